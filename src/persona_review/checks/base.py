@@ -1,0 +1,95 @@
+"""What a check is, what it sees, and what it returns.
+
+A check is registered with a `CheckSpec` (stable id, checklist item, category, default severity, languages)
+and a function from a `FileContext` to `Hit`s. The runner (`checks.runner`) turns hits on added lines into
+`Finding`s; hits on context lines are dropped there, since only what the PR adds or changes is reported.
+Batch checks (one external process for many files, like squawk) implement `BatchCheck`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from persona_review.findings import Category, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSpec:
+    id: str
+    """Stable check id, e.g. "PY-SQL-STRING"."""
+    checklist_item: str
+    """Checklist item it enforces, e.g. "SEC-01"."""
+    category: Category
+    severity: Severity
+    languages: frozenset[str]
+    """Languages (see `languages.detect_language`) the check runs on."""
+    title: str
+    """One line, shown as the finding title."""
+    explanation: str
+    """What goes wrong in production and what the fix is; the finding body unless a hit overrides it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    line: int
+    """New-file line number of the first line of the construct."""
+    end_line: int | None = None
+    message: str | None = None
+    """Replaces the spec's explanation when the hit knows more (e.g. the table name)."""
+    suggested_fix: str | None = None
+    """Replacement text for line..end_line, only when it is a safe drop-in."""
+    severity: Severity | None = None
+
+
+@dataclass(slots=True)
+class FileContext:
+    """One reviewed file as checks see it."""
+
+    path: str
+    language: str
+    lines: dict[int, str]
+    """New-file line number -> text. The whole file when the working tree has it, else the hunks' new side."""
+    added: frozenset[int]
+    """Lines the change adds (the only lines findings may be reported on)."""
+    whole_file: bool
+    is_new_file: bool = False
+    _segments: list[tuple[int, list[str]]] | None = field(default=None, repr=False)
+
+    def segments(self) -> list[tuple[int, list[str]]]:
+        """Runs of consecutive known lines: (first line number, texts). One run for a whole file."""
+        if self._segments is None:
+            runs: list[tuple[int, list[str]]] = []
+            prev = -2
+            for no in sorted(self.lines):
+                if no != prev + 1:
+                    runs.append((no, []))
+                runs[-1][1].append(self.lines[no])
+                prev = no
+            self._segments = runs
+        return self._segments
+
+    def text_of(self, first: int, last: int) -> str:
+        return "\n".join(self.lines.get(n, "") for n in range(first, last + 1))
+
+
+CheckFunc = Callable[[FileContext], Iterable[Hit]]
+
+
+class BatchCheck(Protocol):
+    """A check that handles many files in one go (e.g. one squawk process for every SQL file)."""
+
+    specs: Sequence[CheckSpec]
+
+    def applies_to(self, ctx: FileContext) -> bool: ...
+
+    def run_batch(self, contexts: Sequence[FileContext]) -> BatchResult: ...
+
+
+@dataclass(slots=True)
+class BatchResult:
+    hits: list[tuple[str, CheckSpec, Hit]] = field(default_factory=list)
+    """(path, spec, hit) triples."""
+    notices: list[str] = field(default_factory=list)
+    """One-line notices for the user (e.g. "squawk not installed: Postgres SQL rules skipped")."""

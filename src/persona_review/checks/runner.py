@@ -1,0 +1,80 @@
+"""Run every registered check over the reviewed files and turn hits on added lines into findings."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import Registry, load_all
+from persona_review.findings import SOURCE_CHECKS, Category, Finding
+
+
+@dataclass(slots=True)
+class CheckOutcome:
+    findings: list[Finding] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+def run_checks(
+    contexts: Sequence[FileContext],
+    categories: Collection[Category] | None = None,
+    registry: Registry | None = None,
+) -> CheckOutcome:
+    """Findings of every check whose category is enabled, on the lines the change adds."""
+    reg = registry or load_all()
+    outcome = CheckOutcome()
+    wanted = set(categories) if categories is not None else set(Category)
+    for ctx in contexts:
+        for spec, func in reg.checks:
+            if spec.category not in wanted or ctx.language not in spec.languages:
+                continue
+            outcome.findings.extend(_to_findings(ctx, spec, func(ctx)))
+    by_path = {ctx.path: ctx for ctx in contexts}
+    for batch in reg.batches:
+        if not any(spec.category in wanted for spec in batch.specs):
+            continue
+        targets = [ctx for ctx in contexts if batch.applies_to(ctx)]
+        if not targets:
+            continue
+        result = batch.run_batch(targets)
+        outcome.notices.extend(result.notices)
+        for path, spec, hit in result.hits:
+            if spec.category in wanted and path in by_path:
+                outcome.findings.extend(_to_findings(by_path[path], spec, [hit]))
+    return outcome
+
+
+def _to_findings(ctx: FileContext, spec: CheckSpec, hits: Iterable[Hit]) -> Iterable[Finding]:
+    seen: set[int] = set()
+    for hit in hits:
+        line = _first_added(ctx, hit)
+        if line is None or line in seen:
+            continue
+        seen.add(line)
+        end = hit.end_line if hit.end_line is not None and hit.end_line > line else None
+        yield Finding(
+            path=ctx.path,
+            line=line,
+            end_line=end,
+            category=spec.category,
+            severity=hit.severity or spec.severity,
+            checklist_item=spec.checklist_item,
+            title=spec.title,
+            body=hit.message or spec.explanation,
+            source=SOURCE_CHECKS,
+            rule_id=spec.id,
+            suggested_fix=hit.suggested_fix if line == hit.line else None,
+            code=ctx.lines.get(line, ""),
+        )
+
+
+def _first_added(ctx: FileContext, hit: Hit) -> int | None:
+    """The line to report a hit on: its own line if added, else the first added line of its construct."""
+    if hit.line in ctx.added:
+        return hit.line
+    last = hit.end_line if hit.end_line is not None else hit.line
+    for no in range(hit.line + 1, last + 1):
+        if no in ctx.added:
+            return no
+    return None

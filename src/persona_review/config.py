@@ -1,0 +1,167 @@
+"""Configuration: loaded and validated in exactly one place, then passed down as a frozen Config.
+
+The JSON Schema in `schema/persona-review.schema.json` is the single source of truth for which keys
+exist; editors use the same file for completion.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+from pathspec import GitIgnoreSpec
+
+from persona_review.errors import ConfigError
+from persona_review.findings import Category, Severity
+from persona_review.resources import bundled_path
+
+DEFAULT_CONFIG_PATH = ".github/persona-review.yml"
+
+
+@dataclass(frozen=True, slots=True)
+class IgnoreRule:
+    ids: tuple[str, ...]
+    paths: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    persona: str | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    categories: tuple[Category, ...] = tuple(Category)
+    min_severity: Severity = Severity.LOW
+    fail_on: Severity | None = None
+    max_comments: int = 10
+    min_confidence: float = 0.6
+    model: str | None = None
+    provider: str = "anthropic"
+    base_url: str | None = None
+    max_input_tokens: int = 150_000
+    max_request_tokens: int = 24_000
+    max_cost_usd: float | None = None
+    concurrency: int = 4
+    timeout_seconds: float = 90.0
+    max_file_lines: int = 5000
+    review_drafts: bool = False
+    config_from: str = "base"
+    ignore: tuple[IgnoreRule, ...] = ()
+    source: str = "defaults"
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def with_overrides(self, **changes: Any) -> Config:
+        """A copy with the given fields replaced (None values are ignored)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+@lru_cache(maxsize=1)
+def _schema() -> dict[str, Any]:
+    with bundled_path("schema", "persona-review.schema.json").open(encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+def load_config(path: str | None, *, required: bool = False) -> Config:
+    """Load `path` (default `.github/persona-review.yml` if present) merged over the defaults."""
+    target = Path(path or DEFAULT_CONFIG_PATH)
+    if not target.is_file():
+        if path is not None and required:
+            raise ConfigError(f"config file not found: {path}")
+        return Config()
+    try:
+        text = target.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {target}: {exc.strerror}") from None
+    return parse_config(text, str(target))
+
+
+def parse_config(text: str, source: str) -> Config:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"{source}: not valid YAML{where}: {problem}") from None
+    if data is None:
+        return Config(source=source)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: the config must be a mapping of options, got {type(data).__name__}")
+    _validate(data, source)
+    return _from_mapping(data, source)
+
+
+def _validate(data: dict[str, Any], source: str) -> None:
+    validator = jsonschema.Draft202012Validator(_schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        raise ConfigError(f"{source}: {_describe(errors[0])}")
+    for key in ("include", "exclude"):
+        _check_globs(data.get(key) or [], key, source)
+    for i, rule in enumerate(data.get("ignore") or []):
+        if not rule.get("id") and not rule.get("ids"):
+            raise ConfigError(f"{source}: ignore[{i}] needs 'id' or 'ids'")
+        _check_globs(rule.get("paths") or [], f"ignore[{i}].paths", source)
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    key = ".".join(str(p) for p in error.absolute_path) or "(top level)"
+    if error.validator == "additionalProperties":
+        known = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - set(known)) if isinstance(error.instance, dict) else []
+        where = f"in '{key}' " if error.absolute_path else ""
+        return f"unknown key {', '.join(repr(e) for e in extra)} {where}(known keys: {', '.join(known)})"
+    if error.validator == "enum":
+        allowed = ", ".join(str(v) for v in error.validator_value)
+        return f"'{key}' is {error.instance!r}; expected one of: {allowed}"
+    if error.validator == "type":
+        return f"'{key}' must be of type {error.validator_value}, got {type(error.instance).__name__}"
+    return f"'{key}': {error.message}"
+
+
+def _check_globs(globs: list[str], key: str, source: str) -> None:
+    for glob in globs:
+        if not glob.strip():
+            raise ConfigError(f"{source}: '{key}' has an empty glob")
+        try:
+            GitIgnoreSpec.from_lines([glob])
+        except Exception as exc:  # noqa: BLE001 - pathspec raises assorted types for bad patterns
+            raise ConfigError(f"{source}: '{key}' has an invalid glob {glob!r}: {exc}") from None
+
+
+def _from_mapping(data: dict[str, Any], source: str) -> Config:
+    fail_on = data.get("fail-on", "none")
+    ignore = tuple(
+        IgnoreRule(ids=tuple(([r["id"]] if r.get("id") else []) + list(r.get("ids") or [])),
+                   paths=tuple(r.get("paths") or ()))
+        for r in data.get("ignore") or []
+    )
+    base = Config()
+    return Config(
+        persona=data.get("persona"),
+        include=tuple(data.get("include") or ()),
+        exclude=tuple(data.get("exclude") or ()),
+        categories=tuple(Category(c) for c in data["categories"]) if "categories" in data else base.categories,
+        min_severity=Severity(data.get("min-severity", base.min_severity.value)),
+        fail_on=None if fail_on == "none" else Severity(fail_on),
+        max_comments=int(data.get("max-comments", base.max_comments)),
+        min_confidence=float(data.get("min-confidence", base.min_confidence)),
+        model=data.get("model"),
+        provider=data.get("provider", base.provider),
+        base_url=data.get("base-url"),
+        max_input_tokens=int(data.get("max-input-tokens", base.max_input_tokens)),
+        max_request_tokens=int(data.get("max-request-tokens", base.max_request_tokens)),
+        max_cost_usd=float(data["max-cost-usd"]) if "max-cost-usd" in data else None,
+        concurrency=int(data.get("concurrency", base.concurrency)),
+        timeout_seconds=float(data.get("timeout-seconds", base.timeout_seconds)),
+        max_file_lines=int(data.get("max-file-lines", base.max_file_lines)),
+        review_drafts=bool(data.get("review-drafts", base.review_drafts)),
+        config_from=data.get("config-from", base.config_from),
+        ignore=ignore,
+        source=source,
+    )

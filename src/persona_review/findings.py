@@ -1,0 +1,119 @@
+"""The one Finding model that checks, the model review and every reporter share."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        """Higher is worse: critical=4 ... low=1."""
+        return _RANK[self]
+
+    def at_least(self, other: Severity) -> bool:
+        return self.rank >= other.rank
+
+
+_RANK = {Severity.CRITICAL: 4, Severity.HIGH: 3, Severity.MEDIUM: 2, Severity.LOW: 1}
+
+
+class Category(StrEnum):
+    ERROR_HANDLING = "error-handling"
+    SECURITY = "security"
+    MIGRATION_SAFETY = "migration-safety"
+    DATA_INTEGRITY = "data-integrity"
+    API_DESIGN = "api-design"
+
+
+class Placement(StrEnum):
+    """Where a finding can be shown. Set by anchoring; nothing is dropped, only placed."""
+
+    UNPLACED = "unplaced"
+    INLINE = "inline"
+    """On a commentable line of the diff."""
+    FILE = "file"
+    """About a file, or a line the diff does not show: goes to the review body / summary."""
+
+
+SOURCE_CHECKS = "checks"
+SOURCE_MODEL = "model"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    line: int | None
+    """New-file line number, or None for a finding about the whole file."""
+    category: Category
+    severity: Severity
+    checklist_item: str
+    """Id of the checklist item violated, e.g. "SEC-01"."""
+    title: str
+    body: str
+    source: str = SOURCE_CHECKS
+    """"checks", "model", or "checks+model" once merged."""
+    rule_id: str = ""
+    """Id of the check that produced it (e.g. "PY-SQL-FSTRING"), or "model"."""
+    end_line: int | None = None
+    suggested_fix: str | None = None
+    """Replacement text for lines line..end_line, when the fix is a line replacement."""
+    code: str = ""
+    """The source text of the flagged line (used for fingerprints and re-anchoring)."""
+    confidence: float = 1.0
+    placement: Placement = Placement.UNPLACED
+    fingerprint: str = ""
+
+    def replace(self, **changes: object) -> Finding:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+    @property
+    def last_line(self) -> int | None:
+        return self.end_line if self.end_line is not None else self.line
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalize_code(text: str) -> str:
+    """Code with white space folded, so re-indenting or reflowing does not change a fingerprint."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def fingerprint_key(finding: Finding) -> str:
+    return "\x1f".join(
+        (finding.category.value, finding.path, finding.checklist_item, normalize_code(finding.code))
+    )
+
+
+def assign_fingerprints(findings: Iterable[Finding]) -> list[Finding]:
+    """Give each finding a stable fingerprint: category, path, checklist item and normalized code.
+
+    The line number is left out so that edits elsewhere in the file (and rebases) keep it. Two findings
+    with the same key in one file are told apart by their order of appearance.
+    """
+    ordered = sorted(findings, key=lambda f: (f.path, f.line or 0, f.checklist_item, f.rule_id))
+    seen: dict[str, int] = {}
+    out: list[Finding] = []
+    for finding in ordered:
+        key = fingerprint_key(finding)
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        digest = hashlib.sha256(f"{key}\x1f{occurrence}".encode()).hexdigest()[:16]
+        out.append(finding.replace(fingerprint=digest))
+    return out
+
+
+def sort_key(finding: Finding) -> tuple[int, str, int]:
+    """Most severe first, then by place."""
+    return (-finding.severity.rank, finding.path, finding.line or 0)

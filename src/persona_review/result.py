@@ -1,0 +1,105 @@
+"""What a review produces: decisions per file, placed findings, and stats. Every reporter reads this."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from persona_review.findings import Finding
+
+
+class SkipReason(StrEnum):
+    EXCLUDED = "excluded"
+    NO_TRIGGER = "no trigger matched"
+    BINARY = "binary"
+    DELETED = "deleted"
+    TOO_LARGE = "too large"
+    GENERATED = "generated or vendored"
+    LOCK_FILE = "lock file"
+    NO_PATCH = "no patch from GitHub (file too large for the API)"
+
+
+@dataclass(frozen=True, slots=True)
+class FileDecision:
+    path: str
+    reviewed: bool
+    reason: str
+    """Why it was reviewed (which trigger) or skipped (a SkipReason value)."""
+
+    @property
+    def status(self) -> str:
+        return "reviewed" if self.reviewed else "skipped"
+
+
+@dataclass(slots=True)
+class Usage:
+    """Model token usage and the estimated cost of one run."""
+
+    requests: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cache_read_tokens: int = 0
+    cache_write_tokens: int = 0
+    cost_usd: float = 0.0
+
+    def add(self, other: Usage) -> None:
+        self.requests += other.requests
+        self.input_tokens += other.input_tokens
+        self.output_tokens += other.output_tokens
+        self.cache_read_tokens += other.cache_read_tokens
+        self.cache_write_tokens += other.cache_write_tokens
+        self.cost_usd += other.cost_usd
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "requests": self.requests,
+            "input_tokens": self.input_tokens,
+            "output_tokens": self.output_tokens,
+            "cache_read_tokens": self.cache_read_tokens,
+            "cache_write_tokens": self.cache_write_tokens,
+            "cost_usd": round(self.cost_usd, 6),
+        }
+
+
+class ModelStatus(StrEnum):
+    OK = "ok"
+    PARTIAL = "partial"
+    SKIPPED = "skipped"
+
+
+@dataclass(slots=True)
+class ModelOutcome:
+    """What the model stage returns to the pipeline."""
+
+    findings: list[Finding] = field(default_factory=list)
+    status: ModelStatus = ModelStatus.SKIPPED
+    usage: Usage = field(default_factory=Usage)
+    unreviewed: list[str] = field(default_factory=list)
+    """Files (or "path:start-end" hunks) the budget or failures left without a model review."""
+    notices: list[str] = field(default_factory=list)
+    rejected_items: int = 0
+    """Tool-call items that failed validation and were dropped (counted, logged)."""
+    model: str | None = None
+
+
+@dataclass(slots=True)
+class ReviewResult:
+    persona: str
+    mode: str
+    """"checks" or "checks+model"."""
+    files: list[FileDecision]
+    findings: list[Finding]
+    """Reported findings, placed (inline or file-level), most severe first."""
+    suppressed: list[Finding] = field(default_factory=list)
+    below_threshold: list[Finding] = field(default_factory=list)
+    """Findings under min-severity / min-confidence: not reported, kept for the log and stats."""
+    notices: list[str] = field(default_factory=list)
+    model: ModelOutcome = field(default_factory=ModelOutcome)
+
+    @property
+    def reviewed_files(self) -> list[FileDecision]:
+        return [f for f in self.files if f.reviewed]
+
+    @property
+    def skipped_files(self) -> list[FileDecision]:
+        return [f for f in self.files if not f.reviewed]
