@@ -64,8 +64,12 @@ def _load(path: Path) -> Checklist:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         items = tuple(
-            ChecklistItem(id=str(i["id"]), rule=str(i["rule"]).strip(), why=str(i.get("why", "")).strip(),
-                          fix=str(i.get("fix", "")).strip())
+            ChecklistItem(
+                id=str(i["id"]),
+                rule=str(i["rule"]).strip(),
+                why=str(i.get("why", "")).strip(),
+                fix=str(i.get("fix", "")).strip(),
+            )
             for i in data["items"]
         )
         return Checklist(category=Category(data["category"]), title=str(data["title"]), items=items)

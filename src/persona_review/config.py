@@ -111,13 +111,13 @@ def _validate(data: dict[str, Any], source: str) -> None:
 
 def _describe(error: jsonschema.ValidationError) -> str:
     key = ".".join(str(p) for p in error.absolute_path) or "(top level)"
-    if error.validator == "additionalProperties":
+    if error.validator == "additionalProperties" and isinstance(error.schema, dict):
         known = sorted(error.schema.get("properties", {}))
         extra = sorted(set(error.instance) - set(known)) if isinstance(error.instance, dict) else []
         where = f"in '{key}' " if error.absolute_path else ""
         return f"unknown key {', '.join(repr(e) for e in extra)} {where}(known keys: {', '.join(known)})"
     if error.validator == "enum":
-        allowed = ", ".join(str(v) for v in error.validator_value)
+        allowed = ", ".join(str(v) for v in list(error.validator_value))  # type: ignore[call-overload]
         return f"'{key}' is {error.instance!r}; expected one of: {allowed}"
     if error.validator == "type":
         return f"'{key}' must be of type {error.validator_value}, got {type(error.instance).__name__}"
@@ -137,8 +137,10 @@ def _check_globs(globs: list[str], key: str, source: str) -> None:
 def _from_mapping(data: dict[str, Any], source: str) -> Config:
     fail_on = data.get("fail-on", "none")
     ignore = tuple(
-        IgnoreRule(ids=tuple(([r["id"]] if r.get("id") else []) + list(r.get("ids") or [])),
-                   paths=tuple(r.get("paths") or ()))
+        IgnoreRule(
+            ids=tuple(([r["id"]] if r.get("id") else []) + list(r.get("ids") or [])),
+            paths=tuple(r.get("paths") or ()),
+        )
         for r in data.get("ignore") or []
     )
     base = Config()
@@ -146,7 +148,9 @@ def _from_mapping(data: dict[str, Any], source: str) -> Config:
         persona=data.get("persona"),
         include=tuple(data.get("include") or ()),
         exclude=tuple(data.get("exclude") or ()),
-        categories=tuple(Category(c) for c in data["categories"]) if "categories" in data else base.categories,
+        categories=tuple(Category(c) for c in data["categories"])
+        if "categories" in data
+        else base.categories,
         min_severity=Severity(data.get("min-severity", base.min_severity.value)),
         fail_on=None if fail_on == "none" else Severity(fail_on),
         max_comments=int(data.get("max-comments", base.max_comments)),

@@ -1,4 +1,4 @@
-"""Build what checks see of each reviewed file: the whole file from a workspace when it matches, else the hunks."""
+"""What checks see of each reviewed file: the whole file from a workspace when it matches, else the hunks."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
-import unidiff
+from unidiff import PatchedFile, PatchSet
 from unidiff.errors import UnidiffParseError
 
 from persona_review.errors import DiffError
@@ -105,7 +105,7 @@ def parse_diff(data: bytes | str) -> Diff:
     if not text.strip():
         return Diff([])
     try:
-        patch = unidiff.PatchSet(text)
+        patch = PatchSet(text)
     except UnidiffParseError as exc:
         raise DiffError(f"the diff is malformed or cut short: {exc}") from None
     if len(patch) == 0:
@@ -132,7 +132,7 @@ def _clean_path(path: str | None) -> str | None:
     return path
 
 
-def _status(pf: unidiff.PatchedFile) -> FileStatus:
+def _status(pf: PatchedFile) -> FileStatus:
     if pf.is_binary_file:
         return FileStatus.BINARY
     if pf.is_added_file:
@@ -144,7 +144,7 @@ def _status(pf: unidiff.PatchedFile) -> FileStatus:
     return FileStatus.MODIFIED
 
 
-def _convert(pf: unidiff.PatchedFile) -> DiffFile:
+def _convert(pf: PatchedFile) -> DiffFile:
     source = _clean_path(pf.source_file)
     target = _clean_path(pf.target_file)
     path = target or source or pf.path
@@ -174,8 +174,14 @@ def _convert(pf: unidiff.PatchedFile) -> DiffFile:
                 append(DiffLine("-", line.source_line_no, None, _strip(line.value)))
             # "\ No newline at end of file" markers carry no code and are left out.
         hunks.append(
-            Hunk(h.source_start, h.source_length, h.target_start, h.target_length, h.section_header,
-                 tuple(lines))
+            Hunk(
+                h.source_start,
+                h.source_length,
+                h.target_start,
+                h.target_length,
+                h.section_header,
+                tuple(lines),
+            )
         )
     return DiffFile(
         path=path,

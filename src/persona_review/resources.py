@@ -1,4 +1,4 @@
-"""Where the bundled prompts and schema live: inside the installed wheel, or at the top of a source checkout."""
+"""Where the bundled prompts and schema live: inside the installed wheel, or atop a source checkout."""
 
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ class SkipReason(StrEnum):
     GENERATED = "generated or vendored"
     LOCK_FILE = "lock file"
     NO_PATCH = "no patch from GitHub (file too large for the API)"
+    NO_CHANGES = "no changed lines"
 
 
 @dataclass(frozen=True, slots=True)

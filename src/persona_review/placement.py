@@ -1,0 +1,80 @@
+"""Place findings on the diff and merge the ones that speak of the same thing.
+
+Placement marks, it never drops (reviewdog's rule): a finding on a line GitHub accepts a comment on is
+INLINE; anything else (a file-level finding, a line the diff does not show) is FILE and goes to the
+review body and summary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from persona_review.diff import DiffFile
+from persona_review.findings import SOURCE_CHECKS, SOURCE_MODEL, Finding, Placement
+
+
+def place(finding: Finding, files: Mapping[str, DiffFile]) -> Finding:
+    """Mark a finding INLINE when its line (and range) is commentable in one hunk, else FILE."""
+    diff_file = files.get(finding.path)
+    if diff_file is None or finding.line is None or finding.line not in diff_file.commentable:
+        return finding.replace(placement=Placement.FILE)
+    end = finding.end_line
+    if end is not None and not _same_hunk_range(diff_file, finding.line, end):
+        return finding.replace(placement=Placement.INLINE, end_line=None, suggested_fix=None)
+    return finding.replace(placement=Placement.INLINE)
+
+
+def _same_hunk_range(diff_file: DiffFile, start: int, end: int) -> bool:
+    hunk = diff_file.hunk_for(start)
+    if hunk is None or end < start:
+        return False
+    return all(no in diff_file.commentable for no in range(start, end + 1)) and hunk is diff_file.hunk_for(
+        end
+    )
+
+
+def merge(findings: Iterable[Finding]) -> list[Finding]:
+    """One finding per (path, line, category): the most severe leads, the others are folded into it.
+
+    Deterministic findings lead on ties so that identities (checklist item, fingerprint) stay the same
+    whether or not the model ran; the merged finding names both sources.
+    """
+    groups: dict[tuple[str, int | None, str], list[Finding]] = {}
+    order: list[tuple[str, int | None, str]] = []
+    for f in findings:
+        # File-level findings are merged only when they say the same thing.
+        key = (f.path, f.line, f.category.value) if f.line is not None else (f.path, None, f.title)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(f)
+    return [_fold(groups[key]) for key in order]
+
+
+def _fold(group: list[Finding]) -> Finding:
+    if len(group) == 1:
+        return group[0]
+    ranked = sorted(group, key=lambda f: (-f.severity.rank, f.source != SOURCE_CHECKS))
+    lead = ranked[0]
+    deterministic = [f for f in ranked if f.source == SOURCE_CHECKS]
+    if deterministic and lead.source != SOURCE_CHECKS:
+        # Keep the deterministic identity, take the worse severity.
+        lead = deterministic[0].replace(severity=lead.severity)
+        ranked = [lead] + [f for f in ranked if f is not deterministic[0]]
+    extra = []
+    for other in ranked[1:]:
+        if other.title != lead.title or other.source != lead.source:
+            note = other.body if other.source == SOURCE_MODEL else other.title
+            extra.append(f"- Also ({other.checklist_item}, {other.source}): {note}")
+    sources = sorted({f.source for f in group} - {"checks+model"})
+    source = (
+        "checks+model"
+        if {SOURCE_CHECKS, SOURCE_MODEL} <= set(sources) or any(f.source == "checks+model" for f in group)
+        else lead.source
+    )
+    body = lead.body if not extra else lead.body + "\n\n" + "\n".join(dict.fromkeys(extra))
+    fix = lead.suggested_fix or next(
+        (f.suggested_fix for f in ranked if f.suggested_fix and f.end_line == lead.end_line), None
+    )
+    confidence = max(f.confidence for f in group)
+    return lead.replace(source=source, body=body, suggested_fix=fix, confidence=confidence)

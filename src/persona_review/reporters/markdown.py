@@ -1,0 +1,136 @@
+"""Markdown: one finding as a review comment, the run as a summary, and the whole report."""
+
+from __future__ import annotations
+
+from persona_review.findings import Finding, Placement, Severity
+from persona_review.reporters.stats import category_counts, severity_counts
+from persona_review.result import ReviewResult
+
+SEVERITY_BADGE = {
+    Severity.CRITICAL: "🔴 Critical",
+    Severity.HIGH: "🟠 High",
+    Severity.MEDIUM: "🟡 Medium",
+    Severity.LOW: "🔵 Low",
+}
+
+
+def render_finding(finding: Finding, *, suggestion: bool = True) -> str:
+    """Markdown body of one finding, as an inline review comment shows it."""
+    badge = SEVERITY_BADGE[finding.severity]
+    head = f"**{badge} · {finding.category.value} · {finding.checklist_item}** — {finding.title}"
+    parts = [head, "", finding.body.strip()]
+    if finding.suggested_fix is not None and suggestion and finding.placement is Placement.INLINE:
+        fence = _fence_for(finding.suggested_fix)
+        parts += ["", "Suggested change:", "", f"{fence}suggestion", finding.suggested_fix, fence]
+    origin = (
+        finding.source
+        if not finding.rule_id or finding.rule_id == "model"
+        else f"{finding.source}: {finding.rule_id}"
+    )
+    parts += ["", f"<sub>persona-review · {origin}</sub>"]
+    return "\n".join(parts)
+
+
+def _fence_for(text: str) -> str:
+    longest = 2
+    run = 0
+    for char in text:
+        run = run + 1 if char == "`" else 0
+        longest = max(longest, run)
+    return "`" * (longest + 1)
+
+
+def location(finding: Finding) -> str:
+    if finding.line is None:
+        return finding.path
+    if finding.end_line is not None and finding.end_line != finding.line:
+        return f"{finding.path}:{finding.line}-{finding.end_line}"
+    return f"{finding.path}:{finding.line}"
+
+
+def render_counts_table(result: ReviewResult) -> str:
+    by_sev = severity_counts(result)
+    lines = ["| severity | count |", "|---|---|"]
+    lines += [f"| {SEVERITY_BADGE[Severity(s)]} | {n} |" for s, n in by_sev.items()]
+    cats = category_counts(result)
+    if cats:
+        lines += ["", "| category | count |", "|---|---|"]
+        lines += [f"| {c} | {n} |" for c, n in cats.items()]
+    return "\n".join(lines)
+
+
+def render_summary(result: ReviewResult, *, listed: list[Finding] | None = None) -> str:
+    """The run at a glance: counts, findings not shown inline, skipped files, model status and usage.
+
+    `listed` are the findings to list in full in the summary (default: every file-level finding).
+    """
+    reviewed = len(result.reviewed_files)
+    title = f"### persona-review · {result.persona} persona"
+    n = len(result.findings)
+    files = _plural(reviewed, "reviewed file")
+    if reviewed == 0:
+        headline = "No file in this change matched the persona's triggers: nothing to review."
+    elif n == 0:
+        headline = f"No findings in {files}."
+    else:
+        headline = f"**{_plural(n, 'finding')}** in {files}."
+    parts = [title, "", headline, "", f"Mode: `{result.mode}`" + _model_line(result)]
+    if result.findings:
+        parts += ["", render_counts_table(result)]
+    extra = (
+        listed if listed is not None else [f for f in result.findings if f.placement is not Placement.INLINE]
+    )
+    if extra:
+        parts += ["", "#### Findings not shown as inline comments", ""]
+        for f in extra:
+            parts.append(f"- **{SEVERITY_BADGE[f.severity]}** `{location(f)}` {f.checklist_item} — {f.title}")
+    if result.suppressed or result.below_threshold:
+        parts += [
+            "",
+            f"{len(result.suppressed)} suppressed, {len(result.below_threshold)} below the reporting threshold.",
+        ]
+    skipped = result.skipped_files
+    if skipped:
+        parts += [
+            "",
+            f"<details><summary>{len(skipped)} file{'s' if len(skipped) != 1 else ''} not reviewed</summary>",
+            "",
+            "| file | reason |",
+            "|---|---|",
+        ]
+        parts += [f"| `{d.path}` | {d.reason} |" for d in skipped]
+        parts += ["", "</details>"]
+    if result.model.unreviewed:
+        parts += [
+            "",
+            "Left without a model review (budget or failures): "
+            + ", ".join(f"`{p}`" for p in result.model.unreviewed),
+        ]
+    if result.notices:
+        parts += ["", *[f"> {n}" for n in result.notices]]
+    return "\n".join(parts)
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _model_line(result: ReviewResult) -> str:
+    model = result.model
+    if result.mode == "checks":
+        return ""
+    usage = model.usage
+    return (
+        f" · model `{model.model or 'unknown'}` {model.status.value}"
+        f" · tokens in {usage.input_tokens:,} / out {usage.output_tokens:,}"
+        f" / cache read {usage.cache_read_tokens:,} / cache write {usage.cache_write_tokens:,}"
+        f" · est. ${usage.cost_usd:.4f}"
+    )
+
+
+def render_markdown(result: ReviewResult) -> str:
+    """The whole report: the summary, then every finding in full."""
+    parts = [render_summary(result, listed=[])]
+    for finding in result.findings:
+        parts += ["", "---", "", f"`{location(finding)}`", "", render_finding(finding)]
+    return "\n".join(parts) + "\n"
