@@ -1,0 +1,123 @@
+"""Finding the extent of a call or an indented block in lexed lines, tolerant of fragments."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from persona_review.checks._lexing import Lexed
+
+MAX_SPAN_LINES = 25
+_OPEN = "([{"
+_CLOSE = ")]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    first: int
+    last: int
+    code: str
+    """Code view of the span (comments blanked), lines joined by newlines."""
+    bare: str
+    """Bare view of the span (string contents blanked)."""
+
+
+def lines_of(lexed: Lexed) -> Iterator[tuple[int, str, str]]:
+    """(line number, code view, bare view) for every known line, in order."""
+    for segment in lexed.segments:
+        for no in segment:
+            yield no, lexed.code[no], lexed.bare[no]
+
+
+def bracket_span(lexed: Lexed, line: int, col: int) -> Span:
+    """From the bracket at (line, col) in the bare view to its match, or to the end of what is known.
+
+    Stops after MAX_SPAN_LINES lines or at a gap in the known lines, so an unterminated call in a hunk
+    still yields the text that is there."""
+    code_parts: list[str] = []
+    bare_parts: list[str] = []
+    depth = 0
+    no = line
+    start = col
+    while no in lexed.bare and no - line < MAX_SPAN_LINES:
+        bare = lexed.bare[no]
+        code = lexed.code[no]
+        for i in range(start, len(bare)):
+            ch = bare[i]
+            if ch in _OPEN:
+                depth += 1
+            elif ch in _CLOSE:
+                depth -= 1
+                if depth <= 0:
+                    code_parts.append(code[start : i + 1])
+                    bare_parts.append(bare[start : i + 1])
+                    return Span(line, no, "\n".join(code_parts), "\n".join(bare_parts))
+        code_parts.append(code[start:])
+        bare_parts.append(bare[start:])
+        no += 1
+        start = 0
+    return Span(line, no - 1, "\n".join(code_parts), "\n".join(bare_parts))
+
+
+def statement_span(lexed: Lexed, line: int, col: int = 0) -> Span:
+    """From (line, col) to the end of the statement: the line plus any lines its open brackets continue to."""
+    code_parts: list[str] = []
+    bare_parts: list[str] = []
+    depth = 0
+    no = line
+    start = col
+    while no in lexed.bare and no - line < MAX_SPAN_LINES:
+        bare = lexed.bare[no]
+        code_parts.append(lexed.code[no][start:])
+        bare_parts.append(bare[start:])
+        for ch in bare[start:]:
+            if ch in _OPEN:
+                depth += 1
+            elif ch in _CLOSE:
+                depth -= 1
+        stripped = bare.rstrip()
+        if depth <= 0 and not stripped.endswith(("\\", "+", ",", "(", "%", ".")):
+            break
+        no += 1
+        start = 0
+    last = min(no, line + MAX_SPAN_LINES - 1)
+    last = last if last in lexed.bare else last - 1
+    return Span(line, max(line, last), "\n".join(code_parts), "\n".join(bare_parts))
+
+
+def indent_of(text: str) -> int:
+    return len(text) - len(text.lstrip(" \t"))
+
+
+def python_block(lexed: Lexed, header: int) -> list[int]:
+    """Lines of the indented block under the Python header line `header` (e.g. an `except ...:` line).
+
+    A one-line body after the colon (`except E: pass`) is returned as the header line itself."""
+    head = lexed.bare[header]
+    colon = head.rstrip().endswith(":")
+    if not colon:
+        return [header]
+    base = indent_of(head)
+    body: list[int] = []
+    no = header + 1
+    while no in lexed.bare:
+        text = lexed.bare[no]
+        if text.strip():
+            if indent_of(text) <= base:
+                break
+            body.append(no)
+        no += 1
+    return body
+
+
+def brace_block(lexed: Lexed, line: int, col: int) -> Span | None:
+    """The `{ ... }` block whose opening brace is the first `{` at or after (line, col), within 3 lines."""
+    no = line
+    start = col
+    while no in lexed.bare and no - line < 3:
+        found = lexed.bare[no].find("{", start)
+        if found >= 0:
+            return bracket_span(lexed, no, found)
+        no += 1
+        start = 0
+    return None

@@ -1,0 +1,273 @@
+"""Error-handling checks for Python: swallowed and broad exceptions, control flow in finally, missing
+timeouts, unchecked exit codes, debug pages and exception text sent to clients."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._python import handlers
+from persona_review.checks._spans import bracket_span, indent_of, lines_of, python_block, statement_span
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_PY = frozenset({"python"})
+_ERR = Category.ERROR_HANDLING
+
+
+@register(
+    CheckSpec(
+        id="PY-BARE-EXCEPT",
+        checklist_item="ERR-02",
+        category=_ERR,
+        severity=Severity.MEDIUM,
+        languages=_PY,
+        title="Bare `except:` catches everything, including KeyboardInterrupt and SystemExit",
+        explanation=(
+            "A bare `except:` also traps SystemExit, KeyboardInterrupt and GeneratorExit, so a worker asked to "
+            "stop keeps running and real bugs are handled like expected failures. Catch the specific "
+            "exceptions this code can recover from, or `except Exception` and log it with the traceback."
+        ),
+    )
+)
+def bare_except(ctx: FileContext) -> Iterator[Hit]:
+    for handler in handlers(lex(ctx)):
+        if handler.bare and not handler.silent and not any(text == "raise" for _, text in handler.body):
+            yield Hit(handler.line)
+
+
+@register(
+    CheckSpec(
+        id="PY-EXCEPT-PASS",
+        checklist_item="ERR-01",
+        category=_ERR,
+        severity=Severity.HIGH,
+        languages=_PY,
+        title="Exception swallowed: broad `except` with only `pass`/`continue`",
+        explanation=(
+            "Every failure in the `try` body, including bugs and lost connections, disappears without a log "
+            "line or a metric, and the caller carries on with partial state. Catch only the exception you "
+            "expect and handle it, or log it with `logger.exception(...)` before moving on."
+        ),
+    )
+)
+def except_pass(ctx: FileContext) -> Iterator[Hit]:
+    for handler in handlers(lex(ctx)):
+        if handler.broad and handler.silent:
+            yield Hit(handler.line, handler.body[-1][0])
+
+
+@register(
+    CheckSpec(
+        id="PY-BROAD-EXCEPT",
+        checklist_item="ERR-04",
+        category=_ERR,
+        severity=Severity.MEDIUM,
+        languages=_PY,
+        title="`except Exception` handles every failure without re-raising or logging the traceback",
+        explanation=(
+            "A blind `except Exception` turns programming errors and outages into a normal return value, so "
+            "callers report success on failed work and the cause is lost. Catch the specific exceptions you "
+            "expect; where a catch-all is needed at a boundary, log with `logger.exception` and re-raise or "
+            "return an explicit error."
+        ),
+    )
+)
+def broad_except(ctx: FileContext) -> Iterator[Hit]:
+    for handler in handlers(lex(ctx)):
+        if handler.broad and not handler.bare and not handler.silent and handler.body and not handler.reports:
+            yield Hit(handler.line)
+
+
+_FINALLY = re.compile(r"^\s*finally\s*:\s*$")
+_EXIT_STMT = re.compile(r"^\s*(return|break|continue)\b")
+_NESTED_SCOPE = re.compile(r"^\s*(?:async\s+)?(?:def|class)\b")
+_TRY = re.compile(r"^\s*try\s*:")
+_NESTED_LOOP = re.compile(r"^\s*(?:async\s+)?(?:for|while)\b")
+
+
+@register(
+    CheckSpec(
+        id="PY-FINALLY-EXIT",
+        checklist_item="ERR-09",
+        category=_ERR,
+        severity=Severity.HIGH,
+        languages=_PY,
+        title="`return`/`break`/`continue` in `finally` discards the in-flight exception",
+        explanation=(
+            "Leaving a `finally` block with return, break or continue silently cancels any exception raised in "
+            "the `try` body, so failures look like success. Move the statement after the try/finally, and keep "
+            "`finally` for cleanup only."
+        ),
+    )
+)
+def finally_exit(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "finally" not in bare or not _FINALLY.match(bare):
+            continue
+        scope_indent: int | None = None
+        loop_indent: int | None = None
+        for body_no in python_block(lexed, no):
+            text = lexed.bare[body_no]
+            indent = indent_of(text)
+            if scope_indent is not None and indent > scope_indent:
+                continue
+            scope_indent = None
+            if loop_indent is not None and indent <= loop_indent:
+                loop_indent = None
+            if _NESTED_SCOPE.match(text):
+                scope_indent = indent
+                continue
+            if _NESTED_LOOP.match(text) and loop_indent is None:
+                loop_indent = indent
+                continue
+            match = _EXIT_STMT.match(text)
+            if match and (match.group(1) == "return" or loop_indent is None):
+                yield Hit(_try_of(lexed, no), body_no)
+
+
+def _try_of(lexed: Lexed, finally_line: int) -> int:
+    """The `try:` line that owns the `finally:` at `finally_line`, or the `finally:` line if not known."""
+    indent = indent_of(lexed.bare[finally_line])
+    no = finally_line - 1
+    while no in lexed.bare and finally_line - no < 200:
+        text = lexed.bare[no]
+        if text.strip() and indent_of(text) <= indent:
+            if _TRY.match(text) and indent_of(text) == indent:
+                return no
+            if indent_of(text) < indent:
+                break
+        no -= 1
+    return finally_line
+
+
+_HTTP_CALL = re.compile(
+    r"\b(requests|httpx)\.(get|post|put|patch|delete|head|options|request|stream|Client|AsyncClient)\s*\("
+)
+_TIMEOUT_KW = re.compile(r"\btimeout\s*=")
+_TIMEOUT_NONE = re.compile(r"\btimeout\s*=\s*None\b")
+
+
+@register(
+    CheckSpec(
+        id="PY-HTTP-NO-TIMEOUT",
+        checklist_item="ERR-05",
+        category=_ERR,
+        severity=Severity.MEDIUM,
+        languages=_PY,
+        title="HTTP call without a timeout",
+        explanation=(
+            "`requests` waits forever by default, and `timeout=None` disables httpx's default, so one slow "
+            "upstream parks this worker until every worker is stuck. Pass an explicit `timeout=` (connect and "
+            "read, e.g. `timeout=(3.05, 10)`) sized to the caller's own deadline."
+        ),
+    )
+)
+def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "requests." not in bare and "httpx." not in bare:
+            continue
+        for match in _HTTP_CALL.finditer(bare):
+            span = bracket_span(lexed, no, match.end() - 1)
+            if _TIMEOUT_NONE.search(span.bare):
+                yield Hit(no, span.last)
+            elif match.group(1) == "requests" and match.group(2)[0].islower() and not _TIMEOUT_KW.search(span.bare) and "**" not in span.bare:
+                yield Hit(no, span.last)
+
+
+_SUBPROCESS_STMT = re.compile(r"^\s*(?:await\s+)?subprocess\.(call|run)\s*\(")
+_CHECK_TRUE = re.compile(r"\bcheck\s*=\s*True\b")
+
+
+@register(
+    CheckSpec(
+        id="PY-SUBPROCESS-UNCHECKED",
+        checklist_item="ERR-03",
+        category=_ERR,
+        severity=Severity.MEDIUM,
+        languages=_PY,
+        title="Subprocess exit status is ignored",
+        explanation=(
+            "The return code of `subprocess.call`/`run` is dropped here, so a failed command (a migration, a "
+            "backup, a deploy step) is treated as done. Use `subprocess.run(..., check=True)` or inspect "
+            "`returncode` and fail loudly."
+        ),
+    )
+)
+def subprocess_unchecked(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "subprocess." not in bare:
+            continue
+        match = _SUBPROCESS_STMT.match(bare)
+        if match is None:
+            continue
+        span = bracket_span(lexed, no, match.end() - 1)
+        if not _CHECK_TRUE.search(span.bare):
+            yield Hit(no, span.last)
+
+
+_RUN_CALL = re.compile(r"\b\w*app\w*\.run\s*\(", re.IGNORECASE)
+_DEBUG_TRUE = re.compile(r"\bdebug\s*=\s*True\b")
+
+
+@register(
+    CheckSpec(
+        id="PY-FLASK-DEBUG-RUN",
+        checklist_item="ERR-07",
+        category=_ERR,
+        severity=Severity.HIGH,
+        languages=_PY,
+        title="Server started with `debug=True`",
+        explanation=(
+            "Flask's debug mode serves tracebacks with local variables to any client and the Werkzeug console "
+            "allows running code on the server. Read the flag from configuration that is off in production, "
+            "and never enable it on an app reachable from outside."
+        ),
+    )
+)
+def flask_debug_run(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if ".run" not in bare:
+            continue
+        for match in _RUN_CALL.finditer(bare):
+            span = bracket_span(lexed, no, match.end() - 1)
+            if _DEBUG_TRUE.search(span.bare):
+                yield Hit(no, span.last)
+
+
+_LEAK = re.compile(
+    r"\b(?:return|jsonify|JsonResponse|HttpResponse|Response|HTTPException|abort|make_response)\b.*"
+    r"(?:\b(?:str|repr)\(\s*{name}\s*\)|\{{{name}[!}}]|traceback\.format_exc\(|\b{name}\.args\b)"
+)
+
+
+@register(
+    CheckSpec(
+        id="PY-EXCEPTION-LEAK",
+        checklist_item="ERR-07",
+        category=_ERR,
+        severity=Severity.MEDIUM,
+        languages=_PY,
+        title="Exception text or traceback returned to the client",
+        explanation=(
+            "Exception messages and tracebacks carry SQL, file paths, hostnames and sometimes data, and hand "
+            "attackers a map of the internals. Log the exception server-side with an id, and return a generic "
+            "message with that id and a proper status code."
+        ),
+    )
+)
+def exception_leak(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for handler in handlers(lexed):
+        name = handler.name or "e"
+        pattern = re.compile(_LEAK.pattern.format(name=re.escape(name)))
+        for no, text in handler.body:
+            if pattern.search(text):
+                span = statement_span(lexed, no)
+                yield Hit(no, span.last)
