@@ -1,0 +1,212 @@
+"""Command line: `persona-review review` and `persona-review eval`.
+
+`main` is the one place errors become messages and exit codes: 0 done, 1 findings at or above fail-on,
+2 usage or config error, 3 runtime failure. A user mistake never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+from persona_review import __version__
+from persona_review.config import Config, load_config
+from persona_review.diff import Diff, parse_diff
+from persona_review.errors import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_RUNTIME,
+    PersonaReviewError,
+    UsageError,
+)
+from persona_review.findings import Severity
+from persona_review.gitdiff import read_git_diff, repo_root
+from persona_review.persona import load_persona
+from persona_review.pipeline import ReviewInput, run_review
+from persona_review.reporters import FORMATS, render_json, render_markdown, render_sarif, render_text
+from persona_review.result import ReviewResult
+
+MAX_DIFF_BYTES = 200_000_000
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="persona-review", description="Review a diff like a backend reliability engineer.")
+    parser.add_argument("--version", action="version", version=f"persona-review {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    review = sub.add_parser("review", help="review a diff and print the findings")
+    source = review.add_mutually_exclusive_group()
+    source.add_argument("--diff", metavar="FILE", help="unified diff file, or - for standard input")
+    source.add_argument("--base", metavar="REF", help="diff the current git repository from REF")
+    review.add_argument("--head", metavar="REF", help="with --base: the head ref (default: the work tree)")
+    review.add_argument("--format", choices=FORMATS, default="text")
+    review.add_argument("--output", metavar="FILE", help="write the report here instead of standard output")
+    review.add_argument("--config", metavar="FILE", help="config file (default: .github/persona-review.yml)")
+    review.add_argument("--persona", metavar="FILE", help="persona file, or a bundled persona name")
+    review.add_argument("--offline", action="store_true", help="never call a model, even with a key")
+    review.add_argument("--workspace", metavar="DIR", help="checkout of the head, for whole-file context")
+    review.add_argument("--fail-on", choices=["none", *[s.value for s in Severity]], help="override config")
+    review.add_argument("--min-severity", choices=[s.value for s in Severity], help="override config")
+    review.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+
+    ev = sub.add_parser("eval", help="score the checks (and the model, with a key) on a labeled corpus")
+    ev.add_argument("--corpus", metavar="DIR", required=True)
+    ev.add_argument("--labels", metavar="FILE", help="labels.jsonl (default: DIR/labels.jsonl)")
+    ev.add_argument("--format", choices=["text", "json"], default="text")
+    ev.add_argument("--offline", action="store_true", help="score the checks only, even with a key")
+    ev.add_argument("--output", metavar="FILE")
+
+    sub.add_parser("checks", help="list the deterministic checks")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    with _errors_to_exit_codes() as code:
+        args = build_parser().parse_args(argv)
+        if args.command == "review":
+            code[0] = _review(args)
+        elif args.command == "eval":
+            code[0] = _eval(args)
+        else:
+            code[0] = _list_checks()
+    return code[0]
+
+
+@contextmanager
+def _errors_to_exit_codes() -> Iterator[list[int]]:
+    code = [EXIT_OK]
+    try:
+        yield code
+    except PersonaReviewError as exc:
+        print(f"persona-review: error: {exc}", file=sys.stderr)
+        code[0] = exc.exit_code
+    except KeyboardInterrupt:
+        print("persona-review: interrupted", file=sys.stderr)
+        code[0] = 130
+    except BrokenPipeError:
+        code[0] = EXIT_OK
+    except Exception as exc:
+        if os.environ.get("PERSONA_REVIEW_DEBUG"):
+            raise
+        print(
+            f"persona-review: internal error: {type(exc).__name__}: {exc} "
+            "(set PERSONA_REVIEW_DEBUG=1 for a traceback, and please report it)",
+            file=sys.stderr,
+        )
+        code[0] = EXIT_RUNTIME
+
+
+def _read_diff(args: argparse.Namespace) -> tuple[Diff, Path | None]:
+    cwd = Path.cwd()
+    if args.base:
+        root = repo_root(cwd)
+        return parse_diff(read_git_diff(args.base, args.head, root)), (None if args.head else root)
+    if args.head:
+        raise UsageError("--head needs --base")
+    if args.diff is None:
+        raise UsageError(
+            "give a diff with --diff FILE (or - for stdin), or --base REF to diff the git repository"
+        )
+    if args.diff == "-":
+        data = sys.stdin.buffer.read(MAX_DIFF_BYTES + 1)
+    else:
+        path = Path(args.diff)
+        if not path.is_file():
+            raise UsageError(f"diff file not found: {args.diff}")
+        with path.open("rb") as fh:
+            data = fh.read(MAX_DIFF_BYTES + 1)
+    if len(data) > MAX_DIFF_BYTES:
+        raise UsageError(f"the diff is larger than {MAX_DIFF_BYTES // 1_000_000} MB; review a smaller range")
+    return parse_diff(data), None
+
+
+def _review(args: argparse.Namespace) -> int:
+    config = load_config(args.config, required=args.config is not None)
+    if args.min_severity:
+        config = replace(config, min_severity=Severity(args.min_severity))
+    if args.fail_on is not None:
+        config = replace(config, fail_on=None if args.fail_on == "none" else Severity(args.fail_on))
+    diff, git_workspace = _read_diff(args)
+    persona = load_persona(args.persona or config.persona)
+    workspace = Path(args.workspace) if args.workspace else git_workspace
+    api_key = os.environ.get("ANTHROPIC_API_KEY") or None
+    result = run_review(
+        ReviewInput(
+            diff=diff,
+            config=config,
+            persona=persona,
+            workspace=workspace,
+            api_key=api_key,
+            offline=args.offline,
+        )
+    )
+    for notice in result.notices:
+        print(f"persona-review: {notice}", file=sys.stderr)
+    _write(_render(result, args), args.output)
+    return _exit_code(result, config)
+
+
+def _render(result: ReviewResult, args: argparse.Namespace) -> str:
+    if args.format == "json":
+        return render_json(result)
+    if args.format == "markdown":
+        return render_markdown(result)
+    if args.format == "sarif":
+        return render_sarif(result)
+    colour = args.color == "always" or (
+        args.color == "auto" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
+    return render_text(result, colour=colour)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror}") from None
+
+
+def _exit_code(result: ReviewResult, config: Config) -> int:
+    if config.fail_on is None:
+        return EXIT_OK
+    worst = config.fail_on
+    return EXIT_FINDINGS if any(f.severity.at_least(worst) for f in result.findings) else EXIT_OK
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from persona_review.evaluation import render_eval, run_eval
+
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        raise UsageError(f"corpus directory not found: {args.corpus}")
+    labels = Path(args.labels) if args.labels else None
+    report = run_eval(corpus, labels)
+    _write(render_eval(report, args.format), args.output)
+    return EXIT_OK
+
+
+def _list_checks() -> int:
+    from persona_review.checks.registry import load_all
+
+    for spec in load_all().specs():
+        langs = ",".join(sorted(spec.languages))
+        print(f"{spec.id:<28} {spec.checklist_item:<8} {spec.severity.value:<8} {langs:<24} {spec.title}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
