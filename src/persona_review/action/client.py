@@ -1,0 +1,82 @@
+"""The PyGithub client: base URL from GITHUB_API_URL, retries with backoff, timeouts.
+
+Secondary rate limits (403 with Retry-After or the rate-limit message, and 429), 5xx and timeouts are
+retried by `GithubRetry` (a urllib3 Retry). The backoff base, retry count, timeout and request pacing
+come from PERSONA_REVIEW_HTTP_* variables so tests run fast without patching anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from github import Auth, Github, GithubRetry
+
+from persona_review.errors import UsageError
+
+PER_PAGE = 100
+"""The maximum page size of the list endpoints used: fewer calls per run."""
+
+
+@dataclass(frozen=True, slots=True)
+class HttpSettings:
+    retries: int = 5
+    backoff: float = 1.0
+    """urllib3 backoff factor: waits backoff * 2**(n-1) seconds, capped at `backoff_max`."""
+    backoff_max: float = 60.0
+    secondary_wait: float = 60.0
+    """Wait after a secondary rate limit that gave no Retry-After."""
+    timeout: int = 30
+    pacing: float = 1.0
+    """Scale of PyGithub's pause between requests (0.25 s) and between writes (1 s); 0 turns it off."""
+
+
+def _number(env: Mapping[str, str], key: str, default: float) -> float:
+    text = env.get(key, "").strip()
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        raise UsageError(f"{key} must be a number, got {text!r}") from None
+    if value < 0:
+        raise UsageError(f"{key} must not be negative")
+    return value
+
+
+def http_settings(env: Mapping[str, str]) -> HttpSettings:
+    base = HttpSettings()
+    return HttpSettings(
+        retries=int(_number(env, "PERSONA_REVIEW_HTTP_RETRIES", base.retries)),
+        backoff=_number(env, "PERSONA_REVIEW_HTTP_BACKOFF", base.backoff),
+        backoff_max=_number(env, "PERSONA_REVIEW_HTTP_BACKOFF_MAX", base.backoff_max),
+        secondary_wait=_number(env, "PERSONA_REVIEW_HTTP_SECONDARY_WAIT", base.secondary_wait),
+        timeout=int(_number(env, "PERSONA_REVIEW_HTTP_TIMEOUT", base.timeout)),
+        pacing=_number(env, "PERSONA_REVIEW_HTTP_PACING", base.pacing),
+    )
+
+
+def make_retry(settings: HttpSettings) -> GithubRetry:
+    return GithubRetry(
+        total=settings.retries,
+        backoff_factor=settings.backoff,
+        backoff_max=settings.backoff_max,
+        secondary_rate_wait=settings.secondary_wait,
+        max_rate_limit_wait=max(settings.secondary_wait, settings.backoff_max),
+        # GithubRetry adds 403 (rate limits only); 429 carries Retry-After for secondary limits.
+        status_forcelist=[*range(500, 600), 429],
+    )
+
+
+def make_github(token: str | None, api_url: str, settings: HttpSettings) -> Github:
+    return Github(
+        auth=Auth.Token(token) if token else None,
+        base_url=api_url,
+        timeout=settings.timeout,
+        per_page=PER_PAGE,
+        retry=make_retry(settings),
+        seconds_between_requests=0.25 * settings.pacing or None,
+        seconds_between_writes=1.0 * settings.pacing or None,
+        lazy=True,
+        user_agent="persona-review-action",
+    )

@@ -1,0 +1,67 @@
+"""What earlier runs left on the pull request: the sticky summary and the fingerprints already posted.
+
+Review comments come from the REST list (one call per 100). A thread a human resolved keeps its comment
+in that list, and a reply does too, so "already posted" covers resolved and answered threads without
+GraphQL: a fingerprint once posted is never posted again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from github.IssueComment import IssueComment
+from github.PullRequest import PullRequest
+
+from persona_review.action.markers import (
+    SummaryState,
+    fingerprints_in,
+    read_state,
+    trusted_author,
+)
+
+
+@dataclass(slots=True)
+class Existing:
+    summary: IssueComment | None = None
+    state: SummaryState = field(default_factory=SummaryState)
+    posted: set[str] = field(default_factory=set)
+    """Fingerprints in our review comments (open, outdated, resolved or replied to)."""
+    replied: set[str] = field(default_factory=set)
+    """Fingerprints of our comments a human answered."""
+
+    @property
+    def known(self) -> set[str]:
+        return self.posted | self.state.reported
+
+
+def _trusted(item: Any) -> bool:
+    user = item.user
+    kind = getattr(user, "type", None) if user else None
+    return trusted_author(kind, item.raw_data.get("author_association"))
+
+
+def read_existing(pr: PullRequest) -> Existing:
+    out = Existing()
+    for comment in pr.get_issue_comments():
+        if not _trusted(comment):
+            continue
+        state = read_state(comment.body)
+        if state is not None and out.summary is None:
+            out.summary = comment
+            out.state = state
+    ours: dict[int, set[str]] = {}
+    replies: list[int] = []
+    for rc in pr.get_review_comments():
+        reply_to = rc.raw_data.get("in_reply_to_id")
+        if isinstance(reply_to, int):
+            replies.append(reply_to)
+        if not _trusted(rc):
+            continue
+        fps = fingerprints_in(rc.body)
+        if fps:
+            ours[rc.id] = fps
+            out.posted |= fps
+    for parent in replies:
+        out.replied |= ours.get(parent, set())
+    return out
