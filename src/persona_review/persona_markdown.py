@@ -1,0 +1,229 @@
+"""Reading the loosely structured markdown that persona files of other tools are written in.
+
+Everything here is a pure function over text: find a section by its heading, a `Label: value` line, the
+list that follows a label, quoted terms in a line, a priority chain such as `A > B > C`. Lines inside code
+fences are never taken for headings.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*\S)\s*$")
+_QUOTED = re.compile(r'"([^"\n]+)"|“([^”\n]+)”|«([^»\n]+)»')
+_EMPHASIS = re.compile(r"(\*\*|__|`)")
+_CHAIN_SEP = re.compile(r"\s*(?:→|->|=>|»|>)\s*")
+_BLOCKQUOTE = re.compile(r"^\s*>\s?(.*)$")
+_RULE = re.compile(r"^[-*_=]{3,}$")
+
+
+class Section(NamedTuple):
+    level: int
+    title: str
+    lines: tuple[str, ...]
+    """The section's lines up to the next heading of the same or a higher level (subsections included)."""
+
+
+def plain(text: str) -> str:
+    """`text` without markdown emphasis and code marks, whitespace collapsed."""
+    return " ".join(_EMPHASIS.sub("", text).split())
+
+
+def _headings(lines: list[str]) -> list[tuple[int, int, str]]:
+    """(line index, level, title) of every heading outside code fences."""
+    out = []
+    in_fence = False
+    for i, line in enumerate(lines):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        m = _HEADING.match(line)
+        if m:
+            out.append((i, len(m.group(1)), plain(m.group(2))))
+    return out
+
+
+def first_heading(body: str) -> tuple[int, str] | None:
+    """(level, title) of the document's first heading, if the first non-blank line is one."""
+    for line in body.splitlines():
+        if not line.strip():
+            continue
+        m = _HEADING.match(line)
+        return (len(m.group(1)), plain(m.group(2))) if m else None
+    return None
+
+
+def sections(body: str) -> list[Section]:
+    lines = body.splitlines()
+    heads = _headings(lines)
+    out = []
+    for n, (start, level, title) in enumerate(heads):
+        end = len(lines)
+        for later_start, later_level, _ in heads[n + 1 :]:
+            if later_level <= level:
+                end = later_start
+                break
+        out.append(Section(level, title, tuple(lines[start + 1 : end])))
+    return out
+
+
+def find_sections(body: str, *words: str) -> list[Section]:
+    """Sections whose title contains any of `words` (case-insensitive), in document order."""
+    wanted = [w.casefold() for w in words]
+    return [s for s in sections(body) if any(w in s.title.casefold() for w in wanted)]
+
+
+def _label_pattern(label: str) -> re.Pattern[str]:
+    # `Keywords: x`, `- **Keywords**: x`, `**Keywords:** x`, `* __Keywords__ : x`
+    return re.compile(
+        rf"^\s*(?:[-*+]\s+)?[*_]*{label}[*_]*\s*:[*_]*\s*(.*?)\s*$",
+        re.IGNORECASE,
+    )
+
+
+def labelled(lines: tuple[str, ...] | list[str], label: str) -> tuple[str, int] | None:
+    """(value, line index) of the first `label: value` line; value may be empty (a list follows)."""
+    pattern = _label_pattern(label)
+    for i, line in enumerate(lines):
+        m = pattern.match(line)
+        if m:
+            return m.group(1), i
+    return None
+
+
+def list_after(lines: tuple[str, ...] | list[str], index: int) -> list[str]:
+    """The list items directly after line `index` (blank lines before the first item are skipped)."""
+    items: list[str] = []
+    for line in lines[index + 1 :]:
+        if not line.strip():
+            if items:
+                break
+            continue
+        m = _LIST_ITEM.match(line)
+        if not m:
+            break
+        items.append(m.group(1))
+    return items
+
+
+def list_items(lines: tuple[str, ...] | list[str]) -> list[str]:
+    """Every list item in `lines`."""
+    return [m.group(1) for line in lines if (m := _LIST_ITEM.match(line))]
+
+
+def unwrap(text: str) -> str:
+    """`text` stripped of whitespace and of wrapping marks: `**x**`, `` `x` ``, `"x"`, `'x'` -> `x`.
+
+    Unlike `plain`, marks inside the text are kept (a glob's `**`, a keyword's `__init__`); `__x__` is left
+    alone because in keywords it is far more often a Python name than bold text.
+    """
+    text = text.strip()
+    changed = True
+    while changed and len(text) >= 2:
+        changed = False
+        for mark in ("**", "`", '"', "'", "“"):
+            close = "”" if mark == "“" else mark
+            if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(close):
+                inner = text[len(mark) : -len(close)].strip()
+                if mark == "**" and (inner[:1] in "/*." or inner[-1:] in "/*."):
+                    continue  # `**/api/**` is a glob, not bold text
+                text = inner
+                changed = True
+    return text
+
+
+def split_outside_parens(text: str, separators: str = ",;、，") -> list[str]:
+    """Split on `separators` outside parentheses and brackets; parts stripped, empty parts dropped."""
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for ch in text:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}" and depth:
+            depth -= 1
+        if ch in separators and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return [p for p in (part.strip() for part in parts) if p]
+
+
+def terms(text: str) -> list[str]:
+    """The terms a keyword line lists: its quoted strings if it has any, else its comma-separated parts."""
+    quoted = [next(g for g in m.groups() if g is not None).strip() for m in _QUOTED.finditer(text)]
+    if quoted:
+        return [q for q in quoted if q]
+    parts = (unwrap(p).rstrip(".").strip() for p in split_outside_parens(" ".join(text.split())))
+    return [p for p in parts if p]
+
+
+def split_chain(text: str) -> list[str]:
+    """`A → B > C` or `A, B, C` -> [A, B, C]."""
+    text = plain(text).strip().rstrip(".")
+    parts = _CHAIN_SEP.split(text) if _CHAIN_SEP.search(text) else split_outside_parens(text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _is_chain(text: str) -> bool:
+    return len(_CHAIN_SEP.findall(plain(text))) >= 2
+
+
+def priority_chain(body: str) -> list[str]:
+    """The persona's priorities as written, highest first, from the first of these that is present:
+    a `Priority Hierarchy:`/`Priority Order:`/`Priorities:` line (a chain on the line or a list under it),
+    a section with such a heading (a list or a chain line in it), or a block-quoted chain `> A > B > C`.
+    """
+    lines = body.splitlines()
+    for label in ("Priority Hierarchy", "Priority Order", "Priorities"):
+        found = labelled(lines, label)
+        if found is None:
+            continue
+        value, index = found
+        if value:
+            return split_chain(value)
+        items = list_after(lines, index)
+        if items:
+            return [plain(i) for i in items]
+    for section in find_sections(body, "priority hierarchy", "priority order", "priorities"):
+        items = list_items(section.lines)
+        if items:
+            return [plain(i) for i in items]
+        for line in section.lines:
+            if _is_chain(line.lstrip("> ")):
+                return split_chain(line.lstrip("> "))
+    for line in lines:
+        m = _BLOCKQUOTE.match(line)
+        if m and _is_chain(m.group(1)):
+            return split_chain(m.group(1))
+    return []
+
+
+def first_paragraph(body: str) -> str:
+    """The first paragraph of prose (not a heading, list, quote, table, rule or fence), emphasis removed."""
+    paragraph: list[str] = []
+    in_fence = False
+    for line in body.splitlines():
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        stripped = line.strip()
+        prose = (
+            stripped
+            and not in_fence
+            and not stripped.startswith(("#", ">", "|"))
+            and not _LIST_ITEM.match(line)
+            and not _RULE.match(stripped)
+        )
+        if prose:
+            paragraph.append(stripped)
+        elif paragraph:
+            break
+    return plain(" ".join(paragraph))
