@@ -32,7 +32,7 @@ def repo_root(cwd: Path) -> Path:
 
 
 def read_git_diff(base: str, head: str | None, cwd: Path) -> bytes:
-    """`git diff BASE...HEAD` (changes on HEAD since it left BASE); with no HEAD, BASE against the work tree."""
+    """`git diff BASE...HEAD` (what HEAD changed since it left BASE); with no HEAD, BASE vs the work tree."""
     for ref in (base, head):
         if ref is not None and ref.startswith("-"):
             raise GitError(f"not a git ref: {ref!r}")

@@ -23,7 +23,7 @@ def test_findings_land_on_the_added_line(persona: Persona) -> None:
 
 
 def test_inline_suppression_on_the_line_or_above_counts_not_loses(persona: Persona) -> None:
-    lines = SWALLOW[:3] + ["    # persona-review: ignore[ERR-01]", *SWALLOW[3:]]
+    lines = [*SWALLOW[:3], "    # persona-review: ignore[ERR-01]", *SWALLOW[3:]]
     result = run_review(
         ReviewInput(diff=parse_diff(file_diff("api/h.py", lines)), config=Config(), persona=persona)
     )
