@@ -32,6 +32,8 @@ class Lexed:
     """Line -> text with comments and string contents blanked (quotes kept)."""
     segments: list[list[int]]
     """Line numbers of each run of consecutive known lines."""
+    continued: frozenset[int]
+    """Lines that end inside a multi-line string or block comment."""
 
 
 _CACHE: OrderedDict[int, tuple[FileContext, Lexed]] = OrderedDict()
@@ -56,6 +58,7 @@ def _lex(ctx: FileContext) -> Lexed:
     code: dict[int, str] = {}
     bare: dict[int, str] = {}
     segments: list[list[int]] = []
+    continued: set[int] = set()
     for first, texts in ctx.segments():
         numbers = list(range(first, first + len(texts)))
         segments.append(numbers)
@@ -67,7 +70,9 @@ def _lex(ctx: FileContext) -> Lexed:
         for no, text in zip(numbers, texts, strict=True):
             c, b, state = _lex_line(text, state, syntax, ctx.language)
             code[no], bare[no] = c, b
-    return Lexed(code, bare, segments)
+            if state is not None:
+                continued.add(no)
+    return Lexed(code, bare, segments, frozenset(continued))
 
 
 def _lex_line(

@@ -76,7 +76,7 @@ def statement_span(lexed: Lexed, line: int, col: int = 0) -> Span:
             elif ch in _CLOSE:
                 depth -= 1
         stripped = bare.rstrip()
-        if depth <= 0 and not stripped.endswith(("\\", "+", ",", "(", "%", ".")):
+        if depth <= 0 and no not in lexed.continued and not stripped.endswith(("\\", "+", ",", "(", "%", ".")):
             break
         no += 1
         start = 0
@@ -121,3 +121,24 @@ def brace_block(lexed: Lexed, line: int, col: int) -> Span | None:
         no += 1
         start = 0
     return None
+
+
+def split_args(span: Span) -> list[str]:
+    """Top-level comma-separated arguments of a bracket span (code view), without the outer brackets."""
+    inner_bare = span.bare[1:-1] if span.bare.endswith((")", "]", "}")) else span.bare[1:]
+    inner_code = span.code[1 : 1 + len(inner_bare)]
+    args: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(inner_bare):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+        elif ch == "," and depth == 0:
+            args.append(inner_code[start:i])
+            start = i + 1
+    tail = inner_code[start:]
+    if tail.strip():
+        args.append(tail)
+    return args

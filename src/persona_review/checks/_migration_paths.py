@@ -1,0 +1,86 @@
+"""Which reviewed files are migrations, and of which framework: by path AND by content markers.
+
+A normal Python or Ruby file is never treated as a migration: the path must look like a migration folder
+and the visible text (whole file, or the hunks) must carry the framework's markers.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from pathlib import PurePosixPath
+
+from persona_review.checks.base import FileContext
+
+
+class MigrationKind(StrEnum):
+    SQL = "sql"
+    DJANGO = "django"
+    ALEMBIC = "alembic"
+    RAILS = "rails"
+
+
+_MIGRATION_DIRS = frozenset(
+    {"migrations", "migration", "migrate", "versions", "alembic", "flyway", "liquibase", "changelog",
+     "changelogs", "db", "database", "schema", "sql", "ddl"}
+)
+_SQL_DUMP_NAMES = frozenset({"structure.sql", "schema.sql", "dump.sql"})
+_FLYWAY_NAME = re.compile(r"^[VR]\d[\w.]*__.+\.sql$", re.IGNORECASE)
+# A statement that changes an existing object; a file of only SELECTs or CREATE TABLEs is not reviewed.
+_SQL_DDL = re.compile(
+    r"^\s*(ALTER\s+(TABLE|INDEX|DOMAIN|TYPE)|DROP\s+|CREATE\s+(UNIQUE\s+)?INDEX|REINDEX|TRUNCATE|"
+    r"CREATE\s+DOMAIN)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+_DJANGO_MARKERS = re.compile(r"from django\.db import[^\n]*\bmigrations\b|\bmigrations\.[A-Z]\w+\(")
+_ALEMBIC_MARKERS = re.compile(
+    r"from alembic import|^\s*(batch_)?op\.\w+\(|^\s*with op\.batch_alter_table|"
+    r"^down_revision\s*[:=]|^def (upgrade|downgrade)\(",
+    re.MULTILINE,
+)
+_RAILS_MARKERS = re.compile(
+    r"<\s*[\w:]*Migration\b|^\s*(add|remove|change|rename)_\w+[\s(]+:?\w|^\s*create_table\b",
+    re.MULTILINE,
+)
+
+
+def _dirs(path: str) -> list[str]:
+    return [part.lower() for part in PurePosixPath(path).parts[:-1]]
+
+
+def _visible_text(ctx: FileContext) -> str:
+    return "\n".join(ctx.lines[no] for no in sorted(ctx.lines))
+
+
+def migration_kind(ctx: FileContext) -> MigrationKind | None:
+    """The framework of `ctx` if it is a migration file, else None."""
+    if ctx.language == "sql":
+        return MigrationKind.SQL if is_sql_migration(ctx) else None
+    name = PurePosixPath(ctx.path).name
+    if ctx.language == "python" and name != "__init__.py":
+        dirs = _dirs(ctx.path)
+        text = _visible_text(ctx)
+        if "versions" in dirs and _ALEMBIC_MARKERS.search(text):
+            return MigrationKind.ALEMBIC
+        if "migrations" in dirs and _DJANGO_MARKERS.search(text):
+            return MigrationKind.DJANGO
+        return None
+    if ctx.language == "ruby":
+        dirs = _dirs(ctx.path)
+        if not any(d in ("migrate", "migrations") for d in dirs):
+            return None
+        if _RAILS_MARKERS.search(_visible_text(ctx)):
+            return MigrationKind.RAILS
+    return None
+
+
+def is_sql_migration(ctx: FileContext) -> bool:
+    """A .sql file that changes existing schema: a Flyway/Liquibase/plain migration, or any SQL file with
+    DDL that alters existing objects. Schema dumps (structure.sql, schema.sql) are snapshots, not changes."""
+    name = PurePosixPath(ctx.path).name.lower()
+    if name in _SQL_DUMP_NAMES:
+        return False
+    if _FLYWAY_NAME.match(name) or set(_dirs(ctx.path)) & _MIGRATION_DIRS:
+        return True
+    return bool(_SQL_DDL.search(_visible_text(ctx)))

@@ -1,0 +1,91 @@
+"""Check specs for a family of migration checks (one spec per checklist item) and their registration.
+
+Each framework module scans a file once into (checklist item, Hit) pairs; `register_family` registers one
+check per item that serves its share of that single scan (cached for the file being checked, since the
+runner runs every check on one file before moving to the next).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
+
+from persona_review.checks._migration_advice import advice
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+
+class ItemHit(NamedTuple):
+    item: str
+    hit: Hit
+
+
+Scanner = Callable[[FileContext], list[ItemHit]]
+
+_SLUGS: dict[str, tuple[str, Severity]] = {
+    "MIG-01": ("DROP", Severity.HIGH),
+    "MIG-02": ("NOT-NULL", Severity.HIGH),
+    "MIG-03": ("INDEX-LOCK", Severity.HIGH),
+    "MIG-04": ("TYPE-CHANGE", Severity.HIGH),
+    "MIG-05": ("RENAME", Severity.HIGH),
+    "MIG-06": ("CONSTRAINT-VALIDATE", Severity.MEDIUM),
+    "MIG-07": ("UNIQUE-LOCK", Severity.MEDIUM),
+    "MIG-08": ("VOLATILE-DEFAULT", Severity.HIGH),
+    "MIG-09": ("IRREVERSIBLE", Severity.MEDIUM),
+    "MIG-10": ("RAW-SQL", Severity.MEDIUM),
+    "MIG-11": ("LOCK-TIMEOUT", Severity.LOW),
+    "MIG-12": ("CONCURRENT-IN-TX", Severity.HIGH),
+}
+
+
+def make_specs(prefix: str, languages: Iterable[str], items: Iterable[str]) -> dict[str, CheckSpec]:
+    """Specs `<prefix>-<slug>` for `items`, e.g. make_specs("RAILS", ["ruby"], ["MIG-01"])."""
+    langs = frozenset(languages)
+    specs: dict[str, CheckSpec] = {}
+    for item in items:
+        slug, severity = _SLUGS[item]
+        info = advice(item)
+        specs[item] = CheckSpec(
+            id=f"{prefix}-{slug}",
+            checklist_item=item,
+            category=Category.MIGRATION_SAFETY,
+            severity=severity,
+            languages=langs,
+            title=info.title,
+            explanation=info.text(),
+        )
+    return specs
+
+
+def with_advice(item: str, line: int, detail: str, end_line: int | None = None) -> ItemHit:
+    """An ItemHit whose message leads with `detail` and goes on with the item's why and safe sequence."""
+    return ItemHit(item, Hit(line=line, end_line=end_line, message=advice(item).text(detail)))
+
+
+class _OneFileCache:
+    """The scan of the most recent file; the runner checks one file with every check before the next."""
+
+    def __init__(self, scan: Scanner) -> None:
+        self._scan = scan
+        self._ctx: FileContext | None = None
+        self._hits: list[ItemHit] = []
+
+    def hits(self, ctx: FileContext) -> list[ItemHit]:
+        if self._ctx is not ctx:
+            self._hits = self._scan(ctx)
+            self._ctx = ctx
+        return self._hits
+
+
+def register_family(specs: dict[str, CheckSpec], scan: Scanner) -> None:
+    cache = _OneFileCache(scan)
+    for item, spec in specs.items():
+        register(spec)(_item_check(cache, item))
+
+
+def _item_check(cache: _OneFileCache, item: str) -> Callable[[FileContext], list[Hit]]:
+    def check(ctx: FileContext) -> list[Hit]:
+        return [found.hit for found in cache.hits(ctx) if found.item == item]
+
+    return check

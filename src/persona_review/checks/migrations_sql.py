@@ -1,0 +1,228 @@
+"""Our own Postgres DDL checks, for what squawk cannot see.
+
+Used in two places, never both on the same text (so findings are not duplicated):
+- `.sql` migrations when the squawk binary is missing (fallback; see `sql_squawk`), and
+- raw SQL embedded in Python/Ruby migrations (`op.execute`, `migrations.RunSQL`, Rails `execute`), which
+  squawk never reads.
+
+The scanner splits statements on `;` (outside quotes and dollar-quoted bodies), knows which tables the
+same text creates (operations on them are harmless), and reports the first line of each statement.
+This module registers no check itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+
+class SqlStatement(NamedTuple):
+    line: int
+    end_line: int
+    text: str
+    """Upper-cased, comments removed, white space folded."""
+
+
+class SqlHit(NamedTuple):
+    item: str
+    """Checklist item, e.g. "MIG-03"."""
+    line: int
+    end_line: int
+    detail: str
+
+
+_WS = re.compile(r"\s+")
+_IDENT = r'(?:"[^"]+"|[\w$]+)(?:\.(?:"[^"]+"|[\w$]+))?'
+_CREATE_TABLE = re.compile(rf"^CREATE\s+(?:UNLOGGED\s+|TEMP\w*\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?({_IDENT})")
+_ALTER_TABLE = re.compile(rf"^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?({_IDENT})")
+_CREATE_INDEX = re.compile(
+    rf"^CREATE\s+(UNIQUE\s+)?INDEX\s+(CONCURRENTLY\s+)?.*?\bON\s+(?:ONLY\s+)?({_IDENT})"
+)
+_SAFE_DEFAULT_FUNCS = frozenset(
+    {"NOW", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME",
+     "TRANSACTION_TIMESTAMP", "STATEMENT_TIMESTAMP", "CURRENT_USER", "CURRENT_SCHEMA", "ARRAY", "JSONB_BUILD_OBJECT",
+     "JSON_BUILD_OBJECT", "LOWER", "UPPER", "COALESCE", "CAST", "INTERVAL", "TO_JSONB"}
+)
+_FUNC_CALL = re.compile(r"\b([A-Z_][\w.]*)\s*\(")
+
+
+def _norm_table(name: str) -> str:
+    return name.replace('"', "").lower().rsplit(".", 1)[-1]
+
+
+def split_statements(lines: Iterable[tuple[int, str]]) -> list[SqlStatement]:
+    """Statements of numbered SQL lines (a fragment is fine: an unterminated tail is a statement too)."""
+    splitter = _Splitter()
+    for no, text in lines:
+        splitter.feed(no, text)
+    splitter.flush()
+    return splitter.out
+
+
+class _Splitter:
+    """Splits on `;` outside quotes, dollar-quoted bodies and `--` comments."""
+
+    def __init__(self) -> None:
+        self.out: list[SqlStatement] = []
+        self.buf: list[str] = []
+        self.start: int | None = None
+        self.last = 0
+        self.in_dollar = False
+        self.in_quote = False
+
+    def _mark(self, no: int) -> None:
+        if self.start is None:
+            self.start = no
+        self.last = no
+
+    def feed(self, no: int, text: str) -> None:
+        i = 0
+        while i < len(text):
+            if self.in_dollar or self.in_quote:
+                close = "$$" if self.in_dollar else "'"
+                j = text.find(close, i)
+                if j < 0:
+                    self.buf.append(text[i:])
+                    break
+                self.buf.append(text[i : j + len(close)])
+                self.in_dollar = self.in_quote = False
+                i = j + len(close)
+                continue
+            if text.startswith("--", i):
+                break
+            char = text[i]
+            if text.startswith("$$", i):
+                self.in_dollar = True
+                self._mark(no)
+                self.buf.append("$$")
+                i += 2
+                continue
+            if char == "'":
+                self.in_quote = True
+            if char == ";":
+                self.flush()
+            else:
+                if not char.isspace():
+                    self._mark(no)
+                self.buf.append(char)
+            i += 1
+        self.buf.append(" ")
+
+    def flush(self) -> None:
+        if self.start is not None:
+            text = _WS.sub(" ", "".join(self.buf)).strip().upper()
+            self.out.append(SqlStatement(self.start, self.last, text))
+        self.buf, self.start = [], None
+
+
+def created_tables(statements: Iterable[SqlStatement]) -> set[str]:
+    """Tables the statements create (lower-cased, schema dropped)."""
+    return {_norm_table(m.group(1)) for s in statements if (m := _CREATE_TABLE.match(s.text))}
+
+
+def target_table(statement: SqlStatement) -> str | None:
+    """The table an ALTER TABLE or CREATE INDEX statement works on."""
+    if m := _ALTER_TABLE.match(statement.text):
+        return _norm_table(m.group(1))
+    if m := _CREATE_INDEX.match(statement.text):
+        return _norm_table(m.group(3))
+    return None
+
+
+def scan_sql(lines: Iterable[tuple[int, str]]) -> list[SqlHit]:
+    """Migration-safety hazards in numbered SQL lines."""
+    statements = split_statements(lines)
+    created = created_tables(statements)
+    hits: list[SqlHit] = []
+    in_tx = False
+    for stmt in statements:
+        text = stmt.text
+        if re.match(r"^(BEGIN|START TRANSACTION)\b", text):
+            in_tx = True
+            continue
+        if re.match(r"^(COMMIT|END|ROLLBACK)\b", text):
+            in_tx = False
+            continue
+        for item, detail in _statement_hazards(text, created, in_tx):
+            hits.append(SqlHit(item, stmt.line, stmt.end_line, detail))
+    return hits
+
+
+def _statement_hazards(text: str, created: set[str], in_tx: bool) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    if "CONCURRENTLY" in text and in_tx and re.match(r"^(CREATE|DROP|REINDEX)\b", text):
+        found.append(("MIG-12", "CONCURRENTLY inside BEGIN ... COMMIT."))
+    if re.match(r"^DROP\s+(TABLE|DATABASE|SCHEMA)\b", text):
+        found.append(("MIG-01", "DROP of a whole table/schema."))
+    elif re.match(r"^TRUNCATE\b.*\bCASCADE\b", text):
+        found.append(("MIG-01", "TRUNCATE ... CASCADE empties every referencing table too."))
+    if m := _CREATE_INDEX.match(text):
+        if not m.group(2) and _norm_table(m.group(3)) not in created:
+            found.append(("MIG-03", f"CREATE INDEX on {_norm_table(m.group(3))} without CONCURRENTLY."))
+    elif re.match(r"^DROP\s+INDEX\b", text) and "CONCURRENTLY" not in text:
+        found.append(("MIG-03", "DROP INDEX without CONCURRENTLY."))
+    elif re.match(r"^REINDEX\b", text) and "CONCURRENTLY" not in text:
+        found.append(("MIG-03", "REINDEX without CONCURRENTLY."))
+    if re.match(r"^ALTER\s+DOMAIN\b.*\bADD\s+CONSTRAINT\b", text) or re.match(
+        r"^CREATE\s+DOMAIN\b.*\b(CHECK|CONSTRAINT)\b", text
+    ):
+        found.append(("MIG-06", "Domain constraints are checked against every column using the domain."))
+    m = _ALTER_TABLE.match(text)
+    if m:
+        table = _norm_table(m.group(1))
+        found.extend(_alter_table_hazards(text[m.end() :], table, table in created))
+    return found
+
+
+def _alter_table_hazards(actions: str, table: str, new_table: bool) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    if re.search(r"\bDROP\s+COLUMN\b", actions):
+        found.append(("MIG-01", f"DROP COLUMN on {table}."))
+    if re.search(r"\bALTER\s+(COLUMN\s+)?\S+\s+DROP\s+NOT\s+NULL\b", actions):
+        found.append(("MIG-01", f"DROP NOT NULL on {table}: running code may rely on the column being set."))
+    if re.search(r"\bRENAME\s+(COLUMN\s+)?\S+\s+TO\b", actions) or re.match(r"^\s*RENAME\s+TO\b", actions):
+        found.append(("MIG-05", f"RENAME on {table}."))
+    if re.search(r"\bDETACH\s+PARTITION\b", actions) and "CONCURRENTLY" not in actions:
+        found.append(("MIG-03", f"DETACH PARTITION on {table} without CONCURRENTLY."))
+    if new_table:
+        return found
+    for column_def in re.findall(r"\bADD\s+(?:COLUMN\s+)?(?!CONSTRAINT\b)(.*?)(?=,\s*ADD\b|,\s*ALTER\b|$)", actions):
+        found.extend(_add_column_hazards(column_def, table))
+    if re.search(r"\bALTER\s+(COLUMN\s+)?\S+\s+SET\s+NOT\s+NULL\b", actions):
+        found.append(("MIG-02", f"SET NOT NULL on {table} scans the table under an ACCESS EXCLUSIVE lock."))
+    if re.search(r"\bALTER\s+(COLUMN\s+)?\S+\s+(SET\s+DATA\s+)?TYPE\b", actions):
+        found.append(("MIG-04", f"Column type change on {table}."))
+    for constraint in re.findall(r"\bADD\s+CONSTRAINT\s+\S+\s+(.*?)(?=,\s*ADD\b|$)", actions):
+        if re.match(r"(FOREIGN\s+KEY|CHECK)\b", constraint) and "NOT VALID" not in constraint:
+            found.append(("MIG-06", f"Constraint on {table} added without NOT VALID."))
+        elif re.match(r"(UNIQUE|PRIMARY\s+KEY|EXCLUDE)\b", constraint) and "USING INDEX" not in constraint:
+            found.append(("MIG-07", f"Unique/primary key constraint on {table} built under a lock."))
+    if re.search(r"\bADD\s+(FOREIGN\s+KEY|CHECK)\b", actions) and "NOT VALID" not in actions:
+        found.append(("MIG-06", f"Constraint on {table} added without NOT VALID."))
+    if re.search(r"\bVALIDATE\s+CONSTRAINT\b", actions) and re.search(r"\bADD\s+CONSTRAINT\b", actions):
+        found.append(("MIG-06", f"Constraint on {table} added and validated in the same statement."))
+    return found
+
+
+def _add_column_hazards(column_def: str, table: str) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    default = re.search(r"\bDEFAULT\s+(.*)", column_def)
+    if re.search(r"\bNOT\s+NULL\b", column_def) and not default and "GENERATED" not in column_def:
+        found.append(("MIG-02", f"NOT NULL column added to {table} without a default."))
+    if re.search(r"\bGENERATED\s+ALWAYS\s+AS\s*\(.*\bSTORED\b", column_def):
+        found.append(("MIG-08", f"Stored generated column added to {table} rewrites the table."))
+    elif re.search(r"\b(BIG|SMALL)?SERIAL\d?\b", column_def):
+        found.append(("MIG-08", f"Serial column added to {table} fills every row under a rewrite."))
+    elif default and _volatile(default.group(1)):
+        found.append(("MIG-08", f"Column added to {table} with a volatile default."))
+    if re.search(r"\bREFERENCES\b", column_def) and "NOT VALID" not in column_def:
+        found.append(("MIG-06", f"Foreign key column added to {table} validates immediately."))
+    if re.search(r"\b(PRIMARY\s+KEY|UNIQUE)\b", column_def):
+        found.append(("MIG-07", f"Unique/primary key column added to {table} builds its index under a lock."))
+    return found
+
+
+def _volatile(default_expr: str) -> bool:
+    funcs = {name.rsplit(".", 1)[-1] for name in _FUNC_CALL.findall(default_expr)}
+    return bool(funcs - _SAFE_DEFAULT_FUNCS)

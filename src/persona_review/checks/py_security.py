@@ -1,0 +1,358 @@
+"""Security checks for Python: SQL built from strings, shell commands, unsafe deserialization, disabled TLS
+verification, weak hashes, JWT verification, CSRF and debug settings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._spans import Span, bracket_span, lines_of, statement_span
+from persona_review.checks._sql import looks_like_sql
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_PY = frozenset({"python"})
+_SEC = Category.SECURITY
+
+_STRING = re.compile(r"""(?P<prefix>\b[rRbBuUfF]{0,2})(?P<q>'''|\"\"\"|'|")""")
+_QUERY_CALL = re.compile(
+    r"(?:\.(?:execute|executemany|executescript|mogrify|raw|extra|fetch|fetchrow|fetchval|copy_expert)|"
+    r"\bRawSQL|\bread_sql(?:_query)?|\bsqlalchemy\.text|(?<![\w.])text)\s*\("
+)
+_ASSIGN = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*(\+?=)\s*(?!=)")
+_PERCENT_OP = re.compile(r"""['"]\s*%\s*[\w(\[{]""")
+_FORMAT_CALL = re.compile(r"""['"]\s*\)?\s*\.format\s*\(""")
+_CONCAT = re.compile(r"""['"]\s*\+\s*(?![rbuRBU]?['"])[\w(\[]|[\w)\]]\s*\+\s*[rbufRBUF]{0,2}['"]""")
+_FSTRING_FIELD = re.compile(r"(?<!\{)\{(?!\{)")
+
+
+def _dynamic(span: Span) -> bool:
+    """Is a string in this span built at run time: f-string field, `%`, `.format()` or `+` with a non-literal?"""
+    if _PERCENT_OP.search(span.bare) or _FORMAT_CALL.search(span.bare) or _CONCAT.search(span.bare):
+        return True
+    for match in _STRING.finditer(span.bare):
+        if "f" in match.group("prefix").lower():
+            start = match.end()
+            end = span.bare.find(match.group("q"), start)
+            if _FSTRING_FIELD.search(span.code[start : end if end >= 0 else len(span.code)]):
+                return True
+    return False
+
+
+def _strings_of(span: Span) -> str:
+    """The contents of the string literals in `span`, joined (code view where bare view is blank)."""
+    parts = []
+    for index, (code_ch, bare_ch) in enumerate(zip(span.code, span.bare, strict=True)):
+        del index
+        parts.append(code_ch if bare_ch == " " and code_ch != " " else " " if bare_ch != " " else " ")
+    return "".join(parts)
+
+
+@register(
+    CheckSpec(
+        id="PY-SQL-STRING",
+        checklist_item="SEC-01",
+        category=_SEC,
+        severity=Severity.CRITICAL,
+        languages=_PY,
+        title="SQL built from strings (f-string, %, .format or +)",
+        explanation=(
+            "Values spliced into SQL text let a caller rewrite the query (read other rows, drop tables), and "
+            "quoting by hand always misses a case. Pass values as bound parameters (`cursor.execute(sql, "
+            "params)`, `text(...).bindparams`, `RawSQL(sql, params)`); identifiers must come from an allow-list."
+        ),
+    )
+)
+def sql_string(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    tainted: dict[str, int] = {}
+    for no, code, bare in lines_of(lexed):
+        if not code.strip():
+            continue
+        assign = _ASSIGN.match(bare)
+        call = _QUERY_CALL.search(bare)
+        if call is not None:
+            span = bracket_span(lexed, no, call.end() - 1)
+            if _dynamic(span) and (call.group(0).startswith(".") or looks_like_sql(_strings_of(span), False)):
+                yield Hit(no, span.last)
+                continue
+            first_arg = re.match(r"\(\s*(?:sql\s*=\s*|query\s*=\s*)?([A-Za-z_][\w.]*)\s*[,)]", span.bare)
+            if first_arg and first_arg.group(1) in tainted:
+                yield Hit(no, span.last, message=_tainted_message(first_arg.group(1), tainted[first_arg.group(1)]))
+                continue
+        if assign is None and "'" not in bare and '"' not in bare:
+            continue
+        if not ("'" in bare or '"' in bare):
+            if assign is not None and assign.group(2) == "=":
+                tainted.pop(assign.group(1), None)
+            continue
+        span = statement_span(lexed, no)
+        if _dynamic(span) and looks_like_sql(_strings_of(span)):
+            if assign is not None:
+                tainted[assign.group(1)] = no
+            yield Hit(no, span.last)
+        elif assign is not None and assign.group(2) == "=":
+            tainted.pop(assign.group(1), None)
+
+
+def _tainted_message(name: str, line: int) -> str:
+    return (
+        f"`{name}` is SQL built from strings (line {line}) and is run here, so values spliced into it can "
+        "rewrite the query. Pass the values as bound parameters instead of formatting them into the text."
+    )
+
+
+_SHELL_CALL = re.compile(
+    r"\b(?:subprocess\.(?:call|run|Popen|check_output|check_call)|"
+    r"os\.(?:system|popen[234]?|spawnl?p?e?)|subprocess\.getoutput|subprocess\.getstatusoutput|"
+    r"commands\.getoutput|commands\.getstatusoutput)\s*\("
+)
+_ALWAYS_SHELL = re.compile(r"\b(?:os\.system|os\.popen|getoutput|getstatusoutput)")
+_SHELL_TRUE = re.compile(r"\bshell\s*=\s*True\b")
+_LITERAL_ARG = re.compile(r"""^\(\s*(?:args\s*=\s*|cmd\s*=\s*)?[rbuRBU]?(?:'[^']*'|"[^"]*")\s*[,)]""")
+
+
+@register(
+    CheckSpec(
+        id="PY-SHELL-INJECTION",
+        checklist_item="SEC-02",
+        category=_SEC,
+        severity=Severity.CRITICAL,
+        languages=_PY,
+        title="Shell command built from a variable",
+        explanation=(
+            "A command string handed to a shell (`os.system`, `shell=True`, `os.popen`) runs whatever a `;`, "
+            "`$()` or backtick in the input says. Pass an argument list to `subprocess.run([...])` without "
+            "`shell=True`, and validate anything user-controlled against an allow-list."
+        ),
+    )
+)
+def shell_injection(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, code, bare in lines_of(lexed):
+        if "(" not in bare or ("os." not in bare and "subprocess." not in bare and "commands." not in bare):
+            continue
+        for match in _SHELL_CALL.finditer(bare):
+            span = bracket_span(lexed, no, match.end() - 1)
+            shell = _ALWAYS_SHELL.match(match.group(0)) is not None or _SHELL_TRUE.search(span.bare) is not None
+            if not shell:
+                continue
+            if _LITERAL_ARG.match(span.code) and not _dynamic(span):
+                continue
+            yield Hit(no, span.last)
+
+
+_DESERIALIZE = re.compile(
+    r"\b(?:c?[pP]ickle|_pickle|dill|marshal|jsonpickle|shelve|torch|pd|pandas|numpy|np|yaml)\."
+    r"(?:loads?|Unpickler|decode|open|read_pickle|unsafe_load(?:_all)?|load_all|full_load(?:_all)?)\s*\("
+)
+_SAFE_YAML = re.compile(r"\bLoader\s*=\s*(?:yaml\.)?C?(?:Safe|Base)Loader\b|(?<!\w)C?SafeLoader\b")
+
+
+@register(
+    CheckSpec(
+        id="PY-UNSAFE-DESERIALIZATION",
+        checklist_item="SEC-03",
+        category=_SEC,
+        severity=Severity.HIGH,
+        languages=_PY,
+        title="Unsafe deserialization (pickle, marshal, yaml.load, torch.load)",
+        explanation=(
+            "pickle-family formats and `yaml.load` with an unsafe loader can construct arbitrary objects, so "
+            "anyone who controls the bytes (a cache, a queue message, an upload) runs code on this host. Use "
+            "JSON or `yaml.safe_load`, `torch.load(..., weights_only=True)`, or sign and verify the payload."
+        ),
+    )
+)
+def unsafe_deserialization(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "(" not in bare:
+            continue
+        for match in _DESERIALIZE.finditer(bare):
+            module, _, func = match.group(0).rstrip("( ").partition(".")
+            span = bracket_span(lexed, no, match.end() - 1)
+            if not _unsafe_call(module, func, span):
+                continue
+            yield Hit(no, span.last)
+
+
+def _unsafe_call(module: str, func: str, span: Span) -> bool:
+    if module == "yaml":
+        if func.startswith("unsafe_load"):
+            return True
+        return func in {"load", "load_all"} and not _SAFE_YAML.search(span.code)
+    if module == "torch":
+        return func == "load" and not re.search(r"\bweights_only\s*=\s*True\b", span.bare)
+    if module in {"pd", "pandas"}:
+        return func == "read_pickle"
+    if module in {"np", "numpy"}:
+        return func == "load" and re.search(r"\ballow_pickle\s*=\s*True\b", span.bare) is not None
+    if module == "jsonpickle":
+        return func == "decode"
+    if module == "shelve":
+        return func == "open"
+    return func in {"load", "loads", "Unpickler"}
+
+
+_TLS_OFF = re.compile(
+    r"\bverify\s*=\s*False\b|\bssl\._create_unverified_context\b|\bcheck_hostname\s*=\s*False\b|"
+    r"\bCERT_NONE\b|\b(?:Auto(?:Add)?Policy|WarningPolicy)\b|"
+    r"\bPROTOCOL_(?:SSLv2|SSLv3|SSLv23|TLSv1|TLSv1_1)\b|\b(?:SSLv2|SSLv3|TLSv1|TLSv1_1)_METHOD\b|"
+    r"\bssl\.wrap_socket\s*\(|\bssl_version\s*=\s*ssl\.PROTOCOL_(?:SSLv|TLSv1\b)"
+)
+
+
+@register(
+    CheckSpec(
+        id="PY-TLS-VERIFY-OFF",
+        checklist_item="SEC-04",
+        category=_SEC,
+        severity=Severity.HIGH,
+        languages=_PY,
+        title="TLS certificate or SSH host-key verification disabled, or an obsolete protocol",
+        explanation=(
+            "Without certificate (or host-key) verification, anyone on the network path can impersonate the "
+            "server and read or change the traffic, including credentials; SSLv3/TLS 1.0/1.1 are breakable. "
+            "Keep verification on, point `verify=` at the right CA bundle for private CAs, pin known host keys, "
+            "and require TLS 1.2 or newer."
+        ),
+    )
+)
+def tls_verify_off(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if _TLS_OFF.search(bare):
+            yield Hit(no)
+
+
+_WEAK_HASH = re.compile(
+    r"\bhashlib\.(?:md5|sha1|md4)\s*\(|\bhashlib\.new\s*\(\s*['\"](?:md5|sha1|md4|MD5|SHA1|MD4)['\"]|"
+    r"\b(?:MD5|MD4|MD2|SHA)\.new\s*\(|\bhashes\.(?:MD5|SHA1)\s*\(|\bcrypt\.METHOD_(?:MD5|CRYPT)\b"
+)
+_NOT_FOR_SECURITY = re.compile(r"\busedforsecurity\s*=\s*False\b")
+_PASSWORDISH = re.compile(r"pass(?:word|wd|phrase)?|pwd", re.IGNORECASE)
+
+
+@register(
+    CheckSpec(
+        id="PY-WEAK-HASH",
+        checklist_item="SEC-05",
+        category=_SEC,
+        severity=Severity.MEDIUM,
+        languages=_PY,
+        title="MD5/SHA-1 used where a strong hash is needed",
+        explanation=(
+            "MD5 and SHA-1 collide cheaply and are fast to brute-force, so they protect neither passwords nor "
+            "integrity. Hash passwords with argon2/bcrypt/scrypt (or `hashlib.pbkdf2_hmac`) and use SHA-256 or "
+            "better elsewhere; for non-security checksums say so with `usedforsecurity=False`."
+        ),
+    )
+)
+def weak_hash(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, code, bare in lines_of(lexed):
+        match = _WEAK_HASH.search(code)
+        if match is None or bare[match.start()] == " ":
+            continue
+        span = statement_span(lexed, no)
+        if _NOT_FOR_SECURITY.search(span.bare):
+            continue
+        severity = Severity.HIGH if _PASSWORDISH.search(span.code) else None
+        yield Hit(no, severity=severity)
+
+
+_JWT_CALL = re.compile(r"\bjwt\.(?:decode|encode)\s*\(")
+_JWT_UNVERIFIED = re.compile(
+    r"\bverify\s*=\s*False\b|['\"]verify_signature['\"]\s*:\s*False\b|"
+    r"\balgorithms?\s*=\s*\[?\s*['\"]none['\"]"
+)
+
+
+@register(
+    CheckSpec(
+        id="PY-JWT-UNVERIFIED",
+        checklist_item="SEC-07",
+        category=_SEC,
+        severity=Severity.CRITICAL,
+        languages=_PY,
+        title="JWT decoded without signature verification or with the `none` algorithm",
+        explanation=(
+            "A token whose signature is not checked (or that may use `alg: none`) can be forged by anyone, so "
+            "every claim in it, user id and roles included, is attacker-chosen. Call `jwt.decode(token, key, "
+            "algorithms=[\"RS256\"])` with verification on and the accepted algorithms pinned."
+        ),
+    )
+)
+def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "jwt." not in bare:
+            continue
+        for match in _JWT_CALL.finditer(bare):
+            span = bracket_span(lexed, no, match.end() - 1)
+            if _JWT_UNVERIFIED.search(span.code):
+                yield Hit(no, span.last)
+
+
+_CSRF_OFF = re.compile(
+    r"^\s*@(?:\w+\.)?csrf_exempt\b|\bcsrf\.exempt\b|\bWTF_CSRF_(?:ENABLED|CHECK_DEFAULT)['\"]?\s*\]?\s*[=:]\s*False\b"
+)
+
+
+@register(
+    CheckSpec(
+        id="PY-CSRF-DISABLED",
+        checklist_item="SEC-11",
+        category=_SEC,
+        severity=Severity.HIGH,
+        languages=_PY,
+        title="CSRF protection turned off",
+        explanation=(
+            "With CSRF checks off, any site a logged-in user visits can submit state-changing requests with "
+            "their cookies. Keep CSRF on; for machine-to-machine endpoints use token authentication instead of "
+            "cookies rather than exempting the view."
+        ),
+    )
+)
+def csrf_disabled(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "csrf" in bare.lower() and _CSRF_OFF.search(bare):
+            yield Hit(no)
+
+
+_DEBUG_CONFIG = re.compile(
+    r"""\.config\s*\[\s*['"](?:DEBUG|ENV|TESTING)['"]\s*\]\s*=\s*(?:True\b|['"]development['"])|"""
+    r"""\b(?:app|application)\.debug\s*=\s*True\b|\.config\.update\s*\((?:.*)\bDEBUG\s*=\s*True\b|"""
+    r"""\.config\s*\[\s*['"]PROPAGATE_EXCEPTIONS['"]\s*\]\s*=\s*True\b"""
+)
+_CODE_VIEW_NEEDED = re.compile(r"""\.config\s*\[""")
+
+
+@register(
+    CheckSpec(
+        id="PY-DEBUG-CONFIG",
+        checklist_item="SEC-09",
+        category=_SEC,
+        severity=Severity.HIGH,
+        languages=_PY,
+        title="Debug or testing mode hard-coded on in app configuration",
+        explanation=(
+            "Debug/testing mode is written into the app's configuration here, so it ships to production: error "
+            "pages show code and settings, and testing mode changes error handling. Read these flags from the "
+            "environment with a safe default of off."
+        ),
+    )
+)
+def debug_config(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, code, bare in lines_of(lexed):
+        if ("config" in bare or ".debug" in bare) and _DEBUG_CONFIG.search(code if _CODE_VIEW_NEEDED.search(bare) else bare):
+            yield Hit(no)
+
+
+def _unused(lexed: Lexed) -> None:
+    del lexed

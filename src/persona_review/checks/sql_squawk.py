@@ -1,0 +1,204 @@
+"""Postgres SQL migrations checked by squawk (PyPI `squawk-cli`), one process for every SQL file of a run.
+
+Each SQL migration is written to a temp dir with its known lines at their own line numbers (blank lines
+where only hunks are known), squawk is run once over all of them with the JSON reporter, and its rules are
+mapped onto checklist items. Style rules that fire on every safe migration (prefer-*, timeouts, robust
+statements, transaction nesting) and rules we do not know are dropped.
+
+Where squawk is missing or fails, one notice says so and our own SQL checks (`migrations_sql`) run on the
+same files instead, under the same check ids: a file is checked by exactly one of the two, so findings
+are never duplicated.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from persona_review.checks._migration_advice import advice
+from persona_review.checks._migration_paths import is_sql_migration
+from persona_review.checks._migration_specs import make_specs
+from persona_review.checks.base import BatchResult, CheckSpec, FileContext, Hit
+from persona_review.checks.migrations_sql import (
+    SqlStatement,
+    created_tables,
+    scan_sql,
+    split_statements,
+    target_table,
+)
+from persona_review.checks.registry import register_batch
+
+SQUAWK_TIMEOUT_SECONDS = 60
+
+RULE_ITEMS: dict[str, str] = {
+    "ban-drop-column": "MIG-01",
+    "ban-drop-table": "MIG-01",
+    "ban-drop-database": "MIG-01",
+    "ban-truncate-cascade": "MIG-01",
+    "ban-drop-not-null": "MIG-01",
+    "adding-not-nullable-field": "MIG-02",
+    "adding-required-field": "MIG-02",
+    "require-concurrent-index-creation": "MIG-03",
+    "require-concurrent-index-deletion": "MIG-03",
+    "require-concurrent-reindex": "MIG-03",
+    "require-concurrent-partition-detach": "MIG-03",
+    "changing-column-type": "MIG-04",
+    "renaming-column": "MIG-05",
+    "renaming-table": "MIG-05",
+    "adding-foreign-key-constraint": "MIG-06",
+    "constraint-missing-not-valid": "MIG-06",
+    "ban-create-domain-with-constraint": "MIG-06",
+    "ban-alter-domain-with-add-constraint": "MIG-06",
+    "disallowed-unique-constraint": "MIG-07",
+    "adding-serial-primary-key-field": "MIG-07",
+    "adding-field-with-default": "MIG-08",
+    "ban-concurrent-index-creation-in-transaction": "MIG-12",
+}
+"""squawk rule -> checklist item. Rules not listed are dropped (style rules such as prefer-bigint-over-int,
+prefer-text-field, prefer-identity, prefer-robust-stmts, require-lock-timeout / require-statement-timeout,
+transaction-nesting, ban-char-field flag nearly every safe migration)."""
+
+NEW_TABLE_HARMLESS = frozenset(
+    {"require-concurrent-index-creation", "constraint-missing-not-valid", "adding-foreign-key-constraint",
+     "disallowed-unique-constraint", "adding-not-nullable-field", "changing-column-type"}
+)
+"""Rules squawk reports on a table created earlier in the same file unless told the file runs in one
+transaction. A table created moments ago in the same migration is empty and unused: nothing to lock."""
+
+SPECS = make_specs("SQL", ["sql"], sorted(set(RULE_ITEMS.values())))
+
+Locator = Callable[[], str | None]
+
+
+def find_squawk() -> str | None:
+    """The squawk binary next to the running interpreter (a venv), else on PATH."""
+    beside = Path(sys.executable).parent / "squawk"
+    if beside.is_file():
+        return str(beside)
+    return shutil.which("squawk")
+
+
+class SquawkBatch:
+    """The BatchCheck for SQL migrations. `locate` finds the binary (injectable for tests)."""
+
+    def __init__(self, locate: Locator = find_squawk) -> None:
+        self.specs: Sequence[CheckSpec] = list(SPECS.values())
+        self._locate = locate
+        self.processes_started = 0
+        """How many squawk processes this batch has started (the bench prints it)."""
+
+    def applies_to(self, ctx: FileContext) -> bool:
+        return ctx.language == "sql" and is_sql_migration(ctx)
+
+    def run_batch(self, contexts: Sequence[FileContext]) -> BatchResult:
+        binary = self._locate()
+        if binary is None:
+            return self._fallback(contexts, "squawk not found: install squawk-cli to lint SQL migrations; "
+                                  "using persona-review's built-in SQL checks instead")
+        try:
+            return self._run(binary, contexts)
+        except (OSError, subprocess.SubprocessError, ValueError) as exc:
+            return self._fallback(contexts, f"squawk failed ({exc}); using persona-review's built-in SQL checks")
+
+    def _run(self, binary: str, contexts: Sequence[FileContext]) -> BatchResult:
+        with tempfile.TemporaryDirectory(prefix="persona-review-squawk-") as tmp:
+            by_file: dict[str, FileContext] = {}
+            for index, ctx in enumerate(contexts):
+                target = Path(tmp) / f"{index:05d}.sql"
+                target.write_text(_numbered_text(ctx), encoding="utf-8")
+                by_file[str(target)] = ctx
+            self.processes_started += 1
+            proc = subprocess.run(
+                [binary, "--reporter", "json", "--no-error-on-unmatched-pattern", *by_file],
+                capture_output=True,
+                text=True,
+                timeout=SQUAWK_TIMEOUT_SECONDS,
+                cwd=tmp,
+                check=False,
+            )
+        if proc.returncode not in (0, 1) or not proc.stdout.strip():
+            if proc.returncode == 0:
+                return BatchResult()
+            raise ValueError(f"exit {proc.returncode}: {proc.stderr.strip()[:200]}")
+        result, unparsed = _parse(json.loads(proc.stdout), by_file)
+        # squawk cannot parse these (typically hunk fragments cut mid-statement): our scanner covers them.
+        result.hits.extend(_scan_files(unparsed).hits)
+        return result
+
+    def _fallback(self, contexts: Sequence[FileContext], notice: str) -> BatchResult:
+        result = _scan_files(contexts)
+        result.notices.append(notice)
+        return result
+
+
+def _scan_files(contexts: Sequence[FileContext]) -> BatchResult:
+    result = BatchResult()
+    for ctx in contexts:
+        for found in scan_sql(sorted(ctx.lines.items())):
+            spec = SPECS.get(found.item)
+            if spec is not None:
+                hit = Hit(found.line, found.end_line, advice(found.item).text(found.detail))
+                result.hits.append((ctx.path, spec, hit))
+    return result
+
+
+class _NewTables:
+    """Per file: the statements and the tables it creates (parsed once, on first need)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, tuple[list[SqlStatement], set[str]]] = {}
+
+    def on_new_table(self, ctx: FileContext, line: int) -> bool:
+        if ctx.path not in self._seen:
+            statements = split_statements(sorted(ctx.lines.items()))
+            self._seen[ctx.path] = (statements, created_tables(statements))
+        statements, created = self._seen[ctx.path]
+        for stmt in statements:
+            if stmt.line <= line <= stmt.end_line:
+                table = target_table(stmt)
+                return table is not None and table in created and stmt.text.startswith(("ALTER", "CREATE"))
+        return False
+
+
+def _numbered_text(ctx: FileContext) -> str:
+    """The file with every known line at its own number; unknown lines are blank."""
+    if not ctx.lines:
+        return ""
+    last = max(ctx.lines)
+    return "\n".join(ctx.lines.get(no, "") for no in range(1, last + 1)) + "\n"
+
+
+def _parse(report: object, by_file: dict[str, FileContext]) -> tuple[BatchResult, list[FileContext]]:
+    """squawk's findings, and the files it could not parse (their findings are left out)."""
+    if not isinstance(report, list):
+        raise ValueError("unexpected squawk JSON output")
+    entries = [entry for entry in report if isinstance(entry, dict)]
+    broken = {str(e.get("file")) for e in entries if e.get("rule_name") == "syntax-error"}
+    result = BatchResult()
+    fresh = _NewTables()
+    for entry in entries:
+        if str(entry.get("file")) in broken:
+            continue
+        item = RULE_ITEMS.get(str(entry.get("rule_name", "")))
+        ctx = by_file.get(str(entry.get("file", "")))
+        line = entry.get("line")
+        if item is None or ctx is None or not isinstance(line, int):
+            continue
+        if entry["rule_name"] in NEW_TABLE_HARMLESS and fresh.on_new_table(ctx, line + 1):
+            continue
+        end = entry.get("line_end")
+        # squawk's JSON lines are 0-based.
+        first = line + 1
+        last = end + 1 if isinstance(end, int) and end > line else None
+        detail = f"squawk {entry['rule_name']}: {str(entry.get('message', '')).strip()}"
+        hit = Hit(first, last, advice(item).text(detail))
+        result.hits.append((ctx.path, SPECS[item], hit))
+    return result, [by_file[name] for name in sorted(broken) if name in by_file]
+
+
+register_batch(SquawkBatch())
