@@ -42,8 +42,9 @@ ADVICE: dict[str, Advice] = {
         "A plain CREATE/DROP INDEX (or REINDEX) holds a lock that blocks all writes to the table for the "
         "whole build, minutes to hours on a large table.",
         "use CREATE INDEX CONCURRENTLY / DROP INDEX CONCURRENTLY, in a migration that does not run inside "
-        "a transaction (Django AddIndexConcurrently with atomic = False, Alembic postgresql_concurrently=True "
-        "in an autocommit block, Rails algorithm: :concurrently with disable_ddl_transaction!).",
+        "a transaction (Django AddIndexConcurrently with atomic = False, Alembic "
+        "postgresql_concurrently=True in an autocommit block, Rails algorithm: :concurrently with "
+        "disable_ddl_transaction!).",
     ),
     "MIG-04": Advice(
         "Changes a column's type in place",

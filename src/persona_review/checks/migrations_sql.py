@@ -34,16 +34,19 @@ class SqlHit(NamedTuple):
 
 _WS = re.compile(r"\s+")
 _IDENT = r'(?:"[^"]+"|[\w$]+)(?:\.(?:"[^"]+"|[\w$]+))?'
-_CREATE_TABLE = re.compile(rf"^CREATE\s+(?:UNLOGGED\s+|TEMP\w*\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?({_IDENT})")
+_CREATE_TABLE = re.compile(
+    rf"^CREATE\s+(?:UNLOGGED\s+|TEMP\w*\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?({_IDENT})"
+)
 _ALTER_TABLE = re.compile(rf"^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?({_IDENT})")
 _CREATE_INDEX = re.compile(
     rf"^CREATE\s+(UNIQUE\s+)?INDEX\s+(CONCURRENTLY\s+)?.*?\bON\s+(?:ONLY\s+)?({_IDENT})"
 )
 _SAFE_DEFAULT_FUNCS = frozenset(
     {"NOW", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME",
-     "TRANSACTION_TIMESTAMP", "STATEMENT_TIMESTAMP", "CURRENT_USER", "CURRENT_SCHEMA", "ARRAY", "JSONB_BUILD_OBJECT",
-     "JSON_BUILD_OBJECT", "LOWER", "UPPER", "COALESCE", "CAST", "INTERVAL", "TO_JSONB"}
+     "TRANSACTION_TIMESTAMP", "STATEMENT_TIMESTAMP", "CURRENT_USER", "CURRENT_SCHEMA", "ARRAY",
+     "JSONB_BUILD_OBJECT", "JSON_BUILD_OBJECT", "LOWER", "UPPER", "COALESCE", "CAST", "INTERVAL", "TO_JSONB"}
 )
+_ADD_COLUMN = re.compile(r"\bADD\s+(?:COLUMN\s+)?(?!CONSTRAINT\b)(.*?)(?=,\s*ADD\b|,\s*ALTER\b|$)")
 _FUNC_CALL = re.compile(r"\b([A-Z_][\w.]*)\s*\(")
 
 
@@ -187,7 +190,7 @@ def _alter_table_hazards(actions: str, table: str, new_table: bool) -> list[tupl
         found.append(("MIG-03", f"DETACH PARTITION on {table} without CONCURRENTLY."))
     if new_table:
         return found
-    for column_def in re.findall(r"\bADD\s+(?:COLUMN\s+)?(?!CONSTRAINT\b)(.*?)(?=,\s*ADD\b|,\s*ALTER\b|$)", actions):
+    for column_def in _ADD_COLUMN.findall(actions):
         found.extend(_add_column_hazards(column_def, table))
     if re.search(r"\bALTER\s+(COLUMN\s+)?\S+\s+SET\s+NOT\s+NULL\b", actions):
         found.append(("MIG-02", f"SET NOT NULL on {table} scans the table under an ACCESS EXCLUSIVE lock."))

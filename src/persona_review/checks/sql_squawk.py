@@ -103,7 +103,8 @@ class SquawkBatch:
         try:
             return self._run(binary, contexts)
         except (OSError, subprocess.SubprocessError, ValueError) as exc:
-            return self._fallback(contexts, f"squawk failed ({exc}); using persona-review's built-in SQL checks")
+            notice = f"squawk failed ({exc}); using persona-review's built-in SQL checks instead"
+            return self._fallback(contexts, notice)
 
     def _run(self, binary: str, contexts: Sequence[FileContext]) -> BatchResult:
         with tempfile.TemporaryDirectory(prefix="persona-review-squawk-") as tmp:
