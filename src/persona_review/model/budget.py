@@ -1,0 +1,68 @@
+"""How much of a PR the model reviews: per-request size, total input tokens and estimated cost.
+
+Every request carries the system prompt and the tool schema, so the room left for diff in one request
+is `max-request-tokens` minus those. Chunks are then taken in risk order while the running totals stay
+under `max-input-tokens` and, when set, `max-cost-usd`; the first chunk that would pass either limit and
+everything after it are left over and listed as unreviewed. The cost estimate assumes the first wave of
+concurrent requests writes the prompt cache and the later ones read it, and about `EXPECTED_OUTPUT`
+tokens of reply per request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from persona_review.config import Config
+from persona_review.diff import DiffFile
+from persona_review.model.chunking import Chunk, Renderer, plan_chunks
+from persona_review.model.pricing import Price
+from persona_review.model.prompt import user_message
+from persona_review.model.tokens import estimate_json_tokens, estimate_tokens
+from persona_review.result import Usage
+
+EXPECTED_OUTPUT = 800
+MESSAGE_OVERHEAD = 50
+
+
+class Plan(NamedTuple):
+    chunks: list[Chunk]
+    left_over: list[Chunk]
+    reason: str
+    """Why there are left-over chunks (empty when none)."""
+    request_overhead: int
+    """Estimated tokens every request carries besides its diff: system, tools, PR text, framing."""
+
+
+def make_plan(files: Sequence[DiffFile], render: Renderer, *, system: list[dict[str, Any]],
+              tools: list[dict[str, Any]], pr_text: str | None, config: Config, price: Price) -> Plan:
+    system_tokens = estimate_json_tokens(system) + estimate_json_tokens(tools)
+    framing = estimate_tokens(user_message([], pr_text)) + MESSAGE_OVERHEAD
+    overhead = system_tokens + framing
+    chunks = plan_chunks(files, render, config.max_request_tokens - overhead)
+    used_tokens = 0
+    used_cost = 0.0
+    for index, chunk in enumerate(chunks):
+        tokens = overhead + chunk.tokens
+        cached = Usage(input_tokens=framing + chunk.tokens, output_tokens=EXPECTED_OUTPUT)
+        if index < max(1, config.concurrency):
+            cached.cache_write_tokens = system_tokens
+        else:
+            cached.cache_read_tokens = system_tokens
+        cost = price.cost(cached)
+        if used_tokens + tokens > config.max_input_tokens:
+            return Plan(chunks[:index], chunks[index:], _reason(chunks[index:], "max-input-tokens",
+                                                               config.max_input_tokens), overhead)
+        if config.max_cost_usd is not None and used_cost + cost > config.max_cost_usd:
+            return Plan(chunks[:index], chunks[index:], _reason(chunks[index:], "max-cost-usd",
+                                                               config.max_cost_usd), overhead)
+        used_tokens += tokens
+        used_cost += cost
+    return Plan(chunks, [], "", overhead)
+
+
+def _reason(left: Sequence[Chunk], limit: str, value: float) -> str:
+    pieces = sum(len(c.pieces) for c in left)
+    files = len({p.path for c in left for p in c.pieces})
+    return (f"the {limit} budget ({value}) left {pieces} hunk(s) in {files} file(s) without a model "
+            "review; they are listed as unreviewed, riskiest files were reviewed first")

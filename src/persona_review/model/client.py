@@ -1,0 +1,172 @@
+"""The adapter around the `anthropic` SDK: the only module that imports it.
+
+`connect` returns a `MessagesAPI` for the configured provider (the Anthropic API, Amazon Bedrock or
+Google Vertex, through the SDK's own clients), with an optional base URL for proxies and gateways. Its
+`create` sends one Messages request and returns the `report_findings` tool input, the stop reason and
+the token usage; every SDK failure becomes a `CallFailed` that says whether to retry.
+
+The SDK's own retries are switched off (`max_retries=0`): `retry.call_with_retries` owns the policy so
+that it is the same on every provider, honours `retry-after`, and can be made fast in tests by
+configuration. The API key is passed to the SDK and never appears in an error message or a log line.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import time
+import typing
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import anthropic
+
+from persona_review.errors import ModelError
+from persona_review.result import Usage
+
+PROVIDERS = ("anthropic", "bedrock", "vertex")
+FALLBACK_MODEL = "claude-sonnet-4-5"
+
+
+class CallFailed(ModelError):
+    """One request failed. `retryable`: worth another try; `fatal`: no request of this run can succeed
+    (bad key, no access, unknown model), so the rest are not sent."""
+
+    def __init__(self, message: str, *, retryable: bool, fatal: bool = False,
+                 retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retryable = retryable
+        self.fatal = fatal
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRequest:
+    model: str
+    system: list[dict[str, Any]]
+    user_text: str
+    tools: list[dict[str, Any]]
+    tool_choice: dict[str, Any]
+    max_tokens: int
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    tool_input: object | None
+    """Input of the first `report_findings` tool call, or None when the reply has none."""
+    stop_reason: str | None
+    usage: Usage
+
+
+class MessagesAPI(Protocol):
+    def create(self, request: MessageRequest) -> Reply: ...
+
+
+def default_model() -> str:
+    """The first Sonnet id in the installed SDK's model list (its newest), without a date suffix when
+    an undated alias exists."""
+    names = [a for a in typing.get_args(anthropic.types.Model) if isinstance(a, str)]
+    for name in names:
+        if name.startswith("claude-sonnet-"):
+            return name
+    return FALLBACK_MODEL
+
+
+def connect(provider: str, api_key: str | None, base_url: str | None, timeout: float) -> MessagesAPI:
+    """A Messages API client for `provider`. Bedrock and Vertex read their credentials and region the
+    way their SDK clients do (AWS_* / CLOUD_ML_REGION, ANTHROPIC_VERTEX_PROJECT_ID and Google ADC)."""
+    client: anthropic.Anthropic | anthropic.AnthropicBedrock | anthropic.AnthropicVertex
+    try:
+        if provider == "anthropic":
+            if not api_key:
+                raise CallFailed("no API key: set ANTHROPIC_API_KEY or the `anthropic-api-key` input",
+                                 retryable=False, fatal=True)
+            client = anthropic.Anthropic(api_key=api_key, base_url=base_url, timeout=timeout, max_retries=0)
+        elif provider == "bedrock":
+            client = anthropic.AnthropicBedrock(base_url=base_url, timeout=timeout, max_retries=0)
+        elif provider == "vertex":
+            client = anthropic.AnthropicVertex(base_url=base_url, timeout=timeout, max_retries=0)
+        else:
+            raise CallFailed(f"unknown provider {provider!r}; use one of {', '.join(PROVIDERS)}",
+                             retryable=False, fatal=True)
+    except anthropic.AnthropicError as exc:
+        raise CallFailed(f"cannot set up the {provider} client: {type(exc).__name__}: {_short(str(exc))}",
+                         retryable=False, fatal=True) from None
+    return _SDKMessages(client)
+
+
+class _SDKMessages:
+    def __init__(self, client: anthropic.Anthropic | anthropic.AnthropicBedrock | anthropic.AnthropicVertex):
+        self._client = client
+
+    def create(self, request: MessageRequest) -> Reply:
+        try:
+            message = self._client.messages.create(  # type: ignore[call-overload]
+                model=request.model,
+                max_tokens=request.max_tokens,
+                system=request.system,
+                messages=[{"role": "user", "content": request.user_text}],
+                tools=request.tools,
+                tool_choice=request.tool_choice,
+            )
+        except anthropic.APITimeoutError:
+            raise CallFailed("the request timed out", retryable=True) from None
+        except anthropic.APIConnectionError as exc:
+            raise CallFailed(f"connection failed: {_short(str(exc))}", retryable=True) from None
+        except anthropic.APIStatusError as exc:
+            raise _status_failure(exc) from None
+        except anthropic.AnthropicError as exc:
+            raise CallFailed(f"{type(exc).__name__}: {_short(str(exc))}", retryable=False) from None
+        tool_input: object | None = None
+        for block in message.content:  # (plain dict params above: the SDK's TypedDicts add nothing here)
+            if block.type == "tool_use" and block.name == "report_findings":
+                tool_input = block.input
+                break
+        u = message.usage
+        usage = Usage(
+            requests=1,
+            input_tokens=u.input_tokens or 0,
+            output_tokens=u.output_tokens or 0,
+            cache_read_tokens=u.cache_read_input_tokens or 0,
+            cache_write_tokens=u.cache_creation_input_tokens or 0,
+        )
+        return Reply(tool_input, message.stop_reason, usage)
+
+
+def _status_failure(exc: anthropic.APIStatusError) -> CallFailed:
+    status = exc.status_code
+    kind = ""
+    if isinstance(exc.body, dict):
+        error = exc.body.get("error")
+        if isinstance(error, dict):
+            kind = str(error.get("type") or "")
+    text = f"HTTP {status}{' ' + kind if kind else ''}"
+    if status in (401, 403):
+        return CallFailed(f"{text}: the API key or credentials were refused", retryable=False, fatal=True)
+    if status == 404:
+        return CallFailed(f"{text}: unknown model or endpoint", retryable=False, fatal=True)
+    retryable = status in (408, 409, 429) or status >= 500
+    return CallFailed(text, retryable=retryable, retry_after=_retry_after(exc.response.headers))
+
+
+def _retry_after(headers: typing.Mapping[str, str]) -> float | None:
+    """Seconds to wait from `retry-after-ms` or `retry-after` (seconds or an HTTP date)."""
+    raw_ms = headers.get("retry-after-ms")
+    if raw_ms:
+        try:
+            return max(0.0, float(raw_ms) / 1000)
+        except ValueError:
+            pass
+    raw = headers.get("retry-after")
+    if not raw:
+        return None
+    try:
+        return max(0.0, float(raw))
+    except ValueError:
+        parsed = email.utils.parsedate_tz(raw)
+        if parsed is None:
+            return None
+        return max(0.0, email.utils.mktime_tz(parsed) - time.time())
+
+
+def _short(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -1,0 +1,249 @@
+"""The model stage's entry point: plan the requests, send them concurrently, validate and anchor.
+
+`run_model_review` never raises for a model or network failure: what could not be reviewed is listed in
+`ModelOutcome.unreviewed`, the reason is in `notices`, and the status is `partial`; the pipeline goes on
+with the deterministic findings.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from persona_review.checklists import Checklist, load_checklists
+from persona_review.checks.base import FileContext
+from persona_review.config import Config
+from persona_review.diff import DiffFile, DiffLine, FileStatus, Hunk
+from persona_review.errors import ModelError
+from persona_review.findings import Finding
+from persona_review.model.anchoring import anchor
+from persona_review.model.budget import Plan, make_plan
+from persona_review.model.chunking import Chunk, Renderer, make_renderer, split_chunk
+from persona_review.model.client import CallFailed, MessageRequest, MessagesAPI, connect
+from persona_review.model.client import default_model as _sdk_default_model
+from persona_review.model.pricing import Price, price_for
+from persona_review.model.prompt import DEFAULT_CONTEXT_LINES, system_blocks, user_message
+from persona_review.model.retry import RetryPolicy, call_with_retries
+from persona_review.model.schema import tool_choice, tool_definition, validate
+from persona_review.persona import Persona
+from persona_review.result import ModelOutcome, ModelStatus, Usage
+
+log = logging.getLogger("persona_review.model")
+
+MAX_OUTPUT_TOKENS = 4096
+
+
+@dataclass(frozen=True)
+class ModelReviewRequest:
+    files: Sequence[DiffFile]
+    contexts: Mapping[str, FileContext]
+    persona: Persona
+    checklists: Sequence[Checklist]
+    config: Config
+    evidence: Sequence[Finding]
+    api_key: str | None
+    pr_text: str | None = None
+    """PR title and body: untrusted, shown to the model fenced as data."""
+    repo_url: str | None = None
+    """https://github.com/owner/repo: links into it survive sanitizing."""
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    max_output_tokens: int = MAX_OUTPUT_TOKENS
+    context_lines: int = DEFAULT_CONTEXT_LINES
+
+
+def default_model() -> str:
+    return _sdk_default_model()
+
+
+def run_model_review(request: ModelReviewRequest) -> ModelOutcome:
+    model = request.config.model or default_model()
+    outcome = ModelOutcome(model=model)
+    files = [f for f in request.files if f.hunks and not f.is_binary]
+    if not files or not request.checklists:
+        outcome.notices.append("model review skipped: no changed text files or no enabled category")
+        return outcome
+    try:
+        api = connect(request.config.provider, request.api_key, request.config.base_url,
+                      request.config.timeout_seconds)
+    except CallFailed as exc:
+        outcome.notices.append(f"model review skipped: {exc}")
+        log.warning("model review skipped: %s", exc)
+        return outcome
+    return _Run(request, api, model, files).execute(outcome)
+
+
+def make_eval_reviewer(config: Config, persona: Persona, api_key: str | None,
+                       retry: RetryPolicy | None = None) -> Callable[[Sequence[FileContext]], list[Finding]]:
+    """A reviewer for `persona-review eval`: every line of each given file is treated as added."""
+    if config.provider == "anthropic" and not api_key:
+        raise ModelError("the model review needs an API key: set ANTHROPIC_API_KEY")
+    checklists = load_checklists(config.categories)
+
+    def review(contexts: Sequence[FileContext]) -> list[Finding]:
+        outcome = run_model_review(ModelReviewRequest(
+            files=[file_from_context(c) for c in contexts], contexts={c.path: c for c in contexts},
+            persona=persona, checklists=checklists, config=config, evidence=(), api_key=api_key,
+            retry=retry or RetryPolicy(),
+        ))
+        if outcome.status is ModelStatus.SKIPPED:
+            raise ModelError("; ".join(outcome.notices) or "the model review was skipped")
+        return outcome.findings
+
+    return review
+
+
+def file_from_context(context: FileContext) -> DiffFile:
+    """A DiffFile showing a FileContext's known lines, its added lines marked as added."""
+    hunks = []
+    for first, texts in context.segments():
+        lines = tuple(
+            DiffLine("+" if no in context.added else " ", None if no in context.added else no, no, text)
+            for no, text in enumerate(texts, start=first)
+        )
+        hunks.append(Hunk(first, len(texts), first, len(texts), "", lines))
+    return DiffFile(
+        path=context.path, old_path=None,
+        status=FileStatus.ADDED if context.is_new_file else FileStatus.MODIFIED, hunks=hunks,
+        added={no: context.lines[no] for no in context.added if no in context.lines},
+        commentable=frozenset(context.lines),
+    )
+
+
+@dataclass
+class _ChunkResult:
+    findings: list[Finding] = field(default_factory=list)
+    usage: Usage = field(default_factory=Usage)
+    rejected: int = 0
+    unreviewed: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    failed: bool = False
+
+    def merge(self, other: _ChunkResult) -> None:
+        self.findings.extend(other.findings)
+        self.usage.add(other.usage)
+        self.rejected += other.rejected
+        self.unreviewed.extend(other.unreviewed)
+        self.notices.extend(other.notices)
+        self.failed = self.failed or other.failed
+
+
+class _Run:
+    """One model review: the plan, the shared state of its worker threads, and the merge."""
+
+    def __init__(self, request: ModelReviewRequest, api: MessagesAPI, model: str,
+                 files: list[DiffFile]) -> None:
+        self.request = request
+        self.api = api
+        self.model = model
+        self.files = {f.path: f for f in files}
+        self.system = system_blocks(request.persona, request.checklists)
+        self.tools = [tool_definition(request.checklists)]
+        self.price: Price
+        self.price, self.price_known = price_for(model)
+        self.render: Renderer = make_renderer(request.contexts, request.evidence, request.context_lines)
+        self.abort = threading.Event()
+        self._lock = threading.Lock()
+        self._spent = 0.0
+
+    def execute(self, outcome: ModelOutcome) -> ModelOutcome:
+        config = self.request.config
+        plan: Plan = make_plan(list(self.files.values()), self.render, system=self.system, tools=self.tools,
+                               pr_text=self.request.pr_text, config=config, price=self.price)
+        if not self.price_known:
+            outcome.notices.append(f"no price on record for model {self.model}; cost estimated at "
+                                   f"${self.price.input_per_mtok}/${self.price.output_per_mtok} per MTok")
+        total = _ChunkResult()
+        workers = max(1, min(config.concurrency, len(plan.chunks) or 1))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="model-review") as pool:
+            futures = [pool.submit(self._review, chunk, True) for chunk in plan.chunks]
+            for future in futures:
+                total.merge(future.result())
+        outcome.findings = total.findings
+        outcome.usage = total.usage
+        outcome.rejected_items = total.rejected
+        outcome.notices.extend(total.notices)
+        if plan.left_over:
+            outcome.notices.append(plan.reason)
+        unreviewed = total.unreviewed + [label for chunk in plan.left_over for label in chunk.labels]
+        outcome.unreviewed = _summarize(unreviewed, self.files, plan.chunks)
+        if total.rejected:
+            outcome.notices.append(f"{total.rejected} item(s) the model reported failed validation and "
+                                   "were dropped")
+        outcome.status = ModelStatus.PARTIAL if outcome.unreviewed else ModelStatus.OK
+        if outcome.status is ModelStatus.PARTIAL:
+            log.warning("model review partial: %d part(s) not reviewed", len(outcome.unreviewed))
+        return outcome
+
+    def _review(self, chunk: Chunk, may_split: bool) -> _ChunkResult:
+        where = _where(chunk)
+        if self.abort.is_set():
+            return _ChunkResult(unreviewed=chunk.labels)
+        limit = self.request.config.max_cost_usd
+        if limit is not None and self._cost() >= limit:
+            return _ChunkResult(unreviewed=chunk.labels,
+                                notices=[f"{where}: not sent, max-cost-usd {limit} reached"])
+        message = MessageRequest(
+            model=self.model, system=self.system, user_text=user_message(chunk.texts, self.request.pr_text),
+            tools=self.tools, tool_choice=tool_choice(), max_tokens=self.request.max_output_tokens,
+        )
+        try:
+            reply = call_with_retries(lambda: self.api.create(message), self.request.retry, where)
+        except CallFailed as exc:
+            if exc.fatal:
+                self.abort.set()
+            log.warning("model request for %s failed: %s", where, exc)
+            return _ChunkResult(unreviewed=chunk.labels, failed=True,
+                                notices=[f"model request for {where} failed: {exc}"])
+        usage = reply.usage
+        usage.cost_usd = self.price.cost(usage)
+        with self._lock:
+            self._spent += usage.cost_usd
+        paths = {p.path: p for p in chunk.pieces}
+        validation = validate(reply.tool_input, self.request.checklists, paths)
+        problem = None
+        if reply.stop_reason == "max_tokens":
+            problem = "the reply was cut off at max_tokens"
+        elif reply.tool_input is None:
+            problem = "the reply had no report_findings call"
+        elif validation.malformed:
+            problem = "the report_findings input was malformed"
+        if problem is not None:
+            result = _ChunkResult(usage=usage, rejected=1 if validation.malformed else 0)
+            parts = split_chunk(chunk, self.render) if may_split else []
+            log.info("%s for %s; %s", problem, where, "retrying smaller" if parts else "giving up")
+            if not parts:
+                result.unreviewed.extend(chunk.labels)
+                result.notices.append(f"{where}: {problem}; not reviewed")
+                return result
+            for part in parts:
+                result.merge(self._review(part, False))
+            return result
+        for reason in validation.reasons:
+            log.info("rejected model item for %s: %s", where, reason)
+        findings = [anchor(item, self.files[item.path], self.request.repo_url) for item in validation.items]
+        return _ChunkResult(findings=findings, usage=usage, rejected=validation.rejected)
+
+    def _cost(self) -> float:
+        with self._lock:
+            return self._spent
+
+
+def _where(chunk: Chunk) -> str:
+    labels = chunk.labels
+    return labels[0] if len(labels) == 1 else f"{labels[0]} and {len(labels) - 1} more"
+
+
+def _summarize(labels: list[str], files: Mapping[str, DiffFile], sent: Sequence[Chunk]) -> list[str]:
+    """Unreviewed pieces, as whole paths when none of a file was reviewed, else as path:start-end."""
+    missing = set(labels)
+    reviewed_paths = {p.path for chunk in sent for p in chunk.pieces if p.label not in missing}
+    out: list[str] = []
+    for label in labels:
+        path = label.rsplit(":", 1)[0]
+        entry = label if path in reviewed_paths else path
+        if path in files and entry not in out:
+            out.append(entry)
+    return out

@@ -1,0 +1,165 @@
+"""A local server speaking the Anthropic Messages API wire format (POST /v1/messages), for tests and benches.
+
+Replies are scripted per test: a queue of `Reply`s consumed in order (then `default`), or a function
+from the request body to a `Reply`. Every request is recorded (headers and JSON body) for asserts.
+Without a scripted usage, replies report usage the way the API does with prompt caching: the first
+request with a given cached system prefix writes the cache, later ones read it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, NamedTuple
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: dict[str, Any] | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+    """Seconds to wait before answering (for timeouts and the benchmark)."""
+
+
+class Recorded(NamedTuple):
+    path: str
+    headers: dict[str, str]
+    body: dict[str, Any]
+    at: float
+
+
+def tool_reply(findings: Iterable[dict[str, Any]] | None = None, *, tool_input: object = None,
+               stop_reason: str = "tool_use", usage: dict[str, int] | None = None,
+               delay: float = 0.0) -> Reply:
+    """A reply calling report_findings with `findings` (or with `tool_input` as given)."""
+    payload = tool_input if tool_input is not None else {"findings": list(findings or [])}
+    content = [{"type": "tool_use", "id": "toolu_01", "name": "report_findings", "input": payload}]
+    return Reply(body=_message(content, stop_reason, usage), delay=delay)
+
+
+def text_reply(text: str = "", *, stop_reason: str = "end_turn", usage: dict[str, int] | None = None) -> Reply:
+    content = [{"type": "text", "text": text}] if text else []
+    return Reply(body=_message(content, stop_reason, usage))
+
+
+def error_reply(status: int, kind: str, message: str = "scripted error",
+                retry_after: float | None = None) -> Reply:
+    headers = {"retry-after": f"{retry_after:g}"} if retry_after is not None else {}
+    return Reply(status=status, body={"type": "error", "error": {"type": kind, "message": message}},
+                 headers=headers)
+
+
+def _message(content: list[dict[str, Any]], stop_reason: str, usage: dict[str, int] | None) -> dict[str, Any]:
+    return {
+        "id": "msg_fake", "type": "message", "role": "assistant", "model": "",
+        "content": content, "stop_reason": stop_reason, "stop_sequence": None,
+        "usage": usage,
+    }
+
+
+Script = Iterable[Reply] | Callable[[dict[str, Any]], Reply]
+
+
+class FakeAnthropic:
+    def __init__(self, script: Script | None = None, default: Reply | None = None) -> None:
+        self._func: Callable[[dict[str, Any]], Reply] | None = None
+        self._queue: deque[Reply] = deque()
+        if callable(script):
+            self._func = script
+        elif script is not None:
+            self._queue.extend(script)
+        self.default = default or tool_reply([])
+        self.requests: list[Recorded] = []
+        self._cached: set[str] = set()
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def __enter__(self) -> FakeAnthropic:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def _next(self, body: dict[str, Any]) -> Reply:
+        with self._lock:
+            if self._func is not None:
+                return self._func(body)
+            return self._queue.popleft() if self._queue else self.default
+
+    def _usage(self, body: dict[str, Any]) -> dict[str, int]:
+        system = body.get("system") or []
+        prefix = json.dumps(system, sort_keys=True)
+        marked = isinstance(system, list) and any("cache_control" in b for b in system)
+        size = len(prefix) // 4
+        rest = len(json.dumps(body.get("messages", []))) // 4 + len(json.dumps(body.get("tools", []))) // 4
+        key = hashlib.sha256(prefix.encode()).hexdigest()
+        with self._lock:
+            hit = marked and key in self._cached
+            if marked:
+                self._cached.add(key)
+        return {
+            "input_tokens": rest + (0 if marked else size),
+            "output_tokens": 60,
+            "cache_creation_input_tokens": size if marked and not hit else 0,
+            "cache_read_input_tokens": size if hit else 0,
+        }
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: Any) -> None:  # quiet
+                return
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("content-length") or 0)
+                raw = self.rfile.read(length)
+                try:
+                    body = json.loads(raw or b"{}")
+                except json.JSONDecodeError:
+                    body = {"_raw": raw.decode("utf-8", "replace")}
+                with fake._lock:
+                    fake.requests.append(Recorded(self.path, {k.lower(): v for k, v in self.headers.items()},
+                                                  body, time.monotonic()))
+                if self.path.split("?", 1)[0] != "/v1/messages":
+                    reply = error_reply(404, "not_found_error", f"no route {self.path}")
+                else:
+                    reply = fake._next(body)
+                if reply.delay:
+                    time.sleep(reply.delay)
+                payload = dict(reply.body or {})
+                if reply.status == 200 and payload.get("type") == "message":
+                    payload["model"] = body.get("model", "")
+                    if payload.get("usage") is None:
+                        payload["usage"] = fake._usage(body)
+                data = json.dumps(payload).encode()
+                try:
+                    self.send_response(reply.status)
+                    self.send_header("content-type", "application/json")
+                    self.send_header("content-length", str(len(data)))
+                    for name, value in reply.headers.items():
+                        self.send_header(name, value)
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (a timeout test)
+
+        return Handler
