@@ -188,7 +188,8 @@ def _exit_code(result: ReviewResult, config: Config) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from persona_review.evaluation import render_eval, run_eval
+    from persona_review.evaluation import run_eval
+    from persona_review.evaluation_report import render_eval
 
     corpus = Path(args.corpus)
     if not corpus.is_dir():

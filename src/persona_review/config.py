@@ -116,8 +116,8 @@ def _describe(error: jsonschema.ValidationError) -> str:
         extra = sorted(set(error.instance) - set(known)) if isinstance(error.instance, dict) else []
         where = f"in '{key}' " if error.absolute_path else ""
         return f"unknown key {', '.join(repr(e) for e in extra)} {where}(known keys: {', '.join(known)})"
-    if error.validator == "enum":
-        allowed = ", ".join(str(v) for v in list(error.validator_value))  # type: ignore[call-overload]
+    if error.validator == "enum" and isinstance(error.validator_value, list):
+        allowed = ", ".join(str(v) for v in error.validator_value)
         return f"'{key}' is {error.instance!r}; expected one of: {allowed}"
     if error.validator == "type":
         return f"'{key}' must be of type {error.validator_value}, got {type(error.instance).__name__}"
