@@ -63,7 +63,7 @@ def _fold(group: list[Finding]) -> Finding:
         ranked = [lead] + [f for f in ranked if f is not deterministic[0]]
     extra = []
     for other in ranked[1:]:
-        if other.title != lead.title or other.source != lead.source:
+        if other.checklist_item != lead.checklist_item or other.source != lead.source:
             note = other.body if other.source == SOURCE_MODEL else other.title
             extra.append(f"- Also ({other.checklist_item}, {other.source}): {note}")
     sources = sorted({f.source for f in group} - {"checks+model"})
