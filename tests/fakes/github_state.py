@@ -1,0 +1,226 @@
+"""State of the fake GitHub (one repository, its pull requests and comments) and GitHub-shaped bodies.
+
+Bodies start from the examples in GitHub's OpenAPI description, with URLs pointed at the fake server and
+the fields that matter set from the state.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from fakes.github_contract import example
+
+BOT = {"login": "github-actions[bot]", "id": 41898282, "type": "Bot"}
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@")
+
+
+def sha_of(*parts: str) -> str:
+    return hashlib.sha1("\x00".join(parts).encode()).hexdigest()
+
+
+def commentable_lines(patch: str) -> list[set[int]]:
+    """New-side lines per hunk of a files-API patch (added and context lines), independent of the code
+    under test."""
+    hunks: list[set[int]] = []
+    line = 0
+    for text in patch.splitlines():
+        match = _HUNK.match(text)
+        if match:
+            line = int(match.group(1))
+            hunks.append(set())
+        elif hunks and text.startswith(("+", " ")):
+            hunks[-1].add(line)
+            line += 1
+        elif hunks and text == "":
+            hunks[-1].add(line)
+            line += 1
+    return hunks
+
+
+@dataclass
+class FileChange:
+    filename: str
+    status: str = "modified"
+    patch: str | None = None
+    additions: int = 0
+    deletions: int = 0
+    previous_filename: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.patch is not None and not (self.additions or self.deletions):
+            lines = self.patch.splitlines()
+            self.additions = sum(1 for x in lines if x.startswith("+"))
+            self.deletions = sum(1 for x in lines if x.startswith("-"))
+
+
+@dataclass
+class Commit:
+    sha: str
+    parent: str | None
+    files: list[FileChange]
+    """The pull request's files (base...this commit)."""
+    delta: list[FileChange]
+    """What this commit changed against its parent."""
+
+
+@dataclass
+class Pull:
+    number: int
+    title: str
+    body: str
+    base_sha: str
+    head: Commit
+    draft: bool = False
+    state: str = "open"
+    head_repo: str = ""
+
+
+@dataclass
+class State:
+    owner: str = "octo-org"
+    name: str = "hello-service"
+    pulls: dict[int, Pull] = field(default_factory=dict)
+    commits: dict[str, Commit] = field(default_factory=dict)
+    contents: dict[tuple[str, str], str] = field(default_factory=dict)
+    review_comments: list[dict[str, Any]] = field(default_factory=list)
+    issue_comments: list[dict[str, Any]] = field(default_factory=list)
+    reviews: list[dict[str, Any]] = field(default_factory=list)
+    ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.owner}/{self.name}"
+
+    def ancestors(self, sha: str) -> set[str]:
+        seen: set[str] = set()
+        current: str | None = sha
+        while current is not None and current in self.commits and current not in seen:
+            seen.add(current)
+            current = self.commits[current].parent
+        return seen
+
+
+class Shapes:
+    """GitHub-shaped bodies for the fake's state. `base` is the API root, `web` the HTML root."""
+
+    def __init__(self, state: State, base: str, web: str) -> None:
+        self.state = state
+        self.base = base
+        self.web = web
+
+    @property
+    def repo_api(self) -> str:
+        return f"{self.base}/repos/{self.state.full_name}"
+
+    def _point(self, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: self._point(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self._point(v) for v in value]
+        if isinstance(value, str):
+            value = value.replace("https://api.github.com/repos/octocat/Hello-World", self.repo_api)
+            value = value.replace("https://api.github.com", self.base)
+            return value.replace("https://github.com/octocat/Hello-World", f"{self.web}/{self.state.full_name}")
+        return value
+
+    def user(self, login: str, kind: str = "User", uid: int = 1) -> dict[str, Any]:
+        out = self._point(example("pull-request")["user"])
+        out.update(login=login, id=uid, type=kind, url=f"{self.base}/users/{login}",
+                   html_url=f"{self.web}/{login}")
+        return dict(out)
+
+    def repository(self, full_name: str | None = None) -> dict[str, Any]:
+        full = full_name or self.state.full_name
+        owner, name = full.split("/")
+        out = self._point(example("full-repository-default-response"))
+        out.update(full_name=full, name=name, url=f"{self.base}/repos/{full}", html_url=f"{self.web}/{full}")
+        out["owner"] = self.user(owner, "Organization", 9)
+        return dict(out)
+
+    def pull(self, pr: Pull) -> dict[str, Any]:
+        out = self._point(example("pull-request"))
+        url = f"{self.repo_api}/pulls/{pr.number}"
+        out.update(
+            url=url, number=pr.number, id=pr.number * 10, title=pr.title, body=pr.body, state=pr.state,
+            draft=pr.draft, html_url=f"{self.web}/{self.state.full_name}/pull/{pr.number}",
+            issue_url=f"{self.repo_api}/issues/{pr.number}", requested_teams=[],
+            review_comments_url=f"{url}/comments", comments_url=f"{self.repo_api}/issues/{pr.number}/comments",
+            commits_url=f"{url}/commits", changed_files=len(pr.head.files),
+        )
+        out["head"].update(sha=pr.head.sha, ref=f"feature-{pr.number}",
+                           repo=self.repository(pr.head_repo or self.state.full_name))
+        out["base"].update(sha=pr.base_sha, ref="main", repo=self.repository())
+        return dict(out)
+
+    def file(self, change: FileChange, ref: str) -> dict[str, Any]:
+        out = self._point(example("diff-entry-items"))
+        out.update(filename=change.filename, status=change.status, additions=change.additions,
+                   deletions=change.deletions, changes=change.additions + change.deletions,
+                   sha=sha_of(change.filename, ref),
+                   contents_url=f"{self.repo_api}/contents/{change.filename}?ref={ref}")
+        out.pop("patch", None)
+        if change.patch is not None:
+            out["patch"] = change.patch
+        if change.previous_filename:
+            out["previous_filename"] = change.previous_filename
+        return dict(out)
+
+    def review_comment(self, pr: Pull, review_id: int, item: dict[str, Any], user: dict[str, Any],
+                       association: str, reply_to: int | None = None) -> dict[str, Any]:
+        out = self._point(example("pull-request-review-comment-items"))
+        cid = next(self.state.ids)
+        out.update(
+            id=cid, url=f"{self.repo_api}/pulls/comments/{cid}", pull_request_review_id=review_id,
+            path=item["path"], body=item["body"], line=item.get("line"), original_line=item.get("line"),
+            side=item.get("side", "RIGHT"), start_line=item.get("start_line"),
+            original_start_line=item.get("start_line"), start_side=item.get("start_side"),
+            commit_id=pr.head.sha, original_commit_id=pr.head.sha, user=user,
+            author_association=association, pull_request_url=f"{self.repo_api}/pulls/{pr.number}",
+            html_url=f"{self.web}/{self.state.full_name}/pull/{pr.number}#discussion_r{cid}",
+        )
+        out.pop("in_reply_to_id", None)
+        if reply_to is not None:
+            out["in_reply_to_id"] = reply_to
+        return dict(out)
+
+    def issue_comment(self, number: int, body: str, user: dict[str, Any], association: str) -> dict[str, Any]:
+        out = self._point(example("issue-comment"))
+        cid = next(self.state.ids)
+        out.update(id=cid, body=body, user=user, author_association=association,
+                   url=f"{self.repo_api}/issues/comments/{cid}",
+                   issue_url=f"{self.repo_api}/issues/{number}",
+                   html_url=f"{self.web}/{self.state.full_name}/pull/{number}#issuecomment-{cid}")
+        return dict(out)
+
+    def review(self, pr: Pull, body: str, state: str, commit_id: str) -> dict[str, Any]:
+        out = self._point(example("pull-request-review"))
+        rid = next(self.state.ids)
+        out.update(id=rid, body=body, state=state, user=dict(self.user(**_bot())), commit_id=commit_id,
+                   author_association="NONE", pull_request_url=f"{self.repo_api}/pulls/{pr.number}",
+                   html_url=f"{self.web}/{self.state.full_name}/pull/{pr.number}#pullrequestreview-{rid}")
+        if state == "PENDING":
+            out.pop("submitted_at", None)
+        return dict(out)
+
+    def comparison(self, base: str, head: str, status: str, files: list[FileChange]) -> dict[str, Any]:
+        out = self._point(example("commit-comparison"))
+        out.update(status=status, url=f"{self.repo_api}/compare/{base}...{head}",
+                   ahead_by=1 if status == "ahead" else 0, behind_by=0, total_commits=1,
+                   files=[self.file(f, head) for f in files])
+        return dict(out)
+
+    def content(self, path: str, ref: str, text: str) -> dict[str, Any]:
+        out = self._point(example("content-file-response-if-content-is-a-file"))
+        raw = text.encode()
+        out.update(path=path, name=path.rsplit("/", 1)[-1], size=len(raw), sha=sha_of(path, ref, text),
+                   content=base64.encodebytes(raw).decode(), url=f"{self.repo_api}/contents/{path}?ref={ref}")
+        return dict(out)
+
+
+def _bot() -> dict[str, Any]:
+    return {"login": BOT["login"], "kind": "Bot", "uid": BOT["id"]}
