@@ -36,6 +36,8 @@ _KNOWN: dict[str, Price] = {
     "claude-opus-4-0": Price(15.0, 75.0),
     "claude-opus-4": Price(15.0, 75.0),
     "claude-opus-4-5": Price(5.0, 25.0),
+    "claude-opus-4-6": Price(5.0, 25.0),
+    "claude-sonnet-4-6": Price(3.0, 15.0),
     "claude-sonnet-4-5": Price(3.0, 15.0),
     "claude-sonnet-4-0": Price(3.0, 15.0),
     "claude-sonnet-4": Price(3.0, 15.0),
