@@ -117,8 +117,13 @@ def load_labels(path: Path) -> list[Label]:
         try:
             data = json.loads(raw)
             labels.append(
-                Label(str(data["file"]), data.get("line"), str(data["category"]), str(data["expect"]),
-                      str(data.get("rule", "")))
+                Label(
+                    str(data["file"]),
+                    data.get("line"),
+                    str(data["category"]),
+                    str(data["expect"]),
+                    str(data.get("rule", "")),
+                )
             )
         except (ValueError, KeyError, TypeError) as exc:
             raise ValueError(f"{path}:{number}: not a label ({exc})") from None

@@ -21,8 +21,22 @@ class MigrationKind(StrEnum):
 
 
 _MIGRATION_DIRS = frozenset(
-    {"migrations", "migration", "migrate", "versions", "alembic", "flyway", "liquibase", "changelog",
-     "changelogs", "db", "database", "schema", "sql", "ddl"}
+    {
+        "migrations",
+        "migration",
+        "migrate",
+        "versions",
+        "alembic",
+        "flyway",
+        "liquibase",
+        "changelog",
+        "changelogs",
+        "db",
+        "database",
+        "schema",
+        "sql",
+        "ddl",
+    }
 )
 _SQL_DUMP_NAMES = frozenset({"structure.sql", "schema.sql", "dump.sql"})
 _FLYWAY_NAME = re.compile(r"^[VR]\d[\w.]*__.+\.sql$", re.IGNORECASE)

@@ -42,9 +42,27 @@ _CREATE_INDEX = re.compile(
     rf"^CREATE\s+(UNIQUE\s+)?INDEX\s+(CONCURRENTLY\s+)?.*?\bON\s+(?:ONLY\s+)?({_IDENT})"
 )
 _SAFE_DEFAULT_FUNCS = frozenset(
-    {"NOW", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME",
-     "TRANSACTION_TIMESTAMP", "STATEMENT_TIMESTAMP", "CURRENT_USER", "CURRENT_SCHEMA", "ARRAY",
-     "JSONB_BUILD_OBJECT", "JSON_BUILD_OBJECT", "LOWER", "UPPER", "COALESCE", "CAST", "INTERVAL", "TO_JSONB"}
+    {
+        "NOW",
+        "CURRENT_TIMESTAMP",
+        "CURRENT_DATE",
+        "CURRENT_TIME",
+        "LOCALTIMESTAMP",
+        "LOCALTIME",
+        "TRANSACTION_TIMESTAMP",
+        "STATEMENT_TIMESTAMP",
+        "CURRENT_USER",
+        "CURRENT_SCHEMA",
+        "ARRAY",
+        "JSONB_BUILD_OBJECT",
+        "JSON_BUILD_OBJECT",
+        "LOWER",
+        "UPPER",
+        "COALESCE",
+        "CAST",
+        "INTERVAL",
+        "TO_JSONB",
+    }
 )
 _ADD_COLUMN = re.compile(r"\bADD\s+(?:COLUMN\s+)?(?!CONSTRAINT\b)(.*?)(?=,\s*ADD\b|,\s*ALTER\b|$)")
 _FUNC_CALL = re.compile(r"\b([A-Z_][\w.]*)\s*\(")
@@ -133,10 +151,11 @@ def target_table(statement: SqlStatement) -> str | None:
     return None
 
 
-def scan_sql(lines: Iterable[tuple[int, str]]) -> list[SqlHit]:
-    """Migration-safety hazards in numbered SQL lines."""
+def scan_sql(lines: Iterable[tuple[int, str]], new_tables: Iterable[str] = ()) -> list[SqlHit]:
+    """Migration-safety hazards in numbered SQL lines. `new_tables`: tables the surrounding migration
+    creates (lower-case names), on which index and constraint operations are harmless."""
     statements = split_statements(lines)
-    created = created_tables(statements)
+    created = created_tables(statements) | {name.lower() for name in new_tables}
     hits: list[SqlHit] = []
     in_tx = False
     for stmt in statements:
@@ -182,8 +201,6 @@ def _alter_table_hazards(actions: str, table: str, new_table: bool) -> list[tupl
     found: list[tuple[str, str]] = []
     if re.search(r"\bDROP\s+COLUMN\b", actions):
         found.append(("MIG-01", f"DROP COLUMN on {table}."))
-    if re.search(r"\bALTER\s+(COLUMN\s+)?\S+\s+DROP\s+NOT\s+NULL\b", actions):
-        found.append(("MIG-01", f"DROP NOT NULL on {table}: running code may rely on the column being set."))
     if re.search(r"\bRENAME\s+(COLUMN\s+)?\S+\s+TO\b", actions) or re.match(r"^\s*RENAME\s+TO\b", actions):
         found.append(("MIG-05", f"RENAME on {table}."))
     if re.search(r"\bDETACH\s+PARTITION\b", actions) and "CONCURRENTLY" not in actions:

@@ -40,7 +40,6 @@ RULE_ITEMS: dict[str, str] = {
     "ban-drop-table": "MIG-01",
     "ban-drop-database": "MIG-01",
     "ban-truncate-cascade": "MIG-01",
-    "ban-drop-not-null": "MIG-01",
     "adding-not-nullable-field": "MIG-02",
     "adding-required-field": "MIG-02",
     "require-concurrent-index-creation": "MIG-03",
@@ -59,13 +58,21 @@ RULE_ITEMS: dict[str, str] = {
     "adding-field-with-default": "MIG-08",
     "ban-concurrent-index-creation-in-transaction": "MIG-12",
 }
-"""squawk rule -> checklist item. Rules not listed are dropped (style rules such as prefer-bigint-over-int,
+"""squawk rule -> checklist item. Rules not listed are dropped: ban-drop-not-null (dropping NOT NULL is
+backward compatible for writers and takes a brief lock; the Django and Alembic linters call it safe) and
+style rules (prefer-bigint-over-int,
 prefer-text-field, prefer-identity, prefer-robust-stmts, require-lock-timeout / require-statement-timeout,
 transaction-nesting, ban-char-field flag nearly every safe migration)."""
 
 NEW_TABLE_HARMLESS = frozenset(
-    {"require-concurrent-index-creation", "constraint-missing-not-valid", "adding-foreign-key-constraint",
-     "disallowed-unique-constraint", "adding-not-nullable-field", "changing-column-type"}
+    {
+        "require-concurrent-index-creation",
+        "constraint-missing-not-valid",
+        "adding-foreign-key-constraint",
+        "disallowed-unique-constraint",
+        "adding-not-nullable-field",
+        "changing-column-type",
+    }
 )
 """Rules squawk reports on a table created earlier in the same file unless told the file runs in one
 transaction. A table created moments ago in the same migration is empty and unused: nothing to lock."""
@@ -98,8 +105,11 @@ class SquawkBatch:
     def run_batch(self, contexts: Sequence[FileContext]) -> BatchResult:
         binary = self._locate()
         if binary is None:
-            return self._fallback(contexts, "squawk not found: install squawk-cli to lint SQL migrations; "
-                                  "using persona-review's built-in SQL checks instead")
+            return self._fallback(
+                contexts,
+                "squawk not found: install squawk-cli to lint SQL migrations; "
+                "using persona-review's built-in SQL checks instead",
+            )
         try:
             return self._run(binary, contexts)
         except (OSError, subprocess.SubprocessError, ValueError) as exc:

@@ -1,0 +1,148 @@
+"""Reading migration code line by line, tolerant of fragments: calls, their arguments, string literals,
+and the enclosing `def`. Works on whatever lines a FileContext knows (whole file or hunks)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from persona_review.checks.base import FileContext
+
+MAX_STATEMENT_LINES = 60
+
+_BRACKETS = {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}
+_STRING = re.compile(r'"""(.*?)"""|\'\'\'(.*?)\'\'\'|"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'', re.DOTALL)
+_DEF = re.compile(r"^(\s*)def\s+(?:self\.)?(\w+)")
+
+
+class Statement(NamedTuple):
+    line: int
+    end_line: int
+    text: str
+    """The lines joined with newlines."""
+
+
+def _code_part(text: str, comment: str) -> str:
+    """`text` without a trailing comment (a comment marker inside a string is kept)."""
+    if comment not in text:
+        return text
+    quote: str | None = None
+    for i, char in enumerate(text):
+        if quote:
+            if char == quote and text[i - 1] != "\\":
+                quote = None
+        elif char in "\"'":
+            quote = char
+        elif text.startswith(comment, i):
+            return text[:i]
+    return text
+
+
+def statement_at(ctx: FileContext, line: int, comment: str = "#") -> Statement:
+    """The statement starting on `line`: following lines while brackets are open or the line continues."""
+    depth = 0
+    parts: list[str] = []
+    last = line
+    in_triple = False
+    for no in range(line, line + MAX_STATEMENT_LINES):
+        text = ctx.lines.get(no)
+        if text is None:
+            break
+        parts.append(text)
+        last = no
+        if text.count('"""') % 2 or text.count("'''") % 2:
+            in_triple = not in_triple
+        if in_triple:
+            continue
+        code = _STRING.sub('""', _code_part(text, comment))
+        depth += sum(_BRACKETS.get(char, 0) for char in code)
+        stripped = code.rstrip()
+        if depth <= 0 and not stripped.endswith(("\\", ",", "(", "[", "{", "|")):
+            break
+    return Statement(line, last, "\n".join(parts))
+
+
+def statements_matching(
+    ctx: FileContext, pattern: re.Pattern[str], comment: str = "#"
+) -> Iterator[Statement]:
+    """Statements whose first line matches `pattern` (comment lines never do)."""
+    for no in sorted(ctx.lines):
+        text = ctx.lines[no]
+        if text.lstrip().startswith(comment):
+            continue
+        if pattern.search(_code_part(text, comment)):
+            yield statement_at(ctx, no, comment)
+
+
+def call_args(text: str, start: int = 0) -> tuple[list[str], dict[str, str]]:
+    """Positional and keyword arguments of the first call at or after `start` (top-level split only)."""
+    open_at = text.find("(", start)
+    if open_at < 0:
+        return [], {}
+    depth = 0
+    current: list[str] = []
+    args: list[str] = []
+    masked = _STRING.sub(lambda m: "\0" * len(m.group(0)), text)
+    for i in range(open_at, len(text)):
+        char = masked[i]
+        if char in "([{":
+            depth += 1
+            if depth == 1:
+                continue
+        elif char in ")]}":
+            depth -= 1
+            if depth == 0:
+                break
+        if depth == 1 and char == ",":
+            args.append("".join(current).strip())
+            current = []
+            continue
+        current.append(text[i])
+    if "".join(current).strip():
+        args.append("".join(current).strip())
+    positional: list[str] = []
+    keywords: dict[str, str] = {}
+    for arg in args:
+        match = re.match(r"^(\w+)\s*[=:]\s*(?![=>])(.*)$", arg, re.DOTALL)
+        if match and not arg.startswith((":", '"', "'")):
+            keywords[match.group(1)] = match.group(2).strip()
+        else:
+            positional.append(arg)
+    return positional, keywords
+
+
+def string_literals(text: str) -> str:
+    """The contents of every string literal in `text`, joined by spaces."""
+    return " ".join(next(g for g in m.groups() if g is not None) for m in _STRING.finditer(text))
+
+
+def first_string(text: str) -> str | None:
+    match = _STRING.search(text)
+    return next(g for g in match.groups() if g is not None) if match else None
+
+
+def enclosing_def(ctx: FileContext, line: int) -> str | None:
+    """Name of the nearest `def` above `line` that is less indented, or None if none is visible."""
+    text = ctx.lines.get(line, "")
+    indent = len(text) - len(text.lstrip())
+    first = min(ctx.lines, default=line)
+    for no in range(line - 1, first - 1, -1):
+        above = ctx.lines.get(no)
+        if above is None or not above.strip():
+            continue
+        above_indent = len(above) - len(above.lstrip())
+        match = _DEF.match(above)
+        if match and above_indent < indent:
+            return match.group(2)
+        if above_indent == 0 and not above.lstrip().startswith(("#", "@")):
+            return None
+    return None
+
+
+def line_of(stmt: Statement, pattern: re.Pattern[str] | str) -> int:
+    """The first line of `stmt` matching `pattern`, else its first line."""
+    for offset, text in enumerate(stmt.text.split("\n")):
+        if re.search(pattern, text):
+            return stmt.line + offset
+    return stmt.line

@@ -1,0 +1,191 @@
+"""Alembic revision checks (`versions/*.py` files that use `op.`).
+
+Only `upgrade()` is checked for schema hazards (a downgrade is expected to drop what upgrade added).
+Index and constraint operations on a table the same upgrade creates are not reported (the table is empty
+and invisible to other sessions until commit); column drops, renames, NOT NULL and type changes are.
+Raw SQL in `op.execute(...)` goes through the built-in SQL scanner.
+
+Needs the whole file: a missing `downgrade()` (an empty one is found in a hunk too).
+"""
+
+from __future__ import annotations
+
+import re
+
+from persona_review.checks._migration_paths import MigrationKind, migration_kind
+from persona_review.checks._migration_specs import ItemHit, make_specs, register_family, with_advice
+from persona_review.checks._migration_syntax import (
+    Statement,
+    call_args,
+    enclosing_def,
+    first_string,
+    line_of,
+    statements_matching,
+    string_literals,
+)
+from persona_review.checks.base import FileContext
+from persona_review.checks.migrations_sql import scan_sql
+
+_OPS = (
+    "add_column",
+    "drop_column",
+    "alter_column",
+    "create_table",
+    "drop_table",
+    "rename_table",
+    "create_index",
+    "drop_index",
+    "create_unique_constraint",
+    "create_foreign_key",
+    "create_check_constraint",
+    "execute",
+)
+_OP_START = re.compile(rf"(?<![\w.])(?:op|\w*batch\w*)\.({'|'.join(_OPS)})\s*\(")
+_BATCH = re.compile(r"batch_alter_table\(\s*['\"]([\w.]+)['\"]")
+_TRUE = re.compile(r"^True\b")
+_VOLATILE = re.compile(r"\b(gen_random_uuid|uuid_generate_v\d|random|clock_timestamp|nextval)\s*\(", re.I)
+
+SPECS = make_specs(
+    "ALEMBIC",
+    ["python"],
+    ["MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08", "MIG-09", "MIG-12"],
+)
+
+
+class _Op:
+    def __init__(self, ctx: FileContext, stmt: Statement) -> None:
+        match = _OP_START.search(stmt.text)
+        self.stmt = stmt
+        self.name = match.group(1) if match else ""
+        self.batch = bool(match and not match.group(0).startswith("op."))
+        self.args, self.kwargs = call_args(stmt.text, match.start(1) if match else 0)
+        self.table = self._table(ctx)
+
+    def _table(self, ctx: FileContext) -> str:
+        if self.batch:
+            for no in range(self.stmt.line, min(ctx.lines, default=1) - 1, -1):
+                found = _BATCH.search(ctx.lines.get(no, ""))
+                if found:
+                    return found.group(1).lower()
+            return ""
+        position = {
+            "create_index": 1,
+            "create_unique_constraint": 1,
+            "create_foreign_key": 1,
+            "create_check_constraint": 1,
+        }.get(self.name, 0)
+        value = self.kwargs.get("table_name") or self.kwargs.get("source_table")
+        if value is None and len(self.args) > position:
+            value = self.args[position]
+        return (value or "").strip().strip("\"'").lower()
+
+    def flag(self, keyword: str) -> bool:
+        return _TRUE.match(self.kwargs.get(keyword, "")) is not None
+
+
+def scan(ctx: FileContext) -> list[ItemHit]:
+    if migration_kind(ctx) is not MigrationKind.ALEMBIC:
+        return []
+    ops = [
+        _Op(ctx, stmt)
+        for stmt in statements_matching(ctx, _OP_START)
+        if not (enclosing_def(ctx, stmt.line) or "").startswith("downgrade")
+    ]
+    created = {op.table for op in ops if op.name == "create_table"}
+    hits: list[ItemHit] = []
+    for op in ops:
+        hits.extend(_op_hits(op, created))
+    hits.extend(_downgrade_hits(ctx))
+    return hits
+
+
+def _op_hits(op: _Op, created: set[str]) -> list[ItemHit]:
+    line, end = op.stmt.line, op.stmt.end_line
+    name, table = op.name, op.table
+    new = table in created
+    if name in ("drop_column", "drop_table"):
+        return [with_advice("MIG-01", line, f"op.{name} on {table}.", end)]
+    if name == "rename_table":
+        return [with_advice("MIG-05", line, f"op.rename_table {table}.", end)]
+    if name == "execute":
+        sql = string_literals(op.args[0] if op.args else op.kwargs.get("sqltext", ""))
+        return [
+            with_advice(found.item, line, f"op.execute: {found.detail}", end)
+            for found in scan_sql([(line, sql)], new_tables=created)
+            if found.item in SPECS
+        ]
+    if name == "alter_column":
+        return _alter_hits(op)
+    if name == "add_column":
+        return _add_column_hits(op, new)
+    if new:
+        return []
+    if name in ("create_index", "drop_index") and not op.flag("postgresql_concurrently"):
+        return [
+            with_advice("MIG-03", line, f"op.{name} on {table} without postgresql_concurrently=True.", end)
+        ]
+    if name == "create_unique_constraint":
+        return [with_advice("MIG-07", line, f"op.create_unique_constraint on {table}.", end)]
+    if name in ("create_foreign_key", "create_check_constraint") and not op.flag("postgresql_not_valid"):
+        return [with_advice("MIG-06", line, f"op.{name} on {table} without postgresql_not_valid=True.", end)]
+    return []
+
+
+def _alter_hits(op: _Op) -> list[ItemHit]:
+    line, end = op.stmt.line, op.stmt.end_line
+    label = f"{op.table}.{first_string(op.args[1]) if len(op.args) > 1 else '?'}"
+    hits: list[ItemHit] = []
+    if op.kwargs.get("nullable", "").startswith("False"):
+        at = line_of(op.stmt, r"nullable\s*=\s*False")
+        hits.append(with_advice("MIG-02", at, f"alter_column sets {label} NOT NULL.", end))
+    if "type_" in op.kwargs:
+        hits.append(with_advice("MIG-04", line, f"alter_column changes the type of {label}.", end))
+    if "new_column_name" in op.kwargs:
+        hits.append(with_advice("MIG-05", line, f"alter_column renames {label}.", end))
+    return hits
+
+
+def _add_column_hits(op: _Op, new_table: bool) -> list[ItemHit]:
+    line, end = op.stmt.line, op.stmt.end_line
+    column = op.stmt.text
+    default = re.search(r"server_default\s*=\s*(.+)", column)
+    hits: list[ItemHit] = []
+    if re.search(r"nullable\s*=\s*False", column) and not default:
+        at = line_of(op.stmt, r"nullable\s*=\s*False")
+        hits.append(
+            with_advice("MIG-02", at, f"add_column on {op.table}: NOT NULL without server_default.", end)
+        )
+    if default and _VOLATILE.search(default.group(1)):
+        hits.append(
+            with_advice("MIG-08", line, f"add_column on {op.table} with a volatile server_default.", end)
+        )
+    if not new_table and re.search(r"\b(unique|index)\s*=\s*True", column):
+        hits.append(
+            with_advice("MIG-03", line, f"add_column on {op.table} builds an index under a lock.", end)
+        )
+    return hits
+
+
+def _downgrade_hits(ctx: FileContext) -> list[ItemHit]:
+    text = ctx.lines
+    upgrade = next((no for no in sorted(text) if text[no].startswith("def upgrade(")), None)
+    downgrade = next((no for no in sorted(text) if text[no].startswith("def downgrade(")), None)
+    if downgrade is None:
+        if ctx.whole_file and upgrade is not None:
+            return [with_advice("MIG-09", upgrade, "The revision has no downgrade().")]
+        return []
+    body: list[str] = []
+    for no in range(downgrade + 1, downgrade + 200):
+        line = text.get(no)
+        if line is None:
+            return []  # the end of the function is not visible
+        if line.strip() and not line.startswith((" ", "\t")):
+            break
+        body.append(line.strip())
+    code = [b for b in body if b and not b.startswith(("#", '"""', "'''"))]
+    if code and all(b in ("pass", "...") for b in code):
+        return [with_advice("MIG-09", downgrade, "downgrade() does nothing.")]
+    return []
+
+
+register_family(SPECS, scan)
