@@ -142,3 +142,17 @@ def split_args(span: Span) -> list[str]:
     if tail.strip():
         args.append(tail)
     return args
+
+
+def bracket_span_in_text(span: Span, col: int) -> Span:
+    """The bracketed part of an already-joined span starting at offset `col` (which holds an opening bracket)."""
+    depth = 0
+    for i in range(col, len(span.bare)):
+        ch = span.bare[i]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+            if depth <= 0:
+                return Span(span.first, span.last, span.code[col : i + 1], span.bare[col : i + 1])
+    return Span(span.first, span.last, span.code[col:], span.bare[col:])

@@ -16,8 +16,13 @@ _SQL_START = re.compile(
 )
 
 
+_SQL_LOWER_START = re.compile(
+    r"^(?:select\s+[\w\s*,.()]+?\s+from\s|insert\s+into\s|delete\s+from\s|update\s+[\w.\"`]+\s+set\s)"
+)
+
+
 def looks_like_sql(text: str, strict: bool = True) -> bool:
     """Does `text` (string contents) read as SQL? `strict` requires uppercase keywords."""
     if strict:
-        return bool(_SQL_UPPER.search(text))
+        return bool(_SQL_UPPER.search(text) or _SQL_LOWER_START.match(text.lstrip()))
     return bool(_SQL_ANY.search(text) or _SQL_START.match(text))

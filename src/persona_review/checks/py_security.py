@@ -21,9 +21,10 @@ _QUERY_CALL = re.compile(
     r"(?:\.(?:execute|executemany|executescript|mogrify|raw|extra|fetch|fetchrow|fetchval|copy_expert)|"
     r"\bRawSQL|\bread_sql(?:_query)?|\bsqlalchemy\.text|(?<![\w.])text)\s*\("
 )
+_DEF = re.compile(r"^\s*(?:async\s+)?def\s")
 _ASSIGN = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*(\+?=)\s*(?!=)")
-_PERCENT_OP = re.compile(r"""['"]\s*%\s*[\w(\[{]""")
-_FORMAT_CALL = re.compile(r"""['"]\s*\)?\s*\.format\s*\(""")
+_PERCENT_OP = re.compile(r"""['"]\s*%\s*(?!\(\s*\))[\w(\[{]""")
+_FORMAT_CALL = re.compile(r"""['"]\s*\)?\s*\.format\s*\(\s*(?!\))""")
 _CONCAT = re.compile(r"""['"]\s*\+\s*(?![rbuRBU]?['"])[\w(\[]|[\w)\]]\s*\+\s*[rbufRBUF]{0,2}['"]""")
 _FSTRING_FIELD = re.compile(r"(?<!\{)\{(?!\{)")
 
@@ -71,6 +72,8 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
     for no, code, bare in lines_of(lexed):
         if not code.strip():
             continue
+        if _DEF.match(bare):
+            tainted.clear()
         assign = _ASSIGN.match(bare)
         call = _QUERY_CALL.search(bare)
         if call is not None:
@@ -105,13 +108,30 @@ def _tainted_message(name: str, line: int) -> str:
 
 
 _SHELL_CALL = re.compile(
-    r"\b(?:subprocess\.(?:call|run|Popen|check_output|check_call)|"
-    r"os\.(?:system|popen[234]?|spawnl?p?e?)|subprocess\.getoutput|subprocess\.getstatusoutput|"
-    r"commands\.getoutput|commands\.getstatusoutput)\s*\("
+    r"(?:\b(?:subprocess|sp)\.|(?<![\w.]))(?:call|run|Popen|check_output|check_call|getoutput|getstatusoutput)"
+    r"\s*\(|\bos\.(?:system|popen[234]?)\s*\(|\b(?:commands|popen2)\.\w+\s*\("
 )
-_ALWAYS_SHELL = re.compile(r"\b(?:os\.system|os\.popen|getoutput|getstatusoutput)")
-_SHELL_TRUE = re.compile(r"\bshell\s*=\s*True\b")
-_LITERAL_ARG = re.compile(r"""^\(\s*(?:args\s*=\s*|cmd\s*=\s*)?[rbuRBU]?(?:'[^']*'|"[^"]*")\s*[,)]""")
+_ALWAYS_SHELL = re.compile(r"os\.|getoutput|getstatusoutput|commands\.|popen2\.")
+_SHELL_TRUE = re.compile(r"\bshell\s*=\s*(?!False\b|None\b|0\b|\[\]|\{\}|''|\"\")[\w(\[{'\"]")
+_LIT = r"""[rbuRBU]?(?:'[^']*'|"[^"]*")"""
+_LITERAL_ARG = re.compile(
+    rf"""^\(\s*(?:args\s*=\s*|cmd\s*=\s*)?(?:{_LIT}|[\[(]\s*{_LIT}(?:\s*,\s*{_LIT})*\s*,?\s*[\])])\s*[,)]"""
+)
+
+
+def _shell_calls(ctx: FileContext) -> Iterator[tuple[int, Span, bool]]:
+    """(line, call span, command is a constant) for every call that runs its command through a shell."""
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "(" not in bare or not ("os." in bare or "shell" in bare or "output" in bare or "commands." in bare
+                                   or "popen" in bare):
+            continue
+        for match in _SHELL_CALL.finditer(bare):
+            span = bracket_span(lexed, no, match.end() - 1)
+            if _ALWAYS_SHELL.match(match.group(0)) is None and _SHELL_TRUE.search(span.code) is None:
+                continue
+            constant = _LITERAL_ARG.match(span.code) is not None and not _dynamic(span)
+            yield no, span, constant
 
 
 @register(
@@ -130,25 +150,64 @@ _LITERAL_ARG = re.compile(r"""^\(\s*(?:args\s*=\s*|cmd\s*=\s*)?[rbuRBU]?(?:'[^']
     )
 )
 def shell_injection(ctx: FileContext) -> Iterator[Hit]:
-    lexed = lex(ctx)
-    for no, code, bare in lines_of(lexed):
-        if "(" not in bare or ("os." not in bare and "subprocess." not in bare and "commands." not in bare):
-            continue
-        for match in _SHELL_CALL.finditer(bare):
-            span = bracket_span(lexed, no, match.end() - 1)
-            shell = _ALWAYS_SHELL.match(match.group(0)) is not None or _SHELL_TRUE.search(span.bare) is not None
-            if not shell:
-                continue
-            if _LITERAL_ARG.match(span.code) and not _dynamic(span):
-                continue
+    for no, span, constant in _shell_calls(ctx):
+        if not constant:
             yield Hit(no, span.last)
+
+
+@register(
+    CheckSpec(
+        id="PY-SHELL-CONSTANT",
+        checklist_item="SEC-02",
+        category=_SEC,
+        severity=Severity.LOW,
+        languages=_PY,
+        title="Constant command run through a shell",
+        explanation=(
+            "The command is a constant today, so nothing can be injected yet, but the shell adds quoting rules, "
+            "`PATH` lookups and a process per call, and the next edit that adds a variable makes it injectable. "
+            "Pass the command as an argument list without `shell=True`."
+        ),
+    )
+)
+def shell_constant(ctx: FileContext) -> Iterator[Hit]:
+    for no, span, constant in _shell_calls(ctx):
+        if constant:
+            yield Hit(no, span.last)
+
+
+_PARAMIKO_EXEC = re.compile(r"\.exec_command\s*\(")
+
+
+@register(
+    CheckSpec(
+        id="PY-SSH-EXEC-COMMAND",
+        checklist_item="SEC-02",
+        category=_SEC,
+        severity=Severity.MEDIUM,
+        languages=_PY,
+        title="Remote shell command via SSH `exec_command`",
+        explanation=(
+            "`exec_command` runs its string through the remote user's shell, so any value formatted into it can "
+            "add commands on the remote host. Quote every interpolated value with `shlex.quote`, or better, "
+            "call a fixed remote script that takes validated arguments."
+        ),
+    )
+)
+def ssh_exec_command(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "exec_command" not in bare:
+            continue
+        for match in _PARAMIKO_EXEC.finditer(bare):
+            yield Hit(no, bracket_span(lexed, no, match.end() - 1).last)
 
 
 _DESERIALIZE = re.compile(
     r"\b(?:c?[pP]ickle|_pickle|dill|marshal|jsonpickle|shelve|torch|pd|pandas|numpy|np|yaml)\."
     r"(?:loads?|Unpickler|decode|open|read_pickle|unsafe_load(?:_all)?|load_all|full_load(?:_all)?)\s*\("
 )
-_SAFE_YAML = re.compile(r"\bLoader\s*=\s*(?:yaml\.)?C?(?:Safe|Base)Loader\b|(?<!\w)C?SafeLoader\b")
+_SAFE_YAML = re.compile(r"Safe\w*Loader|C?BaseLoader|\bSafeConstructor")
 
 
 @register(
@@ -183,7 +242,7 @@ def _unsafe_call(module: str, func: str, span: Span) -> bool:
     if module == "yaml":
         if func.startswith("unsafe_load"):
             return True
-        return func in {"load", "load_all"} and not _SAFE_YAML.search(span.code)
+        return func in {"load", "load_all"} and not _SAFE_YAML.search(span.bare)
     if module == "torch":
         return func == "load" and not re.search(r"\bweights_only\s*=\s*True\b", span.bare)
     if module in {"pd", "pandas"}:
@@ -229,8 +288,8 @@ def tls_verify_off(ctx: FileContext) -> Iterator[Hit]:
 
 
 _WEAK_HASH = re.compile(
-    r"\bhashlib\.(?:md5|sha1|md4)\s*\(|\bhashlib\.new\s*\(\s*['\"](?:md5|sha1|md4|MD5|SHA1|MD4)['\"]|"
-    r"\b(?:MD5|MD4|MD2|SHA)\.new\s*\(|\bhashes\.(?:MD5|SHA1)\s*\(|\bcrypt\.METHOD_(?:MD5|CRYPT)\b"
+    r"\bhashlib\.(?:md5|sha1|md4)\s*\(|\bhashlib\.new\s*\(\s*(?:name\s*=\s*)?['\"](?i:md5|sha1|md4|sha)['\"]|"
+    r"\b(?:\w*_)?(?:MD5|MD4|MD2|SHA|md5|md4|md2|sha)\.new\s*\(|\bhashes\.(?:MD5|SHA1)\s*\(|\bcrypt\.METHOD_(?:MD5|CRYPT)\b"
 )
 _NOT_FOR_SECURITY = re.compile(r"\busedforsecurity\s*=\s*False\b")
 _PASSWORDISH = re.compile(r"pass(?:word|wd|phrase)?|pwd", re.IGNORECASE)

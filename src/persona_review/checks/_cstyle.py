@@ -1,0 +1,100 @@
+"""Dynamic-string and query-call helpers for C-like languages (Go, Java, JavaScript/TypeScript).
+
+Shared by the SQL-injection checks of those languages: is a string built at run time, does it read as SQL,
+and which variables hold such a string (within the lines the check can see)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from persona_review.checks._lexing import Lexed
+from persona_review.checks._spans import Span, bracket_span_in_text, lines_of, split_args, statement_span
+from persona_review.checks._sql import looks_like_sql
+
+_CONCAT = re.compile(r"""["'`]\s*\+\s*(?!["'`\s])[\w(]|[\w)\]]\s*\+\s*["'`]""")
+_FORMAT = re.compile(r"\b(?:fmt\.Sprintf|String\.format|util\.format|MessageFormat\.format)\s*\(|\.formatted\s*\(")
+_TEMPLATE_FIELD = re.compile(r"\$\{")
+_ASSIGN = re.compile(
+    r"^\s*(?:(?:var|let|const|final)\s+)?(?:[\w<>\[\].]+\s+)?([A-Za-z_$][\w$]*)\s*(\+=|:=|=(?!=))\s*"
+)
+
+
+def string_contents(span: Span) -> str:
+    """The characters inside string literals in `span`, other characters replaced by spaces."""
+    return "".join(
+        c if b == " " and c != " " else " " for c, b in zip(span.code, span.bare, strict=True)
+    )
+
+
+def is_dynamic(span: Span, language: str) -> bool:
+    """Is a string in `span` assembled at run time (concatenation with a non-literal, a format call with
+    arguments, or a template literal with a `${}` field)?"""
+    if _CONCAT.search(span.bare):
+        return True
+    for match in _FORMAT.finditer(span.bare):
+        args = split_args(bracket_span_in_text(span, match.end() - 1))
+        if len(args) >= 2 and not _numeric_only(args[0]):
+            return True
+    if language in {"javascript", "typescript"} and "`" in span.bare:
+        return _TEMPLATE_FIELD.search(_backtick_contents(span)) is not None
+    return False
+
+
+_VERB = re.compile(r"%[-+# 0-9.*\[\]]*([a-zA-Z%])|\{\d*\}")
+
+
+def _numeric_only(format_arg: str) -> bool:
+    """Does a literal format string only interpolate numbers (%d, %f, %x...), which cannot inject SQL?"""
+    text = format_arg.strip()
+    if not text.startswith(('"', "`", "'")):
+        return False
+    verbs = [m.group(1) for m in _VERB.finditer(text)]
+    return bool(verbs) and all(v in "dfFeEgGxXobtc%" for v in verbs if v)
+
+
+def _backtick_contents(span: Span) -> str:
+    out = []
+    inside = False
+    for c, b in zip(span.code, span.bare, strict=True):
+        if b == "`":
+            inside = not inside
+            continue
+        if inside:
+            out.append(c)
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class SqlBuild:
+    line: int
+    last: int
+    variable: str | None
+
+
+def sql_builds(lexed: Lexed, language: str) -> Iterator[SqlBuild]:
+    """Statements that assemble SQL text at run time, with the variable they assign, if any.
+
+    `q += x` counts when `q` was given SQL text earlier in the same run of known lines."""
+    sql_vars: set[str] = set()
+    for no, _code, bare in lines_of(lexed):
+        if not any(q in bare for q in "\"'`") and "+=" not in bare:
+            continue
+        span = statement_span(lexed, no)
+        assign = _ASSIGN.match(bare)
+        name = assign.group(1) if assign is not None else None
+        if assign is not None and assign.group(2) == "+=":
+            if name in sql_vars and not re.match(r"\s*[\"'`]", bare[assign.end() :]):
+                yield SqlBuild(no, span.last, name)
+                continue
+        contents = string_contents(span)
+        if is_dynamic(span, language) and looks_like_sql(contents):
+            if name is not None:
+                sql_vars.add(name)
+            yield SqlBuild(no, span.last, name)
+        elif name is not None and assign is not None and assign.group(2) != "+=":
+            if looks_like_sql(contents):
+                sql_vars.add(name)
+            else:
+                sql_vars.discard(name)

@@ -1,0 +1,190 @@
+"""Error-handling checks for Go: discarded and unchecked errors, HTTP clients and servers without timeouts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._lexing import lex
+from persona_review.checks._spans import bracket_span, lines_of, statement_span
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_GO = frozenset({"go"})
+_ERR = Category.ERROR_HANDLING
+
+# `_ = f()`, `_, _ = f()`, `x, _ := f()`: the last value (Go's error position) is thrown away.
+_BLANK_LAST = re.compile(r"^\s*(?:[\w.]+\s*,\s*)*_\s*(?::=|=)\s*(?P<rhs>.+?)\s*;?\s*$")
+_CALL_RHS = re.compile(r"^(?:<-)?[\w.]+(?:\[[^\]]*\])?(?:\([^()]*\))?(?:\.[\w]+)*\s*\(.*\)$", re.DOTALL)
+_TYPE_ASSERT = re.compile(r"\.\(\s*[\w.*\[\]]+\s*\)$")
+_BOOL_SECOND = re.compile(
+    r"(?:\.(?:Load|LoadOrStore|LoadAndDelete|Swap|CompareAndSwap|Lookup|Get|Peek)|\bos\.LookupEnv|"
+    r"\bsyscall\.Getenv|\berrors\.As\w*|\bfmt\.(?:Print|Println|Printf|Fprint|Fprintln|Fprintf)|\.(?:Write|WriteString|WriteByte|"
+    r"WriteRune)|\bstrings\.|\butf8\.|\bmath\.|\bsort\.|\bslices\.|\bmaps\.)\b"
+)
+
+
+@register(
+    CheckSpec(
+        id="GO-ERR-DISCARDED",
+        checklist_item="ERR-01",
+        category=_ERR,
+        severity=Severity.MEDIUM,
+        languages=_GO,
+        title="Error return assigned to `_`",
+        explanation=(
+            "Assigning the error to the blank identifier makes a failed write, close or parse look like "
+            "success, and the program carries on with zero values. Handle the error (return it wrapped with "
+            "context, or log it with the operation and inputs); if ignoring it is truly safe, say why in a comment."
+        ),
+    )
+)
+def err_discarded(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "_" not in bare or "=" not in bare:
+            continue
+        match = _BLANK_LAST.match(bare)
+        if match is None:
+            continue
+        span = statement_span(lexed, no, match.start("rhs"))
+        rhs = span.bare.strip().rstrip(";")
+        if not _CALL_RHS.match(rhs) or _TYPE_ASSERT.search(rhs) or _BOOL_SECOND.search(rhs.split("(", 1)[0]):
+            continue
+        if re.match(r"^\s*_\s*,\s*[A-Za-z]\w*\s*:?=", bare):
+            continue  # the first value is dropped and the last is kept
+        yield Hit(no, span.last)
+
+
+_FALLIBLE_STMT = re.compile(
+    r"^\s*(?P<prefix>defer\s+|go\s+)?(?P<call>"
+    r"os\.(?:Remove|RemoveAll|Rename|Mkdir|MkdirAll|MkdirTemp|Chmod|Chown|Chdir|Setenv|Unsetenv|WriteFile|Symlink|"
+    r"Link|Truncate|ReadFile|Create|Open|OpenFile)|ioutil\.(?:WriteFile|ReadFile|ReadAll)|io\.(?:Copy|CopyN|"
+    r"ReadFull|WriteString)|(?:json|xml|yaml|proto)\.Unmarshal|[\w.]+\.(?:Encode|Decode|Flush|Sync|Commit|"
+    r"Shutdown|Ping|PingContext|Execute|ExecuteTemplate|Exec|ExecContext|Publish|Ack|Nack|Send|Scan|"
+    r"SetDeadline|SetReadDeadline|SetWriteDeadline|Unmarshal|Close|Rollback|Wait|Start|Run|Kill|Signal|"
+    r"ListenAndServe|ListenAndServeTLS|Serve)|http\.(?:ListenAndServe|ListenAndServeTLS|Serve))\s*\("
+)
+_DEFER_OK = {"Close", "Rollback", "Unlock", "Wait", "Flush", "Sync"}
+
+
+@register(
+    CheckSpec(
+        id="GO-ERR-UNCHECKED",
+        checklist_item="ERR-03",
+        category=_ERR,
+        severity=Severity.MEDIUM,
+        languages=_GO,
+        title="Returned error is never checked",
+        explanation=(
+            "This call returns an error that the statement drops, so a failed write, commit or shutdown goes "
+            "unnoticed and data is lost silently. Check it: `if err := f(); err != nil { return fmt.Errorf(\"...: "
+            "%w\", err) }`."
+        ),
+    )
+)
+def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "(" not in bare:
+            continue
+        match = _FALLIBLE_STMT.match(bare)
+        if match is None:
+            continue
+        method = match.group("call").rsplit(".", 1)[-1]
+        if match.group("prefix") and match.group("prefix").startswith("defer") and method in _DEFER_OK:
+            continue
+        if method in {"Close", "Run", "Start", "Wait", "Kill", "Serve", "Scan", "Send"} and not match.group("prefix"):
+            receiver = match.group("call").rsplit(".", 1)[0].rsplit(".", 1)[-1]
+            if method == "Close" and receiver in {"resp", "body", "Body", "rows", "r", "res"}:
+                continue  # closing a reader: nothing useful to do with the error
+        span = bracket_span(lexed, no, match.end() - 1)
+        tail = lexed.bare.get(span.last, "")
+        if re.search(r"\)\s*(?:\.|\|\||&&|==|!=|,)", tail[tail.rfind(")") :] if ")" in tail else ""):
+            continue  # the result is used in a larger expression
+        yield Hit(no, span.last)
+
+
+_ERR_ASSIGN = re.compile(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)\s*[\w.]+.*\(")
+_ERR_REF = re.compile(r"\berr\b")
+_ERR_OVERWRITE = re.compile(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)")
+
+
+@register(
+    CheckSpec(
+        id="GO-ERR-OVERWRITTEN",
+        checklist_item="ERR-03",
+        category=_ERR,
+        severity=Severity.HIGH,
+        languages=_GO,
+        title="`err` is assigned and then overwritten without being checked",
+        explanation=(
+            "The error from this call is replaced by the next assignment before anything looks at it, so its "
+            "failure is silently ignored. Add `if err != nil { ... }` right after the call."
+        ),
+    )
+)
+def err_overwritten(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for segment in lexed.segments:
+        pending: int | None = None
+        for no in segment:
+            bare = lexed.bare[no]
+            if "err" not in bare:
+                continue
+            overwrite = _ERR_OVERWRITE.match(bare)
+            if pending is not None:
+                rest = bare[overwrite.end() :] if overwrite else bare
+                if overwrite and not _ERR_REF.search(rest):
+                    yield Hit(pending)
+                pending = None
+                if not overwrite:
+                    continue
+            if _ERR_ASSIGN.match(bare) and statement_span(lexed, no).last == no and "if " not in bare:
+                pending = no
+            elif _ERR_REF.search(bare):
+                pending = None
+
+
+_SERVER_LIT = re.compile(r"\bhttp\.Server\s*\{")
+_CLIENT_LIT = re.compile(r"\bhttp\.Client\s*\{")
+_DEFAULT_CLIENT = re.compile(r"\bhttp\.(?:Get|Post|PostForm|Head)\s*\(|\bhttp\.DefaultClient\.Do\s*\(")
+_BARE_LISTEN = re.compile(r"\bhttp\.(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)\s*\(")
+
+
+@register(
+    CheckSpec(
+        id="GO-HTTP-NO-TIMEOUT",
+        checklist_item="ERR-05",
+        category=_ERR,
+        severity=Severity.MEDIUM,
+        languages=_GO,
+        title="HTTP client or server without timeouts",
+        explanation=(
+            "Go's default HTTP client and `http.ListenAndServe` have no timeouts: a slow peer holds a goroutine "
+            "and a connection forever, and a server is open to slow-header attacks. Use an `http.Client{Timeout: "
+            "...}` (or a context deadline) and an `http.Server` with `ReadHeaderTimeout`, `ReadTimeout` and "
+            "`WriteTimeout`/`IdleTimeout` set."
+        ),
+    )
+)
+def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "http." not in bare:
+            continue
+        server = _SERVER_LIT.search(bare)
+        if server is not None:
+            span = bracket_span(lexed, no, server.end() - 1)
+            if "ReadHeaderTimeout" not in span.bare and "ReadTimeout" not in span.bare:
+                yield Hit(no, span.last)
+            continue
+        client = _CLIENT_LIT.search(bare)
+        if client is not None:
+            span = bracket_span(lexed, no, client.end() - 1)
+            if "Timeout" not in span.bare:
+                yield Hit(no, span.last)
+            continue
+        if _BARE_LISTEN.search(bare) or _DEFAULT_CLIENT.search(bare):
+            yield Hit(no)

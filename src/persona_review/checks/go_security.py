@@ -1,0 +1,206 @@
+"""Security checks for Go: SQL built from strings, shell commands, disabled TLS/SSH verification, weak
+hashes and ciphers, and JWTs accepted without verification."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._cstyle import is_dynamic, sql_builds
+from persona_review.checks._lexing import lex
+from persona_review.checks._spans import bracket_span, lines_of, split_args
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_GO = frozenset({"go"})
+_SEC = Category.SECURITY
+
+_QUERY_CALL = re.compile(
+    r"\.(?:Query|QueryRow|QueryContext|QueryRowContext|QueryEx|QueryRowEx|QueryOne|Exec|ExecContext|ExecEx|"
+    r"Prepare|PrepareContext|Raw|Select|Get|MustExec|Queryx|QueryRowx|NamedExec|NamedQuery)\s*\("
+)
+_ASSIGN = re.compile(r"^\s*(?:var\s+)?([A-Za-z_]\w*)\s*(?::=|=(?!=))")
+_CTX_ARG = re.compile(r"^\s*(?:ctx|c|context\.\w+\(\)|r\.Context\(\)|req\.Context\(\)|\w*[cC]tx)\s*$")
+
+
+@register(
+    CheckSpec(
+        id="GO-SQL-STRING",
+        checklist_item="SEC-01",
+        category=_SEC,
+        severity=Severity.CRITICAL,
+        languages=_GO,
+        title="SQL built with fmt.Sprintf or string concatenation",
+        explanation=(
+            "Values formatted into SQL text let whoever controls them change the query (read other tenants' "
+            "rows, drop tables). Use placeholders (`$1`/`?`) and pass the values as arguments to "
+            "`Query`/`Exec`; table or column names must come from an allow-list."
+        ),
+    )
+)
+def sql_string(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    built = {b.line: b for b in sql_builds(lexed, "go")}
+    tainted: dict[str, int] = {}
+    reported: set[int] = set()
+    for no, _code, bare in lines_of(lexed):
+        if bare.startswith("func "):
+            tainted.clear()
+        build = built.get(no)
+        if build is None:
+            assign = _ASSIGN.match(bare)
+            if assign is not None:
+                tainted.pop(assign.group(1), None)
+        if build is not None:
+            if build.variable:
+                tainted[build.variable] = no
+            if no not in reported:
+                reported.add(no)
+                yield Hit(no, build.last)
+        if "(" not in bare:
+            continue
+        for match in _QUERY_CALL.finditer(bare):
+            span = bracket_span(lexed, no, match.end() - 1)
+            args = split_args(span)
+            if args and _CTX_ARG.match(args[0]):
+                args = args[1:]
+            if not args:
+                continue
+            query = args[0].strip()
+            if query in tainted or (is_dynamic(span, "go") and no not in reported and build is None):
+                if no not in reported:
+                    reported.add(no)
+                    yield Hit(no, span.last)
+
+
+_CONST_ASSIGN = re.compile(r'^\s*(?:const\s+|var\s+)?([A-Za-z_]\w*)\s*(?:string\s*)?(?::=|=)\s*"[^"]*"\s*$')
+_EXEC_CMD = re.compile(r"\bexec\.Command(?:Context)?\s*\(")
+_SHELLS = re.compile(r"""^\s*"(?:/usr/bin/env|/bin/env|env)"\s*$|^\s*"(?:/bin/|/usr/bin/)?(?:ba|z|k|da)?sh"\s*$""")
+_LITERAL = re.compile(r'^\s*(?:"[^"]*"|`[^`]*`)\s*$')
+
+
+@register(
+    CheckSpec(
+        id="GO-SHELL-INJECTION",
+        checklist_item="SEC-02",
+        category=_SEC,
+        severity=Severity.CRITICAL,
+        languages=_GO,
+        title="Shell command (`sh -c`) built from a variable",
+        explanation=(
+            "`sh -c` with a non-constant script runs whatever a `;`, `$()` or backtick in the value says. Run "
+            "the program directly, `exec.Command(\"prog\", arg1, arg2)`, so arguments are never parsed by a "
+            "shell, and validate user-supplied values against an allow-list."
+        ),
+    )
+)
+def shell_injection(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    constants: set[str] = set()
+    for no, code, bare in lines_of(lexed):
+        constant = _CONST_ASSIGN.match(code)
+        if constant is not None:
+            constants.add(constant.group(1))
+        if "exec." not in bare:
+            continue
+        for match in _EXEC_CMD.finditer(bare):
+            span = bracket_span(lexed, no, match.end() - 1)
+            args = split_args(span)
+            if "Context" in match.group(0):
+                args = args[1:]
+            if _shell_with_variable([f'"{a.strip()}"' if a.strip() in constants else a for a in args]):
+                yield Hit(no, span.last)
+
+
+def _shell_with_variable(args: list[str]) -> bool:
+    for index, arg in enumerate(args):
+        if arg.strip() == '"-c"':
+            before = args[:index]
+            script = args[index + 1 : index + 2]
+            if before and any(_SHELLS.match(a) for a in before) and script and not _LITERAL.match(script[0]):
+                return True
+    return False
+
+
+_TLS_OFF = re.compile(
+    r"\bInsecureSkipVerify\s*:\s*true\b|\bMinVersion\s*:\s*tls\.Version(?:SSL30|TLS10|TLS11)\b|"
+    r"\bMaxVersion\s*:\s*tls\.Version(?:SSL30|TLS10|TLS11)\b|\bssh\.InsecureIgnoreHostKey\s*\(|"
+    r"\bgrpc\.WithInsecure\s*\(|\binsecure\.NewCredentials\s*\("
+)
+
+
+@register(
+    CheckSpec(
+        id="GO-TLS-VERIFY-OFF",
+        checklist_item="SEC-04",
+        category=_SEC,
+        severity=Severity.HIGH,
+        languages=_GO,
+        title="TLS/SSH verification disabled or an obsolete TLS version allowed",
+        explanation=(
+            "Skipping certificate or host-key checks (or allowing TLS 1.0/1.1) lets anyone on the network path "
+            "impersonate the server and read or alter the traffic, credentials included. Keep verification on "
+            "(add the private CA to `RootCAs`), use `ssh.FixedHostKey`/known_hosts, transport credentials for "
+            "gRPC, and `MinVersion: tls.VersionTLS12`."
+        ),
+    )
+)
+def tls_verify_off(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if _TLS_OFF.search(bare):
+            yield Hit(no)
+
+
+_WEAK = re.compile(
+    r"\b(?:md5|sha1|md4)\.(?:New|Sum)\s*\(|\bdes\.New(?:TripleDES)?Cipher\s*\(|\brc4\.NewCipher\s*\(|"
+    r"\bcrypto\.(?:MD5|SHA1)\.New\s*\("
+)
+
+
+@register(
+    CheckSpec(
+        id="GO-WEAK-CRYPTO",
+        checklist_item="SEC-05",
+        category=_SEC,
+        severity=Severity.MEDIUM,
+        languages=_GO,
+        title="MD5/SHA-1 hash or DES/RC4 cipher",
+        explanation=(
+            "MD5 and SHA-1 collide cheaply and are fast to brute-force; DES and RC4 are broken ciphers. Use "
+            "bcrypt/argon2/scrypt for passwords, SHA-256 or better for integrity, and AES-GCM or "
+            "ChaCha20-Poly1305 for encryption."
+        ),
+    )
+)
+def weak_crypto(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if _WEAK.search(bare):
+            yield Hit(no)
+
+
+_JWT_UNVERIFIED = re.compile(r"\.ParseUnverified\s*\(|\bSigningMethodNone\b|\bUnsafeAllowNoneSignatureType\b")
+
+
+@register(
+    CheckSpec(
+        id="GO-JWT-UNVERIFIED",
+        checklist_item="SEC-07",
+        category=_SEC,
+        severity=Severity.CRITICAL,
+        languages=_GO,
+        title="JWT parsed without verification or with the `none` algorithm",
+        explanation=(
+            "A token that is not signature-checked (`ParseUnverified`, `none` algorithm) can be forged by anyone, "
+            "so its claims cannot be trusted for identity or authorization. Parse with a key function and pin the "
+            "accepted methods, e.g. `jwt.WithValidMethods([]string{\"RS256\"})`."
+        ),
+    )
+)
+def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if _JWT_UNVERIFIED.search(bare):
+            yield Hit(no)
