@@ -28,10 +28,12 @@ def string_contents(span: Span) -> str:
     )
 
 
-def is_dynamic(span: Span, language: str) -> bool:
+def is_dynamic(span: Span, language: str, constants: frozenset[str] = frozenset()) -> bool:
     """Is a string in `span` assembled at run time (concatenation with a non-literal, a format call with
-    arguments, or a template literal with a `${}` field)?"""
-    if _CONCAT.search(span.bare):
+    arguments, or a template literal with a `${}` field)? Names in `constants` hold literal strings."""
+    if _QUOTED.search(span.bare):
+        return False  # values pass through an identifier/literal quoting function
+    if _CONCAT.search(span.bare) and _concat_has_variable(span.bare, constants):
         return True
     for match in _FORMAT.finditer(span.bare):
         args = split_args(bracket_span_in_text(span, match.end() - 1))
@@ -40,6 +42,41 @@ def is_dynamic(span: Span, language: str) -> bool:
     if language in {"javascript", "typescript"} and "`" in span.bare:
         return _TEMPLATE_FIELD.search(_backtick_contents(span)) is not None
     return False
+
+
+_QUOTED = re.compile(r"\b\w*(?:Quote(?:Identifier|Literal|Ident)|quote_ident|EscapeString)\w*\s*\(")
+_LEFT_TOKEN = re.compile(r"([\w.$]+|[\"'`])\s*$")
+_RIGHT_TOKEN = re.compile(r"^\s*(\(?[\w.$]+|[\"'`])")
+
+
+def _concat_has_variable(bare: str, constants: frozenset[str]) -> bool:
+    for index, ch in enumerate(bare):
+        if ch != "+" or bare[index + 1 : index + 2] in {"+", "="} or bare[index - 1 : index] == "+":
+            continue
+        left = _LEFT_TOKEN.search(bare[:index])
+        right = _RIGHT_TOKEN.match(bare[index + 1 :])
+        tokens = [t.group(1).lstrip("(") for t in (left, right) if t is not None]
+        if not any(t in "\"'`" for t in tokens):
+            continue  # not next to a string literal: arithmetic or a join of variables
+        if any(t not in "\"'`" and t not in constants and not t.isdigit() for t in tokens):
+            return True
+    return False
+
+
+def string_constants(lexed: Lexed) -> frozenset[str]:
+    """Names assigned a plain string literal (and nothing else) anywhere in the known lines."""
+    names = set()
+    for _no, code, bare in lines_of(lexed):
+        match = _CONST_ASSIGN.match(bare)
+        if match is not None and match.group(2).strip():
+            names.add(match.group(1))
+    return frozenset(names)
+
+
+_CONST_ASSIGN = re.compile(
+    r"^\s*(?:(?:const|var|let|final|static|private|public|protected)\s+)*(?:[\w<>\[\].]+\s+)?"
+    r"([A-Za-z_$][\w$]*)\s*(?:string\s*)?(?::=|=)\s*((?:\"[ ]*\"|'[ ]*'|`[ ]*`))\s*;?\s*$"
+)
 
 
 _VERB = re.compile(r"%[-+# 0-9.*\[\]]*([a-zA-Z%])|\{\d*\}")
@@ -73,7 +110,7 @@ class SqlBuild:
     variable: str | None
 
 
-def sql_builds(lexed: Lexed, language: str) -> Iterator[SqlBuild]:
+def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozenset()) -> Iterator[SqlBuild]:
     """Statements that assemble SQL text at run time, with the variable they assign, if any.
 
     `q += x` counts when `q` was given SQL text earlier in the same run of known lines."""
@@ -85,11 +122,12 @@ def sql_builds(lexed: Lexed, language: str) -> Iterator[SqlBuild]:
         assign = _ASSIGN.match(bare)
         name = assign.group(1) if assign is not None else None
         if assign is not None and assign.group(2) == "+=":
-            if name in sql_vars and not re.match(r"\s*[\"'`]", bare[assign.end() :]):
+            added = bare[assign.end() :].strip().rstrip(";").strip("()")
+            if name in sql_vars and not re.match(r"\s*[\"'`]", added) and added not in constants:
                 yield SqlBuild(no, span.last, name)
                 continue
         contents = string_contents(span)
-        if is_dynamic(span, language) and looks_like_sql(contents):
+        if is_dynamic(span, language, constants) and looks_like_sql(contents):
             if name is not None:
                 sql_vars.add(name)
             yield SqlBuild(no, span.last, name)

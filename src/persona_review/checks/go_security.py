@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._cstyle import is_dynamic, sql_builds
+from persona_review.checks._cstyle import is_dynamic, sql_builds, string_constants
 from persona_review.checks._lexing import lex
 from persona_review.checks._spans import bracket_span, lines_of, split_args
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -41,7 +41,8 @@ _CTX_ARG = re.compile(r"^\s*(?:ctx|c|context\.\w+\(\)|r\.Context\(\)|req\.Contex
 )
 def sql_string(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
-    built = {b.line: b for b in sql_builds(lexed, "go")}
+    constants = string_constants(lexed)
+    built = {b.line: b for b in sql_builds(lexed, "go", constants)}
     tainted: dict[str, int] = {}
     reported: set[int] = set()
     for no, _code, bare in lines_of(lexed):
@@ -61,6 +62,8 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
         if "(" not in bare:
             continue
         for match in _QUERY_CALL.finditer(bare):
+            if "stmt" in bare[: match.start()].rsplit(None, 1)[-1].lower():
+                continue  # a prepared statement: these arguments are bound parameters
             span = bracket_span(lexed, no, match.end() - 1)
             args = split_args(span)
             if args and _CTX_ARG.match(args[0]):
@@ -68,7 +71,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
             if not args:
                 continue
             query = args[0].strip()
-            if query in tainted or (is_dynamic(span, "go") and no not in reported and build is None):
+            if query in tainted or (is_dynamic(span, "go", constants) and no not in reported and build is None):
                 if no not in reported:
                     reported.add(no)
                     yield Hit(no, span.last)
