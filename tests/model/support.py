@@ -10,7 +10,11 @@ from persona_review.config import Config
 from persona_review.contexts import build_context
 from persona_review.diff import Diff, parse_diff
 from persona_review.findings import Category, Finding, Severity
+from persona_review.model.budget import make_plan
+from persona_review.model.pricing import Price
+from persona_review.model.prompt import system_blocks
 from persona_review.model.retry import RetryPolicy
+from persona_review.model.schema import tool_definition
 from persona_review.model.stage import ModelReviewRequest
 from persona_review.persona import Persona
 
@@ -36,7 +40,7 @@ def sample_diff(name: str = "sample.diff") -> Diff:
 
 
 def make_request(url: str, diff: Diff | None = None, **overrides: Any) -> ModelReviewRequest:
-    diff = diff or sample_diff()
+    diff = diff if diff is not None else sample_diff()
     config_changes = {k: overrides.pop(k) for k in list(overrides) if k in Config.__dataclass_fields__}
     settings: dict[str, Any] = {"base_url": url, "model": "claude-sonnet-4-6", "timeout_seconds": 2.0,
                                 "concurrency": 2}
@@ -77,3 +81,17 @@ def evidence_finding(path: str, line: int) -> Finding:
     return Finding(path=path, line=line, category=Category.SECURITY, severity=Severity.HIGH,
                    checklist_item="SEC-01", title="SQL string built with an f-string", body="b",
                    rule_id="PY-SQL-FSTRING")
+
+
+def overhead(url: str = "http://127.0.0.1:9") -> int:
+    """Estimated tokens each request of `make_request` carries besides its diff."""
+    request = make_request(url)
+    system = system_blocks(request.persona, request.checklists)
+    tools = [tool_definition(request.checklists)]
+    plan = make_plan(request.files, lambda piece: "", system=system, tools=tools, pr_text=None,
+                     config=request.config, price=Price(3.0, 15.0))
+    return plan.request_overhead
+
+
+SMALL_REQUESTS = 450
+"""Diff tokens per request that put the sample diff's hunks in about three requests."""

@@ -8,7 +8,7 @@ import logging
 import pytest
 
 from fakes.anthropic_server import FakeAnthropic, tool_reply
-from model.support import API_KEY, evidence_finding, item, make_request, user_text
+from model.support import API_KEY, SMALL_REQUESTS, evidence_finding, item, make_request, overhead, user_text
 from persona_review.findings import Placement
 from persona_review.model.stage import run_model_review
 from persona_review.result import ModelStatus
@@ -83,7 +83,7 @@ def test_request_shape(fake: FakeAnthropic) -> None:
 
 
 def test_riskiest_files_go_first(fake: FakeAnthropic) -> None:
-    run_model_review(make_request(fake.url, concurrency=1, max_request_tokens=2500))
+    run_model_review(make_request(fake.url, concurrency=1, max_request_tokens=overhead() + SMALL_REQUESTS))
     order = []
     for rec in fake.requests:
         text = user_text(rec.body)
@@ -93,7 +93,7 @@ def test_riskiest_files_go_first(fake: FakeAnthropic) -> None:
 
 
 def test_cache_usage_is_accounted(fake: FakeAnthropic) -> None:
-    outcome = run_model_review(make_request(fake.url, concurrency=1, max_request_tokens=2500))
+    outcome = run_model_review(make_request(fake.url, concurrency=1, max_request_tokens=overhead() + SMALL_REQUESTS))
     assert outcome.usage.requests >= 2
     assert outcome.usage.cache_write_tokens > 0
     assert outcome.usage.cache_read_tokens > 0
