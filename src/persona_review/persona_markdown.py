@@ -96,8 +96,18 @@ def labelled(lines: tuple[str, ...] | list[str], label: str) -> tuple[str, int] 
     return None
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
 def list_after(lines: tuple[str, ...] | list[str], index: int) -> list[str]:
-    """The list items directly after line `index` (blank lines before the first item are skipped)."""
+    """The list items directly after line `index` (blank lines before the first item are skipped).
+
+    When line `index` is itself a list item, only items nested under it count: a sibling item is the next
+    entry of the same list, not a value of this one.
+    """
+    label = lines[index]
+    floor = _indent(label) if _LIST_ITEM.match(label) else -1
     items: list[str] = []
     for line in lines[index + 1 :]:
         if not line.strip():
@@ -105,7 +115,7 @@ def list_after(lines: tuple[str, ...] | list[str], index: int) -> list[str]:
                 break
             continue
         m = _LIST_ITEM.match(line)
-        if not m:
+        if not m or _indent(line) <= floor:
             break
         items.append(m.group(1))
     return items
@@ -138,22 +148,33 @@ def unwrap(text: str) -> str:
 
 
 def split_outside_parens(text: str, separators: str = ",;、，") -> list[str]:
-    """Split on `separators` outside parentheses and brackets; parts stripped, empty parts dropped."""
+    """Split on `separators` outside balanced parentheses and brackets; parts stripped, empty parts dropped.
+
+    An unbalanced bracket (a keyword such as `execute(`) is an ordinary character.
+    """
+    inside = _bracketed(text)
     parts: list[str] = []
-    depth = 0
-    current: list[str] = []
-    for ch in text:
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}" and depth:
-            depth -= 1
-        if ch in separators and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    parts.append("".join(current))
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in separators and i not in inside:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
     return [p for p in (part.strip() for part in parts) if p]
+
+
+def _bracketed(text: str) -> set[int]:
+    """Positions strictly inside a balanced (), [] or {} pair."""
+    pairs = {")": "(", "]": "[", "}": "{"}
+    stack: list[tuple[str, int]] = []
+    inside: set[int] = set()
+    for i, ch in enumerate(text):
+        if ch in "([{":
+            stack.append((ch, i))
+        elif ch in pairs and stack and stack[-1][0] == pairs[ch]:
+            _, opened = stack.pop()
+            inside.update(range(opened + 1, i))
+    return inside
 
 
 def terms(text: str) -> list[str]:
