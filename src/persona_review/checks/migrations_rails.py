@@ -1,0 +1,355 @@
+"""Rails (ActiveRecord) migration checks (`.rb` files under `db/migrate/` or a `migrations/` folder).
+
+Each migration class is its own scope: tables it creates, whether it disables the DDL transaction, and
+its `down` method (never checked itself, but read to learn a column's old type for `change_column`).
+Statements inside `safety_assured` are respected (not reported), as strong_migrations does.
+Index and constraint operations on a table the same class creates are not reported.
+
+Needs the whole file: `disable_ddl_transaction!` and the `down` method are usually outside a hunk; without
+them `change_column` is reported whenever the old type is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from persona_review.checks._migration_paths import MigrationKind, migration_kind
+from persona_review.checks._migration_specs import ItemHit, make_specs, register_family, with_advice
+from persona_review.checks._migration_syntax import Statement, call_args, statements_matching, string_literals
+from persona_review.checks._rails_column_types import widening_change
+from persona_review.checks.base import FileContext
+from persona_review.checks.migrations_sql import scan_sql
+
+_OPS = (
+    "add_index",
+    "remove_index",
+    "add_column",
+    "remove_column",
+    "remove_columns",
+    "remove_timestamps",
+    "remove_reference",
+    "remove_belongs_to",
+    "drop_table",
+    "drop_join_table",
+    "change_column",
+    "change_column_null",
+    "rename_column",
+    "rename_table",
+    "rename_schema",
+    "rename_enum_value",
+    "rename_index",
+    "add_reference",
+    "add_belongs_to",
+    "add_foreign_key",
+    "add_check_constraint",
+    "add_unique_constraint",
+    "add_exclusion_constraint",
+    "validate_foreign_key",
+    "validate_check_constraint",
+    "execute",
+    "create_table",
+    "create_join_table",
+    "disable_ddl_transaction!",
+)
+_OP_START = re.compile(
+    rf"^\s*(?:safety_assured\s*(?:\{{|do)\s*)?(?:t\.(?P<t>remove|rename|index)\b|(?P<op>{'|'.join(_OPS)})(?![\w!?]))"
+)
+_CLASS = re.compile(r"^\s*class\s+\w+(?:::\w+)*\s*<\s*([\w:]+(?:\[[\d.]+\])?)")
+_DEF = re.compile(r"^\s*def\s+(?:self\.)?(\w+)")
+_HEREDOC = re.compile(r"<<[~-]?(['\"]?)([A-Z_]\w*)\1")
+_VOLATILE = re.compile(r"\b(gen_random_uuid|uuid_generate_v\d|random|clock_timestamp|nextval)\s*\(", re.I)
+
+SPECS = make_specs(
+    "RAILS",
+    ["ruby"],
+    ["MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08", "MIG-10"],
+)
+
+
+class _Op(NamedTuple):
+    name: str
+    stmt: Statement
+    args: list[str]
+    kwargs: dict[str, str]
+    method: str
+    """Enclosing def ("change", "up", "down", ...) or ""."""
+    assured: bool
+    change_table: str
+    """For `t.` calls inside `change_table :x do |t|`, the table."""
+
+    @property
+    def table(self) -> str:
+        if self.change_table:
+            return self.change_table
+        return _name(self.args[0]) if self.args else ""
+
+    def column(self) -> str:
+        return _name(self.args[1]) if len(self.args) > 1 else ""
+
+
+def _name(arg: str) -> str:
+    return arg.strip().lstrip(":").strip("\"'").lower()
+
+
+class _Scope:
+    def __init__(self) -> None:
+        self.ops: list[_Op] = []
+        self.schema = False
+
+    @property
+    def created(self) -> set[str]:
+        return {op.table for op in self.ops if op.name in ("create_table", "create_join_table")}
+
+    @property
+    def non_transactional(self) -> bool:
+        return any(op.name == "disable_ddl_transaction!" for op in self.ops)
+
+
+def _normalize_call(text: str, name: str) -> str:
+    """`add_index :a, :b` -> `add_index(:a, :b)` so one argument splitter serves both call styles."""
+    at = text.find(name) + len(name)
+    rest = text[at:]
+    if rest.lstrip().startswith("("):
+        return text
+    body = re.sub(
+        r"\s+(do\s*(\|[^|]*\|)?|\{\s*\|[^|]*\|)\s*$", "", rest.split("\n")[0] if " do" in rest else rest
+    )
+    return f"{text[:at]}({body.strip().rstrip('}').strip()})"
+
+
+def _context_of(ctx: FileContext, line: int) -> tuple[int, str, bool, str]:
+    """(class line or 0, enclosing def, inside safety_assured, change_table table) for `line`."""
+    text = ctx.lines.get(line, "")
+    indent = len(text) - len(text.lstrip())
+    own = "safety_assured" in text
+    assured, method, change_table, klass = own, "", "", 0
+    first = min(ctx.lines, default=line)
+    for no in range(line - 1, first - 1, -1):
+        above = ctx.lines.get(no)
+        if above is None or not above.strip():
+            continue
+        above_indent = len(above) - len(above.lstrip())
+        if above_indent >= indent:
+            continue
+        indent = above_indent
+        if re.match(r"^\s*safety_assured\s*(do|\{)\s*$", above):
+            assured = True
+        if match := re.match(r"^\s*change_table\s*\(?\s*:?[\"']?(\w+)", above):
+            change_table = change_table or match.group(1).lower()
+        if (match := _DEF.match(above)) and not method:
+            method = match.group(1)
+        if _CLASS.match(above):
+            klass = no
+            break
+    return klass, method, assured, change_table
+
+
+def _scopes(ctx: FileContext) -> dict[int, _Scope]:
+    scopes: dict[int, _Scope] = {}
+    for no in sorted(ctx.lines):
+        match = _CLASS.match(ctx.lines[no])
+        if match:
+            scopes.setdefault(no, _Scope()).schema = "Schema" in match.group(1)
+    for found in statements_matching(ctx, _OP_START):
+        stmt = _with_heredoc(ctx, found)
+        match = _OP_START.search(stmt.text)
+        if match is None:
+            continue
+        name = match.group("op") or f"t.{match.group('t')}"
+        klass, method, assured, change_table = _context_of(ctx, stmt.line)
+        call = _normalize_call(
+            stmt.text[match.start("op") if match.group("op") else match.start("t") :], name
+        )
+        args, kwargs = call_args(call, len(name))
+        op = _Op(name, stmt, args, kwargs, method, assured, change_table if name.startswith("t.") else "")
+        scopes.setdefault(klass, _Scope()).ops.append(op)
+    return scopes
+
+
+def _with_heredoc(ctx: FileContext, stmt: Statement) -> Statement:
+    """`execute <<~SQL ... SQL`: the statement runs to the heredoc's terminator line."""
+    opener = _HEREDOC.search(stmt.text)
+    if opener is None:
+        return stmt
+    parts = [stmt.text]
+    for no in range(stmt.end_line + 1, stmt.end_line + 200):
+        text = ctx.lines.get(no)
+        if text is None:
+            break
+        parts.append(text)
+        if text.strip() == opener.group(2):
+            return Statement(stmt.line, no, "\n".join(parts))
+    return Statement(stmt.line, stmt.line + len(parts) - 1, "\n".join(parts))
+
+
+def scan(ctx: FileContext) -> list[ItemHit]:
+    if migration_kind(ctx) is not MigrationKind.RAILS:
+        return []
+    hits: list[ItemHit] = []
+    for scope in _scopes(ctx).values():
+        if scope.schema:
+            continue
+        for op in scope.ops:
+            if op.assured or op.method == "down":
+                continue
+            hits.extend(_op_hits(op, scope))
+    return hits
+
+
+def _op_hits(op: _Op, scope: _Scope) -> list[ItemHit]:
+    line, end, name = op.stmt.line, op.stmt.end_line, op.name
+    new = op.table in scope.created
+    if name in (
+        "remove_column",
+        "remove_columns",
+        "remove_timestamps",
+        "remove_reference",
+        "remove_belongs_to",
+        "drop_table",
+        "drop_join_table",
+        "t.remove",
+    ):
+        return [with_advice("MIG-01", line, f"{name} on {op.table}.", end)]
+    if name in ("create_table", "create_join_table") and "force" in op.kwargs:
+        return [with_advice("MIG-01", line, f"{name} with force: drops {op.table} if it exists.", end)]
+    if name.startswith("rename_") or name == "t.rename":
+        return [] if name == "rename_index" else [with_advice("MIG-05", line, f"{name} on {op.table}.", end)]
+    if name == "execute":
+        sql = _sql_of(op)
+        return [
+            with_advice(found.item, line, f"execute: {found.detail}", end)
+            for found in scan_sql([(line, sql)], new_tables=scope.created)
+            if found.item in SPECS
+        ]
+    if name == "change_column":
+        return _change_column_hits(op, scope)
+    if name == "add_column":
+        return _add_column_hits(op, new)
+    if new:
+        return []
+    return _lock_hits(op, scope)
+
+
+def _lock_hits(op: _Op, scope: _Scope) -> list[ItemHit]:
+    line, end, name = op.stmt.line, op.stmt.end_line, op.name
+    concurrently = ":concurrently" in op.stmt.text
+    if name in ("add_index", "remove_index", "t.index") and not concurrently:
+        return [with_advice("MIG-03", line, f"{name} on {op.table} without algorithm: :concurrently.", end)]
+    if name in ("add_reference", "add_belongs_to"):
+        return _reference_hits(op)
+    if name in ("add_foreign_key", "add_check_constraint"):
+        if "validate" not in op.kwargs:
+            return [with_advice("MIG-06", line, f"{name} on {op.table} without validate: false.", end)]
+        validator = "validate_foreign_key" if name == "add_foreign_key" else "validate_check_constraint"
+        if not scope.non_transactional and any(
+            o.name == validator and o.table == op.table for o in scope.ops
+        ):
+            detail = f"{name} validate: false is validated by {validator} in the same transaction."
+            return [with_advice("MIG-06", line, detail, end)]
+        return []
+    if name == "add_unique_constraint" and "using_index" not in op.kwargs:
+        return [
+            with_advice(
+                "MIG-07", line, f"add_unique_constraint on {op.table} builds its index under a lock.", end
+            )
+        ]
+    if name == "add_exclusion_constraint":
+        return [
+            with_advice("MIG-07", line, f"add_exclusion_constraint on {op.table} builds under a lock.", end)
+        ]
+    if name == "change_column_null" and len(op.args) > 2 and op.args[2].strip() == "false":
+        return _not_null_hits(op, scope)
+    return []
+
+
+def _reference_hits(op: _Op) -> list[ItemHit]:
+    line, end = op.stmt.line, op.stmt.end_line
+    hits: list[ItemHit] = []
+    index = op.kwargs.get("index", "true")
+    if not index.startswith("false") and ":concurrently" not in index:
+        hits.append(
+            with_advice("MIG-03", line, f"{op.name} on {op.table} builds an index without CONCURRENTLY.", end)
+        )
+    foreign_key = op.kwargs.get("foreign_key", "false")
+    if not foreign_key.startswith(("false", "nil")) and not re.search(r"validate:\s*false", foreign_key):
+        hits.append(
+            with_advice("MIG-06", line, f"{op.name} on {op.table} adds a validated foreign key.", end)
+        )
+    return hits
+
+
+def _not_null_hits(op: _Op, scope: _Scope) -> list[ItemHit]:
+    line, end = op.stmt.line, op.stmt.end_line
+    if len(op.args) > 3:
+        detail = f"change_column_null with a default backfills every row of {op.table} in one UPDATE."
+        return [with_advice("MIG-10", line, detail, end)]
+    before = [o for o in scope.ops if o.stmt.line < line]
+    validated = any(
+        o.name == "validate_check_constraint"
+        or (o.name == "execute" and "VALIDATE CONSTRAINT" in _sql_of(o).upper())
+        for o in before
+    )
+    if validated:
+        return []
+    return [with_advice("MIG-02", line, f"change_column_null sets {op.table}.{op.column()} NOT NULL.", end)]
+
+
+def _add_column_hits(op: _Op, new: bool) -> list[ItemHit]:
+    line, end = op.stmt.line, op.stmt.end_line
+    label = f"{op.table}.{op.column()}"
+    kind = _name(op.args[2]) if len(op.args) > 2 else ""
+    default = op.kwargs.get("default")
+    if kind in ("primary_key", "serial", "bigserial") or (kind == "virtual" and "stored" in op.kwargs):
+        return [with_advice("MIG-08", line, f"add_column {label} as {kind} rewrites every row.", end)]
+    if default is not None and _VOLATILE.search(default):
+        return [with_advice("MIG-08", line, f"add_column {label} with a volatile default.", end)]
+    if not new and op.kwargs.get("null", "").startswith("false") and default in (None, "nil"):
+        return [with_advice("MIG-02", line, f"add_column {label} null: false without a default.", end)]
+    return []
+
+
+def _change_column_hits(op: _Op, scope: _Scope) -> list[ItemHit]:
+    line, end = op.stmt.line, op.stmt.end_line
+    if op.table in scope.created:
+        return []
+    old = _previous_definition(op, scope)
+    indexed = any(
+        o.name == "add_index" and o.table == op.table and op.column() in o.stmt.text.lower()
+        for o in scope.ops
+        if o.stmt.line < line
+    )
+    label = f"{op.table}.{op.column()}"
+    if op.kwargs.get("null", "").startswith("false") and not (
+        old and old.kwargs.get("null", "").startswith("false")
+    ):
+        return [with_advice("MIG-02", line, f"change_column sets {label} NOT NULL.", end)]
+    if old is not None and widening_change(old.args[2:], old.kwargs, op.args[2:], op.kwargs, indexed):
+        return []
+    detail = f"change_column {label}" + (" (its old type is not in this migration)." if old is None else ".")
+    return [with_advice("MIG-04", line, detail, end)]
+
+
+def _previous_definition(op: _Op, scope: _Scope) -> _Op | None:
+    """The column's definition before this change: the latest add_column/change_column on it earlier in
+    the forward methods, else the change_column in `down` that restores it."""
+    same = [o for o in scope.ops if (o.table, o.column()) == (op.table, op.column()) and o is not op]
+    earlier = [
+        o
+        for o in same
+        if o.method != "down" and o.stmt.line < op.stmt.line and o.name in ("add_column", "change_column")
+    ]
+    if earlier:
+        return earlier[-1]
+    return next((o for o in same if o.method == "down" and o.name == "change_column"), None)
+
+
+def _sql_of(op: _Op) -> str:
+    text = op.stmt.text
+    heredoc = _HEREDOC.search(text)
+    if heredoc:
+        return text[heredoc.end() :]
+    return string_literals(text)
+
+
+register_family(SPECS, scan)
