@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 from persona_review.errors import PersonaError
 from persona_review.persona import Persona, str_list
+from persona_review.persona_clauses import marker_clauses, not_for_clauses, without_markers
 from persona_review.persona_markdown import (
     find_sections,
     first_heading,
@@ -27,7 +28,6 @@ from persona_review.persona_markdown import (
     labelled,
     list_after,
     list_items,
-    plain,
     priority_chain,
     terms,
     unwrap,
@@ -37,15 +37,8 @@ from persona_review.persona_vocab import (
     excludes_for,
     globs_from_patterns,
     normalise_priorities,
-    not_for_phrases,
 )
 
-_MARKER = re.compile(
-    r"(?P<label>\btriggers|\bauto-invoke when"
-    r"|\bdo not (?:use|load|activate|apply|invoke)(?: (?:for|when|on))?)\s*:\s*",
-    re.IGNORECASE,
-)
-_CLAUSE_END = re.compile(r"\n\s*\n|\.\s+(?=[A-Z])|\.\s*$")
 _MAX_REPLACEMENT_RATIO = 0.05
 _LEAD_LABEL = re.compile(r"^[A-Z][A-Z &/-]{2,40}:\s*")  # "DIRECTIVE: Act as ..." -> "Act as ..."
 
@@ -155,41 +148,6 @@ def _name(doc: Document) -> str:
     return _front_text(doc, "name").strip() or Path(doc.source).stem
 
 
-def _marker_clauses(text: str) -> list[tuple[str, str]]:
-    """("triggers" | "auto-invoke when" | "do not ...", clause) for each marker in `text`, in order."""
-    found = list(_MARKER.finditer(text))
-    out = []
-    for n, m in enumerate(found):
-        stop = found[n + 1].start() if n + 1 < len(found) else len(text)
-        clause = text[m.end() : stop]
-        end = _CLAUSE_END.search(clause)
-        out.append((" ".join(m.group("label").casefold().split()), clause[: end.start()] if end else clause))
-    return out
-
-
-def _without_markers(text: str) -> str:
-    """The description with its trigger and do-not clauses taken out, whitespace collapsed."""
-    found = list(_MARKER.finditer(text))
-    kept: list[str] = []
-    position = 0
-    for n, m in enumerate(found):
-        kept.append(text[position : m.start()])
-        stop = found[n + 1].start() if n + 1 < len(found) else len(text)
-        end = _CLAUSE_END.search(text[m.end() : stop])
-        position = m.end() + end.end() if end else stop
-    kept.append(text[position:])
-    return " ".join(plain(" ".join(kept)).split())
-
-
-def _not_for(*texts: str) -> tuple[str, ...]:
-    phrases: list[str] = []
-    for text in texts:
-        for label, clause in _marker_clauses(text):
-            if label.startswith("do not"):
-                phrases.extend(not_for_phrases(clause))
-    return tuple(phrases)
-
-
 def _trigger_labelled(body: str, label: str) -> str | None:
     """The value of `label:` (or the list under it) inside a triggers/activation section."""
     for section in find_sections(body, "trigger", "activation"):
@@ -232,11 +190,11 @@ def _read_lists(doc: Document) -> Declared:
     description = _front_text(doc, "description")
     return Declared(
         name=_name(doc),
-        description=_without_markers(description),
+        description=without_markers(description),
         keywords=listed("trigger-keywords"),
         file_patterns=listed("trigger-files"),
         priorities=listed("priority-hierarchy") or tuple(priority_chain(doc.body)),
-        not_for=_not_for(description, doc.body),
+        not_for=not_for_clauses(description, doc.body),
         exclude=listed("exclude-files"),
     )
 
@@ -244,21 +202,21 @@ def _read_lists(doc: Document) -> Declared:
 def _is_subagent(doc: Document) -> bool:
     description = (doc.front or {}).get("description")
     return isinstance(description, str) and any(
-        label == "triggers" for label, _ in _marker_clauses(description)
+        label == "triggers" for label, _ in marker_clauses(description)
     )
 
 
 def _read_subagent(doc: Document) -> Declared:
     description = _front_text(doc, "description")
-    clauses = _marker_clauses(description)
+    clauses = marker_clauses(description)
     keywords = [t for label, clause in clauses if label == "triggers" for t in terms(clause)]
     return Declared(
         name=_name(doc),
-        description=_without_markers(description),
+        description=without_markers(description),
         keywords=tuple(keywords),
         file_patterns=(),
         priorities=tuple(priority_chain(doc.body)),
-        not_for=_not_for(description, doc.body),
+        not_for=not_for_clauses(description, doc.body),
     )
 
 
@@ -281,11 +239,11 @@ def _read_body_triggers(doc: Document) -> Declared:
     description = _front_text(doc, "description")
     return Declared(
         name=_name(doc),
-        description=_without_markers(description),
+        description=without_markers(description),
         keywords=tuple(keywords),
         file_patterns=(patterns,) if patterns else (),
         priorities=tuple(priority_chain(doc.body)),
-        not_for=_not_for(description, doc.body),
+        not_for=not_for_clauses(description, doc.body),
     )
 
 
@@ -311,7 +269,7 @@ def _read_flag_markdown(doc: Document) -> Declared:
         keywords=tuple(terms(line)),
         file_patterns=(patterns,) if patterns else (),
         priorities=tuple(priority_chain(doc.body)),
-        not_for=_not_for(doc.body),
+        not_for=not_for_clauses(doc.body),
     )
 
 
