@@ -127,3 +127,14 @@ def test_declared_triggers_decide_which_files_are_reviewed(name: str) -> None:
         assert "src/components/PayButton.ts" in reviewed
     assert "guide/usage.md" not in reviewed
     assert all(d.reason for d in selection.skipped)
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_crlf_and_byte_order_mark_change_nothing(name: str, tmp_path: Path) -> None:
+    windows = tmp_path / name
+    text = (DATA / name).read_text(encoding="utf-8")
+    windows.write_bytes(("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8"))
+    original, converted = _load(name), load_persona(str(windows))
+    fields = ("name", "description", "priorities", "trigger_keywords", "trigger_globs", "exclude_globs",
+              "not_for", "format")
+    assert [getattr(converted, f) for f in fields] == [getattr(original, f) for f in fields]
