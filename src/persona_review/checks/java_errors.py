@@ -1,0 +1,96 @@
+"""Error-handling checks for Java: empty catch blocks, catch-alls that swallow, discarded exception details."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._catch import catches
+from persona_review.checks._lexing import lex
+from persona_review.checks._spans import lines_of
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_JAVA = frozenset({"java"})
+_ERR = Category.ERROR_HANDLING
+_INTENTIONAL = re.compile(r"^(?:ignored?|expected|unused|_)$", re.IGNORECASE)
+
+
+@register(
+    CheckSpec(
+        id="JAVA-EMPTY-CATCH",
+        checklist_item="ERR-01",
+        category=_ERR,
+        severity=Severity.HIGH,
+        languages=_JAVA,
+        title="Empty catch block swallows the exception",
+        explanation=(
+            "An empty catch hides the failure completely: no log, no metric, and the caller proceeds as if the "
+            "operation worked. Handle it, rethrow it wrapped with context, or at least log it with the "
+            "exception; for InterruptedException restore the flag with `Thread.currentThread().interrupt()`. Name "
+            "the variable `ignored` and explain why if swallowing is really intended."
+        ),
+    )
+)
+def empty_catch(ctx: FileContext) -> Iterator[Hit]:
+    for clause in catches(lex(ctx)):
+        if clause.empty and not (clause.name and _INTENTIONAL.match(clause.name)):
+            yield Hit(clause.line, clause.last)
+
+
+_BROAD = re.compile(r"^(?:java\.lang\.)?(?:Exception|Throwable|RuntimeException|Error|NullPointerException)$")
+_HANDLED = re.compile(r"\bthrow\b|\bThread\.currentThread\(\)\.interrupt\(\)|\bSystem\.exit\(")
+
+
+@register(
+    CheckSpec(
+        id="JAVA-BROAD-CATCH",
+        checklist_item="ERR-02",
+        category=_ERR,
+        severity=Severity.MEDIUM,
+        languages=_JAVA,
+        title="Catch-all (`Exception`/`Throwable`/`RuntimeException`) that does not rethrow",
+        explanation=(
+            "Catching Exception or Throwable also catches programming errors (NullPointerException, "
+            "IllegalStateException) and, for Throwable, OutOfMemoryError, then carries on as if it were an "
+            "expected failure. Catch the checked exceptions the call declares, and let the rest reach the "
+            "top-level handler."
+        ),
+    )
+)
+def broad_catch(ctx: FileContext) -> Iterator[Hit]:
+    for clause in catches(lex(ctx)):
+        types = [t.strip() for t in clause.types.split("|")]
+        if not any(_BROAD.match(t) for t in types) or clause.empty:
+            continue
+        if clause.complete and not _HANDLED.search(clause.body):
+            yield Hit(clause.line)
+        elif not clause.complete and not clause.body.strip():
+            yield Hit(clause.line)
+
+
+_DISCARDED_INFO = re.compile(
+    r"^\s*\w+\.(?:getMessage|getLocalizedMessage|toString|getStackTrace|getCause)\(\)\s*;\s*$"
+)
+
+
+@register(
+    CheckSpec(
+        id="JAVA-EXCEPTION-INFO-DISCARDED",
+        checklist_item="ERR-01",
+        category=_ERR,
+        severity=Severity.MEDIUM,
+        languages=_JAVA,
+        title="Exception detail read and thrown away",
+        explanation=(
+            "The statement calls `getMessage()`/`toString()` on the exception and ignores the result, so the "
+            "failure is effectively swallowed while looking handled. Log the exception itself "
+            "(`log.warn(\"...\", e)`) or rethrow it wrapped with context."
+        ),
+    )
+)
+def exception_info_discarded(ctx: FileContext) -> Iterator[Hit]:
+    for no, _code, bare in lines_of(lex(ctx)):
+        if "()" in bare and _DISCARDED_INFO.match(bare):
+            yield Hit(no)

@@ -1,0 +1,288 @@
+"""Security checks for Java: SQL/JPQL built from strings, command execution, unsafe deserialization,
+disabled TLS verification, weak hashes, unverified JWTs and disabled CSRF protection."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._cstyle import is_dynamic, sql_builds, string_constants
+from persona_review.checks._lexing import lex
+from persona_review.checks._spans import bracket_span, brace_block, lines_of, split_args
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_JAVA = frozenset({"java"})
+_SEC = Category.SECURITY
+
+_QUERY_CALL = re.compile(
+    r"\.(?:executeQuery|executeUpdate|executeLargeUpdate|execute|addBatch|prepareStatement|prepareCall|"
+    r"createQuery|createNativeQuery|createSQLQuery|sqlRestriction|queryForList|queryForObject|queryForMap|"
+    r"queryForRowSet|query|update|batchUpdate)\s*\("
+)
+_METHOD_HEADER = re.compile(
+    r"^\s*(?:(?:public|private|protected|static|final|synchronized|abstract)\s+)+[\w<>\[\],.? ]+\s+\w+\s*\("
+)
+_APPEND = re.compile(r"^\s*([A-Za-z_]\w*)\.(?:append|concat)\s*\((?!\s*\")")
+_ASSIGN = re.compile(r"^\s*(?:[\w<>\[\].]+\s+)?([A-Za-z_]\w*)\s*=(?!=)")
+
+
+@register(
+    CheckSpec(
+        id="JAVA-SQL-STRING",
+        checklist_item="SEC-01",
+        category=_SEC,
+        severity=Severity.CRITICAL,
+        languages=_JAVA,
+        title="SQL/JPQL built by concatenation or String.format",
+        explanation=(
+            "Input spliced into SQL or JPQL text can rewrite the query: read or change other users' data, or "
+            "drop tables. Use a PreparedStatement with `?` placeholders, named parameters with "
+            "`setParameter`, or the Criteria API; identifiers must come from an allow-list."
+        ),
+    )
+)
+def sql_string(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    constants = string_constants(lexed)
+    built = {b.line: b for b in sql_builds(lexed, "java", constants)}
+    tainted: dict[str, int] = {}
+    for no, _code, bare in lines_of(lexed):
+        if _METHOD_HEADER.match(bare):
+            tainted.clear()
+        build = built.get(no)
+        if build is not None:
+            if build.variable:
+                tainted[build.variable] = no
+            yield Hit(no, build.last)
+            continue
+        append = _APPEND.match(bare)
+        if append is not None and append.group(1) in tainted:
+            yield Hit(no)
+            continue
+        assign = _ASSIGN.match(bare)
+        if assign is not None and "StringBuilder" in bare and "\"" in bare:
+            tainted[assign.group(1)] = no
+        elif assign is not None:
+            tainted.pop(assign.group(1), None)
+        if "(" not in bare:
+            continue
+        for match in _QUERY_CALL.finditer(bare):
+            span = bracket_span(lexed, no, match.end() - 1)
+            args = split_args(span)
+            if not args:
+                continue
+            first = args[0].strip()
+            first_name = first.removesuffix(".toString()")
+            if first_name in tainted or is_dynamic(span, "java", constants):
+                yield Hit(no, span.last)
+                break
+
+
+_RUNTIME_EXEC = re.compile(r"(?:\bgetRuntime\(\)|\b(?:r|rt|runtime)\b)\.exec\s*\(")
+_PROCESS = re.compile(r"\bnew\s+ProcessBuilder\s*\(|\.command\s*\(")
+_LOAD_LIBRARY = re.compile(r"\.(?:loadLibrary|load)\s*\(")
+_SHELL_FLAG = re.compile(r'^\s*"(?:-c|/c|/C)"\s*$')
+_STRING_LIT = re.compile(r'^\s*"[^"]*"\s*$')
+
+
+@register(
+    CheckSpec(
+        id="JAVA-COMMAND-INJECTION",
+        checklist_item="SEC-02",
+        category=_SEC,
+        severity=Severity.CRITICAL,
+        languages=_JAVA,
+        title="OS command built from a variable",
+        explanation=(
+            "A command whose program, shell script (`sh -c`) or command string comes from a variable runs "
+            "whatever that value says. Use a fixed program with arguments as separate list elements "
+            "(`new ProcessBuilder(\"prog\", arg)`), never `sh -c` with input, and validate inputs against an "
+            "allow-list."
+        ),
+    )
+)
+def command_injection(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    constants = string_constants(lexed)
+    for no, _code, bare in lines_of(lexed):
+        if "(" not in bare:
+            continue
+        for pattern in (_RUNTIME_EXEC, _PROCESS, _LOAD_LIBRARY):
+            match = pattern.search(bare)
+            if match is None:
+                continue
+            span = bracket_span(lexed, no, match.end() - 1)
+            args = [a.strip() for a in split_args(span)]
+            if pattern is _LOAD_LIBRARY:
+                hit = is_dynamic(span, "java", constants)
+            else:
+                hit = _command_is_variable(args, constants) or is_dynamic(span, "java", constants)
+            if hit:
+                yield Hit(no, span.last)
+                break
+
+
+def _command_is_variable(args: list[str], constants: frozenset[str]) -> bool:
+    if not args:
+        return False
+    for index, arg in enumerate(args):
+        if _SHELL_FLAG.match(arg) and index + 1 < len(args):
+            script = args[index + 1]
+            return not _STRING_LIT.match(script) and script not in constants
+    first = args[0]
+    if first.startswith("new String[]") or first.startswith("Arrays.asList(") or first.startswith("List.of("):
+        return False
+    return not _STRING_LIT.match(first) and first not in constants and not first.endswith(".class")
+
+
+_DESERIALIZE = re.compile(
+    r"\bnew\s+ObjectInputStream\s*\(|\.enableDefaultTyping\s*\(|\.activateDefaultTyping\s*\(|"
+    r"@JsonTypeInfo\s*\(\s*use\s*=\s*JsonTypeInfo\.Id\.(?:CLASS|MINIMAL_CLASS)|\bnew\s+XMLDecoder\s*\(|"
+    r"\.fromXML\s*\(|\bnew\s+Yaml\s*\(\s*\)|\bnew\s+Yaml\s*\(\s*new\s+Constructor\s*\(\s*\)"
+)
+
+
+@register(
+    CheckSpec(
+        id="JAVA-UNSAFE-DESERIALIZATION",
+        checklist_item="SEC-03",
+        category=_SEC,
+        severity=Severity.HIGH,
+        languages=_JAVA,
+        title="Unsafe deserialization (ObjectInputStream, polymorphic typing, default SnakeYAML)",
+        explanation=(
+            "Java native serialization, Jackson default/class-name typing, XMLDecoder, XStream and SnakeYAML's "
+            "default constructor can instantiate arbitrary classes named in the data, so a crafted payload runs "
+            "gadget chains on this JVM. Use plain JSON binding to concrete types, `SafeConstructor`, or an "
+            "`ObjectInputFilter` allow-list when native serialization cannot be avoided."
+        ),
+    )
+)
+def unsafe_deserialization(ctx: FileContext) -> Iterator[Hit]:
+    for no, _code, bare in lines_of(lex(ctx)):
+        if _DESERIALIZE.search(bare):
+            yield Hit(no)
+
+
+_WEAK_SSL = re.compile(r"""\bSSLContext\.getInstance\s*\(\s*"(?:SSL|SSLv2|SSLv3|TLSv1|TLSv1\.1)"\s*""")
+_TRUST_METHOD = re.compile(r"\b(?:checkServerTrusted|checkClientTrusted)\s*\(")
+_VERIFY_METHOD = re.compile(r"\bboolean\s+verify\s*\(\s*(?:final\s+)?String\s+\w+\s*,\s*(?:final\s+)?SSLSession\b")
+_ALLOW_ALL = re.compile(r"\bALLOW_ALL_HOSTNAME_VERIFIER\b|\bNoopHostnameVerifier\b|\bTrustAllStrategy\b")
+
+
+@register(
+    CheckSpec(
+        id="JAVA-TLS-VERIFY-OFF",
+        checklist_item="SEC-04",
+        category=_SEC,
+        severity=Severity.HIGH,
+        languages=_JAVA,
+        title="Certificate or hostname verification disabled, or an obsolete SSL/TLS version",
+        explanation=(
+            "A TrustManager that accepts every certificate or a HostnameVerifier that returns true lets anyone "
+            "on the network path impersonate the server, and SSLv3/TLS 1.0/1.1 are breakable. Use the default "
+            "trust store (add private CAs to it) and hostname checks, and `SSLContext.getInstance(\"TLSv1.3\")` "
+            "or `\"TLS\"`."
+        ),
+    )
+)
+def tls_verify_off(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, code, bare in lines_of(lexed):
+        if _WEAK_SSL.search(code) or _ALLOW_ALL.search(bare):
+            yield Hit(no)
+            continue
+        for pattern, trivial in ((_TRUST_METHOD, _EMPTY_BODY), (_VERIFY_METHOD, _RETURN_TRUE)):
+            match = pattern.search(bare)
+            if match is None or not re.search(r"\)\s*(?:throws[\w\s.,]+)?\{?\s*$", bare):
+                continue
+            block = brace_block(lexed, no, match.end())
+            if block is not None and block.bare.endswith("}") and trivial.match(block.code):
+                yield Hit(no, block.last)
+
+
+_EMPTY_BODY = re.compile(r"^\{\s*\}$")
+_RETURN_TRUE = re.compile(r"^\{\s*return\s+true\s*;\s*\}$")
+
+_WEAK_HASH = re.compile(
+    r"""\bMessageDigest\.getInstance\s*\(\s*"(?:MD2|MD4|MD5|SHA|SHA1|SHA-1)"|"""
+    r"""\bDigestUtils\.(?:md2|md5|sha1|sha|getMd2Digest|getMd5Digest|getSha1Digest|getShaDigest)\w*\s*\(|"""
+    r"""\bHashing\.(?:md5|sha1)\s*\("""
+)
+
+
+@register(
+    CheckSpec(
+        id="JAVA-WEAK-HASH",
+        checklist_item="SEC-05",
+        category=_SEC,
+        severity=Severity.MEDIUM,
+        languages=_JAVA,
+        title="MD5/SHA-1 digest",
+        explanation=(
+            "MD5 and SHA-1 collide cheaply and are fast to brute-force, so they protect neither passwords nor "
+            "integrity. Use BCrypt/Argon2/PBKDF2 (Spring Security's PasswordEncoder) for passwords and SHA-256 "
+            "or better for integrity."
+        ),
+    )
+)
+def weak_hash(ctx: FileContext) -> Iterator[Hit]:
+    for no, code, bare in lines_of(lex(ctx)):
+        match = _WEAK_HASH.search(code)
+        if match is not None and bare[match.start()] != " ":
+            yield Hit(no)
+
+
+_JWT_UNVERIFIED = re.compile(r"\bJWT\.decode\s*\(|\bAlgorithm\.none\s*\(\s*\)|\.parseUnsecuredClaims\s*\(")
+
+
+@register(
+    CheckSpec(
+        id="JAVA-JWT-UNVERIFIED",
+        checklist_item="SEC-07",
+        category=_SEC,
+        severity=Severity.CRITICAL,
+        languages=_JAVA,
+        title="JWT decoded without verification or signed with `none`",
+        explanation=(
+            "`JWT.decode` only parses the token and `Algorithm.none()` signs nothing, so every claim can be "
+            "forged. Build a verifier, `JWT.require(Algorithm.RSA256(...)).build().verify(token)`, and trust "
+            "only what it returns."
+        ),
+    )
+)
+def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
+    for no, _code, bare in lines_of(lex(ctx)):
+        if _JWT_UNVERIFIED.search(bare):
+            yield Hit(no)
+
+
+_CSRF_OFF = re.compile(
+    r"\.csrf\s*\(\s*\)\s*\.disable\s*\(|\.csrf\s*\(\s*(?:AbstractHttpConfigurer::disable|\w+\s*->\s*\w+\.disable\s*\(\s*\))"
+)
+
+
+@register(
+    CheckSpec(
+        id="JAVA-CSRF-DISABLED",
+        checklist_item="SEC-11",
+        category=_SEC,
+        severity=Severity.HIGH,
+        languages=_JAVA,
+        title="Spring Security CSRF protection disabled",
+        explanation=(
+            "With CSRF off, any page a logged-in user visits can submit state-changing requests with their "
+            "session cookie. Keep CSRF on for cookie-authenticated endpoints; disable it only for stateless "
+            "token-authenticated APIs, scoped with `ignoringRequestMatchers`."
+        ),
+    )
+)
+def csrf_disabled(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "csrf" in bare and _CSRF_OFF.search(bare):
+            yield Hit(no)
+        elif bare.strip().startswith(".disable()") and no - 1 in lexed.bare and lexed.bare[no - 1].strip().startswith(".csrf()"):
+            yield Hit(no - 1, no)
