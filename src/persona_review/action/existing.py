@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from github.GithubObject import GithubObject
 from github.IssueComment import IssueComment
 from github.PullRequest import PullRequest
 
@@ -35,10 +36,17 @@ class Existing:
         return self.posted | self.state.reported
 
 
-def _trusted(item: Any) -> bool:
-    user = item.user
-    kind = getattr(user, "type", None) if user else None
-    return trusted_author(kind, item.raw_data.get("author_association"))
+def raw(item: GithubObject) -> dict[str, Any]:
+    """The JSON GitHub sent for a list item. The plain `GithubObject.raw_data` getter is used because the
+    completable subclass's getter would fetch the item again (one call per comment) when lazy."""
+    data: dict[str, Any] = GithubObject.raw_data.fget(item)  # type: ignore[attr-defined]
+    return data
+
+
+def _trusted(item: GithubObject) -> bool:
+    data = raw(item)
+    user = data.get("user") or {}
+    return trusted_author(user.get("type"), data.get("author_association"))
 
 
 def read_existing(pr: PullRequest) -> Existing:
@@ -53,7 +61,7 @@ def read_existing(pr: PullRequest) -> Existing:
     ours: dict[int, set[str]] = {}
     replies: list[int] = []
     for rc in pr.get_review_comments():
-        reply_to = rc.raw_data.get("in_reply_to_id")
+        reply_to = raw(rc).get("in_reply_to_id")
         if isinstance(reply_to, int):
             replies.append(reply_to)
         if not _trusted(rc):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+import requests
 from github import GithubException
 from github.PullRequest import PullRequest
 
@@ -67,6 +68,9 @@ def main(env: Mapping[str, str] | None = None, out: TextIO | None = None) -> int
     except GithubException as exc:
         wf.error(f"GitHub API error {exc.status}: {_message(exc)} (after retries)")
         return EXIT_RUNTIME
+    except requests.RequestException as exc:
+        wf.error(f"GitHub API unreachable after retries: {exc}")
+        return EXIT_RUNTIME
 
 
 def _message(exc: GithubException) -> str:
@@ -82,7 +86,7 @@ class Run:
         self.genv = genv
         self.wf = wf
         self.gh = make_github(inputs.github_token, genv.api_url, http_settings(env))
-        self.repo = self.gh.get_repo(genv.repository, lazy=True)
+        self.repo = self.gh.get_repo(genv.repository)
         self.repo_url = f"{genv.server_url}/{genv.repository}"
 
     def execute(self) -> int:

@@ -46,7 +46,11 @@ def summary_body(
 
 
 def job_summary(result: ReviewResult, *, why: str | None, scope_note: str, review_url: str | None) -> str:
-    parts = [render_summary(result, listed=list(result.findings)), "", f"Scope: {scope_note}."]
+    parts = [render_summary(result, listed=[]), "", f"Scope: {scope_note}."]
+    if result.findings:
+        parts += ["", "#### Findings", ""]
+        parts += [f"- **{f.severity.value}** `{location(f)}` {f.category.value} {f.checklist_item}: {f.title}"
+                  for f in result.findings]
     if review_url:
         parts.append(f"Review posted: {review_url}")
     if why:

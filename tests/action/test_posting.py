@@ -1,0 +1,113 @@
+"""Posting under faults: a rejected line, a stale pending review, read-only tokens, rate limits, 5xx."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fakes.github_server import FakeGitHub
+
+from action.scenario import NO_TIMEOUT, NUMBER, SWALLOW, TLS_OFF, added_file, event, run
+from persona_review.action.markers import fingerprints_in
+from persona_review.action.poster import ForbiddenEventError, _create
+
+FILES = [added_file("app/orders.py", SWALLOW), added_file("app/pay.py", NO_TIMEOUT + TLS_OFF)]
+SECONDARY = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
+
+
+def _review_posts(fake: FakeGitHub) -> list[dict[str, object]]:
+    return [c.body for c in fake.calls if c.method == "POST" and c.path.endswith("/reviews")]
+
+
+def test_one_rejected_line_keeps_every_other_comment(fake: FakeGitHub, tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    fake.reject_lines = {("app/pay.py", 4)}
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    assert out.code == 0
+    (review,) = fake.submitted_reviews()
+    inline = fake.bot_review_comments()
+    assert {(c["path"], c["line"]) for c in inline} == {("app/orders.py", 5), ("app/pay.py", 6)}
+    assert len(fingerprints_in(review["body"])) == 1, "the refused comment moved into the review body"
+    assert "HTTP call without a timeout" in review["body"]
+    assert not [r for r in fake.state.reviews if r["state"] == "PENDING"], "probes are deleted"
+    assert "refused 1 inline comment" in out.log
+
+
+def test_stale_pending_review_is_cleared(fake: FakeGitHub, tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    stale = fake.add_pending_review(NUMBER)
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    assert out.code == 0
+    assert stale["id"] not in [r["id"] for r in fake.state.reviews]
+    assert len(fake.submitted_reviews()) == 1
+    assert len(fake.bot_review_comments()) == 3
+
+
+def test_only_comment_reviews_are_ever_sent(fake: FakeGitHub, tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    fake.reject_lines = {("app/orders.py", 5)}
+    fake.add_pending_review(NUMBER)
+    run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    events = {body.get("event") for body in _review_posts(fake)}  # type: ignore[union-attr]
+    assert events <= {"COMMENT", None}
+    assert "COMMENT" in events
+    for forbidden in ("APPROVE", "REQUEST_CHANGES"):
+        with pytest.raises(ForbiddenEventError):
+            _create(None, None, "body", [], forbidden)  # type: ignore[arg-type]
+
+
+def _assert_read_only_report(out_dir: Path, log: str, summary: str, outputs: dict[str, str]) -> None:
+    assert "::error file=app/orders.py,line=4,endLine=5" in log
+    assert "::warning file=app/pay.py,line=4" in log
+    assert "Nothing was posted on the pull request" in summary
+    sarif = json.loads((out_dir / outputs["sarif-file"]).read_text(encoding="utf-8"))
+    assert len(sarif["runs"][0]["results"]) == int(outputs["findings-count"]) == 3
+
+
+def test_read_only_token_falls_back_to_annotations(fake: FakeGitHub, tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    fake.read_only = True
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    assert out.code == 0
+    assert "403" in out.summary and "pull-requests: write" in out.summary
+    _assert_read_only_report(tmp_path, out.log, out.summary, out.outputs)
+    assert fake.state.reviews == []
+
+
+def test_fork_pull_request_makes_no_write_calls(fake: FakeGitHub, tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES, head_repo="outsider/Hello-World")
+    payload = event("pull_request.opened", pull_request={"head": {"repo": {"full_name": "outsider/Hello-World"}}})
+    out = run(fake, tmp_path, "pull_request", payload)
+    assert out.code == 0
+    assert [c for c in fake.calls if c.method != "GET"] == []
+    assert "fork" in out.summary
+    _assert_read_only_report(tmp_path, out.log, out.summary, out.outputs)
+
+
+@pytest.mark.parametrize("status", [403, 429])
+def test_secondary_rate_limit_is_retried(fake: FakeGitHub, tmp_path: Path, status: int) -> None:
+    fake.open_pull(NUMBER, FILES)
+    fake.fail("POST", r"/reviews$", status, headers={"Retry-After": "0"}, message=SECONDARY)
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    assert out.code == 0
+    assert [c.status for c in fake.calls if c.path.endswith("/reviews")] == [status, 200]
+    assert len(fake.submitted_reviews()) == 1
+
+
+def test_server_errors_are_retried_with_backoff(fake: FakeGitHub, tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    fake.fail("GET", r"/files$", 502, times=2)
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    assert out.code == 0
+    assert [c.status for c in fake.calls if c.path.endswith("/files")] == [502, 502, 200]
+    assert len(fake.bot_review_comments()) == 3
+
+
+def test_persistent_outage_fails_with_a_message(fake: FakeGitHub, tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    fake.fail("GET", r"/pulls/2$", 503, times=50, message="Service Unavailable")
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    assert out.code == 3
+    assert "::error::" in out.log and "503" in out.log
+    assert 2 <= out.calls <= 7
