@@ -64,15 +64,22 @@ def _concat_has_variable(bare: str, constants: frozenset[str]) -> bool:
 
 
 def string_constants(lexed: Lexed) -> frozenset[str]:
-    """Names assigned a plain string literal (and nothing else) anywhere in the known lines."""
-    names = set()
-    for _no, code, bare in lines_of(lexed):
+    """Names that are only ever assigned a plain string literal in the known lines (and are not parameters)."""
+    literal: set[str] = set()
+    other: set[str] = set()
+    for _no, _code, bare in lines_of(lexed):
         match = _CONST_ASSIGN.match(bare)
-        if match is not None and match.group(2).strip():
-            names.add(match.group(1))
-    return frozenset(names)
+        if match is not None:
+            literal.add(match.group(1))
+            continue
+        assign = _ASSIGN.match(bare)
+        if assign is not None:
+            other.add(assign.group(1))
+        other.update(m.group(1) for m in _PARAM.finditer(bare))
+    return frozenset(literal - other)
 
 
+_PARAM = re.compile(r"[(,]\s*(?:final\s+)?[\w<>\[\].]+\s+([A-Za-z_$][\w$]*)\s*(?=[,)])")
 _CONST_ASSIGN = re.compile(
     r"^\s*(?:(?:const|var|let|final|static|private|public|protected)\s+)*(?:[\w<>\[\].]+\s+)?"
     r"([A-Za-z_$][\w$]*)\s*(?:string\s*)?(?::=|=)\s*((?:\"[ ]*\"|'[ ]*'|`[ ]*`))\s*;?\s*$"
@@ -132,7 +139,7 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
                 sql_vars.add(name)
             yield SqlBuild(no, span.last, name)
         elif name is not None and assign is not None and assign.group(2) != "+=":
-            if looks_like_sql(contents):
+            if looks_like_sql(contents, strict=False):
                 sql_vars.add(name)
             else:
                 sql_vars.discard(name)

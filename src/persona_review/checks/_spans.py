@@ -10,6 +10,7 @@ from persona_review.checks._lexing import Lexed
 MAX_SPAN_LINES = 25
 _OPEN = "([{"
 _CLOSE = ")]}"
+_CONTINUATION = ("+ ", "+\"", "+'", "+(", ". ", ".format(", "% ", "%(", "||", "&&", "? ", ": ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,13 @@ def statement_span(lexed: Lexed, line: int, col: int = 0) -> Span:
             elif ch in _CLOSE:
                 depth -= 1
         stripped = bare.rstrip()
-        if depth <= 0 and no not in lexed.continued and not stripped.endswith(("\\", "+", ",", "(", "%", ".")):
+        following = lexed.bare.get(no + 1, "").lstrip()
+        if (
+            depth <= 0
+            and no not in lexed.continued
+            and not stripped.endswith(("\\", "+", ",", "(", "%", "."))
+            and not following.startswith(_CONTINUATION)
+        ):
             break
         no += 1
         start = 0

@@ -24,6 +24,12 @@ _QUERY_CALL = re.compile(
 _METHOD_HEADER = re.compile(
     r"^\s*(?:(?:public|private|protected|static|final|synchronized|abstract)\s+)+[\w<>\[\],.? ]+\s+\w+\s*\("
 )
+_STATEMENT_DECL = re.compile(r"(?<![\w.])Statement\s+(\w+)\s*=")
+_IDENT = re.compile(r"^[A-Za-z_]\w*$")
+_STATEMENT_MESSAGE = (
+    "A plain `Statement` runs SQL text from a variable here, so nothing keeps input from being spliced into it. "
+    "Use a `PreparedStatement` with `?` placeholders and bind the values."
+)
 _APPEND = re.compile(r"^\s*([A-Za-z_]\w*)\.(?:append|concat)\s*\((?!\s*\")")
 _ASSIGN = re.compile(r"^\s*(?:[\w<>\[\].]+\s+)?([A-Za-z_]\w*)\s*=(?!=)")
 
@@ -48,6 +54,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
     constants = string_constants(lexed)
     built = {b.line: b for b in sql_builds(lexed, "java", constants)}
     tainted: dict[str, int] = {}
+    statements = {m.group(1) for _n, _c, b in lines_of(lexed) for m in _STATEMENT_DECL.finditer(b)}
     for no, _code, bare in lines_of(lexed):
         if _METHOD_HEADER.match(bare):
             tainted.clear()
@@ -77,6 +84,11 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
             first_name = first.removesuffix(".toString()")
             if first_name in tainted or is_dynamic(span, "java", constants):
                 yield Hit(no, span.last)
+                break
+            receiver = bare[: match.start()].rstrip()
+            on_statement = receiver.endswith("createStatement()") or receiver.split()[-1:] in ([s] for s in statements)
+            if on_statement and _IDENT.match(first) and first not in constants:
+                yield Hit(no, span.last, message=_STATEMENT_MESSAGE)
                 break
 
 
