@@ -215,7 +215,7 @@ def _count(score: Score, label: Label, involved: bool) -> None:
 
 _OPENERS = {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}
 _COMMENT = {"sql": "--", "python": "#", "ruby": "#"}
-_CONTINUES = ("\\", ",", "(", "[", "{", "+", "&&", "||", " and", " or", "=", ".")
+_CONTINUES = (",", "\\", "(", "[", "{", "+", "&&", "||", " and", " or", "=", ".")
 
 
 def statement_window(ctx: FileContext, line: int) -> set[int]:
@@ -235,6 +235,7 @@ def statement_window(ctx: FileContext, line: int) -> set[int]:
             if ";" in code:
                 break
             continue
-        if depth <= 0 and stripped and not stripped.endswith(_CONTINUES):
+        continues = _CONTINUES if ctx.language == "ruby" else _CONTINUES[1:]
+        if depth < 0 or (depth == 0 and stripped and not stripped.endswith(continues)):
             break
     return window

@@ -39,8 +39,10 @@ def _code_part(text: str, comment: str) -> str:
     return text
 
 
-def statement_at(ctx: FileContext, line: int, comment: str = "#") -> Statement:
-    """The statement starting on `line`: following lines while brackets are open or the line continues."""
+def statement_at(ctx: FileContext, line: int, ruby: bool = False) -> Statement:
+    """The statement starting on `line`: following lines while brackets are open or the line continues
+    (a trailing `\\`, an open bracket; in Ruby also a trailing `,` or block parameters)."""
+    continues = ("\\", "(", "[", "{", ",", "|") if ruby else ("\\", "(", "[", "{")
     depth = 0
     parts: list[str] = []
     last = line
@@ -55,24 +57,21 @@ def statement_at(ctx: FileContext, line: int, comment: str = "#") -> Statement:
             in_triple = not in_triple
         if in_triple:
             continue
-        code = _STRING.sub('""', _code_part(text, comment))
+        code = _STRING.sub('""', _code_part(text, "#"))
         depth += sum(_BRACKETS.get(char, 0) for char in code)
-        stripped = code.rstrip()
-        if depth <= 0 and not stripped.endswith(("\\", ",", "(", "[", "{", "|")):
+        if depth < 0 or (depth == 0 and not code.rstrip().endswith(continues)):
             break
     return Statement(line, last, "\n".join(parts))
 
 
-def statements_matching(
-    ctx: FileContext, pattern: re.Pattern[str], comment: str = "#"
-) -> Iterator[Statement]:
+def statements_matching(ctx: FileContext, pattern: re.Pattern[str], ruby: bool = False) -> Iterator[Statement]:
     """Statements whose first line matches `pattern` (comment lines never do)."""
     for no in sorted(ctx.lines):
         text = ctx.lines[no]
-        if text.lstrip().startswith(comment):
+        if text.lstrip().startswith("#"):
             continue
-        if pattern.search(_code_part(text, comment)):
-            yield statement_at(ctx, no, comment)
+        if pattern.search(_code_part(text, "#")):
+            yield statement_at(ctx, no, ruby)
 
 
 def call_args(text: str, start: int = 0) -> tuple[list[str], dict[str, str]]:

@@ -151,7 +151,7 @@ def _scopes(ctx: FileContext) -> dict[int, _Scope]:
         match = _CLASS.match(ctx.lines[no])
         if match:
             scopes.setdefault(no, _Scope()).schema = "Schema" in match.group(1)
-    for found in statements_matching(ctx, _OP_START):
+    for found in statements_matching(ctx, _OP_START, ruby=True):
         stmt = _with_heredoc(ctx, found)
         match = _OP_START.search(stmt.text)
         if match is None:

@@ -1,0 +1,2 @@
+SELECT 1;
+-- café in latin-1
