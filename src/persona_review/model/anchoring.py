@@ -1,9 +1,9 @@
 """Placing a model finding on the line it talks about, by the line text it quotes.
 
 Models miscount lines. The quoted text is searched for in the hunk that holds the claimed line (or, when
-the claimed line is just outside the diff, the hunks within `WINDOW` lines of it), and the match closest
-to the claimed line wins. Without a match the finding becomes a file-level finding for the summary: it is
-never put on a line it may not be about, and never dropped.
+the claimed line is outside the diff, on lines of other hunks at most `WINDOW` lines from it), and the
+match closest to the claimed line wins. Without a match the finding becomes a file-level finding for the
+summary: it is never put on a line it may not be about, and never dropped.
 """
 
 from __future__ import annotations
@@ -52,9 +52,12 @@ def locate(item: ModelItem, diff_file: DiffFile) -> tuple[int, Hunk] | None:
     if not quote:
         return None
     candidates: list[tuple[int, int, int, Hunk]] = []
+    containing = diff_file.hunk_for(item.line)
     for hunk in _near_hunks(item.line, diff_file):
         for no, text in hunk.new_side():
             if no not in diff_file.commentable:
+                continue
+            if hunk is not containing and abs(no - item.line) > WINDOW:
                 continue
             quality = _match(quote, normalize_code(text))
             if quality:

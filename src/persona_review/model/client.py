@@ -62,13 +62,22 @@ class MessagesAPI(Protocol):
 
 
 def default_model() -> str:
-    """The first Sonnet id in the installed SDK's model list (its newest), without a date suffix when
-    an undated alias exists."""
-    names = [a for a in typing.get_args(anthropic.types.Model) if isinstance(a, str)]
-    for name in names:
+    """The first Sonnet id in the installed SDK's model list (the SDK lists newest first)."""
+    for name in _literal_strings(anthropic.types.Model):
         if name.startswith("claude-sonnet-"):
             return name
     return FALLBACK_MODEL
+
+
+def _literal_strings(annotation: object) -> list[str]:
+    """The string values of a (possibly nested) Literal / Union annotation, in order."""
+    out: list[str] = []
+    for arg in typing.get_args(annotation):
+        if isinstance(arg, str):
+            out.append(arg)
+        else:
+            out.extend(_literal_strings(arg))
+    return out
 
 
 def connect(provider: str, api_key: str | None, base_url: str | None, timeout: float) -> MessagesAPI:
