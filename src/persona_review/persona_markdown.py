@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(\S.*)$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*\S)\s*$")
 _QUOTED = re.compile(r'"([^"\n]+)"|“([^”\n]+)”|«([^»\n]+)»')
@@ -32,6 +32,11 @@ def plain(text: str) -> str:
     return " ".join(_EMPHASIS.sub("", text).split())
 
 
+def _title(text: str) -> str:
+    """A heading's text without closing hashes (`## Title ##`) or emphasis."""
+    return plain(text.rstrip().rstrip("#"))
+
+
 def _headings(lines: list[str]) -> list[tuple[int, int, str]]:
     """(line index, level, title) of every heading outside code fences."""
     out = []
@@ -44,7 +49,7 @@ def _headings(lines: list[str]) -> list[tuple[int, int, str]]:
             continue
         m = _HEADING.match(line)
         if m:
-            out.append((i, len(m.group(1)), plain(m.group(2))))
+            out.append((i, len(m.group(1)), _title(m.group(2))))
     return out
 
 
@@ -54,22 +59,22 @@ def first_heading(body: str) -> tuple[int, str] | None:
         if not line.strip():
             continue
         m = _HEADING.match(line)
-        return (len(m.group(1)), plain(m.group(2))) if m else None
+        return (len(m.group(1)), _title(m.group(2))) if m else None
     return None
 
 
 def sections(body: str) -> list[Section]:
+    """Every section in document order, found in one pass over the headings."""
     lines = body.splitlines()
-    heads = _headings(lines)
-    out = []
-    for n, (start, level, title) in enumerate(heads):
-        end = len(lines)
-        for later_start, later_level, _ in heads[n + 1 :]:
-            if later_level <= level:
-                end = later_start
-                break
-        out.append(Section(level, title, tuple(lines[start + 1 : end])))
-    return out
+    spans: list[tuple[int, int, str, int]] = []  # (start, level, title, end)
+    open_: list[tuple[int, int, str]] = []
+    for start, level, title in _headings(lines):
+        while open_ and open_[-1][1] >= level:
+            spans.append((*open_.pop(), start))
+        open_.append((start, level, title))
+    spans.extend((*o, len(lines)) for o in open_)
+    spans.sort()
+    return [Section(level, title, tuple(lines[start + 1 : end])) for start, level, title, end in spans]
 
 
 def find_sections(body: str, *words: str) -> list[Section]:
@@ -81,7 +86,7 @@ def find_sections(body: str, *words: str) -> list[Section]:
 def _label_pattern(label: str) -> re.Pattern[str]:
     # `Keywords: x`, `- **Keywords**: x`, `**Keywords:** x`, `* __Keywords__ : x`
     return re.compile(
-        rf"^\s*(?:[-*+]\s+)?[*_]*{label}[*_]*\s*:[*_]*\s*(.*?)\s*$",
+        rf"^[ \t]*(?:[-*+][ \t]+)?[*_]*{label}[*_]*[ \t]*:[*_]*(.*)$",
         re.IGNORECASE,
     )
 
@@ -92,7 +97,7 @@ def labelled(lines: tuple[str, ...] | list[str], label: str) -> tuple[str, int] 
     for i, line in enumerate(lines):
         m = pattern.match(line)
         if m:
-            return m.group(1), i
+            return m.group(1).strip(), i
     return None
 
 
@@ -167,13 +172,20 @@ def _bracketed(text: str) -> set[int]:
     """Positions strictly inside a balanced (), [] or {} pair."""
     pairs = {")": "(", "]": "[", "}": "{"}
     stack: list[tuple[str, int]] = []
-    inside: set[int] = set()
+    depth_change = [0] * (len(text) + 1)
     for i, ch in enumerate(text):
         if ch in "([{":
             stack.append((ch, i))
         elif ch in pairs and stack and stack[-1][0] == pairs[ch]:
             _, opened = stack.pop()
-            inside.update(range(opened + 1, i))
+            depth_change[opened + 1] += 1
+            depth_change[i] -= 1
+    inside: set[int] = set()
+    depth = 0
+    for i in range(len(text)):
+        depth += depth_change[i]
+        if depth > 0:
+            inside.add(i)
     return inside
 
 
