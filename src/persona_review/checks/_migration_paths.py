@@ -50,7 +50,7 @@ _SQL_DDL = re.compile(
 _DJANGO_MARKERS = re.compile(r"from django\.db import[^\n]*\bmigrations\b|\bmigrations\.[A-Z]\w+\(")
 _ALEMBIC_MARKERS = re.compile(
     r"from alembic import|^\s*(batch_)?op\.\w+\(|^\s*with op\.batch_alter_table|"
-    r"^down_revision\s*[:=]|^def (upgrade|downgrade)\(",
+    r"^down_revision\s*[:=]",
     re.MULTILINE,
 )
 _RAILS_MARKERS = re.compile(

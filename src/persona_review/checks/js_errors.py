@@ -1,0 +1,241 @@
+"""Error-handling checks for JavaScript/TypeScript: empty catch blocks, control flow in finally, ignored
+callback errors and promise chains without rejection handling."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._catch import catches
+from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._spans import brace_block, lines_of, statement_span
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_JS = frozenset({"javascript", "typescript"})
+_ERR = Category.ERROR_HANDLING
+
+
+@register(
+    CheckSpec(
+        id="JS-EMPTY-CATCH",
+        checklist_item="ERR-01",
+        category=_ERR,
+        severity=Severity.HIGH,
+        languages=_JS,
+        title="Empty catch block swallows the error",
+        explanation=(
+            "An empty `catch {}` hides the failure: nothing is logged and the code after it runs as if the "
+            "operation had succeeded. Handle the error, rethrow it with context, or log it; if ignoring it is "
+            "deliberate, leave a comment in the block saying why."
+        ),
+    )
+)
+def empty_catch(ctx: FileContext) -> Iterator[Hit]:
+    for clause in catches(lex(ctx)):
+        if clause.empty and not _has_comment(ctx, clause.line, clause.last):
+            yield Hit(clause.line, clause.last)
+
+
+def _has_comment(ctx: FileContext, first: int, last: int) -> bool:
+    text = ctx.text_of(first, last)
+    body = text[text.find("catch") :]
+    body = body[body.find("{") :]
+    return "//" in body or "/*" in body
+
+
+_FINALLY = re.compile(r"\bfinally\s*\{")
+_EXIT = re.compile(r"\b(return|throw|break|continue)\b")
+_NESTED = re.compile(r"\bfunction\b|=>|\b(?:while|for|do|switch)\b")
+
+
+@register(
+    CheckSpec(
+        id="JS-FINALLY-EXIT",
+        checklist_item="ERR-09",
+        category=_ERR,
+        severity=Severity.HIGH,
+        languages=_JS,
+        title="`return`/`throw`/`break` inside `finally` overrides the original outcome",
+        explanation=(
+            "Control flow that leaves a `finally` block replaces whatever the try/catch was doing: a thrown "
+            "error or an earlier return value is silently discarded. Keep `finally` for cleanup and move the "
+            "return or throw after the try statement."
+        ),
+    )
+)
+def finally_exit(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "finally" not in bare:
+            continue
+        for match in _FINALLY.finditer(bare):
+            block = brace_block(lexed, no, match.end() - 1)
+            if block is None:
+                continue
+            exit_match = _EXIT.search(block.bare)
+            if exit_match is None:
+                continue
+            before = block.bare[: exit_match.start()]
+            if _NESTED.search(before) and not re.search(r"\b(?:return|throw)\b", exit_match.group(0)):
+                continue
+            if re.search(r"\bfunction\b|=>", before):
+                continue
+            if exit_match.group(1) in {"break", "continue"} and re.search(r"\b(?:while|for|do|switch)\b", before):
+                continue
+            yield Hit(no, no + block.bare[: exit_match.start()].count("\n"))
+
+
+_CALLBACK = re.compile(
+    r"\bfunction\s*\w*\s*\(\s*(?P<a>err|error|e)\b\s*(?:[,)]|:)|\(\s*(?P<b>err|error)\b\s*(?::\s*\w+)?\s*(?:,[^)]*)?\)\s*=>\s*\{"
+)
+_DECLARES = r"(?:function\s*\w*\s*\(\s*{n}\b|catch\s*\(\s*{n}\b|\(\s*{n}\b[^)]*\)\s*=>)"
+
+
+@register(
+    CheckSpec(
+        id="JS-CALLBACK-ERR-IGNORED",
+        checklist_item="ERR-03",
+        category=_ERR,
+        severity=Severity.MEDIUM,
+        languages=_JS,
+        title="Callback ignores its error argument",
+        explanation=(
+            "Node-style callbacks report failure through their first argument; a callback that never looks at "
+            "it continues with undefined results when the operation failed. Check it first: `if (err) return "
+            "next(err);` (or reject / log and stop)."
+        ),
+    )
+)
+def callback_err_ignored(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "err" not in bare and "(e" not in bare:
+            continue
+        for match in _CALLBACK.finditer(bare):
+            name = match.group("a") or match.group("b")
+            if name == "e" and not bare[match.end() - 1 :].lstrip().startswith((",", ")")):
+                continue
+            block = brace_block(lexed, no, match.end())
+            if block is None or not block.bare.endswith("}"):
+                continue
+            if not _uses(block.bare[1:-1], name):
+                yield Hit(no)
+
+
+def _uses(body: str, name: str) -> bool:
+    declared = re.compile(_DECLARES.format(n=re.escape(name)))
+    cleaned = declared.sub(" ", body)
+    return re.search(rf"(?<![\w.$]){re.escape(name)}\b", cleaned) is not None
+
+
+_CHAIN_CALL = re.compile(r"\s*(?:\?\.|\.)\s*(\w+)\s*\(|\s*\[\s*[\"'](\w+)[\"']\s*\]\s*\(")
+_STMT_START = re.compile(r"(?:^|[{;]|\)\s*\{|=>\s*\{)\s*(?!return\b|await\b|yield\b|const\b|let\b|var\b|throw\b)"
+                         r"(?P<expr>(?:new\s+)?[\w$.]+(?:\s*\([^;]*)?)")
+
+
+@register(
+    CheckSpec(
+        id="JS-PROMISE-UNHANDLED",
+        checklist_item="ERR-08",
+        category=_ERR,
+        severity=Severity.MEDIUM,
+        languages=_JS,
+        title="Promise chain without rejection handling",
+        explanation=(
+            "The promise is neither returned, awaited nor ended with `.catch()`, so a rejection becomes an "
+            "unhandled rejection: logged at best, and in Node 15+ it crashes the process. End the chain with "
+            "`.catch(handler)`, or `await` it inside a try/catch, or return it to a caller that does."
+        ),
+    )
+)
+def promise_unhandled(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if ".then" not in bare and ".finally" not in bare and "Promise." not in bare and ".catch" not in bare:
+            continue
+        span = statement_span(lexed, no)
+        for start in _statement_starts(span.bare):
+            calls = _chain(span.bare, start)
+            if calls is None:
+                continue
+            names = [name for name, _args in calls]
+            promise_like = any(n in {"then", "finally", "catch"} for n in names) or span.bare[start:].startswith(
+                "Promise."
+            )
+            if not promise_like:
+                continue
+            last_name, last_args = calls[-1]
+            handled = last_name == "catch" or (last_name == "then" and _top_level_commas(last_args) >= 1)
+            if not handled:
+                yield Hit(no, span.last)
+                break
+
+
+def _statement_starts(text: str) -> Iterator[int]:
+    for match in _STMT_START.finditer(text):
+        yield match.start("expr")
+
+
+def _chain(text: str, start: int) -> list[tuple[str, str]] | None:
+    """The method calls of the expression starting at `start`, if it is a call chain that ends the statement."""
+    head = re.match(r"(?:new\s+)?[\w$]+(?:\s*\.\s*[\w$]+)*", text[start:])
+    if head is None:
+        return None
+    pos = start + head.end()
+    calls: list[tuple[str, str]] = []
+    first = head.group(0).rsplit(".", 1)[-1]
+    if text[pos : pos + 1] == "(":
+        end = _match_paren(text, pos)
+        if end is None:
+            return None
+        calls.append((first, text[pos + 1 : end]))
+        pos = end + 1
+    while True:
+        match = _CHAIN_CALL.match(text, pos)
+        if match is None:
+            break
+        open_at = match.end() - 1
+        end = _match_paren(text, open_at)
+        if end is None:
+            return None
+        calls.append((match.group(1) or match.group(2), text[open_at + 1 : end]))
+        pos = end + 1
+    rest = text[pos:].lstrip()
+    if not calls or (rest and not rest.startswith((";", "}", ")"))):
+        return None
+    if head.group(0).startswith("Promise.") or any(n in {"then", "catch", "finally"} for n, _ in calls[1:]) or (
+        len(calls) >= 1 and calls[-1][0] in {"then", "catch", "finally"}
+    ):
+        return calls
+    return None
+
+
+def _match_paren(text: str, open_at: int) -> int | None:
+    depth = 0
+    for i in range(open_at, len(text)):
+        if text[i] in "([{":
+            depth += 1
+        elif text[i] in ")]}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _top_level_commas(args: str) -> int:
+    depth = 0
+    count = 0
+    for ch in args:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            count += 1
+    return count
+
+
+def _unused(lexed: Lexed) -> None:
+    del lexed
