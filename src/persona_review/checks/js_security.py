@@ -1,0 +1,232 @@
+"""Security checks for JavaScript/TypeScript: SQL built from strings, shell commands, disabled TLS
+verification, weak hashes, JWT `none` algorithm and unsafe deserializers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._cstyle import is_dynamic, sql_builds, string_constants
+from persona_review.checks._lexing import lex
+from persona_review.checks._spans import bracket_span, lines_of, split_args
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_JS = frozenset({"javascript", "typescript"})
+_SEC = Category.SECURITY
+
+_QUERY_CALL = re.compile(
+    r"(?:\.(?:query|execute|raw|unsafe|whereRaw|havingRaw|orderByRaw|joinRaw|\$queryRawUnsafe|\$executeRawUnsafe)"
+    r"|\bsequelize\.query)\s*\("
+)
+_CONCAT_CALL = re.compile(r"""["'`]\s*\)?\s*\.concat\s*\(\s*(?!["'`])[\w$]""")
+_SQL_OPTION = re.compile(r"^\{\s*sql\s*:\s*([\w$]+)")
+
+
+@register(
+    CheckSpec(
+        id="JS-SQL-STRING",
+        checklist_item="SEC-01",
+        category=_SEC,
+        severity=Severity.CRITICAL,
+        languages=_JS,
+        title="SQL built with a template literal, concatenation or util.format",
+        explanation=(
+            "Values spliced into SQL text let a caller change the query, reading or destroying other users' "
+            "data. Pass values as parameters (`client.query('... WHERE id = $1', [id])`, Sequelize "
+            "`replacements`/`bind`, the tagged `sql` template of your driver); identifiers must come from an "
+            "allow-list."
+        ),
+    )
+)
+def sql_string(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    constants = string_constants(lexed)
+    built = {b.line: b for b in sql_builds(lexed, ctx.language, constants)}
+    tainted: dict[str, int] = {}
+    for no, _code, bare in lines_of(lexed):
+        build = built.get(no)
+        if build is not None:
+            if build.variable:
+                tainted[build.variable] = no
+            yield Hit(no, build.last)
+            continue
+        if "(" not in bare:
+            continue
+        for match in _QUERY_CALL.finditer(bare):
+            span = bracket_span(lexed, no, match.end() - 1)
+            args = split_args(span)
+            if not args:
+                continue
+            first = args[0].strip()
+            option = _SQL_OPTION.match(first)
+            name = option.group(1) if option else first
+            if name in tainted or is_dynamic(span, ctx.language, constants) or _CONCAT_CALL.search(span.bare):
+                yield Hit(no, span.last)
+                break
+
+
+_EXEC = re.compile(r"(?:(?<![\w$.])|\b(?:cp|child_process|childProcess|shell|shelljs|proc)\.)(?:exec|execSync)\s*\(")
+_SPAWN = re.compile(r"(?:(?<![\w$.])|\b(?:cp|child_process|childProcess)\.)(?:spawn|spawnSync|execFile|execFileSync)\s*\(")
+_SHELL_OPTION = re.compile(r"\bshell\s*:\s*(?!false\b|undefined\b|null\b)[\w'\"`]")
+_SHELLS = re.compile(r"""^["'`](?:/bin/|/usr/bin/)?(?:ba|z|da)?sh["'`]$|^["'`]cmd(?:\.exe)?["'`]$""")
+_LITERAL = re.compile(r"""^(?:"[^"]*"|'[^']*'|`[^`$]*`)$""")
+
+
+@register(
+    CheckSpec(
+        id="JS-SHELL-INJECTION",
+        checklist_item="SEC-02",
+        category=_SEC,
+        severity=Severity.CRITICAL,
+        languages=_JS,
+        title="Shell command built from a variable",
+        explanation=(
+            "`exec` (and `spawn` with `shell: true` or `sh -c`) hands the string to a shell, so a `;`, `$()` "
+            "or backtick inside a value runs extra commands. Use `execFile`/`spawn` with the program and an "
+            "argument array and no shell, and validate inputs against an allow-list."
+        ),
+    )
+)
+def shell_injection(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    constants = string_constants(lexed)
+    for no, _code, bare in lines_of(lexed):
+        if "exec" not in bare and "spawn" not in bare:
+            continue
+        for pattern in (_EXEC, _SPAWN):
+            for match in pattern.finditer(bare):
+                span = bracket_span(lexed, no, match.end() - 1)
+                args = [a.strip() for a in split_args(span)]
+                if not args:
+                    continue
+                if pattern is _EXEC:
+                    hit = not _LITERAL.match(args[0]) and args[0] not in constants
+                else:
+                    hit = _spawn_runs_input(args, span.bare, constants)
+                if hit:
+                    yield Hit(no, span.last)
+
+
+def _spawn_runs_input(args: list[str], bare: str, constants: frozenset[str]) -> bool:
+    program = args[0]
+    rest = args[1] if len(args) > 1 else ""
+    items = [i.strip() for i in rest.strip("[]").split(",")] if rest.startswith("[") else []
+    variable_items = [i for i in items if i and not _LITERAL.match(i) and i not in constants]
+    if _SHELLS.match(program) and (variable_items or (rest and not rest.startswith("["))):
+        return True
+    if any(_LITERAL.match(i) and i.strip("'\"`") in {"-c", "/c"} for i in items) and variable_items:
+        return True
+    shell = _SHELL_OPTION.search(bare) is not None
+    return shell and (not _LITERAL.match(program) or bool(variable_items))
+
+
+_TLS_OFF = re.compile(
+    r"\brejectUnauthorized\s*:\s*false\b|\bNODE_TLS_REJECT_UNAUTHORIZED\b\s*(?:\]\s*)?=\s*['\"]?0|"
+    r"\bstrictSSL\s*:\s*false\b|\bcheckServerIdentity\s*:\s*\(\s*\)\s*=>\s*(?:undefined|null)\b|"
+    r"\bsecureProtocol\s*:\s*['\"](?:SSLv2|SSLv3|TLSv1|TLSv1_1)_method['\"]|"
+    r"\bminVersion\s*:\s*['\"]TLSv1(?:\.1)?['\"]"
+)
+
+
+@register(
+    CheckSpec(
+        id="JS-TLS-VERIFY-OFF",
+        checklist_item="SEC-04",
+        category=_SEC,
+        severity=Severity.HIGH,
+        languages=_JS,
+        title="TLS certificate verification disabled or an obsolete TLS version",
+        explanation=(
+            "With `rejectUnauthorized: false` (or NODE_TLS_REJECT_UNAUTHORIZED=0) any certificate is accepted, "
+            "so anyone on the path can impersonate the database or API and read the credentials sent to it. "
+            "Keep verification on and pass the private CA with the `ca` option; require TLS 1.2+."
+        ),
+    )
+)
+def tls_verify_off(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, code, bare in lines_of(lexed):
+        if _TLS_OFF.search(code) and (bare.find("reject") >= 0 or bare.find("strict") >= 0 or "NODE_TLS" in bare
+                                      or "secureProtocol" in bare or "minVersion" in bare or "checkServer" in bare):
+            yield Hit(no)
+
+
+_WEAK_HASH = re.compile(r"""\bcreate(?:Hash|Hmac)\s*\(\s*['"](?:md5|md4|sha1|sha-1|MD5|SHA1)['"]|\bmd5\s*\(""")
+_PASSWORDISH = re.compile(r"pass(?:word|wd)?|pwd", re.IGNORECASE)
+
+
+@register(
+    CheckSpec(
+        id="JS-WEAK-HASH",
+        checklist_item="SEC-05",
+        category=_SEC,
+        severity=Severity.MEDIUM,
+        languages=_JS,
+        title="MD5/SHA-1 hash",
+        explanation=(
+            "MD5 and SHA-1 collide cheaply and are fast to brute-force, so they protect neither passwords nor "
+            "integrity. Hash passwords with bcrypt/argon2/scrypt (`crypto.scrypt`) and use SHA-256 or better "
+            "elsewhere."
+        ),
+    )
+)
+def weak_hash(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, code, bare in lines_of(lexed):
+        match = _WEAK_HASH.search(code)
+        if match is not None and bare[match.start()] != " ":
+            yield Hit(no, severity=Severity.HIGH if _PASSWORDISH.search(code) else None)
+
+
+_JWT_NONE = re.compile(r"""\balgorithms?\s*:\s*\[?[^\]\n]*['"]none['"]""")
+_JWT_NO_VERIFY = re.compile(r"""\bjwt\.decode\s*\(\s*[\w.$]+\s*,\s*true\b|\bnoVerify\s*:\s*true\b""")
+
+
+@register(
+    CheckSpec(
+        id="JS-JWT-UNVERIFIED",
+        checklist_item="SEC-07",
+        category=_SEC,
+        severity=Severity.CRITICAL,
+        languages=_JS,
+        title="JWT accepted with the `none` algorithm or without verification",
+        explanation=(
+            "Allowing `alg: none` or skipping signature verification lets anyone forge a token with any user id "
+            "or role. Verify with `jwt.verify(token, key, { algorithms: ['RS256'] })` and never include `none`."
+        ),
+    )
+)
+def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, code, bare in lines_of(lexed):
+        if "lgorithm" not in bare and "jwt" not in bare and "noVerify" not in bare:
+            continue
+        match = _JWT_NONE.search(code) or _JWT_NO_VERIFY.search(code)
+        if match is not None and bare[match.start()] != " ":
+            yield Hit(no)
+
+
+_DESERIALIZE = re.compile(r"\b\w*[sS]erializ\w*\.(?:unserialize|deserialize)\s*\(")
+
+
+@register(
+    CheckSpec(
+        id="JS-UNSAFE-DESERIALIZATION",
+        checklist_item="SEC-03",
+        category=_SEC,
+        severity=Severity.HIGH,
+        languages=_JS,
+        title="Deserializer that can execute code",
+        explanation=(
+            "Libraries like node-serialize and serialize-to-js rebuild functions from their input, so a crafted "
+            "payload (an IIFE in the data) runs code in this process. Parse untrusted data with `JSON.parse` and "
+            "validate it against a schema."
+        ),
+    )
+)
+def unsafe_deserialization(ctx: FileContext) -> Iterator[Hit]:
+    for no, _code, bare in lines_of(lex(ctx)):
+        if "erializ" in bare and _DESERIALIZE.search(bare):
+            yield Hit(no)
