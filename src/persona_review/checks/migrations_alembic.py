@@ -178,6 +178,8 @@ def _downgrade_hits(ctx: FileContext) -> list[ItemHit]:
     for no in range(downgrade + 1, downgrade + 200):
         line = text.get(no)
         if line is None:
+            if ctx.whole_file:
+                break
             return []  # the end of the function is not visible
         if line.strip() and not line.startswith((" ", "\t")):
             break

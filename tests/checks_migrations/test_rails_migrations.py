@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import pytest
+
+from persona_review.checks.runner import run_checks
+from persona_review.findings import Category
+
+from .helpers import hunk_context, rules
+
+PATH = "db/migrate/20240501000000_change_orders.rb"
+
+
+def migration(body: str, header: str = "") -> str:
+    lines = "\n".join(f"    {line}" for line in body.strip("\n").splitlines())
+    return f"class ChangeOrders < ActiveRecord::Migration[7.1]\n{header}  def change\n{lines}\n  end\nend\n"
+
+
+CASES = [
+    ("remove_column :orders, :note, :string", "MIG-01", "add_column :orders, :note, :string"),
+    (
+        "add_column :orders, :code, :string, null: false",
+        "MIG-02",
+        'add_column :orders, :code, :string, null: false, default: "x"',
+    ),
+    ("change_column_null :orders, :code, false", "MIG-02", "change_column_null :orders, :code, true"),
+    ("add_index :orders, :code", "MIG-03", "add_index :orders, :code, algorithm: :concurrently"),
+    ("remove_index :orders, :code", "MIG-03", "remove_index :orders, :code, algorithm: :concurrently"),
+    ("add_reference :orders, :user", "MIG-03", "add_reference :orders, :user, index: false"),
+    ("change_column :orders, :total, :integer", "MIG-04", "change_column_comment :orders, :total, 'gross'"),
+    ("rename_column :orders, :total, :amount", "MIG-05", "add_column :orders, :amount, :decimal"),
+    ("add_foreign_key :orders, :users", "MIG-06", "add_foreign_key :orders, :users, validate: false"),
+    (
+        "add_check_constraint :orders, 'total > 0'",
+        "MIG-06",
+        "add_check_constraint :orders, 'total > 0', validate: false",
+    ),
+    (
+        "add_unique_constraint :orders, [:code]",
+        "MIG-07",
+        'add_unique_constraint :orders, using_index: "orders_code_idx"',
+    ),
+    (
+        'add_column :orders, :token, :uuid, default: "gen_random_uuid()"',
+        "MIG-08",
+        "add_column :orders, :flag, :boolean, default: false",
+    ),
+    ("change_column_null :orders, :code, false, 'x'", "MIG-10", "change_column_default :orders, :code, 'x'"),
+]
+
+
+@pytest.mark.parametrize(("flagged", "item", "clean"), CASES)
+def test_flagged_and_near_miss(flagged: str, item: str, clean: str) -> None:
+    assert (3, item) in rules(PATH, migration(flagged))
+    assert rules(PATH, migration(clean, header="  disable_ddl_transaction!\n\n")) == set()
+
+
+def test_safety_assured_is_respected() -> None:
+    block = "safety_assured do\n  remove_column :orders, :note\nend\nsafety_assured { rename_column :orders, :a, :b }"
+    assert rules(PATH, migration(block)) == set()
+
+
+def test_down_is_not_checked() -> None:
+    text = (
+        "class AddNote < ActiveRecord::Migration[7.1]\n  def up\n    add_column :orders, :note, :text\n  end\n\n"
+        "  def down\n    remove_column :orders, :note\n  end\nend\n"
+    )
+    assert rules(PATH, text) == set()
+
+
+def test_change_column_widening_known_from_down_is_fine() -> None:
+    text = (
+        "class Widen < ActiveRecord::Migration[7.1]\n  def up\n    change_column :orders, :code, :string, limit: 64\n"
+        "  end\n\n  def down\n    change_column :orders, :code, :string, limit: 32\n  end\nend\n"
+    )
+    assert rules(PATH, text) == set()
+    assert rules(PATH, text.replace("limit: 64", "limit: 16")) == {(3, "MIG-04")}
+
+
+def test_index_on_a_table_created_in_the_same_migration_is_fine() -> None:
+    body = "create_table :carts do |t|\n  t.bigint :owner_id\nend\nadd_index :carts, :owner_id"
+    assert rules(PATH, migration(body)) == set()
+
+
+def test_schema_files_are_not_migrations() -> None:
+    text = "ActiveRecord::Schema[7.1].define(version: 1) do\n  add_index :orders, :code\nend\n"
+    assert rules("db/schema.rb", text) == set()
+
+
+def test_hunk_shows_the_same_finding() -> None:
+    text = migration(
+        "add_column :orders, :note, :text\nremove_column :orders, :code\nadd_column :orders, :x, :text"
+    )
+    ctx = hunk_context(PATH, text, range(4, 5), context=1)
+    found = run_checks([ctx], [Category.MIGRATION_SAFETY]).findings
+    assert [(f.line, f.checklist_item) for f in found] == [(4, "MIG-01")]
+    assert rules(PATH, text) == {(4, "MIG-01")}

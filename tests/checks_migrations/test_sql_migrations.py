@@ -1,0 +1,151 @@
+"""SQL migrations: squawk (one process) mapped onto checklist items, and the built-in fallback scanner."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from persona_review.checks.base import FileContext
+from persona_review.checks.registry import Registry
+from persona_review.checks.runner import run_checks
+from persona_review.checks.sql_squawk import SquawkBatch, find_squawk
+from persona_review.contexts import context_for_text
+from persona_review.findings import Category
+
+from .helpers import hunk_context
+
+needs_squawk = pytest.mark.skipif(find_squawk() is None, reason="squawk-cli not installed")
+
+# (flagged SQL, item expected on line 1, near-miss SQL that must stay clean)
+CASES = [
+    ("ALTER TABLE orders DROP COLUMN note;", "MIG-01", "ALTER TABLE orders ADD COLUMN note text;"),
+    (
+        "ALTER TABLE orders ADD COLUMN code text NOT NULL;",
+        "MIG-02",
+        "ALTER TABLE orders ADD COLUMN code text NOT NULL DEFAULT 'x';",
+    ),
+    (
+        "CREATE INDEX orders_code_idx ON orders (code);",
+        "MIG-03",
+        "CREATE INDEX CONCURRENTLY orders_code_idx ON orders (code);",
+    ),
+    ("DROP INDEX orders_code_idx;", "MIG-03", "DROP INDEX CONCURRENTLY orders_code_idx;"),
+    (
+        "ALTER TABLE orders ALTER COLUMN total TYPE numeric(12, 2);",
+        "MIG-04",
+        "ALTER TABLE orders ALTER COLUMN total SET DEFAULT 0;",
+    ),
+    (
+        "ALTER TABLE orders RENAME COLUMN total TO amount;",
+        "MIG-05",
+        "COMMENT ON COLUMN orders.total IS 'gross';",
+    ),
+    (
+        "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);",
+        "MIG-06",
+        "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;",
+    ),
+    (
+        "ALTER TABLE orders ADD CONSTRAINT orders_code_key UNIQUE (code);",
+        "MIG-07",
+        "ALTER TABLE orders ADD CONSTRAINT orders_code_key UNIQUE USING INDEX orders_code_idx;",
+    ),
+    (
+        "ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();",
+        "MIG-08",
+        "ALTER TABLE orders ADD COLUMN flag boolean DEFAULT false;",
+    ),
+]
+
+NEW_TABLE = """
+CREATE TABLE carts (id bigint PRIMARY KEY, owner_id bigint);
+CREATE INDEX carts_owner_idx ON carts (owner_id);
+ALTER TABLE carts ADD CONSTRAINT carts_owner_fk FOREIGN KEY (owner_id) REFERENCES users (id);
+"""
+
+
+def _run(batch: SquawkBatch, files: dict[str, str]) -> tuple[set[tuple[str, int, str]], list[str]]:
+    registry = Registry()
+    registry.add_batch(batch)
+    contexts = [context_for_text(path, textwrap.dedent(text).lstrip("\n")) for path, text in files.items()]
+    outcome = run_checks(contexts, [Category.MIGRATION_SAFETY], registry)
+    return {(f.path, f.line or 0, f.checklist_item) for f in outcome.findings}, outcome.notices
+
+
+def _both_engines() -> list[SquawkBatch]:
+    engines = [SquawkBatch(locate=lambda: None)]
+    if find_squawk() is not None:
+        engines.append(SquawkBatch())
+    return engines
+
+
+@pytest.mark.parametrize("engine", ["fallback", "squawk"])
+@pytest.mark.parametrize(("flagged", "item", "clean"), CASES)
+def test_flagged_and_near_miss(engine: str, flagged: str, item: str, clean: str) -> None:
+    if engine == "squawk" and find_squawk() is None:
+        pytest.skip("squawk-cli not installed")
+    batch = SquawkBatch() if engine == "squawk" else SquawkBatch(locate=lambda: None)
+    found, _ = _run(batch, {"db/V2__bad.sql": flagged, "db/V3__good.sql": clean})
+    assert ("db/V2__bad.sql", 1, item) in found
+    assert not {f for f in found if f[0] == "db/V3__good.sql"}
+
+
+@pytest.mark.parametrize("batch", _both_engines(), ids=lambda b: "squawk" if b._locate() else "fallback")
+def test_index_and_constraint_on_a_table_created_in_the_same_file_are_fine(batch: SquawkBatch) -> None:
+    found, _ = _run(batch, {"db/V4__carts.sql": NEW_TABLE})
+    assert found == set()
+
+
+def test_missing_squawk_gives_one_notice_and_the_builtin_checks_still_run() -> None:
+    files = {f"db/V{n}__x.sql": "ALTER TABLE orders DROP COLUMN note;" for n in range(5)}
+    found, notices = _run(SquawkBatch(locate=lambda: None), files)
+    assert len(notices) == 1 and notices[0].startswith("squawk not found")
+    assert {(path, 1, "MIG-01") for path in files} == found
+
+
+def test_a_broken_squawk_binary_falls_back_with_a_notice(tmp_path: pytest.TempPathFactory) -> None:
+    found, notices = _run(SquawkBatch(locate=lambda: "/bin/false"), {"db/V2__x.sql": "DROP TABLE orders;"})
+    assert len(notices) == 1 and "squawk failed" in notices[0]
+    assert found == {("db/V2__x.sql", 1, "MIG-01")}
+
+
+@needs_squawk
+def test_one_squawk_process_for_all_sql_files() -> None:
+    batch = SquawkBatch()
+    files = {f"migrations/V{n}__x.sql": f"CREATE INDEX i{n} ON t{n} (c);" for n in range(40)}
+    found, notices = _run(batch, files)
+    assert batch.processes_started == 1
+    assert notices == []
+    assert len(found) == 40
+
+
+@needs_squawk
+def test_style_rules_are_dropped() -> None:
+    # prefer-bigint-over-int, prefer-robust-stmts, require-timeout rules all fire here; none is reported.
+    found, _ = _run(SquawkBatch(), {"db/V2__x.sql": "ALTER TABLE orders ADD COLUMN n int;"})
+    assert found == set()
+
+
+SPREAD = """
+-- split across lines
+ALTER TABLE orders
+    ADD COLUMN a text,
+    ADD COLUMN b text;
+
+CREATE INDEX orders_a_idx
+    ON orders (a);
+"""
+
+
+@pytest.mark.parametrize("batch", _both_engines(), ids=lambda b: "squawk" if b._locate() else "fallback")
+def test_hunk_only_file_gives_the_same_findings(batch: SquawkBatch) -> None:
+    registry = Registry()
+    registry.add_batch(batch)
+    whole = context_for_text("db/V9__x.sql", textwrap.dedent(SPREAD).lstrip("\n"))
+    whole.added = frozenset({6, 7})
+    hunk: FileContext = hunk_context("db/V9__x.sql", SPREAD, range(6, 8), context=0)
+    full = run_checks([whole], None, registry).findings
+    part = run_checks([hunk], None, registry).findings
+    assert [(f.line, f.checklist_item) for f in full] == [(6, "MIG-03")]
+    assert [(f.line, f.checklist_item) for f in part] == [(6, "MIG-03")]
