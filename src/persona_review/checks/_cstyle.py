@@ -21,6 +21,12 @@ _ASSIGN = re.compile(
 )
 
 
+def assigned_name(bare: str) -> str | None:
+    """The variable a statement assigns with `=`/`:=` (not `+=`), if it is an assignment."""
+    match = _ASSIGN.match(bare)
+    return match.group(1) if match is not None and match.group(2) != "+=" else None
+
+
 def string_contents(span: Span) -> str:
     """The characters inside string literals in `span`, other characters replaced by spaces."""
     return "".join(

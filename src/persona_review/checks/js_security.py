@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._cstyle import is_dynamic, sql_builds, string_constants
+from persona_review.checks._cstyle import assigned_name, is_dynamic, sql_builds, string_constants
 from persona_review.checks._lexing import lex
 from persona_review.checks._spans import bracket_span, lines_of, split_args
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -20,6 +20,7 @@ _QUERY_CALL = re.compile(
     r"(?:\.(?:query|execute|raw|unsafe|whereRaw|havingRaw|orderByRaw|joinRaw|\$queryRawUnsafe|\$executeRawUnsafe)"
     r"|\bsequelize\.query)\s*\("
 )
+_FUNCTION_START = re.compile(r"^\s*(?:export\s+)?(?:async\s+)?function\b|^\s*(?:public|private|protected|static|async)\s+\w+\s*\(")
 _CONCAT_CALL = re.compile(r"""["'`]\s*\)?\s*\.concat\s*\(\s*(?!["'`])[\w$]""")
 _SQL_OPTION = re.compile(r"^\{\s*sql\s*:\s*([\w$]+)")
 
@@ -46,12 +47,17 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
     built = {b.line: b for b in sql_builds(lexed, ctx.language, constants)}
     tainted: dict[str, int] = {}
     for no, _code, bare in lines_of(lexed):
+        if _FUNCTION_START.search(bare):
+            tainted.clear()
         build = built.get(no)
         if build is not None:
             if build.variable:
                 tainted[build.variable] = no
             yield Hit(no, build.last)
             continue
+        name = assigned_name(bare)
+        if name is not None:
+            tainted.pop(name, None)
         if "(" not in bare:
             continue
         for match in _QUERY_CALL.finditer(bare):
@@ -107,6 +113,8 @@ def shell_injection(ctx: FileContext) -> Iterator[Hit]:
                     hit = _spawn_runs_input(args, span.bare, constants)
                 if hit:
                     yield Hit(no, span.last)
+                elif pattern is _SPAWN and _SHELL_OPTION.search(span.bare):
+                    yield Hit(no, span.last, message=_SHELL_CONSTANT_MESSAGE, severity=Severity.LOW)
 
 
 def _spawn_runs_input(args: list[str], bare: str, constants: frozenset[str]) -> bool:
@@ -121,6 +129,12 @@ def _spawn_runs_input(args: list[str], bare: str, constants: frozenset[str]) -> 
     shell = _SHELL_OPTION.search(bare) is not None
     return shell and (not _LITERAL.match(program) or bool(variable_items))
 
+
+_SHELL_CONSTANT_MESSAGE = (
+    "`shell: true` runs a constant command through a shell: nothing can be injected today, but the shell adds "
+    "quoting rules and the next edit that adds a variable makes it injectable. Pass the program and an argument "
+    "array without the shell option."
+)
 
 _TLS_OFF = re.compile(
     r"\brejectUnauthorized\s*:\s*false\b|\bNODE_TLS_REJECT_UNAUTHORIZED\b\s*(?:\]\s*)?=\s*['\"]?0|"

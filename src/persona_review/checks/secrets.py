@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._lexing import lex
+from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, lines_of, split_args
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -77,7 +77,7 @@ _ASSIGNED = re.compile(
 _KEYED = re.compile(
     r"""(?P<kq>["']?)(?P<key>[A-Za-z_$][\w.$-]*)(?P=kq)\s*(?::|=>)\s*(?P<q>["'`])(?P<val>[^"'`\n]*)(?P=q)"""
 )
-_NAMEISH_VALUE = re.compile(r"^[A-Za-z0-9]+(?:[_.\-:][A-Za-z0-9]+)+$")
+_NAMEISH_VALUE = re.compile(r"^[a-z0-9]+(?:[_.\-:][a-z0-9]+)+$|^[A-Z0-9]+(?:_[A-Z0-9]+)+$")
 
 
 def _words(name: str) -> list[str]:
@@ -144,7 +144,9 @@ def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no)
 
 
-_JWT_KEY_CALL = re.compile(r"\b(?:jwt|jsonwebtoken|JWT|jose)\.(?:encode|decode|sign|verify)\s*\(")
+_JWT_KEY_CALL = re.compile(
+    r"\b(?:\w*jwt\w*|jsonwebtoken|JWT|jose|jws)\.(?:encode|decode|sign|verify)\s*\(|\bcreateHmac\s*\(|\bhmac\.new\s*\("
+)
 _LITERAL = re.compile(r"""^\s*(?:key\s*=\s*)?(?:\[\]byte\(\s*)?(?:["'`]).+""", re.DOTALL)
 _JAVA_HMAC = re.compile(r"""\bAlgorithm\.HMAC(?:256|384|512)\s*\(\s*"[^"]+"|\.signWith\s*\([^;]*,\s*"[^"]+"|"""
                         r"""\bSignedString\s*\(\s*\[\]byte\(\s*"[^"]+"|\.setSigningKey\s*\(\s*"[^"]+\"""")
@@ -152,12 +154,12 @@ _JAVA_HMAC = re.compile(r"""\bAlgorithm\.HMAC(?:256|384|512)\s*\(\s*"[^"]+"|\.si
 
 @register(
     CheckSpec(
-        id="ANY-JWT-HARDCODED-KEY",
+        id="ANY-HARDCODED-SIGNING-KEY",
         checklist_item="SEC-06",
         category=Category.SECURITY,
         severity=Severity.CRITICAL,
         languages=_CODE_LANGS,
-        title="JWT signing key is a literal in the source",
+        title="JWT/HMAC signing key is a literal in the source",
         explanation=(
             "Anyone who can read this repository can mint valid tokens for any user with this key, and it "
             "cannot be rotated without a deploy. Load the signing key from a secret store or environment "
@@ -167,15 +169,45 @@ _JAVA_HMAC = re.compile(r"""\bAlgorithm\.HMAC(?:256|384|512)\s*\(\s*"[^"]+"|\.si
 )
 def jwt_hardcoded_key(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
+    constants = _literal_values(lexed)
     for no, code, bare in lines_of(lexed):
         if "(" not in bare:
             continue
-        if _JAVA_HMAC.search(code) and not _JAVA_HMAC.search(bare.replace(" ", "x")) is None:
+        if _JAVA_HMAC.search(code):
             yield Hit(no)
             continue
         for match in _JWT_KEY_CALL.finditer(bare):
             span = bracket_span(lexed, no, match.end() - 1)
             args = split_args(span)
-            if len(args) >= 2 and _LITERAL.match(args[1]) and is_secret_value(args[1].strip().strip("\"'`")):
+            key_index = 0 if match.group(0).startswith("hmac.") else 1
+            if len(args) <= key_index:
+                continue
+            key = args[key_index].strip()
+            value = constants.get(key, key.lstrip("bB").strip("\"'`") if _LITERAL.match(key.lstrip("bB")) else None)
+            if value is not None and is_secret_value(value):
                 yield Hit(no, span.last)
                 break
+
+
+_LITERAL_ASSIGN = re.compile(
+    r"""^\s*(?:(?:const|let|var|final|static|private|public)\s+)*(?:[\w<>\[\].]+\s+)?([A-Za-z_$][\w$]*)\s*(?::=|=)\s*"""
+    r"""(?:\[\]byte\(\s*)?[bB]?(["'`])([^"'`]*)\2\s*\)?\s*;?\s*$"""
+)
+
+
+def _literal_values(lexed: Lexed) -> dict[str, str]:
+    """Names assigned exactly one string literal in the known lines, with that literal."""
+    values: dict[str, str] = {}
+    seen: set[str] = set()
+    for no, code, _bare in lines_of(lexed):
+        match = _LITERAL_ASSIGN.match(code)
+        if match is None:
+            continue
+        name = match.group(1)
+        if name in seen:
+            values.pop(name, None)
+        else:
+            values[name] = match.group(3)
+        seen.add(name)
+        del no
+    return values
