@@ -123,7 +123,7 @@ def test_plan_budget_counts_the_system_prompt_in_every_request() -> None:
                      price=Price(3, 15))
     assert plan.request_overhead >= 1000 and not plan.left_over
     tight = make_plan(diff.files, render, system=system, tools=[], pr_text=None,
-                      config=Config(max_request_tokens=1120, max_input_tokens=plan.request_overhead + 200),
+                      config=Config(max_request_tokens=1120, max_input_tokens=plan.request_overhead + 401),
                       price=Price(3, 15))
     assert tight.chunks and tight.left_over and "max-input-tokens" in tight.reason
 

@@ -81,7 +81,6 @@ def render_piece(
             f"(check {f.rule_id or f.source})"
             for f in mine
         )
-    out.append("   new    old   | code")
     shown = {line.new_no for line in hunk.lines if line.new_no is not None}
     around = context.lines if context is not None else {}
     out.extend(
@@ -99,9 +98,11 @@ def render_piece(
 
 
 def _row(new: int | None, old: int | None, kind: str, text: str) -> str:
-    new_s = str(new) if new is not None else ""
-    old_s = str(old) if old is not None and kind != "+" else ""
-    return f"{new_s:>6} {old_s:>6} {kind} | {text}"
+    """`12 + code` for an added line, `12   code` unchanged, `12 . code` nearby file line outside the
+    diff, `(old 7) - code` removed. The code follows after one space, its own indentation intact."""
+    if new is None:
+        return f"(old {old}) - {text}"
+    return f"{new} {kind} {text}"
 
 
 def fence(label: str, content: str) -> str:
@@ -121,8 +122,9 @@ def user_message(pieces_text: Sequence[str], pr_text: str | None) -> str:
             + fence("PR TEXT", pr_text.strip()[:MAX_PR_TEXT_CHARS])
         )
     parts.append(
-        "The change to review. Columns: new-file line number, old line number, mark (`+` added, `-` "
-        "removed, blank unchanged, `.` nearby file line outside the diff), code.\n"
+        "The change to review. Each line is: new-file line number, a mark (`+` added, blank unchanged, "
+        "`.` nearby file line outside the diff), one space, the code. Removed lines show `(old N) -` "
+        "with their old line number instead.\n"
         + fence("DIFF", "\n\n".join(pieces_text))
     )
     parts.append("Review the change above and call `report_findings`.")
