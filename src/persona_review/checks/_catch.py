@@ -9,7 +9,10 @@ from dataclasses import dataclass
 from persona_review.checks._lexing import Lexed
 from persona_review.checks._spans import brace_block, lines_of
 
-_CATCH = re.compile(r"\bcatch\s*(?:\(\s*(?:final\s+)?(?P<types>[\w.|\s]+?)?\s*(?P<name>\w+)?\s*(?::\s*\w+)?\s*\))?\s*\{")
+_CATCH = re.compile(
+    r"\bcatch\s*(?:\(\s*(?:final\s+)?(?:(?P<types>[\w.|\s]*?[\w.])\s+)?(?P<name>\w+)?\s*(?::\s*\w+)?\s*\))?"
+    r"\s*\{"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,4 @@ def catches(lexed: Lexed) -> Iterator[Catch]:
             body = block.code[1:-1] if complete else block.code[1:]
             types = (match.group("types") or "").strip()
             name = match.group("name")
-            if name is not None and not types:
-                types, name = "", name  # JavaScript: catch (err)
             yield Catch(no, block.last, types, name, body, complete)

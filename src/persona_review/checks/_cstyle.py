@@ -14,7 +14,9 @@ from persona_review.checks._spans import Span, bracket_span_in_text, lines_of, s
 from persona_review.checks._sql import looks_like_sql
 
 _CONCAT = re.compile(r"""["'`]\s*\+\s*(?!["'`\s])[\w(]|[\w)\]]\s*\+\s*["'`]""")
-_FORMAT = re.compile(r"\b(?:fmt\.Sprintf|String\.format|util\.format|MessageFormat\.format)\s*\(|\.formatted\s*\(")
+_FORMAT = re.compile(
+    r"\b(?:fmt\.Sprintf|String\.format|util\.format|MessageFormat\.format)\s*\(|\.formatted\s*\("
+)
 _TEMPLATE_FIELD = re.compile(r"\$\{")
 _ASSIGN = re.compile(
     r"^\s*(?:(?:var|let|const|final)\s+)?(?:[\w<>\[\].]+\s+)?([A-Za-z_$][\w$]*)\s*(\+=|:=|=(?!=))\s*"
@@ -29,9 +31,7 @@ def assigned_name(bare: str) -> str | None:
 
 def string_contents(span: Span) -> str:
     """The characters inside string literals in `span`, other characters replaced by spaces."""
-    return "".join(
-        c if b == " " and c != " " else " " for c, b in zip(span.code, span.bare, strict=True)
-    )
+    return "".join(c if b == " " and c != " " else " " for c, b in zip(span.code, span.bare, strict=True))
 
 
 def is_dynamic(span: Span, language: str, constants: frozenset[str] = frozenset()) -> bool:
@@ -70,7 +70,8 @@ def _concat_has_variable(bare: str, constants: frozenset[str]) -> bool:
 
 
 def string_constants(lexed: Lexed) -> frozenset[str]:
-    """Names that are only ever assigned a plain string literal in the known lines (and are not parameters)."""
+    """Names that are only ever assigned a plain string literal in the known lines (and are not "
+    "parameters)."""
     literal: set[str] = set()
     other: set[str] = set()
     for _no, _code, bare in lines_of(lexed):

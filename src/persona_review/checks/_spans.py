@@ -10,7 +10,7 @@ from persona_review.checks._lexing import Lexed
 MAX_SPAN_LINES = 25
 _OPEN = "([{"
 _CLOSE = ")]}"
-_CONTINUATION = ("+ ", "+\"", "+'", "+(", ". ", ".format(", "% ", "%(", "||", "&&", "? ", ": ")
+_CONTINUATION = ("+ ", '+"', "+'", "+(", ". ", ".format(", "% ", "%(", "||", "&&", "? ", ": ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +152,8 @@ def split_args(span: Span) -> list[str]:
 
 
 def bracket_span_in_text(span: Span, col: int) -> Span:
-    """The bracketed part of an already-joined span starting at offset `col` (which holds an opening bracket)."""
+    """The bracketed part of an already-joined span starting at offset `col` (which holds an opening "
+    "bracket)."""
     depth = 0
     for i in range(col, len(span.bare)):
         ch = span.bare[i]

@@ -36,7 +36,8 @@ _BOOL_SECOND = re.compile(
         explanation=(
             "Assigning the error to the blank identifier makes a failed write, close or parse look like "
             "success, and the program carries on with zero values. Handle the error (return it wrapped with "
-            "context, or log it with the operation and inputs); if ignoring it is truly safe, say why in a comment."
+            "context, or log it with the operation and inputs); if ignoring it is truly safe, say why in a "
+            "comment."
         ),
     )
 )
@@ -79,8 +80,8 @@ _DEFER_OK = {"Close", "Rollback", "Unlock", "Wait", "Flush", "Sync"}
         title="Returned error is never checked",
         explanation=(
             "This call returns an error that the statement drops, so a failed write, commit or shutdown goes "
-            "unnoticed and data is lost silently. Check it: `if err := f(); err != nil { return fmt.Errorf(\"...: "
-            "%w\", err) }`."
+            "unnoticed and data is lost silently. Check it and return it wrapped with context: "
+            '`if err := f(); err != nil { return fmt.Errorf("...: %w", err) }`.'
         ),
     )
 )
@@ -95,7 +96,9 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
         method = match.group("call").rsplit(".", 1)[-1]
         if match.group("prefix") and match.group("prefix").startswith("defer") and method in _DEFER_OK:
             continue
-        if method in {"Close", "Run", "Start", "Wait", "Kill", "Serve", "Scan", "Send"} and not match.group("prefix"):
+        if method in {"Close", "Run", "Start", "Wait", "Kill", "Serve", "Scan", "Send"} and not match.group(
+            "prefix"
+        ):
             receiver = match.group("call").rsplit(".", 1)[0].rsplit(".", 1)[-1]
             if method == "Close" and receiver in {"resp", "body", "Body", "rows", "r", "res"}:
                 continue  # closing a reader: nothing useful to do with the error
@@ -162,8 +165,10 @@ _BARE_LISTEN = re.compile(r"\bhttp\.(?:ListenAndServe|ListenAndServeTLS|Serve|Se
         languages=_GO,
         title="HTTP client or server without timeouts",
         explanation=(
-            "Go's default HTTP client and `http.ListenAndServe` have no timeouts: a slow peer holds a goroutine "
-            "and a connection forever, and a server is open to slow-header attacks. Use an `http.Client{Timeout: "
+            "Go's default HTTP client and `http.ListenAndServe` have no timeouts: a slow peer holds a "
+            "goroutine "
+            "and a connection forever, and a server is open to slow-header attacks. Use an "
+            "`http.Client{Timeout: "
             "...}` (or a context deadline) and an `http.Server` with `ReadHeaderTimeout`, `ReadTimeout` and "
             "`WriteTimeout`/`IdleTimeout` set."
         ),

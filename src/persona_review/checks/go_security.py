@@ -71,15 +71,17 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
             if not args:
                 continue
             query = args[0].strip()
-            if query in tainted or (is_dynamic(span, "go", constants) and no not in reported and build is None):
-                if no not in reported:
-                    reported.add(no)
-                    yield Hit(no, span.last)
+            dynamic = is_dynamic(span, "go", constants) and build is None
+            if (query in tainted or dynamic) and no not in reported:
+                reported.add(no)
+                yield Hit(no, span.last)
 
 
 _CONST_ASSIGN = re.compile(r'^\s*(?:const\s+|var\s+)?([A-Za-z_]\w*)\s*(?:string\s*)?(?::=|=)\s*"[^"]*"\s*$')
 _EXEC_CMD = re.compile(r"\bexec\.Command(?:Context)?\s*\(")
-_SHELLS = re.compile(r"""^\s*"(?:/usr/bin/env|/bin/env|env)"\s*$|^\s*"(?:/bin/|/usr/bin/)?(?:ba|z|k|da)?sh"\s*$""")
+_SHELLS = re.compile(
+    r"""^\s*"(?:/usr/bin/env|/bin/env|env)"\s*$|^\s*"(?:/bin/|/usr/bin/)?(?:ba|z|k|da)?sh"\s*$"""
+)
 _LITERAL = re.compile(r'^\s*(?:"[^"]*"|`[^`]*`)\s*$')
 
 
@@ -92,8 +94,9 @@ _LITERAL = re.compile(r'^\s*(?:"[^"]*"|`[^`]*`)\s*$')
         languages=_GO,
         title="Shell command (`sh -c`) built from a variable",
         explanation=(
-            "`sh -c` with a non-constant script runs whatever a `;`, `$()` or backtick in the value says. Run "
-            "the program directly, `exec.Command(\"prog\", arg1, arg2)`, so arguments are never parsed by a "
+            "`sh -c` with a non-constant script runs whatever a `;`, `$()` or backtick in the value says. "
+            "Run "
+            'the program directly, `exec.Command("prog", arg1, arg2)`, so arguments are never parsed by a '
             "shell, and validate user-supplied values against an allow-list."
         ),
     )
@@ -142,9 +145,12 @@ _TLS_OFF = re.compile(
         languages=_GO,
         title="TLS/SSH verification disabled or an obsolete TLS version allowed",
         explanation=(
-            "Skipping certificate or host-key checks (or allowing TLS 1.0/1.1) lets anyone on the network path "
-            "impersonate the server and read or alter the traffic, credentials included. Keep verification on "
-            "(add the private CA to `RootCAs`), use `ssh.FixedHostKey`/known_hosts, transport credentials for "
+            "Skipping certificate or host-key checks (or allowing TLS 1.0/1.1) lets anyone on the network "
+            "path "
+            "impersonate the server and read or alter the traffic, credentials included. Keep verification "
+            "on "
+            "(add the private CA to `RootCAs`), use `ssh.FixedHostKey`/known_hosts, transport credentials "
+            "for "
             "gRPC, and `MinVersion: tls.VersionTLS12`."
         ),
     )
@@ -196,9 +202,11 @@ _JWT_UNVERIFIED = re.compile(r"\.ParseUnverified\s*\(|\bSigningMethodNone\b|\bUn
         languages=_GO,
         title="JWT parsed without verification or with the `none` algorithm",
         explanation=(
-            "A token that is not signature-checked (`ParseUnverified`, `none` algorithm) can be forged by anyone, "
-            "so its claims cannot be trusted for identity or authorization. Parse with a key function and pin the "
-            "accepted methods, e.g. `jwt.WithValidMethods([]string{\"RS256\"})`."
+            "A token that is not signature-checked (`ParseUnverified`, `none` algorithm) can be forged by "
+            "anyone, "
+            "so its claims cannot be trusted for identity or authorization. Parse with a key function and "
+            "pin the "
+            'accepted methods, e.g. `jwt.WithValidMethods([]string{"RS256"})`.'
         ),
     )
 )

@@ -1,4 +1,5 @@
-"""Error-handling checks for Java: empty catch blocks, catch-alls that swallow, discarded exception details."""
+"""Error-handling checks for Java: empty catch blocks, catch-alls that swallow, discarded exception "
+"details."""
 
 from __future__ import annotations
 
@@ -26,9 +27,11 @@ _INTENTIONAL = re.compile(r"^(?:ignored?|expected|unused|_)$", re.IGNORECASE)
         languages=_JAVA,
         title="Empty catch block swallows the exception",
         explanation=(
-            "An empty catch hides the failure completely: no log, no metric, and the caller proceeds as if the "
+            "An empty catch hides the failure completely: no log, no metric, and the caller proceeds as if "
+            "the "
             "operation worked. Handle it, rethrow it wrapped with context, or at least log it with the "
-            "exception; for InterruptedException restore the flag with `Thread.currentThread().interrupt()`. Name "
+            "exception; for InterruptedException restore the flag with `Thread.currentThread().interrupt()`. "
+            "Name "
             "the variable `ignored` and explain why if swallowing is really intended."
         ),
     )
@@ -64,9 +67,9 @@ def broad_catch(ctx: FileContext) -> Iterator[Hit]:
         types = [t.strip() for t in clause.types.split("|")]
         if not any(_BROAD.match(t) for t in types) or clause.empty:
             continue
-        if clause.complete and not _HANDLED.search(clause.body):
-            yield Hit(clause.line)
-        elif not clause.complete and not clause.body.strip():
+        if (clause.complete and not _HANDLED.search(clause.body)) or (
+            not clause.complete and not clause.body.strip()
+        ):
             yield Hit(clause.line)
 
 
@@ -86,7 +89,7 @@ _DISCARDED_INFO = re.compile(
         explanation=(
             "The statement calls `getMessage()`/`toString()` on the exception and ignores the result, so the "
             "failure is effectively swallowed while looking handled. Log the exception itself "
-            "(`log.warn(\"...\", e)`) or rethrow it wrapped with context."
+            '(`log.warn("...", e)`) or rethrow it wrapped with context.'
         ),
     )
 )

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from persona_review.checks._cstyle import is_dynamic, sql_builds, string_constants
 from persona_review.checks._lexing import lex
-from persona_review.checks._spans import bracket_span, brace_block, lines_of, split_args
+from persona_review.checks._spans import brace_block, bracket_span, lines_of, split_args
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -27,7 +27,8 @@ _METHOD_HEADER = re.compile(
 _STATEMENT_DECL = re.compile(r"(?<![\w.])Statement\s+(\w+)\s*=")
 _IDENT = re.compile(r"^[A-Za-z_]\w*$")
 _STATEMENT_MESSAGE = (
-    "A plain `Statement` runs SQL text from a variable here, so nothing keeps input from being spliced into it. "
+    "A plain `Statement` runs SQL text from a variable here, so nothing keeps input from being spliced into "
+    "it. "
     "Use a `PreparedStatement` with `?` placeholders and bind the values."
 )
 _APPEND = re.compile(r"^\s*([A-Za-z_]\w*)\.(?:append|concat)\s*\((?!\s*\")")
@@ -69,7 +70,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no)
             continue
         assign = _ASSIGN.match(bare)
-        if assign is not None and "StringBuilder" in bare and "\"" in bare:
+        if assign is not None and "StringBuilder" in bare and '"' in bare:
             tainted[assign.group(1)] = no
         elif assign is not None:
             tainted.pop(assign.group(1), None)
@@ -86,7 +87,9 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
                 yield Hit(no, span.last)
                 break
             receiver = bare[: match.start()].rstrip()
-            on_statement = receiver.endswith("createStatement()") or receiver.split()[-1:] in ([s] for s in statements)
+            on_statement = receiver.endswith("createStatement()") or receiver.split()[-1:] in (
+                [s] for s in statements
+            )
             if on_statement and _IDENT.match(first) and first not in constants:
                 yield Hit(no, span.last, message=_STATEMENT_MESSAGE)
                 break
@@ -110,7 +113,7 @@ _STRING_LIT = re.compile(r'^\s*"[^"]*"\s*$')
         explanation=(
             "A command whose program, shell script (`sh -c`) or command string comes from a variable runs "
             "whatever that value says. Use a fixed program with arguments as separate list elements "
-            "(`new ProcessBuilder(\"prog\", arg)`), never `sh -c` with input, and validate inputs against an "
+            '(`new ProcessBuilder("prog", arg)`), never `sh -c` with input, and validate inputs against an '
             "allow-list."
         ),
     )
@@ -165,8 +168,10 @@ _DESERIALIZE = re.compile(
         languages=_JAVA,
         title="Unsafe deserialization (ObjectInputStream, polymorphic typing, default SnakeYAML)",
         explanation=(
-            "Java native serialization, Jackson default/class-name typing, XMLDecoder, XStream and SnakeYAML's "
-            "default constructor can instantiate arbitrary classes named in the data, so a crafted payload runs "
+            "Java native serialization, Jackson default/class-name typing, XMLDecoder, XStream and "
+            "SnakeYAML's "
+            "default constructor can instantiate arbitrary classes named in the data, so a crafted payload "
+            "runs "
             "gadget chains on this JVM. Use plain JSON binding to concrete types, `SafeConstructor`, or an "
             "`ObjectInputFilter` allow-list when native serialization cannot be avoided."
         ),
@@ -180,7 +185,9 @@ def unsafe_deserialization(ctx: FileContext) -> Iterator[Hit]:
 
 _WEAK_SSL = re.compile(r"""\bSSLContext\.getInstance\s*\(\s*"(?:SSL|SSLv2|SSLv3|TLSv1|TLSv1\.1)"\s*""")
 _TRUST_METHOD = re.compile(r"\b(?:checkServerTrusted|checkClientTrusted)\s*\(")
-_VERIFY_METHOD = re.compile(r"\bboolean\s+verify\s*\(\s*(?:final\s+)?String\s+\w+\s*,\s*(?:final\s+)?SSLSession\b")
+_VERIFY_METHOD = re.compile(
+    r"\bboolean\s+verify\s*\(\s*(?:final\s+)?String\s+\w+\s*,\s*(?:final\s+)?SSLSession\b"
+)
 _ALLOW_ALL = re.compile(r"\bALLOW_ALL_HOSTNAME_VERIFIER\b|\bNoopHostnameVerifier\b|\bTrustAllStrategy\b")
 
 
@@ -193,10 +200,10 @@ _ALLOW_ALL = re.compile(r"\bALLOW_ALL_HOSTNAME_VERIFIER\b|\bNoopHostnameVerifier
         languages=_JAVA,
         title="Certificate or hostname verification disabled, or an obsolete SSL/TLS version",
         explanation=(
-            "A TrustManager that accepts every certificate or a HostnameVerifier that returns true lets anyone "
-            "on the network path impersonate the server, and SSLv3/TLS 1.0/1.1 are breakable. Use the default "
-            "trust store (add private CAs to it) and hostname checks, and `SSLContext.getInstance(\"TLSv1.3\")` "
-            "or `\"TLS\"`."
+            "A TrustManager that accepts every certificate or a HostnameVerifier that returns true lets "
+            "anyone on the network path impersonate the server, and SSLv3/TLS 1.0/1.1 are breakable. Use "
+            "the default trust store (add private CAs to it) and hostname checks, and "
+            '`SSLContext.getInstance("TLSv1.3")` or `"TLS"`.'
         ),
     )
 )
@@ -234,8 +241,10 @@ _WEAK_HASH = re.compile(
         languages=_JAVA,
         title="MD5/SHA-1 digest",
         explanation=(
-            "MD5 and SHA-1 collide cheaply and are fast to brute-force, so they protect neither passwords nor "
-            "integrity. Use BCrypt/Argon2/PBKDF2 (Spring Security's PasswordEncoder) for passwords and SHA-256 "
+            "MD5 and SHA-1 collide cheaply and are fast to brute-force, so they protect neither passwords "
+            "nor "
+            "integrity. Use BCrypt/Argon2/PBKDF2 (Spring Security's PasswordEncoder) for passwords and "
+            "SHA-256 "
             "or better for integrity."
         ),
     )
@@ -296,5 +305,9 @@ def csrf_disabled(ctx: FileContext) -> Iterator[Hit]:
     for no, _code, bare in lines_of(lexed):
         if "csrf" in bare and _CSRF_OFF.search(bare):
             yield Hit(no)
-        elif bare.strip().startswith(".disable()") and no - 1 in lexed.bare and lexed.bare[no - 1].strip().startswith(".csrf()"):
+        elif (
+            bare.strip().startswith(".disable()")
+            and no - 1 in lexed.bare
+            and lexed.bare[no - 1].strip().startswith(".csrf()")
+        ):
             yield Hit(no - 1, no)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._catch import catches
-from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._lexing import lex
 from persona_review.checks._spans import brace_block, lines_of, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -27,7 +27,8 @@ _ERR = Category.ERROR_HANDLING
         title="Empty catch block swallows the error",
         explanation=(
             "An empty `catch {}` hides the failure: nothing is logged and the code after it runs as if the "
-            "operation had succeeded. Handle the error, rethrow it with context, or log it; if ignoring it is "
+            "operation had succeeded. Handle the error, rethrow it with context, or log it; if ignoring it "
+            "is "
             "deliberate, leave a comment in the block saying why."
         ),
     )
@@ -82,7 +83,9 @@ def finally_exit(ctx: FileContext) -> Iterator[Hit]:
                 continue
             if re.search(r"\bfunction\b|=>", before):
                 continue
-            if exit_match.group(1) in {"break", "continue"} and re.search(r"\b(?:while|for|do|switch)\b", before):
+            if exit_match.group(1) in {"break", "continue"} and re.search(
+                r"\b(?:while|for|do|switch)\b", before
+            ):
                 continue
             yield Hit(no, no + block.bare[: exit_match.start()].count("\n"))
 
@@ -102,7 +105,8 @@ _DECLARES = r"(?:function\s*\w*\s*\(\s*{n}\b|catch\s*\(\s*{n}\b|\(\s*{n}\b[^)]*\
         languages=_JS,
         title="Callback ignores its error argument",
         explanation=(
-            "Node-style callbacks report failure through their first argument; a callback that never looks at "
+            "Node-style callbacks report failure through their first argument; a callback that never looks "
+            "at "
             "it continues with undefined results when the operation failed. Check it first: `if (err) return "
             "next(err);` (or reject / log and stop)."
         ),
@@ -131,8 +135,10 @@ def _uses(body: str, name: str) -> bool:
 
 
 _CHAIN_CALL = re.compile(r"\s*(?:\?\.|\.)\s*(\w+)\s*\(|\s*\[\s*[\"'](\w+)[\"']\s*\]\s*\(")
-_STMT_START = re.compile(r"(?:^|[{;]|\)\s*\{|=>\s*\{)\s*(?!return\b|await\b|yield\b|const\b|let\b|var\b|throw\b)"
-                         r"(?P<expr>(?:new\s+)?[\w$.]+(?:\s*\([^;]*)?)")
+_STMT_START = re.compile(
+    r"(?:^|[{;]|\)\s*\{|=>\s*\{)\s*(?!return\b|await\b|yield\b|const\b|let\b|var\b|throw\b)"
+    r"(?P<expr>(?:new\s+)?[\w$.]+(?:\s*\([^;]*)?)"
+)
 
 
 @register(
@@ -161,9 +167,9 @@ def promise_unhandled(ctx: FileContext) -> Iterator[Hit]:
             if calls is None:
                 continue
             names = [name for name, _args in calls]
-            promise_like = any(n in {"then", "finally", "catch"} for n in names) or span.bare[start:].startswith(
-                "Promise."
-            )
+            promise_like = any(n in {"then", "finally", "catch"} for n in names) or span.bare[
+                start:
+            ].startswith("Promise.")
             if not promise_like:
                 continue
             last_name, last_args = calls[-1]
@@ -179,7 +185,8 @@ def _statement_starts(text: str) -> Iterator[int]:
 
 
 def _chain(text: str, start: int) -> list[tuple[str, str]] | None:
-    """The method calls of the expression starting at `start`, if it is a call chain that ends the statement."""
+    """The method calls of the expression starting at `start`, if it is a call chain that ends the "
+    "statement."""
     head = re.match(r"(?:new\s+)?[\w$]+(?:\s*\.\s*[\w$]+)*", text[start:])
     if head is None:
         return None
@@ -205,8 +212,10 @@ def _chain(text: str, start: int) -> list[tuple[str, str]] | None:
     rest = text[pos:].lstrip()
     if not calls or (rest and not rest.startswith((";", "}", ")"))):
         return None
-    if head.group(0).startswith("Promise.") or any(n in {"then", "catch", "finally"} for n, _ in calls[1:]) or (
-        len(calls) >= 1 and calls[-1][0] in {"then", "catch", "finally"}
+    if (
+        head.group(0).startswith("Promise.")
+        or any(n in {"then", "catch", "finally"} for n, _ in calls[1:])
+        or (len(calls) >= 1 and calls[-1][0] in {"then", "catch", "finally"})
     ):
         return calls
     return None
@@ -235,7 +244,3 @@ def _top_level_commas(args: str) -> int:
         elif ch == "," and depth == 0:
             count += 1
     return count
-
-
-def _unused(lexed: Lexed) -> None:
-    del lexed

@@ -20,7 +20,9 @@ _QUERY_CALL = re.compile(
     r"(?:\.(?:query|execute|raw|unsafe|whereRaw|havingRaw|orderByRaw|joinRaw|\$queryRawUnsafe|\$executeRawUnsafe)"
     r"|\bsequelize\.query)\s*\("
 )
-_FUNCTION_START = re.compile(r"^\s*(?:export\s+)?(?:async\s+)?function\b|^\s*(?:public|private|protected|static|async)\s+\w+\s*\(")
+_FUNCTION_START = re.compile(
+    r"^\s*(?:export\s+)?(?:async\s+)?function\b|^\s*(?:public|private|protected|static|async)\s+\w+\s*\("
+)
 _CONCAT_CALL = re.compile(r"""["'`]\s*\)?\s*\.concat\s*\(\s*(?!["'`])[\w$]""")
 _SQL_OPTION = re.compile(r"^\{\s*sql\s*:\s*([\w$]+)")
 
@@ -73,8 +75,12 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
                 break
 
 
-_EXEC = re.compile(r"(?:(?<![\w$.])|\b(?:cp|child_process|childProcess|shell|shelljs|proc)\.)(?:exec|execSync)\s*\(")
-_SPAWN = re.compile(r"(?:(?<![\w$.])|\b(?:cp|child_process|childProcess)\.)(?:spawn|spawnSync|execFile|execFileSync)\s*\(")
+_EXEC = re.compile(
+    r"(?:(?<![\w$.])|\b(?:cp|child_process|childProcess|shell|shelljs|proc)\.)(?:exec|execSync)\s*\("
+)
+_SPAWN = re.compile(
+    r"(?:(?<![\w$.])|\b(?:cp|child_process|childProcess)\.)(?:spawn|spawnSync|execFile|execFileSync)\s*\("
+)
 _SHELL_OPTION = re.compile(r"\bshell\s*:\s*(?!false\b|undefined\b|null\b)[\w'\"`]")
 _SHELLS = re.compile(r"""^["'`](?:/bin/|/usr/bin/)?(?:ba|z|da)?sh["'`]$|^["'`]cmd(?:\.exe)?["'`]$""")
 _LITERAL = re.compile(r"""^(?:"[^"]*"|'[^']*'|`[^`$]*`)$""")
@@ -131,8 +137,10 @@ def _spawn_runs_input(args: list[str], bare: str, constants: frozenset[str]) -> 
 
 
 _SHELL_CONSTANT_MESSAGE = (
-    "`shell: true` runs a constant command through a shell: nothing can be injected today, but the shell adds "
-    "quoting rules and the next edit that adds a variable makes it injectable. Pass the program and an argument "
+    "`shell: true` runs a constant command through a shell: nothing can be injected today, but the shell "
+    "adds "
+    "quoting rules and the next edit that adds a variable makes it injectable. Pass the program and an "
+    "argument "
     "array without the shell option."
 )
 
@@ -153,7 +161,8 @@ _TLS_OFF = re.compile(
         languages=_JS,
         title="TLS certificate verification disabled or an obsolete TLS version",
         explanation=(
-            "With `rejectUnauthorized: false` (or NODE_TLS_REJECT_UNAUTHORIZED=0) any certificate is accepted, "
+            "With `rejectUnauthorized: false` (or NODE_TLS_REJECT_UNAUTHORIZED=0) any certificate is "
+            "accepted, "
             "so anyone on the path can impersonate the database or API and read the credentials sent to it. "
             "Keep verification on and pass the private CA with the `ca` option; require TLS 1.2+."
         ),
@@ -162,12 +171,20 @@ _TLS_OFF = re.compile(
 def tls_verify_off(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     for no, code, bare in lines_of(lexed):
-        if _TLS_OFF.search(code) and (bare.find("reject") >= 0 or bare.find("strict") >= 0 or "NODE_TLS" in bare
-                                      or "secureProtocol" in bare or "minVersion" in bare or "checkServer" in bare):
+        if _TLS_OFF.search(code) and (
+            bare.find("reject") >= 0
+            or bare.find("strict") >= 0
+            or "NODE_TLS" in bare
+            or "secureProtocol" in bare
+            or "minVersion" in bare
+            or "checkServer" in bare
+        ):
             yield Hit(no)
 
 
-_WEAK_HASH = re.compile(r"""\bcreate(?:Hash|Hmac)\s*\(\s*['"](?:md5|md4|sha1|sha-1|MD5|SHA1)['"]|\bmd5\s*\(""")
+_WEAK_HASH = re.compile(
+    r"""\bcreate(?:Hash|Hmac)\s*\(\s*['"](?:md5|md4|sha1|sha-1|MD5|SHA1)['"]|\bmd5\s*\("""
+)
 _PASSWORDISH = re.compile(r"pass(?:word|wd)?|pwd", re.IGNORECASE)
 
 
@@ -180,7 +197,8 @@ _PASSWORDISH = re.compile(r"pass(?:word|wd)?|pwd", re.IGNORECASE)
         languages=_JS,
         title="MD5/SHA-1 hash",
         explanation=(
-            "MD5 and SHA-1 collide cheaply and are fast to brute-force, so they protect neither passwords nor "
+            "MD5 and SHA-1 collide cheaply and are fast to brute-force, so they protect neither passwords "
+            "nor "
             "integrity. Hash passwords with bcrypt/argon2/scrypt (`crypto.scrypt`) and use SHA-256 or better "
             "elsewhere."
         ),
@@ -207,8 +225,10 @@ _JWT_NO_VERIFY = re.compile(r"""\bjwt\.decode\s*\(\s*[\w.$]+\s*,\s*true\b|\bnoVe
         languages=_JS,
         title="JWT accepted with the `none` algorithm or without verification",
         explanation=(
-            "Allowing `alg: none` or skipping signature verification lets anyone forge a token with any user id "
-            "or role. Verify with `jwt.verify(token, key, { algorithms: ['RS256'] })` and never include `none`."
+            "Allowing `alg: none` or skipping signature verification lets anyone forge a token with any user "
+            "id "
+            "or role. Verify with `jwt.verify(token, key, { algorithms: ['RS256'] })` and never include "
+            "`none`."
         ),
     )
 )
@@ -234,8 +254,10 @@ _DESERIALIZE = re.compile(r"\b\w*[sS]erializ\w*\.(?:unserialize|deserialize)\s*\
         languages=_JS,
         title="Deserializer that can execute code",
         explanation=(
-            "Libraries like node-serialize and serialize-to-js rebuild functions from their input, so a crafted "
-            "payload (an IIFE in the data) runs code in this process. Parse untrusted data with `JSON.parse` and "
+            "Libraries like node-serialize and serialize-to-js rebuild functions from their input, so a "
+            "crafted "
+            "payload (an IIFE in the data) runs code in this process. Parse untrusted data with `JSON.parse` "
+            "and "
             "validate it against a schema."
         ),
     )

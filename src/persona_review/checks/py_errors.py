@@ -26,7 +26,8 @@ _ERR = Category.ERROR_HANDLING
         languages=_PY,
         title="Bare `except:` catches everything, including KeyboardInterrupt and SystemExit",
         explanation=(
-            "A bare `except:` also traps SystemExit, KeyboardInterrupt and GeneratorExit, so a worker asked to "
+            "A bare `except:` also traps SystemExit, KeyboardInterrupt and GeneratorExit, so a worker asked "
+            "to "
             "stop keeps running and real bugs are handled like expected failures. Catch the specific "
             "exceptions this code can recover from, or `except Exception` and log it with the traceback."
         ),
@@ -97,8 +98,10 @@ _NESTED_LOOP = re.compile(r"^\s*(?:async\s+)?(?:for|while)\b")
         languages=_PY,
         title="`return`/`break`/`continue` in `finally` discards the in-flight exception",
         explanation=(
-            "Leaving a `finally` block with return, break or continue silently cancels any exception raised in "
-            "the `try` body, so failures look like success. Move the statement after the try/finally, and keep "
+            "Leaving a `finally` block with return, break or continue silently cancels any exception raised "
+            "in "
+            "the `try` body, so failures look like success. Move the statement after the try/finally, and "
+            "keep "
             "`finally` for cleanup only."
         ),
     )
@@ -161,7 +164,8 @@ _TIMEOUT_NONE = re.compile(r"\btimeout\s*=\s*None\b")
         title="HTTP call without a timeout",
         explanation=(
             "`requests` waits forever by default, and `timeout=None` disables httpx's default, so one slow "
-            "upstream parks this worker until every worker is stuck. Pass an explicit `timeout=` (connect and "
+            "upstream parks this worker until every worker is stuck. Pass an explicit `timeout=` (connect "
+            "and "
             "read, e.g. `timeout=(3.05, 10)`) sized to the caller's own deadline."
         ),
     )
@@ -173,9 +177,12 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
             continue
         for match in _HTTP_CALL.finditer(bare):
             span = bracket_span(lexed, no, match.end() - 1)
-            if _TIMEOUT_NONE.search(span.bare):
-                yield Hit(no, span.last)
-            elif match.group(1) == "requests" and match.group(2)[0].islower() and not _TIMEOUT_KW.search(span.bare) and "**" not in span.bare:
+            if _TIMEOUT_NONE.search(span.bare) or (
+                match.group(1) == "requests"
+                and match.group(2)[0].islower()
+                and not _TIMEOUT_KW.search(span.bare)
+                and "**" not in span.bare
+            ):
                 yield Hit(no, span.last)
 
 
@@ -224,7 +231,8 @@ _DEBUG_TRUE = re.compile(r"\bdebug\s*=\s*True\b")
         languages=_PY,
         title="Server started with `debug=True`",
         explanation=(
-            "Flask's debug mode serves tracebacks with local variables to any client and the Werkzeug console "
+            "Flask's debug mode serves tracebacks with local variables to any client and the Werkzeug "
+            "console "
             "allows running code on the server. Read the flag from configuration that is off in production, "
             "and never enable it on an app reachable from outside."
         ),
@@ -257,7 +265,8 @@ _LEAK = re.compile(
         title="Exception text or traceback returned to the client",
         explanation=(
             "Exception messages and tracebacks carry SQL, file paths, hostnames and sometimes data, and hand "
-            "attackers a map of the internals. Log the exception server-side with an id, and return a generic "
+            "attackers a map of the internals. Log the exception server-side with an id, and return a "
+            "generic "
             "message with that id and a proper status code."
         ),
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._lexing import lex
 from persona_review.checks._spans import Span, bracket_span, lines_of, statement_span
 from persona_review.checks._sql import looks_like_sql
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -30,7 +30,8 @@ _FSTRING_FIELD = re.compile(r"(?<!\{)\{(?!\{)")
 
 
 def _dynamic(span: Span) -> bool:
-    """Is a string in this span built at run time: f-string field, `%`, `.format()` or `+` with a non-literal?"""
+    """Is a string in this span built at run time: f-string field, `%`, `.format()` or `+` with a "
+    "non-literal?"""
     if _PERCENT_OP.search(span.bare) or _FORMAT_CALL.search(span.bare) or _CONCAT.search(span.bare):
         return True
     for match in _STRING.finditer(span.bare):
@@ -43,12 +44,8 @@ def _dynamic(span: Span) -> bool:
 
 
 def _strings_of(span: Span) -> str:
-    """The contents of the string literals in `span`, joined (code view where bare view is blank)."""
-    parts = []
-    for index, (code_ch, bare_ch) in enumerate(zip(span.code, span.bare, strict=True)):
-        del index
-        parts.append(code_ch if bare_ch == " " and code_ch != " " else " " if bare_ch != " " else " ")
-    return "".join(parts)
+    """The characters inside string literals in `span`, other characters replaced by spaces."""
+    return "".join(c if b == " " and c != " " else " " for c, b in zip(span.code, span.bare, strict=True))
 
 
 @register(
@@ -62,7 +59,8 @@ def _strings_of(span: Span) -> str:
         explanation=(
             "Values spliced into SQL text let a caller rewrite the query (read other rows, drop tables), and "
             "quoting by hand always misses a case. Pass values as bound parameters (`cursor.execute(sql, "
-            "params)`, `text(...).bindparams`, `RawSQL(sql, params)`); identifiers must come from an allow-list."
+            "params)`, `text(...).bindparams`, `RawSQL(sql, params)`); identifiers must come from an "
+            "allow-list."
         ),
     )
 )
@@ -83,7 +81,9 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
                 continue
             first_arg = re.match(r"\(\s*(?:sql\s*=\s*|query\s*=\s*)?([A-Za-z_][\w.]*)\s*[,)]", span.bare)
             if first_arg and first_arg.group(1) in tainted:
-                yield Hit(no, span.last, message=_tainted_message(first_arg.group(1), tainted[first_arg.group(1)]))
+                yield Hit(
+                    no, span.last, message=_tainted_message(first_arg.group(1), tainted[first_arg.group(1)])
+                )
                 continue
         if assign is None and "'" not in bare and '"' not in bare:
             continue
@@ -123,8 +123,9 @@ def _shell_calls(ctx: FileContext) -> Iterator[tuple[int, Span, bool]]:
     """(line, call span, command is a constant) for every call that runs its command through a shell."""
     lexed = lex(ctx)
     for no, _code, bare in lines_of(lexed):
-        if "(" not in bare or not ("os." in bare or "shell" in bare or "output" in bare or "commands." in bare
-                                   or "popen" in bare):
+        if "(" not in bare or not (
+            "os." in bare or "shell" in bare or "output" in bare or "commands." in bare or "popen" in bare
+        ):
             continue
         for match in _SHELL_CALL.finditer(bare):
             span = bracket_span(lexed, no, match.end() - 1)
@@ -164,8 +165,10 @@ def shell_injection(ctx: FileContext) -> Iterator[Hit]:
         languages=_PY,
         title="Constant command run through a shell",
         explanation=(
-            "The command is a constant today, so nothing can be injected yet, but the shell adds quoting rules, "
-            "`PATH` lookups and a process per call, and the next edit that adds a variable makes it injectable. "
+            "The command is a constant today, so nothing can be injected yet, but the shell adds quoting "
+            "rules, "
+            "`PATH` lookups and a process per call, and the next edit that adds a variable makes it "
+            "injectable. "
             "Pass the command as an argument list without `shell=True`."
         ),
     )
@@ -188,7 +191,8 @@ _PARAMIKO_EXEC = re.compile(r"\.exec_command\s*\(")
         languages=_PY,
         title="Remote shell command via SSH `exec_command`",
         explanation=(
-            "`exec_command` runs its string through the remote user's shell, so any value formatted into it can "
+            "`exec_command` runs its string through the remote user's shell, so any value formatted into it "
+            "can "
             "add commands on the remote host. Quote every interpolated value with `shlex.quote`, or better, "
             "call a fixed remote script that takes validated arguments."
         ),
@@ -275,7 +279,8 @@ _TLS_OFF = re.compile(
         explanation=(
             "Without certificate (or host-key) verification, anyone on the network path can impersonate the "
             "server and read or change the traffic, including credentials; SSLv3/TLS 1.0/1.1 are breakable. "
-            "Keep verification on, point `verify=` at the right CA bundle for private CAs, pin known host keys, "
+            "Keep verification on, point `verify=` at the right CA bundle for private CAs, pin known host "
+            "keys, "
             "and require TLS 1.2 or newer."
         ),
     )
@@ -304,8 +309,10 @@ _PASSWORDISH = re.compile(r"pass(?:word|wd|phrase)?|pwd", re.IGNORECASE)
         languages=_PY,
         title="MD5/SHA-1 used where a strong hash is needed",
         explanation=(
-            "MD5 and SHA-1 collide cheaply and are fast to brute-force, so they protect neither passwords nor "
-            "integrity. Hash passwords with argon2/bcrypt/scrypt (or `hashlib.pbkdf2_hmac`) and use SHA-256 or "
+            "MD5 and SHA-1 collide cheaply and are fast to brute-force, so they protect neither passwords "
+            "nor "
+            "integrity. Hash passwords with argon2/bcrypt/scrypt (or `hashlib.pbkdf2_hmac`) and use SHA-256 "
+            "or "
             "better elsewhere; for non-security checksums say so with `usedforsecurity=False`."
         ),
     )
@@ -339,9 +346,10 @@ _JWT_UNVERIFIED = re.compile(
         languages=_PY,
         title="JWT decoded without signature verification or with the `none` algorithm",
         explanation=(
-            "A token whose signature is not checked (or that may use `alg: none`) can be forged by anyone, so "
+            "A token whose signature is not checked (or that may use `alg: none`) can be forged by anyone, "
+            "so "
             "every claim in it, user id and roles included, is attacker-chosen. Call `jwt.decode(token, key, "
-            "algorithms=[\"RS256\"])` with verification on and the accepted algorithms pinned."
+            'algorithms=["RS256"])` with verification on and the accepted algorithms pinned.'
         ),
     )
 )
@@ -371,7 +379,8 @@ _CSRF_OFF = re.compile(
         title="CSRF protection turned off",
         explanation=(
             "With CSRF checks off, any site a logged-in user visits can submit state-changing requests with "
-            "their cookies. Keep CSRF on; for machine-to-machine endpoints use token authentication instead of "
+            "their cookies. Keep CSRF on; for machine-to-machine endpoints use token authentication instead "
+            "of "
             "cookies rather than exempting the view."
         ),
     )
@@ -400,8 +409,10 @@ _CODE_VIEW_NEEDED = re.compile(r"""\.config\s*\[""")
         languages=_PY,
         title="Debug or testing mode hard-coded on in app configuration",
         explanation=(
-            "Debug/testing mode is written into the app's configuration here, so it ships to production: error "
-            "pages show code and settings, and testing mode changes error handling. Read these flags from the "
+            "Debug/testing mode is written into the app's configuration here, so it ships to production: "
+            "error "
+            "pages show code and settings, and testing mode changes error handling. Read these flags from "
+            "the "
             "environment with a safe default of off."
         ),
     )
@@ -409,9 +420,7 @@ _CODE_VIEW_NEEDED = re.compile(r"""\.config\s*\[""")
 def debug_config(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     for no, code, bare in lines_of(lexed):
-        if ("config" in bare or ".debug" in bare) and _DEBUG_CONFIG.search(code if _CODE_VIEW_NEEDED.search(bare) else bare):
+        if ("config" in bare or ".debug" in bare) and _DEBUG_CONFIG.search(
+            code if _CODE_VIEW_NEEDED.search(bare) else bare
+        ):
             yield Hit(no)
-
-
-def _unused(lexed: Lexed) -> None:
-    del lexed

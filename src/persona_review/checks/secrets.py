@@ -3,6 +3,7 @@ passwords/tokens assigned to secret-named variables, and literal JWT signing key
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -13,8 +14,23 @@ from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 
 _CODE_LANGS = frozenset({"python", "javascript", "typescript", "go", "java"})
-_ANY = _CODE_LANGS | frozenset({"ruby", "php", "kotlin", "scala", "csharp", "rust", "yaml", "json", "toml",
-                                "terraform", "shell", "dockerfile", "unknown"})
+_ANY = _CODE_LANGS | frozenset(
+    {
+        "ruby",
+        "php",
+        "kotlin",
+        "scala",
+        "csharp",
+        "rust",
+        "yaml",
+        "json",
+        "toml",
+        "terraform",
+        "shell",
+        "dockerfile",
+        "unknown",
+    }
+)
 
 _KNOWN_KEYS = re.compile(
     r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"  # AWS access key id
@@ -52,22 +68,131 @@ def known_keys(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no)
 
 
-_SECRET_WORDS = frozenset({
-    "pass", "passwd", "password", "passphrase", "pwd", "secret", "secrete", "token", "apikey", "credential",
-    "credentials", "privatekey", "accesskey", "secretkey", "clientsecret", "authtoken", "accesstoken",
-})
-_KEY_PAIRS = frozenset({("api", "key"), ("private", "key"), ("access", "key"), ("secret", "key"),
-                        ("signing", "key"), ("encryption", "key"), ("client", "secret"), ("master", "key")})
-_NOT_SECRET_SUFFIX = frozenset({
-    "url", "uri", "path", "file", "filename", "field", "name", "type", "prefix", "header", "endpoint", "label",
-    "param", "env", "var", "template", "length", "len", "count", "min", "max", "policy", "regex", "pattern",
-    "format", "route", "dir", "id", "expiry", "expires", "ttl", "timeout", "hash", "reset", "hint", "input",
-    "placeholder", "error", "message", "msg", "question", "strength", "mode", "enabled", "required", "changed",
-    "at", "lifetime", "age", "size", "prompt", "text", "title", "help", "description", "column", "attr",
-    "attribute", "location", "source", "kind", "style", "class", "selector", "regexp", "validator", "rule",
-    "rules", "link", "page", "view", "form", "button", "icon", "cookie", "parameter", "method", "algorithm",
-    "encoding", "scheme", "store", "provider", "manager", "service", "handler", "checker", "char", "chars",
-})
+_SECRET_WORDS = frozenset(
+    {
+        "pass",
+        "passwd",
+        "password",
+        "passphrase",
+        "pwd",
+        "secret",
+        "secrete",
+        "token",
+        "apikey",
+        "credential",
+        "credentials",
+        "privatekey",
+        "accesskey",
+        "secretkey",
+        "clientsecret",
+        "authtoken",
+        "accesstoken",
+    }
+)
+_KEY_PAIRS = frozenset(
+    {
+        ("api", "key"),
+        ("private", "key"),
+        ("access", "key"),
+        ("secret", "key"),
+        ("signing", "key"),
+        ("encryption", "key"),
+        ("client", "secret"),
+        ("master", "key"),
+    }
+)
+_NOT_SECRET_SUFFIX = frozenset(
+    {
+        "url",
+        "uri",
+        "path",
+        "file",
+        "filename",
+        "field",
+        "name",
+        "type",
+        "prefix",
+        "header",
+        "endpoint",
+        "label",
+        "param",
+        "env",
+        "var",
+        "template",
+        "length",
+        "len",
+        "count",
+        "min",
+        "max",
+        "policy",
+        "regex",
+        "pattern",
+        "format",
+        "route",
+        "dir",
+        "id",
+        "expiry",
+        "expires",
+        "ttl",
+        "timeout",
+        "hash",
+        "reset",
+        "hint",
+        "input",
+        "placeholder",
+        "error",
+        "message",
+        "msg",
+        "question",
+        "strength",
+        "mode",
+        "enabled",
+        "required",
+        "changed",
+        "at",
+        "lifetime",
+        "age",
+        "size",
+        "prompt",
+        "text",
+        "title",
+        "help",
+        "description",
+        "column",
+        "attr",
+        "attribute",
+        "location",
+        "source",
+        "kind",
+        "style",
+        "class",
+        "selector",
+        "regexp",
+        "validator",
+        "rule",
+        "rules",
+        "link",
+        "page",
+        "view",
+        "form",
+        "button",
+        "icon",
+        "cookie",
+        "parameter",
+        "method",
+        "algorithm",
+        "encoding",
+        "scheme",
+        "store",
+        "provider",
+        "manager",
+        "service",
+        "handler",
+        "checker",
+        "char",
+        "chars",
+    }
+)
 _CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _ASSIGNED = re.compile(
     r"""(?P<lhs>[A-Za-z_$][\w.$]*)(?:\s*\[\s*(?P<kq>["'])(?P<key>[^"'\]]+)(?P=kq)\s*\])?"""
@@ -91,7 +216,7 @@ def is_secret_name(name: str) -> bool:
         return False
     if any(w in _SECRET_WORDS for w in words):
         return True
-    return any(pair in _KEY_PAIRS for pair in zip(words, words[1:], strict=False))
+    return any(pair in _KEY_PAIRS for pair in itertools.pairwise(words))
 
 
 def is_secret_value(value: str) -> bool:
@@ -100,9 +225,8 @@ def is_secret_value(value: str) -> bool:
         return False
     if _PLACEHOLDER.search(value):
         return False
-    if _NAMEISH_VALUE.match(value) and any(w in _SECRET_WORDS or w == "key" for w in _words(value)):
-        return False  # the name of a setting or field that holds a secret, not the secret itself
-    return True
+    # the name of a setting or field that holds a secret is not the secret itself
+    return not (_NAMEISH_VALUE.match(value) and any(w in _SECRET_WORDS or w == "key" for w in _words(value)))
 
 
 @register(
@@ -148,8 +272,10 @@ _JWT_KEY_CALL = re.compile(
     r"\b(?:\w*jwt\w*|jsonwebtoken|JWT|jose|jws)\.(?:encode|decode|sign|verify)\s*\(|\bcreateHmac\s*\(|\bhmac\.new\s*\("
 )
 _LITERAL = re.compile(r"""^\s*(?:key\s*=\s*)?(?:\[\]byte\(\s*)?(?:["'`]).+""", re.DOTALL)
-_JAVA_HMAC = re.compile(r"""\bAlgorithm\.HMAC(?:256|384|512)\s*\(\s*"[^"]+"|\.signWith\s*\([^;]*,\s*"[^"]+"|"""
-                        r"""\bSignedString\s*\(\s*\[\]byte\(\s*"[^"]+"|\.setSigningKey\s*\(\s*"[^"]+\"""")
+_JAVA_HMAC = re.compile(
+    r"""\bAlgorithm\.HMAC(?:256|384|512)\s*\(\s*"[^"]+"|\.signWith\s*\([^;]*,\s*"[^"]+"|"""
+    r"""\bSignedString\s*\(\s*\[\]byte\(\s*"[^"]+"|\.setSigningKey\s*\(\s*"[^"]+\""""
+)
 
 
 @register(
@@ -183,7 +309,9 @@ def jwt_hardcoded_key(ctx: FileContext) -> Iterator[Hit]:
             if len(args) <= key_index:
                 continue
             key = args[key_index].strip()
-            value = constants.get(key, key.lstrip("bB").strip("\"'`") if _LITERAL.match(key.lstrip("bB")) else None)
+            value = constants.get(
+                key, key.lstrip("bB").strip("\"'`") if _LITERAL.match(key.lstrip("bB")) else None
+            )
             if value is not None and is_secret_value(value):
                 yield Hit(no, span.last)
                 break
