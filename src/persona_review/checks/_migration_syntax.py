@@ -64,7 +64,9 @@ def statement_at(ctx: FileContext, line: int, ruby: bool = False) -> Statement:
     return Statement(line, last, "\n".join(parts))
 
 
-def statements_matching(ctx: FileContext, pattern: re.Pattern[str], ruby: bool = False) -> Iterator[Statement]:
+def statements_matching(
+    ctx: FileContext, pattern: re.Pattern[str], ruby: bool = False
+) -> Iterator[Statement]:
     """Statements whose first line matches `pattern` (comment lines never do)."""
     for no in sorted(ctx.lines):
         text = ctx.lines[no]
@@ -121,27 +123,29 @@ def first_string(text: str) -> str | None:
     return next(g for g in match.groups() if g is not None) if match else None
 
 
-def enclosing_def(ctx: FileContext, line: int) -> str | None:
-    """Name of the nearest `def` above `line` that is less indented, or None if none is visible."""
-    text = ctx.lines.get(line, "")
-    indent = len(text) - len(text.lstrip())
-    first = min(ctx.lines, default=line)
-    for no in range(line - 1, first - 1, -1):
-        above = ctx.lines.get(no)
-        if above is None or not above.strip():
-            continue
-        above_indent = len(above) - len(above.lstrip())
-        match = _DEF.match(above)
-        if match and above_indent < indent:
-            return match.group(2)
-        if above_indent == 0 and not above.lstrip().startswith(("#", "@")):
-            return None
-    return None
-
-
 def line_of(stmt: Statement, pattern: re.Pattern[str] | str) -> int:
     """The first line of `stmt` matching `pattern`, else its first line."""
     for offset, text in enumerate(stmt.text.split("\n")):
         if re.search(pattern, text):
             return stmt.line + offset
     return stmt.line
+
+
+def top_level_defs(ctx: FileContext) -> dict[int, str]:
+    """Line -> name of the top-level `def` it belongs to, in one pass (lines before any def are absent)."""
+    owner: dict[int, str] = {}
+    current: str | None = None
+    for no in sorted(ctx.lines):
+        text = ctx.lines[no]
+        if not text.strip():
+            continue
+        if not text[0].isspace():
+            match = _DEF.match(text)
+            if match:
+                current = match.group(2)
+            elif not text.startswith(("#", "@", ")")):
+                current = None
+            continue
+        if current is not None:
+            owner[no] = current
+    return owner

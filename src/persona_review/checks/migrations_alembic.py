@@ -17,11 +17,11 @@ from persona_review.checks._migration_specs import ItemHit, make_specs, register
 from persona_review.checks._migration_syntax import (
     Statement,
     call_args,
-    enclosing_def,
     first_string,
     line_of,
     statements_matching,
     string_literals,
+    top_level_defs,
 )
 from persona_review.checks.base import FileContext
 from persona_review.checks.migrations_sql import scan_sql
@@ -86,10 +86,11 @@ class _Op:
 def scan(ctx: FileContext) -> list[ItemHit]:
     if migration_kind(ctx) is not MigrationKind.ALEMBIC:
         return []
+    owners = top_level_defs(ctx)
     ops = [
         _Op(ctx, stmt)
         for stmt in statements_matching(ctx, _OP_START)
-        if not (enclosing_def(ctx, stmt.line) or "").startswith("downgrade")
+        if not owners.get(stmt.line, "").startswith("downgrade")
     ]
     created = {op.table for op in ops if op.name == "create_table"}
     hits: list[ItemHit] = []

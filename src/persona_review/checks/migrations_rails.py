@@ -118,31 +118,42 @@ def _normalize_call(text: str, name: str) -> str:
     return f"{text[:at]}({body.strip().rstrip('}').strip()})"
 
 
-def _context_of(ctx: FileContext, line: int) -> tuple[int, str, bool, str]:
-    """(class line or 0, enclosing def, inside safety_assured, change_table table) for `line`."""
-    text = ctx.lines.get(line, "")
-    indent = len(text) - len(text.lstrip())
-    own = "safety_assured" in text
-    assured, method, change_table, klass = own, "", "", 0
-    first = min(ctx.lines, default=line)
-    for no in range(line - 1, first - 1, -1):
-        above = ctx.lines.get(no)
-        if above is None or not above.strip():
+class _Where(NamedTuple):
+    klass: int
+    """Line of the enclosing class, 0 if none is visible."""
+    method: str
+    assured: bool
+    change_table: str
+
+
+def _blocks(ctx: FileContext) -> dict[int, _Where]:
+    """For every line, the class, method, safety_assured block and change_table block it sits in, from one
+    pass that tracks blocks by indentation (lines above a hunk that are not shown are simply unknown)."""
+    stack: list[tuple[int, str, str]] = []  # (indent, kind, value)
+    where: dict[int, _Where] = {}
+    for no in sorted(ctx.lines):
+        text = ctx.lines[no]
+        if not text.strip() or text.lstrip().startswith("#"):
             continue
-        above_indent = len(above) - len(above.lstrip())
-        if above_indent >= indent:
-            continue
-        indent = above_indent
-        if re.match(r"^\s*safety_assured\s*(do|\{)\s*$", above):
-            assured = True
-        if match := re.match(r"^\s*change_table\s*\(?\s*:?[\"']?(\w+)", above):
-            change_table = change_table or match.group(1).lower()
-        if (match := _DEF.match(above)) and not method:
-            method = match.group(1)
-        if _CLASS.match(above):
-            klass = no
-            break
-    return klass, method, assured, change_table
+        indent = len(text) - len(text.lstrip())
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        kinds = {kind: value for _, kind, value in stack}
+        where[no] = _Where(
+            int(kinds.get("class", "0")),
+            kinds.get("def", ""),
+            "assured" in kinds or "safety_assured" in text,
+            kinds.get("change_table", ""),
+        )
+        if _CLASS.match(text):
+            stack.append((indent, "class", str(no)))
+        elif match := _DEF.match(text):
+            stack.append((indent, "def", match.group(1)))
+        elif re.match(r"^\s*safety_assured\s*(do|\{)\s*$", text):
+            stack.append((indent, "assured", ""))
+        elif match := re.match(r"^\s*change_table\s*\(?\s*:?[\"']?(\w+)", text):
+            stack.append((indent, "change_table", match.group(1).lower()))
+    return where
 
 
 def _scopes(ctx: FileContext) -> dict[int, _Scope]:
@@ -151,13 +162,14 @@ def _scopes(ctx: FileContext) -> dict[int, _Scope]:
         match = _CLASS.match(ctx.lines[no])
         if match:
             scopes.setdefault(no, _Scope()).schema = "Schema" in match.group(1)
+    blocks = _blocks(ctx)
     for found in statements_matching(ctx, _OP_START, ruby=True):
         stmt = _with_heredoc(ctx, found)
         match = _OP_START.search(stmt.text)
         if match is None:
             continue
         name = match.group("op") or f"t.{match.group('t')}"
-        klass, method, assured, change_table = _context_of(ctx, stmt.line)
+        klass, method, assured, change_table = blocks.get(stmt.line, _Where(0, "", False, ""))
         call = _normalize_call(
             stmt.text[match.start("op") if match.group("op") else match.start("t") :], name
         )

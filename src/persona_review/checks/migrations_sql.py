@@ -98,6 +98,12 @@ class _Splitter:
         self.last = no
 
     def feed(self, no: int, text: str) -> None:
+        if not (self.in_dollar or self.in_quote) and not any(mark in text for mark in ("'", "$$", ";", "--")):
+            if text.strip():
+                self._mark(no)
+            self.buf.append(text)
+            self.buf.append(" ")
+            return
         i = 0
         while i < len(text):
             if self.in_dollar or self.in_quote:

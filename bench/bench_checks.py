@@ -1,0 +1,185 @@
+"""All deterministic checks on a synthetic 500-file pull request.
+
+The PR mixes Python/JS/Go/Java service code with SQL (Flyway), Django, Alembic and Rails migrations, each
+file changed by one to three hunks of typical size (10-40 added lines, 3 context lines either side).
+Prints wall time per stage: parsing the diff (the baseline), building the check contexts, importing the
+checks, running every check (including the single squawk process for all SQL migrations), and the number
+of squawk processes started. The issue's bar: contexts + checks under 2 s on this machine.
+
+    python bench/bench_checks.py [--files 500] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+from persona_review.checks.registry import load_all
+from persona_review.checks.runner import run_checks
+from persona_review.checks.sql_squawk import SquawkBatch
+from persona_review.contexts import build_context
+from persona_review.diff import parse_diff
+
+_PY = [
+    "    resp = requests.get(url, params=params)",
+    "    try:\n        payload = resp.json()\n    except Exception:\n        pass",
+    '    rows = cursor.execute(f"SELECT * FROM orders WHERE id = {order_id}")',
+    "    total = sum(item.price * item.qty for item in basket.items)",
+    '    log.info("order %s settled", order.id)',
+    '    if not user.is_active:\n        raise PermissionError("inactive user")',
+    "    data = yaml.safe_load(stream)",
+]
+_JS = [
+    "  const res = await fetch(`${base}/orders/${id}`);",
+    "  try {\n    await queue.publish(evt);\n  } catch (e) {}",
+    '  db.query("SELECT * FROM users WHERE email = \'" + email + "\'");',
+    "  return res.status(200).json({ ok: true, items });",
+    "  const total = items.reduce((acc, i) => acc + i.price, 0);",
+]
+_GO = [
+    "\tresp, _ := http.Get(url)",
+    '\tif err := tx.Commit(); err != nil {\n\t\treturn fmt.Errorf("commit: %w", err)\n\t}',
+    '\tq := fmt.Sprintf("SELECT * FROM t WHERE id = %s", id)',
+    "\tclient := &http.Client{Timeout: 5 * time.Second}",
+    "\tdefer rows.Close()",
+]
+_JAVA = [
+    "        try {\n            repo.save(order);\n        } catch (Exception e) {\n        }",
+    '        String sql = "SELECT * FROM orders WHERE id = " + id;',
+    "        return ResponseEntity.ok(service.find(id));",
+    '        log.info("saved {}", order.getId());',
+]
+_SQL = [
+    "CREATE INDEX orders_{n}_idx ON orders (c{n});",
+    "ALTER TABLE orders ADD COLUMN c{n} text;",
+    "ALTER TABLE orders ALTER COLUMN c{n} SET NOT NULL;",
+    "CREATE INDEX CONCURRENTLY orders_{n}_cidx ON orders (c{n});",
+    "ALTER TABLE orders ADD CONSTRAINT fk_{n} FOREIGN KEY (u{n}) REFERENCES users (id) NOT VALID;",
+]
+_DJANGO = [
+    '        migrations.AddField(\n            model_name="order",\n            name="c{n}",\n'
+    "            field=models.TextField(null=True),\n        ),",
+    '        migrations.RemoveField(\n            model_name="order",\n'
+    '            name="old{n}",\n        ),',
+    "        migrations.RunPython(forwards_{n}),",
+]
+_ALEMBIC = [
+    '    op.add_column("orders", sa.Column("c{n}", sa.Text(), nullable=True))',
+    '    op.create_index("ix_{n}", "orders", ["c{n}"])',
+    '    op.alter_column("orders", "c{n}", nullable=False)',
+]
+_RAILS = [
+    "    add_column :orders, :c{n}, :string",
+    "    add_index :orders, :c{n}",
+    "    remove_column :orders, :old{n}",
+]
+
+_KINDS: list[tuple[str, list[str], str, str]] = [
+    ("services/api_{i}/handlers.py", _PY, "def handler_{i}(request):", ""),
+    ("web/src/orders/service{i}.js", _JS, "async function handle{i}(req, res) {", "}"),
+    ("internal/store/store_{i}.go", _GO, "func (s *Store) Op{i}(ctx context.Context) error {", "}"),
+    ("src/main/java/com/acme/Orders{i}.java", _JAVA, "    public Order op{i}(long id) {", "    }"),
+    ("db/migration/V{i}__orders.sql", _SQL, "-- orders change {i}", ""),
+    ("shop/migrations/{i:04d}_orders.py", _DJANGO, "    operations = [", "    ]"),
+    ("alembic/versions/rev_{i}.py", _ALEMBIC, "def upgrade():", ""),
+    ("db/migrate/2024{i:06d}_orders.rb", _RAILS, "  def change", "  end"),
+]
+_HEADERS = {
+    "shop/migrations": "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):",
+    "alembic/versions": "from alembic import op\nimport sqlalchemy as sa\n",
+    "db/migrate": "class Orders{i} < ActiveRecord::Migration[7.1]",
+}
+
+
+def _fill(template: str, **values: int) -> str:
+    """`template` with {name} placeholders replaced (code templates keep their own braces)."""
+    for name, value in values.items():
+        template = template.replace(f"{{{name}:04d}}", f"{value:04d}").replace(
+            f"{{{name}:06d}}", f"{value:06d}"
+        )
+        template = template.replace(f"{{{name}}}", str(value))
+    return template
+
+
+def synth(files: int, seed: int = 11) -> str:
+    rng = random.Random(seed)
+    out: list[str] = []
+    for i in range(files):
+        path_t, pool, opener, closer = _KINDS[i % len(_KINDS)]
+        path = _fill(path_t, i=i)
+        out.append(
+            f"diff --git a/{path} b/{path}\nindex 1111111..2222222 100644\n--- a/{path}\n+++ b/{path}\n"
+        )
+        start = 1
+        for _hunk in range(rng.randint(1, 3)):
+            context = [_fill(opener, i=i), "", ""]
+            for prefix, header in _HEADERS.items():
+                if path.startswith(prefix) and start == 1:
+                    context = ["", "", "", *_fill(header, i=i).split("\n")[:3], _fill(opener, i=i)][-3:]
+            added: list[str] = []
+            while len(added) < rng.randint(10, 40):
+                added.extend(_fill(rng.choice(pool), n=len(added), i=i).split("\n"))
+            tail = [_fill(closer, i=i), "", ""]
+            out.append(f"@@ -{start},6 +{start},{len(added) + 6} @@\n")
+            out.extend(f" {line}\n" for line in context)
+            out.extend(f"+{line}\n" for line in added)
+            out.extend(f" {line}\n" for line in tail)
+            start += len(added) + 6 + rng.randint(5, 60)
+    return "".join(out)
+
+
+def _once(text: str) -> dict[str, float | int]:
+    figures: dict[str, float | int] = {}
+    t0 = time.perf_counter()
+    diff = parse_diff(text)
+    t1 = time.perf_counter()
+    contexts = [build_context(f) for f in diff]
+    t2 = time.perf_counter()
+    registry = load_all()
+    t3 = time.perf_counter()
+    squawk = next((b for b in registry.batches if isinstance(b, SquawkBatch)), None)
+    before = squawk.processes_started if squawk else 0
+    outcome = run_checks(contexts)
+    t4 = time.perf_counter()
+    figures.update(
+        parse=t1 - t0,
+        contexts=t2 - t1,
+        load=t3 - t2,
+        checks=t4 - t3,
+        total=t4 - t0,
+        findings=len(outcome.findings),
+        files=len(diff),
+        added=sum(f.added_count for f in diff),
+        squawk_processes=(squawk.processes_started - before) if squawk else 0,
+        notices=len(outcome.notices),
+    )
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--files", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    text = synth(args.files)
+    runs = [_once(text) for _ in range(args.repeat)]
+    first, best = runs[0], min(runs[1:] or runs, key=lambda r: r["total"])
+    print(f"PR: {first['files']} files, {first['added']} added lines, {len(text) / 1e6:.1f} MB of diff")
+    print(f"first run (cold imports): total {first['total']:.3f}s  (checks import {first['load']:.3f}s)")
+    print(f"best warm run of {args.repeat}:")
+    for stage in ("parse", "contexts", "load", "checks", "total"):
+        print(f"  {stage:<9} {best[stage]:.3f}s")
+    ratio = (best["contexts"] + best["checks"]) / best["parse"] if best["parse"] else float("inf")
+    print(f"contexts + checks = {ratio:.1f}x the time to parse the diff (baseline, same run)")
+    print(
+        f"findings {best['findings']}, notices {best['notices']}, "
+        f"squawk processes per run {best['squawk_processes']}"
+    )
+    cold = first["contexts"] + first["load"] + first["checks"]
+    verdict = "PASS" if cold < 2.0 else "FAIL"
+    print(f"bar: contexts + checks (cold, incl. imports) {cold:.3f}s < 2 s: {verdict}")
+
+
+if __name__ == "__main__":
+    main()
