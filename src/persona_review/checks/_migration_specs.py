@@ -58,9 +58,13 @@ def make_specs(prefix: str, languages: Iterable[str], items: Iterable[str]) -> d
     return specs
 
 
-def with_advice(item: str, line: int, detail: str, end_line: int | None = None) -> ItemHit:
-    """An ItemHit whose message leads with `detail` and goes on with the item's why and safe sequence."""
-    return ItemHit(item, Hit(line=line, end_line=end_line, message=advice(item).text(detail)))
+def with_advice(
+    item: str, line: int, detail: str, end_line: int | None = None, severity: Severity | None = None
+) -> ItemHit:
+    """An ItemHit whose message leads with `detail` and goes on with the item's why and safe sequence.
+    `severity` overrides the spec default, e.g. lower when an old column type is unknown."""
+    hit = Hit(line=line, end_line=end_line, message=advice(item).text(detail), severity=severity)
+    return ItemHit(item, hit)
 
 
 class _OneFileCache:

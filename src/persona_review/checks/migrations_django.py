@@ -17,6 +17,7 @@ from persona_review.checks._migration_specs import ItemHit, make_specs, register
 from persona_review.checks._migration_syntax import Statement, call_args, statements_matching, string_literals
 from persona_review.checks.base import FileContext
 from persona_review.checks.migrations_sql import scan_sql
+from persona_review.findings import Severity
 
 _OPS = (
     "AddField",
@@ -164,7 +165,7 @@ def _field_hits(op: _Op, kept_defaults: set[tuple[str, str]]) -> list[ItemHit]:
             if explicit
             else f"AlterField on {label} can change its type or set NOT NULL in place (check `sqlmigrate`)."
         )
-        hits.append(with_advice(item, line, detail, end))
+        hits.append(with_advice(item, line, detail, end, None if explicit else Severity.MEDIUM))
     if _TRUE.match(_field_flag(field, "unique") or ""):
         hits.append(
             with_advice("MIG-07", line, f"{op.name} {label} with unique=True builds a unique index.", end)

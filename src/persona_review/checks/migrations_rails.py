@@ -20,6 +20,7 @@ from persona_review.checks._migration_syntax import Statement, call_args, statem
 from persona_review.checks._rails_column_types import widening_change
 from persona_review.checks.base import FileContext
 from persona_review.checks.migrations_sql import scan_sql
+from persona_review.findings import Severity
 
 _OPS = (
     "add_index",
@@ -338,8 +339,10 @@ def _change_column_hits(op: _Op, scope: _Scope) -> list[ItemHit]:
         return [with_advice("MIG-02", line, f"change_column sets {label} NOT NULL.", end)]
     if old is not None and widening_change(old.args[2:], old.kwargs, op.args[2:], op.kwargs, indexed):
         return []
-    detail = f"change_column {label}" + (" (its old type is not in this migration)." if old is None else ".")
-    return [with_advice("MIG-04", line, detail, end)]
+    if old is None:
+        detail = f"change_column {label} (its old type is not in this migration; safe only if it widens)."
+        return [with_advice("MIG-04", line, detail, end, Severity.MEDIUM)]
+    return [with_advice("MIG-04", line, f"change_column {label} narrows or changes the type.", end)]
 
 
 def _previous_definition(op: _Op, scope: _Scope) -> _Op | None:
