@@ -19,7 +19,7 @@ CODE = "import pickle\n\n\ndef load(blob):\n    return pickle.loads(blob)\n"
 
 def test_eval_reviewer_returns_anchored_findings() -> None:
     def script(body: dict[str, Any]) -> Reply:
-        assert "5 +     return pickle.loads(blob)" in user_text(body)
+        assert "5 +    return pickle.loads(blob)" in user_text(body)
         return tool_reply([item("svc/load.py", 4, "    return pickle.loads(blob)", checklist_item="SEC-03",
                                 title="Unpickling untrusted data")])
 

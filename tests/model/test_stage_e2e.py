@@ -76,9 +76,9 @@ def test_request_shape(fake: FakeAnthropic) -> None:
     # every request of the run sends the same system prefix
     assert len({json.dumps(r.body["system"]) for r in fake.requests}) == 1
     orders = next(user_text(r.body) for r in fake.requests if "app/db/orders.py" in user_text(r.body))
-    assert '\n13 +     sql = f"SELECT' in orders
-    assert "\n12   def find_orders(customer_id):" in orders
-    assert "\n(old 13) -     return connection().execute(\"SELECT * FROM orders WHERE" in orders
+    assert '\n13 +    sql = f"SELECT' in orders
+    assert "\n12  def find_orders(customer_id):" in orders
+    assert "\n(old 13) -    return connection().execute(\"SELECT * FROM orders WHERE" in orders
     assert "line 13 SEC-01 [high] SQL string built with an f-string (check PY-SQL-FSTRING)" in orders
 
 

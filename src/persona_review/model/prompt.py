@@ -72,7 +72,7 @@ def render_piece(
     hunk = piece.hunk
     first = hunk.new_start
     last = hunk.new_start + max(hunk.new_length, 1) - 1
-    out = [f"### {piece.path} ({piece.status}), new lines {first}-{last}"]
+    out = [f"### {piece.path} ({piece.status})"]
     mine = [f for f in evidence if f.path == piece.path and f.line is not None and first <= f.line <= last]
     if mine:
         out.append("Deterministic findings on these lines (already reported; confirm, refine or add):")
@@ -98,11 +98,11 @@ def render_piece(
 
 
 def _row(new: int | None, old: int | None, kind: str, text: str) -> str:
-    """`12 + code` for an added line, `12   code` unchanged, `12 . code` nearby file line outside the
-    diff, `(old 7) - code` removed. The code follows after one space, its own indentation intact."""
+    """A diff line prefixed by its new line number: `12 +code` added, `12  code` unchanged, `12 .code` a
+    nearby file line outside the diff, `(old 7) -code` removed (see the review instructions)."""
     if new is None:
-        return f"(old {old}) - {text}"
-    return f"{new} {kind} {text}"
+        return f"(old {old}) -{text}"
+    return f"{new} {kind}{text}"
 
 
 def fence(label: str, content: str) -> str:
@@ -121,11 +121,6 @@ def user_message(pieces_text: Sequence[str], pr_text: str | None) -> str:
             "The pull request's title and description, as its author wrote them:\n"
             + fence("PR TEXT", pr_text.strip()[:MAX_PR_TEXT_CHARS])
         )
-    parts.append(
-        "The change to review. Each line is: new-file line number, a mark (`+` added, blank unchanged, "
-        "`.` nearby file line outside the diff), one space, the code. Removed lines show `(old N) -` "
-        "with their old line number instead.\n"
-        + fence("DIFF", "\n\n".join(pieces_text))
-    )
+    parts.append("The change to review:\n" + fence("DIFF", "\n\n".join(pieces_text)))
     parts.append("Review the change above and call `report_findings`.")
     return "\n\n".join(parts)

@@ -157,8 +157,14 @@ class _Run:
                                    f"${self.price.input_per_mtok}/${self.price.output_per_mtok} per MTok")
         total = _ChunkResult()
         workers = max(1, min(config.concurrency, len(plan.chunks) or 1))
+        chunks = list(plan.chunks)
+        if len(chunks) > workers:
+            # A cache entry can be read only once the response that writes it has started, so requests
+            # sent together all pay the cache write. With more requests than workers, one request goes
+            # first and the rest read its prefix: at most one extra round of latency, and one write.
+            total.merge(self._review(chunks.pop(0), True))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="model-review") as pool:
-            futures = [pool.submit(self._review, chunk, True) for chunk in plan.chunks]
+            futures = [pool.submit(self._review, chunk, True) for chunk in chunks]
             for future in futures:
                 total.merge(future.result())
         outcome.findings = total.findings
