@@ -65,7 +65,9 @@ def widening_change(
                 old.scale == new.scale and _not_smaller(old.precision, new.precision)
             )
         if old.name in _PRECISION_TYPES:
-            return _not_smaller(_first(old.precision, old.limit), _first(new.precision, new.limit))
+            # Postgres' default (and maximum) fractional-second precision is 6.
+            old_p = _first(old.precision, old.limit, 6)
+            return _not_smaller(old_p, _first(new.precision, new.limit, 6))
         return old == new
     if old.name in _TEXT_FAMILY and new.name in _TEXT_FAMILY:
         if indexed:
