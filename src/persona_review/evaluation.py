@@ -31,6 +31,7 @@ from persona_review.checks._migration_paths import migration_kind
 from persona_review.checks.base import FileContext
 from persona_review.checks.runner import run_checks
 from persona_review.contexts import context_for_text
+from persona_review.errors import UsageError
 from persona_review.findings import Finding
 
 WINDOW_MAX_LINES = 12
@@ -110,8 +111,13 @@ class _ChecksReviewer:
 
 
 def load_labels(path: Path) -> list[Label]:
+    """The labels of `path`; a missing file or a line that is not a label is a UsageError."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read the labels file {path}: {exc}") from None
     labels: list[Label] = []
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():
             continue
         try:
@@ -126,7 +132,7 @@ def load_labels(path: Path) -> list[Label]:
                 )
             )
         except (ValueError, KeyError, TypeError) as exc:
-            raise ValueError(f"{path}:{number}: not a label ({exc})") from None
+            raise UsageError(f"{path}:{number}: not a label ({exc})") from None
     return labels
 
 

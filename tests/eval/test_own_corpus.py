@@ -10,6 +10,7 @@ import pytest
 
 from persona_review.checks.base import FileContext
 from persona_review.checks.runner import run_checks
+from persona_review.errors import UsageError
 from persona_review.evaluation import EvalReport, Score, load_labels, run_eval
 from persona_review.evaluation_report import render_eval
 from persona_review.findings import Category, Finding, Severity
@@ -98,10 +99,12 @@ def test_bad_labels_and_missing_files(tmp_path: Path) -> None:
     labels.write_text(
         '{"file": "a.sql", "line": 1, "category": "migration-safety", "expect": "flag"}\n{oops\n'
     )
-    with pytest.raises(ValueError, match=r"labels\.jsonl:2"):
+    with pytest.raises(UsageError, match=r"labels\.jsonl:2"):
         load_labels(labels)
     labels.write_text(
         '{"file": "gone.sql", "line": null, "category": "migration-safety", "expect": "flag"}\n'
     )
     report = run_eval(tmp_path, reviewer=migrations_only)
     assert report.files == 0 and report.unreadable[0].startswith("gone.sql: FileNotFoundError")
+    with pytest.raises(UsageError, match="cannot read the labels file"):
+        run_eval(tmp_path, tmp_path / "nope.jsonl")
