@@ -10,7 +10,8 @@ then splits into requests and sends with `concurrency` requests in flight. Print
   prompt (the bar: at most 0.5x). Tokens are counted with the same estimator on both sides
   (`model.tokens`, 3 characters per token). Three counts are shown for our side: everything sent; what is
   processed at full input price (the diff parts, plus the system prefix for each request sent before the
-  first reply came back: those write the prompt cache); and the cost-weighted total (cache writes 1.25x, reads 0.1x);
+  first reply came back: those write the prompt cache); and the cost-weighted total (cache writes
+  1.25x, reads 0.1x);
 - whether every request marked its system blocks for caching.
 
     python bench/bench_model.py [--files 300] [--lines 40] [--delay 2.0] [--concurrency 4]
@@ -27,24 +28,26 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from fakes.anthropic_server import FakeAnthropic, tool_reply  # noqa: E402
-from persona_review.checklists import load_checklists  # noqa: E402
-from persona_review.config import Config  # noqa: E402
-from persona_review.contexts import build_context  # noqa: E402
-from persona_review.diff import parse_diff  # noqa: E402
-from persona_review.model.pricing import CACHE_READ_FACTOR, CACHE_WRITE_FACTOR  # noqa: E402
-from persona_review.model.prompt import system_blocks  # noqa: E402
-from persona_review.model.retry import RetryPolicy  # noqa: E402
-from persona_review.model.schema import tool_definition  # noqa: E402
-from persona_review.model.stage import ModelReviewRequest, run_model_review  # noqa: E402
-from persona_review.model.tokens import estimate_json_tokens, estimate_tokens  # noqa: E402
-from persona_review.persona import load_persona  # noqa: E402
-from persona_review.triggers import select_files  # noqa: E402
+from fakes.anthropic_server import FakeAnthropic, tool_reply
+from persona_review.checklists import load_checklists
+from persona_review.config import Config
+from persona_review.contexts import build_context
+from persona_review.diff import parse_diff
+from persona_review.model.pricing import CACHE_READ_FACTOR, CACHE_WRITE_FACTOR
+from persona_review.model.prompt import system_blocks
+from persona_review.model.retry import RetryPolicy
+from persona_review.model.schema import tool_definition
+from persona_review.model.stage import ModelReviewRequest, run_model_review
+from persona_review.model.tokens import estimate_json_tokens, estimate_tokens
+from persona_review.persona import load_persona
+from persona_review.triggers import select_files
 
 BACKEND = [
     ("app/api/v{0}/handlers_{1}.py", "    rows = db.execute(query, params)  # step {2}"),
-    ("services/billing/store/store_{0}_{1}.go", "\tif err := s.db.QueryRow(ctx, q, id).Scan(&v); err != nil {{ // {2}"),
-    ("src/main/java/com/acme/repository/OrderRepository{0}_{1}.java", "    return jdbc.query(sql, mapper); // {2}"),
+    ("services/billing/store/store_{0}_{1}.go",
+     "\tif err := s.db.QueryRow(ctx, q, id).Scan(&v); err != nil {{ // {2}"),
+    ("src/main/java/com/acme/repository/OrderRepository{0}_{1}.java",
+     "    return jdbc.query(sql, mapper); // {2}"),
     ("db/migrations/V{0}_{1}__change.sql", "ALTER TABLE orders_{0} ADD COLUMN c{2} integer;"),
 ]
 FRONTEND = [
@@ -103,23 +106,27 @@ def main() -> None:
     first_wave = sum(1 for at in arrivals if at < arrivals[0] + args.delay) if arrivals else 0
     sent = sum(parts) + prefix * requests
     full_price = sum(parts) + prefix * first_wave
-    weighted = sum(parts) + prefix * (first_wave * CACHE_WRITE_FACTOR + (requests - first_wave) * CACHE_READ_FACTOR)
+    weighted = sum(parts) + prefix * (first_wave * CACHE_WRITE_FACTOR
+                                      + (requests - first_wave) * CACHE_READ_FACTOR)
     baseline = prefix + estimate_tokens(raw)
     cached_everywhere = all(
         b["system"] and all(block.get("cache_control") == {"type": "ephemeral"} for block in b["system"])
         for b in bodies
     )
     backend = sum(1 for f in selected)
-    print(f"PR: {len(diff)} files ({backend} selected for the backend persona), {args.lines} added lines each")
+    print(f"PR: {len(diff)} files ({backend} selected for the backend persona), "
+          f"{args.lines} added lines each")
     print(f"requests: {requests}, concurrency {args.concurrency}, server delay {args.delay:.1f}s, "
           f"status {outcome.status.value}, unreviewed {len(outcome.unreviewed)}")
     print(f"wall time: ideal {ideal:.2f}s, measured {wall:.2f}s, ratio {wall / ideal:.3f} (bar <= 1.3)")
-    print(f"baseline, whole diff in one prompt: {baseline} tokens (system+tools {prefix}, diff {baseline - prefix})")
+    print(f"baseline, whole diff in one prompt: {baseline} tokens "
+          f"(system+tools {prefix}, diff {baseline - prefix})")
     print(f"sent, all requests:               {sent} tokens, ratio {sent / baseline:.3f}")
-    print(f"processed at full input price:    {full_price} tokens, ratio {full_price / baseline:.3f} (bar <= 0.5)")
+    print(f"processed at full input price:    {full_price} tokens, "
+          f"ratio {full_price / baseline:.3f} (bar <= 0.5)")
     print(f"cost-weighted input:              {weighted:.0f} tokens, ratio {weighted / baseline:.3f}")
-    print(f"diff parts only:                  {sum(parts)} tokens, ratio {sum(parts) / (baseline - prefix):.3f} "
-          "of the whole diff")
+    print(f"diff parts only:                  {sum(parts)} tokens, "
+          f"ratio {sum(parts) / (baseline - prefix):.3f} of the whole diff")
     print(f"system prefix marked for caching on every request: {cached_everywhere}; "
           f"requests that wrote the cache: {first_wave}")
     print(json.dumps({"usage_reported_by_server": outcome.usage.as_dict()}))

@@ -168,3 +168,16 @@ def test_nothing_to_review_is_skipped() -> None:
     with FakeAnthropic() as fake:
         outcome = run_model_review(make_request(fake.url, Diff([])))
     assert outcome.status is ModelStatus.SKIPPED and fake.requests == []
+
+
+@pytest.mark.parametrize("provider", ["bedrock", "vertex", "openai"])
+def test_unusable_provider_setup_is_skipped_with_a_notice(provider: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "CLOUD_ML_REGION",
+                 "ANTHROPIC_VERTEX_PROJECT_ID", "GOOGLE_CLOUD_PROJECT"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent")
+    with FakeAnthropic() as fake:
+        outcome = run_model_review(make_request(fake.url, provider=provider))
+    assert outcome.status is ModelStatus.SKIPPED
+    assert outcome.notices and outcome.notices[0].startswith("model review skipped")
+    assert fake.requests == []

@@ -97,7 +97,9 @@ def connect(provider: str, api_key: str | None, base_url: str | None, timeout: f
         else:
             raise CallFailed(f"unknown provider {provider!r}; use one of {', '.join(PROVIDERS)}",
                              retryable=False, fatal=True)
-    except anthropic.AnthropicError as exc:
+    except (anthropic.AnthropicError, ValueError, RuntimeError, ImportError) as exc:
+        # The Bedrock and Vertex clients raise ValueError/RuntimeError for a missing region or project,
+        # and ImportError when boto3 / google-auth is not installed.
         raise CallFailed(f"cannot set up the {provider} client: {type(exc).__name__}: {_short(str(exc))}",
                          retryable=False, fatal=True) from None
     return _SDKMessages(client)
@@ -125,6 +127,10 @@ class _SDKMessages:
             raise _status_failure(exc) from None
         except anthropic.AnthropicError as exc:
             raise CallFailed(f"{type(exc).__name__}: {_short(str(exc))}", retryable=False) from None
+        except Exception as exc:  # noqa: BLE001 - Bedrock/Vertex sign requests with botocore/google-auth,
+            # which raise their own exception types (missing credentials, expired tokens) from this call.
+            raise CallFailed(f"{type(exc).__name__} from the provider client: {_short(str(exc))}",
+                             retryable=False, fatal=True) from None
         tool_input: object | None = None
         for block in message.content:  # (plain dict params above: the SDK's TypedDicts add nothing here)
             if block.type == "tool_use" and block.name == "report_findings":
