@@ -56,6 +56,11 @@ CASES = [
         'op.create_index("uq_code", "orders", ["code"], unique=True, postgresql_concurrently=True)',
     ),
     (
+        'op.add_column("orders", sa.Column("tok", sa.Uuid(), server_default=sa.text("gen_random_uuid()")))',
+        "MIG-08",
+        'op.add_column("orders", sa.Column("tok", sa.Uuid(), server_default=sa.text("now()")))',
+    ),
+    (
         'op.execute("CREATE INDEX orders_x_idx ON orders (x)")',
         "MIG-03",
         'op.execute("CREATE INDEX CONCURRENTLY orders_x_idx ON orders (x)")',

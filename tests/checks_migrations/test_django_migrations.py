@@ -70,6 +70,26 @@ CASES = [
         'migrations.AlterModelOptions(name="order", options={"ordering": ["id"]}),',
     ),
     (
+        'migrations.AddConstraint(model_name="order", constraint=models.CheckConstraint(check=models.Q(total__gte=0), name="pos")),',
+        "MIG-06",
+        'migrations.RemoveConstraint(model_name="order", name="pos"),',
+    ),
+    (
+        'migrations.AddField(model_name="order", name="tok", field=models.UUIDField(null=True, db_default=RandomUUID())),',
+        "MIG-08",
+        'migrations.AddField(model_name="order", name="tok", field=models.UUIDField(null=True)),',
+    ),
+    (
+        'migrations.AddField(model_name="order", name="user", field=models.ForeignKey("auth.User", null=True, on_delete=models.CASCADE)),',
+        "MIG-03",
+        'migrations.AddField(model_name="order", name="user", field=models.ForeignKey("auth.User", null=True, db_index=False, on_delete=models.CASCADE)),',
+    ),
+    (
+        'migrations.AlterField(model_name="order", name="code", field=models.CharField(max_length=8, null=True, unique=True)),',
+        "MIG-07",
+        'migrations.AlterField(model_name="order", name="code", field=models.CharField(max_length=8, null=True)),',
+    ),
+    (
         'migrations.RunSQL("ALTER TABLE shop_order DROP COLUMN note", reverse_sql=""),',
         "MIG-01",
         'migrations.RunSQL("ALTER TABLE shop_order ADD COLUMN note text", reverse_sql=""),',

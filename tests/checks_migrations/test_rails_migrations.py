@@ -54,6 +54,24 @@ def test_flagged_and_near_miss(flagged: str, item: str, clean: str) -> None:
     assert rules(PATH, migration(clean, header="  disable_ddl_transaction!\n\n")) == set()
 
 
+@pytest.mark.parametrize(
+    ("body", "item"),
+    [
+        ("create_table :orders, force: :cascade do |t|\n  t.string :code\nend", "MIG-01"),
+        ('add_exclusion_constraint :orders, "tstzrange(a, b) WITH &&", using: :gist', "MIG-07"),
+        ("add_foreign_key :orders, :users, validate: false\nvalidate_foreign_key :orders, :users", "MIG-06"),
+    ],
+)
+def test_more_flagged(body: str, item: str) -> None:
+    assert (3, item) in rules(PATH, migration(body))
+
+
+def test_validating_in_a_separate_transaction_is_fine() -> None:
+    body = "add_foreign_key :orders, :users, validate: false\nvalidate_foreign_key :orders, :users"
+    assert rules(PATH, migration(body, header="  disable_ddl_transaction!\n\n")) == set()
+    assert rules(PATH, migration("create_table :orders do |t|\n  t.string :code\nend")) == set()
+
+
 def test_safety_assured_is_respected() -> None:
     block = "safety_assured do\n  remove_column :orders, :note\nend\nsafety_assured { rename_column :orders, :a, :b }"
     assert rules(PATH, migration(block)) == set()

@@ -58,6 +58,24 @@ CASES = [
     ),
 ]
 
+
+def _both_engines() -> list[SquawkBatch]:
+    engines = [SquawkBatch(locate=lambda: None)]
+    if find_squawk() is not None:
+        engines.append(SquawkBatch())
+    return engines
+
+
+IN_TX = "BEGIN;\nCREATE INDEX CONCURRENTLY orders_x_idx ON orders (x);\nCOMMIT;\n"
+
+
+@pytest.mark.parametrize("batch", _both_engines(), ids=lambda b: "squawk" if b._locate() else "fallback")
+def test_concurrent_index_inside_an_explicit_transaction(batch: SquawkBatch) -> None:
+    found, _ = _run(batch, {"db/V5__tx.sql": IN_TX, "db/V6__no_tx.sql": IN_TX.split("\n")[1]})
+    assert ("db/V5__tx.sql", 2, "MIG-12") in found
+    assert not {f for f in found if f[0] == "db/V6__no_tx.sql"}
+
+
 NEW_TABLE = """
 CREATE TABLE carts (id bigint PRIMARY KEY, owner_id bigint);
 CREATE INDEX carts_owner_idx ON carts (owner_id);
@@ -71,13 +89,6 @@ def _run(batch: SquawkBatch, files: dict[str, str]) -> tuple[set[tuple[str, int,
     contexts = [context_for_text(path, textwrap.dedent(text).lstrip("\n")) for path, text in files.items()]
     outcome = run_checks(contexts, [Category.MIGRATION_SAFETY], registry)
     return {(f.path, f.line or 0, f.checklist_item) for f in outcome.findings}, outcome.notices
-
-
-def _both_engines() -> list[SquawkBatch]:
-    engines = [SquawkBatch(locate=lambda: None)]
-    if find_squawk() is not None:
-        engines.append(SquawkBatch())
-    return engines
 
 
 @pytest.mark.parametrize("engine", ["fallback", "squawk"])
