@@ -34,6 +34,8 @@ class Lexed:
     """Line numbers of each run of consecutive known lines."""
     continued: frozenset[int]
     """Lines that end inside a multi-line string or block comment."""
+    whole_file: bool = False
+    """The lines are the whole file, so the end of the known lines is the end of the file."""
 
 
 _CACHE: OrderedDict[int, tuple[FileContext, Lexed]] = OrderedDict()
@@ -72,7 +74,7 @@ def _lex(ctx: FileContext) -> Lexed:
             code[no], bare[no] = c, b
             if state is not None:
                 continued.add(no)
-    return Lexed(code, bare, segments, frozenset(continued))
+    return Lexed(code, bare, segments, frozenset(continued), ctx.whole_file)
 
 
 def _lex_line(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from persona_review.checks._lexing import Lexed
-from persona_review.checks._spans import lines_of, python_block
+from persona_review.checks._spans import lines_of, python_block, python_block_closed
 
 _EXCEPT = re.compile(r"^(\s*)except\b\s*(\*?\s*[^:]*?)\s*(?:\bas\s+(\w+))?\s*:(.*)$")
 _BROAD_NAMES = re.compile(r"\b(?:builtins\.)?(?:Exception|BaseException)\b")
@@ -23,6 +23,8 @@ class Handler:
     name: str | None
     body: list[tuple[int, str]]
     """(line, code view stripped) of each body statement line; an inline body is on the handler line."""
+    complete: bool
+    """The whole body is among the known lines (so what it lacks, it really lacks)."""
 
     @property
     def bare(self) -> bool:
@@ -55,7 +57,10 @@ def handlers(lexed: Lexed) -> Iterator[Handler]:
         inline = match.group(4).strip()
         if inline:
             body = [(no, code[match.start(4) :].strip())]
+            complete = True
         else:
-            body = [(n, lexed.code[n].strip()) for n in python_block(lexed, no)]
+            numbers = python_block(lexed, no)
+            complete = python_block_closed(lexed, no, numbers)
+            body = [(n, lexed.code[n].strip()) for n in numbers]
             body = [(n, t) for n, t in body if t]
-        yield Handler(no, types, match.group(3), body)
+        yield Handler(no, types, match.group(3), body, complete)

@@ -22,6 +22,11 @@ class Span:
     bare: str
     """Bare view of the span (string contents blanked)."""
 
+    @property
+    def closed(self) -> bool:
+        """Does the span end with its closing bracket (not cut off by the end of the known lines)?"""
+        return self.bare.rstrip().endswith((")", "]", "}"))
+
 
 def lines_of(lexed: Lexed) -> Iterator[tuple[int, str, str]]:
     """(line number, code view, bare view) for every known line, in order."""
@@ -115,6 +120,22 @@ def python_block(lexed: Lexed, header: int) -> list[int]:
             body.append(no)
         no += 1
     return body
+
+
+def python_block_closed(lexed: Lexed, header: int, body: list[int]) -> bool:
+    """Is the block under `header` known to end (a dedented line follows it within the known lines)?"""
+    if not body or body == [header]:
+        return bool(body)
+    base = indent_of(lexed.bare[header])
+    no = body[-1] + 1
+    while no in lexed.bare:
+        text = lexed.bare[no]
+        if text.strip():
+            return indent_of(text) <= base
+        no += 1
+    # The known lines end here. In a hunk, a blank line after the body is taken as its end (handler bodies
+    # rarely contain blank lines; the blank lines between definitions are what hunks usually end on).
+    return lexed.whole_file or no - 1 > body[-1]
 
 
 def brace_block(lexed: Lexed, line: int, col: int) -> Span | None:

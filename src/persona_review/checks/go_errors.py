@@ -62,7 +62,7 @@ _FALLIBLE_STMT = re.compile(
     r"^\s*(?P<prefix>defer\s+|go\s+)?(?P<call>"
     r"os\.(?:Remove|RemoveAll|Rename|Mkdir|MkdirAll|MkdirTemp|Chmod|Chown|Chdir|Setenv|Unsetenv|WriteFile|Symlink|"
     r"Link|Truncate|ReadFile|Create|Open|OpenFile)|ioutil\.(?:WriteFile|ReadFile|ReadAll)|io\.(?:Copy|CopyN|"
-    r"ReadFull|WriteString)|(?:json|xml|yaml|proto)\.Unmarshal|[\w.]+\.(?:Encode|Decode|Flush|Sync|Commit|"
+    r"ReadFull|WriteString)|(?:json|xml|yaml|proto)\.Unmarshal|[\w.]+(?:\([^()]*\))?(?:\.\w+)*\.(?:Encode|Decode|Flush|Sync|Commit|"
     r"Shutdown|Ping|PingContext|Execute|ExecuteTemplate|Exec|ExecContext|Publish|Ack|Nack|Send|Scan|"
     r"SetDeadline|SetReadDeadline|SetWriteDeadline|Unmarshal|Close|Rollback|Wait|Start|Run|Kill|Signal|"
     r"ListenAndServe|ListenAndServeTLS|Serve)|http\.(?:ListenAndServe|ListenAndServeTLS|Serve))\s*\("
@@ -182,13 +182,13 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
         server = _SERVER_LIT.search(bare)
         if server is not None:
             span = bracket_span(lexed, no, server.end() - 1)
-            if "ReadHeaderTimeout" not in span.bare and "ReadTimeout" not in span.bare:
+            if span.closed and "ReadHeaderTimeout" not in span.bare and "ReadTimeout" not in span.bare:
                 yield Hit(no, span.last)
             continue
         client = _CLIENT_LIT.search(bare)
         if client is not None:
             span = bracket_span(lexed, no, client.end() - 1)
-            if "Timeout" not in span.bare:
+            if span.closed and "Timeout" not in span.bare:
                 yield Hit(no, span.last)
             continue
         if _BARE_LISTEN.search(bare) or _DEFAULT_CLIENT.search(bare):

@@ -45,9 +45,11 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
     built = {b.line: b for b in sql_builds(lexed, "go", constants)}
     tainted: dict[str, int] = {}
     reported: set[int] = set()
+    previous = -2
     for no, _code, bare in lines_of(lexed):
-        if bare.startswith("func "):
+        if bare.startswith("func ") or no != previous + 1:
             tainted.clear()
+        previous = no
         build = built.get(no)
         if build is None:
             assign = _ASSIGN.match(bare)

@@ -67,9 +67,7 @@ def broad_catch(ctx: FileContext) -> Iterator[Hit]:
         types = [t.strip() for t in clause.types.split("|")]
         if not any(_BROAD.match(t) for t in types) or clause.empty:
             continue
-        if (clause.complete and not _HANDLED.search(clause.body)) or (
-            not clause.complete and not clause.body.strip()
-        ):
+        if clause.complete and not _HANDLED.search(clause.body):
             yield Hit(clause.line)
 
 

@@ -56,9 +56,11 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
     built = {b.line: b for b in sql_builds(lexed, "java", constants)}
     tainted: dict[str, int] = {}
     statements = {m.group(1) for _n, _c, b in lines_of(lexed) for m in _STATEMENT_DECL.finditer(b)}
+    previous = -2
     for no, _code, bare in lines_of(lexed):
-        if _METHOD_HEADER.match(bare):
+        if _METHOD_HEADER.match(bare) or no != previous + 1:
             tainted.clear()
+        previous = no
         build = built.get(no)
         if build is not None:
             if build.variable:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._catch import catches
-from persona_review.checks._lexing import lex
+from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import brace_block, lines_of, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -34,16 +34,22 @@ _ERR = Category.ERROR_HANDLING
     )
 )
 def empty_catch(ctx: FileContext) -> Iterator[Hit]:
-    for clause in catches(lex(ctx)):
-        if clause.empty and not _has_comment(ctx, clause.line, clause.last):
+    lexed = lex(ctx)
+    for clause in catches(lexed):
+        if clause.empty and not _has_comment(ctx, lexed, clause.line, clause.last):
             yield Hit(clause.line, clause.last)
 
 
-def _has_comment(ctx: FileContext, first: int, last: int) -> bool:
-    text = ctx.text_of(first, last)
-    body = text[text.find("catch") :]
-    body = body[body.find("{") :]
-    return "//" in body or "/*" in body
+def _has_comment(ctx: FileContext, lexed: Lexed, first: int, last: int) -> bool:
+    """Is there a comment between the catch block's braces (ESLint's convention for "deliberately empty")?"""
+    raw = ctx.text_of(first, last)
+    bare = "\n".join(lexed.bare.get(n, "") for n in range(first, last + 1))
+    open_at = bare.find("{", bare.find("catch"))
+    close_at = bare.find("}", open_at)
+    if open_at < 0 or close_at < 0:
+        return False
+    inside = raw[open_at + 1 : close_at]
+    return "//" in inside or "/*" in inside
 
 
 _FINALLY = re.compile(r"\bfinally\s*\{")

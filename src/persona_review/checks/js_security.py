@@ -48,9 +48,11 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
     constants = string_constants(lexed)
     built = {b.line: b for b in sql_builds(lexed, ctx.language, constants)}
     tainted: dict[str, int] = {}
+    previous = -2
     for no, _code, bare in lines_of(lexed):
-        if _FUNCTION_START.search(bare):
+        if _FUNCTION_START.search(bare) or no != previous + 1:
             tainted.clear()
+        previous = no
         build = built.get(no)
         if build is not None:
             if build.variable:
@@ -130,8 +132,8 @@ def _spawn_runs_input(args: list[str], bare: str, constants: frozenset[str]) -> 
     variable_items = [i for i in items if i and not _LITERAL.match(i) and i not in constants]
     if _SHELLS.match(program) and (variable_items or (rest and not rest.startswith("["))):
         return True
-    if any(_LITERAL.match(i) and i.strip("'\"`") in {"-c", "/c"} for i in items) and variable_items:
-        return True
+    if not _LITERAL.match(program) and program not in constants:
+        return any(_LITERAL.match(i) and i.strip("'\"`") in {"-c", "/c"} for i in items) and bool(variable_items)
     shell = _SHELL_OPTION.search(bare) is not None
     return shell and (not _LITERAL.match(program) or bool(variable_items))
 

@@ -35,6 +35,8 @@ _ERR = Category.ERROR_HANDLING
 )
 def bare_except(ctx: FileContext) -> Iterator[Hit]:
     for handler in handlers(lex(ctx)):
+        if not handler.complete:
+            continue  # part of the body is outside the hunk
         if handler.bare and not handler.silent and not any(text == "raise" for _, text in handler.body):
             yield Hit(handler.line)
 
@@ -56,7 +58,7 @@ def bare_except(ctx: FileContext) -> Iterator[Hit]:
 )
 def except_pass(ctx: FileContext) -> Iterator[Hit]:
     for handler in handlers(lex(ctx)):
-        if handler.broad and handler.silent:
+        if handler.broad and handler.silent and handler.complete:
             yield Hit(handler.line, handler.body[-1][0])
 
 
@@ -78,7 +80,7 @@ def except_pass(ctx: FileContext) -> Iterator[Hit]:
 )
 def broad_except(ctx: FileContext) -> Iterator[Hit]:
     for handler in handlers(lex(ctx)):
-        if handler.broad and not handler.bare and not handler.silent and handler.body and not handler.reports:
+        if handler.broad and not handler.bare and not handler.silent and handler.complete and not handler.reports:
             yield Hit(handler.line)
 
 
@@ -177,6 +179,8 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
             continue
         for match in _HTTP_CALL.finditer(bare):
             span = bracket_span(lexed, no, match.end() - 1)
+            if not span.closed:
+                continue  # the rest of the call is outside the hunk: a timeout may be there
             if _TIMEOUT_NONE.search(span.bare) or (
                 match.group(1) == "requests"
                 and match.group(2)[0].islower()
@@ -214,7 +218,7 @@ def subprocess_unchecked(ctx: FileContext) -> Iterator[Hit]:
         if match is None:
             continue
         span = bracket_span(lexed, no, match.end() - 1)
-        if not _CHECK_TRUE.search(span.bare):
+        if span.closed and not _CHECK_TRUE.search(span.bare):
             yield Hit(no, span.last)
 
 

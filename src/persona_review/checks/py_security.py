@@ -67,11 +67,13 @@ def _strings_of(span: Span) -> str:
 def sql_string(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     tainted: dict[str, int] = {}
+    previous = -2
     for no, code, bare in lines_of(lexed):
+        if _DEF.match(bare) or no != previous + 1:
+            tainted.clear()
+        previous = no
         if not code.strip():
             continue
-        if _DEF.match(bare):
-            tainted.clear()
         assign = _ASSIGN.match(bare)
         call = _QUERY_CALL.search(bare)
         if call is not None:
@@ -237,7 +239,7 @@ def unsafe_deserialization(ctx: FileContext) -> Iterator[Hit]:
         for match in _DESERIALIZE.finditer(bare):
             module, _, func = match.group(0).rstrip("( ").partition(".")
             span = bracket_span(lexed, no, match.end() - 1)
-            if not _unsafe_call(module, func, span):
+            if not span.closed or not _unsafe_call(module, func, span):
                 continue
             yield Hit(no, span.last)
 
@@ -387,8 +389,8 @@ _CSRF_OFF = re.compile(
 )
 def csrf_disabled(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
-    for no, _code, bare in lines_of(lexed):
-        if "csrf" in bare.lower() and _CSRF_OFF.search(bare):
+    for no, code, _bare in lines_of(lexed):
+        if "csrf" in code.lower() and _CSRF_OFF.search(code):
             yield Hit(no)
 
 

@@ -219,14 +219,14 @@ def is_secret_name(name: str) -> bool:
     return any(pair in _KEY_PAIRS for pair in itertools.pairwise(words))
 
 
-def is_secret_value(value: str) -> bool:
+def is_secret_value(value: str, named: bool = True) -> bool:
     """Could `value` be a literal credential (not empty, a placeholder, a reference or a field name)?"""
     if not value.strip() or value.startswith(("$", "%", "{", "<", "#", "/", "./", "~")) or "://" in value:
         return False
     if _PLACEHOLDER.search(value):
         return False
     # the name of a setting or field that holds a secret is not the secret itself
-    return not (_NAMEISH_VALUE.match(value) and any(w in _SECRET_WORDS or w == "key" for w in _words(value)))
+    return not named or not (_NAMEISH_VALUE.match(value) and any(w in _SECRET_WORDS or w == "key" for w in _words(value)))
 
 
 @register(
@@ -312,7 +312,7 @@ def jwt_hardcoded_key(ctx: FileContext) -> Iterator[Hit]:
             value = constants.get(
                 key, key.lstrip("bB").strip("\"'`") if _LITERAL.match(key.lstrip("bB")) else None
             )
-            if value is not None and is_secret_value(value):
+            if value is not None and is_secret_value(value, named=False):
                 yield Hit(no, span.last)
                 break
 

@@ -1,0 +1,40 @@
+"""Every check fires exactly on the lines its fixture marks, and nowhere else in the fixture files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .helpers import DATA, expected, findings_of, fixture_paths
+
+
+@pytest.mark.parametrize("path", fixture_paths(), ids=lambda p: p.name)
+def test_findings_match_markers(path: Path) -> None:
+    text = path.read_text()
+    want = expected(text)
+    got = findings_of(path.name, text)
+    assert want, "fixture has no expectations"
+    assert sorted(got - want) == [], "unexpected findings (false alarms)"
+    assert sorted(want - got) == [], "expected findings missing"
+
+
+def test_every_check_has_a_flagged_fixture() -> None:
+    """Each error-handling/security check id is expected somewhere in the fixtures (which also hold the
+    near-misses that must stay clean, next to each flagged example)."""
+    from tests.checks_errsec.helpers import CATEGORIES
+
+    from persona_review.checks.registry import load_all
+
+    ids = {spec.id for spec in load_all().specs() if spec.category in CATEGORIES}
+    ids = {i for i in ids if i.startswith(_OWN_PREFIXES)}
+    marked = {rule for path in fixture_paths() for _, rule in expected(path.read_text())}
+    assert sorted(ids - marked) == []
+
+
+_OWN_PREFIXES = ("PY-", "GO-", "JAVA-", "JS-", "ANY-")
+
+
+def test_code_in_strings_and_comments_is_not_flagged() -> None:
+    path = DATA / "whole_file_only" / "strings_and_comments.py"
+    assert findings_of(path.name, path.read_text()) == set()

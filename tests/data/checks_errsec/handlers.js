@@ -1,0 +1,81 @@
+// Fixture for persona-review JavaScript checks. `// expect: ID` marks the line a finding must land on.
+const { exec, execFile, spawn } = require("child_process");
+const crypto = require("crypto");
+const jwt = require("jsonwebtoken");
+
+function parse(text) {
+  try {
+    return JSON.parse(text);
+  } catch (err) {} // expect: JS-EMPTY-CATCH
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    // not JSON: fall back to plain text below
+  }
+  return text;
+}
+
+function cleanup() {
+  try {
+    return write();
+  } finally { // expect: JS-FINALLY-EXIT
+    return null;
+  }
+}
+
+function cleanupSafely() {
+  try {
+    return write();
+  } finally {
+    handles.forEach(function (h) { return h.close(); });
+  }
+}
+
+fs.readFile(path, function (err, data) { // expect: JS-CALLBACK-ERR-IGNORED
+  render(data);
+});
+
+fs.readFile(path, function (err, data) {
+  if (err) return next(err);
+  render(data);
+});
+
+fetchUser(id).then(render); // expect: JS-PROMISE-UNHANDLED
+fetchUser(id).then(render).catch(report);
+
+async function load(id) {
+  return fetchUser(id).then(render);
+}
+
+async function listUsers(client, name) {
+  await client.query(`SELECT * FROM users WHERE name = '${name}'`); // expect: JS-SQL-STRING
+  await client.query("SELECT * FROM users WHERE name = $1", [name]);
+}
+
+function run(host) {
+  exec("ping -c 1 " + host); // expect: JS-SHELL-INJECTION
+  exec("uptime");
+  execFile("ping", ["-c", "1", host]);
+  spawn("ls", ["-la"], { shell: true }); // expect: JS-SHELL-INJECTION
+}
+
+const agent = new https.Agent({ rejectUnauthorized: false }); // expect: JS-TLS-VERIFY-OFF
+const strictAgent = new https.Agent({ ca: internalCa });
+
+function hashPassword(password) {
+  return crypto.createHash("md5").update(password).digest("hex"); // expect: JS-WEAK-HASH
+}
+
+const digest = crypto.createHash("sha256").update(body).digest("hex");
+
+function verify(token, key) {
+  jwt.verify(token, key, { algorithms: ["HS256", "none"] }); // expect: JS-JWT-UNVERIFIED
+  jwt.verify(token, key, { algorithms: ["RS256"] });
+  return jwt.sign({ sub: 1 }, "hardcoded-signing-secret"); // expect: ANY-HARDCODED-SIGNING-KEY
+}
+
+const restored = serialize.unserialize(req.body.state); // expect: JS-UNSAFE-DESERIALIZATION
+
+app.use(session({ secret: "keyboard cat rules" })); // expect: ANY-HARDCODED-PASSWORD
+app.use(session({ secret: process.env.SESSION_SECRET }));
+const githubToken = "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789"; // expect: ANY-SECRET-KEY, ANY-HARDCODED-PASSWORD

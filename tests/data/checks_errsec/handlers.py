@@ -1,0 +1,111 @@
+"""Fixture for persona-review error-handling checks. `# expect: ID` marks the line a finding must land on."""
+import logging
+import subprocess
+
+import requests
+import httpx
+
+log = logging.getLogger(__name__)
+
+
+def bare():
+    try:
+        work()
+    except:  # expect: PY-BARE-EXCEPT
+        cleanup()
+
+
+def bare_reraised():
+    try:
+        work()
+    except:
+        cleanup()
+        raise
+
+
+def swallowed(items):
+    for item in items:
+        try:
+            handle(item)
+        except Exception:  # expect: PY-EXCEPT-PASS
+            continue
+
+
+def specific_pass():
+    try:
+        import ujson  # noqa
+    except ImportError:
+        pass
+
+
+def blind():
+    try:
+        return charge()
+    except Exception as exc:  # expect: PY-BROAD-EXCEPT
+        log.error("charge failed: %s", exc)
+        return None
+
+
+def blind_but_logged():
+    try:
+        return charge()
+    except Exception:
+        log.exception("charge failed")
+        return None
+
+
+def finally_return():
+    try:  # expect: PY-FINALLY-EXIT
+        return compute()
+    finally:
+        return 0
+
+
+def finally_nested_loop():
+    try:
+        compute()
+    finally:
+        for handle in handles:
+            if handle.closed:
+                break
+            handle.close()
+
+
+def http_calls(url):
+    requests.get(url)  # expect: PY-HTTP-NO-TIMEOUT
+    requests.post(url, json={}, timeout=5)
+    httpx.get(url)
+    httpx.get(url, timeout=None)  # expect: PY-HTTP-NO-TIMEOUT
+    requests.get(
+        url,
+        headers={"a": "b"},
+        timeout=(3, 10),
+    )
+
+
+def run_tools(path):
+    subprocess.call(["rsync", path, "/backup"])  # expect: PY-SUBPROCESS-UNCHECKED
+    subprocess.run(["rsync", path, "/backup"], check=True)
+    status = subprocess.call(["rsync", path, "/backup"])
+    return status
+
+
+def serve(app):
+    app.run(host="0.0.0.0", debug=True)  # expect: PY-FLASK-DEBUG-RUN
+    runner.run(debug=True)
+    app.run(debug=False)
+
+
+def api_view(request):
+    try:
+        return process(request)
+    except ValueError as err:
+        return jsonify({"error": str(err)}), 500  # expect: PY-EXCEPTION-LEAK
+
+
+def api_view_safe(request):
+    try:
+        return process(request)
+    except ValueError as err:
+        log.warning("bad request: %s", err)
+        return jsonify({"error": "invalid request"}), 400

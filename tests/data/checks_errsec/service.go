@@ -1,0 +1,97 @@
+// Fixture for persona-review Go checks. `// expect: ID` marks the line a finding must land on.
+package service
+
+import (
+	"crypto/md5"
+	"crypto/sha256"
+	"crypto/tls"
+	"database/sql"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"strconv"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+	"golang.org/x/crypto/ssh"
+)
+
+func discard(path string) {
+	_ = os.Remove(path)                  // expect: GO-ERR-DISCARDED
+	n, _ := strconv.Atoi(path)           // expect: GO-ERR-DISCARDED
+	v, ok := cache.Load(path)
+	s, _ := value.(string)
+	fmt.Println(n, v, ok, s)
+}
+
+func unchecked(f *os.File, tx *sql.Tx) {
+	os.Remove("/tmp/lock") // expect: GO-ERR-UNCHECKED
+	tx.Commit()            // expect: GO-ERR-UNCHECKED
+	defer f.Close()
+	if err := tx.Commit(); err != nil {
+		return
+	}
+}
+
+func overwritten(db *sql.DB) error {
+	_, err := db.Exec("DELETE FROM sessions WHERE expired") // expect: GO-ERR-OVERWRITTEN
+	_, err = db.Exec("VACUUM")
+	if err != nil {
+		return err
+	}
+	_, err = db.Exec("ANALYZE")
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+func clients() {
+	plain := &http.Client{} // expect: GO-HTTP-NO-TIMEOUT
+	bounded := &http.Client{Timeout: 10 * time.Second}
+	srv := &http.Server{Addr: ":8080"} // expect: GO-HTTP-NO-TIMEOUT
+	good := &http.Server{
+		Addr:              ":8080",
+		ReadHeaderTimeout: 5 * time.Second,
+	}
+	http.ListenAndServe(":8080", nil) // expect: GO-HTTP-NO-TIMEOUT, GO-ERR-UNCHECKED
+	fmt.Println(plain, bounded, srv, good)
+}
+
+func lookup(db *sql.DB, email string, id int) {
+	q := fmt.Sprintf("SELECT * FROM users WHERE email = '%s'", email) // expect: GO-SQL-STRING
+	rows, err := db.Query(q)                                          // expect: GO-SQL-STRING
+	fmt.Println(rows, err)
+	byID := fmt.Sprintf("SELECT * FROM users WHERE id = %d", id)
+	rows, err = db.Query(byID)
+	fmt.Println(rows, err)
+	rows, err = db.Query("SELECT * FROM users WHERE email = $1", email)
+	fmt.Println(rows, err)
+}
+
+func run(script string) {
+	exec.Command("sh", "-c", script).Run()   // expect: GO-SHELL-INJECTION, GO-ERR-UNCHECKED
+	exec.Command("git", "log", script).Run() // expect: GO-ERR-UNCHECKED
+}
+
+func insecure() {
+	cfg := &tls.Config{InsecureSkipVerify: true} // expect: GO-TLS-VERIFY-OFF
+	strict := &tls.Config{MinVersion: tls.VersionTLS12}
+	hostKey := ssh.InsecureIgnoreHostKey() // expect: GO-TLS-VERIFY-OFF
+	sum := md5.Sum([]byte("x"))            // expect: GO-WEAK-CRYPTO
+	good := sha256.Sum256([]byte("x"))
+	fmt.Println(cfg, strict, hostKey, sum, good)
+}
+
+func tokens(raw string) {
+	tok, _, err := new(jwt.Parser).ParseUnverified(raw, jwt.MapClaims{}) // expect: GO-JWT-UNVERIFIED
+	if err != nil {
+		return
+	}
+	signed, err := tok.SignedString([]byte("super-secret-signing-key"))  // expect: ANY-HARDCODED-SIGNING-KEY
+	fmt.Println(signed, err)
+}
+
+const dbPassword = "Tr0ub4dor&3" // expect: ANY-HARDCODED-PASSWORD
+const passwordEnvVar = "DB_PASSWORD"
