@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -115,7 +116,7 @@ def test_missing_squawk_gives_one_notice_and_the_builtin_checks_still_run() -> N
     assert {(path, 1, "MIG-01") for path in files} == found
 
 
-def test_a_broken_squawk_binary_falls_back_with_a_notice(tmp_path: pytest.TempPathFactory) -> None:
+def test_a_broken_squawk_binary_falls_back_with_a_notice() -> None:
     found, notices = _run(SquawkBatch(locate=lambda: "/bin/false"), {"db/V2__x.sql": "DROP TABLE orders;"})
     assert len(notices) == 1 and "squawk failed" in notices[0]
     assert found == {("db/V2__x.sql", 1, "MIG-01")}
@@ -160,3 +161,20 @@ def test_hunk_only_file_gives_the_same_findings(batch: SquawkBatch) -> None:
     part = run_checks([hunk], None, registry).findings
     assert [(f.line, f.checklist_item) for f in full] == [(6, "MIG-03")]
     assert [(f.line, f.checklist_item) for f in part] == [(6, "MIG-03")]
+
+
+@needs_squawk
+def test_an_older_squawk_without_some_rule_names_is_retried_once(tmp_path: Path) -> None:
+    real = find_squawk()
+    shim = tmp_path / "squawk"
+    shim.write_text(
+        "#!/bin/sh\n"
+        'case "$*" in *--exclude=*) echo "error: invalid rule name prefer-identity" >&2; exit 2;; esac\n'
+        f'exec "{real}" "$@"\n'
+    )
+    shim.chmod(0o755)
+    batch = SquawkBatch(locate=lambda: str(shim))
+    found, notices = _run(batch, {"db/V2__x.sql": "ALTER TABLE orders DROP COLUMN note;"})
+    assert batch.processes_started == 2
+    assert notices == []
+    assert found == {("db/V2__x.sql", 1, "MIG-01")}
