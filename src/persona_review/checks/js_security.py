@@ -133,7 +133,8 @@ def _spawn_runs_input(args: list[str], bare: str, constants: frozenset[str]) -> 
     if _SHELLS.match(program) and (variable_items or (rest and not rest.startswith("["))):
         return True
     if not _LITERAL.match(program) and program not in constants:
-        return any(_LITERAL.match(i) and i.strip("'\"`") in {"-c", "/c"} for i in items) and bool(variable_items)
+        flags = {i.strip("'\"`") for i in items if _LITERAL.match(i)}
+        return bool(flags & {"-c", "/c"}) and bool(variable_items)
     shell = _SHELL_OPTION.search(bare) is not None
     return shell and (not _LITERAL.match(program) or bool(variable_items))
 

@@ -80,7 +80,8 @@ def except_pass(ctx: FileContext) -> Iterator[Hit]:
 )
 def broad_except(ctx: FileContext) -> Iterator[Hit]:
     for handler in handlers(lex(ctx)):
-        if handler.broad and not handler.bare and not handler.silent and handler.complete and not handler.reports:
+        reported = handler.reports or handler.silent or not handler.complete
+        if handler.broad and not handler.bare and not reported:
             yield Hit(handler.line)
 
 
