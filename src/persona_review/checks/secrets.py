@@ -226,7 +226,9 @@ def is_secret_value(value: str, named: bool = True) -> bool:
     if _PLACEHOLDER.search(value):
         return False
     # the name of a setting or field that holds a secret is not the secret itself
-    names_a_secret = _NAMEISH_VALUE.match(value) and any(w in _SECRET_WORDS or w == "key" for w in _words(value))
+    names_a_secret = _NAMEISH_VALUE.match(value) and any(
+        w in _SECRET_WORDS or w == "key" for w in _words(value)
+    )
     return not named or not names_a_secret
 
 
