@@ -12,53 +12,15 @@ them `change_column` is reported whenever the old type is unknown.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
 from persona_review.checks._migration_specs import ItemHit, make_specs, register_family, with_advice
-from persona_review.checks._migration_syntax import Statement, call_args, statements_matching, string_literals
 from persona_review.checks._rails_column_types import widening_change
+from persona_review.checks._rails_scopes import RailsOp, Scope, name_of, scopes, sql_of
 from persona_review.checks.base import FileContext
 from persona_review.checks.migrations_sql import scan_sql
 from persona_review.findings import Severity
 
-_OPS = (
-    "add_index",
-    "remove_index",
-    "add_column",
-    "remove_column",
-    "remove_columns",
-    "remove_timestamps",
-    "remove_reference",
-    "remove_belongs_to",
-    "drop_table",
-    "drop_join_table",
-    "change_column",
-    "change_column_null",
-    "rename_column",
-    "rename_table",
-    "rename_schema",
-    "rename_enum_value",
-    "rename_index",
-    "add_reference",
-    "add_belongs_to",
-    "add_foreign_key",
-    "add_check_constraint",
-    "add_unique_constraint",
-    "add_exclusion_constraint",
-    "validate_foreign_key",
-    "validate_check_constraint",
-    "execute",
-    "create_table",
-    "create_join_table",
-    "disable_ddl_transaction!",
-)
-_OP_START = re.compile(
-    rf"^\s*(?:safety_assured\s*(?:\{{|do)\s*)?(?:t\.(?P<t>remove|rename|index)\b|(?P<op>{'|'.join(_OPS)})(?![\w!?]))"
-)
-_CLASS = re.compile(r"^\s*class\s+\w+(?:::\w+)*\s*<\s*([\w:]+(?:\[[\d.]+\])?)")
-_DEF = re.compile(r"^\s*def\s+(?:self\.)?(\w+)")
-_HEREDOC = re.compile(r"<<[~-]?(['\"]?)([A-Z_]\w*)\1")
 _VOLATILE = re.compile(r"\b(gen_random_uuid|uuid_generate_v\d|random|clock_timestamp|nextval)\s*\(", re.I)
 
 SPECS = make_specs(
@@ -68,139 +30,11 @@ SPECS = make_specs(
 )
 
 
-class _Op(NamedTuple):
-    name: str
-    stmt: Statement
-    args: list[str]
-    kwargs: dict[str, str]
-    method: str
-    """Enclosing def ("change", "up", "down", ...) or ""."""
-    assured: bool
-    change_table: str
-    """For `t.` calls inside `change_table :x do |t|`, the table."""
-
-    @property
-    def table(self) -> str:
-        if self.change_table:
-            return self.change_table
-        return _name(self.args[0]) if self.args else ""
-
-    def column(self) -> str:
-        return _name(self.args[1]) if len(self.args) > 1 else ""
-
-
-def _name(arg: str) -> str:
-    return arg.strip().lstrip(":").strip("\"'").lower()
-
-
-class _Scope:
-    def __init__(self) -> None:
-        self.ops: list[_Op] = []
-        self.schema = False
-
-    @property
-    def created(self) -> set[str]:
-        return {op.table for op in self.ops if op.name in ("create_table", "create_join_table")}
-
-    @property
-    def non_transactional(self) -> bool:
-        return any(op.name == "disable_ddl_transaction!" for op in self.ops)
-
-
-def _normalize_call(text: str, name: str) -> str:
-    """`add_index :a, :b` -> `add_index(:a, :b)` so one argument splitter serves both call styles."""
-    at = text.find(name) + len(name)
-    rest = text[at:]
-    if rest.lstrip().startswith("("):
-        return text
-    body = re.sub(
-        r"\s+(do\s*(\|[^|]*\|)?|\{\s*\|[^|]*\|)\s*$", "", rest.split("\n")[0] if " do" in rest else rest
-    )
-    return f"{text[:at]}({body.strip().rstrip('}').strip()})"
-
-
-class _Where(NamedTuple):
-    klass: int
-    """Line of the enclosing class, 0 if none is visible."""
-    method: str
-    assured: bool
-    change_table: str
-
-
-def _blocks(ctx: FileContext) -> dict[int, _Where]:
-    """For every line, the class, method, safety_assured block and change_table block it sits in, from one
-    pass that tracks blocks by indentation (lines above a hunk that are not shown are simply unknown)."""
-    stack: list[tuple[int, str, str]] = []  # (indent, kind, value)
-    where: dict[int, _Where] = {}
-    for no in sorted(ctx.lines):
-        text = ctx.lines[no]
-        if not text.strip() or text.lstrip().startswith("#"):
-            continue
-        indent = len(text) - len(text.lstrip())
-        while stack and stack[-1][0] >= indent:
-            stack.pop()
-        kinds = {kind: value for _, kind, value in stack}
-        where[no] = _Where(
-            int(kinds.get("class", "0")),
-            kinds.get("def", ""),
-            "assured" in kinds or "safety_assured" in text,
-            kinds.get("change_table", ""),
-        )
-        if _CLASS.match(text):
-            stack.append((indent, "class", str(no)))
-        elif match := _DEF.match(text):
-            stack.append((indent, "def", match.group(1)))
-        elif re.match(r"^\s*safety_assured\s*(do|\{)\s*$", text):
-            stack.append((indent, "assured", ""))
-        elif match := re.match(r"^\s*change_table\s*\(?\s*:?[\"']?(\w+)", text):
-            stack.append((indent, "change_table", match.group(1).lower()))
-    return where
-
-
-def _scopes(ctx: FileContext) -> dict[int, _Scope]:
-    scopes: dict[int, _Scope] = {}
-    for no in sorted(ctx.lines):
-        match = _CLASS.match(ctx.lines[no])
-        if match:
-            scopes.setdefault(no, _Scope()).schema = "Schema" in match.group(1)
-    blocks = _blocks(ctx)
-    for found in statements_matching(ctx, _OP_START, ruby=True):
-        stmt = _with_heredoc(ctx, found)
-        match = _OP_START.search(stmt.text)
-        if match is None:
-            continue
-        name = match.group("op") or f"t.{match.group('t')}"
-        klass, method, assured, change_table = blocks.get(stmt.line, _Where(0, "", False, ""))
-        call = _normalize_call(
-            stmt.text[match.start("op") if match.group("op") else match.start("t") :], name
-        )
-        args, kwargs = call_args(call, len(name))
-        op = _Op(name, stmt, args, kwargs, method, assured, change_table if name.startswith("t.") else "")
-        scopes.setdefault(klass, _Scope()).ops.append(op)
-    return scopes
-
-
-def _with_heredoc(ctx: FileContext, stmt: Statement) -> Statement:
-    """`execute <<~SQL ... SQL`: the statement runs to the heredoc's terminator line."""
-    opener = _HEREDOC.search(stmt.text)
-    if opener is None:
-        return stmt
-    parts = [stmt.text]
-    for no in range(stmt.end_line + 1, stmt.end_line + 200):
-        text = ctx.lines.get(no)
-        if text is None:
-            break
-        parts.append(text)
-        if text.strip() == opener.group(2):
-            return Statement(stmt.line, no, "\n".join(parts))
-    return Statement(stmt.line, stmt.line + len(parts) - 1, "\n".join(parts))
-
-
 def scan(ctx: FileContext) -> list[ItemHit]:
     if migration_kind(ctx) is not MigrationKind.RAILS:
         return []
     hits: list[ItemHit] = []
-    for scope in _scopes(ctx).values():
+    for scope in scopes(ctx).values():
         if scope.schema:
             continue
         for op in scope.ops:
@@ -210,7 +44,7 @@ def scan(ctx: FileContext) -> list[ItemHit]:
     return hits
 
 
-def _op_hits(op: _Op, scope: _Scope) -> list[ItemHit]:
+def _op_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
     line, end, name = op.stmt.line, op.stmt.end_line, op.name
     new = op.table in scope.created
     if name in (
@@ -229,7 +63,7 @@ def _op_hits(op: _Op, scope: _Scope) -> list[ItemHit]:
     if name.startswith("rename_") or name == "t.rename":
         return [] if name == "rename_index" else [with_advice("MIG-05", line, f"{name} on {op.table}.", end)]
     if name == "execute":
-        sql = _sql_of(op)
+        sql = sql_of(op)
         return [
             with_advice(found.item, line, f"execute: {found.detail}", end)
             for found in scan_sql([(line, sql)], new_tables=scope.created)
@@ -244,7 +78,7 @@ def _op_hits(op: _Op, scope: _Scope) -> list[ItemHit]:
     return _lock_hits(op, scope)
 
 
-def _lock_hits(op: _Op, scope: _Scope) -> list[ItemHit]:
+def _lock_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
     line, end, name = op.stmt.line, op.stmt.end_line, op.name
     concurrently = ":concurrently" in op.stmt.text
     if name in ("add_index", "remove_index", "t.index") and not concurrently:
@@ -276,7 +110,7 @@ def _lock_hits(op: _Op, scope: _Scope) -> list[ItemHit]:
     return []
 
 
-def _reference_hits(op: _Op) -> list[ItemHit]:
+def _reference_hits(op: RailsOp) -> list[ItemHit]:
     line, end = op.stmt.line, op.stmt.end_line
     hits: list[ItemHit] = []
     index = op.kwargs.get("index", "true")
@@ -292,7 +126,7 @@ def _reference_hits(op: _Op) -> list[ItemHit]:
     return hits
 
 
-def _not_null_hits(op: _Op, scope: _Scope) -> list[ItemHit]:
+def _not_null_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
     line, end = op.stmt.line, op.stmt.end_line
     if len(op.args) > 3:
         detail = f"change_column_null with a default backfills every row of {op.table} in one UPDATE."
@@ -300,7 +134,7 @@ def _not_null_hits(op: _Op, scope: _Scope) -> list[ItemHit]:
     before = [o for o in scope.ops if o.stmt.line < line]
     validated = any(
         o.name == "validate_check_constraint"
-        or (o.name == "execute" and "VALIDATE CONSTRAINT" in _sql_of(o).upper())
+        or (o.name == "execute" and "VALIDATE CONSTRAINT" in sql_of(o).upper())
         for o in before
     )
     if validated:
@@ -308,10 +142,10 @@ def _not_null_hits(op: _Op, scope: _Scope) -> list[ItemHit]:
     return [with_advice("MIG-02", line, f"change_column_null sets {op.table}.{op.column()} NOT NULL.", end)]
 
 
-def _add_column_hits(op: _Op, new: bool) -> list[ItemHit]:
+def _add_column_hits(op: RailsOp, new: bool) -> list[ItemHit]:
     line, end = op.stmt.line, op.stmt.end_line
     label = f"{op.table}.{op.column()}"
-    kind = _name(op.args[2]) if len(op.args) > 2 else ""
+    kind = name_of(op.args[2]) if len(op.args) > 2 else ""
     default = op.kwargs.get("default")
     if kind in ("primary_key", "serial", "bigserial") or (kind == "virtual" and "stored" in op.kwargs):
         return [with_advice("MIG-08", line, f"add_column {label} as {kind} rewrites every row.", end)]
@@ -322,7 +156,7 @@ def _add_column_hits(op: _Op, new: bool) -> list[ItemHit]:
     return []
 
 
-def _change_column_hits(op: _Op, scope: _Scope) -> list[ItemHit]:
+def _change_column_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
     line, end = op.stmt.line, op.stmt.end_line
     if op.table in scope.created:
         return []
@@ -345,7 +179,7 @@ def _change_column_hits(op: _Op, scope: _Scope) -> list[ItemHit]:
     return [with_advice("MIG-04", line, f"change_column {label} narrows or changes the type.", end)]
 
 
-def _previous_definition(op: _Op, scope: _Scope) -> _Op | None:
+def _previous_definition(op: RailsOp, scope: Scope) -> RailsOp | None:
     """The column's definition before this change: the latest add_column/change_column on it earlier in
     the forward methods, else the change_column in `down` that restores it."""
     same = [o for o in scope.ops if (o.table, o.column()) == (op.table, op.column()) and o is not op]
@@ -357,14 +191,6 @@ def _previous_definition(op: _Op, scope: _Scope) -> _Op | None:
     if earlier:
         return earlier[-1]
     return next((o for o in same if o.method == "down" and o.name == "change_column"), None)
-
-
-def _sql_of(op: _Op) -> str:
-    text = op.stmt.text
-    heredoc = _HEREDOC.search(text)
-    if heredoc:
-        return text[heredoc.end() :]
-    return string_literals(text)
 
 
 register_family(SPECS, scan)

@@ -1,0 +1,184 @@
+"""Reading a Rails migration file into scopes: one per migration class, with its operations, the method
+and block (safety_assured, change_table) each sits in, found in one pass by indentation."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from persona_review.checks._migration_syntax import Statement, call_args, statements_matching, string_literals
+from persona_review.checks.base import FileContext
+
+_OPS = (
+    "add_index",
+    "remove_index",
+    "add_column",
+    "remove_column",
+    "remove_columns",
+    "remove_timestamps",
+    "remove_reference",
+    "remove_belongs_to",
+    "drop_table",
+    "drop_join_table",
+    "change_column",
+    "change_column_null",
+    "rename_column",
+    "rename_table",
+    "rename_schema",
+    "rename_enum_value",
+    "rename_index",
+    "add_reference",
+    "add_belongs_to",
+    "add_foreign_key",
+    "add_check_constraint",
+    "add_unique_constraint",
+    "add_exclusion_constraint",
+    "validate_foreign_key",
+    "validate_check_constraint",
+    "execute",
+    "create_table",
+    "create_join_table",
+    "disable_ddl_transaction!",
+)
+_OP_START = re.compile(
+    rf"^\s*(?:safety_assured\s*(?:\{{|do)\s*)?(?:t\.(?P<t>remove|rename|index)\b|(?P<op>{'|'.join(_OPS)})(?![\w!?]))"
+)
+_CLASS = re.compile(r"^\s*class\s+\w+(?:::\w+)*\s*<\s*([\w:]+(?:\[[\d.]+\])?)")
+_DEF = re.compile(r"^\s*def\s+(?:self\.)?(\w+)")
+_HEREDOC = re.compile(r"<<[~-]?(['\"]?)([A-Z_]\w*)\1")
+
+
+class RailsOp(NamedTuple):
+    name: str
+    stmt: Statement
+    args: list[str]
+    kwargs: dict[str, str]
+    method: str
+    """Enclosing def ("change", "up", "down", ...) or ""."""
+    assured: bool
+    change_table: str
+    """For `t.` calls inside `change_table :x do |t|`, the table."""
+
+    @property
+    def table(self) -> str:
+        if self.change_table:
+            return self.change_table
+        return name_of(self.args[0]) if self.args else ""
+
+    def column(self) -> str:
+        return name_of(self.args[1]) if len(self.args) > 1 else ""
+
+
+def name_of(arg: str) -> str:
+    return arg.strip().lstrip(":").strip("\"'").lower()
+
+
+class Scope:
+    def __init__(self) -> None:
+        self.ops: list[RailsOp] = []
+        self.schema = False
+
+    @property
+    def created(self) -> set[str]:
+        return {op.table for op in self.ops if op.name in ("create_table", "create_join_table")}
+
+    @property
+    def non_transactional(self) -> bool:
+        return any(op.name == "disable_ddl_transaction!" for op in self.ops)
+
+
+def _normalize_call(text: str, name: str) -> str:
+    """`add_index :a, :b` -> `add_index(:a, :b)` so one argument splitter serves both call styles."""
+    at = text.find(name) + len(name)
+    rest = text[at:]
+    if rest.lstrip().startswith("("):
+        return text
+    body = re.sub(
+        r"\s+(do\s*(\|[^|]*\|)?|\{\s*\|[^|]*\|)\s*$", "", rest.split("\n")[0] if " do" in rest else rest
+    )
+    return f"{text[:at]}({body.strip().rstrip('}').strip()})"
+
+
+class _Where(NamedTuple):
+    klass: int
+    """Line of the enclosing class, 0 if none is visible."""
+    method: str
+    assured: bool
+    change_table: str
+
+
+def _blocks(ctx: FileContext) -> dict[int, _Where]:
+    """For every line, the class, method, safety_assured block and change_table block it sits in, from one
+    pass that tracks blocks by indentation (lines above a hunk that are not shown are simply unknown)."""
+    stack: list[tuple[int, str, str]] = []  # (indent, kind, value)
+    where: dict[int, _Where] = {}
+    for no in sorted(ctx.lines):
+        text = ctx.lines[no]
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        indent = len(text) - len(text.lstrip())
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        kinds = {kind: value for _, kind, value in stack}
+        where[no] = _Where(
+            int(kinds.get("class", "0")),
+            kinds.get("def", ""),
+            "assured" in kinds or "safety_assured" in text,
+            kinds.get("change_table", ""),
+        )
+        if _CLASS.match(text):
+            stack.append((indent, "class", str(no)))
+        elif match := _DEF.match(text):
+            stack.append((indent, "def", match.group(1)))
+        elif re.match(r"^\s*safety_assured\s*(do|\{)\s*$", text):
+            stack.append((indent, "assured", ""))
+        elif match := re.match(r"^\s*change_table\s*\(?\s*:?[\"']?(\w+)", text):
+            stack.append((indent, "change_table", match.group(1).lower()))
+    return where
+
+
+def scopes(ctx: FileContext) -> dict[int, Scope]:
+    scopes: dict[int, Scope] = {}
+    for no in sorted(ctx.lines):
+        match = _CLASS.match(ctx.lines[no])
+        if match:
+            scopes.setdefault(no, Scope()).schema = "Schema" in match.group(1)
+    blocks = _blocks(ctx)
+    for found in statements_matching(ctx, _OP_START, ruby=True):
+        stmt = _with_heredoc(ctx, found)
+        match = _OP_START.search(stmt.text)
+        if match is None:
+            continue
+        name = match.group("op") or f"t.{match.group('t')}"
+        klass, method, assured, change_table = blocks.get(stmt.line, _Where(0, "", False, ""))
+        call = _normalize_call(
+            stmt.text[match.start("op") if match.group("op") else match.start("t") :], name
+        )
+        args, kwargs = call_args(call, len(name))
+        op = RailsOp(name, stmt, args, kwargs, method, assured, change_table if name.startswith("t.") else "")
+        scopes.setdefault(klass, Scope()).ops.append(op)
+    return scopes
+
+
+def _with_heredoc(ctx: FileContext, stmt: Statement) -> Statement:
+    """`execute <<~SQL ... SQL`: the statement runs to the heredoc's terminator line."""
+    opener = _HEREDOC.search(stmt.text)
+    if opener is None:
+        return stmt
+    parts = [stmt.text]
+    for no in range(stmt.end_line + 1, stmt.end_line + 200):
+        text = ctx.lines.get(no)
+        if text is None:
+            break
+        parts.append(text)
+        if text.strip() == opener.group(2):
+            return Statement(stmt.line, no, "\n".join(parts))
+    return Statement(stmt.line, stmt.line + len(parts) - 1, "\n".join(parts))
+
+
+def sql_of(op: RailsOp) -> str:
+    text = op.stmt.text
+    heredoc = _HEREDOC.search(text)
+    if heredoc:
+        return text[heredoc.end() :]
+    return string_literals(text)
