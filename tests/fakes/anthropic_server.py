@@ -2,8 +2,9 @@
 
 Replies are scripted per test: a queue of `Reply`s consumed in order (then `default`), or a function
 from the request body to a `Reply`. Every request is recorded (headers and JSON body) for asserts.
-Without a scripted usage, replies report usage the way the API does with prompt caching: the first
-request with a given cached system prefix writes the cache, later ones read it.
+Without a scripted usage, replies report usage the way the API does with prompt caching: a request
+whose system prefix is marked for caching writes the cache unless an earlier reply with the same prefix
+has already been sent, in which case it reads it (so requests sent together all write).
 """
 
 from __future__ import annotations
@@ -102,21 +103,24 @@ class FakeAnthropic:
                 return self._func(body)
             return self._queue.popleft() if self._queue else self.default
 
+    @staticmethod
+    def _prefix_key(body: dict[str, Any]) -> str | None:
+        """Cache key of the request's system prefix when it is marked for caching, else None."""
+        system = body.get("system")
+        if not isinstance(system, list) or not any("cache_control" in b for b in system):
+            return None
+        return hashlib.sha256(json.dumps(system, sort_keys=True).encode()).hexdigest()
+
     def _usage(self, body: dict[str, Any]) -> dict[str, int]:
-        system = body.get("system") or []
-        prefix = json.dumps(system, sort_keys=True)
-        marked = isinstance(system, list) and any("cache_control" in b for b in system)
-        size = len(prefix) // 4
+        size = len(json.dumps(body.get("system") or [], sort_keys=True)) // 4
         rest = len(json.dumps(body.get("messages", []))) // 4 + len(json.dumps(body.get("tools", []))) // 4
-        key = hashlib.sha256(prefix.encode()).hexdigest()
+        key = self._prefix_key(body)
         with self._lock:
-            hit = marked and key in self._cached
-            if marked:
-                self._cached.add(key)
+            hit = key is not None and key in self._cached
         return {
-            "input_tokens": rest + (0 if marked else size),
+            "input_tokens": rest + (0 if key else size),
             "output_tokens": 60,
-            "cache_creation_input_tokens": size if marked and not hit else 0,
+            "cache_creation_input_tokens": size if key and not hit else 0,
             "cache_read_input_tokens": size if hit else 0,
         }
 
@@ -160,6 +164,10 @@ class FakeAnthropic:
                     self.end_headers()
                     self.wfile.write(data)
                 except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up (a timeout test)
+                    return  # the client gave up (a timeout test)
+                key = fake._prefix_key(body)
+                if reply.status == 200 and key is not None:
+                    with fake._lock:
+                        fake._cached.add(key)
 
         return Handler

@@ -94,4 +94,4 @@ def overhead(url: str = "http://127.0.0.1:9") -> int:
 
 
 SMALL_REQUESTS = 450
-"""Diff tokens per request that put the sample diff's hunks in about three requests."""
+"""Diff tokens per request that split the sample diff into two requests."""

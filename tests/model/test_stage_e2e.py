@@ -8,7 +8,17 @@ import logging
 import pytest
 
 from fakes.anthropic_server import FakeAnthropic, tool_reply
-from model.support import API_KEY, SMALL_REQUESTS, evidence_finding, item, make_request, overhead, user_text
+from model.support import (
+    API_KEY,
+    DATA,
+    SMALL_REQUESTS,
+    evidence_finding,
+    item,
+    make_request,
+    overhead,
+    user_text,
+)
+from persona_review.diff import parse_diff
 from persona_review.findings import Placement
 from persona_review.model.stage import run_model_review
 from persona_review.result import ModelStatus
@@ -105,3 +115,17 @@ def test_no_key_skips_without_a_request(fake: FakeAnthropic) -> None:
     assert outcome.status is ModelStatus.SKIPPED
     assert "ANTHROPIC_API_KEY" in outcome.notices[0]
     assert fake.requests == []
+
+
+def test_one_request_warms_the_cache_before_the_others() -> None:
+    text = (DATA / "sample.diff").read_text(encoding="utf-8") + "".join(
+        p.read_text(encoding="utf-8") for p in sorted((DATA / "injection").glob("*.diff")))
+    with FakeAnthropic(default=tool_reply([], delay=0.2)) as fake:
+        outcome = run_model_review(make_request(fake.url, parse_diff(text), concurrency=2,
+                                                max_request_tokens=overhead() + SMALL_REQUESTS))
+    assert outcome.usage.requests == 3  # 2 rounds either way with 2 workers
+    times = sorted(r.at for r in fake.requests)
+    assert times[1] - times[0] >= 0.2  # the others waited for the first reply
+    assert times[2] - times[1] < 0.15  # and then went together
+    assert outcome.usage.cache_write_tokens > 0
+    assert outcome.usage.cache_read_tokens == 2 * outcome.usage.cache_write_tokens

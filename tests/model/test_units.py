@@ -19,7 +19,7 @@ from persona_review.model.chunking import make_renderer, plan_chunks, split_chun
 from persona_review.model.pricing import FALLBACK, Price, price_for
 from persona_review.model.risk import Risk, risk_of
 from persona_review.model.schema import ModelItem, validate
-from persona_review.model.stage import default_model, file_from_context
+from persona_review.model.stage import default_model, file_from_context, warm_first
 from persona_review.result import Usage
 
 CHECKLISTS = load_checklists(tuple(Category))
@@ -150,3 +150,13 @@ def test_file_from_context_marks_added_lines() -> None:
     context = context_for_text("a.py", "x = 1\ny = 2\n")
     diff_file = file_from_context(context)
     assert diff_file.added == {1: "x = 1", 2: "y = 2"} and diff_file.commentable == {1, 2}
+
+
+@pytest.mark.parametrize(("requests", "workers", "expected"), [
+    (1, 4, False), (4, 4, False),  # one round either way: no reason to wait
+    (5, 4, True), (9, 4, True),  # the warm-up fits in the rounds already needed
+    (6, 4, False), (10, 4, False),  # it would add a round to 2 or 3
+    (14, 4, True),  # 5 rounds instead of 4: within 1.25x
+])
+def test_warm_first(requests: int, workers: int, expected: bool) -> None:
+    assert warm_first(requests, workers) is expected

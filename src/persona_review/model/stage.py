@@ -8,6 +8,7 @@ with the deterministic findings.
 from __future__ import annotations
 
 import logging
+import math
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -34,6 +35,7 @@ from persona_review.result import ModelOutcome, ModelStatus, Usage
 log = logging.getLogger("persona_review.model")
 
 MAX_OUTPUT_TOKENS = 4096
+WARM_MAX_SLOWDOWN = 1.25
 
 
 @dataclass(frozen=True)
@@ -158,10 +160,7 @@ class _Run:
         total = _ChunkResult()
         workers = max(1, min(config.concurrency, len(plan.chunks) or 1))
         chunks = list(plan.chunks)
-        if len(chunks) > workers:
-            # A cache entry can be read only once the response that writes it has started, so requests
-            # sent together all pay the cache write. With more requests than workers, one request goes
-            # first and the rest read its prefix: at most one extra round of latency, and one write.
+        if warm_first(len(chunks), workers):
             total.merge(self._review(chunks.pop(0), True))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="model-review") as pool:
             futures = [pool.submit(self._review, chunk, True) for chunk in chunks]
@@ -173,6 +172,10 @@ class _Run:
         outcome.notices.extend(total.notices)
         if plan.left_over:
             outcome.notices.append(plan.reason)
+        if plan.request_overhead >= config.max_request_tokens:
+            outcome.notices.append(
+                f"max-request-tokens ({config.max_request_tokens}) is below the ~{plan.request_overhead} "
+                "tokens of the system prompt every request carries; requests were made larger than it")
         unreviewed = total.unreviewed + [label for chunk in plan.left_over for label in chunk.labels]
         outcome.unreviewed = _summarize(unreviewed, self.files, plan.chunks)
         if total.rejected:
@@ -235,6 +238,20 @@ class _Run:
     def _cost(self) -> float:
         with self._lock:
             return self._spent
+
+
+def warm_first(requests: int, workers: int) -> bool:
+    """Whether to send one request alone before the others.
+
+    A prompt-cache entry can be read only once the response that writes it has started, so requests sent
+    together all pay the cache write for the system prompt. Sending one first makes every other request
+    a cache read, at the price of up to one extra round of latency; it is done only when that round
+    costs nothing or lengthens the run by at most `WARM_MAX_SLOWDOWN`."""
+    if requests <= workers:
+        return False
+    rounds = math.ceil(requests / workers)
+    warmed = 1 + math.ceil((requests - 1) / workers)
+    return warmed <= rounds * WARM_MAX_SLOWDOWN
 
 
 def _where(chunk: Chunk) -> str:
