@@ -8,6 +8,7 @@ Every view keeps the line's length and column positions, so offsets found in one
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -77,64 +78,85 @@ def _lex(ctx: FileContext) -> Lexed:
     return Lexed(code, bare, segments, frozenset(continued), ctx.whole_file)
 
 
+_OPENERS = {
+    "python": re.compile(r"#|'''|\"\"\"|'|\""),
+    "javascript": re.compile(r"//|/\*|`|'|\""),
+    "typescript": re.compile(r"//|/\*|`|'|\""),
+    "go": re.compile(r"//|/\*|`|'|\""),
+    "java": re.compile(r"//|/\*|\"\"\"|'|\""),
+}
+
+
+def _string_end(text: str, start: int, delimiter: str, escape: bool) -> int:
+    """Index of the delimiter closing a string that continues at `start`, or -1."""
+    j = start
+    while True:
+        k = text.find(delimiter, j)
+        if k < 0 or not escape:
+            return k
+        slashes = 0
+        while k - slashes - 1 >= start and text[k - slashes - 1] == "\\":
+            slashes += 1
+        if slashes % 2 == 0:
+            return k
+        j = k + 1
+
+
 def _lex_line(
     text: str, state: str | None, syntax: tuple[str, bool, tuple[str, ...], tuple[str, ...]], language: str
 ) -> tuple[str, str, str | None]:
     """Views of one line, given the open construct from the line before ("/*" or a string delimiter)."""
-    line_comment, block, singles, multis = syntax
-    code = list(text)
-    bare = list(text)
-    i = 0
+    line_comment, _block, singles, _multis = syntax
+    opener = _OPENERS[language]
+    code: list[str] = []
+    bare: list[str] = []
+    pos = 0
     n = len(text)
-    while i < n:
+    while pos < n:
         if state == "/*":
-            end = text.find("*/", i)
+            end = text.find("*/", pos)
             stop = n if end < 0 else end + 2
-            for j in range(i, stop):
-                code[j] = bare[j] = " "
-            i = stop
+            code.append(" " * (stop - pos))
+            bare.append(" " * (stop - pos))
+            pos = stop
             if end >= 0:
                 state = None
             continue
         if state is not None:
-            # inside a string opened by `state`
-            escape = (language, state) not in _NO_ESCAPE
-            j = i
-            while j < n:
-                if escape and text[j] == "\\":
-                    j += 2
-                    continue
-                if text.startswith(state, j):
-                    break
-                j += 1
-            for k in range(i, min(j, n)):
-                bare[k] = " "
-            if j >= n:
-                if state in singles:  # an unterminated one-line string ends with its line
-                    state = None
-                return "".join(code), "".join(bare), state
-            i = j + len(state)
+            end = _string_end(text, pos, state, (language, state) not in _NO_ESCAPE)
+            stop = n if end < 0 else end
+            code.append(text[pos:stop])
+            bare.append(" " * (stop - pos))
+            if end < 0:
+                pos = n
+                break
+            code.append(state)
+            bare.append(state)
+            pos = end + len(state)
             state = None
             continue
-        ch = text[i]
-        if text.startswith(line_comment, i):
-            for j in range(i, n):
-                code[j] = bare[j] = " "
+        match = opener.search(text, pos)
+        if match is None:
+            code.append(text[pos:])
+            bare.append(text[pos:])
             break
-        if block and text.startswith("/*", i):
+        code.append(text[pos : match.start()])
+        bare.append(text[pos : match.start()])
+        token = match.group()
+        if token == line_comment:
+            code.append(" " * (n - match.start()))
+            bare.append(" " * (n - match.start()))
+            pos = n
+            break
+        if token == "/*":
+            code.append("  ")
+            bare.append("  ")
             state = "/*"
-            for j in range(i, min(i + 2, n)):
-                code[j] = bare[j] = " "
-            i += 2
-            continue
-        opened = next((d for d in multis if text.startswith(d, i)), None)
-        if opened is None and ch in singles:
-            opened = ch
-        if opened is not None:
-            state = opened
-            i += len(opened)
-            continue
-        i += 1
+        else:
+            code.append(token)
+            bare.append(token)
+            state = token
+        pos = match.end()
     if state in singles:
-        state = None
+        state = None  # an unterminated one-line string ends with its line
     return "".join(code), "".join(bare), state

@@ -21,6 +21,8 @@ _QUERY_CALL = re.compile(
     r"(?:\.(?:execute|executemany|executescript|mogrify|raw|extra|fetch|fetchrow|fetchval|copy_expert)|"
     r"\bRawSQL|\bread_sql(?:_query)?|\bsqlalchemy\.text|(?<![\w.])text)\s*\("
 )
+_SQL_WORD = re.compile(r"(?i)\b(?:select|insert|update|delete|create|drop|alter|truncate|where)\b")
+_SQL_LOOKAHEAD = 6
 _DEF = re.compile(r"^\s*(?:async\s+)?def\s")
 _ASSIGN = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*(\+?=)\s*(?!=)")
 _PERCENT_OP = re.compile(r"""['"]\s*%\s*(?!\(\s*\))[\w(\[{]""")
@@ -67,6 +69,7 @@ def _strings_of(span: Span) -> str:
 def sql_string(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     tainted: dict[str, int] = {}
+    sql_lines = {no for no, code, _bare in lines_of(lexed) if _SQL_WORD.search(code)}
     previous = -2
     for no, code, bare in lines_of(lexed):
         if _DEF.match(bare) or no != previous + 1:
@@ -90,6 +93,10 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
         if assign is None and "'" not in bare and '"' not in bare:
             continue
         if not ("'" in bare or '"' in bare):
+            if assign is not None and assign.group(2) == "=":
+                tainted.pop(assign.group(1), None)
+            continue
+        if not any(n in sql_lines for n in range(no, no + _SQL_LOOKAHEAD)):
             if assign is not None and assign.group(2) == "=":
                 tainted.pop(assign.group(1), None)
             continue

@@ -43,6 +43,7 @@ _KNOWN_KEYS = re.compile(
     r"|\bSG\.[0-9A-Za-z_-]{22}\.[0-9A-Za-z_-]{43}\b"  # SendGrid key
     r"|-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY( BLOCK)?-----"
 )
+_KEY_HINT = re.compile(r"AKIA|ASIA|gh[pousr]_|github_pat_|xox|_live_|AIza|glpat-|sk-ant-|SG\.|PRIVATE KEY")
 _PLACEHOLDER = re.compile(r"EXAMPLE|XXXX|xxxx|\.\.\.|<[^>]*>|\*{4}")
 
 
@@ -63,6 +64,8 @@ _PLACEHOLDER = re.compile(r"EXAMPLE|XXXX|xxxx|\.\.\.|<[^>]*>|\*{4}")
 )
 def known_keys(ctx: FileContext) -> Iterator[Hit]:
     for no, text in ctx.lines.items():
+        if not _KEY_HINT.search(text):
+            continue
         match = _KNOWN_KEYS.search(text)
         if match is not None and not _PLACEHOLDER.search(match.group(0)):
             yield Hit(no)
@@ -209,6 +212,9 @@ def _words(name: str) -> list[str]:
     return [w.lower() for part in re.split(r"[_\-.$\s]+", name) for w in _CAMEL.findall(part)]
 
 
+_SECRETISH = re.compile(r"(?i)pass|pwd|secret|token|key|credential")
+
+
 def is_secret_name(name: str) -> bool:
     """Does a variable/key named `name` hold a secret (and not, say, a secret's URL or field name)?"""
     words = _words(name)
@@ -250,7 +256,7 @@ def is_secret_value(value: str, named: bool = True) -> bool:
 def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     for no, code, bare in lines_of(lexed):
-        if '"' not in code and "'" not in code and "`" not in code:
+        if not _SECRETISH.search(code) or ('"' not in code and "'" not in code and "`" not in code):
             continue
         found = False
         for match in _ASSIGNED.finditer(code):
@@ -298,9 +304,9 @@ _JAVA_HMAC = re.compile(
 )
 def jwt_hardcoded_key(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
-    constants = _literal_values(lexed)
+    constants: dict[str, str] | None = None
     for no, code, bare in lines_of(lexed):
-        if "(" not in bare:
+        if "(" not in bare or not _SIGNING_HINT.search(bare):
             continue
         if _JAVA_HMAC.search(code):
             yield Hit(no)
@@ -312,6 +318,8 @@ def jwt_hardcoded_key(ctx: FileContext) -> Iterator[Hit]:
             if len(args) <= key_index:
                 continue
             key = args[key_index].strip()
+            if constants is None:
+                constants = _literal_values(lexed)
             value = constants.get(
                 key, key.lstrip("bB").strip("\"'`") if _LITERAL.match(key.lstrip("bB")) else None
             )
@@ -320,6 +328,7 @@ def jwt_hardcoded_key(ctx: FileContext) -> Iterator[Hit]:
                 break
 
 
+_SIGNING_HINT = re.compile(r"(?i)jwt|jose|jws|hmac|signingkey|signedstring|signwith")
 _LITERAL_ASSIGN = re.compile(
     r"""^\s*(?:(?:const|let|var|final|static|private|public)\s+)*(?:[\w<>\[\].]+\s+)?([A-Za-z_$][\w$]*)\s*(?::=|=)\s*"""
     r"""(?:\[\]byte\(\s*)?[bB]?(["'`])([^"'`]*)\2\s*\)?\s*;?\s*$"""
