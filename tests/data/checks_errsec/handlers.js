@@ -79,3 +79,7 @@ const restored = serialize.unserialize(req.body.state); // expect: JS-UNSAFE-DES
 app.use(session({ secret: "keyboard cat rules" })); // expect: ANY-HARDCODED-PASSWORD
 app.use(session({ secret: process.env.SESSION_SECRET }));
 const githubToken = "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789"; // expect: ANY-SECRET-KEY, ANY-HARDCODED-PASSWORD
+
+app.use(cors({ origin: "*", credentials: true })); // expect: ANY-CORS-ANY-ORIGIN-CREDENTIALS
+app.use(cors({ origin: ["https://app.example.com"], credentials: true }));
+app.use(cors({ origin: "*" }));

@@ -109,3 +109,21 @@ def api_view_safe(request):
     except ValueError as err:
         log.warning("bad request: %s", err)
         return jsonify({"error": "invalid request"}), 400
+
+
+def fetch_with_retry(url):
+    for attempt in range(5):  # expect: ANY-RETRY-NO-BACKOFF
+        try:
+            return requests.get(url, timeout=5)
+        except requests.ConnectionError:
+            continue
+    raise RuntimeError("gave up")
+
+
+def fetch_with_backoff(url):
+    for attempt in range(5):
+        try:
+            return requests.get(url, timeout=5)
+        except requests.ConnectionError:
+            time.sleep(2**attempt)
+    raise RuntimeError("gave up")

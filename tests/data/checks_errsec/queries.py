@@ -87,3 +87,10 @@ db_password = os.environ["DB_PASSWORD"]
 AWS_KEY = "AKIAQWERTYUIOPASDFGH"  # expect: ANY-SECRET-KEY
 TOKEN = jwt.encode({"sub": "1"}, "my-signing-secret", algorithm="HS256")  # expect: ANY-HARDCODED-SIGNING-KEY
 EXAMPLE = "AKIAIOSFODNN7EXAMPLE"
+
+app.add_middleware(
+    CORSMiddleware,
+    allow_origins=["*"],  # expect: ANY-CORS-ANY-ORIGIN-CREDENTIALS
+    allow_credentials=True,
+)
+app.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], allow_credentials=True)

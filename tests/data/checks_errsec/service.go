@@ -95,3 +95,25 @@ func tokens(raw string) {
 
 const dbPassword = "Tr0ub4dor&3" // expect: ANY-HARDCODED-PASSWORD
 const passwordEnvVar = "DB_PASSWORD"
+
+func publish(msg []byte) error {
+	var err error
+	for attempt := 0; attempt < maxRetries; attempt++ { // expect: ANY-RETRY-NO-BACKOFF
+		if err = queue.Send(msg); err == nil {
+			return nil
+		}
+		log.Printf("send failed: %v", err)
+	}
+	return err
+}
+
+func publishPatiently(msg []byte) error {
+	var err error
+	for attempt := 0; attempt < maxRetries; attempt++ {
+		if err = queue.Send(msg); err == nil {
+			return nil
+		}
+		time.Sleep(time.Duration(1<<attempt) * 100 * time.Millisecond)
+	}
+	return err
+}

@@ -1,0 +1,67 @@
+"""Retry loops that retry immediately, without backoff (any language)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._lexing import lex
+from persona_review.checks._spans import brace_block, lines_of, python_block, python_block_closed
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_LANGS = frozenset({"python", "javascript", "typescript", "go", "java"})
+_RETRY_WORD = r"(?:attempts?|retr(?:y|ies)|tries|max_?tries|max_?retries|maxRetries|maxAttempts)"
+_PY_LOOP = re.compile(
+    rf"^\s*(?:for\s+\w*{_RETRY_WORD}\w*\s+in\b|for\s+\w+\s+in\s+range\([^)]*{_RETRY_WORD}|"
+    rf"while\b[^:]*{_RETRY_WORD})",
+    re.IGNORECASE,
+)
+_BRACE_LOOP = re.compile(rf"^\s*(?:for|while)\b[^{{]*{_RETRY_WORD}", re.IGNORECASE)
+_HANDLES_FAILURE = re.compile(
+    r"\bexcept\b|\bcatch\b|\berr\s*[!=]=\s*nil\b|\.ok\b|\bstatus(?:_code)?\s*[!=<>]"
+)
+_WAITS = re.compile(
+    r"(?i)sleep|backoff|delay|wait|setTimeout|jitter|retry_after|retryAfter|ticker|time\.After"
+)
+
+
+@register(
+    CheckSpec(
+        id="ANY-RETRY-NO-BACKOFF",
+        checklist_item="ERR-06",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.MEDIUM,
+        languages=_LANGS,
+        title="Retry loop without backoff",
+        explanation=(
+            "Retrying immediately turns one slow or failing dependency into a burst of requests from every "
+            "client at once, which keeps it down longer. Wait between attempts with exponential backoff and "
+            "jitter (e.g. tenacity, backoff, cenkalti/backoff, resilience4j), cap the attempts, and only "
+            "retry "
+            "idempotent operations."
+        ),
+    )
+)
+def retry_without_backoff(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    python = ctx.language == "python"
+    for no, _code, bare in lines_of(lexed):
+        if python:
+            if not _PY_LOOP.match(bare):
+                continue
+            body_lines = python_block(lexed, no)
+            if not python_block_closed(lexed, no, body_lines):
+                continue
+            body = "\n".join(lexed.code[n] for n in body_lines)
+            last = body_lines[-1] if body_lines else no
+        else:
+            if not _BRACE_LOOP.match(bare):
+                continue
+            block = brace_block(lexed, no, 0)
+            if block is None or not block.closed:
+                continue
+            body, last = block.code, block.last
+        if _HANDLES_FAILURE.search(body) and not _WAITS.search(body):
+            yield Hit(no, last)
