@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._lexing import lex
+from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, lines_of, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -43,6 +43,7 @@ _BOOL_SECOND = re.compile(
 )
 def err_discarded(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
+    not_errors = _error_returning(lexed, errors=False)
     for no, _code, bare in lines_of(lexed):
         if "_" not in bare or "=" not in bare:
             continue
@@ -51,6 +52,9 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
             continue
         span = statement_span(lexed, no, match.start("rhs"))
         rhs = span.bare.strip().rstrip(";")
+        callee = re.match(r"(?:[\w]+\.)*(\w+)\s*\(", rhs)
+        if callee is not None and callee.group(1) in not_errors:
+            continue  # declared here with a result that is not an error
         if not _CALL_RHS.match(rhs) or _TYPE_ASSERT.search(rhs) or _BOOL_SECOND.search(rhs.split("(", 1)[0]):
             continue
         if re.match(r"^\s*_\s*,\s*[A-Za-z]\w*\s*:?=", bare):
@@ -87,26 +91,55 @@ _DEFER_OK = {"Close", "Rollback", "Unlock", "Wait", "Flush", "Sync"}
 )
 def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
+    declared = _error_returning(lexed)
     for no, _code, bare in lines_of(lexed):
         if "(" not in bare:
             continue
-        match = _FALLIBLE_STMT.match(bare)
+        match = _FALLIBLE_STMT.match(bare) or _declared_call(bare, declared)
         if match is None:
             continue
         method = match.group("call").rsplit(".", 1)[-1]
         if match.group("prefix") and match.group("prefix").startswith("defer") and method in _DEFER_OK:
             continue
-        if method in {"Close", "Run", "Start", "Wait", "Kill", "Serve", "Scan", "Send"} and not match.group(
-            "prefix"
-        ):
-            receiver = match.group("call").rsplit(".", 1)[0].rsplit(".", 1)[-1]
-            if method == "Close" and receiver in {"resp", "body", "Body", "rows", "r", "res"}:
-                continue  # closing a reader: nothing useful to do with the error
+        receiver = match.group("call").rsplit(".", 1)[0].rsplit(".", 1)[-1]
+        if method == "Close" and not match.group("prefix") and receiver in _READERS:
+            continue  # closing a reader: nothing useful to do with the error
         span = bracket_span(lexed, no, match.end() - 1)
+        if not span.closed:
+            continue
         tail = lexed.bare.get(span.last, "")
-        if re.search(r"\)\s*(?:\.|\|\||&&|==|!=|,)", tail[tail.rfind(")") :] if ")" in tail else ""):
+        if tail[tail.rfind(")") + 1 :].strip():
             continue  # the result is used in a larger expression
         yield Hit(no, span.last)
+
+
+_READERS = {"resp", "body", "Body", "rows", "r", "res"}
+_FUNC_DECL = re.compile(
+    r"^func\s+(?:\([^)]*\)\s*)?(?P<name>\w+)\s*(?:\[[^\]]*\])?\([^)]*\)\s*(?P<results>\([^)]*\)|[\w.*\[\]]+)\s*\{"
+)
+_ERROR_TYPE = re.compile(r"(?:\berror|\w*Error|\w*Err)\s*\)?\s*$")
+_CALL_STMT = re.compile(r"^\s*(?P<prefix>defer\s+|go\s+)?(?P<call>(?:[\w]+\.)*(?P<name>\w+))\s*\(")
+
+
+def _error_returning(lexed: Lexed, errors: bool = True) -> frozenset[str]:
+    """Functions and methods declared in the known lines whose last result is (or, with `errors=False`,
+    is not) an error type."""
+    names = set()
+    for _no, _code, bare in lines_of(lexed):
+        if bare.startswith("func "):
+            match = _FUNC_DECL.match(bare)
+            if match is not None and bool(_ERROR_TYPE.search(match.group("results"))) is errors:
+                names.add(match.group("name"))
+    return frozenset(names)
+
+
+def _declared_call(bare: str, declared: frozenset[str]) -> re.Match[str] | None:
+    if not declared:
+        return None
+    match = _CALL_STMT.match(bare)
+    if match is not None and match.group("name") in declared:
+        return match
+    return None
 
 
 _ERR_ASSIGN = re.compile(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)\s*[\w.]+.*\(")

@@ -117,3 +117,13 @@ func publishPatiently(msg []byte) error {
 	}
 	return err
 }
+
+func flush() error { return nil }
+
+func count() int { return 1 }
+
+func useDeclared() {
+	flush() // expect: GO-ERR-UNCHECKED
+	_ = count()
+	count()
+}
