@@ -6,7 +6,7 @@ import re
 
 # Uppercase keywords are SQL almost everywhere; lowercase ones only count inside a query-running call.
 _SQL_UPPER = re.compile(
-    r"\b(?:SELECT\b[\s\S]*?\bFROM|INSERT\s+INTO|UPDATE\s+[\w.\"`\[\]]+\s+SET|DELETE\s+FROM|"
+    r"\b(?:SELECT\b[\s\S]*?\bFROM|INSERT\s+INTO|UPDATE\s+(?:[\w.\"`\[\]%{}$]+\s+)?SET|DELETE\s+FROM|"
     r"CREATE\s+(?:TABLE|INDEX|VIEW)|DROP\s+(?:TABLE|INDEX|VIEW)|ALTER\s+TABLE|TRUNCATE\s+TABLE|"
     r"WHERE\s+[\w.\"`]+\s*(?:=|<|>|LIKE|IN)|ORDER\s+BY)\b"
 )
@@ -17,7 +17,8 @@ _SQL_START = re.compile(
 
 
 _SQL_LOWER_START = re.compile(
-    r"^(?:select\s+[\w\s*,.()]+?\s+from\s|insert\s+into\s|delete\s+from\s|update\s+[\w.\"`]+\s+set\s)"
+    r"^(?:select\s+[\w\s*,.()%{}$]+?\s+from\s|insert\s+into\s|delete\s+from\s|"
+    r"update\s+(?:[\w.\"`%{}$]+\s+)?set\s)"
 )
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._cstyle import is_dynamic, sql_builds, string_constants
-from persona_review.checks._lexing import lex
+from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import brace_block, bracket_span, lines_of, split_args
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -221,7 +221,15 @@ def tls_verify_off(ctx: FileContext) -> Iterator[Hit]:
                 continue
             block = brace_block(lexed, no, match.end())
             if block is not None and block.bare.endswith("}") and trivial.match(block.code):
-                yield Hit(no, block.last)
+                yield Hit(_declaration_start(lexed, no), block.last)
+
+
+def _declaration_start(lexed: Lexed, header: int) -> int:
+    """The first line of a method declaration: its header, or the annotations right above it."""
+    start = header
+    while start - 1 in lexed.bare and lexed.bare[start - 1].strip().startswith("@"):
+        start -= 1
+    return start
 
 
 _EMPTY_BODY = re.compile(r"^\{\s*\}$")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._lexing import lex
 from persona_review.checks._python import handlers
 from persona_review.checks._spans import bracket_span, indent_of, lines_of, python_block, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -132,22 +132,7 @@ def finally_exit(ctx: FileContext) -> Iterator[Hit]:
                 continue
             match = _EXIT_STMT.match(text)
             if match and (match.group(1) == "return" or loop_indent is None):
-                yield Hit(_try_of(lexed, no), body_no)
-
-
-def _try_of(lexed: Lexed, finally_line: int) -> int:
-    """The `try:` line that owns the `finally:` at `finally_line`, or the `finally:` line if not known."""
-    indent = indent_of(lexed.bare[finally_line])
-    no = finally_line - 1
-    while no in lexed.bare and finally_line - no < 200:
-        text = lexed.bare[no]
-        if text.strip() and indent_of(text) <= indent:
-            if _TRY.match(text) and indent_of(text) == indent:
-                return no
-            if indent_of(text) < indent:
-                break
-        no -= 1
-    return finally_line
+                yield Hit(body_no)
 
 
 _HTTP_CALL = re.compile(

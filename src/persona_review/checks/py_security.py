@@ -271,7 +271,7 @@ def _unsafe_call(module: str, func: str, span: Span) -> bool:
 
 _TLS_OFF = re.compile(
     r"\bverify\s*=\s*False\b|\bssl\._create_unverified_context\b|\bcheck_hostname\s*=\s*False\b|"
-    r"\bCERT_NONE\b|\b(?:Auto(?:Add)?Policy|WarningPolicy)\b|"
+    r"\bCERT_NONE\b|\bcert_reqs\s*=\s*['\"](?:CERT_)?NONE['\"]|\b(?:Auto(?:Add)?Policy|WarningPolicy)\b|"
     r"\bPROTOCOL_(?:SSLv2|SSLv3|SSLv23|TLSv1|TLSv1_1)\b|\b(?:SSLv2|SSLv3|TLSv1|TLSv1_1)_METHOD\b|"
     r"\bssl\.wrap_socket\s*\(|\bssl_version\s*=\s*ssl\.PROTOCOL_(?:SSLv|TLSv1\b)"
 )

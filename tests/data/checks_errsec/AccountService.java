@@ -102,6 +102,12 @@ public class AccountService {
 }
 
 class TrustEverything implements X509TrustManager {
-    public void checkServerTrusted(X509Certificate[] chain, String authType) { // expect: JAVA-TLS-VERIFY-OFF
+    @Override // expect: JAVA-TLS-VERIFY-OFF
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        delegate.checkClientTrusted(chain, authType);
     }
 }

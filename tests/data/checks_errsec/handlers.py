@@ -55,10 +55,10 @@ def blind_but_logged():
 
 
 def finally_return():
-    try:  # expect: PY-FINALLY-EXIT
+    try:
         return compute()
     finally:
-        return 0
+        return 0  # expect: PY-FINALLY-EXIT
 
 
 def finally_nested_loop():
