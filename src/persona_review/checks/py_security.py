@@ -121,7 +121,7 @@ _SHELL_CALL = re.compile(
     r"\s*\(|\bos\.(?:system|popen[234]?)\s*\(|\b(?:commands|popen2)\.\w+\s*\("
 )
 _ALWAYS_SHELL = re.compile(r"os\.|getoutput|getstatusoutput|commands\.|popen2\.")
-_SHELL_TRUE = re.compile(r"\bshell\s*=\s*(?!False\b|None\b|0\b|\[\]|\{\}|''|\"\")[\w(\[{'\"]")
+_SHELL_TRUE = re.compile(r"\bshell\s*=\s*(?!False\b|None\b|0\b|\[\]|\{\}|\{\*\*|''|\"\")[\w(\[{'\"]")
 _LIT = r"""[rbuRBU]?(?:'[^']*'|"[^"]*")"""
 _LITERAL_ARG = re.compile(
     rf"""^\(\s*(?:args\s*=\s*|cmd\s*=\s*)?(?:{_LIT}|[\[(]\s*{_LIT}(?:\s*,\s*{_LIT})*\s*,?\s*[\])])\s*[,)]"""
