@@ -43,7 +43,8 @@ def is_dynamic(span: Span, language: str, constants: frozenset[str] = frozenset(
         return True
     for match in _FORMAT.finditer(span.bare):
         args = split_args(bracket_span_in_text(span, match.end() - 1))
-        if len(args) >= 2 and not _numeric_only(args[0]):
+        values = [a.strip() for a in args[1:]]
+        if values and not _numeric_only(args[0]) and not all(v in constants for v in values):
             return True
     if language in {"javascript", "typescript"} and "`" in span.bare:
         return _TEMPLATE_FIELD.search(_backtick_contents(span)) is not None

@@ -132,9 +132,10 @@ def _shell_with_variable(args: list[str]) -> bool:
 
 
 _TLS_OFF = re.compile(
-    r"\bInsecureSkipVerify\s*:\s*true\b|\bMinVersion\s*:\s*tls\.Version(?:SSL30|TLS10|TLS11)\b|"
-    r"\bMaxVersion\s*:\s*tls\.Version(?:SSL30|TLS10|TLS11)\b|\bssh\.InsecureIgnoreHostKey\s*\(|"
-    r"\bgrpc\.WithInsecure\s*\(|\binsecure\.NewCredentials\s*\("
+    r"\bInsecureSkipVerify\s*(?::|=)\s*(?:true|!false)\b|\bMinVersion\s*(?::|=)\s*tls\.Version(?:SSL30|TLS10|TLS11)\b|"
+    r"\bMaxVersion\s*(?::|=)\s*tls\.Version(?:SSL30|TLS10|TLS11)\b|\bssh\.InsecureIgnoreHostKey\s*\(|"
+    r"\bgrpc\.WithInsecure\s*\(|\binsecure\.NewCredentials\s*\(|"
+    r"\btls\.TLS_(?:RSA_WITH_\w+|\w+_RC4_\w+|\w+_3DES_\w+|\w+_CBC_SHA)\b"
 )
 
 

@@ -74,6 +74,7 @@ def known_keys(ctx: FileContext) -> Iterator[Hit]:
 _SECRET_WORDS = frozenset(
     {
         "pass",
+        "pw",
         "passwd",
         "password",
         "passphrase",
@@ -205,6 +206,10 @@ _ASSIGNED = re.compile(
 _KEYED = re.compile(
     r"""(?P<kq>["']?)(?P<key>[A-Za-z_$][\w.$-]*)(?P=kq)\s*(?::|=>)\s*(?P<q>["'`])(?P<val>[^"'`\n]*)(?P=q)"""
 )
+_COMPARED = re.compile(
+    r"""(?P<q>["'`])(?P<val>[^"'`\n]*)(?P=q)\s*(?:===|!==|==|!=)\s*(?P<lhs>[A-Za-z_$][\w.$]*)"""
+)
+_URL_CREDENTIALS = re.compile(r"\b[a-z][a-z0-9+.-]*://[^/\s:@'\"`]+:(?P<val>[^@/\s'\"`]{6,})@[\w.-]+")
 _NAMEISH_VALUE = re.compile(r"^[a-z0-9]+(?:[_.\-:][a-z0-9]+)+$|^[A-Z0-9]+(?:_[A-Z0-9]+)+$")
 
 
@@ -212,7 +217,7 @@ def _words(name: str) -> list[str]:
     return [w.lower() for part in re.split(r"[_\-.$\s]+", name) for w in _CAMEL.findall(part)]
 
 
-_SECRETISH = re.compile(r"(?i)pass|pwd|secret|token|key|credential")
+_SECRETISH = re.compile(r"(?i)pass|pwd|pw\b|secret|token|key|credential|://[^/\s]*:[^/\s]*@")
 
 
 def is_secret_name(name: str) -> bool:
@@ -266,6 +271,15 @@ def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
             if is_secret_name(name) and is_secret_value(match.group("val")):
                 found = True
                 break
+        if not found:
+            for match in _COMPARED.finditer(code):
+                if bare[match.start()] != " " and is_secret_name(match.group("lhs").rsplit(".", 1)[-1]):
+                    found = is_secret_value(match.group("val"))
+                    if found:
+                        break
+        if not found:
+            url = _URL_CREDENTIALS.search(code)
+            found = url is not None and is_secret_value(url.group("val"))
         if not found:
             for match in _KEYED.finditer(code):
                 if bare[match.start()] == " " and match.group("kq") == "":

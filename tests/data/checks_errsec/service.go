@@ -127,3 +127,13 @@ func useDeclared() {
 	_ = count()
 	count()
 }
+
+func moreTLS(conf *tls.Config, password string) bool {
+	conf.InsecureSkipVerify = true                           // expect: GO-TLS-VERIFY-OFF
+	conf.CipherSuites = []uint16{tls.TLS_RSA_WITH_AES_128_GCM_SHA256} // expect: GO-TLS-VERIFY-OFF
+	conf.CipherSuites = []uint16{tls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256}
+	dsn := "postgres://app:Xk9v2LmQ7rT@db.internal:5432/app" // expect: ANY-HARDCODED-PASSWORD
+	local := "postgres://app@db.internal:5432/app"
+	fmt.Println(dsn, local)
+	return "Zq8!mR2#vLp" == password // expect: ANY-HARDCODED-PASSWORD
+}
