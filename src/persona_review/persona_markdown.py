@@ -18,6 +18,7 @@ _EMPHASIS = re.compile(r"(\*\*|__|`)")
 _CHAIN_SEP = re.compile(r"\s*(?:→|->|=>|»|>)\s*")
 _BLOCKQUOTE = re.compile(r"^\s*>\s?(.*)$")
 _RULE = re.compile(r"^[-*_=]{3,}$")
+_CONJUNCTION = re.compile(r"^(?:and|or)\s+(?=\S)", re.IGNORECASE)
 
 
 class Section(NamedTuple):
@@ -190,12 +191,14 @@ def _bracketed(text: str) -> set[int]:
 
 
 def terms(text: str) -> list[str]:
-    """The terms a keyword line lists: its quoted strings if it has any, else its comma-separated parts."""
+    """The terms a keyword line lists: its quoted strings if it has any, else its comma-separated parts
+    ("API, queue, or cache" -> API, queue, cache)."""
     quoted = [next(g for g in m.groups() if g is not None).strip() for m in _QUOTED.finditer(text)]
     if quoted:
         return [q for q in quoted if q]
-    parts = (unwrap(p).rstrip(".").strip() for p in split_outside_parens(" ".join(text.split())))
-    return [p for p in parts if p]
+    parts = split_outside_parens(" ".join(text.split()))
+    cleaned = (unwrap(_CONJUNCTION.sub("", p)).rstrip(".").strip() for p in parts)
+    return [p for p in cleaned if p]
 
 
 def split_chain(text: str) -> list[str]:

@@ -100,6 +100,8 @@ def test_dedupe_is_case_insensitive_for_words_but_not_for_globs() -> None:
         ('"API", "database", “service”', ["API", "database", "service"]),
         ("execute(, `db.session`, **ledger**", ["execute(", "db.session", "ledger"]),
         ("API、データベース、サーバー", ["API", "データベース", "サーバー"]),
+        ("API, queue, or cache.", ["API", "queue", "cache"]),
+        ("order book, and-gate", ["order book", "and-gate"]),
     ],
 )
 def test_keyword_terms(text: str, expected: list[str]) -> None:
