@@ -110,7 +110,8 @@ def _read_diff(args: argparse.Namespace) -> tuple[Diff, Path | None]:
     cwd = Path.cwd()
     if args.base:
         root = repo_root(cwd)
-        return parse_diff(read_git_diff(args.base, args.head, root)), (None if args.head else root)
+        # The work tree gives whole-file context; build_context uses a file only where it matches the diff.
+        return parse_diff(read_git_diff(args.base, args.head, root)), root
     if args.head:
         raise UsageError("--head needs --base")
     if args.diff is None:

@@ -15,7 +15,8 @@ def build_context(diff_file: DiffFile, workspace: Path | None = None) -> FileCon
     """A FileContext for `diff_file`. The workspace copy is used only if every added line matches it,
     so a working tree at another commit can never put a finding on a wrong line."""
     lines = _whole_file(diff_file, workspace) if workspace is not None else None
-    whole = lines is not None
+    # An added file's diff shows all of it: its hunks are the whole file.
+    whole = lines is not None or (diff_file.status is FileStatus.ADDED and len(diff_file.hunks) == 1)
     return FileContext(
         path=diff_file.path,
         language=detect_language(diff_file.path),

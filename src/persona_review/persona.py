@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from persona_review.errors import PersonaError
+from persona_review.persona_vocab import dedupe, normalise_priorities
 from persona_review.resources import bundled_path
 
 BUNDLED_PERSONA = "backend"
@@ -113,8 +114,8 @@ def _native(front: dict[str, Any], body: str, source: str) -> Persona:
     return Persona(
         name=name.strip(),
         description=str(front.get("description") or "").strip(),
-        priorities=str_list(front.get("priorities"), "priorities", source),
-        trigger_keywords=str_list(triggers.get("keywords"), "triggers.keywords", source),
+        priorities=normalise_priorities(str_list(front.get("priorities"), "priorities", source)),
+        trigger_keywords=dedupe(str_list(triggers.get("keywords"), "triggers.keywords", source)),
         trigger_globs=str_list(triggers.get("globs"), "triggers.globs", source),
         exclude_globs=str_list(front.get("exclude"), "exclude", source),
         not_for=str_list(front.get("not-for"), "not-for", source),
