@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
-from unidiff import PatchedFile, PatchSet
+from unidiff.patch import PatchedFile, PatchSet
 from unidiff.errors import UnidiffParseError
 
 from persona_review.errors import DiffError
@@ -116,14 +116,6 @@ def parse_diff(data: bytes | str) -> Diff:
     return Diff([_convert(pf) for pf in patch])
 
 
-def _strip(value: str) -> str:
-    if value.endswith("\n"):
-        value = value[:-1]
-    if value.endswith("\r"):
-        value = value[:-1]
-    return value
-
-
 def _clean_path(path: str | None) -> str | None:
     if path is None or path == "/dev/null":
         return None
@@ -160,19 +152,19 @@ def _convert(pf: PatchedFile) -> DiffFile:
         for line in h:
             kind = line.line_type
             if kind == "+":
-                text = _strip(line.value)
+                text = line.value.rstrip("\r\n")
                 no = line.target_line_no
+                if no is None:  # never for an added line; keeps the type exact
+                    continue
                 added[no] = text
-                commentable.add(no)
                 append(DiffLine("+", None, no, text))
             elif kind == " ":
-                no = line.target_line_no
-                commentable.add(no)
-                append(DiffLine(" ", line.source_line_no, no, _strip(line.value)))
+                append(DiffLine(" ", line.source_line_no, line.target_line_no, line.value.rstrip("\r\n")))
             elif kind == "-":
                 deleted += 1
-                append(DiffLine("-", line.source_line_no, None, _strip(line.value)))
+                append(DiffLine("-", line.source_line_no, None, line.value.rstrip("\r\n")))
             # "\ No newline at end of file" markers carry no code and are left out.
+        commentable.update(ln.new_no for ln in lines if ln.new_no is not None)
         hunks.append(
             Hunk(
                 h.source_start,

@@ -8,7 +8,6 @@ a .gitignore.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -107,25 +106,39 @@ class _GlobSet:
 class KeywordMatcher:
     """Case-insensitive keyword search. ASCII keywords match on word boundaries at their word-character
     ends (so `api` does not match `rapid`, and `execute(` still matches); other keywords (e.g. Korean or
-    Japanese) match as substrings, since those scripts have no word boundaries to speak of."""
+    Japanese) match as substrings, since those scripts have no word boundaries to speak of.
+
+    Each keyword is found with `str.find` on the lower-cased text and only its candidate positions are
+    checked for boundaries: one pass per keyword in C, far faster than one large alternation regex.
+    """
 
     def __init__(self, keywords: Sequence[str]) -> None:
-        pieces = []
+        self._keywords: list[tuple[str, str, bool, bool]] = []
         for kw in dict.fromkeys(k.strip() for k in keywords if k.strip()):
-            escaped = re.escape(kw)
-            if kw.isascii():
-                left = r"(?<![A-Za-z0-9_])" if re.match(r"\w", kw[0]) else ""
-                right = r"(?![A-Za-z0-9_])" if re.match(r"\w", kw[-1]) else ""
-                pieces.append(f"{left}{escaped}{right}")
-            else:
-                pieces.append(escaped)
-        self._regex = re.compile("|".join(pieces), re.IGNORECASE) if pieces else None
+            ascii_kw = kw.isascii()
+            self._keywords.append(
+                (kw, kw.lower(), ascii_kw and _is_word_char(kw[0]), ascii_kw and _is_word_char(kw[-1]))
+            )
 
     def search(self, text: str) -> str | None:
-        if self._regex is None:
+        """The first keyword (in declaration order) found in `text`, or None."""
+        if not self._keywords:
             return None
-        found = self._regex.search(text)
-        return found.group(0) if found else None
+        low = text.lower()
+        for kw, needle, left, right in self._keywords:
+            at = low.find(needle)
+            while at >= 0:
+                end = at + len(needle)
+                if not (left and at > 0 and _is_word_char(low[at - 1])) and not (
+                    right and end < len(low) and _is_word_char(low[end])
+                ):
+                    return kw
+                at = low.find(needle, at + 1)
+        return None
+
+
+def _is_word_char(char: str) -> bool:
+    return char == "_" or (char.isascii() and char.isalnum())
 
 
 def select_files(diff: Diff, persona: Persona, config: Config) -> Selection:

@@ -41,7 +41,7 @@ def test_keywords_match_added_lines_on_word_boundaries(persona: Persona) -> None
 
 def test_keyword_matcher_boundaries() -> None:
     m = KeywordMatcher(["API", "db.", "execute("])
-    assert m.search("call the api now") == "api"
+    assert m.search("call the api now") == "API"
     assert m.search("rapid growth") is None
     assert m.search("x = db.query()") == "db."
     assert m.search("ydb.query") is None
