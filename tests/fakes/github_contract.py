@@ -63,27 +63,38 @@ def _op(op: Operation) -> dict[str, Any]:
     return result
 
 
+@lru_cache(maxsize=64)
+def _validator(op: Operation, status: int | None) -> OAS30Validator | None:
+    """The validator of `op`'s request body (status None) or of one response's JSON body."""
+    if status is None:
+        request = _op(op).get("requestBody")
+        if request is None:
+            return None
+        return OAS30Validator(_with_components(request["content"]["application/json"]["schema"]))
+    response = _op(op)["responses"].get(str(status))
+    if response is None:
+        return None
+    if "$ref" in response:
+        response = spec()["components"]["responses"][response["$ref"].rsplit("/", 1)[1]]
+    content = response.get("content", {}).get("application/json")
+    return None if content is None else OAS30Validator(_with_components(content["schema"]))
+
+
 def request_errors(op: Operation, body: Any) -> list[str]:
     """Why `body` is not a valid request body for `op` (empty when it is)."""
-    request = _op(op).get("requestBody")
-    if request is None:
+    validator = _validator(op, None)
+    if validator is None:
         return [] if body is None else [f"{op.operation_id} takes no request body"]
-    schema = request["content"]["application/json"]["schema"]
-    validator = OAS30Validator(_with_components(schema))
     return [f"{op.operation_id}: {'/'.join(map(str, e.absolute_path))}: {e.message}"
             for e in validator.iter_errors(body)]
 
 
 def response_errors(op: Operation, status: int, body: Any) -> list[str]:
-    response = _op(op)["responses"].get(str(status))
-    if response is None:
+    if str(status) not in _op(op)["responses"]:
         return [f"{op.operation_id}: status {status} is not documented"]
-    if "$ref" in response:
-        response = spec()["components"]["responses"][response["$ref"].rsplit("/", 1)[1]]
-    content = response.get("content", {}).get("application/json")
-    if content is None:
+    validator = _validator(op, status)
+    if validator is None:
         return []
-    validator = OAS30Validator(_with_components(content["schema"]))
     return [f"{op.operation_id} {status}: {'/'.join(map(str, e.absolute_path))}: {e.message}"
             for e in validator.iter_errors(body)]
 

@@ -152,10 +152,16 @@ class Shapes:
             review_comments_url=f"{url}/comments", comments_url=f"{self.repo_api}/issues/{pr.number}/comments",
             commits_url=f"{url}/commits", changed_files=len(pr.head.files),
         )
-        out["head"].update(sha=pr.head.sha, ref=f"feature-{pr.number}",
-                           repo=self.repository(pr.head_repo or self.state.full_name))
-        out["base"].update(sha=pr.base_sha, ref="main", repo=self.repository())
+        out["head"].update(sha=pr.head.sha, ref=f"feature-{pr.number}")
+        out["base"].update(sha=pr.base_sha, ref="main")
+        self._name_repo(out["head"]["repo"], pr.head_repo or self.state.full_name)
+        self._name_repo(out["base"]["repo"], self.state.full_name)
         return dict(out)
+
+    def _name_repo(self, repo: dict[str, Any], full: str) -> None:
+        owner, name = full.split("/")
+        repo.update(full_name=full, name=name, url=f"{self.base}/repos/{full}", html_url=f"{self.web}/{full}")
+        repo["owner"].update(login=owner, url=f"{self.base}/users/{owner}")
 
     def file(self, change: FileChange, ref: str) -> dict[str, Any]:
         out = self._point(example("diff-entry-items"))
@@ -184,6 +190,10 @@ class Shapes:
             html_url=f"{self.web}/{self.state.full_name}/pull/{pr.number}#discussion_r{cid}",
         )
         out.pop("in_reply_to_id", None)
+        for key in ("start_line", "original_start_line", "start_side"):
+            if out[key] is None:
+                # GitHub sends null here; the OAS 3.0 schema's enum has no null, so the key is left out.
+                del out[key]
         if reply_to is not None:
             out["in_reply_to_id"] = reply_to
         return dict(out)
