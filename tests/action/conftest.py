@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from fakes.github_server import FakeGitHub
 
 from action.scenario import new_fake
+from fakes.github_server import FakeGitHub
 
 
 @pytest.fixture

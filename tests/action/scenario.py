@@ -11,7 +11,6 @@ from typing import Any
 
 from fakes.github_server import FakeGitHub
 from fakes.github_state import FileChange
-
 from persona_review.action.main import main
 
 EVENTS = Path(__file__).resolve().parent.parent / "data" / "github" / "events"
@@ -102,12 +101,12 @@ def parse_outputs(text: str) -> dict[str, str]:
     for line in lines:
         if "<<" in line and "=" not in line.split("<<", 1)[0]:
             key, delim = line.split("<<", 1)
-            value = []
+            block: list[str] = []
             for inner in lines:
                 if inner == delim:
                     break
-                value.append(inner)
-            out[key] = "\n".join(value)
+                block.append(inner)
+            out[key] = "\n".join(block)
         elif "=" in line:
             key, value = line.split("=", 1)
             out[key] = value

@@ -8,10 +8,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from fakes.github_contract import find_operation, response_errors
-from fakes.github_server import FakeGitHub
 
 from action.scenario import NUMBER, SWALLOW, added_file, event, run
+from fakes.github_contract import find_operation, response_errors
+from fakes.github_server import FakeGitHub
 
 
 def test_fake_responses_match_githubs_schemas(fake: FakeGitHub, tmp_path: Path) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fakes.github_server import FakeGitHub
 
 from action.scenario import NUMBER, SWALLOW, added_file, event, run
+from fakes.github_server import FakeGitHub
 from persona_review.action.events import Verdict, decide
 from persona_review.errors import UsageError
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from action.scenario import NO_TIMEOUT, NUMBER, SWALLOW, added_file, event, run
 from fakes.github_server import FakeGitHub
 from fakes.github_state import FileChange
-
-from action.scenario import NO_TIMEOUT, NUMBER, SWALLOW, added_file, event, run
 from persona_review.action.reader import assemble
 from persona_review.diff import FileStatus, parse_diff
 

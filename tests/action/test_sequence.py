@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from action.scenario import NO_TIMEOUT, NUMBER, SWALLOW, TLS_OFF, added_file, event, run
 from fakes.github_server import FakeGitHub
 from fakes.github_state import FileChange
-
-from action.scenario import NO_TIMEOUT, NUMBER, SWALLOW, TLS_OFF, added_file, event, run
 from persona_review.action.markers import fingerprints_in, read_state
 
 REFUND = ["import requests", "", *TLS_OFF]

@@ -124,7 +124,8 @@ class FakeGitHub:
         pull = self.state.pulls[int(parent["pull_request_url"].rsplit("/", 1)[1])]
         reply = self.shapes.review_comment(pull, 0, {"path": parent["path"], "body": body,
                                                      "line": parent["line"], "side": "RIGHT"},
-                                           self.shapes.user(login), "OWNER", reply_to=comment_id)
+                                           user=self.shapes.user(login), association="OWNER",
+                                           reply_to=comment_id)
         self.state.review_comments.append(reply)
         return reply
 
@@ -219,16 +220,16 @@ def _routes(fake: FakeGitHub, method: str, path: str, query: dict[str, list[str]
         pull = st.pulls.get(int(m.group(1)))
         if pull is None:
             raise HttpError(404, "Not Found")
-        return _pull_routes(fake, pull, method, m.group(2) or "", query, body, url)
+        return _pull_routes(fake, pull, method, m.group(2) or "", query=query, body=body, url=url)
     if m := re.fullmatch(r"/issues/(\d+)/comments", rest):
         number = int(m.group(1))
         if method == "GET":
             mine = [c for c in st.issue_comments if c["issue_url"].endswith(f"/issues/{number}")]
             return _page(mine, query, url)
         if method == "POST":
-            comment = shapes.issue_comment(number, body["body"], shapes.user(**_bot()), "NONE")
-            st.issue_comments.append(comment)
-            return 201, comment, {}
+            created = shapes.issue_comment(number, body["body"], shapes.user(**_bot()), "NONE")
+            st.issue_comments.append(created)
+            return 201, created, {}
     if (m := re.fullmatch(r"/issues/comments/(\d+)", rest)) and method == "PATCH":
         comment = next((c for c in st.issue_comments if c["id"] == int(m.group(1))), None)
         if comment is None:
@@ -257,7 +258,7 @@ def _routes(fake: FakeGitHub, method: str, path: str, query: dict[str, list[str]
     raise HttpError(404, "Not Found")
 
 
-def _pull_routes(fake: FakeGitHub, pull: Pull, method: str, tail: str, query: dict[str, list[str]],
+def _pull_routes(fake: FakeGitHub, pull: Pull, method: str, tail: str, *, query: dict[str, list[str]],
                  body: Any, url: str) -> tuple[int, Any, dict[str, str]]:
     st, shapes = fake.state, fake.shapes
     if tail == "" and method == "GET":
@@ -303,7 +304,8 @@ def _create_review(fake: FakeGitHub, pull: Pull, body: dict[str, Any]) -> tuple[
     review["_number"] = pull.number
     st.reviews.append(review)
     for item in comments:
-        st.review_comments.append(shapes.review_comment(pull, review["id"], item, shapes.user(**_bot()), "NONE"))
+        st.review_comments.append(shapes.review_comment(pull, review["id"], item, user=shapes.user(**_bot()),
+                                                        association="NONE"))
     public = {k: v for k, v in review.items() if not k.startswith("_")}
     return 200, public, {}
 

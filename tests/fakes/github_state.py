@@ -33,10 +33,7 @@ def commentable_lines(patch: str) -> list[set[int]]:
         if match:
             line = int(match.group(1))
             hunks.append(set())
-        elif hunks and text.startswith(("+", " ")):
-            hunks[-1].add(line)
-            line += 1
-        elif hunks and text == "":
+        elif (hunks and text.startswith(("+", " "))) or (hunks and text == ""):
             hunks[-1].add(line)
             line += 1
     return hunks
@@ -176,7 +173,7 @@ class Shapes:
             out["previous_filename"] = change.previous_filename
         return dict(out)
 
-    def review_comment(self, pr: Pull, review_id: int, item: dict[str, Any], user: dict[str, Any],
+    def review_comment(self, pr: Pull, review_id: int, item: dict[str, Any], *, user: dict[str, Any],
                        association: str, reply_to: int | None = None) -> dict[str, Any]:
         out = self._point(example("pull-request-review-comment-items"))
         cid = next(self.state.ids)

@@ -132,7 +132,8 @@ def upsert_summary(pr: PullRequest, existing: Any, body: str) -> tuple[str, bool
     """Update the sticky summary in place, or create it. Returns (url, created)."""
     body = _cap(body)
     if existing is not None:
-        existing.edit(body)
+        if existing.body != body:
+            existing.edit(body)
         return str(existing.html_url), False
     comment = pr.create_issue_comment(body)
     return str(comment.html_url), True
