@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from pathspec import GitIgnoreSpec
 
 from persona_review.config import IgnoreRule
-from persona_review.findings import Finding
+from persona_review.findings import Category, Finding
 
 _INLINE = re.compile(r"persona-review:\s*ignore(?:\[([^\]]*)\])?", re.IGNORECASE)
+_NOSEC = re.compile(r"(?:#|//)\s*#?nosec\b", re.IGNORECASE)
+"""bandit's `# nosec` and gosec's `// #nosec`: a security finding someone already reviewed and accepted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,8 @@ class Suppressor:
             for no in (finding.line, finding.line - 1):
                 if _inline_covers(lines.get(no, ""), ids):
                     return f"inline ignore on line {no}"
+            if finding.category is Category.SECURITY and _NOSEC.search(lines.get(finding.line, "")):
+                return "nosec comment"
         return None
 
 

@@ -104,3 +104,10 @@ def test_merge_same_line_and_category_names_both_sources() -> None:
     lead = merged[0]
     assert lead.source == "checks+model" and lead.severity is Severity.HIGH
     assert lead.rule_id == "PY-X" and "model says" in lead.body
+
+
+def test_nosec_suppresses_security_findings_only(persona: Persona) -> None:
+    lines = ['def q(cur, name):', '    cur.execute(f"SELECT * FROM t WHERE n = \'{name}\'")  # nosec B608']
+    result = run_review(ReviewInput(diff=parse_diff(file_diff("api/q.py", lines)), config=Config(), persona=persona))
+    assert not [f for f in result.findings if f.category is Category.SECURITY]
+    assert [f.checklist_item for f in result.suppressed] == ["SEC-01"]
