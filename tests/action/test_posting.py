@@ -112,3 +112,12 @@ def test_persistent_outage_fails_with_a_message(fake: FakeGitHub, tmp_path: Path
     assert out.code == 3
     assert "::error::" in out.log and "503" in out.log
     assert 2 <= out.calls <= 7
+
+
+def test_timeouts_are_retried(fake: FakeGitHub, tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    fake.stall("GET", r"/pulls/2/files$", 3)  # the client gives up after 2 s (PERSONA_REVIEW_HTTP_TIMEOUT)
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    assert out.code == 0
+    assert [c.path.endswith("/files") for c in fake.calls].count(True) == 2
+    assert len(fake.bot_review_comments()) == 3

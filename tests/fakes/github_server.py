@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -75,6 +76,7 @@ class FakeGitHub:
         self.reject_lines: set[tuple[str, int]] = set()
         self.resolved: set[int] = set()
         self.faults: list[Fault] = []
+        self.stalls: list[Fault] = []
         self._lock = threading.RLock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -118,6 +120,18 @@ class FakeGitHub:
     def fail(self, method: str, pattern: str, status: int, *, times: int = 1,
              headers: dict[str, str] | None = None, message: str = "Server Error") -> None:
         self.faults.append(Fault(method, re.compile(pattern), status, times, headers or {}, message))
+
+    def stall(self, method: str, pattern: str, seconds: float, *, times: int = 1) -> None:
+        """Answer the next `times` matching requests only after `seconds` (to make the client time out)."""
+        self.stalls.append(Fault(method, re.compile(pattern), 0, times, message=str(seconds)))
+
+    def _stall_for(self, method: str, path: str) -> float:
+        with self._lock:
+            for stall in self.stalls:
+                if stall.times > 0 and stall.method == method and stall.pattern.search(path):
+                    stall.times -= 1
+                    return float(stall.message)
+        return 0.0
 
     def human_reply(self, comment_id: int, body: str, login: str = "maintainer") -> dict[str, Any]:
         parent = next(c for c in self.state.review_comments if c["id"] == comment_id)
@@ -165,6 +179,10 @@ class FakeGitHub:
         call = Call(method, path, query, body=body)
         with self._lock:
             self.calls.append(call)
+        delay = self._stall_for(method, path)
+        if delay:
+            time.sleep(delay)
+        with self._lock:
             try:
                 status, payload, headers = self._dispatch(method, path, query, body)
             except HttpError as exc:

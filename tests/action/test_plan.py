@@ -1,0 +1,66 @@
+"""Planning the review: inline only where GitHub accepts it, caps, ranges, suggestions, markers."""
+
+from __future__ import annotations
+
+from persona_review.action.markers import SummaryState, fingerprint_marker, fingerprints_in, read_state
+from persona_review.action.plan import MAX_INLINE_PER_REQUEST, plan_review, review_comment
+from persona_review.diff import parse_diff
+from persona_review.findings import SOURCE_MODEL, Category, Finding, Placement, Severity
+
+DIFF = parse_diff(
+    "diff --git a/app/a.py b/app/a.py\n--- a/app/a.py\n+++ b/app/a.py\n"
+    "@@ -1,3 +1,5 @@\n x = 1\n+y = 2\n+z = 3\n w = 4\n-v = 5\n+u = 6\n"
+    "@@ -20,2 +22,2 @@\n p = 1\n-q = 2\n+r = 3\n"
+)
+REPO = "https://github.com/o/r"
+
+
+def finding(line: int | None, *, end: int | None = None, fp: str = "a" * 16, fix: str | None = None,
+            severity: Severity = Severity.HIGH, source: str = "checks", title: str = "t") -> Finding:
+    return Finding("app/a.py", line, Category.ERROR_HANDLING, severity, "ERR-01", title, "body",
+                   source=source, end_line=end, suggested_fix=fix, placement=Placement.INLINE,
+                   fingerprint=fp)
+
+
+def test_range_comment_with_suggestion_and_marker() -> None:
+    item = review_comment(finding(2, end=3, fix="y = 2  # checked\nz = 3"), REPO)
+    assert item["line"] == 3 and item["start_line"] == 2
+    assert item["side"] == item["start_side"] == "RIGHT"
+    assert "```suggestion\ny = 2  # checked\nz = 3\n```" in item["body"]
+    assert item["body"].endswith(fingerprint_marker("a" * 16))
+    single = review_comment(finding(2), REPO)
+    assert "start_line" not in single and single["line"] == 2
+
+
+def test_only_known_commentable_lines_go_inline() -> None:
+    findings = [finding(2, fp="1" * 16), finding(10, fp="2" * 16), finding(4, end=23, fp="3" * 16),
+                finding(None, fp="4" * 16), finding(23, fp="5" * 16)]
+    plan = plan_review(findings, set(), DIFF, max_comments=10)
+    assert [f.fingerprint[0] for f in plan.inline] == ["1", "5"]
+    assert [f.fingerprint[0] for f in plan.body] == ["2", "3", "4"]
+
+
+def test_known_fingerprints_and_caps() -> None:
+    many = [finding(2, fp=f"{i:016x}") for i in range(40)]
+    plan = plan_review(many, {f"{0:016x}"}, DIFF, max_comments=100)
+    assert len(plan.known) == 1
+    assert len(plan.inline) == MAX_INLINE_PER_REQUEST == 30
+    assert len(plan.body) == 9
+    assert len(plan_review(many, set(), DIFF, max_comments=0).inline) == 0
+
+
+def test_model_text_is_sanitized_before_posting() -> None:
+    sneaky = finding(2, source=SOURCE_MODEL, title="Fix\u202e this @everyone", fix="x = 1\n```\nbad")
+    body = review_comment(sneaky, REPO)["body"]
+    assert "\u202e" not in body
+    assert "suggestion" not in body, "a fix that would break out of its fence is dropped"
+
+
+def test_state_marker_round_trip_and_garbage() -> None:
+    state = SummaryState(head="ab" * 20, reported={"1" * 16, "2" * 16})
+    again = read_state("text\n" + state.marker() + "\nmore")
+    assert again == state
+    assert read_state("no marker here") is None
+    assert read_state("<!-- persona-review:summary {not json} -->") == SummaryState()
+    assert read_state('<!-- persona-review:summary {"head": "; rm -rf", "fps": [1]} -->') == SummaryState()
+    assert fingerprints_in("x <!-- persona-review:fp=0123456789abcdef --> y") == {"0123456789abcdef"}
