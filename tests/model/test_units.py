@@ -60,6 +60,7 @@ def test_anchor_just_outside_a_hunk_moves_a_few_lines_only() -> None:
 def test_anchor_outside_the_diff_goes_to_the_summary() -> None:
     finding = anchor(_item(30, SQL), ORDERS)  # 30 is outside the hunks, 17 lines from the quoted code
     assert finding.placement is Placement.FILE and finding.line is None and "line 30" in finding.body
+    assert finding.code == "" and finding.end_line is None and finding.suggested_fix is None
 
 
 def test_anchor_with_a_wrong_quote_is_never_placed() -> None:

@@ -30,7 +30,9 @@ def anchor(item: ModelItem, diff_file: DiffFile, repo_url: str | None = None) ->
     )
     if found is None:
         note = f"\n\n(The model placed this on line {item.line}; the diff shows no such code there.)"
-        return base.replace(body=body + note, code=item.quoted_line.strip()[:200])
+        # No code: the model's quote is untrusted and unverified, and an empty code keeps the
+        # fingerprint of a file-level finding stable across runs.
+        return base.replace(body=body + note)
     line, hunk = found
     end_line = None
     if item.end_line is not None and item.end_line > item.line:
