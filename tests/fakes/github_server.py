@@ -79,7 +79,8 @@ class FakeGitHub:
         self.stalls: list[Fault] = []
         self._lock = threading.RLock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        daemon=True)
         host, port = self._server.server_address[:2]
         self.root = f"http://{host!s}:{port}"
         self.api_url = self.root + PREFIX
