@@ -28,8 +28,6 @@ class Existing:
     state: SummaryState = field(default_factory=SummaryState)
     posted: set[str] = field(default_factory=set)
     """Fingerprints in our review comments (open, outdated, resolved or replied to)."""
-    replied: set[str] = field(default_factory=set)
-    """Fingerprints of our comments a human answered."""
 
     @property
     def known(self) -> set[str]:
@@ -58,18 +56,7 @@ def read_existing(pr: PullRequest) -> Existing:
         if state is not None and out.summary is None:
             out.summary = comment
             out.state = state
-    ours: dict[int, set[str]] = {}
-    replies: list[int] = []
     for rc in pr.get_review_comments():
-        reply_to = raw(rc).get("in_reply_to_id")
-        if isinstance(reply_to, int):
-            replies.append(reply_to)
-        if not _trusted(rc):
-            continue
-        fps = fingerprints_in(rc.body)
-        if fps:
-            ours[rc.id] = fps
-            out.posted |= fps
-    for parent in replies:
-        out.replied |= ours.get(parent, set())
+        if _trusted(rc):
+            out.posted |= fingerprints_in(rc.body)
     return out
