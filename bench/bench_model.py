@@ -75,6 +75,8 @@ def main() -> None:
     parser.add_argument("--delay", type=float, default=2.0)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--max-request-tokens", type=int, default=Config().max_request_tokens)
+    parser.add_argument("--max-input-tokens", type=int, default=10_000_000,
+                        help="the PR budget (default: high enough to review everything)")
     args = parser.parse_args()
 
     raw = make_diff(args.files, args.lines)
@@ -83,7 +85,7 @@ def main() -> None:
     checklists = load_checklists(Config().categories)
     with FakeAnthropic(default=tool_reply([], delay=args.delay)) as fake:
         config = Config(base_url=fake.url, model="claude-sonnet-4-6", concurrency=args.concurrency,
-                        max_request_tokens=args.max_request_tokens, max_input_tokens=10_000_000,
+                        max_request_tokens=args.max_request_tokens, max_input_tokens=args.max_input_tokens,
                         timeout_seconds=args.delay + 30)
         selected = select_files(diff, persona, config).reviewed
         request = ModelReviewRequest(

@@ -12,21 +12,24 @@ ordinary review prose and code, and removes what could act on readers or hide fr
   are removed;
 - invisible characters (bidi controls, zero-width and other format characters, control characters)
   are removed after NFKC folding, so look-alike `＠` becomes `@` before mentions are neutralised;
+  HTML entities in prose are decoded first, so `&#64;` cannot smuggle a mention;
 - the text is capped at `max_chars`; a fenced code block left open is closed, so text appended after
   it (such as a fingerprint marker) cannot be swallowed.
 
 Inside code spans and fenced blocks nothing renders, so their content is kept except for the invisible
 characters; a fence's info string is reduced to a plain language word (never `suggestion`).
+Sanitizing twice gives the same text as sanitizing once.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterator
 
 DEFAULT_MAX_CHARS = 4000
-TRUNCATION_MARK = " …(truncated)"
+TRUNCATION_MARK = " ...(truncated)"
 
 _KEEP_CONTROLS = {"\n", "\t"}
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
@@ -38,9 +41,11 @@ _HTML_TAGS = (
     "textarea|select|option|frame|frameset|noscript|template|slot|track|wbr|center|marquee"
 )
 _TAG = re.compile(rf"</?(?:{_HTML_TAGS})\b[^<>]*>", re.IGNORECASE)
-_IMAGE = re.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?")
-_LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)\n]*)?\s*\)")
-_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_LABEL = r"((?:[^\[\]\n]|\[[^\[\]\n]*\])*)"
+"""Link text: brackets may nest one level, as in `[a [b]](url)`."""
+_IMAGE = re.compile(r"!\[" + _LABEL + r"\](?:\([^)\n]*\)|\[[^\]\n]*\])?")
+_LINK = re.compile(r"\[" + _LABEL + r"\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)\n]*)?\s*\)")
+_REF_LINK = re.compile(r"\[" + _LABEL + r"\]\[[^\]\n]*\]")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
 _BARE_URL = re.compile(r"(?<![\w`/])((?:https?|ftp)://[^\s<>`)\]]+|www\.[^\s<>`)\]]+)", re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w`@/.])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9_.-]+)?)")
@@ -141,6 +146,9 @@ def _prose(text: str, repo_url: str | None) -> str:
 
 
 def _plain(text: str, repo_url: str | None) -> str:
+    # Entities are decoded first (`&#64;` would render as a mention, `&#8238;` as a bidi control) and
+    # the result cleaned again; decoding also makes a second pass over sanitized text a no-op.
+    text = strip_invisible(html.unescape(text))
     text = _REF_DEF.sub("", text)
     text = _IMAGE.sub("", text)
     text = _TAG.sub("", text)

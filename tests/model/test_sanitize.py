@@ -93,3 +93,25 @@ def test_sanitize_code() -> None:
     assert sanitize_code("a = 1\u202e\nb = 2") == "a = 1\nb = 2"
     assert sanitize_code("x\n```\nbreak out") is None
     assert sanitize_code("y" * 50, max_chars=10) is None
+
+
+def test_nested_brackets_do_not_hide_a_link() -> None:
+    out = sanitize_markdown("[a [b]](https://evil.example/x) and ![i [j]](https://evil.example/p.png)")
+    assert "evil" not in out and "a [b]" in out
+
+
+def test_entities_cannot_smuggle_mentions_or_controls() -> None:
+    out = sanitize_markdown("cc &#64;alice &commat;bob &#x202E;x List&lt;T&gt; &lt;b&gt;bold&lt;/b&gt;")
+    assert "`@alice`" in out and "`@bob`" in out
+    assert "\u202e" not in out and "&#" not in out
+    assert "List&lt;T>" in out and "<b>" not in out and "&lt;b" not in out
+
+
+@pytest.mark.parametrize("text", [
+    "cc @a <!-- x --> [l](https://e.example) ![i](https://e.example/i) https://e.example <b>x</b> a<b",
+    "```suggestion\nx\n",
+    "List<String> & Map<K, V> &amp; `code @x`",
+])
+def test_sanitizing_twice_changes_nothing(text: str) -> None:
+    once = sanitize_markdown(text, repo_url=REPO)
+    assert sanitize_markdown(once, repo_url=REPO) == once
