@@ -25,7 +25,7 @@ from persona_review.model.budget import Plan, make_plan
 from persona_review.model.chunking import Chunk, Renderer, make_renderer, split_chunk
 from persona_review.model.client import CallFailed, MessageRequest, MessagesAPI, connect
 from persona_review.model.client import default_model as _sdk_default_model
-from persona_review.model.pricing import Price, price_for
+from persona_review.model.pricing import FALLBACK, Price, price_for
 from persona_review.model.prompt import DEFAULT_CONTEXT_LINES, system_blocks, user_message
 from persona_review.model.retry import RetryPolicy, call_with_retries
 from persona_review.model.schema import tool_choice, tool_definition, validate
@@ -155,8 +155,12 @@ class _Run:
         plan: Plan = make_plan(list(self.files.values()), self.render, system=self.system, tools=self.tools,
                                pr_text=self.request.pr_text, config=config, price=self.price)
         if not self.price_known:
-            outcome.notices.append(f"no price on record for model {self.model}; cost estimated at "
-                                   f"${self.price.input_per_mtok}/${self.price.output_per_mtok} per MTok")
+            text = (f"no price on record for model {self.model}; cost estimated at "
+                    f"${self.price.input_per_mtok}/${self.price.output_per_mtok} per MTok")
+            if self.price == FALLBACK:
+                outcome.notices.append(text + " (the highest known price)")
+            else:
+                log.info("%s (its family's price)", text)
         total = _ChunkResult()
         workers = max(1, min(config.concurrency, len(plan.chunks) or 1))
         chunks = list(plan.chunks)
