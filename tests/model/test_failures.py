@@ -62,6 +62,7 @@ def test_empty_reply_is_retried_with_a_smaller_chunk() -> None:
     assert len(second) < len(first) and len(third) < len(first)
     assert outcome.status is ModelStatus.OK, outcome.notices
     assert [f.line for f in outcome.findings] == [13]
+    assert outcome.rejected_items == 0  # an empty reply has no items to reject
 
 
 def test_max_tokens_stop_retries_smaller_then_reports() -> None:

@@ -121,7 +121,6 @@ class _ChunkResult:
     rejected: int = 0
     unreviewed: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
-    failed: bool = False
 
     def merge(self, other: _ChunkResult) -> None:
         self.findings.extend(other.findings)
@@ -129,7 +128,6 @@ class _ChunkResult:
         self.rejected += other.rejected
         self.unreviewed.extend(other.unreviewed)
         self.notices.extend(other.notices)
-        self.failed = self.failed or other.failed
 
 
 class _Run:
@@ -208,8 +206,7 @@ class _Run:
             if exc.fatal:
                 self.abort.set()
             log.warning("model request for %s failed: %s", where, exc)
-            return _ChunkResult(unreviewed=chunk.labels, failed=True,
-                                notices=[f"model request for {where} failed: {exc}"])
+            return _ChunkResult(unreviewed=chunk.labels, notices=[f"model request for {where} failed: {exc}"])
         usage = reply.usage
         usage.cost_usd = self.price.cost(usage)
         with self._lock:
@@ -224,7 +221,8 @@ class _Run:
         elif validation.malformed:
             problem = "the report_findings input was malformed"
         if problem is not None:
-            result = _ChunkResult(usage=usage, rejected=1 if validation.malformed else 0)
+            malformed = reply.tool_input is not None and validation.malformed
+            result = _ChunkResult(usage=usage, rejected=1 if malformed else 0)
             parts = split_chunk(chunk, self.render) if may_split else []
             log.info("%s for %s; %s", problem, where, "retrying smaller" if parts else "giving up")
             if not parts:
