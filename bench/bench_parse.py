@@ -20,8 +20,11 @@ import time
 
 _KINDS = [
     ("app/api/v{}/handlers_{}.py", "    rows = db.execute(query, params)  # line {}"),
-    ("services/billing/internal/store_{}_{}.go", "\tif err := s.db.QueryRow(ctx, q, id).Scan(&v); err != nil {{ // {}"),
-    ("web/src/components/Widget{}_{}.tsx", "  return <div className=\"w\">{{props.label}}</div>; // {}"),
+    (
+        "services/billing/internal/store_{}_{}.go",
+        "\tif err := s.db.QueryRow(ctx, q, id).Scan(&v); err != nil {{ // {}",
+    ),
+    ("web/src/components/Widget{}_{}.tsx", '  return <div className="w">{{props.label}}</div>; // {}'),
     ("docs/guide_{}_{}.md", "Some prose about the system, paragraph {}."),
     ("src/main/java/com/acme/repo/OrderRepository{}_{}.java", "    return jdbc.query(sql, mapper); // {}"),
     ("db/migrations/V{}__change_{}.sql", "ALTER TABLE t ADD COLUMN c{} integer;"),
@@ -35,7 +38,9 @@ def synth(files: int, lines_per_file: int, seed: int = 7) -> str:
     for i in range(files):
         path_t, line_t = _KINDS[i % len(_KINDS)]
         path = path_t.format(i % 9, i)
-        out.append(f"diff --git a/{path} b/{path}\nindex 1111111..2222222 100644\n--- a/{path}\n+++ b/{path}\n")
+        out.append(
+            f"diff --git a/{path} b/{path}\nindex 1111111..2222222 100644\n--- a/{path}\n+++ b/{path}\n"
+        )
         added = lines_per_file // 2
         removed = lines_per_file - added
         start = rng.randint(1, 400)
@@ -76,8 +81,12 @@ def _measure(stage: str, path: str, repeat: int, persona: str | None) -> dict[st
     runs = []
     extra = ["--persona", persona] if persona else []
     for _ in range(repeat):
-        proc = subprocess.run([sys.executable, __file__, "--child", stage, path, *extra], capture_output=True,
-                              text=True, check=True)
+        proc = subprocess.run(
+            [sys.executable, __file__, "--child", stage, path, *extra],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         runs.append(json.loads(proc.stdout))
     best = min(runs, key=lambda r: r["seconds"])
     return {"seconds": best["seconds"], "peak_mb": max(r["peak_mb"] for r in runs), "n": best["n"]}
@@ -104,10 +113,14 @@ def main() -> None:
     base = _measure("unidiff", fh.name, args.repeat, None)
     ours = _measure("ours", fh.name, args.repeat, args.persona)
     print(f"unidiff parse alone (baseline):        {base['seconds']:.3f} s  peak {base['peak_mb']:.0f} MB")
-    print(f"parse_diff + select_files (pipeline):  {ours['seconds']:.3f} s  peak {ours['peak_mb']:.0f} MB"
-          f"  ({int(ours['n'])} files selected)")
-    print(f"ratio ours/baseline: time {ours['seconds'] / base['seconds']:.2f}x, "
-          f"memory {ours['peak_mb'] / base['peak_mb']:.2f}x")
+    print(
+        f"parse_diff + select_files (pipeline):  {ours['seconds']:.3f} s  peak {ours['peak_mb']:.0f} MB"
+        f"  ({int(ours['n'])} files selected)"
+    )
+    print(
+        f"ratio ours/baseline: time {ours['seconds'] / base['seconds']:.2f}x, "
+        f"memory {ours['peak_mb'] / base['peak_mb']:.2f}x"
+    )
     ok = ours["seconds"] < 1.5 and ours["peak_mb"] < 300
     print(f"bar (< 1.5 s and < 300 MB): {'met' if ok else 'NOT met'}")
 

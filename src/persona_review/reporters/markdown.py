@@ -85,10 +85,8 @@ def render_summary(result: ReviewResult, *, listed: list[Finding] | None = None)
         for f in extra:
             parts.append(f"- **{SEVERITY_BADGE[f.severity]}** `{location(f)}` {f.checklist_item} — {f.title}")
     if result.suppressed or result.below_threshold:
-        parts += [
-            "",
-            f"{len(result.suppressed)} suppressed, {len(result.below_threshold)} below the reporting threshold.",
-        ]
+        held = f"{len(result.suppressed)} suppressed, {len(result.below_threshold)} below the threshold."
+        parts += ["", held]
     skipped = result.skipped_files
     if skipped:
         parts += [
