@@ -191,3 +191,15 @@ def test_unknown_model_family_is_priced_high_and_said_so() -> None:
     assert any("no price on record for model claude-newfamily-9" in n for n in outcome.notices)
     assert not any("no price" in n for n in known.notices)
     assert outcome.usage.cost_usd > known.usage.cost_usd > 0
+
+
+def test_cost_limit_reached_during_the_run_stops_sending() -> None:
+    expensive = tool_reply([], usage={"input_tokens": 1_000_000, "output_tokens": 0,
+                                      "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0})
+    with FakeAnthropic(default=expensive) as fake:
+        outcome = run_model_review(make_request(fake.url, max_cost_usd=1.0, concurrency=1,
+                                                max_request_tokens=overhead() + SMALL_REQUESTS))
+    assert len(fake.requests) == 1  # the plan allowed more; the first reply used the budget up
+    assert outcome.usage.cost_usd == pytest.approx(3.0)
+    assert outcome.status is ModelStatus.PARTIAL and outcome.unreviewed
+    assert sum("max-cost-usd" in n for n in outcome.notices) == 1

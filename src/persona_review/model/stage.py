@@ -171,7 +171,7 @@ class _Run:
         outcome.findings = total.findings
         outcome.usage = total.usage
         outcome.rejected_items = total.rejected
-        outcome.notices.extend(total.notices)
+        outcome.notices.extend(dict.fromkeys(total.notices))
         if plan.left_over:
             outcome.notices.append(plan.reason)
         if plan.request_overhead >= config.max_request_tokens:
@@ -195,7 +195,8 @@ class _Run:
         limit = self.request.config.max_cost_usd
         if limit is not None and self._cost() >= limit:
             return _ChunkResult(unreviewed=chunk.labels,
-                                notices=[f"{where}: not sent, max-cost-usd {limit} reached"])
+                                notices=[f"max-cost-usd ({limit}) was reached during the run; the parts not "
+                                         "sent yet are listed as unreviewed"])
         message = MessageRequest(
             model=self.model, system=self.system, user_text=user_message(chunk.texts, self.request.pr_text),
             tools=self.tools, tool_choice=tool_choice(), max_tokens=self.request.max_output_tokens,
