@@ -8,8 +8,8 @@ ordinary review prose and code, and removes what could act on readers or hide fr
 - images (inline, reference style, HTML) are removed: a rendered image is a request to a server of the
   author's choosing;
 - links that leave the repository keep their text and lose their target; bare URLs outside the
-  repository are put in code spans so GitHub does not turn them into links; link reference definitions
-  are removed;
+  repository, and cross-repository references (`owner/repo#12`, `owner/repo@sha`), are put in code
+  spans so GitHub does not turn them into links; link reference definitions are removed;
 - invisible characters (bidi controls, zero-width and other format characters, control characters)
   are removed after NFKC folding, so look-alike `＠` becomes `@` before mentions are neutralised;
   HTML entities in prose are decoded first, so `&#64;` cannot smuggle a mention;
@@ -50,6 +50,8 @@ _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
 _BARE_URL = re.compile(r"(?<![\w`/])((?:https?|ftp)://[^\s<>`)\]]+|www\.[^\s<>`)\]]+)", re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w`@/.])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9_.-]+)?)")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_CROSS_REF = re.compile(r"(?<![\w`/@.-])([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*(?:#\d+|@[0-9a-fA-F]{7,40}))\b")
+"""`owner/repo#12` and `owner/repo@sha`: GitHub links them and notifies the other repository."""
 
 
 def strip_invisible(text: str) -> str:
@@ -160,6 +162,7 @@ def _plain(text: str, repo_url: str | None) -> str:
     pieces = re.split(r"(\]\([^)\s]*\))", text)
     for i in range(0, len(pieces), 2):
         pieces[i] = _BARE_URL.sub(lambda m: _bare(m.group(1), repo_url), pieces[i])
+        pieces[i] = _CROSS_REF.sub(lambda m: f"`{m.group(1)}`", pieces[i])
         pieces[i] = _MENTION.sub(lambda m: f"`@{m.group(1)}`", pieces[i])
     return "".join(pieces)
 

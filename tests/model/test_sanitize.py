@@ -115,3 +115,9 @@ def test_entities_cannot_smuggle_mentions_or_controls() -> None:
 def test_sanitizing_twice_changes_nothing(text: str) -> None:
     once = sanitize_markdown(text, repo_url=REPO)
     assert sanitize_markdown(once, repo_url=REPO) == once
+
+
+def test_cross_repository_references_are_not_linked() -> None:
+    out = sanitize_markdown("see other/repo#12 and other/repo@1a2b3c4d, and #7 here")
+    assert "`other/repo#12`" in out and "`other/repo@1a2b3c4d`" in out
+    assert out.endswith("and #7 here")
