@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 from persona_review import __version__
+from persona_review.checks.base import FileContext
+from persona_review.checks.runner import run_checks
 from persona_review.config import Config, load_config
 from persona_review.diff import Diff, parse_diff
 from persona_review.errors import (
@@ -24,10 +26,11 @@ from persona_review.errors import (
     PersonaReviewError,
     UsageError,
 )
-from persona_review.findings import Severity
+from persona_review.findings import Finding, Severity
 from persona_review.gitdiff import read_git_diff, repo_root
 from persona_review.persona import load_persona
 from persona_review.pipeline import ReviewInput, run_review
+from persona_review.placement import merge
 from persona_review.reporters import FORMATS, render_json, render_markdown, render_sarif, render_text
 from persona_review.result import ReviewResult
 
@@ -64,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--labels", metavar="FILE", help="labels.jsonl (default: DIR/labels.jsonl)")
     ev.add_argument("--format", choices=["text", "json"], default="text")
     ev.add_argument("--offline", action="store_true", help="score the checks only, even with a key")
+    ev.add_argument("--config", metavar="FILE", help="config for the model review (model, budgets)")
+    ev.add_argument("--persona", metavar="FILE", help="persona for the model review")
     ev.add_argument("--output", metavar="FILE")
 
     sub.add_parser("checks", help="list the deterministic checks")
@@ -196,9 +201,31 @@ def _eval(args: argparse.Namespace) -> int:
     if not corpus.is_dir():
         raise UsageError(f"corpus directory not found: {args.corpus}")
     labels = Path(args.labels) if args.labels else None
-    report = run_eval(corpus, labels)
+    report = run_eval(corpus, labels, reviewer=_eval_reviewer(args))
     _write(render_eval(report, args.format), args.output)
     return EXIT_OK
+
+
+def _eval_reviewer(args: argparse.Namespace) -> Callable[[Sequence[FileContext]], list[Finding]] | None:
+    """The model reviewer for `eval` when a key is set (checks and model together), else None (checks)."""
+    api_key = os.environ.get("ANTHROPIC_API_KEY") or None
+    if args.offline:
+        return None
+    if not api_key:
+        print(
+            "persona-review: no ANTHROPIC_API_KEY set: scoring the deterministic checks only", file=sys.stderr
+        )
+        return None
+    from persona_review.model.stage import make_eval_reviewer
+
+    config = load_config(args.config, required=args.config is not None)
+    model = make_eval_reviewer(config, load_persona(args.persona or config.persona), api_key)
+
+    def checks_and_model(contexts: Sequence[FileContext]) -> list[Finding]:
+        # Scored as users see it: the checks' findings merged with the model's on the same line.
+        return merge([*run_checks(contexts).findings, *model(contexts)])
+
+    return checks_and_model
 
 
 def _list_checks() -> int:

@@ -41,6 +41,8 @@ class ReviewInput:
     """PR title and body, untrusted, for the model."""
     extra_skipped: Sequence[FileDecision] = ()
     """Files the caller could not put in the diff (e.g. GitHub sent no patch), with the reason."""
+    repo_url: str | None = None
+    """https://github.com/OWNER/REPO: links into it survive sanitizing of model text; others do not."""
 
 
 def run_review(inp: ReviewInput) -> ReviewResult:
@@ -57,7 +59,7 @@ def run_review(inp: ReviewInput) -> ReviewResult:
     mode = "checks"
     if inp.offline:
         notices.append(OFFLINE_NOTICE)
-    elif not inp.api_key:
+    elif not inp.api_key and config.provider == "anthropic":
         notices.append(NO_KEY_NOTICE)
     elif selection.reviewed:
         from persona_review.model.stage import ModelReviewRequest, run_model_review
@@ -72,6 +74,7 @@ def run_review(inp: ReviewInput) -> ReviewResult:
                 evidence=found,
                 api_key=inp.api_key,
                 pr_text=inp.pr_text,
+                repo_url=inp.repo_url,
             )
         )
         mode = "checks+model"

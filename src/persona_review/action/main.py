@@ -124,6 +124,7 @@ class Run:
                     persona=settings.persona,
                     api_key=self.inputs.anthropic_api_key,
                     pr_text=f"{view.title}\n\n{view.body}",
+                    repo_url=self.repo_url,
                     extra_skipped=[d for d in changed.skipped if scope.keeps_path(d.path)],
                 )
             )

@@ -2,7 +2,9 @@
 
 Every request carries the system prompt and the tool schema, so the room left for diff in one request
 is `max-request-tokens` minus those. Chunks are then taken in risk order while the running totals stay
-under `max-input-tokens` and, when set, `max-cost-usd`; the first chunk that would pass either limit and
+under `max-input-tokens` (tokens billed as fresh input: every request's diff and framing, plus the system
+prompt for the requests that write the prompt cache; cached reads of it are billed at a tenth and are
+left to `max-cost-usd`) and, when set, `max-cost-usd`; the first chunk that would pass either limit and
 everything after it are left over and listed as unreviewed. The cost estimate assumes the first wave of
 concurrent requests writes the prompt cache and the later ones read it, and about `EXPECTED_OUTPUT`
 tokens of reply per request.
@@ -43,12 +45,14 @@ def make_plan(files: Sequence[DiffFile], render: Renderer, *, system: list[dict[
     used_tokens = 0
     used_cost = 0.0
     for index, chunk in enumerate(chunks):
-        tokens = overhead + chunk.tokens
         cached = Usage(input_tokens=framing + chunk.tokens, output_tokens=EXPECTED_OUTPUT)
         if index < max(1, config.concurrency):
             cached.cache_write_tokens = system_tokens
+            tokens = overhead + chunk.tokens
         else:
+            # A cached read of the shared prefix is billed at a tenth; max-cost-usd covers it.
             cached.cache_read_tokens = system_tokens
+            tokens = framing + chunk.tokens
         cost = price.cost(cached)
         if used_tokens + tokens > config.max_input_tokens:
             return Plan(chunks[:index], chunks[index:], _reason(chunks[index:], "max-input-tokens",
