@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fakes.anthropic_server import FakeAnthropic, Reply, tool_reply
-from pipeline.conftest import SAMPLE_DIFF, file_diff
 
+from fakes.anthropic_server import FakeAnthropic, Reply, tool_reply
 from persona_review.cli import main
+from pipeline.conftest import SAMPLE_DIFF, file_diff
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = "sk-ant-test-0123456789abcdef"
