@@ -68,3 +68,14 @@ def test_suggestion_block_uses_a_fence_longer_than_the_code() -> None:
     body = render_finding(f)
     assert "````suggestion\nx = '```'\n````" in body
     assert "suggestion" not in render_finding(f.replace(placement=Placement.FILE))
+
+
+def test_untrusted_paths_cannot_break_out_of_code_spans_or_tables() -> None:
+    from persona_review.reporters.markdown import code_span
+
+    evil = "a`<img src=x onerror=alert(1)>`@admin|b.py"
+    span = code_span(evil)
+    assert span.startswith("``") and span.endswith("``") and evil in span
+    assert "\\|" in code_span(evil, in_table=True)
+    assert code_span("`edge`") == "`` `edge` ``"
+    assert "\n" not in code_span("two\nlines")

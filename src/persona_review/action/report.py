@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from persona_review.action.markers import SummaryState
 from persona_review.action.plan import ReviewPlan, comment_body
 from persona_review.findings import Finding, Severity
-from persona_review.reporters.markdown import location, render_summary
+from persona_review.reporters.markdown import code_span, location, render_summary
 from persona_review.reporters.stats import severity_counts
 from persona_review.result import ReviewResult
+from persona_review.sanitize import sanitize_markdown
 
 SUMMARY_TITLE = "persona-review summary"
 
@@ -22,7 +23,7 @@ def review_body(plan: ReviewPlan, rejected: Sequence[Finding], repo_url: str) ->
     if in_body:
         parts += ["", "Findings that are not on a line GitHub can comment on, or past the inline limit:"]
         for f in in_body:
-            parts += ["", "---", "", f"`{location(f)}`", "", comment_body(f, repo_url, suggestion=False)]
+            parts += ["", "---", "", code_span(location(f)), "", comment_body(f, repo_url, suggestion=False)]
     return "\n".join(parts)
 
 
@@ -49,8 +50,8 @@ def job_summary(result: ReviewResult, *, why: str | None, scope_note: str, revie
     parts = [render_summary(result, listed=[]), "", f"Scope: {scope_note}."]
     if result.findings:
         parts += ["", "#### Findings", ""]
-        parts += [f"- **{f.severity.value}** `{location(f)}` {f.category.value} {f.checklist_item}: {f.title}"
-                  for f in result.findings]
+        parts += [f"- **{f.severity.value}** {code_span(location(f))} {f.category.value} {f.checklist_item}: "
+                  f"{sanitize_markdown(f.title, max_chars=300)}" for f in result.findings]
     if review_url:
         parts.append(f"Review posted: {review_url}")
     if why:

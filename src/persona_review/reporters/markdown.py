@@ -5,6 +5,7 @@ from __future__ import annotations
 from persona_review.findings import Finding, Placement, Severity
 from persona_review.reporters.stats import category_counts, severity_counts
 from persona_review.result import ReviewResult
+from persona_review.sanitize import sanitize_markdown
 
 SEVERITY_BADGE = {
     Severity.CRITICAL: "🔴 Critical",
@@ -38,6 +39,19 @@ def _fence_for(text: str) -> str:
         run = run + 1 if char == "`" else 0
         longest = max(longest, run)
     return "`" * (longest + 1)
+
+
+def code_span(text: str, *, in_table: bool = False) -> str:
+    """`text` as an inline code span that no character of it can break out of (paths are untrusted)."""
+    flat = " ".join(text.splitlines())
+    longest = run = 0
+    for char in flat:
+        run = run + 1 if char == "`" else 0
+        longest = max(longest, run)
+    ticks = "`" * (longest + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    span = f"{ticks}{pad}{flat}{pad}{ticks}"
+    return span.replace("|", "\\|") if in_table else span
 
 
 def location(finding: Finding) -> str:
@@ -83,7 +97,10 @@ def render_summary(result: ReviewResult, *, listed: list[Finding] | None = None)
     if extra:
         parts += ["", "#### Findings not shown as inline comments", ""]
         for f in extra:
-            parts.append(f"- **{SEVERITY_BADGE[f.severity]}** `{location(f)}` {f.checklist_item} — {f.title}")
+            title = sanitize_markdown(f.title, max_chars=300)
+            parts.append(
+                f"- **{SEVERITY_BADGE[f.severity]}** {code_span(location(f))} {f.checklist_item} — {title}"
+            )
     if result.suppressed or result.below_threshold:
         held = f"{len(result.suppressed)} suppressed, {len(result.below_threshold)} below the threshold."
         parts += ["", held]
@@ -96,16 +113,16 @@ def render_summary(result: ReviewResult, *, listed: list[Finding] | None = None)
             "| file | reason |",
             "|---|---|",
         ]
-        parts += [f"| `{d.path}` | {d.reason} |" for d in skipped]
+        parts += [f"| {code_span(d.path, in_table=True)} | {d.reason} |" for d in skipped]
         parts += ["", "</details>"]
     if result.model.unreviewed:
         parts += [
             "",
             "Left without a model review (budget or failures): "
-            + ", ".join(f"`{p}`" for p in result.model.unreviewed),
+            + ", ".join(code_span(p) for p in result.model.unreviewed),
         ]
     if result.notices:
-        parts += ["", *[f"> {n}" for n in result.notices]]
+        parts += ["", *[f"> {sanitize_markdown(n, max_chars=1000)}" for n in result.notices]]
     return "\n".join(parts)
 
 
@@ -130,5 +147,5 @@ def render_markdown(result: ReviewResult) -> str:
     """The whole report: the summary, then every finding in full."""
     parts = [render_summary(result, listed=[])]
     for finding in result.findings:
-        parts += ["", "---", "", f"`{location(finding)}`", "", render_finding(finding)]
+        parts += ["", "---", "", code_span(location(finding)), "", render_finding(finding)]
     return "\n".join(parts) + "\n"
