@@ -14,7 +14,7 @@ COPY docker/constraints.txt docker/constraints.txt
 COPY src/ src/
 COPY prompts/ prompts/
 COPY schema/ schema/
-RUN pip wheel --wheel-dir /wheels ".[migrations]"
+RUN pip wheel --wheel-dir /wheels ".[bedrock,vertex]"
 
 FROM python:3.11.11-slim-bookworm
 
