@@ -104,41 +104,60 @@ class _GlobSet:
 
 
 class KeywordMatcher:
-    """Case-insensitive keyword search. ASCII keywords match on word boundaries at their word-character
-    ends (so `api` does not match `rapid`, and `execute(` still matches); other keywords (e.g. Korean or
-    Japanese) match as substrings, since those scripts have no word boundaries to speak of.
+    """Case-insensitive keyword search that treats a keyword as a word, also inside identifiers.
 
-    Each keyword is found with `str.find` on the lower-cased text and only its candidate positions are
-    checked for boundaries: one pass per keyword in C, far faster than one large alternation regex.
+    An ASCII keyword must start and end on a word boundary where it starts or ends with a letter or
+    digit: a boundary is the edge of the text, any non-alphanumeric character (`_`, `/`, `.`, `-`,
+    space), or a camelCase step. A plural `s`/`es` may follow. So `service` matches `services/`,
+    `userService` and `order_service`, `api` matches `APIs` and `apiClient`, but `api` never matches
+    `rapid` and `db` never matches `mydb`. Keywords in other scripts (Korean, Japanese, ...) match as
+    plain substrings, since those scripts have no word boundaries to speak of.
+
+    Each keyword is found with `str.find` on the lower-cased text (one pass per keyword, in C) and only
+    its candidate positions are checked: far faster than one large alternation regex.
     """
 
     def __init__(self, keywords: Sequence[str]) -> None:
         self._keywords: list[tuple[str, str, bool, bool]] = []
         for kw in dict.fromkeys(k.strip() for k in keywords if k.strip()):
             ascii_kw = kw.isascii()
-            self._keywords.append(
-                (kw, kw.lower(), ascii_kw and _is_word_char(kw[0]), ascii_kw and _is_word_char(kw[-1]))
-            )
+            self._keywords.append((kw, kw.lower(), ascii_kw and kw[0].isalnum(), ascii_kw and kw[-1].isalnum()))
 
     def search(self, text: str) -> str | None:
         """The first keyword (in declaration order) found in `text`, or None."""
         if not self._keywords:
             return None
         low = text.lower()
+        # Case steps are read from the original text; if lower-casing changed its length, from `low`.
+        orig = text if len(low) == len(text) else low
         for kw, needle, left, right in self._keywords:
             at = low.find(needle)
             while at >= 0:
                 end = at + len(needle)
-                if not (left and at > 0 and _is_word_char(low[at - 1])) and not (
-                    right and end < len(low) and _is_word_char(low[end])
-                ):
+                if (not left or _starts_word(orig, at)) and (not right or _ends_word(orig, end)):
                     return kw
                 at = low.find(needle, at + 1)
         return None
 
 
-def _is_word_char(char: str) -> bool:
-    return char == "_" or (char.isascii() and char.isalnum())
+def _starts_word(text: str, at: int) -> bool:
+    if at == 0:
+        return True
+    before, first = text[at - 1], text[at]
+    return not before.isalnum() or (before.islower() and first.isupper()) or (before.isdigit() != first.isdigit())
+
+
+def _ends_word(text: str, end: int) -> bool:
+    for suffix in ("", "s", "es"):
+        stop = end + len(suffix)
+        if text[end:stop].lower() != suffix:
+            continue
+        if stop == len(text):
+            return True
+        last, after = text[stop - 1], text[stop]
+        if not after.isalnum() or (last.islower() and after.isupper()) or (last.isdigit() != after.isdigit()):
+            return True
+    return False
 
 
 def select_files(diff: Diff, persona: Persona, config: Config) -> Selection:

@@ -47,6 +47,21 @@ def test_keyword_matcher_boundaries() -> None:
     assert m.search("ydb.query") is None
 
 
+def test_keywords_are_words_inside_identifiers_and_paths() -> None:
+    m = KeywordMatcher(["service", "migration", "api", "db"])
+    for text in ("app/services/payments.py", "userService.charge()", "order_service = x", "SERVICE_URL"):
+        assert m.search(text) == "service", text
+    assert m.search("migrations/versions/0001.py") == "migration"
+    for text in ("apiClient.get()", "list_APIs()", "v2Api"):
+        assert m.search(text) == "api", text
+    for text in ("rapid", "capital", "mydb", "dbx", "observiceable", "apiary"):
+        assert m.search(text) is None, text
+
+
+def test_keyword_matcher_survives_text_whose_lowercase_is_longer() -> None:
+    assert KeywordMatcher(["api"]).search("İİ api") == "api"
+
+
 def test_skip_reasons(persona: Persona) -> None:
     binary = "diff --git a/api/x.png b/api/x.png\nnew file mode 100644\nBinary files /dev/null and b/api/x.png differ\n"
     deleted = "diff --git a/api/old.py b/api/old.py\ndeleted file mode 100644\n--- a/api/old.py\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n"
