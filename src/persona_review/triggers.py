@@ -121,7 +121,9 @@ class KeywordMatcher:
         self._keywords: list[tuple[str, str, bool, bool]] = []
         for kw in dict.fromkeys(k.strip() for k in keywords if k.strip()):
             ascii_kw = kw.isascii()
-            self._keywords.append((kw, kw.lower(), ascii_kw and kw[0].isalnum(), ascii_kw and kw[-1].isalnum()))
+            bounded_start = ascii_kw and kw[0].isalnum()
+            bounded_end = ascii_kw and kw[-1].isalnum()
+            self._keywords.append((kw, kw.lower(), bounded_start, bounded_end))
 
     def search(self, text: str) -> str | None:
         """The first keyword (in declaration order) found in `text`, or None."""
@@ -143,8 +145,7 @@ class KeywordMatcher:
 def _starts_word(text: str, at: int) -> bool:
     if at == 0:
         return True
-    before, first = text[at - 1], text[at]
-    return not before.isalnum() or (before.islower() and first.isupper()) or (before.isdigit() != first.isdigit())
+    return _is_step(text[at - 1], text[at])
 
 
 def _ends_word(text: str, end: int) -> bool:
@@ -154,10 +155,16 @@ def _ends_word(text: str, end: int) -> bool:
             continue
         if stop == len(text):
             return True
-        last, after = text[stop - 1], text[stop]
-        if not after.isalnum() or (last.islower() and after.isupper()) or (last.isdigit() != after.isdigit()):
+        if _is_step(text[stop - 1], text[stop]):
             return True
     return False
+
+
+def _is_step(before: str, after: str) -> bool:
+    """A word boundary between two characters: a non-alphanumeric one, a camelCase or a digit step."""
+    if not before.isalnum() or not after.isalnum():
+        return True
+    return (before.islower() and after.isupper()) or before.isdigit() != after.isdigit()
 
 
 def select_files(diff: Diff, persona: Persona, config: Config) -> Selection:
