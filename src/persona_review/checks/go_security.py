@@ -4,11 +4,12 @@ hashes and ciphers, and JWTs accepted without verification."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from persona_review.checks._cstyle import is_dynamic, sql_builds, string_constants
 from persona_review.checks._lexing import lex
 from persona_review.checks._spans import bracket_span, lines_of, split_args
+from persona_review.checks._taint import QueryCall, forget_assigned, sql_string_hits
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -21,6 +22,7 @@ _QUERY_CALL = re.compile(
     r"Prepare|PrepareContext|Raw|Select|Get|MustExec|Queryx|QueryRowx|NamedExec|NamedQuery)\s*\("
 )
 _ASSIGN = re.compile(r"^\s*(?:var\s+)?([A-Za-z_]\w*)\s*(?::=|=(?!=))")
+_FUNC = re.compile(r"func ")
 _CTX_ARG = re.compile(r"^\s*(?:ctx|c|context\.\w+\(\)|r\.Context\(\)|req\.Context\(\)|\w*[cC]tx)\s*$")
 
 
@@ -42,41 +44,28 @@ _CTX_ARG = re.compile(r"^\s*(?:ctx|c|context\.\w+\(\)|r\.Context\(\)|req\.Contex
 def sql_string(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     constants = string_constants(lexed)
-    built = {b.line: b for b in sql_builds(lexed, "go", constants)}
-    tainted: dict[str, int] = {}
-    reported: set[int] = set()
-    previous = -2
-    for no, _code, bare in lines_of(lexed):
-        if bare.startswith("func ") or no != previous + 1:
-            tainted.clear()
-        previous = no
-        build = built.get(no)
-        if build is None:
-            assign = _ASSIGN.match(bare)
-            if assign is not None:
-                tainted.pop(assign.group(1), None)
-        if build is not None:
-            if build.variable:
-                tainted[build.variable] = no
-            if no not in reported:
-                reported.add(no)
-                yield Hit(no, build.last)
-        if "(" not in bare:
-            continue
-        for match in _QUERY_CALL.finditer(bare):
-            if "stmt" in bare[: match.start()].rsplit(None, 1)[-1].lower():
-                continue  # a prepared statement: these arguments are bound parameters
-            span = bracket_span(lexed, no, match.end() - 1)
-            args = split_args(span)
-            if args and _CTX_ARG.match(args[0]):
-                args = args[1:]
-            if not args:
-                continue
-            query = args[0].strip()
-            dynamic = is_dynamic(span, "go", constants) and build is None
-            if (query in tainted or dynamic) and no not in reported:
-                reported.add(no)
-                yield Hit(no, span.last)
+
+    def judge(call: QueryCall, tainted: Mapping[str, int]) -> Hit | None:
+        if "stmt" in call.before.rsplit(None, 1)[-1].lower():
+            return None  # a prepared statement: these arguments are bound parameters
+        args = call.args[1:] if _CTX_ARG.match(call.args[0]) else call.args
+        if args and (args[0].strip() in tainted or is_dynamic(call.span, "go", constants)):
+            return Hit(call.line, call.span.last)
+        return None
+
+    yield from sql_string_hits(
+        lexed,
+        sql_builds(lexed, "go", constants),
+        function_start=_FUNC.match,
+        statement=forget_assigned(_assigned_name),
+        query_call=_QUERY_CALL,
+        judge=judge,
+    )
+
+
+def _assigned_name(bare: str) -> str | None:
+    assign = _ASSIGN.match(bare)
+    return assign.group(1) if assign is not None else None
 
 
 _CONST_ASSIGN = re.compile(r'^\s*(?:const\s+|var\s+)?([A-Za-z_]\w*)\s*(?:string\s*)?(?::=|=)\s*"[^"]*"\s*$')

@@ -4,11 +4,12 @@ disabled TLS verification, weak hashes, unverified JWTs and disabled CSRF protec
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from persona_review.checks._cstyle import is_dynamic, sql_builds, string_constants
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import brace_block, bracket_span, lines_of, split_args
+from persona_review.checks._taint import QueryCall, Tainted, sql_string_hits
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -53,48 +54,42 @@ _ASSIGN = re.compile(r"^\s*(?:[\w<>\[\].]+\s+)?([A-Za-z_]\w*)\s*=(?!=)")
 def sql_string(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     constants = string_constants(lexed)
-    built = {b.line: b for b in sql_builds(lexed, "java", constants)}
-    tainted: dict[str, int] = {}
     statements = {m.group(1) for _n, _c, b in lines_of(lexed) for m in _STATEMENT_DECL.finditer(b)}
-    previous = -2
-    for no, _code, bare in lines_of(lexed):
-        if _METHOD_HEADER.match(bare) or no != previous + 1:
-            tainted.clear()
-        previous = no
-        build = built.get(no)
-        if build is not None:
-            if build.variable:
-                tainted[build.variable] = no
-            yield Hit(no, build.last)
-            continue
-        append = _APPEND.match(bare)
-        if append is not None and append.group(1) in tainted:
-            yield Hit(no)
-            continue
-        assign = _ASSIGN.match(bare)
-        if assign is not None and "StringBuilder" in bare and '"' in bare:
-            tainted[assign.group(1)] = no
-        elif assign is not None:
-            tainted.pop(assign.group(1), None)
-        if "(" not in bare:
-            continue
-        for match in _QUERY_CALL.finditer(bare):
-            span = bracket_span(lexed, no, match.end() - 1)
-            args = split_args(span)
-            if not args:
-                continue
-            first = args[0].strip()
-            first_name = first.removesuffix(".toString()")
-            if first_name in tainted or is_dynamic(span, "java", constants):
-                yield Hit(no, span.last)
-                break
-            receiver = bare[: match.start()].rstrip()
-            on_statement = receiver.endswith("createStatement()") or receiver.split()[-1:] in (
-                [s] for s in statements
-            )
-            if on_statement and _IDENT.match(first) and first not in constants:
-                yield Hit(no, span.last, message=_STATEMENT_MESSAGE)
-                break
+
+    def judge(call: QueryCall, tainted: Mapping[str, int]) -> Hit | None:
+        first = call.args[0].strip()
+        if first.removesuffix(".toString()") in tainted or is_dynamic(call.span, "java", constants):
+            return Hit(call.line, call.span.last)
+        receiver = call.before.rstrip()
+        on_statement = receiver.endswith("createStatement()") or receiver.split()[-1:] in (
+            [s] for s in statements
+        )
+        if on_statement and _IDENT.match(first) and first not in constants:
+            return Hit(call.line, call.span.last, message=_STATEMENT_MESSAGE)
+        return None
+
+    yield from sql_string_hits(
+        lexed,
+        sql_builds(lexed, "java", constants),
+        function_start=_METHOD_HEADER.match,
+        statement=_builder_statement,
+        query_call=_QUERY_CALL,
+        judge=judge,
+    )
+
+
+def _builder_statement(no: int, bare: str, tainted: Tainted) -> Hit | None:
+    """Appending to a builder that holds SQL is reported; a new builder seeded with a string literal is
+    tainted; any other assignment forgets the variable."""
+    append = _APPEND.match(bare)
+    if append is not None and append.group(1) in tainted:
+        return Hit(no)
+    assign = _ASSIGN.match(bare)
+    if assign is not None and "StringBuilder" in bare and '"' in bare:
+        tainted[assign.group(1)] = no
+    elif assign is not None:
+        tainted.pop(assign.group(1), None)
+    return None
 
 
 _RUNTIME_EXEC = re.compile(r"(?:\bgetRuntime\(\)|\b(?:r|rt|runtime)\b)\.exec\s*\(")

@@ -4,11 +4,12 @@ verification, weak hashes, JWT `none` algorithm and unsafe deserializers."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from persona_review.checks._cstyle import assigned_name, is_dynamic, sql_builds, string_constants
 from persona_review.checks._lexing import lex
 from persona_review.checks._spans import bracket_span, lines_of, split_args
+from persona_review.checks._taint import QueryCall, forget_assigned, sql_string_hits
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -46,35 +47,27 @@ _SQL_OPTION = re.compile(r"^\{\s*sql\s*:\s*([\w$]+)")
 def sql_string(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     constants = string_constants(lexed)
-    built = {b.line: b for b in sql_builds(lexed, ctx.language, constants)}
-    tainted: dict[str, int] = {}
-    previous = -2
-    for no, _code, bare in lines_of(lexed):
-        if _FUNCTION_START.search(bare) or no != previous + 1:
-            tainted.clear()
-        previous = no
-        build = built.get(no)
-        if build is not None:
-            if build.variable:
-                tainted[build.variable] = no
-            yield Hit(no, build.last)
-            continue
-        name = assigned_name(bare)
-        if name is not None:
-            tainted.pop(name, None)
-        if "(" not in bare:
-            continue
-        for match in _QUERY_CALL.finditer(bare):
-            span = bracket_span(lexed, no, match.end() - 1)
-            args = split_args(span)
-            if not args:
-                continue
-            first = args[0].strip()
-            option = _SQL_OPTION.match(first)
-            name = option.group(1) if option else first
-            if name in tainted or is_dynamic(span, ctx.language, constants) or _CONCAT_CALL.search(span.bare):
-                yield Hit(no, span.last)
-                break
+
+    def judge(call: QueryCall, tainted: Mapping[str, int]) -> Hit | None:
+        first = call.args[0].strip()
+        option = _SQL_OPTION.match(first)
+        name = option.group(1) if option else first
+        if (
+            name in tainted
+            or is_dynamic(call.span, ctx.language, constants)
+            or _CONCAT_CALL.search(call.span.bare)
+        ):
+            return Hit(call.line, call.span.last)
+        return None
+
+    yield from sql_string_hits(
+        lexed,
+        sql_builds(lexed, ctx.language, constants),
+        function_start=_FUNCTION_START.search,
+        statement=forget_assigned(assigned_name),
+        query_call=_QUERY_CALL,
+        judge=judge,
+    )
 
 
 _EXEC = re.compile(
