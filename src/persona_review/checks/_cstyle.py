@@ -10,7 +10,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from persona_review.checks._lexing import Lexed
-from persona_review.checks._spans import Span, bracket_span_in_text, lines_of, split_args, statement_span
+from persona_review.checks._spans import (
+    Span,
+    bracket_span_in_text,
+    lines_of,
+    split_args,
+    statement_span,
+    string_contents,
+)
 from persona_review.checks._sql import looks_like_sql
 
 _CONCAT = re.compile(r"""["'`]\s*\+\s*(?!["'`\s])[\w(]|[\w)\]]\s*\+\s*["'`]""")
@@ -27,11 +34,6 @@ def assigned_name(bare: str) -> str | None:
     """The variable a statement assigns with `=`/`:=` (not `+=`), if it is an assignment."""
     match = _ASSIGN.match(bare)
     return match.group(1) if match is not None and match.group(2) != "+=" else None
-
-
-def string_contents(span: Span) -> str:
-    """The characters inside string literals in `span`, other characters replaced by spaces."""
-    return "".join(c if b == " " and c != " " else " " for c, b in zip(span.code, span.bare, strict=True))
 
 
 def is_dynamic(span: Span, language: str, constants: frozenset[str] = frozenset()) -> bool:

@@ -172,6 +172,11 @@ def split_args(span: Span) -> list[str]:
     return args
 
 
+def string_contents(span: Span) -> str:
+    """The characters inside string literals in `span`, other characters replaced by spaces."""
+    return "".join(c if b == " " and c != " " else " " for c, b in zip(span.code, span.bare, strict=True))
+
+
 def bracket_span_in_text(span: Span, col: int) -> Span:
     """The bracketed part of an already-joined span starting at offset `col` (which holds an opening "
     "bracket)."""

@@ -7,8 +7,9 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
-from persona_review.checks._spans import Span, bracket_span, lines_of, statement_span
+from persona_review.checks._spans import Span, bracket_span, lines_of, statement_span, string_contents
 from persona_review.checks._sql import looks_like_sql
+from persona_review.checks._taint import Tainted, scoped_lines
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -45,11 +46,6 @@ def _dynamic(span: Span) -> bool:
     return False
 
 
-def _strings_of(span: Span) -> str:
-    """The characters inside string literals in `span`, other characters replaced by spaces."""
-    return "".join(c if b == " " and c != " " else " " for c, b in zip(span.code, span.bare, strict=True))
-
-
 @register(
     CheckSpec(
         id="PY-SQL-STRING",
@@ -68,20 +64,19 @@ def _strings_of(span: Span) -> str:
 )
 def sql_string(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
-    tainted: dict[str, int] = {}
+    tainted: Tainted = {}
     sql_lines = {no for no, code, _bare in lines_of(lexed) if _SQL_WORD.search(code)}
-    previous = -2
-    for no, code, bare in lines_of(lexed):
-        if _DEF.match(bare) or no != previous + 1:
-            tainted.clear()
-        previous = no
+    for no, code, bare in scoped_lines(lexed, _DEF.match, tainted):
         if not code.strip():
             continue
         assign = _ASSIGN.match(bare)
+        reassigned = assign.group(1) if assign is not None and assign.group(2) == "=" else None
         call = _QUERY_CALL.search(bare)
         if call is not None:
             span = bracket_span(lexed, no, call.end() - 1)
-            if _dynamic(span) and (call.group(0).startswith(".") or looks_like_sql(_strings_of(span), False)):
+            if _dynamic(span) and (
+                call.group(0).startswith(".") or looks_like_sql(string_contents(span), False)
+            ):
                 yield Hit(no, span.last)
                 continue
             first_arg = re.match(r"\(\s*(?:sql\s*=\s*|query\s*=\s*)?([A-Za-z_][\w.]*)\s*[,)]", span.bare)
@@ -90,23 +85,18 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
                     no, span.last, message=_tainted_message(first_arg.group(1), tainted[first_arg.group(1)])
                 )
                 continue
-        if assign is None and "'" not in bare and '"' not in bare:
-            continue
-        if not ("'" in bare or '"' in bare):
-            if assign is not None and assign.group(2) == "=":
-                tainted.pop(assign.group(1), None)
-            continue
-        if not any(n in sql_lines for n in range(no, no + _SQL_LOOKAHEAD)):
-            if assign is not None and assign.group(2) == "=":
-                tainted.pop(assign.group(1), None)
+        quoted = "'" in bare or '"' in bare
+        if not quoted or not any(n in sql_lines for n in range(no, no + _SQL_LOOKAHEAD)):
+            if reassigned is not None:
+                tainted.pop(reassigned, None)
             continue
         span = statement_span(lexed, no)
-        if _dynamic(span) and looks_like_sql(_strings_of(span)):
+        if _dynamic(span) and looks_like_sql(string_contents(span)):
             if assign is not None:
                 tainted[assign.group(1)] = no
             yield Hit(no, span.last)
-        elif assign is not None and assign.group(2) == "=":
-            tainted.pop(assign.group(1), None)
+        elif reassigned is not None:
+            tainted.pop(reassigned, None)
 
 
 def _tainted_message(name: str, line: int) -> str:
