@@ -9,10 +9,7 @@ from typing import NamedTuple
 from persona_review.checks._migration_syntax import Statement, call_args, statements_matching, string_literals
 from persona_review.checks.base import FileContext
 
-_OPS = (
-    "add_index",
-    "remove_index",
-    "add_column",
+DROPPING_OPS = (
     "remove_column",
     "remove_columns",
     "remove_timestamps",
@@ -20,6 +17,13 @@ _OPS = (
     "remove_belongs_to",
     "drop_table",
     "drop_join_table",
+)
+"""Operations that drop columns or tables (and the data in them)."""
+_OPS = (
+    "add_index",
+    "remove_index",
+    "add_column",
+    *DROPPING_OPS,
     "change_column",
     "change_column_null",
     "rename_column",

@@ -16,11 +16,12 @@ import re
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
 from persona_review.checks._migration_specs import ItemHit, make_specs, register_family, with_advice
 from persona_review.checks._rails_column_types import widening_change
-from persona_review.checks._rails_scopes import RailsOp, Scope, name_of, scopes, sql_of
+from persona_review.checks._rails_scopes import DROPPING_OPS, RailsOp, Scope, name_of, scopes, sql_of
 from persona_review.checks.base import FileContext
 from persona_review.checks.migrations_sql import scan_sql
 from persona_review.findings import Severity
 
+_DROPS = frozenset({*DROPPING_OPS, "t.remove"})
 _VOLATILE = re.compile(r"\b(gen_random_uuid|uuid_generate_v\d|random|clock_timestamp|nextval)\s*\(", re.I)
 
 SPECS = make_specs(
@@ -47,16 +48,7 @@ def scan(ctx: FileContext) -> list[ItemHit]:
 def _op_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
     line, end, name = op.stmt.line, op.stmt.end_line, op.name
     new = op.table in scope.created
-    if name in (
-        "remove_column",
-        "remove_columns",
-        "remove_timestamps",
-        "remove_reference",
-        "remove_belongs_to",
-        "drop_table",
-        "drop_join_table",
-        "t.remove",
-    ):
+    if name in _DROPS:
         return [with_advice("MIG-01", line, f"{name} on {op.table}.", end)]
     if name in ("create_table", "create_join_table") and "force" in op.kwargs:
         return [with_advice("MIG-01", line, f"{name} with force: drops {op.table} if it exists.", end)]
