@@ -17,7 +17,7 @@ from pathlib import Path
 from persona_review import __version__
 from persona_review.checks.base import FileContext
 from persona_review.checks.runner import run_checks
-from persona_review.config import Config, load_config
+from persona_review.config import DEFAULT_CONFIG_PATH, Config, load_config
 from persona_review.diff import Diff, parse_diff
 from persona_review.errors import (
     EXIT_FINDINGS,
@@ -137,13 +137,14 @@ def _read_diff(args: argparse.Namespace) -> tuple[Diff, Path | None]:
 
 
 def _review(args: argparse.Namespace) -> int:
-    config = load_config(args.config, required=args.config is not None)
+    diff, git_workspace = _read_diff(args)
+    root = git_workspace or Path.cwd()
+    config = load_config(args.config or str(root / DEFAULT_CONFIG_PATH), required=args.config is not None)
     if args.min_severity:
         config = replace(config, min_severity=Severity(args.min_severity))
     if args.fail_on is not None:
         config = replace(config, fail_on=None if args.fail_on == "none" else Severity(args.fail_on))
-    diff, git_workspace = _read_diff(args)
-    persona = load_persona(args.persona or config.persona)
+    persona = load_persona(args.persona or _persona_from_config(config))
     workspace = Path(args.workspace) if args.workspace else git_workspace
     api_key = os.environ.get("ANTHROPIC_API_KEY") or None
     result = run_review(
@@ -160,6 +161,16 @@ def _review(args: argparse.Namespace) -> int:
         print(f"persona-review: {notice}", file=sys.stderr)
     _write(_render(result, args), args.output)
     return _exit_code(result, config)
+
+
+def _persona_from_config(config: Config) -> str | None:
+    """The config's `persona`: a bundled name, or a path relative to the repository that holds the config."""
+    if config.persona is None or config.source == "defaults":
+        return config.persona
+    source = Path(config.source).resolve()
+    repo = source.parent.parent if source.parent.name == ".github" else source.parent
+    candidate = repo / config.persona
+    return str(candidate) if candidate.exists() else config.persona
 
 
 def _render(result: ReviewResult, args: argparse.Namespace) -> str:

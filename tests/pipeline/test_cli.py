@@ -224,3 +224,23 @@ def test_console_script_runs_as_installed(tmp_path: Path) -> None:
 
 def test_diff_helper_builds_valid_new_file() -> None:
     assert file_diff("a.py", ["x"]).startswith("diff --git a/a.py b/a.py\nnew file mode")
+
+
+def test_config_and_its_persona_are_found_from_a_subdirectory(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = tmp_path / "repo"
+    (repo / ".github").mkdir(parents=True)
+    (repo / "reviewers").mkdir()
+    (repo / "reviewers" / "mine.md").write_text((DATA / "persona.md").read_text().replace("test-backend", "mine"))
+    (repo / ".github" / "persona-review.yml").write_text("persona: reviewers/mine.md\n")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "config", "user.email", "t@example.com")
+    _git(repo, "config", "user.name", "t")
+    (repo / "api").mkdir()
+    (repo / "api" / "h.py").write_text("x = 1\n")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "base")
+    (repo / "api" / "h.py").write_text("x = 2\n")
+    monkeypatch.chdir(repo / "api")
+    code, out, _ = _run(["review", "--base", "main", "--format", "json"], capsys)
+    assert code == 0 and json.loads(out)["persona"] == "mine"
