@@ -32,7 +32,7 @@ from persona_review.persona import load_persona
 from persona_review.pipeline import ReviewInput, run_review
 from persona_review.placement import merge
 from persona_review.reporters import FORMATS, render_json, render_markdown, render_sarif, render_text
-from persona_review.result import ReviewResult
+from persona_review.result import ModelStatus, ReviewResult
 
 MAX_DIFF_BYTES = 200_000_000
 
@@ -198,6 +198,9 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _exit_code(result: ReviewResult, config: Config) -> int:
+    if config.fail_on_model_error and result.model.status is ModelStatus.PARTIAL:
+        print("persona-review: error: the model review was partial (fail-on-model-error)", file=sys.stderr)
+        return EXIT_RUNTIME
     if config.fail_on is None:
         return EXIT_OK
     worst = config.fail_on

@@ -37,6 +37,7 @@ class Config:
     categories: tuple[Category, ...] = tuple(Category)
     min_severity: Severity = Severity.LOW
     fail_on: Severity | None = None
+    fail_on_model_error: bool = False
     max_comments: int = 10
     min_confidence: float = 0.6
     model: str | None = None
@@ -153,6 +154,7 @@ def _from_mapping(data: dict[str, Any], source: str) -> Config:
         else base.categories,
         min_severity=Severity(data.get("min-severity", base.min_severity.value)),
         fail_on=None if fail_on == "none" else Severity(fail_on),
+        fail_on_model_error=bool(data.get("fail-on-model-error", base.fail_on_model_error)),
         max_comments=int(data.get("max-comments", base.max_comments)),
         min_confidence=float(data.get("min-confidence", base.min_confidence)),
         model=data.get("model"),

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from fakes.anthropic_server import FakeAnthropic, Reply, tool_reply
+from fakes.anthropic_server import FakeAnthropic, Reply, error_reply, tool_reply
 from persona_review.cli import main
 from pipeline.conftest import SAMPLE_DIFF, file_diff
 
@@ -141,3 +141,23 @@ def test_bedrock_needs_no_anthropic_key(
     assert code == 0
     assert "ANTHROPIC_API_KEY" not in err
     assert json.loads(out)["mode"] == "checks+model"
+
+
+@pytest.mark.parametrize(("fail_on_model_error", "expected"), [(False, 0), (True, 3)])
+def test_a_failed_model_review_degrades_unless_configured_to_fail(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    fail_on_model_error: bool, expected: int,
+) -> None:
+    monkeypatch.setenv("ANTHROPIC_API_KEY", KEY)
+    monkeypatch.chdir(tmp_path)
+    with FakeAnthropic(default=error_reply(401, "authentication_error", "invalid x-api-key")) as server:
+        cfg = tmp_path / "cfg.yml"
+        cfg.write_text(f"base-url: {server.url}\nfail-on-model-error: {str(fail_on_model_error).lower()}\n")
+        code = main(["review", "--diff", str(SAMPLE_DIFF), "--format", "json", "--config", str(cfg)])
+    out, err = capsys.readouterr()
+    doc = json.loads(out)
+    assert code == expected
+    assert doc["stats"]["model"]["status"] == "partial"
+    # The deterministic findings are all still there.
+    assert any(f["source"] == "checks" for f in doc["findings"])
+    assert "Traceback" not in err and KEY not in out + err

@@ -34,7 +34,7 @@ from persona_review.diff import parse_diff
 from persona_review.errors import EXIT_FINDINGS, EXIT_OK, EXIT_RUNTIME, PersonaReviewError
 from persona_review.pipeline import ReviewInput, run_review
 from persona_review.reporters.sarif import render_sarif
-from persona_review.result import ReviewResult
+from persona_review.result import ModelStatus, ReviewResult
 
 SARIF_NAME = "persona-review.sarif"
 
@@ -147,6 +147,9 @@ class Run:
         self.wf.summary(job_summary(result, why=posted.why_not, scope_note=scope.note,
                                     review_url=posted.review_url or None))
         self.wf.set_outputs(outputs(result, review_url=posted.review_url or posted.summary_url, sarif=sarif))
+        if settings.config.fail_on_model_error and result.model.status is ModelStatus.PARTIAL:
+            self.wf.error("the model review was partial (fail-on-model-error)")
+            return EXIT_RUNTIME
         fail_on = settings.config.fail_on
         if fail_on is not None and any(f.severity.at_least(fail_on) for f in result.findings):
             self.wf.error(f"findings at or above '{fail_on.value}' (fail-on)")
