@@ -46,7 +46,8 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
     constants = string_constants(lexed)
 
     def judge(call: QueryCall, tainted: Mapping[str, int]) -> Hit | None:
-        if "stmt" in call.before.rsplit(None, 1)[-1].lower():
+        receiver = call.before.rsplit(None, 1)[-1] if call.before.strip() else ""
+        if "stmt" in receiver.lower():
             return None  # a prepared statement: these arguments are bound parameters
         args = call.args[1:] if _CTX_ARG.match(call.args[0]) else call.args
         if args and (args[0].strip() in tainted or is_dynamic(call.span, "go", constants)):

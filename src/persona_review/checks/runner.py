@@ -29,7 +29,13 @@ def run_checks(
         for spec, func in reg.checks:
             if spec.category not in wanted or ctx.language not in spec.languages:
                 continue
-            outcome.findings.extend(_to_findings(ctx, spec, func(ctx)))
+            try:
+                outcome.findings.extend(_to_findings(ctx, spec, list(func(ctx))))
+            except Exception as exc:  # noqa: BLE001 - one check's bug must not sink the whole review
+                outcome.notices.append(
+                    f"check {spec.id} failed on {ctx.path} ({type(exc).__name__}: {exc}); its findings for "
+                    "this file are missing: please report this with the hunk that caused it"
+                )
     by_path = {ctx.path: ctx for ctx in contexts}
     for batch in reg.batches:
         if not any(spec.category in wanted for spec in batch.specs):
