@@ -121,3 +121,24 @@ def test_timeouts_are_retried(fake: FakeGitHub, tmp_path: Path) -> None:
     assert out.code == 0
     assert [c.path.endswith("/files") for c in fake.calls].count(True) == 2
     assert len(fake.bot_review_comments()) == 3
+
+
+def test_a_review_post_that_times_out_is_never_sent_twice(fake: FakeGitHub, tmp_path: Path) -> None:
+    """GitHub may create the review after the client gave up: retrying the POST would post it twice."""
+    fake.open_pull(NUMBER, FILES)
+    fake.stall("POST", r"/reviews$", 3)  # the client gives up after 2 s; the fake still creates the review
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    assert len(_review_posts(fake)) == 1
+    assert len(fake.submitted_reviews()) <= 1
+    assert out.code == 0
+    assert "annotations" in out.log
+
+
+def test_a_server_error_on_posting_degrades_to_annotations(fake: FakeGitHub, tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    fake.fail("POST", r"/reviews$", 502)
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    assert len(_review_posts(fake)) == 1, "an ambiguous POST failure is not retried"
+    assert out.code == 0
+    assert "::error file=app/orders.py,line=4,endLine=5" in out.log
+    assert "Nothing was posted" in out.summary

@@ -1,16 +1,20 @@
 """The PyGithub client: base URL from GITHUB_API_URL, retries with backoff, timeouts.
 
 Secondary rate limits (403 with Retry-After or the rate-limit message, and 429), 5xx and timeouts are
-retried by `GithubRetry` (a urllib3 Retry). The backoff base, retry count, timeout and request pacing
-come from PERSONA_REVIEW_HTTP_* variables so tests run fast without patching anything.
+retried by `GithubRetry` (a urllib3 Retry), except that a POST is retried only after a rate limit: after a
+5xx or a read timeout GitHub may already have created the review, and a retry would post it twice.
+The backoff base, retry count, timeout and request pacing come from PERSONA_REVIEW_HTTP_* variables so tests run fast without patching anything.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import TracebackType
+from typing import Any
 
 from github import Auth, Github, GithubRetry
+from urllib3.util.retry import Retry
 
 from persona_review.errors import UsageError
 
@@ -56,8 +60,35 @@ def http_settings(env: Mapping[str, str]) -> HttpSettings:
     )
 
 
+_SAFE_POST_STATUSES = frozenset({403, 429})
+"""Answers after which GitHub has certainly created nothing: rate limits. A 5xx or a read timeout on a
+POST is ambiguous (the review may exist), so it is not retried: a second review would be a duplicate."""
+
+
+class _NoDuplicatePostsRetry(GithubRetry):
+    """GithubRetry, except that a POST is retried only when GitHub certainly did not act on it."""
+
+    def is_retry(self, method: str, status_code: int, has_retry_after: bool = False) -> bool:
+        if method == "POST" and status_code not in _SAFE_POST_STATUSES:
+            return False
+        return bool(super().is_retry(method, status_code, has_retry_after))
+
+    def increment(  # type: ignore[override]
+        self,
+        method: str | None = None,
+        url: str | None = None,
+        response: Any = None,
+        error: Exception | None = None,
+        _pool: Any = None,
+        _stacktrace: TracebackType | None = None,
+    ) -> Retry:
+        if method == "POST" and error is not None and self._is_read_error(error):
+            raise error
+        return super().increment(method, url, response, error, _pool, _stacktrace)
+
+
 def make_retry(settings: HttpSettings) -> GithubRetry:
-    return GithubRetry(
+    return _NoDuplicatePostsRetry(
         total=settings.retries,
         backoff_factor=settings.backoff,
         backoff_max=settings.backoff_max,
