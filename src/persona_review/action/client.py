@@ -3,7 +3,8 @@
 Secondary rate limits (403 with Retry-After or the rate-limit message, and 429), 5xx and timeouts are
 retried by `GithubRetry` (a urllib3 Retry), except that a POST is retried only after a rate limit: after a
 5xx or a read timeout GitHub may already have created the review, and a retry would post it twice.
-The backoff base, retry count, timeout and request pacing come from PERSONA_REVIEW_HTTP_* variables so tests run fast without patching anything.
+The backoff base, retry count, timeout and request pacing come from PERSONA_REVIEW_HTTP_* variables, so
+tests run fast without patching anything.
 """
 
 from __future__ import annotations
