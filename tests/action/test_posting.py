@@ -142,3 +142,15 @@ def test_a_server_error_on_posting_degrades_to_annotations(fake: FakeGitHub, tmp
     assert out.code == 0
     assert "::error file=app/orders.py,line=4,endLine=5" in out.log
     assert "Nothing was posted" in out.summary
+
+
+def test_a_rate_limited_summary_edit_is_retried(fake: FakeGitHub, tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    assert run(fake, tmp_path / "first", "pull_request", event("pull_request.opened")).code == 0
+    jobs = added_file("app/jobs.py", NO_TIMEOUT)
+    fake.push(NUMBER, [*FILES, jobs], [jobs])
+    fake.fail("PATCH", r"/issues/comments/\d+$", 429, headers={"Retry-After": "0"})
+    out = run(fake, tmp_path / "second", "pull_request", event("pull_request.synchronize"))
+    assert out.code == 0
+    patches = [c for c in fake.calls if c.method == "PATCH"]
+    assert [c.status for c in patches] == [429, 200]

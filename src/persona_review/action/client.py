@@ -97,6 +97,8 @@ def make_retry(settings: HttpSettings) -> GithubRetry:
         max_rate_limit_wait=max(settings.secondary_wait, settings.backoff_max),
         # GithubRetry adds 403 (rate limits only); 429 carries Retry-After for secondary limits.
         status_forcelist=[*range(500, 600), 429],
+        # PATCH edits the sticky summary with the full new body: repeating it is harmless.
+        allowed_methods=Retry.DEFAULT_ALLOWED_METHODS | {"GET", "POST", "PATCH"},
     )
 
 
