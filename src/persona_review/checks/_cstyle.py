@@ -48,9 +48,16 @@ def is_dynamic(span: Span, language: str, constants: frozenset[str] = frozenset(
         values = [a.strip() for a in args[1:]]
         if values and not _numeric_only(args[0]) and not all(v in constants for v in values):
             return True
-    if language in {"javascript", "typescript"} and "`" in span.bare:
-        return _TEMPLATE_FIELD.search(_backtick_contents(span)) is not None
+    if language in {"javascript", "typescript"}:
+        for match in _LITERAL_CONCAT_CALL.finditer(span.bare):
+            if match.group(1) not in constants:
+                return True
+        if "`" in span.bare:
+            return _TEMPLATE_FIELD.search(_backtick_contents(span)) is not None
     return False
+
+
+_LITERAL_CONCAT_CALL = re.compile(r"""["'`]\s*\)?\s*\.concat\s*\(\s*(?!["'`\s)])([\w$.]*)""")
 
 
 _QUOTED = re.compile(r"\b\w*(?:Quote(?:Identifier|Literal|Ident)|quote_ident|EscapeString)\w*\s*\(")
@@ -77,9 +84,9 @@ def string_constants(lexed: Lexed) -> frozenset[str]:
     "parameters)."""
     literal: set[str] = set()
     other: set[str] = set()
-    for _no, _code, bare in lines_of(lexed):
+    for _no, code, bare in lines_of(lexed):
         match = _CONST_ASSIGN.match(bare)
-        if match is not None:
+        if match is not None and "${" not in code[match.start(2) : match.end(2)]:
             literal.add(match.group(1))
             continue
         assign = _ASSIGN.match(bare)
@@ -125,24 +132,29 @@ class SqlBuild:
     line: int
     last: int
     variable: str | None
+    loose: bool = False
+    """The text reads as SQL only with lowercase keywords (`create table `, `select ... FROM`): not reported
+    by itself, but the variable it assigns counts as built SQL when it reaches a query call."""
 
 
 def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozenset()) -> Iterator[SqlBuild]:
     """Statements that assemble SQL text at run time, with the variable they assign, if any.
 
-    `q += x` counts when `q` was given SQL text earlier in the same run of known lines."""
+    `q += x` (and `q = q + x`, `q = q.concat(x)`) counts when `q` was given SQL text earlier in the same run
+    of known lines."""
     sql_vars: set[str] = set()
-    for no, _code, bare in lines_of(lexed):
-        if not any(q in bare for q in "\"'`") and "+=" not in bare:
+    for no, code, bare in lines_of(lexed):
+        if not any(q in bare for q in "\"'`") and "+" not in bare and ".concat" not in bare:
             continue
         span = statement_span(lexed, no)
         assign = _ASSIGN.match(bare)
         name = assign.group(1) if assign is not None else None
-        if assign is not None and assign.group(2) == "+=":
-            added = bare[assign.end() :].strip().rstrip(";").strip("()")
-            if name in sql_vars and not re.match(r"\s*[\"'`]", added) and added not in constants:
-                yield SqlBuild(no, span.last, name)
-                continue
+        if assign is not None and name is not None and name in sql_vars:
+            added = _appended(name, assign.group(2), bare[assign.end() :])
+            if added is not None:
+                if not _literal_only(added, code) and not _inert(added, constants):
+                    yield SqlBuild(no, span.last, name)
+                continue  # appends to the SQL text: still the same SQL variable
         contents = string_contents(span)
         if is_dynamic(span, language, constants) and looks_like_sql(contents):
             if name is not None:
@@ -151,5 +163,44 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
         elif name is not None and assign is not None and assign.group(2) != "+=":
             if looks_like_sql(contents, strict=False):
                 sql_vars.add(name)
+                if is_dynamic(span, language, constants):
+                    yield SqlBuild(no, span.last, name, loose=True)
             else:
                 sql_vars.discard(name)
+
+
+def _appended(name: str, operator: str, rhs: str) -> str | None:
+    """What a statement appends to `name` (`name += x`, `name = name + x`, `name = name.concat(x)`), if it
+    appends."""
+    rhs = rhs.strip().rstrip(";").strip()
+    if operator == "+=":
+        return rhs
+    self_append = re.match(rf"^{re.escape(name)}\s*(?:\+\s*|\.concat\s*\()(.+?)\)?$", rhs)
+    return self_append.group(1).strip() if self_append is not None else None
+
+
+_LITERALS_ONLY = re.compile(r"""^(?:\s*(?:"[^"]*"|'[^']*'|`[^`]*`)\s*\+?)+$""")
+
+
+def _literal_only(added: str, code: str) -> bool:
+    """Is an appended expression (bare view) only string literals (and no template field)?"""
+    if _LITERALS_ONLY.match(added) is None:
+        return False
+    return "`" not in added or "${" not in code
+
+
+_COMPARISON = r"(?:===?|!==?|<=|>=|<|>)"
+_COMPARED_GROUP = re.compile(rf"\((?:[^()]|\([^()]*\))*?{_COMPARISON}(?:[^()]|\([^()]*\))*\)")
+_BARE_COMPARISON = re.compile(rf"^[\w.$()\" ]+?\s*{_COMPARISON}\s*[\w.$()\" ]+$")
+_INERT_PIECE = re.compile(r"""^(?:"[^"]*"|'[^']*'|\d+|true|false)$""")
+
+
+def _inert(added: str, constants: frozenset[str]) -> bool:
+    """Is an appended expression (bare view) a value that cannot carry SQL text: a constant, a number, a
+    comparison (a boolean), or those joined with literals?"""
+    added = added.strip()
+    if _BARE_COMPARISON.match(added) and "+" not in added:
+        return True
+    added = _COMPARED_GROUP.sub("true", added)
+    pieces = [piece.strip().strip("()").strip() for piece in added.split("+")]
+    return all(piece in constants or _INERT_PIECE.match(piece) for piece in pieces)

@@ -75,7 +75,8 @@ def sql_string_hits(
 ) -> Iterator[Hit]:
     """Hits for SQL built from strings: each build, then each line whose first `query_call` judged to run
     built SQL (a tainted variable or a string assembled in the call itself). Lines that build SQL are
-    reported once, as builds; other statements go to `statement` before their query calls are judged."""
+    reported once, as builds; other statements go to `statement` before their query calls are judged. A
+    loose build (lowercase keywords only) is not reported itself: it only taints its variable."""
     built = {b.line: b for b in builds}
     tainted: Tainted = {}
     for no, _code, bare in scoped_lines(lexed, function_start, tainted):
@@ -83,7 +84,8 @@ def sql_string_hits(
         if build is not None:
             if build.variable:
                 tainted[build.variable] = no
-            yield Hit(no, build.last)
+            if not build.loose:
+                yield Hit(no, build.last)
             continue
         hit = statement(no, bare, tainted)
         if hit is None and "(" in bare:

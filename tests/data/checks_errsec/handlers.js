@@ -83,3 +83,32 @@ const githubToken = "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789"; // expect: ANY-S
 app.use(cors({ origin: "*", credentials: true })); // expect: ANY-CORS-ANY-ORIGIN-CREDENTIALS
 app.use(cors({ origin: ["https://app.example.com"], credentials: true }));
 app.use(cors({ origin: "*" }));
+
+function packUp(archiveName) {
+  const cmd = `tar -czf ${archiveName} ./data`;
+  exec(cmd); // expect: JS-SHELL-INJECTION
+  const listing = "ls -la /srv";
+  exec(listing);
+}
+
+async function copyTable(client, table) {
+  const copy = "create temporary table " + table + "_copy (like events)";
+  await client.query(copy); // expect: JS-SQL-STRING
+  const hint = "create a new " + kind + " from the menu";
+  showHint(hint);
+}
+
+async function ordersOf(client, customer, filter) {
+  let sql = "SELECT * FROM orders WHERE customer = ".concat(customer); // expect: JS-SQL-STRING
+  const greeting = "Welcome back, ".concat(customer);
+  return client.query(sql, [greeting]); // expect: JS-SQL-STRING
+}
+
+async function recentOrders(client, filter, limit) {
+  let sql = "SELECT * FROM orders WHERE status = 'open'";
+  sql = sql.concat(" ORDER BY created_at");
+  sql += (limit > 100) + ";";
+  await client.query(sql);
+  sql = sql + filter; // expect: JS-SQL-STRING
+  sql = sql.concat(filter); // expect: JS-SQL-STRING
+}
