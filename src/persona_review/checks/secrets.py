@@ -319,27 +319,68 @@ _JAVA_HMAC = re.compile(
 def jwt_hardcoded_key(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     constants: dict[str, str] | None = None
+    aliases = _jwt_module_aliases(lexed) if ctx.language in {"javascript", "typescript"} else None
     for no, code, bare in lines_of(lexed):
-        if "(" not in bare or not _SIGNING_HINT.search(bare):
+        if "(" not in bare:
+            continue
+        alias_call = aliases.search(bare) if aliases is not None else None
+        if alias_call is None and not _SIGNING_HINT.search(bare):
             continue
         if _JAVA_HMAC.search(code):
             yield Hit(no)
             continue
-        for match in _JWT_KEY_CALL.finditer(bare):
+        calls = list(_JWT_KEY_CALL.finditer(bare)) + ([alias_call] if alias_call is not None else [])
+        keys: list[tuple[str, int]] = []
+        for match in calls:
             span = bracket_span(lexed, no, match.end() - 1)
             args = split_args(span)
             key_index = 0 if match.group(0).startswith("hmac.") else 1
-            if len(args) <= key_index:
-                continue
-            key = args[key_index].strip()
+            if len(args) > key_index:
+                keys.append((args[key_index].strip(), span.last))
+        for match in _JWT_OPTIONS_CALL.finditer(bare):
+            span = bracket_span(lexed, no, match.end() - 1)
+            keys.extend(
+                (option.group(1).strip(), span.last) for option in _JWT_KEY_OPTION.finditer(span.code)
+            )
+        for key, last in keys:
             if constants is None:
                 constants = _literal_values(lexed)
             value = constants.get(
                 key, key.lstrip("bB").strip("\"'`") if _LITERAL.match(key.lstrip("bB")) else None
             )
             if value is not None and is_secret_value(value, named=False):
-                yield Hit(no, span.last)
+                yield Hit(no, last)
                 break
+
+
+_JWT_MODULES = r"""["'](?:jsonwebtoken|jws|jwt-simple|jose)["']"""
+_JWT_IMPORT = re.compile(
+    rf"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\s*\(\s*{_JWT_MODULES}\s*\)"
+    rf"|\bimport\s+(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)\s+from\s+{_JWT_MODULES}"
+)
+
+
+def _jwt_module_aliases(lexed: Lexed) -> re.Pattern[str] | None:
+    """A pattern for `alias.sign(`/`alias.verify(` calls on the names a JWT library is imported as."""
+    names = {
+        name
+        for _no, code, _bare in lines_of(lexed)
+        if "jws" in code or "jwt" in code or "jsonwebtoken" in code or "jose" in code
+        for match in _JWT_IMPORT.finditer(code)
+        for name in match.groups()
+        if name
+    }
+    if not names:
+        return None
+    return re.compile(
+        rf"(?<![\w$.])(?:{'|'.join(sorted(map(re.escape, names)))})\.(?:encode|decode|sign|verify)\s*\("
+    )
+
+
+_JWT_OPTIONS_CALL = re.compile(r"(?<![\w$.])(?:new\s+)?\w*(?:jwt|Jwt|JWT)\w*\s*\(\s*\{")
+"""A JWT middleware or strategy configured with an options object: `jwt({...})`, `expressjwt({...})`,
+`new JwtStrategy({...})`."""
+_JWT_KEY_OPTION = re.compile(r"""\b(?:secret|secretOrKey|secretOrPublicKey)\s*:\s*([^,}\n]+)""")
 
 
 _SIGNING_HINT = re.compile(r"(?i)jwt|jose|jws|hmac|signingkey|signedstring|signwith")
@@ -350,18 +391,31 @@ _LITERAL_ASSIGN = re.compile(
 
 
 def _literal_values(lexed: Lexed) -> dict[str, str]:
-    """Names assigned exactly one string literal in the known lines, with that literal."""
-    values: dict[str, str] = {}
-    seen: set[str] = set()
-    for no, code, _bare in lines_of(lexed):
+    """Names assigned only string literals in the known lines, with one of them: the one literal, or, when
+    several are assigned (in different scopes), the first if every one of them could be a credential."""
+    literals: dict[str, list[str]] = {}
+    other: set[str] = set()
+    for _no, code, bare in lines_of(lexed):
         match = _LITERAL_ASSIGN.match(code)
-        if match is None:
+        if match is not None:
+            literals.setdefault(match.group(1), []).append(match.group(3))
             continue
-        name = match.group(1)
-        if name in seen:
-            values.pop(name, None)
-        else:
-            values[name] = match.group(3)
-        seen.add(name)
-        del no
-    return values
+        assign = _OTHER_ASSIGN.match(bare)
+        if assign is not None:
+            other.add(assign.group(1))
+        for params in _PARAMS.finditer(bare):
+            other.update(_IDENT.findall(params.group(1) or params.group(2) or ""))
+    return {
+        name: values[0]
+        for name, values in literals.items()
+        if name not in other and (len(values) == 1 or all(is_secret_value(v, named=False) for v in values))
+    }
+
+
+_PARAMS = re.compile(r"(?:\bfunction\b[\w$\s*]*|\bdef\s+\w+\s*|\bfunc\b[^(]*)\(([^()]*)|\(([^()]*)\)\s*=>")
+"""Parameter lists: a parameter shadows any literal assigned to the same name elsewhere."""
+_IDENT = re.compile(r"[A-Za-z_$][\w$]*")
+_OTHER_ASSIGN = re.compile(
+    r"^\s*(?:(?:const|let|var|final|static|private|public)\s+)*(?:[\w<>\[\].]+\s+)?([A-Za-z_$][\w$]*)\s*"
+    r"(?::=|\+=|=(?![=>]))"
+)

@@ -112,3 +112,22 @@ async function recentOrders(client, filter, limit) {
   sql = sql + filter; // expect: JS-SQL-STRING
   sql = sql.concat(filter); // expect: JS-SQL-STRING
 }
+
+const tokens = require("jsonwebtoken");
+function issueSession(claims) {
+  const material = "rotate-me-please";
+  return tokens.sign(claims, material); // expect: ANY-HARDCODED-SIGNING-KEY
+}
+
+function issueRefresh(claims) {
+  const material = "another-fixed-value";
+  return tokens.sign(claims, material, { expiresIn: "7d" }); // expect: ANY-HARDCODED-SIGNING-KEY
+}
+
+function checkToken(token) {
+  const publicKey = fs.readFileSync("jwt.pub");
+  return tokens.verify(token, publicKey, { algorithms: ["RS256"] });
+}
+
+app.use(expressjwt({ secret: "team-shared-secret", algorithms: ["HS256"] })); // expect: ANY-HARDCODED-SIGNING-KEY
+app.use(expressjwt({ secret: process.env.JWT_SECRET, algorithms: ["HS256"] }));
