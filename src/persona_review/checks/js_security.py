@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from persona_review.checks._cstyle import assigned_name, is_dynamic, sql_builds, string_constants
-from persona_review.checks._lexing import lex
+from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, lines_of, split_args
 from persona_review.checks._taint import QueryCall, forget_assigned, sql_string_hits
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -99,6 +99,7 @@ _LITERAL = re.compile(r"""^(?:"[^"]*"|'[^']*'|`[^`$]*`)$""")
 def shell_injection(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     constants = string_constants(lexed)
+    literals = _literal_of(lexed, constants)
     for no, _code, bare in lines_of(lexed):
         if "exec" not in bare and "spawn" not in bare:
             continue
@@ -111,11 +112,27 @@ def shell_injection(ctx: FileContext) -> Iterator[Hit]:
                 if pattern is _EXEC:
                     hit = not _LITERAL.match(args[0]) and args[0] not in constants
                 else:
+                    args[0] = literals.get(args[0], args[0])
                     hit = _spawn_runs_input(args, span.bare, constants)
                 if hit:
                     yield Hit(no, span.last)
                 elif pattern is _SPAWN and _SHELL_OPTION.search(span.bare):
                     yield Hit(no, span.last, message=_SHELL_CONSTANT_MESSAGE, severity=Severity.LOW)
+
+
+_LITERAL_DECL = re.compile(
+    r"""^\s*(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*=\s*("[^"]*"|'[^']*'|`[^`$]*`)\s*;?\s*$"""
+)
+
+
+def _literal_of(lexed: Lexed, constants: frozenset[str]) -> dict[str, str]:
+    """The literal (quotes kept) each name in `constants` holds, when it is given exactly one value."""
+    values: dict[str, set[str]] = {}
+    for _no, code, _bare in lines_of(lexed):
+        match = _LITERAL_DECL.match(code)
+        if match is not None and match.group(1) in constants:
+            values.setdefault(match.group(1), set()).add(match.group(2))
+    return {name: next(iter(found)) for name, found in values.items() if len(found) == 1}
 
 
 def _spawn_runs_input(args: list[str], bare: str, constants: frozenset[str]) -> bool:

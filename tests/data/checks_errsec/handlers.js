@@ -131,3 +131,10 @@ function checkToken(token) {
 
 app.use(expressjwt({ secret: "team-shared-secret", algorithms: ["HS256"] })); // expect: ANY-HARDCODED-SIGNING-KEY
 app.use(expressjwt({ secret: process.env.JWT_SECRET, algorithms: ["HS256"] }));
+
+function viaShell(userScript) {
+  const shellPath = "/bin/bash";
+  spawn(shellPath, ["-c", userScript]); // expect: JS-SHELL-INJECTION
+  const tool = "git";
+  spawn(tool, ["log", "--oneline", userScript]);
+}
