@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from persona_review.checks._cstyle import is_dynamic, sql_builds, string_constants
-from persona_review.checks._lexing import lex
+from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, lines_of, split_args
 from persona_review.checks._taint import QueryCall, forget_assigned, sql_string_hits
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -43,7 +43,7 @@ _CTX_ARG = re.compile(r"^\s*(?:ctx|c|context\.\w+\(\)|r\.Context\(\)|req\.Contex
 )
 def sql_string(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
-    constants = string_constants(lexed)
+    constants = string_constants(lexed) | _inert_values(lexed) | _DIGIT_FORMATTERS
 
     def judge(call: QueryCall, tainted: Mapping[str, int]) -> Hit | None:
         receiver = call.before.rsplit(None, 1)[-1] if call.before.strip() else ""
@@ -62,6 +62,62 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
         query_call=_QUERY_CALL,
         judge=judge,
     )
+
+
+_DIGIT_FORMATTERS = frozenset({"strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint", "len"})
+"""Calls whose result is only digits: concatenated into SQL (`"... LIMIT " + strconv.Itoa(n)`) they cannot
+change the statement. They take part in the constants check as names."""
+_MULTI_ASSIGN = re.compile(r"^\s*(?:var\s+)?([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*(?::=|=(?!=))\s*(.*)$")
+_NUMBER_CALL = re.compile(
+    r"^(?:strconv\.(?:Atoi|Itoa|Parse(?:Int|Uint|Float|Bool)|Format(?:Int|Uint|Float|Bool))|len|cap)\s*\("
+)
+_REPEAT_LITERAL = re.compile(r'^strings\.Repeat\s*\(\s*"[^"]*"\s*,')
+_BUILDER_DECL = re.compile(
+    r"^\s*(?:var\s+([A-Za-z_]\w*)\s+(?:strings\.Builder|bytes\.Buffer)\b|"
+    r"([A-Za-z_]\w*)\s*:=\s*(?:&?(?:strings\.Builder|bytes\.Buffer)\s*\{\s*\}|new\((?:strings\.Builder|bytes\.Buffer)\)))"
+)
+_BUILDER_WRITE = re.compile(r"\b([A-Za-z_]\w*)\.Write(?:String|Byte|Rune)?\s*\(")
+_BUILDER_STRING = re.compile(r"^([A-Za-z_]\w*)\.String\s*\(\s*\)$")
+_GO_PARAMS = re.compile(r"^\s*func\b(?:\s*\([^)]*\))?\s*\w*\s*\(([^)]*)\)")
+_GO_LITERAL = re.compile(r"""^(?:"[^"]*"|`[^`]*`|\d+|'.')$""")
+
+
+def _inert_values(lexed: Lexed) -> frozenset[str]:
+    """Names that can only hold text no caller controls, in the known lines: every value they are given is a
+    number (`strconv.Atoi`, `len`), `strings.Repeat` of a literal, or the `String()` of a builder that is only
+    written literals (placeholder lists like `?,?,?`). Parameters are never inert."""
+    safe: set[str] = set()
+    other: set[str] = set()
+    builders: dict[str, bool] = {}
+    for no, code, bare in lines_of(lexed):
+        params = _GO_PARAMS.match(bare)
+        if params is not None:
+            other.update(piece.split()[0] for piece in params.group(1).split(",") if piece.split())
+        declared = _BUILDER_DECL.match(bare)
+        if declared is not None:
+            builders.setdefault(declared.group(1) or declared.group(2), True)
+            continue
+        for write in _BUILDER_WRITE.finditer(bare):
+            if write.group(1) in builders:
+                args = split_args(bracket_span(lexed, no, write.end() - 1))
+                if not all(_GO_LITERAL.match(a.strip()) for a in args):
+                    builders[write.group(1)] = False
+        assign = _MULTI_ASSIGN.match(code)
+        if assign is None:
+            continue
+        names = [n.strip() for n in assign.group(1).split(",")]
+        value = assign.group(2).strip()
+        builder = _BUILDER_STRING.match(value)
+        if (
+            _NUMBER_CALL.match(value)
+            or _REPEAT_LITERAL.match(value)
+            or (builder is not None and builders.get(builder.group(1), False))
+        ):
+            safe.add(names[0])
+            other.update(names[1:])
+        else:
+            other.update(names)
+    return frozenset(safe - other - {"_"})
 
 
 def _assigned_name(bare: str) -> str | None:

@@ -137,3 +137,16 @@ func moreTLS(conf *tls.Config, password string) bool {
 	fmt.Println(dsn, local)
 	return "Zq8!mR2#vLp" == password // expect: ANY-HARDCODED-PASSWORD
 }
+
+func inLists(db *sql.DB, ids []int, name string, rawLimit string) {
+	rows, err := db.Query("SELECT name FROM users ORDER BY id LIMIT " + strconv.Itoa(len(ids)))
+	fmt.Println(rows, err)
+	var filter strings.Builder
+	filter.WriteString(name)
+	where := filter.String()
+	rows, err = db.Query("SELECT id FROM users WHERE " + where) // expect: GO-SQL-STRING
+	fmt.Println(rows, err)
+	raw := rawLimit
+	rows, err = db.Query("SELECT name FROM users ORDER BY id LIMIT " + raw) // expect: GO-SQL-STRING
+	fmt.Println(rows, err)
+}

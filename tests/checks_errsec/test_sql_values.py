@@ -1,0 +1,87 @@
+"""Values that cannot carry SQL text, and SQL that reaches a query call, judged on whole files.
+
+These near-misses depend on a definition a few lines above the query (a placeholder builder, a number parsed
+from input), so they live here rather than in the hunk-parity fixtures: a hunk that does not show the
+definition cannot know the value is inert and reports it, which errs on the side of the review."""
+
+from __future__ import annotations
+
+from .helpers import findings_for_snippet
+
+_GO_PLACEHOLDERS = """\
+package repo
+
+func byIDs(db *sql.DB, ids []any) (*sql.Rows, error) {
+	var marks strings.Builder
+	for i := range ids {
+		if i > 0 {
+			marks.WriteString(",")
+		}
+		marks.WriteString("?")
+	}
+	inList := marks.String()
+	query := "SELECT name FROM accounts WHERE id IN (" + inList + ")"
+	return db.Query(query, ids...)
+}
+"""
+
+
+def test_go_placeholder_list_from_literals_is_not_sql_injection() -> None:
+    assert "GO-SQL-STRING" not in findings_for_snippet("repo.go", _GO_PLACEHOLDERS)
+
+
+def test_go_builder_fed_a_variable_is_still_sql_injection() -> None:
+    tainted = _GO_PLACEHOLDERS.replace('marks.WriteString("?")', "marks.WriteString(ids[i].(string))")
+    assert "GO-SQL-STRING" in findings_for_snippet("repo.go", tainted)
+
+
+def test_go_repeated_placeholder_is_not_sql_injection() -> None:
+    code = """\
+package repo
+
+func byIDs(db *sql.DB, ids []any) (*sql.Rows, error) {
+	marks := strings.Repeat(",?", len(ids))[1:]
+	return db.Query("SELECT name FROM accounts WHERE id IN ("+marks+")", ids...)
+}
+"""
+    assert "GO-SQL-STRING" not in findings_for_snippet("repo.go", code)
+
+
+_GO_PARSED_NUMBER = """\
+package repo
+
+func page(db *sql.DB, rawLimit string) {
+	limit, err := strconv.Atoi(rawLimit)
+	if err != nil {
+		return
+	}
+	rows, err := db.Query("SELECT name FROM accounts ORDER BY id LIMIT " + limit)
+	fmt.Println(rows, err)
+}
+"""
+
+
+def test_go_number_parsed_from_input_is_not_sql_injection() -> None:
+    assert "GO-SQL-STRING" not in findings_for_snippet("repo.go", _GO_PARSED_NUMBER)
+
+
+def test_go_name_also_given_raw_input_is_still_sql_injection() -> None:
+    code = _GO_PARSED_NUMBER.replace("\tif err != nil {", "\tlimit = rawLimit\n\tif err != nil {")
+    assert "GO-SQL-STRING" in findings_for_snippet("repo.go", code)
+
+
+def test_go_parameter_is_never_inert() -> None:
+    code = """\
+package repo
+
+func page(db *sql.DB, limit string) {
+	rows, err := db.Query("SELECT name FROM accounts ORDER BY id LIMIT " + limit)
+	fmt.Println(rows, err)
+}
+
+func other() {
+	limit, _ := strconv.Atoi("10")
+	fmt.Println(limit)
+}
+"""
+    assert "GO-SQL-STRING" in findings_for_snippet("repo.go", code)
