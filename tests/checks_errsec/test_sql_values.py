@@ -85,3 +85,43 @@ func other() {
 }
 """
     assert "GO-SQL-STRING" in findings_for_snippet("repo.go", code)
+
+
+_GO_DEBUG_ONLY = """\
+package repo
+
+func explain(db *sql.DB, table string) {
+	preview := fmt.Sprintf("SELECT count(*) FROM %s", table)
+	log.Printf("would run: %s", preview)
+	fmt.Println(preview)
+}
+"""
+
+
+def test_go_sql_text_only_logged_is_not_sql_injection() -> None:
+    assert "GO-SQL-STRING" not in findings_for_snippet("repo.go", _GO_DEBUG_ONLY)
+
+
+def test_go_sql_text_logged_and_run_is_sql_injection() -> None:
+    code = _GO_DEBUG_ONLY.replace(
+        "\tfmt.Println(preview)\n", "\tfmt.Println(preview)\n\trunQuery(db, preview)\n"
+    )
+    assert "GO-SQL-STRING" in findings_for_snippet("repo.go", code)
+
+
+def test_go_sql_text_in_a_fragment_without_its_function_end_is_reported() -> None:
+    fragment = _GO_DEBUG_ONLY.rsplit("}", 1)[0]
+    assert "GO-SQL-STRING" in findings_for_snippet("repo.go", fragment)
+
+
+def test_go_typed_var_declaration_is_tracked_to_the_query() -> None:
+    code = """\
+package repo
+
+func find(db *sql.DB, name string) {
+	var query string = "SELECT id FROM accounts WHERE name = '" + name + "'"
+	rows, err := db.Query(query)
+	fmt.Println(rows, err)
+}
+"""
+    assert "GO-SQL-STRING" in findings_for_snippet("repo.go", code)

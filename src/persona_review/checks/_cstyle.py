@@ -149,6 +149,9 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
         span = statement_span(lexed, no)
         assign = _ASSIGN.match(bare)
         name = assign.group(1) if assign is not None else None
+        go_var = _GO_TYPED_VAR.match(bare) if language == "go" else None
+        if go_var is not None:
+            name = go_var.group(1)  # `var q string = ...` declares q, not `string`
         if assign is not None and name is not None and name in sql_vars:
             added = _appended(name, assign.group(2), bare[assign.end() :])
             if added is not None:
@@ -167,6 +170,9 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
                     yield SqlBuild(no, span.last, name, loose=True)
             else:
                 sql_vars.discard(name)
+
+
+_GO_TYPED_VAR = re.compile(r"^\s*var\s+([A-Za-z_]\w*)\s+[\w.\[\]*]+\s*=(?!=)")
 
 
 def _appended(name: str, operator: str, rhs: str) -> str | None:

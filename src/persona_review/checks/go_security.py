@@ -54,14 +54,43 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
             return Hit(call.line, call.span.last)
         return None
 
-    yield from sql_string_hits(
+    builds = list(sql_builds(lexed, "go", constants))
+    unused = {b.line for b in builds if b.variable and _only_printed(lexed, b.variable, b.last)}
+    for hit in sql_string_hits(
         lexed,
-        sql_builds(lexed, "go", constants),
+        builds,
         function_start=_FUNC.match,
         statement=forget_assigned(_assigned_name),
         query_call=_QUERY_CALL,
         judge=judge,
-    )
+    ):
+        if hit.line not in unused:
+            yield hit
+
+
+_PRINT_CALL = re.compile(r"\b(?:fmt\.(?:Print|Println|Printf|Fprint|Fprintln|Fprintf)|log\.\w+)\s*\(")
+
+
+def _only_printed(lexed: Lexed, name: str, built: int) -> bool:
+    """Is the SQL text built into `name` (by the statement ending on line `built`) never run: the rest of its
+    function is known (up to the closing brace at column 0) and only prints or logs it?"""
+    word = re.compile(rf"(?<![\w.]){re.escape(name)}\b")
+    no = built + 1
+    while no in lexed.bare:
+        bare = lexed.bare[no]
+        if bare.startswith("}") or _FUNC.match(bare):
+            return True
+        uses = [use.start() for use in word.finditer(bare)]
+        if uses:
+            printed: list[tuple[int, int]] = []
+            for call in _PRINT_CALL.finditer(bare):
+                span = bracket_span(lexed, no, call.end() - 1)
+                if span.last == no and span.closed:
+                    printed.append((call.end() - 1, call.end() - 1 + len(span.bare)))
+            if not all(any(start < at < end for start, end in printed) for at in uses):
+                return False
+        no += 1
+    return False
 
 
 _DIGIT_FORMATTERS = frozenset({"strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint", "len"})
