@@ -125,3 +125,28 @@ func find(db *sql.DB, name string) {
 }
 """
     assert "GO-SQL-STRING" in findings_for_snippet("repo.go", code)
+
+
+def test_go_sql_built_on_a_variable_holding_sql_is_sql_injection() -> None:
+    code = """\
+package repo
+
+func search(db *sql.DB, name string) {
+	base := "SELECT id FROM accounts WHERE active"
+	query := fmt.Sprintf(base+" AND name = '%s'", name)
+	rows, err := db.Query(query)
+	fmt.Println(rows, err)
+}
+"""
+    assert "GO-SQL-STRING" in findings_for_snippet("repo.go", code)
+
+
+def test_js_text_built_on_a_variable_holding_prose_is_not_sql() -> None:
+    code = """\
+function notify(user, version) {
+  const headline = "update available";
+  const note = headline + " for " + user + ": " + version;
+  banner.show(note);
+}
+"""
+    assert "JS-SQL-STRING" not in findings_for_snippet("notify.js", code)

@@ -143,6 +143,8 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
     `q += x` (and `q = q + x`, `q = q.concat(x)`) counts when `q` was given SQL text earlier in the same run
     of known lines."""
     sql_vars: set[str] = set()
+    strict_vars: set[str] = set()
+    """The SQL variables whose text reads as SQL with uppercase keywords: building on them builds SQL."""
     for no, code, bare in lines_of(lexed):
         if not any(q in bare for q in "\"'`") and "+" not in bare and ".concat" not in bare:
             continue
@@ -159,17 +161,27 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
                     yield SqlBuild(no, span.last, name)
                 continue  # appends to the SQL text: still the same SQL variable
         contents = string_contents(span)
-        if is_dynamic(span, language, constants) and looks_like_sql(contents):
+        dynamic = is_dynamic(span, language, constants)
+        if dynamic and (looks_like_sql(contents) or _mentions(span.bare, strict_vars)):
             if name is not None:
                 sql_vars.add(name)
+                strict_vars.add(name)
             yield SqlBuild(no, span.last, name)
         elif name is not None and assign is not None and assign.group(2) != "+=":
+            strict_vars.discard(name)
             if looks_like_sql(contents, strict=False):
                 sql_vars.add(name)
-                if is_dynamic(span, language, constants):
+                if looks_like_sql(contents):
+                    strict_vars.add(name)
+                if dynamic:
                     yield SqlBuild(no, span.last, name, loose=True)
             else:
                 sql_vars.discard(name)
+
+
+def _mentions(bare: str, names: set[str]) -> bool:
+    """Does code (bare view) use one of `names` (which hold SQL text) outside string literals?"""
+    return any(re.search(rf"(?<![\w$.]){re.escape(n)}\b", bare) for n in names if n in bare)
 
 
 _GO_TYPED_VAR = re.compile(r"^\s*var\s+([A-Za-z_]\w*)\s+[\w.\[\]*]+\s*=(?!=)")
