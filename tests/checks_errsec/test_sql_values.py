@@ -150,3 +150,31 @@ function notify(user, version) {
 }
 """
     assert "JS-SQL-STRING" not in findings_for_snippet("notify.js", code)
+
+
+_GO_BUILDER = """\
+package repo
+
+func byName(db *sql.DB, name string) {
+	var sb strings.Builder
+	sb.WriteString("SELECT id FROM accounts WHERE name = '")
+	sb.WriteString(name)
+	sb.WriteString("'")
+	rows, err := db.Query(sb.String())
+	fmt.Println(rows, err)
+}
+"""
+
+
+def test_go_builder_given_sql_then_a_variable_is_sql_injection() -> None:
+    assert "GO-SQL-STRING" in findings_for_snippet("repo.go", _GO_BUILDER)
+
+
+def test_go_builder_whose_text_is_never_run_is_not_reported() -> None:
+    code = _GO_BUILDER.replace("db.Query(sb.String())", 'db.Query("SELECT 1")')
+    assert "GO-SQL-STRING" not in findings_for_snippet("repo.go", code)
+
+
+def test_go_builder_of_prose_is_not_sql() -> None:
+    code = _GO_BUILDER.replace("SELECT id FROM accounts WHERE name = '", "Hello, ")
+    assert "GO-SQL-STRING" not in findings_for_snippet("repo.go", code)

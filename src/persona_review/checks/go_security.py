@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from persona_review.checks._cstyle import is_dynamic, sql_builds, string_constants
+from persona_review.checks._cstyle import SqlBuild, is_dynamic, sql_builds, string_constants
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, lines_of, split_args
+from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._taint import QueryCall, forget_assigned, sql_string_hits
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -54,7 +55,9 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
             return Hit(call.line, call.span.last)
         return None
 
-    builds = list(sql_builds(lexed, "go", constants))
+    builds = sorted(
+        [*sql_builds(lexed, "go", constants), *_builder_builds(lexed, constants)], key=lambda b: b.line
+    )
     unused = {b.line for b in builds if b.variable and _only_printed(lexed, b.variable, b.last)}
     for hit in sql_string_hits(
         lexed,
@@ -68,19 +71,45 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
             yield hit
 
 
+def _builder_builds(lexed: Lexed, constants: frozenset[str]) -> Iterator[SqlBuild]:
+    """`b.WriteString(value)` with a non-constant value, after the same builder was written SQL text (in the
+    same function): the SQL is assembled in the builder like `q += value`."""
+    sql_builders: set[str] = set()
+    previous = -2
+    for no, code, bare in lines_of(lexed):
+        if _FUNC.match(bare) or no != previous + 1:
+            sql_builders.clear()
+        previous = no
+        if "Write" not in bare:
+            continue
+        for write in _BUILDER_WRITE.finditer(bare):
+            span = bracket_span(lexed, no, write.end() - 1)
+            args = [a.strip() for a in split_args(span)]
+            if len(args) != 1:
+                continue
+            if _GO_LITERAL.match(args[0]):
+                if looks_like_sql(args[0].strip('"`')):
+                    sql_builders.add(write.group(1))
+            elif write.group(1) in sql_builders and args[0] not in constants:
+                yield SqlBuild(no, span.last, write.group(1))
+                break
+        del code
+
+
 _PRINT_CALL = re.compile(r"\b(?:fmt\.(?:Print|Println|Printf|Fprint|Fprintln|Fprintf)|log\.\w+)\s*\(")
 
 
 def _only_printed(lexed: Lexed, name: str, built: int) -> bool:
     """Is the SQL text built into `name` (by the statement ending on line `built`) never run: the rest of its
-    function is known (up to the closing brace at column 0) and only prints or logs it?"""
+    function is known (up to the closing brace at column 0) and only prints or logs it (or, for a builder,
+    writes more into it)?"""
     word = re.compile(rf"(?<![\w.]){re.escape(name)}\b")
     no = built + 1
     while no in lexed.bare:
         bare = lexed.bare[no]
         if bare.startswith("}") or _FUNC.match(bare):
             return True
-        uses = [use.start() for use in word.finditer(bare)]
+        uses = [use.start() for use in word.finditer(bare) if not bare.startswith(".Write", use.end())]
         if uses:
             printed: list[tuple[int, int]] = []
             for call in _PRINT_CALL.finditer(bare):
