@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from persona_review.checks._lexing import Lexed
+from persona_review.checks.base import Hit
 
 MAX_SPAN_LINES = 25
 _OPEN = "([{"
@@ -33,6 +35,13 @@ def lines_of(lexed: Lexed) -> Iterator[tuple[int, str, str]]:
     for segment in lexed.segments:
         for no in segment:
             yield no, lexed.code[no], lexed.bare[no]
+
+
+def matching_lines(lexed: Lexed, pattern: re.Pattern[str]) -> Iterator[Hit]:
+    """A hit on every known line whose bare view (code, strings blanked) matches `pattern`."""
+    for no, _code, bare in lines_of(lexed):
+        if pattern.search(bare):
+            yield Hit(no)
 
 
 def bracket_span(lexed: Lexed, line: int, col: int) -> Span:

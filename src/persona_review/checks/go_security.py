@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 
 from persona_review.checks._cstyle import SqlBuild, is_dynamic, sql_builds, string_constants
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import bracket_span, lines_of, split_args
+from persona_review.checks._spans import bracket_span, lines_of, matching_lines, split_args
 from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._taint import QueryCall, forget_assigned, sql_string_hits
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -263,10 +263,7 @@ _TLS_OFF = re.compile(
     )
 )
 def tls_verify_off(ctx: FileContext) -> Iterator[Hit]:
-    lexed = lex(ctx)
-    for no, _code, bare in lines_of(lexed):
-        if _TLS_OFF.search(bare):
-            yield Hit(no)
+    return matching_lines(lex(ctx), _TLS_OFF)
 
 
 _WEAK = re.compile(
@@ -291,10 +288,7 @@ _WEAK = re.compile(
     )
 )
 def weak_crypto(ctx: FileContext) -> Iterator[Hit]:
-    lexed = lex(ctx)
-    for no, _code, bare in lines_of(lexed):
-        if _WEAK.search(bare):
-            yield Hit(no)
+    return matching_lines(lex(ctx), _WEAK)
 
 
 _JWT_UNVERIFIED = re.compile(r"\.ParseUnverified\s*\(|\bSigningMethodNone\b|\bUnsafeAllowNoneSignatureType\b")
@@ -318,7 +312,4 @@ _JWT_UNVERIFIED = re.compile(r"\.ParseUnverified\s*\(|\bSigningMethodNone\b|\bUn
     )
 )
 def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
-    lexed = lex(ctx)
-    for no, _code, bare in lines_of(lexed):
-        if _JWT_UNVERIFIED.search(bare):
-            yield Hit(no)
+    return matching_lines(lex(ctx), _JWT_UNVERIFIED)

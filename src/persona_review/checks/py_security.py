@@ -7,7 +7,14 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
-from persona_review.checks._spans import Span, bracket_span, lines_of, statement_span, string_contents
+from persona_review.checks._spans import (
+    Span,
+    bracket_span,
+    lines_of,
+    matching_lines,
+    statement_span,
+    string_contents,
+)
 from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._taint import Tainted, scoped_lines
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -285,10 +292,7 @@ _TLS_OFF = re.compile(
     )
 )
 def tls_verify_off(ctx: FileContext) -> Iterator[Hit]:
-    lexed = lex(ctx)
-    for no, _code, bare in lines_of(lexed):
-        if _TLS_OFF.search(bare):
-            yield Hit(no)
+    return matching_lines(lex(ctx), _TLS_OFF)
 
 
 _WEAK_HASH = re.compile(
