@@ -39,8 +39,7 @@ _CREDENTIALS = re.compile(
         explanation=(
             "Accepting every origin (or reflecting the caller's Origin) while allowing credentials lets any "
             "website a logged-in user visits call this API with their cookies and read the responses. List "
-            "the "
-            "trusted origins explicitly, and only allow credentials for those."
+            "the trusted origins explicitly, and only allow credentials for those."
         ),
     )
 )

@@ -199,11 +199,9 @@ _BARE_LISTEN = re.compile(r"\bhttp\.(?:ListenAndServe|ListenAndServeTLS|Serve|Se
         title="HTTP client or server without timeouts",
         explanation=(
             "Go's default HTTP client and `http.ListenAndServe` have no timeouts: a slow peer holds a "
-            "goroutine "
-            "and a connection forever, and a server is open to slow-header attacks. Use an "
-            "`http.Client{Timeout: "
-            "...}` (or a context deadline) and an `http.Server` with `ReadHeaderTimeout`, `ReadTimeout` and "
-            "`WriteTimeout`/`IdleTimeout` set."
+            "goroutine and a connection forever, and a server is open to slow-header attacks. Use an "
+            "`http.Client{Timeout: ...}` (or a context deadline) and an `http.Server` with "
+            "`ReadHeaderTimeout`, `ReadTimeout` and `WriteTimeout`/`IdleTimeout` set."
         ),
     )
 )

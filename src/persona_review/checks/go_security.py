@@ -253,12 +253,9 @@ _TLS_OFF = re.compile(
         title="TLS/SSH verification disabled or an obsolete TLS version allowed",
         explanation=(
             "Skipping certificate or host-key checks (or allowing TLS 1.0/1.1) lets anyone on the network "
-            "path "
-            "impersonate the server and read or alter the traffic, credentials included. Keep verification "
-            "on "
-            "(add the private CA to `RootCAs`), use `ssh.FixedHostKey`/known_hosts, transport credentials "
-            "for "
-            "gRPC, and `MinVersion: tls.VersionTLS12`."
+            "path impersonate the server and read or alter the traffic, credentials included. Keep "
+            "verification on (add the private CA to `RootCAs`), use `ssh.FixedHostKey`/known_hosts, "
+            "transport credentials for gRPC, and `MinVersion: tls.VersionTLS12`."
         ),
     )
 )
@@ -304,9 +301,8 @@ _JWT_UNVERIFIED = re.compile(r"\.ParseUnverified\s*\(|\bSigningMethodNone\b|\bUn
         title="JWT parsed without verification or with the `none` algorithm",
         explanation=(
             "A token that is not signature-checked (`ParseUnverified`, `none` algorithm) can be forged by "
-            "anyone, "
-            "so its claims cannot be trusted for identity or authorization. Parse with a key function and "
-            "pin the "
+            "anyone, so its claims cannot be trusted for identity or authorization. Parse with a key "
+            "function and pin the "
             'accepted methods, e.g. `jwt.WithValidMethods([]string{"RS256"})`.'
         ),
     )

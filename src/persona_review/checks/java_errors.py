@@ -28,11 +28,9 @@ _INTENTIONAL = re.compile(r"^(?:ignored?|expected|unused|_)$", re.IGNORECASE)
         title="Empty catch block swallows the exception",
         explanation=(
             "An empty catch hides the failure completely: no log, no metric, and the caller proceeds as if "
-            "the "
-            "operation worked. Handle it, rethrow it wrapped with context, or at least log it with the "
+            "the operation worked. Handle it, rethrow it wrapped with context, or at least log it with the "
             "exception; for InterruptedException restore the flag with `Thread.currentThread().interrupt()`. "
-            "Name "
-            "the variable `ignored` and explain why if swallowing is really intended."
+            "Name the variable `ignored` and explain why if swallowing is really intended."
         ),
     )
 )

@@ -29,8 +29,7 @@ _STATEMENT_DECL = re.compile(r"(?<![\w.])Statement\s+(\w+)\s*=")
 _IDENT = re.compile(r"^[A-Za-z_]\w*$")
 _STATEMENT_MESSAGE = (
     "A plain `Statement` runs SQL text from a variable here, so nothing keeps input from being spliced into "
-    "it. "
-    "Use a `PreparedStatement` with `?` placeholders and bind the values."
+    "it. Use a `PreparedStatement` with `?` placeholders and bind the values."
 )
 _APPEND = re.compile(r"^\s*([A-Za-z_]\w*)\.(?:append|concat)\s*\((?!\s*\")")
 _ASSIGN = re.compile(r"^\s*(?:[\w<>\[\].]+\s+)?([A-Za-z_]\w*)\s*=(?!=)")
@@ -166,11 +165,10 @@ _DESERIALIZE = re.compile(
         title="Unsafe deserialization (ObjectInputStream, polymorphic typing, default SnakeYAML)",
         explanation=(
             "Java native serialization, Jackson default/class-name typing, XMLDecoder, XStream and "
-            "SnakeYAML's "
-            "default constructor can instantiate arbitrary classes named in the data, so a crafted payload "
-            "runs "
-            "gadget chains on this JVM. Use plain JSON binding to concrete types, `SafeConstructor`, or an "
-            "`ObjectInputFilter` allow-list when native serialization cannot be avoided."
+            "SnakeYAML's default constructor can instantiate arbitrary classes named in the data, so a "
+            "crafted payload runs gadget chains on this JVM. Use plain JSON binding to concrete types, "
+            "`SafeConstructor`, or an `ObjectInputFilter` allow-list when native serialization cannot be "
+            "avoided."
         ),
     )
 )
@@ -247,10 +245,8 @@ _WEAK_HASH = re.compile(
         title="MD5/SHA-1 digest",
         explanation=(
             "MD5 and SHA-1 collide cheaply and are fast to brute-force, so they protect neither passwords "
-            "nor "
-            "integrity. Use BCrypt/Argon2/PBKDF2 (Spring Security's PasswordEncoder) for passwords and "
-            "SHA-256 "
-            "or better for integrity."
+            "nor integrity. Use BCrypt/Argon2/PBKDF2 (Spring Security's PasswordEncoder) for passwords and "
+            "SHA-256 or better for integrity."
         ),
     )
 )

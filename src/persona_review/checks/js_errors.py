@@ -28,8 +28,7 @@ _ERR = Category.ERROR_HANDLING
         explanation=(
             "An empty `catch {}` hides the failure: nothing is logged and the code after it runs as if the "
             "operation had succeeded. Handle the error, rethrow it with context, or log it; if ignoring it "
-            "is "
-            "deliberate, leave a comment in the block saying why."
+            "is deliberate, leave a comment in the block saying why."
         ),
     )
 )
@@ -112,9 +111,8 @@ _DECLARES = r"(?:function\s*\w*\s*\(\s*{n}\b|catch\s*\(\s*{n}\b|\(\s*{n}\b[^)]*\
         title="Callback ignores its error argument",
         explanation=(
             "Node-style callbacks report failure through their first argument; a callback that never looks "
-            "at "
-            "it continues with undefined results when the operation failed. Check it first: `if (err) return "
-            "next(err);` (or reject / log and stop)."
+            "at it continues with undefined results when the operation failed. Check it first: `if (err) "
+            "return next(err);` (or reject / log and stop)."
         ),
     )
 )

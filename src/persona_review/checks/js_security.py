@@ -151,10 +151,8 @@ def _spawn_runs_input(args: list[str], bare: str, constants: frozenset[str]) -> 
 
 _SHELL_CONSTANT_MESSAGE = (
     "`shell: true` runs a constant command through a shell: nothing can be injected today, but the shell "
-    "adds "
-    "quoting rules and the next edit that adds a variable makes it injectable. Pass the program and an "
-    "argument "
-    "array without the shell option."
+    "adds quoting rules and the next edit that adds a variable makes it injectable. Pass the program and an "
+    "argument array without the shell option."
 )
 
 _TLS_OFF = re.compile(
@@ -175,9 +173,9 @@ _TLS_OFF = re.compile(
         title="TLS certificate verification disabled or an obsolete TLS version",
         explanation=(
             "With `rejectUnauthorized: false` (or NODE_TLS_REJECT_UNAUTHORIZED=0) any certificate is "
-            "accepted, "
-            "so anyone on the path can impersonate the database or API and read the credentials sent to it. "
-            "Keep verification on and pass the private CA with the `ca` option; require TLS 1.2+."
+            "accepted, so anyone on the path can impersonate the database or API and read the credentials "
+            "sent to it. Keep verification on and pass the private CA with the `ca` option; require TLS "
+            "1.2+."
         ),
     )
 )
@@ -211,9 +209,8 @@ _PASSWORDISH = re.compile(r"pass(?:word|wd)?|pwd", re.IGNORECASE)
         title="MD5/SHA-1 hash",
         explanation=(
             "MD5 and SHA-1 collide cheaply and are fast to brute-force, so they protect neither passwords "
-            "nor "
-            "integrity. Hash passwords with bcrypt/argon2/scrypt (`crypto.scrypt`) and use SHA-256 or better "
-            "elsewhere."
+            "nor integrity. Hash passwords with bcrypt/argon2/scrypt (`crypto.scrypt`) and use SHA-256 or "
+            "better elsewhere."
         ),
     )
 )
@@ -239,8 +236,7 @@ _JWT_NO_VERIFY = re.compile(r"""\bjwt\.decode\s*\(\s*[\w.$]+\s*,\s*true\b|\bnoVe
         title="JWT accepted with the `none` algorithm or without verification",
         explanation=(
             "Allowing `alg: none` or skipping signature verification lets anyone forge a token with any user "
-            "id "
-            "or role. Verify with `jwt.verify(token, key, { algorithms: ['RS256'] })` and never include "
+            "id or role. Verify with `jwt.verify(token, key, { algorithms: ['RS256'] })` and never include "
             "`none`."
         ),
     )
@@ -268,10 +264,8 @@ _DESERIALIZE = re.compile(r"\b\w*[sS]erializ\w*\.(?:unserialize|deserialize)\s*\
         title="Deserializer that can execute code",
         explanation=(
             "Libraries like node-serialize and serialize-to-js rebuild functions from their input, so a "
-            "crafted "
-            "payload (an IIFE in the data) runs code in this process. Parse untrusted data with `JSON.parse` "
-            "and "
-            "validate it against a schema."
+            "crafted payload (an IIFE in the data) runs code in this process. Parse untrusted data with "
+            "`JSON.parse` and validate it against a schema."
         ),
     )
 )

@@ -27,8 +27,7 @@ _ERR = Category.ERROR_HANDLING
         title="Bare `except:` catches everything, including KeyboardInterrupt and SystemExit",
         explanation=(
             "A bare `except:` also traps SystemExit, KeyboardInterrupt and GeneratorExit, so a worker asked "
-            "to "
-            "stop keeps running and real bugs are handled like expected failures. Catch the specific "
+            "to stop keeps running and real bugs are handled like expected failures. Catch the specific "
             "exceptions this code can recover from, or `except Exception` and log it with the traceback."
         ),
     )
@@ -102,10 +101,8 @@ _NESTED_LOOP = re.compile(r"^\s*(?:async\s+)?(?:for|while)\b")
         title="`return`/`break`/`continue` in `finally` discards the in-flight exception",
         explanation=(
             "Leaving a `finally` block with return, break or continue silently cancels any exception raised "
-            "in "
-            "the `try` body, so failures look like success. Move the statement after the try/finally, and "
-            "keep "
-            "`finally` for cleanup only."
+            "in the `try` body, so failures look like success. Move the statement after the try/finally, and "
+            "keep `finally` for cleanup only."
         ),
     )
 )
@@ -153,8 +150,7 @@ _TIMEOUT_NONE = re.compile(r"\btimeout\s*=\s*None\b")
         explanation=(
             "`requests` waits forever by default, and `timeout=None` disables httpx's default, so one slow "
             "upstream parks this worker until every worker is stuck. Pass an explicit `timeout=` (connect "
-            "and "
-            "read, e.g. `timeout=(3.05, 10)`) sized to the caller's own deadline."
+            "and read, e.g. `timeout=(3.05, 10)`) sized to the caller's own deadline."
         ),
     )
 )
@@ -222,9 +218,8 @@ _DEBUG_TRUE = re.compile(r"\bdebug\s*=\s*True\b")
         title="Server started with `debug=True`",
         explanation=(
             "Flask's debug mode serves tracebacks with local variables to any client and the Werkzeug "
-            "console "
-            "allows running code on the server. Read the flag from configuration that is off in production, "
-            "and never enable it on an app reachable from outside."
+            "console allows running code on the server. Read the flag from configuration that is off in "
+            "production, and never enable it on an app reachable from outside."
         ),
     )
 )
@@ -256,8 +251,7 @@ _LEAK = re.compile(
         explanation=(
             "Exception messages and tracebacks carry SQL, file paths, hostnames and sometimes data, and hand "
             "attackers a map of the internals. Log the exception server-side with an id, and return a "
-            "generic "
-            "message with that id and a proper status code."
+            "generic message with that id and a proper status code."
         ),
     )
 )

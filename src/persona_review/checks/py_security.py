@@ -172,10 +172,8 @@ def shell_injection(ctx: FileContext) -> Iterator[Hit]:
         title="Constant command run through a shell",
         explanation=(
             "The command is a constant today, so nothing can be injected yet, but the shell adds quoting "
-            "rules, "
-            "`PATH` lookups and a process per call, and the next edit that adds a variable makes it "
-            "injectable. "
-            "Pass the command as an argument list without `shell=True`."
+            "rules, `PATH` lookups and a process per call, and the next edit that adds a variable makes it "
+            "injectable. Pass the command as an argument list without `shell=True`."
         ),
     )
 )
@@ -198,9 +196,8 @@ _PARAMIKO_EXEC = re.compile(r"\.exec_command\s*\(")
         title="Remote shell command via SSH `exec_command`",
         explanation=(
             "`exec_command` runs its string through the remote user's shell, so any value formatted into it "
-            "can "
-            "add commands on the remote host. Quote every interpolated value with `shlex.quote`, or better, "
-            "call a fixed remote script that takes validated arguments."
+            "can add commands on the remote host. Quote every interpolated value with `shlex.quote`, or "
+            "better, call a fixed remote script that takes validated arguments."
         ),
     )
 )
@@ -286,8 +283,7 @@ _TLS_OFF = re.compile(
             "Without certificate (or host-key) verification, anyone on the network path can impersonate the "
             "server and read or change the traffic, including credentials; SSLv3/TLS 1.0/1.1 are breakable. "
             "Keep verification on, point `verify=` at the right CA bundle for private CAs, pin known host "
-            "keys, "
-            "and require TLS 1.2 or newer."
+            "keys, and require TLS 1.2 or newer."
         ),
     )
 )
@@ -313,10 +309,8 @@ _PASSWORDISH = re.compile(r"pass(?:word|wd|phrase)?|pwd", re.IGNORECASE)
         title="MD5/SHA-1 used where a strong hash is needed",
         explanation=(
             "MD5 and SHA-1 collide cheaply and are fast to brute-force, so they protect neither passwords "
-            "nor "
-            "integrity. Hash passwords with argon2/bcrypt/scrypt (or `hashlib.pbkdf2_hmac`) and use SHA-256 "
-            "or "
-            "better elsewhere; for non-security checksums say so with `usedforsecurity=False`."
+            "nor integrity. Hash passwords with argon2/bcrypt/scrypt (or `hashlib.pbkdf2_hmac`) and use "
+            "SHA-256 or better elsewhere; for non-security checksums say so with `usedforsecurity=False`."
         ),
     )
 )
@@ -350,8 +344,8 @@ _JWT_UNVERIFIED = re.compile(
         title="JWT decoded without signature verification or with the `none` algorithm",
         explanation=(
             "A token whose signature is not checked (or that may use `alg: none`) can be forged by anyone, "
-            "so "
-            "every claim in it, user id and roles included, is attacker-chosen. Call `jwt.decode(token, key, "
+            "so every claim in it, user id and roles included, is attacker-chosen. Call `jwt.decode(token, "
+            "key, "
             'algorithms=["RS256"])` with verification on and the accepted algorithms pinned.'
         ),
     )
@@ -383,8 +377,7 @@ _CSRF_OFF = re.compile(
         explanation=(
             "With CSRF checks off, any site a logged-in user visits can submit state-changing requests with "
             "their cookies. Keep CSRF on; for machine-to-machine endpoints use token authentication instead "
-            "of "
-            "cookies rather than exempting the view."
+            "of cookies rather than exempting the view."
         ),
     )
 )
@@ -413,10 +406,8 @@ _CODE_VIEW_NEEDED = re.compile(r"""\.config\s*\[""")
         title="Debug or testing mode hard-coded on in app configuration",
         explanation=(
             "Debug/testing mode is written into the app's configuration here, so it ships to production: "
-            "error "
-            "pages show code and settings, and testing mode changes error handling. Read these flags from "
-            "the "
-            "environment with a safe default of off."
+            "error pages show code and settings, and testing mode changes error handling. Read these flags "
+            "from the environment with a safe default of off."
         ),
     )
 )

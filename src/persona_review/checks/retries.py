@@ -39,8 +39,7 @@ _WAITS = re.compile(
             "Retrying immediately turns one slow or failing dependency into a burst of requests from every "
             "client at once, which keeps it down longer. Wait between attempts with exponential backoff and "
             "jitter (e.g. tenacity, backoff, cenkalti/backoff, resilience4j), cap the attempts, and only "
-            "retry "
-            "idempotent operations."
+            "retry idempotent operations."
         ),
     )
 )
