@@ -7,7 +7,7 @@ exist; editors use the same file for completion.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -53,7 +53,6 @@ class Config:
     config_from: str = "base"
     ignore: tuple[IgnoreRule, ...] = ()
     source: str = "defaults"
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def with_overrides(self, **changes: Any) -> Config:
         """A copy with the given fields replaced (None values are ignored)."""

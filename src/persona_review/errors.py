@@ -48,9 +48,3 @@ class ModelError(PersonaReviewError):
     """The model provider failed after retries; callers degrade to checks-only."""
 
     exit_code = EXIT_RUNTIME
-
-
-class GitHubError(PersonaReviewError):
-    """The GitHub API failed after retries."""
-
-    exit_code = EXIT_RUNTIME

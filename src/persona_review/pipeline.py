@@ -15,7 +15,7 @@ from persona_review.checks.runner import run_checks
 from persona_review.config import Config
 from persona_review.contexts import build_context
 from persona_review.diff import Diff
-from persona_review.findings import SOURCE_MODEL, Finding, assign_fingerprints, sort_key
+from persona_review.findings import SOURCE_MODEL, Finding, Placement, assign_fingerprints, sort_key
 from persona_review.persona import Persona
 from persona_review.placement import merge, place
 from persona_review.result import FileDecision, ModelOutcome, ModelStatus, ReviewResult
@@ -79,7 +79,7 @@ def run_review(inp: ReviewInput) -> ReviewResult:
         )
         mode = "checks+model"
         notices.extend(model.notices)
-        found.extend(place(f, by_path) if f.placement.value == "unplaced" else f for f in model.findings)
+        found.extend(place(f, by_path) if f.placement is Placement.UNPLACED else f for f in model.findings)
     else:
         model.status = ModelStatus.SKIPPED
 

@@ -44,7 +44,6 @@ class GitHubEnv:
     api_url: str
     server_url: str
     output_path: str | None
-    step_summary_path: str | None
     workspace: str | None
 
 
@@ -153,6 +152,5 @@ def read_github_env(env: Mapping[str, str]) -> GitHubEnv:
         api_url=(env.get("GITHUB_API_URL") or "https://api.github.com").rstrip("/"),
         server_url=(env.get("GITHUB_SERVER_URL") or "https://github.com").rstrip("/"),
         output_path=env.get("GITHUB_OUTPUT") or None,
-        step_summary_path=env.get("GITHUB_STEP_SUMMARY") or None,
         workspace=env.get("GITHUB_WORKSPACE") or None,
     )

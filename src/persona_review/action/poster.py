@@ -31,21 +31,17 @@ class PostOutcome:
     review: PullRequestReview | None = None
     rejected: list[int] = field(default_factory=list)
     """Indexes of the comments GitHub refused; their findings went into the body."""
-    cleared_pending: int = 0
 
 
 def _is_pending_conflict(exc: GithubException) -> bool:
     return exc.status == 422 and "pending review" in str(exc.data).lower()
 
 
-def clear_pending(pr: PullRequest) -> int:
+def clear_pending(pr: PullRequest) -> None:
     """Delete our pending reviews (only their author can see a pending review, so any seen is ours)."""
-    cleared = 0
     for review in pr.get_reviews():
         if review.state == "PENDING":
             review.delete()
-            cleared += 1
-    return cleared
 
 
 def _create(
@@ -107,7 +103,7 @@ def post_review(
             if exc.status != 422:
                 raise
             if _is_pending_conflict(exc):
-                outcome.cleared_pending += clear_pending(pr)
+                clear_pending(pr)
                 continue
             outcome.rejected = isolate_rejected(pr, commit, comments)
     # Last resort: everything in the body, so the review is never lost.

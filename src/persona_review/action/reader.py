@@ -25,7 +25,6 @@ class PullView:
     head_sha: str
     html_url: str
     head_repo: str | None
-    base_repo: str
 
 
 @dataclass(slots=True)
@@ -47,7 +46,6 @@ def pull_view(pr: PullRequest) -> PullView:
         head_sha=pr.head.sha,
         html_url=pr.html_url,
         head_repo=head_repo,
-        base_repo=pr.base.repo.full_name,
     )
 
 

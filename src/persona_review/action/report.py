@@ -12,8 +12,6 @@ from persona_review.reporters.stats import severity_counts
 from persona_review.result import ReviewResult
 from persona_review.sanitize import sanitize_markdown
 
-SUMMARY_TITLE = "persona-review summary"
-
 
 def review_body(plan: ReviewPlan, rejected: Sequence[Finding], repo_url: str) -> str:
     in_body = [*rejected, *plan.body]

@@ -17,7 +17,6 @@ from persona_review.persona import Persona, load_persona, parse_persona
 class RunSettings:
     config: Config
     persona: Persona
-    ref_note: str
 
 
 def _looks_like_path(spec: str) -> bool:
@@ -40,8 +39,8 @@ def load_settings(repo: Repository, inputs: ActionInputs, base_sha: str, head_sh
         max_comments=inputs.max_comments,
         max_input_tokens=inputs.max_input_tokens,
     )
-    if inputs.fail_on_set:
-        config = config.with_overrides(fail_on=inputs.fail_on) if inputs.fail_on else _no_fail(config)
+    if inputs.fail_on_set:  # "none" sets fail_on to None, which with_overrides would ignore
+        config = replace(config, fail_on=inputs.fail_on)
     spec = inputs.persona or config.persona
     if spec and _looks_like_path(spec):
         text = read_text(repo, spec, ref)
@@ -50,11 +49,7 @@ def load_settings(repo: Repository, inputs: ActionInputs, base_sha: str, head_sh
         persona = parse_persona(text, f"{spec}@{ref[:7]}")
     else:
         persona = load_persona(spec)
-    return RunSettings(config, persona, note)
-
-
-def _no_fail(config: Config) -> Config:
-    return replace(config, fail_on=None)
+    return RunSettings(config, persona)
 
 
 def _config_at(repo: Repository, path: str, ref: str) -> Config:
