@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from github.PullRequest import ReviewComment
 
 from persona_review.action.markers import fingerprint_marker
-from persona_review.diff import Diff
+from persona_review.diff import Diff, DiffFile
 from persona_review.findings import SOURCE_MODEL, Finding, Placement
+from persona_review.placement import place
 from persona_review.reporters.markdown import render_finding
 from persona_review.sanitize import sanitize_code, sanitize_markdown
 
@@ -30,30 +31,27 @@ class ReviewPlan:
         return [*self.inline, *self.body]
 
 
-def commentable(finding: Finding, diff: Diff) -> bool:
-    """True when GitHub will accept an inline comment on the finding's line (and range), per our diff."""
-    if finding.placement is not Placement.INLINE or finding.line is None:
+def commentable(finding: Finding, files: Mapping[str, DiffFile]) -> bool:
+    """True when GitHub will accept an inline comment on the finding's line (and range), per our diff.
+
+    A second look at the posting boundary: `placement.place` decides it, and a range it would have to
+    shorten (one that leaves its hunk) is not commented inline."""
+    if finding.placement is not Placement.INLINE:
         return False
-    diff_file = diff.by_path().get(finding.path)
-    if diff_file is None or finding.line not in diff_file.commentable:
-        return False
-    end = finding.last_line or finding.line
-    if end == finding.line:
-        return True
-    if end < finding.line or diff_file.hunk_for(finding.line) is not diff_file.hunk_for(end):
-        return False
-    return all(n in diff_file.commentable for n in range(finding.line, end + 1))
+    placed = place(finding, files)
+    return placed.placement is Placement.INLINE and placed.end_line == finding.end_line
 
 
 def plan_review(findings: Iterable[Finding], known: set[str], diff: Diff, max_comments: int) -> ReviewPlan:
     """Split findings (already sorted most severe first): the first `max_comments` commentable new ones
     inline (never more than 30, GitHub's per-request budget we keep to), every other new one in the body."""
     cap = min(max(max_comments, 0), MAX_INLINE_PER_REQUEST)
+    files = diff.by_path()
     plan = ReviewPlan()
     for f in findings:
         if f.fingerprint in known:
             plan.known.append(f)
-        elif len(plan.inline) < cap and commentable(f, diff):
+        elif len(plan.inline) < cap and commentable(f, files):
             plan.inline.append(f)
         else:
             plan.body.append(f)
