@@ -9,8 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -76,31 +75,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    with _errors_to_exit_codes() as code:
+    """Run a command; the one place errors become messages and exit codes."""
+    try:
         args = build_parser().parse_args(argv)
         if args.command == "review":
-            code[0] = _review(args)
-        elif args.command == "eval":
-            code[0] = _eval(args)
-        else:
-            code[0] = _list_checks()
-    return code[0]
-
-
-@contextmanager
-def _errors_to_exit_codes() -> Iterator[list[int]]:
-    code = [EXIT_OK]
-    try:
-        yield code
+            return _review(args)
+        if args.command == "eval":
+            return _eval(args)
+        return _list_checks()
     except PersonaReviewError as exc:
         print(f"persona-review: error: {exc}", file=sys.stderr)
-        code[0] = exc.exit_code
+        return exc.exit_code
     except KeyboardInterrupt:
         print("persona-review: interrupted", file=sys.stderr)
-        code[0] = 130
+        return 130
     except BrokenPipeError:
-        code[0] = EXIT_OK
-    except Exception as exc:
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the one top-level handler: a bug, not a user mistake
         if os.environ.get("PERSONA_REVIEW_DEBUG"):
             raise
         print(
@@ -108,7 +99,7 @@ def _errors_to_exit_codes() -> Iterator[list[int]]:
             "(set PERSONA_REVIEW_DEBUG=1 for a traceback, and please report it)",
             file=sys.stderr,
         )
-        code[0] = EXIT_RUNTIME
+        return EXIT_RUNTIME
 
 
 def _read_diff(args: argparse.Namespace) -> tuple[Diff, Path | None]:
