@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - the one top-level handler: a bug, not a user mistake
+    except Exception as exc:
         if os.environ.get("PERSONA_REVIEW_DEBUG"):
             raise
         print(
