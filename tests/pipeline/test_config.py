@@ -67,3 +67,12 @@ def test_yaml_syntax_error_reports_the_line() -> None:
 
 def test_empty_file_is_defaults() -> None:
     assert parse_config("", "c.yml").max_comments == Config().max_comments
+
+
+def test_the_readme_config_example_is_valid() -> None:
+    import re
+
+    readme = (SCHEMA.parents[1] / "README.md").read_text(encoding="utf-8")
+    (example,) = [b for b in re.findall(r"```yaml\n(.*?)```", readme, re.DOTALL) if "yaml-language-server" in b]
+    cfg = parse_config(example, "README.md")
+    assert cfg.fail_on is Severity.HIGH and cfg.max_cost_usd == 0.5 and cfg.config_from == "base"
