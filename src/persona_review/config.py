@@ -43,6 +43,9 @@ class Config:
     model: str | None = None
     provider: str = "anthropic"
     base_url: str | None = None
+    region: str | None = None
+    project_id: str | None = None
+    proxy: str | None = None
     max_input_tokens: int = 150_000
     max_request_tokens: int = 24_000
     max_cost_usd: float | None = None
@@ -81,6 +84,12 @@ def load_config(path: str | None, *, required: bool = False) -> Config:
 
 
 def parse_config(text: str, source: str) -> Config:
+    return config_from_mapping(parse_mapping(text, source), source)
+
+
+def parse_mapping(text: str, source: str) -> dict[str, Any]:
+    """The config file's keys as written (YAML parsed and validated against the schema), without
+    defaults: what callers need to tell which keys a file sets, e.g. a pull request's own config."""
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -89,11 +98,11 @@ def parse_config(text: str, source: str) -> Config:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ConfigError(f"{source}: not valid YAML{where}: {problem}") from None
     if data is None:
-        return Config(source=source)
+        return {}
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: the config must be a mapping of options, got {type(data).__name__}")
     _validate(data, source)
-    return _from_mapping(data, source)
+    return data
 
 
 def _validate(data: dict[str, Any], source: str) -> None:
@@ -134,7 +143,8 @@ def _check_globs(globs: list[str], key: str, source: str) -> None:
             raise ConfigError(f"{source}: '{key}' has an invalid glob {glob!r}: {exc}") from None
 
 
-def _from_mapping(data: dict[str, Any], source: str) -> Config:
+def config_from_mapping(data: dict[str, Any], source: str) -> Config:
+    """A Config from keys already validated by `parse_mapping`; absent keys take their defaults."""
     fail_on = data.get("fail-on", "none")
     ignore = tuple(
         IgnoreRule(
@@ -159,6 +169,9 @@ def _from_mapping(data: dict[str, Any], source: str) -> Config:
         model=data.get("model"),
         provider=data.get("provider", base.provider),
         base_url=data.get("base-url"),
+        region=data.get("region"),
+        project_id=data.get("project-id"),
+        proxy=data.get("proxy"),
         max_input_tokens=int(data.get("max-input-tokens", base.max_input_tokens)),
         max_request_tokens=int(data.get("max-request-tokens", base.max_request_tokens)),
         max_cost_usd=float(data["max-cost-usd"]) if "max-cost-usd" in data else None,

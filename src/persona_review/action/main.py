@@ -104,6 +104,13 @@ class Run:
         pr = self.repo.get_pull(decision.pr_number)
         view = pull_view(pr)
         settings = load_settings(self.repo, self.inputs, view.base_sha, view.head_sha)
+        if settings.ignored_head_keys:
+            keys = ", ".join(settings.ignored_head_keys)
+            self.wf.warning(f"config-from: head: the pull request's config sets {keys}; these settings are "
+                            "read from the base branch only, so the head's values were ignored")
+            self.wf.summary("> The pull request's config differs from the base branch's in "
+                            + ", ".join(f"`{k}`" for k in settings.ignored_head_keys)
+                            + "; those settings were taken from the base branch.")
         if view.draft and not settings.config.review_drafts:
             return self._skip(f"#{view.number} is a draft (review-drafts: true in the config reviews drafts)")
         if view.state != "open":
@@ -125,6 +132,7 @@ class Run:
                     api_key=self.inputs.anthropic_api_key,
                     pr_text=f"{view.title}\n\n{view.body}",
                     repo_url=self.repo_url,
+                    trust_environment=False,
                     extra_skipped=[d for d in changed.skipped if scope.keeps_path(d.path)],
                 )
             )
