@@ -43,6 +43,9 @@ class ReviewInput:
     """Files the caller could not put in the diff (e.g. GitHub sent no patch), with the reason."""
     repo_url: str | None = None
     """https://github.com/OWNER/REPO: links into it survive sanitizing of model text; others do not."""
+    trust_environment: bool = True
+    """Whether the model client may take its endpoint or proxy from environment variables: yes for the
+    CLI, no for the Action, where every destination comes from the base branch's config."""
 
 
 def run_review(inp: ReviewInput) -> ReviewResult:
@@ -75,6 +78,7 @@ def run_review(inp: ReviewInput) -> ReviewResult:
                 api_key=inp.api_key,
                 pr_text=inp.pr_text,
                 repo_url=inp.repo_url,
+                trust_environment=inp.trust_environment,
             )
         )
         mode = "checks+model"

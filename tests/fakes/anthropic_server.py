@@ -69,7 +69,8 @@ Script = Iterable[Reply] | Callable[[dict[str, Any]], Reply]
 
 
 class FakeAnthropic:
-    def __init__(self, script: Script | None = None, default: Reply | None = None) -> None:
+    def __init__(self, script: Script | None = None, default: Reply | None = None, *,
+                 host: str = "127.0.0.1") -> None:
         self._func: Callable[[dict[str, Any]], Reply] | None = None
         self._queue: deque[Reply] = deque()
         if callable(script):
@@ -80,7 +81,7 @@ class FakeAnthropic:
         self.requests: list[Recorded] = []
         self._cached: set[str] = set()
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server = ThreadingHTTPServer((host, 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,), daemon=True)
 

@@ -1,7 +1,8 @@
 """The adapter around the `anthropic` SDK: the only module that imports it.
 
-`connect` returns a `MessagesAPI` for the configured provider (the Anthropic API, Amazon Bedrock or
-Google Vertex, through the SDK's own clients), with an optional base URL for proxies and gateways. Its
+`connect` returns a `MessagesAPI` for an `Endpoint`: the provider (the Anthropic API, Amazon Bedrock or
+Google Vertex, through the SDK's own clients), an optional base URL for proxies and gateways, and
+whether environment variables may add to them (the CLI: yes; the Action: no). Its
 `create` sends one Messages request and returns the `report_findings` tool input, the stop reason and
 the token usage; every SDK failure becomes a `CallFailed` that says whether to retry.
 
@@ -13,6 +14,8 @@ configuration. The API key is passed to the SDK and never appears in an error me
 from __future__ import annotations
 
 import email.utils
+import os
+import re
 import time
 import typing
 from dataclasses import dataclass
@@ -58,6 +61,9 @@ class Reply:
 
 
 class MessagesAPI(Protocol):
+    @property
+    def base_url(self) -> str: ...
+
     def create(self, request: MessageRequest) -> Reply: ...
 
 
@@ -80,23 +86,41 @@ def _literal_strings(annotation: object) -> list[str]:
     return out
 
 
-def connect(provider: str, api_key: str | None, base_url: str | None, timeout: float) -> MessagesAPI:
-    """A Messages API client for `provider`. Bedrock and Vertex read their credentials and region the
-    way their SDK clients do (AWS_* / CLOUD_ML_REGION, ANTHROPIC_VERTEX_PROJECT_ID and Google ADC)."""
-    client: anthropic.Anthropic | anthropic.AnthropicBedrock | anthropic.AnthropicVertex
+ANTHROPIC_URL = "https://api.anthropic.com"
+_REGION = re.compile(r"[a-z0-9-]{1,40}")
+_PROJECT = re.compile(r"[a-z0-9-]{1,63}")
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    """Where the model requests go, and with what: every value the SDK client is built from.
+
+    `trust_environment` says whether variables of the process may add to it: the SDK's own
+    (`ANTHROPIC_BASE_URL`, `ANTHROPIC_BEDROCK_BASE_URL`, `ANTHROPIC_VERTEX_BASE_URL`) and the HTTP client's
+    (`HTTPS_PROXY` and friends, `SSL_CERT_FILE`, `.netrc`). The CLI trusts them, as any tool on a
+    developer's machine does. The Action does not: there every destination comes from the base branch's
+    config, and a region or project read from the job's variables can only select an official host.
+    """
+
+    provider: str
+    api_key: str | None
+    timeout: float
+    base_url: str | None = None
+    region: str | None = None
+    project_id: str | None = None
+    proxy: str | None = None
+    trust_environment: bool = True
+
+
+def connect(endpoint: Endpoint) -> MessagesAPI:
+    """A Messages API client for `endpoint.provider`. Bedrock and Vertex take their credentials the way
+    their SDK clients do (AWS_* and Google application-default credentials); they are sent only to the
+    host `endpoint` names."""
+    provider = endpoint.provider
     try:
-        if provider == "anthropic":
-            if not api_key:
-                raise CallFailed("no API key: set ANTHROPIC_API_KEY or the `anthropic-api-key` input",
-                                 retryable=False, fatal=True)
-            client = anthropic.Anthropic(api_key=api_key, base_url=base_url, timeout=timeout, max_retries=0)
-        elif provider == "bedrock":
-            client = anthropic.AnthropicBedrock(base_url=base_url, timeout=timeout, max_retries=0)
-        elif provider == "vertex":
-            client = anthropic.AnthropicVertex(base_url=base_url, timeout=timeout, max_retries=0)
-        else:
-            raise CallFailed(f"unknown provider {provider!r}; use one of {', '.join(PROVIDERS)}",
-                             retryable=False, fatal=True)
+        client = _client(endpoint)
+    except CallFailed:
+        raise
     except (anthropic.AnthropicError, ValueError, RuntimeError, ImportError) as exc:
         # The Bedrock and Vertex clients raise ValueError/RuntimeError for a missing region or project,
         # and ImportError when boto3 / google-auth is not installed.
@@ -105,9 +129,77 @@ def connect(provider: str, api_key: str | None, base_url: str | None, timeout: f
     return _SDKMessages(client)
 
 
+_Client = anthropic.Anthropic | anthropic.AnthropicBedrock | anthropic.AnthropicVertex
+
+
+def _client(ep: Endpoint) -> _Client:
+    if ep.provider not in PROVIDERS:
+        raise CallFailed(f"unknown provider {ep.provider!r}; use one of {', '.join(PROVIDERS)}",
+                         retryable=False, fatal=True)
+    common: dict[str, Any] = {"timeout": ep.timeout, "max_retries": 0}
+    if not ep.trust_environment or ep.proxy:
+        common["http_client"] = anthropic.DefaultHttpxClient(
+            trust_env=ep.trust_environment, proxy=ep.proxy, timeout=ep.timeout)
+    if ep.provider == "anthropic":
+        if not ep.api_key:
+            raise CallFailed("no API key: set ANTHROPIC_API_KEY or the `anthropic-api-key` input",
+                             retryable=False, fatal=True)
+        base_url = ep.base_url or (None if ep.trust_environment else ANTHROPIC_URL)
+        return anthropic.Anthropic(api_key=ep.api_key, base_url=base_url, **common)
+    if ep.provider == "bedrock":
+        region = _setting(ep.region, ("AWS_REGION", "AWS_DEFAULT_REGION"), _REGION, "region")
+        base_url = ep.base_url
+        if base_url is None and not ep.trust_environment:
+            if region is None:
+                raise CallFailed("provider bedrock needs a region: set `region` in the base branch's config "
+                                 "or AWS_REGION in the workflow", retryable=False, fatal=True)
+            base_url = f"https://bedrock-runtime.{region}.amazonaws.com"
+        return anthropic.AnthropicBedrock(aws_region=region, base_url=base_url, **common)
+    region = _setting(ep.region, ("CLOUD_ML_REGION",), _REGION, "region")
+    project = _setting(ep.project_id, ("ANTHROPIC_VERTEX_PROJECT_ID",), _PROJECT, "project-id")
+    base_url = ep.base_url
+    if base_url is None and not ep.trust_environment:
+        if region is None:
+            raise CallFailed("provider vertex needs a region: set `region` in the base branch's config or "
+                             "CLOUD_ML_REGION in the workflow", retryable=False, fatal=True)
+        base_url = _vertex_url(region)
+    vertex_args: dict[str, Any] = {"base_url": base_url, **common}
+    if region is not None:
+        vertex_args["region"] = region
+    if project is not None:
+        vertex_args["project_id"] = project
+    return anthropic.AnthropicVertex(**vertex_args)
+
+
+def _setting(configured: str | None, variables: tuple[str, ...], shape: re.Pattern[str],
+             key: str) -> str | None:
+    """A region or project: the configured one, else the first of the job's `variables` that is set.
+    Either must look like an identifier, so it can only pick one of the provider's own hosts."""
+    value = configured
+    if value is None:
+        value = next((os.environ[v] for v in variables if os.environ.get(v)), None)
+    if value is not None and not shape.fullmatch(value):
+        raise CallFailed(f"`{key}` must be letters, digits and hyphens", retryable=False, fatal=True)
+    return value  # None: the SDK looks further where the environment is trusted (an AWS profile's region)
+
+
+def _vertex_url(region: str) -> str:
+    """The Vertex AI host for `region`, as the SDK derives it."""
+    if region == "global":
+        return "https://aiplatform.googleapis.com/v1"
+    if region in ("us", "eu"):
+        return f"https://aiplatform.{region}.rep.googleapis.com/v1"
+    return f"https://{region}-aiplatform.googleapis.com/v1"
+
+
 class _SDKMessages:
-    def __init__(self, client: anthropic.Anthropic | anthropic.AnthropicBedrock | anthropic.AnthropicVertex):
+    def __init__(self, client: _Client):
         self._client = client
+
+    @property
+    def base_url(self) -> str:
+        """Where every request of this client goes."""
+        return str(self._client.base_url)
 
     def create(self, request: MessageRequest) -> Reply:
         try:

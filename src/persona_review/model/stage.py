@@ -23,7 +23,7 @@ from persona_review.findings import Finding
 from persona_review.model.anchoring import anchor
 from persona_review.model.budget import Plan, make_plan
 from persona_review.model.chunking import Chunk, Renderer, make_renderer, split_chunk
-from persona_review.model.client import CallFailed, MessageRequest, MessagesAPI, connect
+from persona_review.model.client import CallFailed, Endpoint, MessageRequest, MessagesAPI, connect
 from persona_review.model.client import default_model as _sdk_default_model
 from persona_review.model.pricing import FALLBACK, Price, price_for
 from persona_review.model.prompt import DEFAULT_CONTEXT_LINES, system_blocks, user_message
@@ -54,6 +54,15 @@ class ModelReviewRequest:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     max_output_tokens: int = MAX_OUTPUT_TOKENS
     context_lines: int = DEFAULT_CONTEXT_LINES
+    trust_environment: bool = True
+    """Whether the SDK client may take its endpoint or proxy from environment variables (not in the
+    Action: see `client.Endpoint`)."""
+
+
+def endpoint(config: Config, api_key: str | None, trust_environment: bool) -> Endpoint:
+    return Endpoint(provider=config.provider, api_key=api_key, timeout=config.timeout_seconds,
+                    base_url=config.base_url, region=config.region, project_id=config.project_id,
+                    proxy=config.proxy, trust_environment=trust_environment)
 
 
 def default_model() -> str:
@@ -68,8 +77,7 @@ def run_model_review(request: ModelReviewRequest) -> ModelOutcome:
         outcome.notices.append("model review skipped: no changed text files or no enabled category")
         return outcome
     try:
-        api = connect(request.config.provider, request.api_key, request.config.base_url,
-                      request.config.timeout_seconds)
+        api = connect(endpoint(request.config, request.api_key, request.trust_environment))
     except CallFailed as exc:
         outcome.notices.append(f"model review skipped: {exc}")
         log.warning("model review skipped: %s", exc)
