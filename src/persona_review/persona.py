@@ -37,6 +37,9 @@ class Persona:
     source: str
     """Where it was loaded from."""
     format: str = "native"
+    untrusted: bool = False
+    """Read from the pull request's own branch (config-from: head): the model gets its text fenced as
+    data, never as instructions, and nothing in it can choose a destination, a tool or a secret."""
 
 
 def load_persona(spec: str | None) -> Persona:
