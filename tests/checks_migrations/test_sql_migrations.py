@@ -178,3 +178,19 @@ def test_an_older_squawk_without_some_rule_names_is_retried_once(tmp_path: Path)
     assert batch.processes_started == 2
     assert notices == []
     assert found == {("db/V2__x.sql", 1, "MIG-01")}
+
+
+def test_squawk_runs_without_the_run_s_secrets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stand-in squawk that records the variables it was started with: the Action's token and key
+    (INPUT_* variables) never reach the linter."""
+    record = tmp_path / "env.txt"
+    stand_in = tmp_path / "squawk"
+    stand_in.write_text(f"#!/bin/sh\nenv > '{record}'\necho '[]'\n", encoding="utf-8")
+    stand_in.chmod(0o755)
+    monkeypatch.setenv("INPUT_GITHUB-TOKEN", "ghs_secret_token")
+    monkeypatch.setenv("INPUT_ANTHROPIC-API-KEY", "sk-ant-secret")
+    monkeypatch.setenv("SQUAWK_GITHUB_TOKEN", "ghs_other_secret")
+    _run(SquawkBatch(locate=lambda: str(stand_in)), {"db/V2__x.sql": "DROP TABLE orders;"})
+    seen = record.read_text(encoding="utf-8")
+    assert "PATH=" in seen, "the stand-in ran"
+    assert "secret" not in seen and "INPUT_" not in seen

@@ -13,6 +13,7 @@ are never duplicated.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -106,6 +107,14 @@ def find_squawk() -> str | None:
     return shutil.which("squawk")
 
 
+def squawk_environment() -> dict[str, str]:
+    """The variables squawk runs with: enough to find its libraries and decode text, and nothing else.
+    In the Action the process holds the GitHub token and the model key (as INPUT_* variables); a linter
+    needs neither, and squawk has a subcommand that posts to GitHub with a token from its environment."""
+    keep = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "SYSTEMROOT")
+    return {name: os.environ[name] for name in keep if name in os.environ}
+
+
 class SquawkBatch:
     """The BatchCheck for SQL migrations. `locate` finds the binary (injectable for tests)."""
 
@@ -160,6 +169,7 @@ class SquawkBatch:
             text=True,
             timeout=SQUAWK_TIMEOUT_SECONDS,
             cwd=cwd,
+            env=squawk_environment(),
             check=False,
         )
 
