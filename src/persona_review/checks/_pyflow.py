@@ -1,0 +1,577 @@
+"""Intra-procedural data flow for Python, on the standard library's `ast`.
+
+The pattern checks see one line at a time; they cannot tell a constant from a request parameter. This
+module follows values through one function at a time, statement by statement:
+
+- **Sources**: the request objects of Flask, Django, FastAPI/Starlette and friends (`request.args`,
+  `request.GET`, `request.json`, headers, cookies, uploaded files and their names), and the URL
+  parameters of route handlers (a function under `@app.route`/`@router.get`/..., or a Django view's
+  arguments after `request`).
+- **Propagation**: assignment and unpacking, f-strings, `+`, `%` and `.format`, method calls on a tainted
+  value, subscripts, containers, `or`/conditional expressions, loops over a tainted iterable, and a few
+  library functions known to pass text through (`os.path.join`, `urljoin`, `str`, `json.loads`, ...).
+  A call to any other function gives an untainted value: a checker that guesses flows through unknown
+  code reports noise.
+- **Sanitizers**: numeric and UUID conversions, `secure_filename`/`basename` (paths), `shlex.quote`
+  (shell), escaping functions (HTML, LDAP), and validation: a name tested in an `if` with `startswith`,
+  `in`, a regex match, `isdigit`/`isalnum`, or a safe-URL helper counts as checked from there on.
+- **Constants**: a URL whose scheme and host are literals (`f"https://api.example.com/{x}"`) keeps its
+  host, which is what separates a path parameter from server-side request forgery or an open redirect.
+
+`Flow.sink_calls` yields every call with the value of each argument, for the checks to judge.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import textwrap
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
+
+from persona_review.checks.base import FileContext
+
+_N = TypeVar("_N", bound=ast.AST)
+PATH, URL, SHELL, HTML, LDAP, XPATH = "path", "url", "shell", "html", "ldap", "xpath"
+ALL_KINDS = frozenset({PATH, URL, SHELL, HTML, LDAP, XPATH})
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    tainted: bool = False
+    source: str = ""
+    """Where the taint came from, as written (e.g. `request.args`)."""
+    safe_for: frozenset[str] = frozenset()
+    """Sink kinds this value was sanitized for."""
+    start: str | None = None
+    """Tainted: the literal text before the first tainted part ("" when the taint comes first; None when
+    an untainted value we cannot see, such as a configured base URL, comes first). Untainted: the whole
+    text when it is a literal, else None."""
+    pathlike: bool = False
+    """Built by `Path(...)`/`os.path.join`: its methods open files."""
+
+    def union(self, other: Value) -> Value:
+        """Either value (an `or`, a branch, a container's elements)."""
+        pathlike = self.pathlike or other.pathlike
+        if not other.tainted:
+            return replace(self, pathlike=pathlike) if self.tainted else Value(pathlike=pathlike)
+        if not self.tainted:
+            return replace(other, pathlike=pathlike)
+        start = "" if "" in (self.start, other.start) else self.start
+        return Value(True, self.source or other.source, self.safe_for & other.safe_for, start, pathlike)
+
+    def unsafe_for(self, kind: str) -> bool:
+        return self.tainted and kind not in self.safe_for
+
+    def host_fixed(self) -> bool:
+        """Whether code, not the caller, decides the destination: an untainted start we cannot see (a
+        configured base URL), a literal `scheme://host/`, or a relative path of at least one segment."""
+        if self.start is None:
+            return True
+        text = self.start
+        if "://" in text:
+            rest = text.split("://", 1)[1]
+            return "/" in rest or "?" in rest or "#" in rest
+        return text.startswith("/") and len(text) > 1 and text[1] not in "/\\"
+
+
+def join(left: Value, right: Value) -> Value:
+    """`left` followed by `right` (concatenation, f-string parts)."""
+    tainted = left.tainted or right.tainted
+    if left.tainted:
+        start = left.start
+    elif left.start is None or right.start is None:
+        start = None
+    else:
+        start = left.start + right.start
+    if not tainted:
+        return Value(start=start, pathlike=left.pathlike)
+    out = left.union(right)
+    return replace(out, start=start, pathlike=left.pathlike)
+
+
+CLEAN = Value()
+
+_SOURCE_ATTRS = frozenset({
+    "args", "form", "values", "json", "data", "files", "headers", "cookies", "GET", "POST", "body",
+    "META", "FILES", "COOKIES", "query_params", "path_params", "query_string", "get_json", "get_data",
+    "query", "match_info", "raw_post_data", "stream", "environ",
+})
+_REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request"})
+_ROUTE_DECORATOR = re.compile(
+    r"(?:^|\.)(?:route|get|post|put|patch|delete|head|options|api_route|websocket|api_view|action)$")
+_NUMERIC = frozenset({"int", "float", "bool", "len", "abs", "round", "uuid.UUID", "UUID", "Decimal",
+                      "decimal.Decimal", "hash", "ord", "datetime.fromisoformat", "date.fromisoformat"})
+_SANITIZERS: dict[str, frozenset[str]] = {
+    "secure_filename": frozenset({PATH}), "werkzeug.utils.secure_filename": frozenset({PATH}),
+    "os.path.basename": frozenset({PATH}), "posixpath.basename": frozenset({PATH}),
+    "shlex.quote": frozenset({SHELL}), "pipes.quote": frozenset({SHELL}),
+    "html.escape": frozenset({HTML}), "escape": frozenset({HTML}), "markupsafe.escape": frozenset({HTML}),
+    "cgi.escape": frozenset({HTML}), "bleach.clean": frozenset({HTML}),
+    "django.utils.html.escape": frozenset({HTML}), "conditional_escape": frozenset({HTML}),
+    "escape_filter_chars": frozenset({LDAP}), "ldap.filter.escape_filter_chars": frozenset({LDAP}),
+    "ldap3.utils.conv.escape_filter_chars": frozenset({LDAP}),
+}
+_PASS_THROUGH = frozenset({
+    "str", "os.path.join", "posixpath.join", "os.path.normpath", "os.path.abspath", "os.path.realpath",
+    "os.path.expanduser", "urljoin", "urllib.parse.urljoin", "parse.urljoin", "json.loads",
+    "base64.b64decode", "base64.urlsafe_b64decode", "unquote", "urllib.parse.unquote", "format",
+    "Path", "pathlib.Path", "PurePath", "str.format", "bytes", "io.BytesIO", "io.StringIO",
+    "urlparse", "urllib.parse.urlparse", "dict", "list", "tuple", "sorted", "reversed",
+})
+_PATH_BUILDERS = frozenset({"Path", "pathlib.Path", "PurePath", "os.path.join", "posixpath.join",
+                            "os.path.abspath", "os.path.realpath", "os.path.normpath"})
+_CHECKING_CALLS = re.compile(
+    r"(?:^|\.)(?:startswith|endswith|fullmatch|match|isdigit|isdecimal|isnumeric|isalnum|isalpha|"
+    r"isidentifier|is_safe_url|url_has_allowed_host_and_scheme|is_relative_to|validate\w*|check\w*|"
+    r"is_valid\w*|allowed\w*)$")
+
+
+def dotted(node: ast.expr) -> str:
+    """`a.b.c` for a name or attribute chain (calls in the chain are kept as `a.b()`), else ""."""
+    parts: list[str] = []
+    while True:
+        if isinstance(node, ast.Attribute):
+            parts.append(node.attr)
+            node = node.value
+        elif isinstance(node, ast.Call):
+            inner = dotted(node.func)
+            return f"{inner}()." + ".".join(reversed(parts)) if inner and parts else inner
+        elif isinstance(node, ast.Name):
+            parts.append(node.id)
+            return ".".join(reversed(parts))
+        else:
+            return ""
+
+
+@dataclass(frozen=True, slots=True)
+class SinkCall:
+    call: ast.Call
+    name: str
+    """The called function as written (`requests.get`, `os.path.join`, `.read_text` for a method)."""
+    args: tuple[Value, ...]
+    kwargs: dict[str, Value]
+    receiver: Value
+    line: int
+    function: str
+    """The enclosing function's name ("" at module level)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    target: ast.expr
+    value: Value
+    line: int
+
+
+@dataclass(slots=True)
+class _Scope:
+    env: dict[str, Value] = field(default_factory=dict)
+    function: str = ""
+
+
+class Flow:
+    """The data flow of one parsed module (or fragment), with line numbers of the file."""
+
+    def __init__(self, tree: ast.Module, offset: int = 0) -> None:
+        self.tree = tree
+        self.offset = offset
+        self._calls: list[SinkCall] = []
+        self._assignments: list[Assignment] = []
+        self._analysed = False
+        self._by_type: dict[type, list[ast.AST]] | None = None
+
+    @property
+    def calls(self) -> list[SinkCall]:
+        """Every call, with the value of each argument (the data flow runs on first use)."""
+        self._analyse()
+        return self._calls
+
+    @property
+    def assignments(self) -> list[Assignment]:
+        self._analyse()
+        return self._assignments
+
+    def _analyse(self) -> None:
+        if not self._analysed:
+            self._analysed = True
+            self._block(self.tree.body, _Scope())
+
+    def nodes(self, kind: type[_N]) -> list[_N]:
+        """Every node of `kind` in the tree (one walk of the tree serves all kinds)."""
+        if self._by_type is None:
+            self._by_type = _index(self.tree)
+        found = self._by_type.get(kind, [])
+        return found  # type: ignore[return-value]
+
+    # --- walking -------------------------------------------------------------------------------------
+
+    def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, outer: _Scope) -> None:
+        scope = _Scope(dict(outer.env), node.name)
+        for name in _tainted_params(node):
+            scope.env[name] = Value(True, f"parameter `{name}` of a request handler", start="")
+        self._block(node.body, scope)
+
+    def _block(self, body: Sequence[ast.stmt], scope: _Scope) -> None:
+        for stmt in body:
+            self._stmt(stmt, scope)
+
+    def _stmt(self, stmt: ast.stmt, scope: _Scope) -> None:
+        if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+            for deco in stmt.decorator_list:
+                self.eval(deco, scope)
+            self._function(stmt, scope)
+        elif isinstance(stmt, ast.ClassDef):
+            self._block(stmt.body, _Scope(dict(scope.env), scope.function))
+        elif isinstance(stmt, ast.Assign):
+            value = self.eval(stmt.value, scope)
+            for target in stmt.targets:
+                self._bind(target, value, scope, stmt.lineno)
+        elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+            self._bind(stmt.target, self.eval(stmt.value, scope), scope, stmt.lineno)
+        elif isinstance(stmt, ast.AugAssign):
+            value = self.eval(stmt.value, scope)
+            if isinstance(stmt.target, ast.Name):
+                old = scope.env.get(stmt.target.id, CLEAN)
+                scope.env[stmt.target.id] = old.union(value) if value.tainted else old
+            else:
+                self._bind(stmt.target, value, scope, stmt.lineno)
+        elif isinstance(stmt, ast.If | ast.While):
+            self.eval(stmt.test, scope)
+            self._guard(stmt.test, scope)
+            self._block(stmt.body, scope)
+            self._block(stmt.orelse, scope)
+        elif isinstance(stmt, ast.For | ast.AsyncFor):
+            self._bind(stmt.target, self.eval(stmt.iter, scope), scope, stmt.lineno)
+            self._block(stmt.body, scope)
+            self._block(stmt.orelse, scope)
+        elif isinstance(stmt, ast.With | ast.AsyncWith):
+            for item in stmt.items:
+                value = self.eval(item.context_expr, scope)
+                if item.optional_vars is not None:
+                    self._bind(item.optional_vars, value, scope, stmt.lineno)
+            self._block(stmt.body, scope)
+        elif isinstance(stmt, ast.Try):
+            self._block(stmt.body, scope)
+            for handler in stmt.handlers:
+                self._block(handler.body, scope)
+            self._block(stmt.orelse, scope)
+            self._block(stmt.finalbody, scope)
+        elif isinstance(stmt, ast.Return):
+            self.eval(stmt.value, scope)
+        elif isinstance(stmt, ast.Expr | ast.Raise | ast.Assert | ast.Delete):
+            for child in ast.iter_child_nodes(stmt):
+                if isinstance(child, ast.expr):
+                    self.eval(child, scope)
+        elif isinstance(stmt, ast.Match):
+            self.eval(stmt.subject, scope)
+            for case in stmt.cases:
+                self._block(case.body, scope)
+
+    def _bind(self, target: ast.expr, value: Value, scope: _Scope, line: int) -> None:
+        self._assignments.append(Assignment(target, value, line + self.offset))
+        if isinstance(target, ast.Name):
+            scope.env[target.id] = value
+        elif isinstance(target, ast.Tuple | ast.List):
+            for element in target.elts:
+                self._bind(element.value if isinstance(element, ast.Starred) else element,
+                           replace(value, start="") if value.tainted else CLEAN, scope, line)
+        elif isinstance(target, ast.Subscript | ast.Attribute):
+            base = target.value
+            self.eval(base, scope)
+            if isinstance(base, ast.Name) and value.tainted:
+                scope.env[base.id] = scope.env.get(base.id, CLEAN).union(replace(value, start=""))
+
+    def _guard(self, test: ast.expr, scope: _Scope) -> None:
+        """Names validated by an `if` test count as checked for the rest of the function."""
+        for node in ast.walk(test):
+            checked: list[ast.expr] = []
+            if isinstance(node, ast.Call) and _CHECKING_CALLS.search(dotted(node.func) or ""):
+                checked.extend(node.args)
+                if isinstance(node.func, ast.Attribute):
+                    checked.append(node.func.value)
+            elif isinstance(node, ast.Compare) and any(isinstance(op, ast.In | ast.NotIn) for op in node.ops):
+                checked.append(node.left)
+            for expr in checked:
+                for name in ast.walk(expr):
+                    if isinstance(name, ast.Name) and name.id in scope.env:
+                        scope.env[name.id] = replace(scope.env[name.id], safe_for=ALL_KINDS)
+
+    # --- expressions ---------------------------------------------------------------------------------
+
+    def eval(self, node: ast.expr | None, scope: _Scope) -> Value:
+        if node is None:
+            return CLEAN
+        if isinstance(node, ast.Constant):
+            return Value(start=node.value) if isinstance(node.value, str) else CLEAN
+        if isinstance(node, ast.Name):
+            return scope.env.get(node.id, CLEAN)
+        if isinstance(node, ast.Attribute):
+            name = dotted(node)
+            if _is_source(name):
+                return Value(True, name, start="")
+            base = self.eval(node.value, scope)
+            return replace(base, start="", pathlike=False) if base.tainted else CLEAN
+        if isinstance(node, ast.Subscript):
+            base = self.eval(node.value, scope)
+            self.eval(node.slice, scope)
+            return replace(base, start="", pathlike=False) if base.tainted else CLEAN
+        if isinstance(node, ast.Call):
+            return self._call(node, scope)
+        if isinstance(node, ast.JoinedStr):
+            return self._concat(node.values, scope)
+        if isinstance(node, ast.FormattedValue):
+            return self.eval(node.value, scope)
+        if isinstance(node, ast.BinOp):
+            left, right = self.eval(node.left, scope), self.eval(node.right, scope)
+            if isinstance(node.op, ast.Add):
+                return join(left, right)
+            if isinstance(node.op, ast.Mod) and not left.tainted and left.start is not None:
+                literal = Value(start=left.start.split("%", 1)[0])
+                return join(literal, replace(right, start="")) if right.tainted else Value()
+            if isinstance(node.op, ast.Div) and left.pathlike:  # pathlib's `/`
+                return replace(join(left, right), pathlike=True)
+            if isinstance(node.op, ast.Mod | ast.Div):
+                return join(left, right)
+            if left.tainted or right.tainted:  # arithmetic: a number
+                return Value(True, left.source or right.source, ALL_KINDS)
+            return CLEAN
+        if isinstance(node, ast.BoolOp):
+            out = CLEAN
+            for value in node.values:
+                out = out.union(self.eval(value, scope))
+            return out
+        if isinstance(node, ast.IfExp):
+            self.eval(node.test, scope)
+            return self.eval(node.body, scope).union(self.eval(node.orelse, scope))
+        if isinstance(node, ast.List | ast.Tuple | ast.Set):
+            out = CLEAN
+            for element in node.elts:
+                out = out.union(self.eval(element, scope))
+            return replace(out, start="") if out.tainted else CLEAN
+        if isinstance(node, ast.Dict):
+            out = CLEAN
+            for key, value in zip(node.keys, node.values, strict=True):
+                self.eval(key, scope)
+                out = out.union(self.eval(value, scope))
+            return replace(out, start="") if out.tainted else CLEAN
+        if isinstance(node, ast.Compare):
+            self.eval(node.left, scope)
+            for comparator in node.comparators:
+                self.eval(comparator, scope)
+            return CLEAN
+        if isinstance(node, ast.Await | ast.Starred | ast.NamedExpr):
+            result = self.eval(node.value, scope)
+            if isinstance(node, ast.NamedExpr):
+                scope.env[node.target.id] = result
+            return result
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.expr):
+                self.eval(child, scope)
+        return CLEAN
+
+    def _concat(self, parts: Sequence[ast.expr], scope: _Scope) -> Value:
+        out = Value(start="")
+        for part in parts:
+            value = self.eval(part, scope)
+            if isinstance(part, ast.FormattedValue) and part.format_spec is not None and not value.tainted:
+                value = CLEAN
+            out = join(out, value)
+        return out
+
+    def _call(self, node: ast.Call, scope: _Scope) -> Value:
+        name = dotted(node.func)
+        receiver = self.eval(node.func.value, scope) if isinstance(node.func, ast.Attribute) else CLEAN
+        args = tuple(self.eval(arg, scope) for arg in node.args)
+        kwargs = {kw.arg or "**": self.eval(kw.value, scope) for kw in node.keywords}
+        shown = name or (f".{node.func.attr}" if isinstance(node.func, ast.Attribute) else "")
+        self._calls.append(SinkCall(node, shown, args, kwargs, receiver, node.lineno + self.offset,
+                                    scope.function))
+        every = CLEAN
+        for value in (*args, *kwargs.values()):
+            every = every.union(value)
+        short = name.rsplit(".", 1)[-1]
+        if _is_source(name) or (short in {"get_json", "get_data", "getlist", "get"} and _is_source(
+                dotted(node.func.value) if isinstance(node.func, ast.Attribute) else "")):
+            return Value(True, name, start="")
+        if name in _NUMERIC or short in {"int", "float", "UUID"}:
+            return CLEAN
+        if name in _SANITIZERS or short in _SANITIZERS:
+            kinds = _SANITIZERS.get(name) or _SANITIZERS[short]
+            return replace(every, safe_for=every.safe_for | kinds, start="") if every.tainted else CLEAN
+        if name in _PASS_THROUGH:
+            pathlike = name in _PATH_BUILDERS
+            first = args[0] if args else CLEAN
+            if name in {"urljoin", "urllib.parse.urljoin", "parse.urljoin"} and len(args) > 1:
+                return replace(every, start="") if args[1].tainted else replace(every, start=first.start)
+            if not every.tainted:
+                return Value(pathlike=pathlike)
+            start = first.start if first.tainted or name in {"str", "Path", "pathlib.Path"} else None
+            return replace(every, start=start, pathlike=pathlike)
+        if isinstance(node.func, ast.Attribute):
+            if receiver.tainted:  # a method of a tainted value: str methods, dict.get, ...
+                keeps = short in {"strip", "lstrip", "rstrip", "lower", "upper", "casefold", "encode",
+                                  "decode", "replace"}
+                return replace(receiver, start="" if not keeps else receiver.start,
+                               pathlike=receiver.pathlike and short in {"resolve", "absolute", "joinpath",
+                                                                          "with_name", "with_suffix"})
+            if short == "format" and isinstance(node.func.value, ast.Constant):
+                template = str(node.func.value.value)
+                literal = Value(start=template.split("{", 1)[0])
+                return join(literal, replace(every, start="")) if every.tainted else CLEAN
+            if short == "join" and isinstance(node.func.value, ast.Constant):
+                return replace(every, start="") if every.tainted else CLEAN
+            if receiver.pathlike and short in {"joinpath"}:
+                return replace(every, pathlike=True) if every.tainted else Value(pathlike=True)
+        return CLEAN
+
+
+def _index(tree: ast.AST) -> dict[type, list[ast.AST]]:
+    """Every node of the tree by type, from one walk."""
+    by_type: dict[type, list[ast.AST]] = {}
+    for node in ast.walk(tree):
+        by_type.setdefault(type(node), []).append(node)
+    return by_type
+
+
+def _is_source(name: str) -> bool:
+    if not name:
+        return False
+    for request in _REQUEST_NAMES:
+        if name.startswith(request + "."):
+            first = name[len(request) + 1:].split(".", 1)[0].removesuffix("()")
+            return first in _SOURCE_ATTRS
+    return False
+
+
+def _tainted_params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
+    """The URL/query parameters of a route handler: arguments bound from the request."""
+    params = [a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)]
+    routed = any(_ROUTE_DECORATOR.search(dotted(d.func if isinstance(d, ast.Call) else d) or "")
+                 for d in node.decorator_list)
+    django_view = bool(params) and (params[0] == "request" or (params[:2] == ["self", "request"]))
+    if not routed and not django_view:
+        return []
+    defaults = _param_defaults(node)
+    out: list[str] = []
+    for name in params:
+        if name in {"self", "cls", "request", "req", "db", "session"}:
+            continue
+        default = defaults.get(name)
+        if default is not None and isinstance(default, ast.Call) and \
+                dotted(default.func).rsplit(".", 1)[-1] in {"Depends", "Security"}:
+            continue
+        out.append(name)
+    if node.args.kwarg is not None and django_view:
+        out.append(node.args.kwarg.arg)
+    return out
+
+
+def _param_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, ast.expr]:
+    positional = [*node.args.posonlyargs, *node.args.args]
+    out = {a.arg: d for a, d in zip(positional[len(positional) - len(node.args.defaults):],
+                                     node.args.defaults, strict=True)}
+    out.update({a.arg: d for a, d in zip(node.args.kwonlyargs, node.args.kw_defaults, strict=True)
+                if d is not None})
+    return out
+
+
+def source_text(ctx: FileContext) -> str:
+    """The known lines of the file as one text, for the checks' cheap pre-filters (kept for the last
+    file asked about: every check asks about the same file in turn)."""
+    global _TEXT  # noqa: PLW0603 - a one-entry cache
+    if _TEXT[0] is not ctx:
+        _TEXT = (ctx, "\n".join(ctx.lines.values()))
+    return _TEXT[1]
+
+
+def mentions(ctx: FileContext, *words: str) -> bool:
+    """Whether any of `words` occurs in the file's known lines (a substring test, before any parsing)."""
+    text = source_text(ctx)
+    return any(word in text for word in words)
+
+
+_TEXT: tuple[FileContext | None, str] = (None, "")
+_ROUTE_WORDS = (".route(", ".get(", ".post(", ".put(", ".patch(", ".delete(", ".head(", ".options(",
+                ".api_route(", ".websocket(", "api_view", "@action")
+
+
+def may_have_routes(ctx: FileContext) -> bool:
+    """Whether the file can declare a route: a decorator and a routing word."""
+    text = source_text(ctx)
+    return "@" in text and any(word in text for word in _ROUTE_WORDS)
+
+
+def may_have_sources(ctx: FileContext) -> bool:
+    """Whether the file mentions a request or a route at all: without one, nothing can be tainted."""
+    text = source_text(ctx)
+    return "req" in text or ("@" in text and any(word in text for word in _ROUTE_WORDS))
+
+
+_CACHE: dict[int, tuple[FileContext, list[Flow]]] = {}
+_CACHE_SIZE = 32
+
+
+def flows(ctx: FileContext) -> list[Flow]:
+    """The data flow of a Python file: the whole file when it parses, else each run of known lines that
+    can be made to parse (dedented, trimmed by a few lines at either end). Several checks ask for the
+    same file in a row, so the last few are kept (keyed by identity, holding the context alive)."""
+    hit = _CACHE.get(id(ctx))
+    if hit is not None and hit[0] is ctx:
+        return hit[1]
+    out = list(_parse_all(ctx))
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[id(ctx)] = (ctx, out)
+    return out
+
+
+MAX_TRIM = 6
+
+
+def _parse_all(ctx: FileContext) -> Iterator[Flow]:
+    segments = ctx.segments()
+    if ctx.whole_file or len(segments) == 1:
+        last = max(ctx.lines, default=0)
+        tree = _parse("\n".join(ctx.lines.get(n, "") for n in range(1, last + 1)))
+        if tree is not None:
+            yield Flow(tree)
+            return
+    for first, texts in segments:
+        yield from _parse_fragment(first, texts)
+
+
+def _parse_fragment(first: int, texts: list[str]) -> Iterator[Flow]:
+    """A run of hunk lines that parses, trying few cuts: starts at the least indented of the first lines
+    (a hunk often begins inside a block), ends at the run's end or a few lines before it (a hunk often
+    stops inside a block)."""
+    attempts = 0
+    for start in _fragment_starts(texts):
+        for end in range(len(texts), max(start, len(texts) - MAX_TRIM // 2) - 1, -1):
+            if end <= start or attempts >= MAX_ATTEMPTS:
+                continue
+            attempts += 1
+            tree = _parse(textwrap.dedent("\n".join(texts[start:end])))
+            if tree is not None:
+                yield Flow(tree, offset=first + start - 1)
+                return
+
+
+MAX_ATTEMPTS = 8
+
+
+def _fragment_starts(texts: list[str]) -> list[int]:
+    window = [(i, len(t) - len(t.lstrip())) for i, t in enumerate(texts[:MAX_TRIM]) if t.strip()]
+    if not window:
+        return []
+    least = min(indent for _, indent in window)
+    starts = [i for i, indent in window if indent == least]
+    return starts[:3]
+
+
+def _parse(text: str) -> ast.Module | None:
+    try:
+        return ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None

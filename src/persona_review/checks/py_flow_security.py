@@ -1,0 +1,236 @@
+"""Python security checks that follow data from the request to where it does harm: file paths, outbound
+URLs, redirects, `eval`, templates, LDAP and XPath queries, XML parsers and the session.
+
+Every check reads `_pyflow.flows`, so a value that is in fact constant, converted to a number, escaped,
+or validated in an `if` is not reported. Messages name the value, where it came from and the call.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._py_hits import check, code, hit_at, hit_on
+from persona_review.checks._pyflow import (
+    ALL_KINDS,
+    HTML,
+    LDAP,
+    PATH,
+    URL,
+    XPATH,
+    SinkCall,
+    Value,
+    dotted,
+    flows,
+    may_have_sources,
+    mentions,
+)
+from persona_review.checks.base import FileContext, Hit
+from persona_review.findings import Severity
+
+
+def _arg(call: SinkCall, index: int, *names: str) -> tuple[Value, ast.expr] | None:
+    for kw in call.call.keywords:
+        if kw.arg in names:
+            return call.kwargs[kw.arg], kw.value
+    if len(call.call.args) > index and not isinstance(call.call.args[index], ast.Starred):
+        return call.args[index], call.call.args[index]
+    return None
+
+
+def _tainted_calls(ctx: FileContext, names: frozenset[str], kind: str, index: int, *kw: str,
+                   fixed_host_ok: bool = False) -> Iterator[tuple[SinkCall, Value, ast.expr]]:
+    if not may_have_sources(ctx):
+        return
+    seen: set[tuple[int, int]] = set()
+    for flow in flows(ctx):
+        for call in flow.calls:
+            if call.name not in names and call.name.rsplit(".", 1)[-1] not in names:
+                continue
+            found = _arg(call, index, *kw)
+            if found is None:
+                continue
+            value, node = found
+            if not value.unsafe_for(kind) or (fixed_host_ok and value.host_fixed()):
+                continue
+            key = (call.line, call.call.col_offset)
+            if key not in seen:
+                seen.add(key)
+                yield call, value, node
+
+
+# --- path traversal ---------------------------------------------------------------------------------------
+
+_FILE_SINKS = frozenset({
+    "open", "io.open", "os.open", "codecs.open", "aiofiles.open", "send_file", "flask.send_file",
+    "FileResponse", "os.remove", "os.unlink", "os.rmdir", "os.removedirs", "os.listdir", "os.scandir",
+    "os.makedirs", "os.mkdir", "shutil.rmtree", "shutil.copy", "shutil.copyfile", "shutil.copy2",
+    "shutil.move", "tarfile.open", "zipfile.ZipFile", "os.rename", "os.replace", "os.chmod",
+})
+_PATH_METHODS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes", "unlink", "rmdir", "open",
+                           "mkdir", "touch", "rename", "replace", "iterdir"})
+
+
+@check(
+    "PY-PATH-TRAVERSAL", "SEC-14", Severity.HIGH, "Request data used as a file path",
+    "A name like `../../etc/passwd` (or an absolute path) reads, overwrites or deletes any file the "
+    "process can reach. Reduce the input to a bare file name (`secure_filename`), join it to a fixed base "
+    "directory, resolve it and check that the result is still under that directory; Flask's "
+    "`send_from_directory` does this for you.")
+def path_traversal(ctx: FileContext) -> Iterator[Hit]:
+    if not may_have_sources(ctx):
+        return
+    for call, value, node in _tainted_calls(ctx, _FILE_SINKS, PATH, 0, "file", "path", "filename",
+                                            "path_or_file", "name"):
+        yield hit_at(call, f"`{code(node)}` comes from {value.source} and is opened as a path by "
+                         f"`{call.name}`: `../` in it escapes the intended directory.")
+    for flow in flows(ctx):
+        for call in flow.calls:
+            short = call.name.rsplit(".", 1)[-1]
+            if short in _PATH_METHODS and call.receiver.pathlike and call.receiver.unsafe_for(PATH) \
+                    and isinstance(call.call.func, ast.Attribute):
+                where = code(call.call.func.value)
+                yield hit_at(call, f"The path `{where}` is built from {call.receiver.source} and "
+                                   f"`.{short}()` acts on it: `../` in the input escapes the intended "
+                                   "directory.")
+
+
+# --- SSRF and open redirect -------------------------------------------------------------------------------
+
+_HTTP_VERBS = ("get", "post", "put", "patch", "delete", "head", "options")
+_FETCHERS = frozenset({f"{lib}.{verb}" for lib in ("requests", "httpx") for verb in _HTTP_VERBS}
+                      | {"urllib.request.urlopen", "urlopen", "urllib.request.Request", "urllib3.request"})
+_REQUESTERS = frozenset({"requests.request", "httpx.request", "httpx.stream"})
+
+
+@check(
+    "PY-SSRF", "SEC-14", Severity.HIGH, "Outbound request to a URL taken from the request",
+    "The server fetches whatever URL the caller names: internal services, the cloud metadata endpoint "
+    "(169.254.169.254) and admin ports become reachable through it. Keep the scheme and host fixed in "
+    "code and put only the checked value in the path or query, or match the host against an allow-list.")
+def ssrf(ctx: FileContext) -> Iterator[Hit]:
+    found = [*_tainted_calls(ctx, _FETCHERS, URL, 0, "url", fixed_host_ok=True),
+             *_tainted_calls(ctx, _REQUESTERS, URL, 1, "url", fixed_host_ok=True)]
+    for call, value, node in found:
+        yield hit_at(call, f"`{code(node)}` comes from {value.source} and chooses the host `{call.name}` "
+                         "connects to: the caller can reach internal addresses through this server.")
+
+
+_REDIRECTS = frozenset({"redirect", "flask.redirect", "django.shortcuts.redirect", "HttpResponseRedirect",
+                        "HttpResponsePermanentRedirect", "RedirectResponse"})
+
+
+@check(
+    "PY-OPEN-REDIRECT", "SEC-14", Severity.MEDIUM, "Redirect to a URL taken from the request",
+    "A link on your domain that forwards to any site is a ready-made phishing page and can leak tokens in "
+    "the URL. Redirect only to relative paths checked with the framework's safe-URL helper "
+    "(`url_has_allowed_host_and_scheme`) or to an allow-list of hosts.")
+def open_redirect(ctx: FileContext) -> Iterator[Hit]:
+    for call, value, node in _tainted_calls(ctx, _REDIRECTS, URL, 0, "location", "url", "to",
+                                            fixed_host_ok=True):
+        yield hit_at(call, f"`{call.name}` sends the browser to `{code(node)}`, which comes from "
+                         f"{value.source}: any external site can be the target.")
+
+
+# --- code, templates, LDAP, XPath, XXE --------------------------------------------------------------------
+
+_CODE_SINKS = frozenset({"eval", "exec", "compile", "builtins.eval", "builtins.exec"})
+
+
+@check(
+    "PY-CODE-INJECTION", "SEC-14", Severity.CRITICAL, "Request data evaluated as Python code",
+    "`eval`/`exec` of input runs whatever the caller writes, with the server's permissions. Parse the "
+    "value instead (`int`, `json.loads`, `ast.literal_eval` for literals) or map it to known operations.")
+def code_injection(ctx: FileContext) -> Iterator[Hit]:
+    for call, value, node in _tainted_calls(ctx, _CODE_SINKS, "code", 0, "source"):
+        yield hit_at(call, f"`{call.name}` runs `{code(node)}`, which comes from {value.source}.")
+
+
+_TEMPLATE_SINKS = frozenset({"render_template_string", "flask.render_template_string", "Template",
+                             "jinja2.Template", "Markup", "markupsafe.Markup", "mark_safe", "SafeString",
+                             "format_html_join"})
+
+
+@check(
+    "PY-TEMPLATE-INJECTION", "SEC-14", Severity.HIGH, "Request data rendered as a template or marked safe",
+    "A template built from input runs the caller's template code (server-side template injection), and "
+    "`Markup`/`mark_safe` on input switches off escaping (cross-site scripting). Pass input as a template "
+    "variable to a fixed template and let autoescaping handle it.")
+def template_injection(ctx: FileContext) -> Iterator[Hit]:
+    for call, value, node in _tainted_calls(ctx, _TEMPLATE_SINKS, HTML, 0, "source", "s"):
+        yield hit_at(call, f"`{call.name}` gets `{code(node)}`, which comes from {value.source}: it is "
+                         "rendered without escaping.")
+
+
+@check(
+    "PY-LDAP-INJECTION", "SEC-14", Severity.HIGH, "LDAP filter built from request data",
+    "`*`, `(` and `)` in the input rewrite the directory query: `*)(uid=*` matches every entry and can "
+    "bypass a login check. Escape each value with `escape_filter_chars` before putting it in the filter.")
+def ldap_injection(ctx: FileContext) -> Iterator[Hit]:
+    found = [*_tainted_calls(ctx, frozenset({"search_s", "search_st", "search_ext", "search_ext_s"}), LDAP,
+                             2, "filterstr"),
+             *_tainted_calls(ctx, frozenset({"search"}), LDAP, 1, "search_filter")]
+    for call, value, node in found:
+        if call.name.rsplit(".", 1)[-1] == "search" and not _looks_ldap(call):
+            continue
+        yield hit_at(call, f"The filter `{code(node)}` of `{call.name}` is built from {value.source}.")
+
+
+def _looks_ldap(call: SinkCall) -> bool:
+    return any(kw.arg in {"search_filter", "search_base", "search_scope"} for kw in call.call.keywords) or (
+        len(call.call.args) >= 2 and isinstance(call.call.args[1], ast.JoinedStr | ast.BinOp | ast.Name)
+        and "(" in ast.unparse(call.call.args[1]))
+
+
+@check(
+    "PY-XPATH-INJECTION", "SEC-14", Severity.HIGH, "XPath expression built from request data",
+    "Quotes in the input change the XPath query (`' or '1'='1`), exposing nodes the code meant to hide. "
+    "Pass values as XPath variables (`tree.xpath('//user[@name=$name]', name=value)`).")
+def xpath_injection(ctx: FileContext) -> Iterator[Hit]:
+    for call, value, node in _tainted_calls(ctx, frozenset({"xpath", "XPath", "etree.XPath"}), XPATH, 0,
+                                            "_path", "path"):
+        if call.call.keywords and call.name.endswith("xpath"):
+            continue  # values passed as variables
+        yield hit_at(call, f"The XPath `{code(node)}` given to `{call.name}` is built from {value.source}.")
+
+
+_XXE_ON = re.compile(r"resolve_entities\s*=\s*True|no_network\s*=\s*False|feature_external_[gp]es\s*,\s*True")
+
+
+@check(
+    "PY-XXE", "SEC-14", Severity.HIGH, "XML parser with external entities enabled",
+    "An XML document can then name `file:///etc/passwd` or an internal URL as an entity and have the "
+    "server read it (XXE). Keep entity resolution off, or parse untrusted XML with `defusedxml`.")
+def xxe(ctx: FileContext) -> Iterator[Hit]:
+    if not mentions(ctx, "resolve_entities", "no_network", "feature_external"):
+        return
+    for flow in flows(ctx):
+        for call in flow.nodes(ast.Call):
+            match = _XXE_ON.search(ast.unparse(call))
+            if match and not any(_XXE_ON.search(ast.unparse(arg)) for arg in call.args
+                                 if isinstance(arg, ast.Call)):
+                yield hit_on(call, flow.offset, f"`{dotted(call.func)}` is called with `{match.group(0)}`: "
+                                                "the parser fetches external entities named by the document.")
+
+
+# --- session trust boundary -------------------------------------------------------------------------------
+
+_SESSIONS = frozenset({"session", "request.session", "flask.session", "self.request.session"})
+
+
+@check(
+    "PY-SESSION-TRUST", "SEC-16", Severity.MEDIUM, "Request data stored in the session",
+    "Later code trusts the session because the server wrote it; a value copied from the request (a role, "
+    "a user id, a price) lets the caller set it. Store only what the server decided after its own checks.")
+def session_trust(ctx: FileContext) -> Iterator[Hit]:
+    if not may_have_sources(ctx) or not mentions(ctx, "session"):
+        return
+    for flow in flows(ctx):
+        for assignment in flow.assignments:
+            target = assignment.target
+            if isinstance(target, ast.Subscript) and dotted(target.value) in _SESSIONS \
+                    and assignment.value.tainted and assignment.value.safe_for != ALL_KINDS:
+                yield Hit(assignment.line, None, f"`{code(target)}` is set from {assignment.value.source}.")
+
+

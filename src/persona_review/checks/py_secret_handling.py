@@ -1,0 +1,306 @@
+"""Python checks for secrets handled badly, on the parsed code: tokens from `random`, secrets compared
+with `==`, secrets passed to a logger, secrets that fall back to a literal, auth cookies without flags, and
+broken ciphers. Messages name the variable, never its value."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._py_hits import check, code, hit_on
+from persona_review.checks._pyflow import Flow, dotted, flows, mentions, source_text
+from persona_review.checks.base import FileContext, Hit
+from persona_review.findings import Severity
+
+_SECRET_WORD = re.compile(
+    r"(?:^|_)(?:token|secret|password|passwd|nonce|otp|salt|api_?key|apikey|session_?id|csrf|"
+    r"reset_?code|verification_?code|auth_?code|private_?key|access_?key|client_secret|signature|"
+    r"credentials?)(?:s)?$", re.IGNORECASE)
+_NOT_SECRET = re.compile(r"(?:_id|_type|_count|_len|_length|_url|_uri|_name|_path|_file|_expiry|_expires|_at|"
+                         r"_ttl|_header|_field|_key_id|_index|_idx|_prefix|_format)$", re.IGNORECASE)
+_RANDOM_FUNCS = frozenset({"random", "randint", "randrange", "choice", "choices", "getrandbits", "sample",
+                           "uniform", "shuffle", "randbytes"})
+
+
+def _secretish(name: str) -> bool:
+    last = name.rsplit(".", 1)[-1]
+    return bool(_SECRET_WORD.search(last)) and not _NOT_SECRET.search(last)
+
+
+def _random_imports(flow: Flow) -> set[str]:
+    out: set[str] = set()
+    for node in flow.nodes(ast.ImportFrom):
+        if node.module == "random":
+            out.update(alias.asname or alias.name for alias in node.names if alias.name in _RANDOM_FUNCS)
+    return out
+
+
+def _random_call(node: ast.AST, direct: set[str]) -> str | None:
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Call):
+            name = dotted(sub.func)
+            if (name.startswith("random.") and name.split(".", 1)[1] in _RANDOM_FUNCS) or name in direct:
+                return name
+    return None
+
+
+@check(
+    "PY-INSECURE-RANDOM", "SEC-15", Severity.HIGH, "Token or secret made with the `random` module",
+    "`random` is a Mersenne Twister: after 624 outputs the rest can be predicted, so tokens, reset codes "
+    "and keys made with it can be guessed. Use `secrets.token_urlsafe()`, `secrets.choice` or "
+    "`os.urandom`.")
+def insecure_random(ctx: FileContext) -> Iterator[Hit]:
+    if not mentions(ctx, "random"):
+        return
+    for flow in flows(ctx):
+        direct = _random_imports(flow)
+        functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = [
+            *flow.nodes(ast.FunctionDef), *flow.nodes(ast.AsyncFunctionDef)]
+        for func in functions:
+            if _function_makes_secret(func.name):
+                yield from _random_returns(func, direct, flow.offset)
+        assigned: list[tuple[ast.stmt, list[ast.expr], ast.expr | None]] = [
+            (a, a.targets, a.value) for a in flow.nodes(ast.Assign)]
+        assigned += [(a, [a.target], a.value) for a in flow.nodes(ast.AnnAssign)]
+        for node, targets, value in assigned:
+            names = [n for n in (dotted(t) or code(t) for t in targets) if _secretish(n)]
+            fn = _random_call(value, direct) if names and value is not None else None
+            if fn:
+                yield hit_on(node, flow.offset, f"`{names[0]}` is made with `{fn}`, which is predictable.")
+
+
+def _random_returns(func: ast.FunctionDef | ast.AsyncFunctionDef, direct: set[str],
+                    offset: int) -> Iterator[Hit]:
+    for ret in ast.walk(func):
+        if isinstance(ret, ast.Return) and ret.value is not None:
+            fn = _random_call(ret.value, direct)
+            if fn:
+                yield Hit(ret.lineno + offset, None,
+                          f"`{func.name}()` returns a value from `{fn}`, which is predictable.")
+
+
+def _function_makes_secret(name: str) -> bool:
+    return bool(re.search(r"(?:token|secret|password|nonce|otp|salt|key|code)s?$", name, re.IGNORECASE)) \
+        and bool(_MAKER.match(name))
+
+
+_MAKER = re.compile(r"_?(?:generate|make|new|create|random|gen|get_new|issue)", re.IGNORECASE)
+
+
+_COMPARED_SECRET = re.compile(r"(?:^|_)(?:signature|sig|hmac|digest|mac|token|api_?key|apikey|secret|otp|"
+                              r"csrf_?token|password_?hash|hashed_?password)s?$", re.IGNORECASE)
+
+
+def _compared_name(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Constant):
+        return None
+    if isinstance(node, ast.Call) and dotted(node.func) in {"len", "type"}:
+        return None
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) \
+            and isinstance(node.slice.value, str):
+        key = node.slice.value.lower().replace("-", "_").removeprefix("x_")
+        return key if _COMPARED_SECRET.search(key) else None
+    if isinstance(node, ast.Call):
+        inner = node.args[0] if node.args else None
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "get" \
+                and isinstance(inner, ast.Constant) and isinstance(inner.value, str):
+            key = inner.value.lower().replace("-", "_").removeprefix("x_")
+            return key if _COMPARED_SECRET.search(key) else None
+        node = node.func
+    name = dotted(node).rsplit(".", 1)[-1] if dotted(node) else ""
+    return name if name and _COMPARED_SECRET.search(name) and not _NOT_SECRET.search(name) else None
+
+
+@check(
+    "PY-TIMING-COMPARE", "SEC-15", Severity.MEDIUM, "Secret or signature compared with `==`",
+    "`==` stops at the first differing byte, so response times reveal how much of a guessed signature or "
+    "token is right, and it can be recovered byte by byte. Compare with `hmac.compare_digest(a, b)`.")
+def timing_compare(ctx: FileContext) -> Iterator[Hit]:
+    if not mentions(ctx, "==", "!=") or not any(w in source_text(ctx).lower() for w in _COMPARE_HINT):
+        return
+    for flow in flows(ctx):
+        for node in flow.nodes(ast.Compare):
+            if len(node.ops) != 1 or not isinstance(node.ops[0], ast.Eq | ast.NotEq):
+                continue
+            left, right = node.left, node.comparators[0]
+            if isinstance(left, ast.Constant) or isinstance(right, ast.Constant):
+                continue
+            name = _compared_name(left) or _compared_name(right)
+            if name:
+                op = "==" if isinstance(node.ops[0], ast.Eq) else "!="
+                yield hit_on(node, flow.offset, f"`{code(node)}` compares `{name}` with `{op}`, which takes "
+                                                "longer the more leading bytes match.")
+
+
+_COMPARE_HINT = ("sig", "hmac", "digest", "mac", "token", "api_key", "apikey", "secret", "otp", "hash")
+
+
+_LOG_CALL = re.compile(r"(?:^|\.)(?:log|logger|logging|_log|_logger|LOG|LOGGER|log_?\w*)\."
+                       r"(?:debug|info|warning|warn|error|exception|critical|fatal)$|^(?:logging)\.\w+$")
+_LOGGED_SECRET = re.compile(r"(?:^|_)(?:password|passwd|secret|token|api_?key|apikey|private_?key|"
+                            r"access_?key|"
+                            r"credentials?|client_secret|authorization|auth_header|cookie|session_?key)s?$",
+                            re.IGNORECASE)
+
+
+def _logged_secrets(node: ast.expr) -> Iterator[str]:
+    for sub in ast.walk(node):
+        name = ""
+        if isinstance(sub, ast.Name | ast.Attribute):
+            name = dotted(sub)
+        elif isinstance(sub, ast.Subscript) and isinstance(sub.slice, ast.Constant) \
+                and isinstance(sub.slice.value, str):
+            name = sub.slice.value.lower().replace("-", "_")
+        last = name.rsplit(".", 1)[-1]
+        if last and _LOGGED_SECRET.search(last) and not _NOT_SECRET.search(last) \
+                and not last.isupper():  # constants like TOKEN_TTL or a header name
+            yield name
+
+
+@check(
+    "PY-SECRET-IN-LOG", "SEC-13", Severity.MEDIUM, "Secret written to the log",
+    "Logs are shipped to many systems and read by many people; a password or token in them is a leaked "
+    "credential. Log an identifier or a masked form (the last four characters), never the value.")
+def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
+    if not mentions(ctx, "log") or not any(word in source_text(ctx).lower() for word in _SECRET_WORDS):
+        return
+    for flow in flows(ctx):
+        for call in flow.nodes(ast.Call):
+            name = dotted(call.func)
+            if not _LOG_CALL.search(name):
+                continue
+            args = list(call.args)
+            fmt = args[0] if args else None
+            values = args[1:] + [kw.value for kw in call.keywords if kw.arg not in _LOG_OPTIONS]
+            if isinstance(fmt, ast.JoinedStr | ast.BinOp | ast.Call):
+                values.append(fmt)
+            names = [n for value in values for n in _logged_secrets(value)]
+            if names:
+                yield hit_on(call, flow.offset,
+                             f"`{names[0]}` is passed to `{name}`: its value ends up in the log.")
+
+
+_SECRET_WORDS = ("password", "passwd", "secret", "token", "api_key", "apikey", "private_key", "access_key",
+                 "credential", "authorization", "auth_header", "cookie", "session_key")
+_LOG_OPTIONS = frozenset({"exc_info", "extra", "stack_info", "stacklevel"})
+
+
+_ENV_GETTERS = frozenset({"os.environ.get", "os.getenv", "environ.get", "getenv", "env", "config",
+                          "os.environ.setdefault"})
+_ENV_SECRET = re.compile(r"SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE_?KEY|SIGNING|CREDENTIAL|_KEY$",
+                         re.IGNORECASE)
+_ENV_NOT_SECRET = re.compile(r"_ID$|_URL$|_URI$|_HOST$|_PORT$|_PATH$|_FILE$|_NAME$|KEY_ID|PUBLIC|_TTL$|"
+                             r"_EXPIR|_ALGORITHM$|_LENGTH$|_HEADER$", re.IGNORECASE)
+
+
+def _env_secret_name(call: ast.expr) -> str | None:
+    if not isinstance(call, ast.Call) or dotted(call.func) not in _ENV_GETTERS or not call.args:
+        return None
+    key = call.args[0]
+    if isinstance(key, ast.Constant) and isinstance(key.value, str) and _ENV_SECRET.search(key.value) \
+            and not _ENV_NOT_SECRET.search(key.value):
+        return key.value
+    return None
+
+
+def _literal(node: ast.expr | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str | bytes) and node.value:
+        return node.value if isinstance(node.value, str) else node.value.decode("latin-1")
+    return None
+
+
+@check(
+    "PY-SECRET-FALLBACK", "SEC-06", Severity.HIGH,
+    "Secret falls back to a literal when the variable is unset",
+    "When the variable is missing in production (a typo, a new deployment) the service starts with a "
+    "secret that is in the repository, and sessions or tokens signed with it can be forged. Fail at start "
+    "instead: read the variable without a default and stop when it is empty.")
+def secret_fallback(ctx: FileContext) -> Iterator[Hit]:
+    if not mentions(ctx, "environ", "getenv", "env(", "config("):
+        return
+    for flow in flows(ctx):
+        for call in flow.nodes(ast.Call):
+            default = call.args[1] if len(call.args) >= 2 else next(
+                (kw.value for kw in call.keywords if kw.arg == "default"), None)
+            name = _env_secret_name(call) if _literal(default) else None
+            if name:
+                yield hit_on(call, flow.offset, f"`{name}` falls back to a literal in the source when it is "
+                                                "not set.")
+        for node in flow.nodes(ast.BoolOp):
+            if isinstance(node.op, ast.Or) and len(node.values) == 2 and _literal(node.values[1]):
+                name = _env_secret_name(node.values[0])
+                if name:
+                    yield hit_on(node, flow.offset, f"`{name}` falls back to a literal in the source when "
+                                                    "it is not set.")
+
+
+
+_AUTH_COOKIE = re.compile(r"session|token|auth|sid\b|jwt|remember|login", re.IGNORECASE)
+_COOKIE_SETTINGS = re.compile(r"^(?:SESSION_COOKIE_(?:SECURE|HTTPONLY)|CSRF_COOKIE_SECURE|"
+                              r"REMEMBER_COOKIE_(?:SECURE|HTTPONLY))$")
+
+
+@check(
+    "PY-COOKIE-INSECURE", "SEC-16", Severity.MEDIUM, "Session cookie without Secure or HttpOnly",
+    "Without `Secure` the cookie is sent over plain HTTP where it can be read on the network; without "
+    "`HttpOnly` any injected script can steal it. Set `secure=True, httponly=True, samesite='Lax'`.")
+def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
+    if not mentions(ctx, "cookie", "COOKIE"):
+        return
+    for flow in flows(ctx):
+        for call in flow.nodes(ast.Call):
+            if not isinstance(call.func, ast.Attribute) or call.func.attr != "set_cookie" or not call.args:
+                continue
+            name = _literal(call.args[0]) or ""
+            if not _AUTH_COOKIE.search(name) or "csrf" in name.lower():
+                continue
+            flags = {kw.arg: kw.value for kw in call.keywords if kw.arg}
+            missing = [f"{flag}=True" for flag in ("secure", "httponly") if _off(flags.get(flag))]
+            if missing:
+                yield hit_on(call, flow.offset,
+                             f"The `{name}` cookie is set without `{'` and `'.join(missing)}`.")
+        for assign in flow.nodes(ast.Assign):
+            if not (isinstance(assign.value, ast.Constant) and assign.value.value is False):
+                continue
+            for target in assign.targets:
+                key: object = None
+                if isinstance(target, ast.Name):
+                    key = target.id
+                elif isinstance(target, ast.Subscript) and isinstance(target.slice, ast.Constant):
+                    key = target.slice.value
+                if isinstance(key, str) and _COOKIE_SETTINGS.match(key):
+                    yield hit_on(assign, flow.offset, f"`{key}` is turned off.")
+
+
+def _off(flag: ast.expr | None) -> bool:
+    """A cookie flag that is absent or a false literal (a variable is given the benefit of the doubt)."""
+    return flag is None or (isinstance(flag, ast.Constant) and not flag.value)
+
+
+_WEAK_CIPHERS = re.compile(r"(?:^|\.)(?:DES|DES3|ARC4|ARC2|Blowfish|CAST|XOR)\.new$|"
+                           r"(?:^|\.)algorithms\.(?:TripleDES|ARC4|Blowfish|IDEA|CAST5|SEED)$|"
+                           r"(?:^|\.)modes\.ECB$")
+
+
+@check(
+    "PY-WEAK-CIPHER", "SEC-15", Severity.MEDIUM, "Broken cipher or ECB mode",
+    "DES, 3DES, RC4 and Blowfish are broken or have 64-bit blocks; ECB encrypts equal blocks to equal "
+    "output and shows the data's patterns. Use AES-GCM or ChaCha20-Poly1305 (`cryptography`'s AEAD "
+    "classes).")
+def weak_cipher(ctx: FileContext) -> Iterator[Hit]:
+    if not mentions(ctx, *_CIPHER_HINT):
+        return
+    for flow in flows(ctx):
+        for call in flow.nodes(ast.Call):
+            name = dotted(call.func)
+            if _WEAK_CIPHERS.search(name):
+                yield hit_on(call, flow.offset, f"`{name}` is used for encryption.")
+        for node in flow.nodes(ast.Attribute):
+            if node.attr == "MODE_ECB":
+                yield hit_on(node, flow.offset, f"`{dotted(node)}` encrypts equal blocks alike.")
+
+
+_CIPHER_HINT = ("DES", "ARC2", "ARC4", "Blowfish", "CAST", "XOR", "ECB", "IDEA", "SEED")
+
+
