@@ -125,7 +125,7 @@ _PATH_BUILDERS = frozenset({"Path", "pathlib.Path", "PurePath", "os.path.join", 
 _CHECKING_CALLS = re.compile(
     r"(?:^|\.)(?:startswith|endswith|fullmatch|match|isdigit|isdecimal|isnumeric|isalnum|isalpha|"
     r"isidentifier|is_safe_url|url_has_allowed_host_and_scheme|is_relative_to|validate\w*|check\w*|"
-    r"is_valid\w*|allowed\w*)$")
+    r"is_valid\w*|allowed\w*|commonprefix|commonpath)$")
 
 
 def dotted(node: ast.expr) -> str:
@@ -239,9 +239,19 @@ class Flow:
                 self._bind(stmt.target, value, scope, stmt.lineno)
         elif isinstance(stmt, ast.If | ast.While):
             self.eval(stmt.test, scope)
-            self._guard(stmt.test, scope)
-            self._block(stmt.body, scope)
-            self._block(stmt.orelse, scope)
+            checked, negated = self._validated(stmt.test, scope)
+            if negated:  # `if not valid(x): return` (or fix x): x is checked after the statement
+                self._block(stmt.body, scope)
+                self._block(stmt.orelse, scope)
+                self._mark_checked(checked, scope)
+            else:  # `if valid(x): use(x)`: checked inside the body only
+                before = {name: scope.env[name] for name in checked if name in scope.env}
+                self._mark_checked(checked, scope)
+                self._block(stmt.body, scope)
+                for name, value in before.items():
+                    if scope.env.get(name) is not None and scope.env[name].tainted:
+                        scope.env[name] = value
+                self._block(stmt.orelse, scope)
         elif isinstance(stmt, ast.For | ast.AsyncFor):
             self._bind(stmt.target, self.eval(stmt.iter, scope), scope, stmt.lineno)
             self._block(stmt.body, scope)
@@ -283,20 +293,36 @@ class Flow:
             if isinstance(base, ast.Name) and value.tainted:
                 scope.env[base.id] = scope.env.get(base.id, CLEAN).union(replace(value, start=""))
 
-    def _guard(self, test: ast.expr, scope: _Scope) -> None:
-        """Names validated by an `if` test count as checked for the rest of the function."""
+    def _validated(self, test: ast.expr, scope: _Scope) -> tuple[set[str], bool]:
+        """The names an `if` test validates (a checking call, or membership in a collection), and
+        whether the test is negated (`not ...`, `not in`), so that passing it means the check failed."""
+        negated = False
+        while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            negated, test = not negated, test.operand
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 \
+                and isinstance(test.ops[0], ast.NotEq | ast.IsNot):
+            negated = not negated  # `if commonpath(...) != base: return`
+        names: set[str] = set()
         for node in ast.walk(test):
             checked: list[ast.expr] = []
             if isinstance(node, ast.Call) and _CHECKING_CALLS.search(dotted(node.func) or ""):
                 checked.extend(node.args)
                 if isinstance(node.func, ast.Attribute):
                     checked.append(node.func.value)
-            elif isinstance(node, ast.Compare) and any(isinstance(op, ast.In | ast.NotIn) for op in node.ops):
+            elif isinstance(node, ast.Compare) and len(node.ops) == 1 \
+                    and isinstance(node.ops[0], ast.In | ast.NotIn):
                 checked.append(node.left)
-            for expr in checked:
-                for name in ast.walk(expr):
-                    if isinstance(name, ast.Name) and name.id in scope.env:
-                        scope.env[name.id] = replace(scope.env[name.id], safe_for=ALL_KINDS)
+                if isinstance(node.ops[0], ast.NotIn) and node is test:
+                    negated = not negated
+            names.update(n.id for expr in checked for n in ast.walk(expr)
+                         if isinstance(n, ast.Name) and n.id in scope.env)
+        return names, negated
+
+    @staticmethod
+    def _mark_checked(names: set[str], scope: _Scope) -> None:
+        for name in names:
+            if name in scope.env:
+                scope.env[name] = replace(scope.env[name], safe_for=ALL_KINDS)
 
     # --- expressions ---------------------------------------------------------------------------------
 
@@ -454,9 +480,10 @@ def _tainted_params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
     if not routed and not django_view:
         return []
     defaults = _param_defaults(node)
+    typed = _typed_params(node)
     out: list[str] = []
     for name in params:
-        if name in {"self", "cls", "request", "req", "db", "session"}:
+        if name in {"self", "cls", "request", "req", "db", "session"} or name in typed:
             continue
         default = defaults.get(name)
         if default is not None and isinstance(default, ast.Call) and \
@@ -466,6 +493,25 @@ def _tainted_params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
     if node.args.kwarg is not None and django_view:
         out.append(node.args.kwarg.arg)
     return out
+
+
+_CONVERTER = re.compile(r"<(?:int|float|uuid):(\w+)>|\{(\w+):(?:int|float|uuid)\}")
+_SAFE_ANNOTATIONS = frozenset({"int", "float", "bool", "UUID", "uuid.UUID", "date", "datetime", "Decimal"})
+
+
+def _typed_params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """Parameters the framework converts before the handler runs: `<int:id>` route converters and
+    `id: int` annotations (FastAPI and friends validate them)."""
+    typed: set[str] = set()
+    for deco in node.decorator_list:
+        if isinstance(deco, ast.Call) and deco.args and isinstance(deco.args[0], ast.Constant) \
+                and isinstance(deco.args[0].value, str):
+            for match in _CONVERTER.finditer(deco.args[0].value):
+                typed.add(match.group(1) or match.group(2))
+    for arg in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs):
+        if arg.annotation is not None and dotted(arg.annotation) in _SAFE_ANNOTATIONS:
+            typed.add(arg.arg)
+    return typed
 
 
 def _param_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, ast.expr]:
