@@ -1,0 +1,147 @@
+"""Score the security checks on another tool's labelled Python test suite (data not used for tuning).
+
+Many SAST projects keep their rule tests as source files with a label in a comment on each sink line. This
+script reads such a directory, finds the labels, runs persona-review's checks on every file as a whole file,
+and prints precision and recall per vulnerability class, separately for a **dev** split (files you may read
+while working on the checks) and a **test** split (files you only score). The split is a stable hash of
+each file's path, so it never changes between runs.
+
+Labels understood (one per line, in a `#` comment):
+- positive: `NOT OK`, `BAD`, `$ Alert`, `result=BAD`;
+- negative: `OK`, `GOOD`, `result=OK` (a line saying both `OK if ...` and `NOT OK if ...` is skipped).
+
+The class of a file is the name of the folder under DIR it sits in (e.g. `CWE-022-PathInjection`), mapped to
+check ids by CLASSES below; folders for classes with no check are reported as not covered.
+
+    python bench/eval_labelled_suite.py DIR [--split dev|test|both]
+
+The suite itself is not part of this repository (its license and size are its authors'); point DIR at a
+copy. With github/codeql, DIR is `python/ql/test/query-tests/Security`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from persona_review.checks.runner import run_checks
+from persona_review.contexts import context_for_text
+from persona_review.findings import Category
+
+CLASSES: dict[str, tuple[str, ...]] = {
+    "PathInjection": ("PY-PATH-TRAVERSAL",),
+    "CodeInjection": ("PY-CODE-INJECTION",),
+    "LdapInjection": ("PY-LDAP-INJECTION",),
+    "UrlRedirect": ("PY-OPEN-REDIRECT",),
+    "ServerSideRequestForgery": ("PY-SSRF",),
+    "XPathInjection": ("PY-XPATH-INJECTION",),
+    "Xxe": ("PY-XXE",),
+    "CleartextLogging": ("PY-SECRET-IN-LOG",),
+    "BrokenCryptoAlgorithm": ("PY-WEAK-CIPHER", "PY-WEAK-HASH"),
+    "NonHttpOnlyCookie": ("PY-COOKIE-INSECURE",),
+    "TemplateInjection": ("PY-TEMPLATE-INJECTION",),
+    "CommandInjection": ("PY-SHELL-INJECTION",),
+    "SqlInjection": ("PY-SQL-STRING",),
+    "StackTraceExposure": ("PY-EXCEPTION-LEAK",),
+    "FlaskDebug": ("PY-FLASK-DEBUG-RUN", "PY-DEBUG-CONFIG"),
+    "RequestWithoutValidation": ("PY-TLS-VERIFY-OFF",),
+    "MissingHostKeyValidation": ("PY-TLS-VERIFY-OFF",),
+}
+_POSITIVE = re.compile(r"#.*(?:NOT OK|\bBAD\b|\$\s*Alert|result=BAD)")
+_NEGATIVE = re.compile(r"#\s*(?:OK\b|GOOD\b)|#.*\$.*result=OK")
+_AMBIGUOUS = re.compile(r"\bOK if\b")
+
+
+@dataclass
+class Score:
+    flagged: int = 0
+    hits: int = 0
+    clean: int = 0
+    false_alarms: int = 0
+    files: set[str] = field(default_factory=set)
+
+    def row(self, name: str) -> str:
+        precision = self.hits / (self.hits + self.false_alarms) if self.hits + self.false_alarms else 0.0
+        recall = self.hits / self.flagged if self.flagged else 0.0
+        return (f"{name:<28} {len(self.files):>5} {self.flagged:>5} {self.hits:>5} {self.clean:>5} "
+                f"{self.false_alarms:>4} {precision:>6.3f} {recall:>6.3f}")
+
+
+def class_of(path: Path, root: Path) -> str | None:
+    folder = path.relative_to(root).parts[0]
+    return next((name for name in CLASSES if folder.endswith(name)), None)
+
+
+def split_of(path: Path, root: Path) -> str:
+    digest = hashlib.sha256(str(path.relative_to(root)).encode()).digest()
+    return "dev" if digest[0] % 2 == 0 else "test"
+
+
+def labels(text: str) -> tuple[set[int], set[int]]:
+    positive, negative = set(), set()
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _AMBIGUOUS.search(line):
+            continue
+        if _POSITIVE.search(line):
+            positive.add(number)
+        elif _NEGATIVE.search(line):
+            negative.add(number)
+    return positive, negative
+
+
+def score(root: Path, wanted: str) -> dict[tuple[str, str], Score]:
+    out: dict[tuple[str, str], Score] = defaultdict(Score)
+    for path in sorted(root.rglob("*.py")):
+        name = class_of(path, root)
+        split = split_of(path, root)
+        if name is None or wanted not in (split, "both"):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        positive, negative = labels(text)
+        if not positive and not negative:
+            continue
+        outcome = run_checks([context_for_text(path.name, text)], categories=(Category.SECURITY,))
+        found = {f.line for f in outcome.findings if f.rule_id in CLASSES[name]}
+        cell = out[(split, name)]
+        cell.files.add(str(path))
+        cell.flagged += len(positive)
+        cell.hits += len(positive & found)
+        cell.clean += len(negative)
+        cell.false_alarms += len(negative & found)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    parser.add_argument("root", type=Path)
+    parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    args = parser.parse_args()
+    if not args.root.is_dir():
+        print(f"not a directory: {args.root}", file=sys.stderr)
+        return 2
+    results = score(args.root, args.split)
+    for split in ("dev", "test"):
+        rows = {name: cell for (s, name), cell in results.items() if s == split}
+        if not rows:
+            continue
+        total = Score()
+        print(f"\n{split}: {'class':<23} files  flag   hit clean   FA   prec recall")
+        for name in sorted(rows):
+            cell = rows[name]
+            print(cell.row(name))
+            total.flagged += cell.flagged
+            total.hits += cell.hits
+            total.clean += cell.clean
+            total.false_alarms += cell.false_alarms
+            total.files |= cell.files
+        print(total.row("all"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
