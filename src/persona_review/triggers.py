@@ -1,9 +1,19 @@
 """Which files of a diff the persona reviews, and why each other file is skipped.
 
-A file is reviewed when the config includes it, or it matches one of the persona's trigger globs, or its
-path or added lines contain one of the persona's trigger keywords — and nothing excludes it. Globs have
-gitignore semantics (pathspec's GitIgnoreSpec), so `**/api/**` and `migrations/` mean what they mean in
-a .gitignore.
+Every file that is not binary, deleted, a lock file, generated, too large or excluded by the config is
+decided by the first rule that applies, and the decision names it (`FileDecision.by` and its reason):
+
+1. `config include`: the config's `include` globs review a file whatever else says;
+2. `persona exclude`: the persona's exclusions (its `exclude` globs, its "Do NOT use for" phrases);
+3. `docs`: prose and documentation;
+4. `test`: test code and test data, unless the config sets `include-tests`;
+5. `frontend`: components, browser code, stylesheets, templates, i18n, storybook (selection/frontend.py);
+6. a backend detector the persona enables: `server-language`, `sql`, `migration`, `server-js`, `infra`
+   (selection/backend.py);
+7. `trigger glob` / `trigger keyword`: the persona's own triggers, which add to the detectors.
+
+Globs have gitignore semantics (pathspec's GitIgnoreSpec), so `**/api/**` and `migrations/` mean what they
+mean in a .gitignore.
 """
 
 from __future__ import annotations
@@ -18,6 +28,10 @@ from persona_review.config import Config
 from persona_review.diff import Diff, DiffFile, FileStatus
 from persona_review.persona import Persona
 from persona_review.result import FileDecision, SkipReason
+from persona_review.selection.backend import detect_backend
+from persona_review.selection.detectors import Detection, FileFacts
+from persona_review.selection.frontend import detect_frontend
+from persona_review.selection.testcode import detect_test
 
 LOCK_FILES = frozenset(
     {
@@ -167,33 +181,57 @@ def _is_step(before: str, after: str) -> bool:
     return (before.islower() and after.isupper()) or before.isdigit() != after.isdigit()
 
 
-def select_files(diff: Diff, persona: Persona, config: Config) -> Selection:
-    include = _GlobSet(config.include)
-    exclude = _GlobSet(config.exclude)
-    persona_exclude = _GlobSet(persona.exclude_globs)
-    triggers = _GlobSet(persona.trigger_globs)
-    generated = _GlobSet(GENERATED_GLOBS)
-    docs = _GlobSet(DOCS_GLOBS)
-    keywords = KeywordMatcher(persona.trigger_keywords)
+class _Rules:
+    """The globs and matchers of one selection, built once per diff."""
 
+    def __init__(self, persona: Persona, config: Config) -> None:
+        self.include = _GlobSet(config.include)
+        self.exclude = _GlobSet(config.exclude)
+        self.persona_exclude = _GlobSet(persona.exclude_globs)
+        self.triggers = _GlobSet(persona.trigger_globs)
+        self.generated = _GlobSet(GENERATED_GLOBS)
+        self.docs = _GlobSet(DOCS_GLOBS)
+        self.keywords = KeywordMatcher(persona.trigger_keywords)
+        self.detectors = persona.detectors
+        self.include_tests = config.include_tests
+
+
+def select_files(diff: Diff, persona: Persona, config: Config) -> Selection:
+    rules = _Rules(persona, config)
     reviewed: list[DiffFile] = []
     decisions: list[FileDecision] = []
     for f in diff:
-        reason = _skip_reason(f, config, exclude, generated)
-        if reason is None:
-            forced = include.match(f.path)
-            if forced is not None:
-                decision = FileDecision(f.path, True, f"included by config ({forced})")
-            elif persona_exclude.match(f.path) or docs.match(f.path):
-                decision = FileDecision(f.path, False, SkipReason.EXCLUDED.value)
-            else:
-                decision = _trigger_decision(f, triggers, keywords)
-        else:
-            decision = FileDecision(f.path, False, reason.value)
+        reason = _skip_reason(f, config, rules.exclude, rules.generated)
+        decision = FileDecision(f.path, False, reason.value) if reason is not None else _decide(f, rules)
         decisions.append(decision)
         if decision.reviewed:
             reviewed.append(f)
     return Selection(reviewed, decisions)
+
+
+def _decide(f: DiffFile, rules: _Rules) -> FileDecision:
+    forced = rules.include.match(f.path)
+    if forced is not None:
+        return FileDecision(f.path, True, f"included by config ({forced})", "config include")
+    excluded = rules.persona_exclude.match(f.path)
+    if excluded is not None:
+        reason = f"{SkipReason.EXCLUDED.value} by the persona ({excluded})"
+        return FileDecision(f.path, False, reason, "persona exclude")
+    docs = rules.docs.match(f.path)
+    if docs is not None:
+        return FileDecision(f.path, False, f"docs ({docs})", "docs")
+    facts = FileFacts(f)
+    skip = (None if rules.include_tests else detect_test(facts)) or detect_frontend(facts)
+    if skip is not None:
+        return _skipped(f, skip)
+    found = detect_backend(facts, rules.detectors)
+    if found is not None:
+        return FileDecision(f.path, True, f"detector {found.text()}", found.detector)
+    return _trigger_decision(f, rules.triggers, rules.keywords)
+
+
+def _skipped(f: DiffFile, detection: Detection) -> FileDecision:
+    return FileDecision(f.path, False, detection.text(), detection.detector)
 
 
 def _skip_reason(f: DiffFile, config: Config, exclude: _GlobSet, generated: _GlobSet) -> SkipReason | None:
@@ -224,8 +262,8 @@ def _has_generated_marker(f: DiffFile) -> bool:
 def _trigger_decision(f: DiffFile, triggers: _GlobSet, keywords: KeywordMatcher) -> FileDecision:
     glob = triggers.match(f.path)
     if glob is not None:
-        return FileDecision(f.path, True, f"trigger glob {glob}")
+        return FileDecision(f.path, True, f"trigger glob {glob}", "trigger glob")
     keyword = keywords.search(f.path) or keywords.search("\n".join(f.added.values()))
     if keyword is not None:
-        return FileDecision(f.path, True, f"trigger keyword {keyword}")
+        return FileDecision(f.path, True, f"trigger keyword {keyword}", "trigger keyword")
     return FileDecision(f.path, False, SkipReason.NO_TRIGGER.value)
