@@ -28,7 +28,8 @@ from persona_review.selection_eval import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_PERSONAS = ["backend", *sorted(str(p) for p in (ROOT / "tests/data/personas/backend").glob("*.md"))]
+_FIXTURES = ROOT / "tests/data/personas/backend"
+DEFAULT_PERSONAS = ["backend", *sorted(str(p) for p in _FIXTURES.glob("*.md") if p.name != "README.md")]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -43,6 +43,7 @@ _SERVER_JS_DIRS = frozenset(
         "workers", "worker", "jobs", "queues", "consumers", "resolvers", "cron",
     }
 )
+_SERVER_DIR_NAME = re.compile(r"(?:^|[-_.])(?:server|backend)(?:$|[-_.])")
 _SERVER_JS_NAME_RE = re.compile(
     r"^(?:server|knexfile|ormconfig|drizzle\.config)\.[cm]?[jt]s$"
     r"|\.(?:controller|resolver|entity|repository|middleware|gateway|migration)\.[cm]?[jt]s$"
@@ -55,7 +56,12 @@ _SERVER_MODULES = (
     r"|socket\.io|ws|next/server|@aws-sdk/[\w-]+|aws-sdk|@google-cloud/[\w-]+|firebase-admin"
     r"|node:[\w/]+|fs|fs/promises|http|https|net|tls|dgram|cluster|child_process|worker_threads"
 )
-_SERVER_IMPORT = re.compile(rf"""(?:\bfrom\s+|\brequire\(\s*|\bimport\s+)['"]({_SERVER_MODULES})['"]""")
+_SERVER_IMPORT = re.compile(
+    rf"""(?:\bfrom\s+|\brequire\(\s*|\bimport\s+)['"]({_SERVER_MODULES}"""
+    r"""|[^'"\s]*/(?:prisma|db|database|server|server-only)(?:/[^'"\s]*)?)['"]"""
+)
+"""An import of a server framework, ORM or driver, or of a workspace package or module named for the
+database or the server (`@acme/prisma`, `../db`, `@acme/lib/server-only/x`)."""
 
 _COMPOSE_RE = re.compile(r"^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$")
 _INFRA_DIRS = frozenset(
@@ -109,12 +115,20 @@ def _server_js(facts: FileFacts) -> Detection | None:
         return Detection(SERVER_JS, f"imports {module}")
     if _SERVER_JS_NAME_RE.search(facts.name):
         return Detection(SERVER_JS, facts.name)
-    where = facts.under(_SERVER_JS_DIRS)
+    where = facts.under(_SERVER_JS_DIRS) or _server_named_dir(facts.dirs)
     if where is not None:
         return Detection(SERVER_JS, f"under {where}/")
     dirs = facts.dirs
     if "api" in dirs and "pages" in dirs[: dirs.index("api")]:
         return Detection(SERVER_JS, "Next.js API route")
+    return None
+
+
+def _server_named_dir(dirs: tuple[str, ...]) -> str | None:
+    """A directory named for the server side: `server-only`, `server_utils`, `api-server`, ..."""
+    for part in dirs:
+        if _SERVER_DIR_NAME.search(part):
+            return part
     return None
 
 

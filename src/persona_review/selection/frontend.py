@@ -21,6 +21,8 @@ _MARKUP_SUFFIXES = (
     ".html", ".htm", ".erb", ".haml", ".slim", ".hbs", ".handlebars", ".ejs", ".pug", ".njk", ".twig",
     ".jinja", ".jinja2", ".j2", ".liquid", ".mustache", ".html-fragment",
 )
+_SERVER_TEMPLATE_SUFFIXES = (".blade.php", ".html.twig", ".tpl.php", ".phtml")
+"""Templates whose suffix is a server language's: markup nonetheless."""
 _ASSET_SUFFIXES = (
     ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".webp", ".avif", ".woff", ".woff2", ".ttf", ".eot",
     ".otf", ".mp3", ".mp4", ".webm",
@@ -57,16 +59,18 @@ _DOM_API = re.compile(
 def detect_frontend(facts: FileFacts) -> Detection | None:
     """A Detection saying why the file is frontend, or None."""
     language = facts.language
+    name = facts.name
+    if name.endswith(_SERVER_TEMPLATE_SUFFIXES):
+        return Detection(FRONTEND, "markup template")
     if language in SERVER_LANGUAGES or language in ("sql", "dockerfile", "terraform"):
         return None
-    name = facts.name
     if ".stories." in name or facts.under(frozenset({"storybook", ".storybook"})):
         return Detection(FRONTEND, "storybook")
     if name.endswith(_STYLE_SUFFIXES):
         return Detection(FRONTEND, "stylesheet")
     if name.endswith(_COMPONENT_SUFFIXES) or _ANGULAR_RE.search(name):
         return Detection(FRONTEND, f"component {facts.pure.suffix}")
-    if name.endswith(_MARKUP_SUFFIXES) or name.endswith(".blade.php"):
+    if name.endswith(_MARKUP_SUFFIXES):
         return Detection(FRONTEND, "markup template")
     if name.endswith(_ASSET_SUFFIXES):
         return Detection(FRONTEND, "static asset")
