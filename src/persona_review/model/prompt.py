@@ -41,9 +41,15 @@ def review_instructions() -> str:
     return bundled_path("prompts", "review-instructions.md").read_text(encoding="utf-8").strip()
 
 
+def persona_prompt(persona: Persona) -> str:
+    """The persona block of the system prompt: exactly the persona text the model gets
+    (`persona-review persona --prompt` prints it)."""
+    persona_text = persona.body.strip() or persona.description or f"You are the {persona.name} reviewer."
+    return f"# Reviewer persona\n\n{persona_text}"
+
+
 def system_blocks(persona: Persona, checklists: Sequence[Checklist]) -> list[dict[str, Any]]:
     """The system prompt as three text blocks, each marked for prompt caching."""
-    persona_text = persona.body.strip() or persona.description or f"You are the {persona.name} reviewer."
     lists = "\n\n".join(c.render() for c in checklists)
     instructions = review_instructions()
     if persona.not_for:
@@ -55,7 +61,7 @@ def system_blocks(persona: Persona, checklists: Sequence[Checklist]) -> list[dic
     categories = ", ".join(f"`{c.category.value}`" for c in checklists)
     instructions += f"\n\nEnabled categories for this review: {categories}."
     return [
-        {"type": "text", "text": f"# Reviewer persona\n\n{persona_text}", "cache_control": CACHE},
+        {"type": "text", "text": persona_prompt(persona), "cache_control": CACHE},
         {"type": "text", "text": f"# Checklists\n\n{lists}", "cache_control": CACHE},
         {"type": "text", "text": instructions, "cache_control": CACHE},
     ]
