@@ -17,8 +17,9 @@ MIGRATION = "migration"
 SERVER_JS = "server-js"
 INFRA = "infra"
 
-BACKEND_DETECTORS: tuple[str, ...] = (SERVER_LANGUAGE, SQL, MIGRATION, SERVER_JS, INFRA)
-"""Every backend detector, in the order a file is tried against them."""
+BACKEND_DETECTORS: tuple[str, ...] = (MIGRATION, SQL, SERVER_LANGUAGE, SERVER_JS, INFRA)
+"""Every backend detector, in the order a file is tried against them (a migration is named as one before
+it is named as SQL or Python)."""
 
 DETECTOR_HELP: dict[str, str] = {
     SERVER_LANGUAGE: "source in a server-side language (Go, Java, Kotlin, Scala, Ruby, Python, PHP, C#, "
