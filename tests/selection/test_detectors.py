@@ -137,3 +137,16 @@ def test_json_report_names_the_detector_of_every_file() -> None:
         "by": "server-language",
     }
     assert files["web/app.tsx"]["by"] == "frontend" and files["web/app.tsx"]["status"] == "skipped"
+
+
+@pytest.mark.parametrize(
+    ("path", "by", "reviewed"),
+    [
+        ("charts/app/templates/_helpers.tpl", "infra", True),  # Helm templates are not markup
+        ("server/emails/welcome.js", "server-js", True),  # the server directory is the outer one
+        ("ui/src/server/render.ts", "frontend", False),  # the browser directory is the outer one
+    ],
+)
+def test_the_outer_directory_decides_between_server_and_browser(path: str, by: str, reviewed: bool) -> None:
+    selection = select_files(parse_diff(new_file(path, ["x"])), load_persona("backend"), Config())
+    assert (selection.decisions[0].by, selection.decisions[0].reviewed) == (by, reviewed)

@@ -64,7 +64,7 @@ _SERVER_IMPORT = re.compile(
 database or the server (`@acme/prisma`, `../db`, `@acme/lib/server-only/x`)."""
 
 _COMPOSE_RE = re.compile(r"^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$")
-_INFRA_DIRS = frozenset(
+INFRA_DIRS = frozenset(
     {"k8s", "kubernetes", "helm", "charts", "kustomize", "manifests", "terraform"}
 )
 _INFRA_NAMES = frozenset(
@@ -124,6 +124,14 @@ def _server_js(facts: FileFacts) -> Detection | None:
     return None
 
 
+def server_dir_depth(dirs: tuple[str, ...]) -> int | None:
+    """How deep the outermost server directory (`server/`, `routes/`, `server-only/`, ...) sits, or None."""
+    for depth, part in enumerate(dirs):
+        if part in _SERVER_JS_DIRS or _SERVER_DIR_NAME.search(part):
+            return depth
+    return None
+
+
 def _server_named_dir(dirs: tuple[str, ...]) -> str | None:
     """A directory named for the server side: `server-only`, `server_utils`, `api-server`, ..."""
     for part in dirs:
@@ -142,10 +150,11 @@ def _infra(facts: FileFacts) -> Detection | None:
         return Detection(INFRA, "Terraform")
     if name in _INFRA_NAMES or _SERVICE_CONFIG_RE.match(name):
         return Detection(INFRA, "service config")
-    if facts.language == "yaml":
-        where = facts.under(_INFRA_DIRS)
+    if facts.language in ("yaml", "json", "unknown", "shell"):
+        where = facts.under(INFRA_DIRS)
         if where is not None:
             return Detection(INFRA, f"under {where}/")
+    if facts.language == "yaml":
         head = facts.head
         if "apiVersion" in head and _K8S_MANIFEST.search(head) and _K8S_KIND.search(head):
             return Detection(INFRA, "Kubernetes manifest")

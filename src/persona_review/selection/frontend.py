@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
-from persona_review.selection.backend import JS_TS, SERVER_LANGUAGES, server_import
+from persona_review.selection.backend import (
+    INFRA_DIRS,
+    JS_TS,
+    SERVER_LANGUAGES,
+    server_dir_depth,
+    server_import,
+)
 from persona_review.selection.detectors import Detection, FileFacts
 
 FRONTEND = "frontend"
@@ -64,6 +70,8 @@ def detect_frontend(facts: FileFacts) -> Detection | None:
         return Detection(FRONTEND, "markup template")
     if language in SERVER_LANGUAGES or language in ("sql", "dockerfile", "terraform"):
         return None
+    if facts.under(INFRA_DIRS) is not None:
+        return None  # Helm's templates/ are manifests, not markup
     if ".stories." in name or facts.under(frozenset({"storybook", ".storybook"})):
         return Detection(FRONTEND, "storybook")
     if name.endswith(_STYLE_SUFFIXES):
@@ -93,7 +101,10 @@ def _browser_js(facts: FileFacts) -> Detection | None:
         return None
     where = facts.under(_BROWSER_DIRS)
     if where is not None:
-        return Detection(FRONTEND, f"browser code under {where}/")
+        server_depth = server_dir_depth(facts.dirs)
+        if server_depth is None or facts.dirs.index(where) < server_depth:
+            return Detection(FRONTEND, f"browser code under {where}/")
+        return None  # `server/emails/x.js`: the server directory is the outer one
     m = _UI_IMPORT.search(head)
     if m is not None:
         return Detection(FRONTEND, f"imports {m.group(1)}")
