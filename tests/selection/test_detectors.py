@@ -150,3 +150,46 @@ def test_json_report_names_the_detector_of_every_file() -> None:
 def test_the_outer_directory_decides_between_server_and_browser(path: str, by: str, reviewed: bool) -> None:
     selection = select_files(parse_diff(new_file(path, ["x"])), load_persona("backend"), Config())
     assert (selection.decisions[0].by, selection.decisions[0].reviewed) == (by, reviewed)
+
+
+def test_code_beside_the_ui_components_of_the_change_is_frontend() -> None:
+    """In a monorepo, a package whose components the change touches is a UI package: its other JS/TS and
+    query files are frontend unless they show a server signal."""
+    text = (
+        new_file("packages/app-common/src/components/Login.vue", ["<template/>"])
+        + new_file("packages/app-common/src/platform/auth.ts", ["export const api = '/api/login'"])
+        + new_file("packages/app-common/src/helpers/backend/queries/Teams.graphql", ["query Teams { id }"])
+        + new_file("packages/app-common/src/server/render.ts", ["export {}"])
+        + new_file("packages/app-backend/src/auth/auth.service.ts", ["export class AuthService {}"])
+        + new_file("packages/app-backend/src/auth/util.ts", ["export const x = 1"])
+    )
+    selection = select_files(parse_diff(text), load_persona("backend"), Config())
+    got = {d.path.split("/", 2)[2]: (d.reviewed, d.by) for d in selection.decisions}
+    assert got == {
+        "src/components/Login.vue": (False, "frontend"),
+        "src/platform/auth.ts": (False, "frontend"),
+        "src/helpers/backend/queries/Teams.graphql": (False, "frontend"),
+        "src/server/render.ts": (True, "server-js"),
+        "src/auth/auth.service.ts": (True, "server-js"),
+        "src/auth/util.ts": (True, "server-js"),
+    }
+    assert "in packages/app-common/ with the UI components of this change" in selection.decisions[1].reason
+
+
+def test_without_components_in_the_change_that_code_is_left_to_the_triggers() -> None:
+    text = new_file("packages/app-common/src/platform/auth.ts", ["export const x = 1"])
+    decision = select_files(parse_diff(text), load_persona("backend"), Config()).decisions[0]
+    assert (decision.reviewed, decision.by) == (False, "")
+
+
+@pytest.mark.parametrize("path", ["openapi.json", "api-docs/openapi/v3/all.json", "swagger-v2.json"])
+def test_json_api_references_are_docs(path: str) -> None:
+    decision = select_files(parse_diff(new_file(path, ['{"openapi": "3.0.0"}'])), load_persona("backend"),
+                            Config()).decisions[0]
+    assert (decision.reviewed, decision.by) == (False, "docs")
+
+
+def test_directories_named_for_the_browser_are_frontend() -> None:
+    text = new_file("packages/shop-web/src/cart.ts", ["export const total = 1"])
+    decision = select_files(parse_diff(text), load_persona("backend"), Config()).decisions[0]
+    assert (decision.by, decision.reason) == ("frontend", "frontend (browser code under shop-web/)")

@@ -9,6 +9,7 @@ directory it sits in, and neither is JS/TS that imports a server framework, ORM 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from persona_review.selection.backend import (
     INFRA_DIRS,
@@ -62,8 +63,29 @@ _DOM_API = re.compile(
 )
 
 
-def detect_frontend(facts: FileFacts) -> Detection | None:
-    """A Detection saying why the file is frontend, or None."""
+_MONOREPO_DIRS = frozenset({"packages", "apps", "libs", "modules", "projects", "workspaces"})
+_BROWSER_DIR_NAME = re.compile(r"(?:^|[-_.])(?:web|ui|frontend|client|webapp|spa|dashboard)(?:$|[-_.])")
+
+
+def package_root(path: str) -> str:
+    """The directory a file's package starts at: `packages/<name>/` in a monorepo, else its top directory."""
+    parts = path.split("/")[:-1]
+    for n, part in enumerate(parts[:-1]):
+        if part in _MONOREPO_DIRS:
+            return "/".join(parts[: n + 2]) + "/"
+    return parts[0] + "/" if parts else ""
+
+
+def frontend_roots(paths: Iterable[str]) -> frozenset[str]:
+    """Package roots that hold a UI component in this diff: their other JS/TS is taken to be browser code
+    unless it shows a server signal."""
+    return frozenset(
+        package_root(p) for p in paths if p.lower().endswith(_COMPONENT_SUFFIXES) and package_root(p)
+    )
+
+
+def detect_frontend(facts: FileFacts, roots: frozenset[str] = frozenset()) -> Detection | None:
+    """A Detection saying why the file is frontend, or None. `roots`: `frontend_roots` of the diff."""
     language = facts.language
     name = facts.name
     if name.endswith(_SERVER_TEMPLATE_SUFFIXES):
@@ -86,12 +108,41 @@ def detect_frontend(facts: FileFacts) -> Detection | None:
     if name.endswith(_I18N_SUFFIXES) or (i18n is not None and language in ("json", "yaml", "unknown")):
         return Detection(FRONTEND, f"i18n under {i18n}/" if i18n else "i18n catalogue")
     if language in JS_TS:
-        return _browser_js(facts)
+        return _browser_js(facts) or _beside_components(facts, roots)
     if _I18N_NAME.match(name) and language in ("json", "unknown"):
         return Detection(FRONTEND, "i18n catalogue")
-    where = facts.under(_BROWSER_DIRS)
-    if where is not None and language in ("json", "unknown"):
-        return Detection(FRONTEND, f"under {where}/")
+    if language in ("json", "unknown"):
+        where = _browser_dir(facts.dirs)
+        if where is not None:
+            return Detection(FRONTEND, f"under {where}/")
+        return _beside_components(facts, roots)
+    return None
+
+
+def _beside_components(facts: FileFacts, roots: frozenset[str]) -> Detection | None:
+    """Frontend when the file's package holds UI components changed in the same diff and the file, if it is
+    code, shows no server signal: `packages/app-common/src/platform/auth.ts` or a `.graphql` query next to
+    `.../components/Login.vue`."""
+    if not roots or (facts.language in JS_TS and _server_signal(facts)):
+        return None
+    root = package_root(facts.path)
+    if root in roots:
+        return Detection(FRONTEND, f"in {root} with the UI components of this change")
+    return None
+
+
+def _server_signal(facts: FileFacts) -> bool:
+    return (
+        server_import(facts.head) is not None
+        or _next_api_route(facts.dirs)
+        or server_dir_depth(facts.dirs) is not None
+    )
+
+
+def _browser_dir(dirs: tuple[str, ...]) -> str | None:
+    for part in dirs:
+        if part in _BROWSER_DIRS or _BROWSER_DIR_NAME.search(part):
+            return part
     return None
 
 
@@ -99,7 +150,7 @@ def _browser_js(facts: FileFacts) -> Detection | None:
     head = facts.head
     if server_import(head) is not None or _next_api_route(facts.dirs):
         return None
-    where = facts.under(_BROWSER_DIRS)
+    where = _browser_dir(facts.dirs)
     if where is not None:
         server_depth = server_dir_depth(facts.dirs)
         if server_depth is None or facts.dirs.index(where) < server_depth:
