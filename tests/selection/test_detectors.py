@@ -193,3 +193,14 @@ def test_directories_named_for_the_browser_are_frontend() -> None:
     text = new_file("packages/shop-web/src/cart.ts", ["export const total = 1"])
     decision = select_files(parse_diff(text), load_persona("backend"), Config()).decisions[0]
     assert (decision.by, decision.reason) == ("frontend", "frontend (browser code under shop-web/)")
+
+
+def test_reasons_quoting_a_hostile_directory_name_stay_inert_in_markdown() -> None:
+    from persona_review.reporters import render_markdown
+
+    path = "x/<img src=y>|-web/cart.ts"
+    result = run_review(ReviewInput(diff=parse_diff(new_file(path, ["export {}"])), config=Config(),
+                                    persona=load_persona("backend")))
+    assert result.files[0].reason == "frontend (browser code under <img src=y>|-web/)"
+    row = next(line for line in render_markdown(result).splitlines() if "cart.ts" in line)
+    assert row == "| `x/<img src=y>\\|-web/cart.ts` | `frontend (browser code under <img src=y>\\|-web/)` |"
