@@ -186,7 +186,7 @@ def _is_step(before: str, after: str) -> bool:
 class _Rules:
     """The globs and matchers of one selection, built once per diff."""
 
-    def __init__(self, persona: Persona, config: Config) -> None:
+    def __init__(self, persona: Persona, config: Config, paths: Iterable[str]) -> None:
         self.include = _GlobSet(config.include)
         self.exclude = _GlobSet(config.exclude)
         self.persona_exclude = _GlobSet(persona.exclude_globs)
@@ -196,12 +196,12 @@ class _Rules:
         self.keywords = KeywordMatcher(persona.trigger_keywords)
         self.detectors = persona.detectors
         self.include_tests = config.include_tests
-        self.frontend_roots: frozenset[str] = frozenset()
+        self.frontend_roots = frontend_roots(paths)
+        """Package roots whose UI components this diff changes (selection/frontend.py)."""
 
 
 def select_files(diff: Diff, persona: Persona, config: Config) -> Selection:
-    rules = _Rules(persona, config)
-    rules.frontend_roots = frontend_roots(f.path for f in diff)
+    rules = _Rules(persona, config, (f.path for f in diff))
     reviewed: list[DiffFile] = []
     decisions: list[FileDecision] = []
     for f in diff:
