@@ -1,4 +1,4 @@
-"""Command line: `persona-review review` and `persona-review eval`.
+"""Command line: `persona-review review`, `eval`, `persona` and `checks`.
 
 `main` is the one place errors become messages and exit codes: 0 done, 1 findings at or above fail-on,
 2 usage or config error, 3 runtime failure. A user mistake never shows a traceback.
@@ -70,6 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--persona", metavar="FILE", help="persona for the model review")
     ev.add_argument("--output", metavar="FILE")
 
+    pe = sub.add_parser("persona", help="show what a persona file became: detectors, triggers, exclusions")
+    pe.add_argument("file", nargs="?", metavar="FILE",
+                    help="persona file or bundled name (default: the config's)")
+    pe.add_argument("--prompt", action="store_true", help="print the exact persona text the model gets")
+    pe.add_argument("--format", choices=["text", "json"], default="text")
+    pe.add_argument("--config", metavar="FILE", help="config file whose 'persona' to show")
+
     sub.add_parser("checks", help="list the deterministic checks")
     return parser
 
@@ -82,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _review(args)
         if args.command == "eval":
             return _eval(args)
+        if args.command == "persona":
+            return _show_persona(args)
         return _list_checks()
     except PersonaReviewError as exc:
         print(f"persona-review: error: {exc}", file=sys.stderr)
@@ -231,6 +240,19 @@ def _eval_reviewer(args: argparse.Namespace) -> Callable[[Sequence[FileContext]]
         return merge([*run_checks(contexts).findings, *model(contexts)])
 
     return checks_and_model
+
+
+def _show_persona(args: argparse.Namespace) -> int:
+    from persona_review.model.prompt import persona_prompt
+    from persona_review.persona_report import render_persona
+
+    spec = args.file
+    if spec is None:
+        config = load_config(args.config, required=args.config is not None)
+        spec = _persona_from_config(config)
+    persona = load_persona(spec)
+    _write(persona_prompt(persona) + "\n" if args.prompt else render_persona(persona, args.format), None)
+    return EXIT_OK
 
 
 def _list_checks() -> int:

@@ -52,6 +52,7 @@ class Config:
     concurrency: int = 4
     timeout_seconds: float = 90.0
     max_file_lines: int = 5000
+    include_tests: bool = False
     review_drafts: bool = False
     config_from: str = "base"
     ignore: tuple[IgnoreRule, ...] = ()
@@ -178,6 +179,7 @@ def config_from_mapping(data: dict[str, Any], source: str) -> Config:
         concurrency=int(data.get("concurrency", base.concurrency)),
         timeout_seconds=float(data.get("timeout-seconds", base.timeout_seconds)),
         max_file_lines=int(data.get("max-file-lines", base.max_file_lines)),
+        include_tests=bool(data.get("include-tests", base.include_tests)),
         review_drafts=bool(data.get("review-drafts", base.review_drafts)),
         config_from=data.get("config-from", base.config_from),
         ignore=ignore,

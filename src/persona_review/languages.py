@@ -25,6 +25,8 @@ _BY_SUFFIX = {
     ".php": "php",
     ".cs": "csharp",
     ".rs": "rust",
+    ".ex": "elixir",
+    ".exs": "elixir",
     ".sql": "sql",
     ".yml": "yaml",
     ".yaml": "yaml",

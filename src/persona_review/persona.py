@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from persona_review.errors import PersonaError
+from persona_review.persona_detectors import detectors_from_words, parse_detectors
 from persona_review.persona_vocab import dedupe, normalise_priorities
 from persona_review.resources import bundled_path
 
@@ -37,6 +38,8 @@ class Persona:
     source: str
     """Where it was loaded from."""
     format: str = "native"
+    detectors: tuple[str, ...] = ()
+    """The backend detectors (selection/backend.py) that pick files for this persona, besides its triggers."""
     untrusted: bool = False
     """Read from the pull request's own branch (config-from: head): the model gets its text fenced as
     data, never as instructions, and nothing in it can choose a destination, a tool or a secret."""
@@ -114,15 +117,23 @@ def _native(front: dict[str, Any], body: str, source: str) -> Persona:
     name = front.get("name")
     if not isinstance(name, str) or not name.strip():
         raise PersonaError(f"{source}: frontmatter needs a 'name'")
+    keywords = dedupe(str_list(triggers.get("keywords"), "triggers.keywords", source))
+    globs = str_list(triggers.get("globs"), "triggers.globs", source)
+    description = str(front.get("description") or "").strip()
+    if "detectors" in front:
+        detectors = parse_detectors(front.get("detectors") or [], source)
+    else:
+        detectors = detectors_from_words([description, *keywords])
     return Persona(
         name=name.strip(),
-        description=str(front.get("description") or "").strip(),
+        description=description,
         priorities=normalise_priorities(str_list(front.get("priorities"), "priorities", source)),
-        trigger_keywords=dedupe(str_list(triggers.get("keywords"), "triggers.keywords", source)),
-        trigger_globs=str_list(triggers.get("globs"), "triggers.globs", source),
+        trigger_keywords=keywords,
+        trigger_globs=globs,
         exclude_globs=str_list(front.get("exclude"), "exclude", source),
         not_for=str_list(front.get("not-for"), "not-for", source),
         body=body.strip(),
         source=source,
         format="native",
+        detectors=detectors,
     )

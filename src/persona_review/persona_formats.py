@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from persona_review.errors import PersonaError
 from persona_review.persona import Persona, str_list
 from persona_review.persona_clauses import marker_clauses, not_for_clauses, without_markers
+from persona_review.persona_detectors import detectors_from_words
 from persona_review.persona_markdown import (
     find_sections,
     first_heading,
@@ -109,6 +110,8 @@ def _build(fmt: ForeignFormat, declared: Declared, doc: Document) -> Persona:
     name = declared.name.strip()
     if not name:
         raise PersonaError(f"{doc.source}: the persona has no name")
+    phrases = [p for p in declared.file_patterns if " " in p.strip()]
+    detectors = detectors_from_words([declared.description, *keywords, *phrases, *_trigger_lines(doc.body)])
     return Persona(
         name=name,
         description=declared.description,
@@ -120,6 +123,7 @@ def _build(fmt: ForeignFormat, declared: Declared, doc: Document) -> Persona:
         body=doc.body.strip(),
         source=doc.source,
         format=fmt.name,
+        detectors=detectors,
     )
 
 
@@ -157,6 +161,12 @@ def _trigger_labelled(body: str, label: str) -> str | None:
         value, index = found
         return value or ", ".join(list_after(section.lines, index))
     return None
+
+
+def _trigger_lines(body: str) -> list[str]:
+    """The list items of the sections that say when the persona applies ("Activation Triggers", ...)."""
+    found = find_sections(body, "trigger", "activation", "applies")
+    return [item for section in found for item in list_items(section.lines)]
 
 
 def _keyword_section_terms(body: str) -> list[str]:

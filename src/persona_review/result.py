@@ -25,7 +25,10 @@ class FileDecision:
     path: str
     reviewed: bool
     reason: str
-    """Why it was reviewed (which trigger) or skipped (a SkipReason value)."""
+    """Why it was reviewed (which detector or trigger) or skipped (a SkipReason value or a detector)."""
+    by: str = ""
+    """The detector or trigger that decided, as a stable name ("migration", "trigger glob", "frontend",
+    "test", ...); empty for the skips every persona shares (binary, deleted, lock file, ...)."""
 
     @property
     def status(self) -> str:

@@ -8,9 +8,11 @@ import pytest
 from pathspec import GitIgnoreSpec
 
 from persona_review.checklists import load_all_checklists
+from persona_review.config import Config
+from persona_review.diff import parse_diff
 from persona_review.findings import Category
 from persona_review.persona import Persona, load_persona
-from persona_review.triggers import KeywordMatcher
+from persona_review.triggers import KeywordMatcher, select_files
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +87,11 @@ def test_backend_paths_trigger(backend: Persona, path: str) -> None:
 
 
 @pytest.mark.parametrize("path", NOT_BACKEND_PATHS)
-def test_frontend_docs_and_test_data_paths_do_not(backend: Persona, path: str) -> None:
-    assert _matches(backend.exclude_globs, path) or not _matches(backend.trigger_globs, path)
+def test_frontend_docs_and_test_data_paths_are_not_reviewed(backend: Persona, path: str) -> None:
+    diff = f"diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n@@ -1 +1 @@\n-a\n+cur.execute(sql)\n"
+    decision = select_files(parse_diff(diff), backend, Config()).decisions[0]
+    assert not decision.reviewed
+    assert decision.by in {"frontend", "docs", "test", "persona exclude"}
 
 
 @pytest.mark.parametrize(

@@ -119,12 +119,13 @@ def test_declared_triggers_decide_which_files_are_reviewed(name: str) -> None:
     declared_globs = bool(FIXTURES[name][1])
     assert ("src/payments/charge.py" in reviewed) == declared_globs
     assert ("db/schema.sql" in reviewed) == declared_globs
-    # "Do NOT use for" UI/CSS/documentation keeps those files out even though they mention a keyword.
-    if {"**/components/**", "**/*.css"} <= set(persona.exclude_globs):
-        assert "src/components/PayButton.ts" not in reviewed
-        assert "web/theme.css" not in reviewed
-    else:
-        assert "src/components/PayButton.ts" in reviewed
+    # Frontend files stay out though they mention a keyword: by the persona's "Do NOT use for" exclusions
+    # where it declares them, by the frontend detector otherwise.
+    by = {d.path: d.by for d in selection.decisions}
+    declared = {"**/components/**", "**/*.css"} <= set(persona.exclude_globs)
+    for path in ("src/components/PayButton.ts", "web/theme.css"):
+        assert path not in reviewed
+        assert by[path] == ("persona exclude" if declared else "frontend")
     assert "guide/usage.md" not in reviewed
     assert all(d.reason for d in selection.skipped)
 

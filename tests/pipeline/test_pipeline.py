@@ -33,7 +33,7 @@ def test_inline_suppression_on_the_line_or_above_counts_not_loses(persona: Perso
 
 def test_config_ignore_by_id_and_path(persona: Persona) -> None:
     text = file_diff("api/h.py", SWALLOW) + file_diff("api/tests/t.py", SWALLOW)
-    cfg = Config(ignore=(IgnoreRule(ids=("ERR-01",), paths=("**/tests/**",)),))
+    cfg = Config(include_tests=True, ignore=(IgnoreRule(ids=("ERR-01",), paths=("**/tests/**",)),))
     result = run_review(ReviewInput(diff=parse_diff(text), config=cfg, persona=persona))
     assert {f.path for f in result.findings if f.checklist_item == "ERR-01"} == {"api/h.py"}
     assert {f.path for f in result.suppressed} == {"api/tests/t.py"}

@@ -48,7 +48,7 @@ def test_markdown_report_and_summary(persona: Persona) -> None:
     result = _sample(persona)
     text = render_markdown(result)
     assert text.startswith("### persona-review · test-backend persona")
-    assert "not reviewed" in text and "`docs/orders.md` | excluded" in text
+    assert "not reviewed" in text and "`docs/orders.md` | `docs (" in text
     assert json.loads(render_json(result))["stats"]["files_skipped"] == 2
     assert "Findings not shown" not in render_summary(result, listed=[])
 

@@ -82,8 +82,8 @@ def test_skip_reasons(persona: Persona) -> None:
     assert got["api/vendor/lib.py"] == (False, "generated or vendored")
     assert got["api/gen.py"] == (False, "generated or vendored")
     assert got["api/big.py"] == (False, "too large")
-    assert got["web/src/api/client.ts"] == (False, "excluded")
-    assert got["api/README.md"] == (False, "excluded")
+    assert got["web/src/api/client.ts"] == (False, "excluded by the persona (web/)")
+    assert got["api/README.md"] == (False, "docs (*.md)")
 
 
 def test_config_include_and_exclude(persona: Persona) -> None:

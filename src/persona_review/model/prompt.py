@@ -41,18 +41,20 @@ def review_instructions() -> str:
     return bundled_path("prompts", "review-instructions.md").read_text(encoding="utf-8").strip()
 
 
+def persona_prompt(persona: Persona) -> str:
+    """The persona block of the system prompt: exactly the persona text the model gets
+    (`persona-review persona --prompt` prints it)."""
+    persona_text = persona.body.strip() or persona.description or f"You are the {persona.name} reviewer."
+    if persona.untrusted:
+        return untrusted_persona_block(persona, persona_text)
+    return f"# Reviewer persona\n\n{persona_text}"
+
+
 def system_blocks(persona: Persona, checklists: Sequence[Checklist]) -> list[dict[str, Any]]:
     """The system prompt as three text blocks, each marked for prompt caching."""
-    persona_text = persona.body.strip() or persona.description or f"You are the {persona.name} reviewer."
     lists = "\n\n".join(c.render() for c in checklists)
     instructions = review_instructions()
-    if persona.untrusted:
-        return [
-            {"type": "text", "text": untrusted_persona_block(persona, persona_text), "cache_control": CACHE},
-            {"type": "text", "text": f"# Checklists\n\n{lists}", "cache_control": CACHE},
-            {"type": "text", "text": instructions + _categories_line(checklists), "cache_control": CACHE},
-        ]
-    if persona.not_for:
+    if persona.not_for and not persona.untrusted:  # an untrusted persona's exclusions stay in its fence
         excluded = "\n".join(f"- {item}" for item in persona.not_for)
         instructions += (
             "\n\n## Exclusions\nThis persona is NOT for the following; report nothing about them, "
@@ -60,7 +62,7 @@ def system_blocks(persona: Persona, checklists: Sequence[Checklist]) -> list[dic
         )
     instructions += _categories_line(checklists)
     return [
-        {"type": "text", "text": f"# Reviewer persona\n\n{persona_text}", "cache_control": CACHE},
+        {"type": "text", "text": persona_prompt(persona), "cache_control": CACHE},
         {"type": "text", "text": f"# Checklists\n\n{lists}", "cache_control": CACHE},
         {"type": "text", "text": instructions, "cache_control": CACHE},
     ]

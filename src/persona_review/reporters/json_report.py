@@ -36,7 +36,9 @@ def render_json(result: ReviewResult) -> str:
         "version": JSON_VERSION,
         "persona": result.persona,
         "mode": result.mode,
-        "files": [{"path": d.path, "status": d.status, "reason": d.reason} for d in result.files],
+        "files": [
+            {"path": d.path, "status": d.status, "reason": d.reason, "by": d.by} for d in result.files
+        ],
         "findings": [finding_dict(f) for f in result.findings],
         "suppressed": [finding_dict(f) for f in result.suppressed],
         "below_threshold": [finding_dict(f) for f in result.below_threshold],

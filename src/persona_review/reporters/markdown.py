@@ -113,7 +113,10 @@ def render_summary(result: ReviewResult, *, listed: list[Finding] | None = None)
             "| file | reason |",
             "|---|---|",
         ]
-        parts += [f"| {code_span(d.path, in_table=True)} | {d.reason} |" for d in skipped]
+        # Reasons quote parts of untrusted paths (a directory or file name): a code span keeps them inert.
+        parts += [
+            f"| {code_span(d.path, in_table=True)} | {code_span(d.reason, in_table=True)} |" for d in skipped
+        ]
         parts += ["", "</details>"]
     if result.model.unreviewed:
         parts += [

@@ -1,0 +1,180 @@
+"""Backend detectors: server-side languages, SQL, migrations, server JS/TS and service infrastructure.
+
+Each detector reads the path first and the added lines only where the path cannot tell (JS/TS imports,
+Kubernetes manifests, goose/dbmate markers), and only the first lines of them, so detection stays cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from persona_review.selection.detectors import (
+    INFRA,
+    MIGRATION,
+    SERVER_JS,
+    SERVER_LANGUAGE,
+    SQL,
+    Detection,
+    FileFacts,
+)
+
+SERVER_LANGUAGES = frozenset(
+    {"python", "go", "java", "kotlin", "scala", "ruby", "php", "csharp", "rust", "elixir"}
+)
+JS_TS = frozenset({"javascript", "typescript"})
+
+_MIGRATION_DIRS = frozenset(
+    {"migrations", "migration", "migrate", "knex_migrations", "alembic", "evolutions"}
+)
+_MIGRATION_NAMES = frozenset({"schema.rb", "structure.sql", "schema.prisma", "alembic.ini"})
+_MIGRATION_NAME_RE = re.compile(
+    r"^(?:v\d+(?:[._]\d+)*__.+\.sql|r__.+\.sql|.+\.(?:up|down)\.sql"
+    r"|.*changelog.*\.(?:xml|ya?ml|json|sql)|.+\.prisma)$"
+)
+_MIGRATION_MARKERS = re.compile(
+    r"^--\s*(?:\+goose\s+(?:up|down)|migrate:(?:up|down))", re.IGNORECASE | re.MULTILINE
+)
+
+_SERVER_JS_DIRS = frozenset(
+    {
+        "server", "servers", "backend", "routes", "router", "routers", "controllers", "controller",
+        "middleware", "middlewares", "db", "database", "repositories", "repository", "lambda", "lambdas",
+        "workers", "worker", "jobs", "queues", "consumers", "resolvers", "cron",
+    }
+)
+_SERVER_DIR_NAME = re.compile(r"(?:^|[-_.])(?:server|backend)(?:$|[-_.])")
+_SERVER_JS_NAME_RE = re.compile(
+    r"^(?:server|knexfile|ormconfig|drizzle\.config)\.[cm]?[jt]s$"
+    r"|\.(?:controller|resolver|entity|repository|middleware|gateway|migration)\.[cm]?[jt]s$"
+)
+_SERVER_MODULES = (
+    r"express|koa|fastify|@nestjs/[\w-]+|@hapi/hapi|hapi|restify|@apollo/server|apollo-server[\w-]*"
+    r"|pg|pg-promise|postgres|mysql2?|mariadb|mssql|oracledb|sqlite3|better-sqlite3|mongodb|mongoose|redis|ioredis"
+    r"|knex|sequelize|typeorm|@prisma/client|drizzle-orm[\w/-]*|@mikro-orm/[\w-]+|objection|kysely"
+    r"|kafkajs|amqplib|bullmq|bull|nodemailer|jsonwebtoken|bcrypt|bcryptjs|argon2|passport[\w-]*"
+    r"|socket\.io|ws|next/server|@aws-sdk/[\w-]+|aws-sdk|@google-cloud/[\w-]+|firebase-admin"
+    r"|node:[\w/]+|fs|fs/promises|http|https|net|tls|dgram|cluster|child_process|worker_threads"
+)
+_SERVER_IMPORT = re.compile(
+    rf"""(?:\bfrom\s+|\brequire\(\s*|\bimport\s+)['"]({_SERVER_MODULES}"""
+    r"""|[^'"\s]*/(?:prisma|db|database|server|server-only)(?:/[^'"\s]*)?)['"]"""
+)
+"""An import of a server framework, ORM or driver, or of a workspace package or module named for the
+database or the server (`@acme/prisma`, `../db`, `@acme/lib/server-only/x`)."""
+
+_COMPOSE_RE = re.compile(r"^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$")
+INFRA_DIRS = frozenset(
+    {"k8s", "kubernetes", "helm", "charts", "kustomize", "manifests", "terraform"}
+)
+_INFRA_NAMES = frozenset(
+    {"procfile", "chart.yaml", "kustomization.yaml", "kustomization.yml", "fly.toml", "app.yaml",
+     "nginx.conf"}
+)
+_SERVICE_CONFIG_RE = re.compile(
+    r"^(?:application|bootstrap)(?:[-.][\w-]+)?\.(?:ya?ml|properties)$|^appsettings(?:\.[\w-]+)?\.json$"
+    r"|^nginx.*\.conf$|^gunicorn\.conf\.py$|^uwsgi\.ini$"
+)
+_K8S_MANIFEST = re.compile(r"^apiVersion:\s*\S+", re.MULTILINE)
+_K8S_KIND = re.compile(r"^kind:\s*\w+", re.MULTILINE)
+
+
+def server_import(head: str) -> str | None:
+    """The server framework, ORM or driver a JS/TS text imports, or None."""
+    if "from" not in head and "require" not in head and "import" not in head:
+        return None
+    m = _SERVER_IMPORT.search(head)
+    return m.group(1) if m else None
+
+
+def _migration(facts: FileFacts) -> Detection | None:
+    where = facts.under(_MIGRATION_DIRS)
+    if where is not None:
+        return Detection(MIGRATION, f"under {where}/")
+    name = facts.name
+    if name in _MIGRATION_NAMES or _MIGRATION_NAME_RE.match(name):
+        return Detection(MIGRATION, name)
+    if facts.language == "sql" and _MIGRATION_MARKERS.search(facts.head):
+        return Detection(MIGRATION, "migration marker")
+    return None
+
+
+def _sql(facts: FileFacts) -> Detection | None:
+    return Detection(SQL, "SQL file") if facts.language == "sql" else None
+
+
+def _server_language(facts: FileFacts) -> Detection | None:
+    return Detection(SERVER_LANGUAGE, facts.language) if facts.language in SERVER_LANGUAGES else None
+
+
+def _server_js(facts: FileFacts) -> Detection | None:
+    if facts.language not in JS_TS:
+        return None
+    module = server_import(facts.head)
+    if module is not None:
+        return Detection(SERVER_JS, f"imports {module}")
+    if _SERVER_JS_NAME_RE.search(facts.name):
+        return Detection(SERVER_JS, facts.name)
+    where = facts.under(_SERVER_JS_DIRS) or _server_named_dir(facts.dirs)
+    if where is not None:
+        return Detection(SERVER_JS, f"under {where}/")
+    dirs = facts.dirs
+    if "api" in dirs and "pages" in dirs[: dirs.index("api")]:
+        return Detection(SERVER_JS, "Next.js API route")
+    return None
+
+
+def server_dir_depth(dirs: tuple[str, ...]) -> int | None:
+    """How deep the outermost server directory (`server/`, `routes/`, `server-only/`, ...) sits, or None."""
+    for depth, part in enumerate(dirs):
+        if part in _SERVER_JS_DIRS or _SERVER_DIR_NAME.search(part):
+            return depth
+    return None
+
+
+def _server_named_dir(dirs: tuple[str, ...]) -> str | None:
+    """A directory named for the server side: `server-only`, `server_utils`, `api-server`, ..."""
+    for part in dirs:
+        if _SERVER_DIR_NAME.search(part):
+            return part
+    return None
+
+
+def _infra(facts: FileFacts) -> Detection | None:
+    name = facts.name
+    if facts.language == "dockerfile" or name.endswith(".dockerfile"):
+        return Detection(INFRA, "Dockerfile")
+    if _COMPOSE_RE.match(name):
+        return Detection(INFRA, "compose file")
+    if facts.language == "terraform" or name.endswith((".tfvars", ".hcl")):
+        return Detection(INFRA, "Terraform")
+    if name in _INFRA_NAMES or _SERVICE_CONFIG_RE.match(name):
+        return Detection(INFRA, "service config")
+    if facts.language in ("yaml", "json", "unknown", "shell"):
+        where = facts.under(INFRA_DIRS)
+        if where is not None:
+            return Detection(INFRA, f"under {where}/")
+    if facts.language == "yaml":
+        head = facts.head
+        if "apiVersion" in head and _K8S_MANIFEST.search(head) and _K8S_KIND.search(head):
+            return Detection(INFRA, "Kubernetes manifest")
+    return None
+
+
+_DETECTORS: dict[str, Callable[[FileFacts], Detection | None]] = {
+    MIGRATION: _migration,
+    SQL: _sql,
+    SERVER_LANGUAGE: _server_language,
+    SERVER_JS: _server_js,
+    INFRA: _infra,
+}
+
+
+def detect_backend(facts: FileFacts, enabled: Iterable[str]) -> Detection | None:
+    """The first enabled backend detector that recognises the file (migrations before plain SQL or
+    source, so a migration is named as one)."""
+    for name in enabled:
+        found = _DETECTORS[name](facts)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,33 @@
+"""Test code and test data: files a backend review skips (reason `test`) unless `include-tests` is on."""
+
+from __future__ import annotations
+
+import re
+
+from persona_review.selection.detectors import Detection, FileFacts
+
+TEST = "test"
+
+_TEST_DIRS = frozenset(
+    {
+        "test", "tests", "__tests__", "spec", "specs", "testing", "e2e", "cypress", "playwright", "testdata",
+        "test-data", "test_data", "fixtures", "__fixtures__", "__mocks__", "__snapshots__", "cassettes",
+        "testutils", "testutil", "test-utils", "test_utils", "integration-tests", "integration_tests",
+    }
+)
+_TEST_NAME = re.compile(
+    r"^(?:test_.+\.py|.+_test\.(?:py|go|rb|exs?)|conftest\.py|.+_spec\.rb"
+    r"|.+\.(?:test|spec|e2e-spec|cy)\.[cm]?[jt]sx?|.+\.snap)$"
+)
+_CAMEL_TEST_NAME = re.compile(r"^\w+(?:Test|Tests|TestCase|IT|Spec)\.(?:java|kt|scala|groovy|cs|php|swift)$")
+
+
+def detect_test(facts: FileFacts) -> Detection | None:
+    """A Detection naming the directory or file-name pattern that makes this a test file, or None."""
+    where = facts.under(_TEST_DIRS)
+    if where is not None:
+        return Detection(TEST, f"under {where}/")
+    name = facts.pure.name
+    if _TEST_NAME.match(facts.name) or _CAMEL_TEST_NAME.match(name):
+        return Detection(TEST, name)
+    return None
