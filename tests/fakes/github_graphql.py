@@ -205,6 +205,7 @@ class GraphQL:
             operation = _Parser(body["query"]).operation()
             if operation.kind != "query":
                 raise QueryError("This fake answers queries only")
+            _validate(operation.selections, "Query", [])
             self._check_variables(operation, variables)
             errors: list[dict[str, Any]] = []
             data = self._select(operation.selections, "Query", None, variables=variables, path=[], errors=errors)
@@ -239,18 +240,11 @@ class GraphQL:
         out: dict[str, Any] = {}
         for sel in selections:
             if isinstance(sel, Fragment):
-                if sel.type_name not in _TYPES:
-                    raise QueryError(f"No such type {sel.type_name}, so it can't be a fragment condition",
-                                     extensions={"code": "undefinedType", "typeName": sel.type_name})
                 if sel.type_name in (type_name, _concrete(type_name, obj)):
                     out.update(self._select(sel.selections, sel.type_name, obj, variables=variables, path=path,
                                             errors=errors))
                 continue
             actual = _concrete(type_name, obj)
-            if sel.name not in _TYPES[type_name] and sel.name != "__typename":
-                raise QueryError(f"Field '{sel.name}' doesn't exist on type '{type_name}'",
-                                 path=["query", *path, sel.alias], locations=[{"line": sel.line, "column": sel.column}],
-                                 extensions={"code": "undefinedField", "typeName": type_name, "fieldName": sel.name})
             out[sel.alias] = self._field(sel, type_name, actual, obj, variables=variables, path=[*path, sel.alias],
                                          errors=errors)
         return out
@@ -297,20 +291,51 @@ class GraphQL:
         return None
 
 
-_TYPES: dict[str, frozenset[str]] = {
-    "Query": frozenset({"repository"}),
-    "Repository": frozenset({"object", "nameWithOwner"}),
-    "GitObject": frozenset({"oid", "abbreviatedOid"}),
-    "Blob": frozenset({"oid", "abbreviatedOid", "text", "byteSize", "isBinary", "isTruncated"}),
-    "Tree": frozenset({"oid", "abbreviatedOid"}),
-    "Commit": frozenset({"oid", "abbreviatedOid"}),
+_GIT_OBJECT = {"oid": None, "abbreviatedOid": None}
+_TYPES: dict[str, dict[str, str | None]] = {
+    # type -> field -> the object type it returns (None for a scalar)
+    "Query": {"repository": "Repository"},
+    "Repository": {"object": "GitObject", "nameWithOwner": None},
+    "GitObject": _GIT_OBJECT,
+    "Blob": {**_GIT_OBJECT, "text": None, "byteSize": None, "isBinary": None, "isTruncated": None},
+    "Tree": _GIT_OBJECT,
+    "Commit": _GIT_OBJECT,
 }
+_POSSIBLE = {"GitObject": {"GitObject", "Blob", "Tree", "Commit"}}
+
+
+def _validate(selections: list[Field | Fragment], type_name: str, path: list[str]) -> None:
+    """Static checks GitHub runs before executing anything: fields exist, objects have selections,
+    scalars have none, fragments name a possible type."""
+    for sel in selections:
+        if isinstance(sel, Fragment):
+            if sel.type_name not in _TYPES:
+                raise QueryError(f"No such type {sel.type_name}, so it can't be a fragment condition",
+                                 extensions={"code": "undefinedType", "typeName": sel.type_name})
+            if sel.type_name not in _POSSIBLE.get(type_name, {type_name}):
+                raise QueryError(f"Fragment on {sel.type_name} can't be spread inside {type_name}",
+                                 extensions={"code": "cannotSpreadFragment"})
+            _validate(sel.selections, sel.type_name, path)
+            continue
+        where = {"path": ["query", *path, sel.alias], "locations": [{"line": sel.line, "column": sel.column}]}
+        if sel.name == "__typename":
+            continue
+        if sel.name not in _TYPES[type_name]:
+            raise QueryError(f"Field '{sel.name}' doesn't exist on type '{type_name}'", **where,
+                             extensions={"code": "undefinedField", "typeName": type_name, "fieldName": sel.name})
+        returns = _TYPES[type_name][sel.name]
+        if returns is None and sel.selections:
+            raise QueryError(f"Selections can't be made on scalars (field '{sel.name}' returns a scalar)",
+                             **where, extensions={"code": "selectionMismatch"})
+        if returns is not None:
+            if not sel.selections:
+                raise QueryError(f"Field must have selections (field '{sel.name}' returns {returns} but has "
+                                 "no selections)", **where, extensions={"code": "selectionMismatch"})
+            _validate(sel.selections, returns, [*path, sel.alias])
 
 
 def _need(f: Field) -> list[Field | Fragment]:
-    if not f.selections:
-        raise QueryError(f"Field must have selections (field '{f.name}' returns an object type but has "
-                         "no selections)", extensions={"code": "selectionMismatch"})
+    assert f.selections, "validated before execution"
     return f.selections
 
 

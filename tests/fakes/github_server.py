@@ -397,7 +397,8 @@ def _handler(fake: FakeGitHub) -> type[BaseHTTPRequestHandler]:
 
 def _public(payload: Any) -> Any:
     if isinstance(payload, dict):
-        return {k: _public(v) for k, v in payload.items() if not k.startswith("_")}
+        # Keys with one leading underscore are the fake's bookkeeping; GraphQL's `__typename` is public.
+        return {k: _public(v) for k, v in payload.items() if not k.startswith("_") or k.startswith("__")}
     if isinstance(payload, list):
         return [_public(v) for v in payload]
     return payload

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 _WORD = r"[A-Za-z][A-Za-z'’-]*"
 _PROSE = re.compile(rf"^{_WORD},?(?:\s+{_WORD},?){{1,}}\s+{_WORD}[.,:?!]?$")
+_BLANKS = re.compile(r" +")
 _QUOTES = re.compile(r"\s*['\"`]+\s*")
 _KEYWORDS = {
     "python": frozenset(re.findall(r"\w+", """
@@ -121,8 +122,10 @@ def _prose(visible: str, keywords: frozenset[str], python: bool) -> int:
 
 def _hidden(text: str, bare: str) -> str:
     """What a lexing hides in strings and comments on one line, without comment markers."""
-    chars = [t if b == " " else " " for t, b in zip(text, bare, strict=False)]
-    return "".join(chars).strip().lstrip("/*#").strip()
+    if text == bare:
+        return ""
+    parts = [text[m.start() : m.end()] for m in _BLANKS.finditer(bare)]
+    return " ".join(p.strip() for p in parts if p.strip()).lstrip("/*#").strip()
 
 
 def _open_quote(bare: str, python: bool) -> int:

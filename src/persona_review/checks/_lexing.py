@@ -83,6 +83,8 @@ def _lex(ctx: FileContext) -> Lexed:
 
 
 _Syntax = tuple[str, bool, tuple[str, ...], tuple[str, ...]]
+_JUDGED_PAST_PIVOT = 8
+"""Rows past the first closing delimiter that decide a hunk's start state."""
 
 
 @dataclass(slots=True)
@@ -91,10 +93,12 @@ class _Views:
     """(code view, bare view, state at the line's end) per line."""
     marks: list[Mark]
     """Every multi-line string opened or closed, in order."""
+    start: str | None = None
+    """The state the first line starts in."""
 
 
 def _lex_lines(texts: list[str], state: str | None, syntax: _Syntax, language: str) -> _Views:
-    views = _Views([], [])
+    views = _Views([], [], state)
     for row, text in enumerate(texts):
         c, b, state = _lex_line(text, state, syntax, language, marks=views.marks, row=row)
         views.rows.append((c, b, state))
@@ -104,24 +108,29 @@ def _lex_lines(texts: list[str], state: str | None, syntax: _Syntax, language: s
 def _likeliest(texts: list[str], plain: _Views, syntax: _Syntax, language: str) -> _Views:
     """The lexing of a hunk from the start state (code, or inside a multi-line string or block comment)
     that reads most plausibly; the code state unless another is clearly better. Only states whose closing
-    delimiter occurs in the hunk are tried, so a hunk without one costs nothing."""
+    delimiter occurs in the hunk are tried, so a hunk without one costs nothing, and each is judged on the
+    rows up to a few past where its delimiter first closes."""
     _comment, block, _singles, multis = syntax
-    candidates = [m for m in multis if any(m in t for t in texts)]
-    if block and any("*/" in t for t in texts):
-        candidates.append("/*")
-    if not candidates:
-        return plain
+    candidates = [(m, m) for m in multis]
+    if block:
+        candidates.append(("/*", "*/"))
     best, best_margin = plain, 0
-    for start in candidates:
-        other = _lex_lines(texts, start, syntax, language)
-        differ = [i for i, (a, b) in enumerate(zip(other.rows, plain.rows, strict=True)) if a[:2] != b[:2]]
+    for start, closer in candidates:
+        first = next((i for i, t in enumerate(texts) if closer in t), None)
+        if first is None:
+            continue
+        rows = texts[: first + _JUDGED_PAST_PIVOT + 1]
+        other = _lex_lines(rows, start, syntax, language)
+        differ = [i for i, (a, b) in enumerate(zip(other.rows, plain.rows, strict=False)) if a[:2] != b[:2]]
         if not differ:
             continue
         # Where the two readings part: the first delimiter the other reading closes (or its first row).
         pivot = next((m.row for m in other.marks if not m.opens), differ[0])
-        margin = _score(texts, plain, differ, pivot, language) - _score(texts, other, differ, pivot, language)
+        margin = _score(rows, plain, differ, pivot, language) - _score(rows, other, differ, pivot, language)
         if margin > best_margin:
             best, best_margin = other, margin
+    if best is not plain and len(best.rows) < len(texts):
+        best = _lex_lines(texts, best.start, syntax, language)
     return best
 
 
@@ -131,8 +140,8 @@ def _score(texts: list[str], views: _Views, rows: list[int], pivot: int, languag
     weights = [0] * len(texts)
     for i in rows:
         weights[i] = 2 if pivot - 2 <= i <= pivot + 3 else 1
-    lines = [(t, c, b) for t, (c, b, _s) in zip(texts, views.rows, strict=True)]
-    return implausibility(language, lines, views.marks, weights)
+    lines = [(t, c, b) for t, (c, b, _s) in zip(texts, views.rows, strict=False)]
+    return implausibility(language, lines, [m for m in views.marks if m.row < len(texts)], weights)
 
 
 _OPENERS = {
