@@ -102,7 +102,7 @@ class HeadContents:
             try:
                 out.update(self._query(batch))
             except GithubException as exc:
-                if exc.status in (401, 403, 404):
+                if exc.status in (401, 403, 404) and "rate limit" not in str(exc.data).lower():
                     self.log(f"the token cannot read file contents ({exc.status}); files are reviewed from "
                              "their hunks (give the workflow `permissions: contents: read`)")
                     return out
@@ -112,18 +112,17 @@ class HeadContents:
         return out
 
     def _split(self, batch: list[str], pending: list[list[str]], retried: set[tuple[str, ...]],
-               why: str) -> bool:
-        """Queue `batch` again as two halves (a single file as itself), once; False (with a log line) when
-        it was already retried."""
+               why: str) -> None:
+        """Queue `batch` again as two halves (a single file as itself), once; after that, give it up with a
+        log line."""
         if tuple(batch) in retried:
             self.log(f"{len(batch)} file(s) not fetched ({why}): reviewed from their hunks")
-            return False
+            return
         half = (len(batch) + 1) // 2
         for part in (batch[:half], batch[half:]):
             if part:
                 retried.add(tuple(part))
                 pending.append(part)
-        return True
 
     def _query(self, batch: list[str]) -> dict[str, str]:
         owner, name = self.repository.split("/", 1)
