@@ -5,8 +5,9 @@ state, its prose then reads as code and the code after the closing delimiter rea
 go silent on it. `_lexing` lexes such a hunk once per candidate start state and keeps the one these
 signals find least implausible:
 
-- prose read as code (a run of plain words, no operators), text that is no code of the language
-  (Python: a backtick, `$`, `?`, a URL, reST or doctest markup), or a stray `*/` in code;
+- prose or SQL read as code (a run of plain words, no operators), text that is no code of the language
+  (Python: a backtick, `$`, `?`, a URL, reST or doctest markup; JavaScript: `${`; any: punctuation beyond
+  ASCII), or a `*/` in code (decisive where no regex literal can hold one);
 - code read as string or comment text (a statement shape: assignment, block header, call line);
 - a one-line string left open at the end of a code line (prose with an apostrophe);
 - a string opener where the grammar allows none (Python: after a word or `.`; Java: text after `\"\"\"`), or
@@ -21,6 +22,7 @@ from typing import NamedTuple
 _WORD = r"[A-Za-z][A-Za-z'’-]*"
 _PROSE = re.compile(rf"^{_WORD},?(?:\s+{_WORD},?){{1,}}\s+{_WORD}[.,:?!]?$")
 _BLANKS = re.compile(r" +")
+_WORDISH = re.compile(r"[A-Za-z_]")
 _QUOTES = re.compile(r"\s*['\"`]+\s*")
 _KEYWORDS = {
     "python": frozenset(re.findall(r"\w+", """
@@ -41,7 +43,12 @@ _PY_CODE = re.compile(
 _PY_NOT_CODE = re.compile(r"^(?::\w|@\w+\s|>>>|\.\. |-{3,}|={3,})|[`$?]|://")
 _C_CODE = re.compile(
     r"(?:;|\{)$|^\}|^(?:if|for|while|switch)\s*\(.*\)\s*\{?$|^return\b.*;$|^[\w.]+\s*:?=\s*[\w\"'(\[{&]"
-    r"|^(?:const|let|var)\s+[\w{}\[\], ]+=|^(?:await\s+)?[\w.]+\(.*\)$"
+    r"|^(?:const|let|var)\s+[\w{}\[\], ]+=|^(?:await\s+)?[\w.]+\(.*\)$|^\w+:\s+\S.*,$"
+)
+_SQL = re.compile(
+    r"(?i)^(?:(?:create|drop|alter)\s+(?:unique\s+)?(?:table|index|view|schema|database|type|extension|sequence)\b"
+    r"|select\s.*\sfrom\b|insert\s+into\s|delete\s+from\s|update\s+\w+\s+set\s"
+    r"|(?:where|join|values|order\s+by|group\s+by)\s|from\s+\w+(?!.*\bimport\b))"
 )
 _PY_PREFIX = re.compile(r"(?i)(?:^|[^\w])(?:r|u|b|f|t|rb|br|fr|rf|tr|rt)$")
 _OPEN_BEFORE_STRING = "=([{,:+-*/%<>!&|^~@;"
@@ -72,14 +79,17 @@ def implausibility(
         points = 0
         visible = bare.strip()
         if visible:
-            points += _prose(visible, keywords, python)
-            if python and _PY_NOT_CODE.search(visible):
+            points += _prose(visible, keywords, python) or bool(_SQL.match(visible))
+            if (python and _PY_NOT_CODE.search(visible)) or _not_code(language, visible):
                 points += 1
-            if not python and visible.endswith("*/"):
-                points += 2
+            if not python and "*/" in visible:
+                if _stray_closer(language, visible):
+                    score += 10
+                elif visible.endswith("*/"):
+                    points += 2
             points += _open_quote(bare, python)
         hidden = _hidden(text, bare)
-        if hidden and code_shape.search(hidden):
+        if hidden and _WORDISH.search(hidden) and code_shape.search(hidden) and not _SQL.match(hidden):
             points += 1
         score += points * weight
     for mark in marks:
@@ -92,6 +102,20 @@ def implausibility(
         else:
             score += 10 * _impossible_closer(bare, mark.col, keywords)
     return score
+
+
+def _not_code(language: str, visible: str) -> bool:
+    """Text no code of the language holds outside strings and comments: `${` in JavaScript, or
+    punctuation beyond ASCII (a dash, a typographic quote) anywhere."""
+    if language in ("javascript", "typescript") and "${" in visible:
+        return True
+    return not visible.isascii() and any(ord(ch) > 127 and not ch.isalnum() for ch in visible)
+
+
+def _stray_closer(language: str, visible: str) -> bool:
+    """A `*/` read as code that no code can hold: Go and Java have no regex literals, and in JavaScript a
+    line that is `*/` or starts with `*` is a comment's end."""
+    return language in ("go", "java") or visible == "*/" or visible.startswith("*")
 
 
 def _stray_docstring(language: str, rows: list[tuple[str, str, str]], mark: Mark) -> int:
