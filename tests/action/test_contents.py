@@ -72,8 +72,6 @@ def test_a_symlink_out_of_the_workspace_is_not_followed(fake: FakeGitHub, tmp_pa
     """The link's target even has the head's bytes; it is refused all the same."""
     change = _orders()
     fake.open_pull(NUMBER, [change])
-    outside = tmp_path / "outside.py"
-    outside.write_text(change.content or "", encoding="utf-8")
     workspace = tmp_path / "ws"
     (workspace / "app").mkdir(parents=True)
     os.symlink(tmp_path, workspace / "app/models")
