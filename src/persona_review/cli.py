@@ -153,6 +153,7 @@ def _review(args: argparse.Namespace) -> int:
             config=config,
             persona=persona,
             workspace=workspace,
+            log=lambda line: print(f"persona-review: {line}", file=sys.stderr),
             api_key=api_key,
             offline=args.offline,
         )

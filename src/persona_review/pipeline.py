@@ -6,14 +6,14 @@ thresholded, fingerprinted findings -> ReviewResult for the reporters.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from persona_review.checklists import load_checklists
 from persona_review.checks.runner import run_checks
 from persona_review.config import Config
-from persona_review.contexts import build_context
+from persona_review.contexts import FileSource, WorkspaceFiles, build_contexts
 from persona_review.diff import Diff
 from persona_review.findings import SOURCE_MODEL, Finding, Placement, assign_fingerprints, sort_key
 from persona_review.persona import Persona
@@ -35,6 +35,11 @@ class ReviewInput:
     persona: Persona
     workspace: Path | None = None
     """A checkout of the PR head (or the working tree); files there give checks whole-file context."""
+    contents: FileSource | None = None
+    """Where the head text of reviewed files comes from, when not `workspace` (the Action: its checkout or
+    the API). Checks and the model see whole files through it."""
+    log: Callable[[str], None] | None = None
+    """Where to say that a file is reviewed from its hunks only (too long for whole-file context)."""
     api_key: str | None = None
     offline: bool = False
     pr_text: str | None = None
@@ -51,7 +56,8 @@ class ReviewInput:
 def run_review(inp: ReviewInput) -> ReviewResult:
     config = inp.config
     selection = select_files(inp.diff, inp.persona, config)
-    contexts = {f.path: build_context(f, inp.workspace) for f in selection.reviewed}
+    source = inp.contents or (WorkspaceFiles(inp.workspace) if inp.workspace is not None else None)
+    contexts = build_contexts(selection.reviewed, source, config.max_file_lines, inp.log)
 
     checks = run_checks(list(contexts.values()), config.categories)
     notices = list(checks.notices)

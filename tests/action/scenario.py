@@ -38,6 +38,17 @@ def appended(path: str, old_count: int, context: list[str], lines: list[str]) ->
     return FileChange(path, "modified", patch)
 
 
+def modified_file(path: str, before: list[str], added: list[str], after: list[str]) -> FileChange:
+    """A modification inserting `added` between `before` and `after`, shown with git's three lines of
+    context either side; the fake knows the whole head file."""
+    above, below = before[-3:], after[:3]
+    start = len(before) - len(above) + 1
+    body = [" " + x for x in above] + ["+" + x for x in added] + [" " + x for x in below]
+    patch = f"@@ -{start},{len(above) + len(below)} +{start},{len(above) + len(added) + len(below)} @@\n"
+    content = "".join(f"{x}\n" for x in [*before, *added, *after])
+    return FileChange(path, "modified", patch + "\n".join(body), content=content)
+
+
 SWALLOW = ["def cancel(conn, order_id):", "    try:", "        conn.execute('DELETE FROM o WHERE id = %s', (order_id,))",
            "    except Exception:", "        pass", "    return True"]
 NO_TIMEOUT = ["import requests", "", "def charge(url):", "    return requests.post(url, json={})"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from action.scenario import NUMBER, SWALLOW, added_file, event, run
+from action.scenario import NUMBER, SWALLOW, added_file, event, modified_file, run
 from fakes.github_server import FakeGitHub
 
 
@@ -30,3 +30,16 @@ def test_calls_do_not_grow_with_inline_comments(fake: FakeGitHub, tmp_path: Path
     many = _calls_for(fake, tmp_path / "many", 45, "30")
     assert len(fake.bot_review_comments()) == 30
     assert many == few
+
+
+def test_200_modified_files_with_contents_fetched_within_12_calls(fake: FakeGitHub, tmp_path: Path) -> None:
+    """Whole-file context for every file costs two GraphQL calls, not one call per file."""
+    doc = ['"""Orders.', "", "Cancelling deletes the row.", '"""', "", ""]
+    files = [modified_file(f"app/models/ok_{i:03}.py", ["import os", "", f"V{i} = {i}"], [f"W{i} = {i}"], [""])
+             for i in range(155)]
+    files += [modified_file(f"app/models/bad_{i:02}.py", doc, SWALLOW, ["", "", "X = 1"]) for i in range(45)]
+    fake.open_pull(NUMBER, files)
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    assert out.outputs["findings-count"] == "45"
+    assert fake.graphql.objects_served == 200
+    assert out.calls <= 12

@@ -5,6 +5,9 @@ bodies are validated against GitHub's OpenAPI description (tests/data/github); a
 is recorded in `contract_errors`. List endpoints paginate with Link headers. Faults can be injected: 422
 for lines, 403 for a read-only token, secondary rate limits (403/429 with Retry-After), 5xx.
 
+GraphQL (`/api/graphql`) answers the file-contents queries described in `fakes.github_graphql`. It is a
+read, so a read-only token may use it.
+
 Review threads' "resolved" state exists only in GitHub's GraphQL API; the fake records it
 (`resolve_thread`) but, like GitHub's REST API, does not show it. The Action never needs it: a comment it
 posted stays in the REST list whether resolved, outdated or answered.
@@ -22,6 +25,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from fakes.github_contract import find_operation, request_errors
+from fakes.github_graphql import GraphQL
 from fakes.github_state import (
     BOT,
     Commit,
@@ -34,6 +38,7 @@ from fakes.github_state import (
 )
 
 PREFIX = "/api/v3"
+GRAPHQL = "/api/graphql"
 DOCS = "https://docs.github.com/rest"
 
 
@@ -85,6 +90,8 @@ class FakeGitHub:
         self.root = f"http://{host!s}:{port}"
         self.api_url = self.root + PREFIX
         self.shapes = Shapes(self.state, self.api_url, self.root)
+        self.graphql = GraphQL(lambda: self.state.owner, lambda: self.state.name, self.state.blob,
+                               self.state.is_dir)
 
     # -- lifecycle -------------------------------------------------------------------------------
     def __enter__(self) -> FakeGitHub:
@@ -192,13 +199,15 @@ class FakeGitHub:
         return status, payload, headers
 
     def _dispatch(self, method: str, path: str, query: dict[str, list[str]], body: Any) -> tuple[int, Any, dict[str, str]]:
+        if path == GRAPHQL:
+            self._fault(method, "/graphql")
+            if method != "POST":
+                raise HttpError(404, "Not Found")
+            return 200, self.graphql.execute(body), {}
         if not path.startswith(PREFIX):
             raise HttpError(404, "Not Found")
         path = path[len(PREFIX):]
-        for fault in self.faults:
-            if fault.times > 0 and fault.method == method and fault.pattern.search(path):
-                fault.times -= 1
-                raise HttpError(fault.status, fault.message, headers=fault.headers)
+        self._fault(method, path)
         op = find_operation(method, path)
         if op is not None and method in ("POST", "PATCH", "PUT"):
             errors = request_errors(op, body)
@@ -208,6 +217,13 @@ class FakeGitHub:
         if method != "GET" and self.read_only:
             raise HttpError(403, "Resource not accessible by integration")
         return _routes(self, method, path, query, body)
+
+
+    def _fault(self, method: str, path: str) -> None:
+        for fault in self.faults:
+            if fault.times > 0 and fault.method == method and fault.pattern.search(path):
+                fault.times -= 1
+                raise HttpError(fault.status, fault.message, headers=fault.headers)
 
 
 def _page(items: list[Any], query: dict[str, list[str]], url: str) -> tuple[int, Any, dict[str, str]]:
@@ -381,7 +397,8 @@ def _handler(fake: FakeGitHub) -> type[BaseHTTPRequestHandler]:
 
 def _public(payload: Any) -> Any:
     if isinstance(payload, dict):
-        return {k: _public(v) for k, v in payload.items() if not k.startswith("_")}
+        # Keys with one leading underscore are the fake's bookkeeping; GraphQL's `__typename` is public.
+        return {k: _public(v) for k, v in payload.items() if not k.startswith("_") or k.startswith("__")}
     if isinstance(payload, list):
         return [_public(v) for v in payload]
     return payload

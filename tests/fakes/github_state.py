@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fakes.github_contract import example
+from fakes.github_graphql import git_blob_sha
 
 BOT = {"login": "github-actions[bot]", "id": 41898282, "type": "Bot"}
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@")
@@ -47,12 +48,17 @@ class FileChange:
     additions: int = 0
     deletions: int = 0
     previous_filename: str | None = None
+    content: str | None = None
+    """The whole file at the head; for an added file it defaults to what its patch adds."""
 
     def __post_init__(self) -> None:
         if self.patch is not None and not (self.additions or self.deletions):
             lines = self.patch.splitlines()
             self.additions = sum(1 for x in lines if x.startswith("+"))
             self.deletions = sum(1 for x in lines if x.startswith("-"))
+        if self.content is None and self.status == "added" and self.patch is not None:
+            added = [x[1:] for x in self.patch.splitlines() if x.startswith("+")]
+            self.content = "".join(f"{x}\n" for x in added)
 
 
 @dataclass
@@ -92,6 +98,22 @@ class State:
     @property
     def full_name(self) -> str:
         return f"{self.owner}/{self.name}"
+
+    def blob(self, commit: str, path: str) -> bytes | None:
+        """A file's bytes at a commit: put there with `put_content`, or the pull request's file at it."""
+        text = self.contents.get((commit, path))
+        if text is not None:
+            return text.encode()
+        found = self.commits.get(commit)
+        for change in found.files if found else []:
+            if change.filename == path and change.status != "removed" and change.content is not None:
+                return change.content.encode()
+        return None
+
+    def is_dir(self, commit: str, path: str) -> bool:
+        found = self.commits.get(commit)
+        prefix = path.rstrip("/") + "/"
+        return path == "" or any(c.filename.startswith(prefix) for c in (found.files if found else []))
 
     def ancestors(self, sha: str) -> set[str]:
         seen: set[str] = set()
@@ -164,7 +186,8 @@ class Shapes:
         out = self._point(example("diff-entry-items"))
         out.update(filename=change.filename, status=change.status, additions=change.additions,
                    deletions=change.deletions, changes=change.additions + change.deletions,
-                   sha=sha_of(change.filename, ref),
+                   sha=(git_blob_sha(change.content.encode()) if change.content is not None
+                        else sha_of(change.filename, ref)),
                    contents_url=f"{self.repo_api}/contents/{change.filename}?ref={ref}")
         out.pop("patch", None)
         if change.patch is not None:

@@ -19,6 +19,7 @@ from github import GithubException
 from github.PullRequest import PullRequest
 
 from persona_review.action.client import http_settings, make_github
+from persona_review.action.contents import HeadContents, safe_log
 from persona_review.action.events import Verdict, decide, load_event, refusal_text
 from persona_review.action.existing import Existing, read_existing
 from persona_review.action.incremental import Scope, full, incremental_scope
@@ -121,6 +122,7 @@ class Run:
         scope = self._scope(existing.state, view)
         changed = read_changed_files(pr)
         diff = parse_diff(changed.diff_text)
+        log = safe_log(self.wf.log)
         if scope.mode == "up-to-date":
             result = None
         else:
@@ -134,6 +136,9 @@ class Run:
                     repo_url=self.repo_url,
                     trust_environment=False,
                     extra_skipped=[d for d in changed.skipped if scope.keeps_path(d.path)],
+                    contents=HeadContents(self.gh, self.genv.repository, view.head_sha, changed.blob_ids,
+                                          Path(self.genv.workspace) if self.genv.workspace else None, log),
+                    log=log,
                 )
             )
             result.findings = scope.filter(result.findings)

@@ -32,6 +32,8 @@ class ChangedFiles:
     diff_text: str
     paths: list[str] = field(default_factory=list)
     skipped: list[FileDecision] = field(default_factory=list)
+    blob_ids: dict[str, str] = field(default_factory=dict)
+    """Path -> the file's git blob id at the head (the files API's `sha`)."""
 
 
 def pull_view(pr: PullRequest) -> PullView:
@@ -72,6 +74,8 @@ def assemble(files: Iterable[Any]) -> ChangedFiles:
     for f in files:
         path: str = f.filename
         out.paths.append(path)
+        if getattr(f, "sha", None):
+            out.blob_ids[path] = f.sha
         patch: str | None = f.patch
         if not patch:
             out.skipped.append(FileDecision(path, False, _no_patch_reason(f)))

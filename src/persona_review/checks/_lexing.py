@@ -2,7 +2,8 @@
 
 The lexer runs over each run of consecutive known lines (`FileContext.segments`), carrying block-comment and
 multi-line-string state across lines, so a hunk-only context and the whole file give the same views for the
-lines they share, except when a hunk starts inside a multi-line string or comment (then it lexes as code).
+lines they share. A hunk that starts inside a multi-line string or block comment is lexed from each
+state its text could start in, and the most plausible reading is kept (`_lex_entry`).
 Every view keeps the line's length and column positions, so offsets found in one view apply to the others.
 """
 
@@ -12,6 +13,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from persona_review.checks._lex_entry import Mark, implausibility
 from persona_review.checks.base import FileContext
 
 _SYNTAX = {
@@ -69,13 +71,77 @@ def _lex(ctx: FileContext) -> Lexed:
             for no, text in zip(numbers, texts, strict=True):
                 code[no] = bare[no] = text
             continue
-        state: str | None = None
-        for no, text in zip(numbers, texts, strict=True):
-            c, b, state = _lex_line(text, state, syntax, ctx.language)
+        # Line 1 starts in code; a hunk further down may start inside a string or comment.
+        views = _lex_lines(texts, None, syntax, ctx.language)
+        if first > 1 and not ctx.whole_file:
+            views = _likeliest(texts, views, syntax, ctx.language)
+        for no, (c, b, state) in zip(numbers, views.rows, strict=True):
             code[no], bare[no] = c, b
             if state is not None:
                 continued.add(no)
     return Lexed(code, bare, segments, frozenset(continued), ctx.whole_file)
+
+
+_Syntax = tuple[str, bool, tuple[str, ...], tuple[str, ...]]
+_JUDGED_PAST_PIVOT = 8
+"""Rows past the first closing delimiter that decide a hunk's start state."""
+
+
+@dataclass(slots=True)
+class _Views:
+    rows: list[tuple[str, str, str | None]]
+    """(code view, bare view, state at the line's end) per line."""
+    marks: list[Mark]
+    """Every multi-line string opened or closed, in order."""
+    start: str | None = None
+    """The state the first line starts in."""
+
+
+def _lex_lines(texts: list[str], state: str | None, syntax: _Syntax, language: str) -> _Views:
+    views = _Views([], [], state)
+    for row, text in enumerate(texts):
+        c, b, state = _lex_line(text, state, syntax, language, marks=views.marks, row=row)
+        views.rows.append((c, b, state))
+    return views
+
+
+def _likeliest(texts: list[str], plain: _Views, syntax: _Syntax, language: str) -> _Views:
+    """The lexing of a hunk from the start state (code, or inside a multi-line string or block comment)
+    that reads most plausibly; the code state unless another is clearly better. Only states whose closing
+    delimiter occurs in the hunk are tried, so a hunk without one costs nothing, and each is judged on the
+    rows up to a few past where its delimiter first closes."""
+    _comment, block, _singles, multis = syntax
+    candidates = [(m, m) for m in multis]
+    if block:
+        candidates.append(("/*", "*/"))
+    best, best_margin = plain, 0
+    for start, closer in candidates:
+        first = next((i for i, t in enumerate(texts) if closer in t), None)
+        if first is None:
+            continue
+        rows = texts[: first + _JUDGED_PAST_PIVOT + 1]
+        other = _lex_lines(rows, start, syntax, language)
+        differ = [i for i, (a, b) in enumerate(zip(other.rows, plain.rows, strict=False)) if a[:2] != b[:2]]
+        if not differ:
+            continue
+        # Where the two readings part: the first delimiter the other reading closes (or its first row).
+        pivot = next((m.row for m in other.marks if not m.opens), differ[0])
+        margin = _score(rows, plain, differ, pivot, language) - _score(rows, other, differ, pivot, language)
+        if margin > best_margin:
+            best, best_margin = other, margin
+    if best is not plain and len(best.rows) < len(texts):
+        best = _lex_lines(texts, best.start, syntax, language)
+    return best
+
+
+def _score(texts: list[str], views: _Views, rows: list[int], pivot: int, language: str) -> int:
+    """Implausibility of `views` on the given rows (the rows where two lexings differ); the rows around
+    `pivot` count double."""
+    weights = [0] * len(texts)
+    for i in rows:
+        weights[i] = 2 if pivot - 2 <= i <= pivot + 3 else 1
+    lines = [(t, c, b) for t, (c, b, _s) in zip(texts, views.rows, strict=False)]
+    return implausibility(language, lines, [m for m in views.marks if m.row < len(texts)], weights)
 
 
 _OPENERS = {
@@ -103,10 +169,12 @@ def _string_end(text: str, start: int, delimiter: str, escape: bool) -> int:
 
 
 def _lex_line(
-    text: str, state: str | None, syntax: tuple[str, bool, tuple[str, ...], tuple[str, ...]], language: str
+    text: str, state: str | None, syntax: _Syntax, language: str, *,
+    marks: list[Mark] | None = None, row: int = 0,
 ) -> tuple[str, str, str | None]:
-    """Views of one line, given the open construct from the line before ("/*" or a string delimiter)."""
-    line_comment, _block, singles, _multis = syntax
+    """Views of one line, given the open construct from the line before ("/*" or a string delimiter).
+    Multi-line strings opened or closed on the line are appended to `marks`."""
+    line_comment, _block, singles, multis = syntax
     opener = _OPENERS[language]
     code: list[str] = []
     bare: list[str] = []
@@ -133,6 +201,8 @@ def _lex_line(
             code.append(state)
             bare.append(state)
             pos = end + len(state)
+            if marks is not None and state in multis:
+                marks.append(Mark(row, pos, opens=False))
             state = None
             continue
         match = opener.search(text, pos)
@@ -156,6 +226,8 @@ def _lex_line(
             code.append(token)
             bare.append(token)
             state = token
+            if marks is not None and token in multis:
+                marks.append(Mark(row, match.start(), opens=True))
         pos = match.end()
     if state in singles:
         state = None  # an unterminated one-line string ends with its line
