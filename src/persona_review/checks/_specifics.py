@@ -302,7 +302,8 @@ def _shell(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str,
 
 def _last_variable_arg(text: str) -> str:
     args = re.findall(rf"[,(]\s*({_EXPR})\s*(?=[,)])", _blank_strings(text))
-    names = [a for a in args if a not in _KEYWORDS and a not in ("true", "false", "None", "nil", "null")]
+    literals = ("true", "false", "None", "nil", "null", "self", "this")
+    names = [a for a in args if a not in literals and (a in ("in", "is") or a not in _KEYWORDS)]
     return names[-1] if names else ""
 
 
@@ -369,18 +370,20 @@ def _swallowed(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[
 
 
 def _finally_exit(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
-    word = re.search(r"\b(return|break|continue|throw)\b", text)
+    pattern = re.compile(r"\b(return|break|continue|throw)\b[^;\n]*")
+    word = pattern.search(text)
     if not word:
         for no in range(hit.line + 1, hit.line + 15):
-            word = re.search(r"\b(return|break|continue|throw)\b", ctx.lines.get(no, ""))
+            word = pattern.search(ctx.lines.get(no, ""))
             if word:
                 break
     if not word:
         return None
+    statement = word.group(0).strip()
     return (
-        f"`{word.group(1)}` inside `finally` discards the exception in flight",
-        f"When the `try` block fails, this `{word.group(1)}` replaces the exception with a normal outcome, "
-        "so the error vanishes.",
+        f"{code(statement)} inside `finally` discards the exception in flight",
+        f"When the `try` block fails, {code(statement)} replaces the exception with a normal outcome, so the "
+        "error vanishes.",
     )
 
 
@@ -597,6 +600,15 @@ def _secret(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str
     if not name:
         return None
     kind = "a live credential" if spec.id == "ANY-SECRET-KEY" else "a literal secret"
+    first = text.split("\n", 1)[0]
+    key_at = first.find(name)
+    holder = [c for c in calls(first[:key_at]) if c not in _CONVERSIONS] if key_at > 0 else []
+    if holder and not _ASSIGN_NAME.match(_blank_strings(first)[:key_at]):
+        return (
+            f"{code(name)} given to {code(holder[-1])} is {kind}",
+            f"The value of {code(name)} is in git history for every clone, fork and CI log; rotate it and "
+            "read it from the environment or a secret store.",
+        )
     return (
         f"{code(name)} holds {kind} in the source",
         f"The value of {code(name)} is in git history for every clone, fork and CI log; rotate it and read "
@@ -615,13 +627,19 @@ def _call_given_literal(text: str) -> str:
     return found[-1] if found else primary_call(text)
 
 
+_ORIGIN = re.compile(r"[\"']?([\w-]*origins?[\w-]*)[\"']?\s*[=:]\s*(\[?\s*[\"']\*[\"']\s*\]?)?", re.I)
+
+
 def _cors(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
-    setting = re.search(r"([\w-]*origins?[\w-]*)\s*[=:]", text, re.IGNORECASE)
+    setting = _ORIGIN.search(text)
     name = setting.group(1) if setting else primary_call(text)
     if not name:
         return None
+    holder = calls(text[: setting.start()]) if setting else []
+    where = f"{code(holder[-1])} with " if holder else ""
+    shown = f"{name}: {setting.group(2)}" if setting and setting.group(2) and holder else name
     return (
-        f"{code(name)} allows any origin together with credentials",
+        f"{where}{code(shown)} allows any origin together with credentials",
         "Any web site can then make authenticated requests with the visitor's cookies and read the answers.",
     )
 
@@ -693,6 +711,12 @@ def _migration(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[
     effect = _LOCKS.get(spec.checklist_item)
     if effect is None:
         return None
+    function = re.match(r"^\s*def\s+(\w+)", text)
+    if function is not None:
+        name = function.group(1)
+        lack = "does nothing" if name.startswith("downgrade") else "has no `downgrade()`"
+        why = spec.explanation.split(". ")[0].rstrip(".") + "."
+        return f"{code(name + '()')} {lack}, so the migration cannot be reversed", why
     before = "\n".join(ctx.lines.get(no, "") for no in range(hit.line - 1, max(0, hit.line - 6), -1))
     subject, table = _migration_subject(ctx.language, text, hit.message or "", before)
     if not subject:
