@@ -167,6 +167,9 @@ def _is_step(before: str, after: str) -> bool:
     return (before.islower() and after.isupper()) or before.isdigit() != after.isdigit()
 
 
+_EXCLUDED = SkipReason.EXCLUDED.value
+
+
 def select_files(diff: Diff, persona: Persona, config: Config) -> Selection:
     include = _GlobSet(config.include)
     exclude = _GlobSet(config.exclude)
@@ -185,9 +188,9 @@ def select_files(diff: Diff, persona: Persona, config: Config) -> Selection:
             if forced is not None:
                 decision = FileDecision(f.path, True, f"included by config ({forced})")
             elif (glob := persona_exclude.match(f.path)) is not None:
-                decision = FileDecision(f.path, False, f"{SkipReason.EXCLUDED.value} by the persona ({glob})")
+                decision = FileDecision(f.path, False, f"{_EXCLUDED} by the persona ({glob})")
             elif (glob := docs.match(f.path)) is not None:
-                decision = FileDecision(f.path, False, f"{SkipReason.EXCLUDED.value} as documentation ({glob})")
+                decision = FileDecision(f.path, False, f"{_EXCLUDED} as documentation ({glob})")
             else:
                 decision = _trigger_decision(f, triggers, keywords)
         else:
@@ -214,7 +217,8 @@ def _skip_reason(f: DiffFile, config: Config, exclude: _GlobSet, generated: _Glo
         return f"{SkipReason.GENERATED.value} (marker {marker!r} in its first lines)"
     if f.added_count + f.deleted_count > config.max_file_lines:
         changed = f.added_count + f.deleted_count
-        return f"{SkipReason.TOO_LARGE.value} ({changed} changed lines, max-file-lines is {config.max_file_lines})"
+        limit = config.max_file_lines
+        return f"{SkipReason.TOO_LARGE.value} ({changed} changed lines, max-file-lines is {limit})"
     if not f.added and not f.deleted_count:
         return SkipReason.NO_CHANGES.value
     return None
