@@ -494,3 +494,24 @@ _MAKERS: dict[str, Callable[[FileContext, int, int], Fix | None]] = {
     "PY-BROAD-EXCEPT": _broad_except_logged,
     "GO-ERR-UNCHECKED": _go_check_error,
 }
+
+
+FIX_DESCRIPTIONS: dict[str, str] = {
+    "PY-HTTP-NO-TIMEOUT": f"adds `timeout={DEFAULT_TIMEOUT_SECONDS}` to the call, or replaces `timeout=None`",
+    "GO-HTTP-NO-TIMEOUT": "sets `Timeout` on an empty `http.Client{}` when the file already imports time",
+    "PY-SQL-STRING": "binds the one value spliced into a one-line f-string query, in the file's own "
+    "placeholder style",
+    "JS-SQL-STRING": "binds the one value spliced into a one-line template query (pg: $1; mysql, sqlite: ?)",
+    "SQL-INDEX-LOCK": "adds CONCURRENTLY when the statement is alone in its file",
+    "ALEMBIC-INDEX-LOCK": "adds postgresql_concurrently=True inside `op.get_context().autocommit_block()`",
+    "RAILS-INDEX-LOCK": "adds `algorithm: :concurrently` when the migration has `disable_ddl_transaction!`",
+    "SQL-CONSTRAINT-VALIDATE": "adds NOT VALID; the body gives the VALIDATE CONSTRAINT for a later migration",
+    "ALEMBIC-CONSTRAINT-VALIDATE": "adds postgresql_not_valid=True; validate in a later migration",
+    "RAILS-CONSTRAINT-VALIDATE": "adds `validate: false`; the body gives the validate_* call for a later "
+    "migration",
+    "PY-EXCEPT-PASS": "logs the failure with the module's logger.exception instead of passing",
+    "PY-BROAD-EXCEPT": "turns the handler's `logger.error(` into `logger.exception(` (keeps the traceback)",
+    "GO-ERR-UNCHECKED": "wraps the call in `if err := …; err != nil { return err }` in a function that "
+    "returns only an error",
+}
+"""What each fix does, for `persona-review checks ID`."""
