@@ -331,6 +331,18 @@ UNCERTAIN = {
         "PY-SQL-STRING",
         "",
     ),
+    "a table name cannot be a bound parameter": Case(
+        "app/store.py",
+        """
+        import psycopg2
+
+
+        def dump(cur, table):
+            cur.execute(f"SELECT * FROM {table}")
+        """,
+        "PY-SQL-STRING",
+        "",
+    ),
     "rails without disable_ddl_transaction!": Case(
         "db/migrate/20240101000000_index_users_email.rb",
         """

@@ -160,6 +160,9 @@ _PY_FSTRING_QUERY = re.compile(
     rf"""(?P<call>\b[\w.]+\.(?:execute|exec_driver_sql)\s*\(\s*)f(?P<q>["'])(?P<sql>[^"'{{}}\n]*?)"""
     rf"""(?P<open>'?)\{{(?P<value>{_SIMPLE})\}}(?P<close>'?)(?P<rest>[^"'{{}}\n]*)(?P=q)\s*\)"""
 )
+_VALUE_POSITION = re.compile(r"(?:=|<|>|\bLIKE)\s*$", re.IGNORECASE)
+"""The value is compared (`= {x}`, `> {x}`, `LIKE {x}`): a place a bound parameter can take. A table or
+column name cannot be bound, so a splice anywhere else gets no suggestion."""
 _PY_PLACEHOLDER = re.compile(r"""\.execute(?:many)?\(\s*["'][^"'\n]*?(%s|\?)""")
 
 
@@ -187,6 +190,8 @@ def _py_bound_parameter(ctx: FileContext, first: int, last: int) -> Fix | None:
     match = _PY_FSTRING_QUERY.search(line)
     placeholder = _py_placeholder(ctx)
     if match is None or placeholder is None or bool(match["open"]) != bool(match["close"]):
+        return None
+    if not _VALUE_POSITION.search(match["sql"]):
         return None
     if placeholder == "%s" and "%" in match["sql"] + match["rest"]:
         return None
@@ -220,6 +225,8 @@ def _js_bound_parameter(ctx: FileContext, first: int, last: int) -> Fix | None:
     match = _JS_TEMPLATE_QUERY.search(line)
     placeholder = _js_placeholder(ctx)
     if match is None or placeholder is None or bool(match["open"]) != bool(match["close"]):
+        return None
+    if not _VALUE_POSITION.search(match["sql"]):
         return None
     query = f'"{match["sql"]}{placeholder}{match["rest"]}"'
     if '"' in match["sql"] + match["rest"]:
