@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import NamedTuple
 
-from persona_review.checks._lexing import lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 
 MAX_NAME = 60
@@ -40,30 +40,42 @@ def describe(spec: CheckSpec, ctx: FileContext, hit: Hit) -> Wording:
     return Wording(title, detail or why)
 
 
+_LINE_COMMENT = {
+    "python": "#",
+    "ruby": "#",
+    "yaml": "#",
+    "shell": "#",
+    "sql": "--",
+    "javascript": "//",
+    "typescript": "//",
+    "go": "//",
+    "java": "//",
+}
+
+
 def flagged_code(ctx: FileContext, hit: Hit) -> str:
-    """The hit's lines with comments blanked (where the language is lexed), joined by newlines."""
+    """The hit's lines with line comments cut off, joined by newlines (naming needs no full lexing)."""
     last = hit.end_line if hit.end_line is not None and hit.end_line >= hit.line else hit.line
     last = min(last, hit.line + 30)
-    if ctx.language in ("python", "javascript", "typescript", "go", "java"):
-        views = lex(ctx).code
-        return "\n".join(views.get(n, ctx.lines.get(n, "")) for n in range(hit.line, last + 1))
     lines = [ctx.lines.get(n, "") for n in range(hit.line, last + 1)]
-    comment = "--" if ctx.language == "sql" else "#" if ctx.language in ("ruby", "yaml", "shell") else None
-    if comment is not None:
-        lines = [_cut_comment(line, comment) for line in lines]
+    marker = _LINE_COMMENT.get(ctx.language)
+    if marker is not None:
+        lines = [_cut_comment(line, marker) for line in lines]
     return "\n".join(lines)
 
 
 def _cut_comment(line: str, marker: str) -> str:
+    if marker not in line:
+        return line
     quote = ""
     for i, char in enumerate(line):
         if quote:
             if char == quote:
                 quote = ""
-        elif char in "'\"":
+        elif char in "'\"`":
             quote = char
         elif line.startswith(marker, i):
-            return line[:i]
+            return line[:i].rstrip()
     return line
 
 
@@ -92,6 +104,7 @@ def _own_detail(spec: CheckSpec, hit: Hit) -> str:
     return message
 
 
+@lru_cache(maxsize=256)
 def _family(check_id: str) -> str:
     for suffix in _SUFFIXES:
         if check_id.endswith(suffix):
@@ -228,6 +241,8 @@ def _later_sink(ctx: FileContext, hit: Hit, variable: str) -> str:
         line = ctx.lines.get(no)
         if line is None:
             break
+        if variable not in line:
+            continue
         for match in _CALL.finditer(line):
             name = re.sub(r"\s+", "", match.group(1))
             if _SQL_SINK.search(name.split(".")[-1]) and uses.match(line, match.end() - 1):
@@ -717,23 +732,31 @@ def _migration(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[
         lack = "does nothing" if name.startswith("downgrade") else "has no `downgrade()`"
         why = spec.explanation.split(". ")[0].rstrip(".") + "."
         return f"{code(name + '()')} {lack}, so the migration cannot be reversed", why
-    before = "\n".join(ctx.lines.get(no, "") for no in range(hit.line - 1, max(0, hit.line - 6), -1))
-    subject, table = _migration_subject(ctx.language, text, hit.message or "", before)
+    subject, table = _migration_subject(ctx.language, text, hit.message or "", lambda: _above(ctx, hit.line))
     if not subject:
         return None
-    named = table and re.search(rf"(?<![\w$]){re.escape(table)}(?![\w$])", subject, re.IGNORECASE)
+    named = table.lower() in {word.lower() for word in _WORD.findall(subject)}
     on = f" on {code(table)}" if table and not named else ""
     why = spec.explanation.split(". ")[0].rstrip(".") + "."
     return (f"{code(subject)}{on} {effect}", why)
 
 
-def _migration_subject(language: str, text: str, message: str, before: str = "") -> tuple[str, str]:
-    """(the statement or call, the table) of a flagged migration line; `before` is the few lines above it
-    (a continued ALTER TABLE names its table there)."""
+_WORD = re.compile(r"[\w$.\"]+")
+
+
+def _above(ctx: FileContext, line: int) -> str:
+    return "\n".join(ctx.lines.get(no, "") for no in range(line - 1, max(0, line - 6), -1))
+
+
+def _migration_subject(
+    language: str, text: str, message: str, before: Callable[[], str] = str
+) -> tuple[str, str]:
+    """(the statement or call, the table) of a flagged migration line; `before()` gives the few lines above
+    it (a continued ALTER TABLE names its table there)."""
     sql = _SQL_HEAD.search(text)
     if sql and (language == "sql" or not _MIGRATION_CALL.match(text.strip())):
         head = _SQL_DETAIL.sub("", " ".join(sql.group(1).split()))
-        found = _SQL_TABLE.search(text) or _SQL_TABLE.search(before)
+        found = _SQL_TABLE.search(text) or _SQL_TABLE.search(before())
         return head, found.group(1) if found else ""
     stripped = text.strip()
     call = re.match(r"((?:op|migrations|t|self)\.\w+|[a-z_]+[a-z!?])\s*(\(|\s)", stripped)
