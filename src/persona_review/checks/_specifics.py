@@ -293,7 +293,7 @@ def _sql(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, s
 
 _SHELL_SINK = re.compile(
     r"(?:system|popen|exec|execSync|spawn|spawnSync|execFile|execFileSync|Command|CommandContext|run|call|"
-    r"check_call|check_output|Popen|getoutput|getstatusoutput|exec_command|start|ProcessBuilder)$"
+    r"check_call|check_output|Popen|getoutput|getstatusoutput|exec_command|start|ProcessBuilder|command)$"
 )
 
 
@@ -385,8 +385,9 @@ def _swallowed(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[
 
 
 def _finally_exit(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
-    pattern = re.compile(r"\b(return|break|continue|throw)\b[^;\n]*")
-    word = pattern.search(text)
+    pattern = re.compile(r"\b(return|break|continue|throw)\b[^;\n}]*")
+    after = text.split("finally", 1)[1] if "finally" in text else text
+    word = pattern.search(after)
     if not word:
         for no in range(hit.line + 1, hit.line + 15):
             word = pattern.search(ctx.lines.get(no, ""))
@@ -490,7 +491,8 @@ def _timeout(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[st
 
 
 _SETTING = re.compile(
-    r"(verify\s*=\s*False|InsecureSkipVerify\s*(?::|=)\s*true|rejectUnauthorized\s*:\s*false|"
+    r"(WithInsecure\(\)|insecure\.NewCredentials\(\)|verify\s*=\s*False|InsecureSkipVerify\s*[:=]\s*[^,}\n]+|"
+    r"TLS_RSA_WITH_\w+|TLS_\w*_(?:RC4|3DES|DES|NULL)_\w+|rejectUnauthorized\s*:\s*false|"
     r"NODE_TLS_REJECT_UNAUTHORIZED|check_hostname\s*=\s*False|CERT_NONE|AutoAddPolicy|WarningPolicy|"
     r"InsecureIgnoreHostKey|_create_unverified_context|PROTOCOL_(?:SSLv\w+|TLSv1(?:_1)?)\b|"
     r"\"(?:SSLv3|TLSv1|TLSv1\.1|SSL)\"|'(?:SSLv3|TLSv1|TLSv1\.1)'|VersionTLS1[01]|VersionSSL30|"
@@ -507,10 +509,12 @@ def _tls(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, s
     setting = " ".join(found.group(1).split())
     call = primary_call(text)
     on = f" in {code(call)}" if call and call not in setting and setting not in call else ""
-    if re.search(r"(?i)hostkey|AutoAdd|WarningPolicy", setting):
+    if re.search(r"(?i)insecure\.NewCredentials|WithInsecure", setting):
+        effect, why = "sends the traffic without TLS", "anyone on the network path can read and change it"
+    elif re.search(r"(?i)hostkey|AutoAdd|WarningPolicy", setting):
         effect, why = "skips the SSH host-key check", "any machine on the path can pose as the server"
         why += " and capture what this client sends"
-    elif re.search(r"(?i)TLSv1|SSL|Version|Cipher|secureProtocol|minVersion", setting):
+    elif re.search(r"(?i)TLSv1|SSL|Version|Cipher|secureProtocol|minVersion|^TLS_", setting):
         effect, why = "allows an obsolete protocol or cipher", "an attacker on the path can force the weak "
         why += "protocol and read or change the traffic"
     else:
@@ -522,15 +526,17 @@ def _tls(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, s
     )
 
 
-_ALGO = re.compile(r"\b(md5|sha1|sha-1|md4|des|rc4|3des|DESede)\b", re.IGNORECASE)
+_ALGO = re.compile(r"(md5|sha-?1(?!\d)|md4|rc4|3des|desede|\bdes\b)", re.IGNORECASE)
 
 
 def _weak_hash(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
     algo = _ALGO.search(text)
-    call = primary_call(text)
+    found = calls(text)
+    named = [c for c in found if algo and algo.group(1).lower().replace("-", "") in c.lower()]
+    call = named[0] if named else primary_call(text)
     if not algo or not call:
         return None
-    name = algo.group(1).upper().replace("SHA-1", "SHA1")
+    name = algo.group(1).upper().replace("SHA-1", "SHA1").replace("DESEDE", "3DES")
     return (
         f"{code(call)} uses {name}",
         f"{name} is broken for collisions and fast to brute-force, so it must not protect passwords, "
@@ -541,7 +547,7 @@ def _weak_hash(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[
 def _jwt(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
     call = next((c for c in calls(text) if re.search(r"(?i)decode|verify|parse|jwt", c)), primary_call(text))
     option = re.search(
-        r"([\"']?verify_signature[\"']?\s*:\s*False|verify\s*=\s*False|[\"']none[\"']|ParseUnverified|"
+        r"(SigningMethodNone|UnsafeAllowNoneSignatureType|[\"']?verify_signature[\"']?\s*:\s*False|verify\s*=\s*False|[\"']none[\"']|ParseUnverified|"
         r"algorithms?\s*[:=]\s*\[[^\]]*none[^\]]*\])",
         text,
         re.IGNORECASE,
@@ -551,6 +557,11 @@ def _jwt(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, s
         call, how = option.group(1), ""
     if not call:
         return None
+    if re.search(r"(?i)encode|sign|NewWithClaims|create|\.none$", call):
+        return (
+            f"{code(call)}{how} issues tokens anyone can forge",
+            f"A token {code(call)} makes without a real signature can be minted by anyone, for any user.",
+        )
     return (
         f"{code(call)}{how} accepts forged tokens",
         f"{code(call)} trusts claims it has not verified, so anyone can mint a token for any user.",
@@ -581,8 +592,14 @@ _COMPARED = re.compile(
 )
 
 
+_QUOTED_KEY = re.compile(r"^\s*[\"']([A-Za-z_][\w-]*)[\"']\s*(?::|=>)\s*[\"'`]")
+
+
 def secret_name(text: str) -> str:
     """The name a literal secret is stored under (a variable, key or compared name), never the value."""
+    quoted = _QUOTED_KEY.match(text)
+    if quoted is not None:
+        return quoted.group(1)
     bare = _blank_strings(text)
     first = bare.split("\n", 1)[0]
     key = _KEY_NAME.search(first)
@@ -617,6 +634,18 @@ def _secret(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str
     kind = "a live credential" if spec.id == "ANY-SECRET-KEY" else "a literal secret"
     first = text.split("\n", 1)[0]
     key_at = first.find(name)
+    if _COMPARED.search(_blank_strings(first)) and not _QUOTED_KEY.match(first):
+        return (
+            f"{code(name)} is compared with {kind} written in the source",
+            f"The literal {code(name)} is checked against is in git history for every clone, fork and CI "
+            "log; rotate it and read it from the environment or a secret store.",
+        )
+    if re.match(r"\s*\(", first[key_at + len(name) :]):
+        return (
+            f"{code(name + '()')} is given {kind}",
+            f"The literal passed to {code(name + '()')} is in git history for every clone, fork and CI log; "
+            "rotate it and read it from the environment or a secret store.",
+        )
     holder = [c for c in calls(first[:key_at]) if c not in _CONVERSIONS] if key_at > 0 else []
     if holder and not _ASSIGN_NAME.match(_blank_strings(first)[:key_at]):
         return (
@@ -634,10 +663,16 @@ def _secret(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str
 _CONVERSIONS = frozenset({"byte", "bytes", "string", "str", "String", "Buffer.from", "getBytes", "encode"})
 
 
+_SIGNS = re.compile(r"(?i)sign|jwt|hmac|^jws|Algorithm\.|secret|HS\d{3}")
+
+
 def _call_given_literal(text: str) -> str:
     """The innermost call whose arguments hold the first string literal, skipping conversions."""
     literal = _STRING.search(text)
     limit = literal.start() if literal else len(text)
+    signing = [c for c in calls(text) if _SIGNS.search(c)]
+    if signing:
+        return signing[0]
     found = [c for c in calls(text[:limit]) if c not in _CONVERSIONS and not c.endswith(".encode")]
     return found[-1] if found else primary_call(text)
 
@@ -717,8 +752,21 @@ _SQL_DETAIL = re.compile(
     r"\s+(?:FOREIGN\s+KEY|CHECK|UNIQUE|PRIMARY\s+KEY|REFERENCES|USING|WITH|DEFAULT|TYPE|SET\s+DATA)\b.*$",
     re.IGNORECASE,
 )
-_MIGRATION_CALL = re.compile(r"((?:op|migrations|t|self)\.\w+|\b[a-z_]+[a-z](?=[\s(]))")
 _ON_TABLE = re.compile(r"\bon ([\w.\"]+)")
+_PY_MIGRATION_CALL = re.compile(
+    r"\b((?:op|batch_op|migrations)\.\w+|AddIndexConcurrently|RemoveIndexConcurrently)\b"
+)
+_RB_MIGRATION_CALL = re.compile(r"((?:t|self)\.\w+|[a-z_]+[a-z!?])(?:\s*\(|\s|$)")
+_DETAIL_CALL = re.compile(r"^((?:op\.)?[a-z_]+)\b(?:\s+on\s+([\w.\"]+))?")
+"""A migration hit's own message starts with the operation (and `on TABLE`): `add_column on orders: ...`."""
+_STRING_BODY = re.compile(
+    r"\"\"\"(.*?)\"\"\"|'''(.*?)'''|\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'", re.DOTALL
+)
+
+
+def _string_contents(text: str) -> str:
+    """The contents of the string literals in `text` (the SQL of an `op.execute("...")`)."""
+    return "\n".join(next((g for g in m.groups() if g is not None), "") for m in _STRING_BODY.finditer(text))
 _FIRST_STRING = re.compile(r"[\"']([\w.]+)[\"']|:(\w+)")
 
 
@@ -753,15 +801,20 @@ def _migration_subject(
 ) -> tuple[str, str]:
     """(the statement or call, the table) of a flagged migration line; `before()` gives the few lines above
     it (a continued ALTER TABLE names its table there)."""
-    sql = _SQL_HEAD.search(text)
-    if sql and (language == "sql" or not _MIGRATION_CALL.match(text.strip())):
-        head = _SQL_DETAIL.sub("", " ".join(sql.group(1).split()))
-        found = _SQL_TABLE.search(text) or _SQL_TABLE.search(before())
-        return head, found.group(1) if found else ""
     stripped = text.strip()
-    call = re.match(r"((?:op|migrations|t|self)\.\w+|[a-z_]+[a-z!?])\s*(\(|\s)", stripped)
-    if not call:
-        return "", ""
+    call = _PY_MIGRATION_CALL.search(stripped) if language == "python" else _RB_MIGRATION_CALL.match(stripped)
+    raw_sql = call is not None and call.group(1).endswith(("execute", "RunSQL"))
+    sql_text = _string_contents(text) if raw_sql else text
+    sql = _SQL_HEAD.search(sql_text)
+    if sql and (language == "sql" or call is None or raw_sql):
+        head = _SQL_DETAIL.sub("", " ".join(sql.group(1).split()))
+        found = _SQL_TABLE.search(sql_text) or _SQL_TABLE.search(before())
+        return head, found.group(1) if found else ""
+    if call is None:
+        detailed = _DETAIL_CALL.match(message)
+        if detailed is None:
+            return "", ""
+        return detailed.group(1), (detailed.group(2) or "").rstrip(".:")
     name = call.group(1)
     table = ""
     on = _ON_TABLE.search(message)
@@ -829,7 +882,7 @@ _FAMILIES: dict[str, _Describer] = {
     "ANY-CORS-ANY-ORIGIN-CREDENTIALS": _cors,
     "ANY-RETRY-NO-BACKOFF": _retry,
     "PY-DEBUG-CONFIG": _setting_on(
-        r"[\w.\[\]\"']*(?:DEBUG|TESTING)[\w\"'\]]*\s*=\s*True",
+        r"[\w.\[\]\"']*(?:DEBUG|TESTING)[\w\"'\]]*\s*=\s*True|[\w.\[\]\"']*ENV[\"'\]]*\s*=\s*[\"']development[\"']",
         "{s} ships debug mode to production",
         "{s} is written into the app's configuration, so every deploy runs with error pages that show "
         "code and settings.",
