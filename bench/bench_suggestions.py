@@ -2,8 +2,9 @@
 
 Runs the deterministic checks (offline) on `examples/sample.diff` through the whole pipeline (placement,
 grouping: what a reviewer sees), then on each corpus given (every file reviewed as a new file), and prints
-per set: findings, findings with a suggested fix (and the share), the fix count per check, and findings
-whose title or body shows an empty name (the bar is zero).
+per set: findings, findings with a suggested fix (and the share), findings whose title quotes nothing from
+the code (the check's generic title), findings whose title or body shows an empty name (the bar is zero),
+and the fix count per check.
 
     python bench/bench_suggestions.py [--corpus DIR ...]
 """
@@ -15,6 +16,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from persona_review.checks.registry import load_all
 from persona_review.checks.runner import run_checks
 from persona_review.config import Config
 from persona_review.contexts import context_for_text
@@ -45,9 +47,13 @@ def corpus_findings(corpus: Path) -> list[Finding]:
 def report(name: str, findings: list[Finding]) -> None:
     fixed = [f for f in findings if f.suggested_fix]
     empty = [f for f in findings if EMPTY_NAME.search(f.title) or EMPTY_NAME.search(f.body)]
+    specs = {s.id: s for s in load_all().specs()}
+    generic = [f for f in findings if f.rule_id in specs and "`" not in f.title]
     share = len(fixed) / len(findings) if findings else 0.0
-    print(f"{name}: {len(findings)} findings, {len(fixed)} with a suggested fix ({share:.0%}), "
-          f"{len(empty)} with an empty name")
+    print(
+        f"{name}: {len(findings)} findings, {len(fixed)} with a suggested fix ({share:.0%}), "
+        f"{len(generic)} whose title quotes no code, {len(empty)} with an empty name"
+    )
     for rule, n in Counter(f.rule_id for f in fixed).most_common():
         print(f"    {rule:<30} {n}")
 

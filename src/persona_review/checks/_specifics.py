@@ -161,7 +161,7 @@ def calls(text: str) -> list[str]:
     out = []
     for match in _CALL.finditer(_blank_strings(text)):
         name = re.sub(r"\s+", "", match.group(1))
-        if name.split(".")[-1] not in _KEYWORDS and name not in _KEYWORDS:
+        if name not in _KEYWORDS:
             out.append(name)
     return out
 
@@ -188,7 +188,7 @@ def _generic_body(spec: CheckSpec, call: str) -> str:
 _EXPR = r"[A-Za-z_$][\w$]*(?:(?:\.[A-Za-z_$][\w$]*)|(?:\[[^\]\n]{1,40}\])|(?:\(\)))*"
 _TEMPLATE_SPLICES = (
     re.compile(r"\$\{\s*([^}]+?)\s*\}"),
-    re.compile(r"\bf([\"'])(?:(?!\1).)*?(?<!\{)\{(?!\{)\s*([^{}!:\n]+?)\s*[}!:]"),
+    re.compile(r"\bf(\"\"\"|'''|[\"'])(?:(?!\1)[\s\S])*?(?<!\{)\{(?!\{)\s*([^{}!:\n]+?)\s*[}!:]"),
 )
 """Splices inside a template or f-string (read on the raw text)."""
 _OPERATOR_SPLICES = (
@@ -282,6 +282,12 @@ def _sql(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, s
             f"{code(value)} is pasted into SQL text{into} instead of being bound as a parameter, so whoever "
             "controls it can rewrite the query.",
         )
+    if variable and not sink:
+        return (
+            f"SQL assembled from strings in {code(variable)}",
+            f"The SQL text {code(variable)} holds is built from strings, so a value spliced into it can "
+            "rewrite the query once it runs.",
+        )
     if sink:
         return (
             f"SQL built from strings reaches {code(sink)}",
@@ -292,7 +298,7 @@ def _sql(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, s
 
 
 _SHELL_SINK = re.compile(
-    r"(?:system|popen|exec|execSync|spawn|spawnSync|execFile|execFileSync|Command|CommandContext|run|call|"
+    r"(?:system|popen\d?|exec|execSync|spawn|spawnSync|execFile|execFileSync|Command|CommandContext|run|call|"
     r"check_call|check_output|Popen|getoutput|getstatusoutput|exec_command|start|ProcessBuilder|command)$"
 )
 
@@ -386,7 +392,8 @@ def _swallowed(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[
 
 def _finally_exit(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
     pattern = re.compile(r"\b(return|break|continue|throw)\b[^;\n}]*")
-    after = text.split("finally", 1)[1] if "finally" in text else text
+    marker = re.search(r"\bfinally\s*[:{]", text)
+    after = text[marker.end() :] if marker else text
     word = pattern.search(after)
     if not word:
         for no in range(hit.line + 1, hit.line + 15):
@@ -408,7 +415,14 @@ def _callback_err(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tup
     param = re.search(r"function\s*\w*\s*\(\s*(\w+)|\(\s*(\w+)\s*,[^)]*\)\s*=>", text)
     name = (param.group(1) or param.group(2)) if param else "err"
     if not call:
-        return None
+        holder = _ASSIGNED.match(text.split("\n", 1)[0])
+        if holder is None:
+            return None
+        return (
+            f"Callback {code(holder.group(1))} ignores {code(name)}",
+            f"{code(holder.group(1))} never looks at {code(name)}, so a failure goes on as undefined "
+            "results.",
+        )
     return (
         f"Callback of {code(call)} ignores {code(name)}",
         f"The callback never looks at {code(name)}, so when {code(call)} fails the code goes on with "
@@ -496,7 +510,8 @@ _SETTING = re.compile(
     r"NODE_TLS_REJECT_UNAUTHORIZED|check_hostname\s*=\s*False|CERT_NONE|AutoAddPolicy|WarningPolicy|"
     r"InsecureIgnoreHostKey|_create_unverified_context|PROTOCOL_(?:SSLv\w+|TLSv1(?:_1)?)\b|"
     r"\"(?:SSLv3|TLSv1|TLSv1\.1|SSL)\"|'(?:SSLv3|TLSv1|TLSv1\.1)'|VersionTLS1[01]|VersionSSL30|"
-    r"CipherSuites|NoopHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER|checkServerTrusted|"
+    r"CipherSuites|NoopHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER|checkServerTrusted|checkClientTrusted|"
+    r"boolean\s+verify\s*\(|"
     r"X509TrustManager|TrustAllStrategy|trustAll\w*|secureProtocol\s*:\s*['\"]\w+['\"]|"
     r"minVersion\s*:\s*['\"]\w+(?:\.\d)?['\"]|strictSSL\s*:\s*false|insecure\s*:\s*true)"
 )
@@ -509,7 +524,11 @@ def _tls(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, s
     setting = " ".join(found.group(1).split())
     call = primary_call(text)
     on = f" in {code(call)}" if call and call not in setting and setting not in call else ""
-    if re.search(r"(?i)insecure\.NewCredentials|WithInsecure", setting):
+    if re.search(r"boolean\s+verify|HostnameVerifier|HOSTNAME_VERIFIER", setting):
+        effect = "accepts any hostname"
+        why = "a certificate for any site passes, so anyone on the path can pose as it"
+        setting = "HostnameVerifier.verify" if setting.startswith("boolean") else setting
+    elif re.search(r"(?i)insecure\.NewCredentials|WithInsecure", setting):
         effect, why = "sends the traffic without TLS", "anyone on the network path can read and change it"
     elif re.search(r"(?i)hostkey|AutoAdd|WarningPolicy", setting):
         effect, why = "skips the SSH host-key check", "any machine on the path can pose as the server"
@@ -526,17 +545,17 @@ def _tls(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, s
     )
 
 
-_ALGO = re.compile(r"(md5|sha-?1(?!\d)|md4|rc4|3des|desede|\bdes\b)", re.IGNORECASE)
+_ALGO = re.compile(r"(md5|sha-?1(?!\d)|md4|md2|rc4|3des|desede|\bdes\b|_sha\b)", re.IGNORECASE)
 
 
 def _weak_hash(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
     algo = _ALGO.search(text)
     found = calls(text)
-    named = [c for c in found if algo and algo.group(1).lower().replace("-", "") in c.lower()]
+    named = [c for c in found if algo and algo.group(1).lower().replace("-", "").strip("_") in c.lower()]
     call = named[0] if named else primary_call(text)
     if not algo or not call:
         return None
-    name = algo.group(1).upper().replace("SHA-1", "SHA1").replace("DESEDE", "3DES")
+    name = algo.group(1).upper().replace("SHA-1", "SHA1").replace("DESEDE", "3DES").replace("_SHA", "SHA1")
     return (
         f"{code(call)} uses {name}",
         f"{name} is broken for collisions and fast to brute-force, so it must not protect passwords, "
@@ -592,6 +611,9 @@ _COMPARED = re.compile(
 )
 
 
+_SUBSCRIPT_KEY = re.compile(r"([A-Za-z_]\w*)\[\s*[\"']([\w-]+)[\"']\s*\]\s*=\s*[\"'`]")
+_ANY_QUOTED_KEY = re.compile(r"[\"']([A-Za-z_][\w-]*)[\"']\s*:\s*[\"'`]")
+_SECRETISH = re.compile(r"(?i)pass|secret|token|key|pwd|cred|auth")
 _QUOTED_KEY = re.compile(r"^\s*[\"']([A-Za-z_][\w-]*)[\"']\s*(?::|=>)\s*[\"'`]")
 
 
@@ -600,6 +622,13 @@ def secret_name(text: str) -> str:
     quoted = _QUOTED_KEY.match(text)
     if quoted is not None:
         return quoted.group(1)
+    subscript = _SUBSCRIPT_KEY.search(text)
+    if subscript is not None:
+        return f'{subscript.group(1)}["{subscript.group(2)}"]'
+    keys: list[str] = _ANY_QUOTED_KEY.findall(text.split("\n", 1)[0])
+    secretish = [k for k in keys if _SECRETISH.search(k)]
+    if secretish:
+        return secretish[0]
     bare = _blank_strings(text)
     first = bare.split("\n", 1)[0]
     key = _KEY_NAME.search(first)
@@ -739,7 +768,7 @@ _LOCKS = {
     "MIG-12": "runs CONCURRENTLY inside a transaction, which Postgres refuses",
 }
 _SQL_HEAD = re.compile(
-    r"^\s*((?:CREATE|DROP|ALTER|UPDATE|DELETE|INSERT|REINDEX|TRUNCATE|VACUUM|CLUSTER)\b[^;(\n]*)",
+    r"^\s*((?:CREATE|DROP|ALTER|UPDATE|DELETE|INSERT|REINDEX|TRUNCATE|VACUUM|CLUSTER|ADD\s+COLUMN)\b[^;(\n]*)",
     re.IGNORECASE,
 )
 _SQL_TABLE = re.compile(
@@ -749,7 +778,7 @@ _SQL_TABLE = re.compile(
     re.IGNORECASE,
 )
 _SQL_DETAIL = re.compile(
-    r"\s+(?:FOREIGN\s+KEY|CHECK|UNIQUE|PRIMARY\s+KEY|REFERENCES|USING|WITH|DEFAULT|TYPE|SET\s+DATA)\b.*$",
+    r"\s+(?:FOREIGN\s+KEY|CHECK|UNIQUE|PRIMARY\s+KEY|REFERENCES|USING|WITH|DEFAULT|TYPE|SET\s+DATA|GENERATED)\b.*$",
     re.IGNORECASE,
 )
 _ON_TABLE = re.compile(r"\bon ([\w.\"]+)")
@@ -916,7 +945,7 @@ _FAMILIES: dict[str, _Describer] = {
         "`returncode`.",
     ),
     "JAVA-EXCEPTION-INFO-DISCARDED": _setting_on(
-        r"\w+\.(?:getMessage|getLocalizedMessage|toString|getCause|printStackTrace)\(\)",
+        r"\w+\.(?:getMessage|getLocalizedMessage|toString|getCause|getStackTrace)\(\)",
         "{s} is read and thrown away",
         "The result of {s} is never used, so the error detail is lost; log the exception or rethrow it.",
     ),
