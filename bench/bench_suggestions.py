@@ -6,13 +6,17 @@ per set: findings, findings with a suggested fix (and the share), findings whose
 the code (the check's generic title), findings whose title or body shows an empty name (the bar is zero),
 and the fix count per check.
 
-    python bench/bench_suggestions.py [--corpus DIR ...]
+Real changes: `--repo GIT_DIR` reviews each of the last `--commits` non-merge commits of a git repository
+(a bare clone is fine) as one pull request (its diff, hunks only) and sums the findings.
+
+    python bench/bench_suggestions.py [--corpus DIR ...] [--repo GIT_DIR ... --commits 50]
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -44,6 +48,24 @@ def corpus_findings(corpus: Path) -> list[Finding]:
     return run_checks(contexts).findings
 
 
+def commit_findings(repo: Path, commits: int) -> tuple[int, list[Finding]]:
+    """Findings of the last `commits` non-merge commits of `repo`, each reviewed as one pull request."""
+    shas = _git(repo, "rev-list", "--no-merges", f"--max-count={commits}", "HEAD").split()
+    persona = load_persona(None)
+    found: list[Finding] = []
+    for sha in shas:
+        raw = _git(repo, "show", "--format=", "-M", "--no-color", "--no-ext-diff", sha).encode()
+        if raw.strip():
+            inp = ReviewInput(diff=parse_diff(raw), config=Config(), persona=persona, offline=True)
+            found.extend(run_review(inp).findings)
+    return len(shas), found
+
+
+def _git(repo: Path, *args: str) -> str:
+    proc = subprocess.run(["git", *args], cwd=repo, capture_output=True, check=True, timeout=120)
+    return proc.stdout.decode("utf-8", errors="replace")
+
+
 def report(name: str, findings: list[Finding]) -> None:
     fixed = [f for f in findings if f.suggested_fix]
     empty = [f for f in findings if EMPTY_NAME.search(f.title) or EMPTY_NAME.search(f.body)]
@@ -61,10 +83,21 @@ def report(name: str, findings: list[Finding]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", action="append", default=[], metavar="DIR")
+    parser.add_argument("--repo", action="append", default=[], metavar="GIT_DIR")
+    parser.add_argument("--commits", type=int, default=50)
     args = parser.parse_args()
     report("examples/sample.diff", sample_findings())
     for corpus in [ROOT / "tests" / "data" / "corpus", *map(Path, args.corpus)]:
         report(str(corpus), corpus_findings(corpus))
+    every: list[Finding] = []
+    reviewed = 0
+    for repo in map(Path, args.repo):
+        count, found = commit_findings(repo, args.commits)
+        reviewed += count
+        every.extend(found)
+        report(f"{repo} (last {count} commits)", found)
+    if len(args.repo) > 1:
+        report(f"all {reviewed} commits", every)
 
 
 if __name__ == "__main__":

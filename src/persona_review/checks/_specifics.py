@@ -796,7 +796,6 @@ _STRING_BODY = re.compile(
 def _string_contents(text: str) -> str:
     """The contents of the string literals in `text` (the SQL of an `op.execute("...")`)."""
     return "\n".join(next((g for g in m.groups() if g is not None), "") for m in _STRING_BODY.finditer(text))
-_FIRST_STRING = re.compile(r"[\"']([\w.]+)[\"']|:(\w+)")
 
 
 def _migration(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
@@ -809,7 +808,8 @@ def _migration(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[
         lack = "does nothing" if name.startswith("downgrade") else "has no `downgrade()`"
         why = spec.explanation.split(". ")[0].rstrip(".") + "."
         return f"{code(name + '()')} {lack}, so the migration cannot be reversed", why
-    subject, table = _migration_subject(ctx.language, text, hit.message or "", lambda: _above(ctx, hit.line))
+    detail = _own_detail(spec, hit)
+    subject, table = _migration_subject(ctx.language, text, detail, lambda: _above(ctx, hit.line))
     if not subject:
         return None
     named = table.lower() in {word.lower() for word in _WORD.findall(subject)}
@@ -859,11 +859,10 @@ def _migration_subject(
 
 def _migration_column(language: str, name: str, text: str) -> str:
     if language == "ruby":
-        found = _FIRST_STRING.findall(text.split(name, 1)[-1])
-        names: list[str] = [str(a or b) for a, b in found]
-        if name.startswith("t.") and names:
-            return ":" + names[0]
-        return ", ".join(":" + n for n in names[:2]) if names else ""
+        # The call's own arguments as written (a table, columns, options), up to a block or the line end.
+        args = text.split("\n", 1)[0].strip()[len(name) :]
+        args = re.split(r"\s+do\b|\s*\{\s*\|", args, maxsplit=1)[0].strip()
+        return args.strip("()") if args.startswith("(") and args.endswith(")") else args
     if name.endswith(("add_column", "alter_column")):
         column = re.search(r"Column\(\s*[\"'](\w+)|alter_column\(\s*[\"']\w+[\"']\s*,\s*[\"'](\w+)", text)
         if column:
