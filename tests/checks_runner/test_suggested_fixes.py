@@ -265,6 +265,23 @@ CASES = {
         "GO-ERR-UNCHECKED",
         "\tif err := tx.Rollback(); err != nil {\n\t\treturn err\n\t}",
     ),
+    "go-test-fatal": Case(
+        "internal/store_test.go",
+        """
+        package store
+
+        import (
+        \t"os"
+        \t"testing"
+        )
+
+        func TestCleanup(t *testing.T) {
+        \tos.Remove("/tmp/store.lock")
+        }
+        """,
+        "GO-ERR-UNCHECKED",
+        "\tif err := os.Remove(\"/tmp/store.lock\"); err != nil {\n\t\tt.Fatal(err)\n\t}",
+    ),
 }
 
 
@@ -374,6 +391,23 @@ UNCERTAIN = {
         func Cancel(tx *sql.Tx) (int, error) {
         \ttx.Rollback()
         \treturn 0, nil
+        }
+        """,
+        "GO-ERR-UNCHECKED",
+        "",
+    ),
+    "Go call inside a closure": Case(
+        "internal/store.go",
+        """
+        package store
+
+        import "database/sql"
+
+        func Cancel(tx *sql.Tx) error {
+        \tdefer func() {
+        \t\ttx.Rollback()
+        \t}()
+        \treturn nil
         }
         """,
         "GO-ERR-UNCHECKED",

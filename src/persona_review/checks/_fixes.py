@@ -10,8 +10,8 @@ Kinds: a timeout on a `requests`/`httpx` call; a bound parameter for one value s
 query; `CONCURRENTLY` (Postgres SQL alone in its file, Alembic in an autocommit block, Rails with
 `disable_ddl_transaction!` present); `NOT VALID` (SQL, Alembic `postgresql_not_valid`, Rails
 `validate: false`) with the VALIDATE left for a later migration; `logger.exception` for a swallowed or
-traceback-less broad `except`; `if err := …; err != nil { return err }` for an unchecked Go call in a
-function that returns only an error.
+traceback-less broad `except`; `if err := …; err != nil { return err }` (or `t.Fatal(err)` in a test) for
+an unchecked Go call in a function that returns only an error.
 """
 
 from __future__ import annotations
@@ -457,8 +457,9 @@ _GO_ERROR_ONLY = frozenset(
 
 
 def _go_check_error(ctx: FileContext, first: int, last: int) -> Fix | None:
-    """`tx.Rollback()` -> `if err := tx.Rollback(); err != nil { return err }`, in a function whose only
-    result is an error and for calls whose only result is an error."""
+    """`tx.Rollback()` -> `if err := tx.Rollback(); err != nil { return err }` in a function whose only
+    result is an error (`t.Fatal(err)` in a test function), for calls whose only result is an error, and
+    never inside a function literal (a closure or goroutine, where `return err` means something else)."""
     if first != last:
         return None
     match = _GO_STATEMENT.match(ctx.lines[first])
@@ -466,22 +467,31 @@ def _go_check_error(ctx: FileContext, first: int, last: int) -> Fix | None:
         return None
     call = match.group(2)
     method = call.split("(", 1)[0].rsplit(".", 1)[-1]
-    if method not in _GO_ERROR_ONLY or _enclosing_go_func(ctx, first) is None:
+    handle = _go_error_handling(ctx, first)
+    if method not in _GO_ERROR_ONLY or handle is None:
         return None
     indent = match.group(1)
     step = "\t" if indent.startswith("\t") or not indent else "    "
-    return Fix(f"{indent}if err := {call}; err != nil {{\n{indent}{step}return err\n{indent}}}", first)
+    return Fix(f"{indent}if err := {call}; err != nil {{\n{indent}{step}{handle}\n{indent}}}", first)
 
 
-def _enclosing_go_func(ctx: FileContext, line: int) -> int | None:
-    """The line of the function around `line` when its only result is `error`."""
+_GO_TEST_FUNC = re.compile(r"^func \w+\(\s*(\w+) \*testing\.[TB]\s*\)\s*\{\s*$")
+_GO_FUNC_LITERAL = re.compile(r"\bfunc\s*\(")
+
+
+def _go_error_handling(ctx: FileContext, line: int) -> str | None:
+    """What to do with the error at `line`: `return err` in a function returning only an error,
+    `t.Fatal(err)` in a test function; None anywhere else or when the function header is not known."""
     for no in range(line - 1, 0, -1):
         text = ctx.lines.get(no)
         if text is None:
             return None
         if text.startswith("func "):
-            return no if _GO_FUNC.match(text) else None
-        if text.startswith("}"):
+            if _GO_FUNC.match(text):
+                return "return err"
+            test = _GO_TEST_FUNC.match(text)
+            return f"{test.group(1)}.Fatal(err)" if test else None
+        if text.startswith("}") or _GO_FUNC_LITERAL.search(text):
             return None
     return None
 
@@ -519,6 +529,6 @@ FIX_DESCRIPTIONS: dict[str, str] = {
     "PY-EXCEPT-PASS": "logs the failure with the module's logger.exception instead of passing",
     "PY-BROAD-EXCEPT": "turns the handler's `logger.error(` into `logger.exception(` (keeps the traceback)",
     "GO-ERR-UNCHECKED": "wraps the call in `if err := …; err != nil { return err }` in a function that "
-    "returns only an error",
+    "returns only an error (`t.Fatal(err)` in a test)",
 }
 """What each fix does, for `persona-review checks ID`."""

@@ -633,7 +633,11 @@ def secret_name(text: str) -> str:
     first = bare.split("\n", 1)[0]
     key = _KEY_NAME.search(first)
     assign = _ASSIGN_NAME.match(first)
-    compared = _COMPARED.search(first)
+    comparisons = list(_COMPARED.finditer(first))
+    compared = next(
+        (m for m in comparisons if _SECRETISH.search(next(g for g in m.groups() if g))),
+        comparisons[0] if comparisons else None,
+    )
     for match in (compared, key if key and (not assign or key.start() > assign.end()) else None, assign, key):
         if match is not None:
             name = next(g for g in match.groups() if g)
@@ -645,8 +649,10 @@ def secret_name(text: str) -> str:
 
 def _secret(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
     if "PRIVATE KEY" in text:
+        stored = secret_name(text)
+        where = f" in {code(stored)}" if stored and "PRIVATE" not in stored else ""
         return (
-            "Private key block committed to the repository",
+            f"Private key block committed to the repository{where}",
             "The key is in git history for every clone and fork; rotate it and load it from a secret store.",
         )
     if spec.id == "ANY-HARDCODED-SIGNING-KEY":
@@ -675,10 +681,10 @@ def _secret(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str
             f"The literal passed to {code(name + '()')} is in git history for every clone, fork and CI log; "
             "rotate it and read it from the environment or a secret store.",
         )
-    holder = [c for c in calls(first[:key_at]) if c not in _CONVERSIONS] if key_at > 0 else []
-    if holder and not _ASSIGN_NAME.match(_blank_strings(first)[:key_at]):
+    holders = [c for c in calls(first[:key_at]) if c not in _CONVERSIONS] if key_at > 0 else []
+    if holders and not _ASSIGN_NAME.match(_blank_strings(first)[:key_at]):
         return (
-            f"{code(name)} given to {code(holder[-1])} is {kind}",
+            f"{code(name)} given to {code(holders[-1])} is {kind}",
             f"The value of {code(name)} is in git history for every clone, fork and CI log; rotate it and "
             "read it from the environment or a secret store.",
         )
