@@ -149,9 +149,19 @@ _EMPTY_NAME = re.compile(r"``|\bon\s+(?:without\b|\.|,|:|$)|\bon\s{2,}|\bof\s+(?
 """An empty name where a table, column or value should be (the old "t.index on  without ..." bug)."""
 
 
+def _sample_diff_findings() -> list[Finding]:
+    from persona_review.config import Config
+    from persona_review.diff import parse_diff
+    from persona_review.persona import load_persona
+    from persona_review.pipeline import ReviewInput, run_review
+
+    diff = parse_diff((CORPUS.parents[2] / "examples" / "sample.diff").read_bytes())
+    return run_review(ReviewInput(diff=diff, config=Config(), persona=load_persona(None), offline=True)).findings
+
+
 def test_no_finding_has_an_empty_name() -> None:
-    findings = _all_corpus_findings()
-    assert findings
+    findings = [*_all_corpus_findings(), *_sample_diff_findings()]
+    assert len({f.path for f in findings}) > 10
     for finding in findings:
         for text in (finding.title, finding.body):
             assert not _EMPTY_NAME.search(text), (finding.path, finding.line, text)
