@@ -66,7 +66,8 @@ def write_starter(root: Path) -> list[Path]:
     targets = {root / rel: text for rel, text in STARTER_FILES.items()}
     existing = [str(path) for path in targets if path.exists() or path.is_symlink()]
     if existing:
-        raise UsageError(f"not overwriting {', '.join(existing)}: remove it first or edit it by hand")
+        them = "it" if len(existing) == 1 else "them"
+        raise UsageError(f"not overwriting {', '.join(existing)}: remove {them} first or edit {them} by hand")
     written: list[Path] = []
     for path, text in targets.items():
         try:
