@@ -265,6 +265,54 @@ CASES = {
         "GO-ERR-UNCHECKED",
         "\tif err := tx.Rollback(); err != nil {\n\t\treturn err\n\t}",
     ),
+    "py-bound-parameter-percent": Case(
+        "app/store.py",
+        """
+        import psycopg2
+
+
+        def find(cur, name):
+            cur.execute("SELECT id FROM users WHERE name = '%s'" % name)
+        """,
+        "PY-SQL-STRING",
+        "cur.execute(\"SELECT id FROM users WHERE name = %s\", (name,))",
+    ),
+    "py-subprocess-run-check": Case(
+        "app/backup.py",
+        """
+        import subprocess
+
+
+        def backup(path):
+            subprocess.run(["rsync", path, "/backup"])
+        """,
+        "PY-SUBPROCESS-UNCHECKED",
+        'subprocess.run(["rsync", path, "/backup"], check=True)',
+    ),
+    "py-subprocess-check-call": Case(
+        "app/backup.py",
+        """
+        import subprocess
+
+
+        def backup(path):
+            subprocess.call(["rsync", path, "/backup"])
+        """,
+        "PY-SUBPROCESS-UNCHECKED",
+        'subprocess.check_call(["rsync", path, "/backup"])',
+    ),
+    "py-yaml-safe-load": Case(
+        "app/settings.py",
+        """
+        import yaml
+
+
+        def read(text):
+            return yaml.load(text, Loader=yaml.FullLoader)
+        """,
+        "PY-UNSAFE-DESERIALIZATION",
+        "return yaml.safe_load(text)",
+    ),
     "go-test-fatal": Case(
         "internal/store_test.go",
         """
@@ -344,6 +392,15 @@ UNCERTAIN = {
         """
         def by_status(cur, status):
             cur.execute(f"SELECT * FROM orders WHERE status = {status}")
+        """,
+        "PY-SQL-STRING",
+        "",
+    ),
+    "%-formatting alone does not tell the driver's placeholder": Case(
+        "app/store.py",
+        """
+        def find(cur, name):
+            cur.execute("SELECT id FROM users WHERE name = '%s'" % name)
         """,
         "PY-SQL-STRING",
         "",

@@ -7,7 +7,8 @@ there is no suggestion and the finding's text says what to do. Every kind is tes
 fixture: the file still parses and the check no longer fires (tests/checks_fixes).
 
 Kinds: a timeout on a `requests`/`httpx` call; a bound parameter for one value spliced into a one-line
-query; `CONCURRENTLY` (Postgres SQL alone in its file, Alembic in an autocommit block, Rails with
+query; `check=True` (or `check_call`) for an unchecked subprocess; `yaml.safe_load` for `yaml.load`;
+`CONCURRENTLY` (Postgres SQL alone in its file, Alembic in an autocommit block, Rails with
 `disable_ddl_transaction!` present); `NOT VALID` (SQL, Alembic `postgresql_not_valid`, Rails
 `validate: false`) with the VALIDATE left for a later migration; `logger.exception` for a swallowed or
 traceback-less broad `except`; `if err := …; err != nil { return err }` (or `t.Fatal(err)` in a test) for
@@ -235,6 +236,66 @@ def _js_bound_parameter(ctx: FileContext, first: int, last: int) -> Fix | None:
             return None
     new = f"{match['call']}{query}, [{match['value']}])"
     return Fix(line[: match.start()] + new + line[match.end() :], first)
+
+
+_PY_PERCENT_QUERY = re.compile(
+    r"""(?P<call>\b[\w.]+\.execute\s*\(\s*)(?P<q>["'])(?P<sql>[^"'%\n]*?)(?P<open>'?)%s(?P<close>'?)"""
+    r"""(?P<rest>[^"'%\n]*)(?P=q)\s*%\s*(?P<value>[A-Za-z_][\w.]*)\s*\)"""
+)
+
+
+def _py_percent_parameter(ctx: FileContext, first: int, last: int) -> Fix | None:
+    """`cur.execute("... = '%s'" % name)` -> `cur.execute("... = %s", (name,))` (or `?`, the file's style)."""
+    if first != last:
+        return None
+    line = ctx.lines[first]
+    match = _PY_PERCENT_QUERY.search(line)
+    placeholder = _py_placeholder(ctx)  # `%`-formatting says nothing of the driver's own style
+    if match is None or placeholder is None or bool(match["open"]) != bool(match["close"]):
+        return None
+    if not _VALUE_POSITION.search(match["sql"]):
+        return None
+    q = match["q"]
+    new = f"{match['call']}{q}{match['sql']}{placeholder}{match['rest']}{q}, ({match['value']},))"
+    return Fix(line[: match.start()] + new + line[match.end() :], first)
+
+
+def _py_sql_parameter(ctx: FileContext, first: int, last: int) -> Fix | None:
+    return _py_bound_parameter(ctx, first, last) or _py_percent_parameter(ctx, first, last)
+
+
+# --- subprocess exit status, safe YAML -------------------------------------------------------------------
+
+_SUBPROCESS_RUN = re.compile(r"^\s*subprocess\.run\s*\(")
+_SUBPROCESS_CALL = re.compile(r"^(\s*)subprocess\.call(\s*\()")
+
+
+def _subprocess_checked(ctx: FileContext, first: int, last: int) -> Fix | None:
+    """A statement `subprocess.run(...)` gets `check=True`; `subprocess.call(...)` becomes `check_call`."""
+    text = ctx.text_of(first, last)
+    call = _SUBPROCESS_CALL.match(text)
+    if call is not None:
+        return Fix(_SUBPROCESS_CALL.sub(r"\1subprocess.check_call\2", text, count=1), last)
+    if _SUBPROCESS_RUN.match(text):
+        return _insert_keyword(ctx, first, last, re.compile(r"subprocess\.run\s*\("), "check=True")
+    return None
+
+
+_YAML_LOAD = re.compile(
+    r"\byaml\.load\(\s*(?P<arg>[A-Za-z_][\w.]*(?:\(\))?)\s*"
+    r"(?:,\s*Loader\s*=\s*yaml\.(?:Loader|FullLoader|UnsafeLoader)\s*)?\)"
+)
+
+
+def _yaml_safe_load(ctx: FileContext, first: int, last: int) -> Fix | None:
+    """`yaml.load(data)` (or with the full/unsafe loader) -> `yaml.safe_load(data)`."""
+    if first != last:
+        return None
+    line = ctx.lines[first]
+    match = _YAML_LOAD.search(line)
+    if match is None:
+        return None
+    return Fix(line[: match.start()] + f"yaml.safe_load({match['arg']})" + line[match.end() :], first)
 
 
 # --- CONCURRENTLY ----------------------------------------------------------------------------------------
@@ -499,7 +560,9 @@ def _go_error_handling(ctx: FileContext, line: int) -> str | None:
 _MAKERS: dict[str, Callable[[FileContext, int, int], Fix | None]] = {
     "PY-HTTP-NO-TIMEOUT": _py_timeout,
     "GO-HTTP-NO-TIMEOUT": _go_timeout,
-    "PY-SQL-STRING": _py_bound_parameter,
+    "PY-SQL-STRING": _py_sql_parameter,
+    "PY-SUBPROCESS-UNCHECKED": _subprocess_checked,
+    "PY-UNSAFE-DESERIALIZATION": _yaml_safe_load,
     "JS-SQL-STRING": _js_bound_parameter,
     "SQL-INDEX-LOCK": _sql_concurrently,
     "ALEMBIC-INDEX-LOCK": _alembic_concurrently,
@@ -516,8 +579,11 @@ _MAKERS: dict[str, Callable[[FileContext, int, int], Fix | None]] = {
 FIX_DESCRIPTIONS: dict[str, str] = {
     "PY-HTTP-NO-TIMEOUT": f"adds `timeout={DEFAULT_TIMEOUT_SECONDS}` to the call, or replaces `timeout=None`",
     "GO-HTTP-NO-TIMEOUT": "sets `Timeout` on an empty `http.Client{}` when the file already imports time",
-    "PY-SQL-STRING": "binds the one value spliced into a one-line f-string query, in the file's own "
+    "PY-SQL-STRING": "binds the one value spliced (f-string or %) into a one-line query, in the file's own "
     "placeholder style",
+    "PY-SUBPROCESS-UNCHECKED": "adds `check=True` to `subprocess.run`, or turns `subprocess.call` into "
+    "`check_call`",
+    "PY-UNSAFE-DESERIALIZATION": "turns `yaml.load(data)` into `yaml.safe_load(data)`",
     "JS-SQL-STRING": "binds the one value spliced into a one-line template query (pg: $1; mysql, sqlite: ?)",
     "SQL-INDEX-LOCK": "adds CONCURRENTLY when the statement is alone in its file",
     "ALEMBIC-INDEX-LOCK": "adds postgresql_concurrently=True inside `op.get_context().autocommit_block()`",
