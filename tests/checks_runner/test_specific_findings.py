@@ -165,3 +165,33 @@ def test_no_finding_has_an_empty_name() -> None:
     for finding in findings:
         for text in (finding.title, finding.body):
             assert not _EMPTY_NAME.search(text), (finding.path, finding.line, text)
+
+
+ODD_LINES = [
+    "",
+    '"',
+    "((((",
+    "}}} {{{ `",
+    "x = f'{'",
+    "é" * 500,
+    "op.execute(\"\"\"",
+    "-- only a comment",
+    "add_index",
+    "\t_ = ",
+]
+
+
+def test_naming_and_fixes_never_fail_on_odd_lines() -> None:
+    from persona_review.checks._fixes import suggest_fix
+    from persona_review.checks._specifics import describe
+    from persona_review.checks.base import Hit
+
+    for spec in load_all().specs():
+        language = sorted(spec.languages)[0]
+        for odd in ODD_LINES:
+            ctx = FileContext(path="x", language=language, lines={1: odd, 2: odd}, added=frozenset({1, 2}),
+                              whole_file=True)
+            for hit in (Hit(1), Hit(1, 2, message="on ."), Hit(2, 1)):
+                wording = describe(spec, ctx, hit)
+                assert wording.title.strip() and wording.body.strip(), (spec.id, odd)
+                suggest_fix(spec, ctx, hit)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from persona_review.checks._fixes import suggest_fix
-from persona_review.checks._specifics import describe
+from persona_review.checks._fixes import Fix, suggest_fix
+from persona_review.checks._specifics import Wording, describe
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import Registry, load_all
 from persona_review.findings import SOURCE_CHECKS, Category, Finding
@@ -61,11 +61,11 @@ def _to_findings(ctx: FileContext, spec: CheckSpec, hits: Iterable[Hit]) -> Iter
             continue
         seen.add(line)
         end = hit.end_line if hit.end_line is not None and hit.end_line > line else None
-        wording = describe(spec, ctx, hit)
+        wording = _wording(spec, ctx, hit)
         body = wording.body
         fix = hit.suggested_fix
         if fix is None and line == hit.line:
-            made = suggest_fix(spec, ctx, hit)
+            made = _fix(spec, ctx, hit)
             if made is not None and _all_added(ctx, line, made.last):
                 fix = made.text
                 end = made.last if made.last > line else None
@@ -85,6 +85,22 @@ def _to_findings(ctx: FileContext, spec: CheckSpec, hits: Iterable[Hit]) -> Iter
             suggested_fix=fix if line == hit.line and _all_added(ctx, line, end) else None,
             code=ctx.lines.get(line, ""),
         )
+
+
+def _wording(spec: CheckSpec, ctx: FileContext, hit: Hit) -> Wording:
+    """The specific title and body; the check's own wording if naming fails (a finding is never lost to
+    its description)."""
+    try:
+        return describe(spec, ctx, hit)
+    except Exception:  # noqa: BLE001 - naming is best effort; the finding itself must survive
+        return Wording(spec.title, hit.message or spec.explanation)
+
+
+def _fix(spec: CheckSpec, ctx: FileContext, hit: Hit) -> Fix | None:
+    try:
+        return suggest_fix(spec, ctx, hit)
+    except Exception:  # noqa: BLE001 - a suggestion is optional; the finding itself must survive
+        return None
 
 
 def _all_added(ctx: FileContext, first: int, last: int | None) -> bool:
