@@ -195,3 +195,14 @@ def test_naming_and_fixes_never_fail_on_odd_lines() -> None:
                 wording = describe(spec, ctx, hit)
                 assert wording.title.strip() and wording.body.strip(), (spec.id, odd)
                 suggest_fix(spec, ctx, hit)
+
+
+def test_a_secret_is_named_never_shown() -> None:
+    literal = re.compile(r"\"([^\"]{6,})\"|'([^']{6,})'|`([^`]{6,})`")
+    secrets = [f for f in [*_all_corpus_findings(), *_sample_diff_findings()] if f.checklist_item == "SEC-06"]
+    assert len(secrets) > 10
+    for finding in secrets:
+        values = [v for m in literal.finditer(finding.code) for v in m.groups() if v]
+        for value in values:
+            assert value not in finding.title and value not in finding.body, (finding.path, finding.line)
+        assert "`" in finding.title, finding.title

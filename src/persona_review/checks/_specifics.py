@@ -157,13 +157,18 @@ _CALL = re.compile(r"(?<![\w$.])((?:[A-Za-z_$][\w$]*(?:\(\))?\s*\.\s*)*[A-Za-z_$
 
 
 def calls(text: str) -> list[str]:
-    """Called names in `text`, outermost first: `a.b.c` for `a.b.c(`, keywords left out."""
+    """Called names in `text`, outermost first: `a.b.c` for `a.b.c(`; keywords and the names of functions
+    being defined (`def f(`, `func f(`, `function f(`) left out."""
     out = []
-    for match in _CALL.finditer(_blank_strings(text)):
+    blanked = _blank_strings(text)
+    for match in _CALL.finditer(blanked):
         name = re.sub(r"\s+", "", match.group(1))
-        if name not in _KEYWORDS:
+        if name not in _KEYWORDS and not _DEFINING.search(blanked, 0, match.start()):
             out.append(name)
     return out
+
+
+_DEFINING = re.compile(r"\b(?:def|func|function|fn|class)\s+$")
 
 
 def primary_call(text: str) -> str:
