@@ -384,8 +384,8 @@ def _sql_not_valid(ctx: FileContext, first: int, last: int) -> Fix | None:
     if match is None or re.search(r"\bNOT\s+VALID\b|\bADD\b.*\bADD\b", match["head"], re.IGNORECASE):
         return None
     note = (
-        f"Then validate it in a later migration: `ALTER TABLE {match['table']} VALIDATE CONSTRAINT "
-        f"{match['name']};` (a light lock that lets writes go on)."
+        f"Add it `NOT VALID` and validate it in a later migration: `ALTER TABLE {match['table']} VALIDATE "
+        f"CONSTRAINT {match['name']};` (a light lock that lets writes go on)."
     )
     return Fix(f"{match['head']} NOT VALID{match['end']}", first, note)
 
@@ -399,7 +399,10 @@ def _alembic_not_valid(ctx: FileContext, first: int, last: int) -> Fix | None:
         return None
     name = re.search(r"\(\s*[\"'](\w+)[\"']", ctx.text_of(first, last))
     what = f"CONSTRAINT {name.group(1)}" if name else "CONSTRAINT <name>"
-    note = f'Then validate it in a later migration: `op.execute("ALTER TABLE … VALIDATE {what}")`.'
+    note = (
+        "Add it with `postgresql_not_valid=True` and validate it in a later migration: "
+        f'`op.execute("ALTER TABLE … VALIDATE {what}")`.'
+    )
     return fix._replace(note=note)
 
 
@@ -417,7 +420,7 @@ def _rails_not_valid(ctx: FileContext, first: int, last: int) -> Fix | None:
     validator = "validate_foreign_key" if match.group(2) == "add_foreign_key" else "validate_check_constraint"
     plain = args.strip().strip("()")
     target = ", ".join(plain.split(",")[:2]).strip()
-    note = f"Then validate it in a later migration: `{validator} {target}`."
+    note = f"Add it with `validate: false` and validate it in a later migration: `{validator} {target}`."
     return Fix(f"{match.group(1)}{match.group(2)}{new_args}{match.group(4)}", first, note)
 
 

@@ -37,7 +37,7 @@ def describe(spec: CheckSpec, ctx: FileContext, hit: Hit) -> Wording:
         title = f"{code(call)}: {_lower_first(spec.title)}" if call else spec.title
         return Wording(title, detail or _generic_body(spec, call))
     title, why = found
-    return Wording(title, detail or why)
+    return Wording(title, why if _FAMILIES[family] is _migration else detail or why)
 
 
 _LINE_COMMENT = {
@@ -778,6 +778,24 @@ _LOCKS = {
     "MIG-11": "takes ACCESS EXCLUSIVE without a lock_timeout",
     "MIG-12": "runs CONCURRENTLY inside a transaction, which Postgres refuses",
 }
+_CONSEQUENCES = {
+    "MIG-01": "Instances of the previous release still use what this drops from {t}; their queries fail from "
+    "the moment it commits, and the data is gone.",
+    "MIG-02": "On a non-empty {t} this fails, or checks every row under an ACCESS EXCLUSIVE lock that blocks "
+    "reads and writes.",
+    "MIG-03": "Every write to {t} waits until the whole index is built.",
+    "MIG-04": "Postgres rewrites {t} and its indexes while an ACCESS EXCLUSIVE lock blocks reads and writes.",
+    "MIG-05": "The release still running uses the old name on {t} and fails until every instance runs "
+    "the new code.",
+    "MIG-06": "Every row of {t} is checked against the constraint while writes to it are blocked.",
+    "MIG-07": "The unique index on {t} is built while writes to it are blocked.",
+    "MIG-08": "Every row of {t} is rewritten while an ACCESS EXCLUSIVE lock blocks reads and writes.",
+    "MIG-10": "One statement touches every row of {t} inside the migration's transaction and holds its locks "
+    "until the end.",
+    "MIG-11": "While this waits for its lock on {t}, every later query on {t} queues behind it.",
+    "MIG-12": "Postgres refuses CONCURRENTLY inside a transaction block, so this migration fails on {t}.",
+}
+"""What each hazard does to the table at hand, when the hit's own message does not say."""
 _SQL_HEAD = re.compile(
     r"^\s*((?:CREATE|DROP|ALTER|UPDATE|DELETE|INSERT|REINDEX|TRUNCATE|VACUUM|CLUSTER|ADD\s+COLUMN)\b[^;(\n]*)",
     re.IGNORECASE,
@@ -825,8 +843,14 @@ def _migration(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[
         return None
     named = table.lower() in {word.lower() for word in _WORD.findall(subject)}
     on = f" on {code(table)}" if table and not named else ""
-    why = spec.explanation.split(". ")[0].rstrip(".") + "."
-    return (f"{code(subject)}{on} {effect}", why)
+    words = {word.lower().strip('"') for word in _WORD.findall(detail)}
+    if detail and (table or subject.split()[0]).lower().strip('"') in words:
+        return f"{code(subject)}{on} {effect}", detail
+    # No message about this statement (squawk's describe its rule): say what it does to this table.
+    consequence = _CONSEQUENCES.get(spec.checklist_item, "")
+    why = consequence.format(t=code(table) if table else "the table")
+    why = why or spec.explanation.split(". ")[0] + "."
+    return f"{code(subject)}{on} {effect}", why
 
 
 _WORD = re.compile(r"[\w$.\"]+")
