@@ -420,7 +420,8 @@ def _callback_err(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tup
     param = re.search(r"function\s*\w*\s*\(\s*(\w+)|\(\s*(\w+)\s*,[^)]*\)\s*=>", text)
     name = (param.group(1) or param.group(2)) if param else "err"
     if not call:
-        holder = _ASSIGNED.match(text.split("\n", 1)[0])
+        first = text.split("\n", 1)[0]
+        holder = _ASSIGNED.match(first) or re.search(r"\bfunction\s+([\w$]+)", first)
         if holder is None:
             return None
         return (
@@ -511,7 +512,7 @@ def _timeout(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[st
 
 _SETTING = re.compile(
     r"(WithInsecure\(\)|insecure\.NewCredentials\(\)|verify\s*=\s*False|InsecureSkipVerify\s*[:=]\s*[^,}\n]+|"
-    r"TLS_RSA_WITH_\w+|TLS_\w*_(?:RC4|3DES|DES|NULL)_\w+|rejectUnauthorized\s*:\s*false|"
+    r"TLS_RSA_WITH_\w+|\b(?:SSLv2|SSLv3|TLSv1|TLSv1_1)_METHOD\b|TLS_\w*_(?:RC4|3DES|DES|NULL)_\w+|rejectUnauthorized\s*:\s*false|"
     r"NODE_TLS_REJECT_UNAUTHORIZED|check_hostname\s*=\s*False|CERT_NONE|AutoAddPolicy|WarningPolicy|"
     r"InsecureIgnoreHostKey|_create_unverified_context|PROTOCOL_(?:SSLv\w+|TLSv1(?:_1)?)\b|"
     r"\"(?:SSLv3|TLSv1|TLSv1\.1|SSL)\"|'(?:SSLv3|TLSv1|TLSv1\.1)'|VersionTLS1[01]|VersionSSL30|"
