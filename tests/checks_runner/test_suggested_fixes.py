@@ -429,6 +429,14 @@ UNCERTAIN = {
         "RAILS-INDEX-LOCK",
         "",
     ),
+    "CONCURRENTLY in a MySQL migration": Case(
+        "db/migrations/mysql/0009_index.up.sql",
+        """
+        CREATE INDEX idx_created_at ON bookmark (created_at);
+        """,
+        "SQL-INDEX-LOCK",
+        "",
+    ),
     "CONCURRENTLY in a multi-statement SQL file": Case(
         "db/migrations/V9__two.sql",
         """

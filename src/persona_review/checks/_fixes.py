@@ -317,9 +317,19 @@ def _only_statement(ctx: FileContext, first: int) -> bool:
     return not others
 
 
+_OTHER_DATABASE = re.compile(r"(?i)mysql|maria|sqlite|mssql|sqlserver|oracle|clickhouse|cockroach")
+"""Paths that name a database other than Postgres: CONCURRENTLY and NOT VALID are Postgres syntax."""
+
+
+def _postgres(ctx: FileContext) -> bool:
+    return not _OTHER_DATABASE.search(ctx.path)
+
+
 def _sql_concurrently(ctx: FileContext, first: int, last: int) -> Fix | None:
     line = ctx.lines[first]
     if first != last or not _SQL_STATEMENT_END.search(line) or not _only_statement(ctx, first):
+        return None
+    if not _postgres(ctx):
         return None
     match = _SQL_INDEX.match(line)
     if match is None:
@@ -378,7 +388,7 @@ _SQL_ADD_CONSTRAINT = re.compile(
 
 
 def _sql_not_valid(ctx: FileContext, first: int, last: int) -> Fix | None:
-    if first != last:
+    if first != last or not _postgres(ctx):
         return None
     match = _SQL_ADD_CONSTRAINT.match(ctx.lines[first])
     if match is None or re.search(r"\bNOT\s+VALID\b|\bADD\b.*\bADD\b", match["head"], re.IGNORECASE):

@@ -421,7 +421,11 @@ def _callback_err(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tup
     name = (param.group(1) or param.group(2)) if param else "err"
     if not call:
         first = text.split("\n", 1)[0]
-        holder = _ASSIGNED.match(first) or re.search(r"\bfunction\s+([\w$]+)", first)
+        holder = (
+            _ASSIGNED.match(first)
+            or re.search(r"\bfunction\s+([\w$]+)", first)
+            or re.search(r"(\.[\w$]+)\s*\(\s*(?:function\b|\()", first)
+        )
         if holder is None:
             return None
         return (
@@ -798,7 +802,8 @@ _CONSEQUENCES = {
 }
 """What each hazard does to the table at hand, when the hit's own message does not say."""
 _SQL_HEAD = re.compile(
-    r"^\s*((?:CREATE|DROP|ALTER|UPDATE|DELETE|INSERT|REINDEX|TRUNCATE|VACUUM|CLUSTER|ADD\s+COLUMN)\b[^;(\n]*)",
+    r"^\s*((?:CREATE|DROP|ALTER|UPDATE|DELETE|INSERT|REINDEX|TRUNCATE|VACUUM|CLUSTER|ADD\s+COLUMN|"
+    r"ADD\s+CONSTRAINT|RENAME\s+(?:COLUMN|TO|CONSTRAINT))\b[^;(\n]*)",
     re.IGNORECASE,
 )
 _SQL_TABLE = re.compile(
