@@ -1,4 +1,4 @@
-"""Command line: `persona-review review`, `eval`, `persona` and `checks`.
+"""Command line: `persona-review review`, `eval`, `persona`, `checks` and `init`.
 
 `main` is the one place errors become messages and exit codes: 0 done, 1 findings at or above fail-on,
 2 usage or config error, 3 runtime failure. A user mistake never shows a traceback.
@@ -26,11 +26,12 @@ from persona_review.errors import (
     UsageError,
 )
 from persona_review.findings import Finding, Severity
-from persona_review.gitdiff import read_git_diff, repo_root
+from persona_review.gitdiff import read_git_diff, read_staged_diff, repo_root
 from persona_review.persona import load_persona
 from persona_review.pipeline import ReviewInput, run_review
 from persona_review.placement import merge
 from persona_review.reporters import FORMATS, render_json, render_markdown, render_sarif, render_text
+from persona_review.reporters.markdown import SourceLinks
 from persona_review.result import ModelStatus, ReviewResult
 
 MAX_DIFF_BYTES = 200_000_000
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     source = review.add_mutually_exclusive_group()
     source.add_argument("--diff", metavar="FILE", help="unified diff file, or - for standard input")
     source.add_argument("--base", metavar="REF", help="diff the current git repository from REF")
+    source.add_argument("--staged", action="store_true", help="review the staged changes (git diff --cached)")
     review.add_argument("--head", metavar="REF", help="with --base: the head ref (default: the work tree)")
     review.add_argument("--format", choices=FORMATS, default="text")
     review.add_argument("--output", metavar="FILE", help="write the report here instead of standard output")
@@ -60,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--fail-on", choices=["none", *[s.value for s in Severity]], help="override config")
     review.add_argument("--min-severity", choices=[s.value for s in Severity], help="override config")
     review.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    review.add_argument(
+        "--warn-unused-suppressions",
+        action="store_true",
+        help="warn about config ignore rules and inline ignore comments that matched no finding",
+    )
 
     ev = sub.add_parser("eval", help="score the checks (and the model, with a key) on a labeled corpus")
     ev.add_argument("--corpus", metavar="DIR", required=True)
@@ -77,7 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
     pe.add_argument("--format", choices=["text", "json"], default="text")
     pe.add_argument("--config", metavar="FILE", help="config file whose 'persona' to show")
 
-    sub.add_parser("checks", help="list the deterministic checks")
+    checks = sub.add_parser("checks", help="list the deterministic checks, or explain one check or item")
+    checks.add_argument("id", nargs="?", metavar="ID", help="a check id (PY-SQL-STRING) or checklist item")
+    checks.add_argument("--format", choices=["text", "json"], default="text")
+
+    init = sub.add_parser("init", help="write a starter .github/persona-review.yml and workflow")
+    init.add_argument("--dir", metavar="DIR", help="repository root (default: the git root, else here)")
     return parser
 
 
@@ -91,7 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _eval(args)
         if args.command == "persona":
             return _show_persona(args)
-        return _list_checks()
+        if args.command == "init":
+            return _init(args)
+        return _checks(args)
     except PersonaReviewError as exc:
         print(f"persona-review: error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -119,6 +133,9 @@ def _read_diff(args: argparse.Namespace) -> tuple[Diff, Path | None]:
         return parse_diff(read_git_diff(args.base, args.head, root)), root
     if args.head:
         raise UsageError("--head needs --base")
+    if args.staged:
+        root = repo_root(cwd)
+        return parse_diff(read_staged_diff(root)), root
     if args.diff is None:
         raise UsageError(
             "give a diff with --diff FILE (or - for stdin), or --base REF to diff the git repository"
@@ -161,6 +178,9 @@ def _review(args: argparse.Namespace) -> int:
     for notice in result.notices:
         print(f"persona-review: {notice}", file=sys.stderr)
     _write(_render(result, args), args.output)
+    if args.warn_unused_suppressions:
+        for unused in result.unused_suppressions:
+            print(f"persona-review: warning: suppression matched nothing: {unused}", file=sys.stderr)
     return _exit_code(result, config)
 
 
@@ -178,7 +198,7 @@ def _render(result: ReviewResult, args: argparse.Namespace) -> str:
     if args.format == "json":
         return render_json(result)
     if args.format == "markdown":
-        return render_markdown(result)
+        return render_markdown(result, links=_source_links())
     if args.format == "sarif":
         return render_sarif(result)
     colour = args.color == "always" or (
@@ -205,7 +225,28 @@ def _exit_code(result: ReviewResult, config: Config) -> int:
     if config.fail_on is None:
         return EXIT_OK
     worst = config.fail_on
-    return EXIT_FINDINGS if any(f.severity.at_least(worst) for f in result.findings) else EXIT_OK
+    crossing = [f for f in result.findings if f.severity.at_least(worst)]
+    if not crossing:
+        return EXIT_OK
+    print(
+        f"persona-review: failing: {len(crossing)} finding{'s' if len(crossing) != 1 else ''} "
+        f"at or above fail-on {worst.value}:",
+        file=sys.stderr,
+    )
+    for f in crossing:
+        where = f"{f.path}:{f.line}" if f.line is not None else f.path
+        print(f"  {where}  {f.severity.value}  {f.checklist_item}  {f.title}", file=sys.stderr)
+    return EXIT_FINDINGS
+
+
+def _source_links() -> SourceLinks | None:
+    """Links to the reviewed commit when the CI environment names it (GitHub Actions sets these)."""
+    repo = os.environ.get("GITHUB_REPOSITORY", "")
+    sha = os.environ.get("GITHUB_SHA", "")
+    server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
+    if not repo or not sha or not server.startswith("https://"):
+        return None
+    return SourceLinks(f"{server.rstrip('/')}/{repo}", sha)
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -256,12 +297,30 @@ def _show_persona(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _list_checks() -> int:
-    from persona_review.checks.registry import load_all
+def _checks(args: argparse.Namespace) -> int:
+    from persona_review.check_catalog import describe_id, render_catalog
 
-    for spec in load_all().specs():
-        langs = ",".join(sorted(spec.languages))
-        print(f"{spec.id:<28} {spec.checklist_item:<8} {spec.severity.value:<8} {langs:<24} {spec.title}")
+    text = describe_id(args.id, args.format) if args.id else render_catalog(args.format)
+    _write(text, None)
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    from persona_review.errors import GitError
+    from persona_review.starter import write_starter
+
+    if args.dir:
+        root = Path(args.dir)
+        if not root.is_dir():
+            raise UsageError(f"directory not found: {args.dir}")
+    else:
+        try:
+            root = repo_root(Path.cwd())
+        except GitError:
+            root = Path.cwd()
+    for path in write_starter(root):
+        print(f"wrote {path}")
+    print("next: commit both files and add the ANTHROPIC_API_KEY secret for the model review (optional)")
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@ exist; editors use the same file for completion.
 
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -117,6 +118,28 @@ def _validate(data: dict[str, Any], source: str) -> None:
         if not rule.get("id") and not rule.get("ids"):
             raise ConfigError(f"{source}: ignore[{i}] needs 'id' or 'ids'")
         _check_globs(rule.get("paths") or [], f"ignore[{i}].paths", source)
+        for given in ([rule["id"]] if rule.get("id") else []) + list(rule.get("ids") or []):
+            _check_ignore_id(str(given), f"ignore[{i}]", source)
+
+
+def known_ids() -> frozenset[str]:
+    """Every id an ignore rule may name: check ids and checklist items (upper case), and "*"."""
+    from persona_review.checklists import item_index
+    from persona_review.checks.registry import load_all
+
+    return frozenset({"*", *(s.id for s in load_all().specs()), *item_index()})
+
+
+def _check_ignore_id(given: str, key: str, source: str) -> None:
+    known = known_ids()
+    if given.strip().upper() in known:
+        return
+    close = difflib.get_close_matches(given.strip().upper(), sorted(known), n=2)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    raise ConfigError(
+        f"{source}: {key} has unknown id {given!r}: not a check id or checklist item{hint} "
+        "(`persona-review checks` lists them)"
+    )
 
 
 def _describe(error: jsonschema.ValidationError) -> str:

@@ -73,6 +73,9 @@ class Finding:
     confidence: float = 1.0
     placement: Placement = Placement.UNPLACED
     fingerprint: str = ""
+    explanation: str = ""
+    """The general rule behind the finding (the same for every finding of a check); `body` is about this
+    code. Markdown shows it collapsed, once per report."""
 
     def replace(self, **changes: object) -> Finding:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

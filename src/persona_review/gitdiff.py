@@ -40,3 +40,9 @@ def read_git_diff(base: str, head: str | None, cwd: Path) -> bytes:
     return _git(
         ["diff", "--no-color", "--no-ext-diff", "-M", "--src-prefix=a/", "--dst-prefix=b/", *spec, "--"], cwd
     )
+
+
+def read_staged_diff(cwd: Path) -> bytes:
+    """`git diff --cached`: what the next commit would record (for a pre-commit hook)."""
+    args = ["diff", "--cached", "--no-color", "--no-ext-diff", "-M", "--src-prefix=a/", "--dst-prefix=b/"]
+    return _git(args, cwd)

@@ -17,7 +17,7 @@ from persona_review.contexts import FileSource, WorkspaceFiles, build_contexts
 from persona_review.diff import Diff
 from persona_review.findings import SOURCE_MODEL, Finding, Placement, assign_fingerprints, sort_key
 from persona_review.persona import Persona
-from persona_review.placement import merge, place
+from persona_review.placement import group_nearby, merge, place
 from persona_review.result import FileDecision, ModelOutcome, ModelStatus, ReviewResult
 from persona_review.suppressions import Suppressor
 from persona_review.triggers import select_files
@@ -106,6 +106,10 @@ def run_review(inp: ReviewInput) -> ReviewResult:
         else:
             reported.append(finding)
 
+    # One card per problem: the same check on touching lines is one finding (placed again: its range grew).
+    grouped = group_nearby(reported, {p: c.lines for p, c in contexts.items()})
+    reported = [f if f in reported else place(f, by_path) for f in grouped]
+
     return ReviewResult(
         persona=inp.persona.name,
         mode=mode,
@@ -115,6 +119,7 @@ def run_review(inp: ReviewInput) -> ReviewResult:
         below_threshold=sorted(below, key=sort_key),
         notices=notices,
         model=model,
+        unused_suppressions=suppressor.unused({p: c.added for p, c in contexts.items()}, config.source),
     )
 
 

@@ -8,6 +8,7 @@ review body and summary.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from itertools import pairwise
 
 from persona_review.diff import DiffFile
 from persona_review.findings import SOURCE_CHECKS, SOURCE_MODEL, Finding, Placement
@@ -78,3 +79,73 @@ def _fold(group: list[Finding]) -> Finding:
     )
     confidence = max(f.confidence for f in group)
     return lead.replace(source=source, body=body, suggested_fix=fix, confidence=confidence)
+
+
+def group_nearby(findings: Iterable[Finding], lines: Mapping[str, Mapping[int, str]]) -> list[Finding]:
+    """One card per problem: findings of the same check in one file whose line ranges overlap or touch become
+    one finding over their joined range; its body lists the other lines. `lines` (path -> line -> text) lets
+    the members' suggested fixes join into one suggestion for the whole range. Order is kept (by lead)."""
+    given = list(findings)
+    groups: dict[tuple[str, ...], list[list[Finding]]] = {}
+    for f in sorted(given, key=lambda f: (f.path, f.line or 0, f.last_line or 0)):
+        if f.line is None:
+            continue
+        kind = f.rule_id if f.rule_id and f.rule_id != "model" else f"{f.checklist_item}\x1f{f.title}"
+        runs = groups.setdefault((f.path, f.source, f.category.value, kind), [])
+        if runs and f.line <= max(m.last_line or 0 for m in runs[-1]) + 1:
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    runs = [run for per_kind in groups.values() for run in per_kind]
+    folded = {id(run[0]): _join(run, lines.get(run[0].path, {})) for run in runs}
+    members = {id(f) for run in runs for f in run[1:]}
+    return [folded.get(id(f), f) for f in given if id(f) not in members]
+
+
+def _join(run: list[Finding], lines: Mapping[int, str]) -> Finding:
+    if len(run) == 1:
+        return run[0]
+    lead = run[0]
+    last = max(f.last_line or 0 for f in run)
+    others = run[1:]
+    numbers = ", ".join(_span(f) for f in others)
+    titles = list(dict.fromkeys(f.title for f in others if f.title != lead.title))
+    more = f"Also on line{'s' if len(others) > 1 or others[0].end_line else ''} {numbers}"
+    more += ": " + "; ".join(titles) + "." if titles else "."
+    worst = max(run, key=lambda f: f.severity.rank).severity
+    return lead.replace(
+        end_line=last if last > (lead.line or 0) else None,
+        severity=worst,
+        body=f"{lead.body}\n\n{more}",
+        suggested_fix=_joined_fix(run, lines, last),
+        confidence=max(f.confidence for f in run),
+    )
+
+
+def _span(f: Finding) -> str:
+    return f"{f.line}" if not f.end_line or f.end_line == f.line else f"{f.line}-{f.end_line}"
+
+
+def _joined_fix(run: list[Finding], lines: Mapping[int, str], last: int) -> str | None:
+    """The members' fixes as one replacement of lead.line..last, unchanged lines kept; None when no member
+    has a fix, two fixes overlap, or a kept line is unknown."""
+    fixes = sorted((f for f in run if f.suggested_fix is not None), key=lambda f: f.line or 0)
+    if not fixes:
+        return None
+    for before, after in pairwise(fixes):
+        if (after.line or 0) <= (before.last_line or 0):
+            return None
+    starts = {f.line: f for f in fixes}
+    out: list[str] = []
+    no = run[0].line or 0
+    while no <= last:
+        member = starts.get(no)
+        if member is not None and member.suggested_fix is not None:
+            out.append(member.suggested_fix)
+            no = (member.last_line or no) + 1
+        elif no in lines:
+            out.append(lines[no])
+            no += 1
+        else:
+            return None
+    return "\n".join(out)

@@ -99,6 +99,8 @@ class ReviewResult:
     """Findings under min-severity / min-confidence: not reported, kept for the log and stats."""
     notices: list[str] = field(default_factory=list)
     model: ModelOutcome = field(default_factory=ModelOutcome)
+    unused_suppressions: list[str] = field(default_factory=list)
+    """Config ignore rules and inline ignore comments that matched no finding (stale suppressions)."""
 
     @property
     def reviewed_files(self) -> list[FileDecision]:

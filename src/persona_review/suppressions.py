@@ -6,7 +6,7 @@ A suppressed finding is not reported, but it is kept and counted, so nothing dis
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from pathspec import GitIgnoreSpec
@@ -34,23 +34,47 @@ class Suppressor:
             for r in rules
         ]
         self._lines = lines_by_path
+        self._given = list(rules)
+        self._used_rules: set[int] = set()
+        self._used_inline: set[tuple[str, int]] = set()
 
     def reason(self, finding: Finding) -> str | None:
         """Why `finding` is suppressed, or None if it is not."""
         ids = {finding.checklist_item.upper(), finding.rule_id.upper()}
-        for rule in self._rules:
+        for index, rule in enumerate(self._rules):
             if ("*" in rule.ids or ids & rule.ids) and (
                 rule.spec is None or rule.spec.match_file(finding.path)
             ):
+                self._used_rules.add(index)
                 return "config ignore rule"
         if finding.line is not None:
             lines = self._lines.get(finding.path, {})
             for no in (finding.line, finding.line - 1):
                 if _inline_covers(lines.get(no, ""), ids):
+                    self._used_inline.add((finding.path, no))
                     return f"inline ignore on line {no}"
             if finding.category is Category.SECURITY and _NOSEC.search(lines.get(finding.line, "")):
                 return "nosec comment"
         return None
+
+
+    def unused(self, added: Mapping[str, Collection[int]], source: str) -> list[str]:
+        """Suppressions that matched no finding so far: config `ignore` rules (of `source`), and inline
+        ignore comments on the lines the change adds (older ones may cover code this change never touched)."""
+        out = []
+        for index, rule in enumerate(self._given):
+            if index not in self._used_rules:
+                paths = f" paths {', '.join(rule.paths)}" if rule.paths else ""
+                out.append(f"{source}: ignore[{index}] (ids {', '.join(rule.ids)}{paths})")
+        for path in sorted(added):
+            lines = self._lines.get(path, {})
+            for no in sorted(added[path]):
+                text = lines.get(no, "")
+                if (path, no) in self._used_inline or "persona-review" not in text.lower():
+                    continue
+                if _INLINE.search(text):
+                    out.append(f"{path}:{no}: inline ignore")
+        return out
 
 
 def _inline_covers(text: str, ids: set[str]) -> bool:

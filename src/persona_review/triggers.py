@@ -206,7 +206,7 @@ def select_files(diff: Diff, persona: Persona, config: Config) -> Selection:
     decisions: list[FileDecision] = []
     for f in diff:
         reason = _skip_reason(f, config, rules.exclude, rules.generated)
-        decision = FileDecision(f.path, False, reason.value) if reason is not None else _decide(f, rules)
+        decision = FileDecision(f.path, False, reason) if reason is not None else _decide(f, rules)
         decisions.append(decision)
         if decision.reviewed:
             reviewed.append(f)
@@ -239,29 +239,34 @@ def _skipped(f: DiffFile, detection: Detection) -> FileDecision:
     return FileDecision(f.path, False, detection.text(), detection.detector)
 
 
-def _skip_reason(f: DiffFile, config: Config, exclude: _GlobSet, generated: _GlobSet) -> SkipReason | None:
+def _skip_reason(f: DiffFile, config: Config, exclude: _GlobSet, generated: _GlobSet) -> str | None:
+    """Why `f` is skipped before any trigger is tried, naming the pattern or detector that decided it."""
     if f.status is FileStatus.BINARY:
-        return SkipReason.BINARY
+        return SkipReason.BINARY.value
     if f.status is FileStatus.DELETED:
-        return SkipReason.DELETED
+        return SkipReason.DELETED.value
     if PurePosixPath(f.path).name.lower() in LOCK_FILES:
-        return SkipReason.LOCK_FILE
-    if exclude.match(f.path):
-        return SkipReason.EXCLUDED
-    if generated.match(f.path) or _has_generated_marker(f):
-        return SkipReason.GENERATED
+        return SkipReason.LOCK_FILE.value
+    if (glob := exclude.match(f.path)) is not None:
+        return f"{SkipReason.EXCLUDED.value} by config ({glob})"
+    if (glob := generated.match(f.path)) is not None:
+        return f"{SkipReason.GENERATED.value} ({glob})"
+    if (marker := _generated_marker(f)) is not None:
+        return f"{SkipReason.GENERATED.value} (marker {marker!r} in its first lines)"
     if f.added_count + f.deleted_count > config.max_file_lines:
-        return SkipReason.TOO_LARGE
+        changed = f.added_count + f.deleted_count
+        limit = config.max_file_lines
+        return f"{SkipReason.TOO_LARGE.value} ({changed} changed lines, max-file-lines is {limit})"
     if not f.added and not f.deleted_count:
-        return SkipReason.NO_CHANGES
+        return SkipReason.NO_CHANGES.value
     return None
 
 
-def _has_generated_marker(f: DiffFile) -> bool:
+def _generated_marker(f: DiffFile) -> str | None:
     if f.status is not FileStatus.ADDED:
-        return False
+        return None
     head = " ".join(f.added.get(n, "") for n in range(1, _MARKER_SCAN_LINES + 1)).lower()
-    return any(marker in head for marker in _GENERATED_MARKERS)
+    return next((marker for marker in _GENERATED_MARKERS if marker in head), None)
 
 
 def _trigger_decision(f: DiffFile, triggers: _GlobSet, keywords: KeywordMatcher) -> FileDecision:

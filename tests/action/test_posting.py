@@ -30,7 +30,7 @@ def test_one_rejected_line_keeps_every_other_comment(fake: FakeGitHub, tmp_path:
     inline = fake.bot_review_comments()
     assert {(c["path"], c["line"]) for c in inline} == {("app/orders.py", 5), ("app/pay.py", 6)}
     assert len(fingerprints_in(review["body"])) == 1, "the refused comment moved into the review body"
-    assert "HTTP call without a timeout" in review["body"]
+    assert "has no timeout" in review["body"]
     assert not [r for r in fake.state.reviews if r["state"] == "PENDING"], "probes are deleted"
     assert "refused 1 inline comment" in out.log
 

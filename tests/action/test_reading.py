@@ -53,7 +53,7 @@ def test_inputs_override_the_config(fake: FakeGitHub, tmp_path: Path) -> None:
     assert out.outputs["findings-count"] == "2"
     assert len(fake.bot_review_comments()) == 1
     (review,) = fake.submitted_reviews()
-    assert "HTTP call without a timeout" in review["body"], "past max-comments goes into the body"
+    assert "has no timeout" in review["body"], "past max-comments goes into the body"
 
 
 def test_assembled_headers_keep_renames_additions_and_deletions() -> None:

@@ -45,15 +45,32 @@ def scan(ctx: FileContext) -> list[ItemHit]:
     return hits
 
 
+def _on(table: str) -> str:
+    """`on TABLE` for a message, or nothing when the table is not known (a `t.` call whose block the hunk
+    does not show), so a message never names an empty table."""
+    return f" on {table}" if table else ""
+
+
+def _label(op: RailsOp) -> str:
+    column = op.column()
+    if op.table and column:
+        return f"{op.table}.{column}"
+    return op.table or column or "the column"
+
+
 def _op_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
     line, end, name = op.stmt.line, op.stmt.end_line, op.name
     new = op.table in scope.created
     if name in _DROPS:
-        return [with_advice("MIG-01", line, f"{name} on {op.table}.", end)]
+        return [with_advice("MIG-01", line, f"{name}{_on(op.table)}.", end)]
     if name in ("create_table", "create_join_table") and "force" in op.kwargs:
-        return [with_advice("MIG-01", line, f"{name} with force: drops {op.table} if it exists.", end)]
+        return [
+            with_advice(
+                "MIG-01", line, f"{name} with force: drops {op.table or 'the table'} if it exists.", end
+            )
+        ]
     if name.startswith("rename_") or name == "t.rename":
-        return [] if name == "rename_index" else [with_advice("MIG-05", line, f"{name} on {op.table}.", end)]
+        return [] if name == "rename_index" else [with_advice("MIG-05", line, f"{name}{_on(op.table)}.", end)]
     if name == "execute":
         sql = sql_of(op)
         return [
@@ -74,12 +91,12 @@ def _lock_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
     line, end, name = op.stmt.line, op.stmt.end_line, op.name
     concurrently = ":concurrently" in op.stmt.text
     if name in ("add_index", "remove_index", "t.index") and not concurrently:
-        return [with_advice("MIG-03", line, f"{name} on {op.table} without algorithm: :concurrently.", end)]
+        return [with_advice("MIG-03", line, f"{name}{_on(op.table)} without algorithm: :concurrently.", end)]
     if name in ("add_reference", "add_belongs_to"):
         return _reference_hits(op)
     if name in ("add_foreign_key", "add_check_constraint"):
         if "validate" not in op.kwargs:
-            return [with_advice("MIG-06", line, f"{name} on {op.table} without validate: false.", end)]
+            return [with_advice("MIG-06", line, f"{name}{_on(op.table)} without validate: false.", end)]
         validator = "validate_foreign_key" if name == "add_foreign_key" else "validate_check_constraint"
         if not scope.non_transactional and any(
             o.name == validator and o.table == op.table for o in scope.ops
@@ -90,12 +107,12 @@ def _lock_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
     if name == "add_unique_constraint" and "using_index" not in op.kwargs:
         return [
             with_advice(
-                "MIG-07", line, f"add_unique_constraint on {op.table} builds its index under a lock.", end
+                "MIG-07", line, f"add_unique_constraint{_on(op.table)} builds its index under a lock.", end
             )
         ]
     if name == "add_exclusion_constraint":
         return [
-            with_advice("MIG-07", line, f"add_exclusion_constraint on {op.table} builds under a lock.", end)
+            with_advice("MIG-07", line, f"add_exclusion_constraint{_on(op.table)} builds under a lock.", end)
         ]
     if name == "change_column_null" and len(op.args) > 2 and op.args[2].strip() == "false":
         return _not_null_hits(op, scope)
@@ -108,12 +125,14 @@ def _reference_hits(op: RailsOp) -> list[ItemHit]:
     index = op.kwargs.get("index", "true")
     if not index.startswith("false") and ":concurrently" not in index:
         hits.append(
-            with_advice("MIG-03", line, f"{op.name} on {op.table} builds an index without CONCURRENTLY.", end)
+            with_advice(
+                "MIG-03", line, f"{op.name}{_on(op.table)} builds an index without CONCURRENTLY.", end
+            )
         )
     foreign_key = op.kwargs.get("foreign_key", "false")
     if not foreign_key.startswith(("false", "nil")) and not re.search(r"validate:\s*false", foreign_key):
         hits.append(
-            with_advice("MIG-06", line, f"{op.name} on {op.table} adds a validated foreign key.", end)
+            with_advice("MIG-06", line, f"{op.name}{_on(op.table)} adds a validated foreign key.", end)
         )
     return hits
 
@@ -121,7 +140,8 @@ def _reference_hits(op: RailsOp) -> list[ItemHit]:
 def _not_null_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
     line, end = op.stmt.line, op.stmt.end_line
     if len(op.args) > 3:
-        detail = f"change_column_null with a default backfills every row of {op.table} in one UPDATE."
+        table = op.table or "the table"
+        detail = f"change_column_null with a default backfills every row of {table} in one UPDATE."
         return [with_advice("MIG-10", line, detail, end)]
     before = [o for o in scope.ops if o.stmt.line < line]
     validated = any(
@@ -131,12 +151,12 @@ def _not_null_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
     )
     if validated:
         return []
-    return [with_advice("MIG-02", line, f"change_column_null sets {op.table}.{op.column()} NOT NULL.", end)]
+    return [with_advice("MIG-02", line, f"change_column_null sets {_label(op)} NOT NULL.", end)]
 
 
 def _add_column_hits(op: RailsOp, new: bool) -> list[ItemHit]:
     line, end = op.stmt.line, op.stmt.end_line
-    label = f"{op.table}.{op.column()}"
+    label = _label(op)
     kind = name_of(op.args[2]) if len(op.args) > 2 else ""
     default = op.kwargs.get("default")
     if kind in ("primary_key", "serial", "bigserial") or (kind == "virtual" and "stored" in op.kwargs):
@@ -158,7 +178,7 @@ def _change_column_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
         for o in scope.ops
         if o.stmt.line < line
     )
-    label = f"{op.table}.{op.column()}"
+    label = _label(op)
     if op.kwargs.get("null", "").startswith("false") and not (
         old and old.kwargs.get("null", "").startswith("false")
     ):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from persona_review.checks._fixes import Fix, suggest_fix
+from persona_review.checks._specifics import Wording, describe
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import Registry, load_all
 from persona_review.findings import SOURCE_CHECKS, Category, Finding
@@ -59,6 +61,15 @@ def _to_findings(ctx: FileContext, spec: CheckSpec, hits: Iterable[Hit]) -> Iter
             continue
         seen.add(line)
         end = hit.end_line if hit.end_line is not None and hit.end_line > line else None
+        wording = _wording(spec, ctx, hit)
+        body = wording.body
+        fix = hit.suggested_fix
+        if fix is None and line == hit.line:
+            made = _fix(spec, ctx, hit)
+            if made is not None and _all_added(ctx, line, made.last):
+                fix = made.text
+                end = made.last if made.last > line else None
+                body = f"{body} {made.note}".strip()
         yield Finding(
             path=ctx.path,
             line=line,
@@ -66,13 +77,35 @@ def _to_findings(ctx: FileContext, spec: CheckSpec, hits: Iterable[Hit]) -> Iter
             category=spec.category,
             severity=hit.severity or spec.severity,
             checklist_item=spec.checklist_item,
-            title=spec.title,
-            body=hit.message or spec.explanation,
+            title=wording.title,
+            body=body,
+            explanation=spec.explanation,
             source=SOURCE_CHECKS,
             rule_id=spec.id,
-            suggested_fix=hit.suggested_fix if line == hit.line else None,
+            suggested_fix=fix if line == hit.line and _all_added(ctx, line, end) else None,
             code=ctx.lines.get(line, ""),
         )
+
+
+def _wording(spec: CheckSpec, ctx: FileContext, hit: Hit) -> Wording:
+    """The specific title and body; the check's own wording if naming fails (a finding is never lost to
+    its description)."""
+    try:
+        return describe(spec, ctx, hit)
+    except Exception:  # noqa: BLE001 - naming is best effort; the finding itself must survive
+        return Wording(spec.title, hit.message or spec.explanation)
+
+
+def _fix(spec: CheckSpec, ctx: FileContext, hit: Hit) -> Fix | None:
+    try:
+        return suggest_fix(spec, ctx, hit)
+    except Exception:  # noqa: BLE001 - a suggestion is optional; the finding itself must survive
+        return None
+
+
+def _all_added(ctx: FileContext, first: int, last: int | None) -> bool:
+    """A suggestion may only replace lines the change adds."""
+    return all(no in ctx.added for no in range(first, (last or first) + 1))
 
 
 def _first_added(ctx: FileContext, hit: Hit) -> int | None:

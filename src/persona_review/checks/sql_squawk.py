@@ -238,7 +238,8 @@ def _parse(report: object, by_file: dict[str, FileContext]) -> tuple[BatchResult
         # squawk's JSON lines are 0-based.
         first = line + 1
         last = end + 1 if isinstance(end, int) and end > line else None
-        detail = f"squawk {entry['rule_name']}: {str(entry.get('message', '')).strip()}"
+        # squawk's own message, without its rule name: prose never shows a tool's internal ids.
+        detail = str(entry.get("message", "")).strip()
         hit = Hit(first, last, advice(item).text(detail))
         result.hits.append((ctx.path, SPECS[item], hit))
     return result, [by_file[name] for name in sorted(broken) if name in by_file]

@@ -23,6 +23,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "source": f.source,
         "title": f.title,
         "body": f.body,
+        "explanation": f.explanation,
         "fingerprint": f.fingerprint,
         "rule_id": f.rule_id,
         "suggested_fix": f.suggested_fix,

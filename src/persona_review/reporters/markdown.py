@@ -2,10 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from urllib.parse import quote
+
 from persona_review.findings import Finding, Placement, Severity
-from persona_review.reporters.stats import category_counts, severity_counts
+from persona_review.reporters.stats import category_counts, mode_label, severity_counts
 from persona_review.result import ReviewResult
 from persona_review.sanitize import sanitize_markdown
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLinks:
+    """Where locations link to: the repository's web address and the head commit."""
+
+    repo_url: str
+    """e.g. https://github.com/OWNER/REPO (no trailing slash)."""
+    sha: str
+
+    def url(self, finding: Finding) -> str:
+        anchor = ""
+        if finding.line is not None:
+            anchor = f"#L{finding.line}"
+            if finding.end_line is not None and finding.end_line != finding.line:
+                anchor += f"-L{finding.end_line}"
+        return f"{self.repo_url.rstrip('/')}/blob/{quote(self.sha, safe='')}/{quote(finding.path)}{anchor}"
 
 SEVERITY_BADGE = {
     Severity.CRITICAL: "🔴 Critical",
@@ -15,14 +35,17 @@ SEVERITY_BADGE = {
 }
 
 
-def render_finding(finding: Finding, *, suggestion: bool = True) -> str:
-    """Markdown body of one finding, as an inline review comment shows it."""
+def render_finding(finding: Finding, *, suggestion: bool = True, explain: bool = True) -> str:
+    """Markdown body of one finding, as an inline review comment shows it: what is wrong in this code, the
+    committable suggestion, then (when `explain`) the general rule collapsed."""
     badge = SEVERITY_BADGE[finding.severity]
     head = f"**{badge} · {finding.category.value} · {finding.checklist_item}** — {finding.title}"
     parts = [head, "", finding.body.strip()]
     if finding.suggested_fix is not None and suggestion and finding.placement is Placement.INLINE:
         fence = _fence_for(finding.suggested_fix)
         parts += ["", "Suggested change:", "", f"{fence}suggestion", finding.suggested_fix, fence]
+    if explain and finding.explanation:
+        parts += ["", _rule_details(finding)]
     origin = (
         finding.source
         if not finding.rule_id or finding.rule_id == "model"
@@ -30,6 +53,10 @@ def render_finding(finding: Finding, *, suggestion: bool = True) -> str:
     )
     parts += ["", f"<sub>persona-review · {origin}</sub>"]
     return "\n".join(parts)
+
+
+def _rule_details(finding: Finding, label: str = "Why it matters") -> str:
+    return f"<details><summary>{label}</summary>\n\n{finding.explanation.strip()}\n\n</details>"
 
 
 def _fence_for(text: str) -> str:
@@ -62,10 +89,16 @@ def location(finding: Finding) -> str:
     return f"{finding.path}:{finding.line}"
 
 
+def linked_location(finding: Finding, links: SourceLinks | None) -> str:
+    """The location as code, a link to the file at the head commit when the repository and sha are known."""
+    span = code_span(location(finding))
+    return f"[{span}]({links.url(finding)})" if links is not None else span
+
+
 def render_counts_table(result: ReviewResult) -> str:
     by_sev = severity_counts(result)
     lines = ["| severity | count |", "|---|---|"]
-    lines += [f"| {SEVERITY_BADGE[Severity(s)]} | {n} |" for s, n in by_sev.items()]
+    lines += [f"| {SEVERITY_BADGE[Severity(s)]} | {n} |" for s, n in by_sev.items() if n]
     cats = category_counts(result)
     if cats:
         lines += ["", "| category | count |", "|---|---|"]
@@ -73,7 +106,9 @@ def render_counts_table(result: ReviewResult) -> str:
     return "\n".join(lines)
 
 
-def render_summary(result: ReviewResult, *, listed: list[Finding] | None = None) -> str:
+def render_summary(
+    result: ReviewResult, *, listed: list[Finding] | None = None, links: SourceLinks | None = None
+) -> str:
     """The run at a glance: counts, findings not shown inline, skipped files, model status and usage.
 
     `listed` are the findings to list in full in the summary (default: every file-level finding).
@@ -88,7 +123,7 @@ def render_summary(result: ReviewResult, *, listed: list[Finding] | None = None)
         headline = f"No findings in {files}."
     else:
         headline = f"**{_plural(n, 'finding')}** in {files}."
-    parts = [title, "", headline, "", f"Mode: `{result.mode}`" + _model_line(result)]
+    parts = [title, "", headline, "", f"Mode: `{mode_label(result)}`" + _model_line(result)]
     if result.findings:
         parts += ["", render_counts_table(result)]
     extra = (
@@ -99,11 +134,14 @@ def render_summary(result: ReviewResult, *, listed: list[Finding] | None = None)
         for f in extra:
             title = sanitize_markdown(f.title, max_chars=300)
             parts.append(
-                f"- **{SEVERITY_BADGE[f.severity]}** {code_span(location(f))} {f.checklist_item} — {title}"
+                f"- **{SEVERITY_BADGE[f.severity]}** {linked_location(f, links)} {f.checklist_item} — {title}"
             )
     if result.suppressed or result.below_threshold:
         held = f"{len(result.suppressed)} suppressed, {len(result.below_threshold)} below the threshold."
         parts += ["", held]
+    if result.unused_suppressions:
+        parts += ["", f"{_plural(len(result.unused_suppressions), 'suppression')} matched nothing: "
+                  + "; ".join(sanitize_markdown(u, max_chars=200) for u in result.unused_suppressions)]
     skipped = result.skipped_files
     if skipped:
         parts += [
@@ -129,6 +167,11 @@ def render_summary(result: ReviewResult, *, listed: list[Finding] | None = None)
     return "\n".join(parts)
 
 
+def _table_text(text: str) -> str:
+    """Plain text in a table cell: globs like `**/*.md` must not turn into emphasis or split the row."""
+    return "".join(f"\\{c}" if c in "|*_`[]<>" else c for c in text)
+
+
 def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
@@ -146,9 +189,16 @@ def _model_line(result: ReviewResult) -> str:
     )
 
 
-def render_markdown(result: ReviewResult) -> str:
-    """The whole report: the summary, then every finding in full."""
-    parts = [render_summary(result, listed=[])]
+def render_markdown(result: ReviewResult, *, links: SourceLinks | None = None) -> str:
+    """The whole report: the summary, every finding as a card, then each rule's explanation once."""
+    parts = [render_summary(result, listed=[], links=links)]
     for finding in result.findings:
-        parts += ["", "---", "", code_span(location(finding)), "", render_finding(finding)]
+        parts += ["", "---", "", linked_location(finding, links), "", render_finding(finding, explain=False)]
+    rules: dict[str, Finding] = {}
+    for finding in result.findings:
+        if finding.explanation:
+            rules.setdefault(finding.rule_id or finding.checklist_item, finding)
+    if rules:
+        parts += ["", "---", "", "#### Why these matter", ""]
+        parts += [_rule_details(f, f"{f.checklist_item} · {rule}") for rule, f in rules.items()]
     return "\n".join(parts) + "\n"

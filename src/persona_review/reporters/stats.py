@@ -6,7 +6,15 @@ from collections import Counter
 from typing import Any
 
 from persona_review.findings import Category, Placement, Severity
-from persona_review.result import ReviewResult
+from persona_review.result import ModelStatus, ReviewResult
+
+
+def mode_label(result: ReviewResult) -> str:
+    """The mode as it really ran: a model review that failed or ran out of budget says so."""
+    if result.mode != "checks" and result.model.status is ModelStatus.PARTIAL:
+        missed = len(result.model.unreviewed)
+        return f"{result.mode}, partial: {missed} of the reviewed files or hunks got no model review"
+    return result.mode
 
 
 def severity_counts(result: ReviewResult) -> dict[str, int]:
@@ -31,6 +39,7 @@ def build_stats(result: ReviewResult) -> dict[str, Any]:
         "file_level": sum(1 for f in result.findings if f.placement is not Placement.INLINE),
         "suppressed": len(result.suppressed),
         "below_threshold": len(result.below_threshold),
+        "unused_suppressions": list(result.unused_suppressions),
         "model": {
             "status": model.status.value,
             "model": model.model,
