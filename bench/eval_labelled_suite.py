@@ -7,8 +7,13 @@ while working on the checks) and a **test** split (files you only score). The sp
 each file's path, so it never changes between runs.
 
 Labels understood (one per line, in a `#` comment):
-- positive: `NOT OK`, `BAD`, `$ Alert`, `result=BAD`;
-- negative: `OK`, `GOOD`, `result=OK` (a line saying both `OK if ...` and `NOT OK if ...` is skipped).
+- positive: `NOT OK`, `BAD`, `$ Alert`, `result=BAD`, or a comment that starts with `bad`;
+- negative: `OK`, `GOOD`, `result=OK`, or a comment that starts with `good` (a line saying both `OK if ...`
+  and `NOT OK if ...` is skipped).
+
+A label counts as found when a finding of the class's checks covers its line (a finding spans its whole
+statement, and suites label the line of the argument that carries the data). A label on a line with no
+code (a comment line above the statement) is skipped: line-based findings cannot sit there.
 
 The class of a file is the name of the folder under DIR it sits in (e.g. `CWE-022-PathInjection`), mapped to
 check ids by CLASSES below; folders for classes with no check are reported as not covered.
@@ -45,15 +50,15 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "BrokenCryptoAlgorithm": ("PY-WEAK-CIPHER", "PY-WEAK-HASH"),
     "NonHttpOnlyCookie": ("PY-COOKIE-INSECURE",),
     "TemplateInjection": ("PY-TEMPLATE-INJECTION",),
-    "CommandInjection": ("PY-SHELL-INJECTION",),
-    "SqlInjection": ("PY-SQL-STRING",),
+    "CommandInjection": ("PY-SHELL-INJECTION", "PY-COMMAND-INPUT"),
+    "SqlInjection": ("PY-SQL-STRING", "PY-SQL-INPUT"),
     "StackTraceExposure": ("PY-EXCEPTION-LEAK",),
     "FlaskDebug": ("PY-FLASK-DEBUG-RUN", "PY-DEBUG-CONFIG"),
     "RequestWithoutValidation": ("PY-TLS-VERIFY-OFF",),
     "MissingHostKeyValidation": ("PY-TLS-VERIFY-OFF",),
 }
-_POSITIVE = re.compile(r"#.*(?:NOT OK|\bBAD\b|\$\s*Alert|result=BAD)")
-_NEGATIVE = re.compile(r"#\s*(?:OK\b|GOOD\b)|#.*\$.*result=OK")
+_POSITIVE = re.compile(r"#.*(?:NOT OK|\bBAD\b|\$\s*Alert|result=BAD)|#\s*bad\b")
+_NEGATIVE = re.compile(r"#\s*(?:OK\b|GOOD\b|good\b)|#.*\$.*result=OK")
 _AMBIGUOUS = re.compile(r"\bOK if\b")
 
 
@@ -85,7 +90,7 @@ def split_of(path: Path, root: Path) -> str:
 def labels(text: str) -> tuple[set[int], set[int]]:
     positive, negative = set(), set()
     for number, line in enumerate(text.splitlines(), start=1):
-        if _AMBIGUOUS.search(line):
+        if _AMBIGUOUS.search(line) or line.lstrip().startswith("#"):
             continue
         if _POSITIVE.search(line):
             positive.add(number)
@@ -106,7 +111,8 @@ def score(root: Path, wanted: str) -> dict[tuple[str, str], Score]:
         if not positive and not negative:
             continue
         outcome = run_checks([context_for_text(path.name, text)], categories=(Category.SECURITY,))
-        found = {f.line for f in outcome.findings if f.rule_id in CLASSES[name]}
+        found = {line for f in outcome.findings if f.rule_id in CLASSES[name] and f.line is not None
+                 for line in range(f.line, (f.end_line or f.line) + 1)}
         cell = out[(split, name)]
         cell.files.add(str(path))
         cell.flagged += len(positive)

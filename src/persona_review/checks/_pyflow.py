@@ -33,8 +33,8 @@ from typing import TypeVar
 from persona_review.checks.base import FileContext
 
 _N = TypeVar("_N", bound=ast.AST)
-PATH, URL, SHELL, HTML, LDAP, XPATH = "path", "url", "shell", "html", "ldap", "xpath"
-ALL_KINDS = frozenset({PATH, URL, SHELL, HTML, LDAP, XPATH})
+PATH, URL, SHELL, HTML, LDAP, XPATH, SQL = "path", "url", "shell", "html", "ldap", "xpath", "sql"
+ALL_KINDS = frozenset({PATH, URL, SHELL, HTML, LDAP, XPATH, SQL})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,8 @@ class Value:
     text when it is a literal, else None."""
     pathlike: bool = False
     """Built by `Path(...)`/`os.path.join`: its methods open files."""
+    http_client: bool = False
+    """A `requests.Session()`/`httpx.Client()`: its get/post/... methods send requests."""
 
     def union(self, other: Value) -> Value:
         """Either value (an `or`, a branch, a container's elements)."""
@@ -118,8 +120,10 @@ _PASS_THROUGH = frozenset({
     "os.path.expanduser", "urljoin", "urllib.parse.urljoin", "parse.urljoin", "json.loads",
     "base64.b64decode", "base64.urlsafe_b64decode", "unquote", "urllib.parse.unquote", "format",
     "Path", "pathlib.Path", "PurePath", "str.format", "bytes", "io.BytesIO", "io.StringIO",
-    "urlparse", "urllib.parse.urlparse", "dict", "list", "tuple", "sorted", "reversed",
+    "urlparse", "urllib.parse.urlparse", "dict", "list", "tuple", "sorted", "reversed", "compile",
 })
+_HTTP_CLIENTS = frozenset({"requests.Session", "requests.session", "Session", "httpx.Client",
+                           "httpx.AsyncClient", "aiohttp.ClientSession", "urllib3.PoolManager"})
 _PATH_BUILDERS = frozenset({"Path", "pathlib.Path", "PurePath", "os.path.join", "posixpath.join",
                             "os.path.abspath", "os.path.realpath", "os.path.normpath"})
 _CHECKING_CALLS = re.compile(
@@ -153,6 +157,8 @@ class SinkCall:
     args: tuple[Value, ...]
     kwargs: dict[str, Value]
     receiver: Value
+    heads: tuple[Value | None, ...]
+    """For each positional argument written as a list or tuple, the value of its first element."""
     line: int
     function: str
     """The enclosing function's name ("" at module level)."""
@@ -178,6 +184,9 @@ class Flow:
         self.tree = tree
         self.offset = offset
         self._calls: list[SinkCall] = []
+        self._helpers: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+        self._summaries: dict[str, Value | None] = {}
+        self._returns: list[Value] | None = None
         self._assignments: list[Assignment] = []
         self._analysed = False
         self._by_type: dict[type, list[ast.AST]] | None = None
@@ -196,7 +205,34 @@ class Flow:
     def _analyse(self) -> None:
         if not self._analysed:
             self._analysed = True
+            self._helpers = {node.name: node for node in self.tree.body
+                             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+                             and not _tainted_params(node)}
             self._block(self.tree.body, _Scope())
+
+    def _summary(self, name: str) -> Value | None:
+        """What a same-file helper returns when its parameters carry request data: a tainted value (with
+        what it sanitized for), or None when the result does not depend on them (a constant, a lookup).
+        Computed once per helper, with its calls and assignments left unrecorded."""
+        if name in self._summaries:
+            return self._summaries[name]
+        self._summaries[name] = None  # recursion: assume nothing flows
+        node = self._helpers[name]
+        scope = _Scope({}, node.name)
+        params = [a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)]
+        for param in params:
+            scope.env[param] = Value(True, "", start="")
+        saved = (self._calls, self._assignments, self._returns)
+        self._calls, self._assignments, self._returns = [], [], []
+        try:
+            self._block(node.body, scope)
+            returned = CLEAN
+            for value in self._returns:
+                returned = returned.union(value)
+        finally:
+            self._calls, self._assignments, self._returns = saved
+        self._summaries[name] = returned if returned.tainted else None
+        return self._summaries[name]
 
     def nodes(self, kind: type[_N]) -> list[_N]:
         """Every node of `kind` in the tree (one walk of the tree serves all kinds)."""
@@ -269,7 +305,9 @@ class Flow:
             self._block(stmt.orelse, scope)
             self._block(stmt.finalbody, scope)
         elif isinstance(stmt, ast.Return):
-            self.eval(stmt.value, scope)
+            value = self.eval(stmt.value, scope)
+            if self._returns is not None:
+                self._returns.append(value)
         elif isinstance(stmt, ast.Expr | ast.Raise | ast.Assert | ast.Delete):
             for child in ast.iter_child_nodes(stmt):
                 if isinstance(child, ast.expr):
@@ -412,17 +450,27 @@ class Flow:
         args = tuple(self.eval(arg, scope) for arg in node.args)
         kwargs = {kw.arg or "**": self.eval(kw.value, scope) for kw in node.keywords}
         shown = name or (f".{node.func.attr}" if isinstance(node.func, ast.Attribute) else "")
-        self._calls.append(SinkCall(node, shown, args, kwargs, receiver, node.lineno + self.offset,
+        heads = tuple(self.eval(arg.elts[0], scope) if isinstance(arg, ast.List | ast.Tuple) and arg.elts
+                      else None for arg in node.args)
+        self._calls.append(SinkCall(node, shown, args, kwargs, receiver, heads, node.lineno + self.offset,
                                     scope.function))
         every = CLEAN
         for value in (*args, *kwargs.values()):
             every = every.union(value)
-        short = name.rsplit(".", 1)[-1]
+        short = node.func.attr if isinstance(node.func, ast.Attribute) else name
         if _is_source(name) or (short in {"get_json", "get_data", "getlist", "get"} and _is_source(
                 dotted(node.func.value) if isinstance(node.func, ast.Attribute) else "")):
             return Value(True, name, start="")
         if name in _NUMERIC or short in {"int", "float", "UUID"}:
             return CLEAN
+        if name in _HTTP_CLIENTS:
+            return Value(http_client=True)
+        if name in self._helpers and every.tainted:
+            summary = self._summary(name)
+            if summary is None:
+                return CLEAN
+            return replace(every, safe_for=every.safe_for | summary.safe_for, start=summary.start,
+                           pathlike=summary.pathlike)
         if name in _SANITIZERS or short in _SANITIZERS:
             kinds = _SANITIZERS.get(name) or _SANITIZERS[short]
             return replace(every, safe_for=every.safe_for | kinds, start="") if every.tainted else CLEAN

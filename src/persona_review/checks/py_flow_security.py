@@ -17,6 +17,8 @@ from persona_review.checks._pyflow import (
     HTML,
     LDAP,
     PATH,
+    SHELL,
+    SQL,
     URL,
     XPATH,
     SinkCall,
@@ -63,11 +65,17 @@ def _tainted_calls(ctx: FileContext, names: frozenset[str], kind: str, index: in
 # --- path traversal ---------------------------------------------------------------------------------------
 
 _FILE_SINKS = frozenset({
-    "open", "io.open", "os.open", "codecs.open", "aiofiles.open", "send_file", "flask.send_file",
+    "open", "io.open", "io.FileIO", "os.open", "codecs.open", "aiofiles.open", "send_file", "flask.send_file",
     "FileResponse", "os.remove", "os.unlink", "os.rmdir", "os.removedirs", "os.listdir", "os.scandir",
-    "os.makedirs", "os.mkdir", "shutil.rmtree", "shutil.copy", "shutil.copyfile", "shutil.copy2",
-    "shutil.move", "tarfile.open", "zipfile.ZipFile", "os.rename", "os.replace", "os.chmod",
+    "os.makedirs", "os.mkdir", "os.chmod", "os.chown", "os.truncate", "os.utime", "shutil.rmtree",
+    "shutil.chown", "tarfile.open", "zipfile.ZipFile", "send_from_directory", "flask.send_from_directory",
+    "shutil.make_archive", "shutil.unpack_archive", "os.walk",
 })
+_TWO_PATH_SINKS = frozenset({
+    "shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.copymode", "shutil.copystat", "shutil.copytree",
+    "shutil.move", "os.rename", "os.renames", "os.replace", "os.link", "os.symlink",
+})
+"""Functions with a source and a destination path: either one from the request is traversal."""
 _PATH_METHODS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes", "unlink", "rmdir", "open",
                            "mkdir", "touch", "rename", "replace", "iterdir"})
 
@@ -81,8 +89,14 @@ _PATH_METHODS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes
 def path_traversal(ctx: FileContext) -> Iterator[Hit]:
     if not may_have_sources(ctx):
         return
-    for call, value, node in _tainted_calls(ctx, _FILE_SINKS, PATH, 0, "file", "path", "filename",
-                                            "path_or_file", "name"):
+    found = [*_tainted_calls(ctx, _FILE_SINKS | _TWO_PATH_SINKS, PATH, 0, "file", "path", "filename",
+                             "path_or_file", "name", "src", "directory"),
+             *_tainted_calls(ctx, _TWO_PATH_SINKS, PATH, 1, "dst")]
+    reported: set[int] = set()
+    for call, value, node in found:
+        if call.line in reported:
+            continue
+        reported.add(call.line)
         yield hit_at(call, f"`{code(node)}` comes from {value.source} and is opened as a path by "
                          f"`{call.name}`: `../` in it escapes the intended directory.")
     for flow in flows(ctx):
@@ -102,6 +116,22 @@ _HTTP_VERBS = ("get", "post", "put", "patch", "delete", "head", "options")
 _FETCHERS = frozenset({f"{lib}.{verb}" for lib in ("requests", "httpx") for verb in _HTTP_VERBS}
                       | {"urllib.request.urlopen", "urlopen", "urllib.request.Request", "urllib3.request"})
 _REQUESTERS = frozenset({"requests.request", "httpx.request", "httpx.stream"})
+_CONNECTIONS = frozenset({"http.client.HTTPConnection", "http.client.HTTPSConnection", "HTTPConnection",
+                          "HTTPSConnection", "urllib3.PoolManager().request"})
+
+
+def _client_calls(ctx: FileContext) -> Iterator[tuple[SinkCall, Value, ast.expr]]:
+    """`session.get(url)` on a `requests.Session()` / `httpx.Client()` the function made."""
+    if not may_have_sources(ctx):
+        return
+    for flow in flows(ctx):
+        for call in flow.calls:
+            verb = call.name.rsplit(".", 1)[-1]
+            if not call.receiver.http_client or verb not in (*_HTTP_VERBS, "request", "stream"):
+                continue
+            found = _arg(call, 1 if verb in {"request", "stream"} else 0, "url")
+            if found is not None and found[0].unsafe_for(URL) and not found[0].host_fixed():
+                yield call, found[0], found[1]
 
 
 @check(
@@ -111,7 +141,9 @@ _REQUESTERS = frozenset({"requests.request", "httpx.request", "httpx.stream"})
     "code and put only the checked value in the path or query, or match the host against an allow-list.")
 def ssrf(ctx: FileContext) -> Iterator[Hit]:
     found = [*_tainted_calls(ctx, _FETCHERS, URL, 0, "url", fixed_host_ok=True),
-             *_tainted_calls(ctx, _REQUESTERS, URL, 1, "url", fixed_host_ok=True)]
+             *_tainted_calls(ctx, _REQUESTERS, URL, 1, "url", fixed_host_ok=True),
+             *_tainted_calls(ctx, _CONNECTIONS, URL, 0, "host", fixed_host_ok=True),
+             *_client_calls(ctx)]
     for call, value, node in found:
         yield hit_at(call, f"`{code(node)}` comes from {value.source} and chooses the host `{call.name}` "
                          "connects to: the caller can reach internal addresses through this server.")
@@ -133,9 +165,79 @@ def open_redirect(ctx: FileContext) -> Iterator[Hit]:
                          f"{value.source}: any external site can be the target.")
 
 
+# --- SQL text and commands chosen by the request ---------------------------------------------------------
+
+_SQL_METHODS = frozenset({"execute", "executemany", "executescript", "mogrify", "raw", "extra", "read_sql",
+                          "read_sql_query"})
+_SQL_DRIVER_METHODS = frozenset({"fetch", "fetchrow", "fetchval", "copy_from_query", "prepare", "cursor"})
+_SQL_RECEIVER = re.compile(r"(?:^|[._])(?:conn|connection|con|pool|db|database|cursor|cur|session|tx|"
+                           r"transaction|engine|client)s?$", re.IGNORECASE)
+_SQL_TEXT = frozenset({"sqlalchemy.text", "sql.text", "sql.expression.text", "sqlalchemy.sql.text",
+                       "expression.text", "TextClause", "sqlalchemy.TextClause", "db.text", "RawSQL"})
+
+
+def _sql_sinks(ctx: FileContext) -> Iterator[tuple[SinkCall, Value, ast.expr]]:
+    sqlalchemy = mentions(ctx, "sqlalchemy")
+    for flow in flows(ctx):
+        for call in flow.calls:
+            short = call.name.rsplit(".", 1)[-1]
+            receiver = call.name.rsplit(".", 1)[0] if "." in call.name else ""
+            if not (call.name in _SQL_TEXT or (short == "text" and sqlalchemy and not receiver)
+                    or (short in _SQL_METHODS and receiver)
+                    or (short in _SQL_DRIVER_METHODS and _SQL_RECEIVER.search(receiver))):
+                continue
+            found = _arg(call, 0, "sql", "query", "statement", "text", "operation")
+            if found is not None and found[0].unsafe_for(SQL) and found[0].start == "":
+                yield call, found[0], found[1]
+
+
+@check(
+    "PY-SQL-INPUT", "SEC-01", Severity.CRITICAL, "SQL text taken from the request",
+    "The caller writes the query: any statement, any table. Keep the SQL text in code and pass the "
+    "request's values as bound parameters (`cursor.execute(sql, params)`, `text(sql).bindparams(...)`).")
+def sql_input(ctx: FileContext) -> Iterator[Hit]:
+    if not may_have_sources(ctx):
+        return
+    for call, value, node in _sql_sinks(ctx):
+        yield hit_at(call, f"`{code(node)}` comes from {value.source} and is run as SQL by `{call.name}`.")
+
+
+_COMMANDS = frozenset({
+    "subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
+    "subprocess.Popen", "subprocess.getoutput", "subprocess.getstatusoutput", "os.execv", "os.execvp",
+    "os.execve", "os.execl", "os.execlp", "os.spawnv", "os.spawnvp", "os.spawnl", "os.spawnlp",
+    "asyncio.create_subprocess_exec", "asyncio.create_subprocess_shell", "os.posix_spawn", "os.posix_spawnp",
+})
+
+
+@check(
+    "PY-COMMAND-INPUT", "SEC-02", Severity.CRITICAL, "Program or command line taken from the request",
+    "The caller chooses what runs on the server. Map the request to a fixed program and pass its values "
+    "as separate arguments after it (`subprocess.run([\"convert\", name])`), validated first.")
+def command_input(ctx: FileContext) -> Iterator[Hit]:
+    if not may_have_sources(ctx):
+        return
+    for flow in flows(ctx):
+        for call in flow.calls:
+            if call.name not in _COMMANDS or not call.args:
+                continue
+            index = 1 if call.name.startswith(("os.spawn", "os.posix_spawn")) else 0
+            if len(call.args) <= index:
+                continue
+            head = call.heads[index] if len(call.heads) > index else None
+            whole = call.args[index]
+            chosen = head if head is not None else whole
+            if chosen.unsafe_for(SHELL) and chosen.start == "":
+                node = call.call.args[index]
+                shown = code(node.elts[0]) if head is not None and isinstance(node, ast.List | ast.Tuple) \
+                    else code(node)
+                yield hit_at(call, f"`{shown}` comes from {chosen.source} and is the program "
+                                   f"`{call.name}` runs.")
+
+
 # --- code, templates, LDAP, XPath, XXE --------------------------------------------------------------------
 
-_CODE_SINKS = frozenset({"eval", "exec", "compile", "builtins.eval", "builtins.exec"})
+_CODE_SINKS = frozenset({"eval", "exec", "builtins.eval", "builtins.exec"})
 
 
 @check(
@@ -170,14 +272,18 @@ def template_injection(ctx: FileContext) -> Iterator[Hit]:
 def ldap_injection(ctx: FileContext) -> Iterator[Hit]:
     found = [*_tainted_calls(ctx, frozenset({"search_s", "search_st", "search_ext", "search_ext_s"}), LDAP,
                              2, "filterstr"),
-             *_tainted_calls(ctx, frozenset({"search"}), LDAP, 1, "search_filter")]
+             *_tainted_calls(ctx, frozenset({"search", "paged_search"}), LDAP, 1, "search_filter"),
+             *_tainted_calls(ctx, frozenset({"search", "paged_search", "search_s"}), LDAP, 0, "search_base",
+                             "base")]
     for call, value, node in found:
-        if call.name.rsplit(".", 1)[-1] == "search" and not _looks_ldap(call):
+        if call.name.rsplit(".", 1)[-1] == "search" and not _looks_ldap(call, mentions(ctx, "ldap")):
             continue
         yield hit_at(call, f"The filter `{code(node)}` of `{call.name}` is built from {value.source}.")
 
 
-def _looks_ldap(call: SinkCall) -> bool:
+def _looks_ldap(call: SinkCall, ldap_module: bool) -> bool:
+    if ldap_module:
+        return True
     return any(kw.arg in {"search_filter", "search_base", "search_scope"} for kw in call.call.keywords) or (
         len(call.call.args) >= 2 and isinstance(call.call.args[1], ast.JoinedStr | ast.BinOp | ast.Name)
         and "(" in ast.unparse(call.call.args[1]))

@@ -137,7 +137,9 @@ _COMPARE_HINT = ("sig", "hmac", "digest", "mac", "token", "api_key", "apikey", "
 
 
 _LOG_CALL = re.compile(r"(?:^|\.)(?:log|logger|logging|_log|_logger|LOG|LOGGER|log_?\w*)\."
-                       r"(?:debug|info|warning|warn|error|exception|critical|fatal)$|^(?:logging)\.\w+$")
+                       r"(?:debug|info|warning|warn|error|exception|critical|fatal)$|^(?:logging)\.\w+$|"
+                       r"^print$|^sys\.std(?:out|err)\.write$")
+"""Logger calls, and `print`: a service's standard output is collected as its log."""
 _LOGGED_SECRET = re.compile(r"(?:^|_)(?:password|passwd|secret|token|api_?key|apikey|private_?key|"
                             r"access_?key|"
                             r"credentials?|client_secret|authorization|auth_header|cookie|session_?key)s?$",
@@ -163,7 +165,8 @@ def _logged_secrets(node: ast.expr) -> Iterator[str]:
     "Logs are shipped to many systems and read by many people; a password or token in them is a leaked "
     "credential. Log an identifier or a masked form (the last four characters), never the value.")
 def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
-    if not mentions(ctx, "log") or not any(word in source_text(ctx).lower() for word in _SECRET_WORDS):
+    text = source_text(ctx).lower()
+    if not mentions(ctx, "log", "print", ".write(") or not any(word in text for word in _SECRET_WORDS):
         return
     for flow in flows(ctx):
         for call in flow.nodes(ast.Call):
@@ -173,7 +176,7 @@ def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
             args = list(call.args)
             fmt = args[0] if args else None
             values = args[1:] + [kw.value for kw in call.keywords if kw.arg not in _LOG_OPTIONS]
-            if isinstance(fmt, ast.JoinedStr | ast.BinOp | ast.Call):
+            if fmt is not None and (isinstance(fmt, ast.JoinedStr | ast.BinOp | ast.Call) or name == "print"):
                 values.append(fmt)
             names = [n for value in values for n in _logged_secrets(value)]
             if names:

@@ -4,6 +4,7 @@ import logging
 import os
 import random
 import secrets
+import subprocess
 from pathlib import Path
 
 import ldap
@@ -206,3 +207,30 @@ def encrypt(key, data):
     ecb = AES.new(key, AES.MODE_ECB)  # expect: PY-WEAK-CIPHER
     gcm = AES.new(key, AES.MODE_GCM)
     return legacy, ecb, gcm.encrypt(data)
+
+
+@app.route("/report")
+def report(db):
+    sql = request.args["q"]
+    rows = db.execute(sql)  # expect: PY-SQL-INPUT
+    by_id = db.execute("SELECT * FROM reports WHERE id = %s", (request.args["id"],))
+    return str(rows) + str(by_id)
+
+
+@app.route("/convert")
+def convert():
+    tool = request.form["tool"]
+    subprocess.run([tool, "--in", "upload.png"], check=True)  # expect: PY-COMMAND-INPUT
+    subprocess.run(["convert", request.form["name"], "out.png"], check=True)
+    return "ok"
+
+
+@app.route("/mirror")
+def mirror():
+    with requests.Session() as http:
+        return http.get(request.args["src"], timeout=5).text  # expect: PY-SSRF
+
+
+def debug_login(user, password):
+    print("login", user, password)  # expect: PY-SECRET-IN-LOG
+    print("login", user)
