@@ -88,7 +88,46 @@ def test_every_input_in_action_yml_is_read_under_its_runner_name() -> None:
 
 def test_outputs_match_action_yml() -> None:
     assert set(outputs(None, review_url="", sarif="")) == set(ACTION["outputs"])
-    assert ACTION["runs"] == {"using": "docker", "image": "Dockerfile"}
+    for name, spec in ACTION["outputs"].items():
+        assert f"steps.review.outputs.{name} " in spec["value"] and f"start-failed.outputs.{name} " in spec["value"]
+
+
+def _step(step_id: str) -> dict[str, object]:
+    steps = ACTION["runs"]["steps"]
+    found: dict[str, object] = next(s for s in steps if s.get("id") == step_id)
+    return found
+
+
+def test_composite_passes_every_input_to_the_review_step() -> None:
+    assert ACTION["runs"]["using"] == "composite"
+    env = _step("review")["env"]
+    assert isinstance(env, dict)
+    mapped = {k: v for k, v in env.items() if k.startswith("INPUT_")}
+    assert mapped == {"INPUT_" + name.upper().replace("-", "_"): "${{ inputs." + name + " }}"
+                      for name in ACTION["inputs"]}
+    values = {"github-token": "t", "pr-number": "7", "max-comments": "3", "mode": "full", "dry-run": "true",
+              "ignore-authors": "alice", "review-label": "ai-review"}
+    got = read_inputs({k: values.get(v.removeprefix("${{ inputs.").removesuffix(" }}"), "") for k, v in mapped.items()})
+    assert (got.github_token, got.pr_number, got.max_comments, got.dry_run) == ("t", 7, 3, True)
+    assert got.ignore_authors == ("alice",) and got.review_label == "ai-review"
+
+
+def test_composite_installs_only_hashed_pinned_wheels() -> None:
+    install = str(_step("python") and ACTION["runs"]["steps"][1]["run"])
+    assert "--require-hashes" in install and "--only-binary=:all:" in install and "--no-deps" in install
+    pins = {line.split("==")[0].lower(): line.split("==")[1].split()[0]
+            for line in (ROOT / "docker" / "constraints.txt").read_text(encoding="utf-8").splitlines()
+            if "==" in line}
+    for lock in ("action.lock", "action-cloud.lock"):
+        assert f"requirements/{lock}" in install
+        blocks = (ROOT / "requirements" / lock).read_text(encoding="utf-8").split("\n")
+        entries = [b for b in blocks if "==" in b and not b.startswith("#")]
+        assert entries
+        for entry in entries:
+            name, version = entry.split(" ")[0].split("==")
+            assert pins[name.lower()] == version, f"{lock}: {name} is not the version the Dockerfile pins"
+        text = (ROOT / "requirements" / lock).read_text(encoding="utf-8")
+        assert text.count("==") <= text.count("--hash=sha256:"), "every pin has a hash"
 
 
 def test_forged_summary_from_an_outsider_hides_nothing(fake: FakeGitHub, tmp_path: Path) -> None:

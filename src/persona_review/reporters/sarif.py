@@ -32,12 +32,17 @@ LINE_HASH_KEY = "primaryLocationLineHash"
 def render_sarif(
     result: ReviewResult,
     contents: Mapping[str, str] | None = None,
+    *,
+    failure: str | None = None,
 ) -> str:
-    """The SARIF log of one review. `contents` maps a path to the file's text at the reviewed commit."""
-    return json.dumps(sarif_log(result, contents), indent=2, ensure_ascii=False) + "\n"
+    """The SARIF log of one review. `contents` maps a path to the file's text at the reviewed commit;
+    `failure` says why the run could not review (the log then has no results and is not successful)."""
+    return json.dumps(sarif_log(result, contents, failure=failure), indent=2, ensure_ascii=False) + "\n"
 
 
-def sarif_log(result: ReviewResult, contents: Mapping[str, str] | None = None) -> dict[str, Any]:
+def sarif_log(
+    result: ReviewResult, contents: Mapping[str, str] | None = None, *, failure: str | None = None
+) -> dict[str, Any]:
     rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     for f in [*result.findings, *result.suppressed]:
@@ -66,14 +71,14 @@ def sarif_log(result: ReviewResult, contents: Mapping[str, str] | None = None) -
                     }
                 },
                 "results": results,
-                "invocations": [_invocation(result)],
+                "invocations": [_invocation(result, failure)],
                 "properties": {"persona": result.persona, "mode": result.mode},
             }
         ],
     }
 
 
-def _invocation(result: ReviewResult) -> dict[str, Any]:
+def _invocation(result: ReviewResult, failure: str | None) -> dict[str, Any]:
     notes: list[dict[str, Any]] = [
         {"level": "note", "message": {"text": f"skipped {d.path}: {d.reason}"}} for d in result.skipped_files
     ]
@@ -83,7 +88,9 @@ def _invocation(result: ReviewResult) -> dict[str, Any]:
         missing = ", ".join(result.model.unreviewed) or "some parts"
         notes.append({"level": "error", "message": {"text": f"the model review was partial; not reviewed by "
                                                             f"the model: {missing}"}})
-    return {"executionSuccessful": not partial, "toolExecutionNotifications": notes}
+    if failure is not None:
+        notes.append({"level": "error", "message": {"text": failure}})
+    return {"executionSuccessful": not partial and failure is None, "toolExecutionNotifications": notes}
 
 
 class _Hashes:
