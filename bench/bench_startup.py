@@ -73,7 +73,8 @@ def first_line_and_exit(python: Path, work: Path, api_url: str, server_url: str)
         "GITHUB_EVENT_NAME": "workflow_dispatch", "GITHUB_EVENT_PATH": str(work / "event.json"),
         "GITHUB_REPOSITORY": f"{OWNER}/{NAME}", "GITHUB_API_URL": api_url, "GITHUB_SERVER_URL": server_url,
         "GITHUB_OUTPUT": str(work / "out"), "GITHUB_STEP_SUMMARY": str(work / "summary.md"),
-        "GITHUB_WORKSPACE": str(work), "INPUT_GITHUB_TOKEN": "ghs_bench_token", "INPUT_PR_NUMBER": str(NUMBER),
+        "GITHUB_WORKSPACE": str(work), "INPUT_GITHUB_TOKEN": "ghs_bench_token",
+        "INPUT_PR_NUMBER": str(NUMBER),
     }
     start = time.perf_counter()
     proc = subprocess.Popen([str(python), "-m", "persona_review.action"], env=env, cwd=work,
@@ -124,7 +125,8 @@ def main() -> int:
     print(f"  fresh venv        {got['venv']:6.1f} s")
     print(f"  pip install lock  {got['install']:6.1f} s   (empty cache, PyPI)")
     print(f"  to first log line {got['first_line']:6.1f} s   (whole review run: {got['run']:.1f} s)")
-    print(f"  cold start total  {cold:6.1f} s   bar <= {BAR_SECONDS:.0f} s: {'holds' if cold <= BAR_SECONDS else 'FAILS'}")
+    verdict = "holds" if cold <= BAR_SECONDS else "FAILS"
+    print(f"  cold start total  {cold:6.1f} s   bar <= {BAR_SECONDS:.0f} s: {verdict}")
     if baseline:
         with tempfile.TemporaryDirectory() as tmp:
             old = docker_like(Path(tmp))

@@ -62,7 +62,8 @@ def wheel_hashes(work: Path, pins: list[str]) -> dict[str, set[str]]:
         )
         for wheel in dest.glob("*.whl"):
             name, version = wheel.name.split("-")[:2]
-            pin = next(p for p in pins if _norm(p.split("==")[0]) == _norm(name) and p.endswith(f"=={version}"))
+            pin = next(p for p in pins
+                       if _norm(p.split("==")[0]) == _norm(name) and p.endswith(f"=={version}"))
             hashes[pin].add(hashlib.sha256(wheel.read_bytes()).hexdigest())
     return hashes
 
@@ -95,7 +96,8 @@ def main() -> int:
         cloud = [p for p in closure(work, "[bedrock,vertex]") if p not in base]
         hashes = wheel_hashes(work, base + cloud)
     write_lock(LOCK, "The Action's runtime closure (persona-review)", base, hashes)
-    write_lock(CLOUD_LOCK, "What the bedrock and vertex providers add to requirements/action.lock", cloud, hashes)
+    write_lock(CLOUD_LOCK, "What the bedrock and vertex providers add to requirements/action.lock", cloud,
+               hashes)
     return 0
 
 

@@ -213,7 +213,8 @@ class Run:
     def _post(self, pr: PullRequest, ctx: Context, result: ReviewResult, plan: ReviewPlan) -> Posted:
         view, existing, scope = ctx.view, ctx.existing, ctx.scope
         posted = Posted()
-        comments = [review_comment(f, self.repo_url) for f in plan.inline]
+        comments = [review_comment(f, self.repo_url, plan.same_spot.get(f.fingerprint, ()))
+                    for f in plan.inline]
         inline_fps = set(existing.posted)
         try:
             if plan.new:
@@ -226,7 +227,8 @@ class Run:
                 if outcome.review is not None:
                     posted.review_url = str(outcome.review.html_url)
                 rejected = set(outcome.rejected)
-                inline_fps |= {f.fingerprint for i, f in enumerate(plan.inline) if i not in rejected}
+                inline_fps |= {g.fingerprint for i, f in enumerate(plan.inline) if i not in rejected
+                               for g in plan.with_spot(f)}
                 if outcome.rejected:
                     self.wf.warning(f"GitHub refused {len(outcome.rejected)} inline comment(s); "
                                     "they are in the review body instead")
