@@ -15,7 +15,7 @@ from persona_review.findings import SOURCE_MODEL, Category, Finding, Placement, 
 from persona_review.persona import Persona
 from persona_review.pipeline import ReviewInput, run_review
 from persona_review.reporters.line_hash import line_hash, line_hashes
-from persona_review.reporters.sarif import render_sarif
+from persona_review.reporters.sarif import render_sarif, workspace_contents
 from persona_review.result import ModelOutcome, ModelStatus, ReviewResult
 from pipeline.conftest import SAMPLE_DIFF, file_diff
 
@@ -179,3 +179,19 @@ def test_partial_model_review_is_not_a_successful_execution() -> None:
     assert invocation["executionSuccessful"] is False
     assert any(n["level"] == "error" and "app/big.py" in n["message"]["text"]
                for n in invocation["toolExecutionNotifications"])
+
+
+def test_workspace_contents_only_where_the_checkout_matches_the_review(persona: Persona, tmp_path: Path) -> None:
+    result = review(persona, ORDERS)
+    (tmp_path / "app").mkdir()
+    target = tmp_path / "app" / "orders.py"
+    target.write_text("\n".join(ORDERS) + "\n", encoding="utf-8")
+    got = workspace_contents(tmp_path, result.findings)
+    assert got == {"app/orders.py": target.read_text(encoding="utf-8")}
+    doc = valid(render_sarif(result, got))
+    assert all("primaryLocationLineHash" in r["partialFingerprints"] for r in doc["runs"][0]["results"])
+    target.write_text("# a newer version\n" + "\n".join(ORDERS) + "\n", encoding="utf-8")
+    assert workspace_contents(tmp_path, result.findings) == {}, "lines moved: no hash rather than a wrong one"
+    outside = [f.replace(path="../orders.py") for f in result.findings]
+    (tmp_path.parent / "orders.py").write_text("\n".join(ORDERS) + "\n", encoding="utf-8")
+    assert workspace_contents(tmp_path, outside) == {}

@@ -14,11 +14,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from persona_review import __version__
-from persona_review.findings import Finding
+from persona_review.findings import Finding, normalize_code
 from persona_review.reporters.line_hash import line_hashes
 from persona_review.reporters.sarif_rules import LEVEL, descriptor, rule_facts, rule_id
 from persona_review.result import ModelStatus, ReviewResult
@@ -161,6 +162,35 @@ def _result(f: Finding, index: Mapping[str, int], hashes: _Hashes) -> dict[str, 
             "confidence": f.confidence,
         },
     }
+
+
+def workspace_contents(root: Path, findings: Iterable[Finding]) -> dict[str, str]:
+    """The text of each finding's file in a local checkout, for the line hashes, but only for files whose
+    flagged lines read there as the findings quote them: a hash of another version of the file would be
+    wrong, and `upload-sarif` keeps a wrong hash (it only warns) rather than computing its own."""
+    by_path: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.line is not None:
+            by_path.setdefault(f.path, []).append(f)
+    base = root.resolve()
+    out: dict[str, str] = {}
+    for path, group in by_path.items():
+        target = (base / path).resolve()
+        if not target.is_relative_to(base) or not target.is_file():
+            continue
+        try:
+            text = target.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        lines = text.splitlines()
+        quoted = [f for f in group if f.code.strip()]
+        if quoted and all(
+            f.line is not None and f.line <= len(lines)
+            and normalize_code(lines[f.line - 1]) == normalize_code(f.code.splitlines()[0])
+            for f in quoted
+        ):
+            out[path] = text
+    return out
 
 
 def _suppressed(result: dict[str, Any], reason: str) -> dict[str, Any]:
