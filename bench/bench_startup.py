@@ -13,13 +13,19 @@ what the Docker action did before its first line: build the package's wheels fro
 install them into a fresh venv, with the same clean cache; the image pull and layer export that a real
 `docker build` adds are not counted, so the baseline is a lower bound of the old start-up.
 
-Run: python bench/bench_startup.py [--no-baseline]
+The machine is shared, so wall time moves with its load: each figure is taken --repeat times (default 3,
+each from a fresh venv and an empty cache) and the median is held against the bar; the load average and
+the CPU seconds the steps used (which the load hardly changes) are printed beside it.
+
+Run: python bench/bench_startup.py [--repeat N] [--no-baseline]
 """
 
 from __future__ import annotations
 
 import json
 import os
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -54,6 +60,11 @@ def clean_env(home: Path) -> dict[str, str]:
     if os.environ.get("PIP_CERT"):
         env["PIP_CERT"] = os.environ["PIP_CERT"]
     return env
+
+
+def child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def timed(cmd: list[str], env: dict[str, str], cwd: Path) -> float:
@@ -115,18 +126,28 @@ def docker_like(work: Path) -> dict[str, float]:
 
 
 def main() -> int:
-    baseline = "--no-baseline" not in sys.argv[1:]
+    args = sys.argv[1:]
+    baseline = "--no-baseline" not in args
+    repeat = int(args[args.index("--repeat") + 1]) if "--repeat" in args else 3
     lock_lines = [x for x in LOCK.read_text(encoding="utf-8").splitlines() if "==" in x]
-    print(f"composite Action cold start, {len(lock_lines)} pinned packages, Python {sys.version.split()[0]}")
-    with new_fake() as fake, tempfile.TemporaryDirectory() as tmp:
-        fake.open_pull(NUMBER, [added_file("app/orders.py", SWALLOW)])
-        got = composite(Path(tmp), fake.api_url, fake.root)
-    cold = got["venv"] + got["install"] + got["first_line"]
-    print(f"  fresh venv        {got['venv']:6.1f} s")
-    print(f"  pip install lock  {got['install']:6.1f} s   (empty cache, PyPI)")
-    print(f"  to first log line {got['first_line']:6.1f} s   (whole review run: {got['run']:.1f} s)")
+    print(f"composite Action cold start, {len(lock_lines)} pinned packages, Python {sys.version.split()[0]}, "
+          f"{os.cpu_count()} CPUs")
+    totals: list[float] = []
+    for n in range(repeat):
+        load = os.getloadavg()[0]
+        cpu = child_cpu()
+        with new_fake() as fake, tempfile.TemporaryDirectory() as tmp:
+            fake.open_pull(NUMBER, [added_file("app/orders.py", SWALLOW)])
+            got = composite(Path(tmp), fake.api_url, fake.root)
+        cold = got["venv"] + got["install"] + got["first_line"]
+        totals.append(cold)
+        print(f"  run {n + 1}: venv {got['venv']:.1f} s + pip install {got['install']:.1f} s (empty cache, "
+              f"PyPI) + first log line {got['first_line']:.1f} s = {cold:.1f} s; whole review run "
+              f"{got['run']:.1f} s; CPU {child_cpu() - cpu:.1f} s; load average {load:.1f}")
+    cold = statistics.median(totals)
     verdict = "holds" if cold <= BAR_SECONDS else "FAILS"
-    print(f"  cold start total  {cold:6.1f} s   bar <= {BAR_SECONDS:.0f} s: {verdict}")
+    print(f"  cold start to the first log line: median {cold:.1f} s, best {min(totals):.1f} s; "
+          f"bar <= {BAR_SECONDS:.0f} s: {verdict}")
     if baseline:
         with tempfile.TemporaryDirectory() as tmp:
             old = docker_like(Path(tmp))

@@ -82,13 +82,24 @@ def _failed(wf: Workflow, env: Mapping[str, str], message: str, code: int) -> in
     """An exit before the review finished: the error, the job summary, and every output (with a SARIF
     file that has no results and says the run failed, so an upload step after it has a file to read)."""
     wf.error(message)
-    wf.summary(f"### persona-review\n\n**Failed:** {message}")
-    sarif = write_sarif(env.get("GITHUB_WORKSPACE") or None, render_sarif(_EMPTY, failure=message))
-    wf.set_outputs(outputs(None, review_url="", sarif=sarif))
+    sarif = ""
+    try:
+        wf.summary(f"### persona-review\n\n**Failed:** {message}")
+        sarif = write_sarif(env.get("GITHUB_WORKSPACE") or None, render_sarif(_EMPTY, failure=message))
+    except OSError as exc:
+        wf.error(f"cannot write the job summary or the SARIF file: {exc}")
+    try:
+        wf.set_outputs(outputs(None, review_url="", sarif=sarif))
+    except OSError as exc:
+        wf.error(f"cannot write the step outputs: {exc}")
     return code
 
 
 _EMPTY = ReviewResult(persona="", mode="checks", files=[], findings=[])
+
+
+def _without_no_key(result: ReviewResult) -> ReviewResult:
+    return replace(result, notices=[n for n in result.notices if n != NO_KEY_NOTICE])
 
 
 def write_sarif(workspace: str | None, text: str) -> str:
@@ -180,7 +191,7 @@ class Run:
             self.wf.warning(f"findings are reported as annotations only: {posted.why_not}")
             self.wf.annotate(result.findings, rest="the job summary and the SARIF file (output sarif-file)")
         sarif = write_sarif(self.genv.workspace, render_sarif(result))
-        self.wf.summary(job_summary(result, why=posted.why_not, scope_note=scope.note,
+        self.wf.summary(job_summary(_without_no_key(result), why=posted.why_not, scope_note=scope.note,
                                     review_url=posted.review_url or None))
         self.wf.set_outputs(outputs(result, review_url=posted.review_url or posted.summary_url, sarif=sarif))
         if settings.config.fail_on_model_error and result.model.status is ModelStatus.PARTIAL:
@@ -235,9 +246,8 @@ class Run:
             state = SummaryState(head=view.head_sha,
                                  reported=existing.state.reported | existing.posted
                                  | {f.fingerprint for f in result.findings})
-            shown = result
-            if existing.summary is not None:  # the no-key notice was in the first summary already
-                shown = replace(result, notices=[n for n in result.notices if n != NO_KEY_NOTICE])
+            # The no-key notice is in the first summary only (and in each run's log).
+            shown = result if existing.summary is None else _without_no_key(result)
             body = summary_body(shown, state, inline_fps=inline_fps, scope_note=scope.note, plan=plan,
                                 review_url=posted.review_url or None)
             posted.summary_url, _ = upsert_summary(pr, existing.summary, body)
