@@ -149,12 +149,15 @@ def main() -> int:
     print(f"  cold start to the first log line: median {cold:.1f} s, best {min(totals):.1f} s; "
           f"bar <= {BAR_SECONDS:.0f} s: {verdict}")
     if baseline:
+        cpu = child_cpu()
         with tempfile.TemporaryDirectory() as tmp:
             old = docker_like(Path(tmp))
+        old_cpu = child_cpu() - cpu
         old_total = sum(old.values())
         print("baseline, the Docker action's build steps without the image pull and export:")
         print(f"  venv {old['venv']:.1f} s + pip wheel from source {old['wheel']:.1f} s + install "
-              f"{old['install']:.1f} s = {old_total:.1f} s")
+              f"{old['install']:.1f} s = {old_total:.1f} s; CPU {old_cpu:.1f} s; load average "
+              f"{os.getloadavg()[0]:.1f}")
         print(f"  composite cold start / baseline = {cold / old_total:.2f}")
     return 0 if cold <= BAR_SECONDS else 1
 

@@ -140,7 +140,9 @@ def test_line_hash_and_columns_when_contents_are_given(persona: Persona) -> None
         assert region["startColumn"] == len(line) - len(line.lstrip()) + 1
         end_line = ORDERS[region.get("endLine", start) - 1]
         assert region["endColumn"] == len(end_line.rstrip()) + 1
-        assert "startColumn" not in plain["locations"][0]["physicalLocation"]["region"]
+        quoted = plain["locations"][0]["physicalLocation"]["region"]
+        assert quoted["startColumn"] == region["startColumn"], "the finding's quoted line gives the column"
+        assert ("endColumn" in quoted) is ("endLine" not in quoted)
 
 
 def test_whole_file_finding_has_no_region_and_no_line_hash() -> None:

@@ -122,10 +122,16 @@ def _region(f: Finding, text: str | None) -> dict[str, Any] | None:
     if end > f.line:
         region["endLine"] = end
     lines = text.splitlines() if text is not None else None
+    quoted = f.code.splitlines()[0] if f.code.strip() else ""
+    first: str | None = None
+    last: str | None = None
     if lines is not None and end <= len(lines):
         first, last = lines[f.line - 1], lines[end - 1]
-        if first.strip() and last.strip():
-            region["startColumn"] = _utf16_len(first[: len(first) - len(first.lstrip())]) + 1
+    elif quoted:  # the finding quotes its first line as it reads in the file
+        first, last = quoted, quoted if end == f.line else None
+    if first is not None and first.strip():
+        region["startColumn"] = _utf16_len(first[: len(first) - len(first.lstrip())]) + 1
+        if last is not None and last.strip():
             region["endColumn"] = _utf16_len(last.rstrip()) + 1
     if f.code.strip():
         region["snippet"] = {"text": f.code}
