@@ -258,15 +258,17 @@ class Run:
                                   "`permissions: pull-requests: write`")
                 return posted
             if exc.status >= 500:
-                posted.why_not = (f"GitHub answered {exc.status} while posting; the post was not retried, "
-                                  "since GitHub may have stored it and a retry could duplicate it. Re-run "
-                                  "the job to post what is missing: nothing already posted is repeated")
+                posted.why_not = (f"GitHub answered {exc.status} while posting on #{view.number}; the post "
+                                  "was not retried, since GitHub may have stored it and a retry could "
+                                  "duplicate it. Re-run the job to post what is missing: nothing already "
+                                  "posted is repeated")
                 return posted
             raise
         except requests.RequestException as exc:
-            posted.why_not = (f"GitHub did not answer while posting ({type(exc).__name__}); the post was "
-                              "not retried, since GitHub may have stored it. Re-run the job to post what "
-                              "is missing: nothing already posted is repeated")
+            posted.why_not = (f"GitHub did not answer while posting on #{view.number} "
+                              f"({type(exc).__name__}); the post was not retried, since GitHub may have "
+                              "stored it. Re-run the job to post what is missing: nothing already posted is "
+                              "repeated")
         return posted
 
     def _skip(self, reason: str) -> int:
