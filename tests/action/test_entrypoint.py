@@ -27,6 +27,7 @@ from fakes.github_server import FakeGitHub
 from persona_review.action.inputs import read_inputs
 from persona_review.action.markers import fingerprints_in, read_state
 from persona_review.action.report import outputs
+from pipeline.test_sarif import VALIDATOR
 
 ROOT = Path(__file__).resolve().parents[2]
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
@@ -151,3 +152,22 @@ def test_dry_run_posts_nothing_but_reports(fake: FakeGitHub, tmp_path: Path) -> 
     assert out.code == 0
     assert [c for c in fake.calls if c.method != "GET"] == []
     assert "::error file=app/orders.py" in out.log and "dry-run" in out.summary
+
+
+def test_failed_install_step_still_reports(tmp_path: Path) -> None:
+    """The composite's last step, run when installing failed: the job summary, every output, a SARIF."""
+    step = _step("start-failed")
+    assert step["if"] == "failure() && steps.review.outcome == 'skipped'"
+    out, summary = tmp_path / "out", tmp_path / "summary.md"
+    out.write_text("", encoding="utf-8")
+    env = {"PATH": os.environ.get("PATH", ""), "GITHUB_WORKSPACE": str(tmp_path), "GITHUB_OUTPUT": str(out),
+           "GITHUB_STEP_SUMMARY": str(summary)}
+    proc = subprocess.run(["bash", "-e", "-c", str(step["run"])], env=env, capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert proc.returncode == 0, proc.stderr
+    got = parse_outputs(out.read_text(encoding="utf-8"))
+    assert set(got) == set(ACTION["outputs"]) and got["findings-count"] == "0"
+    sarif = json.loads((tmp_path / got["sarif-file"]).read_text(encoding="utf-8"))
+    assert list(VALIDATOR.iter_errors(sarif)) == []
+    assert sarif["runs"][0]["invocations"][0]["executionSuccessful"] is False
+    assert "installing its pinned dependencies failed" in summary.read_text(encoding="utf-8")

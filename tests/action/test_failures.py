@@ -11,6 +11,7 @@ import pytest
 from action.scenario import NUMBER, SWALLOW, added_file, event, run
 from action.test_entrypoint import ACTION
 from fakes.github_server import FakeGitHub
+from pipeline.test_sarif import VALIDATOR
 
 FILES = [added_file("app/orders.py", SWALLOW)]
 
@@ -20,6 +21,7 @@ def _failed_run_reports_everything(out_summary: str, outputs: dict[str, str], wo
     assert set(outputs) == set(ACTION["outputs"])
     assert outputs["findings-count"] == "0" and outputs["model-status"] == "skipped"
     sarif = json.loads((workspace / outputs["sarif-file"]).read_text(encoding="utf-8"))
+    assert list(VALIDATOR.iter_errors(sarif)) == []
     invocation = sarif["runs"][0]["invocations"][0]
     assert invocation["executionSuccessful"] is False and sarif["runs"][0]["results"] == []
     return dict(invocation)

@@ -19,6 +19,7 @@ def test_license_file_matches_the_declared_license() -> None:
     assert text.startswith("MIT License") and "WITHOUT WARRANTY OF ANY KIND" in text
     assert "COPY pyproject.toml README.md LICENSE ./" in (ROOT / "Dockerfile").read_text(encoding="utf-8"), (
         "the image's build stage needs the license file the metadata names")
+    assert "!LICENSE" in (ROOT / ".dockerignore").read_text(encoding="utf-8").splitlines()
 
 
 def test_metadata_has_urls_and_classifiers() -> None:
