@@ -171,3 +171,12 @@ def test_failed_install_step_still_reports(tmp_path: Path) -> None:
     assert list(VALIDATOR.iter_errors(sarif)) == []
     assert sarif["runs"][0]["invocations"][0]["executionSuccessful"] is False
     assert "installing its pinned dependencies failed" in summary.read_text(encoding="utf-8")
+
+
+def test_every_composite_script_parses() -> None:
+    for step in ACTION["runs"]["steps"]:
+        if "run" in step:
+            assert step["shell"] == "bash"
+            proc = subprocess.run(["bash", "-n", "-c", step["run"]], capture_output=True, text=True, timeout=30,
+                                  check=False)
+            assert proc.returncode == 0, (step["name"], proc.stderr)
