@@ -28,6 +28,8 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/persona-review/persona-review"
 FINGERPRINT_KEY = "personaReview/v1"
 LINE_HASH_KEY = "primaryLocationLineHash"
+MAX_HASHED_CHARS = 2_000_000
+"""Larger files are left to `upload-sarif` (hashing runs at about 2-3 million characters a second)."""
 
 
 def render_sarif(
@@ -107,7 +109,7 @@ class _Hashes:
     def of(self, path: str, line: int) -> str | None:
         if path not in self._done:
             text = self._contents.get(path)
-            if text is None:
+            if text is None or len(text) > MAX_HASHED_CHARS:
                 return None
             self._done[path] = line_hashes(text)
         hashes = self._done[path]
