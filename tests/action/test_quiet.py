@@ -3,6 +3,7 @@ what GitHub shows with a line saying where the rest are, overlapping findings in
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from action.scenario import NO_TIMEOUT, NUMBER, SWALLOW, TLS_OFF, added_file, event, run
@@ -10,6 +11,7 @@ from fakes.github_server import FakeGitHub
 from persona_review.action.markers import fingerprints_in
 from persona_review.action.workflow import SHOWN_PER_LEVEL
 from persona_review.pipeline import NO_KEY_NOTICE
+from pipeline.test_sarif import VALIDATOR
 
 
 def test_review_without_body_findings_has_no_header(fake: FakeGitHub, tmp_path: Path) -> None:
@@ -72,3 +74,5 @@ def test_overlapping_findings_are_posted_once_per_spot(fake: FakeGitHub, tmp_pat
     assert found == 2 and len(comments) == 1
     assert len(fingerprints_in(comments[0]["body"])) == 2
     assert "2 new inline" in fake.bot_issue_comments()[0]["body"]
+    sarif = json.loads((tmp_path / out.outputs["sarif-file"]).read_text(encoding="utf-8"))
+    assert list(VALIDATOR.iter_errors(sarif)) == [] and len(sarif["runs"][0]["results"]) == 2
