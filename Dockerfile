@@ -9,7 +9,7 @@ ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_CONSTRAINT=/src/docker/constraints.txt
 
 WORKDIR /src
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md LICENSE ./
 COPY docker/constraints.txt docker/constraints.txt
 COPY src/ src/
 COPY prompts/ prompts/

@@ -32,6 +32,7 @@ from persona_review.pipeline import ReviewInput, run_review
 from persona_review.placement import merge
 from persona_review.reporters import FORMATS, render_json, render_markdown, render_sarif, render_text
 from persona_review.reporters.markdown import SourceLinks
+from persona_review.reporters.sarif import workspace_contents
 from persona_review.result import ModelStatus, ReviewResult
 
 MAX_DIFF_BYTES = 200_000_000
@@ -177,7 +178,7 @@ def _review(args: argparse.Namespace) -> int:
     )
     for notice in result.notices:
         print(f"persona-review: {notice}", file=sys.stderr)
-    _write(_render(result, args), args.output)
+    _write(_render(result, args, workspace), args.output)
     if args.warn_unused_suppressions:
         for unused in result.unused_suppressions:
             print(f"persona-review: warning: suppression matched nothing: {unused}", file=sys.stderr)
@@ -194,13 +195,14 @@ def _persona_from_config(config: Config) -> str | None:
     return str(candidate) if candidate.exists() else config.persona
 
 
-def _render(result: ReviewResult, args: argparse.Namespace) -> str:
+def _render(result: ReviewResult, args: argparse.Namespace, workspace: Path | None = None) -> str:
     if args.format == "json":
         return render_json(result)
     if args.format == "markdown":
         return render_markdown(result, links=_source_links())
     if args.format == "sarif":
-        return render_sarif(result)
+        # A checkout's files give code scanning's line hashes (only where they match what was reviewed).
+        return render_sarif(result, workspace_contents(workspace, result.findings) if workspace else None)
     colour = args.color == "always" or (
         args.color == "auto" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )

@@ -55,6 +55,12 @@ class Config:
     max_file_lines: int = 5000
     include_tests: bool = False
     review_drafts: bool = False
+    ignore_authors: tuple[str, ...] | None = None
+    """Authors whose pull requests are not reviewed automatically; None: the bot accounts."""
+    ignore_labels: tuple[str, ...] = ()
+    review_label: str | None = None
+    base_branches: tuple[str, ...] = ()
+    skip_wip: bool = True
     config_from: str = "base"
     ignore: tuple[IgnoreRule, ...] = ()
     source: str = "defaults"
@@ -204,6 +210,11 @@ def config_from_mapping(data: dict[str, Any], source: str) -> Config:
         max_file_lines=int(data.get("max-file-lines", base.max_file_lines)),
         include_tests=bool(data.get("include-tests", base.include_tests)),
         review_drafts=bool(data.get("review-drafts", base.review_drafts)),
+        ignore_authors=tuple(data["ignore-authors"]) if "ignore-authors" in data else None,
+        ignore_labels=tuple(data.get("ignore-labels") or ()),
+        review_label=data.get("review-label") or None,
+        base_branches=tuple(data.get("base-branches") or ()),
+        skip_wip=bool(data.get("skip-wip", base.skip_wip)),
         config_from=data.get("config-from", base.config_from),
         ignore=ignore,
         source=source,

@@ -97,10 +97,13 @@ def run_review(inp: ReviewInput) -> ReviewResult:
     suppressor = Suppressor(config.ignore, {p: c.lines for p, c in contexts.items()})
     reported: list[Finding] = []
     suppressed: list[Finding] = []
+    reasons: dict[str, str] = {}
     below: list[Finding] = []
     for finding in assign_fingerprints(merged):
-        if suppressor.reason(finding) is not None:
+        reason = suppressor.reason(finding)
+        if reason is not None:
             suppressed.append(finding)
+            reasons[finding.fingerprint] = reason
         elif not _meets_threshold(finding, config):
             below.append(finding)
         else:
@@ -116,6 +119,7 @@ def run_review(inp: ReviewInput) -> ReviewResult:
         files=[*selection.decisions, *inp.extra_skipped],
         findings=sorted(reported, key=sort_key),
         suppressed=sorted(suppressed, key=sort_key),
+        suppression_reasons=reasons,
         below_threshold=sorted(below, key=sort_key),
         notices=notices,
         model=model,

@@ -95,6 +95,8 @@ class ReviewResult:
     findings: list[Finding]
     """Reported findings, placed (inline or file-level), most severe first."""
     suppressed: list[Finding] = field(default_factory=list)
+    suppression_reasons: dict[str, str] = field(default_factory=dict)
+    """Fingerprint of a suppressed finding -> why (an inline ignore, a `nosec`, a config ignore rule)."""
     below_threshold: list[Finding] = field(default_factory=list)
     """Findings under min-severity / min-confidence: not reported, kept for the log and stats."""
     notices: list[str] = field(default_factory=list)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from persona_review.action.markers import SummaryState, fingerprint_marker, fingerprints_in, read_state
-from persona_review.action.plan import MAX_INLINE_PER_REQUEST, plan_review, review_comment
+from persona_review.action.plan import MAX_INLINE_PER_REQUEST, MAX_PER_SPOT, plan_review, review_comment
 from persona_review.diff import parse_diff
 from persona_review.findings import SOURCE_MODEL, Category, Finding, Placement, Severity
 
@@ -40,13 +40,38 @@ def test_only_known_commentable_lines_go_inline() -> None:
     assert [f.fingerprint[0] for f in plan.body] == ["2", "3", "4"]
 
 
+BIG = parse_diff("diff --git a/app/a.py b/app/a.py\n--- /dev/null\n+++ b/app/a.py\n@@ -0,0 +1,50 @@\n"
+                 + "".join(f"+x{i} = {i}\n" for i in range(50)))
+
+
 def test_known_fingerprints_and_caps() -> None:
-    many = [finding(2, fp=f"{i:016x}") for i in range(40)]
-    plan = plan_review(many, {f"{0:016x}"}, DIFF, max_comments=100)
+    many = [finding(i + 1, fp=f"{i:016x}") for i in range(40)]
+    plan = plan_review(many, {f"{0:016x}"}, BIG, max_comments=100)
     assert len(plan.known) == 1
     assert len(plan.inline) == MAX_INLINE_PER_REQUEST == 30
     assert len(plan.body) == 9
-    assert len(plan_review(many, set(), DIFF, max_comments=0).inline) == 0
+    assert len(plan_review(many, set(), BIG, max_comments=0).inline) == 0
+
+
+def test_overlapping_findings_share_one_comment() -> None:
+    lead = finding(2, end=4, fp="1" * 16, title="swallowed", fix="y = 2\nz = 3\nw = 4")
+    same_text = finding(3, fp="2" * 16, title="swallowed")
+    other = finding(4, end=5, fp="3" * 16, title="no timeout", fix="w = 4\nu = 6")
+    apart = finding(22, fp="4" * 16)
+    plan = plan_review([lead, same_text, other, apart], set(), DIFF, max_comments=10)
+    assert [f.fingerprint[0] for f in plan.inline] == ["1", "4"]
+    assert [f.fingerprint[0] for f in plan.same_spot["1" * 16]] == ["2", "3"]
+    assert len(plan.new) == 4
+    body = review_comment(lead, REPO, plan.same_spot["1" * 16])["body"]
+    assert body.count("swallowed") == 1, "an identical text is shown once"
+    assert "no timeout" in body and body.count("```suggestion") == 1, "only the comment's own range suggests"
+    assert fingerprints_in(body) == {"1" * 16, "2" * 16, "3" * 16}
+
+
+def test_a_crowded_spot_overflows_into_the_body() -> None:
+    crowd = [finding(2, fp=f"{i:016x}", title=f"t{i}") for i in range(MAX_PER_SPOT + 3)]
+    plan = plan_review(crowd, set(), DIFF, max_comments=10)
+    assert len(plan.inline) == 1 and len(plan.sharing) == MAX_PER_SPOT - 1 and len(plan.body) == 3
 
 
 def test_model_text_is_sanitized_before_posting() -> None:

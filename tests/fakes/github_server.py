@@ -104,12 +104,14 @@ class FakeGitHub:
 
     # -- setting the scene -----------------------------------------------------------------------
     def open_pull(self, number: int, files: list[FileChange], *, title: str = "Change", body: str = "",
-                  draft: bool = False, head_repo: str | None = None) -> Pull:
+                  draft: bool = False, head_repo: str | None = None, author: str | None = None,
+                  labels: list[str] | None = None, base_ref: str = "main") -> Pull:
         base = sha_of("base", str(number))
         head = Commit(sha_of("head", str(number), "0"), base, files, files)
         self.state.commits[base] = Commit(base, None, [], [])
         self.state.commits[head.sha] = head
-        pull = Pull(number, title, body, base, head, draft=draft, head_repo=head_repo or self.state.full_name)
+        pull = Pull(number, title, body, base, head, draft=draft, head_repo=head_repo or self.state.full_name,
+                    author=author, labels=labels, base_ref=base_ref)
         self.state.pulls[number] = pull
         return pull
 

@@ -81,6 +81,11 @@ class Pull:
     draft: bool = False
     state: str = "open"
     head_repo: str = ""
+    author: str | None = None
+    """Login of the author; None keeps the OpenAPI example's user."""
+    labels: list[str] | None = None
+    """Label names; None keeps the OpenAPI example's labels."""
+    base_ref: str = "main"
 
 
 @dataclass
@@ -172,7 +177,14 @@ class Shapes:
             commits_url=f"{url}/commits", changed_files=len(pr.head.files),
         )
         out["head"].update(sha=pr.head.sha, ref=f"feature-{pr.number}")
-        out["base"].update(sha=pr.base_sha, ref="main")
+        out["base"].update(sha=pr.base_sha, ref=pr.base_ref)
+        if pr.author is not None:
+            kind = "Bot" if pr.author.endswith("[bot]") else "User"
+            out["user"] = self.user(pr.author, kind, 77)
+        if pr.labels is not None:
+            shape = out["labels"][0]
+            out["labels"] = [{**shape, "id": 500 + i, "name": name, "url": f"{self.repo_api}/labels/{name}"}
+                             for i, name in enumerate(pr.labels)]
         self._name_repo(out["head"]["repo"], pr.head_repo or self.state.full_name)
         self._name_repo(out["base"]["repo"], self.state.full_name)
         return dict(out)

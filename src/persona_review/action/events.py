@@ -31,6 +31,10 @@ class EventDecision:
     from_fork: bool = False
     """A `pull_request` event from a fork: the token is read-only and secrets are withheld."""
     commenter: str | None = None
+    explicit: bool = False
+    """Someone asked for this review (comment command, dispatch, pr-number): the filters do not apply."""
+    added_label: str | None = None
+    """The label of a `labeled` event: reviewed only when it is the review label."""
 
 
 def load_event(path: str | None) -> dict[str, Any]:
@@ -54,19 +58,22 @@ def _get(data: Mapping[str, Any], *keys: str) -> Any:
     return value
 
 
-def decide(event_name: str, payload: Mapping[str, Any], pr_input: int | None) -> EventDecision:
-    """Turn the event into a verdict. `pr_input` is the `pr-number` input (dispatch, or any event)."""
+def decide(event_name: str, payload: Mapping[str, Any], pr_input: int | None,
+           review_label: str | None = None) -> EventDecision:
+    """Turn the event into a verdict. `pr_input` is the `pr-number` input (dispatch, or any event);
+    `review_label` the `review-label` input, when given (else the config's is checked later)."""
     if event_name in PR_EVENTS:
-        return _pull_request(event_name, payload)
+        return _pull_request(event_name, payload, pr_input, review_label)
     if event_name == "issue_comment":
         return _comment(payload)
     if event_name == "workflow_dispatch":
         number = pr_input or _dispatch_number(payload)
         if number is None:
             raise UsageError("workflow_dispatch needs the 'pr-number' input (the pull request to review)")
-        return EventDecision(Verdict.REVIEW, f"manual dispatch for #{number}", number)
+        return EventDecision(Verdict.REVIEW, f"manual dispatch for #{number}", number, explicit=True)
     if pr_input is not None:
-        return EventDecision(Verdict.REVIEW, f"{event_name or 'run'} with pr-number {pr_input}", pr_input)
+        return EventDecision(Verdict.REVIEW, f"{event_name or 'run'} with pr-number {pr_input}", pr_input,
+                             explicit=True)
     reason = f"event '{event_name}' is not about a pull request and no pr-number was given"
     return EventDecision(Verdict.SKIP, reason)
 
@@ -85,16 +92,27 @@ def _dispatch_number(payload: Mapping[str, Any]) -> int | None:
     return None
 
 
-def _pull_request(event_name: str, payload: Mapping[str, Any]) -> EventDecision:
+def _pull_request(event_name: str, payload: Mapping[str, Any], pr_input: int | None,
+                  review_label: str | None) -> EventDecision:
     action = payload.get("action")
     number = payload.get("number") or _get(payload, "pull_request", "number")
     if not isinstance(number, int):
         raise UsageError(f"the {event_name} payload has no pull request number")
-    if action not in REVIEW_ACTIONS:
-        return EventDecision(Verdict.SKIP, f"{event_name} '{action}' does not trigger a review", number)
     head = _get(payload, "pull_request", "head", "repo", "full_name")
     base = _get(payload, "pull_request", "base", "repo", "full_name")
     fork = event_name == "pull_request" and head is not None and head != base
+    if action == "labeled":
+        label = str(_get(payload, "label", "name") or "")
+        if review_label is not None and label.casefold() != review_label.casefold():
+            return EventDecision(Verdict.SKIP, f"label '{label}' was added, not the review label "
+                                 f"'{review_label}'", number)
+        return EventDecision(Verdict.REVIEW, f"{event_name} labeled '{label}'", number, from_fork=fork,
+                             added_label=label)
+    if action not in REVIEW_ACTIONS:
+        if pr_input is not None:
+            return EventDecision(Verdict.REVIEW, f"{event_name} '{action}' with pr-number {pr_input}",
+                                 pr_input, explicit=True)
+        return EventDecision(Verdict.SKIP, f"{event_name} '{action}' does not trigger a review", number)
     return EventDecision(Verdict.REVIEW, f"{event_name} {action}", number, from_fork=fork)
 
 
@@ -120,7 +138,7 @@ def _comment(payload: Mapping[str, Any]) -> EventDecision:
             number,
             commenter=user,
         )
-    return EventDecision(Verdict.REVIEW, f"{COMMAND} from {user}", number, commenter=user)
+    return EventDecision(Verdict.REVIEW, f"{COMMAND} from {user}", number, commenter=user, explicit=True)
 
 
 def refusal_text(user: str) -> str:

@@ -34,6 +34,11 @@ class ActionInputs:
     pr_number: int | None = None
     mode: Mode = Mode.AUTO
     dry_run: bool = False
+    ignore_authors: tuple[str, ...] | None = None
+    """None: not given (the config's list, else the bot accounts); () for `none`."""
+    ignore_labels: tuple[str, ...] | None = None
+    review_label: str | None = None
+    base_branches: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +118,16 @@ def _categories(env: Mapping[str, str]) -> tuple[Category, ...] | None:
     return tuple(dict.fromkeys(out)) or None
 
 
+def _names(env: Mapping[str, str], name: str) -> tuple[str, ...] | None:
+    """A comma- or newline-separated list; None when the input is empty, () when it is `none`."""
+    text = raw_input(env, name)
+    if not text:
+        return None
+    if text.lower() == "none":
+        return ()
+    return tuple(dict.fromkeys(p.strip() for p in text.replace("\n", ",").split(",") if p.strip()))
+
+
 def _mode(env: Mapping[str, str]) -> Mode:
     text = raw_input(env, "mode").lower() or Mode.AUTO.value
     try:
@@ -138,6 +153,10 @@ def read_inputs(env: Mapping[str, str]) -> ActionInputs:
         pr_number=_int(env, "pr-number", minimum=1),
         mode=_mode(env),
         dry_run=_bool(env, "dry-run"),
+        ignore_authors=_names(env, "ignore-authors"),
+        ignore_labels=_names(env, "ignore-labels"),
+        review_label=_optional(env, "review-label"),
+        base_branches=_names(env, "base-branches"),
     )
 
 

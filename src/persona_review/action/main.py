@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -22,6 +22,8 @@ from persona_review.action.client import http_settings, make_github
 from persona_review.action.contents import HeadContents, safe_log
 from persona_review.action.events import Verdict, decide, load_event, refusal_text
 from persona_review.action.existing import Existing, read_existing
+from persona_review.action.failures import github_error_text, github_message, unreachable_text
+from persona_review.action.filters import PullFacts, effective_filters, why_not_review
 from persona_review.action.incremental import Scope, full, incremental_scope
 from persona_review.action.inputs import ActionInputs, GitHubEnv, Mode, read_github_env, read_inputs
 from persona_review.action.markers import SummaryState
@@ -33,7 +35,7 @@ from persona_review.action.settings import load_settings
 from persona_review.action.workflow import Workflow
 from persona_review.diff import parse_diff
 from persona_review.errors import EXIT_FINDINGS, EXIT_OK, EXIT_RUNTIME, PersonaReviewError
-from persona_review.pipeline import ReviewInput, run_review
+from persona_review.pipeline import NO_KEY_NOTICE, ReviewInput, run_review
 from persona_review.reporters.sarif import render_sarif
 from persona_review.result import ModelStatus, ReviewResult
 
@@ -58,27 +60,55 @@ class Posted:
 def main(env: Mapping[str, str] | None = None, out: TextIO | None = None) -> int:
     env = os.environ if env is None else env
     wf = Workflow(out or sys.stdout, env.get("GITHUB_OUTPUT") or None, env.get("GITHUB_STEP_SUMMARY") or None)
+    run: Run | None = None
+    repository = env.get("GITHUB_REPOSITORY") or "this repository"
     try:
         inputs = read_inputs(env)
         wf.mask(inputs.github_token)
         wf.mask(inputs.anthropic_api_key)
-        return Run(inputs, read_github_env(env), wf, env).execute()
+        run = Run(inputs, read_github_env(env), wf, env)
+        return run.execute()
     except PersonaReviewError as exc:
-        wf.error(str(exc))
-        return exc.exit_code
+        return _failed(wf, env, str(exc), exc.exit_code)
     except GithubException as exc:
-        wf.error(f"GitHub API error {exc.status}: {_message(exc)} (after retries)")
-        return EXIT_RUNTIME
+        number = run.pr_number if run is not None else None
+        return _failed(wf, env, github_error_text(exc, repository, number), EXIT_RUNTIME)
     except requests.RequestException as exc:
-        wf.error(f"GitHub API unreachable after retries: {exc}")
-        return EXIT_RUNTIME
+        number = run.pr_number if run is not None else None
+        api_url = (env.get("GITHUB_API_URL") or "https://api.github.com").rstrip("/")
+        return _failed(wf, env, unreachable_text(exc, api_url, repository, number), EXIT_RUNTIME)
 
 
-def _message(exc: GithubException) -> str:
-    data = exc.data
-    if isinstance(data, dict):
-        return str(data.get("message") or data)
-    return str(data)
+def _failed(wf: Workflow, env: Mapping[str, str], message: str, code: int) -> int:
+    """An exit before the review finished: the error, the job summary, and every output (with a SARIF
+    file that has no results and says the run failed, so an upload step after it has a file to read)."""
+    wf.error(message)
+    sarif = ""
+    try:
+        wf.summary(f"### persona-review\n\n**Failed:** {message}")
+        sarif = write_sarif(env.get("GITHUB_WORKSPACE") or None, render_sarif(_EMPTY, failure=message))
+    except OSError as exc:
+        wf.error(f"cannot write the job summary or the SARIF file: {exc}")
+    try:
+        wf.set_outputs(outputs(None, review_url="", sarif=sarif))
+    except OSError as exc:
+        wf.error(f"cannot write the step outputs: {exc}")
+    return code
+
+
+_EMPTY = ReviewResult(persona="", mode="checks", files=[], findings=[])
+
+
+def _without_no_key(result: ReviewResult) -> ReviewResult:
+    return replace(result, notices=[n for n in result.notices if n != NO_KEY_NOTICE])
+
+
+def write_sarif(workspace: str | None, text: str) -> str:
+    """Write the SARIF file; returns its path as the `sarif-file` output (relative to the workspace)."""
+    root = Path(workspace) if workspace else Path.cwd()
+    target = root / SARIF_NAME
+    target.write_text(text, encoding="utf-8")
+    return SARIF_NAME if workspace else str(target)
 
 
 class Run:
@@ -89,10 +119,13 @@ class Run:
         self.gh = make_github(inputs.github_token, genv.api_url, http_settings(env))
         self.repo = self.gh.get_repo(genv.repository)
         self.repo_url = f"{genv.server_url}/{genv.repository}"
+        self.pr_number: int | None = None
+        """The pull request under review, once known (for error messages)."""
 
     def execute(self) -> int:
         payload = load_event(self.genv.event_path)
-        decision = decide(self.genv.event_name, payload, self.inputs.pr_number)
+        decision = decide(self.genv.event_name, payload, self.inputs.pr_number, self.inputs.review_label)
+        self.pr_number = decision.pr_number
         if decision.verdict is Verdict.SKIP or decision.pr_number is None:
             return self._skip(decision.reason)
         if decision.verdict is Verdict.REFUSE:
@@ -116,11 +149,21 @@ class Run:
             return self._skip(f"#{view.number} is a draft (review-drafts: true in the config reviews drafts)")
         if view.state != "open":
             return self._skip(f"#{view.number} is {view.state}")
+        if not decision.explicit:
+            facts = PullFacts(author=pr.user.login if pr.user else "", title=view.title, base_ref=pr.base.ref,
+                              labels=tuple(label.name for label in pr.labels))
+            why = why_not_review(facts, effective_filters(settings.config, self.inputs),
+                                 added_label=decision.added_label)
+            if why is not None:
+                return self._skip(f"#{view.number}: {why}")
 
         why_not = self._why_no_writes(decision.from_fork)
         existing = read_existing(pr)
         scope = self._scope(existing.state, view)
         changed = read_changed_files(pr)
+        if not changed.paths and not changed.skipped:
+            return self._skip(f"#{view.number} changes no files (its commits add up to no difference "
+                              "from the base branch)")
         diff = parse_diff(changed.diff_text)
         log = safe_log(self.wf.log)
         if scope.mode == "up-to-date":
@@ -146,8 +189,12 @@ class Run:
             self.wf.log(f"#{view.number}: {scope.note}; nothing to review")
             url = existing.summary.html_url if existing.summary else ""
             self.wf.set_outputs(outputs(None, review_url=url, sarif=""))
-            self.wf.summary(f"### persona-review\n\n#{view.number}: {scope.note}; nothing new to review.")
+            self.wf.summary(f"### persona-review\n\n#{view.number}: {scope.note}; nothing new to review. "
+                            "No SARIF file was written: an empty one would close the alerts that the "
+                            "upload for this commit already holds.")
             return EXIT_OK
+        if NO_KEY_NOTICE in result.notices:
+            self.wf.notice(NO_KEY_NOTICE)
 
         plan = plan_review(result.findings, existing.known, diff, settings.config.max_comments)
         posted = Posted(why_not=why_not)
@@ -155,9 +202,9 @@ class Run:
             posted = self._post(pr, Context(view, existing, scope), result, plan)
         if posted.why_not is not None:
             self.wf.warning(f"findings are reported as annotations only: {posted.why_not}")
-            self.wf.annotate(result.findings)
-        sarif = self._write_sarif(result)
-        self.wf.summary(job_summary(result, why=posted.why_not, scope_note=scope.note,
+            self.wf.annotate(result.findings, rest="the job summary and the SARIF file (output sarif-file)")
+        sarif = write_sarif(self.genv.workspace, render_sarif(result))
+        self.wf.summary(job_summary(_without_no_key(result), why=posted.why_not, scope_note=scope.note,
                                     review_url=posted.review_url or None))
         self.wf.set_outputs(outputs(result, review_url=posted.review_url or posted.summary_url, sarif=sarif))
         if settings.config.fail_on_model_error and result.model.status is ModelStatus.PARTIAL:
@@ -190,7 +237,8 @@ class Run:
     def _post(self, pr: PullRequest, ctx: Context, result: ReviewResult, plan: ReviewPlan) -> Posted:
         view, existing, scope = ctx.view, ctx.existing, ctx.scope
         posted = Posted()
-        comments = [review_comment(f, self.repo_url) for f in plan.inline]
+        comments = [review_comment(f, self.repo_url, plan.same_spot.get(f.fingerprint, ()))
+                    for f in plan.inline]
         inline_fps = set(existing.posted)
         try:
             if plan.new:
@@ -203,42 +251,42 @@ class Run:
                 if outcome.review is not None:
                     posted.review_url = str(outcome.review.html_url)
                 rejected = set(outcome.rejected)
-                inline_fps |= {f.fingerprint for i, f in enumerate(plan.inline) if i not in rejected}
+                inline_fps |= {g.fingerprint for i, f in enumerate(plan.inline) if i not in rejected
+                               for g in plan.with_spot(f)}
                 if outcome.rejected:
                     self.wf.warning(f"GitHub refused {len(outcome.rejected)} inline comment(s); "
                                     "they are in the review body instead")
             state = SummaryState(head=view.head_sha,
                                  reported=existing.state.reported | existing.posted
                                  | {f.fingerprint for f in result.findings})
-            body = summary_body(result, state, inline_fps=inline_fps, scope_note=scope.note, plan=plan,
+            # The no-key notice is in the first summary only (and in each run's log).
+            shown = result if existing.summary is None else _without_no_key(result)
+            body = summary_body(shown, state, inline_fps=inline_fps, scope_note=scope.note, plan=plan,
                                 review_url=posted.review_url or None)
             posted.summary_url, _ = upsert_summary(pr, existing.summary, body)
         except GithubException as exc:
             if exc.status in (401, 403, 404):
-                posted.why_not = (f"the token cannot write to this pull request "
-                                  f"({exc.status}: {_message(exc)}); give the workflow "
+                posted.why_not = (f"the token cannot write to pull request #{view.number} "
+                                  f"({exc.status}: {github_message(exc)}); give the workflow "
                                   "`permissions: pull-requests: write`")
                 return posted
             if exc.status >= 500:
-                posted.why_not = (f"GitHub answered {exc.status} while posting; the post was not retried, "
-                                  "since GitHub may have stored it and a retry could duplicate it. Re-run "
-                                  "the job to post what is missing: nothing already posted is repeated")
+                posted.why_not = (f"GitHub answered {exc.status} while posting on #{view.number}; the post "
+                                  "was not retried, since GitHub may have stored it and a retry could "
+                                  "duplicate it. Re-run the job to post what is missing: nothing already "
+                                  "posted is repeated")
                 return posted
             raise
         except requests.RequestException as exc:
-            posted.why_not = (f"GitHub did not answer while posting ({type(exc).__name__}); the post was "
-                              "not retried, since GitHub may have stored it. Re-run the job to post what "
-                              "is missing: nothing already posted is repeated")
+            posted.why_not = (f"GitHub did not answer while posting on #{view.number} "
+                              f"({type(exc).__name__}); the post was not retried, since GitHub may have "
+                              "stored it. Re-run the job to post what is missing: nothing already posted is "
+                              "repeated")
         return posted
-
-    def _write_sarif(self, result: ReviewResult) -> str:
-        root = Path(self.genv.workspace) if self.genv.workspace else Path.cwd()
-        target = root / SARIF_NAME
-        target.write_text(render_sarif(result), encoding="utf-8")
-        return SARIF_NAME if self.genv.workspace else str(target)
 
     def _skip(self, reason: str) -> int:
         self.wf.notice(f"persona-review skipped: {reason}")
-        self.wf.summary(f"### persona-review\n\nSkipped: {reason}.")
+        self.wf.summary(f"### persona-review\n\nSkipped: {reason}. No SARIF file was written: an empty one "
+                        "would close the alerts an earlier upload for this commit holds.")
         self.wf.set_outputs(outputs(None, review_url="", sarif=""))
         return EXIT_OK

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from github.PullRequest import ReviewComment
@@ -15,6 +15,8 @@ from persona_review.reporters.markdown import render_finding
 from persona_review.sanitize import sanitize_code, sanitize_markdown
 
 MAX_INLINE_PER_REQUEST = 30
+MAX_PER_SPOT = 10
+"""At most this many findings share one comment (a comment holds 65,536 characters); more go to the body."""
 SIDE = "RIGHT"
 
 
@@ -25,10 +27,22 @@ class ReviewPlan:
     """New findings that go into the review body: file-level, not commentable, or over the cap."""
     known: list[Finding] = field(default_factory=list)
     """Findings reported by an earlier run (same fingerprint): not posted again."""
+    same_spot: dict[str, list[Finding]] = field(default_factory=dict)
+    """Fingerprint of an inline finding -> the new findings whose lines overlap it. They are posted in its
+    comment (one comment per spot, not a stack of them) and do not count against the inline cap."""
 
     @property
     def new(self) -> list[Finding]:
-        return [*self.inline, *self.body]
+        return [*self.inline, *self.sharing, *self.body]
+
+    @property
+    def sharing(self) -> list[Finding]:
+        """The findings posted in another finding's comment."""
+        return [f for group in self.same_spot.values() for f in group]
+
+    def with_spot(self, finding: Finding) -> list[Finding]:
+        """An inline finding and those that share its comment."""
+        return [finding, *self.same_spot.get(finding.fingerprint, ())]
 
 
 def commentable(finding: Finding, files: Mapping[str, DiffFile]) -> bool:
@@ -51,11 +65,24 @@ def plan_review(findings: Iterable[Finding], known: set[str], diff: Diff, max_co
     for f in findings:
         if f.fingerprint in known:
             plan.known.append(f)
-        elif len(plan.inline) < cap and commentable(f, files):
+            continue
+        if not commentable(f, files):
+            plan.body.append(f)
+            continue
+        lead = next((g for g in plan.inline if _overlap(f, g)), None)
+        if lead is not None and len(plan.with_spot(lead)) < MAX_PER_SPOT:
+            plan.same_spot.setdefault(lead.fingerprint, []).append(f)
+        elif lead is None and len(plan.inline) < cap:
             plan.inline.append(f)
         else:
             plan.body.append(f)
     return plan
+
+
+def _overlap(a: Finding, b: Finding) -> bool:
+    if a.path != b.path or a.line is None or b.line is None:
+        return False
+    return a.line <= (b.last_line or b.line) and b.line <= (a.last_line or a.line)
 
 
 def clean(finding: Finding, repo_url: str) -> Finding:
@@ -70,19 +97,28 @@ def clean(finding: Finding, repo_url: str) -> Finding:
     )
 
 
-def comment_body(finding: Finding, repo_url: str, *, suggestion: bool = True) -> str:
-    return render_finding(clean(finding, repo_url), suggestion=suggestion) + "\n\n" + fingerprint_marker(
-        finding.fingerprint
-    )
+def comment_body(finding: Finding, repo_url: str, *, suggestion: bool = True,
+                 sharing: Sequence[Finding] = ()) -> str:
+    """One finding's comment, with the findings that share its spot below it (each text once; their
+    suggestions are left out, since GitHub applies a suggestion to the comment's own lines)."""
+    texts = [render_finding(clean(finding, repo_url), suggestion=suggestion)]
+    seen = {render_finding(clean(finding, repo_url), suggestion=False)}
+    for other in sharing:
+        text = render_finding(clean(other, repo_url), suggestion=False)
+        if text not in seen:
+            seen.add(text)
+            texts.append(text)
+    markers = "\n".join(fingerprint_marker(f.fingerprint) for f in (finding, *sharing))
+    return "\n\n---\n\n".join(texts) + "\n\n" + markers
 
 
-def review_comment(finding: Finding, repo_url: str) -> ReviewComment:
-    """The `comments[]` item of POST /pulls/{n}/reviews for one inline finding."""
+def review_comment(finding: Finding, repo_url: str, sharing: Sequence[Finding] = ()) -> ReviewComment:
+    """The `comments[]` item of POST /pulls/{n}/reviews for one inline finding (and those at its spot)."""
     assert finding.line is not None
     end = finding.last_line or finding.line
     item: ReviewComment = {
         "path": finding.path,
-        "body": comment_body(finding, repo_url),
+        "body": comment_body(finding, repo_url, sharing=sharing),
         "line": end,
         "side": SIDE,
     }

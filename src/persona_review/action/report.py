@@ -14,14 +14,17 @@ from persona_review.sanitize import sanitize_markdown
 
 
 def review_body(plan: ReviewPlan, rejected: Sequence[Finding], repo_url: str) -> str:
-    in_body = [*rejected, *plan.body]
-    count = len(plan.inline) - len(rejected)
+    """The review's body: empty when every finding is an inline comment (a header alone, repeated on
+    every push, says nothing the comments do not); else a header and the findings that are not inline."""
+    in_body = [g for f in rejected for g in plan.with_spot(f)] + plan.body
+    if not in_body:
+        return ""
+    inline = len(plan.new) - len(in_body)
     parts = [f"**persona-review**: {len(plan.new)} new finding{'s' if len(plan.new) != 1 else ''}, "
-             f"{count} as inline comment{'s' if count != 1 else ''}."]
-    if in_body:
-        parts += ["", "Findings that are not on a line GitHub can comment on, or past the inline limit:"]
-        for f in in_body:
-            parts += ["", "---", "", code_span(location(f)), "", comment_body(f, repo_url, suggestion=False)]
+             f"{inline} in inline comments.",
+             "", "Findings that are not on a line GitHub can comment on, or past the inline limit:"]
+    for f in in_body:
+        parts += ["", "---", "", code_span(location(f)), "", comment_body(f, repo_url, suggestion=False)]
     return "\n".join(parts)
 
 
@@ -36,8 +39,9 @@ def summary_body(
 ) -> str:
     """The sticky summary. The state marker comes first so a size cut can never remove it."""
     listed = [f for f in result.findings if f.fingerprint not in inline_fps]
-    this_run = (f"This run ({scope_note}): {len(plan.inline)} new inline, {len(plan.body)} new in the "
-                f"review body, {len(plan.known)} reported earlier and not repeated.")
+    inline = len(plan.inline) + len(plan.sharing)
+    this_run = (f"This run ({scope_note}): {inline} new inline, {len(plan.body)} new in the review body, "
+                f"{len(plan.known)} reported earlier and not repeated.")
     if review_url:
         this_run += f" [Review]({review_url})."
     parts = [state.marker(), render_summary(result, listed=listed), "", this_run]

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import secrets
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TextIO
 
 from persona_review.findings import Finding, Severity
 
-MAX_ANNOTATIONS = 50
-"""GitHub shows at most 10 warnings and 10 errors per step inline; the rest are in the log and summary."""
+SHOWN_PER_LEVEL = 10
+"""GitHub shows at most 10 errors, 10 warnings and 10 notices per step and drops the rest unseen."""
+_LEVEL = {
+    Severity.CRITICAL: "error", Severity.HIGH: "error", Severity.MEDIUM: "warning", Severity.LOW: "notice",
+}
 
 
 def escape_data(text: str) -> str:
@@ -28,6 +32,8 @@ class Workflow:
         self._out = out
         self._output_path = output_path
         self._summary_path = summary_path
+        self._shown: Counter[str] = Counter()
+        """Annotations written so far, per level (the step's own errors and warnings count too)."""
 
     def mask(self, value: str | None) -> None:
         if value:
@@ -37,21 +43,31 @@ class Workflow:
         self._out.write(message.rstrip("\n") + "\n")
 
     def notice(self, message: str) -> None:
-        self._out.write(f"::notice::{escape_data(message)}\n")
+        self._command("notice", message)
 
     def warning(self, message: str) -> None:
-        self._out.write(f"::warning::{escape_data(message)}\n")
+        self._command("warning", message)
 
     def error(self, message: str) -> None:
-        self._out.write(f"::error::{escape_data(message)}\n")
+        self._command("error", message)
 
-    def annotate(self, findings: Iterable[Finding]) -> int:
-        """One annotation per finding (errors for critical/high, warnings otherwise); returns the count."""
+    def _command(self, level: str, message: str, props: str = "") -> None:
+        self._shown[level] += 1
+        self._out.write(f"::{level}{props}::{escape_data(message)}\n")
+
+    def annotate(self, findings: Iterable[Finding], *, rest: str) -> int:
+        """An annotation per finding (errors for critical/high, warnings for medium, notices for low) as
+        far as GitHub shows them; then one line that says how many were left out and where they are
+        (`rest`), and each of those in the log. Returns the number of annotations written."""
         count = 0
+        left_out: list[Finding] = []
         for f in findings:
-            if count >= MAX_ANNOTATIONS:
-                break
-            level = "error" if f.severity in (Severity.CRITICAL, Severity.HIGH) else "warning"
+            level = _LEVEL[f.severity]
+            # One of each kind is kept: errors and warnings for the step's own messages after this, a
+            # notice for the closing line below.
+            if self._shown[level] >= SHOWN_PER_LEVEL - 1:
+                left_out.append(f)
+                continue
             props = [f"file={escape_property(f.path)}"]
             if f.line is not None:
                 props.append(f"line={f.line}")
@@ -59,8 +75,13 @@ class Workflow:
                     props.append(f"endLine={f.end_line}")
             title = f"{f.severity.value} {f.category.value} {f.checklist_item}"
             props.append(f"title={escape_property(title)}")
-            self._out.write(f"::{level} {','.join(props)}::{escape_data(f.title + ': ' + f.body)}\n")
+            self._command(level, f"{f.title}: {f.body}", " " + ",".join(props))
             count += 1
+        if left_out:
+            self.notice(f"{len(left_out)} more finding{'s are' if len(left_out) != 1 else ' is'} not shown "
+                        f"as annotations (GitHub shows {SHOWN_PER_LEVEL} per kind in a step): see {rest}")
+            for f in left_out:
+                self.log(f"{f.severity.value} {f.path}:{f.line or ''} {f.checklist_item} {f.title}")
         return count
 
     def set_outputs(self, outputs: Mapping[str, str]) -> None:
