@@ -96,6 +96,8 @@ class ReviewResult:
     """Findings under min-severity / min-confidence: not reported, kept for the log and stats."""
     notices: list[str] = field(default_factory=list)
     model: ModelOutcome = field(default_factory=ModelOutcome)
+    nothing_reviewed: str | None = None
+    """When no file was reviewed: why, in one sentence (empty diff, only binary or too-large files, ...)."""
 
     @property
     def reviewed_files(self) -> list[FileDecision]:

@@ -16,6 +16,7 @@ from pathspec import GitIgnoreSpec
 
 from persona_review.config import Config
 from persona_review.diff import Diff, DiffFile, FileStatus
+from persona_review.nothing_reviewed import too_large_reason
 from persona_review.persona import Persona
 from persona_review.result import FileDecision, SkipReason
 
@@ -188,6 +189,9 @@ def select_files(diff: Diff, persona: Persona, config: Config) -> Selection:
                 decision = FileDecision(f.path, False, SkipReason.EXCLUDED.value)
             else:
                 decision = _trigger_decision(f, triggers, keywords)
+        elif reason is SkipReason.TOO_LARGE:
+            changed = f.added_count + f.deleted_count
+            decision = FileDecision(f.path, False, too_large_reason(changed, config.max_file_lines))
         else:
             decision = FileDecision(f.path, False, reason.value)
         decisions.append(decision)

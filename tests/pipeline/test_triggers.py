@@ -81,7 +81,7 @@ def test_skip_reasons(persona: Persona) -> None:
     assert got["api/package-lock.json"] == (False, "lock file")
     assert got["api/vendor/lib.py"] == (False, "generated or vendored")
     assert got["api/gen.py"] == (False, "generated or vendored")
-    assert got["api/big.py"] == (False, "too large")
+    assert got["api/big.py"] == (False, "too large: 30 changed lines, over max-file-lines (20)")
     assert got["web/src/api/client.ts"] == (False, "excluded")
     assert got["api/README.md"] == (False, "excluded")
 

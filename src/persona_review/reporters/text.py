@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from persona_review.findings import Severity
+from persona_review.nothing_reviewed import NO_TRIGGER
 from persona_review.reporters.stats import severity_counts
 from persona_review.result import ReviewResult
 
@@ -42,7 +43,7 @@ def render_text(result: ReviewResult, *, colour: bool = False) -> str:
         f"{len(skipped)} skipped; {len(result.suppressed)} suppressed; mode {result.mode}"
     )
     if reviewed == 0:
-        out.append("No file matched the persona's triggers: nothing to review.")
+        out.append(result.nothing_reviewed or NO_TRIGGER)
     for d in skipped:
         out.append(paint(f"  skipped {d.path}: {d.reason}", _DIM))
     return "\n".join(out) + "\n"
