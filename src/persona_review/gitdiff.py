@@ -17,6 +17,8 @@ from pathlib import Path
 from persona_review.errors import GitError
 
 GIT_TIMEOUT_SECONDS = 120
+MAX_UNTRACKED_FILES = 2000
+"""More untracked files than this is a build or dependency directory nobody ignored, not a change."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,12 @@ def read_git_diff(base: str, head: str | None, cwd: Path) -> GitDiff:
     untracked = _untracked(cwd)
     if not untracked:
         return GitDiff(_diff([base], cwd))
+    if len(untracked) > MAX_UNTRACKED_FILES:
+        notice = (
+            f"{len(untracked)} untracked files left out of the review (more than {MAX_UNTRACKED_FILES}): "
+            "ignore the build output among them, or `git add -N` the files to review"
+        )
+        return GitDiff(_diff([base], cwd), notices=[notice])
     try:
         return GitDiff(_diff_with_intent_to_add(base, untracked, cwd))
     except (GitError, OSError) as exc:

@@ -121,3 +121,14 @@ def test_with_head_the_work_tree_plays_no_part(repo: Path, capsys: pytest.Captur
     code = main(["review", "--base", "main~1", "--head", "main", "--offline", "--format", "json"])
     doc = json.loads(capsys.readouterr().out)
     assert code == 0 and {f["path"] for f in doc["files"]} == {"api/tracked.py", "api/staged.py"}
+
+
+def test_a_flood_of_untracked_files_is_left_out_in_one_line(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("persona_review.gitdiff.MAX_UNTRACKED_FILES", 1)
+    code, doc, err = _review(capsys)
+    assert code == 0
+    assert {f["path"] for f in doc["files"]} == {"api/tracked.py", "api/staged.py"}  # type: ignore[attr-defined]
+    (line,) = [ln for ln in err.splitlines() if "untracked" in ln]
+    assert line.startswith("persona-review: 2 untracked files left out of the review (more than 1)")
