@@ -49,11 +49,11 @@ def _op_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
     line, end, name = op.stmt.line, op.stmt.end_line, op.name
     new = op.table in scope.created
     if name in _DROPS:
-        return [with_advice("MIG-01", line, f"{name} on {op.table}.", end)]
+        return [with_advice("MIG-01", line, f"{name}{_on(op)}.", end)]
     if name in ("create_table", "create_join_table") and "force" in op.kwargs:
         return [with_advice("MIG-01", line, f"{name} with force: drops {op.table} if it exists.", end)]
     if name.startswith("rename_") or name == "t.rename":
-        return [] if name == "rename_index" else [with_advice("MIG-05", line, f"{name} on {op.table}.", end)]
+        return [] if name == "rename_index" else [with_advice("MIG-05", line, f"{name}{_on(op)}.", end)]
     if name == "execute":
         sql = sql_of(op)
         return [
@@ -70,11 +70,16 @@ def _op_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
     return _lock_hits(op, scope)
 
 
+def _on(op: RailsOp) -> str:
+    """" on TABLE", or "" when the table is not known (a `t.` call whose block header is outside a hunk)."""
+    return f" on {op.table}" if op.table else ""
+
+
 def _lock_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
     line, end, name = op.stmt.line, op.stmt.end_line, op.name
     concurrently = ":concurrently" in op.stmt.text
     if name in ("add_index", "remove_index", "t.index") and not concurrently:
-        return [with_advice("MIG-03", line, f"{name} on {op.table} without algorithm: :concurrently.", end)]
+        return [with_advice("MIG-03", line, f"{name}{_on(op)} without algorithm: :concurrently.", end)]
     if name in ("add_reference", "add_belongs_to"):
         return _reference_hits(op)
     if name in ("add_foreign_key", "add_check_constraint"):
