@@ -154,9 +154,10 @@ _TIMEOUT_NONE = re.compile(r"\btimeout\s*=\s*None\b")
 )
 def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
-    names = _HttpNames.of(lines_of(lexed))
+    names = _HttpNames.of(lexed.bare.values())
+    markers = names.markers
     for no, _code, bare in lines_of(lexed):
-        if not any(marker in bare for marker in names.markers):
+        if "requests." not in bare and "httpx." not in bare and not any(m in bare for m in markers):
             continue
         for match in names.call.finditer(bare):
             module, function = names.resolve(match)
@@ -174,6 +175,7 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
 
 _HTTP_FUNCTIONS = ("get", "post", "put", "patch", "delete", "head", "options", "request", "stream", "Client",
                    "AsyncClient")
+_HTTP_IMPORT_LINE = re.compile(r"^[ \t]*(?:import|from)[ \t][^\n]*\b(?:requests|httpx)\b[^\n]*", re.MULTILINE)
 _HTTP_IMPORT = re.compile(r"^\s*import\s+(.+)$")
 _HTTP_FROM_IMPORT = re.compile(r"^\s*from\s+(requests|httpx)\s+import\s+\(?([^)#]+)")
 _IMPORT_PART = re.compile(r"^\s*([\w.]+)(?:\s+as\s+(\w+))?\s*$")
@@ -190,15 +192,17 @@ class _HttpNames:
     """Bare name in the file -> (module, function)."""
     call: re.Pattern[str]
     markers: tuple[str, ...]
-    """Substrings a line must hold to contain a call (a cheap filter before the regex)."""
+    """Besides `requests.` and `httpx.`: substrings a line must hold to contain a call (a cheap filter
+    before the regex)."""
 
     @classmethod
-    def of(cls, lines: Iterable[tuple[int, str, str]]) -> _HttpNames:
+    def of(cls, bare_lines: Iterable[str]) -> _HttpNames:
+        """From the bare views of a file's lines (one joined scan finds the import lines)."""
         modules = {"requests": "requests", "httpx": "httpx"}
         functions: dict[str, tuple[str, str]] = {}
-        for _no, _code, bare in lines:
-            if "import" not in bare or ("requests" not in bare and "httpx" not in bare):
-                continue
+        text = "\n".join(bare_lines)
+        imports = _HTTP_IMPORT_LINE.findall(text) if "requests" in text or "httpx" in text else []
+        for bare in imports:
             plain = _HTTP_IMPORT.match(bare)
             if plain is not None:
                 for part in plain.group(1).split(","):
@@ -216,7 +220,8 @@ class _HttpNames:
         if functions:
             bare_names = "|".join(re.escape(f) for f in sorted(functions, key=len, reverse=True))
             pattern += rf"|(?<![\w.])({bare_names})\s*\("
-        markers = (*(f"{m}." for m in modules), *(f"{f}(" for f in functions), *(f"{f} (" for f in functions))
+        aliases = [m for m in modules if m not in ("requests", "httpx")]
+        markers = (*(f"{m}." for m in aliases), *(f"{f}(" for f in functions), *(f"{f} (" for f in functions))
         return cls(modules, functions, re.compile(pattern), markers)
 
     def resolve(self, match: re.Match[str]) -> tuple[str, str]:

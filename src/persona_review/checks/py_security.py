@@ -172,6 +172,7 @@ _ARGV_CALL = re.compile(
     r"(?:\b(?:subprocess|sp)\.|(?<![\w.]))(?:call|run|Popen|check_output|check_call)\s*\("
 )
 _SHELL_PROGRAM = re.compile(r"""^(['"])(?:/usr/bin/|/bin/|/usr/local/bin/)?(?:ba|z|k|da|a)?sh\1$""")
+_SHELL_STRING = re.compile(r"""['"](?:/usr/bin/|/bin/|/usr/local/bin/)?(?:ba|z|k|da|a)?sh['"]""")
 _SCRIPT_FLAG = re.compile(r"""^(['"])-[a-z]*c\1$""")
 _PLAIN_LITERAL = re.compile(r"""^[rbuRBU]{0,2}(?:'[^']*'|"[^"]*")$""")
 _LIST_ASSIGN = re.compile(r"^\s*([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?=\[)")
@@ -185,25 +186,29 @@ def _shell_scripts_in_lists(ctx: FileContext) -> Iterator[Hit]:
     before it in the same function (`cmd = ["sh", "-c"]`, then `.append`, `.extend`, `.insert`, `+=`),
     with a script that is not a plain string literal."""
     lexed = lex(ctx)
+    if not _SHELL_STRING.search("\n".join(lexed.code.values())):
+        return  # no shell program named in the file: no list can start one
     lists: dict[str, list[str]] = {}
     for no, _code, bare in lines_of(lexed):
-        if _DEF.match(bare):
+        if "def" in bare and _DEF.match(bare):
             lists.clear()
-        grow = _LIST_GROW.match(bare)
-        if grow is not None and grow.group(1) in lists:
-            _grow(lists[grow.group(1)], grow.group(2), split_args(bracket_span(lexed, no, grow.end())))
-            continue
-        assign = _LIST_ASSIGN.match(bare)
+        if lists and ("append" in bare or "extend" in bare or "insert" in bare or "+=" in bare):
+            grow = _LIST_GROW.match(bare)
+            if grow is not None and grow.group(1) in lists:
+                _grow(lists[grow.group(1)], grow.group(2), split_args(bracket_span(lexed, no, grow.end())))
+                continue
+        assign = _LIST_ASSIGN.match(bare) if "[" in bare else None
         if assign is not None:
             span = bracket_span(lexed, no, assign.end())
             tail = bare[assign.end() + len(span.bare) :] if span.first == span.last else ""
             unknown_tail = [_UNKNOWN] if "+" in tail else []  # ["sh", "-c"] + rest
             lists[assign.group(1)] = [a.strip() for a in split_args(span)] + unknown_tail
             continue
-        plain = _ASSIGN.match(bare)
-        if plain is not None:
-            lists.pop(plain.group(1), None)
-        if "(" not in bare:
+        if lists and "=" in bare:
+            plain = _ASSIGN.match(bare)
+            if plain is not None:
+                lists.pop(plain.group(1), None)
+        if "(" not in bare or not ("run" in bare or "call" in bare or "Popen" in bare or "output" in bare):
             continue
         for match in _ARGV_CALL.finditer(bare):
             span = bracket_span(lexed, no, match.end() - 1)
