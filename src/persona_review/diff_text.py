@@ -1,8 +1,9 @@
 """Diff bytes to diff text, whatever the encoding and line endings, and a name for input that is no diff.
 
-- Encoding: UTF-8 by default; UTF-8, UTF-16 and UTF-32 with a byte-order mark; UTF-16 without one when
-  the text is plainly ASCII in two-byte units (what Windows PowerShell's `>` writes). Bytes that are not
+- Encoding: UTF-8 by default; UTF-8, UTF-16 and UTF-32 with a byte-order mark (what Windows PowerShell's
+  `>` writes); UTF-16 without one when the text starts as ASCII in two-byte units. Bytes that are not
   valid in the encoding become U+FFFD, never an error: a Latin-1 source file inside a diff is still read.
+  A UTF-8 mark at the start of a line (diffs saved one by one, then concatenated) is dropped too.
 - Line endings: the diff's own convention (LF, CRLF or CR) is read from its first header line and turned
   into LF. Only the diff's separators change: an LF diff of a CRLF source file keeps the `\\r` at the end
   of each content line, as `git diff` gave it.
@@ -46,9 +47,13 @@ def decode_diff(data: bytes | str) -> str:
     text = data if isinstance(data, str) else _decode_bytes(data)
     if text.startswith("\ufeff"):
         text = text[1:]
-    if "\r" not in text:
-        return text
-    return normalize_newlines(text)
+    if "\r" in text:
+        text = normalize_newlines(text)
+    if "\n\ufeff" in text:
+        # Diffs saved with a mark each and then concatenated: a mark can only open a header line there
+        # (a content line starts with its +, - or space), so it goes.
+        text = text.replace("\n\ufeff", "\n")
+    return text
 
 
 def _decode_bytes(data: bytes) -> str:

@@ -22,11 +22,11 @@ import pytest
 
 from persona_review.cli import main
 from persona_review.config import Config
-from persona_review.diff import parse_diff
+from persona_review.diff import FileStatus, parse_diff
 from persona_review.errors import DiffError
 from persona_review.persona import load_persona
 from persona_review.pipeline import ReviewInput, run_review
-from pipeline.conftest import ROOT
+from pipeline.conftest import ROOT, file_diff
 
 SOURCE_SUFFIXES = {".py", ".js", ".ts", ".go", ".java", ".rb", ".sql", ".kt", ".php", ".cs", ".rs"}
 INCLUDE_ALL = Config(include=("*",))
@@ -226,3 +226,12 @@ def test_the_cli_names_a_compressed_diff_in_one_line(
     code, out, err = _cli(["review", "--diff", str(path), "--offline"], capsys)
     assert code == 2 and out == "" and err.count("\n") == 1
     assert "gzip-compressed data, not a diff" in err and "Traceback" not in err
+
+
+def test_concatenated_diffs_each_with_a_byte_order_mark_read_as_one() -> None:
+    first = file_diff("api/a.py", ["x = 1"]).encode()
+    second = file_diff("api/b.py", ["y = 2"]).encode()
+    joined = codecs.BOM_UTF8 + first + codecs.BOM_UTF8 + second
+    files = parse_diff(joined).by_path()
+    assert files.keys() == {"api/a.py", "api/b.py"}
+    assert all(f.status is FileStatus.ADDED for f in files.values())
