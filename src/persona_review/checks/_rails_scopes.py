@@ -82,10 +82,17 @@ class Scope:
     def __init__(self) -> None:
         self.ops: list[RailsOp] = []
         self.schema = False
+        self._created: tuple[int, set[str]] = (0, set())
 
     @property
     def created(self) -> set[str]:
-        return {op.table for op in self.ops if op.name in ("create_table", "create_join_table")}
+        """Tables the scope creates; worked out once for a given list of ops (each op asks, so a scan per
+        ask would make a long migration quadratic)."""
+        counted, tables = self._created
+        if counted != len(self.ops):
+            tables = {op.table for op in self.ops if op.name in ("create_table", "create_join_table")}
+            self._created = (len(self.ops), tables)
+        return tables
 
     @property
     def non_transactional(self) -> bool:
