@@ -131,7 +131,10 @@ def _read_diff(args: argparse.Namespace) -> tuple[Diff, Path | None]:
     if args.base:
         root = repo_root(cwd)
         # The work tree gives whole-file context; build_context uses a file only where it matches the diff.
-        return parse_diff(read_git_diff(args.base, args.head, root)), root
+        git_diff = read_git_diff(args.base, args.head, root)
+        for notice in git_diff.notices:
+            print(f"persona-review: {notice}", file=sys.stderr)
+        return parse_diff(git_diff.data), root
     if args.head:
         raise UsageError("--head needs --base")
     if args.staged:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from unidiff.errors import UnidiffParseError
 from unidiff.patch import PatchedFile, PatchSet
 
+from persona_review.diff_text import decode_diff, unreadable_reason
 from persona_review.errors import DiffError
 
 
@@ -93,24 +94,26 @@ class Diff:
 
 
 def decode(data: bytes | str) -> str:
-    """Text of a diff. Bytes that are not UTF-8 are replaced, never fatal."""
-    if isinstance(data, str):
-        return data
-    return data.decode("utf-8", errors="replace")
+    """Text of a diff with LF separators, from any encoding `diff_text` reads. Bad bytes are replaced."""
+    return decode_diff(data)
 
 
 def parse_diff(data: bytes | str) -> Diff:
-    """Parse a unified diff. Empty input is an empty diff; garbage or a truncated diff is a DiffError."""
+    """Parse a unified diff. Empty input is an empty diff; garbage or a truncated diff is a DiffError.
+
+    CRLF, CR, a byte-order mark and UTF-16/32 read exactly as an LF UTF-8 diff does (see `diff_text`).
+    """
     text = decode(data)
     if not text.strip():
         return Diff([])
     try:
         patch = PatchSet(text)
     except UnidiffParseError as exc:
-        raise DiffError(f"the diff is malformed or cut short: {exc}") from None
+        raise DiffError(unreadable_reason(data) or f"the diff is malformed or cut short: {exc}") from None
     if len(patch) == 0:
         raise DiffError(
-            "the input is not a unified diff (no 'diff --git' or '---/+++' file headers found); "
+            unreadable_reason(data)
+            or "the input is not a unified diff (no 'diff --git' or '---/+++' file headers found); "
             "produce one with `git diff BASE...HEAD`"
         )
     return Diff([_convert(pf) for pf in patch])

@@ -16,6 +16,7 @@ from persona_review.config import Config
 from persona_review.contexts import FileSource, WorkspaceFiles, build_contexts
 from persona_review.diff import Diff
 from persona_review.findings import SOURCE_MODEL, Finding, Placement, assign_fingerprints, sort_key
+from persona_review.nothing_reviewed import nothing_reviewed
 from persona_review.persona import Persona
 from persona_review.placement import group_nearby, merge, place
 from persona_review.result import FileDecision, ModelOutcome, ModelStatus, ReviewResult
@@ -124,6 +125,7 @@ def run_review(inp: ReviewInput) -> ReviewResult:
         notices=notices,
         model=model,
         unused_suppressions=suppressor.unused({p: c.added for p, c in contexts.items()}, config.source),
+        nothing_reviewed=nothing_reviewed([*selection.decisions, *inp.extra_skipped], config.max_file_lines),
     )
 
 

@@ -103,6 +103,8 @@ class ReviewResult:
     model: ModelOutcome = field(default_factory=ModelOutcome)
     unused_suppressions: list[str] = field(default_factory=list)
     """Config ignore rules and inline ignore comments that matched no finding (stale suppressions)."""
+    nothing_reviewed: str | None = None
+    """When no file was reviewed: why, in one sentence (empty diff, only binary or too-large files, ...)."""
 
     @property
     def reviewed_files(self) -> list[FileDecision]:

@@ -26,6 +26,7 @@ from pathspec import GitIgnoreSpec
 
 from persona_review.config import Config
 from persona_review.diff import Diff, DiffFile, FileStatus
+from persona_review.nothing_reviewed import too_large_reason
 from persona_review.persona import Persona
 from persona_review.result import FileDecision, SkipReason
 from persona_review.selection.backend import detect_backend
@@ -254,9 +255,7 @@ def _skip_reason(f: DiffFile, config: Config, exclude: _GlobSet, generated: _Glo
     if (marker := _generated_marker(f)) is not None:
         return f"{SkipReason.GENERATED.value} (marker {marker!r} in its first lines)"
     if f.added_count + f.deleted_count > config.max_file_lines:
-        changed = f.added_count + f.deleted_count
-        limit = config.max_file_lines
-        return f"{SkipReason.TOO_LARGE.value} ({changed} changed lines, max-file-lines is {limit})"
+        return too_large_reason(f.added_count + f.deleted_count, config.max_file_lines)
     if not f.added and not f.deleted_count:
         return SkipReason.NO_CHANGES.value
     return None

@@ -148,12 +148,14 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
     for no, code, bare in lines_of(lexed):
         if not any(q in bare for q in "\"'`") and "+" not in bare and ".concat" not in bare:
             continue
-        span = statement_span(lexed, no)
+        span = _head_of(statement_span(lexed, no))
         assign = _ASSIGN.match(bare)
         name = assign.group(1) if assign is not None else None
         go_var = _GO_TYPED_VAR.match(bare) if language == "go" else None
         if go_var is not None:
             name = go_var.group(1)  # `var q string = ...` declares q, not `string`
+        if assign is not None and assign.group(2) != "+=" and _holds_a_result(bare[assign.end() :]):
+            name = None  # `err = db.Exec("..." + x)`: the variable holds what the call returns, not SQL
         if assign is not None and name is not None and name in sql_vars:
             added = _appended(name, assign.group(2), bare[assign.end() :])
             if added is not None:
@@ -177,6 +179,37 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
                     yield SqlBuild(no, span.last, name, loose=True)
             else:
                 sql_vars.discard(name)
+
+
+_METHOD_RESULT = re.compile(r"^\s*(?:await\s+)?(?:[\w$]+(?:\(\))?\.)+(\w+)\s*\(")
+_TEXT_METHODS = frozenset(
+    {
+        *("Sprintf", "format", "formatted", "concat", "join", "Join", "replace", "replaceAll", "Replace"),
+        *("ReplaceAll", "trim", "Trim", "TrimSpace", "strip", "toString", "String", "append", "Append"),
+        *("toLowerCase", "toUpperCase", "ToLower", "ToUpper"),
+    }
+)
+"""Methods whose result is still the text they were given (so a variable assigned from them holds SQL)."""
+
+
+def _holds_a_result(rhs: str) -> bool:
+    """Is the right-hand side a method call whose result is not text built from its arguments?"""
+    call = _METHOD_RESULT.match(rhs)
+    return call is not None and call.group(1) not in _TEXT_METHODS
+
+
+_BODY_OPENER = re.compile(r"(?:=>|->|\)|\bfunc\b[^\n{]*)\s*\{[ \t]*(?=\n|$)")
+
+
+def _head_of(span: Span) -> Span:
+    """The statement up to a function body it opens at a line end (`router.get("/x", (req, res) => {`,
+    `http.HandleFunc("/x", func(w, r) {`, a Java lambda `-> {`): the statements in the body are statements of
+    their own, and the call that takes the callback builds no SQL itself."""
+    opener = _BODY_OPENER.search(span.bare)
+    if opener is None or opener.end() == len(span.bare.rstrip()):
+        return span
+    cut = opener.end()
+    return Span(span.first, span.first + span.bare.count("\n", 0, cut), span.code[:cut], span.bare[:cut])
 
 
 def _mentions(bare: str, names: set[str]) -> bool:

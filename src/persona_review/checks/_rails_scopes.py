@@ -61,11 +61,12 @@ class RailsOp(NamedTuple):
     """Enclosing def ("change", "up", "down", ...) or ""."""
     assured: bool
     change_table: str
-    """For `t.` calls inside `change_table :x do |t|`, the table."""
+    """For `t.` calls inside `change_table :x do |t|` or `create_table :x do |t|`, the table."""
 
     @property
     def table(self) -> str:
-        if self.change_table:
+        """The table operated on; "" for a `t.` call whose block header is not among the known lines."""
+        if self.name.startswith("t."):
             return self.change_table
         return name_of(self.args[0]) if self.args else ""
 
@@ -81,10 +82,17 @@ class Scope:
     def __init__(self) -> None:
         self.ops: list[RailsOp] = []
         self.schema = False
+        self._created: tuple[int, set[str]] = (0, set())
 
     @property
     def created(self) -> set[str]:
-        return {op.table for op in self.ops if op.name in ("create_table", "create_join_table")}
+        """Tables the scope creates; worked out once for a given list of ops (each op asks, so a scan per
+        ask would make a long migration quadratic)."""
+        counted, tables = self._created
+        if counted != len(self.ops):
+            tables = {op.table for op in self.ops if op.name in ("create_table", "create_join_table")}
+            self._created = (len(self.ops), tables)
+        return tables
 
     @property
     def non_transactional(self) -> bool:
@@ -136,7 +144,7 @@ def _blocks(ctx: FileContext) -> dict[int, _Where]:
             stack.append((indent, "def", match.group(1)))
         elif re.match(r"^\s*safety_assured\s*(do|\{)\s*$", text):
             stack.append((indent, "assured", ""))
-        elif match := re.match(r"^\s*change_table\s*\(?\s*:?[\"']?(\w+)", text):
+        elif match := re.match(r"^\s*(?:change_table|create_table)\s*\(?\s*:?[\"']?(\w+)", text):
             stack.append((indent, "change_table", match.group(1).lower()))
     return where
 
@@ -156,7 +164,7 @@ def scopes(ctx: FileContext) -> dict[int, Scope]:
         name = match.group("op") or f"t.{match.group('t')}"
         klass, method, assured, change_table = blocks.get(stmt.line, _Where(0, "", False, ""))
         call = _normalize_call(
-            stmt.text[match.start("op") if match.group("op") else match.start("t") :], name
+            stmt.text[match.start("op") if match.group("op") else match.start("t") - len("t.") :], name
         )
         args, kwargs = call_args(call, len(name))
         op = RailsOp(name, stmt, args, kwargs, method, assured, change_table if name.startswith("t.") else "")

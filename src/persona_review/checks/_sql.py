@@ -16,14 +16,33 @@ _SQL_START = re.compile(
 )
 
 
-_SQL_LOWER_START = re.compile(
+_SQL_STATEMENT_START = re.compile(
     r"^(?:select\s+[\w\s*,.()%{}$]+?\s+from\s|insert\s+into\s|delete\s+from\s|"
-    r"update\s+(?:[\w.\"`%{}$]+\s+)?set\s)"
+    r"update\s+(?:[\w.\"`%{}$]+\s+)?set\s)",
+    re.IGNORECASE,
 )
+"""A string that starts as a statement does. Its first keyword must be all lower or all upper case, so
+`SELECT id from t` and `select id FROM t` are SQL while the sentence `Select a file from the list` is not."""
+
+
+_PROCEDURE_CALL = re.compile(r"^(?:(?i:\{\s*(?:\?\s*=\s*)?call\s)|CALL\s+[\w.\"`]+\s*\()")
+"""A stored-procedure call: the JDBC/ODBC escape `{call p(?)}` / `{? = call p}`, or `CALL p(...)`."""
 
 
 def looks_like_sql(text: str, strict: bool = True) -> bool:
-    """Does `text` (string contents) read as SQL? `strict` requires uppercase keywords."""
+    """Does `text` (string contents) read as SQL? `strict` requires uppercase keywords, or a string that
+    starts as a statement or a procedure call."""
+    start = text.lstrip()
+    if _PROCEDURE_CALL.match(start):
+        return True
     if strict:
-        return bool(_SQL_UPPER.search(text) or _SQL_LOWER_START.match(text.lstrip()))
+        return bool(_SQL_UPPER.search(text)) or _starts_as_statement(start)
     return bool(_SQL_ANY.search(text) or _SQL_START.match(text))
+
+
+def _starts_as_statement(text: str) -> bool:
+    match = _SQL_STATEMENT_START.match(text)
+    if match is None:
+        return False
+    keyword = match.group(0).split(None, 1)[0]
+    return keyword.islower() or keyword.isupper()

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import bracket_span, lines_of, statement_span
+from persona_review.checks._spans import bracket_span, lines_of, split_args, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -23,6 +23,8 @@ _BOOL_SECOND = re.compile(
     r"\bsyscall\.Getenv|\berrors\.As\w*|\bfmt\.(?:Print|Println|Printf|Fprint|Fprintln|Fprintf)|\.(?:Write|WriteString|WriteByte|"
     r"WriteRune)|\bstrings\.|\butf8\.|\bmath\.|\bsort\.|\bslices\.|\bmaps\.)\b"
 )
+_HTTP_REQUEST = re.compile(r"(?:\bhttp|[cC]lient)\.(?:Get|Head|Post|PostForm)$")
+"""`http.Get(url)` and a client's `Get` return `(*Response, error)`, unlike a map's or a cache's `Get`."""
 
 
 @register(
@@ -55,7 +57,10 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
         callee = re.match(r"(?:[\w]+\.)*(\w+)\s*\(", rhs)
         if callee is not None and callee.group(1) in not_errors:
             continue  # declared here with a result that is not an error
-        if not _CALL_RHS.match(rhs) or _TYPE_ASSERT.search(rhs) or _BOOL_SECOND.search(rhs.split("(", 1)[0]):
+        callee_path = rhs.split("(", 1)[0]
+        if not _CALL_RHS.match(rhs) or _TYPE_ASSERT.search(rhs):
+            continue
+        if _BOOL_SECOND.search(callee_path) and not _HTTP_REQUEST.search(callee_path):
             continue
         if re.match(r"^\s*_\s*,\s*[A-Za-z]\w*\s*:?=", bare):
             continue  # the first value is dropped and the last is kept
@@ -224,3 +229,50 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
             continue
         if _BARE_LISTEN.search(bare) or _DEFAULT_CLIENT.search(bare):
             yield Hit(no)
+
+
+_RESPONSE_CALL = re.compile(
+    r"\bhttp\.Error\s*\(|\b(?:c|ctx|context)\.(?:JSON|IndentedJSON|PureJSON|String|XML|AbortWithStatusJSON)\s*\("
+)
+_ERROR_TEXT = re.compile(r"\b(?:err|e|\w+Err)\.Error\(\)")
+_FORMATTED_ERROR = re.compile(r"\bfmt\.Sprint[fl]?\s*\((?:[^()]|\([^()]*\))*?,?\s*\b(?:err|e|\w+Err)\s*[,)]")
+_SERVER_STATUS = re.compile(
+    r"^\s*(?:5\d\d|http\.Status(?:InternalServerError|NotImplemented|BadGateway|ServiceUnavailable|"
+    r"GatewayTimeout|InsufficientStorage|LoopDetected|NotExtended|NetworkAuthenticationRequired))\s*$"
+)
+
+
+@register(
+    CheckSpec(
+        id="GO-ERROR-LEAK",
+        checklist_item="ERR-07",
+        category=_ERR,
+        severity=Severity.MEDIUM,
+        languages=_GO,
+        title="Internal error text returned to the client",
+        explanation=(
+            "A server error's text (`err.Error()`) names tables, queries, file paths and hosts, and shows an "
+            "attacker how the service fails. Log the error server-side with a request id, and answer with a "
+            "generic message such as `http.StatusText(http.StatusInternalServerError)` plus that id."
+        ),
+    )
+)
+def error_leak(ctx: FileContext) -> Iterator[Hit]:
+    """`http.Error(w, err.Error(), 500)`, or a gin/echo `c.JSON(500, ...err.Error()...)`: a 5xx answer that
+    carries the error's text. 4xx answers (validation messages meant for the caller) are left alone."""
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "(" not in bare or ("http.Error" not in bare and "c." not in bare and "ctx." not in bare):
+            continue
+        for match in _RESPONSE_CALL.finditer(bare):
+            span = bracket_span(lexed, no, match.end() - 1)
+            args = split_args(span)
+            if match.group(0).startswith("http.Error"):
+                status, body = args[2:3], args[1:2]
+            else:
+                status, body = args[:1], args[1:]
+            if not status or not _SERVER_STATUS.match(status[0]):
+                continue
+            text = " ".join(body)
+            if _ERROR_TEXT.search(text) or _FORMATTED_ERROR.search(text):
+                yield Hit(no, span.last)

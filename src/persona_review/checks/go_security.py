@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 
 from persona_review.checks._cstyle import SqlBuild, is_dynamic, sql_builds, string_constants
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import bracket_span, lines_of, matching_lines, split_args
+from persona_review.checks._spans import bracket_span, lines_of, matching_lines, split_args, string_contents
 from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._taint import QueryCall, forget_assigned, sql_string_hits
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -24,6 +24,8 @@ _QUERY_CALL = re.compile(
 )
 _ASSIGN = re.compile(r"^\s*(?:var\s+)?([A-Za-z_]\w*)\s*(?::=|=(?!=))")
 _FUNC = re.compile(r"func ")
+_AMBIGUOUS_METHOD = re.compile(r"\.(?:Get|Select)\s*\(")
+"""Query methods of sqlx that share their name with HTTP clients, caches and maps."""
 _CTX_ARG = re.compile(r"^\s*(?:ctx|c|context\.\w+\(\)|r\.Context\(\)|req\.Context\(\)|\w*[cC]tx)\s*$")
 
 
@@ -51,7 +53,17 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
         if "stmt" in receiver.lower():
             return None  # a prepared statement: these arguments are bound parameters
         args = call.args[1:] if _CTX_ARG.match(call.args[0]) else call.args
-        if args and (args[0].strip() in tainted or is_dynamic(call.span, "go", constants)):
+        if not args:
+            return None
+        if _AMBIGUOUS_METHOD.match(lexed.bare[call.line], len(call.before)):
+            # sqlx `Get`/`Select(&dest, query, ...)`, or an HTTP client's or a cache's `Get(url)`.
+            if args[0].lstrip().startswith("&"):
+                args = args[1:]
+            elif not looks_like_sql(string_contents(call.span), strict=False):
+                return None
+            if not args:
+                return None
+        if args[0].strip() in tainted or is_dynamic(call.span, "go", constants):
             return Hit(call.line, call.span.last)
         return None
 

@@ -4,7 +4,8 @@ timeouts, unchecked exit codes, debug pages and exception text sent to clients."
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from persona_review.checks._lexing import lex
 from persona_review.checks._python import handlers
@@ -132,9 +133,6 @@ def finally_exit(ctx: FileContext) -> Iterator[Hit]:
                 yield Hit(body_no)
 
 
-_HTTP_CALL = re.compile(
-    r"\b(requests|httpx)\.(get|post|put|patch|delete|head|options|request|stream|Client|AsyncClient)\s*\("
-)
 _TIMEOUT_KW = re.compile(r"\btimeout\s*=")
 _TIMEOUT_NONE = re.compile(r"\btimeout\s*=\s*None\b")
 
@@ -156,20 +154,81 @@ _TIMEOUT_NONE = re.compile(r"\btimeout\s*=\s*None\b")
 )
 def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
+    names = _HttpNames.of(lexed.bare.values())
+    markers = names.markers
     for no, _code, bare in lines_of(lexed):
-        if "requests." not in bare and "httpx." not in bare:
+        if "requests." not in bare and "httpx." not in bare and not any(m in bare for m in markers):
             continue
-        for match in _HTTP_CALL.finditer(bare):
+        for match in names.call.finditer(bare):
+            module, function = names.resolve(match)
             span = bracket_span(lexed, no, match.end() - 1)
             if not span.closed:
                 continue  # the rest of the call is outside the hunk: a timeout may be there
             if _TIMEOUT_NONE.search(span.bare) or (
-                match.group(1) == "requests"
-                and match.group(2)[0].islower()
+                module == "requests"
+                and function[0].islower()
                 and not _TIMEOUT_KW.search(span.bare)
                 and "**" not in span.bare
             ):
                 yield Hit(no, span.last)
+
+
+_HTTP_FUNCTIONS = ("get", "post", "put", "patch", "delete", "head", "options", "request", "stream", "Client",
+                   "AsyncClient")
+_HTTP_IMPORT_LINE = re.compile(r"^[ \t]*(?:import|from)[ \t][^\n]*\b(?:requests|httpx)\b[^\n]*", re.MULTILINE)
+_HTTP_IMPORT = re.compile(r"^\s*import\s+(.+)$")
+_HTTP_FROM_IMPORT = re.compile(r"^\s*from\s+(requests|httpx)\s+import\s+\(?([^)#]+)")
+_IMPORT_PART = re.compile(r"^\s*([\w.]+)(?:\s+as\s+(\w+))?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _HttpNames:
+    """How this file names `requests`/`httpx` and their call functions, aliases included
+    (`import requests as rq`, `from requests import get as fetch`)."""
+
+    modules: dict[str, str]
+    """Name in the file -> module."""
+    functions: dict[str, tuple[str, str]]
+    """Bare name in the file -> (module, function)."""
+    call: re.Pattern[str]
+    markers: tuple[str, ...]
+    """Besides `requests.` and `httpx.`: substrings a line must hold to contain a call (a cheap filter
+    before the regex)."""
+
+    @classmethod
+    def of(cls, bare_lines: Iterable[str]) -> _HttpNames:
+        """From the bare views of a file's lines (one joined scan finds the import lines)."""
+        modules = {"requests": "requests", "httpx": "httpx"}
+        functions: dict[str, tuple[str, str]] = {}
+        text = "\n".join(bare_lines)
+        imports = _HTTP_IMPORT_LINE.findall(text) if "requests" in text or "httpx" in text else []
+        for bare in imports:
+            plain = _HTTP_IMPORT.match(bare)
+            if plain is not None:
+                for part in plain.group(1).split(","):
+                    named = _IMPORT_PART.match(part)
+                    if named and named.group(1) in ("requests", "httpx") and named.group(2):
+                        modules[named.group(2)] = named.group(1)
+            from_import = _HTTP_FROM_IMPORT.match(bare)
+            if from_import is not None:
+                for part in from_import.group(2).split(","):
+                    named = _IMPORT_PART.match(part)
+                    if named and named.group(1) in _HTTP_FUNCTIONS:
+                        functions[named.group(2) or named.group(1)] = (from_import.group(1), named.group(1))
+        alternatives = "|".join(re.escape(m) for m in sorted(modules, key=len, reverse=True))
+        pattern = rf"\b({alternatives})\.({'|'.join(_HTTP_FUNCTIONS)})\s*\("
+        if functions:
+            bare_names = "|".join(re.escape(f) for f in sorted(functions, key=len, reverse=True))
+            pattern += rf"|(?<![\w.])({bare_names})\s*\("
+        aliases = [m for m in modules if m not in ("requests", "httpx")]
+        markers = (*(f"{m}." for m in aliases), *(f"{f}(" for f in functions), *(f"{f} (" for f in functions))
+        return cls(modules, functions, re.compile(pattern), markers)
+
+    def resolve(self, match: re.Match[str]) -> tuple[str, str]:
+        """(module, function) of a match of `call`."""
+        if match.group(1) is not None:
+            return self.modules[match.group(1)], match.group(2)
+        return self.functions[match.group(3)]
 
 
 _SUBPROCESS_STMT = re.compile(r"^\s*(?:await\s+)?subprocess\.(call|run)\s*\(")

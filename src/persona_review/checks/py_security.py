@@ -12,6 +12,7 @@ from persona_review.checks._spans import (
     bracket_span,
     lines_of,
     matching_lines,
+    split_args,
     statement_span,
     string_contents,
 )
@@ -157,9 +158,91 @@ def _shell_calls(ctx: FileContext) -> Iterator[tuple[int, Span, bool]]:
     )
 )
 def shell_injection(ctx: FileContext) -> Iterator[Hit]:
+    reported: set[int] = set()
     for no, span, constant in _shell_calls(ctx):
         if not constant:
+            reported.add(no)
             yield Hit(no, span.last)
+    for hit in _shell_scripts_in_lists(ctx):
+        if hit.line not in reported:
+            yield hit
+
+
+_ARGV_CALL = re.compile(
+    r"(?:\b(?:subprocess|sp)\.|(?<![\w.]))(?:call|run|Popen|check_output|check_call)\s*\("
+)
+_SHELL_PROGRAM = re.compile(r"""^(['"])(?:/usr/bin/|/bin/|/usr/local/bin/)?(?:ba|z|k|da|a)?sh\1$""")
+_SHELL_STRING = re.compile(r"""['"](?:/usr/bin/|/bin/|/usr/local/bin/)?(?:ba|z|k|da|a)?sh['"]""")
+_SCRIPT_FLAG = re.compile(r"""^(['"])-[a-z]*c\1$""")
+_PLAIN_LITERAL = re.compile(r"""^[rbuRBU]{0,2}(?:'[^']*'|"[^"]*")$""")
+_LIST_ASSIGN = re.compile(r"^\s*([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?=\[)")
+_LIST_GROW = re.compile(r"^\s*([A-Za-z_]\w*)\s*(?:\.(append|extend|insert)\s*(?=\()|\+=\s*(?=\[))")
+_UNKNOWN = "<unknown>"
+"""An argv element whose value is not known here."""
+
+
+def _shell_scripts_in_lists(ctx: FileContext) -> Iterator[Hit]:
+    """`sh -c SCRIPT` given as an argument list (no `shell=True`), the list written in the call or built
+    before it in the same function (`cmd = ["sh", "-c"]`, then `.append`, `.extend`, `.insert`, `+=`),
+    with a script that is not a plain string literal."""
+    lexed = lex(ctx)
+    if not _SHELL_STRING.search("\n".join(lexed.code.values())):
+        return  # no shell program named in the file: no list can start one
+    lists: dict[str, list[str]] = {}
+    for no, _code, bare in lines_of(lexed):
+        if "def" in bare and _DEF.match(bare):
+            lists.clear()
+        if lists and ("append" in bare or "extend" in bare or "insert" in bare or "+=" in bare):
+            grow = _LIST_GROW.match(bare)
+            if grow is not None and grow.group(1) in lists:
+                _grow(lists[grow.group(1)], grow.group(2), split_args(bracket_span(lexed, no, grow.end())))
+                continue
+        assign = _LIST_ASSIGN.match(bare) if "[" in bare else None
+        if assign is not None:
+            span = bracket_span(lexed, no, assign.end())
+            tail = bare[assign.end() + len(span.bare) :] if span.first == span.last else ""
+            unknown_tail = [_UNKNOWN] if "+" in tail else []  # ["sh", "-c"] + rest
+            lists[assign.group(1)] = [a.strip() for a in split_args(span)] + unknown_tail
+            continue
+        if lists and "=" in bare:
+            plain = _ASSIGN.match(bare)
+            if plain is not None:
+                lists.pop(plain.group(1), None)
+        if "(" not in bare or not ("run" in bare or "call" in bare or "Popen" in bare or "output" in bare):
+            continue
+        for match in _ARGV_CALL.finditer(bare):
+            span = bracket_span(lexed, no, match.end() - 1)
+            args = split_args(span)
+            first = re.sub(r"^\s*args\s*=\s*", "", args[0]).strip() if args else ""
+            argv = lists.get(first) if first.isidentifier() else None
+            if argv is None and first.startswith("[") and first.endswith("]"):
+                argv = [a.strip() for a in split_args(Span(no, no, first, first))]
+            if argv and _runs_a_built_script(argv):
+                yield Hit(no, span.last)
+
+
+def _grow(argv: list[str], method: str | None, args: list[str]) -> None:
+    if method == "append" and args:
+        argv.append(args[0].strip())
+    elif method == "insert" and len(args) == 2:
+        where = args[0].strip()
+        argv.insert(int(where) if where.lstrip("-").isdigit() else len(argv), args[1].strip())
+    else:  # extend(...) or += [...]
+        items = args[0].strip() if method == "extend" and args else None
+        if items is not None and not items.startswith("["):
+            argv.append(_UNKNOWN)
+        elif items is not None:
+            argv.extend(a.strip() for a in split_args(Span(0, 0, items, items)))
+        else:
+            argv.extend(a.strip() for a in args)
+
+
+def _runs_a_built_script(argv: list[str]) -> bool:
+    for index, arg in enumerate(argv[1:], start=1):
+        if _SCRIPT_FLAG.match(arg) and any(_SHELL_PROGRAM.match(a) for a in argv[:index]):
+            script = argv[index + 1 : index + 2]
+            return bool(script) and not _PLAIN_LITERAL.match(script[0])
+    return False
 
 
 @register(

@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -191,21 +192,31 @@ def _scan_files(contexts: Sequence[FileContext]) -> BatchResult:
 
 
 class _NewTables:
-    """Per file: the statements and the tables it creates (parsed once, on first need)."""
+    """Per file: the statements and the tables it creates (parsed once, on first need).
+
+    Statements come in file order, so their last lines never decrease: the statements holding a line are
+    found by bisection, and a file with many findings costs O(findings x log statements), not a scan of
+    every statement per finding."""
 
     def __init__(self) -> None:
-        self._seen: dict[str, tuple[list[SqlStatement], set[str]]] = {}
+        self._seen: dict[str, tuple[list[SqlStatement], list[int], set[str]]] = {}
 
     def on_new_table(self, ctx: FileContext, line: int) -> bool:
         if ctx.path not in self._seen:
             statements = split_statements(sorted(ctx.lines.items()))
-            self._seen[ctx.path] = (statements, created_tables(statements))
-        statements, created = self._seen[ctx.path]
-        for stmt in statements:
-            if stmt.line <= line <= stmt.end_line:
-                table = target_table(stmt)
-                return table is not None and table in created and stmt.text.startswith(("ALTER", "CREATE"))
-        return False
+            ends = [stmt.end_line for stmt in statements]
+            self._seen[ctx.path] = (statements, ends, created_tables(statements))
+        statements, ends, created = self._seen[ctx.path]
+        at = bisect_left(ends, line)  # the first statement that ends on or after `line`
+        targets: list[str | None] = []
+        while at < len(statements) and statements[at].line <= line:
+            stmt = statements[at]
+            if stmt.text.startswith(("ALTER", "CREATE")) and not stmt.text.startswith("CREATE TABLE"):
+                targets.append(target_table(stmt))
+            at += 1
+        # Several statements on one line (`CREATE TABLE t ...; CREATE INDEX ON t ...;`): harmless only when
+        # every one that works on a table works on a table this file creates.
+        return bool(targets) and all(table is not None and table in created for table in targets)
 
 
 def _numbered_text(ctx: FileContext) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from persona_review.findings import Finding, Placement, Severity
+from persona_review.nothing_reviewed import NO_TRIGGER
 from persona_review.reporters.stats import category_counts, mode_label, severity_counts
 from persona_review.result import ReviewResult
 from persona_review.sanitize import sanitize_markdown
@@ -118,7 +119,7 @@ def render_summary(
     n = len(result.findings)
     files = _plural(reviewed, "reviewed file")
     if reviewed == 0:
-        headline = "No file in this change matched the persona's triggers: nothing to review."
+        headline = result.nothing_reviewed or NO_TRIGGER
     elif n == 0:
         headline = f"No findings in {files}."
     else:

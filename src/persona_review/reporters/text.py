@@ -10,6 +10,7 @@ from collections.abc import Callable
 from itertools import groupby
 
 from persona_review.findings import Finding, Severity
+from persona_review.nothing_reviewed import NO_TRIGGER
 from persona_review.reporters.stats import mode_label, severity_counts
 from persona_review.result import ReviewResult
 
@@ -107,7 +108,7 @@ def _summary_lines(result: ReviewResult, width: int, paint: _Paint) -> list[str]
             subsequent_indent="  ",
         )
     if reviewed == 0:
-        out.append("No file matched the persona's triggers: nothing to review.")
+        out.append(result.nothing_reviewed or NO_TRIGGER)
     for d in skipped:
         for part in textwrap.wrap(f"skipped {d.path}: {d.reason}", width - 2, subsequent_indent="    "):
             out.append(paint("  " + part, _DIM))

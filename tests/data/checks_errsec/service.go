@@ -150,3 +150,14 @@ func inLists(db *sql.DB, ids []int, name string, rawLimit string) {
 	rows, err = db.Query("SELECT name FROM users ORDER BY id LIMIT " + raw) // expect: GO-SQL-STRING
 	fmt.Println(rows, err)
 }
+
+func answer(w http.ResponseWriter, c *gin.Context, err error) {
+	http.Error(w, err.Error(), http.StatusInternalServerError) // expect: GO-ERROR-LEAK
+	http.Error(w, err.Error(), http.StatusBadRequest)
+	http.Error(w, http.StatusText(500), 500)
+	c.JSON(500, gin.H{"error": err.Error()}) // expect: GO-ERROR-LEAK
+	c.JSON(500, gin.H{"error": "internal error"})
+	resp, _ := http.Get("https://status.internal/ping") // expect: GO-ERR-DISCARDED, GO-HTTP-NO-TIMEOUT
+	value, _ := cache.Get("ping")
+	fmt.Println(resp, value)
+}
