@@ -16,7 +16,8 @@ from pathlib import Path
 from persona_review import __version__
 from persona_review.checks.base import FileContext
 from persona_review.checks.runner import run_checks
-from persona_review.config import DEFAULT_CONFIG_PATH, Config, load_config
+from persona_review.config import DEFAULT_CONFIG_PATH, Config, config_from_mapping, load_config, parse_mapping
+from persona_review.config_trust import merge_head_config
 from persona_review.diff import Diff, parse_diff
 from persona_review.errors import (
     EXIT_FINDINGS,
@@ -26,7 +27,7 @@ from persona_review.errors import (
     UsageError,
 )
 from persona_review.findings import Finding, Severity
-from persona_review.gitdiff import read_git_diff, read_staged_diff, repo_root
+from persona_review.gitdiff import read_at, read_git_diff, read_staged_diff, repo_root
 from persona_review.persona import load_persona
 from persona_review.pipeline import ReviewInput, run_review
 from persona_review.placement import merge
@@ -161,6 +162,8 @@ def _review(args: argparse.Namespace) -> int:
     diff, git_workspace = _read_diff(args)
     root = git_workspace or Path.cwd()
     config = load_config(args.config or str(root / DEFAULT_CONFIG_PATH), required=args.config is not None)
+    if args.base and args.config is None and git_workspace is not None:
+        config = _routing_from_base(config, args.base, git_workspace)
     if args.min_severity:
         config = replace(config, min_severity=Severity(args.min_severity))
     if args.fail_on is not None:
@@ -186,6 +189,24 @@ def _review(args: argparse.Namespace) -> int:
         for unused in result.unused_suppressions:
             print(f"persona-review: warning: suppression matched nothing: {unused}", file=sys.stderr)
     return _exit_code(result, config)
+
+
+def _routing_from_base(config: Config, base: str, root: Path) -> Config:
+    """In git mode the repository's config is the branch's own, which a pull request checked out in CI
+    can rewrite: the keys that decide where requests and the API key go, what a run may spend and what
+    fails it are taken from the config at BASE, as the Action does (`config_trust`). `--config FILE`
+    trusts a file as it is."""
+    if config.source == "defaults":
+        return config
+    raw = read_at(base, DEFAULT_CONFIG_PATH, root)
+    source = f"{DEFAULT_CONFIG_PATH}@{base}"
+    base_map = parse_mapping(raw.decode("utf-8", errors="replace"), source) if raw else {}
+    head_map = parse_mapping(Path(config.source).read_text(encoding="utf-8", errors="replace"), config.source)
+    merged = merge_head_config(base_map, head_map)
+    if merged.ignored:
+        print(f"persona-review: {', '.join(merged.ignored)} taken from {base}'s config, not the work tree's "
+              "(pass --config to use a config file as it is)", file=sys.stderr)
+    return config_from_mapping(merged.data, config.source)
 
 
 def _persona_from_config(config: Config) -> str | None:

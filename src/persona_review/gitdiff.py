@@ -92,6 +92,17 @@ def _diff(spec: list[str], cwd: Path, env: dict[str, str] | None = None) -> byte
     )
 
 
+def read_at(ref: str, path: str, cwd: Path) -> bytes | None:
+    """A file's bytes at `ref` (`git cat-file`, which runs no filter or textconv driver), or None when
+    the file or the ref does not exist."""
+    if ref.startswith("-"):
+        raise GitError(f"not a git ref: {ref!r}")
+    try:
+        return _git(["cat-file", "blob", f"{ref}:{path}"], cwd)
+    except GitError:
+        return None
+
+
 def read_staged_diff(cwd: Path) -> bytes:
     """`git diff --cached`: what the next commit would record (for a pre-commit hook)."""
     args = ["diff", "--cached", "--no-color", "--no-ext-diff", "-M", "--src-prefix=a/", "--dst-prefix=b/"]
