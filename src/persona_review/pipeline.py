@@ -6,19 +6,21 @@ thresholded, fingerprinted findings -> ReviewResult for the reporters.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from persona_review.checklists import load_checklists
+from persona_review.checks.base import FileContext
 from persona_review.checks.runner import run_checks
 from persona_review.config import Config
 from persona_review.contexts import build_context
-from persona_review.diff import Diff
+from persona_review.diff import Diff, DiffFile
 from persona_review.findings import SOURCE_MODEL, Finding, Placement, assign_fingerprints, sort_key
 from persona_review.persona import Persona
 from persona_review.placement import merge, place
 from persona_review.result import FileDecision, ModelOutcome, ModelStatus, ReviewResult
+from persona_review.scopes import enclosing_scope
 from persona_review.suppressions import Suppressor
 from persona_review.triggers import select_files
 
@@ -88,7 +90,7 @@ def run_review(inp: ReviewInput) -> ReviewResult:
     reported: list[Finding] = []
     suppressed: list[Finding] = []
     below: list[Finding] = []
-    for finding in assign_fingerprints(merged):
+    for finding in assign_fingerprints(merged, _scope_reader(contexts, by_path)):
         if suppressor.reason(finding) is not None:
             suppressed.append(finding)
         elif not _meets_threshold(finding, config):
@@ -106,6 +108,25 @@ def run_review(inp: ReviewInput) -> ReviewResult:
         notices=notices,
         model=model,
     )
+
+
+def _scope_reader(
+    contexts: Mapping[str, FileContext], files: Mapping[str, DiffFile]
+) -> Callable[[Finding], str]:
+    """The enclosing function or class of a finding, from the lines its file's context holds."""
+
+    def scope_of(finding: Finding) -> str:
+        context = contexts.get(finding.path)
+        if context is None or finding.line is None:
+            return ""
+        section = ""
+        diff_file = files.get(finding.path)
+        if not context.whole_file and diff_file is not None:
+            hunk = diff_file.hunk_for(finding.line)
+            section = hunk.section if hunk is not None else ""
+        return enclosing_scope(context.lines, finding.line, section)
+
+    return scope_of
 
 
 def _meets_threshold(finding: Finding, config: Config) -> bool:
