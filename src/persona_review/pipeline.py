@@ -45,6 +45,9 @@ class ReviewInput:
     """Files the caller could not put in the diff (e.g. GitHub sent no patch), with the reason."""
     repo_url: str | None = None
     """https://github.com/OWNER/REPO: links into it survive sanitizing of model text; others do not."""
+    model_lines: Mapping[str, set[int]] | None = None
+    """When set, the model reviews only these files and keeps its findings on these new-file lines (an empty
+    set: the whole file); the checks still review everything. Used for the hunks a push touched."""
 
 
 def run_review(inp: ReviewInput) -> ReviewResult:
@@ -63,12 +66,12 @@ def run_review(inp: ReviewInput) -> ReviewResult:
         notices.append(OFFLINE_NOTICE)
     elif not inp.api_key and config.provider == "anthropic":
         notices.append(NO_KEY_NOTICE)
-    elif selection.reviewed:
+    elif _model_files(selection.reviewed, inp.model_lines):
         from persona_review.model.stage import ModelReviewRequest, run_model_review
 
         model = run_model_review(
             ModelReviewRequest(
-                files=selection.reviewed,
+                files=_model_files(selection.reviewed, inp.model_lines),
                 contexts=contexts,
                 persona=inp.persona,
                 checklists=load_checklists(config.categories),
@@ -81,7 +84,8 @@ def run_review(inp: ReviewInput) -> ReviewResult:
         )
         mode = "checks+model"
         notices.extend(model.notices)
-        found.extend(place(f, by_path) if f.placement is Placement.UNPLACED else f for f in model.findings)
+        found.extend(place(f, by_path) if f.placement is Placement.UNPLACED else f
+                     for f in model.findings if _in_model_scope(f, inp.model_lines))
     else:
         model.status = ModelStatus.SKIPPED
 
@@ -108,6 +112,22 @@ def run_review(inp: ReviewInput) -> ReviewResult:
         notices=notices,
         model=model,
     )
+
+
+def _model_files(files: list[DiffFile], scope: Mapping[str, set[int]] | None) -> list[DiffFile]:
+    return files if scope is None else [f for f in files if f.path in scope]
+
+
+def _in_model_scope(finding: Finding, scope: Mapping[str, set[int]] | None) -> bool:
+    if scope is None:
+        return True
+    lines = scope.get(finding.path)
+    if lines is None:
+        return False
+    if not lines or finding.line is None:
+        return True
+    last = finding.last_line or finding.line
+    return any(n in lines for n in range(finding.line, last + 1))
 
 
 def _scope_reader(
