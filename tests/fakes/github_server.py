@@ -79,6 +79,7 @@ class FakeGitHub:
         self.reject_lines: set[tuple[str, int]] = set()
         self.resolved: set[int] = set()
         self.faults: list[Fault] = []
+        self.late_faults: list[Fault] = []
         self.stalls: list[Fault] = []
         self._lock = threading.RLock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
@@ -148,6 +149,10 @@ class FakeGitHub:
     def fail(self, method: str, pattern: str, status: int, *, times: int = 1,
              headers: dict[str, str] | None = None, message: str = "Server Error") -> None:
         self.faults.append(Fault(method, re.compile(pattern), status, times, headers or {}, message))
+
+    def fail_after(self, method: str, pattern: str, status: int, *, times: int = 1) -> None:
+        """Carry out the next `times` matching requests, then answer `status` as if it failed."""
+        self.late_faults.append(Fault(method, re.compile(pattern), status, times))
 
     def stall(self, method: str, pattern: str, seconds: float, *, times: int = 1) -> None:
         """Answer the next `times` matching requests only after `seconds` (to make the client time out)."""
@@ -234,7 +239,12 @@ class FakeGitHub:
                 raise HttpError(400, "Problems parsing JSON", errors)
         if method != "GET" and self.read_only:
             raise HttpError(403, "Resource not accessible by integration")
-        return _routes(self, method, path, query, body)
+        answer = _routes(self, method, path, query, body)
+        for fault in self.late_faults:
+            if fault.times > 0 and fault.method == method and fault.pattern.search(path):
+                fault.times -= 1
+                raise HttpError(fault.status, "Server Error")
+        return answer
 
 
 def _page(items: list[Any], query: dict[str, list[str]], url: str) -> tuple[int, Any, dict[str, str]]:

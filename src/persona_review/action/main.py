@@ -24,7 +24,7 @@ from persona_review.action.events import Verdict, decide, load_event, refusal_te
 from persona_review.action.existing import Existing, read_existing
 from persona_review.action.incremental import Scope, full, incremental_scope
 from persona_review.action.inputs import ActionInputs, GitHubEnv, Mode, read_github_env, read_inputs
-from persona_review.action.markers import SummaryState, fingerprint_marker, split_blobs, state_part
+from persona_review.action.markers import SummaryState, fingerprints_in, split_blobs, state_part
 from persona_review.action.plan import ReviewPlan, plan_review, review_comment
 from persona_review.action.poster import find_review, post_review, upsert_summary, write_state_parts
 from persona_review.action.reader import PullView, pull_view, read_changed_files, read_unlisted_files
@@ -239,8 +239,8 @@ class Run:
                 return False
             self.wf.log(f"the review POST failed ({what}); reading back found it stored: {stored.html_url}")
             posted.review_url = str(stored.html_url)
-            posted.inline = {f.fingerprint for f in plan.inline if fingerprint_marker(f.fingerprint)
-                             in "".join(c.body for c in stored.get_comments())}
+            on_pr = {fp for c in pr.get_review_comments() for fp in fingerprints_in(c.body)}
+            posted.inline = {f.fingerprint for f in plan.inline if f.fingerprint in on_pr}
             return True
         if outcome.review is not None:
             posted.review_url = str(outcome.review.html_url)
