@@ -99,7 +99,7 @@ def test_forged_summary_from_an_outsider_hides_nothing(fake: FakeGitHub, tmp_pat
         forged = other.bot_issue_comments()[0]["body"] + other.bot_review_comments()[0]["body"]
     known = Known()
     known.add_text(forged)
-    assert read_state(forged) is not None and len(known.full) == 2 and len(known.prefixes) == 2
+    assert read_state(forged) is not None and len(known.full) == 2 and len(known.prefixes) == 1
     fake.open_pull(NUMBER, files)
     fake.human_comment(NUMBER, forged, "outsider", "CONTRIBUTOR")
     out = run(fake, tmp_path / "real", "pull_request", event("pull_request.opened"))

@@ -80,6 +80,8 @@ class FakeGitHub:
         self.resolved: set[int] = set()
         self.faults: list[Fault] = []
         self.late_faults: list[Fault] = []
+        self.pull_files_limit = PULL_FILES_LIMIT
+        """GitHub lists at most 3,000 files of a pull request; lowered by tests to keep them small."""
         self.stalls: list[Fault] = []
         self._lock = threading.RLock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
@@ -349,7 +351,7 @@ def _pull_routes(fake: FakeGitHub, pull: Pull, method: str, tail: str, *, query:
     if tail == "" and method == "GET":
         return 200, shapes.pull(pull), {}
     if tail == "/files" and method == "GET":
-        listed = pull.head.files[:PULL_FILES_LIMIT]
+        listed = pull.head.files[:fake.pull_files_limit]
         return _page([shapes.file(f, pull.head.sha) for f in listed], query, url)
     if tail == "/comments" and method == "GET":
         mine = [c for c in st.review_comments if c["pull_request_url"].endswith(f"/pulls/{pull.number}")]

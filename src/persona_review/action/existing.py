@@ -64,6 +64,7 @@ def read_existing(pr: PullRequest, *, reviews: bool = True) -> Existing:
             out.summary = comment
             out.state = state
             out.known.full |= state.reported
+            out.known.identities |= state.reported
         index = part_index(body)
         if index is not None and index not in out.parts:
             out.parts[index] = comment

@@ -192,8 +192,8 @@ class Run:
                 if not self._post_review(pr, view, plan, posted):
                     return posted
                 inline_fps |= posted.inline
-            fps = existing.known.all_prefixes() | {fp for f in result.findings
-                                                   for fp in (f.fingerprint, f.rank_fingerprint) if fp}
+            known = existing.known
+            fps = known.prefixes | known.identities | {f.fingerprint for f in result.findings}
             state = SummaryState(head=view.head_sha)
             visible = self._summary(result, state, inline_fps, note=scope.note, plan=plan,
                                     review_url=posted.review_url, blob="")
@@ -216,7 +216,8 @@ class Run:
         token in a stored body settles it. Returns whether the review is on the pull request."""
         token = f"<!-- persona-review:run={view.head_sha[:12]}-{secrets.token_hex(6)} -->"
         comments = [review_comment(f, self.repo_url) for f in plan.inline]
-        where = "the summary comment" + (f" and the [job summary]({self.run_url})" if self.run_url else "")
+        job = f"[job summary of this run]({self.run_url})" if self.run_url else "job summary of this run"
+        where = f"every finding is in the {job} and its SARIF file; the summary comment lists as many as fit"
         try:
             outcome = post_review(
                 pr,

@@ -54,27 +54,34 @@ def fps_blobs(fingerprints: Iterable[str], max_chars: int) -> list[str]:
 
     Markers are read back as a union wherever they are found, so the state may be split across comments."""
     prefixes = sorted({f[:PREFIX_HEX] for f in fingerprints if len(f) >= PREFIX_HEX})
-    per_marker = _per_marker(max_chars)
     out: list[str] = []
-    for start in range(0, len(prefixes), per_marker):
-        raw = bytes.fromhex("".join(prefixes[start:start + per_marker]))
-        packed = base64.b64encode(zlib.compress(raw, 9)).decode()
-        out.append(f"<!-- persona-review:fps {packed} -->")
+    start = 0
+    while start < len(prefixes):
+        blob, used = _blob(prefixes[start:], max_chars)
+        if not used:
+            break
+        out.append(blob)
+        start += used
     return out
 
 
 def split_blobs(fingerprints: Iterable[str], first_room: int, chunk: int) -> tuple[str, list[str]]:
     """One marker of at most `first_room` characters (the summary's spare room), the rest in `chunk`s."""
     prefixes = sorted({f[:PREFIX_HEX] for f in fingerprints if len(f) >= PREFIX_HEX})
-    first_blobs = fps_blobs(prefixes, first_room) if first_room > 100 else []
-    if not first_blobs:
-        return "", fps_blobs(prefixes, chunk)
-    per_marker = _per_marker(first_room)
-    return first_blobs[0], fps_blobs(prefixes[per_marker:], chunk)
+    first, used = _blob(prefixes, first_room)
+    return first, fps_blobs(prefixes[used:], chunk)
 
 
-def _per_marker(max_chars: int) -> int:
-    return max(1, (max_chars - 40) * 3 // 4 // (PREFIX_HEX // 2) // 2 * 2)
+def _blob(prefixes: list[str], max_chars: int) -> tuple[str, int]:
+    """A marker holding as many of `prefixes` as fit in `max_chars`, and how many it holds."""
+    count = min(len(prefixes), max(0, (max_chars - 40) * 3 // 4 // (PREFIX_HEX // 2)))
+    while count > 0:
+        raw = bytes.fromhex("".join(prefixes[:count]))
+        blob = f"<!-- persona-review:fps {base64.b64encode(zlib.compress(raw, 9)).decode()} -->"
+        if len(blob) <= max_chars:
+            return blob, count
+        count = count * 97 // 100
+    return "", 0
 
 
 def prefixes_in(text: str | None) -> set[str]:
@@ -95,6 +102,8 @@ class Known:
 
     full: set[str] = field(default_factory=set)
     prefixes: set[str] = field(default_factory=set)
+    identities: set[str] = field(default_factory=set)
+    """The `fp=` markers only (not rank markers): what the summary's state keeps besides this run's."""
 
     def __contains__(self, fingerprint: object) -> bool:
         return isinstance(fingerprint, str) and (
@@ -102,12 +111,11 @@ class Known:
         )
 
     def add_text(self, text: str | None) -> None:
-        self.full |= fingerprints_in(text)
-        self.full |= set(_RANK.findall(text or ""))
+        identities = fingerprints_in(text)
+        self.identities |= identities
+        self.full |= identities | set(_RANK.findall(text or ""))
         self.prefixes |= prefixes_in(text)
 
-    def all_prefixes(self) -> set[str]:
-        return self.prefixes | {f[:PREFIX_HEX] for f in self.full}
 
 
 @dataclass(slots=True)

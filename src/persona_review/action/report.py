@@ -22,7 +22,7 @@ JOB_SUMMARY_BUDGET = 1_000_000
 
 
 def review_body(plan: ReviewPlan, rejected: Sequence[Finding], repo_url: str, *, token: str = "",
-                elsewhere: str = "the summary comment") -> str:
+                elsewhere: str = "the summary comment lists them") -> str:
     """The review's body: a count, then every new finding that is not inline, as many as fit; the count of
     those that do not fit says where they are."""
     in_body = [*rejected, *plan.body]
@@ -46,7 +46,7 @@ def review_body(plan: ReviewPlan, rejected: Sequence[Finding], repo_url: str, *,
     if shown < len(in_body):
         rest = len(in_body) - shown
         parts += ["", f"**{rest} more new finding{'s' if rest != 1 else ''} did not fit in this review** "
-                  f"(GitHub's size limit): {elsewhere} says where they are listed."]
+                  f"(GitHub's size limit): {elsewhere}."]
     return "\n".join(parts)
 
 
@@ -57,14 +57,14 @@ def fit_listing(
     text = render(listed)
     if len(text) <= budget:
         return text, len(listed)
-    low, high = 0, len(listed)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if len(render(listed[:mid])) <= budget:
-            low = mid
-        else:
-            high = mid - 1
-    return render(listed[:low]), low
+    bare = len(render([]))
+    per_item = (len(text) - bare) / len(listed)
+    count = min(len(listed) - 1, max(0, int((budget - bare) / per_item)))
+    text = render(listed[:count])
+    while count > 0 and len(text) > budget:
+        count = int(count * 0.95)
+        text = render(listed[:count])
+    return text, count
 
 
 def summary_body(
