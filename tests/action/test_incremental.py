@@ -128,3 +128,37 @@ def test_compare_between_any_two_commits(fake: FakeGitHub, tmp_path: Path) -> No
     forced = fake.push_tree(NUMBER, {"a.py": "x = 4\n"}, force=True)
     _, body, _ = fake.handle("GET", f"/api/v3/repos/{fake.state.full_name}/compare/{second}...{forced}", None)
     assert body["status"] == "diverged" and body["merge_base_commit"]["sha"] == pull.base_sha
+
+
+def test_sequence_on_a_commit_history(fake: FakeGitHub, tmp_path: Path) -> None:
+    """open, rerun, push, reply, push, force-push, rerun: nothing posted twice, nothing of a head missing,
+    and the fast-forward pushes go through compare."""
+    orders = {"app/orders.py": _text(LOGGED)}
+    _open(fake, tmp_path, {**orders, "app/run.py": _text(LISTING)})
+    steps: list[tuple[str, dict[str, str] | None, bool]] = [
+        ("rerun", None, False),
+        ("copy above", {**orders, "app/run.py": _text([*LISTING[:3], *COPY, *LISTING[3:]])}, False),
+        ("reply", None, False),
+        ("delete a line", {"app/orders.py": _text([x for x in LOGGED if "log.exception" not in x]),
+                           "app/run.py": _text([*LISTING[:3], *COPY, *LISTING[3:]])}, False),
+        ("force push", {"app/orders.py": _text([x for x in LOGGED if "log.exception" not in x]),
+                        "app/run.py": _text([*LISTING[:3], *HELPER, *COPY, *LISTING[3:]])}, True),
+        ("rerun", None, False),
+    ]
+    tree = {**orders, "app/run.py": _text(LISTING)}
+    for index, (name, new_tree, force) in enumerate(steps):
+        if name == "reply":
+            first = fake.bot_review_comments()[0]
+            fake.human_reply(first["id"], "Known, tracked in the backlog.")
+            fake.resolve_thread(first["id"])
+        if new_tree is not None:
+            tree = new_tree
+            fake.push_tree(NUMBER, tree, force=force)
+        out = run(fake, tmp_path / f"{index}", "pull_request", SYNC)
+        assert out.code == 0, name
+        if new_tree is not None and not force:
+            assert "changed since" in out.summary, name
+        shown = _visible(fake)
+        assert max(shown.values()) == 1, f"{name}: a finding posted twice"
+        assert _head_findings(tree, tmp_path / f"fresh{index}") <= set(shown), f"{name}: a finding missing"
+    assert len(fake.bot_issue_comments()) == 1

@@ -36,8 +36,6 @@ class Existing:
     """Every fingerprint reported: review comments, review bodies, the summary and its state parts."""
     inline: set[str] = field(default_factory=set)
     """Fingerprints in review comments (findings shown inline)."""
-    reviews: int = 0
-    """Submitted reviews by trusted authors that carry our markers."""
 
 
 def raw(item: GithubObject) -> dict[str, Any]:
@@ -83,8 +81,4 @@ def read_review_bodies(pr: PullRequest, out: Existing) -> None:
         data = raw(review)
         if not _trusted(review) or data.get("state") == "PENDING":
             continue
-        body = data.get("body") or ""
-        before = len(out.known.full) + len(out.known.prefixes)
-        out.known.add_text(body)
-        if len(out.known.full) + len(out.known.prefixes) > before or "persona-review" in body:
-            out.reviews += 1
+        out.known.add_text(data.get("body"))
