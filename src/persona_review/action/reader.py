@@ -129,6 +129,17 @@ PAST_LISTING = "past GitHub's 3,000-file listing"
 def read_unlisted_files(repo: Repository, view: PullView, changed: ChangedFiles) -> ChangedFiles:
     """The files the files API left out, found by comparing the git trees of the merge base and the head,
     fetched as blobs and diffed here. Files that cannot be fetched are listed as not reviewed, by name."""
+    try:
+        return _read_unlisted(repo, view, changed)
+    except GithubException as exc:
+        count = changed.unlisted
+        changed.skipped.append(FileDecision(f"({count} more files)", False,
+                                            f"{PAST_LISTING}; git trees unreadable ({exc.status})"))
+        changed.unlisted = 0
+        return changed
+
+
+def _read_unlisted(repo: Repository, view: PullView, changed: ChangedFiles) -> ChangedFiles:
     merge_base = repo.compare(view.base_sha, view.head_sha).merge_base_commit.sha
     old_tree = repo.get_git_tree(merge_base, recursive=True)
     new_tree = repo.get_git_tree(view.head_sha, recursive=True)
