@@ -75,3 +75,19 @@ def test_review_post_502_that_was_stored_is_found_by_reading_back(fake: FakeGitH
     assert "reading back found it stored" in out.log and "Review posted:" in out.log
     assert len(fake.bot_issue_comments()) == 1, "the summary is written in the same run"
     assert "Nothing was posted" not in out.summary
+
+
+def test_a_failed_post_that_cannot_be_read_back_is_reported_as_unsure(fake: FakeGitHub, tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    fake.fail_after("POST", r"/reviews$", 502)
+    fake.fail("GET", r"/reviews$", 503, times=20, skip=1)  # the first read (before posting) answers
+    out = run(fake, tmp_path / "1", "pull_request", event("pull_request.opened"), max_comments="1")
+    assert out.code == 0
+    assert "The review may not be on the pull request" in out.summary
+    assert "Nothing was posted" not in out.summary and "Review posted:" not in out.log
+    fake.faults.clear()
+    rerun = run(fake, tmp_path / "2", "pull_request", event("pull_request.synchronize"), max_comments="1")
+    assert rerun.code == 0
+    shown = _shown(fake)
+    assert len(shown) == 3 and max(shown.values()) == 1
+    assert len(fake.submitted_reviews()) == 1

@@ -67,3 +67,18 @@ def test_past_the_listing_and_comment_limits(fake: FakeGitHub, tmp_path: Path) -
     assert len(fake.submitted_reviews()) == 1 and len(fake.bot_review_comments()) == 10
     assert len(fake.bot_issue_comments()) == 2
     assert "3300 reported earlier and not repeated" in fake.bot_issue_comments()[0]["body"]
+
+
+def test_many_skipped_files_keep_the_summary_and_its_state_whole(fake: FakeGitHub, tmp_path: Path) -> None:
+    tree = {f"docs/guide/page_{i:04}_with_a_rather_long_name.md": f"Page {i}\n" for i in range(1_500)}
+    tree["app/orders.py"] = THREE
+    fake.open_tree_pull(NUMBER, {}, tree)
+    out = run(fake, tmp_path / "1", "pull_request", event("pull_request.opened"))
+    assert out.code == 0 and out.outputs["findings-count"] == "3"
+    (summary,) = fake.bot_issue_comments()
+    assert len(summary["body"]) <= GITHUB_BODY_LIMIT
+    assert "more files not reviewed are not in the table above" in summary["body"]
+    assert "docs/guide/page_1499_with_a_rather_long_name.md" in out.summary, "the job summary names them all"
+    rerun = run(fake, tmp_path / "2", "pull_request", event("pull_request.synchronize"))
+    assert rerun.code == 0 and len(fake.submitted_reviews()) == 1
+    assert "3 reported earlier and not repeated" in fake.bot_issue_comments()[0]["body"]

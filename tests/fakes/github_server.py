@@ -57,6 +57,8 @@ class Fault:
     times: int
     headers: dict[str, str] = field(default_factory=dict)
     message: str = "Server Error"
+    skip: int = 0
+    """Matching requests answered normally before the fault starts."""
 
 
 class HttpError(Exception):
@@ -149,8 +151,9 @@ class FakeGitHub:
         self.state.contents[(ref, path)] = text
 
     def fail(self, method: str, pattern: str, status: int, *, times: int = 1,
-             headers: dict[str, str] | None = None, message: str = "Server Error") -> None:
-        self.faults.append(Fault(method, re.compile(pattern), status, times, headers or {}, message))
+             headers: dict[str, str] | None = None, message: str = "Server Error", skip: int = 0) -> None:
+        """Answer `status` to `times` matching requests, after letting the first `skip` through."""
+        self.faults.append(Fault(method, re.compile(pattern), status, times, headers or {}, message, skip))
 
     def fail_after(self, method: str, pattern: str, status: int, *, times: int = 1) -> None:
         """Carry out the next `times` matching requests, then answer `status` as if it failed."""
@@ -231,6 +234,9 @@ class FakeGitHub:
         path = path[len(PREFIX):]
         for fault in self.faults:
             if fault.times > 0 and fault.method == method and fault.pattern.search(path):
+                if fault.skip > 0:
+                    fault.skip -= 1
+                    continue
                 fault.times -= 1
                 raise HttpError(fault.status, fault.message, headers=fault.headers)
         op = find_operation(method, path)

@@ -59,6 +59,8 @@ class Posted:
     """What went wrong after the review was posted (the summary could not be written)."""
     inline: set[str] = field(default_factory=set)
     """Fingerprints posted as inline comments by this run."""
+    unsure: bool = False
+    """The review POST failed ambiguously and could not be read back: it may be on the pull request."""
 
 
 def main(env: Mapping[str, str] | None = None, out: TextIO | None = None) -> int:
@@ -154,7 +156,8 @@ class Run:
             self.wf.annotate(result.findings)
         sarif = self._write_sarif(result)
         self.wf.summary(job_summary(result, why=posted.why_not, scope_note=scope.note,
-                                    review_url=posted.review_url or None, posted_note=posted.problem))
+                                    review_url=posted.review_url or None, posted_note=posted.problem,
+                                    unsure=posted.unsure))
         self.wf.set_outputs(outputs(result, review_url=posted.review_url or posted.summary_url, sarif=sarif))
         if settings.config.fail_on_model_error and result.model.status is ModelStatus.PARTIAL:
             self.wf.error("the model review was partial (fail-on-model-error)")
@@ -231,7 +234,15 @@ class Run:
                 raise
             what = (f"{exc.status}: {_message(exc)}" if isinstance(exc, GithubException)
                     else f"no answer: {type(exc).__name__}")
-            stored = find_review(pr, token)
+            try:
+                stored = find_review(pr, token)
+            except (GithubException, requests.RequestException):
+                posted.unsure = True
+                posted.why_not = (f"GitHub did not confirm the review ({what}) and the reviews could not be "
+                                  "read back, so it may or may not be on the pull request; it was not "
+                                  "retried. Re-run the job: a rerun reads what is on the pull request and "
+                                  "posts only what is missing")
+                return False
             if stored is None:
                 posted.why_not = (f"GitHub did not confirm the review ({what}) and it was not found when "
                                   "read back; it was not retried, since a late write could duplicate it. "

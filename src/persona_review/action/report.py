@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from persona_review.action.markers import SummaryState
 from persona_review.action.plan import ReviewPlan, comment_body
 from persona_review.findings import Finding, Severity
 from persona_review.reporters.markdown import code_span, location, render_summary
 from persona_review.reporters.stats import severity_counts
-from persona_review.result import ReviewResult
+from persona_review.result import FileDecision, ReviewResult
 from persona_review.sanitize import sanitize_markdown
 
+T = TypeVar("T")
 REVIEW_BUDGET = 60_000
 """Characters of a review body (GitHub refuses more than 65,536)."""
 SUMMARY_VISIBLE_BUDGET = 40_000
@@ -50,9 +53,7 @@ def review_body(plan: ReviewPlan, rejected: Sequence[Finding], repo_url: str, *,
     return "\n".join(parts)
 
 
-def fit_listing(
-    render: Callable[[list[Finding]], str], listed: list[Finding], budget: int
-) -> tuple[str, int]:
+def fit_listing(render: Callable[[list[T]], str], listed: list[T], budget: int) -> tuple[str, int]:
     """`render(listed[:n])` for the largest n (every finding, if they fit) whose text fits in `budget`."""
     text = render(listed)
     if len(text) <= budget:
@@ -65,6 +66,20 @@ def fit_listing(
         count = int(count * 0.95)
         text = render(listed[:count])
     return text, count
+
+
+def _fewer_skipped_files(result: ReviewResult, budget: int) -> tuple[ReviewResult, int]:
+    """The result with as many skipped files as keep its bare summary within `budget`, and how many less."""
+    skipped = result.skipped_files
+    if len(render_summary(result, listed=[])) <= budget:
+        return result, 0
+    reviewed = result.reviewed_files
+
+    def render(kept: list[FileDecision]) -> str:
+        return render_summary(dataclasses.replace(result, files=[*reviewed, *kept]), listed=[])
+
+    _, count = fit_listing(render, skipped, budget)
+    return dataclasses.replace(result, files=[*reviewed, *skipped[:count]]), len(skipped) - count
 
 
 def summary_body(
@@ -87,9 +102,13 @@ def summary_body(
                 f"review body, {len(plan.known)} reported earlier and not repeated.")
     if review_url:
         this_run += f" [Review]({review_url})."
+    result, files_left_out = _fewer_skipped_files(result, SUMMARY_VISIBLE_BUDGET // 2)
     text, shown = fit_listing(lambda items: render_summary(result, listed=items), listed,
                               SUMMARY_VISIBLE_BUDGET)
     parts = [state.marker(), text]
+    if files_left_out:
+        parts += ["", f"{files_left_out} more files not reviewed are not in the table above (GitHub's size "
+                  "limit for a comment); the job summary of this run lists them."]
     if shown < len(listed):
         where = f"the [job summary of this run]({run_url})" if run_url else "the job summary of this run"
         parts += ["", f"**{len(listed) - shown} more findings not shown here** (GitHub's size limit for a "
@@ -102,7 +121,7 @@ def summary_body(
 
 
 def job_summary(result: ReviewResult, *, why: str | None, scope_note: str, review_url: str | None,
-                posted_note: str | None = None) -> str:
+                posted_note: str | None = None, unsure: bool = False) -> str:
     """The run's job summary: every finding, in full lines or, on a huge pull request, in short ones."""
     parts = [render_summary(result, listed=[]), "", f"Scope: {scope_note}."]
     if review_url:
@@ -110,8 +129,10 @@ def job_summary(result: ReviewResult, *, why: str | None, scope_note: str, revie
     if posted_note:
         parts += ["", f"> {posted_note}"]
     if why:
-        parts += ["", f"> **Nothing was posted on the pull request:** {why}. The findings are in this "
-                  "summary, the workflow annotations and the SARIF file."]
+        lead = ("The review may not be on the pull request" if unsure
+                else "Nothing was posted on the pull request")
+        parts += ["", f"> **{lead}:** {why}. The findings are in this summary, the workflow annotations and "
+                  "the SARIF file."]
     if result.findings:
         head = "\n".join(parts)
         room = JOB_SUMMARY_BUDGET - len(head.encode())
