@@ -153,6 +153,10 @@ class Publisher:
         else:
             advice = ("it was not retried, since GitHub may have stored it. Re-run the job: a rerun reads "
                       "what is on the pull request and posts only what is missing")
+        if posted.summary_url:
+            posted.problem = (f"The summary comment was written ({posted.summary_url}), but not all of its "
+                              f"hidden state ({what}); {advice}.")
+            return
         if posted.review_url:
             posted.problem = (f"The review was posted ({posted.review_url}), but the summary comment could "
                               f"not be written ({what}); {advice}.")
