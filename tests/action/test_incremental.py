@@ -3,10 +3,13 @@ commits): the three pushes that used to lose findings, and their mirror images."
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from action.scenario import NUMBER, event, new_fake, run
+from fakes.anthropic_server import FakeAnthropic, Reply, tool_reply
 from fakes.github_server import FakeGitHub
 from persona_review.action.markers import fingerprints_in
 
@@ -162,3 +165,45 @@ def test_sequence_on_a_commit_history(fake: FakeGitHub, tmp_path: Path) -> None:
         assert max(shown.values()) == 1, f"{name}: a finding posted twice"
         assert _head_findings(tree, tmp_path / f"fresh{index}") <= set(shown), f"{name}: a finding missing"
     assert len(fake.bot_issue_comments()) == 1
+
+
+LOAD = ["def load(conn, order_id):", "    rows = conn.execute('SELECT * FROM o WHERE id = %s', (order_id,))",
+        "    return rows[0]", ""]
+
+
+def _model_finding(path: str, line: int, quoted: str, item: str = "ERR-02") -> dict[str, object]:
+    return {"path": path, "line": line, "quoted_line": quoted, "category": "error-handling",
+            "severity": "medium", "confidence": 0.9, "checklist_item": item,
+            "title": "IndexError on a missing row", "body": "An unknown id raises IndexError."}
+
+
+def test_after_a_push_the_model_sees_only_the_touched_hunks(fake: FakeGitHub, tmp_path: Path) -> None:
+    """The model reviews the files a push changed; its findings outside the changed hunks are not kept."""
+
+    def reply(body: dict[str, Any]) -> Reply:
+        text = json.dumps(body)
+        found = [_model_finding(path, 3, "    return rows[0]") for path in ("app/load.py", "app/other.py")
+                 if path in text]
+        if "app/other.py" in text and "total = 0" in text:
+            found.append(_model_finding("app/other.py", 8, "    return total"))
+            found.append(_model_finding("app/other.py", 1, "def load(conn, order_id):", "ERR-03"))
+        return tool_reply(found)
+
+    with FakeAnthropic(reply) as model:
+        base = {".github/persona-review.yml": f"base-url: {model.url}\n"}
+        pull = fake.open_tree_pull(NUMBER, base, {**base, "app/load.py": _text(LOAD),
+                                                  "app/other.py": _text(LOAD)})
+        fake.put_content(pull.base_sha, ".github/persona-review.yml", f"base-url: {model.url}\n")
+        first = run(fake, tmp_path / "1", "pull_request", event("pull_request.opened"),
+                    anthropic_api_key="sk-ant-test-key")
+        assert first.code == 0 and len(fake.bot_review_comments()) == 2
+        asked = len(model.requests)
+        other = [*LOAD, "", "def count(rows):", "    total = 0", "    return total", ""]
+        fake.push_tree(NUMBER, {**base, "app/load.py": _text(LOAD), "app/other.py": _text(other)})
+        second = run(fake, tmp_path / "2", "pull_request", SYNC, anthropic_api_key="sk-ant-test-key")
+        assert second.code == 0
+        pushed = [json.dumps(r.body) for r in model.requests[asked:]]
+    assert pushed and all("app/load.py" not in text for text in pushed), "untouched files are not sent"
+    assert "the model on the 1 file changed since" in second.summary
+    new = fake.bot_review_comments()[2:]
+    assert [(c["path"], c["line"]) for c in new] == [("app/other.py", 8)], "only the finding in the new hunk"
