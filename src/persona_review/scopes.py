@@ -32,12 +32,18 @@ def _indent(text: str) -> int:
     return len(expanded) - len(expanded.lstrip())
 
 
+MAX_HEADER_CHARS = 240
+"""Only a line's start is matched: the diff is untrusted, and a long line must not cost much."""
+
+
 def is_header(text: str) -> bool:
-    return bool(_KEYWORD_HEADER.match(text) or _MODIFIED_CALLABLE.match(text))
+    head = text[:MAX_HEADER_CHARS]
+    return bool(_KEYWORD_HEADER.match(head) or _MODIFIED_CALLABLE.match(head))
 
 
 def scope_name(text: str) -> str:
     """A header's name: `def cancel(conn):` -> "cancel", `class Orders(Base):` -> "Orders"."""
+    text = text[:MAX_HEADER_CHARS]
     typed = _TYPE_NAME.search(text)
     if typed:
         return typed.group(1)

@@ -7,7 +7,7 @@ from persona_review.diff import parse_diff
 from persona_review.findings import Finding, rank_fingerprints
 from persona_review.persona import Persona
 from persona_review.pipeline import ReviewInput, run_review
-from persona_review.scopes import enclosing_scope, scope_name
+from persona_review.scopes import enclosing_scope, is_header, scope_name
 from pipeline.conftest import file_diff
 
 SHELL = ["import subprocess", "", "def listing(user_input):",
@@ -29,6 +29,7 @@ def test_scope_names_and_nesting() -> None:
     assert scope_name("func (s *Server) Handle(w http.ResponseWriter) {") == "Handle"
     assert scope_name("public async Task<int> Run(string x)") == "Run"
     assert enclosing_scope({10: "    x = 1"}, 10, "def outer(a):") == "outer", "the hunk heading stands in"
+    assert not is_header("public " * 5_000), "only a line's start is matched"
 
 
 def test_a_copy_above_does_not_take_the_originals_identity(persona: Persona) -> None:
