@@ -207,3 +207,24 @@ def test_after_a_push_the_model_sees_only_the_touched_hunks(fake: FakeGitHub, tm
     assert "the model on the 1 file changed since" in second.summary
     new = fake.bot_review_comments()[2:]
     assert [(c["path"], c["line"]) for c in new] == [("app/other.py", 8)], "only the finding in the new hunk"
+
+
+def test_a_copy_above_in_a_file_the_base_already_has(fake: FakeGitHub, tmp_path: Path) -> None:
+    """Hunks of a modified file show only part of it: the scope comes from the lines shown and the hunk
+    heading, and still tells the copy from the original."""
+    filler = [f"    step_{i} = {i}" for i in range(12)]
+    base_lines = [*LISTING[:4], *filler, "    return 0", ""]
+    head_lines = [*LISTING[:4], *filler, LISTING[4], ""]
+    base = {"app/run.py": _text(base_lines)}
+    fake.open_tree_pull(NUMBER, base, {"app/run.py": _text(head_lines)})
+    assert run(fake, tmp_path / "open", "pull_request", event("pull_request.opened")).code == 0
+    before = len(fake.bot_review_comments())
+    assert before == 1
+    copied = [*head_lines[:3], *COPY, *head_lines[3:]]
+    fake.push_tree(NUMBER, {"app/run.py": _text(copied)})
+    out = run(fake, tmp_path / "push", "pull_request", SYNC)
+    assert out.code == 0
+    new = fake.bot_review_comments()[before:]
+    assert [c["line"] for c in new] == [5], "the copy is commented; the original is not again"
+    shown = _visible(fake)
+    assert max(shown.values()) == 1
