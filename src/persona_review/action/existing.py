@@ -51,7 +51,7 @@ def _trusted(item: GithubObject) -> bool:
     return trusted_author(user.get("type"), data.get("author_association"))
 
 
-def read_existing(pr: PullRequest, *, reviews: bool = True) -> Existing:
+def read_existing(pr: PullRequest) -> Existing:
     out = Existing()
     for comment in pr.get_issue_comments():
         if not _trusted(comment):
@@ -71,12 +71,11 @@ def read_existing(pr: PullRequest, *, reviews: bool = True) -> Existing:
         if _trusted(rc):
             out.known.add_text(rc.body)
             out.inline |= fingerprints_in(rc.body)
-    if reviews:
-        read_review_bodies(pr, out)
+    _read_review_bodies(pr, out)
     return out
 
 
-def read_review_bodies(pr: PullRequest, out: Existing) -> None:
+def _read_review_bodies(pr: PullRequest, out: Existing) -> None:
     for review in pr.get_reviews():
         data = raw(review)
         if not _trusted(review) or data.get("state") == "PENDING":
