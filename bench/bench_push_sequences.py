@@ -160,12 +160,12 @@ def sequence(seed: int, tmp: Path, mode: str) -> tuple[int, int, int, int, int, 
                       max_comments="30")
             assert out.code == 0, out.log
             runs += 1
-            incremental += "changed since" in out.summary
+            incremental += "changed since" in out.summary or "commits since" in out.summary
             shown = _shown(fake)
             ranks = {rank for _, rank in _pairs(fake)}
             fresh = _fresh(tree, tmp / f"{seed}-{index}-fresh")
             missing = [(fp, rank) for fp, rank in fresh if fp not in shown]
-            by_rank = sum(1 for _, rank in missing if rank in ranks)
+            by_rank = sum(1 for _, rank in missing if rank and rank in ranks)
             lost += len(missing) - by_rank
             matched += by_rank
             if len(missing) > by_rank:
