@@ -59,6 +59,8 @@ def test_review_post_timing_out_after_github_stored_it(fake: FakeGitHub, tmp_pat
     first = run(fake, tmp_path / "1", "pull_request", event("pull_request.opened"), max_comments="1")
     assert first.code == 0
     assert len([c for c in fake.calls if c.method == "POST" and c.path.endswith("/reviews")]) == 1
+    assert "The review may not be on the pull request" in first.summary
+    assert "Nothing was posted" not in first.summary
     rerun = run(fake, tmp_path / "2", "pull_request", event("pull_request.synchronize"), max_comments="1")
     assert rerun.code == 0
     shown = _shown(fake)

@@ -141,7 +141,8 @@ def test_a_server_error_on_posting_degrades_to_annotations(fake: FakeGitHub, tmp
     assert len(_review_posts(fake)) == 1, "an ambiguous POST failure is not retried"
     assert out.code == 0
     assert "::error file=app/orders.py,line=4,endLine=5" in out.log
-    assert "Nothing was posted" in out.summary
+    assert "The review may not be on the pull request" in out.summary and "not found when read back" in out.summary
+    assert "Nothing was posted" not in out.summary, "an ambiguous failure is not reported as a certainty"
 
 
 def test_a_rate_limited_summary_edit_is_retried(fake: FakeGitHub, tmp_path: Path) -> None:

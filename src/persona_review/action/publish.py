@@ -123,10 +123,11 @@ class Publisher:
                                   "posts only what is missing")
                 return False
             if stored is None:
+                posted.unsure = True
                 posted.why_not = (f"GitHub did not confirm the review ({what}) and it was not found when "
-                                  "read back; it was not retried, since a late write could duplicate it. "
-                                  "Re-run the job: a rerun reads what is on the pull request and posts only "
-                                  "what is missing")
+                                  "read back, though GitHub may still store it; it was not retried, since a "
+                                  "late write could duplicate it. Re-run the job: a rerun reads what is on "
+                                  "the pull request and posts only what is missing")
                 return False
             self.wf.log(f"the review POST failed ({what}); reading back found it stored: {stored.html_url}")
             posted.review_url = str(stored.html_url)
