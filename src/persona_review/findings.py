@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -73,6 +73,10 @@ class Finding:
     confidence: float = 1.0
     placement: Placement = Placement.UNPLACED
     fingerprint: str = ""
+    """Identity by what the finding is: category, path, checklist item, code and enclosing scope."""
+    rank_fingerprint: str = ""
+    """The fingerprint of versions before 0.2 (code and rank among same-code findings in the file). Kept to
+    recognise what those versions posted, and to match findings whose scope could not be read alike."""
     explanation: str = ""
     """The general rule behind the finding (the same for every finding of a check); `body` is about this
     code. Markdown shows it collapsed, once per report."""
@@ -99,22 +103,45 @@ def fingerprint_key(finding: Finding) -> str:
     )
 
 
-def assign_fingerprints(findings: Iterable[Finding]) -> list[Finding]:
-    """Give each finding a stable fingerprint: category, path, checklist item and normalized code.
+FINGERPRINT_VERSION = "2"
 
-    The line number is left out so that edits elsewhere in the file (and rebases) keep it. Two findings
-    with the same key in one file are told apart by their order of appearance.
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def assign_fingerprints(
+    findings: Iterable[Finding], scope_of: Callable[[Finding], str] | None = None
+) -> list[Finding]:
+    """Give each finding two fingerprints that leave out the line number, so edits elsewhere keep them.
+
+    `fingerprint` is category, path, checklist item, normalized code and the enclosing function or class
+    (`scope_of`), so a copy of a flagged line in another function is a new finding and the original keeps
+    its identity. Identical findings in one scope are told apart by order. `rank_fingerprint` is the
+    earlier scheme (order among same-code findings in the whole file), used only to recognise old posts.
     """
     ordered = sorted(findings, key=lambda f: (f.path, f.line or 0, f.checklist_item, f.rule_id))
-    seen: dict[str, int] = {}
+    by_rank: dict[str, int] = {}
+    by_scope: dict[tuple[str, str], int] = {}
     out: list[Finding] = []
     for finding in ordered:
         key = fingerprint_key(finding)
-        occurrence = seen.get(key, 0)
-        seen[key] = occurrence + 1
-        digest = hashlib.sha256(f"{key}\x1f{occurrence}".encode()).hexdigest()[:16]
-        out.append(finding.replace(fingerprint=digest))
+        rank = by_rank.get(key, 0)
+        by_rank[key] = rank + 1
+        scope = scope_of(finding) if scope_of is not None and finding.line is not None else ""
+        occurrence = by_scope.get((key, scope), 0)
+        by_scope[(key, scope)] = occurrence + 1
+        out.append(finding.replace(
+            fingerprint=_digest("v" + FINGERPRINT_VERSION, key, scope, str(occurrence)),
+            rank_fingerprint=_digest(key, str(rank)),
+        ))
     return out
+
+
+def rank_fingerprints(finding: Finding, count: int) -> list[str]:
+    """The rank fingerprints the first `count` findings sharing `finding`'s code key would have."""
+    key = fingerprint_key(finding)
+    return [_digest(key, str(i)) for i in range(count)]
 
 
 def sort_key(finding: Finding) -> tuple[int, str, int]:

@@ -6,20 +6,22 @@ thresholded, fingerprinted findings -> ReviewResult for the reporters.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from persona_review.checklists import load_checklists
+from persona_review.checks.base import FileContext
 from persona_review.checks.runner import run_checks
 from persona_review.config import Config
 from persona_review.contexts import FileSource, WorkspaceFiles, build_contexts
-from persona_review.diff import Diff
+from persona_review.diff import Diff, DiffFile
 from persona_review.findings import SOURCE_MODEL, Finding, Placement, assign_fingerprints, sort_key
 from persona_review.nothing_reviewed import nothing_reviewed
 from persona_review.persona import Persona
 from persona_review.placement import group_nearby, merge, place
 from persona_review.result import FileDecision, ModelOutcome, ModelStatus, ReviewResult
+from persona_review.scopes import enclosing_scope
 from persona_review.suppressions import Suppressor
 from persona_review.triggers import select_files
 
@@ -52,6 +54,9 @@ class ReviewInput:
     trust_environment: bool = True
     """Whether the model client may take its endpoint or proxy from environment variables: yes for the
     CLI, no for the Action, where every destination comes from the base branch's config."""
+    model_lines: Mapping[str, set[int]] | None = None
+    """When set, the model reviews only these files and keeps its findings on these new-file lines (an empty
+    set: the whole file); the checks still review everything. Used for the hunks a push touched."""
 
 
 def run_review(inp: ReviewInput) -> ReviewResult:
@@ -71,12 +76,12 @@ def run_review(inp: ReviewInput) -> ReviewResult:
         notices.append(OFFLINE_NOTICE)
     elif not inp.api_key and config.provider == "anthropic":
         notices.append(NO_KEY_NOTICE)
-    elif selection.reviewed:
+    elif _model_files(selection.reviewed, inp.model_lines):
         from persona_review.model.stage import ModelReviewRequest, run_model_review
 
         model = run_model_review(
             ModelReviewRequest(
-                files=selection.reviewed,
+                files=_model_files(selection.reviewed, inp.model_lines),
                 contexts=contexts,
                 persona=inp.persona,
                 checklists=load_checklists(config.categories),
@@ -90,7 +95,8 @@ def run_review(inp: ReviewInput) -> ReviewResult:
         )
         mode = "checks+model"
         notices.extend(model.notices)
-        found.extend(place(f, by_path) if f.placement is Placement.UNPLACED else f for f in model.findings)
+        found.extend(place(f, by_path) if f.placement is Placement.UNPLACED else f
+                     for f in model.findings if _in_model_scope(f, inp.model_lines))
     else:
         model.status = ModelStatus.SKIPPED
 
@@ -100,7 +106,7 @@ def run_review(inp: ReviewInput) -> ReviewResult:
     suppressed: list[Finding] = []
     reasons: dict[str, str] = {}
     below: list[Finding] = []
-    for finding in assign_fingerprints(merged):
+    for finding in assign_fingerprints(merged, _scope_reader(contexts, by_path)):
         reason = suppressor.reason(finding)
         if reason is not None:
             suppressed.append(finding)
@@ -127,6 +133,41 @@ def run_review(inp: ReviewInput) -> ReviewResult:
         unused_suppressions=suppressor.unused({p: c.added for p, c in contexts.items()}, config.source),
         nothing_reviewed=nothing_reviewed([*selection.decisions, *inp.extra_skipped], config.max_file_lines),
     )
+
+
+def _model_files(files: list[DiffFile], scope: Mapping[str, set[int]] | None) -> list[DiffFile]:
+    return files if scope is None else [f for f in files if f.path in scope]
+
+
+def _in_model_scope(finding: Finding, scope: Mapping[str, set[int]] | None) -> bool:
+    if scope is None:
+        return True
+    lines = scope.get(finding.path)
+    if lines is None:
+        return False
+    if not lines or finding.line is None:
+        return True
+    last = finding.last_line or finding.line
+    return any(n in lines for n in range(finding.line, last + 1))
+
+
+def _scope_reader(
+    contexts: Mapping[str, FileContext], files: Mapping[str, DiffFile]
+) -> Callable[[Finding], str]:
+    """The enclosing function or class of a finding, from the lines its file's context holds."""
+
+    def scope_of(finding: Finding) -> str:
+        context = contexts.get(finding.path)
+        if context is None or finding.line is None:
+            return ""
+        section = ""
+        diff_file = files.get(finding.path)
+        if not context.whole_file and diff_file is not None:
+            hunk = diff_file.hunk_for(finding.line)
+            section = hunk.section if hunk is not None else ""
+        return enclosing_scope(context.lines, finding.line, section)
+
+    return scope_of
 
 
 def _meets_threshold(finding: Finding, config: Config) -> bool:

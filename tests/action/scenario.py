@@ -96,6 +96,7 @@ def run(fake: FakeGitHub, tmp: Path, event_name: str, payload: dict[str, Any], *
         "GITHUB_OUTPUT": str(out_file),
         "GITHUB_STEP_SUMMARY": str(summary_file),
         "GITHUB_WORKSPACE": str(tmp),
+        "GITHUB_RUN_ID": "1658821493",
         "INPUT_GITHUB-TOKEN": "ghs_faketoken123",
     }
     env.update({f"INPUT_{k.upper().replace('_', '-')}": v for k, v in inputs.items()})

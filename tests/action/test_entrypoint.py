@@ -25,7 +25,7 @@ from action.scenario import (
 )
 from fakes.github_server import FakeGitHub
 from persona_review.action.inputs import read_inputs
-from persona_review.action.markers import fingerprints_in, read_state
+from persona_review.action.markers import Known, fingerprints_in, read_state
 from persona_review.action.report import outputs
 from pipeline.test_sarif import VALIDATOR
 
@@ -136,13 +136,15 @@ def test_forged_summary_from_an_outsider_hides_nothing(fake: FakeGitHub, tmp_pat
     with new_fake() as other:  # a first review elsewhere tells the finding's (deterministic) fingerprint
         other.open_pull(NUMBER, files)
         run(other, tmp_path / "other", "pull_request", event("pull_request.opened"))
-        state = read_state(other.bot_issue_comments()[0]["body"])
-    assert state is not None and len(state.reported) == 1
+        forged = other.bot_issue_comments()[0]["body"] + other.bot_review_comments()[0]["body"]
+    known = Known()
+    known.add_text(forged)
+    assert read_state(forged) is not None and len(known.full) == 2 and len(known.prefixes) == 1
     fake.open_pull(NUMBER, files)
-    fake.human_comment(NUMBER, state.marker(), "outsider", "CONTRIBUTOR")
+    fake.human_comment(NUMBER, forged, "outsider", "CONTRIBUTOR")
     out = run(fake, tmp_path / "real", "pull_request", event("pull_request.opened"))
     assert out.code == 0
-    assert fingerprints_in(fake.bot_review_comments()[0]["body"]) == state.reported
+    assert fingerprints_in(fake.bot_review_comments()[0]["body"]) == fingerprints_in(forged)
     assert len(fake.bot_issue_comments()) == 1, "our own summary is created; the forged one is ignored"
 
 

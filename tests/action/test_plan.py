@@ -82,9 +82,11 @@ def test_model_text_is_sanitized_before_posting() -> None:
 
 
 def test_state_marker_round_trip_and_garbage() -> None:
-    state = SummaryState(head="ab" * 20, reported={"1" * 16, "2" * 16})
+    state = SummaryState(head="ab" * 20)
     again = read_state("text\n" + state.marker() + "\nmore")
     assert again == state
+    legacy = '<!-- persona-review:summary {"head":"' + "ab" * 20 + '","fps":["1111111111111111"]} -->'
+    assert read_state(legacy) == SummaryState(head="ab" * 20, reported={"1" * 16}), "version 1 is still read"
     assert read_state("no marker here") is None
     assert read_state("<!-- persona-review:summary {not json} -->") == SummaryState()
     assert read_state('<!-- persona-review:summary {"head": "; rm -rf", "fps": [1]} -->') == SummaryState()

@@ -65,6 +65,7 @@ def test_sequence_never_duplicates(fake: FakeGitHub, tmp_path: Path) -> None:
     assert state is not None and state.head == fake.state.pulls[NUMBER].head.sha != old_head
     compare_calls = [c for c in fake.calls if "/compare/" in c.path]
     assert compare_calls and compare_calls[-1].path.endswith(f"{old_head}...{state.head}")
+    assert f"changed since {old_head[:7]}" in second.summary, "a fast-forward push is reviewed incrementally"
 
     # A human answers one thread and resolves another.
     ours = fake.bot_review_comments()
@@ -78,6 +79,7 @@ def test_sequence_never_duplicates(fake: FakeGitHub, tmp_path: Path) -> None:
     fake.push(NUMBER, files_c, [_rewrite("app/orders.py", orders_b, orders_c)])
     third = run(fake, tmp_path / "4", "pull_request", sync)
     assert third.code == 0
+    assert "changed since" in third.summary
 
     # Force push: the old head is no longer an ancestor -> full review, still nothing reposted.
     fake.push(NUMBER, files_c, files_c, force=True)

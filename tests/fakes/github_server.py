@@ -26,13 +26,16 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from fakes.github_contract import find_operation, request_errors
 from fakes.github_graphql import GraphQL
+from fakes.github_history import tree_changes
 from fakes.github_state import (
     BOT,
+    PULL_FILES_LIMIT,
     Commit,
     FileChange,
     Pull,
     Shapes,
     State,
+    blob_sha,
     commentable_lines,
     sha_of,
 )
@@ -59,6 +62,8 @@ class Fault:
     times: int
     headers: dict[str, str] = field(default_factory=dict)
     message: str = "Server Error"
+    skip: int = 0
+    """Matching requests answered normally before the fault starts."""
 
 
 class HttpError(Exception):
@@ -81,6 +86,9 @@ class FakeGitHub:
         self.reject_lines: set[tuple[str, int]] = set()
         self.resolved: set[int] = set()
         self.faults: list[Fault] = []
+        self.late_faults: list[Fault] = []
+        self.pull_files_limit = PULL_FILES_LIMIT
+        """GitHub lists at most 3,000 files of a pull request; lowered by tests to keep them small."""
         self.stalls: list[Fault] = []
         self._lock = threading.RLock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
@@ -124,12 +132,41 @@ class FakeGitHub:
         pull.head = commit
         return commit.sha
 
+    def open_tree_pull(self, number: int, base: dict[str, str], head: dict[str, str], *, title: str = "Change",
+                       body: str = "") -> Pull:
+        """A pull request between two file trees; its files and every compare are diffs of the trees."""
+        base_sha = sha_of("base", str(number))
+        files = tree_changes(base, head)
+        head_commit = Commit(sha_of("head", str(number), "0"), base_sha, files, files, dict(head))
+        self.state.commits[base_sha] = Commit(base_sha, None, [], [], dict(base))
+        self.state.commits[head_commit.sha] = head_commit
+        pull = Pull(number, title, body, base_sha, head_commit, head_repo=self.state.full_name)
+        self.state.pulls[number] = pull
+        return pull
+
+    def push_tree(self, number: int, tree: dict[str, str], *, force: bool = False) -> str:
+        """A new head with these files: on top of the old head, or (force) straight on the base."""
+        pull = self.state.pulls[number]
+        parent = self.state.commits[pull.base_sha if force else pull.head.sha]
+        base_tree = self.state.commits[pull.base_sha].tree or {}
+        sha = sha_of("head", str(number), str(len(self.state.commits)))
+        commit = Commit(sha, parent.sha, tree_changes(base_tree, tree), tree_changes(parent.tree or {}, tree),
+                        dict(tree))
+        self.state.commits[sha] = commit
+        pull.head = commit
+        return sha
+
     def put_content(self, ref: str, path: str, text: str) -> None:
         self.state.contents[(ref, path)] = text
 
     def fail(self, method: str, pattern: str, status: int, *, times: int = 1,
-             headers: dict[str, str] | None = None, message: str = "Server Error") -> None:
-        self.faults.append(Fault(method, re.compile(pattern), status, times, headers or {}, message))
+             headers: dict[str, str] | None = None, message: str = "Server Error", skip: int = 0) -> None:
+        """Answer `status` to `times` matching requests, after letting the first `skip` through."""
+        self.faults.append(Fault(method, re.compile(pattern), status, times, headers or {}, message, skip))
+
+    def fail_after(self, method: str, pattern: str, status: int, *, times: int = 1) -> None:
+        """Carry out the next `times` matching requests, then answer `status` as if it failed."""
+        self.late_faults.append(Fault(method, re.compile(pattern), status, times))
 
     def stall(self, method: str, pattern: str, seconds: float, *, times: int = 1) -> None:
         """Answer the next `times` matching requests only after `seconds` (to make the client time out)."""
@@ -218,12 +255,20 @@ class FakeGitHub:
                 raise HttpError(400, "Problems parsing JSON", errors)
         if method != "GET" and self.read_only:
             raise HttpError(403, "Resource not accessible by integration")
-        return _routes(self, method, path, query, body)
+        answer = _routes(self, method, path, query, body)
+        for fault in self.late_faults:
+            if fault.times > 0 and fault.method == method and fault.pattern.search(path):
+                fault.times -= 1
+                raise HttpError(fault.status, "Server Error")
+        return answer
 
 
     def _fault(self, method: str, path: str) -> None:
         for fault in self.faults:
             if fault.times > 0 and fault.method == method and fault.pattern.search(path):
+                if fault.skip > 0:
+                    fault.skip -= 1
+                    continue
                 fault.times -= 1
                 raise HttpError(fault.status, fault.message, headers=fault.headers)
 
@@ -276,23 +321,52 @@ def _routes(fake: FakeGitHub, method: str, path: str, query: dict[str, list[str]
         comment["body"] = body["body"]
         return 200, comment, {}
     if (m := re.fullmatch(r"/compare/([0-9a-f]+)\.\.\.([0-9a-f]+)", rest)) and method == "GET":
-        base, head = m.group(1), m.group(2)
-        if base not in st.commits or head not in st.commits:
+        return _compare(fake, m.group(1), m.group(2))
+    if (m := re.fullmatch(r"/git/trees/([0-9a-f]+)", rest)) and method == "GET":
+        commit = st.commits.get(m.group(1))
+        if commit is None or commit.tree is None:
             raise HttpError(404, "Not Found")
-        if base == head:
-            return 200, shapes.comparison(base, head, "identical", []), {}
-        if base in st.ancestors(head):
-            if st.commits[head].parent != base:
-                raise HttpError(500, "the fake compares a head with its parent only")
-            return 200, shapes.comparison(base, head, "ahead", st.commits[head].delta), {}
-        return 200, shapes.comparison(base, head, "diverged", st.commits[head].files), {}
+        return 200, shapes.git_tree(commit.sha, commit.tree), {}
+    if (m := re.fullmatch(r"/git/blobs/([0-9a-f]+)", rest)) and method == "GET":
+        text = next((t for c in st.commits.values() for t in (c.tree or {}).values() if blob_sha(t) == m.group(1)),
+                    None)
+        if text is None:
+            raise HttpError(404, "Not Found")
+        return 200, shapes.git_blob(m.group(1), text), {}
     if (m := re.fullmatch(r"/contents/(.+)", rest)) and method == "GET":
         ref = query.get("ref", [""])[0]
         text = st.contents.get((ref, m.group(1)))
+        if text is None and ref in st.commits:
+            text = (st.commits[ref].tree or {}).get(m.group(1))
         if text is None:
             raise HttpError(404, "Not Found")
         return 200, shapes.content(m.group(1), ref, text), {}
     raise HttpError(404, "Not Found")
+
+
+def _compare(fake: FakeGitHub, base: str, head: str) -> tuple[int, Any, dict[str, str]]:
+    """GET /compare/{base}...{head}: files are the diff from the merge base to head (first 300)."""
+    st, shapes = fake.state, fake.shapes
+    if base not in st.commits or head not in st.commits:
+        raise HttpError(404, "Not Found")
+    if base == head:
+        return 200, shapes.comparison(base, head, "identical", []), {}
+    old, new = st.commits[base], st.commits[head]
+    if old.tree is None or new.tree is None:
+        # Commits made from patches: only a head and its parent can be compared.
+        if base in st.ancestors(head):
+            if new.parent != base:
+                raise HttpError(500, "the fake compares a head with its parent only")
+            return 200, shapes.comparison(base, head, "ahead", new.delta), {}
+        return 200, shapes.comparison(base, head, "diverged", new.files), {}
+    merge_base = st.merge_base(base, head)
+    ahead = len(st.ancestors(head) - st.ancestors(base))
+    behind = len(st.ancestors(base) - st.ancestors(head))
+    status = "ahead" if behind == 0 else ("behind" if ahead == 0 else "diverged")
+    start = st.commits[merge_base].tree if merge_base is not None else {}
+    files = tree_changes(start or {}, new.tree)
+    return 200, shapes.comparison(base, head, status, files, merge_base=merge_base, ahead_by=ahead,
+                                  behind_by=behind), {}
 
 
 def _pull_routes(fake: FakeGitHub, pull: Pull, method: str, tail: str, *, query: dict[str, list[str]],
@@ -301,7 +375,8 @@ def _pull_routes(fake: FakeGitHub, pull: Pull, method: str, tail: str, *, query:
     if tail == "" and method == "GET":
         return 200, shapes.pull(pull), {}
     if tail == "/files" and method == "GET":
-        return _page([shapes.file(f, pull.head.sha) for f in pull.head.files], query, url)
+        listed = pull.head.files[:fake.pull_files_limit]
+        return _page([shapes.file(f, pull.head.sha) for f in listed], query, url)
     if tail == "/comments" and method == "GET":
         mine = [c for c in st.review_comments if c["pull_request_url"].endswith(f"/pulls/{pull.number}")]
         return _page(mine, query, url)

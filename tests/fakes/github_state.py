@@ -16,8 +16,17 @@ from typing import Any
 from fakes.github_contract import example
 from fakes.github_graphql import git_blob_sha
 
+COMPARE_FILE_LIMIT = 300
+"""GitHub's compare lists at most 300 files."""
+PULL_FILES_LIMIT = 3000
+"""GitHub's pull request files listing stops at 3000 files."""
 BOT = {"login": "github-actions[bot]", "id": 41898282, "type": "Bot"}
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@")
+
+
+def blob_sha(text: str) -> str:
+    data = text.encode()
+    return hashlib.sha1(b"blob %d\x00" % len(data) + data).hexdigest()
 
 
 def sha_of(*parts: str) -> str:
@@ -69,6 +78,8 @@ class Commit:
     """The pull request's files (base...this commit)."""
     delta: list[FileChange]
     """What this commit changed against its parent."""
+    tree: dict[str, str] | None = None
+    """Every file's text at this commit, for commits made from a tree (compare works between any two)."""
 
 
 @dataclass
@@ -127,6 +138,16 @@ class State:
             seen.add(current)
             current = self.commits[current].parent
         return seen
+
+    def merge_base(self, base: str, head: str) -> str | None:
+        """The newest commit that is an ancestor of both (histories here are linear chains)."""
+        of_base = self.ancestors(base)
+        current: str | None = head
+        while current is not None and current in self.commits:
+            if current in of_base:
+                return current
+            current = self.commits[current].parent
+        return None
 
 
 class Shapes:
@@ -249,12 +270,28 @@ class Shapes:
             out.pop("submitted_at", None)
         return dict(out)
 
-    def comparison(self, base: str, head: str, status: str, files: list[FileChange]) -> dict[str, Any]:
+    def comparison(self, base: str, head: str, status: str, files: list[FileChange], *,
+                   merge_base: str | None = None, ahead_by: int | None = None,
+                   behind_by: int = 0) -> dict[str, Any]:
         out = self._point(example("commit-comparison"))
+        ahead = ahead_by if ahead_by is not None else (1 if status == "ahead" else 0)
         out.update(status=status, url=f"{self.repo_api}/compare/{base}...{head}",
-                   ahead_by=1 if status == "ahead" else 0, behind_by=0, total_commits=1,
-                   files=[self.file(f, head) for f in files])
+                   ahead_by=ahead, behind_by=behind_by, total_commits=ahead,
+                   files=[self.file(f, head) for f in files[:COMPARE_FILE_LIMIT]])
+        out["merge_base_commit"]["sha"] = merge_base or base
+        out["base_commit"]["sha"] = base
         return dict(out)
+
+    def git_tree(self, sha: str, tree: dict[str, str]) -> dict[str, Any]:
+        """GET /git/trees/{sha}?recursive=1 (shape from GitHub's REST reference for git trees)."""
+        entries = [{"path": path, "mode": "100644", "type": "blob", "sha": blob_sha(text), "size": len(text.encode()),
+                    "url": f"{self.repo_api}/git/blobs/{blob_sha(text)}"} for path, text in sorted(tree.items())]
+        return {"sha": sha, "url": f"{self.repo_api}/git/trees/{sha}", "tree": entries, "truncated": False}
+
+    def git_blob(self, sha: str, text: str) -> dict[str, Any]:
+        raw = text.encode()
+        return {"sha": sha, "node_id": "B_" + sha[:12], "size": len(raw), "url": f"{self.repo_api}/git/blobs/{sha}",
+                "content": base64.encodebytes(raw).decode(), "encoding": "base64"}
 
     def content(self, path: str, ref: str, text: str) -> dict[str, Any]:
         out = self._point(example("content-file-response-if-content-is-a-file"))

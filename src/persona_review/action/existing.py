@@ -1,8 +1,10 @@
-"""What earlier runs left on the pull request: the sticky summary and the fingerprints already posted.
+"""What earlier runs left on the pull request: the sticky summary, its state, and every fingerprint reported.
 
-Review comments come from the REST list (one call per 100). A thread a human resolved keeps its comment
-in that list, and a reply does too, so "already posted" covers resolved and answered threads without
-GraphQL: a fingerprint once posted is never posted again.
+Nothing is taken from the run's own memory: fingerprints are read from the markers in review comments
+(open, outdated, resolved or replied to: a resolved thread keeps its comment in the REST list), review
+bodies, the summary and its state parts, by the bot or by anyone with write access. A fingerprint found in
+any of them is never posted again, so a run that failed half-way (a review stored, the summary not updated)
+is completed by a rerun without a duplicate.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from github.IssueComment import IssueComment
 from github.PullRequest import PullRequest
 
 from persona_review.action.markers import (
+    Known,
     SummaryState,
     fingerprints_in,
+    part_index,
     read_state,
     trusted_author,
 )
@@ -26,12 +30,12 @@ from persona_review.action.markers import (
 class Existing:
     summary: IssueComment | None = None
     state: SummaryState = field(default_factory=SummaryState)
-    posted: set[str] = field(default_factory=set)
-    """Fingerprints in our review comments (open, outdated, resolved or replied to)."""
-
-    @property
-    def known(self) -> set[str]:
-        return self.posted | self.state.reported
+    parts: dict[int, IssueComment] = field(default_factory=dict)
+    """Comments that hold the rest of the summary's state on a pull request with many findings."""
+    known: Known = field(default_factory=Known)
+    """Every fingerprint reported: review comments, review bodies, the summary and its state parts."""
+    inline: set[str] = field(default_factory=set)
+    """Fingerprints in review comments (findings shown inline)."""
 
 
 def raw(item: GithubObject) -> dict[str, Any]:
@@ -52,11 +56,28 @@ def read_existing(pr: PullRequest) -> Existing:
     for comment in pr.get_issue_comments():
         if not _trusted(comment):
             continue
-        state = read_state(comment.body)
+        body = comment.body
+        state = read_state(body)
         if state is not None and out.summary is None:
             out.summary = comment
             out.state = state
+            out.known.full |= state.reported
+            out.known.identities |= state.reported
+        index = part_index(body)
+        if index is not None and index not in out.parts:
+            out.parts[index] = comment
+        out.known.add_text(body)
     for rc in pr.get_review_comments():
         if _trusted(rc):
-            out.posted |= fingerprints_in(rc.body)
+            out.known.add_text(rc.body)
+            out.inline |= fingerprints_in(rc.body)
+    _read_review_bodies(pr, out)
     return out
+
+
+def _read_review_bodies(pr: PullRequest, out: Existing) -> None:
+    for review in pr.get_reviews():
+        data = raw(review)
+        if not _trusted(review) or data.get("state") == "PENDING":
+            continue
+        out.known.add_text(data.get("body"))

@@ -10,27 +10,25 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TextIO
 
 import requests
 from github import GithubException
-from github.PullRequest import PullRequest
 
 from persona_review.action.client import http_settings, make_github
 from persona_review.action.contents import HeadContents, safe_log
 from persona_review.action.events import Verdict, decide, load_event, refusal_text
-from persona_review.action.existing import Existing, read_existing
-from persona_review.action.failures import github_error_text, github_message, unreachable_text
+from persona_review.action.existing import read_existing
+from persona_review.action.failures import github_error_text, unreachable_text
 from persona_review.action.filters import PullFacts, effective_filters, why_not_review
 from persona_review.action.incremental import Scope, full, incremental_scope
 from persona_review.action.inputs import ActionInputs, GitHubEnv, Mode, read_github_env, read_inputs
 from persona_review.action.markers import SummaryState
-from persona_review.action.plan import ReviewPlan, plan_review, review_comment
-from persona_review.action.poster import post_review, upsert_summary
-from persona_review.action.reader import PullView, pull_view, read_changed_files
-from persona_review.action.report import job_summary, outputs, review_body, summary_body
+from persona_review.action.plan import plan_review
+from persona_review.action.publish import Context, Posted, Publisher, without_no_key
+from persona_review.action.reader import PullView, pull_view, read_changed_files, read_unlisted_files
+from persona_review.action.report import job_summary, outputs
 from persona_review.action.settings import load_settings
 from persona_review.action.workflow import Workflow
 from persona_review.diff import parse_diff
@@ -40,21 +38,6 @@ from persona_review.reporters.sarif import render_sarif
 from persona_review.result import ModelStatus, ReviewResult
 
 SARIF_NAME = "persona-review.sarif"
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    view: PullView
-    existing: Existing
-    scope: Scope
-
-
-@dataclass(slots=True)
-class Posted:
-    review_url: str = ""
-    summary_url: str = ""
-    why_not: str | None = None
-    """Why nothing was posted (fork, read-only token, dry run), or None when it was."""
 
 
 def main(env: Mapping[str, str] | None = None, out: TextIO | None = None) -> int:
@@ -99,10 +82,6 @@ def _failed(wf: Workflow, env: Mapping[str, str], message: str, code: int) -> in
 _EMPTY = ReviewResult(persona="", mode="checks", files=[], findings=[])
 
 
-def _without_no_key(result: ReviewResult) -> ReviewResult:
-    return replace(result, notices=[n for n in result.notices if n != NO_KEY_NOTICE])
-
-
 def write_sarif(workspace: str | None, text: str) -> str:
     """Write the SARIF file; returns its path as the `sarif-file` output (relative to the workspace)."""
     root = Path(workspace) if workspace else Path.cwd()
@@ -121,6 +100,8 @@ class Run:
         self.repo_url = f"{genv.server_url}/{genv.repository}"
         self.pr_number: int | None = None
         """The pull request under review, once known (for error messages)."""
+        run_id = env.get("GITHUB_RUN_ID", "").strip()
+        self.run_url = f"{self.repo_url}/actions/runs/{run_id}" if run_id.isdigit() else ""
 
     def execute(self) -> int:
         payload = load_event(self.genv.event_path)
@@ -161,31 +142,14 @@ class Run:
         existing = read_existing(pr)
         scope = self._scope(existing.state, view)
         changed = read_changed_files(pr)
+        if changed.unlisted:
+            changed = read_unlisted_files(self.repo, view, changed)
         if not changed.paths and not changed.skipped:
             return self._skip(f"#{view.number} changes no files (its commits add up to no difference "
                               "from the base branch)")
         diff = parse_diff(changed.diff_text)
         log = safe_log(self.wf.log)
         if scope.mode == "up-to-date":
-            result = None
-        else:
-            result = run_review(
-                ReviewInput(
-                    diff=scope.restrict(diff),
-                    config=settings.config,
-                    persona=settings.persona,
-                    api_key=self.inputs.anthropic_api_key,
-                    pr_text=f"{view.title}\n\n{view.body}",
-                    repo_url=self.repo_url,
-                    trust_environment=False,
-                    extra_skipped=[d for d in changed.skipped if scope.keeps_path(d.path)],
-                    contents=HeadContents(self.gh, self.genv.repository, view.head_sha, changed.blob_ids,
-                                          Path(self.genv.workspace) if self.genv.workspace else None, log),
-                    log=log,
-                )
-            )
-            result.findings = scope.filter(result.findings)
-        if result is None:
             self.wf.log(f"#{view.number}: {scope.note}; nothing to review")
             url = existing.summary.html_url if existing.summary else ""
             self.wf.set_outputs(outputs(None, review_url=url, sarif=""))
@@ -193,19 +157,38 @@ class Run:
                             "No SARIF file was written: an empty one would close the alerts that the "
                             "upload for this commit already holds.")
             return EXIT_OK
+        result = run_review(
+            ReviewInput(
+                diff=diff,
+                config=settings.config,
+                persona=settings.persona,
+                api_key=self.inputs.anthropic_api_key,
+                pr_text=f"{view.title}\n\n{view.body}",
+                repo_url=self.repo_url,
+                trust_environment=False,
+                extra_skipped=changed.skipped,
+                model_lines=scope.model_lines(),
+                contents=HeadContents(self.gh, self.genv.repository, view.head_sha, changed.blob_ids,
+                                      Path(self.genv.workspace) if self.genv.workspace else None, log),
+                log=log,
+            )
+        )
         if NO_KEY_NOTICE in result.notices:
             self.wf.notice(NO_KEY_NOTICE)
 
-        plan = plan_review(result.findings, existing.known, diff, settings.config.max_comments)
+        plan = plan_review(result.findings, existing.known, diff, settings.config.max_comments, scope.fresh)
+        publisher = Publisher(self.repo, self.wf, repo_url=self.repo_url, run_url=self.run_url)
         posted = Posted(why_not=why_not)
         if why_not is None:
-            posted = self._post(pr, Context(view, existing, scope), result, plan)
+            posted = publisher.publish(pr, Context(view, existing, scope), result, plan)
+        publisher.log(posted, plan)
         if posted.why_not is not None:
             self.wf.warning(f"findings are reported as annotations only: {posted.why_not}")
             self.wf.annotate(result.findings, rest="the job summary and the SARIF file (output sarif-file)")
         sarif = write_sarif(self.genv.workspace, render_sarif(result))
-        self.wf.summary(job_summary(_without_no_key(result), why=posted.why_not, scope_note=scope.note,
-                                    review_url=posted.review_url or None))
+        self.wf.summary(job_summary(without_no_key(result), why=posted.why_not, scope_note=scope.note,
+                                    review_url=posted.review_url or None, posted_note=posted.problem,
+                                    unsure=posted.unsure))
         self.wf.set_outputs(outputs(result, review_url=posted.review_url or posted.summary_url, sarif=sarif))
         if settings.config.fail_on_model_error and result.model.status is ModelStatus.PARTIAL:
             self.wf.error("the model review was partial (fail-on-model-error)")
@@ -233,56 +216,6 @@ class Run:
         if state.head is None:
             return full("first review of this pull request")
         return incremental_scope(self.repo, state.head, view.head_sha)
-
-    def _post(self, pr: PullRequest, ctx: Context, result: ReviewResult, plan: ReviewPlan) -> Posted:
-        view, existing, scope = ctx.view, ctx.existing, ctx.scope
-        posted = Posted()
-        comments = [review_comment(f, self.repo_url, plan.same_spot.get(f.fingerprint, ()))
-                    for f in plan.inline]
-        inline_fps = set(existing.posted)
-        try:
-            if plan.new:
-                outcome = post_review(
-                    pr,
-                    self.repo.get_commit(view.head_sha),
-                    comments,
-                    lambda rejected: review_body(plan, [plan.inline[i] for i in rejected], self.repo_url),
-                )
-                if outcome.review is not None:
-                    posted.review_url = str(outcome.review.html_url)
-                rejected = set(outcome.rejected)
-                inline_fps |= {g.fingerprint for i, f in enumerate(plan.inline) if i not in rejected
-                               for g in plan.with_spot(f)}
-                if outcome.rejected:
-                    self.wf.warning(f"GitHub refused {len(outcome.rejected)} inline comment(s); "
-                                    "they are in the review body instead")
-            state = SummaryState(head=view.head_sha,
-                                 reported=existing.state.reported | existing.posted
-                                 | {f.fingerprint for f in result.findings})
-            # The no-key notice is in the first summary only (and in each run's log).
-            shown = result if existing.summary is None else _without_no_key(result)
-            body = summary_body(shown, state, inline_fps=inline_fps, scope_note=scope.note, plan=plan,
-                                review_url=posted.review_url or None)
-            posted.summary_url, _ = upsert_summary(pr, existing.summary, body)
-        except GithubException as exc:
-            if exc.status in (401, 403, 404):
-                posted.why_not = (f"the token cannot write to pull request #{view.number} "
-                                  f"({exc.status}: {github_message(exc)}); give the workflow "
-                                  "`permissions: pull-requests: write`")
-                return posted
-            if exc.status >= 500:
-                posted.why_not = (f"GitHub answered {exc.status} while posting on #{view.number}; the post "
-                                  "was not retried, since GitHub may have stored it and a retry could "
-                                  "duplicate it. Re-run the job to post what is missing: nothing already "
-                                  "posted is repeated")
-                return posted
-            raise
-        except requests.RequestException as exc:
-            posted.why_not = (f"GitHub did not answer while posting on #{view.number} "
-                              f"({type(exc).__name__}); the post was not retried, since GitHub may have "
-                              "stored it. Re-run the job to post what is missing: nothing already posted is "
-                              "repeated")
-        return posted
 
     def _skip(self, reason: str) -> int:
         self.wf.notice(f"persona-review skipped: {reason}")

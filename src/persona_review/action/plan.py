@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from github.PullRequest import ReviewComment
 
-from persona_review.action.markers import fingerprint_marker
+from persona_review.action.markers import fingerprint_marker, rank_marker
+from persona_review.action.matching import known_findings
 from persona_review.diff import Diff, DiffFile
 from persona_review.findings import SOURCE_MODEL, Finding, Placement
 from persona_review.placement import place
@@ -56,14 +57,23 @@ def commentable(finding: Finding, files: Mapping[str, DiffFile]) -> bool:
     return placed.placement is Placement.INLINE and placed.end_line == finding.end_line
 
 
-def plan_review(findings: Iterable[Finding], known: set[str], diff: Diff, max_comments: int) -> ReviewPlan:
+def plan_review(
+    findings: Iterable[Finding],
+    known: Container[str],
+    diff: Diff,
+    max_comments: int,
+    fresh: Callable[[Finding], bool] | None = None,
+) -> ReviewPlan:
     """Split findings (already sorted most severe first): the first `max_comments` commentable new ones
-    inline (never more than 30, GitHub's per-request budget we keep to), every other new one in the body."""
+    inline (never more than 30, GitHub's per-request budget we keep to), every other new one in the body.
+    Known findings (see `matching`) are not posted again."""
     cap = min(max(max_comments, 0), MAX_INLINE_PER_REQUEST)
     files = diff.by_path()
     plan = ReviewPlan()
-    for f in findings:
-        if f.fingerprint in known:
+    items = list(findings)
+    old = known_findings(items, known, fresh)
+    for i, f in enumerate(items):
+        if i in old:
             plan.known.append(f)
             continue
         if not commentable(f, files):
@@ -108,8 +118,14 @@ def comment_body(finding: Finding, repo_url: str, *, suggestion: bool = True,
         if text not in seen:
             seen.add(text)
             texts.append(text)
-    markers = "\n".join(fingerprint_marker(f.fingerprint) for f in (finding, *sharing))
+    markers = "\n".join(markers_of(f) for f in (finding, *sharing))
     return "\n\n---\n\n".join(texts) + "\n\n" + markers
+
+
+def markers_of(finding: Finding) -> str:
+    """The hidden fingerprints a posted finding carries: its own, and its rank fingerprint for matching."""
+    marker = fingerprint_marker(finding.fingerprint)
+    return f"{marker} {rank_marker(finding.rank_fingerprint)}" if finding.rank_fingerprint else marker
 
 
 def review_comment(finding: Finding, repo_url: str, sharing: Sequence[Finding] = ()) -> ReviewComment:

@@ -118,10 +118,30 @@ def _without(comments: list[ReviewComment], rejected: list[int]) -> list[ReviewC
 
 
 def _cap(body: str) -> str:
+    """A last guard: bodies are built to fit, so this only cuts text that was never promised to be whole."""
     if len(body) <= MAX_BODY_CHARS:
         return body
-    note = "\n\n…(cut to fit GitHub's size limit; the summary comment lists every finding)"
+    note = "\n\n…(cut to fit GitHub's size limit)"
     return body[: MAX_BODY_CHARS - len(note)].rstrip() + note
+
+
+def find_review(pr: PullRequest, token: str) -> PullRequestReview | None:
+    """Read back: the submitted review whose body carries `token` (a marker unique to one run), if stored."""
+    for review in pr.get_reviews():
+        if review.state != "PENDING" and token in (review.body or ""):
+            return review
+    return None
+
+
+def write_state_parts(pr: PullRequest, parts: dict[int, Any], bodies: list[str]) -> None:
+    """The summary's state beyond what fits in it: comment k holds `bodies[k]`, edited in place or created.
+    Parts left from a larger state are kept: their fingerprints were reported, and all are read as one set."""
+    for index, body in enumerate(bodies):
+        existing = parts.get(index)
+        if existing is None:
+            pr.create_issue_comment(_cap(body))
+        elif existing.body != body:
+            existing.edit(_cap(body))
 
 
 def upsert_summary(pr: PullRequest, existing: Any, body: str) -> tuple[str, bool]:

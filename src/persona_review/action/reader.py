@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +35,8 @@ class ChangedFiles:
     skipped: list[FileDecision] = field(default_factory=list)
     blob_ids: dict[str, str] = field(default_factory=dict)
     """Path -> the file's git blob id at the head (the files API's `sha`)."""
+    unlisted: int = 0
+    """Files the pull request changes that the files API did not list (it stops at 3,000)."""
 
 
 def pull_view(pr: PullRequest) -> PullView:
@@ -98,8 +101,10 @@ def _no_patch_reason(f: Any) -> str:
 
 
 def read_changed_files(pr: PullRequest) -> ChangedFiles:
-    """Every file of the pull request (all pages: the API lists up to 3000)."""
-    return assemble(pr.get_files())
+    """Every file the files API lists (all pages; it stops at 3,000), and how many it left out."""
+    changed = assemble(pr.get_files())
+    changed.unlisted = max(0, (pr.changed_files or 0) - len(changed.paths))
+    return changed
 
 
 def read_text(repo: Repository, path: str, ref: str) -> str | None:
@@ -118,3 +123,69 @@ def read_text(repo: Repository, path: str, ref: str) -> str | None:
     if raw is None:
         return None
     return base64.b64decode(raw).decode("utf-8", errors="replace")
+
+
+MAX_UNLISTED_FETCHED = 300
+"""Files past the files API's 3,000 that are fetched (two blobs each) and reviewed; the rest are named."""
+PAST_LISTING = "past GitHub's 3,000-file listing"
+
+
+def read_unlisted_files(repo: Repository, view: PullView, changed: ChangedFiles) -> ChangedFiles:
+    """The files the files API left out, found by comparing the git trees of the merge base and the head,
+    fetched as blobs and diffed here. Files that cannot be fetched are listed as not reviewed, by name."""
+    try:
+        return _read_unlisted(repo, view, changed)
+    except GithubException as exc:
+        count = changed.unlisted
+        changed.skipped.append(FileDecision(f"({count} more files)", False,
+                                            f"{PAST_LISTING}; git trees unreadable ({exc.status})"))
+        changed.unlisted = 0
+        return changed
+
+
+def _read_unlisted(repo: Repository, view: PullView, changed: ChangedFiles) -> ChangedFiles:
+    merge_base = repo.compare(view.base_sha, view.head_sha).merge_base_commit.sha
+    old_tree = repo.get_git_tree(merge_base, recursive=True)
+    new_tree = repo.get_git_tree(view.head_sha, recursive=True)
+    old = {e.path: e.sha for e in old_tree.tree if e.type == "blob"}
+    new = {e.path: e.sha for e in new_tree.tree if e.type == "blob"}
+    listed = set(changed.paths)
+    missing = sorted(p for p in old.keys() | new.keys() if old.get(p) != new.get(p) and p not in listed)
+    chunks = [changed.diff_text]
+    for index, path in enumerate(missing):
+        changed.paths.append(path)
+        if index >= MAX_UNLISTED_FETCHED:
+            changed.skipped.append(FileDecision(path, False, f"{PAST_LISTING}; more than "
+                                                f"{MAX_UNLISTED_FETCHED} such files, not fetched"))
+            continue
+        before = _blob_text(repo, old.get(path))
+        after = _blob_text(repo, new.get(path))
+        if before is None or after is None:
+            changed.skipped.append(FileDecision(path, False, f"{PAST_LISTING}; binary"))
+            continue
+        patch = unified_patch(before, after)
+        if patch:
+            status = "added" if path not in old else "removed" if path not in new else "modified"
+            chunks.append(file_header(status, path, None) + patch)
+    if old_tree.raw_data.get("truncated") or new_tree.raw_data.get("truncated"):
+        changed.skipped.append(FileDecision("(files past the tree listing)", False,
+                                            f"{PAST_LISTING}, and GitHub truncated the git tree"))
+    changed.unlisted = 0
+    changed.diff_text = "".join(chunks)
+    return changed
+
+
+def _blob_text(repo: Repository, sha: str | None) -> str | None:
+    """A blob's text ("" when the file does not exist on that side); None for binary content."""
+    if sha is None:
+        return ""
+    data = base64.b64decode(repo.get_git_blob(sha).content or "")
+    if b"\0" in data[:8192]:
+        return None
+    return data.decode("utf-8", errors="replace")
+
+
+def unified_patch(before: str, after: str) -> str:
+    """A files-API style patch (hunks only, 3 lines of context) between two texts."""
+    lines = list(difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=3))[2:]
+    return "\n".join(lines) + "\n" if lines else ""
