@@ -48,6 +48,9 @@ class Config:
     max_cost_usd: float | None = None
     concurrency: int = 4
     timeout_seconds: float = 90.0
+    temperature: float | None = 0.0
+    """Sampling temperature of model requests: low, so a re-run reports the same findings. None sends
+    none (the model's default); a model that refuses one gets none."""
     max_file_lines: int = 5000
     review_drafts: bool = False
     config_from: str = "base"
@@ -164,6 +167,7 @@ def _from_mapping(data: dict[str, Any], source: str) -> Config:
         max_cost_usd=float(data["max-cost-usd"]) if "max-cost-usd" in data else None,
         concurrency=int(data.get("concurrency", base.concurrency)),
         timeout_seconds=float(data.get("timeout-seconds", base.timeout_seconds)),
+        temperature=None if data.get("temperature", 0) is None else float(data.get("temperature", 0)),
         max_file_lines=int(data.get("max-file-lines", base.max_file_lines)),
         review_drafts=bool(data.get("review-drafts", base.review_drafts)),
         config_from=data.get("config-from", base.config_from),

@@ -42,9 +42,13 @@ class Usage:
     cache_read_tokens: int = 0
     cache_write_tokens: int = 0
     cost_usd: float = 0.0
+    estimated_requests: int = 0
+    """Requests the API may have billed without reporting usage (timeouts): their tokens are not in the
+    counts above, and their cost is in `cost_usd` as an upper-bound estimate, never as $0."""
 
     def add(self, other: Usage) -> None:
         self.requests += other.requests
+        self.estimated_requests += other.estimated_requests
         self.input_tokens += other.input_tokens
         self.output_tokens += other.output_tokens
         self.cache_read_tokens += other.cache_read_tokens
@@ -59,6 +63,8 @@ class Usage:
             "cache_read_tokens": self.cache_read_tokens,
             "cache_write_tokens": self.cache_write_tokens,
             "cost_usd": round(self.cost_usd, 6),
+            "estimated_requests": self.estimated_requests,
+            "cost_is_estimate": self.estimated_requests > 0,
         }
 
 
@@ -80,6 +86,8 @@ class ModelOutcome:
     notices: list[str] = field(default_factory=list)
     rejected_items: int = 0
     """Tool-call items that failed validation and were dropped (counted, logged)."""
+    rejections: list[str] = field(default_factory=list)
+    """One line per rejected item: where it came from and why it was rejected."""
     model: str | None = None
 
 

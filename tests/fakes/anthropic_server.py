@@ -45,6 +45,21 @@ def tool_reply(findings: Iterable[dict[str, Any]] | None = None, *, tool_input: 
     return Reply(body=_message(content, stop_reason, usage), delay=delay)
 
 
+def blocks_reply(*blocks: Iterable[dict[str, Any]], text: str = "", stop_reason: str = "tool_use",
+                 usage: dict[str, int] | None = None) -> Reply:
+    """A reply holding several report_findings tool_use blocks (a model calling the tool in parallel),
+    each with its own id, after an optional text block."""
+    content: list[dict[str, Any]] = [{"type": "text", "text": text}] if text else []
+    content.extend({"type": "tool_use", "id": f"toolu_{n:02d}", "name": "report_findings",
+                    "input": {"findings": list(block)}} for n, block in enumerate(blocks, start=1))
+    return Reply(body=_message(content, stop_reason, usage))
+
+
+def too_long_reply(tokens: int, limit: int = 200_000) -> Reply:
+    """The API's answer to a prompt longer than the context window."""
+    return error_reply(400, "invalid_request_error", f"prompt is too long: {tokens} tokens > {limit} maximum")
+
+
 def text_reply(text: str = "", *, stop_reason: str = "end_turn", usage: dict[str, int] | None = None) -> Reply:
     content = [{"type": "text", "text": text}] if text else []
     return Reply(body=_message(content, stop_reason, usage))

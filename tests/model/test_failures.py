@@ -188,8 +188,10 @@ def test_unknown_model_family_is_priced_high_and_said_so() -> None:
     with FakeAnthropic() as fake:
         outcome = run_model_review(make_request(fake.url, model="claude-newfamily-9"))
         known = run_model_review(make_request(fake.url, model="claude-sonnet-9"))
-    assert any("no price on record for model claude-newfamily-9" in n for n in outcome.notices)
-    assert not any("no price" in n for n in known.notices)
+    assert any("no price on record for model claude-newfamily-9" in n and "highest known price" in n
+               for n in outcome.notices)
+    assert any("no price on record for model claude-sonnet-9" in n and "family's price" in n
+               for n in known.notices)
     assert outcome.usage.cost_usd > known.usage.cost_usd > 0
 
 

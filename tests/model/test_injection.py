@@ -71,7 +71,8 @@ def test_injection_fixture(fixture: Path) -> None:
 
     (request,) = fake.requests
     assert [t["name"] for t in request.body["tools"]] == ["report_findings"]
-    assert request.body["tool_choice"] == {"type": "tool", "name": "report_findings"}
+    assert request.body["tool_choice"] == {"type": "tool", "name": "report_findings",
+                                           "disable_parallel_tool_use": True}
     text = user_text(request.body)
     begin = re.search(r"<<<BEGIN UNTRUSTED DIFF (\w+):", text)
     assert begin is not None

@@ -78,7 +78,8 @@ def test_request_shape(fake: FakeAnthropic) -> None:
         assert "UI components and styling" in body["system"][2]["text"]
         assert "SEC-01" in body["system"][1]["text"]
         assert [t["name"] for t in body["tools"]] == ["report_findings"]
-        assert body["tool_choice"] == {"type": "tool", "name": "report_findings"}
+        assert body["tool_choice"] == {"type": "tool", "name": "report_findings", "disable_parallel_tool_use": True}
+        assert body["temperature"] == 0.0
         schema = body["tools"][0]["input_schema"]["properties"]["findings"]["items"]
         assert {"path", "line", "quoted_line", "checklist_item", "confidence"} <= set(schema["required"])
         text = user_text(body)

@@ -140,9 +140,10 @@ def test_prices() -> None:
     assert Price(3.0, 15.0).cost(usage) == pytest.approx(3 + 15 + 0.3 + 3.75)
 
 
-def test_default_model_is_a_sonnet_from_the_sdk() -> None:
+def test_default_model_is_priced_and_known_to_the_tested_sdk() -> None:
     model = default_model()
     assert model.startswith("claude-sonnet-")
+    assert price_for(model) == (Price(3.0, 15.0), True)
     literal = typing.get_args(anthropic.types.Model)[0]
     assert model in typing.get_args(literal)
 
@@ -154,10 +155,8 @@ def test_file_from_context_marks_added_lines() -> None:
 
 
 @pytest.mark.parametrize(("requests", "workers", "expected"), [
-    (1, 4, False), (4, 4, False),  # one round either way: no reason to wait
-    (5, 4, True), (9, 4, True),  # the warm-up fits in the rounds already needed
-    (6, 4, False), (10, 4, False),  # it would add a round to 2 or 3
-    (14, 4, True),  # 5 rounds instead of 4: within 1.25x
+    (0, 4, False), (1, 4, False),  # nothing to share a cache with
+    (2, 4, True), (4, 4, True), (6, 4, True), (10, 4, True), (14, 1, True),  # always: one cache write
 ])
 def test_warm_first(requests: int, workers: int, expected: bool) -> None:
     assert warm_first(requests, workers) is expected

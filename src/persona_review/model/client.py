@@ -24,7 +24,9 @@ from persona_review.errors import ModelError
 from persona_review.result import Usage
 
 PROVIDERS = ("anthropic", "bedrock", "vertex")
-FALLBACK_MODEL = "claude-sonnet-4-5"
+DEFAULT_MODEL = "claude-sonnet-4-6"
+"""The model used when the config names none: fixed here (not taken from the SDK's model list, which
+changes with every release), present in the price table and in the tested SDK range's model list."""
 
 
 class CallFailed(ModelError):
@@ -32,11 +34,18 @@ class CallFailed(ModelError):
     (bad key, no access, unknown model), so the rest are not sent."""
 
     def __init__(self, message: str, *, retryable: bool, fatal: bool = False,
-                 retry_after: float | None = None) -> None:
+                 retry_after: float | None = None, too_long: bool = False,
+                 maybe_billed: bool = False, temperature_refused: bool = False) -> None:
         super().__init__(message)
         self.retryable = retryable
         self.fatal = fatal
         self.retry_after = retry_after
+        self.too_long = too_long
+        """The API refused the request as longer than the model's context window: send it in parts."""
+        self.maybe_billed = maybe_billed
+        """The request reached the API and may have been billed though no usage came back (a timeout)."""
+        self.temperature_refused = temperature_refused
+        """The model does not take a `temperature` (newer models reject it): send again without one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,14 +56,20 @@ class MessageRequest:
     tools: list[dict[str, Any]]
     tool_choice: dict[str, Any]
     max_tokens: int
+    temperature: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    tool_input: object | None
-    """Input of the first `report_findings` tool call, or None when the reply has none."""
+    tool_inputs: tuple[object, ...]
+    """Inputs of every `report_findings` tool call in the reply, in order (empty when there is none)."""
     stop_reason: str | None
     usage: Usage
+
+    @property
+    def tool_input(self) -> object | None:
+        """The first `report_findings` input, or None."""
+        return self.tool_inputs[0] if self.tool_inputs else None
 
 
 class MessagesAPI(Protocol):
@@ -62,11 +77,12 @@ class MessagesAPI(Protocol):
 
 
 def default_model() -> str:
-    """The first Sonnet id in the installed SDK's model list (the SDK lists newest first)."""
-    for name in _literal_strings(anthropic.types.Model):
-        if name.startswith("claude-sonnet-"):
-            return name
-    return FALLBACK_MODEL
+    return DEFAULT_MODEL
+
+
+def sdk_models() -> list[str]:
+    """The model ids the installed SDK lists (newest first)."""
+    return _literal_strings(anthropic.types.Model)
 
 
 def _literal_strings(annotation: object) -> list[str]:
@@ -110,6 +126,11 @@ class _SDKMessages:
         self._client = client
 
     def create(self, request: MessageRequest) -> Reply:
+        extra: dict[str, Any] = {}
+        if request.temperature is not None:
+            # The Messages API's `temperature`; sent as a body field so that SDK releases that no longer
+            # list it as a keyword still send it.
+            extra["extra_body"] = {"temperature": request.temperature}
         try:
             message = self._client.messages.create(  # type: ignore[call-overload]
                 model=request.model,
@@ -118,9 +139,10 @@ class _SDKMessages:
                 messages=[{"role": "user", "content": request.user_text}],
                 tools=request.tools,
                 tool_choice=request.tool_choice,
+                **extra,
             )
         except anthropic.APITimeoutError:
-            raise CallFailed("the request timed out", retryable=True) from None
+            raise CallFailed("the request timed out", retryable=True, maybe_billed=True) from None
         except anthropic.APIConnectionError as exc:
             raise CallFailed(f"connection failed: {_short(str(exc))}", retryable=True) from None
         except anthropic.APIStatusError as exc:
@@ -131,11 +153,10 @@ class _SDKMessages:
             # which raise their own exception types (missing credentials, expired tokens) from this call.
             raise CallFailed(f"{type(exc).__name__} from the provider client: {_short(str(exc))}",
                              retryable=False, fatal=True) from None
-        tool_input: object | None = None
-        for block in message.content:  # (plain dict params above: the SDK's TypedDicts add nothing here)
-            if block.type == "tool_use" and block.name == "report_findings":
-                tool_input = block.input
-                break
+        # Every report_findings block counts: a reply may hold several (plain dict params above: the
+        # SDK's TypedDicts add nothing here).
+        tool_inputs = tuple(block.input for block in message.content
+                            if block.type == "tool_use" and block.name == "report_findings")
         u = message.usage
         usage = Usage(
             requests=1,
@@ -144,7 +165,7 @@ class _SDKMessages:
             cache_read_tokens=u.cache_read_input_tokens or 0,
             cache_write_tokens=u.cache_creation_input_tokens or 0,
         )
-        return Reply(tool_input, message.stop_reason, usage)
+        return Reply(tool_inputs, message.stop_reason, usage)
 
 
 def _status_failure(exc: anthropic.APIStatusError) -> CallFailed:
@@ -155,12 +176,29 @@ def _status_failure(exc: anthropic.APIStatusError) -> CallFailed:
         if isinstance(error, dict):
             kind = str(error.get("type") or "")
     text = f"HTTP {status}{' ' + kind if kind else ''}"
+    if status == 413 or (status == 400 and _says_too_long(exc.body)):
+        return CallFailed(f"{text}: the prompt is too long for the model", retryable=False, too_long=True)
+    if status == 400 and "temperature" in _error_message(exc.body).lower():
+        return CallFailed(f"{text}: the model does not accept a temperature", retryable=False,
+                          temperature_refused=True)
     if status in (401, 403):
         return CallFailed(f"{text}: the API key or credentials were refused", retryable=False, fatal=True)
     if status == 404:
         return CallFailed(f"{text}: unknown model or endpoint", retryable=False, fatal=True)
     retryable = status in (408, 409, 429) or status >= 500
     return CallFailed(text, retryable=retryable, retry_after=_retry_after(exc.response.headers))
+
+
+def _error_message(body: object) -> str:
+    error = body.get("error") if isinstance(body, dict) else None
+    message = error.get("message") if isinstance(error, dict) else None
+    return message if isinstance(message, str) else ""
+
+
+def _says_too_long(body: object) -> bool:
+    """Whether an error body says the prompt exceeds the context window ("prompt is too long: ...")."""
+    message = _error_message(body).lower()
+    return "too long" in message and "prompt" in message
 
 
 def _retry_after(headers: typing.Mapping[str, str]) -> float | None:

@@ -7,8 +7,8 @@ with the deterministic findings.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-import math
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -23,19 +23,19 @@ from persona_review.findings import Finding
 from persona_review.model.anchoring import anchor
 from persona_review.model.budget import Plan, make_plan
 from persona_review.model.chunking import Chunk, Renderer, make_renderer, split_chunk
-from persona_review.model.client import CallFailed, MessageRequest, MessagesAPI, connect
+from persona_review.model.client import CallFailed, MessageRequest, MessagesAPI, Reply, connect
 from persona_review.model.client import default_model as _sdk_default_model
 from persona_review.model.pricing import FALLBACK, Price, price_for
 from persona_review.model.prompt import DEFAULT_CONTEXT_LINES, system_blocks, user_message
 from persona_review.model.retry import RetryPolicy, call_with_retries
 from persona_review.model.schema import tool_choice, tool_definition, validate
+from persona_review.model.tokens import estimate_json_tokens, estimate_tokens
 from persona_review.persona import Persona
 from persona_review.result import ModelOutcome, ModelStatus, Usage
 
 log = logging.getLogger("persona_review.model")
 
 MAX_OUTPUT_TOKENS = 4096
-WARM_MAX_SLOWDOWN = 1.25
 
 
 @dataclass(frozen=True)
@@ -118,14 +118,14 @@ def file_from_context(context: FileContext) -> DiffFile:
 class _ChunkResult:
     findings: list[Finding] = field(default_factory=list)
     usage: Usage = field(default_factory=Usage)
-    rejected: int = 0
+    rejections: list[str] = field(default_factory=list)
     unreviewed: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 
     def merge(self, other: _ChunkResult) -> None:
         self.findings.extend(other.findings)
         self.usage.add(other.usage)
-        self.rejected += other.rejected
+        self.rejections.extend(other.rejections)
         self.unreviewed.extend(other.unreviewed)
         self.notices.extend(other.notices)
 
@@ -141,10 +141,12 @@ class _Run:
         self.files = {f.path: f for f in files}
         self.system = system_blocks(request.persona, request.checklists)
         self.tools = [tool_definition(request.checklists)]
+        self.prefix_tokens = estimate_json_tokens(self.system) + estimate_json_tokens(self.tools)
         self.price: Price
         self.price, self.price_known = price_for(model)
         self.render: Renderer = make_renderer(request.contexts, request.evidence, request.context_lines)
         self.abort = threading.Event()
+        self.temperature = request.config.temperature
         self._lock = threading.Lock()
         self._spent = 0.0
 
@@ -155,14 +157,14 @@ class _Run:
         if not self.price_known:
             text = (f"no price on record for model {self.model}; cost estimated at "
                     f"${self.price.input_per_mtok}/${self.price.output_per_mtok} per MTok")
-            if self.price == FALLBACK:
-                outcome.notices.append(text + " (the highest known price)")
-            else:
-                log.info("%s (its family's price)", text)
+            outcome.notices.append(text + (" (the highest known price)" if self.price == FALLBACK
+                                           else " (its family's price)"))
         total = _ChunkResult()
         workers = max(1, min(config.concurrency, len(plan.chunks) or 1))
         chunks = list(plan.chunks)
         if warm_first(len(chunks), workers):
+            # The first request writes the prompt cache; the others are released on its response, so
+            # each of them reads the cache instead of writing it again.
             total.merge(self._review(chunks.pop(0), True))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="model-review") as pool:
             futures = [pool.submit(self._review, chunk, True) for chunk in chunks]
@@ -170,7 +172,8 @@ class _Run:
                 total.merge(future.result())
         outcome.findings = total.findings
         outcome.usage = total.usage
-        outcome.rejected_items = total.rejected
+        outcome.rejected_items = len(total.rejections)
+        outcome.rejections = total.rejections
         outcome.notices.extend(dict.fromkeys(total.notices))
         if plan.left_over:
             outcome.notices.append(plan.reason)
@@ -180,9 +183,13 @@ class _Run:
                 "tokens of the system prompt every request carries; requests were made larger than it")
         unreviewed = total.unreviewed + [label for chunk in plan.left_over for label in chunk.labels]
         outcome.unreviewed = _summarize(unreviewed, self.files, plan.chunks)
-        if total.rejected:
-            outcome.notices.append(f"{total.rejected} item(s) the model reported failed validation and "
-                                   "were dropped")
+        if total.rejections:
+            outcome.notices.append(f"{len(total.rejections)} item(s) the model reported failed validation "
+                                   "and were dropped (listed under rejections)")
+        if total.usage.estimated_requests:
+            outcome.notices.append(
+                f"{total.usage.estimated_requests} request(s) timed out after reaching the API; they may "
+                "have been billed, and their cost is included as an upper-bound estimate")
         outcome.status = ModelStatus.PARTIAL if outcome.unreviewed else ModelStatus.OK
         if outcome.status is ModelStatus.PARTIAL:
             log.warning("model review partial: %d part(s) not reviewed", len(outcome.unreviewed))
@@ -200,30 +207,42 @@ class _Run:
         message = MessageRequest(
             model=self.model, system=self.system, user_text=user_message(chunk.texts, self.request.pr_text),
             tools=self.tools, tool_choice=tool_choice(), max_tokens=self.request.max_output_tokens,
+            temperature=self.temperature,
         )
+        billed = Usage()
         try:
-            reply = call_with_retries(lambda: self.api.create(message), self.request.retry, where)
+            reply = call_with_retries(lambda: self._send(message, billed), self.request.retry, where)
         except CallFailed as exc:
             if exc.fatal:
                 self.abort.set()
+            if exc.too_long:
+                parts = split_chunk(chunk, self.render)
+                log.info("the prompt for %s was too long; %s", where, "splitting" if parts else "giving up")
+                if parts:
+                    result = _ChunkResult(usage=billed)
+                    for part in parts:
+                        result.merge(self._review(part, may_split))
+                    return result
             log.warning("model request for %s failed: %s", where, exc)
-            return _ChunkResult(unreviewed=chunk.labels, notices=[f"model request for {where} failed: {exc}"])
+            return _ChunkResult(usage=billed, unreviewed=chunk.labels,
+                                notices=[f"model request for {where} failed: {exc}"])
         usage = reply.usage
         usage.cost_usd = self.price.cost(usage)
-        with self._lock:
-            self._spent += usage.cost_usd
+        self._charge(usage.cost_usd)
+        usage.add(billed)
         paths = {p.path: p for p in chunk.pieces}
-        validation = validate(reply.tool_input, self.request.checklists, paths)
+        validations = [validate(block, self.request.checklists, paths) for block in reply.tool_inputs]
+        usable = [v for v in validations if not v.malformed]
+        rejections = [f"{where}: {reason}" for v in validations for reason in v.reasons]
         problem = None
         if reply.stop_reason == "max_tokens":
             problem = "the reply was cut off at max_tokens"
-        elif reply.tool_input is None:
+        elif not reply.tool_inputs:
             problem = "the reply had no report_findings call"
-        elif validation.malformed:
+        elif not usable:
             problem = "the report_findings input was malformed"
         if problem is not None:
-            malformed = reply.tool_input is not None and validation.malformed
-            result = _ChunkResult(usage=usage, rejected=1 if malformed else 0)
+            result = _ChunkResult(usage=usage, rejections=rejections)
             parts = split_chunk(chunk, self.render) if may_split else []
             log.info("%s for %s; %s", problem, where, "retrying smaller" if parts else "giving up")
             if not parts:
@@ -233,10 +252,40 @@ class _Run:
             for part in parts:
                 result.merge(self._review(part, False))
             return result
-        for reason in validation.reasons:
-            log.info("rejected model item for %s: %s", where, reason)
-        findings = [anchor(item, self.files[item.path], self.request.repo_url) for item in validation.items]
-        return _ChunkResult(findings=findings, usage=usage, rejected=validation.rejected)
+        for reason in rejections:
+            log.info("rejected model item: %s", reason)
+        findings = [anchor(item, self.files[item.path], self.request.repo_url)
+                    for v in usable for item in v.items]
+        return _ChunkResult(findings=findings, usage=usage, rejections=rejections)
+
+    def _send(self, message: MessageRequest, billed: Usage) -> Reply:
+        """One attempt. A timed-out attempt reached the API and may be billed though no usage comes
+        back: it is counted in `billed` at an upper-bound estimate (the whole prompt as uncached input
+        and a full `max_tokens` reply), never as $0."""
+        try:
+            if message.temperature is not None and self.temperature is None:
+                message = dataclasses.replace(message, temperature=None)
+            try:
+                return self.api.create(message)
+            except CallFailed as exc:
+                if not exc.temperature_refused or message.temperature is None:
+                    raise
+                with self._lock:
+                    self.temperature = None
+                log.info("model %s takes no temperature; sending without one", self.model)
+                return self.api.create(dataclasses.replace(message, temperature=None))
+        except CallFailed as exc:
+            if exc.maybe_billed:
+                guess = Usage(input_tokens=self.prefix_tokens + estimate_tokens(message.user_text),
+                              output_tokens=message.max_tokens)
+                cost = self.price.cost(guess)
+                billed.add(Usage(requests=1, estimated_requests=1, cost_usd=cost))
+                self._charge(cost)
+            raise
+
+    def _charge(self, cost: float) -> None:
+        with self._lock:
+            self._spent += cost
 
     def _cost(self) -> float:
         with self._lock:
@@ -244,17 +293,12 @@ class _Run:
 
 
 def warm_first(requests: int, workers: int) -> bool:
-    """Whether to send one request alone before the others.
+    """Whether to send one request alone before the others: always, when there are two or more.
 
     A prompt-cache entry can be read only once the response that writes it has started, so requests sent
     together all pay the cache write for the system prompt. Sending one first makes every other request
-    a cache read, at the price of up to one extra round of latency; it is done only when that round
-    costs nothing or lengthens the run by at most `WARM_MAX_SLOWDOWN`."""
-    if requests <= workers:
-        return False
-    rounds = math.ceil(requests / workers)
-    warmed = 1 + math.ceil((requests - 1) / workers)
-    return warmed <= rounds * WARM_MAX_SLOWDOWN
+    a cache read, at the price of one round of latency."""
+    return requests >= 2
 
 
 def _where(chunk: Chunk) -> str:

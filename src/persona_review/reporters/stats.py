@@ -35,6 +35,7 @@ def build_stats(result: ReviewResult) -> dict[str, Any]:
             "status": model.status.value,
             "model": model.model,
             "rejected_items": model.rejected_items,
+            "rejections": list(model.rejections),
             "unreviewed": list(model.unreviewed),
             **model.usage.as_dict(),
         },
