@@ -120,10 +120,13 @@ class _ChunkResult:
     usage: Usage = field(default_factory=Usage)
     rejections: list[str] = field(default_factory=list)
     unreviewed: list[str] = field(default_factory=list)
+    reviewed: list[str] = field(default_factory=list)
+    """Labels of the pieces a valid reply covered."""
     notices: list[str] = field(default_factory=list)
 
     def merge(self, other: _ChunkResult) -> None:
         self.findings.extend(other.findings)
+        self.reviewed.extend(other.reviewed)
         self.usage.add(other.usage)
         self.rejections.extend(other.rejections)
         self.unreviewed.extend(other.unreviewed)
@@ -182,7 +185,7 @@ class _Run:
                 f"max-request-tokens ({config.max_request_tokens}) is below the ~{plan.request_overhead} "
                 "tokens of the system prompt every request carries; requests were made larger than it")
         unreviewed = total.unreviewed + [label for chunk in plan.left_over for label in chunk.labels]
-        outcome.unreviewed = _summarize(unreviewed, self.files, plan.chunks)
+        outcome.unreviewed = _summarize(unreviewed, self.files, total.reviewed)
         if total.rejections:
             outcome.notices.append(f"{len(total.rejections)} item(s) the model reported failed validation "
                                    "and were dropped (listed under rejections)")
@@ -256,7 +259,7 @@ class _Run:
             log.info("rejected model item: %s", reason)
         findings = [anchor(item, self.files[item.path], self.request.repo_url)
                     for v in usable for item in v.items]
-        return _ChunkResult(findings=findings, usage=usage, rejections=rejections)
+        return _ChunkResult(findings=findings, usage=usage, rejections=rejections, reviewed=chunk.labels)
 
     def _send(self, message: MessageRequest, billed: Usage) -> Reply:
         """One attempt. A timed-out attempt reached the API and may be billed though no usage comes
@@ -306,10 +309,9 @@ def _where(chunk: Chunk) -> str:
     return labels[0] if len(labels) == 1 else f"{labels[0]} and {len(labels) - 1} more"
 
 
-def _summarize(labels: list[str], files: Mapping[str, DiffFile], sent: Sequence[Chunk]) -> list[str]:
+def _summarize(labels: list[str], files: Mapping[str, DiffFile], reviewed: Sequence[str]) -> list[str]:
     """Unreviewed pieces, as whole paths when none of a file was reviewed, else as path:start-end."""
-    missing = set(labels)
-    reviewed_paths = {p.path for chunk in sent for p in chunk.pieces if p.label not in missing}
+    reviewed_paths = {label.rsplit(":", 1)[0] for label in reviewed}
     out: list[str] = []
     for label in labels:
         path = label.rsplit(":", 1)[0]
