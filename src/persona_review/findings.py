@@ -73,6 +73,9 @@ class Finding:
     confidence: float = 1.0
     placement: Placement = Placement.UNPLACED
     fingerprint: str = ""
+    members: tuple[Finding, ...] = ()
+    """When several findings were merged into this one comment: each of them as it was reported, with
+    its own confidence and fingerprint (empty for a finding that stands alone)."""
 
     def replace(self, **changes: object) -> Finding:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

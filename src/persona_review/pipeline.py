@@ -83,18 +83,20 @@ def run_review(inp: ReviewInput) -> ReviewResult:
     else:
         model.status = ModelStatus.SKIPPED
 
-    merged = merge(f for f in found if f.category in config.categories)
+    # Each finding is fingerprinted, suppressed and thresholded on its own, then the reported ones are
+    # merged into one comment per line and category: a neighbour never lifts a finding over a threshold.
     suppressor = Suppressor(config.ignore, {p: c.lines for p, c in contexts.items()})
-    reported: list[Finding] = []
+    kept: list[Finding] = []
     suppressed: list[Finding] = []
     below: list[Finding] = []
-    for finding in assign_fingerprints(merged):
+    for finding in assign_fingerprints(f for f in found if f.category in config.categories):
         if suppressor.reason(finding) is not None:
             suppressed.append(finding)
         elif not _meets_threshold(finding, config):
             below.append(finding)
         else:
-            reported.append(finding)
+            kept.append(finding)
+    reported = merge(kept)
 
     return ReviewResult(
         persona=inp.persona.name,

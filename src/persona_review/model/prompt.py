@@ -9,7 +9,7 @@ derived from the content, so the content cannot forge the closing marker.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from persona_review.checklists import Checklist
@@ -73,28 +73,45 @@ def render_piece(
     first = hunk.new_start
     last = hunk.new_start + max(hunk.new_length, 1) - 1
     out = [f"### {piece.path} ({piece.status})"]
-    mine = [f for f in evidence if f.path == piece.path and f.line is not None and first <= f.line <= last]
+    mine = evidence_lines(f for f in evidence
+                          if f.path == piece.path and f.line is not None and first <= f.line <= last)
     if mine:
-        out.append("Deterministic findings on these lines (already reported; confirm, refine or add):")
-        out.extend(
-            f"- line {f.line} {f.checklist_item} [{f.severity.value}] {f.title} "
-            f"(check {f.rule_id or f.source})"
-            for f in mine
-        )
+        out.append(EVIDENCE_HEADER)
+        out.extend(mine)
     shown = {line.new_no for line in hunk.lines if line.new_no is not None}
     around = context.lines if context is not None else {}
+    added = context.added if context is not None else frozenset()
     out.extend(
-        _row(no, None, ".", around[no])
+        _row(no, None, _mark(no, added), around[no])
         for no in range(max(1, first - context_lines), first)
         if no in around and no not in shown
     )
     out.extend(_row(line.new_no, line.old_no, line.kind, line.text) for line in hunk.lines)
     out.extend(
-        _row(no, None, ".", around[no])
+        _row(no, None, _mark(no, added), around[no])
         for no in range(last + 1, last + 1 + context_lines)
         if no in around and no not in shown
     )
     return "\n".join(out)
+
+
+def _mark(no: int, added: Collection[int]) -> str:
+    """`*` for a line the PR adds that another part of this review covers (a neighbouring slice of a
+    large hunk, or a nearby hunk), `.` for a line of the file outside the diff."""
+    return "*" if no in added else "."
+
+
+EVIDENCE_HEADER = "Deterministic findings on these lines (already posted; do not report them again):"
+
+
+def evidence_lines(findings: Iterable[Finding]) -> list[str]:
+    """The deterministic findings of a hunk, one line each: deduplicated, in line order."""
+    rows = {}
+    for f in findings:
+        check = f.rule_id or f.source
+        rows[(f.line or 0, f.checklist_item, check)] = (
+            f"- line {f.line} {f.checklist_item} [{f.severity.value}] {f.title} (check {check})")
+    return [rows[key] for key in sorted(rows)]
 
 
 def _row(new: int | None, old: int | None, kind: str, text: str) -> str:
