@@ -16,12 +16,21 @@ from persona_review.checklists import Checklist
 from persona_review.checks.base import FileContext
 from persona_review.diff import Hunk
 from persona_review.findings import Finding
+from persona_review.model.persona_text import persona_prompt_text
 from persona_review.persona import Persona
 from persona_review.resources import bundled_path
+
+__all__ = [
+    "CACHE", "DEFAULT_CONTEXT_LINES", "EVIDENCE_HEADER", "MAX_PR_TEXT_CHARS", "Piece", "evidence_lines",
+    "fence",
+    "persona_prompt_text", "render_piece", "review_instructions", "system_blocks", "user_message",
+]
 
 CACHE = {"type": "ephemeral"}
 DEFAULT_CONTEXT_LINES = 12
 MAX_PR_TEXT_CHARS = 4000
+
+
 
 
 class Piece(NamedTuple):
@@ -43,7 +52,7 @@ def review_instructions() -> str:
 
 def system_blocks(persona: Persona, checklists: Sequence[Checklist]) -> list[dict[str, Any]]:
     """The system prompt as three text blocks, each marked for prompt caching."""
-    persona_text = persona.body.strip() or persona.description or f"You are the {persona.name} reviewer."
+    persona_text = persona_prompt_text(persona)
     lists = "\n\n".join(c.render() for c in checklists)
     instructions = review_instructions()
     if persona.not_for:
