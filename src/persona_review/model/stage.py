@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -77,24 +77,37 @@ def run_model_review(request: ModelReviewRequest) -> ModelOutcome:
     return _Run(request, api, model, files).execute(outcome)
 
 
-def make_eval_reviewer(config: Config, persona: Persona, api_key: str | None,
-                       retry: RetryPolicy | None = None) -> Callable[[Sequence[FileContext]], list[Finding]]:
-    """A reviewer for `persona-review eval`: every line of each given file is treated as added."""
-    if config.provider == "anthropic" and not api_key:
-        raise ModelError("the model review needs an API key: set ANTHROPIC_API_KEY")
-    checklists = load_checklists(config.categories)
+class EvalReviewer:
+    """The model as a reviewer for `persona-review eval`: every line of each given file is treated as
+    added. `outcome` keeps the last run's coverage, usage, cost and rejections for the eval report."""
 
-    def review(contexts: Sequence[FileContext]) -> list[Finding]:
+    def __init__(self, config: Config, persona: Persona, api_key: str | None,
+                 retry: RetryPolicy | None = None) -> None:
+        if config.provider == "anthropic" and not api_key:
+            raise ModelError("the model review needs an API key: set ANTHROPIC_API_KEY")
+        self.config = config
+        self.persona = persona
+        self.api_key = api_key
+        self.retry = retry or RetryPolicy()
+        self.checklists = load_checklists(config.categories)
+        self.outcome: ModelOutcome | None = None
+
+    def __call__(self, contexts: Sequence[FileContext]) -> list[Finding]:
         outcome = run_model_review(ModelReviewRequest(
             files=[file_from_context(c) for c in contexts], contexts={c.path: c for c in contexts},
-            persona=persona, checklists=checklists, config=config, evidence=(), api_key=api_key,
-            retry=retry or RetryPolicy(),
+            persona=self.persona, checklists=self.checklists, config=self.config, evidence=(),
+            api_key=self.api_key, retry=self.retry,
         ))
+        self.outcome = outcome
         if outcome.status is ModelStatus.SKIPPED:
             raise ModelError("; ".join(outcome.notices) or "the model review was skipped")
         return outcome.findings
 
-    return review
+
+def make_eval_reviewer(config: Config, persona: Persona, api_key: str | None,
+                       retry: RetryPolicy | None = None) -> EvalReviewer:
+    """A reviewer for `persona-review eval` (see `EvalReviewer`)."""
+    return EvalReviewer(config, persona, api_key, retry)
 
 
 def file_from_context(context: FileContext) -> DiffFile:
