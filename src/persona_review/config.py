@@ -43,7 +43,7 @@ class Config:
     model: str | None = None
     provider: str = "anthropic"
     base_url: str | None = None
-    max_input_tokens: int = 150_000
+    max_input_tokens: int = 1_000_000
     max_request_tokens: int = 24_000
     max_cost_usd: float | None = None
     concurrency: int = 4

@@ -3,8 +3,8 @@
 Replies are scripted per test: a queue of `Reply`s consumed in order (then `default`), or a function
 from the request body to a `Reply`. Every request is recorded (headers and JSON body) for asserts.
 Without a scripted usage, replies report usage the way the API does with prompt caching: a request
-whose system prefix is marked for caching writes the cache unless an earlier reply with the same prefix
-has already been sent, in which case it reads it (so requests sent together all write).
+whose prefix (tools and system) is marked for caching writes the cache unless an earlier reply with the
+same prefix has already been sent, in which case it reads it (so requests sent together all write).
 """
 
 from __future__ import annotations
@@ -93,6 +93,8 @@ class FakeAnthropic:
             self._queue.extend(script)
         self.default = default or tool_reply([])
         self.requests: list[Recorded] = []
+        self.usages: list[dict[str, int]] = []
+        """The usage of every successful reply, in the order they were sent."""
         self._cached: set[str] = set()
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -120,20 +122,25 @@ class FakeAnthropic:
 
     @staticmethod
     def _prefix_key(body: dict[str, Any]) -> str | None:
-        """Cache key of the request's system prefix when it is marked for caching, else None."""
+        """Cache key of the request's prefix (tools, then system) when its system is marked for caching,
+        else None. As in the API, the prefix runs in the order tools, system, messages, so a breakpoint on
+        the last system block caches the tool definitions too."""
         system = body.get("system")
         if not isinstance(system, list) or not any("cache_control" in b for b in system):
             return None
-        return hashlib.sha256(json.dumps(system, sort_keys=True).encode()).hexdigest()
+        return hashlib.sha256(json.dumps([body.get("tools", []), system], sort_keys=True).encode()).hexdigest()
 
     def _usage(self, body: dict[str, Any]) -> dict[str, int]:
-        size = len(json.dumps(body.get("system") or [], sort_keys=True)) // 4
-        rest = len(json.dumps(body.get("messages", []))) // 4 + len(json.dumps(body.get("tools", []))) // 4
+        tools = len(json.dumps(body.get("tools", []))) // 4
+        system = len(json.dumps(body.get("system") or [], sort_keys=True)) // 4
+        messages = len(json.dumps(body.get("messages", []))) // 4
         key = self._prefix_key(body)
+        size = tools + system
+        rest = messages if key else messages + size
         with self._lock:
             hit = key is not None and key in self._cached
         return {
-            "input_tokens": rest + (0 if key else size),
+            "input_tokens": rest,
             "output_tokens": 60,
             "cache_creation_input_tokens": size if key and not hit else 0,
             "cache_read_input_tokens": size if hit else 0,
@@ -169,6 +176,8 @@ class FakeAnthropic:
                     payload["model"] = body.get("model", "")
                     if payload.get("usage") is None:
                         payload["usage"] = fake._usage(body)
+                    with fake._lock:
+                        fake.usages.append(dict(payload["usage"]))
                 data = json.dumps(payload).encode()
                 try:
                     self.send_response(reply.status)

@@ -106,3 +106,14 @@ def test_evidence_is_deduplicated_and_sorted() -> None:
     assert rows == ["- line 13 SEC-01 [high] SQL built from a string (check A)",
                     "- line 14 SEC-01 [high] SQL built from a string (check B)"]
     assert text.count("already posted; do not report them again") == 1
+
+
+def test_evidence_on_many_lines_is_one_row_with_line_ranges() -> None:
+    diff = parse_diff((DATA / "sample.diff").read_text(encoding="utf-8"))
+    orders = diff.by_path()["app/db/orders.py"]
+    evidence = [Finding(path=orders.path, line=no, category=Category.SECURITY, severity=Severity.HIGH,
+                        checklist_item="SEC-01", title="SQL built from a string", body="b", rule_id="A")
+                for no in (13, 14, 15, 17)]
+    text = render_piece(Piece(orders.path, "modified", orders.hunks[0]), None, evidence)
+    rows = [r for r in text.splitlines() if r.startswith("- line")]
+    assert rows == ["- lines 13-15, 17 SEC-01 [high] SQL built from a string (check A)"]

@@ -114,13 +114,32 @@ EVIDENCE_HEADER = "Deterministic findings on these lines (already posted; do not
 
 
 def evidence_lines(findings: Iterable[Finding]) -> list[str]:
-    """The deterministic findings of a hunk, one line each: deduplicated, in line order."""
-    rows = {}
+    """The deterministic findings of a hunk, one row per distinct finding with every line it is on:
+    deduplicated, in line order (`- lines 3-5, 9 SEC-01 [high] title (check RULE)`)."""
+    groups: dict[tuple[str, str, str, str], set[int]] = {}
     for f in findings:
-        check = f.rule_id or f.source
-        rows[(f.line or 0, f.checklist_item, check)] = (
-            f"- line {f.line} {f.checklist_item} [{f.severity.value}] {f.title} (check {check})")
-    return [rows[key] for key in sorted(rows)]
+        key = (f.checklist_item, f.severity.value, f.title, f.rule_id or f.source)
+        groups.setdefault(key, set()).add(f.line or 0)
+    rows = []
+    for (item, severity, title, check), lines in groups.items():
+        where = f"line {_ranges(lines)}" if len(lines) == 1 else f"lines {_ranges(lines)}"
+        rows.append((min(lines), item, f"- {where} {item} [{severity}] {title} (check {check})"))
+    return [row for _, _, row in sorted(rows)]
+
+
+def _ranges(lines: set[int]) -> str:
+    """`3-5, 9` for {3, 4, 5, 9}."""
+    out: list[str] = []
+    ordered = sorted(lines)
+    start = prev = ordered[0]
+    for no in [*ordered[1:], None]:
+        if no is not None and no == prev + 1:
+            prev = no
+            continue
+        out.append(str(start) if start == prev else f"{start}-{prev}")
+        if no is not None:
+            start = prev = no
+    return ", ".join(out)
 
 
 def _row(new: int | None, old: int | None, kind: str, text: str) -> str:
