@@ -117,3 +117,19 @@ def test_evidence_on_many_lines_is_one_row_with_line_ranges() -> None:
     text = render_piece(Piece(orders.path, "modified", orders.hunks[0]), None, evidence)
     rows = [r for r in text.splitlines() if r.startswith("- line")]
     assert rows == ["- lines 13-15, 17 SEC-01 [high] SQL built from a string (check A)"]
+
+
+def test_added_lines_of_another_slice_are_not_shown_as_outside_the_diff() -> None:
+    from persona_review.contexts import build_context
+    from persona_review.model.chunking import halve
+
+    diff = parse_diff((DATA / "sample.diff").read_text(encoding="utf-8"))
+    payments = diff.by_path()["app/handlers/payments.py"]
+    first, second = halve(Piece(payments.path, "modified", payments.hunks[0]))
+    text = render_piece(second, build_context(payments), ())
+    shown_in_first = {line.new_no for line in first.hunk.lines if line.new_no is not None}
+    added_in_first = shown_in_first & set(payments.added)
+    assert added_in_first
+    for no in added_in_first:
+        assert f"\n{no} *{payments.added[no]}" in text
+        assert f"\n{no} .{payments.added[no]}" not in text
