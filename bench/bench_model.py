@@ -10,14 +10,15 @@ findings on the file's first added line: two distinct ones under the same checkl
 - model findings lost (a scripted finding missing from the findings, or the 0.2 one missing from
   below-threshold) and distorted (a confidence other than the model's, another line, or the 0.2 one
   reported): both must be 0;
-- requests, and how many replies wrote the prompt cache: exactly 1 per run of 2 or more requests;
+- requests (the review's and the verification pass's), and how many replies wrote the prompt cache:
+  exactly 1 per run of 2 or more requests;
 - input tokens (uncached + cache writes + cache reads, as the server reported them) and the estimated
   cost, against the naive reviewer that sends the whole diff in one prompt without caching: the same
   system prompt sent to the same server, its usage read the same way;
 - backend files selected, and files the model left unreviewed (with the reason the run gave);
 - wall time against the ideal for the concurrency, ceil(requests / concurrency) x delay.
 
-    python bench/bench_model.py [--sizes 10 100 1000] [--lines 30] [--delay 0.05]
+    python bench/bench_model.py [--sizes 10 100 1000] [--lines 30] [--delay 0.05] [--no-verify]
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from fakes.anthropic_server import FakeAnthropic, Reply, tool_reply
+from fakes.anthropic_server import FakeAnthropic, Reply, forced_tool, tool_reply, verify_reply
 from persona_review.checklists import load_checklists
 from persona_review.config import Config
 from persona_review.diff import parse_diff
@@ -92,6 +93,9 @@ def first_added_lines(user_text: str) -> dict[str, tuple[int, str]]:
 def script(body: dict[str, Any]) -> Reply:
     content = body["messages"][0]["content"]
     text = content if isinstance(content, str) else "".join(b.get("text", "") for b in content)
+    if forced_tool(body) == "verify_findings":  # the verification pass: every finding holds up
+        ids = re.findall(r"^(F\d+): ", text, re.MULTILINE)
+        return verify_reply({"id": i, "reason": "the line does what it says", "supported": True} for i in ids)
     items = []
     for path, (line, quoted) in first_added_lines(text).items():
         for item_id, severity, confidence, words in SCRIPTED:
@@ -144,12 +148,12 @@ def naive_usage(fake: FakeAnthropic, raw_diff: str, config: Config) -> Usage:
     return reply.usage
 
 
-def run(files: int, lines: int, delay: float) -> None:
+def run(files: int, lines: int, delay: float, verify: bool) -> None:
     raw = make_diff(files, lines)
     diff = parse_diff(raw)
     price, _ = price_for(MODEL)
     with FakeAnthropic(lambda body: _delayed(script(body), delay)) as fake:
-        config = Config(base_url=fake.url, model=MODEL)
+        config = Config(base_url=fake.url, model=MODEL, verify=verify)
         start = time.perf_counter()
         result = run_review(ReviewInput(diff=diff, config=config, persona=load_persona(None),
                                         api_key="bench-key"))
@@ -157,6 +161,8 @@ def run(files: int, lines: int, delay: float) -> None:
         usages = list(fake.usages)
         expected = []
         for rec in fake.requests:
+            if forced_tool(rec.body) != "report_findings":
+                continue
             for path, (line, _) in first_added_lines(rec.body["messages"][0]["content"]).items():
                 expected += [(path, line, f"The {words} in {path} at line {line}.", confidence)
                              for _, _, confidence, words in SCRIPTED]
@@ -173,7 +179,9 @@ def run(files: int, lines: int, delay: float) -> None:
     ideal = math.ceil(requests / config.concurrency) * delay + delay
     print(f"\n{files}-file PR ({lines} added lines each): {backend} backend files selected")
     print(f"  model findings scripted {len(expected)}, lost {lost}, distorted {distorted} (bar: 0 and 0)")
-    print(f"  requests {requests}, replies that wrote the cache {writes} "
+    verifications = result.model.verified
+    print(f"  requests {requests} (verification pass included: {verifications} findings checked, "
+          f"{len(result.model.dropped)} dropped), replies that wrote the cache {writes} "
           f"(bar: {'1' if requests >= 2 else '<= 1'})")
     print(f"  input tokens {ours_tokens} (uncached {usage.input_tokens}, "
           f"cache writes {usage.cache_write_tokens}, cache reads {usage.cache_read_tokens}); "
@@ -196,9 +204,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--lines", type=int, default=30)
     parser.add_argument("--delay", type=float, default=0.05)
+    parser.add_argument("--no-verify", action="store_true", help="without the verification pass")
     args = parser.parse_args()
     for size in args.sizes:
-        run(size, args.lines, args.delay)
+        run(size, args.lines, args.delay, not args.no_verify)
 
 
 if __name__ == "__main__":

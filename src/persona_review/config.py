@@ -51,6 +51,9 @@ class Config:
     temperature: float | None = 0.0
     """Sampling temperature of model requests: low, so a re-run reports the same findings. None sends
     none (the model's default); a model that refuses one gets none."""
+    verify: bool = True
+    """Send a verification request per batch of model findings, dropping what the code does not support
+    (when the budget allows)."""
     max_file_lines: int = 5000
     review_drafts: bool = False
     config_from: str = "base"
@@ -168,6 +171,7 @@ def _from_mapping(data: dict[str, Any], source: str) -> Config:
         concurrency=int(data.get("concurrency", base.concurrency)),
         timeout_seconds=float(data.get("timeout-seconds", base.timeout_seconds)),
         temperature=None if data.get("temperature", 0) is None else float(data.get("temperature", 0)),
+        verify=bool(data.get("verify", base.verify)),
         max_file_lines=int(data.get("max-file-lines", base.max_file_lines)),
         review_drafts=bool(data.get("review-drafts", base.review_drafts)),
         config_from=data.get("config-from", base.config_from),

@@ -88,6 +88,10 @@ class ModelOutcome:
     """Tool-call items that failed validation and were dropped (counted, logged)."""
     rejections: list[str] = field(default_factory=list)
     """One line per rejected item: where it came from and why it was rejected."""
+    verified: int = 0
+    """Model findings the verification pass checked."""
+    dropped: list[str] = field(default_factory=list)
+    """One line per finding the verification pass dropped (never posted): where, what, and why."""
     model: str | None = None
 
 

@@ -55,6 +55,19 @@ def blocks_reply(*blocks: Iterable[dict[str, Any]], text: str = "", stop_reason:
     return Reply(body=_message(content, stop_reason, usage))
 
 
+def verify_reply(verdicts: Iterable[dict[str, Any]]) -> Reply:
+    """A reply calling verify_findings with the given verdicts ({"id", "reason", "supported"})."""
+    content = [{"type": "tool_use", "id": "toolu_v1", "name": "verify_findings",
+                "input": {"verdicts": list(verdicts)}}]
+    return Reply(body=_message(content, "tool_use", None))
+
+
+def forced_tool(body: dict[str, Any]) -> str:
+    """The tool a request forces through `tool_choice` ("" when none)."""
+    choice = body.get("tool_choice")
+    return str(choice.get("name", "")) if isinstance(choice, dict) else ""
+
+
 def too_long_reply(tokens: int, limit: int = 200_000) -> Reply:
     """The API's answer to a prompt longer than the context window."""
     return error_reply(400, "invalid_request_error", f"prompt is too long: {tokens} tokens > {limit} maximum")

@@ -77,7 +77,7 @@ def test_request_shape(fake: FakeAnthropic) -> None:
         assert all(b["cache_control"] == {"type": "ephemeral"} for b in body["system"])
         assert "UI components and styling" in body["system"][2]["text"]
         assert "SEC-01" in body["system"][1]["text"]
-        assert [t["name"] for t in body["tools"]] == ["report_findings"]
+        assert [t["name"] for t in body["tools"]] == ["report_findings", "verify_findings"]
         assert body["tool_choice"] == {"type": "tool", "name": "report_findings", "disable_parallel_tool_use": True}
         assert body["temperature"] == 0.0
         schema = body["tools"][0]["input_schema"]["properties"]["findings"]["items"]

@@ -62,7 +62,8 @@ class MessageRequest:
 @dataclass(frozen=True, slots=True)
 class Reply:
     tool_inputs: tuple[object, ...]
-    """Inputs of every `report_findings` tool call in the reply, in order (empty when there is none)."""
+    """Inputs of every call of the forced tool (`report_findings`, or `verify_findings` for the
+    verification pass) in the reply, in order (empty when there is none)."""
     stop_reason: str | None
     usage: Usage
 
@@ -153,10 +154,11 @@ class _SDKMessages:
             # which raise their own exception types (missing credentials, expired tokens) from this call.
             raise CallFailed(f"{type(exc).__name__} from the provider client: {_short(str(exc))}",
                              retryable=False, fatal=True) from None
-        # Every report_findings block counts: a reply may hold several (plain dict params above: the
-        # SDK's TypedDicts add nothing here).
+        # Every block calling the forced tool counts: a reply may hold several (plain dict params above:
+        # the SDK's TypedDicts add nothing here).
+        wanted = request.tool_choice.get("name", "report_findings")
         tool_inputs = tuple(block.input for block in message.content
-                            if block.type == "tool_use" and block.name == "report_findings")
+                            if block.type == "tool_use" and block.name == wanted)
         u = message.usage
         usage = Usage(
             requests=1,

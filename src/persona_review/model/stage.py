@@ -20,6 +20,7 @@ from persona_review.config import Config
 from persona_review.diff import DiffFile, DiffLine, FileStatus, Hunk
 from persona_review.errors import ModelError
 from persona_review.findings import Finding
+from persona_review.model import verify
 from persona_review.model.anchoring import anchor
 from persona_review.model.budget import Plan, make_plan
 from persona_review.model.chunking import Chunk, Renderer, make_renderer, split_chunk
@@ -36,6 +37,7 @@ from persona_review.result import ModelOutcome, ModelStatus, Usage
 log = logging.getLogger("persona_review.model")
 
 MAX_OUTPUT_TOKENS = 4096
+EXPECTED_VERIFY_OUTPUT = 400
 
 
 @dataclass(frozen=True)
@@ -136,9 +138,13 @@ class _ChunkResult:
     reviewed: list[str] = field(default_factory=list)
     """Labels of the pieces a valid reply covered."""
     notices: list[str] = field(default_factory=list)
+    verified: int = 0
+    dropped: list[str] = field(default_factory=list)
 
     def merge(self, other: _ChunkResult) -> None:
         self.findings.extend(other.findings)
+        self.verified += other.verified
+        self.dropped.extend(other.dropped)
         self.reviewed.extend(other.reviewed)
         self.usage.add(other.usage)
         self.rejections.extend(other.rejections)
@@ -156,7 +162,8 @@ class _Run:
         self.model = model
         self.files = {f.path: f for f in files}
         self.system = system_blocks(request.persona, request.checklists)
-        self.tools = [tool_definition(request.checklists)]
+        # Both tools in every request, in the same order: they are part of the cached prefix.
+        self.tools = [tool_definition(request.checklists), verify.tool_definition()]
         self.prefix_tokens = estimate_json_tokens(self.system) + estimate_json_tokens(self.tools)
         self.price: Price
         self.price, self.price_known = price_for(model)
@@ -165,6 +172,7 @@ class _Run:
         self.temperature = request.config.temperature
         self._lock = threading.Lock()
         self._spent = 0.0
+        self._input_used = 0
 
     def execute(self, outcome: ModelOutcome) -> ModelOutcome:
         config = self.request.config
@@ -178,15 +186,25 @@ class _Run:
         total = _ChunkResult()
         workers = max(1, min(config.concurrency, len(plan.chunks) or 1))
         chunks = list(plan.chunks)
+        results: list[tuple[Chunk, _ChunkResult]] = []
         if warm_first(len(chunks), workers):
             # The first request writes the prompt cache; the others are released on its response, so
             # each of them reads the cache instead of writing it again.
-            total.merge(self._review(chunks.pop(0), True))
+            first = chunks.pop(0)
+            results.append((first, self._review(first, True)))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="model-review") as pool:
-            futures = [pool.submit(self._review, chunk, True) for chunk in chunks]
-            for future in futures:
-                total.merge(future.result())
+            futures = [(chunk, pool.submit(self._review, chunk, True)) for chunk in chunks]
+            results.extend((chunk, future.result()) for chunk, future in futures)
+            if config.verify:
+                checks = [(chunk, pool.submit(self._verify, chunk, result)) for chunk, result in results
+                          if result.findings]
+                for _, future in checks:
+                    future.result()
+        for _, result in results:
+            total.merge(result)
         outcome.findings = total.findings
+        outcome.verified = total.verified
+        outcome.dropped = total.dropped
         outcome.usage = total.usage
         outcome.rejected_items = len(total.rejections)
         outcome.rejections = total.rejections
@@ -244,7 +262,7 @@ class _Run:
                                 notices=[f"model request for {where} failed: {exc}"])
         usage = reply.usage
         usage.cost_usd = self.price.cost(usage)
-        self._charge(usage.cost_usd)
+        self._charge(usage.cost_usd, usage)
         usage.add(billed)
         paths = {p.path: p for p in chunk.pieces}
         validations = [validate(block, self.request.checklists, paths) for block in reply.tool_inputs]
@@ -274,6 +292,59 @@ class _Run:
                     for v in usable for item in v.items]
         return _ChunkResult(findings=findings, usage=usage, rejections=rejections, reviewed=chunk.labels)
 
+    def _verify(self, chunk: Chunk, result: _ChunkResult) -> None:
+        """The verification pass over one chunk's findings (see `verify`): updates `result` in place.
+        Skipped, with a notice, when the budget left cannot cover it; on any failure the findings stay."""
+        findings = result.findings
+        text = verify.user_message([self.render(p) for p in verify.pieces_around(chunk.pieces, findings)],
+                                   findings)
+        config = self.request.config
+        estimate = estimate_tokens(text) + EXPECTED_VERIFY_OUTPUT
+        with self._lock:
+            over_tokens = self._input_used + estimate > config.max_input_tokens
+            cost = self._spent + self.price.cost(Usage(input_tokens=estimate))
+            over_cost = config.max_cost_usd is not None and cost > config.max_cost_usd
+        if self.abort.is_set() or over_tokens or over_cost:
+            result.notices.append("the verification pass was skipped for some findings: the budget left "
+                                  "could not cover it (they are reported unverified)")
+            return
+        message = MessageRequest(
+            model=self.model, system=self.system, user_text=text, tools=self.tools,
+            tool_choice=verify.tool_choice(), max_tokens=self.request.max_output_tokens,
+            temperature=self.temperature,
+        )
+        billed = Usage()
+        where = _where(chunk)
+        try:
+            reply = call_with_retries(lambda: self._send(message, billed), self.request.retry,
+                                      f"verification of {where}")
+        except CallFailed as exc:
+            result.usage.add(billed)
+            result.notices.append(f"the verification of {where} failed ({exc}); its findings are reported "
+                                  "unverified")
+            return
+        usage = reply.usage
+        usage.cost_usd = self.price.cost(usage)
+        self._charge(usage.cost_usd, usage)
+        usage.add(billed)
+        result.usage.add(usage)
+        verdicts = verify.read_verdicts(reply.tool_inputs, len(findings))
+        if not verdicts:
+            result.notices.append(f"the verification of {where} gave no verdicts; its findings are "
+                                  "reported unverified")
+            return
+        kept = []
+        for index, finding in enumerate(findings):
+            verdict = verdicts.get(index)
+            if verdict is not None and not verdict.supported:
+                line = finding.line if finding.line is not None else "-"
+                result.dropped.append(f"{finding.path}:{line} {finding.checklist_item} {finding.title}: "
+                                      f"{verdict.reason or 'not supported by the code'}")
+            else:
+                kept.append(finding)
+        result.verified += len(verdicts)
+        result.findings = kept
+
     def _send(self, message: MessageRequest, billed: Usage) -> Reply:
         """One attempt. A timed-out attempt reached the API and may be billed though no usage comes
         back: it is counted in `billed` at an upper-bound estimate (the whole prompt as uncached input
@@ -299,9 +370,11 @@ class _Run:
                 self._charge(cost)
             raise
 
-    def _charge(self, cost: float) -> None:
+    def _charge(self, cost: float, usage: Usage | None = None) -> None:
         with self._lock:
             self._spent += cost
+            if usage is not None:
+                self._input_used += usage.input_tokens + usage.cache_write_tokens
 
     def _cost(self) -> float:
         with self._lock:
