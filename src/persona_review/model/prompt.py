@@ -16,6 +16,7 @@ from persona_review.checklists import Checklist
 from persona_review.checks.base import FileContext
 from persona_review.diff import Hunk
 from persona_review.findings import Finding
+from persona_review.model.file_outline import clip, outline_lines
 from persona_review.model.persona_text import persona_prompt_text
 from persona_review.persona import Persona
 from persona_review.resources import bundled_path
@@ -96,11 +97,13 @@ def render_piece(
         if no in around and no not in shown
     )
     out.extend(_row(line.new_no, line.old_no, line.kind, line.text) for line in hunk.lines)
-    out.extend(
-        _row(no, None, _mark(no, added), around[no])
-        for no in range(last + 1, last + 1 + context_lines)
-        if no in around and no not in shown
-    )
+    after = [no for no in range(last + 1, last + 1 + context_lines) if no in around and no not in shown]
+    out.extend(_row(no, None, _mark(no, added), around[no]) for no in after)
+    window = shown | set(range(max(1, first - context_lines), last + 1 + context_lines))
+    extra = outline_lines(context, first, last, window)
+    if extra:
+        out.append("Elsewhere in this file (its imports and the definitions near this hunk):")
+        out.extend(_row(no, None, _mark(no, added), clip(around[no])) for no in extra)
     return "\n".join(out)
 
 
@@ -159,13 +162,18 @@ def fence(label: str, content: str) -> str:
     )
 
 
-def user_message(pieces_text: Sequence[str], pr_text: str | None) -> str:
+def user_message(pieces_text: Sequence[str], pr_text: str | None, files: str = "") -> str:
+    """The request's user message: PR text, the manifest of reviewed files (`files`), then this part's
+    hunks, each fenced as untrusted."""
     parts = []
     if pr_text and pr_text.strip():
         parts.append(
             "The pull request's title and description, as its author wrote them:\n"
             + fence("PR TEXT", pr_text.strip()[:MAX_PR_TEXT_CHARS])
         )
+    if files:
+        parts.append("The files of this pull request under review (this part shows some of them):\n"
+                     + fence("FILES", files))
     parts.append("The change to review:\n" + fence("DIFF", "\n\n".join(pieces_text)))
     parts.append("Review the change above and call `report_findings`.")
     return "\n\n".join(parts)

@@ -26,6 +26,7 @@ from persona_review.model.budget import Plan, make_plan
 from persona_review.model.chunking import Chunk, Renderer, make_renderer, split_chunk
 from persona_review.model.client import CallFailed, MessageRequest, MessagesAPI, Reply, connect
 from persona_review.model.client import default_model as _sdk_default_model
+from persona_review.model.manifest import manifest
 from persona_review.model.pricing import FALLBACK, Price, price_for
 from persona_review.model.prompt import DEFAULT_CONTEXT_LINES, system_blocks, user_message
 from persona_review.model.retry import RetryPolicy, call_with_retries
@@ -165,6 +166,7 @@ class _Run:
         # Both tools in every request, in the same order: they are part of the cached prefix.
         self.tools = [tool_definition(request.checklists), verify.tool_definition()]
         self.prefix_tokens = estimate_json_tokens(self.system) + estimate_json_tokens(self.tools)
+        self.manifest = manifest(files)
         self.price: Price
         self.price, self.price_known = price_for(model)
         self.render: Renderer = make_renderer(request.contexts, request.evidence, request.context_lines)
@@ -177,7 +179,8 @@ class _Run:
     def execute(self, outcome: ModelOutcome) -> ModelOutcome:
         config = self.request.config
         plan: Plan = make_plan(list(self.files.values()), self.render, system=self.system, tools=self.tools,
-                               pr_text=self.request.pr_text, config=config, price=self.price)
+                               pr_text=self.request.pr_text, config=config, price=self.price,
+                               files_text=self.manifest)
         if not self.price_known:
             text = (f"no price on record for model {self.model}; cost estimated at "
                     f"${self.price.input_per_mtok}/${self.price.output_per_mtok} per MTok")
@@ -239,7 +242,8 @@ class _Run:
                                 notices=[f"max-cost-usd ({limit}) was reached during the run; the parts not "
                                          "sent yet are listed as unreviewed"])
         message = MessageRequest(
-            model=self.model, system=self.system, user_text=user_message(chunk.texts, self.request.pr_text),
+            model=self.model, system=self.system,
+            user_text=user_message(chunk.texts, self.request.pr_text, self.manifest),
             tools=self.tools, tool_choice=tool_choice(), max_tokens=self.request.max_output_tokens,
             temperature=self.temperature,
         )
