@@ -2,9 +2,10 @@
 
 Replies are scripted per test: a queue of `Reply`s consumed in order (then `default`), or a function
 from the request body to a `Reply`. Every request is recorded (headers and JSON body) for asserts.
-Without a scripted usage, replies report usage the way the API does with prompt caching: a request
-whose prefix (tools and system) is marked for caching writes the cache unless an earlier reply with the
-same prefix has already been sent, in which case it reads it (so requests sent together all write).
+Without a scripted usage, replies report usage the way the API does with prompt caching: the prefix up
+to each `cache_control` breakpoint (tools, system blocks, then message blocks) is read from the cache
+when an earlier reply with the same prefix has already been sent, and written otherwise (so requests
+sent together all write).
 """
 
 from __future__ import annotations
@@ -134,29 +135,42 @@ class FakeAnthropic:
             return self._queue.popleft() if self._queue else self.default
 
     @staticmethod
-    def _prefix_key(body: dict[str, Any]) -> str | None:
-        """Cache key of the request's prefix (tools, then system) when its system is marked for caching,
-        else None. As in the API, the prefix runs in the order tools, system, messages, so a breakpoint on
-        the last system block caches the tool definitions too."""
+    def _breakpoints(body: dict[str, Any]) -> tuple[list[tuple[str, int]], int]:
+        """([(cache key, tokens) of the prefix up to each `cache_control` breakpoint], total tokens).
+
+        As in the API, the prefix runs tools, then system blocks, then message content blocks, so a
+        breakpoint caches everything before it (the tool definitions included)."""
+        items: list[object] = [body.get("tools", [])]
+        points: list[int] = []
         system = body.get("system")
-        if not isinstance(system, list) or not any("cache_control" in b for b in system):
-            return None
-        return hashlib.sha256(json.dumps([body.get("tools", []), system], sort_keys=True).encode()).hexdigest()
+        blocks = system if isinstance(system, list) else [system] if system else []
+        for block in blocks:
+            items.append(block)
+            if isinstance(block, dict) and "cache_control" in block:
+                points.append(len(items))
+        for message in body.get("messages", []):
+            content = message.get("content") if isinstance(message, dict) else None
+            for block in content if isinstance(content, list) else [content]:
+                items.append(block)
+                if isinstance(block, dict) and "cache_control" in block:
+                    points.append(len(items))
+        sizes = [len(json.dumps(item, sort_keys=True)) // 4 for item in items]
+        out = [(hashlib.sha256(json.dumps(items[:n], sort_keys=True).encode()).hexdigest(), sum(sizes[:n]))
+               for n in points]
+        return out, sum(sizes)
 
     def _usage(self, body: dict[str, Any]) -> dict[str, int]:
-        tools = len(json.dumps(body.get("tools", []))) // 4
-        system = len(json.dumps(body.get("system") or [], sort_keys=True)) // 4
-        messages = len(json.dumps(body.get("messages", []))) // 4
-        key = self._prefix_key(body)
-        size = tools + system
-        rest = messages if key else messages + size
+        """Usage with prompt caching: the longest cached prefix is read, the rest up to the last
+        breakpoint is written, and what follows it is plain input."""
+        points, total = self._breakpoints(body)
         with self._lock:
-            hit = key is not None and key in self._cached
+            read = max((size for key, size in points if key in self._cached), default=0)
+        last = points[-1][1] if points else 0
         return {
-            "input_tokens": rest,
+            "input_tokens": total - last,
             "output_tokens": 60,
-            "cache_creation_input_tokens": size if key and not hit else 0,
-            "cache_read_input_tokens": size if hit else 0,
+            "cache_creation_input_tokens": last - read,
+            "cache_read_input_tokens": read,
         }
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
@@ -202,9 +216,9 @@ class FakeAnthropic:
                     self.wfile.write(data)
                 except (BrokenPipeError, ConnectionResetError):
                     return  # the client gave up (a timeout test)
-                key = fake._prefix_key(body)
-                if reply.status == 200 and key is not None:
+                if reply.status == 200:
+                    points, _ = fake._breakpoints(body)
                     with fake._lock:
-                        fake._cached.add(key)
+                        fake._cached.update(key for key, _ in points)
 
         return Handler

@@ -3,6 +3,7 @@ as the model receives them over HTTP."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from fakes.anthropic_server import FakeAnthropic
@@ -63,3 +64,21 @@ def test_the_model_sees_the_neighbouring_routes_and_the_pr_manifest(tmp_path: Pa
 def test_hunks_alone_get_no_outline(fake: FakeAnthropic) -> None:
     run_model_review(make_request(fake.url, parse_diff(DIFF), concurrency=1))
     assert "Elsewhere in this file" not in user_text(fake.requests[0].body)
+
+
+def test_the_pr_text_and_manifest_are_one_cached_block_shared_by_every_request() -> None:
+    from model.support import SMALL_REQUESTS, overhead
+
+    with FakeAnthropic() as fake:
+        outcome = run_model_review(make_request(fake.url, concurrency=2, pr_text="Fix orders",
+                                                max_request_tokens=overhead() + SMALL_REQUESTS))
+    contents = [r.body["messages"][0]["content"] for r in fake.requests]
+    assert len(contents) >= 2
+    shared = {json.dumps(c[0]) for c in contents}
+    assert len(shared) == 1
+    first = contents[0][0]
+    assert first["cache_control"] == {"type": "ephemeral"}
+    assert "<<<BEGIN UNTRUSTED PR TEXT" in first["text"] and "<<<BEGIN UNTRUSTED FILES" in first["text"]
+    assert all("<<<BEGIN UNTRUSTED DIFF" in c[1]["text"] and "cache_control" not in c[1] for c in contents)
+    # one cache write for the run; every later request reads tools, system and the shared block
+    assert outcome.usage.cache_read_tokens == (outcome.usage.requests - 1) * outcome.usage.cache_write_tokens

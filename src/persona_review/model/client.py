@@ -57,6 +57,9 @@ class MessageRequest:
     tool_choice: dict[str, Any]
     max_tokens: int
     temperature: float | None = None
+    user_prefix: str = ""
+    """Text every request of the run shares (PR text, file manifest): sent before `user_text` as its
+    own block, marked for prompt caching."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +140,7 @@ class _SDKMessages:
                 model=request.model,
                 max_tokens=request.max_tokens,
                 system=request.system,
-                messages=[{"role": "user", "content": request.user_text}],
+                messages=[{"role": "user", "content": _content(request)}],
                 tools=request.tools,
                 tool_choice=request.tool_choice,
                 **extra,
@@ -168,6 +171,13 @@ class _SDKMessages:
             cache_write_tokens=u.cache_creation_input_tokens or 0,
         )
         return Reply(tool_inputs, message.stop_reason, usage)
+
+
+def _content(request: MessageRequest) -> str | list[dict[str, Any]]:
+    if not request.user_prefix:
+        return request.user_text
+    return [{"type": "text", "text": request.user_prefix, "cache_control": {"type": "ephemeral"}},
+            {"type": "text", "text": request.user_text}]
 
 
 def _status_failure(exc: anthropic.APIStatusError) -> CallFailed:

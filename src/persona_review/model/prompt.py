@@ -22,9 +22,20 @@ from persona_review.persona import Persona
 from persona_review.resources import bundled_path
 
 __all__ = [
-    "CACHE", "DEFAULT_CONTEXT_LINES", "EVIDENCE_HEADER", "MAX_PR_TEXT_CHARS", "Piece", "evidence_lines",
+    "CACHE",
+    "DEFAULT_CONTEXT_LINES",
+    "EVIDENCE_HEADER",
+    "MAX_PR_TEXT_CHARS",
+    "Piece",
+    "diff_message",
+    "evidence_lines",
     "fence",
-    "persona_prompt_text", "render_piece", "review_instructions", "system_blocks", "user_message",
+    "persona_prompt_text",
+    "pr_context",
+    "render_piece",
+    "review_instructions",
+    "system_blocks",
+    "user_message",
 ]
 
 CACHE = {"type": "ephemeral"}
@@ -162,9 +173,9 @@ def fence(label: str, content: str) -> str:
     )
 
 
-def user_message(pieces_text: Sequence[str], pr_text: str | None, files: str = "") -> str:
-    """The request's user message: PR text, the manifest of reviewed files (`files`), then this part's
-    hunks, each fenced as untrusted."""
+def pr_context(pr_text: str | None, files: str = "") -> str:
+    """What every request of a run shares after the system prompt: the PR text and the manifest of the
+    reviewed files (`files`), fenced as untrusted. Sent as its own cached block."""
     parts = []
     if pr_text and pr_text.strip():
         parts.append(
@@ -174,6 +185,16 @@ def user_message(pieces_text: Sequence[str], pr_text: str | None, files: str = "
     if files:
         parts.append("The files of this pull request under review (this part shows some of them):\n"
                      + fence("FILES", files))
-    parts.append("The change to review:\n" + fence("DIFF", "\n\n".join(pieces_text)))
-    parts.append("Review the change above and call `report_findings`.")
     return "\n\n".join(parts)
+
+
+def diff_message(pieces_text: Sequence[str]) -> str:
+    """This request's own part of the change, fenced as untrusted, and the instruction to report."""
+    return ("The change to review:\n" + fence("DIFF", "\n\n".join(pieces_text))
+            + "\n\nReview the change above and call `report_findings`.")
+
+
+def user_message(pieces_text: Sequence[str], pr_text: str | None, files: str = "") -> str:
+    """The whole user message as one text: `pr_context` then `diff_message`."""
+    shared = pr_context(pr_text, files)
+    return (shared + "\n\n" if shared else "") + diff_message(pieces_text)

@@ -28,7 +28,7 @@ from persona_review.model.client import CallFailed, MessageRequest, MessagesAPI,
 from persona_review.model.client import default_model as _sdk_default_model
 from persona_review.model.manifest import manifest
 from persona_review.model.pricing import FALLBACK, Price, price_for
-from persona_review.model.prompt import DEFAULT_CONTEXT_LINES, system_blocks, user_message
+from persona_review.model.prompt import DEFAULT_CONTEXT_LINES, diff_message, pr_context, system_blocks
 from persona_review.model.retry import RetryPolicy, call_with_retries
 from persona_review.model.schema import tool_choice, tool_definition, validate
 from persona_review.model.tokens import estimate_json_tokens, estimate_tokens
@@ -167,6 +167,7 @@ class _Run:
         self.tools = [tool_definition(request.checklists), verify.tool_definition()]
         self.prefix_tokens = estimate_json_tokens(self.system) + estimate_json_tokens(self.tools)
         self.manifest = manifest(files)
+        self.shared = pr_context(request.pr_text, self.manifest)
         self.price: Price
         self.price, self.price_known = price_for(model)
         self.render: Renderer = make_renderer(request.contexts, request.evidence, request.context_lines)
@@ -242,8 +243,8 @@ class _Run:
                                 notices=[f"max-cost-usd ({limit}) was reached during the run; the parts not "
                                          "sent yet are listed as unreviewed"])
         message = MessageRequest(
-            model=self.model, system=self.system,
-            user_text=user_message(chunk.texts, self.request.pr_text, self.manifest),
+            model=self.model, system=self.system, user_prefix=self.shared,
+            user_text=diff_message(chunk.texts),
             tools=self.tools, tool_choice=tool_choice(), max_tokens=self.request.max_output_tokens,
             temperature=self.temperature,
         )
@@ -313,7 +314,7 @@ class _Run:
                                   "could not cover it (they are reported unverified)")
             return
         message = MessageRequest(
-            model=self.model, system=self.system, user_text=text, tools=self.tools,
+            model=self.model, system=self.system, user_prefix=self.shared, user_text=text, tools=self.tools,
             tool_choice=verify.tool_choice(), max_tokens=self.request.max_output_tokens,
             temperature=self.temperature,
         )
@@ -367,7 +368,8 @@ class _Run:
                 return self.api.create(dataclasses.replace(message, temperature=None))
         except CallFailed as exc:
             if exc.maybe_billed:
-                guess = Usage(input_tokens=self.prefix_tokens + estimate_tokens(message.user_text),
+                guess = Usage(input_tokens=self.prefix_tokens + estimate_tokens(message.user_prefix)
+                              + estimate_tokens(message.user_text),
                               output_tokens=message.max_tokens)
                 cost = self.price.cost(guess)
                 billed.add(Usage(requests=1, estimated_requests=1, cost_usd=cost))
