@@ -90,9 +90,13 @@ def first_added_lines(user_text: str) -> dict[str, tuple[int, str]]:
     return out
 
 
-def script(body: dict[str, Any]) -> Reply:
+def text_of(body: dict[str, Any]) -> str:
     content = body["messages"][0]["content"]
-    text = content if isinstance(content, str) else "".join(b.get("text", "") for b in content)
+    return content if isinstance(content, str) else "\n\n".join(b.get("text", "") for b in content)
+
+
+def script(body: dict[str, Any]) -> Reply:
+    text = text_of(body)
     if forced_tool(body) == "verify_findings":  # the verification pass: every finding holds up
         ids = re.findall(r"^(F\d+): ", text, re.MULTILINE)
         return verify_reply({"id": i, "reason": "the line does what it says", "supported": True} for i in ids)
@@ -163,7 +167,7 @@ def run(files: int, lines: int, delay: float, verify: bool) -> None:
         for rec in fake.requests:
             if forced_tool(rec.body) != "report_findings":
                 continue
-            for path, (line, _) in first_added_lines(rec.body["messages"][0]["content"]).items():
+            for path, (line, _) in first_added_lines(text_of(rec.body)).items():
                 expected += [(path, line, f"The {words} in {path} at line {line}.", confidence)
                              for _, _, confidence, words in SCRIPTED]
         naive = naive_usage(fake, raw, config)

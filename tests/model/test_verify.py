@@ -92,3 +92,21 @@ def test_verification_is_skipped_when_the_budget_cannot_cover_it() -> None:
 def test_verify_false_sends_no_verification(fake: FakeAnthropic) -> None:
     run_model_review(make_request(fake.url, verify=False))
     assert {forced_tool(r.body) for r in fake.requests} == {"report_findings"}
+
+
+def test_only_findings_that_would_be_posted_are_verified() -> None:
+    guess = item("app/db/orders.py", 13, SQL_LINE, title="Low guess", confidence=0.2, checklist_item="SEC-00",
+                 body="Perhaps something else is wrong here too.")
+    seen: list[str] = []
+
+    def script(body: dict[str, Any]) -> Reply:
+        if forced_tool(body) == "verify_findings":
+            seen.append(user_text(body))
+            return verify_reply([{"id": "F1", "reason": "holds", "supported": True}])
+        return tool_reply([FOUND[0], guess])
+
+    with FakeAnthropic(script) as fake:
+        outcome = run_model_review(make_request(fake.url, verify=True, concurrency=1))
+    assert len(fake.requests) == 2
+    assert "Low guess" not in seen[0] and "F1: app/db/orders.py:13 SEC-01" in seen[0]
+    assert sorted(f.title for f in outcome.findings) == ["Injection", "Low guess"]  # kept, for the threshold

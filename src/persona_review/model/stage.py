@@ -171,6 +171,8 @@ class _Run:
         self.price: Price
         self.price, self.price_known = price_for(model)
         self.render: Renderer = make_renderer(request.contexts, request.evidence, request.context_lines)
+        self.verify_render: Renderer = make_renderer(request.contexts, request.evidence,
+                                                     min(request.context_lines, verify.CONTEXT_LINES))
         self.abort = threading.Event()
         self.temperature = request.config.temperature
         self._lock = threading.Lock()
@@ -300,10 +302,14 @@ class _Run:
     def _verify(self, chunk: Chunk, result: _ChunkResult) -> None:
         """The verification pass over one chunk's findings (see `verify`): updates `result` in place.
         Skipped, with a notice, when the budget left cannot cover it; on any failure the findings stay."""
-        findings = result.findings
-        text = verify.user_message([self.render(p) for p in verify.pieces_around(chunk.pieces, findings)],
-                                   findings)
         config = self.request.config
+        # Only what would be posted is worth a second look; the rest is kept as it is.
+        findings = [f for f in result.findings
+                    if f.confidence >= config.min_confidence and f.severity.at_least(config.min_severity)]
+        if not findings:
+            return
+        pieces = verify.pieces_around(chunk.pieces, findings)
+        text = verify.user_message([self.verify_render(p) for p in pieces], findings)
         estimate = estimate_tokens(text) + EXPECTED_VERIFY_OUTPUT
         with self._lock:
             over_tokens = self._input_used + estimate > config.max_input_tokens
@@ -338,17 +344,15 @@ class _Run:
             result.notices.append(f"the verification of {where} gave no verdicts; its findings are "
                                   "reported unverified")
             return
-        kept = []
-        for index, finding in enumerate(findings):
-            verdict = verdicts.get(index)
-            if verdict is not None and not verdict.supported:
+        refuted = {id(findings[i]): v for i, v in verdicts.items() if not v.supported}
+        for finding in findings:
+            verdict = refuted.get(id(finding))
+            if verdict is not None:
                 line = finding.line if finding.line is not None else "-"
                 result.dropped.append(f"{finding.path}:{line} {finding.checklist_item} {finding.title}: "
                                       f"{verdict.reason or 'not supported by the code'}")
-            else:
-                kept.append(finding)
         result.verified += len(verdicts)
-        result.findings = kept
+        result.findings = [f for f in result.findings if id(f) not in refuted]
 
     def _send(self, message: MessageRequest, billed: Usage) -> Reply:
         """One attempt. A timed-out attempt reached the API and may be billed though no usage comes

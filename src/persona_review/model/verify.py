@@ -18,9 +18,11 @@ from persona_review.model.prompt import Piece, fence
 
 TOOL_NAME = "verify_findings"
 MAX_REASON = 600
-WINDOW = 15
+WINDOW = 10
 """Lines of the hunk shown on each side of a finding: the verification re-reads the code around each
 finding, not the whole request again."""
+CONTEXT_LINES = 6
+"""Lines of the file shown around each of those windows (the outline of the file is shown too)."""
 
 
 class Verdict(NamedTuple):
