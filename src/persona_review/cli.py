@@ -35,6 +35,7 @@ from persona_review.reporters import FORMATS, render_json, render_markdown, rend
 from persona_review.result import ModelStatus, ReviewResult
 
 if TYPE_CHECKING:
+    from persona_review.model.repo_instructions import RepoGuidance
     from persona_review.model.stage import EvalReviewer
 
 MAX_DIFF_BYTES = 200_000_000
@@ -151,12 +152,28 @@ def _review(args: argparse.Namespace) -> int:
             workspace=workspace,
             api_key=api_key,
             offline=args.offline,
+            repo_guidance=_repo_guidance(args, diff, config, git_workspace or workspace, api_key),
         )
     )
     for notice in result.notices:
         print(f"persona-review: {notice}", file=sys.stderr)
     _write(_render(result, args), args.output)
     return _exit_code(result, config)
+
+
+def _repo_guidance(
+    args: argparse.Namespace, diff: Diff, config: Config, root: Path | None, api_key: str | None
+) -> RepoGuidance | None:
+    """Repository instructions for the model: from the base ref with --base, else from the work tree or
+    --workspace (local use: the person running the CLI wrote the change). None without a repository or
+    without a model review."""
+    if args.offline or root is None or (api_key is None and config.provider == "anthropic"):
+        return None
+    from persona_review.model.repo_instructions import directory_reader, git_reader, load_guidance
+
+    read, list_dir = git_reader(root, args.base) if args.base else directory_reader(root)
+    return load_guidance(read, list_dir, [f.path for f in diff.files], config.path_instructions,
+                         config.categories)
 
 
 def _persona_from_config(config: Config) -> str | None:

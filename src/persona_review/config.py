@@ -52,6 +52,8 @@ class Config:
     """Sampling temperature of model requests: low, so a re-run reports the same findings. None sends
     none (the model's default); a model that refuses one gets none."""
     verify: bool = True
+    path_instructions: tuple[tuple[tuple[str, ...], str], ...] = ()
+    """(globs, instructions) pairs from `path-instructions`, for the model review."""
     """Send a verification request per batch of model findings, dropping what the code does not support
     (when the budget allows)."""
     max_file_lines: int = 5000
@@ -172,6 +174,8 @@ def _from_mapping(data: dict[str, Any], source: str) -> Config:
         timeout_seconds=float(data.get("timeout-seconds", base.timeout_seconds)),
         temperature=None if data.get("temperature", 0) is None else float(data.get("temperature", 0)),
         verify=bool(data.get("verify", base.verify)),
+        path_instructions=tuple((tuple(r["paths"]), str(r["instructions"]))
+                                for r in data.get("path-instructions") or []),
         max_file_lines=int(data.get("max-file-lines", base.max_file_lines)),
         review_drafts=bool(data.get("review-drafts", base.review_drafts)),
         config_from=data.get("config-from", base.config_from),

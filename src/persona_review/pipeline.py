@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from persona_review.checklists import load_checklists
 from persona_review.checks.runner import run_checks
@@ -21,6 +22,9 @@ from persona_review.placement import merge, place
 from persona_review.result import FileDecision, ModelOutcome, ModelStatus, ReviewResult
 from persona_review.suppressions import Suppressor
 from persona_review.triggers import select_files
+
+if TYPE_CHECKING:
+    from persona_review.model.repo_instructions import RepoGuidance
 
 NO_KEY_NOTICE = (
     "no ANTHROPIC_API_KEY set: running the deterministic checks only (set one for the persona review)"
@@ -43,6 +47,9 @@ class ReviewInput:
     """Files the caller could not put in the diff (e.g. GitHub sent no patch), with the reason."""
     repo_url: str | None = None
     """https://github.com/OWNER/REPO: links into it survive sanitizing of model text; others do not."""
+    repo_guidance: RepoGuidance | None = None
+    """Repository instructions and checklist items read from the base branch, for the model review
+    (`model.repo_instructions`); the config's `path-instructions` are used when this is None."""
 
 
 def run_review(inp: ReviewInput) -> ReviewResult:
@@ -62,14 +69,19 @@ def run_review(inp: ReviewInput) -> ReviewResult:
     elif not inp.api_key and config.provider == "anthropic":
         notices.append(NO_KEY_NOTICE)
     elif selection.reviewed:
+        from persona_review.model.repo_instructions import load_guidance, merge_checklists
         from persona_review.model.stage import ModelReviewRequest, run_model_review
 
+        guidance = inp.repo_guidance or load_guidance(
+            lambda _: None, lambda _: [], (), config.path_instructions, config.categories)
+        notices.extend(guidance.notices)
         model = run_model_review(
             ModelReviewRequest(
                 files=selection.reviewed,
                 contexts=contexts,
                 persona=inp.persona,
-                checklists=load_checklists(config.categories),
+                checklists=merge_checklists(load_checklists(config.categories), guidance.checklists),
+                repo_instructions=guidance.instructions,
                 config=config,
                 evidence=found,
                 api_key=inp.api_key,

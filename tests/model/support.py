@@ -14,7 +14,7 @@ from persona_review.model import verify
 from persona_review.model.budget import make_plan
 from persona_review.model.manifest import manifest
 from persona_review.model.pricing import Price
-from persona_review.model.prompt import system_blocks
+from persona_review.model.prompt import pr_context, system_blocks
 from persona_review.model.retry import RetryPolicy
 from persona_review.model.schema import tool_definition
 from persona_review.model.stage import ModelReviewRequest
@@ -91,7 +91,8 @@ def overhead(url: str = "http://127.0.0.1:9") -> int:
     system = system_blocks(request.persona, request.checklists)
     tools = [tool_definition(request.checklists), verify.tool_definition()]
     plan = make_plan(request.files, lambda piece: "", system=system, tools=tools, pr_text=None,
-                     config=request.config, price=Price(3.0, 15.0), files_text=manifest(request.files))
+                     config=request.config, price=Price(3.0, 15.0),
+                     shared_text=pr_context(None, manifest(request.files)))
     return plan.request_overhead
 
 

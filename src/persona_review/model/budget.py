@@ -39,10 +39,12 @@ class Plan(NamedTuple):
 
 def make_plan(files: Sequence[DiffFile], render: Renderer, *, system: list[dict[str, Any]],
               tools: list[dict[str, Any]], pr_text: str | None, config: Config, price: Price,
-              files_text: str = "") -> Plan:
-    # The cached prefix: tools, system prompt, and the user message's shared block (PR text, manifest).
-    prefix_tokens = (estimate_json_tokens(system) + estimate_json_tokens(tools)
-                     + estimate_tokens(pr_context(pr_text, files_text)))
+              shared_text: str | None = None) -> Plan:
+    """`shared_text`: the user message's shared block (PR text, manifest, repository instructions), by
+    default the PR text alone."""
+    # The cached prefix: tools, system prompt, and the user message's shared block.
+    shared = pr_context(pr_text) if shared_text is None else shared_text
+    prefix_tokens = estimate_json_tokens(system) + estimate_json_tokens(tools) + estimate_tokens(shared)
     framing = estimate_tokens(diff_message([])) + MESSAGE_OVERHEAD
     overhead = prefix_tokens + framing
     chunks = plan_chunks(files, render, config.max_request_tokens - overhead)

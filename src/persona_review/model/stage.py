@@ -29,6 +29,7 @@ from persona_review.model.client import default_model as _sdk_default_model
 from persona_review.model.manifest import manifest
 from persona_review.model.pricing import FALLBACK, Price, price_for
 from persona_review.model.prompt import DEFAULT_CONTEXT_LINES, diff_message, pr_context, system_blocks
+from persona_review.model.repo_instructions import RepoInstruction, for_paths
 from persona_review.model.retry import RetryPolicy, call_with_retries
 from persona_review.model.schema import tool_choice, tool_definition, validate
 from persona_review.model.tokens import estimate_json_tokens, estimate_tokens
@@ -57,6 +58,8 @@ class ModelReviewRequest:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     max_output_tokens: int = MAX_OUTPUT_TOKENS
     context_lines: int = DEFAULT_CONTEXT_LINES
+    repo_instructions: Sequence[RepoInstruction] = ()
+    """Repository instructions from the base branch (`repo_instructions`), shown for the files they match."""
 
 
 def default_model() -> str:
@@ -167,7 +170,8 @@ class _Run:
         self.tools = [tool_definition(request.checklists), verify.tool_definition()]
         self.prefix_tokens = estimate_json_tokens(self.system) + estimate_json_tokens(self.tools)
         self.manifest = manifest(files)
-        self.shared = pr_context(request.pr_text, self.manifest)
+        self.shared = pr_context(request.pr_text, self.manifest,
+                                 for_paths(request.repo_instructions, self.files))
         self.price: Price
         self.price, self.price_known = price_for(model)
         self.render: Renderer = make_renderer(request.contexts, request.evidence, request.context_lines)
@@ -183,7 +187,7 @@ class _Run:
         config = self.request.config
         plan: Plan = make_plan(list(self.files.values()), self.render, system=self.system, tools=self.tools,
                                pr_text=self.request.pr_text, config=config, price=self.price,
-                               files_text=self.manifest)
+                               shared_text=self.shared)
         if not self.price_known:
             text = (f"no price on record for model {self.model}; cost estimated at "
                     f"${self.price.input_per_mtok}/${self.price.output_per_mtok} per MTok")
