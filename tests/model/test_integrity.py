@@ -146,3 +146,22 @@ def test_the_first_request_always_warms_the_cache_alone() -> None:
         assert outcome.usage.cache_read_tokens == (outcome.usage.requests - 1) * outcome.usage.cache_write_tokens
         times = sorted(r.at for r in fake.requests)
         assert times[1] - times[0] >= 0.2
+
+
+def test_when_the_first_request_gets_no_answer_the_next_one_warms_the_cache_alone() -> None:
+    from persona_review.diff import parse_diff
+
+    files = "".join(
+        f"diff --git a/app/db/q{n}.py b/app/db/q{n}.py\nnew file mode 100644\nindex 0000000..1111111\n"
+        f"--- /dev/null\n+++ b/app/db/q{n}.py\n@@ -0,0 +1,40 @@\n"
+        + "".join(f"+rows_{n}_{k} = db.execute(query_{k}, params)  # padding padding padding\n"
+                  for k in range(40))
+        for n in range(4))
+    script = [error_reply(500, "api_error")] + [tool_reply([], delay=0.2) for _ in range(10)]
+    with FakeAnthropic(script) as fake:
+        outcome = run_model_review(make_request(fake.url, parse_diff(files), concurrency=4,
+                                                max_request_tokens=4_000, retry=RetryPolicy(attempts=1)))
+    assert outcome.status is ModelStatus.PARTIAL and len(outcome.unreviewed) == 1
+    times = sorted(r.at for r in fake.requests)
+    assert times[2] - times[1] >= 0.2  # the second request went alone, the rest after its answer
+    assert outcome.usage.cache_read_tokens == (outcome.usage.requests - 1) * outcome.usage.cache_write_tokens

@@ -40,6 +40,7 @@ log = logging.getLogger("persona_review.model")
 
 MAX_OUTPUT_TOKENS = 4096
 EXPECTED_VERIFY_OUTPUT = 400
+WARM_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -199,9 +200,15 @@ class _Run:
         results: list[tuple[Chunk, _ChunkResult]] = []
         if warm_first(len(chunks), workers):
             # The first request writes the prompt cache; the others are released on its response, so
-            # each of them reads the cache instead of writing it again.
-            first = chunks.pop(0)
-            results.append((first, self._review(first, True)))
+            # each of them reads the cache instead of writing it again. When it gets no answer at all,
+            # the next one is tried alone, a few times at most.
+            for _ in range(WARM_ATTEMPTS):
+                first = chunks.pop(0)
+                result = self._review(first, True)
+                results.append((first, result))
+                answered = result.usage.requests > result.usage.estimated_requests
+                if answered or not chunks or self.abort.is_set():
+                    break
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="model-review") as pool:
             futures = [(chunk, pool.submit(self._review, chunk, True)) for chunk in chunks]
             results.extend((chunk, future.result()) for chunk, future in futures)
