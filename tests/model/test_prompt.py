@@ -48,6 +48,13 @@ def test_seed_personas_are_reduced_to_their_perspective(seed: Path) -> None:
     assert text.count("\n- ") >= 10  # the perspective is still there, as questions
 
 
+def test_a_foreign_personas_own_outlook_is_kept() -> None:
+    text = persona_prompt_text(load_persona(str(DATA.parent / "personas" / "lists.md")))
+    assert "Every cent that enters the system must leave a trace in the ledger." in text
+    assert "Your role, in the persona's words: reviews changes to money movement" in text
+    assert "tool-preference" not in text and "Auto-invoke" not in text
+
+
 def test_the_bundled_persona_is_sent_as_written() -> None:
     persona = load_persona(None)
     assert persona_prompt_text(persona) == persona.body.strip()

@@ -16,6 +16,9 @@ from collections.abc import Iterator
 from persona_review.persona import Persona
 
 MAX_QUESTIONS = 60
+MAX_VIEWS = 8
+MAX_VIEW_CHARS = 300
+_VIEW = "\x00view:"
 
 # Sections whose heading names one of these are about the other tool, not about reviewing code.
 _DROP_SECTION = re.compile(
@@ -66,11 +69,17 @@ def persona_prompt_text(persona: Persona) -> str:
     file, its perspective only (see the module doc)."""
     if persona.format == "native":
         return persona.body.strip() or persona.description or f"You are the {persona.name} reviewer."
-    out = [f"You review this change as {_role(persona)}."]
+    out = [f"You review this change as a senior engineer. Your role, in the persona's words: "
+           f"{_role(persona)}."]
     if persona.priorities:
         out.append(f"Your priorities, highest first: {', '.join(persona.priorities)}. When two conflict, "
                    "the higher one wins, and a finding says what was traded.")
-    questions = list(dict.fromkeys(_questions(persona.body)))[:MAX_QUESTIONS]
+    found = list(dict.fromkeys(_questions(persona.body)))
+    views = [text for text in found if text.startswith(_VIEW)][:MAX_VIEWS]
+    questions = [text for text in found if not text.startswith(_VIEW)][:MAX_QUESTIONS]
+    if views:
+        out += ["", "## How this reviewer sees a change", ""]
+        out += [text.removeprefix(_VIEW) for text in views]
     if questions:
         out += ["", "## Questions this reviewer asks of a change",
                 "Each is a question about the changed code; report only where the change gets it wrong.",
@@ -92,7 +101,7 @@ def _role(persona: Persona) -> str:
             break
     name = re.sub(r"^persona[-_ ]|[-_ ]persona$", "", persona.name, flags=re.IGNORECASE)
     role = "; ".join(kept) or f"the {name} reviewer"
-    return "a senior reviewer: " + role[0].lower() + role[1:] if role[:1].isupper() else role
+    return _lower(role)
 
 
 def _questions(body: str) -> Iterator[str]:
@@ -121,7 +130,12 @@ def _questions(body: str) -> Iterator[str]:
         if dropped_level:
             continue
         bullet = _BULLET.match(line)
-        if bullet is None or line.lstrip().startswith("|"):
+        if line.lstrip().startswith(("|", ">", "**", "<", "!")):
+            continue
+        if bullet is None:
+            view = _as_view(line.strip())
+            if view is not None:
+                yield _VIEW + view
             continue
         question = _as_question(bullet.group(1).strip(), heading)
         if question is not None:
@@ -160,6 +174,16 @@ def _as_question(text: str, heading: str) -> str | None:
     if label:
         return f"{label}: does the change get this right: {_lower(text)}?"
     return f"Does the change get this right: {_lower(text)}?"
+
+
+def _as_view(text: str) -> str | None:
+    """A plain sentence of the persona's own outlook, or None for tool, product or author-process talk."""
+    if len(text) < 20 or _DROP_LINE.search(text) or _DROP_DIRECTIVE.search(text):
+        return None
+    clean = text.replace("**", "").replace("`", "").strip()
+    if re.match(r"(use|do not|don't|" + "|".join(_VERBS) + r")\b", clean, re.IGNORECASE):
+        return None  # a directive to an author, not an outlook
+    return clean[:MAX_VIEW_CHARS]
 
 
 def _lower(text: str) -> str:
