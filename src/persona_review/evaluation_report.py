@@ -59,8 +59,8 @@ def _model_json(outcome: ModelOutcome | None) -> dict[str, object] | None:
     return {
         "status": outcome.status.value,
         "model": outcome.model,
-        "coverage": {"complete": not outcome.unreviewed, "unreviewed_parts": len(outcome.unreviewed),
-                     "unreviewed": list(outcome.unreviewed)},
+        "coverage": {"complete": not outcome.unreviewed, "reviewed_parts": outcome.reviewed_parts,
+                     "unreviewed_parts": len(outcome.unreviewed), "unreviewed": list(outcome.unreviewed)},
         "usage": outcome.usage.as_dict(),
         "rejected_items": len(outcome.rejections),
         "rejections": list(outcome.rejections),
@@ -72,13 +72,15 @@ def _model_text(outcome: ModelOutcome) -> list[str]:
     usage = outcome.usage
     cost = f"${usage.cost_usd:.4f}" + (" (includes estimates for timed-out requests)"
                                        if usage.estimated_requests else "")
-    coverage = ("every part reviewed" if not outcome.unreviewed
-                else f"{len(outcome.unreviewed)} part(s) NOT reviewed; the scores above cover the rest only")
+    coverage = (f"{outcome.reviewed_parts} part(s) reviewed, "
+                + ("none left out" if not outcome.unreviewed else
+                   f"{len(outcome.unreviewed)} NOT reviewed; the scores above cover the rest only"))
     out = ["", f"model review ({outcome.model}): status {outcome.status.value}, {coverage}",
            f"  usage: {usage.requests} request(s), {usage.input_tokens} input + {usage.cache_write_tokens} "
            f"cache-write + {usage.cache_read_tokens} cache-read + {usage.output_tokens} output tokens",
            f"  cost: {cost}",
-           f"  rejected items: {len(outcome.rejections)}"]
+           f"  rejected items: {len(outcome.rejections)}; dropped by the verification pass: "
+           f"{len(outcome.dropped)} of {outcome.verified} checked"]
     out += [f"    {r}" for r in outcome.rejections]
     if outcome.unreviewed:
         out += ["  unreviewed:"] + [f"    {u}" for u in outcome.unreviewed]

@@ -88,6 +88,8 @@ class ModelOutcome:
     """Tool-call items that failed validation and were dropped (counted, logged)."""
     rejections: list[str] = field(default_factory=list)
     """One line per rejected item: where it came from and why it was rejected."""
+    reviewed_parts: int = 0
+    """Hunks (or slices of large hunks) the model reviewed."""
     verified: int = 0
     """Model findings the verification pass checked."""
     dropped: list[str] = field(default_factory=list)

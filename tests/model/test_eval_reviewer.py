@@ -64,11 +64,11 @@ def test_eval_reports_model_coverage_usage_cost_and_rejections(
         assert main(["eval", "--corpus", str(corpus), "--config", str(cfg)]) == 0
         text = capsys.readouterr().out
     model = doc["model"]
-    assert model["status"] == "ok" and model["coverage"] == {"complete": True, "unreviewed_parts": 0,
-                                                            "unreviewed": []}
+    assert model["status"] == "ok" and model["coverage"] == {"complete": True, "reviewed_parts": 3,
+                                                            "unreviewed_parts": 0, "unreviewed": []}
     assert model["usage"]["requests"] == 1 and model["usage"]["cost_usd"] > 0
     assert model["rejected_items"] == 1 and "NOPE-9" in model["rejections"][0]
-    assert "model review (claude-sonnet-4-6): status ok, every part reviewed" in text
+    assert "model review (claude-sonnet-4-6): status ok, 3 part(s) reviewed, none left out" in text
     assert "rejected items: 1" in text and "cost: $" in text
 
 
@@ -85,5 +85,6 @@ def test_eval_takes_a_cost_limit_and_says_what_it_left_out(
         doc = json.loads(capsys.readouterr().out)
     model = doc["model"]
     assert model["status"] == "partial" and model["coverage"]["unreviewed_parts"] > 0
+    assert model["coverage"]["reviewed_parts"] > 0
     assert model["usage"]["requests"] == len(fake.requests) >= 1
     assert any("max-cost-usd" in n for n in doc["notices"])

@@ -221,6 +221,7 @@ class _Run:
             total.merge(result)
         outcome.findings = total.findings
         outcome.verified = total.verified
+        outcome.reviewed_parts = len(set(total.reviewed))
         outcome.dropped = total.dropped
         outcome.usage = total.usage
         outcome.rejected_items = len(total.rejections)

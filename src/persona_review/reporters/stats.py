@@ -36,6 +36,7 @@ def build_stats(result: ReviewResult) -> dict[str, Any]:
             "model": model.model,
             "rejected_items": model.rejected_items,
             "rejections": list(model.rejections),
+            "reviewed_parts": model.reviewed_parts,
             "verification": {"checked": model.verified, "dropped": list(model.dropped)},
             "unreviewed": list(model.unreviewed),
             **model.usage.as_dict(),
