@@ -299,8 +299,13 @@ class _Run:
             parts = split_chunk(chunk, self.render) if may_split else []
             log.info("%s for %s; %s", problem, where, "retrying smaller" if parts else "giving up")
             if not parts:
+                # What a cut-off reply did report is kept: the part is still listed as not reviewed.
+                result.findings = [anchor(item, self.files[item.path], self.request.repo_url)
+                                   for v in usable for item in v.items]
                 result.unreviewed.extend(chunk.labels)
-                result.notices.append(f"{where}: {problem}; not reviewed")
+                result.notices.append(f"{where}: {problem}; not reviewed"
+                                      + (f" beyond the {len(result.findings)} finding(s) it did report"
+                                         if result.findings else ""))
                 return result
             for part in parts:
                 result.merge(self._review(part, False))
