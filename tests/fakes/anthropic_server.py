@@ -196,15 +196,19 @@ class FakeAnthropic:
                     reply = error_reply(404, "not_found_error", f"no route {self.path}")
                 else:
                     reply = fake._next(body)
-                if reply.delay:
-                    time.sleep(reply.delay)
                 payload = dict(reply.body or {})
+                streaming = bool(body.get("stream")) and reply.status == 200 and payload.get("type") == "message"
+                if reply.delay and not streaming:
+                    time.sleep(reply.delay)
                 if reply.status == 200 and payload.get("type") == "message":
                     payload["model"] = body.get("model", "")
                     if payload.get("usage") is None:
                         payload["usage"] = fake._usage(body)
                     with fake._lock:
                         fake.usages.append(dict(payload["usage"]))
+                if streaming:
+                    self._stream(payload, reply.delay, body)
+                    return
                 data = json.dumps(payload).encode()
                 try:
                     self.send_response(reply.status)
@@ -217,8 +221,53 @@ class FakeAnthropic:
                 except (BrokenPipeError, ConnectionResetError):
                     return  # the client gave up (a timeout test)
                 if reply.status == 200:
-                    points, _ = fake._breakpoints(body)
-                    with fake._lock:
-                        fake._cached.update(key for key, _ in points)
+                    fake._write_cache(body)
+
+            def _stream(self, message: dict[str, Any], delay: float, body: dict[str, Any]) -> None:
+                """The reply as server-sent events: `message_start` at once (the prompt cache is written
+                then, as in the API), the content blocks after `delay`, then `message_delta` and
+                `message_stop`."""
+                usage = dict(message["usage"])
+                start = {**message, "content": [], "stop_reason": None, "usage": {**usage, "output_tokens": 1}}
+                try:
+                    self.send_response(200)
+                    self.send_header("content-type", "text/event-stream")
+                    self.send_header("cache-control", "no-cache")
+                    self.send_header("connection", "close")
+                    self.end_headers()
+                    self.close_connection = True
+                    self._event("message_start", {"type": "message_start", "message": start})
+                    fake._write_cache(body)
+                    if delay:
+                        time.sleep(delay)
+                    for index, block in enumerate(message.get("content", [])):
+                        if block.get("type") == "tool_use":
+                            opening = {**block, "input": {}}
+                            delta = {"type": "input_json_delta", "partial_json": json.dumps(block["input"])}
+                        else:
+                            opening = {"type": "text", "text": ""}
+                            delta = {"type": "text_delta", "text": block.get("text", "")}
+                        self._event("content_block_start", {"type": "content_block_start", "index": index,
+                                                            "content_block": opening})
+                        self._event("content_block_delta", {"type": "content_block_delta", "index": index,
+                                                            "delta": delta})
+                        self._event("content_block_stop", {"type": "content_block_stop", "index": index})
+                    self._event("message_delta", {
+                        "type": "message_delta",
+                        "delta": {"stop_reason": message.get("stop_reason"), "stop_sequence": None},
+                        "usage": {"output_tokens": usage.get("output_tokens", 0)}})
+                    self._event("message_stop", {"type": "message_stop"})
+                except (BrokenPipeError, ConnectionResetError):
+                    return
+
+            def _event(self, name: str, data: dict[str, Any]) -> None:
+                self.wfile.write(f"event: {name}\ndata: {json.dumps(data)}\n\n".encode())
+                self.wfile.flush()
 
         return Handler
+
+    def _write_cache(self, body: dict[str, Any]) -> None:
+        """The prompt cache entries of a request, readable by requests that arrive from now on."""
+        points, _ = self._breakpoints(body)
+        with self._lock:
+            self._cached.update(key for key, _ in points)

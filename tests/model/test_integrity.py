@@ -144,8 +144,8 @@ def test_the_first_request_always_warms_the_cache_alone() -> None:
         assert len(fake.requests) == outcome.usage.requests
         assert outcome.usage.cache_write_tokens > 0
         assert outcome.usage.cache_read_tokens == (outcome.usage.requests - 1) * outcome.usage.cache_write_tokens
-        times = sorted(r.at for r in fake.requests)
-        assert times[1] - times[0] >= 0.2
+        first = min(fake.requests, key=lambda r: r.at)
+        assert first.body.get("stream") is True  # the others waited for its message_start
 
 
 def test_when_the_first_request_gets_no_answer_the_next_one_warms_the_cache_alone() -> None:
@@ -162,6 +162,26 @@ def test_when_the_first_request_gets_no_answer_the_next_one_warms_the_cache_alon
         outcome = run_model_review(make_request(fake.url, parse_diff(files), concurrency=4,
                                                 max_request_tokens=4_000, retry=RetryPolicy(attempts=1)))
     assert outcome.status is ModelStatus.PARTIAL and len(outcome.unreviewed) == 1
-    times = sorted(r.at for r in fake.requests)
-    assert times[2] - times[1] >= 0.2  # the second request went alone, the rest after its answer
+    ordered = sorted(fake.requests, key=lambda r: r.at)
+    # the first failed without a reply; the second went alone, streamed, and the rest followed it
+    assert [bool(r.body.get("stream")) for r in ordered[:3]] == [True, True, False]
     assert outcome.usage.cache_read_tokens == (outcome.usage.requests - 1) * outcome.usage.cache_write_tokens
+
+
+def test_a_streamed_reply_that_stalls_is_a_billed_timeout_and_the_others_go_on() -> None:
+    from model.support import SMALL_REQUESTS, overhead
+
+    def script(body: dict[str, Any]) -> Reply:
+        return tool_reply([], delay=1.5 if body.get("stream") else 0.0)
+
+    with FakeAnthropic(script) as fake:
+        outcome = run_model_review(make_request(
+            fake.url, concurrency=2, timeout_seconds=0.4, retry=RetryPolicy(attempts=1),
+            max_request_tokens=overhead() + SMALL_REQUESTS))
+    streamed = [r for r in fake.requests if r.body.get("stream")]
+    assert len(streamed) == 1 and len(fake.requests) >= 2
+    assert outcome.usage.estimated_requests == 1 and outcome.usage.cost_usd > 0
+    assert outcome.status is ModelStatus.PARTIAL and outcome.unreviewed
+    assert any("timed out" in n for n in outcome.notices)
+    # the others were released by its message_start and read the cache it wrote
+    assert outcome.usage.cache_read_tokens > 0 and outcome.usage.cache_write_tokens == 0

@@ -15,10 +15,12 @@ from __future__ import annotations
 import email.utils
 import time
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 import anthropic
+import httpx2
 
 from persona_review.errors import ModelError
 from persona_review.result import Usage
@@ -77,7 +79,10 @@ class Reply:
 
 
 class MessagesAPI(Protocol):
-    def create(self, request: MessageRequest) -> Reply: ...
+    def create(self, request: MessageRequest, on_start: Callable[[], None] | None = None) -> Reply:
+        """Send `request`. With `on_start`, the reply is streamed and `on_start` is called when it starts
+        (`message_start`: the prompt cache it writes is readable from then on)."""
+        ...
 
 
 def default_model() -> str:
@@ -129,22 +134,24 @@ class _SDKMessages:
     def __init__(self, client: anthropic.Anthropic | anthropic.AnthropicBedrock | anthropic.AnthropicVertex):
         self._client = client
 
-    def create(self, request: MessageRequest) -> Reply:
-        extra: dict[str, Any] = {}
+    def create(self, request: MessageRequest, on_start: Callable[[], None] | None = None) -> Reply:
+        params: dict[str, Any] = {
+            "model": request.model,
+            "max_tokens": request.max_tokens,
+            "system": request.system,
+            "messages": [{"role": "user", "content": _content(request)}],
+            "tools": request.tools,
+            "tool_choice": request.tool_choice,
+        }
         if request.temperature is not None:
             # The Messages API's `temperature`; sent as a body field so that SDK releases that no longer
             # list it as a keyword still send it.
-            extra["extra_body"] = {"temperature": request.temperature}
+            params["extra_body"] = {"temperature": request.temperature}
         try:
-            message = self._client.messages.create(  # type: ignore[call-overload]
-                model=request.model,
-                max_tokens=request.max_tokens,
-                system=request.system,
-                messages=[{"role": "user", "content": _content(request)}],
-                tools=request.tools,
-                tool_choice=request.tool_choice,
-                **extra,
-            )
+            if on_start is None:
+                message = self._client.messages.create(**params)
+            else:
+                message = self._streamed(params, on_start)
         except anthropic.APITimeoutError:
             raise CallFailed("the request timed out", retryable=True, maybe_billed=True) from None
         except anthropic.APIConnectionError as exc:
@@ -153,6 +160,12 @@ class _SDKMessages:
             raise _status_failure(exc) from None
         except anthropic.AnthropicError as exc:
             raise CallFailed(f"{type(exc).__name__}: {_short(str(exc))}", retryable=False) from None
+        except httpx2.TimeoutException:
+            # A streamed reply that stalls raises the HTTP client's own error, mid-reply: it was billed.
+            raise CallFailed("the streamed reply timed out", retryable=True, maybe_billed=True) from None
+        except httpx2.TransportError as exc:
+            raise CallFailed(f"the connection failed mid-reply: {type(exc).__name__}", retryable=True,
+                             maybe_billed=True) from None
         except Exception as exc:  # noqa: BLE001 - Bedrock/Vertex sign requests with botocore/google-auth,
             # which raise their own exception types (missing credentials, expired tokens) from this call.
             raise CallFailed(f"{type(exc).__name__} from the provider client: {_short(str(exc))}",
@@ -171,6 +184,13 @@ class _SDKMessages:
             cache_write_tokens=u.cache_creation_input_tokens or 0,
         )
         return Reply(tool_inputs, message.stop_reason, usage)
+
+    def _streamed(self, params: dict[str, Any], on_start: Callable[[], None]) -> anthropic.types.Message:
+        with self._client.messages.stream(**params) as stream:
+            for event in stream:
+                if event.type == "message_start":
+                    on_start()
+            return stream.get_final_message()
 
 
 def _content(request: MessageRequest) -> str | list[dict[str, Any]]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 import logging
 import threading
-from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from persona_review.checklists import Checklist, load_checklists
@@ -41,6 +41,7 @@ log = logging.getLogger("persona_review.model")
 MAX_OUTPUT_TOKENS = 4096
 EXPECTED_VERIFY_OUTPUT = 400
 WARM_ATTEMPTS = 3
+WARM_POLL_SECONDS = 0.05
 
 
 @dataclass(frozen=True)
@@ -197,21 +198,12 @@ class _Run:
         total = _ChunkResult()
         workers = max(1, min(config.concurrency, len(plan.chunks) or 1))
         chunks = list(plan.chunks)
-        results: list[tuple[Chunk, _ChunkResult]] = []
-        if warm_first(len(chunks), workers):
-            # The first request writes the prompt cache; the others are released on its response, so
-            # each of them reads the cache instead of writing it again. When it gets no answer at all,
-            # the next one is tried alone, a few times at most.
-            for _ in range(WARM_ATTEMPTS):
-                first = chunks.pop(0)
-                result = self._review(first, True)
-                results.append((first, result))
-                answered = result.usage.requests > result.usage.estimated_requests
-                if answered or not chunks or self.abort.is_set():
-                    break
+        pending: list[tuple[Chunk, Future[_ChunkResult]]] = []
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="model-review") as pool:
-            futures = [(chunk, pool.submit(self._review, chunk, True)) for chunk in chunks]
-            results.extend((chunk, future.result()) for chunk, future in futures)
+            if warm_first(len(chunks), workers):
+                pending.extend(self._warm_up(pool, chunks))
+            pending.extend((chunk, pool.submit(self._review, chunk, True)) for chunk in chunks)
+            results = [(chunk, future.result()) for chunk, future in pending]
             if config.verify:
                 checks = [(chunk, pool.submit(self._verify, chunk, result)) for chunk, result in results
                           if result.findings]
@@ -247,7 +239,26 @@ class _Run:
             log.warning("model review partial: %d part(s) not reviewed", len(outcome.unreviewed))
         return outcome
 
-    def _review(self, chunk: Chunk, may_split: bool) -> _ChunkResult:
+    def _warm_up(self, pool: ThreadPoolExecutor,
+                 chunks: list[Chunk]) -> list[tuple[Chunk, Future[_ChunkResult]]]:
+        """Send the first request alone, streamed, and return once its reply starts: the prompt cache it
+        writes is readable from then on, so the requests released now all read it. The first request's
+        result is collected with the others. When it ends without any reply, the next one is tried alone
+        (at most `WARM_ATTEMPTS`). Takes the chunks it sends off the front of `chunks`."""
+        warmed: list[tuple[Chunk, Future[_ChunkResult]]] = []
+        for _ in range(WARM_ATTEMPTS):
+            first = chunks.pop(0)
+            started = threading.Event()
+            future = pool.submit(self._review, first, True, started.set)
+            warmed.append((first, future))
+            while not started.wait(WARM_POLL_SECONDS) and not future.done():
+                pass
+            if started.is_set() or not chunks or self.abort.is_set() or _answered(future.result()):
+                break
+        return warmed
+
+    def _review(self, chunk: Chunk, may_split: bool,
+                on_start: Callable[[], None] | None = None) -> _ChunkResult:
         where = _where(chunk)
         if self.abort.is_set():
             return _ChunkResult(unreviewed=chunk.labels)
@@ -264,7 +275,8 @@ class _Run:
         )
         billed = Usage()
         try:
-            reply = call_with_retries(lambda: self._send(message, billed), self.request.retry, where)
+            reply = call_with_retries(lambda: self._send(message, billed, on_start), self.request.retry,
+                                      where)
         except CallFailed as exc:
             if exc.fatal:
                 self.abort.set()
@@ -371,26 +383,28 @@ class _Run:
         result.verified += len(verdicts)
         result.findings = [f for f in result.findings if id(f) not in refuted]
 
-    def _send(self, message: MessageRequest, billed: Usage) -> Reply:
+    def _send(self, message: MessageRequest, billed: Usage,
+              on_start: Callable[[], None] | None = None) -> Reply:
         """One attempt. A timed-out attempt reached the API and may be billed though no usage comes
-        back: it is counted in `billed` at an upper-bound estimate (the whole prompt as uncached input
-        and a full `max_tokens` reply), never as $0."""
+        back: it is counted in `billed` at an upper-bound estimate, never as $0."""
         try:
             if message.temperature is not None and self.temperature is None:
                 message = dataclasses.replace(message, temperature=None)
             try:
-                return self.api.create(message)
+                return self.api.create(message, on_start)
             except CallFailed as exc:
                 if not exc.temperature_refused or message.temperature is None:
                     raise
                 with self._lock:
                     self.temperature = None
                 log.info("model %s takes no temperature; sending without one", self.model)
-                return self.api.create(dataclasses.replace(message, temperature=None))
+                return self.api.create(dataclasses.replace(message, temperature=None), on_start)
         except CallFailed as exc:
             if exc.maybe_billed:
-                guess = Usage(input_tokens=self.prefix_tokens + estimate_tokens(message.user_prefix)
-                              + estimate_tokens(message.user_text),
+                # Upper bound: the shared prefix as a cache write (the dearest way to bill it), the rest
+                # as input, and a reply as long as max_tokens allows.
+                guess = Usage(cache_write_tokens=self.prefix_tokens + estimate_tokens(message.user_prefix),
+                              input_tokens=estimate_tokens(message.user_text),
                               output_tokens=message.max_tokens)
                 cost = self.price.cost(guess)
                 billed.add(Usage(requests=1, estimated_requests=1, cost_usd=cost))
@@ -406,6 +420,11 @@ class _Run:
     def _cost(self) -> float:
         with self._lock:
             return self._spent
+
+
+def _answered(result: _ChunkResult) -> bool:
+    """Whether any request behind `result` got a reply (and so wrote the prompt cache)."""
+    return result.usage.requests > result.usage.estimated_requests
 
 
 def warm_first(requests: int, workers: int) -> bool:
