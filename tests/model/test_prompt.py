@@ -140,3 +140,14 @@ def test_added_lines_of_another_slice_are_not_shown_as_outside_the_diff() -> Non
     for no in added_in_first:
         assert f"\n{no} *{payments.added[no]}" in text
         assert f"\n{no} .{payments.added[no]}" not in text
+
+
+def test_the_persona_text_needs_no_sdk() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom persona_review.model.persona_text import persona_prompt_text\n"
+            "from persona_review.persona import load_persona\npersona_prompt_text(load_persona(None))\n"
+            "print('anthropic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
