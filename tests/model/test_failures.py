@@ -155,7 +155,7 @@ def test_budget_leaves_the_least_risky_files_unreviewed() -> None:
     assert "### migrations/0042_add_index.sql" in sent
     assert "app/handlers/payments.py" in outcome.unreviewed
     assert "### app/handlers/payments.py" not in sent
-    assert any("max-input-tokens" in n for n in outcome.notices)
+    assert any("max-input-tokens" in n and "app/handlers/payments.py" in n for n in outcome.notices)
 
 
 def test_cost_budget() -> None:

@@ -26,6 +26,7 @@ from persona_review.result import Usage
 
 EXPECTED_OUTPUT = 800
 MESSAGE_OVERHEAD = 50
+NAMED_LEFT_OUT = 10
 
 
 class Plan(NamedTuple):
@@ -74,6 +75,8 @@ def make_plan(files: Sequence[DiffFile], render: Renderer, *, system: list[dict[
 
 def _reason(left: Sequence[Chunk], limit: str, value: float) -> str:
     pieces = sum(len(c.pieces) for c in left)
-    files = len({p.path for c in left for p in c.pieces})
-    return (f"the {limit} budget ({value}) left {pieces} hunk(s) in {files} file(s) without a model "
-            "review; they are listed as unreviewed, riskiest files were reviewed first")
+    paths = list(dict.fromkeys(p.path for c in left for p in c.pieces))
+    named = ", ".join(paths[:NAMED_LEFT_OUT]) + (
+        f" and {len(paths) - NAMED_LEFT_OUT} more" if len(paths) > NAMED_LEFT_OUT else "")
+    return (f"the {limit} budget ({value}) left {pieces} hunk(s) in {len(paths)} file(s) without a model "
+            f"review (riskiest files were reviewed first): {named}; all are listed as unreviewed")
