@@ -162,24 +162,20 @@ def test_when_the_first_request_gets_no_answer_the_next_one_warms_the_cache_alon
         outcome = run_model_review(make_request(fake.url, parse_diff(files), concurrency=4,
                                                 max_request_tokens=4_000, retry=RetryPolicy(attempts=1)))
     assert outcome.status is ModelStatus.PARTIAL and len(outcome.unreviewed) == 1
-    ordered = sorted(fake.requests, key=lambda r: r.at)
-    # the first failed without a reply; the second went alone, streamed, and the rest followed it
-    assert [bool(r.body.get("stream")) for r in ordered[:3]] == [True, True, False]
+    # the first failed without a reply; the second went alone, so the run still wrote the cache once:
     assert outcome.usage.cache_read_tokens == (outcome.usage.requests - 1) * outcome.usage.cache_write_tokens
 
 
 def test_a_streamed_reply_that_stalls_is_a_billed_timeout_and_the_others_go_on() -> None:
     from model.support import SMALL_REQUESTS, overhead
 
-    def script(body: dict[str, Any]) -> Reply:
-        return tool_reply([], delay=1.5 if body.get("stream") else 0.0)
+    script = [tool_reply([], delay=1.5)]  # the first reply starts, then stalls; the others answer at once
 
     with FakeAnthropic(script) as fake:
         outcome = run_model_review(make_request(
             fake.url, concurrency=2, timeout_seconds=0.4, retry=RetryPolicy(attempts=1),
             max_request_tokens=overhead() + SMALL_REQUESTS))
-    streamed = [r for r in fake.requests if r.body.get("stream")]
-    assert len(streamed) == 1 and len(fake.requests) >= 2
+    assert all(r.body.get("stream") is True for r in fake.requests) and len(fake.requests) >= 2
     assert outcome.usage.estimated_requests == 1 and outcome.usage.cost_usd > 0
     assert outcome.status is ModelStatus.PARTIAL and outcome.unreviewed
     assert any("timed out" in n for n in outcome.notices)

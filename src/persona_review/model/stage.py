@@ -385,8 +385,11 @@ class _Run:
 
     def _send(self, message: MessageRequest, billed: Usage,
               on_start: Callable[[], None] | None = None) -> Reply:
-        """One attempt. A timed-out attempt reached the API and may be billed though no usage comes
-        back: it is counted in `billed` at an upper-bound estimate, never as $0."""
+        """One attempt, streamed: a long reply keeps the connection busy instead of running into the
+        timeout, which then applies between events; `on_start` is called when the reply starts."""
+        on_start = on_start or _ignore
+        # A timed-out attempt reached the API and may be billed though no usage comes back: it is
+        # counted in `billed` at an upper-bound estimate, never as $0.
         try:
             if message.temperature is not None and self.temperature is None:
                 message = dataclasses.replace(message, temperature=None)
@@ -420,6 +423,10 @@ class _Run:
     def _cost(self) -> float:
         with self._lock:
             return self._spent
+
+
+def _ignore() -> None:
+    return None
 
 
 def _answered(result: _ChunkResult) -> bool:
