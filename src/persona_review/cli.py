@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from persona_review import __version__
 from persona_review.checks.base import FileContext
@@ -35,6 +36,10 @@ from persona_review.reporters import FORMATS, render_json, render_markdown, rend
 from persona_review.reporters.markdown import SourceLinks
 from persona_review.reporters.sarif import workspace_contents
 from persona_review.result import ModelStatus, ReviewResult
+
+if TYPE_CHECKING:
+    from persona_review.model.repo_instructions import RepoGuidance
+    from persona_review.model.stage import EvalReviewer
 
 MAX_DIFF_BYTES = 200_000_000
 
@@ -77,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--offline", action="store_true", help="score the checks only, even with a key")
     ev.add_argument("--config", metavar="FILE", help="config for the model review (model, budgets)")
     ev.add_argument("--persona", metavar="FILE", help="persona for the model review")
+    ev.add_argument("--max-cost-usd", type=float, metavar="USD", help="cost limit of the model review")
     ev.add_argument("--output", metavar="FILE")
 
     pe = sub.add_parser("persona", help="show what a persona file became: detectors, triggers, exclusions")
@@ -180,6 +186,7 @@ def _review(args: argparse.Namespace) -> int:
             log=lambda line: print(f"persona-review: {line}", file=sys.stderr),
             api_key=api_key,
             offline=args.offline,
+            repo_guidance=_repo_guidance(args, diff, config, git_workspace or workspace, api_key),
         )
     )
     for notice in result.notices:
@@ -207,6 +214,21 @@ def _routing_from_base(config: Config, base: str, root: Path) -> Config:
         print(f"persona-review: {', '.join(merged.ignored)} taken from {base}'s config, not the work tree's "
               "(pass --config to use a config file as it is)", file=sys.stderr)
     return config_from_mapping(merged.data, config.source)
+
+
+def _repo_guidance(
+    args: argparse.Namespace, diff: Diff, config: Config, root: Path | None, api_key: str | None
+) -> RepoGuidance | None:
+    """Repository instructions for the model: from the base ref with --base, else from the work tree or
+    --workspace (local use: the person running the CLI wrote the change). None without a repository or
+    without a model review."""
+    if args.offline or root is None or (api_key is None and config.provider == "anthropic"):
+        return None
+    from persona_review.model.repo_instructions import directory_reader, git_reader, load_guidance
+
+    read, list_dir = git_reader(root, args.base) if args.base else directory_reader(root)
+    return load_guidance(read, list_dir, [f.path for f in diff.files], config.path_instructions,
+                         config.categories)
 
 
 def _persona_from_config(config: Config) -> str | None:
@@ -283,31 +305,37 @@ def _eval(args: argparse.Namespace) -> int:
     if not corpus.is_dir():
         raise UsageError(f"corpus directory not found: {args.corpus}")
     labels = Path(args.labels) if args.labels else None
-    report = run_eval(corpus, labels, reviewer=_eval_reviewer(args))
+    reviewer, model = _eval_reviewer(args)
+    report = run_eval(corpus, labels, reviewer=reviewer,
+                      model_outcome=(lambda: model.outcome) if model is not None else None)
     _write(render_eval(report, args.format), args.output)
     return EXIT_OK
 
 
-def _eval_reviewer(args: argparse.Namespace) -> Callable[[Sequence[FileContext]], list[Finding]] | None:
-    """The model reviewer for `eval` when a key is set (checks and model together), else None (checks)."""
+def _eval_reviewer(
+    args: argparse.Namespace,
+) -> tuple[Callable[[Sequence[FileContext]], list[Finding]] | None, EvalReviewer | None]:
+    """The reviewer for `eval` and the model part of it: checks and model together when a key is set,
+    else (None, None) for the checks alone."""
     api_key = os.environ.get("ANTHROPIC_API_KEY") or None
     if args.offline:
-        return None
+        return None, None
     if not api_key:
         print(
             "persona-review: no ANTHROPIC_API_KEY set: scoring the deterministic checks only", file=sys.stderr
         )
-        return None
+        return None, None
     from persona_review.model.stage import make_eval_reviewer
 
     config = load_config(args.config, required=args.config is not None)
+    config = config.with_overrides(max_cost_usd=args.max_cost_usd)
     model = make_eval_reviewer(config, load_persona(args.persona or config.persona), api_key)
 
     def checks_and_model(contexts: Sequence[FileContext]) -> list[Finding]:
         # Scored as users see it: the checks' findings merged with the model's on the same line.
         return merge([*run_checks(contexts).findings, *model(contexts)])
 
-    return checks_and_model
+    return checks_and_model, model
 
 
 def _show_persona(args: argparse.Namespace) -> int:

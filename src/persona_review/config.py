@@ -47,11 +47,19 @@ class Config:
     region: str | None = None
     project_id: str | None = None
     proxy: str | None = None
-    max_input_tokens: int = 150_000
+    max_input_tokens: int = 1_000_000
     max_request_tokens: int = 24_000
     max_cost_usd: float | None = None
     concurrency: int = 4
     timeout_seconds: float = 90.0
+    temperature: float | None = 0.0
+    """Sampling temperature of model requests: low, so a re-run reports the same findings. None sends
+    none (the model's default); a model that refuses one gets none."""
+    verify: bool = True
+    path_instructions: tuple[tuple[tuple[str, ...], str], ...] = ()
+    """(globs, instructions) pairs from `path-instructions`, for the model review."""
+    """Send a verification request per batch of model findings, dropping what the code does not support
+    (when the budget allows)."""
     max_file_lines: int = 5000
     include_tests: bool = False
     review_drafts: bool = False
@@ -207,6 +215,10 @@ def config_from_mapping(data: dict[str, Any], source: str) -> Config:
         max_cost_usd=float(data["max-cost-usd"]) if "max-cost-usd" in data else None,
         concurrency=int(data.get("concurrency", base.concurrency)),
         timeout_seconds=float(data.get("timeout-seconds", base.timeout_seconds)),
+        temperature=None if data.get("temperature", 0) is None else float(data.get("temperature", 0)),
+        verify=bool(data.get("verify", base.verify)),
+        path_instructions=tuple((tuple(r["paths"]), str(r["instructions"]))
+                                for r in data.get("path-instructions") or []),
         max_file_lines=int(data.get("max-file-lines", base.max_file_lines)),
         include_tests=bool(data.get("include-tests", base.include_tests)),
         review_drafts=bool(data.get("review-drafts", base.review_drafts)),

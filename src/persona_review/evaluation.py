@@ -33,6 +33,7 @@ from persona_review.checks.runner import run_checks
 from persona_review.contexts import context_for_text
 from persona_review.errors import UsageError
 from persona_review.findings import Finding
+from persona_review.result import ModelOutcome
 
 WINDOW_MAX_LINES = 12
 
@@ -96,6 +97,8 @@ class EvalReport:
     unreadable: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    model: ModelOutcome | None = None
+    """The model review's coverage, usage, cost and rejections, when a model reviewed the corpus."""
 
 
 class _ChecksReviewer:
@@ -145,8 +148,11 @@ def corpus_language(ctx: FileContext) -> str:
 
 
 def run_eval(
-    corpus_dir: Path, labels_path: Path | None = None, reviewer: Reviewer | None = None
+    corpus_dir: Path, labels_path: Path | None = None, reviewer: Reviewer | None = None,
+    model_outcome: Callable[[], ModelOutcome | None] | None = None,
 ) -> EvalReport:
+    """Score `reviewer` (the checks by default). `model_outcome`, when given, returns the model run's
+    outcome after the review, so the report says what the model covered, used and rejected."""
     started = time.perf_counter()
     labels = load_labels(labels_path or corpus_dir / "labels.jsonl")
     report = EvalReport(labels=len(labels))
@@ -163,6 +169,10 @@ def run_eval(
     findings = (default or reviewer or _ChecksReviewer())(list(contexts.values()))
     if default is not None:
         report.notices = list(dict.fromkeys(default.notices))
+    if model_outcome is not None:
+        report.model = model_outcome()
+        if report.model is not None:
+            report.notices = list(dict.fromkeys([*report.notices, *report.model.notices]))
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_file[finding.path].append(finding)

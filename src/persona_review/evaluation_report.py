@@ -6,6 +6,7 @@ import json
 from typing import Literal
 
 from persona_review.evaluation import EvalReport, Outcome, Score
+from persona_review.result import ModelOutcome
 
 Format = Literal["text", "json"]
 
@@ -47,7 +48,43 @@ def _as_json(report: EvalReport) -> dict[str, object]:
         "unlabeled_findings": dict(sorted(report.unlabeled.items())),
         "unreadable": report.unreadable,
         "notices": report.notices,
+        "model": _model_json(report.model),
     }
+
+
+def _model_json(outcome: ModelOutcome | None) -> dict[str, object] | None:
+    """What the model covered, used and rejected (None when no model ran)."""
+    if outcome is None:
+        return None
+    return {
+        "status": outcome.status.value,
+        "model": outcome.model,
+        "coverage": {"complete": not outcome.unreviewed, "reviewed_parts": outcome.reviewed_parts,
+                     "unreviewed_parts": len(outcome.unreviewed), "unreviewed": list(outcome.unreviewed)},
+        "usage": outcome.usage.as_dict(),
+        "rejected_items": len(outcome.rejections),
+        "rejections": list(outcome.rejections),
+        "findings": len(outcome.findings),
+    }
+
+
+def _model_text(outcome: ModelOutcome) -> list[str]:
+    usage = outcome.usage
+    cost = f"${usage.cost_usd:.4f}" + (" (includes estimates for timed-out requests)"
+                                       if usage.estimated_requests else "")
+    coverage = (f"{outcome.reviewed_parts} part(s) reviewed, "
+                + ("none left out" if not outcome.unreviewed else
+                   f"{len(outcome.unreviewed)} NOT reviewed; the scores above cover the rest only"))
+    out = ["", f"model review ({outcome.model}): status {outcome.status.value}, {coverage}",
+           f"  usage: {usage.requests} request(s), {usage.input_tokens} input + {usage.cache_write_tokens} "
+           f"cache-write + {usage.cache_read_tokens} cache-read + {usage.output_tokens} output tokens",
+           f"  cost: {cost}",
+           f"  rejected items: {len(outcome.rejections)}; dropped by the verification pass: "
+           f"{len(outcome.dropped)} of {outcome.verified} checked"]
+    out += [f"    {r}" for r in outcome.rejections]
+    if outcome.unreviewed:
+        out += ["  unreviewed:"] + [f"    {u}" for u in outcome.unreviewed]
+    return out
 
 
 _HEADER = f"{'':<38} {'flag':>5} {'hit':>5} {'clean':>5} {'FA':>4} {'prec':>6} {'recall':>6} {'F1':>6}"
@@ -77,6 +114,8 @@ def _as_text(report: EvalReport) -> str:
     out += ["", f"false alarms ({len(report.false_alarms)}):"] + [_where(o) for o in report.false_alarms]
     if report.unreadable:
         out += ["", f"unreadable files ({len(report.unreadable)}):"] + [f"  {u}" for u in report.unreadable]
+    if report.model is not None:
+        out += _model_text(report.model)
     if report.notices:
         out += ["", "notices:"] + [f"  {n}" for n in report.notices]
     return "\n".join(out) + "\n"

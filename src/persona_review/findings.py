@@ -80,6 +80,9 @@ class Finding:
     explanation: str = ""
     """The general rule behind the finding (the same for every finding of a check); `body` is about this
     code. Markdown shows it collapsed, once per report."""
+    members: tuple[Finding, ...] = ()
+    """When several findings were merged into this one comment: each of them as it was reported, with
+    its own confidence and fingerprint (empty for a finding that stands alone)."""
 
     def replace(self, **changes: object) -> Finding:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from persona_review.checklists import load_checklists
 from persona_review.checks.base import FileContext
@@ -24,6 +25,9 @@ from persona_review.result import FileDecision, ModelOutcome, ModelStatus, Revie
 from persona_review.scopes import enclosing_scope
 from persona_review.suppressions import Suppressor
 from persona_review.triggers import select_files
+
+if TYPE_CHECKING:
+    from persona_review.model.repo_instructions import RepoGuidance
 
 NO_KEY_NOTICE = (
     "no ANTHROPIC_API_KEY set: running the deterministic checks only (set one for the persona review)"
@@ -57,6 +61,9 @@ class ReviewInput:
     model_lines: Mapping[str, set[int]] | None = None
     """When set, the model reviews only these files and keeps its findings on these new-file lines (an empty
     set: the whole file); the checks still review everything. Used for the hunks a push touched."""
+    repo_guidance: RepoGuidance | None = None
+    """Repository instructions and checklist items read from the base branch, for the model review
+    (`model.repo_instructions`); the config's `path-instructions` are used when this is None."""
 
 
 def run_review(inp: ReviewInput) -> ReviewResult:
@@ -77,14 +84,19 @@ def run_review(inp: ReviewInput) -> ReviewResult:
     elif not inp.api_key and config.provider == "anthropic":
         notices.append(NO_KEY_NOTICE)
     elif _model_files(selection.reviewed, inp.model_lines):
+        from persona_review.model.repo_instructions import load_guidance, merge_checklists
         from persona_review.model.stage import ModelReviewRequest, run_model_review
 
+        guidance = inp.repo_guidance or load_guidance(
+            lambda _: None, lambda _: [], (), config.path_instructions, config.categories)
+        notices.extend(guidance.notices)
         model = run_model_review(
             ModelReviewRequest(
                 files=_model_files(selection.reviewed, inp.model_lines),
                 contexts=contexts,
                 persona=inp.persona,
-                checklists=load_checklists(config.categories),
+                checklists=merge_checklists(load_checklists(config.categories), guidance.checklists),
+                repo_instructions=guidance.instructions,
                 config=config,
                 evidence=found,
                 api_key=inp.api_key,
@@ -100,13 +112,15 @@ def run_review(inp: ReviewInput) -> ReviewResult:
     else:
         model.status = ModelStatus.SKIPPED
 
-    merged = merge(f for f in found if f.category in config.categories)
+    # Each finding is fingerprinted, suppressed and thresholded on its own, then the reported ones are
+    # merged into one comment per line and category: a neighbour never lifts a finding over a threshold.
     suppressor = Suppressor(config.ignore, {p: c.lines for p, c in contexts.items()})
-    reported: list[Finding] = []
+    kept: list[Finding] = []
     suppressed: list[Finding] = []
     reasons: dict[str, str] = {}
     below: list[Finding] = []
-    for finding in assign_fingerprints(merged, _scope_reader(contexts, by_path)):
+    for finding in assign_fingerprints((f for f in found if f.category in config.categories),
+                                       _scope_reader(contexts, by_path)):
         reason = suppressor.reason(finding)
         if reason is not None:
             suppressed.append(finding)
@@ -114,7 +128,8 @@ def run_review(inp: ReviewInput) -> ReviewResult:
         elif not _meets_threshold(finding, config):
             below.append(finding)
         else:
-            reported.append(finding)
+            kept.append(finding)
+    reported = merge(kept)
 
     # One card per problem: the same check on touching lines is one finding (placed again: its range grew).
     grouped = group_nearby(reported, {p: c.lines for p, c in contexts.items()})

@@ -11,18 +11,28 @@ from collections.abc import Iterable, Mapping
 from itertools import pairwise
 
 from persona_review.diff import DiffFile
-from persona_review.findings import SOURCE_CHECKS, SOURCE_MODEL, Finding, Placement
+from persona_review.findings import SOURCE_CHECKS, SOURCE_MODEL, Finding, Placement, normalize_code
 
 
 def place(finding: Finding, files: Mapping[str, DiffFile]) -> Finding:
-    """Mark a finding INLINE when its line (and range) is commentable in one hunk, else FILE."""
+    """Mark a finding INLINE when its line (and range) is commentable in one hunk, else FILE.
+
+    A suggested replacement is kept only when every line it replaces is one the PR added: committing a
+    suggestion over an unchanged line would delete code the author never touched."""
     diff_file = files.get(finding.path)
     if diff_file is None or finding.line is None or finding.line not in diff_file.commentable:
         return finding.replace(placement=Placement.FILE)
     end = finding.end_line
     if end is not None and not _same_hunk_range(diff_file, finding.line, end):
         return finding.replace(placement=Placement.INLINE, end_line=None, suggested_fix=None)
+    if finding.suggested_fix is not None and not replaces_added_lines_only(diff_file, finding.line, end):
+        return finding.replace(placement=Placement.INLINE, suggested_fix=None)
     return finding.replace(placement=Placement.INLINE)
+
+
+def replaces_added_lines_only(diff_file: DiffFile, line: int, end_line: int | None) -> bool:
+    """Whether lines line..end_line are all lines the PR added."""
+    return all(no in diff_file.added for no in range(line, (end_line or line) + 1))
 
 
 def _same_hunk_range(diff_file: DiffFile, start: int, end: int) -> bool:
@@ -35,8 +45,12 @@ def _same_hunk_range(diff_file: DiffFile, start: int, end: int) -> bool:
 
 
 def merge(findings: Iterable[Finding]) -> list[Finding]:
-    """One finding per (path, line, category): the most severe leads, the others are folded into it.
+    """One comment per (path, line, category): the most severe finding leads and every other one is
+    folded into it, its text kept.
 
+    Nothing is lost or distorted: the comment carries every distinct text, the highest severity, and
+    its `members` keep each finding's own confidence and fingerprint. The merged confidence is the
+    lead's own, never raised by a neighbour (thresholds are applied to each finding before merging).
     Deterministic findings lead on ties so that identities (checklist item, fingerprint) stay the same
     whether or not the model ran; the merged finding names both sources.
     """
@@ -55,7 +69,7 @@ def merge(findings: Iterable[Finding]) -> list[Finding]:
 def _fold(group: list[Finding]) -> Finding:
     if len(group) == 1:
         return group[0]
-    ranked = sorted(group, key=lambda f: (-f.severity.rank, f.source != SOURCE_CHECKS))
+    ranked = sorted(group, key=lambda f: (-f.severity.rank, f.source != SOURCE_CHECKS, -f.confidence))
     lead = ranked[0]
     deterministic = [f for f in ranked if f.source == SOURCE_CHECKS]
     if deterministic and lead.source != SOURCE_CHECKS:
@@ -63,10 +77,18 @@ def _fold(group: list[Finding]) -> Finding:
         lead = deterministic[0].replace(severity=lead.severity)
         ranked = [lead] + [f for f in ranked if f is not deterministic[0]]
     extra = []
+    said = {normalize_code(lead.body)}
     for other in ranked[1:]:
-        if other.checklist_item != lead.checklist_item or other.source != lead.source:
-            note = other.body if other.source == SOURCE_MODEL else other.title
-            extra.append(f"- Also ({other.checklist_item}, {other.source}): {note}")
+        if other.source == SOURCE_MODEL:
+            # Every distinct model text survives, whatever its checklist item.
+            if normalize_code(other.body) in said:
+                continue
+            said.add(normalize_code(other.body))
+            title = f"{other.title}: " if other.title and other.title != lead.title else ""
+            extra.append(f"- Also ({other.checklist_item}, {other.source}, {other.severity.value}): "
+                         f"{title}{other.body}")
+        elif other.checklist_item != lead.checklist_item or other.source != lead.source:
+            extra.append(f"- Also ({other.checklist_item}, {other.source}): {other.title}")
     sources = sorted({f.source for f in group} - {"checks+model"})
     source = (
         "checks+model"
@@ -77,8 +99,8 @@ def _fold(group: list[Finding]) -> Finding:
     fix = lead.suggested_fix or next(
         (f.suggested_fix for f in ranked if f.suggested_fix and f.end_line == lead.end_line), None
     )
-    confidence = max(f.confidence for f in group)
-    return lead.replace(source=source, body=body, suggested_fix=fix, confidence=confidence)
+    members = tuple(m for f in group for m in (f.members or (f,)))
+    return lead.replace(source=source, body=body, suggested_fix=fix, members=members)
 
 
 def group_nearby(findings: Iterable[Finding], lines: Mapping[str, Mapping[int, str]]) -> list[Finding]:
@@ -118,7 +140,7 @@ def _join(run: list[Finding], lines: Mapping[int, str]) -> Finding:
         severity=worst,
         body=f"{lead.body}\n\n{more}",
         suggested_fix=_joined_fix(run, lines, last),
-        confidence=max(f.confidence for f in run),
+        members=tuple(m for f in run for m in (f.members or (f,))),
     )
 
 

@@ -45,9 +45,13 @@ class Usage:
     cache_read_tokens: int = 0
     cache_write_tokens: int = 0
     cost_usd: float = 0.0
+    estimated_requests: int = 0
+    """Requests the API may have billed without reporting usage (timeouts): their tokens are not in the
+    counts above, and their cost is in `cost_usd` as an upper-bound estimate, never as $0."""
 
     def add(self, other: Usage) -> None:
         self.requests += other.requests
+        self.estimated_requests += other.estimated_requests
         self.input_tokens += other.input_tokens
         self.output_tokens += other.output_tokens
         self.cache_read_tokens += other.cache_read_tokens
@@ -62,6 +66,8 @@ class Usage:
             "cache_read_tokens": self.cache_read_tokens,
             "cache_write_tokens": self.cache_write_tokens,
             "cost_usd": round(self.cost_usd, 6),
+            "estimated_requests": self.estimated_requests,
+            "cost_is_estimate": self.estimated_requests > 0,
         }
 
 
@@ -83,6 +89,14 @@ class ModelOutcome:
     notices: list[str] = field(default_factory=list)
     rejected_items: int = 0
     """Tool-call items that failed validation and were dropped (counted, logged)."""
+    rejections: list[str] = field(default_factory=list)
+    """One line per rejected item: where it came from and why it was rejected."""
+    reviewed_parts: int = 0
+    """Hunks (or slices of large hunks) the model reviewed."""
+    verified: int = 0
+    """Model findings the verification pass checked."""
+    dropped: list[str] = field(default_factory=list)
+    """One line per finding the verification pass dropped (never posted): where, what, and why."""
     model: str | None = None
 
 

@@ -2,9 +2,10 @@
 
 Replies are scripted per test: a queue of `Reply`s consumed in order (then `default`), or a function
 from the request body to a `Reply`. Every request is recorded (headers and JSON body) for asserts.
-Without a scripted usage, replies report usage the way the API does with prompt caching: a request
-whose system prefix is marked for caching writes the cache unless an earlier reply with the same prefix
-has already been sent, in which case it reads it (so requests sent together all write).
+Without a scripted usage, replies report usage the way the API does with prompt caching: the prefix up
+to each `cache_control` breakpoint (tools, system blocks, then message blocks) is read from the cache
+when an earlier reply with the same prefix has already been sent, and written otherwise (so requests
+sent together all write).
 """
 
 from __future__ import annotations
@@ -45,6 +46,34 @@ def tool_reply(findings: Iterable[dict[str, Any]] | None = None, *, tool_input: 
     return Reply(body=_message(content, stop_reason, usage), delay=delay)
 
 
+def blocks_reply(*blocks: Iterable[dict[str, Any]], text: str = "", stop_reason: str = "tool_use",
+                 usage: dict[str, int] | None = None) -> Reply:
+    """A reply holding several report_findings tool_use blocks (a model calling the tool in parallel),
+    each with its own id, after an optional text block."""
+    content: list[dict[str, Any]] = [{"type": "text", "text": text}] if text else []
+    content.extend({"type": "tool_use", "id": f"toolu_{n:02d}", "name": "report_findings",
+                    "input": {"findings": list(block)}} for n, block in enumerate(blocks, start=1))
+    return Reply(body=_message(content, stop_reason, usage))
+
+
+def verify_reply(verdicts: Iterable[dict[str, Any]]) -> Reply:
+    """A reply calling verify_findings with the given verdicts ({"id", "reason", "supported"})."""
+    content = [{"type": "tool_use", "id": "toolu_v1", "name": "verify_findings",
+                "input": {"verdicts": list(verdicts)}}]
+    return Reply(body=_message(content, "tool_use", None))
+
+
+def forced_tool(body: dict[str, Any]) -> str:
+    """The tool a request forces through `tool_choice` ("" when none)."""
+    choice = body.get("tool_choice")
+    return str(choice.get("name", "")) if isinstance(choice, dict) else ""
+
+
+def too_long_reply(tokens: int, limit: int = 200_000) -> Reply:
+    """The API's answer to a prompt longer than the context window."""
+    return error_reply(400, "invalid_request_error", f"prompt is too long: {tokens} tokens > {limit} maximum")
+
+
 def text_reply(text: str = "", *, stop_reason: str = "end_turn", usage: dict[str, int] | None = None) -> Reply:
     content = [{"type": "text", "text": text}] if text else []
     return Reply(body=_message(content, stop_reason, usage))
@@ -79,6 +108,8 @@ class FakeAnthropic:
             self._queue.extend(script)
         self.default = default or tool_reply([])
         self.requests: list[Recorded] = []
+        self.usages: list[dict[str, int]] = []
+        """The usage of every successful reply, in the order they were sent."""
         self._cached: set[str] = set()
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer((host, 0), self._handler())
@@ -105,24 +136,42 @@ class FakeAnthropic:
             return self._queue.popleft() if self._queue else self.default
 
     @staticmethod
-    def _prefix_key(body: dict[str, Any]) -> str | None:
-        """Cache key of the request's system prefix when it is marked for caching, else None."""
+    def _breakpoints(body: dict[str, Any]) -> tuple[list[tuple[str, int]], int]:
+        """([(cache key, tokens) of the prefix up to each `cache_control` breakpoint], total tokens).
+
+        As in the API, the prefix runs tools, then system blocks, then message content blocks, so a
+        breakpoint caches everything before it (the tool definitions included)."""
+        items: list[object] = [body.get("tools", [])]
+        points: list[int] = []
         system = body.get("system")
-        if not isinstance(system, list) or not any("cache_control" in b for b in system):
-            return None
-        return hashlib.sha256(json.dumps(system, sort_keys=True).encode()).hexdigest()
+        blocks = system if isinstance(system, list) else [system] if system else []
+        for block in blocks:
+            items.append(block)
+            if isinstance(block, dict) and "cache_control" in block:
+                points.append(len(items))
+        for message in body.get("messages", []):
+            content = message.get("content") if isinstance(message, dict) else None
+            for block in content if isinstance(content, list) else [content]:
+                items.append(block)
+                if isinstance(block, dict) and "cache_control" in block:
+                    points.append(len(items))
+        sizes = [len(json.dumps(item, sort_keys=True)) // 4 for item in items]
+        out = [(hashlib.sha256(json.dumps(items[:n], sort_keys=True).encode()).hexdigest(), sum(sizes[:n]))
+               for n in points]
+        return out, sum(sizes)
 
     def _usage(self, body: dict[str, Any]) -> dict[str, int]:
-        size = len(json.dumps(body.get("system") or [], sort_keys=True)) // 4
-        rest = len(json.dumps(body.get("messages", []))) // 4 + len(json.dumps(body.get("tools", []))) // 4
-        key = self._prefix_key(body)
+        """Usage with prompt caching: the longest cached prefix is read, the rest up to the last
+        breakpoint is written, and what follows it is plain input."""
+        points, total = self._breakpoints(body)
         with self._lock:
-            hit = key is not None and key in self._cached
+            read = max((size for key, size in points if key in self._cached), default=0)
+        last = points[-1][1] if points else 0
         return {
-            "input_tokens": rest + (0 if key else size),
+            "input_tokens": total - last,
             "output_tokens": 60,
-            "cache_creation_input_tokens": size if key and not hit else 0,
-            "cache_read_input_tokens": size if hit else 0,
+            "cache_creation_input_tokens": last - read,
+            "cache_read_input_tokens": read,
         }
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
@@ -148,13 +197,19 @@ class FakeAnthropic:
                     reply = error_reply(404, "not_found_error", f"no route {self.path}")
                 else:
                     reply = fake._next(body)
-                if reply.delay:
-                    time.sleep(reply.delay)
                 payload = dict(reply.body or {})
+                streaming = bool(body.get("stream")) and reply.status == 200 and payload.get("type") == "message"
+                if reply.delay and not streaming:
+                    time.sleep(reply.delay)
                 if reply.status == 200 and payload.get("type") == "message":
                     payload["model"] = body.get("model", "")
                     if payload.get("usage") is None:
                         payload["usage"] = fake._usage(body)
+                    with fake._lock:
+                        fake.usages.append(dict(payload["usage"]))
+                if streaming:
+                    self._stream(payload, reply.delay, body)
+                    return
                 data = json.dumps(payload).encode()
                 try:
                     self.send_response(reply.status)
@@ -166,9 +221,54 @@ class FakeAnthropic:
                     self.wfile.write(data)
                 except (BrokenPipeError, ConnectionResetError):
                     return  # the client gave up (a timeout test)
-                key = fake._prefix_key(body)
-                if reply.status == 200 and key is not None:
-                    with fake._lock:
-                        fake._cached.add(key)
+                if reply.status == 200:
+                    fake._write_cache(body)
+
+            def _stream(self, message: dict[str, Any], delay: float, body: dict[str, Any]) -> None:
+                """The reply as server-sent events: `message_start` at once (the prompt cache is written
+                then, as in the API), the content blocks after `delay`, then `message_delta` and
+                `message_stop`."""
+                usage = dict(message["usage"])
+                start = {**message, "content": [], "stop_reason": None, "usage": {**usage, "output_tokens": 1}}
+                try:
+                    self.send_response(200)
+                    self.send_header("content-type", "text/event-stream")
+                    self.send_header("cache-control", "no-cache")
+                    self.send_header("connection", "close")
+                    self.end_headers()
+                    self.close_connection = True
+                    self._event("message_start", {"type": "message_start", "message": start})
+                    fake._write_cache(body)
+                    if delay:
+                        time.sleep(delay)
+                    for index, block in enumerate(message.get("content", [])):
+                        if block.get("type") == "tool_use":
+                            opening = {**block, "input": {}}
+                            delta = {"type": "input_json_delta", "partial_json": json.dumps(block["input"])}
+                        else:
+                            opening = {"type": "text", "text": ""}
+                            delta = {"type": "text_delta", "text": block.get("text", "")}
+                        self._event("content_block_start", {"type": "content_block_start", "index": index,
+                                                            "content_block": opening})
+                        self._event("content_block_delta", {"type": "content_block_delta", "index": index,
+                                                            "delta": delta})
+                        self._event("content_block_stop", {"type": "content_block_stop", "index": index})
+                    self._event("message_delta", {
+                        "type": "message_delta",
+                        "delta": {"stop_reason": message.get("stop_reason"), "stop_sequence": None},
+                        "usage": {"output_tokens": usage.get("output_tokens", 0)}})
+                    self._event("message_stop", {"type": "message_stop"})
+                except (BrokenPipeError, ConnectionResetError):
+                    return
+
+            def _event(self, name: str, data: dict[str, Any]) -> None:
+                self.wfile.write(f"event: {name}\ndata: {json.dumps(data)}\n\n".encode())
+                self.wfile.flush()
 
         return Handler
+
+    def _write_cache(self, body: dict[str, Any]) -> None:
+        """The prompt cache entries of a request, readable by requests that arrive from now on."""
+        points, _ = self._breakpoints(body)
+        with self._lock:
+            self._cached.update(key for key, _ in points)

@@ -10,9 +10,11 @@ from persona_review.config import Config
 from persona_review.contexts import build_context
 from persona_review.diff import Diff, parse_diff
 from persona_review.findings import Category, Finding, Severity
+from persona_review.model import verify
 from persona_review.model.budget import make_plan
+from persona_review.model.manifest import manifest
 from persona_review.model.pricing import Price
-from persona_review.model.prompt import system_blocks
+from persona_review.model.prompt import pr_context, system_blocks
 from persona_review.model.retry import RetryPolicy
 from persona_review.model.schema import tool_definition
 from persona_review.model.stage import ModelReviewRequest
@@ -43,7 +45,7 @@ def make_request(url: str, diff: Diff | None = None, **overrides: Any) -> ModelR
     diff = diff if diff is not None else sample_diff()
     config_changes = {k: overrides.pop(k) for k in list(overrides) if k in Config.__dataclass_fields__}
     settings: dict[str, Any] = {"base_url": url, "model": "claude-sonnet-4-6", "timeout_seconds": 2.0,
-                                "concurrency": 2}
+                                "concurrency": 2, "verify": False}  # the verification pass has its own tests
     settings.update(config_changes)
     config = Config(**settings)
     categories = overrides.pop("categories", tuple(Category))
@@ -87,9 +89,10 @@ def overhead(url: str = "http://127.0.0.1:9") -> int:
     """Estimated tokens each request of `make_request` carries besides its diff."""
     request = make_request(url)
     system = system_blocks(request.persona, request.checklists)
-    tools = [tool_definition(request.checklists)]
+    tools = [tool_definition(request.checklists), verify.tool_definition()]
     plan = make_plan(request.files, lambda piece: "", system=system, tools=tools, pr_text=None,
-                     config=request.config, price=Price(3.0, 15.0))
+                     config=request.config, price=Price(3.0, 15.0),
+                     shared_text=pr_context(None, manifest(request.files)))
     return plan.request_overhead
 
 

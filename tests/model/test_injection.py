@@ -70,8 +70,9 @@ def test_injection_fixture(fixture: Path) -> None:
     assert "APPROVE" not in repr(outcome) and "event" not in repr(outcome)
 
     (request,) = fake.requests
-    assert [t["name"] for t in request.body["tools"]] == ["report_findings"]
-    assert request.body["tool_choice"] == {"type": "tool", "name": "report_findings"}
+    assert [t["name"] for t in request.body["tools"]] == ["report_findings", "verify_findings"]
+    assert request.body["tool_choice"] == {"type": "tool", "name": "report_findings",
+                                           "disable_parallel_tool_use": True}
     text = user_text(request.body)
     begin = re.search(r"<<<BEGIN UNTRUSTED DIFF (\w+):", text)
     assert begin is not None

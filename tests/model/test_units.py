@@ -140,9 +140,10 @@ def test_prices() -> None:
     assert Price(3.0, 15.0).cost(usage) == pytest.approx(3 + 15 + 0.3 + 3.75)
 
 
-def test_default_model_is_a_sonnet_from_the_sdk() -> None:
+def test_default_model_is_priced_and_known_to_the_tested_sdk() -> None:
     model = default_model()
     assert model.startswith("claude-sonnet-")
+    assert price_for(model) == (Price(3.0, 15.0), True)
     literal = typing.get_args(anthropic.types.Model)[0]
     assert model in typing.get_args(literal)
 
@@ -154,10 +155,47 @@ def test_file_from_context_marks_added_lines() -> None:
 
 
 @pytest.mark.parametrize(("requests", "workers", "expected"), [
-    (1, 4, False), (4, 4, False),  # one round either way: no reason to wait
-    (5, 4, True), (9, 4, True),  # the warm-up fits in the rounds already needed
-    (6, 4, False), (10, 4, False),  # it would add a round to 2 or 3
-    (14, 4, True),  # 5 rounds instead of 4: within 1.25x
+    (0, 4, False), (1, 4, False),  # nothing to share a cache with
+    (2, 4, True), (4, 4, True), (6, 4, True), (10, 4, True), (14, 1, True),  # always: one cache write
 ])
 def test_warm_first(requests: int, workers: int, expected: bool) -> None:
     assert warm_first(requests, workers) is expected
+
+
+def test_the_installed_sdk_is_in_the_pinned_range() -> None:
+    import importlib.metadata
+    import tomllib
+    from pathlib import Path
+
+    from packaging.requirements import Requirement
+
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    deps = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["dependencies"]
+    (pin,) = [Requirement(d) for d in deps if Requirement(d).name == "anthropic"]
+    assert pin.specifier and any(s.operator == "<" for s in pin.specifier)  # an upper bound
+    assert importlib.metadata.version("anthropic") in pin.specifier
+
+
+def test_default_budgets_cover_the_backend_files_of_a_1000_file_pr() -> None:
+    from persona_review.checklists import load_checklists
+    from persona_review.config import Config
+    from persona_review.diff import parse_diff
+    from persona_review.model import verify
+    from persona_review.model.budget import make_plan
+    from persona_review.model.chunking import MAX_FILES_PER_REQUEST, make_renderer
+    from persona_review.model.prompt import system_blocks
+    from persona_review.model.schema import tool_definition
+    from persona_review.persona import load_persona
+
+    raw = "".join(
+        f"diff --git a/app/api/h{n}.py b/app/api/h{n}.py\nnew file mode 100644\nindex 0000000..1111111\n"
+        f"--- /dev/null\n+++ b/app/api/h{n}.py\n@@ -0,0 +1,30 @@\n"
+        + "".join(f"+    rows_{k} = db.execute(query, params)  # step {k} of handler {n}\n" for k in range(30))
+        for n in range(960))
+    files = parse_diff(raw).files
+    checklists = load_checklists(Config().categories)
+    plan = make_plan(files, make_renderer({}, (), 12), system=system_blocks(load_persona(None), checklists),
+                     tools=[tool_definition(checklists), verify.tool_definition()], pr_text=None,
+                     config=Config(), price=price_for("claude-sonnet-4-6")[0])
+    assert plan.left_over == [] and plan.reason == ""
+    assert max(len({p.path for p in c.pieces}) for c in plan.chunks) <= MAX_FILES_PER_REQUEST

@@ -116,7 +116,7 @@ def test_eval_scores_checks_and_model_together(
     monkeypatch.chdir(tmp_path)
     with FakeAnthropic(default=reply) as server:
         cfg = tmp_path / "cfg.yml"
-        cfg.write_text(f"base-url: {server.url}\ntimeout-seconds: 10\n")
+        cfg.write_text(f"base-url: {server.url}\ntimeout-seconds: 10\nverify: false\n")
         assert main(["eval", "--corpus", str(corpus), "--format", "json", "--config", str(cfg)]) == 0
         with_model = json.loads(capsys.readouterr().out)
         assert len(server.requests) == 1

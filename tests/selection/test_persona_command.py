@@ -51,7 +51,7 @@ def test_prompt_prints_the_exact_persona_block_the_model_gets(capsys: pytest.Cap
     persona = load_persona(path)
     assert out == persona_prompt(persona) + "\n"
     assert system_blocks(persona, [])[0]["text"] == persona_prompt(persona)
-    assert out.startswith("# Reviewer persona\n\n# Backend agent")
+    assert out.startswith("# Reviewer persona\n\nYou review this change as a senior engineer.")
 
 
 def test_default_is_the_configs_persona(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from persona_review.diff import DiffFile, Hunk
 from persona_review.findings import SOURCE_MODEL, Finding, Placement, normalize_code
 from persona_review.model.schema import MAX_TITLE, ModelItem
+from persona_review.placement import replaces_added_lines_only
 from persona_review.sanitize import sanitize_code, sanitize_markdown
 
 WINDOW = 8
@@ -42,7 +43,12 @@ def anchor(item: ModelItem, diff_file: DiffFile, repo_url: str | None = None) ->
             end_line = shifted
     fix = None
     if item.replacement is not None:
-        fix = sanitize_code("\n".join(item.replacement))
+        if replaces_added_lines_only(diff_file, line, end_line):
+            fix = sanitize_code("\n".join(item.replacement))
+        else:
+            # Committing it would rewrite lines the PR did not change: the text stays, the button goes.
+            base = base.replace(body=body + "\n\n(The model's suggested replacement is not shown: it would "
+                                "also replace lines this change does not touch.)")
     code = dict(hunk.new_side())[line]
     return base.replace(line=line, end_line=end_line, suggested_fix=fix, code=code,
                         placement=Placement.INLINE)

@@ -3,11 +3,12 @@
 Every request carries the system prompt and the tool schema, so the room left for diff in one request
 is `max-request-tokens` minus those. Chunks are then taken in risk order while the running totals stay
 under `max-input-tokens` (tokens billed as fresh input: every request's diff and framing, plus the system
-prompt for the requests that write the prompt cache; cached reads of it are billed at a tenth and are
+prompt for the request that writes the prompt cache; cached reads of it are billed at a tenth and are
 left to `max-cost-usd`) and, when set, `max-cost-usd`; the first chunk that would pass either limit and
-everything after it are left over and listed as unreviewed. The cost estimate assumes the first wave of
-concurrent requests writes the prompt cache and the later ones read it, and about `EXPECTED_OUTPUT`
-tokens of reply per request.
+everything after it are left over and listed as unreviewed. The cached prefix is the tools, the system
+prompt and the block of the user message every request shares (PR text and file manifest). The cost
+estimate assumes the first request (sent alone) writes the prompt cache and the others read it, and
+about `EXPECTED_OUTPUT` tokens of reply per request.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from persona_review.config import Config
 from persona_review.diff import DiffFile
 from persona_review.model.chunking import Chunk, Renderer, plan_chunks
 from persona_review.model.pricing import Price
-from persona_review.model.prompt import user_message
+from persona_review.model.prompt import diff_message, pr_context
 from persona_review.model.tokens import estimate_json_tokens, estimate_tokens
 from persona_review.result import Usage
 
 EXPECTED_OUTPUT = 800
 MESSAGE_OVERHEAD = 50
+NAMED_LEFT_OUT = 10
 
 
 class Plan(NamedTuple):
@@ -37,21 +39,27 @@ class Plan(NamedTuple):
 
 
 def make_plan(files: Sequence[DiffFile], render: Renderer, *, system: list[dict[str, Any]],
-              tools: list[dict[str, Any]], pr_text: str | None, config: Config, price: Price) -> Plan:
-    system_tokens = estimate_json_tokens(system) + estimate_json_tokens(tools)
-    framing = estimate_tokens(user_message([], pr_text)) + MESSAGE_OVERHEAD
-    overhead = system_tokens + framing
+              tools: list[dict[str, Any]], pr_text: str | None, config: Config, price: Price,
+              shared_text: str | None = None) -> Plan:
+    """`shared_text`: the user message's shared block (PR text, manifest, repository instructions), by
+    default the PR text alone."""
+    # The cached prefix: tools, system prompt, and the user message's shared block.
+    shared = pr_context(pr_text) if shared_text is None else shared_text
+    prefix_tokens = estimate_json_tokens(system) + estimate_json_tokens(tools) + estimate_tokens(shared)
+    framing = estimate_tokens(diff_message([])) + MESSAGE_OVERHEAD
+    overhead = prefix_tokens + framing
     chunks = plan_chunks(files, render, config.max_request_tokens - overhead)
     used_tokens = 0
     used_cost = 0.0
     for index, chunk in enumerate(chunks):
         cached = Usage(input_tokens=framing + chunk.tokens, output_tokens=EXPECTED_OUTPUT)
-        if index < max(1, config.concurrency):
-            cached.cache_write_tokens = system_tokens
+        if index == 0:
+            # The first request is sent alone and writes the prompt cache; every other one reads it.
+            cached.cache_write_tokens = prefix_tokens
             tokens = overhead + chunk.tokens
         else:
             # A cached read of the shared prefix is billed at a tenth; max-cost-usd covers it.
-            cached.cache_read_tokens = system_tokens
+            cached.cache_read_tokens = prefix_tokens
             tokens = framing + chunk.tokens
         cost = price.cost(cached)
         if used_tokens + tokens > config.max_input_tokens:
@@ -67,6 +75,8 @@ def make_plan(files: Sequence[DiffFile], render: Renderer, *, system: list[dict[
 
 def _reason(left: Sequence[Chunk], limit: str, value: float) -> str:
     pieces = sum(len(c.pieces) for c in left)
-    files = len({p.path for c in left for p in c.pieces})
-    return (f"the {limit} budget ({value}) left {pieces} hunk(s) in {files} file(s) without a model "
-            "review; they are listed as unreviewed, riskiest files were reviewed first")
+    paths = list(dict.fromkeys(p.path for c in left for p in c.pieces))
+    named = ", ".join(paths[:NAMED_LEFT_OUT]) + (
+        f" and {len(paths) - NAMED_LEFT_OUT} more" if len(paths) > NAMED_LEFT_OUT else "")
+    return (f"the {limit} budget ({value}) left {pieces} hunk(s) in {len(paths)} file(s) without a model "
+            f"review (riskiest files were reviewed first): {named}; all are listed as unreviewed")

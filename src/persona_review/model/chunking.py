@@ -17,6 +17,9 @@ from persona_review.model.risk import risk_of
 from persona_review.model.tokens import estimate_tokens
 
 MIN_PIECE_BUDGET = 400
+MAX_FILES_PER_REQUEST = 20
+"""A request holds the hunks of at most this many files: a model reading a hundred files at once
+reviews each of them less carefully, and a failed request loses less."""
 
 
 class Chunk(NamedTuple):
@@ -66,7 +69,8 @@ def plan_chunks(files: Sequence[DiffFile], render: Renderer, budget: int) -> lis
             for piece in fit(whole, render, budget):
                 text = render(piece)
                 cost = estimate_tokens(text) + 1
-                if pieces and used + cost > budget:
+                paths = {p.path for p in pieces} | {piece.path}
+                if pieces and (used + cost > budget or len(paths) > MAX_FILES_PER_REQUEST):
                     chunks.append(Chunk(tuple(pieces), tuple(texts), used))
                     pieces, texts, used = [], [], 0
                 pieces.append(piece)

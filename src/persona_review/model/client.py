@@ -18,16 +18,20 @@ import os
 import re
 import time
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 import anthropic
+import httpx2
 
 from persona_review.errors import ModelError
 from persona_review.result import Usage
 
 PROVIDERS = ("anthropic", "bedrock", "vertex")
-FALLBACK_MODEL = "claude-sonnet-4-5"
+DEFAULT_MODEL = "claude-sonnet-4-6"
+"""The model used when the config names none: fixed here (not taken from the SDK's model list, which
+changes with every release), present in the price table and in the tested SDK range's model list."""
 
 
 class CallFailed(ModelError):
@@ -35,11 +39,18 @@ class CallFailed(ModelError):
     (bad key, no access, unknown model), so the rest are not sent."""
 
     def __init__(self, message: str, *, retryable: bool, fatal: bool = False,
-                 retry_after: float | None = None) -> None:
+                 retry_after: float | None = None, too_long: bool = False,
+                 maybe_billed: bool = False, temperature_refused: bool = False) -> None:
         super().__init__(message)
         self.retryable = retryable
         self.fatal = fatal
         self.retry_after = retry_after
+        self.too_long = too_long
+        """The API refused the request as longer than the model's context window: send it in parts."""
+        self.maybe_billed = maybe_billed
+        """The request reached the API and may have been billed though no usage came back (a timeout)."""
+        self.temperature_refused = temperature_refused
+        """The model does not take a `temperature` (newer models reject it): send again without one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,29 +61,43 @@ class MessageRequest:
     tools: list[dict[str, Any]]
     tool_choice: dict[str, Any]
     max_tokens: int
+    temperature: float | None = None
+    user_prefix: str = ""
+    """Text every request of the run shares (PR text, file manifest): sent before `user_text` as its
+    own block, marked for prompt caching."""
 
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    tool_input: object | None
-    """Input of the first `report_findings` tool call, or None when the reply has none."""
+    tool_inputs: tuple[object, ...]
+    """Inputs of every call of the forced tool (`report_findings`, or `verify_findings` for the
+    verification pass) in the reply, in order (empty when there is none)."""
     stop_reason: str | None
     usage: Usage
+
+    @property
+    def tool_input(self) -> object | None:
+        """The first `report_findings` input, or None."""
+        return self.tool_inputs[0] if self.tool_inputs else None
 
 
 class MessagesAPI(Protocol):
     @property
     def base_url(self) -> str: ...
 
-    def create(self, request: MessageRequest) -> Reply: ...
+    def create(self, request: MessageRequest, on_start: Callable[[], None] | None = None) -> Reply:
+        """Send `request`. With `on_start`, the reply is streamed and `on_start` is called when it starts
+        (`message_start`: the prompt cache it writes is readable from then on)."""
+        ...
 
 
 def default_model() -> str:
-    """The first Sonnet id in the installed SDK's model list (the SDK lists newest first)."""
-    for name in _literal_strings(anthropic.types.Model):
-        if name.startswith("claude-sonnet-"):
-            return name
-    return FALLBACK_MODEL
+    return DEFAULT_MODEL
+
+
+def sdk_models() -> list[str]:
+    """The model ids the installed SDK lists (newest first)."""
+    return _literal_strings(anthropic.types.Model)
 
 
 def _literal_strings(annotation: object) -> list[str]:
@@ -201,33 +226,47 @@ class _SDKMessages:
         """Where every request of this client goes."""
         return str(self._client.base_url)
 
-    def create(self, request: MessageRequest) -> Reply:
+    def create(self, request: MessageRequest, on_start: Callable[[], None] | None = None) -> Reply:
+        params: dict[str, Any] = {
+            "model": request.model,
+            "max_tokens": request.max_tokens,
+            "system": request.system,
+            "messages": [{"role": "user", "content": _content(request)}],
+            "tools": request.tools,
+            "tool_choice": request.tool_choice,
+        }
+        if request.temperature is not None:
+            # The Messages API's `temperature`; sent as a body field so that SDK releases that no longer
+            # list it as a keyword still send it.
+            params["extra_body"] = {"temperature": request.temperature}
         try:
-            message = self._client.messages.create(  # type: ignore[call-overload]
-                model=request.model,
-                max_tokens=request.max_tokens,
-                system=request.system,
-                messages=[{"role": "user", "content": request.user_text}],
-                tools=request.tools,
-                tool_choice=request.tool_choice,
-            )
+            if on_start is None:
+                message = self._client.messages.create(**params)
+            else:
+                message = self._streamed(params, on_start)
         except anthropic.APITimeoutError:
-            raise CallFailed("the request timed out", retryable=True) from None
+            raise CallFailed("the request timed out", retryable=True, maybe_billed=True) from None
         except anthropic.APIConnectionError as exc:
             raise CallFailed(f"connection failed: {_short(str(exc))}", retryable=True) from None
         except anthropic.APIStatusError as exc:
             raise _status_failure(exc) from None
         except anthropic.AnthropicError as exc:
             raise CallFailed(f"{type(exc).__name__}: {_short(str(exc))}", retryable=False) from None
+        except httpx2.TimeoutException:
+            # A streamed reply that stalls raises the HTTP client's own error, mid-reply: it was billed.
+            raise CallFailed("the streamed reply timed out", retryable=True, maybe_billed=True) from None
+        except httpx2.TransportError as exc:
+            raise CallFailed(f"the connection failed mid-reply: {type(exc).__name__}", retryable=True,
+                             maybe_billed=True) from None
         except Exception as exc:  # noqa: BLE001 - Bedrock/Vertex sign requests with botocore/google-auth,
             # which raise their own exception types (missing credentials, expired tokens) from this call.
             raise CallFailed(f"{type(exc).__name__} from the provider client: {_short(str(exc))}",
                              retryable=False, fatal=True) from None
-        tool_input: object | None = None
-        for block in message.content:  # (plain dict params above: the SDK's TypedDicts add nothing here)
-            if block.type == "tool_use" and block.name == "report_findings":
-                tool_input = block.input
-                break
+        # Every block calling the forced tool counts: a reply may hold several (plain dict params above:
+        # the SDK's TypedDicts add nothing here).
+        wanted = request.tool_choice.get("name", "report_findings")
+        tool_inputs = tuple(block.input for block in message.content
+                            if block.type == "tool_use" and block.name == wanted)
         u = message.usage
         usage = Usage(
             requests=1,
@@ -236,7 +275,21 @@ class _SDKMessages:
             cache_read_tokens=u.cache_read_input_tokens or 0,
             cache_write_tokens=u.cache_creation_input_tokens or 0,
         )
-        return Reply(tool_input, message.stop_reason, usage)
+        return Reply(tool_inputs, message.stop_reason, usage)
+
+    def _streamed(self, params: dict[str, Any], on_start: Callable[[], None]) -> anthropic.types.Message:
+        with self._client.messages.stream(**params) as stream:
+            for event in stream:
+                if event.type == "message_start":
+                    on_start()
+            return stream.get_final_message()
+
+
+def _content(request: MessageRequest) -> str | list[dict[str, Any]]:
+    if not request.user_prefix:
+        return request.user_text
+    return [{"type": "text", "text": request.user_prefix, "cache_control": {"type": "ephemeral"}},
+            {"type": "text", "text": request.user_text}]
 
 
 def _status_failure(exc: anthropic.APIStatusError) -> CallFailed:
@@ -247,12 +300,29 @@ def _status_failure(exc: anthropic.APIStatusError) -> CallFailed:
         if isinstance(error, dict):
             kind = str(error.get("type") or "")
     text = f"HTTP {status}{' ' + kind if kind else ''}"
+    if status == 413 or (status == 400 and _says_too_long(exc.body)):
+        return CallFailed(f"{text}: the prompt is too long for the model", retryable=False, too_long=True)
+    if status == 400 and "temperature" in _error_message(exc.body).lower():
+        return CallFailed(f"{text}: the model does not accept a temperature", retryable=False,
+                          temperature_refused=True)
     if status in (401, 403):
         return CallFailed(f"{text}: the API key or credentials were refused", retryable=False, fatal=True)
     if status == 404:
         return CallFailed(f"{text}: unknown model or endpoint", retryable=False, fatal=True)
     retryable = status in (408, 409, 429) or status >= 500
     return CallFailed(text, retryable=retryable, retry_after=_retry_after(exc.response.headers))
+
+
+def _error_message(body: object) -> str:
+    error = body.get("error") if isinstance(body, dict) else None
+    message = error.get("message") if isinstance(error, dict) else None
+    return message if isinstance(message, str) else ""
+
+
+def _says_too_long(body: object) -> bool:
+    """Whether an error body says the prompt exceeds the context window ("prompt is too long: ...")."""
+    message = _error_message(body).lower()
+    return "too long" in message and "prompt" in message
 
 
 def _retry_after(headers: typing.Mapping[str, str]) -> float | None:

@@ -21,6 +21,7 @@ MAX_TITLE = 120
 MAX_BODY = 2000
 MAX_QUOTE = 500
 MAX_REPLACEMENT_LINES = 40
+MAX_REASONING = 1500
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,8 @@ class ModelItem:
     title: str
     body: str
     replacement: tuple[str, ...] | None
+    reasoning: str = ""
+    """The model's evidence for the finding: kept for checking it, never posted."""
 
 
 class Validation(NamedTuple):
@@ -50,14 +53,21 @@ class Validation(NamedTuple):
 
 
 def item_schema(checklists: Sequence[Checklist]) -> dict[str, Any]:
+    """The schema of one finding. Its properties come in the order the model should think in: first the
+    evidence (never posted), then where, what and the fix, and only then how bad and how sure."""
     categories = [c.category.value for c in checklists]
     item_ids = [item.id for c in checklists for item in c.items]
     return {
         "type": "object",
         "additionalProperties": False,
-        "required": ["path", "line", "quoted_line", "category", "severity", "confidence",
-                     "checklist_item", "title", "body"],
+        "required": ["path", "line", "quoted_line", "category", "checklist_item", "title", "body",
+                     "severity", "confidence"],
         "properties": {
+            "reasoning": {"type": "string", "maxLength": MAX_REASONING,
+                          "description": "First, in a few sentences: the code path, the input or failure "
+                                         "that triggers the problem, and why the code you can see does "
+                                         "not already prevent it. Used to check the finding; never "
+                                         "posted."},
             "path": {"type": "string", "minLength": 1, "description": "File path exactly as in the diff."},
             "line": {"type": "integer", "minimum": 1,
                      "description": "New-file line number of the first line the problem is on."},
@@ -66,17 +76,20 @@ def item_schema(checklists: Sequence[Checklist]) -> dict[str, Any]:
             "quoted_line": {"type": "string", "minLength": 1, "maxLength": MAX_QUOTE,
                             "description": "The text of `line`, copied exactly from the diff."},
             "category": {"type": "string", "enum": categories},
-            "severity": {"type": "string", "enum": [s.value for s in Severity]},
-            "confidence": {"type": "number", "minimum": 0, "maximum": 1,
-                           "description": "How sure you are this is a real problem, 0 to 1."},
             "checklist_item": {"type": "string", "enum": item_ids,
-                               "description": "Id of the checklist item the code violates."},
+                               "description": "Id of the checklist item the code violates (an `-00` "
+                                              "item of the category when no other item fits)."},
             "title": {"type": "string", "minLength": 3, "maxLength": MAX_TITLE},
             "body": {"type": "string", "minLength": 10, "maxLength": MAX_BODY,
-                     "description": "What breaks in production, and the concrete fix."},
+                     "description": "What breaks in production, when, and the concrete fix."},
             "suggested_replacement": {
                 "type": ["array", "null"], "items": {"type": "string"}, "maxItems": MAX_REPLACEMENT_LINES,
-                "description": "Lines that replace line..end_line, only for a safe drop-in fix."},
+                "description": "Lines that replace line..end_line, only for a safe drop-in fix of added "
+                               "(`+`) lines."},
+            "severity": {"type": "string", "enum": [s.value for s in Severity],
+                         "description": "Impact, by the severity rubric of the review instructions."},
+            "confidence": {"type": "number", "minimum": 0, "maximum": 1,
+                           "description": "How sure you are this is a real problem, 0 to 1."},
         },
     }
 
@@ -96,7 +109,8 @@ def tool_definition(checklists: Sequence[Checklist]) -> dict[str, Any]:
 
 
 def tool_choice() -> dict[str, Any]:
-    return {"type": "tool", "name": TOOL_NAME}
+    """Force the one tool, in one call: every finding of the request in a single block."""
+    return {"type": "tool", "name": TOOL_NAME, "disable_parallel_tool_use": True}
 
 
 def validate(tool_input: object, checklists: Sequence[Checklist], paths: Mapping[str, object]) -> Validation:
@@ -132,5 +146,6 @@ def validate(tool_input: object, checklists: Sequence[Checklist], paths: Mapping
             category=category, severity=Severity(raw["severity"]), confidence=float(raw["confidence"]),
             checklist_item=raw["checklist_item"], title=raw["title"], body=raw["body"],
             replacement=tuple(replacement) if replacement is not None else None,
+            reasoning=str(raw.get("reasoning") or ""),
         ))
     return Validation(items, len(reasons), reasons)

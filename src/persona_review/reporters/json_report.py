@@ -29,6 +29,11 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "suggested_fix": f.suggested_fix,
         "placement": f.placement.value,
         "confidence": f.confidence,
+        "merged": [
+            {"source": m.source, "checklist_item": m.checklist_item, "severity": m.severity.value,
+             "confidence": m.confidence, "fingerprint": m.fingerprint, "rule_id": m.rule_id, "title": m.title}
+            for m in f.members
+        ],
     }
 
 
