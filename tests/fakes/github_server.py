@@ -339,7 +339,13 @@ def _routes(fake: FakeGitHub, method: str, path: str, query: dict[str, list[str]
         if text is None and ref in st.commits:
             text = (st.commits[ref].tree or {}).get(m.group(1))
         if text is None:
-            raise HttpError(404, "Not Found")
+            # A directory: the files directly in it, as GitHub lists them.
+            prefix = m.group(1).rstrip("/") + "/"
+            children = sorted((path, body) for (at, path), body in st.contents.items()
+                              if at == ref and path.startswith(prefix) and "/" not in path[len(prefix):])
+            if not children:
+                raise HttpError(404, "Not Found")
+            return 200, [shapes.content(path, ref, body) for path, body in children], {}
         return 200, shapes.content(m.group(1), ref, text), {}
     raise HttpError(404, "Not Found")
 

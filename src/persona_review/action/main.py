@@ -22,6 +22,7 @@ from persona_review.action.events import Verdict, decide, load_event, refusal_te
 from persona_review.action.existing import read_existing
 from persona_review.action.failures import github_error_text, unreachable_text
 from persona_review.action.filters import PullFacts, effective_filters, why_not_review
+from persona_review.action.guidance import base_guidance
 from persona_review.action.incremental import Scope, full, incremental_scope
 from persona_review.action.inputs import ActionInputs, GitHubEnv, Mode, read_github_env, read_inputs
 from persona_review.action.markers import SummaryState
@@ -157,6 +158,11 @@ class Run:
                             "No SARIF file was written: an empty one would close the alerts that the "
                             "upload for this commit already holds.")
             return EXIT_OK
+        guidance = None
+        if self.inputs.anthropic_api_key or settings.config.provider != "anthropic":
+            at_base = HeadContents(self.gh, self.genv.repository, view.base_sha, {}, None,
+                                   lambda line: log(f"repository instructions: {line}"))
+            guidance = base_guidance(self.repo, at_base, view.base_sha, changed.paths, settings.config)
         result = run_review(
             ReviewInput(
                 diff=diff,
@@ -168,6 +174,7 @@ class Run:
                 trust_environment=False,
                 extra_skipped=changed.skipped,
                 model_lines=scope.model_lines(),
+                repo_guidance=guidance,
                 contents=HeadContents(self.gh, self.genv.repository, view.head_sha, changed.blob_ids,
                                       Path(self.genv.workspace) if self.genv.workspace else None, log),
                 log=log,

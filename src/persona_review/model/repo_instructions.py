@@ -93,7 +93,7 @@ def git_reader(root: Path, ref: str) -> tuple[Reader, Lister]:
         return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else None
 
     def read(rel: str) -> str | None:
-        return git("show", f"{ref}:{rel}")
+        return git("cat-file", "blob", f"{ref}:{rel}")  # no textconv or filter driver runs
 
     def list_dir(rel: str) -> list[str]:
         out = git("ls-tree", "--name-only", ref, "--", rel.rstrip("/") + "/")
