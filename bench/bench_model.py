@@ -37,7 +37,7 @@ from fakes.anthropic_server import FakeAnthropic, Reply, forced_tool, tool_reply
 from persona_review.checklists import load_checklists
 from persona_review.config import Config
 from persona_review.diff import parse_diff
-from persona_review.model.client import MessageRequest, connect
+from persona_review.model.client import Endpoint, MessageRequest, connect
 from persona_review.model.pricing import price_for
 from persona_review.model.prompt import system_blocks, user_message
 from persona_review.model.schema import tool_choice, tool_definition
@@ -144,7 +144,7 @@ def naive_usage(fake: FakeAnthropic, raw_diff: str, config: Config) -> Usage:
     persona = load_persona(None)
     checklists = load_checklists(config.categories)
     system = [{"type": "text", "text": b["text"]} for b in system_blocks(persona, checklists)]
-    api = connect("anthropic", "bench-key", fake.url, 600.0)
+    api = connect(Endpoint("anthropic", "bench-key", 600.0, base_url=fake.url))
     fake.default = tool_reply([])
     reply = api.create(MessageRequest(model=MODEL, system=system, user_text=user_message([raw_diff], None),
                                       tools=[tool_definition(checklists)], tool_choice=tool_choice(),
