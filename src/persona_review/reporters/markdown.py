@@ -44,7 +44,8 @@ def render_finding(finding: Finding, *, suggestion: bool = True, explain: bool =
     parts = [head, "", finding.body.strip()]
     if finding.suggested_fix is not None and suggestion and finding.placement is Placement.INLINE:
         fence = _fence_for(finding.suggested_fix)
-        parts += ["", "Suggested change:", "", f"{fence}suggestion", finding.suggested_fix, fence]
+        # GitHub renders the block under its own "Suggested change" heading: no label of ours above it.
+        parts += ["", f"{fence}suggestion", finding.suggested_fix, fence]
     if explain and finding.explanation:
         parts += ["", _rule_details(finding)]
     origin = (
