@@ -42,5 +42,7 @@ def test_the_readme_lists_exactly_the_honoured_keys() -> None:
     header = "| honoured from the head | always from the base branch |"
     row = readme.split(header, 1)[1].splitlines()[2]
     honoured = set(re.findall(r"`([a-z-]+)`", row.split("|")[1]))
+    base_only = set(re.findall(r"`([a-z-]+)`", row.split("|")[2]))
     schema_keys = set(json.loads(SCHEMA.read_text(encoding="utf-8"))["properties"])
     assert honoured == HEAD_KEYS & schema_keys
+    assert base_only == schema_keys - HEAD_KEYS, "every other key is listed as read from the base branch"
