@@ -96,8 +96,15 @@ class Mutant:
     outcome: str = "pending"  # killed | timeout | survived | uncovered | equivalent | error
     seconds: float = 0.0
 
-    def key(self) -> tuple[str, str, str]:
-        return (self.module, self.source_line, self.description)
+    occurrence: int = 1
+    """1 for the first mutant in the file with this line text and description, 2 for the next, ..."""
+
+    def label(self) -> str:
+        again = f" (occurrence {self.occurrence})" if self.occurrence > 1 else ""
+        return f"[{self.kind}] {self.description}{again}"
+
+    def key(self) -> tuple[str, str, str, int]:
+        return (self.module, self.source_line, self.description, self.occurrence)
 
 
 _FLIPS: dict[type[ast.cmpop], list[type[ast.cmpop]]] = {
@@ -284,14 +291,19 @@ def make_mutants(module: str) -> tuple[ast.Module, list[Mutant]]:
     source = path.read_text(encoding="utf-8")
     lines = source.splitlines()
     tree = ast.parse(source, filename=str(path))
-    mutants: list[Mutant] = []
+    found: list[tuple[int, int, Site, str]] = []
     for site, node in find_sites(tree):
-        line = getattr(node, "lineno", 0)
-        if isinstance(node, ast.comprehension):
-            line = node.ifs[site.arg].lineno
+        at: ast.AST = node.ifs[site.arg] if isinstance(node, ast.comprehension) else node
         _, desc = apply_site(tree, site)
+        found.append((getattr(at, "lineno", 0), getattr(at, "col_offset", 0), site, desc))
+    found.sort(key=lambda f: (f[0], f[1], f[2].index))
+    mutants: list[Mutant] = []
+    seen: dict[tuple[str, str], int] = {}
+    for line, _, site, desc in found:
         text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
-        mutants.append(Mutant(module, len(mutants) + 1, line, site.kind, desc, text, site))
+        seen[(text, desc)] = occurrence = seen.get((text, desc), 0) + 1
+        mutants.append(Mutant(module, len(mutants) + 1, line, site.kind, desc, text, site,
+                              occurrence=occurrence))
     return tree, mutants
 
 
@@ -583,16 +595,21 @@ def run_all(jobs: list[tuple[Mutant | None, str, CodeType | None, list[str], flo
 # ------------------------------------------------------------------------------------------ allow-list
 
 
-def load_equivalents(path: Path) -> dict[tuple[str, str, str], str]:
+def load_equivalents(path: Path) -> dict[tuple[str, str, str, int], str]:
+    """(module, line text, mutation, occurrence) -> reason. `occurrence` may be left out when it is 1."""
     if not path.exists():
         return {}
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    out: dict[tuple[str, str, str], str] = {}
-    for entry in data.get("equivalent", []):
-        reason = str(entry.get("reason", "")).strip()
-        if not reason:
-            sys.exit(f"{path.name}: every equivalent mutant needs a reason ({entry})")
-        out[(entry["module"], entry["line"], entry["mutation"])] = reason
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        out: dict[tuple[str, str, str, int], str] = {}
+        for entry in data.get("equivalent", []):
+            reason = str(entry.get("reason", "")).strip()
+            if not reason:
+                sys.exit(f"{path.name}: every equivalent mutant needs a reason ({entry})")
+            key = (entry["module"], entry["line"], entry["mutation"], int(entry.get("occurrence", 1)))
+            out[key] = reason
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+        sys.exit(f"{path.name}: {exc}")
     return out
 
 
@@ -651,8 +668,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.list:
         for module in modules:
             for m in mutants[module]:
-                print(f"{module}:{m.line}: [{m.kind}] {m.description}")
+                tag = " (allow-listed)" if m.key() in equivalents else ""
+                print(f"{module}:{m.line}: {m.label()}{tag}")
         print(f"{sum(len(v) for v in mutants.values())} mutants")
+        for module, line, mutation, occurrence in _stale(modules, mutants, equivalents):
+            print(f"allow-list entry matches no mutant (stale?): {module}: {line!r}: {mutation}"
+                  f" (occurrence {occurrence})")
         return 0
 
     started = time.monotonic()
@@ -694,7 +715,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         m.outcome = outcome
         m.seconds = seconds
         if outcome in ("survived", "error"):
-            print(f"  {outcome}: {m.module}:{m.line}: [{m.kind}] {m.description}", flush=True)
+            print(f"  {outcome}: {m.module}:{m.line}: {m.label()}", flush=True)
         if done % 25 == 0 or done == total:
             print(f"  {done}/{total} mutants run, {time.monotonic() - started:.0f} s", flush=True)
 
@@ -736,8 +757,14 @@ def _baseline(modules: list[str], mutants: dict[str, list[Mutant]], verbose: boo
     return outcome == ["survived"]  # "survived" here means: the unmutated tests passed
 
 
+def _stale(modules: list[str], mutants: dict[str, list[Mutant]],
+           equivalents: dict[tuple[str, str, str, int], str]) -> list[tuple[str, str, str, int]]:
+    keys = {m.key() for ms in mutants.values() for m in ms}
+    return [k for k in equivalents if k[0] in modules and k not in keys]
+
+
 def _report(modules: list[str], mutants: dict[str, list[Mutant]],
-            equivalents: dict[tuple[str, str, str], str], elapsed: float) -> None:
+            equivalents: dict[tuple[str, str, str, int], str], elapsed: float) -> None:
     print()
     print(f"{'module':44} {'mutants':>7} {'killed':>6} {'surv.':>5} {'uncov.':>6} {'equiv.':>6} {'score':>6}")
     for module in modules:
@@ -757,11 +784,10 @@ def _report(modules: list[str], mutants: dict[str, list[Mutant]],
             print(f"\nsurvivors in {module}:")
             for m in rest:
                 tag = "" if m.outcome == "survived" else f" ({m.outcome})"
-                print(f"  {m.line:4}: [{m.kind}] {m.description}{tag}")
-    used = {m.key() for ms in mutants.values() for m in ms if m.outcome == "equivalent"}
-    stale = [k for k in equivalents if k[0] in modules and k not in used]
-    for module, line, mutation in stale:
-        print(f"\nallow-list entry matches no mutant (stale?): {module}: {line!r}: {mutation}")
+                print(f"  {m.line:4}: {m.label()}{tag}")
+    for module, line, mutation, occurrence in _stale(modules, mutants, equivalents):
+        print(f"\nallow-list entry matches no mutant (stale?): {module}: {line!r}: {mutation}"
+              f" (occurrence {occurrence})")
 
 
 if __name__ == "__main__":

@@ -7,11 +7,13 @@ import itertools
 from persona_review.findings import (
     Category,
     Finding,
+    Placement,
     Severity,
     assign_fingerprints,
     normalize_code,
     sort_key,
 )
+from persona_review.reporters.json_report import finding_dict
 
 ORDER = [Severity.LOW, Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL]
 
@@ -33,7 +35,18 @@ def test_each_severity_is_at_least_itself_and_those_below_and_never_those_above(
 def test_severity_ranks_are_distinct_and_ordered() -> None:
     assert [s.rank for s in ORDER] == sorted({s.rank for s in ORDER})
     assert Severity.MEDIUM.rank != Severity.LOW.rank
-    assert Severity.CRITICAL.rank > Severity.HIGH.rank > Severity.MEDIUM.rank > Severity.LOW.rank >= 1
+    assert Severity.CRITICAL.rank > Severity.HIGH.rank > Severity.MEDIUM.rank > Severity.LOW.rank
+
+
+def test_the_json_contract_names_every_severity_category_and_placement() -> None:
+    """The names other tools read (and config files use): stable, never empty, never renamed."""
+    severities = {finding_dict(finding(severity=s))["severity"] for s in Severity}
+    assert severities == {"critical", "high", "medium", "low"}
+    categories = {finding_dict(finding(category=c))["category"] for c in Category}
+    assert categories == {"error-handling", "security", "migration-safety", "data-integrity", "api-design"}
+    placements = {finding_dict(finding(placement=p))["placement"] for p in Placement}
+    assert placements == {"unplaced", "inline", "file"}
+    assert finding(source="model").source == "model" and finding().source == "checks"
 
 
 def test_findings_sort_most_severe_first_then_by_path_and_line() -> None:
@@ -97,3 +110,26 @@ def test_repeated_findings_in_a_file_get_distinct_fingerprints_in_order_of_appea
 def test_findings_come_back_ordered_by_path_then_line() -> None:
     out = assign_fingerprints([finding(9, path="b.py"), finding(None, path="b.py"), finding(3, path="a.py")])
     assert [(f.path, f.line) for f in out] == [("a.py", 3), ("b.py", None), ("b.py", 9)]
+
+
+def test_fingerprints_do_not_run_their_fields_together() -> None:
+    a = finding(path="svc/a.py", checklist_item="X1", code="y")
+    b = finding(path="svc/a.pyX", checklist_item="1", code="y")
+    assert _fp(a) != _fp(b)
+
+
+def test_fingerprints_stay_what_earlier_versions_posted() -> None:
+    """Fingerprints live on in the markers of comments already posted: if the same finding got a new
+    fingerprint after an upgrade, every open pull request would get its comments a second time."""
+    first, second = assign_fingerprints([finding(5), finding(9)])
+    assert (first.fingerprint, second.fingerprint) == ("f2ce1f607281ea26", "5c90ee5138956433")
+
+
+def test_fingerprints_and_order_do_not_depend_on_the_order_findings_arrive_in() -> None:
+    whole_file = finding(None)
+    first_line = finding(1)
+    one = {(f.line, f.fingerprint) for f in assign_fingerprints([first_line, whole_file])}
+    other = {(f.line, f.fingerprint) for f in assign_fingerprints([whole_file, first_line])}
+    assert one == other and len({fp for _, fp in one}) == 2
+    assert [f.line for f in sorted([first_line, whole_file], key=sort_key)] == [None, 1]
+    assert [f.line for f in sorted([whole_file, first_line], key=sort_key)] == [None, 1]

@@ -49,6 +49,20 @@ def test_a_range_leaving_its_hunk_shrinks_to_its_first_line_without_the_fix() ->
             Placement.INLINE, 12, None, None), end
 
 
+def test_a_range_spanning_two_hunks_is_not_kept_even_when_their_new_lines_touch() -> None:
+    """GitHub takes a multi-line comment only within one hunk; a hand-made diff can put two hunks'
+    new lines side by side (1-2 and 3-4 here)."""
+    touching = parse_diff(
+        "diff --git a/svc/b.py b/svc/b.py\n--- a/svc/b.py\n+++ b/svc/b.py\n"
+        "@@ -1,2 +1,2 @@\n a\n-b\n+B\n@@ -10,2 +3,2 @@\n c\n-d\n+D\n"
+    ).by_path()
+    placed = place(finding(1, path="svc/b.py", end_line=4, suggested_fix="a\nB\nc\nD"), touching)
+    assert (placed.placement, placed.line, placed.end_line, placed.suggested_fix) == (
+        Placement.INLINE, 1, None, None)
+    within = place(finding(3, path="svc/b.py", end_line=4), touching)
+    assert within.end_line == 4
+
+
 def test_a_reversed_range_is_not_kept() -> None:
     placed = place(finding(13, end_line=11, suggested_fix="x"), FILES)
     assert (placed.placement, placed.line, placed.end_line, placed.suggested_fix) == (

@@ -99,3 +99,35 @@ def test_sanitize_code_accepts_exactly_max_chars_and_rejects_tilde_fences() -> N
     assert sanitize_code("x" * 10, max_chars=10) == "x" * 10
     assert sanitize_code("x" * 11, max_chars=10) is None
     assert sanitize_code("a\n~~~\nb") is None
+
+
+def test_the_default_cap_is_4000_characters() -> None:
+    assert sanitize_markdown("x" * 4000) == "x" * 4000
+    capped = sanitize_markdown("x" * 4001)
+    assert len(capped) == 4000 and capped.endswith(TRUNCATION_MARK)
+    assert sanitize_code("x" * 4000) == "x" * 4000 and sanitize_code("x" * 4001) is None
+
+
+def test_prose_around_and_between_in_repo_links_is_sanitized() -> None:
+    text = f"cc @alice [a]({REPO}/x) cc @bob [b]({REPO}/y) cc @carol"
+    assert sanitize_markdown(text, repo_url=REPO) == (
+        f"cc `@alice` [a]({REPO}/x) cc `@bob` [b]({REPO}/y) cc `@carol`"
+    )
+
+
+def test_the_target_of_an_in_repo_link_is_kept_exactly() -> None:
+    text = f"[contact](#team-@bob) and [src]({REPO}/blob/main/a.py#L1-@x)"
+    assert sanitize_markdown(text, repo_url=REPO) == text
+
+
+def test_a_repository_url_with_a_trailing_slash_works_the_same() -> None:
+    text = f"[a]({REPO}/x) and {REPO}/pull/1"
+    assert sanitize_markdown(text, repo_url=REPO + "/") == text
+
+
+def test_private_use_characters_and_lone_surrogates_are_removed() -> None:
+    """Both can reach us from JSON (`\\ue000`, `\\ud800`): they render as nothing or as garbage."""
+    hostile = "is\ue000Ad\ud800min\U000f0000 = True"
+    assert strip_invisible(hostile) == "isAdmin = True"
+    assert sanitize_markdown(hostile) == "isAdmin = True"
+    assert sanitize_code(hostile) == "isAdmin = True"
