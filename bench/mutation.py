@@ -3,8 +3,10 @@
 An AST mutator of our own (no dependency). For each module given (paths under src/), it makes small
 mutants: flipped comparisons (boundary `<` vs `<=` as well as the negation), `and`/`or` swaps, integer
 constants +1/-1, statements removed, `return x` turned into `return None`, negated conditions,
-True/False swaps and emptied strings. Each mutant runs only against the tests that executed the mutated
-line in an unmutated, traced run of the suite (collected once and cached under .mutation-cache/).
+True/False swaps and emptied strings (not docstrings, annotations, f-string pieces or the "description"
+entries of dict literals, which are prose a test could only restate). Each mutant runs only against the
+tests that executed the mutated line in an unmutated, traced run of the suite (collected once and cached
+under .mutation-cache/).
 
 How a mutant runs: this process imports the heavy third-party libraries once, then forks one child per
 mutant. The child puts the mutated module's code in front of the import system, runs pytest in-process on
@@ -163,6 +165,13 @@ def _skipped_nodes(tree: ast.Module) -> set[int]:
                     mark(value.format_spec)
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "TypeVar":
             mark(node)
+        elif isinstance(node, ast.Dict):
+            # "description" entries (of a JSON schema, a tool definition) are prose for a reader or the
+            # model: a test could only restate them.
+            for key, value in zip(node.keys, node.values, strict=True):
+                if isinstance(key, ast.Constant) and key.value == "description":
+                    mark(key)
+                    mark(value)
     return skip
 
 

@@ -9,8 +9,8 @@ from model.support import item
 from persona_review.checklists import load_checklists
 from persona_review.diff import DiffFile, FileStatus, parse_diff
 from persona_review.findings import Category, Finding, Placement, Severity
-from persona_review.model.anchoring import MAX_BODY_CHARS, WINDOW, anchor
-from persona_review.model.schema import MAX_TITLE, ModelItem, validate
+from persona_review.model.anchoring import anchor
+from persona_review.model.schema import ModelItem, validate
 
 CHECKLISTS = load_checklists(tuple(Category))
 PATH = "svc/pay.py"
@@ -58,7 +58,6 @@ def test_the_claimed_lines_hunk_is_searched_whatever_the_distance() -> None:
 
 
 def test_other_hunks_are_searched_within_the_window_only() -> None:
-    assert WINDOW == 8
     assert place(32, "def refund(url):").line == 40  # 8 before hunk two's first line
     assert place(31, "def refund(url):").placement is Placement.FILE  # 9 before
     assert place(50, "return resp").line == 42  # 8 after hunk two's last line
@@ -149,7 +148,45 @@ def test_a_title_that_sanitizes_to_nothing_falls_back_to_the_item_id() -> None:
     assert place(41, CALL, title="<b></b>").title == "SEC-01"
 
 
-def test_long_title_and_body_are_capped() -> None:
-    found = place(41, CALL, title="T" * MAX_TITLE, body="B" * 2000)
-    assert len(found.title) == MAX_TITLE
-    assert len(found.body) == 2000 <= MAX_BODY_CHARS
+def test_a_title_and_body_at_the_schemas_limits_are_kept_whole() -> None:
+    found = place(41, CALL, title="T" * 120, body="B" * 2000)
+    assert (found.title, found.body) == ("T" * 120, "B" * 2000)
+
+
+def test_a_long_quote_that_appears_nowhere_is_not_put_on_a_blank_line() -> None:
+    assert FILE.new_side_lines()[14] == ""
+    found = place(14, "cache.invalidate(order_id)  # nowhere in the diff")
+    assert found.placement is Placement.FILE
+
+
+def test_the_claimed_lines_hunk_wins_over_a_nearer_match_in_another_hunk() -> None:
+    diff = parse_diff(
+        "diff --git a/x.py b/x.py\n--- a/x.py\n+++ b/x.py\n"
+        "@@ -10,5 +10,5 @@\n retry_call()\n a = 1\n b = 2\n c = 3\n-d = 4\n+d = 5\n"
+        "@@ -20,1 +16,1 @@\n-x = 0\n+retry_call()\n"
+    )
+    assert place(14, "retry_call()", diff.files[0]).line == 10
+
+
+def _lines(*texts: str) -> DiffFile:
+    body = "".join(f"+{t}\n" for t in texts)
+    return parse_diff(f"diff --git a/x.py b/x.py\n--- a/x.py\n+++ b/x.py\n@@ -0,0 +1,{len(texts)} @@\n{body}").files[0]
+
+
+def test_both_kinds_of_partial_match_rank_alike_and_below_an_exact_one() -> None:
+    quote = "compute_total(order)"
+    holds_quote = "x = compute_total(order) + fee"  # the quote is inside this line
+    inside_quote = "compute_total"  # this line (13 characters) is inside the quote
+    with_exact = _lines(holds_quote, "a", "b", "c", inside_quote, "d", "e", "f", quote)
+    assert place(4, quote, with_exact).line == 9, "an exact match beats nearer partial ones"
+    partial_only = _lines(holds_quote, "a", "b", "c", inside_quote, "d")
+    assert place(2, quote, partial_only).line == 1
+    assert place(4, quote, partial_only).line == 5
+
+
+def test_equally_near_matches_in_two_hunks_resolve_to_the_lower_line() -> None:
+    diff = parse_diff(
+        "diff --git a/x.py b/x.py\n--- a/x.py\n+++ b/x.py\n"
+        "@@ -20,1 +1,1 @@\n-a\n+retry_call()\n@@ -1,1 +9,1 @@\n-b\n+retry_call()\n"
+    )
+    assert place(5, "retry_call()", diff.files[0]).line == 1

@@ -131,3 +131,8 @@ def test_private_use_characters_and_lone_surrogates_are_removed() -> None:
     assert strip_invisible(hostile) == "isAdmin = True"
     assert sanitize_markdown(hostile) == "isAdmin = True"
     assert sanitize_code(hostile) == "isAdmin = True"
+
+
+def test_line_breaks_in_prose_before_a_fence_are_kept() -> None:
+    text = "First line\nsecond line\n```\ncode\n```\nlast"
+    assert sanitize_markdown(text) == text

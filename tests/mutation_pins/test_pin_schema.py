@@ -4,23 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+import jsonschema
 import pytest
 
 from model.support import item
 from persona_review.checklists import load_checklists
 from persona_review.findings import Category, Severity
-from persona_review.model.schema import (
-    MAX_BODY,
-    MAX_QUOTE,
-    MAX_REPLACEMENT_LINES,
-    MAX_TITLE,
-    TOOL_NAME,
-    tool_choice,
-    tool_definition,
-    validate,
-)
+from persona_review.model.schema import TOOL_NAME, tool_choice, tool_definition, validate
 
 CHECKLISTS = load_checklists(tuple(Category))
+# The limits the tool's schema promises the model (and the prompt and README describe).
+MAX_TITLE, MAX_BODY, MAX_QUOTE, MAX_REPLACEMENT_LINES = 120, 2000, 500, 40
 PATHS = {"svc/a.py": None}
 
 
@@ -137,3 +131,32 @@ def test_the_tool_offers_only_the_enabled_categories_and_their_items() -> None:
     assert set(items["required"]) == {"path", "line", "quoted_line", "category", "severity", "confidence",
                                       "checklist_item", "title", "body"}
     assert tool_choice() == {"type": "tool", "name": "report_findings"}
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("path", 5), ("line", "10"), ("line", 10.5), ("end_line", "12"), ("quoted_line", ["x = 1"]),
+    ("category", 1), ("severity", None), ("confidence", "high"), ("checklist_item", ["SEC-01"]),
+    ("title", 123), ("body", {"text": "long enough body"}), ("suggested_replacement", "x = 2"),
+    ("suggested_replacement", [1, 2]),
+])
+def test_each_field_must_have_its_type(field: str, value: object) -> None:
+    kept, reasons = check(**{field: value})
+    assert kept == 0 and reasons[0].startswith(f"item 0: {field}"), reasons
+
+
+def test_the_smallest_values_the_schema_allows_are_kept() -> None:
+    one_letter = validate({"findings": [item("a", 1, "x")]}, CHECKLISTS, {"a": None})
+    assert len(one_letter.items) == 1 and one_letter.reasons == []
+    assert check(line=1, end_line=1) == (1, [])
+    assert check(quoted_line="x") == (1, [])
+    assert check(suggested_replacement=[]) == (1, [])
+
+
+def test_the_tool_input_schema_accepts_a_findings_list_and_nothing_else() -> None:
+    schema = tool_definition(CHECKLISTS)["input_schema"]
+    validator = jsonschema.Draft202012Validator(schema)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert validator.is_valid({"findings": [item("svc/a.py", 1, "x")]})
+    assert validator.is_valid({"findings": []})
+    for bad in ({"findings": "x"}, {"findings": [{"path": "svc/a.py"}]}, {}, [], {"findings": [], "more": 1}):
+        assert not validator.is_valid(bad), bad
