@@ -160,3 +160,12 @@ def test_the_tool_input_schema_accepts_a_findings_list_and_nothing_else() -> Non
     assert validator.is_valid({"findings": []})
     for bad in ({"findings": "x"}, {"findings": [{"path": "svc/a.py"}]}, {}, [], {"findings": [], "more": 1}):
         assert not validator.is_valid(bad), bad
+
+
+def test_rejection_reasons_quote_at_most_120_characters_of_a_path_and_160_of_an_error() -> None:
+    long_path = "p" * 300
+    _, reasons = check(path=long_path)
+    assert reasons == [f"item 0: path {'p' * 120!r} was not in the request"]
+    _, reasons = check(title="T" * 300)
+    prefix = "item 0: title: "
+    assert reasons[0].startswith(prefix + "'TTT") and len(reasons[0]) == len(prefix) + 160

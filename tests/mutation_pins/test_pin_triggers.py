@@ -150,3 +150,14 @@ def test_declaration_order_wins_when_several_keywords_match() -> None:
 def test_no_keywords_match_nothing() -> None:
     assert KeywordMatcher([]).search("anything") is None
     assert KeywordMatcher(["  "]).search("  ") is None
+
+
+def test_a_negated_glob_takes_a_file_back_out(persona: Persona) -> None:
+    text = file_diff("api/keep.py", ["x = 1"]) + file_diff("api/drop.py", ["y = 2"])
+    got = _decisions(text, persona, Config(exclude=("api/", "!api/keep.py")))
+    assert got == [("api/keep.py", True, "trigger glob **/api/**"), ("api/drop.py", False, "excluded")]
+
+
+def test_a_keyword_in_a_script_without_word_boundaries_matches_anywhere() -> None:
+    m = KeywordMatcher(["データベース"])
+    assert m.search("接続データベースに") == "データベース"
