@@ -98,6 +98,8 @@ class Mutant:
     outcome: str = "pending"  # killed | timeout | survived | uncovered | equivalent | error
     seconds: float = 0.0
 
+    statement_line: int = 0
+    """First line of the innermost statement holding the mutated node."""
     occurrence: int = 1
     """1 for the first mutant in the file with this line text and description, 2 for the next, ..."""
 
@@ -300,19 +302,27 @@ def make_mutants(module: str) -> tuple[ast.Module, list[Mutant]]:
     source = path.read_text(encoding="utf-8")
     lines = source.splitlines()
     tree = ast.parse(source, filename=str(path))
-    found: list[tuple[int, int, Site, str]] = []
+    # The first line of the innermost statement around each node: a tracer sees line events only for
+    # some lines of a statement that spans several, always for its first.
+    statement_line: dict[int, int] = {}
+    for stmt in ast.walk(tree):
+        if isinstance(stmt, ast.stmt):
+            for sub in ast.walk(stmt):
+                statement_line[id(sub)] = stmt.lineno
+    found: list[tuple[int, int, Site, str, int]] = []
     for site, node in find_sites(tree):
         at: ast.AST = node.ifs[site.arg] if isinstance(node, ast.comprehension) else node
         _, desc = apply_site(tree, site)
-        found.append((getattr(at, "lineno", 0), getattr(at, "col_offset", 0), site, desc))
+        line = getattr(at, "lineno", 0)
+        found.append((line, getattr(at, "col_offset", 0), site, desc, statement_line.get(id(node), line)))
     found.sort(key=lambda f: (f[0], f[1], f[2].index))
     mutants: list[Mutant] = []
     seen: dict[tuple[str, str], int] = {}
-    for line, _, site, desc in found:
+    for line, _, site, desc, first in found:
         text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
         seen[(text, desc)] = occurrence = seen.get((text, desc), 0) + 1
         mutants.append(Mutant(module, len(mutants) + 1, line, site.kind, desc, text, site,
-                              occurrence=occurrence))
+                              occurrence=occurrence, statement_line=first))
     return tree, mutants
 
 
@@ -467,8 +477,8 @@ def covering_tests(module: str, mutants: list[Mutant], cov: dict[str, Any]) -> N
     for name, seconds in zip(cov["tests"], durations, strict=True):
         TEST_LIMITS[name] = 5.0 + 5.0 * seconds
     for m in mutants:
-        chosen = set(by_line.get(str(m.line), []))
-        if m.line in imports:
+        chosen = set(by_line.get(str(m.line), [])) | set(by_line.get(str(m.statement_line), []))
+        if m.line in imports or m.statement_line in imports:
             chosen |= whole
         names = [cov["tests"][i] for i in sorted(chosen, key=lambda i: durations[i])]
         m.tests = [t for t in names if t not in failed]

@@ -6,6 +6,8 @@ import pytest
 
 from persona_review.diff import DiffLine, FileStatus, decode, parse_diff
 from persona_review.errors import DiffError
+from persona_review.model.chunking import pieces_of
+from persona_review.model.prompt import render_piece
 
 TWO_HUNKS = (
     "diff --git a/svc/a.py b/svc/a.py\nindex 1111111..2222222 100644\n--- a/svc/a.py\n+++ b/svc/a.py\n"
@@ -85,3 +87,24 @@ def test_decode_keeps_text_and_replaces_bad_bytes() -> None:
 def test_a_diff_without_file_headers_says_how_to_make_one() -> None:
     with pytest.raises(DiffError, match=r"git diff BASE\.\.\.HEAD"):
         parse_diff("just some text\n")
+
+
+def test_the_model_is_told_each_files_status_in_words() -> None:
+    text = (
+        "diff --git a/n.py b/n.py\nnew file mode 100644\n--- /dev/null\n+++ b/n.py\n@@ -0,0 +1 @@\n+x\n"
+        "diff --git a/m.py b/m.py\n--- a/m.py\n+++ b/m.py\n@@ -1 +1 @@\n-x\n+y\n"
+        "diff --git a/old.py b/new.py\nsimilarity index 90%\nrename from old.py\nrename to new.py\n"
+        "--- a/old.py\n+++ b/new.py\n@@ -1 +1 @@\n-x\n+y\n"
+        "diff --git a/d.py b/d.py\ndeleted file mode 100644\n--- a/d.py\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n"
+    )
+    headers = [render_piece(pieces_of(f)[0], None, ()).splitlines()[0] for f in parse_diff(text)]
+    assert headers == ["### n.py (added)", "### m.py (modified)", "### new.py (renamed)", "### d.py (deleted)"]
+
+
+def test_a_rename_without_path_prefixes_keeps_its_old_path() -> None:
+    text = (
+        "diff --git old.py new.py\nsimilarity index 90%\nrename from old.py\nrename to new.py\n"
+        "--- old.py\n+++ new.py\n@@ -1 +1 @@\n-x\n+y\n"
+    )
+    (f,) = parse_diff(text)
+    assert (f.path, f.old_path, f.status) == ("new.py", "old.py", FileStatus.RENAMED)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from persona_review import __version__
 from persona_review.checklists import item_index
 from persona_review.findings import Category, Finding, Placement, Severity
 from persona_review.reporters.sarif import render_sarif
@@ -112,3 +113,15 @@ def test_skipped_files_and_notices_become_notifications() -> None:
         {"level": "note", "message": {"text": "model review skipped: no key"}},
     ]
     assert run["results"] == [] and run["tool"]["driver"]["rules"] == []
+
+
+def test_the_driver_names_the_tool_its_version_and_where_to_read_about_it() -> None:
+    driver = render([])["runs"][0]["tool"]["driver"]
+    assert driver["name"] == "persona-review" and driver["version"] == __version__
+    assert driver["informationUri"].startswith("https://")
+
+
+def test_the_file_is_json_ending_with_one_newline() -> None:
+    result = ReviewResult(persona="backend", mode="checks", files=[], findings=[finding("ERR-01", Severity.LOW)])
+    text = render_sarif(result)
+    assert text.endswith("}\n") and not text.endswith("\n\n")

@@ -137,7 +137,7 @@ def test_the_tool_offers_only_the_enabled_categories_and_their_items() -> None:
     ("path", 5), ("line", "10"), ("line", 10.5), ("end_line", "12"), ("quoted_line", ["x = 1"]),
     ("category", 1), ("severity", None), ("confidence", "high"), ("checklist_item", ["SEC-01"]),
     ("title", 123), ("body", {"text": "long enough body"}), ("suggested_replacement", "x = 2"),
-    ("suggested_replacement", [1, 2]),
+    ("suggested_replacement", [1, 2]), ("suggested_replacement", ["ok", 2]),
 ])
 def test_each_field_must_have_its_type(field: str, value: object) -> None:
     kept, reasons = check(**{field: value})
@@ -169,3 +169,8 @@ def test_rejection_reasons_quote_at_most_120_characters_of_a_path_and_160_of_an_
     _, reasons = check(title="T" * 300)
     prefix = "item 0: title: "
     assert reasons[0].startswith(prefix + "'TTT") and len(reasons[0]) == len(prefix) + 160
+
+
+def test_a_reason_names_the_place_inside_the_item_with_slashes() -> None:
+    _, reasons = check(suggested_replacement=["ok", 2])
+    assert reasons[0].startswith("item 0: suggested_replacement/1: ")

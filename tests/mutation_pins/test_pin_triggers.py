@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,65 @@ def test_a_negated_glob_takes_a_file_back_out(persona: Persona) -> None:
 def test_a_keyword_in_a_script_without_word_boundaries_matches_anywhere() -> None:
     m = KeywordMatcher(["データベース"])
     assert m.search("接続データベースに") == "データベース"
+
+
+def test_keyword_boundaries_are_read_at_the_keywords_own_first_and_last_character() -> None:
+    m = KeywordMatcher(["x-ray", "api-v"])
+    assert m.search("an x-ray scan") == "x-ray"
+    assert m.search("box-ray") is None, "x-ray must start a word"
+    assert m.search("the api-v2 call") == "api-v"
+    assert m.search("api-very") is None, "api-v must end a word"
+
+
+def test_a_digit_step_ends_a_word() -> None:
+    assert KeywordMatcher(["ipv4"]).search("parse_ipv4address(x)") == "ipv4"
+
+
+def test_every_candidate_position_is_tried_even_one_overlapping_a_failed_one() -> None:
+    # "aa" at 1 does not start a word; "aa" at 2 starts at the camelCase step a|A.
+    assert KeywordMatcher(["aa"]).search("xaAa") == "aa"
+
+
+def test_generated_markers_and_keywords_are_not_made_up_across_lines(persona: Persona) -> None:
+    split_marker = file_diff("api/a.py", ["# auto", "generated = compute()"])
+    split_keyword = file_diff("lib/b.py", ["cur.execute", "(query)"])
+    assert _decisions(split_marker + split_keyword, persona) == [
+        ("api/a.py", True, "trigger glob **/api/**"),
+        ("lib/b.py", False, SkipReason.NO_TRIGGER.value),
+    ]
+
+
+LOCK_FILES = ["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb",
+              "poetry.lock", "Pipfile.lock", "uv.lock", "pdm.lock", "Gemfile.lock", "go.sum", "Cargo.lock",
+              "composer.lock", "mix.lock", "pubspec.lock", "packages.lock.json", "gradle.lockfile", "flake.lock"]
+
+GENERATED = ["vendor/api/x.go", "node_modules/api/x.js", "third_party/api/x.c", "third-party/api/x.c",
+             "api/generated/x.py", "api/__generated__/x.ts", "api/app.min.js", "api/app.min.css",
+             "api/app.js.map", "api/x_pb2.py", "api/x_pb2_grpc.py", "api/x.pb.go", "api/x.pb.gw.go",
+             "api/models_gen.go", "api/client.generated.ts", "api/schema_generated.py", "api/model.g.dart",
+             "api/Form1.designer.cs", "api/dist/x.py", "api/build/x.py", "api/target/x.py"]
+
+DOCS = ["api/README.md", "api/page.mdx", "api/guide.rst", "api/guide.adoc", "api/docs/x.py", "api/doc/x.py",
+        "api/LICENSE-MIT", "api/CHANGELOG.txt", "api/AUTHORS", "api/s.css", "api/s.scss", "api/s.sass",
+        "api/s.less", "api/s.styl", "api/logo.svg"]
+
+
+def _one(path: str, persona: Persona) -> tuple[bool, str]:
+    bare = dataclasses.replace(persona, exclude_globs=())
+    ((_, reviewed, reason),) = _decisions(file_diff(path, ["x = 1"]), bare)
+    return reviewed, reason
+
+
+@pytest.mark.parametrize("name", LOCK_FILES)
+def test_every_kind_of_lock_file_is_skipped(persona: Persona, name: str) -> None:
+    assert _one(f"api/{name}", persona) == (False, "lock file")
+
+
+@pytest.mark.parametrize("path", GENERATED)
+def test_every_kind_of_generated_or_vendored_path_is_skipped(persona: Persona, path: str) -> None:
+    assert _one(path, persona) == (False, "generated or vendored")
+
+
+@pytest.mark.parametrize("path", DOCS)
+def test_prose_and_stylesheets_are_not_reviewed(persona: Persona, path: str) -> None:
+    assert _one(path, persona) == (False, "excluded")
