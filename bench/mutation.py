@@ -2,11 +2,12 @@
 
 An AST mutator of our own (no dependency). For each module given (paths under src/), it makes small
 mutants: flipped comparisons (boundary `<` vs `<=` as well as the negation), `and`/`or` swaps, integer
-constants +1/-1, statements removed, `return x` turned into `return None`, negated conditions,
-True/False swaps and emptied strings (not docstrings, annotations, f-string pieces or the "description"
-entries of dict literals, which are prose a test could only restate). Each mutant runs only against the
-tests that executed the mutated line in an unmutated, traced run of the suite (collected once and cached
-under .mutation-cache/).
+constants +1/-1, statements removed, `return x` turned into `return None`, negated conditions, guards
+made unconditional (`if x:` -> `if True:`), True/False swaps and emptied strings (not docstrings,
+annotations, f-string pieces or the "description" entries of dict literals, which are prose a test
+could only restate). Each mutant runs only against the tests that executed the mutated line (or the
+first line of its statement) in an unmutated, traced run of the suite, collected once and cached under
+.mutation-cache/.
 
 How a mutant runs: this process imports the heavy third-party libraries once, then forks one child per
 mutant. The child puts the mutated module's code in front of the import system, runs pytest in-process on
@@ -221,6 +222,8 @@ def find_sites(tree: ast.Module) -> Iterator[tuple[Site, ast.AST]]:
         elif isinstance(node, ast.If | ast.While | ast.IfExp):
             if not _single_comparison(node.test):
                 yield Site(index, "negate", None), node
+            if isinstance(node, ast.If):
+                yield Site(index, "guard", None), node
         elif isinstance(node, ast.comprehension):
             for pos, test in enumerate(node.ifs):
                 if not _single_comparison(test):
@@ -266,6 +269,10 @@ def apply_site(tree: ast.Module, site: Site) -> tuple[ast.Module, str]:
         assert isinstance(node, ast.If | ast.While | ast.IfExp)
         desc = f"negate `{_short(node.test)}`"
         node.test = ast.UnaryOp(op=ast.Not(), operand=node.test)
+    elif site.kind == "guard":
+        assert isinstance(node, ast.If)
+        desc = f"`if {_short(node.test)}` -> `if True`"
+        node.test = ast.Constant(value=True)
     elif site.kind == "negate-filter":
         assert isinstance(node, ast.comprehension)
         desc = f"negate filter `{_short(node.ifs[site.arg])}`"
