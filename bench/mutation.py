@@ -472,6 +472,18 @@ def load_coverage(targets: Sequence[str], test_args: Sequence[str], fresh: bool)
     return data
 
 
+def _importing_test_files(dotted: str) -> set[str]:
+    """Test files (relative paths) that import `dotted` by name."""
+    parent, _, leaf = dotted.rpartition(".")
+    needles = (f"import {dotted}", f"from {dotted} import", f"from {parent} import {leaf}")
+    out: set[str] = set()
+    for path in (ROOT / "tests").rglob("*.py"):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if any(n in text for n in needles):
+            out.add(str(path.relative_to(ROOT)))
+    return out
+
+
 def covering_tests(module: str, mutants: list[Mutant], cov: dict[str, Any]) -> None:
     filename = str(ROOT / module)
     by_line: dict[str, list[int]] = cov["lines"].get(filename, {})
@@ -480,6 +492,10 @@ def covering_tests(module: str, mutants: list[Mutant], cov: dict[str, Any]) -> N
     whole: set[int] = set()
     for ts in by_line.values():
         whole.update(ts)
+    # A test can depend on a module's constants (an enum's values, a table) without running any of its
+    # lines: for a mutant of a module-level line, every test in a file that imports the module counts.
+    importers = _importing_test_files(module_name(module))
+    whole.update(i for i, t in enumerate(cov["tests"]) if t.split("::", 1)[0] in importers)
     durations: list[float] = cov["duration"]
     for name, seconds in zip(cov["tests"], durations, strict=True):
         TEST_LIMITS[name] = 5.0 + 5.0 * seconds
