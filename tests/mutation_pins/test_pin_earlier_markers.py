@@ -98,3 +98,31 @@ def test_a_damaged_summary_is_edited_in_place_not_duplicated(fake: FakeGitHub, t
     assert summary["id"] == damaged["id"]
     restored = read_state(summary["body"])
     assert restored is not None and restored.reported == _posted_fingerprints(fake) != set()
+
+
+def test_a_maintainers_ordinary_comment_is_left_alone_and_our_summary_is_added(
+        fake: FakeGitHub, tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    theirs = fake.human_comment(NUMBER, "Thanks, looking at this tomorrow.", "maintainer", "MEMBER")
+
+    assert run(fake, tmp_path, "pull_request", event("pull_request.opened")).code == 0
+
+    assert theirs["body"] == "Thanks, looking at this tomorrow."
+    (summary,) = fake.bot_issue_comments()
+    state = read_state(summary["body"])
+    assert state is not None and state.reported == _posted_fingerprints(fake) != set()
+
+
+def test_the_oldest_of_two_summaries_is_the_one_kept_up_to_date(fake: FakeGitHub, tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    bot = fake.shapes.user(BOT["login"], "Bot", BOT["id"])
+    first = fake.shapes.issue_comment(NUMBER, SummaryState().marker(), bot, "NONE")
+    second = fake.shapes.issue_comment(NUMBER, SummaryState().marker(), bot, "NONE")
+    fake.state.issue_comments.extend([first, second])
+
+    assert run(fake, tmp_path, "pull_request", event("pull_request.opened")).code == 0
+
+    bodies = {c["id"]: c["body"] for c in fake.bot_issue_comments()}
+    assert bodies[second["id"]] == SummaryState().marker()
+    state = read_state(bodies[first["id"]])
+    assert state is not None and state.reported == _posted_fingerprints(fake) != set()
