@@ -108,3 +108,13 @@ def test_a_rename_without_path_prefixes_keeps_its_old_path() -> None:
     )
     (f,) = parse_diff(text)
     assert (f.path, f.old_path, f.status) == ("new.py", "old.py", FileStatus.RENAMED)
+
+
+def test_a_no_newline_marker_is_neither_a_line_nor_a_deletion() -> None:
+    text = (
+        "diff --git a/x.py b/x.py\n--- a/x.py\n+++ b/x.py\n@@ -1,2 +1,2 @@\n a = 1\n-b = 2\n"
+        "\\ No newline at end of file\n+b = 3\n\\ No newline at end of file\n"
+    )
+    (f,) = parse_diff(text)
+    assert [(ln.kind, ln.text) for ln in f.hunks[0].lines] == [(" ", "a = 1"), ("-", "b = 2"), ("+", "b = 3")]
+    assert (f.deleted_count, f.added) == (1, {2: "b = 3"})
