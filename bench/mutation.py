@@ -308,7 +308,10 @@ def make_mutants(module: str) -> tuple[ast.Module, list[Mutant]]:
     path = ROOT / module
     source = path.read_text(encoding="utf-8")
     lines = source.splitlines()
-    tree = ast.parse(source, filename=str(path))
+    try:
+        tree = ast.parse(source, filename=str(path))
+    except SyntaxError as exc:
+        sys.exit(f"{module}: cannot parse: {exc.msg} (line {exc.lineno})")
     # The first line of the innermost statement around each node: a tracer sees line events only for
     # some lines of a statement that spans several, always for its first.
     statement_line: dict[int, int] = {}
