@@ -52,7 +52,7 @@ def test_an_end_line_on_a_line_that_cannot_take_a_comment_is_dropped() -> None:
     assert place(11, CALL, FILE, end_line=12).end_line == 12
 
 
-def test_the_claimed_lines_hunk_is_searched_whatever_the_distance() -> None:
+def test_a_claim_inside_a_hunk_finds_the_quote_elsewhere_in_that_hunk() -> None:
     assert place(14, "return resp").line == 13
     assert place(10, "return resp").line == 13
 
