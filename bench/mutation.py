@@ -1,0 +1,839 @@
+"""Mutation testing for the modules that decide what is posted, where, to whom and with what.
+
+An AST mutator of our own (no dependency). For each module given (paths under src/), it makes small
+mutants: flipped comparisons (boundary `<` vs `<=` as well as the negation), `and`/`or` swaps, integer
+constants +1/-1, statements removed, `return x` turned into `return None`, negated conditions, guards
+made unconditional (`if x:` -> `if True:`), True/False swaps and emptied strings (not docstrings,
+annotations, f-string pieces or the "description" entries of dict literals, which are prose a test
+could only restate). Each mutant runs only against the tests that executed the mutated line (or the
+first line of its statement) in an unmutated, traced run of the suite, collected once and cached under
+.mutation-cache/.
+
+How a mutant runs: this process imports the heavy third-party libraries once, then forks one child per
+mutant. The child puts the mutated module's code in front of the import system, runs pytest in-process on
+the covering tests (fastest first, stopping at the first failure) and exits with pytest's code. Nothing is
+written to src/. A mutant is killed when a test fails, errors or times out; it survives when they pass.
+
+    python bench/mutation.py                       # the core modules, two jobs
+    python bench/mutation.py src/persona_review/diff.py -j 2 --json out/mutation.json
+    python bench/mutation.py --list src/persona_review/placement.py   # mutants only, nothing runs
+
+The score of a module is killed / (mutants - allow-listed equivalents); a mutant no test executes counts
+as a survivor. Equivalent mutants live in bench/mutation_equivalents.toml with a reason each; they are
+matched by module, the source line's text and the mutation, so they survive edits elsewhere in the file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import contextlib
+import copy
+import hashlib
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import tomllib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import CodeType, FrameType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".mutation-cache"
+EQUIVALENTS = Path(__file__).resolve().parent / "mutation_equivalents.toml"
+
+CORE_MODULES = [
+    "src/persona_review/placement.py",
+    "src/persona_review/findings.py",
+    "src/persona_review/suppressions.py",
+    "src/persona_review/sanitize.py",
+    "src/persona_review/action/plan.py",
+    "src/persona_review/action/markers.py",
+    "src/persona_review/action/existing.py",
+    "src/persona_review/model/anchoring.py",
+    "src/persona_review/model/schema.py",
+    "src/persona_review/triggers.py",
+    "src/persona_review/diff.py",
+    "src/persona_review/reporters/sarif.py",
+]
+
+# Imported once in the parent so that every forked child starts with them loaded. None of them may import
+# the project: a child must import the project's modules itself, after the mutant is in place.
+PRELOAD = ["pytest", "anthropic", "github", "unidiff", "yaml", "jsonschema", "pathspec", "http.server",
+           "anyio.pytest_plugin", "anyio._backends._asyncio"]
+# Plain asserts skip rewriting (and compiling) every test module in every child; without the
+# unraisable-exception plugin pytest does not run gc.collect() several times on the way out.
+PYTEST_FLAGS = ["-q", "-p", "no:cacheprovider", "-p", "no:unraisableexception", "--assert=plain"]
+
+
+# --------------------------------------------------------------------------------------------- mutants
+
+
+@dataclass(frozen=True)
+class Site:
+    index: int  # position of the node in ast.walk order
+    kind: str  # operator family, e.g. "compare", "int", "remove"
+    arg: Any  # what to change it into (meaning depends on kind)
+
+
+@dataclass
+class Mutant:
+    module: str  # path relative to ROOT
+    number: int
+    line: int
+    kind: str
+    description: str
+    source_line: str
+    site: Site
+    tests: list[str] = field(default_factory=list)
+    outcome: str = "pending"  # killed | timeout | survived | uncovered | equivalent | error
+    seconds: float = 0.0
+
+    statement_line: int = 0
+    """First line of the innermost statement holding the mutated node."""
+    occurrence: int = 1
+    """1 for the first mutant in the file with this line text and description, 2 for the next, ..."""
+
+    def label(self) -> str:
+        again = f" (occurrence {self.occurrence})" if self.occurrence > 1 else ""
+        return f"[{self.kind}] {self.description}{again}"
+
+    def key(self) -> tuple[str, str, str, int]:
+        return (self.module, self.source_line, self.description, self.occurrence)
+
+
+_FLIPS: dict[type[ast.cmpop], list[type[ast.cmpop]]] = {
+    ast.Lt: [ast.LtE, ast.GtE],
+    ast.LtE: [ast.Lt, ast.Gt],
+    ast.Gt: [ast.GtE, ast.LtE],
+    ast.GtE: [ast.Gt, ast.Lt],
+    ast.Eq: [ast.NotEq],
+    ast.NotEq: [ast.Eq],
+    ast.In: [ast.NotIn],
+    ast.NotIn: [ast.In],
+    ast.Is: [ast.IsNot],
+    ast.IsNot: [ast.Is],
+}
+
+# Removing a `return` is left to "return None"; definitions and imports only give NameErrors.
+_NO_REMOVE = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom, ast.Pass,
+              ast.Global, ast.Nonlocal, ast.Return)
+
+
+def _skipped_nodes(tree: ast.Module) -> set[int]:
+    """Nodes no mutant touches: docstrings, annotations, TYPE_CHECKING blocks, __all__, f-string pieces."""
+    skip: set[int] = set()
+
+    def mark(node: ast.AST | None) -> None:
+        if node is not None:
+            skip.update(id(n) for n in ast.walk(node))
+
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+                and isinstance(node.value.value, str)):
+            mark(node)  # docstrings, including those under module constants
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            mark(node.returns)
+            for a in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs,
+                      node.args.vararg, node.args.kwarg]:
+                if a is not None:
+                    mark(a.annotation)
+            for deco in node.decorator_list:
+                mark(deco)
+        elif isinstance(node, ast.ClassDef):
+            for deco in node.decorator_list:
+                mark(deco)
+        elif isinstance(node, ast.AnnAssign):
+            mark(node.annotation)
+        elif (isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)) or (
+                isinstance(node, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)):
+            mark(node)
+        elif isinstance(node, ast.JoinedStr):
+            # Literal pieces of f-strings and format specs: emptying them mostly produces noise.
+            for value in node.values:
+                if isinstance(value, ast.Constant):
+                    skip.add(id(value))
+                elif isinstance(value, ast.FormattedValue):
+                    mark(value.format_spec)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "TypeVar":
+            mark(node)
+        elif isinstance(node, ast.Dict):
+            # "description" entries (of a JSON schema, a tool definition) are prose for a reader or the
+            # model: a test could only restate them.
+            for key, value in zip(node.keys, node.values, strict=True):
+                if isinstance(key, ast.Constant) and key.value == "description":
+                    mark(key)
+                    mark(value)
+    return skip
+
+
+def _function_level_statements(tree: ast.Module) -> set[int]:
+    """Statements inside function bodies: the ones whose removal is a meaningful mutant."""
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            for sub in ast.walk(node):
+                if sub is not node and isinstance(sub, ast.stmt):
+                    inside.add(id(sub))
+    return inside
+
+
+def _is_none(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
+
+
+def _single_comparison(test: ast.expr) -> bool:
+    """`not (a < b)` is `a >= b`, already one of the comparison flips: negating it again adds nothing."""
+    return isinstance(test, ast.Compare) and len(test.ops) == 1 and type(test.ops[0]) in _FLIPS
+
+
+def find_sites(tree: ast.Module) -> Iterator[tuple[Site, ast.AST]]:
+    skip = _skipped_nodes(tree)
+    in_function = _function_level_statements(tree)
+    for index, node in enumerate(ast.walk(tree)):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.Compare):
+            for pos, op in enumerate(node.ops):
+                for new in _FLIPS.get(type(op), []):
+                    yield Site(index, "compare", (pos, new.__name__)), node
+        elif isinstance(node, ast.BoolOp):
+            yield Site(index, "boolop", None), node
+        elif isinstance(node, ast.Constant):
+            value = node.value
+            if isinstance(value, bool):
+                yield Site(index, "bool", None), node
+            elif isinstance(value, int):
+                yield Site(index, "int", 1), node
+                yield Site(index, "int", -1), node
+            elif isinstance(value, str) and value:
+                yield Site(index, "string", None), node
+        elif isinstance(node, ast.If | ast.While | ast.IfExp):
+            if not _single_comparison(node.test):
+                yield Site(index, "negate", None), node
+            if isinstance(node, ast.If):
+                yield Site(index, "guard", None), node
+        elif isinstance(node, ast.comprehension):
+            for pos, test in enumerate(node.ifs):
+                if not _single_comparison(test):
+                    yield Site(index, "negate-filter", pos), node
+        if isinstance(node, ast.Return) and node.value is not None and not _is_none(node.value):
+            yield Site(index, "return-none", None), node
+        if isinstance(node, ast.stmt) and id(node) in in_function and not isinstance(node, _NO_REMOVE):
+            yield Site(index, "remove", None), node
+
+
+def _short(node: ast.AST, limit: int = 70) -> str:
+    text = ast.unparse(node).splitlines()[0] if ast.unparse(node) else ""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def apply_site(tree: ast.Module, site: Site) -> tuple[ast.Module, str]:
+    """A mutated copy of `tree` and a description of the change."""
+    mutated = copy.deepcopy(tree)
+    node = next(n for i, n in enumerate(ast.walk(mutated)) if i == site.index)
+    before = _short(node)
+    if site.kind == "compare":
+        assert isinstance(node, ast.Compare)
+        pos, new_name = site.arg
+        node.ops[pos] = getattr(ast, new_name)()
+        desc = f"`{before}` -> `{_short(node)}`"
+    elif site.kind == "boolop":
+        assert isinstance(node, ast.BoolOp)
+        node.op = ast.Or() if isinstance(node.op, ast.And) else ast.And()
+        desc = f"`{before}` -> `{_short(node)}`"
+    elif site.kind == "bool":
+        assert isinstance(node, ast.Constant)
+        node.value = not node.value
+        desc = f"{before} -> {node.value}"
+    elif site.kind == "int":
+        assert isinstance(node, ast.Constant)
+        node.value = node.value + site.arg
+        desc = f"{before} -> {node.value}"
+    elif site.kind == "string":
+        assert isinstance(node, ast.Constant)
+        node.value = ""
+        desc = f"{before} -> ''"
+    elif site.kind == "negate":
+        assert isinstance(node, ast.If | ast.While | ast.IfExp)
+        desc = f"negate `{_short(node.test)}`"
+        node.test = ast.UnaryOp(op=ast.Not(), operand=node.test)
+    elif site.kind == "guard":
+        assert isinstance(node, ast.If)
+        desc = f"`if {_short(node.test)}` -> `if True`"
+        node.test = ast.Constant(value=True)
+    elif site.kind == "negate-filter":
+        assert isinstance(node, ast.comprehension)
+        desc = f"negate filter `{_short(node.ifs[site.arg])}`"
+        node.ifs[site.arg] = ast.UnaryOp(op=ast.Not(), operand=node.ifs[site.arg])
+    elif site.kind == "return-none":
+        assert isinstance(node, ast.Return)
+        desc = f"`{before}` -> `return None`"
+        node.value = ast.Constant(value=None)
+    elif site.kind == "remove":
+        desc = f"remove `{before}`"
+        replacement = ast.Pass()
+        _replace_statement(mutated, node, replacement)
+    else:  # pragma: no cover - a new kind without an implementation
+        raise ValueError(site.kind)
+    ast.fix_missing_locations(mutated)
+    return mutated, desc
+
+
+def _replace_statement(tree: ast.AST, old: ast.AST, new: ast.stmt) -> None:
+    ast.copy_location(new, old)
+    for parent in ast.walk(tree):
+        for name in ("body", "orelse", "finalbody", "handlers"):
+            seq = getattr(parent, name, None)
+            if isinstance(seq, list):
+                for i, stmt in enumerate(seq):
+                    if stmt is old:
+                        seq[i] = new
+                        return
+    raise ValueError("statement not found")
+
+
+def make_mutants(module: str) -> tuple[ast.Module, list[Mutant]]:
+    path = ROOT / module
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    try:
+        tree = ast.parse(source, filename=str(path))
+    except SyntaxError as exc:
+        sys.exit(f"{module}: cannot parse: {exc.msg} (line {exc.lineno})")
+    # The first line of the innermost statement around each node: a tracer sees line events only for
+    # some lines of a statement that spans several, always for its first.
+    statement_line: dict[int, int] = {}
+    for stmt in ast.walk(tree):
+        if isinstance(stmt, ast.stmt):
+            for sub in ast.walk(stmt):
+                statement_line[id(sub)] = stmt.lineno
+    found: list[tuple[int, int, Site, str, int]] = []
+    for site, node in find_sites(tree):
+        at: ast.AST = node.ifs[site.arg] if isinstance(node, ast.comprehension) else node
+        _, desc = apply_site(tree, site)
+        line = getattr(at, "lineno", 0)
+        found.append((line, getattr(at, "col_offset", 0), site, desc, statement_line.get(id(node), line)))
+    found.sort(key=lambda f: (f[0], f[1], f[2].index))
+    mutants: list[Mutant] = []
+    seen: dict[tuple[str, str], int] = {}
+    for line, _, site, desc, first in found:
+        text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+        seen[(text, desc)] = occurrence = seen.get((text, desc), 0) + 1
+        mutants.append(Mutant(module, len(mutants) + 1, line, site.kind, desc, text, site,
+                              occurrence=occurrence, statement_line=first))
+    return tree, mutants
+
+
+# ------------------------------------------------------------------------------------ coverage (traced)
+
+
+class _Collector:
+    """A pytest plugin that records which lines of the target files each test executes.
+
+    Lines run while a fixture wider than a function is set up belong to that fixture, and through it to
+    every test that uses the fixture; lines run at import or collection belong to no test and are kept
+    apart (a mutant there is run against every test that covers the module)."""
+
+    def __init__(self, targets: set[str]) -> None:
+        self.targets = targets
+        self.current: set[tuple[str, int]] = set()
+        self.stack: list[set[tuple[str, int]]] = []
+        self.imports: set[tuple[str, int]] = self.current
+        self.per_test: dict[str, set[tuple[str, int]]] = {}
+        self.per_fixture: dict[str, set[tuple[str, int]]] = {}
+        self.fixtures_of: dict[str, list[str]] = {}
+        self.duration: dict[str, float] = {}
+        self.failed: set[str] = set()
+
+    # -- tracing
+    def _local(self, frame: FrameType, event: str, arg: Any) -> Any:
+        if event == "line":
+            self.current.add((frame.f_code.co_filename, frame.f_lineno))
+        return self._local
+
+    def _global(self, frame: FrameType, event: str, arg: Any) -> Any:
+        if frame.f_code.co_filename in self.targets:
+            self.current.add((frame.f_code.co_filename, frame.f_lineno))
+            return self._local
+        return None
+
+    def start(self) -> None:
+        import threading
+
+        threading.settrace(self._global)
+        sys.settrace(self._global)
+
+    # -- pytest hooks
+    def _push(self, bucket: set[tuple[str, int]]) -> None:
+        self.stack.append(self.current)
+        self.current = bucket
+
+    def _pop(self) -> None:
+        self.current = self.stack.pop()
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_protocol(self, item: Any, nextitem: Any) -> Iterator[None]:
+        lines: set[tuple[str, int]] = set()
+        self.per_test[item.nodeid] = lines
+        self.fixtures_of[item.nodeid] = list(getattr(item, "fixturenames", []))
+        self._push(lines)
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.duration[item.nodeid] = time.perf_counter() - start
+            self._pop()
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_fixture_setup(self, fixturedef: Any, request: Any) -> Iterator[None]:
+        if fixturedef.scope == "function":
+            yield
+            return
+        bucket = self.per_fixture.setdefault(fixturedef.argname, set())
+        self._push(bucket)
+        try:
+            yield
+        finally:
+            self._pop()
+
+    def pytest_runtest_logreport(self, report: Any) -> None:
+        if report.failed:
+            self.failed.add(report.nodeid)
+
+    def result(self) -> dict[str, Any]:
+        tests = sorted(self.per_test)
+        index = {t: i for i, t in enumerate(tests)}
+        lines: dict[str, dict[int, set[int]]] = {}
+        for test, own in self.per_test.items():
+            hit = set(own)
+            for fixture in self.fixtures_of.get(test, []):
+                hit |= self.per_fixture.get(fixture, set())
+            for filename, line in hit:
+                lines.setdefault(filename, {}).setdefault(line, set()).add(index[test])
+        imports: dict[str, list[int]] = {}
+        for filename, line in self.imports:
+            imports.setdefault(filename, []).append(line)
+        return {
+            "tests": tests,
+            "duration": [self.duration.get(t, 0.0) for t in tests],
+            "failed": sorted(self.failed),
+            "lines": {f: {str(n): sorted(ts) for n, ts in by.items()} for f, by in lines.items()},
+            "imports": {f: sorted(ns) for f, ns in imports.items()},
+        }
+
+
+def _collect_main(out: str, test_args: list[str], targets: list[str]) -> int:
+    collector = _Collector({str(ROOT / t) for t in targets})
+    collector.start()
+    code = pytest.main([*PYTEST_FLAGS, *test_args], plugins=[collector])
+    sys.settrace(None)
+    Path(out).write_text(json.dumps(collector.result()), encoding="utf-8")
+    return int(code)
+
+
+def _fingerprint(targets: Sequence[str], test_args: Sequence[str]) -> str:
+    digest = hashlib.sha256()
+    digest.update(json.dumps([sorted(targets), list(test_args)]).encode())
+    for folder in ("src", "tests"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(ROOT)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def load_coverage(targets: Sequence[str], test_args: Sequence[str], fresh: bool) -> dict[str, Any]:
+    CACHE.mkdir(exist_ok=True)
+    cached = CACHE / f"coverage-{_fingerprint(targets, test_args)}.json"
+    if cached.exists() and not fresh:
+        print(f"coverage: cached ({cached.relative_to(ROOT)})", flush=True)
+        data: dict[str, Any] = json.loads(cached.read_text(encoding="utf-8"))
+        return data
+    print("coverage: running the tests once under a line tracer ...", flush=True)
+    start = time.perf_counter()
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--collect", str(cached),
+           "--collect-args", json.dumps(list(test_args)), "--", *targets]
+    proc = subprocess.run(cmd, cwd=ROOT, check=False, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True)
+    if not cached.exists():
+        sys.exit("coverage run failed:\n" + proc.stdout[-4000:])
+    data = json.loads(cached.read_text(encoding="utf-8"))
+    print(f"coverage: {len(data['tests'])} tests in {time.perf_counter() - start:.0f} s"
+          f" ({len(data['failed'])} failing without a mutant, left out)", flush=True)
+    return data
+
+
+def _importing_test_files(dotted: str) -> set[str]:
+    """Test files (relative paths) that import `dotted` by name."""
+    parent, _, leaf = dotted.rpartition(".")
+    needles = (f"import {dotted}", f"from {dotted} import", f"from {parent} import {leaf}")
+    out: set[str] = set()
+    for path in (ROOT / "tests").rglob("*.py"):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if any(n in text for n in needles):
+            out.add(str(path.relative_to(ROOT)))
+    return out
+
+
+def covering_tests(module: str, mutants: list[Mutant], cov: dict[str, Any]) -> None:
+    filename = str(ROOT / module)
+    by_line: dict[str, list[int]] = cov["lines"].get(filename, {})
+    imports = set(cov["imports"].get(filename, []))
+    failed = set(cov["failed"])
+    whole: set[int] = set()
+    for ts in by_line.values():
+        whole.update(ts)
+    # A test can depend on a module's constants (an enum's values, a table) without running any of its
+    # lines: for a mutant of a module-level line, every test in a file that imports the module counts.
+    importers = _importing_test_files(module_name(module))
+    whole.update(i for i, t in enumerate(cov["tests"]) if t.split("::", 1)[0] in importers)
+    durations: list[float] = cov["duration"]
+    for name, seconds in zip(cov["tests"], durations, strict=True):
+        TEST_LIMITS[name] = 5.0 + 5.0 * seconds
+    for m in mutants:
+        chosen = set(by_line.get(str(m.line), [])) | set(by_line.get(str(m.statement_line), []))
+        if m.line in imports or m.statement_line in imports:
+            chosen |= whole
+        names = [cov["tests"][i] for i in sorted(chosen, key=lambda i: durations[i])]
+        m.tests = [t for t in names if t not in failed]
+        m.seconds = sum(durations[i] for i in chosen)
+
+
+# ------------------------------------------------------------------------------------------ execution
+
+
+class _MutantLoader(importlib.machinery.SourceFileLoader):
+    def __init__(self, fullname: str, path: str, code: CodeType) -> None:
+        super().__init__(fullname, path)
+        self._code = code
+
+    def get_code(self, fullname: str) -> CodeType:
+        return self._code
+
+
+class _MutantFinder(importlib.abc.MetaPathFinder):
+    def __init__(self, name: str, path: str, code: CodeType) -> None:
+        self.name, self.path, self.code = name, path, code
+
+    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> Any:
+        if fullname != self.name:
+            return None
+        return importlib.util.spec_from_file_location(
+            fullname, self.path, loader=_MutantLoader(fullname, self.path, self.code))
+
+
+# Per-test time limits (seconds), from the traced run; set before forking. A test over its limit ends the
+# child at once with TIMED_OUT, so a mutant that loops forever costs seconds, not the whole run's budget.
+TEST_LIMITS: dict[str, float] = {}
+TIMED_OUT = 124
+
+
+def _time_out(signum: int, frame: Any) -> None:
+    os._exit(TIMED_OUT)
+
+
+class _Select:
+    """pytest plugin: keep only the chosen tests, in the chosen order, each under its time limit."""
+
+    def __init__(self, nodeids: list[str]) -> None:
+        self.order = {n: i for i, n in enumerate(nodeids)}
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_protocol(self, item: Any, nextitem: Any) -> Iterator[None]:
+        signal.setitimer(signal.ITIMER_REAL, TEST_LIMITS.get(item.nodeid, 60.0))
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+    def pytest_collection_modifyitems(self, session: Any, config: Any, items: list[Any]) -> None:
+        chosen = [it for it in items if it.nodeid in self.order]
+        chosen.sort(key=lambda it: self.order[it.nodeid])
+        deselected = [it for it in items if it.nodeid not in self.order]
+        if deselected:
+            config.hook.pytest_deselected(items=deselected)
+        items[:] = chosen
+
+
+def module_name(module: str) -> str:
+    path = (ROOT / module).resolve()
+    parts = [path.stem]
+    folder = path.parent
+    while (folder / "__init__.py").exists():
+        parts.insert(0, folder.name)
+        folder = folder.parent
+    return ".".join(parts)
+
+
+def _child(module: str, code: CodeType | None, tests: list[str], verbose: bool) -> None:
+    """Runs in the forked child; never returns."""
+    os.setpgid(0, 0)
+    rc = 3
+    try:
+        if not verbose:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.dup2(devnull, 2)
+        if code is not None:
+            sys.meta_path.insert(0, _MutantFinder(module_name(module), str(ROOT / module), code))
+        signal.signal(signal.SIGALRM, _time_out)
+        files = sorted({t.split("::", 1)[0] for t in tests})
+        rc = int(pytest.main([*PYTEST_FLAGS, "-x", *files], plugins=[_Select(tests)]))
+    except BaseException:  # noqa: BLE001 - any crash of the mutant or of pytest counts as a kill
+        rc = 1
+    finally:
+        os._exit(rc)
+
+
+@dataclass
+class _Running:
+    mutant: Mutant | None
+    started: float
+    deadline: float
+
+
+def run_all(jobs: list[tuple[Mutant | None, str, CodeType | None, list[str], float]], parallel: int,
+            verbose: bool, on_done: Any) -> None:
+    """Fork up to `parallel` children at a time; each job is (mutant, module, code, tests, timeout)."""
+    pending = list(jobs)
+    running: dict[int, _Running] = {}
+    while pending or running:
+        while pending and len(running) < parallel:
+            mutant, module, code, tests, timeout = pending.pop(0)
+            pid = os.fork()
+            if pid == 0:
+                _child(module, code, tests, verbose)
+            now = time.monotonic()
+            running[pid] = _Running(mutant, now, now + timeout)
+        pid, status = os.waitpid(-1, os.WNOHANG)
+        if pid == 0:
+            now = time.monotonic()
+            for cpid, job in list(running.items()):
+                if now > job.deadline:
+                    with contextlib.suppress(ProcessLookupError):
+                        os.killpg(cpid, signal.SIGKILL)
+                    os.waitpid(cpid, 0)
+                    del running[cpid]
+                    on_done(job.mutant, "timeout", now - job.started)
+            time.sleep(0.01)
+            continue
+        job = running.pop(pid)
+        with contextlib.suppress(ProcessLookupError, PermissionError):  # whatever the tests left behind
+            os.killpg(pid, signal.SIGKILL)
+        code = os.waitstatus_to_exitcode(status)
+        outcome = {0: "survived", 1: "killed", 2: "killed", TIMED_OUT: "timeout"}.get(code, "error")
+        on_done(job.mutant, outcome, time.monotonic() - job.started)
+
+
+# ------------------------------------------------------------------------------------------ allow-list
+
+
+def load_equivalents(path: Path) -> dict[tuple[str, str, str, int], str]:
+    """(module, line text, mutation, occurrence) -> reason. `occurrence` may be left out when it is 1."""
+    if not path.exists():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        out: dict[tuple[str, str, str, int], str] = {}
+        for entry in data.get("equivalent", []):
+            reason = str(entry.get("reason", "")).strip()
+            if not reason:
+                sys.exit(f"{path.name}: every equivalent mutant needs a reason ({entry})")
+            key = (entry["module"], entry["line"], entry["mutation"], int(entry.get("occurrence", 1)))
+            out[key] = reason
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+        sys.exit(f"{path.name}: {exc}")
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ main
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    p.add_argument("modules", nargs="*", help="module paths relative to the repository (default: core set)")
+    p.add_argument("-j", "--jobs", type=int, default=2, help="mutants run at once (default 2)")
+    p.add_argument("--tests", nargs="*", default=["tests"], help="pytest paths for the coverage run")
+    p.add_argument("--ignore-tests", action="append", default=[], metavar="PATH",
+                   help="leave these tests out (e.g. to score the suite as it was before some new tests)")
+    p.add_argument("--equivalents", type=Path, default=EQUIVALENTS, help="allow-list of equivalent mutants")
+    p.add_argument("--fresh", action="store_true", help="ignore the cached coverage")
+    p.add_argument("--list", action="store_true", help="list the mutants and stop")
+    p.add_argument("--kinds", default="", help="comma-separated operator kinds to keep (default all)")
+    p.add_argument("--json", type=Path, help="write every mutant and its outcome here")
+    p.add_argument("--timeout-factor", type=float, default=4.0,
+                   help="a mutant times out after this many times its tests' traced duration, plus 20 s")
+    p.add_argument("--no-baseline", action="store_true",
+                   help="skip running each module's covering tests unmutated first")
+    p.add_argument("--verbose", action="store_true", help="let pytest's output through")
+    p.add_argument("--collect", help=argparse.SUPPRESS)
+    p.add_argument("--collect-args", help=argparse.SUPPRESS)
+    return p.parse_args(argv)
+
+
+def _normalise(modules: Iterable[str]) -> list[str]:
+    out = []
+    for m in modules:
+        path = Path(m).resolve()
+        if not path.is_file() or path.suffix != ".py":
+            sys.exit(f"not a Python file: {m}")
+        try:
+            out.append(str(path.relative_to(ROOT)))
+        except ValueError:
+            sys.exit(f"not inside the repository: {m}")
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parse(argv)
+    if args.collect:
+        return _collect_main(args.collect, json.loads(args.collect_args), args.modules)
+    os.chdir(ROOT)
+    modules = _normalise(args.modules or CORE_MODULES)
+    kinds = {k for k in args.kinds.split(",") if k}
+    equivalents = load_equivalents(args.equivalents)
+
+    trees: dict[str, ast.Module] = {}
+    mutants: dict[str, list[Mutant]] = {}
+    for module in modules:
+        trees[module], found = make_mutants(module)
+        mutants[module] = [m for m in found if not kinds or m.kind in kinds]
+    if args.list:
+        for module in modules:
+            for m in mutants[module]:
+                tag = " (allow-listed)" if m.key() in equivalents else ""
+                print(f"{module}:{m.line}: {m.label()}{tag}")
+        print(f"{sum(len(v) for v in mutants.values())} mutants")
+        for module, line, mutation, occurrence in _stale(modules, mutants, equivalents):
+            print(f"allow-list entry matches no mutant (stale?): {module}: {line!r}: {mutation}"
+                  f" (occurrence {occurrence})")
+        return 0
+
+    started = time.monotonic()
+    load_at_start = os.getloadavg()[0]
+    test_args = [*args.tests, *(f"--ignore={p}" for p in args.ignore_tests)]
+    cov = load_coverage(modules, test_args, args.fresh)
+    for name in PRELOAD:
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+    if any(n.startswith("persona_review") for n in sys.modules):
+        sys.exit("internal: the parent process imported the project; mutants would not take effect")
+
+    jobs: list[tuple[Mutant | None, str, CodeType | None, list[str], float]] = []
+    for module in modules:
+        covering_tests(module, mutants[module], cov)
+        for m in mutants[module]:
+            if m.key() in equivalents:
+                m.outcome = "equivalent"
+            elif not m.tests:
+                m.outcome = "uncovered"
+            else:
+                tree, _ = apply_site(trees[module], m.site)
+                code = compile(tree, str(ROOT / module), "exec", dont_inherit=True)
+                timeout = 20.0 + args.timeout_factor * m.seconds
+                jobs.append((m, module, code, m.tests, timeout))
+
+    if not args.no_baseline and not _baseline(modules, mutants, args.verbose):
+        print("the covering tests fail without any mutant when run this way (fastest first, selected);"
+              " rerun with --verbose to see which", file=sys.stderr)
+        return 2
+
+    total = len(jobs)
+    done = 0
+
+    def on_done(m: Mutant | None, outcome: str, seconds: float) -> None:
+        nonlocal done
+        assert m is not None
+        done += 1
+        m.outcome = outcome
+        m.seconds = seconds
+        if outcome in ("survived", "error"):
+            print(f"  {outcome}: {m.module}:{m.line}: {m.label()}", flush=True)
+        if done % 25 == 0 or done == total:
+            print(f"  {done}/{total} mutants run, {time.monotonic() - started:.0f} s", flush=True)
+
+    print(f"running {total} mutants on {args.jobs} jobs ...", flush=True)
+    run_all(jobs, args.jobs, args.verbose, on_done)
+    elapsed = time.monotonic() - started
+    _report(modules, mutants, equivalents, elapsed)
+    times = os.times()
+    print(f"cpu time of the test runs: {times.children_user + times.children_system:.0f} s;"
+          f" load average now {os.getloadavg()[0]:.1f} (at start {load_at_start:.1f})")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({
+            "seconds": round(elapsed, 1),
+            "mutants": [{**{k: v for k, v in m.__dict__.items() if k not in ("site", "tests")},
+                         "tests": len(m.tests)} for ms in mutants.values() for m in ms],
+        }, indent=1), encoding="utf-8")
+    return 0
+
+
+def _baseline(modules: list[str], mutants: dict[str, list[Mutant]], verbose: bool) -> bool:
+    """Run every covering test once, unmutated, through the same fork-and-select path as a mutant.
+
+    A failure here means a test depends on order or on state the selection leaves out; every mutant
+    would then look killed."""
+    tests: list[str] = []
+    seen: set[str] = set()
+    for module in modules:
+        for m in mutants[module]:
+            for t in m.tests:
+                if t not in seen:
+                    seen.add(t)
+                    tests.append(t)
+    if not tests:
+        return True
+    outcome: list[str] = []
+    print(f"baseline: {len(tests)} covering tests, unmutated ...", flush=True)
+    run_all([(None, modules[0], None, tests, 300.0)], 1, verbose, lambda m, o, s: outcome.append(o))
+    return outcome == ["survived"]  # "survived" here means: the unmutated tests passed
+
+
+def _stale(modules: list[str], mutants: dict[str, list[Mutant]],
+           equivalents: dict[tuple[str, str, str, int], str]) -> list[tuple[str, str, str, int]]:
+    keys = {m.key() for ms in mutants.values() for m in ms}
+    return [k for k in equivalents if k[0] in modules and k not in keys]
+
+
+def _report(modules: list[str], mutants: dict[str, list[Mutant]],
+            equivalents: dict[tuple[str, str, str, int], str], elapsed: float) -> None:
+    print()
+    print(f"{'module':44} {'mutants':>7} {'killed':>6} {'surv.':>5} {'uncov.':>6} {'equiv.':>6} {'score':>6}")
+    for module in modules:
+        ms = mutants[module]
+        killed = sum(m.outcome in ("killed", "timeout") for m in ms)
+        survived = sum(m.outcome in ("survived", "error") for m in ms)
+        uncovered = sum(m.outcome == "uncovered" for m in ms)
+        equivalent = sum(m.outcome == "equivalent" for m in ms)
+        scored = len(ms) - equivalent
+        score = killed / scored if scored else 1.0
+        short = module.removeprefix("src/persona_review/")
+        print(f"{short:44} {len(ms):7} {killed:6} {survived:5} {uncovered:6} {equivalent:6} {score:6.2f}")
+    print(f"\nwall time: {elapsed:.0f} s")
+    for module in modules:
+        rest = [m for m in mutants[module] if m.outcome in ("survived", "uncovered", "error")]
+        if rest:
+            print(f"\nsurvivors in {module}:")
+            for m in rest:
+                tag = "" if m.outcome == "survived" else f" ({m.outcome})"
+                print(f"  {m.line:4}: {m.label()}{tag}")
+    for module, line, mutation, occurrence in _stale(modules, mutants, equivalents):
+        print(f"\nallow-list entry matches no mutant (stale?): {module}: {line!r}: {mutation}"
+              f" (occurrence {occurrence})")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""Who may hide a finding with a fingerprint marker, and what an earlier run's comments still say.
+
+A fingerprint in an earlier review comment means "already posted": the Action must not post that finding
+again, even when the summary that lists it is missing (an ambiguous post, a crash before the summary).
+Only a bot's or a writer's comment is believed; an outsider cannot plant a marker to hide a finding.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from action.scenario import NUMBER, SWALLOW, added_file, event, new_fake, run
+from fakes.github_server import FakeGitHub
+from fakes.github_state import BOT
+from persona_review.action.markers import SummaryState, fingerprint_marker, fingerprints_in, read_state
+
+FILES = [added_file("app/orders.py", SWALLOW)]
+
+
+@pytest.fixture(scope="module")
+def fp(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The fingerprint a first review of FILES reports, read from a separate pull request."""
+    with new_fake() as other:
+        other.open_pull(NUMBER, FILES)
+        assert run(other, tmp_path_factory.mktemp("first"), "pull_request", event("pull_request.opened")).code == 0
+        state = read_state(other.bot_issue_comments()[0]["body"])
+    assert state is not None and len(state.reported) == 1
+    (only,) = state.reported
+    return only
+
+
+def _plant_review_comment(fake: FakeGitHub, body: str, login: str, kind: str, association: str) -> None:
+    pull = fake.state.pulls[NUMBER]
+    user = fake.shapes.user(login, kind, 7) if kind != "Bot" else fake.shapes.user(BOT["login"], "Bot", BOT["id"])
+    fake.state.review_comments.append(fake.shapes.review_comment(
+        pull, 0, {"path": "app/orders.py", "body": body, "line": 3, "side": "RIGHT"},
+        user=user, association=association))
+
+
+def _posted_fingerprints(fake: FakeGitHub) -> set[str]:
+    return {found for c in fake.bot_review_comments() for found in fingerprints_in(c["body"])}
+
+
+def test_a_bot_comment_from_an_earlier_run_without_a_summary_is_not_posted_again(
+        fake: FakeGitHub, tmp_path: Path, fp: str) -> None:
+    fake.open_pull(NUMBER, FILES)
+    _plant_review_comment(fake, "Swallowed error\n\n" + fingerprint_marker(fp), "bot", "Bot", "NONE")
+    before = len(fake.state.review_comments)
+
+    out = run(fake, tmp_path / "again", "pull_request", event("pull_request.opened"))
+
+    assert out.code == 0
+    assert len(fake.state.review_comments) == before, "the finding already has its inline comment"
+    state = read_state(fake.bot_issue_comments()[0]["body"])
+    assert state is not None and fp in state.reported
+
+
+def test_a_writers_marker_hides_the_finding(fake: FakeGitHub, tmp_path: Path, fp: str) -> None:
+    fake.open_pull(NUMBER, FILES)
+    _plant_review_comment(fake, "Known issue " + fingerprint_marker(fp), "maintainer", "User", "MEMBER")
+
+    assert run(fake, tmp_path / "run", "pull_request", event("pull_request.opened")).code == 0
+
+    assert _posted_fingerprints(fake) == set()
+
+
+def test_an_outsiders_marker_hides_nothing(fake: FakeGitHub, tmp_path: Path, fp: str) -> None:
+    fake.open_pull(NUMBER, FILES)
+    _plant_review_comment(fake, "nothing to see " + fingerprint_marker(fp), "outsider", "User", "CONTRIBUTOR")
+
+    assert run(fake, tmp_path / "run", "pull_request", event("pull_request.opened")).code == 0
+
+    assert _posted_fingerprints(fake) == {fp}
+
+
+def test_a_writers_summary_counts_as_ours(fake: FakeGitHub, tmp_path: Path, fp: str) -> None:
+    """A summary-state comment by a maintainer is believed: what it lists is not posted again."""
+    fake.open_pull(NUMBER, FILES)
+    fake.human_comment(NUMBER, SummaryState(reported={fp}).marker(), "maintainer", "MEMBER")
+
+    assert run(fake, tmp_path / "run", "pull_request", event("pull_request.opened")).code == 0
+
+    assert _posted_fingerprints(fake) == set()
+
+
+@pytest.mark.parametrize("state", ["{not json}", '{"head": 5, "fps": "abc"}'])
+def test_a_damaged_summary_is_edited_in_place_not_duplicated(fake: FakeGitHub, tmp_path: Path, state: str) -> None:
+    fake.open_pull(NUMBER, FILES)
+    damaged = fake.shapes.issue_comment(NUMBER, f"Old summary <!-- persona-review:summary {state} -->",
+                                        fake.shapes.user(BOT["login"], "Bot", BOT["id"]), "NONE")
+    fake.state.issue_comments.append(damaged)
+
+    assert run(fake, tmp_path, "pull_request", event("pull_request.opened")).code == 0
+
+    (summary,) = fake.bot_issue_comments()
+    assert summary["id"] == damaged["id"]
+    restored = read_state(summary["body"])
+    assert restored is not None and restored.reported == _posted_fingerprints(fake) != set()
+
+
+def test_a_maintainers_ordinary_comment_is_left_alone_and_our_summary_is_added(
+        fake: FakeGitHub, tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    theirs = fake.human_comment(NUMBER, "Thanks, looking at this tomorrow.", "maintainer", "MEMBER")
+
+    assert run(fake, tmp_path, "pull_request", event("pull_request.opened")).code == 0
+
+    assert theirs["body"] == "Thanks, looking at this tomorrow."
+    (summary,) = fake.bot_issue_comments()
+    state = read_state(summary["body"])
+    assert state is not None and state.reported == _posted_fingerprints(fake) != set()
+
+
+def test_the_oldest_of_two_summaries_is_the_one_kept_up_to_date(fake: FakeGitHub, tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    bot = fake.shapes.user(BOT["login"], "Bot", BOT["id"])
+    first = fake.shapes.issue_comment(NUMBER, SummaryState().marker(), bot, "NONE")
+    second = fake.shapes.issue_comment(NUMBER, SummaryState().marker(), bot, "NONE")
+    fake.state.issue_comments.extend([first, second])
+
+    assert run(fake, tmp_path, "pull_request", event("pull_request.opened")).code == 0
+
+    bodies = {c["id"]: c["body"] for c in fake.bot_issue_comments()}
+    assert bodies[second["id"]] == SummaryState().marker()
+    state = read_state(bodies[first["id"]])
+    assert state is not None and state.reported == _posted_fingerprints(fake) != set()
