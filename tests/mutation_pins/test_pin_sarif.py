@@ -29,50 +29,78 @@ def render(findings: list[Finding], **kw: Any) -> dict[str, Any]:
 
 
 def test_a_rule_used_by_two_findings_is_listed_once_and_both_results_point_at_it() -> None:
-    doc = render([finding("ERR-01", Severity.LOW, 3), finding("ERR-01", Severity.LOW, 9),
-                  finding("ERR-02", Severity.LOW, 4)])
+    doc = render([finding("ERR-01", Severity.LOW, 3, rule_id="PY-EXCEPT-PASS"),
+                  finding("ERR-01", Severity.LOW, 9, rule_id="PY-EXCEPT-PASS"),
+                  finding("ERR-02", Severity.LOW, 4, rule_id="PY-BARE-EXCEPT")])
     run = doc["runs"][0]
     rules = run["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == ["ERR-01", "ERR-02"]
-    assert [(r["ruleId"], r["ruleIndex"]) for r in run["results"]] == [("ERR-01", 0), ("ERR-01", 0), ("ERR-02", 1)]
+    assert [r["id"] for r in rules] == ["PY-EXCEPT-PASS", "PY-BARE-EXCEPT"]
+    assert [(r["ruleId"], r["ruleIndex"]) for r in run["results"]] == [
+        ("PY-EXCEPT-PASS", 0), ("PY-EXCEPT-PASS", 0), ("PY-BARE-EXCEPT", 1)]
 
 
-def test_rules_are_sorted_by_id_and_indexed_in_that_order() -> None:
-    doc = render([finding("SEC-01", Severity.HIGH, category=Category.SECURITY), finding("ERR-02", Severity.LOW)])
+def test_rules_are_listed_in_order_of_first_use_and_suppressed_findings_add_theirs_last() -> None:
+    sec = finding("SEC-01", Severity.HIGH, category=Category.SECURITY, rule_id="PY-SQL-STRING")
+    err = finding("ERR-02", Severity.LOW, rule_id="PY-BARE-EXCEPT")
+    hidden = finding("ERR-01", Severity.LOW, 8, rule_id="PY-EXCEPT-PASS")
+    doc = render([sec, err], suppressed=[hidden], suppression_reasons={hidden.fingerprint: "config: noisy"})
     run = doc["runs"][0]
-    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == ["ERR-02", "SEC-01"]
-    assert [(r["ruleId"], r["ruleIndex"]) for r in run["results"]] == [("SEC-01", 1), ("ERR-02", 0)]
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == ["PY-SQL-STRING", "PY-BARE-EXCEPT", "PY-EXCEPT-PASS"]
+    assert [(r["ruleId"], r["ruleIndex"]) for r in run["results"]] == [
+        ("PY-SQL-STRING", 0), ("PY-BARE-EXCEPT", 1), ("PY-EXCEPT-PASS", 2)]
+    assert "suppressions" not in run["results"][1]
+    assert run["results"][2]["suppressions"] == [{"kind": "external", "justification": "config: noisy"}]
 
 
-def test_a_rule_takes_the_level_of_its_worst_finding() -> None:
-    for worst, level, score in [(Severity.CRITICAL, "error", "9.5"), (Severity.HIGH, "error", "7.5"),
-                                (Severity.MEDIUM, "warning", "5.0"), (Severity.LOW, "note", "2.0")]:
-        doc = render([finding("ERR-01", Severity.LOW, 3), finding("ERR-01", worst, 4), finding("ERR-01", Severity.LOW, 5)])
+def test_a_rule_keeps_its_registered_level_whatever_its_findings_say_and_each_result_its_own() -> None:
+    for worst, level in [(Severity.CRITICAL, "error"), (Severity.HIGH, "error"), (Severity.MEDIUM, "warning"),
+                         (Severity.LOW, "note")]:
+        doc = render([finding("ERR-02", Severity.LOW, 3, rule_id="PY-BARE-EXCEPT"),
+                      finding("ERR-02", worst, 4, rule_id="PY-BARE-EXCEPT")])
         (rule,) = doc["runs"][0]["tool"]["driver"]["rules"]
-        assert rule["defaultConfiguration"]["level"] == level, worst
-        assert rule["properties"]["security-severity"] == score, worst
-        assert [r["level"] for r in doc["runs"][0]["results"]][1] == level
+        assert rule["defaultConfiguration"]["level"] == "warning", worst  # PY-BARE-EXCEPT is registered medium
+        assert rule["properties"]["problem.severity"] == "warning", worst
+        assert "security-severity" not in rule["properties"]
+        assert [r["level"] for r in doc["runs"][0]["results"]] == ["note", level]
 
 
-def test_medium_outranks_low_for_a_rules_level() -> None:
-    doc = render([finding("ERR-01", Severity.LOW, 3), finding("ERR-01", Severity.MEDIUM, 4)])
-    (rule,) = doc["runs"][0]["tool"]["driver"]["rules"]
-    assert rule["defaultConfiguration"]["level"] == "warning"
-    doc = render([finding("ERR-01", Severity.MEDIUM, 3), finding("ERR-01", Severity.LOW, 4)])
-    (rule,) = doc["runs"][0]["tool"]["driver"]["rules"]
-    assert rule["defaultConfiguration"]["level"] == "warning"
+def test_only_a_security_rule_carries_a_security_severity_from_its_registered_severity() -> None:
+    doc = render([finding("SEC-01", Severity.LOW, category=Category.SECURITY, rule_id="PY-SQL-STRING"),
+                  finding("SEC-15", Severity.LOW, 7, category=Category.SECURITY, rule_id="PY-WEAK-CIPHER"),
+                  finding("SEC-02", Severity.HIGH, 9, category=Category.SECURITY, rule_id="PY-SHELL-CONSTANT")])
+    critical, medium, low = doc["runs"][0]["tool"]["driver"]["rules"]
+    assert critical["properties"]["security-severity"] == "9.5"
+    assert medium["properties"]["security-severity"] == "5.0"
+    assert low["properties"]["security-severity"] == "2.0"
+    assert [r["defaultConfiguration"]["level"] for r in (critical, medium, low)] == ["error", "warning", "note"]
+    assert all("problem.severity" not in r["properties"] for r in (critical, medium, low))
+    assert critical["properties"]["tags"] == ["security", "SEC-01"]  # the category tag is not repeated
 
 
-def test_a_known_checklist_item_is_described_by_the_checklist_and_an_unknown_one_by_the_finding() -> None:
+def test_a_model_rule_takes_the_worst_default_of_the_checks_for_its_item_or_medium_when_none() -> None:
+    doc = render([finding("ERR-01", Severity.LOW, 3, rule_id="", source="model"),
+                  finding("CUSTOM-9", Severity.CRITICAL, 4, rule_id="model", source="model")])
+    by_id = {r["id"]: r for r in doc["runs"][0]["tool"]["driver"]["rules"]}
+    assert list(by_id) == ["model/ERR-01", "model/CUSTOM-9"]
+    assert by_id["model/ERR-01"]["defaultConfiguration"]["level"] == "error"  # PY-EXCEPT-PASS and others: high
+    assert by_id["model/CUSTOM-9"]["defaultConfiguration"]["level"] == "warning"
+    assert by_id["model/ERR-01"]["properties"]["tags"] == ["error-handling", "ERR-01", "model"]
+
+
+def test_a_checks_rule_is_described_by_its_check_and_checklist_and_an_unknown_item_by_its_category() -> None:
     known = item_index()["ERR-01"][1]
-    doc = render([finding("ERR-01", Severity.HIGH), finding("CUSTOM-9", Severity.LOW, category=Category.API_DESIGN)])
-    custom, err = doc["runs"][0]["tool"]["driver"]["rules"]
-    assert err["shortDescription"]["text"] == err["fullDescription"]["text"] == known.rule
-    assert err["help"]["text"] == f"{known.why}\n\nFix: {known.fix}"
-    assert err["name"] == "ERR01" and err["properties"]["tags"] == ["error-handling"]
-    assert custom["shortDescription"]["text"] == "title of CUSTOM-9"
-    assert custom["help"]["text"] == "body of CUSTOM-9"
-    assert custom["name"] == "CUSTOM9" and custom["properties"]["tags"] == ["api-design"]
+    doc = render([finding("ERR-01", Severity.HIGH, rule_id="PY-EXCEPT-PASS"),
+                  finding("CUSTOM-9", Severity.LOW, category=Category.API_DESIGN, rule_id="model")])
+    err, custom = doc["runs"][0]["tool"]["driver"]["rules"]
+    assert err["shortDescription"]["text"].startswith("Exception swallowed")
+    assert err["fullDescription"]["text"] == known.rule
+    help_parts = err["help"]["text"].split("\n\n")
+    assert help_parts[1:] == [f"Checklist ERR-01: {known.rule}", f"Fix: {known.fix}"]
+    assert help_parts[0] and "title of" not in help_parts[0]
+    assert err["name"] == "PyExceptPass" and err["properties"]["tags"] == ["error-handling", "ERR-01"]
+    assert custom["shortDescription"]["text"] == custom["fullDescription"]["text"] == "api-design CUSTOM-9"
+    assert custom["help"]["text"] == "api-design CUSTOM-9"
+    assert custom["name"] == "ModelCustom9" and custom["properties"]["tags"] == ["api-design", "CUSTOM-9", "model"]
 
 
 def _region(f: Finding) -> dict[str, int]:
@@ -87,18 +115,23 @@ def test_a_multi_line_finding_has_an_end_line_and_a_single_line_one_does_not() -
     assert _region(finding("ERR-01", Severity.HIGH, 4, end_line=2)) == {"startLine": 4}
 
 
-def test_a_file_level_finding_points_at_the_first_line() -> None:
-    assert _region(finding("ERR-01", Severity.HIGH, None, placement=Placement.FILE)) == {"startLine": 1}
+def test_a_file_level_finding_has_no_region_rather_than_a_made_up_first_line() -> None:
+    (result,) = render([finding("ERR-01", Severity.HIGH, None, placement=Placement.FILE)])["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "svc/orders.py", "uriBaseId": "%SRCROOT%"}}
 
 
 def test_a_result_carries_message_location_fingerprint_and_origin() -> None:
-    (result,) = render([finding("ERR-01", Severity.MEDIUM, 4, source="checks+model")])["runs"][0]["results"]
+    one = finding("ERR-01", Severity.MEDIUM, 4, source="checks+model", rule_id="PY-EXCEPT-PASS", confidence=0.75)
+    (result,) = render([one])["runs"][0]["results"]
+    assert (result["ruleId"], result["ruleIndex"]) == ("PY-EXCEPT-PASS", 0)
     assert result["message"]["text"] == "title of ERR-01\n\nbody of ERR-01"
     assert result["level"] == "warning"
     location = result["locations"][0]["physicalLocation"]["artifactLocation"]
     assert location == {"uri": "svc/orders.py", "uriBaseId": "%SRCROOT%"}
     assert result["partialFingerprints"] == {"personaReview/v1": "fp-ERR-01-4"}
-    expected = {"source": "checks+model", "rule": "PY-X", "category": "error-handling", "severity": "medium"}
+    expected = {"source": "checks+model", "checklistItem": "ERR-01", "category": "error-handling",
+                "severity": "medium", "confidence": 0.75}
     assert {k: result["properties"].get(k) for k in expected} == expected
 
 
@@ -106,7 +139,8 @@ def test_skipped_files_and_notices_become_notifications() -> None:
     doc = render([], files=[FileDecision("docs/a.md", False, "excluded"), FileDecision("svc/a.py", True, "x")],
                  notices=["model review skipped: no key"])
     run = doc["runs"][0]
-    assert run["automationDetails"] == {"id": "persona-review/backend/"}
+    assert "automationDetails" not in run  # upload-sarif sets it, and ignores its input when one is present
+    assert run["properties"] == {"persona": "backend", "mode": "checks"}
     assert run["invocations"][0]["executionSuccessful"] is True
     assert run["invocations"][0]["toolExecutionNotifications"] == [
         {"level": "note", "message": {"text": "skipped docs/a.md: excluded"}},
