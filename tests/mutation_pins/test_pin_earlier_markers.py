@@ -14,7 +14,15 @@ import pytest
 from action.scenario import NUMBER, SWALLOW, added_file, event, new_fake, run
 from fakes.github_server import FakeGitHub
 from fakes.github_state import BOT
-from persona_review.action.markers import SummaryState, fingerprint_marker, fingerprints_in, read_state
+from persona_review.action.markers import (
+    PREFIX_HEX,
+    SummaryState,
+    fingerprint_marker,
+    fingerprints_in,
+    fps_blobs,
+    prefixes_in,
+    read_state,
+)
 
 FILES = [added_file("app/orders.py", SWALLOW)]
 
@@ -25,9 +33,8 @@ def fp(tmp_path_factory: pytest.TempPathFactory) -> str:
     with new_fake() as other:
         other.open_pull(NUMBER, FILES)
         assert run(other, tmp_path_factory.mktemp("first"), "pull_request", event("pull_request.opened")).code == 0
-        state = read_state(other.bot_issue_comments()[0]["body"])
-    assert state is not None and len(state.reported) == 1
-    (only,) = state.reported
+        (only,) = _posted_fingerprints(other)
+        assert _summary_prefixes(other.bot_issue_comments()[0]["body"]) == {only[:PREFIX_HEX]}
     return only
 
 
@@ -43,6 +50,16 @@ def _posted_fingerprints(fake: FakeGitHub) -> set[str]:
     return {found for c in fake.bot_review_comments() for found in fingerprints_in(c["body"])}
 
 
+def _posted_prefixes(fake: FakeGitHub) -> set[str]:
+    return {fp[:PREFIX_HEX] for fp in _posted_fingerprints(fake)}
+
+
+def _summary_prefixes(body: str) -> set[str]:
+    """The fingerprints a summary remembers (as 48-bit prefixes in its compressed state marker)."""
+    assert read_state(body) is not None, "not a summary"
+    return prefixes_in(body)
+
+
 def test_a_bot_comment_from_an_earlier_run_without_a_summary_is_not_posted_again(
         fake: FakeGitHub, tmp_path: Path, fp: str) -> None:
     fake.open_pull(NUMBER, FILES)
@@ -53,8 +70,7 @@ def test_a_bot_comment_from_an_earlier_run_without_a_summary_is_not_posted_again
 
     assert out.code == 0
     assert len(fake.state.review_comments) == before, "the finding already has its inline comment"
-    state = read_state(fake.bot_issue_comments()[0]["body"])
-    assert state is not None and fp in state.reported
+    assert fp[:PREFIX_HEX] in _summary_prefixes(fake.bot_issue_comments()[0]["body"])
 
 
 def test_a_writers_marker_hides_the_finding(fake: FakeGitHub, tmp_path: Path, fp: str) -> None:
@@ -78,7 +94,8 @@ def test_an_outsiders_marker_hides_nothing(fake: FakeGitHub, tmp_path: Path, fp:
 def test_a_writers_summary_counts_as_ours(fake: FakeGitHub, tmp_path: Path, fp: str) -> None:
     """A summary-state comment by a maintainer is believed: what it lists is not posted again."""
     fake.open_pull(NUMBER, FILES)
-    fake.human_comment(NUMBER, SummaryState(reported={fp}).marker(), "maintainer", "MEMBER")
+    (blob,) = fps_blobs([fp], 1000)
+    fake.human_comment(NUMBER, f"{SummaryState().marker()}\n{blob}", "maintainer", "MEMBER")
 
     assert run(fake, tmp_path / "run", "pull_request", event("pull_request.opened")).code == 0
 
@@ -96,8 +113,7 @@ def test_a_damaged_summary_is_edited_in_place_not_duplicated(fake: FakeGitHub, t
 
     (summary,) = fake.bot_issue_comments()
     assert summary["id"] == damaged["id"]
-    restored = read_state(summary["body"])
-    assert restored is not None and restored.reported == _posted_fingerprints(fake) != set()
+    assert _summary_prefixes(summary["body"]) == _posted_prefixes(fake) != set()
 
 
 def test_a_maintainers_ordinary_comment_is_left_alone_and_our_summary_is_added(
@@ -109,8 +125,7 @@ def test_a_maintainers_ordinary_comment_is_left_alone_and_our_summary_is_added(
 
     assert theirs["body"] == "Thanks, looking at this tomorrow."
     (summary,) = fake.bot_issue_comments()
-    state = read_state(summary["body"])
-    assert state is not None and state.reported == _posted_fingerprints(fake) != set()
+    assert _summary_prefixes(summary["body"]) == _posted_prefixes(fake) != set()
 
 
 def test_the_oldest_of_two_summaries_is_the_one_kept_up_to_date(fake: FakeGitHub, tmp_path: Path) -> None:
@@ -124,5 +139,4 @@ def test_the_oldest_of_two_summaries_is_the_one_kept_up_to_date(fake: FakeGitHub
 
     bodies = {c["id"]: c["body"] for c in fake.bot_issue_comments()}
     assert bodies[second["id"]] == SummaryState().marker()
-    state = read_state(bodies[first["id"]])
-    assert state is not None and state.reported == _posted_fingerprints(fake) != set()
+    assert _summary_prefixes(bodies[first["id"]]) == _posted_prefixes(fake) != set()

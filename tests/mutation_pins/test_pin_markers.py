@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from persona_review.action.markers import (
+    PREFIX_HEX,
     SummaryState,
     fingerprint_marker,
     fingerprints_in,
+    fps_blobs,
+    prefixes_in,
     read_state,
     trusted_author,
 )
@@ -29,11 +32,19 @@ def test_fingerprints_are_read_from_markers_only() -> None:
     assert fingerprints_in(None) == set() and fingerprints_in("") == set()
 
 
-def test_the_summary_state_round_trips() -> None:
-    state = SummaryState(head="abcdef1", reported={"1" * 16, "2" * 16})
-    marker = state.marker()
+def test_the_summary_state_round_trips_its_head_and_keeps_fingerprints_in_separate_markers() -> None:
+    marker = SummaryState(head="abcdef1", reported={"1" * 16}).marker()
     assert marker.startswith("<!-- persona-review:summary {") and marker.endswith("} -->")
-    assert read_state(f"# Summary\n\ntext\n{marker}\n") == state
+    assert read_state(f"# Summary\n\ntext\n{marker}\n") == SummaryState(head="abcdef1")
+    fps = {"1" * 16, "2" * 16, "0123456789abcdef"}
+    blobs = fps_blobs([*fps, "abc"], 200)
+    assert len(blobs) == 1 and len(blobs[0]) <= 200
+    assert prefixes_in(f"{marker}\n{blobs[0]}") == {f[:PREFIX_HEX] for f in fps}
+
+
+def test_a_version_one_state_still_lists_its_fingerprints() -> None:
+    text = '<!-- persona-review:summary {"head": "abcdef1", "fps": ["1111111111111111"]} -->'
+    assert read_state(text) == SummaryState(head="abcdef1", reported={"1" * 16})
 
 
 def test_a_state_with_wrong_types_keeps_what_is_valid() -> None:
