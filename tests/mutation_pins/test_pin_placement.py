@@ -34,12 +34,17 @@ def test_first_and_last_line_of_each_hunk_are_inline_and_their_neighbours_are_no
         assert place(finding(line), FILES).placement is Placement.FILE, line
 
 
-def test_a_range_inside_one_hunk_keeps_its_end_and_fix() -> None:
-    placed = place(finding(10, end_line=14, suggested_fix="a = 1\nb = 3\nc = 4\nd = 5\ne = 6"), FILES)
-    assert (placed.placement, placed.line, placed.end_line) == (Placement.INLINE, 10, 14)
-    assert placed.suggested_fix is not None
+def test_a_range_inside_one_hunk_keeps_its_end_and_a_fix_only_over_added_lines() -> None:
+    added = place(finding(11, end_line=12, suggested_fix="b = 4\nc = 5"), FILES)
+    assert (added.placement, added.line, added.end_line, added.suggested_fix) == (
+        Placement.INLINE, 11, 12, "b = 4\nc = 5")
     single = place(finding(12, end_line=12, suggested_fix="c = 5"), FILES)
     assert (single.end_line, single.suggested_fix) == (12, "c = 5")
+    # Lines 10, 13 and 14 are unchanged context: committing the fix would rewrite code nobody touched.
+    for line, end in ((10, 14), (10, 11), (12, 13), (13, 13)):
+        placed = place(finding(line, end_line=end, suggested_fix="x = 0"), FILES)
+        assert (placed.placement, placed.line, placed.end_line, placed.suggested_fix) == (
+            Placement.INLINE, line, end, None), (line, end)
 
 
 def test_a_range_leaving_its_hunk_shrinks_to_its_first_line_without_the_fix() -> None:
@@ -89,12 +94,14 @@ def test_the_other_findings_on_the_line_are_named_in_also_notes() -> None:
                     body="The model explains why.", rule_id="model")
     (merged,) = merge([other_check, lead, model])
     assert merged.checklist_item == "ERR-01" and merged.severity is Severity.HIGH
-    # A model finding is quoted by its body, a check by its title; at equal severity checks come first.
+    # A model finding keeps its severity, title and whole text, a check is named by its title; at equal
+    # severity checks come first.
     assert merged.body == (
         "The error is lost.\n\n"
         "- Also (ERR-03, checks): Retry without backoff\n"
-        "- Also (ERR-02, model): The model explains why."
+        "- Also (ERR-02, model, medium): model title: The model explains why."
     )
+    assert merged.members == (other_check, lead, model)
     assert merged.source == "checks+model"
 
 
@@ -116,7 +123,8 @@ def test_on_a_tie_the_deterministic_finding_leads() -> None:
     for order in ([model, check], [check, model]):
         (merged,) = merge(order)
         assert (merged.checklist_item, merged.rule_id) == ("ERR-01", "PY-EXC")
-        assert merged.body.endswith("- Also (ERR-02, model): model body")
+        # Same title as the lead: it is not repeated before the model's text.
+        assert merged.body.endswith("- Also (ERR-02, model, medium): model body")
 
 
 def test_a_worse_model_finding_keeps_the_check_identity_and_takes_its_severity() -> None:
@@ -125,7 +133,7 @@ def test_a_worse_model_finding_keeps_the_check_identity_and_takes_its_severity()
     low = finding(severity=Severity.LOW, checklist_item="ERR-04", title="low title")
     (merged,) = merge([low, model, finding()])
     assert (merged.checklist_item, merged.rule_id, merged.severity) == ("ERR-01", "PY-EXC", Severity.CRITICAL)
-    assert "- Also (ERR-02, model): model body" in merged.body
+    assert "- Also (ERR-02, model, critical): model title: model body" in merged.body
     assert "- Also (ERR-04, checks): low title" in merged.body
     assert merged.body.index("ERR-02") < merged.body.index("ERR-04"), "notes follow severity"
     assert merged.source == "checks+model"
@@ -158,9 +166,12 @@ def test_the_fix_comes_from_a_merged_finding_only_when_it_covers_the_same_lines(
     assert merge([own, same_range])[0].suggested_fix == "own fix"
 
 
-def test_the_merged_confidence_is_the_highest() -> None:
-    (merged,) = merge([finding(confidence=0.3, severity=Severity.HIGH), finding(checklist_item="E", confidence=0.8)])
-    assert merged.confidence == 0.8
+def test_the_merged_confidence_is_the_leads_own_and_each_member_keeps_its_own() -> None:
+    lead = finding(confidence=0.3, severity=Severity.HIGH)
+    other = finding(checklist_item="E", confidence=0.8)
+    (merged,) = merge([other, lead])
+    assert merged.confidence == 0.3
+    assert [m.confidence for m in merged.members] == [0.8, 0.3]
 
 
 def test_merging_groups_by_path_line_and_category_and_keeps_first_seen_order() -> None:
