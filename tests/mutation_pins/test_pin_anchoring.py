@@ -117,10 +117,17 @@ def test_a_placed_finding_carries_code_range_fix_and_sanitized_text() -> None:
                   title="No  timeout\non @alice", severity="medium", confidence=0.4)
     assert (found.placement, found.line, found.end_line) == (Placement.INLINE, 41, 42)
     assert found.code == "    " + CALL
-    assert found.suggested_fix == "    resp = requests.post(url, timeout=5)"
+    assert found.suggested_fix is None, "line 42 is unchanged context: a fix there would rewrite it"
     assert found.title == "No timeout on `@alice`"
     assert (found.severity, found.confidence, found.source, found.rule_id) == (Severity.MEDIUM, 0.4, "model", "model")
     assert (found.path, found.checklist_item, found.category) == (PATH, "SEC-01", Category.SECURITY)
+
+
+def test_a_fix_over_added_lines_only_is_kept_as_sanitized_code() -> None:
+    fix = "    resp = requests.post(url, timeout=5)\u200b"
+    found = place(41, CALL, suggested_replacement=[fix])
+    assert (found.placement, found.line, found.end_line) == (Placement.INLINE, 41, None)
+    assert found.suggested_fix == "    resp = requests.post(url, timeout=5)"
 
 
 def test_the_range_moves_with_the_line_and_stays_in_its_hunk() -> None:

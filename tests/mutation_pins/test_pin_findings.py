@@ -122,7 +122,14 @@ def test_fingerprints_stay_what_earlier_versions_posted() -> None:
     """Fingerprints live on in the markers of comments already posted: if the same finding got a new
     fingerprint after an upgrade, every open pull request would get its comments a second time."""
     first, second = assign_fingerprints([finding(5), finding(9)])
-    assert (first.fingerprint, second.fingerprint) == ("f2ce1f607281ea26", "5c90ee5138956433")
+    # The first scheme (order among same-code findings in the file) lives on as the rank fingerprint,
+    # which is how comments posted before the scoped scheme are still recognised.
+    assert (first.rank_fingerprint, second.rank_fingerprint) == ("f2ce1f607281ea26", "5c90ee5138956433")
+    # The scoped scheme (version 2), without a scope and with one, must not drift either.
+    assert (first.fingerprint, second.fingerprint) == ("866e8408f70890db", "2f3ae71489e465bb")
+    scoped = assign_fingerprints([finding(5), finding(9)], scope_of=lambda f: "def f" if f.line == 5 else "def g")
+    assert [(f.fingerprint, f.rank_fingerprint) for f in scoped] == [
+        ("7874b2b49b4c61d6", "f2ce1f607281ea26"), ("10550c8a966d49ab", "5c90ee5138956433")]
 
 
 def test_fingerprints_and_order_do_not_depend_on_the_order_findings_arrive_in() -> None:

@@ -26,13 +26,21 @@ def finding(line: int | None = 2, n: int = 0, **kw: object) -> Finding:
 
 
 def test_exactly_max_comments_go_inline_and_the_rest_to_the_body() -> None:
-    findings = [finding(n=i) for i in range(5)]
+    findings = [finding(2 + i, n=i) for i in range(5)]  # one per line: no two share a spot
     plan = plan_review(findings, set(), DIFF, max_comments=3)
     assert [f.fingerprint for f in plan.inline] == [f.fingerprint for f in findings[:3]]
     assert [f.fingerprint for f in plan.body] == [f.fingerprint for f in findings[3:]]
-    assert plan.new == findings and plan.known == []
+    assert plan.new == findings and plan.known == [] and plan.same_spot == {}
     assert plan_review(findings, set(), DIFF, max_comments=-1).inline == []
     assert len(plan_review(findings, set(), DIFF, max_comments=1).inline) == 1
+
+
+def test_findings_on_one_spot_share_its_comment_without_counting_against_the_cap() -> None:
+    findings = [finding(n=i) for i in range(4)]  # all on line 2
+    plan = plan_review([*findings, finding(3, n=9)], set(), DIFF, max_comments=1)
+    assert plan.inline == [findings[0]]
+    assert plan.same_spot == {findings[0].fingerprint: findings[1:]}
+    assert [f.fingerprint for f in plan.body] == [f"{9:016x}"], "line 3 is a new spot, over the cap"
 
 
 def test_known_findings_are_set_aside_wherever_they_are() -> None:

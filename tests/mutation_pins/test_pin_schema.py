@@ -130,7 +130,8 @@ def test_the_tool_offers_only_the_enabled_categories_and_their_items() -> None:
     assert items["additionalProperties"] is False
     assert set(items["required"]) == {"path", "line", "quoted_line", "category", "severity", "confidence",
                                       "checklist_item", "title", "body"}
-    assert tool_choice() == {"type": "tool", "name": "report_findings"}
+    # One forced call: every finding of the request arrives in a single tool_use block.
+    assert tool_choice() == {"type": "tool", "name": "report_findings", "disable_parallel_tool_use": True}
 
 
 @pytest.mark.parametrize(("field", "value"), [
