@@ -1,0 +1,36 @@
+"""One card per problem and one text per model explanation: what a reader sees after grouping and merging."""
+
+from __future__ import annotations
+
+from persona_review.findings import SOURCE_MODEL, Category, Finding, Severity
+from persona_review.placement import group_nearby, merge
+
+
+def finding(line: int | None = 5, **kw: object) -> Finding:
+    base: dict[str, object] = dict(
+        path="svc/a.py", line=line, category=Category.ERROR_HANDLING, severity=Severity.MEDIUM,
+        checklist_item="ERR-01", title="Swallowed error", body="The error is lost.", rule_id="PY-EXC",
+    )
+    base.update(kw)
+    return Finding(**base)  # type: ignore[arg-type]
+
+
+def test_a_model_text_already_said_is_not_repeated_under_another_item() -> None:
+    lead = finding(severity=Severity.HIGH)
+    echo = finding(source=SOURCE_MODEL, rule_id="model", checklist_item="ERR-02", body="The  error is lost.")
+    first = finding(source=SOURCE_MODEL, rule_id="model", checklist_item="ERR-03", body="Retries pile up.")
+    again = finding(source=SOURCE_MODEL, rule_id="model", checklist_item="ERR-04", severity=Severity.LOW,
+                    body="Retries  pile up.")
+    (merged,) = merge([lead, echo, first, again])
+    assert merged.body == "The error is lost.\n\n- Also (ERR-03, model, medium): Retries pile up."
+    assert len(merged.members) == 4, "every finding is still a member"
+
+
+def test_on_one_start_line_the_shorter_finding_leads_the_card() -> None:
+    long = finding(5, end_line=8)
+    short = finding(5)
+    for order in ([long, short], [short, long]):
+        (card,) = group_nearby(order, {})
+        assert (card.line, card.end_line) == (5, 8)
+        assert card.body == "The error is lost.\n\nAlso on lines 5-8.", order
+        assert card.members == (short, long)
