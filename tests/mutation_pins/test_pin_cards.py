@@ -34,3 +34,19 @@ def test_on_one_start_line_the_shorter_finding_leads_the_card() -> None:
         assert (card.line, card.end_line) == (5, 8)
         assert card.body == "The error is lost.\n\nAlso on lines 5-8.", order
         assert card.members == (short, long)
+
+
+def test_file_level_findings_of_one_check_are_never_joined_into_a_card() -> None:
+    whole = [finding(None, body="first"), finding(None, body="second"), finding(5)]
+    assert group_nearby(whole, {}) == whole
+
+
+def test_model_findings_on_touching_lines_join_only_when_item_and_title_agree() -> None:
+    a = finding(5, source=SOURCE_MODEL, rule_id="model", checklist_item="ERR-02", title="Lost error")
+    b = finding(6, source=SOURCE_MODEL, rule_id="model", checklist_item="ERR-03", title="Lost error")
+    c = finding(6, source=SOURCE_MODEL, rule_id="model", checklist_item="ERR-02", title="Other title")
+    assert group_nearby([a, b, c], {}) == [a, b, c]
+    d = finding(6, source=SOURCE_MODEL, rule_id="model", checklist_item="ERR-02", title="Lost error")
+    (card,) = group_nearby([a, d], {})
+    assert (card.line, card.end_line, card.members) == (5, 6, (a, d))
+    assert card.body == "The error is lost.\n\nAlso on line 6."
