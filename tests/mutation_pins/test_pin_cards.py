@@ -50,3 +50,24 @@ def test_model_findings_on_touching_lines_join_only_when_item_and_title_agree() 
     (card,) = group_nearby([a, d], {})
     assert (card.line, card.end_line, card.members) == (5, 6, (a, d))
     assert card.body == "The error is lost.\n\nAlso on line 6."
+
+
+def test_two_findings_on_one_line_make_a_one_line_card() -> None:
+    first, second = finding(5, title="first"), finding(5, title="second", severity=Severity.HIGH)
+    (card,) = group_nearby([first, second], {})
+    assert (card.line, card.end_line, card.severity) == (5, None, Severity.HIGH)
+    assert card.body == "The error is lost.\n\nAlso on line 5: second."
+
+
+def test_a_joined_fix_resumes_after_a_members_whole_range() -> None:
+    lines = {"svc/a.py": {5: "a", 6: "b", 7: "c", 8: "d"}}
+    card = group_nearby([finding(5, end_line=6, suggested_fix="AB"), finding(8, suggested_fix="D"),
+                         finding(7)], lines)
+    assert [(c.line, c.end_line, c.suggested_fix) for c in card] == [(5, 8, "AB\nc\nD")]
+
+
+def test_a_joined_fix_gives_up_when_a_kept_line_is_unknown() -> None:
+    lines = {"svc/a.py": {5: "a", 6: "b"}}  # line 7 is not known: the joined fix cannot be written
+    card = group_nearby([finding(5, suggested_fix="A"), finding(6), finding(7), finding(8, suggested_fix="D")],
+                        lines)
+    assert [(c.line, c.end_line, c.suggested_fix) for c in card] == [(5, 8, None)]
