@@ -83,3 +83,18 @@ def test_config_rules_match_ids_and_paths() -> None:
 def test_nothing_matches_nothing() -> None:
     assert reason({5: "x = 1"}, finding(5)) is None
     assert Suppressor((), {}).reason(finding(5)) is None
+
+
+def test_unused_suppressions_are_listed_and_used_ones_are_not() -> None:
+    code = {5: "x = 1  # persona-review: ignore", 8: "y = 2  # persona-review: ignore[ERR-09]",
+            9: "z = 3  # persona-review is great"}
+    rules = (IgnoreRule(ids=("ERR-01",), paths=()), IgnoreRule(ids=("SEC-01", "SEC-02"), paths=("svc/**", "lib/**")))
+    inline_only = Suppressor((), {"svc/a.py": code})
+    assert inline_only.reason(finding(5)) == "inline ignore on line 5"
+    assert inline_only.unused({"svc/a.py": [5, 8, 9]}, "config") == ["svc/a.py:8: inline ignore"]
+    both = Suppressor(rules, {"svc/a.py": code})
+    assert both.reason(finding(5)) == "config ignore rule"
+    assert both.unused({"svc/a.py": [5]}, ".persona-review.yml") == [
+        ".persona-review.yml: ignore[1] (ids SEC-01, SEC-02 paths svc/**, lib/**)",
+        "svc/a.py:5: inline ignore",
+    ]
