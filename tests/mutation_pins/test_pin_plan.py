@@ -98,3 +98,20 @@ def test_a_comment_ends_with_the_fingerprint_marker_and_can_leave_out_the_sugges
     assert "```suggestion\nb = 3\n```" in with_fix
     without = comment_body(f, REPO, suggestion=False)
     assert "suggestion" not in without and without.endswith(fingerprint_marker(f"{7:016x}"))
+
+
+def test_never_more_than_thirty_comments_in_one_review_whatever_max_comments_says() -> None:
+    big = parse_diff("diff --git a/svc/a.py b/svc/a.py\n--- a/svc/a.py\n+++ b/svc/a.py\n@@ -0,0 +1,40 @@\n"
+                     + "".join(f"+line{i}\n" for i in range(1, 41)))
+    findings = [finding(i, n=i) for i in range(1, 32)]
+    plan = plan_review(findings, set(), big, max_comments=100)
+    assert [f.line for f in plan.inline] == list(range(1, 31))
+    assert [f.line for f in plan.body] == [31]
+
+
+def test_one_spot_holds_ten_findings_and_the_eleventh_goes_to_the_body() -> None:
+    findings = [finding(n=i) for i in range(11)]
+    plan = plan_review(findings, set(), DIFF, max_comments=5)
+    assert plan.inline == [findings[0]]
+    assert plan.with_spot(findings[0]) == findings[:10]
+    assert plan.body == [findings[10]]
