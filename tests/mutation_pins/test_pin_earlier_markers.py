@@ -140,3 +140,30 @@ def test_the_oldest_of_two_summaries_is_the_one_kept_up_to_date(fake: FakeGitHub
     bodies = {c["id"]: c["body"] for c in fake.bot_issue_comments()}
     assert bodies[second["id"]] == SummaryState().marker()
     assert _summary_prefixes(bodies[first["id"]]) == _posted_prefixes(fake) != set()
+
+
+def test_an_outsiders_summary_is_neither_ours_nor_believed(fake: FakeGitHub, tmp_path: Path, fp: str) -> None:
+    fake.open_pull(NUMBER, FILES)
+    (blob,) = fps_blobs([fp], 1000)
+    planted = fake.human_comment(NUMBER, f"{SummaryState().marker()}\n{blob}", "outsider", "CONTRIBUTOR")
+
+    assert run(fake, tmp_path / "run", "pull_request", event("pull_request.opened")).code == 0
+
+    assert _posted_fingerprints(fake) == {fp}
+    (ours,) = fake.bot_issue_comments()
+    assert ours["id"] != planted["id"] and fp[:PREFIX_HEX] in _summary_prefixes(ours["body"])
+
+
+def test_a_version_one_summary_listing_the_fingerprint_is_still_honoured(
+        fake: FakeGitHub, tmp_path: Path, fp: str) -> None:
+    fake.open_pull(NUMBER, FILES)
+    bot = fake.shapes.user(BOT["login"], "Bot", BOT["id"])
+    old = fake.shapes.issue_comment(NUMBER, f'Summary <!-- persona-review:summary {{"head": null, "fps": ["{fp}"]}} -->',
+                                    bot, "NONE")
+    fake.state.issue_comments.append(old)
+
+    assert run(fake, tmp_path / "run", "pull_request", event("pull_request.opened")).code == 0
+
+    assert _posted_fingerprints(fake) == set()
+    (summary,) = fake.bot_issue_comments()
+    assert summary["id"] == old["id"] and fp[:PREFIX_HEX] in _summary_prefixes(summary["body"])
