@@ -10,7 +10,7 @@ import pytest
 from model.support import item
 from persona_review.checklists import load_checklists
 from persona_review.findings import Category, Severity
-from persona_review.model.schema import TOOL_NAME, tool_choice, tool_definition, validate
+from persona_review.model.schema import MAX_REASONING, TOOL_NAME, tool_choice, tool_definition, validate
 
 CHECKLISTS = load_checklists(tuple(Category))
 # The limits the tool's schema promises the model (and the prompt and README describe).
@@ -175,3 +175,16 @@ def test_rejection_reasons_quote_at_most_120_characters_of_a_path_and_160_of_an_
 def test_a_reason_names_the_place_inside_the_item_with_slashes() -> None:
     _, reasons = check(suggested_replacement=["ok", 2])
     assert reasons[0].startswith("item 0: suggested_replacement/1: ")
+
+
+def test_reasoning_is_kept_up_to_its_limit_and_offered_first() -> None:
+    schema = tool_definition(load_checklists([Category.SECURITY]))["input_schema"]
+    fields = schema["properties"]["findings"]["items"]["properties"]
+    assert next(iter(fields)) == "reasoning"
+    assert (fields["reasoning"]["type"], fields["reasoning"]["maxLength"], MAX_REASONING) == ("string", 1500, 1500)
+    checklists = load_checklists(tuple(Category))
+    kept = validate({"findings": [item("svc/a.py", 3, "x", reasoning="r" * 1500)]}, checklists, {"svc/a.py": None})
+    assert [i.reasoning for i in kept.items] == ["r" * 1500]
+    too_long = validate({"findings": [item("svc/a.py", 3, "x", reasoning="r" * 1501)]}, checklists,
+                        {"svc/a.py": None})
+    assert too_long.items == [] and too_long.rejected == 1

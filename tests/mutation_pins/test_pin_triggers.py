@@ -236,3 +236,12 @@ def test_every_kind_of_generated_or_vendored_path_is_skipped(persona: Persona, p
 @pytest.mark.parametrize(("path", "reason"), DOCS)
 def test_prose_and_stylesheets_are_not_reviewed(persona: Persona, path: str, reason: str) -> None:
     assert _one(path, persona) == (False, reason)
+
+
+def test_a_decision_names_the_kind_of_rule_that_made_it(persona: Persona) -> None:
+    text = (file_diff("api/x.py", ["x = 1"]) + file_diff("lib/plain.py", ["cur.execute(q)"])
+            + file_diff("api/apidocs/x.py", ["x = 1"]))
+    selection = select_files(parse_diff(text), persona, Config())
+    assert [(d.path, d.reviewed, d.by) for d in selection.decisions[:2]] == [
+        ("api/x.py", True, "trigger glob"), ("lib/plain.py", True, "trigger keyword")]
+    assert selection.decisions[2].reason == "docs (apidocs/)"
