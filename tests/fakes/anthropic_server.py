@@ -237,8 +237,10 @@ class FakeAnthropic:
                     self.send_header("connection", "close")
                     self.end_headers()
                     self.close_connection = True
-                    self._event("message_start", {"type": "message_start", "message": start})
+                    # The entry is readable by the time a client sees `message_start`: write it first, or a
+                    # request released on that event could race ahead of it.
                     fake._write_cache(body)
+                    self._event("message_start", {"type": "message_start", "message": start})
                     if delay:
                         time.sleep(delay)
                     for index, block in enumerate(message.get("content", [])):
