@@ -31,7 +31,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from action.scenario import NUMBER, event, new_fake, run  # noqa: E402
 from fakes.github_server import FakeGitHub  # noqa: E402
-from persona_review.action.markers import fingerprints_in  # noqa: E402
 
 Tree = dict[str, str]
 
@@ -118,12 +117,7 @@ def _pairs(fake: FakeGitHub) -> list[tuple[str, str]]:
 
 
 def _shown(fake: FakeGitHub) -> Counter[str]:
-    seen: Counter[str] = Counter()
-    for comment in fake.bot_review_comments():
-        seen.update(fingerprints_in(comment["body"]))
-    for review in fake.submitted_reviews():
-        seen.update(fingerprints_in(review["body"]))
-    return seen
+    return fake.shown_fingerprints()
 
 
 def _fresh(tree: Tree, tmp: Path) -> list[tuple[str, str]]:

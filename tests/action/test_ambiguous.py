@@ -7,18 +7,12 @@ from pathlib import Path
 
 from action.scenario import NO_TIMEOUT, NUMBER, SWALLOW, TLS_OFF, added_file, event, run
 from fakes.github_server import FakeGitHub
-from persona_review.action.markers import fingerprints_in
 
 FILES = [added_file("app/orders.py", SWALLOW), added_file("app/pay.py", NO_TIMEOUT + TLS_OFF)]
 
 
 def _shown(fake: FakeGitHub) -> Counter[str]:
-    seen: Counter[str] = Counter()
-    for comment in fake.bot_review_comments():
-        seen.update(fingerprints_in(comment["body"]))
-    for review in fake.submitted_reviews():
-        seen.update(fingerprints_in(review["body"]))
-    return seen
+    return fake.shown_fingerprints()
 
 
 def test_summary_502_after_the_review_then_rerun(fake: FakeGitHub, tmp_path: Path) -> None:

@@ -11,7 +11,6 @@ from typing import Any
 from action.scenario import NUMBER, event, new_fake, run
 from fakes.anthropic_server import FakeAnthropic, Reply, tool_reply
 from fakes.github_server import FakeGitHub
-from persona_review.action.markers import fingerprints_in
 
 LISTING = ["import subprocess", "", "", "def listing(user_input):",
            "    return subprocess.call('ls ' + user_input, shell=True)", ""]
@@ -29,12 +28,7 @@ def _text(lines: list[str]) -> str:
 
 def _visible(fake: FakeGitHub) -> Counter[str]:
     """Identity fingerprints shown on the pull request: inline comments and review bodies."""
-    seen: Counter[str] = Counter()
-    for comment in fake.bot_review_comments():
-        seen.update(fingerprints_in(comment["body"]))
-    for review in fake.submitted_reviews():
-        seen.update(fingerprints_in(review["body"]))
-    return seen
+    return fake.shown_fingerprints()
 
 
 def _head_findings(tree: dict[str, str], tmp: Path) -> set[str]:

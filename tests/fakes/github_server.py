@@ -19,6 +19,7 @@ import json
 import re
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -211,6 +212,17 @@ class FakeGitHub:
 
     def bot_issue_comments(self) -> list[dict[str, Any]]:
         return [c for c in self.state.issue_comments if c["user"]["type"] == "Bot"]
+
+    def shown_fingerprints(self) -> Counter[str]:
+        """Fingerprint markers shown on the pull request: in the bot's inline comments and review bodies."""
+        from persona_review.action.markers import fingerprints_in
+
+        seen: Counter[str] = Counter()
+        for comment in self.bot_review_comments():
+            seen.update(fingerprints_in(comment["body"]))
+        for review in self.submitted_reviews():
+            seen.update(fingerprints_in(review["body"]))
+        return seen
 
     def submitted_reviews(self) -> list[dict[str, Any]]:
         return [r for r in self.state.reviews if r["state"] != "PENDING"]
