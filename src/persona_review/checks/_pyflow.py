@@ -18,7 +18,7 @@ module follows values through one function at a time, statement by statement:
 - **Constants**: a URL whose scheme and host are literals (`f"https://api.example.com/{x}"`) keeps its
   host, which is what separates a path parameter from server-side request forgery or an open redirect.
 
-`Flow.sink_calls` yields every call with the value of each argument, for the checks to judge.
+`Flow.calls` lists every call with the value of each argument, for the checks to judge.
 """
 
 from __future__ import annotations
@@ -160,8 +160,6 @@ class SinkCall:
     heads: tuple[Value | None, ...]
     """For each positional argument written as a list or tuple, the value of its first element."""
     line: int
-    function: str
-    """The enclosing function's name ("" at module level)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +172,6 @@ class Assignment:
 @dataclass(slots=True)
 class _Scope:
     env: dict[str, Value] = field(default_factory=dict)
-    function: str = ""
 
 
 class Flow:
@@ -218,7 +215,7 @@ class Flow:
             return self._summaries[name]
         self._summaries[name] = None  # recursion: assume nothing flows
         node = self._helpers[name]
-        scope = _Scope({}, node.name)
+        scope = _Scope({})
         params = [a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)]
         for param in params:
             scope.env[param] = Value(True, "", start="")
@@ -244,7 +241,7 @@ class Flow:
     # --- walking -------------------------------------------------------------------------------------
 
     def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, outer: _Scope) -> None:
-        scope = _Scope(dict(outer.env), node.name)
+        scope = _Scope(dict(outer.env))
         for name in _tainted_params(node):
             scope.env[name] = Value(True, f"parameter `{name}` of a request handler", start="")
         self._block(node.body, scope)
@@ -259,7 +256,7 @@ class Flow:
                 self.eval(deco, scope)
             self._function(stmt, scope)
         elif isinstance(stmt, ast.ClassDef):
-            self._block(stmt.body, _Scope(dict(scope.env), scope.function))
+            self._block(stmt.body, _Scope(dict(scope.env)))
         elif isinstance(stmt, ast.Assign):
             value = self.eval(stmt.value, scope)
             for target in stmt.targets:
@@ -444,16 +441,32 @@ class Flow:
             out = join(out, value)
         return out
 
+    def _arguments(self, nodes: Sequence[ast.expr],
+                   scope: _Scope) -> tuple[tuple[Value, ...], tuple[Value | None, ...]]:
+        """Each positional argument's value, and for one written as a list or tuple its first element's
+        (the program of `subprocess.run([...])`); every element is evaluated once."""
+        values: list[Value] = []
+        heads: list[Value | None] = []
+        for arg in nodes:
+            if isinstance(arg, ast.List | ast.Tuple) and arg.elts:
+                elements = [self.eval(element, scope) for element in arg.elts]
+                joined = CLEAN
+                for element in elements:
+                    joined = joined.union(element)
+                values.append(replace(joined, start="") if joined.tainted else CLEAN)
+                heads.append(elements[0])
+            else:
+                values.append(self.eval(arg, scope))
+                heads.append(None)
+        return tuple(values), tuple(heads)
+
     def _call(self, node: ast.Call, scope: _Scope) -> Value:
         name = dotted(node.func)
         receiver = self.eval(node.func.value, scope) if isinstance(node.func, ast.Attribute) else CLEAN
-        args = tuple(self.eval(arg, scope) for arg in node.args)
+        args, heads = self._arguments(node.args, scope)
         kwargs = {kw.arg or "**": self.eval(kw.value, scope) for kw in node.keywords}
         shown = name or (f".{node.func.attr}" if isinstance(node.func, ast.Attribute) else "")
-        heads = tuple(self.eval(arg.elts[0], scope) if isinstance(arg, ast.List | ast.Tuple) and arg.elts
-                      else None for arg in node.args)
-        self._calls.append(SinkCall(node, shown, args, kwargs, receiver, heads, node.lineno + self.offset,
-                                    scope.function))
+        self._calls.append(SinkCall(node, shown, args, kwargs, receiver, heads, node.lineno + self.offset))
         every = CLEAN
         for value in (*args, *kwargs.values()):
             every = every.union(value)
