@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import bracket_span, lines_of, split_args, statement_span
+from persona_review.checks._spans import Span, bracket_span, lines_of, split_args, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -112,10 +112,17 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
         span = bracket_span(lexed, no, match.end() - 1)
         if not span.closed:
             continue
+        if method == "Run" and _is_subtest(span):
+            continue  # `t.Run(name, func(t *testing.T) {...})` reports through a bool, not an error
         tail = lexed.bare.get(span.last, "")
         if tail[tail.rfind(")") + 1 :].strip():
             continue  # the result is used in a larger expression
         yield Hit(no, span.last)
+
+
+def _is_subtest(span: Span) -> bool:
+    args = split_args(span)
+    return len(args) == 2 and args[1].lstrip().startswith("func(")
 
 
 _READERS = {"resp", "body", "Body", "rows", "r", "res"}

@@ -98,6 +98,7 @@ def finally_exit(ctx: FileContext) -> Iterator[Hit]:
 _CALLBACK = re.compile(
     r"\bfunction\s*\w*\s*\(\s*(?P<a>err|error|e)\b\s*(?:[,)]|:)|\(\s*(?P<b>err|error)\b\s*(?::\s*\w+)?\s*(?:,[^)]*)?\)\s*=>\s*\{"
 )
+_REJECTION_HANDLER = re.compile(r"\.(?:catch|then\s*\([^()]*,)\s*\(?\s*$")
 _DECLARES = r"(?:function\s*\w*\s*\(\s*{n}\b|catch\s*\(\s*{n}\b|\(\s*{n}\b[^)]*\)\s*=>)"
 
 
@@ -122,6 +123,8 @@ def callback_err_ignored(ctx: FileContext) -> Iterator[Hit]:
         if "err" not in bare and "(e" not in bare:
             continue
         for match in _CALLBACK.finditer(bare):
+            if _REJECTION_HANDLER.search(bare[: match.start()]):
+                continue  # a promise's rejection handler, not a Node-style callback
             name = match.group("a") or match.group("b")
             if name == "e" and not bare[match.end() - 1 :].lstrip().startswith((",", ")")):
                 continue

@@ -138,3 +138,15 @@ function viaShell(userScript) {
   const tool = "git";
   spawn(tool, ["log", "--oneline", userScript]);
 }
+
+fetchUser(id).catch((error) => {
+  metrics.increment("fetch_user_failed");
+});
+
+fetchUser(id).then(render, (err) => {
+  render(null);
+});
+
+fetchUser(id).catch(function (error) {
+  metrics.increment("fetch_user_failed");
+});

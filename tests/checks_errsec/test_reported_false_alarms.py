@@ -1,0 +1,46 @@
+"""False alarms seen on real pull requests: each stays clean, and its real counterpart is still flagged."""
+
+from __future__ import annotations
+
+from .helpers import findings_of
+
+_SUBTESTS = """\
+package store
+
+func TestPurge(t *testing.T) {
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			check(t, tc)
+		})
+	}
+	t.Run("empty", func(t *testing.T) {})
+	cmd.Run()
+}
+"""
+
+
+def test_a_go_subtest_is_not_an_unchecked_error_but_a_command_run_is() -> None:
+    got = findings_of("internal/store/purge.go", _SUBTESTS)
+    assert {line for line, rule in got if rule == "GO-ERR-UNCHECKED"} == {10}
+
+
+_HANDLERS = """\
+const express = require("express");
+
+function load(id) {
+  fetchUser(id).catch(function (error) {
+    metrics.increment("fetch_user_failed");
+  });
+  fetchUser(id).then(render, function (err) {
+    render(null);
+  });
+  fs.readFile(path, function (err, data) {
+    render(data);
+  });
+}
+"""
+
+
+def test_a_promise_rejection_handler_is_not_a_node_callback_but_a_callback_is() -> None:
+    got = findings_of("src/routes/users.js", _HANDLERS)
+    assert {line for line, rule in got if rule == "JS-CALLBACK-ERR-IGNORED"} == {10}
