@@ -122,9 +122,39 @@ def parse_diff(data: bytes | str) -> Diff:
 def _clean_path(path: str | None) -> str | None:
     if path is None or path == "/dev/null":
         return None
+    if len(path) >= 2 and path[0] == path[-1] == '"':
+        path = _unquote(path[1:-1])
     if path.startswith(("a/", "b/")):
         return path[2:]
     return path
+
+
+_C_ESCAPES = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
+
+
+def _unquote(quoted: str) -> str:
+    """A path git wrote C-style quoted (a name with a control character, a quote, a backslash or, by
+    default, any non-ASCII byte): its escapes and octal bytes turned back into the UTF-8 name."""
+    out = bytearray()
+    i = 0
+    while i < len(quoted):
+        char = quoted[i]
+        if char != "\\" or i + 1 == len(quoted):
+            out += char.encode("utf-8", "surrogateescape")
+            i += 1
+            continue
+        nxt = quoted[i + 1]
+        octal = quoted[i + 1 : i + 4]
+        if len(octal) == 3 and all(c in "01234567" for c in octal):
+            out.append(int(octal, 8) & 0xFF)
+            i += 4
+        elif nxt in _C_ESCAPES:
+            out.append(_C_ESCAPES[nxt])
+            i += 2
+        else:
+            out += b"\\"
+            i += 1
+    return out.decode("utf-8", "replace")
 
 
 def _status(pf: PatchedFile) -> FileStatus:

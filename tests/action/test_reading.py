@@ -76,3 +76,15 @@ def test_assembled_headers_keep_renames_additions_and_deletions() -> None:
     assert statuses == {"new.py": (FileStatus.ADDED, None), "gone.py": (FileStatus.DELETED, None),
                         "b.py": (FileStatus.RENAMED, "a.py"), "m.py": (FileStatus.MODIFIED, None)}
     assert [(d.path, d.reason) for d in changed.skipped] == [("logo.png", "binary")]
+
+
+def test_a_file_name_with_a_line_break_is_skipped_by_name_and_the_rest_is_reviewed(
+    fake: FakeGitHub, tmp_path: Path
+) -> None:
+    odd = added_file("app/odd\nname.py", SWALLOW)
+    fake.open_pull(NUMBER, [odd, added_file("app/orders.py", SWALLOW)])
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    assert out.code == 0
+    assert [c["path"] for c in fake.bot_review_comments()] == ["app/orders.py"]
+    (summary,) = fake.bot_issue_comments()
+    assert "app/odd\\nname.py" in summary["body"] and "line break" in summary["body"]

@@ -193,6 +193,25 @@ def test_review_from_git_refs(
     assert code == 2 and "git diff" in err
 
 
+def test_a_non_ascii_path_from_git_is_reviewed_under_its_own_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git quotes non-ASCII names in diffs by default; the file must still be reviewed as what it is."""
+    repo = tmp_path / "repo"
+    (repo / "api").mkdir(parents=True)
+    _git(repo, "init", "-q", "-b", "main")
+    (repo / "api" / "café.py").write_text(
+        "def h():\n    try:\n        return 1\n    except Exception:\n        pass\n", encoding="utf-8"
+    )
+    _git(repo, "add", "-A")
+    monkeypatch.chdir(repo)
+    code, out, _ = _run(["review", "--staged", "--format", "json", "--persona", PERSONA], capsys)
+    assert code == 0
+    report = json.loads(out)
+    assert [f["path"] for f in report["files"]] == ["api/café.py"]
+    assert ("api/café.py", 4) in [(f["path"], f["line"]) for f in report["findings"]]
+
+
 def test_not_a_git_repository(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(["review", "--base", "main", "--persona", PERSONA], capsys)
     assert code == 2 and "git" in err

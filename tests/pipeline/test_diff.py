@@ -67,3 +67,22 @@ def test_many_files_parse_with_exact_numbers() -> None:
     assert len(diff) == 300
     assert all(f.added == {11: f"added_{i}"} for i, f in enumerate(diff))
     assert all(f.commentable == frozenset({10, 11, 12}) for f in diff)
+
+
+def test_paths_git_quotes_are_read_back_as_their_names() -> None:
+    """git quotes a path with a non-ASCII byte (by default), a control character, a quote or a backslash,
+    writing its bytes as octal escapes; the review must see the real name, or the file's language and
+    whole-file context are lost."""
+    text = (
+        'diff --git "a/app/caf\\303\\251.py" "b/app/caf\\303\\251.py"\n'
+        "new file mode 100644\n--- /dev/null\n"
+        '+++ "b/app/caf\\303\\251.py"\n@@ -0,0 +1 @@\n+x = 1\n'
+        'diff --git "a/odd\\tname\\\\\\".py" "b/renamed\\nname.py"\n'
+        'rename from "odd\\tname\\\\\\".py"\nrename to "renamed\\nname.py"\n'
+        '--- "a/odd\\tname\\\\\\".py"\n+++ "b/renamed\\nname.py"\n@@ -1 +1 @@\n-x = 1\n+x = 2\n'
+    )
+    files = list(parse_diff(text))
+    assert [(f.path, f.old_path) for f in files] == [
+        ("app/café.py", None),
+        ("renamed\nname.py", 'odd\tname\\".py'),
+    ]

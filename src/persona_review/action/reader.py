@@ -80,6 +80,10 @@ def assemble(files: Iterable[Any]) -> ChangedFiles:
         if getattr(f, "sha", None):
             out.blob_ids[path] = f.sha
         patch: str | None = f.patch
+        if _breaks_a_line(path) or _breaks_a_line(f.previous_filename or ""):
+            # A diff header cannot carry it, and a review comment could not point at it.
+            out.skipped.append(FileDecision(_shown(path), False, UNREADABLE_NAME))
+            continue
         if not patch:
             out.skipped.append(FileDecision(path, False, _no_patch_reason(f)))
             continue
@@ -87,6 +91,17 @@ def assemble(files: Iterable[Any]) -> ChangedFiles:
         chunks.append(patch if patch.endswith("\n") else patch + "\n")
     out.diff_text = "".join(chunks)
     return out
+
+
+UNREADABLE_NAME = "file name has a line break"
+
+
+def _breaks_a_line(name: str) -> bool:
+    return "\n" in name or "\r" in name
+
+
+def _shown(name: str) -> str:
+    return name.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def _no_patch_reason(f: Any) -> str:
