@@ -1,0 +1,112 @@
+"""How many findings the deterministic checks report on real pull requests, per 1,000 changed lines.
+
+Rebuilds each pull request of the manifest (the same one `real_pr_selection.py` uses) with `git diff base
+head` from local clones, gives the checks whole-file context from the head commit (read with `git cat-file`,
+as the Action reads its checkout), reviews it offline with the bundled persona and default config, and
+prints per split: pull requests, changed lines, findings, and findings per 1,000 changed lines (the issue's
+bar is at most 3). `--show dev` lists the dev split's findings one per line, for reading; the test split is
+only counted.
+
+    python bench/real_pr_findings.py [--manifest eval/real_prs/manifest.yml] [--mirrors /work/.mirror]
+        [--show dev]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from persona_review.config import Config
+from persona_review.diff import parse_diff
+from persona_review.diff_text import decode_diff
+from persona_review.errors import PersonaReviewError
+from persona_review.persona import load_persona
+from persona_review.pipeline import ReviewInput, run_review
+from persona_review.selection_eval import PullRequest, git_diff, load_manifest, mirror_git_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class CommitFiles:
+    """Files at one commit of a clone, read with `git cat-file` (no filter or textconv driver runs)."""
+
+    def __init__(self, git_dir: Path, commit: str) -> None:
+        self.git_dir = git_dir / ".git" if (git_dir / ".git").exists() else git_dir
+        self.commit = commit
+
+    def read(self, paths: Sequence[str]) -> Mapping[str, str]:
+        out: dict[str, str] = {}
+        for path in paths:
+            done = subprocess.run(
+                ["git", "--git-dir", str(self.git_dir), "cat-file", "blob", f"{self.commit}:{path}"],
+                capture_output=True,
+                check=False,
+            )
+            if done.returncode == 0 and b"\0" not in done.stdout[:8192]:
+                out[path] = done.stdout.decode("utf-8", "replace")
+        return out
+
+
+@dataclass
+class Tally:
+    prs: int = 0
+    changed: int = 0
+    findings: int = 0
+    rules: Counter[str] = field(default_factory=Counter)
+    shown: list[str] = field(default_factory=list)
+
+
+def review_pr(pr: PullRequest, mirrors: Path, tally: Tally, show: bool) -> None:
+    git_dir = mirror_git_dir(mirrors, pr.repo)
+    diff = parse_diff(decode_diff(git_diff(git_dir, pr.base, pr.head)))
+    tally.prs += 1
+    tally.changed += sum(len(f.added) + f.deleted_count for f in diff)
+    result = run_review(
+        ReviewInput(
+            diff=diff,
+            config=Config(),
+            persona=load_persona(None),
+            contents=CommitFiles(git_dir, pr.head),
+            offline=True,
+        )
+    )
+    for finding in result.findings:
+        tally.findings += 1
+        tally.rules[finding.rule_id or finding.checklist_item] += 1
+        if show:
+            tally.shown.append(f"{pr.repo} {finding.path}:{finding.line} {finding.rule_id} {finding.title}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--manifest", type=Path, default=ROOT / "eval/real_prs/manifest.yml")
+    parser.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
+    parser.add_argument("--show", choices=["dev"], help="list the dev split's findings")
+    args = parser.parse_args(argv)
+    try:
+        prs = load_manifest(args.manifest)
+        tallies = {"dev": Tally(), "test": Tally()}
+        for pr in prs:
+            review_pr(pr, args.mirrors, tallies[pr.split], args.show == pr.split)
+    except PersonaReviewError as exc:
+        print(f"real_pr_findings: {exc}", file=sys.stderr)
+        return 2
+    print(f"{'split':<6} {'PRs':>4} {'changed lines':>14} {'findings':>9} {'per 1,000':>10}")
+    for split, tally in tallies.items():
+        rate = 1000 * tally.findings / tally.changed if tally.changed else 0.0
+        print(f"{split:<6} {tally.prs:>4} {tally.changed:>14,} {tally.findings:>9} {rate:>10.2f}")
+    dev = tallies["dev"]
+    if dev.rules:
+        print("dev findings by rule: " + ", ".join(f"{rule} {n}" for rule, n in dev.rules.most_common()))
+    for line in dev.shown:
+        print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
