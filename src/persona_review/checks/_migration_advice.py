@@ -20,6 +20,13 @@ class Advice(NamedTuple):
 
 
 ADVICE: dict[str, Advice] = {
+    "MIG-00": Advice(
+        "A json column on Postgres",
+        "Postgres has no equality operator for json: a SELECT DISTINCT, UNION or GROUP BY over a row with "
+        "this column (ORMs issue them for distinct/uniq queries) fails with \"could not identify an equality "
+        "operator for type json\", and the value is stored as text and parsed on every read.",
+        "use jsonb, which compares, indexes (GIN) and is stored parsed.",
+    ),
     "MIG-01": Advice(
         "Drops a column or table that running code may still use",
         "During a deploy the old application version keeps running and still selects, inserts or caches "

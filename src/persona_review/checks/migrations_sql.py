@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from persona_review.checks._sql_facts import SqlFacts, facts_of
+
 
 class SqlStatement(NamedTuple):
     line: int
@@ -157,11 +159,17 @@ def target_table(statement: SqlStatement) -> str | None:
     return None
 
 
-def scan_sql(lines: Iterable[tuple[int, str]], new_tables: Iterable[str] = ()) -> list[SqlHit]:
-    """Migration-safety hazards in numbered SQL lines. `new_tables`: tables the surrounding migration
-    creates (lower-case names), on which index and constraint operations are harmless."""
+def scan_sql(
+    lines: Iterable[tuple[int, str]],
+    new_tables: Iterable[str] = (),
+    checked: Iterable[tuple[str, str]] = (),
+) -> list[SqlHit]:
+    """Migration-safety hazards in numbered SQL lines. `new_tables`: tables the surrounding migration (or
+    change) creates (lower-case names), on which index and constraint operations are harmless. `checked`:
+    (table, column) pairs an earlier migration of the change covers with a validated NOT NULL check."""
     statements = split_statements(lines)
     created = created_tables(statements) | {name.lower() for name in new_tables}
+    facts = facts_of((), checked)
     hits: list[SqlHit] = []
     in_tx = False
     for stmt in statements:
@@ -172,12 +180,13 @@ def scan_sql(lines: Iterable[tuple[int, str]], new_tables: Iterable[str] = ()) -
         if re.match(r"^(COMMIT|END|ROLLBACK)\b", text):
             in_tx = False
             continue
-        for item, detail in _statement_hazards(text, created, in_tx):
+        for item, detail in _statement_hazards(text, created, in_tx, facts):
             hits.append(SqlHit(item, stmt.line, stmt.end_line, detail))
+        facts.learn(text)
     return hits
 
 
-def _statement_hazards(text: str, created: set[str], in_tx: bool) -> list[tuple[str, str]]:
+def _statement_hazards(text: str, created: set[str], in_tx: bool, facts: SqlFacts) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if "CONCURRENTLY" in text and in_tx and re.match(r"^(CREATE|DROP|REINDEX)\b", text):
         found.append(("MIG-12", "CONCURRENTLY inside BEGIN ... COMMIT."))
@@ -199,11 +208,11 @@ def _statement_hazards(text: str, created: set[str], in_tx: bool) -> list[tuple[
     m = _ALTER_TABLE.match(text)
     if m:
         table = _norm_table(m.group(1))
-        found.extend(_alter_table_hazards(text[m.end() :], table, table in created))
+        found.extend(_alter_table_hazards(text[m.end() :], table, table in created, facts))
     return found
 
 
-def _alter_table_hazards(actions: str, table: str, new_table: bool) -> list[tuple[str, str]]:
+def _alter_table_hazards(actions: str, table: str, new_table: bool, facts: SqlFacts) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if re.search(r"\bDROP\s+COLUMN\b", actions):
         found.append(("MIG-01", f"DROP COLUMN on {table}."))
@@ -215,10 +224,12 @@ def _alter_table_hazards(actions: str, table: str, new_table: bool) -> list[tupl
         return found
     for column_def in _ADD_COLUMN.findall(actions):
         found.extend(_add_column_hazards(column_def, table))
-    if re.search(r"\bALTER\s+(COLUMN\s+)?\S+\s+SET\s+NOT\s+NULL\b", actions):
+    if facts.unchecked_not_null(table, actions):
         found.append(("MIG-02", f"SET NOT NULL on {table} scans the table under an ACCESS EXCLUSIVE lock."))
-    if re.search(r"\bALTER\s+(COLUMN\s+)?\S+\s+(SET\s+DATA\s+)?TYPE\b", actions):
+    if facts.unsafe_type_changes(table, actions):
         found.append(("MIG-04", f"Column type change on {table}."))
+    elif re.search(r"\b(?:MODIFY|CHANGE)\s+(?:COLUMN\s+)?\S+\s+", actions):
+        found.append(("MIG-04", f"Column redefined on {table} (MODIFY/CHANGE COLUMN)."))
     for constraint in re.findall(r"\bADD\s+CONSTRAINT\s+\S+\s+(.*?)(?=,\s*ADD\b|$)", actions):
         if re.match(r"(FOREIGN\s+KEY|CHECK)\b", constraint) and "NOT VALID" not in constraint:
             found.append(("MIG-06", f"Constraint on {table} added without NOT VALID."))
@@ -244,6 +255,8 @@ def _add_column_hazards(column_def: str, table: str) -> list[tuple[str, str]]:
         found.append(("MIG-08", f"Column added to {table} with a volatile default."))
     if re.search(r"\bREFERENCES\b", column_def) and "NOT VALID" not in column_def:
         found.append(("MIG-06", f"Foreign key column added to {table} validates immediately."))
+    if re.search(r"^\S+\s+JSON\b", column_def):
+        found.append(("MIG-00", f"json column added to {table}."))
     if re.search(r"\b(PRIMARY\s+KEY|UNIQUE)\b", column_def):
         found.append(("MIG-07", f"Unique/primary key column added to {table} builds its index under a lock."))
     return found

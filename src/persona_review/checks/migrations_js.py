@@ -1,0 +1,242 @@
+"""JavaScript/TypeScript migrations: Knex (`knex.schema.alterTable`), Sequelize (`queryInterface.addColumn`)
+and TypeORM (`queryRunner.addColumn`, `queryRunner.query("…")`).
+
+Builder calls are read from the source text; raw SQL (`knex.raw`, `sequelize.query`, `queryRunner.query`)
+goes through the SQL migration scanner line for line. Operations on a table the same migration (or another
+migration of the change) creates are not reported, nor is anything inside a `createTable` block. Knex and
+TypeORM run each migration in a transaction unless it opts out (`exports.config = { transaction: false }`,
+`transaction = false`), where `CONCURRENTLY` fails.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from persona_review.checks._migration_paths import MigrationKind, migration_kind
+from persona_review.checks._migration_specs import ItemHit, make_specs, register_family, with_advice
+from persona_review.checks._sql_strings import sql_pieces
+from persona_review.checks.base import FileContext
+from persona_review.checks.migrations_sql import created_tables, scan_sql, split_statements
+from persona_review.findings import Severity
+
+SPECS = make_specs(
+    "JS-MIG",
+    ["javascript", "typescript"],
+    ["MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08", "MIG-12"],
+)
+
+_STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`(?:[^`\\]|\\.)*`")
+_SCHEMA_CALL = re.compile(
+    r"\.\s*(createTable|createTableIfNotExists|createTableLike|alterTable|table|dropTable|dropTableIfExists|"
+    r"renameTable|addColumn|removeColumn|changeColumn|renameColumn|addIndex|removeIndex|addConstraint|"
+    r"createIndex|dropIndex|dropColumn|dropColumns|createForeignKey|createForeignKeys|createUniqueConstraint|"
+    r"createCheckConstraint)\s*\("
+)
+_BLOCK_OPS = re.compile(
+    r"\.\s*(index|unique|dropColumn|dropColumns|renameColumn|foreign|primary|dropPrimary|"
+    r"(?:string|text|integer|bigInteger|bigint|boolean|date|datetime|timestamp|decimal|float|double|json|"
+    r"jsonb|uuid|enu|enum|specificType|binary|tinyint|smallint|mediumint|time|increments|bigIncrements|"
+    r"timestamps)\s*)\s*\("
+)
+_OLD_TYPE_UNKNOWN = "the old type is not in this migration; safe only if it widens"
+_RAW_CALL = re.compile(r"(?:^|\.)(?:raw|query)$")
+_RUNS_IN_TX_OFF = re.compile(r"\btransaction\s*[:=]\s*false\b|\bdisableTransaction\b")
+
+
+class _Call(NamedTuple):
+    name: str
+    line: int
+    end_line: int
+    args: str
+    """The call's argument text (strings kept)."""
+
+
+def _first_string(text: str) -> str:
+    match = _STRING.search(text)
+    return match.group(0)[1:-1].lower().rsplit(".", 1)[-1] if match else ""
+
+
+def _calls(ctx: FileContext, pattern: re.Pattern[str], first: int, last: int) -> list[_Call]:
+    """Calls matching `pattern` that start on lines first..last, each with its argument text up to the
+    closing parenthesis (or as far as the known lines go)."""
+    out: list[_Call] = []
+    for no in range(first, last + 1):
+        text = ctx.lines.get(no)
+        if text is None or text.lstrip().startswith(("//", "*", "/*")):
+            continue
+        for match in pattern.finditer(_STRING.sub(lambda m: "s" * len(m.group(0)), text)):
+            end, args = _arguments(ctx, no, match.end())
+            out.append(_Call(match.group(1).strip(), no, end, args))
+    return out
+
+
+def _arguments(ctx: FileContext, line: int, start: int) -> tuple[int, str]:
+    depth = 1
+    parts: list[str] = []
+    no, column = line, start
+    while no in ctx.lines and no < line + 400:
+        text = ctx.lines[no]
+        masked = _STRING.sub(lambda m: "s" * len(m.group(0)), text)
+        for i in range(column, len(text)):
+            char = masked[i]
+            depth += (char in "([{") - (char in ")]}")
+            if depth == 0:
+                parts.append(text[column:i])
+                return no, "\n".join(parts)
+        parts.append(text[column:])
+        no, column = no + 1, 0
+    return no - 1, "\n".join(parts)
+
+
+def scan(ctx: FileContext) -> list[ItemHit]:
+    if migration_kind(ctx) is not MigrationKind.JS:
+        return []
+    first, last = min(ctx.lines, default=1), max(ctx.lines, default=0)
+    calls = _calls(ctx, _SCHEMA_CALL, first, last)
+    pieces = [p for p in sql_pieces(ctx) if _RAW_CALL.search(p.call)]
+    created = set(ctx.change.created_tables)
+    for call in calls:
+        if call.name.startswith("createTable"):
+            created.add(_table_of(call))
+    for piece in pieces:
+        created |= created_tables(split_statements(piece.lines))
+    inside_create: set[int] = set()
+    for call in calls:
+        if call.name.startswith("createTable"):
+            inside_create.update(range(call.line, call.end_line + 1))
+    hits: list[ItemHit] = []
+    for call in calls:
+        if call.line in inside_create and not call.name.startswith("createTable"):
+            continue
+        hits.extend(_call_hits(ctx, call, created))
+    in_tx = not _RUNS_IN_TX_OFF.search("\n".join(ctx.lines[no] for no in sorted(ctx.lines)))
+    knex_or_typeorm = re.search(r"\bknex\b|\bqueryRunner\b", "\n".join(ctx.lines.values())) is not None
+    for piece in pieces:
+        lines = piece.lines
+        if in_tx and knex_or_typeorm and "CONCURRENTLY" in piece.text().upper():
+            lines = [(piece.line, "BEGIN;"), *lines]
+        for found in scan_sql(lines, new_tables=created):
+            if found.item in SPECS:
+                hits.append(with_advice(found.item, found.line, found.detail, found.end_line))
+    return hits
+
+
+def _table_of(call: _Call) -> str:
+    named = re.search(r"\bname\s*:\s*(['\"`])(\w+)\1", call.args)
+    if call.name.startswith("createTable") and "new Table" in call.args and named:
+        return named.group(2).lower()
+    return _first_string(call.args)
+
+
+def _second_string(args: str) -> str:
+    found = [m.group(0)[1:-1] for m in _STRING.finditer(args)]
+    return found[1] if len(found) > 1 else ""
+
+
+def _call_hits(ctx: FileContext, call: _Call, created: set[str]) -> list[ItemHit]:
+    name, line, end = call.name, call.line, call.end_line
+    table = _table_of(call)
+    label = f"{table}.{_second_string(call.args)}" if _second_string(call.args) else table
+    if name in ("dropTable", "dropTableIfExists"):
+        return [] if table in created else [with_advice("MIG-01", line, f"{name} on {table}.", end)]
+    if table in created or name.startswith("createTable"):
+        return []
+    if name in ("alterTable", "table"):
+        return _block_hits(ctx, call, table)
+    if name in ("removeColumn", "dropColumn", "dropColumns"):
+        return [with_advice("MIG-01", line, f"{name} on {table}.", end)]
+    if name in ("renameColumn", "renameTable"):
+        return [with_advice("MIG-05", line, f"{name} on {table}.", end)]
+    options = call.args
+    if name == "addColumn":
+        required = re.search(r"\ballowNull\s*:\s*false|\bisNullable\s*:\s*false", options)
+        if required and not re.search(r"\b(defaultValue|default)\s*:", options):
+            detail = f"{name} on {table}: {label} NOT NULL without a default."
+            return [with_advice("MIG-02", line, detail, end)]
+        return []
+    if name == "changeColumn":
+        if re.search(r"\ballowNull\s*:\s*false|\bisNullable\s*:\s*false", options):
+            return [with_advice("MIG-02", line, f"changeColumn on {table} sets {label} NOT NULL.", end)]
+        detail = f"changeColumn on {table}: {label} ({_OLD_TYPE_UNKNOWN})."
+        return [with_advice("MIG-04", line, detail, end, Severity.MEDIUM)]
+    if name in ("addIndex", "removeIndex", "createIndex", "dropIndex"):
+        if re.search(r"\bconcurrently\s*:\s*true", options):
+            return []
+        return [with_advice("MIG-03", line, f"{name} on {table} without concurrently: true.", end)]
+    if name in ("createForeignKey", "createForeignKeys", "createCheckConstraint"):
+        return [with_advice("MIG-06", line, f"{name} on {table} validates at once.", end)]
+    if name == "createUniqueConstraint":
+        return [with_advice("MIG-07", line, f"{name} on {table} builds a unique index under a lock.", end)]
+    if name == "addConstraint":
+        kind = re.search(r"\btype\s*:\s*['\"`]([\w ]+)", options)
+        kind_name = kind.group(1).lower() if kind else ""
+        if kind_name in ("foreign key", "check"):
+            detail = f"addConstraint ({kind_name}) on {table} validates at once."
+            return [with_advice("MIG-06", line, detail, end)]
+        if kind_name in ("unique", "primary key"):
+            return [with_advice("MIG-07", line, f"addConstraint ({kind_name}) on {table} under a lock.", end)]
+    return []
+
+
+def _block_hits(ctx: FileContext, call: _Call, table: str) -> list[ItemHit]:
+    """Operations inside `knex.schema.alterTable(table, (t) => { … })` on an existing table."""
+    hits: list[ItemHit] = []
+    for op in _calls(ctx, _BLOCK_OPS, call.line, call.end_line):
+        if op.line == call.line and op.name in ("table",):
+            continue
+        statement = _chain(ctx, op.line, call.end_line)
+        column = _first_string(op.args)
+        label = f"{table}.{column}" if column else table
+        line, end = op.line, op.end_line
+        kind = op.name
+        if kind == "index":
+            hits.append(with_advice("MIG-03", line, f"index on {table} built without CONCURRENTLY.", end))
+        elif kind == "unique":
+            detail = f"unique on {table} builds a unique index under a lock."
+            hits.append(with_advice("MIG-07", line, detail, end))
+        elif kind in ("dropColumn", "dropColumns"):
+            hits.append(with_advice("MIG-01", line, f"{kind} on {table}.", end))
+        elif kind == "renameColumn":
+            hits.append(with_advice("MIG-05", line, f"renameColumn on {table}.", end))
+        elif kind == "foreign" or ".references(" in statement:
+            hits.append(with_advice("MIG-06", line, f"foreign key on {table} validated at once.", end))
+        elif kind in ("increments", "bigIncrements"):
+            hits.append(with_advice("MIG-08", line, f"{kind} column added to {table} fills every row.", end))
+        else:
+            hits.extend(_column_hits(statement, kind, label, line, end))
+    return hits
+
+
+def _column_hits(statement: str, kind: str, label: str, line: int, end: int) -> list[ItemHit]:
+    altered = ".alter(" in statement
+    not_null = ".notNullable(" in statement
+    if altered and not_null:
+        return [with_advice("MIG-02", line, f"{kind} {label} altered to NOT NULL.", end)]
+    if altered:
+        detail = f"{kind} {label} altered in place ({_OLD_TYPE_UNKNOWN})."
+        return [with_advice("MIG-04", line, detail, end, Severity.MEDIUM)]
+    if not_null and ".defaultTo(" not in statement:
+        return [with_advice("MIG-02", line, f"{kind} {label} added NOT NULL without a default.", end)]
+    if ".unique(" in statement:
+        detail = f"{kind} {label} added unique: an index built under a lock."
+        return [with_advice("MIG-07", line, detail, end)]
+    if ".index(" in statement:
+        return [with_advice("MIG-03", line, f"{kind} {label} added with an index built under a lock.", end)]
+    return []
+
+
+def _chain(ctx: FileContext, line: int, last: int) -> str:
+    """The method chain starting on `line`, up to the end of its statement (`;` or the next `t.` call)."""
+    parts: list[str] = []
+    for no in range(line, last + 1):
+        text = ctx.lines.get(no, "")
+        if no > line and re.match(r"^\s*\w+\s*\.\s*\w+\s*\(", text):
+            break
+        parts.append(text)
+        if text.rstrip().endswith((";", "})", "});")):
+            break
+    return "\n".join(parts)
+
+
+register_family(SPECS, scan)
