@@ -35,7 +35,7 @@ _INDEX = re.compile(
 )
 _ADD_COLUMN = re.compile(
     r"\bADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?!CONSTRAINT\b|CHECK\b|FOREIGN\b|PRIMARY\b|UNIQUE\b)"
-    r"(\"[^\"]+\"|\w+)\s+([^,]+)"
+    r"(\"[^\"]+\"|\w+)\s+((?:[^,(]|\([^)]*\))+)"
 )
 _NOT_NULL_CHECK = re.compile(
     r"\bADD\s+(?:CONSTRAINT\s+(\"[^\"]+\"|\w+)\s+)?CHECK\s*\(\s*\(?\s*(\"[^\"]+\"|\w+)\s+IS\s+NOT\s+NULL\s*\)?\s*\)(\s+NOT\s+VALID)?"
