@@ -71,9 +71,14 @@ def test_sql_on_mysql_runs_the_built_in_checks_without_squawk_or_notice() -> Non
     started = SquawkBatch()
     registry = Registry()
     registry.add_batch(started)
-    text = "CREATE INDEX orders_code ON orders (code);\nALTER TABLE orders MODIFY COLUMN total bigint;\n"
+    text = (
+        "CREATE INDEX orders_code ON orders (code);\n"
+        "ALTER TABLE `orders` ADD COLUMN `total` int NULL;\n"
+        "ALTER TABLE `orders` MODIFY `total` bigint NULL;\n"
+        "ALTER TABLE `orders` MODIFY `total` bigint NOT NULL;\n"
+    )
     outcome = run_checks([context_for_text(SQL, text)], [Category.MIGRATION_SAFETY], registry, database="mysql")
-    assert [(f.line, f.checklist_item) for f in outcome.findings] == [(2, "MIG-04")]
+    assert [(f.line, f.checklist_item) for f in outcome.findings] == [(3, "MIG-04")]
     assert started.processes_started == 0 and outcome.notices == []
     assert "CONCURRENTLY" not in words(outcome.findings)
 

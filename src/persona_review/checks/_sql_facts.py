@@ -25,7 +25,7 @@ class _Statement(Protocol):
     def text(self) -> str: ...
 
 
-_IDENT = r'(?:"[^"]+"|[\w$]+)(?:\.(?:"[^"]+"|[\w$]+))?'
+_IDENT = r'(?:"[^"]+"|`[^`]+`|[\w$]+)(?:\.(?:"[^"]+"|`[^`]+`|[\w$]+))?'
 _CREATE = re.compile(
     rf"^CREATE\s+(?:UNLOGGED\s+|TEMP\w*\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?({_IDENT})\s*\((.*)\)"
 )
@@ -35,7 +35,7 @@ _INDEX = re.compile(
 )
 _ADD_COLUMN = re.compile(
     r"\bADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?!CONSTRAINT\b|CHECK\b|FOREIGN\b|PRIMARY\b|UNIQUE\b)"
-    r"(\"[^\"]+\"|\w+)\s+((?:[^,(]|\([^)]*\))+)"
+    r"(\"[^\"]+\"|`[^`]+`|\w+)\s+((?:[^,(]|\([^)]*\))+)"
 )
 _NOT_NULL_CHECK = re.compile(
     r"\bADD\s+(?:CONSTRAINT\s+(\"[^\"]+\"|\w+)\s+)?CHECK\s*\(\s*\(?\s*(\"[^\"]+\"|\w+)\s+IS\s+NOT\s+NULL\s*\)?\s*\)(\s+NOT\s+VALID)?"
@@ -46,15 +46,30 @@ _TYPE = re.compile(
     r"\w+)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?(\s+WITH(?:OUT)?\s+TIME\s+ZONE)?"
 )
 _TYPE_CHANGE = re.compile(
-    r"\bALTER\s+(?:COLUMN\s+)?(\"[^\"]+\"|\w+)\s+(?:SET\s+DATA\s+)?TYPE\s+(.+?)(?=,\s*ALTER\b|,\s*ADD\b|,\s*DROP\b|$)"
+    r"\bALTER\s+(?:COLUMN\s+)?(\"[^\"]+\"|`[^`]+`|\w+)\s+(?:SET\s+DATA\s+)?TYPE\s+(.+?)(?=,\s*ALTER\b|,\s*ADD\b|,\s*DROP\b|$)"
 )
 _NOT_COLUMNS = frozenset({"CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE", "LIKE"})
-_SET_NOT_NULL = re.compile(r"\bALTER\s+(?:COLUMN\s+)?(\"[^\"]+\"|\w+)\s+SET\s+NOT\s+NULL\b")
+_DROP_DEFAULT = re.compile(r"\bALTER\s+(?:COLUMN\s+)?(\"[^\"]+\"|`[^`]+`|\w+)\s+DROP\s+DEFAULT\b")
+_SET_DEFAULT = re.compile(r"\bALTER\s+(?:COLUMN\s+)?(\"[^\"]+\"|`[^`]+`|\w+)\s+SET\s+DEFAULT\b")
+_COLUMN_NAME = r"(\"[^\"]+\"|`[^`]+`|\w+)"
+_DEFINITION = r"((?:[^,(]|\([^)]*\))+)"
+_MODIFY_RE = re.compile(
+    rf"\bMODIFY\s+(?:COLUMN\s+)?{_COLUMN_NAME}\s+{_DEFINITION}"
+    rf"|\bCHANGE\s+(?:COLUMN\s+)?(?:\"[^\"]+\"|`[^`]+`|\w+)\s+{_COLUMN_NAME}\s+{_DEFINITION}"
+)
+
+
+def _modified(actions: str) -> list[tuple[str, str]]:
+    """(column, new definition) of each MySQL `MODIFY col def` / `CHANGE old col def`."""
+    return [(m[0] or m[2], m[1] or m[3]) for m in _MODIFY_RE.findall(actions)]
+
+
+_SET_NOT_NULL = re.compile(r"\bALTER\s+(?:COLUMN\s+)?(\"[^\"]+\"|`[^`]+`|\w+)\s+SET\s+NOT\s+NULL\b")
 
 
 def name(ident: str) -> str:
     """An identifier lower-cased, unquoted, schema dropped."""
-    return ident.replace('"', "").lower().rsplit(".", 1)[-1]
+    return ident.replace('"', "").replace("`", "").lower().rsplit(".", 1)[-1]
 
 
 class SqlType(NamedTuple):
@@ -108,6 +123,10 @@ class SqlFacts:
     """Constraint name -> (table, column) of a `CHECK (column IS NOT NULL)` added NOT VALID."""
     checked: dict[Column, int] = field(default_factory=dict)
     """(table, column) -> the statement whose validated `CHECK (column IS NOT NULL)` covers it."""
+    not_null_with_default: set[Column] = field(default_factory=set)
+    """Columns added NOT NULL with a default (harmless until the default is dropped)."""
+    defaulted: set[Column] = field(default_factory=set)
+    """Columns given a default by `SET DEFAULT`."""
     learned: int = 0
     """How many statements have been learnt."""
 
@@ -148,6 +167,20 @@ class SqlFacts:
             return
         table, actions = name(match.group(1)), match.group(2)
         for column, definition in _ADD_COLUMN.findall(actions):
+            if re.search(r"\bNOT\s+NULL\b", definition) and re.search(r"\bDEFAULT\b", definition):
+                self.not_null_with_default.add((table, name(column)))
+            kind = parse_type(definition)
+            if kind is not None:
+                self._set_type((table, name(column)), kind)
+        for column in _SET_DEFAULT.findall(actions):
+            self.defaulted.add((table, name(column)))
+        made_not_null = _SET_NOT_NULL.findall(actions) + [
+            c for c, definition in _modified(actions) if re.search(r"\bNOT\s+NULL\b", definition)
+        ]
+        for column in made_not_null:
+            if (table, name(column)) in self.defaulted:
+                self.not_null_with_default.add((table, name(column)))
+        for column, definition in _modified(actions):
             kind = parse_type(definition)
             if kind is not None:
                 self._set_type((table, name(column)), kind)
@@ -190,6 +223,26 @@ class SqlFacts:
             if not widening_change(old_pos, old_kw, new_pos, new_kw, indexed):
                 unsafe.append(col)
         return unsafe
+
+    def redefined_types(self, table: str, actions: str) -> list[str]:
+        """Columns a MySQL `MODIFY`/`CHANGE` gives a type other than the one declared earlier (a redefinition
+        that keeps the type, e.g. to change NULL, is not a type change; an unknown old type is not judged)."""
+        changed: list[str] = []
+        for column, definition in _modified(actions):
+            old, new = self._type((table, name(column)), self.learned), parse_type(definition)
+            if old is None or new is None or old == new:
+                continue
+            old_pos, old_kw = _rails_shape(old)
+            new_pos, new_kw = _rails_shape(new)
+            if not widening_change(old_pos, old_kw, new_pos, new_kw, (table, name(column)) in self.indexed):
+                changed.append(name(column))
+        return changed
+
+    def defaults_dropped_from_new_not_null(self, table: str, actions: str) -> list[str]:
+        """Columns whose default `actions` drops right after adding them NOT NULL with it (what Django writes
+        for a field with a Python default): the running release's inserts that leave them out then fail."""
+        found = [name(c) for c in _DROP_DEFAULT.findall(actions)]
+        return [column for column in found if (table, column) in self.not_null_with_default]
 
     def unchecked_not_null(self, table: str, actions: str, before: int | None = None) -> list[str]:
         """Columns `SET NOT NULL` in `actions` that no validated NOT NULL check covers."""

@@ -34,11 +34,13 @@ from persona_review.checks._migration_specs import for_engine, make_specs, with_
 from persona_review.checks._sql_facts import SqlFacts, facts_of
 from persona_review.checks.base import BatchResult, CheckSpec, FileContext, Hit
 from persona_review.checks.migrations_sql import (
+    BEYOND_SQUAWK,
     SqlStatement,
     created_tables,
     scan_sql,
     split_statements,
     target_table,
+    volatile_default,
 )
 from persona_review.checks.registry import register_batch
 
@@ -189,7 +191,7 @@ class SquawkBatch:
         # squawk cannot parse these (typically hunk fragments cut mid-statement): our scanner covers them.
         result.hits.extend(_scan_files(unparsed).hits)
         parsed = [ctx for ctx in contexts if ctx not in unparsed]
-        result.hits.extend(hit for hit in _scan_files(parsed).hits if hit[1].checklist_item == "MIG-00")
+        result.hits.extend(_scan_files(parsed, beyond_squawk=True).hits)
         return result
 
     def _squawk(self, binary: str, args: list[str], cwd: str) -> subprocess.CompletedProcess[str]:
@@ -210,14 +212,15 @@ class SquawkBatch:
         return result
 
 
-def _scan_files(contexts: Sequence[FileContext]) -> BatchResult:
+def _scan_files(contexts: Sequence[FileContext], beyond_squawk: bool = False) -> BatchResult:
+    """The built-in scanner's findings; with `beyond_squawk`, only those squawk does not report."""
     result = BatchResult()
     for ctx in contexts:
         change = ctx.change
         found = [
             with_advice(hit.item, hit.line, hit.detail, hit.end_line)
             for hit in scan_sql(sorted(ctx.lines.items()), change.created_tables, change.not_null_checked)
-            if hit.item in SPECS
+            if hit.item in SPECS and (not beyond_squawk or hit.detail.startswith(BEYOND_SQUAWK))
         ]
         for each in for_engine(found, change.database):
             result.hits.append((ctx.path, SPECS[each.item], each.hit))
@@ -271,7 +274,8 @@ class _NewTables:
         return bool(targets) and all(t is not None and t in ctx.change.created_tables for t in targets)
 
     def harmless(self, ctx: FileContext, line: int, rule: str) -> bool:
-        """A type change that only widens, or a SET NOT NULL that a validated check covers."""
+        """A type change that only widens, a SET NOT NULL that a validated check covers, or a default that
+        is the same for every row (squawk counts any function call, even `pi()`, as volatile)."""
         statements, _ends, _created, facts = self._statements(ctx)
         ats = [at for at in self._at(ctx, line) if statements[at].text.startswith("ALTER")]
         if not ats:
@@ -284,7 +288,9 @@ class _NewTables:
                 return False
             if rule == "adding-not-nullable-field" and facts.unchecked_not_null(table, actions, at):
                 return False
-        return rule in ("changing-column-type", "adding-not-nullable-field")
+            if rule == "adding-field-with-default" and volatile_default(actions):
+                return False
+        return rule in ("changing-column-type", "adding-not-nullable-field", "adding-field-with-default")
 
 
 def _numbered_text(ctx: FileContext) -> str:
