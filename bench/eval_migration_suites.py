@@ -77,7 +77,8 @@ def sql_cases(root: Path) -> Iterator[Case]:
             count = 0
             for stmt in method.body:
                 targets = stmt.targets if isinstance(stmt, ast.Assign) else []
-                if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "sql" for t in targets):
+                if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "sql"
+                                                        for t in targets):
                     sql = _text(stmt.value)
                     continue
                 call = stmt.value if isinstance(stmt, ast.Expr) else None
