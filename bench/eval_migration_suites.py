@@ -1,6 +1,7 @@
-"""Score the migration checks on another tool's labelled test suite: django-migration-linter.
+"""Score the migration checks on labelled sets they were not built from.
 
-    python bench/eval_migration_suites.py DIR        # DIR: a checkout of 3YOURMIND/django-migration-linter
+    python bench/eval_migration_suites.py DIR          # DIR: a checkout of 3YOURMIND/django-migration-linter
+    python bench/eval_migration_suites.py --cases DIR  # DIR: written by bench/migration_history.py, labelled
 
 Two sets are read from DIR (neither is committed here):
 - `sql`: the SQL statements of `tests/unit/test_sql_analyser.py`, each with the engine of its test class
@@ -12,6 +13,9 @@ Two sets are read from DIR (neither is committed here):
   as its own change (the ones before it are the base); an app with errors counts as found when any of its
   migrations is flagged, an app without errors as a false alarm when any is.
 
+With `--cases`, each labelled migration of DIR/labels.jsonl (change, path, label, framework, engine) is
+checked alone as the change that adds it; copies with the same path and text count once.
+
 Each case goes to the dev or the test half by a hash of its id; dev was read while building, test is only
 scored. Prints recall (hazards flagged) and false-alarm rate (safe cases flagged) per set, engine and half.
 """
@@ -21,6 +25,7 @@ from __future__ import annotations
 import argparse
 import ast
 import hashlib
+import json
 import sys
 from collections import defaultdict
 from collections.abc import Iterator
@@ -125,6 +130,20 @@ def django_cases(root: Path) -> Iterator[Case]:
             yield Case(f"django/{app}", "django", "unknown", label, files)
 
 
+def history_cases(root: Path) -> Iterator[Case]:
+    seen: set[tuple[str, str]] = set()
+    lines = (root / "labels.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line]
+    for row in sorted(rows, key=lambda r: (r["change"], r["path"])):
+        text = (root / row["change"] / row["path"]).read_text(encoding="utf-8")
+        key = (row["path"], hashlib.sha1(text.encode()).hexdigest())
+        if key in seen:
+            continue
+        seen.add(key)
+        case_id = f"{row['change']}/{row['path']}"
+        yield Case(case_id, row["framework"], row["engine"], row["label"], ((row["path"], text),))
+
+
 def flagged(case: Case) -> bool:
     engine = None if case.engine == "unknown" else case.engine
     for path, text in case.files:
@@ -136,26 +155,43 @@ def flagged(case: Case) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("dir", type=Path, help="a checkout of 3YOURMIND/django-migration-linter")
+    parser.add_argument("dir", type=Path, help="a django-migration-linter checkout, or with --cases a set")
+    parser.add_argument("--cases", action="store_true", help="DIR holds labelled migrations from history")
     parser.add_argument("--show", choices=["dev"], help="list each dev case with its outcome")
     args = parser.parse_args(argv)
-    if not (args.dir / "tests/unit/test_sql_analyser.py").is_file():
+    if args.cases:
+        if not (args.dir / "labels.jsonl").is_file():
+            print(f"eval_migration_suites: {args.dir}/labels.jsonl not found", file=sys.stderr)
+            return 2
+        cases = list(history_cases(args.dir))
+    elif (args.dir / "tests/unit/test_sql_analyser.py").is_file():
+        cases = [*sql_cases(args.dir), *django_cases(args.dir)]
+    else:
         print(f"eval_migration_suites: {args.dir} is not a django-migration-linter checkout", file=sys.stderr)
         return 2
     tally: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # tp, fn, fp, tn
-    for case in [*sql_cases(args.dir), *django_cases(args.dir)]:
+    for case in cases:
         hit = flagged(case)
         row = tally[(case.suite, case.engine, case.half)]
         index = (0 if hit else 1) if case.label == "flag" else (2 if hit else 3)
         row[index] += 1
         if args.show == "dev" and case.half == "dev":
             print(f"{case.case_id}: {case.label} -> {'flagged' if hit else 'clean'}")
-    print("set     engine    half  hazards  recall  safe  false-alarm rate")
-    for (suite, engine, half), (tp, fn, fp, tn) in sorted(tally.items()):
-        recall = f"{tp / (tp + fn):.2f}" if tp + fn else "  - "
-        rate = f"{fp / (fp + tn):.2f}" if fp + tn else "  - "
-        print(f"{suite:7} {engine:9} {half:5} {tp + fn:7}  {recall:6}  {fp + tn:4}  {rate}")
+    print("set        engine    half  hazards  recall  safe  false-alarm rate")
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for (suite, engine, half), counts in sorted(tally.items()):
+        _row(f"{suite:10} {engine:9} {half:5}", counts)
+        totals[half] = [a + b for a, b in zip(totals[half], counts, strict=True)]
+    for half, counts in sorted(totals.items()):
+        _row(f"{'all':10} {'':9} {half:5}", counts)
     return 0
+
+
+def _row(head: str, counts: list[int]) -> None:
+    tp, fn, fp, tn = counts
+    recall = f"{tp / (tp + fn):.2f}" if tp + fn else "  - "
+    rate = f"{fp / (fp + tn):.2f}" if fp + tn else "  - "
+    print(f"{head} {tp + fn:7}  {recall:6}  {fp + tn:4}  {rate}")
 
 
 if __name__ == "__main__":

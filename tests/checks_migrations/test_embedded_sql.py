@@ -91,3 +91,12 @@ def test_sql_that_is_not_executed_or_not_a_migration_is_not_read() -> None:
     assert rules(GOOSE, logged) == set()
     service = goose('"CREATE INDEX orders_code_idx ON orders (code)"').replace("goose.AddMigration", "register")
     assert rules("internal/orders/store.go", service) == set()
+
+
+def test_the_down_function_is_not_reviewed() -> None:
+    text = goose('"ALTER TABLE orders ADD COLUMN note text"') + (
+        "\nfunc downChange(tx *sql.Tx) error {\n"
+        '\t_, err := tx.Exec("ALTER TABLE orders DROP COLUMN note")\n'
+        "\treturn err\n}\n"
+    )
+    assert rules(GOOSE, text) == set()

@@ -155,3 +155,54 @@ def test_a_hunk_of_an_alter_table_block() -> None:
 def test_plain_application_code_is_not_a_migration() -> None:
     service = "export async function up(knex) { await knex.schema.alterTable('orders', (t) => { t.index(['a']); }); }\n"
     assert rules("src/services/orders.js", service) == set()
+
+
+def test_the_reverting_function_is_not_reviewed() -> None:
+    text = """
+    module.exports = {
+      up: function (queryInterface, Sequelize) {
+        return queryInterface.addColumn('Users', 'nick', { type: Sequelize.STRING })
+      },
+      down: function (queryInterface, Sequelize) {
+        return queryInterface.removeColumn('Users', 'nick')
+      }
+    }
+    """
+    assert rules(SEQUELIZE, text) == set()
+    typeorm_down = typeorm('query(`ALTER TABLE "orders" ADD "note" text`)').replace(
+        "    }\n}\n", '    }\n\n    public async down(queryRunner: QueryRunner): Promise<void> {\n'
+        '        await queryRunner.query(`ALTER TABLE "orders" DROP COLUMN "note"`);\n    }\n}\n'
+    )
+    assert rules(TYPEORM, typeorm_down) == set()
+
+
+def test_a_change_to_unbounded_text_and_a_unique_column() -> None:
+    assert rules(SEQUELIZE, sequelize("changeColumn('Notes', 'title', { type: Sequelize.TEXT })")) == set()
+    unique = sequelize("addColumn('Notes', 'alias', { type: Sequelize.STRING, unique: true })")
+    assert rules(SEQUELIZE, unique) == {(3, "MIG-07")}
+
+
+def test_tables_named_by_constants_are_not_taken_for_new_ones() -> None:
+    text = """
+    export async function up(knex) {
+      await knex.schema.createTable(TableFolder, (table) => {
+        table.increments('id');
+      });
+      await knex.schema.alterTable(TableNote, (table) => {
+        table.integer('folder_id').references('id').inTable(TableFolder);
+      });
+    }
+    """
+    assert rules(KNEX, text) == {(6, "MIG-06")}
+
+
+def test_a_typeorm_sqlite_table_rebuild_drops_and_renames_nothing() -> None:
+    calls = [
+        'query(`CREATE TABLE "temporary_note" ("id" integer PRIMARY KEY NOT NULL, "title" text)`)',
+        'query(`INSERT INTO "temporary_note"("id", "title") SELECT "id", "title" FROM "note"`)',
+        'query(`DROP TABLE "note"`)',
+        'query(`ALTER TABLE "temporary_note" RENAME TO "note"`)',
+    ]
+    body = ";\n        await queryRunner.".join(calls)
+    assert rules(TYPEORM, typeorm(body)) == set()
+    assert rules(TYPEORM, typeorm(calls[2])) == {(5, "MIG-01")}

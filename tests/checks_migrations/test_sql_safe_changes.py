@@ -74,3 +74,42 @@ def test_set_not_null_after_a_validated_check(registry: Registry | None) -> None
 def test_a_json_column_is_reported_and_jsonb_is_not(registry: Registry | None) -> None:
     assert found("ALTER TABLE orders ADD COLUMN meta json;\n", registry) == {(1, "MIG-00")}
     assert found("ALTER TABLE orders ADD COLUMN meta jsonb;\n", registry) == set()
+
+
+@ENGINES
+def test_a_default_dropped_right_after_adding_a_not_null_column(registry: Registry | None) -> None:
+    text = """
+    ALTER TABLE orders ADD COLUMN code integer DEFAULT 1 NOT NULL;
+    ALTER TABLE orders ALTER COLUMN code DROP DEFAULT;
+    """
+    assert (2, "MIG-02") in found(text, registry)
+    restored = text + "ALTER TABLE orders ALTER COLUMN code SET DEFAULT 2;\n"
+    assert (2, "MIG-02") not in found(restored, registry)
+    kept = "ALTER TABLE orders ADD COLUMN code integer DEFAULT 1 NOT NULL;\n"
+    assert found(kept, registry) == set()
+
+
+def test_a_sqlite_rebuild_is_judged_on_what_it_adds() -> None:
+    fallback = _registries()[-1]
+    rebuild = """
+    ALTER TABLE "notes" RENAME TO "notes__old";
+    CREATE TABLE "notes" ("id" integer NOT NULL PRIMARY KEY, "title" varchar(10) NULL);
+    INSERT INTO "notes" ("id", "title") SELECT "id", "title" FROM "notes__old";
+    DROP TABLE "notes__old";
+    """
+    assert found(rebuild, fallback) == set()
+    adds = """
+    ALTER TABLE "notes" RENAME TO "notes__old";
+    CREATE TABLE "notes" ("id" integer NOT NULL PRIMARY KEY, "code" integer NOT NULL);
+    INSERT INTO "notes" ("id", "code") SELECT "id", 1 FROM "notes__old";
+    DROP TABLE "notes__old";
+    """
+    assert found(adds, fallback) == {(2, "MIG-02")}
+
+
+@ENGINES
+def test_an_immutable_function_default_is_not_volatile(registry: Registry | None) -> None:
+    assert found("ALTER TABLE orders ADD COLUMN ratio numeric DEFAULT (pi()) NOT NULL;\n", registry) == set()
+    assert {item for _, item in found("ALTER TABLE orders ADD COLUMN r float DEFAULT random();\n", registry)} == {
+        "MIG-08"
+    }

@@ -13,6 +13,7 @@ import re
 
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
 from persona_review.checks._migration_specs import ItemHit, make_specs, register_family, with_advice
+from persona_review.checks._migration_syntax import reverting_lines
 from persona_review.checks._sql_strings import SqlPiece, sql_pieces
 from persona_review.checks.base import FileContext
 from persona_review.checks.migrations_sql import created_tables, scan_sql, split_statements
@@ -21,6 +22,8 @@ _ITEMS = ["MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", 
 GO_SPECS = make_specs("GO-MIG", ["go"], _ITEMS)
 JAVA_SPECS = make_specs("JAVA-MIG", ["java"], _ITEMS)
 
+_GO_DOWN = re.compile(r"^func\s+(?:\(\w+\s+\*?\w+\)\s+)?[dD]own\w*\s*\(")
+_GO_FUNC = re.compile(r"^func\s")
 _RUNS_SQL = re.compile(
     r"(?:^|\.)(?:Exec|ExecContext|MustExec|MustExecContext|execute|executeUpdate|executeLargeUpdate|"
     r"update|batchUpdate|addBatch|prepareStatement)$"
@@ -53,7 +56,8 @@ def scan(ctx: FileContext) -> list[ItemHit]:
     kind = migration_kind(ctx)
     if kind not in (MigrationKind.GO, MigrationKind.JAVA):
         return []
-    pieces = run_pieces(ctx)
+    down = reverting_lines(ctx, _GO_DOWN, _GO_FUNC) if kind is MigrationKind.GO else set()
+    pieces = [piece for piece in run_pieces(ctx) if piece.line not in down]
     created = set(ctx.change.created_tables)
     for piece in pieces:
         created |= created_tables(split_statements(piece.lines))

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
 from persona_review.checks._migration_specs import ItemHit, make_specs, register_family, with_advice
+from persona_review.checks._migration_syntax import reverting_lines
 from persona_review.checks._sql_strings import sql_pieces
 from persona_review.checks.base import FileContext
 from persona_review.checks.migrations_sql import created_tables, scan_sql, split_statements
@@ -38,6 +39,15 @@ _BLOCK_OPS = re.compile(
     r"(?:string|text|integer|bigInteger|bigint|boolean|date|datetime|timestamp|decimal|float|double|json|"
     r"jsonb|uuid|enu|enum|specificType|binary|tinyint|smallint|mediumint|time|increments|bigIncrements|"
     r"timestamps)\s*)\s*\("
+)
+_DOWN = re.compile(
+    r"^\s*(?:exports\.down\b|module\.exports\.down\b|(?:public\s+|export\s+)?(?:async\s+)?(?:function\s+)?down\s*[(:=])"
+)
+_UP = re.compile(
+    r"^\s*(?:exports\.up\b|module\.exports\.up\b|(?:public\s+|export\s+)?(?:async\s+)?(?:function\s+)?up\s*[(:=])"
+)
+_UNBOUNDED_TEXT = re.compile(
+    r"\btype\s*:\s*(?:Sequelize|DataTypes)\.(?:TEXT|CITEXT)\b|\btype\s*:\s*['\"`]text['\"`]"
 )
 _OLD_TYPE_UNKNOWN = "the old type is not in this migration; safe only if it widens"
 _RAW_CALL = re.compile(r"(?:^|\.)(?:raw|query)$")
@@ -93,14 +103,15 @@ def scan(ctx: FileContext) -> list[ItemHit]:
     if migration_kind(ctx) is not MigrationKind.JS:
         return []
     first, last = min(ctx.lines, default=1), max(ctx.lines, default=0)
-    calls = _calls(ctx, _SCHEMA_CALL, first, last)
-    pieces = [p for p in sql_pieces(ctx) if _RAW_CALL.search(p.call)]
+    down = reverting_lines(ctx, _DOWN, _UP)
+    calls = [call for call in _calls(ctx, _SCHEMA_CALL, first, last) if call.line not in down]
+    pieces = [p for p in sql_pieces(ctx) if _RAW_CALL.search(p.call) and p.line not in down]
     created = set(ctx.change.created_tables)
     for call in calls:
-        if call.name.startswith("createTable"):
+        if call.name.startswith("createTable") and _table_of(call):
             created.add(_table_of(call))
-    for piece in pieces:
-        created |= created_tables(split_statements(piece.lines))
+    raw = [(no, text) for piece in pieces for no, text in _terminated(piece.lines)]
+    created |= created_tables(split_statements(raw))
     inside_create: set[int] = set()
     for call in calls:
         if call.name.startswith("createTable"):
@@ -112,14 +123,21 @@ def scan(ctx: FileContext) -> list[ItemHit]:
         hits.extend(_call_hits(ctx, call, created))
     in_tx = not _RUNS_IN_TX_OFF.search("\n".join(ctx.lines[no] for no in sorted(ctx.lines)))
     knex_or_typeorm = re.search(r"\bknex\b|\bqueryRunner\b", "\n".join(ctx.lines.values())) is not None
-    for piece in pieces:
-        lines = piece.lines
-        if in_tx and knex_or_typeorm and "CONCURRENTLY" in piece.text().upper():
-            lines = [(piece.line, "BEGIN;"), *lines]
-        for found in scan_sql(lines, new_tables=created):
-            if found.item in SPECS:
-                hits.append(with_advice(found.item, found.line, found.detail, found.end_line))
+    if in_tx and knex_or_typeorm and raw:
+        raw = [(raw[0][0], "BEGIN;"), *raw]
+    for found in scan_sql(raw, new_tables=created):
+        if found.item in SPECS:
+            hits.append(with_advice(found.item, found.line, found.detail, found.end_line))
     return hits
+
+
+def _terminated(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A piece's lines ending its statement, so the pieces of a file read as one SQL script (a statement's
+    facts carry to the next: tables created, types declared, a table rebuilt over several calls)."""
+    if not lines:
+        return lines
+    *head, (no, text) = lines
+    return [*head, (no, text + ";")]
 
 
 def _table_of(call: _Call) -> str:
@@ -154,10 +172,15 @@ def _call_hits(ctx: FileContext, call: _Call, created: set[str]) -> list[ItemHit
         if required and not re.search(r"\b(defaultValue|default)\s*:", options):
             detail = f"{name} on {table}: {label} NOT NULL without a default."
             return [with_advice("MIG-02", line, detail, end)]
+        if re.search(r"\b(?:unique|isUnique)\s*:\s*true", options):
+            detail = f"{name} on {table}: {label} unique, an index built under a lock."
+            return [with_advice("MIG-07", line, detail, end)]
         return []
     if name == "changeColumn":
         if re.search(r"\ballowNull\s*:\s*false|\bisNullable\s*:\s*false", options):
             return [with_advice("MIG-02", line, f"changeColumn on {table} sets {label} NOT NULL.", end)]
+        if _UNBOUNDED_TEXT.search(options):
+            return []  # to unbounded text: only widens from the text family (the old type is not shown)
         detail = f"changeColumn on {table}: {label} ({_OLD_TYPE_UNKNOWN})."
         return [with_advice("MIG-04", line, detail, end, Severity.MEDIUM)]
     if name in ("addIndex", "removeIndex", "createIndex", "dropIndex"):
