@@ -50,6 +50,7 @@ SQL_CASES = [
     ("ALTER TABLE orders ADD CONSTRAINT orders_code_key UNIQUE (code)", "MIG-07"),
     ("ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid()", "MIG-08"),
     ("CREATE INDEX CONCURRENTLY orders_code_idx ON orders (code)", "MIG-12"),
+    ("ALTER TABLE orders ADD COLUMN payload json", "MIG-00"),
 ]
 CLEAN = "ALTER TABLE orders ADD COLUMN note text"
 
@@ -100,3 +101,8 @@ def test_the_down_function_is_not_reviewed() -> None:
         "\treturn err\n}\n"
     )
     assert rules(GOOSE, text) == set()
+
+
+def test_sql_after_a_leading_comment_is_read() -> None:
+    text = goose("`\n\t\t-- index the codes\n\t\tCREATE INDEX orders_code_idx ON orders (code);`")
+    assert rules(GOOSE, text) == {(16, "MIG-03")}

@@ -43,6 +43,7 @@ CASES = [
     (KNEX, knex("table.foreign('user_id').references('users.id');"), 3, "MIG-06", knex("table.integer('user_id');")),
     (KNEX, knex("table.unique(['code']);"), 3, "MIG-07", knex("table.string('slug');")),
     (KNEX, knex("table.bigIncrements('seq');"), 3, "MIG-08", knex("table.bigInteger('seq');")),
+    (KNEX, knex("table.json('meta');"), 3, "MIG-00", knex("table.jsonb('meta');")),
     (SEQUELIZE, sequelize("removeColumn('Orders', 'note')"), 3, "MIG-01", sequelize("addColumn('Orders', 'note', { type: Sequelize.TEXT })")),
     (
         SEQUELIZE,

@@ -18,12 +18,13 @@ from persona_review.checks._sql_strings import SqlPiece, sql_pieces
 from persona_review.checks.base import FileContext
 from persona_review.checks.migrations_sql import created_tables, scan_sql, split_statements
 
-_ITEMS = ["MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08", "MIG-12"]
+_ITEMS = ["MIG-00", "MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08", "MIG-12"]
 GO_SPECS = make_specs("GO-MIG", ["go"], _ITEMS)
 JAVA_SPECS = make_specs("JAVA-MIG", ["java"], _ITEMS)
 
 _GO_DOWN = re.compile(r"^func\s+(?:\(\w+\s+\*?\w+\)\s+)?[dD]own\w*\s*\(")
 _GO_FUNC = re.compile(r"^func\s")
+_LEADING_COMMENTS = re.compile(r"^(?:\s*--[^\n]*\n|\s*/\*.*?\*/)*", re.DOTALL)
 _RUNS_SQL = re.compile(
     r"(?:^|\.)(?:Exec|ExecContext|MustExec|MustExecContext|execute|executeUpdate|executeLargeUpdate|"
     r"update|batchUpdate|addBatch|prepareStatement)$"
@@ -38,7 +39,7 @@ def run_pieces(ctx: FileContext) -> list[SqlPiece]:
     return [
         piece
         for piece in sql_pieces(ctx)
-        if _RUNS_SQL.search(piece.call) and _SQL_START.match(piece.text())
+        if _RUNS_SQL.search(piece.call) and _SQL_START.match(_LEADING_COMMENTS.sub("", piece.text()))
     ]
 
 

@@ -24,7 +24,7 @@ from persona_review.findings import Severity
 SPECS = make_specs(
     "JS-MIG",
     ["javascript", "typescript"],
-    ["MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08", "MIG-12"],
+    ["MIG-00", "MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08", "MIG-12"],
 )
 
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`(?:[^`\\]|\\.)*`")
@@ -234,6 +234,8 @@ def _block_hits(ctx: FileContext, call: _Call, table: str) -> list[ItemHit]:
 def _column_hits(statement: str, kind: str, label: str, line: int, end: int) -> list[ItemHit]:
     altered = ".alter(" in statement
     not_null = ".notNullable(" in statement
+    if kind == "json" and not altered:
+        return [with_advice("MIG-00", line, f"json column {label} added (not jsonb).", end)]
     if altered and not_null:
         return [with_advice("MIG-02", line, f"{kind} {label} altered to NOT NULL.", end)]
     if altered:
