@@ -30,7 +30,10 @@ _CREATES = re.compile(
     r"|\bcreateTable(?:IfNotExists)?\s*\(\s*[\"'`](\w+)[\"'`]"
     r"|\bnew\s+Table\s*\(\s*\{\s*name\s*:\s*[\"'`](\w+)[\"'`]"
 )
+_HINT = re.compile(r"(?i)create|new\s+table")
+"""What a line that creates a table contains (a cheap test before the full pattern)."""
 _LOOKAHEAD = 3
+_CHECK_HINT = re.compile(r"(?i)is\s+not\s+null|validate")
 """Lines after an added line read with it (`CreateModel(` with `name=` on the next line)."""
 
 
@@ -41,8 +44,10 @@ def tables_created(contexts: Iterable[FileContext]) -> frozenset[str]:
         if not ctx.added or migration_kind(ctx) is None:
             continue
         for no in sorted(ctx.added):
-            text = " ".join(ctx.lines.get(n, "") for n in range(no, no + _LOOKAHEAD + 1))
             head = ctx.lines.get(no, "")
+            if not _HINT.search(head):
+                continue
+            text = " ".join(ctx.lines.get(n, "") for n in range(no, no + _LOOKAHEAD + 1))
             for match in _CREATES.finditer(text):
                 if match.start() >= len(head):
                     break  # starts on a later line: that line is read on its own
@@ -61,6 +66,8 @@ def not_null_checked(contexts: Iterable[FileContext]) -> frozenset[tuple[str, st
     for ctx in contexts:
         if not ctx.added or migration_kind(ctx) is not MigrationKind.SQL:
             continue
-        added = split_statements((no, ctx.lines[no]) for no in sorted(ctx.added) if no in ctx.lines)
-        found |= facts_of(added).not_null_checked
+        lines = [(no, ctx.lines[no]) for no in sorted(ctx.added) if no in ctx.lines]
+        if not any(_CHECK_HINT.search(text) for _, text in lines):
+            continue
+        found |= facts_of(split_statements(lines)).not_null_checked
     return frozenset(found)
