@@ -207,3 +207,10 @@ def test_a_typeorm_sqlite_table_rebuild_drops_and_renames_nothing() -> None:
     body = ";\n        await queryRunner.".join(calls)
     assert rules(TYPEORM, typeorm(body)) == set()
     assert rules(TYPEORM, typeorm(calls[2])) == {(5, "MIG-01")}
+
+
+def test_a_table_named_by_a_variable_is_never_shown_empty() -> None:
+    text = "exports.up = (knex) => knex.schema.alterTable(TableNote, (table) => {\n  table.index(['code']);\n});\n"
+    (finding,) = review(KNEX, text)
+    assert " on  " not in finding.body and "on ." not in finding.body and "``" not in finding.title
+    assert "code" not in finding.body  # a column inside the block is not taken for the table

@@ -144,7 +144,13 @@ def _table_of(call: _Call) -> str:
     named = re.search(r"\bname\s*:\s*(['\"`])(\w+)\1", call.args)
     if call.name.startswith("createTable") and "new Table" in call.args and named:
         return named.group(2).lower()
-    return _first_string(call.args)
+    first = call.args.lstrip()
+    return _first_string(first) if first[:1] in ("'", '"', "`") else ""  # else a variable names it
+
+
+def _on(table: str) -> str:
+    """` on TABLE`, or nothing when a variable names the table (a message never names an empty table)."""
+    return f" on {table}" if table else ""
 
 
 def _second_string(args: str) -> str:
@@ -155,77 +161,80 @@ def _second_string(args: str) -> str:
 def _call_hits(ctx: FileContext, call: _Call, created: set[str]) -> list[ItemHit]:
     name, line, end = call.name, call.line, call.end_line
     table = _table_of(call)
-    label = f"{table}.{_second_string(call.args)}" if _second_string(call.args) else table
+    column = _second_string(call.args)
+    label = ".".join(part for part in (table, column) if part) or "the column"
     if name in ("dropTable", "dropTableIfExists"):
-        return [] if table in created else [with_advice("MIG-01", line, f"{name} on {table}.", end)]
+        return [] if table in created else [with_advice("MIG-01", line, f"{name}{_on(table)}.", end)]
     if table in created or name.startswith("createTable"):
         return []
     if name in ("alterTable", "table"):
         return _block_hits(ctx, call, table)
     if name in ("removeColumn", "dropColumn", "dropColumns"):
-        return [with_advice("MIG-01", line, f"{name} on {table}.", end)]
+        return [with_advice("MIG-01", line, f"{name}{_on(table)}.", end)]
     if name in ("renameColumn", "renameTable"):
-        return [with_advice("MIG-05", line, f"{name} on {table}.", end)]
+        return [with_advice("MIG-05", line, f"{name}{_on(table)}.", end)]
     options = call.args
     if name == "addColumn":
         required = re.search(r"\ballowNull\s*:\s*false|\bisNullable\s*:\s*false", options)
         if required and not re.search(r"\b(defaultValue|default)\s*:", options):
-            detail = f"{name} on {table}: {label} NOT NULL without a default."
+            detail = f"{name}{_on(table)}: {label} NOT NULL without a default."
             return [with_advice("MIG-02", line, detail, end)]
         if re.search(r"\b(?:unique|isUnique)\s*:\s*true", options):
-            detail = f"{name} on {table}: {label} unique, an index built under a lock."
+            detail = f"{name}{_on(table)}: {label} unique, an index built under a lock."
             return [with_advice("MIG-07", line, detail, end)]
         return []
     if name == "changeColumn":
         if re.search(r"\ballowNull\s*:\s*false|\bisNullable\s*:\s*false", options):
-            return [with_advice("MIG-02", line, f"changeColumn on {table} sets {label} NOT NULL.", end)]
+            return [with_advice("MIG-02", line, f"changeColumn{_on(table)} sets {label} NOT NULL.", end)]
         if _UNBOUNDED_TEXT.search(options):
             return []  # to unbounded text: only widens from the text family (the old type is not shown)
-        detail = f"changeColumn on {table}: {label} ({_OLD_TYPE_UNKNOWN})."
+        detail = f"changeColumn{_on(table)}: {label} ({_OLD_TYPE_UNKNOWN})."
         return [with_advice("MIG-04", line, detail, end, Severity.MEDIUM)]
     if name in ("addIndex", "removeIndex", "createIndex", "dropIndex"):
         if re.search(r"\bconcurrently\s*:\s*true", options):
             return []
-        return [with_advice("MIG-03", line, f"{name} on {table} without concurrently: true.", end)]
+        return [with_advice("MIG-03", line, f"{name}{_on(table)} without concurrently: true.", end)]
     if name in ("createForeignKey", "createForeignKeys", "createCheckConstraint"):
-        return [with_advice("MIG-06", line, f"{name} on {table} validates at once.", end)]
+        return [with_advice("MIG-06", line, f"{name}{_on(table)} validates at once.", end)]
     if name == "createUniqueConstraint":
-        return [with_advice("MIG-07", line, f"{name} on {table} builds a unique index under a lock.", end)]
+        return [with_advice("MIG-07", line, f"{name}{_on(table)} builds a unique index under a lock.", end)]
     if name == "addConstraint":
         kind = re.search(r"\btype\s*:\s*['\"`]([\w ]+)", options)
         kind_name = kind.group(1).lower() if kind else ""
         if kind_name in ("foreign key", "check"):
-            detail = f"addConstraint ({kind_name}) on {table} validates at once."
+            detail = f"addConstraint ({kind_name}){_on(table)} validates at once."
             return [with_advice("MIG-06", line, detail, end)]
         if kind_name in ("unique", "primary key"):
-            return [with_advice("MIG-07", line, f"addConstraint ({kind_name}) on {table} under a lock.", end)]
+            detail = f"addConstraint ({kind_name}){_on(table)} under a lock."
+            return [with_advice("MIG-07", line, detail, end)]
     return []
 
 
 def _block_hits(ctx: FileContext, call: _Call, table: str) -> list[ItemHit]:
     """Operations inside `knex.schema.alterTable(table, (t) => { … })` on an existing table."""
     hits: list[ItemHit] = []
+    shown = table or "the table"
     for op in _calls(ctx, _BLOCK_OPS, call.line, call.end_line):
         if op.line == call.line and op.name in ("table",):
             continue
         statement = _chain(ctx, op.line, call.end_line)
         column = _first_string(op.args)
-        label = f"{table}.{column}" if column else table
+        label = ".".join(part for part in (table, column) if part) or "the column"
         line, end = op.line, op.end_line
         kind = op.name
         if kind == "index":
-            hits.append(with_advice("MIG-03", line, f"index on {table} built without CONCURRENTLY.", end))
+            hits.append(with_advice("MIG-03", line, f"index{_on(table)} built without CONCURRENTLY.", end))
         elif kind == "unique":
-            detail = f"unique on {table} builds a unique index under a lock."
+            detail = f"unique{_on(table)} builds a unique index under a lock."
             hits.append(with_advice("MIG-07", line, detail, end))
         elif kind in ("dropColumn", "dropColumns"):
-            hits.append(with_advice("MIG-01", line, f"{kind} on {table}.", end))
+            hits.append(with_advice("MIG-01", line, f"{kind}{_on(table)}.", end))
         elif kind == "renameColumn":
-            hits.append(with_advice("MIG-05", line, f"renameColumn on {table}.", end))
+            hits.append(with_advice("MIG-05", line, f"renameColumn{_on(table)}.", end))
         elif kind == "foreign" or ".references(" in statement:
-            hits.append(with_advice("MIG-06", line, f"foreign key on {table} validated at once.", end))
+            hits.append(with_advice("MIG-06", line, f"foreign key{_on(table)} validated at once.", end))
         elif kind in ("increments", "bigIncrements"):
-            hits.append(with_advice("MIG-08", line, f"{kind} column added to {table} fills every row.", end))
+            hits.append(with_advice("MIG-08", line, f"{kind} column added to {shown} fills every row.", end))
         else:
             hits.extend(_column_hits(statement, kind, label, line, end))
     return hits
