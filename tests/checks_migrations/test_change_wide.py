@@ -129,3 +129,17 @@ def test_set_not_null_after_a_validated_check_in_an_earlier_migration() -> None:
         "ALTER TABLE orders ADD CONSTRAINT orders_code_nn CHECK (code IS NOT NULL) NOT VALID;\n",
     )
     assert found(unvalidated, set_nn) == {("db/migrations/V4__not_null.sql", 1, "MIG-02")}
+
+
+def test_rails_change_column_null_after_a_check_validated_in_another_migration() -> None:
+    def rails(name: str, body: str) -> FileContext:
+        lines = "\n".join(f"    {line}" for line in body.splitlines())
+        text = f"class {name} < ActiveRecord::Migration[7.1]\n  def change\n{lines}\n  end\nend\n"
+        return ctx(f"db/migrate/2024010{len(name) % 9}000000_{name.lower()}.rb", text)
+
+    add = rails("AddCheck", 'add_check_constraint :orders, "code IS NOT NULL", name: "orders_code_nn", validate: false')
+    validate = rails("ValidateCheck", 'validate_check_constraint :orders, name: "orders_code_nn"')
+    set_nn = rails("SetNotNull", "change_column_null :orders, :code, false")
+    assert {item for _, _, item in found(set_nn)} == {"MIG-02"}
+    assert {item for _, _, item in found(add, set_nn)} == {"MIG-02"}  # added, never validated
+    assert found(add, validate, set_nn) == set()

@@ -33,6 +33,11 @@ _CREATES = re.compile(
 _HINT = re.compile(r"(?i)create|new\s+table")
 """What a line that creates a table contains (a cheap test before the full pattern)."""
 _LOOKAHEAD = 3
+_RAILS_NOT_NULL_CHECK = re.compile(
+    r"\badd_check_constraint\s*\(?\s*:?[\"']?(\w+)[\"']?\s*,\s*[\"']\s*\(?\s*\"?(\w+)\"?\s+IS\s+NOT\s+NULL",
+    re.IGNORECASE,
+)
+_RAILS_VALIDATE = re.compile(r"\bvalidate_check_constraint\s*\(?\s*:?[\"']?(\w+)")
 _CHECK_HINT = re.compile(r"(?i)is\s+not\s+null|validate")
 """Lines after an added line read with it (`CreateModel(` with `name=` on the next line)."""
 
@@ -60,14 +65,28 @@ def tables_created(contexts: Iterable[FileContext]) -> frozenset[str]:
 
 
 def not_null_checked(contexts: Iterable[FileContext]) -> frozenset[tuple[str, str]]:
-    """(table, column) pairs that added statements of the change's SQL migrations cover with a validated
-    `CHECK (column IS NOT NULL)`."""
+    """(table, column) pairs that added lines of the change's SQL or Rails migrations cover with a validated
+    `CHECK (column IS NOT NULL)` (Rails: `add_check_constraint` validated when added, or by a
+    `validate_check_constraint` on its table anywhere in the change)."""
     found: set[tuple[str, str]] = set()
+    rails_pending: set[tuple[str, str]] = set()
+    rails_validated: set[str] = set()
     for ctx in contexts:
-        if not ctx.added or migration_kind(ctx) is not MigrationKind.SQL:
+        kind = migration_kind(ctx) if ctx.added else None
+        if kind is MigrationKind.RAILS:
+            for no in sorted(ctx.added):
+                text = ctx.lines.get(no, "")
+                if match := _RAILS_NOT_NULL_CHECK.search(text):
+                    pair = (match.group(1).lower(), match.group(2).lower())
+                    (rails_pending if "validate: false" in text else found).add(pair)
+                elif match := _RAILS_VALIDATE.search(text):
+                    rails_validated.add(match.group(1).lower())
+            continue
+        if kind is not MigrationKind.SQL:
             continue
         lines = [(no, ctx.lines[no]) for no in sorted(ctx.added) if no in ctx.lines]
         if not any(_CHECK_HINT.search(text) for _, text in lines):
             continue
         found |= facts_of(split_statements(lines)).not_null_checked
+    found |= {pair for pair in rails_pending if pair[0] in rails_validated}
     return frozenset(found)

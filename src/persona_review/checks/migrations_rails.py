@@ -42,7 +42,7 @@ def scan(ctx: FileContext) -> list[ItemHit]:
         for op in scope.ops:
             if op.assured or op.method == "down":
                 continue
-            hits.extend(_op_hits(op, scope, created))
+            hits.extend(_op_hits(op, scope, created, ctx.change.not_null_checked))
     return hits
 
 
@@ -59,7 +59,9 @@ def _label(op: RailsOp) -> str:
     return op.table or column or "the column"
 
 
-def _op_hits(op: RailsOp, scope: Scope, created: set[str] | frozenset[str]) -> list[ItemHit]:
+def _op_hits(
+    op: RailsOp, scope: Scope, created: set[str] | frozenset[str], checked: frozenset[tuple[str, str]]
+) -> list[ItemHit]:
     line, end, name = op.stmt.line, op.stmt.end_line, op.name
     new = bool(op.table) and op.table in created
     if name in ("create_table", "create_join_table") and "force" in op.kwargs:
@@ -88,10 +90,10 @@ def _op_hits(op: RailsOp, scope: Scope, created: set[str] | frozenset[str]) -> l
         return _change_column_hits(op, scope)
     if name == "add_column":
         return _add_column_hits(op, new)
-    return _lock_hits(op, scope)
+    return _lock_hits(op, scope, checked)
 
 
-def _lock_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
+def _lock_hits(op: RailsOp, scope: Scope, checked: frozenset[tuple[str, str]]) -> list[ItemHit]:
     line, end, name = op.stmt.line, op.stmt.end_line, op.name
     concurrently = ":concurrently" in op.stmt.text
     if name in ("add_index", "remove_index", "t.index") and not concurrently:
@@ -119,7 +121,7 @@ def _lock_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
             with_advice("MIG-07", line, f"add_exclusion_constraint{_on(op.table)} builds under a lock.", end)
         ]
     if name == "change_column_null" and len(op.args) > 2 and op.args[2].strip() == "false":
-        return _not_null_hits(op, scope)
+        return _not_null_hits(op, scope, checked)
     return []
 
 
@@ -141,7 +143,7 @@ def _reference_hits(op: RailsOp) -> list[ItemHit]:
     return hits
 
 
-def _not_null_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
+def _not_null_hits(op: RailsOp, scope: Scope, checked: frozenset[tuple[str, str]]) -> list[ItemHit]:
     line, end = op.stmt.line, op.stmt.end_line
     if len(op.args) > 3:
         table = op.table or "the table"
@@ -153,7 +155,7 @@ def _not_null_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
         or (o.name == "execute" and "VALIDATE CONSTRAINT" in sql_of(o).upper())
         for o in before
     )
-    if validated:
+    if validated or (op.table, op.column()) in checked:
         return []
     return [with_advice("MIG-02", line, f"change_column_null sets {_label(op)} NOT NULL.", end)]
 
