@@ -192,6 +192,7 @@ def scan_sql(
     created = created_tables(statements) | {name.lower() for name in new_tables}
     facts = facts_of((), checked)
     rebuilt = _rebuild_steps(statements)
+    defaults: dict[tuple[str, str], int] | None = None
     hits: list[SqlHit] = []
     in_tx = False
     for index, stmt in enumerate(statements):
@@ -207,31 +208,40 @@ def scan_sql(
             in_tx = False
             continue
         for item, detail in _statement_hazards(text, created, in_tx, facts):
-            if detail.startswith(BEYOND_SQUAWK[1]) and _default_set_again(detail, statements[index + 1 :]):
-                continue
+            if detail.startswith(BEYOND_SQUAWK[1]):
+                defaults = _defaults_set(statements) if defaults is None else defaults
+                named = _DROPPED_DEFAULT.search(detail)
+                if named and defaults.get((named.group(1), named.group(2)), -1) > index:
+                    continue  # a later statement gives the column a default again
             hits.append(SqlHit(item, stmt.line, stmt.end_line, detail))
         facts.learn(text)
     return hits
 
 
-def _default_set_again(detail: str, later: list[SqlStatement]) -> bool:
-    """A later statement gives the column of a DROP DEFAULT finding a default again."""
-    named = re.search(r"column (\S+)\.(\S+) added", detail)
-    if named is None:
-        return False
-    table, column = named.group(1), named.group(2)
-    for stmt in later:
+def _defaults_set(statements: list[SqlStatement]) -> dict[tuple[str, str], int]:
+    """(table, column) -> the last statement that gives the column a default (SET DEFAULT), in one pass."""
+    found: dict[tuple[str, str], int] = {}
+    for index, stmt in enumerate(statements):
         match = _ALTER_TABLE.match(stmt.text)
-        if match and _norm_table(match.group(1)) == table and re.search(
-            rf"\bALTER\s+(?:COLUMN\s+)?[\"`]?{re.escape(column.upper())}[\"`]?\s+SET\s+DEFAULT\b", stmt.text
-        ):
-            return True
-    return False
+        if match is None or "SET DEFAULT" not in stmt.text:
+            continue
+        table = _norm_table(match.group(1))
+        for column in _SET_DEFAULT_COLUMN.findall(stmt.text):
+            found[(table, _norm_table(column))] = index
+    return found
+
+
+_SET_DEFAULT_COLUMN = re.compile(r"\bALTER\s+(?:COLUMN\s+)?(\"[^\"]+\"|`[^`]+`|[\w$]+)\s+SET\s+DEFAULT\b")
+_DROPPED_DEFAULT = re.compile(r"column (\S+)\.(\S+) added")
 
 
 _RENAME_TABLE = re.compile(rf"^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?({_IDENT})\s+RENAME\s+TO\s+({_IDENT})$")
 _DROP_TABLE = re.compile(rf"^DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?({_IDENT})$")
 _INSERT_SELECT = re.compile(rf"^INSERT\s+INTO\s+({_IDENT})\s*\(([^)]*)\)\s*SELECT\s+(.*?)\s+FROM\b")
+
+
+_REBUILD_REACH = 20
+"""Statements after a rebuild's CREATE TABLE within which its copy (INSERT ... SELECT) is looked for."""
 
 
 def _rebuild_steps(statements: list[SqlStatement]) -> dict[int, list[str]]:
@@ -240,26 +250,32 @@ def _rebuild_steps(statements: list[SqlStatement]) -> dict[int, list[str]]:
     rename `new__t` to `t`. The table ends as it began, so these steps drop and rename nothing; what the
     rebuild adds is judged on the copy: a NOT NULL column without a default that the copy does not fill
     from the old rows (index -> MIG-02 details; an empty list marks a harmless step)."""
-    created = {
-        i: _norm_table(m.group(1)) for i, s in enumerate(statements) if (m := _CREATE_TABLE.match(s.text))
-    }
-    renames = {i: (_norm_table(m.group(1)), _norm_table(m.group(2)))
-               for i, s in enumerate(statements) if (m := _RENAME_TABLE.match(s.text))}
-    drops = {i: _norm_table(m.group(1)) for i, s in enumerate(statements) if (m := _DROP_TABLE.match(s.text))}
+    created: dict[str, list[int]] = {}
+    drops: dict[str, list[int]] = {}
+    renames: list[tuple[int, str, str]] = []
+    for i, stmt in enumerate(statements):
+        if not stmt.text.startswith(("CREATE", "DROP", "ALTER")):
+            continue
+        if m := _CREATE_TABLE.match(stmt.text):
+            created.setdefault(_norm_table(m.group(1)), []).append(i)
+        elif m := _DROP_TABLE.match(stmt.text):
+            drops.setdefault(_norm_table(m.group(1)), []).append(i)
+        elif m := _RENAME_TABLE.match(stmt.text):
+            renames.append((i, _norm_table(m.group(1)), _norm_table(m.group(2))))
     steps: dict[int, list[str]] = {}
-    for at, (old, new) in renames.items():
-        again = [i for i, table in created.items() if table == old and i > at]
-        if again and any(table == new and i > at for i, table in drops.items()):
-            steps[at] = []
-            steps.update({i: [] for i, table in drops.items() if table == new and i > at})
-            steps.update({i: [] for i in again})
-        made = [i for i, table in created.items() if table == old and i < at]
-        if made and any(table == new and i < at for i, table in drops.items()):
-            steps[at] = []
-            steps.update({i: [] for i, table in drops.items() if table == new and i < at})
-    for at in list(steps):
-        if at in created:
-            steps[at] = _unfilled_not_null(statements, at)
+    made_again: set[int] = set()
+    for at, old, new in renames:
+        again = [i for i in created.get(old, []) if i > at]
+        dropped_after = [i for i in drops.get(new, []) if i > at]
+        if again and dropped_after:  # rename away, create again, drop the old copy
+            steps.update({i: [] for i in (at, *dropped_after)})
+            made_again.update(again)
+        made = [i for i in created.get(old, []) if i < at]
+        dropped_before = [i for i in drops.get(new, []) if i < at]
+        if made and dropped_before:  # create new__t, drop t, rename new__t to t
+            steps.update({i: [] for i in (at, *dropped_before)})
+    for at in made_again:
+        steps[at] = _unfilled_not_null(statements, at)
     return steps
 
 
@@ -274,7 +290,7 @@ def _unfilled_not_null(statements: list[SqlStatement], create_at: int) -> list[s
         for column in re.split(r",(?![^(]*\))", body.strip().strip("()"))
         if re.search(r"\bNOT\s+NULL\b", column) and not re.search(r"\b(DEFAULT|PRIMARY\s+KEY)\b", column)
     ]
-    for stmt in statements[create_at + 1 :]:
+    for stmt in statements[create_at + 1 : create_at + 1 + _REBUILD_REACH]:
         copy = _INSERT_SELECT.match(stmt.text)
         if copy is None or _norm_table(copy.group(1)) != table:
             continue
