@@ -61,6 +61,8 @@ class Config:
     """Send a verification request per batch of model findings, dropping what the code does not support
     (when the budget allows)."""
     max_file_lines: int = 5000
+    database: str | None = None
+    """The engine migrations run on (postgres, mysql, mariadb, sqlite); None: detected from the repository."""
     include_tests: bool = False
     review_drafts: bool = False
     ignore_authors: tuple[str, ...] | None = None
@@ -220,6 +222,7 @@ def config_from_mapping(data: dict[str, Any], source: str) -> Config:
         path_instructions=tuple((tuple(r["paths"]), str(r["instructions"]))
                                 for r in data.get("path-instructions") or []),
         max_file_lines=int(data.get("max-file-lines", base.max_file_lines)),
+        database=data.get("database"),
         include_tests=bool(data.get("include-tests", base.include_tests)),
         review_drafts=bool(data.get("review-drafts", base.review_drafts)),
         ignore_authors=tuple(data["ignore-authors"]) if "ignore-authors" in data else None,

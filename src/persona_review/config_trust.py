@@ -2,7 +2,10 @@
 
 With `config-from: head` in the base branch's config, the Action reads the config at the pull request's
 head too. That file is written by whoever opened the pull request, so it is trusted only for what shapes
-the review itself: which files, which categories, how many comments, which findings to ignore. Every other
+the review itself: which files, which categories, how many comments, which findings to ignore, and which
+database the migration advice is for (`database`: like `categories`, it can only change which migration
+findings are shown and how they read, and a pull request that moves to another engine is reviewed for the
+engine it moves to). Every other
 key comes from the base branch, whatever the head says:
 
 - where model requests go and with which credentials: `provider`, `base-url`, `model`, `region`,
@@ -30,6 +33,7 @@ HEAD_KEYS = frozenset({
     "min-confidence",
     "max-comments",
     "max-file-lines",
+    "database",
     "review-drafts",
     "ignore",
 })

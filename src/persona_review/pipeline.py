@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from persona_review.checklists import load_checklists
+from persona_review.checks._migration_paths import migration_kind
 from persona_review.checks.base import FileContext
 from persona_review.checks.runner import run_checks
 from persona_review.config import Config
 from persona_review.contexts import FileSource, WorkspaceFiles, build_contexts
+from persona_review.database_detect import detect_database
 from persona_review.diff import Diff, DiffFile
 from persona_review.findings import SOURCE_MODEL, Finding, Placement, assign_fingerprints, sort_key
 from persona_review.nothing_reviewed import nothing_reviewed
@@ -61,6 +63,9 @@ class ReviewInput:
     model_lines: Mapping[str, set[int]] | None = None
     """When set, the model reviews only these files and keeps its findings on these new-file lines (an empty
     set: the whole file); the checks still review everything. Used for the hunks a push touched."""
+    repo_files: FileSource | None = None
+    """Where other files of the head come from (the database a migration runs on is read from them); when
+    None, the source of whole files."""
     repo_guidance: RepoGuidance | None = None
     """Repository instructions and checklist items read from the base branch, for the model review
     (`model.repo_instructions`); the config's `path-instructions` are used when this is None."""
@@ -72,7 +77,8 @@ def run_review(inp: ReviewInput) -> ReviewResult:
     source = inp.contents or (WorkspaceFiles(inp.workspace) if inp.workspace is not None else None)
     contexts = build_contexts(selection.reviewed, source, config.max_file_lines, inp.log)
 
-    checks = run_checks(list(contexts.values()), config.categories)
+    database = _database(config, list(contexts.values()), inp.repo_files or source, inp.log)
+    checks = run_checks(list(contexts.values()), config.categories, database=database)
     notices = list(checks.notices)
     by_path = {f.path: f for f in selection.reviewed}
     found = [place(f, by_path) for f in checks.findings]
@@ -148,6 +154,26 @@ def run_review(inp: ReviewInput) -> ReviewResult:
         unused_suppressions=suppressor.unused({p: c.added for p, c in contexts.items()}, config.source),
         nothing_reviewed=nothing_reviewed([*selection.decisions, *inp.extra_skipped], config.max_file_lines),
     )
+
+
+def _database(
+    config: Config,
+    contexts: Sequence[FileContext],
+    source: FileSource | None,
+    log: Callable[[str], None] | None,
+) -> str | None:
+    """The engine the change's migrations run on: the config's `database`, else what the repository's files
+    name (read only when the change has a migration, through the same source as whole files)."""
+    if config.database is not None or source is None:
+        return config.database
+    if not any(migration_kind(ctx) is not None for ctx in contexts):
+        return None
+    found = detect_database(source.read, [ctx.path for ctx in contexts])
+    if log is not None:
+        log(f"database: {found.engine} (from {found.source})" if found else
+            "database: not named by the repository's files; set `database` in the config for advice that "
+            "fits it")
+    return found.engine if found else None
 
 
 def _model_files(files: list[DiffFile], scope: Mapping[str, set[int]] | None) -> list[DiffFile]:

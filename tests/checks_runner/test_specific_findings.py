@@ -17,6 +17,12 @@ from tests.checks_migrations import (
     test_django_migrations as django,
 )
 from tests.checks_migrations import (
+    test_embedded_sql as embedded,
+)
+from tests.checks_migrations import (
+    test_js_migrations as js,
+)
+from tests.checks_migrations import (
     test_rails_migrations as rails,
 )
 from tests.checks_migrations import (
@@ -65,6 +71,21 @@ def _examples() -> Iterator[tuple[str, Example]]:
     yield "sql-in-transaction", Example(context_for_text("db/V2__tx.sql", sql.IN_TX), "MIG-12", None)
     fk = "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);\n"
     yield "sql-foreign-key", Example(context_for_text("db/V2__fk.sql", fk), "MIG-06", None)
+    for i, (path, flagged, line, item, _) in enumerate(js.CASES):
+        yield f"js-{i}", Example(context_for_text(path, flagged), item, line)
+    knex_tx = "exports.up = (knex) => knex.raw('CREATE INDEX CONCURRENTLY orders_code ON orders (code)');\n"
+    yield "js-concurrent", Example(context_for_text(js.KNEX, knex_tx), "MIG-12", 1)
+    for i, (statement, item) in enumerate(embedded.SQL_CASES):
+        go = embedded.goose(f'"{statement}"')
+        yield f"go-{i}", Example(context_for_text(embedded.GOOSE, go), item, embedded.GO_LINE)
+        java = embedded.flyway(f'"{statement}"')
+        yield f"java-{i}", Example(context_for_text(embedded.FLYWAY, java), item, embedded.JAVA_LINE)
+    json_rails = rails.migration("add_column :orders, :meta, :json")
+    yield "rails-json", Example(context_for_text(rails.PATH, json_rails), "MIG-00", None)
+    json_alembic = alembic.revision('op.add_column("orders", sa.Column("meta", sa.JSON()))')
+    yield "alembic-json", Example(context_for_text(alembic.PATH, json_alembic), "MIG-00", None)
+    json_sql = "ALTER TABLE orders ADD COLUMN meta json;\n"
+    yield "sql-json", Example(context_for_text("db/V2__json.sql", json_sql), "MIG-00", None)
 
 
 EXAMPLES = dict(_examples())

@@ -124,6 +124,8 @@ class State:
         for change in found.files if found else []:
             if change.filename == path and change.status != "removed" and change.content is not None:
                 return change.content.encode()
+        if found is not None and found.tree and path in found.tree:
+            return found.tree[path].encode()  # a file the commit has but does not change
         return None
 
     def is_dir(self, commit: str, path: str) -> bool:

@@ -177,6 +177,8 @@ class Run:
                 repo_guidance=guidance,
                 contents=HeadContents(self.gh, self.genv.repository, view.head_sha, changed.blob_ids,
                                       Path(self.genv.workspace) if self.genv.workspace else None, log),
+                repo_files=HeadContents(self.gh, self.genv.repository, view.head_sha, changed.blob_ids,
+                                        Path(self.genv.workspace) if self.genv.workspace else None),
                 log=log,
             )
         )

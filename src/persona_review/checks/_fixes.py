@@ -322,6 +322,8 @@ _OTHER_DATABASE = re.compile(r"(?i)mysql|maria|sqlite|mssql|sqlserver|oracle|cli
 
 
 def _postgres(ctx: FileContext) -> bool:
+    if ctx.change.database not in (None, "postgres"):
+        return False
     return not _OTHER_DATABASE.search(ctx.path)
 
 
@@ -404,6 +406,8 @@ _ALEMBIC_CONSTRAINT = re.compile(r"\bop\.(?:create_foreign_key|create_check_cons
 
 
 def _alembic_not_valid(ctx: FileContext, first: int, last: int) -> Fix | None:
+    if not _postgres(ctx):
+        return None
     fix = _insert_keyword(ctx, first, last, _ALEMBIC_CONSTRAINT, "postgresql_not_valid=True")
     if fix is None:
         return None
@@ -420,7 +424,7 @@ _RAILS_CONSTRAINT = re.compile(r"^(\s*)(add_foreign_key|add_check_constraint)\b(
 
 
 def _rails_not_valid(ctx: FileContext, first: int, last: int) -> Fix | None:
-    if first != last:
+    if first != last or not _postgres(ctx):
         return None
     match = _RAILS_CONSTRAINT.match(ctx.lines[first])
     if match is None or "validate" in match.group(3) or match.group(3).rstrip().endswith((",", "(")):

@@ -20,6 +20,13 @@ class Advice(NamedTuple):
 
 
 ADVICE: dict[str, Advice] = {
+    "MIG-00": Advice(
+        "A json column on Postgres",
+        "Postgres has no equality operator for json: a SELECT DISTINCT, UNION or GROUP BY over a row with "
+        "this column (ORMs issue them for distinct/uniq queries) fails with \"could not identify an equality "
+        "operator for type json\", and the value is stored as text and parsed on every read.",
+        "use jsonb, which compares, indexes (GIN) and is stored parsed.",
+    ),
     "MIG-01": Advice(
         "Drops a column or table that running code may still use",
         "During a deploy the old application version keeps running and still selects, inserts or caches "
@@ -41,10 +48,11 @@ ADVICE: dict[str, Advice] = {
         "Index built or dropped without CONCURRENTLY on an existing table",
         "A plain CREATE/DROP INDEX (or REINDEX) holds a lock that blocks all writes to the table for the "
         "whole build, minutes to hours on a large table.",
-        "use CREATE INDEX CONCURRENTLY / DROP INDEX CONCURRENTLY, in a migration that does not run inside "
-        "a transaction (Django AddIndexConcurrently with atomic = False, Alembic "
+        "on Postgres use CREATE INDEX CONCURRENTLY / DROP INDEX CONCURRENTLY, in a migration that does not "
+        "run inside a transaction (Django AddIndexConcurrently with atomic = False, Alembic "
         "postgresql_concurrently=True in an autocommit block, Rails algorithm: :concurrently with "
-        "disable_ddl_transaction!).",
+        "disable_ddl_transaction!); MySQL/MariaDB build indexes online (ALGORITHM=INPLACE, LOCK=NONE). "
+        "Set `database` in the config for advice that fits your engine.",
     ),
     "MIG-04": Advice(
         "Changes a column's type in place",
@@ -64,7 +72,7 @@ ADVICE: dict[str, Advice] = {
         "Foreign key or check constraint validated while holding a lock",
         "Adding a validated constraint scans the whole table (and for a foreign key the referenced table) "
         "while holding locks that block writes on both.",
-        "add the constraint NOT VALID (validate: false), then VALIDATE CONSTRAINT in a separate "
+        "on Postgres add the constraint NOT VALID (validate: false), then VALIDATE CONSTRAINT in a separate "
         "migration/transaction, which only takes a light lock.",
     ),
     "MIG-07": Advice(

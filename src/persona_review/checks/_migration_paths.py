@@ -18,6 +18,12 @@ class MigrationKind(StrEnum):
     DJANGO = "django"
     ALEMBIC = "alembic"
     RAILS = "rails"
+    JS = "js"
+    """Knex, Sequelize and TypeORM migrations."""
+    GO = "go"
+    """goose Go migrations, or Go code in a migrations folder that runs SQL."""
+    JAVA = "java"
+    """Flyway Java migrations (`BaseJavaMigration`, `V1__name.java`)."""
 
 
 _MIGRATION_DIRS = frozenset(
@@ -59,6 +65,19 @@ _RAILS_MARKERS = re.compile(
 )
 
 
+_JS_MARKERS = re.compile(
+    r"\bexports\.up\b|\bexport\s+(?:async\s+)?function\s+up\b|\bknex\.schema\b|\.schema\s*\.\s*(?:createTable|alterTable|table)\s*\(|"
+    r"\bqueryInterface\s*\.|\bMigrationInterface\b|\bqueryRunner\s*\.|\bup\s*[:(=]\s*(?:async\s*)?\(?\s*(?:knex|queryInterface)\b"
+)
+_JS_DIRS = frozenset({"migrations", "migration", "migrate", "knex_migrations", "db"})
+_GO_MARKERS = re.compile(r"\bgoose\.AddMigration\w*\(|\b(?:tx|db|conn)\.Exec(?:Context)?\(")
+_JAVA_MARKERS = re.compile(r"\b(?:BaseJavaMigration|JavaMigration)\b")
+_JAVA_FLYWAY_NAME = re.compile(r"^[VR]\d[\w.]*__\w+\.java$")
+_DDL_IN_TEXT = re.compile(
+    r"\b(?:ALTER\s+TABLE|CREATE\s+(?:UNIQUE\s+)?INDEX|DROP\s+(?:TABLE|INDEX|COLUMN))\b", re.IGNORECASE
+)
+
+
 def _dirs(path: str) -> list[str]:
     return [part.lower() for part in PurePosixPath(path).parts[:-1]]
 
@@ -86,6 +105,22 @@ def migration_kind(ctx: FileContext) -> MigrationKind | None:
             return None
         if _RAILS_MARKERS.search(_visible_text(ctx)):
             return MigrationKind.RAILS
+        return None
+    if ctx.language in ("javascript", "typescript"):
+        in_dir = bool(set(_dirs(ctx.path)) & _JS_DIRS) or ".migration." in name.lower()
+        return MigrationKind.JS if in_dir and _JS_MARKERS.search(_visible_text(ctx)) else None
+    if ctx.language == "go":
+        in_dir = bool(set(_dirs(ctx.path)) & {"migrations", "migration", "migrate"})
+        text = _visible_text(ctx)
+        if "goose." in text and _GO_MARKERS.search(text):
+            return MigrationKind.GO
+        if in_dir and _GO_MARKERS.search(text) and _DDL_IN_TEXT.search(text):
+            return MigrationKind.GO
+        return None
+    if ctx.language == "java":
+        text = _visible_text(ctx)
+        if _JAVA_MARKERS.search(text) or (_JAVA_FLYWAY_NAME.match(name) and _DDL_IN_TEXT.search(text)):
+            return MigrationKind.JAVA
     return None
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from persona_review.checks._migration_advice import advice
+from persona_review.checks._migration_engines import POSTGRES, applies, wording
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -19,11 +20,14 @@ from persona_review.findings import Category, Severity
 class ItemHit(NamedTuple):
     item: str
     hit: Hit
+    detail: str = ""
+    """What the hit found, before the item's why and safe sequence (reworded per engine in `for_engine`)."""
 
 
 Scanner = Callable[[FileContext], list[ItemHit]]
 
 _SLUGS: dict[str, tuple[str, Severity]] = {
+    "MIG-00": ("JSON-COLUMN", Severity.MEDIUM),
     "MIG-01": ("DROP", Severity.HIGH),
     "MIG-02": ("NOT-NULL", Severity.HIGH),
     "MIG-03": ("INDEX-LOCK", Severity.HIGH),
@@ -64,7 +68,26 @@ def with_advice(
     """An ItemHit whose message leads with `detail` and goes on with the item's why and safe sequence.
     `severity` overrides the spec default, e.g. lower when an old column type is unknown."""
     hit = Hit(line=line, end_line=end_line, message=advice(item).text(detail), severity=severity)
-    return ItemHit(item, hit)
+    return ItemHit(item, hit, detail)
+
+
+def for_engine(found: list[ItemHit], engine: str | None) -> list[ItemHit]:
+    """`found` as it reads on `engine`: hazards the engine does not have are left out, the others carry the
+    engine's why and safe sequence (and its general rule as the finding's explanation)."""
+    if engine is None or engine == POSTGRES:
+        return found
+    out: list[ItemHit] = []
+    for each in found:
+        if not applies(each.item, engine):
+            continue
+        words = wording(each.item, each.detail, engine)
+        if words.explanation is None:
+            out.append(each)
+        else:
+            hit = each.hit
+            out.append(each._replace(hit=Hit(hit.line, hit.end_line, words.message, hit.suggested_fix,
+                                              hit.severity, words.explanation)))
+    return out
 
 
 class _OneFileCache:
@@ -77,7 +100,7 @@ class _OneFileCache:
 
     def hits(self, ctx: FileContext) -> list[ItemHit]:
         if self._ctx is not ctx:
-            self._hits = self._scan(ctx)
+            self._hits = for_engine(self._scan(ctx), ctx.change.database)
             self._ctx = ctx
         return self._hits
 

@@ -149,3 +149,19 @@ def top_level_defs(ctx: FileContext) -> dict[int, str]:
         if current is not None:
             owner[no] = current
     return owner
+
+
+def reverting_lines(ctx: FileContext, down: re.Pattern[str], up: re.Pattern[str]) -> set[int]:
+    """Lines of a migration's reverting function (`down`), which is expected to drop what the forward one
+    adds: from a line matching `down` up to the next line matching `up`, or the end of the known lines."""
+    out: set[int] = set()
+    inside = False
+    for no in sorted(ctx.lines):
+        text = ctx.lines[no]
+        if down.search(text):
+            inside = True
+        elif up.search(text):
+            inside = False
+        if inside:
+            out.add(no)
+    return out

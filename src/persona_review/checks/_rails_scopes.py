@@ -62,6 +62,8 @@ class RailsOp(NamedTuple):
     assured: bool
     change_table: str
     """For `t.` calls inside `change_table :x do |t|` or `create_table :x do |t|`, the table."""
+    block: str = ""
+    """For `t.` calls: "change_table" or "create_table", the block they sit in ("" when not shown)."""
 
     @property
     def table(self) -> str:
@@ -117,6 +119,7 @@ class _Where(NamedTuple):
     method: str
     assured: bool
     change_table: str
+    block: str
 
 
 def _blocks(ctx: FileContext) -> dict[int, _Where]:
@@ -136,7 +139,8 @@ def _blocks(ctx: FileContext) -> dict[int, _Where]:
             int(kinds.get("class", "0")),
             kinds.get("def", ""),
             "assured" in kinds or "safety_assured" in text,
-            kinds.get("change_table", ""),
+            kinds.get("change_table", "").partition(" ")[2],
+            kinds.get("change_table", "").partition(" ")[0],
         )
         if _CLASS.match(text):
             stack.append((indent, "class", str(no)))
@@ -144,8 +148,8 @@ def _blocks(ctx: FileContext) -> dict[int, _Where]:
             stack.append((indent, "def", match.group(1)))
         elif re.match(r"^\s*safety_assured\s*(do|\{)\s*$", text):
             stack.append((indent, "assured", ""))
-        elif match := re.match(r"^\s*(?:change_table|create_table)\s*\(?\s*:?[\"']?(\w+)", text):
-            stack.append((indent, "change_table", match.group(1).lower()))
+        elif match := re.match(r"^\s*(change_table|create_table)\s*\(?\s*:?[\"']?(\w+)", text):
+            stack.append((indent, "change_table", f"{match.group(1)} {match.group(2).lower()}"))
     return where
 
 
@@ -162,12 +166,14 @@ def scopes(ctx: FileContext) -> dict[int, Scope]:
         if match is None:
             continue
         name = match.group("op") or f"t.{match.group('t')}"
-        klass, method, assured, change_table = blocks.get(stmt.line, _Where(0, "", False, ""))
+        klass, method, assured, change_table, block = blocks.get(stmt.line, _Where(0, "", False, "", ""))
         call = _normalize_call(
             stmt.text[match.start("op") if match.group("op") else match.start("t") - len("t.") :], name
         )
         args, kwargs = call_args(call, len(name))
-        op = RailsOp(name, stmt, args, kwargs, method, assured, change_table if name.startswith("t.") else "")
+        in_block = name.startswith("t.")
+        table, kind = (change_table, block) if in_block else ("", "")
+        op = RailsOp(name, stmt, args, kwargs, method, assured, table, kind)
         scopes.setdefault(klass, Scope()).ops.append(op)
     return scopes
 

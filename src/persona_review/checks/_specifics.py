@@ -14,6 +14,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
+from persona_review.checks._migration_engines import consequence as engine_consequence
+from persona_review.checks._migration_engines import effect as engine_effect
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 
 MAX_NAME = 60
@@ -96,7 +98,7 @@ def _own_detail(spec: CheckSpec, hit: Hit) -> str:
     if not hit.message:
         return ""
     message = hit.message.strip()
-    rule = spec.explanation.strip()
+    rule = (hit.explanation or spec.explanation).strip()
     if message == rule:
         return ""
     if rule and message.endswith(rule):
@@ -770,6 +772,7 @@ def _setting_on(
 # --- migrations -------------------------------------------------------------------------------------------
 
 _LOCKS = {
+    "MIG-00": "adds a json column: no equality operator, so DISTINCT and GROUP BY over it fail",
     "MIG-01": "drops what the running release may still read",
     "MIG-02": "adds NOT NULL on a live table: ACCESS EXCLUSIVE scan, fails on rows without a value",
     "MIG-03": "builds without CONCURRENTLY: a SHARE lock blocks writes for the whole build",
@@ -784,6 +787,7 @@ _LOCKS = {
     "MIG-12": "runs CONCURRENTLY inside a transaction, which Postgres refuses",
 }
 _CONSEQUENCES = {
+    "MIG-00": "Queries that compare rows of {t} (DISTINCT, UNION, GROUP BY) fail on the json column.",
     "MIG-01": "Instances of the previous release still use what this drops from {t}; their queries fail from "
     "the moment it commits, and the data is gone.",
     "MIG-02": "On a non-empty {t} this fails, or checks every row under an ACCESS EXCLUSIVE lock that blocks "
@@ -834,7 +838,8 @@ def _string_contents(text: str) -> str:
 
 
 def _migration(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
-    effect = _LOCKS.get(spec.checklist_item)
+    engine = ctx.change.database
+    effect = engine_effect(spec.checklist_item, engine) or _LOCKS.get(spec.checklist_item)
     if effect is None:
         return None
     function = re.match(r"^\s*def\s+(\w+)", text)
@@ -853,13 +858,17 @@ def _migration(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[
     if detail and (table or subject.split()[0]).lower().strip('"') in words:
         return f"{code(subject)}{on} {effect}", detail
     # No message about this statement (squawk's describe its rule): say what it does to this table.
-    consequence = _CONSEQUENCES.get(spec.checklist_item, "")
+    item = spec.checklist_item
+    consequence = engine_consequence(item, engine) or _CONSEQUENCES.get(item, "")
     why = consequence.format(t=code(table) if table else "the table")
     why = why or spec.explanation.split(". ")[0] + "."
     return f"{code(subject)}{on} {effect}", why
 
 
 _WORD = re.compile(r"[\w$.\"]+")
+_JS_MIGRATION_CALL = re.compile(r"((?:[\w$]+\s*\.\s*)*[\w$]+)\s*\(")
+_CODE_WITH_SQL = frozenset({"go", "java", "javascript", "typescript"})
+"""Languages whose migration findings are about SQL inside a string (`tx.Exec("…")`, `knex.raw(`…`)`)."""
 
 
 def _above(ctx: FileContext, line: int) -> str:
@@ -872,8 +881,16 @@ def _migration_subject(
     """(the statement or call, the table) of a flagged migration line; `before()` gives the few lines above
     it (a continued ALTER TABLE names its table there)."""
     stripped = text.strip()
-    call = _PY_MIGRATION_CALL.search(stripped) if language == "python" else _RB_MIGRATION_CALL.match(stripped)
-    raw_sql = call is not None and call.group(1).endswith(("execute", "RunSQL"))
+    if language in ("javascript", "typescript"):
+        stripped = re.sub(r"^(?:await|return)\s+", "", stripped)
+        call = _JS_MIGRATION_CALL.match(stripped)
+    elif language == "python":
+        call = _PY_MIGRATION_CALL.search(stripped)
+    else:
+        call = _RB_MIGRATION_CALL.match(stripped)
+    raw_sql = (call is not None and call.group(1).endswith(("execute", "RunSQL"))) or (
+        language in _CODE_WITH_SQL and _string_contents(text).strip() != ""
+    )
     sql_text = _string_contents(text) if raw_sql else text
     sql = _SQL_HEAD.search(sql_text)
     if sql and (language == "sql" or call is None or raw_sql):
@@ -893,16 +910,16 @@ def _migration_subject(
     elif language == "python":
         model = re.search(r"model_name\s*=\s*[\"'](\w+)[\"']", text)
         table = model.group(1) if model else ""
-    column = _migration_column(language, name, text)
+    column = _migration_column(language, name, stripped if language in ("javascript", "typescript") else text)
     args = (column if column.startswith("(") else f" {column}") if column else ""
     return f"{name}{args}", table
 
 
 def _migration_column(language: str, name: str, text: str) -> str:
-    if language == "ruby":
+    if language in ("ruby", "javascript", "typescript"):
         # The call's own arguments as written (a table, columns, options), up to a block or the line end.
         args = text.split("\n", 1)[0].strip()[len(name) :]
-        args = re.split(r"\s+do\b|\s*\{\s*\|", args, maxsplit=1)[0].strip()
+        args = re.split(r"\s+do\b|\s*\{\s*\|", args, maxsplit=1)[0].strip().rstrip(";")
         return args.strip("()") if args.startswith("(") and args.endswith(")") else args
     if name.endswith(("add_column", "alter_column")):
         column = re.search(r"Column\(\s*[\"'](\w+)|alter_column\(\s*[\"']\w+[\"']\s*,\s*[\"'](\w+)", text)
@@ -1006,6 +1023,7 @@ _FAMILIES.update(
             "RAW-SQL",
             "LOCK-TIMEOUT",
             "CONCURRENT-IN-TX",
+            "JSON-COLUMN",
         )
     }
 )

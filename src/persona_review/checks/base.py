@@ -41,6 +41,22 @@ class Hit:
     suggested_fix: str | None = None
     """Replacement text for line..end_line, only when it is a safe drop-in."""
     severity: Severity | None = None
+    explanation: str | None = None
+    """Replaces the spec's general rule when it depends on what the hit knows (e.g. the database engine)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeFacts:
+    """What checks know about the change as a whole, beyond the one file they read."""
+
+    database: str | None = None
+    """The database the migrations run on: "postgres", "mysql", "mariadb", "sqlite", or None (unknown)."""
+    created_tables: frozenset[str] = frozenset()
+    """Tables (lower case, schema dropped; Django model names too) that added lines of any migration in the
+    change create: new and empty when the change deploys, so locks and backfills on them cost nothing."""
+    not_null_checked: frozenset[tuple[str, str]] = frozenset()
+    """(table, column) pairs that a SQL migration of the change covers with a validated
+    `CHECK (column IS NOT NULL)`: a later `SET NOT NULL` on them skips the scan."""
 
 
 @dataclass(slots=True)
@@ -55,6 +71,7 @@ class FileContext:
     """Lines the change adds (the only lines findings may be reported on)."""
     whole_file: bool
     is_new_file: bool = False
+    change: ChangeFacts = field(default_factory=ChangeFacts)
     _segments: list[tuple[int, list[str]]] | None = field(default=None, repr=False)
 
     def segments(self) -> list[tuple[int, list[str]]]:

@@ -48,7 +48,8 @@ _VOLATILE = re.compile(r"\b(gen_random_uuid|uuid_generate_v\d|random|clock_times
 SPECS = make_specs(
     "ALEMBIC",
     ["python"],
-    ["MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08", "MIG-09", "MIG-12"],
+    ["MIG-00", "MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08", "MIG-09",
+     "MIG-12"],
 )
 
 
@@ -92,9 +93,11 @@ def scan(ctx: FileContext) -> list[ItemHit]:
         for stmt in statements_matching(ctx, _OP_START)
         if not owners.get(stmt.line, "").startswith("downgrade")
     ]
-    created = {op.table for op in ops if op.name == "create_table"}
+    created = {op.table for op in ops if op.name == "create_table"} | ctx.change.created_tables
     hits: list[ItemHit] = []
     for op in ops:
+        if op.table in ctx.change.created_tables and op.name != "execute":
+            continue  # a table another migration of the change creates: new and unused
         hits.extend(_op_hits(op, created))
     hits.extend(_downgrade_hits(ctx))
     return hits
@@ -151,6 +154,8 @@ def _add_column_hits(op: _Op, new_table: bool) -> list[ItemHit]:
     column = op.stmt.text
     default = re.search(r"server_default\s*=\s*(.+)", column)
     hits: list[ItemHit] = []
+    if re.search(r"\b(?:sa\.|sqlalchemy\.|postgresql\.)?JSON\s*\(", column):
+        hits.append(with_advice("MIG-00", line, f"add_column on {op.table}: a json column (not JSONB).", end))
     if re.search(r"nullable\s*=\s*False", column) and not default:
         at = line_of(op.stmt, r"nullable\s*=\s*False")
         hits.append(

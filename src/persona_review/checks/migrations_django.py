@@ -11,6 +11,7 @@ usually outside the hunk), and a later `AddDefaultValue` that keeps a database d
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath
 
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
 from persona_review.checks._migration_specs import ItemHit, make_specs, register_family, with_advice
@@ -84,11 +85,17 @@ def scan(ctx: FileContext) -> list[ItemHit]:
         return []
     ops = [_Op(stmt) for stmt in statements_matching(ctx, _OP_START)]
     created = {op.arg("name", 0) for op in ops if op.name == "CreateModel"}
+    parts = PurePosixPath(ctx.path).parts
+    if len(parts) >= 3:  # the table of a model is `<app label>_<model>`; RunSQL names the table
+        created |= {f"{parts[-3].lower()}_{model}" for model in created}
+    in_change = ctx.change.created_tables
     kept_defaults = {(op.model, op.arg("name", 1)) for op in ops if op.name == "AddDefaultValue"}
     non_atomic = ctx.whole_file and re.search(r"^\s*atomic\s*=\s*False", ctx.text_of(1, max(ctx.lines)), re.M)
     hits: list[ItemHit] = []
     for op in ops:
-        hits.extend(_op_hits(op, created, kept_defaults, bool(non_atomic) or not ctx.whole_file))
+        if op.model in in_change and op.name not in ("RunPython", "RunSQL"):
+            continue  # a model another migration of the change creates: new and unused
+        hits.extend(_op_hits(op, created | in_change, kept_defaults, bool(non_atomic) or not ctx.whole_file))
     return hits
 
 

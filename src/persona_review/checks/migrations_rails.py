@@ -27,7 +27,7 @@ _VOLATILE = re.compile(r"\b(gen_random_uuid|uuid_generate_v\d|random|clock_times
 SPECS = make_specs(
     "RAILS",
     ["ruby"],
-    ["MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08", "MIG-10"],
+    ["MIG-00", "MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08", "MIG-10"],
 )
 
 
@@ -38,10 +38,11 @@ def scan(ctx: FileContext) -> list[ItemHit]:
     for scope in scopes(ctx).values():
         if scope.schema:
             continue
+        created = scope.created | ctx.change.created_tables
         for op in scope.ops:
             if op.assured or op.method == "down":
                 continue
-            hits.extend(_op_hits(op, scope))
+            hits.extend(_op_hits(op, scope, created, ctx.change.not_null_checked))
     return hits
 
 
@@ -58,36 +59,41 @@ def _label(op: RailsOp) -> str:
     return op.table or column or "the column"
 
 
-def _op_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
+def _op_hits(
+    op: RailsOp, scope: Scope, created: set[str] | frozenset[str], checked: frozenset[tuple[str, str]]
+) -> list[ItemHit]:
     line, end, name = op.stmt.line, op.stmt.end_line, op.name
-    new = op.table in scope.created
-    if name in _DROPS:
-        return [with_advice("MIG-01", line, f"{name}{_on(op.table)}.", end)]
+    new = bool(op.table) and op.table in created
     if name in ("create_table", "create_join_table") and "force" in op.kwargs:
         return [
             with_advice(
                 "MIG-01", line, f"{name} with force: drops {op.table or 'the table'} if it exists.", end
             )
         ]
+    if name.startswith("t.") and op.block != "change_table":
+        # inside create_table (a new, empty table), or a block the hunk does not show: nothing to lock
+        return []
+    if new and name != "execute":
+        return []
+    if name in _DROPS:
+        return [with_advice("MIG-01", line, f"{name}{_on(op.table)}.", end)]
     if name.startswith("rename_") or name == "t.rename":
         return [] if name == "rename_index" else [with_advice("MIG-05", line, f"{name}{_on(op.table)}.", end)]
     if name == "execute":
         sql = sql_of(op)
         return [
             with_advice(found.item, line, f"execute: {found.detail}", end)
-            for found in scan_sql([(line, sql)], new_tables=scope.created)
+            for found in scan_sql([(line, sql)], new_tables=created)
             if found.item in SPECS
         ]
     if name == "change_column":
         return _change_column_hits(op, scope)
     if name == "add_column":
         return _add_column_hits(op, new)
-    if new:
-        return []
-    return _lock_hits(op, scope)
+    return _lock_hits(op, scope, checked)
 
 
-def _lock_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
+def _lock_hits(op: RailsOp, scope: Scope, checked: frozenset[tuple[str, str]]) -> list[ItemHit]:
     line, end, name = op.stmt.line, op.stmt.end_line, op.name
     concurrently = ":concurrently" in op.stmt.text
     if name in ("add_index", "remove_index", "t.index") and not concurrently:
@@ -96,7 +102,7 @@ def _lock_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
         return _reference_hits(op)
     if name in ("add_foreign_key", "add_check_constraint"):
         if "validate" not in op.kwargs:
-            return [with_advice("MIG-06", line, f"{name}{_on(op.table)} without validate: false.", end)]
+            return [with_advice("MIG-06", line, f"{name}{_on(op.table)} validates every row at once.", end)]
         validator = "validate_foreign_key" if name == "add_foreign_key" else "validate_check_constraint"
         if not scope.non_transactional and any(
             o.name == validator and o.table == op.table for o in scope.ops
@@ -115,7 +121,7 @@ def _lock_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
             with_advice("MIG-07", line, f"add_exclusion_constraint{_on(op.table)} builds under a lock.", end)
         ]
     if name == "change_column_null" and len(op.args) > 2 and op.args[2].strip() == "false":
-        return _not_null_hits(op, scope)
+        return _not_null_hits(op, scope, checked)
     return []
 
 
@@ -137,7 +143,7 @@ def _reference_hits(op: RailsOp) -> list[ItemHit]:
     return hits
 
 
-def _not_null_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
+def _not_null_hits(op: RailsOp, scope: Scope, checked: frozenset[tuple[str, str]]) -> list[ItemHit]:
     line, end = op.stmt.line, op.stmt.end_line
     if len(op.args) > 3:
         table = op.table or "the table"
@@ -149,7 +155,7 @@ def _not_null_hits(op: RailsOp, scope: Scope) -> list[ItemHit]:
         or (o.name == "execute" and "VALIDATE CONSTRAINT" in sql_of(o).upper())
         for o in before
     )
-    if validated:
+    if validated or (op.table, op.column()) in checked:
         return []
     return [with_advice("MIG-02", line, f"change_column_null sets {_label(op)} NOT NULL.", end)]
 
@@ -159,6 +165,8 @@ def _add_column_hits(op: RailsOp, new: bool) -> list[ItemHit]:
     label = _label(op)
     kind = name_of(op.args[2]) if len(op.args) > 2 else ""
     default = op.kwargs.get("default")
+    if kind == "json":
+        return [with_advice("MIG-00", line, f"add_column {label} as json (not jsonb).", end)]
     if kind in ("primary_key", "serial", "bigserial") or (kind == "virtual" and "stored" in op.kwargs):
         return [with_advice("MIG-08", line, f"add_column {label} as {kind} rewrites every row.", end)]
     if default is not None and _VOLATILE.search(default):

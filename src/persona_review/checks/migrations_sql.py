@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from persona_review.checks._sql_facts import SqlFacts, facts_of
+
 
 class SqlStatement(NamedTuple):
     line: int
@@ -33,7 +35,7 @@ class SqlHit(NamedTuple):
 
 
 _WS = re.compile(r"\s+")
-_IDENT = r'(?:"[^"]+"|[\w$]+)(?:\.(?:"[^"]+"|[\w$]+))?'
+_IDENT = r'(?:"[^"]+"|`[^`]+`|[\w$]+)(?:\.(?:"[^"]+"|`[^`]+`|[\w$]+))?'
 _CREATE_TABLE = re.compile(
     rf"^CREATE\s+(?:UNLOGGED\s+|TEMP\w*\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?({_IDENT})"
 )
@@ -62,14 +64,35 @@ _SAFE_DEFAULT_FUNCS = frozenset(
         "CAST",
         "INTERVAL",
         "TO_JSONB",
+        "PI",
+        "ABS",
+        "ROUND",
+        "FLOOR",
+        "CEIL",
+        "LENGTH",
+        "CONCAT",
+        "NULLIF",
+        "GREATEST",
+        "LEAST",
+        "TO_CHAR",
+        "TO_DATE",
+        "TO_TIMESTAMP",
+        "MAKE_INTERVAL",
+        "JSON_BUILD_ARRAY",
+        "JSONB_BUILD_ARRAY",
+        "ARRAY_FILL",
+        "CURRVAL",
     }
 )
+"""Default expressions that are the same for every row (constants, and functions of the statement's time)."""
+BEYOND_SQUAWK = ("json column added", "DROP DEFAULT of a NOT NULL column")
+"""Details of hazards squawk does not report: with squawk, the built-in scanner adds only these."""
 _ADD_COLUMN = re.compile(r"\bADD\s+(?:COLUMN\s+)?(?!CONSTRAINT\b)(.*?)(?=,\s*ADD\b|,\s*ALTER\b|$)")
 _FUNC_CALL = re.compile(r"\b([A-Z_][\w.]*)\s*\(")
 
 
 def _norm_table(name: str) -> str:
-    return name.replace('"', "").lower().rsplit(".", 1)[-1]
+    return name.replace('"', "").replace("`", "").lower().rsplit(".", 1)[-1]
 
 
 def split_statements(lines: Iterable[tuple[int, str]]) -> list[SqlStatement]:
@@ -157,27 +180,132 @@ def target_table(statement: SqlStatement) -> str | None:
     return None
 
 
-def scan_sql(lines: Iterable[tuple[int, str]], new_tables: Iterable[str] = ()) -> list[SqlHit]:
-    """Migration-safety hazards in numbered SQL lines. `new_tables`: tables the surrounding migration
-    creates (lower-case names), on which index and constraint operations are harmless."""
+def scan_sql(
+    lines: Iterable[tuple[int, str]],
+    new_tables: Iterable[str] = (),
+    checked: Iterable[tuple[str, str]] = (),
+) -> list[SqlHit]:
+    """Migration-safety hazards in numbered SQL lines. `new_tables`: tables the surrounding migration (or
+    change) creates (lower-case names), on which index and constraint operations are harmless. `checked`:
+    (table, column) pairs an earlier migration of the change covers with a validated NOT NULL check."""
     statements = split_statements(lines)
     created = created_tables(statements) | {name.lower() for name in new_tables}
+    facts = facts_of((), checked)
+    rebuilt = _rebuild_steps(statements)
+    defaults: dict[tuple[str, str], int] | None = None
     hits: list[SqlHit] = []
     in_tx = False
-    for stmt in statements:
+    for index, stmt in enumerate(statements):
         text = stmt.text
+        if index in rebuilt:
+            hits.extend(SqlHit("MIG-02", stmt.line, stmt.end_line, d) for d in rebuilt[index])
+            facts.learn(text)
+            continue
         if re.match(r"^(BEGIN|START TRANSACTION)\b", text):
             in_tx = True
             continue
         if re.match(r"^(COMMIT|END|ROLLBACK)\b", text):
             in_tx = False
             continue
-        for item, detail in _statement_hazards(text, created, in_tx):
+        for item, detail in _statement_hazards(text, created, in_tx, facts):
+            if detail.startswith(BEYOND_SQUAWK[1]):
+                defaults = _defaults_set(statements) if defaults is None else defaults
+                named = _DROPPED_DEFAULT.search(detail)
+                if named and defaults.get((named.group(1), named.group(2)), -1) > index:
+                    continue  # a later statement gives the column a default again
             hits.append(SqlHit(item, stmt.line, stmt.end_line, detail))
+        facts.learn(text)
     return hits
 
 
-def _statement_hazards(text: str, created: set[str], in_tx: bool) -> list[tuple[str, str]]:
+def _defaults_set(statements: list[SqlStatement]) -> dict[tuple[str, str], int]:
+    """(table, column) -> the last statement that gives the column a default (SET DEFAULT), in one pass."""
+    found: dict[tuple[str, str], int] = {}
+    for index, stmt in enumerate(statements):
+        match = _ALTER_TABLE.match(stmt.text)
+        if match is None or "SET DEFAULT" not in stmt.text:
+            continue
+        table = _norm_table(match.group(1))
+        for column in _SET_DEFAULT_COLUMN.findall(stmt.text):
+            found[(table, _norm_table(column))] = index
+    return found
+
+
+_SET_DEFAULT_COLUMN = re.compile(r"\bALTER\s+(?:COLUMN\s+)?(\"[^\"]+\"|`[^`]+`|[\w$]+)\s+SET\s+DEFAULT\b")
+_DROPPED_DEFAULT = re.compile(r"column (\S+)\.(\S+) added")
+
+
+_RENAME_TABLE = re.compile(rf"^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?({_IDENT})\s+RENAME\s+TO\s+({_IDENT})$")
+_DROP_TABLE = re.compile(rf"^DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?({_IDENT})$")
+_INSERT_SELECT = re.compile(rf"^INSERT\s+INTO\s+({_IDENT})\s*\(([^)]*)\)\s*SELECT\s+(.*?)\s+FROM\b")
+
+
+_REBUILD_REACH = 20
+"""Statements after a rebuild's CREATE TABLE within which its copy (INSERT ... SELECT) is looked for."""
+
+
+def _rebuild_steps(statements: list[SqlStatement]) -> dict[int, list[str]]:
+    """The steps of a table rebuild (SQLite's way to change a column, as Django and Rails write it): rename
+    the table away, create it again, copy the rows, drop the old copy; or create `new__t`, copy, drop `t`,
+    rename `new__t` to `t`. The table ends as it began, so these steps drop and rename nothing; what the
+    rebuild adds is judged on the copy: a NOT NULL column without a default that the copy does not fill
+    from the old rows (index -> MIG-02 details; an empty list marks a harmless step)."""
+    created: dict[str, list[int]] = {}
+    drops: dict[str, list[int]] = {}
+    renames: list[tuple[int, str, str]] = []
+    for i, stmt in enumerate(statements):
+        if not stmt.text.startswith(("CREATE", "DROP", "ALTER")):
+            continue
+        if m := _CREATE_TABLE.match(stmt.text):
+            created.setdefault(_norm_table(m.group(1)), []).append(i)
+        elif m := _DROP_TABLE.match(stmt.text):
+            drops.setdefault(_norm_table(m.group(1)), []).append(i)
+        elif m := _RENAME_TABLE.match(stmt.text):
+            renames.append((i, _norm_table(m.group(1)), _norm_table(m.group(2))))
+    steps: dict[int, list[str]] = {}
+    made_again: set[int] = set()
+    for at, old, new in renames:
+        again = [i for i in created.get(old, []) if i > at]
+        dropped_after = [i for i in drops.get(new, []) if i > at]
+        if again and dropped_after:  # rename away, create again, drop the old copy
+            steps.update({i: [] for i in (at, *dropped_after)})
+            made_again.update(again)
+        made = [i for i in created.get(old, []) if i < at]
+        dropped_before = [i for i in drops.get(new, []) if i < at]
+        if made and dropped_before:  # create new__t, drop t, rename new__t to t
+            steps.update({i: [] for i in (at, *dropped_before)})
+    for at in made_again:
+        steps[at] = _unfilled_not_null(statements, at)
+    return steps
+
+
+def _unfilled_not_null(statements: list[SqlStatement], create_at: int) -> list[str]:
+    match = _CREATE_TABLE.match(statements[create_at].text)
+    if match is None:
+        return []
+    table = _norm_table(match.group(1))
+    body = statements[create_at].text[match.end():]
+    required = [
+        column.strip().split(" ")[0].strip('"').lower()
+        for column in re.split(r",(?![^(]*\))", body.strip().strip("()"))
+        if re.search(r"\bNOT\s+NULL\b", column) and not re.search(r"\b(DEFAULT|PRIMARY\s+KEY)\b", column)
+    ]
+    for stmt in statements[create_at + 1 : create_at + 1 + _REBUILD_REACH]:
+        copy = _INSERT_SELECT.match(stmt.text)
+        if copy is None or _norm_table(copy.group(1)) != table:
+            continue
+        into = [c.strip().strip('"').lower() for c in copy.group(2).split(",")]
+        chosen = [c.strip().strip('"').lower() for c in re.split(r",(?![^(]*\))", copy.group(3))]
+        filled_from_rows = {
+            col for col, value in zip(into, chosen, strict=False)
+            if re.fullmatch(r"[\w$]+", value) and not value.isdigit()
+        }
+        return [f"NOT NULL column {col} added to {table} without a default (table rebuild)."
+                for col in required if col not in filled_from_rows]
+    return []
+
+
+def _statement_hazards(text: str, created: set[str], in_tx: bool, facts: SqlFacts) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if "CONCURRENTLY" in text and in_tx and re.match(r"^(CREATE|DROP|REINDEX)\b", text):
         found.append(("MIG-12", "CONCURRENTLY inside BEGIN ... COMMIT."))
@@ -199,15 +327,17 @@ def _statement_hazards(text: str, created: set[str], in_tx: bool) -> list[tuple[
     m = _ALTER_TABLE.match(text)
     if m:
         table = _norm_table(m.group(1))
-        found.extend(_alter_table_hazards(text[m.end() :], table, table in created))
+        found.extend(_alter_table_hazards(text[m.end() :], table, table in created, facts))
     return found
 
 
-def _alter_table_hazards(actions: str, table: str, new_table: bool) -> list[tuple[str, str]]:
+def _alter_table_hazards(actions: str, table: str, new_table: bool, facts: SqlFacts) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if re.search(r"\bDROP\s+COLUMN\b", actions):
         found.append(("MIG-01", f"DROP COLUMN on {table}."))
-    if re.search(r"\bRENAME\s+(COLUMN\s+)?\S+\s+TO\b", actions) or re.match(r"^\s*RENAME\s+TO\b", actions):
+    if re.search(r"\bRENAME\s+(COLUMN\s+)?\S+\s+TO\b", actions) or (
+        re.match(r"^\s*RENAME\s+TO\b", actions) and not new_table
+    ):
         found.append(("MIG-05", f"RENAME on {table}."))
     if re.search(r"\bDETACH\s+PARTITION\b", actions) and "CONCURRENTLY" not in actions:
         found.append(("MIG-03", f"DETACH PARTITION on {table} without CONCURRENTLY."))
@@ -215,9 +345,15 @@ def _alter_table_hazards(actions: str, table: str, new_table: bool) -> list[tupl
         return found
     for column_def in _ADD_COLUMN.findall(actions):
         found.extend(_add_column_hazards(column_def, table))
-    if re.search(r"\bALTER\s+(COLUMN\s+)?\S+\s+SET\s+NOT\s+NULL\b", actions):
+    for column in facts.defaults_dropped_from_new_not_null(table, actions):
+        found.append((
+            "MIG-02",
+            f"DROP DEFAULT of a NOT NULL column {table}.{column} added (or made NOT NULL) in the same "
+            "migration: inserts that leave it out fail.",
+        ))
+    if facts.unchecked_not_null(table, actions):
         found.append(("MIG-02", f"SET NOT NULL on {table} scans the table under an ACCESS EXCLUSIVE lock."))
-    if re.search(r"\bALTER\s+(COLUMN\s+)?\S+\s+(SET\s+DATA\s+)?TYPE\b", actions):
+    if facts.unsafe_type_changes(table, actions) or facts.redefined_types(table, actions):
         found.append(("MIG-04", f"Column type change on {table}."))
     for constraint in re.findall(r"\bADD\s+CONSTRAINT\s+\S+\s+(.*?)(?=,\s*ADD\b|$)", actions):
         if re.match(r"(FOREIGN\s+KEY|CHECK)\b", constraint) and "NOT VALID" not in constraint:
@@ -244,9 +380,19 @@ def _add_column_hazards(column_def: str, table: str) -> list[tuple[str, str]]:
         found.append(("MIG-08", f"Column added to {table} with a volatile default."))
     if re.search(r"\bREFERENCES\b", column_def) and "NOT VALID" not in column_def:
         found.append(("MIG-06", f"Foreign key column added to {table} validates immediately."))
+    if re.search(r"^\S+\s+JSON\b", column_def):
+        found.append(("MIG-00", f"json column added to {table}."))
     if re.search(r"\b(PRIMARY\s+KEY|UNIQUE)\b", column_def):
         found.append(("MIG-07", f"Unique/primary key column added to {table} builds its index under a lock."))
     return found
+
+
+def volatile_default(statement: str) -> bool:
+    """Whether a column that `statement` adds has a default that differs per row."""
+    return any(
+        (default := re.search(r"\bDEFAULT\s+(.*)", column_def)) is not None and _volatile(default.group(1))
+        for column_def in _ADD_COLUMN.findall(statement)
+    )
 
 
 def _volatile(default_expr: str) -> bool:

@@ -6,8 +6,9 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from persona_review.checks._fixes import Fix, suggest_fix
+from persona_review.checks._migration_tables import not_null_checked, tables_created
 from persona_review.checks._specifics import Wording, describe
-from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.base import ChangeFacts, CheckSpec, FileContext, Hit
 from persona_review.checks.registry import Registry, load_all
 from persona_review.findings import SOURCE_CHECKS, Category, Finding
 
@@ -22,9 +23,15 @@ def run_checks(
     contexts: Sequence[FileContext],
     categories: Collection[Category] | None = None,
     registry: Registry | None = None,
+    database: str | None = None,
 ) -> CheckOutcome:
-    """Findings of every check whose category is enabled, on the lines the change adds."""
+    """Findings of every check whose category is enabled, on the lines the change adds. `database` is the
+    engine the migrations run on (None: unknown). Each context's `change` is set to what the whole change
+    shows (the engine, the tables its migrations create) before any check runs."""
     reg = registry or load_all()
+    facts = ChangeFacts(database, tables_created(contexts), not_null_checked(contexts))
+    for ctx in contexts:
+        ctx.change = facts
     outcome = CheckOutcome()
     wanted = set(categories) if categories is not None else set(Category)
     for ctx in contexts:
@@ -79,7 +86,7 @@ def _to_findings(ctx: FileContext, spec: CheckSpec, hits: Iterable[Hit]) -> Iter
             checklist_item=spec.checklist_item,
             title=wording.title,
             body=body,
-            explanation=spec.explanation,
+            explanation=hit.explanation or spec.explanation,
             source=SOURCE_CHECKS,
             rule_id=spec.id,
             suggested_fix=fix if line == hit.line and _all_added(ctx, line, end) else None,

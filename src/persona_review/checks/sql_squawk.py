@@ -7,7 +7,12 @@ statements, transaction nesting) and rules we do not know are dropped.
 
 Where squawk is missing or fails, one notice says so and our own SQL checks (`migrations_sql`) run on the
 same files instead, under the same check ids: a file is checked by exactly one of the two, so findings
-are never duplicated.
+are never duplicated. squawk is a Postgres linter: when the change's database is MySQL, MariaDB or SQLite
+our own checks run instead, with that engine's advice, and no notice.
+
+squawk's findings are read against what the migration (and the change) already did: nothing on a table the
+change creates, no type change that only widens, no SET NOT NULL a validated NOT NULL check covers. A json
+column (MIG-00), which squawk does not report, comes from our own scanner.
 """
 
 from __future__ import annotations
@@ -23,15 +28,19 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from persona_review.checks._migration_advice import advice
+from persona_review.checks._migration_engines import POSTGRES
 from persona_review.checks._migration_paths import is_sql_migration
-from persona_review.checks._migration_specs import make_specs
+from persona_review.checks._migration_specs import for_engine, make_specs, with_advice
+from persona_review.checks._sql_facts import SqlFacts, facts_of
 from persona_review.checks.base import BatchResult, CheckSpec, FileContext, Hit
 from persona_review.checks.migrations_sql import (
+    BEYOND_SQUAWK,
     SqlStatement,
     created_tables,
     scan_sql,
     split_statements,
     target_table,
+    volatile_default,
 )
 from persona_review.checks.registry import register_batch
 
@@ -95,7 +104,18 @@ NEW_TABLE_HARMLESS = frozenset(
 """Rules squawk reports on a table created earlier in the same file unless told the file runs in one
 transaction. A table created moments ago in the same migration is empty and unused: nothing to lock."""
 
-SPECS = make_specs("SQL", ["sql"], sorted(set(RULE_ITEMS.values())))
+NEW_TABLE_HARMLESS_IN_CHANGE = NEW_TABLE_HARMLESS | {
+    "require-concurrent-index-deletion",
+    "adding-required-field",
+    "adding-field-with-default",
+    "adding-serial-primary-key-field",
+    "ban-drop-column",
+    "renaming-column",
+}
+"""On a table another migration of the change creates (no release uses it yet), drops and renames of its
+columns are harmless too."""
+
+SPECS = make_specs("SQL", ["sql"], sorted({*RULE_ITEMS.values(), "MIG-00"}))
 
 Locator = Callable[[], str | None]
 
@@ -129,6 +149,16 @@ class SquawkBatch:
         return ctx.language == "sql" and is_sql_migration(ctx)
 
     def run_batch(self, contexts: Sequence[FileContext]) -> BatchResult:
+        others = [ctx for ctx in contexts if ctx.change.database not in (None, POSTGRES)]
+        postgres = [ctx for ctx in contexts if ctx.change.database in (None, POSTGRES)]
+        result = _scan_files(others)
+        if postgres:
+            found = self._postgres_batch(postgres)
+            result.hits.extend(found.hits)
+            result.notices.extend(found.notices)
+        return result
+
+    def _postgres_batch(self, contexts: Sequence[FileContext]) -> BatchResult:
         binary = self._locate()
         if binary is None:
             return self._fallback(
@@ -160,6 +190,8 @@ class SquawkBatch:
         result, unparsed = _parse(json.loads(proc.stdout), by_file)
         # squawk cannot parse these (typically hunk fragments cut mid-statement): our scanner covers them.
         result.hits.extend(_scan_files(unparsed).hits)
+        parsed = [ctx for ctx in contexts if ctx not in unparsed]
+        result.hits.extend(_scan_files(parsed, beyond_squawk=True).hits)
         return result
 
     def _squawk(self, binary: str, args: list[str], cwd: str) -> subprocess.CompletedProcess[str]:
@@ -180,43 +212,85 @@ class SquawkBatch:
         return result
 
 
-def _scan_files(contexts: Sequence[FileContext]) -> BatchResult:
+def _scan_files(contexts: Sequence[FileContext], beyond_squawk: bool = False) -> BatchResult:
+    """The built-in scanner's findings; with `beyond_squawk`, only those squawk does not report."""
     result = BatchResult()
     for ctx in contexts:
-        for found in scan_sql(sorted(ctx.lines.items())):
-            spec = SPECS.get(found.item)
-            if spec is not None:
-                hit = Hit(found.line, found.end_line, advice(found.item).text(found.detail))
-                result.hits.append((ctx.path, spec, hit))
+        change = ctx.change
+        found = [
+            with_advice(hit.item, hit.line, hit.detail, hit.end_line)
+            for hit in scan_sql(sorted(ctx.lines.items()), change.created_tables, change.not_null_checked)
+            if hit.item in SPECS and (not beyond_squawk or hit.detail.startswith(BEYOND_SQUAWK))
+        ]
+        for each in for_engine(found, change.database):
+            result.hits.append((ctx.path, SPECS[each.item], each.hit))
     return result
 
 
 class _NewTables:
-    """Per file: the statements and the tables it creates (parsed once, on first need).
+    """Per file: the statements, the tables it creates and what earlier statements tell about later ones
+    (parsed once, on first need).
 
     Statements come in file order, so their last lines never decrease: the statements holding a line are
     found by bisection, and a file with many findings costs O(findings x log statements), not a scan of
     every statement per finding."""
 
     def __init__(self) -> None:
-        self._seen: dict[str, tuple[list[SqlStatement], list[int], set[str]]] = {}
+        self._seen: dict[str, tuple[list[SqlStatement], list[int], set[str], SqlFacts]] = {}
 
-    def on_new_table(self, ctx: FileContext, line: int) -> bool:
+    def _statements(self, ctx: FileContext) -> tuple[list[SqlStatement], list[int], set[str], SqlFacts]:
         if ctx.path not in self._seen:
             statements = split_statements(sorted(ctx.lines.items()))
             ends = [stmt.end_line for stmt in statements]
-            self._seen[ctx.path] = (statements, ends, created_tables(statements))
-        statements, ends, created = self._seen[ctx.path]
+            facts = facts_of(statements, ctx.change.not_null_checked)  # asked as of each statement
+            created = created_tables(statements) | set(ctx.change.created_tables)
+            self._seen[ctx.path] = (statements, ends, created, facts)
+        return self._seen[ctx.path]
+
+    def _at(self, ctx: FileContext, line: int) -> list[int]:
+        statements, ends, _created, _facts = self._statements(ctx)
         at = bisect_left(ends, line)  # the first statement that ends on or after `line`
-        targets: list[str | None] = []
+        found: list[int] = []
         while at < len(statements) and statements[at].line <= line:
+            found.append(at)
+            at += 1
+        return found
+
+    def on_new_table(self, ctx: FileContext, line: int) -> bool:
+        statements, _ends, created, _facts = self._statements(ctx)
+        targets: list[str | None] = []
+        for at in self._at(ctx, line):
             stmt = statements[at]
             if stmt.text.startswith(("ALTER", "CREATE")) and not stmt.text.startswith("CREATE TABLE"):
                 targets.append(target_table(stmt))
-            at += 1
         # Several statements on one line (`CREATE TABLE t ...; CREATE INDEX ON t ...;`): harmless only when
         # every one that works on a table works on a table this file creates.
         return bool(targets) and all(table is not None and table in created for table in targets)
+
+    def on_change_table(self, ctx: FileContext, line: int) -> bool:
+        """Every statement on `line` works on a table another migration of the change creates."""
+        statements = self._statements(ctx)[0]
+        targets = [target_table(statements[at]) for at in self._at(ctx, line)]
+        return bool(targets) and all(t is not None and t in ctx.change.created_tables for t in targets)
+
+    def harmless(self, ctx: FileContext, line: int, rule: str) -> bool:
+        """A type change that only widens, a SET NOT NULL that a validated check covers, or a default that
+        is the same for every row (squawk counts any function call, even `pi()`, as volatile)."""
+        statements, _ends, _created, facts = self._statements(ctx)
+        ats = [at for at in self._at(ctx, line) if statements[at].text.startswith("ALTER")]
+        if not ats:
+            return False
+        for at in ats:
+            stmt = statements[at]
+            table = target_table(stmt) or ""
+            actions = stmt.text
+            if rule == "changing-column-type" and facts.unsafe_type_changes(table, actions, at):
+                return False
+            if rule == "adding-not-nullable-field" and facts.unchecked_not_null(table, actions, at):
+                return False
+            if rule == "adding-field-with-default" and volatile_default(actions):
+                return False
+        return rule in ("changing-column-type", "adding-not-nullable-field", "adding-field-with-default")
 
 
 def _numbered_text(ctx: FileContext) -> str:
@@ -243,7 +317,12 @@ def _parse(report: object, by_file: dict[str, FileContext]) -> tuple[BatchResult
         line = entry.get("line")
         if item is None or ctx is None or not isinstance(line, int):
             continue
-        if entry["rule_name"] in NEW_TABLE_HARMLESS and fresh.on_new_table(ctx, line + 1):
+        rule = str(entry["rule_name"])
+        if rule in NEW_TABLE_HARMLESS and fresh.on_new_table(ctx, line + 1):
+            continue
+        if rule in NEW_TABLE_HARMLESS_IN_CHANGE and fresh.on_change_table(ctx, line + 1):
+            continue
+        if fresh.harmless(ctx, line + 1, rule):
             continue
         end = entry.get("line_end")
         # squawk's JSON lines are 0-based.

@@ -1,0 +1,92 @@
+"""Tables the change itself creates, read from the added lines of every migration in it, whatever its
+framework: SQL `CREATE TABLE` (also inside strings of Go, Java, JS, Python and Ruby migrations), Rails
+`create_table`, Django `CreateModel` (its model name), Alembic `op.create_table`, Knex/Sequelize
+`createTable` and TypeORM `new Table({ name })`.
+
+Such a table is new and empty when the change deploys, and no running release uses it, so an index, a
+constraint, a NOT NULL or a type change on it locks nothing that matters. Only added lines count: a
+`CREATE TABLE` shown as context in an edited migration made a table that already exists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import PurePosixPath
+
+from persona_review.checks._migration_paths import MigrationKind, migration_kind
+from persona_review.checks._sql_facts import facts_of
+from persona_review.checks.base import FileContext
+from persona_review.checks.migrations_sql import split_statements
+
+_NAME = r"[\"'`:]?\[?([\w$]+(?:\.[\w$]+)?)"
+_CREATES = re.compile(
+    r"(?i:\bCREATE\s+(?:UNLOGGED\s+|TEMP\w*\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?)"
+    r"(?:[\"`\[]?[\w$]+[\"`\]]?\.)?[\"`\[]?([\w$]+)"
+    rf"|\bcreate_table\s*\(?\s*{_NAME}"
+    rf"|\bcreate_join_table\s*\(?\s*{_NAME}"
+    r"|\bCreateModel\s*\(\s*(?:name\s*=\s*)?[\"'](\w+)[\"']"
+    r"|\bop\.create_table\s*\(\s*[\"'](\w+)[\"']"
+    r"|\bcreateTable(?:IfNotExists)?\s*\(\s*[\"'`](\w+)[\"'`]"
+    r"|\bnew\s+Table\s*\(\s*\{\s*name\s*:\s*[\"'`](\w+)[\"'`]"
+)
+_HINT = re.compile(r"(?i)create|new\s+table")
+"""What a line that creates a table contains (a cheap test before the full pattern)."""
+_LOOKAHEAD = 3
+_RAILS_NOT_NULL_CHECK = re.compile(
+    r"\badd_check_constraint\s*\(?\s*:?[\"']?(\w+)[\"']?\s*,\s*[\"']\s*\(?\s*\"?(\w+)\"?\s+IS\s+NOT\s+NULL",
+    re.IGNORECASE,
+)
+_RAILS_VALIDATE = re.compile(r"\bvalidate_check_constraint\s*\(?\s*:?[\"']?(\w+)")
+_CHECK_HINT = re.compile(r"(?i)is\s+not\s+null|validate")
+"""Lines after an added line read with it (`CreateModel(` with `name=` on the next line)."""
+
+
+def tables_created(contexts: Iterable[FileContext]) -> frozenset[str]:
+    """Lower-case names (schema dropped) of the tables that added lines of the change's migrations create."""
+    found: set[str] = set()
+    for ctx in contexts:
+        if not ctx.added or migration_kind(ctx) is None:
+            continue
+        for no in sorted(ctx.added):
+            head = ctx.lines.get(no, "")
+            if not _HINT.search(head):
+                continue
+            text = " ".join(ctx.lines.get(n, "") for n in range(no, no + _LOOKAHEAD + 1))
+            for match in _CREATES.finditer(text):
+                if match.start() >= len(head):
+                    break  # starts on a later line: that line is read on its own
+                name = next(group for group in match.groups() if group).lower().rsplit(".", 1)[-1]
+                found.add(name)
+                parts = PurePosixPath(ctx.path).parts
+                if match.group(4) and len(parts) >= 3:
+                    found.add(f"{parts[-3].lower()}_{name}")  # a Django model's table: <app label>_<model>
+    return frozenset(found)
+
+
+def not_null_checked(contexts: Iterable[FileContext]) -> frozenset[tuple[str, str]]:
+    """(table, column) pairs that added lines of the change's SQL or Rails migrations cover with a validated
+    `CHECK (column IS NOT NULL)` (Rails: `add_check_constraint` validated when added, or by a
+    `validate_check_constraint` on its table anywhere in the change)."""
+    found: set[tuple[str, str]] = set()
+    rails_pending: set[tuple[str, str]] = set()
+    rails_validated: set[str] = set()
+    for ctx in contexts:
+        kind = migration_kind(ctx) if ctx.added else None
+        if kind is MigrationKind.RAILS:
+            for no in sorted(ctx.added):
+                text = ctx.lines.get(no, "")
+                if match := _RAILS_NOT_NULL_CHECK.search(text):
+                    pair = (match.group(1).lower(), match.group(2).lower())
+                    (rails_pending if "validate: false" in text else found).add(pair)
+                elif match := _RAILS_VALIDATE.search(text):
+                    rails_validated.add(match.group(1).lower())
+            continue
+        if kind is not MigrationKind.SQL:
+            continue
+        lines = [(no, ctx.lines[no]) for no in sorted(ctx.added) if no in ctx.lines]
+        if not any(_CHECK_HINT.search(text) for _, text in lines):
+            continue
+        found |= facts_of(split_statements(lines)).not_null_checked
+    found |= {pair for pair in rails_pending if pair[0] in rails_validated}
+    return frozenset(found)

@@ -1,0 +1,128 @@
+"""SQL text in string literals of Go, Java and JavaScript/TypeScript migration code, line for line.
+
+A literal (Go `"…"` and raw backtick strings, Java `"…"` and `\"\"\"` text blocks, JS quotes and template
+literals) and the literals joined to it with `+` make one piece. Each piece keeps every line of its text on
+the source line it sits on, so the SQL scanner's findings land on the right line; `${…}` in a template is
+read as a placeholder name. The call the piece is passed to (`tx.Exec`, `knex.raw`, `jdbcTemplate.execute`)
+is named, so callers keep only pieces that are run.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from persona_review.checks.base import FileContext
+
+
+class SqlPiece(NamedTuple):
+    call: str
+    """The callee the piece is the first argument of (`tx.Exec`), or "" when it is not a call argument."""
+    lines: list[tuple[int, str]]
+    """(source line, text) of the piece's contents."""
+
+    @property
+    def line(self) -> int:
+        return self.lines[0][0] if self.lines else 0
+
+    @property
+    def end_line(self) -> int:
+        return self.lines[-1][0] if self.lines else 0
+
+    def text(self) -> str:
+        return "\n".join(text for _, text in self.lines)
+
+
+class _Literal(NamedTuple):
+    lines: list[tuple[int, str]]
+    before: str
+    """Code between the previous literal (or the segment start) and this one."""
+
+
+_CALLEE = re.compile(r"([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\(\s*$")
+_TEMPLATE_FIELD = re.compile(r"\$\{[^}]*\}")
+
+
+def _literals(first: int, texts: list[str], language: str) -> list[_Literal]:
+    """Every string literal of one run of consecutive lines, with the code before each."""
+    out: list[_Literal] = []
+    code: list[str] = []
+    state = ""  # "" code, or the closing delimiter of the literal/comment being read
+    current: list[tuple[int, str]] = []
+    buf: list[str] = []
+    backslash_escapes = True
+    for offset, text in enumerate(texts):
+        no = first + offset
+        i = 0
+        while i < len(text):
+            if state == "":
+                if text.startswith("//", i):
+                    break
+                if text.startswith("/*", i):
+                    state, i = "*/", i + 2
+                    continue
+                if language == "java" and text.startswith('"""', i):
+                    state, i, backslash_escapes = '"""', i + 3, True
+                    current, buf = [], []
+                    continue
+                char = text[i]
+                if char in "\"'`":
+                    if char == "'" and language in ("go", "java"):
+                        end = text.find("'", i + 1 + (text[i + 1 : i + 2] == "\\"))
+                        code.append(text[i : end + 1] if end > 0 else text[i:])
+                        i = end + 1 if end > 0 else len(text)
+                        continue
+                    state, backslash_escapes = char, not (char == "`" and language == "go")
+                    current, buf = [], []
+                    i += 1
+                    continue
+                code.append(char)
+                i += 1
+                continue
+            if state == "*/":
+                end = text.find("*/", i)
+                if end < 0:
+                    break
+                state, i = "", end + 2
+                continue
+            if backslash_escapes and text[i] == "\\" and i + 1 < len(text):
+                buf.append(" " if text[i + 1] in "nrt" else text[i + 1])
+                i += 2
+                continue
+            if text.startswith(state, i):
+                current.append((no, "".join(buf)))
+                out.append(_Literal([(n, t) for n, t in current if t.strip()] or current, "".join(code)))
+                code, buf, current = [], [], []
+                i += len(state)
+                state = ""
+                continue
+            buf.append(text[i])
+            i += 1
+        if state in ('"""', "`"):
+            current.append((no, "".join(buf)))
+            buf = []
+        elif state in ('"', "'"):
+            state, buf = "", []  # an unterminated one-line string: not SQL we can read
+        code.append("\n")
+    return out
+
+
+def sql_pieces(ctx: FileContext) -> list[SqlPiece]:
+    """The string pieces of `ctx` (literals joined by `+`), with the call each is passed to."""
+    pieces: list[SqlPiece] = []
+    for first, texts in ctx.segments():
+        joined: list[tuple[int, str]] = []
+        call = ""
+        for literal in _literals(first, texts, ctx.language):
+            if joined and re.fullmatch(r"\s*\+\s*", literal.before):
+                joined.extend(literal.lines)
+                continue
+            if joined:
+                pieces.append(SqlPiece(call, joined))
+            callee = _CALLEE.search(literal.before)
+            call = re.sub(r"\s+", "", callee.group(1)) if callee else ""
+            joined = list(literal.lines)
+        if joined:
+            pieces.append(SqlPiece(call, joined))
+    return [piece._replace(lines=[(no, _TEMPLATE_FIELD.sub("x", t)) for no, t in piece.lines])
+            for piece in pieces]

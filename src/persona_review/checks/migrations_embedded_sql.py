@@ -1,0 +1,86 @@
+"""SQL run by Go and Java migration code: goose Go migrations (`tx.Exec("CREATE INDEX …")`), SQL executed
+from a Go file in a migrations folder, and Flyway Java migrations (`jdbcTemplate.execute("…")`,
+`statement.execute(…)`).
+
+Each string piece passed to an executing call is read by the SQL migration scanner (`migrations_sql`), line
+for line. A goose migration registered with `AddMigration` (not `…NoTx`) and a Flyway Java migration that
+does not turn `canExecuteInTransaction` off run in a transaction, where `CONCURRENTLY` fails.
+"""
+
+from __future__ import annotations
+
+import re
+
+from persona_review.checks._migration_paths import MigrationKind, migration_kind
+from persona_review.checks._migration_specs import ItemHit, make_specs, register_family, with_advice
+from persona_review.checks._migration_syntax import reverting_lines
+from persona_review.checks._sql_strings import SqlPiece, sql_pieces
+from persona_review.checks.base import FileContext
+from persona_review.checks.migrations_sql import created_tables, scan_sql, split_statements
+
+_ITEMS = ["MIG-00", "MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08", "MIG-12"]
+GO_SPECS = make_specs("GO-MIG", ["go"], _ITEMS)
+JAVA_SPECS = make_specs("JAVA-MIG", ["java"], _ITEMS)
+
+_GO_DOWN = re.compile(r"^func\s+(?:\(\w+\s+\*?\w+\)\s+)?[dD]own\w*\s*\(")
+_GO_FUNC = re.compile(r"^func\s")
+_LEADING_COMMENTS = re.compile(r"^(?:\s*--[^\n]*\n|\s*/\*.*?\*/)*", re.DOTALL)
+_RUNS_SQL = re.compile(
+    r"(?:^|\.)(?:Exec|ExecContext|MustExec|MustExecContext|execute|executeUpdate|executeLargeUpdate|"
+    r"update|batchUpdate|addBatch|prepareStatement)$"
+)
+_SQL_START = re.compile(
+    r"^\s*(?:ALTER|CREATE|DROP|TRUNCATE|REINDEX|RENAME|BEGIN|COMMIT|UPDATE|DELETE)\b", re.IGNORECASE
+)
+
+
+def run_pieces(ctx: FileContext) -> list[SqlPiece]:
+    """The SQL pieces `ctx` runs (passed to an executing call, and reading as SQL)."""
+    return [
+        piece
+        for piece in sql_pieces(ctx)
+        if _RUNS_SQL.search(piece.call) and _SQL_START.match(_LEADING_COMMENTS.sub("", piece.text()))
+    ]
+
+
+def _in_transaction(ctx: FileContext, kind: MigrationKind, piece: SqlPiece) -> bool:
+    text = "\n".join(ctx.lines[no] for no in sorted(ctx.lines))
+    if kind is MigrationKind.GO:
+        return piece.call.startswith("tx.") or (
+            re.search(r"\bgoose\.AddMigration(?:Context)?\(", text) is not None
+            and "NoTx" not in text
+        )
+    return re.search(r"canExecuteInTransaction\s*\(\s*\)\s*\{\s*return\s+false", text) is None
+
+
+def scan(ctx: FileContext) -> list[ItemHit]:
+    kind = migration_kind(ctx)
+    if kind not in (MigrationKind.GO, MigrationKind.JAVA):
+        return []
+    down = reverting_lines(ctx, _GO_DOWN, _GO_FUNC) if kind is MigrationKind.GO else set()
+    pieces = [piece for piece in run_pieces(ctx) if piece.line not in down]
+    created = set(ctx.change.created_tables)
+    for piece in pieces:
+        created |= created_tables(split_statements(piece.lines))
+    specs = GO_SPECS if kind is MigrationKind.GO else JAVA_SPECS
+    hits: list[ItemHit] = []
+    for piece in pieces:
+        lines = piece.lines
+        if "CONCURRENTLY" in piece.text().upper() and _in_transaction(ctx, kind, piece):
+            lines = [(piece.line, "BEGIN;"), *lines]
+        for found in scan_sql(lines, new_tables=created):
+            if found.item in specs:
+                hits.append(with_advice(found.item, found.line, found.detail, found.end_line))
+    return hits
+
+
+def _scan_go(ctx: FileContext) -> list[ItemHit]:
+    return scan(ctx) if ctx.language == "go" else []
+
+
+def _scan_java(ctx: FileContext) -> list[ItemHit]:
+    return scan(ctx) if ctx.language == "java" else []
+
+
+register_family(GO_SPECS, _scan_go)
+register_family(JAVA_SPECS, _scan_java)

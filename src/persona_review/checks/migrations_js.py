@@ -1,0 +1,276 @@
+"""JavaScript/TypeScript migrations: Knex (`knex.schema.alterTable`), Sequelize (`queryInterface.addColumn`)
+and TypeORM (`queryRunner.addColumn`, `queryRunner.query("…")`).
+
+Builder calls are read from the source text; raw SQL (`knex.raw`, `sequelize.query`, `queryRunner.query`)
+goes through the SQL migration scanner line for line. Operations on a table the same migration (or another
+migration of the change) creates are not reported, nor is anything inside a `createTable` block. Knex and
+TypeORM run each migration in a transaction unless it opts out (`exports.config = { transaction: false }`,
+`transaction = false`), where `CONCURRENTLY` fails.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from persona_review.checks._migration_paths import MigrationKind, migration_kind
+from persona_review.checks._migration_specs import ItemHit, make_specs, register_family, with_advice
+from persona_review.checks._migration_syntax import reverting_lines
+from persona_review.checks._sql_strings import sql_pieces
+from persona_review.checks.base import FileContext
+from persona_review.checks.migrations_sql import created_tables, scan_sql, split_statements
+from persona_review.findings import Severity
+
+SPECS = make_specs(
+    "JS-MIG",
+    ["javascript", "typescript"],
+    ["MIG-00", "MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08", "MIG-12"],
+)
+
+_STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`(?:[^`\\]|\\.)*`")
+_SCHEMA_CALL = re.compile(
+    r"\.\s*(createTable|createTableIfNotExists|createTableLike|alterTable|table|dropTable|dropTableIfExists|"
+    r"renameTable|addColumn|removeColumn|changeColumn|renameColumn|addIndex|removeIndex|addConstraint|"
+    r"createIndex|dropIndex|dropColumn|dropColumns|createForeignKey|createForeignKeys|createUniqueConstraint|"
+    r"createCheckConstraint)\s*\("
+)
+_BLOCK_OPS = re.compile(
+    r"\.\s*(index|unique|dropColumn|dropColumns|renameColumn|foreign|primary|dropPrimary|"
+    r"(?:string|text|integer|bigInteger|bigint|boolean|date|datetime|timestamp|decimal|float|double|json|"
+    r"jsonb|uuid|enu|enum|specificType|binary|tinyint|smallint|mediumint|time|increments|bigIncrements|"
+    r"timestamps)\s*)\s*\("
+)
+_DOWN = re.compile(
+    r"^\s*(?:exports\.down\b|module\.exports\.down\b|(?:public\s+|export\s+)?(?:async\s+)?(?:function\s+)?down\s*[(:=])"
+)
+_UP = re.compile(
+    r"^\s*(?:exports\.up\b|module\.exports\.up\b|(?:public\s+|export\s+)?(?:async\s+)?(?:function\s+)?up\s*[(:=])"
+)
+_UNBOUNDED_TEXT = re.compile(
+    r"\btype\s*:\s*(?:Sequelize|DataTypes)\.(?:TEXT|CITEXT)\b|\btype\s*:\s*['\"`]text['\"`]"
+)
+_OLD_TYPE_UNKNOWN = "the old type is not in this migration; safe only if it widens"
+_RAW_CALL = re.compile(r"(?:^|\.)(?:raw|query)$")
+_RUNS_IN_TX_OFF = re.compile(r"\btransaction\s*[:=]\s*false\b|\bdisableTransaction\b")
+
+
+class _Call(NamedTuple):
+    name: str
+    line: int
+    end_line: int
+    args: str
+    """The call's argument text (strings kept)."""
+
+
+def _first_string(text: str) -> str:
+    match = _STRING.search(text)
+    return match.group(0)[1:-1].lower().rsplit(".", 1)[-1] if match else ""
+
+
+def _calls(ctx: FileContext, pattern: re.Pattern[str], first: int, last: int) -> list[_Call]:
+    """Calls matching `pattern` that start on lines first..last, each with its argument text up to the
+    closing parenthesis (or as far as the known lines go)."""
+    out: list[_Call] = []
+    for no in range(first, last + 1):
+        text = ctx.lines.get(no)
+        if text is None or text.lstrip().startswith(("//", "*", "/*")):
+            continue
+        for match in pattern.finditer(_STRING.sub(lambda m: "s" * len(m.group(0)), text)):
+            end, args = _arguments(ctx, no, match.end())
+            out.append(_Call(match.group(1).strip(), no, end, args))
+    return out
+
+
+def _arguments(ctx: FileContext, line: int, start: int) -> tuple[int, str]:
+    depth = 1
+    parts: list[str] = []
+    no, column = line, start
+    while no in ctx.lines and no < line + 400:
+        text = ctx.lines[no]
+        masked = _STRING.sub(lambda m: "s" * len(m.group(0)), text)
+        for i in range(column, len(text)):
+            char = masked[i]
+            depth += (char in "([{") - (char in ")]}")
+            if depth == 0:
+                parts.append(text[column:i])
+                return no, "\n".join(parts)
+        parts.append(text[column:])
+        no, column = no + 1, 0
+    return no - 1, "\n".join(parts)
+
+
+def scan(ctx: FileContext) -> list[ItemHit]:
+    if migration_kind(ctx) is not MigrationKind.JS:
+        return []
+    first, last = min(ctx.lines, default=1), max(ctx.lines, default=0)
+    down = reverting_lines(ctx, _DOWN, _UP)
+    calls = [call for call in _calls(ctx, _SCHEMA_CALL, first, last) if call.line not in down]
+    pieces = [p for p in sql_pieces(ctx) if _RAW_CALL.search(p.call) and p.line not in down]
+    created = set(ctx.change.created_tables)
+    for call in calls:
+        if call.name.startswith("createTable") and _table_of(call):
+            created.add(_table_of(call))
+    raw = [(no, text) for piece in pieces for no, text in _terminated(piece.lines)]
+    created |= created_tables(split_statements(raw))
+    inside_create: set[int] = set()
+    for call in calls:
+        if call.name.startswith("createTable"):
+            inside_create.update(range(call.line, call.end_line + 1))
+    hits: list[ItemHit] = []
+    for call in calls:
+        if call.line in inside_create and not call.name.startswith("createTable"):
+            continue
+        hits.extend(_call_hits(ctx, call, created))
+    in_tx = not _RUNS_IN_TX_OFF.search("\n".join(ctx.lines[no] for no in sorted(ctx.lines)))
+    knex_or_typeorm = re.search(r"\bknex\b|\bqueryRunner\b", "\n".join(ctx.lines.values())) is not None
+    if in_tx and knex_or_typeorm and raw:
+        raw = [(raw[0][0], "BEGIN;"), *raw]
+    for found in scan_sql(raw, new_tables=created):
+        if found.item in SPECS:
+            hits.append(with_advice(found.item, found.line, found.detail, found.end_line))
+    return hits
+
+
+def _terminated(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A piece's lines ending its statement, so the pieces of a file read as one SQL script (a statement's
+    facts carry to the next: tables created, types declared, a table rebuilt over several calls)."""
+    if not lines:
+        return lines
+    *head, (no, text) = lines
+    return [*head, (no, text + ";")]
+
+
+def _table_of(call: _Call) -> str:
+    named = re.search(r"\bname\s*:\s*(['\"`])(\w+)\1", call.args)
+    if call.name.startswith("createTable") and "new Table" in call.args and named:
+        return named.group(2).lower()
+    first = call.args.lstrip()
+    return _first_string(first) if first[:1] in ("'", '"', "`") else ""  # else a variable names it
+
+
+def _on(table: str) -> str:
+    """` on TABLE`, or nothing when a variable names the table (a message never names an empty table)."""
+    return f" on {table}" if table else ""
+
+
+def _second_string(args: str) -> str:
+    found = [m.group(0)[1:-1] for m in _STRING.finditer(args)]
+    return found[1] if len(found) > 1 else ""
+
+
+def _call_hits(ctx: FileContext, call: _Call, created: set[str]) -> list[ItemHit]:
+    name, line, end = call.name, call.line, call.end_line
+    table = _table_of(call)
+    column = _second_string(call.args)
+    label = ".".join(part for part in (table, column) if part) or "the column"
+    if name in ("dropTable", "dropTableIfExists"):
+        return [] if table in created else [with_advice("MIG-01", line, f"{name}{_on(table)}.", end)]
+    if table in created or name.startswith("createTable"):
+        return []
+    if name in ("alterTable", "table"):
+        return _block_hits(ctx, call, table)
+    if name in ("removeColumn", "dropColumn", "dropColumns"):
+        return [with_advice("MIG-01", line, f"{name}{_on(table)}.", end)]
+    if name in ("renameColumn", "renameTable"):
+        return [with_advice("MIG-05", line, f"{name}{_on(table)}.", end)]
+    options = call.args
+    if name == "addColumn":
+        required = re.search(r"\ballowNull\s*:\s*false|\bisNullable\s*:\s*false", options)
+        if required and not re.search(r"\b(defaultValue|default)\s*:", options):
+            detail = f"{name}{_on(table)}: {label} NOT NULL without a default."
+            return [with_advice("MIG-02", line, detail, end)]
+        if re.search(r"\b(?:unique|isUnique)\s*:\s*true", options):
+            detail = f"{name}{_on(table)}: {label} unique, an index built under a lock."
+            return [with_advice("MIG-07", line, detail, end)]
+        return []
+    if name == "changeColumn":
+        if re.search(r"\ballowNull\s*:\s*false|\bisNullable\s*:\s*false", options):
+            return [with_advice("MIG-02", line, f"changeColumn{_on(table)} sets {label} NOT NULL.", end)]
+        if _UNBOUNDED_TEXT.search(options):
+            return []  # to unbounded text: only widens from the text family (the old type is not shown)
+        detail = f"changeColumn{_on(table)}: {label} ({_OLD_TYPE_UNKNOWN})."
+        return [with_advice("MIG-04", line, detail, end, Severity.MEDIUM)]
+    if name in ("addIndex", "removeIndex", "createIndex", "dropIndex"):
+        if re.search(r"\bconcurrently\s*:\s*true", options):
+            return []
+        return [with_advice("MIG-03", line, f"{name}{_on(table)} without concurrently: true.", end)]
+    if name in ("createForeignKey", "createForeignKeys", "createCheckConstraint"):
+        return [with_advice("MIG-06", line, f"{name}{_on(table)} validates at once.", end)]
+    if name == "createUniqueConstraint":
+        return [with_advice("MIG-07", line, f"{name}{_on(table)} builds a unique index under a lock.", end)]
+    if name == "addConstraint":
+        kind = re.search(r"\btype\s*:\s*['\"`]([\w ]+)", options)
+        kind_name = kind.group(1).lower() if kind else ""
+        if kind_name in ("foreign key", "check"):
+            detail = f"addConstraint ({kind_name}){_on(table)} validates at once."
+            return [with_advice("MIG-06", line, detail, end)]
+        if kind_name in ("unique", "primary key"):
+            detail = f"addConstraint ({kind_name}){_on(table)} under a lock."
+            return [with_advice("MIG-07", line, detail, end)]
+    return []
+
+
+def _block_hits(ctx: FileContext, call: _Call, table: str) -> list[ItemHit]:
+    """Operations inside `knex.schema.alterTable(table, (t) => { … })` on an existing table."""
+    hits: list[ItemHit] = []
+    shown = table or "the table"
+    for op in _calls(ctx, _BLOCK_OPS, call.line, call.end_line):
+        if op.line == call.line and op.name in ("table",):
+            continue
+        statement = _chain(ctx, op.line, call.end_line)
+        column = _first_string(op.args)
+        label = ".".join(part for part in (table, column) if part) or "the column"
+        line, end = op.line, op.end_line
+        kind = op.name
+        if kind == "index":
+            hits.append(with_advice("MIG-03", line, f"index{_on(table)} built without CONCURRENTLY.", end))
+        elif kind == "unique":
+            detail = f"unique{_on(table)} builds a unique index under a lock."
+            hits.append(with_advice("MIG-07", line, detail, end))
+        elif kind in ("dropColumn", "dropColumns"):
+            hits.append(with_advice("MIG-01", line, f"{kind}{_on(table)}.", end))
+        elif kind == "renameColumn":
+            hits.append(with_advice("MIG-05", line, f"renameColumn{_on(table)}.", end))
+        elif kind == "foreign" or ".references(" in statement:
+            hits.append(with_advice("MIG-06", line, f"foreign key{_on(table)} validated at once.", end))
+        elif kind in ("increments", "bigIncrements"):
+            hits.append(with_advice("MIG-08", line, f"{kind} column added to {shown} fills every row.", end))
+        else:
+            hits.extend(_column_hits(statement, kind, label, line, end))
+    return hits
+
+
+def _column_hits(statement: str, kind: str, label: str, line: int, end: int) -> list[ItemHit]:
+    altered = ".alter(" in statement
+    not_null = ".notNullable(" in statement
+    if kind == "json" and not altered:
+        return [with_advice("MIG-00", line, f"json column {label} added (not jsonb).", end)]
+    if altered and not_null:
+        return [with_advice("MIG-02", line, f"{kind} {label} altered to NOT NULL.", end)]
+    if altered:
+        detail = f"{kind} {label} altered in place ({_OLD_TYPE_UNKNOWN})."
+        return [with_advice("MIG-04", line, detail, end, Severity.MEDIUM)]
+    if not_null and ".defaultTo(" not in statement:
+        return [with_advice("MIG-02", line, f"{kind} {label} added NOT NULL without a default.", end)]
+    if ".unique(" in statement:
+        detail = f"{kind} {label} added unique: an index built under a lock."
+        return [with_advice("MIG-07", line, detail, end)]
+    if ".index(" in statement:
+        return [with_advice("MIG-03", line, f"{kind} {label} added with an index built under a lock.", end)]
+    return []
+
+
+def _chain(ctx: FileContext, line: int, last: int) -> str:
+    """The method chain starting on `line`, up to the end of its statement (`;` or the next `t.` call)."""
+    parts: list[str] = []
+    for no in range(line, last + 1):
+        text = ctx.lines.get(no, "")
+        if no > line and re.match(r"^\s*\w+\s*\.\s*\w+\s*\(", text):
+            break
+        parts.append(text)
+        if text.rstrip().endswith((";", "})", "});")):
+            break
+    return "\n".join(parts)
+
+
+register_family(SPECS, scan)

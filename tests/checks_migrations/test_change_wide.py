@@ -1,0 +1,145 @@
+"""What one migration of a change tells the checks of the others (issue 9, item 4): tables another
+migration of the same change creates are new and unused, whatever framework created them, and a
+validated NOT NULL check in an earlier SQL migration covers a later SET NOT NULL."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from persona_review.checks.base import FileContext
+from persona_review.checks.runner import run_checks
+from persona_review.contexts import context_for_text
+from persona_review.findings import Category
+
+
+def ctx(path: str, text: str) -> FileContext:
+    return context_for_text(path, textwrap.dedent(text).lstrip("\n"))
+
+
+def found(*contexts: FileContext) -> set[tuple[str, int, str]]:
+    return {
+        (f.path, f.line or 0, f.checklist_item)
+        for f in run_checks(list(contexts), [Category.MIGRATION_SAFETY]).findings
+    }
+
+
+CREATORS = {
+    "sql": ("db/migrations/V1__items.sql", "CREATE TABLE items (id bigint PRIMARY KEY, code text);\n"),
+    "rails": (
+        "db/migrate/20240101000000_create_items.rb",
+        "class CreateItems < ActiveRecord::Migration[7.1]\n  def change\n    create_table :items do |t|\n"
+        "      t.string :code\n    end\n  end\nend\n",
+    ),
+    "alembic": (
+        "alembic/versions/0001_items.py",
+        'from alembic import op\nimport sqlalchemy as sa\n\n\ndef upgrade():\n    op.create_table("items", '
+        'sa.Column("id", sa.Integer()))\n\n\ndef downgrade():\n    op.drop_table("items")\n',
+    ),
+    "knex": (
+        "db/migrations/20240101_items.js",
+        "exports.up = (knex) => knex.schema.createTable('items', (t) => { t.increments(); });\n",
+    ),
+}
+USERS = {
+    "sql": ("db/migrations/V2__items_code.sql", "CREATE INDEX items_code ON items (code);\n", 1),
+    "rails": (
+        "db/migrate/20240102000000_index_items.rb",
+        "class IndexItems < ActiveRecord::Migration[7.1]\n  def change\n    add_index :items, :code\n"
+        "    add_column :items, :sku, :string, null: false\n  end\nend\n",
+        3,
+    ),
+    "knex": (
+        "db/migrations/20240102_items_code.js",
+        "exports.up = (knex) => knex.schema.alterTable('items', (t) => {\n  t.index(['code']);\n});\n",
+        2,
+    ),
+    "go": (
+        "db/migrations/20240102_items_code.go",
+        'package migrations\n\nfunc init() { goose.AddMigration(up, nil) }\n\nfunc up(tx *sql.Tx) error {\n'
+        '\t_, err := tx.Exec("CREATE INDEX items_code ON items (code)")\n\treturn err\n}\n',
+        6,
+    ),
+}
+
+
+@pytest.mark.parametrize("creator", sorted(CREATORS))
+@pytest.mark.parametrize("user", sorted(USERS))
+def test_a_table_created_by_any_migration_of_the_change_is_left_alone(creator: str, user: str) -> None:
+    made = ctx(*CREATORS[creator])
+    path, text, line = USERS[user]
+    alone = found(ctx(path, text))
+    assert any(entry[:2] == (path, line) for entry in alone), alone  # flagged on its own
+    assert found(made, ctx(path, text)) == set()
+
+
+def test_a_create_table_shown_as_context_does_not_count() -> None:
+    old = FileContext(
+        "db/migrations/V1__items.sql", "sql", {1: "CREATE TABLE items (id bigint, code text);", 2: "-- more"},
+        added=frozenset({2}), whole_file=True,
+    )
+    assert ("db/migrations/V2__items_code.sql", 1, "MIG-03") in found(old, ctx(*USERS["sql"][:2]))
+
+
+def test_a_django_model_the_change_creates() -> None:
+    first = ctx(
+        "shop/migrations/0001_initial.py",
+        """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            operations = [
+                migrations.CreateModel(
+                    name="Item",
+                    fields=[("id", models.AutoField(primary_key=True))],
+                ),
+            ]
+        """,
+    )
+    second = ctx(
+        "shop/migrations/0002_item_code.py",
+        """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            operations = [
+                migrations.AddField(model_name="item", name="code", field=models.CharField(max_length=9)),
+                migrations.RunSQL("CREATE INDEX shop_item_code ON shop_item (code)", migrations.RunSQL.noop),
+            ]
+        """,
+    )
+    assert {item for _, _, item in found(second)} >= {"MIG-02", "MIG-03"}
+    assert found(first, second) == set()
+
+
+def test_set_not_null_after_a_validated_check_in_an_earlier_migration() -> None:
+    check = ctx(
+        "db/migrations/V3__check.sql",
+        """
+        ALTER TABLE orders ADD CONSTRAINT orders_code_nn CHECK (code IS NOT NULL) NOT VALID;
+        ALTER TABLE orders VALIDATE CONSTRAINT orders_code_nn;
+        """,
+    )
+    set_nn = ctx("db/migrations/V4__not_null.sql", "ALTER TABLE orders ALTER COLUMN code SET NOT NULL;\n")
+    assert found(set_nn) == {("db/migrations/V4__not_null.sql", 1, "MIG-02")}
+    assert found(check, set_nn) == set()
+    unvalidated = ctx(
+        "db/migrations/V3__check.sql",
+        "ALTER TABLE orders ADD CONSTRAINT orders_code_nn CHECK (code IS NOT NULL) NOT VALID;\n",
+    )
+    assert found(unvalidated, set_nn) == {("db/migrations/V4__not_null.sql", 1, "MIG-02")}
+
+
+def test_rails_change_column_null_after_a_check_validated_in_another_migration() -> None:
+    def rails(name: str, body: str) -> FileContext:
+        lines = "\n".join(f"    {line}" for line in body.splitlines())
+        text = f"class {name} < ActiveRecord::Migration[7.1]\n  def change\n{lines}\n  end\nend\n"
+        return ctx(f"db/migrate/2024010{len(name) % 9}000000_{name.lower()}.rb", text)
+
+    add = rails("AddCheck", 'add_check_constraint :orders, "code IS NOT NULL", name: "orders_code_nn", validate: false')
+    validate = rails("ValidateCheck", 'validate_check_constraint :orders, name: "orders_code_nn"')
+    set_nn = rails("SetNotNull", "change_column_null :orders, :code, false")
+    assert {item for _, _, item in found(set_nn)} == {"MIG-02"}
+    assert {item for _, _, item in found(add, set_nn)} == {"MIG-02"}  # added, never validated
+    assert found(add, validate, set_nn) == set()

@@ -1,0 +1,108 @@
+"""SQL inside Go (goose, Exec in a migrations folder) and Java (Flyway) migration code (issue 9, item 4):
+string literals, Go raw strings, Java text blocks and `+` concatenation, on their own source lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import rules
+
+GOOSE = "db/migrations/20240501120000_change_orders.go"
+FLYWAY = "src/main/java/db/migration/V7__change_orders.java"
+
+
+def goose(statement: str, register: str = "goose.AddMigration(upChange, downChange)") -> str:
+    return (
+        "package migrations\n\n"
+        'import (\n\t"database/sql"\n\n\t"github.com/pressly/goose/v3"\n)\n\n'
+        f"func init() {{\n\t{register}\n}}\n\n"
+        "func upChange(tx *sql.Tx) error {\n"
+        f"\t_, err := tx.Exec({statement})\n"
+        "\treturn err\n}\n"
+    )
+
+
+def flyway(statement: str, extra: str = "") -> str:
+    return (
+        "package db.migration;\n\n"
+        "import org.flywaydb.core.api.migration.BaseJavaMigration;\n"
+        "import org.flywaydb.core.api.migration.Context;\n\n"
+        "public class V7__change_orders extends BaseJavaMigration {\n"
+        f"{extra}"
+        "    public void migrate(Context context) throws Exception {\n"
+        "        try (var statement = context.getConnection().createStatement()) {\n"
+        f"            statement.execute({statement});\n"
+        "        }\n    }\n}\n"
+    )
+
+
+GO_LINE = 14
+JAVA_LINE = 9
+
+# (SQL, item): each is run from Go and from Java, flagged on the Exec/execute line.
+SQL_CASES = [
+    ("ALTER TABLE orders DROP COLUMN note", "MIG-01"),
+    ("ALTER TABLE orders ADD COLUMN code text NOT NULL", "MIG-02"),
+    ("CREATE INDEX orders_code_idx ON orders (code)", "MIG-03"),
+    ("ALTER TABLE orders ALTER COLUMN total TYPE bigint USING total::bigint", "MIG-04"),
+    ("ALTER TABLE orders RENAME COLUMN total TO amount", "MIG-05"),
+    ("ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id)", "MIG-06"),
+    ("ALTER TABLE orders ADD CONSTRAINT orders_code_key UNIQUE (code)", "MIG-07"),
+    ("ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid()", "MIG-08"),
+    ("CREATE INDEX CONCURRENTLY orders_code_idx ON orders (code)", "MIG-12"),
+    ("ALTER TABLE orders ADD COLUMN payload json", "MIG-00"),
+]
+CLEAN = "ALTER TABLE orders ADD COLUMN note text"
+
+
+@pytest.mark.parametrize(("sql", "item"), SQL_CASES)
+def test_go_and_java_run_the_sql_rules(sql: str, item: str) -> None:
+    assert rules(GOOSE, goose(f'"{sql}"')) == {(GO_LINE, item)}
+    assert rules(FLYWAY, flyway(f'"{sql}"')) == {(JAVA_LINE, item)}
+
+
+def test_near_misses_stay_clean() -> None:
+    assert rules(GOOSE, goose(f'"{CLEAN}"')) == set()
+    assert rules(FLYWAY, flyway(f'"{CLEAN}"')) == set()
+    concurrent = '"CREATE INDEX CONCURRENTLY orders_code_idx ON orders (code)"'
+    assert rules(GOOSE, goose(concurrent, "goose.AddMigrationNoTx(upChange, downChange)").replace("tx.Exec", "db.Exec")) == set()
+    no_tx = "    public boolean canExecuteInTransaction() { return false; }\n"
+    assert rules(FLYWAY, flyway(concurrent, no_tx)) == set()
+
+
+def test_go_raw_string_maps_each_line() -> None:
+    text = goose("`\n\t\tALTER TABLE orders\n\t\t\tADD COLUMN note text;\n\t\tCREATE INDEX orders_note ON orders (note);`")
+    assert rules(GOOSE, text) == {(17, "MIG-03")}
+
+
+def test_java_text_block_and_concatenation_map_their_lines() -> None:
+    block = flyway('"""\n                ALTER TABLE orders\n                  DROP COLUMN note\n                """')
+    assert rules(FLYWAY, block) == {(10, "MIG-01")}
+    joined = flyway('"ALTER TABLE orders " +\n                "DROP COLUMN note"')
+    assert rules(FLYWAY, joined) == {(JAVA_LINE, "MIG-01")}
+
+
+def test_a_table_the_migration_creates_is_left_alone() -> None:
+    text = goose('"CREATE TABLE items (id bigint, code text); CREATE INDEX items_code ON items (code)"')
+    assert rules(GOOSE, text) == set()
+
+
+def test_sql_that_is_not_executed_or_not_a_migration_is_not_read() -> None:
+    logged = goose('"CREATE INDEX orders_code_idx ON orders (code)"').replace("tx.Exec", "log.Println")
+    assert rules(GOOSE, logged) == set()
+    service = goose('"CREATE INDEX orders_code_idx ON orders (code)"').replace("goose.AddMigration", "register")
+    assert rules("internal/orders/store.go", service) == set()
+
+
+def test_the_down_function_is_not_reviewed() -> None:
+    text = goose('"ALTER TABLE orders ADD COLUMN note text"') + (
+        "\nfunc downChange(tx *sql.Tx) error {\n"
+        '\t_, err := tx.Exec("ALTER TABLE orders DROP COLUMN note")\n'
+        "\treturn err\n}\n"
+    )
+    assert rules(GOOSE, text) == set()
+
+
+def test_sql_after_a_leading_comment_is_read() -> None:
+    text = goose("`\n\t\t-- index the codes\n\t\tCREATE INDEX orders_code_idx ON orders (code);`")
+    assert rules(GOOSE, text) == {(16, "MIG-03")}

@@ -1,0 +1,115 @@
+"""What Postgres does without a rewrite or a scan is not reported (issue 9, item 4), by squawk's findings
+and by the built-in scanner alike: widening type changes, SET NOT NULL after a validated NOT NULL check,
+anything on a table the same migration creates. A json column is reported."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from persona_review.checks.registry import Registry
+from persona_review.checks.runner import run_checks
+from persona_review.checks.sql_squawk import SquawkBatch, find_squawk
+from persona_review.contexts import context_for_text
+from persona_review.findings import Category
+
+PATH = "db/migrations/V12__orders.sql"
+
+
+def _registries() -> list[Registry | None]:
+    fallback = Registry()
+    fallback.add_batch(SquawkBatch(locate=lambda: None))
+    return [None, fallback] if find_squawk() is not None else [fallback]
+
+
+def found(text: str, registry: Registry | None) -> set[tuple[int, str]]:
+    ctx = context_for_text(PATH, textwrap.dedent(text).lstrip("\n"))
+    return {(f.line or 0, f.checklist_item) for f in run_checks([ctx], [Category.MIGRATION_SAFETY], registry).findings}
+
+
+ENGINES = pytest.mark.parametrize("registry", _registries(), ids=lambda r: "built-in" if r else "squawk")
+
+
+@ENGINES
+def test_widening_changes_are_not_reported(registry: Registry | None) -> None:
+    text = """
+    CREATE TABLE orders_archive (id bigint, code varchar(10), total numeric(10, 2), net cidr);
+    ALTER TABLE orders_archive_old ALTER COLUMN code TYPE text;
+    ALTER TABLE orders_archive_old ALTER COLUMN code TYPE varchar;
+    """
+    assert found(text, registry) == set()
+
+
+@ENGINES
+def test_widening_against_a_type_declared_earlier(registry: Registry | None) -> None:
+    text = """
+    ALTER TABLE orders ADD COLUMN code varchar(10);
+    ALTER TABLE orders ALTER COLUMN code TYPE varchar(40);
+    ALTER TABLE orders ADD COLUMN total numeric(10, 2);
+    ALTER TABLE orders ALTER COLUMN total TYPE numeric(12, 2);
+    ALTER TABLE orders ADD COLUMN net cidr;
+    ALTER TABLE orders ALTER COLUMN net TYPE inet;
+    ALTER TABLE orders ALTER COLUMN code TYPE varchar(5);
+    ALTER TABLE orders ALTER COLUMN total TYPE numeric(12, 4);
+    ALTER TABLE orders ALTER COLUMN id TYPE bigint USING id::bigint;
+    """
+    assert {item for _, item in found(text, registry)} <= {"MIG-04"}
+    assert {line for line, item in found(text, registry) if item == "MIG-04"} == {7, 8, 9}
+
+
+@ENGINES
+def test_set_not_null_after_a_validated_check(registry: Registry | None) -> None:
+    text = """
+    ALTER TABLE orders ADD CONSTRAINT orders_code_nn CHECK (code IS NOT NULL) NOT VALID;
+    ALTER TABLE orders VALIDATE CONSTRAINT orders_code_nn;
+    ALTER TABLE orders ALTER COLUMN code SET NOT NULL;
+    ALTER TABLE orders ALTER COLUMN note SET NOT NULL;
+    """
+    assert (3, "MIG-02") not in found(text, registry)
+    assert (4, "MIG-02") in found(text, registry)
+
+
+@ENGINES
+def test_a_json_column_is_reported_and_jsonb_is_not(registry: Registry | None) -> None:
+    assert found("ALTER TABLE orders ADD COLUMN meta json;\n", registry) == {(1, "MIG-00")}
+    assert found("ALTER TABLE orders ADD COLUMN meta jsonb;\n", registry) == set()
+
+
+@ENGINES
+def test_a_default_dropped_right_after_adding_a_not_null_column(registry: Registry | None) -> None:
+    text = """
+    ALTER TABLE orders ADD COLUMN code integer DEFAULT 1 NOT NULL;
+    ALTER TABLE orders ALTER COLUMN code DROP DEFAULT;
+    """
+    assert (2, "MIG-02") in found(text, registry)
+    restored = text + "ALTER TABLE orders ALTER COLUMN code SET DEFAULT 2;\n"
+    assert (2, "MIG-02") not in found(restored, registry)
+    kept = "ALTER TABLE orders ADD COLUMN code integer DEFAULT 1 NOT NULL;\n"
+    assert found(kept, registry) == set()
+
+
+def test_a_sqlite_rebuild_is_judged_on_what_it_adds() -> None:
+    fallback = _registries()[-1]
+    rebuild = """
+    ALTER TABLE "notes" RENAME TO "notes__old";
+    CREATE TABLE "notes" ("id" integer NOT NULL PRIMARY KEY, "title" varchar(10) NULL);
+    INSERT INTO "notes" ("id", "title") SELECT "id", "title" FROM "notes__old";
+    DROP TABLE "notes__old";
+    """
+    assert found(rebuild, fallback) == set()
+    adds = """
+    ALTER TABLE "notes" RENAME TO "notes__old";
+    CREATE TABLE "notes" ("id" integer NOT NULL PRIMARY KEY, "code" integer NOT NULL);
+    INSERT INTO "notes" ("id", "code") SELECT "id", 1 FROM "notes__old";
+    DROP TABLE "notes__old";
+    """
+    assert found(adds, fallback) == {(2, "MIG-02")}
+
+
+@ENGINES
+def test_an_immutable_function_default_is_not_volatile(registry: Registry | None) -> None:
+    assert found("ALTER TABLE orders ADD COLUMN ratio numeric DEFAULT (pi()) NOT NULL;\n", registry) == set()
+    assert {item for _, item in found("ALTER TABLE orders ADD COLUMN r float DEFAULT random();\n", registry)} == {
+        "MIG-08"
+    }
