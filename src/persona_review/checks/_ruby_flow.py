@@ -1,0 +1,365 @@
+"""What a Ruby expression holds, judged within its method: a constant, request data, or something unknown.
+
+A light intra-method view for the Rails checks, on the tree-sitter trees of `_ruby`:
+
+- **Sources**: `params` (and anything read from it), `cookies`, and the request's user-controlled parts
+  (`request.referer`, `request.headers[...]`, `request.env[...]`, `request.query_string`, ...).
+- **Locals**: a local or instance variable takes the value of its last assignment above the use in the
+  same method (an assignment inside a branch joins the value it had before). Lookups are by position, so
+  the whole pass stays linear in the file (plus a logarithmic lookup per use).
+- **Constants**: literals, symbols, constants and constant lookups (`SORTS[params[:sort]]`), strings built
+  only from constants, and helper methods of the same file that take no arguments and return constants or
+  check an allow-list.
+- **Sanitizers**: numeric conversions (`to_i`, `Integer(...)`), predicates and sizes, SQL quoting
+  (`connection.quote`, `sanitize_sql_*`, `quote_column_name`), table and key names, and allow-list checks:
+  after `%w[a b].include?(x)`, `ALLOWED.include?(x)`, `x.in?(LIST)` or a regex match of `x`, the variable
+  `x` counts as checked.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+
+from persona_review.checks._ruby import Node, Tree, arguments, heredoc_bodies, method_name, receiver, text
+
+SAFE, UNKNOWN, TAINTED = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    level: int = UNKNOWN
+    source: str = ""
+    """The expression that makes it request data (TAINTED) or unknown (UNKNOWN), as written."""
+    built: bool = False
+    """A string assembled by interpolation or concatenation with a part that is not constant."""
+    raw_params: bool = False
+    """`params` or a part of it that was not passed through `permit`."""
+    fixed_start: bool = False
+    """A string whose literal beginning fixes where it points (`/path...`, `https://host/...`)."""
+
+    @property
+    def tainted(self) -> bool:
+        return self.level == TAINTED
+
+    @property
+    def constant(self) -> bool:
+        return self.level == SAFE
+
+
+CONST = Value(SAFE)
+
+
+def join(values: list[Value]) -> Value:
+    """The value of several parts together: the worst part decides, and names the source."""
+    worst = CONST
+    for value in values:
+        if value.level > worst.level:
+            worst = value
+    return worst
+
+
+_LITERALS = frozenset({
+    "integer", "float", "true", "false", "nil", "simple_symbol", "hash_key_symbol", "constant",
+    "scope_resolution", "string_array", "symbol_array", "regex", "self", "rational", "complex", "character",
+})
+_REQUEST_PARTS = frozenset({
+    "referer", "referrer", "url", "original_url", "fullpath", "original_fullpath", "path", "query_string",
+    "headers", "env", "params", "parameters", "query_parameters", "request_parameters", "path_parameters",
+    "raw_post", "body", "cookies", "user_agent", "host", "domain", "GET", "POST", "filtered_parameters",
+})
+_RAW_PARAMS_METHODS = frozenset({
+    "[]", "require", "fetch", "dig", "to_unsafe_h", "to_unsafe_hash", "except", "merge", "reverse_merge",
+    "to_h", "to_hash", "with_indifferent_access", "deep_symbolize_keys", "symbolize_keys",
+})
+_SANITIZING_METHODS = frozenset({
+    "to_i", "to_f", "to_d", "to_r", "to_c", "to_sym", "id", "size", "length", "count", "present?", "blank?",
+    "nil?", "empty?", "any?", "none?", "zero?", "positive?", "negative?", "include?", "is_a?", "kind_of?",
+    "in?", "key?", "has_key?", "member?", "exists?", "quote", "quoted_table_name", "table_name",
+    "primary_key", "quoted_primary_key", "quote_column_name", "quote_table_name", "quote_string",
+    "sanitize_sql", "sanitize_sql_array", "sanitize_sql_for_conditions", "sanitize_sql_like",
+    "sanitize_sql_for_order", "sanitize_sql_hash_for_conditions", "sanitize_sql_for_assignment",
+    "quoted_id", "hash", "class", "persisted?", "new_record?", "valid?", "to_date", "to_time",
+    "to_datetime", "iso8601", "strftime", "column_names", "attribute_names", "odd?", "even?",
+    "abs", "round", "floor", "ceil",
+})
+_PURE_TEXT = frozenset({
+    "to_s", "join", "upcase", "downcase", "strip", "squish", "freeze", "first", "last", "capitalize",
+    "titleize", "underscore", "camelize", "pluralize", "singularize", "dup", "lstrip", "rstrip", "chomp",
+    "to_str", "inspect", "keys", "values", "sort", "uniq", "compact", "flatten", "reverse", "map",
+    "gsub", "sub", "tr", "delete", "concat", "+", "format", "html_safe", "presence",
+})
+_SAFE_FUNCTIONS = frozenset({"Integer", "Float", "Rational", "Complex", "quote", "sanitize_sql",
+                             "sanitize_sql_array", "sanitize_sql_for_conditions", "sanitize_sql_like",
+                             "sanitize_sql_for_order", "quote_column_name", "quote_table_name",
+                             "quoted_table_name", "table_name", "primary_key", "quoted_primary_key"})
+_ALLOW_CHECKS = frozenset({"include?", "member?", "key?", "has_key?", "in?", "match?", "match", "=~"})
+_BRANCHES = frozenset({"if", "unless", "elsif", "else", "case", "when", "conditional", "if_modifier",
+                       "unless_modifier", "rescue", "rescue_modifier", "begin", "while", "until", "for"})
+_SCOPES = frozenset({"method", "singleton_method"})
+
+
+class Flow:
+    """Values of expressions in one tree, with each method's locals tracked by position."""
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+        self.heredocs = heredoc_bodies(tree)
+        self._history: dict[tuple[int, str], tuple[list[int], list[Value]]] = {}
+        self._helpers: dict[str, Node] = {}
+        self._helper_values: dict[str, Value] = {}
+        for node in tree.nodes:
+            if node.type == "method" and node.child_by_field_name("parameters") is None:
+                name = text(node.child_by_field_name("name"))
+                if name:
+                    self._helpers[name] = node
+        for node in tree.nodes:
+            if node.type in {"assignment", "operator_assignment"}:
+                self._assign(node)
+            elif node.type == "call" and method_name(node) in _ALLOW_CHECKS:
+                self._allow_checked(node)
+            elif node.type == "binary" and text(node.child_by_field_name("operator")) in {"=~", "!~"}:
+                self._mark(node.child_by_field_name("left"), node.end_byte)
+
+    # --- locals ---------------------------------------------------------------------------------------
+
+    def _assign(self, node: Node) -> None:
+        left = node.child_by_field_name("left")
+        right = node.child_by_field_name("right")
+        if left is None or right is None or left.type not in {"identifier", "instance_variable"}:
+            return
+        value = self.value(right)
+        name = text(left)
+        previous = self._lookup(node, name, node.start_byte)
+        if node.type == "operator_assignment" or self._in_branch(node):
+            value = join([previous, value]) if previous is not None else value
+        self._record(node, name, node.end_byte, value)
+
+    def _allow_checked(self, call: Node) -> None:
+        """`LIST.include?(x)` / `x.in?(LIST)` / `x.match?(/re/)`: `x` counts as checked from here on."""
+        name = method_name(call)
+        args = arguments(call)
+        on_receiver = name in {"in?", "match?", "match"}
+        target = receiver(call) if on_receiver else args[0] if args else None
+        self._mark(target, call.end_byte)
+
+    def _mark(self, target: Node | None, position: int) -> None:
+        if target is not None and target.type in {"identifier", "instance_variable"}:
+            self._record(target, text(target), position, CONST)
+
+    def _record(self, node: Node, name: str, position: int, value: Value) -> None:
+        key = (self._scope_id(node), name)
+        positions, values = self._history.setdefault(key, ([], []))
+        index = bisect.bisect_right(positions, position)
+        positions.insert(index, position)
+        values.insert(index, value)
+
+    def _lookup(self, node: Node, name: str, position: int) -> Value | None:
+        found = self._history.get((self._scope_id(node), name))
+        if found is None:
+            return None
+        positions, values = found
+        index = bisect.bisect_right(positions, position) - 1
+        return values[index] if index >= 0 else None
+
+    @staticmethod
+    def _scope_id(node: Node) -> int:
+        parent = node.parent
+        while parent is not None:
+            if parent.type in _SCOPES:
+                return parent.start_byte
+            parent = parent.parent
+        return -1
+
+    @staticmethod
+    def _in_branch(node: Node) -> bool:
+        parent = node.parent
+        while parent is not None and parent.type not in _SCOPES:
+            if parent.type in _BRANCHES:
+                return True
+            parent = parent.parent
+        return False
+
+    def _helper(self, name: str) -> Value | None:
+        """A same-file method without parameters: constant when it returns constants or checks an
+        allow-list."""
+        if name not in self._helpers:
+            return None
+        if name not in self._helper_values:
+            self._helper_values[name] = Value(UNKNOWN, name)  # guards recursion
+            method = self._helpers[name]
+            body = method.child_by_field_name("body")
+            checks = body is not None and any(
+                n.type == "call" and method_name(n) in {"include?", "in?", "member?", "key?"}
+                for n in _descendants(body)
+            )
+            last = body.named_children[-1] if body is not None and body.named_children else None
+            value = CONST if checks else self.value(last) if last is not None else Value(UNKNOWN, name)
+            self._helper_values[name] = CONST if value.constant else Value(UNKNOWN, name)
+        return self._helper_values[name]
+
+    # --- values ---------------------------------------------------------------------------------------
+
+    def value(self, node: Node | None) -> Value:
+        if node is None:
+            return Value(UNKNOWN)
+        kind = node.type
+        if kind in _LITERALS:
+            return CONST
+        if kind in {"string", "subshell", "delimited_symbol", "heredoc_beginning", "heredoc_body"}:
+            return self._string(node)
+        if kind == "identifier":
+            return self._identifier(node)
+        if kind == "instance_variable":
+            found = self._lookup(node, text(node), node.start_byte)
+            return found if found is not None else Value(UNKNOWN, text(node))
+        if kind == "element_reference":
+            obj = node.child_by_field_name("object")
+            if obj is not None and obj.type in {"constant", "scope_resolution"}:
+                return CONST
+            inner = self.value(obj)
+            if inner.tainted:
+                return replace(inner, source=_short(node), built=False)
+            return inner if inner.constant else Value(UNKNOWN, _short(node))
+        if kind == "call":
+            return self._call(node)
+        if kind == "binary":
+            return self._binary(node)
+        if kind == "conditional":
+            return join([self.value(node.child_by_field_name("consequence")),
+                         self.value(node.child_by_field_name("alternative"))])
+        if kind in {"parenthesized_statements", "begin_block", "then", "else"}:
+            children = node.named_children
+            return self.value(children[-1]) if children else CONST
+        if kind in {"array", "argument_list"}:
+            return join([self.value(c) for c in node.named_children])
+        if kind == "hash":
+            return join([self.value(p.child_by_field_name("value")) for p in node.named_children
+                         if p.type == "pair"])
+        if kind == "pair":
+            return self.value(node.child_by_field_name("value"))
+        if kind == "unary":
+            operator = text(node.child_by_field_name("operator"))
+            if operator in {"!", "not", "defined?"}:
+                return CONST
+            return self.value(node.child_by_field_name("operand"))
+        if kind == "interpolation":
+            children = node.named_children
+            return self.value(children[-1]) if children else CONST
+        return Value(UNKNOWN, _short(node))
+
+    def _string(self, node: Node) -> Value:
+        if node.type == "heredoc_beginning":
+            body = self.heredocs.get(node.start_byte)
+            if body is None:
+                return Value(UNKNOWN, _short(node))
+            node = body
+        parts = [c for c in node.named_children if c.type == "interpolation"]
+        value = join([self.value(p) for p in parts])
+        fixed = _fixed_start(node)
+        if value.constant:
+            return Value(SAFE, fixed_start=fixed)
+        return replace(value, built=True, raw_params=False, fixed_start=fixed)
+
+    def _identifier(self, node: Node) -> Value:
+        name = text(node)
+        found = self._lookup(node, name, node.start_byte)
+        if found is not None:
+            return found
+        if name == "params":
+            return Value(TAINTED, "params", raw_params=True)
+        if name == "cookies":
+            return Value(TAINTED, "cookies")
+        helper = self._helper(name)
+        return helper if helper is not None else Value(UNKNOWN, name)
+
+    def _call(self, node: Node) -> Value:
+        name = method_name(node)
+        recv = receiver(node)
+        args = arguments(node)
+        if name in _SANITIZING_METHODS or (recv is None and name in _SAFE_FUNCTIONS):
+            return CONST
+        if recv is None:
+            if name in {"params", "cookies"}:
+                return Value(TAINTED, name, raw_params=name == "params")
+            if name in {"format", "sprintf"}:
+                value = join([self.value(a) for a in args])
+                return CONST if value.constant else replace(value, built=True)
+            helper = self._helper(name) if not args else None
+            return helper if helper is not None else Value(UNKNOWN, _short(node))
+        if text(recv) == "request" and name in _REQUEST_PARTS:
+            return Value(TAINTED, _short(node))
+        if name == "sql" and text(recv) == "Arel":
+            return self.value(args[0]) if args else CONST
+        inner = self.value(recv)
+        if inner.tainted:
+            raw = inner.raw_params and name in _RAW_PARAMS_METHODS
+            return replace(inner, raw_params=raw, built=inner.built and name in _PURE_TEXT)
+        if inner.constant and name in _PURE_TEXT:
+            rest = join([self.value(a) for a in args])
+            return rest if not rest.constant else CONST
+        if name in {"+", "concat", "<<"} or (name in _PURE_TEXT and inner.built):
+            joined = join([inner, *[self.value(a) for a in args]])
+            return replace(joined, built=joined.built or not joined.constant)
+        return Value(UNKNOWN, _short(node))
+
+    def _binary(self, node: Node) -> Value:
+        operator = text(node.child_by_field_name("operator"))
+        left = self.value(node.child_by_field_name("left"))
+        right = self.value(node.child_by_field_name("right"))
+        if operator in {"+", "<<", "%"}:
+            joined = join([left, right])
+            sides = (node.child_by_field_name("left"), node.child_by_field_name("right"))
+            stringy = any(_is_string(side) for side in sides)
+            built = joined.built or (stringy and not joined.constant)
+            return replace(joined, built=built, fixed_start=left.fixed_start, raw_params=False)
+        if operator in {"||", "or", "&&", "and"}:
+            return join([left, right])
+        if operator in {"-", "*", "/", "**"}:
+            return CONST if left.constant and right.constant else Value(UNKNOWN, _short(node))
+        return CONST  # comparisons give booleans
+
+
+def _descendants(node: Node) -> list[Node]:
+    out = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(current.named_children)
+    return out
+
+
+def _is_string(node: Node | None) -> bool:
+    return node is not None and node.type in {"string", "heredoc_beginning"}
+
+
+def _fixed_start(node: Node) -> bool:
+    """Does the literal start of a string fix its destination (a path `/x`, or `scheme://host/`)?"""
+    first = node.named_children[0] if node.named_children else None
+    if first is None or first.type != "string_content":
+        return False
+    start = text(first)
+    if "://" in start:
+        return "/" in start.split("://", 1)[1]
+    return start.startswith("/") and len(start) > 1 and start[1] not in "/\\"
+
+
+def _short(node: Node, limit: int = 50) -> str:
+    flat = " ".join(text(node).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+_FLOWS: dict[int, tuple[Tree, Flow]] = {}
+
+
+def flow_of(tree: Tree) -> Flow:
+    """The flow of `tree`, built once (the Ruby checks of one file share it)."""
+    cached = _FLOWS.get(id(tree))
+    if cached is not None and cached[0] is tree:
+        return cached[1]
+    flow = Flow(tree)
+    if len(_FLOWS) > 16:
+        _FLOWS.clear()
+    _FLOWS[id(tree)] = (tree, flow)
+    return flow
