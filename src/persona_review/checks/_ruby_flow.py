@@ -81,7 +81,8 @@ _SANITIZING_METHODS = frozenset({
     "sanitize_sql_for_order", "sanitize_sql_hash_for_conditions", "sanitize_sql_for_assignment",
     "quoted_id", "hash", "class", "persisted?", "new_record?", "valid?", "to_date", "to_time",
     "to_datetime", "iso8601", "strftime", "column_names", "attribute_names", "odd?", "even?",
-    "abs", "round", "floor", "ceil",
+    "abs", "round", "floor", "ceil", "presence_in", "sanitize", "escapeHTML", "escape_html", "h",
+    "html_escape", "escape", "url_encode", "basename", "to_param", "parameterize",
 })
 _PURE_TEXT = frozenset({
     "to_s", "join", "upcase", "downcase", "strip", "squish", "freeze", "first", "last", "capitalize",
@@ -94,9 +95,17 @@ _SAFE_FUNCTIONS = frozenset({"Integer", "Float", "Rational", "Complex", "quote",
                              "sanitize_sql_for_order", "quote_column_name", "quote_table_name",
                              "quoted_table_name", "table_name", "primary_key", "quoted_primary_key"})
 _ALLOW_CHECKS = frozenset({"include?", "member?", "key?", "has_key?", "in?", "match?", "match", "=~"})
-_BRANCHES = frozenset({"if", "unless", "elsif", "else", "case", "when", "conditional", "if_modifier",
-                       "unless_modifier", "rescue", "rescue_modifier", "begin", "while", "until", "for"})
+_BRANCHES = frozenset({
+    "if", "unless", "elsif", "else", "case", "when", "conditional", "if_modifier", "unless_modifier",
+    "rescue", "rescue_modifier", "begin", "while", "until", "for",
+})
 _SCOPES = frozenset({"method", "singleton_method"})
+_STATEMENT_PARENTS = frozenset({
+    "body_statement", "then", "else", "begin", "program", "do_block", "block_body", "block", "do", "ensure",
+    "when", "if_modifier", "unless_modifier",
+})
+_ROUTE_KEYS = frozenset({":action", ":controller", "'action'", "'controller'", '"action"', '"controller"'})
+"""`params[:action]` and `params[:controller]` come from the router, not from the caller."""
 
 
 class Flow:
@@ -118,8 +127,12 @@ class Flow:
                 self._assign(node)
             elif node.type == "call" and method_name(node) in _ALLOW_CHECKS:
                 self._allow_checked(node)
-            elif node.type == "binary" and text(node.child_by_field_name("operator")) in {"=~", "!~"}:
-                self._mark(node.child_by_field_name("left"), node.end_byte)
+            elif node.type == "binary":
+                operator = text(node.child_by_field_name("operator"))
+                if operator in {"=~", "!~"}:
+                    self._mark(node.child_by_field_name("left"), node.end_byte)
+                elif operator == "<<" and node.parent is not None and node.parent.type in _STATEMENT_PARENTS:
+                    self._append(node)
 
     # --- locals ---------------------------------------------------------------------------------------
 
@@ -128,12 +141,26 @@ class Flow:
         right = node.child_by_field_name("right")
         if left is None or right is None or left.type not in {"identifier", "instance_variable"}:
             return
+        if _dead(node):
+            return
         value = self.value(right)
         name = text(left)
         previous = self._lookup(node, name, node.start_byte)
         if node.type == "operator_assignment" or self._in_branch(node):
             value = join([previous, value]) if previous is not None else value
         self._record(node, name, node.end_byte, value)
+
+    def _append(self, node: Node) -> None:
+        """`sql << " AND name = " + x`: the variable now also holds what was appended."""
+        left = node.child_by_field_name("left")
+        if left is None or left.type not in {"identifier", "instance_variable"}:
+            return
+        name = text(left)
+        previous = self._lookup(node, name, node.start_byte) or Value(UNKNOWN, name)
+        added = self.value(node.child_by_field_name("right"))
+        joined = join([previous, added])
+        built = previous.built or added.built or not added.constant
+        self._record(node, name, node.end_byte, replace(joined, built=built and not joined.constant))
 
     def _allow_checked(self, call: Node) -> None:
         """`LIST.include?(x)` / `x.in?(LIST)` / `x.match?(/re/)`: `x` counts as checked from here on."""
@@ -218,6 +245,9 @@ class Flow:
             if obj is not None and obj.type in {"constant", "scope_resolution"}:
                 return CONST
             inner = self.value(obj)
+            keys = [c for c in node.named_children if c != obj]
+            if inner.tainted and text(obj) == "params" and keys and text(keys[0]) in _ROUTE_KEYS:
+                return CONST
             if inner.tainted:
                 return replace(inner, source=_short(node), built=False)
             return inner if inner.constant else Value(UNKNOWN, _short(node))
@@ -243,6 +273,9 @@ class Flow:
             if operator in {"!", "not", "defined?"}:
                 return CONST
             return self.value(node.child_by_field_name("operand"))
+        if kind in {"splat_argument", "block_argument"}:
+            children = node.named_children
+            return self.value(children[0]) if children else Value(UNKNOWN)
         if kind == "interpolation":
             children = node.named_children
             return self.value(children[-1]) if children else CONST
@@ -270,6 +303,8 @@ class Flow:
             return Value(TAINTED, "params", raw_params=True)
         if name == "cookies":
             return Value(TAINTED, "cookies")
+        if name in _SAFE_FUNCTIONS or _quoting(name):
+            return CONST
         helper = self._helper(name)
         return helper if helper is not None else Value(UNKNOWN, name)
 
@@ -277,11 +312,13 @@ class Flow:
         name = method_name(node)
         recv = receiver(node)
         args = arguments(node)
-        if name in _SANITIZING_METHODS or (recv is None and name in _SAFE_FUNCTIONS):
+        if name in _SANITIZING_METHODS or (recv is None and name in _SAFE_FUNCTIONS) or _quoting(name):
             return CONST
         if recv is None:
             if name in {"params", "cookies"}:
                 return Value(TAINTED, name, raw_params=name == "params")
+            if name in {"url_for", "URI", "Array", "String"} and args:
+                return self.value(args[0])
             if name in {"format", "sprintf"}:
                 value = join([self.value(a) for a in args])
                 return CONST if value.constant else replace(value, built=True)
@@ -318,6 +355,29 @@ class Flow:
         if operator in {"-", "*", "/", "**"}:
             return CONST if left.constant and right.constant else Value(UNKNOWN, _short(node))
         return CONST  # comparisons give booleans
+
+
+def _dead(node: Node) -> bool:
+    """Is `node` in a branch that never runs (`if true ... else <here>`, `if false <here> end`)?"""
+    child = node
+    parent = node.parent
+    while parent is not None and parent.type not in _SCOPES:
+        if parent.type in {"if", "unless", "elsif"}:
+            condition = text(parent.child_by_field_name("condition"))
+            if condition in {"true", "false"}:
+                runs_then = (condition == "true") == (parent.type != "unless")
+                in_then = parent.child_by_field_name("consequence") == child
+                in_else = parent.child_by_field_name("alternative") == child
+                if (in_then and not runs_then) or (in_else and runs_then):
+                    return True
+        child = parent
+        parent = parent.parent
+    return False
+
+
+def _quoting(name: str) -> bool:
+    """Quoting and sanitizing helpers by their name: `quote_schema_name`, `sanitize_sql_like`, ..."""
+    return name.startswith(("quote", "quoted_", "sanitize", "escape"))
 
 
 def _descendants(node: Node) -> list[Node]:

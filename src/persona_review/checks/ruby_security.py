@@ -7,6 +7,7 @@ their method (`_ruby_flow`): a constant, an integer, a quoted value or an allow-
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from persona_review.checks._ruby import (
@@ -19,6 +20,7 @@ from persona_review.checks._ruby import (
     receiver,
     ruby_check,
     short,
+    string_literal,
     text,
     trees,
 )
@@ -55,7 +57,8 @@ _FRAGMENT_METHODS = frozenset({
     "where", "not", "rewhere", "having", "joins", "from", "find_by", "find_by!", "exists?", "find_by_sql",
     "count_by_sql", "delete_all", "destroy_all", "update_all", "order", "reorder", "group", "pluck",
     "select", "lock", "distinct", "calculate", "average", "sum", "minimum", "maximum", "sql", "in_order_of",
-    "order_by", "regroup", "reselect", "unscope",
+    "order_by", "regroup", "reselect", "unscope", "count", "find_or_create_by", "find_or_create_by!",
+    "find_or_initialize_by", "create_or_find_by", "create_or_find_by!", "destroy_by", "delete_by",
 })
 _CONNECTION_METHODS = frozenset({
     "execute", "exec_query", "select_all", "select_one", "select_value", "select_values", "select_rows",
@@ -144,7 +147,9 @@ def _unsafe_sql(flow: Flow, arg: Node, name: str) -> tuple[Node, Value] | None:
 
 _SHELL_FUNCTIONS = frozenset({"system", "exec", "spawn", "`"})
 _SHELL_METHODS = {"IO": {"popen"}, "Open3": {"capture2", "capture2e", "capture3", "popen2", "popen2e",
-                                           "popen3", "pipeline", "pipeline_r", "pipeline_w"},
+                                           "popen3", "pipeline", "pipeline_r", "pipeline_w", "pipeline_rw",
+                                           "pipeline_start"},
+                  "POSIX::Spawn": {"spawn", "popen4"},
                   "Process": {"spawn"}, "Kernel": {"system", "exec", "spawn", "open"}, "PTY": {"spawn"}}
 
 
@@ -168,19 +173,52 @@ def shell_interpolation(ctx: FileContext) -> Iterator[Hit]:
                 continue
             name = method_name(node)
             recv = receiver(node)
+            if recv is not None and name.startswith("pipeline") and text(recv) == "Open3":
+                args = [a for a in arguments(node) if a.type == "array"]
+                script = next((v for a in args for v in [_shell_script(flow, "system", a.named_children)]
+                               if v is not None), None)
+                if script is not None:
+                    yield _call_hit(tree, node, f"{_origin(script)} reaches the shell through `{name}`.")
             if not (
                 (recv is None and name in _SHELL_FUNCTIONS)
                 or (recv is not None and name in _SHELL_METHODS.get(text(recv).lstrip(":"), ()))
             ):
                 continue
-            args = [a for a in arguments(node) if a.type not in {"pair", "hash"}]
-            if args and args[0].type == "hash" and len(args) > 1:
-                args = args[1:]  # an environment hash comes first
-            if len(args) != 1:
-                continue  # program and arguments apart: no shell
-            value = flow.value(args[0])
-            if value.built or value.tainted:
-                yield _call_hit(tree, node, f"{_origin(value)} reaches the shell through `{name}`.")
+            script = _shell_script(flow, name, [a for a in arguments(node) if a.type not in {"pair", "hash"}])
+            if script is not None:
+                yield _call_hit(tree, node, f"{_origin(script)} reaches the shell through `{name}`.")
+
+
+_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/env"})
+
+
+def _shell_script(flow: Flow, name: str, args: list[Node]) -> Value | None:
+    """The value of the text a shell interprets, when it is not constant: the one command string, any
+    command string of a pipeline, or the script after `sh -c`."""
+    if name.startswith("pipeline"):
+        candidates = [a for a in args if a.type != "array"]
+    elif len(args) == 1:
+        candidates = args
+    else:
+        words = [string_literal(a) for a in args]
+        dash_c = next((i for i, w in enumerate(words) if w == "-c"), None)
+        if dash_c is None or words[0] not in _SHELLS:
+            return None
+        candidates = args[dash_c + 1 : dash_c + 2]
+        for arg in args:
+            if arg.type == "array":
+                candidates.extend(_after_dash_c(arg))
+    for arg in candidates:
+        value = flow.value(arg)
+        if value.built or value.tainted:
+            return value
+    return None
+
+
+def _after_dash_c(array: Node) -> list[Node]:
+    items = array.named_children
+    words = [string_literal(i) for i in items]
+    return items[words.index("-c") + 1 :][:1] if "-c" in words and words[0] in _SHELLS else []
 
 
 # --- mass assignment ---------------------------------------------------------------------------------
@@ -188,9 +226,13 @@ def shell_interpolation(ctx: FileContext) -> Iterator[Hit]:
 _ASSIGNING = frozenset({
     "new", "create", "create!", "update", "update!", "update_attributes", "update_attributes!",
     "assign_attributes", "attributes=", "build", "first_or_create", "first_or_create!", "first_or_initialize",
-    "find_or_create_by", "find_or_create_by!", "find_or_initialize_by", "insert", "insert!", "upsert",
-    "insert_all", "upsert_all", "update_columns", "create_with", "where_values_hash",
+    "first_or_initialize!",
+    "insert", "insert!", "upsert", "insert_all", "upsert_all", "update_columns", "create_with",
 })
+_NOT_MODEL_SUFFIXES = (
+    "Component", "Service", "Form", "Job", "Mailer", "Presenter", "Serializer", "Decorator", "Query",
+    "Command", "Error", "Exception", "Client", "Worker", "Policy", "Builder",
+)
 _NOT_MODELS = frozenset({"Date", "Time", "DateTime", "URI", "File", "Regexp", "Struct", "Set", "Hash",
                          "Array", "String", "Logger", "Thread", "OpenStruct", "BigDecimal", "Pathname",
                          "Tempfile", "StringIO", "Proc", "Class", "Module", "Mutex", "Queue", "Range"})
@@ -212,6 +254,10 @@ def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
                 continue
             if node.type == "assignment":
                 left = node.child_by_field_name("left")
+                setting = method_name(left) if left is not None and left.type == "call" else ""
+                if setting == "permit_all_parameters" and text(node.child_by_field_name("right")) == "true":
+                    yield tree.hit(node, "`permit_all_parameters = true` turns strong parameters off.")
+                    continue
                 if left is not None and left.type == "call" and method_name(left) == "attributes":
                     value = flow.value(node.child_by_field_name("right"))
                     if value.raw_params:
@@ -220,15 +266,26 @@ def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
             if node.type != "call" or method_name(node) not in _ASSIGNING:
                 continue
             recv = receiver(node)
-            if recv is None or text(recv).lstrip(":") in _NOT_MODELS:
+            model = text(recv).lstrip(":")
+            if recv is None or model in _NOT_MODELS or model.endswith(_NOT_MODEL_SUFFIXES):
                 continue
             args = arguments(node)
+            if method_name(node) in {"update", "update!"} and recv.type == "constant" and len(args) > 1:
+                args = args[1:]  # Model.update(id, attributes)
             if not args or args[0].type in {"hash", "pair"}:
                 continue
             value = flow.value(args[0])
-            if value.raw_params:
+            source = value.source
+            whole = source == "params" or (source.startswith("params[") and not _an_id(source))
+            if value.raw_params and whole:
                 message = f"`{value.source}` goes to `{method_name(node)}` without `permit`."
                 yield _call_hit(tree, node, message)
+
+
+def _an_id(source: str) -> bool:
+    """`params[:id]`, `params[:user_id]`: one value, not a set of attributes."""
+    key = source.rsplit("[", 1)[-1].strip("]:'\" ")
+    return key == "id" or key.endswith("_id")
 
 
 # --- redirects, reflection, HTML, files --------------------------------------------------------------
@@ -248,16 +305,27 @@ def open_redirect(ctx: FileContext) -> Iterator[Hit]:
             args = arguments(node)
             if not args or receiver(node) is not None:
                 continue
-            if _option_is(args, "allow_other_host", "false") or _option_is(args, "only_path", "true"):
+            if _option_is(args, "allow_other_host", "false"):
                 continue
             back = method_name(node) == "redirect_back"
             target = pair_value(args, "fallback_location") if back else args[0]
             if target is None or target.type in {"pair", "hash"}:
                 continue
             value = flow.value(target)
-            if value.tainted and not value.fixed_start:
+            if value.tainted and not value.fixed_start and not _only_path(target, args):
                 message = f"{_origin(value)} picks where `{method_name(node)}` sends the user."
                 yield _call_hit(tree, node, message)
+
+
+_ONLY_PATH = re.compile(r"only_path\s*(?:=>|:)\s*true")
+
+
+def _only_path(target: Node, args: list[Node]) -> bool:
+    """`redirect_to params.merge(only_path: true)`: a URL hash kept to a path (a string target ignores
+    the option)."""
+    if target.type == "element_reference":
+        return False
+    return any(_ONLY_PATH.search(text(a)) for a in args)
 
 
 def _option_is(args: list[Node], key: str, literal: str) -> bool:
@@ -271,6 +339,12 @@ _REFLECTION_ON_ARGUMENT = frozenset({
     "instance_variable_set", "const_get", "qualified_const_get", "eval", "instance_eval", "class_eval",
     "module_eval", "instance_exec", "define_method",
 })
+_DESERIALIZERS = {
+    "YAML": {"load", "load_documents", "load_stream", "unsafe_load", "parse_documents", "parse_stream",
+             "object_load"},
+    "Psych": {"load", "load_documents", "load_stream", "unsafe_load", "parse_stream"},
+    "Marshal": {"load", "restore"}, "CSV": {"load"}, "Oj": {"load", "object_load"},
+}
 
 
 @ruby_check(
@@ -289,9 +363,9 @@ def code_injection(ctx: FileContext) -> Iterator[Hit]:
             name = method_name(node)
             if name in _REFLECTION_ON_RECEIVER:
                 value = flow.value(receiver(node))
-            elif name in _REFLECTION_ON_ARGUMENT:
+            elif name in _REFLECTION_ON_ARGUMENT or name in _DESERIALIZERS.get(text(receiver(node)), ()):
                 args = arguments(node)
-                if not args:
+                if not args or _option_is(args, "safe", "true"):
                     continue
                 value = flow.value(args[0])
             else:
@@ -328,10 +402,10 @@ def unescaped_html(ctx: FileContext) -> Iterator[Hit]:
                 args = arguments(node)
                 for key in ("inline", "html", "text"):
                     option = pair_value(args, key)
-                    if option is None:
+                    if option is None or pair_value(args, "content_type") is not None:
                         continue
                     value = flow.value(option)
-                    if value.tainted:
+                    if value.tainted or (value.built and option.type in {"string", "heredoc_beginning"}):
                         kind = "as an ERB template" if key == "inline" else f"as `{key}:`"
                         yield _call_hit(tree, node, f"{_origin(value)} is rendered {kind}.")
                         break
@@ -339,7 +413,7 @@ def unescaped_html(ctx: FileContext) -> Iterator[Hit]:
 
 def _opens_file(name: str, recv: Node | None) -> bool:
     if recv is None:
-        return name in {"send_file", "open"}
+        return name in {"send_file", "open", "load", "require"}
     return name in _FILE_METHODS and text(recv).lstrip(":") in _FILE_CLASSES
 
 
@@ -349,7 +423,7 @@ _FILE_METHODS = frozenset({
     "glob", "[]", "load_file", "safe_load_file", "rm", "rm_f", "rm_rf", "rm_r", "mv", "cp", "cp_r",
     "copy_file", "remove", "remove_file", "remove_dir", "mkdir_p", "chmod", "chown", "symlink", "ln_s",
     "truncate", "rename", "exist?", "file?", "directory?", "size", "stat", "lstat", "entries", "children",
-    "each_child", "touch", "install",
+    "each_child", "touch", "install", "parse_file",
 })
 
 
