@@ -167,8 +167,8 @@ def score(repo: str, split: str, slack: int) -> dict[str, Score]:
                 open_labels = sorted(wanted, key=lambda lb: lb.line)
                 for reach in (0, slack):  # same-line matches first, then the nearby ones
                     for label in list(open_labels):
-                        match = min((f for f in unused if _near(f.line, f.end_line, label.line, reach)),
-                                    key=lambda f: abs(f.line - label.line), default=None)
+                        match = min((f for f in unused if _near(f.line or 0, f.end_line, label.line, reach)),
+                                    key=lambda f: abs((f.line or 0) - label.line), default=None)
                         if match is not None:
                             unused.remove(match)
                             open_labels.remove(label)
@@ -176,7 +176,7 @@ def score(repo: str, split: str, slack: int) -> dict[str, Score]:
                             s.matching += 1
                 s.misses.extend(f"{app}/{path}:{lb.line} {lb.warning_type}" for lb in open_labels)
                 for finding in unused:
-                    if any(_near(finding.line, finding.end_line, lb.line, slack) for lb in wanted):
+                    if any(_near(finding.line or 0, finding.end_line, lb.line, slack) for lb in wanted):
                         s.matching += 1  # a second finding on a warning already found
                     else:
                         where = f"{app}/{path}:{finding.line}"
