@@ -30,6 +30,8 @@ class Tree:
     root: Node
     nodes: list[Node]
     """Every named node, in document order."""
+    whole_file: bool = True
+    """False for a hunk: what lies above it (an assignment, an allow-list check) is unknown."""
 
     def line(self, node: Node) -> int:
         return self.first + node.start_point.row
@@ -54,7 +56,7 @@ def trees(ctx: FileContext) -> list[Tree]:
     out = []
     for first, texts in ctx.segments():
         root = _PARSER.parse("\n".join(texts).encode("utf-8")).root_node
-        out.append(Tree(first, root, list(_named(root))))
+        out.append(Tree(first, root, list(_named(root)), ctx.whole_file))
     _CACHE[id(ctx)] = (ctx, out)
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)

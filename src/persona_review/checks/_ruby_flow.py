@@ -239,7 +239,7 @@ class Flow:
             return self._identifier(node)
         if kind == "instance_variable":
             found = self._lookup(node, text(node), node.start_byte)
-            return found if found is not None else Value(UNKNOWN, text(node))
+            return found if found is not None else self._unseen(node)
         if kind == "element_reference":
             obj = node.child_by_field_name("object")
             if obj is not None and obj.type in {"constant", "scope_resolution"}:
@@ -306,7 +306,15 @@ class Flow:
         if name in _SAFE_FUNCTIONS or _quoting(name):
             return CONST
         helper = self._helper(name)
-        return helper if helper is not None else Value(UNKNOWN, name)
+        return helper if helper is not None else self._unseen(node)
+
+    def _unseen(self, node: Node) -> Value:
+        """A variable with no assignment in view: unknown, unless this is a hunk that starts inside the
+        method, where the assignment or the check that makes it safe may lie above the hunk (then it is not
+        judged, so a fragment never reports what the whole file would not)."""
+        if not self.tree.whole_file and self._scope_id(node) == -1:
+            return CONST
+        return Value(UNKNOWN, text(node))
 
     def _call(self, node: Node) -> Value:
         name = method_name(node)
