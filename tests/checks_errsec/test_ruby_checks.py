@@ -145,6 +145,19 @@ def test_redirects_to_paths_built_in_code_are_safe() -> None:
     assert _lines(code, "RB-OPEN-REDIRECT") == [6, 7]
 
 
+def test_a_target_checked_in_the_condition_is_not_flagged() -> None:
+    bodies = [
+        ["redirect_to params[:to] if params[:to].start_with?(\"/\")"],
+        ["redirect_to params[:to] if params[:to].start_with?(\"http\")"],
+        ["redirect_to params[:back] if safe_return_path?(params[:back])"],
+        ["target = params[:next]", "target = root_path unless %w[/home /help].include?(target)",
+         "redirect_to target"],
+        ["redirect_to params[:to] unless params[:to].blank?"],
+    ]
+    flagged = [bool(_lines(_method(*body), "RB-OPEN-REDIRECT")) for body in bodies]
+    assert flagged == [False, True, False, False, True]
+
+
 def test_shell_commands_are_judged_by_what_the_shell_reads() -> None:
     code = _method(
         "system(\"bash\", \"-c\", params[:script])",

@@ -21,7 +21,16 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 
-from persona_review.checks._ruby import Node, Tree, arguments, heredoc_bodies, method_name, receiver, text
+from persona_review.checks._ruby import (
+    Node,
+    Tree,
+    arguments,
+    heredoc_bodies,
+    method_name,
+    receiver,
+    string_literal,
+    text,
+)
 
 SAFE, UNKNOWN, TAINTED = 0, 1, 2
 
@@ -60,6 +69,7 @@ def join(values: list[Value]) -> Value:
 
 
 _LITERALS = frozenset({
+    "file", "line", "encoding", "uninterpreted",
     "integer", "float", "true", "false", "nil", "simple_symbol", "hash_key_symbol", "constant",
     "scope_resolution", "string_array", "symbol_array", "regex", "self", "rational", "complex", "character",
 })
@@ -82,7 +92,7 @@ _SANITIZING_METHODS = frozenset({
     "quoted_id", "hash", "class", "persisted?", "new_record?", "valid?", "to_date", "to_time",
     "to_datetime", "iso8601", "strftime", "column_names", "attribute_names", "odd?", "even?",
     "abs", "round", "floor", "ceil", "presence_in", "sanitize", "escapeHTML", "escape_html", "h",
-    "html_escape", "escape", "url_encode", "basename", "to_param", "parameterize",
+    "html_escape", "escape", "url_encode", "basename", "to_param", "parameterize", "shellescape", "shelljoin",
 })
 _PURE_TEXT = frozenset({
     "to_s", "join", "upcase", "downcase", "strip", "squish", "freeze", "first", "last", "capitalize",
@@ -100,6 +110,8 @@ _BRANCHES = frozenset({
     "rescue", "rescue_modifier", "begin", "while", "until", "for",
 })
 _SCOPES = frozenset({"method", "singleton_method"})
+_CONFIG_RECEIVERS = frozenset({"Rails", "Dir", "Shellwords", "Rails.application", "Rails.configuration"})
+"""`Rails.root`, `Rails.env`, `Dir.tmpdir`, `Shellwords.escape(x)`: values code or deployment fix."""
 _STATEMENT_PARENTS = frozenset({
     "body_statement", "then", "else", "begin", "program", "do_block", "block_body", "block", "do", "ensure",
     "when", "if_modifier", "unless_modifier",
@@ -127,6 +139,8 @@ class Flow:
                 self._assign(node)
             elif node.type == "call" and method_name(node) in _ALLOW_CHECKS:
                 self._allow_checked(node)
+            elif node.type == "call" and _validating(node):
+                self._validated(node)
             elif node.type == "binary":
                 operator = text(node.child_by_field_name("operator"))
                 if operator in {"=~", "!~"}:
@@ -170,9 +184,32 @@ class Flow:
         target = receiver(call) if on_receiver else args[0] if args else None
         self._mark(target, call.end_byte)
 
+    def _validated(self, call: Node) -> None:
+        """A predicate in a condition (`if safe_url?(url)`, `unless params[:to].start_with?("/")`): its
+        subject counts as checked from there on."""
+        args = arguments(call)
+        recv = receiver(call)
+        if method_name(call) in {"start_with?", "end_with?"} and recv is not None:
+            prefix = string_literal(args[0]) if args else None
+            if prefix is None or (prefix.startswith("/") and not prefix.startswith("//")):
+                self._mark(recv, call.end_byte)  # a path prefix or a configured host, not `"http"`
+        elif len(args) == 1:
+            self._mark(args[0], call.end_byte)
+
     def _mark(self, target: Node | None, position: int) -> None:
-        if target is not None and target.type in {"identifier", "instance_variable"}:
-            self._record(target, text(target), position, CONST)
+        if target is None or target.type not in {"identifier", "instance_variable", "element_reference"}:
+            return
+        parent = target.parent
+        while parent is not None and parent.type not in _SCOPES:
+            if parent.type in {"if_modifier", "unless_modifier"}:
+                # `use(x) if ok?(x)`: checked before the body runs; `x = d unless ok?(x)`: and after it
+                self._record(target, text(target), parent.end_byte, CONST)
+                position = min(position, parent.start_byte)
+                break
+            if parent.type in {"body_statement", "then", "else"}:
+                break
+            parent = parent.parent
+        self._record(target, text(target), position, CONST)
 
     def _record(self, node: Node, name: str, position: int, value: Value) -> None:
         key = (self._scope_id(node), name)
@@ -241,6 +278,9 @@ class Flow:
             found = self._lookup(node, text(node), node.start_byte)
             return found if found is not None else self._unseen(node)
         if kind == "element_reference":
+            checked = self._lookup(node, text(node), node.start_byte)
+            if checked is not None:
+                return checked
             obj = node.child_by_field_name("object")
             if obj is not None and obj.type in {"constant", "scope_resolution"}:
                 return CONST
@@ -332,6 +372,8 @@ class Flow:
                 return CONST if value.constant else replace(value, built=True)
             helper = self._helper(name) if not args else None
             return helper if helper is not None else Value(UNKNOWN, _short(node))
+        if text(recv) in _CONFIG_RECEIVERS:
+            return CONST
         if text(recv) == "request" and name in _REQUEST_PARTS:
             return Value(TAINTED, _short(node))
         if name == "sql" and text(recv) == "Arel":
@@ -363,6 +405,20 @@ class Flow:
         if operator in {"-", "*", "/", "**"}:
             return CONST if left.constant and right.constant else Value(UNKNOWN, _short(node))
         return CONST  # comparisons give booleans
+
+
+def _validating(call: Node) -> bool:
+    """A predicate call in the condition of an `if`/`unless` (or its modifier form, or a guard `&&`)."""
+    name = method_name(call)
+    if not name.endswith("?") or name in _SANITIZING_METHODS - {"include?", "in?"}:
+        return False
+    child = call
+    parent = call.parent
+    while parent is not None and parent.type in {"binary", "unary", "parenthesized_statements", "call"}:
+        child, parent = parent, parent.parent
+    if parent is None or parent.type not in {"if", "unless", "elsif", "if_modifier", "unless_modifier"}:
+        return False
+    return parent.child_by_field_name("condition") == child
 
 
 def _dead(node: Node) -> bool:

@@ -16,6 +16,7 @@ from persona_review.checks._ruby import (
     arguments,
     has_block,
     method_name,
+    option_key,
     pair_value,
     receiver,
     ruby_check,
@@ -64,6 +65,7 @@ _CONNECTION_METHODS = frozenset({
     "execute", "exec_query", "select_all", "select_one", "select_value", "select_values", "select_rows",
     "exec_update", "exec_delete", "exec_insert", "exec_params", "query", "async_exec", "exec",
 })
+_CONNECTION = re.compile(r"connection|(?:^|\.)(?:conn|db|pg|mysql|client)$")
 _DIRECT_TAINT = frozenset({
     "order", "reorder", "group", "pluck", "select", "joins", "from", "having", "find_by_sql", "count_by_sql",
     "sql", "lock", "calculate", "average", "sum", "minimum", "maximum", "regroup", "reselect",
@@ -72,7 +74,8 @@ _DIRECT_TAINT = frozenset({
 """Methods whose argument is SQL text even when it is passed as is (a column name, an ORDER BY clause)."""
 _CONDITION_KEYS = ("conditions", "order", "group", "having", "select", "joins", "from")
 _FINDERS = frozenset({"find", "all", "first", "last", "count", "paginate", "find_each", "find_in_batches",
-                      "calculate", "sum", "scoped", "with_scope", "exists?", "update_all", "delete_all"})
+                      "calculate", "sum", "scoped", "with_scope", "exists?", "update_all", "delete_all",
+                      "named_scope", "default_scope", "find_all_by_id"})
 
 
 @ruby_check(
@@ -96,14 +99,10 @@ def sql_interpolation(ctx: FileContext) -> Iterator[Hit]:
             if name in _FRAGMENT_METHODS and _is_query(node, name):
                 found = _unsafe_sql(flow, args[1] if name == "calculate" and len(args) > 1 else args[0],
                                     name)
-            elif name in _CONNECTION_METHODS and "connection" in text(receiver(node)):
+            elif name in _CONNECTION_METHODS and _CONNECTION.search(text(receiver(node))):
                 found = _unsafe_sql(flow, args[0], name)
             if found is None and name in _FINDERS:
-                for key in _CONDITION_KEYS:
-                    option = pair_value(args, key)
-                    found = _unsafe_sql(flow, option, "find") if option is not None else None
-                    if found is not None:
-                        break
+                found = _unsafe_options(flow, node)
             if found is not None:
                 part, value = found
                 how = "is interpolated into" if value.built else "is passed as"
@@ -114,6 +113,24 @@ def sql_interpolation(ctx: FileContext) -> Iterator[Hit]:
 _AMBIGUOUS_BARE = frozenset(
     {"select", "sum", "count", "group", "from", "lock", "order", "not", "exec", "query"}
 )
+
+
+def _unsafe_options(flow: Flow, call: Node) -> tuple[Node, Value] | None:
+    """An SQL option of an old-style finder (`find(:all, conditions: "...")`, `with_scope(find: {...})`,
+    `named_scope :x, conditions: ...`), at any depth of its option hashes."""
+    args = call.child_by_field_name("arguments")
+    stack = list(args.named_children) if args is not None else []
+    while stack:
+        node = stack.pop()
+        if node.type == "pair" and option_key(node) in _CONDITION_KEYS:
+            value = node.child_by_field_name("value")
+            found = _unsafe_sql(flow, value, "find") if value is not None else None
+            if found is not None:
+                return found
+            continue
+        if node.type in {"pair", "hash", "lambda", "block", "block_body", "body_statement"}:
+            stack.extend(node.named_children)
+    return None
 
 
 def _is_query(call: Node, name: str) -> bool:
