@@ -60,6 +60,7 @@ _FRAGMENT_METHODS = frozenset({
     "select", "lock", "distinct", "calculate", "average", "sum", "minimum", "maximum", "sql", "in_order_of",
     "order_by", "regroup", "reselect", "unscope", "count", "find_or_create_by", "find_or_create_by!",
     "find_or_initialize_by", "create_or_find_by", "create_or_find_by!", "destroy_by", "delete_by",
+    "sanitize_sql", "sanitize_sql_array", "sanitize_sql_for_conditions",
 })
 _CONNECTION_METHODS = frozenset({
     "execute", "exec_query", "select_all", "select_one", "select_value", "select_values", "select_rows",
@@ -96,7 +97,7 @@ def sql_interpolation(ctx: FileContext) -> Iterator[Hit]:
             if not args:
                 continue
             found: tuple[Node, Value] | None = None
-            if name in _FRAGMENT_METHODS and _is_query(node, name):
+            if (name in _FRAGMENT_METHODS or name == "new") and _is_query(node, name):
                 found = _unsafe_sql(flow, args[1] if name == "calculate" and len(args) > 1 else args[0],
                                     name)
             elif name in _CONNECTION_METHODS and _CONNECTION.search(text(receiver(node))):
@@ -110,9 +111,8 @@ def sql_interpolation(ctx: FileContext) -> Iterator[Hit]:
                                             f"{'' if part is args[0] else ' (' + short(part, 30) + ')'}.")
 
 
-_AMBIGUOUS_BARE = frozenset(
-    {"select", "sum", "count", "group", "from", "lock", "order", "not", "exec", "query"}
-)
+_AMBIGUOUS_BARE = frozenset({"sum", "count", "not", "exec", "query"})
+"""Called without a receiver these are rarely queries; `order(...)` or `select(...)` in a model's scope are."""
 
 
 def _unsafe_options(flow: Flow, call: Node) -> tuple[Node, Value] | None:
@@ -140,6 +140,8 @@ def _is_query(call: Node, name: str) -> bool:
     recv = receiver(call)
     if name == "sql":
         return text(recv) == "Arel"
+    if name == "new":
+        return text(recv).endswith("SqlLiteral")
     if recv is None and name in _AMBIGUOUS_BARE:
         return False  # a bare `select(...)` or `sum(...)` is rarely a query
     return name != "not" or (recv is not None and method_name(recv) == "where")
