@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import tree_sitter
 import tree_sitter_ruby
@@ -32,6 +32,21 @@ class Tree:
     """Every named node, in document order."""
     whole_file: bool = True
     """False for a hunk: what lies above it (an assignment, an allow-list check) is unknown."""
+    source: bytes = b""
+    parents: dict[int, Node] = field(default_factory=dict)
+    """Node id -> parent. tree-sitter finds a node's parent by descending from the root, which costs a scan
+    of every sibling on the way; a body of thousands of statements made that quadratic."""
+
+    def parent(self, node: Node) -> Node | None:
+        return self.parents.get(node.id)
+
+    def head(self, node: Node, limit: int = 50) -> str:
+        """The start of a node's code on one line, at most `limit` characters, read without copying the
+        whole node (a long chain's every link is named this way)."""
+        raw = self.source[node.start_byte : min(node.end_byte, node.start_byte + limit * 4)]
+        flat = " ".join(raw.decode("utf-8", "replace").split())
+        whole = node.end_byte - node.start_byte <= limit * 4
+        return flat if whole and len(flat) <= limit else flat[: limit - 1] + "…"
 
     def line(self, node: Node) -> int:
         return self.first + node.start_point.row
@@ -55,27 +70,41 @@ def trees(ctx: FileContext) -> list[Tree]:
         return cached[1]
     out = []
     for first, texts in ctx.segments():
-        root = _PARSER.parse("\n".join(texts).encode("utf-8")).root_node
-        out.append(Tree(first, root, list(_named(root)), ctx.whole_file))
+        source = "\n".join(texts).encode("utf-8")
+        root = _PARSER.parse(source).root_node
+        parents: dict[int, Node] = {}
+        out.append(Tree(first, root, list(_named(root, parents)), ctx.whole_file, source, parents))
     _CACHE[id(ctx)] = (ctx, out)
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return out
 
 
-def _named(root: Node) -> Iterator[Node]:
-    """Named descendants of `root` in document order (iterative: deep trees do not recurse)."""
+def _named(root: Node, parents: dict[int, Node]) -> Iterator[Node]:
+    """Named descendants of `root` in document order (iterative: deep trees do not recurse), recording each
+    one's parent."""
     stack = [root]
     while stack:
         node = stack.pop()
         yield node
-        stack.extend(reversed(node.named_children))
+        children = node.named_children
+        for child in children:
+            parents[child.id] = node
+        stack.extend(reversed(children))
 
 
 def text(node: Node | None) -> str:
     if node is None or node.text is None:
         return ""
     return node.text.decode("utf-8", "replace")
+
+
+def name_text(node: Node | None, limit: int = 120) -> str:
+    """The text of a node short enough to be a name or a receiver (`Rails.logger`, `ENV`,
+    `ActiveRecord::Base.connection`); "" for anything longer, so comparing receivers stays linear."""
+    if node is None or node.end_byte - node.start_byte > limit:
+        return ""
+    return text(node)
 
 
 def short(node: Node | str, limit: int = 50) -> str:
@@ -88,8 +117,6 @@ def method_name(call: Node) -> str:
     """The called method's name (`where` for `User.where(...)`), or "" when `call` is no call."""
     if call.type == "call":
         return text(call.child_by_field_name("method"))
-    if call.type == "identifier" and call.parent is not None and call.parent.type == "body_statement":
-        return text(call)
     return ""
 
 
@@ -131,17 +158,6 @@ def string_literal(node: Node | None) -> str | None:
     return "".join(text(c) for c in node.named_children if c.type == "string_content")
 
 
-def interpolations(node: Node, heredocs: dict[int, Node]) -> list[Node]:
-    """The expressions interpolated into a string, heredoc, command string or symbol."""
-    if node.type == "heredoc_beginning":
-        body = heredocs.get(node.start_byte)
-        node = body if body is not None else node
-    out = []
-    for child in node.named_children:
-        if child.type == "interpolation":
-            out.extend(child.named_children)
-    return out
-
 
 def heredoc_bodies(tree: Tree) -> dict[int, Node]:
     """Each heredoc opener (by start byte) mapped to its body: tree-sitter puts the body after the line."""
@@ -158,18 +174,6 @@ def heredoc_bodies(tree: Tree) -> dict[int, Node]:
     return out
 
 
-def is_stringish(node: Node) -> bool:
-    return node.type in {"string", "heredoc_beginning", "subshell", "delimited_symbol"}
-
-
-def enclosing_scope(node: Node) -> Node | None:
-    """The method (or singleton method) a node is in, or None at top level."""
-    parent = node.parent
-    while parent is not None:
-        if parent.type in {"method", "singleton_method"}:
-            return parent
-        parent = parent.parent
-    return None
 
 
 RUBY = frozenset({"ruby"})

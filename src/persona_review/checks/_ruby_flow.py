@@ -27,6 +27,7 @@ from persona_review.checks._ruby import (
     arguments,
     heredoc_bodies,
     method_name,
+    name_text,
     receiver,
     string_literal,
     text,
@@ -110,6 +111,8 @@ _BRANCHES = frozenset({
     "rescue", "rescue_modifier", "begin", "while", "until", "for",
 })
 _SCOPES = frozenset({"method", "singleton_method"})
+_MAX_DEPTH = 120
+"""Nesting beyond this (a generated 5,000-term concatenation) is unknown rather than a recursion error."""
 _CONFIG_RECEIVERS = frozenset({"Rails", "Dir", "Shellwords", "Rails.application", "Rails.configuration"})
 """`Rails.root`, `Rails.env`, `Dir.tmpdir`, `Shellwords.escape(x)`: values code or deployment fix."""
 _STATEMENT_PARENTS = frozenset({
@@ -129,6 +132,7 @@ class Flow:
         self._history: dict[tuple[int, str], tuple[list[int], list[Value]]] = {}
         self._helpers: dict[str, Node] = {}
         self._helper_values: dict[str, Value] = {}
+        self._depth = 0
         for node in tree.nodes:
             if node.type == "method" and node.child_by_field_name("parameters") is None:
                 name = text(node.child_by_field_name("name"))
@@ -139,13 +143,13 @@ class Flow:
                 self._assign(node)
             elif node.type == "call" and method_name(node) in _ALLOW_CHECKS:
                 self._allow_checked(node)
-            elif node.type == "call" and _validating(node):
+            elif node.type == "call" and _validating(tree, node):
                 self._validated(node)
             elif node.type == "binary":
                 operator = text(node.child_by_field_name("operator"))
                 if operator in {"=~", "!~"}:
                     self._mark(node.child_by_field_name("left"), node.end_byte)
-                elif operator == "<<" and node.parent is not None and node.parent.type in _STATEMENT_PARENTS:
+                elif operator == "<<" and _type(tree.parent(node)) in _STATEMENT_PARENTS:
                     self._append(node)
 
     # --- locals ---------------------------------------------------------------------------------------
@@ -155,7 +159,7 @@ class Flow:
         right = node.child_by_field_name("right")
         if left is None or right is None or left.type not in {"identifier", "instance_variable"}:
             return
-        if _dead(node):
+        if _dead(self.tree, node):
             return
         value = self.value(right)
         name = text(left)
@@ -199,7 +203,7 @@ class Flow:
     def _mark(self, target: Node | None, position: int) -> None:
         if target is None or target.type not in {"identifier", "instance_variable", "element_reference"}:
             return
-        parent = target.parent
+        parent = self.tree.parent(target)
         while parent is not None and parent.type not in _SCOPES:
             if parent.type in {"if_modifier", "unless_modifier"}:
                 # `use(x) if ok?(x)`: checked before the body runs; `x = d unless ok?(x)`: and after it
@@ -208,7 +212,7 @@ class Flow:
                 break
             if parent.type in {"body_statement", "then", "else"}:
                 break
-            parent = parent.parent
+            parent = self.tree.parent(parent)
         self._record(target, text(target), position, CONST)
 
     def _record(self, node: Node, name: str, position: int, value: Value) -> None:
@@ -226,22 +230,20 @@ class Flow:
         index = bisect.bisect_right(positions, position) - 1
         return values[index] if index >= 0 else None
 
-    @staticmethod
-    def _scope_id(node: Node) -> int:
-        parent = node.parent
+    def _scope_id(self, node: Node) -> int:
+        parent = self.tree.parent(node)
         while parent is not None:
             if parent.type in _SCOPES:
                 return parent.start_byte
-            parent = parent.parent
+            parent = self.tree.parent(parent)
         return -1
 
-    @staticmethod
-    def _in_branch(node: Node) -> bool:
-        parent = node.parent
+    def _in_branch(self, node: Node) -> bool:
+        parent = self.tree.parent(node)
         while parent is not None and parent.type not in _SCOPES:
             if parent.type in _BRANCHES:
                 return True
-            parent = parent.parent
+            parent = self.tree.parent(parent)
         return False
 
     def _helper(self, name: str) -> Value | None:
@@ -265,8 +267,16 @@ class Flow:
     # --- values ---------------------------------------------------------------------------------------
 
     def value(self, node: Node | None) -> Value:
-        if node is None:
-            return Value(UNKNOWN)
+        """What `node` holds at its position in its method."""
+        if node is None or self._depth > _MAX_DEPTH:
+            return Value(UNKNOWN, self.tree.head(node) if node is not None else "")
+        self._depth += 1
+        try:
+            return self._value(node)
+        finally:
+            self._depth -= 1
+
+    def _value(self, node: Node) -> Value:
         kind = node.type
         if kind in _LITERALS:
             return CONST
@@ -289,8 +299,8 @@ class Flow:
             if inner.tainted and text(obj) == "params" and keys and text(keys[0]) in _ROUTE_KEYS:
                 return CONST
             if inner.tainted:
-                return replace(inner, source=_short(node), built=False)
-            return inner if inner.constant else Value(UNKNOWN, _short(node))
+                return replace(inner, source=self.tree.head(node), built=False)
+            return inner if inner.constant else Value(UNKNOWN, self.tree.head(node))
         if kind == "call":
             return self._call(node)
         if kind == "binary":
@@ -319,13 +329,13 @@ class Flow:
         if kind == "interpolation":
             children = node.named_children
             return self.value(children[-1]) if children else CONST
-        return Value(UNKNOWN, _short(node))
+        return Value(UNKNOWN, self.tree.head(node))
 
     def _string(self, node: Node) -> Value:
         if node.type == "heredoc_beginning":
             body = self.heredocs.get(node.start_byte)
             if body is None:
-                return Value(UNKNOWN, _short(node))
+                return Value(UNKNOWN, self.tree.head(node))
             node = body
         parts = [c for c in node.named_children if c.type == "interpolation"]
         value = join([self.value(p) for p in parts])
@@ -371,12 +381,12 @@ class Flow:
                 value = join([self.value(a) for a in args])
                 return CONST if value.constant else replace(value, built=True)
             helper = self._helper(name) if not args else None
-            return helper if helper is not None else Value(UNKNOWN, _short(node))
-        if text(recv) in _CONFIG_RECEIVERS:
+            return helper if helper is not None else Value(UNKNOWN, self.tree.head(node))
+        if name_text(recv) in _CONFIG_RECEIVERS:
             return CONST
-        if text(recv) == "request" and name in _REQUEST_PARTS:
-            return Value(TAINTED, _short(node))
-        if name == "sql" and text(recv) == "Arel":
+        if name_text(recv) == "request" and name in _REQUEST_PARTS:
+            return Value(TAINTED, self.tree.head(node))
+        if name == "sql" and name_text(recv) == "Arel":
             return self.value(args[0]) if args else CONST
         inner = self.value(recv)
         if inner.tainted:
@@ -388,7 +398,7 @@ class Flow:
         if name in {"+", "concat", "<<"} or (name in _PURE_TEXT and inner.built):
             joined = join([inner, *[self.value(a) for a in args]])
             return replace(joined, built=joined.built or not joined.constant)
-        return Value(UNKNOWN, _short(node))
+        return Value(UNKNOWN, self.tree.head(node))
 
     def _binary(self, node: Node) -> Value:
         operator = text(node.child_by_field_name("operator"))
@@ -403,28 +413,34 @@ class Flow:
         if operator in {"||", "or", "&&", "and"}:
             return join([left, right])
         if operator in {"-", "*", "/", "**"}:
-            return CONST if left.constant and right.constant else Value(UNKNOWN, _short(node))
+            return CONST if left.constant and right.constant else Value(UNKNOWN, self.tree.head(node))
         return CONST  # comparisons give booleans
 
 
-def _validating(call: Node) -> bool:
+def _type(node: Node | None) -> str:
+    return node.type if node is not None else ""
+
+
+def _validating(tree: Tree, call: Node) -> bool:
     """A predicate call in the condition of an `if`/`unless` (or its modifier form, or a guard `&&`)."""
     name = method_name(call)
     if not name.endswith("?") or name in _SANITIZING_METHODS - {"include?", "in?"}:
         return False
     child = call
-    parent = call.parent
-    while parent is not None and parent.type in {"binary", "unary", "parenthesized_statements", "call"}:
-        child, parent = parent, parent.parent
+    parent = tree.parent(call)
+    for _ in range(8):  # a condition is a short way up (a chain of calls is not walked to its end)
+        if parent is None or parent.type not in {"binary", "unary", "parenthesized_statements", "call"}:
+            break
+        child, parent = parent, tree.parent(parent)
     if parent is None or parent.type not in {"if", "unless", "elsif", "if_modifier", "unless_modifier"}:
         return False
     return parent.child_by_field_name("condition") == child
 
 
-def _dead(node: Node) -> bool:
+def _dead(tree: Tree, node: Node) -> bool:
     """Is `node` in a branch that never runs (`if true ... else <here>`, `if false <here> end`)?"""
     child = node
-    parent = node.parent
+    parent = tree.parent(node)
     while parent is not None and parent.type not in _SCOPES:
         if parent.type in {"if", "unless", "elsif"}:
             condition = text(parent.child_by_field_name("condition"))
@@ -435,7 +451,7 @@ def _dead(node: Node) -> bool:
                 if (in_then and not runs_then) or (in_else and runs_then):
                     return True
         child = parent
-        parent = parent.parent
+        parent = tree.parent(parent)
     return False
 
 
@@ -468,10 +484,6 @@ def _fixed_start(node: Node) -> bool:
         return "/" in start.split("://", 1)[1]
     return start.startswith("/") and len(start) > 1 and start[1] not in "/\\"
 
-
-def _short(node: Node, limit: int = 50) -> str:
-    flat = " ".join(text(node).split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 _FLOWS: dict[int, tuple[Tree, Flow]] = {}

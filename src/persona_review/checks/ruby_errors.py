@@ -6,7 +6,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._ruby import Node, Tree, method_name, receiver, ruby_check, short, text, trees
+from persona_review.checks._ruby import (
+    Node,
+    Tree,
+    method_name,
+    name_text,
+    receiver,
+    ruby_check,
+    short,
+    text,
+    trees,
+)
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Category, Severity
 
@@ -152,7 +162,7 @@ def _io_call(node: Node) -> Node | None:
         current = stack.pop()
         if current.type == "call":
             recv = receiver(current)
-            if method_name(current) in _IO_METHODS or (recv is not None and _IO_RECEIVER.search(text(recv))):
+            if method_name(current) in _IO_METHODS or _IO_RECEIVER.search(name_text(recv, 200)):
                 return current
         stack.extend(current.named_children)
     return None

@@ -11,6 +11,7 @@ from persona_review.checks._ruby import (
     Tree,
     arguments,
     method_name,
+    name_text,
     option_key,
     receiver,
     ruby_check,
@@ -68,7 +69,7 @@ def _env_name(node: Node | None) -> str:
         keys = [c for c in node.named_children if c != obj]
         if text(obj) == "ENV" and keys:
             return string_literal(keys[0]) or ""
-    if node.type == "call" and method_name(node) == "fetch" and text(receiver(node)) == "ENV":
+    if node.type == "call" and method_name(node) == "fetch" and name_text(receiver(node)) == "ENV":
         args = arguments(node)
         if args and (len(args) == 1 or args[1].type == "nil"):
             return string_literal(args[0]) or ""
@@ -86,7 +87,7 @@ def secret_fallback(ctx: FileContext) -> Iterator[Hit]:
     for tree in trees(ctx):
         for node in tree.nodes:
             name = ""
-            if node.type == "call" and method_name(node) == "fetch" and text(receiver(node)) == "ENV":
+            if node.type == "call" and method_name(node) == "fetch" and name_text(receiver(node)) == "ENV":
                 args = arguments(node)
                 literal = string_literal(args[1]) if len(args) > 1 else _block_literal(node)
                 if args and literal:
@@ -137,7 +138,7 @@ def _is_log_call(call: Node) -> bool:
     recv = receiver(call)
     if recv is None:
         return name in _PRINTS
-    last = text(recv).rsplit(".", 1)[-1].lower()
+    last = name_text(recv).rsplit(".", 1)[-1].lower()
     return name in _LOG_METHODS and last in {"logger", "log", "_logger", "@logger"}
 
 
@@ -147,18 +148,17 @@ def _secret_in(call: Node) -> str:
     block = call.child_by_field_name("block")
     if block is not None:
         roots.append(block)
-    stack = list(reversed(roots))
+    stack: list[tuple[Node, Node | None]] = [(root, None) for root in reversed(roots)]
     while stack:
-        node = stack.pop()
-        name = _secret_name_of(node)
+        node, parent = stack.pop()
+        name = _secret_name_of(node, parent)
         if name:
             return name
-        stack.extend(reversed(node.named_children))
+        stack.extend((child, node) for child in reversed(node.named_children))
     return ""
 
 
-def _secret_name_of(node: Node) -> str:
-    parent = node.parent
+def _secret_name_of(node: Node, parent: Node | None) -> str:
     if parent is not None and parent.type == "call" and parent.child_by_field_name("receiver") == node \
             and method_name(parent) in _SAFE_USES:
         return ""

@@ -16,6 +16,7 @@ from persona_review.checks._ruby import (
     arguments,
     has_block,
     method_name,
+    name_text,
     option_key,
     pair_value,
     receiver,
@@ -100,7 +101,7 @@ def sql_interpolation(ctx: FileContext) -> Iterator[Hit]:
             if (name in _FRAGMENT_METHODS or name == "new") and _is_query(node, name):
                 found = _unsafe_sql(flow, args[1] if name == "calculate" and len(args) > 1 else args[0],
                                     name)
-            elif name in _CONNECTION_METHODS and _CONNECTION.search(text(receiver(node))):
+            elif name in _CONNECTION_METHODS and _CONNECTION.search(name_text(receiver(node))):
                 found = _unsafe_sql(flow, args[0], name)
             if found is None and name in _FINDERS:
                 found = _unsafe_options(flow, node)
@@ -112,7 +113,7 @@ def sql_interpolation(ctx: FileContext) -> Iterator[Hit]:
 
 
 _AMBIGUOUS_BARE = frozenset({"sum", "count", "not", "exec", "query"})
-"""Called without a receiver these are rarely queries; `order(...)` or `select(...)` in a model's scope are."""
+"""Rarely queries without a receiver (while `order(...)` or `select(...)` in a model scope are)."""
 
 
 def _unsafe_options(flow: Flow, call: Node) -> tuple[Node, Value] | None:
@@ -139,9 +140,9 @@ def _is_query(call: Node, name: str) -> bool:
         return False
     recv = receiver(call)
     if name == "sql":
-        return text(recv) == "Arel"
+        return name_text(recv) == "Arel"
     if name == "new":
-        return text(recv).endswith("SqlLiteral")
+        return name_text(recv).endswith("SqlLiteral")
     if recv is None and name in _AMBIGUOUS_BARE:
         return False  # a bare `select(...)` or `sum(...)` is rarely a query
     return name != "not" or (recv is not None and method_name(recv) == "where")
@@ -192,7 +193,7 @@ def shell_interpolation(ctx: FileContext) -> Iterator[Hit]:
                 continue
             name = method_name(node)
             recv = receiver(node)
-            if recv is not None and name.startswith("pipeline") and text(recv) == "Open3":
+            if recv is not None and name.startswith("pipeline") and name_text(recv) == "Open3":
                 args = [a for a in arguments(node) if a.type == "array"]
                 script = next((v for a in args for v in [_shell_script(flow, "system", a.named_children)]
                                if v is not None), None)
@@ -200,7 +201,7 @@ def shell_interpolation(ctx: FileContext) -> Iterator[Hit]:
                     yield _call_hit(tree, node, f"{_origin(script)} reaches the shell through `{name}`.")
             if not (
                 (recv is None and name in _SHELL_FUNCTIONS)
-                or (recv is not None and name in _SHELL_METHODS.get(text(recv).lstrip(":"), ()))
+                or (recv is not None and name in _SHELL_METHODS.get(name_text(recv).lstrip(":"), ()))
             ):
                 continue
             script = _shell_script(flow, name, [a for a in arguments(node) if a.type not in {"pair", "hash"}])
@@ -285,7 +286,7 @@ def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
             if node.type != "call" or method_name(node) not in _ASSIGNING:
                 continue
             recv = receiver(node)
-            model = text(recv).lstrip(":")
+            model = name_text(recv).lstrip(":")
             if recv is None or model in _NOT_MODELS or model.endswith(_NOT_MODEL_SUFFIXES):
                 continue
             args = arguments(node)
@@ -382,7 +383,7 @@ def code_injection(ctx: FileContext) -> Iterator[Hit]:
             name = method_name(node)
             if name in _REFLECTION_ON_RECEIVER:
                 value = flow.value(receiver(node))
-            elif name in _REFLECTION_ON_ARGUMENT or name in _DESERIALIZERS.get(text(receiver(node)), ()):
+            elif name in _REFLECTION_ON_ARGUMENT or name in _DESERIALIZERS.get(name_text(receiver(node)), ()):
                 args = arguments(node)
                 if not args or _option_is(args, "safe", "true"):
                     continue
@@ -433,7 +434,7 @@ def unescaped_html(ctx: FileContext) -> Iterator[Hit]:
 def _opens_file(name: str, recv: Node | None) -> bool:
     if recv is None:
         return name in {"send_file", "open", "load", "require"}
-    return name in _FILE_METHODS and text(recv).lstrip(":") in _FILE_CLASSES
+    return name in _FILE_METHODS and name_text(recv).lstrip(":") in _FILE_CLASSES
 
 
 _FILE_CLASSES = frozenset({"File", "IO", "Dir", "FileUtils", "Pathname", "YAML", "Psych", "CSV", "Zip::File"})
@@ -469,7 +470,7 @@ def file_path(ctx: FileContext) -> Iterator[Hit]:
                     target = target or pair_value(args, key)
             elif args and _opens_file(name, recv):
                 target = args[0]
-            elif recv is not None and name == "join" and text(recv) == "Rails.root" and args:
+            elif recv is not None and name == "join" and name_text(recv) == "Rails.root" and args:
                 target = next((a for a in args if flow.value(a).tainted), None)
             if target is None:
                 continue
