@@ -19,6 +19,7 @@ A light intra-method view for the Rails checks, on the tree-sitter trees of `_ru
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 
 from persona_review.checks._ruby import (
@@ -47,6 +48,9 @@ class Value:
     """`params` or a part of it that was not passed through `permit`."""
     fixed_start: bool = False
     """A string whose literal beginning fixes where it points (`/path...`, `https://host/...`)."""
+    permitted: bool = False
+    """Request parameters passed through `permit` without `host`, `domain` or `protocol`: as a URL hash
+    they can only fill in a path."""
 
     @property
     def tainted(self) -> bool:
@@ -72,7 +76,7 @@ def join(values: list[Value]) -> Value:
 _LITERALS = frozenset({
     "file", "line", "encoding", "uninterpreted",
     "integer", "float", "true", "false", "nil", "simple_symbol", "hash_key_symbol", "constant",
-    "scope_resolution", "string_array", "symbol_array", "regex", "self", "rational", "complex", "character",
+    "scope_resolution", "string_array", "symbol_array", "regex", "rational", "complex", "character",
 })
 _REQUEST_PARTS = frozenset({
     "referer", "referrer", "url", "original_url", "fullpath", "original_fullpath", "path", "query_string",
@@ -83,6 +87,15 @@ _RAW_PARAMS_METHODS = frozenset({
     "[]", "require", "fetch", "dig", "to_unsafe_h", "to_unsafe_hash", "except", "merge", "reverse_merge",
     "to_h", "to_hash", "with_indifferent_access", "deep_symbolize_keys", "symbolize_keys",
 })
+_ITERATORS = frozenset({
+    "each", "map", "each_with_index", "flat_map", "each_with_object", "filter_map", "collect", "each_key",
+    "each_value", "each_pair", "select", "reject", "find", "detect",
+})
+_SQL_BUILDER = ("_clause", "_conditions", "_condition", "_fragment")
+_URL_KEYS = re.compile(r"\b(?:host|domain|protocol|port|subdomain|script_name)\b")
+_HASH_METHODS = frozenset({"merge", "except", "slice", "to_h", "reverse_merge", "with_indifferent_access"})
+_PICKS = frozenset({"dig", "fetch", "[]", "slice", "values_at"})
+"""Calls on `params` that pick a part of it: the part, not `params`, is named."""
 _SANITIZING_METHODS = frozenset({
     "to_i", "to_f", "to_d", "to_r", "to_c", "to_sym", "id", "size", "length", "count", "present?", "blank?",
     "nil?", "empty?", "any?", "none?", "zero?", "positive?", "negative?", "include?", "is_a?", "kind_of?",
@@ -101,7 +114,8 @@ _PURE_TEXT = frozenset({
     "to_str", "inspect", "keys", "values", "sort", "uniq", "compact", "flatten", "reverse", "map",
     "gsub", "sub", "tr", "delete", "concat", "+", "format", "html_safe", "presence",
 })
-_SAFE_FUNCTIONS = frozenset({"Integer", "Float", "Rational", "Complex", "quote", "sanitize_sql",
+_SAFE_FUNCTIONS = frozenset({"arel_table", "id",
+                             "Integer", "Float", "Rational", "Complex", "quote", "sanitize_sql",
                              "sanitize_sql_array", "sanitize_sql_for_conditions", "sanitize_sql_like",
                              "sanitize_sql_for_order", "quote_column_name", "quote_table_name",
                              "quoted_table_name", "table_name", "primary_key", "quoted_primary_key"})
@@ -139,7 +153,11 @@ class Flow:
                 if name:
                     self._helpers[name] = node
         for node in tree.nodes:
-            if node.type in {"assignment", "operator_assignment"}:
+            if node.type in {"method", "singleton_method"}:
+                self._parameters(node)
+            elif node.type == "call" and method_name(node) in _ITERATORS and receiver(node) is not None:
+                self._block_over_constant(node)
+            elif node.type in {"assignment", "operator_assignment"}:
                 self._assign(node)
             elif node.type == "call" and method_name(node) in _ALLOW_CHECKS:
                 self._allow_checked(node)
@@ -167,6 +185,33 @@ class Flow:
         if node.type == "operator_assignment" or self._in_branch(node):
             value = join([previous, value]) if previous is not None else value
         self._record(node, name, node.end_byte, value)
+
+    def _parameters(self, method: Node) -> None:
+        """A method's parameters hold what its callers pass: unknown, even when one is named `params`;
+        constant when the default is a symbol or a number (`cursor_column: :id`: callers name a column),
+        and the attribute name a Rails `validate_each` is given."""
+        parameters = method.child_by_field_name("parameters")
+        if parameters is None:
+            return
+        validator = text(method.child_by_field_name("name")) == "validate_each"
+        for index, parameter in enumerate(parameters.named_children):
+            name = parameter.child_by_field_name("name") if parameter.type != "identifier" else parameter
+            if name is None:
+                continue
+            default = parameter.child_by_field_name("value")
+            chosen = (default is not None and default.type in _LITERALS) or (validator and index == 1)
+            value = CONST if chosen else Value(UNKNOWN, text(name))
+            self._record(name, text(name), parameters.end_byte, value)
+
+    def _block_over_constant(self, call: Node) -> None:
+        """`EVENTS.each do |event| ... end`: the block's parameters take the constant's elements."""
+        block = call.child_by_field_name("block")
+        parameters = block.child_by_field_name("parameters") if block is not None else None
+        if parameters is None or not self.value(receiver(call)).constant:
+            return
+        for name in _descendants(parameters):
+            if name.type == "identifier":
+                self._record(name, text(name), parameters.end_byte, CONST)
 
     def _append(self, node: Node) -> None:
         """`sql << " AND name = " + x`: the variable now also holds what was appended."""
@@ -298,8 +343,9 @@ class Flow:
             keys = [c for c in node.named_children if c != obj]
             if inner.tainted and text(obj) == "params" and keys and text(keys[0]) in _ROUTE_KEYS:
                 return CONST
-            if inner.tainted:
-                return replace(inner, source=self.tree.head(node), built=False)
+            if inner.tainted:  # a value picked from request data is as the caller sent it
+                picked = self.tree.head(node)
+                return replace(inner, source=picked, built=False, raw_params=True, permitted=False)
             return inner if inner.constant else Value(UNKNOWN, self.tree.head(node))
         if kind == "call":
             return self._call(node)
@@ -372,11 +418,14 @@ class Flow:
         args = arguments(node)
         if name in _SANITIZING_METHODS or (recv is None and name in _SAFE_FUNCTIONS) or _quoting(name):
             return CONST
+        if "sql" in name or name.endswith(_SQL_BUILDER):
+            return CONST  # SQL that a builder of the code base returns (`to_sql`, `sql_for_area(...)`)
         if recv is None:
             if name in {"params", "cookies"}:
                 return Value(TAINTED, name, raw_params=name == "params")
             if name in {"url_for", "URI", "Array", "String"} and args:
-                return self.value(args[0])
+                target = self.value(args[0])
+                return CONST if name == "url_for" and target.permitted else target
             if name in {"format", "sprintf"}:
                 value = join([self.value(a) for a in args])
                 return CONST if value.constant else replace(value, built=True)
@@ -391,7 +440,14 @@ class Flow:
         inner = self.value(recv)
         if inner.tainted:
             raw = inner.raw_params and name in _RAW_PARAMS_METHODS
-            return replace(inner, raw_params=raw, built=inner.built and name in _PURE_TEXT)
+            permitted = (name == "permit" and not _URL_KEYS.search(self.tree.head(node, 400))) or (
+                inner.permitted and name in _HASH_METHODS
+            )
+            inner = replace(inner, permitted=permitted)
+            source = self.tree.head(node) if name in _PICKS else inner.source
+            return replace(inner, raw_params=raw, built=inner.built and name in _PURE_TEXT, source=source)
+        if inner.constant and not args and recv.type not in {"constant", "scope_resolution", "self"}:
+            return CONST  # a property of a constant value (`arel_table.name`)
         if inner.constant and name in _PURE_TEXT:
             rest = join([self.value(a) for a in args])
             return rest if not rest.constant else CONST

@@ -3,7 +3,6 @@ JavaScript. Messages name the variable, never its value."""
 
 from __future__ import annotations
 
-import itertools
 import re
 
 ENV_SECRET = re.compile(
@@ -52,6 +51,6 @@ def logged_secret(name: str) -> bool:
     parts = words(last)
     if not parts or parts[-1] in _LAST_NOT_SECRET:
         return False
-    if any(w in _LOGGED for w in parts):
+    if parts[-1] in _LOGGED:
         return True
-    return any(pair in _PAIRS for pair in itertools.pairwise(parts))
+    return len(parts) > 1 and (parts[-2], parts[-1]) in _PAIRS  # `api_key`, not `api_key_roles`

@@ -4,6 +4,7 @@ its value."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from persona_review.checks._ruby import (
@@ -38,7 +39,7 @@ def hardcoded_secret(ctx: FileContext) -> Iterator[Hit]:
     for tree in trees(ctx):
         for node in tree.nodes:
             name, value = _named_literal(node)
-            if name and value is not None and is_secret_name(name) and is_secret_value(value):
+            if name and value is not None and is_secret_name(name) and _credential_like(value):
                 yield tree.hit(node, f"`{name}` is given a literal value.")
 
 
@@ -48,13 +49,28 @@ def _named_literal(node: Node) -> tuple[str, str | None]:
     if node.type in {"assignment", "operator_assignment"}:
         left = node.child_by_field_name("left")
         value = string_literal(node.child_by_field_name("right"))
-        if left is None:
-            return "", None
+        if left is None or left.type == "element_reference":
+            return "", None  # `session[:x] = "..."`, `headers["X"] = "..."`: state, not a credential
         name = method_name(left) if left.type == "call" else text(left).lstrip("@$")
         return name, value
     if node.type == "pair":
-        return option_key(node), string_literal(node.child_by_field_name("value"))
+        key = option_key(node)
+        if "/" in key or "-" in key:
+            return "", None  # `"forgot-password" => "passwords#new"`: a route, not a setting
+        return key, string_literal(node.child_by_field_name("value"))
     return "", None
+
+
+_ROUTE_TARGET = re.compile(r"^[\w/]+#\w+$")
+"""`"passwords#new"`: a controller action (routes), not a password."""
+
+
+def _credential_like(value: str) -> bool:
+    """A literal that could be a credential: not a placeholder, and long or not a plain word
+    (`"write"`, `"compromised"` and a one-letter test value are settings, `"hunter22"` is not)."""
+    if not is_secret_value(value) or len(value) < 6 or " " in value.strip() or _ROUTE_TARGET.match(value):
+        return False
+    return len(value) >= 12 or not value.isalpha()
 
 
 _ENV_READS = frozenset({"fetch", "[]"})
@@ -112,8 +128,9 @@ def _block_literal(call: Node) -> str | None:
 
 _LOG_METHODS = frozenset({"debug", "info", "warn", "error", "fatal", "unknown", "add", "log", "tagged"})
 _PRINTS = frozenset({"puts", "p", "pp", "print"})
-_SAFE_USES = frozenset({"present?", "blank?", "nil?", "empty?", "length", "size", "last", "first",
-                        "class", "digest", "hash", "count", "any?", "mask", "truncate", "filter"})
+_REVEALING = frozenset({"to_s", "inspect", "to_str", "strip", "to_json", "value", "dup", "chomp", "to_h",
+                        "to_param", "read", "unpack1", "b"})
+"""Methods that hand on the value they are called on (`token.to_s`); any other call is judged by its name."""
 
 
 @ruby_check(
@@ -137,7 +154,7 @@ def _is_log_call(call: Node) -> bool:
     name = method_name(call)
     recv = receiver(call)
     if recv is None:
-        return name in _PRINTS
+        return name in _PRINTS and call.child_by_field_name("block") is None  # `p { ... }` is markup
     last = name_text(recv).rsplit(".", 1)[-1].lower()
     return name in _LOG_METHODS and last in {"logger", "log", "_logger", "@logger"}
 
@@ -160,8 +177,8 @@ def _secret_in(call: Node) -> str:
 
 def _secret_name_of(node: Node, parent: Node | None) -> str:
     if parent is not None and parent.type == "call" and parent.child_by_field_name("receiver") == node \
-            and method_name(parent) in _SAFE_USES:
-        return ""
+            and method_name(parent) not in _REVEALING:
+        return ""  # `api_key.id`, `token.present?`: the call is judged by its own name
     if node.type in {"identifier", "instance_variable"} and logged_secret(text(node)):
         if parent is not None and parent.type == "call" and parent.child_by_field_name("method") == node:
             return ""  # the method name of a call: judged on the call itself

@@ -292,8 +292,8 @@ def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
             args = arguments(node)
             if method_name(node) in {"update", "update!"} and recv.type == "constant" and len(args) > 1:
                 args = args[1:]  # Model.update(id, attributes)
-            if not args or args[0].type in {"hash", "pair"}:
-                continue
+            if len(args) != 1 or args[0].type in {"hash", "pair"}:
+                continue  # `Search.new(params[:q], page: 2)`: a value and options, not a record's attributes
             value = flow.value(args[0])
             source = value.source
             whole = source == "params" or (source.startswith("params[") and not _an_id(source))
