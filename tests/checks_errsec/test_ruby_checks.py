@@ -282,3 +282,70 @@ def test_broken_ruby_never_sinks_the_review() -> None:
     code = "class X\n  def y(\n    where(\"a = #{params[:a]}\"\n  rescue =>\nend end end\n\x00\n"
     outcome = run_checks([context_for_text(CONTROLLER, code)])
     assert outcome.notices == []
+
+
+# --- what real Rails code does that is not a finding -------------------------------------------------
+
+
+def test_code_chosen_names_in_fragments_are_not_flagged() -> None:
+    code = (
+        "class Item < ApplicationRecord\n"
+        "  KINDS = %w[book film].freeze\n"
+        "  def self.page(items, column: :id, limit: 20)\n"
+        "    items.where(\"#{items.table_name}.#{column} > ?\", 0).limit(limit)\n"
+        "  end\n"
+        "\n"
+        "  KINDS.each do |kind|\n"
+        "    define_method(\"#{kind}_count\") { where(\"kind LIKE '#{kind}%'\").count }\n"
+        "  end\n"
+        "\n"
+        "  def self.near(point)\n"
+        "    area = point.sql_for_area(\"lat\", \"lon\")\n"
+        "    where(\"#{area} AND #{arel_table.name}.visible\")\n"
+        "  end\n"
+        "\n"
+        "  def self.lookup(params)\n"
+        "    find_by(params)\n"
+        "  end\n"
+        "end\n"
+        "\n"
+        "class FoldedUniquenessValidator < ActiveModel::EachValidator\n"
+        "  def validate_each(record, attribute, value)\n"
+        "    record.class.where(\"LOWER(#{attribute}) = LOWER(?)\", value)\n"
+        "  end\n"
+        "end\n"
+    )
+    assert _lines(code, "RB-SQL-INTERPOLATION", "app/models/item.rb") == []
+
+
+def test_url_for_with_permitted_keys_keeps_the_host() -> None:
+    bodies = [
+        ["redirect_to url_for(params.permit(:page, :sort))"],
+        ["kept = params.permit(:page).merge(sort: nil)", "redirect_to url_for(kept)"],
+        ["redirect_to url_for(params.permit(:page, :host))"],
+        ["redirect_to url_for(params.except(:action))"],
+    ]
+    flagged = [bool(_lines(_method(*body), "RB-OPEN-REDIRECT")) for body in bodies]
+    assert flagged == [False, False, True, True]
+
+
+def test_routes_session_state_and_settings_are_not_secrets() -> None:
+    code = (
+        "Rails.application.routes.draw do\n"
+        "  get \"forgot-password\" => \"passwords#new\"\n"
+        "end\n"
+        "session[:password_reset_reason] = \"compromised\"\n"
+        "PERMISSIONS = { \"id-token\": \"write\", token_type: \"bearer\" }\n"
+        "S3 = { secret_access_key: \"s\" }\n"
+        "SMTP = { password: \"Sm7p-pa55word\" }\n"
+    )
+    assert _lines(code, "RB-HARDCODED-SECRET", "config/routes.rb") == [7]
+
+
+def test_log_lines_that_name_a_secret_without_its_value_are_fine() -> None:
+    code = _method(
+        "logger.info { { api_key: api_key&.id, roles: api_key_roles.size } }",
+        "logger.tagged(api_key_id: api_key.id) { run }",
+        "logger.info(\"key #{api_key.to_s}\")",
+    )
+    assert _lines(code, "RB-SECRET-IN-LOG") == [5]
