@@ -285,6 +285,9 @@ def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
                 continue
             if node.type != "call" or method_name(node) not in _ASSIGNING:
                 continue
+            if _option_is(arguments(node), "without_protection", "true"):
+                yield _call_hit(tree, node, "`without_protection: true` lets the request set any attribute.")
+                continue
             recv = receiver(node)
             model = name_text(recv).lstrip(":")
             if recv is None or model in _NOT_MODELS or model.endswith(_NOT_MODEL_SUFFIXES):
