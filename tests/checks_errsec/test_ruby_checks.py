@@ -94,6 +94,22 @@ def test_sql_built_with_append_and_heredocs_is_followed() -> None:
     assert _lines(code, "RB-SQL-INTERPOLATION") == [5, 9]
 
 
+def test_continued_strings_appends_and_update_all_conditions_are_read() -> None:
+    code = _method(
+        "sql = \"SELECT id FROM items \" \\",
+        "  \"WHERE owner = '#{params[:owner]}'\"",
+        "Item.find_by_sql(sql)",
+        "clause = \"state = 'open'\"",
+        "clause += \" AND tag = '#{tag}'\"",
+        "Item.where(clause)",
+        "Item.update_all(\"seen = true\", \"owner = '#{params[:owner]}'\")",
+        "total = 0",
+        "total += 10",
+        "Item.where(\"rank > #{total}\")",
+    )
+    assert _lines(code, "RB-SQL-INTERPOLATION") == [5, 8, 9]
+
+
 def test_an_assignment_in_a_dead_branch_does_not_taint() -> None:
     code = _method(
         "if true",

@@ -182,7 +182,10 @@ class Flow:
         value = self.value(right)
         name = text(left)
         previous = self._lookup(node, name, node.start_byte)
-        if node.type == "operator_assignment" or self._in_branch(node):
+        if node.type == "operator_assignment" and text(node.child_by_field_name("operator")) in {"+=", "<<="}:
+            joined = join([previous or Value(UNKNOWN, name), value])
+            value = replace(joined, built=not joined.constant)  # `sql += "AND x = #{y}"`: text grows
+        elif node.type == "operator_assignment" or self._in_branch(node):
             value = join([previous, value]) if previous is not None else value
         self._record(node, name, node.end_byte, value)
 
@@ -327,6 +330,11 @@ class Flow:
             return CONST
         if kind in {"string", "subshell", "delimited_symbol", "heredoc_beginning", "heredoc_body"}:
             return self._string(node)
+        if kind == "chained_string":  # "SELECT ..." \ "WHERE a = #{b}"
+            parts = [self._string(part) for part in node.named_children]
+            joined = join(parts)
+            fixed = bool(parts) and parts[0].fixed_start
+            return replace(joined, built=not joined.constant, fixed_start=fixed)
         if kind == "identifier":
             return self._identifier(node)
         if kind == "instance_variable":
@@ -418,8 +426,8 @@ class Flow:
         args = arguments(node)
         if name in _SANITIZING_METHODS or (recv is None and name in _SAFE_FUNCTIONS) or _quoting(name):
             return CONST
-        if "sql" in name or name.endswith(_SQL_BUILDER):
-            return CONST  # SQL that a builder of the code base returns (`to_sql`, `sql_for_area(...)`)
+        if ("sql" in name or name.endswith(_SQL_BUILDER)) and all(self.value(a).constant for a in args):
+            return CONST  # SQL a builder of the code base makes from constants (`sql_for_area("lat")`)
         if recv is None:
             if name in {"params", "cookies"}:
                 return Value(TAINTED, name, raw_params=name == "params")

@@ -101,6 +101,8 @@ def sql_interpolation(ctx: FileContext) -> Iterator[Hit]:
             if (name in _FRAGMENT_METHODS or name == "new") and _is_query(node, name):
                 found = _unsafe_sql(flow, args[1] if name == "calculate" and len(args) > 1 else args[0],
                                     name)
+                if found is None and name == "update_all" and len(args) > 1:
+                    found = _unsafe_sql(flow, args[1], name)  # update_all(updates, conditions)
             elif name in _CONNECTION_METHODS and _CONNECTION.search(name_text(receiver(node))):
                 found = _unsafe_sql(flow, args[0], name)
             if found is None and name in _FINDERS:
