@@ -365,3 +365,28 @@ def test_log_lines_that_name_a_secret_without_its_value_are_fine() -> None:
         "logger.info(\"key #{api_key.to_s}\")",
     )
     assert _lines(code, "RB-SECRET-IN-LOG") == [5]
+
+
+def test_exception_text_is_a_leak_only_where_the_error_is_unexpected() -> None:
+    code = (
+        "class PaymentsController < ApplicationController\n"
+        "  def create\n"
+        "    charge!\n"
+        "  rescue => e\n"
+        "    render plain: e.message\n"  # a broad rescue without a status answers 200 with the text
+        "  end\n"
+        "\n"
+        "  def update\n"
+        "    charge!\n"
+        "  rescue ActiveRecord::RecordInvalid => e\n"
+        "    render json: { error: e.message }, status: :unprocessable_entity\n"
+        "  end\n"
+        "\n"
+        "  def show\n"
+        "    charge!\n"
+        "  rescue ActiveRecord::RecordInvalid => e\n"
+        "    render json: { trace: e.backtrace }, status: :unprocessable_entity\n"
+        "  end\n"
+        "end\n"
+    )
+    assert _lines(code, "RB-EXCEPTION-LEAK") == [5, 17]

@@ -9,8 +9,10 @@ from collections.abc import Iterator
 from persona_review.checks._ruby import (
     Node,
     Tree,
+    arguments,
     method_name,
     name_text,
+    option_key,
     receiver,
     ruby_check,
     short,
@@ -166,3 +168,74 @@ def _io_call(node: Node) -> Node | None:
                 return current
         stack.extend(current.named_children)
     return None
+
+
+_TRACE = frozenset({"backtrace", "full_message", "backtrace_locations"})
+_TEXT = frozenset({"message", "to_s", "inspect"})
+_SERVER_ERROR = re.compile(r"^(?:5\d\d|:internal_server_error|:service_unavailable|:bad_gateway)$")
+_RESPONSE_KEYS = ("json", "plain", "html", "body", "text", "xml", "inline")
+
+
+@ruby_check(
+    "RB-EXCEPTION-LEAK", "ERR-07", _ERR, Severity.MEDIUM,
+    title="Exception details rendered to the client",
+    explanation=(
+        "A backtrace, or the message of an unexpected error, tells the caller file paths, SQL, library "
+        "versions and sometimes other users' data. Log the exception with a request id (or report it) and "
+        "render a generic message with that id."
+    ),
+)
+def exception_leak(ctx: FileContext) -> Iterator[Hit]:
+    for tree in trees(ctx):
+        for node, names, body in _rescues(tree):
+            variable = node.child_by_field_name("variable")
+            named = variable.named_children[-1] if variable is not None and variable.named_children else None
+            if named is None:
+                continue
+            broad = not names or any(n in _BROAD for n in names)
+            for render in _renders(body):
+                message = _leaked(render, text(named), broad)
+                if message:
+                    yield Hit(tree.line(render), None, message)
+
+
+def _renders(body: list[Node]) -> Iterator[Node]:
+    stack = list(reversed(body))
+    while stack:
+        node = stack.pop()
+        if node.type == "call" and receiver(node) is None and method_name(node) == "render":
+            yield node
+            continue
+        stack.extend(reversed(node.named_children))
+
+
+def _leaked(render: Node, error: str, broad: bool) -> str:
+    """What of the rescued error `render` sends: its backtrace always; its message (or the error itself)
+    with a 5xx status, or with no status after a broad rescue (the answer is then a 200)."""
+    args = arguments(render)
+    status = next((text(p.child_by_field_name("value")) for a in args for p in _pairs(a)
+                   if option_key(p) == "status"), "")
+    shows_text = bool(_SERVER_ERROR.match(status)) or (broad and not status)
+    for arg in args:
+        for pair in _pairs(arg):
+            if option_key(pair) not in _RESPONSE_KEYS:
+                continue
+            stack = [pair.child_by_field_name("value")]
+            while stack:
+                current = stack.pop()
+                if current is None:
+                    continue
+                if current.type == "call" and text(receiver(current)) == error:
+                    name = method_name(current)
+                    if name in _TRACE or (name in _TEXT and shows_text):
+                        return f"`{error}.{name}` is rendered to the client."
+                if current.type == "identifier" and text(current) == error and shows_text:
+                    return f"The rescued `{error}` is rendered to the client."
+                stack.extend(current.named_children)
+    return ""
+
+
+def _pairs(arg: Node) -> list[Node]:
+    if arg.type == "pair":
+        return [arg]
+    return [p for p in arg.named_children if p.type == "pair"] if arg.type == "hash" else []

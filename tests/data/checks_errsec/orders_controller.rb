@@ -108,6 +108,15 @@ class OrdersController < ApplicationController
     amount = Integer(params[:amount]) rescue 0
   end
 
+  def charge
+    PaymentGateway.charge!(@order)
+  rescue PaymentGateway::Declined => e
+    render json: { error: e.message }, status: :payment_required
+  rescue => e
+    Rails.error.report(e)
+    render json: { error: e.message }, status: :internal_server_error # expect: RB-EXCEPTION-LEAK
+  end
+
   def login
     Rails.logger.info("login for #{params[:email]} with #{params[:password]}") # expect: RB-SECRET-IN-LOG
     Rails.logger.info("login for #{params[:email]}, password given: #{params[:password].present?}")
