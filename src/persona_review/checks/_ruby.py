@@ -11,16 +11,26 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-
-import tree_sitter
-import tree_sitter_ruby
+from functools import cache
+from typing import TYPE_CHECKING
 
 from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 
-Node = tree_sitter.Node
-_PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_ruby.language()))
+if TYPE_CHECKING:
+    import tree_sitter
+
+    Node = tree_sitter.Node
+
+
+@cache
+def _parser() -> tree_sitter.Parser:
+    """The Ruby parser, made on first use: the grammar is imported only when a Ruby file is reviewed."""
+    import tree_sitter
+    import tree_sitter_ruby
+
+    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_ruby.language()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +81,7 @@ def trees(ctx: FileContext) -> list[Tree]:
     out = []
     for first, texts in ctx.segments():
         source = "\n".join(texts).encode("utf-8")
-        root = _PARSER.parse(source).root_node
+        root = _parser().parse(source).root_node
         parents: dict[int, Node] = {}
         out.append(Tree(first, root, list(_named(root, parents)), ctx.whole_file, source, parents))
     _CACHE[id(ctx)] = (ctx, out)

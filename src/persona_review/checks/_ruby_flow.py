@@ -21,9 +21,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from persona_review.checks._ruby import (
-    Node,
     Tree,
     arguments,
     heredoc_bodies,
@@ -33,6 +33,10 @@ from persona_review.checks._ruby import (
     string_literal,
     text,
 )
+
+if TYPE_CHECKING:
+    from persona_review.checks._ruby import Node
+
 
 SAFE, UNKNOWN, TAINTED = 0, 1, 2
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from persona_review.checks._ruby import (
-    Node,
     Tree,
     arguments,
     method_name,
@@ -21,6 +21,9 @@ from persona_review.checks._ruby import (
 )
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Category, Severity
+
+if TYPE_CHECKING:
+    from persona_review.checks._ruby import Node
 
 _ERR = Category.ERROR_HANDLING
 _BROAD = frozenset({"Exception", "StandardError", "::Exception", "::StandardError", "Object"})
@@ -185,6 +188,7 @@ _RESPONSE_KEYS = ("json", "plain", "html", "body", "text", "xml", "inline")
         "render a generic message with that id."
     ),
 )
+
 def exception_leak(ctx: FileContext) -> Iterator[Hit]:
     for tree in trees(ctx):
         for node, names, body in _rescues(tree):

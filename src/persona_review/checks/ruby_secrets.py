@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from persona_review.checks._ruby import (
-    Node,
     Tree,
     arguments,
     method_name,
@@ -24,6 +24,10 @@ from persona_review.checks._secret_names import env_secret, logged_secret
 from persona_review.checks.base import FileContext, Hit
 from persona_review.checks.secrets import is_secret_name, is_secret_value
 from persona_review.findings import Category, Severity
+
+if TYPE_CHECKING:
+    from persona_review.checks._ruby import Node
+
 
 _SEC = Category.SECURITY
 

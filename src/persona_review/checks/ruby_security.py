@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from persona_review.checks._ruby import (
-    Node,
     Tree,
     arguments,
     has_block,
@@ -29,6 +29,9 @@ from persona_review.checks._ruby import (
 from persona_review.checks._ruby_flow import Flow, Value, flow_of
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Category, Severity
+
+if TYPE_CHECKING:
+    from persona_review.checks._ruby import Node
 
 _SEC = Category.SECURITY
 
@@ -255,6 +258,7 @@ _NOT_MODEL_SUFFIXES = (
     "Component", "Service", "Form", "Job", "Mailer", "Presenter", "Serializer", "Decorator", "Query",
     "Command", "Error", "Exception", "Client", "Worker", "Policy", "Builder",
 )
+
 _NOT_MODELS = frozenset({"Date", "Time", "DateTime", "URI", "File", "Regexp", "Struct", "Set", "Hash",
                          "Array", "String", "Logger", "Thread", "OpenStruct", "BigDecimal", "Pathname",
                          "Tempfile", "StringIO", "Proc", "Class", "Module", "Mutex", "Queue", "Range"})
