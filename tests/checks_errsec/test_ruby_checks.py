@@ -390,3 +390,29 @@ def test_exception_text_is_a_leak_only_where_the_error_is_unexpected() -> None:
         "end\n"
     )
     assert _lines(code, "RB-EXCEPTION-LEAK") == [5, 17]
+
+
+def test_tokens_from_rand_and_secrets_compared_with_equals() -> None:
+    code = (
+        "class Token\n"
+        "  def self.generate_token\n"
+        "    Array.new(20) { rand(36).to_s(36) }.join\n"
+        "  end\n"
+        "\n"
+        "  def issue\n"
+        "    @otp = Random.rand(100_000..999_999)\n"
+        "    @reset_code = SecureRandom.random_number(10**6)\n"
+        "    @api_key = SecureRandom.alphanumeric(32).chars.shuffle.join\n"
+        "    @colour_id = rand(3)\n"
+        "  end\n"
+        "\n"
+        "  def verify(candidate)\n"
+        "    return false if candidate.otp != otp\n"
+        "    return false if BCrypt::Password.new(recovery_digest) == candidate.code\n"
+        "    return false if request.headers[\"X-Hub-Signature-256\"] != expected\n"
+        "    token.length == 32 && token_digest == nil\n"
+        "  end\n"
+        "end\n"
+    )
+    assert _lines(code, "RB-INSECURE-RANDOM", "app/models/token.rb") == [3, 7]
+    assert _lines(code, "RB-TIMING-COMPARE", "app/models/token.rb") == [14, 16]

@@ -202,3 +202,130 @@ def _secret_name_of(node: Node, parent: Node | None) -> str:
 def _log_hit(tree: Tree, call: Node, named: str) -> Hit:
     flat = " ".join(named.split())
     return tree.hit(call, f"`{flat[:50]}` is passed to `{method_name(call)}`: its value ends up in the log.")
+
+
+_SECRET_WORD = re.compile(
+    r"(?:^|_)(?:token|secret|password|passwd|nonce|otp|salt|api_?key|session_?id|csrf|reset_?code|"
+    r"verification_?code|auth_?code|private_?key|access_?key|client_secret|signature|pin)s?$",
+    re.IGNORECASE,
+)
+_NOT_SECRET = re.compile(
+    r"(?:_id|_type|_count|_len|_length|_url|_name|_path|_at|_ttl|_header|_field|_index)$", re.IGNORECASE
+)
+_METHODS = frozenset({"method", "singleton_method"})
+_PREDICTABLE = frozenset({"rand", "srand", "shuffle", "sample"})
+"""`Kernel#rand`, `Random.rand`, `Array#sample`/`shuffle` draw from a Mersenne Twister, not a CSPRNG."""
+_MAKERS = re.compile(r"^(?:generate|make|new|create|random|gen|issue)_\w*(?:token|secret|password|nonce|otp|"
+                     r"salt|key|code)s?$", re.IGNORECASE)
+
+
+def _secret_named(name: str) -> bool:
+    last = name.lstrip("@$:").rsplit(".", 1)[-1]
+    return bool(_SECRET_WORD.search(last)) and not _NOT_SECRET.search(last)
+
+
+@ruby_check(
+    "RB-INSECURE-RANDOM", "SEC-15", _SEC, Severity.HIGH,
+    title="Token or secret made with `rand`",
+    explanation=(
+        "`rand`, `Random` and `Array#sample`/`shuffle` use a Mersenne Twister: a few outputs reveal its "
+        "state, so tokens, reset codes and keys made with it can be predicted. Use `SecureRandom` "
+        "(`SecureRandom.urlsafe_base64(32)`, `SecureRandom.alphanumeric(12)`) or `has_secure_token`."
+    ),
+)
+def insecure_random(ctx: FileContext) -> Iterator[Hit]:
+    for tree in trees(ctx):
+        for node in tree.nodes:
+            if node.type == "assignment":
+                left = node.child_by_field_name("left")
+                name = method_name(left) if left is not None and left.type == "call" else text(left)
+                drawn = _predictable_call(node.child_by_field_name("right"))
+                if name and drawn and _secret_named(name):
+                    shown = name.lstrip("@")
+                    yield tree.hit(node, f"`{shown}` is made with `{drawn}`, which is predictable.")
+            elif node.type in _METHODS and _MAKERS.match(text(node.child_by_field_name("name"))):
+                body = node.child_by_field_name("body")
+                last = body.named_children[-1] if body is not None and body.named_children else None
+                drawn = _predictable_call(last)
+                if last is not None and drawn:
+                    maker = text(node.child_by_field_name("name"))
+                    yield tree.hit(last, f"`{maker}` returns a value from `{drawn}`, which is predictable.")
+
+
+def _predictable_call(node: Node | None) -> str:
+    """The predictable random call an expression draws from (`rand`, `Random.rand`, `chars.sample`); none
+    when the expression also draws from `SecureRandom` (shuffling secure output stays secure)."""
+    if node is None or "SecureRandom" in text(node):
+        return ""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "call":
+            recv = receiver(current)
+            name = method_name(current)
+            owner = name_text(recv)
+            if name in _PREDICTABLE and (recv is None or owner in {"Random", "Kernel"} or name != "rand"):
+                return f"{owner}.{name}" if owner in {"Random", "Kernel"} else name
+            if name == "new" and owner == "Random":
+                return "Random.new"
+        elif current.type == "identifier" and text(current) == "rand":
+            return "rand"
+        stack.extend(current.named_children)
+    return ""
+
+
+_COMPARED = re.compile(
+    r"(?:^|_)(?:signature|sig|hmac|digest|mac|token|api_?key|apikey|secret|otp|csrf_?token|password_?digest|"
+    r"hashed_?password)s?$",
+    re.IGNORECASE,
+)
+
+
+@ruby_check(
+    "RB-TIMING-COMPARE", "SEC-15", _SEC, Severity.MEDIUM,
+    title="Secret or signature compared with `==`",
+    explanation=(
+        "`==` stops at the first differing byte, so response times reveal how much of a guessed signature "
+        "or token is right, and it can be recovered byte by byte. Compare with "
+        "`ActiveSupport::SecurityUtils.secure_compare(a, b)` (or `Rack::Utils.secure_compare`)."
+    ),
+)
+def timing_compare(ctx: FileContext) -> Iterator[Hit]:
+    for tree in trees(ctx):
+        for node in tree.nodes:
+            if node.type != "binary" or text(node.child_by_field_name("operator")) not in {"==", "!="}:
+                continue
+            left = node.child_by_field_name("left")
+            right = node.child_by_field_name("right")
+            if left is None or right is None or _literal(left) or _literal(right):
+                continue
+            if any(name_text(side, 200).startswith("BCrypt::Password") for side in (left, right)):
+                continue  # BCrypt::Password#== hashes the other side before comparing
+            name = _compared_name(left) or _compared_name(right)
+            if name:
+                operator = text(node.child_by_field_name("operator"))
+                yield tree.hit(node, f"`{name}` is compared with `{operator}`, which takes longer the more "
+                                     "leading bytes match.")
+
+
+def _literal(node: Node) -> bool:
+    return node.type in {"string", "nil", "integer", "true", "false", "simple_symbol", "array", "hash"}
+
+
+def _compared_name(node: Node) -> str:
+    """The secret a compared operand names: `params[:signature]`, `request.headers["X-Hub-Signature"]`,
+    `api_token`, `user.otp_secret`."""
+    if node.type == "element_reference":
+        keys = [c for c in node.named_children if c != node.child_by_field_name("object")]
+        key = (string_literal(keys[0]) or text(keys[0]).lstrip(":")) if keys else ""
+        key = re.sub(r"[_\d]+$", "", key.lower().replace("-", "_"))  # `X-Hub-Signature-256`
+        return key if key and _COMPARED.search(key) else ""
+    if node.type == "call":
+        if arguments(node) or method_name(node) in {"length", "size", "class", "present?", "nil?"}:
+            return ""
+        name = method_name(node)
+    elif node.type in {"identifier", "instance_variable"}:
+        name = text(node).lstrip("@")
+    else:
+        return ""
+    return name if _COMPARED.search(name) and not _NOT_SECRET.search(name) else ""

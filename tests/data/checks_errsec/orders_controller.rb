@@ -123,6 +123,15 @@ class OrdersController < ApplicationController
     logger.debug "session token #{@session_token}" # expect: RB-SECRET-IN-LOG
   end
 
+  def webhook
+    head :unauthorized unless params[:signature] == OpenSSL::HMAC.hexdigest("SHA256", SECRET, request.raw_post) # expect: RB-TIMING-COMPARE
+    head :unauthorized unless ActiveSupport::SecurityUtils.secure_compare(params[:signature], expected_signature)
+    head :bad_request if params[:signature].nil? || params[:signature] == ""
+    @receipt_token = rand(10**12).to_s # expect: RB-INSECURE-RANDOM
+    @receipt_token = SecureRandom.urlsafe_base64(24)
+    @colour = %w[red green].sample
+  end
+
   private
 
   def order_params
