@@ -8,8 +8,9 @@ trees are cached per file context so the Ruby checks of one file share them.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -190,14 +191,36 @@ RUBY = frozenset({"ruby"})
 
 
 def ruby_check(
-    check_id: str, item: str, category: Category, severity: Severity, *, title: str, explanation: str
+    check_id: str, item: str, category: Category, severity: Severity, *, title: str, explanation: str,
+    needs: str,
 ) -> Callable[[CheckFunc], CheckFunc]:
-    """Register a Ruby check whose hits say what they found in this code."""
+    """Register a Ruby check whose hits say what they found in this code. `needs` is a pattern the file's
+    text must contain for the check to have anything to find (a migration with no `rescue` is not parsed
+    for rescue clauses)."""
     spec = CheckSpec(id=check_id, checklist_item=item, category=category, severity=severity,
                      languages=RUBY, title=title, explanation=explanation)
+    wanted = re.compile(needs)
 
     def wrap(func: CheckFunc) -> CheckFunc:
-        register(spec)(func)
+        def run(ctx: FileContext) -> Iterable[Hit]:
+            return func(ctx) if wanted.search(source_text(ctx)) else ()
+
+        register(spec)(run)
         return func
 
     return wrap
+
+
+_TEXTS: OrderedDict[int, tuple[FileContext, str]] = OrderedDict()
+
+
+def source_text(ctx: FileContext) -> str:
+    """The known lines of `ctx` joined, computed once per context."""
+    cached = _TEXTS.get(id(ctx))
+    if cached is not None and cached[0] is ctx:
+        return cached[1]
+    joined = "\n".join(ctx.lines.values())
+    _TEXTS[id(ctx)] = (ctx, joined)
+    if len(_TEXTS) > _CACHE_SIZE:
+        _TEXTS.popitem(last=False)
+    return joined

@@ -87,7 +87,9 @@ def _in_hunk_whole(tree: Tree, node: Node, ctx: FileContext) -> bool:
     explanation=
     "Every failure in the block, including bugs, timeouts and lost database connections, disappears without "
     "a log line or an error report, and the caller carries on with `nil`. Rescue the specific error you "
-    "expect, and log or report it (`Rails.logger.error`, `Rails.error.report`) before moving on.")
+    "expect, and log or report it (`Rails.logger.error`, `Rails.error.report`) before moving on.",
+    needs=r"rescue",
+)
 def rescue_swallow(ctx: FileContext) -> Iterator[Hit]:
     for tree in trees(ctx):
         for node, names, body in _rescues(tree):
@@ -103,7 +105,9 @@ def rescue_swallow(ctx: FileContext) -> Iterator[Hit]:
     explanation=
     "`Exception` includes `SignalException`, `SystemExit` and `NoMemoryError`, so a worker told to stop "
     "keeps running and `exit` stops working inside the block. Rescue `StandardError` (the default of a bare "
-    "`rescue`) or the specific errors you can handle.")
+    "`rescue`) or the specific errors you can handle.",
+    needs=r"rescue",
+)
 def rescue_exception(ctx: FileContext) -> Iterator[Hit]:
     for tree in trees(ctx):
         for node, names, body in _rescues(tree):
@@ -146,7 +150,9 @@ _IO_RECEIVER = re.compile(
     explanation=
     "`call rescue nil` turns any error of the call, from a timeout to a failed write or a bug, into `nil`, "
     "so the caller cannot tell a missing value from an outage and the error is never logged. Rescue the "
-    "specific error in a `begin` block and log or report it.")
+    "specific error in a `begin` block and log or report it.",
+    needs=r"rescue",
+)
 def rescue_modifier(ctx: FileContext) -> Iterator[Hit]:
     for tree in trees(ctx):
         for node in tree.nodes:
@@ -187,8 +193,8 @@ _RESPONSE_KEYS = ("json", "plain", "html", "body", "text", "xml", "inline")
         "versions and sometimes other users' data. Log the exception with a request id (or report it) and "
         "render a generic message with that id."
     ),
+    needs=r"rescue",
 )
-
 def exception_leak(ctx: FileContext) -> Iterator[Hit]:
     for tree in trees(ctx):
         for node, names, body in _rescues(tree):

@@ -38,7 +38,9 @@ _SEC = Category.SECURITY
     explanation=
     "A literal `secret_key_base`, password or token is shared with everyone who can read the repository and "
     "cannot be rotated without a deploy; with the key base anyone can forge sessions and signed cookies. "
-    "Read it from `Rails.application.credentials` or the environment, and rotate the value.")
+    "Read it from `Rails.application.credentials` or the environment, and rotate the value.",
+    needs=r"(?i)pass|pw|secret|token|key|credential",
+)
 def hardcoded_secret(ctx: FileContext) -> Iterator[Hit]:
     for tree in trees(ctx):
         for node in tree.nodes:
@@ -102,7 +104,9 @@ def _env_name(node: Node | None) -> str:
     explanation=
     "When the variable is missing in production (a typo, a new deployment) the app starts with a secret "
     "that is in the repository, and tokens or cookies signed with it can be forged. Use `ENV.fetch(\"X\")` "
-    "without a default, so the app fails at boot instead.")
+    "without a default, so the app fails at boot instead.",
+    needs=r"ENV",
+)
 def secret_fallback(ctx: FileContext) -> Iterator[Hit]:
     for tree in trees(ctx):
         for node in tree.nodes:
@@ -143,7 +147,9 @@ _REVEALING = frozenset({"to_s", "inspect", "to_str", "strip", "to_json", "value"
     explanation=
     "Logs are shipped to many systems and read by many people; a password or token in them is a leaked "
     "credential. Log an identifier or a masked form, never the value, and list the parameter in "
-    "`config.filter_parameters`.")
+    "`config.filter_parameters`.",
+    needs=r"log|puts|print|\bpp?\b",
+)
 def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
     for tree in trees(ctx):
         for node in tree.nodes:
@@ -232,6 +238,7 @@ def _secret_named(name: str) -> bool:
         "state, so tokens, reset codes and keys made with it can be predicted. Use `SecureRandom` "
         "(`SecureRandom.urlsafe_base64(32)`, `SecureRandom.alphanumeric(12)`) or `has_secure_token`."
     ),
+    needs=r"rand|sample|shuffle|Random",
 )
 def insecure_random(ctx: FileContext) -> Iterator[Hit]:
     for tree in trees(ctx):
@@ -289,6 +296,7 @@ _COMPARED = re.compile(
         "or token is right, and it can be recovered byte by byte. Compare with "
         "`ActiveSupport::SecurityUtils.secure_compare(a, b)` (or `Rack::Utils.secure_compare`)."
     ),
+    needs=r"[=!]=",
 )
 def timing_compare(ctx: FileContext) -> Iterator[Hit]:
     for tree in trees(ctx):

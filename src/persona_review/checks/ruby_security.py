@@ -89,7 +89,9 @@ _FINDERS = frozenset({"find", "all", "first", "last", "count", "paginate", "find
     explanation=
     "Active Record runs string fragments (`where`, `order`, `find_by_sql`, `execute`, ...) as raw SQL, so a "
     "value interpolated into them can rewrite the query. Use placeholders (`where(\"name = ?\", name)`) or "
-    "hash conditions; for a column or direction, map the input to an allow-list first.")
+    "hash conditions; for a column or direction, map the input to an allow-list first.",
+    needs=r"#\{|params|cookies|request|\+|<<|%|format",
+)
 def sql_interpolation(ctx: FileContext) -> Iterator[Hit]:
     for tree in trees(ctx):
         flow = flow_of(tree)
@@ -184,7 +186,9 @@ _SHELL_METHODS = {"IO": {"popen"}, "Open3": {"capture2", "capture2e", "capture3"
     explanation=
     "A command given as one string runs through `/bin/sh`, so `;`, `|` or `$(...)` in an interpolated value "
     "run commands of the caller's choice. Pass the program and its arguments separately "
-    "(`system(\"convert\", src, dst)`, `Open3.capture2(\"git\", \"log\", ref)`) and add `--` before paths.")
+    "(`system(\"convert\", src, dst)`, `Open3.capture2(\"git\", \"log\", ref)`) and add `--` before paths.",
+    needs=r"system|exec|spawn|`|popen|Open3|%x|capture|pipeline",
+)
 def shell_interpolation(ctx: FileContext) -> Iterator[Hit]:
     for tree in trees(ctx):
         flow = flow_of(tree)
@@ -270,7 +274,9 @@ _NOT_MODELS = frozenset({"Date", "Time", "DateTime", "URI", "File", "Regexp", "S
     explanation=
     "Every attribute the request names is written to the record, including `admin`, `role` or `account_id`, "
     "so a user can promote themselves or move records between accounts. Allow the exact keys with "
-    "`params.require(:user).permit(:name, :email)` and never call `permit!`.")
+    "`params.require(:user).permit(:name, :email)` and never call `permit!`.",
+    needs=r"permit|params|without_protection",
+)
 def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
     for tree in trees(ctx):
         flow = flow_of(tree)
@@ -326,7 +332,9 @@ def _an_id(source: str) -> bool:
     explanation=
     "A link to this action with `?url=https://evil.example` sends users, from a page on your domain, to "
     "a site of the attacker's choice (phishing, token theft). Redirect to a path you build, check the host "
-    "against an allow-list, or pass `allow_other_host: false`.")
+    "against an allow-list, or pass `allow_other_host: false`.",
+    needs=r"redirect",
+)
 def open_redirect(ctx: FileContext) -> Iterator[Hit]:
     for tree in trees(ctx):
         flow = flow_of(tree)
@@ -382,7 +390,9 @@ _DESERIALIZERS = {
     explanation=
     "`constantize`, `send` and `eval` on request data let the caller choose which class is loaded or which "
     "method runs (`destroy`, `system`, ...), up to running code on the server. Map the input to an "
-    "allow-list (`{\"csv\" => CsvExport}.fetch(params[:format])`) and call that.")
+    "allow-list (`{\"csv\" => CsvExport}.fetch(params[:format])`) and call that.",
+    needs=r"params|cookies|request",
+)
 def code_injection(ctx: FileContext) -> Iterator[Hit]:
     for tree in trees(ctx):
         flow = flow_of(tree)
@@ -409,7 +419,9 @@ def code_injection(ctx: FileContext) -> Iterator[Hit]:
     explanation=
     "`html_safe` and `raw` turn Rails' escaping off, so markup in the value runs as script in every viewer's "
     "browser; `render inline:` even evaluates it as ERB on the server. Let the view escape the value, use "
-    "`sanitize` with an allow-list of tags, and render templates from files.")
+    "`sanitize` with an allow-list of tags, and render templates from files.",
+    needs=r"html_safe|raw|render",
+)
 def unescaped_html(ctx: FileContext) -> Iterator[Hit]:
     for tree in trees(ctx):
         flow = flow_of(tree)
@@ -462,7 +474,9 @@ _FILE_METHODS = frozenset({
     explanation=
     "A value like `../../config/master.key` reads, sends or renders any file the process can open. Reduce "
     "the input to a known name (an id looked up in the database, `File.basename` plus a check that the "
-    "path stays under the intended directory) before it reaches the file system.")
+    "path stays under the intended directory) before it reaches the file system.",
+    needs=r"params|cookies|request",
+)
 def file_path(ctx: FileContext) -> Iterator[Hit]:
     for tree in trees(ctx):
         flow = flow_of(tree)
