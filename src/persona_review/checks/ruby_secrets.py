@@ -79,9 +79,6 @@ def _credential_like(value: str) -> bool:
     return len(value) >= 12 or not value.isalpha()
 
 
-_ENV_READS = frozenset({"fetch", "[]"})
-
-
 def _env_name(node: Node | None) -> str:
     """The variable name of `ENV["X"]` / `ENV.fetch("X")` / `ENV.fetch("X", nil)`, or ""."""
     if node is None:
