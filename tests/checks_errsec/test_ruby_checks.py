@@ -6,7 +6,7 @@ from __future__ import annotations
 from persona_review.checks.runner import run_checks
 from persona_review.contexts import build_context, context_for_text
 from persona_review.diff import parse_diff
-from persona_review.findings import Category
+from persona_review.findings import Category, Severity
 
 from .helpers import findings_of
 
@@ -75,6 +75,7 @@ def test_a_method_argument_in_a_fragment_is_flagged_as_unknown() -> None:
     outcome = run_checks([context_for_text("app/models/item.rb", code)], categories=[Category.SECURITY])
     [finding] = [f for f in outcome.findings if f.rule_id == "RB-SQL-INTERPOLATION"]
     assert finding.line == 3 and "`name`" in finding.body and "request data" not in finding.body
+    assert finding.severity == Severity.MEDIUM  # request data would be high
 
 
 def test_sql_built_with_append_and_heredocs_is_followed() -> None:

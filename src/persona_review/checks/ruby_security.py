@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from persona_review.checks._ruby import (
@@ -115,8 +116,9 @@ def sql_interpolation(ctx: FileContext) -> Iterator[Hit]:
             if found is not None:
                 part, value = found
                 how = "is interpolated into" if value.built else "is passed as"
-                yield _call_hit(tree, node, f"{_origin(value)} {how} the SQL of `{name}`"
+                hit = _call_hit(tree, node, f"{_origin(value)} {how} the SQL of `{name}`"
                                             f"{'' if part is args[0] else ' (' + short(part, 30) + ')'}.")
+                yield hit if value.tainted else replace(hit, severity=Severity.MEDIUM)  # origin unknown
 
 
 _AMBIGUOUS_BARE = frozenset({"sum", "count", "not", "exec", "query"})
@@ -215,7 +217,8 @@ def shell_interpolation(ctx: FileContext) -> Iterator[Hit]:
                 continue
             script = _shell_script(flow, name, [a for a in arguments(node) if a.type not in {"pair", "hash"}])
             if script is not None:
-                yield _call_hit(tree, node, f"{_origin(script)} reaches the shell through `{name}`.")
+                hit = _call_hit(tree, node, f"{_origin(script)} reaches the shell through `{name}`.")
+                yield hit if script.tainted else replace(hit, severity=Severity.MEDIUM)
 
 
 _SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/env"})
