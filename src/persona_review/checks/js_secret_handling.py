@@ -20,6 +20,7 @@ _FALLBACK = re.compile(
     rf"""{_ENV}(?:\.([A-Za-z_$][\w$]*)|\[\s*(["'`])([A-Za-z_$][\w$]*)\2\s*\])\s*(?:\|\||\?\?)\s*"""
     r"""(["'`])((?:(?!\4)[^\\\n]|\\.)+)\4"""
 )
+_OPERATOR_AT_END = re.compile(r"(?:\|\||\?\?)\s*$")
 _DESTRUCTURED = re.compile(
     rf"""\{{([^{{}}]*)\}}\s*=\s*{_ENV}\b"""
 )
@@ -44,9 +45,15 @@ _DEFAULTED = re.compile(
     )
 )
 def secret_fallback(ctx: FileContext) -> Iterator[Hit]:
-    for no, code, bare in lines_of(lex(ctx)):
-        if "env" not in code:
+    lexed = lex(ctx)
+    for no, line_code, line_bare in lines_of(lexed):
+        if "env" not in line_code:
             continue
+        code, bare = line_code, line_bare
+        if _OPERATOR_AT_END.search(line_code) and lexed.code.get(no + 1, "").strip():
+            # `process.env.X ||` with the literal on the next line (the views keep equal lengths)
+            code = f"{line_code} {lexed.code[no + 1]}"
+            bare = f"{line_bare} {lexed.bare[no + 1]}"
         for match in _FALLBACK.finditer(code):
             name = match.group(1) or match.group(3)
             if bare[match.start()] != " " and env_secret(name) and "${" not in match.group(5):

@@ -9,6 +9,9 @@ const PORT = process.env.PORT || "3000";
 const ISSUER = process.env.JWT_ISSUER || "auth.example.com";
 const DB_PASSWORD = process.env.DB_PASSWORD || "";
 const REQUIRED = process.env.JWT_SECRET;
+const REFRESH_SECRET =
+  process.env.REFRESH_TOKEN_SECRET || // expect: JS-SECRET-FALLBACK
+  "refresh-dev-only";
 
 app.post("/login", async (req, res) => {
   const { email, password } = req.body;
