@@ -84,10 +84,12 @@ def _in_hunk_whole(tree: Tree, node: Node, ctx: FileContext) -> bool:
 @ruby_check(
     "RB-RESCUE-SWALLOW", "ERR-01", _ERR, Severity.HIGH,
     title="Error swallowed: broad `rescue` that does nothing with it",
-    explanation=
-    "Every failure in the block, including bugs, timeouts and lost database connections, disappears without "
-    "a log line or an error report, and the caller carries on with `nil`. Rescue the specific error you "
-    "expect, and log or report it (`Rails.logger.error`, `Rails.error.report`) before moving on.",
+    explanation=(
+        "Every failure in the block, including bugs, timeouts and lost database connections, disappears "
+        "without a log line or an error report, and the caller carries on with `nil`. Rescue the specific "
+        "error you expect, and log or report it (`Rails.logger.error`, `Rails.error.report`) before "
+        "moving on."
+    ),
     needs=r"rescue",
 )
 def rescue_swallow(ctx: FileContext) -> Iterator[Hit]:
@@ -102,10 +104,11 @@ def rescue_swallow(ctx: FileContext) -> Iterator[Hit]:
 @ruby_check(
     "RB-RESCUE-EXCEPTION", "ERR-02", _ERR, Severity.MEDIUM,
     title="`rescue Exception` also catches interrupts, exits and out-of-memory errors",
-    explanation=
-    "`Exception` includes `SignalException`, `SystemExit` and `NoMemoryError`, so a worker told to stop "
-    "keeps running and `exit` stops working inside the block. Rescue `StandardError` (the default of a bare "
-    "`rescue`) or the specific errors you can handle.",
+    explanation=(
+        "`Exception` includes `SignalException`, `SystemExit` and `NoMemoryError`, so a worker told to "
+        "stop keeps running and `exit` stops working inside the block. Rescue `StandardError` (the "
+        "default of a bare `rescue`) or the specific errors you can handle."
+    ),
     needs=r"rescue",
 )
 def rescue_exception(ctx: FileContext) -> Iterator[Hit]:
@@ -147,10 +150,11 @@ _IO_RECEIVER = re.compile(
 @ruby_check(
     "RB-RESCUE-MODIFIER", "ERR-01", _ERR, Severity.MEDIUM,
     title="`rescue` modifier hides every failure of an I/O or database call",
-    explanation=
-    "`call rescue nil` turns any error of the call, from a timeout to a failed write or a bug, into `nil`, "
-    "so the caller cannot tell a missing value from an outage and the error is never logged. Rescue the "
-    "specific error in a `begin` block and log or report it.",
+    explanation=(
+        "`call rescue nil` turns any error of the call, from a timeout to a failed write or a bug, into "
+        "`nil`, so the caller cannot tell a missing value from an outage and the error is never logged. "
+        "Rescue the specific error in a `begin` block and log or report it."
+    ),
     needs=r"rescue",
 )
 def rescue_modifier(ctx: FileContext) -> Iterator[Hit]:

@@ -35,10 +35,12 @@ _SEC = Category.SECURITY
 @ruby_check(
     "RB-HARDCODED-SECRET", "SEC-06", _SEC, Severity.HIGH,
     title="Secret written into the source",
-    explanation=
-    "A literal `secret_key_base`, password or token is shared with everyone who can read the repository and "
-    "cannot be rotated without a deploy; with the key base anyone can forge sessions and signed cookies. "
-    "Read it from `Rails.application.credentials` or the environment, and rotate the value.",
+    explanation=(
+        "A literal `secret_key_base`, password or token is shared with everyone who can read the "
+        "repository and cannot be rotated without a deploy; with the key base anyone can forge sessions "
+        "and signed cookies. Read it from `Rails.application.credentials` or the environment, and rotate "
+        "the value."
+    ),
     needs=r"(?i)pass|pw|secret|token|key|credential",
 )
 def hardcoded_secret(ctx: FileContext) -> Iterator[Hit]:
@@ -98,10 +100,11 @@ def _env_name(node: Node | None) -> str:
 @ruby_check(
     "RB-SECRET-FALLBACK", "SEC-06", _SEC, Severity.HIGH,
     title="Secret falls back to a literal when the variable is unset",
-    explanation=
-    "When the variable is missing in production (a typo, a new deployment) the app starts with a secret "
-    "that is in the repository, and tokens or cookies signed with it can be forged. Use `ENV.fetch(\"X\")` "
-    "without a default, so the app fails at boot instead.",
+    explanation=(
+        "When the variable is missing in production (a typo, a new deployment) the app starts with a "
+        "secret that is in the repository, and tokens or cookies signed with it can be forged. Use "
+        "`ENV.fetch(\"X\")` without a default, so the app fails at boot instead."
+    ),
     needs=r"ENV",
 )
 def secret_fallback(ctx: FileContext) -> Iterator[Hit]:
@@ -141,10 +144,11 @@ _REVEALING = frozenset({"to_s", "inspect", "to_str", "strip", "to_json", "value"
 @ruby_check(
     "RB-SECRET-IN-LOG", "SEC-13", _SEC, Severity.MEDIUM,
     title="Secret written to the log",
-    explanation=
-    "Logs are shipped to many systems and read by many people; a password or token in them is a leaked "
-    "credential. Log an identifier or a masked form, never the value, and list the parameter in "
-    "`config.filter_parameters`.",
+    explanation=(
+        "Logs are shipped to many systems and read by many people; a password or token in them is a "
+        "leaked credential. Log an identifier or a masked form, never the value, and list the parameter "
+        "in `config.filter_parameters`."
+    ),
     needs=r"log|puts|print|\bpp?\b",
 )
 def secret_in_log(ctx: FileContext) -> Iterator[Hit]:

@@ -87,10 +87,11 @@ _FINDERS = frozenset({"find", "all", "first", "last", "count", "paginate", "find
 @ruby_check(
     "RB-SQL-INTERPOLATION", "SEC-01", _SEC, Severity.HIGH,
     title="SQL fragment built by interpolation",
-    explanation=
-    "Active Record runs string fragments (`where`, `order`, `find_by_sql`, `execute`, ...) as raw SQL, so a "
-    "value interpolated into them can rewrite the query. Use placeholders (`where(\"name = ?\", name)`) or "
-    "hash conditions; for a column or direction, map the input to an allow-list first.",
+    explanation=(
+        "Active Record runs string fragments (`where`, `order`, `find_by_sql`, `execute`, ...) as raw "
+        "SQL, so a value interpolated into them can rewrite the query. Use placeholders (`where(\"name = "
+        "?\", name)`) or hash conditions; for a column or direction, map the input to an allow-list first."
+    ),
     needs=r"#\{|params|cookies|request|\+|<<|%|format",
 )
 def sql_interpolation(ctx: FileContext) -> Iterator[Hit]:
@@ -153,7 +154,7 @@ def _is_query(call: Node, name: str) -> bool:
     if name == "new":
         return name_text(recv).endswith("SqlLiteral")
     if recv is None and name in _AMBIGUOUS_BARE:
-        return False  # a bare `select(...)` or `sum(...)` is rarely a query
+        return False  # a bare `sum(...)` or `count(...)` is Enumerable's
     return name != "not" or (recv is not None and method_name(recv) == "where")
 
 
@@ -185,10 +186,12 @@ _SHELL_METHODS = {"IO": {"popen"}, "Open3": {"capture2", "capture2e", "capture3"
 @ruby_check(
     "RB-SHELL-INTERPOLATION", "SEC-02", _SEC, Severity.HIGH,
     title="Shell command built by interpolation",
-    explanation=
-    "A command given as one string runs through `/bin/sh`, so `;`, `|` or `$(...)` in an interpolated value "
-    "run commands of the caller's choice. Pass the program and its arguments separately "
-    "(`system(\"convert\", src, dst)`, `Open3.capture2(\"git\", \"log\", ref)`) and add `--` before paths.",
+    explanation=(
+        "A command given as one string runs through `/bin/sh`, so `;`, `|` or `$(...)` in an interpolated "
+        "value run commands of the caller's choice. Pass the program and its arguments separately "
+        "(`system(\"convert\", src, dst)`, `Open3.capture2(\"git\", \"log\", ref)`) and add `--` "
+        "before paths."
+    ),
     needs=r"system|exec|spawn|`|popen|Open3|%x|capture|pipeline",
 )
 def shell_interpolation(ctx: FileContext) -> Iterator[Hit]:
@@ -274,10 +277,11 @@ _NOT_MODELS = frozenset({"Date", "Time", "DateTime", "URI", "File", "Regexp", "S
 @ruby_check(
     "RB-MASS-ASSIGNMENT", "SEC-00", _SEC, Severity.HIGH,
     title="Request parameters assigned to a model without an allow-list",
-    explanation=
-    "Every attribute the request names is written to the record, including `admin`, `role` or `account_id`, "
-    "so a user can promote themselves or move records between accounts. Allow the exact keys with "
-    "`params.require(:user).permit(:name, :email)` and never call `permit!`.",
+    explanation=(
+        "Every attribute the request names is written to the record, including `admin`, `role` or "
+        "`account_id`, so a user can promote themselves or move records between accounts. Allow the exact "
+        "keys with `params.require(:user).permit(:name, :email)` and never call `permit!`."
+    ),
     needs=r"permit|params|without_protection",
 )
 def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
@@ -332,10 +336,11 @@ def _an_id(source: str) -> bool:
 @ruby_check(
     "RB-OPEN-REDIRECT", "SEC-14", _SEC, Severity.MEDIUM,
     title="Redirect to a URL taken from the request",
-    explanation=
-    "A link to this action with `?url=https://evil.example` sends users, from a page on your domain, to "
-    "a site of the attacker's choice (phishing, token theft). Redirect to a path you build, check the host "
-    "against an allow-list, or pass `allow_other_host: false`.",
+    explanation=(
+        "A link to this action with `?url=https://evil.example` sends users, from a page on your domain, "
+        "to a site of the attacker's choice (phishing, token theft). Redirect to a path you build, check "
+        "the host against an allow-list, or pass `allow_other_host: false`."
+    ),
     needs=r"redirect",
 )
 def open_redirect(ctx: FileContext) -> Iterator[Hit]:
@@ -390,10 +395,11 @@ _DESERIALIZERS = {
 @ruby_check(
     "RB-CODE-INJECTION", "SEC-14", _SEC, Severity.HIGH,
     title="Request data picks the class, method or code to run",
-    explanation=
-    "`constantize`, `send` and `eval` on request data let the caller choose which class is loaded or which "
-    "method runs (`destroy`, `system`, ...), up to running code on the server. Map the input to an "
-    "allow-list (`{\"csv\" => CsvExport}.fetch(params[:format])`) and call that.",
+    explanation=(
+        "`constantize`, `send` and `eval` on request data let the caller choose which class is loaded or "
+        "which method runs (`destroy`, `system`, ...), up to running code on the server. Map the input to "
+        "an allow-list (`{\"csv\" => CsvExport}.fetch(params[:format])`) and call that."
+    ),
     needs=r"params|cookies|request",
 )
 def code_injection(ctx: FileContext) -> Iterator[Hit]:
@@ -419,10 +425,11 @@ def code_injection(ctx: FileContext) -> Iterator[Hit]:
 @ruby_check(
     "RB-UNESCAPED-HTML", "SEC-14", _SEC, Severity.HIGH,
     title="Request data rendered as HTML or as a template without escaping",
-    explanation=
-    "`html_safe` and `raw` turn Rails' escaping off, so markup in the value runs as script in every viewer's "
-    "browser; `render inline:` even evaluates it as ERB on the server. Let the view escape the value, use "
-    "`sanitize` with an allow-list of tags, and render templates from files.",
+    explanation=(
+        "`html_safe` and `raw` turn Rails' escaping off, so markup in the value runs as script in every "
+        "viewer's browser; `render inline:` even evaluates it as ERB on the server. Let the view escape "
+        "the value, use `sanitize` with an allow-list of tags, and render templates from files."
+    ),
     needs=r"html_safe|raw|render",
 )
 def unescaped_html(ctx: FileContext) -> Iterator[Hit]:
@@ -474,10 +481,11 @@ _FILE_METHODS = frozenset({
 @ruby_check(
     "RB-FILE-PATH", "SEC-14", _SEC, Severity.HIGH,
     title="Request data chooses a file, template or download path",
-    explanation=
-    "A value like `../../config/master.key` reads, sends or renders any file the process can open. Reduce "
-    "the input to a known name (an id looked up in the database, `File.basename` plus a check that the "
-    "path stays under the intended directory) before it reaches the file system.",
+    explanation=(
+        "A value like `../../config/master.key` reads, sends or renders any file the process can open. "
+        "Reduce the input to a known name (an id looked up in the database, `File.basename` plus a check "
+        "that the path stays under the intended directory) before it reaches the file system."
+    ),
     needs=r"params|cookies|request",
 )
 def file_path(ctx: FileContext) -> Iterator[Hit]:
