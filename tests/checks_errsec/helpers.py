@@ -15,7 +15,7 @@ MARK = re.compile(r"(?:#|//)\s*expect:\s*([A-Z0-9, -]+?)\s*$")
 
 
 def fixture_paths() -> list[Path]:
-    return sorted(p for p in DATA.iterdir() if p.suffix in {".py", ".go", ".java", ".js", ".ts"})
+    return sorted(p for p in DATA.iterdir() if p.suffix in {".py", ".go", ".java", ".js", ".ts", ".rb"})
 
 
 def expected(text: str) -> set[tuple[int, str]]:

@@ -33,7 +33,7 @@ def test_every_check_has_a_flagged_fixture() -> None:
     assert sorted(ids - marked) == []
 
 
-_OWN_PREFIXES = ("PY-", "GO-", "JAVA-", "JS-", "ANY-")
+_OWN_PREFIXES = ("PY-", "GO-", "JAVA-", "JS-", "ANY-", "RB-")
 
 
 def test_code_in_strings_and_comments_is_not_flagged() -> None:

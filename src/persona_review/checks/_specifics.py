@@ -939,7 +939,19 @@ def _migration_column(language: str, name: str, text: str) -> str:
 
 _Describer = Callable[[CheckSpec, str, FileContext, Hit], "tuple[str, str] | None"]
 
+def _named_secret(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
+    """The Ruby and JavaScript secret checks name the variable in their message (never the value)."""
+    named = re.match(r"`([^`\n]{1,60})`", hit.message or "")
+    if named is None:
+        return None
+    verb = "falls back to a literal" if spec.id.endswith("FALLBACK") else "is a literal in the source"
+    return f"`{named.group(1)}` {verb}", hit.message or ""
+
+
 _FAMILIES: dict[str, _Describer] = {
+    "RB-SECRET-FALLBACK": _named_secret,
+    "JS-SECRET-FALLBACK": _named_secret,
+    "RB-HARDCODED-SECRET": _named_secret,
     "-SQL-STRING": _sql,
     "-SHELL-INJECTION": _shell,
     "-COMMAND-INJECTION": _shell,

@@ -1,0 +1,56 @@
+"""Names that mean a secret, for the checks that follow secrets by name (fallbacks, logs) in Ruby and
+JavaScript. Messages name the variable, never its value."""
+
+from __future__ import annotations
+
+import re
+
+ENV_SECRET = re.compile(
+    r"SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE_?KEY|SIGNING|CREDENTIAL|JWT|_KEY$|^KEY$|SALT",
+    re.IGNORECASE,
+)
+"""An environment variable holding a secret: `JWT_SECRET`, `DB_PASSWORD`, `STRIPE_API_KEY`, `SIGNING_KEY`."""
+ENV_NOT_SECRET = re.compile(
+    r"_ID$|_URL$|_URI$|_HOST$|_PORT$|_PATH$|_FILE$|_NAME$|KEY_ID|PUBLIC|_TTL$|_EXPIR|_ALGORITHM$|_ALG$|"
+    r"_LENGTH$|_HEADER$|_ISSUER$|_AUDIENCE$|_REGION$|_TIMEOUT$|_ENABLED$|_FIELD$|_COOKIE_NAME$",
+    re.IGNORECASE,
+)
+
+
+def env_secret(name: str) -> bool:
+    return bool(ENV_SECRET.search(name)) and not ENV_NOT_SECRET.search(name)
+
+
+_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_LOGGED = frozenset({
+    "password", "passwd", "passphrase", "secret", "token", "apikey", "credential", "credentials",
+    "authorization", "cookie", "cookies", "privatekey", "accesskey", "secretkey", "clientsecret", "otp",
+    "jwt", "bearer", "sessionkey", "pin", "cvv", "ssn",
+})
+_PAIRS = frozenset({("api", "key"), ("private", "key"), ("access", "key"), ("secret", "key"),
+                    ("client", "secret"), ("session", "key"), ("auth", "header"), ("signing", "key"),
+                    ("refresh", "token"), ("access", "token"), ("id", "token")})
+_LAST_NOT_SECRET = frozenset({
+    "id", "ids", "type", "count", "len", "length", "url", "uri", "name", "path", "file", "expiry", "expires",
+    "at", "ttl", "header", "field", "index", "prefix", "format", "present", "valid", "digest", "required",
+    "confirmation_sent", "changed", "reset", "sent", "hint", "policy", "strength", "error", "errors",
+    "expired", "missing", "invalid", "label", "param", "params", "key_id", "version", "kind", "size",
+})
+
+
+def words(name: str) -> list[str]:
+    return [w.lower() for part in re.split(r"[_\-.$\s\[\]:\"'@?!]+", name) for w in _WORDS.findall(part)]
+
+
+def logged_secret(name: str) -> bool:
+    """Does a value named `name` (`password`, `user.apiKey`, `auth_token`, `Authorization`) hold a secret?
+    Not names about a secret (`token_expires_at`, `password_length`) and not upper-case constants."""
+    last = re.split(r"[.\[\]]", name.strip(" .[]"))[-1].strip("\"':@")
+    if not last or last.isupper():
+        return False
+    parts = words(last)
+    if not parts or parts[-1] in _LAST_NOT_SECRET:
+        return False
+    if parts[-1] in _LOGGED:
+        return True
+    return len(parts) > 1 and (parts[-2], parts[-1]) in _PAIRS  # `api_key`, not `api_key_roles`

@@ -1,0 +1,132 @@
+"""JavaScript/TypeScript checks for secrets handled badly: a secret that falls back to a literal when the
+environment lacks it, and a secret passed to a logger. Messages name the variable, never its value."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._lexing import lex
+from persona_review.checks._secret_names import env_secret, logged_secret
+from persona_review.checks._spans import bracket_span, lines_of
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_JS = frozenset({"javascript", "typescript"})
+
+_ENV = r"(?:process\.env|import\.meta\.env)"
+_FALLBACK = re.compile(
+    rf"""{_ENV}(?:\.([A-Za-z_$][\w$]*)|\[\s*(["'`])([A-Za-z_$][\w$]*)\2\s*\])\s*(?:\|\||\?\?)\s*"""
+    r"""(["'`])((?:(?!\4)[^\\\n]|\\.)+)\4"""
+)
+_OPERATOR_AT_END = re.compile(r"(?:\|\||\?\?)\s*$")
+_DESTRUCTURED = re.compile(
+    rf"""\{{([^{{}}]*)\}}\s*=\s*{_ENV}\b"""
+)
+_DEFAULTED = re.compile(
+    r"""([A-Za-z_$][\w$]*)\s*(?::\s*[A-Za-z_$][\w$]*\s*)?=\s*(["'`])((?:(?!\2)[^\\\n]|\\.)+)\2"""
+)
+
+
+@register(
+    CheckSpec(
+        id="JS-SECRET-FALLBACK",
+        checklist_item="SEC-06",
+        category=Category.SECURITY,
+        severity=Severity.HIGH,
+        languages=_JS,
+        title="Secret falls back to a literal when the variable is unset",
+        explanation=(
+            "When the variable is missing in production (a typo, a new deployment) the service starts with a "
+            "secret that is in the repository, and tokens signed with it can be forged by anyone who reads "
+            "the code. Read the variable without a default and stop at start-up when it is empty."
+        ),
+    )
+)
+def secret_fallback(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, line_code, line_bare in lines_of(lexed):
+        if "env" not in line_code:
+            continue
+        code, bare = line_code, line_bare
+        if _OPERATOR_AT_END.search(line_code) and lexed.code.get(no + 1, "").strip():
+            # `process.env.X ||` with the literal on the next line (the views keep equal lengths)
+            code = f"{line_code} {lexed.code[no + 1]}"
+            bare = f"{line_bare} {lexed.bare[no + 1]}"
+        for match in _FALLBACK.finditer(code):
+            name = match.group(1) or match.group(3)
+            if bare[match.start()] != " " and env_secret(name) and "${" not in match.group(5):
+                yield Hit(no, None, f"`{name}` falls back to a literal in the source when it is not set.")
+                break
+        else:
+            for match in _DESTRUCTURED.finditer(code):
+                if bare[match.start()] == " ":
+                    continue
+                for default in _DEFAULTED.finditer(match.group(1)):
+                    if env_secret(default.group(1)) and "${" not in default.group(3):
+                        yield Hit(no, None, f"`{default.group(1)}` falls back to a literal in the source "
+                                            "when it is not set.")
+                        break
+
+
+_LOG_CALL = re.compile(
+    r"(?<![\w$.])(?:console|(?:this\.)?(?:logger|log|_logger|_log|LOGGER|LOG)|(?:req|request|fastify|app|ctx)"
+    r"\.log(?:ger)?)\s*\.\s*(?:log|info|warn|warning|error|debug|trace|fatal|verbose|silly)\s*\("
+)
+_CHAIN = re.compile(
+    r"""(?<![\w$.])([A-Za-z_$][\w$]*(?:\s*\??\.\s*[A-Za-z_$][\w$]*|\[\s*["'][^"'\]]+["']\s*\])*)"""
+)
+_KEY_AFTER = re.compile(r"^\s*:(?!:)")
+_HARMLESS_AFTER = re.compile(r"^\s*(?:\??\.\s*(?:length|size|slice|substring|substr|startsWith|endsWith)\b"
+                             r"|\?|\)\s*\?)")
+_TEMPLATE_FIELD = re.compile(r"\$\{([^{}]*)\}")
+
+
+@register(
+    CheckSpec(
+        id="JS-SECRET-IN-LOG",
+        checklist_item="SEC-13",
+        category=Category.SECURITY,
+        severity=Severity.MEDIUM,
+        languages=_JS,
+        title="Secret written to the log",
+        explanation=(
+            "Logs are shipped to many systems and read by many people; a password, token or Authorization "
+            "header in them is a leaked credential. Log an identifier or a masked form (the last four "
+            "characters), never the value, and configure the logger's redaction for these fields."
+        ),
+    )
+)
+def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "(" not in bare:
+            continue
+        for call in _LOG_CALL.finditer(bare):
+            span = bracket_span(lexed, no, call.end() - 1)
+            name = _logged_secret(span.code, span.bare)
+            if name:
+                yield Hit(no, span.last if span.last > no else None,
+                          f"`{name}` is passed to the logger: its value ends up in the log.")
+                break
+
+
+def _logged_secret(code: str, bare: str) -> str:
+    """The first secret-named value in a call's arguments: outside string literals, or in a `${}` field."""
+    pieces: list[tuple[str, str]] = [(code, bare)]
+    for field in _TEMPLATE_FIELD.finditer(code):
+        if bare[field.start()] == " ":  # inside a template literal
+            pieces.append((field.group(1), field.group(1)))
+    for piece_code, piece_bare in pieces:
+        for match in _CHAIN.finditer(piece_code):
+            if piece_bare[match.start()] == " ":
+                continue
+            chain = re.sub(r"\s+", "", match.group(1))
+            after = piece_code[match.end():]
+            before = piece_code[: match.start()].rstrip()
+            if _KEY_AFTER.match(after) or _HARMLESS_AFTER.match(after) or before.endswith(("typeof", "!")):
+                continue
+            if logged_secret(chain.replace("?.", ".")):
+                return chain
+    return ""

@@ -1,0 +1,255 @@
+"""Error-handling checks for Ruby: rescue clauses that swallow every error, `rescue Exception`, and
+`rescue nil` modifiers on calls that do I/O or touch the database."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from persona_review.checks._ruby import (
+    Tree,
+    arguments,
+    method_name,
+    name_text,
+    option_key,
+    receiver,
+    ruby_check,
+    short,
+    text,
+    trees,
+)
+from persona_review.checks.base import FileContext, Hit
+from persona_review.findings import Category, Severity
+
+if TYPE_CHECKING:
+    from persona_review.checks._ruby import Node
+
+_ERR = Category.ERROR_HANDLING
+_BROAD = frozenset({"Exception", "StandardError", "::Exception", "::StandardError", "Object"})
+_INERT = frozenset({"nil", "true", "false", "integer", "float", "string", "simple_symbol", "array", "hash",
+                    "empty_statement", "comment", "self"})
+
+
+def _rescues(tree: Tree) -> Iterator[tuple[Node, list[str], list[Node]]]:
+    """Each `rescue` clause with the exception classes it names ([] for a bare `rescue`) and its body."""
+    for node in tree.nodes:
+        if node.type != "rescue":
+            continue
+        exceptions = node.child_by_field_name("exceptions")
+        names = [text(n) for n in exceptions.named_children] if exceptions is not None else []
+        body = node.child_by_field_name("body")
+        statements = [n for n in body.named_children if n.type != "comment"] if body is not None else []
+        yield node, names, statements
+
+
+def _silent(statements: list[Node]) -> bool:
+    """Does the body do nothing with the error: no statements, or only literals and bare returns?"""
+    for statement in statements:
+        if statement.type in _INERT:
+            if statement.type in {"string", "array", "hash"} and any(
+                child.type == "interpolation" or child.named_child_count for child in statement.named_children
+            ):
+                return False
+            continue
+        if statement.type in {"return", "next", "break"}:
+            values = statement.named_children
+            if all(_literal_argument(v) for v in values):
+                continue
+        return False
+    return True
+
+
+def _literal_argument(node: Node) -> bool:
+    if node.type == "argument_list":
+        return all(child.type in _INERT for child in node.named_children)
+    return node.type in _INERT
+
+
+def _what(names: list[str]) -> str:
+    return "every `StandardError`" if not names or names == ["StandardError"] else f"`{', '.join(names)}`"
+
+
+def _clause_text(node: Node) -> str:
+    return short(text(node).split("\n", 1)[0], 40)
+
+
+def _in_hunk_whole(tree: Tree, node: Node, ctx: FileContext) -> bool:
+    """Is the clause's body known to end here (the next line after it is known)? A hunk that stops inside
+    the body cannot tell a swallowing clause from one whose handling lies below."""
+    last = tree.first + node.end_point.row
+    return ctx.whole_file or (last + 1) in ctx.lines
+
+
+@ruby_check(
+    "RB-RESCUE-SWALLOW", "ERR-01", _ERR, Severity.HIGH,
+    title="Error swallowed: broad `rescue` that does nothing with it",
+    explanation=(
+        "Every failure in the block, including bugs, timeouts and lost database connections, disappears "
+        "without a log line or an error report, and the caller carries on with `nil`. Rescue the specific "
+        "error you expect, and log or report it (`Rails.logger.error`, `Rails.error.report`) before "
+        "moving on."
+    ),
+    needs=r"rescue",
+)
+def rescue_swallow(ctx: FileContext) -> Iterator[Hit]:
+    for tree in trees(ctx):
+        for node, names, body in _rescues(tree):
+            broad = not names or any(n in _BROAD for n in names)
+            if broad and _silent(body) and _in_hunk_whole(tree, node, ctx):
+                yield Hit(tree.line(node), None,
+                          f"`{_clause_text(node)}` catches {_what(names)} and drops it.")
+
+
+@ruby_check(
+    "RB-RESCUE-EXCEPTION", "ERR-02", _ERR, Severity.MEDIUM,
+    title="`rescue Exception` also catches interrupts, exits and out-of-memory errors",
+    explanation=(
+        "`Exception` includes `SignalException`, `SystemExit` and `NoMemoryError`, so a worker told to "
+        "stop keeps running and `exit` stops working inside the block. Rescue `StandardError` (the "
+        "default of a bare `rescue`) or the specific errors you can handle."
+    ),
+    needs=r"rescue",
+)
+def rescue_exception(ctx: FileContext) -> Iterator[Hit]:
+    for tree in trees(ctx):
+        for node, names, body in _rescues(tree):
+            if not any(n in {"Exception", "::Exception"} for n in names):
+                continue
+            if _silent(body) and _in_hunk_whole(tree, node, ctx):
+                continue  # reported as swallowed
+            if any(_reraises(statement) for statement in body):
+                continue
+            yield Hit(tree.line(node), None, f"`{_clause_text(node)}` catches signals and exits too.")
+
+
+def _reraises(node: Node) -> bool:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type in {"call", "identifier"} and (method_name(current) or text(current)) == "raise":
+            return True
+        stack.extend(current.named_children)
+    return False
+
+
+_IO_METHODS = frozenset({
+    "save", "save!", "update", "update!", "update_attribute", "update_column", "update_columns", "destroy",
+    "destroy!", "delete", "create", "create!", "find", "find_by", "find_by!", "execute", "query", "get",
+    "post", "put", "patch", "request", "open", "read", "write", "deliver", "deliver_now", "deliver_later",
+    "perform_now", "perform_later", "connect", "start", "upload", "download", "publish", "enqueue",
+    "increment!", "decrement!", "touch", "transaction", "lock!", "reload", "insert", "upsert", "exec",
+    "select_all", "select_value", "urlopen", "readlines", "mkdir", "rm", "rm_rf", "unlink", "mv",
+})
+_IO_RECEIVER = re.compile(
+    r"\b(?:File|IO|Dir|FileUtils|Net::HTTP|HTTParty|Faraday|RestClient|Excon|Typhoeus|HTTP|URI|Redis|"
+    r"Socket|TCPSocket|S3|Aws|ActiveRecord|connection|client|redis|http|conn|socket|s3|bucket)\b"
+)
+
+
+@ruby_check(
+    "RB-RESCUE-MODIFIER", "ERR-01", _ERR, Severity.MEDIUM,
+    title="`rescue` modifier hides every failure of an I/O or database call",
+    explanation=(
+        "`call rescue nil` turns any error of the call, from a timeout to a failed write or a bug, into "
+        "`nil`, so the caller cannot tell a missing value from an outage and the error is never logged. "
+        "Rescue the specific error in a `begin` block and log or report it."
+    ),
+    needs=r"rescue",
+)
+def rescue_modifier(ctx: FileContext) -> Iterator[Hit]:
+    for tree in trees(ctx):
+        for node in tree.nodes:
+            if node.type != "rescue_modifier":
+                continue
+            guarded = node.child_by_field_name("body")
+            fallback = node.child_by_field_name("handler")
+            if guarded is None or (fallback is not None and fallback.type not in _INERT):
+                continue
+            call = _io_call(guarded)
+            if call is not None:
+                yield tree.hit(node, f"`{short(call, 40)}` fails silently to `{text(fallback) or 'nil'}`.")
+
+
+def _io_call(node: Node) -> Node | None:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "call":
+            recv = receiver(current)
+            if method_name(current) in _IO_METHODS or _IO_RECEIVER.search(name_text(recv, 200)):
+                return current
+        stack.extend(current.named_children)
+    return None
+
+
+_TRACE = frozenset({"backtrace", "full_message", "backtrace_locations"})
+_TEXT = frozenset({"message", "to_s", "inspect"})
+_SERVER_ERROR = re.compile(r"^(?:5\d\d|:internal_server_error|:service_unavailable|:bad_gateway)$")
+_RESPONSE_KEYS = ("json", "plain", "html", "body", "text", "xml", "inline")
+
+
+@ruby_check(
+    "RB-EXCEPTION-LEAK", "ERR-07", _ERR, Severity.MEDIUM,
+    title="Exception details rendered to the client",
+    explanation=(
+        "A backtrace, or the message of an unexpected error, tells the caller file paths, SQL, library "
+        "versions and sometimes other users' data. Log the exception with a request id (or report it) and "
+        "render a generic message with that id."
+    ),
+    needs=r"rescue",
+)
+def exception_leak(ctx: FileContext) -> Iterator[Hit]:
+    for tree in trees(ctx):
+        for node, names, body in _rescues(tree):
+            variable = node.child_by_field_name("variable")
+            named = variable.named_children[-1] if variable is not None and variable.named_children else None
+            if named is None:
+                continue
+            broad = not names or any(n in _BROAD for n in names)
+            for render in _renders(body):
+                message = _leaked(render, text(named), broad)
+                if message:
+                    yield Hit(tree.line(render), None, message)
+
+
+def _renders(body: list[Node]) -> Iterator[Node]:
+    stack = list(reversed(body))
+    while stack:
+        node = stack.pop()
+        if node.type == "call" and receiver(node) is None and method_name(node) == "render":
+            yield node
+            continue
+        stack.extend(reversed(node.named_children))
+
+
+def _leaked(render: Node, error: str, broad: bool) -> str:
+    """What of the rescued error `render` sends: its backtrace always; its message (or the error itself)
+    with a 5xx status, or with no status after a broad rescue (the answer is then a 200)."""
+    args = arguments(render)
+    status = next((text(p.child_by_field_name("value")) for a in args for p in _pairs(a)
+                   if option_key(p) == "status"), "")
+    shows_text = bool(_SERVER_ERROR.match(status)) or (broad and not status)
+    for arg in args:
+        for pair in _pairs(arg):
+            if option_key(pair) not in _RESPONSE_KEYS:
+                continue
+            stack = [pair.child_by_field_name("value")]
+            while stack:
+                current = stack.pop()
+                if current is None:
+                    continue
+                if current.type == "call" and text(receiver(current)) == error:
+                    name = method_name(current)
+                    if name in _TRACE or (name in _TEXT and shows_text):
+                        return f"`{error}.{name}` is rendered to the client."
+                if current.type == "identifier" and text(current) == error and shows_text:
+                    return f"The rescued `{error}` is rendered to the client."
+                stack.extend(current.named_children)
+    return ""
+
+
+def _pairs(arg: Node) -> list[Node]:
+    if arg.type == "pair":
+        return [arg]
+    return [p for p in arg.named_children if p.type == "pair"] if arg.type == "hash" else []

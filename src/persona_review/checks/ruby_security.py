@@ -1,0 +1,514 @@
+"""Security checks for Ruby and Rails application code (controllers, models, jobs, middleware).
+
+SQL fragments and shell commands built by interpolation, request data that picks a redirect target, a class,
+a method, a file or a template, HTML marked safe, and `params` assigned in bulk. Values are judged within
+their method (`_ruby_flow`): a constant, an integer, a quoted value or an allow-listed name is no finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from persona_review.checks._ruby import (
+    Tree,
+    arguments,
+    has_block,
+    method_name,
+    name_text,
+    option_key,
+    pair_value,
+    receiver,
+    ruby_check,
+    short,
+    string_literal,
+    text,
+    trees,
+)
+from persona_review.checks._ruby_flow import Flow, Value, flow_of
+from persona_review.checks.base import FileContext, Hit
+from persona_review.findings import Category, Severity
+
+if TYPE_CHECKING:
+    from persona_review.checks._ruby import Node
+
+_SEC = Category.SECURITY
+
+
+def _calls(tree: Tree, names: frozenset[str]) -> Iterator[Node]:
+    for node in tree.nodes:
+        if node.type == "call" and method_name(node) in names:
+            yield node
+
+
+def _call_hit(tree: Tree, call: Node, message: str) -> Hit:
+    """A hit from the called method's name to the end of the call (a chain's receiver lines are not the
+    call's)."""
+    name = call.child_by_field_name("method")
+    start = name if name is not None else call
+    first = tree.line(start)
+    last = tree.first + call.end_point.row
+    return Hit(first, last if last > first else None, message)
+
+
+def _origin(value: Value) -> str:
+    return f"request data `{value.source}`" if value.tainted else f"`{value.source}`"
+
+
+# --- SQL ---------------------------------------------------------------------------------------------
+
+_FRAGMENT_METHODS = frozenset({
+    "where", "not", "rewhere", "having", "joins", "from", "find_by", "find_by!", "exists?", "find_by_sql",
+    "count_by_sql", "delete_all", "destroy_all", "update_all", "order", "reorder", "group", "pluck",
+    "select", "lock", "distinct", "calculate", "average", "sum", "minimum", "maximum", "sql", "in_order_of",
+    "order_by", "regroup", "reselect", "unscope", "count", "find_or_create_by", "find_or_create_by!",
+    "find_or_initialize_by", "create_or_find_by", "create_or_find_by!", "destroy_by", "delete_by",
+    "sanitize_sql", "sanitize_sql_array", "sanitize_sql_for_conditions",
+})
+_CONNECTION_METHODS = frozenset({
+    "execute", "exec_query", "select_all", "select_one", "select_value", "select_values", "select_rows",
+    "exec_update", "exec_delete", "exec_insert", "exec_params", "query", "async_exec", "exec",
+})
+_CONNECTION = re.compile(r"connection|(?:^|\.)(?:conn|db|pg|mysql|client)$")
+_DIRECT_TAINT = frozenset({
+    "order", "reorder", "group", "pluck", "select", "joins", "from", "having", "find_by_sql", "count_by_sql",
+    "sql", "lock", "calculate", "average", "sum", "minimum", "maximum", "regroup", "reselect",
+    *_CONNECTION_METHODS,
+})
+"""Methods whose argument is SQL text even when it is passed as is (a column name, an ORDER BY clause)."""
+_CONDITION_KEYS = ("conditions", "order", "group", "having", "select", "joins", "from")
+_FINDERS = frozenset({"find", "all", "first", "last", "count", "paginate", "find_each", "find_in_batches",
+                      "calculate", "sum", "scoped", "with_scope", "exists?", "update_all", "delete_all",
+                      "named_scope", "default_scope", "find_all_by_id"})
+
+
+@ruby_check(
+    "RB-SQL-INTERPOLATION", "SEC-01", _SEC, Severity.HIGH,
+    title="SQL fragment built by interpolation",
+    explanation=(
+        "Active Record runs string fragments (`where`, `order`, `find_by_sql`, `execute`, ...) as raw "
+        "SQL, so a value interpolated into them can rewrite the query. Use placeholders (`where(\"name = "
+        "?\", name)`) or hash conditions; for a column or direction, map the input to an allow-list first."
+    ),
+    needs=r"#\{|params|cookies|request|\+|<<|%|format",
+)
+def sql_interpolation(ctx: FileContext) -> Iterator[Hit]:
+    for tree in trees(ctx):
+        flow = flow_of(tree)
+        for node in tree.nodes:
+            if node.type != "call":
+                continue
+            name = method_name(node)
+            args = arguments(node)
+            if not args:
+                continue
+            found: tuple[Node, Value] | None = None
+            if (name in _FRAGMENT_METHODS or name == "new") and _is_query(node, name):
+                found = _unsafe_sql(flow, args[1] if name == "calculate" and len(args) > 1 else args[0],
+                                    name)
+                if found is None and name == "update_all" and len(args) > 1:
+                    found = _unsafe_sql(flow, args[1], name)  # update_all(updates, conditions)
+            elif name in _CONNECTION_METHODS and _CONNECTION.search(name_text(receiver(node))):
+                found = _unsafe_sql(flow, args[0], name)
+            if found is None and name in _FINDERS:
+                found = _unsafe_options(flow, node)
+            if found is not None:
+                part, value = found
+                how = "is interpolated into" if value.built else "is passed as"
+                hit = _call_hit(tree, node, f"{_origin(value)} {how} the SQL of `{name}`"
+                                            f"{'' if part is args[0] else ' (' + short(part, 30) + ')'}.")
+                yield hit if value.tainted else replace(hit, severity=Severity.MEDIUM)  # origin unknown
+
+
+_AMBIGUOUS_BARE = frozenset({"sum", "count", "not", "exec", "query"})
+"""Rarely queries without a receiver (while `order(...)` or `select(...)` in a model scope are)."""
+
+
+def _unsafe_options(flow: Flow, call: Node) -> tuple[Node, Value] | None:
+    """An SQL option of an old-style finder (`find(:all, conditions: "...")`, `with_scope(find: {...})`,
+    `named_scope :x, conditions: ...`), at any depth of its option hashes."""
+    args = call.child_by_field_name("arguments")
+    stack = list(args.named_children) if args is not None else []
+    while stack:
+        node = stack.pop()
+        if node.type == "pair" and option_key(node) in _CONDITION_KEYS:
+            value = node.child_by_field_name("value")
+            found = _unsafe_sql(flow, value, "find") if value is not None else None
+            if found is not None:
+                return found
+            continue
+        if node.type in {"pair", "hash", "lambda", "block", "block_body", "body_statement"}:
+            stack.extend(node.named_children)
+    return None
+
+
+def _is_query(call: Node, name: str) -> bool:
+    """Is this a query method and not its Enumerable namesake (`select { ... }`, `sum(&:x)`)?"""
+    if has_block(call):
+        return False
+    recv = receiver(call)
+    if name == "sql":
+        return name_text(recv) == "Arel"
+    if name == "new":
+        return name_text(recv).endswith("SqlLiteral")
+    if recv is None and name in _AMBIGUOUS_BARE:
+        return False  # a bare `sum(...)` or `count(...)` is Enumerable's
+    return name != "not" or (recv is not None and method_name(recv) == "where")
+
+
+def _unsafe_sql(flow: Flow, arg: Node, name: str) -> tuple[Node, Value] | None:
+    if arg.type == "array" and arg.named_children:
+        arg = arg.named_children[0]  # ["name = ?", value]: the first element is the SQL
+    if arg.type in {"pair", "hash", "simple_symbol", "hash_key_symbol", "block_argument", "splat_argument"}:
+        return None
+    value = flow.value(arg)
+    if value.constant:
+        return None
+    if value.built:
+        return arg, value
+    if value.tainted and (name in _DIRECT_TAINT or value.raw_params):
+        return arg, value
+    return None
+
+
+# --- shell -------------------------------------------------------------------------------------------
+
+_SHELL_FUNCTIONS = frozenset({"system", "exec", "spawn", "`"})
+_SHELL_METHODS = {"IO": {"popen"}, "Open3": {"capture2", "capture2e", "capture3", "popen2", "popen2e",
+                                           "popen3", "pipeline", "pipeline_r", "pipeline_w", "pipeline_rw",
+                                           "pipeline_start"},
+                  "POSIX::Spawn": {"spawn", "popen4"},
+                  "Process": {"spawn"}, "Kernel": {"system", "exec", "spawn", "open"}, "PTY": {"spawn"}}
+
+
+@ruby_check(
+    "RB-SHELL-INTERPOLATION", "SEC-02", _SEC, Severity.HIGH,
+    title="Shell command built by interpolation",
+    explanation=(
+        "A command given as one string runs through `/bin/sh`, so `;`, `|` or `$(...)` in an interpolated "
+        "value run commands of the caller's choice. Pass the program and its arguments separately "
+        "(`system(\"convert\", src, dst)`, `Open3.capture2(\"git\", \"log\", ref)`) and add `--` "
+        "before paths."
+    ),
+    needs=r"system|exec|spawn|`|popen|Open3|%x|capture|pipeline",
+)
+def shell_interpolation(ctx: FileContext) -> Iterator[Hit]:
+    for tree in trees(ctx):
+        flow = flow_of(tree)
+        for node in tree.nodes:
+            if node.type == "subshell":
+                value = flow.value(node)
+                if not value.constant:
+                    yield tree.hit(node, f"{_origin(value)} is interpolated into a backtick command.")
+                continue
+            if node.type != "call":
+                continue
+            name = method_name(node)
+            recv = receiver(node)
+            if recv is not None and name.startswith("pipeline") and name_text(recv) == "Open3":
+                args = [a for a in arguments(node) if a.type == "array"]
+                script = next((v for a in args for v in [_shell_script(flow, "system", a.named_children)]
+                               if v is not None), None)
+                if script is not None:
+                    yield _call_hit(tree, node, f"{_origin(script)} reaches the shell through `{name}`.")
+            if not (
+                (recv is None and name in _SHELL_FUNCTIONS)
+                or (recv is not None and name in _SHELL_METHODS.get(name_text(recv).lstrip(":"), ()))
+            ):
+                continue
+            script = _shell_script(flow, name, [a for a in arguments(node) if a.type not in {"pair", "hash"}])
+            if script is not None:
+                hit = _call_hit(tree, node, f"{_origin(script)} reaches the shell through `{name}`.")
+                yield hit if script.tainted else replace(hit, severity=Severity.MEDIUM)
+
+
+_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/env"})
+
+
+def _shell_script(flow: Flow, name: str, args: list[Node]) -> Value | None:
+    """The value of the text a shell interprets, when it is not constant: the one command string, any
+    command string of a pipeline, or the script after `sh -c`."""
+    if name.startswith("pipeline"):
+        candidates = [a for a in args if a.type != "array"]
+    elif len(args) == 1:
+        candidates = args
+    else:
+        words = [string_literal(a) for a in args]
+        dash_c = next((i for i, w in enumerate(words) if w == "-c"), None)
+        if dash_c is None or words[0] not in _SHELLS:
+            return None
+        candidates = args[dash_c + 1 : dash_c + 2]
+        for arg in args:
+            if arg.type == "array":
+                candidates.extend(_after_dash_c(arg))
+    for arg in candidates:
+        value = flow.value(arg)
+        if value.built or value.tainted:
+            return value
+    return None
+
+
+def _after_dash_c(array: Node) -> list[Node]:
+    items = array.named_children
+    words = [string_literal(i) for i in items]
+    return items[words.index("-c") + 1 :][:1] if "-c" in words and words[0] in _SHELLS else []
+
+
+# --- mass assignment ---------------------------------------------------------------------------------
+
+_ASSIGNING = frozenset({
+    "new", "create", "create!", "update", "update!", "update_attributes", "update_attributes!",
+    "assign_attributes", "attributes=", "build", "first_or_create", "first_or_create!", "first_or_initialize",
+    "first_or_initialize!",
+    "insert", "insert!", "upsert", "insert_all", "upsert_all", "update_columns", "create_with",
+})
+_NOT_MODEL_SUFFIXES = (
+    "Component", "Service", "Form", "Job", "Mailer", "Presenter", "Serializer", "Decorator", "Query",
+    "Command", "Error", "Exception", "Client", "Worker", "Policy", "Builder",
+)
+
+_NOT_MODELS = frozenset({"Date", "Time", "DateTime", "URI", "File", "Regexp", "Struct", "Set", "Hash",
+                         "Array", "String", "Logger", "Thread", "OpenStruct", "BigDecimal", "Pathname",
+                         "Tempfile", "StringIO", "Proc", "Class", "Module", "Mutex", "Queue", "Range"})
+
+
+@ruby_check(
+    "RB-MASS-ASSIGNMENT", "SEC-00", _SEC, Severity.HIGH,
+    title="Request parameters assigned to a model without an allow-list",
+    explanation=(
+        "Every attribute the request names is written to the record, including `admin`, `role` or "
+        "`account_id`, so a user can promote themselves or move records between accounts. Allow the exact "
+        "keys with `params.require(:user).permit(:name, :email)` and never call `permit!`."
+    ),
+    needs=r"permit|params|without_protection",
+)
+def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
+    for tree in trees(ctx):
+        flow = flow_of(tree)
+        for node in tree.nodes:
+            if node.type == "call" and method_name(node) == "permit!":
+                yield _call_hit(tree, node, f"`{short(node, 40)}` allows every attribute the request sends.")
+                continue
+            if node.type == "assignment":
+                left = node.child_by_field_name("left")
+                setting = method_name(left) if left is not None and left.type == "call" else ""
+                if setting == "permit_all_parameters" and text(node.child_by_field_name("right")) == "true":
+                    yield tree.hit(node, "`permit_all_parameters = true` turns strong parameters off.")
+                    continue
+                if left is not None and left.type == "call" and method_name(left) == "attributes":
+                    value = flow.value(node.child_by_field_name("right"))
+                    if value.raw_params:
+                        yield tree.hit(node, f"`{value.source}` is assigned to `{short(left, 30)}` as is.")
+                continue
+            if node.type != "call" or method_name(node) not in _ASSIGNING:
+                continue
+            if _option_is(arguments(node), "without_protection", "true"):
+                yield _call_hit(tree, node, "`without_protection: true` lets the request set any attribute.")
+                continue
+            recv = receiver(node)
+            model = name_text(recv).lstrip(":")
+            if recv is None or model in _NOT_MODELS or model.endswith(_NOT_MODEL_SUFFIXES):
+                continue
+            args = arguments(node)
+            if method_name(node) in {"update", "update!"} and recv.type == "constant" and len(args) > 1:
+                args = args[1:]  # Model.update(id, attributes)
+            if len(args) != 1 or args[0].type in {"hash", "pair"}:
+                continue  # `Search.new(params[:q], page: 2)`: a value and options, not a record's attributes
+            value = flow.value(args[0])
+            source = value.source
+            whole = source == "params" or (source.startswith("params[") and not _an_id(source))
+            if value.raw_params and whole:
+                message = f"`{value.source}` goes to `{method_name(node)}` without `permit`."
+                yield _call_hit(tree, node, message)
+
+
+def _an_id(source: str) -> bool:
+    """`params[:id]`, `params[:user_id]`: one value, not a set of attributes."""
+    key = source.rsplit("[", 1)[-1].strip("]:'\" ")
+    return key == "id" or key.endswith("_id")
+
+
+# --- redirects, reflection, HTML, files --------------------------------------------------------------
+
+
+@ruby_check(
+    "RB-OPEN-REDIRECT", "SEC-14", _SEC, Severity.MEDIUM,
+    title="Redirect to a URL taken from the request",
+    explanation=(
+        "A link to this action with `?url=https://evil.example` sends users, from a page on your domain, "
+        "to a site of the attacker's choice (phishing, token theft). Redirect to a path you build, check "
+        "the host against an allow-list, or pass `allow_other_host: false`."
+    ),
+    needs=r"redirect",
+)
+def open_redirect(ctx: FileContext) -> Iterator[Hit]:
+    for tree in trees(ctx):
+        flow = flow_of(tree)
+        for node in _calls(tree, frozenset({"redirect_to", "redirect_back", "redirect_back_or_to"})):
+            args = arguments(node)
+            if not args or receiver(node) is not None:
+                continue
+            if _option_is(args, "allow_other_host", "false"):
+                continue
+            back = method_name(node) == "redirect_back"
+            target = pair_value(args, "fallback_location") if back else args[0]
+            if target is None or target.type in {"pair", "hash"}:
+                continue
+            value = flow.value(target)
+            if value.tainted and not value.fixed_start and not _only_path(target, args):
+                message = f"{_origin(value)} picks where `{method_name(node)}` sends the user."
+                yield _call_hit(tree, node, message)
+
+
+_ONLY_PATH = re.compile(r"only_path\s*(?:=>|:)\s*true")
+
+
+def _only_path(target: Node, args: list[Node]) -> bool:
+    """`redirect_to params.merge(only_path: true)`: a URL hash kept to a path (a string target ignores
+    the option)."""
+    if target.type == "element_reference":
+        return False
+    return any(_ONLY_PATH.search(text(a)) for a in args)
+
+
+def _option_is(args: list[Node], key: str, literal: str) -> bool:
+    option = pair_value(args, key)
+    return option is not None and text(option) == literal
+
+
+_REFLECTION_ON_RECEIVER = frozenset({"constantize", "safe_constantize"})
+_REFLECTION_ON_ARGUMENT = frozenset({
+    "send", "public_send", "__send__", "try", "try!", "method", "instance_variable_get",
+    "instance_variable_set", "const_get", "qualified_const_get", "eval", "instance_eval", "class_eval",
+    "module_eval", "instance_exec", "define_method",
+})
+_DESERIALIZERS = {
+    "YAML": {"load", "load_documents", "load_stream", "unsafe_load", "parse_documents", "parse_stream",
+             "object_load"},
+    "Psych": {"load", "load_documents", "load_stream", "unsafe_load", "parse_stream"},
+    "Marshal": {"load", "restore"}, "CSV": {"load"}, "Oj": {"load", "object_load"},
+}
+
+
+@ruby_check(
+    "RB-CODE-INJECTION", "SEC-14", _SEC, Severity.HIGH,
+    title="Request data picks the class, method or code to run",
+    explanation=(
+        "`constantize`, `send` and `eval` on request data let the caller choose which class is loaded or "
+        "which method runs (`destroy`, `system`, ...), up to running code on the server. Map the input to "
+        "an allow-list (`{\"csv\" => CsvExport}.fetch(params[:format])`) and call that."
+    ),
+    needs=r"params|cookies|request",
+)
+def code_injection(ctx: FileContext) -> Iterator[Hit]:
+    for tree in trees(ctx):
+        flow = flow_of(tree)
+        for node in tree.nodes:
+            if node.type != "call":
+                continue
+            name = method_name(node)
+            if name in _REFLECTION_ON_RECEIVER:
+                value = flow.value(receiver(node))
+            elif name in _REFLECTION_ON_ARGUMENT or name in _DESERIALIZERS.get(name_text(receiver(node)), ()):
+                args = arguments(node)
+                if not args or _option_is(args, "safe", "true"):
+                    continue
+                value = flow.value(args[0])
+            else:
+                continue
+            if value.tainted:
+                yield _call_hit(tree, node, f"{_origin(value)} reaches `{name}`.")
+
+
+@ruby_check(
+    "RB-UNESCAPED-HTML", "SEC-14", _SEC, Severity.HIGH,
+    title="Request data rendered as HTML or as a template without escaping",
+    explanation=(
+        "`html_safe` and `raw` turn Rails' escaping off, so markup in the value runs as script in every "
+        "viewer's browser; `render inline:` even evaluates it as ERB on the server. Let the view escape "
+        "the value, use `sanitize` with an allow-list of tags, and render templates from files."
+    ),
+    needs=r"html_safe|raw|render",
+)
+def unescaped_html(ctx: FileContext) -> Iterator[Hit]:
+    for tree in trees(ctx):
+        flow = flow_of(tree)
+        for node in tree.nodes:
+            if node.type != "call":
+                continue
+            name = method_name(node)
+            recv = receiver(node)
+            if name == "html_safe" and recv is not None:
+                value = flow.value(recv)
+                if value.tainted or (value.built and recv.type == "string"):
+                    yield _call_hit(tree, node, f"{_origin(value)} is marked `html_safe`.")
+            elif name == "raw" and recv is None:
+                args = arguments(node)
+                value = flow.value(args[0]) if args else Value()
+                if args and (value.tainted or (value.built and args[0].type == "string")):
+                    yield _call_hit(tree, node, f"{_origin(value)} is output with `raw`.")
+            elif name == "render" and recv is None:
+                args = arguments(node)
+                for key in ("inline", "html", "text"):
+                    option = pair_value(args, key)
+                    if option is None or pair_value(args, "content_type") is not None:
+                        continue
+                    value = flow.value(option)
+                    if value.tainted or (value.built and option.type in {"string", "heredoc_beginning"}):
+                        kind = "as an ERB template" if key == "inline" else f"as `{key}:`"
+                        yield _call_hit(tree, node, f"{_origin(value)} is rendered {kind}.")
+                        break
+
+
+def _opens_file(name: str, recv: Node | None) -> bool:
+    if recv is None:
+        return name in {"send_file", "open", "load", "require"}
+    return name in _FILE_METHODS and name_text(recv).lstrip(":") in _FILE_CLASSES
+
+
+_FILE_CLASSES = frozenset({"File", "IO", "Dir", "FileUtils", "Pathname", "YAML", "Psych", "CSV", "Zip::File"})
+_FILE_METHODS = frozenset({
+    "open", "read", "readlines", "binread", "write", "binwrite", "new", "delete", "unlink", "foreach",
+    "glob", "[]", "load_file", "safe_load_file", "rm", "rm_f", "rm_rf", "rm_r", "mv", "cp", "cp_r",
+    "copy_file", "remove", "remove_file", "remove_dir", "mkdir_p", "chmod", "chown", "symlink", "ln_s",
+    "truncate", "rename", "exist?", "file?", "directory?", "size", "stat", "lstat", "entries", "children",
+    "each_child", "touch", "install", "parse_file",
+})
+
+
+@ruby_check(
+    "RB-FILE-PATH", "SEC-14", _SEC, Severity.HIGH,
+    title="Request data chooses a file, template or download path",
+    explanation=(
+        "A value like `../../config/master.key` reads, sends or renders any file the process can open. "
+        "Reduce the input to a known name (an id looked up in the database, `File.basename` plus a check "
+        "that the path stays under the intended directory) before it reaches the file system."
+    ),
+    needs=r"params|cookies|request",
+)
+def file_path(ctx: FileContext) -> Iterator[Hit]:
+    for tree in trees(ctx):
+        flow = flow_of(tree)
+        for node in tree.nodes:
+            if node.type != "call":
+                continue
+            name = method_name(node)
+            recv = receiver(node)
+            args = arguments(node)
+            target: Node | None = None
+            if recv is None and name == "render" and args:
+                target = args[0] if args[0].type not in {"pair", "hash"} else None
+                for key in ("file", "template", "partial", "action", "layout"):
+                    target = target or pair_value(args, key)
+            elif args and _opens_file(name, recv):
+                target = args[0]
+            elif recv is not None and name == "join" and name_text(recv) == "Rails.root" and args:
+                target = next((a for a in args if flow.value(a).tainted), None)
+            if target is None:
+                continue
+            value = flow.value(target)
+            if value.tainted:
+                what = "template" if name == "render" else "path"
+                yield _call_hit(tree, node, f"{_origin(value)} is the {what} given to `{name}`.")
