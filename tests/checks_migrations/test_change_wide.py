@@ -143,3 +143,30 @@ def test_rails_change_column_null_after_a_check_validated_in_another_migration()
     assert {item for _, _, item in found(set_nn)} == {"MIG-02"}
     assert {item for _, _, item in found(add, set_nn)} == {"MIG-02"}  # added, never validated
     assert found(add, validate, set_nn) == set()
+
+
+def test_a_join_table_is_new_but_the_tables_it_joins_are_not() -> None:
+    join = ctx(
+        "db/migrate/20240101000000_create_join.rb",
+        """
+        class CreateJoin < ActiveRecord::Migration[7.1]
+          def change
+            create_join_table :users, :cities
+            create_join_table :users, :teams, table_name: :memberships
+          end
+        end
+        """,
+    )
+    use = ctx(
+        "db/migrate/20240102000000_use.rb",
+        """
+        class Use < ActiveRecord::Migration[7.1]
+          def change
+            add_index :cities_users, :user_id
+            add_index :memberships, :team_id
+            add_index :users, :email
+          end
+        end
+        """,
+    )
+    assert {(path, line) for path, line, _item in found(join, use)} == {(use.path, 5)}

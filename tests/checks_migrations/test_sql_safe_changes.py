@@ -113,3 +113,13 @@ def test_an_immutable_function_default_is_not_volatile(registry: Registry | None
     assert {item for _, item in found("ALTER TABLE orders ADD COLUMN r float DEFAULT random();\n", registry)} == {
         "MIG-08"
     }
+
+
+@ENGINES
+def test_columns_filled_per_row_are_reported_and_a_constant_default_is_not(registry: Registry | None) -> None:
+    text = """
+    ALTER TABLE orders ADD COLUMN total_cents bigint GENERATED ALWAYS AS (total * 100) STORED;
+    ALTER TABLE orders ADD COLUMN public_id uuid DEFAULT gen_random_uuid();
+    ALTER TABLE orders ADD COLUMN region text DEFAULT 'eu';
+    """
+    assert found(text, registry) == {(1, "MIG-08"), (2, "MIG-08")}

@@ -24,8 +24,8 @@ _CREATES = re.compile(
     r"(?i:\bCREATE\s+(?:UNLOGGED\s+|TEMP\w*\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?)"
     r"(?:[\"`\[]?[\w$]+[\"`\]]?\.)?[\"`\[]?([\w$]+)"
     rf"|\bcreate_table\s*\(?\s*{_NAME}"
-    rf"|\bcreate_join_table\s*\(?\s*{_NAME}"
-    r"|\bCreateModel\s*\(\s*(?:name\s*=\s*)?[\"'](\w+)[\"']"
+    r"|\bcreate_join_table\s*\(?\s*:?[\"']?(?P<join_a>\w+)[\"']?\s*,\s*:?[\"']?(?P<join_b>\w+)"
+    r"|\bCreateModel\s*\(\s*(?:name\s*=\s*)?[\"'](?P<model>\w+)[\"']"
     r"|\bop\.create_table\s*\(\s*[\"'](\w+)[\"']"
     r"|\bcreateTable(?:IfNotExists)?\s*\(\s*[\"'`](\w+)[\"'`]"
     r"|\bnew\s+Table\s*\(\s*\{\s*name\s*:\s*[\"'`](\w+)[\"'`]"
@@ -56,10 +56,13 @@ def tables_created(contexts: Iterable[FileContext]) -> frozenset[str]:
             for match in _CREATES.finditer(text):
                 if match.start() >= len(head):
                     break  # starts on a later line: that line is read on its own
+                if match.group("join_a"):
+                    found.add(_join_table(match, head))
+                    continue
                 name = next(group for group in match.groups() if group).lower().rsplit(".", 1)[-1]
                 found.add(name)
                 parts = PurePosixPath(ctx.path).parts
-                if match.group(4) and len(parts) >= 3:
+                if match.group("model") and len(parts) >= 3:
                     found.add(f"{parts[-3].lower()}_{name}")  # a Django model's table: <app label>_<model>
     return frozenset(found)
 
@@ -90,3 +93,15 @@ def not_null_checked(contexts: Iterable[FileContext]) -> frozenset[tuple[str, st
         found |= facts_of(split_statements(lines)).not_null_checked
     found |= {pair for pair in rails_pending if pair[0] in rails_validated}
     return frozenset(found)
+
+
+_JOIN_TABLE_NAME = re.compile(r"\btable_name\s*:\s*:?[\"']?(\w+)")
+
+
+def _join_table(match: re.Match[str], line: str) -> str:
+    """The table `create_join_table :a, :b` creates: its `table_name:`, else Rails' default, the two names
+    in lexical order joined by `_` (`:users, :cities` -> `cities_users`). Neither named table is created."""
+    named = _JOIN_TABLE_NAME.search(line, match.end())
+    if named is not None:
+        return named.group(1).lower()
+    return "_".join(sorted((match.group("join_a").lower(), match.group("join_b").lower())))

@@ -40,7 +40,7 @@ from persona_review.checks.migrations_sql import (
     scan_sql,
     split_statements,
     target_table,
-    volatile_default,
+    adds_per_row_values,
 )
 from persona_review.checks.registry import register_batch
 
@@ -288,7 +288,7 @@ class _NewTables:
                 return False
             if rule == "adding-not-nullable-field" and facts.unchecked_not_null(table, actions, at):
                 return False
-            if rule == "adding-field-with-default" and volatile_default(actions):
+            if rule == "adding-field-with-default" and adds_per_row_values(actions):
                 return False
         return rule in ("changing-column-type", "adding-not-nullable-field", "adding-field-with-default")
 
