@@ -391,7 +391,7 @@ def adds_per_row_values(statement: str) -> bool:
     """Whether a column that `statement` adds has a value computed per row: a default that differs per row,
     a stored generated column or a serial (each fills every row under a rewrite)."""
     return any(
-        (default := re.search(r"\bDEFAULT\s+(.*)", column_def)) is not None and _volatile(default.group(1))
+        ((default := re.search(r"\bDEFAULT\s+(.*)", column_def)) is not None and _volatile(default.group(1)))
         or re.search(r"\bGENERATED\s+ALWAYS\s+AS\s*\(.*\bSTORED\b|\b(BIG|SMALL)?SERIAL\d?\b", column_def)
         for column_def in _ADD_COLUMN.findall(statement)
     )

@@ -36,11 +36,11 @@ from persona_review.checks.base import BatchResult, CheckSpec, FileContext, Hit
 from persona_review.checks.migrations_sql import (
     BEYOND_SQUAWK,
     SqlStatement,
+    adds_per_row_values,
     created_tables,
     scan_sql,
     split_statements,
     target_table,
-    adds_per_row_values,
 )
 from persona_review.checks.registry import register_batch
 
