@@ -102,13 +102,13 @@ def analyse(root: Node, adapter: ir.Adapter, line_offset: int = 0) -> FileFlow:
     flow = FileFlow(root, adapter, line_offset)
     flow.functions = list(adapter.functions(root))
     flow.classes = frozenset(f.owner for f in flow.functions if f.owner)
-    constants = _Run(flow, None, record=False)
+    constants = _Run(flow, None, record=True)
     for name, type_name, init, is_constant in adapter.fields(root):
-        if init is not None and is_constant:
-            value = constants.eval(init)
+        value = constants.eval(init) if init is not None else UNKNOWN
+        if is_constant:
             flow.fields[name] = replace(value, type=value.type or type_name)
         else:
-            flow.fields[name] = Value(type=type_name)
+            flow.fields[name] = Value(type=type_name or value.type)
     for function in flow.functions:
         _Run(flow, function, record=True).run_function()
     if not flow.functions:
@@ -403,6 +403,8 @@ class _Run:
             value = self._lookup(name)
             if value.tainted:
                 checked[name] = sanitized(value, ALL_KINDS)
+            elif not value.fixed and value.seq is None and value.items is None:
+                checked[name] = replace(value, fixed=True)
         return checked, {}
 
     def _quiet_eval(self, node: Node) -> Value:
@@ -554,7 +556,7 @@ class _Run:
             return sanitized(derived(*(args or (receiver or UNKNOWN,))), ALL_KINDS)
         if c.callee in t.weak_random or (receiver is not None and receiver.type in t.weak_random_types
                                          and method.startswith("next")):
-            flag = frozenset({f"weak-random:{c.callee}"})
+            flag = frozenset({f"weak-random:{c.callee}@{self.flow.line_of(node)}"})
             if method == "nextBytes" and c.args:
                 target = self._name_of(c.args[0], self.adapter.expression(c.args[0]))
                 if target is not None:
@@ -564,6 +566,13 @@ class _Run:
         folded_value = _fold_call(c, receiver, args)
         if folded_value is not None:
             return folded_value
+        returned = t.returns.get(c.callee) or t.returns.get(method)
+        if returned is not None:
+            return derived(*(a for a in (receiver, *args) if a is not None), type_name=returned)
+        if c.callee == "String.format" and args and args[0].known:
+            template = const_text(args[0].const)
+            head = literal(template.split("%", 1)[0])
+            return join(head, derived(*args[1:])) if any(a.tainted for a in args[1:]) else derived(*args)
         if receiver is not None:
             updated = self._collection(c, receiver, args, receiver_name)
             if updated is not None:

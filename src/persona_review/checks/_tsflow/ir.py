@@ -260,6 +260,9 @@ class Tables:
     weak_random: frozenset[str] = frozenset()
     """Callees whose result is predictable (`Math.random`); with `weak_random_types` receivers too."""
     weak_random_types: frozenset[str] = frozenset()
+    returns: dict[str, str] = field(default_factory=dict)
+    """Callee (dotted, as written) or method -> the class of its result (`getWriter` -> `PrintWriter`),
+    so that chained calls know their receiver."""
 
 
 class Adapter(Protocol):

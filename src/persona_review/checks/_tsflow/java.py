@@ -188,9 +188,40 @@ JAVA_TABLES = ir.Tables(
         }
     ),
     weak_random_types=frozenset({"Random", "ThreadLocalRandom"}),
+    returns={
+        "getWriter": "PrintWriter",
+        "getOutputStream": "ServletOutputStream",
+        "getSession": "HttpSession",
+        "Runtime.getRuntime": "Runtime",
+        "newXPath": "XPath",
+        "createStatement": "Statement",
+        "prepareStatement": "PreparedStatement",
+        "prepareCall": "CallableStatement",
+        "ThreadLocalRandom.current": "ThreadLocalRandom",
+        "DocumentBuilderFactory.newInstance": "DocumentBuilderFactory",
+        "SAXParserFactory.newInstance": "SAXParserFactory",
+        "XMLInputFactory.newInstance": "XMLInputFactory",
+        "XMLInputFactory.newFactory": "XMLInputFactory",
+        "TransformerFactory.newInstance": "TransformerFactory",
+        "SchemaFactory.newInstance": "SchemaFactory",
+        "XPathFactory.newInstance": "XPathFactory",
+        "newDocumentBuilder": "DocumentBuilder",
+        "newSAXParser": "SAXParser",
+        "getXMLReader": "XMLReader",
+        "getConnection": "Connection",
+        "Cipher.getInstance": "Cipher",
+        "MessageDigest.getInstance": "MessageDigest",
+    },
 )
 
-_FUNCTIONS = frozenset({"method_declaration", "constructor_declaration", "compact_constructor_declaration"})
+_FUNCTIONS = frozenset(
+    {
+        "method_declaration",
+        "constructor_declaration",
+        "compact_constructor_declaration",
+        "static_initializer",
+    }
+)
 _CLASSES = frozenset({"class_declaration", "enum_declaration", "record_declaration", "interface_declaration"})
 _EXPRESSIONS = frozenset(
     {
@@ -281,7 +312,10 @@ class JavaAdapter:
                         if label in _REQUEST_ANNOTATIONS:
                             source = f"the `@{label}` parameter `{name}`"
             params.append(ir.Param(name, type_name, source))
-        return ir.Function(node, _text(_field(node, "name")), params, _field(node, "body"), owner)
+        body = _field(node, "body")
+        if node.type == "static_initializer":
+            body = next((c for c in node.named_children if c.type == "block"), None)
+        return ir.Function(node, _text(_field(node, "name")), params, body, owner)
 
     def fields(self, root: Node) -> Sequence[tuple[str, str | None, Node | None, bool]]:
         out: list[tuple[str, str | None, Node | None, bool]] = []

@@ -108,12 +108,10 @@ def flows(ctx: FileContext) -> list[FileFlow]:
     out: list[FileFlow] = []
     if ctx.language in GRAMMARS:
         adapter = adapter_for(ctx.language)
-        if ctx.whole_file or len(ctx.segments()) == 1:
+        if ctx.whole_file:
             last = max(ctx.lines, default=0)
-            first = min(ctx.lines, default=1)
-            text = "\n".join(ctx.lines.get(n, "") for n in range(first, last + 1))
-            tree = parse_text(ctx.language, text) if ctx.whole_file else parse_fragment(ctx.language, text)[0]
-            out.append(analyse(tree.root_node, adapter, first - 1))
+            text = "\n".join(ctx.lines.get(n, "") for n in range(1, last + 1))
+            out.append(analyse(parse_text(ctx.language, text).root_node, adapter))
         else:
             for first, texts in ctx.segments():
                 tree, _shift, _errors = parse_fragment(ctx.language, "\n".join(texts))

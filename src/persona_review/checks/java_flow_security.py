@@ -1,0 +1,349 @@
+"""Java security checks on the data flow (`_tsflow`): request data reaching file paths, LDAP and XPath
+queries, HTML output, the session, redirects and outbound URLs; predictable random values used as
+secrets; cookies without Secure; broken ciphers; XML parsers that resolve external entities.
+
+A value the engine shows to be constant, converted to a number, escaped or validated is not reported, and
+every message names the value, where its data came from and the call it reaches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._java_sinks import (
+    Sink,
+    describe_flow,
+    hit,
+    java_check,
+    shown,
+    tainted_sinks,
+)
+from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
+from persona_review.checks._tsflow.values import HTML, LDAP, PATH, URL, XPATH
+from persona_review.checks.base import FileContext, Hit
+from persona_review.findings import Severity
+
+# --- path traversal ---------------------------------------------------------------------------------------
+
+_FILES_METHODS = ("newInputStream", "newOutputStream", "readAllBytes", "readAllLines", "readString", "write",
+                  "writeString", "delete", "deleteIfExists", "copy", "move", "lines", "newBufferedReader",
+                  "newBufferedWriter", "createFile", "createDirectories", "createDirectory", "list", "walk")
+PATH_SINKS = (
+    Sink(PATH, args=None, new_types=frozenset({
+        "File", "FileInputStream", "FileOutputStream", "FileReader", "FileWriter", "RandomAccessFile",
+        "ZipFile", "JarFile"})),
+    Sink(PATH, args=None, callees=frozenset(
+        {"Paths.get", "Path.of", "java.nio.file.Paths.get", "java.nio.file.Path.of",
+         *(f"Files.{m}" for m in _FILES_METHODS), *(f"java.nio.file.Files.{m}" for m in _FILES_METHODS),
+         "FileUtils.readFileToString", "FileUtils.openInputStream", "FileUtils.writeStringToFile",
+         "FileUtils.readFileToByteArray", "FileUtils.deleteQuietly", "FileUtils.forceDelete"})),
+)
+
+
+@java_check(
+    "JAVA-PATH-TRAVERSAL", "SEC-14", Severity.HIGH, "Request data used as a file path",
+    "A name like `../../etc/passwd` (or an absolute path) reads, overwrites or deletes any file the "
+    "process can reach. Reduce the input to a bare file name (`FilenameUtils.getName`, `Path.getFileName`), "
+    "resolve it against a fixed base directory with `normalize()` and check `startsWith(base)` before use.")
+def path_traversal(ctx: FileContext) -> Iterator[Hit]:
+    for site, index, value in tainted_sinks(ctx, *PATH_SINKS):
+        yield hit(site, describe_flow(site, index, value, "names the file opened by"))
+
+
+# --- LDAP and XPath ---------------------------------------------------------------------------------------
+
+LDAP_SINKS = (
+    Sink(LDAP, frozenset({"search", "searchForObject", "lookup"}), (0, 1),
+         frozenset({"DirContext", "InitialDirContext", "LdapContext", "InitialLdapContext", "LdapTemplate",
+                    "LDAPConnection", "DirContextOperations", "LdapOperations"}),
+         ("ctx", "context", "ldap", "directory")),
+)
+
+
+@java_check(
+    "JAVA-LDAP-INJECTION", "SEC-14", Severity.HIGH, "LDAP filter or name built from request data",
+    "`*`, `(` and `)` in the input rewrite the directory query: `*)(uid=*` matches every entry and can "
+    "bypass a login check. Pass values as filter arguments (`search(base, \"(uid={0})\", new Object[]{v}, "
+    "controls)`) or escape them (`LdapEncoder.filterEncode`, ESAPI `encodeForLDAP`).")
+def ldap_injection(ctx: FileContext) -> Iterator[Hit]:
+    for site, index, value in tainted_sinks(ctx, *LDAP_SINKS):
+        yield hit(site, describe_flow(site, index, value, "is part of the directory query of"))
+
+
+XPATH_SINKS = (
+    Sink(XPATH, frozenset({"compile", "evaluate", "evaluateExpression", "selectNodes", "selectSingleNode",
+                           "valueOf"}),
+         (0,), frozenset({"XPath", "Document", "Node", "XPathExpression"}), ("xpath", "xp")),
+)
+
+
+@java_check(
+    "JAVA-XPATH-INJECTION", "SEC-14", Severity.HIGH, "XPath expression built from request data",
+    "Quotes in the input change the XPath query (`' or '1'='1`), exposing nodes the code meant to hide. "
+    "Bind values as XPath variables (`XPath.setXPathVariableResolver`) instead of splicing them in.")
+def xpath_injection(ctx: FileContext) -> Iterator[Hit]:
+    for site, index, value in tainted_sinks(ctx, *XPATH_SINKS):
+        yield hit(site, describe_flow(site, index, value, "is part of the XPath expression of"))
+
+
+# --- XSS, session, redirect, SSRF -------------------------------------------------------------------------
+
+XSS_SINKS = (
+    Sink(HTML, frozenset({"print", "println", "write", "printf", "format", "append"}), None,
+         frozenset({"PrintWriter", "ServletOutputStream", "JspWriter"}),
+         ("getwriter()", "getoutputstream()")),
+)
+
+
+@java_check(
+    "JAVA-XSS", "SEC-14", Severity.HIGH, "Request data written to the HTTP response without encoding",
+    "Markup or script in the input runs in the visitor's browser with the site's cookies and permissions "
+    "(cross-site scripting). Encode for the context on output (`Encode.forHtml`, ESAPI "
+    "`encodeForHTML`, `HtmlUtils.htmlEscape`) or render through a template engine that escapes by default.")
+def xss(ctx: FileContext) -> Iterator[Hit]:
+    for site, index, value in tainted_sinks(ctx, *XSS_SINKS):
+        yield hit(site, describe_flow(site, index, value, "is written unencoded to the response by"))
+
+
+SESSION_SINKS = (
+    Sink("session", frozenset({"setAttribute", "putValue"}), (0, 1), frozenset({"HttpSession"}),
+         ("session",)),
+)
+
+
+@java_check(
+    "JAVA-SESSION-TRUST", "SEC-16", Severity.MEDIUM, "Request data stored in the session",
+    "Later code trusts the session because the server wrote it; a value copied from the request (a role, "
+    "a user id, a price) lets the caller set it. Validate it first, and store only what the server "
+    "decided after its own checks.")
+def session_trust(ctx: FileContext) -> Iterator[Hit]:
+    for site, index, value in tainted_sinks(ctx, *SESSION_SINKS):
+        yield hit(site, describe_flow(site, index, value, "is stored in the session by"))
+
+
+REDIRECT_SINKS = (Sink(URL, frozenset({"sendRedirect"})),)
+
+
+@java_check(
+    "JAVA-OPEN-REDIRECT", "SEC-14", Severity.MEDIUM, "Redirect to a URL taken from the request",
+    "A link on your domain that forwards to any site is a ready-made phishing page and can leak tokens in "
+    "the URL. Redirect only to relative paths you built, or check the host against an allow-list.")
+def open_redirect(ctx: FileContext) -> Iterator[Hit]:
+    reported: set[int] = set()
+    for site, index, value in tainted_sinks(ctx, *REDIRECT_SINKS, accept=lambda v: not v.host_fixed()):
+        reported.add(site.line)
+        yield hit(site, describe_flow(site, index, value, "is the target of"))
+    for flow in flows(ctx):
+        for site in flow.calls:
+            if site.call.method in {"setHeader", "addHeader"} and len(site.args) == 2 \
+                    and (site.args[0].text() or "").lower() == "location" and site.line not in reported \
+                    and site.args[1].unsafe_for(URL) and not site.args[1].host_fixed():
+                yield hit(site, describe_flow(site, 1, site.args[1], "is the `Location` set by"))
+
+
+SSRF_SINKS = (
+    Sink(URL, new_types=frozenset({"URL", "HttpGet", "HttpPost", "HttpPut", "HttpDelete", "HttpHead",
+                                   "HttpPatch", "Socket"})),
+    Sink(URL, callees=frozenset({"URI.create", "Jsoup.connect", "HttpRequest.newBuilder",
+                                 "WebClient.create"})),
+    Sink(URL, frozenset({"getForObject", "getForEntity", "postForObject", "postForEntity", "exchange",
+                         "patchForObject", "headForHeaders", "optionsForAllow"}),
+         receiver_types=frozenset({"RestTemplate", "RestOperations"}), receiver_words=("rest", "template")),
+)
+
+
+@java_check(
+    "JAVA-SSRF", "SEC-14", Severity.HIGH, "Outbound request to a URL taken from the request",
+    "The server fetches whatever URL the caller names: internal services, the cloud metadata endpoint "
+    "(169.254.169.254) and admin ports become reachable through it. Keep the scheme and host fixed in "
+    "code and put only the checked value in the path or query, or match the host against an allow-list.")
+def ssrf(ctx: FileContext) -> Iterator[Hit]:
+    for site, index, value in tainted_sinks(ctx, *SSRF_SINKS, accept=lambda v: not v.host_fixed()):
+        yield hit(site, describe_flow(site, index, value, "chooses the host contacted by"))
+
+
+# --- predictable random values used as secrets -------------------------------------------------------------
+
+_SECRET_NAME = re.compile(
+    r"(?:token|secret|passw(?:or)?d|pwd|nonce|otp|salt|key|session|csrf|xsrf|remember|auth|cookie|uuid|guid|"
+    r"pin|code|(?:^|[a-z_])id)s?$", re.IGNORECASE)
+_SECRET_USES = frozenset({"setAttribute", "putValue", "addCookie", "setValue", "setHeader", "addHeader"})
+
+
+@java_check(
+    "JAVA-INSECURE-RANDOM", "SEC-15", Severity.HIGH, "Token, id or cookie value made with java.util.Random",
+    "`java.util.Random`, `Math.random` and `ThreadLocalRandom` are predictable: a few outputs reveal the "
+    "generator's state, so tokens, session ids and reset codes made with them can be guessed. Use "
+    "`java.security.SecureRandom` (or `UUID.randomUUID()` for ids).")
+def insecure_random(ctx: FileContext) -> Iterator[Hit]:
+    reported: set[str] = set()
+    for flow in flows(ctx):
+        for flag, use in _secret_uses(flow):
+            if flag in reported:
+                continue
+            reported.add(flag)
+            callee, _, line = flag.removeprefix("weak-random:").rpartition("@")
+            yield Hit(int(line), None, f"`{shown(callee)}` is predictable and its value {use}.")
+
+
+def _secret_uses(flow: FileFlow) -> Iterator[tuple[str, str]]:
+    for assignment in flow.assignments:
+        if _SECRET_NAME.search(assignment.name):
+            for flag in _weak(assignment.value):
+                yield flag, f"becomes `{assignment.name}`"
+    for site in flow.calls:
+        if site.call.new_type == "Cookie" or site.call.method in _SECRET_USES:
+            for value in site.args:
+                for flag in _weak(value):
+                    yield flag, f"reaches `{shown(site.call.callee)}`"
+
+
+def _weak(value: Value) -> list[str]:
+    return sorted(f for f in value.flags if f.startswith("weak-random:"))
+
+
+# --- cookies without Secure -------------------------------------------------------------------------------
+
+@java_check(
+    "JAVA-COOKIE-INSECURE", "SEC-16", Severity.MEDIUM, "Cookie added without Secure",
+    "Without `setSecure(true)` the browser also sends the cookie over plain HTTP, where anyone on the "
+    "network path can read it; without `setHttpOnly(true)` any script injected into the page can. Set "
+    "both on cookies that carry a session or any secret.")
+def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
+    for flow in flows(ctx):
+        for site in flow.calls:
+            if site.call.method != "addCookie" or not site.call.args:
+                continue
+            cookie = text_of(site.call.args[0])
+            settings = _cookie_settings(flow, site, cookie)
+            if settings.get("setSecure") is True:
+                continue
+            missing = "`setSecure(true)`" if settings.get("setHttpOnly") is True else \
+                "`setSecure(true)` or `setHttpOnly(true)`"
+            yield hit(site, f"The cookie `{shown(cookie)}` is added by `{shown(site.call.callee)}` without "
+                            f"{missing}.")
+
+
+def _cookie_settings(flow: FileFlow, add: CallSite, cookie: str) -> dict[str, bool | None]:
+    """setSecure/setHttpOnly calls on `cookie` in the same function: True, False, or None when the argument
+    is not a constant (taken as set)."""
+    out: dict[str, bool | None] = {}
+    for site in flow.calls:
+        if site.function is not add.function or site.call.method not in {"setSecure", "setHttpOnly"}:
+            continue
+        if site.receiver_name != cookie or not site.args:
+            continue
+        value = site.args[0]
+        out[site.call.method] = value.const if value.known and isinstance(value.const, bool) else True
+    return out
+
+
+# --- broken ciphers ---------------------------------------------------------------------------------------
+
+_WEAK_ALGORITHMS = frozenset({"DES", "DESEDE", "TRIPLEDES", "3DES", "RC2", "RC4", "ARCFOUR", "BLOWFISH",
+                              "IDEA"})
+_KEYED = (["Cipher", "getInstance"], ["KeyGenerator", "getInstance"], ["SecretKeyFactory", "getInstance"])
+
+
+@java_check(
+    "JAVA-WEAK-CIPHER", "SEC-15", Severity.MEDIUM, "Broken cipher or ECB mode",
+    "DES, 3DES, RC2, RC4 and Blowfish are breakable, and ECB mode (the default for a bare `\"AES\"`) "
+    "encrypts equal blocks to equal ciphertext, which leaks patterns in the data. Use "
+    "`AES/GCM/NoPadding` with a fresh random IV per message.")
+def weak_cipher(ctx: FileContext) -> Iterator[Hit]:
+    for flow in flows(ctx):
+        for site in flow.calls:
+            if site.call.callee.rsplit(".", 2)[-2:] not in _KEYED:
+                if site.call.new_type == "NullCipher":
+                    yield hit(site, "`NullCipher` does not encrypt at all.")
+                continue
+            if not site.args:
+                continue
+            name = site.args[0].text()
+            why = _weak_transformation(name, site.call.callee.endswith("Cipher.getInstance")) \
+                if name is not None else None
+            if why is not None:
+                yield hit(site, f"`{shown(site.call.callee)}(\"{shown(name or '')}\")`: {why}.")
+
+
+def _weak_transformation(name: str, is_cipher: bool) -> str | None:
+    parts = name.upper().split("/")
+    algorithm = parts[0]
+    if algorithm in _WEAK_ALGORITHMS or algorithm.startswith(("DES", "PBEWITHMD5", "PBEWITHSHA1ANDDES")):
+        return f"{parts[0]} is a broken cipher"
+    if is_cipher and len(parts) > 1 and parts[1] == "ECB":
+        return "ECB mode leaks patterns in the data"
+    if is_cipher and len(parts) == 1 and algorithm == "AES":
+        return "a bare \"AES\" means AES/ECB, which leaks patterns in the data"
+    return None
+
+
+# --- XML external entities --------------------------------------------------------------------------------
+
+_FACTORIES = frozenset({
+    "DocumentBuilderFactory.newInstance", "SAXParserFactory.newInstance", "XMLInputFactory.newInstance",
+    "XMLInputFactory.newFactory", "TransformerFactory.newInstance", "SchemaFactory.newInstance",
+    "XMLReaderFactory.createXMLReader", "DocumentBuilderFactory.newDefaultInstance",
+    "SAXParserFactory.newDefaultInstance", "XMLInputFactory.newDefaultFactory",
+    "SAXTransformerFactory.newInstance", "javax.xml.parsers.DocumentBuilderFactory.newInstance",
+    "javax.xml.parsers.SAXParserFactory.newInstance", "javax.xml.stream.XMLInputFactory.newInstance",
+    "javax.xml.transform.TransformerFactory.newInstance",
+})
+_PARSER_TYPES = frozenset({"SAXReader", "SAXBuilder"})
+_OFF_TRUE = re.compile(r"disallow-doctype-decl", re.IGNORECASE)
+_OFF_FALSE = re.compile(r"external-general-entities|SUPPORT_DTD|supportDTD|IS_SUPPORTING_EXTERNAL_ENTITIES|"
+                        r"isSupportingExternalEntities|load-external-dtd", re.IGNORECASE)
+_OFF_EMPTY = re.compile(r"ACCESS_EXTERNAL_DTD|accessExternalDTD|ACCESS_EXTERNAL_SCHEMA|"
+                        r"ACCESS_EXTERNAL_STYLESHEET", re.IGNORECASE)
+
+
+@java_check(
+    "JAVA-XXE", "SEC-14", Severity.HIGH, "XML parser that resolves external entities",
+    "A document can then name `file:///etc/passwd` or an internal URL as an entity and have the server "
+    "read it (XXE), or expand entities until memory runs out. Turn DTDs off on the factory: "
+    "`setFeature(\"http://apache.org/xml/features/disallow-doctype-decl\", true)` (or, for StAX, "
+    "`setProperty(XMLInputFactory.SUPPORT_DTD, false)`).")
+def xxe(ctx: FileContext) -> Iterator[Hit]:
+    for flow in flows(ctx):
+        hardened = _hardened_names(flow)
+        for site in flow.calls:
+            if site.call.callee not in _FACTORIES and site.call.new_type not in _PARSER_TYPES:
+                continue
+            name = _bound_name(flow, site)
+            if name is None or name in hardened or "*" in hardened:
+                continue
+            yield hit(site, f"`{shown(name)}` comes from `{shown(site.call.callee)}` and nothing in this "
+                            "file turns off DTDs or external entities on it.")
+
+
+def _bound_name(flow: FileFlow, site: CallSite) -> str | None:
+    """The variable or field the factory is stored in (None when it is used inline and not parsed here)."""
+    for assignment in flow.assignments:
+        if assignment.line == site.line:
+            return assignment.name
+    parent = site.node.parent
+    while parent is not None and parent.type in {"parenthesized_expression", "cast_expression"}:
+        parent = parent.parent
+    if parent is not None and parent.type == "variable_declarator":
+        return text_of(parent.child_by_field_name("name"))
+    if parent is not None and parent.type == "method_invocation":
+        return text_of(site.node)
+    return None
+
+
+def _hardened_names(flow: FileFlow) -> set[str]:
+    """Receivers on which DTDs or external entities are turned off ("*" when the receiver is unnamed)."""
+    out: set[str] = set()
+    for site in flow.calls:
+        if site.call.method not in {"setFeature", "setProperty", "setAttribute"} or len(site.args) < 2:
+            continue
+        key = site.args[0].text() or text_of(site.call.args[0])
+        value = site.args[1]
+        on = value.known and value.const is True
+        off = value.known and (value.const is False or value.const == "false")
+        empty = value.known and value.const == ""
+        if (_OFF_TRUE.search(key) and on) or (_OFF_FALSE.search(key) and off) \
+                or (_OFF_EMPTY.search(key) and empty):
+            out.add(site.receiver_name or "*")
+    return out
