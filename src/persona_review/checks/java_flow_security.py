@@ -211,31 +211,50 @@ def _weak(value: Value) -> list[str]:
     "network path can read it; without `setHttpOnly(true)` any script injected into the page can. Set "
     "both on cookies that carry a session or any secret.")
 def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
+    """A cookie made here with `new Cookie` is reported where Secure is turned off, else where it is added
+    to the response without `setSecure(true)`. Cookies made elsewhere (a builder, the request) are not
+    judged: their flags are set where they are made."""
     for flow in flows(ctx):
+        made: dict[tuple[int, str], CallSite] = {}
         for site in flow.calls:
-            if site.call.method != "addCookie" or not site.call.args:
+            if site.call.new_type == "Cookie":
+                name = _bound_name(flow, site)
+                if name is not None:
+                    made[(id(site.function), name)] = site
+        for site in flow.calls:
+            if site.call.method != "addCookie" or len(site.call.args) != 1:
                 continue
-            cookie = text_of(site.call.args[0])
+            arg = site.call.args[0]
+            cookie = text_of(arg)
+            inline = arg.type == "object_creation_expression" and site.args[0].type == "Cookie"
+            if not inline and (id(site.function), cookie) not in made:
+                continue
             settings = _cookie_settings(flow, site, cookie)
-            if settings.get("setSecure") is True:
+            secure = settings.get("setSecure")
+            if secure is not None and secure[0] is True:
                 continue
-            missing = "`setSecure(true)`" if settings.get("setHttpOnly") is True else \
+            if secure is not None:
+                yield hit(secure[1], f"`{shown(text_of(secure[1].node))}` lets the browser send the cookie "
+                                     "over plain HTTP.")
+                continue
+            http_only = settings.get("setHttpOnly")
+            missing = "`setSecure(true)`" if http_only is not None and http_only[0] is True else \
                 "`setSecure(true)` or `setHttpOnly(true)`"
             yield hit(site, f"The cookie `{shown(cookie)}` is added by `{shown(site.call.callee)}` without "
                             f"{missing}.")
 
 
-def _cookie_settings(flow: FileFlow, add: CallSite, cookie: str) -> dict[str, bool | None]:
-    """setSecure/setHttpOnly calls on `cookie` in the same function: True, False, or None when the argument
-    is not a constant (taken as set)."""
-    out: dict[str, bool | None] = {}
+def _cookie_settings(flow: FileFlow, add: CallSite, cookie: str) -> dict[str, tuple[bool, CallSite]]:
+    """The last setSecure/setHttpOnly call on `cookie` in the same function: its constant argument (a
+    non-constant one is taken as true) and the call."""
+    out: dict[str, tuple[bool, CallSite]] = {}
     for site in flow.calls:
         if site.function is not add.function or site.call.method not in {"setSecure", "setHttpOnly"}:
             continue
         if site.receiver_name != cookie or not site.args:
             continue
         value = site.args[0]
-        out[site.call.method] = value.const if value.known and isinstance(value.const, bool) else True
+        out[site.call.method] = (value.const is not False if value.known else True, site)
     return out
 
 
@@ -305,45 +324,131 @@ _OFF_EMPTY = re.compile(r"ACCESS_EXTERNAL_DTD|accessExternalDTD|ACCESS_EXTERNAL_
     "`setFeature(\"http://apache.org/xml/features/disallow-doctype-decl\", true)` (or, for StAX, "
     "`setProperty(XMLInputFactory.SUPPORT_DTD, false)`).")
 def xxe(ctx: FileContext) -> Iterator[Hit]:
+    """A factory is reported where it is turned unsafe explicitly, else where a parser is built from it
+    (or at its creation when nothing here builds one), unless its scope turns DTDs or entities off."""
     for flow in flows(ctx):
-        hardened = _hardened_names(flow)
+        hardened: set[tuple[str, str]] = set()
+        enabled: list[CallSite] = []
+        for site in flow.calls:
+            verdict = _setting(site)
+            if verdict is True and site.receiver_name is not None:
+                hardened.add((_scope(site), site.receiver_name))
+            elif verdict is False:
+                enabled.append(site)
+        _hardened_by_helpers(flow, hardened)
+        for site in enabled:
+            yield hit(site, f"`{shown(text_of(site.node))}` turns on DTDs or external entities.")
+        explicit = {(_scope(site), site.receiver_name) for site in enabled}
         for site in flow.calls:
             if site.call.callee not in _FACTORIES and site.call.new_type not in _PARSER_TYPES:
                 continue
             name = _bound_name(flow, site)
-            if name is None or name in hardened or "*" in hardened:
+            if name is None:
+                parent = site.node.parent
+                if parent is not None and parent.type == "method_invocation" \
+                        and text_of(parent.child_by_field_name("name")) in _BUILDS:
+                    yield hit(site, f"`{shown(text_of(parent))}` builds a parser with default settings, "
+                                    "which resolve DTDs and external entities.")
                 continue
-            yield hit(site, f"`{shown(name)}` comes from `{shown(site.call.callee)}` and nothing in this "
-                            "file turns off DTDs or external entities on it.")
+            field = site.function is None or (name in flow.fields and not _declared_in(flow, site, name))
+            scope_of = _class_scope if field else _scope
+            scope = scope_of(site)
+            if any(scope_of(u) == scope and (_scope(u), name) in hardened | explicit
+                   for u in flow.calls if u.receiver_name == name or name in _arg_names(u)):
+                continue
+            use = next((u for u in flow.calls if u.receiver_name == name and u.call.method in _BUILDS
+                        and scope_of(u) == scope), None)
+            target = use or site
+            yield hit(target, f"`{shown(name)}` comes from `{shown(site.call.callee)}` and nothing before "
+                              f"`{shown(target.call.method)}` turns off DTDs or external entities on it.")
+
+
+def _arg_names(site: CallSite) -> list[str]:
+    return [text_of(a) for a in site.call.args if a.type == "identifier"]
+
+
+def _declared_in(flow: FileFlow, site: CallSite, name: str) -> bool:
+    """Whether `name` is a local of the function the call is in (it shadows a field of that name)."""
+    if site.function is None or site.function.body is None:
+        return False
+    if any(p.name == name for p in site.function.params):
+        return True
+    stack = [site.function.body]
+    while stack:
+        node = stack.pop()
+        if node.type == "variable_declarator" and text_of(node.child_by_field_name("name")) == name:
+            return node.parent is not None and node.parent.type == "local_variable_declaration"
+        stack.extend(node.named_children)
+    return False
+
+
+def _hardened_by_helpers(flow: FileFlow, hardened: set[tuple[str, str]]) -> None:
+    """A factory passed to a helper of this file that hardens its parameter counts as hardened."""
+    helpers: dict[tuple[str, int], set[int]] = {}
+    for function in flow.functions:
+        key = f"{function.owner}.{function.name}@{function.node.start_byte}"
+        for index, param in enumerate(function.params):
+            if (key, param.name) in hardened:
+                helpers.setdefault((function.name, len(function.params)), set()).add(index)
+    for site in flow.calls:
+        indices = helpers.get((site.call.method, len(site.call.args)), set())
+        for index in indices:
+            arg = site.call.args[index]
+            if arg.type == "identifier":
+                hardened.add((_scope(site), text_of(arg)))
+
+
+_BUILDS = frozenset({"newDocumentBuilder", "newSAXParser", "createXMLStreamReader", "createXMLEventReader",
+                     "newTransformer", "newSchema", "getXMLReader", "newTemplates", "read", "build"})
+
+
+def _scope(site: CallSite) -> str:
+    """The function a call is in (its class for a field initializer)."""
+    if site.function is not None:
+        return f"{site.function.owner}.{site.function.name}@{site.function.node.start_byte}"
+    return _class_scope(site)
+
+
+def _class_scope(site: CallSite) -> str:
+    if site.function is not None:
+        return f"class {site.function.owner}"
+    node = site.node.parent
+    while node is not None and node.type not in _CLASS_NODES:
+        node = node.parent
+    return f"class {text_of(node.child_by_field_name('name')) if node is not None else ''}"
+
+
+_CLASS_NODES = frozenset({"class_declaration", "enum_declaration", "record_declaration"})
+
+
+def _setting(site: CallSite) -> bool | None:
+    """True for a call that turns DTDs or external entities off, False for one that turns them on."""
+    if site.call.method not in {"setFeature", "setProperty", "setAttribute"} or len(site.args) < 2:
+        return None
+    key = site.args[0].text() or text_of(site.call.args[0])
+    value = site.args[1]
+    if not value.known:
+        return None
+    on = value.const is True or value.const == "true"
+    off = value.const is False or value.const == "false"
+    if _OFF_TRUE.search(key):
+        return True if on else False if off else None
+    if _OFF_FALSE.search(key):
+        return True if off else False if on else None
+    if _OFF_EMPTY.search(key):
+        return value.const == "" or None
+    return None
 
 
 def _bound_name(flow: FileFlow, site: CallSite) -> str | None:
-    """The variable or field the factory is stored in (None when it is used inline and not parsed here)."""
+    """The variable or field the factory is stored in (the call itself when a parser is built from it
+    inline)."""
     for assignment in flow.assignments:
-        if assignment.line == site.line:
+        if assignment.line == site.line and assignment.function is site.function:
             return assignment.name
     parent = site.node.parent
     while parent is not None and parent.type in {"parenthesized_expression", "cast_expression"}:
         parent = parent.parent
     if parent is not None and parent.type == "variable_declarator":
         return text_of(parent.child_by_field_name("name"))
-    if parent is not None and parent.type == "method_invocation":
-        return text_of(site.node)
     return None
-
-
-def _hardened_names(flow: FileFlow) -> set[str]:
-    """Receivers on which DTDs or external entities are turned off ("*" when the receiver is unnamed)."""
-    out: set[str] = set()
-    for site in flow.calls:
-        if site.call.method not in {"setFeature", "setProperty", "setAttribute"} or len(site.args) < 2:
-            continue
-        key = site.args[0].text() or text_of(site.call.args[0])
-        value = site.args[1]
-        on = value.known and value.const is True
-        off = value.known and (value.const is False or value.const == "false")
-        empty = value.known and value.const == ""
-        if (_OFF_TRUE.search(key) and on) or (_OFF_FALSE.search(key) and off) \
-                or (_OFF_EMPTY.search(key) and empty):
-            out.add(site.receiver_name or "*")
-    return out

@@ -281,7 +281,8 @@ _RETURN_TRUE = re.compile(r"^\{\s*return\s+true\s*;\s*\}$")
 
 _WEAK_HASH = re.compile(
     r"""\bMessageDigest\.getInstance\s*\(\s*"(?:MD2|MD4|MD5|SHA|SHA1|SHA-1)"|"""
-    r"""\bDigestUtils\.(?:md2|md5|sha1|sha|getMd2Digest|getMd5Digest|getSha1Digest|getShaDigest)\w*\s*\(|"""
+    r"""\bDigestUtils\.(?:md2|md5|sha1|sha(?!\d)|getMd2Digest|getMd5Digest|getSha1Digest|getShaDigest)"""
+    r"""(?:Hex|AsHex)?\s*\(|"""
     r"""\bHashing\.(?:md5|sha1)\s*\("""
 )
 
@@ -309,15 +310,25 @@ def weak_hash(ctx: FileContext) -> Iterator[Hit]:
             reported.add(no)
             yield Hit(no)
     for flow in flows(ctx):  # the algorithm held in a constant or chosen by a constant condition
-        for site in flow.calls_named("getInstance"):
+        for site in flow.calls:
+            if site.line in reported:
+                continue
             name = site.args[0].text() if site.args else None
-            if site.call.callee.endswith("MessageDigest.getInstance") and name is not None \
-                    and name.upper() in _WEAK_DIGESTS and site.line not in reported:
+            callee = site.call.callee.rsplit(".", 2)[-2:]
+            if callee in _DIGEST_CALLS and name is not None and name.upper() in _WEAK_DIGESTS:
                 reported.add(site.line)
-                yield Hit(site.line, None, f"`MessageDigest.getInstance` gets `{name}` here.")
+                yield Hit(site.line, None, f"`{'.'.join(callee)}` gets `{name}` here.")
+            elif site.call.new_type in _WEAK_ENCODERS or site.call.callee.endswith(_NO_OP_ENCODER):
+                reported.add(site.line)
+                yield Hit(site.line, None, f"`{site.call.callee}` stores passwords with a fast or no hash.")
 
 
-_WEAK_DIGESTS = frozenset({"MD2", "MD4", "MD5", "SHA", "SHA1", "SHA-1"})
+_WEAK_DIGESTS = frozenset({"MD2", "MD4", "MD5", "SHA", "SHA1", "SHA-1", "SHA-0"})
+_WEAK_ENCODERS = frozenset({"Md5PasswordEncoder", "Md4PasswordEncoder", "ShaPasswordEncoder",
+                            "LdapShaPasswordEncoder", "MessageDigestPasswordEncoder",
+                            "StandardPasswordEncoder"})
+_DIGEST_CALLS = (["MessageDigest", "getInstance"], ["DigestUtils", "getDigest"])
+_NO_OP_ENCODER = "NoOpPasswordEncoder.getInstance"
 
 
 _JWT_UNVERIFIED = re.compile(r"\bJWT\.decode\s*\(|\bAlgorithm\.none\s*\(\s*\)|\.parseUnsecuredClaims\s*\(")
