@@ -5,6 +5,10 @@ Two label styles are read from `//` comments:
   `// ok: RULE` (none is); the class comes from RULE (RULES below);
 - inline ones, as in CodeQL's tests: `// $ Alert`, `// BAD`, `// $ hasTaintFlow` on the flagged line,
   `// GOOD`/`// OK`/`// safe` on a clean one; the class comes from the file's path (FOLDERS below);
+- the Juliet test suite's (NIST SARD): under `testcases/CWE<n>_...`, the methods named `bad...` hold the
+  flaw and each `good...` method (with its `...Sink`/`...Source` helpers) holds a fixed variant; a file
+  counts once as flagged (found when a finding of its class lies in a `bad` method) and once as clean per
+  good variant (a false alarm when a finding lies in it); the class comes from the CWE (JULIET below);
 - SonarSource's: `// Noncompliant` on the flagged line (`// Noncompliant@+N` for a line N below). Those
   suites assert that no other line is flagged, so every finding of the class on an unlabelled line counts
   as a false alarm (and as one clean label); the class comes from the file name (SAMPLES below).
@@ -20,8 +24,12 @@ recall, and TPR - FPR where the class has clean labels.
 
     python bench/eval_java_suite.py DIR [--split dev|test|both]
 
-The suites are not part of this repository (their licenses and sizes are their authors'): point DIR at a
-copy, e.g. the `java/` folder of semgrep/semgrep-rules minus the files the corpus already holds.
+DIR holds one folder per suite (e.g. `DIR/juliet`, `DIR/semgrep`, `DIR/sonar`); figures are printed per
+split and suite. The suites are not part of this repository (their licenses and sizes are their authors'):
+copy them there, e.g. the `java/` folder of semgrep/semgrep-rules minus the files the corpus already holds,
+the Juliet test cases whose source is an HTTP request (`*getParameter_Servlet*`, `*getCookies_Servlet*`,
+`*getQueryString_Servlet*`) plus the crypto, hash, PRNG and cookie CWEs without the multi-file variants,
+and SonarSource's java-checks-test-sources samples named in SAMPLES.
 """
 
 from __future__ import annotations
@@ -34,6 +42,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from persona_review.checks._tsflow.parse import adapter_for, parse_text
 from persona_review.checks.runner import run_checks
 from persona_review.contexts import context_for_text
 from persona_review.findings import Category
@@ -152,9 +161,28 @@ FOLDERS: dict[str, str] = {
 SAMPLES: dict[str, str] = {
     "SQLInjection": "sql",
     "StrongCipherAlgorithm": "cipher",
-    "SecureCookieCheck": "cookie",
     "DataHashingCheck": "hash",
 }
+"""SonarSource's cookie samples are left out: that rule marks where any cookie is made without Secure,
+even one never sent, where the check here reports the call that adds it to the response."""
+JULIET: dict[str, str] = {
+    "CWE89": "sql",
+    "CWE78": "command",
+    "CWE23": "path",
+    "CWE36": "path",
+    "CWE90": "ldap",
+    "CWE643": "xpath",
+    "CWE80": "xss",
+    "CWE81": "xss",
+    "CWE83": "xss",
+    "CWE601": "redirect",
+    "CWE614": "cookie",
+    "CWE327": "cipher",
+    "CWE328": "hash",
+    "CWE338": "random",
+    "CWE501": "session",
+}
+_JULIET = re.compile(r"/testcases/(CWE\d+)_")
 _SONAR = re.compile(r"//\s*Noncompliant(?:@([+-]\d+))?")
 _OWASP_BENCHMARK = re.compile(r"OWASP Benchmark|org\.owasp\.benchmark", re.IGNORECASE)
 _SEMGREP = re.compile(r"^\s*//\s*(ruleid|ok|todoruleid|todook)\s*:\s*([\w.,\- ]+?)\s*$")
@@ -243,13 +271,65 @@ def labels(path: Path, root: Path, text: str) -> list[tuple[str, bool, int, int]
     return out
 
 
+def juliet_groups(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Line spans of the `bad` methods and of each `good` variant (helpers merged into their variant)."""
+    root = parse_text("java", text).root_node
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    methods = [
+        (f.name, f.node.start_point[0] + 1, f.node.end_point[0] + 1)
+        for f in adapter_for("java").functions(root)
+    ]
+    goods = sorted({name for name, _s, _e in methods if name.startswith("good") and name != "good"}, key=len)
+    for name, first, last in methods:
+        if name.startswith("bad"):
+            spans["bad"].append((first, last))
+        elif name in goods:
+            key = next(
+                (
+                    g
+                    for g in goods
+                    if name.startswith(g)
+                    and name != g
+                    and name[len(g) :].lstrip("_").startswith(("Sink", "Source", "sink", "source"))
+                ),
+                name,
+            )
+            spans[key].append((first, last))
+    return spans
+
+
+def _score_juliet(path: Path, text: str, name: str, cell: Score) -> None:
+    groups = juliet_groups(text)
+    if "bad" not in groups:
+        return
+    outcome = run_checks([context_for_text(path.name, text)], categories=(Category.SECURITY,))
+    lines = {f.line for f in outcome.findings if f.rule_id in CHECKS[name] and f.line is not None}
+    cell.files.add(str(path))
+    for group, spans in groups.items():
+        found = any(first <= line <= last for line in lines for first, last in spans)
+        if group == "bad":
+            cell.flagged += 1
+            cell.hits += found
+        else:
+            cell.clean += 1
+            cell.false_alarms += found
+
+
 def score(root: Path, wanted: str) -> dict[tuple[str, str], Score]:
+    """Scores by (split, "suite/class"): the suite is the first folder under `root`."""
     out: dict[tuple[str, str], Score] = defaultdict(Score)
     for path in sorted(root.rglob("*.java")):
         split = split_of(path, root)
         if wanted not in (split, "both"):
             continue
+        suite = path.relative_to(root).parts[0]
+        split = f"{split}:{suite}"
         text = path.read_text(encoding="utf-8", errors="replace")
+        juliet = _JULIET.search(path.as_posix())
+        if juliet is not None:
+            if juliet.group(1) in JULIET:
+                _score_juliet(path, text, JULIET[juliet.group(1)], out[(split, JULIET[juliet.group(1)])])
+            continue
         found_labels = labels(path, root, text)
         if not found_labels or _OWASP_BENCHMARK.search(text) or path.name.endswith(".fixed.java"):
             continue
@@ -290,7 +370,8 @@ def main() -> int:
         print(f"not a directory: {args.root}", file=sys.stderr)
         return 2
     results = score(args.root, args.split)
-    for split in ("dev", "test"):
+    splits = sorted({s for s, _name in results}, key=lambda s: (s.split(":")[0] != "dev", s))
+    for split in splits:
         rows = {name: cell for (s, name), cell in results.items() if s == split}
         if not rows:
             continue

@@ -109,11 +109,43 @@ def analyse(root: Node, adapter: ir.Adapter, line_offset: int = 0) -> FileFlow:
             flow.fields[name] = replace(value, type=value.type or type_name)
         else:
             flow.fields[name] = Value(type=type_name or value.type)
+    private = [f for f in flow.functions if f.private and f.body is not None]
     for function in flow.functions:
-        _Run(flow, function, record=True).run_function()
+        if function not in private:
+            _Run(flow, function, record=True).run_function()
+    _run_private(flow, private)
     if not flow.functions:
         _Run(flow, None, record=True).execute(root)
     return flow
+
+
+def _run_private(flow: FileFlow, pending: list[ir.Function]) -> None:
+    """Run the file-private functions after their callers, each with its parameters bound to what the
+    calls in this file pass (all its callers are here): a helper only ever given constants builds
+    constants, one given request data carries it. A function still called from a pending one waits for
+    it; a cycle, or a function also used as a method reference, runs with unknown parameters."""
+    source = text_of(flow.root)
+    while pending:
+        ready = [f for f in pending
+                 if not any(other is not f and f"{f.name}(" in text_of(other.body) for other in pending)]
+        for function in ready or pending[:1]:
+            pending.remove(function)
+            run = _Run(flow, function, record=True)
+            sites = [] if not ready or f"::{function.name}" in source else [
+                site for site in flow.calls
+                if site.call.method == function.name and site.call.new_type is None
+                and len(site.args) == len(function.params)
+                and (site.call.receiver is None or text_of(site.call.receiver) == "this")]
+            if not sites:
+                run.run_function()
+                continue
+            values = []
+            for index, param in enumerate(function.params):
+                value = sites[0].args[index]
+                for site in sites[1:]:
+                    value = union(value, site.args[index])
+                values.append(replace(value, type=value.type or param.type_name))
+            run.function_with(values)
 
 
 class _Run:
@@ -283,15 +315,29 @@ class _Run:
     def _loop(self, st: ir.Loop) -> bool:
         for node in st.header:
             self.execute(node)
+        entered: bool | None = True if st.at_least_once else None
+        if st.condition is not None and not st.at_least_once:
+            entered = _truth(self.eval(st.condition))
+            if entered is False:
+                return True
         before = dict(self.env)
         if st.binds is not None:
             name, iterable = st.binds
             self.env[name] = element_of(self.eval(iterable))
         self.breaks.append([])
-        self.execute(st.body)
+        ends = [self.env] if self.execute(st.body) else []
+        for node in st.update:
+            self.eval(node)
+        if st.condition is not None and st.at_least_once:
+            self.eval(st.condition)
         broken = self.breaks.pop()
-        self.env = _merge([before, self.env, *broken])
-        return True
+        forever = st.condition is not None and entered is True and not st.at_least_once \
+            and _truth(self.eval(st.condition)) is True
+        paths = [*broken] if forever else [*ends, *broken]
+        if entered is not True:
+            paths.append(before)
+        self.env = _merge(paths) if paths else before
+        return bool(paths)
 
     def _assign(self, target: Node, value_node: Node, op: str, node: Node) -> Value:
         value = self.eval(value_node)
@@ -395,6 +441,13 @@ class _Run:
             if dots and receiver_name is not None:
                 return {}, {receiver_name: sanitized(receiver, frozenset({"path"}))}
             return {}, {}
+        partial = self.tables.partial_guards.get(method)
+        if partial is not None:
+            prefix = self._quiet_eval(call.args[0]) if call.args else UNKNOWN
+            if prefix.known and not any(mark in const_text(prefix.const) for mark in ("/", "\\", ":")):
+                return {}, {}  # a prefix that is no directory or URL checks neither
+            return {n: sanitized(self._lookup(n), partial) for n in (receiver_name, *arg_names)
+                    if n is not None and self._lookup(n).tainted}, {}
         if method not in self.tables.guards and not _GUARD_NAME.match(method):
             return {}, {}
         checked: Env = {}
@@ -573,6 +626,8 @@ class _Run:
             template = const_text(args[0].const)
             head = literal(template.split("%", 1)[0])
             return join(head, derived(*args[1:])) if any(a.tainted for a in args[1:]) else derived(*args)
+        if receiver is not None and receiver.fixed and method in _PURE and all(a.fixed for a in args):
+            return Value(fixed=True, type=receiver.type if method in {"toString", "intern"} else None)
         if receiver is not None:
             updated = self._collection(c, receiver, args, receiver_name)
             if updated is not None:
@@ -725,12 +780,19 @@ class _Run:
         return out
 
 
+_PURE = frozenset({"split", "substring", "trim", "strip", "replace", "replaceAll", "replaceFirst",
+                   "toLowerCase",
+                   "toUpperCase", "concat", "charAt", "format", "formatted", "repeat", "toString", "intern",
+                   "stripLeading", "stripTrailing", "toCharArray", "getBytes", "valueOf", "join", "lines"})
+"""Methods whose result, on a receiver built from literals and with such arguments, is built from literals."""
 _GUARD_NAME = re.compile(r"^(?:is(?:Valid|Safe|Allowed|Whitelisted|Permitted)\w*|validate\w*"
                          r"|check(?:Valid|Safe)\w*|allowed\w*)$")
 
 
 def element_of(value: Value) -> Value:
     """An element of a list, array or map (or a character of a string)."""
+    if value.fixed and not value.seq and not value.items:
+        return Value(fixed=True)
     if value.seq:
         out = value.seq[0]
         for element in value.seq[1:]:

@@ -73,6 +73,13 @@ class Loop:
     body: Node | None
     header: Sequence[Node] = ()
     binds: tuple[str, Node] | None = None
+    condition: Node | None = None
+    """Evaluated after `header`: a constant true condition means the body runs at least once, a constant
+    false one that it never runs."""
+    at_least_once: bool = False
+    """A `do ... while` loop."""
+    update: Sequence[Node] = ()
+    """Expressions run after each pass of the body (a `for` loop's increments)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +235,9 @@ class Function:
     body: Node | None
     owner: str | None = None
     """The enclosing class, when there is one."""
+    private: bool = False
+    """Callable only from this file (Java `private`, a Go lowercase function): the engine then binds its
+    parameters to the values the file's calls pass."""
 
 
 @dataclass(slots=True)
@@ -249,6 +259,9 @@ class Tables:
     """Methods/callees whose result is a number or boolean: safe for every sink."""
     guards: frozenset[str] = frozenset()
     """Methods that validate their receiver or first argument when used as a condition."""
+    partial_guards: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Methods that, as a condition, make their receiver or argument safe for some sink kinds only
+    (`startsWith` checks a path's or a URL's prefix, nothing else)."""
     keeps_taint: frozenset[str] = frozenset()
     """Methods of a tainted receiver that return request data (most do; see `drops_taint`)."""
     drops_taint: frozenset[str] = frozenset()

@@ -83,9 +83,9 @@ JAVA_TABLES = ir.Tables(
         "escapeHtml4": frozenset({HTML}),
         "escapeHtml3": frozenset({HTML}),
         "htmlEscape": frozenset({HTML}),
-        "escapeXml": frozenset({HTML}),
-        "escapeXml10": frozenset({HTML}),
-        "escapeXml11": frozenset({HTML}),
+        "escapeXml": frozenset({HTML, XPATH}),
+        "escapeXml10": frozenset({HTML, XPATH}),
+        "escapeXml11": frozenset({HTML, XPATH}),
         "escapeEcmaScript": frozenset({HTML}),
         "forHtml": frozenset({HTML}),
         "forHtmlContent": frozenset({HTML}),
@@ -134,7 +134,6 @@ JAVA_TABLES = ir.Tables(
             "isAllowed",
             "contains",
             "containsKey",
-            "startsWith",
             "isDigits",
             "isNumeric",
             "isAlphanumeric",
@@ -143,6 +142,7 @@ JAVA_TABLES = ir.Tables(
             "isParsable",
         }
     ),
+    partial_guards={"startsWith": frozenset({PATH, URL})},
     drops_taint=frozenset(
         {
             "equals",
@@ -315,7 +315,9 @@ class JavaAdapter:
         body = _field(node, "body")
         if node.type == "static_initializer":
             body = next((c for c in node.named_children if c.type == "block"), None)
-        return ir.Function(node, _text(_field(node, "name")), params, body, owner)
+        modifiers = next((c for c in node.named_children if c.type == "modifiers"), None)
+        private = modifiers is not None and "private" in _text(modifiers).split()
+        return ir.Function(node, _text(_field(node, "name")), params, body, owner, private)
 
     def fields(self, root: Node) -> Sequence[tuple[str, str | None, Node | None, bool]]:
         out: list[tuple[str, str | None, Node | None, bool]] = []
@@ -383,10 +385,10 @@ class JavaAdapter:
         if kind == "switch_expression":
             return self._switch(node)
         if kind in {"for_statement", "while_statement", "do_statement"}:
-            header = [c for c in node.children_by_field_name("init")]
-            header += [c for c in node.children_by_field_name("condition")]
-            header += [c for c in node.children_by_field_name("update")]
-            return ir.Loop(_field(node, "body"), header)
+            header = list(node.children_by_field_name("init"))
+            update = list(node.children_by_field_name("update"))
+            return ir.Loop(_field(node, "body"), header, condition=_field(node, "condition"),
+                           at_least_once=kind == "do_statement", update=update)
         if kind == "enhanced_for_statement":
             iterable = _field(node, "value")
             bound = _text(_field(node, "name"))
