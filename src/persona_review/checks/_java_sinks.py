@@ -57,8 +57,10 @@ def watched(site: CallSite, sink: Sink) -> list[int]:
 
 
 def sink_sites(ctx: FileContext, *sinks: Sink) -> Iterator[tuple[CallSite, Sink, FileFlow]]:
+    names = {name for sink in sinks
+             for name in (*sink.methods, *sink.new_types, *(c.rsplit(".", 1)[-1] for c in sink.callees))}
     for flow in flows(ctx):
-        for site in flow.calls:
+        for site in flow.calls_named(*names):
             for sink in sinks:
                 if matches(site, sink):
                     yield site, sink, flow

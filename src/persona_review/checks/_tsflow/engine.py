@@ -14,10 +14,9 @@ assignment with its value (`FileFlow.assignments`): the checks judge sinks from 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-
-from tree_sitter import Node
+from typing import TYPE_CHECKING
 
 from persona_review.checks._tsflow import ir
 from persona_review.checks._tsflow.values import (
@@ -33,6 +32,9 @@ from persona_review.checks._tsflow.values import (
     tainted,
     union,
 )
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
 
 Env = dict[str, Value]
 MAX_DEPTH = 200
@@ -79,6 +81,8 @@ class FileFlow:
     has_sources: bool = False
     """Some value read request data (a source was seen, or a parameter is bound from the request)."""
     _summaries: dict[int, Value | None] = field(default_factory=dict)
+    _by_method: dict[str, list[CallSite]] | None = None
+    _indexed: int = 0
 
     def line_of(self, node: Node) -> int:
         return node.start_point[0] + 1 + self.line_offset
@@ -86,9 +90,17 @@ class FileFlow:
     def end_line_of(self, node: Node) -> int:
         return node.end_point[0] + 1 + self.line_offset
 
-    def calls_named(self, *methods: str) -> Iterator[CallSite]:
-        wanted = set(methods)
-        return (site for site in self.calls if site.call.method in wanted)
+    def calls_named(self, *methods: str) -> list[CallSite]:
+        """The calls of these methods (constructors by class name), in file order."""
+        if self._by_method is None or self._indexed != len(self.calls):
+            self._by_method = {}
+            for site in self.calls:
+                self._by_method.setdefault(site.call.method, []).append(site)
+            self._indexed = len(self.calls)
+        if len(methods) == 1:
+            return self._by_method.get(methods[0], [])
+        found = [site for m in dict.fromkeys(methods) for site in self._by_method.get(m, [])]
+        return sorted(found, key=lambda site: site.node.start_byte)
 
 
 def text_of(node: Node | None) -> str:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
-
-from tree_sitter import Node
+from typing import TYPE_CHECKING, Protocol
 
 from persona_review.checks._tsflow.values import Const
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
 
 # --- statements ---------------------------------------------------------------------------------------
 

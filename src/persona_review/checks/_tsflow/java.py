@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-
-from tree_sitter import Node
+from typing import TYPE_CHECKING
 
 from persona_review.checks._tsflow import ir
 from persona_review.checks._tsflow.values import HTML, LDAP, PATH, SHELL, SQL, URL, XPATH, Const
@@ -30,6 +29,9 @@ _REQUEST_ANNOTATIONS = frozenset(
         "FormDataParam",
     }
 )
+
+if TYPE_CHECKING:
+    from tree_sitter import Node, Query
 
 JAVA_TABLES = ir.Tables(
     source_methods=frozenset(
@@ -273,24 +275,21 @@ class JavaAdapter:
     tables = JAVA_TABLES
 
     def functions(self, root: Node) -> Sequence[ir.Function]:
-        out: list[ir.Function] = []
-        stack: list[tuple[Node, str | None]] = [(root, None)]
-        while stack:
-            node, owner = stack.pop()
-            for child in reversed(node.named_children):
-                if child.type in _FUNCTIONS:
-                    out.append(self._function(child, owner))
-                    body = _field(child, "body")
-                    if body is not None:
-                        stack.append((body, owner))
-                elif child.type in _CLASSES:
-                    stack.append((child, _text(_field(child, "name")) or owner))
-                elif child.type == "object_creation_expression" and _field(child, "type") is not None:
-                    stack.append((child, self.type_of(_field(child, "type")) or owner))
-                else:
-                    stack.append((child, owner))
+        out = []
+        for node in _captures(root, _FUNCTION_QUERY):
+            out.append(self._function(node, self._owner(node)))
         out.sort(key=lambda f: f.node.start_byte)
         return out
+
+    def _owner(self, node: Node) -> str | None:
+        parent = node.parent
+        while parent is not None:
+            if parent.type in _CLASSES:
+                return _text(_field(parent, "name")) or None
+            if parent.type == "object_creation_expression":
+                return self.type_of(_field(parent, "type"))
+            parent = parent.parent
+        return None
 
     def _function(self, node: Node, owner: str | None) -> ir.Function:
         params: list[ir.Param] = []
@@ -552,6 +551,27 @@ class JavaAdapter:
         return ir.Other(
             [c for c in node.named_children if c.type not in _FUNCTIONS and c.type != "class_body"]
         )
+
+
+_FUNCTION_QUERY = (
+    "[(method_declaration) (constructor_declaration) (compact_constructor_declaration)"
+    " (static_initializer)] @f"
+)
+_QUERIES: dict[str, Query] = {}
+
+
+def _captures(root: Node, pattern: str) -> list[Node]:
+    """The nodes a tree-sitter query captures (run in C: far cheaper than walking the tree in Python)."""
+    from tree_sitter import Language, Query, QueryCursor  # loaded with the grammar
+    from tree_sitter_java import language
+
+    query = _QUERIES.get(pattern)
+    if query is None:
+        query = _QUERIES[pattern] = Query(Language(language()), pattern)
+    found: list[Node] = []
+    for nodes in QueryCursor(query).captures(root).values():
+        found.extend(nodes)
+    return found
 
 
 _DOTTED = re.compile(r"^[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)+$")

@@ -9,16 +9,18 @@ unparseable run still yields whatever statements it could recognise.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Any
-
-from tree_sitter import Language, Node, Parser, Tree
+from typing import TYPE_CHECKING, Any
 
 from persona_review.checks._tsflow import ir
 from persona_review.checks._tsflow.engine import FileFlow, analyse
 from persona_review.checks.base import FileContext
+
+if TYPE_CHECKING:
+    from tree_sitter import Node, Parser, Tree
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +32,8 @@ class Grammar:
     adapter: str
     """`module:Class` of the adapter."""
     wrappers: tuple[tuple[str, str], ...] = ()
-    """(before, after) texts tried around a fragment that does not parse alone."""
+    """(before, after) texts tried around a fragment that does not parse alone; the closing braces are
+    counted from the fragment, so `after` only documents the shape."""
 
 
 GRAMMARS: dict[str, Grammar] = {
@@ -48,6 +51,8 @@ def parser_for(language: str) -> Parser:
     found = _PARSERS.get(language)
     if found is None:
         grammar = GRAMMARS[language]
+        from tree_sitter import Language, Parser
+
         pointer: Callable[[], Any] = getattr(import_module(grammar.module), grammar.function)
         found = Parser(Language(pointer()))
         _PARSERS[language] = found
@@ -83,18 +88,53 @@ def parse_text(language: str, text: str) -> Tree:
     return parser_for(language).parse(text.encode("utf-8"))
 
 
+def error_lines(node: Node) -> int:
+    """Rows covered by ERROR nodes (the code tree-sitter could not place in the tree)."""
+    rows: set[int] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.is_error:
+            rows.update(range(current.start_point[0], current.end_point[0] + 1))
+        elif current.has_error:
+            stack.extend(current.children)
+    return len(rows)
+
+
+_CODE_NOISE = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|//[^\n]*|/\*[\s\S]*?\*/|`[^`]*`')
+
+
+def brace_balance(text: str) -> tuple[int, int]:
+    """(deepest unmatched `}` count, open `{` left at the end), strings and comments left out."""
+    depth = lowest = 0
+    for char in _CODE_NOISE.sub("", text):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            lowest = min(lowest, depth)
+    return -lowest, depth - lowest
+
+
 def parse_fragment(language: str, text: str) -> tuple[Tree, int, int]:
-    """The best parse of a fragment: (tree, column shift of the first line, error count)."""
+    """The best parse of a fragment: (tree, column shift of the first line, error count). Besides the text
+    as it is, each wrapper of the language is tried, with as many `{` after it as the fragment closes
+    beyond it and as many `}` at the end as it leaves open."""
     best = parse_text(language, text)
     best_errors = error_count(best.root_node)
     shift = 0
-    for before, after in GRAMMARS[language].wrappers if best_errors else ():
-        tree = parse_text(language, before + text + after)
-        errors = error_count(tree.root_node)
-        if errors < best_errors:
-            best, best_errors, shift = tree, errors, len(before)
-        if errors == 0:
-            break
+    if best_errors:
+        unopened, unclosed = brace_balance(text)
+        for before, _after in GRAMMARS[language].wrappers:
+            depth = before.count("{")
+            prefix = before + "{ " * max(0, unopened - depth)
+            suffix = "\n" + "}" * (max(depth, unopened) + unclosed - unopened)
+            tree = parse_text(language, prefix + text + suffix)
+            errors = error_count(tree.root_node)
+            if errors < best_errors:
+                best, best_errors, shift = tree, errors, len(prefix)
+            if errors == 0:
+                break
     return best, shift, best_errors
 
 
