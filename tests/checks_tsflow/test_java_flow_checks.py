@@ -180,3 +180,32 @@ def test_a_python_only_review_loads_no_grammar() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_getters_of_a_wrapper_around_the_request_return_request_data() -> None:
+    code = _servlet(
+        "    FormView form = new FormView(request);\n"
+        '    st.execute("SELECT * FROM t WHERE a = \'" + form.getField("a") + "\'");\n'
+    )
+    (finding,) = _findings(code, "JAVA-SQL-STRING")
+    assert 'form.getField("a")' in finding.body
+
+
+def test_a_random_number_kept_as_a_secret_is_reported_where_it_is_drawn() -> None:
+    code = _servlet(
+        "    int n = new java.util.Random().nextInt(99);\n"
+        "    String rememberMeKey = Integer.toString(n);\n"
+        "    int retries = new java.util.Random().nextInt(3);\n"
+        "    String token = Long.toString(new java.security.SecureRandom().nextLong());\n"
+    )
+    (finding,) = _findings(code, "JAVA-INSECURE-RANDOM")
+    assert finding.line == 6
+    assert "rememberMeKey" in finding.body
+
+
+def test_rsa_ecb_is_not_a_block_mode_but_aes_ecb_is() -> None:
+    code = _servlet(
+        '    javax.crypto.Cipher.getInstance("RSA/ECB/OAEPWithSHA-256AndMGF1Padding");\n'
+        '    javax.crypto.Cipher.getInstance("AES/ECB/PKCS5Padding");\n'
+    )
+    assert [f.line for f in _findings(code, "JAVA-WEAK-CIPHER")] == [7]

@@ -262,6 +262,8 @@ def _cookie_settings(flow: FileFlow, add: CallSite, cookie: str) -> dict[str, tu
 
 _WEAK_ALGORITHMS = frozenset({"DES", "DESEDE", "TRIPLEDES", "3DES", "RC2", "RC4", "ARCFOUR", "BLOWFISH",
                               "IDEA"})
+_ASYMMETRIC = frozenset({"RSA", "EC", "ECIES", "ELGAMAL"})
+"""Java names RSA transformations "RSA/ECB/..." though no block mode applies."""
 _KEYED = (["Cipher", "getInstance"], ["KeyGenerator", "getInstance"], ["SecretKeyFactory", "getInstance"])
 
 
@@ -291,7 +293,7 @@ def _weak_transformation(name: str, is_cipher: bool) -> str | None:
     algorithm = parts[0]
     if algorithm in _WEAK_ALGORITHMS or algorithm.startswith(("DES", "PBEWITHMD5", "PBEWITHSHA1ANDDES")):
         return f"{parts[0]} is a broken cipher"
-    if is_cipher and len(parts) > 1 and parts[1] == "ECB":
+    if is_cipher and len(parts) > 1 and parts[1] == "ECB" and algorithm not in _ASYMMETRIC:
         return "ECB mode leaks patterns in the data"
     if is_cipher and len(parts) == 1 and algorithm == "AES":
         return "a bare \"AES\" means AES/ECB, which leaks patterns in the data"

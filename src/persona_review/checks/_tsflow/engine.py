@@ -78,6 +78,8 @@ class FileFlow:
     functions: list[ir.Function] = field(default_factory=list)
     classes: frozenset[str] = frozenset()
     fields: Env = field(default_factory=dict)
+    request_wrappers: set[str] = field(default_factory=set)
+    """Classes constructed here from a request object: their getters return request data."""
     has_sources: bool = False
     """Some value read request data (a source was seen, or a parameter is bound from the request)."""
     _summaries: dict[int, Value | None] = field(default_factory=dict)
@@ -604,7 +606,9 @@ class _Run:
         method = c.method
         if c.new_type is not None:
             return self._construct(c.new_type, args)
-        if method in t.source_methods and self._on_request(c, receiver, receiver_name):
+        if (method in t.source_methods and self._on_request(c, receiver, receiver_name)) or (
+                receiver is not None and receiver.type in self.flow.request_wrappers
+                and method.startswith("get") and method not in t.drops_taint):
             self.flow.has_sources = True
             return tainted(_short(text_of(node)))
         helper = self._helper(c, receiver)
@@ -614,11 +618,6 @@ class _Run:
         if kinds is not None:
             base = derived(*args) if args else derived(receiver or UNKNOWN)
             return sanitized(base, kinds)
-        if method in t.numeric or c.callee in t.numeric:
-            folded = _fold_number(method, args)
-            if folded is not None:
-                return folded
-            return sanitized(derived(*(args or (receiver or UNKNOWN,))), ALL_KINDS)
         if c.callee in t.weak_random or (receiver is not None and receiver.type in t.weak_random_types
                                          and method.startswith("next")):
             flag = frozenset({f"weak-random:{c.callee}@{self.flow.line_of(node)}"})
@@ -628,6 +627,11 @@ class _Run:
                     old = self._lookup(target)
                     self.env[target] = replace(old, flags=old.flags | flag)
             return Value(flags=flag)
+        if method in t.numeric or c.callee in t.numeric:
+            folded = _fold_number(method, args)
+            if folded is not None:
+                return folded
+            return sanitized(derived(*(args or (receiver or UNKNOWN,))), ALL_KINDS)
         folded_value = _fold_call(c, receiver, args)
         if folded_value is not None:
             return folded_value
@@ -655,6 +659,8 @@ class _Run:
 
     def _construct(self, type_name: str, args: tuple[Value, ...]) -> Value:
         t = self.tables
+        if any(a.type in t.request_types for a in args) and type_name not in t.request_types:
+            self.flow.request_wrappers.add(type_name)  # its getters read the request it wraps
         if type_name in t.maps:
             return Value(type=type_name, items=() if not args else None, fixed=not args) if not args \
                 else replace(derived(*args), type=type_name)
