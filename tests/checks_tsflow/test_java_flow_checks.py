@@ -209,3 +209,19 @@ def test_rsa_ecb_is_not_a_block_mode_but_aes_ecb_is() -> None:
         '    javax.crypto.Cipher.getInstance("AES/ECB/PKCS5Padding");\n'
     )
     assert [f.line for f in _findings(code, "JAVA-WEAK-CIPHER")] == [7]
+
+
+def test_a_spring_redirect_view_name_built_from_a_parameter_is_an_open_redirect() -> None:
+    code = (
+        "@Controller\n"
+        "public class Login {\n"
+        '  @GetMapping("/done")\n'
+        '  public String done(@RequestParam("next") String next, @RequestParam("id") String id) {\n'
+        '    if (next.isEmpty()) { return "redirect:/home/" + id; }\n'
+        '    return "redirect:" + next;\n'
+        "  }\n"
+        "}\n"
+    )
+    (finding,) = _findings(code, "JAVA-OPEN-REDIRECT")
+    assert finding.line == 6
+    assert "@RequestParam" in finding.body

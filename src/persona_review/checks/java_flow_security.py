@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from persona_review.checks._java_sinks import (
     Sink,
@@ -122,7 +123,19 @@ def session_trust(ctx: FileContext) -> Iterator[Hit]:
         yield hit(site, describe_flow(site, index, value, "is stored in the session by"))
 
 
-REDIRECT_SINKS = (Sink(URL, frozenset({"sendRedirect"})),)
+REDIRECT_SINKS = (
+    Sink(URL, frozenset({"sendRedirect"})),
+    Sink(URL, new_types=frozenset({"RedirectView", "ModelAndView"})),
+    Sink(URL, frozenset({"temporaryRedirect", "seeOther"}), receiver_words=("response",)),
+)
+_SPRING_REDIRECT = "redirect:"
+
+
+def _redirects_anywhere(value: Value) -> bool:
+    """Request data picks the host: the literal start (less Spring's `redirect:`) fixes none."""
+    if value.prefix is not None and value.prefix.startswith(_SPRING_REDIRECT):
+        value = replace(value, prefix=value.prefix[len(_SPRING_REDIRECT):])
+    return not value.host_fixed()
 
 
 @java_check(
@@ -131,9 +144,20 @@ REDIRECT_SINKS = (Sink(URL, frozenset({"sendRedirect"})),)
     "the URL. Redirect only to relative paths you built, or check the host against an allow-list.")
 def open_redirect(ctx: FileContext) -> Iterator[Hit]:
     reported: set[int] = set()
-    for site, index, value in tainted_sinks(ctx, *REDIRECT_SINKS, accept=lambda v: not v.host_fixed()):
+    for site, index, value in tainted_sinks(ctx, *REDIRECT_SINKS, accept=_redirects_anywhere):
+        if site.call.new_type == "ModelAndView" and not (value.prefix or "").startswith(_SPRING_REDIRECT):
+            continue  # a view name, not a redirect
         reported.add(site.line)
         yield hit(site, describe_flow(site, index, value, "is the target of"))
+    for flow in flows(ctx):
+        for returned in flow.returns:
+            value = returned.value
+            if value.unsafe_for(URL) and (value.prefix or "").startswith(_SPRING_REDIRECT) \
+                    and _redirects_anywhere(value) and returned.line not in reported:
+                reported.add(returned.line)
+                yield Hit(returned.line, None, f"The view name `redirect:` is followed by "
+                                               f"{_source_of(value)}: Spring redirects the browser "
+                                               "wherever it says.")
     for flow in flows(ctx):
         for site in flow.calls:
             if site.call.method in {"setHeader", "addHeader"} and len(site.args) == 2 \
@@ -197,6 +221,10 @@ def _secret_uses(flow: FileFlow) -> Iterator[tuple[str, str]]:
             for value in site.args:
                 for flag in _weak(value):
                     yield flag, f"reaches `{shown(site.call.callee)}`"
+
+
+def _source_of(value: Value) -> str:
+    return value.source if value.source.startswith(("the ", "parameter ")) else f"`{value.source}`"
 
 
 def _weak(value: Value) -> list[str]:

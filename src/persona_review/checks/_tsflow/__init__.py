@@ -14,7 +14,8 @@ Public interface (stable; only additions):
 - `FileFlow.calls`: `CallSite`s, each with the call as the adapter saw it (`ir.Call`: callee as written,
   method, receiver and argument nodes, constructor type), the `Value` of the receiver, of every argument
   and of the result, the file lines it spans, and its enclosing `ir.Function`.
-- `FileFlow.assignments`: `AssignSite`s (name, value, line, function). `FileFlow.has_sources`: whether
+- `FileFlow.assignments`: `AssignSite`s (name, value, line, function); `FileFlow.returns`:
+  `ReturnSite`s (value, line, function). `FileFlow.has_sources`: whether
   any request data was seen at all. `FileFlow.fields`: the file's constants and typed fields.
 - `Value` (see `values`): `known`/`const` (exact content), `fixed` (built from literals only),
   `tainted`/`source`/`safe_for` (request data, where from, what it was made safe for), `prefix` (literal
@@ -47,8 +48,8 @@ taint carried, it just folds no constants.
 
 from __future__ import annotations
 
-from persona_review.checks._tsflow.engine import AssignSite, CallSite, FileFlow, text_of
+from persona_review.checks._tsflow.engine import AssignSite, CallSite, FileFlow, ReturnSite, text_of
 from persona_review.checks._tsflow.parse import flows
 from persona_review.checks._tsflow.values import Value
 
-__all__ = ["AssignSite", "CallSite", "FileFlow", "Value", "flows", "text_of"]
+__all__ = ["AssignSite", "CallSite", "FileFlow", "ReturnSite", "Value", "flows", "text_of"]

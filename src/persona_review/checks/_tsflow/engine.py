@@ -65,6 +65,14 @@ class AssignSite:
     function: ir.Function | None
 
 
+@dataclass(frozen=True, slots=True)
+class ReturnSite:
+    value: Value
+    node: Node
+    line: int
+    function: ir.Function | None
+
+
 @dataclass(slots=True)
 class FileFlow:
     """The recorded data flow of one parsed file (or fragment)."""
@@ -75,6 +83,8 @@ class FileFlow:
     """Added to a node's 1-based row to give the file line (a fragment starts further down)."""
     calls: list[CallSite] = field(default_factory=list)
     assignments: list[AssignSite] = field(default_factory=list)
+    returns: list[ReturnSite] = field(default_factory=list)
+    """What each `return` of a function returns (a controller's view name, a built query)."""
     functions: list[ir.Function] = field(default_factory=list)
     classes: frozenset[str] = frozenset()
     fields: Env = field(default_factory=dict)
@@ -256,7 +266,10 @@ class _Run:
             self.execute(st.final)
             return bool(ends)
         if isinstance(st, ir.Return):
-            self.returns.append(self.eval(st.value) if st.value is not None else UNKNOWN)
+            value = self.eval(st.value) if st.value is not None else UNKNOWN
+            self.returns.append(value)
+            if self.record and st.value is not None:
+                self.flow.returns.append(ReturnSite(value, node, self.flow.line_of(node), self.function))
             return False
         if isinstance(st, ir.Jump):
             if st.value is not None:
