@@ -225,3 +225,23 @@ def test_a_spring_redirect_view_name_built_from_a_parameter_is_an_open_redirect(
     (finding,) = _findings(code, "JAVA-OPEN-REDIRECT")
     assert finding.line == 6
     assert "@RequestParam" in finding.body
+
+
+def test_table_names_from_the_code_are_not_sql_injection() -> None:
+    code = (
+        "public class Repo {\n"
+        "  private java.sql.Connection connection;\n"
+        "  private final Class<?> entity;\n"
+        "  java.sql.ResultSet all(String column) throws Exception {\n"
+        "    String table = entity.getSimpleName().toLowerCase();\n"
+        '    if (!column.matches("[a-z_]+")) { throw new IllegalArgumentException(column); }\n'
+        '    String sql = "SELECT " + column + " FROM " + table + " WHERE kind = \'" + Kind.OPEN.name() + "\'";\n'
+        "    return connection.createStatement().executeQuery(sql);\n"
+        "  }\n"
+        "  java.sql.ResultSet some(String column) throws Exception {\n"
+        '    String sql = "SELECT " + column + " FROM t";\n'
+        "    return connection.createStatement().executeQuery(sql);\n"
+        "  }\n"
+        "}\n"
+    )
+    assert sorted({f.line for f in _findings(code, "JAVA-SQL-STRING")}) == [11, 12]

@@ -31,6 +31,8 @@ class Sink:
     """When the receiver's class is unknown: lower-case words one of which its text must contain."""
     new_types: frozenset[str] = frozenset()
     callees: frozenset[str] = frozenset()
+    on_receiver: bool = False
+    """Watch the receiver (`url.openStream()`) instead of arguments."""
 
 
 def matches(site: CallSite, sink: Sink) -> bool:
@@ -51,6 +53,9 @@ def matches(site: CallSite, sink: Sink) -> bool:
 
 
 def watched(site: CallSite, sink: Sink) -> list[int]:
+    """Positions of the watched values: -1 is the receiver."""
+    if sink.on_receiver:
+        return [-1] if site.receiver is not None else []
     if sink.args is None:
         return list(range(len(site.args)))
     return [i for i in sink.args if i < len(site.args)]
@@ -72,10 +77,17 @@ def tainted_sinks(ctx: FileContext, *sinks: Sink,
     """Calls of `sinks` with request data in a watched argument: (call, argument index, its value)."""
     for site, sink, _flow in sink_sites(ctx, *sinks):
         for index in watched(site, sink):
-            value = site.args[index]
+            value = _value(site, index)
             if value.unsafe_for(sink.kind) and (accept is None or accept(value)):
                 yield site, index, value
                 break
+
+
+def _value(site: CallSite, index: int) -> Value:
+    if index == -1:
+        assert site.receiver is not None
+        return site.receiver
+    return site.args[index]
 
 
 def shown(node_text: str, limit: int = 50) -> str:
@@ -85,7 +97,10 @@ def shown(node_text: str, limit: int = 50) -> str:
 
 def describe_flow(site: CallSite, index: int, value: Value, verb: str) -> str:
     """"`bar` comes from `request.getParameter("x")` and <verb> `stmt.executeQuery`"."""
-    arg = shown(text_of(site.call.args[index])) if index < len(site.call.args) else "the value"
+    if index == -1:
+        arg = shown(text_of(site.call.receiver))
+    else:
+        arg = shown(text_of(site.call.args[index])) if index < len(site.call.args) else "the value"
     if arg == shown(value.source):
         return f"`{arg}` is request data and {verb} `{shown(site.call.callee)}`."
     return f"`{arg}` comes from {_source(value)} and {verb} `{shown(site.call.callee)}`."
@@ -147,7 +162,7 @@ def _decided_values(ctx: FileContext, sinks: tuple[Sink, ...], first: int, last:
     values: list[Value] = []
     for site, sink, _flow in sink_sites(ctx, *sinks):
         if first <= site.line <= last:
-            values.extend(site.args[i] for i in watched(site, sink))
+            values.extend(_value(site, i) for i in watched(site, sink))
     if values:
         return values
     for flow in flows(ctx):
@@ -177,4 +192,4 @@ def untainted_here(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit) -> boo
              if found.line <= site.line <= (found.end_line or found.line)]
     if not sites:
         return False
-    return not any(site.args[i].unsafe_for(sink.kind) for site, sink in sites for i in watched(site, sink))
+    return not any(_value(site, i).unsafe_for(sink.kind) for site, sink in sites for i in watched(site, sink))

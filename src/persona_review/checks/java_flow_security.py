@@ -167,8 +167,10 @@ def open_redirect(ctx: FileContext) -> Iterator[Hit]:
 
 
 SSRF_SINKS = (
-    Sink(URL, new_types=frozenset({"URL", "HttpGet", "HttpPost", "HttpPut", "HttpDelete", "HttpHead",
-                                   "HttpPatch", "Socket"})),
+    Sink(URL, new_types=frozenset({"HttpGet", "HttpPost", "HttpPut", "HttpDelete", "HttpHead", "HttpPatch",
+                                   "Socket"})),
+    Sink(URL, frozenset({"openConnection", "openStream", "getContent"}), receiver_types=frozenset({"URL"}),
+         on_receiver=True),
     Sink(URL, callees=frozenset({"URI.create", "Jsoup.connect", "HttpRequest.newBuilder",
                                  "WebClient.create"})),
     Sink(URL, frozenset({"getForObject", "getForEntity", "postForObject", "postForEntity", "exchange",

@@ -621,7 +621,8 @@ class _Run:
             return self._construct(c.new_type, args)
         if (method in t.source_methods and self._on_request(c, receiver, receiver_name)) or (
                 receiver is not None and receiver.type in self.flow.request_wrappers
-                and method.startswith("get") and method not in t.drops_taint):
+                and method.startswith("get") and method not in t.drops_taint
+                and any(a.known and isinstance(a.const, str) for a in args)):
             self.flow.has_sources = True
             return tainted(_short(text_of(node)))
         helper = self._helper(c, receiver)
@@ -640,6 +641,8 @@ class _Run:
                     old = self._lookup(target)
                     self.env[target] = replace(old, flags=old.flags | flag)
             return Value(flags=flag)
+        if method in t.code_names and not args and not (receiver is not None and receiver.tainted):
+            return Value(fixed=True)
         if method in t.numeric or c.callee in t.numeric:
             folded = _fold_number(method, args)
             if folded is not None:
@@ -668,6 +671,8 @@ class _Run:
                 if method in {"trim", "strip", "toLowerCase", "toUpperCase", "intern", "toString"}:
                     value = replace(value, prefix=receiver.prefix)
                 return value
+        if receiver is not None and method.startswith(t.lookups):
+            return UNKNOWN  # a lookup keyed by the argument returns stored data, not the key
         return derived(*args) if args else UNKNOWN
 
     def _construct(self, type_name: str, args: tuple[Value, ...]) -> Value:
@@ -688,7 +693,10 @@ class _Run:
             return replace(args[0], type=type_name)
         if type_name == "String" and len(args) == 1:
             return replace(args[0], type=type_name)
-        return derived(*args, type_name=type_name)
+        made = derived(*args, type_name=type_name)
+        if made.tainted and args and args[0].prefix is not None:
+            made = replace(made, prefix=args[0].prefix)  # `new URL("https://host/" + x)` keeps its host
+        return made
 
     def _collection(self, c: ir.Call, receiver: Value, args: tuple[Value, ...],
                     receiver_name: str | None) -> Value | None:

@@ -274,6 +274,13 @@ class Tables:
     weak_random: frozenset[str] = frozenset()
     """Callees whose result is predictable (`Math.random`); with `weak_random_types` receivers too."""
     weak_random_types: frozenset[str] = frozenset()
+    code_names: frozenset[str] = frozenset()
+    """Methods whose result is a name written in the code (`getSimpleName`, an enum's `name`): fixed by
+    the program, like a literal, though not known here."""
+    lookups: tuple[str, ...] = ()
+    """Method-name prefixes of lookups (`get`, `find`, `load`): called on an object that is not request
+    data, their result is stored data even when the key came from the request. Other calls pass the
+    taint of their arguments on."""
     returns: dict[str, str] = field(default_factory=dict)
     """Callee (dotted, as written) or method -> the class of its result (`getWriter` -> `PrintWriter`),
     so that chained calls know their receiver."""

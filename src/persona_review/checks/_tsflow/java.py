@@ -145,6 +145,23 @@ JAVA_TABLES = ir.Tables(
         }
     ),
     partial_guards={"startsWith": frozenset({PATH, URL})},
+    code_names=frozenset({"getSimpleName", "getCanonicalName", "getTypeName", "name", "ordinal"}),
+    lookups=(
+        "get",
+        "find",
+        "load",
+        "fetch",
+        "lookup",
+        "query",
+        "select",
+        "search",
+        "count",
+        "exists",
+        "is",
+        "has",
+        "read",
+        "retrieve",
+    ),
     drops_taint=frozenset(
         {
             "equals",
@@ -386,8 +403,13 @@ class JavaAdapter:
         if kind in {"for_statement", "while_statement", "do_statement"}:
             header = list(node.children_by_field_name("init"))
             update = list(node.children_by_field_name("update"))
-            return ir.Loop(_field(node, "body"), header, condition=_field(node, "condition"),
-                           at_least_once=kind == "do_statement", update=update)
+            return ir.Loop(
+                _field(node, "body"),
+                header,
+                condition=_field(node, "condition"),
+                at_least_once=kind == "do_statement",
+                update=update,
+            )
         if kind == "enhanced_for_statement":
             iterable = _field(node, "value")
             bound = _text(_field(node, "name"))
