@@ -86,6 +86,7 @@ class FileFlow:
     returns: list[ReturnSite] = field(default_factory=list)
     """What each `return` of a function returns (a controller's view name, a built query)."""
     functions: list[ir.Function] = field(default_factory=list)
+    by_name: dict[str, list[ir.Function]] = field(default_factory=dict)
     classes: frozenset[str] = frozenset()
     fields: Env = field(default_factory=dict)
     request_wrappers: set[str] = field(default_factory=set)
@@ -125,6 +126,8 @@ def analyse(root: Node, adapter: ir.Adapter, line_offset: int = 0) -> FileFlow:
     """Run every function of the tree (and the top level, for a fragment without one)."""
     flow = FileFlow(root, adapter, line_offset)
     flow.functions = list(adapter.functions(root))
+    for function in flow.functions:
+        flow.by_name.setdefault(function.name, []).append(function)
     flow.classes = frozenset(f.owner for f in flow.functions if f.owner)
     constants = _Run(flow, None, record=True)
     for name, type_name, init, is_constant in adapter.fields(root):
@@ -149,27 +152,34 @@ def _run_private(flow: FileFlow, pending: list[ir.Function]) -> None:
     constants, one given request data carries it. A function still called from a pending one waits for
     it; a cycle, or a function also used as a method reference, runs with unknown parameters."""
     source = text_of(flow.root)
+    bodies = {id(f): text_of(f.body) for f in pending}
+    callers = {id(f): {id(g) for g in pending if g is not f and f"{f.name}(" in bodies[id(g)]}
+               for f in pending}
+    done: set[int] = set()
     while pending:
-        ready = [f for f in pending
-                 if not any(other is not f and f"{f.name}(" in text_of(other.body) for other in pending)]
+        ready = [f for f in pending if callers[id(f)] <= done]
+        bound = bool(ready)
         for function in ready or pending[:1]:
             pending.remove(function)
-            run = _Run(flow, function, record=True)
-            sites = [] if not ready or f"::{function.name}" in source else [
-                site for site in flow.calls
-                if site.call.method == function.name and site.call.new_type is None
-                and len(site.args) == len(function.params)
-                and (site.call.receiver is None or text_of(site.call.receiver) == "this")]
-            if not sites:
-                run.run_function()
-                continue
-            values = []
-            for index, param in enumerate(function.params):
-                value = sites[0].args[index]
-                for site in sites[1:]:
-                    value = union(value, site.args[index])
-                values.append(replace(value, type=value.type or param.type_name))
-            run.function_with(values)
+            done.add(id(function))
+            _run_with_callers(flow, function, bound and f"::{function.name}" not in source)
+
+
+def _run_with_callers(flow: FileFlow, function: ir.Function, bind: bool) -> None:
+    run = _Run(flow, function, record=True)
+    sites = [site for site in flow.calls_named(function.name)
+             if site.call.new_type is None and len(site.args) == len(function.params)
+             and (site.call.receiver is None or text_of(site.call.receiver) == "this")] if bind else []
+    if not sites:
+        run.run_function()
+        return
+    values = []
+    for index, param in enumerate(function.params):
+        value = sites[0].args[index]
+        for site in sites[1:]:
+            value = union(value, site.args[index])
+        values.append(replace(value, type=value.type or param.type_name))
+    run.function_with(values)
 
 
 class _Run:
@@ -778,9 +788,8 @@ class _Run:
             ok = written == "this" or (receiver is not None and receiver.type in self.flow.classes)
             if not ok:
                 return None
-        for function in self.flow.functions:
-            if function.name == c.method and len(function.params) == len(c.args) \
-                    and function.body is not None:
+        for function in self.flow.by_name.get(c.method, ()):
+            if len(function.params) == len(c.args) and function.body is not None:
                 return function
         return None
 
