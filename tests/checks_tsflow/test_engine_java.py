@@ -68,3 +68,44 @@ def test_the_parse_is_shared_by_every_caller() -> None:
 
 def test_a_python_file_has_no_tree_sitter_flow() -> None:
     assert flows(context_for_text("app.py", "x = 1\n")) == []
+
+
+_FALLTHROUGH = """\
+class Pick {
+  void run(HttpServletRequest request, int k) {
+    String param = request.getParameter("p");
+    String x = "a";
+    String y;
+    switch (k) {
+      case 1:
+        x = param;
+      case 2:
+        y = x;
+        break;
+      default:
+        y = "c";
+    }
+    sink(y);
+    switch (k) {
+      case 1 -> y = param;
+      default -> y = "d";
+    }
+    sink(y);
+  }
+}
+"""
+
+
+def test_a_switch_on_an_unknown_value_falls_through_and_merges_every_arm() -> None:
+    first, second = _sinks(context_for_text("Pick.java", _FALLTHROUGH))
+    assert first.tainted and not first.fixed
+    assert second.tainted
+
+
+def test_a_long_chain_of_private_helpers_is_analysed_without_failing() -> None:
+    body = "\n".join(f"  private String m{i}(String a) {{ return m{i + 1}(a); }}" for i in range(300))
+    code = f"class Chain {{\n{body}\n  private String m300(String a) {{ return a; }}\n}}\n"
+    ctx = context_for_text("Chain.java", code)
+    (flow,) = flows(ctx)
+    assert len(flow.functions) == 301
+    assert len(flow.calls) == 300

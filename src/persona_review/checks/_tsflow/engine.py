@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from tree_sitter import Node
 
 Env = dict[str, Value]
+_CALLED = re.compile(r"([A-Za-z_$][\w$]*)\s*\(")
+MAX_SUMMARY_DEPTH = 8
+"""Helpers summarised while summarising another, at most (deeper ones are left unknown)."""
 MAX_DEPTH = 200
 """Deeper expression or statement nesting is not followed (a generated file must not exhaust the stack)."""
 
@@ -94,6 +97,7 @@ class FileFlow:
     has_sources: bool = False
     """Some value read request data (a source was seen, or a parameter is bound from the request)."""
     _summaries: dict[int, Value | None] = field(default_factory=dict)
+    _summary_depth: int = 0
     _by_method: dict[str, list[CallSite]] | None = None
     _indexed: int = 0
 
@@ -105,11 +109,11 @@ class FileFlow:
 
     def calls_named(self, *methods: str) -> list[CallSite]:
         """The calls of these methods (constructors by class name), in file order."""
-        if self._by_method is None or self._indexed != len(self.calls):
+        if self._by_method is None:
             self._by_method = {}
-            for site in self.calls:
-                self._by_method.setdefault(site.call.method, []).append(site)
-            self._indexed = len(self.calls)
+        for site in self.calls[self._indexed:]:  # calls are only ever appended
+            self._by_method.setdefault(site.call.method, []).append(site)
+        self._indexed = len(self.calls)
         if len(methods) == 1:
             return self._by_method.get(methods[0], [])
         found = [site for m in dict.fromkeys(methods) for site in self._by_method.get(m, [])]
@@ -137,8 +141,9 @@ def analyse(root: Node, adapter: ir.Adapter, line_offset: int = 0) -> FileFlow:
         else:
             flow.fields[name] = Value(type=type_name or value.type)
     private = [f for f in flow.functions if f.private and f.body is not None]
+    deferred = {id(f) for f in private}
     for function in flow.functions:
-        if function not in private:
+        if id(function) not in deferred:
             _Run(flow, function, record=True).run_function()
     _run_private(flow, private)
     if not flow.functions:
@@ -152,17 +157,31 @@ def _run_private(flow: FileFlow, pending: list[ir.Function]) -> None:
     constants, one given request data carries it. A function still called from a pending one waits for
     it; a cycle, or a function also used as a method reference, runs with unknown parameters."""
     source = text_of(flow.root)
-    bodies = {id(f): text_of(f.body) for f in pending}
-    callers = {id(f): {id(g) for g in pending if g is not f and f"{f.name}(" in bodies[id(g)]}
-               for f in pending}
-    done: set[int] = set()
-    while pending:
-        ready = [f for f in pending if callers[id(f)] <= done]
+    by_id = {id(f): f for f in pending}
+    by_name: dict[str, list[int]] = {}
+    for f in pending:
+        by_name.setdefault(f.name, []).append(id(f))
+    callees: dict[int, set[int]] = {}
+    waiting = dict.fromkeys(by_id, 0)
+    for g in pending:
+        names = set(_CALLED.findall(text_of(g.body)))
+        called = {i for name in names for i in by_name.get(name, ())} - {id(g)}
+        callees[id(g)] = called
+        for i in called:
+            waiting[i] += 1
+    order = [id(f) for f in pending]
+    left = set(order)
+    ready = [i for i in order if waiting[i] == 0]
+    while left:
         bound = bool(ready)
-        for function in ready or pending[:1]:
-            pending.remove(function)
-            done.add(id(function))
-            _run_with_callers(flow, function, bound and f"::{function.name}" not in source)
+        current = ready.pop(0) if ready else next(i for i in order if i in left)  # a cycle: run unbound
+        left.discard(current)
+        function = by_id[current]
+        _run_with_callers(flow, function, bound and f"::{function.name}" not in source)
+        for i in callees[current]:
+            waiting[i] -= 1
+            if waiting[i] == 0 and i in left:
+                ready.append(i)
 
 
 def _run_with_callers(flow: FileFlow, function: ir.Function, bind: bool) -> None:
@@ -325,24 +344,28 @@ class _Run:
                 start = next((i for i, c in enumerate(st.cases) if c.is_default), None)
                 if start is None:
                     return True
-            starts = [start]
-        else:
-            starts = list(range(len(st.cases)))
         before = self.env
         ends: list[Env] = []
         if not subject.known and not any(case.is_default for case in st.cases):
             ends.append(dict(before))
-        for first in starts:
-            self.env = dict(before)
-            self.breaks.append([])
-            falls = True
-            for case in st.cases[first:] if st.falls_through else st.cases[first:first + 1]:
-                falls = self._run_all(case.body)
-                if not falls:
-                    break
-            ends.extend(self.breaks.pop())
-            if falls:
-                ends.append(self.env)
+        self.breaks.append([])
+        running: Env | None = None  # the state falling through from the case above
+        for index, case in enumerate(st.cases):
+            sources = [before] if not subject.known or index == start else []
+            if running is not None:
+                sources.append(running)
+            running = None
+            if not sources:
+                continue
+            self.env = _merge(sources)
+            if self._run_all(case.body):
+                if st.falls_through:
+                    running = self.env
+                else:
+                    ends.append(self.env)
+        if running is not None:
+            ends.append(running)
+        ends.extend(self.breaks.pop())
         self.env = _merge(ends) if ends else before
         return bool(ends)
 
@@ -819,11 +842,17 @@ class _Run:
         key = id(helper.node)
         if key in self.flow._summaries:
             return self.flow._summaries[key]
+        if self.flow._summary_depth >= MAX_SUMMARY_DEPTH:
+            return None  # a long chain of helpers: what the deepest ones return stays unknown
         self.flow._summaries[key] = None
         run = _Run(self.flow, helper, record=False)
         params = [replace(tainted(f"#{i}"), params=frozenset({i}), type=p.type_name)
                   for i, p in enumerate(helper.params)]
-        out = run.function_with(params)
+        self.flow._summary_depth += 1
+        try:
+            out = run.function_with(params)
+        finally:
+            self.flow._summary_depth -= 1
         self.flow._summaries[key] = out
         return out
 

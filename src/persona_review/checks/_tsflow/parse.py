@@ -146,6 +146,16 @@ def flows(ctx: FileContext) -> list[FileFlow]:
     if cached is not None:
         return cached  # type: ignore[return-value]
     out: list[FileFlow] = []
+    try:
+        out = _analyse(ctx)
+    except RecursionError:
+        out = []  # nesting too deep to follow: the checks fall back to what the lines show
+    ctx.memo[key] = out
+    return out
+
+
+def _analyse(ctx: FileContext) -> list[FileFlow]:
+    out: list[FileFlow] = []
     if ctx.language in GRAMMARS:
         adapter = adapter_for(ctx.language)
         if ctx.whole_file:
@@ -156,5 +166,4 @@ def flows(ctx: FileContext) -> list[FileFlow]:
             for first, texts in ctx.segments():
                 tree, _shift, _errors = parse_fragment(ctx.language, "\n".join(texts))
                 out.append(analyse(tree.root_node, adapter, first - 1))
-    ctx.memo[key] = out
     return out
