@@ -193,7 +193,7 @@ def ssrf(ctx: FileContext) -> Iterator[Hit]:
 
 _SECRET_NAME = re.compile(
     r"(?:token|secret|passw(?:or)?d|pwd|nonce|otp|salt|key|session|csrf|xsrf|remember|auth|cookie|uuid|guid|"
-    r"pin|code|(?:^|[a-z_])id)s?$", re.IGNORECASE)
+    r"pin|(?:reset|verif\w*|auth|confirm\w*|activation|invite)_?code|session_?id|sid)s?$", re.IGNORECASE)
 _SECRET_USES = frozenset({"setAttribute", "putValue", "addCookie", "setValue", "setHeader", "addHeader"})
 
 
