@@ -11,6 +11,7 @@ Public interface (stable; only additions):
 
 - `flows(ctx) -> list[FileFlow]`: the data flow of a `FileContext`, computed once and cached on
   `ctx.memo`. Empty for a language without an adapter.
+- `FileFlow.calls_named(*methods)`: the calls of those methods (constructors by class), indexed.
 - `FileFlow.calls`: `CallSite`s, each with the call as the adapter saw it (`ir.Call`: callee as written,
   method, receiver and argument nodes, constructor type), the `Value` of the receiver, of every argument
   and of the result, the file lines it spans, and its enclosing `ir.Function`.
@@ -27,14 +28,20 @@ grammar package and the wrappers tried around fragments:
 
 - `language: str` and `tables: ir.Tables`: the language's sources (methods on request objects, request
   classes, parameter annotations via `Param.source`), sanitizers by sink kind, numeric conversions,
-  validators, taint-dropping methods, builder/map/list classes and predictable random generators.
+  validators (`guards`; `partial_guards` for prefix checks that only protect paths and URLs),
+  taint-dropping methods, lookup prefixes (`lookups`: `repo.find(id)` returns stored data), names fixed
+  by the code (`code_names`), result classes of calls (`returns`), builder/map/list classes and
+  predictable random generators.
 - `functions(root)`: every function-like node (methods, constructors, named functions, arrow functions
-  bound to a name, Go `func`s) as `ir.Function(node, name, params, body, owner)`; `Param.source` is set
-  for parameters the framework fills from the request.
+  bound to a name, Go `func`s) as `ir.Function(node, name, params, body, owner, private)`; `Param.source`
+  is set for parameters the framework fills from the request; `private` (callable only from this file)
+  lets the engine bind parameters to what the file's calls pass.
 - `fields(root)`: file- and class-level names with type and initializer, and whether they are constant
   (`static final`, `const`): constants are folded into every function.
 - `statement(node) -> ir.Statement`: one of `Block`, `Declare`, `Assign`, `If`, `Switch` (with
-  `falls_through`), `Loop` (`binds` for for-each), `Try`, `Return`, `Jump` (break/continue/throw), `Expr`,
+  `falls_through`), `Loop` (`binds` for for-each; `condition`, `at_least_once` and `update` let a loop
+  whose condition is a constant run its body surely or never), `Try`, `Return`, `Jump`
+  (break/continue/throw), `Expr`,
   `Nested` (a function or class inside: skipped), or `Other(children)` (children run as statements).
 - `expression(node) -> ir.Expression`: `Literal`, `Name`, `Binary` (C-spelled operators), `Unary`,
   `Ternary`, `Call` (callee, method, receiver, args, `new_type` for constructors), `Member`, `Index`,
