@@ -28,7 +28,7 @@ def test_every_check_has_a_flagged_fixture() -> None:
 
     ids = {spec.id for spec in load_all().specs() if spec.category in CATEGORIES}
     ids = {i for i in ids if i.startswith(_OWN_PREFIXES)}
-    paths = [*fixture_paths(), *sorted((DATA / "whole_file_only").glob("*.py"))]
+    paths = [*fixture_paths(), *sorted((DATA / "whole_file_only").glob("*.*"))]
     marked = {rule for path in paths for _, rule in expected(path.read_text())}
     assert sorted(ids - marked) == []
 
@@ -41,9 +41,11 @@ def test_code_in_strings_and_comments_is_not_flagged() -> None:
     assert findings_of(path.name, path.read_text()) == set()
 
 
-def test_flow_checks_that_need_the_whole_file() -> None:
-    """Route parameters and sibling routes are seen with the whole file (the Action and the CLI give it)."""
-    path = DATA / "whole_file_only" / "flow_routes.py"
+@pytest.mark.parametrize("name", ["flow_routes.py", "flow_requests.java"])
+def test_flow_checks_that_need_the_whole_file(name: str) -> None:
+    """Route parameters, sibling routes and constants defined far from their use are seen with the whole
+    file (the Action and the CLI give it)."""
+    path = DATA / "whole_file_only" / name
     text = path.read_text()
     want = expected(text)
     assert want and findings_of(path.name, text) == want

@@ -73,6 +73,8 @@ class FileContext:
     is_new_file: bool = False
     change: ChangeFacts = field(default_factory=ChangeFacts)
     _segments: list[tuple[int, list[str]]] | None = field(default=None, repr=False)
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    """Results computed once per file and shared by the checks (e.g. the parsed tree and its data flow)."""
 
     def segments(self) -> list[tuple[int, list[str]]]:
         """Runs of consecutive known lines: (first line number, texts). One run for a whole file."""

@@ -5,11 +5,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 
 from persona_review.checks._cstyle import is_dynamic, sql_builds, string_constants
+from persona_review.checks._java_sinks import (
+    COMMAND_SINKS,
+    SQL_SINKS,
+    Sink,
+    constant_here,
+    describe_flow,
+    tainted_sinks,
+    untainted_here,
+)
+from persona_review.checks._java_sinks import hit as flow_hit
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import brace_block, bracket_span, lines_of, split_args
 from persona_review.checks._taint import QueryCall, Tainted, sql_string_hits
+from persona_review.checks._tsflow import flows
+from persona_review.checks._tsflow.values import SHELL, SQL
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -51,6 +64,29 @@ _ASSIGN = re.compile(r"^\s*(?:[\w<>\[\].]+\s+)?([A-Za-z_]\w*)\s*=(?!=)")
     )
 )
 def sql_string(ctx: FileContext) -> Iterator[Hit]:
+    """The line-based hits, less those the data flow shows to be built from constants, plus the query
+    calls the data flow sees request data reach."""
+    reported: set[int] = set()
+    for found in _sql_string_lines(ctx):
+        if constant_here(ctx, SQL_SINKS, found, SQL):
+            continue
+        reported.add(found.line)
+        yield _with_flow(ctx, SQL_SINKS, found, "is run as SQL by")
+    for site, index, value in tainted_sinks(ctx, *SQL_SINKS):
+        if site.line not in reported:
+            reported.add(site.line)
+            yield flow_hit(site, describe_flow(site, index, value, "is run as SQL by"))
+
+
+def _with_flow(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit, verb: str) -> Hit:
+    """`found` with a message naming the request data that reaches it, when the data flow saw some."""
+    for site, index, value in tainted_sinks(ctx, *sinks):
+        if found.line <= site.line <= (found.end_line or found.line):
+            return replace(found, message=describe_flow(site, index, value, verb))
+    return found
+
+
+def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     constants = string_constants(lexed)
     statements = {m.group(1) for _n, _c, b in lines_of(lexed) for m in _STATEMENT_DECL.finditer(b)}
@@ -115,6 +151,21 @@ _STRING_LIT = re.compile(r'^\s*"[^"]*"\s*$')
     )
 )
 def command_injection(ctx: FileContext) -> Iterator[Hit]:
+    """The line-based hits, less those whose command the data flow shows to be constant, or free of request
+    data in a file where request data is visible; plus the commands request data reaches."""
+    reported: set[int] = set()
+    for found in _command_lines(ctx):
+        if constant_here(ctx, COMMAND_SINKS, found, SHELL) or untainted_here(ctx, COMMAND_SINKS, found):
+            continue
+        reported.add(found.line)
+        yield _with_flow(ctx, COMMAND_SINKS, found, "is part of the command run by")
+    for site, index, value in tainted_sinks(ctx, *COMMAND_SINKS):
+        if site.line not in reported:
+            reported.add(site.line)
+            yield flow_hit(site, describe_flow(site, index, value, "is part of the command run by"))
+
+
+def _command_lines(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     constants = string_constants(lexed)
     for no, _code, bare in lines_of(lexed):
@@ -230,7 +281,8 @@ _RETURN_TRUE = re.compile(r"^\{\s*return\s+true\s*;\s*\}$")
 
 _WEAK_HASH = re.compile(
     r"""\bMessageDigest\.getInstance\s*\(\s*"(?:MD2|MD4|MD5|SHA|SHA1|SHA-1)"|"""
-    r"""\bDigestUtils\.(?:md2|md5|sha1|sha|getMd2Digest|getMd5Digest|getSha1Digest|getShaDigest)\w*\s*\(|"""
+    r"""\bDigestUtils\.(?:md2|md5|sha1|sha(?!\d)|getMd2Digest|getMd5Digest|getSha1Digest|getShaDigest)"""
+    r"""(?:Hex|AsHex)?\s*\(|"""
     r"""\bHashing\.(?:md5|sha1)\s*\("""
 )
 
@@ -251,10 +303,32 @@ _WEAK_HASH = re.compile(
     )
 )
 def weak_hash(ctx: FileContext) -> Iterator[Hit]:
+    reported: set[int] = set()
     for no, code, bare in lines_of(lex(ctx)):
         match = _WEAK_HASH.search(code)
         if match is not None and bare[match.start()] != " ":
+            reported.add(no)
             yield Hit(no)
+    for flow in flows(ctx):  # the algorithm held in a constant or chosen by a constant condition
+        for site in flow.calls:
+            if site.line in reported:
+                continue
+            name = site.args[0].text() if site.args else None
+            callee = site.call.callee.rsplit(".", 2)[-2:]
+            if callee in _DIGEST_CALLS and name is not None and name.upper() in _WEAK_DIGESTS:
+                reported.add(site.line)
+                yield Hit(site.line, None, f"`{'.'.join(callee)}` gets `{name}` here.")
+            elif site.call.new_type in _WEAK_ENCODERS or site.call.callee.endswith(_NO_OP_ENCODER):
+                reported.add(site.line)
+                yield Hit(site.line, None, f"`{site.call.callee}` stores passwords with a fast or no hash.")
+
+
+_WEAK_DIGESTS = frozenset({"MD2", "MD4", "MD5", "SHA", "SHA1", "SHA-1", "SHA-0"})
+_WEAK_ENCODERS = frozenset({"Md5PasswordEncoder", "Md4PasswordEncoder", "ShaPasswordEncoder",
+                            "LdapShaPasswordEncoder", "MessageDigestPasswordEncoder",
+                            "StandardPasswordEncoder"})
+_DIGEST_CALLS = (["MessageDigest", "getInstance"], ["DigestUtils", "getDigest"])
+_NO_OP_ENCODER = "NoOpPasswordEncoder.getInstance"
 
 
 _JWT_UNVERIFIED = re.compile(r"\bJWT\.decode\s*\(|\bAlgorithm\.none\s*\(\s*\)|\.parseUnsecuredClaims\s*\(")

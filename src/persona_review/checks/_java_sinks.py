@@ -1,0 +1,195 @@
+"""Where request data does harm in Java, and how the Java checks read the data flow (`_tsflow`).
+
+A `Sink` names calls by method (narrowed by the receiver's class when the engine knows it, else by words
+in the receiver as written), by constructor class, or by full callee. `tainted_sinks` yields every call of
+a sink whose watched argument carries request data not made safe for the sink's kind; the message names
+the argument, where its data came from and the call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+
+from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
+from persona_review.checks._tsflow.values import SHELL, SQL
+from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+JAVA = frozenset({"java"})
+
+
+@dataclass(frozen=True, slots=True)
+class Sink:
+    kind: str
+    methods: frozenset[str] = frozenset()
+    args: tuple[int, ...] | None = (0,)
+    """Watched argument positions; None watches every argument."""
+    receiver_types: frozenset[str] = frozenset()
+    receiver_words: tuple[str, ...] = ()
+    """When the receiver's class is unknown: lower-case words one of which its text must contain."""
+    new_types: frozenset[str] = frozenset()
+    callees: frozenset[str] = frozenset()
+    on_receiver: bool = False
+    """Watch the receiver (`url.openStream()`) instead of arguments."""
+
+
+def matches(site: CallSite, sink: Sink) -> bool:
+    call = site.call
+    if call.new_type is not None:
+        return call.new_type in sink.new_types
+    if call.callee in sink.callees:
+        return True
+    if call.method not in sink.methods:
+        return False
+    if not sink.receiver_types and not sink.receiver_words:
+        return True
+    receiver_type = site.receiver.type if site.receiver is not None else None
+    if receiver_type is not None and sink.receiver_types:
+        return receiver_type in sink.receiver_types
+    written = call.callee.rsplit(".", 1)[0].lower() if "." in call.callee else ""
+    return any(word in written for word in sink.receiver_words)
+
+
+def watched(site: CallSite, sink: Sink) -> list[int]:
+    """Positions of the watched values: -1 is the receiver."""
+    if sink.on_receiver:
+        return [-1] if site.receiver is not None else []
+    if sink.args is None:
+        return list(range(len(site.args)))
+    return [i for i in sink.args if i < len(site.args)]
+
+
+def sink_sites(ctx: FileContext, *sinks: Sink) -> Iterator[tuple[CallSite, Sink, FileFlow]]:
+    names = {name for sink in sinks
+             for name in (*sink.methods, *sink.new_types, *(c.rsplit(".", 1)[-1] for c in sink.callees))}
+    for flow in flows(ctx):
+        for site in flow.calls_named(*names):
+            for sink in sinks:
+                if matches(site, sink):
+                    yield site, sink, flow
+                    break
+
+
+def tainted_sinks(ctx: FileContext, *sinks: Sink,
+                  accept: Callable[[Value], bool] | None = None) -> Iterator[tuple[CallSite, int, Value]]:
+    """Calls of `sinks` with request data in a watched argument: (call, argument index, its value)."""
+    for site, sink, _flow in sink_sites(ctx, *sinks):
+        for index in watched(site, sink):
+            value = _value(site, index)
+            if value.unsafe_for(sink.kind) and (accept is None or accept(value)):
+                yield site, index, value
+                break
+
+
+def _value(site: CallSite, index: int) -> Value:
+    if index == -1:
+        assert site.receiver is not None
+        return site.receiver
+    return site.args[index]
+
+
+def shown(node_text: str, limit: int = 50) -> str:
+    flat = " ".join(node_text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def describe_flow(site: CallSite, index: int, value: Value, verb: str) -> str:
+    """"`bar` comes from `request.getParameter("x")` and <verb> `stmt.executeQuery`"."""
+    if index == -1:
+        arg = shown(text_of(site.call.receiver))
+    else:
+        arg = shown(text_of(site.call.args[index])) if index < len(site.call.args) else "the value"
+    if arg == shown(value.source):
+        return f"`{arg}` is request data and {verb} `{shown(site.call.callee)}`."
+    return f"`{arg}` comes from {_source(value)} and {verb} `{shown(site.call.callee)}`."
+
+
+def _source(value: Value) -> str:
+    if value.source.startswith("the ") or value.source.startswith("parameter "):
+        return value.source
+    return f"`{value.source}`"
+
+
+def hit(site: CallSite, message: str) -> Hit:
+    return Hit(site.line, site.end_line if site.end_line > site.line else None, message)
+
+
+def java_check(check_id: str, item: str, severity: Severity, title: str,
+               explanation: str) -> Callable[[CheckFunc], CheckFunc]:
+    """Register a Java security check whose hits say what they found; the general rule follows."""
+    spec = CheckSpec(id=check_id, checklist_item=item, category=Category.SECURITY, severity=severity,
+                     languages=JAVA, title=title, explanation=explanation)
+
+    def wrap(func: CheckFunc) -> CheckFunc:
+        def run(ctx: FileContext) -> Iterator[Hit]:
+            for found in func(ctx):
+                yield replace(found, message=f"{found.message} {explanation}" if found.message else None)
+
+        register(spec)(run)
+        return func
+
+    return wrap
+
+
+# --- SQL and commands: the engine decides where it can -----------------------------------------------------
+
+_STATEMENTS = frozenset({"Statement", "PreparedStatement", "CallableStatement"})
+_JDBC_TEMPLATES = frozenset({"JdbcTemplate", "NamedParameterJdbcTemplate", "JdbcOperations",
+                             "SimpleJdbcTemplate", "NamedParameterJdbcOperations"})
+SQL_SINKS = (
+    Sink(SQL, frozenset({"execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch"}),
+         receiver_types=_STATEMENTS, receiver_words=("stmt", "statement")),
+    Sink(SQL, frozenset({"prepareStatement", "prepareCall", "nativeSQL", "createQuery", "createNativeQuery",
+                         "createSQLQuery", "sqlRestriction"})),
+    Sink(SQL, frozenset({"query", "queryForObject", "queryForList", "queryForMap", "queryForRowSet",
+                         "queryForLong", "queryForInt", "queryForStream", "update", "batchUpdate",
+                         "execute"}),
+         receiver_types=_JDBC_TEMPLATES, receiver_words=("jdbc", "template")),
+)
+COMMAND_SINKS = (
+    Sink(SHELL, frozenset({"exec"}), None, frozenset({"Runtime"}), ("runtime", "getruntime()")),
+    Sink(SHELL, frozenset({"command"}), None, frozenset({"ProcessBuilder"}), ("builder", "pb")),
+    Sink(SHELL, args=None, new_types=frozenset({"ProcessBuilder"})),
+)
+
+
+def _decided_values(ctx: FileContext, sinks: tuple[Sink, ...], first: int, last: int) -> list[Value] | None:
+    """The values a line-based hit on lines first..last is about: the watched arguments of the sink calls
+    there, else the values assigned or appended there. None when the engine saw none of them (the
+    line-based decision then stands)."""
+    values: list[Value] = []
+    for site, sink, _flow in sink_sites(ctx, *sinks):
+        if first <= site.line <= last:
+            values.extend(_value(site, i) for i in watched(site, sink))
+    if values:
+        return values
+    for flow in flows(ctx):
+        for site in flow.calls:
+            if first <= site.line <= last and site.call.method in {"append", "concat", "insert", "add"}:
+                values.extend(site.args[-1:])
+        if not values:
+            values.extend(a.value for a in flow.assignments if first <= a.line <= last)
+    return values or None
+
+
+def constant_here(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit, kind: str) -> bool:
+    """Whether the engine shows that every value the line-based hit is about is built from literals (or
+    validated): the hit is then a false alarm."""
+    values = _decided_values(ctx, sinks, found.line, found.end_line or found.line)
+    if values is None:
+        return False
+    return all((not v.tainted and (v.fixed or v.known)) or (v.tainted and kind in v.safe_for) for v in values)
+
+
+def untainted_here(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit) -> bool:
+    """Whether the engine saw the sink calls of the hit, in a file where request data is visible, and
+    none of them gets any."""
+    if not any(flow.has_sources for flow in flows(ctx)):
+        return False
+    sites = [(site, sink) for site, sink, _flow in sink_sites(ctx, *sinks)
+             if found.line <= site.line <= (found.end_line or found.line)]
+    if not sites:
+        return False
+    return not any(_value(site, i).unsafe_for(sink.kind) for site, sink in sites for i in watched(site, sink))

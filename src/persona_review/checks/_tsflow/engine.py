@@ -1,0 +1,1028 @@
+"""The interpreter: runs each function of a parsed file once, statement by statement, on abstract values.
+
+Within a function it folds constants (literals, concatenation, arithmetic, string methods, `String.format`
+of constants, constant-key map and list lookups), skips branches whose condition is a constant, runs only
+the matching arm of a `switch` on a constant, follows request data from sources through assignments and
+calls, applies sanitizers and narrows values inside guards (`if (ALLOWED.contains(x))`, or after
+`if (!valid(x)) return;`). Calls to helpers of the same file are summarised once: a helper that returns a
+constant gives that constant, one that returns (a function of) a parameter passes the argument through.
+
+Every call is recorded with the values of its receiver and arguments (`FileFlow.calls`), and every
+assignment with its value (`FileFlow.assignments`): the checks judge sinks from those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from persona_review.checks._tsflow import ir
+from persona_review.checks._tsflow.values import (
+    ALL_KINDS,
+    UNKNOWN,
+    Const,
+    Value,
+    const_text,
+    derived,
+    join,
+    literal,
+    sanitized,
+    tainted,
+    union,
+)
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
+
+Env = dict[str, Value]
+_CALLED = re.compile(r"([A-Za-z_$][\w$]*)\s*\(")
+MAX_SUMMARY_DEPTH = 8
+"""Helpers summarised while summarising another, at most (deeper ones are left unknown)."""
+MAX_DEPTH = 200
+"""Deeper expression or statement nesting is not followed (a generated file must not exhaust the stack)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CallSite:
+    node: Node
+    call: ir.Call
+    receiver: Value | None
+    args: tuple[Value, ...]
+    result: Value
+    line: int
+    """File line of the call's first line."""
+    end_line: int
+    function: ir.Function | None
+    receiver_name: str | None
+    """The receiver as written when it is a plain name (`stmt`, `this.cookie`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AssignSite:
+    name: str
+    value: Value
+    node: Node
+    line: int
+    function: ir.Function | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnSite:
+    value: Value
+    node: Node
+    line: int
+    function: ir.Function | None
+
+
+@dataclass(slots=True)
+class FileFlow:
+    """The recorded data flow of one parsed file (or fragment)."""
+
+    root: Node
+    adapter: ir.Adapter
+    line_offset: int = 0
+    """Added to a node's 1-based row to give the file line (a fragment starts further down)."""
+    calls: list[CallSite] = field(default_factory=list)
+    assignments: list[AssignSite] = field(default_factory=list)
+    returns: list[ReturnSite] = field(default_factory=list)
+    """What each `return` of a function returns (a controller's view name, a built query)."""
+    functions: list[ir.Function] = field(default_factory=list)
+    by_name: dict[str, list[ir.Function]] = field(default_factory=dict)
+    classes: frozenset[str] = frozenset()
+    fields: Env = field(default_factory=dict)
+    request_wrappers: set[str] = field(default_factory=set)
+    """Classes constructed here from a request object: their getters return request data."""
+    has_sources: bool = False
+    """Some value read request data (a source was seen, or a parameter is bound from the request)."""
+    _summaries: dict[int, Value | None] = field(default_factory=dict)
+    _summary_depth: int = 0
+    _by_method: dict[str, list[CallSite]] | None = None
+    _indexed: int = 0
+
+    def line_of(self, node: Node) -> int:
+        return node.start_point[0] + 1 + self.line_offset
+
+    def end_line_of(self, node: Node) -> int:
+        return node.end_point[0] + 1 + self.line_offset
+
+    def calls_named(self, *methods: str) -> list[CallSite]:
+        """The calls of these methods (constructors by class name), in file order."""
+        if self._by_method is None:
+            self._by_method = {}
+        for site in self.calls[self._indexed:]:  # calls are only ever appended
+            self._by_method.setdefault(site.call.method, []).append(site)
+        self._indexed = len(self.calls)
+        if len(methods) == 1:
+            return self._by_method.get(methods[0], [])
+        found = [site for m in dict.fromkeys(methods) for site in self._by_method.get(m, [])]
+        return sorted(found, key=lambda site: site.node.start_byte)
+
+
+def text_of(node: Node | None) -> str:
+    if node is None or node.text is None:
+        return ""
+    return node.text.decode("utf-8", errors="replace")
+
+
+def analyse(root: Node, adapter: ir.Adapter, line_offset: int = 0) -> FileFlow:
+    """Run every function of the tree (and the top level, for a fragment without one)."""
+    flow = FileFlow(root, adapter, line_offset)
+    flow.functions = list(adapter.functions(root))
+    for function in flow.functions:
+        flow.by_name.setdefault(function.name, []).append(function)
+    flow.classes = frozenset(f.owner for f in flow.functions if f.owner)
+    constants = _Run(flow, None, record=True)
+    for name, type_name, init, is_constant in adapter.fields(root):
+        value = constants.eval(init) if init is not None else UNKNOWN
+        if is_constant:
+            flow.fields[name] = replace(value, type=value.type or type_name)
+        else:
+            flow.fields[name] = Value(type=type_name or value.type)
+    private = [f for f in flow.functions if f.private and f.body is not None]
+    deferred = {id(f) for f in private}
+    for function in flow.functions:
+        if id(function) not in deferred:
+            _Run(flow, function, record=True).run_function()
+    _run_private(flow, private)
+    if not flow.functions:
+        _Run(flow, None, record=True).execute(root)
+    return flow
+
+
+def _run_private(flow: FileFlow, pending: list[ir.Function]) -> None:
+    """Run the file-private functions after their callers, each with its parameters bound to what the
+    calls in this file pass (all its callers are here): a helper only ever given constants builds
+    constants, one given request data carries it. A function still called from a pending one waits for
+    it; a cycle, or a function also used as a method reference, runs with unknown parameters."""
+    source = text_of(flow.root)
+    by_id = {id(f): f for f in pending}
+    by_name: dict[str, list[int]] = {}
+    for f in pending:
+        by_name.setdefault(f.name, []).append(id(f))
+    callees: dict[int, set[int]] = {}
+    waiting = dict.fromkeys(by_id, 0)
+    for g in pending:
+        names = set(_CALLED.findall(text_of(g.body)))
+        called = {i for name in names for i in by_name.get(name, ())} - {id(g)}
+        callees[id(g)] = called
+        for i in called:
+            waiting[i] += 1
+    order = [id(f) for f in pending]
+    left = set(order)
+    ready = [i for i in order if waiting[i] == 0]
+    while left:
+        bound = bool(ready)
+        current = ready.pop(0) if ready else next(i for i in order if i in left)  # a cycle: run unbound
+        left.discard(current)
+        function = by_id[current]
+        _run_with_callers(flow, function, bound and f"::{function.name}" not in source)
+        for i in callees[current]:
+            waiting[i] -= 1
+            if waiting[i] == 0 and i in left:
+                ready.append(i)
+
+
+def _run_with_callers(flow: FileFlow, function: ir.Function, bind: bool) -> None:
+    run = _Run(flow, function, record=True)
+    sites = [site for site in flow.calls_named(function.name)
+             if site.call.new_type is None and len(site.args) == len(function.params)
+             and (site.call.receiver is None or text_of(site.call.receiver) == "this")] if bind else []
+    if not sites:
+        run.run_function()
+        return
+    values = []
+    for index, param in enumerate(function.params):
+        value = sites[0].args[index]
+        for site in sites[1:]:
+            value = union(value, site.args[index])
+        values.append(replace(value, type=value.type or param.type_name))
+    run.function_with(values)
+
+
+class _Run:
+    """One pass over one function."""
+
+    def __init__(self, flow: FileFlow, function: ir.Function | None, *, record: bool) -> None:
+        self.flow = flow
+        self.adapter = flow.adapter
+        self.tables = flow.adapter.tables
+        self.function = function
+        self.record = record
+        self.env: Env = {}
+        self.returns: list[Value] = []
+        self.breaks: list[list[Env]] = []
+        self.depth = 0
+
+    # --- functions ----------------------------------------------------------------------------------
+
+    def function_with(self, params: Sequence[Value]) -> Value:
+        """Run the function with these parameter values; the union of what it returns."""
+        assert self.function is not None
+        for param, value in zip(self.function.params, params, strict=False):
+            self.env[param.name] = value
+        if self.function.body is not None:
+            self.execute(self.function.body)
+        out: Value | None = None
+        for value in self.returns:
+            out = value if out is None else union(out, value)
+        return out if out is not None else UNKNOWN
+
+    def run_function(self) -> Value:
+        assert self.function is not None
+        values = []
+        for param in self.function.params:
+            if param.source is not None:
+                self.flow.has_sources = True
+                values.append(replace(tainted(param.source), type=param.type_name))
+            elif param.type_name in self.tables.source_types:
+                self.flow.has_sources = True
+                values.append(replace(tainted(f"parameter `{param.name}`"), type=param.type_name))
+            else:
+                values.append(Value(type=param.type_name))
+        return self.function_with(values)
+
+    # --- statements ---------------------------------------------------------------------------------
+
+    def execute(self, node: Node | None) -> bool:
+        """Run a statement; False when control cannot continue after it (return, throw, break)."""
+        if node is None:
+            return True
+        if self.depth > MAX_DEPTH:
+            return True
+        self.depth += 1
+        try:
+            return self._execute(self.adapter.statement(node), node)
+        finally:
+            self.depth -= 1
+
+    def _execute(self, st: ir.Statement, node: Node) -> bool:
+        if isinstance(st, ir.Block):
+            return self._run_all(st.body)
+        if isinstance(st, ir.Expr):
+            self.eval(st.node)
+            return True
+        if isinstance(st, ir.Declare):
+            for name, init in st.names:
+                value = self.eval(init) if init is not None else Value(type=st.type_name)
+                if st.type_name is not None and value.type is None:
+                    value = replace(value, type=st.type_name)
+                self.env[name] = value
+                self._assigned(name, value, node)
+            return True
+        if isinstance(st, ir.Assign):
+            self._assign(st.target, st.value, st.op, node)
+            return True
+        if isinstance(st, ir.If):
+            return self._if(st)
+        if isinstance(st, ir.Switch):
+            return self._switch(st)
+        if isinstance(st, ir.Loop):
+            return self._loop(st)
+        if isinstance(st, ir.Try):
+            for resource in st.resources:
+                self.execute(resource)
+            before = dict(self.env)
+            self.breaks.append([])
+            ends = [dict(self.env)] if self.execute(st.body) else []
+            for handler in st.handlers:
+                self.env = dict(before)
+                if self.execute(handler):
+                    ends.append(dict(self.env))
+            self.breaks.pop()
+            self.env = _merge(ends) if ends else before
+            self.execute(st.final)
+            return bool(ends)
+        if isinstance(st, ir.Return):
+            value = self.eval(st.value) if st.value is not None else UNKNOWN
+            self.returns.append(value)
+            if self.record and st.value is not None:
+                self.flow.returns.append(ReturnSite(value, node, self.flow.line_of(node), self.function))
+            return False
+        if isinstance(st, ir.Jump):
+            if st.value is not None:
+                self.eval(st.value)
+            if st.kind == "break" and self.breaks:
+                self.breaks[-1].append(dict(self.env))
+            return False
+        if isinstance(st, ir.Nested):
+            return True
+        for child in st.children:
+            self.execute(child)
+        return True
+
+    def _if(self, st: ir.If) -> bool:
+        condition = self.eval(st.condition)
+        when_true, when_false = self.guards(st.condition)
+        decided = _truth(condition)
+        if decided is True:
+            self.env.update(when_true)
+            return self.execute(st.then)
+        if decided is False:
+            self.env.update(when_false)
+            return self.execute(st.orelse)
+        before = self.env
+        self.env = {**before, **when_true}
+        ends = [self.env] if self.execute(st.then) else []
+        self.env = {**before, **when_false}
+        if self.execute(st.orelse):
+            ends.append(self.env)
+        self.env = _merge(ends) if ends else before
+        return bool(ends)
+
+    def _switch(self, st: ir.Switch) -> bool:
+        subject = self.eval(st.subject) if st.subject is not None else UNKNOWN
+        labels = [[self.eval(label) for label in case.labels] for case in st.cases]
+        start: int | None = None
+        if subject.known:
+            for index in range(len(st.cases)):
+                if any(v.known and _same(v.const, subject.const) for v in labels[index]):
+                    start = index
+                    break
+            if start is None:
+                start = next((i for i, c in enumerate(st.cases) if c.is_default), None)
+                if start is None:
+                    return True
+        before = self.env
+        ends: list[Env] = []
+        if not subject.known and not any(case.is_default for case in st.cases):
+            ends.append(dict(before))
+        self.breaks.append([])
+        running: Env | None = None  # the state falling through from the case above
+        for index, case in enumerate(st.cases):
+            sources = [before] if not subject.known or index == start else []
+            if running is not None:
+                sources.append(running)
+            running = None
+            if not sources:
+                continue
+            self.env = _merge(sources)
+            if self._run_all(case.body):
+                if st.falls_through:
+                    running = self.env
+                else:
+                    ends.append(self.env)
+        if running is not None:
+            ends.append(running)
+        ends.extend(self.breaks.pop())
+        self.env = _merge(ends) if ends else before
+        return bool(ends)
+
+    def _run_all(self, body: Sequence[Node]) -> bool:
+        return all(self.execute(child) for child in body)
+
+    def _loop(self, st: ir.Loop) -> bool:
+        for node in st.header:
+            self.execute(node)
+        entered: bool | None = True if st.at_least_once else None
+        if st.condition is not None and not st.at_least_once:
+            entered = _truth(self.eval(st.condition))
+            if entered is False:
+                return True
+        before = dict(self.env)
+        if st.binds is not None:
+            name, iterable = st.binds
+            self.env[name] = element_of(self.eval(iterable))
+        self.breaks.append([])
+        ends = [self.env] if self.execute(st.body) else []
+        for node in st.update:
+            self.eval(node)
+        if st.condition is not None and st.at_least_once:
+            self.eval(st.condition)
+        broken = self.breaks.pop()
+        forever = st.condition is not None and entered is True and not st.at_least_once \
+            and _truth(self.eval(st.condition)) is True
+        paths = [*broken] if forever else [*ends, *broken]
+        if entered is not True:
+            paths.append(before)
+        self.env = _merge(paths) if paths else before
+        return bool(paths)
+
+    def _assign(self, target: Node, value_node: Node, op: str, node: Node) -> Value:
+        value = self.eval(value_node)
+        expr = self.adapter.expression(target)
+        name = self._name_of(target, expr)
+        if name is None:
+            if isinstance(expr, ir.Index):
+                base = self._name_of(expr.obj, self.adapter.expression(expr.obj))
+                if base is not None:
+                    old = self._lookup(base)
+                    self.env[base] = replace(union(old, value), type=old.type, seq=None)
+            else:
+                self.eval(target)
+            return value
+        old = self._lookup(name)
+        if op == "+":
+            value = join(old, value)
+        elif op:
+            value = derived(old, value)
+        if value.type is None and old.type is not None:
+            value = replace(value, type=old.type)
+        self.env[name] = value
+        self._assigned(name, value, node)
+        return value
+
+    def _assigned(self, name: str, value: Value, node: Node) -> None:
+        if self.record:
+            line = self.flow.line_of(node)
+            self.flow.assignments.append(AssignSite(name, value, node, line, self.function))
+
+    def _name_of(self, node: Node, expr: ir.Expression) -> str | None:
+        if isinstance(expr, ir.Name):
+            return expr.name
+        if isinstance(expr, ir.Member) and expr.dotted:
+            return expr.dotted.removeprefix("this.")
+        if isinstance(expr, ir.Passthrough):
+            return self._name_of(expr.inner, self.adapter.expression(expr.inner))
+        return None
+
+    def _lookup(self, name: str) -> Value:
+        found = self.env.get(name)
+        if found is not None:
+            return found
+        return self.flow.fields.get(name, UNKNOWN)
+
+    # --- guards -------------------------------------------------------------------------------------
+
+    def guards(self, node: Node) -> tuple[Env, Env]:
+        """Values known inside the true and the false branch of a condition: names checked by a validator
+        become safe; names compared equal to a literal become that literal."""
+        expr = self.adapter.expression(node)
+        if isinstance(expr, ir.Passthrough):
+            return self.guards(expr.inner)
+        if isinstance(expr, ir.Unary) and expr.op == "!":
+            yes, no = self.guards(expr.operand)
+            return no, yes
+        if isinstance(expr, ir.Binary):
+            if expr.op == "&&":
+                return {**self.guards(expr.left)[0], **self.guards(expr.right)[0]}, {}
+            if expr.op == "||":
+                return {}, {**self.guards(expr.left)[1], **self.guards(expr.right)[1]}
+            if expr.op in {"==", "!="}:
+                found = self._compared(expr.left, expr.right) or self._compared(expr.right, expr.left)
+                if found is None:
+                    return {}, {}
+                return (found, {}) if expr.op == "==" else ({}, found)
+            return {}, {}
+        if isinstance(expr, ir.Call):
+            return self._guard_call(expr)
+        return {}, {}
+
+    def _compared(self, named: Node, other: Node) -> Env | None:
+        name = self._name_of(named, self.adapter.expression(named))
+        if name is None:
+            return None
+        value = self._quiet_eval(other)
+        if value.known and value.const is not None:
+            return {name: literal(value.const)}
+        return None
+
+    def _guard_call(self, call: ir.Call) -> tuple[Env, Env]:
+        method = call.method
+        receiver_name = self._name_of(call.receiver, self.adapter.expression(call.receiver)) \
+            if call.receiver is not None else None
+        arg_names = [self._name_of(a, self.adapter.expression(a)) for a in call.args]
+        if method in {"equals", "equalsIgnoreCase", "contentEquals"} and call.args:
+            other = call.args[0]
+            if receiver_name is not None and call.receiver is not None:
+                found = self._compared(call.receiver, other)
+                if found:
+                    return found, {}
+            if arg_names[0] is not None and call.receiver is not None:
+                found = self._compared(other, call.receiver)
+                if found:
+                    return found, {}
+            return {}, {}
+        receiver = self._quiet_eval(call.receiver) if call.receiver is not None else None
+        if method in {"contains", "indexOf"} and receiver is not None and receiver.tainted and call.args:
+            bad = self._quiet_eval(call.args[0])
+            dots = bad.known and any(part in const_text(bad.const) for part in ("..", "/", "\\"))
+            if dots and receiver_name is not None:
+                return {}, {receiver_name: sanitized(receiver, frozenset({"path"}))}
+            return {}, {}
+        partial = self.tables.partial_guards.get(method)
+        if partial is not None:
+            prefix = self._quiet_eval(call.args[0]) if call.args else UNKNOWN
+            if prefix.known and not any(mark in const_text(prefix.const) for mark in ("/", "\\", ":")):
+                return {}, {}  # a prefix that is no directory or URL checks neither
+            return {n: sanitized(self._lookup(n), partial) for n in (receiver_name, *arg_names)
+                    if n is not None and self._lookup(n).tainted}, {}
+        if method not in self.tables.guards and not _GUARD_NAME.match(method):
+            return {}, {}
+        checked: Env = {}
+        candidates = [n for n in (receiver_name, *arg_names) if n is not None]
+        for name in candidates:
+            value = self._lookup(name)
+            if value.tainted:
+                checked[name] = sanitized(value, ALL_KINDS)
+            elif not value.fixed and value.seq is None and value.items is None:
+                checked[name] = replace(value, fixed=True)
+        return checked, {}
+
+    def _quiet_eval(self, node: Node) -> Value:
+        """Evaluate without recording calls (a guard's parts are already recorded by the condition)."""
+        record, self.record = self.record, False
+        try:
+            return self.eval(node)
+        finally:
+            self.record = record
+
+    # --- expressions --------------------------------------------------------------------------------
+
+    def eval(self, node: Node | None) -> Value:
+        if node is None or self.depth > MAX_DEPTH:
+            return UNKNOWN
+        self.depth += 1
+        try:
+            return self._eval(self.adapter.expression(node), node)
+        finally:
+            self.depth -= 1
+
+    def _eval(self, e: ir.Expression, node: Node) -> Value:
+        if isinstance(e, ir.Literal):
+            return literal(e.value)
+        if isinstance(e, ir.Name):
+            return self._lookup(e.name)
+        if isinstance(e, ir.Passthrough):
+            return self.eval(e.inner)
+        if isinstance(e, ir.Call):
+            return self._call(e, node)
+        if isinstance(e, ir.Binary):
+            return self._binary(e)
+        if isinstance(e, ir.Unary):
+            value = self.eval(e.operand)
+            if value.known and e.op == "!" and isinstance(value.const, bool):
+                return literal(not value.const)
+            if value.known and e.op == "-" and isinstance(value.const, int | float) \
+                    and not isinstance(value.const, bool):
+                return literal(-value.const)
+            return derived(value)
+        if isinstance(e, ir.Ternary):
+            condition = self.eval(e.condition)
+            decided = _truth(condition)
+            if decided is True:
+                return self.eval(e.then)
+            if decided is False:
+                return self.eval(e.orelse)
+            return union(self.eval(e.then), self.eval(e.orelse))
+        if isinstance(e, ir.Member):
+            if e.dotted and e.dotted.removeprefix("this.") in self.env:
+                return self.env[e.dotted.removeprefix("this.")]
+            if e.dotted and (e.dotted in self.flow.fields or e.name in self.flow.fields) \
+                    and (e.dotted.startswith("this.") or e.obj.type != "identifier"
+                         or text_of(e.obj) in self.flow.classes or text_of(e.obj)[:1].isupper()):
+                return self.flow.fields.get(e.dotted, self.flow.fields.get(e.name, UNKNOWN))
+            base = self.eval(e.obj)
+            if e.name == "length" and base.known:
+                return literal(len(const_text(base.const)))
+            if e.name == "length":
+                return sanitized(derived(base), ALL_KINDS)
+            return derived(base) if base.tainted or base.flags else UNKNOWN
+        if isinstance(e, ir.Index):
+            base = self.eval(e.obj)
+            index = self.eval(e.index)
+            if base.seq is not None and index.known and isinstance(index.const, int) \
+                    and 0 <= index.const < len(base.seq):
+                return base.seq[index.const]
+            return element_of(base)
+        if isinstance(e, ir.Sequence_):
+            elements = tuple(self.eval(child) for child in e.elements)
+            return sequence(elements)
+        if isinstance(e, ir.Lambda):
+            saved = (self.env, self.returns, self.breaks)
+            self.env = {**self.env, **{p: UNKNOWN for p in e.params}}
+            self.returns, self.breaks = [], []
+            try:
+                if e.body is not None and isinstance(self.adapter.statement(e.body), ir.Block):
+                    self.execute(e.body)
+                else:
+                    self.eval(e.body)
+            finally:
+                self.env, self.returns, self.breaks = saved
+            return UNKNOWN
+        if isinstance(e, ir.AssignExpr):
+            return self._assign(e.target, e.value, e.op, node)
+        values = [self.eval(child) for child in e.children]
+        return derived(*values)
+
+    def _binary(self, e: ir.Binary) -> Value:
+        op = e.op
+        left = self.eval(e.left)
+        if op in {"&&", "||"}:
+            decided = _truth(left)
+            if decided is (op == "||"):
+                return literal(decided)
+            right = self.eval(e.right)
+            other = _truth(right)
+            if decided is not None and other is not None:
+                return literal(other)
+            if other is (op == "||"):
+                return literal(other)
+            return UNKNOWN
+        right = self.eval(e.right)
+        if left.known and right.known:
+            folded = _fold(op, left.const, right.const)
+            if folded is not _NOT_FOLDED:
+                return literal(folded)  # type: ignore[arg-type]
+        if op == "+" and not (_numeric(left) and _numeric(right)):
+            return join(left, right)
+        if op in {"==", "!=", "<", ">", "<=", ">="}:
+            return UNKNOWN
+        mixed = derived(left, right)
+        return sanitized(mixed, ALL_KINDS) if mixed.tainted else mixed
+
+    # --- calls --------------------------------------------------------------------------------------
+
+    def _call(self, c: ir.Call, node: Node) -> Value:
+        receiver = self.eval(c.receiver) if c.receiver is not None else None
+        args = tuple(self.eval(a) for a in c.args)
+        receiver_name = None
+        if c.receiver is not None:
+            receiver_name = self._name_of(c.receiver, self.adapter.expression(c.receiver))
+        result = self._result(c, receiver, args, receiver_name, node)
+        if self.record:
+            self.flow.calls.append(CallSite(node, c, receiver, args, result, self.flow.line_of(node),
+                                            self.flow.end_line_of(node), self.function, receiver_name))
+        return result
+
+    def _result(self, c: ir.Call, receiver: Value | None, args: tuple[Value, ...],
+                receiver_name: str | None, node: Node) -> Value:
+        t = self.tables
+        method = c.method
+        if c.new_type is not None:
+            return self._construct(c.new_type, args)
+        if (method in t.source_methods and self._on_request(c, receiver, receiver_name)) or (
+                receiver is not None and receiver.type in self.flow.request_wrappers
+                and method.startswith("get") and method not in t.drops_taint
+                and any(a.known and isinstance(a.const, str) for a in args)):
+            self.flow.has_sources = True
+            return tainted(_short(text_of(node)))
+        helper = self._helper(c, receiver)
+        if helper is not None:
+            return self._apply_summary(helper, args)
+        kinds = t.sanitizers.get(c.callee) or t.sanitizers.get(method)
+        if kinds is not None:
+            base = derived(*args) if args else derived(receiver or UNKNOWN)
+            return sanitized(base, kinds)
+        if c.callee in t.weak_random or (receiver is not None and receiver.type in t.weak_random_types
+                                         and method.startswith("next")):
+            flag = frozenset({f"weak-random:{c.callee}@{self.flow.line_of(node)}"})
+            if method == "nextBytes" and c.args:
+                target = self._name_of(c.args[0], self.adapter.expression(c.args[0]))
+                if target is not None:
+                    old = self._lookup(target)
+                    self.env[target] = replace(old, flags=old.flags | flag)
+            return Value(flags=flag)
+        if method in t.code_names and not args and not (receiver is not None and receiver.tainted):
+            return Value(fixed=True)
+        if method in t.numeric or c.callee in t.numeric:
+            folded = _fold_number(method, args)
+            if folded is not None:
+                return folded
+            return sanitized(derived(*(args or (receiver or UNKNOWN,))), ALL_KINDS)
+        folded_value = _fold_call(c, receiver, args)
+        if folded_value is not None:
+            return folded_value
+        returned = t.returns.get(c.callee) or t.returns.get(method)
+        if returned is not None:
+            return derived(*(a for a in (receiver, *args) if a is not None), type_name=returned)
+        if c.callee == "String.format" and args and args[0].known:
+            template = const_text(args[0].const)
+            head = literal(template.split("%", 1)[0])
+            return join(head, derived(*args[1:])) if any(a.tainted for a in args[1:]) else derived(*args)
+        if receiver is not None and receiver.fixed and method in _PURE and all(a.fixed for a in args):
+            return Value(fixed=True, type=receiver.type if method in {"toString", "intern"} else None)
+        if receiver is not None:
+            updated = self._collection(c, receiver, args, receiver_name)
+            if updated is not None:
+                return updated
+            if method in t.drops_taint:
+                return UNKNOWN
+            if receiver.tainted or receiver.flags or receiver.params:
+                value = derived(receiver, *args)
+                if method in {"trim", "strip", "toLowerCase", "toUpperCase", "intern", "toString"}:
+                    value = replace(value, prefix=receiver.prefix)
+                return value
+        if receiver is not None and method.startswith(t.lookups):
+            return UNKNOWN  # a lookup keyed by the argument returns stored data, not the key
+        return derived(*args) if args else UNKNOWN
+
+    def _construct(self, type_name: str, args: tuple[Value, ...]) -> Value:
+        t = self.tables
+        if any(a.type in t.request_types for a in args) and type_name not in t.request_types:
+            self.flow.request_wrappers.add(type_name)  # its getters read the request it wraps
+        if type_name in t.maps:
+            return Value(type=type_name, items=() if not args else None, fixed=not args) if not args \
+                else replace(derived(*args), type=type_name)
+        if type_name in t.lists:
+            if not args or (args[0].known and isinstance(args[0].const, int)):
+                return Value(type=type_name, seq=(), fixed=True)
+            return replace(args[0], type=type_name, known=False, const=None) if args[0].seq is not None \
+                else replace(derived(*args), type=type_name)
+        if type_name in t.builders:
+            if not args or (args[0].known and isinstance(args[0].const, int)):
+                return replace(literal(""), type=type_name)
+            return replace(args[0], type=type_name)
+        if type_name == "String" and len(args) == 1:
+            return replace(args[0], type=type_name)
+        made = derived(*args, type_name=type_name)
+        if made.tainted and args and args[0].prefix is not None:
+            made = replace(made, prefix=args[0].prefix)  # `new URL("https://host/" + x)` keeps its host
+        return made
+
+    def _collection(self, c: ir.Call, receiver: Value, args: tuple[Value, ...],
+                    receiver_name: str | None) -> Value | None:
+        """Builders, maps and lists: mutators update the named receiver; lookups read constant keys."""
+        method = c.method
+        t = self.tables
+        if method in {"append", "concat"} and args and (receiver.type in t.builders or method == "concat"):
+            grown = replace(join(receiver, args[0]), type=receiver.type)
+            if receiver_name is not None and method == "append":
+                self.env[receiver_name] = grown
+            return grown
+        if method == "insert" and len(args) == 2 and receiver.type in t.builders:
+            grown = replace(join(args[1], receiver) if args[0].known and args[0].const == 0
+                            else derived(receiver, args[1]), type=receiver.type)
+            if receiver_name is not None:
+                self.env[receiver_name] = grown
+            return grown
+        if method in {"put", "putIfAbsent", "setProperty"} and len(args) == 2:
+            if receiver.items is not None and args[0].known:
+                key = const_text(args[0].const)
+                entries = dict(receiver.items)
+                if method != "putIfAbsent" or key not in entries:
+                    entries[key] = args[1]
+                grown = _with_taint(replace(receiver, items=tuple(entries.items())), receiver, args[1])
+            else:
+                grown = _with_taint(replace(receiver, items=None), receiver, args[1])
+            if receiver_name is not None:
+                self.env[receiver_name] = grown
+            return UNKNOWN
+        if method in {"get", "getOrDefault", "getProperty"} and args:
+            if receiver.items is not None and args[0].known:
+                found = dict(receiver.items).get(const_text(args[0].const))
+                if found is not None:
+                    return found
+                return args[1] if len(args) > 1 else literal(None)
+            if receiver.seq is not None and args[0].known and isinstance(args[0].const, int) \
+                    and 0 <= args[0].const < len(receiver.seq):
+                return receiver.seq[args[0].const]
+            if receiver.tainted or receiver.flags:
+                return element_of(receiver)
+            return None
+        if method in {"add", "addLast", "push", "offer", "addElement"} and args:
+            if receiver.seq is not None and len(args) == 1:
+                grown = _with_taint(replace(receiver, seq=(*receiver.seq, args[0])), receiver, args[0])
+            else:
+                grown = _with_taint(replace(receiver, seq=None), receiver, args[-1])
+            if receiver_name is not None:
+                self.env[receiver_name] = grown
+            return literal(True)
+        if method == "remove" and args and receiver.seq is not None:
+            index = args[0]
+            if index.known and isinstance(index.const, int) and 0 <= index.const < len(receiver.seq):
+                removed = receiver.seq[index.const]
+                rest = receiver.seq[:index.const] + receiver.seq[index.const + 1:]
+                grown = replace(sequence(rest), type=receiver.type)
+                if receiver_name is not None:
+                    self.env[receiver_name] = grown
+                return removed
+            return None
+        if method in {"addAll", "putAll", "set", "addFirst", "unshift"} and args:
+            grown = _with_taint(replace(receiver, seq=None, items=None), receiver, *args)
+            if receiver_name is not None:
+                self.env[receiver_name] = grown
+            return UNKNOWN
+        return None
+
+    def _on_request(self, c: ir.Call, receiver: Value | None, receiver_name: str | None) -> bool:
+        t = self.tables
+        if receiver is None:
+            return False
+        if receiver.type is not None:
+            return receiver.type in t.request_types
+        name = (receiver_name or text_of(c.receiver)).rsplit(".", 1)[-1].lower()
+        return any(word in name for word in t.request_names)
+
+    def _helper(self, c: ir.Call, receiver: Value | None) -> ir.Function | None:
+        if c.receiver is not None:
+            written = text_of(c.receiver)
+            ok = written == "this" or (receiver is not None and receiver.type in self.flow.classes)
+            if not ok:
+                return None
+        for function in self.flow.by_name.get(c.method, ()):
+            if len(function.params) == len(c.args) and function.body is not None:
+                return function
+        return None
+
+    def _apply_summary(self, helper: ir.Function, args: tuple[Value, ...]) -> Value:
+        summary = self._summary(helper)
+        if summary is None:
+            return derived(*args)
+        if summary.known:
+            return literal(summary.const)
+        inner_source = summary.tainted and not summary.source.startswith("#")
+        passed = [args[i] for i in sorted(summary.params) if i < len(args)]
+        out = UNKNOWN
+        for value in passed:
+            out = value if out is UNKNOWN else union(out, value)
+        if passed:
+            out = replace(derived(out), prefix=out.prefix if out.tainted else None)
+            if out.tainted and summary.tainted:
+                out = replace(out, safe_for=out.safe_for | summary.safe_for)
+        if inner_source:
+            out = union(out, replace(summary, params=frozenset())) if passed else replace(
+                summary, params=frozenset())
+        if not passed and not inner_source:
+            return Value(fixed=summary.fixed, flags=summary.flags)
+        return replace(out, flags=out.flags | summary.flags)
+
+    def _summary(self, helper: ir.Function) -> Value | None:
+        key = id(helper.node)
+        if key in self.flow._summaries:
+            return self.flow._summaries[key]
+        if self.flow._summary_depth >= MAX_SUMMARY_DEPTH:
+            return None  # a long chain of helpers: what the deepest ones return stays unknown
+        self.flow._summaries[key] = None
+        run = _Run(self.flow, helper, record=False)
+        params = [replace(tainted(f"#{i}"), params=frozenset({i}), type=p.type_name)
+                  for i, p in enumerate(helper.params)]
+        self.flow._summary_depth += 1
+        try:
+            out = run.function_with(params)
+        finally:
+            self.flow._summary_depth -= 1
+        self.flow._summaries[key] = out
+        return out
+
+
+_PURE = frozenset({"split", "substring", "trim", "strip", "replace", "replaceAll", "replaceFirst",
+                   "toLowerCase",
+                   "toUpperCase", "concat", "charAt", "format", "formatted", "repeat", "toString", "intern",
+                   "stripLeading", "stripTrailing", "toCharArray", "getBytes", "valueOf", "join", "lines"})
+"""Methods whose result, on a receiver built from literals and with such arguments, is built from literals."""
+_GUARD_NAME = re.compile(r"^(?:is(?:Valid|Safe|Allowed|Whitelisted|Permitted)\w*|validate\w*"
+                         r"|check(?:Valid|Safe)\w*|allowed\w*)$")
+
+
+def element_of(value: Value) -> Value:
+    """An element of a list, array or map (or a character of a string)."""
+    if value.fixed and not value.seq and not value.items:
+        return Value(fixed=True)
+    if value.seq:
+        out = value.seq[0]
+        for element in value.seq[1:]:
+            out = union(out, element)
+        return out
+    if value.items:
+        out = value.items[0][1]
+        for _key, element in value.items[1:]:
+            out = union(out, element)
+        return out
+    return derived(value)
+
+
+def sequence(elements: Sequence[Value]) -> Value:
+    out = Value(fixed=True)
+    for element in elements:
+        out = replace(_with_taint(out, out, element), fixed=out.fixed and element.fixed)
+    return replace(out, seq=tuple(elements), prefix="" if out.tainted else None)
+
+
+def _with_taint(target: Value, *values: Value) -> Value:
+    """`target` carrying the taint, flags and parameters of `values` (its content kept)."""
+    mixed = derived(*values)
+    return replace(target, tainted=mixed.tainted, source=mixed.source, safe_for=mixed.safe_for,
+                   flags=mixed.flags, params=mixed.params)
+
+
+def _merge(envs: Sequence[Env]) -> Env:
+    if len(envs) == 1:
+        return dict(envs[0])
+    out: Env = {}
+    keys = dict.fromkeys(k for env in envs for k in env)
+    for key in keys:
+        present = [env[key] for env in envs if key in env]
+        value = present[0]
+        for other in present[1:]:
+            value = union(value, other)
+        out[key] = value
+    return out
+
+
+def _truth(value: Value) -> bool | None:
+    if value.known and isinstance(value.const, bool):
+        return value.const
+    return None
+
+
+def _same(a: Const, b: Const) -> bool:
+    if isinstance(a, str) and isinstance(b, int) and len(a) == 1 and not isinstance(b, bool):
+        return ord(a) == b
+    if isinstance(b, str) and isinstance(a, int) and len(b) == 1 and not isinstance(a, bool):
+        return ord(b) == a
+    return a == b and type(a) is type(b)
+
+
+def _numeric(value: Value) -> bool:
+    return value.known and isinstance(value.const, int | float) and not isinstance(value.const, bool)
+
+
+_NOT_FOLDED = object()
+
+
+def _fold(op: str, a: Const, b: Const) -> object:
+    numbers = all(isinstance(x, int | float) and not isinstance(x, bool) for x in (a, b))
+    if op == "+" and not numbers:
+        return const_text(a) + const_text(b)
+    if op in {"==", "!="}:
+        same = _same(a, b) if not isinstance(a, str) or not isinstance(b, str) else a is b or a == b
+        return same if op == "==" else not same
+    if op in {"&", "|", "^"} and isinstance(a, bool) and isinstance(b, bool):
+        return {"&": a and b, "|": a or b, "^": a != b}[op]
+    if not numbers:
+        return _NOT_FOLDED
+    x, y = a, b
+    assert isinstance(x, int | float) and isinstance(y, int | float)
+    try:
+        if op == "+":
+            return x + y
+        if op == "-":
+            return x - y
+        if op == "*":
+            return x * y
+        if op == "/":
+            return int(x / y) if isinstance(x, int) and isinstance(y, int) else x / y
+        if op == "%":
+            return int(x - y * int(x / y)) if isinstance(x, int) and isinstance(y, int) else x % y
+        if op == "<":
+            return x < y
+        if op == ">":
+            return x > y
+        if op == "<=":
+            return x <= y
+        if op == ">=":
+            return x >= y
+    except (ZeroDivisionError, OverflowError):
+        return _NOT_FOLDED
+    return _NOT_FOLDED
+
+
+def _fold_number(method: str, args: tuple[Value, ...]) -> Value | None:
+    if args and args[0].known and method in {"parseInt", "valueOf", "parseLong"}:
+        try:
+            return literal(int(const_text(args[0].const)))
+        except ValueError:
+            return None
+    return None
+
+
+_STRING_METHODS: dict[str, Callable[..., Const]] = {
+    "toUpperCase": str.upper, "toLowerCase": str.lower, "trim": str.strip, "strip": str.strip,
+    "length": len, "isEmpty": lambda s: not s, "toString": str, "intern": str,
+    "charAt": lambda s, i: s[i], "substring": lambda s, i, j=None: s[i:j],
+    "startsWith": lambda s, p: s.startswith(p), "endsWith": lambda s, p: s.endswith(p),
+    "contains": lambda s, p: p in s, "indexOf": lambda s, p: s.find(p), "concat": lambda s, t: s + t,
+    "equals": lambda s, t: s == t, "equalsIgnoreCase": lambda s, t: s.lower() == t.lower(),
+    "replace": lambda s, a, b: s.replace(a, b),
+}
+
+
+def _fold_call(c: ir.Call, receiver: Value | None, args: tuple[Value, ...]) -> Value | None:
+    """String methods on a constant, and the static helpers that format constants."""
+    if not all(a.known for a in args):
+        return None
+    consts = [a.const for a in args]
+    if receiver is not None and receiver.known and isinstance(receiver.const, str) \
+            and c.method in _STRING_METHODS:
+        try:
+            return literal(_STRING_METHODS[c.method](receiver.const, *consts))
+        except (IndexError, TypeError, ValueError):
+            return None
+    if c.callee in {"String.valueOf", "Integer.toString", "Long.toString", "Double.toString",
+                    "String.copyValueOf", "Objects.toString"} and len(consts) == 1:
+        return literal(const_text(consts[0]))
+    if c.callee == "String.format" and consts and isinstance(consts[0], str):
+        return _format(consts[0], consts[1:])
+    if c.callee == "String.join" and consts and isinstance(consts[0], str):
+        return literal(consts[0].join(const_text(x) for x in consts[1:]))
+    return None
+
+
+_SPEC = re.compile(r"%(?:\d+\$)?[-#+ 0,(]*\d*(?:\.\d+)?([a-zA-Z%])")
+
+
+def _format(template: str, args: Sequence[Const]) -> Value | None:
+    values = iter(args)
+    try:
+        out = _SPEC.sub(lambda m: "%" if m.group(1) == "%" else ("\n" if m.group(1) == "n"
+                                                                 else const_text(next(values))), template)
+    except StopIteration:
+        return None
+    return literal(out)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

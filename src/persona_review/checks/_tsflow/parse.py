@@ -1,0 +1,169 @@
+"""Parsing with tree-sitter: grammars loaded on first use, one parse and one data-flow run per file.
+
+A whole file is parsed as it is. A file known only from its hunks is parsed a run of lines at a time; a
+run that does not parse cleanly is tried again inside a wrapper that the language's adapter supplies (a
+class around methods, a class and a method around statements), on the same first line so that line numbers
+do not move, and the attempt with the fewest error nodes is kept. tree-sitter always returns a tree, so an
+unparseable run still yields whatever statements it could recognise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from persona_review.checks._tsflow import ir
+from persona_review.checks._tsflow.engine import FileFlow, analyse
+from persona_review.checks.base import FileContext
+
+if TYPE_CHECKING:
+    from tree_sitter import Node, Parser, Tree
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    module: str
+    """The grammar's Python package (`tree_sitter_java`)."""
+    function: str
+    """Its function returning the language pointer (`language`, `language_typescript`)."""
+    adapter: str
+    """`module:Class` of the adapter."""
+    wrappers: tuple[tuple[str, str], ...] = ()
+    """(before, after) texts tried around a fragment that does not parse alone; the closing braces are
+    counted from the fragment, so `after` only documents the shape."""
+
+
+GRAMMARS: dict[str, Grammar] = {
+    "java": Grammar("tree_sitter_java", "language", "persona_review.checks._tsflow.java:JavaAdapter",
+                    (("class __Hunk__ { ", "\n}"), ("class __Hunk__ { void __hunk__() { ", "\n}}"))),
+}
+"""Languages with an adapter. Adding one: its grammar package, function, adapter and fragment wrappers."""
+
+_PARSERS: dict[str, Parser] = {}
+_ADAPTERS: dict[str, ir.Adapter] = {}
+
+
+def parser_for(language: str) -> Parser:
+    """The parser of `language`, its grammar imported on first use (a Python-only review never loads one)."""
+    found = _PARSERS.get(language)
+    if found is None:
+        grammar = GRAMMARS[language]
+        from tree_sitter import Language, Parser
+
+        pointer: Callable[[], Any] = getattr(import_module(grammar.module), grammar.function)
+        found = Parser(Language(pointer()))
+        _PARSERS[language] = found
+    return found
+
+
+def adapter_for(language: str) -> ir.Adapter:
+    found = _ADAPTERS.get(language)
+    if found is None:
+        module, name = GRAMMARS[language].adapter.split(":")
+        found = getattr(import_module(module), name)()
+        _ADAPTERS[language] = found
+    assert found is not None
+    return found
+
+
+def error_count(node: Node) -> int:
+    """ERROR and MISSING nodes in the tree (0 for a clean parse)."""
+    if not node.has_error:
+        return 0
+    count = 0
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.is_error or current.is_missing:
+            count += 1
+        if current.has_error:
+            stack.extend(current.children)
+    return count
+
+
+def parse_text(language: str, text: str) -> Tree:
+    return parser_for(language).parse(text.encode("utf-8"))
+
+
+def error_lines(node: Node) -> int:
+    """Rows covered by ERROR nodes (the code tree-sitter could not place in the tree)."""
+    rows: set[int] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.is_error:
+            rows.update(range(current.start_point[0], current.end_point[0] + 1))
+        elif current.has_error:
+            stack.extend(current.children)
+    return len(rows)
+
+
+_CODE_NOISE = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|//[^\n]*|/\*[\s\S]*?\*/|`[^`]*`')
+
+
+def brace_balance(text: str) -> tuple[int, int]:
+    """(deepest unmatched `}` count, open `{` left at the end), strings and comments left out."""
+    depth = lowest = 0
+    for char in _CODE_NOISE.sub("", text):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            lowest = min(lowest, depth)
+    return -lowest, depth - lowest
+
+
+def parse_fragment(language: str, text: str) -> tuple[Tree, int, int]:
+    """The best parse of a fragment: (tree, column shift of the first line, error count). Besides the text
+    as it is, each wrapper of the language is tried, with as many `{` after it as the fragment closes
+    beyond it and as many `}` at the end as it leaves open."""
+    best = parse_text(language, text)
+    best_errors = error_count(best.root_node)
+    shift = 0
+    if best_errors:
+        unopened, unclosed = brace_balance(text)
+        for before, _after in GRAMMARS[language].wrappers:
+            depth = before.count("{")
+            prefix = before + "{ " * max(0, unopened - depth)
+            suffix = "\n" + "}" * (max(depth, unopened) + unclosed - unopened)
+            tree = parse_text(language, prefix + text + suffix)
+            errors = error_count(tree.root_node)
+            if errors < best_errors:
+                best, best_errors, shift = tree, errors, len(prefix)
+            if errors == 0:
+                break
+    return best, shift, best_errors
+
+
+def flows(ctx: FileContext) -> list[FileFlow]:
+    """The data flow of the file: one for a whole file, one per run of known lines for hunks. Computed
+    once per context and kept on it, so every check of the file shares one parse."""
+    key = "tsflow"
+    cached = ctx.memo.get(key)
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    out: list[FileFlow] = []
+    try:
+        out = _analyse(ctx)
+    except RecursionError:
+        out = []  # nesting too deep to follow: the checks fall back to what the lines show
+    ctx.memo[key] = out
+    return out
+
+
+def _analyse(ctx: FileContext) -> list[FileFlow]:
+    out: list[FileFlow] = []
+    if ctx.language in GRAMMARS:
+        adapter = adapter_for(ctx.language)
+        if ctx.whole_file:
+            last = max(ctx.lines, default=0)
+            text = "\n".join(ctx.lines.get(n, "") for n in range(1, last + 1))
+            out.append(analyse(parse_text(ctx.language, text).root_node, adapter))
+        else:
+            for first, texts in ctx.segments():
+                tree, _shift, _errors = parse_fragment(ctx.language, "\n".join(texts))
+                out.append(analyse(tree.root_node, adapter, first - 1))
+    return out

@@ -1,0 +1,486 @@
+"""Java security checks on the data flow (`_tsflow`): request data reaching file paths, LDAP and XPath
+queries, HTML output, the session, redirects and outbound URLs; predictable random values used as
+secrets; cookies without Secure; broken ciphers; XML parsers that resolve external entities.
+
+A value the engine shows to be constant, converted to a number, escaped or validated is not reported, and
+every message names the value, where its data came from and the call it reaches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from persona_review.checks._java_sinks import (
+    Sink,
+    describe_flow,
+    hit,
+    java_check,
+    shown,
+    tainted_sinks,
+)
+from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
+from persona_review.checks._tsflow.values import HTML, LDAP, PATH, URL, XPATH
+from persona_review.checks.base import FileContext, Hit
+from persona_review.findings import Severity
+
+# --- path traversal ---------------------------------------------------------------------------------------
+
+_FILES_METHODS = ("newInputStream", "newOutputStream", "readAllBytes", "readAllLines", "readString", "write",
+                  "writeString", "delete", "deleteIfExists", "copy", "move", "lines", "newBufferedReader",
+                  "newBufferedWriter", "createFile", "createDirectories", "createDirectory", "list", "walk")
+PATH_SINKS = (
+    Sink(PATH, args=None, new_types=frozenset({
+        "File", "FileInputStream", "FileOutputStream", "FileReader", "FileWriter", "RandomAccessFile",
+        "ZipFile", "JarFile"})),
+    Sink(PATH, args=None, callees=frozenset(
+        {"Paths.get", "Path.of", "java.nio.file.Paths.get", "java.nio.file.Path.of",
+         *(f"Files.{m}" for m in _FILES_METHODS), *(f"java.nio.file.Files.{m}" for m in _FILES_METHODS),
+         "FileUtils.readFileToString", "FileUtils.openInputStream", "FileUtils.writeStringToFile",
+         "FileUtils.readFileToByteArray", "FileUtils.deleteQuietly", "FileUtils.forceDelete"})),
+)
+
+
+@java_check(
+    "JAVA-PATH-TRAVERSAL", "SEC-14", Severity.HIGH, "Request data used as a file path",
+    "A name like `../../etc/passwd` (or an absolute path) reads, overwrites or deletes any file the "
+    "process can reach. Reduce the input to a bare file name (`FilenameUtils.getName`, `Path.getFileName`), "
+    "resolve it against a fixed base directory with `normalize()` and check `startsWith(base)` before use.")
+def path_traversal(ctx: FileContext) -> Iterator[Hit]:
+    for site, index, value in tainted_sinks(ctx, *PATH_SINKS):
+        yield hit(site, describe_flow(site, index, value, "names the file opened by"))
+
+
+# --- LDAP and XPath ---------------------------------------------------------------------------------------
+
+LDAP_SINKS = (
+    Sink(LDAP, frozenset({"search", "searchForObject", "lookup"}), (0, 1),
+         frozenset({"DirContext", "InitialDirContext", "LdapContext", "InitialLdapContext", "LdapTemplate",
+                    "LDAPConnection", "DirContextOperations", "LdapOperations"}),
+         ("ctx", "context", "ldap", "directory")),
+)
+
+
+@java_check(
+    "JAVA-LDAP-INJECTION", "SEC-14", Severity.HIGH, "LDAP filter or name built from request data",
+    "`*`, `(` and `)` in the input rewrite the directory query: `*)(uid=*` matches every entry and can "
+    "bypass a login check. Pass values as filter arguments (`search(base, \"(uid={0})\", new Object[]{v}, "
+    "controls)`) or escape them (`LdapEncoder.filterEncode`, ESAPI `encodeForLDAP`).")
+def ldap_injection(ctx: FileContext) -> Iterator[Hit]:
+    for site, index, value in tainted_sinks(ctx, *LDAP_SINKS):
+        yield hit(site, describe_flow(site, index, value, "is part of the directory query of"))
+
+
+XPATH_SINKS = (
+    Sink(XPATH, frozenset({"compile", "evaluate", "evaluateExpression", "selectNodes", "selectSingleNode",
+                           "valueOf"}),
+         (0,), frozenset({"XPath", "Document", "Node", "XPathExpression"}), ("xpath", "xp")),
+)
+
+
+@java_check(
+    "JAVA-XPATH-INJECTION", "SEC-14", Severity.HIGH, "XPath expression built from request data",
+    "Quotes in the input change the XPath query (`' or '1'='1`), exposing nodes the code meant to hide. "
+    "Bind values as XPath variables (`XPath.setXPathVariableResolver`) instead of splicing them in.")
+def xpath_injection(ctx: FileContext) -> Iterator[Hit]:
+    for site, index, value in tainted_sinks(ctx, *XPATH_SINKS):
+        yield hit(site, describe_flow(site, index, value, "is part of the XPath expression of"))
+
+
+# --- XSS, session, redirect, SSRF -------------------------------------------------------------------------
+
+XSS_SINKS = (
+    Sink(HTML, frozenset({"print", "println", "write", "printf", "format", "append"}), None,
+         frozenset({"PrintWriter", "ServletOutputStream", "JspWriter"}),
+         ("getwriter()", "getoutputstream()")),
+)
+
+
+@java_check(
+    "JAVA-XSS", "SEC-14", Severity.HIGH, "Request data written to the HTTP response without encoding",
+    "Markup or script in the input runs in the visitor's browser with the site's cookies and permissions "
+    "(cross-site scripting). Encode for the context on output (`Encode.forHtml`, ESAPI "
+    "`encodeForHTML`, `HtmlUtils.htmlEscape`) or render through a template engine that escapes by default.")
+def xss(ctx: FileContext) -> Iterator[Hit]:
+    for site, index, value in tainted_sinks(ctx, *XSS_SINKS):
+        yield hit(site, describe_flow(site, index, value, "is written unencoded to the response by"))
+
+
+SESSION_SINKS = (
+    Sink("session", frozenset({"setAttribute", "putValue"}), (0, 1), frozenset({"HttpSession"}),
+         ("session",)),
+)
+
+
+@java_check(
+    "JAVA-SESSION-TRUST", "SEC-16", Severity.MEDIUM, "Request data stored in the session",
+    "Later code trusts the session because the server wrote it; a value copied from the request (a role, "
+    "a user id, a price) lets the caller set it. Validate it first, and store only what the server "
+    "decided after its own checks.")
+def session_trust(ctx: FileContext) -> Iterator[Hit]:
+    for site, index, value in tainted_sinks(ctx, *SESSION_SINKS):
+        yield hit(site, describe_flow(site, index, value, "is stored in the session by"))
+
+
+REDIRECT_SINKS = (
+    Sink(URL, frozenset({"sendRedirect"})),
+    Sink(URL, new_types=frozenset({"RedirectView", "ModelAndView"})),
+    Sink(URL, frozenset({"temporaryRedirect", "seeOther"}), receiver_words=("response",)),
+)
+_SPRING_REDIRECT = "redirect:"
+
+
+def _redirects_anywhere(value: Value) -> bool:
+    """Request data picks the host: the literal start (less Spring's `redirect:`) fixes none."""
+    if value.prefix is not None and value.prefix.startswith(_SPRING_REDIRECT):
+        value = replace(value, prefix=value.prefix[len(_SPRING_REDIRECT):])
+    return not value.host_fixed()
+
+
+@java_check(
+    "JAVA-OPEN-REDIRECT", "SEC-14", Severity.MEDIUM, "Redirect to a URL taken from the request",
+    "A link on your domain that forwards to any site is a ready-made phishing page and can leak tokens in "
+    "the URL. Redirect only to relative paths you built, or check the host against an allow-list.")
+def open_redirect(ctx: FileContext) -> Iterator[Hit]:
+    reported: set[int] = set()
+    for site, index, value in tainted_sinks(ctx, *REDIRECT_SINKS, accept=_redirects_anywhere):
+        if site.call.new_type == "ModelAndView" and not (value.prefix or "").startswith(_SPRING_REDIRECT):
+            continue  # a view name, not a redirect
+        reported.add(site.line)
+        yield hit(site, describe_flow(site, index, value, "is the target of"))
+    for flow in flows(ctx):
+        for returned in flow.returns:
+            value = returned.value
+            if value.unsafe_for(URL) and (value.prefix or "").startswith(_SPRING_REDIRECT) \
+                    and _redirects_anywhere(value) and returned.line not in reported:
+                reported.add(returned.line)
+                yield Hit(returned.line, None, f"The view name `redirect:` is followed by "
+                                               f"{_source_of(value)}: Spring redirects the browser "
+                                               "wherever it says.")
+    for flow in flows(ctx):
+        for site in flow.calls:
+            if site.call.method in {"setHeader", "addHeader"} and len(site.args) == 2 \
+                    and (site.args[0].text() or "").lower() == "location" and site.line not in reported \
+                    and site.args[1].unsafe_for(URL) and not site.args[1].host_fixed():
+                yield hit(site, describe_flow(site, 1, site.args[1], "is the `Location` set by"))
+
+
+SSRF_SINKS = (
+    Sink(URL, new_types=frozenset({"HttpGet", "HttpPost", "HttpPut", "HttpDelete", "HttpHead", "HttpPatch",
+                                   "Socket"})),
+    Sink(URL, frozenset({"openConnection", "openStream", "getContent"}), receiver_types=frozenset({"URL"}),
+         on_receiver=True),
+    Sink(URL, callees=frozenset({"URI.create", "Jsoup.connect", "HttpRequest.newBuilder",
+                                 "WebClient.create"})),
+    Sink(URL, frozenset({"getForObject", "getForEntity", "postForObject", "postForEntity", "exchange",
+                         "patchForObject", "headForHeaders", "optionsForAllow"}),
+         receiver_types=frozenset({"RestTemplate", "RestOperations"}), receiver_words=("rest", "template")),
+)
+
+
+@java_check(
+    "JAVA-SSRF", "SEC-14", Severity.HIGH, "Outbound request to a URL taken from the request",
+    "The server fetches whatever URL the caller names: internal services, the cloud metadata endpoint "
+    "(169.254.169.254) and admin ports become reachable through it. Keep the scheme and host fixed in "
+    "code and put only the checked value in the path or query, or match the host against an allow-list.")
+def ssrf(ctx: FileContext) -> Iterator[Hit]:
+    for site, index, value in tainted_sinks(ctx, *SSRF_SINKS, accept=lambda v: not v.host_fixed()):
+        yield hit(site, describe_flow(site, index, value, "chooses the host contacted by"))
+
+
+# --- predictable random values used as secrets -------------------------------------------------------------
+
+_SECRET_NAME = re.compile(
+    r"(?:token|secret|passw(?:or)?d|pwd|nonce|otp|salt|key|session|csrf|xsrf|remember|auth|cookie|uuid|guid|"
+    r"pin|(?:reset|verif\w*|auth|confirm\w*|activation|invite)_?code|session_?id|sid)s?$", re.IGNORECASE)
+_SECRET_USES = frozenset({"setAttribute", "putValue", "addCookie", "setValue", "setHeader", "addHeader"})
+
+
+@java_check(
+    "JAVA-INSECURE-RANDOM", "SEC-15", Severity.HIGH, "Token, id or cookie value made with java.util.Random",
+    "`java.util.Random`, `Math.random` and `ThreadLocalRandom` are predictable: a few outputs reveal the "
+    "generator's state, so tokens, session ids and reset codes made with them can be guessed. Use "
+    "`java.security.SecureRandom` (or `UUID.randomUUID()` for ids).")
+def insecure_random(ctx: FileContext) -> Iterator[Hit]:
+    reported: set[str] = set()
+    for flow in flows(ctx):
+        for flag, use in _secret_uses(flow):
+            if flag in reported:
+                continue
+            reported.add(flag)
+            callee, _, line = flag.removeprefix("weak-random:").rpartition("@")
+            yield Hit(int(line), None, f"`{shown(callee)}` is predictable and its value {use}.")
+
+
+def _secret_uses(flow: FileFlow) -> Iterator[tuple[str, str]]:
+    for assignment in flow.assignments:
+        if _SECRET_NAME.search(assignment.name):
+            for flag in _weak(assignment.value):
+                yield flag, f"becomes `{assignment.name}`"
+    for site in flow.calls:
+        if site.call.new_type == "Cookie" or site.call.method in _SECRET_USES:
+            for value in site.args:
+                for flag in _weak(value):
+                    yield flag, f"reaches `{shown(site.call.callee)}`"
+
+
+def _source_of(value: Value) -> str:
+    return value.source if value.source.startswith(("the ", "parameter ")) else f"`{value.source}`"
+
+
+def _weak(value: Value) -> list[str]:
+    return sorted(f for f in value.flags if f.startswith("weak-random:"))
+
+
+# --- cookies without Secure -------------------------------------------------------------------------------
+
+@java_check(
+    "JAVA-COOKIE-INSECURE", "SEC-16", Severity.MEDIUM, "Cookie added without Secure",
+    "Without `setSecure(true)` the browser also sends the cookie over plain HTTP, where anyone on the "
+    "network path can read it; without `setHttpOnly(true)` any script injected into the page can. Set "
+    "both on cookies that carry a session or any secret.")
+def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
+    """A cookie made here with `new Cookie` is reported where Secure is turned off, else where it is added
+    to the response without `setSecure(true)`. Cookies made elsewhere (a builder, the request) are not
+    judged: their flags are set where they are made."""
+    for flow in flows(ctx):
+        made: dict[tuple[int, str], CallSite] = {}
+        for site in flow.calls:
+            if site.call.new_type == "Cookie":
+                name = _bound_name(flow, site)
+                if name is not None:
+                    made[(id(site.function), name)] = site
+        for site in flow.calls:
+            if site.call.method != "addCookie" or len(site.call.args) != 1:
+                continue
+            arg = site.call.args[0]
+            cookie = text_of(arg)
+            inline = arg.type == "object_creation_expression" and site.args[0].type == "Cookie"
+            if not inline and (id(site.function), cookie) not in made:
+                continue
+            settings = _cookie_settings(flow, site, cookie)
+            secure = settings.get("setSecure")
+            if secure is not None and secure[0] is True:
+                continue
+            if secure is not None:
+                yield hit(secure[1], f"`{shown(text_of(secure[1].node))}` lets the browser send the cookie "
+                                     "over plain HTTP.")
+                continue
+            http_only = settings.get("setHttpOnly")
+            missing = "`setSecure(true)`" if http_only is not None and http_only[0] is True else \
+                "`setSecure(true)` or `setHttpOnly(true)`"
+            yield hit(site, f"The cookie `{shown(cookie)}` is added by `{shown(site.call.callee)}` without "
+                            f"{missing}.")
+
+
+def _cookie_settings(flow: FileFlow, add: CallSite, cookie: str) -> dict[str, tuple[bool, CallSite]]:
+    """The last setSecure/setHttpOnly call on `cookie` in the same function: its constant argument (a
+    non-constant one is taken as true) and the call."""
+    out: dict[str, tuple[bool, CallSite]] = {}
+    for site in flow.calls:
+        if site.function is not add.function or site.call.method not in {"setSecure", "setHttpOnly"}:
+            continue
+        if site.receiver_name != cookie or not site.args:
+            continue
+        value = site.args[0]
+        out[site.call.method] = (value.const is not False if value.known else True, site)
+    return out
+
+
+# --- broken ciphers ---------------------------------------------------------------------------------------
+
+_WEAK_ALGORITHMS = frozenset({"DES", "DESEDE", "TRIPLEDES", "3DES", "RC2", "RC4", "ARCFOUR", "BLOWFISH",
+                              "IDEA"})
+_ASYMMETRIC = frozenset({"RSA", "EC", "ECIES", "ELGAMAL"})
+"""Java names RSA transformations "RSA/ECB/..." though no block mode applies."""
+_KEYED = (["Cipher", "getInstance"], ["KeyGenerator", "getInstance"], ["SecretKeyFactory", "getInstance"])
+
+
+@java_check(
+    "JAVA-WEAK-CIPHER", "SEC-15", Severity.MEDIUM, "Broken cipher or ECB mode",
+    "DES, 3DES, RC2, RC4 and Blowfish are breakable, and ECB mode (the default for a bare `\"AES\"`) "
+    "encrypts equal blocks to equal ciphertext, which leaks patterns in the data. Use "
+    "`AES/GCM/NoPadding` with a fresh random IV per message.")
+def weak_cipher(ctx: FileContext) -> Iterator[Hit]:
+    for flow in flows(ctx):
+        for site in flow.calls:
+            if site.call.callee.rsplit(".", 2)[-2:] not in _KEYED:
+                if site.call.new_type == "NullCipher":
+                    yield hit(site, "`NullCipher` does not encrypt at all.")
+                continue
+            if not site.args:
+                continue
+            name = site.args[0].text()
+            why = _weak_transformation(name, site.call.callee.endswith("Cipher.getInstance")) \
+                if name is not None else None
+            if why is not None:
+                yield hit(site, f"`{shown(site.call.callee)}(\"{shown(name or '')}\")`: {why}.")
+
+
+def _weak_transformation(name: str, is_cipher: bool) -> str | None:
+    parts = name.upper().split("/")
+    algorithm = parts[0]
+    if algorithm in _WEAK_ALGORITHMS or algorithm.startswith(("DES", "PBEWITHMD5", "PBEWITHSHA1ANDDES")):
+        return f"{parts[0]} is a broken cipher"
+    if is_cipher and len(parts) > 1 and parts[1] == "ECB" and algorithm not in _ASYMMETRIC:
+        return "ECB mode leaks patterns in the data"
+    if is_cipher and len(parts) == 1 and algorithm == "AES":
+        return "a bare \"AES\" means AES/ECB, which leaks patterns in the data"
+    return None
+
+
+# --- XML external entities --------------------------------------------------------------------------------
+
+_FACTORIES = frozenset({
+    "DocumentBuilderFactory.newInstance", "SAXParserFactory.newInstance", "XMLInputFactory.newInstance",
+    "XMLInputFactory.newFactory", "TransformerFactory.newInstance", "SchemaFactory.newInstance",
+    "XMLReaderFactory.createXMLReader", "DocumentBuilderFactory.newDefaultInstance",
+    "SAXParserFactory.newDefaultInstance", "XMLInputFactory.newDefaultFactory",
+    "SAXTransformerFactory.newInstance", "javax.xml.parsers.DocumentBuilderFactory.newInstance",
+    "javax.xml.parsers.SAXParserFactory.newInstance", "javax.xml.stream.XMLInputFactory.newInstance",
+    "javax.xml.transform.TransformerFactory.newInstance",
+})
+_PARSER_TYPES = frozenset({"SAXReader", "SAXBuilder"})
+_OFF_TRUE = re.compile(r"disallow-doctype-decl", re.IGNORECASE)
+_OFF_FALSE = re.compile(r"external-general-entities|SUPPORT_DTD|supportDTD|IS_SUPPORTING_EXTERNAL_ENTITIES|"
+                        r"isSupportingExternalEntities|load-external-dtd", re.IGNORECASE)
+_OFF_EMPTY = re.compile(r"ACCESS_EXTERNAL_DTD|accessExternalDTD|ACCESS_EXTERNAL_SCHEMA|"
+                        r"ACCESS_EXTERNAL_STYLESHEET", re.IGNORECASE)
+
+
+@java_check(
+    "JAVA-XXE", "SEC-14", Severity.HIGH, "XML parser that resolves external entities",
+    "A document can then name `file:///etc/passwd` or an internal URL as an entity and have the server "
+    "read it (XXE), or expand entities until memory runs out. Turn DTDs off on the factory: "
+    "`setFeature(\"http://apache.org/xml/features/disallow-doctype-decl\", true)` (or, for StAX, "
+    "`setProperty(XMLInputFactory.SUPPORT_DTD, false)`).")
+def xxe(ctx: FileContext) -> Iterator[Hit]:
+    """A factory is reported where it is turned unsafe explicitly, else where a parser is built from it
+    (or at its creation when nothing here builds one), unless its scope turns DTDs or entities off."""
+    for flow in flows(ctx):
+        hardened: set[tuple[str, str]] = set()
+        enabled: list[CallSite] = []
+        for site in flow.calls:
+            verdict = _setting(site)
+            if verdict is True and site.receiver_name is not None:
+                hardened.add((_scope(site), site.receiver_name))
+            elif verdict is False:
+                enabled.append(site)
+        _hardened_by_helpers(flow, hardened)
+        for site in enabled:
+            yield hit(site, f"`{shown(text_of(site.node))}` turns on DTDs or external entities.")
+        explicit = {(_scope(site), site.receiver_name) for site in enabled}
+        for site in flow.calls:
+            if site.call.callee not in _FACTORIES and site.call.new_type not in _PARSER_TYPES:
+                continue
+            name = _bound_name(flow, site)
+            if name is None:
+                parent = site.node.parent
+                if parent is not None and parent.type == "method_invocation" \
+                        and text_of(parent.child_by_field_name("name")) in _BUILDS:
+                    yield hit(site, f"`{shown(text_of(parent))}` builds a parser with default settings, "
+                                    "which resolve DTDs and external entities.")
+                continue
+            field = site.function is None or (name in flow.fields and not _declared_in(flow, site, name))
+            scope_of = _class_scope if field else _scope
+            scope = scope_of(site)
+            if any(scope_of(u) == scope and (_scope(u), name) in hardened | explicit
+                   for u in flow.calls if u.receiver_name == name or name in _arg_names(u)):
+                continue
+            use = next((u for u in flow.calls if u.receiver_name == name and u.call.method in _BUILDS
+                        and scope_of(u) == scope), None)
+            target = use or site
+            yield hit(target, f"`{shown(name)}` comes from `{shown(site.call.callee)}` and nothing before "
+                              f"`{shown(target.call.method)}` turns off DTDs or external entities on it.")
+
+
+def _arg_names(site: CallSite) -> list[str]:
+    return [text_of(a) for a in site.call.args if a.type == "identifier"]
+
+
+def _declared_in(flow: FileFlow, site: CallSite, name: str) -> bool:
+    """Whether `name` is a local of the function the call is in (it shadows a field of that name)."""
+    if site.function is None or site.function.body is None:
+        return False
+    if any(p.name == name for p in site.function.params):
+        return True
+    stack = [site.function.body]
+    while stack:
+        node = stack.pop()
+        if node.type == "variable_declarator" and text_of(node.child_by_field_name("name")) == name:
+            return node.parent is not None and node.parent.type == "local_variable_declaration"
+        stack.extend(node.named_children)
+    return False
+
+
+def _hardened_by_helpers(flow: FileFlow, hardened: set[tuple[str, str]]) -> None:
+    """A factory passed to a helper of this file that hardens its parameter counts as hardened."""
+    helpers: dict[tuple[str, int], set[int]] = {}
+    for function in flow.functions:
+        key = f"{function.owner}.{function.name}@{function.node.start_byte}"
+        for index, param in enumerate(function.params):
+            if (key, param.name) in hardened:
+                helpers.setdefault((function.name, len(function.params)), set()).add(index)
+    for site in flow.calls:
+        indices = helpers.get((site.call.method, len(site.call.args)), set())
+        for index in indices:
+            arg = site.call.args[index]
+            if arg.type == "identifier":
+                hardened.add((_scope(site), text_of(arg)))
+
+
+_BUILDS = frozenset({"newDocumentBuilder", "newSAXParser", "createXMLStreamReader", "createXMLEventReader",
+                     "newTransformer", "newSchema", "getXMLReader", "newTemplates", "read", "build"})
+
+
+def _scope(site: CallSite) -> str:
+    """The function a call is in (its class for a field initializer)."""
+    if site.function is not None:
+        return f"{site.function.owner}.{site.function.name}@{site.function.node.start_byte}"
+    return _class_scope(site)
+
+
+def _class_scope(site: CallSite) -> str:
+    if site.function is not None:
+        return f"class {site.function.owner}"
+    node = site.node.parent
+    while node is not None and node.type not in _CLASS_NODES:
+        node = node.parent
+    return f"class {text_of(node.child_by_field_name('name')) if node is not None else ''}"
+
+
+_CLASS_NODES = frozenset({"class_declaration", "enum_declaration", "record_declaration"})
+
+
+def _setting(site: CallSite) -> bool | None:
+    """True for a call that turns DTDs or external entities off, False for one that turns them on."""
+    if site.call.method not in {"setFeature", "setProperty", "setAttribute"} or len(site.args) < 2:
+        return None
+    key = site.args[0].text() or text_of(site.call.args[0])
+    value = site.args[1]
+    if not value.known:
+        return None
+    on = value.const is True or value.const == "true"
+    off = value.const is False or value.const == "false"
+    if _OFF_TRUE.search(key):
+        return True if on else False if off else None
+    if _OFF_FALSE.search(key):
+        return True if off else False if on else None
+    if _OFF_EMPTY.search(key):
+        return value.const == "" or None
+    return None
+
+
+def _bound_name(flow: FileFlow, site: CallSite) -> str | None:
+    """The variable or field the factory is stored in (the call itself when a parser is built from it
+    inline)."""
+    for assignment in flow.assignments:
+        if assignment.line == site.line and assignment.function is site.function:
+            return assignment.name
+    parent = site.node.parent
+    while parent is not None and parent.type in {"parenthesized_expression", "cast_expression"}:
+        parent = parent.parent
+    if parent is not None and parent.type == "variable_declarator":
+        return text_of(parent.child_by_field_name("name"))
+    return None
