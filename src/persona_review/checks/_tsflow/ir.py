@@ -202,13 +202,20 @@ class AssignExpr:
 
 
 @dataclass(frozen=True, slots=True)
+class Concat:
+    """Text made of parts in order (a template literal): each part's value joined to the next."""
+
+    parts: Sequence[Node]
+
+
+@dataclass(frozen=True, slots=True)
 class Other:
     children: Sequence[Node] = ()
 
 
 Statement = Block | Declare | Assign | If | Switch | Loop | Try | Return | Jump | Expr | Nested | Other
 Expression = (Literal | Name | Binary | Unary | Ternary | Call | Member | Index | Sequence_ | Lambda
-              | Passthrough | AssignExpr | Other)
+              | Passthrough | AssignExpr | Concat | Other)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +267,23 @@ class Tables:
     weak_random: frozenset[str] = frozenset()
     """Callees whose result is predictable (`Math.random`); with `weak_random_types` receivers too."""
     weak_random_types: frozenset[str] = frozenset()
+    request_exact_names: frozenset[str] = frozenset()
+    """Receiver names taken to be the request only when written exactly so (`r`, `c`): too short to be
+    matched inside other names."""
+    source_fields: frozenset[str] = frozenset()
+    """Fields of a request object that hold request data (`req.query`, `r.Body`)."""
+    source_callees: frozenset[str] = frozenset()
+    """Callees (dotted, as written) whose result is request data whatever the receiver (`mux.Vars`)."""
+    fills: frozenset[str] = frozenset()
+    """Methods that copy their receiver's or first arguments' data into their last argument (Go
+    `json.NewDecoder(r.Body).Decode(&v)`, gin `c.ShouldBindJSON(&v)` on the request): the named last
+    argument then carries it."""
+    source_lookups: frozenset[str] = frozenset()
+    """Methods that read one part of request data (`r.URL.Query().Get("q")`): the part read is named as
+    the source, as are fields and constant indexes read from a source (`req.query.name`)."""
+    formatters: frozenset[str] = frozenset()
+    """Callees (dotted, as written) that format their arguments into a printf-style template like
+    `String.format` (`fmt.Sprintf`, `util.format`)."""
     returns: dict[str, str] = field(default_factory=dict)
     """Callee (dotted, as written) or method -> the class of its result (`getWriter` -> `PrintWriter`),
     so that chained calls know their receiver."""
