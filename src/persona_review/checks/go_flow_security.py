@@ -246,7 +246,11 @@ WRITE_SINKS = (
         receiver_types=frozenset({"ResponseWriter"}),
         receiver_words=("w", "rw", "writer", "resp"),
     ),
-    Sink(HTML, args=(1,), callees=frozenset({"fmt.Fprintf", "fmt.Fprint", "fmt.Fprintln", "io.WriteString"})),
+    Sink(
+        HTML,
+        args=(1, 2, 3, 4, 5, 6, 7, 8),
+        callees=frozenset({"fmt.Fprintf", "fmt.Fprint", "fmt.Fprintln", "io.WriteString"}),
+    ),
 )
 
 
@@ -407,6 +411,21 @@ def insecure_random(ctx: FileContext) -> Iterator[Hit]:
 def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
     for flow in flows(ctx):
         for site in flow.calls:
+            if site.call.new_type == "Options" and text_of(site.node).startswith("sessions."):
+                off = [
+                    flag
+                    for flag, value in _keys(site).items()
+                    if flag in {"Secure", "HttpOnly"} and value == "false"
+                ]
+                if off:
+                    yield Hit(
+                        site.line,
+                        site.end_line if site.end_line > site.line else None,
+                        "The session cookie options made here set "
+                        + " and ".join(f"`{f}: false`" for f in off)
+                        + ".",
+                    )
+                continue
             if site.call.new_type != "Cookie" or not site.call.callee.startswith("Cookie"):
                 continue
             if "http.Cookie" not in text_of(site.node.parent) and "http." not in text_of(site.node):

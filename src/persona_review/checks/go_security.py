@@ -71,7 +71,11 @@ SQL_SINKS = (
     Sink(SQL, frozenset({"QueryContext", "QueryRowContext", "ExecContext", "PrepareContext", "QueryxContext",
                          "NamedExecContext", "MustExecContext", "Select", "Get"}), (1,),
          frozenset({"DB", "Tx", "Conn", "Pool"}), _DB_WORDS),
+    Sink(SQL, frozenset({"Where", "WhereOr", "Having", "Order", "OrderExpr", "Group", "ColumnExpr",
+                         "TableExpr", "Joins", "Raw", "Exec"}), (0,)),
 )
+"""Query runners (database handles, by class or name), and the query-builder methods of ORMs (go-pg,
+gorm) whose first argument is SQL text."""
 
 
 def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tree_sitter import Node
+
 from persona_review.checks._flow_sinks import (
     Sink,
     describe_flow,
@@ -144,7 +146,10 @@ PATH_SINKS = (
 def path_traversal(ctx: FileContext) -> Iterator[Hit]:
     def accept(site: CallSite, _index: int, _value: Value) -> bool:
         options = site.call.args[1:] if site.call.method in {"sendFile", "download", "sendfile"} else []
-        return not any(o.type == "object" and re.search(r"\broot\s*:", text_of(o)) for o in options)
+        return not any(
+            (o.type == "object" and re.search(r"\broot\s*:", text_of(o))) or o.type == "identifier"
+            for o in options
+        )
 
     for site, index, value in tainted_sites(ctx, *PATH_SINKS, accept=accept):
         yield hit(site, describe_flow(site, index, value, "names the file opened by"))
@@ -366,10 +371,18 @@ def xss(ctx: FileContext) -> Iterator[Hit]:
         if enclosing_function(site) in plain or (not ctx.whole_file and in_fragment_wrapper(site)):
             return False
         node = site.call.args[index]
-        return node.type not in {"object", "array"} and not _COLLECTIONS.match(value.source)
+        if node.type in {"object", "array"} or _COLLECTIONS.match(value.source):
+            return False
+        return _markup(value, node) or value.prefix == ""
 
     for site, index, value in tainted_sites(ctx, *XSS_SINKS, accept=accept):
         yield hit(site, describe_flow(site, index, value, "is sent as HTML by"))
+
+
+def _markup(value: Value, node: Node) -> bool:
+    """Whether the text sent is (part of) an HTML page: its known start or the expression as written
+    holds a tag."""
+    return "<" in (value.prefix or "") or bool(re.search(r"<[A-Za-z/!]", text_of(node)))
 
 
 def _plain_functions(ctx: FileContext) -> set[int]:
