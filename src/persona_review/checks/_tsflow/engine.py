@@ -573,7 +573,8 @@ class _Run:
             folded = _fold_number(method, args)
             if folded is not None:
                 return folded
-            return sanitized(derived(*(args or (receiver or UNKNOWN,))), ALL_KINDS)
+            number = sanitized(derived(*(args or (receiver or UNKNOWN,))), ALL_KINDS)
+            return replace(number, fixed=True) if t.numeric_fixed and not number.tainted else number
         if c.callee in t.weak_random or (receiver is not None and receiver.type in t.weak_random_types
                                          and method.startswith("next")):
             flag = frozenset({f"weak-random:{c.callee}@{self.flow.line_of(node)}"})

@@ -127,6 +127,7 @@ GO_TABLES = ir.Tables(
             "QueryFloat",
         }
     ),
+    numeric_fixed=True,
     guards=frozenset(
         {
             "HasPrefix",

@@ -254,6 +254,9 @@ class Tables:
     """Method or dotted callee -> sink kinds its result is safe for."""
     numeric: frozenset[str] = frozenset()
     """Methods/callees whose result is a number or boolean: safe for every sink."""
+    numeric_fixed: bool = False
+    """Whether a number made from values that carry no request data counts as fixed (no caller can put
+    text in it)."""
     guards: frozenset[str] = frozenset()
     """Methods that validate their receiver or first argument when used as a condition."""
     keeps_taint: frozenset[str] = frozenset()

@@ -102,6 +102,7 @@ JS_TABLES = ir.Tables(
             "toBoolean",
         }
     ),
+    numeric_fixed=True,
     guards=frozenset(
         {
             "includes",

@@ -1,0 +1,228 @@
+"""Go and JavaScript checks on the data flow: constants built in the function (or defined outside the hunk)
+are not reported, request data is, and messages name the source and the call."""
+
+from __future__ import annotations
+
+import difflib
+
+from persona_review.checks.runner import run_checks
+from persona_review.contexts import build_context, context_for_text
+from persona_review.diff import parse_diff
+from persona_review.findings import Category, Finding
+
+
+def _findings(path: str, code: str) -> list[Finding]:
+    return list(run_checks([context_for_text(path, code)], categories=(Category.SECURITY,)).findings)
+
+
+def _ids(path: str, code: str) -> set[tuple[int, str]]:
+    return {(f.line, f.rule_id or "") for f in _findings(path, code)}
+
+
+def _hunk_ids(path: str, old: str, new: str, context: int) -> set[tuple[int, str]]:
+    """Findings of a diff read without the file (the hunks alone)."""
+    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{path}",
+                                 f"b/{path}", n=context)
+    (diff_file,) = list(parse_diff(f"diff --git a/{path} b/{path}\n" + "".join(lines)))
+    ctx = build_context(diff_file, None)
+    assert not ctx.whole_file
+    return {(f.line, f.rule_id or "") for f in run_checks([ctx], categories=(Category.SECURITY,)).findings}
+
+
+def test_js_commands_built_from_constants_are_not_reported() -> None:
+    code = (
+        "const { exec } = require('child_process');\n"
+        "const DIR = '/srv/reports';\n"
+        "function list() {\n"
+        "  const cmd = 'ls -la ' + DIR;\n"
+        "  exec(cmd);\n"
+        "  const mode = 'fast';\n"
+        "  exec(mode === 'fast' ? 'uptime' : cmd);\n"
+        "}\n"
+        "router.get('/x', (req, res) => {\n"
+        "  exec('grep ' + req.query.term + ' /var/log/app.log');\n"
+        "});\n"
+    )
+    found = _findings("tasks.js", code)
+    assert [(f.line, f.rule_id) for f in found] == [(10, "JS-SHELL-INJECTION")]
+    assert "req.query.term" in (found[0].body or "")
+
+
+def test_go_commands_built_from_constants_are_not_reported() -> None:
+    code = (
+        "package tasks\n\n"
+        'const dir = "/srv"\n\n'
+        "func list(w http.ResponseWriter, r *http.Request) {\n"
+        '\tscript := "ls -la " + dir\n'
+        '\texec.Command("sh", "-c", script).Run()\n'
+        '\tn := len(dir)\n'
+        '\texec.Command("sh", "-c", "seq "+strconv.Itoa(n)).Run()\n'
+        '\texec.Command("bash", "-c", "grep "+r.URL.Query().Get("q")+" app.log").Run()\n'
+        "}\n"
+    )
+    found = _findings("tasks.go", code)
+    assert [(f.line, f.rule_id) for f in found] == [(10, "GO-SHELL-INJECTION")]
+    assert 'r.URL.Query().Get("q")' in (found[0].body or "")
+
+
+_JS_OLD = """\
+const { exec } = require('child_process');
+
+function report() {
+  const listing = "ls -la /srv/reports";
+  log("listing");
+  done();
+}
+"""
+_JS_NEW = """\
+const { exec } = require('child_process');
+
+function report() {
+  const listing = "ls -la /srv/reports";
+  log("listing");
+  exec(listing);
+  done();
+}
+"""
+
+
+def test_a_constant_defined_outside_a_thin_hunk_is_not_evidence() -> None:
+    """The hunk shows `exec(listing)` only; `listing` is a constant above it, out of the hunk."""
+    for context in (0, 1):
+        assert not {rule for _line, rule in _hunk_ids("report.js", _JS_OLD, _JS_NEW, context)
+                    if rule == "JS-SHELL-INJECTION"}
+    assert not _ids("report.js", _JS_NEW)
+
+
+def test_request_data_in_the_hunk_is_reported_without_the_file() -> None:
+    new = _JS_NEW.replace("  exec(listing);\n", "  exec(`tar czf ${req.query.name}.tgz`);\n")
+    assert (6, "JS-SHELL-INJECTION") in _hunk_ids("report.js", _JS_OLD, new, 0)
+
+
+_GO_OLD = """\
+package tasks
+
+func run() {
+	cmd := "uptime"
+	log.Println("start")
+	log.Println("done")
+}
+"""
+_GO_NEW = """\
+package tasks
+
+func run() {
+	cmd := "uptime"
+	log.Println("start")
+	exec.Command("sh", "-c", cmd).Run()
+	log.Println("done")
+}
+"""
+
+
+def test_go_constant_outside_the_hunk_is_not_evidence() -> None:
+    for context in (0, 1, 3):
+        assert not {rule for _line, rule in _hunk_ids("run.go", _GO_OLD, _GO_NEW, context)
+                    if rule == "GO-SHELL-INJECTION"}
+
+
+def test_sql_with_constant_table_names_and_bound_values_is_not_reported() -> None:
+    go = (
+        "package store\n\nfunc find(w http.ResponseWriter, r *http.Request, db *sql.DB) {\n"
+        '\ttable := "orders"\n'
+        '\tdb.Query("SELECT * FROM "+table+" WHERE id = $1", r.FormValue("id"))\n'
+        '\tdb.Query(fmt.Sprintf("SELECT * FROM %s WHERE id = $1", table), r.FormValue("id"))\n'
+        '\tdb.Query("SELECT * FROM orders WHERE id = " + r.FormValue("id"))\n'
+        "}\n"
+    )
+    assert {rule for line, rule in _ids("store.go", go) if rule == "GO-SQL-STRING"} == {"GO-SQL-STRING"}
+    assert sorted(line for line, rule in _ids("store.go", go) if rule == "GO-SQL-STRING") == [7]
+    js = (
+        "const TABLE = 'orders';\n"
+        "router.get('/o', async (req, res) => {\n"
+        "  await db.query(`SELECT * FROM ${TABLE} WHERE id = $1`, [req.params.id]);\n"
+        "  await db.query(`SELECT * FROM ${TABLE} WHERE id = ${req.params.id}`);\n"
+        "});\n"
+    )
+    assert sorted(line for line, rule in _ids("orders.js", js) if rule == "JS-SQL-STRING") == [4]
+
+
+def test_an_express_query_is_reported_once() -> None:
+    code = "router.get('/u', async (req, res) => {\n  await pool.query('SELECT * FROM u WHERE n = ' + req.query.n);\n});\n"
+    assert [rule for _line, rule in _ids("u.js", code)].count("JS-SQL-STRING") == 1
+
+
+def test_ssrf_only_when_the_request_picks_the_host() -> None:
+    go = (
+        "package p\n\nfunc f(w http.ResponseWriter, r *http.Request) {\n"
+        '\tid := r.URL.Query().Get("id")\n'
+        '\tclient.Get("https://api.example.com/items/" + id)\n'
+        '\thttp.Get(r.URL.Query().Get("target"))\n'
+        '\thttp.Get("https://" + r.Host + "/x")\n'
+        "}\n"
+    )
+    assert sorted(line for line, rule in _ids("p.go", go) if rule == "GO-SSRF") == [6, 7]
+    js = (
+        "app.get('/p', async (req, res) => {\n"
+        "  await fetch('https://api.example.com/items/' + req.query.id);\n"
+        "  await axios.get(req.query.url);\n"
+        "  const u = new URL(req.query.url);\n"
+        "  if (u.host !== 'api.example.com') return res.sendStatus(400);\n"
+        "});\n"
+    )
+    assert sorted(line for line, rule in _ids("p.js", js) if rule == "JS-SSRF") == [3]
+
+
+def test_cors_reflection_needs_credentials_and_no_allow_list() -> None:
+    def code(check: str, credentials: str) -> str:
+        return (
+            "app.use((req, res, next) => {\n"
+            "  const origin = req.headers.origin;\n"
+            f"{check}"
+            "  res.setHeader('Access-Control-Allow-Origin', origin);\n"
+            f"{credentials}"
+            "  next();\n"
+            "});\n"
+        )
+
+    credentials = "  res.setHeader('Access-Control-Allow-Credentials', 'true');\n"
+    check = "  if (!ALLOWED.includes(origin)) return next();\n"
+    rule = "JS-CORS-REFLECTED-ORIGIN"
+    assert (3, rule) in _ids("c.js", code("", credentials))
+    assert rule not in {r for _l, r in _ids("c.js", code("", ""))}
+    assert rule not in {r for _l, r in _ids("c.js", code(check, credentials))}
+
+
+def test_random_values_only_matter_as_secrets() -> None:
+    js = (
+        "function pickColor() { return COLORS[Math.floor(Math.random() * COLORS.length)]; }\n"
+        "function makeToken() {\n  const token = Math.random().toString(36).slice(2);\n  return token;\n}\n"
+    )
+    assert [(line, rule) for line, rule in _ids("t.js", js) if rule == "JS-INSECURE-RANDOM"] == [
+        (3, "JS-INSECURE-RANDOM")
+    ]
+    go = (
+        'package p\n\nimport "math/rand"\n\n'
+        "func jitter() int { return rand.Intn(100) }\n"
+        "func reset() string {\n\tcode := fmt.Sprint(rand.Intn(1000000))\n\treturn code\n}\n"
+    )
+    assert sorted(line for line, rule in _ids("p.go", go) if rule == "GO-INSECURE-RANDOM") == [7]
+    crypto = go.replace('"math/rand"', '"crypto/rand"')
+    assert not [rule for _line, rule in _ids("p.go", crypto) if rule == "GO-INSECURE-RANDOM"]
+
+
+def test_js_path_and_redirect_sanitizers() -> None:
+    code = (
+        "const BASE = path.resolve('/srv/files');\n"
+        "app.get('/f', (req, res) => {\n"
+        "  const target = path.resolve(BASE, req.query.name);\n"
+        "  if (!target.startsWith(BASE + path.sep)) return res.sendStatus(403);\n"
+        "  res.sendFile(target);\n"
+        "  fs.readFile(path.join(BASE, req.query.other), cb);\n"
+        "  res.redirect('/files/' + encodeURIComponent(req.query.name));\n"
+        "  res.redirect(req.query.back);\n"
+        "});\n"
+    )
+    got = _ids("f.js", code)
+    assert sorted(line for line, rule in got if rule == "JS-PATH-TRAVERSAL") == [6]
+    assert sorted(line for line, rule in got if rule == "JS-OPEN-REDIRECT") == [8]
