@@ -13,7 +13,8 @@ from dataclasses import replace
 
 from tree_sitter import Node
 
-from persona_review.checks._java_sinks import Sink, describe_flow, hit, matches, watched
+from persona_review.checks._java_sinks import Sink, hit, matches, shown, watched
+from persona_review.checks._java_sinks import describe_flow as _describe
 from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
 from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -60,6 +61,16 @@ def tainted_sites(
             if value.unsafe_for(sink.kind) and (accept is None or accept(site, index, value)):
                 yield site, index, value
                 break
+
+
+def describe_flow(site: CallSite, index: int, value: Value, verb: str) -> str:
+    """As for Java; an argument written with backticks (a template literal) is named by its data, since a
+    code span cannot hold it."""
+    written = text_of(site.call.args[index]) if index < len(site.call.args) else ""
+    if "`" not in written:
+        return _describe(site, index, value, verb)
+    source = value.source if value.source.startswith(("the ", "parameter ")) else f"`{shown(value.source)}`"
+    return f"A template string holding {source} {verb} `{shown(site.call.callee)}`."
 
 
 def _settled(value: Value, kind: str) -> bool:

@@ -239,8 +239,27 @@ def open_redirect(ctx: FileContext) -> Iterator[Hit]:
     def accept(site: CallSite, index: int, value: Value) -> bool:
         return index == len(site.args) - 1 and not value.host_fixed()
 
+    reported: set[int] = set()
     for site, index, value in tainted_sites(ctx, *REDIRECT_SINKS, accept=accept):
+        reported.add(site.line)
         yield hit(site, describe_flow(site, index, value, "is the target of"))
+    for site, index, value in tainted_sites(ctx, *LOCATION_SINKS, accept=_location):
+        if site.line not in reported:
+            yield hit(site, describe_flow(site, index, value, "is the `Location` set by"))
+
+
+LOCATION_SINKS = (
+    Sink(
+        URL,
+        frozenset({"header", "set", "setHeader", "writeHead", "append"}),
+        (1,),
+        receiver_words=("res", "response", "reply", "ctx"),
+    ),
+)
+
+
+def _location(site: CallSite, _index: int, value: Value) -> bool:
+    return (site.args[0].text() or "").lower() == "location" and not value.host_fixed()
 
 
 # --- code evaluation --------------------------------------------------------------------------------------

@@ -188,6 +188,11 @@ def _brackets(texts: list[str]) -> tuple[list[int], str]:
     return cuts, "".join(reversed(stack))
 
 
+_RETRY = {"javascript": "tsx"}
+"""A grammar tried when a whole file does not parse cleanly with its own: JavaScript files often carry
+type annotations (Flow, TypeScript in `.js`), which the TSX grammar reads along with JSX."""
+
+
 def grammar_of(ctx: FileContext) -> str:
     """The grammar for the file: its language, except TypeScript with JSX (`.tsx`)."""
     if ctx.language == "typescript" and ctx.path.endswith(".tsx"):
@@ -209,7 +214,12 @@ def flows(ctx: FileContext) -> list[FileFlow]:
         if ctx.whole_file:
             last = max(ctx.lines, default=0)
             text = "\n".join(ctx.lines.get(n, "") for n in range(1, last + 1))
-            out.append(analyse(parse_text(language, text).root_node, adapter))
+            tree = parse_text(language, text)
+            if tree.root_node.has_error and language in _RETRY:
+                other = parse_text(_RETRY[language], text)
+                if error_count(other.root_node) < error_count(tree.root_node):
+                    tree = other
+            out.append(analyse(tree.root_node, adapter))
         else:
             for first, texts in ctx.segments():
                 for start, tree in _fragment_trees(language, first, list(texts)):
