@@ -20,6 +20,7 @@ hash of their path relative to DIR. Per class the script prints labels, hits, fa
 recall, and TPR - FPR where the class has clean labels.
 
     python bench/eval_java_suite.py DIR [--split dev|test|both] [--language java|go|javascript]
+                                        [--exclude CORPUS] [--show]
 
 For Go, gosec's `testutils/gNNN_samples.go` tables are read as well: each sample program is one label
 (flagged when gosec expects issues), split by the hash of its file and index (GOSEC below).
@@ -361,6 +362,8 @@ def score(root: Path, wanted: str, language: str = "java") -> dict[tuple[str, st
         if wanted not in (split, "both"):
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
+        if _digest(text) in EXCLUDED:
+            continue
         found_labels = labels(path, root, text, language)
         if not found_labels or _OWASP_BENCHMARK.search(text) or ".fixed." in path.name:
             continue
@@ -394,6 +397,15 @@ def score(root: Path, wanted: str, language: str = "java") -> dict[tuple[str, st
     return out
 
 
+EXCLUDED: set[str] = set()
+"""Digests of the files given with `--exclude` (a corpus already used elsewhere): a file or gosec sample
+with the same text is not scored."""
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.strip().encode()).hexdigest()
+
+
 SHOW = False
 """Set by `--show`: print each dev miss and false alarm (never those of the test split)."""
 
@@ -412,6 +424,8 @@ def _score_gosec(path: Path, root: Path, wanted: str, out: dict[tuple[str, str],
         if wanted not in (split, "both"):
             continue
         code, expected = sample.group(1), int(sample.group(2))
+        if _digest(code) in EXCLUDED:
+            continue
         outcome = run_checks([context_for_text("sample.go", code)], categories=(Category.SECURITY,))
         found = any(f.rule_id in GO_CHECKS[name] for f in outcome.findings)
         cell = out[(split, name)]
@@ -430,12 +444,19 @@ def main() -> int:
     parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
     parser.add_argument("--language", choices=sorted(LANGUAGES), default="java")
     parser.add_argument("--show", action="store_true", help="print dev misses and false alarms")
+    parser.add_argument("--exclude", type=Path, help="skip files whose text a file under this folder has")
     args = parser.parse_args()
     if not args.root.is_dir():
         print(f"not a directory: {args.root}", file=sys.stderr)
         return 2
     global SHOW  # noqa: PLW0603 - a command-line switch read while scoring
     SHOW = args.show
+    if args.exclude is not None:
+        EXCLUDED.update(
+            _digest(p.read_text(encoding="utf-8", errors="replace"))
+            for p in args.exclude.rglob("*")
+            if p.is_file()
+        )
     results = score(args.root, args.split, args.language)
     for split in ("dev", "test"):
         rows = {name: cell for (s, name), cell in results.items() if s == split}

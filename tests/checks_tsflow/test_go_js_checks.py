@@ -226,3 +226,28 @@ def test_js_path_and_redirect_sanitizers() -> None:
     got = _ids("f.js", code)
     assert sorted(line for line, rule in got if rule == "JS-PATH-TRAVERSAL") == [6]
     assert sorted(line for line, rule in got if rule == "JS-OPEN-REDIRECT") == [8]
+
+
+def test_handlers_are_known_by_their_shape_not_only_by_names() -> None:
+    code = (
+        "import request from 'request';\n"
+        "app.get('/a', function (r, s) {\n  request.get(r.query.url);\n});\n"
+        "export const h = ({ query }: Request, res: Response) => {\n  fetch(query.target);\n};\n"
+        "cache.get('key', (err, value) => {\n  fetch(err.query);\n});\n"
+        "function lookup(map, key) {\n  return fetch(map.query);\n}\n"
+    )
+    assert sorted(line for line, rule in _ids("h.ts", code) if rule == "JS-SSRF") == [3, 6]
+
+
+def test_a_joined_path_that_leaves_the_function_is_reported_where_it_is_joined() -> None:
+    js = (
+        "function fileFor(req, res) {\n  return path.join(UPLOADS, req.params.name);\n}\n"
+        "function checked(req, res) {\n  const p = path.resolve(UPLOADS, req.params.name);\n"
+        "  if (!p.startsWith(UPLOADS)) throw new Error('outside');\n  return p;\n}\n"
+    )
+    assert sorted(line for line, rule in _ids("f.js", js) if rule == "JS-PATH-TRAVERSAL") == [2]
+    go = (
+        "package f\n\nfunc fileFor(r *http.Request) string {\n"
+        '\treturn filepath.Join(uploads, r.FormValue("name"))\n}\n'
+    )
+    assert sorted(line for line, rule in _ids("f.go", go) if rule == "GO-PATH-TRAVERSAL") == [4]

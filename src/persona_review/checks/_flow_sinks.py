@@ -73,6 +73,23 @@ def describe_flow(site: CallSite, index: int, value: Value, verb: str) -> str:
     return f"A template string holding {source} {verb} `{shown(site.call.callee)}`."
 
 
+def unused_joins(ctx: FileContext, joins: tuple[Sink, ...], sinks: tuple[Sink, ...],
+                 guards: frozenset[str]) -> Iterator[tuple[CallSite, int, Value]]:
+    """Path joins given request data in a function that opens no file itself and checks no prefix: the
+    joined path leaves the function (returned, passed on) with the traversal in it. Where the function
+    does open the file, the opening call is the finding."""
+    busy: set[int] = set()
+    for site, _sink, _flow in sites(ctx, *sinks):
+        busy.add(enclosing_function(site))
+    for flow in flows(ctx):
+        for site in flow.calls:
+            if site.call.method in guards:
+                busy.add(enclosing_function(site))
+    for site, index, value in tainted_sites(ctx, *joins):
+        if enclosing_function(site) not in busy and enclosing_function(site) != 0:
+            yield site, index, value
+
+
 def _settled(value: Value, kind: str) -> bool:
     return (not value.tainted and (value.fixed or value.known)) or (value.tainted and kind in value.safe_for)
 

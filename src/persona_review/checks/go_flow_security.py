@@ -19,6 +19,7 @@ from persona_review.checks._flow_sinks import (
     hit,
     in_fragment_wrapper,
     tainted_sites,
+    unused_joins,
 )
 from persona_review.checks._java_sinks import shown
 from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
@@ -125,6 +126,12 @@ PATH_SINKS = (
 def path_traversal(ctx: FileContext) -> Iterator[Hit]:
     for site, index, value in tainted_sites(ctx, *PATH_SINKS, accept=lambda s, i, v: _receiver_ok(s)):
         yield hit(site, describe_flow(site, index, value, "names the file opened by"))
+    for site, index, value in unused_joins(ctx, JOIN_SINKS, PATH_SINKS, _PATH_GUARDS):
+        yield hit(site, describe_flow(site, index, value, "is joined into a file path by"))
+
+
+JOIN_SINKS = (Sink(PATH, args=None, callees=frozenset({"filepath.Join", "path.Join"})),)
+_PATH_GUARDS = frozenset({"HasPrefix", "Rel", "IsLocal", "Contains", "IsAbs"})
 
 
 def _receiver_ok(site: CallSite) -> bool:

@@ -22,6 +22,7 @@ from persona_review.checks._flow_sinks import (
     hit,
     in_fragment_wrapper,
     tainted_sites,
+    unused_joins,
 )
 from persona_review.checks._java_sinks import shown
 from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
@@ -153,6 +154,12 @@ def path_traversal(ctx: FileContext) -> Iterator[Hit]:
 
     for site, index, value in tainted_sites(ctx, *PATH_SINKS, accept=accept):
         yield hit(site, describe_flow(site, index, value, "names the file opened by"))
+    for site, index, value in unused_joins(ctx, JOIN_SINKS, PATH_SINKS, _PATH_GUARDS):
+        yield hit(site, describe_flow(site, index, value, "is joined into a file path by"))
+
+
+JOIN_SINKS = (Sink(PATH, frozenset({"join", "resolve"}), None, receiver_words=("path",)),)
+_PATH_GUARDS = frozenset({"startsWith", "includes", "indexOf", "relative", "isAbsolute", "normalize"})
 
 
 # --- SSRF and redirects -----------------------------------------------------------------------------------
@@ -210,8 +217,12 @@ SSRF_SINKS = (
     JS,
 )
 def ssrf(ctx: FileContext) -> Iterator[Hit]:
+    library = any(_REQUEST_LIBRARY.search(text) for text in ctx.lines.values())
+
     def accept(site: CallSite, _index: int, value: Value) -> bool:
         written = text_of(site.call.receiver) if site.call.receiver is not None else ""
+        if written == "request" and library:
+            return not value.host_fixed()
         if written in {"req", "request", "res", "app", "router"} or written.endswith(("Router", "router")):
             return False
         return not value.host_fixed()
@@ -219,6 +230,9 @@ def ssrf(ctx: FileContext) -> Iterator[Hit]:
     for site, index, value in tainted_sites(ctx, *SSRF_SINKS, accept=accept):
         yield hit(site, describe_flow(site, index, value, "chooses the host contacted by"))
 
+
+_REQUEST_LIBRARY = re.compile(r"""\brequire\(\s*['"]request['"]\s*\)|\bfrom\s+['"]request['"]""")
+"""The `request` HTTP client imported: then `request.get(url)` is an outbound call, not the request."""
 
 REDIRECT_SINKS = (
     Sink(URL, frozenset({"redirect"}), None, receiver_words=("res", "response", "ctx", "reply", "h")),

@@ -493,6 +493,12 @@ class _Run:
         if isinstance(e, ir.Lambda):
             saved = (self.env, self.returns, self.breaks)
             self.env = {**self.env, **{p: UNKNOWN for p in e.params}}
+            for param in e.bound:
+                if param.source is not None:
+                    self.flow.has_sources = True
+                    self.env[param.name] = replace(tainted(param.source), type=param.type_name)
+                else:
+                    self.env[param.name] = Value(type=param.type_name)
             self.returns, self.breaks = [], []
             try:
                 if e.body is not None and isinstance(self.adapter.statement(e.body), ir.Block):

@@ -183,6 +183,9 @@ class Sequence_:
 class Lambda:
     params: Sequence[str]
     body: Node | None
+    bound: Sequence[Param] = ()
+    """Parameters whose class or request source the adapter knows (a route callback's request, a
+    destructured `{ query }: Request`): they start with that class, or tainted with that source."""
 
 
 @dataclass(frozen=True, slots=True)

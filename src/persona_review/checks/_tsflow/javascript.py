@@ -245,7 +245,8 @@ class JavaScriptAdapter:
         if plist.type == "identifier":
             return [ir.Param(_text(plist))]
         params: list[ir.Param] = []
-        for param in plist.named_children:
+        handler = _is_handler(node, plist)
+        for position, param in enumerate(c for c in plist.named_children if c.type != "comment"):
             pattern = param
             source = None
             type_name = None
@@ -259,6 +260,14 @@ class JavaScriptAdapter:
                         source = f"the `@{label}()` parameter `{_text(pattern)}`"
             elif param.type == "assignment_pattern":
                 pattern = _field(param, "left") or param
+            request = position == 0 and (handler or type_name is not None)
+            if request and pattern.type == "object_pattern":
+                for name in _pattern_names(pattern):
+                    field = name if name in self.tables.source_fields else None
+                    params.append(ir.Param(name, None, f"the request's `{field}`" if field else None))
+                continue
+            if request and pattern.type == "identifier" and source is None:
+                type_name = type_name or "Request"
             for name in _pattern_names(pattern) or ["_"]:
                 params.append(ir.Param(name, type_name, source))
         return params
@@ -499,7 +508,9 @@ class JavaScriptAdapter:
         if kind in _ANONYMOUS:
             if bound_name(node) is not None:
                 return ir.Other()
-            return ir.Lambda([p.name for p in self._params(node)], _field(node, "body"))
+            params = self._params(node)
+            bound = [p for p in params if p.source is not None or p.type_name is not None]
+            return ir.Lambda([p.name for p in params], _field(node, "body"), bound)
         if kind in {"assignment_expression", "augmented_assignment_expression"}:
             left, right = _field(node, "left"), _field(node, "right")
             if left is None or right is None:
@@ -565,6 +576,37 @@ class JavaScriptAdapter:
 
 class TypeScriptAdapter(JavaScriptAdapter):
     language = "typescript"
+
+
+_ROUTE_METHODS = frozenset({"get", "post", "put", "patch", "delete", "del", "all", "use", "head", "options"})
+_RESPONSE_NAMES = frozenset({"res", "resp", "response", "reply", "rep", "h", "ctx"})
+
+
+def _is_handler(node: Node, plist: Node) -> bool:
+    """Whether a function is an HTTP handler whose first parameter is the request: its second parameter
+    is named like a response (`res`, `reply`), or it is passed to a route registration
+    (`app.get("/path", (a, b) => …)`, `router.use((a, b, next) => …)`) with two or three parameters."""
+    names = [c for c in plist.named_children if c.type != "comment"]
+    if not 2 <= len(names) <= 4:
+        return False
+    second = names[1]
+    second = _field(second, "pattern") or second
+    if second.type == "identifier" and _text(second) in _RESPONSE_NAMES:
+        return True
+    parent = node.parent
+    if parent is None or parent.type != "arguments" or parent.parent is None:
+        return False
+    function = _field(parent.parent, "function")
+    if function is None or function.type != "member_expression":
+        return False
+    method = _text(_field(function, "property"))
+    if method not in _ROUTE_METHODS or len(names) > 3:
+        return False
+    first = next((c for c in parent.named_children if c.type != "comment"), None)
+    route = (
+        first is not None and first.type in {"string", "template_string"} and _text(first)[1:2] in {"/", "*"}
+    )
+    return method == "use" or route
 
 
 def _decorator_name(decorator: Node) -> str:
