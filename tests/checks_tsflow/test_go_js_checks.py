@@ -251,3 +251,25 @@ def test_a_joined_path_that_leaves_the_function_is_reported_where_it_is_joined()
         '\treturn filepath.Join(uploads, r.FormValue("name"))\n}\n'
     )
     assert sorted(line for line, rule in _ids("f.go", go) if rule == "GO-PATH-TRAVERSAL") == [4]
+
+
+def test_common_safe_idioms_stay_clean() -> None:
+    """Redirecting back to the Referer, a value passed through a helper named for sanitising, and an
+    object from a service sent with `res.send` (Express answers JSON) are not findings."""
+    js = (
+        "app.post('/login', async (req, res) => {\n"
+        "  res.redirect(req.get('Referrer') || '/');\n"
+        "  res.redirect(sanitizeRedirect(req.query.next));\n"
+        "  const user = await users.byId(req.params.id);\n"
+        "  res.send(user);\n"
+        "  res.send('<p>' + req.query.q + '</p>');\n"
+        "});\n"
+    )
+    got = _ids("login.js", js)
+    assert sorted((line, rule) for line, rule in got if rule in {"JS-OPEN-REDIRECT", "JS-XSS"}) == [(6, "JS-XSS")]
+    go = (
+        "package m\n\nfunc slash(c echo.Context) error {\n"
+        "\turi := c.Request().URL.Path + \"/\"\n"
+        "\treturn c.Redirect(http.StatusMovedPermanently, sanitizeURI(c.QueryParam(\"u\")))\n}\n"
+    )
+    assert not [rule for _line, rule in _ids("m.go", go) if rule == "GO-OPEN-REDIRECT"]

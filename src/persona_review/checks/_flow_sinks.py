@@ -8,6 +8,7 @@ The sink description (`Sink`) and the message wording are shared with the Java c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -58,9 +59,26 @@ def tainted_sites(
     for site, sink, _flow in sites(ctx, *sinks):
         for index in watched(site, sink):
             value = site.args[index]
-            if value.unsafe_for(sink.kind) and (accept is None or accept(site, index, value)):
+            if value.unsafe_for(sink.kind) and not _cleaned(site, index) \
+                    and (accept is None or accept(site, index, value)):
                 yield site, index, value
                 break
+
+
+_CLEANER = re.compile(r"^(?:sanitiz|saniti[sz]|escape|clean|safe|validat|normaliz)", re.IGNORECASE)
+
+
+def _cleaned(site: CallSite, index: int) -> bool:
+    """Whether the argument is the result of a function named for making its input safe
+    (`sanitizeURI(uri)`, `escapeHtml(s)`): its body is trusted to do what its name says."""
+    if index >= len(site.call.args):
+        return False
+    node = site.call.args[index]
+    if node.type not in {"call_expression"}:
+        return False
+    function = node.child_by_field_name("function")
+    name = text_of(function).rsplit(".", 1)[-1] if function is not None else ""
+    return bool(_CLEANER.match(name))
 
 
 def describe_flow(site: CallSite, index: int, value: Value, verb: str) -> str:
@@ -86,8 +104,29 @@ def unused_joins(ctx: FileContext, joins: tuple[Sink, ...], sinks: tuple[Sink, .
             if site.call.method in guards:
                 busy.add(enclosing_function(site))
     for site, index, value in tainted_sites(ctx, *joins):
-        if enclosing_function(site) not in busy and enclosing_function(site) != 0:
+        if enclosing_function(site) not in busy and enclosing_function(site) != 0 and _returned(site.node):
             yield site, index, value
+
+
+def _returned(node: Node) -> bool:
+    """Whether the value of a call leaves its function: returned as it is, or bound to a name that a
+    `return` of the same function mentions."""
+    current = node.parent
+    name = None
+    while current is not None and current.type not in _FUNCTION_NODES:
+        if current.type == "return_statement":
+            return True
+        if current.type in {"arguments", "argument_list"}:
+            return False  # consumed by another call here
+        if current.type in {"variable_declarator", "short_var_declaration", "assignment_statement",
+                            "assignment_expression", "var_spec"} and name is None:
+            left = current.child_by_field_name("name") or current.child_by_field_name("left")
+            name = text_of(left).split(",")[0].strip() if left is not None else None
+        current = current.parent
+    if current is None or not name or not name.isidentifier():
+        return False
+    pattern = re.compile(rf"\breturn\b[^\n;]*\b{re.escape(name)}\b")
+    return bool(pattern.search(text_of(current)))
 
 
 def _settled(value: Value, kind: str) -> bool:

@@ -221,7 +221,12 @@ REDIRECT_SINKS = (
 )
 def open_redirect(ctx: FileContext) -> Iterator[Hit]:
     def accept(site: CallSite, _index: int, value: Value) -> bool:
-        return not value.host_fixed() and (site.call.callee == "http.Redirect" or _receiver_ok(site))
+        back = re.search(r"refer+er", value.source, re.IGNORECASE) is not None
+        return (
+            not value.host_fixed()
+            and not back
+            and (site.call.callee == "http.Redirect" or _receiver_ok(site))
+        )
 
     for site, index, value in tainted_sites(ctx, *REDIRECT_SINKS, accept=accept):
         yield hit(site, describe_flow(site, index, value, "is the target of"))

@@ -234,6 +234,10 @@ def ssrf(ctx: FileContext) -> Iterator[Hit]:
 _REQUEST_LIBRARY = re.compile(r"""\brequire\(\s*['"]request['"]\s*\)|\bfrom\s+['"]request['"]""")
 """The `request` HTTP client imported: then `request.get(url)` is an outbound call, not the request."""
 
+_REFERER = re.compile(r"refer+er", re.IGNORECASE)
+"""Sending the browser back where it came from (`req.get("Referrer")`): the browser, not a link's author,
+sets that header."""
+
 REDIRECT_SINKS = (
     Sink(URL, frozenset({"redirect"}), None, receiver_words=("res", "response", "ctx", "reply", "h")),
 )
@@ -251,7 +255,7 @@ REDIRECT_SINKS = (
 )
 def open_redirect(ctx: FileContext) -> Iterator[Hit]:
     def accept(site: CallSite, index: int, value: Value) -> bool:
-        return index == len(site.args) - 1 and not value.host_fixed()
+        return index == len(site.args) - 1 and not value.host_fixed() and not _REFERER.search(value.source)
 
     reported: set[int] = set()
     for site, index, value in tainted_sites(ctx, *REDIRECT_SINKS, accept=accept):
@@ -406,7 +410,7 @@ def xss(ctx: FileContext) -> Iterator[Hit]:
         node = site.call.args[index]
         if node.type in {"object", "array"} or _COLLECTIONS.match(value.source):
             return False
-        return _markup(value, node) or value.prefix == ""
+        return _markup(value, node) or shown(text_of(node)) == shown(value.source)
 
     for site, index, value in tainted_sites(ctx, *XSS_SINKS, accept=accept):
         yield hit(site, describe_flow(site, index, value, "is sent as HTML by"))
