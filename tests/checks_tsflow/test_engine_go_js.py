@@ -163,3 +163,17 @@ def test_a_run_that_starts_inside_a_function_is_cut_after_its_closers(language: 
     tainted = [s.line for flow in flows(ctx) for s in flow.calls if s.call.method in {"query", "Query"}
                and s.args and s.args[0].tainted]
     assert tainted == [3, 6] if language == "typescript" else tainted == [3, 7]
+
+
+def test_dot_checks_and_dot_stripping_make_a_path_safe() -> None:
+    code = (
+        "app.get('/f', (req, res) => {\n"
+        "  sink(req.query.a.replace(/\\.\\./g, ''));\n"
+        "  const b = req.query.b;\n"
+        "  if (b.indexOf('..') !== -1) { return res.status(400).end(); }\n"
+        "  sink(b);\n"
+        "  sink(req.query.c.replace('..', ''));\n"
+        "});\n"
+    )
+    values = _sinks(context_for_text("f.js", code))
+    assert ["path" in v.safe_for for v in values] == [True, True, False]

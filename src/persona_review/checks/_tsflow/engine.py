@@ -353,6 +353,9 @@ class _Run:
                 return {**self.guards(expr.left)[0], **self.guards(expr.right)[0]}, {}
             if expr.op == "||":
                 return {}, {**self.guards(expr.left)[1], **self.guards(expr.right)[1]}
+            searched = self._index_found(expr)
+            if searched is not None:
+                return searched
             if expr.op in {"==", "!="}:
                 found = self._compared(expr.left, expr.right) or self._compared(expr.right, expr.left)
                 if found is None:
@@ -362,6 +365,22 @@ class _Run:
         if isinstance(expr, ir.Call):
             return self._guard_call(expr)
         return {}, {}
+
+    def _index_found(self, expr: ir.Binary) -> tuple[Env, Env] | None:
+        """`s.indexOf(x) != -1` (and `>= 0`, `> -1`, or `== -1`, `< 0` reversed) read as `s.contains(x)`."""
+        call = self.adapter.expression(expr.left)
+        if not isinstance(call, ir.Call) or call.method not in {"indexOf", "search", "lastIndexOf"}:
+            return None
+        bound = self._quiet_eval(expr.right)
+        if not bound.known or not isinstance(bound.const, int) or isinstance(bound.const, bool):
+            return None
+        found = {("!=", -1), (">=", 0), (">", -1)}
+        missing = {("==", -1), ("<", 0)}
+        key = (expr.op, bound.const)
+        if key not in found | missing:
+            return None
+        yes, no = self._guard_call(replace(call, method="contains"))
+        return (yes, no) if key in found else (no, yes)
 
     def _compared(self, named: Node, other: Node) -> Env | None:
         name = self._name_of(named, self.adapter.expression(named))
@@ -573,7 +592,7 @@ class _Run:
             return self._apply_summary(helper, args)
         kinds = t.sanitizers.get(c.callee) or t.sanitizers.get(method)
         if kinds is not None:
-            base = derived(*args) if args else derived(receiver or UNKNOWN)
+            base = derived(*args, *([receiver] if receiver is not None and receiver.tainted else []))
             return sanitized(base, kinds)
         if method in t.numeric or c.callee in t.numeric:
             folded = _fold_number(method, args)

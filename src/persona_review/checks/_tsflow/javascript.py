@@ -75,6 +75,7 @@ JS_TABLES = ir.Tables(
         "quote": frozenset({SHELL}),
         "shellescape": frozenset({SHELL}),
         "sanitizeFilename": frozenset({PATH}),
+        "replace..": frozenset({PATH}),
         "sanitize-filename": frozenset({PATH}),
     },
     numeric=frozenset(
@@ -559,7 +560,10 @@ class JavaScriptAdapter:
             obj, prop = _field(function, "object"), _field(function, "property")
             name = _text(prop)
             prefix = _callee_text(obj) if obj is not None else ""
-            return ir.Call(f"{prefix}.{name}" if prefix else name, name, obj, args)
+            callee = f"{prefix}.{name}" if prefix else name
+            if name in {"replace", "replaceAll"} and args and _strips_dots(args[0], name):
+                return ir.Call(callee, _STRIP_DOTS, obj, args)
+            return ir.Call(callee, name, obj, args)
         if function.type == "identifier":
             name = _text(function)
             if name == "require":
@@ -607,6 +611,18 @@ def _is_handler(node: Node, plist: Node) -> bool:
         first is not None and first.type in {"string", "template_string"} and _text(first)[1:2] in {"/", "*"}
     )
     return method == "use" or route
+
+
+_STRIP_DOTS = "replace.."
+"""The method reported for a `replace` that removes every `..` (a global pattern or `replaceAll`): a path
+sanitizer (see the tables)."""
+
+
+def _strips_dots(pattern: Node, method: str) -> bool:
+    text = _text(pattern)
+    dots = ".." in text.replace("\\.", ".")
+    every = method == "replaceAll" or (pattern.type == "regex" and "g" in _text(_field(pattern, "flags")))
+    return dots and every
 
 
 def _decorator_name(decorator: Node) -> str:
