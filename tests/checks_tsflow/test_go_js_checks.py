@@ -273,3 +273,15 @@ def test_common_safe_idioms_stay_clean() -> None:
         "\treturn c.Redirect(http.StatusMovedPermanently, sanitizeURI(c.QueryParam(\"u\")))\n}\n"
     )
     assert not [rule for _line, rule in _ids("m.go", go) if rule == "GO-OPEN-REDIRECT"]
+
+
+def test_text_template_pages_are_reported_and_html_template_ones_not() -> None:
+    code = (
+        'package p\n\nimport (\n\t"net/http"\n\t"text/template"\n)\n\n'
+        "func page(w http.ResponseWriter, r *http.Request) {\n"
+        '\tt := template.Must(template.New("x").Parse(src))\n'
+        '\tt.Execute(w, r.FormValue("name"))\n\tt.Execute(os.Stdout, nil)\n}\n'
+    )
+    assert [line for line, rule in _ids("p.go", code) if rule == "GO-TEMPLATE-INJECTION"] == [10]
+    safe = code.replace('"text/template"', '"html/template"')
+    assert not [rule for _line, rule in _ids("p.go", safe) if rule == "GO-TEMPLATE-INJECTION"]

@@ -286,6 +286,33 @@ def template_injection(ctx: FileContext) -> Iterator[Hit]:
     for site, index, value in tainted_sites(ctx, *WRITE_SINKS, accept=lambda s, i, v: _to_response(s)):
         if enclosing_function(site) not in plain and (ctx.whole_file or not in_fragment_wrapper(site)):
             yield hit(site, describe_flow(site, index, value, "is written to the response by"))
+    yield from _text_template_pages(ctx, plain)
+
+
+_TEXT_TEMPLATE = re.compile(r'^\s*(?:import\s+)?(?:\w+\s+)?"text/template"')
+_HTML_TEMPLATE = re.compile(r'^\s*(?:import\s+)?"html/template"')
+
+
+def _text_template_pages(ctx: FileContext, plain: set[int]) -> Iterator[Hit]:
+    """A page rendered to the ResponseWriter with text/template, which escapes nothing, in a file that
+    imports text/template (and not html/template)."""
+    texts = list(ctx.lines.values())
+    if not any(_TEXT_TEMPLATE.match(t) for t in texts) or any(_HTML_TEMPLATE.match(t) for t in texts):
+        return
+    for flow in flows(ctx):
+        for site in flow.calls:
+            if site.call.method not in {"Execute", "ExecuteTemplate"} or not site.call.args:
+                continue
+            writer = text_of(site.call.args[0])
+            typed = site.args[0].type if site.args else None
+            if (writer in {"w", "rw", "writer"} or typed == "ResponseWriter") and enclosing_function(
+                site
+            ) not in plain:
+                yield hit(
+                    site,
+                    f"`{shown(site.call.callee)}` renders a text/template page to the response: "
+                    "text/template does not escape HTML, so any data in the page can carry script.",
+                )
 
 
 def _to_response(site: CallSite) -> bool:
