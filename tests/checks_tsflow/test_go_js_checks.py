@@ -285,3 +285,15 @@ def test_text_template_pages_are_reported_and_html_template_ones_not() -> None:
     assert [line for line, rule in _ids("p.go", code) if rule == "GO-TEMPLATE-INJECTION"] == [10]
     safe = code.replace('"text/template"', '"html/template"')
     assert not [rule for _line, rule in _ids("p.go", safe) if rule == "GO-TEMPLATE-INJECTION"]
+
+
+def test_sandboxes_run_request_data_as_code() -> None:
+    code = (
+        "const { VM } = require('vm2');\n"
+        "app.get('/x', (req, res) => {\n"
+        "  new VM().run(req.query.code);\n"
+        "  new VM().run('1 + 1');\n"
+        "  setTimeout(() => res.end(), 10);\n"
+        "});\n"
+    )
+    assert sorted(line for line, rule in _ids("x.js", code) if rule == "JS-CODE-INJECTION") == [3]

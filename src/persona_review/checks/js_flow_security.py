@@ -300,7 +300,17 @@ CODE_SINKS = (
     ),
     Sink(CODE, args=None, new_types=frozenset({"Function", "Script"})),
     Sink(CODE, args=None, callees=frozenset({"Function"})),
+    Sink(CODE, args=(0,), callees=frozenset({"safeEval", "staticEval", "_.template", "lodash.template"})),
+    Sink(
+        CODE,
+        frozenset({"run", "runFile"}),
+        (0,),
+        frozenset({"VM", "NodeVM", "Sandbox"}),
+        ("vm", "sandbox", "s."),
+    ),
 )
+"""`eval` and friends, the `vm` module, vm2's and sandbox's `run` (no safer for request data: their
+escapes are well known), "safe" evaluators, and lodash's template compiler."""
 
 
 @flow_check(
