@@ -297,3 +297,15 @@ def test_sandboxes_run_request_data_as_code() -> None:
         "});\n"
     )
     assert sorted(line for line, rule in _ids("x.js", code) if rule == "JS-CODE-INJECTION") == [3]
+
+
+def test_a_cookie_literal_cut_by_the_hunk_is_not_judged() -> None:
+    old = (
+        "package c\n\nfunc set(w http.ResponseWriter) {\n\tcookie := Cookie{\n\t\tName:     \"s\",\n"
+        "\t\tSecure:   true,\n\t\tHttpOnly: true,\n\t}\n\thttp.SetCookie(w, &cookie)\n}\n"
+    )
+    new = old.replace("cookie := Cookie{", "cookie := http.Cookie{")
+    assert not [rule for _line, rule in _hunk_ids("c.go", old, new, 0) if rule == "GO-COOKIE-INSECURE"]
+    assert not [rule for _line, rule in _ids("c.go", new) if rule == "GO-COOKIE-INSECURE"]
+    bare = new.replace("\t\tSecure:   true,\n", "")
+    assert [line for line, rule in _ids("c.go", bare) if rule == "GO-COOKIE-INSECURE"] == [4]

@@ -467,6 +467,8 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
                 continue
             if site.call.new_type != "Cookie" or not site.call.callee.startswith("Cookie"):
                 continue
+            if any(no not in ctx.lines for no in range(site.line, site.end_line + 1)):
+                continue  # the literal runs past the hunk: its other fields are not known
             if "http.Cookie" not in text_of(site.node.parent) and "http." not in text_of(site.node):
                 continue
             written = _keys(site)
