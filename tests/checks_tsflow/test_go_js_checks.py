@@ -309,3 +309,19 @@ def test_a_cookie_literal_cut_by_the_hunk_is_not_judged() -> None:
     assert not [rule for _line, rule in _ids("c.go", new) if rule == "GO-COOKIE-INSECURE"]
     bare = new.replace("\t\tSecure:   true,\n", "")
     assert [line for line, rule in _ids("c.go", bare) if rule == "GO-COOKIE-INSECURE"] == [4]
+
+
+def test_redirects_to_the_requests_own_host_are_the_https_idiom() -> None:
+    go = (
+        "package p\n\nfunc h(w http.ResponseWriter, r *http.Request) {\n"
+        '\thttp.Redirect(w, r, "https://"+r.Host+r.URL.RequestURI(), http.StatusMovedPermanently)\n'
+        '\thttp.Redirect(w, r, r.URL.Query().Get("next"), http.StatusFound)\n}\n'
+    )
+    assert [line for line, rule in _ids("h.go", go) if rule == "GO-OPEN-REDIRECT"] == [5]
+    js = (
+        "app.use((req, res) => {\n"
+        "  res.redirect('https://' + req.hostname + req.originalUrl);\n"
+        "  res.redirect(req.query.next);\n"
+        "});\n"
+    )
+    assert [line for line, rule in _ids("h.js", js) if rule == "JS-OPEN-REDIRECT"] == [3]

@@ -197,6 +197,10 @@ def ssrf(ctx: FileContext) -> Iterator[Hit]:
         yield hit(site, describe_flow(site, index, value, "chooses the host contacted by"))
 
 
+_SAME_SITE = re.compile(r"refer+er|\.Host\b|\bhost\b", re.IGNORECASE)
+"""Redirects back to the Referer, or to this request's own Host (the http-to-https idiom): the browser
+sets both for a request it makes itself, so a link cannot point them elsewhere."""
+
 REDIRECT_SINKS = (
     Sink(URL, args=(2,), callees=frozenset({"http.Redirect"})),
     Sink(
@@ -221,7 +225,7 @@ REDIRECT_SINKS = (
 )
 def open_redirect(ctx: FileContext) -> Iterator[Hit]:
     def accept(site: CallSite, _index: int, value: Value) -> bool:
-        back = re.search(r"refer+er", value.source, re.IGNORECASE) is not None
+        back = _SAME_SITE.search(value.source) is not None
         return (
             not value.host_fixed()
             and not back

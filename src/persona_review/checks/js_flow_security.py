@@ -234,9 +234,9 @@ def ssrf(ctx: FileContext) -> Iterator[Hit]:
 _REQUEST_LIBRARY = re.compile(r"""\brequire\(\s*['"]request['"]\s*\)|\bfrom\s+['"]request['"]""")
 """The `request` HTTP client imported: then `request.get(url)` is an outbound call, not the request."""
 
-_REFERER = re.compile(r"refer+er", re.IGNORECASE)
-"""Sending the browser back where it came from (`req.get("Referrer")`): the browser, not a link's author,
-sets that header."""
+_REFERER = re.compile(r"refer+er|\bhost(?:name)?\b", re.IGNORECASE)
+"""Sending the browser back where it came from (`req.get("Referrer")`) or to this request's own host (the
+http-to-https idiom): the browser, not a link's author, sets those headers."""
 
 REDIRECT_SINKS = (
     Sink(URL, frozenset({"redirect"}), None, receiver_words=("res", "response", "ctx", "reply", "h")),

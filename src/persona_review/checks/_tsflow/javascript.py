@@ -49,6 +49,8 @@ JS_TABLES = ir.Tables(
             "rawBody",
             "searchParams",
             "nextUrl",
+            "hostname",
+            "host",
         }
     ),
     source_lookups=frozenset({"get", "header", "param", "getAll"}),
