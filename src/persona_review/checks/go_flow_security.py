@@ -287,7 +287,9 @@ def template_injection(ctx: FileContext) -> Iterator[Hit]:
     plain: set[int] = set()
     for flow in flows(ctx):
         plain |= _plain_content_functions(flow)
-    for site, index, value in tainted_sites(ctx, *WRITE_SINKS, accept=lambda s, i, v: _to_response(s)):
+    for site, index, value in tainted_sites(
+        ctx, *WRITE_SINKS, accept=lambda s, i, v: _to_response(s) and _sniffed_html(s)
+    ):
         if enclosing_function(site) not in plain and (ctx.whole_file or not in_fragment_wrapper(site)):
             yield hit(site, describe_flow(site, index, value, "is written to the response by"))
     yield from _text_template_pages(ctx, plain)
@@ -317,6 +319,28 @@ def _text_template_pages(ctx: FileContext, plain: set[int]) -> Iterator[Hit]:
                     f"`{shown(site.call.callee)}` renders a text/template page to the response: "
                     "text/template does not escape HTML, so any data in the page can carry script.",
                 )
+
+
+def _sniffed_html(site: CallSite) -> bool:
+    """Whether what is written may be served as HTML: without a Content-Type, net/http sniffs the first
+    bytes, and text that starts with plain words is sent as `text/plain`. So the known start of the
+    output (the format's text before its first verb, or the written value's literal start) must be
+    empty or markup."""
+    if site.call.callee.startswith("fmt.") and len(site.args) > 1:
+        first = site.args[1]
+        if site.call.callee == "fmt.Fprintf" and first.known:
+            start = (first.text() or "").split("%", 1)[0]
+        else:
+            start = first.prefix or ""
+    else:
+        written = (
+            site.args[1]
+            if site.call.callee.startswith("io.") and len(site.args) > 1
+            else (site.args[0] if site.args else None)
+        )
+        start = (written.prefix or "") if written is not None else ""
+    start = start.lstrip()
+    return not start or start.startswith("<")
 
 
 def _to_response(site: CallSite) -> bool:
