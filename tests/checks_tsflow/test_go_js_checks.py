@@ -325,3 +325,26 @@ def test_redirects_to_the_requests_own_host_are_the_https_idiom() -> None:
         "});\n"
     )
     assert [line for line, rule in _ids("h.js", js) if rule == "JS-OPEN-REDIRECT"] == [3]
+
+
+def test_trusted_matches_and_stored_values_are_not_open_redirects() -> None:
+    """Request data found equal to a configured URL, and a URL the program stored under a request key,
+    are the program's own; the raw parameter is not."""
+    go = (
+        "package p\n\nfunc (a *App) next(c echo.Context) error {\n"
+        '\tif next := strings.TrimSpace(c.FormValue("next")); next != "" {\n'
+        "\t\tfor _, d := range a.cfg.TrustedURLs {\n"
+        "\t\t\tif next == d {\n\t\t\t\treturn c.Redirect(http.StatusSeeOther, next)\n\t\t\t}\n\t\t}\n\t}\n"
+        '\turl, _ := a.core.LinkURL(c.Param("uuid"))\n'
+        "\tc.Redirect(http.StatusFound, url)\n"
+        '\treturn c.Redirect(http.StatusFound, c.FormValue("back"))\n}\n'
+    )
+    assert [line for line, rule in _ids("p.go", go) if rule == "GO-OPEN-REDIRECT"] == [13]
+    js = (
+        "app.get('/l/:id', async (req, res) => {\n"
+        "  const link = await this.links.find(req.params.id);\n"
+        "  res.redirect(link);\n"
+        "  res.redirect(req.query.to);\n"
+        "});\n"
+    )
+    assert [line for line, rule in _ids("l.js", js) if rule == "JS-OPEN-REDIRECT"] == [4]

@@ -59,8 +59,11 @@ def tainted_sites(
     for site, sink, _flow in sites(ctx, *sinks):
         for index in watched(site, sink):
             value = site.args[index]
-            if value.unsafe_for(sink.kind) and not _cleaned(site, index) \
-                    and (accept is None or accept(site, index, value)):
+            if (
+                value.unsafe_for(sink.kind)
+                and not _cleaned(site, index)
+                and (accept is None or accept(site, index, value))
+            ):
                 yield site, index, value
                 break
 
@@ -91,8 +94,9 @@ def describe_flow(site: CallSite, index: int, value: Value, verb: str) -> str:
     return f"A template string holding {source} {verb} `{shown(site.call.callee)}`."
 
 
-def unused_joins(ctx: FileContext, joins: tuple[Sink, ...], sinks: tuple[Sink, ...],
-                 guards: frozenset[str]) -> Iterator[tuple[CallSite, int, Value]]:
+def unused_joins(
+    ctx: FileContext, joins: tuple[Sink, ...], sinks: tuple[Sink, ...], guards: frozenset[str]
+) -> Iterator[tuple[CallSite, int, Value]]:
     """Path joins given request data in a function that opens no file itself and checks no prefix: the
     joined path leaves the function (returned, passed on) with the traversal in it. Where the function
     does open the file, the opening call is the finding."""
@@ -118,8 +122,17 @@ def _returned(node: Node) -> bool:
             return True
         if current.type in {"arguments", "argument_list"}:
             return False  # consumed by another call here
-        if current.type in {"variable_declarator", "short_var_declaration", "assignment_statement",
-                            "assignment_expression", "var_spec"} and name is None:
+        if (
+            current.type
+            in {
+                "variable_declarator",
+                "short_var_declaration",
+                "assignment_statement",
+                "assignment_expression",
+                "var_spec",
+            }
+            and name is None
+        ):
             left = current.child_by_field_name("name") or current.child_by_field_name("left")
             name = text_of(left).split(",")[0].strip() if left is not None else None
         current = current.parent
@@ -127,6 +140,86 @@ def _returned(node: Node) -> bool:
         return False
     pattern = re.compile(rf"\breturn\b[^\n;]*\b{re.escape(name)}\b")
     return bool(pattern.search(text_of(current)))
+
+
+def looked_up(site: CallSite, index: int) -> bool:
+    """Whether the argument is (or was assigned, earlier in the function) the result of a method of an
+    object of the program given request data as a key (`store.GetLinkURL(uuid)`, `a.auth.URLFor(nonce)`):
+    the value is what the program stored or built, not the request's text. Calls of a package or module
+    (`url.Parse(x)`, `path.join(...)`) and of the request data itself do not count."""
+    if index >= len(site.call.args):
+        return False
+    node = _unwrapped(site.call.args[index])
+    if node.type == "identifier":
+        node = _assigned_value(site, text_of(node)) or node
+    if node.type != "call_expression":
+        return False
+    function = node.child_by_field_name("function")
+    if function is None or function.type not in {"selector_expression", "member_expression"}:
+        return False
+    owner = function.child_by_field_name("operand") or function.child_by_field_name("object")
+    if owner is None:
+        return False
+    if owner.type == "identifier":
+        name = text_of(owner)
+        if name in {"this", "self"}:
+            return True
+        if name in _REQUEST_OWNERS or any(
+            p.name == name and p.type_name in _REQUEST_CLASSES
+            for p in (site.function.params if site.function else ())
+        ):
+            return False  # a read of the request itself
+        params = {p.name for p in site.function.params} if site.function is not None else set()
+        receiver = site.function.node.child_by_field_name("receiver") if site.function is not None else None
+        return (
+            name in params
+            or (receiver is not None and re.search(rf"\b{re.escape(name)}\b", text_of(receiver)) is not None)
+            or _assigned_value(site, name) is not None
+        )
+    return owner.type in {"selector_expression", "member_expression"} and not text_of(owner).startswith(
+        ("req.", "r.", "request.", "c.", "ctx.")
+    )
+
+
+_REQUEST_OWNERS = frozenset({"r", "req", "request", "c", "ctx", "e", "context"})
+_REQUEST_CLASSES = frozenset({"Request", "Context", "Ctx", "NextApiRequest", "FastifyRequest", "NextRequest"})
+
+
+def _unwrapped(node: Node) -> Node:
+    while node.type in {"await_expression", "parenthesized_expression"} and node.named_children:
+        node = node.named_children[-1]
+    return node
+
+
+def _assigned_value(site: CallSite, name: str) -> Node | None:
+    """The expression last assigned to `name` before the call, in the same function (as written)."""
+    best: Node | None = None
+    root = site.node
+    while root.parent is not None and root.type not in _FUNCTION_NODES:
+        root = root.parent
+    stack = [root]
+    while stack:
+        current = stack.pop()
+        if current.start_byte >= site.node.start_byte:
+            continue
+        if current.type in {
+            "short_var_declaration",
+            "assignment_statement",
+            "variable_declarator",
+            "assignment_expression",
+        }:
+            left = current.child_by_field_name("left") or current.child_by_field_name("name")
+            right = current.child_by_field_name("right") or current.child_by_field_name("value")
+            if left is not None and right is not None and text_of(left).split(",")[0].strip() == name:
+                value = (
+                    right.named_children[0]
+                    if right.type == "expression_list" and right.named_children
+                    else right
+                )
+                if best is None or current.start_byte > best.start_byte:
+                    best = _unwrapped(value)
+        stack.extend(current.named_children)
+    return best
 
 
 def _settled(value: Value, kind: str) -> bool:

@@ -18,6 +18,7 @@ from persona_review.checks._flow_sinks import (
     flow_check,
     hit,
     in_fragment_wrapper,
+    looked_up,
     tainted_sites,
     unused_joins,
 )
@@ -193,7 +194,9 @@ SSRF_SINKS = (
     GO,
 )
 def ssrf(ctx: FileContext) -> Iterator[Hit]:
-    for site, index, value in tainted_sites(ctx, *SSRF_SINKS, accept=lambda s, i, v: not v.host_fixed()):
+    for site, index, value in tainted_sites(
+        ctx, *SSRF_SINKS, accept=lambda s, i, v: not v.host_fixed() and not looked_up(s, i)
+    ):
         yield hit(site, describe_flow(site, index, value, "chooses the host contacted by"))
 
 
@@ -224,7 +227,9 @@ REDIRECT_SINKS = (
     GO,
 )
 def open_redirect(ctx: FileContext) -> Iterator[Hit]:
-    def accept(site: CallSite, _index: int, value: Value) -> bool:
+    def accept(site: CallSite, index: int, value: Value) -> bool:
+        if looked_up(site, index):
+            return False
         back = _SAME_SITE.search(value.source) is not None
         return (
             not value.host_fixed()

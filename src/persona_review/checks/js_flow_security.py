@@ -21,6 +21,7 @@ from persona_review.checks._flow_sinks import (
     flow_check,
     hit,
     in_fragment_wrapper,
+    looked_up,
     tainted_sites,
     unused_joins,
 )
@@ -219,7 +220,9 @@ SSRF_SINKS = (
 def ssrf(ctx: FileContext) -> Iterator[Hit]:
     library = any(_REQUEST_LIBRARY.search(text) for text in ctx.lines.values())
 
-    def accept(site: CallSite, _index: int, value: Value) -> bool:
+    def accept(site: CallSite, index: int, value: Value) -> bool:
+        if looked_up(site, index):
+            return False
         written = text_of(site.call.receiver) if site.call.receiver is not None else ""
         if written == "request" and library:
             return not value.host_fixed()
@@ -255,7 +258,13 @@ REDIRECT_SINKS = (
 )
 def open_redirect(ctx: FileContext) -> Iterator[Hit]:
     def accept(site: CallSite, index: int, value: Value) -> bool:
-        return index == len(site.args) - 1 and not value.host_fixed() and not _REFERER.search(value.source)
+        last = index == len(site.args) - 1
+        return (
+            last
+            and not value.host_fixed()
+            and not _REFERER.search(value.source)
+            and not looked_up(site, index)
+        )
 
     reported: set[int] = set()
     for site, index, value in tainted_sites(ctx, *REDIRECT_SINKS, accept=accept):

@@ -358,6 +358,8 @@ class _Run:
                 return searched
             if expr.op in {"==", "!="}:
                 found = self._compared(expr.left, expr.right) or self._compared(expr.right, expr.left)
+                if found is None and self.tables.equality_checks:
+                    found = self._matched(expr.left, expr.right) or self._matched(expr.right, expr.left)
                 if found is None:
                     return {}, {}
                 return (found, {}) if expr.op == "==" else ({}, found)
@@ -381,6 +383,17 @@ class _Run:
             return None
         yes, no = self._guard_call(replace(call, method="contains"))
         return (yes, no) if key in found else (no, yes)
+
+    def _matched(self, named: Node, other: Node) -> Env | None:
+        """Request data found equal to a value the code chose (a configured or listed one): in that branch
+        it is that value, safe for every sink."""
+        name = self._name_of(named, self.adapter.expression(named))
+        if name is None:
+            return None
+        value = self._lookup(name)
+        if not value.tainted or self._quiet_eval(other).tainted:
+            return None
+        return {name: sanitized(value, ALL_KINDS)}
 
     def _compared(self, named: Node, other: Node) -> Env | None:
         name = self._name_of(named, self.adapter.expression(named))

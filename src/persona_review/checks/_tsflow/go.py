@@ -128,6 +128,7 @@ GO_TABLES = ir.Tables(
         }
     ),
     numeric_fixed=True,
+    equality_checks=True,
     guards=frozenset(
         {
             "HasPrefix",

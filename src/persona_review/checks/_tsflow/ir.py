@@ -257,6 +257,9 @@ class Tables:
     """Method or dotted callee -> sink kinds its result is safe for."""
     numeric: frozenset[str] = frozenset()
     """Methods/callees whose result is a number or boolean: safe for every sink."""
+    equality_checks: bool = False
+    """Whether request data compared equal to a value that is not request data (a configured URL, a
+    list element) is safe inside that branch."""
     numeric_fixed: bool = False
     """Whether a number made from values that carry no request data counts as fixed (no caller can put
     text in it)."""

@@ -106,6 +106,7 @@ JS_TABLES = ir.Tables(
         }
     ),
     numeric_fixed=True,
+    equality_checks=True,
     guards=frozenset(
         {
             "includes",
