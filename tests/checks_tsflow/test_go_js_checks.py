@@ -348,3 +348,14 @@ def test_trusted_matches_and_stored_values_are_not_open_redirects() -> None:
         "});\n"
     )
     assert [line for line, rule in _ids("l.js", js) if rule == "JS-OPEN-REDIRECT"] == [4]
+
+
+def test_cookies_set_from_configuration_or_being_cleared_are_not_reported() -> None:
+    code = (
+        "package c\n\nfunc set(w http.ResponseWriter, r *http.Request, token string, secure bool) {\n"
+        '\thttp.SetCookie(w, &http.Cookie{Name: "t", Value: token, Secure: secure, HttpOnly: true})\n'
+        '\thttp.SetCookie(w, &http.Cookie{Name: "t", Value: "", MaxAge: -1})\n'
+        '\tr.AddCookie(&http.Cookie{Name: "t", Value: token})\n'
+        '\thttp.SetCookie(w, &http.Cookie{Name: "t", Value: token, HttpOnly: true})\n}\n'
+    )
+    assert [line for line, rule in _ids("c.go", code) if rule == "GO-COOKIE-INSECURE"] == [7]

@@ -506,10 +506,14 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
                 continue
             written = _keys(site)
             later = _set_later(flow, site)
+            if _request_side_or_cleared(site, written):
+                continue
             missing = [
                 flag
                 for flag in ("Secure", "HttpOnly")
-                if written.get(flag) != "true" and later.get(flag) != "true"
+                if written.get(flag, "false") == "false"
+                and later.get(flag, "false") == "false"
+                and (flag in written or flag in later or not _set_by_name(flow, site, flag))
             ]
             turned_off = [
                 flag for flag in missing if written.get(flag) == "false" or later.get(flag) == "false"
@@ -520,6 +524,27 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
                     site.end_line if site.end_line > site.line else None,
                     f"The `http.Cookie` made here has no {' and no '.join(f'`{m}: true`' for m in missing)}.",
                 )
+
+
+def _request_side_or_cleared(site: CallSite, written: dict[str, str]) -> bool:
+    """A cookie added to an outgoing or test request (`req.AddCookie`), or one being deleted (empty value
+    or a negative MaxAge): Secure and HttpOnly protect nothing there."""
+    node = site.node.parent
+    while node is not None and node.type not in {"call_expression", "block", "source_file"}:
+        node = node.parent
+    if node is not None and node.type == "call_expression":
+        function = node.child_by_field_name("function")
+        if function is not None and text_of(function).endswith("AddCookie"):
+            return True
+    return written.get("Value") in {'""', "``"} or written.get("MaxAge", "").startswith("-")
+
+
+def _set_by_name(flow: FileFlow, site: CallSite, flag: str) -> bool:
+    """Whether a later `cookie.Secure = x` (any value) in the function sets the flag from code."""
+    return any(
+        a.function is site.function and a.line >= site.line and a.name.endswith(f".{flag}")
+        for a in flow.assignments
+    )
 
 
 def _keys(site: CallSite) -> dict[str, str]:
