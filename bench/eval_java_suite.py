@@ -1,4 +1,5 @@
-"""Score the Java security checks on another tool's labelled Java tests (data not used for tuning).
+"""Score the Java, Go or JavaScript/TypeScript security checks on another tool's labelled tests (data
+not used for tuning).
 
 Two label styles are read from `//` comments:
 - semgrep's: a comment line `// ruleid: RULE` (a finding is expected on the next statement) or
@@ -22,7 +23,11 @@ files are split into **dev** (looked at while working on the checks) and **test*
 hash of their path relative to DIR. Per class the script prints labels, hits, false alarms, precision,
 recall, and TPR - FPR where the class has clean labels.
 
-    python bench/eval_java_suite.py DIR [--split dev|test|both]
+    python bench/eval_java_suite.py DIR [--split dev|test|both] [--language java|go|javascript]
+                                        [--exclude CORPUS] [--show]
+
+For Go, gosec's `testutils/gNNN_samples.go` tables are read as well: each sample program is one label
+(flagged when gosec expects issues), split by the hash of its file and index (GOSEC below).
 
 DIR holds one folder per suite (e.g. `DIR/juliet`, `DIR/semgrep`, `DIR/sonar`); figures are printed per
 split and suite. The suites are not part of this repository (their licenses and sizes are their authors'):
@@ -183,6 +188,97 @@ JULIET: dict[str, str] = {
     "CWE501": "session",
 }
 _JULIET = re.compile(r"/testcases/(CWE\d+)_")
+GO_CHECKS: dict[str, tuple[str, ...]] = {
+    "sql": ("GO-SQL-STRING",),
+    "command": ("GO-SHELL-INJECTION",),
+    "path": ("GO-PATH-TRAVERSAL",),
+    "ssrf": ("GO-SSRF",),
+    "redirect": ("GO-OPEN-REDIRECT",),
+    "xss": ("GO-TEMPLATE-INJECTION",),
+    "random": ("GO-INSECURE-RANDOM",),
+    "cookie": ("GO-COOKIE-INSECURE",),
+    "cors": ("GO-CORS-REFLECTED-ORIGIN", "ANY-CORS-ANY-ORIGIN-CREDENTIALS"),
+    "tls": ("GO-TLS-VERIFY-OFF",),
+}
+GO_RULES: dict[str, str] = {
+    **dict.fromkeys(("tainted-sql-string", "string-formatted-query", "pg-sqli", "pg-orm-sqli", "pgx-sqli",
+                     "gosql-sqli", "gorm-dangerous-method-usage", "database-sqli"), "sql"),
+    **dict.fromkeys(("dangerous-exec-command", "dangerous-exec-cmd", "dangerous-syscall-exec",
+                     "dangerous-command-write"), "command"),
+    **dict.fromkeys(("filepath-clean-misuse",), "path"),
+    "tainted-url-host": "ssrf",
+    "open-redirect": "redirect",
+    **dict.fromkeys(("no-direct-write-to-responsewriter", "no-fprintf-to-responsewriter",
+                     "no-io-writestring-to-responsewriter", "no-printf-in-responsewriter",
+                     "unsafe-template-type", "raw-html-format", "go-insecure-templates",
+                     "import-text-template",
+                     "wip-xss-using-responsewriter-and-printf"), "xss"),
+    "math-random-used": "random",
+    **dict.fromkeys(("cookie-missing-secure", "cookie-missing-httponly", "session-cookie-missing-secure",
+                     "session-cookie-missing-httponly"), "cookie"),
+    **dict.fromkeys(("missing-ssl-minversion", "ssl-v3-is-insecure", "tls-with-insecure-cipher"), "tls"),
+}
+GOSEC: dict[str, str] = {
+    "G201": "sql", "G202": "sql", "G701": "sql", "G702": "command", "G703": "path", "G704": "ssrf",
+    "G705": "xss", "G203": "xss", "G404": "random", "G402": "tls",
+}
+"""gosec rules whose samples are scored, by class. Its rules that flag any non-constant value (G204, G304,
+G107) are left out: they report command-line and environment input too, which these checks do not."""
+JS_CHECKS: dict[str, tuple[str, ...]] = {
+    "sql": ("JS-SQL-STRING",),
+    "nosql": ("JS-NOSQL-INJECTION",),
+    "command": ("JS-SHELL-INJECTION",),
+    "path": ("JS-PATH-TRAVERSAL",),
+    "ssrf": ("JS-SSRF",),
+    "redirect": ("JS-OPEN-REDIRECT",),
+    "code": ("JS-CODE-INJECTION",),
+    "xss": ("JS-XSS",),
+    "prototype": ("JS-PROTOTYPE-POLLUTION",),
+    "random": ("JS-INSECURE-RANDOM",),
+    "cors": ("JS-CORS-REFLECTED-ORIGIN", "ANY-CORS-ANY-ORIGIN-CREDENTIALS"),
+}
+JS_RULES: dict[str, str] = {
+    **dict.fromkeys(("tainted-sql-string", "node-postgres-sqli", "node-mysql-sqli", "node-mssql-sqli",
+                     "node-knex-sqli", "knex-sqli", "mysql-sqli", "sequelize-sqli",
+                     "express-sequelize-injection", "sequelize-raw-query"), "sql"),
+    **dict.fromkeys(("detect-child-process", "spawn-shell-true", "dangerous-spawn-shell",
+                     "shelljs-exec-injection", "spawn-git-clone"), "command"),
+    **dict.fromkeys(("path-join-resolve-traversal", "express-path-join-resolve-traversal",
+                     "express-res-sendfile", "detect-non-literal-fs-filename"), "path"),
+    **dict.fromkeys(("express-ssrf", "apollo-axios-ssrf"), "ssrf"),
+    **dict.fromkeys(("express-open-redirect", "js-open-redirect", "js-open-redirect-from-function",
+                     "nestjs-open-redirect", "unknown-value-in-redirect"), "redirect"),
+    **dict.fromkeys(("express-vm-injection", "vm-runincontext-injection", "eval-detected", "tainted-eval",
+                     "detect-eval-with-expression", "code-string-concat", "express-sandbox-code-injection",
+                     "sandbox-code-injection", "express-vm2-injection", "vm2-code-injection",
+                     "vm2-context-injection", "express-detect-notevil-usage"), "code"),
+    **dict.fromkeys(("direct-response-write", "raw-html-format", "raw-html-concat", "raw-html-join",
+                     "html-in-template-string", "tainted-html-response", "tainted-html-string"), "xss"),
+    **dict.fromkeys(("prototype-pollution-assignment", "prototype-pollution-loop", "insecure-object-assign"),
+                    "prototype"),
+    **dict.fromkeys(("cors-misconfiguration", "nestjs-header-cors-any", "cors-regex-wildcard"), "cors"),
+}
+JS_FOLDERS: dict[str, str] = {
+    "CWE-089": "sql", "CWE-078": "command", "CWE-022": "path", "CWE-918": "ssrf", "CWE-601": "redirect",
+    "CWE-094": "code", "CWE-079": "xss", "CWE-1321": "prototype", "CWE-338": "random", "CWE-942": "cors",
+}
+
+
+@dataclass(frozen=True)
+class Language:
+    suffixes: tuple[str, ...]
+    checks: dict[str, tuple[str, ...]]
+    rules: dict[str, str]
+    folders: dict[str, str]
+
+
+LANGUAGES: dict[str, Language] = {
+    "java": Language((".java",), CHECKS, RULES, FOLDERS),
+    "go": Language((".go",), GO_CHECKS, GO_RULES, {**FOLDERS, "CWE-079": "xss"}),
+    "javascript": Language((".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs"), JS_CHECKS, JS_RULES, JS_FOLDERS),
+}
+_GOSEC_FILE = re.compile(r"^g(\d{3})_samples\.go$")
+_GOSEC_SAMPLE = re.compile(r"\{\s*\[\]string\s*\{\s*`(.*?)`\s*\}\s*,\s*(\d+)\s*,", re.DOTALL)
 _SONAR = re.compile(r"//\s*Noncompliant(?:@([+-]\d+))?")
 _OWASP_BENCHMARK = re.compile(r"OWASP Benchmark|org\.owasp\.benchmark", re.IGNORECASE)
 _SEMGREP = re.compile(r"^\s*//\s*(ruleid|ok|todoruleid|todook)\s*:\s*([\w.,\- ]+?)\s*$")
@@ -216,30 +312,41 @@ class Score:
         )
 
 
-def split_of(path: Path, root: Path) -> str:
-    digest = hashlib.sha256(str(path.relative_to(root)).encode()).digest()
+def split_of(path: Path, root: Path, part: str = "") -> str:
+    digest = hashlib.sha256((str(path.relative_to(root)) + part).encode()).digest()
     return "dev" if digest[0] % 2 == 0 else "test"
 
 
-def _statement(lines: list[str], start: int) -> tuple[int, int]:
-    """The 1-based first and last line of the statement starting at or after index `start`."""
+def _statement(lines: list[str], start: int, java: bool = True) -> tuple[int, int]:
+    """The 1-based first and last line of the statement starting at or after index `start`. Java ends
+    statements with `;`, `{` or `}`; Go and JavaScript where the brackets opened on it are closed again."""
     index = start
     while index < len(lines) and (not lines[index].strip() or lines[index].strip().startswith(("//", "@"))):
         index += 1
     last = index
-    while last < len(lines) - 1 and last - index < 5 and not lines[last].rstrip().endswith((";", "{", "}")):
+    if java:
+        while last < len(lines) - 1 and last - index < 5 \
+                and not lines[last].rstrip().endswith((";", "{", "}")):
+            last += 1
+        return index + 1, last + 1
+    depth = 0
+    while last < len(lines):
+        depth += sum(lines[last].count(c) for c in "([") - sum(lines[last].count(c) for c in ")]")
+        if depth <= 0 or last - index >= 5 or lines[last].rstrip().endswith("{"):
+            break
         last += 1
-    return index + 1, last + 1
+    return index + 1, min(last, len(lines) - 1) + 1
 
 
 def sonar_class(path: Path) -> str | None:
     return next((c for key, c in SAMPLES.items() if path.name.startswith(key)), None)
 
 
-def labels(path: Path, root: Path, text: str) -> list[tuple[str, bool, int, int]]:
+def labels(path: Path, root: Path, text: str, language: str = "java") -> list[tuple[str, bool, int, int]]:
     """(class, expected, first line, last line) for each label in the file."""
+    lang = LANGUAGES[language]
     lines = text.splitlines()
-    sonar = sonar_class(path)
+    sonar = sonar_class(path) if language == "java" else None
     if sonar is not None:
         out_sonar = []
         for index, line in enumerate(lines):
@@ -248,7 +355,8 @@ def labels(path: Path, root: Path, text: str) -> list[tuple[str, bool, int, int]
                 target = index + int(match.group(1) or 0)
                 out_sonar.append((sonar, True, target + 1, target + 1))
         return out_sonar
-    folder_class = next((c for key, c in FOLDERS.items() if key in str(path.relative_to(root))), None)
+    relative = str(path.relative_to(root))
+    folder_class = next((c for key, c in lang.folders.items() if f"{key}/" in f"{relative}/"), None)
     out: list[tuple[str, bool, int, int]] = []
     for index, line in enumerate(lines):
         match = _SEMGREP.match(line)
@@ -257,9 +365,9 @@ def labels(path: Path, root: Path, text: str) -> list[tuple[str, bool, int, int]
             if kind.startswith("todo"):
                 continue
             for rule in rules.split(","):
-                name = RULES.get(rule.strip().rsplit(".", 1)[-1].lower())
+                name = lang.rules.get(rule.strip().rsplit(".", 1)[-1].lower())
                 if name is not None:
-                    first, last = _statement(lines, index + 1)
+                    first, last = _statement(lines, index + 1, language == "java")
                     out.append((name, kind == "ruleid", first, last))
             continue
         if folder_class is None or line.lstrip().startswith("//"):
@@ -315,26 +423,34 @@ def _score_juliet(path: Path, text: str, name: str, cell: Score) -> None:
             cell.false_alarms += found
 
 
-def score(root: Path, wanted: str) -> dict[tuple[str, str], Score]:
+
+
+def score(root: Path, wanted: str, language: str = "java") -> dict[tuple[str, str], Score]:
     """Scores by (split, "suite/class"): the suite is the first folder under `root`."""
+    lang = LANGUAGES[language]
     out: dict[tuple[str, str], Score] = defaultdict(Score)
-    for path in sorted(root.rglob("*.java")):
+    for path in sorted(p for p in root.rglob("*") if p.suffix in lang.suffixes and p.is_file()):
+        if language == "go" and _GOSEC_FILE.match(path.name):
+            _score_gosec(path, root, wanted, out)
+            continue
         split = split_of(path, root)
         if wanted not in (split, "both"):
             continue
         suite = path.relative_to(root).parts[0]
         split = f"{split}:{suite}"
         text = path.read_text(encoding="utf-8", errors="replace")
-        juliet = _JULIET.search(path.as_posix())
+        if _digest(text) in EXCLUDED:
+            continue
+        juliet = _JULIET.search(path.as_posix()) if language == "java" else None
         if juliet is not None:
             if juliet.group(1) in JULIET:
                 _score_juliet(path, text, JULIET[juliet.group(1)], out[(split, JULIET[juliet.group(1)])])
             continue
-        found_labels = labels(path, root, text)
-        if not found_labels or _OWASP_BENCHMARK.search(text) or path.name.endswith(".fixed.java"):
+        found_labels = labels(path, root, text, language)
+        if not found_labels or _OWASP_BENCHMARK.search(text) or ".fixed." in path.name:
             continue
         outcome = run_checks([context_for_text(path.name, text)], categories=(Category.SECURITY,))
-        sonar = sonar_class(path)
+        sonar = sonar_class(path) if language == "java" else None
         if sonar is not None:  # every other line is asserted clean
             labelled = {line for _name, _bad, first, last in found_labels for line in range(first, last + 1)}
             stray = {
@@ -344,7 +460,7 @@ def score(root: Path, wanted: str) -> dict[tuple[str, str], Score]:
             out[(split, sonar)].false_alarms += len(stray)
         for name, bad, first, last in found_labels:
             found = any(
-                f.rule_id in CHECKS[name]
+                f.rule_id in lang.checks[name]
                 and f.line is not None
                 and f.line <= last
                 and (f.end_line or f.line) >= first
@@ -358,18 +474,72 @@ def score(root: Path, wanted: str) -> dict[tuple[str, str], Score]:
             else:
                 cell.clean += 1
                 cell.false_alarms += found
+            if SHOW and split.startswith("dev") and found != bad:
+                print(f"{'missed' if bad else 'false alarm'} {name}: {path.relative_to(root)}:{first}")
     return out
+
+
+EXCLUDED: set[str] = set()
+"""Digests of the files given with `--exclude` (a corpus already used elsewhere): a file or gosec sample
+with the same text is not scored."""
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.strip().encode()).hexdigest()
+
+
+SHOW = False
+"""Set by `--show`: print each dev miss and false alarm (never those of the test split)."""
+
+
+def _score_gosec(path: Path, root: Path, wanted: str, out: dict[tuple[str, str], Score]) -> None:
+    """gosec's samples: Go programs in a table with the number of issues its rule expects. A sample with
+    issues is a flagged label, one without a clean label; a finding of the class anywhere in it counts."""
+    match = _GOSEC_FILE.match(path.name)
+    assert match is not None
+    name = GOSEC.get(f"G{match.group(1)}")
+    if name is None:
+        return
+    text = path.read_text(encoding="utf-8", errors="replace")
+    for number, sample in enumerate(_GOSEC_SAMPLE.finditer(text)):
+        split = split_of(path, root, f"#{number}")
+        if wanted not in (split, "both"):
+            continue
+        code, expected = sample.group(1), int(sample.group(2))
+        if _digest(code) in EXCLUDED:
+            continue
+        outcome = run_checks([context_for_text("sample.go", code)], categories=(Category.SECURITY,))
+        found = any(f.rule_id in GO_CHECKS[name] for f in outcome.findings)
+        cell = out[(f"{split}:gosec", name)]
+        cell.files.add(f"{path}#{number}")
+        if expected:
+            cell.flagged += 1
+            cell.hits += found
+        else:
+            cell.clean += 1
+            cell.false_alarms += found
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("root", type=Path)
     parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    parser.add_argument("--language", choices=sorted(LANGUAGES), default="java")
+    parser.add_argument("--show", action="store_true", help="print dev misses and false alarms")
+    parser.add_argument("--exclude", type=Path, help="skip files whose text a file under this folder has")
     args = parser.parse_args()
     if not args.root.is_dir():
         print(f"not a directory: {args.root}", file=sys.stderr)
         return 2
-    results = score(args.root, args.split)
+    global SHOW  # noqa: PLW0603 - a command-line switch read while scoring
+    SHOW = args.show
+    if args.exclude is not None:
+        EXCLUDED.update(
+            _digest(p.read_text(encoding="utf-8", errors="replace"))
+            for p in args.exclude.rglob("*")
+            if p.is_file()
+        )
+    results = score(args.root, args.split, args.language)
     splits = sorted({s for s, _name in results}, key=lambda s: (s.split(":")[0] != "dev", s))
     for split in splits:
         rows = {name: cell for (s, name), cell in results.items() if s == split}

@@ -7,11 +7,15 @@ import re
 from collections.abc import Iterator, Mapping
 
 from persona_review.checks._cstyle import SqlBuild, is_dynamic, sql_builds, string_constants
+from persona_review.checks._flow_sinks import Sink, describe_flow, line_hit_dropped, tainted_sites, with_flow
+from persona_review.checks._flow_sinks import hit as flow_hit
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, lines_of, matching_lines, split_args, string_contents
 from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._taint import QueryCall, forget_assigned, sql_string_hits
+from persona_review.checks._tsflow.values import SHELL, SQL
 from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.go_flow_security import COMMAND_SINKS, command_flows
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 
@@ -45,6 +49,36 @@ _CTX_ARG = re.compile(r"^\s*(?:ctx|c|context\.\w+\(\)|r\.Context\(\)|req\.Contex
     )
 )
 def sql_string(ctx: FileContext) -> Iterator[Hit]:
+    """The line-based hits, less those the data flow shows to be built from constants (or a name defined
+    outside the hunk), plus the query calls the data flow sees request data reach."""
+    reported: set[int] = set()
+    for found in _sql_string_lines(ctx):
+        if line_hit_dropped(ctx, SQL_SINKS, found, SQL):
+            continue
+        reported.add(found.line)
+        yield with_flow(ctx, SQL_SINKS, found, "is run as SQL by")
+    for site, index, value in tainted_sites(ctx, *SQL_SINKS):
+        if site.line not in reported:
+            reported.add(site.line)
+            yield flow_hit(site, describe_flow(site, index, value, "is run as SQL by"))
+
+
+_DB_WORDS = ("db", "tx", "conn", "sql", "pool", "database", "store", "repo", "querier", "q.")
+SQL_SINKS = (
+    Sink(SQL, frozenset({"Query", "QueryRow", "Exec", "Prepare", "Raw", "MustExec", "Queryx", "QueryRowx",
+                         "NamedExec", "NamedQuery", "QueryEx", "QueryRowEx", "ExecEx", "QueryOne"}), (0,),
+         frozenset({"DB", "Tx", "Conn", "Pool"}), _DB_WORDS),
+    Sink(SQL, frozenset({"QueryContext", "QueryRowContext", "ExecContext", "PrepareContext", "QueryxContext",
+                         "NamedExecContext", "MustExecContext", "Select", "Get"}), (1,),
+         frozenset({"DB", "Tx", "Conn", "Pool"}), _DB_WORDS),
+    Sink(SQL, frozenset({"Where", "WhereOr", "Having", "Order", "OrderExpr", "Group", "ColumnExpr",
+                         "TableExpr", "Joins", "Raw", "Exec"}), (0,)),
+)
+"""Query runners (database handles, by class or name), and the query-builder methods of ORMs (go-pg,
+gorm) whose first argument is SQL text."""
+
+
+def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     constants = string_constants(lexed) | _inert_values(lexed) | _DIGIT_FORMATTERS
 
@@ -220,6 +254,21 @@ _LITERAL = re.compile(r'^\s*(?:"[^"]*"|`[^`]*`)\s*$')
     )
 )
 def shell_injection(ctx: FileContext) -> Iterator[Hit]:
+    """The line-based `sh -c` hits, less those whose script the data flow shows to be constant (or a name
+    defined outside the hunk); plus commands whose program or `sh -c` script is request data."""
+    reported: set[int] = set()
+    for found in _shell_lines(ctx):
+        if line_hit_dropped(ctx, COMMAND_SINKS, found, SHELL):
+            continue
+        reported.add(found.line)
+        yield with_flow(ctx, COMMAND_SINKS, found, "is part of the command run by")
+    for site, index, value in command_flows(ctx):
+        if site.line not in reported:
+            reported.add(site.line)
+            yield flow_hit(site, describe_flow(site, index, value, "is part of the command run by"))
+
+
+def _shell_lines(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     constants: set[str] = set()
     for no, code, bare in lines_of(lexed):

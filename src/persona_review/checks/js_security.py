@@ -7,10 +7,16 @@ import re
 from collections.abc import Iterator, Mapping
 
 from persona_review.checks._cstyle import assigned_name, is_dynamic, sql_builds, string_constants
+from persona_review.checks._flow_sinks import Sink, describe_flow, line_hit_dropped, tainted_sites, with_flow
+from persona_review.checks._flow_sinks import hit as flow_hit
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, lines_of, split_args
+from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._taint import QueryCall, forget_assigned, sql_string_hits
+from persona_review.checks._tsflow import CallSite, Value
+from persona_review.checks._tsflow.values import SHELL, SQL
 from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.js_flow_security import COMMAND_SINKS, command_flows
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 
@@ -45,6 +51,51 @@ _SQL_OPTION = re.compile(r"^\{\s*sql\s*:\s*([\w$]+)")
     )
 )
 def sql_string(ctx: FileContext) -> Iterator[Hit]:
+    """The line-based hits, less those the data flow shows to be built from constants (or a name defined
+    outside the hunk), plus the query calls the data flow sees request data reach."""
+    reported: set[int] = set()
+    for found in _sql_string_lines(ctx):
+        if found.line in reported or line_hit_dropped(ctx, SQL_SINKS, found, SQL):
+            continue
+        reported.add(found.line)
+        yield with_flow(ctx, SQL_SINKS, found, "is run as SQL by")
+    for site, index, value in tainted_sites(ctx, *SQL_SINKS, accept=_sql_text):
+        if site.line not in reported:
+            reported.add(site.line)
+            yield flow_hit(site, describe_flow(site, index, value, "is run as SQL by"))
+
+
+_SQL_RECEIVERS = ("db", "sql", "pool", "client", "conn", "knex", "sequelize", "prisma", "pg", "mysql", "tx",
+                  "trx", "database", "connection", "repo", "manager", "datasource")
+SQL_SINKS = (
+    Sink(
+        SQL,
+        frozenset({"query", "execute", "raw", "unsafe", "whereRaw", "havingRaw", "orderByRaw", "joinRaw",
+                   "$queryRawUnsafe", "$executeRawUnsafe", "exec", "all", "run", "prepare", "each", "none",
+                   "one", "many", "oneOrNone", "manyOrNone", "any", "get"}),
+        (0,),
+        receiver_words=_SQL_RECEIVERS,
+    ),
+)
+_STRONG_SQL = ("db", "sql", "pool", "knex", "sequelize", "prisma", "pg", "mysql", "conn", "database")
+
+
+def _sql_text(site: CallSite, index: int, value: Value) -> bool:
+    """Request data in the query text itself (values in a parameter array or a tagged template are
+    bound): text whose known start reads as SQL, or request data passed whole to a database client."""
+    node = site.call.args[index]
+    if node.type in {"array", "object"}:
+        return False
+    prefix = (value.prefix or "").strip()
+    if prefix:
+        return looks_like_sql(prefix, strict=False)
+    receiver = site.call.callee.rsplit(".", 1)[0].lower()
+    return site.call.method not in {"exec", "get", "run", "all", "each"} and any(
+        word in receiver for word in _STRONG_SQL
+    )
+
+
+def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     constants = string_constants(lexed)
 
@@ -97,6 +148,22 @@ _LITERAL = re.compile(r"""^(?:"[^"]*"|'[^']*'|`[^`$]*`)$""")
     )
 )
 def shell_injection(ctx: FileContext) -> Iterator[Hit]:
+    """The line-based hits, less those whose command the data flow shows to be constant (or a name defined
+    outside the hunk, or free of request data in a file where request data is visible); plus the commands
+    request data reaches."""
+    reported: set[int] = set()
+    for found in _shell_lines(ctx):
+        if line_hit_dropped(ctx, COMMAND_SINKS, found, SHELL):
+            continue
+        reported.add(found.line)
+        yield with_flow(ctx, COMMAND_SINKS, found, "is part of the command run by")
+    for site, index, value in command_flows(ctx):
+        if site.line not in reported:
+            reported.add(site.line)
+            yield flow_hit(site, describe_flow(site, index, value, "is part of the command run by"))
+
+
+def _shell_lines(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     constants = string_constants(lexed)
     literals = _literal_of(lexed, constants)

@@ -51,6 +51,12 @@ grammar package and the wrappers tried around fragments:
 
 An adapter never needs to be complete: anything it maps to `Other` still has its calls recorded and its
 taint carried, it just folds no constants.
+
+Go (`go.py`) and JavaScript/TypeScript (`javascript.py`, also TSX) use a few optional additions, all off
+by default: `ir.Concat` (template literals), `ir.Lambda.bound` (callback parameters that start typed or
+tainted), and in `ir.Tables` `request_exact_names`, `source_fields` (`req.query`, `r.Body`),
+`source_callees` (`mux.Vars`), `fills` (`Decode(&v)`), `formatters` (`fmt.Sprintf`), `source_lookups`
+(name the part read: `req.query.name`), `numeric_fixed` and `equality_checks`.
 """
 
 from __future__ import annotations

@@ -459,8 +459,13 @@ class _Run:
                 return {**self.guards(expr.left)[0], **self.guards(expr.right)[0]}, {}
             if expr.op == "||":
                 return {}, {**self.guards(expr.left)[1], **self.guards(expr.right)[1]}
+            searched = self._index_found(expr)
+            if searched is not None:
+                return searched
             if expr.op in {"==", "!="}:
                 found = self._compared(expr.left, expr.right) or self._compared(expr.right, expr.left)
+                if found is None and self.tables.equality_checks:
+                    found = self._matched(expr.left, expr.right) or self._matched(expr.right, expr.left)
                 if found is None:
                     return {}, {}
                 return (found, {}) if expr.op == "==" else ({}, found)
@@ -468,6 +473,33 @@ class _Run:
         if isinstance(expr, ir.Call):
             return self._guard_call(expr)
         return {}, {}
+
+    def _index_found(self, expr: ir.Binary) -> tuple[Env, Env] | None:
+        """`s.indexOf(x) != -1` (and `>= 0`, `> -1`, or `== -1`, `< 0` reversed) read as `s.contains(x)`."""
+        call = self.adapter.expression(expr.left)
+        if not isinstance(call, ir.Call) or call.method not in {"indexOf", "search", "lastIndexOf"}:
+            return None
+        bound = self._quiet_eval(expr.right)
+        if not bound.known or not isinstance(bound.const, int) or isinstance(bound.const, bool):
+            return None
+        found = {("!=", -1), (">=", 0), (">", -1)}
+        missing = {("==", -1), ("<", 0)}
+        key = (expr.op, bound.const)
+        if key not in found | missing:
+            return None
+        yes, no = self._guard_call(replace(call, method="contains"))
+        return (yes, no) if key in found else (no, yes)
+
+    def _matched(self, named: Node, other: Node) -> Env | None:
+        """Request data found equal to a value the code chose (a configured or listed one): in that branch
+        it is that value, safe for every sink."""
+        name = self._name_of(named, self.adapter.expression(named))
+        if name is None:
+            return None
+        value = self._lookup(name)
+        if not value.tainted or self._quiet_eval(other).tainted:
+            return None
+        return {name: sanitized(value, ALL_KINDS)}
 
     def _compared(self, named: Node, other: Node) -> Env | None:
         name = self._name_of(named, self.adapter.expression(named))
@@ -495,7 +527,8 @@ class _Run:
                     return found, {}
             return {}, {}
         receiver = self._quiet_eval(call.receiver) if call.receiver is not None else None
-        if method in {"contains", "indexOf"} and receiver is not None and receiver.tainted and call.args:
+        if method in {"contains", "indexOf", "includes"} and receiver is not None and receiver.tainted \
+                and call.args:
             bad = self._quiet_eval(call.args[0])
             dots = bad.known and any(part in const_text(bad.const) for part in ("..", "/", "\\"))
             if dots and receiver_name is not None:
@@ -566,14 +599,25 @@ class _Run:
             if decided is False:
                 return self.eval(e.orelse)
             return union(self.eval(e.then), self.eval(e.orelse))
+        if isinstance(e, ir.Concat):
+            out = literal("")
+            for part in e.parts:
+                out = join(out, self.eval(part))
+            return out
         if isinstance(e, ir.Member):
+            if e.name in self.tables.source_fields and self._request_object(e.obj):
+                self.flow.has_sources = True
+                return tainted(_short(text_of(node)))
             if e.dotted and e.dotted.removeprefix("this.") in self.env:
                 return self.env[e.dotted.removeprefix("this.")]
             if e.dotted and (e.dotted in self.flow.fields or e.name in self.flow.fields) \
                     and (e.dotted.startswith("this.") or e.obj.type != "identifier"
-                         or text_of(e.obj) in self.flow.classes or text_of(e.obj)[:1].isupper()):
+                         or text_of(e.obj) in self.flow.classes or text_of(e.obj)[:1].isupper()) \
+                    and not (self.tables.source_lookups and self._quiet_eval(e.obj).tainted):
                 return self.flow.fields.get(e.dotted, self.flow.fields.get(e.name, UNKNOWN))
             base = self.eval(e.obj)
+            if self.tables.source_lookups and _names_source(base, e.obj):
+                return replace(derived(base), source=_short(text_of(node)))
             if e.name == "length" and base.known:
                 return literal(len(const_text(base.const)))
             if e.name == "length":
@@ -585,6 +629,8 @@ class _Run:
             if base.seq is not None and index.known and isinstance(index.const, int) \
                     and 0 <= index.const < len(base.seq):
                 return base.seq[index.const]
+            if self.tables.source_lookups and index.known and _names_source(base, e.obj):
+                return replace(element_of(base), source=_short(text_of(node)))
             return element_of(base)
         if isinstance(e, ir.Sequence_):
             elements = tuple(self.eval(child) for child in e.elements)
@@ -592,6 +638,12 @@ class _Run:
         if isinstance(e, ir.Lambda):
             saved = (self.env, self.returns, self.breaks)
             self.env = {**self.env, **{p: UNKNOWN for p in e.params}}
+            for param in e.bound:
+                if param.source is not None:
+                    self.flow.has_sources = True
+                    self.env[param.name] = replace(tainted(param.source), type=param.type_name)
+                else:
+                    self.env[param.name] = Value(type=param.type_name)
             self.returns, self.breaks = [], []
             try:
                 if e.body is not None and isinstance(self.adapter.statement(e.body), ir.Block):
@@ -641,6 +693,9 @@ class _Run:
         if c.receiver is not None:
             receiver_name = self._name_of(c.receiver, self.adapter.expression(c.receiver))
         result = self._result(c, receiver, args, receiver_name, node)
+        if c.method in self.tables.source_lookups and receiver is not None and c.receiver is not None \
+                and result.tainted and _names_source(receiver, c.receiver) and all(a.known for a in args):
+            result = replace(result, source=_short(text_of(node)))
         if self.record:
             self.flow.calls.append(CallSite(node, c, receiver, args, result, self.flow.line_of(node),
                                             self.flow.end_line_of(node), self.function, receiver_name))
@@ -652,18 +707,21 @@ class _Run:
         method = c.method
         if c.new_type is not None:
             return self._construct(c.new_type, args)
-        if (method in t.source_methods and self._on_request(c, receiver, receiver_name)) or (
+        if (method in t.source_methods and self._on_request(c, receiver, receiver_name)) \
+                or c.callee in t.source_callees or (
                 receiver is not None and receiver.type in self.flow.request_wrappers
                 and method.startswith("get") and method not in t.drops_taint
                 and any(a.known and isinstance(a.const, str) for a in args)):
             self.flow.has_sources = True
             return tainted(_short(text_of(node)))
+        if method in t.fills and c.args:
+            self._fill(c, receiver, args, receiver_name, node)
         helper = self._helper(c, receiver)
         if helper is not None:
             return self._apply_summary(helper, args)
         kinds = t.sanitizers.get(c.callee) or t.sanitizers.get(method)
         if kinds is not None:
-            base = derived(*args) if args else derived(receiver or UNKNOWN)
+            base = derived(*args, *([receiver] if receiver is not None and receiver.tainted else []))
             return sanitized(base, kinds)
         if c.callee in t.weak_random or (receiver is not None and receiver.type in t.weak_random_types
                                          and method.startswith("next")):
@@ -680,14 +738,20 @@ class _Run:
             folded = _fold_number(method, args)
             if folded is not None:
                 return folded
-            return sanitized(derived(*(args or (receiver or UNKNOWN,))), ALL_KINDS)
+            number = sanitized(derived(*(args or (receiver or UNKNOWN,))), ALL_KINDS)
+            return replace(number, fixed=True) if t.numeric_fixed and not number.tainted else number
         folded_value = _fold_call(c, receiver, args)
         if folded_value is not None:
             return folded_value
         returned = t.returns.get(c.callee) or t.returns.get(method)
         if returned is not None:
             return derived(*(a for a in (receiver, *args) if a is not None), type_name=returned)
-        if c.callee == "String.format" and args and args[0].known:
+        if c.callee in t.formatters and args and all(a.known for a in args) \
+                and isinstance(args[0].const, str):
+            formatted = _format(args[0].const, [a.const for a in args[1:]])
+            if formatted is not None:
+                return formatted
+        if (c.callee == "String.format" or c.callee in t.formatters) and args and args[0].known:
             template = const_text(args[0].const)
             head = literal(template.split("%", 1)[0])
             return join(head, derived(*args[1:])) if any(a.tainted for a in args[1:]) else derived(*args)
@@ -802,8 +866,35 @@ class _Run:
             return False
         if receiver.type is not None:
             return receiver.type in t.request_types
-        name = (receiver_name or text_of(c.receiver)).rsplit(".", 1)[-1].lower()
-        return any(word in name for word in t.request_names)
+        written = (receiver_name or text_of(c.receiver)).rsplit(".", 1)[-1]
+        name = written.lower()
+        return written in t.request_exact_names or any(word in name for word in t.request_names)
+
+    def _fill(self, c: ir.Call, receiver: Value | None, args: tuple[Value, ...], receiver_name: str | None,
+              node: Node) -> None:
+        target = self._name_of(c.args[-1], self.adapter.expression(c.args[-1]))
+        if target is None:
+            return
+        if self._on_request(c, receiver, receiver_name):
+            self.flow.has_sources = True
+            filled = tainted(_short(text_of(node)))
+        else:
+            filled = derived(*(v for v in (receiver, *args[:-1]) if v is not None))
+        if filled.tainted:
+            old = self._lookup(target)
+            self.env[target] = replace(filled, type=old.type)
+
+    def _request_object(self, node: Node) -> bool:
+        """Whether `node` (the object of a field access) is the request: by class when known, else by name."""
+        expr = self.adapter.expression(node)
+        if not isinstance(expr, ir.Name | ir.Member):
+            return False
+        value = self._quiet_eval(node)
+        if value.type is not None:
+            return value.type in self.tables.request_types
+        written = (self._name_of(node, expr) or "").rsplit(".", 1)[-1]
+        return written in self.tables.request_exact_names \
+            or any(word in written.lower() for word in self.tables.request_names)
 
     def _helper(self, c: ir.Call, receiver: Value | None) -> ir.Function | None:
         if c.receiver is not None:
@@ -864,6 +955,11 @@ _PURE = frozenset({"split", "substring", "trim", "strip", "replace", "replaceAll
 """Methods whose result, on a receiver built from literals and with such arguments, is built from literals."""
 _GUARD_NAME = re.compile(r"^(?:is(?:Valid|Safe|Allowed|Whitelisted|Permitted)\w*|validate\w*"
                          r"|check(?:Valid|Safe)\w*|allowed\w*)$")
+
+
+def _names_source(value: Value, node: Node) -> bool:
+    """Whether `value` is request data read exactly by `node` (so a part of it read next is named)."""
+    return value.tainted and not value.safe_for and value.source == _short(text_of(node))
 
 
 def element_of(value: Value) -> Value:

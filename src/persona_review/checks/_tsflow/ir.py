@@ -191,6 +191,9 @@ class Sequence_:
 class Lambda:
     params: Sequence[str]
     body: Node | None
+    bound: Sequence[Param] = ()
+    """Parameters whose class or request source the adapter knows (a route callback's request, a
+    destructured `{ query }: Request`): they start with that class, or tainted with that source."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,13 +213,20 @@ class AssignExpr:
 
 
 @dataclass(frozen=True, slots=True)
+class Concat:
+    """Text made of parts in order (a template literal): each part's value joined to the next."""
+
+    parts: Sequence[Node]
+
+
+@dataclass(frozen=True, slots=True)
 class Other:
     children: Sequence[Node] = ()
 
 
 Statement = Block | Declare | Assign | If | Switch | Loop | Try | Return | Jump | Expr | Nested | Other
 Expression = (Literal | Name | Binary | Unary | Ternary | Call | Member | Index | Sequence_ | Lambda
-              | Passthrough | AssignExpr | Other)
+              | Passthrough | AssignExpr | Concat | Other)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +268,12 @@ class Tables:
     """Method or dotted callee -> sink kinds its result is safe for."""
     numeric: frozenset[str] = frozenset()
     """Methods/callees whose result is a number or boolean: safe for every sink."""
+    equality_checks: bool = False
+    """Whether request data compared equal to a value that is not request data (a configured URL, a
+    list element) is safe inside that branch."""
+    numeric_fixed: bool = False
+    """Whether a number made from values that carry no request data counts as fixed (no caller can put
+    text in it)."""
     guards: frozenset[str] = frozenset()
     """Methods that validate their receiver or first argument when used as a condition."""
     partial_guards: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -281,6 +297,23 @@ class Tables:
     """Method-name prefixes of lookups (`get`, `find`, `load`): called on an object that is not request
     data, their result is stored data even when the key came from the request. Other calls pass the
     taint of their arguments on."""
+    request_exact_names: frozenset[str] = frozenset()
+    """Receiver names taken to be the request only when written exactly so (`r`, `c`): too short to be
+    matched inside other names."""
+    source_fields: frozenset[str] = frozenset()
+    """Fields of a request object that hold request data (`req.query`, `r.Body`)."""
+    source_callees: frozenset[str] = frozenset()
+    """Callees (dotted, as written) whose result is request data whatever the receiver (`mux.Vars`)."""
+    fills: frozenset[str] = frozenset()
+    """Methods that copy their receiver's or first arguments' data into their last argument (Go
+    `json.NewDecoder(r.Body).Decode(&v)`, gin `c.ShouldBindJSON(&v)` on the request): the named last
+    argument then carries it."""
+    source_lookups: frozenset[str] = frozenset()
+    """Methods that read one part of request data (`r.URL.Query().Get("q")`): the part read is named as
+    the source, as are fields and constant indexes read from a source (`req.query.name`)."""
+    formatters: frozenset[str] = frozenset()
+    """Callees (dotted, as written) that format their arguments into a printf-style template like
+    `String.format` (`fmt.Sprintf`, `util.format`)."""
     returns: dict[str, str] = field(default_factory=dict)
     """Callee (dotted, as written) or method -> the class of its result (`getWriter` -> `PrintWriter`),
     so that chained calls know their receiver."""

@@ -39,6 +39,21 @@ class Grammar:
 GRAMMARS: dict[str, Grammar] = {
     "java": Grammar("tree_sitter_java", "language", "persona_review.checks._tsflow.java:JavaAdapter",
                     (("class __Hunk__ { ", "\n}"), ("class __Hunk__ { void __hunk__() { ", "\n}}"))),
+    "go": Grammar("tree_sitter_go", "language", "persona_review.checks._tsflow.go:GoAdapter",
+                  (("package __hunk__; ", "\n"), ("package __hunk__; func __hunk__() { ", "\n}"),
+                   ("package __hunk__; func __hunk__() { ", "\n"))),
+    "javascript": Grammar("tree_sitter_javascript", "language",
+                          "persona_review.checks._tsflow.javascript:JavaScriptAdapter",
+                          (("function __hunk__() { ", "\n}"), ("class __Hunk__ { ", "\n}"),
+                           ("function __hunk__() { ", "\n"))),
+    "typescript": Grammar("tree_sitter_typescript", "language_typescript",
+                          "persona_review.checks._tsflow.javascript:TypeScriptAdapter",
+                          (("function __hunk__() { ", "\n}"), ("class __Hunk__ { ", "\n}"),
+                           ("function __hunk__() { ", "\n"))),
+    "tsx": Grammar("tree_sitter_typescript", "language_tsx",
+                   "persona_review.checks._tsflow.javascript:TypeScriptAdapter",
+                   (("function __hunk__() { ", "\n}"), ("class __Hunk__ { ", "\n}"),
+                           ("function __hunk__() { ", "\n"))),
 }
 """Languages with an adapter. Adding one: its grammar package, function, adapter and fragment wrappers."""
 
@@ -138,6 +153,93 @@ def parse_fragment(language: str, text: str) -> tuple[Tree, int, int]:
     return best, shift, best_errors
 
 
+def _fragment_trees(language: str, first: int, texts: list[str]) -> list[tuple[int, Tree]]:
+    """The parse of a run of hunk lines, or, when the run closes blocks it never opened (it starts inside a
+    function), of its pieces cut after each line that closes one, unless they parse worse: the tail of
+    one function and the whole functions after it then parse on their own."""
+    tree, errors = _parse_closed(language, texts)
+    cuts, _unclosed = _brackets(texts)
+    if not cuts:
+        return [(first, tree)]
+    # Even when braces opened in front make the whole run parse, the pieces are preferred: each keeps
+    # its own function around it (its parameters, its request object) instead of one made-up wrapper.
+    pieces: list[tuple[int, Tree]] = []
+    total = 0
+    start = 0
+    for cut in [*cuts, len(texts)]:
+        if cut > start:
+            piece, piece_errors = _parse_closed(language, texts[start:cut])
+            pieces.append((first + start, piece))
+            total += piece_errors
+        start = cut
+    return pieces if total <= errors else [(first, tree)]
+
+
+_OPEN, _CLOSE = "([{", ")]}"
+
+
+def _parse_closed(language: str, texts: list[str]) -> tuple[Tree, int]:
+    """The best parse of lines, also tried with the brackets they leave open closed after them (a run
+    that ends inside a block)."""
+    tree, _shift, errors = parse_fragment(language, "\n".join(texts))
+    if errors:
+        _cuts, unclosed = _brackets(texts)
+        if unclosed:
+            closed, _shift, fewer = parse_fragment(language, "\n".join(texts) + "\n" + unclosed)
+            if fewer < errors:
+                return closed, fewer
+    return tree, errors
+
+
+def _brackets(texts: list[str]) -> tuple[list[int], str]:
+    """Line indexes just after each line where the bracket depth (strings and `//` comments skipped, as
+    far as a line-by-line scan can tell) reaches a new low below zero; and the closers of the brackets
+    left open at the end."""
+    depth = 0
+    lowest = 0
+    cuts: list[int] = []
+    stack: list[str] = []
+    for index, line in enumerate(texts):
+        quote = ""
+        position = 0
+        while position < len(line):
+            char = line[position]
+            if quote:
+                if char == "\\":
+                    position += 1
+                elif char == quote:
+                    quote = ""
+            elif char in "\"'`":
+                quote = char
+            elif line.startswith("//", position):
+                break
+            elif char in _OPEN:
+                depth += 1
+                stack.append(_CLOSE[_OPEN.index(char)])
+            elif char in _CLOSE:
+                depth -= 1
+                if stack:
+                    stack.pop()
+            position += 1
+        if depth < lowest:
+            lowest = depth
+            cuts.append(index + 1)
+            stack.clear()
+    return cuts, "".join(reversed(stack))
+
+
+_RETRY = {"javascript": "tsx"}
+"""A grammar tried when a whole file does not parse cleanly with its own: JavaScript files often carry
+type annotations (Flow, TypeScript in `.js`), which the TSX grammar reads along with JSX."""
+
+
+def grammar_of(ctx: FileContext) -> str:
+    """The grammar for the file: its language, except TypeScript with JSX (`.tsx`)."""
+    if ctx.language == "typescript" and ctx.path.endswith(".tsx"):
+        return "tsx"
+    return ctx.language
+
+
 def flows(ctx: FileContext) -> list[FileFlow]:
     """The data flow of the file: one for a whole file, one per run of known lines for hunks. Computed
     once per context and kept on it, so every check of the file shares one parse."""
@@ -145,7 +247,6 @@ def flows(ctx: FileContext) -> list[FileFlow]:
     cached = ctx.memo.get(key)
     if cached is not None:
         return cached  # type: ignore[return-value]
-    out: list[FileFlow] = []
     try:
         out = _analyse(ctx)
     except RecursionError:
@@ -156,14 +257,20 @@ def flows(ctx: FileContext) -> list[FileFlow]:
 
 def _analyse(ctx: FileContext) -> list[FileFlow]:
     out: list[FileFlow] = []
-    if ctx.language in GRAMMARS:
-        adapter = adapter_for(ctx.language)
+    language = grammar_of(ctx)
+    if language in GRAMMARS:
+        adapter = adapter_for(language)
         if ctx.whole_file:
             last = max(ctx.lines, default=0)
             text = "\n".join(ctx.lines.get(n, "") for n in range(1, last + 1))
-            out.append(analyse(parse_text(ctx.language, text).root_node, adapter))
+            tree = parse_text(language, text)
+            if tree.root_node.has_error and language in _RETRY:
+                other = parse_text(_RETRY[language], text)
+                if error_count(other.root_node) < error_count(tree.root_node):
+                    tree = other
+            out.append(analyse(tree.root_node, adapter))
         else:
             for first, texts in ctx.segments():
-                tree, _shift, _errors = parse_fragment(ctx.language, "\n".join(texts))
-                out.append(analyse(tree.root_node, adapter, first - 1))
+                for start, tree in _fragment_trees(language, first, list(texts)):
+                    out.append(analyse(tree.root_node, adapter, start - 1))
     return out

@@ -107,6 +107,8 @@ def union(left: Value, right: Value) -> Value:
         prefix = None
     else:
         prefix = _common_prefix(left.prefix, right.prefix)
+        if left.host_fixed() and right.host_fixed() and not replace(UNKNOWN, prefix=prefix).host_fixed():
+            prefix = None  # two fixed hosts (or paths): their common start says less than either
     items = _union_items(left.items, right.items)
     seq = None
     if left.seq is not None and right.seq is not None and len(left.seq) == len(right.seq):

@@ -1,0 +1,365 @@
+"""How the Go and JavaScript/TypeScript checks read the data flow (`_tsflow`): sinks matched once per call
+(a module-level call is seen by the constant pass and by the module's own run), line-based hits judged by
+the values the engine computed for the same calls, and checks registered with messages that name the
+value, where its data came from and the call it reaches.
+
+The sink description (`Sink`) and the message wording are shared with the Java checks (`_java_sinks`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from persona_review.checks._java_sinks import Sink, hit, matches, shown, watched
+from persona_review.checks._java_sinks import describe_flow as _describe
+from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
+from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
+
+__all__ = [
+    "Sink",
+    "describe_flow",
+    "enclosing_function",
+    "flow_check",
+    "hit",
+    "in_fragment_wrapper",
+    "line_hit_dropped",
+    "sites",
+    "tainted_sites",
+    "with_flow",
+]
+
+
+def sites(ctx: FileContext, *sinks: Sink) -> Iterator[tuple[CallSite, Sink, FileFlow]]:
+    """Every call of one of `sinks`, each call once."""
+    seen: set[tuple[int, int, int]] = set()
+    for number, flow in enumerate(flows(ctx)):
+        for site in flow.calls:
+            key = (number, site.node.start_byte, site.node.end_byte)
+            if key in seen:
+                continue
+            for sink in sinks:
+                if matches(site, sink):
+                    seen.add(key)
+                    yield site, sink, flow
+                    break
+
+
+def tainted_sites(
+    ctx: FileContext,
+    *sinks: Sink,
+    accept: Callable[[CallSite, int, Value], bool] | None = None,
+) -> Iterator[tuple[CallSite, int, Value]]:
+    """Calls of `sinks` with request data, not made safe for the sink's kind, in a watched argument."""
+    for site, sink, _flow in sites(ctx, *sinks):
+        for index in watched(site, sink):
+            value = site.args[index]
+            if (
+                value.unsafe_for(sink.kind)
+                and not _cleaned(site, index)
+                and (accept is None or accept(site, index, value))
+            ):
+                yield site, index, value
+                break
+
+
+_CLEANER = re.compile(r"^(?:sanitiz|saniti[sz]|escape|clean|safe|validat|normaliz)", re.IGNORECASE)
+
+
+def _cleaned(site: CallSite, index: int) -> bool:
+    """Whether the argument is the result of a function named for making its input safe
+    (`sanitizeURI(uri)`, `escapeHtml(s)`): its body is trusted to do what its name says."""
+    if index >= len(site.call.args):
+        return False
+    node = site.call.args[index]
+    if node.type not in {"call_expression"}:
+        return False
+    function = node.child_by_field_name("function")
+    name = text_of(function).rsplit(".", 1)[-1] if function is not None else ""
+    return bool(_CLEANER.match(name))
+
+
+def describe_flow(site: CallSite, index: int, value: Value, verb: str) -> str:
+    """As for Java; an argument written with backticks (a template literal) is named by its data, since a
+    code span cannot hold it."""
+    written = text_of(site.call.args[index]) if index < len(site.call.args) else ""
+    if "`" not in written:
+        return _describe(site, index, value, verb)
+    source = value.source if value.source.startswith(("the ", "parameter ")) else f"`{shown(value.source)}`"
+    return f"A template string holding {source} {verb} `{shown(site.call.callee)}`."
+
+
+def unused_joins(
+    ctx: FileContext, joins: tuple[Sink, ...], sinks: tuple[Sink, ...], guards: frozenset[str]
+) -> Iterator[tuple[CallSite, int, Value]]:
+    """Path joins given request data in a function that opens no file itself and checks no prefix: the
+    joined path leaves the function (returned, passed on) with the traversal in it. Where the function
+    does open the file, the opening call is the finding."""
+    busy: set[int] = set()
+    for site, _sink, _flow in sites(ctx, *sinks):
+        busy.add(enclosing_function(site))
+    for flow in flows(ctx):
+        for site in flow.calls:
+            if site.call.method in guards:
+                busy.add(enclosing_function(site))
+    for site, index, value in tainted_sites(ctx, *joins):
+        if enclosing_function(site) not in busy and enclosing_function(site) != 0 and _returned(site.node):
+            yield site, index, value
+
+
+def _returned(node: Node) -> bool:
+    """Whether the value of a call leaves its function: returned as it is, or bound to a name that a
+    `return` of the same function mentions."""
+    current = node.parent
+    name = None
+    while current is not None and current.type not in _FUNCTION_NODES:
+        if current.type == "return_statement":
+            return True
+        if current.type in {"arguments", "argument_list"}:
+            return False  # consumed by another call here
+        if (
+            current.type
+            in {
+                "variable_declarator",
+                "short_var_declaration",
+                "assignment_statement",
+                "assignment_expression",
+                "var_spec",
+            }
+            and name is None
+        ):
+            left = current.child_by_field_name("name") or current.child_by_field_name("left")
+            name = text_of(left).split(",")[0].strip() if left is not None else None
+        current = current.parent
+    if current is None or not name or not name.isidentifier():
+        return False
+    pattern = re.compile(rf"\breturn\b[^\n;]*\b{re.escape(name)}\b")
+    return bool(pattern.search(text_of(current)))
+
+
+def looked_up(site: CallSite, index: int) -> bool:
+    """Whether the argument is (or was assigned, earlier in the function) the result of a method of an
+    object of the program given request data as a key (`store.GetLinkURL(uuid)`, `a.auth.URLFor(nonce)`):
+    the value is what the program stored or built, not the request's text. Calls of a package or module
+    (`url.Parse(x)`, `path.join(...)`) and of the request data itself do not count."""
+    if index >= len(site.call.args):
+        return False
+    node = _unwrapped(site.call.args[index])
+    if node.type == "identifier":
+        node = _assigned_value(site, text_of(node)) or node
+    if node.type != "call_expression":
+        return False
+    function = node.child_by_field_name("function")
+    if function is None or function.type not in {"selector_expression", "member_expression"}:
+        return False
+    owner = function.child_by_field_name("operand") or function.child_by_field_name("object")
+    if owner is None:
+        return False
+    if owner.type == "identifier":
+        name = text_of(owner)
+        if name in {"this", "self"}:
+            return True
+        if name in _REQUEST_OWNERS or any(
+            p.name == name and p.type_name in _REQUEST_CLASSES
+            for p in (site.function.params if site.function else ())
+        ):
+            return False  # a read of the request itself
+        params = {p.name for p in site.function.params} if site.function is not None else set()
+        receiver = site.function.node.child_by_field_name("receiver") if site.function is not None else None
+        return (
+            name in params
+            or (receiver is not None and re.search(rf"\b{re.escape(name)}\b", text_of(receiver)) is not None)
+            or _assigned_value(site, name) is not None
+        )
+    return owner.type in {"selector_expression", "member_expression"} and not text_of(owner).startswith(
+        ("req.", "r.", "request.", "c.", "ctx.")
+    )
+
+
+_REQUEST_OWNERS = frozenset({"r", "req", "request", "c", "ctx", "e", "context"})
+_REQUEST_CLASSES = frozenset({"Request", "Context", "Ctx", "NextApiRequest", "FastifyRequest", "NextRequest"})
+
+
+def _unwrapped(node: Node) -> Node:
+    while node.type in {"await_expression", "parenthesized_expression"} and node.named_children:
+        node = node.named_children[-1]
+    return node
+
+
+def _assigned_value(site: CallSite, name: str) -> Node | None:
+    """The expression last assigned to `name` before the call, in the same function (as written)."""
+    best: Node | None = None
+    root = site.node
+    while root.parent is not None and root.type not in _FUNCTION_NODES:
+        root = root.parent
+    stack = [root]
+    while stack:
+        current = stack.pop()
+        if current.start_byte >= site.node.start_byte:
+            continue
+        if current.type in {
+            "short_var_declaration",
+            "assignment_statement",
+            "variable_declarator",
+            "assignment_expression",
+        }:
+            left = current.child_by_field_name("left") or current.child_by_field_name("name")
+            right = current.child_by_field_name("right") or current.child_by_field_name("value")
+            if left is not None and right is not None and text_of(left).split(",")[0].strip() == name:
+                value = (
+                    right.named_children[0]
+                    if right.type == "expression_list" and right.named_children
+                    else right
+                )
+                if best is None or current.start_byte > best.start_byte:
+                    best = _unwrapped(value)
+        stack.extend(current.named_children)
+    return best
+
+
+def _settled(value: Value, kind: str) -> bool:
+    return (not value.tainted and (value.fixed or value.known)) or (value.tainted and kind in value.safe_for)
+
+
+def line_hit_dropped(
+    ctx: FileContext, sinks: tuple[Sink, ...], found: Hit, kind: str, *, untainted_with_sources: bool = False
+) -> bool:
+    """Whether the engine shows a line-based hit to be a false alarm: every watched value of the sink calls
+    on its lines is built from literals (or made safe); or, in a fragment, a bare name defined outside it
+    (not evidence of anything); or, with `untainted_with_sources`, no request data reaches them in a file
+    where request data is visible."""
+    first, last = found.line, found.end_line or found.line
+    here = [(site, sink, flow) for site, sink, flow in sites(ctx, *sinks) if first <= site.line <= last]
+    if not here:
+        return False
+    judged: list[bool] = []
+    for site, sink, flow in here:
+        for index in watched(site, sink):
+            value = site.args[index]
+            if value.tainted:
+                judged.append(kind in value.safe_for)
+                continue
+            judged.append(
+                _settled(value, kind) or (not ctx.whole_file and _defined_outside(flow, site, index))
+            )
+    if judged and all(judged):
+        return True
+    if untainted_with_sources and any(flow.has_sources for flow in flows(ctx)):
+        return not any(
+            site.args[i].unsafe_for(sink.kind) for site, sink, _flow in here for i in watched(site, sink)
+        )
+    return False
+
+
+def _defined_outside(flow: FileFlow, site: CallSite, index: int) -> bool:
+    """Whether the argument is a bare name that the fragment neither assigns before the call nor receives
+    as a parameter of the function it shows: its value is outside the hunk."""
+    names = _value_names(site.call.args[index])
+    if not names:
+        return False
+    params = {p.name for p in site.function.params} if site.function is not None else set()
+    assigned = {a.name for a in flow.assignments if a.line <= site.line}
+    return not (names & (params | assigned))
+
+
+def _value_names(node: Node) -> set[str]:
+    """The plain names an argument reads (callees and object keys aside)."""
+    out: set[str] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "identifier":
+            parent = current.parent
+            if (
+                parent is not None
+                and parent.type in {"call_expression"}
+                and parent.child_by_field_name("function") == current
+            ):
+                continue
+            out.add(text_of(current))
+        stack.extend(current.named_children)
+    return out
+
+
+def in_fragment_wrapper(site: CallSite) -> bool:
+    """Whether the call is known only from a hunk with no function of its own around it (top level, or
+    the wrapper the parser put around the statements)."""
+    node = site.node.parent
+    while node is not None:
+        if node.type in _FUNCTION_NODES:
+            return "__hunk__" in text_of(node.child_by_field_name("name"))
+        node = node.parent
+    return True
+
+
+_FUNCTION_NODES = frozenset(
+    {
+        "function_declaration",
+        "method_declaration",
+        "func_literal",
+        "arrow_function",
+        "function_expression",
+        "function",
+        "generator_function_declaration",
+        "method_definition",
+        "generator_function",
+    }
+)
+
+
+def enclosing_function(site: CallSite) -> int:
+    """An id for the innermost function (callbacks included) around a call; 0 at the top level."""
+    node = site.node.parent
+    while node is not None:
+        if node.type in _FUNCTION_NODES:
+            return node.id
+        node = node.parent
+    return 0
+
+
+def with_flow(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit, verb: str) -> Hit:
+    """`found` with a message naming the request data that reaches it, when the engine saw some."""
+    for site, index, value in tainted_sites(ctx, *sinks):
+        if found.line <= site.line <= (found.end_line or found.line):
+            return replace(found, message=describe_flow(site, index, value, verb))
+    return found
+
+
+def flow_check(  # noqa: PLR0917 - the spec's fields, in the order the Java checks give them
+    check_id: str, item: str, severity: Severity, title: str, explanation: str, languages: frozenset[str]
+) -> Callable[[CheckFunc], CheckFunc]:
+    """Register a security check whose hits say what they found; the general rule follows."""
+    spec = CheckSpec(
+        id=check_id,
+        checklist_item=item,
+        category=Category.SECURITY,
+        severity=severity,
+        languages=languages,
+        title=title,
+        explanation=explanation,
+    )
+
+    def wrap(func: CheckFunc) -> CheckFunc:
+        def run(ctx: FileContext) -> Iterator[Hit]:
+            seen: set[int] = set()
+            for found in func(ctx):
+                if found.line in seen:
+                    continue
+                seen.add(found.line)
+                yield replace(found, message=f"{found.message} {explanation}" if found.message else None)
+
+        register(spec)(run)
+        return func
+
+    return wrap
+
+
+def arg_text(site: CallSite, index: int) -> str:
+    return text_of(site.call.args[index]) if index < len(site.call.args) else ""

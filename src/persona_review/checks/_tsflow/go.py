@@ -1,0 +1,609 @@
+"""The Go adapter: tree-sitter-go node types mapped to the engine's view, and what net/http, gorilla/mux,
+chi, gin, echo, fiber and the standard library do to values (sources, sanitizers, validators)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from persona_review.checks._tsflow import ir
+from persona_review.checks._tsflow.values import HTML, PATH, SHELL, SQL, URL, Const
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
+
+GO_TABLES = ir.Tables(
+    source_methods=frozenset(
+        {
+            # net/http
+            "FormValue",
+            "PostFormValue",
+            "Cookie",
+            "Cookies",
+            "FormFile",
+            "MultipartReader",
+            "Referer",
+            "UserAgent",
+            "BasicAuth",
+            # gin
+            "Query",
+            "DefaultQuery",
+            "QueryArray",
+            "QueryMap",
+            "GetQuery",
+            "Param",
+            "PostForm",
+            "DefaultPostForm",
+            "PostFormArray",
+            "GetPostForm",
+            "GetHeader",
+            "GetRawData",
+            # echo
+            "QueryParam",
+            "QueryParams",
+            "QueryString",
+            "FormParams",
+            "ParamValues",
+            # fiber
+            "Params",
+            "Body",
+            "BodyParser",
+        }
+    ),
+    request_types=frozenset({"Request", "Context", "Ctx", "FileHeader", "Part", "Values"}),
+    request_names=("req", "request"),
+    request_exact_names=frozenset({"r", "c", "ctx", "gc", "ec"}),
+    source_fields=frozenset(
+        {
+            "URL",
+            "Body",
+            "Form",
+            "PostForm",
+            "Header",
+            "MultipartForm",
+            "RequestURI",
+            "Host",
+            "Filename",
+            "Trailer",
+        }
+    ),
+    source_callees=frozenset(
+        {"mux.Vars", "chi.URLParam", "chi.URLParamFromCtx", "httprouter.ParamsFromContext", "pat.Param"}
+    ),
+    fills=frozenset(
+        {
+            "Decode",
+            "Unmarshal",
+            "ShouldBind",
+            "ShouldBindJSON",
+            "ShouldBindQuery",
+            "ShouldBindUri",
+            "ShouldBindWith",
+            "ShouldBindXML",
+            "ShouldBindYAML",
+            "Bind",
+            "BindJSON",
+            "BindQuery",
+            "BindUri",
+            "BodyParser",
+            "QueryParser",
+            "ParamsParser",
+            "ReadJSON",
+        }
+    ),
+    source_lookups=frozenset({"Get", "Query", "Values", "FormValue", "Cookie", "Param", "Params"}),
+    formatters=frozenset({"fmt.Sprintf", "fmt.Errorf"}),
+    sanitizers={
+        "filepath.Base": frozenset({PATH}),
+        "path.Base": frozenset({PATH}),
+        "url.QueryEscape": frozenset({URL, HTML, PATH, SHELL}),
+        "url.PathEscape": frozenset({URL, HTML, PATH}),
+        "html.EscapeString": frozenset({HTML}),
+        "template.HTMLEscapeString": frozenset({HTML}),
+        "template.JSEscapeString": frozenset({HTML}),
+        "shellescape.Quote": frozenset({SHELL}),
+        "shellquote.Join": frozenset({SHELL}),
+        "pq.QuoteIdentifier": frozenset({SQL}),
+        "pq.QuoteLiteral": frozenset({SQL}),
+        "QuoteIdentifier": frozenset({SQL}),
+        "EscapeString": frozenset({HTML}),
+    },
+    numeric=frozenset(
+        {
+            "strconv.Atoi",
+            "strconv.ParseInt",
+            "strconv.ParseUint",
+            "strconv.ParseFloat",
+            "strconv.ParseBool",
+            "strconv.Itoa",
+            "strconv.FormatInt",
+            "strconv.FormatUint",
+            "strconv.FormatBool",
+            "len",
+            "cap",
+            "uuid.Parse",
+            "uuid.MustParse",
+            "ParamsInt",
+            "QueryInt",
+            "QueryBool",
+            "QueryFloat",
+        }
+    ),
+    numeric_fixed=True,
+    equality_checks=True,
+    guards=frozenset(
+        {
+            "HasPrefix",
+            "MatchString",
+            "Match",
+            "Contains",
+            "ContainsKey",
+            "IsValid",
+            "Valid",
+            "isValid",
+            "isSafe",
+            "isAllowed",
+            "Allowed",
+            "IsLocalURL",
+            "IsLocal",
+            "IsAbs",
+            "ContainsAny",
+        }
+    ),
+    drops_taint=frozenset(
+        {
+            "Len",
+            "Size",
+            "Error",
+            "Close",
+            "Method",
+            "Context",
+            "Has",
+            "Is",
+            "Equal",
+            "EqualFold",
+            "HasPrefix",
+            "HasSuffix",
+            "Contains",
+            "Count",
+            "Index",
+            "Err",
+        }
+    ),
+    builders=frozenset({"Builder", "Buffer"}),
+    maps=frozenset(),
+    lists=frozenset(),
+    weak_random=frozenset(
+        {
+            "rand.Int",
+            "rand.Intn",
+            "rand.Int31",
+            "rand.Int31n",
+            "rand.Int63",
+            "rand.Int63n",
+            "rand.Uint32",
+            "rand.Uint64",
+            "rand.Float32",
+            "rand.Float64",
+            "rand.Perm",
+            "rand.Shuffle",
+            "rand.Read",
+            "rand.IntN",
+            "rand.N",
+            "rand.Int64",
+            "rand.Int64N",
+            "rand.Uint32N",
+            "rand.Uint64N",
+        }
+    ),
+    weak_random_types=frozenset({"Rand"}),
+    returns={
+        "sql.Open": "DB",
+        "exec.Command": "Cmd",
+        "exec.CommandContext": "Cmd",
+        "http.NewRequest": "Request",
+        "http.NewRequestWithContext": "Request",
+        "rand.New": "Rand",
+    },
+)
+
+_FUNCTIONS = frozenset({"function_declaration", "method_declaration"})
+_EXPRESSIONS = frozenset(
+    {
+        "call_expression",
+        "selector_expression",
+        "identifier",
+        "binary_expression",
+        "unary_expression",
+        "index_expression",
+        "composite_literal",
+        "func_literal",
+        "parenthesized_expression",
+        "type_assertion_expression",
+        "slice_expression",
+        "type_conversion_expression",
+    }
+)
+_ESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    "\\": "\\",
+    "'": "'",
+    '"': '"',
+    "0": "\0",
+    "a": "\a",
+    "b": "\b",
+    "f": "\f",
+    "v": "\v",
+}
+
+
+def _text(node: Node | None) -> str:
+    if node is None or node.text is None:
+        return ""
+    return node.text.decode("utf-8", errors="replace")
+
+
+def _field(node: Node, name: str) -> Node | None:
+    return node.child_by_field_name(name)
+
+
+def _exprs(node: Node | None) -> list[Node]:
+    """The expressions of an `expression_list` (or the node itself)."""
+    if node is None:
+        return []
+    if node.type == "expression_list":
+        return [c for c in node.named_children if c.type != "comment"]
+    return [node]
+
+
+class GoAdapter:
+    language = "go"
+    tables = GO_TABLES
+
+    def functions(self, root: Node) -> Sequence[ir.Function]:
+        out: list[ir.Function] = []
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            for child in node.named_children:
+                if child.type in _FUNCTIONS:
+                    out.append(self._function(child))
+                elif child.type in {"source_file", "ERROR"}:
+                    stack.append(child)
+        out.sort(key=lambda f: f.node.start_byte)
+        return out
+
+    def _function(self, node: Node) -> ir.Function:
+        params = self._params(_field(node, "parameters"))
+        owner = None
+        receiver = _field(node, "receiver")
+        if node.type == "method_declaration" and receiver is not None:
+            declared = next((c for c in receiver.named_children if c.type == "parameter_declaration"), None)
+            owner = self.type_of(_field(declared, "type")) if declared is not None else None
+        return ir.Function(node, _text(_field(node, "name")), params, _field(node, "body"), owner)
+
+    def _params(self, plist: Node | None) -> list[ir.Param]:
+        params: list[ir.Param] = []
+        for param in plist.named_children if plist is not None else []:
+            if param.type not in {"parameter_declaration", "variadic_parameter_declaration"}:
+                continue
+            type_name = self.type_of(_field(param, "type"))
+            names = param.children_by_field_name("name")
+            for name in names or []:
+                params.append(ir.Param(_text(name), type_name))
+            if not names:
+                params.append(ir.Param("_", type_name))
+        return params
+
+    def fields(self, root: Node) -> Sequence[tuple[str, str | None, Node | None, bool]]:
+        out: list[tuple[str, str | None, Node | None, bool]] = []
+        for child in root.named_children:
+            if child.type not in {"const_declaration", "var_declaration"}:
+                continue
+            constant = child.type == "const_declaration"
+            for spec in _specs(child):
+                type_name = self.type_of(_field(spec, "type"))
+                values = _exprs(_field(spec, "value"))
+                for index, name in enumerate(spec.children_by_field_name("name")):
+                    init = values[index] if index < len(values) else None
+                    out.append((_text(name), type_name, init, constant and init is not None))
+        return out
+
+    def type_of(self, node: Node | None) -> str | None:
+        if node is None:
+            return None
+        text = _text(node).lstrip("*&[]").split("[", 1)[0].strip()
+        return text.rsplit(".", 1)[-1] or None
+
+    # --- statements ---------------------------------------------------------------------------------
+
+    def statement(self, node: Node) -> ir.Statement:
+        kind = node.type
+        if kind in {"block", "statement_list", "source_file"}:
+            return ir.Block([c for c in node.named_children if c.type not in _FUNCTIONS])
+        if kind in _FUNCTIONS:
+            return ir.Nested()
+        if kind == "expression_statement":
+            inner = node.named_children[0] if node.named_children else None
+            return ir.Expr(inner) if inner is not None else ir.Other()
+        if kind in {"go_statement", "defer_statement"}:
+            inner = node.named_children[0] if node.named_children else None
+            return ir.Expr(inner) if inner is not None else ir.Other()
+        if kind == "short_var_declaration":
+            return self._declare(_exprs(_field(node, "left")), _exprs(_field(node, "right")), None)
+        if kind in {"var_declaration", "const_declaration"}:
+            specs = _specs(node)
+            if len(specs) == 1:
+                spec = specs[0]
+                return self._declare(
+                    spec.children_by_field_name("name"),
+                    _exprs(_field(spec, "value")),
+                    self.type_of(_field(spec, "type")),
+                )
+            return ir.Block(specs)
+        if kind in {"var_spec", "const_spec"}:
+            return self._declare(
+                node.children_by_field_name("name"),
+                _exprs(_field(node, "value")),
+                self.type_of(_field(node, "type")),
+            )
+        if kind == "assignment_statement":
+            left, right = _exprs(_field(node, "left")), _exprs(_field(node, "right"))
+            operator = _text(_field(node, "operator"))
+            op = operator[:-1] if operator != "=" else ""
+            return self._multi(left, right, op)
+        if kind in {"inc_statement", "dec_statement"}:
+            return ir.Other()
+        if kind == "if_statement":
+            initializer = _field(node, "initializer")
+            if initializer is not None:
+                keyword = node.children[0]
+                return ir.Block([initializer, keyword])
+            return self._if(node)
+        if kind == "if" and node.parent is not None and node.parent.type == "if_statement":
+            return self._if(node.parent)
+        if kind in {"expression_switch_statement"}:
+            initializer = _field(node, "initializer")
+            if initializer is not None:
+                return ir.Block([initializer, node.children[0]])
+            return self._switch(node)
+        if kind == "switch" and node.parent is not None and node.parent.type == "expression_switch_statement":
+            return self._switch(node.parent)
+        if kind == "for_statement":
+            return self._for(node)
+        if kind == "return_statement":
+            values = _exprs(node.named_children[0]) if node.named_children else []
+            return ir.Return(values[0] if values else None)
+        if kind in {"break_statement", "continue_statement"}:
+            return ir.Jump(kind.split("_", 1)[0])
+        if kind == "labeled_statement":
+            return ir.Other([c for c in node.named_children if c.type != "label_name"])
+        if kind in _EXPRESSIONS:
+            return ir.Expr(node)
+        if kind in {"comment", "import_declaration", "package_clause", "type_declaration", "empty_statement"}:
+            return ir.Other()
+        return ir.Other([c for c in node.named_children if c.type not in _FUNCTIONS])
+
+    def _declare(self, names: Sequence[Node], values: Sequence[Node], type_name: str | None) -> ir.Statement:
+        """`a, b := x, y` pairs names with values; `a, err := f()` gives the call's value to the first name
+        only (the call is evaluated once)."""
+        pairs: list[tuple[str, Node | None]] = []
+        for index, name in enumerate(names):
+            value = (
+                values[index] if len(values) == len(names) else (values[0] if index == 0 and values else None)
+            )
+            pairs.append((_text(name), value))
+        return ir.Declare(pairs, type_name)
+
+    def _multi(self, left: Sequence[Node], right: Sequence[Node], op: str) -> ir.Statement:
+        """`a = x`, `a, err = f()` (the first name gets the call); `a, b = x, y` evaluates both values and
+        gives `a` the first (the others are then not followed)."""
+        if right and left:
+            if len(right) > 1:
+                return ir.Other(list(right))
+            return ir.Assign(left[0], right[0], op)
+        return ir.Other(list(right))
+
+    def _if(self, node: Node) -> ir.If:
+        return ir.If(
+            _field(node, "condition") or node, _field(node, "consequence"), _field(node, "alternative")
+        )
+
+    def _switch(self, node: Node) -> ir.Switch:
+        cases: list[ir.Case] = []
+        for case in node.named_children:
+            if case.type == "expression_case":
+                labels = _exprs(_field(case, "value"))
+                body = [
+                    c
+                    for c in case.named_children
+                    if c.type != "expression_list"
+                    and c is not None
+                    and c.start_byte > (labels[-1].end_byte if labels else 0)
+                ]
+                cases.append(ir.Case(labels, body))
+            elif case.type == "default_case":
+                cases.append(ir.Case([], list(case.named_children), is_default=True))
+        return ir.Switch(_field(node, "value"), cases, falls_through=False)
+
+    def _for(self, node: Node) -> ir.Loop:
+        body = _field(node, "body")
+        clause = next((c for c in node.named_children if c.type in {"range_clause", "for_clause"}), None)
+        if clause is not None and clause.type == "range_clause":
+            left = _exprs(_field(clause, "left"))
+            iterable = _field(clause, "right")
+            name = _text(left[-1]) if left else ""
+            return ir.Loop(body, (), (name, iterable) if name and iterable is not None else None)
+        if clause is not None:
+            header = [c for c in clause.named_children]
+            return ir.Loop(body, header)
+        condition = [c for c in node.named_children if c is not body]
+        return ir.Loop(body, condition)
+
+    # --- expressions --------------------------------------------------------------------------------
+
+    def expression(self, node: Node) -> ir.Expression:
+        kind = node.type
+        if kind in {"interpreted_string_literal", "raw_string_literal"}:
+            return ir.Literal(_string(node))
+        if kind == "rune_literal":
+            return ir.Literal(_unescape(_text(node)[1:-1]))
+        if kind == "int_literal":
+            try:
+                return ir.Literal(int(_text(node).replace("_", ""), 0))
+            except ValueError:
+                return ir.Other()
+        if kind == "float_literal":
+            try:
+                return ir.Literal(float(_text(node).replace("_", "")))
+            except ValueError:
+                return ir.Other()
+        if kind in {"true", "false"}:
+            return ir.Literal(kind == "true")
+        if kind == "nil":
+            return ir.Literal(None)
+        if kind == "identifier":
+            return ir.Name(_text(node))
+        if kind == "parenthesized_expression":
+            return ir.Passthrough(node.named_children[0]) if node.named_children else ir.Other()
+        if kind == "type_assertion_expression":
+            operand = _field(node, "operand")
+            return ir.Passthrough(operand) if operand is not None else ir.Other()
+        if kind == "unary_expression":
+            operand = _field(node, "operand")
+            operator = _text(_field(node, "operator"))
+            if operand is None:
+                return ir.Other()
+            if operator in {"&", "*", "<-"}:
+                return ir.Passthrough(operand)
+            return ir.Unary(operator, operand)
+        if kind == "call_expression":
+            return self._call(node)
+        if kind == "type_conversion_expression":
+            operand = _field(node, "operand")
+            return ir.Passthrough(operand) if operand is not None else ir.Other()
+        if kind == "binary_expression":
+            left, right = _field(node, "left"), _field(node, "right")
+            if left is None or right is None:
+                return ir.Other(node.named_children)
+            return ir.Binary(_text(_field(node, "operator")), left, right)
+        if kind == "selector_expression":
+            operand, member = _field(node, "operand"), _field(node, "field")
+            if operand is None or member is None:
+                return ir.Other(node.named_children)
+            written = _text(node)
+            dotted = written if all(p.isidentifier() for p in written.split(".")) else ""
+            return ir.Member(operand, _text(member), dotted)
+        if kind == "index_expression":
+            operand, index = _field(node, "operand"), _field(node, "index")
+            if operand is None or index is None:
+                return ir.Other(node.named_children)
+            return ir.Index(operand, index)
+        if kind == "slice_expression":
+            operand = _field(node, "operand")
+            return ir.Other([operand]) if operand is not None else ir.Other()
+        if kind == "composite_literal":
+            return self._composite(node)
+        if kind in {"literal_value"}:
+            return ir.Sequence_([_element(c) for c in node.named_children if c.type != "comment"])
+        if kind in {"literal_element"}:
+            return ir.Passthrough(node.named_children[0]) if node.named_children else ir.Other()
+        if kind == "keyed_element":
+            values = node.named_children
+            return ir.Passthrough(values[-1]) if values else ir.Other()
+        if kind == "func_literal":
+            params = [p.name for p in self._params(_field(node, "parameters"))]
+            return ir.Lambda(params, _field(node, "body"))
+        return ir.Other([c for c in node.named_children if c.type not in _FUNCTIONS])
+
+    def _call(self, node: Node) -> ir.Expression:
+        function = _field(node, "function")
+        args_node = _field(node, "arguments")
+        args = [c for c in args_node.named_children if c.type != "comment"] if args_node is not None else []
+        if function is None:
+            return ir.Other(args)
+        if function.type == "selector_expression":
+            operand, member = _field(function, "operand"), _field(function, "field")
+            name = _text(member)
+            prefix = _callee_text(operand) if operand is not None else ""
+            return ir.Call(f"{prefix}.{name}" if prefix else name, name, operand, args)
+        if function.type == "identifier":
+            name = _text(function)
+            if name in {"string", "int", "int64", "int32", "float64", "[]byte"} and len(args) == 1:
+                return ir.Passthrough(args[0]) if name == "string" else ir.Call(name, name, None, args)
+            return ir.Call(name, name, None, args)
+        if function.type == "parenthesized_expression" or function.type.endswith("_type"):
+            return ir.Passthrough(args[0]) if len(args) == 1 else ir.Other(args)
+        return ir.Other([function, *args])
+
+    def _composite(self, node: Node) -> ir.Expression:
+        type_node = _field(node, "type")
+        body = _field(node, "body")
+        elements = [c for c in body.named_children if c.type != "comment"] if body is not None else []
+        if type_node is not None and type_node.type in {
+            "slice_type",
+            "array_type",
+            "implicit_length_array_type",
+        }:
+            return ir.Sequence_([_element(c) for c in elements])
+        type_name = self.type_of(type_node) or ""
+        if type_node is not None and type_node.type == "map_type":
+            return ir.Call("map", "map", None, [_element(c) for c in elements])
+        return ir.Call(
+            f"{type_name}{{}}", type_name, None, [_element(c) for c in elements], new_type=type_name
+        )
+
+
+def _element(node: Node) -> Node:
+    """The value of a composite literal element (`Key: value` gives `value`)."""
+    if node.type == "keyed_element" and node.named_children:
+        node = node.named_children[-1]
+    if node.type == "literal_element" and node.named_children:
+        return node.named_children[0]
+    return node
+
+
+def _specs(node: Node) -> list[Node]:
+    out: list[Node] = []
+    for child in node.named_children:
+        if child.type in {"var_spec", "const_spec"}:
+            out.append(child)
+        elif child.type in {"var_spec_list", "const_spec_list"}:
+            out.extend(c for c in child.named_children if c.type in {"var_spec", "const_spec"})
+    return out
+
+
+def _callee_text(receiver: Node) -> str:
+    if receiver.type == "call_expression":
+        function = _field(receiver, "function")
+        if function is not None and function.type == "selector_expression":
+            return _text(_field(function, "field")) + "()"
+        return _text(function) + "()"
+    text = " ".join(_text(receiver).split())
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _string(node: Node) -> str:
+    text = _text(node)
+    if node.type == "raw_string_literal":
+        return text[1:-1]
+    parts: list[str] = []
+    for child in node.named_children:
+        if child.type == "escape_sequence":
+            parts.append(str(_unescape(_text(child))))
+        else:
+            parts.append(_text(child))
+    return "".join(parts)
+
+
+def _unescape(text: str) -> Const:
+    if text.startswith("\\") and len(text) >= 2:
+        if text[1] in "uUx":
+            try:
+                return chr(int(text[2:], 16))
+            except ValueError:
+                return text
+        return _ESCAPES.get(text[1], text[1:])
+    return text

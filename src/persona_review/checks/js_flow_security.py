@@ -1,0 +1,557 @@
+"""JavaScript/TypeScript security checks on the data flow (`_tsflow`): request data reaching file paths,
+outbound URLs, redirects, code evaluation, NoSQL filters, HTML responses, object merges and CORS headers;
+`Math.random` used for secrets.
+
+A value the engine shows to be constant, converted to a number, reduced to a base name, encoded or
+validated is not reported, and every message names the value, where its data came from and the call it
+reaches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from persona_review.checks._flow_sinks import (
+    Sink,
+    describe_flow,
+    enclosing_function,
+    flow_check,
+    hit,
+    in_fragment_wrapper,
+    looked_up,
+    tainted_sites,
+    unused_joins,
+)
+from persona_review.checks._java_sinks import shown
+from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
+from persona_review.checks._tsflow.values import CODE, HTML, PATH, SHELL, SQL, URL
+from persona_review.checks.base import FileContext, Hit
+from persona_review.checks.go_flow_security import reflected_origin
+from persona_review.findings import Severity
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
+
+JS = frozenset({"javascript", "typescript"})
+
+# --- commands ---------------------------------------------------------------------------------------------
+
+_PROCESS_WORDS = ("cp", "child_process", "childprocess", "shell", "shelljs", "proc", "execa")
+COMMAND_SINKS = (
+    Sink(SHELL, frozenset({"exec", "execSync"}), (0,), receiver_words=_PROCESS_WORDS),
+    Sink(SHELL, args=(0,), callees=frozenset({"exec", "execSync"})),
+    Sink(SHELL, args=None, callees=frozenset({"spawn", "spawnSync", "execFile", "execFileSync"})),
+    Sink(
+        SHELL,
+        frozenset({"spawn", "spawnSync", "execFile", "execFileSync", "execaCommand", "execaCommandSync"}),
+        None,
+        receiver_words=_PROCESS_WORDS,
+    ),
+)
+_SHELLS = re.compile(r"^(?:/usr)?(?:/bin/)?(?:ba|z|da)?sh$|^cmd(?:\.exe)?$")
+
+
+def command_flows(ctx: FileContext) -> Iterator[tuple[CallSite, int, Value]]:
+    """`exec` of a string carrying request data; `spawn`/`execFile` whose program is request data, or a
+    shell (`sh -c`, `shell: true`) given request data."""
+
+    def accept(site: CallSite, index: int, _value: Value) -> bool:
+        if site.call.receiver is not None and text_of(site.call.receiver) in {"db", "regex", "re", "pattern"}:
+            return False
+        if site.call.method in {"exec", "execSync", "execaCommand", "execaCommandSync"}:
+            return index == 0
+        if index == 0:
+            return True
+        program = (site.args[0].text() or "") if site.args else ""
+        shell_option = any(
+            "shell" in text_of(a) and "shell: false" not in text_of(a)
+            for a in site.call.args[1:]
+            if a.type == "object"
+        )
+        return bool(_SHELLS.match(program.rsplit("/", 1)[-1])) or shell_option
+
+    yield from tainted_sites(ctx, *COMMAND_SINKS, accept=accept)
+
+
+# --- path traversal ---------------------------------------------------------------------------------------
+
+_FS_METHODS = frozenset(
+    {
+        "readFile",
+        "readFileSync",
+        "writeFile",
+        "writeFileSync",
+        "appendFile",
+        "appendFileSync",
+        "createReadStream",
+        "createWriteStream",
+        "unlink",
+        "unlinkSync",
+        "rm",
+        "rmSync",
+        "rmdir",
+        "rmdirSync",
+        "readdir",
+        "readdirSync",
+        "mkdir",
+        "mkdirSync",
+        "open",
+        "openSync",
+        "copyFile",
+        "copyFileSync",
+        "rename",
+        "renameSync",
+        "stat",
+        "statSync",
+        "lstat",
+        "access",
+        "accessSync",
+        "chmod",
+        "truncate",
+        "outputFile",
+        "readJson",
+        "readJSON",
+        "writeJson",
+        "remove",
+        "copy",
+        "move",
+        "pathExists",
+        "ensureFile",
+        "readJsonSync",
+        "removeSync",
+    }
+)
+PATH_SINKS = (
+    Sink(PATH, _FS_METHODS, (0,), receiver_words=("fs", "fse", "promises", "fsp", "fsextra")),
+    Sink(
+        PATH,
+        frozenset({"sendFile", "download", "sendfile", "attachment"}),
+        (0,),
+        receiver_words=("res", "response", "reply"),
+    ),
+    Sink(PATH, frozenset({"send"}), (1,), callees=frozenset({"send"})),
+)
+
+
+@flow_check(
+    "JS-PATH-TRAVERSAL",
+    "SEC-14",
+    Severity.HIGH,
+    "Request data used as a file path",
+    "A name like `../../etc/passwd` (or an absolute path) reads, overwrites or deletes any file the process "
+    "can reach, and `path.join(__dirname, …)` does not stop it. Reduce the input to "
+    "`path.basename(name)`, or `path.resolve` it against the base directory and check the result "
+    "`startsWith(base + path.sep)`; for "
+    "`res.sendFile` pass the `root` option.",
+    JS,
+)
+def path_traversal(ctx: FileContext) -> Iterator[Hit]:
+    def accept(site: CallSite, _index: int, _value: Value) -> bool:
+        options = site.call.args[1:] if site.call.method in {"sendFile", "download", "sendfile"} else []
+        return not any(
+            (o.type == "object" and re.search(r"\broot\s*:", text_of(o))) or o.type == "identifier"
+            for o in options
+        )
+
+    for site, index, value in tainted_sites(ctx, *PATH_SINKS, accept=accept):
+        yield hit(site, describe_flow(site, index, value, "names the file opened by"))
+    for site, index, value in unused_joins(ctx, JOIN_SINKS, PATH_SINKS, _PATH_GUARDS):
+        yield hit(site, describe_flow(site, index, value, "is joined into a file path by"))
+
+
+JOIN_SINKS = (Sink(PATH, frozenset({"join", "resolve"}), None, receiver_words=("path",)),)
+_PATH_GUARDS = frozenset({"startsWith", "includes", "indexOf", "relative", "isAbsolute", "normalize"})
+
+
+# --- SSRF and redirects -----------------------------------------------------------------------------------
+
+_HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "request", "options"})
+SSRF_SINKS = (
+    Sink(
+        URL,
+        args=(0,),
+        callees=frozenset(
+            {
+                "fetch",
+                "axios",
+                "got",
+                "needle",
+                "request",
+                "superagent",
+                "nodeFetch",
+                "undici.request",
+                "request.get",
+                "ky",
+            }
+        ),
+    ),
+    Sink(
+        URL,
+        _HTTP_METHODS | {"stream"},
+        (0,),
+        receiver_words=(
+            "axios",
+            "got",
+            "http",
+            "https",
+            "needle",
+            "superagent",
+            "undici",
+            "client",
+            "ky",
+            "fetch",
+            "request",
+        ),
+    ),
+)
+
+
+@flow_check(
+    "JS-SSRF",
+    "SEC-14",
+    Severity.HIGH,
+    "Outbound request to a URL taken from the request",
+    "The server fetches whatever URL the caller names: internal services, the cloud metadata endpoint "
+    "(169.254.169.254) and admin ports become reachable through it. Keep the scheme and host fixed in code "
+    "and put only the encoded value (`encodeURIComponent`) in the path or query, or parse it with `new URL` "
+    "and match the host against an allow-list.",
+    JS,
+)
+def ssrf(ctx: FileContext) -> Iterator[Hit]:
+    library = any(_REQUEST_LIBRARY.search(text) for text in ctx.lines.values())
+
+    def accept(site: CallSite, index: int, value: Value) -> bool:
+        if looked_up(site, index):
+            return False
+        written = text_of(site.call.receiver) if site.call.receiver is not None else ""
+        if written == "request" and library:
+            return not value.host_fixed()
+        if written in {"req", "request", "res", "app", "router"} or written.endswith(("Router", "router")):
+            return False
+        return not value.host_fixed()
+
+    for site, index, value in tainted_sites(ctx, *SSRF_SINKS, accept=accept):
+        yield hit(site, describe_flow(site, index, value, "chooses the host contacted by"))
+
+
+_REQUEST_LIBRARY = re.compile(r"""\brequire\(\s*['"]request['"]\s*\)|\bfrom\s+['"]request['"]""")
+"""The `request` HTTP client imported: then `request.get(url)` is an outbound call, not the request."""
+
+_REFERER = re.compile(r"refer+er|\bhost(?:name)?\b", re.IGNORECASE)
+"""Sending the browser back where it came from (`req.get("Referrer")`) or to this request's own host (the
+http-to-https idiom): the browser, not a link's author, sets those headers."""
+
+REDIRECT_SINKS = (
+    Sink(URL, frozenset({"redirect"}), None, receiver_words=("res", "response", "ctx", "reply", "h")),
+)
+
+
+@flow_check(
+    "JS-OPEN-REDIRECT",
+    "SEC-14",
+    Severity.MEDIUM,
+    "Redirect to a URL taken from the request",
+    "A link on your domain that forwards to any site is a ready-made phishing page and can leak tokens in "
+    "the URL. Redirect only to paths you built, or check that the target is relative (starts with one `/`, "
+    "not `//` or `/\\`) or that `new URL(target).host` is on an allow-list.",
+    JS,
+)
+def open_redirect(ctx: FileContext) -> Iterator[Hit]:
+    def accept(site: CallSite, index: int, value: Value) -> bool:
+        last = index == len(site.args) - 1
+        return (
+            last
+            and not value.host_fixed()
+            and not _REFERER.search(value.source)
+            and not looked_up(site, index)
+        )
+
+    reported: set[int] = set()
+    for site, index, value in tainted_sites(ctx, *REDIRECT_SINKS, accept=accept):
+        reported.add(site.line)
+        yield hit(site, describe_flow(site, index, value, "is the target of"))
+    for site, index, value in tainted_sites(ctx, *LOCATION_SINKS, accept=_location):
+        if site.line not in reported:
+            yield hit(site, describe_flow(site, index, value, "is the `Location` set by"))
+
+
+LOCATION_SINKS = (
+    Sink(
+        URL,
+        frozenset({"header", "set", "setHeader", "writeHead", "append"}),
+        (1,),
+        receiver_words=("res", "response", "reply", "ctx"),
+    ),
+)
+
+
+def _location(site: CallSite, _index: int, value: Value) -> bool:
+    return (site.args[0].text() or "").lower() == "location" and not value.host_fixed()
+
+
+# --- code evaluation --------------------------------------------------------------------------------------
+
+CODE_SINKS = (
+    Sink(
+        CODE,
+        args=(0,),
+        callees=frozenset(
+            {
+                "eval",
+                "setTimeout",
+                "setInterval",
+                "vm.runInNewContext",
+                "vm.runInThisContext",
+                "vm.runInContext",
+                "vm.compileFunction",
+            }
+        ),
+    ),
+    Sink(CODE, args=None, new_types=frozenset({"Function", "Script"})),
+    Sink(CODE, args=None, callees=frozenset({"Function"})),
+    Sink(CODE, args=(0,), callees=frozenset({"safeEval", "staticEval", "_.template", "lodash.template"})),
+    Sink(
+        CODE,
+        frozenset({"run", "runFile"}),
+        (0,),
+        frozenset({"VM", "NodeVM", "Sandbox"}),
+        ("vm", "sandbox", "s."),
+    ),
+)
+"""`eval` and friends, the `vm` module, vm2's and sandbox's `run` (no safer for request data: their
+escapes are well known), "safe" evaluators, and lodash's template compiler."""
+
+
+@flow_check(
+    "JS-CODE-INJECTION",
+    "SEC-14",
+    Severity.CRITICAL,
+    "Request data evaluated as code",
+    "`eval`, `new Function` and the `vm` module run their input as JavaScript in this process (the `vm` "
+    "module is no sandbox): the caller can read secrets, the file system and the network. Parse data with "
+    "`JSON.parse`, and map names to functions through an explicit table.",
+    JS,
+)
+def code_injection(ctx: FileContext) -> Iterator[Hit]:
+    def accept(site: CallSite, index: int, _value: Value) -> bool:
+        if site.call.callee in {"setTimeout", "setInterval"}:
+            return index == 0 and site.call.args[0].type not in {
+                "arrow_function",
+                "function_expression",
+                "identifier",
+                "function",
+            }
+        return True
+
+    for site, index, value in tainted_sites(ctx, *CODE_SINKS, accept=accept):
+        yield hit(site, describe_flow(site, index, value, "is run as code by"))
+
+
+# --- NoSQL ------------------------------------------------------------------------------------------------
+
+_MONGO = frozenset(
+    {
+        "find",
+        "findOne",
+        "findOneAndUpdate",
+        "findOneAndDelete",
+        "findOneAndRemove",
+        "findOneAndReplace",
+        "updateOne",
+        "updateMany",
+        "deleteOne",
+        "deleteMany",
+        "countDocuments",
+        "count",
+        "distinct",
+        "exists",
+        "replaceOne",
+        "findByIdAndUpdate",
+        "remove",
+        "aggregate",
+    }
+)
+NOSQL_SINKS = (Sink(SQL, _MONGO, (0,)),)
+
+
+@flow_check(
+    "JS-NOSQL-INJECTION",
+    "SEC-01",
+    Severity.HIGH,
+    "Query filter taken from the request",
+    'Request bodies and query strings can carry objects, not just strings: `{"password": {"$ne": null}}` '
+    "matches every user, and `$where` runs JavaScript in the database. Build the filter from named fields "
+    "converted to strings (`String(req.body.name)`) or validated with a schema, and reject keys starting "
+    "with `$` (`express-mongo-sanitize`).",
+    JS,
+)
+def nosql_injection(ctx: FileContext) -> Iterator[Hit]:
+    def accept(site: CallSite, index: int, _value: Value) -> bool:
+        receiver = text_of(site.call.receiver) if site.call.receiver is not None else ""
+        last = receiver.rsplit(".", 1)[-1]
+        modelish = (
+            last[:1].isupper()
+            or "collection" in receiver.lower()
+            or "model" in receiver.lower()
+            or receiver.lower().startswith("db.")
+        )
+        if not modelish or (site.call.method in {"find"} and receiver in {"Object", "Array"}):
+            return False
+        node = site.call.args[index]
+        return node.type in {"object", "member_expression", "identifier", "subscript_expression"}
+
+    for site, index, value in tainted_sites(ctx, *NOSQL_SINKS, accept=accept):
+        yield hit(site, describe_flow(site, index, value, "is part of the query filter of"))
+
+
+# --- XSS --------------------------------------------------------------------------------------------------
+
+XSS_SINKS = (Sink(HTML, frozenset({"send", "write", "end"}), (0,), receiver_words=("res", "response")),)
+_COLLECTIONS = re.compile(r"^(?:req|request|ctx)(?:\.request)?\.(?:body|query|params|headers|cookies)$")
+
+
+@flow_check(
+    "JS-XSS",
+    "SEC-14",
+    Severity.HIGH,
+    "Request data sent back as HTML without escaping",
+    "`res.send` of a string answers with `Content-Type: text/html`, so markup in the input runs as script "
+    "in the visitor's browser with the site's cookies. Send JSON with `res.json`, set a non-HTML type, or "
+    "escape the value (`escape-html`) or render it through a template that escapes.",
+    JS,
+)
+def xss(ctx: FileContext) -> Iterator[Hit]:
+    plain = _plain_functions(ctx)
+
+    def accept(site: CallSite, index: int, value: Value) -> bool:
+        if enclosing_function(site) in plain or (not ctx.whole_file and in_fragment_wrapper(site)):
+            return False
+        node = site.call.args[index]
+        if node.type in {"object", "array"} or _COLLECTIONS.match(value.source):
+            return False
+        return _markup(value, node) or shown(text_of(node)) == shown(value.source)
+
+    for site, index, value in tainted_sites(ctx, *XSS_SINKS, accept=accept):
+        yield hit(site, describe_flow(site, index, value, "is sent as HTML by"))
+
+
+def _markup(value: Value, node: Node) -> bool:
+    """Whether the text sent is (part of) an HTML page: its known start or the expression as written
+    holds a tag."""
+    return "<" in (value.prefix or "") or bool(re.search(r"<[A-Za-z/!]", text_of(node)))
+
+
+def _plain_functions(ctx: FileContext) -> set[int]:
+    """Functions (and callbacks' enclosing functions) that set a non-HTML response type."""
+    out: set[int] = set()
+    for flow in flows(ctx):
+        for site in flow.calls:
+            args = [a.text() or "" for a in site.args]
+            if site.call.method in {"type", "contentType"} and args and "html" not in args[0].lower():
+                out.add(enclosing_function(site))
+            if (
+                site.call.method in {"set", "setHeader", "header", "writeHead"}
+                and len(args) >= 2
+                and args[0].lower() == "content-type"
+                and "html" not in args[1].lower()
+            ):
+                out.add(enclosing_function(site))
+    return out
+
+
+# --- prototype pollution ----------------------------------------------------------------------------------
+
+MERGE_SINKS = (
+    Sink(
+        CODE,
+        frozenset({"merge", "mergeWith", "defaultsDeep", "deepMerge", "set", "setWith", "extend"}),
+        None,
+        receiver_words=("_", "lodash", "deepmerge", "jquery", "$", "hoek", "dot"),
+    ),
+    Sink(CODE, args=None, callees=frozenset({"merge", "deepmerge", "deepMerge", "defaultsDeep", "extend"})),
+)
+
+
+@flow_check(
+    "JS-PROTOTYPE-POLLUTION",
+    "SEC-14",
+    Severity.HIGH,
+    "Request data deep-merged into an object",
+    "A recursive merge (or a path-based `set`) of request data follows keys like `__proto__` and "
+    "`constructor.prototype`, changing every object in the process: flags such as `isAdmin` appear on all "
+    "of them. Copy only named fields, validate the body with a schema, or merge into `Object.create(null)` "
+    "with `__proto__`/`constructor` keys rejected.",
+    JS,
+)
+def prototype_pollution(ctx: FileContext) -> Iterator[Hit]:
+    for site, index, value in tainted_sites(
+        ctx, *MERGE_SINKS, accept=lambda s, i, v: i > 0 or s.call.method in {"set", "setWith"}
+    ):
+        yield hit(site, describe_flow(site, index, value, "is merged by"))
+
+
+# --- predictable random values ----------------------------------------------------------------------------
+
+_SECRET_NAME = re.compile(
+    r"(?:token|secret|passw(?:or)?d|pwd|nonce|otp|salt|key|session(?:id)?|csrf|xsrf|code|pin|apikey)s?$",
+    re.IGNORECASE,
+)
+
+
+@flow_check(
+    "JS-INSECURE-RANDOM",
+    "SEC-15",
+    Severity.HIGH,
+    "Token, password or session id made with Math.random",
+    "`Math.random` is not a cryptographic generator: its outputs can be predicted from a few earlier ones, "
+    "so tokens, reset codes and ids made with it can be guessed. Use `crypto.randomBytes`, "
+    "`crypto.randomUUID()` or `crypto.getRandomValues`.",
+    JS,
+)
+def insecure_random(ctx: FileContext) -> Iterator[Hit]:
+    reported: set[str] = set()
+    for flow in flows(ctx):
+        for flag, use in _secret_uses(flow):
+            if flag in reported:
+                continue
+            reported.add(flag)
+            callee, _, line = flag.removeprefix("weak-random:").rpartition("@")
+            yield Hit(int(line), None, f"`{shown(callee)}` is predictable and its value {use}.")
+
+
+def _secret_uses(flow: FileFlow) -> Iterator[tuple[str, str]]:
+    for assignment in flow.assignments:
+        if _SECRET_NAME.search(assignment.name.rsplit(".", 1)[-1]):
+            for flag in sorted(f for f in assignment.value.flags if f.startswith("weak-random:")):
+                yield flag, f"becomes `{assignment.name}`"
+    for function in flow.functions:
+        if _SECRET_NAME.search(function.name):
+            for site in flow.calls:
+                if site.function is function and site.call.callee == "Math.random":
+                    for flag in sorted(f for f in site.result.flags if f.startswith("weak-random:")):
+                        yield flag, f"is used by `{function.name}`"
+    for site in flow.calls:
+        if site.call.method in {"cookie", "setHeader"}:
+            for value in site.args:
+                for flag in sorted(f for f in value.flags if f.startswith("weak-random:")):
+                    yield flag, f"reaches `{shown(site.call.callee)}`"
+
+
+# --- CORS -------------------------------------------------------------------------------------------------
+
+
+@flow_check(
+    "JS-CORS-REFLECTED-ORIGIN",
+    "SEC-08",
+    Severity.HIGH,
+    "Caller's Origin echoed back with credentials allowed",
+    "Copying the request's Origin into `Access-Control-Allow-Origin` while "
+    "`Access-Control-Allow-Credentials` is `true` lets any website a logged-in user visits call this "
+    "API with their cookies and read the "
+    "answers. Echo the origin only after matching it against an allow-list of trusted origins.",
+    JS,
+)
+def cors_reflected_origin(ctx: FileContext) -> Iterator[Hit]:
+    yield from reflected_origin(ctx)
