@@ -585,21 +585,16 @@ def _param_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, a
 
 
 def source_text(ctx: FileContext) -> str:
-    """The known lines of the file as one text, for the checks' cheap pre-filters (kept for the last
-    file asked about: every check asks about the same file in turn)."""
-    global _TEXT  # noqa: PLW0603 - a one-entry cache
-    if _TEXT[0] is not ctx:
-        _TEXT = (ctx, "\n".join(ctx.lines.values()))
-    return _TEXT[1]
+    """The known lines of the file as one text, for the checks' cheap pre-filters (computed once per
+    file, on the context)."""
+    return ctx.known_text()
 
 
 def mentions(ctx: FileContext, *words: str) -> bool:
     """Whether any of `words` occurs in the file's known lines (a substring test, before any parsing)."""
-    text = source_text(ctx)
-    return any(word in text for word in words)
+    return ctx.mentions(words)
 
 
-_TEXT: tuple[FileContext | None, str] = (None, "")
 _ROUTE_WORDS = (".route(", ".get(", ".post(", ".put(", ".patch(", ".delete(", ".head(", ".options(",
                 ".api_route(", ".websocket(", "api_view", "@action")
 

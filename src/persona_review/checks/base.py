@@ -56,6 +56,7 @@ class FileContext:
     whole_file: bool
     is_new_file: bool = False
     _segments: list[tuple[int, list[str]]] | None = field(default=None, repr=False)
+    _text: str | None = field(default=None, repr=False)
 
     def segments(self) -> list[tuple[int, list[str]]]:
         """Runs of consecutive known lines: (first line number, texts). One run for a whole file."""
@@ -69,6 +70,18 @@ class FileContext:
                 prev = no
             self._segments = runs
         return self._segments
+
+    def known_text(self) -> str:
+        """Every known line joined by newlines, computed once: what the checks' cheap pre-filters search
+        (`registry.register(..., needs=...)`) before they walk the lines."""
+        if self._text is None:
+            self._text = "\n".join(self.lines.values())
+        return self._text
+
+    def mentions(self, words: Iterable[str]) -> bool:
+        """Whether any of `words` occurs in the known lines (a case-sensitive substring test)."""
+        text = self.known_text()
+        return any(word in text for word in words)
 
     def text_of(self, first: int, last: int) -> str:
         return "\n".join(self.lines.get(n, "") for n in range(first, last + 1))

@@ -1,13 +1,17 @@
-"""The registry of checks. Check modules register themselves when imported; `load_all` imports them."""
+"""The registry of checks. Check modules register themselves when imported; `load_all` imports them.
+
+`register(spec, needs=...)` gives a check a pre-filter: the words a file must contain for the check to
+find anything in it (see `checks.runner` for how to choose them)."""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import wraps
 
-from persona_review.checks.base import BatchCheck, CheckFunc, CheckSpec
+from persona_review.checks.base import BatchCheck, CheckFunc, CheckSpec, FileContext, Hit
 
 _INFRA_MODULES = {"base", "registry", "runner"}
 
@@ -42,14 +46,29 @@ class Registry:
 REGISTRY = Registry()
 
 
-def register(spec: CheckSpec) -> Callable[[CheckFunc], CheckFunc]:
-    """Decorator: register `func` as the implementation of `spec`."""
+def register(spec: CheckSpec, *, needs: Sequence[str] = ()) -> Callable[[CheckFunc], CheckFunc]:
+    """Decorator: register `func` as the implementation of `spec`.
+
+    `needs`, when given, are words (case-sensitive substrings) at least one of which occurs in the known
+    lines of every file the check can report on; the registered check skips a file without any of them
+    before doing any work. The decorated function itself is returned unchanged."""
 
     def wrap(func: CheckFunc) -> CheckFunc:
-        REGISTRY.add(spec, func)
+        REGISTRY.add(spec, gated(func, needs) if needs else func)
         return func
 
     return wrap
+
+
+def gated(func: CheckFunc, needs: Sequence[str]) -> CheckFunc:
+    """`func`, run only on files whose known lines contain one of `needs`."""
+    words = tuple(needs)
+
+    @wraps(func)
+    def check(ctx: FileContext) -> Iterable[Hit]:
+        return func(ctx) if ctx.mentions(words) else ()
+
+    return check
 
 
 def register_batch(batch: BatchCheck) -> BatchCheck:

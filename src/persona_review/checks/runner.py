@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from persona_review.checks._fixes import Fix, suggest_fix
 from persona_review.checks._specifics import Wording, describe
-from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
 from persona_review.checks.registry import Registry, load_all
 from persona_review.findings import SOURCE_CHECKS, Category, Finding
 
@@ -27,10 +27,14 @@ def run_checks(
     reg = registry or load_all()
     outcome = CheckOutcome()
     wanted = set(categories) if categories is not None else set(Category)
+    by_language: dict[str, list[tuple[CheckSpec, CheckFunc]]] = {}
     for ctx in contexts:
-        for spec, func in reg.checks:
-            if spec.category not in wanted or ctx.language not in spec.languages:
-                continue
+        checks = by_language.get(ctx.language)
+        if checks is None:
+            checks = [(spec, func) for spec, func in reg.checks
+                      if spec.category in wanted and ctx.language in spec.languages]
+            by_language[ctx.language] = checks
+        for spec, func in checks:
             try:
                 outcome.findings.extend(_to_findings(ctx, spec, list(func(ctx))))
             except Exception as exc:  # noqa: BLE001 - one check's bug must not sink the whole review
