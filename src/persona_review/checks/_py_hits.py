@@ -8,15 +8,16 @@ from dataclasses import replace
 
 from persona_review.checks._pyflow import SinkCall
 from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
-from persona_review.checks.registry import register
+from persona_review.checks.registry import Needs, register
 from persona_review.findings import Category, Severity
 
 PYTHON = frozenset({"python"})
 
 
 def check(check_id: str, item: str, severity: Severity, title: str,
-          explanation: str) -> Callable[[CheckFunc], CheckFunc]:
-    """Register a security check whose hits say what they found in this code; the general rule follows."""
+          explanation: str, *, needs: Needs = ()) -> Callable[[CheckFunc], CheckFunc]:
+    """Register a security check whose hits say what they found in this code; the general rule follows.
+    `needs`: as for `registry.register`."""
     spec = CheckSpec(id=check_id, checklist_item=item, category=Category.SECURITY, severity=severity,
                      languages=PYTHON, title=title, explanation=explanation)
 
@@ -25,7 +26,7 @@ def check(check_id: str, item: str, severity: Severity, title: str,
             for hit in func(ctx):
                 yield replace(hit, message=f"{hit.message} {explanation}" if hit.message else None)
 
-        register(spec)(run)
+        register(spec, needs=needs)(run)
         return func
 
     return wrap

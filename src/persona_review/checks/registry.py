@@ -1,12 +1,19 @@
 """The registry of checks. Check modules register themselves when imported; `load_all` imports them.
 
 `register(spec, needs=...)` gives a check a pre-filter: the words a file must contain for the check to
-find anything in it (see `checks.runner` for how to choose them)."""
+find anything in it (see `checks.runner` for how to choose them).
+
+`load_for(languages)` imports only the check modules a review of those languages can use: a module named
+with a language prefix (`py_`, `go_`, `java_`, `js_`, `ruby_`) registers checks for that language only
+(a test holds every such module to it), and is imported when a reviewed file is in that language; every
+other module is always imported. Checks run in the same order however they were loaded: the order of
+their modules' names, then the order each module registers them in."""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import wraps
@@ -14,6 +21,14 @@ from functools import wraps
 from persona_review.checks.base import BatchCheck, CheckFunc, CheckSpec, FileContext, Hit
 
 _INFRA_MODULES = {"base", "registry", "runner"}
+LANGUAGE_PREFIXES: dict[str, frozenset[str]] = {
+    "py_": frozenset({"python"}),
+    "go_": frozenset({"go"}),
+    "java_": frozenset({"java"}),
+    "js_": frozenset({"javascript", "typescript"}),
+    "ruby_": frozenset({"ruby"}),
+}
+"""Check-module name prefix -> the only languages that module's checks may run on."""
 
 
 @dataclass(slots=True)
@@ -21,6 +36,9 @@ class Registry:
     checks: list[tuple[CheckSpec, CheckFunc]] = field(default_factory=list)
     batches: list[BatchCheck] = field(default_factory=list)
     _ids: set[str] = field(default_factory=set)
+    modules: dict[str, str] = field(default_factory=dict)
+    """Check id -> the check module being imported when it was registered (empty outside `load_*`)."""
+    _loading: str = ""
 
     def add(self, spec: CheckSpec, func: CheckFunc) -> None:
         self._claim(spec.id)
@@ -41,17 +59,24 @@ class Registry:
         if check_id in self._ids:
             raise ValueError(f"check id {check_id} registered twice")
         self._ids.add(check_id)
+        if self._loading:
+            self.modules[check_id] = self._loading
 
 
 REGISTRY = Registry()
 
 
-def register(spec: CheckSpec, *, needs: Sequence[str] = ()) -> Callable[[CheckFunc], CheckFunc]:
+Needs = Sequence[str] | re.Pattern[str]
+"""What a file must contain for a check to find anything in it: one of several words (case-sensitive
+substrings), or a match of a pattern (for case-insensitive words)."""
+
+
+def register(spec: CheckSpec, *, needs: Needs = ()) -> Callable[[CheckFunc], CheckFunc]:
     """Decorator: register `func` as the implementation of `spec`.
 
-    `needs`, when given, are words (case-sensitive substrings) at least one of which occurs in the known
-    lines of every file the check can report on; the registered check skips a file without any of them
-    before doing any work. The decorated function itself is returned unchanged."""
+    `needs`, when given, is what every file the check can report on contains in its known lines (see
+    `Needs`); the registered check skips a file without it before doing any work. The decorated function
+    itself is returned unchanged."""
 
     def wrap(func: CheckFunc) -> CheckFunc:
         REGISTRY.add(spec, gated(func, needs) if needs else func)
@@ -60,15 +85,23 @@ def register(spec: CheckSpec, *, needs: Sequence[str] = ()) -> Callable[[CheckFu
     return wrap
 
 
-def gated(func: CheckFunc, needs: Sequence[str]) -> CheckFunc:
-    """`func`, run only on files whose known lines contain one of `needs`."""
+def gated(func: CheckFunc, needs: Needs) -> CheckFunc:
+    """`func`, run only on files whose known lines hold what it `needs`."""
+    if isinstance(needs, re.Pattern):
+        pattern = needs
+
+        @wraps(func)
+        def matched(ctx: FileContext) -> Iterable[Hit]:
+            return func(ctx) if pattern.search(ctx.known_text()) else ()
+
+        return matched
     words = tuple(needs)
 
     @wraps(func)
-    def check(ctx: FileContext) -> Iterable[Hit]:
+    def mentioned(ctx: FileContext) -> Iterable[Hit]:
         return func(ctx) if ctx.mentions(words) else ()
 
-    return check
+    return mentioned
 
 
 def register_batch(batch: BatchCheck) -> BatchCheck:
@@ -76,18 +109,61 @@ def register_batch(batch: BatchCheck) -> BatchCheck:
     return batch
 
 
-_loaded = False
+def module_languages(name: str) -> frozenset[str] | None:
+    """The languages a check module's name restricts it to; None for a module of any languages."""
+    return next((langs for prefix, langs in LANGUAGE_PREFIXES.items() if name.startswith(prefix)), None)
+
+
+_imported: set[str] = set()
+_module_names: list[str] = []
+
+
+def check_modules() -> list[str]:
+    """The names of the check modules in this package, sorted (the order checks run in)."""
+    if not _module_names:
+        import persona_review.checks as package
+
+        _module_names.extend(sorted(
+            info.name for info in pkgutil.iter_modules(package.__path__)
+            if not info.name.startswith("_") and info.name not in _INFRA_MODULES
+        ))
+    return _module_names
 
 
 def load_all() -> Registry:
     """Import every check module in this package once, so that all checks are registered."""
-    global _loaded  # noqa: PLW0603 - a once-only import guard
-    if not _loaded:
-        import persona_review.checks as package
+    return _load(lambda _name: True)
 
-        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-            if info.name.startswith("_") or info.name in _INFRA_MODULES:
-                continue
-            importlib.import_module(f"{package.__name__}.{info.name}")
-        _loaded = True
+
+def load_for(languages: Iterable[str]) -> Registry:
+    """The registry with (at least) every check that can run on a file in one of `languages`: the check
+    modules of other languages are left unimported (see the module docstring)."""
+    wanted = frozenset(languages)
+
+    def needed(name: str) -> bool:
+        langs = module_languages(name)
+        return langs is None or not langs.isdisjoint(wanted)
+
+    return _load(needed)
+
+
+def _load(needed: Callable[[str], bool]) -> Registry:
+    names = check_modules()
+    fresh = [name for name in names if name not in _imported and needed(name)]
+    if not fresh:
+        return REGISTRY
+    for name in fresh:
+        if name in _imported:
+            continue  # imported meanwhile by a module it serves
+        REGISTRY._loading = name
+        try:
+            importlib.import_module(f"persona_review.checks.{name}")
+        finally:
+            REGISTRY._loading = ""
+        _imported.add(name)
+    # Modules loaded later (another language's, on a later call) take their place in name order.
+    rank = {name: index for index, name in enumerate(names)}
+    REGISTRY.checks.sort(key=lambda check: rank.get(REGISTRY.modules.get(check[0].id, ""), -1))
+    REGISTRY.batches.sort(key=lambda batch: min(
+        (rank.get(REGISTRY.modules.get(spec.id, ""), -1) for spec in batch.specs), default=-1))
     return REGISTRY

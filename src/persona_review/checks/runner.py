@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from persona_review.checks._fixes import Fix, suggest_fix
-from persona_review.checks._specifics import Wording, describe
 from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
-from persona_review.checks.registry import Registry, load_all
+from persona_review.checks.registry import Registry, load_for
 from persona_review.findings import SOURCE_CHECKS, Category, Finding
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from persona_review.checks._fixes import Fix
+    from persona_review.checks._specifics import Wording
+
+    Describe = Callable[[CheckSpec, FileContext, Hit], Wording]
+    SuggestFix = Callable[[CheckSpec, FileContext, Hit], Fix | None]
 
 
 @dataclass(slots=True)
@@ -24,7 +32,7 @@ def run_checks(
     registry: Registry | None = None,
 ) -> CheckOutcome:
     """Findings of every check whose category is enabled, on the lines the change adds."""
-    reg = registry or load_all()
+    reg = registry or load_for({ctx.language for ctx in contexts})
     outcome = CheckOutcome()
     wanted = set(categories) if categories is not None else set(Category)
     by_language: dict[str, list[tuple[CheckSpec, CheckFunc]]] = {}
@@ -36,7 +44,9 @@ def run_checks(
             by_language[ctx.language] = checks
         for spec, func in checks:
             try:
-                outcome.findings.extend(_to_findings(ctx, spec, list(func(ctx))))
+                hits = list(func(ctx))
+                if hits:
+                    outcome.findings.extend(_to_findings(ctx, spec, hits))
             except Exception as exc:  # noqa: BLE001 - one check's bug must not sink the whole review
                 outcome.notices.append(
                     f"check {spec.id} failed on {ctx.path} ({type(exc).__name__}: {exc}); its findings for "
@@ -57,7 +67,13 @@ def run_checks(
     return outcome
 
 
-def _to_findings(ctx: FileContext, spec: CheckSpec, hits: Iterable[Hit]) -> Iterable[Finding]:
+def _to_findings(ctx: FileContext, spec: CheckSpec, hits: Iterable[Hit]) -> list[Finding]:
+    # Imported on first use: naming and fixes are only needed for a hit, and a review that finds nothing
+    # (most pull requests) is spared their start-up.
+    from persona_review.checks._fixes import suggest_fix
+    from persona_review.checks._specifics import describe
+
+    findings: list[Finding] = []
     seen: set[int] = set()
     for hit in hits:
         line = _first_added(ctx, hit)
@@ -65,16 +81,16 @@ def _to_findings(ctx: FileContext, spec: CheckSpec, hits: Iterable[Hit]) -> Iter
             continue
         seen.add(line)
         end = hit.end_line if hit.end_line is not None and hit.end_line > line else None
-        wording = _wording(spec, ctx, hit)
+        wording = _wording(describe, spec, ctx, hit)
         body = wording.body
         fix = hit.suggested_fix
         if fix is None and line == hit.line:
-            made = _fix(spec, ctx, hit)
+            made = _fix(suggest_fix, spec, ctx, hit)
             if made is not None and _all_added(ctx, line, made.last):
                 fix = made.text
                 end = made.last if made.last > line else None
                 body = f"{body} {made.note}".strip()
-        yield Finding(
+        findings.append(Finding(
             path=ctx.path,
             line=line,
             end_line=end,
@@ -88,19 +104,22 @@ def _to_findings(ctx: FileContext, spec: CheckSpec, hits: Iterable[Hit]) -> Iter
             rule_id=spec.id,
             suggested_fix=fix if line == hit.line and _all_added(ctx, line, end) else None,
             code=ctx.lines.get(line, ""),
-        )
+        ))
+    return findings
 
 
-def _wording(spec: CheckSpec, ctx: FileContext, hit: Hit) -> Wording:
+def _wording(describe: Describe, spec: CheckSpec, ctx: FileContext, hit: Hit) -> Wording:
     """The specific title and body; the check's own wording if naming fails (a finding is never lost to
     its description)."""
     try:
         return describe(spec, ctx, hit)
     except Exception:  # noqa: BLE001 - naming is best effort; the finding itself must survive
+        from persona_review.checks._specifics import Wording
+
         return Wording(spec.title, hit.message or spec.explanation)
 
 
-def _fix(spec: CheckSpec, ctx: FileContext, hit: Hit) -> Fix | None:
+def _fix(suggest_fix: SuggestFix, spec: CheckSpec, ctx: FileContext, hit: Hit) -> Fix | None:
     try:
         return suggest_fix(spec, ctx, hit)
     except Exception:  # noqa: BLE001 - a suggestion is optional; the finding itself must survive
