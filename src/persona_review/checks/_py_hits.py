@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from persona_review.checks._pyflow import SinkCall
 from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
-from persona_review.checks.registry import Needs, register
+from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 
 PYTHON = frozenset({"python"})
 
 
 def check(check_id: str, item: str, severity: Severity, title: str,
-          explanation: str, *, needs: Needs = ()) -> Callable[[CheckFunc], CheckFunc]:
+          explanation: str, *, needs: Sequence[str] = ()) -> Callable[[CheckFunc], CheckFunc]:
     """Register a security check whose hits say what they found in this code; the general rule follows.
     `needs`: as for `registry.register`."""
     spec = CheckSpec(id=check_id, checklist_item=item, category=Category.SECURITY, severity=severity,

@@ -57,6 +57,7 @@ class FileContext:
     is_new_file: bool = False
     _segments: list[tuple[int, list[str]]] | None = field(default=None, repr=False)
     _text: str | None = field(default=None, repr=False)
+    _folded: str | None = field(default=None, repr=False)
 
     def segments(self) -> list[tuple[int, list[str]]]:
         """Runs of consecutive known lines: (first line number, texts). One run for a whole file."""
@@ -82,6 +83,17 @@ class FileContext:
         """Whether any of `words` occurs in the known lines (a case-sensitive substring test)."""
         text = self.known_text()
         return any(word in text for word in words)
+
+    def mentions_folded(self, words: Iterable[str]) -> bool:
+        """Whether any of `words` (lower case) may occur in the known lines in any case. Always true for
+        text beyond ASCII, where a case-insensitive regex also folds letters `str.lower` leaves alone (the
+        Kelvin sign to `k`)."""
+        if self._folded is None:
+            text = self.known_text()
+            self._folded = text.lower() if text.isascii() else ""
+        if not self._folded and self.known_text():
+            return True
+        return any(word in self._folded for word in words)
 
     def text_of(self, first: int, last: int) -> str:
         return "\n".join(self.lines.get(n, "") for n in range(first, last + 1))

@@ -112,7 +112,8 @@ _STRING_LIT = re.compile(r'^\s*"[^"]*"\s*$')
             '(`new ProcessBuilder("prog", arg)`), never `sh -c` with input, and validate inputs against an '
             "allow-list."
         ),
-    )
+    ),
+    needs=(".exec", "ProcessBuilder", ".command", ".load"),
 )
 def command_injection(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -170,7 +171,8 @@ _DESERIALIZE = re.compile(
             "`SafeConstructor`, or an `ObjectInputFilter` allow-list when native serialization cannot be "
             "avoided."
         ),
-    )
+    ),
+    needs=("ObjectInputStream", "DefaultTyping", "JsonTypeInfo", "XMLDecoder", "fromXML", "Yaml"),
 )
 def unsafe_deserialization(ctx: FileContext) -> Iterator[Hit]:
     for no, _code, bare in lines_of(lex(ctx)):
@@ -248,7 +250,8 @@ _WEAK_HASH = re.compile(
             "nor integrity. Use BCrypt/Argon2/PBKDF2 (Spring Security's PasswordEncoder) for passwords and "
             "SHA-256 or better for integrity."
         ),
-    )
+    ),
+    needs=("MessageDigest", "DigestUtils", "Hashing."),
 )
 def weak_hash(ctx: FileContext) -> Iterator[Hit]:
     for no, code, bare in lines_of(lex(ctx)):
@@ -273,7 +276,8 @@ _JWT_UNVERIFIED = re.compile(r"\bJWT\.decode\s*\(|\bAlgorithm\.none\s*\(\s*\)|\.
             "forged. Build a verifier, `JWT.require(Algorithm.RSA256(...)).build().verify(token)`, and trust "
             "only what it returns."
         ),
-    )
+    ),
+    needs=("JWT.decode", "Algorithm.none", "parseUnsecuredClaims"),
 )
 def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
     for no, _code, bare in lines_of(lex(ctx)):
@@ -299,7 +303,8 @@ _CSRF_OFF = re.compile(
             "session cookie. Keep CSRF on for cookie-authenticated endpoints; disable it only for stateless "
             "token-authenticated APIs, scoped with `ignoringRequestMatchers`."
         ),
-    )
+    ),
+    needs=("csrf",),
 )
 def csrf_disabled(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import wraps
@@ -66,42 +65,35 @@ class Registry:
 REGISTRY = Registry()
 
 
-Needs = Sequence[str] | re.Pattern[str]
-"""What a file must contain for a check to find anything in it: one of several words (case-sensitive
-substrings), or a match of a pattern (for case-insensitive words)."""
-
-
-def register(spec: CheckSpec, *, needs: Needs = ()) -> Callable[[CheckFunc], CheckFunc]:
+def register(
+    spec: CheckSpec, *, needs: Sequence[str] = (), folded: Sequence[str] = ()
+) -> Callable[[CheckFunc], CheckFunc]:
     """Decorator: register `func` as the implementation of `spec`.
 
-    `needs`, when given, is what every file the check can report on contains in its known lines (see
-    `Needs`); the registered check skips a file without it before doing any work. The decorated function
-    itself is returned unchanged."""
+    `needs` and `folded` give the check a pre-filter: every file it can report on holds one of the words
+    in `needs` (as written) or one of the words in `folded` (lower case, matched in any case) in its known
+    lines, and the registered check skips a file without any of them before doing any work. The decorated
+    function itself is returned unchanged."""
 
     def wrap(func: CheckFunc) -> CheckFunc:
-        REGISTRY.add(spec, gated(func, needs) if needs else func)
+        REGISTRY.add(spec, gated(func, needs, folded) if needs or folded else func)
         return func
 
     return wrap
 
 
-def gated(func: CheckFunc, needs: Needs) -> CheckFunc:
-    """`func`, run only on files whose known lines hold what it `needs`."""
-    if isinstance(needs, re.Pattern):
-        pattern = needs
-
-        @wraps(func)
-        def matched(ctx: FileContext) -> Iterable[Hit]:
-            return func(ctx) if pattern.search(ctx.known_text()) else ()
-
-        return matched
+def gated(func: CheckFunc, needs: Sequence[str], folded: Sequence[str] = ()) -> CheckFunc:
+    """`func`, run only on files whose known lines hold one of `needs`, or one of `folded` in any case."""
     words = tuple(needs)
+    lowered = tuple(folded)
 
     @wraps(func)
-    def mentioned(ctx: FileContext) -> Iterable[Hit]:
-        return func(ctx) if ctx.mentions(words) else ()
+    def check(ctx: FileContext) -> Iterable[Hit]:
+        if ctx.mentions(words) or (lowered and ctx.mentions_folded(lowered)):
+            return func(ctx)
+        return ()
 
-    return mentioned
+    return check
 
 
 def register_batch(batch: BatchCheck) -> BatchCheck:

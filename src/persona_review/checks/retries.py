@@ -18,8 +18,6 @@ _PY_LOOP = re.compile(
     rf"while\b[^:]*{_RETRY_WORD})",
     re.IGNORECASE,
 )
-_RETRY_NEEDS = re.compile(r"(?i)attempt|retr|tries")
-"""Every retry word holds one of these."""
 _BRACE_LOOP = re.compile(rf"^\s*(?:for|while)\b[^{{]*{_RETRY_WORD}", re.IGNORECASE)
 _HANDLES_FAILURE = re.compile(
     r"\bexcept\b|\bcatch\b|\berr\s*[!=]=\s*nil\b|\.ok\b|\bstatus(?:_code)?\s*[!=<>]"
@@ -44,7 +42,7 @@ _WAITS = re.compile(
             "retry idempotent operations."
         ),
     ),
-    needs=_RETRY_NEEDS,
+    folded=("attempt", "retr", "tries"),  # every retry word holds one
 )
 def retry_without_backoff(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)

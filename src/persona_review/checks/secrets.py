@@ -49,8 +49,6 @@ _PLACEHOLDER = re.compile(r"EXAMPLE|XXXX|xxxx|\.\.\.|<[^>]*>|\*{4}")
 _SECRETISH = re.compile(r"(?i)pass|pwd|pw\b|secret|token|key|credential|://[^/\s]*:[^/\s]*@")
 _SECRETISH_WORDS = ("pass", "pwd", "pw", "secret", "token", "key", "credential", "://")
 """A word (lower case) every `_SECRETISH` match contains."""
-_SIGNING_NEEDS = re.compile(r"(?i)jwt|jose|jws|hmac|signingkey|signedstring|signwith|jsonwebtoken")
-"""What a file with a literal signing key holds: a signing hint, or the import of a JWT library."""
 
 
 @register(
@@ -67,7 +65,10 @@ _SIGNING_NEEDS = re.compile(r"(?i)jwt|jose|jws|hmac|signingkey|signedstring|sign
             "load it from a secret store or environment variable at run time."
         ),
     ),
-    needs=_KEY_HINT,
+    needs=(
+        "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "_live_", "AIza",
+        "glpat-", "sk-ant-", "SG.", "PRIVATE KEY",
+    ),
 )
 def known_keys(ctx: FileContext) -> Iterator[Hit]:
     for no, text in ctx.lines.items():
@@ -261,7 +262,7 @@ def is_secret_value(value: str, named: bool = True) -> bool:
             "environment or a secret manager, and rotate the value if it was ever real."
         ),
     ),
-    needs=_SECRETISH,
+    folded=_SECRETISH_WORDS,
 )
 def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -322,7 +323,7 @@ _JAVA_HMAC = re.compile(
             "variable, and prefer asymmetric keys so verifiers never hold the signing secret."
         ),
     ),
-    needs=_SIGNING_NEEDS,
+    folded=("jwt", "jose", "jws", "hmac", "signingkey", "signedstring", "signwith", "jsonwebtoken"),
 )
 def jwt_hardcoded_key(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
