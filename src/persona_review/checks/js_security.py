@@ -24,7 +24,7 @@ _QUERY_CALL = re.compile(
 _FUNCTION_START = re.compile(
     r"^\s*(?:export\s+)?(?:async\s+)?function\b|^\s*(?:public|private|protected|static|async)\s+\w+\s*\("
 )
-_CONCAT_CALL = re.compile(r"""["'`]\s*\)?\s*\.concat\s*\(\s*(?!["'`])[\w$]""")
+_CONCAT_CALL = re.compile(r"""["'`]\s*(?:\)\s*)?\.concat\s*\(\s*(?!["'`])[\w$]""")  # linear: see _cstyle
 _SQL_OPTION = re.compile(r"^\{\s*sql\s*:\s*([\w$]+)")
 
 

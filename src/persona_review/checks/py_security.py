@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
-from persona_review.checks._prefilter import has_any, may_have_folded
+from persona_review.checks._prefilter import has_any, lines_containing
 from persona_review.checks._spans import (
     Span,
     bracket_span,
@@ -37,13 +37,15 @@ _QUERY_WORDS = ("execute", "mogrify", "raw", "extra", "fetch", "copy_expert", "R
 """A word every `_QUERY_CALL` match contains: lines without one skip the regex."""
 
 
-def _sql_word(code: str) -> bool:
-    return may_have_folded(code, _SQL_WORDS) and _SQL_WORD.search(code) is not None
+def _function_start(bare: str) -> bool:
+    return "def" in bare and _DEF.match(bare) is not None
 _SQL_LOOKAHEAD = 6
 _DEF = re.compile(r"^\s*(?:async\s+)?def\s")
 _ASSIGN = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*(\+?=)\s*(?!=)")
 _PERCENT_OP = re.compile(r"""['"]\s*%\s*(?!\(\s*\))[\w(\[{]""")
-_FORMAT_CALL = re.compile(r"""['"]\s*\)?\s*\.format\s*\(\s*(?!\))""")
+_FORMAT_CALL = re.compile(r"""['"]\s*(?:\)\s*)?\.format\s*\(\s*(?!\))""")
+# `\s*(?:\)\s*)?`, not `\s*\)?\s*`: the same text, but the latter backtracks quadratically over a long run of
+# blanks (a long string in the bare view), and spans can hold one.
 _CONCAT = re.compile(r"""['"]\s*\+\s*(?![rbuRBU]?['"])[\w(\[]|[\w)\]]\s*\+\s*[rbufRBUF]{0,2}['"]""")
 _FSTRING_FIELD = re.compile(r"(?<!\{)\{(?!\{)")
 
@@ -81,13 +83,17 @@ def _dynamic(span: Span) -> bool:
 def sql_string(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     tainted: Tainted = {}
-    sql_lines = {no for no, code, _bare in lines_of(lexed) if _sql_word(code)}
-    for no, code, bare in scoped_lines(lexed, _DEF.match, tainted):
+    sql_lines = {no for no in lines_containing(lexed.code, _SQL_WORDS, folded=True)
+                 if _SQL_WORD.search(lexed.code[no])}
+    query_lines = lines_containing(lexed.bare, _QUERY_WORDS)
+    # Lines with a SQL word on them or on one of the next few lines.
+    near_sql = {no - back for no in sql_lines for back in range(_SQL_LOOKAHEAD)}
+    for no, code, bare in scoped_lines(lexed, _function_start, tainted):
         if not code.strip():
             continue
-        assign = _ASSIGN.match(bare)
+        assign = _ASSIGN.match(bare) if "=" in bare else None
         reassigned = assign.group(1) if assign is not None and assign.group(2) == "=" else None
-        call = _QUERY_CALL.search(bare) if "(" in bare and has_any(bare, _QUERY_WORDS) else None
+        call = _QUERY_CALL.search(bare) if no in query_lines and "(" in bare else None
         if call is not None:
             span = bracket_span(lexed, no, call.end() - 1)
             if _dynamic(span) and (
@@ -102,7 +108,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
                 )
                 continue
         quoted = "'" in bare or '"' in bare
-        if not quoted or not any(n in sql_lines for n in range(no, no + _SQL_LOOKAHEAD)):
+        if not quoted or no not in near_sql:
             if reassigned is not None:
                 tainted.pop(reassigned, None)
             continue

@@ -68,18 +68,17 @@ def run_checks(
 
 
 def _to_findings(ctx: FileContext, spec: CheckSpec, hits: Iterable[Hit]) -> list[Finding]:
-    # Imported on first use: naming and fixes are only needed for a hit, and a review that finds nothing
-    # (most pull requests) is spared their start-up.
-    from persona_review.checks._fixes import suggest_fix
-    from persona_review.checks._specifics import describe
-
     findings: list[Finding] = []
     seen: set[int] = set()
+    naming: tuple[Describe, SuggestFix] | None = None
     for hit in hits:
         line = _first_added(ctx, hit)
         if line is None or line in seen:
             continue
         seen.add(line)
+        if naming is None:
+            naming = _naming()
+        describe, suggest_fix = naming
         end = hit.end_line if hit.end_line is not None and hit.end_line > line else None
         wording = _wording(describe, spec, ctx, hit)
         body = wording.body
@@ -106,6 +105,15 @@ def _to_findings(ctx: FileContext, spec: CheckSpec, hits: Iterable[Hit]) -> list
             code=ctx.lines.get(line, ""),
         ))
     return findings
+
+
+def _naming() -> tuple[Describe, SuggestFix]:
+    """What names a finding and what suggests its fix. Imported on first use: only a hit on an added line
+    needs them, and a review that finds nothing (most pull requests) is spared their start-up."""
+    from persona_review.checks._fixes import suggest_fix
+    from persona_review.checks._specifics import describe
+
+    return describe, suggest_fix
 
 
 def _wording(describe: Describe, spec: CheckSpec, ctx: FileContext, hit: Hit) -> Wording:

@@ -395,7 +395,7 @@ _JWT_KEY_OPTION = re.compile(r"""\b(?:secret|secretOrKey|secretOrPublicKey)\s*:\
 _SIGNING_HINT = re.compile(r"(?i)jwt|jose|jws|hmac|signingkey|signedstring|signwith")
 _LITERAL_ASSIGN = re.compile(
     r"""^\s*(?:(?:const|let|var|final|static|private|public)\s+)*(?:[\w<>\[\].]+\s+)?([A-Za-z_$][\w$]*)\s*(?::=|=)\s*"""
-    r"""(?:\[\]byte\(\s*)?[bB]?(["'`])([^"'`]*)\2\s*\)?\s*;?\s*$"""
+    r"""(?:\[\]byte\(\s*)?[bB]?(["'`])([^"'`]*)\2\s*(?:\)\s*)?(?:;\s*)?$"""
 )
 
 
