@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from persona_review.findings import Category, Severity
 
@@ -43,6 +43,9 @@ class Hit:
     severity: Severity | None = None
 
 
+_T = TypeVar("_T")
+
+
 @dataclass(slots=True)
 class FileContext:
     """One reviewed file as checks see it."""
@@ -58,6 +61,7 @@ class FileContext:
     _segments: list[tuple[int, list[str]]] | None = field(default=None, repr=False)
     _text: str | None = field(default=None, repr=False)
     _folded: str | None = field(default=None, repr=False)
+    _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
     def segments(self) -> list[tuple[int, list[str]]]:
         """Runs of consecutive known lines: (first line number, texts). One run for a whole file."""
@@ -94,6 +98,14 @@ class FileContext:
         if not self._folded and self.known_text():
             return True
         return any(word in self._folded for word in words)
+
+    def cached(self, key: str, compute: Callable[[], _T]) -> _T:
+        """`compute()`, computed once per file and kept on the context under `key` (name keys after the
+        module that owns them). For facts about the whole file that several checks, or every finding of
+        one check, ask for: recomputing them per finding makes a file's review quadratic in its size."""
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]  # type: ignore[return-value]
 
     def text_of(self, first: int, last: int) -> str:
         return "\n".join(self.lines.get(n, "") for n in range(first, last + 1))
