@@ -1,4 +1,36 @@
-"""Run every registered check over the reviewed files and turn hits on added lines into findings."""
+r"""Run every registered check over the reviewed files and turn hits on added lines into findings.
+
+Each file is given to the checks of its language, in registration order (`registry`), then the batch
+checks (one squawk process for every SQL migration) run; hits on lines the change does not add are
+dropped, and the rest are named (`_specifics`) and given a fix where one is certain (`_fixes`).
+
+Keeping a review fast (`bench/bench_checks.py`, `bench/bench_linearity.py`, `bench/bench_vs_bandit.py`)
+is mostly a matter of each check not doing work a file cannot reward. What a new check should use:
+
+- **A pre-filter.** `register(spec, needs=(...))` names words (case-sensitive substrings) one of which
+  every file the check can report on holds; `folded=(...)` names lower-case words matched in any case,
+  for a case-insensitive pattern. A file with none of them is skipped before the check does anything,
+  which is most files for most checks. Choose words the check's own test implies: a literal that every
+  alternative of its pattern contains (`hashlib`, `.new`, ... for `\bhashlib\.md5\(|\w+\.new\(`),
+  without whitespace or line breaks (a word without them that occurs in a lexed view of a line occurs in
+  the line itself). A word the check does not need only costs speed; a missing one loses hits, which
+  `tests/checks_runner/test_prefilter.py` compares on the test data for every gated check.
+- **Cheap tests before per-line regexes.** A regex per line is most of a pattern check's cost; `in` is an
+  order of magnitude cheaper. Test a word the match must hold first (`_prefilter.has_any`,
+  `may_have_folded` for case-insensitive patterns), or find the candidate lines of a whole file with
+  one search per word (`_prefilter.lines_containing`).
+- **Shared views, computed once per file.** `_lexing.lex(ctx)` (comments and strings blanked),
+  `_pyflow.flows(ctx)` (Python's `ast` and the data flow), `ctx.known_text()` (the joined lines) and,
+  for anything else about the whole file, `ctx.cached(key, compute)`. A whole-file scan repeated per
+  finding makes a file's review quadratic in its size; `bench/bench_linearity.py` flags that.
+- **Linear regexes.** Avoid adjacent optional parts that can match the same text (`\s*\)?\s*`): on a long
+  run of blanks (a long string literal in the bare view) they backtrack quadratically. `\s*(?:\)\s*)?`
+  matches the same text in linear time.
+- **The module name.** A module named `py_*`, `go_*`, `java_*`, `js_*` or `ruby_*` holds checks of that
+  language only and is imported only when a reviewed file is in it (`registry.load_for`); other names
+  are always imported. Keep imports a review of other languages does not need (tree-sitter grammars, a
+  language's helpers) inside such modules, or import them on first use.
+"""
 
 from __future__ import annotations
 
