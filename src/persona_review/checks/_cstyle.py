@@ -87,14 +87,16 @@ def string_constants(lexed: Lexed) -> frozenset[str]:
     literal: set[str] = set()
     other: set[str] = set()
     for _no, code, bare in lines_of(lexed):
-        match = _CONST_ASSIGN.match(bare)
-        if match is not None and "${" not in code[match.start(2) : match.end(2)]:
-            literal.add(match.group(1))
-            continue
-        assign = _ASSIGN.match(bare)
-        if assign is not None:
-            other.add(assign.group(1))
-        other.update(m.group(1) for m in _PARAM.finditer(bare))
+        if "=" in bare:  # both assignment patterns need one
+            match = _CONST_ASSIGN.match(bare)
+            if match is not None and "${" not in code[match.start(2) : match.end(2)]:
+                literal.add(match.group(1))
+                continue
+            assign = _ASSIGN.match(bare)
+            if assign is not None:
+                other.add(assign.group(1))
+        if "(" in bare or "," in bare:  # a parameter follows one
+            other.update(m.group(1) for m in _PARAM.finditer(bare))
     return frozenset(literal - other)
 
 
@@ -148,7 +150,8 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
     strict_vars: set[str] = set()
     """The SQL variables whose text reads as SQL with uppercase keywords: building on them builds SQL."""
     for no, code, bare in lines_of(lexed):
-        if not any(q in bare for q in "\"'`") and "+" not in bare and ".concat" not in bare:
+        quoted = '"' in bare or "'" in bare or "`" in bare
+        if not quoted and "+" not in bare and ".concat" not in bare:
             continue
         span = _head_of(statement_span(lexed, no))
         assign = _ASSIGN.match(bare)

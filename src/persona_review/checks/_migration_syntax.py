@@ -12,6 +12,7 @@ from persona_review.checks.base import FileContext
 MAX_STATEMENT_LINES = 60
 
 _CALL_MARKS = re.compile(r"[()\[\]{},]")
+_KEYWORD_ARG = re.compile(r"^(\w+)\s*[=:]\s*(?![=>])(.*)$", re.DOTALL)
 _STRING = re.compile(r'"""(.*?)"""|\'\'\'(.*?)\'\'\'|"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'', re.DOTALL)
 _DEF = re.compile(r"^(\s*)def\s+(?:self\.)?(\w+)")
 
@@ -90,7 +91,7 @@ def call_args(text: str, start: int = 0) -> tuple[list[str], dict[str, str]]:
     depth = 0
     current: list[str] = []
     args: list[str] = []
-    masked = _STRING.sub(lambda m: "\0" * len(m.group(0)), text)
+    masked = _STRING.sub(lambda m: "\0" * len(m.group(0)), text) if "'" in text or '"' in text else text
     pos = open_at
     # Only brackets and commas (outside strings) matter: the text between them is copied in one piece.
     for mark in _CALL_MARKS.finditer(masked, open_at):
@@ -118,7 +119,7 @@ def call_args(text: str, start: int = 0) -> tuple[list[str], dict[str, str]]:
     positional: list[str] = []
     keywords: dict[str, str] = {}
     for arg in args:
-        match = re.match(r"^(\w+)\s*[=:]\s*(?![=>])(.*)$", arg, re.DOTALL)
+        match = _KEYWORD_ARG.match(arg)
         if match and not arg.startswith((":", '"', "'")):
             keywords[match.group(1)] = match.group(2).strip()
         else:
