@@ -11,14 +11,15 @@ and the head version of every changed file to a temporary directory, then times,
   - `python -c pass`, the interpreter's own start-up (the floor both share).
 
 Both tools run with bytecode caches (a warm-up run of each fills a private PYTHONPYCACHEPREFIX first), as
-they would from an installed wheel. CPU time (the children's user + system time, which other load on a
-shared machine hardly changes) and wall time are medians; ratios are ours / bandit's. The bar: our CPU time
-at or below bandit's on the same files.
+they would from an installed wheel. CPU time (the children's user + system time) and wall time are
+medians; ratios are ours / bandit's. The bar: our CPU time at or below bandit's on the same files. On a
+busy machine CPU time still moves with the load (shared caches); with --instructions, each command also
+runs once under valgrind's callgrind, whose count of executed instructions does not move at all.
 
 bandit is not a dependency of persona-review: install it into the environment to run this
 (`pip install bandit`); without it the bench says so and exits.
 
-    python bench/bench_vs_bandit.py --repo PATH/TO/flask [--commit SHA] [--repeat 7]
+    python bench/bench_vs_bandit.py --repo PATH/TO/flask [--commit SHA] [--repeat 7] [--instructions]
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -88,11 +91,22 @@ def timed(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]
     return wall, _children_cpu() - cpu
 
 
+def instructions(cmd: list[str], env: dict[str, str], cwd: Path) -> int:
+    """Instructions executed by one run of `cmd`, counted by callgrind."""
+    proc = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={cwd / 'callgrind.out'}",
+                           *cmd], env=env, cwd=cwd, capture_output=True, text=True, check=False)
+    found = re.search(r"Collected\s*:\s*(\d+)", proc.stderr)
+    if proc.returncode not in (0, 1) or found is None:
+        raise SystemExit(f"callgrind failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr[-2000:]}")
+    return int(found.group(1))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repo", type=Path, help="a local clone (or bare git directory) of the project")
     parser.add_argument("--commit", default=DEFAULT_COMMIT, help="the PR's merge commit (diffed to its ^1)")
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--instructions", action="store_true", help="also count instructions (valgrind)")
     args = parser.parse_args()
     if importlib.util.find_spec("bandit") is None:
         print("skipped: bandit is not installed in this environment (pip install bandit to compare)")
@@ -123,6 +137,11 @@ def main() -> int:
         for _ in range(args.repeat):
             for name, cmd in commands.items():
                 runs[name].append(timed(cmd, env, work))
+        counts: dict[str, int] = {}
+        if args.instructions and shutil.which("valgrind") is None:
+            print("no valgrind on PATH: instruction counts skipped")
+        elif args.instructions:
+            counts = {name: instructions(cmd, env, work) for name, cmd in commands.items()}
     print(f"PR {args.commit[:10]} of {args.repo}: {len(changed)} changed files, "
           f"{len(python_changed)} Python; persona-review reviews {len(ours_files)}: {', '.join(ours_files)}")
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; "
@@ -137,9 +156,19 @@ def main() -> int:
     for name in ("bandit, same files", "bandit, all changed .py"):
         wall, cpu = medians[name]
         print(f"persona-review / {name}: CPU {ours_cpu / cpu:.2f}x, wall {ours_wall / wall:.2f}x")
+    if counts:
+        floor = counts["python -c pass"]
+        print("instructions executed (callgrind, one run each):")
+        for name, count in counts.items():
+            print(f"  {name:<24} {count / 1e6:8.1f} M ({count / floor:4.1f}x the interpreter's start-up)")
+        for name in ("bandit, same files", "bandit, all changed .py"):
+            print(f"persona-review / {name}: instructions {counts['persona-review'] / counts[name]:.2f}x")
     same_cpu = medians["bandit, same files"][1]
     verdict = "holds" if ours_cpu <= same_cpu else "FAILS"
     print(f"bar: the whole offline review at or below bandit on the same files (CPU): {verdict}")
+    if counts:
+        verdict = "holds" if counts["persona-review"] <= counts["bandit, same files"] else "FAILS"
+        print(f"bar: the same, in instructions executed: {verdict}")
     return 0
 
 

@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 
-from persona_review.checks.registry import LANGUAGE_PREFIXES, load_all, module_languages
+from persona_review.checks.registry import LANGUAGE_MODULES, LANGUAGE_PREFIXES, load_all, module_languages
 
 
 def test_every_check_of_a_language_module_runs_on_that_language_only() -> None:
@@ -21,6 +21,7 @@ def test_every_check_of_a_language_module_runs_on_that_language_only() -> None:
             checked += 1
     assert checked > 30
     assert set(LANGUAGE_PREFIXES) >= {"py_", "go_", "java_", "js_"}
+    assert all(module in registry.modules.values() for module in LANGUAGE_MODULES), "listed modules exist"
 
 
 _PROBE = """
@@ -50,6 +51,7 @@ def test_a_python_review_imports_no_other_language_module_and_the_order_is_that_
     lazy = _probe(["python"])
     full = _probe(None)
     imported = set(lazy["imported"])
-    assert {"py_errors", "py_security", "secrets", "migrations_sql"} <= imported
+    assert {"py_errors", "py_security", "secrets", "migrations_alembic", "migrations_django"} <= imported
     assert not {name for name in imported if name.startswith(("go_", "java_", "js_"))}
+    assert not {"migrations_rails", "sql_squawk"} & imported
     assert lazy["order"] == full["order"]

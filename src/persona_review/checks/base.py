@@ -86,7 +86,10 @@ class FileContext:
     def mentions(self, words: Iterable[str]) -> bool:
         """Whether any of `words` occurs in the known lines (a case-sensitive substring test)."""
         text = self.known_text()
-        return any(word in text for word in words)
+        for word in words:  # noqa: SIM110 - a plain loop: this runs for every gated check on every file
+            if word in text:
+                return True
+        return False
 
     def mentions_folded(self, words: Iterable[str]) -> bool:
         """Whether any of `words` (lower case) may occur in the known lines in any case. Always true for
@@ -97,7 +100,10 @@ class FileContext:
             self._folded = text.lower() if text.isascii() else ""
         if not self._folded and self.known_text():
             return True
-        return any(word in self._folded for word in words)
+        for word in words:  # noqa: SIM110 - as in `mentions`
+            if word in self._folded:
+                return True
+        return False
 
     def cached(self, key: str, compute: Callable[[], _T]) -> _T:
         """`compute()`, computed once per file and kept on the context under `key` (name keys after the

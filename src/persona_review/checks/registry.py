@@ -4,10 +4,10 @@
 find anything in it (see `checks.runner` for how to choose them).
 
 `load_for(languages)` imports only the check modules a review of those languages can use: a module named
-with a language prefix (`py_`, `go_`, `java_`, `js_`, `ruby_`) registers checks for that language only
-(a test holds every such module to it), and is imported when a reviewed file is in that language; every
-other module is always imported. Checks run in the same order however they were loaded: the order of
-their modules' names, then the order each module registers them in."""
+with a language prefix (`py_`, `go_`, `java_`, `js_`, `ruby_`), or listed in `LANGUAGE_MODULES`, registers
+checks for that language only (a test holds every such module to it), and is imported when a reviewed
+file is in that language; every other module is always imported. Checks run in the same order however
+they were loaded: the order of their modules' names, then the order each module registers them in."""
 
 from __future__ import annotations
 
@@ -28,6 +28,13 @@ LANGUAGE_PREFIXES: dict[str, frozenset[str]] = {
     "ruby_": frozenset({"ruby"}),
 }
 """Check-module name prefix -> the only languages that module's checks may run on."""
+LANGUAGE_MODULES: dict[str, frozenset[str]] = {
+    "migrations_alembic": frozenset({"python"}),
+    "migrations_django": frozenset({"python"}),
+    "migrations_rails": frozenset({"ruby"}),
+    "sql_squawk": frozenset({"sql"}),
+}
+"""Check modules without a language prefix whose checks run on these languages only."""
 
 
 @dataclass(slots=True)
@@ -103,6 +110,8 @@ def register_batch(batch: BatchCheck) -> BatchCheck:
 
 def module_languages(name: str) -> frozenset[str] | None:
     """The languages a check module's name restricts it to; None for a module of any languages."""
+    if name in LANGUAGE_MODULES:
+        return LANGUAGE_MODULES[name]
     return next((langs for prefix, langs in LANGUAGE_PREFIXES.items() if name.startswith(prefix)), None)
 
 
