@@ -9,14 +9,22 @@ the steadier figure on a shared machine; every figure is also printed as a ratio
 diff in the same run. Bars: the checks stage under 0.6 s for 500 files (CPU time of the best warm run), and
 contexts + checks, cold (imports included), under 2 s.
 
-    python bench/bench_checks.py [--files 500] [--repeat 3]
+With --instructions the same work also runs under valgrind's callgrind, in three processes (build the diff
+text; also parse it and build the contexts; also import and run the checks), and the differences give the
+instructions executed by parsing and by the checks: a figure the load of a shared machine does not move.
+
+    python bench/bench_checks.py [--files 500] [--repeat 3] [--instructions]
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import resource
+import shutil
+import subprocess
+import sys
 import time
 
 from persona_review.checks.registry import load_all
@@ -172,11 +180,47 @@ BAR_CHECKS_SECONDS = 0.6
 BAR_COLD_SECONDS = 2.0
 
 
+def _stage(stage: str, files: int) -> None:
+    """One of the processes --instructions counts: up to `stage` (synth, parse or checks), once."""
+    text = synth(files)
+    if stage in ("parse", "checks"):
+        contexts = [build_context(f) for f in parse_diff(text)]
+        if stage == "checks":
+            run_checks(contexts)
+
+
+def _instructions(stage: str, files: int) -> int:
+    proc = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__,
+         "--files", str(files), "--stage", stage],
+        capture_output=True, text=True, check=False,
+    )
+    found = re.search(r"Collected\s*:\s*(\d+)", proc.stderr)
+    if proc.returncode != 0 or found is None:
+        raise SystemExit(f"callgrind failed on stage {stage}: {proc.stderr[-1500:]}")
+    return int(found.group(1))
+
+
+def _count(files: int) -> None:
+    if shutil.which("valgrind") is None:
+        print("no valgrind on PATH: instruction counts skipped")
+        return
+    synth_only, parsed, checked = (_instructions(stage, files) for stage in ("synth", "parse", "checks"))
+    parse, checks = parsed - synth_only, checked - parsed
+    print(f"instructions (callgrind): parse + contexts {parse / 1e6:.0f} M; checks, imports included "
+          f"{checks / 1e6:.0f} M = {checks / parse:.1f}x the parse")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--instructions", action="store_true", help="also count instructions (valgrind)")
+    parser.add_argument("--stage", choices=["synth", "parse", "checks"], help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.stage:
+        _stage(args.stage, args.files)
+        return
     text = synth(args.files)
     runs = [_once(text) for _ in range(args.repeat)]
     first, best = runs[0], min(runs[1:] or runs, key=lambda r: r["checks_cpu"])
@@ -201,6 +245,8 @@ def main() -> None:
     cold = first["contexts_cpu"] + first["load_cpu"] + first["checks_cpu"]
     verdict = "PASS" if cold < BAR_COLD_SECONDS else "FAIL"
     print(f"bar: contexts + checks (cold, incl. imports) {cold:.3f}s CPU < {BAR_COLD_SECONDS} s: {verdict}")
+    if args.instructions:
+        _count(args.files)
 
 
 if __name__ == "__main__":

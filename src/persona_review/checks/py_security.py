@@ -53,7 +53,12 @@ _FSTRING_FIELD = re.compile(r"(?<!\{)\{(?!\{)")
 def _dynamic(span: Span) -> bool:
     """Is a string in this span built at run time: f-string field, `%`, `.format()` or `+` with a "
     "non-literal?"""
-    if _PERCENT_OP.search(span.bare) or _FORMAT_CALL.search(span.bare) or _CONCAT.search(span.bare):
+    bare = span.bare
+    if (
+        ("%" in bare and _PERCENT_OP.search(bare))
+        or (".format" in bare and _FORMAT_CALL.search(bare))
+        or ("+" in bare and _CONCAT.search(bare))
+    ):
         return True
     for match in _STRING.finditer(span.bare):
         if "f" in match.group("prefix").lower():
