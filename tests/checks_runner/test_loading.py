@@ -7,21 +7,32 @@ import json
 import subprocess
 import sys
 
-from persona_review.checks.registry import LANGUAGE_MODULES, LANGUAGE_PREFIXES, load_all, module_languages
+from persona_review.checks.registry import LANGUAGE_MODULES, LANGUAGE_PREFIXES, module_languages
+
+_CONVENTION = """
+import json
+from persona_review.checks.registry import load_all, module_languages
+registry = load_all()
+rows = [(spec.id, registry.modules.get(spec.id, ""), sorted(spec.languages)) for spec in registry.specs()]
+print(json.dumps(rows))
+"""
 
 
 def test_every_check_of_a_language_module_runs_on_that_language_only() -> None:
-    registry = load_all()
+    # In a fresh interpreter, so that every module is imported by `load_all` (which notes who registers
+    # what), not by a test that imported it first.
+    out = subprocess.run([sys.executable, "-c", _CONVENTION], capture_output=True, text=True, check=True)
+    rows: list[tuple[str, str, list[str]]] = json.loads(out.stdout)
+    assert all(module for _id, module, _langs in rows), "every check is attributed to its module"
     checked = 0
-    for spec in registry.specs():
-        module = registry.modules.get(spec.id)
-        allowed = module_languages(module) if module else None
+    for check_id, module, languages in rows:
+        allowed = module_languages(module)
         if allowed is not None:
-            assert spec.languages <= allowed, (spec.id, module, sorted(spec.languages))
+            assert set(languages) <= allowed, (check_id, module, languages)
             checked += 1
     assert checked > 30
     assert set(LANGUAGE_PREFIXES) >= {"py_", "go_", "java_", "js_"}
-    assert all(module in registry.modules.values() for module in LANGUAGE_MODULES), "listed modules exist"
+    assert set(LANGUAGE_MODULES) <= {module for _id, module, _langs in rows}, "listed modules exist"
 
 
 _PROBE = """

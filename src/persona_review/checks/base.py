@@ -59,9 +59,9 @@ class FileContext:
     whole_file: bool
     is_new_file: bool = False
     _segments: list[tuple[int, list[str]]] | None = field(default=None, repr=False)
-    _text: str | None = field(default=None, repr=False)
-    _folded: str | None = field(default=None, repr=False)
-    _cache: dict[str, object] = field(default_factory=dict, repr=False)
+    _text: str | None = field(default=None, repr=False, compare=False)
+    _folded: str | None = field(default=None, repr=False, compare=False)
+    _cache: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def segments(self) -> list[tuple[int, list[str]]]:
         """Runs of consecutive known lines: (first line number, texts). One run for a whole file."""
@@ -95,11 +95,11 @@ class FileContext:
         """Whether any of `words` (lower case) may occur in the known lines in any case. Always true for
         text beyond ASCII, where a case-insensitive regex also folds letters `str.lower` leaves alone (the
         Kelvin sign to `k`)."""
-        if self._folded is None:
-            text = self.known_text()
-            self._folded = text.lower() if text.isascii() else ""
-        if not self._folded and self.known_text():
+        text = self.known_text()
+        if not text.isascii():
             return True
+        if self._folded is None:
+            self._folded = text.lower()
         for word in words:  # noqa: SIM110 - as in `mentions`
             if word in self._folded:
                 return True

@@ -44,7 +44,8 @@ class Registry:
     _ids: set[str] = field(default_factory=set)
     modules: dict[str, str] = field(default_factory=dict)
     """Check id -> the check module being imported when it was registered (empty outside `load_*`)."""
-    _loading: str = ""
+    loading: str = ""
+    """The check module `load_all`/`load_for` is importing, if any."""
 
     def add(self, spec: CheckSpec, func: CheckFunc) -> None:
         self._claim(spec.id)
@@ -65,8 +66,8 @@ class Registry:
         if check_id in self._ids:
             raise ValueError(f"check id {check_id} registered twice")
         self._ids.add(check_id)
-        if self._loading:
-            self.modules[check_id] = self._loading
+        if self.loading:
+            self.modules[check_id] = self.loading
 
 
 REGISTRY = Registry()
@@ -154,13 +155,11 @@ def _load(needed: Callable[[str], bool]) -> Registry:
     if not fresh:
         return REGISTRY
     for name in fresh:
-        if name in _imported:
-            continue  # imported meanwhile by a module it serves
-        REGISTRY._loading = name
+        REGISTRY.loading = name
         try:
             importlib.import_module(f"persona_review.checks.{name}")
         finally:
-            REGISTRY._loading = ""
+            REGISTRY.loading = ""
         _imported.add(name)
     # Modules loaded later (another language's, on a later call) take their place in name order.
     rank = {name: index for index, name in enumerate(names)}
