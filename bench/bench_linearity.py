@@ -15,7 +15,7 @@ A second pass grows the lines instead of their number: one string literal of L a
 otherwise fixed file, since a regex that backtracks over a run of blanks (a long string in the lexed view)
 is quadratic in the length of a line.
 
-    python bench/bench_linearity.py [--lines 2000] [--repeat 3] [--limit 6] [--floor 2]
+    python bench/bench_linearity.py [--lines 1000] [--repeat 2] [--limit 6] [--floor 2]
 """
 
 from __future__ import annotations
@@ -159,9 +159,9 @@ def report(title: str, figures: dict[str, tuple[float, float]], factor: int, lim
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--lines", type=int, default=2000, help="N, the smaller file's lines")
+    parser.add_argument("--lines", type=int, default=1000, help="N, the smaller file's lines")
     parser.add_argument("--width", type=int, default=4000, help="the smaller long string's characters")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--limit", type=float, default=6.0, help="flag ratios above this for 4x the size")
     parser.add_argument("--floor", type=float, default=2.0, help="only judge checks taking this many ms")
     parser.add_argument("--kind", action="append", help="only these kinds (python, go, sql, ...)")
