@@ -11,15 +11,17 @@ import json
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 from pathspec import GitIgnoreSpec
 
 from persona_review.errors import ConfigError
 from persona_review.findings import Category, Severity
 from persona_review.resources import bundled_path
+
+if TYPE_CHECKING:
+    import jsonschema
 
 DEFAULT_CONFIG_PATH = ".github/persona-review.yml"
 
@@ -124,6 +126,10 @@ def parse_mapping(text: str, source: str) -> dict[str, Any]:
 
 
 def _validate(data: dict[str, Any], source: str) -> None:
+    # Imported here: jsonschema takes a third of the CLI's start-up, and a run without a config file
+    # (the defaults) never validates anything.
+    import jsonschema
+
     validator = jsonschema.Draft202012Validator(_schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:

@@ -94,6 +94,8 @@ def normalise_priority(phrase: str) -> str:
     best: tuple[int, str] | None = None
     for canonical, words in _PRIORITY_WORDS:
         for word in words:
+            if word not in text:
+                continue  # no match possible: spares compiling a pattern per vocabulary word at start-up
             m = re.search(rf"\b{re.escape(word)}\b", text)
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), canonical)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from persona_review.checks._lexing import Lexed
+from persona_review.checks._prefilter import has_any
 from persona_review.checks._spans import (
     Span,
     bracket_span_in_text,
@@ -39,17 +40,19 @@ def assigned_name(bare: str) -> str | None:
 def is_dynamic(span: Span, language: str, constants: frozenset[str] = frozenset()) -> bool:
     """Is a string in `span` assembled at run time (concatenation with a non-literal, a format call with
     arguments, or a template literal with a `${}` field)? Names in `constants` hold literal strings."""
-    if _QUOTED.search(span.bare):
+    bare = span.bare
+    # Each pattern is tried only where a word every match of it holds occurs (a substring test is cheap).
+    if has_any(bare, _QUOTED_WORDS) and _QUOTED.search(bare):
         return False  # values pass through an identifier/literal quoting function
-    if _CONCAT.search(span.bare) and _concat_has_variable(span.bare, constants):
+    if "+" in bare and _CONCAT.search(bare) and _concat_has_variable(bare, constants):
         return True
-    for match in _FORMAT.finditer(span.bare):
+    for match in _FORMAT.finditer(bare) if "format" in bare or "Sprintf" in bare else ():
         args = split_args(bracket_span_in_text(span, match.end() - 1))
         values = [a.strip() for a in args[1:]]
         if values and not _numeric_only(args[0]) and not all(v in constants for v in values):
             return True
     if language in {"javascript", "typescript"}:
-        for match in _LITERAL_CONCAT_CALL.finditer(span.bare):
+        for match in _LITERAL_CONCAT_CALL.finditer(bare) if ".concat" in bare else ():
             if match.group(1) not in constants:
                 return True
         if "`" in span.bare:
@@ -57,10 +60,13 @@ def is_dynamic(span: Span, language: str, constants: frozenset[str] = frozenset(
     return False
 
 
-_LITERAL_CONCAT_CALL = re.compile(r"""["'`]\s*\)?\s*\.concat\s*\(\s*(?!["'`\s)])([\w$.]*)""")
+_LITERAL_CONCAT_CALL = re.compile(r"""["'`]\s*(?:\)\s*)?\.concat\s*\(\s*(?!["'`\s)])([\w$.]*)""")
+# `\s*(?:\)\s*)?` matches what `\s*\)?\s*` does without its quadratic backtracking over a run of blanks (a
+# long string literal in the bare view).
 
 
 _QUOTED = re.compile(r"\b\w*(?:Quote(?:Identifier|Literal|Ident)|quote_ident|EscapeString)\w*\s*\(")
+_QUOTED_WORDS = ("Quote", "quote_ident", "EscapeString")
 _LEFT_TOKEN = re.compile(r"([\w.$]+|[\"'`])\s*$")
 _RIGHT_TOKEN = re.compile(r"^\s*(\(?[\w.$]+|[\"'`])")
 
@@ -85,14 +91,16 @@ def string_constants(lexed: Lexed) -> frozenset[str]:
     literal: set[str] = set()
     other: set[str] = set()
     for _no, code, bare in lines_of(lexed):
-        match = _CONST_ASSIGN.match(bare)
-        if match is not None and "${" not in code[match.start(2) : match.end(2)]:
-            literal.add(match.group(1))
-            continue
-        assign = _ASSIGN.match(bare)
-        if assign is not None:
-            other.add(assign.group(1))
-        other.update(m.group(1) for m in _PARAM.finditer(bare))
+        if "=" in bare:  # both assignment patterns need one
+            match = _CONST_ASSIGN.match(bare)
+            if match is not None and "${" not in code[match.start(2) : match.end(2)]:
+                literal.add(match.group(1))
+                continue
+            assign = _ASSIGN.match(bare)
+            if assign is not None:
+                other.add(assign.group(1))
+        if "(" in bare or "," in bare:  # a parameter follows one
+            other.update(m.group(1) for m in _PARAM.finditer(bare))
     return frozenset(literal - other)
 
 
@@ -146,7 +154,8 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
     strict_vars: set[str] = set()
     """The SQL variables whose text reads as SQL with uppercase keywords: building on them builds SQL."""
     for no, code, bare in lines_of(lexed):
-        if not any(q in bare for q in "\"'`") and "+" not in bare and ".concat" not in bare:
+        quoted = '"' in bare or "'" in bare or "`" in bare
+        if not quoted and "+" not in bare and ".concat" not in bare:
             continue
         span = _head_of(statement_span(lexed, no))
         assign = _ASSIGN.match(bare)
@@ -205,7 +214,7 @@ def _head_of(span: Span) -> Span:
     """The statement up to a function body it opens at a line end (`router.get("/x", (req, res) => {`,
     `http.HandleFunc("/x", func(w, r) {`, a Java lambda `-> {`): the statements in the body are statements of
     their own, and the call that takes the callback builds no SQL itself."""
-    opener = _BODY_OPENER.search(span.bare)
+    opener = _BODY_OPENER.search(span.bare) if "{" in span.bare else None
     if opener is None or opener.end() == len(span.bare.rstrip()):
         return span
     cut = opener.end()

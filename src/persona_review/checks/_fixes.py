@@ -144,7 +144,7 @@ def _go_timeout(ctx: FileContext, first: int, last: int) -> Fix | None:
     text = ctx.text_of(first, last)
     if first != last or not _GO_EMPTY_CLIENT.search(text) or not ctx.whole_file:
         return None
-    if not _GO_TIME_IMPORT.search("\n".join(ctx.lines.values())):
+    if not ctx.cached("fixes.go_imports_time", lambda: bool(_GO_TIME_IMPORT.search(ctx.known_text()))):
         return None
     return Fix(
         _GO_EMPTY_CLIENT.sub(
@@ -168,8 +168,12 @@ _PY_PLACEHOLDER = re.compile(r"""\.execute(?:many)?\(\s*["'][^"'\n]*?(%s|\?)""")
 
 
 def _py_placeholder(ctx: FileContext) -> str | None:
-    """The placeholder style the file already uses in parameterised execute calls, or from its driver."""
-    text = "\n".join(ctx.lines.values())
+    """The placeholder style the file already uses in parameterised execute calls, or from its driver
+    (found once per file)."""
+    return ctx.cached("fixes.py_placeholder", lambda: _find_py_placeholder(ctx.known_text()))
+
+
+def _find_py_placeholder(text: str) -> str | None:
     used = {m.group(1) for m in _PY_PLACEHOLDER.finditer(text)}
     if len(used) == 1:
         return used.pop()
@@ -209,7 +213,10 @@ _JS_TEMPLATE_QUERY = re.compile(
 
 
 def _js_placeholder(ctx: FileContext) -> str | None:
-    text = "\n".join(ctx.lines.values())
+    return ctx.cached("fixes.js_placeholder", lambda: _find_js_placeholder(ctx.known_text()))
+
+
+def _find_js_placeholder(text: str) -> str | None:
     if re.search(r"""(?:require\(\s*|from\s+)["'](?:pg|pg-pool|@vercel/postgres)["']""", text):
         return "$1"
     if re.search(
@@ -309,12 +316,10 @@ def _only_statement(ctx: FileContext, first: int) -> bool:
     implicit transaction in many tools, where CONCURRENTLY fails)."""
     if not ctx.whole_file:
         return False
-    others = [
-        no
-        for no, text in ctx.lines.items()
-        if no != first and text.strip() and not text.strip().startswith("--")
-    ]
-    return not others
+    statements = ctx.cached("fixes.sql_statement_lines", lambda: [
+        no for no, text in ctx.lines.items() if text.strip() and not text.strip().startswith("--")
+    ])
+    return all(no == first for no in statements[:2])
 
 
 _OTHER_DATABASE = re.compile(r"(?i)mysql|maria|sqlite|mssql|sqlserver|oracle|clickhouse|cockroach")
@@ -365,7 +370,9 @@ def _rails_concurrently(ctx: FileContext, first: int, last: int) -> Fix | None:
     DDL transaction (a suggestion cannot add the class-level line)."""
     if first != last or not ctx.whole_file:
         return None
-    if not any(re.match(r"^\s*disable_ddl_transaction!", t) for t in ctx.lines.values()):
+    if not ctx.cached("fixes.rails_no_ddl_transaction", lambda: any(
+        re.match(r"^\s*disable_ddl_transaction!", t) for t in ctx.lines.values()
+    )):
         return None
     match = _RAILS_INDEX.match(ctx.lines[first])
     if match is None or "algorithm" in match.group(3) or match.group(3).rstrip().endswith((",", "(")):
@@ -445,8 +452,11 @@ _PY_HANDLER = re.compile(r"^(\s*)except\b\s*([^:]*?)\s*(?:as\s+(\w+))?\s*:\s*(?:
 
 
 def _module_logger(ctx: FileContext) -> str | None:
-    found = _LOGGER.search("\n".join(ctx.lines.values()))
-    return found.group(1) if found else None
+    def find() -> str | None:
+        found = _LOGGER.search(ctx.known_text())
+        return found.group(1) if found else None
+
+    return ctx.cached("fixes.module_logger", find)
 
 
 def _except_pass_logged(ctx: FileContext, first: int, last: int) -> Fix | None:

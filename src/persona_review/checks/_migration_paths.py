@@ -87,7 +87,11 @@ def _visible_text(ctx: FileContext) -> str:
 
 
 def migration_kind(ctx: FileContext) -> MigrationKind | None:
-    """The framework of `ctx` if it is a migration file, else None."""
+    """The framework of `ctx` if it is a migration file, else None (read once per file)."""
+    return ctx.cached("migration_paths.kind", lambda: _migration_kind(ctx))
+
+
+def _migration_kind(ctx: FileContext) -> MigrationKind | None:
     if ctx.language == "sql":
         return MigrationKind.SQL if is_sql_migration(ctx) else None
     name = PurePosixPath(ctx.path).name

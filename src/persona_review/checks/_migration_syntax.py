@@ -11,7 +11,8 @@ from persona_review.checks.base import FileContext
 
 MAX_STATEMENT_LINES = 60
 
-_BRACKETS = {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}
+_CALL_MARKS = re.compile(r"[()\[\]{},]")
+_KEYWORD_ARG = re.compile(r"^(\w+)\s*[=:]\s*(?![=>])(.*)$", re.DOTALL)
 _STRING = re.compile(r'"""(.*?)"""|\'\'\'(.*?)\'\'\'|"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'', re.DOTALL)
 _DEF = re.compile(r"^(\s*)def\s+(?:self\.)?(\w+)")
 
@@ -39,6 +40,12 @@ def _code_part(text: str, comment: str) -> str:
     return text
 
 
+def _depth_change(code: str) -> int:
+    """Brackets `code` opens minus those it closes."""
+    opened = code.count("(") + code.count("[") + code.count("{")
+    return opened - code.count(")") - code.count("]") - code.count("}")
+
+
 def statement_at(ctx: FileContext, line: int, ruby: bool = False) -> Statement:
     """The statement starting on `line`: following lines while brackets are open or the line continues
     (a trailing `\\`, an open bracket; in Ruby also a trailing `,` or block parameters)."""
@@ -58,7 +65,7 @@ def statement_at(ctx: FileContext, line: int, ruby: bool = False) -> Statement:
         if in_triple:
             continue
         code = _STRING.sub('""', _code_part(text, "#"))
-        depth += sum(_BRACKETS.get(char, 0) for char in code)
+        depth += _depth_change(code)
         if depth < 0 or (depth == 0 and not code.rstrip().endswith(continues)):
             break
     return Statement(line, last, "\n".join(parts))
@@ -84,9 +91,14 @@ def call_args(text: str, start: int = 0) -> tuple[list[str], dict[str, str]]:
     depth = 0
     current: list[str] = []
     args: list[str] = []
-    masked = _STRING.sub(lambda m: "\0" * len(m.group(0)), text)
-    for i in range(open_at, len(text)):
-        char = masked[i]
+    masked = _STRING.sub(lambda m: "\0" * len(m.group(0)), text) if "'" in text or '"' in text else text
+    pos = open_at
+    # Only brackets and commas (outside strings) matter: the text between them is copied in one piece.
+    for mark in _CALL_MARKS.finditer(masked, open_at):
+        i = mark.start()
+        char = mark.group()
+        current.append(text[pos:i])
+        pos = i + 1
         if char in "([{":
             depth += 1
             if depth == 1:
@@ -95,17 +107,19 @@ def call_args(text: str, start: int = 0) -> tuple[list[str], dict[str, str]]:
             depth -= 1
             if depth == 0:
                 break
-        if depth == 1 and char == ",":
+        elif depth == 1:
             args.append("".join(current).strip())
             current = []
             continue
         current.append(text[i])
+    else:
+        current.append(text[pos:])
     if "".join(current).strip():
         args.append("".join(current).strip())
     positional: list[str] = []
     keywords: dict[str, str] = {}
     for arg in args:
-        match = re.match(r"^(\w+)\s*[=:]\s*(?![=>])(.*)$", arg, re.DOTALL)
+        match = _KEYWORD_ARG.match(arg)
         if match and not arg.startswith((":", '"', "'")):
             keywords[match.group(1)] = match.group(2).strip()
         else:

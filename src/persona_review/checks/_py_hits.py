@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from persona_review.checks._pyflow import SinkCall
@@ -15,8 +15,9 @@ PYTHON = frozenset({"python"})
 
 
 def check(check_id: str, item: str, severity: Severity, title: str,
-          explanation: str) -> Callable[[CheckFunc], CheckFunc]:
-    """Register a security check whose hits say what they found in this code; the general rule follows."""
+          explanation: str, *, needs: Sequence[str] = ()) -> Callable[[CheckFunc], CheckFunc]:
+    """Register a security check whose hits say what they found in this code; the general rule follows.
+    `needs`: as for `registry.register`."""
     spec = CheckSpec(id=check_id, checklist_item=item, category=Category.SECURITY, severity=severity,
                      languages=PYTHON, title=title, explanation=explanation)
 
@@ -25,7 +26,7 @@ def check(check_id: str, item: str, severity: Severity, title: str,
             for hit in func(ctx):
                 yield replace(hit, message=f"{hit.message} {explanation}" if hit.message else None)
 
-        register(spec)(run)
+        register(spec, needs=needs)(run)
         return func
 
     return wrap

@@ -26,6 +26,7 @@ from __future__ import annotations
 import ast
 import re
 import textwrap
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
@@ -515,10 +516,19 @@ class Flow:
 
 
 def _index(tree: ast.AST) -> dict[type, list[ast.AST]]:
-    """Every node of the tree by type, from one walk."""
+    """Every node of the tree by type, from one walk: breadth first, in the order of `ast.walk`, whose
+    generators cost several times this loop on a large file."""
     by_type: dict[type, list[ast.AST]] = {}
-    for node in ast.walk(tree):
+    todo = deque([tree])
+    while todo:
+        node = todo.popleft()
         by_type.setdefault(type(node), []).append(node)
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, ast.AST):
+                todo.append(value)
+            elif isinstance(value, list):
+                todo.extend(item for item in value if isinstance(item, ast.AST))
     return by_type
 
 
@@ -585,21 +595,16 @@ def _param_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, a
 
 
 def source_text(ctx: FileContext) -> str:
-    """The known lines of the file as one text, for the checks' cheap pre-filters (kept for the last
-    file asked about: every check asks about the same file in turn)."""
-    global _TEXT  # noqa: PLW0603 - a one-entry cache
-    if _TEXT[0] is not ctx:
-        _TEXT = (ctx, "\n".join(ctx.lines.values()))
-    return _TEXT[1]
+    """The known lines of the file as one text, for the checks' cheap pre-filters (computed once per
+    file, on the context)."""
+    return ctx.known_text()
 
 
 def mentions(ctx: FileContext, *words: str) -> bool:
     """Whether any of `words` occurs in the file's known lines (a substring test, before any parsing)."""
-    text = source_text(ctx)
-    return any(word in text for word in words)
+    return ctx.mentions(words)
 
 
-_TEXT: tuple[FileContext | None, str] = (None, "")
 _ROUTE_WORDS = (".route(", ".get(", ".post(", ".put(", ".patch(", ".delete(", ".head(", ".options(",
                 ".api_route(", ".websocket(", "api_view", "@action")
 

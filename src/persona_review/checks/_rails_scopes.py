@@ -122,6 +122,9 @@ class _Where(NamedTuple):
     block: str
 
 
+_SAFETY_ASSURED = re.compile(r"^\s*safety_assured\s*(do|\{)\s*$")
+_TABLE_BLOCK = re.compile(r"^\s*(change_table|create_table)\s*\(?\s*:?[\"']?(\w+)")
+
 def _blocks(ctx: FileContext) -> dict[int, _Where]:
     """For every line, the class, method, safety_assured block and change_table block it sits in, from one
     pass that tracks blocks by indentation (lines above a hunk that are not shown are simply unknown)."""
@@ -146,9 +149,9 @@ def _blocks(ctx: FileContext) -> dict[int, _Where]:
             stack.append((indent, "class", str(no)))
         elif match := _DEF.match(text):
             stack.append((indent, "def", match.group(1)))
-        elif re.match(r"^\s*safety_assured\s*(do|\{)\s*$", text):
+        elif _SAFETY_ASSURED.match(text):
             stack.append((indent, "assured", ""))
-        elif match := re.match(r"^\s*(change_table|create_table)\s*\(?\s*:?[\"']?(\w+)", text):
+        elif match := _TABLE_BLOCK.match(text):
             stack.append((indent, "change_table", f"{match.group(1)} {match.group(2).lower()}"))
     return where
 

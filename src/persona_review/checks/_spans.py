@@ -12,6 +12,8 @@ from persona_review.checks.base import Hit
 MAX_SPAN_LINES = 25
 _OPEN = "([{"
 _CLOSE = ")]}"
+_BRACKET = re.compile(r"[()\[\]{}]")
+_BLANKS = re.compile(r" +")
 _CONTINUATION = ("+ ", '+"', "+'", "+(", ". ", ".format(", "% ", "%(", "||", "&&", "? ", ": ")
 
 
@@ -57,13 +59,13 @@ def bracket_span(lexed: Lexed, line: int, col: int) -> Span:
     while no in lexed.bare and no - line < MAX_SPAN_LINES:
         bare = lexed.bare[no]
         code = lexed.code[no]
-        for i in range(start, len(bare)):
-            ch = bare[i]
-            if ch in _OPEN:
+        for bracket in _BRACKET.finditer(bare, start):
+            if bracket.group() in _OPEN:
                 depth += 1
-            elif ch in _CLOSE:
+            else:
                 depth -= 1
                 if depth <= 0:
+                    i = bracket.start()
                     code_parts.append(code[start : i + 1])
                     bare_parts.append(bare[start : i + 1])
                     return Span(line, no, "\n".join(code_parts), "\n".join(bare_parts))
@@ -85,11 +87,7 @@ def statement_span(lexed: Lexed, line: int, col: int = 0) -> Span:
         bare = lexed.bare[no]
         code_parts.append(lexed.code[no][start:])
         bare_parts.append(bare[start:])
-        for ch in bare[start:]:
-            if ch in _OPEN:
-                depth += 1
-            elif ch in _CLOSE:
-                depth -= 1
+        depth += _depth_change(bare[start:])
         stripped = bare.rstrip()
         following = lexed.bare.get(no + 1, "").lstrip()
         if (
@@ -104,6 +102,12 @@ def statement_span(lexed: Lexed, line: int, col: int = 0) -> Span:
     last = min(no, line + MAX_SPAN_LINES - 1)
     last = last if last in lexed.bare else last - 1
     return Span(line, max(line, last), "\n".join(code_parts), "\n".join(bare_parts))
+
+
+def _depth_change(text: str) -> int:
+    """Brackets `text` opens minus those it closes."""
+    opened = text.count("(") + text.count("[") + text.count("{")
+    return opened - text.count(")") - text.count("]") - text.count("}")
 
 
 def indent_of(text: str) -> int:
@@ -183,7 +187,18 @@ def split_args(span: Span) -> list[str]:
 
 def string_contents(span: Span) -> str:
     """The characters inside string literals in `span`, other characters replaced by spaces."""
-    return "".join(c if b == " " and c != " " else " " for c, b in zip(span.code, span.bare, strict=True))
+    code, bare = span.code, span.bare
+    if len(code) != len(bare):
+        raise ValueError("the code and bare views of a span differ in length")
+    # String contents are what the bare view blanks: copy the code under each run of blanks in one piece.
+    parts: list[str] = []
+    end = 0
+    for blanks in _BLANKS.finditer(bare):
+        parts.append(" " * (blanks.start() - end))
+        parts.append(code[blanks.start() : blanks.end()])
+        end = blanks.end()
+    parts.append(" " * (len(bare) - end))
+    return "".join(parts)
 
 
 def bracket_span_in_text(span: Span, col: int) -> Span:

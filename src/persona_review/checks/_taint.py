@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from persona_review.checks._cstyle import SqlBuild
 from persona_review.checks._lexing import Lexed
 from persona_review.checks._spans import Span, bracket_span, lines_of, split_args
 from persona_review.checks.base import Hit
+
+if TYPE_CHECKING:
+    # Only named in annotations: a Python-only review need not import the C-like languages' helpers.
+    from persona_review.checks._cstyle import SqlBuild
 
 Tainted = dict[str, int]
 """Variable -> the line that built the SQL it holds."""

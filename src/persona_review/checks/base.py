@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from persona_review.findings import Category, Severity
 
@@ -59,6 +59,9 @@ class ChangeFacts:
     `CHECK (column IS NOT NULL)`: a later `SET NOT NULL` on them skips the scan."""
 
 
+_T = TypeVar("_T")
+
+
 @dataclass(slots=True)
 class FileContext:
     """One reviewed file as checks see it."""
@@ -75,6 +78,8 @@ class FileContext:
     _segments: list[tuple[int, list[str]]] | None = field(default=None, repr=False)
     memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
     """Results computed once per file and shared by the checks (e.g. the parsed tree and its data flow)."""
+    _text: str | None = field(default=None, repr=False, compare=False)
+    _folded: str | None = field(default=None, repr=False, compare=False)
 
     def segments(self) -> list[tuple[int, list[str]]]:
         """Runs of consecutive known lines: (first line number, texts). One run for a whole file."""
@@ -88,6 +93,43 @@ class FileContext:
                 prev = no
             self._segments = runs
         return self._segments
+
+    def known_text(self) -> str:
+        """Every known line joined by newlines, computed once: what the checks' cheap pre-filters search
+        (`registry.register(..., needs=...)`) before they walk the lines."""
+        if self._text is None:
+            self._text = "\n".join(self.lines.values())
+        return self._text
+
+    def mentions(self, words: Iterable[str]) -> bool:
+        """Whether any of `words` occurs in the known lines (a case-sensitive substring test)."""
+        text = self.known_text()
+        for word in words:  # noqa: SIM110 - a plain loop: this runs for every gated check on every file
+            if word in text:
+                return True
+        return False
+
+    def mentions_folded(self, words: Iterable[str]) -> bool:
+        """Whether any of `words` (lower case) may occur in the known lines in any case. Always true for
+        text beyond ASCII, where a case-insensitive regex also folds letters `str.lower` leaves alone (the
+        Kelvin sign to `k`)."""
+        text = self.known_text()
+        if not text.isascii():
+            return True
+        if self._folded is None:
+            self._folded = text.lower()
+        for word in words:  # noqa: SIM110 - as in `mentions`
+            if word in self._folded:
+                return True
+        return False
+
+    def cached(self, key: str, compute: Callable[[], _T]) -> _T:
+        """`compute()`, computed once per file and kept on the context under `key` (name keys after the
+        module that owns them). For facts about the whole file that several checks, or every finding of
+        one check, ask for: recomputing them per finding makes a file's review quadratic in its size."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]  # type: ignore[return-value]
 
     def text_of(self, first: int, last: int) -> str:
         return "\n".join(self.lines.get(n, "") for n in range(first, last + 1))

@@ -41,7 +41,8 @@ _CREDENTIALS = re.compile(
             "website a logged-in user visits call this API with their cookies and read the responses. List "
             "the trusted origins explicitly, and only allow credentials for those."
         ),
-    )
+    ),
+    needs=("rigin", "ORIGIN"),
 )
 def any_origin_with_credentials(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)

@@ -171,7 +171,8 @@ _ERR_OVERWRITE = re.compile(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)")
             "The error from this call is replaced by the next assignment before anything looks at it, so its "
             "failure is silently ignored. Add `if err != nil { ... }` right after the call."
         ),
-    )
+    ),
+    needs=("err",),
 )
 def err_overwritten(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -215,7 +216,8 @@ _BARE_LISTEN = re.compile(r"\bhttp\.(?:ListenAndServe|ListenAndServeTLS|Serve|Se
             "`http.Client{Timeout: ...}` (or a context deadline) and an `http.Server` with "
             "`ReadHeaderTimeout`, `ReadTimeout` and `WriteTimeout`/`IdleTimeout` set."
         ),
-    )
+    ),
+    needs=("http.",),
 )
 def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)

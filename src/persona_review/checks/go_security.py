@@ -251,7 +251,8 @@ _LITERAL = re.compile(r'^\s*(?:"[^"]*"|`[^`]*`)\s*$')
             'the program directly, `exec.Command("prog", arg1, arg2)`, so arguments are never parsed by a '
             "shell, and validate user-supplied values against an allow-list."
         ),
-    )
+    ),
+    needs=("exec.",),
 )
 def shell_injection(ctx: FileContext) -> Iterator[Hit]:
     """The line-based `sh -c` hits, less those whose script the data flow shows to be constant (or a name
@@ -318,7 +319,11 @@ _TLS_OFF = re.compile(
             "verification on (add the private CA to `RootCAs`), use `ssh.FixedHostKey`/known_hosts, "
             "transport credentials for gRPC, and `MinVersion: tls.VersionTLS12`."
         ),
-    )
+    ),
+    needs=(
+        "InsecureSkipVerify", "MinVersion", "MaxVersion", "InsecureIgnoreHostKey", "WithInsecure",
+        "insecure.", "tls.TLS_",
+    ),
 )
 def tls_verify_off(ctx: FileContext) -> Iterator[Hit]:
     return matching_lines(lex(ctx), _TLS_OFF)
@@ -343,7 +348,8 @@ _WEAK = re.compile(
             "bcrypt/argon2/scrypt for passwords, SHA-256 or better for integrity, and AES-GCM or "
             "ChaCha20-Poly1305 for encryption."
         ),
-    )
+    ),
+    needs=("md5.", "sha1.", "md4.", "des.", "rc4.", "crypto.MD5", "crypto.SHA1"),
 )
 def weak_crypto(ctx: FileContext) -> Iterator[Hit]:
     return matching_lines(lex(ctx), _WEAK)
@@ -366,7 +372,8 @@ _JWT_UNVERIFIED = re.compile(r"\.ParseUnverified\s*\(|\bSigningMethodNone\b|\bUn
             "function and pin the "
             'accepted methods, e.g. `jwt.WithValidMethods([]string{"RS256"})`.'
         ),
-    )
+    ),
+    needs=("ParseUnverified", "SigningMethodNone", "UnsafeAllowNoneSignatureType"),
 )
 def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
     return matching_lines(lex(ctx), _JWT_UNVERIFIED)

@@ -32,7 +32,8 @@ _INTENTIONAL = re.compile(r"^(?:ignored?|expected|unused|_)$", re.IGNORECASE)
             "exception; for InterruptedException restore the flag with `Thread.currentThread().interrupt()`. "
             "Name the variable `ignored` and explain why if swallowing is really intended."
         ),
-    )
+    ),
+    needs=("catch",),
 )
 def empty_catch(ctx: FileContext) -> Iterator[Hit]:
     for clause in catches(lex(ctx)):
@@ -58,7 +59,8 @@ _HANDLED = re.compile(r"\bthrow\b|\bThread\.currentThread\(\)\.interrupt\(\)|\bS
             "expected failure. Catch the checked exceptions the call declares, and let the rest reach the "
             "top-level handler."
         ),
-    )
+    ),
+    needs=("catch",),
 )
 def broad_catch(ctx: FileContext) -> Iterator[Hit]:
     for clause in catches(lex(ctx)):
@@ -87,7 +89,8 @@ _DISCARDED_INFO = re.compile(
             "failure is effectively swallowed while looking handled. Log the exception itself "
             '(`log.warn("...", e)`) or rethrow it wrapped with context.'
         ),
-    )
+    ),
+    needs=("getMessage", "getLocalizedMessage", "toString", "getStackTrace", "getCause"),
 )
 def exception_info_discarded(ctx: FileContext) -> Iterator[Hit]:
     for no, _code, bare in lines_of(lex(ctx)):

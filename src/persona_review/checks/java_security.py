@@ -148,7 +148,8 @@ _STRING_LIT = re.compile(r'^\s*"[^"]*"\s*$')
             '(`new ProcessBuilder("prog", arg)`), never `sh -c` with input, and validate inputs against an '
             "allow-list."
         ),
-    )
+    ),
+    needs=(".exec", "ProcessBuilder", ".command", ".load"),
 )
 def command_injection(ctx: FileContext) -> Iterator[Hit]:
     """The line-based hits, less those whose command the data flow shows to be constant, or free of request
@@ -221,7 +222,8 @@ _DESERIALIZE = re.compile(
             "`SafeConstructor`, or an `ObjectInputFilter` allow-list when native serialization cannot be "
             "avoided."
         ),
-    )
+    ),
+    needs=("ObjectInputStream", "DefaultTyping", "JsonTypeInfo", "XMLDecoder", "fromXML", "Yaml"),
 )
 def unsafe_deserialization(ctx: FileContext) -> Iterator[Hit]:
     for no, _code, bare in lines_of(lex(ctx)):
@@ -300,7 +302,8 @@ _WEAK_HASH = re.compile(
             "nor integrity. Use BCrypt/Argon2/PBKDF2 (Spring Security's PasswordEncoder) for passwords and "
             "SHA-256 or better for integrity."
         ),
-    )
+    ),
+    needs=("MessageDigest", "DigestUtils", "Hashing."),
 )
 def weak_hash(ctx: FileContext) -> Iterator[Hit]:
     reported: set[int] = set()
@@ -347,7 +350,8 @@ _JWT_UNVERIFIED = re.compile(r"\bJWT\.decode\s*\(|\bAlgorithm\.none\s*\(\s*\)|\.
             "forged. Build a verifier, `JWT.require(Algorithm.RSA256(...)).build().verify(token)`, and trust "
             "only what it returns."
         ),
-    )
+    ),
+    needs=("JWT.decode", "Algorithm.none", "parseUnsecuredClaims"),
 )
 def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
     for no, _code, bare in lines_of(lex(ctx)):
@@ -373,7 +377,8 @@ _CSRF_OFF = re.compile(
             "session cookie. Keep CSRF on for cookie-authenticated endpoints; disable it only for stateless "
             "token-authenticated APIs, scoped with `ignoringRequestMatchers`."
         ),
-    )
+    ),
+    needs=("csrf",),
 )
 def csrf_disabled(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)

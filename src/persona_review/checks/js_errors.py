@@ -30,7 +30,8 @@ _ERR = Category.ERROR_HANDLING
             "operation had succeeded. Handle the error, rethrow it with context, or log it; if ignoring it "
             "is deliberate, leave a comment in the block saying why."
         ),
-    )
+    ),
+    needs=("catch",),
 )
 def empty_catch(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -69,7 +70,8 @@ _NESTED = re.compile(r"\bfunction\b|=>|\b(?:while|for|do|switch)\b")
             "error or an earlier return value is silently discarded. Keep `finally` for cleanup and move the "
             "return or throw after the try statement."
         ),
-    )
+    ),
+    needs=("finally",),
 )
 def finally_exit(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -115,7 +117,8 @@ _DECLARES = r"(?:function\s*\w*\s*\(\s*{n}\b|catch\s*\(\s*{n}\b|\(\s*{n}\b[^)]*\
             "at it continues with undefined results when the operation failed. Check it first: `if (err) "
             "return next(err);` (or reject / log and stop)."
         ),
-    )
+    ),
+    needs=("err", "(e"),
 )
 def callback_err_ignored(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -161,7 +164,8 @@ _STMT_START = re.compile(
             "unhandled rejection: logged at best, and in Node 15+ it crashes the process. End the chain with "
             "`.catch(handler)`, or `await` it inside a try/catch, or return it to a caller that does."
         ),
-    )
+    ),
+    needs=(".then", ".finally", "Promise.", ".catch"),
 )
 def promise_unhandled(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)

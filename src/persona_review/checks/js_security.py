@@ -30,7 +30,7 @@ _QUERY_CALL = re.compile(
 _FUNCTION_START = re.compile(
     r"^\s*(?:export\s+)?(?:async\s+)?function\b|^\s*(?:public|private|protected|static|async)\s+\w+\s*\("
 )
-_CONCAT_CALL = re.compile(r"""["'`]\s*\)?\s*\.concat\s*\(\s*(?!["'`])[\w$]""")
+_CONCAT_CALL = re.compile(r"""["'`]\s*(?:\)\s*)?\.concat\s*\(\s*(?!["'`])[\w$]""")  # linear: see _cstyle
 _SQL_OPTION = re.compile(r"^\{\s*sql\s*:\s*([\w$]+)")
 
 
@@ -145,7 +145,8 @@ _LITERAL = re.compile(r"""^(?:"[^"]*"|'[^']*'|`[^`$]*`)$""")
             "or backtick inside a value runs extra commands. Use `execFile`/`spawn` with the program and an "
             "argument array and no shell, and validate inputs against an allow-list."
         ),
-    )
+    ),
+    needs=("exec", "spawn"),
 )
 def shell_injection(ctx: FileContext) -> Iterator[Hit]:
     """The line-based hits, less those whose command the data flow shows to be constant (or a name defined
@@ -244,7 +245,8 @@ _TLS_OFF = re.compile(
             "sent to it. Keep verification on and pass the private CA with the `ca` option; require TLS "
             "1.2+."
         ),
-    )
+    ),
+    needs=("reject", "strict", "NODE_TLS", "secureProtocol", "minVersion", "checkServer"),
 )
 def tls_verify_off(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -279,7 +281,8 @@ _PASSWORDISH = re.compile(r"pass(?:word|wd)?|pwd", re.IGNORECASE)
             "nor integrity. Hash passwords with bcrypt/argon2/scrypt (`crypto.scrypt`) and use SHA-256 or "
             "better elsewhere."
         ),
-    )
+    ),
+    needs=("create", "md5"),
 )
 def weak_hash(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -306,7 +309,8 @@ _JWT_NO_VERIFY = re.compile(r"""\bjwt\.decode\s*\(\s*[\w.$]+\s*,\s*true\b|\bnoVe
             "id or role. Verify with `jwt.verify(token, key, { algorithms: ['RS256'] })` and never include "
             "`none`."
         ),
-    )
+    ),
+    needs=("lgorithm", "jwt", "noVerify"),
 )
 def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -334,7 +338,8 @@ _DESERIALIZE = re.compile(r"\b\w*[sS]erializ\w*\.(?:unserialize|deserialize)\s*\
             "crafted payload (an IIFE in the data) runs code in this process. Parse untrusted data with "
             "`JSON.parse` and validate it against a schema."
         ),
-    )
+    ),
+    needs=("erializ",),
 )
 def unsafe_deserialization(ctx: FileContext) -> Iterator[Hit]:
     for no, _code, bare in lines_of(lex(ctx)):

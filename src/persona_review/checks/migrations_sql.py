@@ -104,6 +104,10 @@ def split_statements(lines: Iterable[tuple[int, str]]) -> list[SqlStatement]:
     return splitter.out
 
 
+_MARKS = re.compile(r"--|\$\$|[';]")
+"""What the splitter stops at outside strings and bodies: a comment, a dollar quote, a quote, a `;`."""
+
+
 class _Splitter:
     """Splits on `;` outside quotes, dollar-quoted bodies and `--` comments."""
 
@@ -128,7 +132,8 @@ class _Splitter:
             self.buf.append(" ")
             return
         i = 0
-        while i < len(text):
+        n = len(text)
+        while i < n:
             if self.in_dollar or self.in_quote:
                 close = "$$" if self.in_dollar else "'"
                 j = text.find(close, i)
@@ -139,24 +144,27 @@ class _Splitter:
                 self.in_dollar = self.in_quote = False
                 i = j + len(close)
                 continue
-            if text.startswith("--", i):
-                break
-            char = text[i]
-            if text.startswith("$$", i):
-                self.in_dollar = True
-                self._mark(no)
-                self.buf.append("$$")
-                i += 2
-                continue
-            if char == "'":
-                self.in_quote = True
-            if char == ";":
-                self.flush()
-            else:
-                if not char.isspace():
+            # Copy the plain text up to the next mark in one piece (not a character at a time).
+            mark = _MARKS.search(text, i)
+            j = n if mark is None else mark.start()
+            if j > i:
+                piece = text[i:j]
+                if not piece.isspace():
                     self._mark(no)
-                self.buf.append(char)
-            i += 1
+                self.buf.append(piece)
+            if mark is None:
+                break
+            token = mark.group()
+            if token == "--":
+                break
+            if token == ";":
+                self.flush()
+            else:  # `$$` or `'` opens a body or a string
+                self.in_dollar = token == "$$"
+                self.in_quote = token == "'"
+                self._mark(no)
+                self.buf.append(token)
+            i = mark.end()
         self.buf.append(" ")
 
     def flush(self) -> None:

@@ -31,7 +31,8 @@ _ERR = Category.ERROR_HANDLING
             "to stop keeps running and real bugs are handled like expected failures. Catch the specific "
             "exceptions this code can recover from, or `except Exception` and log it with the traceback."
         ),
-    )
+    ),
+    needs=("except",),
 )
 def bare_except(ctx: FileContext) -> Iterator[Hit]:
     for handler in handlers(lex(ctx)):
@@ -54,7 +55,8 @@ def bare_except(ctx: FileContext) -> Iterator[Hit]:
             "line or a metric, and the caller carries on with partial state. Catch only the exception you "
             "expect and handle it, or log it with `logger.exception(...)` before moving on."
         ),
-    )
+    ),
+    needs=("except",),
 )
 def except_pass(ctx: FileContext) -> Iterator[Hit]:
     for handler in handlers(lex(ctx)):
@@ -76,7 +78,8 @@ def except_pass(ctx: FileContext) -> Iterator[Hit]:
             "expect; where a catch-all is needed at a boundary, log with `logger.exception` and re-raise or "
             "return an explicit error."
         ),
-    )
+    ),
+    needs=("except",),
 )
 def broad_except(ctx: FileContext) -> Iterator[Hit]:
     for handler in handlers(lex(ctx)):
@@ -105,7 +108,8 @@ _NESTED_LOOP = re.compile(r"^\s*(?:async\s+)?(?:for|while)\b")
             "in the `try` body, so failures look like success. Move the statement after the try/finally, and "
             "keep `finally` for cleanup only."
         ),
-    )
+    ),
+    needs=("finally",),
 )
 def finally_exit(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -150,7 +154,8 @@ _TIMEOUT_NONE = re.compile(r"\btimeout\s*=\s*None\b")
             "upstream parks this worker until every worker is stuck. Pass an explicit `timeout=` (connect "
             "and read, e.g. `timeout=(3.05, 10)`) sized to the caller's own deadline."
         ),
-    )
+    ),
+    needs=("requests", "httpx"),
 )
 def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -248,7 +253,8 @@ _CHECK_TRUE = re.compile(r"\bcheck\s*=\s*True\b")
             "backup, a deploy step) is treated as done. Use `subprocess.run(..., check=True)` or inspect "
             "`returncode` and fail loudly."
         ),
-    )
+    ),
+    needs=("subprocess.",),
 )
 def subprocess_unchecked(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -280,7 +286,8 @@ _DEBUG_TRUE = re.compile(r"\bdebug\s*=\s*True\b")
             "console allows running code on the server. Read the flag from configuration that is off in "
             "production, and never enable it on an app reachable from outside."
         ),
-    )
+    ),
+    needs=(".run",),
 )
 def flask_debug_run(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -312,7 +319,8 @@ _LEAK = re.compile(
             "attackers a map of the internals. Log the exception server-side with an id, and return a "
             "generic message with that id and a proper status code."
         ),
-    )
+    ),
+    needs=("except",),
 )
 def exception_leak(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)

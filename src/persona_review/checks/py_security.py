@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
+from persona_review.checks._prefilter import has_any, lines_containing
 from persona_review.checks._spans import (
     Span,
     bracket_span,
@@ -31,11 +32,20 @@ _QUERY_CALL = re.compile(
     r"\bRawSQL|\bread_sql(?:_query)?|\bsqlalchemy\.text|(?<![\w.])text)\s*\("
 )
 _SQL_WORD = re.compile(r"(?i)\b(?:select|insert|update|delete|create|drop|alter|truncate|where)\b")
+_SQL_WORDS = ("select", "insert", "update", "delete", "create", "drop", "alter", "truncate", "where")
+_QUERY_WORDS = ("execute", "mogrify", "raw", "extra", "fetch", "copy_expert", "RawSQL", "read_sql", "text")
+"""A word every `_QUERY_CALL` match contains: lines without one skip the regex."""
+
+
+def _function_start(bare: str) -> bool:
+    return "def" in bare and _DEF.match(bare) is not None
 _SQL_LOOKAHEAD = 6
 _DEF = re.compile(r"^\s*(?:async\s+)?def\s")
 _ASSIGN = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*(\+?=)\s*(?!=)")
 _PERCENT_OP = re.compile(r"""['"]\s*%\s*(?!\(\s*\))[\w(\[{]""")
-_FORMAT_CALL = re.compile(r"""['"]\s*\)?\s*\.format\s*\(\s*(?!\))""")
+_FORMAT_CALL = re.compile(r"""['"]\s*(?:\)\s*)?\.format\s*\(\s*(?!\))""")
+# `\s*(?:\)\s*)?`, not `\s*\)?\s*`: the same text, but the latter backtracks quadratically over a long run of
+# blanks (a long string in the bare view), and spans can hold one.
 _CONCAT = re.compile(r"""['"]\s*\+\s*(?![rbuRBU]?['"])[\w(\[]|[\w)\]]\s*\+\s*[rbufRBUF]{0,2}['"]""")
 _FSTRING_FIELD = re.compile(r"(?<!\{)\{(?!\{)")
 
@@ -43,7 +53,12 @@ _FSTRING_FIELD = re.compile(r"(?<!\{)\{(?!\{)")
 def _dynamic(span: Span) -> bool:
     """Is a string in this span built at run time: f-string field, `%`, `.format()` or `+` with a "
     "non-literal?"""
-    if _PERCENT_OP.search(span.bare) or _FORMAT_CALL.search(span.bare) or _CONCAT.search(span.bare):
+    bare = span.bare
+    if (
+        ("%" in bare and _PERCENT_OP.search(bare))
+        or (".format" in bare and _FORMAT_CALL.search(bare))
+        or ("+" in bare and _CONCAT.search(bare))
+    ):
         return True
     for match in _STRING.finditer(span.bare):
         if "f" in match.group("prefix").lower():
@@ -73,13 +88,17 @@ def _dynamic(span: Span) -> bool:
 def sql_string(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     tainted: Tainted = {}
-    sql_lines = {no for no, code, _bare in lines_of(lexed) if _SQL_WORD.search(code)}
-    for no, code, bare in scoped_lines(lexed, _DEF.match, tainted):
+    sql_lines = {no for no in lines_containing(lexed.code, _SQL_WORDS, folded=True)
+                 if _SQL_WORD.search(lexed.code[no])}
+    query_lines = lines_containing(lexed.bare, _QUERY_WORDS)
+    # Lines with a SQL word on them or on one of the next few lines.
+    near_sql = {no - back for no in sql_lines for back in range(_SQL_LOOKAHEAD)}
+    for no, code, bare in scoped_lines(lexed, _function_start, tainted):
         if not code.strip():
             continue
-        assign = _ASSIGN.match(bare)
+        assign = _ASSIGN.match(bare) if "=" in bare else None
         reassigned = assign.group(1) if assign is not None and assign.group(2) == "=" else None
-        call = _QUERY_CALL.search(bare)
+        call = _QUERY_CALL.search(bare) if no in query_lines and "(" in bare else None
         if call is not None:
             span = bracket_span(lexed, no, call.end() - 1)
             if _dynamic(span) and (
@@ -94,7 +113,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
                 )
                 continue
         quoted = "'" in bare or '"' in bare
-        if not quoted or not any(n in sql_lines for n in range(no, no + _SQL_LOOKAHEAD)):
+        if not quoted or no not in near_sql:
             if reassigned is not None:
                 tainted.pop(reassigned, None)
             continue
@@ -126,13 +145,15 @@ _LITERAL_ARG = re.compile(
 )
 
 
+_SHELL_WORDS = ("os.", "shell", "output", "commands.", "popen")
+"""A line holding a shell call holds one of these (`_shell_calls` skips other lines)."""
+
+
 def _shell_calls(ctx: FileContext) -> Iterator[tuple[int, Span, bool]]:
     """(line, call span, command is a constant) for every call that runs its command through a shell."""
     lexed = lex(ctx)
     for no, _code, bare in lines_of(lexed):
-        if "(" not in bare or not (
-            "os." in bare or "shell" in bare or "output" in bare or "commands." in bare or "popen" in bare
-        ):
+        if "(" not in bare or not has_any(bare, _SHELL_WORDS):
             continue
         for match in _SHELL_CALL.finditer(bare):
             span = bracket_span(lexed, no, match.end() - 1)
@@ -155,7 +176,8 @@ def _shell_calls(ctx: FileContext) -> Iterator[tuple[int, Span, bool]]:
             "`$()` or backtick in the input says. Pass an argument list to `subprocess.run([...])` without "
             "`shell=True`, and validate anything user-controlled against an allow-list."
         ),
-    )
+    ),
+    needs=(*_SHELL_WORDS, "sh'", 'sh"'),
 )
 def shell_injection(ctx: FileContext) -> Iterator[Hit]:
     reported: set[int] = set()
@@ -258,7 +280,8 @@ def _runs_a_built_script(argv: list[str]) -> bool:
             "rules, `PATH` lookups and a process per call, and the next edit that adds a variable makes it "
             "injectable. Pass the command as an argument list without `shell=True`."
         ),
-    )
+    ),
+    needs=_SHELL_WORDS,
 )
 def shell_constant(ctx: FileContext) -> Iterator[Hit]:
     for no, span, constant in _shell_calls(ctx):
@@ -282,7 +305,8 @@ _PARAMIKO_EXEC = re.compile(r"\.exec_command\s*\(")
             "can add commands on the remote host. Quote every interpolated value with `shlex.quote`, or "
             "better, call a fixed remote script that takes validated arguments."
         ),
-    )
+    ),
+    needs=("exec_command",),
 )
 def ssh_exec_command(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -313,7 +337,8 @@ _SAFE_YAML = re.compile(r"Safe\w*Loader|C?BaseLoader|\bSafeConstructor")
             "anyone who controls the bytes (a cache, a queue message, an upload) runs code on this host. Use "
             "JSON or `yaml.safe_load`, `torch.load(..., weights_only=True)`, or sign and verify the payload."
         ),
-    )
+    ),
+    needs=("load", "Unpickler", "decode", "open", "read_pickle"),
 )
 def unsafe_deserialization(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -368,7 +393,11 @@ _TLS_OFF = re.compile(
             "Keep verification on, point `verify=` at the right CA bundle for private CAs, pin known host "
             "keys, and require TLS 1.2 or newer."
         ),
-    )
+    ),
+    needs=(
+        "verify", "_create_unverified_context", "check_hostname", "CERT_NONE", "cert_reqs", "Policy",
+        "PROTOCOL_", "_METHOD", "wrap_socket",
+    ),
 )
 def tls_verify_off(ctx: FileContext) -> Iterator[Hit]:
     return matching_lines(lex(ctx), _TLS_OFF)
@@ -395,7 +424,8 @@ _PASSWORDISH = re.compile(r"pass(?:word|wd|phrase)?|pwd", re.IGNORECASE)
             "nor integrity. Hash passwords with argon2/bcrypt/scrypt (or `hashlib.pbkdf2_hmac`) and use "
             "SHA-256 or better elsewhere; for non-security checksums say so with `usedforsecurity=False`."
         ),
-    )
+    ),
+    needs=("hashlib", ".new", "hashes.", "METHOD_"),
 )
 def weak_hash(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -431,7 +461,8 @@ _JWT_UNVERIFIED = re.compile(
             "key, "
             'algorithms=["RS256"])` with verification on and the accepted algorithms pinned.'
         ),
-    )
+    ),
+    needs=("jwt.",),
 )
 def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -462,7 +493,8 @@ _CSRF_OFF = re.compile(
             "their cookies. Keep CSRF on; for machine-to-machine endpoints use token authentication instead "
             "of cookies rather than exempting the view."
         ),
-    )
+    ),
+    needs=("csrf", "CSRF"),
 )
 def csrf_disabled(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -492,7 +524,8 @@ _CODE_VIEW_NEEDED = re.compile(r"""\.config\s*\[""")
             "error pages show code and settings, and testing mode changes error handling. Read these flags "
             "from the environment with a safe default of off."
         ),
-    )
+    ),
+    needs=("config", ".debug"),
 )
 def debug_config(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)

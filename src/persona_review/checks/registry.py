@@ -1,15 +1,42 @@
-"""The registry of checks. Check modules register themselves when imported; `load_all` imports them."""
+"""The registry of checks. Check modules register themselves when imported; `load_all` imports them.
+
+`register(spec, needs=...)` gives a check a pre-filter: the words a file must contain for the check to
+find anything in it (see `checks.runner` for how to choose them).
+
+`load_for(languages)` imports only the check modules a review of those languages can use: a module named
+with a language prefix (`py_`, `go_`, `java_`, `js_`, `ruby_`), or listed in `LANGUAGE_MODULES`, registers
+checks for that language only (a test holds every such module to it), and is imported when a reviewed
+file is in that language; every other module is always imported. Checks run in the same order however
+they were loaded: the order of their modules' names, then the order each module registers them in."""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import wraps
 
-from persona_review.checks.base import BatchCheck, CheckFunc, CheckSpec
+from persona_review.checks.base import BatchCheck, CheckFunc, CheckSpec, FileContext, Hit
 
 _INFRA_MODULES = {"base", "registry", "runner"}
+LANGUAGE_PREFIXES: dict[str, frozenset[str]] = {
+    "py_": frozenset({"python"}),
+    "go_": frozenset({"go"}),
+    "java_": frozenset({"java"}),
+    "js_": frozenset({"javascript", "typescript"}),
+    "ruby_": frozenset({"ruby"}),
+}
+"""Check-module name prefix -> the only languages that module's checks may run on."""
+LANGUAGE_MODULES: dict[str, frozenset[str]] = {
+    "migrations_alembic": frozenset({"python"}),
+    "migrations_django": frozenset({"python"}),
+    "migrations_embedded_sql": frozenset({"go", "java"}),
+    "migrations_js": frozenset({"javascript", "typescript"}),
+    "migrations_rails": frozenset({"ruby"}),
+    "sql_squawk": frozenset({"sql"}),
+}
+"""Check modules without a language prefix whose checks run on these languages only."""
 
 
 @dataclass(slots=True)
@@ -17,14 +44,18 @@ class Registry:
     checks: list[tuple[CheckSpec, CheckFunc]] = field(default_factory=list)
     batches: list[BatchCheck] = field(default_factory=list)
     _ids: set[str] = field(default_factory=set)
+    modules: dict[str, str] = field(default_factory=dict)
+    """Check id -> the check module being imported when it was registered (empty outside `load_*`)."""
+    loading: str = ""
+    """The check module `load_all`/`load_for` is importing, if any."""
 
     def add(self, spec: CheckSpec, func: CheckFunc) -> None:
-        self._claim(spec.id)
+        self._claim(spec.id, func.__module__)
         self.checks.append((spec, func))
 
     def add_batch(self, batch: BatchCheck) -> None:
         for spec in batch.specs:
-            self._claim(spec.id)
+            self._claim(spec.id, type(batch).__module__)
         self.batches.append(batch)
 
     def specs(self) -> list[CheckSpec]:
@@ -33,23 +64,51 @@ class Registry:
             out.extend(batch.specs)
         return sorted(out, key=lambda s: s.id)
 
-    def _claim(self, check_id: str) -> None:
+    def _claim(self, check_id: str, defined_in: str) -> None:
         if check_id in self._ids:
             raise ValueError(f"check id {check_id} registered twice")
         self._ids.add(check_id)
+        if self.loading:
+            # The check module that defines the check, not the one being imported: a check module may
+            # import another (for a shared helper), which registers that module's checks in passing. A
+            # check made by a private helper (a family of checks) belongs to the module importing it.
+            package, _, module = defined_in.rpartition(".")
+            own = package == __package__ and not module.startswith("_")
+            self.modules[check_id] = module if own else self.loading
 
 
 REGISTRY = Registry()
 
 
-def register(spec: CheckSpec) -> Callable[[CheckFunc], CheckFunc]:
-    """Decorator: register `func` as the implementation of `spec`."""
+def register(
+    spec: CheckSpec, *, needs: Sequence[str] = (), folded: Sequence[str] = ()
+) -> Callable[[CheckFunc], CheckFunc]:
+    """Decorator: register `func` as the implementation of `spec`.
+
+    `needs` and `folded` give the check a pre-filter: every file it can report on holds one of the words
+    in `needs` (as written) or one of the words in `folded` (lower case, matched in any case) in its known
+    lines, and the registered check skips a file without any of them before doing any work. The decorated
+    function itself is returned unchanged."""
 
     def wrap(func: CheckFunc) -> CheckFunc:
-        REGISTRY.add(spec, func)
+        REGISTRY.add(spec, gated(func, needs, folded) if needs or folded else func)
         return func
 
     return wrap
+
+
+def gated(func: CheckFunc, needs: Sequence[str], folded: Sequence[str] = ()) -> CheckFunc:
+    """`func`, run only on files whose known lines hold one of `needs`, or one of `folded` in any case."""
+    words = tuple(needs)
+    lowered = tuple(folded)
+
+    @wraps(func)
+    def check(ctx: FileContext) -> Iterable[Hit]:
+        if ctx.mentions(words) or (lowered and ctx.mentions_folded(lowered)):
+            return func(ctx)
+        return ()
+
+    return check
 
 
 def register_batch(batch: BatchCheck) -> BatchCheck:
@@ -57,18 +116,61 @@ def register_batch(batch: BatchCheck) -> BatchCheck:
     return batch
 
 
-_loaded = False
+def module_languages(name: str) -> frozenset[str] | None:
+    """The languages a check module's name restricts it to; None for a module of any languages."""
+    if name in LANGUAGE_MODULES:
+        return LANGUAGE_MODULES[name]
+    return next((langs for prefix, langs in LANGUAGE_PREFIXES.items() if name.startswith(prefix)), None)
+
+
+_imported: set[str] = set()
+_module_names: list[str] = []
+
+
+def check_modules() -> list[str]:
+    """The names of the check modules in this package, sorted (the order checks run in)."""
+    if not _module_names:
+        import persona_review.checks as package
+
+        _module_names.extend(sorted(
+            info.name for info in pkgutil.iter_modules(package.__path__)
+            if not info.name.startswith("_") and info.name not in _INFRA_MODULES
+        ))
+    return _module_names
 
 
 def load_all() -> Registry:
     """Import every check module in this package once, so that all checks are registered."""
-    global _loaded  # noqa: PLW0603 - a once-only import guard
-    if not _loaded:
-        import persona_review.checks as package
+    return _load(lambda _name: True)
 
-        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-            if info.name.startswith("_") or info.name in _INFRA_MODULES:
-                continue
-            importlib.import_module(f"{package.__name__}.{info.name}")
-        _loaded = True
+
+def load_for(languages: Iterable[str]) -> Registry:
+    """The registry with (at least) every check that can run on a file in one of `languages`: the check
+    modules of other languages are left unimported (see the module docstring)."""
+    wanted = frozenset(languages)
+
+    def needed(name: str) -> bool:
+        langs = module_languages(name)
+        return langs is None or not langs.isdisjoint(wanted)
+
+    return _load(needed)
+
+
+def _load(needed: Callable[[str], bool]) -> Registry:
+    names = check_modules()
+    fresh = [name for name in names if name not in _imported and needed(name)]
+    if not fresh:
+        return REGISTRY
+    for name in fresh:
+        REGISTRY.loading = name
+        try:
+            importlib.import_module(f"persona_review.checks.{name}")
+        finally:
+            REGISTRY.loading = ""
+        _imported.add(name)
+    # Modules loaded later (another language's, on a later call) take their place in name order.
+    rank = {name: index for index, name in enumerate(names)}
+    REGISTRY.checks.sort(key=lambda check: rank.get(REGISTRY.modules.get(check[0].id, ""), -1))
+    REGISTRY.batches.sort(key=lambda batch: min(
+        (rank.get(REGISTRY.modules.get(spec.id, ""), -1) for spec in batch.specs), default=-1))
     return REGISTRY

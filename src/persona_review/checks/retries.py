@@ -41,7 +41,8 @@ _WAITS = re.compile(
             "jitter (e.g. tenacity, backoff, cenkalti/backoff, resilience4j), cap the attempts, and only "
             "retry idempotent operations."
         ),
-    )
+    ),
+    folded=("attempt", "retr", "tries"),  # every retry word holds one
 )
 def retry_without_backoff(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)

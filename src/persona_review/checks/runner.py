@@ -1,16 +1,56 @@
-"""Run every registered check over the reviewed files and turn hits on added lines into findings."""
+r"""Run every registered check over the reviewed files and turn hits on added lines into findings.
+
+Each file is given to the checks of its language, in registration order (`registry`), then the batch
+checks (one squawk process for every SQL migration) run; hits on lines the change does not add are
+dropped, and the rest are named (`_specifics`) and given a fix where one is certain (`_fixes`).
+
+Keeping a review fast (`bench/bench_checks.py`, `bench/bench_linearity.py`, `bench/bench_vs_bandit.py`)
+is mostly a matter of each check not doing work a file cannot reward. What a new check should use:
+
+- **A pre-filter.** `register(spec, needs=(...))` names words (case-sensitive substrings) one of which
+  every file the check can report on holds; `folded=(...)` names lower-case words matched in any case,
+  for a case-insensitive pattern. A file with none of them is skipped before the check does anything,
+  which is most files for most checks. Choose words the check's own test implies: a literal that every
+  alternative of its pattern contains (`hashlib`, `.new`, ... for `\bhashlib\.md5\(|\w+\.new\(`),
+  without whitespace or line breaks (a word without them that occurs in a lexed view of a line occurs in
+  the line itself). A word the check does not need only costs speed; a missing one loses hits, which
+  `tests/checks_runner/test_prefilter.py` compares on the test data for every gated check.
+- **Cheap tests before per-line regexes.** A regex per line is most of a pattern check's cost; `in` is an
+  order of magnitude cheaper. Test a word the match must hold first (`_prefilter.has_any`,
+  `may_have_folded` for case-insensitive patterns), or find the candidate lines of a whole file with
+  one search per word (`_prefilter.lines_containing`).
+- **Shared views, computed once per file.** `_lexing.lex(ctx)` (comments and strings blanked),
+  `_pyflow.flows(ctx)` (Python's `ast` and the data flow), `ctx.known_text()` (the joined lines) and,
+  for anything else about the whole file, `ctx.cached(key, compute)`. A whole-file scan repeated per
+  finding makes a file's review quadratic in its size; `bench/bench_linearity.py` flags that.
+- **Linear regexes.** Avoid adjacent optional parts that can match the same text (`\s*\)?\s*`): on a long
+  run of blanks (a long string literal in the bare view) they backtrack quadratically. `\s*(?:\)\s*)?`
+  matches the same text in linear time.
+- **The module name.** A module named `py_*`, `go_*`, `java_*`, `js_*` or `ruby_*` holds checks of that
+  language only and is imported only when a reviewed file is in it (`registry.load_for`); other names
+  are always imported. Keep imports a review of other languages does not need (tree-sitter grammars, a
+  language's helpers) inside such modules, or import them on first use.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from persona_review.checks._fixes import Fix, suggest_fix
 from persona_review.checks._migration_tables import not_null_checked, tables_created
-from persona_review.checks._specifics import Wording, describe
-from persona_review.checks.base import ChangeFacts, CheckSpec, FileContext, Hit
-from persona_review.checks.registry import Registry, load_all
+from persona_review.checks.base import ChangeFacts, CheckFunc, CheckSpec, FileContext, Hit
+from persona_review.checks.registry import Registry, load_for
 from persona_review.findings import SOURCE_CHECKS, Category, Finding
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from persona_review.checks._fixes import Fix
+    from persona_review.checks._specifics import Wording
+
+    Describe = Callable[[CheckSpec, FileContext, Hit], Wording]
+    SuggestFix = Callable[[CheckSpec, FileContext, Hit], Fix | None]
 
 
 @dataclass(slots=True)
@@ -28,18 +68,24 @@ def run_checks(
     """Findings of every check whose category is enabled, on the lines the change adds. `database` is the
     engine the migrations run on (None: unknown). Each context's `change` is set to what the whole change
     shows (the engine, the tables its migrations create) before any check runs."""
-    reg = registry or load_all()
+    reg = registry or load_for({ctx.language for ctx in contexts})
     facts = ChangeFacts(database, tables_created(contexts), not_null_checked(contexts))
     for ctx in contexts:
         ctx.change = facts
     outcome = CheckOutcome()
     wanted = set(categories) if categories is not None else set(Category)
+    by_language: dict[str, list[tuple[CheckSpec, CheckFunc]]] = {}
     for ctx in contexts:
-        for spec, func in reg.checks:
-            if spec.category not in wanted or ctx.language not in spec.languages:
-                continue
+        checks = by_language.get(ctx.language)
+        if checks is None:
+            checks = [(spec, func) for spec, func in reg.checks
+                      if spec.category in wanted and ctx.language in spec.languages]
+            by_language[ctx.language] = checks
+        for spec, func in checks:
             try:
-                outcome.findings.extend(_to_findings(ctx, spec, list(func(ctx))))
+                hits = list(func(ctx))
+                if hits:
+                    outcome.findings.extend(_to_findings(ctx, spec, hits))
             except Exception as exc:  # noqa: BLE001 - one check's bug must not sink the whole review
                 outcome.notices.append(
                     f"check {spec.id} failed on {ctx.path} ({type(exc).__name__}: {exc}); its findings for "
@@ -60,24 +106,29 @@ def run_checks(
     return outcome
 
 
-def _to_findings(ctx: FileContext, spec: CheckSpec, hits: Iterable[Hit]) -> Iterable[Finding]:
+def _to_findings(ctx: FileContext, spec: CheckSpec, hits: Iterable[Hit]) -> list[Finding]:
+    findings: list[Finding] = []
     seen: set[int] = set()
+    naming: tuple[Describe, SuggestFix] | None = None
     for hit in hits:
         line = _first_added(ctx, hit)
         if line is None or line in seen:
             continue
         seen.add(line)
+        if naming is None:
+            naming = _naming()
+        describe, suggest_fix = naming
         end = hit.end_line if hit.end_line is not None and hit.end_line > line else None
-        wording = _wording(spec, ctx, hit)
+        wording = _wording(describe, spec, ctx, hit)
         body = wording.body
         fix = hit.suggested_fix
         if fix is None and line == hit.line:
-            made = _fix(spec, ctx, hit)
+            made = _fix(suggest_fix, spec, ctx, hit)
             if made is not None and _all_added(ctx, line, made.last):
                 fix = made.text
                 end = made.last if made.last > line else None
                 body = f"{body} {made.note}".strip()
-        yield Finding(
+        findings.append(Finding(
             path=ctx.path,
             line=line,
             end_line=end,
@@ -91,19 +142,31 @@ def _to_findings(ctx: FileContext, spec: CheckSpec, hits: Iterable[Hit]) -> Iter
             rule_id=spec.id,
             suggested_fix=fix if line == hit.line and _all_added(ctx, line, end) else None,
             code=ctx.lines.get(line, ""),
-        )
+        ))
+    return findings
 
 
-def _wording(spec: CheckSpec, ctx: FileContext, hit: Hit) -> Wording:
+def _naming() -> tuple[Describe, SuggestFix]:
+    """What names a finding and what suggests its fix. Imported on first use: only a hit on an added line
+    needs them, and a review that finds nothing (most pull requests) is spared their start-up."""
+    from persona_review.checks._fixes import suggest_fix
+    from persona_review.checks._specifics import describe
+
+    return describe, suggest_fix
+
+
+def _wording(describe: Describe, spec: CheckSpec, ctx: FileContext, hit: Hit) -> Wording:
     """The specific title and body; the check's own wording if naming fails (a finding is never lost to
     its description)."""
     try:
         return describe(spec, ctx, hit)
     except Exception:  # noqa: BLE001 - naming is best effort; the finding itself must survive
+        from persona_review.checks._specifics import Wording
+
         return Wording(spec.title, hit.message or spec.explanation)
 
 
-def _fix(spec: CheckSpec, ctx: FileContext, hit: Hit) -> Fix | None:
+def _fix(suggest_fix: SuggestFix, spec: CheckSpec, ctx: FileContext, hit: Hit) -> Fix | None:
     try:
         return suggest_fix(spec, ctx, hit)
     except Exception:  # noqa: BLE001 - a suggestion is optional; the finding itself must survive

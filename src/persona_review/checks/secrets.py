@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._prefilter import may_have_folded
 from persona_review.checks._spans import bracket_span, lines_of, split_args
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -45,6 +46,9 @@ _KNOWN_KEYS = re.compile(
 )
 _KEY_HINT = re.compile(r"AKIA|ASIA|gh[pousr]_|github_pat_|xox|_live_|AIza|glpat-|sk-ant-|SG\.|PRIVATE KEY")
 _PLACEHOLDER = re.compile(r"EXAMPLE|XXXX|xxxx|\.\.\.|<[^>]*>|\*{4}")
+_SECRETISH = re.compile(r"(?i)pass|pwd|pw\b|secret|token|key|credential|://[^/\s]*:[^/\s]*@")
+_SECRETISH_WORDS = ("pass", "pwd", "pw", "secret", "token", "key", "credential", "://")
+"""A word (lower case) every `_SECRETISH` match contains."""
 
 
 @register(
@@ -60,7 +64,11 @@ _PLACEHOLDER = re.compile(r"EXAMPLE|XXXX|xxxx|\.\.\.|<[^>]*>|\*{4}")
             "clone, fork and CI log and stays in history after deletion. Revoke and rotate the key now, then "
             "load it from a secret store or environment variable at run time."
         ),
-    )
+    ),
+    needs=(
+        "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "_live_", "AIza",
+        "glpat-", "sk-ant-", "SG.", "PRIVATE KEY",
+    ),
 )
 def known_keys(ctx: FileContext) -> Iterator[Hit]:
     for no, text in ctx.lines.items():
@@ -217,9 +225,6 @@ def _words(name: str) -> list[str]:
     return [w.lower() for part in re.split(r"[_\-.$\s]+", name) for w in _CAMEL.findall(part)]
 
 
-_SECRETISH = re.compile(r"(?i)pass|pwd|pw\b|secret|token|key|credential|://[^/\s]*:[^/\s]*@")
-
-
 def is_secret_name(name: str) -> bool:
     """Does a variable/key named `name` hold a secret (and not, say, a secret's URL or field name)?"""
     words = _words(name)
@@ -256,12 +261,15 @@ def is_secret_value(value: str, named: bool = True) -> bool:
             "rotated without a deploy; test defaults like this tend to reach production. Read it from the "
             "environment or a secret manager, and rotate the value if it was ever real."
         ),
-    )
+    ),
+    folded=_SECRETISH_WORDS,
 )
 def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     for no, code, bare in lines_of(lexed):
-        if not _SECRETISH.search(code) or ('"' not in code and "'" not in code and "`" not in code):
+        if ('"' not in code and "'" not in code and "`" not in code) or not (
+            may_have_folded(code, _SECRETISH_WORDS) and _SECRETISH.search(code)
+        ):
             continue
         found = False
         for match in _ASSIGNED.finditer(code):
@@ -314,7 +322,8 @@ _JAVA_HMAC = re.compile(
             "cannot be rotated without a deploy. Load the signing key from a secret store or environment "
             "variable, and prefer asymmetric keys so verifiers never hold the signing secret."
         ),
-    )
+    ),
+    folded=("jwt", "jose", "jws", "hmac", "signingkey", "signedstring", "signwith", "jsonwebtoken"),
 )
 def jwt_hardcoded_key(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -386,7 +395,7 @@ _JWT_KEY_OPTION = re.compile(r"""\b(?:secret|secretOrKey|secretOrPublicKey)\s*:\
 _SIGNING_HINT = re.compile(r"(?i)jwt|jose|jws|hmac|signingkey|signedstring|signwith")
 _LITERAL_ASSIGN = re.compile(
     r"""^\s*(?:(?:const|let|var|final|static|private|public)\s+)*(?:[\w<>\[\].]+\s+)?([A-Za-z_$][\w$]*)\s*(?::=|=)\s*"""
-    r"""(?:\[\]byte\(\s*)?[bB]?(["'`])([^"'`]*)\2\s*\)?\s*;?\s*$"""
+    r"""(?:\[\]byte\(\s*)?[bB]?(["'`])([^"'`]*)\2\s*(?:\)\s*)?(?:;\s*)?$"""
 )
 
 
