@@ -191,6 +191,11 @@ def _parse_closed(language: str, texts: list[str]) -> tuple[Tree, int]:
     return tree, errors
 
 
+_BRACKET_TOKENS = re.compile(r"""//.*|"(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|`(?:[^`\\]|\\.)*`?|[()\[\]{}]""")
+"""What a line-by-line bracket count reads: a `//` comment or a string (skipped whole, even unclosed at the
+end of the line) or a bracket."""
+
+
 def _brackets(texts: list[str]) -> tuple[list[int], str]:
     """Line indexes just after each line where the bracket depth (strings and `//` comments skipped, as
     far as a line-by-line scan can tell) reaches a new low below zero; and the closers of the brackets
@@ -200,27 +205,16 @@ def _brackets(texts: list[str]) -> tuple[list[int], str]:
     cuts: list[int] = []
     stack: list[str] = []
     for index, line in enumerate(texts):
-        quote = ""
-        position = 0
-        while position < len(line):
-            char = line[position]
-            if quote:
-                if char == "\\":
-                    position += 1
-                elif char == quote:
-                    quote = ""
-            elif char in "\"'`":
-                quote = char
-            elif line.startswith("//", position):
-                break
-            elif char in _OPEN:
+        if not any(char in line for char in _OPEN + _CLOSE):
+            continue
+        for token in _BRACKET_TOKENS.findall(line):
+            if token in _OPEN:
                 depth += 1
-                stack.append(_CLOSE[_OPEN.index(char)])
-            elif char in _CLOSE:
+                stack.append(_CLOSE[_OPEN.index(token)])
+            elif token in _CLOSE:
                 depth -= 1
                 if stack:
                     stack.pop()
-            position += 1
         if depth < lowest:
             lowest = depth
             cuts.append(index + 1)
