@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
 from persona_review.checks._prefilter import has_any, lines_containing
+from persona_review.checks._py_sql_values import spliced_values_fixed
 from persona_review.checks._spans import (
     Span,
     bracket_span,
@@ -104,7 +105,8 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
             if _dynamic(span) and (
                 call.group(0).startswith(".") or looks_like_sql(string_contents(span), False)
             ):
-                yield Hit(no, span.last)
+                if not spliced_values_fixed(ctx, no):
+                    yield Hit(no, span.last)
                 continue
             first_arg = re.match(r"\(\s*(?:sql\s*=\s*|query\s*=\s*)?([A-Za-z_][\w.]*)\s*[,)]", span.bare)
             if first_arg and first_arg.group(1) in tainted:
@@ -119,6 +121,10 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
             continue
         span = statement_span(lexed, no)
         if _dynamic(span) and looks_like_sql(string_contents(span)):
+            if spliced_values_fixed(ctx, no):
+                if reassigned is not None:
+                    tainted.pop(reassigned, None)
+                continue  # only literals, constants, table names, placeholders or checked names spliced
             if assign is not None:
                 tainted[assign.group(1)] = no
             yield Hit(no, span.last)

@@ -1,0 +1,213 @@
+"""Whether the values spliced into a Python SQL string are fixed by the code, not by whoever calls it.
+
+`PY-SQL-STRING` sees text built with an f-string, `%`, `.format` or `+`. Much of that text is safe: the
+spliced value is a literal or a module constant, a table name the code itself defines (`_meta.db_table`,
+`__tablename__`, a class attribute set to a literal), a placeholder list (`", ".join(["%s"] * len(ids))`),
+a number, a quoted identifier (`quote_name`, `sql.Identifier`), or a name checked against an allow-list
+before use (`if column not in ALLOWED: raise ...`). This module reads the statement and its function with
+`ast` (through the data-flow parse, so hunks work too) and says when every spliced value is one of those.
+A value it cannot see (a parameter, a name defined outside the hunk, any other call) is not fixed: the
+finding stays.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from persona_review.checks import _pyflow
+from persona_review.checks.base import FileContext
+
+_CODE_NAMES = frozenset({"db_table", "__tablename__", "__name__", "_meta"})
+"""Attributes that are always names the code defines (Django's and SQLAlchemy's table names)."""
+_TABLE_ATTRS = frozenset(
+    {"table_name", "tablename", "_table", "table", "model_name", "schema", "schema_name"}
+)
+"""Attributes that name a table when read from the code's own objects (`self`, `cls`, a class, a model)."""
+_QUOTERS = frozenset({"quote_name", "quote_ident", "quote_identifier", "Identifier", "Literal", "quote",
+                      "escape_identifier", "int", "float", "len", "bool", "uuid4", "UUID"})
+_PASS_THROUGH = frozenset({"str", "upper", "lower", "strip", "format_map"})
+_DEPTH = 6
+
+
+def spliced_values_fixed(ctx: FileContext, first: int) -> bool:
+    """Whether the statement that starts on file line `first` splices only values the code fixes (and
+    splices at least one: a statement that cannot be read is not judged safe)."""
+    for flow in _pyflow.flows(ctx):
+        found = _statement_at(flow.tree, first - flow.offset)
+        if found is None:
+            continue
+        stmt, scope, classes = found
+        spliced = list(_spliced(stmt))
+        return bool(spliced) and all(
+            _Judge(scope, classes, stmt.lineno).fixed(expr, _DEPTH) for expr in spliced
+        )
+    return False
+
+
+_COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For, ast.AsyncFor, ast.While,
+             ast.With, ast.AsyncWith, ast.Try, ast.Match)
+
+
+def _statement_at(
+    tree: ast.Module, first: int
+) -> tuple[ast.stmt, list[ast.stmt], dict[str, dict[str, ast.expr]]] | None:
+    """The innermost simple statement covering line `first`, the body of the function around it (or the
+    module's), and the class-level assignments of every class in the tree."""
+    classes: dict[str, dict[str, ast.expr]] = {}
+    function: ast.FunctionDef | ast.AsyncFunctionDef | None = None
+    stmt: ast.stmt | None = None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef):
+            classes[node.name] = {target.id: item.value for item in node.body if isinstance(item, ast.Assign)
+                                  for target in item.targets if isinstance(target, ast.Name)}
+        if not isinstance(node, ast.stmt) or not node.lineno <= first <= (node.end_lineno or node.lineno):
+            continue
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            if function is None or node.lineno >= function.lineno:
+                function = node
+        elif not isinstance(node, _COMPOUND) and (stmt is None or node.lineno >= stmt.lineno):
+            stmt = node
+    if stmt is None:
+        return None
+    return stmt, function.body if function is not None else tree.body, classes
+
+
+def _spliced(stmt: ast.stmt) -> Iterator[ast.expr]:
+    """The expressions spliced into string text in the statement."""
+    for node in ast.walk(stmt):
+        if isinstance(node, ast.FormattedValue):
+            yield node.value
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and _stringy(node.left):
+            yield from node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and (
+            _stringy(node.left) or _stringy(node.right)
+        ):
+            yield from (side for side in (node.left, node.right) if not _stringy(side))
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+              and node.func.attr == "format" and _stringy(node.func.value)):
+            yield from node.args
+            yield from (kw.value for kw in node.keywords)
+
+
+def _stringy(node: ast.expr) -> bool:
+    """A string literal, an f-string, or text joined from one."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.BinOp):
+        return _stringy(node.left) or _stringy(node.right)
+    return isinstance(node, ast.JoinedStr)
+
+
+class _Judge:
+    def __init__(self, scope: list[ast.stmt], classes: dict[str, dict[str, ast.expr]], line: int) -> None:
+        self.scope = scope
+        self.classes = classes
+        self.line = line
+
+    def fixed(self, node: ast.expr, depth: int) -> bool:
+        if depth <= 0:
+            return False
+        down = depth - 1
+        if isinstance(node, ast.Constant):
+            return True
+        if isinstance(node, ast.JoinedStr):
+            return all(self.fixed(v.value, down) for v in node.values if isinstance(v, ast.FormattedValue))
+        if isinstance(node, ast.BinOp):
+            if isinstance(node.op, ast.Mult) and isinstance(node.left, ast.List | ast.Constant):
+                return self.fixed(node.left, down)  # ["%s"] * len(ids)
+            return self.fixed(node.left, down) and self.fixed(node.right, down)
+        if isinstance(node, ast.List | ast.Tuple | ast.Set):
+            return all(self.fixed(e, down) for e in node.elts)
+        if isinstance(node, ast.IfExp):
+            return self.fixed(node.body, down) and self.fixed(node.orelse, down)
+        if isinstance(node, ast.ListComp | ast.GeneratorExp):
+            return self.fixed(node.elt, down) or all(self.fixed(g.iter, down) for g in node.generators)
+        if isinstance(node, ast.Name):
+            return self._name(node.id, down)
+        if isinstance(node, ast.Attribute):
+            return self._attribute(node, down)
+        if isinstance(node, ast.Subscript):
+            return self.fixed(node.value, down)  # a lookup in a constant table gives a constant
+        if isinstance(node, ast.Call):
+            return self._call(node, down)
+        return False
+
+    def _name(self, name: str, depth: int) -> bool:
+        if name.isupper() and len(name) > 1:
+            return True  # a module constant by convention
+        value = self._last_assignment(name)
+        if value is not None:
+            return self.fixed(value, depth)
+        return self._checked_against_allow_list(name)
+
+    def _attribute(self, node: ast.Attribute, depth: int) -> bool:
+        chain = ast.unparse(node).split(".")
+        if _CODE_NAMES & set(chain):
+            return True  # a table or model name the code defines
+        if node.attr in _TABLE_ATTRS and (chain[0] in ("self", "cls") or chain[0][:1].isupper()
+                                          or "model" in chain[:-1]):
+            return True
+        if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
+            for attrs in self.classes.values():
+                if node.attr in attrs:
+                    return self.fixed(attrs[node.attr], depth)
+        return node.attr.isupper() and len(node.attr) > 1  # Settings.MAX_ROWS, enum members
+
+    def _call(self, node: ast.Call, depth: int) -> bool:
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if name in _QUOTERS:
+            return True
+        if name == "join" and isinstance(func, ast.Attribute) and node.args:
+            return self.fixed(func.value, depth) and self.fixed(node.args[0], depth)
+        if name in _PASS_THROUGH:
+            target = node.args[0] if node.args else func.value if isinstance(func, ast.Attribute) else None
+            return target is not None and self.fixed(target, depth)
+        return False
+
+    def _last_assignment(self, name: str) -> ast.expr | None:
+        found: ast.expr | None = None
+        for node in self._before():
+            if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+                    found = node.value
+            elif isinstance(node, ast.For) and isinstance(node.target, ast.Name) and node.target.id == name:
+                found = node.iter
+        return found
+
+    def _checked_against_allow_list(self, name: str) -> bool:
+        for node in self._before():
+            if isinstance(node, ast.Assert) and _membership(node.test, name, ast.In):
+                return True
+            if isinstance(node, ast.If):
+                exits = node.body and isinstance(node.body[-1], ast.Raise | ast.Return | ast.Continue)
+                if exits and _membership(node.test, name, ast.NotIn):
+                    return True
+                if node.lineno < self.line <= (node.end_lineno or node.lineno) \
+                        and _membership(node.test, name, ast.In) \
+                        and any(s.lineno <= self.line <= (s.end_lineno or s.lineno) for s in node.body):
+                    return True
+        return False
+
+    def _before(self) -> Iterator[ast.stmt]:
+        """Statements of the function (nested blocks included, nested functions not) that start before the
+        judged line."""
+        stack = list(reversed(self.scope))
+        while stack:
+            stmt = stack.pop()
+            if stmt.lineno >= self.line:
+                continue
+            yield stmt
+            if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                continue
+            for name in ("body", "orelse", "finalbody"):
+                stack.extend(reversed(getattr(stmt, name, [])))
+            for handler in getattr(stmt, "handlers", []):
+                stack.extend(reversed(handler.body))
+
+
+def _membership(test: ast.expr, name: str, op: type[ast.cmpop]) -> bool:
+    return (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == name
+            and len(test.ops) == 1 and isinstance(test.ops[0], op))
