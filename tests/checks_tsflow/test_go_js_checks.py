@@ -359,3 +359,31 @@ def test_cookies_set_from_configuration_or_being_cleared_are_not_reported() -> N
         '\thttp.SetCookie(w, &http.Cookie{Name: "t", Value: token, HttpOnly: true})\n}\n'
     )
     assert [line for line, rule in _ids("c.go", code) if rule == "GO-COOKIE-INSECURE"] == [7]
+
+
+def test_data_read_from_a_file_or_a_command_is_not_request_data() -> None:
+    """The request picks the path (traversal) or the pattern (command injection), but what the file or the
+    command gives back is not the caller's text: writing it out is not reflected XSS."""
+    go = (
+        "package main\n\n"
+        "func download(w http.ResponseWriter, r *http.Request) {\n"
+        "\tname := r.URL.Query().Get(\"file\")\n"
+        "\tdata, _ := os.ReadFile(filepath.Join(\"/srv/files\", name))\n"
+        "\tw.Write(data)\n"
+        "\tout, _ := exec.Command(\"sh\", \"-c\", \"grep \"+name+\" /var/log/app.log\").Output()\n"
+        "\tw.Write(out)\n"
+        "\tw.Write([]byte(name))\n"
+        "}\n"
+    )
+    assert {rule for _line, rule in _ids("files.go", go)} >= {"GO-PATH-TRAVERSAL", "GO-SHELL-INJECTION"}
+    assert {line for line, rule in _ids("files.go", go) if rule == "GO-TEMPLATE-INJECTION"} == {9}
+    js = (
+        "const fs = require('fs');\n"
+        "app.get('/f', (req, res) => {\n"
+        "  const body = fs.readFileSync(req.query.path, 'utf8');\n"
+        "  res.send(body);\n"
+        "  res.send(req.query.path);\n"
+        "});\n"
+    )
+    assert {line for line, rule in _ids("files.js", js) if rule == "JS-XSS"} == {5}
+    assert (3, "JS-PATH-TRAVERSAL") in _ids("files.js", js)

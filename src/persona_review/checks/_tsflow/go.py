@@ -152,6 +152,15 @@ GO_TABLES = ir.Tables(
     ),
     drops_taint=frozenset(
         {
+            # Results that are data from elsewhere (a file, a command's output, stored rows), not the
+            # request, whatever the request chose.
+            "ReadFile",
+            "ReadDir",
+            "Output",
+            "CombinedOutput",
+            "QueryRow",
+            "QueryRowContext",
+            "QueryContext",
             "Len",
             "Size",
             "Error",

@@ -143,6 +143,16 @@ JS_TABLES = ir.Tables(
     ),
     drops_taint=frozenset(
         {
+            # Results that are data from elsewhere (a file, a command's output, stored rows), not the
+            # request, whatever the request chose.
+            "readFile",
+            "readFileSync",
+            "execSync",
+            "findOne",
+            "findAll",
+            "findById",
+            "findMany",
+            "findUnique",
             "includes",
             "has",
             "test",
