@@ -37,12 +37,6 @@ if TYPE_CHECKING:
 _SEC = Category.SECURITY
 
 
-def _calls(tree: Tree, names: frozenset[str]) -> Iterator[Node]:
-    for node in tree.nodes:
-        if node.type == "call" and method_name(node) in names:
-            yield node
-
-
 def _call_hit(tree: Tree, call: Node, message: str) -> Hit:
     """A hit from the called method's name to the end of the call (a chain's receiver lines are not the
     call's)."""
@@ -51,6 +45,22 @@ def _call_hit(tree: Tree, call: Node, message: str) -> Hit:
     first = tree.line(start)
     last = tree.first + call.end_point.row
     return Hit(first, last if last > first else None, message)
+
+
+def _flow_calls(ctx: FileContext) -> Iterator[tuple[Tree, Flow, Node, str]]:
+    """Every method call of the file's trees, with its tree, the flow of values in that tree and the
+    method's name."""
+    for tree in trees(ctx):
+        flow = flow_of(tree)
+        for node in tree.nodes:
+            if node.type == "call":
+                yield tree, flow, node, method_name(node)
+
+
+def _graded(hit: Hit, value: Value) -> Hit:
+    """A hit at its check's severity when the value comes from the request, one step lower when its origin
+    is unknown."""
+    return hit if value.tainted else replace(hit, severity=Severity.MEDIUM)
 
 
 def _origin(value: Value) -> str:
@@ -95,31 +105,26 @@ _FINDERS = frozenset({"find", "all", "first", "last", "count", "paginate", "find
     needs=r"#\{|params|cookies|request|\+|<<|%|format",
 )
 def sql_interpolation(ctx: FileContext) -> Iterator[Hit]:
-    for tree in trees(ctx):
-        flow = flow_of(tree)
-        for node in tree.nodes:
-            if node.type != "call":
-                continue
-            name = method_name(node)
-            args = arguments(node)
-            if not args:
-                continue
-            found: tuple[Node, Value] | None = None
-            if (name in _FRAGMENT_METHODS or name == "new") and _is_query(node, name):
-                found = _unsafe_sql(flow, args[1] if name == "calculate" and len(args) > 1 else args[0],
-                                    name)
-                if found is None and name == "update_all" and len(args) > 1:
-                    found = _unsafe_sql(flow, args[1], name)  # update_all(updates, conditions)
-            elif name in _CONNECTION_METHODS and _CONNECTION.search(name_text(receiver(node))):
-                found = _unsafe_sql(flow, args[0], name)
-            if found is None and name in _FINDERS:
-                found = _unsafe_options(flow, node)
-            if found is not None:
-                part, value = found
-                how = "is interpolated into" if value.built else "is passed as"
-                hit = _call_hit(tree, node, f"{_origin(value)} {how} the SQL of `{name}`"
-                                            f"{'' if part is args[0] else ' (' + short(part, 30) + ')'}.")
-                yield hit if value.tainted else replace(hit, severity=Severity.MEDIUM)  # origin unknown
+    for tree, flow, node, name in _flow_calls(ctx):
+        args = arguments(node)
+        if not args:
+            continue
+        found: tuple[Node, Value] | None = None
+        if (name in _FRAGMENT_METHODS or name == "new") and _is_query(node, name):
+            found = _unsafe_sql(flow, args[1] if name == "calculate" and len(args) > 1 else args[0],
+                                name)
+            if found is None and name == "update_all" and len(args) > 1:
+                found = _unsafe_sql(flow, args[1], name)  # update_all(updates, conditions)
+        elif name in _CONNECTION_METHODS and _CONNECTION.search(name_text(receiver(node))):
+            found = _unsafe_sql(flow, args[0], name)
+        if found is None and name in _FINDERS:
+            found = _unsafe_options(flow, node)
+        if found is not None:
+            part, value = found
+            how = "is interpolated into" if value.built else "is passed as"
+            hit = _call_hit(tree, node, f"{_origin(value)} {how} the SQL of `{name}`"
+                                        f"{'' if part is args[0] else ' (' + short(part, 30) + ')'}.")
+            yield _graded(hit, value)
 
 
 _AMBIGUOUS_BARE = frozenset({"sum", "count", "not", "exec", "query"})
@@ -221,7 +226,7 @@ def shell_interpolation(ctx: FileContext) -> Iterator[Hit]:
             script = _shell_script(flow, name, [a for a in arguments(node) if a.type not in {"pair", "hash"}])
             if script is not None:
                 hit = _call_hit(tree, node, f"{_origin(script)} reaches the shell through `{name}`.")
-                yield hit if script.tainted else replace(hit, severity=Severity.MEDIUM)
+                yield _graded(hit, script)
 
 
 _SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/env"})
@@ -332,6 +337,8 @@ def _an_id(source: str) -> bool:
 
 # --- redirects, reflection, HTML, files --------------------------------------------------------------
 
+_REDIRECTS = frozenset({"redirect_to", "redirect_back", "redirect_back_or_to"})
+
 
 @ruby_check(
     "RB-OPEN-REDIRECT", "SEC-14", _SEC, Severity.MEDIUM,
@@ -344,22 +351,22 @@ def _an_id(source: str) -> bool:
     needs=r"redirect",
 )
 def open_redirect(ctx: FileContext) -> Iterator[Hit]:
-    for tree in trees(ctx):
-        flow = flow_of(tree)
-        for node in _calls(tree, frozenset({"redirect_to", "redirect_back", "redirect_back_or_to"})):
-            args = arguments(node)
-            if not args or receiver(node) is not None:
-                continue
-            if _option_is(args, "allow_other_host", "false"):
-                continue
-            back = method_name(node) == "redirect_back"
-            target = pair_value(args, "fallback_location") if back else args[0]
-            if target is None or target.type in {"pair", "hash"}:
-                continue
-            value = flow.value(target)
-            if value.tainted and not value.fixed_start and not _only_path(target, args):
-                message = f"{_origin(value)} picks where `{method_name(node)}` sends the user."
-                yield _call_hit(tree, node, message)
+    for tree, flow, node, name in _flow_calls(ctx):
+        if name not in _REDIRECTS:
+            continue
+        args = arguments(node)
+        if not args or receiver(node) is not None:
+            continue
+        if _option_is(args, "allow_other_host", "false"):
+            continue
+        back = name == "redirect_back"
+        target = pair_value(args, "fallback_location") if back else args[0]
+        if target is None or target.type in {"pair", "hash"}:
+            continue
+        value = flow.value(target)
+        if value.tainted and not value.fixed_start and not _only_path(target, args):
+            message = f"{_origin(value)} picks where `{name}` sends the user."
+            yield _call_hit(tree, node, message)
 
 
 _ONLY_PATH = re.compile(r"only_path\s*(?:=>|:)\s*true")
@@ -403,23 +410,18 @@ _DESERIALIZERS = {
     needs=r"params|cookies|request",
 )
 def code_injection(ctx: FileContext) -> Iterator[Hit]:
-    for tree in trees(ctx):
-        flow = flow_of(tree)
-        for node in tree.nodes:
-            if node.type != "call":
+    for tree, flow, node, name in _flow_calls(ctx):
+        if name in _REFLECTION_ON_RECEIVER:
+            value = flow.value(receiver(node))
+        elif name in _REFLECTION_ON_ARGUMENT or name in _DESERIALIZERS.get(name_text(receiver(node)), ()):
+            args = arguments(node)
+            if not args or _option_is(args, "safe", "true"):
                 continue
-            name = method_name(node)
-            if name in _REFLECTION_ON_RECEIVER:
-                value = flow.value(receiver(node))
-            elif name in _REFLECTION_ON_ARGUMENT or name in _DESERIALIZERS.get(name_text(receiver(node)), ()):
-                args = arguments(node)
-                if not args or _option_is(args, "safe", "true"):
-                    continue
-                value = flow.value(args[0])
-            else:
-                continue
-            if value.tainted:
-                yield _call_hit(tree, node, f"{_origin(value)} reaches `{name}`.")
+            value = flow.value(args[0])
+        else:
+            continue
+        if value.tainted:
+            yield _call_hit(tree, node, f"{_origin(value)} reaches `{name}`.")
 
 
 @ruby_check(
@@ -433,33 +435,28 @@ def code_injection(ctx: FileContext) -> Iterator[Hit]:
     needs=r"html_safe|raw|render",
 )
 def unescaped_html(ctx: FileContext) -> Iterator[Hit]:
-    for tree in trees(ctx):
-        flow = flow_of(tree)
-        for node in tree.nodes:
-            if node.type != "call":
-                continue
-            name = method_name(node)
-            recv = receiver(node)
-            if name == "html_safe" and recv is not None:
-                value = flow.value(recv)
-                if value.tainted or (value.built and recv.type == "string"):
-                    yield _call_hit(tree, node, f"{_origin(value)} is marked `html_safe`.")
-            elif name == "raw" and recv is None:
-                args = arguments(node)
-                value = flow.value(args[0]) if args else Value()
-                if args and (value.tainted or (value.built and args[0].type == "string")):
-                    yield _call_hit(tree, node, f"{_origin(value)} is output with `raw`.")
-            elif name == "render" and recv is None:
-                args = arguments(node)
-                for key in ("inline", "html", "text"):
-                    option = pair_value(args, key)
-                    if option is None or pair_value(args, "content_type") is not None:
-                        continue
-                    value = flow.value(option)
-                    if value.tainted or (value.built and option.type in {"string", "heredoc_beginning"}):
-                        kind = "as an ERB template" if key == "inline" else f"as `{key}:`"
-                        yield _call_hit(tree, node, f"{_origin(value)} is rendered {kind}.")
-                        break
+    for tree, flow, node, name in _flow_calls(ctx):
+        recv = receiver(node)
+        if name == "html_safe" and recv is not None:
+            value = flow.value(recv)
+            if value.tainted or (value.built and recv.type == "string"):
+                yield _call_hit(tree, node, f"{_origin(value)} is marked `html_safe`.")
+        elif name == "raw" and recv is None:
+            args = arguments(node)
+            value = flow.value(args[0]) if args else Value()
+            if args and (value.tainted or (value.built and args[0].type == "string")):
+                yield _call_hit(tree, node, f"{_origin(value)} is output with `raw`.")
+        elif name == "render" and recv is None:
+            args = arguments(node)
+            for key in ("inline", "html", "text"):
+                option = pair_value(args, key)
+                if option is None or pair_value(args, "content_type") is not None:
+                    continue
+                value = flow.value(option)
+                if value.tainted or (value.built and option.type in {"string", "heredoc_beginning"}):
+                    kind = "as an ERB template" if key == "inline" else f"as `{key}:`"
+                    yield _call_hit(tree, node, f"{_origin(value)} is rendered {kind}.")
+                    break
 
 
 def _opens_file(name: str, recv: Node | None) -> bool:
@@ -489,26 +486,21 @@ _FILE_METHODS = frozenset({
     needs=r"params|cookies|request",
 )
 def file_path(ctx: FileContext) -> Iterator[Hit]:
-    for tree in trees(ctx):
-        flow = flow_of(tree)
-        for node in tree.nodes:
-            if node.type != "call":
-                continue
-            name = method_name(node)
-            recv = receiver(node)
-            args = arguments(node)
-            target: Node | None = None
-            if recv is None and name == "render" and args:
-                target = args[0] if args[0].type not in {"pair", "hash"} else None
-                for key in ("file", "template", "partial", "action", "layout"):
-                    target = target or pair_value(args, key)
-            elif args and _opens_file(name, recv):
-                target = args[0]
-            elif recv is not None and name == "join" and name_text(recv) == "Rails.root" and args:
-                target = next((a for a in args if flow.value(a).tainted), None)
-            if target is None:
-                continue
-            value = flow.value(target)
-            if value.tainted:
-                what = "template" if name == "render" else "path"
-                yield _call_hit(tree, node, f"{_origin(value)} is the {what} given to `{name}`.")
+    for tree, flow, node, name in _flow_calls(ctx):
+        recv = receiver(node)
+        args = arguments(node)
+        target: Node | None = None
+        if recv is None and name == "render" and args:
+            target = args[0] if args[0].type not in {"pair", "hash"} else None
+            for key in ("file", "template", "partial", "action", "layout"):
+                target = target or pair_value(args, key)
+        elif args and _opens_file(name, recv):
+            target = args[0]
+        elif recv is not None and name == "join" and name_text(recv) == "Rails.root" and args:
+            target = next((a for a in args if flow.value(a).tainted), None)
+        if target is None:
+            continue
+        value = flow.value(target)
+        if value.tainted:
+            what = "template" if name == "render" else "path"
+            yield _call_hit(tree, node, f"{_origin(value)} is the {what} given to `{name}`.")
