@@ -7,7 +7,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from persona_review.checks._tsflow import ir
-from persona_review.checks._tsflow.values import HTML, PATH, SHELL, SQL, URL, Const
+from persona_review.checks._tsflow.adapter_common import field as _field
+from persona_review.checks._tsflow.adapter_common import joined_string, short_label, unescape
+from persona_review.checks._tsflow.adapter_common import node_text as _text
+from persona_review.checks._tsflow.values import HTML, PATH, SHELL, SQL, URL
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -246,16 +249,6 @@ _ESCAPES = {
     "f": "\f",
     "v": "\v",
 }
-
-
-def _text(node: Node | None) -> str:
-    if node is None or node.text is None:
-        return ""
-    return node.text.decode("utf-8", errors="replace")
-
-
-def _field(node: Node, name: str) -> Node | None:
-    return node.child_by_field_name(name)
 
 
 def _exprs(node: Node | None) -> list[Node]:
@@ -590,29 +583,15 @@ def _callee_text(receiver: Node) -> str:
         if function is not None and function.type == "selector_expression":
             return _text(_field(function, "field")) + "()"
         return _text(function) + "()"
-    text = " ".join(_text(receiver).split())
-    return text if len(text) <= 60 else text[:59] + "…"
+    return short_label(_text(receiver))
 
 
 def _string(node: Node) -> str:
     text = _text(node)
     if node.type == "raw_string_literal":
         return text[1:-1]
-    parts: list[str] = []
-    for child in node.named_children:
-        if child.type == "escape_sequence":
-            parts.append(str(_unescape(_text(child))))
-        else:
-            parts.append(_text(child))
-    return "".join(parts)
+    return joined_string(node, _unescape)
 
 
-def _unescape(text: str) -> Const:
-    if text.startswith("\\") and len(text) >= 2:
-        if text[1] in "uUx":
-            try:
-                return chr(int(text[2:], 16))
-            except ValueError:
-                return text
-        return _ESCAPES.get(text[1], text[1:])
-    return text
+def _unescape(text: str) -> str:
+    return unescape(text, _ESCAPES, "uUx", lambda digits: digits)

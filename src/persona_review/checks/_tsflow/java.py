@@ -8,6 +8,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from persona_review.checks._tsflow import ir
+from persona_review.checks._tsflow.adapter_common import field as _field
+from persona_review.checks._tsflow.adapter_common import joined_string, short_label, ternary, unescape
+from persona_review.checks._tsflow.adapter_common import node_text as _text
 from persona_review.checks._tsflow.values import HTML, LDAP, PATH, SHELL, SQL, URL, XPATH, Const
 
 _REQUEST_ANNOTATIONS = frozenset(
@@ -277,16 +280,6 @@ _ESCAPES = {
 }
 
 
-def _text(node: Node | None) -> str:
-    if node is None or node.text is None:
-        return ""
-    return node.text.decode("utf-8", errors="replace")
-
-
-def _field(node: Node, name: str) -> Node | None:
-    return node.child_by_field_name(name)
-
-
 class JavaAdapter:
     language = "java"
     tables = JAVA_TABLES
@@ -537,10 +530,7 @@ class JavaAdapter:
             operand = _field(node, "operand")
             return ir.Unary(_text(_field(node, "operator")), operand) if operand is not None else ir.Other()
         if kind == "ternary_expression":
-            c, t, f = _field(node, "condition"), _field(node, "consequence"), _field(node, "alternative")
-            if c is None or t is None or f is None:
-                return ir.Other(node.named_children)
-            return ir.Ternary(c, t, f)
+            return ternary(node)
         if kind == "field_access":
             obj, member = _field(node, "object"), _field(node, "field")
             if obj is None or member is None:
@@ -619,34 +609,18 @@ def _callee_text(receiver: Node) -> str:
         return _text(_field(receiver, "name")) + "()"
     if receiver.type == "object_creation_expression":
         return f"new {_text(_field(receiver, 'type'))}()"
-    text = " ".join(_text(receiver).split())
-    return text if len(text) <= 60 else text[:59] + "…"
+    return short_label(_text(receiver))
 
 
 def _string(node: Node) -> str:
-    parts: list[str] = []
-    for child in node.named_children:
-        if child.type in {"string_fragment", "multiline_string_fragment"}:
-            parts.append(_text(child))
-        elif child.type == "escape_sequence":
-            parts.append(_unescape(_text(child)))
-        else:
-            parts.append(_text(child))
     if node.named_children:
-        return "".join(parts)
+        return joined_string(node, _unescape)
     text = _text(node)
     return text[3:-3] if text.startswith('"""') else text[1:-1]
 
 
 def _unescape(text: str) -> str:
-    if text.startswith("\\") and len(text) >= 2:
-        if text[1] == "u":
-            try:
-                return chr(int(text[2:6], 16))
-            except ValueError:
-                return text
-        return _ESCAPES.get(text[1], text[1:])
-    return text
+    return unescape(text, _ESCAPES, "u", lambda digits: digits[:4])
 
 
 def _integer(text: str) -> Const:

@@ -12,6 +12,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from persona_review.checks._tsflow import ir
+from persona_review.checks._tsflow.adapter_common import field as _field
+from persona_review.checks._tsflow.adapter_common import joined_string, short_label, ternary, unescape
+from persona_review.checks._tsflow.adapter_common import node_text as _text
 from persona_review.checks._tsflow.values import HTML, PATH, SHELL, SQL, URL, Const
 
 if TYPE_CHECKING:
@@ -199,16 +202,6 @@ _ESCAPES = {
     "$": "$",
 }
 _CONDITION_PARENTS = frozenset({"if_statement", "while_statement", "do_statement", "for_statement"})
-
-
-def _text(node: Node | None) -> str:
-    if node is None or node.text is None:
-        return ""
-    return node.text.decode("utf-8", errors="replace")
-
-
-def _field(node: Node, name: str) -> Node | None:
-    return node.child_by_field_name(name)
 
 
 def bound_name(node: Node) -> str | None:
@@ -493,10 +486,7 @@ class JavaScriptAdapter:
                 return ir.Other([operand])
             return ir.Unary(op, operand)
         if kind == "ternary_expression":
-            c, t, f = _field(node, "condition"), _field(node, "consequence"), _field(node, "alternative")
-            if c is None or t is None or f is None:
-                return ir.Other(node.named_children)
-            return ir.Ternary(c, t, f)
+            return ternary(node)
         if kind == "member_expression":
             obj, prop = _field(node, "object"), _field(node, "property")
             if obj is None or prop is None:
@@ -719,30 +709,15 @@ def _callee_text(receiver: Node) -> str:
         return _text(function) + "()"
     if receiver.type == "new_expression":
         return f"new {_text(_field(receiver, 'constructor'))}()"
-    text = " ".join(_text(receiver).replace("?.", ".").split())
-    return text if len(text) <= 60 else text[:59] + "…"
+    return short_label(_text(receiver).replace("?.", "."))
 
 
 def _string(node: Node) -> str:
-    parts: list[str] = []
-    for child in node.named_children:
-        if child.type == "escape_sequence":
-            parts.append(str(_unescape(_text(child))))
-        else:
-            parts.append(_text(child))
-    return "".join(parts)
+    return joined_string(node, _unescape)
 
 
-def _unescape(text: str) -> Const:
-    if text.startswith("\\") and len(text) >= 2:
-        if text[1] in "ux":
-            digits = text[2:].strip("{}")
-            try:
-                return chr(int(digits, 16))
-            except ValueError:
-                return text
-        return _ESCAPES.get(text[1], text[1:])
-    return text
+def _unescape(text: str) -> str:
+    return unescape(text, _ESCAPES, "ux", lambda digits: digits.strip("{}"))
 
 
 def _number(text: str) -> Const:

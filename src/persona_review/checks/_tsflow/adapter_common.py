@@ -1,0 +1,69 @@
+"""Helpers every tree-sitter adapter (Go, Java, JavaScript) reads nodes with the same way.
+
+Only what means the same in each grammar lives here: a node's source text, a field, the `a ? b : c`
+record, a label cut to a readable length, and the joining and unescaping of a string literal's parts
+(each language passes its own escape table and the shape of its hex escapes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+from persona_review.checks._tsflow import ir
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
+
+_LABEL_LIMIT = 60
+
+
+def node_text(node: Node | None) -> str:
+    """The node's source text ("" for no node)."""
+    if node is None or node.text is None:
+        return ""
+    return node.text.decode("utf-8", errors="replace")
+
+
+def field(node: Node, name: str) -> Node | None:
+    return node.child_by_field_name(name)
+
+
+def ternary(node: Node) -> ir.Expression:
+    """`condition ? consequence : alternative` (the field names Java's and JavaScript's grammars share)."""
+    c, t, f = field(node, "condition"), field(node, "consequence"), field(node, "alternative")
+    if c is None or t is None or f is None:
+        return ir.Other(node.named_children)
+    return ir.Ternary(c, t, f)
+
+
+def short_label(text: str) -> str:
+    """Source text on one line, cut to a length a message can quote."""
+    text = " ".join(text.split())
+    return text if len(text) <= _LABEL_LIMIT else text[: _LABEL_LIMIT - 1] + "…"
+
+
+def unescape(text: str, escapes: Mapping[str, str], hex_marks: str, hex_digits: Callable[[str], str]) -> str:
+    """The character an escape sequence stands for. `hex_marks` are the letters after `\\` that start a
+    hex code point; `hex_digits` picks its digits from what follows the letter. An escape that does not
+    decode stays as written."""
+    if text.startswith("\\") and len(text) >= 2:
+        if text[1] in hex_marks:
+            try:
+                return chr(int(hex_digits(text[2:]), 16))
+            except ValueError:
+                return text
+        return escapes.get(text[1], text[1:])
+    return text
+
+
+def joined_string(node: Node, unescape_one: Callable[[str], str]) -> str:
+    """A string literal's value from its named parts: escape sequences decoded, every other part as
+    written."""
+    parts: list[str] = []
+    for child in node.named_children:
+        if child.type == "escape_sequence":
+            parts.append(unescape_one(node_text(child)))
+        else:
+            parts.append(node_text(child))
+    return "".join(parts)
