@@ -1,8 +1,8 @@
 """Helpers every tree-sitter adapter (Go, Java, JavaScript) reads nodes with the same way.
 
-Only what means the same in each grammar lives here: a node's source text, a field, the `a ? b : c`
-record, a label cut to a readable length, and the joining and unescaping of a string literal's parts
-(each language passes its own escape table and the shape of its hex escapes).
+Only what means the same in each grammar lives here: a node's source text, a field, the records for
+`a ? b : c`, `a + b` and `a[i]`, a label cut to a readable length, and the joining and unescaping of a
+string literal's parts (each language passes its own escape table and the shape of its hex escapes).
 """
 
 from __future__ import annotations
@@ -35,6 +35,22 @@ def ternary(node: Node) -> ir.Expression:
     if c is None or t is None or f is None:
         return ir.Other(node.named_children)
     return ir.Ternary(c, t, f)
+
+
+def binary(node: Node) -> ir.Expression:
+    """`left operator right`, the operator as written."""
+    left, right = field(node, "left"), field(node, "right")
+    if left is None or right is None:
+        return ir.Other(node.named_children)
+    return ir.Binary(node_text(field(node, "operator")), left, right)
+
+
+def subscript(node: Node, container: str) -> ir.Expression:
+    """`container[index]`; `container` names the grammar's field for what is indexed."""
+    of, at = field(node, container), field(node, "index")
+    if of is None or at is None:
+        return ir.Other(node.named_children)
+    return ir.Index(of, at)
 
 
 def short_label(text: str) -> str:

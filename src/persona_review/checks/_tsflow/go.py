@@ -7,8 +7,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from persona_review.checks._tsflow import ir
+from persona_review.checks._tsflow.adapter_common import (
+    binary,
+    joined_string,
+    short_label,
+    subscript,
+    unescape,
+)
 from persona_review.checks._tsflow.adapter_common import field as _field
-from persona_review.checks._tsflow.adapter_common import joined_string, short_label, unescape
 from persona_review.checks._tsflow.adapter_common import node_text as _text
 from persona_review.checks._tsflow.values import HTML, PATH, SHELL, SQL, URL
 
@@ -487,10 +493,7 @@ class GoAdapter:
             operand = _field(node, "operand")
             return ir.Passthrough(operand) if operand is not None else ir.Other()
         if kind == "binary_expression":
-            left, right = _field(node, "left"), _field(node, "right")
-            if left is None or right is None:
-                return ir.Other(node.named_children)
-            return ir.Binary(_text(_field(node, "operator")), left, right)
+            return binary(node)
         if kind == "selector_expression":
             operand, member = _field(node, "operand"), _field(node, "field")
             if operand is None or member is None:
@@ -499,10 +502,7 @@ class GoAdapter:
             dotted = written if all(p.isidentifier() for p in written.split(".")) else ""
             return ir.Member(operand, _text(member), dotted)
         if kind == "index_expression":
-            operand, index = _field(node, "operand"), _field(node, "index")
-            if operand is None or index is None:
-                return ir.Other(node.named_children)
-            return ir.Index(operand, index)
+            return subscript(node, "operand")
         if kind == "slice_expression":
             operand = _field(node, "operand")
             return ir.Other([operand]) if operand is not None else ir.Other()

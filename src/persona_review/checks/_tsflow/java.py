@@ -8,8 +8,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from persona_review.checks._tsflow import ir
+from persona_review.checks._tsflow.adapter_common import (
+    binary,
+    joined_string,
+    short_label,
+    subscript,
+    ternary,
+    unescape,
+)
 from persona_review.checks._tsflow.adapter_common import field as _field
-from persona_review.checks._tsflow.adapter_common import joined_string, short_label, ternary, unescape
 from persona_review.checks._tsflow.adapter_common import node_text as _text
 from persona_review.checks._tsflow.values import HTML, LDAP, PATH, SHELL, SQL, URL, XPATH, Const
 
@@ -522,10 +529,7 @@ class JavaAdapter:
                 new_type=type_name,
             )
         if kind == "binary_expression":
-            left, right = _field(node, "left"), _field(node, "right")
-            if left is None or right is None:
-                return ir.Other(node.named_children)
-            return ir.Binary(_text(_field(node, "operator")), left, right)
+            return binary(node)
         if kind == "unary_expression":
             operand = _field(node, "operand")
             return ir.Unary(_text(_field(node, "operator")), operand) if operand is not None else ir.Other()
@@ -538,10 +542,7 @@ class JavaAdapter:
             dotted = _text(node) if _DOTTED.match(_text(node)) else ""
             return ir.Member(obj, _text(member), dotted)
         if kind == "array_access":
-            array, index = _field(node, "array"), _field(node, "index")
-            if array is None or index is None:
-                return ir.Other(node.named_children)
-            return ir.Index(array, index)
+            return subscript(node, "array")
         if kind == "array_creation_expression":
             value = _field(node, "value")
             if value is not None:

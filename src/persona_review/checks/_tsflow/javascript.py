@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 
 from persona_review.checks._tsflow import ir
 from persona_review.checks._tsflow.adapter_common import field as _field
-from persona_review.checks._tsflow.adapter_common import joined_string, short_label, ternary, unescape
+from persona_review.checks._tsflow.adapter_common import (
+    joined_string,
+    short_label,
+    subscript,
+    ternary,
+    unescape,
+)
 from persona_review.checks._tsflow.adapter_common import node_text as _text
 from persona_review.checks._tsflow.values import HTML, PATH, SHELL, SQL, URL, Const
 
@@ -495,10 +501,7 @@ class JavaScriptAdapter:
             dotted = written if all(p.replace("$", "_").isidentifier() for p in written.split(".")) else ""
             return ir.Member(obj, _text(prop), dotted)
         if kind == "subscript_expression":
-            obj, index = _field(node, "object"), _field(node, "index")
-            if obj is None or index is None:
-                return ir.Other(node.named_children)
-            return ir.Index(obj, index)
+            return subscript(node, "object")
         if kind == "array":
             return ir.Sequence_([c for c in node.named_children if c.type != "comment"])
         if kind == "object":
