@@ -116,6 +116,26 @@ def hit(site: CallSite, message: str) -> Hit:
     return Hit(site.line, site.end_line if site.end_line > site.line else None, message)
 
 
+def weak_random_flags(value: Value) -> list[str]:
+    """The predictable generator calls a value came from (`weak-random:<callee>@<line>` flags), sorted."""
+    return sorted(f for f in value.flags if f.startswith("weak-random:"))
+
+
+def weak_random_hits(
+    ctx: FileContext, secret_uses: Callable[[FileFlow], Iterator[tuple[str, str]]]
+) -> Iterator[Hit]:
+    """One hit per predictable generator call, at its line, for the first secret use of its value that
+    `secret_uses` names (a weak-random flag and how the value is used)."""
+    reported: set[str] = set()
+    for flow in flows(ctx):
+        for flag, use in secret_uses(flow):
+            if flag in reported:
+                continue
+            reported.add(flag)
+            callee, _, line = flag.removeprefix("weak-random:").rpartition("@")
+            yield Hit(int(line), None, f"`{shown(callee)}` is predictable and its value {use}.")
+
+
 def java_check(check_id: str, item: str, severity: Severity, title: str,
                explanation: str) -> Callable[[CheckFunc], CheckFunc]:
     """Register a Java security check whose hits say what they found; the general rule follows."""

@@ -22,7 +22,7 @@ from persona_review.checks._flow_sinks import (
     tainted_sites,
     unused_joins,
 )
-from persona_review.checks._java_sinks import shown
+from persona_review.checks._java_sinks import shown, weak_random_flags
 from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
 from persona_review.checks._tsflow.values import HTML, PATH, SHELL, URL
 from persona_review.checks.base import FileContext, Hit
@@ -438,7 +438,7 @@ def insecure_random(ctx: FileContext) -> Iterator[Hit]:
         for assignment in flow.assignments:
             if not _SECRET_NAME.search(assignment.name.rsplit(".", 1)[-1]):
                 continue
-            for flag in sorted(f for f in assignment.value.flags if f.startswith("weak-random:")):
+            for flag in weak_random_flags(assignment.value):
                 if flag in reported:
                     continue
                 reported.add(flag)

@@ -19,6 +19,8 @@ from persona_review.checks._java_sinks import (
     java_check,
     shown,
     tainted_sinks,
+    weak_random_flags,
+    weak_random_hits,
 )
 from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
 from persona_review.checks._tsflow.values import HTML, LDAP, PATH, URL, XPATH
@@ -203,34 +205,23 @@ _SECRET_USES = frozenset({"setAttribute", "putValue", "addCookie", "setValue", "
     "generator's state, so tokens, session ids and reset codes made with them can be guessed. Use "
     "`java.security.SecureRandom` (or `UUID.randomUUID()` for ids).")
 def insecure_random(ctx: FileContext) -> Iterator[Hit]:
-    reported: set[str] = set()
-    for flow in flows(ctx):
-        for flag, use in _secret_uses(flow):
-            if flag in reported:
-                continue
-            reported.add(flag)
-            callee, _, line = flag.removeprefix("weak-random:").rpartition("@")
-            yield Hit(int(line), None, f"`{shown(callee)}` is predictable and its value {use}.")
+    yield from weak_random_hits(ctx, _secret_uses)
 
 
 def _secret_uses(flow: FileFlow) -> Iterator[tuple[str, str]]:
     for assignment in flow.assignments:
         if _SECRET_NAME.search(assignment.name):
-            for flag in _weak(assignment.value):
+            for flag in weak_random_flags(assignment.value):
                 yield flag, f"becomes `{assignment.name}`"
     for site in flow.calls:
         if site.call.new_type == "Cookie" or site.call.method in _SECRET_USES:
             for value in site.args:
-                for flag in _weak(value):
+                for flag in weak_random_flags(value):
                     yield flag, f"reaches `{shown(site.call.callee)}`"
 
 
 def _source_of(value: Value) -> str:
     return value.source if value.source.startswith(("the ", "parameter ")) else f"`{value.source}`"
-
-
-def _weak(value: Value) -> list[str]:
-    return sorted(f for f in value.flags if f.startswith("weak-random:"))
 
 
 # --- cookies without Secure -------------------------------------------------------------------------------

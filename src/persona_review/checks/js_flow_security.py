@@ -24,7 +24,7 @@ from persona_review.checks._flow_sinks import (
     tainted_sites,
     unused_joins,
 )
-from persona_review.checks._java_sinks import shown
+from persona_review.checks._java_sinks import shown, weak_random_flags, weak_random_hits
 from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
 from persona_review.checks._tsflow.values import CODE, HTML, PATH, SHELL, SQL, URL
 from persona_review.checks.base import FileContext, Hit
@@ -511,31 +511,24 @@ _SECRET_NAME = re.compile(
     JS,
 )
 def insecure_random(ctx: FileContext) -> Iterator[Hit]:
-    reported: set[str] = set()
-    for flow in flows(ctx):
-        for flag, use in _secret_uses(flow):
-            if flag in reported:
-                continue
-            reported.add(flag)
-            callee, _, line = flag.removeprefix("weak-random:").rpartition("@")
-            yield Hit(int(line), None, f"`{shown(callee)}` is predictable and its value {use}.")
+    yield from weak_random_hits(ctx, _secret_uses)
 
 
 def _secret_uses(flow: FileFlow) -> Iterator[tuple[str, str]]:
     for assignment in flow.assignments:
         if _SECRET_NAME.search(assignment.name.rsplit(".", 1)[-1]):
-            for flag in sorted(f for f in assignment.value.flags if f.startswith("weak-random:")):
+            for flag in weak_random_flags(assignment.value):
                 yield flag, f"becomes `{assignment.name}`"
     for function in flow.functions:
         if _SECRET_NAME.search(function.name):
             for site in flow.calls:
                 if site.function is function and site.call.callee == "Math.random":
-                    for flag in sorted(f for f in site.result.flags if f.startswith("weak-random:")):
+                    for flag in weak_random_flags(site.result):
                         yield flag, f"is used by `{function.name}`"
     for site in flow.calls:
         if site.call.method in {"cookie", "setHeader"}:
             for value in site.args:
-                for flag in sorted(f for f in value.flags if f.startswith("weak-random:")):
+                for flag in weak_random_flags(value):
                     yield flag, f"reaches `{shown(site.call.callee)}`"
 
 
