@@ -83,6 +83,14 @@ def tainted_sinks(ctx: FileContext, *sinks: Sink,
                 break
 
 
+def tainted_hits(ctx: FileContext, sinks: tuple[Sink, ...], verb: str,
+                 accept: Callable[[Value], bool] | None = None) -> Iterator[Hit]:
+    """A hit for each call of `sinks` with request data in a watched argument, saying that the value
+    <verb> the call."""
+    for site, index, value in tainted_sinks(ctx, *sinks, accept=accept):
+        yield hit(site, describe_flow(site, index, value, verb))
+
+
 def _value(site: CallSite, index: int) -> Value:
     if index == -1:
         assert site.receiver is not None

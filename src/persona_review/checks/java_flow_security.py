@@ -18,6 +18,7 @@ from persona_review.checks._java_sinks import (
     hit,
     java_check,
     shown,
+    tainted_hits,
     tainted_sinks,
     weak_random_flags,
     weak_random_hits,
@@ -50,8 +51,7 @@ PATH_SINKS = (
     "process can reach. Reduce the input to a bare file name (`FilenameUtils.getName`, `Path.getFileName`), "
     "resolve it against a fixed base directory with `normalize()` and check `startsWith(base)` before use.")
 def path_traversal(ctx: FileContext) -> Iterator[Hit]:
-    for site, index, value in tainted_sinks(ctx, *PATH_SINKS):
-        yield hit(site, describe_flow(site, index, value, "names the file opened by"))
+    yield from tainted_hits(ctx, PATH_SINKS, "names the file opened by")
 
 
 # --- LDAP and XPath ---------------------------------------------------------------------------------------
@@ -70,8 +70,7 @@ LDAP_SINKS = (
     "bypass a login check. Pass values as filter arguments (`search(base, \"(uid={0})\", new Object[]{v}, "
     "controls)`) or escape them (`LdapEncoder.filterEncode`, ESAPI `encodeForLDAP`).")
 def ldap_injection(ctx: FileContext) -> Iterator[Hit]:
-    for site, index, value in tainted_sinks(ctx, *LDAP_SINKS):
-        yield hit(site, describe_flow(site, index, value, "is part of the directory query of"))
+    yield from tainted_hits(ctx, LDAP_SINKS, "is part of the directory query of")
 
 
 XPATH_SINKS = (
@@ -86,8 +85,7 @@ XPATH_SINKS = (
     "Quotes in the input change the XPath query (`' or '1'='1`), exposing nodes the code meant to hide. "
     "Bind values as XPath variables (`XPath.setXPathVariableResolver`) instead of splicing them in.")
 def xpath_injection(ctx: FileContext) -> Iterator[Hit]:
-    for site, index, value in tainted_sinks(ctx, *XPATH_SINKS):
-        yield hit(site, describe_flow(site, index, value, "is part of the XPath expression of"))
+    yield from tainted_hits(ctx, XPATH_SINKS, "is part of the XPath expression of")
 
 
 # --- XSS, session, redirect, SSRF -------------------------------------------------------------------------
@@ -105,8 +103,7 @@ XSS_SINKS = (
     "(cross-site scripting). Encode for the context on output (`Encode.forHtml`, ESAPI "
     "`encodeForHTML`, `HtmlUtils.htmlEscape`) or render through a template engine that escapes by default.")
 def xss(ctx: FileContext) -> Iterator[Hit]:
-    for site, index, value in tainted_sinks(ctx, *XSS_SINKS):
-        yield hit(site, describe_flow(site, index, value, "is written unencoded to the response by"))
+    yield from tainted_hits(ctx, XSS_SINKS, "is written unencoded to the response by")
 
 
 SESSION_SINKS = (
@@ -121,8 +118,7 @@ SESSION_SINKS = (
     "a user id, a price) lets the caller set it. Validate it first, and store only what the server "
     "decided after its own checks.")
 def session_trust(ctx: FileContext) -> Iterator[Hit]:
-    for site, index, value in tainted_sinks(ctx, *SESSION_SINKS):
-        yield hit(site, describe_flow(site, index, value, "is stored in the session by"))
+    yield from tainted_hits(ctx, SESSION_SINKS, "is stored in the session by")
 
 
 REDIRECT_SINKS = (
@@ -187,8 +183,9 @@ SSRF_SINKS = (
     "(169.254.169.254) and admin ports become reachable through it. Keep the scheme and host fixed in "
     "code and put only the checked value in the path or query, or match the host against an allow-list.")
 def ssrf(ctx: FileContext) -> Iterator[Hit]:
-    for site, index, value in tainted_sinks(ctx, *SSRF_SINKS, accept=lambda v: not v.host_fixed()):
-        yield hit(site, describe_flow(site, index, value, "chooses the host contacted by"))
+    yield from tainted_hits(
+        ctx, SSRF_SINKS, "chooses the host contacted by", accept=lambda v: not v.host_fixed()
+    )
 
 
 # --- predictable random values used as secrets -------------------------------------------------------------
