@@ -32,6 +32,7 @@ __all__ = [
     "in_fragment_wrapper",
     "line_hit_dropped",
     "sites",
+    "tainted_hits",
     "tainted_sites",
     "with_flow",
 ]
@@ -68,6 +69,17 @@ def tainted_sites(
             ):
                 yield site, index, value
                 break
+
+
+def tainted_hits(
+    ctx: FileContext,
+    sinks: tuple[Sink, ...],
+    verb: str,
+    accept: Callable[[CallSite, int, Value], bool] | None = None,
+) -> Iterator[Hit]:
+    """A hit for each call `tainted_sites` finds, saying that the value <verb> the call."""
+    for site, index, value in tainted_sites(ctx, *sinks, accept=accept):
+        yield hit(site, describe_flow(site, index, value, verb))
 
 
 _CLEANER = re.compile(r"^(?:sanitiz|saniti[sz]|escape|clean|safe|validat|normaliz)", re.IGNORECASE)

@@ -19,6 +19,7 @@ from persona_review.checks._flow_sinks import (
     hit,
     in_fragment_wrapper,
     looked_up,
+    tainted_hits,
     tainted_sites,
     unused_joins,
 )
@@ -237,8 +238,7 @@ def open_redirect(ctx: FileContext) -> Iterator[Hit]:
             and (site.call.callee == "http.Redirect" or _receiver_ok(site))
         )
 
-    for site, index, value in tainted_sites(ctx, *REDIRECT_SINKS, accept=accept):
-        yield hit(site, describe_flow(site, index, value, "is the target of"))
+    yield from tainted_hits(ctx, REDIRECT_SINKS, "is the target of", accept=accept)
 
 
 # --- HTML -------------------------------------------------------------------------------------------------
@@ -287,8 +287,7 @@ WRITE_SINKS = (
     GO,
 )
 def template_injection(ctx: FileContext) -> Iterator[Hit]:
-    for site, index, value in tainted_sites(ctx, *TEMPLATE_SINKS):
-        yield hit(site, describe_flow(site, index, value, "is marked safe HTML by"))
+    yield from tainted_hits(ctx, TEMPLATE_SINKS, "is marked safe HTML by")
     plain: set[int] = set()
     for flow in flows(ctx):
         plain |= _plain_content_functions(flow)

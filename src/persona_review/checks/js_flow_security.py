@@ -21,6 +21,7 @@ from persona_review.checks._flow_sinks import (
     hit,
     in_fragment_wrapper,
     looked_up,
+    tainted_hits,
     tainted_sites,
     unused_joins,
 )
@@ -155,8 +156,7 @@ def path_traversal(ctx: FileContext) -> Iterator[Hit]:
             for o in options
         )
 
-    for site, index, value in tainted_sites(ctx, *PATH_SINKS, accept=accept):
-        yield hit(site, describe_flow(site, index, value, "names the file opened by"))
+    yield from tainted_hits(ctx, PATH_SINKS, "names the file opened by", accept=accept)
     for site, index, value in unused_joins(ctx, JOIN_SINKS, PATH_SINKS, _PATH_GUARDS):
         yield hit(site, describe_flow(site, index, value, "is joined into a file path by"))
 
@@ -232,8 +232,7 @@ def ssrf(ctx: FileContext) -> Iterator[Hit]:
             return False
         return not value.host_fixed()
 
-    for site, index, value in tainted_sites(ctx, *SSRF_SINKS, accept=accept):
-        yield hit(site, describe_flow(site, index, value, "chooses the host contacted by"))
+    yield from tainted_hits(ctx, SSRF_SINKS, "chooses the host contacted by", accept=accept)
 
 
 _REQUEST_LIBRARY = re.compile(r"""\brequire\(\s*['"]request['"]\s*\)|\bfrom\s+['"]request['"]""")
@@ -345,8 +344,7 @@ def code_injection(ctx: FileContext) -> Iterator[Hit]:
             }
         return True
 
-    for site, index, value in tainted_sites(ctx, *CODE_SINKS, accept=accept):
-        yield hit(site, describe_flow(site, index, value, "is run as code by"))
+    yield from tainted_hits(ctx, CODE_SINKS, "is run as code by", accept=accept)
 
 
 # --- NoSQL ------------------------------------------------------------------------------------------------
@@ -402,8 +400,7 @@ def nosql_injection(ctx: FileContext) -> Iterator[Hit]:
         node = site.call.args[index]
         return node.type in {"object", "member_expression", "identifier", "subscript_expression"}
 
-    for site, index, value in tainted_sites(ctx, *NOSQL_SINKS, accept=accept):
-        yield hit(site, describe_flow(site, index, value, "is part of the query filter of"))
+    yield from tainted_hits(ctx, NOSQL_SINKS, "is part of the query filter of", accept=accept)
 
 
 # --- XSS --------------------------------------------------------------------------------------------------
@@ -433,8 +430,7 @@ def xss(ctx: FileContext) -> Iterator[Hit]:
             return False
         return _markup(value, node) or shown(text_of(node)) == shown(value.source)
 
-    for site, index, value in tainted_sites(ctx, *XSS_SINKS, accept=accept):
-        yield hit(site, describe_flow(site, index, value, "is sent as HTML by"))
+    yield from tainted_hits(ctx, XSS_SINKS, "is sent as HTML by", accept=accept)
 
 
 def _markup(value: Value, node: Node) -> bool:
