@@ -91,6 +91,23 @@ def trees(ctx: FileContext) -> list[Tree]:
     return out
 
 
+def file_nodes(ctx: FileContext) -> Iterator[tuple[Tree, Node]]:
+    """Every named node of the file's trees, in document order, with its tree."""
+    for tree in trees(ctx):
+        for node in tree.nodes:
+            yield tree, node
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """`node` and its named descendants, depth first with the last child first (the order in which the
+    checks' searches for a first match have always looked)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(current.named_children)
+
+
 def _named(root: Node, parents: dict[int, Node]) -> Iterator[Node]:
     """Named descendants of `root` in document order (iterative: deep trees do not recurse), recording each
     one's parent."""

@@ -32,6 +32,7 @@ from persona_review.checks._ruby import (
     receiver,
     string_literal,
     text,
+    walk,
 )
 
 if TYPE_CHECKING:
@@ -529,13 +530,7 @@ def _quoting(name: str) -> bool:
 
 
 def _descendants(node: Node) -> list[Node]:
-    out = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        out.append(current)
-        stack.extend(current.named_children)
-    return out
+    return list(walk(node))
 
 
 def _is_string(node: Node | None) -> bool:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from persona_review.checks._ruby import (
     Tree,
     arguments,
+    file_nodes,
     method_name,
     name_text,
     option_key,
@@ -18,6 +19,7 @@ from persona_review.checks._ruby import (
     short,
     text,
     trees,
+    walk,
 )
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Category, Severity
@@ -41,6 +43,11 @@ def _rescues(tree: Tree) -> Iterator[tuple[Node, list[str], list[Node]]]:
         body = node.child_by_field_name("body")
         statements = [n for n in body.named_children if n.type != "comment"] if body is not None else []
         yield node, names, statements
+
+
+def _broad(names: list[str]) -> bool:
+    """Does the clause catch every error (a bare `rescue`, or one naming `StandardError`/`Exception`)?"""
+    return not names or any(n in _BROAD for n in names)
 
 
 def _silent(statements: list[Node]) -> bool:
@@ -95,7 +102,7 @@ def _in_hunk_whole(tree: Tree, node: Node, ctx: FileContext) -> bool:
 def rescue_swallow(ctx: FileContext) -> Iterator[Hit]:
     for tree in trees(ctx):
         for node, names, body in _rescues(tree):
-            broad = not names or any(n in _BROAD for n in names)
+            broad = _broad(names)
             if broad and _silent(body) and _in_hunk_whole(tree, node, ctx):
                 yield Hit(tree.line(node), None,
                           f"`{_clause_text(node)}` catches {_what(names)} and drops it.")
@@ -124,13 +131,10 @@ def rescue_exception(ctx: FileContext) -> Iterator[Hit]:
 
 
 def _reraises(node: Node) -> bool:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.type in {"call", "identifier"} and (method_name(current) or text(current)) == "raise":
-            return True
-        stack.extend(current.named_children)
-    return False
+    return any(
+        current.type in {"call", "identifier"} and (method_name(current) or text(current)) == "raise"
+        for current in walk(node)
+    )
 
 
 _IO_METHODS = frozenset({
@@ -158,28 +162,24 @@ _IO_RECEIVER = re.compile(
     needs=r"rescue",
 )
 def rescue_modifier(ctx: FileContext) -> Iterator[Hit]:
-    for tree in trees(ctx):
-        for node in tree.nodes:
-            if node.type != "rescue_modifier":
-                continue
-            guarded = node.child_by_field_name("body")
-            fallback = node.child_by_field_name("handler")
-            if guarded is None or (fallback is not None and fallback.type not in _INERT):
-                continue
-            call = _io_call(guarded)
-            if call is not None:
-                yield tree.hit(node, f"`{short(call, 40)}` fails silently to `{text(fallback) or 'nil'}`.")
+    for tree, node in file_nodes(ctx):
+        if node.type != "rescue_modifier":
+            continue
+        guarded = node.child_by_field_name("body")
+        fallback = node.child_by_field_name("handler")
+        if guarded is None or (fallback is not None and fallback.type not in _INERT):
+            continue
+        call = _io_call(guarded)
+        if call is not None:
+            yield tree.hit(node, f"`{short(call, 40)}` fails silently to `{text(fallback) or 'nil'}`.")
 
 
 def _io_call(node: Node) -> Node | None:
-    stack = [node]
-    while stack:
-        current = stack.pop()
+    for current in walk(node):
         if current.type == "call":
             recv = receiver(current)
             if method_name(current) in _IO_METHODS or _IO_RECEIVER.search(name_text(recv, 200)):
                 return current
-        stack.extend(current.named_children)
     return None
 
 
@@ -206,7 +206,7 @@ def exception_leak(ctx: FileContext) -> Iterator[Hit]:
             named = variable.named_children[-1] if variable is not None and variable.named_children else None
             if named is None:
                 continue
-            broad = not names or any(n in _BROAD for n in names)
+            broad = _broad(names)
             for render in _renders(body):
                 message = _leaked(render, text(named), broad)
                 if message:
@@ -234,18 +234,14 @@ def _leaked(render: Node, error: str, broad: bool) -> str:
         for pair in _pairs(arg):
             if option_key(pair) not in _RESPONSE_KEYS:
                 continue
-            stack = [pair.child_by_field_name("value")]
-            while stack:
-                current = stack.pop()
-                if current is None:
-                    continue
+            value = pair.child_by_field_name("value")
+            for current in walk(value) if value is not None else ():
                 if current.type == "call" and text(receiver(current)) == error:
                     name = method_name(current)
                     if name in _TRACE or (name in _TEXT and shows_text):
                         return f"`{error}.{name}` is rendered to the client."
                 if current.type == "identifier" and text(current) == error and shows_text:
                     return f"The rescued `{error}` is rendered to the client."
-                stack.extend(current.named_children)
     return ""
 
 

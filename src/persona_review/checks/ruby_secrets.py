@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from persona_review.checks._ruby import (
     Tree,
     arguments,
+    file_nodes,
     method_name,
     name_text,
     option_key,
@@ -18,7 +19,7 @@ from persona_review.checks._ruby import (
     ruby_check,
     string_literal,
     text,
-    trees,
+    walk,
 )
 from persona_review.checks._secret_names import env_secret, logged_secret
 from persona_review.checks.base import FileContext, Hit
@@ -44,11 +45,10 @@ _SEC = Category.SECURITY
     needs=r"(?i)pass|pw|secret|token|key|credential",
 )
 def hardcoded_secret(ctx: FileContext) -> Iterator[Hit]:
-    for tree in trees(ctx):
-        for node in tree.nodes:
-            name, value = _named_literal(node)
-            if name and value is not None and is_secret_name(name) and _credential_like(value):
-                yield tree.hit(node, f"`{name}` is given a literal value.")
+    for tree, node in file_nodes(ctx):
+        name, value = _named_literal(node)
+        if name and value is not None and is_secret_name(name) and _credential_like(value):
+            yield tree.hit(node, f"`{name}` is given a literal value.")
 
 
 def _named_literal(node: Node) -> tuple[str, str | None]:
@@ -108,22 +108,21 @@ def _env_name(node: Node | None) -> str:
     needs=r"ENV",
 )
 def secret_fallback(ctx: FileContext) -> Iterator[Hit]:
-    for tree in trees(ctx):
-        for node in tree.nodes:
-            name = ""
-            if node.type == "call" and method_name(node) == "fetch" and name_text(receiver(node)) == "ENV":
-                args = arguments(node)
-                literal = string_literal(args[1]) if len(args) > 1 else _block_literal(node)
-                if args and literal:
-                    name = string_literal(args[0]) or ""
-            elif (
-                node.type == "binary"
-                and text(node.child_by_field_name("operator")) in {"||", "or"}
-                and string_literal(node.child_by_field_name("right"))
-            ):
-                name = _env_name(node.child_by_field_name("left"))
-            if name and env_secret(name):
-                yield tree.hit(node, f"`{name}` falls back to a literal in the source when it is not set.")
+    for tree, node in file_nodes(ctx):
+        name = ""
+        if node.type == "call" and method_name(node) == "fetch" and name_text(receiver(node)) == "ENV":
+            args = arguments(node)
+            literal = string_literal(args[1]) if len(args) > 1 else _block_literal(node)
+            if args and literal:
+                name = string_literal(args[0]) or ""
+        elif (
+            node.type == "binary"
+            and text(node.child_by_field_name("operator")) in {"||", "or"}
+            and string_literal(node.child_by_field_name("right"))
+        ):
+            name = _env_name(node.child_by_field_name("left"))
+        if name and env_secret(name):
+            yield tree.hit(node, f"`{name}` falls back to a literal in the source when it is not set.")
 
 
 def _block_literal(call: Node) -> str | None:
@@ -152,13 +151,12 @@ _REVEALING = frozenset({"to_s", "inspect", "to_str", "strip", "to_json", "value"
     needs=r"log|puts|print|\bpp?\b",
 )
 def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
-    for tree in trees(ctx):
-        for node in tree.nodes:
-            if node.type != "call" or not _is_log_call(node):
-                continue
-            named = _secret_in(node)
-            if named:
-                yield _log_hit(tree, node, named)
+    for tree, node in file_nodes(ctx):
+        if node.type != "call" or not _is_log_call(node):
+            continue
+        named = _secret_in(node)
+        if named:
+            yield _log_hit(tree, node, named)
 
 
 def _is_log_call(call: Node) -> bool:
@@ -242,22 +240,21 @@ def _secret_named(name: str) -> bool:
     needs=r"rand|sample|shuffle|Random",
 )
 def insecure_random(ctx: FileContext) -> Iterator[Hit]:
-    for tree in trees(ctx):
-        for node in tree.nodes:
-            if node.type == "assignment":
-                left = node.child_by_field_name("left")
-                name = method_name(left) if left is not None and left.type == "call" else text(left)
-                drawn = _predictable_call(node.child_by_field_name("right"))
-                if name and drawn and _secret_named(name):
-                    shown = name.lstrip("@")
-                    yield tree.hit(node, f"`{shown}` is made with `{drawn}`, which is predictable.")
-            elif node.type in _METHODS and _MAKERS.match(text(node.child_by_field_name("name"))):
-                body = node.child_by_field_name("body")
-                last = body.named_children[-1] if body is not None and body.named_children else None
-                drawn = _predictable_call(last)
-                if last is not None and drawn:
-                    maker = text(node.child_by_field_name("name"))
-                    yield tree.hit(last, f"`{maker}` returns a value from `{drawn}`, which is predictable.")
+    for tree, node in file_nodes(ctx):
+        if node.type == "assignment":
+            left = node.child_by_field_name("left")
+            name = method_name(left) if left is not None and left.type == "call" else text(left)
+            drawn = _predictable_call(node.child_by_field_name("right"))
+            if name and drawn and _secret_named(name):
+                shown = name.lstrip("@")
+                yield tree.hit(node, f"`{shown}` is made with `{drawn}`, which is predictable.")
+        elif node.type in _METHODS and _MAKERS.match(text(node.child_by_field_name("name"))):
+            body = node.child_by_field_name("body")
+            last = body.named_children[-1] if body is not None and body.named_children else None
+            drawn = _predictable_call(last)
+            if last is not None and drawn:
+                maker = text(node.child_by_field_name("name"))
+                yield tree.hit(last, f"`{maker}` returns a value from `{drawn}`, which is predictable.")
 
 
 def _predictable_call(node: Node | None) -> str:
@@ -265,9 +262,7 @@ def _predictable_call(node: Node | None) -> str:
     when the expression also draws from `SecureRandom` (shuffling secure output stays secure)."""
     if node is None or "SecureRandom" in text(node):
         return ""
-    stack = [node]
-    while stack:
-        current = stack.pop()
+    for current in walk(node):
         if current.type == "call":
             recv = receiver(current)
             name = method_name(current)
@@ -278,7 +273,6 @@ def _predictable_call(node: Node | None) -> str:
                 return "Random.new"
         elif current.type == "identifier" and text(current) == "rand":
             return "rand"
-        stack.extend(current.named_children)
     return ""
 
 
@@ -300,21 +294,20 @@ _COMPARED = re.compile(
     needs=r"[=!]=",
 )
 def timing_compare(ctx: FileContext) -> Iterator[Hit]:
-    for tree in trees(ctx):
-        for node in tree.nodes:
-            if node.type != "binary" or text(node.child_by_field_name("operator")) not in {"==", "!="}:
-                continue
-            left = node.child_by_field_name("left")
-            right = node.child_by_field_name("right")
-            if left is None or right is None or _literal(left) or _literal(right):
-                continue
-            if any(name_text(side, 200).startswith("BCrypt::Password") for side in (left, right)):
-                continue  # BCrypt::Password#== hashes the other side before comparing
-            name = _compared_name(left) or _compared_name(right)
-            if name:
-                operator = text(node.child_by_field_name("operator"))
-                yield tree.hit(node, f"`{name}` is compared with `{operator}`, which takes longer the more "
-                                     "leading bytes match.")
+    for tree, node in file_nodes(ctx):
+        if node.type != "binary" or text(node.child_by_field_name("operator")) not in {"==", "!="}:
+            continue
+        left = node.child_by_field_name("left")
+        right = node.child_by_field_name("right")
+        if left is None or right is None or _literal(left) or _literal(right):
+            continue
+        if any(name_text(side, 200).startswith("BCrypt::Password") for side in (left, right)):
+            continue  # BCrypt::Password#== hashes the other side before comparing
+        name = _compared_name(left) or _compared_name(right)
+        if name:
+            operator = text(node.child_by_field_name("operator"))
+            yield tree.hit(node, f"`{name}` is compared with `{operator}`, which takes longer the more "
+                                 "leading bytes match.")
 
 
 def _literal(node: Node) -> bool:
