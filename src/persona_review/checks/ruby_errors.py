@@ -18,7 +18,6 @@ from persona_review.checks._ruby import (
     ruby_check,
     short,
     text,
-    trees,
     walk,
 )
 from persona_review.checks.base import FileContext, Hit
@@ -33,16 +32,17 @@ _INERT = frozenset({"nil", "true", "false", "integer", "float", "string", "simpl
                     "empty_statement", "comment", "self"})
 
 
-def _rescues(tree: Tree) -> Iterator[tuple[Node, list[str], list[Node]]]:
-    """Each `rescue` clause with the exception classes it names ([] for a bare `rescue`) and its body."""
-    for node in tree.nodes:
+def _rescues(ctx: FileContext) -> Iterator[tuple[Tree, Node, list[str], list[Node]]]:
+    """Each `rescue` clause of the file with its tree, the exception classes it names ([] for a bare
+    `rescue`) and its body."""
+    for tree, node in file_nodes(ctx):
         if node.type != "rescue":
             continue
         exceptions = node.child_by_field_name("exceptions")
         names = [text(n) for n in exceptions.named_children] if exceptions is not None else []
         body = node.child_by_field_name("body")
         statements = [n for n in body.named_children if n.type != "comment"] if body is not None else []
-        yield node, names, statements
+        yield tree, node, names, statements
 
 
 def _broad(names: list[str]) -> bool:
@@ -100,12 +100,11 @@ def _in_hunk_whole(tree: Tree, node: Node, ctx: FileContext) -> bool:
     needs=r"rescue",
 )
 def rescue_swallow(ctx: FileContext) -> Iterator[Hit]:
-    for tree in trees(ctx):
-        for node, names, body in _rescues(tree):
-            broad = _broad(names)
-            if broad and _silent(body) and _in_hunk_whole(tree, node, ctx):
-                yield Hit(tree.line(node), None,
-                          f"`{_clause_text(node)}` catches {_what(names)} and drops it.")
+    for tree, node, names, body in _rescues(ctx):
+        broad = _broad(names)
+        if broad and _silent(body) and _in_hunk_whole(tree, node, ctx):
+            yield Hit(tree.line(node), None,
+                      f"`{_clause_text(node)}` catches {_what(names)} and drops it.")
 
 
 @ruby_check(
@@ -119,15 +118,14 @@ def rescue_swallow(ctx: FileContext) -> Iterator[Hit]:
     needs=r"rescue",
 )
 def rescue_exception(ctx: FileContext) -> Iterator[Hit]:
-    for tree in trees(ctx):
-        for node, names, body in _rescues(tree):
-            if not any(n in {"Exception", "::Exception"} for n in names):
-                continue
-            if _silent(body) and _in_hunk_whole(tree, node, ctx):
-                continue  # reported as swallowed
-            if any(_reraises(statement) for statement in body):
-                continue
-            yield Hit(tree.line(node), None, f"`{_clause_text(node)}` catches signals and exits too.")
+    for tree, node, names, body in _rescues(ctx):
+        if not any(n in {"Exception", "::Exception"} for n in names):
+            continue
+        if _silent(body) and _in_hunk_whole(tree, node, ctx):
+            continue  # reported as swallowed
+        if any(_reraises(statement) for statement in body):
+            continue
+        yield Hit(tree.line(node), None, f"`{_clause_text(node)}` catches signals and exits too.")
 
 
 def _reraises(node: Node) -> bool:
@@ -200,17 +198,16 @@ _RESPONSE_KEYS = ("json", "plain", "html", "body", "text", "xml", "inline")
     needs=r"rescue",
 )
 def exception_leak(ctx: FileContext) -> Iterator[Hit]:
-    for tree in trees(ctx):
-        for node, names, body in _rescues(tree):
-            variable = node.child_by_field_name("variable")
-            named = variable.named_children[-1] if variable is not None and variable.named_children else None
-            if named is None:
-                continue
-            broad = _broad(names)
-            for render in _renders(body):
-                message = _leaked(render, text(named), broad)
-                if message:
-                    yield Hit(tree.line(render), None, message)
+    for tree, node, names, body in _rescues(ctx):
+        variable = node.child_by_field_name("variable")
+        named = variable.named_children[-1] if variable is not None and variable.named_children else None
+        if named is None:
+            continue
+        broad = _broad(names)
+        for render in _renders(body):
+            message = _leaked(render, text(named), broad)
+            if message:
+                yield Hit(tree.line(render), None, message)
 
 
 def _renders(body: list[Node]) -> Iterator[Node]:
