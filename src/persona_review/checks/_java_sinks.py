@@ -8,7 +8,7 @@ the argument, where its data came from and the call.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
@@ -89,6 +89,29 @@ def tainted_hits(ctx: FileContext, sinks: tuple[Sink, ...], verb: str,
     <verb> the call."""
     for site, index, value in tainted_sinks(ctx, *sinks, accept=accept):
         yield hit(site, describe_flow(site, index, value, verb))
+
+
+def with_flow_sites(
+    line_hits: Iterable[Hit],
+    flow_sites: Iterable[tuple[CallSite, int, Value]],
+    describe: Callable[[CallSite, int, Value, str], str],
+    verb: str,
+    *,
+    one_per_line: bool = False,
+) -> Iterator[Hit]:
+    """The line-based hits of a check, then a hit for each call the data flow saw request data reach
+    (worded by `describe` with `verb`) on a line no hit has started on yet. With `one_per_line`, a
+    line-based hit on a line already reported is left out too."""
+    reported: set[int] = set()
+    for found in line_hits:
+        if one_per_line and found.line in reported:
+            continue
+        reported.add(found.line)
+        yield found
+    for site, index, value in flow_sites:
+        if site.line not in reported:
+            reported.add(site.line)
+            yield hit(site, describe(site, index, value, verb))
 
 
 def _value(site: CallSite, index: int) -> Value:

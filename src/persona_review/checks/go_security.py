@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 
 from persona_review.checks._cstyle import SqlBuild, is_dynamic, sql_builds, string_constants
 from persona_review.checks._flow_sinks import Sink, describe_flow, line_hit_dropped, tainted_sites, with_flow
-from persona_review.checks._flow_sinks import hit as flow_hit
+from persona_review.checks._java_sinks import with_flow_sites
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, lines_of, matching_lines, split_args, string_contents
 from persona_review.checks._sql import looks_like_sql
@@ -51,16 +51,13 @@ _CTX_ARG = re.compile(r"^\s*(?:ctx|c|context\.\w+\(\)|r\.Context\(\)|req\.Contex
 def sql_string(ctx: FileContext) -> Iterator[Hit]:
     """The line-based hits, less those the data flow shows to be built from constants (or a name defined
     outside the hunk), plus the query calls the data flow sees request data reach."""
-    reported: set[int] = set()
-    for found in _sql_string_lines(ctx):
-        if line_hit_dropped(ctx, SQL_SINKS, found, SQL):
-            continue
-        reported.add(found.line)
-        yield with_flow(ctx, SQL_SINKS, found, "is run as SQL by")
-    for site, index, value in tainted_sites(ctx, *SQL_SINKS):
-        if site.line not in reported:
-            reported.add(site.line)
-            yield flow_hit(site, describe_flow(site, index, value, "is run as SQL by"))
+    verb = "is run as SQL by"
+    lines = (
+        with_flow(ctx, SQL_SINKS, found, verb)
+        for found in _sql_string_lines(ctx)
+        if not line_hit_dropped(ctx, SQL_SINKS, found, SQL)
+    )
+    yield from with_flow_sites(lines, tainted_sites(ctx, *SQL_SINKS), describe_flow, verb)
 
 
 _DB_WORDS = ("db", "tx", "conn", "sql", "pool", "database", "store", "repo", "querier", "q.")
@@ -257,16 +254,13 @@ _LITERAL = re.compile(r'^\s*(?:"[^"]*"|`[^`]*`)\s*$')
 def shell_injection(ctx: FileContext) -> Iterator[Hit]:
     """The line-based `sh -c` hits, less those whose script the data flow shows to be constant (or a name
     defined outside the hunk); plus commands whose program or `sh -c` script is request data."""
-    reported: set[int] = set()
-    for found in _shell_lines(ctx):
-        if line_hit_dropped(ctx, COMMAND_SINKS, found, SHELL):
-            continue
-        reported.add(found.line)
-        yield with_flow(ctx, COMMAND_SINKS, found, "is part of the command run by")
-    for site, index, value in command_flows(ctx):
-        if site.line not in reported:
-            reported.add(site.line)
-            yield flow_hit(site, describe_flow(site, index, value, "is part of the command run by"))
+    verb = "is part of the command run by"
+    lines = (
+        with_flow(ctx, COMMAND_SINKS, found, verb)
+        for found in _shell_lines(ctx)
+        if not line_hit_dropped(ctx, COMMAND_SINKS, found, SHELL)
+    )
+    yield from with_flow_sites(lines, command_flows(ctx), describe_flow, verb)
 
 
 def _shell_lines(ctx: FileContext) -> Iterator[Hit]:

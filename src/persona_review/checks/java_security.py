@@ -16,8 +16,8 @@ from persona_review.checks._java_sinks import (
     describe_flow,
     tainted_sinks,
     untainted_here,
+    with_flow_sites,
 )
-from persona_review.checks._java_sinks import hit as flow_hit
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import brace_block, bracket_span, lines_of, split_args
 from persona_review.checks._taint import QueryCall, Tainted, sql_string_hits
@@ -66,16 +66,13 @@ _ASSIGN = re.compile(r"^\s*(?:[\w<>\[\].]+\s+)?([A-Za-z_]\w*)\s*=(?!=)")
 def sql_string(ctx: FileContext) -> Iterator[Hit]:
     """The line-based hits, less those the data flow shows to be built from constants, plus the query
     calls the data flow sees request data reach."""
-    reported: set[int] = set()
-    for found in _sql_string_lines(ctx):
-        if constant_here(ctx, SQL_SINKS, found, SQL):
-            continue
-        reported.add(found.line)
-        yield _with_flow(ctx, SQL_SINKS, found, "is run as SQL by")
-    for site, index, value in tainted_sinks(ctx, *SQL_SINKS):
-        if site.line not in reported:
-            reported.add(site.line)
-            yield flow_hit(site, describe_flow(site, index, value, "is run as SQL by"))
+    verb = "is run as SQL by"
+    lines = (
+        _with_flow(ctx, SQL_SINKS, found, verb)
+        for found in _sql_string_lines(ctx)
+        if not constant_here(ctx, SQL_SINKS, found, SQL)
+    )
+    yield from with_flow_sites(lines, tainted_sinks(ctx, *SQL_SINKS), describe_flow, verb)
 
 
 def _with_flow(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit, verb: str) -> Hit:
@@ -154,16 +151,13 @@ _STRING_LIT = re.compile(r'^\s*"[^"]*"\s*$')
 def command_injection(ctx: FileContext) -> Iterator[Hit]:
     """The line-based hits, less those whose command the data flow shows to be constant, or free of request
     data in a file where request data is visible; plus the commands request data reaches."""
-    reported: set[int] = set()
-    for found in _command_lines(ctx):
-        if constant_here(ctx, COMMAND_SINKS, found, SHELL) or untainted_here(ctx, COMMAND_SINKS, found):
-            continue
-        reported.add(found.line)
-        yield _with_flow(ctx, COMMAND_SINKS, found, "is part of the command run by")
-    for site, index, value in tainted_sinks(ctx, *COMMAND_SINKS):
-        if site.line not in reported:
-            reported.add(site.line)
-            yield flow_hit(site, describe_flow(site, index, value, "is part of the command run by"))
+    verb = "is part of the command run by"
+    lines = (
+        _with_flow(ctx, COMMAND_SINKS, found, verb)
+        for found in _command_lines(ctx)
+        if not (constant_here(ctx, COMMAND_SINKS, found, SHELL) or untainted_here(ctx, COMMAND_SINKS, found))
+    )
+    yield from with_flow_sites(lines, tainted_sinks(ctx, *COMMAND_SINKS), describe_flow, verb)
 
 
 def _command_lines(ctx: FileContext) -> Iterator[Hit]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 
 from persona_review.checks._cstyle import assigned_name, is_dynamic, sql_builds, string_constants
 from persona_review.checks._flow_sinks import Sink, describe_flow, line_hit_dropped, tainted_sites, with_flow
-from persona_review.checks._flow_sinks import hit as flow_hit
+from persona_review.checks._java_sinks import with_flow_sites
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, lines_of, split_args
 from persona_review.checks._sql import looks_like_sql
@@ -53,16 +53,14 @@ _SQL_OPTION = re.compile(r"^\{\s*sql\s*:\s*([\w$]+)")
 def sql_string(ctx: FileContext) -> Iterator[Hit]:
     """The line-based hits, less those the data flow shows to be built from constants (or a name defined
     outside the hunk), plus the query calls the data flow sees request data reach."""
-    reported: set[int] = set()
-    for found in _sql_string_lines(ctx):
-        if found.line in reported or line_hit_dropped(ctx, SQL_SINKS, found, SQL):
-            continue
-        reported.add(found.line)
-        yield with_flow(ctx, SQL_SINKS, found, "is run as SQL by")
-    for site, index, value in tainted_sites(ctx, *SQL_SINKS, accept=_sql_text):
-        if site.line not in reported:
-            reported.add(site.line)
-            yield flow_hit(site, describe_flow(site, index, value, "is run as SQL by"))
+    verb = "is run as SQL by"
+    lines = (
+        with_flow(ctx, SQL_SINKS, found, verb)
+        for found in _sql_string_lines(ctx)
+        if not line_hit_dropped(ctx, SQL_SINKS, found, SQL)
+    )
+    flows = tainted_sites(ctx, *SQL_SINKS, accept=_sql_text)
+    yield from with_flow_sites(lines, flows, describe_flow, verb, one_per_line=True)
 
 
 _SQL_RECEIVERS = ("db", "sql", "pool", "client", "conn", "knex", "sequelize", "prisma", "pg", "mysql", "tx",
@@ -152,16 +150,13 @@ def shell_injection(ctx: FileContext) -> Iterator[Hit]:
     """The line-based hits, less those whose command the data flow shows to be constant (or a name defined
     outside the hunk, or free of request data in a file where request data is visible); plus the commands
     request data reaches."""
-    reported: set[int] = set()
-    for found in _shell_lines(ctx):
-        if line_hit_dropped(ctx, COMMAND_SINKS, found, SHELL):
-            continue
-        reported.add(found.line)
-        yield with_flow(ctx, COMMAND_SINKS, found, "is part of the command run by")
-    for site, index, value in command_flows(ctx):
-        if site.line not in reported:
-            reported.add(site.line)
-            yield flow_hit(site, describe_flow(site, index, value, "is part of the command run by"))
+    verb = "is part of the command run by"
+    lines = (
+        with_flow(ctx, COMMAND_SINKS, found, verb)
+        for found in _shell_lines(ctx)
+        if not line_hit_dropped(ctx, COMMAND_SINKS, found, SHELL)
+    )
+    yield from with_flow_sites(lines, command_flows(ctx), describe_flow, verb)
 
 
 def _shell_lines(ctx: FileContext) -> Iterator[Hit]:
