@@ -9,7 +9,7 @@ The sink description (`Sink`) and the message wording are shared with the Java c
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,7 @@ __all__ = [
     "flow_check",
     "hit",
     "in_fragment_wrapper",
+    "kept_line_hits",
     "line_hit_dropped",
     "sites",
     "tainted_hits",
@@ -342,6 +343,16 @@ def with_flow(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit, verb: str) 
         if found.line <= site.line <= (found.end_line or found.line):
             return replace(found, message=describe_flow(site, index, value, verb))
     return found
+
+
+def kept_line_hits(
+    ctx: FileContext, sinks: tuple[Sink, ...], line_hits: Iterable[Hit], kind: str, verb: str
+) -> Iterator[Hit]:
+    """The line-based hits the data flow does not clear (`line_hit_dropped`), each worded with the request
+    data that reaches it when the engine saw some (`with_flow`)."""
+    for found in line_hits:
+        if not line_hit_dropped(ctx, sinks, found, kind):
+            yield with_flow(ctx, sinks, found, verb)
 
 
 def flow_check(  # noqa: PLR0917 - the spec's fields, in the order the Java checks give them

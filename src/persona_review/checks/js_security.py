@@ -7,7 +7,12 @@ import re
 from collections.abc import Iterator, Mapping
 
 from persona_review.checks._cstyle import assigned_name, is_dynamic, sql_builds, string_constants
-from persona_review.checks._flow_sinks import Sink, describe_flow, line_hit_dropped, tainted_sites, with_flow
+from persona_review.checks._flow_sinks import (
+    Sink,
+    describe_flow,
+    kept_line_hits,
+    tainted_sites,
+)
 from persona_review.checks._java_sinks import with_flow_sites
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, lines_of, split_args
@@ -54,11 +59,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
     """The line-based hits, less those the data flow shows to be built from constants (or a name defined
     outside the hunk), plus the query calls the data flow sees request data reach."""
     verb = "is run as SQL by"
-    lines = (
-        with_flow(ctx, SQL_SINKS, found, verb)
-        for found in _sql_string_lines(ctx)
-        if not line_hit_dropped(ctx, SQL_SINKS, found, SQL)
-    )
+    lines = kept_line_hits(ctx, SQL_SINKS, _sql_string_lines(ctx), SQL, verb)
     flows = tainted_sites(ctx, *SQL_SINKS, accept=_sql_text)
     yield from with_flow_sites(lines, flows, describe_flow, verb, one_per_line=True)
 
@@ -151,11 +152,7 @@ def shell_injection(ctx: FileContext) -> Iterator[Hit]:
     outside the hunk, or free of request data in a file where request data is visible); plus the commands
     request data reaches."""
     verb = "is part of the command run by"
-    lines = (
-        with_flow(ctx, COMMAND_SINKS, found, verb)
-        for found in _shell_lines(ctx)
-        if not line_hit_dropped(ctx, COMMAND_SINKS, found, SHELL)
-    )
+    lines = kept_line_hits(ctx, COMMAND_SINKS, _shell_lines(ctx), SHELL, verb)
     yield from with_flow_sites(lines, command_flows(ctx), describe_flow, verb)
 
 
