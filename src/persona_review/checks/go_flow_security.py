@@ -370,16 +370,22 @@ def _plain_content_functions(flow: FileFlow) -> set[int]:
 
 # --- CORS -------------------------------------------------------------------------------------------------
 
+REFLECTED_ORIGIN_TITLE = "Caller's Origin echoed back with credentials allowed"
+REFLECTED_ORIGIN_EXPLANATION = (
+    "Copying the request's Origin into `Access-Control-Allow-Origin` while "
+    "`Access-Control-Allow-Credentials` is `true` lets any website a logged-in user visits call this "
+    "API with their cookies and read the "
+    "answers. Echo the origin only after matching it against an allow-list of trusted origins."
+)
+"""Shared with the JavaScript check, which finds the same calls (`reflected_origin`)."""
+
 
 @flow_check(
     "GO-CORS-REFLECTED-ORIGIN",
     "SEC-08",
     Severity.HIGH,
-    "Caller's Origin echoed back with credentials allowed",
-    "Copying the request's Origin into `Access-Control-Allow-Origin` while "
-    "`Access-Control-Allow-Credentials` is `true` lets any website a logged-in user visits call this "
-    "API with their cookies and read the "
-    "answers. Echo the origin only after matching it against an allow-list of trusted origins.",
+    REFLECTED_ORIGIN_TITLE,
+    REFLECTED_ORIGIN_EXPLANATION,
     GO,
 )
 def cors_reflected_origin(ctx: FileContext) -> Iterator[Hit]:

@@ -29,7 +29,11 @@ from persona_review.checks._java_sinks import shown, weak_random_flags, weak_ran
 from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
 from persona_review.checks._tsflow.values import CODE, HTML, PATH, SHELL, SQL, URL
 from persona_review.checks.base import FileContext, Hit
-from persona_review.checks.go_flow_security import reflected_origin
+from persona_review.checks.go_flow_security import (
+    REFLECTED_ORIGIN_EXPLANATION,
+    REFLECTED_ORIGIN_TITLE,
+    reflected_origin,
+)
 from persona_review.findings import Severity
 
 if TYPE_CHECKING:
@@ -535,11 +539,8 @@ def _secret_uses(flow: FileFlow) -> Iterator[tuple[str, str]]:
     "JS-CORS-REFLECTED-ORIGIN",
     "SEC-08",
     Severity.HIGH,
-    "Caller's Origin echoed back with credentials allowed",
-    "Copying the request's Origin into `Access-Control-Allow-Origin` while "
-    "`Access-Control-Allow-Credentials` is `true` lets any website a logged-in user visits call this "
-    "API with their cookies and read the "
-    "answers. Echo the origin only after matching it against an allow-list of trusted origins.",
+    REFLECTED_ORIGIN_TITLE,
+    REFLECTED_ORIGIN_EXPLANATION,
     JS,
 )
 def cors_reflected_origin(ctx: FileContext) -> Iterator[Hit]:
