@@ -29,6 +29,11 @@ def field(node: Node, name: str) -> Node | None:
     return node.child_by_field_name(name)
 
 
+def first_named(node: Node) -> Node | None:
+    """The node's first named child (a `return`'s value, a `throw`'s error), if any."""
+    return node.named_children[0] if node.named_children else None
+
+
 def ternary(node: Node) -> ir.Expression:
     """`condition ? consequence : alternative` (the field names Java's and JavaScript's grammars share)."""
     c, t, f = field(node, "condition"), field(node, "consequence"), field(node, "alternative")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from persona_review.checks._tsflow import ir
 from persona_review.checks._tsflow.adapter_common import (
     binary,
+    first_named,
     joined_string,
     short_label,
     subscript,
@@ -334,10 +335,10 @@ class GoAdapter:
         if kind in _FUNCTIONS:
             return ir.Nested()
         if kind == "expression_statement":
-            inner = node.named_children[0] if node.named_children else None
+            inner = first_named(node)
             return ir.Expr(inner) if inner is not None else ir.Other()
         if kind in {"go_statement", "defer_statement"}:
-            inner = node.named_children[0] if node.named_children else None
+            inner = first_named(node)
             return ir.Expr(inner) if inner is not None else ir.Other()
         if kind == "short_var_declaration":
             return self._declare(_exprs(_field(node, "left")), _exprs(_field(node, "right")), None)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from persona_review.checks._tsflow import ir
 from persona_review.checks._tsflow.adapter_common import (
     binary,
+    first_named,
     joined_string,
     short_label,
     subscript,
@@ -376,7 +377,7 @@ class JavaAdapter:
         if kind in _FUNCTIONS or kind in _CLASSES:
             return ir.Nested()
         if kind == "expression_statement":
-            inner = node.named_children[0] if node.named_children else None
+            inner = first_named(node)
             if inner is not None and inner.type == "assignment_expression":
                 return self._assign(inner)
             if inner is not None and inner.type == "switch_expression":
@@ -434,13 +435,13 @@ class JavaAdapter:
                 list(resources.named_children) if resources is not None else [],
             )
         if kind == "return_statement":
-            return ir.Return(node.named_children[0] if node.named_children else None)
+            return ir.Return(first_named(node))
         if kind == "yield_statement":
-            return ir.Return(node.named_children[0] if node.named_children else None)
+            return ir.Return(first_named(node))
         if kind in {"break_statement", "continue_statement"}:
             return ir.Jump(kind.split("_", 1)[0])
         if kind == "throw_statement":
-            return ir.Jump("throw", node.named_children[0] if node.named_children else None)
+            return ir.Jump("throw", first_named(node))
         if kind in _EXPRESSIONS:
             return ir.Expr(node)
         if kind in {"line_comment", "block_comment", "import_declaration", "package_declaration"}:
@@ -504,7 +505,7 @@ class JavaAdapter:
             inner = (
                 _field(node, "value")
                 if kind == "cast_expression"
-                else (node.named_children[0] if node.named_children else None)
+                else (first_named(node))
             )
             return ir.Passthrough(inner) if inner is not None else ir.Other()
         if kind == "method_invocation":

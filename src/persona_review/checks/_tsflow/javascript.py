@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from persona_review.checks._tsflow import ir
 from persona_review.checks._tsflow.adapter_common import field as _field
 from persona_review.checks._tsflow.adapter_common import (
+    first_named,
     joined_string,
     short_label,
     subscript,
@@ -323,7 +324,7 @@ class JavaScriptAdapter:
         if kind in _FUNCTIONS or kind in _CLASSES:
             return ir.Nested()
         if kind == "expression_statement":
-            inner = node.named_children[0] if node.named_children else None
+            inner = first_named(node)
             if inner is None:
                 return ir.Other()
             if inner.type in {"assignment_expression", "augmented_assignment_expression"}:
@@ -381,11 +382,11 @@ class JavaScriptAdapter:
                 _field(finalizer, "body") if finalizer is not None else None,
             )
         if kind == "return_statement":
-            return ir.Return(node.named_children[0] if node.named_children else None)
+            return ir.Return(first_named(node))
         if kind in {"break_statement", "continue_statement"}:
             return ir.Jump(kind.split("_", 1)[0])
         if kind == "throw_statement":
-            return ir.Jump("throw", node.named_children[0] if node.named_children else None)
+            return ir.Jump("throw", first_named(node))
         if kind == "labeled_statement":
             body = _field(node, "body")
             return ir.Other([body] if body is not None else [])
