@@ -126,8 +126,9 @@ PATH_SINKS = (
     GO,
 )
 def path_traversal(ctx: FileContext) -> Iterator[Hit]:
-    for site, index, value in tainted_sites(ctx, *PATH_SINKS, accept=lambda s, i, v: _receiver_ok(s)):
-        yield hit(site, describe_flow(site, index, value, "names the file opened by"))
+    yield from tainted_hits(
+        ctx, PATH_SINKS, "names the file opened by", accept=lambda s, i, v: _receiver_ok(s)
+    )
     for site, index, value in unused_joins(ctx, JOIN_SINKS, PATH_SINKS, _PATH_GUARDS):
         yield hit(site, describe_flow(site, index, value, "is joined into a file path by"))
 
@@ -195,10 +196,12 @@ SSRF_SINKS = (
     GO,
 )
 def ssrf(ctx: FileContext) -> Iterator[Hit]:
-    for site, index, value in tainted_sites(
-        ctx, *SSRF_SINKS, accept=lambda s, i, v: not v.host_fixed() and not looked_up(s, i)
-    ):
-        yield hit(site, describe_flow(site, index, value, "chooses the host contacted by"))
+    yield from tainted_hits(
+        ctx,
+        SSRF_SINKS,
+        "chooses the host contacted by",
+        accept=lambda s, i, v: not v.host_fixed() and not looked_up(s, i),
+    )
 
 
 _SAME_SITE = re.compile(r"refer+er|\.Host\b|\bhost\b", re.IGNORECASE)
