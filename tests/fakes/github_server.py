@@ -462,6 +462,9 @@ def _bot() -> dict[str, Any]:
 def _handler(fake: FakeGitHub) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body go out in separate writes: with Nagle on, the body waits for the client's
+        # delayed ACK of the headers (tens of milliseconds per request). GitHub and the API answer at once.
+        disable_nagle_algorithm = True
 
         def log_message(self, format: str, *args: Any) -> None:
             pass
