@@ -65,6 +65,15 @@ CORE_MODULES = [
     "src/persona_review/triggers.py",
     "src/persona_review/diff.py",
     "src/persona_review/reporters/sarif.py",
+    # Added by later issues for the same decisions: fingerprints (the scope that is part of one), matching
+    # findings to what was posted before, publishing the review and the summary state, which repository
+    # may change the review's configuration or instructions, and the Python data-flow layer.
+    "src/persona_review/scopes.py",
+    "src/persona_review/action/matching.py",
+    "src/persona_review/action/publish.py",
+    "src/persona_review/config_trust.py",
+    "src/persona_review/model/repo_instructions.py",
+    "src/persona_review/checks/_pyflow.py",
 ]
 
 # Imported once in the parent so that every forked child starts with them loaded. None of them may import
