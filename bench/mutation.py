@@ -29,6 +29,7 @@ import argparse
 import ast
 import contextlib
 import copy
+import gc
 import hashlib
 import importlib.abc
 import importlib.machinery
@@ -38,12 +39,13 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import tomllib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import CodeType, FrameType
+from types import CodeType, FrameType, FunctionType
 from typing import Any
 
 import pytest
@@ -110,6 +112,9 @@ class Mutant:
 
     statement_line: int = 0
     """First line of the innermost statement holding the mutated node."""
+    function: str = ""
+    """Qualified name of the module-level function or method whose body holds the mutated node ("" when
+    it is not in a function body: module level, a class body, a default value)."""
     occurrence: int = 1
     """1 for the first mutant in the file with this line text and description, 2 for the next, ..."""
 
@@ -328,21 +333,46 @@ def make_mutants(module: str) -> tuple[ast.Module, list[Mutant]]:
         if isinstance(stmt, ast.stmt):
             for sub in ast.walk(stmt):
                 statement_line[id(sub)] = stmt.lineno
-    found: list[tuple[int, int, Site, str, int]] = []
+    owner = _function_bodies(tree)
+    found: list[tuple[int, int, Site, str, int, str]] = []
     for site, node in find_sites(tree):
         at: ast.AST = node.ifs[site.arg] if isinstance(node, ast.comprehension) else node
         _, desc = apply_site(tree, site)
         line = getattr(at, "lineno", 0)
-        found.append((line, getattr(at, "col_offset", 0), site, desc, statement_line.get(id(node), line)))
+        found.append((line, getattr(at, "col_offset", 0), site, desc, statement_line.get(id(node), line),
+                      owner.get(id(node), "")))
     found.sort(key=lambda f: (f[0], f[1], f[2].index))
     mutants: list[Mutant] = []
     seen: dict[tuple[str, str], int] = {}
-    for line, _, site, desc, first in found:
+    for line, _, site, desc, first, function in found:
         text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
         seen[(text, desc)] = occurrence = seen.get((text, desc), 0) + 1
         mutants.append(Mutant(module, len(mutants) + 1, line, site.kind, desc, text, site,
-                              occurrence=occurrence, statement_line=first))
+                              occurrence=occurrence, statement_line=first, function=function))
     return tree, mutants
+
+
+def _function_bodies(tree: ast.Module) -> dict[int, str]:
+    """id(node) -> qualified name of the module-level function or method whose body holds the node.
+
+    Only bodies: decorators, default values and annotations run when the module is imported."""
+    out: dict[int, str] = {}
+
+    def visit(body: list[ast.stmt], prefix: str) -> None:
+        for stmt in body:
+            if isinstance(stmt, ast.ClassDef):
+                visit(stmt.body, f"{prefix}{stmt.name}.")
+            elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+                for inner in stmt.body:
+                    for node in ast.walk(inner):
+                        out[id(node)] = f"{prefix}{stmt.name}"
+            elif isinstance(stmt, ast.If | ast.Try):  # definitions under `if` / `try` at module level
+                for part in (stmt.body, stmt.orelse, getattr(stmt, "finalbody", []),
+                             *(h.body for h in getattr(stmt, "handlers", []))):
+                    visit(part, prefix)
+
+    visit(tree.body, "")
+    return out
 
 
 # ------------------------------------------------------------------------------------ coverage (traced)
@@ -454,7 +484,7 @@ def _collect_main(out: str, test_args: list[str], targets: list[str]) -> int:
 
 def _fingerprint(targets: Sequence[str], test_args: Sequence[str]) -> str:
     digest = hashlib.sha256()
-    digest.update(json.dumps([sorted(targets), list(test_args)]).encode())
+    digest.update(json.dumps([str(ROOT), sorted(targets), list(test_args)]).encode())
     for folder in ("src", "tests"):
         for path in sorted((ROOT / folder).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
@@ -511,10 +541,12 @@ def covering_tests(module: str, mutants: list[Mutant], cov: dict[str, Any]) -> N
     durations: list[float] = cov["duration"]
     for name, seconds in zip(cov["tests"], durations, strict=True):
         TEST_LIMITS[name] = 5.0 + 5.0 * seconds
+        DURATIONS[name] = seconds
     for m in mutants:
         chosen = set(by_line.get(str(m.line), [])) | set(by_line.get(str(m.statement_line), []))
         if m.line in imports or m.statement_line in imports:
             chosen |= whole
+            m.function = ""  # its code runs at import: swapping a function's code in place would miss it
         names = [cov["tests"][i] for i in sorted(chosen, key=lambda i: durations[i])]
         m.tests = [t for t in names if t not in failed]
         m.seconds = sum(durations[i] for i in chosen)
@@ -546,11 +578,48 @@ class _MutantFinder(importlib.abc.MetaPathFinder):
 # Per-test time limits (seconds), from the traced run; set before forking. A test over its limit ends the
 # child at once with TIMED_OUT, so a mutant that loops forever costs seconds, not the whole run's budget.
 TEST_LIMITS: dict[str, float] = {}
+DURATIONS: dict[str, float] = {}
 TIMED_OUT = 124
+
+# Which tests killed mutants so far: (module, function) -> test -> kills. A child writes the test that
+# failed (or timed out) to a file named after its pid in KILLERS_DIR; the parent reads it when the child
+# ends, and runs the tests that killed mutants of the same function (then of the same module) first.
+KILLS: dict[tuple[str, str], dict[str, int]] = {}
+KILLERS_DIR = Path(tempfile.mkdtemp(prefix="mutation-killers-"))
+_CURRENT: list[str] = [""]
+
+
+def _note_killer(nodeid: str) -> None:
+    with contextlib.suppress(OSError):
+        (KILLERS_DIR / str(os.getpid())).write_text(nodeid, encoding="utf-8")
 
 
 def _time_out(signum: int, frame: Any) -> None:
+    _note_killer(_CURRENT[0])
     os._exit(TIMED_OUT)
+
+
+def arrange(module: str, function: str, tests: list[str]) -> list[str]:
+    """Tests that killed mutants of this function, then of this module, first (the most kills per second
+    first); the others as they were, fastest first."""
+    here, anywhere = KILLS.get((module, function), {}), KILLS.get((module, ""), {})
+
+    def key(pair: tuple[int, str]) -> tuple[float, int]:
+        i, t = pair
+        score = 4 * here.get(t, 0) + anywhere.get(t, 0)
+        return (-score / (DURATIONS.get(t, 1.0) + 0.05), i) if score else (0.0, i)
+
+    return [t for _, t in sorted(enumerate(tests), key=key)]
+
+
+def _record_kill(module: str, function: str, pid: int) -> None:
+    path = KILLERS_DIR / str(pid)
+    with contextlib.suppress(OSError):
+        test = path.read_text(encoding="utf-8")
+        path.unlink()
+        if test:
+            for key in ((module, function), (module, "")):
+                KILLS.setdefault(key, {})[test] = KILLS.get(key, {}).get(test, 0) + 1
 
 
 class _Select:
@@ -561,11 +630,16 @@ class _Select:
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_protocol(self, item: Any, nextitem: Any) -> Iterator[None]:
+        _CURRENT[0] = item.nodeid
         signal.setitimer(signal.ITIMER_REAL, TEST_LIMITS.get(item.nodeid, 60.0))
         try:
             yield
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
+
+    def pytest_runtest_logreport(self, report: Any) -> None:
+        if report.failed:
+            _note_killer(report.nodeid)
 
     def pytest_collection_modifyitems(self, session: Any, config: Any, items: list[Any]) -> None:
         chosen = [it for it in items if it.nodeid in self.order]
@@ -586,7 +660,67 @@ def module_name(module: str) -> str:
     return ".".join(parts)
 
 
-def _child(module: str, code: CodeType | None, tests: list[str], verbose: bool) -> None:
+def _project_modules() -> list[str]:
+    """Names of the modules loaded from this repository (the project's and the tests')."""
+    root = str(ROOT) + os.sep
+    return [name for name, mod in list(sys.modules.items())
+            if (getattr(mod, "__file__", None) or "").startswith(root) and not name.startswith("mutation")]
+
+
+def preload(test_args: Sequence[str]) -> None:
+    """Import the project and collect the tests once, here in the parent, so that a child starts with them
+    loaded and a mutant inside a function costs one code swap instead of a fresh import of everything."""
+    import pkgutil
+
+    import persona_review
+
+    for info in pkgutil.walk_packages(persona_review.__path__, "persona_review."):
+        if not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
+    with open(os.devnull, "w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink):
+        pytest.main([*PYTEST_FLAGS, "--collect-only", *test_args])
+    index: dict[tuple[str, str], list[FunctionType]] = {}
+    files = {getattr(sys.modules[n], "__file__", ""): n for n in _project_modules()}
+    for obj in gc.get_objects():
+        if isinstance(obj, FunctionType) and obj.__code__.co_filename in files:
+            key = (files[obj.__code__.co_filename], obj.__code__.co_qualname)
+            index.setdefault(key, []).append(obj)
+    FUNCTIONS.clear()
+    FUNCTIONS.update(index)
+
+
+FUNCTIONS: dict[tuple[str, str], list[FunctionType]] = {}
+"""(module name, qualified name) -> the live function objects with that code, found after `preload`."""
+
+
+def _swap_in(module: str, function: str, code: CodeType) -> bool:
+    """Give the live function `function` of `module` the mutant's code, in place, so that every reference
+    to it (imported names, registries, bound methods) runs the mutant. False when that cannot be done."""
+    name = module_name(module)
+    found = [c for c in _code_objects(code) if c.co_qualname == function]
+    targets = FUNCTIONS.get((name, function), [])
+    if len(found) != 1 or not targets:
+        return False
+    try:
+        for target in targets:
+            target.__code__ = found[0]
+    except ValueError:  # different free variables: cannot happen for a top-level function or a method
+        return False
+    return True
+
+
+def _code_objects(code: CodeType) -> Iterator[CodeType]:
+    for const in code.co_consts:
+        if isinstance(const, CodeType):
+            yield const
+            yield from _code_objects(const)
+
+
+FRESH = "<fresh import>"
+"""As the `function` of a job without a mutant: import the project afresh (the baseline checks that path)."""
+
+
+def _child(module: str, code: CodeType | None, function: str, tests: list[str], verbose: bool) -> None:
     """Runs in the forked child; never returns."""
     os.setpgid(0, 0)
     rc = 3
@@ -595,8 +729,13 @@ def _child(module: str, code: CodeType | None, tests: list[str], verbose: bool) 
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, 1)
             os.dup2(devnull, 2)
-        if code is not None:
-            sys.meta_path.insert(0, _MutantFinder(module_name(module), str(ROOT / module), code))
+        if function == FRESH or (code is not None and not (function and _swap_in(module, function, code))):
+            # A mutant at module level (or in code run at import): import the project and the tests afresh,
+            # with the mutated module's code in front of the import system.
+            for name in _project_modules():
+                del sys.modules[name]
+            if code is not None:
+                sys.meta_path.insert(0, _MutantFinder(module_name(module), str(ROOT / module), code))
         signal.signal(signal.SIGALRM, _time_out)
         files = sorted({t.split("::", 1)[0] for t in tests})
         rc = int(pytest.main([*PYTEST_FLAGS, "-x", *files], plugins=[_Select(tests)]))
@@ -609,23 +748,29 @@ def _child(module: str, code: CodeType | None, tests: list[str], verbose: bool) 
 @dataclass
 class _Running:
     mutant: Mutant | None
+    module: str
+    function: str
     started: float
     deadline: float
 
 
-def run_all(jobs: list[tuple[Mutant | None, str, CodeType | None, list[str], float]], parallel: int,
-            verbose: bool, on_done: Any) -> None:
-    """Fork up to `parallel` children at a time; each job is (mutant, module, code, tests, timeout)."""
+Job = tuple[Mutant | None, str, CodeType | None, str, list[str], float]
+"""(mutant, module, mutated code, function to swap it into or FRESH or "", tests, timeout)."""
+
+
+def run_all(jobs: list[Job], parallel: int, verbose: bool, on_done: Any) -> None:
+    """Fork up to `parallel` children at a time."""
     pending = list(jobs)
     running: dict[int, _Running] = {}
     while pending or running:
         while pending and len(running) < parallel:
-            mutant, module, code, tests, timeout = pending.pop(0)
+            mutant, module, code, function, tests, timeout = pending.pop(0)
+            tests = arrange(module, function, tests)
             pid = os.fork()
             if pid == 0:
-                _child(module, code, tests, verbose)
+                _child(module, code, function, tests, verbose)
             now = time.monotonic()
-            running[pid] = _Running(mutant, now, now + timeout)
+            running[pid] = _Running(mutant, module, function, now, now + timeout)
         pid, status = os.waitpid(-1, os.WNOHANG)
         if pid == 0:
             now = time.monotonic()
@@ -643,6 +788,8 @@ def run_all(jobs: list[tuple[Mutant | None, str, CodeType | None, list[str], flo
             os.killpg(pid, signal.SIGKILL)
         code = os.waitstatus_to_exitcode(status)
         outcome = {0: "survived", 1: "killed", 2: "killed", TIMED_OUT: "timeout"}.get(code, "error")
+        if job.mutant is not None:
+            _record_kill(job.module, job.function, pid)
         on_done(job.mutant, outcome, time.monotonic() - job.started)
 
 
@@ -737,10 +884,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in PRELOAD:
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
-    if any(n.startswith("persona_review") for n in sys.modules):
-        sys.exit("internal: the parent process imported the project; mutants would not take effect")
+    mark = time.monotonic()
+    preload(test_args)
+    print(f"preload: the project imported, the tests collected: {time.monotonic() - mark:.0f} s", flush=True)
 
-    jobs: list[tuple[Mutant | None, str, CodeType | None, list[str], float]] = []
+    jobs: list[Job] = []
     for module in modules:
         covering_tests(module, mutants[module], cov)
         for m in mutants[module]:
@@ -752,9 +900,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 tree, _ = apply_site(trees[module], m.site)
                 code = compile(tree, str(ROOT / module), "exec", dont_inherit=True)
                 timeout = 20.0 + args.timeout_factor * m.seconds
-                jobs.append((m, module, code, m.tests, timeout))
+                jobs.append((m, module, code, m.function, m.tests, timeout))
 
-    if not args.no_baseline and not _baseline(modules, mutants, args.verbose):
+    if not args.no_baseline and not _baseline(modules, mutants, args.jobs, args.verbose):
         print("the covering tests fail without any mutant when run this way (fastest first, selected);"
               " rerun with --verbose to see which", file=sys.stderr)
         return 2
@@ -790,8 +938,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _baseline(modules: list[str], mutants: dict[str, list[Mutant]], verbose: bool) -> bool:
-    """Run every covering test once, unmutated, through the same fork-and-select path as a mutant.
+def _baseline(modules: list[str], mutants: dict[str, list[Mutant]], parallel: int, verbose: bool) -> bool:
+    """Run every covering test once, unmutated, through the same fork-and-select paths as the mutants:
+    the tests split by file into `parallel` groups, the first imported afresh, the others preloaded.
 
     A failure here means a test depends on order or on state the selection leaves out; every mutant
     would then look killed."""
@@ -805,10 +954,22 @@ def _baseline(modules: list[str], mutants: dict[str, list[Mutant]], verbose: boo
                     tests.append(t)
     if not tests:
         return True
+    by_file: dict[str, list[str]] = {}
+    for t in tests:
+        by_file.setdefault(t.split("::", 1)[0], []).append(t)
+    groups: list[list[str]] = [[] for _ in range(max(1, parallel))]
+    load = [0.0] * len(groups)
+    for members in sorted(by_file.values(), key=lambda ts: -sum(TEST_LIMITS.get(t, 5.0) for t in ts)):
+        least = load.index(min(load))
+        groups[least].extend(members)
+        load[least] += sum(TEST_LIMITS.get(t, 5.0) - 4.9 for t in members)
     outcome: list[str] = []
     print(f"baseline: {len(tests)} covering tests, unmutated ...", flush=True)
-    run_all([(None, modules[0], None, tests, 300.0)], 1, verbose, lambda m, o, s: outcome.append(o))
-    return outcome == ["survived"]  # "survived" here means: the unmutated tests passed
+    mark = time.monotonic()
+    run_all([(None, modules[0], None, FRESH if i == 0 else "", g, 600.0) for i, g in enumerate(groups) if g],
+            parallel, verbose, lambda m, o, s: outcome.append(o))
+    print(f"baseline: {time.monotonic() - mark:.0f} s", flush=True)
+    return all(o == "survived" for o in outcome)  # "survived" here means: the unmutated tests passed
 
 
 def _stale(modules: list[str], mutants: dict[str, list[Mutant]],
