@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import ast
 import contextlib
-import copy
 import gc
 import hashlib
 import importlib.abc
@@ -253,56 +252,80 @@ def _short(node: ast.AST, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def apply_site(tree: ast.Module, site: Site) -> tuple[ast.Module, str]:
-    """A mutated copy of `tree` and a description of the change."""
-    mutated = copy.deepcopy(tree)
-    node = next(n for i, n in enumerate(ast.walk(mutated)) if i == site.index)
+def apply_site(tree: ast.Module, nodes: list[ast.AST], site: Site, *, keep: bool = False) -> str:
+    """Mutate `tree` in place and describe the change; undo it before returning unless `keep`.
+
+    `nodes` is `list(ast.walk(tree))` of the unmutated tree (a site names its node by that position).
+    Working in place, not on a copy, keeps making thousands of mutants cheap."""
+    node = nodes[site.index]
+    undo: list[tuple[Any, str, Any]] = []  # (object, attribute or index, old value)
+
+    def put(obj: Any, attr: str | int, value: Any) -> None:
+        if isinstance(attr, int):
+            undo.append((obj, str(attr), obj[attr]))
+            obj[attr] = value
+        else:
+            undo.append((obj, attr, getattr(obj, attr)))
+            setattr(obj, attr, value)
+
     before = _short(node)
     if site.kind == "compare":
         assert isinstance(node, ast.Compare)
         pos, new_name = site.arg
-        node.ops[pos] = getattr(ast, new_name)()
+        put(node.ops, pos, getattr(ast, new_name)())
         desc = f"`{before}` -> `{_short(node)}`"
     elif site.kind == "boolop":
         assert isinstance(node, ast.BoolOp)
-        node.op = ast.Or() if isinstance(node.op, ast.And) else ast.And()
+        put(node, "op", ast.Or() if isinstance(node.op, ast.And) else ast.And())
         desc = f"`{before}` -> `{_short(node)}`"
     elif site.kind == "bool":
         assert isinstance(node, ast.Constant)
-        node.value = not node.value
+        put(node, "value", not node.value)
         desc = f"{before} -> {node.value}"
     elif site.kind == "int":
         assert isinstance(node, ast.Constant)
-        node.value = node.value + site.arg
+        put(node, "value", node.value + site.arg)
         desc = f"{before} -> {node.value}"
     elif site.kind == "string":
         assert isinstance(node, ast.Constant)
-        node.value = ""
+        put(node, "value", "")
         desc = f"{before} -> ''"
     elif site.kind == "negate":
         assert isinstance(node, ast.If | ast.While | ast.IfExp)
         desc = f"negate `{_short(node.test)}`"
-        node.test = ast.UnaryOp(op=ast.Not(), operand=node.test)
+        put(node, "test", ast.UnaryOp(op=ast.Not(), operand=node.test))
     elif site.kind == "guard":
         assert isinstance(node, ast.If)
         desc = f"`if {_short(node.test)}` -> `if True`"
-        node.test = ast.Constant(value=True)
+        put(node, "test", ast.Constant(value=True))
     elif site.kind == "negate-filter":
         assert isinstance(node, ast.comprehension)
         desc = f"negate filter `{_short(node.ifs[site.arg])}`"
-        node.ifs[site.arg] = ast.UnaryOp(op=ast.Not(), operand=node.ifs[site.arg])
+        put(node.ifs, site.arg, ast.UnaryOp(op=ast.Not(), operand=node.ifs[site.arg]))
     elif site.kind == "return-none":
         assert isinstance(node, ast.Return)
         desc = f"`{before}` -> `return None`"
-        node.value = ast.Constant(value=None)
+        put(node, "value", ast.Constant(value=None))
     elif site.kind == "remove":
         desc = f"remove `{before}`"
-        replacement = ast.Pass()
-        _replace_statement(mutated, node, replacement)
+        if keep:  # finding the statement's parent walks the tree: only when the mutant is to be compiled
+            _replace_statement(tree, node, ast.Pass())
     else:  # pragma: no cover - a new kind without an implementation
         raise ValueError(site.kind)
-    ast.fix_missing_locations(mutated)
-    return mutated, desc
+    if not keep:
+        for obj, attr, old in reversed(undo):
+            if isinstance(obj, list):
+                obj[int(attr)] = old
+            else:
+                setattr(obj, attr, old)
+    return desc
+
+
+def compile_mutant(module: str, tree: ast.Module, nodes: list[ast.AST], site: Site) -> CodeType:
+    """The mutant's module code. Mutates `tree`: call it where the tree is a copy (a forked child)."""
+    apply_site(tree, nodes, site, keep=True)
+    ast.fix_missing_locations(tree)
+    return compile(tree, str(ROOT / module), "exec", dont_inherit=True)
 
 
 def _replace_statement(tree: ast.AST, old: ast.AST, new: ast.stmt) -> None:
@@ -334,10 +357,11 @@ def make_mutants(module: str) -> tuple[ast.Module, list[Mutant]]:
             for sub in ast.walk(stmt):
                 statement_line[id(sub)] = stmt.lineno
     owner = _function_bodies(tree)
+    nodes = list(ast.walk(tree))
     found: list[tuple[int, int, Site, str, int, str]] = []
     for site, node in find_sites(tree):
         at: ast.AST = node.ifs[site.arg] if isinstance(node, ast.comprehension) else node
-        _, desc = apply_site(tree, site)
+        desc = apply_site(tree, nodes, site)
         line = getattr(at, "lineno", 0)
         found.append((line, getattr(at, "col_offset", 0), site, desc, statement_line.get(id(node), line),
                       owner.get(id(node), "")))
@@ -482,34 +506,101 @@ def _collect_main(out: str, test_args: list[str], targets: list[str]) -> int:
     return int(code)
 
 
+def _is_test_file(path: Path) -> bool:
+    return path.name.startswith("test_") and path.suffix == ".py"
+
+
 def _fingerprint(targets: Sequence[str], test_args: Sequence[str]) -> str:
+    """Everything the coverage depends on except the test files themselves (those are tracked one by one,
+    so that a changed or new test file is traced alone)."""
     digest = hashlib.sha256()
     digest.update(json.dumps([str(ROOT), sorted(targets), list(test_args)]).encode())
     for folder in ("src", "tests"):
         for path in sorted((ROOT / folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
+            if path.is_file() and "__pycache__" not in path.parts and not _is_test_file(path):
                 digest.update(str(path.relative_to(ROOT)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def load_coverage(targets: Sequence[str], test_args: Sequence[str], fresh: bool) -> dict[str, Any]:
-    CACHE.mkdir(exist_ok=True)
-    cached = CACHE / f"coverage-{_fingerprint(targets, test_args)}.json"
-    if cached.exists() and not fresh:
-        print(f"coverage: cached ({cached.relative_to(ROOT)})", flush=True)
-        data: dict[str, Any] = json.loads(cached.read_text(encoding="utf-8"))
-        return data
-    print("coverage: running the tests once under a line tracer ...", flush=True)
-    start = time.perf_counter()
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--collect", str(cached),
+def _test_files(test_args: Sequence[str]) -> dict[str, str]:
+    """Test files the run covers (relative path -> content hash)."""
+    ignored = [(ROOT / a.removeprefix("--ignore=")).resolve() for a in test_args if a.startswith("--ignore=")]
+    out: dict[str, str] = {}
+    for arg in test_args:
+        if arg.startswith("-"):
+            continue
+        base = (ROOT / arg).resolve()
+        for path in [base] if base.is_file() else sorted(base.rglob("test_*.py")):
+            if _is_test_file(path) and not any(path == i or i in path.parents for i in ignored):
+                out[str(path.relative_to(ROOT))] = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    return out
+
+
+def _collect(out: Path, targets: Sequence[str], test_args: Sequence[str]) -> dict[str, Any]:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--collect", str(out),
            "--collect-args", json.dumps(list(test_args)), "--", *targets]
     proc = subprocess.run(cmd, cwd=ROOT, check=False, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                           text=True)
-    if not cached.exists():
+    if not out.exists():
         sys.exit("coverage run failed:\n" + proc.stdout[-4000:])
-    data = json.loads(cached.read_text(encoding="utf-8"))
-    print(f"coverage: {len(data['tests'])} tests in {time.perf_counter() - start:.0f} s"
+    data: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    out.unlink()
+    return data
+
+
+def _per_test(data: dict[str, Any]) -> dict[str, tuple[float, bool, set[tuple[str, int]]]]:
+    tests: list[str] = data["tests"]
+    out = {t: (d, t in set(data["failed"]), set[tuple[str, int]]()) for t, d in
+           zip(tests, data["duration"], strict=True)}
+    for filename, by_line in data["lines"].items():
+        for line, indexes in by_line.items():
+            for i in indexes:
+                out[tests[i]][2].add((filename, int(line)))
+    return out
+
+
+def _merge(old: dict[str, Any], new: dict[str, Any], replaced: set[str]) -> dict[str, Any]:
+    """`old` without the tests of the `replaced` files, plus `new`."""
+    merged = {t: v for t, v in _per_test(old).items() if t.split("::", 1)[0] not in replaced}
+    merged.update(_per_test(new))
+    tests = sorted(merged)
+    lines: dict[str, dict[str, list[int]]] = {}
+    for i, t in enumerate(tests):
+        for filename, line in merged[t][2]:
+            lines.setdefault(filename, {}).setdefault(str(line), []).append(i)
+    imports = {f: sorted(set(old["imports"].get(f, [])) | set(new["imports"].get(f, [])))
+               for f in {*old["imports"], *new["imports"]}}
+    return {"tests": tests, "duration": [merged[t][0] for t in tests],
+            "failed": [t for t in tests if merged[t][1]], "lines": lines, "imports": imports}
+
+
+def load_coverage(targets: Sequence[str], test_args: Sequence[str], fresh: bool) -> dict[str, Any]:
+    """Which tests execute which lines of `targets`: traced once, then only for test files that changed."""
+    CACHE.mkdir(exist_ok=True)
+    cached = CACHE / f"coverage-{_fingerprint(targets, test_args)}.json"
+    files = _test_files(test_args)
+    start = time.perf_counter()
+    data: dict[str, Any]
+    if cached.exists() and not fresh:
+        data = json.loads(cached.read_text(encoding="utf-8"))
+        before: dict[str, str] = data.get("files", {})
+        changed = sorted(f for f in files if before.get(f) != files[f])
+        gone = {f for f in before if f not in files}
+        if not changed and not gone:
+            print(f"coverage: cached ({cached.relative_to(ROOT)})", flush=True)
+            return data
+        print(f"coverage: cached; tracing {len(changed)} changed test file(s) ...", flush=True)
+        ignores = [a for a in test_args if a.startswith("--ignore=")]
+        new = _collect(cached.with_suffix(".part"), targets, [*changed, *ignores]) if changed else {
+            "tests": [], "duration": [], "failed": [], "lines": {}, "imports": {}}
+        data = _merge(data, new, set(changed) | gone)
+    else:
+        print("coverage: running the tests once under a line tracer ...", flush=True)
+        data = _collect(cached.with_suffix(".part"), targets, test_args)
+    data["files"] = files
+    cached.write_text(json.dumps(data), encoding="utf-8")
+    print(f"coverage: {len(data['tests'])} tests, {time.perf_counter() - start:.0f} s"
           f" ({len(data['failed'])} failing without a mutant, left out)", flush=True)
     return data
 
@@ -720,7 +811,7 @@ FRESH = "<fresh import>"
 """As the `function` of a job without a mutant: import the project afresh (the baseline checks that path)."""
 
 
-def _child(module: str, code: CodeType | None, function: str, tests: list[str], verbose: bool) -> None:
+def _child(module: str, site: Site | None, function: str, tests: list[str], verbose: bool) -> None:
     """Runs in the forked child; never returns."""
     os.setpgid(0, 0)
     rc = 3
@@ -729,6 +820,7 @@ def _child(module: str, code: CodeType | None, function: str, tests: list[str], 
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, 1)
             os.dup2(devnull, 2)
+        code = None if site is None else compile_mutant(module, *TREES[module], site)
         if function == FRESH or (code is not None and not (function and _swap_in(module, function, code))):
             # A mutant at module level (or in code run at import): import the project and the tests afresh,
             # with the mutated module's code in front of the import system.
@@ -754,8 +846,11 @@ class _Running:
     deadline: float
 
 
-Job = tuple[Mutant | None, str, CodeType | None, str, list[str], float]
-"""(mutant, module, mutated code, function to swap it into or FRESH or "", tests, timeout)."""
+Job = tuple[Mutant | None, str, Site | None, str, list[str], float]
+"""(mutant, module, its site, function to swap it into or FRESH or "", tests, timeout)."""
+
+TREES: dict[str, tuple[ast.Module, list[ast.AST]]] = {}
+"""module -> (its tree, the tree's nodes in walk order), set before forking: a child compiles its mutant."""
 
 
 def run_all(jobs: list[Job], parallel: int, verbose: bool, on_done: Any) -> None:
@@ -764,11 +859,11 @@ def run_all(jobs: list[Job], parallel: int, verbose: bool, on_done: Any) -> None
     running: dict[int, _Running] = {}
     while pending or running:
         while pending and len(running) < parallel:
-            mutant, module, code, function, tests, timeout = pending.pop(0)
+            mutant, module, site, function, tests, timeout = pending.pop(0)
             tests = arrange(module, function, tests)
             pid = os.fork()
             if pid == 0:
-                _child(module, code, function, tests, verbose)
+                _child(module, site, function, tests, verbose)
             now = time.monotonic()
             running[pid] = _Running(mutant, module, function, now, now + timeout)
         pid, status = os.waitpid(-1, os.WNOHANG)
@@ -880,7 +975,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.monotonic()
     load_at_start = os.getloadavg()[0]
     test_args = [*args.tests, *(f"--ignore={p}" for p in args.ignore_tests)]
-    cov = load_coverage(modules, test_args, args.fresh)
+    cov = load_coverage(sorted({*_normalise(CORE_MODULES), *modules}), test_args, args.fresh)
     for name in PRELOAD:
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
@@ -890,6 +985,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     jobs: list[Job] = []
     for module in modules:
+        TREES[module] = (trees[module], list(ast.walk(trees[module])))
         covering_tests(module, mutants[module], cov)
         for m in mutants[module]:
             if m.key() in equivalents:
@@ -897,10 +993,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             elif not m.tests:
                 m.outcome = "uncovered"
             else:
-                tree, _ = apply_site(trees[module], m.site)
-                code = compile(tree, str(ROOT / module), "exec", dont_inherit=True)
                 timeout = 20.0 + args.timeout_factor * m.seconds
-                jobs.append((m, module, code, m.function, m.tests, timeout))
+                jobs.append((m, module, m.site, m.function, m.tests, timeout))
 
     if not args.no_baseline and not _baseline(modules, mutants, args.jobs, args.verbose):
         print("the covering tests fail without any mutant when run this way (fastest first, selected);"
