@@ -882,7 +882,10 @@ def run_all(jobs: list[Job], parallel: int, verbose: bool, on_done: Any) -> None
         with contextlib.suppress(ProcessLookupError, PermissionError):  # whatever the tests left behind
             os.killpg(pid, signal.SIGKILL)
         code = os.waitstatus_to_exitcode(status)
-        outcome = {0: "survived", 1: "killed", 2: "killed", TIMED_OUT: "timeout"}.get(code, "error")
+        # 3 and 4: pytest's internal and usage errors, which a mutant causes when the project cannot be
+        # imported (a conftest's import fails); 5 (no tests ran) and signals are errors of the harness.
+        outcome = {0: "survived", 1: "killed", 2: "killed", 3: "killed", 4: "killed",
+                   TIMED_OUT: "timeout"}.get(code, "error")
         if job.mutant is not None:
             _record_kill(job.module, job.function, pid)
         on_done(job.mutant, outcome, time.monotonic() - job.started)
