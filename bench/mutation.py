@@ -755,7 +755,7 @@ def _project_modules() -> list[str]:
     """Names of the modules loaded from this repository (the project's and the tests')."""
     root = str(ROOT) + os.sep
     return [name for name, mod in list(sys.modules.items())
-            if (getattr(mod, "__file__", None) or "").startswith(root) and not name.startswith("mutation")]
+            if (getattr(mod, "__file__", None) or "").startswith(root) and name not in ("__main__", "mutation")]
 
 
 def preload(test_args: Sequence[str]) -> None:
