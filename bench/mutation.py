@@ -754,8 +754,9 @@ def module_name(module: str) -> str:
 def _project_modules() -> list[str]:
     """Names of the modules loaded from this repository (the project's and the tests')."""
     root = str(ROOT) + os.sep
+    this = ("__main__", "mutation")
     return [name for name, mod in list(sys.modules.items())
-            if (getattr(mod, "__file__", None) or "").startswith(root) and name not in ("__main__", "mutation")]
+            if (getattr(mod, "__file__", None) or "").startswith(root) and name not in this]
 
 
 def preload(test_args: Sequence[str]) -> None:
