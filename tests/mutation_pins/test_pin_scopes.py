@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from persona_review.scopes import MAX_HEADER_CHARS, MAX_WALK, enclosing_scope, is_header, scope_name
+from persona_review.scopes import enclosing_scope, is_header, scope_name
+
+MAX_WALK = 2_000  # the documented bounds, written out: a test that imported them would move with them
+MAX_HEADER_CHARS = 240
 
 KEYWORDS = ["def", "func", "function", "fn", "fun", "sub", "if", "for", "while", "switch", "catch", "return",
             "async", "await", "new", "describe", "context"]
