@@ -57,3 +57,16 @@ def test_only_the_first_240_characters_of_a_line_are_read() -> None:
     assert len(outside) == MAX_HEADER_CHARS + 1 and is_header(outside)
     inside = start + " " * (MAX_HEADER_CHARS - 1 - len(start)) + ";" + ")"  # the `;` is the last one read
     assert not is_header(inside)
+    late_name = "public static " + "a " * 150 + "run(x) {"  # the only call-like name starts past 240
+    assert scope_name(late_name) == " ".join(late_name.split())[:80]
+
+
+def test_a_line_the_diff_does_not_show_has_no_scope() -> None:
+    assert enclosing_scope({}, 5) == ""
+    assert enclosing_scope({1: "def f():"}, 2, "def g():") == ""
+
+
+def test_the_hunk_heading_is_not_added_above_a_top_level_scope_the_hunk_shows() -> None:
+    lines = {10: "def f():", 11: "    x = 1"}
+    assert enclosing_scope(lines, 11, "class Earlier:") == "f"
+    assert enclosing_scope({11: "    x = 1"}, 11, "class Earlier:") == "Earlier"
