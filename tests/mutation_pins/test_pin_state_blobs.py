@@ -71,6 +71,8 @@ def test_a_state_part_is_found_by_its_index() -> None:
     part = state_part(3, "blob")
     assert part_index(part) == 3 and part_index(state_part(12, "")) == 12
     assert part.startswith("<!-- persona-review:state-part 3 -->")
+    assert part == ("<!-- persona-review:state-part 3 -->\n_persona-review bookkeeping (4): the fingerprints of "
+                    "the findings already reported on this pull request, kept so reruns repeat none._\nblob")
     assert part_index("<!-- persona-review:summary {} -->") is None and part_index(None) is None
 
 
