@@ -159,3 +159,28 @@ def test_the_file_is_json_ending_with_one_newline() -> None:
     result = ReviewResult(persona="backend", mode="checks", files=[], findings=[finding("ERR-01", Severity.LOW)])
     text = render_sarif(result)
     assert text.endswith("}\n") and not text.endswith("\n\n")
+
+
+def test_a_partial_model_review_lists_what_the_model_did_not_review() -> None:
+    from persona_review.result import ModelOutcome, ModelStatus
+
+    def error_notes(unreviewed: list[str]) -> list[str]:
+        doc = render([], model=ModelOutcome(status=ModelStatus.PARTIAL, unreviewed=unreviewed))
+        notes = doc["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        return [n["message"]["text"] for n in notes if n["level"] == "error"]
+
+    assert error_notes(["app/big.py", "app/huge.py:1-400"]) == [
+        "the model review was partial; not reviewed by the model: app/big.py, app/huge.py:1-400"]
+    assert error_notes([]) == ["the model review was partial; not reviewed by the model: some parts"]
+
+
+def test_files_up_to_two_million_characters_get_line_hashes_and_larger_ones_are_left_to_upload_sarif() -> None:
+    limit = 2_000_000
+    first = "    conn.execute(sql)\n"
+    for size, hashed in ((limit, True), (limit + 1, False)):
+        text = first + "x" * (size - len(first) - 1) + "\n"
+        assert len(text) == size
+        result = ReviewResult(persona="backend", mode="checks", files=[],
+                              findings=[finding("ERR-01", Severity.HIGH, line=1, code="conn.execute(sql)")])
+        (res,) = json.loads(render_sarif(result, {"svc/orders.py": text}))["runs"][0]["results"]
+        assert ("primaryLocationLineHash" in res["partialFingerprints"]) is hashed, size
