@@ -184,3 +184,16 @@ def test_files_up_to_two_million_characters_get_line_hashes_and_larger_ones_are_
                               findings=[finding("ERR-01", Severity.HIGH, line=1, code="conn.execute(sql)")])
         (res,) = json.loads(render_sarif(result, {"svc/orders.py": text}))["runs"][0]["results"]
         assert ("primaryLocationLineHash" in res["partialFingerprints"]) is hashed, size
+
+
+def test_the_first_and_last_lines_of_a_file_have_line_hashes_and_a_line_past_the_end_has_none() -> None:
+    from persona_review.reporters.line_hash import line_hashes
+
+    text = "import os\nconn.execute(sql)\nreturn rows"  # no newline at the end: three lines
+    hashes = line_hashes(text)
+    assert len(hashes) == 3
+    found = [finding("ERR-01", Severity.HIGH, line=n, fingerprint=f"fp{n}") for n in (1, 3, 4)]
+    result = ReviewResult(persona="backend", mode="checks", files=[], findings=found)
+    results = json.loads(render_sarif(result, {"svc/orders.py": text}))["runs"][0]["results"]
+    assert [r["partialFingerprints"].get("primaryLocationLineHash") for r in results] == [
+        hashes[0], hashes[2], None]
