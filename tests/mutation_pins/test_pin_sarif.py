@@ -197,3 +197,11 @@ def test_the_first_and_last_lines_of_a_file_have_line_hashes_and_a_line_past_the
     results = json.loads(render_sarif(result, {"svc/orders.py": text}))["runs"][0]["results"]
     assert [r["partialFingerprints"].get("primaryLocationLineHash") for r in results] == [
         hashes[0], hashes[2], None]
+
+
+def test_without_the_files_text_a_multi_line_finding_takes_its_column_from_its_first_quoted_line() -> None:
+    multi = finding("ERR-01", Severity.HIGH, line=5, end_line=6, code="    if x:\n        y()")
+    (res,) = render([multi])["runs"][0]["results"]
+    region = res["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["endLine"], region["startColumn"]) == (5, 6, 5)
+    assert "endColumn" not in region, "the last line's text is not known"
