@@ -205,3 +205,33 @@ def test_without_the_files_text_a_multi_line_finding_takes_its_column_from_its_f
     region = res["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["endLine"], region["startColumn"]) == (5, 6, 5)
     assert "endColumn" not in region, "the last line's text is not known"
+
+
+def test_a_result_quotes_its_code_as_a_snippet_when_it_has_some() -> None:
+    quoted = finding("ERR-01", Severity.HIGH, line=5, code="conn.execute(sql)", fingerprint="a")
+    bare = finding("ERR-02", Severity.HIGH, line=6, code="  ", fingerprint="b")
+    regions = [r["locations"][0]["physicalLocation"]["region"] for r in render([quoted, bare])["runs"][0]["results"]]
+    assert regions[0]["snippet"] == {"text": "conn.execute(sql)"}
+    assert "snippet" not in regions[1]
+
+
+def test_a_suppression_without_a_reason_has_no_justification() -> None:
+    hidden = finding("ERR-01", Severity.HIGH, fingerprint="fp-hidden")
+    result = ReviewResult(persona="backend", mode="checks", files=[], findings=[], suppressed=[hidden],
+                          suppression_reasons={})
+    (res,) = json.loads(render_sarif(result))["runs"][0]["results"]
+    assert res["suppressions"] == [{"kind": "inSource"}]
+
+
+def test_the_checkout_is_used_for_hashes_when_every_quoted_line_reads_there_as_quoted(tmp_path: Any) -> None:
+    from persona_review.reporters.sarif import workspace_contents
+
+    (tmp_path / "svc").mkdir()
+    text = "import os\nif ready:\n    conn.execute(sql)"
+    (tmp_path / "svc" / "orders.py").write_text(text, encoding="utf-8")
+    on_last_line = finding("ERR-01", Severity.HIGH, line=3, code="conn.execute(sql)")
+    two_lines = finding("ERR-02", Severity.HIGH, line=2, end_line=3, code="if ready:\n    conn.execute(sql)")
+    whole_file = finding("ERR-03", Severity.HIGH, line=None, code="a quote from nowhere in particular")
+    assert workspace_contents(tmp_path, [on_last_line, two_lines, whole_file]) == {"svc/orders.py": text}
+    moved = finding("ERR-01", Severity.HIGH, line=1, code="conn.execute(sql)")
+    assert workspace_contents(tmp_path, [on_last_line, moved]) == {}, "a line that reads otherwise: not used"
