@@ -855,9 +855,21 @@ TREES: dict[str, tuple[ast.Module, list[ast.AST]]] = {}
 
 
 def run_all(jobs: list[Job], parallel: int, verbose: bool, on_done: Any) -> None:
-    """Fork up to `parallel` children at a time."""
-    pending = list(jobs)
+    """Fork up to `parallel` children at a time. On KeyboardInterrupt, stop the children and re-raise."""
     running: dict[int, _Running] = {}
+    try:
+        _run_all(jobs, parallel, verbose, on_done, running)
+    except KeyboardInterrupt:
+        for pid in running:
+            with contextlib.suppress(ProcessLookupError, PermissionError, ChildProcessError):
+                os.killpg(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+        raise
+
+
+def _run_all(jobs: list[Job], parallel: int, verbose: bool, on_done: Any,
+             running: dict[int, _Running]) -> None:
+    pending = list(jobs)
     while pending or running:
         while pending and len(running) < parallel:
             mutant, module, site, function, tests, timeout = pending.pop(0)
@@ -1020,7 +1032,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {done}/{total} mutants run, {time.monotonic() - started:.0f} s", flush=True)
 
     print(f"running {total} mutants on {args.jobs} jobs ...", flush=True)
-    run_all(jobs, args.jobs, args.verbose, on_done)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops the run like Ctrl-C
+    try:
+        run_all(jobs, args.jobs, args.verbose, on_done)
+    except KeyboardInterrupt:
+        print("\ninterrupted: the report covers the mutants run so far ('not run' are left out)", flush=True)
     elapsed = time.monotonic() - started
     _report(modules, mutants, equivalents, elapsed)
     times = os.times()
@@ -1079,17 +1095,21 @@ def _stale(modules: list[str], mutants: dict[str, list[Mutant]],
 def _report(modules: list[str], mutants: dict[str, list[Mutant]],
             equivalents: dict[tuple[str, str, str, int], str], elapsed: float) -> None:
     print()
-    print(f"{'module':44} {'mutants':>7} {'killed':>6} {'surv.':>5} {'uncov.':>6} {'equiv.':>6} {'score':>6}")
+    print(f"{'module':40} {'mutants':>7} {'killed':>6} {'(t/o)':>5} {'surv.':>5} {'uncov.':>6} {'equiv.':>6}"
+          f" {'not run':>7} {'score':>6}")
     for module in modules:
         ms = mutants[module]
         killed = sum(m.outcome in ("killed", "timeout") for m in ms)
+        timeouts = sum(m.outcome == "timeout" for m in ms)
         survived = sum(m.outcome in ("survived", "error") for m in ms)
         uncovered = sum(m.outcome == "uncovered" for m in ms)
         equivalent = sum(m.outcome == "equivalent" for m in ms)
-        scored = len(ms) - equivalent
+        not_run = sum(m.outcome == "pending" for m in ms)
+        scored = len(ms) - equivalent - not_run
         score = killed / scored if scored else 1.0
         short = module.removeprefix("src/persona_review/")
-        print(f"{short:44} {len(ms):7} {killed:6} {survived:5} {uncovered:6} {equivalent:6} {score:6.2f}")
+        print(f"{short:40} {len(ms):7} {killed:6} {timeouts:5} {survived:5} {uncovered:6} {equivalent:6}"
+              f" {not_run:7} {score:6.2f}")
     print(f"\nwall time: {elapsed:.0f} s")
     for module in modules:
         rest = [m for m in mutants[module] if m.outcome in ("survived", "uncovered", "error")]
