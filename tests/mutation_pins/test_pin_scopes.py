@@ -70,3 +70,13 @@ def test_the_hunk_heading_is_not_added_above_a_top_level_scope_the_hunk_shows() 
     lines = {10: "def f():", 11: "    x = 1"}
     assert enclosing_scope(lines, 11, "class Earlier:") == "f"
     assert enclosing_scope({11: "    x = 1"}, 11, "class Earlier:") == "Earlier"
+
+
+def test_blocks_that_are_not_scopes_are_passed_over() -> None:
+    lines = {1: "def f(x):", 2: "    if x:", 3: "        for y in x:", 4: "            use(y)"}
+    assert enclosing_scope(lines, 4) == "f"
+
+
+def test_a_hunk_heading_that_is_not_a_scope_adds_nothing() -> None:
+    assert enclosing_scope({11: "    x = 1"}, 11, "total = compute(items)") == ""
+    assert enclosing_scope({11: "    x = 1"}, 11) == ""
