@@ -1,0 +1,30 @@
+"""How much of a repository's instructions reaches the model: each source up to 4,000 characters, all of
+them up to 16,000, and a notice for whatever is cut or left out."""
+
+from __future__ import annotations
+
+from persona_review.model.repo_instructions import RepoGuidance, load_guidance
+
+
+def guidance(*texts: str) -> RepoGuidance:
+    rules = [((), text) for text in texts]
+    return load_guidance(lambda path: None, lambda directory: [], [], rules)
+
+
+def test_a_source_of_4000_characters_is_kept_whole_and_a_longer_one_is_cut_with_a_notice() -> None:
+    whole = guidance("a" * 4000)
+    assert [len(i.text) for i in whole.instructions] == [4000] and whole.notices == []
+    cut = guidance("b" * 4001)
+    assert [i.text for i in cut.instructions] == ["b" * 4000]
+    assert cut.notices == ["repository instructions from path-instructions[1] in the config cut to 4000 characters"]
+
+
+def test_past_16000_characters_in_all_a_source_is_cut_to_the_room_left_then_left_out() -> None:
+    full = guidance("a" * 4000, "b" * 4000, "c" * 4000, "d" * 3999, "e" * 10, "f" * 10)
+    assert [len(i.text) for i in full.instructions] == [4000, 4000, 4000, 3999, 1]
+    assert full.notices == [
+        "repository instructions from path-instructions[5] in the config cut to 1 characters",
+        "repository instructions from path-instructions[6] in the config left out: over 16000 characters of "
+        "instructions in total",
+    ]
+    assert guidance("  \n  ").instructions == [], "a blank source adds nothing"
