@@ -28,3 +28,18 @@ def test_past_16000_characters_in_all_a_source_is_cut_to_the_room_left_then_left
         "instructions in total",
     ]
     assert guidance("  \n  ").instructions == [], "a blank source adds nothing"
+
+
+def test_only_the_first_40_repository_checklist_items_are_used() -> None:
+    def checklist(count: int) -> str:
+        items = "".join(f"  - id: T-{n:02}\n    rule: \"Rule number {n}.\"\n" for n in range(1, count + 1))
+        return f"category: security\ntitle: Tenancy\nitems:\n{items}"
+
+    for count, used in ((40, 40), (41, 40)):
+        files = {".github/persona-review/checklists/many.yml": checklist(count)}
+        found = load_guidance(files.get, lambda directory: ["many.yml"] if directory.endswith("checklists") else [],
+                              [])
+        (security,) = found.checklists
+        assert [i.id for i in security.items] == [f"repo:T-{n:02}" for n in range(1, used + 1)]
+        past = "repository checklist items past the first 40 are not used"
+        assert (past in found.notices) is (count > 40), count

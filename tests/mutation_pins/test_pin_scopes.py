@@ -80,3 +80,8 @@ def test_blocks_that_are_not_scopes_are_passed_over() -> None:
 def test_a_hunk_heading_that_is_not_a_scope_adds_nothing() -> None:
     assert enclosing_scope({11: "    x = 1"}, 11, "total = compute(items)") == ""
     assert enclosing_scope({11: "    x = 1"}, 11) == ""
+
+
+def test_a_blank_line_inside_a_function_does_not_end_its_scope() -> None:
+    lines = {1: "def f():", 2: "    x = 1", 3: "", 4: "    y = 2"}
+    assert enclosing_scope(lines, 4) == "f"
