@@ -3,7 +3,10 @@ them up to 16,000, and a notice for whatever is cut or left out."""
 
 from __future__ import annotations
 
-from persona_review.model.repo_instructions import RepoGuidance, load_guidance
+import subprocess
+from pathlib import Path
+
+from persona_review.model.repo_instructions import RepoGuidance, git_reader, load_guidance
 
 
 def guidance(*texts: str) -> RepoGuidance:
@@ -43,3 +46,17 @@ def test_only_the_first_40_repository_checklist_items_are_used() -> None:
         assert [i.id for i in security.items] == [f"repo:T-{n:02}" for n in range(1, used + 1)]
         past = "repository checklist items past the first 40 are not used"
         assert (past in found.notices) is (count > 40), count
+
+
+def test_instructions_at_the_base_that_are_not_utf8_are_read_with_replacement_characters(tmp_path: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args], cwd=tmp_path,
+                       check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    (tmp_path / "AGENTS.md").write_bytes(b"Use caf\xe9 tables only.\n")
+    git("add", "AGENTS.md")
+    git("commit", "-q", "-m", "base")
+    read, list_dir = git_reader(tmp_path, "main")
+    assert read("AGENTS.md") == "Use caf\ufffd tables only.\n"
+    assert read("missing.md") is None and list_dir(".github/instructions") == []
