@@ -6,7 +6,14 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from persona_review.model.repo_instructions import RepoGuidance, git_reader, load_guidance
+from persona_review.model.repo_instructions import (
+    RepoGuidance,
+    RepoInstruction,
+    directory_reader,
+    for_paths,
+    git_reader,
+    load_guidance,
+)
 
 
 def guidance(*texts: str) -> RepoGuidance:
@@ -60,3 +67,39 @@ def test_instructions_at_the_base_that_are_not_utf8_are_read_with_replacement_ch
     read, list_dir = git_reader(tmp_path, "main")
     assert read("AGENTS.md") == "Use caf\ufffd tables only.\n"
     assert read("missing.md") is None and list_dir(".github/instructions") == []
+
+
+def test_a_checkout_is_read_only_inside_its_root(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    (root / ".github" / "instructions").mkdir(parents=True)
+    (root / "AGENTS.md").write_bytes(b"Prices in caf\xe9 cents.\n")
+    (root / ".github" / "instructions" / "api.instructions.md").write_text("x", encoding="utf-8")
+    (root / ".github" / "instructions" / "nested").mkdir()
+    (tmp_path / "secret.md").write_text("outside", encoding="utf-8")
+    read, list_dir = directory_reader(root)
+    assert read("AGENTS.md") == "Prices in caf\ufffd cents.\n"
+    assert read("../secret.md") is None and read(".github") is None and read("missing.md") is None
+    assert list_dir(".github/instructions") == ["api.instructions.md"], "files only"
+    assert list_dir("..") == [] and list_dir("missing") == [] and list_dir("AGENTS.md") == []
+
+
+def test_only_files_named_dot_instructions_md_are_instructions() -> None:
+    files = {".github/instructions/api.instructions.md": "---\napplyTo: \"app/**\"\n---\nReturn 404.\n",
+             ".github/instructions/notes.md": "---\napplyTo: \"app/**\"\n---\nScratch notes.\n"}
+    found = load_guidance(files.get, lambda d: sorted(p.rsplit("/", 1)[1] for p in files if p.startswith(d + "/")),
+                          ["app/a.py"])
+    assert [i.source for i in found.instructions] == [".github/instructions/api.instructions.md"]
+
+
+def test_each_block_names_the_files_it_is_for_up_to_eight() -> None:
+    def header(count: int) -> str:
+        paths = [f"app/m{n}.py" for n in range(count)]
+        text = for_paths([RepoInstruction("AGENTS.md", ("/app/**",), "Be careful.")], paths)
+        return text.splitlines()[0]
+
+    assert header(8) == "## From AGENTS.md (for " + ", ".join(f"app/m{n}.py" for n in range(8)) + ")"
+    assert header(9) == "## From AGENTS.md (for " + ", ".join(f"app/m{n}.py" for n in range(8)) + " and 1 more)"
+    assert header(11).endswith("app/m6.py and 3 more)"), "sorted: m10 comes before m2"
+    everywhere = for_paths([RepoInstruction("AGENTS.md", (), "Be careful.")], ["a.py", "b.py"])
+    assert everywhere == "## From AGENTS.md (for every file)\nBe careful."
+    assert for_paths([RepoInstruction("x.md", ("/web/**",), "t")], ["app/a.py"]) == ""
