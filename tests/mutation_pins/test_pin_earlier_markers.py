@@ -216,3 +216,29 @@ def test_a_rerun_still_leaves_the_inline_findings_out_of_the_summary_list(fake: 
     assert run(fake, tmp_path / "2", "pull_request", event("pull_request.synchronize")).code == 0
     (summary,) = fake.bot_issue_comments()
     assert "\n- **" not in summary["body"], "still inline: not listed again in the summary"
+
+
+def test_of_two_state_parts_with_one_index_the_first_is_the_one_kept_up_to_date(fake: FakeGitHub,
+                                                                                tmp_path: Path) -> None:
+    from hashlib import sha256
+
+    from persona_review.action.markers import state_part
+
+    fake.open_pull(NUMBER, FILES)
+    bot = fake.shapes.user(BOT["login"], "Bot", BOT["id"])
+    many = [sha256(str(i).encode()).hexdigest()[:16] for i in range(14_000)]
+    halves = [fps_blobs(many[:7_000], 60_000), fps_blobs(many[7_000:], 60_000)]
+    assert [len(h) for h in halves] == [1, 1]
+    summary = fake.shapes.issue_comment(NUMBER, "Summary " + SummaryState(head=None).marker(), bot, "NONE")
+    first = fake.shapes.issue_comment(NUMBER, state_part(0, halves[0][0]), bot, "NONE")
+    second = fake.shapes.issue_comment(NUMBER, state_part(0, halves[1][0]), bot, "NONE")
+    fake.state.issue_comments.extend([summary, first, second])
+    before = second["body"]
+
+    assert run(fake, tmp_path / "run", "pull_request", event("pull_request.opened")).code == 0
+
+    comments = {c["id"]: c["body"] for c in fake.bot_issue_comments()}
+    assert comments[second["id"]] == before, "the later duplicate is left as it was"
+    assert comments[first["id"]] != state_part(0, halves[0][0]), "the first holds the state's rest now"
+    remembered = set().union(*(_summary_prefixes(b) if read_state(b) else prefixes_in(b) for b in comments.values()))
+    assert {fp[:PREFIX_HEX] for fp in many} <= remembered
