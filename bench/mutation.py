@@ -108,6 +108,8 @@ class Mutant:
     tests: list[str] = field(default_factory=list)
     outcome: str = "pending"  # killed | timeout | survived | uncovered | equivalent | error
     seconds: float = 0.0
+    killed_by: str = ""
+    """The test that failed (or timed out) first."""
 
     statement_line: int = 0
     """First line of the innermost statement holding the mutated node."""
@@ -703,14 +705,17 @@ def arrange(module: str, function: str, tests: list[str]) -> list[str]:
     return [t for _, t in sorted(enumerate(tests), key=key)]
 
 
-def _record_kill(module: str, function: str, pid: int) -> None:
+def _record_kill(module: str, function: str, pid: int) -> str:
+    """The test that killed the mutant of child `pid` ("" when none did), counted for `arrange`."""
     path = KILLERS_DIR / str(pid)
+    test = ""
     with contextlib.suppress(OSError):
         test = path.read_text(encoding="utf-8")
         path.unlink()
-        if test:
-            for key in ((module, function), (module, "")):
-                KILLS.setdefault(key, {})[test] = KILLS.get(key, {}).get(test, 0) + 1
+    if test:
+        for key in ((module, function), (module, "")):
+            KILLS.setdefault(key, {})[test] = KILLS.get(key, {}).get(test, 0) + 1
+    return test
 
 
 class _Select:
@@ -900,7 +905,7 @@ def _run_all(jobs: list[Job], parallel: int, verbose: bool, on_done: Any,
         outcome = {0: "survived", 1: "killed", 2: "killed", 3: "killed", 4: "killed",
                    TIMED_OUT: "timeout"}.get(code, "error")
         if job.mutant is not None:
-            _record_kill(job.module, job.function, pid)
+            job.mutant.killed_by = _record_kill(job.module, job.function, pid)
         on_done(job.mutant, outcome, time.monotonic() - job.started)
 
 
