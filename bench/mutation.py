@@ -35,6 +35,7 @@ import importlib.machinery
 import importlib.util
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -678,7 +679,8 @@ TIMED_OUT = 124
 # failed (or timed out) to a file named after its pid in KILLERS_DIR; the parent reads it when the child
 # ends, and runs the tests that killed mutants of the same function (then of the same module) first.
 KILLS: dict[tuple[str, str], dict[str, int]] = {}
-KILLERS_DIR = Path(tempfile.mkdtemp(prefix="mutation-killers-"))
+KILLERS_DIR = Path(tempfile.gettempdir()) / f"mutation-killers-{os.getpid()}"
+"""Made by `main` before the first fork, removed when the run ends."""
 _CURRENT: list[str] = [""]
 
 
@@ -1038,10 +1040,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print(f"running {total} mutants on {args.jobs} jobs ...", flush=True)
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops the run like Ctrl-C
+    KILLERS_DIR.mkdir(exist_ok=True)
     try:
         run_all(jobs, args.jobs, args.verbose, on_done)
     except KeyboardInterrupt:
         print("\ninterrupted: the report covers the mutants run so far ('not run' are left out)", flush=True)
+    finally:
+        shutil.rmtree(KILLERS_DIR, ignore_errors=True)
     elapsed = time.monotonic() - started
     _report(modules, mutants, equivalents, elapsed)
     times = os.times()
