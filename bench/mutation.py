@@ -28,22 +28,24 @@ from __future__ import annotations
 import argparse
 import ast
 import contextlib
-import copy
+import gc
 import hashlib
 import importlib.abc
 import importlib.machinery
 import importlib.util
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import tomllib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import CodeType, FrameType
+from types import CodeType, FrameType, FunctionType
 from typing import Any
 
 import pytest
@@ -65,6 +67,15 @@ CORE_MODULES = [
     "src/persona_review/triggers.py",
     "src/persona_review/diff.py",
     "src/persona_review/reporters/sarif.py",
+    # Added by later issues for the same decisions: fingerprints (the scope that is part of one), matching
+    # findings to what was posted before, publishing the review and the summary state, which repository
+    # may change the review's configuration or instructions, and the Python data-flow layer.
+    "src/persona_review/scopes.py",
+    "src/persona_review/action/matching.py",
+    "src/persona_review/action/publish.py",
+    "src/persona_review/config_trust.py",
+    "src/persona_review/model/repo_instructions.py",
+    "src/persona_review/checks/_pyflow.py",
 ]
 
 # Imported once in the parent so that every forked child starts with them loaded. None of them may import
@@ -98,9 +109,14 @@ class Mutant:
     tests: list[str] = field(default_factory=list)
     outcome: str = "pending"  # killed | timeout | survived | uncovered | equivalent | error
     seconds: float = 0.0
+    killed_by: str = ""
+    """The test that failed (or timed out) first."""
 
     statement_line: int = 0
     """First line of the innermost statement holding the mutated node."""
+    function: str = ""
+    """Qualified name of the module-level function or method whose body holds the mutated node ("" when
+    it is not in a function body: module level, a class body, a default value)."""
     occurrence: int = 1
     """1 for the first mutant in the file with this line text and description, 2 for the next, ..."""
 
@@ -239,56 +255,80 @@ def _short(node: ast.AST, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def apply_site(tree: ast.Module, site: Site) -> tuple[ast.Module, str]:
-    """A mutated copy of `tree` and a description of the change."""
-    mutated = copy.deepcopy(tree)
-    node = next(n for i, n in enumerate(ast.walk(mutated)) if i == site.index)
+def apply_site(tree: ast.Module, nodes: list[ast.AST], site: Site, *, keep: bool = False) -> str:
+    """Mutate `tree` in place and describe the change; undo it before returning unless `keep`.
+
+    `nodes` is `list(ast.walk(tree))` of the unmutated tree (a site names its node by that position).
+    Working in place, not on a copy, keeps making thousands of mutants cheap."""
+    node = nodes[site.index]
+    undo: list[tuple[Any, str, Any]] = []  # (object, attribute or index, old value)
+
+    def put(obj: Any, attr: str | int, value: Any) -> None:
+        if isinstance(attr, int):
+            undo.append((obj, str(attr), obj[attr]))
+            obj[attr] = value
+        else:
+            undo.append((obj, attr, getattr(obj, attr)))
+            setattr(obj, attr, value)
+
     before = _short(node)
     if site.kind == "compare":
         assert isinstance(node, ast.Compare)
         pos, new_name = site.arg
-        node.ops[pos] = getattr(ast, new_name)()
+        put(node.ops, pos, getattr(ast, new_name)())
         desc = f"`{before}` -> `{_short(node)}`"
     elif site.kind == "boolop":
         assert isinstance(node, ast.BoolOp)
-        node.op = ast.Or() if isinstance(node.op, ast.And) else ast.And()
+        put(node, "op", ast.Or() if isinstance(node.op, ast.And) else ast.And())
         desc = f"`{before}` -> `{_short(node)}`"
     elif site.kind == "bool":
         assert isinstance(node, ast.Constant)
-        node.value = not node.value
+        put(node, "value", not node.value)
         desc = f"{before} -> {node.value}"
     elif site.kind == "int":
         assert isinstance(node, ast.Constant)
-        node.value = node.value + site.arg
+        put(node, "value", node.value + site.arg)
         desc = f"{before} -> {node.value}"
     elif site.kind == "string":
         assert isinstance(node, ast.Constant)
-        node.value = ""
+        put(node, "value", "")
         desc = f"{before} -> ''"
     elif site.kind == "negate":
         assert isinstance(node, ast.If | ast.While | ast.IfExp)
         desc = f"negate `{_short(node.test)}`"
-        node.test = ast.UnaryOp(op=ast.Not(), operand=node.test)
+        put(node, "test", ast.UnaryOp(op=ast.Not(), operand=node.test))
     elif site.kind == "guard":
         assert isinstance(node, ast.If)
         desc = f"`if {_short(node.test)}` -> `if True`"
-        node.test = ast.Constant(value=True)
+        put(node, "test", ast.Constant(value=True))
     elif site.kind == "negate-filter":
         assert isinstance(node, ast.comprehension)
         desc = f"negate filter `{_short(node.ifs[site.arg])}`"
-        node.ifs[site.arg] = ast.UnaryOp(op=ast.Not(), operand=node.ifs[site.arg])
+        put(node.ifs, site.arg, ast.UnaryOp(op=ast.Not(), operand=node.ifs[site.arg]))
     elif site.kind == "return-none":
         assert isinstance(node, ast.Return)
         desc = f"`{before}` -> `return None`"
-        node.value = ast.Constant(value=None)
+        put(node, "value", ast.Constant(value=None))
     elif site.kind == "remove":
         desc = f"remove `{before}`"
-        replacement = ast.Pass()
-        _replace_statement(mutated, node, replacement)
+        if keep:  # finding the statement's parent walks the tree: only when the mutant is to be compiled
+            _replace_statement(tree, node, ast.Pass())
     else:  # pragma: no cover - a new kind without an implementation
         raise ValueError(site.kind)
-    ast.fix_missing_locations(mutated)
-    return mutated, desc
+    if not keep:
+        for obj, attr, old in reversed(undo):
+            if isinstance(obj, list):
+                obj[int(attr)] = old
+            else:
+                setattr(obj, attr, old)
+    return desc
+
+
+def compile_mutant(module: str, tree: ast.Module, nodes: list[ast.AST], site: Site) -> CodeType:
+    """The mutant's module code. Mutates `tree`: call it where the tree is a copy (a forked child)."""
+    apply_site(tree, nodes, site, keep=True)
+    ast.fix_missing_locations(tree)
+    return compile(tree, str(ROOT / module), "exec", dont_inherit=True)
 
 
 def _replace_statement(tree: ast.AST, old: ast.AST, new: ast.stmt) -> None:
@@ -319,21 +359,47 @@ def make_mutants(module: str) -> tuple[ast.Module, list[Mutant]]:
         if isinstance(stmt, ast.stmt):
             for sub in ast.walk(stmt):
                 statement_line[id(sub)] = stmt.lineno
-    found: list[tuple[int, int, Site, str, int]] = []
+    owner = _function_bodies(tree)
+    nodes = list(ast.walk(tree))
+    found: list[tuple[int, int, Site, str, int, str]] = []
     for site, node in find_sites(tree):
         at: ast.AST = node.ifs[site.arg] if isinstance(node, ast.comprehension) else node
-        _, desc = apply_site(tree, site)
+        desc = apply_site(tree, nodes, site)
         line = getattr(at, "lineno", 0)
-        found.append((line, getattr(at, "col_offset", 0), site, desc, statement_line.get(id(node), line)))
+        found.append((line, getattr(at, "col_offset", 0), site, desc, statement_line.get(id(node), line),
+                      owner.get(id(node), "")))
     found.sort(key=lambda f: (f[0], f[1], f[2].index))
     mutants: list[Mutant] = []
     seen: dict[tuple[str, str], int] = {}
-    for line, _, site, desc, first in found:
+    for line, _, site, desc, first, function in found:
         text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
         seen[(text, desc)] = occurrence = seen.get((text, desc), 0) + 1
         mutants.append(Mutant(module, len(mutants) + 1, line, site.kind, desc, text, site,
-                              occurrence=occurrence, statement_line=first))
+                              occurrence=occurrence, statement_line=first, function=function))
     return tree, mutants
+
+
+def _function_bodies(tree: ast.Module) -> dict[int, str]:
+    """id(node) -> qualified name of the module-level function or method whose body holds the node.
+
+    Only bodies: decorators, default values and annotations run when the module is imported."""
+    out: dict[int, str] = {}
+
+    def visit(body: list[ast.stmt], prefix: str) -> None:
+        for stmt in body:
+            if isinstance(stmt, ast.ClassDef):
+                visit(stmt.body, f"{prefix}{stmt.name}.")
+            elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+                for inner in stmt.body:
+                    for node in ast.walk(inner):
+                        out[id(node)] = f"{prefix}{stmt.name}"
+            elif isinstance(stmt, ast.If | ast.Try):  # definitions under `if` / `try` at module level
+                for part in (stmt.body, stmt.orelse, getattr(stmt, "finalbody", []),
+                             *(h.body for h in getattr(stmt, "handlers", []))):
+                    visit(part, prefix)
+
+    visit(tree.body, "")
+    return out
 
 
 # ------------------------------------------------------------------------------------ coverage (traced)
@@ -443,34 +509,101 @@ def _collect_main(out: str, test_args: list[str], targets: list[str]) -> int:
     return int(code)
 
 
+def _is_test_file(path: Path) -> bool:
+    return path.name.startswith("test_") and path.suffix == ".py"
+
+
 def _fingerprint(targets: Sequence[str], test_args: Sequence[str]) -> str:
+    """Everything the coverage depends on except the test files themselves (those are tracked one by one,
+    so that a changed or new test file is traced alone)."""
     digest = hashlib.sha256()
-    digest.update(json.dumps([sorted(targets), list(test_args)]).encode())
+    digest.update(json.dumps([str(ROOT), sorted(targets), list(test_args)]).encode())
     for folder in ("src", "tests"):
         for path in sorted((ROOT / folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
+            if path.is_file() and "__pycache__" not in path.parts and not _is_test_file(path):
                 digest.update(str(path.relative_to(ROOT)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def load_coverage(targets: Sequence[str], test_args: Sequence[str], fresh: bool) -> dict[str, Any]:
-    CACHE.mkdir(exist_ok=True)
-    cached = CACHE / f"coverage-{_fingerprint(targets, test_args)}.json"
-    if cached.exists() and not fresh:
-        print(f"coverage: cached ({cached.relative_to(ROOT)})", flush=True)
-        data: dict[str, Any] = json.loads(cached.read_text(encoding="utf-8"))
-        return data
-    print("coverage: running the tests once under a line tracer ...", flush=True)
-    start = time.perf_counter()
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--collect", str(cached),
+def _test_files(test_args: Sequence[str]) -> dict[str, str]:
+    """Test files the run covers (relative path -> content hash)."""
+    ignored = [(ROOT / a.removeprefix("--ignore=")).resolve() for a in test_args if a.startswith("--ignore=")]
+    out: dict[str, str] = {}
+    for arg in test_args:
+        if arg.startswith("-"):
+            continue
+        base = (ROOT / arg).resolve()
+        for path in [base] if base.is_file() else sorted(base.rglob("test_*.py")):
+            if _is_test_file(path) and not any(path == i or i in path.parents for i in ignored):
+                out[str(path.relative_to(ROOT))] = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    return out
+
+
+def _collect(out: Path, targets: Sequence[str], test_args: Sequence[str]) -> dict[str, Any]:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--collect", str(out),
            "--collect-args", json.dumps(list(test_args)), "--", *targets]
     proc = subprocess.run(cmd, cwd=ROOT, check=False, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                           text=True)
-    if not cached.exists():
+    if not out.exists():
         sys.exit("coverage run failed:\n" + proc.stdout[-4000:])
-    data = json.loads(cached.read_text(encoding="utf-8"))
-    print(f"coverage: {len(data['tests'])} tests in {time.perf_counter() - start:.0f} s"
+    data: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    out.unlink()
+    return data
+
+
+def _per_test(data: dict[str, Any]) -> dict[str, tuple[float, bool, set[tuple[str, int]]]]:
+    tests: list[str] = data["tests"]
+    out = {t: (d, t in set(data["failed"]), set[tuple[str, int]]()) for t, d in
+           zip(tests, data["duration"], strict=True)}
+    for filename, by_line in data["lines"].items():
+        for line, indexes in by_line.items():
+            for i in indexes:
+                out[tests[i]][2].add((filename, int(line)))
+    return out
+
+
+def _merge(old: dict[str, Any], new: dict[str, Any], replaced: set[str]) -> dict[str, Any]:
+    """`old` without the tests of the `replaced` files, plus `new`."""
+    merged = {t: v for t, v in _per_test(old).items() if t.split("::", 1)[0] not in replaced}
+    merged.update(_per_test(new))
+    tests = sorted(merged)
+    lines: dict[str, dict[str, list[int]]] = {}
+    for i, t in enumerate(tests):
+        for filename, line in merged[t][2]:
+            lines.setdefault(filename, {}).setdefault(str(line), []).append(i)
+    imports = {f: sorted(set(old["imports"].get(f, [])) | set(new["imports"].get(f, [])))
+               for f in {*old["imports"], *new["imports"]}}
+    return {"tests": tests, "duration": [merged[t][0] for t in tests],
+            "failed": [t for t in tests if merged[t][1]], "lines": lines, "imports": imports}
+
+
+def load_coverage(targets: Sequence[str], test_args: Sequence[str], fresh: bool) -> dict[str, Any]:
+    """Which tests execute which lines of `targets`: traced once, then only for test files that changed."""
+    CACHE.mkdir(exist_ok=True)
+    cached = CACHE / f"coverage-{_fingerprint(targets, test_args)}.json"
+    files = _test_files(test_args)
+    start = time.perf_counter()
+    data: dict[str, Any]
+    if cached.exists() and not fresh:
+        data = json.loads(cached.read_text(encoding="utf-8"))
+        before: dict[str, str] = data.get("files", {})
+        changed = sorted(f for f in files if before.get(f) != files[f])
+        gone = {f for f in before if f not in files}
+        if not changed and not gone:
+            print(f"coverage: cached ({cached.relative_to(ROOT)})", flush=True)
+            return data
+        print(f"coverage: cached; tracing {len(changed)} changed test file(s) ...", flush=True)
+        ignores = [a for a in test_args if a.startswith("--ignore=")]
+        new = _collect(cached.with_suffix(".part"), targets, [*changed, *ignores]) if changed else {
+            "tests": [], "duration": [], "failed": [], "lines": {}, "imports": {}}
+        data = _merge(data, new, set(changed) | gone)
+    else:
+        print("coverage: running the tests once under a line tracer ...", flush=True)
+        data = _collect(cached.with_suffix(".part"), targets, test_args)
+    data["files"] = files
+    cached.write_text(json.dumps(data), encoding="utf-8")
+    print(f"coverage: {len(data['tests'])} tests, {time.perf_counter() - start:.0f} s"
           f" ({len(data['failed'])} failing without a mutant, left out)", flush=True)
     return data
 
@@ -502,10 +635,12 @@ def covering_tests(module: str, mutants: list[Mutant], cov: dict[str, Any]) -> N
     durations: list[float] = cov["duration"]
     for name, seconds in zip(cov["tests"], durations, strict=True):
         TEST_LIMITS[name] = 5.0 + 5.0 * seconds
+        DURATIONS[name] = seconds
     for m in mutants:
         chosen = set(by_line.get(str(m.line), [])) | set(by_line.get(str(m.statement_line), []))
         if m.line in imports or m.statement_line in imports:
             chosen |= whole
+            m.function = ""  # its code runs at import: swapping a function's code in place would miss it
         names = [cov["tests"][i] for i in sorted(chosen, key=lambda i: durations[i])]
         m.tests = [t for t in names if t not in failed]
         m.seconds = sum(durations[i] for i in chosen)
@@ -537,11 +672,52 @@ class _MutantFinder(importlib.abc.MetaPathFinder):
 # Per-test time limits (seconds), from the traced run; set before forking. A test over its limit ends the
 # child at once with TIMED_OUT, so a mutant that loops forever costs seconds, not the whole run's budget.
 TEST_LIMITS: dict[str, float] = {}
+DURATIONS: dict[str, float] = {}
 TIMED_OUT = 124
+
+# Which tests killed mutants so far: (module, function) -> test -> kills. A child writes the test that
+# failed (or timed out) to a file named after its pid in KILLERS_DIR; the parent reads it when the child
+# ends, and runs the tests that killed mutants of the same function (then of the same module) first.
+KILLS: dict[tuple[str, str], dict[str, int]] = {}
+KILLERS_DIR = Path(tempfile.gettempdir()) / f"mutation-killers-{os.getpid()}"
+"""Made by `main` before the first fork, removed when the run ends."""
+_CURRENT: list[str] = [""]
+
+
+def _note_killer(nodeid: str) -> None:
+    with contextlib.suppress(OSError):
+        (KILLERS_DIR / str(os.getpid())).write_text(nodeid, encoding="utf-8")
 
 
 def _time_out(signum: int, frame: Any) -> None:
+    _note_killer(_CURRENT[0])
     os._exit(TIMED_OUT)
+
+
+def arrange(module: str, function: str, tests: list[str]) -> list[str]:
+    """Tests that killed mutants of this function, then of this module, first (the most kills per second
+    first); the others as they were, fastest first."""
+    here, anywhere = KILLS.get((module, function), {}), KILLS.get((module, ""), {})
+
+    def key(pair: tuple[int, str]) -> tuple[float, int]:
+        i, t = pair
+        score = 4 * here.get(t, 0) + anywhere.get(t, 0)
+        return (-score / (DURATIONS.get(t, 1.0) + 0.05), i) if score else (0.0, i)
+
+    return [t for _, t in sorted(enumerate(tests), key=key)]
+
+
+def _record_kill(module: str, function: str, pid: int) -> str:
+    """The test that killed the mutant of child `pid` ("" when none did), counted for `arrange`."""
+    path = KILLERS_DIR / str(pid)
+    test = ""
+    with contextlib.suppress(OSError):
+        test = path.read_text(encoding="utf-8")
+        path.unlink()
+    if test:
+        for key in ((module, function), (module, "")):
+            KILLS.setdefault(key, {})[test] = KILLS.get(key, {}).get(test, 0) + 1
+    return test
 
 
 class _Select:
@@ -552,11 +728,16 @@ class _Select:
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_protocol(self, item: Any, nextitem: Any) -> Iterator[None]:
+        _CURRENT[0] = item.nodeid
         signal.setitimer(signal.ITIMER_REAL, TEST_LIMITS.get(item.nodeid, 60.0))
         try:
             yield
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
+
+    def pytest_runtest_logreport(self, report: Any) -> None:
+        if report.failed:
+            _note_killer(report.nodeid)
 
     def pytest_collection_modifyitems(self, session: Any, config: Any, items: list[Any]) -> None:
         chosen = [it for it in items if it.nodeid in self.order]
@@ -577,7 +758,68 @@ def module_name(module: str) -> str:
     return ".".join(parts)
 
 
-def _child(module: str, code: CodeType | None, tests: list[str], verbose: bool) -> None:
+def _project_modules() -> list[str]:
+    """Names of the modules loaded from this repository (the project's and the tests')."""
+    root = str(ROOT) + os.sep
+    this = ("__main__", "mutation")
+    return [name for name, mod in list(sys.modules.items())
+            if (getattr(mod, "__file__", None) or "").startswith(root) and name not in this]
+
+
+def preload(test_args: Sequence[str]) -> None:
+    """Import the project and collect the tests once, here in the parent, so that a child starts with them
+    loaded and a mutant inside a function costs one code swap instead of a fresh import of everything."""
+    import pkgutil
+
+    import persona_review
+
+    for info in pkgutil.walk_packages(persona_review.__path__, "persona_review."):
+        if not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
+    with open(os.devnull, "w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink):
+        pytest.main([*PYTEST_FLAGS, "--collect-only", *test_args])
+    index: dict[tuple[str, str], list[FunctionType]] = {}
+    files = {getattr(sys.modules[n], "__file__", ""): n for n in _project_modules()}
+    for obj in gc.get_objects():
+        if isinstance(obj, FunctionType) and obj.__code__.co_filename in files:
+            key = (files[obj.__code__.co_filename], obj.__code__.co_qualname)
+            index.setdefault(key, []).append(obj)
+    FUNCTIONS.clear()
+    FUNCTIONS.update(index)
+
+
+FUNCTIONS: dict[tuple[str, str], list[FunctionType]] = {}
+"""(module name, qualified name) -> the live function objects with that code, found after `preload`."""
+
+
+def _swap_in(module: str, function: str, code: CodeType) -> bool:
+    """Give the live function `function` of `module` the mutant's code, in place, so that every reference
+    to it (imported names, registries, bound methods) runs the mutant. False when that cannot be done."""
+    name = module_name(module)
+    found = [c for c in _code_objects(code) if c.co_qualname == function]
+    targets = FUNCTIONS.get((name, function), [])
+    if len(found) != 1 or not targets:
+        return False
+    try:
+        for target in targets:
+            target.__code__ = found[0]
+    except ValueError:  # different free variables: cannot happen for a top-level function or a method
+        return False
+    return True
+
+
+def _code_objects(code: CodeType) -> Iterator[CodeType]:
+    for const in code.co_consts:
+        if isinstance(const, CodeType):
+            yield const
+            yield from _code_objects(const)
+
+
+FRESH = "<fresh import>"
+"""As the `function` of a job without a mutant: import the project afresh (the baseline checks that path)."""
+
+
+def _child(module: str, site: Site | None, function: str, tests: list[str], verbose: bool) -> None:
     """Runs in the forked child; never returns."""
     os.setpgid(0, 0)
     rc = 3
@@ -586,8 +828,14 @@ def _child(module: str, code: CodeType | None, tests: list[str], verbose: bool) 
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, 1)
             os.dup2(devnull, 2)
-        if code is not None:
-            sys.meta_path.insert(0, _MutantFinder(module_name(module), str(ROOT / module), code))
+        code = None if site is None else compile_mutant(module, *TREES[module], site)
+        if function == FRESH or (code is not None and not (function and _swap_in(module, function, code))):
+            # A mutant at module level (or in code run at import): import the project and the tests afresh,
+            # with the mutated module's code in front of the import system.
+            for name in _project_modules():
+                del sys.modules[name]
+            if code is not None:
+                sys.meta_path.insert(0, _MutantFinder(module_name(module), str(ROOT / module), code))
         signal.signal(signal.SIGALRM, _time_out)
         files = sorted({t.split("::", 1)[0] for t in tests})
         rc = int(pytest.main([*PYTEST_FLAGS, "-x", *files], plugins=[_Select(tests)]))
@@ -600,23 +848,44 @@ def _child(module: str, code: CodeType | None, tests: list[str], verbose: bool) 
 @dataclass
 class _Running:
     mutant: Mutant | None
+    module: str
+    function: str
     started: float
     deadline: float
 
 
-def run_all(jobs: list[tuple[Mutant | None, str, CodeType | None, list[str], float]], parallel: int,
-            verbose: bool, on_done: Any) -> None:
-    """Fork up to `parallel` children at a time; each job is (mutant, module, code, tests, timeout)."""
-    pending = list(jobs)
+Job = tuple[Mutant | None, str, Site | None, str, list[str], float]
+"""(mutant, module, its site, function to swap it into or FRESH or "", tests, timeout)."""
+
+TREES: dict[str, tuple[ast.Module, list[ast.AST]]] = {}
+"""module -> (its tree, the tree's nodes in walk order), set before forking: a child compiles its mutant."""
+
+
+def run_all(jobs: list[Job], parallel: int, verbose: bool, on_done: Any) -> None:
+    """Fork up to `parallel` children at a time. On KeyboardInterrupt, stop the children and re-raise."""
     running: dict[int, _Running] = {}
+    try:
+        _run_all(jobs, parallel, verbose, on_done, running)
+    except KeyboardInterrupt:
+        for pid in running:
+            with contextlib.suppress(ProcessLookupError, PermissionError, ChildProcessError):
+                os.killpg(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+        raise
+
+
+def _run_all(jobs: list[Job], parallel: int, verbose: bool, on_done: Any,
+             running: dict[int, _Running]) -> None:
+    pending = list(jobs)
     while pending or running:
         while pending and len(running) < parallel:
-            mutant, module, code, tests, timeout = pending.pop(0)
+            mutant, module, site, function, tests, timeout = pending.pop(0)
+            tests = arrange(module, function, tests)
             pid = os.fork()
             if pid == 0:
-                _child(module, code, tests, verbose)
+                _child(module, site, function, tests, verbose)
             now = time.monotonic()
-            running[pid] = _Running(mutant, now, now + timeout)
+            running[pid] = _Running(mutant, module, function, now, now + timeout)
         pid, status = os.waitpid(-1, os.WNOHANG)
         if pid == 0:
             now = time.monotonic()
@@ -633,7 +902,12 @@ def run_all(jobs: list[tuple[Mutant | None, str, CodeType | None, list[str], flo
         with contextlib.suppress(ProcessLookupError, PermissionError):  # whatever the tests left behind
             os.killpg(pid, signal.SIGKILL)
         code = os.waitstatus_to_exitcode(status)
-        outcome = {0: "survived", 1: "killed", 2: "killed", TIMED_OUT: "timeout"}.get(code, "error")
+        # 3 and 4: pytest's internal and usage errors, which a mutant causes when the project cannot be
+        # imported (a conftest's import fails); 5 (no tests ran) and signals are errors of the harness.
+        outcome = {0: "survived", 1: "killed", 2: "killed", 3: "killed", 4: "killed",
+                   TIMED_OUT: "timeout"}.get(code, "error")
+        if job.mutant is not None:
+            job.mutant.killed_by = _record_kill(job.module, job.function, pid)
         on_done(job.mutant, outcome, time.monotonic() - job.started)
 
 
@@ -724,15 +998,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.monotonic()
     load_at_start = os.getloadavg()[0]
     test_args = [*args.tests, *(f"--ignore={p}" for p in args.ignore_tests)]
-    cov = load_coverage(modules, test_args, args.fresh)
+    cov = load_coverage(sorted({*_normalise(CORE_MODULES), *modules}), test_args, args.fresh)
     for name in PRELOAD:
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
-    if any(n.startswith("persona_review") for n in sys.modules):
-        sys.exit("internal: the parent process imported the project; mutants would not take effect")
+    mark = time.monotonic()
+    preload(test_args)
+    print(f"preload: the project imported, the tests collected: {time.monotonic() - mark:.0f} s", flush=True)
 
-    jobs: list[tuple[Mutant | None, str, CodeType | None, list[str], float]] = []
+    jobs: list[Job] = []
     for module in modules:
+        TREES[module] = (trees[module], list(ast.walk(trees[module])))
         covering_tests(module, mutants[module], cov)
         for m in mutants[module]:
             if m.key() in equivalents:
@@ -740,12 +1016,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             elif not m.tests:
                 m.outcome = "uncovered"
             else:
-                tree, _ = apply_site(trees[module], m.site)
-                code = compile(tree, str(ROOT / module), "exec", dont_inherit=True)
                 timeout = 20.0 + args.timeout_factor * m.seconds
-                jobs.append((m, module, code, m.tests, timeout))
+                jobs.append((m, module, m.site, m.function, m.tests, timeout))
 
-    if not args.no_baseline and not _baseline(modules, mutants, args.verbose):
+    if not args.no_baseline and not _baseline(modules, mutants, args.jobs, args.verbose):
         print("the covering tests fail without any mutant when run this way (fastest first, selected);"
               " rerun with --verbose to see which", file=sys.stderr)
         return 2
@@ -765,7 +1039,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {done}/{total} mutants run, {time.monotonic() - started:.0f} s", flush=True)
 
     print(f"running {total} mutants on {args.jobs} jobs ...", flush=True)
-    run_all(jobs, args.jobs, args.verbose, on_done)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops the run like Ctrl-C
+    KILLERS_DIR.mkdir(exist_ok=True)
+    try:
+        run_all(jobs, args.jobs, args.verbose, on_done)
+    except KeyboardInterrupt:
+        print("\ninterrupted: the report covers the mutants run so far ('not run' are left out)", flush=True)
+    finally:
+        shutil.rmtree(KILLERS_DIR, ignore_errors=True)
     elapsed = time.monotonic() - started
     _report(modules, mutants, equivalents, elapsed)
     times = os.times()
@@ -781,8 +1062,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _baseline(modules: list[str], mutants: dict[str, list[Mutant]], verbose: bool) -> bool:
-    """Run every covering test once, unmutated, through the same fork-and-select path as a mutant.
+def _baseline(modules: list[str], mutants: dict[str, list[Mutant]], parallel: int, verbose: bool) -> bool:
+    """Run every covering test once, unmutated, through the same fork-and-select paths as the mutants:
+    the tests split by file into `parallel` groups, the first imported afresh, the others preloaded.
 
     A failure here means a test depends on order or on state the selection leaves out; every mutant
     would then look killed."""
@@ -796,10 +1078,22 @@ def _baseline(modules: list[str], mutants: dict[str, list[Mutant]], verbose: boo
                     tests.append(t)
     if not tests:
         return True
+    by_file: dict[str, list[str]] = {}
+    for t in tests:
+        by_file.setdefault(t.split("::", 1)[0], []).append(t)
+    groups: list[list[str]] = [[] for _ in range(max(1, parallel))]
+    load = [0.0] * len(groups)
+    for members in sorted(by_file.values(), key=lambda ts: -sum(TEST_LIMITS.get(t, 5.0) for t in ts)):
+        least = load.index(min(load))
+        groups[least].extend(members)
+        load[least] += sum(TEST_LIMITS.get(t, 5.0) - 4.9 for t in members)
     outcome: list[str] = []
     print(f"baseline: {len(tests)} covering tests, unmutated ...", flush=True)
-    run_all([(None, modules[0], None, tests, 300.0)], 1, verbose, lambda m, o, s: outcome.append(o))
-    return outcome == ["survived"]  # "survived" here means: the unmutated tests passed
+    mark = time.monotonic()
+    run_all([(None, modules[0], None, FRESH if i == 0 else "", g, 600.0) for i, g in enumerate(groups) if g],
+            parallel, verbose, lambda m, o, s: outcome.append(o))
+    print(f"baseline: {time.monotonic() - mark:.0f} s", flush=True)
+    return all(o == "survived" for o in outcome)  # "survived" here means: the unmutated tests passed
 
 
 def _stale(modules: list[str], mutants: dict[str, list[Mutant]],
@@ -811,17 +1105,21 @@ def _stale(modules: list[str], mutants: dict[str, list[Mutant]],
 def _report(modules: list[str], mutants: dict[str, list[Mutant]],
             equivalents: dict[tuple[str, str, str, int], str], elapsed: float) -> None:
     print()
-    print(f"{'module':44} {'mutants':>7} {'killed':>6} {'surv.':>5} {'uncov.':>6} {'equiv.':>6} {'score':>6}")
+    print(f"{'module':40} {'mutants':>7} {'killed':>6} {'(t/o)':>5} {'surv.':>5} {'uncov.':>6} {'equiv.':>6}"
+          f" {'not run':>7} {'score':>6}")
     for module in modules:
         ms = mutants[module]
         killed = sum(m.outcome in ("killed", "timeout") for m in ms)
+        timeouts = sum(m.outcome == "timeout" for m in ms)
         survived = sum(m.outcome in ("survived", "error") for m in ms)
         uncovered = sum(m.outcome == "uncovered" for m in ms)
         equivalent = sum(m.outcome == "equivalent" for m in ms)
-        scored = len(ms) - equivalent
+        not_run = sum(m.outcome == "pending" for m in ms)
+        scored = len(ms) - equivalent - not_run
         score = killed / scored if scored else 1.0
         short = module.removeprefix("src/persona_review/")
-        print(f"{short:44} {len(ms):7} {killed:6} {survived:5} {uncovered:6} {equivalent:6} {score:6.2f}")
+        print(f"{short:40} {len(ms):7} {killed:6} {timeouts:5} {survived:5} {uncovered:6} {equivalent:6}"
+              f" {not_run:7} {score:6.2f}")
     print(f"\nwall time: {elapsed:.0f} s")
     for module in modules:
         rest = [m for m in mutants[module] if m.outcome in ("survived", "uncovered", "error")]

@@ -139,7 +139,8 @@ def run_review(inp: ReviewInput) -> ReviewResult:
 
     # One card per problem: the same check on touching lines is one finding (placed again: its range grew).
     grouped = group_nearby(reported, {p: c.lines for p, c in contexts.items()})
-    reported = [f if f in reported else place(f, by_path) for f in grouped]
+    unchanged = set(reported)
+    reported = [f if f in unchanged else place(f, by_path) for f in grouped]
 
     return ReviewResult(
         persona=inp.persona.name,

@@ -65,14 +65,17 @@ class Fault:
     message: str = "Server Error"
     skip: int = 0
     """Matching requests answered normally before the fault starts."""
+    body: Any = None
+    """The error's body in place of GitHub's usual `{"message": ..., "documentation_url": ...}`: other JSON,
+    or bytes sent as they are (a proxy in front of the API can answer a 5xx with a page, or nothing)."""
 
 
 class HttpError(Exception):
     def __init__(self, status: int, message: str, errors: list[Any] | None = None,
-                 headers: dict[str, str] | None = None) -> None:
+                 headers: dict[str, str] | None = None, body: Any = None) -> None:
         super().__init__(message)
         self.status = status
-        self.body: dict[str, Any] = {"message": message, "documentation_url": DOCS}
+        self.body: Any = {"message": message, "documentation_url": DOCS} if body is None else body
         if errors is not None:
             self.body["errors"] = errors
         self.headers = headers or {}
@@ -161,9 +164,10 @@ class FakeGitHub:
         self.state.contents[(ref, path)] = text
 
     def fail(self, method: str, pattern: str, status: int, *, times: int = 1,
-             headers: dict[str, str] | None = None, message: str = "Server Error", skip: int = 0) -> None:
+             headers: dict[str, str] | None = None, message: str = "Server Error", skip: int = 0,
+             body: Any = None) -> None:
         """Answer `status` to `times` matching requests, after letting the first `skip` through."""
-        self.faults.append(Fault(method, re.compile(pattern), status, times, headers or {}, message, skip))
+        self.faults.append(Fault(method, re.compile(pattern), status, times, headers or {}, message, skip, body))
 
     def fail_after(self, method: str, pattern: str, status: int, *, times: int = 1) -> None:
         """Carry out the next `times` matching requests, then answer `status` as if it failed."""
@@ -282,7 +286,7 @@ class FakeGitHub:
                     fault.skip -= 1
                     continue
                 fault.times -= 1
-                raise HttpError(fault.status, fault.message, headers=fault.headers)
+                raise HttpError(fault.status, fault.message, headers=fault.headers, body=fault.body)
 
 
 def _page(items: list[Any], query: dict[str, list[str]], url: str) -> tuple[int, Any, dict[str, str]]:
@@ -462,6 +466,9 @@ def _bot() -> dict[str, Any]:
 def _handler(fake: FakeGitHub) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body go out in separate writes: with Nagle on, the body waits for the client's
+        # delayed ACK of the headers (tens of milliseconds per request). GitHub and the API answer at once.
+        disable_nagle_algorithm = True
 
         def log_message(self, format: str, *args: Any) -> None:
             pass
@@ -474,7 +481,7 @@ def _handler(fake: FakeGitHub) -> type[BaseHTTPRequestHandler]:
             except ValueError:
                 body = None
             status, payload, headers = fake.handle(self.command, self.path, body)
-            data = json.dumps(_public(payload)).encode()
+            data = payload if isinstance(payload, bytes) else json.dumps(_public(payload)).encode()
             self.send_response(status)
             self.send_header("Content-Type", "application/json; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))

@@ -137,7 +137,8 @@ def test_the_first_request_always_warms_the_cache_alone() -> None:
                   for k in range(40))
         for n in range(4))
     for concurrency in (2, 4):
-        with FakeAnthropic(default=tool_reply([], delay=0.2)) as fake:
+        # The first reply is slow to finish; the rest answer at once (their timing changes nothing here).
+        with FakeAnthropic([tool_reply([], delay=0.2)], default=tool_reply([])) as fake:
             outcome = run_model_review(make_request(fake.url, parse_diff(files), concurrency=concurrency,
                                                     max_request_tokens=4_000))
         assert outcome.usage.requests >= 3
@@ -157,8 +158,8 @@ def test_when_the_first_request_gets_no_answer_the_next_one_warms_the_cache_alon
         + "".join(f"+rows_{n}_{k} = db.execute(query_{k}, params)  # padding padding padding\n"
                   for k in range(40))
         for n in range(4))
-    script = [error_reply(500, "api_error")] + [tool_reply([], delay=0.2) for _ in range(10)]
-    with FakeAnthropic(script) as fake:
+    script = [error_reply(500, "api_error"), tool_reply([], delay=0.2)]
+    with FakeAnthropic(script, default=tool_reply([])) as fake:
         outcome = run_model_review(make_request(fake.url, parse_diff(files), concurrency=4,
                                                 max_request_tokens=4_000, retry=RetryPolicy(attempts=1)))
     assert outcome.status is ModelStatus.PARTIAL and len(outcome.unreviewed) == 1

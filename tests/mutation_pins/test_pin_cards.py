@@ -71,3 +71,18 @@ def test_a_joined_fix_gives_up_when_a_kept_line_is_unknown() -> None:
     card = group_nearby([finding(5, suggested_fix="A"), finding(6), finding(7), finding(8, suggested_fix="D")],
                         lines)
     assert [(c.line, c.end_line, c.suggested_fix) for c in card] == [(5, 8, None)]
+
+
+def test_a_finding_joins_the_card_it_touches_not_an_earlier_one() -> None:
+    early, later, touching = finding(5), finding(20), finding(21)
+    cards = group_nearby([early, later, touching], {})
+    assert [(c.line, c.end_line) for c in cards] == [(5, None), (20, 21)]
+    assert cards[0] is early and cards[1].members == (later, touching)
+    assert cards[1].body == "The error is lost.\n\nAlso on line 21."
+
+
+def test_findings_one_blank_line_apart_are_two_cards() -> None:
+    first, second = finding(5), finding(7)
+    assert group_nearby([first, second], {}) == [first, second]
+    (card,) = group_nearby([first, finding(6)], {})
+    assert (card.line, card.end_line) == (5, 6)

@@ -167,3 +167,78 @@ def test_a_version_one_summary_listing_the_fingerprint_is_still_honoured(
     assert _posted_fingerprints(fake) == set()
     (summary,) = fake.bot_issue_comments()
     assert summary["id"] == old["id"] and fp[:PREFIX_HEX] in _summary_prefixes(summary["body"])
+
+
+def _plant_review(fake: FakeGitHub, body: str, state: str, login: str, association: str) -> None:
+    pull = fake.state.pulls[NUMBER]
+    review = fake.shapes.review(pull, body, state, pull.head.sha)
+    review["_number"] = NUMBER
+    if login != BOT["login"]:
+        review.update(user=dict(fake.shapes.user(login, "User", 7)), author_association=association)
+    fake.state.reviews.append(review)
+
+
+@pytest.mark.parametrize("case", [
+    ("COMMENTED", "maintainer", "MEMBER", True),  # a writer's review body is believed
+    ("COMMENTED", "outsider", "CONTRIBUTOR", False),  # an outsider's is not
+    ("PENDING", BOT["login"], "NONE", False),  # a review never submitted showed nothing to anyone
+])
+def test_a_marker_in_a_review_body_hides_a_finding_only_when_a_writer_submitted_it(
+        fake: FakeGitHub, tmp_path: Path, fp: str, case: tuple[str, str, str, bool]) -> None:
+    state, login, association, hidden = case
+    fake.open_pull(NUMBER, FILES)
+    _plant_review(fake, "Earlier findings " + fingerprint_marker(fp), state, login, association)
+
+    assert run(fake, tmp_path / "run", "pull_request", event("pull_request.opened")).code == 0
+
+    assert _posted_fingerprints(fake) == (set() if hidden else {fp})
+
+
+def test_a_version_one_summary_keeps_every_fingerprint_it_listed_after_the_upgrade(
+        fake: FakeGitHub, tmp_path: Path, fp: str) -> None:
+    gone = "abcdefabcdef0123"  # a finding of an earlier push whose code this one no longer has
+    fake.open_pull(NUMBER, FILES)
+    bot = fake.shapes.user(BOT["login"], "Bot", BOT["id"])
+    fake.state.issue_comments.append(fake.shapes.issue_comment(
+        NUMBER, f'Summary <!-- persona-review:summary {{"head": null, "fps": ["{fp}", "{gone}"]}} -->', bot, "NONE"))
+
+    assert run(fake, tmp_path / "run", "pull_request", event("pull_request.opened")).code == 0
+
+    (summary,) = fake.bot_issue_comments()
+    assert {fp[:PREFIX_HEX], gone[:PREFIX_HEX]} <= _summary_prefixes(summary["body"])
+
+
+def test_a_rerun_still_leaves_the_inline_findings_out_of_the_summary_list(fake: FakeGitHub, tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    assert run(fake, tmp_path / "1", "pull_request", event("pull_request.opened")).code == 0
+    first = fake.bot_issue_comments()[0]["body"]
+    assert len(_posted_fingerprints(fake)) == 1 and "\n- **" not in first, "shown inline, so not listed"
+    assert run(fake, tmp_path / "2", "pull_request", event("pull_request.synchronize")).code == 0
+    (summary,) = fake.bot_issue_comments()
+    assert "\n- **" not in summary["body"], "still inline: not listed again in the summary"
+
+
+def test_of_two_state_parts_with_one_index_the_first_is_the_one_kept_up_to_date(fake: FakeGitHub,
+                                                                                tmp_path: Path) -> None:
+    from hashlib import sha256
+
+    from persona_review.action.markers import state_part
+
+    fake.open_pull(NUMBER, FILES)
+    bot = fake.shapes.user(BOT["login"], "Bot", BOT["id"])
+    many = [sha256(str(i).encode()).hexdigest()[:16] for i in range(14_000)]
+    halves = [fps_blobs(many[:7_000], 60_000), fps_blobs(many[7_000:], 60_000)]
+    assert [len(h) for h in halves] == [1, 1]
+    summary = fake.shapes.issue_comment(NUMBER, "Summary " + SummaryState(head=None).marker(), bot, "NONE")
+    first = fake.shapes.issue_comment(NUMBER, state_part(0, halves[0][0]), bot, "NONE")
+    second = fake.shapes.issue_comment(NUMBER, state_part(0, halves[1][0]), bot, "NONE")
+    fake.state.issue_comments.extend([summary, first, second])
+    before = second["body"]
+
+    assert run(fake, tmp_path / "run", "pull_request", event("pull_request.opened")).code == 0
+
+    comments = {c["id"]: c["body"] for c in fake.bot_issue_comments()}
+    assert comments[second["id"]] == before, "the later duplicate is left as it was"
+    assert comments[first["id"]] != state_part(0, halves[0][0]), "the first holds the state's rest now"
+    remembered = set().union(*(_summary_prefixes(b) if read_state(b) else prefixes_in(b) for b in comments.values()))
+    assert {fp[:PREFIX_HEX] for fp in many} <= remembered

@@ -115,3 +115,26 @@ def test_one_spot_holds_ten_findings_and_the_eleventh_goes_to_the_body() -> None
     assert plan.inline == [findings[0]]
     assert plan.with_spot(findings[0]) == findings[:10]
     assert plan.body == [findings[10]]
+
+
+def test_a_finding_inside_a_range_comment_shares_its_spot_whichever_comes_first() -> None:
+    wide, inside = finding(2, n=1, end_line=5), finding(4, n=2)
+    plan = plan_review([wide, inside], set(), DIFF, max_comments=5)
+    assert plan.inline == [wide] and plan.same_spot == {wide.fingerprint: [inside]}
+    plan = plan_review([inside, wide], set(), DIFF, max_comments=5)
+    assert plan.inline == [inside] and plan.same_spot == {inside.fingerprint: [wide]}
+    apart = plan_review([finding(2, n=1, end_line=3), finding(4, n=2)], set(), DIFF, max_comments=5)
+    assert len(apart.inline) == 2 and apart.same_spot == {}
+
+
+def test_findings_sharing_a_spot_are_shown_under_a_rule_each_text_once() -> None:
+    lead = finding(2, n=1, title="Lead problem", body="The lead body.", source=SOURCE_CHECKS)
+    same = finding(2, n=2, title="Second problem", body="The second body.", source=SOURCE_CHECKS)
+    twin = finding(2, n=3, title="Second problem", body="The second body.", source=SOURCE_CHECKS)
+    body = comment_body(lead, REPO, sharing=[same, twin])
+    texts = body.split("\n\n---\n\n")
+    assert len(texts) == 2, "the twin's text is the second's: shown once"
+    assert "Lead problem" in texts[0] and "Second problem" in texts[1]
+    assert body.count("Second problem") == 1
+    for f in (lead, same, twin):
+        assert fingerprint_marker(f.fingerprint) in texts[1]

@@ -159,3 +159,79 @@ def test_the_file_is_json_ending_with_one_newline() -> None:
     result = ReviewResult(persona="backend", mode="checks", files=[], findings=[finding("ERR-01", Severity.LOW)])
     text = render_sarif(result)
     assert text.endswith("}\n") and not text.endswith("\n\n")
+
+
+def test_a_partial_model_review_lists_what_the_model_did_not_review() -> None:
+    from persona_review.result import ModelOutcome, ModelStatus
+
+    def error_notes(unreviewed: list[str]) -> list[str]:
+        doc = render([], model=ModelOutcome(status=ModelStatus.PARTIAL, unreviewed=unreviewed))
+        notes = doc["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        return [n["message"]["text"] for n in notes if n["level"] == "error"]
+
+    assert error_notes(["app/big.py", "app/huge.py:1-400"]) == [
+        "the model review was partial; not reviewed by the model: app/big.py, app/huge.py:1-400"]
+    assert error_notes([]) == ["the model review was partial; not reviewed by the model: some parts"]
+
+
+def test_files_up_to_two_million_characters_get_line_hashes_and_larger_ones_are_left_to_upload_sarif() -> None:
+    limit = 2_000_000
+    first = "    conn.execute(sql)\n"
+    for size, hashed in ((limit, True), (limit + 1, False)):
+        text = first + "x" * (size - len(first) - 1) + "\n"
+        assert len(text) == size
+        result = ReviewResult(persona="backend", mode="checks", files=[],
+                              findings=[finding("ERR-01", Severity.HIGH, line=1, code="conn.execute(sql)")])
+        (res,) = json.loads(render_sarif(result, {"svc/orders.py": text}))["runs"][0]["results"]
+        assert ("primaryLocationLineHash" in res["partialFingerprints"]) is hashed, size
+
+
+def test_the_first_and_last_lines_of_a_file_have_line_hashes_and_a_line_past_the_end_has_none() -> None:
+    from persona_review.reporters.line_hash import line_hashes
+
+    text = "import os\nconn.execute(sql)\nreturn rows"  # no newline at the end: three lines
+    hashes = line_hashes(text)
+    assert len(hashes) == 3
+    found = [finding("ERR-01", Severity.HIGH, line=n, fingerprint=f"fp{n}") for n in (1, 3, 4)]
+    result = ReviewResult(persona="backend", mode="checks", files=[], findings=found)
+    results = json.loads(render_sarif(result, {"svc/orders.py": text}))["runs"][0]["results"]
+    assert [r["partialFingerprints"].get("primaryLocationLineHash") for r in results] == [
+        hashes[0], hashes[2], None]
+
+
+def test_without_the_files_text_a_multi_line_finding_takes_its_column_from_its_first_quoted_line() -> None:
+    multi = finding("ERR-01", Severity.HIGH, line=5, end_line=6, code="    if x:\n        y()")
+    (res,) = render([multi])["runs"][0]["results"]
+    region = res["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["endLine"], region["startColumn"]) == (5, 6, 5)
+    assert "endColumn" not in region, "the last line's text is not known"
+
+
+def test_a_result_quotes_its_code_as_a_snippet_when_it_has_some() -> None:
+    quoted = finding("ERR-01", Severity.HIGH, line=5, code="conn.execute(sql)", fingerprint="a")
+    bare = finding("ERR-02", Severity.HIGH, line=6, code="  ", fingerprint="b")
+    regions = [r["locations"][0]["physicalLocation"]["region"] for r in render([quoted, bare])["runs"][0]["results"]]
+    assert regions[0]["snippet"] == {"text": "conn.execute(sql)"}
+    assert "snippet" not in regions[1]
+
+
+def test_a_suppression_without_a_reason_has_no_justification() -> None:
+    hidden = finding("ERR-01", Severity.HIGH, fingerprint="fp-hidden")
+    result = ReviewResult(persona="backend", mode="checks", files=[], findings=[], suppressed=[hidden],
+                          suppression_reasons={})
+    (res,) = json.loads(render_sarif(result))["runs"][0]["results"]
+    assert res["suppressions"] == [{"kind": "inSource"}]
+
+
+def test_the_checkout_is_used_for_hashes_when_every_quoted_line_reads_there_as_quoted(tmp_path: Any) -> None:
+    from persona_review.reporters.sarif import workspace_contents
+
+    (tmp_path / "svc").mkdir()
+    text = "import os\nif ready:\n    conn.execute(sql)"
+    (tmp_path / "svc" / "orders.py").write_text(text, encoding="utf-8")
+    on_last_line = finding("ERR-01", Severity.HIGH, line=3, code="conn.execute(sql)")
+    two_lines = finding("ERR-02", Severity.HIGH, line=2, end_line=3, code="if ready:\n    conn.execute(sql)")
+    whole_file = finding("ERR-03", Severity.HIGH, line=None, code="a quote from nowhere in particular")
+    assert workspace_contents(tmp_path, [on_last_line, two_lines, whole_file]) == {"svc/orders.py": text}
+    moved = finding("ERR-01", Severity.HIGH, line=1, code="conn.execute(sql)")
+    assert workspace_contents(tmp_path, [on_last_line, moved]) == {}, "a line that reads otherwise: not used"

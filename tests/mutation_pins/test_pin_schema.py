@@ -128,6 +128,9 @@ def test_the_tool_offers_only_the_enabled_categories_and_their_items() -> None:
     assert items["properties"]["category"]["enum"] == ["security"]
     assert items["properties"]["checklist_item"]["enum"] == [i.id for c in security for i in c.items]
     assert items["additionalProperties"] is False
+    # The model is told each field's JSON type, enums included (the type is part of the contract it sees).
+    for name in ("category", "severity", "checklist_item"):
+        assert items["properties"][name]["type"] == "string", name
     assert set(items["required"]) == {"path", "line", "quoted_line", "category", "severity", "confidence",
                                       "checklist_item", "title", "body"}
     # One forced call: every finding of the request arrives in a single tool_use block.

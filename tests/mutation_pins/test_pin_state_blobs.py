@@ -71,4 +71,30 @@ def test_a_state_part_is_found_by_its_index() -> None:
     part = state_part(3, "blob")
     assert part_index(part) == 3 and part_index(state_part(12, "")) == 12
     assert part.startswith("<!-- persona-review:state-part 3 -->")
+    assert part == ("<!-- persona-review:state-part 3 -->\n_persona-review bookkeeping (4): the fingerprints of "
+                    "the findings already reported on this pull request, kept so reruns repeat none._\nblob")
     assert part_index("<!-- persona-review:summary {} -->") is None and part_index(None) is None
+
+
+def test_a_marker_holds_as_many_fingerprints_as_fit_so_the_state_takes_the_fewest_comments() -> None:
+    many = [hashlib.sha256(f"n{i}".encode()).hexdigest() for i in range(2_000)]
+    prefixes = sorted({f[:PREFIX_HEX] for f in many})
+    for room in (60, 101, 300, 1_000, 4_000):
+        first, rest = split_blobs(many, room, room)
+        markers = [first, *rest]
+        assert all(len(m) <= room for m in markers)
+        assert set().union(*(prefixes_in(m) for m in markers)) == set(prefixes)
+        start = 0
+        for marker in markers[:-1]:  # every marker but the last is full: the next prefix would not fit
+            held = len(prefixes_in(marker))
+            (one_more,) = fps_blobs(prefixes[start:start + held + 1], 10**6)
+            assert len(one_more) > room, (room, held)
+            start += held
+
+
+def test_a_marker_with_anything_after_its_padding_is_not_read_at_all() -> None:
+    prefix = next(p for p in (f"{i:012x}" for i in range(1, 500))
+                  if base64.b64encode(zlib.compress(bytes.fromhex(p), 9)).endswith(b"="))
+    packed = base64.b64encode(zlib.compress(bytes.fromhex(prefix), 9)).decode()
+    assert prefixes_in(f"<!-- persona-review:fps {packed} -->") == {prefix}
+    assert prefixes_in(f"<!-- persona-review:fps {packed}AAAA -->") == set()

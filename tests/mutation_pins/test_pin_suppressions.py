@@ -98,3 +98,11 @@ def test_unused_suppressions_are_listed_and_used_ones_are_not() -> None:
         ".persona-review.yml: ignore[1] (ids SEC-01, SEC-02 paths svc/**, lib/**)",
         "svc/a.py:5: inline ignore",
     ]
+
+
+def test_a_look_alike_letter_makes_no_ignore_comment_and_no_unused_one() -> None:
+    # U+017F (long s) matches `s` under re.IGNORECASE, but the tool's name is spelled with ASCII letters:
+    # an untrusted diff cannot hide a finding with a comment that only looks like ours.
+    code = {5: "x = 1  # per\u017fona-review: ignore"}
+    assert reason(code, finding(5)) is None
+    assert Suppressor((), {"svc/a.py": code}).unused({"svc/a.py": [5]}, "config") == []

@@ -73,15 +73,23 @@ def split_blobs(fingerprints: Iterable[str], first_room: int, chunk: int) -> tup
 
 
 def _blob(prefixes: list[str], max_chars: int) -> tuple[str, int]:
-    """A marker holding as many of `prefixes` as fit in `max_chars`, and how many it holds."""
-    count = min(len(prefixes), max(0, (max_chars - 40) * 3 // 4 // (PREFIX_HEX // 2)))
-    while count > 0:
-        raw = bytes.fromhex("".join(prefixes[:count]))
-        blob = f"<!-- persona-review:fps {base64.b64encode(zlib.compress(raw, 9)).decode()} -->"
-        if len(blob) <= max_chars:
-            return blob, count
-        count = count * 97 // 100
-    return "", 0
+    """A marker holding as many of `prefixes` (from the first) as fit in `max_chars`, and how many it holds.
+
+    The most that fit, so the state takes as few markers (and comments) as it can: a binary search on the
+    count, since compressed sizes are known only by compressing."""
+    fits, over = 0, len(prefixes) + 1  # `fits` prefixes fit; `over` or more were found not to
+    while over - fits > 1:
+        count = (fits + over) // 2
+        if len(_marker(prefixes[:count])) <= max_chars:
+            fits = count
+        else:
+            over = count
+    return (_marker(prefixes[:fits]), fits) if fits else ("", 0)
+
+
+def _marker(prefixes: list[str]) -> str:
+    raw = bytes.fromhex("".join(prefixes))
+    return f"<!-- persona-review:fps {base64.b64encode(zlib.compress(raw, 9)).decode()} -->"
 
 
 def prefixes_in(text: str | None) -> set[str]:

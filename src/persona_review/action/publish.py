@@ -61,7 +61,7 @@ def error_message(exc: GithubException) -> str:
     data = exc.data
     if isinstance(data, dict):
         return str(data.get("message") or data)
-    return str(data)
+    return "no details" if data is None else str(data)
 
 
 class Publisher:
