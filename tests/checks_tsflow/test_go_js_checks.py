@@ -387,3 +387,16 @@ def test_data_read_from_a_file_or_a_command_is_not_request_data() -> None:
     )
     assert {line for line, rule in _ids("files.js", js) if rule == "JS-XSS"} == {5}
     assert (3, "JS-PATH-TRAVERSAL") in _ids("files.js", js)
+
+
+def test_json_encoded_request_data_written_out_is_not_html() -> None:
+    code = (
+        "package billing\n\n"
+        "func MarkPaid(w http.ResponseWriter, r *http.Request) {\n"
+        "\tid := r.URL.Query().Get(\"id\")\n"
+        "\tbody, _ := json.Marshal(map[string]string{\"id\": id})\n"
+        "\tw.Write(body)\n"
+        "\tw.Write([]byte(\"<p>\" + id))\n"
+        "}\n"
+    )
+    assert {line for line, rule in _ids("billing.go", code) if rule == "GO-TEMPLATE-INJECTION"} == {7}

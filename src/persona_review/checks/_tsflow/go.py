@@ -117,6 +117,10 @@ GO_TABLES = ir.Tables(
         "pq.QuoteLiteral": frozenset({SQL}),
         "QuoteIdentifier": frozenset({SQL}),
         "EscapeString": frozenset({HTML}),
+        # encoding/json escapes <, > and & (HTMLEscape is on by default), and its output starts with a
+        # JSON token, which net/http never sniffs as HTML.
+        "json.Marshal": frozenset({HTML}),
+        "json.MarshalIndent": frozenset({HTML}),
     },
     numeric=frozenset(
         {
