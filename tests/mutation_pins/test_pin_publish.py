@@ -4,6 +4,7 @@ the run with an error instead."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,64 @@ def test_a_summary_posted_without_all_of_its_state_says_so(fake: FakeGitHub, tmp
     said = (f"The summary comment was written ({summary['html_url']}), but not all of its hidden state "
             f"(403: {DENIED}); {PERMISSION}.")
     assert f"> {said}" in out.summary and said in out.log
+
+
+UNSURE = "> **The review may not be on the pull request:** GitHub did not confirm the review"
+RERUN_AFTER_UNSURE = ("it was not retried, since a late write could duplicate it. Re-run the job: a rerun reads "
+                      "what is on the pull request and posts only what is missing. The findings are in this "
+                      "summary, the workflow annotations and the SARIF file.")
+
+
+def test_the_review_carries_a_run_token_of_the_head_and_twelve_random_hex_digits(fake: FakeGitHub,
+                                                                                  tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    assert out.code == 0
+    (review,) = fake.submitted_reviews()
+    head = fake.state.pulls[NUMBER].head.sha
+    (token,) = re.findall(r"<!-- persona-review:run=\S* -->", review["body"])
+    assert re.fullmatch(rf"<!-- persona-review:run={head[:12]}-[0-9a-f]{{12}} -->", token), token
+
+
+@pytest.mark.parametrize("max_comments", ["1", "10"])
+def test_a_review_stored_despite_a_502_is_read_back_with_its_inline_comments(
+        fake: FakeGitHub, tmp_path: Path, max_comments: str) -> None:
+    fake.open_pull(NUMBER, FILES)
+    fake.fail_after("POST", REVIEW_POST, 502)
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"), max_comments=max_comments)
+    assert out.code == 0
+    (review,) = fake.submitted_reviews()
+    inline = len(fake.state.review_comments)
+    assert inline == min(int(max_comments), 3)
+    assert f"the review POST failed (502: Server Error); reading back found it stored: {review['html_url']}" \
+        in out.log
+    assert f"Review posted: {review['html_url']} (3 new finding(s), {inline} inline)" in out.log
+    (summary,) = fake.bot_issue_comments()
+    assert f"[Review]({review['html_url']})" in summary["body"]
+    assert "may not be on the pull request" not in out.summary and "Nothing was posted" not in out.summary
+
+
+def test_a_review_lost_to_a_502_and_not_found_when_read_back_is_reported_unsure(fake: FakeGitHub,
+                                                                              tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    fake.fail("POST", REVIEW_POST, 502, message="Bad gateway")
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    assert out.code == 0
+    assert fake.submitted_reviews() == [] and fake.bot_issue_comments() == [], "not retried, no summary"
+    said = (f"{UNSURE} (502: Bad gateway) and it was not found when read back, though GitHub may still store "
+            f"it; {RERUN_AFTER_UNSURE}")
+    assert said in out.summary
+    assert "Review posted" not in out.log and "reading back found it stored" not in out.log
+
+
+def test_a_review_whose_read_back_fails_too_is_reported_unsure(fake: FakeGitHub, tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    fake.fail("POST", REVIEW_POST, 503, message="Unavailable")
+    fake.fail("GET", REVIEW_POST, 503, times=20, skip=1)  # the first read (before posting) answers
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    assert out.code == 0
+    assert fake.submitted_reviews() == [] and fake.bot_issue_comments() == []
+    said = (f"{UNSURE} (503: Unavailable) and the reviews could not be read back, so it may or may not be on "
+            "the pull request; it was not retried. Re-run the job: a rerun reads what is on the pull request "
+            "and posts only what is missing. The findings are in this summary")
+    assert said in out.summary
