@@ -141,6 +141,7 @@ def test_a_file_without_usable_frontmatter_is_not_used_and_says_so() -> None:
     for text in (
         "Keep handlers small.\n",  # no frontmatter at all
         "## applyTo: app/**\n---\nKeep handlers small.\n",  # a heading and a rule are not frontmatter
+        "---applyTo: \"app/**\"\n---\nKeep handlers small.\n",  # the opening fence is a line of its own
         "---\napplyTo: \"app/**\"\nKeep: handlers small\n",  # frontmatter never closed
         "---\napplyTo: [app/**\n---\nKeep handlers small.\n",  # frontmatter that is not YAML
         "---\n- app/**\n---\nKeep handlers small.\n",  # frontmatter that is a list
@@ -249,3 +250,20 @@ def test_a_directory_of_instructions_at_the_base_is_listed_by_name(tmp_path: Pat
     assert read(".github/instructions/deep/n.md") == "nested\n"
     gone, gone_list = git_reader(tmp_path / "missing", "main")
     assert gone("AGENTS.md") is None and gone_list(".github") == [], "git cannot even start there"
+
+
+def test_frontmatter_may_open_with_a_windows_line_end() -> None:
+    sent, notices = sent_for("---\r\napplyTo: \"app/**\"\r\n---\r\nKeep handlers small.\r\n")
+    assert sent == "## From .github/instructions/x.instructions.md (for app/a.py)\nKeep handlers small."
+    assert notices == []
+
+
+def test_agents_files_apply_under_their_directory_shallowest_first_and_blocks_are_apart() -> None:
+    files = {"AGENTS.md": "Root rule.", "app/AGENTS.md": "App rule.", "app/orders/AGENTS.md": "Orders rule.",
+             "b/AGENTS.md": "B rule."}
+    found = load_guidance(files.get, lambda directory: [], ["app/orders/api.py", "b/y.py"])
+    assert [(i.source, i.globs) for i in found.instructions] == [
+        ("AGENTS.md", ()), ("app/AGENTS.md", ("/app/**",)), ("b/AGENTS.md", ("/b/**",)),
+        ("app/orders/AGENTS.md", ("/app/orders/**",))]
+    assert for_paths(found.instructions, ["b/y.py"]) == (
+        "## From AGENTS.md (for every file)\nRoot rule.\n\n## From b/AGENTS.md (for b/y.py)\nB rule.")
