@@ -182,3 +182,14 @@ def test_a_review_whose_read_back_fails_too_is_reported_unsure(fake: FakeGitHub,
             "the pull request; it was not retried. Re-run the job: a rerun reads what is on the pull request "
             "and posts only what is missing. The findings are in this summary")
     assert said in out.summary
+
+
+def test_a_summary_post_that_gets_no_answer_asks_for_a_rerun(fake: FakeGitHub, tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    fake.stall("POST", SUMMARY_POST, 3)  # the client gives up after 2 s
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    assert out.code == 0
+    (review,) = fake.submitted_reviews()
+    said = (f"The review was posted ({review['html_url']}), but the summary comment could not be written "
+            f"(no answer: ReadTimeout); {RERUN}.")
+    assert f"> {said}" in out.summary and said in out.log
