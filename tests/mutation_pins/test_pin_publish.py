@@ -11,6 +11,8 @@ import pytest
 
 from action.scenario import NO_TIMEOUT, NUMBER, SWALLOW, TLS_OFF, added_file, event, run
 from fakes.github_server import FakeGitHub
+from persona_review.action.markers import fps_blobs, prefixes_in
+from persona_review.action.report import SUMMARY_LIMIT
 from persona_review.errors import EXIT_RUNTIME
 
 FILES = [added_file("app/orders.py", SWALLOW), added_file("app/pay.py", NO_TIMEOUT + TLS_OFF)]
@@ -193,3 +195,26 @@ def test_a_summary_post_that_gets_no_answer_asks_for_a_rerun(fake: FakeGitHub, t
     said = (f"The review was posted ({review['html_url']}), but the summary comment could not be written "
             f"(no answer: ReadTimeout); {RERUN}.")
     assert f"> {said}" in out.summary and said in out.log
+
+
+@pytest.mark.parametrize("pad", [0, 7])
+def test_the_summary_holds_as_many_fingerprints_as_fit_in_65000_characters(fake: FakeGitHub, tmp_path: Path,
+                                                                            pad: int) -> None:
+    """Path lengths decide how much room the listing leaves: with no padding the summary comes out at exactly
+    65,000 characters; padded by 7 the next prefix would pass the limit by 2, the blank line before the
+    marker."""
+    from action.test_huge import THREE
+
+    tree = {f"app/{'x' * pad}mod_{i:04}.py": THREE for i in range(1_050)}
+    fake.open_tree_pull(NUMBER, {}, tree)
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"), max_comments="10")
+    assert out.code == 0
+    summary, *parts = (c["body"] for c in fake.bot_issue_comments())
+    assert len(parts) == 1 and len(summary) <= SUMMARY_LIMIT and "cut to fit" not in summary
+    everything = sorted(set().union(*(prefixes_in(body) for body in (summary, *parts))))
+    held = prefixes_in(summary)
+    assert held == set(everything[:len(held)]) and len(held) > 3_000
+    (marker,) = fps_blobs(everything[:len(held)], SUMMARY_LIMIT)
+    (bigger,) = fps_blobs(everything[:len(held) + 1], SUMMARY_LIMIT)
+    assert summary.endswith("\n\n" + marker)
+    assert len(summary) + len(bigger) - len(marker) > SUMMARY_LIMIT, "one more prefix would not fit"
