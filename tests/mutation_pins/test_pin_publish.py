@@ -140,6 +140,12 @@ def test_the_review_carries_a_run_token_of_the_head_and_twelve_random_hex_digits
     head = fake.state.pulls[NUMBER].head.sha
     (token,) = re.findall(r"<!-- persona-review:run=\S* -->", review["body"])
     assert re.fullmatch(rf"<!-- persona-review:run={head[:12]}-[0-9a-f]{{12}} -->", token), token
+    (summary,) = fake.bot_issue_comments()
+    assert f"[Review]({review['html_url']})" in summary["body"]
+    assert f"Summary comment: {summary['html_url']}" in out.log and "GitHub refused" not in out.log
+    rerun = run(fake, tmp_path / "2", "pull_request", event("pull_request.synchronize"))
+    assert "No review posted: nothing new (3 finding(s) reported earlier)" in rerun.log
+    assert f"Summary comment: {summary['html_url']}" in rerun.log and len(fake.submitted_reviews()) == 1
 
 
 @pytest.mark.parametrize("max_comments", ["1", "10"])
@@ -160,17 +166,19 @@ def test_a_review_stored_despite_a_502_is_read_back_with_its_inline_comments(
     assert "may not be on the pull request" not in out.summary and "Nothing was posted" not in out.summary
 
 
-def test_a_review_lost_to_a_502_and_not_found_when_read_back_is_reported_unsure(fake: FakeGitHub,
-                                                                              tmp_path: Path) -> None:
+@pytest.mark.parametrize("status", [500, 502])
+def test_a_review_lost_to_a_5xx_and_not_found_when_read_back_is_reported_unsure(fake: FakeGitHub,
+                                                                              tmp_path: Path, status: int) -> None:
     fake.open_pull(NUMBER, FILES)
-    fake.fail("POST", REVIEW_POST, 502, message="Bad gateway")
+    fake.fail("POST", REVIEW_POST, status, message="Bad gateway")
     out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
     assert out.code == 0
     assert fake.submitted_reviews() == [] and fake.bot_issue_comments() == [], "not retried, no summary"
-    said = (f"{UNSURE} (502: Bad gateway) and it was not found when read back, though GitHub may still store "
+    said = (f"{UNSURE} ({status}: Bad gateway) and it was not found when read back, though GitHub may still store "
             f"it; {RERUN_AFTER_UNSURE}")
     assert said in out.summary
     assert "Review posted" not in out.log and "reading back found it stored" not in out.log
+    assert "Summary comment:" not in out.log
 
 
 def test_a_review_whose_read_back_fails_too_is_reported_unsure(fake: FakeGitHub, tmp_path: Path) -> None:
@@ -184,6 +192,7 @@ def test_a_review_whose_read_back_fails_too_is_reported_unsure(fake: FakeGitHub,
             "the pull request; it was not retried. Re-run the job: a rerun reads what is on the pull request "
             "and posts only what is missing. The findings are in this summary")
     assert said in out.summary
+    assert "No review posted" not in out.log and "Summary comment:" not in out.log
 
 
 def test_a_summary_post_that_gets_no_answer_asks_for_a_rerun(fake: FakeGitHub, tmp_path: Path) -> None:

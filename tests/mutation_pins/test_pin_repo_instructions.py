@@ -142,6 +142,7 @@ def test_a_file_without_usable_frontmatter_is_not_used_and_says_so() -> None:
         "Keep handlers small.\n",  # no frontmatter at all
         "## applyTo: app/**\n---\nKeep handlers small.\n",  # a heading and a rule are not frontmatter
         "---applyTo: \"app/**\"\n---\nKeep handlers small.\n",  # the opening fence is a line of its own
+        "Notes.\napplyTo: \"app/**\"\n---\nKeep handlers small.\n",  # the fence opens the file
         "---\napplyTo: \"app/**\"\nKeep: handlers small\n",  # frontmatter never closed
         "---\napplyTo: [app/**\n---\nKeep handlers small.\n",  # frontmatter that is not YAML
         "---\n- app/**\n---\nKeep handlers small.\n",  # frontmatter that is a list
