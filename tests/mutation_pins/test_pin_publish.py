@@ -227,3 +227,19 @@ def test_the_summary_holds_as_many_fingerprints_as_fit_in_65000_characters(fake:
     (bigger,) = fps_blobs(everything[:len(held) + 1], SUMMARY_LIMIT)
     assert summary.endswith("\n\n" + marker)
     assert len(summary) + len(bigger) - len(marker) > SUMMARY_LIMIT, "one more prefix would not fit"
+
+
+@pytest.mark.parametrize("run_id", ["1658821493", ""])
+def test_a_review_body_past_the_size_limit_says_where_the_rest_is(fake: FakeGitHub, tmp_path: Path,
+                                                                  run_id: str) -> None:
+    from action.test_huge import huge_tree
+
+    fake.open_tree_pull(NUMBER, {}, huge_tree(1_050))
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"), run_id=run_id, max_comments="10")
+    assert out.code == 0
+    (review,) = fake.submitted_reviews()
+    job = (f"[job summary of this run]({fake.root}/{fake.state.owner}/{fake.state.name}/actions/runs/{run_id})"
+           if run_id else "job summary of this run")
+    assert re.search(r"\*\*\d+ more new findings did not fit in this review\*\* \(GitHub's size limit\): "
+                     rf"every finding is in the {re.escape(job)} and its SARIF file; the summary comment lists "
+                     "as many as fit\\.", review["body"]), review["body"][-400:]
