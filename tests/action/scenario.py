@@ -78,8 +78,10 @@ class Outcome:
     calls: int
 
 
-def run(fake: FakeGitHub, tmp: Path, event_name: str, payload: dict[str, Any], **inputs: str) -> Outcome:
-    """One run of the entrypoint as the runner starts it: INPUT_* (hyphens kept) and GITHUB_* variables."""
+def run(fake: FakeGitHub, tmp: Path, event_name: str, payload: dict[str, Any], *, run_id: str = "1658821493",
+        **inputs: str) -> Outcome:
+    """One run of the entrypoint as the runner starts it: INPUT_* (hyphens kept) and GITHUB_* variables
+    (`run_id` empty: a run without a run id, so without a link to its job summary)."""
     tmp.mkdir(parents=True, exist_ok=True)
     event_path = tmp / "event.json"
     event_path.write_text(json.dumps(payload), encoding="utf-8")
@@ -96,7 +98,7 @@ def run(fake: FakeGitHub, tmp: Path, event_name: str, payload: dict[str, Any], *
         "GITHUB_OUTPUT": str(out_file),
         "GITHUB_STEP_SUMMARY": str(summary_file),
         "GITHUB_WORKSPACE": str(tmp),
-        "GITHUB_RUN_ID": "1658821493",
+        **({"GITHUB_RUN_ID": run_id} if run_id else {}),
         "INPUT_GITHUB-TOKEN": "ghs_faketoken123",
     }
     env.update({f"INPUT_{k.upper().replace('_', '-')}": v for k, v in inputs.items()})

@@ -4,12 +4,15 @@ the run with an error instead."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from action.scenario import NO_TIMEOUT, NUMBER, SWALLOW, TLS_OFF, added_file, event, run
 from fakes.github_server import FakeGitHub
+from persona_review.action.markers import fps_blobs, prefixes_in
+from persona_review.action.report import SUMMARY_LIMIT
 from persona_review.errors import EXIT_RUNTIME
 
 FILES = [added_file("app/orders.py", SWALLOW), added_file("app/pay.py", NO_TIMEOUT + TLS_OFF)]
@@ -120,3 +123,123 @@ def test_a_summary_posted_without_all_of_its_state_says_so(fake: FakeGitHub, tmp
     said = (f"The summary comment was written ({summary['html_url']}), but not all of its hidden state "
             f"(403: {DENIED}); {PERMISSION}.")
     assert f"> {said}" in out.summary and said in out.log
+
+
+UNSURE = "> **The review may not be on the pull request:** GitHub did not confirm the review"
+RERUN_AFTER_UNSURE = ("it was not retried, since a late write could duplicate it. Re-run the job: a rerun reads "
+                      "what is on the pull request and posts only what is missing. The findings are in this "
+                      "summary, the workflow annotations and the SARIF file.")
+
+
+def test_the_review_carries_a_run_token_of_the_head_and_twelve_random_hex_digits(fake: FakeGitHub,
+                                                                                  tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    assert out.code == 0
+    (review,) = fake.submitted_reviews()
+    head = fake.state.pulls[NUMBER].head.sha
+    (token,) = re.findall(r"<!-- persona-review:run=\S* -->", review["body"])
+    assert re.fullmatch(rf"<!-- persona-review:run={head[:12]}-[0-9a-f]{{12}} -->", token), token
+    (summary,) = fake.bot_issue_comments()
+    assert f"[Review]({review['html_url']})" in summary["body"]
+    assert f"Summary comment: {summary['html_url']}" in out.log and "GitHub refused" not in out.log
+    rerun = run(fake, tmp_path / "2", "pull_request", event("pull_request.synchronize"))
+    assert "No review posted: nothing new (3 finding(s) reported earlier)" in rerun.log
+    assert f"Summary comment: {summary['html_url']}" in rerun.log and len(fake.submitted_reviews()) == 1
+
+
+@pytest.mark.parametrize("max_comments", ["1", "10"])
+def test_a_review_stored_despite_a_502_is_read_back_with_its_inline_comments(
+        fake: FakeGitHub, tmp_path: Path, max_comments: str) -> None:
+    fake.open_pull(NUMBER, FILES)
+    fake.fail_after("POST", REVIEW_POST, 502)
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"), max_comments=max_comments)
+    assert out.code == 0
+    (review,) = fake.submitted_reviews()
+    inline = len(fake.state.review_comments)
+    assert inline == min(int(max_comments), 3)
+    assert f"the review POST failed (502: Server Error); reading back found it stored: {review['html_url']}" \
+        in out.log
+    assert f"Review posted: {review['html_url']} (3 new finding(s), {inline} inline)" in out.log
+    (summary,) = fake.bot_issue_comments()
+    assert f"[Review]({review['html_url']})" in summary["body"]
+    assert "may not be on the pull request" not in out.summary and "Nothing was posted" not in out.summary
+
+
+@pytest.mark.parametrize("status", [500, 502])
+def test_a_review_lost_to_a_5xx_and_not_found_when_read_back_is_reported_unsure(fake: FakeGitHub,
+                                                                              tmp_path: Path, status: int) -> None:
+    fake.open_pull(NUMBER, FILES)
+    fake.fail("POST", REVIEW_POST, status, message="Bad gateway")
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    assert out.code == 0
+    assert fake.submitted_reviews() == [] and fake.bot_issue_comments() == [], "not retried, no summary"
+    said = (f"{UNSURE} ({status}: Bad gateway) and it was not found when read back, though GitHub may still store "
+            f"it; {RERUN_AFTER_UNSURE}")
+    assert said in out.summary
+    assert "Review posted" not in out.log and "reading back found it stored" not in out.log
+    assert "Summary comment:" not in out.log
+
+
+def test_a_review_whose_read_back_fails_too_is_reported_unsure(fake: FakeGitHub, tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    fake.fail("POST", REVIEW_POST, 503, message="Unavailable")
+    fake.fail("GET", REVIEW_POST, 503, times=20, skip=1)  # the first read (before posting) answers
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    assert out.code == 0
+    assert fake.submitted_reviews() == [] and fake.bot_issue_comments() == []
+    said = (f"{UNSURE} (503: Unavailable) and the reviews could not be read back, so it may or may not be on "
+            "the pull request; it was not retried. Re-run the job: a rerun reads what is on the pull request "
+            "and posts only what is missing. The findings are in this summary")
+    assert said in out.summary
+    assert "No review posted" not in out.log and "Summary comment:" not in out.log
+
+
+def test_a_summary_post_that_gets_no_answer_asks_for_a_rerun(fake: FakeGitHub, tmp_path: Path) -> None:
+    fake.open_pull(NUMBER, FILES)
+    fake.stall("POST", SUMMARY_POST, 3)  # the client gives up after 2 s
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    assert out.code == 0
+    (review,) = fake.submitted_reviews()
+    said = (f"The review was posted ({review['html_url']}), but the summary comment could not be written "
+            f"(no answer: ReadTimeout); {RERUN}.")
+    assert f"> {said}" in out.summary and said in out.log
+
+
+@pytest.mark.parametrize("pad", [0, 7])
+def test_the_summary_holds_as_many_fingerprints_as_fit_in_65000_characters(fake: FakeGitHub, tmp_path: Path,
+                                                                            pad: int) -> None:
+    """Path lengths decide how much room the listing leaves: with no padding the summary comes out at exactly
+    65,000 characters; padded by 7 the next prefix would pass the limit by 2, the blank line before the
+    marker."""
+    from action.test_huge import THREE
+
+    tree = {f"app/{'x' * pad}mod_{i:04}.py": THREE for i in range(1_050)}
+    fake.open_tree_pull(NUMBER, {}, tree)
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"), max_comments="10")
+    assert out.code == 0
+    summary, *parts = (c["body"] for c in fake.bot_issue_comments())
+    assert len(parts) == 1 and len(summary) <= SUMMARY_LIMIT and "cut to fit" not in summary
+    everything = sorted(set().union(*(prefixes_in(body) for body in (summary, *parts))))
+    held = prefixes_in(summary)
+    assert held == set(everything[:len(held)]) and len(held) > 3_000
+    (marker,) = fps_blobs(everything[:len(held)], SUMMARY_LIMIT)
+    (bigger,) = fps_blobs(everything[:len(held) + 1], SUMMARY_LIMIT)
+    assert summary.endswith("\n\n" + marker)
+    assert len(summary) + len(bigger) - len(marker) > SUMMARY_LIMIT, "one more prefix would not fit"
+
+
+@pytest.mark.parametrize("run_id", ["1658821493", ""])
+def test_a_review_body_past_the_size_limit_says_where_the_rest_is(fake: FakeGitHub, tmp_path: Path,
+                                                                  run_id: str) -> None:
+    from action.test_huge import huge_tree
+
+    fake.open_tree_pull(NUMBER, {}, huge_tree(1_050))
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"), run_id=run_id, max_comments="10")
+    assert out.code == 0
+    (review,) = fake.submitted_reviews()
+    job = (f"[job summary of this run]({fake.root}/{fake.state.owner}/{fake.state.name}/actions/runs/{run_id})"
+           if run_id else "job summary of this run")
+    assert re.search(r"\*\*\d+ more new findings did not fit in this review\*\* \(GitHub's size limit\): "
+                     rf"every finding is in the {re.escape(job)} and its SARIF file; the summary comment lists "
+                     "as many as fit\\.", review["body"]), review["body"][-400:]

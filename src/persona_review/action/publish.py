@@ -88,7 +88,8 @@ class Publisher:
             result = result if existing.summary is None else without_no_key(result)
             visible = self._summary(result, state, inline_fps, note=scope.note, plan=plan,
                                     review_url=posted.review_url, blob="")
-            first, rest = split_blobs(fps, SUMMARY_LIMIT - len(visible) - 4, STATE_CHUNK)
+            # The marker goes after a blank line: the summary holds as many fingerprints as fit with it.
+            first, rest = split_blobs(fps, SUMMARY_LIMIT - len(visible) - len("\n\n"), STATE_CHUNK)
             body = self._summary(result, state, inline_fps, note=scope.note, plan=plan,
                                  review_url=posted.review_url, blob=first)
             posted.summary_url, _ = upsert_summary(pr, existing.summary, body)

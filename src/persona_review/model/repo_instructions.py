@@ -185,9 +185,10 @@ def _agents_dirs(changed: Iterable[str]) -> list[str]:
 def _apply_to(raw: str) -> tuple[tuple[str, ...], str]:
     """(applyTo globs, body) of an `.instructions.md` file."""
     text = raw.lstrip("\ufeff")
-    if not text.startswith("---"):
+    first, _, rest = text.partition("\n")
+    if first.rstrip() != "---":  # frontmatter opens with a line of its own
         return (), text
-    head, sep, body = text[3:].partition("\n---")
+    head, sep, body = rest.partition("\n---")
     if not sep:
         return (), text
     try:
@@ -201,7 +202,7 @@ def _apply_to(raw: str) -> tuple[tuple[str, ...], str]:
         globs = value.split(",")
     else:
         globs = []
-    return tuple(g.strip() for g in globs if g.strip()), body.lstrip("-").lstrip("\n")
+    return tuple(g.strip() for g in globs if g.strip()), body.lstrip("-")  # the rest of a longer fence
 
 
 def _checklists(read: Reader, list_dir: Lister, categories: set[Category],
