@@ -7,6 +7,7 @@ know before posting where a comment may go.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -130,30 +131,21 @@ def _clean_path(path: str | None) -> str | None:
 
 
 _C_ESCAPES = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
+_QUOTED_ESCAPE = re.compile(r'\\([0-3][0-7]{2}|[abtnvfr"\\])')
+"""What git writes for a byte inside a quoted path: three octal digits, or a C escape."""
 
 
 def _unquote(quoted: str) -> str:
     """A path git wrote C-style quoted (a name with a control character, a quote, a backslash or, by
     default, any non-ASCII byte): its escapes and octal bytes turned back into the UTF-8 name."""
     out = bytearray()
-    i = 0
-    while i < len(quoted):
-        char = quoted[i]
-        if char != "\\" or i + 1 == len(quoted):
-            out += char.encode("utf-8", "surrogateescape")
-            i += 1
-            continue
-        nxt = quoted[i + 1]
-        octal = quoted[i + 1 : i + 4]
-        if len(octal) == 3 and all(c in "01234567" for c in octal):
-            out.append(int(octal, 8) & 0xFF)
-            i += 4
-        elif nxt in _C_ESCAPES:
-            out.append(_C_ESCAPES[nxt])
-            i += 2
-        else:
-            out += b"\\"
-            i += 1
+    at = 0
+    for escape in _QUOTED_ESCAPE.finditer(quoted):
+        out += quoted[at : escape.start()].encode()
+        code = escape.group(1)
+        out.append(int(code, 8) if len(code) == 3 else _C_ESCAPES[code])
+        at = escape.end()
+    out += quoted[at:].encode()
     return out.decode("utf-8", "replace")
 
 

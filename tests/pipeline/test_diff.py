@@ -86,3 +86,23 @@ def test_paths_git_quotes_are_read_back_as_their_names() -> None:
         ("app/café.py", None),
         ("renamed\nname.py", 'odd\tname\\".py'),
     ]
+
+
+def test_every_c_escape_git_writes_in_a_quoted_path_is_read_back() -> None:
+    names = {"\\a": "\a", "\\b": "\b", "\\t": "\t", "\\n": "\n", "\\v": "\v", "\\f": "\f", "\\r": "\r"}
+    for written, char in names.items():
+        text = (f'diff --git "a/x{written}y.py" "b/x{written}y.py"\nnew file mode 100644\n--- /dev/null\n'
+                f'+++ "b/x{written}y.py"\n@@ -0,0 +1 @@\n+x = 1\n')
+        assert [f.path for f in parse_diff(text)] == [f"x{char}y.py"], written
+
+
+def test_a_name_that_only_ends_with_a_quote_is_not_unquoted() -> None:
+    """Headers built from the files API are not quoted: a name may end with `"` and must stay whole."""
+    text = 'diff --git a/x" b/x"\nnew file mode 100644\n--- /dev/null\n+++ b/x"\n@@ -0,0 +1 @@\n+x = 1\n'
+    assert [f.path for f in parse_diff(text)] == ['x"']
+
+
+def test_a_quoted_byte_that_is_not_utf8_becomes_a_replacement_character() -> None:
+    text = ('diff --git "a/x\\377y.py" "b/x\\377y.py"\nnew file mode 100644\n--- /dev/null\n'
+            '+++ "b/x\\377y.py"\n@@ -0,0 +1 @@\n+x = 1\n')
+    assert [f.path for f in parse_diff(text)] == ["x\ufffdy.py"]
