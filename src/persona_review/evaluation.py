@@ -113,7 +113,7 @@ class _ChecksReviewer:
         findings: list[Finding] = []
         for context in contexts:
             outcome = run_checks([context])
-            self.notices.extend(n for n in outcome.notices if n not in self.notices)
+            self.notices.extend(outcome.notices)  # de-duplicated when the report is made
             findings.extend(outcome.findings)
         return findings
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from functools import partial
 
 from persona_review.checks import _pyflow
 from persona_review.checks.base import FileContext
@@ -33,11 +34,12 @@ _DEPTH = 6
 def spliced_values_fixed(ctx: FileContext, first: int) -> bool:
     """Whether the statement that starts on file line `first` splices only values the code fixes (and
     splices at least one: a statement that cannot be read is not judged safe)."""
-    for flow in _pyflow.flows(ctx):
+    for index, flow in enumerate(_pyflow.flows(ctx)):
         found = _statement_at(flow.tree, first - flow.offset)
         if found is None:
             continue
-        stmt, scope, classes = found
+        stmt, scope = found
+        classes = ctx.cached(f"py_sql_values.classes.{index}", partial(_class_constants, flow.tree))
         spliced = list(_spliced(stmt))
         return bool(spliced) and all(
             _Judge(scope, classes, stmt.lineno).fixed(expr, _DEPTH) for expr in spliced
@@ -49,18 +51,21 @@ _COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.Fo
              ast.With, ast.AsyncWith, ast.Try, ast.Match)
 
 
-def _statement_at(
-    tree: ast.Module, first: int
-) -> tuple[ast.stmt, list[ast.stmt], dict[str, dict[str, ast.expr]]] | None:
-    """The innermost simple statement covering line `first`, the body of the function around it (or the
-    module's), and the class-level assignments of every class in the tree."""
-    classes: dict[str, dict[str, ast.expr]] = {}
+def _class_constants(tree: ast.Module) -> dict[str, dict[str, ast.expr]]:
+    """The class-level assignments of every class in the tree (read once per file)."""
+    return {
+        node.name: {target.id: item.value for item in node.body if isinstance(item, ast.Assign)
+                    for target in item.targets if isinstance(target, ast.Name)}
+        for node in ast.walk(tree) if isinstance(node, ast.ClassDef)
+    }
+
+
+def _statement_at(tree: ast.Module, first: int) -> tuple[ast.stmt, list[ast.stmt]] | None:
+    """The innermost simple statement covering line `first`, and the body of the function around it (or
+    the module's)."""
     function: ast.FunctionDef | ast.AsyncFunctionDef | None = None
     stmt: ast.stmt | None = None
     for node in ast.walk(tree):
-        if isinstance(node, ast.ClassDef):
-            classes[node.name] = {target.id: item.value for item in node.body if isinstance(item, ast.Assign)
-                                  for target in item.targets if isinstance(target, ast.Name)}
         if not isinstance(node, ast.stmt) or not node.lineno <= first <= (node.end_lineno or node.lineno):
             continue
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -70,7 +75,7 @@ def _statement_at(
             stmt = node
     if stmt is None:
         return None
-    return stmt, function.body if function is not None else tree.body, classes
+    return stmt, function.body if function is not None else tree.body
 
 
 def _spliced(stmt: ast.stmt) -> Iterator[ast.expr]:

@@ -375,14 +375,18 @@ def _alter_table_hazards(actions: str, table: str, new_table: bool, facts: SqlFa
     return found
 
 
+_STORED_GENERATED = re.compile(r"\bGENERATED\s+ALWAYS\s+AS\s*\(.*\bSTORED\b")
+_SERIAL = re.compile(r"\b(BIG|SMALL)?SERIAL\d?\b")
+
+
 def _add_column_hazards(column_def: str, table: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     default = re.search(r"\bDEFAULT\s+(.*)", column_def)
     if re.search(r"\bNOT\s+NULL\b", column_def) and not default and "GENERATED" not in column_def:
         found.append(("MIG-02", f"NOT NULL column added to {table} without a default."))
-    if re.search(r"\bGENERATED\s+ALWAYS\s+AS\s*\(.*\bSTORED\b", column_def):
+    if _STORED_GENERATED.search(column_def):
         found.append(("MIG-08", f"Stored generated column added to {table} rewrites the table."))
-    elif re.search(r"\b(BIG|SMALL)?SERIAL\d?\b", column_def):
+    elif _SERIAL.search(column_def):
         found.append(("MIG-08", f"Serial column added to {table} fills every row under a rewrite."))
     elif default and _volatile(default.group(1)):
         found.append(("MIG-08", f"Column added to {table} with a volatile default."))
@@ -400,7 +404,7 @@ def adds_per_row_values(statement: str) -> bool:
     a stored generated column or a serial (each fills every row under a rewrite)."""
     return any(
         ((default := re.search(r"\bDEFAULT\s+(.*)", column_def)) is not None and _volatile(default.group(1)))
-        or re.search(r"\bGENERATED\s+ALWAYS\s+AS\s*\(.*\bSTORED\b|\b(BIG|SMALL)?SERIAL\d?\b", column_def)
+        or _STORED_GENERATED.search(column_def) or _SERIAL.search(column_def)
         for column_def in _ADD_COLUMN.findall(statement)
     )
 
