@@ -946,6 +946,8 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--fresh", action="store_true", help="ignore the cached coverage")
     p.add_argument("--list", action="store_true", help="list the mutants and stop")
     p.add_argument("--kinds", default="", help="comma-separated operator kinds to keep (default all)")
+    p.add_argument("--lines", default="", metavar="A-B",
+                   help="keep only the mutants on lines A to B (inclusive), e.g. to rerun one function")
     p.add_argument("--json", type=Path, help="write every mutant and its outcome here")
     p.add_argument("--timeout-factor", type=float, default=4.0,
                    help="a mutant times out after this many times its tests' traced duration, plus 20 s")
@@ -955,6 +957,15 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--collect", help=argparse.SUPPRESS)
     p.add_argument("--collect-args", help=argparse.SUPPRESS)
     return p.parse_args(argv)
+
+
+def _line_range(text: str) -> tuple[int, int]:
+    if not text:
+        return 1, sys.maxsize
+    start, sep, end = text.partition("-")
+    if not (start.isdigit() and (not sep or end.isdigit())):
+        sys.exit(f"--lines takes A-B or A, with line numbers: {text!r}")
+    return int(start), int(end) if sep else int(start)
 
 
 def _normalise(modules: Iterable[str]) -> list[str]:
@@ -977,13 +988,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.chdir(ROOT)
     modules = _normalise(args.modules or CORE_MODULES)
     kinds = {k for k in args.kinds.split(",") if k}
+    first, last = _line_range(args.lines)
     equivalents = load_equivalents(args.equivalents)
 
     trees: dict[str, ast.Module] = {}
     mutants: dict[str, list[Mutant]] = {}
     for module in modules:
         trees[module], found = make_mutants(module)
-        mutants[module] = [m for m in found if not kinds or m.kind in kinds]
+        mutants[module] = [m for m in found if (not kinds or m.kind in kinds) and first <= m.line <= last]
     if args.list:
         for module in modules:
             for m in mutants[module]:
