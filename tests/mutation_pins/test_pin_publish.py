@@ -1,15 +1,16 @@
 """What a run says when GitHub refuses part of what it posts: which step failed, GitHub's status and
 message, and what to do (give a permission, or re-run). A refusal that means our request is wrong ends
-the run with an error instead."""
+the run with an error, once the findings are in the log, the job summary and the SARIF file."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
-from action.scenario import NO_TIMEOUT, NUMBER, SWALLOW, TLS_OFF, added_file, event, run
+from action.scenario import NO_TIMEOUT, NUMBER, SWALLOW, TLS_OFF, Outcome, added_file, event, run
 from fakes.github_server import FakeGitHub
 from persona_review.action.markers import fps_blobs, prefixes_in
 from persona_review.action.report import SUMMARY_LIMIT
@@ -52,6 +53,20 @@ def test_a_summary_lost_to_a_server_error_asks_for_a_rerun(fake: FakeGitHub, tmp
     assert f"> {said}" in out.summary
 
 
+WRONG = ("GitHub refused the request as wrong, which persona-review should never send: please report it with "
+         "this log")
+
+
+def _findings_kept(out: Outcome, tmp_path: Path) -> None:
+    """The findings of a run that ended with an error are still in the job summary and the SARIF file."""
+    summary, outputs = out.summary, out.outputs
+    assert "`app/orders.py:" in summary and "`app/pay.py:" in summary
+    sarif = json.loads((tmp_path / outputs["sarif-file"]).read_text(encoding="utf-8"))
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]
+            } == {"app/orders.py", "app/pay.py"}
+    assert outputs["findings-count"] != "0"
+
+
 @pytest.mark.parametrize("status", [400, 402, 405, 422, 499])
 def test_a_refusal_that_means_the_request_was_wrong_ends_the_run_with_an_error(
         fake: FakeGitHub, tmp_path: Path, status: int) -> None:
@@ -59,8 +74,12 @@ def test_a_refusal_that_means_the_request_was_wrong_ends_the_run_with_an_error(
     fake.fail("POST", SUMMARY_POST, status, message="Invalid request")
     out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
     assert out.code == EXIT_RUNTIME
-    assert f"GitHub API error {status} Invalid request" in out.log
-    assert "but the summary comment could not be written" not in out.summary
+    assert f"::error::GitHub API error {status} Invalid request while reviewing pull request #{NUMBER}" in out.log
+    (review,) = fake.submitted_reviews()
+    said = (f"The review was posted ({review['html_url']}), but the summary comment could not be written "
+            f"({status}: Invalid request); {WRONG}.")
+    assert f"> {said}" in out.summary and RERUN not in out.summary
+    _findings_kept(out, tmp_path)
 
 
 @pytest.mark.parametrize("status", [400, 405, 499])  # a 422 is read as refused comments
@@ -72,6 +91,10 @@ def test_a_review_refused_as_a_wrong_request_ends_the_run_with_an_error(fake: Fa
     assert out.code == EXIT_RUNTIME
     assert f"GitHub API error {status} Invalid request" in out.log
     assert fake.submitted_reviews() == [] and fake.bot_issue_comments() == []
+    why = f"GitHub answered {status}: Invalid request while posting on #{NUMBER}; {WRONG}"
+    assert f"findings are reported as annotations only: {why}" in out.log
+    assert "::error file=app/orders.py," in out.log and "::warning file=app/pay.py," in out.log
+    _findings_kept(out, tmp_path)
 
 
 @pytest.mark.parametrize("status", [401, 403, 404])

@@ -16,6 +16,7 @@ from typing import TextIO
 import requests
 from github import GithubException
 
+from persona_review.action.answers import readable_answers
 from persona_review.action.client import http_settings, make_github
 from persona_review.action.contents import HeadContents, safe_log
 from persona_review.action.events import Verdict, decide, load_event, refusal_text
@@ -51,7 +52,8 @@ def main(env: Mapping[str, str] | None = None, out: TextIO | None = None) -> int
         wf.mask(inputs.github_token)
         wf.mask(inputs.anthropic_api_key)
         run = Run(inputs, read_github_env(env), wf, env)
-        return run.execute()
+        with readable_answers():
+            return run.execute()
     except PersonaReviewError as exc:
         return _failed(wf, env, str(exc), exc.exit_code)
     except GithubException as exc:
@@ -199,6 +201,9 @@ class Run:
                                     review_url=posted.review_url or None, posted_note=posted.problem,
                                     unsure=posted.unsure))
         self.wf.set_outputs(outputs(result, review_url=posted.review_url or posted.summary_url, sarif=sarif))
+        if posted.refused is not None:
+            self.wf.error(github_error_text(posted.refused, self.genv.repository, view.number))
+            return EXIT_RUNTIME
         if settings.config.fail_on_model_error and result.model.status is ModelStatus.PARTIAL:
             self.wf.error("the model review was partial (fail-on-model-error)")
             return EXIT_RUNTIME

@@ -16,6 +16,7 @@ from github import GithubException
 from github.PullRequest import PullRequest
 from github.Repository import Repository
 
+from persona_review.action.answers import readable_answers
 from persona_review.action.existing import Existing
 from persona_review.action.incremental import Scope
 from persona_review.action.markers import SummaryState, fingerprints_in, split_blobs, state_part
@@ -50,11 +51,19 @@ class Posted:
     """Fingerprints posted as inline comments by this run."""
     unsure: bool = False
     """The review POST failed ambiguously and could not be read back: it may be on the pull request."""
+    refused: GithubException | None = None
+    """GitHub refused a request as wrong (a 4xx other than 401/403/404): the run ends with an error, once
+    the findings are in the annotations, the job summary and the SARIF file."""
 
 
 def without_no_key(result: ReviewResult) -> ReviewResult:
     """The result without the no-key notice (said once per pull request, in the first summary)."""
     return dataclasses.replace(result, notices=[n for n in result.notices if n != NO_KEY_NOTICE])
+
+
+def _refused(status: int) -> bool:
+    """A 4xx that says the request itself was wrong (not the token's permissions, not a missing PR)."""
+    return 400 <= status < 500 and status not in (401, 403, 404)
 
 
 def error_message(exc: GithubException) -> str:
@@ -72,36 +81,42 @@ class Publisher:
         self.run_url = run_url
 
     def publish(self, pr: PullRequest, ctx: Context, result: ReviewResult, plan: ReviewPlan) -> Posted:
-        """Post the review (when there is something new) and write the summary and its state."""
-        view, existing, scope = ctx.view, ctx.existing, ctx.scope
+        """Post the review (when there is something new) and write the summary and its state. Errors from
+        GitHub end up in the returned `Posted`, never raised: the findings must still reach the log."""
         posted = Posted()
-        inline_fps = set(existing.inline)
         try:
-            if plan.new:
-                if not self._post_review(pr, view, plan, posted):
-                    return posted
-                inline_fps |= posted.inline
-            known = existing.known
-            fps = known.prefixes | known.identities | {f.fingerprint for f in result.findings}
-            state = SummaryState(head=view.head_sha)
-            # The no-key notice is in the first summary only (and in each run's log).
-            result = result if existing.summary is None else without_no_key(result)
-            visible = self._summary(result, state, inline_fps, note=scope.note, plan=plan,
-                                    review_url=posted.review_url, blob="")
-            # The marker goes after a blank line: the summary holds as many fingerprints as fit with it.
-            first, rest = split_blobs(fps, SUMMARY_LIMIT - len(visible) - len("\n\n"), STATE_CHUNK)
-            body = self._summary(result, state, inline_fps, note=scope.note, plan=plan,
-                                 review_url=posted.review_url, blob=first)
-            posted.summary_url, _ = upsert_summary(pr, existing.summary, body)
-            if rest:
-                write_state_parts(pr, existing.parts, [state_part(i, blob) for i, blob in enumerate(rest)])
+            with readable_answers():
+                self._post(pr, ctx, result, plan, posted)
         except GithubException as exc:
-            if exc.status < 500 and exc.status not in (401, 403, 404):
-                raise
-            self._post_failed(posted, f"{exc.status}: {error_message(exc)}", exc.status, view.number)
+            if _refused(exc.status):
+                posted.refused = exc
+            self._post_failed(posted, f"{exc.status}: {error_message(exc)}", exc.status, ctx.view.number)
         except requests.RequestException as exc:
-            self._post_failed(posted, f"no answer: {type(exc).__name__}", None, view.number)
+            self._post_failed(posted, f"no answer: {type(exc).__name__}", None, ctx.view.number)
         return posted
+
+    def _post(self, pr: PullRequest, ctx: Context, result: ReviewResult, plan: ReviewPlan,
+              posted: Posted) -> None:
+        view, existing, scope = ctx.view, ctx.existing, ctx.scope
+        inline_fps = set(existing.inline)
+        if plan.new:
+            if not self._post_review(pr, view, plan, posted):
+                return
+            inline_fps |= posted.inline
+        known = existing.known
+        fps = known.prefixes | known.identities | {f.fingerprint for f in result.findings}
+        state = SummaryState(head=view.head_sha)
+        # The no-key notice is in the first summary only (and in each run's log).
+        result = result if existing.summary is None else without_no_key(result)
+        visible = self._summary(result, state, inline_fps, note=scope.note, plan=plan,
+                                review_url=posted.review_url, blob="")
+        # The marker goes after a blank line: the summary holds as many fingerprints as fit with it.
+        first, rest = split_blobs(fps, SUMMARY_LIMIT - len(visible) - len("\n\n"), STATE_CHUNK)
+        body = self._summary(result, state, inline_fps, note=scope.note, plan=plan,
+                             review_url=posted.review_url, blob=first)
+        posted.summary_url, _ = upsert_summary(pr, existing.summary, body)
+        if rest:
+            write_state_parts(pr, existing.parts, [state_part(i, blob) for i, blob in enumerate(rest)])
 
     def _post_review(self, pr: PullRequest, view: PullView, plan: ReviewPlan, posted: Posted) -> bool:
         """Post the review. After an ambiguous failure (5xx, no answer) the reviews are read back: the run's
@@ -164,6 +179,9 @@ class Publisher:
     def _post_failed(self, posted: Posted, what: str, status: int | None, number: int) -> None:
         if status in (401, 403, 404):
             advice = "give the workflow `permissions: pull-requests: write`"
+        elif status is not None and _refused(status):
+            advice = ("GitHub refused the request as wrong, which persona-review should never send: please "
+                      "report it with this log")
         else:
             advice = ("it was not retried, since GitHub may have stored it. Re-run the job: a rerun reads "
                       "what is on the pull request and posts only what is missing")
