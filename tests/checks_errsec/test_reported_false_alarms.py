@@ -44,3 +44,38 @@ function load(id) {
 def test_a_promise_rejection_handler_is_not_a_node_callback_but_a_callback_is() -> None:
     got = findings_of("src/routes/users.js", _HANDLERS)
     assert {line for line, rule in got if rule == "JS-CALLBACK-ERR-IGNORED"} == {10}
+
+
+_MASKS = """\
+const shown = { ...user, password: "***" };
+const token = "[REDACTED]";
+const apiKey = "•••••";
+const password = "hunter2-prod";
+"""
+
+
+def test_a_mask_or_redaction_is_not_a_password_but_a_real_value_is() -> None:
+    got = findings_of("src/users.js", _MASKS)
+    assert {line for line, rule in got if rule == "ANY-HARDCODED-PASSWORD"} == {4}
+
+
+_HEADER_NAMES = """\
+package web
+
+const csrfHeaderToken = "X-CSRF-Token"
+const angularToken, proxyAuthKey = "X-XSRF-TOKEN", "Proxy-Authorization-Key"
+var refreshToken = "SHARED-SECRET-2024"
+
+func routes(e *echo.Echo) {
+	e.Use(middleware.CSRFWithConfig(middleware.CSRFConfig{
+		TokenLookup: "header:" + echo.HeaderXCSRFToken,
+	}))
+}
+
+var jwtSecret = []byte("s3cr3t-Signing!")
+"""
+
+
+def test_a_header_name_or_token_lookup_is_not_a_secret_but_a_key_is() -> None:
+    got = findings_of("internal/web/routes.go", _HEADER_NAMES)
+    assert {line for line, rule in got if rule.startswith("ANY-HARDCODED")} == {5, 13}

@@ -45,7 +45,8 @@ _KNOWN_KEYS = re.compile(
     r"|-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY( BLOCK)?-----"
 )
 _KEY_HINT = re.compile(r"AKIA|ASIA|gh[pousr]_|github_pat_|xox|_live_|AIza|glpat-|sk-ant-|SG\.|PRIVATE KEY")
-_PLACEHOLDER = re.compile(r"EXAMPLE|XXXX|xxxx|\.\.\.|<[^>]*>|\*{4}")
+_PLACEHOLDER = re.compile(r"EXAMPLE|XXXX|xxxx|\.\.\.|<[^>]*>|\*{3}|•{3}|(?i:\bredacted\b)")
+"""Values that stand for a secret without being one: examples, elisions, masks (`***`) and redactions."""
 _SECRETISH = re.compile(r"(?i)pass|pwd|pw\b|secret|token|key|credential|://[^/\s]*:[^/\s]*@")
 _SECRETISH_WORDS = ("pass", "pwd", "pw", "secret", "token", "key", "credential", "://")
 """A word (lower case) every `_SECRETISH` match contains."""
@@ -125,6 +126,7 @@ _NOT_SECRET_SUFFIX = frozenset(
         "type",
         "prefix",
         "header",
+        "lookup",
         "endpoint",
         "label",
         "param",
@@ -218,7 +220,10 @@ _COMPARED = re.compile(
     r"""(?P<q>["'`])(?P<val>[^"'`\n]*)(?P=q)\s*(?:===|!==|==|!=)\s*(?P<lhs>[A-Za-z_$][\w.$]*)"""
 )
 _URL_CREDENTIALS = re.compile(r"\b[a-z][a-z0-9+.-]*://[^/\s:@'\"`]+:(?P<val>[^@/\s'\"`]{6,})@[\w.-]+")
-_NAMEISH_VALUE = re.compile(r"^[a-z0-9]+(?:[_.\-:][a-z0-9]+)+$|^[A-Z0-9]+(?:_[A-Z0-9]+)+$")
+_NAMEISH_VALUE = re.compile(
+    r"^[a-z0-9]+(?:[_.\-:][a-z0-9]+)+$|^[A-Z0-9]+(?:_[A-Z0-9]+)+$"
+    r"|^X-[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)*$|^[A-Z][a-z0-9]*(?:-[A-Z][a-z0-9]*)+$"  # headers' names
+)
 
 
 def _words(name: str) -> list[str]:
