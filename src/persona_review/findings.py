@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -74,6 +74,9 @@ class Finding:
     placement: Placement = Placement.UNPLACED
     fingerprint: str = ""
     """Identity by what the finding is: category, path, checklist item, code and enclosing scope."""
+    earlier_fingerprint: str = ""
+    """The fingerprint this finding had before its file was renamed (by a push since the last review), so
+    the rename alone does not post it again; empty when the file kept its path."""
     rank_fingerprint: str = ""
     """The fingerprint of versions before 0.2 (code and rank among same-code findings in the file). Kept to
     recognise what those versions posted, and to match findings whose scope could not be read alike."""
@@ -123,22 +126,47 @@ def assign_fingerprints(
     its identity. Identical findings in one scope are told apart by order. `rank_fingerprint` is the
     earlier scheme (order among same-code findings in the whole file), used only to recognise old posts.
     """
-    ordered = sorted(findings, key=lambda f: (f.path, f.line or 0, f.checklist_item, f.rule_id))
+    items = list(findings)
+    scopes = [scope_of(f) if scope_of is not None and f.line is not None else "" for f in items]
+    order, digests = _digests(items, scopes)
+    return [items[i].replace(fingerprint=digests[i][0], rank_fingerprint=digests[i][1]) for i in order]
+
+
+def with_earlier_fingerprints(
+    findings: Iterable[Finding],
+    earlier_paths: Mapping[str, str],
+    scope_of: Callable[[Finding], str] | None = None,
+) -> list[Finding]:
+    """Findings in files a push renamed (`earlier_paths`: path now -> path before) get the fingerprint they
+    had under the earlier path: the same scope (read at the path now) and order among the file's findings."""
+    items = list(findings)
+    moved = [i for i, f in enumerate(items) if earlier_paths.get(f.path, f.path) != f.path]
+    if not moved:
+        return items
+    before = [items[i].replace(path=earlier_paths[items[i].path]) for i in moved]
+    scopes = [scope_of(items[i]) if scope_of is not None and items[i].line is not None else "" for i in moved]
+    _order, digests = _digests(before, scopes)
+    for n, i in enumerate(moved):
+        items[i] = items[i].replace(earlier_fingerprint=digests[n][0])
+    return items
+
+
+def _digests(items: list[Finding], scopes: list[str]) -> tuple[list[int], list[tuple[str, str]]]:
+    """The findings' order (by path, line, checklist item, rule) and each one's (fingerprint, rank)."""
+    order = sorted(range(len(items)), key=lambda i: (items[i].path, items[i].line or 0,
+                                                     items[i].checklist_item, items[i].rule_id))
     by_rank: dict[str, int] = {}
     by_scope: dict[tuple[str, str], int] = {}
-    out: list[Finding] = []
-    for finding in ordered:
-        key = fingerprint_key(finding)
+    digests = [("", "")] * len(items)
+    for i in order:
+        key = fingerprint_key(items[i])
         rank = by_rank.get(key, 0)
         by_rank[key] = rank + 1
-        scope = scope_of(finding) if scope_of is not None and finding.line is not None else ""
-        occurrence = by_scope.get((key, scope), 0)
-        by_scope[(key, scope)] = occurrence + 1
-        out.append(finding.replace(
-            fingerprint=_digest("v" + FINGERPRINT_VERSION, key, scope, str(occurrence)),
-            rank_fingerprint=_digest(key, str(rank)),
-        ))
-    return out
+        occurrence = by_scope.get((key, scopes[i]), 0)
+        by_scope[(key, scopes[i])] = occurrence + 1
+        fingerprint = _digest("v" + FINGERPRINT_VERSION, key, scopes[i], str(occurrence))
+        digests[i] = (fingerprint, _digest(key, str(rank)))
+    return order, digests
 
 
 def rank_fingerprints(finding: Finding, count: int) -> list[str]:

@@ -7,7 +7,7 @@ thresholded, fingerprinted findings -> ReviewResult for the reporters.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,14 @@ from persona_review.config import Config
 from persona_review.contexts import FileSource, WorkspaceFiles, build_contexts
 from persona_review.database_detect import detect_database
 from persona_review.diff import Diff, DiffFile
-from persona_review.findings import SOURCE_MODEL, Finding, Placement, assign_fingerprints, sort_key
+from persona_review.findings import (
+    SOURCE_MODEL,
+    Finding,
+    Placement,
+    assign_fingerprints,
+    sort_key,
+    with_earlier_fingerprints,
+)
 from persona_review.nothing_reviewed import nothing_reviewed
 from persona_review.persona import Persona
 from persona_review.placement import group_nearby, merge, place
@@ -67,6 +74,8 @@ class ReviewInput:
     """Where other files of the head come from (the database a migration runs on is read from them); when
     None, the source of whole files."""
     repo_guidance: RepoGuidance | None = None
+    earlier_paths: Mapping[str, str] = field(default_factory=dict)
+    """Files renamed since the last review: path now -> path then (their findings' earlier fingerprints)."""
     """Repository instructions and checklist items read from the base branch, for the model review
     (`model.repo_instructions`); the config's `path-instructions` are used when this is None."""
 
@@ -125,8 +134,9 @@ def run_review(inp: ReviewInput) -> ReviewResult:
     suppressed: list[Finding] = []
     reasons: dict[str, str] = {}
     below: list[Finding] = []
-    for finding in assign_fingerprints((f for f in found if f.category in config.categories),
-                                       _scope_reader(contexts, by_path)):
+    scope_of = _scope_reader(contexts, by_path)
+    fingerprinted = assign_fingerprints((f for f in found if f.category in config.categories), scope_of)
+    for finding in with_earlier_fingerprints(fingerprinted, inp.earlier_paths, scope_of):
         reason = suppressor.reason(finding)
         if reason is not None:
             suppressed.append(finding)

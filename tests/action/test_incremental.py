@@ -222,3 +222,32 @@ def test_a_copy_above_in_a_file_the_base_already_has(fake: FakeGitHub, tmp_path:
     assert [c["line"] for c in new] == [5], "the copy is commented; the original is not again"
     shown = _visible(fake)
     assert max(shown.values()) == 1
+
+
+def test_a_push_that_renames_a_file_does_not_post_its_findings_again(fake: FakeGitHub, tmp_path: Path) -> None:
+    _open(fake, tmp_path, {"app/run.py": _text(LISTING)})
+    (first,) = fake.bot_review_comments()
+    assert first["path"] == "app/run.py"
+    fake.push_tree(NUMBER, {"app/jobs/run.py": _text(LISTING)})
+    compare = len(fake.calls)
+    out = run(fake, tmp_path / "rename", "pull_request", SYNC)
+    assert out.code == 0 and "changed since" in out.summary, "the push went through the incremental path"
+    assert any("/compare/" in c.path for c in fake.calls[compare:])
+    assert fake.bot_review_comments() == [first] and len(fake.submitted_reviews()) == 1, "nothing posted again"
+    assert "`app/jobs/run.py:5`" in out.summary, "the job summary still lists the finding, at its new path"
+
+    # The summary's state now knows the finding by its new path: a later edit of the file posts nothing.
+    fake.push_tree(NUMBER, {"app/jobs/run.py": _text([*LISTING, "", "def other():", "    return 2"])})
+    assert run(fake, tmp_path / "edit", "pull_request", SYNC).code == 0
+    assert fake.bot_review_comments() == [first] and len(fake.submitted_reviews()) == 1
+
+
+def test_a_renamed_file_still_gets_comments_on_what_the_push_added(fake: FakeGitHub, tmp_path: Path) -> None:
+    _open(fake, tmp_path, {"app/run.py": _text(LISTING)})
+    (first,) = fake.bot_review_comments()
+    fake.push_tree(NUMBER, {"app/jobs/run.py": _text([*LISTING[:3], *COPY, *LISTING[3:]])})
+    assert run(fake, tmp_path / "rename", "pull_request", SYNC).code == 0
+    new = fake.bot_review_comments()[1:]
+    assert [(c["path"], c["line"]) for c in new] == [("app/jobs/run.py", 5)], (
+        "the copy in a new function is posted; the original, moved with its file, is not")
+    assert first in fake.bot_review_comments()

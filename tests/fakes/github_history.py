@@ -35,17 +35,38 @@ def file_patch(old_text: str, new_text: str) -> str:
     return "\n".join(out)
 
 
+RENAME_SIMILARITY = 0.5
+"""git's default for rename detection (`-M50%`): a removed and an added file this alike are a rename."""
+
+
 def tree_changes(old: Tree, new: Tree) -> list[FileChange]:
-    """The files that differ between two trees, sorted by path, as files-API entries."""
+    """The files that differ between two trees, sorted by path, as files-API entries; a removed file whose
+    text is at least half the same as an added one's is reported as renamed, as git and GitHub do."""
     out: list[FileChange] = []
-    for path in sorted(set(old) | set(new)):
+    removed = sorted(p for p in old if p not in new)
+    added = [p for p in new if p not in old]
+    renamed: dict[str, str] = {}
+    for path in removed:
+        best = max(((_similarity(old[path], new[a]), a) for a in added if a not in renamed), default=None)
+        if best is not None and best[0] >= RENAME_SIMILARITY:
+            renamed[best[1]] = path
+    gone = set(renamed.values())
+    for path in sorted((set(old) | set(new)) - gone):
         before, after = old.get(path), new.get(path)
-        if before == after:
+        if path in renamed:
+            earlier = old[renamed[path]]
+            patch = file_patch(earlier, new[path]) if earlier != new[path] else None
+            out.append(FileChange(path, "renamed", patch, previous_filename=renamed[path], content=new[path]))
+        elif before == after:
             continue
-        if before is None:
+        elif before is None:
             out.append(FileChange(path, "added", file_patch("", after or "")))
         elif after is None:
             out.append(FileChange(path, "removed", file_patch(before, "")))
         else:
             out.append(FileChange(path, "modified", file_patch(before, after)))
     return out
+
+
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a.splitlines(), b.splitlines(), autojunk=False).ratio()

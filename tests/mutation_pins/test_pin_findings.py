@@ -12,6 +12,7 @@ from persona_review.findings import (
     assign_fingerprints,
     normalize_code,
     sort_key,
+    with_earlier_fingerprints,
 )
 from persona_review.reporters.json_report import finding_dict
 
@@ -140,3 +141,27 @@ def test_fingerprints_and_order_do_not_depend_on_the_order_findings_arrive_in() 
     assert one == other and len({fp for _, fp in one}) == 2
     assert [f.line for f in sorted([first_line, whole_file], key=sort_key)] == [None, 1]
     assert [f.line for f in sorted([whole_file, first_line], key=sort_key)] == [None, 1]
+
+
+def test_a_renamed_files_findings_carry_the_fingerprints_they_had_at_the_earlier_path() -> None:
+    scopes = {3: "Orders.cancel", 9: "Orders.cancel", 20: "refund"}
+
+    def scope_of(f: Finding) -> str:
+        return scopes.get(f.line or 0, "")
+
+    def at(path: str) -> list[Finding]:
+        items = [finding(line=n, path=path) for n in (20, 3, 9)] + [finding(line=None, path=path)]
+        return [*items, finding(line=4, path="svc/other.py")]
+
+    before = {(f.line, f.path): f.fingerprint for f in assign_fingerprints(at("svc/old.py"), scope_of)}
+    now = with_earlier_fingerprints(assign_fingerprints(at("svc/new.py"), scope_of),
+                                    {"svc/new.py": "svc/old.py", "svc/gone.py": "svc/x.py"}, scope_of)
+    moved = {f.line: f for f in now if f.path == "svc/new.py"}
+    assert {n: f.earlier_fingerprint for n, f in moved.items()} == {
+        n: before[(n, "svc/old.py")] for n in (3, 9, 20, None)}, "same scope and order as before the rename"
+    assert len({f.earlier_fingerprint for f in moved.values()}) == 4
+    assert all(f.earlier_fingerprint != f.fingerprint for f in moved.values())
+    (other,) = [f for f in now if f.path == "svc/other.py"]
+    assert other.earlier_fingerprint == "", "a file that kept its path has no earlier fingerprint"
+    unchanged = assign_fingerprints(at("svc/new.py"), scope_of)
+    assert with_earlier_fingerprints(unchanged, {"svc/new.py": "svc/new.py"}, scope_of) == unchanged

@@ -36,6 +36,8 @@ class Scope:
     """For an incremental review: path -> new-side lines of the hunks the push touched (added and context)."""
     added: dict[str, set[int]] = field(default_factory=dict)
     """For an incremental review: path -> new-file lines the push added."""
+    renamed: dict[str, str] = field(default_factory=dict)
+    """For an incremental review: path now -> path at the last reviewed head, for files the push renamed."""
 
     def model_lines(self) -> dict[str, set[int]] | None:
         """What the model reviews: None for everything, else the touched hunks."""
@@ -87,6 +89,8 @@ def incremental_scope(repo: Repository, last_head: str, head: str) -> Scope:
     for path in changed.paths:
         touched.setdefault(path, set())
         added.setdefault(path, set())
+    renamed = {f.filename: f.previous_filename for f in files
+               if f.status == "renamed" and f.previous_filename and f.previous_filename != f.filename}
     files_word = "file" if len(changed.paths) == 1 else "files"
     return Scope("incremental", f"checks on every file; the model on the {len(changed.paths)} {files_word} "
-                 f"changed since {last_head[:7]}, their changed hunks", touched, added)
+                 f"changed since {last_head[:7]}, their changed hunks", touched, added, renamed)

@@ -177,6 +177,7 @@ class Run:
                 extra_skipped=changed.skipped,
                 model_lines=scope.model_lines(),
                 repo_guidance=guidance,
+                earlier_paths=scope.renamed,
                 contents=HeadContents(self.gh, self.genv.repository, view.head_sha, changed.blob_ids,
                                       Path(self.genv.workspace) if self.genv.workspace else None, log),
                 repo_files=HeadContents(self.gh, self.genv.repository, view.head_sha, changed.blob_ids,

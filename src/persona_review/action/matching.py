@@ -6,6 +6,7 @@ many findings with its code were reported; that many of the same code, beyond th
 known too. This recognises what earlier versions posted, and findings whose scope reads differently now
 (a hunk that grew), without letting a copy take its original's place: the copy has a new scope, and the
 original matches first. Findings on lines the push did not add are matched before those on lines it added.
+A finding in a file the push renamed is also known by the fingerprint it had under the earlier path.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ def known_findings(
 ) -> set[int]:
     """Indexes (in `findings`' order) of the findings reported before."""
     items = list(findings)
-    out = {i for i, f in enumerate(items) if f.fingerprint in known}
+    out = {i for i, f in enumerate(items)
+           if f.fingerprint in known or (f.earlier_fingerprint and f.earlier_fingerprint in known)}
     groups: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(items):
         groups[fingerprint_key(f)].append(i)
