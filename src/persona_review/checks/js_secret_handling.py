@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
-from persona_review.checks._secret_names import env_secret, logged_secret
+from persona_review.checks._logged_secrets import logged_secret_in
+from persona_review.checks._secret_names import env_secret
 from persona_review.checks._spans import bracket_span, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -74,13 +75,6 @@ _LOG_CALL = re.compile(
     r"(?<![\w$.])(?:console|(?:this\.)?(?:logger|log|_logger|_log|LOGGER|LOG)|(?:req|request|fastify|app|ctx)"
     r"\.log(?:ger)?)\s*\.\s*(?:log|info|warn|warning|error|debug|trace|fatal|verbose|silly)\s*\("
 )
-_CHAIN = re.compile(
-    r"""(?<![\w$.])([A-Za-z_$][\w$]*(?:\s*\??\.\s*[A-Za-z_$][\w$]*|\[\s*["'][^"'\]]+["']\s*\])*)"""
-)
-_KEY_AFTER = re.compile(r"^\s*:(?!:)")
-_HARMLESS_AFTER = re.compile(r"^\s*(?:\??\.\s*(?:length|size|slice|substring|substr|startsWith|endsWith)\b"
-                             r"|\?|\)\s*\?)")
-_TEMPLATE_FIELD = re.compile(r"\$\{([^{}]*)\}")
 
 
 @register(
@@ -105,28 +99,8 @@ def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
             continue
         for call in _LOG_CALL.finditer(bare):
             span = bracket_span(lexed, no, call.end() - 1)
-            name = _logged_secret(span.code, span.bare)
+            name = logged_secret_in(span.code, span.bare, templates=True)
             if name:
                 yield Hit(no, span.last if span.last > no else None,
                           f"`{name}` is passed to the logger: its value ends up in the log.")
                 break
-
-
-def _logged_secret(code: str, bare: str) -> str:
-    """The first secret-named value in a call's arguments: outside string literals, or in a `${}` field."""
-    pieces: list[tuple[str, str]] = [(code, bare)]
-    for field in _TEMPLATE_FIELD.finditer(code):
-        if bare[field.start()] == " ":  # inside a template literal
-            pieces.append((field.group(1), field.group(1)))
-    for piece_code, piece_bare in pieces:
-        for match in _CHAIN.finditer(piece_code):
-            if piece_bare[match.start()] == " ":
-                continue
-            chain = re.sub(r"\s+", "", match.group(1))
-            after = piece_code[match.end():]
-            before = piece_code[: match.start()].rstrip()
-            if _KEY_AFTER.match(after) or _HARMLESS_AFTER.match(after) or before.endswith(("typeof", "!")):
-                continue
-            if logged_secret(chain.replace("?.", ".")):
-                return chain
-    return ""

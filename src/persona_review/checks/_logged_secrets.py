@@ -1,0 +1,52 @@
+"""Which secret-named value a logging call's arguments carry, for the secret-in-log checks of JavaScript, Go
+and Java. The caller finds the logging call and hands over its bracketed arguments in two views of equal
+length: the code, and the same text with string literals and comments blanked (see `_lexing`)."""
+
+from __future__ import annotations
+
+import re
+
+from persona_review.checks._secret_names import logged_secret
+
+_CHAIN = re.compile(
+    r"""(?<![\w$.])([A-Za-z_$][\w$]*(?:\s*\??\.\s*[A-Za-z_$][\w$]*|\[\s*["'][^"'\]]+["']\s*\])*)"""
+)
+_KEY_AFTER = re.compile(r"^\s*:(?!:)")
+_HARMLESS_AFTER = re.compile(
+    r"^\s*(?:\??\.\s*(?:length|size|slice|substring|substr|startsWith|endsWith|isEmpty|isBlank|hashCode)\b"
+    r"|\?|\)\s*\?|[!=]=|!=)"
+)
+_HARMLESS_CALL = re.compile(
+    r"(?:\b(?:len|cap|typeof|isEmpty|isBlank|hasText|nonNull|isNull|Objects\.isNull|StringUtils\.\w+)"
+    r"|\w*(?:[Mm]ask|[Rr]edact|[Hh]ash|[Dd]igest|[Ff]ingerprint|[Oo]bfuscate|[Tt]runcate|[Ss]ha\d*|[Hh]mac)\w*)"
+    r"\s*\(\s*$"
+)
+_TEMPLATE_FIELD = re.compile(r"\$\{([^{}]*)\}")
+_HEADER_READ = re.compile(r"""\b(?:Header\.Get|getHeader|get_header)\s*\(\s*"([^"]+)"\s*\)""")
+
+
+def logged_secret_in(code: str, bare: str, *, templates: bool = False) -> str:
+    """The first secret-named value among the arguments (outside string literals, or inside a `${}` field
+    of a template literal when `templates`), or a secret header read in place; "" when there is none.
+    Values only measured, tested or masked (`len(token)`, `password != ""`, `mask(apiKey)`) do not count."""
+    pieces: list[tuple[str, str]] = [(code, bare)]
+    if templates:
+        for field in _TEMPLATE_FIELD.finditer(code):
+            if bare[field.start()] == " ":  # inside a template literal
+                pieces.append((field.group(1), field.group(1)))
+    for piece_code, piece_bare in pieces:
+        for match in _CHAIN.finditer(piece_code):
+            if piece_bare[match.start()] == " ":
+                continue
+            chain = re.sub(r"\s+", "", match.group(1))
+            after = piece_code[match.end():]
+            before = piece_code[: match.start()].rstrip()
+            if (_KEY_AFTER.match(after) or _HARMLESS_AFTER.match(after) or before.endswith(("typeof", "!"))
+                    or _HARMLESS_CALL.search(before)):
+                continue
+            if logged_secret(chain.replace("?.", ".")):
+                return chain
+    for header in _HEADER_READ.finditer(code):
+        if bare[header.start()] != " " and logged_secret(header.group(1)):
+            return header.group(0)
+    return ""
