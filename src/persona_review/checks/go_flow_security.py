@@ -57,6 +57,47 @@ def command_flows(ctx: FileContext) -> Iterator[tuple[CallSite, int, Value]]:
     yield from tainted_sites(ctx, *COMMAND_SINKS, accept=accept)
 
 
+# --- argument injection -----------------------------------------------------------------------------------
+
+_OPTION_READERS = frozenset({
+    "git", "hg", "svn", "curl", "wget", "ssh", "scp", "sftp", "rsync", "tar", "zip", "unzip", "7z", "find",
+    "xargs", "ffmpeg", "ffprobe", "convert", "magick", "gs", "sendmail", "psql", "mysql", "pg_dump",
+    "mysqldump", "kubectl", "docker", "helm", "aws", "gcloud", "npm", "pip", "openssl", "gpg", "sed", "awk",
+})
+"""Programs whose arguments starting with `-` are options that run commands or write files
+(`--upload-pack`, `-oProxyCommand`, `--checkpoint-action`, `-exec`, `-o /path`)."""
+_DASH_GUARD = re.compile(r"""HasPrefix\s*\([^)]*,\s*"-"\s*\)|\[0\]\s*==\s*'-'""")
+
+
+@flow_check(
+    "GO-ARG-INJECTION",
+    "SEC-02",
+    Severity.HIGH,
+    "Request data passed as an argument to a program that reads options",
+    "A value that starts with `-` is read as an option, not as data: `--upload-pack=…` makes git run a "
+    "command, `-o` makes curl write any file. Put `--` before the user's arguments (where the program "
+    "supports it), or reject values that start with `-`, or pass them as `--name=value`.",
+    GO,
+)
+def argument_injection(ctx: FileContext) -> Iterator[Hit]:
+    if _DASH_GUARD.search(ctx.known_text()):
+        return
+
+    def accept(site: CallSite, index: int, value: Value) -> bool:
+        args = site.args[1:] if site.call.callee.endswith("CommandContext") else site.args
+        position = index - (len(site.args) - len(args))
+        program = args[0].text() if args else None
+        if position <= 0 or program is None or program.rsplit("/", 1)[-1] not in _OPTION_READERS:
+            return False
+        if value.prefix is None or value.prefix.lstrip()[:1] not in ("", "-"):
+            return False  # a literal start (`--branch=`, `refs/`) keeps it from being read as an option
+        if value.prefix.startswith("-") and "=" in value.prefix:
+            return False
+        return "--" not in [a.text() for a in args[1:position]]
+
+    yield from tainted_hits(ctx, COMMAND_SINKS, "is an argument of", accept=accept)
+
+
 # --- path traversal ---------------------------------------------------------------------------------------
 
 _OS_FILES = (
