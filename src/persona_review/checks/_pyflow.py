@@ -168,11 +168,34 @@ class Assignment:
     target: ast.expr
     value: Value
     line: int
+    key: Value | None = None
+    """For a subscript target (`session[k] = v`), the value of the key `k`."""
 
 
 @dataclass(slots=True)
 class _Scope:
     env: dict[str, Value] = field(default_factory=dict)
+    consts: dict[str, object] = field(default_factory=dict)
+    """Names bound to a literal number, string or boolean (folded in `if` tests and conditional
+    expressions, so that a branch that cannot run is not followed)."""
+    items: dict[str, dict[object, Value]] = field(default_factory=dict)
+    """For a name holding a dict filled under literal keys, the value under each key."""
+
+    def copy(self) -> _Scope:
+        return _Scope(dict(self.env), dict(self.consts), {k: dict(v) for k, v in self.items.items()})
+
+    def merge(self, *branches: _Scope) -> None:
+        """After an `if`: each name may hold what any branch left in it."""
+        for name in {n for b in branches for n in b.env}:
+            values = [b.env.get(name, self.env.get(name, CLEAN)) for b in branches]
+            out = values[0]
+            for value in values[1:]:
+                out = out.union(value)
+            self.env[name] = out
+        self.consts = {n: v for n, v in branches[0].consts.items()
+                       if all(n in b.consts and b.consts[n] == v for b in branches[1:])}
+        self.items = {n: v for n, v in branches[0].items.items()
+                      if all(b.items.get(n) == v for b in branches)}
 
 
 class Flow:
@@ -262,6 +285,7 @@ class Flow:
             value = self.eval(stmt.value, scope)
             for target in stmt.targets:
                 self._bind(target, value, scope, stmt.lineno)
+            self._remember(stmt.targets, stmt.value, scope)
         elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
             self._bind(stmt.target, self.eval(stmt.value, scope), scope, stmt.lineno)
         elif isinstance(stmt, ast.AugAssign):
@@ -273,19 +297,26 @@ class Flow:
                 self._bind(stmt.target, value, scope, stmt.lineno)
         elif isinstance(stmt, ast.If | ast.While):
             self.eval(stmt.test, scope)
+            decided = fold(stmt.test, scope.consts) if isinstance(stmt, ast.If) else _UNKNOWN
+            if decided is not _UNKNOWN:  # a test on constants: only one branch can run
+                self._block(stmt.body if decided else stmt.orelse, scope)
+                return
             checked, negated = self._validated(stmt.test, scope)
+            body, orelse = scope.copy(), scope.copy()
             if negated:  # `if not valid(x): return` (or fix x): x is checked after the statement
-                self._block(stmt.body, scope)
-                self._block(stmt.orelse, scope)
+                self._block(stmt.body, body)
+                self._block(stmt.orelse, orelse)
+                scope.merge(body, orelse)
                 self._mark_checked(checked, scope)
             else:  # `if valid(x): use(x)`: checked inside the body only
-                before = {name: scope.env[name] for name in checked if name in scope.env}
-                self._mark_checked(checked, scope)
-                self._block(stmt.body, scope)
+                before = {name: body.env[name] for name in checked if name in body.env}
+                self._mark_checked(checked, body)
+                self._block(stmt.body, body)
                 for name, value in before.items():
-                    if scope.env.get(name) is not None and scope.env[name].tainted:
-                        scope.env[name] = value
-                self._block(stmt.orelse, scope)
+                    if body.env.get(name) is not None and body.env[name].tainted:
+                        body.env[name] = value
+                self._block(stmt.orelse, orelse)
+                scope.merge(body, orelse)
         elif isinstance(stmt, ast.For | ast.AsyncFor):
             self._bind(stmt.target, self.eval(stmt.iter, scope), scope, stmt.lineno)
             self._block(stmt.body, scope)
@@ -315,10 +346,23 @@ class Flow:
             for case in stmt.cases:
                 self._block(case.body, scope)
 
+    @staticmethod
+    def _remember(targets: Sequence[ast.expr], node: ast.expr, scope: _Scope) -> None:
+        """Keep what is known of a plain assignment's value: a literal, or a dict's literal keys."""
+        for target in targets:
+            if isinstance(target, ast.Name):
+                folded = fold(node, scope.consts)
+                if folded is _UNKNOWN:
+                    scope.consts.pop(target.id, None)
+                else:
+                    scope.consts[target.id] = folded
+
     def _bind(self, target: ast.expr, value: Value, scope: _Scope, line: int) -> None:
-        self._assignments.append(Assignment(target, value, line + self.offset))
+        key = self.eval(target.slice, scope) if isinstance(target, ast.Subscript) else None
+        self._assignments.append(Assignment(target, value, line + self.offset, key))
         if isinstance(target, ast.Name):
             scope.env[target.id] = value
+            scope.items.pop(target.id, None)
         elif isinstance(target, ast.Tuple | ast.List):
             for element in target.elts:
                 self._bind(element.value if isinstance(element, ast.Starred) else element,
@@ -326,6 +370,8 @@ class Flow:
         elif isinstance(target, ast.Subscript | ast.Attribute):
             base = target.value
             self.eval(base, scope)
+            if isinstance(target, ast.Subscript) and isinstance(base, ast.Name):
+                _hold(base.id, target.slice, value, scope)
             if isinstance(base, ast.Name) and value.tainted:
                 scope.env[base.id] = scope.env.get(base.id, CLEAN).union(replace(value, start=""))
 
@@ -378,6 +424,9 @@ class Flow:
         if isinstance(node, ast.Subscript):
             base = self.eval(node.value, scope)
             self.eval(node.slice, scope)
+            held = _held(node.value, node.slice, scope)
+            if held is not None:
+                return held
             return replace(base, start="", pathlike=False) if base.tainted else CLEAN
         if isinstance(node, ast.Call):
             return self._call(node, scope)
@@ -406,6 +455,9 @@ class Flow:
             return out
         if isinstance(node, ast.IfExp):
             self.eval(node.test, scope)
+            decided = fold(node.test, scope.consts)
+            if decided is not _UNKNOWN:
+                return self.eval(node.body if decided else node.orelse, scope)
             return self.eval(node.body, scope).union(self.eval(node.orelse, scope))
         if isinstance(node, ast.List | ast.Tuple | ast.Set):
             out = CLEAN
@@ -497,6 +549,17 @@ class Flow:
                 return Value(pathlike=pathlike)
             start = first.start if first.tainted or name in {"str", "Path", "pathlib.Path"} else None
             return replace(every, start=start, pathlike=pathlike)
+        if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+            owner = node.func.value.id
+            if short == "get" and node.args:
+                held = _held(node.func.value, node.args[0], scope)
+                if held is not None:
+                    return held
+            if short in _MUTATORS and every.tainted:  # `items.append(x)`: the container now holds x
+                if short in {"update", "setdefault"} or owner not in scope.items:
+                    scope.items.pop(owner, None)
+                scope.env[owner] = scope.env.get(owner, CLEAN).union(replace(every, start=""))
+                return CLEAN
         if isinstance(node.func, ast.Attribute):
             if receiver.tainted:  # a method of a tainted value: str methods, dict.get, ...
                 keeps = short in {"strip", "lstrip", "rstrip", "lower", "upper", "casefold", "encode",
@@ -513,6 +576,89 @@ class Flow:
             if receiver.pathlike and short in {"joinpath"}:
                 return replace(every, pathlike=True) if every.tainted else Value(pathlike=True)
         return CLEAN
+
+
+_MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefault", "appendleft",
+                       "extendleft", "put", "put_nowait", "push"})
+"""Methods that store their argument in the container they are called on."""
+
+
+def _hold(name: str, key: ast.expr, value: Value, scope: _Scope) -> None:
+    """`name[key] = value`: remembered under a literal key while the container's other contents are
+    known (it was untainted, or every earlier entry went in under a literal key too)."""
+    literal = fold(key, scope.consts)
+    if literal is not _UNKNOWN and (name in scope.items or not scope.env.get(name, CLEAN).tainted):
+        scope.items.setdefault(name, {})[literal] = value
+    else:
+        scope.items.pop(name, None)
+
+
+def _held(container: ast.expr, key: ast.expr, scope: _Scope) -> Value | None:
+    """What a dict filled under literal keys holds under the literal `key` (None: not known)."""
+    if not isinstance(container, ast.Name) or container.id not in scope.items:
+        return None
+    literal = fold(key, scope.consts)
+    if literal is _UNKNOWN:
+        return None
+    return scope.items[container.id].get(literal, CLEAN)
+
+
+_UNKNOWN = object()
+"""`fold`'s answer for an expression whose value is not a constant."""
+_FOLD_OPS: dict[type, object] = {
+    ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
+    ast.FloorDiv: lambda a, b: a // b, ast.Mod: lambda a, b: a % b,
+}
+_FOLD_COMPARE: dict[type, object] = {
+    ast.Eq: lambda a, b: a == b, ast.NotEq: lambda a, b: a != b, ast.Lt: lambda a, b: a < b,
+    ast.LtE: lambda a, b: a <= b, ast.Gt: lambda a, b: a > b, ast.GtE: lambda a, b: a >= b,
+}
+
+
+def fold(node: ast.expr, consts: dict[str, object]) -> object:
+    """The value of an expression made of literals, names bound to literals, arithmetic, comparisons,
+    `not`/`and`/`or` and indexing of a literal string; `_UNKNOWN` for anything else (or an error)."""
+    try:
+        return _fold(node, consts)
+    except (ArithmeticError, TypeError, ValueError, IndexError):
+        return _UNKNOWN
+
+
+def _fold(node: ast.expr, consts: dict[str, object]) -> object:
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, int | float | str | bool) else _UNKNOWN
+    if isinstance(node, ast.Name):
+        return consts.get(node.id, _UNKNOWN)
+    if isinstance(node, ast.UnaryOp):
+        operand = _fold(node.operand, consts)
+        if operand is _UNKNOWN:
+            return _UNKNOWN
+        if isinstance(node.op, ast.Not):
+            return not operand
+        return -operand if isinstance(node.op, ast.USub) and isinstance(operand, int | float) else _UNKNOWN
+    if isinstance(node, ast.BinOp) and type(node.op) in _FOLD_OPS:
+        left, right = _fold(node.left, consts), _fold(node.right, consts)
+        if left is _UNKNOWN or right is _UNKNOWN:
+            return _UNKNOWN
+        if isinstance(left, str) != isinstance(right, str) or (
+                isinstance(left, str) and not isinstance(node.op, ast.Add)):
+            return _UNKNOWN  # no string repetition or `%` formatting here
+        return _FOLD_OPS[type(node.op)](left, right)  # type: ignore[operator]
+    if isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in _FOLD_COMPARE:
+        left, right = _fold(node.left, consts), _fold(node.comparators[0], consts)
+        if left is _UNKNOWN or right is _UNKNOWN:
+            return _UNKNOWN
+        return _FOLD_COMPARE[type(node.ops[0])](left, right)  # type: ignore[operator]
+    if isinstance(node, ast.BoolOp):
+        values = [_fold(v, consts) for v in node.values]
+        if any(v is _UNKNOWN for v in values):
+            return _UNKNOWN
+        return all(values) if isinstance(node.op, ast.And) else any(values)
+    if isinstance(node, ast.Subscript):
+        base, index = _fold(node.value, consts), _fold(node.slice, consts)
+        if isinstance(base, str) and isinstance(index, int) and not isinstance(index, bool):
+            return base[index]
+    return _UNKNOWN
 
 
 def _index(tree: ast.AST) -> dict[type, list[ast.AST]]:

@@ -335,8 +335,12 @@ def session_trust(ctx: FileContext) -> Iterator[Hit]:
     for flow in flows(ctx):
         for assignment in flow.assignments:
             target = assignment.target
-            if isinstance(target, ast.Subscript) and dotted(target.value) in _SESSIONS \
-                    and assignment.value.tainted and assignment.value.safe_for != ALL_KINDS:
+            if not isinstance(target, ast.Subscript) or dotted(target.value) not in _SESSIONS:
+                continue
+            if assignment.value.tainted and assignment.value.safe_for != ALL_KINDS:
                 yield Hit(assignment.line, None, f"`{code(target)}` is set from {assignment.value.source}.")
+            elif (key := assignment.key) is not None and key.tainted and key.safe_for != ALL_KINDS:
+                yield Hit(assignment.line, None, f"The session key in `{code(target)}` comes from "
+                                                 f"{key.source}: the caller chooses which entry is written.")
 
 

@@ -1,0 +1,116 @@
+"""Request data and predictable values in places the first checks did not look (written for these tests)."""
+import random
+
+from flask import Flask, make_response, request, session
+
+app = Flask(__name__)
+
+
+@app.route("/prefs")
+def prefs():
+    response = make_response("ok")
+    response.set_cookie("theme", request.args.get("theme", "light"), secure=False)  # expect: PY-COOKIE-INSECURE
+    response.set_cookie("layout", "wide", httponly=False)  # expect: PY-COOKIE-INSECURE
+    response.set_cookie("layout", "wide", secure=True, httponly=True)
+    response.set_cookie("layout", "narrow")
+    response.set_cookie("lang", "en", secure=None)
+    return response
+
+
+@app.route("/pick", methods=["POST"])
+def pick():
+    field = request.form["field"]
+    session[field] = "chosen"  # expect: PY-SESSION-TRUST
+    session["field_count"] = len(field)
+    allowed = {"colour", "size"}
+    if field in allowed:
+        session[field] = "chosen"
+    return "ok"
+
+
+@app.route("/remember")
+def remember():
+    number = random.getrandbits(64)
+    remember_me = str(number)[2:]
+    response = make_response("welcome")
+    response.set_cookie("rememberMe", remember_me, secure=True, httponly=True)  # expect: PY-INSECURE-RANDOM
+    session["login_nonce"] = remember_me  # expect: PY-INSECURE-RANDOM
+    roll = random.randint(1, 6)
+    session["last_roll"] = roll
+    response.set_cookie("dice", str(roll), secure=True, httponly=True)
+    number = 42
+    response.set_cookie("remember_key", str(number), secure=True, httponly=True)
+    return response
+
+
+@app.route("/token")
+def token():
+    session_token = "".join(random.choices("abcdef0123456789", k=32))  # expect: PY-INSECURE-RANDOM
+    response = make_response("ok")
+    response.set_cookie("auth_token", session_token, secure=True, httponly=True)
+    return response
+
+
+@app.route("/files/either")
+def either_branch():
+    name = request.args.get("name", "")
+    if request.args.get("mode") == "raw":
+        target = name
+    else:
+        target = "index.txt"
+    return open(target).read()  # expect: PY-PATH-TRAVERSAL
+
+
+@app.route("/files/maybe-reset")
+def maybe_reset():
+    target = request.args.get("name", "")
+    if request.args.get("reset"):
+        target = "index.txt"
+    return open(target).read()  # expect: PY-PATH-TRAVERSAL
+
+
+@app.route("/files/constant-test")
+def constant_test():
+    name = request.args.get("name", "")
+    limit = 106
+    if (7 * 42) - limit < 200:
+        target = "index.txt"
+    else:
+        target = name
+    opened = open(target).read()
+    chosen = "index.txt" if (7 * 18) + limit > 200 else name
+    return opened + open(chosen).read()
+
+
+@app.route("/files/constant-test-taken")
+def constant_test_taken():
+    name = request.args.get("name", "")
+    limit = 86
+    if (7 * 42) - limit > 200:
+        target = name
+    else:
+        target = "index.txt"
+    chosen = name if "ABC"[1] == "B" else "index.txt"
+    return open(target).read() + open(chosen).read()  # expect: PY-PATH-TRAVERSAL
+
+
+@app.route("/files/keyed")
+def keyed():
+    name = request.args.get("name", "")
+    names = {}
+    names["keyA"] = "index.txt"
+    names["keyB"] = name
+    safe = names["keyA"]
+    also_safe = names.get("keyA")
+    opened = open(safe).read() + open(also_safe).read()
+    return opened + open(names["keyB"]).read()  # expect: PY-PATH-TRAVERSAL
+
+
+@app.route("/files/listed")
+def listed():
+    parts = ["index.txt"]
+    parts.append(request.args.get("name", ""))
+    opened = open(parts[-1]).read()  # expect: PY-PATH-TRAVERSAL
+    fixed = ["index.txt"]
+    fixed.append("about.txt")
+    return opened + open(fixed[-1]).read()
