@@ -18,7 +18,9 @@ Files copied from the OWASP Benchmark (some suites include a few) are skipped: t
 measurement elsewhere. So are semgrep's `*.fixed.java` (the expected output of an autofix, not a test).
 
 Each file is reviewed whole, with every line added. A label counts as found when a finding of its class's
-checks lies on the labelled statement (its first line up to the line that ends it, at most six lines). The
+checks lies on the labelled statement (its first line up to the line that ends it, at most six lines); in
+Python, where semgrep's rules match from the statement that reads the request to the sink below it, on
+the rest of the labelled statement's block up to the next label. The
 files are split into **dev** (looked at while working on the checks) and **test** (only scored) by a stable
 hash of their path relative to DIR. Per class the script prints labels, hits, false alarms, precision,
 recall, and TPR - FPR where the class has clean labels.
@@ -406,6 +408,23 @@ def _statement(lines: list[str], start: int, java: bool = True, skipped: tuple[s
     return index + 1, min(last, len(lines) - 1) + 1
 
 
+def _rest_of_block(lines: list[str], first: int, last: int) -> int:
+    """The last line of the block a Python statement starts (1-based `first`): semgrep's patterns with
+    `pattern-inside` match from the labelled statement (often where the request value is read) to the
+    sink further down the function, so a label covers the lines that follow it at the same or a deeper
+    indentation, up to the next label."""
+    indent = len(lines[first - 1]) - len(lines[first - 1].lstrip())
+    end = last
+    for index in range(last, len(lines)):
+        text = lines[index]
+        if not text.strip():
+            continue
+        if _SEMGREP.match(text) or len(text) - len(text.lstrip()) < indent:
+            break
+        end = index + 1
+    return end
+
+
 def sonar_class(path: Path) -> str | None:
     return next((c for key, c in SAMPLES.items() if path.name.startswith(key)), None)
 
@@ -437,6 +456,8 @@ def labels(path: Path, root: Path, text: str, language: str = "java") -> list[tu
                 if name is not None:
                     first, last = _statement(lines, index + 1, language == "java",
                                              ("#",) if language == "python" else ("//", "@"))
+                    if language == "python":
+                        last = _rest_of_block(lines, first, last)
                     out.append((name, kind == "ruleid", first, last))
             continue
         if folder_class is None or line.lstrip().startswith(lang.comment):

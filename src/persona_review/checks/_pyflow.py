@@ -308,6 +308,13 @@ class Flow:
                 self._block(stmt.orelse, orelse)
                 scope.merge(body, orelse)
                 self._mark_checked(checked, scope)
+            elif guarded := _replaced_when_inspected(stmt, scope):
+                # `if urlparse(x).netloc != "": x = "/"`: a test that inspects x, and a body that
+                # replaces it, let through only what passed the test
+                self._block(stmt.body, body)
+                self._mark_checked(guarded, orelse)
+                self._block(stmt.orelse, orelse)
+                scope.merge(body, orelse)
             else:  # `if valid(x): use(x)`: checked inside the body only
                 before = {name: body.env[name] for name in checked if name in body.env}
                 self._mark_checked(checked, body)
@@ -389,6 +396,7 @@ class Flow:
             checked: list[ast.expr] = []
             if isinstance(node, ast.Call) and _CHECKING_CALLS.search(dotted(node.func) or ""):
                 checked.extend(node.args)
+                checked.extend(kw.value for kw in node.keywords if kw.arg in {"url", "path", "value"})
                 if isinstance(node.func, ast.Attribute):
                     checked.append(node.func.value)
             elif isinstance(node, ast.Compare) and len(node.ops) == 1 \
@@ -581,6 +589,22 @@ class Flow:
 _MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefault", "appendleft",
                        "extendleft", "put", "put_nowait", "push"})
 """Methods that store their argument in the container they are called on."""
+
+
+def _replaced_when_inspected(stmt: ast.If | ast.While, scope: _Scope) -> set[str]:
+    """Names an `if` without `else` assigns afresh in its body after its test inspected them beyond
+    being empty or None (`if not x: x = "default"` keeps whatever else `x` holds)."""
+    if not isinstance(stmt, ast.If) or stmt.orelse:
+        return set()
+    replaced = {t.id for node in stmt.body if isinstance(node, ast.Assign) for t in node.targets
+                if isinstance(t, ast.Name)}
+    inspected: set[str] = set()
+    for node in ast.walk(stmt.test):
+        emptiness = isinstance(node, ast.Compare) and all(
+            isinstance(c, ast.Constant) and c.value in (None, "", 0) for c in node.comparators)
+        if isinstance(node, ast.Call | ast.Attribute | ast.Subscript | ast.Compare) and not emptiness:
+            inspected.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name))
+    return {name for name in replaced & inspected if name in scope.env and scope.env[name].tainted}
 
 
 def _hold(name: str, key: ast.expr, value: Value, scope: _Scope) -> None:

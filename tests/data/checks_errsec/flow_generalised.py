@@ -114,3 +114,36 @@ def listed():
     fixed = ["index.txt"]
     fixed.append("about.txt")
     return opened + open(fixed[-1]).read()
+
+
+@app.route("/go/replaced")
+def go_replaced():
+    from urllib.parse import urlparse
+
+    from flask import redirect
+
+    target = request.args.get("next")
+    if not target or urlparse(target).netloc != "":
+        target = "/"
+    return redirect(target)
+
+
+@app.route("/go/defaulted")
+def go_defaulted():
+    from flask import redirect
+
+    target = request.args.get("next")
+    if not target:
+        target = "/"
+    return redirect(target)  # expect: PY-OPEN-REDIRECT
+
+
+@app.route("/go/keyword-check")
+def go_keyword_check():
+    from django.utils.http import url_has_allowed_host_and_scheme
+    from flask import redirect
+
+    target = request.args.get("next")
+    if not url_has_allowed_host_and_scheme(url=target, allowed_hosts={"example.org"}):
+        target = "/"
+    return redirect(target)
