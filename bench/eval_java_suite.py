@@ -274,6 +274,7 @@ PY_CHECKS: dict[str, tuple[str, ...]] = {
     "redirect": ("PY-OPEN-REDIRECT",),
     "code": ("PY-CODE-INJECTION",),
     "template": ("PY-TEMPLATE-INJECTION",),
+    "xss": ("PY-XSS", "PY-TEMPLATE-INJECTION"),
     "deserialization": ("PY-UNSAFE-DESERIALIZATION",),
     "hash": ("PY-WEAK-HASH",),
     "cipher": ("PY-WEAK-CIPHER",),
@@ -305,6 +306,9 @@ PY_RULES: dict[str, str] = {
     **dict.fromkeys(("eval-injection", "exec-injection", "user-eval", "user-exec", "user-eval-format-string",
                      "user-exec-format-string", "tainted-code-exec"), "code"),
     "dangerous-template-string": "template",
+    **dict.fromkeys(("reflected-data-httpresponse", "reflected-data-httpresponsebadrequest",
+                     "response-contains-unsanitized-input", "directly-returned-format-string",
+                     "tainted-html-response"), "xss"),
     **dict.fromkeys(("avoid-pickle", "tainted-pickle-deserialization", "insecure-deserialization",
                      "avoid-pyyaml-load", "avoid-jsonpickle", "marshal-usage", "avoid-shelve", "avoid-dill",
                      "avoid-cpickle", "avoid-insecure-deserialization", "avoid-unsafe-ruamel"),
@@ -326,8 +330,9 @@ PY_RULES: dict[str, str] = {
     "use-timeout": "timeout",
 }
 """semgrep's Python rules scored here, by class. Its audit rules that flag any non-literal argument (the
-`-audit` variants, `subprocess-shell-true`) and those for command-line or environment input
-(`-tainted-env-args`) are left out: the checks here report request data, not every variable."""
+`-audit` variants, `subprocess-shell-true`, `direct-use-of-httpresponse`,
+`make-response-with-unknown-content`) and those for command-line or environment input (`-tainted-env-args`)
+are left out: the checks here report request data, not every variable."""
 
 
 @dataclass(frozen=True)

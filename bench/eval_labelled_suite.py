@@ -49,6 +49,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "BrokenCryptoAlgorithm": ("PY-WEAK-CIPHER", "PY-WEAK-HASH"),
     "NonHttpOnlyCookie": ("PY-COOKIE-INSECURE",),
     "TemplateInjection": ("PY-TEMPLATE-INJECTION",),
+    "ReflectedXss": ("PY-XSS", "PY-TEMPLATE-INJECTION"),
     "CommandInjection": ("PY-SHELL-INJECTION", "PY-COMMAND-INPUT"),
     "SqlInjection": ("PY-SQL-STRING", "PY-SQL-INPUT"),
     "StackTraceExposure": ("PY-EXCEPTION-LEAK",),

@@ -209,6 +209,8 @@ class Flow:
         self._summaries: dict[str, Value | None] = {}
         self._returns: list[Value] | None = None
         self._assignments: list[Assignment] = []
+        self._handler_returns: list[tuple[ast.Return, Value]] = []
+        self._in_handler: list[bool] = []
         self._analysed = False
         self._by_type: dict[type, list[ast.AST]] | None = None
 
@@ -222,6 +224,12 @@ class Flow:
     def assignments(self) -> list[Assignment]:
         self._analyse()
         return self._assignments
+
+    @property
+    def handler_returns(self) -> list[tuple[ast.Return, Value]]:
+        """Each `return` of a request handler (a routed function or a Django view), with its value."""
+        self._analyse()
+        return self._handler_returns
 
     def _analyse(self) -> None:
         if not self._analysed:
@@ -243,15 +251,15 @@ class Flow:
         params = [a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)]
         for param in params:
             scope.env[param] = Value(True, "", start="")
-        saved = (self._calls, self._assignments, self._returns)
-        self._calls, self._assignments, self._returns = [], [], []
+        saved = (self._calls, self._assignments, self._returns, self._handler_returns)
+        self._calls, self._assignments, self._returns, self._handler_returns = [], [], [], []
         try:
             self._block(node.body, scope)
             returned = CLEAN
             for value in self._returns:
                 returned = returned.union(value)
         finally:
-            self._calls, self._assignments, self._returns = saved
+            self._calls, self._assignments, self._returns, self._handler_returns = saved
         self._summaries[name] = returned if returned.tainted else None
         return self._summaries[name]
 
@@ -268,7 +276,11 @@ class Flow:
         scope = _Scope(dict(outer.env))
         for name in _tainted_params(node):
             scope.env[name] = Value(True, f"parameter `{name}` of a request handler", start="")
-        self._block(node.body, scope)
+        self._in_handler.append(is_handler(node))
+        try:
+            self._block(node.body, scope)
+        finally:
+            self._in_handler.pop()
 
     def _block(self, body: Sequence[ast.stmt], scope: _Scope) -> None:
         for stmt in body:
@@ -344,6 +356,8 @@ class Flow:
             value = self.eval(stmt.value, scope)
             if self._returns is not None:
                 self._returns.append(value)
+            if self._in_handler and self._in_handler[-1]:
+                self._handler_returns.append((stmt, value))
         elif isinstance(stmt, ast.Expr | ast.Raise | ast.Assert | ast.Delete):
             for child in ast.iter_child_nodes(stmt):
                 if isinstance(child, ast.expr):
@@ -539,6 +553,8 @@ class Flow:
             return CLEAN
         if name in _HTTP_CLIENTS:
             return Value(http_client=True)
+        if _HTML_ESCAPER.search(short or ""):  # `escape_html`, `html_escape`, `escape_for_html`, ...
+            return replace(every, safe_for=every.safe_for | {HTML}, start="") if every.tainted else CLEAN
         if name in self._helpers and every.tainted:
             summary = self._summary(name)
             if summary is None:
@@ -579,6 +595,8 @@ class Flow:
                 template = str(node.func.value.value)
                 literal = Value(start=template.split("{", 1)[0])
                 return join(literal, replace(every, start="")) if every.tainted else CLEAN
+            if short == "format" and every.tainted:  # `_("Hello {}").format(name)`: a template we cannot see
+                return replace(every, start=None)
             if short == "join" and isinstance(node.func.value, ast.Constant):
                 return replace(every, start="") if every.tainted else CLEAN
             if receiver.pathlike and short in {"joinpath"}:
@@ -712,13 +730,24 @@ def _is_source(name: str) -> bool:
     return False
 
 
-def _tainted_params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
-    """The URL/query parameters of a route handler: arguments bound from the request."""
+_HTML_ESCAPER = re.compile(r"^(?:escape_?(?:for_?)?html|html_?escape|escape_?xml|xml_?escape|xhtml_?escape)$",
+                           re.IGNORECASE)
+"""Functions named for escaping HTML (the project's own or a library's, e.g. tornado's `xhtml_escape`)."""
+
+
+def is_handler(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A function under a route decorator, or a Django-style view (its first argument is `request`)."""
     params = [a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)]
     routed = any(_ROUTE_DECORATOR.search(dotted(d.func if isinstance(d, ast.Call) else d) or "")
                  for d in node.decorator_list)
+    return routed or (bool(params) and (params[0] == "request" or (params[:2] == ["self", "request"])))
+
+
+def _tainted_params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
+    """The URL/query parameters of a route handler: arguments bound from the request."""
+    params = [a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)]
     django_view = bool(params) and (params[0] == "request" or (params[:2] == ["self", "request"]))
-    if not routed and not django_view:
+    if not is_handler(node):
         return []
     defaults = _param_defaults(node)
     typed = _typed_params(node)

@@ -344,3 +344,75 @@ def session_trust(ctx: FileContext) -> Iterator[Hit]:
                                                  f"{key.source}: the caller chooses which entry is written.")
 
 
+
+
+# --- reflected cross-site scripting -----------------------------------------------------------------------
+
+_HTML_RESPONSES = frozenset({"make_response", "flask.make_response", "Response", "flask.Response",
+                             "HttpResponse", "django.http.HttpResponse", "HttpResponseBadRequest",
+                             "HttpResponseNotFound", "HttpResponseForbidden", "HttpResponseServerError",
+                             "HTMLResponse", "fastapi.responses.HTMLResponse",
+                             "starlette.responses.HTMLResponse"})
+_TYPE_KEYWORDS = ("mimetype", "content_type", "media_type")
+_STRUCTURED = frozenset({"jsonify", "flask.jsonify", "json.dumps", "dumps", "JsonResponse", "JSONResponse",
+                         "render_template", "flask.render_template", "render", "redirect", "abort"})
+
+
+def _html_typed(call: ast.Call, flask_file: bool) -> bool:
+    """Whether the response is HTML: no type given (Flask's and Django's default is `text/html`;
+    Starlette's plain `Response` has none), or one naming HTML; a literal JSON or plain-text type is not."""
+    for kw in call.keywords:
+        if kw.arg in _TYPE_KEYWORDS:
+            value = kw.value
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                return "html" in value.value
+            return True
+    return flask_file or dotted(call.func).rsplit(".", 1)[-1] != "Response"
+
+
+def _first_of(node: ast.expr) -> ast.expr:
+    """The body of a Flask `(body, status, headers)` return."""
+    return node.elts[0] if isinstance(node, ast.Tuple) and node.elts else node
+
+
+def _text_source(value: Value) -> bool:
+    """Request text, not a parsed JSON body (which Flask returns as JSON)."""
+    return "json" not in value.source
+
+
+@check(
+    "PY-XSS", "SEC-14", Severity.HIGH, "Request data sent back as HTML without escaping",
+    "Flask answers a returned string (and `make_response`/`Response`, Django's `HttpResponse`) with "
+    "`Content-Type: text/html`, so markup in the input runs as script in the user's browser, with their "
+    "session. Render a template (autoescaped), escape the value with `markupsafe.escape`/`html.escape`, "
+    "or answer with `jsonify` or a `text/plain` type.")
+def reflected_xss(ctx: FileContext) -> Iterator[Hit]:
+    if not may_have_sources(ctx):
+        return
+    flask_file = mentions(ctx, "flask") and not mentions(ctx, "fastapi")
+    for flow in flows(ctx):
+        for call in flow.calls:
+            if call.name not in _HTML_RESPONSES or not _html_typed(call.call, flask_file):
+                continue
+            found = _arg(call, 0, "response", "content", "body")
+            if found is not None and found[0].unsafe_for(HTML) and _text_source(found[0]) \
+                    and not _structured(found[1]):
+                yield hit_at(call, f"`{code(found[1])}` comes from {found[0].source} and `{call.name}` "
+                                   "sends it as HTML without escaping.")
+        if not flask_file:
+            continue
+        for ret, value in flow.handler_returns:
+            if ret.value is None or not value.unsafe_for(HTML) or not _text_source(value):
+                continue
+            body = _first_of(ret.value)
+            if _structured(body) or (isinstance(body, ast.Call) and dotted(body.func) in _HTML_RESPONSES):
+                continue
+            yield hit_on(ret, flow.offset, f"The handler returns `{code(body)}`, built from {value.source}: "
+                                           "Flask sends it as HTML without escaping.")
+
+
+def _structured(node: ast.expr) -> bool:
+    """A value Flask sends as JSON (a dict or list) or a call that renders or serialises it."""
+    if isinstance(node, ast.Dict | ast.List | ast.DictComp | ast.ListComp):
+        return True
+    return isinstance(node, ast.Call) and dotted(node.func).rsplit(".", 1)[-1] in _STRUCTURED

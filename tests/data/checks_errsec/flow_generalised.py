@@ -147,3 +147,60 @@ def go_keyword_check():
     if not url_has_allowed_host_and_scheme(url=target, allowed_hosts={"example.org"}):
         target = "/"
     return redirect(target)
+
+
+@app.route("/hello")
+def hello():
+    name = request.args.get("name", "")
+    page = "<p>Hello " + name + "</p>"
+    return page  # expect: PY-XSS
+
+
+@app.route("/hello/status")
+def hello_status():
+    name = request.args.get("name", "")
+    return f"<p>Hello {name}</p>", 200  # expect: PY-XSS
+
+
+@app.route("/hello/response")
+def hello_response():
+    name = request.cookies.get("name", "")
+    return make_response(f"<p>Hello {name}</p>")  # expect: PY-XSS
+
+
+@app.route("/hello/escaped")
+def hello_escaped():
+    from markupsafe import escape
+
+    name = request.args.get("name", "")
+    shown = f"<p>Hello {escape(name)}</p>"
+    also = "<p>" + escape_for_html(name) + "</p>"
+    return shown + also
+
+
+def escape_for_html(text):
+    return text.replace("<", "&lt;")
+
+
+@app.route("/hello/plain")
+def hello_plain():
+    from flask import Response, jsonify
+
+    name = request.args.get("name", "")
+    if request.args.get("as") == "json":
+        return jsonify(greeting=name)
+    if request.args.get("as") == "dict":
+        return {"greeting": name}
+    return Response(name, mimetype="text/plain")
+
+
+@app.route("/hello/json", methods=["POST"])
+def hello_json():
+    data = request.get_json()
+    return data
+
+
+@app.route("/hello/number")
+def hello_number():
+    count = int(request.args.get("count", "0"))
+    return f"<p>{count} items</p>"
