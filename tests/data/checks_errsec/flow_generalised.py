@@ -204,3 +204,34 @@ def hello_json():
 def hello_number():
     count = int(request.args.get("count", "0"))
     return f"<p>{count} items</p>"
+
+
+PAGE = "<html><body>{{ name }}</body></html>"
+
+
+@app.route("/hello/filled")
+def hello_filled():
+    name = request.args.get("name", "")
+    return make_response(PAGE.replace("{{ name }}", name))  # expect: PY-XSS
+
+
+@app.route("/files/dots-refused")
+def dots_refused():
+    from flask import send_file
+
+    name = request.args.get("name", "")
+    if ".." in name:
+        return "no", 400
+    return send_file(name)
+
+
+@app.route("/files/dots-allowed")
+def dots_allowed():
+    from flask import send_file
+
+    name = request.args.get("name", "")
+    if "." in name:
+        print("has an extension")
+    else:
+        name = name + ".txt"
+    return send_file(name)  # expect: PY-PATH-TRAVERSAL
