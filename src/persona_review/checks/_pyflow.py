@@ -313,7 +313,7 @@ class Flow:
             if decided is not _UNKNOWN:  # a test on constants: only one branch can run
                 self._block(stmt.body if decided else stmt.orelse, scope)
                 return
-            checked, negated = self._validated(stmt.test, scope, _exits(stmt.body))
+            checked, negated = self._validated(stmt.test, scope)
             body, orelse = scope.copy(), scope.copy()
             if negated:  # `if not valid(x): return` (or fix x): x is checked after the statement
                 self._block(stmt.body, body)
@@ -396,7 +396,7 @@ class Flow:
             if isinstance(base, ast.Name) and value.tainted:
                 scope.env[base.id] = scope.env.get(base.id, CLEAN).union(replace(value, start=""))
 
-    def _validated(self, test: ast.expr, scope: _Scope, exits: bool = False) -> tuple[set[str], bool]:
+    def _validated(self, test: ast.expr, scope: _Scope) -> tuple[set[str], bool]:
         """The names an `if` test validates (a checking call, or membership in a collection), and
         whether the test is negated (`not ...`, `not in`), so that passing it means the check failed."""
         negated = False
@@ -413,12 +413,6 @@ class Flow:
                 checked.extend(kw.value for kw in node.keywords if kw.arg in {"url", "path", "value"})
                 if isinstance(node.func, ast.Attribute):
                     checked.append(node.func.value)
-            elif isinstance(node, ast.Compare) and len(node.ops) == 1 \
-                    and isinstance(node.ops[0], ast.In) and _literal_text(node.left) and exits:
-                # `if ".." in name: abort(400)`: the value is refused when it holds a bad literal
-                checked.append(node.comparators[0])
-                if isinstance(node.ops[0], ast.In) and node is test:
-                    negated = not negated
             elif isinstance(node, ast.Compare) and len(node.ops) == 1 \
                     and isinstance(node.ops[0], ast.In | ast.NotIn):
                 checked.append(node.left)
@@ -614,19 +608,6 @@ class Flow:
 _MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefault", "appendleft",
                        "extendleft", "put", "put_nowait", "push"})
 """Methods that store their argument in the container they are called on."""
-
-
-def _exits(body: Sequence[ast.stmt]) -> bool:
-    """Whether a block ends by leaving: `return`, `raise`, `continue`/`break`, or an `abort(...)` call."""
-    last = body[-1] if body else None
-    if isinstance(last, ast.Return | ast.Raise | ast.Continue | ast.Break):
-        return True
-    return isinstance(last, ast.Expr) and isinstance(last.value, ast.Call) \
-        and dotted(last.value.func).rsplit(".", 1)[-1] in {"abort", "exit", "fail"}
-
-
-def _literal_text(node: ast.expr) -> bool:
-    return isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(node.value)
 
 
 def _replaced_when_inspected(stmt: ast.If | ast.While, scope: _Scope) -> set[str]:
