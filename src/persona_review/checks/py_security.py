@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from persona_review.checks._lexing import lex
 from persona_review.checks._prefilter import has_any, lines_containing
 from persona_review.checks._py_sql_values import spliced_values_fixed
+from persona_review.checks._pyflow import flows
 from persona_review.checks._spans import (
     Span,
     bracket_span,
@@ -348,6 +349,7 @@ _SAFE_YAML = re.compile(r"Safe\w*Loader|C?BaseLoader|\bSafeConstructor")
 )
 def unsafe_deserialization(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
+    literal: set[tuple[int, str]] | None = None
     for no, _code, bare in lines_of(lexed):
         if "(" not in bare:
             continue
@@ -356,7 +358,22 @@ def unsafe_deserialization(ctx: FileContext) -> Iterator[Hit]:
             span = bracket_span(lexed, no, match.end() - 1)
             if not span.closed or not _unsafe_call(module, func, span):
                 continue
+            if literal is None:
+                literal = _literal_loads(ctx)
+            if (no, f"{module}.{func}") in literal:
+                continue
             yield Hit(no, span.last)
+
+
+def _literal_loads(ctx: FileContext) -> set[tuple[int, str]]:
+    """(line, call) of the loads whose input the data flow shows to be text written in the code (a
+    literal, or a name or f-string made only of literals): no one else chose those bytes."""
+    out: set[tuple[int, str]] = set()
+    for flow in flows(ctx):
+        for call in flow.calls:
+            if call.args and all(not value.tainted and value.start is not None for value in call.args[:1]):
+                out.add((call.line, call.name))
+    return out
 
 
 def _unsafe_call(module: str, func: str, span: Span) -> bool:

@@ -236,3 +236,4 @@ def dots_allowed():
     else:
         name = name + ".txt"
     return send_file(name)  # expect: PY-PATH-TRAVERSAL
+
