@@ -748,6 +748,8 @@ def _tainted_params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
     """The URL/query parameters of a route handler: arguments bound from the request."""
     params = [a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)]
     django_view = bool(params) and (params[0] == "request" or (params[:2] == ["self", "request"]))
+    if params == ["event", "context"]:  # an AWS Lambda handler: the event is the caller's request
+        return ["event"]
     if not is_handler(node):
         return []
     defaults = _param_defaults(node)
@@ -818,7 +820,8 @@ def may_have_routes(ctx: FileContext) -> bool:
 def may_have_sources(ctx: FileContext) -> bool:
     """Whether the file mentions a request or a route at all: without one, nothing can be tainted."""
     text = source_text(ctx)
-    return "req" in text or ("@" in text and any(word in text for word in _ROUTE_WORDS))
+    return "req" in text or ("@" in text and any(word in text for word in _ROUTE_WORDS)) \
+        or "(event, context)" in text
 
 
 _CACHE: dict[int, tuple[FileContext, list[Flow]]] = {}

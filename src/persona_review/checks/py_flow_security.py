@@ -205,7 +205,8 @@ def sql_input(ctx: FileContext) -> Iterator[Hit]:
 _COMMANDS = frozenset({
     "subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
     "subprocess.Popen", "subprocess.getoutput", "subprocess.getstatusoutput", "os.execv", "os.execvp",
-    "os.execve", "os.execl", "os.execlp", "os.spawnv", "os.spawnvp", "os.spawnl", "os.spawnlp",
+    "os.execve", "os.execl", "os.execlp", "os.execle", "os.execlpe", "os.execvpe", "os.spawnv", "os.spawnvp",
+    "os.spawnl", "os.spawnlp", "os.spawnle", "os.spawnlpe", "os.spawnve", "os.spawnvpe",
     "asyncio.create_subprocess_exec", "asyncio.create_subprocess_shell", "os.posix_spawn", "os.posix_spawnp",
 })
 

@@ -237,3 +237,15 @@ def dots_allowed():
         name = name + ".txt"
     return send_file(name)  # expect: PY-PATH-TRAVERSAL
 
+
+
+def lambda_handler(event, context):
+    import os
+
+    os.spawnlp(os.P_WAIT, event["program"])  # expect: PY-COMMAND-INPUT
+    os.spawnlp(os.P_WAIT, "ls")
+    return open(event["path"]).read()  # expect: PY-PATH-TRAVERSAL
+
+
+def on_message(event, context, extra):
+    return open(event["path"]).read()
