@@ -452,6 +452,7 @@ _PASSWORDISH = re.compile(r"pass(?:word|wd|phrase)?|pwd", re.IGNORECASE)
 )
 def weak_hash(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
+    reported: set[int] = set()
     for no, code, bare in lines_of(lexed):
         match = _WEAK_HASH.search(code)
         if match is None or bare[match.start()] == " ":
@@ -460,7 +461,29 @@ def weak_hash(ctx: FileContext) -> Iterator[Hit]:
         if _NOT_FOR_SECURITY.search(span.bare):
             continue
         severity = Severity.HIGH if _PASSWORDISH.search(span.code) else None
+        reported.add(no)
         yield Hit(no, severity=severity)
+    if "hashlib.new" in ctx.known_text():
+        yield from _weak_hash_by_name(ctx, reported)
+
+
+_WEAK_HASH_NAMES = frozenset({"md5", "sha1", "sha", "md4", "md2", "md5-sha1", "ripemd160"})
+
+
+def _weak_hash_by_name(ctx: FileContext, reported: set[int]) -> Iterator[Hit]:
+    """`hashlib.new(name)` where the data flow shows `name` is a literal weak algorithm set elsewhere
+    (`algorithm = "md5"` ... `hashlib.new(algorithm)`)."""
+    for flow in flows(ctx):
+        for call in flow.calls:
+            if call.name != "hashlib.new" or not call.args or call.line in reported:
+                continue
+            name = call.args[0]
+            if name.tainted or name.start is None or name.start.lower() not in _WEAK_HASH_NAMES:
+                continue
+            if any(kw.arg == "usedforsecurity" for kw in call.call.keywords):
+                continue
+            reported.add(call.line)
+            yield Hit(call.line, None, f"`hashlib.new` is given `{name.start}`, a broken hash.")
 
 
 _JWT_CALL = re.compile(r"\bjwt\.(?:decode|encode)\s*\(")

@@ -249,3 +249,22 @@ def lambda_handler(event, context):
 
 def on_message(event, context, extra):
     return open(event["path"]).read()
+
+
+def weak_digest(data):
+    import hashlib
+
+    algorithm = "md5"
+    legacy = hashlib.new(algorithm)  # expect: PY-WEAK-HASH
+    strong = "sha256"
+    current = hashlib.new(strong)
+    return legacy, current
+
+
+SERVE_DEBUG = True
+QUIET = False
+app.run(debug=SERVE_DEBUG)  # expect: PY-FLASK-DEBUG-RUN
+app.run(debug=QUIET)
+serve = app.run
+serve(debug=1)  # expect: PY-FLASK-DEBUG-RUN
+serve(debug=False)
