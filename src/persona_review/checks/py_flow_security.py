@@ -300,6 +300,16 @@ def xpath_injection(ctx: FileContext) -> Iterator[Hit]:
         if call.call.keywords and call.name.endswith("xpath"):
             continue  # values passed as variables
         yield hit_at(call, f"The XPath `{code(node)}` given to `{call.name}` is built from {value.source}.")
+    for call, value, node in _tainted_calls(ctx, _ELEMENT_PATHS, XPATH, 0, "path", "match"):
+        if value.start is not None and value.start.startswith(("./", "/", ".//")) \
+                and isinstance(call.call.func, ast.Attribute) and not call.receiver.tainted:
+            yield hit_at(call, f"The element path `{code(node)}` given to `{call.name}` is built from "
+                               f"{value.source}.")
+
+
+_ELEMENT_PATHS = frozenset({"find", "findall", "iterfind", "findtext"})
+"""ElementTree's path queries (a subset of XPath): reported when the query is written as a path
+(`"./user[@name='" + name + "']"`), which tells them apart from `str.find`."""
 
 
 _XXE_ON = re.compile(r"resolve_entities\s*=\s*True|no_network\s*=\s*False|feature_external_[gp]es\s*,\s*True")

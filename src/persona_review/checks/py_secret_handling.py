@@ -374,11 +374,14 @@ def weak_cipher(ctx: FileContext) -> Iterator[Hit]:
             name = dotted(call.func)
             if _WEAK_CIPHERS.search(name):
                 yield hit_on(call, flow.offset, f"`{name}` is used for encryption.")
+            elif name.endswith("AES.new") and len(call.args) == 1 \
+                    and not any(kw.arg == "mode" for kw in call.keywords):
+                yield hit_on(call, flow.offset, f"`{name}` is called without a mode: PyCrypto then uses ECB.")
         for node in flow.nodes(ast.Attribute):
             if node.attr == "MODE_ECB":
                 yield hit_on(node, flow.offset, f"`{dotted(node)}` encrypts equal blocks alike.")
 
 
-_CIPHER_HINT = ("DES", "ARC2", "ARC4", "Blowfish", "CAST", "XOR", "ECB", "IDEA", "SEED")
+_CIPHER_HINT = ("DES", "ARC2", "ARC4", "Blowfish", "CAST", "XOR", "ECB", "IDEA", "SEED", "AES.new")
 
 

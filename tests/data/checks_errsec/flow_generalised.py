@@ -268,3 +268,24 @@ app.run(debug=QUIET)
 serve = app.run
 serve(debug=1)  # expect: PY-FLASK-DEBUG-RUN
 serve(debug=False)
+
+
+@app.route("/users/find")
+def find_user():
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse("users.xml").getroot()
+    name = request.args.get("name", "")
+    found = root.findall("./user[@name='" + name + "']")  # expect: PY-XPATH-INJECTION
+    position = "users.xml".find(name)
+    fixed = root.findall("./user[@name='admin']")
+    return str((found, position, fixed))
+
+
+def legacy_encrypt(key, data, nonce):
+    from Crypto.Cipher import AES
+
+    old = AES.new(key)  # expect: PY-WEAK-CIPHER
+    current = AES.new(key, AES.MODE_GCM, nonce=nonce)
+    named = AES.new(key, mode=AES.MODE_GCM, nonce=nonce)
+    return old.encrypt(data), current.encrypt(data), named.encrypt(data)
