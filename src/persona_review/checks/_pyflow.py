@@ -120,6 +120,8 @@ _PASS_THROUGH = frozenset({
     "str", "os.path.join", "posixpath.join", "os.path.normpath", "os.path.abspath", "os.path.realpath",
     "os.path.expanduser", "urljoin", "urllib.parse.urljoin", "parse.urljoin", "json.loads",
     "base64.b64decode", "base64.urlsafe_b64decode", "unquote", "urllib.parse.unquote", "format",
+    "base64.b64encode", "base64.urlsafe_b64encode", "b64encode", "b64decode", "codecs.encode",
+    "codecs.decode", "urllib.parse.unquote_plus", "unquote_plus", "html.unescape", "bytes.fromhex",
     "Path", "pathlib.Path", "PurePath", "str.format", "bytes", "io.BytesIO", "io.StringIO",
     "urlparse", "urllib.parse.urlparse", "dict", "list", "tuple", "sorted", "reversed", "compile",
 })
@@ -294,10 +296,13 @@ class Flow:
         elif isinstance(stmt, ast.ClassDef):
             self._block(stmt.body, _Scope(dict(scope.env)))
         elif isinstance(stmt, ast.Assign):
-            value = self.eval(stmt.value, scope)
+            elements = self._elements(stmt.value, scope)
+            value = self.eval(stmt.value, scope) if elements is None else _joined(elements)
             for target in stmt.targets:
                 self._bind(target, value, scope, stmt.lineno)
             self._remember(stmt.targets, stmt.value, scope)
+            if elements is not None and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                scope.items[stmt.targets[0].id] = dict(enumerate(elements))
         elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
             self._bind(stmt.target, self.eval(stmt.value, scope), scope, stmt.lineno)
         elif isinstance(stmt, ast.AugAssign):
@@ -364,8 +369,25 @@ class Flow:
                     self.eval(child, scope)
         elif isinstance(stmt, ast.Match):
             self.eval(stmt.subject, scope)
+            subject = fold(stmt.subject, scope.consts)
+            if subject is not _UNKNOWN:  # `match` on a constant: the first case that fits runs
+                for case in stmt.cases:
+                    fits = _case_fits(case.pattern, subject)
+                    if fits is None or (fits and case.guard is not None):
+                        break
+                    if fits:
+                        self._block(case.body, scope)
+                        return
+                else:
+                    return
+            branches = []
             for case in stmt.cases:
-                self._block(case.body, scope)
+                branch = scope.copy()
+                self._block(case.body, branch)
+                branches.append(branch)
+            if not any(_case_fits(case.pattern, _UNKNOWN) and case.guard is None for case in stmt.cases):
+                branches.append(scope.copy())  # no case may fit
+            scope.merge(*branches)
 
     @staticmethod
     def _remember(targets: Sequence[ast.expr], node: ast.expr, scope: _Scope) -> None:
@@ -377,6 +399,12 @@ class Flow:
                     scope.consts.pop(target.id, None)
                 else:
                     scope.consts[target.id] = folded
+
+    def _elements(self, node: ast.expr, scope: _Scope) -> list[Value] | None:
+        """Each element's value of a list literal without `*` (evaluated once), else None."""
+        if not isinstance(node, ast.List) or any(isinstance(e, ast.Starred) for e in node.elts):
+            return None
+        return [self.eval(element, scope) for element in node.elts]
 
     def _bind(self, target: ast.expr, value: Value, scope: _Scope, line: int) -> None:
         key = self.eval(target.slice, scope) if isinstance(target, ast.Subscript) else None
@@ -579,6 +607,9 @@ class Flow:
                 held = _held(node.func.value, node.args[0], scope)
                 if held is not None:
                     return held
+            listed = scope.items.get(owner)
+            if listed is not None and short in _LIST_METHODS and _is_list(listed):
+                return _list_method(owner, short, node, args, scope)
             if short in _MUTATORS and every.tainted:  # `items.append(x)`: the container now holds x
                 if short in {"update", "setdefault"} or owner not in scope.items:
                     scope.items.pop(owner, None)
@@ -626,6 +657,65 @@ def _replaced_when_inspected(stmt: ast.If | ast.While, scope: _Scope) -> set[str
     return {name for name in replaced & inspected if name in scope.env and scope.env[name].tainted}
 
 
+def _joined(elements: list[Value]) -> Value:
+    out = CLEAN
+    for element in elements:
+        out = out.union(element)
+    return replace(out, start="") if out.tainted else CLEAN
+
+
+def _case_fits(pattern: ast.pattern, subject: object) -> bool | None:
+    """Whether a `case` pattern matches a constant subject (None: cannot tell). A wildcard or capture
+    fits anything, even an unknown subject."""
+    if isinstance(pattern, ast.MatchAs) and pattern.pattern is None:
+        return True
+    if subject is _UNKNOWN:
+        return None
+    if isinstance(pattern, ast.MatchValue):
+        value = fold(pattern.value, {})
+        return None if value is _UNKNOWN else value == subject
+    if isinstance(pattern, ast.MatchOr):
+        answers = [_case_fits(p, subject) for p in pattern.patterns]
+        return True if True in answers else None if None in answers else False
+    return None
+
+
+_LIST_METHODS = frozenset({"append", "pop", "insert", "extend", "remove", "clear", "reverse", "sort"})
+
+
+def _is_list(items: dict[object, Value]) -> bool:
+    """Whether the tracked contents are a list's (positions 0..n-1)."""
+    return all(isinstance(k, int) and not isinstance(k, bool) for k in items) and \
+        sorted(items) == list(range(len(items)))  # type: ignore[type-var]
+
+
+def _list_method(owner: str, method: str, node: ast.Call, args: tuple[Value, ...], scope: _Scope) -> Value:
+    """A method call on a list whose elements are tracked by position: `append`, `insert` and `pop`
+    keep the positions right; anything else forgets them."""
+    items = [scope.items[owner][i] for i in range(len(scope.items[owner]))]
+    index = fold(node.args[0], scope.consts) if node.args and method in {"pop", "insert"} else _UNKNOWN
+    result = CLEAN
+    if method == "append" and len(args) == 1:
+        items.append(args[0])
+    elif method == "pop" and not node.args and items:
+        result = items.pop()
+    elif method == "pop" and isinstance(index, int) and -len(items) <= index < len(items):
+        result = items.pop(index)
+    elif method == "insert" and len(args) == 2 and isinstance(index, int):
+        items.insert(index, args[1])
+    else:
+        scope.items.pop(owner, None)
+        joined = _joined(list(args))
+        if joined.tainted:
+            scope.env[owner] = scope.env.get(owner, CLEAN).union(joined)
+        return CLEAN
+    scope.items[owner] = dict(enumerate(items))
+    for value in args:
+        if value.tainted:
+            scope.env[owner] = scope.env.get(owner, CLEAN).union(replace(value, start=""))
+    return result
+
+
 def _hold(name: str, key: ast.expr, value: Value, scope: _Scope) -> None:
     """`name[key] = value`: remembered under a literal key while the container's other contents are
     known (it was untainted, or every earlier entry went in under a literal key too)."""
@@ -643,7 +733,10 @@ def _held(container: ast.expr, key: ast.expr, scope: _Scope) -> Value | None:
     literal = fold(key, scope.consts)
     if literal is _UNKNOWN:
         return None
-    return scope.items[container.id].get(literal, CLEAN)
+    held = scope.items[container.id]
+    if isinstance(literal, int) and not isinstance(literal, bool) and literal < 0 and _is_list(held):
+        literal += len(held)
+    return held.get(literal, CLEAN)
 
 
 _UNKNOWN = object()

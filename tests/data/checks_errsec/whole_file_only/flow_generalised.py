@@ -289,3 +289,44 @@ def legacy_encrypt(key, data, nonce):
     current = AES.new(key, AES.MODE_GCM, nonce=nonce)
     named = AES.new(key, mode=AES.MODE_GCM, nonce=nonce)
     return old.encrypt(data), current.encrypt(data), named.encrypt(data)
+
+
+@app.route("/files/positions")
+def positions():
+    name = request.args.get("name", "")
+    kept = ["index.txt", name, "about.txt"]
+    kept.pop(0)
+    safe = kept[1]
+    unsafe = kept[0]
+    last = kept[-1]
+    kept.append(name)
+    appended = kept.pop()
+    return open(safe).read() + open(last).read() + open(unsafe).read() + open(appended).read()  # expect: PY-PATH-TRAVERSAL
+
+
+@app.route("/files/matched")
+def matched():
+    name = request.args.get("name", "")
+    target = "B"
+    match target:
+        case "A":
+            chosen = name
+        case "B":
+            chosen = "index.txt"
+        case _:
+            chosen = name
+    match request.args.get("kind"):
+        case "raw":
+            other = name
+        case _:
+            other = "index.txt"
+    return open(chosen).read() + open(other).read()  # expect: PY-PATH-TRAVERSAL
+
+
+@app.route("/files/encoded")
+def encoded():
+    import base64
+
+    name = request.args.get("name", "")
+    round_trip = base64.b64decode(base64.b64encode(name.encode())).decode()
+    return open(round_trip).read()  # expect: PY-PATH-TRAVERSAL
