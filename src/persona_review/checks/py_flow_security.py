@@ -163,6 +163,17 @@ def open_redirect(ctx: FileContext) -> Iterator[Hit]:
                                             fixed_host_ok=True):
         yield hit_at(call, f"`{call.name}` sends the browser to `{code(node)}`, which comes from "
                          f"{value.source}: any external site can be the target.")
+    if not may_have_sources(ctx) or not mentions(ctx, "Location", "location"):
+        return
+    for flow in flows(ctx):
+        for assignment in flow.assignments:
+            target, value = assignment.target, assignment.value
+            if not isinstance(target, ast.Subscript) or not dotted(target.value).endswith("headers"):
+                continue
+            key = target.slice.value if isinstance(target.slice, ast.Constant) else None
+            if str(key).lower() == "location" and value.unsafe_for(URL) and not value.host_fixed():
+                yield Hit(assignment.line, None, f"The `Location` header is set from {value.source}: any "
+                                                 "external site can be the target.")
 
 
 # --- SQL text and commands chosen by the request ---------------------------------------------------------

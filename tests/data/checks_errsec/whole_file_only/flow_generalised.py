@@ -330,3 +330,13 @@ def encoded():
     name = request.args.get("name", "")
     round_trip = base64.b64decode(base64.b64encode(name.encode())).decode()
     return open(round_trip).read()  # expect: PY-PATH-TRAVERSAL
+
+
+@app.route("/go/header")
+def go_header():
+    target = request.args.get("next", "/")
+    response = make_response("", 302)
+    response.headers["Location"] = target  # expect: PY-OPEN-REDIRECT
+    response.headers["Location"] = "/account/" + target
+    response.headers["X-Next"] = target
+    return response
