@@ -263,7 +263,8 @@ def code_injection(ctx: FileContext) -> Iterator[Hit]:
 
 _TEMPLATE_SINKS = frozenset({"render_template_string", "flask.render_template_string", "Template",
                              "jinja2.Template", "Markup", "markupsafe.Markup", "mark_safe", "SafeString",
-                             "format_html_join"})
+                             "format_html_join", "from_string", "PageTemplate"})
+"""`from_string` is Jinja's `Environment.from_string`; `PageTemplate` is Chameleon's."""
 
 
 @check(

@@ -340,3 +340,13 @@ def go_header():
     response.headers["Location"] = "/account/" + target
     response.headers["X-Next"] = target
     return response
+
+
+@app.route("/preview")
+def preview():
+    from jinja2 import Environment
+
+    env = Environment(autoescape=True)
+    page = env.from_string(request.args.get("template", ""))  # expect: PY-TEMPLATE-INJECTION
+    fixed = env.from_string("Hello {{ name }}")
+    return page.render() + fixed.render(name=request.args.get("name", ""))
