@@ -109,6 +109,8 @@ _NUMERIC = frozenset({"int", "float", "bool", "len", "abs", "round", "uuid.UUID"
 _SANITIZERS: dict[str, frozenset[str]] = {
     "secure_filename": frozenset({PATH}), "werkzeug.utils.secure_filename": frozenset({PATH}),
     "os.path.basename": frozenset({PATH}), "posixpath.basename": frozenset({PATH}),
+    "safe_join": frozenset({PATH}), "werkzeug.utils.safe_join": frozenset({PATH}),
+    "werkzeug.security.safe_join": frozenset({PATH}), "flask.safe_join": frozenset({PATH}),
     "shlex.quote": frozenset({SHELL}), "pipes.quote": frozenset({SHELL}),
     "html.escape": frozenset({HTML}), "escape": frozenset({HTML}), "markupsafe.escape": frozenset({HTML}),
     "cgi.escape": frozenset({HTML}), "bleach.clean": frozenset({HTML}),

@@ -350,3 +350,16 @@ def preview():
     page = env.from_string(request.args.get("template", ""))  # expect: PY-TEMPLATE-INJECTION
     fixed = env.from_string("Hello {{ name }}")
     return page.render() + fixed.render(name=request.args.get("name", ""))
+
+
+@app.route("/files/joined")
+def joined():
+    import os
+
+    from werkzeug.utils import safe_join
+
+    name = request.args.get("name", "")
+    checked = safe_join("/srv/files", name)
+    plain = os.path.join("/srv/files", name)
+    first = open(checked).read()
+    return first + open(plain).read()  # expect: PY-PATH-TRAVERSAL
