@@ -91,7 +91,8 @@ def constant_test_taken():
     else:
         target = "index.txt"
     chosen = name if "ABC"[1] == "B" else "index.txt"
-    return open(target).read() + open(chosen).read()  # expect: PY-PATH-TRAVERSAL
+    opened = open(target).read()  # expect: PY-PATH-TRAVERSAL
+    return opened + open(chosen).read()  # expect: PY-PATH-TRAVERSAL
 
 
 @app.route("/files/keyed")
@@ -301,7 +302,9 @@ def positions():
     last = kept[-1]
     kept.append(name)
     appended = kept.pop()
-    return open(safe).read() + open(last).read() + open(unsafe).read() + open(appended).read()  # expect: PY-PATH-TRAVERSAL
+    opened = open(safe).read() + open(last).read()
+    opened += open(unsafe).read()  # expect: PY-PATH-TRAVERSAL
+    return opened + open(appended).read()  # expect: PY-PATH-TRAVERSAL
 
 
 @app.route("/files/matched")
@@ -320,7 +323,8 @@ def matched():
             other = name
         case _:
             other = "index.txt"
-    return open(chosen).read() + open(other).read()  # expect: PY-PATH-TRAVERSAL
+    opened = open(chosen).read()
+    return opened + open(other).read()  # expect: PY-PATH-TRAVERSAL
 
 
 @app.route("/files/encoded")
