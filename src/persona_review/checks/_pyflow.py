@@ -96,11 +96,17 @@ def join(left: Value, right: Value) -> Value:
 
 CLEAN = Value()
 
+_OWN_URL = frozenset({"url", "full_path", "path", "base_url", "url_root", "host_url", "script_root", "host",
+                      "path_info", "get_full_path", "build_absolute_uri", "get_host"})
+"""The page's own URL and its parts: the caller's text (a reflected path is cross-site scripting), but
+not another site, so a redirect or fetch to them stays on this host."""
 _SOURCE_ATTRS = frozenset({
     "args", "form", "values", "json", "data", "files", "headers", "cookies", "GET", "POST", "body",
     "META", "FILES", "COOKIES", "query_params", "path_params", "query_string", "get_json", "get_data",
     "query", "match_info", "raw_post_data", "stream", "environ",
+    "referrer", "user_agent", "view_args", "authorization", "remote_user", *_OWN_URL,
 })
+"""Request attributes that carry the caller's data."""
 _REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request"})
 _ROUTE_DECORATOR = re.compile(
     r"(?:^|\.)(?:route|get|post|put|patch|delete|head|options|api_route|websocket|api_view|action)$")
@@ -470,7 +476,7 @@ class Flow:
         if isinstance(node, ast.Attribute):
             name = dotted(node)
             if _is_source(name):
-                return Value(True, name, start="")
+                return Value(True, name, _source_safe_for(name), start="")
             base = self.eval(node.value, scope)
             return replace(base, start="", pathlike=False) if base.tainted else CLEAN
         if isinstance(node, ast.Subscript):
@@ -578,7 +584,7 @@ class Flow:
         short = node.func.attr if isinstance(node.func, ast.Attribute) else name
         if _is_source(name) or (short in {"get_json", "get_data", "getlist", "get"} and _is_source(
                 dotted(node.func.value) if isinstance(node.func, ast.Attribute) else "")):
-            return Value(True, name, start="")
+            return Value(True, name, _source_safe_for(name), start="")
         if name in _NUMERIC or short in {"int", "float", "UUID"}:
             return CLEAN
         if name in _HTTP_CLIENTS:
@@ -816,6 +822,16 @@ def _index(tree: ast.AST) -> dict[type, list[ast.AST]]:
     return by_type
 
 
+def _source_safe_for(name: str) -> frozenset[str]:
+    """Sink kinds a request source is harmless for: the page's own URL cannot send a redirect or fetch
+    to another host."""
+    for request in _REQUEST_NAMES:
+        if name.startswith(request + "."):
+            first = name[len(request) + 1:].split(".", 1)[0].removesuffix("()")
+            return frozenset({URL}) if first in _OWN_URL else frozenset()
+    return frozenset()
+
+
 def _is_source(name: str) -> bool:
     if not name:
         return False
@@ -832,11 +848,26 @@ _HTML_ESCAPER = re.compile(r"^(?:escape_?(?:for_?)?html|html_?escape|escape_?xml
 
 
 def is_handler(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    """A function under a route decorator, or a Django-style view (its first argument is `request`)."""
+    """A function under a route or error-handler decorator, or a Django-style view (its first argument is
+    `request`): what it returns is the response."""
+    return _routed(node) or _decorated(node, _ERROR_HANDLER) or _django_view(node)
+
+
+_ERROR_HANDLER = re.compile(r"(?:^|\.)(?:app_)?errorhandler$")
+
+
+def _decorated(node: ast.FunctionDef | ast.AsyncFunctionDef, pattern: re.Pattern[str]) -> bool:
+    return any(pattern.search(dotted(d.func if isinstance(d, ast.Call) else d) or "")
+               for d in node.decorator_list)
+
+
+def _routed(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    return _decorated(node, _ROUTE_DECORATOR)
+
+
+def _django_view(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     params = [a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)]
-    routed = any(_ROUTE_DECORATOR.search(dotted(d.func if isinstance(d, ast.Call) else d) or "")
-                 for d in node.decorator_list)
-    return routed or (bool(params) and (params[0] == "request" or (params[:2] == ["self", "request"])))
+    return bool(params) and (params[0] == "request" or (params[:2] == ["self", "request"]))
 
 
 def _tainted_params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
@@ -845,7 +876,7 @@ def _tainted_params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
     django_view = bool(params) and (params[0] == "request" or (params[:2] == ["self", "request"]))
     if params == ["event", "context"]:  # an AWS Lambda handler: the event is the caller's request
         return ["event"]
-    if not is_handler(node):
+    if not _routed(node) and not django_view:
         return []
     defaults = _param_defaults(node)
     typed = _typed_params(node)

@@ -367,3 +367,18 @@ def joined():
     plain = os.path.join("/srv/files", name)
     first = open(checked).read()
     return first + open(plain).read()  # expect: PY-PATH-TRAVERSAL
+
+
+@app.errorhandler(404)
+def not_found(error):
+    return f"<h1>{request.path} was not found</h1>", 404  # expect: PY-XSS
+
+
+@app.route("/login-first")
+def login_first():
+    from flask import redirect
+
+    session["next"] = request.full_path
+    if request.args.get("back"):
+        return redirect(request.referrer)  # expect: PY-OPEN-REDIRECT
+    return redirect(request.url)
