@@ -42,6 +42,7 @@ and SonarSource's java-checks-test-sources samples named in SAMPLES.
 from __future__ import annotations
 
 import argparse
+import ast
 import hashlib
 import re
 import sys
@@ -413,11 +414,21 @@ def _statement(lines: list[str], start: int, java: bool = True, skipped: tuple[s
     return index + 1, min(last, len(lines) - 1) + 1
 
 
-def _rest_of_block(lines: list[str], first: int, last: int) -> int:
+def _rest_of_block(lines: list[str], first: int, last: int, tree: ast.Module | None = None) -> int:
     """The last line of the block a Python statement starts (1-based `first`): semgrep's patterns with
     `pattern-inside` match from the labelled statement (often where the request value is read) to the
-    sink further down the function, so a label covers the lines that follow it at the same or a deeper
-    indentation, up to the next label."""
+    sink further down the function, so a label covers the statements that follow it in the same block,
+    up to the next label. Read from the parsed file (a string may span lines of any indentation); by
+    indentation when the file does not parse."""
+    label_after = next((index + 1 for index in range(first, len(lines)) if _SEMGREP.match(lines[index])),
+                       len(lines) + 1)
+    if tree is not None:
+        for node in ast.walk(tree):
+            for name in ("body", "orelse", "finalbody", "handlers"):
+                block = getattr(node, name, None)
+                if isinstance(block, list) and any(getattr(s, "lineno", 0) == first for s in block):
+                    end = max(getattr(s, "end_lineno", first) or first for s in block)
+                    return max(last, min(end, label_after - 1))
     indent = len(lines[first - 1]) - len(lines[first - 1].lstrip())
     end = last
     for index in range(last, len(lines)):
@@ -428,6 +439,13 @@ def _rest_of_block(lines: list[str], first: int, last: int) -> int:
             break
         end = index + 1
     return end
+
+
+def _parsed(text: str) -> ast.Module | None:
+    try:
+        return ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
 
 
 def sonar_class(path: Path) -> str | None:
@@ -450,6 +468,7 @@ def labels(path: Path, root: Path, text: str, language: str = "java") -> list[tu
     relative = str(path.relative_to(root))
     folder_class = next((c for key, c in lang.folders.items() if f"{key}/" in f"{relative}/"), None)
     out: list[tuple[str, bool, int, int]] = []
+    tree: ast.Module | None = None
     for index, line in enumerate(lines):
         match = _SEMGREP.match(line)
         if match is not None:
@@ -462,7 +481,9 @@ def labels(path: Path, root: Path, text: str, language: str = "java") -> list[tu
                     first, last = _statement(lines, index + 1, language == "java",
                                              ("#",) if language == "python" else ("//", "@"))
                     if language == "python":
-                        last = _rest_of_block(lines, first, last)
+                        if tree is None:
+                            tree = _parsed(text) or ast.Module(body=[], type_ignores=[])
+                        last = _rest_of_block(lines, first, last, tree if tree.body else None)
                     out.append((name, kind == "ruleid", first, last))
             continue
         if folder_class is None or line.lstrip().startswith(lang.comment):
