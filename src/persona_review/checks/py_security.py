@@ -3,6 +3,7 @@ verification, weak hashes, JWT verification, CSRF and debug settings."""
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterator
 
@@ -106,7 +107,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
             if _dynamic(span) and (
                 call.group(0).startswith(".") or looks_like_sql(string_contents(span), False)
             ):
-                if not spliced_values_fixed(ctx, no):
+                if not spliced_values_fixed(ctx, no) and not _flow_literal(ctx, no):
                     yield Hit(no, span.last)
                 continue
             first_arg = re.match(r"\(\s*(?:sql\s*=\s*|query\s*=\s*)?([A-Za-z_][\w.]*)\s*[,)]", span.bare)
@@ -122,7 +123,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
             continue
         span = statement_span(lexed, no)
         if _dynamic(span) and looks_like_sql(string_contents(span)):
-            if spliced_values_fixed(ctx, no):
+            if spliced_values_fixed(ctx, no) or _flow_literal(ctx, no):
                 if reassigned is not None:
                     tainted.pop(reassigned, None)
                 continue  # only literals, constants, table names, placeholders or checked names spliced
@@ -131,6 +132,23 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no, span.last)
         elif reassigned is not None:
             tainted.pop(reassigned, None)
+
+
+def _flow_literal(ctx: FileContext, line: int) -> bool:
+    """Whether the data flow knows the SQL text on `line` in full: every part of it a literal, directly
+    or through names that can only hold literals there (a branch that cannot run is not followed)."""
+    for flow in flows(ctx):
+        for assignment in flow.assignments:
+            if assignment.line == line and isinstance(assignment.target, ast.Name):
+                return not assignment.value.tainted and assignment.value.start is not None
+        for call in flow.calls:
+            if call.line == line and call.args and call.name.rsplit(".", 1)[-1] in _RUNNERS:
+                return not call.args[0].tainted and call.args[0].start is not None
+    return False
+
+
+_RUNNERS = frozenset({"execute", "executemany", "executescript", "raw", "text", "read_sql", "read_sql_query",
+                      "fetch", "fetchrow", "fetchval"})
 
 
 def _tainted_message(name: str, line: int) -> str:
@@ -360,8 +378,8 @@ def unsafe_deserialization(ctx: FileContext) -> Iterator[Hit]:
                 continue
             if literal is None:
                 literal = _literal_loads(ctx)
-            if (no, f"{module}.{func}") in literal:
-                continue
+            if func in {"loads", "decode"} and module != "yaml" and (no, f"{module}.{func}") in literal:
+                continue  # bytes written in the code (a path to load from is another matter)
             yield Hit(no, span.last)
 
 

@@ -382,3 +382,21 @@ def login_first():
     if request.args.get("back"):
         return redirect(request.referrer)  # expect: PY-OPEN-REDIRECT
     return redirect(request.url)
+
+
+@app.route("/users/search")
+def search_users():
+    import sqlite3
+
+    name = request.args.get("name", "")
+    limit = 86
+    if (7 * 42) - limit > 200:
+        who = "guest"
+    else:
+        who = name
+    connection = sqlite3.connect("app.db")
+    fixed = f"SELECT id FROM users WHERE name = '{who}'"
+    connection.execute(fixed)
+    chosen = f"SELECT id FROM users WHERE name = '{name}'"  # expect: PY-SQL-STRING
+    connection.execute(chosen)  # expect: PY-SQL-STRING
+    return "ok"
