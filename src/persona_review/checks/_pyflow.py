@@ -237,7 +237,7 @@ class Flow:
 
     @property
     def handler_returns(self) -> list[tuple[ast.Return, Value]]:
-        """Each `return` of a request handler (a routed function or a Django view), with its value."""
+        """Each `return` of a request handler (a routed function or an error handler), with its value."""
         self._analyse()
         return self._handler_returns
 
@@ -848,9 +848,10 @@ _HTML_ESCAPER = re.compile(r"^(?:escape_?(?:for_?)?html|html_?escape|escape_?xml
 
 
 def is_handler(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    """A function under a route or error-handler decorator, or a Django-style view (its first argument is
-    `request`): what it returns is the response."""
-    return _routed(node) or _decorated(node, _ERROR_HANDLER) or _django_view(node)
+    """A function under a route or error-handler decorator: what it returns is the response. (A function
+    whose first argument is `request` may be a Django view, but as often a helper that returns a value
+    read from the request, so its returns are not taken for responses.)"""
+    return _routed(node) or _decorated(node, _ERROR_HANDLER)
 
 
 _ERROR_HANDLER = re.compile(r"(?:^|\.)(?:app_)?errorhandler$")
@@ -863,11 +864,6 @@ def _decorated(node: ast.FunctionDef | ast.AsyncFunctionDef, pattern: re.Pattern
 
 def _routed(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     return _decorated(node, _ROUTE_DECORATOR)
-
-
-def _django_view(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    params = [a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)]
-    return bool(params) and (params[0] == "request" or (params[:2] == ["self", "request"]))
 
 
 def _tainted_params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:

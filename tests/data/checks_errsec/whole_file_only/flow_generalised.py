@@ -400,3 +400,7 @@ def search_users():
     chosen = f"SELECT id FROM users WHERE name = '{name}'"  # expect: PY-SQL-STRING
     connection.execute(chosen)  # expect: PY-SQL-STRING
     return "ok"
+
+
+def key_from(request):
+    return request.args.get("api_key")
