@@ -130,6 +130,7 @@ _PASS_THROUGH = frozenset({
     "base64.b64decode", "base64.urlsafe_b64decode", "unquote", "urllib.parse.unquote", "format",
     "base64.b64encode", "base64.urlsafe_b64encode", "b64encode", "b64decode", "codecs.encode",
     "codecs.decode", "urllib.parse.unquote_plus", "unquote_plus", "html.unescape", "bytes.fromhex",
+    "re.sub", "copy.copy", "copy.deepcopy", "textwrap.dedent",
     "Path", "pathlib.Path", "PurePath", "str.format", "bytes", "io.BytesIO", "io.StringIO",
     "urlparse", "urllib.parse.urlparse", "dict", "list", "tuple", "sorted", "reversed", "compile",
 })

@@ -70,6 +70,8 @@ _FILE_SINKS = frozenset({
     "os.makedirs", "os.mkdir", "os.chmod", "os.chown", "os.truncate", "os.utime", "shutil.rmtree",
     "shutil.chown", "tarfile.open", "zipfile.ZipFile", "send_from_directory", "flask.send_from_directory",
     "shutil.make_archive", "shutil.unpack_archive", "os.walk",
+    "os.stat", "os.lstat", "os.access", "os.path.exists", "os.path.isfile", "os.path.isdir",
+    "os.path.getsize", "os.path.getmtime",
 })
 _TWO_PATH_SINKS = frozenset({
     "shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.copymode", "shutil.copystat", "shutil.copytree",
@@ -313,7 +315,7 @@ def xpath_injection(ctx: FileContext) -> Iterator[Hit]:
             continue  # values passed as variables
         yield hit_at(call, f"The XPath `{code(node)}` given to `{call.name}` is built from {value.source}.")
     for call, value, node in _tainted_calls(ctx, _ELEMENT_PATHS, XPATH, 0, "path", "match"):
-        if value.start is not None and value.start.startswith(("./", "/", ".//")) \
+        if value.start is not None and (value.start.startswith(("./", "/")) or "[@" in value.start) \
                 and isinstance(call.call.func, ast.Attribute) and not call.receiver.tainted:
             yield hit_at(call, f"The element path `{code(node)}` given to `{call.name}` is built from "
                                f"{value.source}.")

@@ -404,3 +404,24 @@ def search_users():
 
 def key_from(request):
     return request.args.get("api_key")
+
+
+@app.route("/files/exists")
+def exists():
+    import os
+    import re
+
+    name = request.args.get("name", "")
+    cleaned = re.sub(r"\s+", "", name)
+    present = os.path.exists(cleaned)  # expect: PY-PATH-TRAVERSAL
+    known = os.path.exists("/srv/files/index.txt")
+    return str(present and known)
+
+
+@app.route("/users/relative")
+def relative_user():
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse("users.xml").getroot()
+    name = request.args.get("name", "")
+    return str(root.find("user[@name='" + name + "']"))  # expect: PY-XPATH-INJECTION
