@@ -29,10 +29,17 @@ def _secretish(name: str) -> bool:
 
 
 def _random_imports(flow: Flow) -> set[str]:
+    """Names that call the `random` module's generator: functions imported from it, and the methods of
+    a `random.Random()` instance (`rng = random.Random(); rng.randint(...)`)."""
     out: set[str] = set()
     for node in flow.nodes(ast.ImportFrom):
         if node.module == "random":
             out.update(alias.asname or alias.name for alias in node.names if alias.name in _RANDOM_FUNCS)
+    for assign in flow.nodes(ast.Assign):
+        if isinstance(assign.value, ast.Call) and dotted(assign.value.func) in {"random.Random", "Random"}:
+            for target in assign.targets:
+                if isinstance(target, ast.Name | ast.Attribute) and dotted(target):
+                    out.update(f"{dotted(target)}.{name}" for name in _RANDOM_FUNCS)
     return out
 
 

@@ -425,3 +425,11 @@ def relative_user():
     root = ET.parse("users.xml").getroot()
     name = request.args.get("name", "")
     return str(root.find("user[@name='" + name + "']"))  # expect: PY-XPATH-INJECTION
+
+
+def new_reset_code():
+    rng = random.Random()
+    reset_code = str(rng.randint(100000, 999999))  # expect: PY-INSECURE-RANDOM
+    system = random.SystemRandom()
+    backup_code = str(system.randint(100000, 999999))
+    return reset_code, backup_code
