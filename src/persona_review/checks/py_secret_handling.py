@@ -340,6 +340,7 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
             if missing:
                 yield hit_on(call, flow.offset,
                              f"The `{name}` cookie is set without `{'` and `'.join(missing)}`.")
+        yield from _raw_set_cookies(flow)
         for assign in flow.nodes(ast.Assign):
             if not (isinstance(assign.value, ast.Constant) and assign.value.value is False):
                 continue
@@ -351,6 +352,46 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
                     key = target.slice.value
                 if isinstance(key, str) and _COOKIE_SETTINGS.match(key):
                     yield hit_on(assign, flow.offset, f"`{key}` is turned off.")
+
+
+def _raw_set_cookies(flow: Flow) -> Iterator[Hit]:
+    """A session or auth cookie written as a raw header (`headers["Set-Cookie"] = "sid=...; Path=/"`,
+    `headers.add("Set-Cookie", ...)`) whose literal attributes lack `Secure` or `HttpOnly`."""
+    found: list[tuple[ast.stmt | ast.expr, ast.expr]] = []
+    for assign in flow.nodes(ast.Assign):
+        for target in assign.targets:
+            if isinstance(target, ast.Subscript) and dotted(target.value).endswith("headers") \
+                    and _is_set_cookie(target.slice):
+                found.append((assign, assign.value))
+    for call in flow.nodes(ast.Call):
+        if isinstance(call.func, ast.Attribute) and call.func.attr in {"add", "append", "set", "add_header"} \
+                and dotted(call.func.value).endswith("headers") and len(call.args) == 2 \
+                and _is_set_cookie(call.args[0]):
+            found.append((call, call.args[1]))
+    for node, value in found:
+        text = _literal_text_of(value)
+        if text is None or "=" not in text:
+            continue
+        name = text.split("=", 1)[0].strip()
+        attributes = {part.strip().split("=", 1)[0].lower() for part in text.split(";")[1:]}
+        missing = [flag for flag in ("Secure", "HttpOnly") if flag.lower() not in attributes]
+        if missing and _AUTH_COOKIE.search(name) and "csrf" not in name.lower():
+            yield hit_on(node, flow.offset,
+                         f"The `{name}` cookie is sent in a raw `Set-Cookie` header without "
+                         f"`{'` and `'.join(missing)}`.")
+
+
+def _is_set_cookie(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and str(node.value).lower() == "set-cookie"
+
+
+def _literal_text_of(node: ast.expr) -> str | None:
+    """The text of a string literal, or of an f-string with its fields left empty."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(str(v.value) for v in node.values if isinstance(v, ast.Constant))
+    return None
 
 
 def _false(flag: ast.expr | None) -> bool:

@@ -433,3 +433,13 @@ def new_reset_code():
     system = random.SystemRandom()
     backup_code = str(system.randint(100000, 999999))
     return reset_code, backup_code
+
+
+@app.route("/raw-cookie")
+def raw_cookie():
+    response = make_response("ok")
+    response.headers["Set-Cookie"] = "sessionid=abc; Path=/; Secure"  # expect: PY-COOKIE-INSECURE
+    response.headers["Set-Cookie"] = "sessionid=abc; Path=/; Secure; HttpOnly; SameSite=Lax"
+    response.headers.add("Set-Cookie", f"auth_token={request.args.get('t')}; Path=/")  # expect: PY-COOKIE-INSECURE
+    response.headers["Set-Cookie"] = "theme=dark; Path=/"
+    return response
