@@ -84,8 +84,8 @@ def join(left: Value, right: Value) -> Value:
     tainted = left.tainted or right.tainted
     if left.tainted:
         start = left.start
-    elif left.start is None or right.start is None:
-        start = None
+    elif left.start is None or right.start is None or len(left.start) + len(right.start) > MAX_TEXT:
+        start = None  # unknown, or text doubled over and over by the input: not worth keeping
     else:
         start = left.start + right.start
     if not tainted:
@@ -762,11 +762,23 @@ _FOLD_COMPARE: dict[type, object] = {
 
 def fold(node: ast.expr, consts: dict[str, object]) -> object:
     """The value of an expression made of literals, names bound to literals, arithmetic, comparisons,
-    `not`/`and`/`or` and indexing of a literal string; `_UNKNOWN` for anything else (or an error)."""
+    `not`/`and`/`or` and indexing of a literal string; `_UNKNOWN` for anything else (or an error). A
+    number or text past a size bound is unknown too: the diff is untrusted, and `x = x * x` repeated
+    would otherwise grow without end."""
     try:
-        return _fold(node, consts)
+        value = _fold(node, consts)
     except (ArithmeticError, TypeError, ValueError, IndexError):
         return _UNKNOWN
+    if isinstance(value, str) and len(value) > MAX_TEXT:
+        return _UNKNOWN
+    if isinstance(value, int) and not -MAX_NUMBER <= value <= MAX_NUMBER:
+        return _UNKNOWN
+    return value
+
+
+MAX_TEXT = 4096
+"""Longest literal text the flow keeps (longer text is treated as unknown)."""
+MAX_NUMBER = 2**64
 
 
 def _fold(node: ast.expr, consts: dict[str, object]) -> object:
