@@ -18,12 +18,14 @@ Files copied from the OWASP Benchmark (some suites include a few) are skipped: t
 measurement elsewhere. So are semgrep's `*.fixed.java` (the expected output of an autofix, not a test).
 
 Each file is reviewed whole, with every line added. A label counts as found when a finding of its class's
-checks lies on the labelled statement (its first line up to the line that ends it, at most six lines). The
+checks lies on the labelled statement (its first line up to the line that ends it, at most six lines); in
+Python, where semgrep's rules match from the statement that reads the request to the sink below it, on
+the rest of the labelled statement's block up to the next label. The
 files are split into **dev** (looked at while working on the checks) and **test** (only scored) by a stable
 hash of their path relative to DIR. Per class the script prints labels, hits, false alarms, precision,
 recall, and TPR - FPR where the class has clean labels.
 
-    python bench/eval_java_suite.py DIR [--split dev|test|both] [--language java|go|javascript]
+    python bench/eval_java_suite.py DIR [--split dev|test|both] [--language java|go|javascript|python]
                                         [--exclude CORPUS] [--show]
 
 For Go, gosec's `testutils/gNNN_samples.go` tables are read as well: each sample program is one label
@@ -40,6 +42,7 @@ and SonarSource's java-checks-test-sources samples named in SAMPLES.
 from __future__ import annotations
 
 import argparse
+import ast
 import hashlib
 import re
 import sys
@@ -264,24 +267,95 @@ JS_FOLDERS: dict[str, str] = {
 }
 
 
+PY_CHECKS: dict[str, tuple[str, ...]] = {
+    "sql": ("PY-SQL-STRING", "PY-SQL-INPUT"),
+    "command": ("PY-SHELL-INJECTION", "PY-COMMAND-INPUT"),
+    "path": ("PY-PATH-TRAVERSAL",),
+    "ssrf": ("PY-SSRF",),
+    "redirect": ("PY-OPEN-REDIRECT",),
+    "code": ("PY-CODE-INJECTION",),
+    "template": ("PY-TEMPLATE-INJECTION",),
+    "xss": ("PY-XSS", "PY-TEMPLATE-INJECTION"),
+    "deserialization": ("PY-UNSAFE-DESERIALIZATION",),
+    "hash": ("PY-WEAK-HASH",),
+    "cipher": ("PY-WEAK-CIPHER",),
+    "cookie": ("PY-COOKIE-INSECURE",),
+    "debug": ("PY-FLASK-DEBUG-RUN", "PY-DEBUG-CONFIG"),
+    "tls": ("PY-TLS-VERIFY-OFF",),
+    "jwt": ("PY-JWT-UNVERIFIED",),
+    "csrf": ("PY-CSRF-DISABLED",),
+    "log": ("PY-SECRET-IN-LOG",),
+    "timeout": ("PY-HTTP-NO-TIMEOUT",),
+}
+PY_RULES: dict[str, str] = {
+    **dict.fromkeys(("tainted-sql-string", "sql-injection-db-cursor-execute", "sql-injection-using-raw",
+                     "sql-injection-using-rawsql", "sql-injection-using-extra-where",
+                     "pyramid-sqlalchemy-sql-injection", "sqlalchemy-execute-raw-query",
+                     "formatted-sql-query",
+                     "sqlalchemy-sql-injection", "psycopg-sqli", "asyncpg-sqli", "pg8000-sqli", "aiopg-sqli",
+                     "pymysql-sqli", "pymssql-sqli", "mysql-sqli", "sqlalchemy-sqli"), "sql"),
+    **dict.fromkeys(("dangerous-system-call", "dangerous-subprocess-use", "dangerous-spawn-process",
+                     "dangerous-os-exec", "dangerous-asyncio-shell", "dangerous-asyncio-exec",
+                     "dangerous-asyncio-create-exec", "subprocess-injection", "os-system-injection",
+                     "command-injection-os-system"), "command"),
+    **dict.fromkeys(("path-traversal-open", "path-traversal-join", "path-traversal-file-name",
+                     "request-data-fileresponse", "request-data-write",
+                     "avoid_send_file_without_path_sanitization"), "path"),
+    **dict.fromkeys(("tainted-url-host", "ssrf-requests", "ssrf-injection-requests", "ssrf-injection-urllib"),
+                    "ssrf"),
+    "open-redirect": "redirect",
+    **dict.fromkeys(("eval-injection", "exec-injection", "user-eval", "user-exec", "user-eval-format-string",
+                     "user-exec-format-string", "tainted-code-exec"), "code"),
+    "dangerous-template-string": "template",
+    **dict.fromkeys(("reflected-data-httpresponse", "reflected-data-httpresponsebadrequest",
+                     "response-contains-unsanitized-input", "directly-returned-format-string",
+                     "tainted-html-response"), "xss"),
+    **dict.fromkeys(("avoid-pickle", "tainted-pickle-deserialization", "insecure-deserialization",
+                     "avoid-pyyaml-load", "avoid-jsonpickle", "marshal-usage", "avoid-shelve", "avoid-dill",
+                     "avoid-cpickle", "avoid-insecure-deserialization", "avoid-unsafe-ruamel"),
+                    "deserialization"),
+    **dict.fromkeys(("insecure-hash-algorithm-md5", "insecure-hash-algorithm-sha1",
+                     "insecure-hash-algorithm-md4", "insecure-hash-algorithm-md2", "insecure-hash-function",
+                     "md5-used-as-password"), "hash"),
+    **dict.fromkeys(("insecure-cipher-algorithm-blowfish", "insecure-cipher-algorithm-idea",
+                     "insecure-cipher-algorithm-arc4", "insecure-cipher-algorithm-rc4",
+                     "insecure-cipher-algorithm-rc2", "insecure-cipher-algorithm-des",
+                     "insecure-cipher-algorithm-xor", "insecure-cipher-mode-ecb"), "cipher"),
+    **dict.fromkeys(("secure-set-cookie", "django-secure-set-cookie"), "cookie"),
+    **dict.fromkeys(("debug-enabled", "avoid_hardcoded_config_debug"), "debug"),
+    **dict.fromkeys(("disabled-cert-validation", "unverified-ssl-context", "paramiko-implicit-trust-host-key",
+                     "weak-ssl-version"), "tls"),
+    **dict.fromkeys(("unverified-jwt-decode", "jwt-python-none-alg"), "jwt"),
+    **dict.fromkeys(("flask-wtf-csrf-disabled", "no-csrf-exempt"), "csrf"),
+    "python-logger-credential-disclosure": "log",
+    "use-timeout": "timeout",
+}
+"""semgrep's Python rules scored here, by class. Its audit rules that flag any non-literal argument (the
+`-audit` variants, `subprocess-shell-true`, `direct-use-of-httpresponse`,
+`make-response-with-unknown-content`) and those for command-line or environment input (`-tainted-env-args`)
+are left out: the checks here report request data, not every variable."""
+
+
 @dataclass(frozen=True)
 class Language:
     suffixes: tuple[str, ...]
     checks: dict[str, tuple[str, ...]]
     rules: dict[str, str]
     folders: dict[str, str]
+    comment: str = "//"
 
 
 LANGUAGES: dict[str, Language] = {
     "java": Language((".java",), CHECKS, RULES, FOLDERS),
     "go": Language((".go",), GO_CHECKS, GO_RULES, {**FOLDERS, "CWE-079": "xss"}),
     "javascript": Language((".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs"), JS_CHECKS, JS_RULES, JS_FOLDERS),
+    "python": Language((".py",), PY_CHECKS, PY_RULES, {}, "#"),
 }
 _GOSEC_FILE = re.compile(r"^g(\d{3})_samples\.go$")
 _GOSEC_SAMPLE = re.compile(r"\{\s*\[\]string\s*\{\s*`(.*?)`\s*\}\s*,\s*(\d+)\s*,", re.DOTALL)
 _SONAR = re.compile(r"//\s*Noncompliant(?:@([+-]\d+))?")
 _OWASP_BENCHMARK = re.compile(r"OWASP Benchmark|org\.owasp\.benchmark", re.IGNORECASE)
-_SEMGREP = re.compile(r"^\s*//\s*(ruleid|ok|todoruleid|todook)\s*:\s*([\w.,\- ]+?)\s*$")
+_SEMGREP = re.compile(r"^\s*(?://|#)\s*(ruleid|ok|todoruleid|todook)\s*:\s*([\w.,\- ]+?)\s*$")
 _INLINE_BAD = re.compile(r"//.*(?:\$\s*(?:Alert|hasTaintFlow|hasValueFlow)|\bBAD\b)")
 _INLINE_GOOD = re.compile(r"//\s*(?:GOOD|OK|[Ss]afe)\b")
 
@@ -317,11 +391,13 @@ def split_of(path: Path, root: Path, part: str = "") -> str:
     return "dev" if digest[0] % 2 == 0 else "test"
 
 
-def _statement(lines: list[str], start: int, java: bool = True) -> tuple[int, int]:
-    """The 1-based first and last line of the statement starting at or after index `start`. Java ends
-    statements with `;`, `{` or `}`; Go and JavaScript where the brackets opened on it are closed again."""
+def _statement(lines: list[str], start: int, java: bool = True, skipped: tuple[str, ...] = ("//", "@")
+               ) -> tuple[int, int]:
+    """The 1-based first and last line of the statement starting at or after index `start` (lines that
+    start with one of `skipped` are passed over). Java ends statements with `;`, `{` or `}`; Go,
+    JavaScript and Python where the brackets opened on it are closed again."""
     index = start
-    while index < len(lines) and (not lines[index].strip() or lines[index].strip().startswith(("//", "@"))):
+    while index < len(lines) and (not lines[index].strip() or lines[index].strip().startswith(skipped)):
         index += 1
     last = index
     if java:
@@ -336,6 +412,40 @@ def _statement(lines: list[str], start: int, java: bool = True) -> tuple[int, in
             break
         last += 1
     return index + 1, min(last, len(lines) - 1) + 1
+
+
+def _rest_of_block(lines: list[str], first: int, last: int, tree: ast.Module | None = None) -> int:
+    """The last line of the block a Python statement starts (1-based `first`): semgrep's patterns with
+    `pattern-inside` match from the labelled statement (often where the request value is read) to the
+    sink further down the function, so a label covers the statements that follow it in the same block,
+    up to the next label. Read from the parsed file (a string may span lines of any indentation); by
+    indentation when the file does not parse."""
+    label_after = next((index + 1 for index in range(first, len(lines)) if _SEMGREP.match(lines[index])),
+                       len(lines) + 1)
+    if tree is not None:
+        for node in ast.walk(tree):
+            for name in ("body", "orelse", "finalbody", "handlers"):
+                block = getattr(node, name, None)
+                if isinstance(block, list) and any(getattr(s, "lineno", 0) == first for s in block):
+                    end = max(getattr(s, "end_lineno", first) or first for s in block)
+                    return max(last, min(end, label_after - 1))
+    indent = len(lines[first - 1]) - len(lines[first - 1].lstrip())
+    end = last
+    for index in range(last, len(lines)):
+        text = lines[index]
+        if not text.strip():
+            continue
+        if _SEMGREP.match(text) or len(text) - len(text.lstrip()) < indent:
+            break
+        end = index + 1
+    return end
+
+
+def _parsed(text: str) -> ast.Module | None:
+    try:
+        return ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
 
 
 def sonar_class(path: Path) -> str | None:
@@ -358,6 +468,7 @@ def labels(path: Path, root: Path, text: str, language: str = "java") -> list[tu
     relative = str(path.relative_to(root))
     folder_class = next((c for key, c in lang.folders.items() if f"{key}/" in f"{relative}/"), None)
     out: list[tuple[str, bool, int, int]] = []
+    tree: ast.Module | None = None
     for index, line in enumerate(lines):
         match = _SEMGREP.match(line)
         if match is not None:
@@ -367,10 +478,15 @@ def labels(path: Path, root: Path, text: str, language: str = "java") -> list[tu
             for rule in rules.split(","):
                 name = lang.rules.get(rule.strip().rsplit(".", 1)[-1].lower())
                 if name is not None:
-                    first, last = _statement(lines, index + 1, language == "java")
+                    first, last = _statement(lines, index + 1, language == "java",
+                                             ("#",) if language == "python" else ("//", "@"))
+                    if language == "python":
+                        if tree is None:
+                            tree = _parsed(text) or ast.Module(body=[], type_ignores=[])
+                        last = _rest_of_block(lines, first, last, tree if tree.body else None)
                     out.append((name, kind == "ruleid", first, last))
             continue
-        if folder_class is None or line.lstrip().startswith("//"):
+        if folder_class is None or line.lstrip().startswith(lang.comment):
             continue
         if _INLINE_BAD.search(line):
             out.append((folder_class, True, index + 1, index + 1))
@@ -449,7 +565,9 @@ def score(root: Path, wanted: str, language: str = "java") -> dict[tuple[str, st
         found_labels = labels(path, root, text, language)
         if not found_labels or _OWASP_BENCHMARK.search(text) or ".fixed." in path.name:
             continue
-        outcome = run_checks([context_for_text(path.name, text)], categories=(Category.SECURITY,))
+        # Python's debug and exception checks sit in other categories; the class's ids pick the findings.
+        wanted_categories = None if language == "python" else (Category.SECURITY,)
+        outcome = run_checks([context_for_text(path.name, text)], categories=wanted_categories)
         sonar = sonar_class(path) if language == "java" else None
         if sonar is not None:  # every other line is asserted clean
             labelled = {line for _name, _bad, first, last in found_labels for line in range(first, last + 1)}

@@ -36,7 +36,6 @@ from pathlib import Path
 
 from persona_review.checks.runner import run_checks
 from persona_review.contexts import context_for_text
-from persona_review.findings import Category
 
 CLASSES: dict[str, tuple[str, ...]] = {
     "PathInjection": ("PY-PATH-TRAVERSAL",),
@@ -50,6 +49,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "BrokenCryptoAlgorithm": ("PY-WEAK-CIPHER", "PY-WEAK-HASH"),
     "NonHttpOnlyCookie": ("PY-COOKIE-INSECURE",),
     "TemplateInjection": ("PY-TEMPLATE-INJECTION",),
+    "ReflectedXss": ("PY-XSS", "PY-TEMPLATE-INJECTION"),
     "CommandInjection": ("PY-SHELL-INJECTION", "PY-COMMAND-INPUT"),
     "SqlInjection": ("PY-SQL-STRING", "PY-SQL-INPUT"),
     "StackTraceExposure": ("PY-EXCEPTION-LEAK",),
@@ -110,7 +110,9 @@ def score(root: Path, wanted: str) -> dict[tuple[str, str], Score]:
         positive, negative = labels(text)
         if not positive and not negative:
             continue
-        outcome = run_checks([context_for_text(path.name, text)], categories=(Category.SECURITY,))
+        # Every category runs: the debug-server and exception-leak checks are error-handling checks, and
+        # the class's ids choose the findings that count.
+        outcome = run_checks([context_for_text(path.name, text)])
         found = {line for f in outcome.findings if f.rule_id in CLASSES[name] and f.line is not None
                  for line in range(f.line, (f.end_line or f.line) + 1)}
         cell = out[(split, name)]

@@ -84,8 +84,8 @@ def join(left: Value, right: Value) -> Value:
     tainted = left.tainted or right.tainted
     if left.tainted:
         start = left.start
-    elif left.start is None or right.start is None:
-        start = None
+    elif left.start is None or right.start is None or len(left.start) + len(right.start) > MAX_TEXT:
+        start = None  # unknown, or text doubled over and over by the input: not worth keeping
     else:
         start = left.start + right.start
     if not tainted:
@@ -96,11 +96,17 @@ def join(left: Value, right: Value) -> Value:
 
 CLEAN = Value()
 
+_OWN_URL = frozenset({"url", "full_path", "path", "base_url", "url_root", "host_url", "script_root", "host",
+                      "path_info", "get_full_path", "build_absolute_uri", "get_host"})
+"""The page's own URL and its parts: the caller's text (a reflected path is cross-site scripting), but
+not another site, so a redirect or fetch to them stays on this host."""
 _SOURCE_ATTRS = frozenset({
     "args", "form", "values", "json", "data", "files", "headers", "cookies", "GET", "POST", "body",
     "META", "FILES", "COOKIES", "query_params", "path_params", "query_string", "get_json", "get_data",
     "query", "match_info", "raw_post_data", "stream", "environ",
+    "referrer", "user_agent", "view_args", "authorization", "remote_user", *_OWN_URL,
 })
+"""Request attributes that carry the caller's data."""
 _REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request"})
 _ROUTE_DECORATOR = re.compile(
     r"(?:^|\.)(?:route|get|post|put|patch|delete|head|options|api_route|websocket|api_view|action)$")
@@ -109,6 +115,8 @@ _NUMERIC = frozenset({"int", "float", "bool", "len", "abs", "round", "uuid.UUID"
 _SANITIZERS: dict[str, frozenset[str]] = {
     "secure_filename": frozenset({PATH}), "werkzeug.utils.secure_filename": frozenset({PATH}),
     "os.path.basename": frozenset({PATH}), "posixpath.basename": frozenset({PATH}),
+    "safe_join": frozenset({PATH}), "werkzeug.utils.safe_join": frozenset({PATH}),
+    "werkzeug.security.safe_join": frozenset({PATH}), "flask.safe_join": frozenset({PATH}),
     "shlex.quote": frozenset({SHELL}), "pipes.quote": frozenset({SHELL}),
     "html.escape": frozenset({HTML}), "escape": frozenset({HTML}), "markupsafe.escape": frozenset({HTML}),
     "cgi.escape": frozenset({HTML}), "bleach.clean": frozenset({HTML}),
@@ -120,6 +128,9 @@ _PASS_THROUGH = frozenset({
     "str", "os.path.join", "posixpath.join", "os.path.normpath", "os.path.abspath", "os.path.realpath",
     "os.path.expanduser", "urljoin", "urllib.parse.urljoin", "parse.urljoin", "json.loads",
     "base64.b64decode", "base64.urlsafe_b64decode", "unquote", "urllib.parse.unquote", "format",
+    "base64.b64encode", "base64.urlsafe_b64encode", "b64encode", "b64decode", "codecs.encode",
+    "codecs.decode", "urllib.parse.unquote_plus", "unquote_plus", "html.unescape", "bytes.fromhex",
+    "re.sub", "copy.copy", "copy.deepcopy", "textwrap.dedent",
     "Path", "pathlib.Path", "PurePath", "str.format", "bytes", "io.BytesIO", "io.StringIO",
     "urlparse", "urllib.parse.urlparse", "dict", "list", "tuple", "sorted", "reversed", "compile",
 })
@@ -168,11 +179,34 @@ class Assignment:
     target: ast.expr
     value: Value
     line: int
+    key: Value | None = None
+    """For a subscript target (`session[k] = v`), the value of the key `k`."""
 
 
 @dataclass(slots=True)
 class _Scope:
     env: dict[str, Value] = field(default_factory=dict)
+    consts: dict[str, object] = field(default_factory=dict)
+    """Names bound to a literal number, string or boolean (folded in `if` tests and conditional
+    expressions, so that a branch that cannot run is not followed)."""
+    items: dict[str, dict[object, Value]] = field(default_factory=dict)
+    """For a name holding a dict filled under literal keys, the value under each key."""
+
+    def copy(self) -> _Scope:
+        return _Scope(dict(self.env), dict(self.consts), {k: dict(v) for k, v in self.items.items()})
+
+    def merge(self, *branches: _Scope) -> None:
+        """After an `if`: each name may hold what any branch left in it."""
+        for name in {n for b in branches for n in b.env}:
+            values = [b.env.get(name, self.env.get(name, CLEAN)) for b in branches]
+            out = values[0]
+            for value in values[1:]:
+                out = out.union(value)
+            self.env[name] = out
+        self.consts = {n: v for n, v in branches[0].consts.items()
+                       if all(n in b.consts and b.consts[n] == v for b in branches[1:])}
+        self.items = {n: v for n, v in branches[0].items.items()
+                      if all(b.items.get(n) == v for b in branches)}
 
 
 class Flow:
@@ -186,6 +220,8 @@ class Flow:
         self._summaries: dict[str, Value | None] = {}
         self._returns: list[Value] | None = None
         self._assignments: list[Assignment] = []
+        self._handler_returns: list[tuple[ast.Return, Value]] = []
+        self._in_handler: list[bool] = []
         self._analysed = False
         self._by_type: dict[type, list[ast.AST]] | None = None
 
@@ -199,6 +235,12 @@ class Flow:
     def assignments(self) -> list[Assignment]:
         self._analyse()
         return self._assignments
+
+    @property
+    def handler_returns(self) -> list[tuple[ast.Return, Value]]:
+        """Each `return` of a request handler (a routed function or an error handler), with its value."""
+        self._analyse()
+        return self._handler_returns
 
     def _analyse(self) -> None:
         if not self._analysed:
@@ -220,15 +262,15 @@ class Flow:
         params = [a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)]
         for param in params:
             scope.env[param] = Value(True, "", start="")
-        saved = (self._calls, self._assignments, self._returns)
-        self._calls, self._assignments, self._returns = [], [], []
+        saved = (self._calls, self._assignments, self._returns, self._handler_returns)
+        self._calls, self._assignments, self._returns, self._handler_returns = [], [], [], []
         try:
             self._block(node.body, scope)
             returned = CLEAN
             for value in self._returns:
                 returned = returned.union(value)
         finally:
-            self._calls, self._assignments, self._returns = saved
+            self._calls, self._assignments, self._returns, self._handler_returns = saved
         self._summaries[name] = returned if returned.tainted else None
         return self._summaries[name]
 
@@ -245,7 +287,11 @@ class Flow:
         scope = _Scope(dict(outer.env))
         for name in _tainted_params(node):
             scope.env[name] = Value(True, f"parameter `{name}` of a request handler", start="")
-        self._block(node.body, scope)
+        self._in_handler.append(is_handler(node))
+        try:
+            self._block(node.body, scope)
+        finally:
+            self._in_handler.pop()
 
     def _block(self, body: Sequence[ast.stmt], scope: _Scope) -> None:
         for stmt in body:
@@ -259,9 +305,13 @@ class Flow:
         elif isinstance(stmt, ast.ClassDef):
             self._block(stmt.body, _Scope(dict(scope.env)))
         elif isinstance(stmt, ast.Assign):
-            value = self.eval(stmt.value, scope)
+            elements = self._elements(stmt.value, scope)
+            value = self.eval(stmt.value, scope) if elements is None else _joined(elements)
             for target in stmt.targets:
                 self._bind(target, value, scope, stmt.lineno)
+            self._remember(stmt.targets, stmt.value, scope)
+            if elements is not None and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                scope.items[stmt.targets[0].id] = dict(enumerate(elements))
         elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
             self._bind(stmt.target, self.eval(stmt.value, scope), scope, stmt.lineno)
         elif isinstance(stmt, ast.AugAssign):
@@ -273,19 +323,33 @@ class Flow:
                 self._bind(stmt.target, value, scope, stmt.lineno)
         elif isinstance(stmt, ast.If | ast.While):
             self.eval(stmt.test, scope)
+            decided = fold(stmt.test, scope.consts) if isinstance(stmt, ast.If) else _UNKNOWN
+            if decided is not _UNKNOWN:  # a test on constants: only one branch can run
+                self._block(stmt.body if decided else stmt.orelse, scope)
+                return
             checked, negated = self._validated(stmt.test, scope)
+            body, orelse = scope.copy(), scope.copy()
             if negated:  # `if not valid(x): return` (or fix x): x is checked after the statement
-                self._block(stmt.body, scope)
-                self._block(stmt.orelse, scope)
+                self._block(stmt.body, body)
+                self._block(stmt.orelse, orelse)
+                scope.merge(body, orelse)
                 self._mark_checked(checked, scope)
+            elif guarded := _replaced_when_inspected(stmt, scope):
+                # `if urlparse(x).netloc != "": x = "/"`: a test that inspects x, and a body that
+                # replaces it, let through only what passed the test
+                self._block(stmt.body, body)
+                self._mark_checked(guarded, orelse)
+                self._block(stmt.orelse, orelse)
+                scope.merge(body, orelse)
             else:  # `if valid(x): use(x)`: checked inside the body only
-                before = {name: scope.env[name] for name in checked if name in scope.env}
-                self._mark_checked(checked, scope)
-                self._block(stmt.body, scope)
+                before = {name: body.env[name] for name in checked if name in body.env}
+                self._mark_checked(checked, body)
+                self._block(stmt.body, body)
                 for name, value in before.items():
-                    if scope.env.get(name) is not None and scope.env[name].tainted:
-                        scope.env[name] = value
-                self._block(stmt.orelse, scope)
+                    if body.env.get(name) is not None and body.env[name].tainted:
+                        body.env[name] = value
+                self._block(stmt.orelse, orelse)
+                scope.merge(body, orelse)
         elif isinstance(stmt, ast.For | ast.AsyncFor):
             self._bind(stmt.target, self.eval(stmt.iter, scope), scope, stmt.lineno)
             self._block(stmt.body, scope)
@@ -306,19 +370,57 @@ class Flow:
             value = self.eval(stmt.value, scope)
             if self._returns is not None:
                 self._returns.append(value)
+            if self._in_handler and self._in_handler[-1]:
+                self._handler_returns.append((stmt, value))
         elif isinstance(stmt, ast.Expr | ast.Raise | ast.Assert | ast.Delete):
             for child in ast.iter_child_nodes(stmt):
                 if isinstance(child, ast.expr):
                     self.eval(child, scope)
         elif isinstance(stmt, ast.Match):
             self.eval(stmt.subject, scope)
+            subject = fold(stmt.subject, scope.consts)
+            if subject is not _UNKNOWN:  # `match` on a constant: the first case that fits runs
+                for case in stmt.cases:
+                    fits = _case_fits(case.pattern, subject)
+                    if fits is None or (fits and case.guard is not None):
+                        break
+                    if fits:
+                        self._block(case.body, scope)
+                        return
+                else:
+                    return
+            branches = []
             for case in stmt.cases:
-                self._block(case.body, scope)
+                branch = scope.copy()
+                self._block(case.body, branch)
+                branches.append(branch)
+            if not any(_case_fits(case.pattern, _UNKNOWN) and case.guard is None for case in stmt.cases):
+                branches.append(scope.copy())  # no case may fit
+            scope.merge(*branches)
+
+    @staticmethod
+    def _remember(targets: Sequence[ast.expr], node: ast.expr, scope: _Scope) -> None:
+        """Keep what is known of a plain assignment's value: a literal, or a dict's literal keys."""
+        for target in targets:
+            if isinstance(target, ast.Name):
+                folded = fold(node, scope.consts)
+                if folded is _UNKNOWN:
+                    scope.consts.pop(target.id, None)
+                else:
+                    scope.consts[target.id] = folded
+
+    def _elements(self, node: ast.expr, scope: _Scope) -> list[Value] | None:
+        """Each element's value of a list literal without `*` (evaluated once), else None."""
+        if not isinstance(node, ast.List) or any(isinstance(e, ast.Starred) for e in node.elts):
+            return None
+        return [self.eval(element, scope) for element in node.elts]
 
     def _bind(self, target: ast.expr, value: Value, scope: _Scope, line: int) -> None:
-        self._assignments.append(Assignment(target, value, line + self.offset))
+        key = self.eval(target.slice, scope) if isinstance(target, ast.Subscript) else None
+        self._assignments.append(Assignment(target, value, line + self.offset, key))
         if isinstance(target, ast.Name):
             scope.env[target.id] = value
+            scope.items.pop(target.id, None)
         elif isinstance(target, ast.Tuple | ast.List):
             for element in target.elts:
                 self._bind(element.value if isinstance(element, ast.Starred) else element,
@@ -326,6 +428,8 @@ class Flow:
         elif isinstance(target, ast.Subscript | ast.Attribute):
             base = target.value
             self.eval(base, scope)
+            if isinstance(target, ast.Subscript) and isinstance(base, ast.Name):
+                _hold(base.id, target.slice, value, scope)
             if isinstance(base, ast.Name) and value.tainted:
                 scope.env[base.id] = scope.env.get(base.id, CLEAN).union(replace(value, start=""))
 
@@ -343,6 +447,7 @@ class Flow:
             checked: list[ast.expr] = []
             if isinstance(node, ast.Call) and _CHECKING_CALLS.search(dotted(node.func) or ""):
                 checked.extend(node.args)
+                checked.extend(kw.value for kw in node.keywords if kw.arg in {"url", "path", "value"})
                 if isinstance(node.func, ast.Attribute):
                     checked.append(node.func.value)
             elif isinstance(node, ast.Compare) and len(node.ops) == 1 \
@@ -372,12 +477,15 @@ class Flow:
         if isinstance(node, ast.Attribute):
             name = dotted(node)
             if _is_source(name):
-                return Value(True, name, start="")
+                return Value(True, name, _source_safe_for(name), start="")
             base = self.eval(node.value, scope)
             return replace(base, start="", pathlike=False) if base.tainted else CLEAN
         if isinstance(node, ast.Subscript):
             base = self.eval(node.value, scope)
             self.eval(node.slice, scope)
+            held = _held(node.value, node.slice, scope)
+            if held is not None:
+                return held
             return replace(base, start="", pathlike=False) if base.tainted else CLEAN
         if isinstance(node, ast.Call):
             return self._call(node, scope)
@@ -406,6 +514,9 @@ class Flow:
             return out
         if isinstance(node, ast.IfExp):
             self.eval(node.test, scope)
+            decided = fold(node.test, scope.consts)
+            if decided is not _UNKNOWN:
+                return self.eval(node.body if decided else node.orelse, scope)
             return self.eval(node.body, scope).union(self.eval(node.orelse, scope))
         if isinstance(node, ast.List | ast.Tuple | ast.Set):
             out = CLEAN
@@ -474,11 +585,13 @@ class Flow:
         short = node.func.attr if isinstance(node.func, ast.Attribute) else name
         if _is_source(name) or (short in {"get_json", "get_data", "getlist", "get"} and _is_source(
                 dotted(node.func.value) if isinstance(node.func, ast.Attribute) else "")):
-            return Value(True, name, start="")
+            return Value(True, name, _source_safe_for(name), start="")
         if name in _NUMERIC or short in {"int", "float", "UUID"}:
             return CLEAN
         if name in _HTTP_CLIENTS:
             return Value(http_client=True)
+        if _HTML_ESCAPER.search(short or ""):  # `escape_html`, `html_escape`, `escape_for_html`, ...
+            return replace(every, safe_for=every.safe_for | {HTML}, start="") if every.tainted else CLEAN
         if name in self._helpers and every.tainted:
             summary = self._summary(name)
             if summary is None:
@@ -497,6 +610,20 @@ class Flow:
                 return Value(pathlike=pathlike)
             start = first.start if first.tainted or name in {"str", "Path", "pathlib.Path"} else None
             return replace(every, start=start, pathlike=pathlike)
+        if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+            owner = node.func.value.id
+            if short == "get" and node.args:
+                held = _held(node.func.value, node.args[0], scope)
+                if held is not None:
+                    return held
+            listed = scope.items.get(owner)
+            if listed is not None and short in _LIST_METHODS and _is_list(listed):
+                return _list_method(owner, short, node, args, scope)
+            if short in _MUTATORS and every.tainted:  # `items.append(x)`: the container now holds x
+                if short in {"update", "setdefault"} or owner not in scope.items:
+                    scope.items.pop(owner, None)
+                scope.env[owner] = scope.env.get(owner, CLEAN).union(replace(every, start=""))
+                return CLEAN
         if isinstance(node.func, ast.Attribute):
             if receiver.tainted:  # a method of a tainted value: str methods, dict.get, ...
                 keeps = short in {"strip", "lstrip", "rstrip", "lower", "upper", "casefold", "encode",
@@ -508,11 +635,187 @@ class Flow:
                 template = str(node.func.value.value)
                 literal = Value(start=template.split("{", 1)[0])
                 return join(literal, replace(every, start="")) if every.tainted else CLEAN
+            if short in {"format", "replace"} and every.tainted:
+                # `_("Hello {}").format(name)`, `page.replace("{{ x }}", name)`: text we cannot see
+                return replace(every, start=None)
             if short == "join" and isinstance(node.func.value, ast.Constant):
                 return replace(every, start="") if every.tainted else CLEAN
             if receiver.pathlike and short in {"joinpath"}:
                 return replace(every, pathlike=True) if every.tainted else Value(pathlike=True)
         return CLEAN
+
+
+_MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefault", "appendleft",
+                       "extendleft", "put", "put_nowait", "push"})
+"""Methods that store their argument in the container they are called on."""
+
+
+def _replaced_when_inspected(stmt: ast.If | ast.While, scope: _Scope) -> set[str]:
+    """Names an `if` without `else` assigns afresh in its body after its test inspected them beyond
+    being empty or None (`if not x: x = "default"` keeps whatever else `x` holds)."""
+    if not isinstance(stmt, ast.If) or stmt.orelse:
+        return set()
+    replaced = {t.id for node in stmt.body if isinstance(node, ast.Assign) for t in node.targets
+                if isinstance(t, ast.Name)}
+    inspected: set[str] = set()
+    for node in ast.walk(stmt.test):
+        emptiness = isinstance(node, ast.Compare) and all(
+            isinstance(c, ast.Constant) and c.value in (None, "", 0) for c in node.comparators)
+        if isinstance(node, ast.Call | ast.Attribute | ast.Subscript | ast.Compare) and not emptiness:
+            inspected.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name))
+    return {name for name in replaced & inspected if name in scope.env and scope.env[name].tainted}
+
+
+def _joined(elements: list[Value]) -> Value:
+    out = CLEAN
+    for element in elements:
+        out = out.union(element)
+    return replace(out, start="") if out.tainted else CLEAN
+
+
+def _case_fits(pattern: ast.pattern, subject: object) -> bool | None:
+    """Whether a `case` pattern matches a constant subject (None: cannot tell). A wildcard or capture
+    fits anything, even an unknown subject."""
+    if isinstance(pattern, ast.MatchAs) and pattern.pattern is None:
+        return True
+    if subject is _UNKNOWN:
+        return None
+    if isinstance(pattern, ast.MatchValue):
+        value = fold(pattern.value, {})
+        return None if value is _UNKNOWN else value == subject
+    if isinstance(pattern, ast.MatchOr):
+        answers = [_case_fits(p, subject) for p in pattern.patterns]
+        return True if True in answers else None if None in answers else False
+    return None
+
+
+_LIST_METHODS = frozenset({"append", "pop", "insert", "extend", "remove", "clear", "reverse", "sort"})
+
+
+def _is_list(items: dict[object, Value]) -> bool:
+    """Whether the tracked contents are a list's (positions 0..n-1)."""
+    return all(isinstance(k, int) and not isinstance(k, bool) for k in items) and \
+        sorted(items) == list(range(len(items)))  # type: ignore[type-var]
+
+
+def _list_method(owner: str, method: str, node: ast.Call, args: tuple[Value, ...], scope: _Scope) -> Value:
+    """A method call on a list whose elements are tracked by position: `append`, `insert` and `pop`
+    keep the positions right; anything else forgets them."""
+    items = [scope.items[owner][i] for i in range(len(scope.items[owner]))]
+    index = fold(node.args[0], scope.consts) if node.args and method in {"pop", "insert"} else _UNKNOWN
+    result = CLEAN
+    if method == "append" and len(args) == 1:
+        items.append(args[0])
+    elif method == "pop" and not node.args and items:
+        result = items.pop()
+    elif method == "pop" and isinstance(index, int) and -len(items) <= index < len(items):
+        result = items.pop(index)
+    elif method == "insert" and len(args) == 2 and isinstance(index, int):
+        items.insert(index, args[1])
+    else:
+        scope.items.pop(owner, None)
+        joined = _joined(list(args))
+        if joined.tainted:
+            scope.env[owner] = scope.env.get(owner, CLEAN).union(joined)
+        return CLEAN
+    scope.items[owner] = dict(enumerate(items))
+    for value in args:
+        if value.tainted:
+            scope.env[owner] = scope.env.get(owner, CLEAN).union(replace(value, start=""))
+    return result
+
+
+def _hold(name: str, key: ast.expr, value: Value, scope: _Scope) -> None:
+    """`name[key] = value`: remembered under a literal key while the container's other contents are
+    known (it was untainted, or every earlier entry went in under a literal key too)."""
+    literal = fold(key, scope.consts)
+    if literal is not _UNKNOWN and (name in scope.items or not scope.env.get(name, CLEAN).tainted):
+        scope.items.setdefault(name, {})[literal] = value
+    else:
+        scope.items.pop(name, None)
+
+
+def _held(container: ast.expr, key: ast.expr, scope: _Scope) -> Value | None:
+    """What a dict filled under literal keys holds under the literal `key` (None: not known)."""
+    if not isinstance(container, ast.Name) or container.id not in scope.items:
+        return None
+    literal = fold(key, scope.consts)
+    if literal is _UNKNOWN:
+        return None
+    held = scope.items[container.id]
+    if isinstance(literal, int) and not isinstance(literal, bool) and literal < 0 and _is_list(held):
+        literal += len(held)
+    return held.get(literal, CLEAN)
+
+
+_UNKNOWN = object()
+"""`fold`'s answer for an expression whose value is not a constant."""
+_FOLD_OPS: dict[type, object] = {
+    ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
+    ast.FloorDiv: lambda a, b: a // b, ast.Mod: lambda a, b: a % b,
+}
+_FOLD_COMPARE: dict[type, object] = {
+    ast.Eq: lambda a, b: a == b, ast.NotEq: lambda a, b: a != b, ast.Lt: lambda a, b: a < b,
+    ast.LtE: lambda a, b: a <= b, ast.Gt: lambda a, b: a > b, ast.GtE: lambda a, b: a >= b,
+}
+
+
+def fold(node: ast.expr, consts: dict[str, object]) -> object:
+    """The value of an expression made of literals, names bound to literals, arithmetic, comparisons,
+    `not`/`and`/`or` and indexing of a literal string; `_UNKNOWN` for anything else (or an error). A
+    number or text past a size bound is unknown too: the diff is untrusted, and `x = x * x` repeated
+    would otherwise grow without end."""
+    try:
+        value = _fold(node, consts)
+    except (ArithmeticError, TypeError, ValueError, IndexError):
+        return _UNKNOWN
+    if isinstance(value, str) and len(value) > MAX_TEXT:
+        return _UNKNOWN
+    if isinstance(value, int) and not -MAX_NUMBER <= value <= MAX_NUMBER:
+        return _UNKNOWN
+    return value
+
+
+MAX_TEXT = 4096
+"""Longest literal text the flow keeps (longer text is treated as unknown)."""
+MAX_NUMBER = 2**64
+
+
+def _fold(node: ast.expr, consts: dict[str, object]) -> object:
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, int | float | str | bool) else _UNKNOWN
+    if isinstance(node, ast.Name):
+        return consts.get(node.id, _UNKNOWN)
+    if isinstance(node, ast.UnaryOp):
+        operand = _fold(node.operand, consts)
+        if operand is _UNKNOWN:
+            return _UNKNOWN
+        if isinstance(node.op, ast.Not):
+            return not operand
+        return -operand if isinstance(node.op, ast.USub) and isinstance(operand, int | float) else _UNKNOWN
+    if isinstance(node, ast.BinOp) and type(node.op) in _FOLD_OPS:
+        left, right = _fold(node.left, consts), _fold(node.right, consts)
+        if left is _UNKNOWN or right is _UNKNOWN:
+            return _UNKNOWN
+        if isinstance(left, str) != isinstance(right, str) or (
+                isinstance(left, str) and not isinstance(node.op, ast.Add)):
+            return _UNKNOWN  # no string repetition or `%` formatting here
+        return _FOLD_OPS[type(node.op)](left, right)  # type: ignore[operator]
+    if isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in _FOLD_COMPARE:
+        left, right = _fold(node.left, consts), _fold(node.comparators[0], consts)
+        if left is _UNKNOWN or right is _UNKNOWN:
+            return _UNKNOWN
+        return _FOLD_COMPARE[type(node.ops[0])](left, right)  # type: ignore[operator]
+    if isinstance(node, ast.BoolOp):
+        values = [_fold(v, consts) for v in node.values]
+        if any(v is _UNKNOWN for v in values):
+            return _UNKNOWN
+        return all(values) if isinstance(node.op, ast.And) else any(values)
+    if isinstance(node, ast.Subscript):
+        base, index = _fold(node.value, consts), _fold(node.slice, consts)
+        if isinstance(base, str) and isinstance(index, int) and not isinstance(index, bool):
+            return base[index]
+    return _UNKNOWN
 
 
 def _index(tree: ast.AST) -> dict[type, list[ast.AST]]:
@@ -532,6 +835,16 @@ def _index(tree: ast.AST) -> dict[type, list[ast.AST]]:
     return by_type
 
 
+def _source_safe_for(name: str) -> frozenset[str]:
+    """Sink kinds a request source is harmless for: the page's own URL cannot send a redirect or fetch
+    to another host."""
+    for request in _REQUEST_NAMES:
+        if name.startswith(request + "."):
+            first = name[len(request) + 1:].split(".", 1)[0].removesuffix("()")
+            return frozenset({URL}) if first in _OWN_URL else frozenset()
+    return frozenset()
+
+
 def _is_source(name: str) -> bool:
     if not name:
         return False
@@ -542,13 +855,37 @@ def _is_source(name: str) -> bool:
     return False
 
 
+_HTML_ESCAPER = re.compile(r"^(?:escape_?(?:for_?)?html|html_?escape|escape_?xml|xml_?escape|xhtml_?escape)$",
+                           re.IGNORECASE)
+"""Functions named for escaping HTML (the project's own or a library's, e.g. tornado's `xhtml_escape`)."""
+
+
+def is_handler(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A function under a route or error-handler decorator: what it returns is the response. (A function
+    whose first argument is `request` may be a Django view, but as often a helper that returns a value
+    read from the request, so its returns are not taken for responses.)"""
+    return _routed(node) or _decorated(node, _ERROR_HANDLER)
+
+
+_ERROR_HANDLER = re.compile(r"(?:^|\.)(?:app_)?errorhandler$")
+
+
+def _decorated(node: ast.FunctionDef | ast.AsyncFunctionDef, pattern: re.Pattern[str]) -> bool:
+    return any(pattern.search(dotted(d.func if isinstance(d, ast.Call) else d) or "")
+               for d in node.decorator_list)
+
+
+def _routed(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    return _decorated(node, _ROUTE_DECORATOR)
+
+
 def _tainted_params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
     """The URL/query parameters of a route handler: arguments bound from the request."""
     params = [a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)]
-    routed = any(_ROUTE_DECORATOR.search(dotted(d.func if isinstance(d, ast.Call) else d) or "")
-                 for d in node.decorator_list)
     django_view = bool(params) and (params[0] == "request" or (params[:2] == ["self", "request"]))
-    if not routed and not django_view:
+    if params == ["event", "context"]:  # an AWS Lambda handler: the event is the caller's request
+        return ["event"]
+    if not _routed(node) and not django_view:
         return []
     defaults = _param_defaults(node)
     typed = _typed_params(node)
@@ -618,7 +955,8 @@ def may_have_routes(ctx: FileContext) -> bool:
 def may_have_sources(ctx: FileContext) -> bool:
     """Whether the file mentions a request or a route at all: without one, nothing can be tainted."""
     text = source_text(ctx)
-    return "req" in text or ("@" in text and any(word in text for word in _ROUTE_WORDS))
+    return "req" in text or ("@" in text and any(word in text for word in _ROUTE_WORDS)) \
+        or "(event, context)" in text
 
 
 _CACHE: dict[int, tuple[FileContext, list[Flow]]] = {}

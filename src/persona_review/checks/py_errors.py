@@ -3,11 +3,13 @@ timeouts, unchecked exit codes, debug pages and exception text sent to clients."
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from persona_review.checks._lexing import lex
+from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks._python import handlers
 from persona_review.checks._spans import bracket_span, indent_of, lines_of, python_block, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -291,13 +293,53 @@ _DEBUG_TRUE = re.compile(r"\bdebug\s*=\s*True\b")
 )
 def flask_debug_run(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
+    reported: set[int] = set()
     for no, _code, bare in lines_of(lexed):
         if ".run" not in bare:
             continue
         for match in _RUN_CALL.finditer(bare):
             span = bracket_span(lexed, no, match.end() - 1)
             if _DEBUG_TRUE.search(span.bare):
+                reported.add(no)
                 yield Hit(no, span.last)
+    if "debug" in ctx.known_text():
+        for hit in _debug_runs_by_value(ctx):
+            if hit.line not in reported:
+                reported.add(hit.line)
+                yield hit
+
+
+def _debug_runs_by_value(ctx: FileContext) -> Iterator[Hit]:
+    """`app.run(debug=DEBUG)` with a module constant that is true, `debug=1`, and the run method kept
+    under another name (`run = app.run; run(debug=True)`)."""
+    for flow in flows(ctx):
+        constants: dict[str, object] = {}
+        runners: set[str] = set()
+        for stmt in flow.tree.body:
+            if not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1 \
+                    or not isinstance(stmt.targets[0], ast.Name):
+                continue
+            name, value = stmt.targets[0].id, stmt.value
+            if isinstance(value, ast.Constant):
+                constants[name] = value.value
+            elif isinstance(value, ast.Attribute) and value.attr == "run" and _APP_NAME.search(dotted(value)):
+                runners.add(name)
+        for call in flow.nodes(ast.Call):
+            debug = next((kw.value for kw in call.keywords if kw.arg == "debug"), None)
+            if debug is None:
+                continue
+            on = debug.value if isinstance(debug, ast.Constant) else \
+                constants.get(debug.id) if isinstance(debug, ast.Name) else None
+            if on is None or on is False or on == 0 or isinstance(on, str):
+                continue
+            callee = dotted(call.func)
+            if (callee.endswith(".run") and _APP_NAME.search(callee.rsplit(".", 1)[0])) or callee in runners:
+                end = call.end_lineno + flow.offset if call.end_lineno else None
+                first = call.lineno + flow.offset
+                yield Hit(first, end if end and end > first else None)
+
+
+_APP_NAME = re.compile(r"app", re.IGNORECASE)
 
 
 _LEAK = re.compile(

@@ -70,6 +70,8 @@ _FILE_SINKS = frozenset({
     "os.makedirs", "os.mkdir", "os.chmod", "os.chown", "os.truncate", "os.utime", "shutil.rmtree",
     "shutil.chown", "tarfile.open", "zipfile.ZipFile", "send_from_directory", "flask.send_from_directory",
     "shutil.make_archive", "shutil.unpack_archive", "os.walk",
+    "os.stat", "os.lstat", "os.access", "os.path.exists", "os.path.isfile", "os.path.isdir",
+    "os.path.getsize", "os.path.getmtime",
 })
 _TWO_PATH_SINKS = frozenset({
     "shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.copymode", "shutil.copystat", "shutil.copytree",
@@ -163,6 +165,17 @@ def open_redirect(ctx: FileContext) -> Iterator[Hit]:
                                             fixed_host_ok=True):
         yield hit_at(call, f"`{call.name}` sends the browser to `{code(node)}`, which comes from "
                          f"{value.source}: any external site can be the target.")
+    if not may_have_sources(ctx) or not mentions(ctx, "Location", "location"):
+        return
+    for flow in flows(ctx):
+        for assignment in flow.assignments:
+            target, value = assignment.target, assignment.value
+            if not isinstance(target, ast.Subscript) or not dotted(target.value).endswith("headers"):
+                continue
+            key = target.slice.value if isinstance(target.slice, ast.Constant) else None
+            if str(key).lower() == "location" and value.unsafe_for(URL) and not value.host_fixed():
+                yield Hit(assignment.line, None, f"The `Location` header is set from {value.source}: any "
+                                                 "external site can be the target.")
 
 
 # --- SQL text and commands chosen by the request ---------------------------------------------------------
@@ -205,7 +218,8 @@ def sql_input(ctx: FileContext) -> Iterator[Hit]:
 _COMMANDS = frozenset({
     "subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
     "subprocess.Popen", "subprocess.getoutput", "subprocess.getstatusoutput", "os.execv", "os.execvp",
-    "os.execve", "os.execl", "os.execlp", "os.spawnv", "os.spawnvp", "os.spawnl", "os.spawnlp",
+    "os.execve", "os.execl", "os.execlp", "os.execle", "os.execlpe", "os.execvpe", "os.spawnv", "os.spawnvp",
+    "os.spawnl", "os.spawnlp", "os.spawnle", "os.spawnlpe", "os.spawnve", "os.spawnvpe",
     "asyncio.create_subprocess_exec", "asyncio.create_subprocess_shell", "os.posix_spawn", "os.posix_spawnp",
 })
 
@@ -251,7 +265,8 @@ def code_injection(ctx: FileContext) -> Iterator[Hit]:
 
 _TEMPLATE_SINKS = frozenset({"render_template_string", "flask.render_template_string", "Template",
                              "jinja2.Template", "Markup", "markupsafe.Markup", "mark_safe", "SafeString",
-                             "format_html_join"})
+                             "format_html_join", "from_string", "PageTemplate"})
+"""`from_string` is Jinja's `Environment.from_string`; `PageTemplate` is Chameleon's."""
 
 
 @check(
@@ -299,6 +314,16 @@ def xpath_injection(ctx: FileContext) -> Iterator[Hit]:
         if call.call.keywords and call.name.endswith("xpath"):
             continue  # values passed as variables
         yield hit_at(call, f"The XPath `{code(node)}` given to `{call.name}` is built from {value.source}.")
+    for call, value, node in _tainted_calls(ctx, _ELEMENT_PATHS, XPATH, 0, "path", "match"):
+        if value.start is not None and (value.start.startswith(("./", "/")) or "[@" in value.start) \
+                and isinstance(call.call.func, ast.Attribute) and not call.receiver.tainted:
+            yield hit_at(call, f"The element path `{code(node)}` given to `{call.name}` is built from "
+                               f"{value.source}.")
+
+
+_ELEMENT_PATHS = frozenset({"find", "findall", "iterfind", "findtext"})
+"""ElementTree's path queries (a subset of XPath): reported when the query is written as a path
+(`"./user[@name='" + name + "']"`), which tells them apart from `str.find`."""
 
 
 _XXE_ON = re.compile(r"resolve_entities\s*=\s*True|no_network\s*=\s*False|feature_external_[gp]es\s*,\s*True")
@@ -335,8 +360,84 @@ def session_trust(ctx: FileContext) -> Iterator[Hit]:
     for flow in flows(ctx):
         for assignment in flow.assignments:
             target = assignment.target
-            if isinstance(target, ast.Subscript) and dotted(target.value) in _SESSIONS \
-                    and assignment.value.tainted and assignment.value.safe_for != ALL_KINDS:
+            if not isinstance(target, ast.Subscript) or dotted(target.value) not in _SESSIONS:
+                continue
+            if assignment.value.tainted and URL not in assignment.value.safe_for:  # own URL, checked
                 yield Hit(assignment.line, None, f"`{code(target)}` is set from {assignment.value.source}.")
+            elif (key := assignment.key) is not None and key.tainted and key.safe_for != ALL_KINDS:
+                yield Hit(assignment.line, None, f"The session key in `{code(target)}` comes from "
+                                                 f"{key.source}: the caller chooses which entry is written.")
 
 
+
+
+# --- reflected cross-site scripting -----------------------------------------------------------------------
+
+_HTML_RESPONSES = frozenset({"make_response", "flask.make_response", "Response", "flask.Response",
+                             "HttpResponse", "django.http.HttpResponse", "HttpResponseBadRequest",
+                             "HttpResponseNotFound", "HttpResponseForbidden", "HttpResponseServerError",
+                             "HTMLResponse", "fastapi.responses.HTMLResponse",
+                             "starlette.responses.HTMLResponse"})
+_TYPE_KEYWORDS = ("mimetype", "content_type", "media_type")
+_STRUCTURED = frozenset({"jsonify", "flask.jsonify", "json.dumps", "dumps", "JsonResponse", "JSONResponse",
+                         "render_template", "flask.render_template", "render", "redirect", "abort"})
+
+
+def _html_typed(call: ast.Call, flask_file: bool) -> bool:
+    """Whether the response is HTML: no type given (Flask's and Django's default is `text/html`;
+    Starlette's plain `Response` has none), or one naming HTML; a literal JSON or plain-text type is not."""
+    for kw in call.keywords:
+        if kw.arg in _TYPE_KEYWORDS:
+            value = kw.value
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                return "html" in value.value
+            return True
+    return flask_file or dotted(call.func).rsplit(".", 1)[-1] != "Response"
+
+
+def _first_of(node: ast.expr) -> ast.expr:
+    """The body of a Flask `(body, status, headers)` return."""
+    return node.elts[0] if isinstance(node, ast.Tuple) and node.elts else node
+
+
+def _text_source(value: Value) -> bool:
+    """Request text, not a parsed JSON body (which Flask returns as JSON)."""
+    return "json" not in value.source
+
+
+@check(
+    "PY-XSS", "SEC-14", Severity.HIGH, "Request data sent back as HTML without escaping",
+    "Flask answers a returned string (and `make_response`/`Response`, Django's `HttpResponse`) with "
+    "`Content-Type: text/html`, so markup in the input runs as script in the user's browser, with their "
+    "session. Render a template (autoescaped), escape the value with `markupsafe.escape`/`html.escape`, "
+    "or answer with `jsonify` or a `text/plain` type.")
+def reflected_xss(ctx: FileContext) -> Iterator[Hit]:
+    if not may_have_sources(ctx):
+        return
+    flask_file = mentions(ctx, "flask") and not mentions(ctx, "fastapi")
+    for flow in flows(ctx):
+        for call in flow.calls:
+            if call.name not in _HTML_RESPONSES or not _html_typed(call.call, flask_file):
+                continue
+            found = _arg(call, 0, "response", "content", "body")
+            if found is not None and found[0].unsafe_for(HTML) and _text_source(found[0]) \
+                    and not _structured(found[1]):
+                yield hit_at(call, f"`{code(found[1])}` comes from {found[0].source} and `{call.name}` "
+                                   "sends it as HTML without escaping.")
+        if not flask_file:
+            continue
+        for ret, value in flow.handler_returns:
+            if ret.value is None or not value.unsafe_for(HTML) or not _text_source(value):
+                continue
+            body = _first_of(ret.value)
+            if _structured(body) or (isinstance(body, ast.Call) and dotted(body.func) in _HTML_RESPONSES):
+                continue
+            yield hit_on(ret, flow.offset, f"The handler returns `{code(body)}`, built from {value.source}: "
+                                           "Flask sends it as HTML without escaping.")
+
+
+def _structured(node: ast.expr) -> bool:
+    """A value Flask sends as JSON (a dict or list) or a call that renders or serialises it."""
+    if isinstance(node, ast.Dict | ast.List | ast.DictComp | ast.ListComp):
+        return True
+    return isinstance(node, ast.Call) and dotted(node.func).rsplit(".", 1)[-1] in _STRUCTURED

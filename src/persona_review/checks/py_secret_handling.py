@@ -29,10 +29,17 @@ def _secretish(name: str) -> bool:
 
 
 def _random_imports(flow: Flow) -> set[str]:
+    """Names that call the `random` module's generator: functions imported from it, and the methods of
+    a `random.Random()` instance (`rng = random.Random(); rng.randint(...)`)."""
     out: set[str] = set()
     for node in flow.nodes(ast.ImportFrom):
         if node.module == "random":
             out.update(alias.asname or alias.name for alias in node.names if alias.name in _RANDOM_FUNCS)
+    for assign in flow.nodes(ast.Assign):
+        if isinstance(assign.value, ast.Call) and dotted(assign.value.func) in {"random.Random", "Random"}:
+            for target in assign.targets:
+                if isinstance(target, ast.Name | ast.Attribute) and dotted(target):
+                    out.update(f"{dotted(target)}.{name}" for name in _RANDOM_FUNCS)
     return out
 
 
@@ -63,11 +70,76 @@ def insecure_random(ctx: FileContext) -> Iterator[Hit]:
         assigned: list[tuple[ast.stmt, list[ast.expr], ast.expr | None]] = [
             (a, a.targets, a.value) for a in flow.nodes(ast.Assign)]
         assigned += [(a, [a.target], a.value) for a in flow.nodes(ast.AnnAssign)]
+        reported: set[str] = set()
         for node, targets, value in assigned:
             names = [n for n in (dotted(t) or code(t) for t in targets) if _secretish(n)]
             fn = _random_call(value, direct) if names and value is not None else None
             if fn:
+                reported.update(names)
                 yield hit_on(node, flow.offset, f"`{names[0]}` is made with `{fn}`, which is predictable.")
+        for func in functions:
+            yield from _random_credentials(func, direct, reported, flow.offset)
+
+
+def _random_credentials(func: ast.FunctionDef | ast.AsyncFunctionDef, direct: set[str], reported: set[str],
+                        offset: int) -> Iterator[Hit]:
+    """A value from `random` (kept through `str()`, slicing, formatting and concatenation) that a
+    function stores as a cookie or in the session: it identifies or authenticates the client there."""
+    randoms: dict[str, str] = {}
+    for node in _in_order(func):
+        if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+            origin = _random_origin(node.value, direct, randoms)
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    if origin:
+                        randoms[target.id] = origin
+                    else:
+                        randoms.pop(target.id, None)
+                elif isinstance(target, ast.Subscript) and origin \
+                        and dotted(target.value) in _SESSION_STORES \
+                        and _CREDENTIAL_WORDS.search(code(target.slice) + " " + code(node.value)):
+                    yield hit_on(node, offset, f"`{code(target)}` is set from `{origin}`, which is "
+                                               "predictable.")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr == "set_cookie":
+            value = node.args[1] if len(node.args) > 1 else next(
+                (kw.value for kw in node.keywords if kw.arg == "value"), None)
+            if value is None:
+                continue
+            origin = _random_origin(value, direct, randoms)
+            shown = [n.id for n in ast.walk(value) if isinstance(n, ast.Name)]
+            words = " ".join(code(arg) for arg in (*node.args[:2], value))
+            if origin and _CREDENTIAL_WORDS.search(words) and not any(name in reported for name in shown):
+                yield hit_on(node, offset, f"The cookie value `{code(value)}` comes from `{origin}`, which "
+                                           "is predictable.")
+
+
+_CREDENTIAL_WORDS = re.compile(r"session|token|auth|sid|jwt|remember|login|secret|passw|nonce|otp|key",
+                               re.IGNORECASE)
+"""Words in a cookie's or session entry's name or value that say it identifies or authenticates."""
+_SESSION_STORES = frozenset({"session", "flask.session", "request.session", "self.request.session"})
+
+
+def _in_order(func: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.AST]:
+    """The statements and calls of a function body in source order (nested functions left out)."""
+    out: list[ast.AST] = []
+    todo: list[ast.AST] = list(reversed(func.body))
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef):
+            continue
+        out.append(node)
+        todo.extend(reversed(list(ast.iter_child_nodes(node))))
+    return out
+
+
+def _random_origin(node: ast.expr, direct: set[str], randoms: dict[str, str]) -> str | None:
+    """The `random` call a value comes from: directly, or through a name holding one."""
+    found = _random_call(node, direct)
+    if found:
+        return found
+    return next((randoms[n.id] for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in randoms), None)
 
 
 def _random_returns(func: ast.FunctionDef | ast.AsyncFunctionDef, direct: set[str],
@@ -255,14 +327,20 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
         for call in flow.nodes(ast.Call):
             if not isinstance(call.func, ast.Attribute) or call.func.attr != "set_cookie" or not call.args:
                 continue
-            name = _literal(call.args[0]) or ""
+            name = _literal(call.args[0]) or code(call.args[0])
+            flags = {kw.arg: kw.value for kw in call.keywords if kw.arg}
+            turned_off = [f"{flag}=False" for flag in ("secure", "httponly") if _false(flags.get(flag))]
+            if turned_off:  # written out on purpose: whatever the cookie holds, it is exposed
+                yield hit_on(call, flow.offset,
+                             f"The `{name}` cookie is set with `{'` and `'.join(turned_off)}`.")
+                continue
             if not _AUTH_COOKIE.search(name) or "csrf" in name.lower():
                 continue
-            flags = {kw.arg: kw.value for kw in call.keywords if kw.arg}
             missing = [f"{flag}=True" for flag in ("secure", "httponly") if _off(flags.get(flag))]
             if missing:
                 yield hit_on(call, flow.offset,
                              f"The `{name}` cookie is set without `{'` and `'.join(missing)}`.")
+        yield from _raw_set_cookies(flow)
         for assign in flow.nodes(ast.Assign):
             if not (isinstance(assign.value, ast.Constant) and assign.value.value is False):
                 continue
@@ -274,6 +352,51 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
                     key = target.slice.value
                 if isinstance(key, str) and _COOKIE_SETTINGS.match(key):
                     yield hit_on(assign, flow.offset, f"`{key}` is turned off.")
+
+
+def _raw_set_cookies(flow: Flow) -> Iterator[Hit]:
+    """A session or auth cookie written as a raw header (`headers["Set-Cookie"] = "sid=...; Path=/"`,
+    `headers.add("Set-Cookie", ...)`) whose literal attributes lack `Secure` or `HttpOnly`."""
+    found: list[tuple[ast.stmt | ast.expr, ast.expr]] = []
+    for assign in flow.nodes(ast.Assign):
+        for target in assign.targets:
+            if isinstance(target, ast.Subscript) and dotted(target.value).endswith("headers") \
+                    and _is_set_cookie(target.slice):
+                found.append((assign, assign.value))
+    for call in flow.nodes(ast.Call):
+        if isinstance(call.func, ast.Attribute) and call.func.attr in {"add", "append", "set", "add_header"} \
+                and dotted(call.func.value).endswith("headers") and len(call.args) == 2 \
+                and _is_set_cookie(call.args[0]):
+            found.append((call, call.args[1]))
+    for node, value in found:
+        text = _literal_text_of(value)
+        if text is None or "=" not in text:
+            continue
+        name = text.split("=", 1)[0].strip()
+        attributes = {part.strip().split("=", 1)[0].lower() for part in text.split(";")[1:]}
+        missing = [flag for flag in ("Secure", "HttpOnly") if flag.lower() not in attributes]
+        if missing and _AUTH_COOKIE.search(name) and "csrf" not in name.lower():
+            yield hit_on(node, flow.offset,
+                         f"The `{name}` cookie is sent in a raw `Set-Cookie` header without "
+                         f"`{'` and `'.join(missing)}`.")
+
+
+def _is_set_cookie(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and str(node.value).lower() == "set-cookie"
+
+
+def _literal_text_of(node: ast.expr) -> str | None:
+    """The text of a string literal, or of an f-string with its fields left empty."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(str(v.value) for v in node.values if isinstance(v, ast.Constant))
+    return None
+
+
+def _false(flag: ast.expr | None) -> bool:
+    """A cookie flag given as a false literal (`secure=False`, `httponly=0`)."""
+    return isinstance(flag, ast.Constant) and flag.value is not None and not flag.value
 
 
 def _off(flag: ast.expr | None) -> bool:
@@ -299,11 +422,14 @@ def weak_cipher(ctx: FileContext) -> Iterator[Hit]:
             name = dotted(call.func)
             if _WEAK_CIPHERS.search(name):
                 yield hit_on(call, flow.offset, f"`{name}` is used for encryption.")
+            elif name.endswith("AES.new") and len(call.args) == 1 \
+                    and not any(kw.arg == "mode" for kw in call.keywords):
+                yield hit_on(call, flow.offset, f"`{name}` is called without a mode: PyCrypto then uses ECB.")
         for node in flow.nodes(ast.Attribute):
             if node.attr == "MODE_ECB":
                 yield hit_on(node, flow.offset, f"`{dotted(node)}` encrypts equal blocks alike.")
 
 
-_CIPHER_HINT = ("DES", "ARC2", "ARC4", "Blowfish", "CAST", "XOR", "ECB", "IDEA", "SEED")
+_CIPHER_HINT = ("DES", "ARC2", "ARC4", "Blowfish", "CAST", "XOR", "ECB", "IDEA", "SEED", "AES.new")
 
 

@@ -3,12 +3,14 @@ verification, weak hashes, JWT verification, CSRF and debug settings."""
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
 from persona_review.checks._prefilter import has_any, lines_containing
 from persona_review.checks._py_sql_values import spliced_values_fixed
+from persona_review.checks._pyflow import flows
 from persona_review.checks._spans import (
     Span,
     bracket_span,
@@ -105,7 +107,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
             if _dynamic(span) and (
                 call.group(0).startswith(".") or looks_like_sql(string_contents(span), False)
             ):
-                if not spliced_values_fixed(ctx, no):
+                if not spliced_values_fixed(ctx, no) and not _flow_literal(ctx, no):
                     yield Hit(no, span.last)
                 continue
             first_arg = re.match(r"\(\s*(?:sql\s*=\s*|query\s*=\s*)?([A-Za-z_][\w.]*)\s*[,)]", span.bare)
@@ -121,7 +123,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
             continue
         span = statement_span(lexed, no)
         if _dynamic(span) and looks_like_sql(string_contents(span)):
-            if spliced_values_fixed(ctx, no):
+            if spliced_values_fixed(ctx, no) or _flow_literal(ctx, no):
                 if reassigned is not None:
                     tainted.pop(reassigned, None)
                 continue  # only literals, constants, table names, placeholders or checked names spliced
@@ -130,6 +132,23 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no, span.last)
         elif reassigned is not None:
             tainted.pop(reassigned, None)
+
+
+def _flow_literal(ctx: FileContext, line: int) -> bool:
+    """Whether the data flow knows the SQL text on `line` in full: every part of it a literal, directly
+    or through names that can only hold literals there (a branch that cannot run is not followed)."""
+    for flow in flows(ctx):
+        for assignment in flow.assignments:
+            if assignment.line == line and isinstance(assignment.target, ast.Name):
+                return not assignment.value.tainted and assignment.value.start is not None
+        for call in flow.calls:
+            if call.line == line and call.args and call.name.rsplit(".", 1)[-1] in _RUNNERS:
+                return not call.args[0].tainted and call.args[0].start is not None
+    return False
+
+
+_RUNNERS = frozenset({"execute", "executemany", "executescript", "raw", "text", "read_sql", "read_sql_query",
+                      "fetch", "fetchrow", "fetchval"})
 
 
 def _tainted_message(name: str, line: int) -> str:
@@ -348,6 +367,7 @@ _SAFE_YAML = re.compile(r"Safe\w*Loader|C?BaseLoader|\bSafeConstructor")
 )
 def unsafe_deserialization(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
+    literal: set[tuple[int, str]] | None = None
     for no, _code, bare in lines_of(lexed):
         if "(" not in bare:
             continue
@@ -356,7 +376,22 @@ def unsafe_deserialization(ctx: FileContext) -> Iterator[Hit]:
             span = bracket_span(lexed, no, match.end() - 1)
             if not span.closed or not _unsafe_call(module, func, span):
                 continue
+            if literal is None:
+                literal = _literal_loads(ctx)
+            if func in {"loads", "decode"} and module != "yaml" and (no, f"{module}.{func}") in literal:
+                continue  # bytes written in the code (a path to load from is another matter)
             yield Hit(no, span.last)
+
+
+def _literal_loads(ctx: FileContext) -> set[tuple[int, str]]:
+    """(line, call) of the loads whose input the data flow shows to be text written in the code (a
+    literal, or a name or f-string made only of literals): no one else chose those bytes."""
+    out: set[tuple[int, str]] = set()
+    for flow in flows(ctx):
+        for call in flow.calls:
+            if call.args and all(not value.tainted and value.start is not None for value in call.args[:1]):
+                out.add((call.line, call.name))
+    return out
 
 
 def _unsafe_call(module: str, func: str, span: Span) -> bool:
@@ -435,6 +470,7 @@ _PASSWORDISH = re.compile(r"pass(?:word|wd|phrase)?|pwd", re.IGNORECASE)
 )
 def weak_hash(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
+    reported: set[int] = set()
     for no, code, bare in lines_of(lexed):
         match = _WEAK_HASH.search(code)
         if match is None or bare[match.start()] == " ":
@@ -443,7 +479,29 @@ def weak_hash(ctx: FileContext) -> Iterator[Hit]:
         if _NOT_FOR_SECURITY.search(span.bare):
             continue
         severity = Severity.HIGH if _PASSWORDISH.search(span.code) else None
+        reported.add(no)
         yield Hit(no, severity=severity)
+    if "hashlib.new" in ctx.known_text():
+        yield from _weak_hash_by_name(ctx, reported)
+
+
+_WEAK_HASH_NAMES = frozenset({"md5", "sha1", "sha", "md4", "md2", "md5-sha1", "ripemd160"})
+
+
+def _weak_hash_by_name(ctx: FileContext, reported: set[int]) -> Iterator[Hit]:
+    """`hashlib.new(name)` where the data flow shows `name` is a literal weak algorithm set elsewhere
+    (`algorithm = "md5"` ... `hashlib.new(algorithm)`)."""
+    for flow in flows(ctx):
+        for call in flow.calls:
+            if call.name != "hashlib.new" or not call.args or call.line in reported:
+                continue
+            name = call.args[0]
+            if name.tainted or name.start is None or name.start.lower() not in _WEAK_HASH_NAMES:
+                continue
+            if any(kw.arg == "usedforsecurity" for kw in call.call.keywords):
+                continue
+            reported.add(call.line)
+            yield Hit(call.line, None, f"`hashlib.new` is given `{name.start}`, a broken hash.")
 
 
 _JWT_CALL = re.compile(r"\bjwt\.(?:decode|encode)\s*\(")
