@@ -125,8 +125,8 @@ _PASS_THROUGH = frozenset({
 })
 _HTTP_CLIENTS = frozenset({"requests.Session", "requests.session", "Session", "httpx.Client",
                            "httpx.AsyncClient", "aiohttp.ClientSession", "urllib3.PoolManager"})
-_PATH_BUILDERS = frozenset({"Path", "pathlib.Path", "PurePath", "os.path.join", "posixpath.join",
-                            "os.path.abspath", "os.path.realpath", "os.path.normpath"})
+_PATH_BUILDERS = frozenset({"Path", "pathlib.Path"})
+"""Calls that make a path object whose methods touch files (`os.path.join` and friends return a str)."""
 _CHECKING_CALLS = re.compile(
     r"(?:^|\.)(?:startswith|endswith|fullmatch|match|isdigit|isdecimal|isnumeric|isalnum|isalpha|"
     r"isidentifier|is_safe_url|url_has_allowed_host_and_scheme|is_relative_to|validate\w*|check\w*|"
@@ -274,10 +274,10 @@ class Flow:
         elif isinstance(stmt, ast.If | ast.While):
             self.eval(stmt.test, scope)
             checked, negated = self._validated(stmt.test, scope)
-            if negated:  # `if not valid(x): return` (or fix x): x is checked after the statement
+            if negated:  # `if not valid(x): return` (or fix x): x is checked in `else` and after
                 self._block(stmt.body, scope)
-                self._block(stmt.orelse, scope)
                 self._mark_checked(checked, scope)
+                self._block(stmt.orelse, scope)
             else:  # `if valid(x): use(x)`: checked inside the body only
                 before = {name: scope.env[name] for name in checked if name in scope.env}
                 self._mark_checked(checked, scope)
@@ -336,8 +336,8 @@ class Flow:
         while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
             negated, test = not negated, test.operand
         if isinstance(test, ast.Compare) and len(test.ops) == 1 \
-                and isinstance(test.ops[0], ast.NotEq | ast.IsNot):
-            negated = not negated  # `if commonpath(...) != base: return`
+                and isinstance(test.ops[0], ast.NotEq | ast.IsNot) != _is_none(test.comparators[0]):
+            negated = not negated  # `if commonpath(...) != base: return`, `if match(...) is None: return`
         names: set[str] = set()
         for node in ast.walk(test):
             checked: list[ast.expr] = []
@@ -687,3 +687,8 @@ def _parse(text: str) -> ast.Module | None:
         return ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
+
+
+def _is_none(node: ast.expr) -> bool:
+    """Whether `node` is the literal `None` (`if match(...) is None` means the check failed)."""
+    return isinstance(node, ast.Constant) and node.value is None
