@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from persona_review.checks import py_flow_security as sec
-from persona_review.checks._pyflow import flows
+from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import FileContext, Hit
 from persona_review.contexts import context_for_text
 
@@ -103,6 +103,21 @@ def test_the_same_attribute_of_another_object_is_not_a_source(other: str) -> Non
         def load(parser, options):
             return open({other}["name"])
         """) == []
+
+
+@pytest.mark.parametrize(("expression", "name"), [
+    ("request", "request"),
+    ("flask.request.args", "flask.request.args"),
+    ("get_db().session.execute", "get_db().session.execute"),
+    ("make_client()", "make_client"),
+    ("app.test_client().get", "app.test_client().get"),
+    ("handlers[kind]().run", ""),
+    ("connections['default'].cursor", ""),
+    ("(a or b).get", ""),
+])
+def test_a_call_is_named_by_its_dotted_chain_or_not_at_all(expression: str, name: str) -> None:
+    node = ast.parse(expression, mode="eval").body
+    assert dotted(node) == name
 
 
 # --- route parameters -------------------------------------------------------------------------------------
@@ -330,6 +345,18 @@ def test_a_client_keeps_sending_requests_after_its_headers_are_set() -> None:
         """)
 
 
+def test_a_client_stays_a_client_when_an_attribute_is_set_on_it() -> None:
+    assert_marked(sec.ssrf, f"""
+        import requests
+        from flask import request
+
+        def view():
+            session = requests.Session()
+            session.auth = (USER, PASSWORD)
+            return session.get(request.args["url"])  {MARK}
+        """)
+
+
 def test_an_object_the_code_did_not_create_as_a_client_does_not_send_requests() -> None:
     assert reported(sec.ssrf, """
         from flask import request
@@ -534,6 +561,19 @@ def test_inside_a_failed_check_the_name_is_unchecked_and_in_its_else_checked(con
                 open(name)  {MARK}
             else:
                 open(name)
+        """)
+
+
+def test_the_else_of_a_failed_check_is_walked() -> None:
+    assert_marked(sec.path_traversal, f"""
+        from flask import abort, request
+
+        def view():
+            name, folder = request.args["name"], request.args["folder"]
+            if not name.isalnum():
+                abort(400)
+            else:
+                open(folder)  {MARK}
         """)
 
 
@@ -823,6 +863,18 @@ def test_storing_request_data_in_a_container_taints_the_container() -> None:
         """)
 
 
+def test_storing_request_data_in_an_attributes_item_does_not_stop_the_analysis() -> None:
+    assert_marked(sec.path_traversal, f"""
+        from flask import request
+
+        class Export:
+            def run(self):
+                self.options["path"] = request.args["name"]
+                self.cache[request.args["key"]] = "/srv/exports"
+                return open(request.args["other"])  {MARK}
+        """)
+
+
 def test_calls_in_an_assignment_target_are_listed() -> None:
     ctx = _context("""
         from flask import request
@@ -890,6 +942,7 @@ def stripped(path):
 def test_a_helper_that_builds_the_path_passes_the_taint_at_every_call() -> None:
     assert_marked(sec.path_traversal, HELPERS + f"""
 def view():
+    open(request.args["first"])  {MARK}
     open(under_root(request.args["name"]))  {MARK}
     return open(under_root(request.args["other"]))  {MARK}
 """)
