@@ -136,8 +136,8 @@ _PASS_THROUGH = frozenset({
 })
 _HTTP_CLIENTS = frozenset({"requests.Session", "requests.session", "Session", "httpx.Client",
                            "httpx.AsyncClient", "aiohttp.ClientSession", "urllib3.PoolManager"})
-_PATH_BUILDERS = frozenset({"Path", "pathlib.Path", "PurePath", "os.path.join", "posixpath.join",
-                            "os.path.abspath", "os.path.realpath", "os.path.normpath"})
+_PATH_BUILDERS = frozenset({"Path", "pathlib.Path"})
+"""Calls that make a path object whose methods touch files (`os.path.join` and friends return a str)."""
 _CHECKING_CALLS = re.compile(
     r"(?:^|\.)(?:startswith|endswith|fullmatch|match|isdigit|isdecimal|isnumeric|isalnum|isalpha|"
     r"isidentifier|is_safe_url|url_has_allowed_host_and_scheme|is_relative_to|validate\w*|check\w*|"
@@ -329,8 +329,9 @@ class Flow:
                 return
             checked, negated = self._validated(stmt.test, scope)
             body, orelse = scope.copy(), scope.copy()
-            if negated:  # `if not valid(x): return` (or fix x): x is checked after the statement
+            if negated:  # `if not valid(x): return` (or fix x): x is checked in `else` and after
                 self._block(stmt.body, body)
+                self._mark_checked(checked, orelse)
                 self._block(stmt.orelse, orelse)
                 scope.merge(body, orelse)
                 self._mark_checked(checked, scope)
@@ -440,8 +441,8 @@ class Flow:
         while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
             negated, test = not negated, test.operand
         if isinstance(test, ast.Compare) and len(test.ops) == 1 \
-                and isinstance(test.ops[0], ast.NotEq | ast.IsNot):
-            negated = not negated  # `if commonpath(...) != base: return`
+                and isinstance(test.ops[0], ast.NotEq | ast.IsNot) != _is_none(test.comparators[0]):
+            negated = not negated  # `if commonpath(...) != base: return`, `if match(...) is None: return`
         names: set[str] = set()
         for node in ast.walk(test):
             checked: list[ast.expr] = []
@@ -1025,3 +1026,8 @@ def _parse(text: str) -> ast.Module | None:
         return ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
+
+
+def _is_none(node: ast.expr) -> bool:
+    """Whether `node` is the literal `None` (`if match(...) is None` means the check failed)."""
+    return isinstance(node, ast.Constant) and node.value is None
