@@ -1,9 +1,9 @@
 """JavaScript/TypeScript outbound HTTP calls that can wait forever: `fetch`, axios and got without a timeout
 or an abort signal.
 
-Browser code is left out (the selection skips UI files, and a file that touches `window`/`document` or
-declares `"use client"` is skipped here too): there the user can give up; in a server a stuck call holds a
-request and a socket until the process is restarted.
+Browser code is left out (the selection skips UI files, and a file that touches `window`/`document`,
+imports a UI framework or declares `"use client"` is skipped here too): there the user can give up; in a
+server a stuck call holds a request and a socket until the process is restarted.
 """
 
 from __future__ import annotations
@@ -24,7 +24,12 @@ _CALL = re.compile(
     r"got\.(?P<got>get|post|put|patch|delete|head|stream))\s*\("
 )
 _BOUNDED = re.compile(r"\b(?:timeout|signal|timeoutMs|deadline)\b")
-_BROWSER = re.compile(r"""^\s*["']use client["']|(?<![\w$.])(?:window|document|localStorage)\.""", re.M)
+_BROWSER = re.compile(
+    r"""^\s*["']use client["']|^\s*import\s+["']client-only["']|"""
+    r"""(?<![\w$.])(?:window|document|localStorage)\.|"""
+    r"""\bfrom\s+["'](?:react|react-dom|vue|svelte|@angular/core)["']""",
+    re.M,
+)
 _GLOBAL_DEFAULT = re.compile(r"\baxios\.defaults\.timeout\b|\bgot\.extend\s*\(")
 _DEFINITION = re.compile(r"(?:function\s+|\.|\bdef\s+|:\s*)$")
 _TEST_PATH = re.compile(r"(?:^|/)(?:__tests__|__mocks__|tests?|spec)/|\.(?:test|spec)\.[jt]sx?$")
