@@ -24,6 +24,10 @@ class GoFunc:
     """Parameter name -> type text (`w` -> `http.ResponseWriter`)."""
     literal: bool
     """A function literal (`func(...) {` inside an expression), not a declaration."""
+    name: str = ""
+    """The declared name (a method's without its receiver); empty for a literal."""
+    order: tuple[str, ...] = ()
+    """Parameter names in order, `""` for an unnamed one."""
 
     @property
     def first(self) -> int:
@@ -67,29 +71,42 @@ def go_function(ctx: FileContext, block: Block) -> GoFunc | None:
     parsed = _params(match.group())
     if parsed is None:
         return None
-    params, literal = parsed
-    return GoFunc(block, params, literal)
+    params, literal, name, order = parsed
+    return GoFunc(block, params, literal, name, order)
 
 
-def _params(signature: str) -> tuple[dict[str, str], bool] | None:
-    """The parameters of `func [(recv)] name(params) results` or `func(params) results`, and whether it
-    is a literal."""
+def _params(signature: str) -> tuple[dict[str, str], bool, str, tuple[str, ...]] | None:
+    """The parameters of `func [(recv)] name(params) results` or `func(params) results`, whether it is a
+    literal, its name and its parameter names in order."""
     rest = signature[4:].lstrip()
     if rest.startswith("("):
         receiver_end = _close(rest, 0)
         if receiver_end is None:
             return None
         after = rest[receiver_end + 1 :].lstrip()
-        named = re.match(r"[A-Za-z_]\w*\s*(?:\[[^\]]*\])?\s*\(", after)
+        named = _NAME.match(after)
         if named is None:
-            return _split(rest[1:receiver_end]), True
-        end = _close(after, named.end() - 1)
-        return None if end is None else (_split(after[named.end() : end]), False)
-    named = re.match(r"[A-Za-z_]\w*\s*(?:\[[^\]]*\])?\s*\(", rest)
+            return _split(rest[1:receiver_end]), True, "", _order(rest[1:receiver_end])
+        rest = after
+    named = _NAME.match(rest)
     if named is None:
         return None
     end = _close(rest, named.end() - 1)
-    return None if end is None else (_split(rest[named.end() : end]), False)
+    if end is None:
+        return None
+    inner = rest[named.end() : end]
+    return _split(inner), False, named.group(1), _order(inner)
+
+
+_NAME = re.compile(r"([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*\(")
+
+
+def _order(params: str) -> tuple[str, ...]:
+    """Parameter names in order; `""` where a parameter has no name (`func f(*sql.Rows)`)."""
+    parts = [p.split() for p in params.split(",") if p.strip()]
+    if parts and all(len(p) == 1 for p in parts):
+        return tuple("" for _ in parts)  # types only
+    return tuple(p[0] for p in parts)
 
 
 def _close(text: str, start: int) -> int | None:
@@ -136,6 +153,20 @@ def _functions(ctx: FileContext, blocks: Blocks) -> dict[int, GoFunc]:
             if func is not None:
                 out[brace] = func
     return out
+
+
+def declared(ctx: FileContext) -> dict[str, GoFunc]:
+    """Functions and methods declared (not literals) in the known lines, by name; a name declared twice
+    (methods of two types) keeps the first."""
+
+    def index() -> dict[str, GoFunc]:
+        out: dict[str, GoFunc] = {}
+        for func in functions(ctx).values():
+            if not func.literal and func.name:
+                out.setdefault(func.name, func)
+        return out
+
+    return ctx.cached("_go_funcs.declared", index)
 
 
 def enclosing_functions(ctx: FileContext, line: int) -> list[GoFunc]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from persona_review.checks._go_funcs import enclosing_functions
+from persona_review.checks._go_funcs import declared, enclosing_functions
 from persona_review.checks._lexing import lex
-from persona_review.checks._spans import lines_of
+from persona_review.checks._spans import Span, bracket_span, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -21,31 +21,75 @@ _GO = frozenset({"go"})
 _ERR = Category.ERROR_HANDLING
 
 _HTTP_CALL = re.compile(
-    r"^\s*(?P<var>[A-Za-z_]\w*)\s*,\s*[A-Za-z_]\w*\s*:?=\s*(?P<callee>"
+    r"^\s*(?:(?P<var>[A-Za-z_]\w*)\s*,\s*[A-Za-z_]\w*\s*:?=\s*)?(?P<callee>"
     r"http\.(?:Get|Head|Post|PostForm)|http\.DefaultClient\.(?:Do|Get|Head|Post|PostForm)|"
     r"(?:[\w.]*\.)?(?P<recv>\w*[cC]lient\w*)\.(?:Do|Get|Head|Post|PostForm))\s*\("
 )
 _ROWS_CALL = re.compile(
-    r"^\s*(?P<var>[A-Za-z_]\w*)\s*,\s*[A-Za-z_]\w*\s*:?=\s*(?P<callee>(?:[\w.]*\.)?\w+\.(?:Query|QueryContext))\s*\("
+    r"^\s*(?:(?P<var>[A-Za-z_]\w*)\s*,\s*[A-Za-z_]\w*\s*:?=\s*)?(?P<callee>(?:[\w.]*\.)?\w+\.(?:Query|QueryContext))\s*\("
 )
+"""An acquisition that keeps the resource in a variable, or a statement that drops it (no variable)."""
 
 
 _Harmless = Callable[[str, int], bool]
 """Whether the use of the variable at (text, position) neither closes it nor hands it on."""
+_HELPER_DEPTH = 2
 
 
-def _handed_on(rest: str, var: str, harmless: _Harmless) -> bool:
+def _handed_on(ctx: FileContext, rest: str, var: str, harmless: _Harmless, depth: int = 0) -> bool:
     """Whether `var` is used in `rest` (the function after the acquisition) other than in harmless ways:
-    any other use may close it or pass the duty on, so the check stays quiet."""
-    uses = re.compile(rf"(?<![\w.]){re.escape(var)}\b")
-    return any(not harmless(rest, use.start()) for use in uses.finditer(rest))
+    any other use may close it or pass the duty on, so the check stays quiet. Passing it to a function of
+    this file is harmless when that function's body does not close it or hand it on either."""
+    for use in re.finditer(rf"(?<![\w.]){re.escape(var)}\b", rest):
+        if harmless(rest, use.start()) or _ignored(rest, use.start(), len(var)):
+            continue
+        if depth < _HELPER_DEPTH and not _helper_hands_on(ctx, rest, use.start(), harmless, depth):
+            continue
+        return True
+    return False
+
+
+_IGNORED = re.compile(
+    r"^\s*_\s*=\s*\w+\s*$|\b(?:fmt|log)\.(?:Print|Println|Printf|Sprint|Sprintf|Sprintln)\s*\((?:[^()\n]*,\s*)?\w+\s*[,)]"
+)
+"""`_ = resp` (silences the compiler) and printing the value do not close it."""
+
+
+def _ignored(text: str, at: int, length: int) -> bool:
+    """The use at `at` is `_ = var` or an argument of a print call, on its line."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return any(m.start() <= at - line_start < m.end() for m in _IGNORED.finditer(line))
+
+
+def _helper_hands_on(ctx: FileContext, rest: str, at: int, harmless: _Harmless, depth: int) -> bool:
+    """For `var` at `at` passed as an argument to a function declared in this file: whether that function
+    closes or hands on its parameter. True (handed on) when it cannot be told."""
+    line_start = rest.rfind("\n", 0, at) + 1
+    call = re.search(r"(?<![\w.])(?:\w+\.)?(\w+)\s*\(([^()]*)$", rest[line_start:at])
+    if call is None:
+        return True
+    after = rest[at:]
+    name_end = re.match(r"\w+\s*", after)
+    if name_end is None or after[name_end.end() : name_end.end() + 1] not in {",", ")"}:
+        return True  # not passed as a whole argument
+    helper = declared(ctx).get(call.group(1))
+    if helper is None:
+        return True
+    position = call.group(2).count(",")
+    if position >= len(helper.order):
+        return True  # variadic, or not the function we think
+    if not helper.order[position]:
+        return False  # an unnamed parameter is never used
+    lexed = lex(ctx)
+    body = "\n".join(lexed.bare[n] for n in range(helper.first + 1, helper.last + 1))
+    return _handed_on(ctx, body, helper.order[position], harmless, depth + 1)
 
 
 def _unclosed(ctx: FileContext, call: re.Pattern[str], harmless: _Harmless) -> Iterator[Hit]:
     lexed = lex(ctx)
     for no, _code, bare in lines_of(lexed):
-        if "=" not in bare:
-            continue
         match = call.match(bare)
         if match is None:
             continue
@@ -53,9 +97,23 @@ def _unclosed(ctx: FileContext, call: re.Pattern[str], harmless: _Harmless) -> I
         if not funcs:
             continue  # the function is not known entire
         var = match.group("var")
+        if var is None:
+            span = bracket_span(lexed, no, match.end() - 1)
+            tail = lexed.bare.get(span.last, "")
+            if span.closed and not tail[_end_col(span, match.end() - 1) :].strip():
+                yield Hit(no, span.last)  # a statement that drops what it gets
+            continue
         rest = "\n".join(lexed.bare[n] for n in range(no, funcs[0].last + 1))[match.end() :]
-        if var == "_" or not _handed_on(rest, var, harmless):
+        again = re.search(rf"\n\s*{re.escape(var)}\s*(?:,\s*\w+\s*)*:?=[^=]", rest)
+        if again is not None:
+            rest = rest[: again.start()]  # later uses are of the next value
+        if var == "_" or not _handed_on(ctx, rest, var, harmless):
             yield Hit(no)
+
+
+def _end_col(span: Span, open_col: int) -> int:
+    tail = span.bare.rsplit("\n", 1)[-1]
+    return open_col + len(tail) if span.first == span.last else len(tail)
 
 
 def _tail(text: str, at: int) -> str:
