@@ -12,7 +12,7 @@ import pytest
 from .helpers import DATA, expected, findings_of
 from .test_hunk_parity import _diff, _findings, _old_version
 
-FIXTURES = ["request_scope.go", "OrderRepository.java", "views_exit.py"]
+FIXTURES = ["request_scope.go", "OrderRepository.java", "views_exit.py", "background_tasks.py"]
 
 
 def _path(name: str) -> Path:
@@ -51,9 +51,11 @@ def _units(name: str, lines: list[str]) -> list[tuple[int, int]]:
         return [(s, next(i for i in range(s, len(lines)) if lines[i] == "    }")) for s in starts]
     units = []
     for i, line in enumerate(lines):
-        if line.startswith("def ") or (line.startswith("@") and not lines[i - 1].startswith("@")):
-            end = next((j for j in range(i + 1, len(lines)) if lines[j] and not lines[j][0].isspace()
-                        and not lines[j].startswith("def ")), len(lines))
+        if line.startswith(("def ", "async def ")) or (line.startswith("@") and not lines[i - 1].startswith("@")):
+            body = i + 1 if line.startswith("@") else i  # past the decorators to the `def`
+            body = next(j for j in range(body, len(lines)) if lines[j].startswith(("def ", "async def ")))
+            end = next((j for j in range(body + 1, len(lines)) if lines[j] and not lines[j][0].isspace()),
+                       len(lines))
             units.append((i, end - 1))
     return units
 

@@ -19,6 +19,10 @@ async def on_order_paid(event):
     return await kept
 
 
+async def on_refund(event):
+    asyncio.get_running_loop().create_task(send_receipt(event))  # expect: PY-TASK-DROPPED
+
+
 class Worker:
     def start(self, job):
         self.loop.create_task(self.run(job))  # expect: PY-TASK-DROPPED
