@@ -150,3 +150,20 @@ def test_java_http_timeouts_skip_test_sources() -> None:
     code = "class C {\n    private final RestTemplate rest = new RestTemplate();\n}\n"
     assert findings_for_snippet("src/main/java/app/C.java", code) == {"JAVA-HTTP-NO-TIMEOUT"}
     assert findings_for_snippet("src/test/java/app/C.java", code) == set()
+
+
+def test_detached_cleanup_and_work_with_its_own_deadline_keep_their_root_context() -> None:
+    code = """package api
+
+func (s *Store) Lock(ctx context.Context, key string) error {
+	if _, err := s.db.ExecContext(ctx, "SELECT pg_advisory_lock($1)", key); err != nil {
+		return err
+	}
+	defer s.db.ExecContext(context.Background(), "SELECT pg_advisory_unlock($1)", key)
+	bg, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	return s.sync(bg, key)
+}
+"""
+    assert "GO-CONTEXT-DROPPED" not in findings_for_snippet("api/store.go", code)
+    assert "GO-CONTEXT-DROPPED" in findings_for_snippet("api/store.go", code.replace("(bg, key)", "(context.TODO(), key)"))

@@ -21,6 +21,7 @@ _GO = frozenset({"go"})
 _ERR = Category.ERROR_HANDLING
 
 _ROOT_CONTEXT = re.compile(r"\bcontext\.(?:Background|TODO)\(\)")
+_DETACHED = re.compile(r"^\s*defer\b|\bcontext\.With(?:Timeout|Deadline)\s*\(\s*context\.Background\(\)")
 
 
 @register(
@@ -48,6 +49,8 @@ def context_dropped(ctx: FileContext) -> Iterator[Hit]:
     for no, _code, bare in lines_of(lexed):
         if "context." not in bare or not _ROOT_CONTEXT.search(bare):
             continue
+        if _DETACHED.search(bare):
+            continue  # cleanup that must run after cancellation, or work given its own deadline
         funcs = enclosing_functions(ctx, no)
         if funcs and (funcs[0].context_param or funcs[0].is_handler):
             yield Hit(no)
