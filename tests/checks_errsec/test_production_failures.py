@@ -167,3 +167,10 @@ func (s *Store) Lock(ctx context.Context, key string) error {
 """
     assert "GO-CONTEXT-DROPPED" not in findings_for_snippet("api/store.go", code)
     assert "GO-CONTEXT-DROPPED" in findings_for_snippet("api/store.go", code.replace("(bg, key)", "(context.TODO(), key)"))
+
+
+def test_a_got_instance_without_a_timeout_is_flagged_where_it_is_made() -> None:
+    code = "const client = got.extend({ prefixUrl: 'https://rates.example' });\n"
+    assert findings_for_snippet("src/rates.js", code) == {"JS-HTTP-CLIENT-NO-TIMEOUT"}
+    bounded = "const client = got.extend({ prefixUrl: 'https://rates.example', timeout: { request: 5000 } });\n"
+    assert findings_for_snippet("src/rates.js", bounded) == set()

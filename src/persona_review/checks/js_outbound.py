@@ -53,8 +53,7 @@ _TEST_PATH = re.compile(r"(?:^|/)(?:__tests__|__mocks__|tests?|spec)/|\.(?:test|
     needs=("fetch(", "axios", "got"),
 )
 def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
-    text = ctx.known_text()
-    if _TEST_PATH.search(ctx.path) or _BROWSER.search(text) or _GLOBAL_DEFAULT.search(text):
+    if _TEST_PATH.search(ctx.path) or _browser_or_bounded(ctx.known_text()):
         return
     lexed = lex(ctx)
     for no, _code, bare in lines_of(lexed):
@@ -72,6 +71,22 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
             if not args or _bounded(match, args):
                 continue
             yield Hit(no, span.last)
+
+
+_BROWSER_WORDS = ("use client", "client-only", "window.", "document.", "localStorage.", "react", "vue",
+                  "svelte", "@angular")
+
+
+def _browser_or_bounded(text: str) -> bool:
+    """Browser code, or a file that sets a default timeout for axios calls or makes its own got
+    instance (the calls may go through it)."""
+    if ("defaults.timeout" in text or "got.extend" in text) and _GLOBAL_DEFAULT.search(text):
+        return True
+    return _browser(text)
+
+
+def _browser(text: str) -> bool:
+    return any(word in text for word in _BROWSER_WORDS) and bool(_BROWSER.search(text))
 
 
 def _declares(last_line: str, before: str, span: Span, open_col: int) -> bool:
@@ -124,7 +139,7 @@ _CREATE = re.compile(r"(?<![\w$.])(?:axios|got)\.(?:create|extend)\s*\(")
 )
 def client_no_timeout(ctx: FileContext) -> Iterator[Hit]:
     text = ctx.known_text()
-    if _TEST_PATH.search(ctx.path) or _BROWSER.search(text) or "defaults.timeout" in text:
+    if _TEST_PATH.search(ctx.path) or "defaults.timeout" in text or _browser(text):
         return
     lexed = lex(ctx)
     for no, _code, bare in lines_of(lexed):
