@@ -174,3 +174,33 @@ def test_a_got_instance_without_a_timeout_is_flagged_where_it_is_made() -> None:
     assert findings_for_snippet("src/rates.js", code) == {"JS-HTTP-CLIENT-NO-TIMEOUT"}
     bounded = "const client = got.extend({ prefixUrl: 'https://rates.example', timeout: { request: 5000 } });\n"
     assert findings_for_snippet("src/rates.js", bounded) == set()
+
+
+def test_process_exit_in_a_js_handler_but_not_in_a_startup_script() -> None:
+    route = (
+        "router.post('/admin/reload', async (req, res) => {\n"
+        "  if (!(await reload())) {\n"
+        "    process.exit(1);\n"
+        "  }\n"
+        "  res.sendStatus(204);\n"
+        "});\n"
+    )
+    assert findings_for_snippet("src/routes/admin.js", route) == {"JS-EXIT-IN-HANDLER"}
+    startup = "async function main() {\n  if (!(await connect())) {\n    process.exit(1);\n  }\n}\n"
+    assert findings_for_snippet("src/server.js", startup) == set()
+
+
+def test_system_exit_in_a_java_handler_but_not_in_main() -> None:
+    controller = (
+        "class AdminController {\n"
+        "    @PostMapping(\"/admin/stop\")\n"
+        "    public void stop(HttpServletResponse response) {\n"
+        "        System.exit(0);\n"
+        "    }\n"
+        "\n"
+        "    public static void main(String[] args) {\n"
+        "        System.exit(run(args));\n"
+        "    }\n"
+        "}\n"
+    )
+    assert findings_of("src/main/java/AdminController.java", controller) == {(4, "JAVA-EXIT-IN-HANDLER")}

@@ -34,6 +34,15 @@ public class ErrorAdvice {
         }
     }
 
+    @PostMapping("/admin/shutdown")
+    public void shutdown(HttpServletResponse resp) {
+        System.exit(0); // expect: JAVA-EXIT-IN-HANDLER
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
     ResponseEntity<?> create(Order order) {
         try {
             return ResponseEntity.ok(service.create(order));

@@ -36,6 +36,19 @@ export async function settle(items: string[]) {
   items.forEach((item) => console.log(item));
 }
 
+router.post("/admin/reload", async (req, res) => {
+  if (!(await reloadConfig())) {
+    process.exit(1); // expect: JS-EXIT-IN-HANDLER
+  }
+  res.sendStatus(204);
+});
+
+async function main() {
+  if (!(await reloadConfig())) {
+    process.exit(1);
+  }
+}
+
 class Cache {
   fetch(key: string) {
     return this.store.get(key);
