@@ -40,20 +40,29 @@ _DETACHED = re.compile(r"^\s*defer\b|\bcontext\.With(?:Timeout|Deadline)\s*\(\s*
             "`context.WithoutCancel(ctx)` with its own timeout."
         ),
     ),
-    needs=("context.Background()", "context.TODO()"),
+    needs=("context.Background()", "context.TODO()", "http.NewRequest("),
 )
 def context_dropped(ctx: FileContext) -> Iterator[Hit]:
     if ctx.path.endswith("_test.go"):
         return
     lexed = lex(ctx)
     for no, _code, bare in lines_of(lexed):
-        if "context." not in bare or not _ROOT_CONTEXT.search(bare):
+        root = "context." in bare and _ROOT_CONTEXT.search(bare)
+        request = "NewRequest(" in bare and _NO_CONTEXT_REQUEST.search(bare)
+        if not root and not request:
             continue
-        if _DETACHED.search(bare):
+        if root and _DETACHED.search(bare):
             continue  # cleanup that must run after cancellation, or work given its own deadline
         funcs = enclosing_functions(ctx, no)
         if funcs and (funcs[0].context_param or funcs[0].is_handler):
-            yield Hit(no)
+            yield Hit(no, None, _REQUEST_MESSAGE if request and not root else None)
+
+
+_NO_CONTEXT_REQUEST = re.compile(r"\bhttp\.NewRequest\s*\(")
+_REQUEST_MESSAGE = (
+    "`http.NewRequest` builds a request with no context although this function has one: when the caller "
+    "gives up, the outbound call carries on. Use `http.NewRequestWithContext(ctx, ...)`."
+)
 
 
 _EXIT = re.compile(

@@ -70,6 +70,18 @@ func (s *Server) ids(ctx context.Context) ([]int, error) {
 	return scanIDs(rows)
 }
 
+func (s *Server) notify(ctx context.Context, url string) error {
+	req, err := http.NewRequest(http.MethodPost, url, nil) // expect: GO-CONTEXT-DROPPED
+	if err != nil {
+		return err
+	}
+	bound, err := http.NewRequestWithContext(ctx, http.MethodPost, url, nil)
+	if err != nil {
+		return err
+	}
+	return s.send2(req, bound)
+}
+
 func (s *Server) total(ctx context.Context, id int) (int, error) {
 	var n int
 	err := s.db.QueryRowContext(context.Background(), "SELECT total FROM orders WHERE id = $1", id).Scan(&n) // expect: GO-CONTEXT-DROPPED
