@@ -48,7 +48,7 @@ class Example(NamedTuple):
 
 
 def _examples() -> Iterator[tuple[str, Example]]:
-    whole_file_only = sorted((fixture_paths()[0].parent / "whole_file_only").glob("flow_*.*"))
+    whole_file_only = sorted((fixture_paths()[0].parent / "whole_file_only").glob("*.*"))
     for path in [*fixture_paths(), *whole_file_only]:
         text = path.read_text()
         ctx = context_for_text(path.name, text)

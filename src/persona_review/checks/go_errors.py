@@ -109,6 +109,8 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
         receiver = match.group("call").rsplit(".", 1)[0].rsplit(".", 1)[-1]
         if method == "Close" and not match.group("prefix") and receiver in _READERS:
             continue  # closing a reader: nothing useful to do with the error
+        if method == "Wait" and _WAIT_GROUP.search(receiver):
+            continue  # `sync.WaitGroup.Wait` returns nothing
         span = bracket_span(lexed, no, match.end() - 1)
         if not span.closed:
             continue
@@ -126,6 +128,7 @@ def _is_subtest(span: Span) -> bool:
 
 
 _READERS = {"resp", "body", "Body", "rows", "r", "res"}
+_WAIT_GROUP = re.compile(r"(?:^|[a-z_])(?:wg|Wg|WG)$|[wW]ait[gG]roup$")
 _FUNC_DECL = re.compile(
     r"^func\s+(?:\([^)]*\)\s*)?(?P<name>\w+)\s*(?:\[[^\]]*\])?\([^)]*\)\s*(?P<results>\([^)]*\)|[\w.*\[\]]+)\s*\{"
 )

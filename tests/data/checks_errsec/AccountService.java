@@ -51,13 +51,13 @@ public class AccountService {
     }
 
     public ResultSet find(String name) throws Exception {
-        Statement stmt = conn.createStatement();
+        Statement stmt = conn.createStatement(); // expect: JAVA-RESOURCE-LEAK
         String sql = "SELECT * FROM accounts WHERE name = '" + name + "'"; // expect: JAVA-SQL-STRING
         return stmt.executeQuery(sql); // expect: JAVA-SQL-STRING
     }
 
     public ResultSet findSafe(String name) throws Exception {
-        PreparedStatement ps = conn.prepareStatement("SELECT * FROM accounts WHERE name = ?");
+        PreparedStatement ps = conn.prepareStatement("SELECT * FROM accounts WHERE name = ?"); // expect: JAVA-RESOURCE-LEAK
         ps.setString(1, name);
         return ps.executeQuery();
     }

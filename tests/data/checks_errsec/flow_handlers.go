@@ -50,10 +50,10 @@ func download(w http.ResponseWriter, r *http.Request) {
 
 func proxy(w http.ResponseWriter, r *http.Request) {
 	target := r.URL.Query().Get("url")
-	resp, err := http.Get(target) // expect: GO-SSRF, GO-HTTP-NO-TIMEOUT
+	resp, err := http.Get(target) // expect: GO-SSRF, GO-HTTP-NO-TIMEOUT, GO-HTTP-BODY-UNCLOSED
 	fmt.Println(resp, err)
 	id := r.URL.Query().Get("id")
-	item, err := http.Get("https://api.partner.example/items/" + id) // expect: GO-HTTP-NO-TIMEOUT
+	item, err := http.Get("https://api.partner.example/items/" + id) // expect: GO-HTTP-NO-TIMEOUT, GO-HTTP-BODY-UNCLOSED
 	fmt.Println(item, err)
 	next := r.FormValue("next")
 	http.Redirect(w, r, next, http.StatusFound) // expect: GO-OPEN-REDIRECT
@@ -62,10 +62,10 @@ func proxy(w http.ResponseWriter, r *http.Request) {
 
 func search(w http.ResponseWriter, r *http.Request, db Querier) {
 	term := r.URL.Query().Get("q")
-	rows, err := db.Query("SELECT id FROM items WHERE name = '" + term + "'") // expect: GO-SQL-STRING
+	rows, err := db.Query("SELECT id FROM items WHERE name = '" + term + "'") // expect: GO-SQL-STRING, GO-ROWS-UNCLOSED
 	fmt.Println(rows, err)
 	table := "items"
-	rows, err = db.Query(fmt.Sprintf("SELECT id FROM %s WHERE archived = false", table))
+	rows, err = db.Query(fmt.Sprintf("SELECT id FROM %s WHERE archived = false", table)) // expect: GO-ROWS-UNCLOSED
 	fmt.Println(rows, err)
 	fmt.Fprint(w, template.HTML("<b>"+term+"</b>")) // expect: GO-TEMPLATE-INJECTION
 	fmt.Fprint(w, template.HTML("<b>static</b>"))

@@ -27,8 +27,8 @@ router.get("/report", async (req, res) => {
 
 router.get("/proxy", async (req, res) => {
   const target = req.query.url as string;
-  const page = await axios.get(target); // expect: JS-SSRF
-  const item = await fetch(`https://api.partner.example/items/${encodeURIComponent(req.query.id as string)}`);
+  const page = await axios.get(target); // expect: JS-SSRF, JS-HTTP-NO-TIMEOUT
+  const item = await fetch(`https://api.partner.example/items/${encodeURIComponent(req.query.id as string)}`); // expect: JS-HTTP-NO-TIMEOUT
   res.json({ page: page.data, item: await item.json() });
 });
 

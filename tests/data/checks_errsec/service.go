@@ -61,12 +61,12 @@ func clients() {
 
 func lookup(db *sql.DB, email string, id int) {
 	q := fmt.Sprintf("SELECT * FROM users WHERE email = '%s'", email) // expect: GO-SQL-STRING
-	rows, err := db.Query(q)                                          // expect: GO-SQL-STRING
+	rows, err := db.Query(q)                                          // expect: GO-SQL-STRING, GO-ROWS-UNCLOSED
 	fmt.Println(rows, err)
 	byID := fmt.Sprintf("SELECT * FROM users WHERE id = %d", id)
-	rows, err = db.Query(byID)
+	rows, err = db.Query(byID) // expect: GO-ROWS-UNCLOSED
 	fmt.Println(rows, err)
-	rows, err = db.Query("SELECT * FROM users WHERE email = $1", email)
+	rows, err = db.Query("SELECT * FROM users WHERE email = $1", email) // expect: GO-ROWS-UNCLOSED
 	fmt.Println(rows, err)
 }
 
@@ -139,15 +139,15 @@ func moreTLS(conf *tls.Config, password string) bool {
 }
 
 func inLists(db *sql.DB, ids []int, name string, rawLimit string) {
-	rows, err := db.Query("SELECT name FROM users ORDER BY id LIMIT " + strconv.Itoa(len(ids)))
+	rows, err := db.Query("SELECT name FROM users ORDER BY id LIMIT " + strconv.Itoa(len(ids))) // expect: GO-ROWS-UNCLOSED
 	fmt.Println(rows, err)
 	var filter strings.Builder
 	filter.WriteString(name)
 	where := filter.String()
-	rows, err = db.Query("SELECT id FROM users WHERE " + where) // expect: GO-SQL-STRING
+	rows, err = db.Query("SELECT id FROM users WHERE " + where) // expect: GO-SQL-STRING, GO-ROWS-UNCLOSED
 	fmt.Println(rows, err)
 	raw := rawLimit
-	rows, err = db.Query("SELECT name FROM users ORDER BY id LIMIT " + raw) // expect: GO-SQL-STRING
+	rows, err = db.Query("SELECT name FROM users ORDER BY id LIMIT " + raw) // expect: GO-SQL-STRING, GO-ROWS-UNCLOSED
 	fmt.Println(rows, err)
 }
 
@@ -157,7 +157,7 @@ func answer(w http.ResponseWriter, c *gin.Context, err error) {
 	http.Error(w, http.StatusText(500), 500)
 	c.JSON(500, gin.H{"error": err.Error()}) // expect: GO-ERROR-LEAK
 	c.JSON(500, gin.H{"error": "internal error"})
-	resp, _ := http.Get("https://status.internal/ping") // expect: GO-ERR-DISCARDED, GO-HTTP-NO-TIMEOUT
+	resp, _ := http.Get("https://status.internal/ping") // expect: GO-ERR-DISCARDED, GO-HTTP-NO-TIMEOUT, GO-HTTP-BODY-UNCLOSED
 	value, _ := cache.Get("ping")
 	fmt.Println(resp, value)
 }

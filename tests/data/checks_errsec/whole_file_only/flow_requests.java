@@ -32,7 +32,7 @@ public class RequestFlows extends HttpServlet {
     // SQL: request data in the text, and the constant near misses
     void sql(HttpServletRequest request, HttpServletResponse response) throws Exception {
         String id = request.getParameter("id");
-        Statement stmt = connection.createStatement();
+        Statement stmt = connection.createStatement(); // expect: JAVA-RESOURCE-LEAK
         stmt.executeQuery("SELECT * FROM " + TABLE + " WHERE id = '" + id + "'"); // expect: JAVA-SQL-STRING
         int limit = 10;
         String picked = limit > 100 ? id : "42";

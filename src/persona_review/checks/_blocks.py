@@ -1,0 +1,105 @@
+"""Brace blocks and the functions they belong to, in lexed C-style lines (Go, Java, JavaScript/TypeScript).
+
+One linear pass per file (cached on the context) pairs every `{` with its `}` inside each run of known
+lines, and notes the text before each `{` on its line and the line before (its header: `func (s *S)
+Get(w http.ResponseWriter, r *http.Request) {`, `public void save() throws SQLException {`). A block is
+`closed` only when both braces are known, so checks that read a whole function body see it entire or not at
+all: a hunk that starts or ends mid-function yields no body, never a truncated one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks.base import FileContext
+
+_BRACE = re.compile(r"[{}]")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    first: int
+    """Line of the opening brace."""
+    col: int
+    """Column of the opening brace."""
+    last: int
+    """Line of the closing brace."""
+    header: str
+    """Bare text before the opening brace: the rest of its line before it, after the previous line."""
+    depth: int
+    """How many known blocks enclose this one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Blocks:
+    blocks: dict[int, Block]
+    """Closed blocks by the id of their opening brace."""
+    parent: dict[int, int]
+    """Opening brace id -> the id of the brace open around it."""
+    owner: dict[int, int]
+    """Line -> id of the innermost brace open at the start of the line."""
+
+    def enclosing(self, line: int) -> list[Block]:
+        """The closed blocks whose body holds `line` (after the opening brace's line, up to the closing
+        brace's), innermost first. Stops at the first block not closed in the known lines."""
+        out: list[Block] = []
+        brace = self.owner.get(line)
+        while brace is not None:
+            block = self.blocks.get(brace)
+            if block is None:
+                break
+            out.append(block)
+            brace = self.parent.get(brace)
+        return out
+
+    def innermost(self, line: int, header: re.Pattern[str]) -> Block | None:
+        """The innermost closed block holding `line` whose header matches `header`."""
+        for block in self.enclosing(line):
+            if header.search(block.header):
+                return block
+        return None
+
+    def all(self) -> list[Block]:
+        """Every closed block, ordered by its opening brace."""
+        return sorted(self.blocks.values(), key=lambda b: (b.first, b.col))
+
+
+def blocks_of(ctx: FileContext) -> Blocks:
+    """The closed brace blocks of `ctx`'s known lines, computed once per file."""
+    return ctx.cached("_blocks.blocks", lambda: _scan(lex(ctx)))
+
+
+def _scan(lexed: Lexed) -> Blocks:
+    blocks: dict[int, Block] = {}
+    parent: dict[int, int] = {}
+    owner: dict[int, int] = {}
+    ids = 0
+    for segment in lexed.segments:
+        stack: list[tuple[int, int, int, str]] = []
+        previous = ""
+        for no in segment:
+            if stack:
+                owner[no] = stack[-1][0]
+            bare = lexed.bare[no]
+            if "{" in bare or "}" in bare:
+                for brace in _BRACE.finditer(bare):
+                    if brace.group() == "{":
+                        if stack:
+                            parent[ids] = stack[-1][0]
+                        stack.append((ids, no, brace.start(), previous + "\n" + bare[: brace.start()]))
+                        ids += 1
+                    elif stack:
+                        brace_id, first, col, header = stack.pop()
+                        blocks[brace_id] = Block(first, col, no, header, len(stack))
+                    # a `}` with nothing open closes a block that started before the known lines
+            if bare.strip():
+                previous = bare
+    return Blocks(blocks, parent, owner)
+
+
+def body_text(lexed: Lexed, block: Block, start: int | None = None, bare: bool = True) -> str:
+    """The block's lines (bare or code view) from `start` (default: its first line) to its last."""
+    view = lexed.bare if bare else lexed.code
+    return "\n".join(view[n] for n in range(start if start is not None else block.first, block.last + 1))

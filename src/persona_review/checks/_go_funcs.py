@@ -1,0 +1,184 @@
+"""Go functions as checks about request scope and resource lifetimes need them: body extent and parameters.
+
+Built on `_blocks`: a Go function is a closed brace block whose header holds the `func` keyword (a
+declaration, a method or a literal). Signatures spread over several lines are not recognised; a check then
+sees the enclosing function instead (a larger body), never a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from persona_review.checks._blocks import Block, Blocks, blocks_of
+from persona_review.checks.base import FileContext
+
+_FUNC_WORD = re.compile(r"\bfunc\b")
+_HEADER = re.compile(r"\bfunc\b[^{}]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class GoFunc:
+    block: Block
+    params: dict[str, str]
+    """Parameter name -> type text (`w` -> `http.ResponseWriter`)."""
+    literal: bool
+    """A function literal (`func(...) {` inside an expression), not a declaration."""
+    name: str = ""
+    """The declared name (a method's without its receiver); empty for a literal."""
+    order: tuple[str, ...] = ()
+    """Parameter names in order, `""` for an unnamed one."""
+
+    @property
+    def first(self) -> int:
+        return self.block.first
+
+    @property
+    def last(self) -> int:
+        return self.block.last
+
+    def param_of_type(self, *types: str) -> str | None:
+        """The name of the first parameter whose type is one of `types`."""
+        for name, typ in self.params.items():
+            if typ in types:
+                return name
+        return None
+
+    @property
+    def is_handler(self) -> bool:
+        """Serves an HTTP request: net/http, gin, echo or fiber handler parameters."""
+        return bool(
+            self.param_of_type("http.ResponseWriter") and self.param_of_type("*http.Request")
+        ) or bool(self.param_of_type("*gin.Context", "echo.Context", "*fiber.Ctx"))
+
+    @property
+    def context_param(self) -> str | None:
+        return self.param_of_type("context.Context")
+
+
+def go_function(ctx: FileContext, block: Block) -> GoFunc | None:
+    """`block` as a Go function, if its header is a `func` signature."""
+    before, _, line = block.header.rpartition("\n")
+    if "func" in line:
+        header = line
+    elif re.match(r"^\s*\)[^()]*$", line):
+        header = before + "\n" + line  # the last line of parameters spread over two lines
+    else:
+        return None
+    match = _HEADER.search(header)
+    if match is None:
+        return None
+    parsed = _params(match.group())
+    if parsed is None:
+        return None
+    params, literal, name, order = parsed
+    return GoFunc(block, params, literal, name, order)
+
+
+def _params(signature: str) -> tuple[dict[str, str], bool, str, tuple[str, ...]] | None:
+    """The parameters of `func [(recv)] name(params) results` or `func(params) results`, whether it is a
+    literal, its name and its parameter names in order."""
+    rest = signature[4:].lstrip()
+    if rest.startswith("("):
+        receiver_end = _close(rest, 0)
+        if receiver_end is None:
+            return None
+        after = rest[receiver_end + 1 :].lstrip()
+        named = _NAME.match(after)
+        if named is None:
+            return _split(rest[1:receiver_end]), True, "", _order(rest[1:receiver_end])
+        rest = after
+    named = _NAME.match(rest)
+    if named is None:
+        return None
+    end = _close(rest, named.end() - 1)
+    if end is None:
+        return None
+    inner = rest[named.end() : end]
+    return _split(inner), False, named.group(1), _order(inner)
+
+
+_NAME = re.compile(r"([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*\(")
+
+
+def _order(params: str) -> tuple[str, ...]:
+    """Parameter names in order; `""` where a parameter has no name (`func f(*sql.Rows)`)."""
+    parts = [p.split() for p in params.split(",") if p.strip()]
+    if parts and all(len(p) == 1 for p in parts):
+        return tuple("" for _ in parts)  # types only
+    return tuple(p[0] for p in parts)
+
+
+def _close(text: str, start: int) -> int | None:
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _split(params: str) -> dict[str, str]:
+    """`w http.ResponseWriter, r *http.Request` -> {w: http.ResponseWriter, r: *http.Request}; names that
+    share a type (`a, b string`) get it too; unnamed parameters are left out."""
+    out: dict[str, str] = {}
+    pending: list[str] = []
+    for part in params.split(","):
+        words = part.split()
+        if not words:
+            continue
+        if len(words) == 1:
+            pending.append(words[0])
+            continue
+        typ = " ".join(words[1:]).lstrip(".")
+        for name in [*pending, words[0]]:
+            out[name] = typ
+        pending = []
+    return out
+
+
+def functions(ctx: FileContext) -> dict[int, GoFunc]:
+    """Every recognised Go function of the known lines, by the id of its opening brace (see `_blocks`)."""
+    return ctx.cached("_go_funcs.functions", lambda: _functions(ctx, blocks_of(ctx)))
+
+
+def _functions(ctx: FileContext, blocks: Blocks) -> dict[int, GoFunc]:
+    out: dict[int, GoFunc] = {}
+    for brace, block in blocks.blocks.items():
+        if _FUNC_WORD.search(block.header):
+            func = go_function(ctx, block)
+            if func is not None:
+                out[brace] = func
+    return out
+
+
+def declared(ctx: FileContext) -> dict[str, GoFunc]:
+    """Functions and methods declared (not literals) in the known lines, by name; a name declared twice
+    (methods of two types) keeps the first."""
+
+    def index() -> dict[str, GoFunc]:
+        out: dict[str, GoFunc] = {}
+        for func in functions(ctx).values():
+            if not func.literal and func.name:
+                out.setdefault(func.name, func)
+        return out
+
+    return ctx.cached("_go_funcs.declared", index)
+
+
+def enclosing_functions(ctx: FileContext, line: int) -> list[GoFunc]:
+    """The known Go functions whose body holds `line`, innermost first; stops at the first enclosing block
+    that is not closed in the known lines (so a hunk never passes for a whole function)."""
+    blocks = blocks_of(ctx)
+    funcs = functions(ctx)
+    out: list[GoFunc] = []
+    brace = blocks.owner.get(line)
+    while brace is not None and brace in blocks.blocks:
+        func = funcs.get(brace)
+        if func is not None:
+            out.append(func)
+        brace = blocks.parent.get(brace)
+    return out

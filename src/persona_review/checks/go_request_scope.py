@@ -1,0 +1,156 @@
+"""Go code that escapes the request it serves: a fresh root context inside a function that already has
+one, the whole process stopped from a handler, and goroutines that keep using the request after it ends.
+
+Each check needs the enclosing function known entire (its signature says whether it serves a request or
+receives a context); a hunk that cuts the function gives no finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._go_funcs import GoFunc, enclosing_functions, functions
+from persona_review.checks._lexing import lex
+from persona_review.checks._spans import lines_of
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_GO = frozenset({"go"})
+_ERR = Category.ERROR_HANDLING
+
+_ROOT_CONTEXT = re.compile(r"\bcontext\.(?:Background|TODO)\(\)")
+_DETACHED = re.compile(r"^\s*defer\b|\bcontext\.With(?:Timeout|Deadline)\s*\(\s*context\.Background\(\)")
+
+
+@register(
+    CheckSpec(
+        id="GO-CONTEXT-DROPPED",
+        checklist_item="ERR-05",
+        category=_ERR,
+        severity=Severity.MEDIUM,
+        languages=_GO,
+        title="New root context where the caller's context is at hand",
+        explanation=(
+            "`context.Background()`/`context.TODO()` here throws away the caller's deadline and "
+            "cancellation: when the client disconnects or the request times out, this database call or "
+            "outbound request keeps running and holding its connection. Pass the function's `ctx` (or "
+            "`r.Context()` in a handler); for work that must outlive the request, use "
+            "`context.WithoutCancel(ctx)` with its own timeout."
+        ),
+    ),
+    needs=("context.Background()", "context.TODO()", "http.NewRequest("),
+)
+def context_dropped(ctx: FileContext) -> Iterator[Hit]:
+    if ctx.path.endswith("_test.go"):
+        return
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        root = "context." in bare and _ROOT_CONTEXT.search(bare)
+        request = "NewRequest(" in bare and _NO_CONTEXT_REQUEST.search(bare)
+        if not root and not request:
+            continue
+        if root and _DETACHED.search(bare):
+            continue  # cleanup that must run after cancellation, or work given its own deadline
+        funcs = enclosing_functions(ctx, no)
+        if funcs and (funcs[0].context_param or funcs[0].is_handler):
+            yield Hit(no, None, _REQUEST_MESSAGE if request and not root else None)
+
+
+_NO_CONTEXT_REQUEST = re.compile(r"\bhttp\.NewRequest\s*\(")
+_REQUEST_MESSAGE = (
+    "`http.NewRequest` builds a request with no context although this function has one: when the caller "
+    "gives up, the outbound call carries on. Use `http.NewRequestWithContext(ctx, ...)`."
+)
+
+
+_EXIT = re.compile(
+    r"(?<![\w.])(?:os\.Exit|(?:log|logger|logrus|klog|glog|zap\.L\(\)|zap\.S\(\)|[a-z]\w*[lL]og(?:ger)?)\."
+    r"(?:Fatal|Fatalf|Fatalln|Fatalw|Exit|Exitf))\s*\("
+)
+
+
+@register(
+    CheckSpec(
+        id="GO-EXIT-IN-HANDLER",
+        checklist_item="ERR-00",
+        category=_ERR,
+        severity=Severity.HIGH,
+        languages=_GO,
+        title="Request handler stops the whole process",
+        explanation=(
+            "`log.Fatal` and `os.Exit` end the process at once, skipping deferred calls: one bad request "
+            "drops every other in-flight request and restarts the service, and a client that can trigger "
+            "this error can take the service down at will. Log the error and answer with a 5xx (or return "
+            "the error to the framework)."
+        ),
+    ),
+    needs=("Fatal", "os.Exit", "Exit("),
+)
+def exit_in_handler(ctx: FileContext) -> Iterator[Hit]:
+    if ctx.path.endswith("_test.go"):
+        return
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if ("Fatal" not in bare and "Exit" not in bare) or not _EXIT.search(bare):
+            continue
+        if any(func.is_handler for func in enclosing_functions(ctx, no)):
+            yield Hit(no)
+
+
+_GO_LITERAL = re.compile(r"^\s*go\s+func\s*\(")
+_WAITS = re.compile(r"\.Wait\(\)|<-\s*\w+|\bselect\s*\{")
+
+
+@register(
+    CheckSpec(
+        id="GO-GOROUTINE-REQUEST-SCOPE",
+        checklist_item="ERR-08",
+        category=_ERR,
+        severity=Severity.HIGH,
+        languages=_GO,
+        title="Goroutine uses the request after the handler returns",
+        explanation=(
+            "The handler does not wait for this goroutine, so it outlives the request: `r.Context()` is "
+            "cancelled as soon as the handler returns (the work is cut off half-way), and writing to the "
+            "`ResponseWriter` after that is a data race that can panic or corrupt another response. Copy "
+            "what the goroutine needs out of the request first and give it its own context "
+            "(`context.WithoutCancel(r.Context())` plus a timeout), or wait for it before returning."
+        ),
+    ),
+    needs=("go func",),
+)
+def goroutine_request_scope(ctx: FileContext) -> Iterator[Hit]:
+    if ctx.path.endswith("_test.go"):
+        return
+    lexed = lex(ctx)
+    literals = {f.first: f for f in functions(ctx).values() if f.literal}
+    for no, _code, bare in lines_of(lexed):
+        if "go " not in bare or not _GO_LITERAL.match(bare):
+            continue
+        handler = next((f for f in enclosing_functions(ctx, no) if f.is_handler), None)
+        if handler is None:
+            continue
+        literal = literals.get(no)
+        if literal is None or literal.params:
+            continue  # values handed over as arguments are copies the goroutine may keep
+        body = "\n".join(lexed.bare[n] for n in range(literal.first, literal.last + 1))
+        after = "\n".join(lexed.bare[n] for n in range(literal.last, handler.last + 1))
+        if _uses_request(handler, body) and not _WAITS.search(after):
+            yield Hit(no, literal.last)
+
+
+def _uses_request(handler: GoFunc, body: str) -> bool:
+    writer = handler.param_of_type("http.ResponseWriter")
+    request = handler.param_of_type("*http.Request")
+    gin = handler.param_of_type("*gin.Context", "echo.Context", "*fiber.Ctx")
+    uses = []
+    if writer:
+        uses.append(rf"(?<![\w.]){re.escape(writer)}\.(?:Write|WriteHeader|Header)\s*\(")
+        uses.append(rf"\(\s*{re.escape(writer)}\s*[,)]")
+    if request:
+        uses.append(rf"(?<![\w.]){re.escape(request)}\.Context\(\)")
+    if gin:
+        uses.append(rf"(?<![\w.]){re.escape(gin)}\.(?:Request\.Context\(\)|JSON|String|Status|Writer|Abort)")
+    return any(re.search(use, body) for use in uses)

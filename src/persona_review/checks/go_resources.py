@@ -1,0 +1,201 @@
+"""Go resources that hold a pooled connection until closed: HTTP response bodies and `database/sql` rows.
+
+A check reads the whole function that acquires the resource (it must be known entire: a hunk that cuts the
+function gives no finding) and reports the acquisition when nothing in the rest of the function closes
+the resource or hands it on (returned, stored, passed to a helper, captured by a closure that closes it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from persona_review.checks._go_funcs import declared, enclosing_functions
+from persona_review.checks._lexing import lex
+from persona_review.checks._spans import Span, bracket_span, lines_of
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_GO = frozenset({"go"})
+_ERR = Category.ERROR_HANDLING
+
+_HTTP_CALL = re.compile(
+    r"^\s*(?:(?P<var>[A-Za-z_]\w*)\s*,\s*[A-Za-z_]\w*\s*:?=\s*)?(?P<callee>"
+    r"http\.(?:Get|Head|Post|PostForm)|http\.DefaultClient\.(?:Do|Get|Head|Post|PostForm)|"
+    r"(?:[\w.]*\.)?(?P<recv>\w*[cC]lient\w*)\.(?:Do|Get|Head|Post|PostForm))\s*\("
+)
+_ROWS_CALL = re.compile(
+    r"^\s*(?:(?P<var>[A-Za-z_]\w*)\s*,\s*[A-Za-z_]\w*\s*:?=\s*)?(?P<callee>(?:[\w.]*\.)?\w+\.(?:Query|QueryContext))\s*\("
+)
+"""An acquisition that keeps the resource in a variable, or a statement that drops it (no variable)."""
+
+
+_Harmless = Callable[[str, int], bool]
+"""Whether the use of the variable at (text, position) neither closes it nor hands it on."""
+_HELPER_DEPTH = 2
+
+
+def _handed_on(ctx: FileContext, rest: str, var: str, harmless: _Harmless, depth: int = 0) -> bool:
+    """Whether `var` is used in `rest` (the function after the acquisition) other than in harmless ways:
+    any other use may close it or pass the duty on, so the check stays quiet. Passing it to a function of
+    this file is harmless when that function's body does not close it or hand it on either."""
+    for use in re.finditer(rf"(?<![\w.]){re.escape(var)}\b", rest):
+        if harmless(rest, use.start()) or _ignored(rest, use.start(), len(var)):
+            continue
+        if depth < _HELPER_DEPTH and not _helper_hands_on(ctx, rest, use.start(), harmless, depth):
+            continue
+        return True
+    return False
+
+
+_IGNORED = re.compile(
+    r"^\s*_\s*=\s*\w+\s*$|\b(?:fmt|log)\.(?:Print|Println|Printf|Sprint|Sprintf|Sprintln)\s*\((?:[^()\n]*,\s*)?\w+\s*[,)]"
+)
+"""`_ = resp` (silences the compiler) and printing the value do not close it."""
+
+
+def _ignored(text: str, at: int, length: int) -> bool:
+    """The use at `at` is `_ = var` or an argument of a print call, on its line."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return any(m.start() <= at - line_start < m.end() for m in _IGNORED.finditer(line))
+
+
+def _helper_hands_on(ctx: FileContext, rest: str, at: int, harmless: _Harmless, depth: int) -> bool:
+    """For `var` at `at` passed as an argument to a function declared in this file: whether that function
+    closes or hands on its parameter. True (handed on) when it cannot be told."""
+    line_start = rest.rfind("\n", 0, at) + 1
+    call = re.search(r"(?<![\w.])(?:\w+\.)?(\w+)\s*\(([^()]*)$", rest[line_start:at])
+    if call is None:
+        return True
+    after = rest[at:]
+    name_end = re.match(r"\w+\s*", after)
+    if name_end is None or after[name_end.end() : name_end.end() + 1] not in {",", ")"}:
+        return True  # not passed as a whole argument
+    helper = declared(ctx).get(call.group(1))
+    if helper is None:
+        return True
+    position = call.group(2).count(",")
+    if position >= len(helper.order):
+        return True  # variadic, or not the function we think
+    if not helper.order[position]:
+        return False  # an unnamed parameter is never used
+    lexed = lex(ctx)
+    body = "\n".join(lexed.bare[n] for n in range(helper.first + 1, helper.last + 1))
+    return _handed_on(ctx, body, helper.order[position], harmless, depth + 1)
+
+
+def _unclosed(ctx: FileContext, call: re.Pattern[str], harmless: _Harmless) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        match = call.match(bare)
+        if match is None:
+            continue
+        funcs = enclosing_functions(ctx, no)
+        if not funcs:
+            continue  # the function is not known entire
+        var = match.group("var")
+        if var is None:
+            span = bracket_span(lexed, no, match.end() - 1)
+            tail = lexed.bare.get(span.last, "")
+            if span.closed and not tail[_end_col(span, match.end() - 1) :].strip():
+                yield Hit(no, span.last)  # a statement that drops what it gets
+            continue
+        rest = "\n".join(lexed.bare[n] for n in range(no, funcs[0].last + 1))[match.end() :]
+        again = re.search(rf"\n\s*{re.escape(var)}\s*(?:,\s*\w+\s*)*:?=[^=]", rest)
+        if again is not None:
+            rest = rest[: again.start()]  # later uses are of the next value
+        if var == "_" or not _handed_on(ctx, rest, var, harmless):
+            yield Hit(no)
+
+
+def _end_col(span: Span, open_col: int) -> int:
+    tail = span.bare.rsplit("\n", 1)[-1]
+    return open_col + len(tail) if span.first == span.last else len(tail)
+
+
+def _tail(text: str, at: int) -> str:
+    """What follows the variable that starts at `at`, to the end of its line."""
+    after = text[at:].split("\n", 1)[0]
+    name = re.match(r"\w+", after)
+    return after[name.end() :] if name else after
+
+
+_AGAIN_OR_NIL = r"\s*[!=]=\s*nil\b|\s*,\s*\w+\s*=[^=]"
+_READERS = re.compile(
+    r"(?:ReadAll|NewDecoder|Copy|CopyN|CopyBuffer|NewReader|NewReaderSize|NewScanner|LimitReader|ReadFull|"
+    r"TeeReader)\s*\((?:[^()]*,\s*)?$"
+)
+_RESPONSE_FIELDS = re.compile(
+    r"\.(?:StatusCode|Status|Header|ContentLength|Proto\w*|TLS|Trailer|Uncompressed|Cookies\(\)|Location\(\))\b|"
+    + _AGAIN_OR_NIL
+)
+
+
+def _harmless_response(text: str, at: int) -> bool:
+    """Reading the response's status and headers, reading its body (`io.ReadAll(resp.Body)`), comparing it
+    with nil or assigning it again do not close it."""
+    tail = _tail(text, at)
+    if _RESPONSE_FIELDS.match(tail):
+        return True
+    if re.match(r"\.Body\s*[,)]", tail):
+        line_start = text.rfind("\n", 0, at) + 1
+        return bool(_READERS.search(text[line_start:at]))
+    return False
+
+
+_ROWS_USES = re.compile(r"\.(?:Next|Scan|Err|Columns|ColumnTypes|NextResultSet)\s*\(|" + _AGAIN_OR_NIL)
+
+
+def _harmless_rows(text: str, at: int) -> bool:
+    """Iterating and scanning rows, checking their error, comparing them with nil or assigning them again
+    do not release them on an early return."""
+    return bool(_ROWS_USES.match(_tail(text, at)))
+
+
+@register(
+    CheckSpec(
+        id="GO-HTTP-BODY-UNCLOSED",
+        checklist_item="ERR-10",
+        category=_ERR,
+        severity=Severity.HIGH,
+        languages=_GO,
+        title="HTTP response body is never closed",
+        explanation=(
+            "Until `resp.Body` is closed the connection cannot go back to the client's pool, so every call "
+            "leaks a connection and a file descriptor; under load the process runs out of both. Add "
+            "`defer resp.Body.Close()` right after the error check (and read the body to the end if the "
+            "connection should be reused)."
+        ),
+    ),
+    needs=("Get(", "Do(", "Post(", "Head(", "PostForm("),
+)
+def http_body_unclosed(ctx: FileContext) -> Iterator[Hit]:
+    if ctx.path.endswith("_test.go"):
+        return
+    yield from _unclosed(ctx, _HTTP_CALL, _harmless_response)
+
+
+@register(
+    CheckSpec(
+        id="GO-ROWS-UNCLOSED",
+        checklist_item="ERR-10",
+        category=_ERR,
+        severity=Severity.HIGH,
+        languages=_GO,
+        title="`sql.Rows` are never closed",
+        explanation=(
+            "Rows hold a database connection until they are closed. They close themselves only when "
+            "`Next` runs to the end; an early `return`, a `break` or a failed `Scan` leaves the connection "
+            "checked out, and the pool drains until every query blocks. Add `defer rows.Close()` right after "
+            "the error check, and check `rows.Err()` after the loop."
+        ),
+    ),
+    needs=("Query(", "QueryContext("),
+)
+def rows_unclosed(ctx: FileContext) -> Iterator[Hit]:
+    if ctx.path.endswith("_test.go"):
+        return
+    yield from _unclosed(ctx, _ROWS_CALL, _harmless_rows)

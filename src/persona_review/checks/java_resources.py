@@ -1,0 +1,119 @@
+"""Java resources that hold a pooled connection or a file descriptor until closed: JDBC connections and
+statements, streams, readers and sockets opened outside try-with-resources and never closed.
+
+The check reads the whole method that opens the resource (a hunk that cuts the method gives no finding)
+and reports the opening when nothing after it in the method closes the resource or hands it on (returned,
+stored, passed to a helper, named in a later `try (...)`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._java_methods import method_block
+from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._spans import lines_of, statement_span
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_JAVA = frozenset({"java"})
+
+_TYPES = (
+    r"Connection|Statement|PreparedStatement|CallableStatement|ResultSet|"
+    r"(?:File|Object|Buffered|Data|Zip|GZIP)?(?:Input|Output)Stream|"
+    r"(?:File|Buffered|InputStream|OutputStream)(?:Reader|Writer)|PrintWriter|Socket|RandomAccessFile|FileChannel"
+)
+_DECLARED = re.compile(
+    rf"^\s*(?:final\s+)?(?:[\w.]+\.)?(?P<type>{_TYPES})\s+(?P<var>[A-Za-z_$][\w$]*)\s*=\s*(?P<rhs>\S.*)$"
+)
+_ASSIGNED = re.compile(r"^\s*(?P<var>[A-Za-z_$][\w$]*)\s*=\s*(?P<rhs>\S.*)$")
+_JDBC = re.compile(r"\.(?:getConnection|createStatement|prepareStatement|prepareCall)\s*\(")
+_OPENS = re.compile(
+    r"\bnew\s+(?:File(?:Input|Output)Stream|FileReader|FileWriter|RandomAccessFile|Socket|"
+    r"(?:Buffered\w*|InputStreamReader|OutputStreamWriter|PrintWriter|ObjectInputStream|ObjectOutputStream|"
+    r"DataInputStream|DataOutputStream|GZIP\w+Stream|Zip\w+Stream)\s*\(\s*new\s+(?:File\w*|Socket)\b)\s*\(|"
+    r"\bFiles\.new(?:InputStream|OutputStream|BufferedReader|BufferedWriter|ByteChannel)\s*\(|"
+    r"\bFileChannel\.open\s*\(|\.executeQuery\s*\("
+)
+_NOT_OURS = re.compile(r"System\.(?:in|out|err)\b|\.get(?:Writer|OutputStream|InputStream|Reader)\s*\(")
+
+
+def _acquires(kind: str | None, rhs: str) -> bool:
+    if _NOT_OURS.search(rhs):
+        return False
+    if kind == "ResultSet":
+        # closing the statement closes its result set: only a statement opened inline leaks with it
+        return bool(re.search(r"\.(?:createStatement|prepareStatement|prepareCall)\s*\(", rhs))
+    return bool(_JDBC.search(rhs) or (kind is not None and _OPENS.search(rhs)))
+
+
+def _in_try_resources(lexed: Lexed, no: int) -> bool:
+    """Whether line `no` starts inside the parentheses of a `try (` a few lines above."""
+    depth = 0
+    for back in range(no - 1, max(no - 6, 0), -1):
+        bare = lexed.bare.get(back)
+        if bare is None:
+            return False
+        depth += bare.count("(") - bare.count(")")
+        found = re.search(r"\btry\s*\(", bare)
+        if found is not None:
+            return depth > 0
+        if ";" not in bare and "{" in bare:
+            return False
+    return False
+
+
+_HARMLESS = re.compile(r"\s*\.\s*(?!close\b)[\w$]+\s*\(|\s*[!=]=\s*null\b|\s*=[^=]")
+
+
+def _handed_on(rest: str, var: str) -> bool:
+    """Whether `var` is used after its opening in a way that may close it or pass the duty on: anything but
+    calling its methods (other than `close`), comparing it with null, or assigning it again."""
+    for use in re.finditer(rf"(?<![\w$.]){re.escape(var)}\b", rest):
+        if not _HARMLESS.match(rest, use.end()):
+            return True
+    return False
+
+
+@register(
+    CheckSpec(
+        id="JAVA-RESOURCE-LEAK",
+        checklist_item="ERR-10",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=_JAVA,
+        title="Resource opened outside try-with-resources is never closed",
+        explanation=(
+            "Nothing closes this connection, statement or stream, so each call leaks it (and an exception "
+            "between opening and the end of the method leaks it even if a `close()` follows). A leaked JDBC "
+            "connection never returns to the pool: after enough requests every thread blocks waiting for "
+            "one. Open it in `try (... = ...) { }` so it is closed on every path."
+        ),
+    ),
+    needs=("getConnection", "Statement(", "prepareCall", "executeQuery", "new File", "new Buffered",
+           "new Socket", "new RandomAccess", "Files.new", "FileChannel.open", "new InputStreamReader",
+           "new OutputStreamWriter", "new PrintWriter", "new Object", "new Data", "new GZIP", "new Zip"),
+)
+def resource_leak(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "=" not in bare or "(" not in bare:
+            continue
+        declared = _DECLARED.match(bare)
+        match = declared or _ASSIGNED.match(bare)
+        if match is None:
+            continue
+        span = statement_span(lexed, no, match.start("rhs"))
+        kind = declared.group("type") if declared else None
+        if not _acquires(kind, span.code) or _in_try_resources(lexed, no):
+            continue
+        method = method_block(ctx, no)
+        if method is None:
+            continue
+        var = match.group("var")
+        rest = "\n".join(lexed.bare[n] for n in range(span.last, method.last + 1))
+        rest = rest[rest.find(";") + 1 :] if ";" in rest.split("\n", 1)[0] else rest
+        if not _handed_on(rest, var):
+            yield Hit(no, span.last)

@@ -1,0 +1,136 @@
+"""Python background tasks started and forgotten: `asyncio.create_task(...)` whose task nobody keeps, as a
+statement or in a local variable nothing reads."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._lexing import lex
+from persona_review.checks._pyflow import dotted, flows
+from persona_review.checks._spans import bracket_span, lines_of
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_PY = frozenset({"python"})
+_DROPPED = re.compile(
+    r"^\s*(?:asyncio(?:\.get_(?:running|event)_loop\(\))?|(?:self\.|cls\.)?_?\w*loop)\."
+    r"(?P<fn>create_task|ensure_future)\s*\("
+)
+
+
+@register(
+    CheckSpec(
+        id="PY-TASK-DROPPED",
+        checklist_item="ERR-08",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=_PY,
+        title="Background task started and never kept",
+        explanation=(
+            "The event loop keeps only a weak reference to a task: one that nothing stores, awaits or gives "
+            "a done-callback can be garbage-collected before it finishes, and its exception is never seen "
+            "(at best a 'Task exception was never retrieved' line at exit). Keep the task (a set of running "
+            "tasks with `task.add_done_callback(tasks.discard)`), await it, or run it in an "
+            "`asyncio.TaskGroup`."
+        ),
+    ),
+    needs=("create_task", "ensure_future"),
+)
+def task_dropped(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "create_task" not in bare and "ensure_future" not in bare:
+            continue
+        match = _DROPPED.match(bare)
+        if match is None:
+            continue
+        span = bracket_span(lexed, no, match.end() - 1)
+        if not span.closed:
+            continue
+        last_part = span.bare.rsplit("\n", 1)[-1]
+        end = (match.end() - 1 if span.first == span.last else 0) + len(last_part)
+        if lexed.bare.get(span.last, "")[end:].strip():
+            continue  # the task is used in a larger expression (`.add_done_callback(...)`)
+        yield Hit(no, span.last)
+
+
+_SPAWN = frozenset({"create_task", "ensure_future"})
+
+
+def _spawns(call: ast.expr) -> bool:
+    """`asyncio.create_task(...)`, `asyncio.ensure_future(...)` or `<loop>.create_task(...)`."""
+    if not isinstance(call, ast.Call):
+        return False
+    name = dotted(call.func)
+    owner, _, attr = name.rpartition(".")
+    return attr in _SPAWN and (owner == "asyncio" or owner.rsplit(".", 1)[-1].strip("_()").endswith("loop"))
+
+
+def _function_known_entire(
+    ctx: FileContext, node: ast.FunctionDef | ast.AsyncFunctionDef, offset: int
+) -> bool:
+    """The whole file is known, or the first known non-blank line after the function is dedented to
+    its `def` (so no later line of the function is missing from the hunk)."""
+    if ctx.whole_file:
+        return True
+    end = (node.end_lineno or node.lineno) + offset
+    indent = node.col_offset
+    no = end + 1
+    while no in ctx.lines:
+        text = ctx.lines[no]
+        if text.strip():
+            return len(text) - len(text.lstrip()) <= indent
+        no += 1
+    return False
+
+
+@register(
+    CheckSpec(
+        id="PY-TASK-UNUSED",
+        checklist_item="ERR-08",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=_PY,
+        title="Background task stored in a name nothing reads",
+        explanation=(
+            "The task is assigned to a local variable that the function never reads again, so when the "
+            "function returns nothing references it: the event loop keeps only a weak reference, the task "
+            "can be garbage-collected mid-flight, and its exception is never seen. Keep it in a collection "
+            "that outlives the function (with `add_done_callback` to remove it), await it, or use an "
+            "`asyncio.TaskGroup`."
+        ),
+    ),
+    needs=("create_task", "ensure_future"),
+)
+def task_unused(ctx: FileContext) -> Iterator[Hit]:
+    seen: set[int] = set()
+    for flow in flows(ctx):
+        functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = [
+            *flow.nodes(ast.FunctionDef), *flow.nodes(ast.AsyncFunctionDef)]
+        for node in functions:
+            stored: dict[str, ast.stmt] = {}
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Assign) and len(inner.targets) == 1:
+                    target, value = inner.targets[0], inner.value
+                elif isinstance(inner, ast.AnnAssign) and inner.value is not None:
+                    target, value = inner.target, inner.value
+                else:
+                    continue
+                if isinstance(target, ast.Name) and _spawns(value):
+                    stored.setdefault(target.id, inner)
+            if not stored:
+                continue
+            read = {n.id for n in ast.walk(node)
+                    if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Store)}
+            scoped = {n for inner in ast.walk(node) if isinstance(inner, (ast.Global, ast.Nonlocal))
+                      for n in inner.names}
+            for name, statement in stored.items():
+                line = statement.lineno + flow.offset
+                if name in read or name in scoped or line in seen:
+                    continue
+                if _function_known_entire(ctx, node, flow.offset):
+                    seen.add(line)
+                    yield Hit(line, (statement.end_lineno or statement.lineno) + flow.offset)
