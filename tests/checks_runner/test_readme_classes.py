@@ -42,3 +42,9 @@ def test_no_check_outside_the_migration_families_is_left_out() -> None:
         if spec.id not in named and not spec.id.startswith(MIGRATION_FAMILIES)
     )
     assert missing == []
+
+
+def test_the_readme_gives_the_number_of_checks_there_are() -> None:
+    said = re.search(r"^(\d[\d,]*) checks, each with a stable id", README.read_text(encoding="utf-8"), re.M)
+    assert said is not None
+    assert int(said.group(1).replace(",", "")) == len(list(load_all().specs()))
