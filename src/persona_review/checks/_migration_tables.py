@@ -75,10 +75,10 @@ def _creations(head: str, text: str) -> Iterator[re.Match[str]]:
     if "table" not in folded and "createmodel" not in folded:
         return  # every form names a table (`TABLE`, `create_table`, `new Table`) or is `CreateModel`
     if not text.isascii():
-        for match in _CREATES.finditer(text):
-            if match.start() >= len(head):
+        for each in _CREATES.finditer(text):
+            if each.start() >= len(head):
                 return  # starts on a later line: that line is read on its own
-            yield match
+            yield each
         return
     lowered = folded[: len(head)]
     starts = sorted({

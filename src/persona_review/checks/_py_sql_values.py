@@ -86,14 +86,14 @@ def _statements_over(tree: ast.Module, first: int) -> Iterator[ast.stmt]:
     Statements sit only in the bodies of statements, `except` clauses and `case`s, and a statement covers
     every statement inside it: only those holders that cover the line are opened, so a file's many hits
     each cost the depth of the tree, not a walk of all of it."""
-    todo = deque([tree])
+    todo: deque[ast.AST] = deque([tree])
     while todo:
         node = todo.popleft()
         for child in ast.iter_child_nodes(node):
             if not isinstance(child, _HOLDERS):
                 continue
-            start = getattr(child, "lineno", None)
-            if start is not None and not start <= first <= (child.end_lineno or start):
+            start = getattr(child, "lineno", None)  # a `case` has no lines of its own
+            if start is not None and not start <= first <= (getattr(child, "end_lineno", None) or start):
                 continue
             if isinstance(child, ast.stmt):
                 yield child

@@ -58,7 +58,7 @@ GRAMMARS: dict[str, Grammar] = {
 """Languages with an adapter. Adding one: its grammar package, function, adapter and fragment wrappers."""
 
 _PARSERS: dict[str, Parser] = {}
-_ADAPTERS: dict[str, ir.Adapter] = {}
+_ADAPTERS: dict[tuple[str, str], ir.Adapter] = {}
 
 
 def parser_for(language: str) -> Parser:
@@ -74,12 +74,15 @@ def parser_for(language: str) -> Parser:
     return found
 
 
-def adapter_for(language: str) -> ir.Adapter:
-    found = _ADAPTERS.get(language)
+def adapter_for(language: str, grammar: str | None = None) -> ir.Adapter:
+    """The adapter of `language`, reading trees parsed with `grammar` (the language's own by default; a
+    JavaScript file may be read with the TSX grammar)."""
+    key = (language, grammar or language)
+    found = _ADAPTERS.get(key)
     if found is None:
         module, name = GRAMMARS[language].adapter.split(":")
-        found = getattr(import_module(module), name)()
-        _ADAPTERS[language] = found
+        found = getattr(import_module(module), name)(parser_for(key[1]).language)
+        _ADAPTERS[key] = found
     assert found is not None
     return found
 
@@ -262,6 +265,7 @@ def _analyse(ctx: FileContext) -> list[FileFlow]:
                 other = parse_text(_RETRY[language], text)
                 if error_count(other.root_node) < error_count(tree.root_node):
                     tree = other
+                    adapter = adapter_for(language, _RETRY[language])
             out.append(analyse(tree.root_node, adapter))
         else:
             for first, texts in ctx.segments():
