@@ -42,8 +42,18 @@ __all__ = [
 def sites(ctx: FileContext, *sinks: Sink) -> Iterator[tuple[CallSite, Sink, FileFlow]]:
     """Every call of one of `sinks`, each call once."""
     seen: set[tuple[int, int, int]] = set()
+    # A constructor can only match by its class, any other call by its callee or its method: a call none
+    # of the sinks names is passed over before each sink is asked (most calls of a file are such).
+    new_types = frozenset().union(*(sink.new_types for sink in sinks))
+    named = frozenset().union(*(sink.callees | sink.methods for sink in sinks))
     for number, flow in enumerate(flows(ctx)):
         for site in flow.calls:
+            call = site.call
+            if call.new_type is not None:
+                if call.new_type not in new_types:
+                    continue
+            elif call.callee not in named and call.method not in named:
+                continue
             key = (number, site.node.start_byte, site.node.end_byte)
             if key in seen:
                 continue
