@@ -101,15 +101,16 @@ class Scope:
         return any(op.name == "disable_ddl_transaction!" for op in self.ops)
 
 
+_BLOCK_OPENER = re.compile(r"\s+(do\s*(\|[^|]*\|)?|\{\s*\|[^|]*\|)\s*$")
+
+
 def _normalize_call(text: str, name: str) -> str:
     """`add_index :a, :b` -> `add_index(:a, :b)` so one argument splitter serves both call styles."""
     at = text.find(name) + len(name)
     rest = text[at:]
     if rest.lstrip().startswith("("):
         return text
-    body = re.sub(
-        r"\s+(do\s*(\|[^|]*\|)?|\{\s*\|[^|]*\|)\s*$", "", rest.split("\n")[0] if " do" in rest else rest
-    )
+    body = _BLOCK_OPENER.sub("", rest.split("\n")[0] if " do" in rest else rest)
     return f"{text[:at]}({body.strip().rstrip('}').strip()})"
 
 
