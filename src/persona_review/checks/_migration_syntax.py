@@ -14,6 +14,8 @@ MAX_STATEMENT_LINES = 60
 _CALL_MARKS = re.compile(r"[()\[\]{},]")
 _KEYWORD_ARG = re.compile(r"^(\w+)\s*[=:]\s*(?![=>])(.*)$", re.DOTALL)
 _STRING = re.compile(r'"""(.*?)"""|\'\'\'(.*?)\'\'\'|"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'', re.DOTALL)
+_MARKS_OR_STRINGS = re.compile(rf"{_STRING.pattern}|[()\[\]{{}},]", re.DOTALL)
+"""A string literal (a group matches) or a bracket or comma outside one (no group matches)."""
 _DEF = re.compile(r"^(\s*)def\s+(?:self\.)?(\w+)")
 
 
@@ -92,13 +94,17 @@ def call_args(text: str, start: int = 0) -> tuple[list[str], dict[str, str]]:
         return [], {}
     depth = 0
     args: list[str] = []
-    masked = _STRING.sub(lambda m: "\0" * len(m.group(0)), text) if "'" in text or '"' in text else text
     # Only brackets and commas (outside strings) matter: an argument is the text between two of them, cut
-    # out in one piece (a bracket that opens the call is left out of it, and so is its closer).
+    # out in one piece (a bracket that opens the call is left out of it, and so is its closer). Strings
+    # are read from the start of the text, as tokens to step over.
+    quoted = "'" in text or '"' in text
+    marks = _MARKS_OR_STRINGS.finditer(text) if quoted else _CALL_MARKS.finditer(text, open_at)
     pieces: list[str] = []
     start = open_at
-    for mark in _CALL_MARKS.finditer(masked, open_at):
+    for mark in marks:
         i = mark.start()
+        if mark.lastindex is not None or i < open_at:
+            continue  # a string, or a mark before the call
         char = mark.group()
         if char in "([{":
             depth += 1
