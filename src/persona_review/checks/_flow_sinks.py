@@ -39,8 +39,21 @@ __all__ = [
 ]
 
 
+_Sites = list[tuple[CallSite, Sink, FileFlow]]
+
+
 def sites(ctx: FileContext, *sinks: Sink) -> Iterator[tuple[CallSite, Sink, FileFlow]]:
-    """Every call of one of `sinks`, each call once."""
+    """Every call of one of `sinks`, each call once. Found once per file and set of sinks: a check asks
+    again for every line-based hit it judges (`line_hit_dropped`, `with_flow`), and a scan per hit would
+    make a file's review quadratic in its size."""
+    found: dict[tuple[Sink, ...], _Sites] = ctx.cached("flow_sinks.sites", dict)
+    listed = found.get(sinks)
+    if listed is None:
+        listed = found[sinks] = list(_sites(ctx, sinks))
+    return iter(listed)
+
+
+def _sites(ctx: FileContext, sinks: tuple[Sink, ...]) -> Iterator[tuple[CallSite, Sink, FileFlow]]:
     seen: set[tuple[int, int, int]] = set()
     # A constructor can only match by its class, any other call by its callee or its method: a call none
     # of the sinks names is passed over before each sink is asked (most calls of a file are such).
@@ -70,6 +83,20 @@ def tainted_sites(
     accept: Callable[[CallSite, int, Value], bool] | None = None,
 ) -> Iterator[tuple[CallSite, int, Value]]:
     """Calls of `sinks` with request data, not made safe for the sink's kind, in a watched argument."""
+    if accept is None:  # the same for every hit of a file that asks (`with_flow`): found once
+        found: dict[tuple[Sink, ...], list[tuple[CallSite, int, Value]]] = ctx.cached(
+            "flow_sinks.tainted_sites", dict
+        )
+        listed = found.get(sinks)
+        if listed is None:
+            listed = found[sinks] = list(_tainted_sites(ctx, sinks, None))
+        return iter(listed)
+    return _tainted_sites(ctx, sinks, accept)
+
+
+def _tainted_sites(
+    ctx: FileContext, sinks: tuple[Sink, ...], accept: Callable[[CallSite, int, Value], bool] | None
+) -> Iterator[tuple[CallSite, int, Value]]:
     for site, sink, _flow in sites(ctx, *sinks):
         for index in watched(site, sink):
             value = site.args[index]
