@@ -297,7 +297,7 @@ def line_hit_dropped(
                 judged.append(kind in value.safe_for)
                 continue
             judged.append(
-                _settled(value, kind) or (not ctx.whole_file and _defined_outside(flow, site, index))
+                _settled(value, kind) or (not ctx.whole_file and _defined_outside(ctx, flow, site, index))
             )
     if judged and all(judged):
         return True
@@ -308,15 +308,30 @@ def line_hit_dropped(
     return False
 
 
-def _defined_outside(flow: FileFlow, site: CallSite, index: int) -> bool:
+def _defined_outside(ctx: FileContext, flow: FileFlow, site: CallSite, index: int) -> bool:
     """Whether the argument is a bare name that the fragment neither assigns before the call nor receives
     as a parameter of the function it shows: its value is outside the hunk."""
     names = _value_names(site.call.args[index])
     if not names:
         return False
     params = {p.name for p in site.function.params} if site.function is not None else set()
-    assigned = {a.name for a in flow.assignments if a.line <= site.line}
-    return not (names & (params | assigned))
+    firsts: dict[int, dict[str, int]] = ctx.cached("flow_sinks.first_assigned", dict)
+    first_assigned = firsts.get(id(flow))
+    if first_assigned is None:
+        first_assigned = firsts[id(flow)] = _first_assigned(flow)
+    return not any(
+        name in params or first_assigned.get(name, site.line + 1) <= site.line for name in names
+    )
+
+
+def _first_assigned(flow: FileFlow) -> dict[str, int]:
+    """Each name the flow assigns -> the first line assigning it (a name is assigned before a line when
+    that line is not before its first assignment), read once per flow, not once per hit."""
+    first: dict[str, int] = {}
+    for assignment in flow.assignments:
+        if assignment.line < first.get(assignment.name, assignment.line + 1):
+            first[assignment.name] = assignment.line
+    return first
 
 
 def _value_names(node: Node) -> set[str]:
