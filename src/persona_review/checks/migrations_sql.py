@@ -192,11 +192,14 @@ def scan_sql(
     lines: Iterable[tuple[int, str]],
     new_tables: Iterable[str] = (),
     checked: Iterable[tuple[str, str]] = (),
+    *,
+    statements: list[SqlStatement] | None = None,
 ) -> list[SqlHit]:
     """Migration-safety hazards in numbered SQL lines. `new_tables`: tables the surrounding migration (or
     change) creates (lower-case names), on which index and constraint operations are harmless. `checked`:
-    (table, column) pairs an earlier migration of the change covers with a validated NOT NULL check."""
-    statements = split_statements(lines)
+    (table, column) pairs an earlier migration of the change covers with a validated NOT NULL check.
+    `statements`: `split_statements(lines)`, when the caller has it already."""
+    statements = split_statements(lines) if statements is None else statements
     created = created_tables(statements) | {name.lower() for name in new_tables}
     facts = facts_of((), checked)
     rebuilt = _rebuild_steps(statements)
