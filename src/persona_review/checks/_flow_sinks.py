@@ -39,11 +39,34 @@ __all__ = [
 ]
 
 
+_Sites = list[tuple[CallSite, Sink, FileFlow]]
+
+
 def sites(ctx: FileContext, *sinks: Sink) -> Iterator[tuple[CallSite, Sink, FileFlow]]:
-    """Every call of one of `sinks`, each call once."""
+    """Every call of one of `sinks`, each call once. Found once per file and set of sinks: a check asks
+    again for every line-based hit it judges (`line_hit_dropped`, `with_flow`), and a scan per hit would
+    make a file's review quadratic in its size."""
+    found: dict[tuple[Sink, ...], _Sites] = ctx.cached("flow_sinks.sites", dict)
+    listed = found.get(sinks)
+    if listed is None:
+        listed = found[sinks] = list(_sites(ctx, sinks))
+    return iter(listed)
+
+
+def _sites(ctx: FileContext, sinks: tuple[Sink, ...]) -> Iterator[tuple[CallSite, Sink, FileFlow]]:
     seen: set[tuple[int, int, int]] = set()
+    # A constructor can only match by its class, any other call by its callee or its method: a call none
+    # of the sinks names is passed over before each sink is asked (most calls of a file are such).
+    new_types = frozenset().union(*(sink.new_types for sink in sinks))
+    named = frozenset().union(*(sink.callees | sink.methods for sink in sinks))
     for number, flow in enumerate(flows(ctx)):
         for site in flow.calls:
+            call = site.call
+            if call.new_type is not None:
+                if call.new_type not in new_types:
+                    continue
+            elif call.callee not in named and call.method not in named:
+                continue
             key = (number, site.node.start_byte, site.node.end_byte)
             if key in seen:
                 continue
@@ -60,6 +83,20 @@ def tainted_sites(
     accept: Callable[[CallSite, int, Value], bool] | None = None,
 ) -> Iterator[tuple[CallSite, int, Value]]:
     """Calls of `sinks` with request data, not made safe for the sink's kind, in a watched argument."""
+    if accept is None:  # the same for every hit of a file that asks (`with_flow`): found once
+        found: dict[tuple[Sink, ...], list[tuple[CallSite, int, Value]]] = ctx.cached(
+            "flow_sinks.tainted_sites", dict
+        )
+        listed = found.get(sinks)
+        if listed is None:
+            listed = found[sinks] = list(_tainted_sites(ctx, sinks, None))
+        return iter(listed)
+    return _tainted_sites(ctx, sinks, accept)
+
+
+def _tainted_sites(
+    ctx: FileContext, sinks: tuple[Sink, ...], accept: Callable[[CallSite, int, Value], bool] | None
+) -> Iterator[tuple[CallSite, int, Value]]:
     for site, sink, _flow in sites(ctx, *sinks):
         for index in watched(site, sink):
             value = site.args[index]
@@ -260,7 +297,7 @@ def line_hit_dropped(
                 judged.append(kind in value.safe_for)
                 continue
             judged.append(
-                _settled(value, kind) or (not ctx.whole_file and _defined_outside(flow, site, index))
+                _settled(value, kind) or (not ctx.whole_file and _defined_outside(ctx, flow, site, index))
             )
     if judged and all(judged):
         return True
@@ -271,15 +308,30 @@ def line_hit_dropped(
     return False
 
 
-def _defined_outside(flow: FileFlow, site: CallSite, index: int) -> bool:
+def _defined_outside(ctx: FileContext, flow: FileFlow, site: CallSite, index: int) -> bool:
     """Whether the argument is a bare name that the fragment neither assigns before the call nor receives
     as a parameter of the function it shows: its value is outside the hunk."""
     names = _value_names(site.call.args[index])
     if not names:
         return False
     params = {p.name for p in site.function.params} if site.function is not None else set()
-    assigned = {a.name for a in flow.assignments if a.line <= site.line}
-    return not (names & (params | assigned))
+    firsts: dict[int, dict[str, int]] = ctx.cached("flow_sinks.first_assigned", dict)
+    first_assigned = firsts.get(id(flow))
+    if first_assigned is None:
+        first_assigned = firsts[id(flow)] = _first_assigned(flow)
+    return not any(
+        name in params or first_assigned.get(name, site.line + 1) <= site.line for name in names
+    )
+
+
+def _first_assigned(flow: FileFlow) -> dict[str, int]:
+    """Each name the flow assigns -> the first line assigning it (a name is assigned before a line when
+    that line is not before its first assignment), read once per flow, not once per hit."""
+    first: dict[str, int] = {}
+    for assignment in flow.assignments:
+        if assignment.line < first.get(assignment.name, assignment.line + 1):
+            first[assignment.name] = assignment.line
+    return first
 
 
 def _value_names(node: Node) -> set[str]:

@@ -62,6 +62,17 @@ def watched(site: CallSite, sink: Sink) -> list[int]:
 
 
 def sink_sites(ctx: FileContext, *sinks: Sink) -> Iterator[tuple[CallSite, Sink, FileFlow]]:
+    """Every call of one of `sinks`, found once per file and set of sinks (each line-based hit asks)."""
+    found: dict[tuple[Sink, ...], list[tuple[CallSite, Sink, FileFlow]]] = ctx.cached(
+        "java_sinks.sink_sites", dict
+    )
+    listed = found.get(sinks)
+    if listed is None:
+        listed = found[sinks] = list(_sink_sites(ctx, sinks))
+    return iter(listed)
+
+
+def _sink_sites(ctx: FileContext, sinks: tuple[Sink, ...]) -> Iterator[tuple[CallSite, Sink, FileFlow]]:
     names = {name for sink in sinks
              for name in (*sink.methods, *sink.new_types, *(c.rsplit(".", 1)[-1] for c in sink.callees))}
     for flow in flows(ctx):
@@ -216,13 +227,34 @@ def _decided_values(ctx: FileContext, sinks: tuple[Sink, ...], first: int, last:
             values.extend(_value(site, i) for i in watched(site, sink))
     if values:
         return values
-    for flow in flows(ctx):
-        for site in flow.calls:
-            if first <= site.line <= last and site.call.method in {"append", "concat", "insert", "add"}:
-                values.extend(site.args[-1:])
+    for appended, assigned in ctx.cached("java_sinks.values_by_line", lambda: _values_by_line(ctx)):
+        lines = range(first, last + 1)
+        for no in lines:
+            values.extend(appended.get(no, ()))
         if not values:
-            values.extend(a.value for a in flow.assignments if first <= a.line <= last)
+            for no in lines:
+                values.extend(assigned.get(no, ()))
     return values or None
+
+
+_APPENDS = frozenset({"append", "concat", "insert", "add"})
+
+
+def _values_by_line(ctx: FileContext) -> list[tuple[dict[int, list[Value]], dict[int, list[Value]]]]:
+    """Per flow of the file: by line, the last argument of each call that appends (`append`, `add`, ...)
+    and the value of each assignment; read once, not once per hit (only whether all of a hit's values are
+    settled is asked, so their order does not matter)."""
+    out: list[tuple[dict[int, list[Value]], dict[int, list[Value]]]] = []
+    for flow in flows(ctx):
+        appended: dict[int, list[Value]] = {}
+        for site in flow.calls:
+            if site.call.method in _APPENDS:
+                appended.setdefault(site.line, []).extend(site.args[-1:])
+        assigned: dict[int, list[Value]] = {}
+        for assignment in flow.assignments:
+            assigned.setdefault(assignment.line, []).append(assignment.value)
+        out.append((appended, assigned))
+    return out
 
 
 def constant_here(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit, kind: str) -> bool:

@@ -176,6 +176,11 @@ def _lex_line(
     Multi-line strings opened or closed on the line are appended to `marks`."""
     line_comment, _block, singles, multis = syntax
     opener = _OPENERS[language]
+    first = None
+    if state is None:
+        first = opener.search(text)
+        if first is None:
+            return text, text, None  # no comment or string starts on the line (most lines): both views are it
     code: list[str] = []
     bare: list[str] = []
     pos = 0
@@ -205,7 +210,8 @@ def _lex_line(
                 marks.append(Mark(row, pos, opens=False))
             state = None
             continue
-        match = opener.search(text, pos)
+        match = first or opener.search(text, pos)  # the search from the line's start is done already
+        first = None
         if match is None:
             code.append(text[pos:])
             bare.append(text[pos:])

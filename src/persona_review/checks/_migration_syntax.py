@@ -14,6 +14,8 @@ MAX_STATEMENT_LINES = 60
 _CALL_MARKS = re.compile(r"[()\[\]{},]")
 _KEYWORD_ARG = re.compile(r"^(\w+)\s*[=:]\s*(?![=>])(.*)$", re.DOTALL)
 _STRING = re.compile(r'"""(.*?)"""|\'\'\'(.*?)\'\'\'|"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'', re.DOTALL)
+_MARKS_OR_STRINGS = re.compile(rf"{_STRING.pattern}|[()\[\]{{}},]", re.DOTALL)
+"""A string literal (a group matches) or a bracket or comma outside one (no group matches)."""
 _DEF = re.compile(r"^(\s*)def\s+(?:self\.)?(\w+)")
 
 
@@ -64,7 +66,9 @@ def statement_at(ctx: FileContext, line: int, ruby: bool = False) -> Statement:
             in_triple = not in_triple
         if in_triple:
             continue
-        code = _STRING.sub('""', _code_part(text, "#"))
+        code = _code_part(text, "#")
+        if '"' in code or "'" in code:
+            code = _STRING.sub('""', code)
         depth += _depth_change(code)
         if depth < 0 or (depth == 0 and not code.rstrip().endswith(continues)):
             break
@@ -89,33 +93,39 @@ def call_args(text: str, start: int = 0) -> tuple[list[str], dict[str, str]]:
     if open_at < 0:
         return [], {}
     depth = 0
-    current: list[str] = []
     args: list[str] = []
-    masked = _STRING.sub(lambda m: "\0" * len(m.group(0)), text) if "'" in text or '"' in text else text
-    pos = open_at
-    # Only brackets and commas (outside strings) matter: the text between them is copied in one piece.
-    for mark in _CALL_MARKS.finditer(masked, open_at):
+    # Only brackets and commas (outside strings) matter: an argument is the text between two of them, cut
+    # out in one piece (a bracket that opens the call is left out of it, and so is its closer). Strings
+    # are read from the start of the text, as tokens to step over.
+    quoted = "'" in text or '"' in text
+    marks = _MARKS_OR_STRINGS.finditer(text) if quoted else _CALL_MARKS.finditer(text, open_at)
+    pieces: list[str] = []
+    start = open_at
+    for mark in marks:
         i = mark.start()
+        if mark.lastindex is not None or i < open_at:
+            continue  # a string, or a mark before the call
         char = mark.group()
-        current.append(text[pos:i])
-        pos = i + 1
         if char in "([{":
             depth += 1
             if depth == 1:
-                continue
+                pieces.append(text[start:i])
+                start = i + 1
         elif char in ")]}":
             depth -= 1
             if depth == 0:
+                pieces.append(text[start:i])
                 break
         elif depth == 1:
-            args.append("".join(current).strip())
-            current = []
-            continue
-        current.append(text[i])
+            pieces.append(text[start:i])
+            args.append("".join(pieces).strip())
+            pieces = []
+            start = i + 1
     else:
-        current.append(text[pos:])
-    if "".join(current).strip():
-        args.append("".join(current).strip())
+        pieces.append(text[start:])
+    last = "".join(pieces).strip()
+    if last:
+        args.append(last)
     positional: list[str] = []
     keywords: dict[str, str] = {}
     for arg in args:

@@ -11,7 +11,7 @@ constraint, a NOT NULL or a type change on it locks nothing that matters. Only a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
@@ -53,9 +53,7 @@ def tables_created(contexts: Iterable[FileContext]) -> frozenset[str]:
             if not _HINT.search(head):
                 continue
             text = " ".join(ctx.lines.get(n, "") for n in range(no, no + _LOOKAHEAD + 1))
-            for match in _CREATES.finditer(text):
-                if match.start() >= len(head):
-                    break  # starts on a later line: that line is read on its own
+            for match in _creations(head, text):
                 if match.group("join_a"):
                     found.add(_join_table(match, head))
                     continue
@@ -65,6 +63,42 @@ def tables_created(contexts: Iterable[FileContext]) -> frozenset[str]:
                 if match.group("model") and len(parts) >= 3:
                     found.add(f"{parts[-3].lower()}_{name}")  # a Django model's table: <app label>_<model>
     return frozenset(found)
+
+
+def _creations(head: str, text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_CREATES` in `text` (`head` and the lines after it) that start on `head`, as
+    `finditer` finds them (left to right, none overlapping). `finditer` would try the whole pattern at every
+    position of all the lines; only where `create` (any case), `op.create_table` or `new` starts can a match
+    start, so the pattern is tried there alone. Text beyond ASCII (where `lower()` may change lengths) is
+    searched the plain way."""
+    folded = text.lower()
+    if "table" not in folded and "createmodel" not in folded:
+        return  # every form names a table (`TABLE`, `create_table`, `new Table`) or is `CreateModel`
+    if not text.isascii():
+        for each in _CREATES.finditer(text):
+            if each.start() >= len(head):
+                return  # starts on a later line: that line is read on its own
+            yield each
+        return
+    lowered = folded[: len(head)]
+    starts = sorted({
+        *_occurrences(lowered, "create"), *_occurrences(head, "op.create_table"), *_occurrences(head, "new"),
+    })
+    end = 0
+    for start in starts:
+        if start < end:
+            continue  # inside the last match
+        match = _CREATES.match(text, start)
+        if match is not None:
+            end = max(match.end(), start + 1)
+            yield match
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def not_null_checked(contexts: Iterable[FileContext]) -> frozenset[tuple[str, str]]:

@@ -13,6 +13,7 @@ finding stays.
 from __future__ import annotations
 
 import ast
+from collections import deque
 from collections.abc import Iterator
 from functools import partial
 
@@ -65,9 +66,7 @@ def _statement_at(tree: ast.Module, first: int) -> tuple[ast.stmt, list[ast.stmt
     the module's)."""
     function: ast.FunctionDef | ast.AsyncFunctionDef | None = None
     stmt: ast.stmt | None = None
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.stmt) or not node.lineno <= first <= (node.end_lineno or node.lineno):
-            continue
+    for node in _statements_over(tree, first):
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             if function is None or node.lineno >= function.lineno:
                 function = node
@@ -76,6 +75,29 @@ def _statement_at(tree: ast.Module, first: int) -> tuple[ast.stmt, list[ast.stmt
     if stmt is None:
         return None
     return stmt, function.body if function is not None else tree.body
+
+
+_HOLDERS = (ast.stmt, ast.excepthandler, ast.match_case)
+"""What can hold a statement: a statement itself, an `except` clause, a `case` of a `match`."""
+
+
+def _statements_over(tree: ast.Module, first: int) -> Iterator[ast.stmt]:
+    """The statements whose lines cover line `first`, in the order `ast.walk` gives them (breadth first).
+    Statements sit only in the bodies of statements, `except` clauses and `case`s, and a statement covers
+    every statement inside it: only those holders that cover the line are opened, so a file's many hits
+    each cost the depth of the tree, not a walk of all of it."""
+    todo: deque[ast.AST] = deque([tree])
+    while todo:
+        node = todo.popleft()
+        for child in ast.iter_child_nodes(node):
+            if not isinstance(child, _HOLDERS):
+                continue
+            start = getattr(child, "lineno", None)  # a `case` has no lines of its own
+            if start is not None and not start <= first <= (getattr(child, "end_lineno", None) or start):
+                continue
+            if isinstance(child, ast.stmt):
+                yield child
+            todo.append(child)
 
 
 def _spliced(stmt: ast.stmt) -> Iterator[ast.expr]:

@@ -58,9 +58,11 @@ class Value:
         """Either value (an `or`, a branch, a container's elements)."""
         pathlike = self.pathlike or other.pathlike
         if not other.tainted:
-            return replace(self, pathlike=pathlike) if self.tainted else Value(pathlike=pathlike)
+            if not self.tainted:
+                return _PATHLIKE if pathlike else CLEAN
+            return self if self.pathlike == pathlike else replace(self, pathlike=pathlike)
         if not self.tainted:
-            return replace(other, pathlike=pathlike)
+            return other if other.pathlike == pathlike else replace(other, pathlike=pathlike)
         start = "" if "" in (self.start, other.start) else self.start
         return Value(True, self.source or other.source, self.safe_for & other.safe_for, start, pathlike)
 
@@ -95,6 +97,7 @@ def join(left: Value, right: Value) -> Value:
 
 
 CLEAN = Value()
+_PATHLIKE = Value(pathlike=True)
 
 _OWN_URL = frozenset({"url", "full_path", "path", "base_url", "url_root", "host_url", "script_root", "host",
                       "path_info", "get_full_path", "build_absolute_uri", "get_host"})

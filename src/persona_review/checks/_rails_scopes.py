@@ -101,15 +101,16 @@ class Scope:
         return any(op.name == "disable_ddl_transaction!" for op in self.ops)
 
 
+_BLOCK_OPENER = re.compile(r"\s+(do\s*(\|[^|]*\|)?|\{\s*\|[^|]*\|)\s*$")
+
+
 def _normalize_call(text: str, name: str) -> str:
     """`add_index :a, :b` -> `add_index(:a, :b)` so one argument splitter serves both call styles."""
     at = text.find(name) + len(name)
     rest = text[at:]
     if rest.lstrip().startswith("("):
         return text
-    body = re.sub(
-        r"\s+(do\s*(\|[^|]*\|)?|\{\s*\|[^|]*\|)\s*$", "", rest.split("\n")[0] if " do" in rest else rest
-    )
+    body = _BLOCK_OPENER.sub("", rest.split("\n")[0] if " do" in rest else rest)
     return f"{text[:at]}({body.strip().rstrip('}').strip()})"
 
 
@@ -130,36 +131,45 @@ def _blocks(ctx: FileContext) -> dict[int, _Where]:
     pass that tracks blocks by indentation (lines above a hunk that are not shown are simply unknown)."""
     stack: list[tuple[int, str, str]] = []  # (indent, kind, value)
     where: dict[int, _Where] = {}
+    inside: _Where | None = None  # what the stack says, worked out again only when the stack changes
     for no in sorted(ctx.lines):
         text = ctx.lines[no]
-        if not text.strip() or text.lstrip().startswith("#"):
+        stripped = text.lstrip()
+        if not stripped or stripped.startswith("#"):
             continue
-        indent = len(text) - len(text.lstrip())
+        indent = len(text) - len(stripped)
         while stack and stack[-1][0] >= indent:
             stack.pop()
-        kinds = {kind: value for _, kind, value in stack}
-        where[no] = _Where(
-            int(kinds.get("class", "0")),
-            kinds.get("def", ""),
-            "assured" in kinds or "safety_assured" in text,
-            kinds.get("change_table", "").partition(" ")[2],
-            kinds.get("change_table", "").partition(" ")[0],
-        )
-        if _CLASS.match(text):
+            inside = None
+        if inside is None:
+            kinds = {kind: value for _, kind, value in stack}
+            inside = _Where(
+                int(kinds.get("class", "0")),
+                kinds.get("def", ""),
+                "assured" in kinds,
+                kinds.get("change_table", "").partition(" ")[2],
+                kinds.get("change_table", "").partition(" ")[0],
+            )
+        where[no] = inside._replace(assured=True) if "safety_assured" in text else inside
+        # Each pattern is tried only on a line holding the word it starts with.
+        if "class" in text and _CLASS.match(text):
             stack.append((indent, "class", str(no)))
-        elif match := _DEF.match(text):
+        elif "def" in text and (match := _DEF.match(text)):
             stack.append((indent, "def", match.group(1)))
-        elif _SAFETY_ASSURED.match(text):
+        elif "safety_assured" in text and _SAFETY_ASSURED.match(text):
             stack.append((indent, "assured", ""))
-        elif match := _TABLE_BLOCK.match(text):
+        elif "_table" in text and (match := _TABLE_BLOCK.match(text)):
             stack.append((indent, "change_table", f"{match.group(1)} {match.group(2).lower()}"))
+        else:
+            continue
+        inside = None
     return where
 
 
 def scopes(ctx: FileContext) -> dict[int, Scope]:
     scopes: dict[int, Scope] = {}
     for no in sorted(ctx.lines):
-        match = _CLASS.match(ctx.lines[no])
+        match = _CLASS.match(ctx.lines[no]) if "class" in ctx.lines[no] else None
         if match:
             scopes.setdefault(no, Scope()).schema = "Schema" in match.group(1)
     blocks = _blocks(ctx)

@@ -158,13 +158,25 @@ _KEYWORDS = frozenset(
 _CALL = re.compile(r"(?<![\w$.])((?:[A-Za-z_$][\w$]*(?:\(\))?\s*\.\s*)*[A-Za-z_$][\w$]*)\s*\(")
 
 
+_SPACES = re.compile(r"\s+")
+_TRY = re.compile(r"^\s*(?:\}\s*)?try\b")
+_DEF = re.compile(r"^\s*def\s+(\w+)")
+_AWAIT_OR_RETURN = re.compile(r"^(?:await|return)\s+")
+_MODEL_NAME = re.compile(r"model_name\s*=\s*[\"'](\w+)[\"']")
+_BLOCK_START = re.compile(r"\s+do\b|\s*\{\s*\|")
+_COLUMN_NAMED = re.compile(r"Column\(\s*[\"'](\w+)|alter_column\(\s*[\"']\w+[\"']\s*,\s*[\"'](\w+)")
+_FIRST_STRING_ARG = re.compile(r"\(\s*[\"'](\w+)[\"']")
+_NAME_ARG = re.compile(r"\bname\s*=\s*[\"'](\w+)[\"']")
+"""Patterns the naming of findings reads often, compiled once (not looked up per finding)."""
+
+
 def calls(text: str) -> list[str]:
     """Called names in `text`, outermost first: `a.b.c` for `a.b.c(`; keywords and the names of functions
     being defined (`def f(`, `func f(`, `function f(`) left out."""
     out = []
     blanked = _blank_strings(text)
     for match in _CALL.finditer(blanked):
-        name = re.sub(r"\s+", "", match.group(1))
+        name = _SPACES.sub("", match.group(1))
         if name not in _KEYWORDS and not _DEFINING.search(blanked, 0, match.start()):
             out.append(name)
     return out
@@ -251,7 +263,7 @@ def _later_sink(ctx: FileContext, hit: Hit, variable: str) -> str:
         if variable not in line:
             continue
         for match in _CALL.finditer(line):
-            name = re.sub(r"\s+", "", match.group(1))
+            name = _SPACES.sub("", match.group(1))
             if _SQL_SINK.search(name.split(".")[-1]) and uses.match(line, match.end() - 1):
                 return name
     return ""
@@ -358,7 +370,7 @@ def _guarded_call(ctx: FileContext, line: int) -> str:
     """The first call in the `try` block that ends above `line` (searched a few lines up)."""
     for no in range(line - 1, max(0, line - 12), -1):
         text = ctx.lines.get(no, "")
-        if re.match(r"^\s*(?:\}\s*)?try\b", text):
+        if "try" in text and _TRY.match(text):
             for inner in range(no, line):
                 found = calls(ctx.lines.get(inner, "").split("try", 1)[-1])
                 if found:
@@ -842,7 +854,7 @@ def _migration(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[
     effect = engine_effect(spec.checklist_item, engine) or _LOCKS.get(spec.checklist_item)
     if effect is None:
         return None
-    function = re.match(r"^\s*def\s+(\w+)", text)
+    function = _DEF.match(text) if "def" in text else None
     if function is not None:
         name = function.group(1)
         lack = "does nothing" if name.startswith("downgrade") else "has no `downgrade()`"
@@ -882,7 +894,7 @@ def _migration_subject(
     it (a continued ALTER TABLE names its table there)."""
     stripped = text.strip()
     if language in ("javascript", "typescript"):
-        stripped = re.sub(r"^(?:await|return)\s+", "", stripped)
+        stripped = _AWAIT_OR_RETURN.sub("", stripped)
         call = _JS_MIGRATION_CALL.match(stripped)
     elif language == "python":
         call = _PY_MIGRATION_CALL.search(stripped)
@@ -908,7 +920,7 @@ def _migration_subject(
     if on and on.group(1).strip(".") not in ("", name):
         table = on.group(1).rstrip(".")
     elif language == "python":
-        model = re.search(r"model_name\s*=\s*[\"'](\w+)[\"']", text)
+        model = _MODEL_NAME.search(text)
         table = model.group(1) if model else ""
     column = _migration_column(language, name, stripped if language in ("javascript", "typescript") else text)
     args = (column if column.startswith("(") else f" {column}") if column else ""
@@ -919,17 +931,17 @@ def _migration_column(language: str, name: str, text: str) -> str:
     if language in ("ruby", "javascript", "typescript"):
         # The call's own arguments as written (a table, columns, options), up to a block or the line end.
         args = text.split("\n", 1)[0].strip()[len(name) :]
-        args = re.split(r"\s+do\b|\s*\{\s*\|", args, maxsplit=1)[0].strip().rstrip(";")
+        args = _BLOCK_START.split(args, maxsplit=1)[0].strip().rstrip(";")
         return args.strip("()") if args.startswith("(") and args.endswith(")") else args
     if name.endswith(("add_column", "alter_column")):
-        column = re.search(r"Column\(\s*[\"'](\w+)|alter_column\(\s*[\"']\w+[\"']\s*,\s*[\"'](\w+)", text)
+        column = _COLUMN_NAMED.search(text)
         if column:
             return f"({column.group(1) or column.group(2)!r})".replace("'", '"')
     if name.endswith(("create_index", "drop_index", "create_unique_constraint", "create_foreign_key")):
-        first = re.search(r"\(\s*[\"'](\w+)[\"']", text)
+        first = _FIRST_STRING_ARG.search(text)
         if first:
             return f'("{first.group(1)}")'
-    field = re.search(r"\bname\s*=\s*[\"'](\w+)[\"']", text)
+    field = _NAME_ARG.search(text)
     if field:
         return f'(name="{field.group(1)}")'
     return ""

@@ -149,14 +149,20 @@ def _alter_hits(op: _Op) -> list[ItemHit]:
     return hits
 
 
+_SERVER_DEFAULT = re.compile(r"server_default\s*=\s*(.+)")
+_JSON_COLUMN = re.compile(r"\b(?:sa\.|sqlalchemy\.|postgresql\.)?JSON\s*\(")
+_NOT_NULLABLE = re.compile(r"nullable\s*=\s*False")
+_INDEXED = re.compile(r"\b(unique|index)\s*=\s*True")
+
+
 def _add_column_hits(op: _Op, new_table: bool) -> list[ItemHit]:
     line, end = op.stmt.line, op.stmt.end_line
     column = op.stmt.text
-    default = re.search(r"server_default\s*=\s*(.+)", column)
+    default = _SERVER_DEFAULT.search(column)
     hits: list[ItemHit] = []
-    if re.search(r"\b(?:sa\.|sqlalchemy\.|postgresql\.)?JSON\s*\(", column):
+    if _JSON_COLUMN.search(column):
         hits.append(with_advice("MIG-00", line, f"add_column on {op.table}: a json column (not JSONB).", end))
-    if re.search(r"nullable\s*=\s*False", column) and not default:
+    if _NOT_NULLABLE.search(column) and not default:
         at = line_of(op.stmt, r"nullable\s*=\s*False")
         hits.append(
             with_advice("MIG-02", at, f"add_column on {op.table}: NOT NULL without server_default.", end)
@@ -165,7 +171,7 @@ def _add_column_hits(op: _Op, new_table: bool) -> list[ItemHit]:
         hits.append(
             with_advice("MIG-08", line, f"add_column on {op.table} with a volatile server_default.", end)
         )
-    if not new_table and re.search(r"\b(unique|index)\s*=\s*True", column):
+    if not new_table and _INDEXED.search(column):
         hits.append(
             with_advice("MIG-03", line, f"add_column on {op.table} builds an index under a lock.", end)
         )

@@ -11,6 +11,7 @@ usually outside the hunk), and a later `AddDefaultValue` that keeps a database d
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
@@ -75,8 +76,13 @@ class _Op:
         return self.kwargs.get("field") or (self.args[2] if len(self.args) > 2 else "")
 
 
+@lru_cache(maxsize=64)
+def _flag_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{name}\s*=\s*([^,)]+)")
+
+
 def _field_flag(field: str, name: str) -> str | None:
-    match = re.search(rf"\b{name}\s*=\s*([^,)]+)", field)
+    match = _flag_pattern(name).search(field) if name in field else None
     return match.group(1).strip() if match else None
 
 

@@ -192,11 +192,14 @@ def scan_sql(
     lines: Iterable[tuple[int, str]],
     new_tables: Iterable[str] = (),
     checked: Iterable[tuple[str, str]] = (),
+    *,
+    statements: list[SqlStatement] | None = None,
 ) -> list[SqlHit]:
     """Migration-safety hazards in numbered SQL lines. `new_tables`: tables the surrounding migration (or
     change) creates (lower-case names), on which index and constraint operations are harmless. `checked`:
-    (table, column) pairs an earlier migration of the change covers with a validated NOT NULL check."""
-    statements = split_statements(lines)
+    (table, column) pairs an earlier migration of the change covers with a validated NOT NULL check.
+    `statements`: `split_statements(lines)`, when the caller has it already."""
+    statements = split_statements(lines) if statements is None else statements
     created = created_tables(statements) | {name.lower() for name in new_tables}
     facts = facts_of((), checked)
     rebuilt = _rebuild_steps(statements)
@@ -209,10 +212,10 @@ def scan_sql(
             hits.extend(SqlHit("MIG-02", stmt.line, stmt.end_line, d) for d in rebuilt[index])
             facts.learn(text)
             continue
-        if re.match(r"^(BEGIN|START TRANSACTION)\b", text):
+        if text.startswith(("BEGIN", "START")) and re.match(r"^(BEGIN|START TRANSACTION)\b", text):
             in_tx = True
             continue
-        if re.match(r"^(COMMIT|END|ROLLBACK)\b", text):
+        if text.startswith(("COMMIT", "END", "ROLLBACK")) and re.match(r"^(COMMIT|END|ROLLBACK)\b", text):
             in_tx = False
             continue
         for item, detail in _statement_hazards(text, created, in_tx, facts):
@@ -313,23 +316,29 @@ def _unfilled_not_null(statements: list[SqlStatement], create_at: int) -> list[s
     return []
 
 
+def _search(word: str, pattern: str, text: str) -> re.Match[str] | None:
+    """`re.search(pattern, text)`, tried only when `text` holds `word`, which every match of `pattern` holds:
+    a substring test is far cheaper than a search, and a statement holds few of the words asked about."""
+    return re.search(pattern, text) if word in text else None
+
+
 def _statement_hazards(text: str, created: set[str], in_tx: bool, facts: SqlFacts) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if "CONCURRENTLY" in text and in_tx and re.match(r"^(CREATE|DROP|REINDEX)\b", text):
         found.append(("MIG-12", "CONCURRENTLY inside BEGIN ... COMMIT."))
-    if re.match(r"^DROP\s+(TABLE|DATABASE|SCHEMA)\b", text):
+    if _search("DROP", r"^DROP\s+(TABLE|DATABASE|SCHEMA)\b", text):
         found.append(("MIG-01", "DROP of a whole table/schema."))
-    elif re.match(r"^TRUNCATE\b.*\bCASCADE\b", text):
+    elif _search("TRUNCATE", r"^TRUNCATE\b.*\bCASCADE\b", text):
         found.append(("MIG-01", "TRUNCATE ... CASCADE empties every referencing table too."))
     if m := _CREATE_INDEX.match(text):
         if not m.group(2) and _norm_table(m.group(3)) not in created:
             found.append(("MIG-03", f"CREATE INDEX on {_norm_table(m.group(3))} without CONCURRENTLY."))
-    elif re.match(r"^DROP\s+INDEX\b", text) and "CONCURRENTLY" not in text:
+    elif _search("DROP", r"^DROP\s+INDEX\b", text) and "CONCURRENTLY" not in text:
         found.append(("MIG-03", "DROP INDEX without CONCURRENTLY."))
-    elif re.match(r"^REINDEX\b", text) and "CONCURRENTLY" not in text:
+    elif _search("REINDEX", r"^REINDEX\b", text) and "CONCURRENTLY" not in text:
         found.append(("MIG-03", "REINDEX without CONCURRENTLY."))
-    if re.match(r"^ALTER\s+DOMAIN\b.*\bADD\s+CONSTRAINT\b", text) or re.match(
-        r"^CREATE\s+DOMAIN\b.*\b(CHECK|CONSTRAINT)\b", text
+    if _search("DOMAIN", r"^ALTER\s+DOMAIN\b.*\bADD\s+CONSTRAINT\b", text) or _search(
+        "DOMAIN", r"^CREATE\s+DOMAIN\b.*\b(CHECK|CONSTRAINT)\b", text
     ):
         found.append(("MIG-06", "Domain constraints are checked against every column using the domain."))
     m = _ALTER_TABLE.match(text)
@@ -341,17 +350,17 @@ def _statement_hazards(text: str, created: set[str], in_tx: bool, facts: SqlFact
 
 def _alter_table_hazards(actions: str, table: str, new_table: bool, facts: SqlFacts) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
-    if re.search(r"\bDROP\s+COLUMN\b", actions):
+    if _search("DROP", r"\bDROP\s+COLUMN\b", actions):
         found.append(("MIG-01", f"DROP COLUMN on {table}."))
-    if re.search(r"\bRENAME\s+(COLUMN\s+)?\S+\s+TO\b", actions) or (
-        re.match(r"^\s*RENAME\s+TO\b", actions) and not new_table
+    if _search("RENAME", r"\bRENAME\s+(COLUMN\s+)?\S+\s+TO\b", actions) or (
+        _search("RENAME", r"^\s*RENAME\s+TO\b", actions) and not new_table
     ):
         found.append(("MIG-05", f"RENAME on {table}."))
-    if re.search(r"\bDETACH\s+PARTITION\b", actions) and "CONCURRENTLY" not in actions:
+    if _search("DETACH", r"\bDETACH\s+PARTITION\b", actions) and "CONCURRENTLY" not in actions:
         found.append(("MIG-03", f"DETACH PARTITION on {table} without CONCURRENTLY."))
     if new_table:
         return found
-    for column_def in _ADD_COLUMN.findall(actions):
+    for column_def in _ADD_COLUMN.findall(actions) if "ADD" in actions else ():
         found.extend(_add_column_hazards(column_def, table))
     for column in facts.defaults_dropped_from_new_not_null(table, actions):
         found.append((
@@ -363,38 +372,41 @@ def _alter_table_hazards(actions: str, table: str, new_table: bool, facts: SqlFa
         found.append(("MIG-02", f"SET NOT NULL on {table} scans the table under an ACCESS EXCLUSIVE lock."))
     if facts.unsafe_type_changes(table, actions) or facts.redefined_types(table, actions):
         found.append(("MIG-04", f"Column type change on {table}."))
-    for constraint in re.findall(r"\bADD\s+CONSTRAINT\s+\S+\s+(.*?)(?=,\s*ADD\b|$)", actions):
+    for constraint in _ADD_CONSTRAINT.findall(actions) if "ADD" in actions else ():
         if re.match(r"(FOREIGN\s+KEY|CHECK)\b", constraint) and "NOT VALID" not in constraint:
             found.append(("MIG-06", f"Constraint on {table} added without NOT VALID."))
         elif re.match(r"(UNIQUE|PRIMARY\s+KEY|EXCLUDE)\b", constraint) and "USING INDEX" not in constraint:
             found.append(("MIG-07", f"Unique/primary key constraint on {table} built under a lock."))
-    if re.search(r"\bADD\s+(FOREIGN\s+KEY|CHECK)\b", actions) and "NOT VALID" not in actions:
+    if _search("ADD", r"\bADD\s+(FOREIGN\s+KEY|CHECK)\b", actions) and "NOT VALID" not in actions:
         found.append(("MIG-06", f"Constraint on {table} added without NOT VALID."))
-    if re.search(r"\bVALIDATE\s+CONSTRAINT\b", actions) and re.search(r"\bADD\s+CONSTRAINT\b", actions):
+    if _search("VALIDATE", r"\bVALIDATE\s+CONSTRAINT\b", actions) and _search(
+        "ADD", r"\bADD\s+CONSTRAINT\b", actions
+    ):
         found.append(("MIG-06", f"Constraint on {table} added and validated in the same statement."))
     return found
 
 
+_ADD_CONSTRAINT = re.compile(r"\bADD\s+CONSTRAINT\s+\S+\s+(.*?)(?=,\s*ADD\b|$)")
 _STORED_GENERATED = re.compile(r"\bGENERATED\s+ALWAYS\s+AS\s*\(.*\bSTORED\b")
 _SERIAL = re.compile(r"\b(BIG|SMALL)?SERIAL\d?\b")
 
 
 def _add_column_hazards(column_def: str, table: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
-    default = re.search(r"\bDEFAULT\s+(.*)", column_def)
-    if re.search(r"\bNOT\s+NULL\b", column_def) and not default and "GENERATED" not in column_def:
+    default = _search("DEFAULT", r"\bDEFAULT\s+(.*)", column_def)
+    if _search("NULL", r"\bNOT\s+NULL\b", column_def) and not default and "GENERATED" not in column_def:
         found.append(("MIG-02", f"NOT NULL column added to {table} without a default."))
-    if _STORED_GENERATED.search(column_def):
+    if "STORED" in column_def and _STORED_GENERATED.search(column_def):
         found.append(("MIG-08", f"Stored generated column added to {table} rewrites the table."))
-    elif _SERIAL.search(column_def):
+    elif "SERIAL" in column_def and _SERIAL.search(column_def):
         found.append(("MIG-08", f"Serial column added to {table} fills every row under a rewrite."))
     elif default and _volatile(default.group(1)):
         found.append(("MIG-08", f"Column added to {table} with a volatile default."))
-    if re.search(r"\bREFERENCES\b", column_def) and "NOT VALID" not in column_def:
+    if _search("REFERENCES", r"\bREFERENCES\b", column_def) and "NOT VALID" not in column_def:
         found.append(("MIG-06", f"Foreign key column added to {table} validates immediately."))
-    if re.search(r"^\S+\s+JSON\b", column_def):
+    if _search("JSON", r"^\S+\s+JSON\b", column_def):
         found.append(("MIG-00", f"json column added to {table}."))
-    if re.search(r"\b(PRIMARY\s+KEY|UNIQUE)\b", column_def):
+    if _search("PRIMARY", r"\bPRIMARY\s+KEY\b", column_def) or _search("UNIQUE", r"\bUNIQUE\b", column_def):
         found.append(("MIG-07", f"Unique/primary key column added to {table} builds its index under a lock."))
     return found
 

@@ -212,14 +212,21 @@ class SquawkBatch:
         return result
 
 
+def statements_of(ctx: FileContext) -> list[SqlStatement]:
+    """The file's SQL statements, split once (the built-in scanner and the look-ups that judge squawk's
+    findings both read them)."""
+    return ctx.cached("sql_squawk.statements", lambda: split_statements(sorted(ctx.lines.items())))
+
+
 def _scan_files(contexts: Sequence[FileContext], beyond_squawk: bool = False) -> BatchResult:
     """The built-in scanner's findings; with `beyond_squawk`, only those squawk does not report."""
     result = BatchResult()
     for ctx in contexts:
         change = ctx.change
+        statements = statements_of(ctx)
         found = [
             with_advice(hit.item, hit.line, hit.detail, hit.end_line)
-            for hit in scan_sql(sorted(ctx.lines.items()), change.created_tables, change.not_null_checked)
+            for hit in scan_sql((), change.created_tables, change.not_null_checked, statements=statements)
             if hit.item in SPECS and (not beyond_squawk or hit.detail.startswith(BEYOND_SQUAWK))
         ]
         for each in for_engine(found, change.database):
@@ -240,7 +247,7 @@ class _NewTables:
 
     def _statements(self, ctx: FileContext) -> tuple[list[SqlStatement], list[int], set[str], SqlFacts]:
         if ctx.path not in self._seen:
-            statements = split_statements(sorted(ctx.lines.items()))
+            statements = statements_of(ctx)
             ends = [stmt.end_line for stmt in statements]
             facts = facts_of(statements, ctx.change.not_null_checked)  # asked as of each statement
             created = created_tables(statements) | set(ctx.change.created_tables)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from persona_review.checks._tsflow import ir
 
 if TYPE_CHECKING:
-    from tree_sitter import Node
+    from tree_sitter import Language, Node, Query
 
 _LABEL_LIMIT = 60
 
@@ -88,3 +88,25 @@ def joined_string(node: Node, unescape_one: Callable[[str], str]) -> str:
         else:
             parts.append(node_text(child))
     return "".join(parts)
+
+
+class TreeAdapter:
+    """What every adapter shares: the tree-sitter grammar of the trees it reads (a JavaScript file that
+    only the TSX grammar reads cleanly is read with it, by an adapter of its own), and queries on them."""
+
+    def __init__(self, grammar: Language) -> None:
+        self.grammar = grammar
+        self._queries: dict[str, Query] = {}
+
+    def captures(self, root: Node, pattern: str) -> list[Node]:
+        """Every node under `root` that the query `pattern` captures (matched in C: far cheaper than
+        walking the tree in Python), in no particular order."""
+        from tree_sitter import Query, QueryCursor  # loaded with the grammar
+
+        query = self._queries.get(pattern)
+        if query is None:
+            query = self._queries[pattern] = Query(self.grammar, pattern)
+        found: list[Node] = []
+        for nodes in QueryCursor(query).captures(root).values():
+            found.extend(nodes)
+        return found

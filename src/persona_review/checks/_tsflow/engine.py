@@ -370,7 +370,10 @@ class _Run:
         return bool(ends)
 
     def _run_all(self, body: Sequence[Node]) -> bool:
-        return all(self.execute(child) for child in body)
+        for child in body:  # noqa: SIM110 - a plain loop, not `all(...)`: this runs for every block
+            if not self.execute(child):
+                return False
+        return True
 
     def _loop(self, st: ir.Loop) -> bool:
         for node in st.header:
@@ -633,7 +636,7 @@ class _Run:
                 return replace(element_of(base), source=_short(text_of(node)))
             return element_of(base)
         if isinstance(e, ir.Sequence_):
-            elements = tuple(self.eval(child) for child in e.elements)
+            elements = tuple([self.eval(child) for child in e.elements])
             return sequence(elements)
         if isinstance(e, ir.Lambda):
             saved = (self.env, self.returns, self.breaks)
@@ -688,7 +691,7 @@ class _Run:
 
     def _call(self, c: ir.Call, node: Node) -> Value:
         receiver = self.eval(c.receiver) if c.receiver is not None else None
-        args = tuple(self.eval(a) for a in c.args)
+        args = tuple([self.eval(a) for a in c.args])
         receiver_name = None
         if c.receiver is not None:
             receiver_name = self._name_of(c.receiver, self.adapter.expression(c.receiver))
@@ -1087,8 +1090,9 @@ _STRING_METHODS: dict[str, Callable[..., Const]] = {
 
 def _fold_call(c: ir.Call, receiver: Value | None, args: tuple[Value, ...]) -> Value | None:
     """String methods on a constant, and the static helpers that format constants."""
-    if not all(a.known for a in args):
-        return None
+    for a in args:
+        if not a.known:
+            return None
     consts = [a.const for a in args]
     if receiver is not None and receiver.known and isinstance(receiver.const, str) \
             and c.method in _STRING_METHODS:

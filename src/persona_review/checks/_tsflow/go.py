@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from persona_review.checks._tsflow import ir
 from persona_review.checks._tsflow.adapter_common import (
+    TreeAdapter,
     binary,
     first_named,
     joined_string,
@@ -271,7 +272,7 @@ def _exprs(node: Node | None) -> list[Node]:
     return [node]
 
 
-class GoAdapter:
+class GoAdapter(TreeAdapter):
     language = "go"
     tables = GO_TABLES
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from persona_review.checks._tsflow import ir
 from persona_review.checks._tsflow.adapter_common import (
+    TreeAdapter,
     binary,
     first_named,
     joined_string,
@@ -288,7 +289,7 @@ _ESCAPES = {
 }
 
 
-class JavaAdapter:
+class JavaAdapter(TreeAdapter):
     language = "java"
     tables = JAVA_TABLES
 

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from persona_review.checks._tsflow import ir
-from persona_review.checks._tsflow.adapter_common import field as _field
 from persona_review.checks._tsflow.adapter_common import (
+    TreeAdapter,
     first_named,
     joined_string,
     short_label,
@@ -21,6 +21,7 @@ from persona_review.checks._tsflow.adapter_common import (
     ternary,
     unescape,
 )
+from persona_review.checks._tsflow.adapter_common import field as _field
 from persona_review.checks._tsflow.adapter_common import node_text as _text
 from persona_review.checks._tsflow.values import HTML, PATH, SHELL, SQL, URL, Const
 
@@ -211,6 +212,18 @@ _ESCAPES = {
 _CONDITION_PARENTS = frozenset({"if_statement", "while_statement", "do_statement", "for_statement"})
 
 
+def _owner(node: Node) -> str | None:
+    """The name of the innermost named class around `node` (an anonymous class expression names none)."""
+    parent = node.parent
+    while parent is not None:
+        if parent.type in _CLASSES:
+            name = _text(_field(parent, "name"))
+            if name:
+                return name
+        parent = parent.parent
+    return None
+
+
 def bound_name(node: Node) -> str | None:
     """The name a function expression is bound to where it is defined (`const f = () => …`,
     `exports.f = function …`, `{ f: () => … }`), else None: such a function is analysed on its own."""
@@ -226,30 +239,30 @@ def bound_name(node: Node) -> str | None:
     return None
 
 
-class JavaScriptAdapter:
+class JavaScriptAdapter(TreeAdapter):
     language = "javascript"
     tables = JS_TABLES
 
     def functions(self, root: Node) -> Sequence[ir.Function]:
+        """The module's top level, then every function declaration and method with a body, and every
+        function expression bound to a name, in file order; each owned by the innermost named class
+        around it. The grammar's query finds them (a walk in Python visits every node of the file)."""
         out: list[ir.Function] = [ir.Function(root, "<module>", [], root, None)]
-        stack: list[tuple[Node, str | None]] = [(root, None)]
-        while stack:
-            node, owner = stack.pop()
-            for child in node.named_children:
-                if child.type in _FUNCTIONS:
-                    function = self._function(child, _text(_field(child, "name")), owner)
-                    if function.body is not None:
-                        out.append(function)
-                    stack.append((child, owner))
-                elif child.type in _ANONYMOUS and bound_name(child) is not None:
-                    out.append(self._function(child, bound_name(child) or "", owner))
-                    stack.append((child, owner))
-                elif child.type in _CLASSES:
-                    stack.append((child, _text(_field(child, "name")) or owner))
-                else:
-                    stack.append((child, owner))
-        out.sort(key=lambda f: f.node.start_byte)
+        found = self.captures(root, self._function_query())
+        for node in sorted(found, key=lambda n: n.start_byte):
+            if node.type in _FUNCTIONS:
+                function = self._function(node, _text(_field(node, "name")), _owner(node))
+                if function.body is not None:
+                    out.append(function)
+            elif (name := bound_name(node)) is not None:
+                out.append(self._function(node, name or "", _owner(node)))
         return out
+
+    def _function_query(self) -> str:
+        """A query capturing every function node type the grammar has (TypeScript has more)."""
+        known = self.grammar.id_for_node_kind
+        kinds = sorted(kind for kind in _FUNCTIONS | _ANONYMOUS if known(kind, True) is not None)
+        return "[" + " ".join(f"({kind})" for kind in kinds) + "] @function"
 
     def _function(self, node: Node, name: str, owner: str | None) -> ir.Function:
         return ir.Function(node, name, self._params(node), _field(node, "body"), owner)

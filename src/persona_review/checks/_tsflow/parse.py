@@ -58,7 +58,7 @@ GRAMMARS: dict[str, Grammar] = {
 """Languages with an adapter. Adding one: its grammar package, function, adapter and fragment wrappers."""
 
 _PARSERS: dict[str, Parser] = {}
-_ADAPTERS: dict[str, ir.Adapter] = {}
+_ADAPTERS: dict[tuple[str, str], ir.Adapter] = {}
 
 
 def parser_for(language: str) -> Parser:
@@ -74,12 +74,15 @@ def parser_for(language: str) -> Parser:
     return found
 
 
-def adapter_for(language: str) -> ir.Adapter:
-    found = _ADAPTERS.get(language)
+def adapter_for(language: str, grammar: str | None = None) -> ir.Adapter:
+    """The adapter of `language`, reading trees parsed with `grammar` (the language's own by default; a
+    JavaScript file may be read with the TSX grammar)."""
+    key = (language, grammar or language)
+    found = _ADAPTERS.get(key)
     if found is None:
         module, name = GRAMMARS[language].adapter.split(":")
-        found = getattr(import_module(module), name)()
-        _ADAPTERS[language] = found
+        found = getattr(import_module(module), name)(parser_for(key[1]).language)
+        _ADAPTERS[key] = found
     assert found is not None
     return found
 
@@ -157,8 +160,9 @@ def _fragment_trees(language: str, first: int, texts: list[str]) -> list[tuple[i
     """The parse of a run of hunk lines, or, when the run closes blocks it never opened (it starts inside a
     function), of its pieces cut after each line that closes one, unless they parse worse: the tail of
     one function and the whole functions after it then parse on their own."""
-    tree, errors = _parse_closed(language, texts)
-    cuts, _unclosed = _brackets(texts)
+    brackets = _brackets(texts)
+    tree, errors = _parse_closed(language, texts, brackets)
+    cuts, _unclosed = brackets
     if not cuts:
         return [(first, tree)]
     # Even when braces opened in front make the whole run parse, the pieces are preferred: each keeps
@@ -178,12 +182,14 @@ def _fragment_trees(language: str, first: int, texts: list[str]) -> list[tuple[i
 _OPEN, _CLOSE = "([{", ")]}"
 
 
-def _parse_closed(language: str, texts: list[str]) -> tuple[Tree, int]:
+def _parse_closed(
+    language: str, texts: list[str], brackets: tuple[list[int], str] | None = None
+) -> tuple[Tree, int]:
     """The best parse of lines, also tried with the brackets they leave open closed after them (a run
-    that ends inside a block)."""
+    that ends inside a block). `brackets` is `_brackets(texts)` when the caller has it already."""
     tree, _shift, errors = parse_fragment(language, "\n".join(texts))
     if errors:
-        _cuts, unclosed = _brackets(texts)
+        _cuts, unclosed = brackets if brackets is not None else _brackets(texts)
         if unclosed:
             closed, _shift, fewer = parse_fragment(language, "\n".join(texts) + "\n" + unclosed)
             if fewer < errors:
@@ -191,6 +197,7 @@ def _parse_closed(language: str, texts: list[str]) -> tuple[Tree, int]:
     return tree, errors
 
 
+_ANY_BRACKET = re.compile(r"[()\[\]{}]")
 _BRACKET_TOKENS = re.compile(r"""//.*|"(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|`(?:[^`\\]|\\.)*`?|[()\[\]{}]""")
 """What a line-by-line bracket count reads: a `//` comment or a string (skipped whole, even unclosed at the
 end of the line) or a bracket."""
@@ -205,7 +212,7 @@ def _brackets(texts: list[str]) -> tuple[list[int], str]:
     cuts: list[int] = []
     stack: list[str] = []
     for index, line in enumerate(texts):
-        if not any(char in line for char in _OPEN + _CLOSE):
+        if _ANY_BRACKET.search(line) is None:
             continue
         for token in _BRACKET_TOKENS.findall(line):
             if token in _OPEN:
@@ -262,6 +269,7 @@ def _analyse(ctx: FileContext) -> list[FileFlow]:
                 other = parse_text(_RETRY[language], text)
                 if error_count(other.root_node) < error_count(tree.root_node):
                     tree = other
+                    adapter = adapter_for(language, _RETRY[language])
             out.append(analyse(tree.root_node, adapter))
         else:
             for first, texts in ctx.segments():

@@ -86,15 +86,13 @@ def tainted(source: str) -> Value:
 def join(left: Value, right: Value) -> Value:
     """`left` followed by `right` (string concatenation)."""
     if left.known and right.known:
-        out = literal(const_text(left.const) + const_text(right.const))
-        return replace(out, flags=left.flags | right.flags)
+        text = const_text(left.const) + const_text(right.const)
+        return Value(known=True, const=text, fixed=True, prefix=text, flags=left.flags | right.flags)
     if left.known:
         prefix: str | None = const_text(left.const) + (right.prefix or "")
     else:
         prefix = left.prefix
-    merged = _mix(left, right)
-    return replace(merged, known=False, const=None, fixed=left.fixed and right.fixed, prefix=prefix,
-                   items=None, seq=None, type=None)
+    return _mixed(left, right, fixed=left.fixed and right.fixed, prefix=prefix)
 
 
 def union(left: Value, right: Value) -> Value:
@@ -102,7 +100,6 @@ def union(left: Value, right: Value) -> Value:
     if left == right:
         return left
     same = left.known and right.known and left.const == right.const and type(left.const) is type(right.const)
-    merged = _mix(left, right)
     if left.prefix is None or right.prefix is None:
         prefix = None
     else:
@@ -113,19 +110,40 @@ def union(left: Value, right: Value) -> Value:
     seq = None
     if left.seq is not None and right.seq is not None and len(left.seq) == len(right.seq):
         seq = tuple(union(a, b) for a, b in zip(left.seq, right.seq, strict=True))
-    return replace(merged, known=same, const=left.const if same else None, fixed=left.fixed and right.fixed,
-                   prefix=prefix, type=left.type if left.type == right.type else None, items=items, seq=seq)
+    return _mixed(left, right, known=same, const=left.const if same else None,
+                  fixed=left.fixed and right.fixed, prefix=prefix,
+                  type=left.type if left.type == right.type else None, items=items, seq=seq)
 
 
 def _mix(left: Value, right: Value) -> Value:
     """Taint, source, safety, flags and parameters of either."""
+    return _mixed(left, right)
+
+
+def _mixed(
+    left: Value,
+    right: Value,
+    *,
+    known: bool = False,
+    const: Const = None,
+    fixed: bool = False,
+    prefix: str | None = None,
+    type: str | None = None,
+    items: tuple[tuple[str, Value], ...] | None = None,
+    seq: tuple[Value, ...] | None = None,
+) -> Value:
+    """The value with the taint, source, safety, flags and parameters of either (`_mix`) and the other
+    fields given, built at once (`dataclasses.replace` of a mixed value builds every value twice, and the
+    engine builds many)."""
+    tainted = left.tainted or right.tainted
     if left.tainted and right.tainted:
         safe = left.safe_for & right.safe_for
     else:
         safe = left.safe_for if left.tainted else right.safe_for
-    return Value(tainted=left.tainted or right.tainted, source=left.source if left.tainted else right.source,
-                 safe_for=safe if (left.tainted or right.tainted) else frozenset(),
-                 flags=left.flags | right.flags, params=left.params | right.params)
+    return Value(known=known, const=const, fixed=fixed, tainted=tainted,
+                 source=left.source if left.tainted else right.source,
+                 safe_for=safe if tainted else frozenset(), prefix=prefix, flags=left.flags | right.flags,
+                 type=type, items=items, seq=seq, params=left.params | right.params)
 
 
 def _common_prefix(a: str, b: str) -> str:
@@ -147,9 +165,11 @@ def _union_items(left: tuple[tuple[str, Value], ...] | None,
 def derived(*values: Value, type_name: str | None = None) -> Value:
     """A value computed from `values` by code we do not model: their taint, flags and parameters, no
     content."""
+    if not any(value.tainted or value.source or value.flags or value.params for value in values):
+        return Value(type=type_name)  # nothing to carry over (most values): what the mixing below gives
     out = UNKNOWN
     for value in values:
-        out = _mix(out, value) if out is not UNKNOWN else _mix(UNKNOWN, value)
+        out = _mix(out, value)
     return replace(out, prefix="" if out.tainted else None, type=type_name)
 
 
