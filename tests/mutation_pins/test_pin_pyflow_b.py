@@ -504,3 +504,52 @@ def test_joinpath_on_a_path_adds_request_data() -> None:
     assert traversal_lines(source) == [2, 3]
     value = sink_arg('sink(Path("/srv").joinpath("files"))')
     assert not value.tainted and value.pathlike
+
+
+# --- comprehensions and lambdas (calls in them were not recorded before) -------------------------------
+
+
+def test_a_sink_in_a_comprehensions_iterable_or_condition_is_found() -> None:
+    source = """\
+        names = [n for n in os.listdir(request.args["dir"])]
+        kept = [n for n in NAMES if open(request.args["f"])]
+        nested = [open(part) for name in request.args.getlist("x") for part in name.split(",")]
+        """
+    assert traversal_lines(source) == [1, 2, 3]
+
+
+@pytest.mark.parametrize("comprehension", ['[open(f).read() for f in request.args.getlist("f")]',
+                                           '{open(f) for f in request.args.getlist("f")}',
+                                           '(open(f) for f in request.args.getlist("f"))',
+                                           '{k: open(v) for k, v in request.args.items()}',
+                                           '{open(k): v for k, v in request.args.items()}'])
+def test_a_loop_variable_of_a_comprehension_carries_request_data(comprehension: str) -> None:
+    assert traversal_lines(f"data = {comprehension}") == [1]
+
+
+def test_a_comprehension_holds_what_its_elements_hold() -> None:
+    value = sink_arg('sink([x.strip() for x in request.args.getlist("a")])')
+    assert value.tainted and value.start == "" and value.source == "request.args.getlist"
+    assert sink_arg('sink({v: 1 for v in request.args.getlist("a")})').tainted
+    assert sink_arg('sink({1: v for v in request.args.getlist("a")})').tainted
+    untainted = sink_arg('sink([x for x in ("a", "b")])')
+    assert not untainted.tainted and untainted.start is None
+    assert not sink_arg('sink([int(x) for x in request.args.getlist("id")])').tainted
+
+
+def test_a_comprehensions_loop_variable_stays_inside_it() -> None:
+    source = """\
+        f = "report.txt"
+        names = [f for f in request.args.getlist("f")]
+        open(f)
+        """
+    assert traversal_lines(source) == []
+
+
+def test_a_lambdas_defaults_are_evaluated_where_it_is_written() -> None:
+    source = """\
+        first = lambda p=open(request.args["f"]): p
+        second = lambda *, p=open(request.args["g"]): p
+        third = lambda: open(request.args["h"])
+        """
+    assert traversal_lines(source) == [1, 2, 3]
