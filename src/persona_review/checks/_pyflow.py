@@ -8,8 +8,8 @@ module follows values through one function at a time, statement by statement:
   parameters of route handlers (a function under `@app.route`/`@router.get`/..., or a Django view's
   arguments after `request`).
 - **Propagation**: assignment and unpacking, f-strings, `+`, `%` and `.format`, method calls on a tainted
-  value, subscripts, containers, `or`/conditional expressions, loops over a tainted iterable, and a few
-  library functions known to pass text through (`os.path.join`, `urljoin`, `str`, `json.loads`, ...).
+  value, subscripts, containers, `or`/`if` expressions, loops and comprehensions over a tainted iterable,
+  and a few library functions known to pass text through (`os.path.join`, `urljoin`, `json.loads`, ...).
   A call to any other function gives an untainted value: a checker that guesses flows through unknown
   code reports noise.
 - **Sanitizers**: numeric and UUID conversions, `secure_filename`/`basename` (paths), `shlex.quote`
