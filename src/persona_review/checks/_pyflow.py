@@ -8,8 +8,8 @@ module follows values through one function at a time, statement by statement:
   parameters of route handlers (a function under `@app.route`/`@router.get`/..., or a Django view's
   arguments after `request`).
 - **Propagation**: assignment and unpacking, f-strings, `+`, `%` and `.format`, method calls on a tainted
-  value, subscripts, containers, `or`/conditional expressions, loops over a tainted iterable, and a few
-  library functions known to pass text through (`os.path.join`, `urljoin`, `str`, `json.loads`, ...).
+  value, subscripts, containers, `or`/`if` expressions, loops and comprehensions over a tainted iterable,
+  and a few library functions known to pass text through (`os.path.join`, `urljoin`, `json.loads`, ...).
   A call to any other function gives an untainted value: a checker that guesses flows through unknown
   code reports noise.
 - **Sanitizers**: numeric and UUID conversions, `secure_filename`/`basename` (paths), `shlex.quote`
@@ -543,10 +543,29 @@ class Flow:
             if isinstance(node, ast.NamedExpr):
                 scope.env[node.target.id] = result
             return result
+        if isinstance(node, ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp):
+            return self._comprehension(node, scope)
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.expr):
                 self.eval(child, scope)
+            elif isinstance(child, ast.arguments):  # a lambda's defaults run where it is written
+                for default in (*child.defaults, *child.kw_defaults):
+                    self.eval(default, scope)
         return CLEAN
+
+    def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp,
+                       scope: _Scope) -> Value:
+        """Each loop variable takes its iterable's value, in a scope of its own; the result holds what
+        its elements hold, as a container does."""
+        inner = _Scope(dict(scope.env))
+        for loop in node.generators:
+            self._bind(loop.target, self.eval(loop.iter, inner), inner, loop.target.lineno)
+            for test in loop.ifs:
+                self.eval(test, inner)
+        out = CLEAN
+        for part in (node.key, node.value) if isinstance(node, ast.DictComp) else (node.elt,):
+            out = out.union(self.eval(part, inner))
+        return replace(out, start="") if out.tainted else CLEAN
 
     def _concat(self, parts: Sequence[ast.expr], scope: _Scope) -> Value:
         out = Value(start="")
