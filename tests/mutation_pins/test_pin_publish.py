@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from action.scenario import NO_TIMEOUT, NUMBER, SWALLOW, TLS_OFF, added_file, event, run
+from action.scenario import NO_TIMEOUT, NUMBER, QUICK_TIMEOUT, SWALLOW, TLS_OFF, added_file, event, run
 from fakes.github_server import FakeGitHub
 from persona_review.action.markers import fps_blobs, prefixes_in
 from persona_review.action.report import SUMMARY_LIMIT
@@ -197,8 +197,8 @@ def test_a_review_whose_read_back_fails_too_is_reported_unsure(fake: FakeGitHub,
 
 def test_a_summary_post_that_gets_no_answer_asks_for_a_rerun(fake: FakeGitHub, tmp_path: Path) -> None:
     fake.open_pull(NUMBER, FILES)
-    fake.stall("POST", SUMMARY_POST, 3)  # the client gives up after 2 s
-    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    fake.stall("POST", SUMMARY_POST, 2)  # the client gives up after 1 s
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"), http=QUICK_TIMEOUT)
     assert out.code == 0
     (review,) = fake.submitted_reviews()
     said = (f"The review was posted ({review['html_url']}), but the summary comment could not be written "
