@@ -720,11 +720,10 @@ def _record_kill(module: str, function: str, pid: int) -> str:
     return test
 
 
-class _Select:
-    """pytest plugin: keep only the chosen tests, in the chosen order, each under its time limit."""
+class _Watch:
+    """pytest plugin: each test under its time limit; the first failure noted for `arrange`."""
 
-    def __init__(self, nodeids: list[str]) -> None:
-        self.order = {n: i for i, n in enumerate(nodeids)}
+    failed = False
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_protocol(self, item: Any, nextitem: Any) -> Iterator[None]:
@@ -737,7 +736,16 @@ class _Select:
 
     def pytest_runtest_logreport(self, report: Any) -> None:
         if report.failed:
-            _note_killer(report.nodeid)
+            if not self.failed:
+                _note_killer(report.nodeid)
+            self.failed = True
+
+
+class _Select(_Watch):
+    """pytest plugin for a session of its own: keep only the chosen tests, in the chosen order."""
+
+    def __init__(self, nodeids: list[str]) -> None:
+        self.order = {n: i for i, n in enumerate(nodeids)}
 
     def pytest_collection_modifyitems(self, session: Any, config: Any, items: list[Any]) -> None:
         chosen = [it for it in items if it.nodeid in self.order]
@@ -766,9 +774,8 @@ def _project_modules() -> list[str]:
             if (getattr(mod, "__file__", None) or "").startswith(root) and name not in this]
 
 
-def preload(test_args: Sequence[str]) -> None:
-    """Import the project and collect the tests once, here in the parent, so that a child starts with them
-    loaded and a mutant inside a function costs one code swap instead of a fresh import of everything."""
+def import_project() -> None:
+    """Import every module of the project, here in the parent, before the tests are collected."""
     import pkgutil
 
     import persona_review
@@ -776,8 +783,50 @@ def preload(test_args: Sequence[str]) -> None:
     for info in pkgutil.walk_packages(persona_review.__path__, "persona_review."):
         if not info.name.endswith("__main__"):
             importlib.import_module(info.name)
-    with open(os.devnull, "w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink):
-        pytest.main([*PYTEST_FLAGS, "--collect-only", *test_args])
+
+
+class _Driver:
+    """pytest plugin for the parent's one session: once every test is collected, run `work` instead of the
+    tests. A forked child then runs its tests straight from these collected items (`_run_items`): no
+    configuration, conftest loading or collection per mutant.
+
+    pytest captures the parent's output during the session; `work` writes to a copy of the real stdout."""
+
+    def __init__(self, work: Any) -> None:
+        self.work = work
+        self.watch = _Watch()
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtestloop(self, session: Any) -> bool:
+        ITEMS.clear()
+        ITEMS.update({item.nodeid: item for item in session.items})
+        session.config.pluginmanager.register(self.watch, "mutation-watch")
+        WATCH[0] = self.watch
+        index_functions()
+        self.work()
+        return True
+
+
+ITEMS: dict[str, Any] = {}
+"""nodeid -> the test item the parent's session collected (set inside that session, before forking)."""
+WATCH: list[_Watch | None] = [None]
+
+
+def _run_items(tests: list[str]) -> int:
+    """In a forked child of the parent's session: run `tests` in order, stop at the first failure."""
+    items = [ITEMS[t] for t in tests if t in ITEMS]
+    watch = WATCH[0]
+    if len(items) != len(tests) or not items or watch is None:
+        return 5  # a test the session did not collect: an error of the harness, not a kill
+    for i, item in enumerate(items):
+        item.ihook.pytest_runtest_protocol(item=item, nextitem=items[i + 1] if i + 1 < len(items) else None)
+        if watch.failed:
+            return 1
+    return 0
+
+
+def index_functions() -> None:
+    """Find every live function of the project (after the tests are imported) for `_swap_in`."""
     index: dict[tuple[str, str], list[FunctionType]] = {}
     files = {getattr(sys.modules[n], "__file__", ""): n for n in _project_modules()}
     for obj in gc.get_objects():
@@ -789,7 +838,7 @@ def preload(test_args: Sequence[str]) -> None:
 
 
 FUNCTIONS: dict[tuple[str, str], list[FunctionType]] = {}
-"""(module name, qualified name) -> the live function objects with that code, found after `preload`."""
+"""(module name, qualified name) -> the live function objects with that code, once the tests are collected."""
 
 
 def _swap_in(module: str, function: str, code: CodeType) -> bool:
@@ -828,17 +877,21 @@ def _child(module: str, site: Site | None, function: str, tests: list[str], verb
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, 1)
             os.dup2(devnull, 2)
+            # The parent writes through copies of its descriptors: the child's Python streams go quiet too.
+            sys.stdout = sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
         code = None if site is None else compile_mutant(module, *TREES[module], site)
+        signal.signal(signal.SIGALRM, _time_out)
         if function == FRESH or (code is not None and not (function and _swap_in(module, function, code))):
             # A mutant at module level (or in code run at import): import the project and the tests afresh,
-            # with the mutated module's code in front of the import system.
+            # with the mutated module's code in front of the import system, in a pytest session of its own.
             for name in _project_modules():
                 del sys.modules[name]
             if code is not None:
                 sys.meta_path.insert(0, _MutantFinder(module_name(module), str(ROOT / module), code))
-        signal.signal(signal.SIGALRM, _time_out)
-        files = sorted({t.split("::", 1)[0] for t in tests})
-        rc = int(pytest.main([*PYTEST_FLAGS, "-x", *files], plugins=[_Select(tests)]))
+            files = sorted({t.split("::", 1)[0] for t in tests})
+            rc = int(pytest.main([*PYTEST_FLAGS, "-x", *files], plugins=[_Select(tests)]))
+        else:
+            rc = _run_items(tests)
     except BaseException:  # noqa: BLE001 - any crash of the mutant or of pytest counts as a kill
         rc = 1
     finally:
@@ -1014,10 +1067,70 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in PRELOAD:
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
+    coverage_cpu = _children_cpu()
     mark = time.monotonic()
-    preload(test_args)
-    print(f"preload: the project imported, the tests collected: {time.monotonic() - mark:.0f} s", flush=True)
+    import_project()
+    real_out = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
+    real_err = os.fdopen(os.dup(2), "w", buffering=1, encoding="utf-8")
+    failed_baseline = False
+    baseline_cpu = 0.0
 
+    def work() -> None:
+        nonlocal failed_baseline, baseline_cpu
+        with contextlib.redirect_stdout(real_out), contextlib.redirect_stderr(real_err):
+            print(f"preload: the project imported, the tests collected: {time.monotonic() - mark:.0f} s",
+                  flush=True)
+            gc.freeze()  # a child's collector then leaves the parent's objects (and their pages) alone
+            try:
+                failed_baseline, baseline_cpu = _run_mutants(mutants, trees, cov, equivalents, args=args,
+                                                             started=started)
+            except KeyboardInterrupt:
+                print("\ninterrupted: the report covers the mutants run so far ('not run' are left out)",
+                      flush=True)
+
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops the run like Ctrl-C
+    KILLERS_DIR.mkdir(exist_ok=True)
+    try:
+        with open(os.devnull, "w", encoding="utf-8") as sink, contextlib.redirect_stdout(
+                sys.stdout if args.verbose else sink):
+            pytest.main([*PYTEST_FLAGS, *test_args], plugins=[_Driver(work)])
+    finally:
+        shutil.rmtree(KILLERS_DIR, ignore_errors=True)
+        real_out.close()
+        real_err.close()
+    if failed_baseline:
+        return 2
+    elapsed = time.monotonic() - started
+    _report(modules, mutants, equivalents, elapsed)
+    total_cpu = _children_cpu()
+    print(f"cpu time of the children: {total_cpu:.0f} s (coverage trace {coverage_cpu:.0f} s, baseline"
+          f" {baseline_cpu:.0f} s, mutants {total_cpu - coverage_cpu - baseline_cpu:.0f} s), of this process"
+          f" {_own_cpu():.0f} s; load average now {os.getloadavg()[0]:.1f} (at start {load_at_start:.1f})")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({
+            "seconds": round(elapsed, 1),
+            "mutants": [{**{k: v for k, v in m.__dict__.items() if k not in ("site", "tests")},
+                         "tests": len(m.tests)} for ms in mutants.values() for m in ms],
+        }, indent=1), encoding="utf-8")
+    return 0
+
+
+def _children_cpu() -> float:
+    times = os.times()
+    return times.children_user + times.children_system
+
+
+def _own_cpu() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
+def _run_mutants(mutants: dict[str, list[Mutant]], trees: dict[str, ast.Module], cov: dict[str, Any],
+                 equivalents: dict[tuple[str, str, str, int], str], *, args: argparse.Namespace,
+                 started: float) -> tuple[bool, float]:
+    """The baseline, then every mutant. Returns (the baseline failed, the baseline's CPU seconds)."""
+    modules = list(mutants)
     jobs: list[Job] = []
     for module in modules:
         TREES[module] = (trees[module], list(ast.walk(trees[module])))
@@ -1031,10 +1144,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 timeout = 20.0 + args.timeout_factor * m.seconds
                 jobs.append((m, module, m.site, m.function, m.tests, timeout))
 
+    before = _children_cpu()
     if not args.no_baseline and not _baseline(modules, mutants, args.jobs, args.verbose):
         print("the covering tests fail without any mutant when run this way (fastest first, selected);"
               " rerun with --verbose to see which", file=sys.stderr)
-        return 2
+        return True, _children_cpu() - before
+    baseline_cpu = _children_cpu() - before
 
     total = len(jobs)
     done = 0
@@ -1051,27 +1166,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {done}/{total} mutants run, {time.monotonic() - started:.0f} s", flush=True)
 
     print(f"running {total} mutants on {args.jobs} jobs ...", flush=True)
-    signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops the run like Ctrl-C
-    KILLERS_DIR.mkdir(exist_ok=True)
     try:
         run_all(jobs, args.jobs, args.verbose, on_done)
     except KeyboardInterrupt:
         print("\ninterrupted: the report covers the mutants run so far ('not run' are left out)", flush=True)
-    finally:
-        shutil.rmtree(KILLERS_DIR, ignore_errors=True)
-    elapsed = time.monotonic() - started
-    _report(modules, mutants, equivalents, elapsed)
-    times = os.times()
-    print(f"cpu time of the test runs: {times.children_user + times.children_system:.0f} s;"
-          f" load average now {os.getloadavg()[0]:.1f} (at start {load_at_start:.1f})")
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({
-            "seconds": round(elapsed, 1),
-            "mutants": [{**{k: v for k, v in m.__dict__.items() if k not in ("site", "tests")},
-                         "tests": len(m.tests)} for ms in mutants.values() for m in ms],
-        }, indent=1), encoding="utf-8")
-    return 0
+    return False, baseline_cpu
 
 
 def _baseline(modules: list[str], mutants: dict[str, list[Mutant]], parallel: int, verbose: bool) -> bool:

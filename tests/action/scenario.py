@@ -23,6 +23,8 @@ HTTP_ENV = {
     "PERSONA_REVIEW_HTTP_SECONDARY_WAIT": "0",
     "PERSONA_REVIEW_HTTP_TIMEOUT": "2",
 }
+QUICK_TIMEOUT = {"PERSONA_REVIEW_HTTP_TIMEOUT": "1"}
+"""For a run in which the fake stalls a request on purpose: the client gives up after 1 s, not 2."""
 
 
 def added_file(path: str, lines: list[str]) -> FileChange:
@@ -79,9 +81,10 @@ class Outcome:
 
 
 def run(fake: FakeGitHub, tmp: Path, event_name: str, payload: dict[str, Any], *, run_id: str = "1658821493",
-        **inputs: str) -> Outcome:
+        http: dict[str, str] | None = None, **inputs: str) -> Outcome:
     """One run of the entrypoint as the runner starts it: INPUT_* (hyphens kept) and GITHUB_* variables
-    (`run_id` empty: a run without a run id, so without a link to its job summary)."""
+    (`run_id` empty: a run without a run id, so without a link to its job summary; `http` overrides
+    HTTP_ENV)."""
     tmp.mkdir(parents=True, exist_ok=True)
     event_path = tmp / "event.json"
     event_path.write_text(json.dumps(payload), encoding="utf-8")
@@ -90,6 +93,7 @@ def run(fake: FakeGitHub, tmp: Path, event_name: str, payload: dict[str, Any], *
     summary_file.write_text("", encoding="utf-8")
     env = {
         **HTTP_ENV,
+        **(http or {}),
         "GITHUB_EVENT_NAME": event_name,
         "GITHUB_EVENT_PATH": str(event_path),
         "GITHUB_REPOSITORY": f"{OWNER}/{NAME}",

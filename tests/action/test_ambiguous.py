@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from action.scenario import NO_TIMEOUT, NUMBER, SWALLOW, TLS_OFF, added_file, event, run
+from action.scenario import NO_TIMEOUT, NUMBER, QUICK_TIMEOUT, SWALLOW, TLS_OFF, added_file, event, run
 from fakes.github_server import FakeGitHub
 
 FILES = [added_file("app/orders.py", SWALLOW), added_file("app/pay.py", NO_TIMEOUT + TLS_OFF)]
@@ -49,8 +49,9 @@ def test_summary_patch_502_after_the_review_then_rerun(fake: FakeGitHub, tmp_pat
 
 def test_review_post_timing_out_after_github_stored_it(fake: FakeGitHub, tmp_path: Path) -> None:
     fake.open_pull(NUMBER, FILES)
-    fake.stall("POST", r"/reviews$", 3)  # the client gives up after 2 s; the fake still stores the review
-    first = run(fake, tmp_path / "1", "pull_request", event("pull_request.opened"), max_comments="1")
+    fake.stall("POST", r"/reviews$", 2)  # the client gives up after 1 s; the fake still stores the review
+    first = run(fake, tmp_path / "1", "pull_request", event("pull_request.opened"), max_comments="1",
+                http=QUICK_TIMEOUT)
     assert first.code == 0
     assert len([c for c in fake.calls if c.method == "POST" and c.path.endswith("/reviews")]) == 1
     assert "The review may not be on the pull request" in first.summary

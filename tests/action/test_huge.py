@@ -9,16 +9,21 @@ import hashlib
 import re
 from pathlib import Path
 
-from action.scenario import NO_TIMEOUT, NUMBER, SWALLOW, TLS_OFF, event, run
+from action.scenario import NUMBER, event, run
 from fakes.github_server import FakeGitHub
 from persona_review.action.markers import Known, fingerprints_in, fps_blobs, split_blobs
 
 GITHUB_BODY_LIMIT = 65_536
-THREE = "\n".join(["import requests", "", *SWALLOW, "", "", *NO_TIMEOUT[2:], "", "", *TLS_OFF]) + "\n"
+THREE = ("ALTER TABLE orders ADD COLUMN note text NOT NULL;\n"
+         "CREATE INDEX orders_note ON orders (note);\n"
+         "ALTER TABLE orders DROP COLUMN legacy;\n")
+"""A SQL file with three findings (NOT NULL on a live table, an index built without CONCURRENTLY, a dropped
+column). These tests are about GitHub's limits, not about any one language's checks: SQL keeps them
+quick and out of the tests that every mutant of the Python data-flow layer has to run."""
 
 
 def huge_tree(files: int) -> dict[str, str]:
-    return {f"app/mod_{i:04}.py": THREE for i in range(files)}
+    return {f"app/mod_{i:04}.sql": THREE for i in range(files)}
 
 
 def test_split_state_is_read_back_as_one_set() -> None:
@@ -71,7 +76,7 @@ def test_past_the_listing_and_comment_limits(fake: FakeGitHub, tmp_path: Path) -
 
 def test_many_skipped_files_keep_the_summary_and_its_state_whole(fake: FakeGitHub, tmp_path: Path) -> None:
     tree = {f"docs/guide/page_{i:04}_with_a_rather_long_name.md": f"Page {i}\n" for i in range(1_500)}
-    tree["app/orders.py"] = THREE
+    tree["app/orders.sql"] = THREE
     fake.open_tree_pull(NUMBER, {}, tree)
     out = run(fake, tmp_path / "1", "pull_request", event("pull_request.opened"))
     assert out.code == 0 and out.outputs["findings-count"] == "3"

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from action.scenario import NO_TIMEOUT, NUMBER, SWALLOW, TLS_OFF, added_file, event, run
+from action.scenario import NO_TIMEOUT, NUMBER, QUICK_TIMEOUT, SWALLOW, TLS_OFF, added_file, event, run
 from fakes.github_server import FakeGitHub
 from persona_review.action.markers import fingerprints_in
 from persona_review.action.poster import ForbiddenEventError, _create
@@ -116,8 +116,8 @@ def test_persistent_outage_fails_with_a_message(fake: FakeGitHub, tmp_path: Path
 
 def test_timeouts_are_retried(fake: FakeGitHub, tmp_path: Path) -> None:
     fake.open_pull(NUMBER, FILES)
-    fake.stall("GET", r"/pulls/2/files$", 3)  # the client gives up after 2 s (PERSONA_REVIEW_HTTP_TIMEOUT)
-    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    fake.stall("GET", r"/pulls/2/files$", 2)  # the client gives up after 1 s (PERSONA_REVIEW_HTTP_TIMEOUT)
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"), http=QUICK_TIMEOUT)
     assert out.code == 0
     assert [c.path.endswith("/files") for c in fake.calls].count(True) == 2
     assert len(fake.bot_review_comments()) == 3
@@ -126,8 +126,8 @@ def test_timeouts_are_retried(fake: FakeGitHub, tmp_path: Path) -> None:
 def test_a_review_post_that_times_out_is_never_sent_twice(fake: FakeGitHub, tmp_path: Path) -> None:
     """GitHub may create the review after the client gave up: retrying the POST would post it twice."""
     fake.open_pull(NUMBER, FILES)
-    fake.stall("POST", r"/reviews$", 3)  # the client gives up after 2 s; the fake still creates the review
-    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    fake.stall("POST", r"/reviews$", 2)  # the client gives up after 1 s; the fake still creates the review
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"), http=QUICK_TIMEOUT)
     assert len(_review_posts(fake)) == 1
     assert len(fake.submitted_reviews()) <= 1
     assert out.code == 0

@@ -10,7 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from action.scenario import NO_TIMEOUT, NUMBER, SWALLOW, TLS_OFF, Outcome, added_file, event, run
+from action.scenario import (
+    NO_TIMEOUT,
+    NUMBER,
+    QUICK_TIMEOUT,
+    SWALLOW,
+    TLS_OFF,
+    Outcome,
+    added_file,
+    event,
+    run,
+)
 from fakes.github_server import FakeGitHub
 from persona_review.action.markers import fps_blobs, prefixes_in
 from persona_review.action.report import SUMMARY_LIMIT
@@ -220,8 +230,8 @@ def test_a_review_whose_read_back_fails_too_is_reported_unsure(fake: FakeGitHub,
 
 def test_a_summary_post_that_gets_no_answer_asks_for_a_rerun(fake: FakeGitHub, tmp_path: Path) -> None:
     fake.open_pull(NUMBER, FILES)
-    fake.stall("POST", SUMMARY_POST, 3)  # the client gives up after 2 s
-    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"))
+    fake.stall("POST", SUMMARY_POST, 2)  # the client gives up after 1 s
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"), http=QUICK_TIMEOUT)
     assert out.code == 0
     (review,) = fake.submitted_reviews()
     said = (f"The review was posted ({review['html_url']}), but the summary comment could not be written "
@@ -229,15 +239,15 @@ def test_a_summary_post_that_gets_no_answer_asks_for_a_rerun(fake: FakeGitHub, t
     assert f"> {said}" in out.summary and said in out.log
 
 
-@pytest.mark.parametrize("pad", [0, 7])
+@pytest.mark.parametrize("pad", [10, 0])
 def test_the_summary_holds_as_many_fingerprints_as_fit_in_65000_characters(fake: FakeGitHub, tmp_path: Path,
                                                                             pad: int) -> None:
-    """Path lengths decide how much room the listing leaves: with no padding the summary comes out at exactly
-    65,000 characters; padded by 7 the next prefix would pass the limit by 2, the blank line before the
+    """Path lengths decide how much room the listing leaves: padded by 10 the summary comes out at exactly
+    65,000 characters; with no padding the next prefix would pass the limit by 2, the blank line before the
     marker."""
     from action.test_huge import THREE
 
-    tree = {f"app/{'x' * pad}mod_{i:04}.py": THREE for i in range(1_050)}
+    tree = {f"app/{'x' * pad}mod_{i:04}.sql": THREE for i in range(1_050)}
     fake.open_tree_pull(NUMBER, {}, tree)
     out = run(fake, tmp_path, "pull_request", event("pull_request.opened"), max_comments="10")
     assert out.code == 0
