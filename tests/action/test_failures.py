@@ -74,3 +74,17 @@ def test_pull_request_with_no_files_has_its_own_message(fake: FakeGitHub, tmp_pa
     assert out.code == 0 and fake.submitted_reviews() == []
     assert "#2 changes no files" in out.log and "triggers" not in out.summary
     assert set(out.outputs) == set(ACTION["outputs"])
+
+
+@pytest.mark.parametrize(("variable", "value"), [("PERSONA_REVIEW_HTTP_TIMEOUT", "0.5"),
+                                                 ("PERSONA_REVIEW_HTTP_TIMEOUT", "0"),
+                                                 ("PERSONA_REVIEW_HTTP_RETRIES", "2.5")])
+def test_a_fraction_where_a_whole_number_is_needed_is_refused(fake: FakeGitHub, tmp_path: Path, variable: str,
+                                                              value: str) -> None:
+    """A timeout of 0.5 s would have been cut to 0 (every request failing at once), a retry count of 2.5 to 2."""
+    fake.open_pull(NUMBER, FILES)
+    out = run(fake, tmp_path, "pull_request", event("pull_request.opened"), http={variable: value})
+    assert out.code == 2 and out.calls == 0
+    (error,) = [line for line in out.log.splitlines() if line.startswith("::error::")]
+    assert error == f"::error::{variable} must be a whole number, at least {1 if 'TIMEOUT' in variable else 0}, got {value!r}"
+    _failed_run_reports_everything(out.summary, out.outputs, tmp_path)

@@ -49,14 +49,21 @@ def _number(env: Mapping[str, str], key: str, default: float) -> float:
     return value
 
 
+def _whole(env: Mapping[str, str], key: str, default: int, least: int) -> int:
+    value = _number(env, key, default)
+    if value != int(value) or value < least:
+        raise UsageError(f"{key} must be a whole number, at least {least}, got {env.get(key, '').strip()!r}")
+    return int(value)
+
+
 def http_settings(env: Mapping[str, str]) -> HttpSettings:
     base = HttpSettings()
     return HttpSettings(
-        retries=int(_number(env, "PERSONA_REVIEW_HTTP_RETRIES", base.retries)),
+        retries=_whole(env, "PERSONA_REVIEW_HTTP_RETRIES", base.retries, 0),
         backoff=_number(env, "PERSONA_REVIEW_HTTP_BACKOFF", base.backoff),
         backoff_max=_number(env, "PERSONA_REVIEW_HTTP_BACKOFF_MAX", base.backoff_max),
         secondary_wait=_number(env, "PERSONA_REVIEW_HTTP_SECONDARY_WAIT", base.secondary_wait),
-        timeout=int(_number(env, "PERSONA_REVIEW_HTTP_TIMEOUT", base.timeout)),
+        timeout=_whole(env, "PERSONA_REVIEW_HTTP_TIMEOUT", base.timeout, 1),
         pacing=_number(env, "PERSONA_REVIEW_HTTP_PACING", base.pacing),
     )
 
