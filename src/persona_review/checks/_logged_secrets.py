@@ -5,8 +5,12 @@ length: the code, and the same text with string literals and comments blanked (s
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from persona_review.checks._lexing import lex
 from persona_review.checks._secret_names import logged_secret
+from persona_review.checks._spans import bracket_span, lines_of
+from persona_review.checks.base import FileContext, Hit
 
 _CHAIN = re.compile(
     r"""(?<![\w$.])([A-Za-z_$][\w$]*(?:\s*\??\.\s*[A-Za-z_$][\w$]*|\[\s*["'][^"'\]]+["']\s*\])*)"""
@@ -23,6 +27,22 @@ _HARMLESS_CALL = re.compile(
 )
 _TEMPLATE_FIELD = re.compile(r"\$\{([^{}]*)\}")
 _HEADER_READ = re.compile(r"""\b(?:Header\.Get|getHeader|get_header)\s*\(\s*"([^"]+)"\s*\)""")
+
+
+def secret_log_hits(ctx: FileContext, log_call: re.Pattern[str], *, templates: bool = False) -> Iterator[Hit]:
+    """A hit on each line where a call matched by `log_call` (ending at its opening bracket, in the bare
+    view) is given a secret; the message names the value, never what it holds."""
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "(" not in bare:
+            continue
+        for call in log_call.finditer(bare):
+            span = bracket_span(lexed, no, call.end() - 1)
+            name = logged_secret_in(span.code, span.bare, templates=templates)
+            if name:
+                yield Hit(no, span.last if span.last > no else None,
+                          f"`{name}` is passed to the logger: its value ends up in the log.")
+                break
 
 
 def logged_secret_in(code: str, bare: str, *, templates: bool = False) -> str:

@@ -6,9 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._lexing import lex
-from persona_review.checks._logged_secrets import logged_secret_in
-from persona_review.checks._spans import bracket_span, lines_of
+from persona_review.checks._logged_secrets import secret_log_hits
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -19,8 +17,9 @@ _LOG_CALL = re.compile(
     r"\s*\.\s*(?:Print|Printf|Println|Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln|"
     r"(?:Trace|Debug|Info|Warn|Warning|Error|Fatal|Panic|DPanic)(?:f|w|ln|Context)?|Log|LogAttrs|"
     r"With|WithField|WithFields|Msg|Msgf|Str|Interface)"
-    r"|fmt\s*\.\s*(?:Print|Printf|Println)|fmt\s*\.\s*Fprint(?:f|ln)?\s*\(\s*os\s*\.\s*(?:Stdout|Stderr)\s*,?"
+    r"|fmt\s*\.\s*(?:Print|Printf|Println)"
     r")\s*\("
+    r"|(?<![\w.])fmt\s*\.\s*Fprint(?:f|ln)?\s*\((?=\s*os\s*\.\s*(?:Stdout|Stderr)\b)"
 )
 
 
@@ -41,15 +40,4 @@ _LOG_CALL = re.compile(
     needs=("log", "Log", "fmt.", "sugar", "zap."),
 )
 def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
-    lexed = lex(ctx)
-    for no, _code, bare in lines_of(lexed):
-        if "(" not in bare:
-            continue
-        for call in _LOG_CALL.finditer(bare):
-            open_at = bare.find("(", call.start())
-            span = bracket_span(lexed, no, open_at)
-            name = logged_secret_in(span.code, span.bare)
-            if name:
-                yield Hit(no, span.last if span.last > no else None,
-                          f"`{name}` is passed to the logger: its value ends up in the log.")
-                break
+    yield from secret_log_hits(ctx, _LOG_CALL)

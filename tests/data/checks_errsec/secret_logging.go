@@ -5,6 +5,7 @@ import (
 	"log"
 	"log/slog"
 	"net/http"
+	"os"
 
 	"go.uber.org/zap"
 )
@@ -27,6 +28,9 @@ func Login(w http.ResponseWriter, r *http.Request, logger *zap.Logger, cfg Confi
 	fmt.Println("token:", // expect: GO-SECRET-IN-LOG
 		cfg.APIToken)
 	log.Printf("token ttl %d", cfg.TokenTTL)
+	zap.L().Info("issued", zap.String("token", cfg.APIToken)) // expect: GO-SECRET-IN-LOG
+	fmt.Fprintf(os.Stderr, "login with %s\n", password) // expect: GO-SECRET-IN-LOG
+	fmt.Fprintf(w, "token ttl %d\n", cfg.TokenTTL)
 	logger.Sugar().Debugf("key %s", maskKey(cfg.APIToken))
 	slog.Info("user agent", "value", r.Header.Get("User-Agent"))
 	w.WriteHeader(http.StatusNoContent)
