@@ -517,7 +517,9 @@ def _fingerprint(targets: Sequence[str], test_args: Sequence[str]) -> str:
     """Everything the coverage depends on except the test files themselves (those are tracked one by one,
     so that a changed or new test file is traced alone)."""
     digest = hashlib.sha256()
-    digest.update(json.dumps([str(ROOT), sorted(targets), list(test_args)]).encode())
+    # The version changes when a cached trace may be wrong: 2 = single test files traced with the
+    # repository on the import path (before, a file importing `tests.<package>` was recorded with no tests).
+    digest.update(json.dumps([2, str(ROOT), sorted(targets), list(test_args)]).encode())
     for folder in ("src", "tests"):
         for path in sorted((ROOT / folder).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts and not _is_test_file(path):
@@ -549,6 +551,10 @@ def _collect(out: Path, targets: Sequence[str], test_args: Sequence[str]) -> dic
         sys.exit("coverage run failed:\n" + proc.stdout[-4000:])
     data: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     out.unlink()
+    # 0: passed, 1: some tests failed (those are left out), 5: no tests. Anything else (a file that does not
+    # import, a usage error) would leave that file's tests uncredited, and every mutant they kill a survivor.
+    if proc.returncode not in (0, 1, 5):
+        sys.exit(f"coverage run failed (pytest exit {proc.returncode}):\n" + proc.stdout[-4000:])
     return data
 
 
@@ -1036,6 +1042,11 @@ def _normalise(modules: Iterable[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse(argv)
+    # As under `python -m pytest` from the repository (the README's test command): tests import each other as
+    # `tests.<package>`. Run as a script, only bench/ would be on the path, and a test file traced alone
+    # (the incremental coverage run) would fail to import.
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
     if args.collect:
         return _collect_main(args.collect, json.loads(args.collect_args), args.modules)
     os.chdir(ROOT)

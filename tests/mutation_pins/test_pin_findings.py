@@ -165,3 +165,14 @@ def test_a_renamed_files_findings_carry_the_fingerprints_they_had_at_the_earlier
     assert other.earlier_fingerprint == "", "a file that kept its path has no earlier fingerprint"
     unchanged = assign_fingerprints(at("svc/new.py"), scope_of)
     assert with_earlier_fingerprints(unchanged, {"svc/new.py": "svc/new.py"}, scope_of) == unchanged
+
+
+def test_without_scopes_a_renamed_files_findings_still_carry_their_earlier_fingerprints() -> None:
+    # Callers that know no functions or classes (scope_of left out) get the earlier path's fingerprints
+    # as assign_fingerprints gave them without scopes, and nothing is asked of a scope reader.
+    def at(path: str) -> list[Finding]:
+        return [finding(line=n, path=path) for n in (12, 5)] + [finding(line=None, path=path)]
+
+    before = {f.line: f.fingerprint for f in assign_fingerprints(at("api/old.py"))}
+    now = with_earlier_fingerprints(assign_fingerprints(at("api/new.py")), {"api/new.py": "api/old.py"})
+    assert {f.line: f.earlier_fingerprint for f in now} == before
