@@ -497,6 +497,19 @@ def _go_error(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[s
 # --- clients, settings and calls -------------------------------------------------------------------------
 
 
+_OUTBOUND_NAME = re.compile(
+    r"(?:^|\.)(?:get|post|put|patch|delete|head|options|request|stream|send|urlopen|fetch|axios|got|Do|Get|Post|"
+    r"PostForm|Head|NewRequest|NewRequestWithContext|Client|AsyncClient|exchange|getForObject|postForObject|"
+    r"openConnection|connect|HTTPConnection|HTTPSConnection|SMTP|SMTP_SSL|FTP|create_connection)$")
+
+
+def _outbound_call(text: str) -> str:
+    """The call that goes out over the network: a wrapper written around it on the same line
+    (`asyncio.to_thread(lambda: requests.get(url))`, `Promise.all([...])`) is not the one to name."""
+    found = calls(text)
+    return next((c for c in found if _OUTBOUND_NAME.search(c)), found[0] if found else "")
+
+
 def _timeout(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
     literal = re.search(r"&?\b(http\.(?:Client|Server|Transport))\s*\{", text)
     if literal:
@@ -507,7 +520,7 @@ def _timeout(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[st
             f"This {code(kind)} waits on slow peers forever, so stuck connections pile up until the process "
             "runs out of goroutines or file descriptors.",
         )
-    call = primary_call(text)
+    call = _outbound_call(text)
     if not call:
         return None
     if "timeout=None" in text.replace(" ", ""):
