@@ -1,0 +1,119 @@
+"""Python locks and semaphores left held by an early exit: `lock.acquire()`, a `return` or `raise` on some
+path, and the code's own `lock.release()` further down in the same block that this path never reaches.
+Every later `acquire()` then waits forever (a semaphore loses a permit for good).
+
+Read on the `ast` of the file (or of the hunk's statements): the acquire statement, the release statement
+after it in the same block (the code releases the lock itself, so it is not handing it on), and each
+`return`/`raise` between them, nested or not, that no release on its own path precedes. A `try` whose
+`finally` releases covers everything in it; code in nested functions is left alone.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator, Sequence
+
+from persona_review.checks._pyflow import dotted, flows
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_BODIES = ("body", "orelse", "finalbody")
+
+
+@register(
+    CheckSpec(
+        id="PY-LOCK-HELD-ON-RETURN",
+        checklist_item="ERR-10",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=frozenset({"python"}),
+        title="Early exit with the lock still held",
+        explanation=(
+            "This exit leaves between `acquire()` and the `release()` further down, so the lock stays held: "
+            "every later `acquire()` waits forever (a semaphore loses a permit for good) and the threads or "
+            "tasks behind it stop. Take the lock with `with lock:` (`async with` for asyncio), or release "
+            "it in a `finally`."
+        ),
+    ),
+    needs=("acquire(",),
+)
+def lock_held_on_return(ctx: FileContext) -> Iterator[Hit]:
+    seen: set[int] = set()
+    for flow in flows(ctx):
+        for node in ast.walk(flow.tree):
+            for field in _BODIES:
+                stmts = getattr(node, field, None)
+                if isinstance(stmts, list) and stmts and isinstance(stmts[0], ast.stmt):
+                    for leak, lock in _leaks_in(stmts):
+                        line = leak.lineno + flow.offset
+                        if line not in seen:
+                            seen.add(line)
+                            yield Hit(line, (leak.end_lineno or leak.lineno) + flow.offset,
+                                      message=_message(leak, lock))
+            if isinstance(node, ast.Try | ast.TryStar):
+                for handler in node.handlers:
+                    for leak, lock in _leaks_in(handler.body):
+                        line = leak.lineno + flow.offset
+                        if line not in seen:
+                            seen.add(line)
+                            yield Hit(line, (leak.end_lineno or leak.lineno) + flow.offset,
+                                      message=_message(leak, lock))
+
+
+def _called(stmt: ast.stmt, method: str) -> str:
+    """For `x.method()` (or `await x.method()`) as a statement, the receiver's dotted name; else ""."""
+    if not isinstance(stmt, ast.Expr):
+        return ""
+    call = stmt.value.value if isinstance(stmt.value, ast.Await) else stmt.value
+    if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == method \
+            and not call.args and not call.keywords:
+        return dotted(call.func.value)
+    return ""
+
+
+def _message(leak: ast.Return | ast.Raise, lock: str) -> str:
+    shown = ast.unparse(leak)
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return (f"`{shown}` leaves with `{lock}` still held: the `{lock}.release()` further down never runs "
+            f"on this path, so every later `{lock}.acquire()` waits forever (a semaphore loses a permit for "
+            f"good). Use `with {lock}:` (`async with` for asyncio), or release it in a `finally`.")
+
+
+def _leaks_in(stmts: Sequence[ast.stmt]) -> Iterator[tuple[ast.Return | ast.Raise, str]]:
+    for i, stmt in enumerate(stmts):
+        lock = _called(stmt, "acquire")
+        if not lock:
+            continue
+        end = next((j for j in range(i + 1, len(stmts)) if _called(stmts[j], "release") == lock), None)
+        if end is None:
+            continue  # not released in this block: handed on, or released by a `finally` elsewhere
+        for leak in _exits(stmts[i + 1 : end], lock):
+            yield leak, lock
+
+
+def _exits(stmts: Sequence[ast.stmt], lock: str, caught: bool = False) -> Iterator[ast.Return | ast.Raise]:
+    """`return`/`raise` statements reached in `stmts` before a release of `lock` on their path (a `raise`
+    inside a `try` that has handlers is taken to be caught there, `caught`)."""
+    for stmt in stmts:
+        if _called(stmt, "release") == lock:
+            return  # the rest of this block runs with the lock released
+        if _called(stmt, "acquire") == lock:
+            return  # taken again: a pattern this reading does not follow
+        if isinstance(stmt, ast.Return) or (isinstance(stmt, ast.Raise) and not caught):
+            yield stmt
+            return
+        if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            continue
+        if isinstance(stmt, ast.Try | ast.TryStar) and any(
+                _called(s, "release") == lock for s in stmt.finalbody):
+            continue
+        handled = bool(getattr(stmt, "handlers", None))
+        for field in _BODIES:
+            inner = getattr(stmt, field, None)
+            if isinstance(inner, list) and inner and isinstance(inner[0], ast.stmt):
+                yield from _exits(inner, lock, caught or (handled and field == "body"))
+        for handler in getattr(stmt, "handlers", []) or []:
+            yield from _exits(handler.body, lock, caught)
+        for case in getattr(stmt, "cases", []) or []:
+            yield from _exits(case.body, lock, caught)

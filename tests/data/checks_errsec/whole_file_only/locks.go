@@ -1,0 +1,96 @@
+// Fixture for the check on mutexes left locked by an early return. `// expect: ID` marks the line a finding must land on.
+package cache
+
+import (
+	"errors"
+	"sync"
+)
+
+type Store struct {
+	mu      sync.Mutex
+	rw      sync.RWMutex
+	items   map[string]string
+	closed  bool
+	pending []string
+}
+
+func (s *Store) Get(key string) (string, error) {
+	s.mu.Lock()
+	if s.closed {
+		return "", errors.New("closed") // expect: GO-LOCK-HELD-ON-RETURN
+	}
+	v, ok := s.items[key]
+	if !ok {
+		s.mu.Unlock()
+		return "", errors.New("missing")
+	}
+	s.mu.Unlock()
+	return v, nil
+}
+
+func (s *Store) Peek(key string) string {
+	s.rw.RLock()
+	v, ok := s.items[key]
+	if !ok {
+		return "" // expect: GO-LOCK-HELD-ON-RETURN
+	}
+	s.rw.RUnlock()
+	return v
+}
+
+func (s *Store) Put(key, value string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return errors.New("closed")
+	}
+	s.items[key] = value
+	return nil
+}
+
+// acquire hands the lock to its caller on success, by design.
+func (s *Store) acquire() error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return errors.New("closed")
+	}
+	return nil
+}
+
+func (s *Store) Drain(send func(string) error) error {
+	s.mu.Lock()
+	batch := s.pending
+	s.pending = nil
+	s.mu.Unlock()
+	for _, item := range batch {
+		if err := send(item); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) Each(visit func(string) bool) {
+	s.mu.Lock()
+	for k := range s.items {
+		go func(key string) {
+			if key == "" {
+				return
+			}
+			visit(key)
+		}(k)
+	}
+	s.mu.Unlock()
+}
+
+func (s *Store) Size(strict bool) int {
+	if strict {
+		s.mu.Lock()
+	} else {
+		return 0
+	}
+	n := len(s.items)
+	s.mu.Unlock()
+	return n
+}
