@@ -12,7 +12,7 @@ import pytest
 from .helpers import DATA, expected, findings_of
 from .test_hunk_parity import _diff, _findings, _old_version
 
-FIXTURES = ["request_scope.go", "OrderRepository.java", "views_exit.py", "background_tasks.py"]
+FIXTURES = ["request_scope.go", "rows_iteration.go", "OrderRepository.java", "views_exit.py", "background_tasks.py"]
 
 
 def _path(name: str) -> Path:

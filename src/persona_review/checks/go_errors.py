@@ -160,6 +160,7 @@ def _declared_call(bare: str, declared: frozenset[str]) -> re.Match[str] | None:
 _ERR_ASSIGN = re.compile(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)\s*[\w.]+.*\(")
 _ERR_REF = re.compile(r"\berr\b")
 _ERR_OVERWRITE = re.compile(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)")
+_BRANCH = re.compile(r"^\s*(?:\}\s*else\b|case\b|default\s*:)")
 
 
 @register(
@@ -183,6 +184,8 @@ def err_overwritten(ctx: FileContext) -> Iterator[Hit]:
         pending: int | None = None
         for no in segment:
             bare = lexed.bare[no]
+            if pending is not None and _BRANCH.match(bare):
+                pending = None  # the next assignment is in another branch: only one of them runs
             if "err" not in bare:
                 continue
             overwrite = _ERR_OVERWRITE.match(bare)
