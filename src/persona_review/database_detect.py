@@ -2,10 +2,11 @@
 
 Read, never run: Rails `config/database.yml` (its `production` adapter first), Django settings (`ENGINE`,
 the module `manage.py` names), Spring `spring.datasource.url`, `alembic.ini`'s `sqlalchemy.url`,
-connection URLs in `.env` files and compose files' database images; then the driver a dependency list
-names (`Gemfile`, `go.mod`, `package.json`). Configuration beats dependencies; within one kind, two
-different server engines leave the answer unknown, and SQLite counts only when nothing else is named (it
-is often the test database). MySQL and MariaDB are one family: MariaDB when anything names it.
+connection URLs in `.env` files and compose files' database images, a knexfile's `client` and
+sequelize-cli's `config/config.json` `dialect` (their `production` section first); then the driver a
+dependency list names (`Gemfile`, `go.mod`, `package.json`). Configuration beats dependencies; within
+one kind, two different server engines leave the answer unknown, and SQLite counts only when nothing else
+is named (it is often the test database). MySQL and MariaDB are one family: MariaDB when anything names it.
 
 The files are looked for at the repository root and in every folder above a changed file (a monorepo's
 service keeps its own). A missing or unreadable file is simply not a signal.
@@ -46,6 +47,11 @@ _CONFIG_FILES = (
     "src/main/resources/application.properties",
     "src/main/resources/application.yml",
     "src/main/resources/application.yaml",
+    "knexfile.js",
+    "knexfile.ts",
+    "knexfile.cjs",
+    "knexfile.mjs",
+    "config/config.json",
 )
 _DEPENDENCY_FILES = ("Gemfile", "go.mod", "package.json")
 
@@ -126,6 +132,10 @@ def _signals(path: str, text: str) -> list[str]:
         return _npm(text)
     if name.endswith(".py"):
         return [_django(e) for e in _DJANGO_ENGINE.findall(text)] + _urls(text)
+    if name.startswith("knexfile."):
+        return _knex_clients(text)
+    if name == "config.json":
+        return _sequelize_dialects(text)
     found = [_URL_ENGINES[i.lower()] for i in _IMAGE.findall(text)]
     return found + _urls(text)
 
@@ -155,6 +165,38 @@ def _rails_adapters(text: str) -> list[str]:
     if by_section.get("production"):
         return by_section["production"]
     return [engine for engines in by_section.values() for engine in engines]
+
+
+_KNEX_CLIENT = re.compile(r"""\bclient\s*:\s*['"`]([\w-]+)['"`]""")
+_KNEX_CLIENTS = {"pg": POSTGRES, "postgres": POSTGRES, "postgresql": POSTGRES, "pgnative": POSTGRES,
+                 "mysql": MYSQL, "mysql2": MYSQL, "sqlite3": SQLITE, "better-sqlite3": SQLITE,
+                 "sqlite": SQLITE}
+_PRODUCTION_KEY = re.compile(r"""(?:^|[\s{,])['"]?production['"]?\s*:\s*\{""")
+
+
+def _knex_clients(text: str) -> list[str]:
+    """The `client` of a knexfile's `production` section if it names one, else every client it names."""
+    production = _PRODUCTION_KEY.search(text)
+    if production is not None:
+        client = _KNEX_CLIENT.search(text, production.end())
+        if client is not None and client.group(1).lower() in _KNEX_CLIENTS:
+            return [_KNEX_CLIENTS[client.group(1).lower()]]
+    return [_KNEX_CLIENTS[c.lower()] for c in _KNEX_CLIENT.findall(text) if c.lower() in _KNEX_CLIENTS]
+
+
+def _sequelize_dialects(text: str) -> list[str]:
+    """sequelize-cli's `config/config.json`: the `production` environment's `dialect`, else every one."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    if not isinstance(data, dict):
+        return []
+    sections = {str(k): v for k, v in data.items() if isinstance(v, dict)}
+    production = sections.get("production")
+    chosen = [production] if production and "dialect" in production else list(sections.values())
+    dialects = [str(section.get("dialect", "")).lower() for section in chosen]
+    return [_URL_ENGINES[d] for d in dialects if d in _URL_ENGINES]
 
 
 def _npm(text: str) -> list[str]:

@@ -99,3 +99,14 @@ def test_go_and_js_follow_the_engine_too() -> None:
     assert [f.checklist_item for f in review("db/migrations/1_x.go", go, "postgres")] == ["MIG-03"]
     knex = "exports.up = (knex) => knex.schema.alterTable('orders', (t) => {\n  t.index(['code']);\n});\n"
     assert review("db/migrations/1_x.js", knex, "mysql") == []
+
+
+def test_sqlite_says_what_it_does_with_a_not_null_column() -> None:
+    """SQLite refuses a NOT NULL column without a default whether or not the table has rows; the
+    finding names the table (never "a non-empty the table")."""
+    text = "exports.up = (knex) => knex.schema.alterTable('orders', (t) => {\n  t.string('code').notNullable();\n});\n"
+    (sqlite,) = review("db/migrations/20240501000000_x.js", text, "sqlite")
+    assert "`orders`" in sqlite.title and "refused without a default" in sqlite.title
+    assert "ACCESS EXCLUSIVE" not in words([sqlite]) and "the table," not in words([sqlite])
+    (postgres,) = review("db/migrations/20240501000000_x.js", text, "postgres")
+    assert "ACCESS EXCLUSIVE" in postgres.title

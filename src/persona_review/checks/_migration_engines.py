@@ -137,7 +137,8 @@ _CONSEQUENCES: dict[str, dict[str, str]] = {
         "MIG-06": "{t} is copied and every row checked while writes to it wait.",
     },
     SQLITE: {
-        "MIG-02": "SQLite refuses this on a non-empty {t}, or rebuilds {t} to apply it.",
+        "MIG-02": "SQLite refuses to add a NOT NULL column without a default to {t}, and making a column NOT "
+        "NULL rebuilds {t}, failing if any row holds NULL.",
         "MIG-04": "{t} is rebuilt row by row while the database is locked for writes.",
     },
 }

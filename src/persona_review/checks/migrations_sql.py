@@ -202,7 +202,7 @@ def scan_sql(
     statements = split_statements(lines) if statements is None else statements
     created = created_tables(statements) | {name.lower() for name in new_tables}
     facts = facts_of((), checked)
-    rebuilt = _rebuild_steps(statements)
+    rebuilt = rebuild_steps(statements)
     defaults: dict[tuple[str, str], int] | None = None
     hits: list[SqlHit] = []
     in_tx = False
@@ -255,7 +255,7 @@ _REBUILD_REACH = 20
 """Statements after a rebuild's CREATE TABLE within which its copy (INSERT ... SELECT) is looked for."""
 
 
-def _rebuild_steps(statements: list[SqlStatement]) -> dict[int, list[str]]:
+def rebuild_steps(statements: list[SqlStatement]) -> dict[int, list[str]]:
     """The steps of a table rebuild (SQLite's way to change a column, as Django and Rails write it): rename
     the table away, create it again, copy the rows, drop the old copy; or create `new__t`, copy, drop `t`,
     rename `new__t` to `t`. The table ends as it began, so these steps drop and rename nothing; what the
