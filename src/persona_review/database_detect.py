@@ -7,6 +7,9 @@ sequelize-cli's `config/config.json` `dialect` (their `production` section first
 dependency list names (`Gemfile`, `go.mod`, `package.json`). Configuration beats dependencies; within
 one kind, two different server engines leave the answer unknown, and SQLite counts only when nothing else
 is named (it is often the test database). MySQL and MariaDB are one family: MariaDB when anything names it.
+SQL Server (`mssql`) is named by `mssql`/`sqlserver` URLs (`mssql+pyodbc://`, `jdbc:sqlserver://`), the
+`sqlserver` adapter, mssql-django's `ENGINE`, the SQL Server compose image, and the `mssql`/`tedious`,
+go-mssqldb and activerecord-sqlserver-adapter/tiny_tds drivers.
 
 The files are looked for at the repository root and in every folder above a changed file (a monorepo's
 service keeps its own). A missing or unreadable file is simply not a signal.
@@ -20,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
 from typing import NamedTuple
 
-POSTGRES, MYSQL, MARIADB, SQLITE = "postgres", "mysql", "mariadb", "sqlite"
+POSTGRES, MYSQL, MARIADB, SQLITE, MSSQL = "postgres", "mysql", "mariadb", "sqlite", "mssql"
 
 Reader = Callable[[Sequence[str]], Mapping[str, str]]
 """Texts of the paths it can read (a `contexts.FileSource.read`)."""
@@ -63,17 +66,25 @@ _ADAPTERS = {
     "mysql": MYSQL,
     "sqlite3": SQLITE,
     "sqlite": SQLITE,
+    "sqlserver": MSSQL,
 }
 _URL = re.compile(
-    r"\b(?:jdbc:)?(postgres(?:ql)?|postgis|mysql|mariadb|sqlite3?)(?:\+\w+)?:(?://|[\w/.])", re.IGNORECASE
+    r"\b(?:jdbc:)?(postgres(?:ql)?|postgis|mysql|mariadb|sqlite3?|mssql|sqlserver)(?:\+\w+)?:(?://|[\w/.])",
+    re.IGNORECASE,
 )
 _URL_ENGINES = {"postgres": POSTGRES, "postgresql": POSTGRES, "postgis": POSTGRES, "mysql": MYSQL,
-                "mariadb": MARIADB, "sqlite": SQLITE, "sqlite3": SQLITE}
-_DJANGO_ENGINE = re.compile(r"django(?:\.contrib\.gis)?\.db\.backends\.(postgresql\w*|postgis|mysql|sqlite3)")
+                "mariadb": MARIADB, "sqlite": SQLITE, "sqlite3": SQLITE, "mssql": MSSQL, "sqlserver": MSSQL}
+_DJANGO_ENGINE = re.compile(
+    r"django(?:\.contrib\.gis)?\.db\.backends\.(postgresql\w*|postgis|mysql|sqlite3)"
+    r"|[\"']ENGINE[\"']\s*:\s*[\"'](mssql|sql_server\.pyodbc)[\"']"
+)
 _DJANGO_SETTINGS = re.compile(r"DJANGO_SETTINGS_MODULE[\"']\s*,\s*[\"']([\w.]+)[\"']")
-_IMAGE = re.compile(r"^\s*image:\s*[\"']?(?:[\w./-]+/)?(postgres|postgis|mysql|mariadb)\b", re.M)
+_IMAGE = re.compile(
+    r"^\s*image:\s*[\"']?(?:[\w./-]+/)?(postgres|postgis|mysql|mariadb|mssql(?=/server)|azure-sql-edge)\b",
+    re.M,
+)
 _GEMS = {"pg": POSTGRES, "activerecord-postgis-adapter": POSTGRES, "mysql2": MYSQL, "trilogy": MYSQL,
-         "sqlite3": SQLITE}
+         "sqlite3": SQLITE, "activerecord-sqlserver-adapter": MSSQL, "tiny_tds": MSSQL}
 _GEM = re.compile(r"^\s*gem\s+[\"']([\w-]+)[\"']", re.M)
 _GO_DRIVERS = (
     ("github.com/jackc/pgx", POSTGRES),
@@ -84,9 +95,12 @@ _GO_DRIVERS = (
     ("github.com/mattn/go-sqlite3", SQLITE),
     ("modernc.org/sqlite", SQLITE),
     ("gorm.io/driver/sqlite", SQLITE),
+    ("github.com/microsoft/go-mssqldb", MSSQL),
+    ("github.com/denisenkom/go-mssqldb", MSSQL),
+    ("gorm.io/driver/sqlserver", MSSQL),
 )
 _NPM = {"pg": POSTGRES, "postgres": POSTGRES, "pg-promise": POSTGRES, "mysql": MYSQL, "mysql2": MYSQL,
-        "mariadb": MARIADB, "sqlite3": SQLITE, "better-sqlite3": SQLITE}
+        "mariadb": MARIADB, "sqlite3": SQLITE, "better-sqlite3": SQLITE, "mssql": MSSQL, "tedious": MSSQL}
 
 
 def candidate_paths(changed: Iterable[str]) -> list[str]:
@@ -131,12 +145,12 @@ def _signals(path: str, text: str) -> list[str]:
     if name == "package.json":
         return _npm(text)
     if name.endswith(".py"):
-        return [_django(e) for e in _DJANGO_ENGINE.findall(text)] + _urls(text)
+        return [_django(backend or other) for backend, other in _DJANGO_ENGINE.findall(text)] + _urls(text)
     if name.startswith("knexfile."):
         return _knex_clients(text)
     if name == "config.json":
         return _sequelize_dialects(text)
-    found = [_URL_ENGINES[i.lower()] for i in _IMAGE.findall(text)]
+    found = [_URL_ENGINES.get(i.lower(), MSSQL) for i in _IMAGE.findall(text)]
     return found + _urls(text)
 
 
@@ -145,6 +159,8 @@ def _urls(text: str) -> list[str]:
 
 
 def _django(backend: str) -> str:
+    if backend in ("mssql", "sql_server.pyodbc"):  # mssql-django, django-pyodbc-azure
+        return MSSQL
     return POSTGRES if backend.startswith(("postgres", "postgis")) else _ADAPTERS.get(backend, backend)
 
 
@@ -170,7 +186,7 @@ def _rails_adapters(text: str) -> list[str]:
 _KNEX_CLIENT = re.compile(r"""\bclient\s*:\s*['"`]([\w-]+)['"`]""")
 _KNEX_CLIENTS = {"pg": POSTGRES, "postgres": POSTGRES, "postgresql": POSTGRES, "pgnative": POSTGRES,
                  "mysql": MYSQL, "mysql2": MYSQL, "sqlite3": SQLITE, "better-sqlite3": SQLITE,
-                 "sqlite": SQLITE}
+                 "sqlite": SQLITE, "mssql": MSSQL}
 _PRODUCTION_KEY = re.compile(r"""(?:^|[\s{,])['"]?production['"]?\s*:\s*\{""")
 
 

@@ -74,6 +74,27 @@ def files(texts: Mapping[str, str]):  # type: ignore[no-untyped-def]
         ),
         ({"knexfile.js": "module.exports = { development: { client: 'mysql2' }, test: { client: 'sqlite3' } };\n"},
          ("mysql", "knexfile.js")),
+        ({"config/database.yml": "production:\n  adapter: sqlserver\n  host: db\n"}, ("mssql", "config/database.yml")),
+        ({"Gemfile": 'gem "activerecord-sqlserver-adapter"\ngem "tiny_tds"\n'}, ("mssql", "Gemfile")),
+        ({"go.mod": "module x\n\nrequire github.com/microsoft/go-mssqldb v1.7.0\n"}, ("mssql", "go.mod")),
+        ({"package.json": json.dumps({"dependencies": {"tedious": "18"}})}, ("mssql", "package.json")),
+        ({"package.json": json.dumps({"dependencies": {"knex": "3", "mssql": "11", "sqlite3": "5"}})},
+         ("mssql", "package.json")),
+        ({"knexfile.js": "module.exports = { client: 'mssql' };\n"}, ("mssql", "knexfile.js")),
+        ({".env": "DATABASE_URL=mssql+pyodbc://u:p@db/app?driver=ODBC+Driver+18+for+SQL+Server\n"}, ("mssql", ".env")),
+        (
+            {"src/main/resources/application.properties": "spring.datasource.url=jdbc:sqlserver://db:1433;databaseName=app\n"},
+            ("mssql", "src/main/resources/application.properties"),
+        ),
+        ({"docker-compose.yml": "services:\n  db:\n    image: mcr.microsoft.com/mssql/server:2022-latest\n"},
+         ("mssql", "docker-compose.yml")),
+        (
+            {
+                "manage.py": 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")\n',
+                "shop/settings.py": "DATABASES = {'default': {'ENGINE': 'mssql', 'NAME': 'shop'}}\n",
+            },
+            ("mssql", "shop/settings.py"),
+        ),
         (
             {
                 "config/config.json": json.dumps(
@@ -95,6 +116,10 @@ def test_unknown_when_nothing_names_one_or_two_server_engines_disagree() -> None
     assert detect_database(files({"config/config.json": "[1, 2]", "knexfile.js": "client: knexClient"}), [MIGRATION]) is None
     both = {"package.json": json.dumps({"dependencies": {"pg": "8", "mysql2": "3"}})}
     assert detect_database(files(both), [MIGRATION]) is None
+    server_and_postgres = {"package.json": json.dumps({"dependencies": {"pg": "8", "tedious": "18"}})}
+    assert detect_database(files(server_and_postgres), [MIGRATION]) is None
+    other_image = {"docker-compose.yml": "services:\n  web:\n    image: example/server:1\n"}
+    assert detect_database(files(other_image), [MIGRATION]) is None
 
 
 def test_a_service_folder_of_a_monorepo_has_its_own() -> None:
