@@ -11,7 +11,7 @@ constraint, a NOT NULL or a type change on it locks nothing that matters. Only a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import PurePosixPath
 from typing import NamedTuple
 
@@ -145,11 +145,13 @@ def not_null_checks(contexts: Iterable[FileContext]) -> list[NotNullCheck]:
     return found
 
 
-def checked_before(checks: Iterable[NotNullCheck], ctx: FileContext) -> frozenset[tuple[str, str]]:
+def checked_before(checks: Sequence[NotNullCheck], ctx: FileContext) -> frozenset[tuple[str, str]]:
     """The pairs that other migrations of the change validate before `ctx` runs. A migration whose version
     (its file name's) is later does not count; where either name carries no version the order is not known
     and the check counts. `ctx`'s own checks are left to the check reading it, which knows their order
     within the file."""
+    if not checks:
+        return frozenset()
     mine = migration_version(ctx.path)
     out: set[tuple[str, str]] = set()
     for check in checks:

@@ -184,8 +184,8 @@ def err_overwritten(ctx: FileContext) -> Iterator[Hit]:
         pending: int | None = None
         for no in segment:
             bare = lexed.bare[no]
-            if pending is not None and _BRANCH.match(bare):
-                pending = None  # the next assignment is in another branch: only one of them runs
+            if pending is not None and _BRANCH.match(bare) and _indent(bare) < _indent(lexed.bare[pending]):
+                pending = None  # the assignment's branch ends: the next one is in another, only one runs
             if "err" not in bare:
                 continue
             overwrite = _ERR_OVERWRITE.match(bare)
@@ -200,6 +200,10 @@ def err_overwritten(ctx: FileContext) -> Iterator[Hit]:
                 pending = no
             elif _ERR_REF.search(bare):
                 pending = None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 _SERVER_LIT = re.compile(r"\bhttp\.Server\s*\{")

@@ -243,3 +243,13 @@ func (s *Store) shelvesSwitched(desc bool) (int, error) {
 	}
 	return n, rows.Err()
 }
+
+func (s *Store) shelvesOrDefault(desc bool) (*sql.Rows, error) {
+	rows, err := s.db.Query("SELECT id FROM shelves") // expect: GO-ERR-OVERWRITTEN
+	if desc {
+		return rows, nil
+	} else {
+		rows, err = s.db.Query("SELECT id FROM shelves ORDER BY id DESC")
+	}
+	return rows, err
+}
