@@ -79,3 +79,43 @@ def test_rows_never_iterated_are_left_to_the_close_check() -> None:
     assert _rules(text.replace("\treturn 0, nil", "\tfor rows.Next() {\n\t}\n\treturn 0, nil") + other) == {
         (9, "GO-ROWS-ERR-UNCHECKED")
     }
+
+
+_FETCH = """package catalog
+
+import (
+	"context"
+	"database/sql"
+)
+
+func titles(ctx context.Context, db *sql.DB) ([]string, error) {
+	rows, err := db.QueryContext(ctx, "SELECT title FROM books")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return scanTitles(rows)
+}
+"""
+
+_SCAN = """
+func scanTitles(rows *sql.Rows) ([]string, error) {
+	var out []string
+	for rows.Next() {
+		var title string
+		if err := rows.Scan(&title); err != nil {
+			return nil, err
+		}
+		out = append(out, title)
+	}
+	return out, nil
+}
+"""
+
+
+def test_rows_iterated_by_a_helper_of_the_same_file_count_as_iterated() -> None:
+    """The loop may sit in a scanning helper: if no one on the way checks `Err`, the query is reported."""
+    assert _rules(_FETCH + _SCAN) == {(9, "GO-ROWS-ERR-UNCHECKED")}
+    checked = _SCAN.replace("\treturn out, nil\n", "\treturn out, rows.Err()\n")
+    assert _rules(_FETCH + checked) == set()
+    assert _rules(_FETCH) == set()  # the helper is not in view: it may check

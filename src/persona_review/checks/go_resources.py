@@ -69,25 +69,32 @@ def _ignored(text: str, at: int, length: int) -> bool:
 def _helper_hands_on(ctx: FileContext, rest: str, at: int, harmless: _Harmless, depth: int) -> bool:
     """For `var` at `at` passed as an argument to a function declared in this file: whether that function
     closes or hands on its parameter. True (handed on) when it cannot be told."""
+    param = _helper_param(ctx, rest, at)
+    if param is None:
+        return True
+    name, body = param
+    return bool(name) and _handed_on(ctx, body, name, harmless, depth + 1)  # an unnamed one is never used
+
+
+def _helper_param(ctx: FileContext, rest: str, at: int) -> tuple[str, str] | None:
+    """For the variable at `at` passed as a whole argument to a function declared in this file: the name
+    of the parameter it becomes ("" when unnamed) and that function's body. None when it cannot be told."""
     line_start = rest.rfind("\n", 0, at) + 1
     call = re.search(r"(?<![\w.])(?:\w+\.)?(\w+)\s*\(([^()]*)$", rest[line_start:at])
     if call is None:
-        return True
+        return None
     after = rest[at:]
     name_end = re.match(r"\w+\s*", after)
     if name_end is None or after[name_end.end() : name_end.end() + 1] not in {",", ")"}:
-        return True  # not passed as a whole argument
+        return None  # not passed as a whole argument
     helper = declared(ctx).get(call.group(1))
     if helper is None:
-        return True
+        return None
     position = call.group(2).count(",")
     if position >= len(helper.order):
-        return True  # variadic, or not the function we think
-    if not helper.order[position]:
-        return False  # an unnamed parameter is never used
+        return None  # variadic, or not the function we think
     lexed = lex(ctx)
-    body = "\n".join(lexed.bare[n] for n in range(helper.first + 1, helper.last + 1))
-    return _handed_on(ctx, body, helper.order[position], harmless, depth + 1)
+    return helper.order[position], "\n".join(lexed.bare[n] for n in range(helper.first + 1, helper.last + 1))
 
 
 def _unclosed(ctx: FileContext, call: re.Pattern[str], harmless: _Harmless) -> Iterator[Hit]:
@@ -256,11 +263,23 @@ def _err_unchecked(ctx: FileContext) -> Iterator[Hit]:
         # The whole rest of the function, past any reassignment: an `Err` check of the variable anywhere
         # after the query may be the one that covers it (rows assigned in the branches of an `if`).
         rest = "\n".join(lexed.bare[n] for n in range(no, funcs[0].last + 1))[match.end() :]
-        name = rf"(?<![\w.]){re.escape(var)}\s*\."
-        if re.search(name + r"Err\s*\(", rest) or not re.search(name + r"Next\s*\(", rest):
+        if re.search(rf"(?<![\w.]){re.escape(var)}\s*\.Err\s*\(", rest) or not _iterated(ctx, rest, var):
             continue
         if not _handed_on(ctx, rest, var, _harmless_iteration):
             yield Hit(no)
+
+
+def _iterated(ctx: FileContext, text: str, var: str, depth: int = 0) -> bool:
+    """Whether `text` calls `var.Next()`, itself or in a function of this file that `var` is passed to."""
+    if re.search(rf"(?<![\w.]){re.escape(var)}\s*\.Next\s*\(", text):
+        return True
+    if depth >= _HELPER_DEPTH:
+        return False
+    for use in re.finditer(rf"(?<![\w.]){re.escape(var)}\b", text):
+        param = _helper_param(ctx, text, use.start())
+        if param is not None and param[0] and _iterated(ctx, param[1], param[0], depth + 1):
+            return True
+    return False
 
 
 @register(
