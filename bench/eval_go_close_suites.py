@@ -3,20 +3,22 @@
 Go linters test themselves with `golang.org/x/tools/go/analysis/analysistest`: each file in `testdata/`
 marks the line a diagnostic must land on with a `// want "message"` comment, and every other line must stay
 clean. This script reads such a directory, keeps the labels of the classes persona-review checks (see
-CLASSES: an HTTP response body or `sql.Rows` never closed), runs the checks on every file as a whole file,
-and prints precision and recall per class for a **dev** split (files you may read while working on the
-checks) and a **test** split (files you only score). The split is a stable hash of each file's path.
+CLASSES: an HTTP response body or `sql.Rows` never closed, rows iterated without `rows.Err()`), runs the
+checks on every file as a whole file, and prints precision and recall per class for a **dev** split (files
+you may read while working on the checks) and a **test** split (files you only score). The split is a
+stable hash of each file's path.
 
 Positives are the labelled lines that make the class's kind of call (an HTTP request, a query); negatives
 are the lines that make such a call and carry no label. Labels of other classes are left out: a body that
 must also be read to its end ("closed and consumed", an option of bodyclose), a prepared statement not
-closed. A finding of the class's checks on any other line counts as a false alarm.
+closed. A finding of the class's checks on any other line counts as a false alarm. A suite is scored only
+on the classes it labels somewhere.
 
     python bench/eval_go_close_suites.py DIR [DIR ...] [--split dev|test|both] [--show dev]
 
 The suites are not part of this repository (their licenses are their authors'); point DIR at a copy, e.g.
-the `passes/bodyclose/testdata` folder of timakin/bodyclose and `pkg/analyzer/testdata` of
-ryanrolds/sqlclosecheck.
+the `passes/bodyclose/testdata` folder of timakin/bodyclose, `pkg/analyzer/testdata` of
+ryanrolds/sqlclosecheck and `passes/rowserr/testdata/src` of jingyugao/rowserrcheck.
 """
 
 from __future__ import annotations
@@ -53,6 +55,11 @@ CLASSES: dict[str, SuiteClass] = {
         re.compile(r"//\s*want\s+\"Rows/Stmt/NamedStmt was not closed"),
         re.compile(r"\.Query(?:Context)?\s*\("),
     ),
+    "rows.Err not checked": SuiteClass(
+        ("GO-ROWS-ERR-UNCHECKED",),
+        re.compile(r"//\s*want\s+\"rows\.Err must be checked\""),
+        re.compile(r"\.Query(?:x|Context|xContext)?\s*\("),
+    ),
 }
 _WANT = re.compile(r"//\s*want\s+\"")
 
@@ -78,18 +85,29 @@ class Score:
                 f"clean {self.clean:3d}  precision {precision:>4}  recall {recall:>4}")
 
 
+def _go_files(root: Path) -> list[Path]:
+    return [path for path in sorted(root.rglob("*.go")) if "vendor" not in path.parts]
+
+
+def labelled(root: Path) -> list[str]:
+    """The classes a suite labels somewhere (in either half): a suite that never labels a class, such as
+    a linter about `rows.Err` for closing, says nothing about that class's findings."""
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in _go_files(root)]
+    return [name for name, cls in CLASSES.items() if any(cls.label.search(text) for text in texts)]
+
+
 def score(dirs: list[Path]) -> dict[tuple[str, str], Score]:
     scores: dict[tuple[str, str], Score] = defaultdict(Score)
     for root in dirs:
-        for path in sorted(root.rglob("*.go")):
-            if "vendor" in path.parts:
-                continue
+        classes = labelled(root)
+        for path in _go_files(root):
             rel = f"{root.name}/{path.relative_to(root)}"
             text = path.read_text(encoding="utf-8", errors="replace")
             lines = text.splitlines()
             outcome = run_checks([context_for_text(path.name, text)], categories=(Category.ERROR_HANDLING,))
             split = split_of(rel)
-            for name, cls in CLASSES.items():
+            for name in classes:
+                cls = CLASSES[name]
                 found = {f.line for f in outcome.findings if f.rule_id in cls.checks}
                 calls = {i for i, line in enumerate(lines, 1) if cls.call.search(line.split("//")[0])}
                 positives = {i for i in calls if cls.label.search(lines[i - 1])}

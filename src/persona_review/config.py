@@ -64,7 +64,7 @@ class Config:
     (when the budget allows)."""
     max_file_lines: int = 5000
     database: str | None = None
-    """The engine migrations run on (postgres, mysql, mariadb, sqlite); None: detected from the repository."""
+    """The engine migrations run on (postgres, mysql, mariadb, sqlite, mssql); None: detected."""
     include_tests: bool = False
     review_drafts: bool = False
     ignore_authors: tuple[str, ...] | None = None

@@ -2,10 +2,14 @@
 
 Read, never run: Rails `config/database.yml` (its `production` adapter first), Django settings (`ENGINE`,
 the module `manage.py` names), Spring `spring.datasource.url`, `alembic.ini`'s `sqlalchemy.url`,
-connection URLs in `.env` files and compose files' database images; then the driver a dependency list
-names (`Gemfile`, `go.mod`, `package.json`). Configuration beats dependencies; within one kind, two
-different server engines leave the answer unknown, and SQLite counts only when nothing else is named (it
-is often the test database). MySQL and MariaDB are one family: MariaDB when anything names it.
+connection URLs in `.env` files and compose files' database images, a knexfile's `client` and
+sequelize-cli's `config/config.json` `dialect` (their `production` section first); then the driver a
+dependency list names (`Gemfile`, `go.mod`, `package.json`). Configuration beats dependencies; within
+one kind, two different server engines leave the answer unknown, and SQLite counts only when nothing else
+is named (it is often the test database). MySQL and MariaDB are one family: MariaDB when anything names it.
+SQL Server (`mssql`) is named by `mssql`/`sqlserver` URLs (`mssql+pyodbc://`, `jdbc:sqlserver://`), the
+`sqlserver` adapter, mssql-django's `ENGINE`, the SQL Server compose image, and the `mssql`/`tedious`,
+go-mssqldb and activerecord-sqlserver-adapter/tiny_tds drivers.
 
 The files are looked for at the repository root and in every folder above a changed file (a monorepo's
 service keeps its own). A missing or unreadable file is simply not a signal.
@@ -19,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
 from typing import NamedTuple
 
-POSTGRES, MYSQL, MARIADB, SQLITE = "postgres", "mysql", "mariadb", "sqlite"
+POSTGRES, MYSQL, MARIADB, SQLITE, MSSQL = "postgres", "mysql", "mariadb", "sqlite", "mssql"
 
 Reader = Callable[[Sequence[str]], Mapping[str, str]]
 """Texts of the paths it can read (a `contexts.FileSource.read`)."""
@@ -46,6 +50,11 @@ _CONFIG_FILES = (
     "src/main/resources/application.properties",
     "src/main/resources/application.yml",
     "src/main/resources/application.yaml",
+    "knexfile.js",
+    "knexfile.ts",
+    "knexfile.cjs",
+    "knexfile.mjs",
+    "config/config.json",
 )
 _DEPENDENCY_FILES = ("Gemfile", "go.mod", "package.json")
 
@@ -57,17 +66,25 @@ _ADAPTERS = {
     "mysql": MYSQL,
     "sqlite3": SQLITE,
     "sqlite": SQLITE,
+    "sqlserver": MSSQL,
 }
 _URL = re.compile(
-    r"\b(?:jdbc:)?(postgres(?:ql)?|postgis|mysql|mariadb|sqlite3?)(?:\+\w+)?:(?://|[\w/.])", re.IGNORECASE
+    r"\b(?:jdbc:)?(postgres(?:ql)?|postgis|mysql|mariadb|sqlite3?|mssql|sqlserver)(?:\+\w+)?:(?://|[\w/.])",
+    re.IGNORECASE,
 )
 _URL_ENGINES = {"postgres": POSTGRES, "postgresql": POSTGRES, "postgis": POSTGRES, "mysql": MYSQL,
-                "mariadb": MARIADB, "sqlite": SQLITE, "sqlite3": SQLITE}
-_DJANGO_ENGINE = re.compile(r"django(?:\.contrib\.gis)?\.db\.backends\.(postgresql\w*|postgis|mysql|sqlite3)")
+                "mariadb": MARIADB, "sqlite": SQLITE, "sqlite3": SQLITE, "mssql": MSSQL, "sqlserver": MSSQL}
+_DJANGO_ENGINE = re.compile(
+    r"django(?:\.contrib\.gis)?\.db\.backends\.(postgresql\w*|postgis|mysql|sqlite3)"
+    r"|[\"']ENGINE[\"']\s*:\s*[\"'](mssql|sql_server\.pyodbc)[\"']"
+)
 _DJANGO_SETTINGS = re.compile(r"DJANGO_SETTINGS_MODULE[\"']\s*,\s*[\"']([\w.]+)[\"']")
-_IMAGE = re.compile(r"^\s*image:\s*[\"']?(?:[\w./-]+/)?(postgres|postgis|mysql|mariadb)\b", re.M)
+_IMAGE = re.compile(
+    r"^\s*image:\s*[\"']?(?:[\w./-]+/)?(postgres|postgis|mysql|mariadb|mssql(?=/server)|azure-sql-edge)\b",
+    re.M,
+)
 _GEMS = {"pg": POSTGRES, "activerecord-postgis-adapter": POSTGRES, "mysql2": MYSQL, "trilogy": MYSQL,
-         "sqlite3": SQLITE}
+         "sqlite3": SQLITE, "activerecord-sqlserver-adapter": MSSQL, "tiny_tds": MSSQL}
 _GEM = re.compile(r"^\s*gem\s+[\"']([\w-]+)[\"']", re.M)
 _GO_DRIVERS = (
     ("github.com/jackc/pgx", POSTGRES),
@@ -78,9 +95,12 @@ _GO_DRIVERS = (
     ("github.com/mattn/go-sqlite3", SQLITE),
     ("modernc.org/sqlite", SQLITE),
     ("gorm.io/driver/sqlite", SQLITE),
+    ("github.com/microsoft/go-mssqldb", MSSQL),
+    ("github.com/denisenkom/go-mssqldb", MSSQL),
+    ("gorm.io/driver/sqlserver", MSSQL),
 )
 _NPM = {"pg": POSTGRES, "postgres": POSTGRES, "pg-promise": POSTGRES, "mysql": MYSQL, "mysql2": MYSQL,
-        "mariadb": MARIADB, "sqlite3": SQLITE, "better-sqlite3": SQLITE}
+        "mariadb": MARIADB, "sqlite3": SQLITE, "better-sqlite3": SQLITE, "mssql": MSSQL, "tedious": MSSQL}
 
 
 def candidate_paths(changed: Iterable[str]) -> list[str]:
@@ -125,8 +145,12 @@ def _signals(path: str, text: str) -> list[str]:
     if name == "package.json":
         return _npm(text)
     if name.endswith(".py"):
-        return [_django(e) for e in _DJANGO_ENGINE.findall(text)] + _urls(text)
-    found = [_URL_ENGINES[i.lower()] for i in _IMAGE.findall(text)]
+        return [_django(backend or other) for backend, other in _DJANGO_ENGINE.findall(text)] + _urls(text)
+    if name.startswith("knexfile."):
+        return _knex_clients(text)
+    if name == "config.json":
+        return _sequelize_dialects(text)
+    found = [_URL_ENGINES.get(i.lower(), MSSQL) for i in _IMAGE.findall(text)]
     return found + _urls(text)
 
 
@@ -135,6 +159,8 @@ def _urls(text: str) -> list[str]:
 
 
 def _django(backend: str) -> str:
+    if backend in ("mssql", "sql_server.pyodbc"):  # mssql-django, django-pyodbc-azure
+        return MSSQL
     return POSTGRES if backend.startswith(("postgres", "postgis")) else _ADAPTERS.get(backend, backend)
 
 
@@ -155,6 +181,38 @@ def _rails_adapters(text: str) -> list[str]:
     if by_section.get("production"):
         return by_section["production"]
     return [engine for engines in by_section.values() for engine in engines]
+
+
+_KNEX_CLIENT = re.compile(r"""\bclient\s*:\s*['"`]([\w-]+)['"`]""")
+_KNEX_CLIENTS = {"pg": POSTGRES, "postgres": POSTGRES, "postgresql": POSTGRES, "pgnative": POSTGRES,
+                 "mysql": MYSQL, "mysql2": MYSQL, "sqlite3": SQLITE, "better-sqlite3": SQLITE,
+                 "sqlite": SQLITE, "mssql": MSSQL}
+_PRODUCTION_KEY = re.compile(r"""(?:^|[\s{,])['"]?production['"]?\s*:\s*\{""")
+
+
+def _knex_clients(text: str) -> list[str]:
+    """The `client` of a knexfile's `production` section if it names one, else every client it names."""
+    production = _PRODUCTION_KEY.search(text)
+    if production is not None:
+        client = _KNEX_CLIENT.search(text, production.end())
+        if client is not None and client.group(1).lower() in _KNEX_CLIENTS:
+            return [_KNEX_CLIENTS[client.group(1).lower()]]
+    return [_KNEX_CLIENTS[c.lower()] for c in _KNEX_CLIENT.findall(text) if c.lower() in _KNEX_CLIENTS]
+
+
+def _sequelize_dialects(text: str) -> list[str]:
+    """sequelize-cli's `config/config.json`: the `production` environment's `dialect`, else every one."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    if not isinstance(data, dict):
+        return []
+    sections = {str(k): v for k, v in data.items() if isinstance(v, dict)}
+    production = sections.get("production")
+    chosen = [production] if production and "dialect" in production else list(sections.values())
+    dialects = [str(section.get("dialect", "")).lower() for section in chosen]
+    return [_URL_ENGINES[d] for d in dialects if d in _URL_ENGINES]
 
 
 def _npm(text: str) -> list[str]:

@@ -12,8 +12,8 @@ import pytest
 from .helpers import DATA, expected, findings_of
 from .test_hunk_parity import _diff, _findings, _old_version
 
-FIXTURES = ["request_scope.go", "OrderRepository.java", "views_exit.py", "background_tasks.py", "locks.go",
-            "locks.py"]
+FIXTURES = ["request_scope.go", "rows_iteration.go", "OrderRepository.java", "views_exit.py", "background_tasks.py",
+            "locks.go", "locks.py"]
 
 
 def _path(name: str) -> Path:

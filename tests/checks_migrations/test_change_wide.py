@@ -132,10 +132,12 @@ def test_set_not_null_after_a_validated_check_in_an_earlier_migration() -> None:
 
 
 def test_rails_change_column_null_after_a_check_validated_in_another_migration() -> None:
+    order = ["AddCheck", "ValidateCheck", "SetNotNull"]  # the order their versions run in
+
     def rails(name: str, body: str) -> FileContext:
         lines = "\n".join(f"    {line}" for line in body.splitlines())
         text = f"class {name} < ActiveRecord::Migration[7.1]\n  def change\n{lines}\n  end\nend\n"
-        return ctx(f"db/migrate/2024010{len(name) % 9}000000_{name.lower()}.rb", text)
+        return ctx(f"db/migrate/2024010{order.index(name) + 1}000000_{name.lower()}.rb", text)
 
     add = rails("AddCheck", 'add_check_constraint :orders, "code IS NOT NULL", name: "orders_code_nn", validate: false')
     validate = rails("ValidateCheck", 'validate_check_constraint :orders, name: "orders_code_nn"')
@@ -170,3 +172,65 @@ def test_a_join_table_is_new_but_the_tables_it_joins_are_not() -> None:
         """,
     )
     assert {(path, line) for path, line, _item in found(join, use)} == {(use.path, 5)}
+
+
+_CHECK_SQL = """
+ALTER TABLE orders ADD CONSTRAINT orders_code_nn CHECK (code IS NOT NULL) NOT VALID;
+ALTER TABLE orders VALIDATE CONSTRAINT orders_code_nn;
+"""
+_SET_NOT_NULL = "ALTER TABLE orders ALTER COLUMN code SET NOT NULL;\n"
+
+
+def test_a_check_validated_by_a_later_migration_does_not_cover_an_earlier_set_not_null() -> None:
+    """Migrations run in version order: a check that V5 validates does not exist yet when V4 runs."""
+    later = ctx("db/migrations/V5__check.sql", _CHECK_SQL)
+    set_nn = ctx("db/migrations/V4__not_null.sql", _SET_NOT_NULL)
+    assert found(later, set_nn) == {("db/migrations/V4__not_null.sql", 1, "MIG-02")}
+    assert found(set_nn, later) == found(later, set_nn)  # the order of the diff's files does not matter
+    earlier = ctx("db/migrations/V3_1__check.sql", _CHECK_SQL)
+    assert found(earlier, set_nn) == set()
+    timestamps = (ctx("db/migrations/20240102000000_check.sql", _CHECK_SQL),
+                  ctx("db/migrations/20240101000000_not_null.sql", _SET_NOT_NULL))
+    assert found(*timestamps) == {("db/migrations/20240101000000_not_null.sql", 1, "MIG-02")}
+
+
+def test_without_versions_the_order_is_unknown_and_the_check_counts() -> None:
+    check = ctx("db/migrations/add_check.sql", _CHECK_SQL)
+    assert found(check, ctx("db/migrations/set_not_null.sql", _SET_NOT_NULL)) == set()
+    assert found(check, ctx("db/migrations/V4__not_null.sql", _SET_NOT_NULL)) == set()
+
+
+def test_within_one_migration_only_a_check_validated_above_counts() -> None:
+    above = ctx("db/migrations/V4__x.sql", _CHECK_SQL + _SET_NOT_NULL)
+    assert found(above) == set()
+    below = ctx("db/migrations/V4__x.sql", _SET_NOT_NULL + _CHECK_SQL)
+    assert found(below) == {("db/migrations/V4__x.sql", 1, "MIG-02")}
+
+
+def _rails(path: str, body: str) -> FileContext:
+    lines = "\n".join(f"    {line}" for line in body.splitlines())
+    return ctx(path, f"class Step < ActiveRecord::Migration[7.1]\n  def change\n{lines}\n  end\nend\n")
+
+
+def test_rails_validation_in_a_later_migration_does_not_cover_an_earlier_one() -> None:
+    add = _rails("db/migrate/20240101000000_add.rb",
+                 'add_check_constraint :orders, "code IS NOT NULL", name: "orders_code_nn", validate: false')
+    set_nn = _rails("db/migrate/20240102000000_set.rb", "change_column_null :orders, :code, false")
+    validate_later = _rails("db/migrate/20240103000000_validate.rb",
+                            'validate_check_constraint :orders, name: "orders_code_nn"')
+    validate_sooner = _rails("db/migrate/20240101120000_validate.rb",
+                             'validate_check_constraint :orders, name: "orders_code_nn"')
+    assert found(add, set_nn, validate_later) == {("db/migrate/20240102000000_set.rb", 3, "MIG-02")}
+    assert found(add, set_nn, validate_sooner) == set()
+
+
+def test_rails_a_check_added_validated_in_the_same_migration_counts_above_only() -> None:
+    check = 'add_check_constraint :orders, "code IS NOT NULL", name: "orders_code_nn"'
+    set_nn = "change_column_null :orders, :code, false"
+    path = "db/migrate/20240102000000_set.rb"
+    assert {(line, item) for _, line, item in found(_rails(path, f"{check}\n{set_nn}"))} == {(3, "MIG-06")}
+    assert (3, "MIG-02") in {(line, item) for _, line, item in found(_rails(path, f"{set_nn}\n{check}"))}
+    other = check.replace("code IS NOT NULL", "note IS NOT NULL")
+    assert (4, "MIG-02") in {(line, item) for _, line, item in found(_rails(path, f"{other}\n{set_nn}"))}
+    unvalidated = f"{check}, validate: false"
+    assert (4, "MIG-02") in {(line, item) for _, line, item in found(_rails(path, f"{unvalidated}\n{set_nn}"))}

@@ -99,3 +99,62 @@ def test_go_and_js_follow_the_engine_too() -> None:
     assert [f.checklist_item for f in review("db/migrations/1_x.go", go, "postgres")] == ["MIG-03"]
     knex = "exports.up = (knex) => knex.schema.alterTable('orders', (t) => {\n  t.index(['code']);\n});\n"
     assert review("db/migrations/1_x.js", knex, "mysql") == []
+
+
+def test_sqlite_says_what_it_does_with_a_not_null_column() -> None:
+    """SQLite refuses a NOT NULL column without a default whether or not the table has rows; the
+    finding names the table (never "a non-empty the table")."""
+    text = "exports.up = (knex) => knex.schema.alterTable('orders', (t) => {\n  t.string('code').notNullable();\n});\n"
+    (sqlite,) = review("db/migrations/20240501000000_x.js", text, "sqlite")
+    assert "`orders`" in sqlite.title and "refused without a default" in sqlite.title
+    assert "ACCESS EXCLUSIVE" not in words([sqlite]) and "the table," not in words([sqlite])
+    (postgres,) = review("db/migrations/20240501000000_x.js", text, "postgres")
+    assert "ACCESS EXCLUSIVE" in postgres.title
+
+
+def test_sql_server_gets_online_and_nocheck_advice_and_no_postgres_syntax() -> None:
+    found = review(RAILS, MIGRATION, "mssql")
+    assert {f.checklist_item for f in found} == {"MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-06"}  # no json
+    text = words(found)
+    assert "WITH (ONLINE = ON)" in text and "WITH NOCHECK" in text
+    assert "CONCURRENTLY" not in text and "ACCESS EXCLUSIVE" not in text and "NOT VALID" not in text
+    assert "lock_timeout" not in text and "jsonb" not in text
+
+
+def test_sql_server_online_index_and_nocheck_constraint_are_the_safe_forms() -> None:
+    risky = (
+        "CREATE INDEX ix_orders_code ON orders (code);\n"
+        "ALTER TABLE orders ADD CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id);\n"
+        "ALTER TABLE orders ADD CONSTRAINT uq_orders_code UNIQUE (code);\n"
+        "ALTER TABLE orders ALTER COLUMN code SET NOT NULL;\n"
+    )
+    safe = (
+        "CREATE INDEX ix_orders_code ON orders (code) WITH (ONLINE = ON);\n"
+        "ALTER TABLE orders WITH NOCHECK ADD CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id);\n"
+        "ALTER TABLE orders ADD CONSTRAINT uq_orders_code UNIQUE (code) WITH (ONLINE = ON);\n"
+    )
+    flagged = review(SQL, risky, "mssql")
+    assert [(f.line, f.checklist_item) for f in flagged] == [(1, "MIG-03"), (2, "MIG-06"), (3, "MIG-07"), (4, "MIG-02")]
+    text = words(flagged)
+    assert "CONCURRENTLY" not in text and "NOT VALID" not in text and "ACCESS EXCLUSIVE" not in text
+    assert review(SQL, safe, "mssql") == []
+
+
+def test_the_config_takes_mssql_and_refuses_an_engine_it_does_not_know() -> None:
+    from persona_review.config import parse_config
+    from persona_review.errors import ConfigError
+
+    assert parse_config("database: mssql\n", "c.yml").database == "mssql"
+    with pytest.raises(ConfigError, match="'database' is 'oracle'"):
+        parse_config("database: oracle\n", "c.yml")
+
+
+def test_sql_server_renames_and_runtime_constant_defaults() -> None:
+    text = (
+        "EXEC sp_rename 'orders.code', 'sku', 'COLUMN';\n"
+        "ALTER TABLE orders ADD created datetime2 NOT NULL DEFAULT SYSUTCDATETIME();\n"
+        "ALTER TABLE orders ADD token uniqueidentifier NOT NULL DEFAULT NEWID();\n"
+    )
+    found = review(SQL, text, "mssql")
+    assert [(f.line, f.checklist_item) for f in found] == [(1, "MIG-05"), (3, "MIG-08")]
+    assert "schema lock" in found[1].title and "ACCESS EXCLUSIVE" not in words(found)

@@ -214,3 +214,49 @@ def test_a_table_named_by_a_variable_is_never_shown_empty() -> None:
     (finding,) = review(KNEX, text)
     assert " on  " not in finding.body and "on ." not in finding.body and "``" not in finding.title
     assert "code" not in finding.body  # a column inside the block is not taken for the table
+
+
+_KNEX_REBUILD_NEW = """exports.up = async (knex) => {
+  await knex.schema.createTable('orders_new', (t) => {
+    t.increments('id');
+    t.string('code').notNullable();
+  });
+  await knex.raw('INSERT INTO orders_new (id, code) SELECT id, code FROM orders');
+  await knex.schema.dropTable('orders');
+  await knex.schema.renameTable('orders_new', 'orders');
+};
+"""
+
+_KNEX_REBUILD_AWAY = """exports.up = async (knex) => {
+  await knex.schema.renameTable('orders', 'orders_old');
+  await knex.schema.createTable('orders', (t) => {
+    t.increments('id');
+    t.string('code').notNullable();
+  });
+  await knex.raw('INSERT INTO orders (id, code) SELECT id, code FROM orders_old');
+  await knex.schema.dropTable('orders_old');
+};
+"""
+
+
+@pytest.mark.parametrize("text", [_KNEX_REBUILD_NEW, _KNEX_REBUILD_AWAY], ids=["new-then-rename", "rename-away"])
+def test_a_table_rebuild_written_with_the_builder_drops_and_renames_nothing(text: str) -> None:
+    """SQLite changes a table by rebuilding it; a migration that writes the rebuild with Knex's builder
+    (create, copy, drop, rename) ends with the table it began with, so no drop or rename is reported."""
+    assert rules(KNEX, text) == set()
+
+
+def test_a_drop_that_no_rename_replaces_is_still_reported() -> None:
+    no_rename = _KNEX_REBUILD_NEW.replace("  await knex.schema.renameTable('orders_new', 'orders');\n", "")
+    assert rules(KNEX, no_rename) == {(7, "MIG-01")}
+    other_table = _KNEX_REBUILD_NEW.replace("dropTable('orders')", "dropTable('invoices')")
+    assert rules(KNEX, other_table) == {(7, "MIG-01")}
+    kept_old = _KNEX_REBUILD_AWAY.replace("dropTable('orders_old')", "dropTable('invoices')")
+    assert (8, "MIG-01") in rules(KNEX, kept_old)
+
+
+def test_a_chained_column_is_quoted_whole_in_the_title() -> None:
+    (finding,) = review(KNEX, knex("table.string('code').notNullable();"))
+    assert "`table.string('code').notNullable()` on `orders`" in finding.title
+    (renamed,) = review(KNEX, knex("table.renameColumn('total', 'amount');"))
+    assert "`table.renameColumn 'total', 'amount'` on `orders`" in renamed.title

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from persona_review.checks._migration_paths import MigrationKind, migration_kind
+from persona_review.checks._migration_paths import MigrationKind, migration_kind, migration_version
 from persona_review.contexts import context_for_text
 
 DJANGO = "from django.db import migrations\n\nclass Migration(migrations.Migration):\n    operations = []\n"
@@ -42,3 +42,22 @@ def test_migrations_are_recognised(path: str, text: str, kind: MigrationKind) ->
 )
 def test_other_files_are_not_migrations(path: str, text: str) -> None:
     assert migration_kind(context_for_text(path, text)) is None
+
+
+@pytest.mark.parametrize(
+    ("path", "version"),
+    [
+        ("db/migration/V3__orders.sql", (3,)),
+        ("db/migration/v1_2__orders.sql", (1, 2)),
+        ("db/migration/V2.10.1__orders.sql", (2, 10, 1)),
+        ("db/migrate/20240501000000_add_orders.rb", (20240501000000,)),
+        ("migrations/000007_orders.up.sql", (7,)),
+        ("shop/migrations/0003_item_code.py", (3,)),
+        ("migrations/1714564800000-ChangeOrders.ts", (1714564800000,)),
+        ("db/migration/R__views.sql", None),
+        ("db/migrations/add_check.sql", None),
+        ("db/migrations/2024.sql", (2024,)),
+    ],
+)
+def test_the_version_a_migration_runs_in(path: str, version: tuple[int, ...] | None) -> None:
+    assert migration_version(path) == version

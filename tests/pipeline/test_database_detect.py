@@ -58,6 +58,52 @@ def files(texts: Mapping[str, str]):  # type: ignore[no-untyped-def]
         ),
         ({"config/database.yml": "production:\n  adapter: postgresql\n", "Gemfile": 'gem "mysql2"\n'},
          ("postgres", "config/database.yml")),
+        (
+            {
+                "knexfile.js": "module.exports = { client: 'better-sqlite3', connection: { filename: 'app.db' } };\n",
+                "package.json": json.dumps({"dependencies": {"knex": "3", "pg": "8", "better-sqlite3": "9"}}),
+            },
+            ("sqlite", "knexfile.js"),
+        ),
+        (
+            {
+                "knexfile.ts": "export default {\n  development: { client: 'sqlite3' },\n"
+                "  production: {\n    client: 'pg',\n    connection: process.env.DATABASE_URL,\n  },\n};\n"
+            },
+            ("postgres", "knexfile.ts"),
+        ),
+        ({"knexfile.js": "module.exports = { development: { client: 'mysql2' }, test: { client: 'sqlite3' } };\n"},
+         ("mysql", "knexfile.js")),
+        ({"config/database.yml": "production:\n  adapter: sqlserver\n  host: db\n"}, ("mssql", "config/database.yml")),
+        ({"Gemfile": 'gem "activerecord-sqlserver-adapter"\ngem "tiny_tds"\n'}, ("mssql", "Gemfile")),
+        ({"go.mod": "module x\n\nrequire github.com/microsoft/go-mssqldb v1.7.0\n"}, ("mssql", "go.mod")),
+        ({"package.json": json.dumps({"dependencies": {"tedious": "18"}})}, ("mssql", "package.json")),
+        ({"package.json": json.dumps({"dependencies": {"knex": "3", "mssql": "11", "sqlite3": "5"}})},
+         ("mssql", "package.json")),
+        ({"knexfile.js": "module.exports = { client: 'mssql' };\n"}, ("mssql", "knexfile.js")),
+        ({".env": "DATABASE_URL=mssql+pyodbc://u:p@db/app?driver=ODBC+Driver+18+for+SQL+Server\n"}, ("mssql", ".env")),
+        (
+            {"src/main/resources/application.properties": "spring.datasource.url=jdbc:sqlserver://db:1433;databaseName=app\n"},
+            ("mssql", "src/main/resources/application.properties"),
+        ),
+        ({"docker-compose.yml": "services:\n  db:\n    image: mcr.microsoft.com/mssql/server:2022-latest\n"},
+         ("mssql", "docker-compose.yml")),
+        (
+            {
+                "manage.py": 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")\n',
+                "shop/settings.py": "DATABASES = {'default': {'ENGINE': 'mssql', 'NAME': 'shop'}}\n",
+            },
+            ("mssql", "shop/settings.py"),
+        ),
+        (
+            {
+                "config/config.json": json.dumps(
+                    {"development": {"dialect": "sqlite"}, "production": {"dialect": "mariadb"}}
+                ),
+                "package.json": json.dumps({"dependencies": {"sequelize": "6", "pg": "8"}}),
+            },
+            ("mariadb", "config/config.json"),
+        ),
     ],
 )
 def test_signals(texts: dict[str, str], expected: tuple[str, str]) -> None:
@@ -67,8 +113,13 @@ def test_signals(texts: dict[str, str], expected: tuple[str, str]) -> None:
 def test_unknown_when_nothing_names_one_or_two_server_engines_disagree() -> None:
     assert detect_database(files({}), [MIGRATION]) is None
     assert detect_database(files({"package.json": "{not json"}), [MIGRATION]) is None
+    assert detect_database(files({"config/config.json": "[1, 2]", "knexfile.js": "client: knexClient"}), [MIGRATION]) is None
     both = {"package.json": json.dumps({"dependencies": {"pg": "8", "mysql2": "3"}})}
     assert detect_database(files(both), [MIGRATION]) is None
+    server_and_postgres = {"package.json": json.dumps({"dependencies": {"pg": "8", "tedious": "18"}})}
+    assert detect_database(files(server_and_postgres), [MIGRATION]) is None
+    other_image = {"docker-compose.yml": "services:\n  web:\n    image: example/server:1\n"}
+    assert detect_database(files(other_image), [MIGRATION]) is None
 
 
 def test_a_service_folder_of_a_monorepo_has_its_own() -> None:
@@ -124,3 +175,42 @@ def test_workspace_reader_refuses_paths_outside_the_root(tmp_path: Path) -> None
     (tmp_path / "Gemfile").write_text('gem "mysql2"\n', encoding="utf-8")
     found = detect_database(WorkspaceFiles(tmp_path / "repo").read, ["../x/db/migrate/1.rb"])
     assert found is None
+
+
+KNEX_MIGRATION = "migrations/20240501000000_notes.js"
+KNEX = [
+    "exports.up = (knex) => knex.schema.alterTable('notes', (t) => {",
+    "  t.index(['title']);",
+    "  t.string('slug').notNullable();",
+    "});",
+]
+
+
+def test_a_knex_app_on_sqlite_gets_no_postgres_lock_advice(tmp_path: Path) -> None:
+    """A Knex app whose package.json names both pg and sqlite3 runs on what its knexfile's client says."""
+    (tmp_path / "package.json").write_text(
+        json.dumps({"dependencies": {"knex": "3", "pg": "8", "sqlite3": "5"}}), encoding="utf-8"
+    )
+    (tmp_path / "knexfile.js").write_text("module.exports = { client: 'sqlite3' };\n", encoding="utf-8")
+
+    def run() -> tuple[list[str], list[str]]:
+        lines: list[str] = []
+        result = run_review(
+            ReviewInput(
+                diff=parse_diff(file_diff(KNEX_MIGRATION, KNEX)),
+                config=Config(),
+                persona=load_persona(None),
+                workspace=tmp_path,
+                offline=True,
+                log=lines.append,
+            )
+        )
+        return [f"{f.checklist_item} {f.title}" for f in result.findings], lines
+
+    found, log = run()
+    assert "database: sqlite (from knexfile.js)" in log
+    assert len(found) == 1 and found[0].startswith("MIG-02") and "ACCESS EXCLUSIVE" not in found[0]
+    (tmp_path / "knexfile.js").unlink()
+    found, log = run()
+    assert "database: postgres (from package.json)" in log
+    assert sorted(item.split()[0] for item in found) == ["MIG-02", "MIG-03"]

@@ -137,3 +137,17 @@ def is_sql_migration(ctx: FileContext) -> bool:
     if _FLYWAY_NAME.match(name) or set(_dirs(ctx.path)) & _MIGRATION_DIRS:
         return True
     return bool(_SQL_DDL.search(_visible_text(ctx)))
+
+
+_VERSION = re.compile(r"^(?:[Vv](\d+(?:[._]\d+)*)__|(\d+)(?=[_.-]))")
+
+
+def migration_version(path: str) -> tuple[int, ...] | None:
+    """The order a migration runs in, from its file name: Flyway's `V1_2__x.sql` is (1, 2); a leading
+    number (Rails and Knex timestamps, golang-migrate's `000003_x.up.sql`, Django's `0003_x.py`) is (n,).
+    None when the name carries no version (a Flyway repeatable `R__x.sql`, `add_check.sql`)."""
+    match = _VERSION.match(path.rsplit("/", 1)[-1])
+    if match is None:
+        return None
+    digits = match.group(1) or match.group(2)
+    return tuple(int(part) for part in re.split(r"[._]", digits))

@@ -11,10 +11,11 @@ constraint, a NOT NULL or a type change on it locks nothing that matters. Only a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
-from persona_review.checks._migration_paths import MigrationKind, migration_kind
+from persona_review.checks._migration_paths import MigrationKind, migration_kind, migration_version
 from persona_review.checks._sql_facts import facts_of
 from persona_review.checks.base import FileContext
 from persona_review.checks.migrations_sql import split_statements
@@ -101,13 +102,22 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
-def not_null_checked(contexts: Iterable[FileContext]) -> frozenset[tuple[str, str]]:
-    """(table, column) pairs that added lines of the change's SQL or Rails migrations cover with a validated
-    `CHECK (column IS NOT NULL)` (Rails: `add_check_constraint` validated when added, or by a
-    `validate_check_constraint` on its table anywhere in the change)."""
-    found: set[tuple[str, str]] = set()
+class NotNullCheck(NamedTuple):
+    """A validated `CHECK (column IS NOT NULL)` that a migration of the change adds."""
+
+    path: str
+    """The migration that validates it."""
+    column: tuple[str, str]
+    """(table, column), lower case."""
+
+
+def not_null_checks(contexts: Iterable[FileContext]) -> list[NotNullCheck]:
+    """The (table, column) pairs that added lines of the change's SQL or Rails migrations cover with a
+    validated `CHECK (column IS NOT NULL)` (Rails: `add_check_constraint` validated when added, or by a
+    `validate_check_constraint` on its table in the change), each with the migration that validates it."""
+    found: list[NotNullCheck] = []
     rails_pending: set[tuple[str, str]] = set()
-    rails_validated: set[str] = set()
+    rails_validated: dict[str, str] = {}
     for ctx in contexts:
         kind = migration_kind(ctx) if ctx.added else None
         if kind is MigrationKind.RAILS:
@@ -115,18 +125,43 @@ def not_null_checked(contexts: Iterable[FileContext]) -> frozenset[tuple[str, st
                 text = ctx.lines.get(no, "")
                 if match := _RAILS_NOT_NULL_CHECK.search(text):
                     pair = (match.group(1).lower(), match.group(2).lower())
-                    (rails_pending if "validate: false" in text else found).add(pair)
+                    if "validate: false" in text:
+                        rails_pending.add(pair)
+                    else:
+                        found.append(NotNullCheck(ctx.path, pair))
                 elif match := _RAILS_VALIDATE.search(text):
-                    rails_validated.add(match.group(1).lower())
+                    rails_validated.setdefault(match.group(1).lower(), ctx.path)
             continue
         if kind is not MigrationKind.SQL:
             continue
         lines = [(no, ctx.lines[no]) for no in sorted(ctx.added) if no in ctx.lines]
         if not any(_CHECK_HINT.search(text) for _, text in lines):
             continue
-        found |= facts_of(split_statements(lines)).not_null_checked
-    found |= {pair for pair in rails_pending if pair[0] in rails_validated}
-    return frozenset(found)
+        checked = facts_of(split_statements(lines)).not_null_checked
+        found.extend(NotNullCheck(ctx.path, pair) for pair in checked)
+    found.extend(
+        NotNullCheck(rails_validated[pair[0]], pair) for pair in rails_pending if pair[0] in rails_validated
+    )
+    return found
+
+
+def checked_before(checks: Sequence[NotNullCheck], ctx: FileContext) -> frozenset[tuple[str, str]]:
+    """The pairs that other migrations of the change validate before `ctx` runs. A migration whose version
+    (its file name's) is later does not count; where either name carries no version the order is not known
+    and the check counts. `ctx`'s own checks are left to the check reading it, which knows their order
+    within the file."""
+    if not checks:
+        return frozenset()
+    mine = migration_version(ctx.path)
+    out: set[tuple[str, str]] = set()
+    for check in checks:
+        if check.path == ctx.path:
+            continue
+        theirs = migration_version(check.path)
+        if mine is not None and theirs is not None and theirs > mine:
+            continue  # runs after this migration
+        out.add(check.column)
+    return frozenset(out)
 
 
 _JOIN_TABLE_NAME = re.compile(r"\btable_name\s*:\s*:?[\"']?(\w+)")

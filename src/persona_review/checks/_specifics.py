@@ -945,7 +945,7 @@ def _migration_column(language: str, name: str, text: str) -> str:
         # The call's own arguments as written (a table, columns, options), up to a block or the line end.
         args = text.split("\n", 1)[0].strip()[len(name) :]
         args = _BLOCK_START.split(args, maxsplit=1)[0].strip().rstrip(";")
-        return args.strip("()") if args.startswith("(") and args.endswith(")") else args
+        return args[1:-1] if args.startswith("(") and _closes_at_end(args) else args
     if name.endswith(("add_column", "alter_column")):
         column = _COLUMN_NAMED.search(text)
         if column:
@@ -958,6 +958,16 @@ def _migration_column(language: str, name: str, text: str) -> str:
     if field:
         return f'(name="{field.group(1)}")'
     return ""
+
+
+def _closes_at_end(args: str) -> bool:
+    """Whether the bracket that opens `args` is the one that ends it: `('a', 1)`, not `('a').notNull()`."""
+    depth = 0
+    for i, char in enumerate(args):
+        depth += (char == "(") - (char == ")")
+        if depth == 0:
+            return i == len(args) - 1
+    return False
 
 
 # --- the table of families --------------------------------------------------------------------------------

@@ -160,6 +160,7 @@ def _declared_call(bare: str, declared: frozenset[str]) -> re.Match[str] | None:
 _ERR_ASSIGN = re.compile(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)\s*[\w.]+.*\(")
 _ERR_REF = re.compile(r"\berr\b")
 _ERR_OVERWRITE = re.compile(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)")
+_BRANCH = re.compile(r"^\s*(?:\}\s*else\b|case\b|default\s*:)")
 
 
 @register(
@@ -183,6 +184,8 @@ def err_overwritten(ctx: FileContext) -> Iterator[Hit]:
         pending: int | None = None
         for no in segment:
             bare = lexed.bare[no]
+            if pending is not None and _BRANCH.match(bare) and _indent(bare) < _indent(lexed.bare[pending]):
+                pending = None  # the assignment's branch ends: the next one is in another, only one runs
             if "err" not in bare:
                 continue
             overwrite = _ERR_OVERWRITE.match(bare)
@@ -197,6 +200,10 @@ def err_overwritten(ctx: FileContext) -> Iterator[Hit]:
                 pending = no
             elif _ERR_REF.search(bare):
                 pending = None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 _SERVER_LIT = re.compile(r"\bhttp\.Server\s*\{")

@@ -1,8 +1,10 @@
-"""Go resources that hold a pooled connection until closed: HTTP response bodies and `database/sql` rows.
+"""Go resources that hold a pooled connection until closed: HTTP response bodies and `database/sql` rows,
+and rows iterated without asking them afterwards whether the iteration failed.
 
 A check reads the whole function that acquires the resource (it must be known entire: a hunk that cuts the
 function gives no finding) and reports the acquisition when nothing in the rest of the function closes
-the resource or hands it on (returned, stored, passed to a helper, captured by a closure that closes it).
+the resource (or checks the rows' error) or hands it on (returned, stored, passed to a helper, captured by
+a closure that does it).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from persona_review.checks._blocks import blocks_of
 from persona_review.checks._go_funcs import declared, enclosing_functions
 from persona_review.checks._lexing import lex
 from persona_review.checks._spans import Span, bracket_span, lines_of
@@ -66,25 +69,32 @@ def _ignored(text: str, at: int, length: int) -> bool:
 def _helper_hands_on(ctx: FileContext, rest: str, at: int, harmless: _Harmless, depth: int) -> bool:
     """For `var` at `at` passed as an argument to a function declared in this file: whether that function
     closes or hands on its parameter. True (handed on) when it cannot be told."""
+    param = _helper_param(ctx, rest, at)
+    if param is None:
+        return True
+    name, body = param
+    return bool(name) and _handed_on(ctx, body, name, harmless, depth + 1)  # an unnamed one is never used
+
+
+def _helper_param(ctx: FileContext, rest: str, at: int) -> tuple[str, str] | None:
+    """For the variable at `at` passed as a whole argument to a function declared in this file: the name
+    of the parameter it becomes ("" when unnamed) and that function's body. None when it cannot be told."""
     line_start = rest.rfind("\n", 0, at) + 1
     call = re.search(r"(?<![\w.])(?:\w+\.)?(\w+)\s*\(([^()]*)$", rest[line_start:at])
     if call is None:
-        return True
+        return None
     after = rest[at:]
     name_end = re.match(r"\w+\s*", after)
     if name_end is None or after[name_end.end() : name_end.end() + 1] not in {",", ")"}:
-        return True  # not passed as a whole argument
+        return None  # not passed as a whole argument
     helper = declared(ctx).get(call.group(1))
     if helper is None:
-        return True
+        return None
     position = call.group(2).count(",")
     if position >= len(helper.order):
-        return True  # variadic, or not the function we think
-    if not helper.order[position]:
-        return False  # an unnamed parameter is never used
+        return None  # variadic, or not the function we think
     lexed = lex(ctx)
-    body = "\n".join(lexed.bare[n] for n in range(helper.first + 1, helper.last + 1))
-    return _handed_on(ctx, body, helper.order[position], harmless, depth + 1)
+    return helper.order[position], "\n".join(lexed.bare[n] for n in range(helper.first + 1, helper.last + 1))
 
 
 def _unclosed(ctx: FileContext, call: re.Pattern[str], harmless: _Harmless) -> Iterator[Hit]:
@@ -104,11 +114,33 @@ def _unclosed(ctx: FileContext, call: re.Pattern[str], harmless: _Harmless) -> I
                 yield Hit(no, span.last)  # a statement that drops what it gets
             continue
         rest = "\n".join(lexed.bare[n] for n in range(no, funcs[0].last + 1))[match.end() :]
-        again = re.search(rf"\n\s*{re.escape(var)}\s*(?:,\s*\w+\s*)*:?=[^=]", rest)
-        if again is not None:
-            rest = rest[: again.start()]  # later uses are of the next value
+        for again in re.finditer(rf"\n\s*{re.escape(var)}\s*(?:,\s*\w+\s*)*:?=[^=]", rest):
+            if _within(ctx, no, no + rest.count("\n", 0, again.start() + 1)):
+                rest = rest[: again.start()]  # later uses are of the next value
+                break
         if var == "_" or not _handed_on(ctx, rest, var, harmless):
             yield Hit(no)
+
+
+_CASE = re.compile(r"^\s*(?:case\b|default\s*:)")
+
+
+def _within(ctx: FileContext, line: int, later: int) -> bool:
+    """Whether `later` is in the block that holds `line` or in one nested in it, so that it runs after
+    `line` (not in a sibling branch: the `else` of the `if` that holds `line`)."""
+    blocks = blocks_of(ctx)
+    home = blocks.owner.get(line)
+    brace = blocks.owner.get(later)
+    if brace == home and home is not None:
+        bare = lex(ctx).bare
+        return not any(  # the next `case` of the same `switch`
+            _CASE.match(bare.get(n, "")) and blocks.owner.get(n) == home for n in range(line + 1, later + 1)
+        )
+    while brace is not None:
+        if brace == home:
+            return True
+        brace = blocks.parent.get(brace)
+    return home is None
 
 
 def _end_col(span: Span, open_col: int) -> int:
@@ -199,3 +231,76 @@ def rows_unclosed(ctx: FileContext) -> Iterator[Hit]:
     if ctx.path.endswith("_test.go"):
         return
     yield from _unclosed(ctx, _ROWS_CALL, _harmless_rows)
+
+
+_ITERATED_CALL = re.compile(
+    r"^\s*(?:(?P<var>[A-Za-z_]\w*)\s*,\s*[A-Za-z_]\w*\s*:?=\s*)(?P<callee>(?:[\w.]*\.)?\w+\."
+    r"(?:Query|QueryContext|Queryx|QueryxContext|NamedQuery|NamedQueryContext))\s*\("
+)
+"""A query that keeps its rows in a variable (`database/sql`, sqlx, pgx: all have `Next` and `Err`)."""
+_ITERATION_USES = re.compile(
+    r"\.(?:Next|Scan|StructScan|MapScan|SliceScan|Close|Columns|ColumnTypes|Values|RawValues|"
+    r"FieldDescriptions|CommandTag|Conn)\s*\(|" + _AGAIN_OR_NIL
+)
+
+
+def _harmless_iteration(text: str, at: int) -> bool:
+    """Iterating, scanning and closing rows, comparing them with nil or assigning them again never look
+    at the error that ended the iteration."""
+    return bool(_ITERATION_USES.match(_tail(text, at)))
+
+
+def _err_unchecked(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        match = _ITERATED_CALL.match(bare)
+        if match is None:
+            continue
+        funcs = enclosing_functions(ctx, no)
+        var = match.group("var")
+        if not funcs or var == "_":
+            continue  # the function is not known entire, or the rows are dropped (GO-ROWS-UNCLOSED)
+        # The whole rest of the function, past any reassignment: an `Err` check of the variable anywhere
+        # after the query may be the one that covers it (rows assigned in the branches of an `if`).
+        rest = "\n".join(lexed.bare[n] for n in range(no, funcs[0].last + 1))[match.end() :]
+        if re.search(rf"(?<![\w.]){re.escape(var)}\s*\.Err\s*\(", rest) or not _iterated(ctx, rest, var):
+            continue
+        if not _handed_on(ctx, rest, var, _harmless_iteration):
+            yield Hit(no)
+
+
+def _iterated(ctx: FileContext, text: str, var: str, depth: int = 0) -> bool:
+    """Whether `text` calls `var.Next()`, itself or in a function of this file that `var` is passed to."""
+    if re.search(rf"(?<![\w.]){re.escape(var)}\s*\.Next\s*\(", text):
+        return True
+    if depth >= _HELPER_DEPTH:
+        return False
+    for use in re.finditer(rf"(?<![\w.]){re.escape(var)}\b", text):
+        param = _helper_param(ctx, text, use.start())
+        if param is not None and param[0] and _iterated(ctx, param[1], param[0], depth + 1):
+            return True
+    return False
+
+
+@register(
+    CheckSpec(
+        id="GO-ROWS-ERR-UNCHECKED",
+        checklist_item="ERR-01",
+        category=_ERR,
+        severity=Severity.MEDIUM,
+        languages=_GO,
+        title="Rows are iterated but `rows.Err()` is never checked",
+        explanation=(
+            "`rows.Next()` returns false both when the results end and when fetching the next row fails (a "
+            "dropped connection, a timeout, a cancelled context); only `rows.Err()` tells the two apart. "
+            "Without it a failure part-way through looks like the end of the data, and the function returns "
+            "a truncated result as if it were complete. After the loop add "
+            "`if err := rows.Err(); err != nil { return ..., err }`."
+        ),
+    ),
+    needs=("Next",),
+)
+def rows_err_unchecked(ctx: FileContext) -> Iterator[Hit]:
+    if ctx.path.endswith("_test.go"):
+        return
+    yield from _err_unchecked(ctx)

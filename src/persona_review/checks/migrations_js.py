@@ -18,7 +18,13 @@ from persona_review.checks._migration_specs import ItemHit, make_specs, register
 from persona_review.checks._migration_syntax import reverting_lines
 from persona_review.checks._sql_strings import sql_pieces
 from persona_review.checks.base import FileContext
-from persona_review.checks.migrations_sql import created_tables, scan_sql, split_statements
+from persona_review.checks.migrations_sql import (
+    SqlStatement,
+    created_tables,
+    rebuild_steps,
+    scan_sql,
+    split_statements,
+)
 from persona_review.findings import Severity
 
 SPECS = make_specs(
@@ -116,10 +122,13 @@ def scan(ctx: FileContext) -> list[ItemHit]:
     for call in calls:
         if call.name.startswith("createTable"):
             inside_create.update(range(call.line, call.end_line + 1))
+    rebuilt = _rebuild_lines(calls, raw)
     hits: list[ItemHit] = []
     for call in calls:
         if call.line in inside_create and not call.name.startswith("createTable"):
             continue
+        if call.line in rebuilt:
+            continue  # a step of a table rebuild: the table ends as it began
         hits.extend(_call_hits(ctx, call, created))
     in_tx = not _RUNS_IN_TX_OFF.search("\n".join(ctx.lines[no] for no in sorted(ctx.lines)))
     knex_or_typeorm = re.search(r"\bknex\b|\bqueryRunner\b", "\n".join(ctx.lines.values())) is not None
@@ -129,6 +138,36 @@ def scan(ctx: FileContext) -> list[ItemHit]:
         if found.item in SPECS:
             hits.append(with_advice(found.item, found.line, found.detail, found.end_line))
     return hits
+
+
+_TABLE_STEPS = ("createTable", "createTableIfNotExists", "dropTable", "dropTableIfExists", "renameTable")
+
+
+def _rebuild_lines(calls: list[_Call], raw: list[tuple[int, str]]) -> set[int]:
+    """Lines of builder calls that are steps of a table rebuild written with the builder (SQLite's way to
+    change a table, which Knex also runs itself: create `t_new`, copy the rows, drop `t`, rename `t_new`
+    to `t`; or rename `t` away, create it again, copy, drop the old copy). The builder's creates, drops and
+    renames are read as the SQL statements they run, next to the migration's raw SQL, so the rebuild is
+    recognised as it is in a SQL migration."""
+    steps: list[SqlStatement] = []
+    for call in calls:
+        table = _table_of(call)
+        if call.name not in _TABLE_STEPS or not table:
+            continue
+        if call.name.startswith("createTable"):
+            text = f'CREATE TABLE "{table}"'
+        elif call.name.startswith("dropTable"):
+            text = f'DROP TABLE "{table}"'
+        elif new_name := _second_string(call.args).lower().rsplit(".", 1)[-1]:
+            text = f'ALTER TABLE "{table}" RENAME TO "{new_name}"'
+        else:
+            continue
+        steps.append(SqlStatement(call.line, call.end_line, text.upper()))
+    if not any(s.text.startswith("DROP") for s in steps):
+        return set()
+    merged = sorted([*steps, *split_statements(raw)], key=lambda s: s.line)
+    own = {(s.line, s.text) for s in steps}
+    return {merged[i].line for i in rebuild_steps(merged) if (merged[i].line, merged[i].text) in own}
 
 
 def _terminated(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -236,27 +275,28 @@ def _block_hits(ctx: FileContext, call: _Call, table: str) -> list[ItemHit]:
         elif kind in ("increments", "bigIncrements"):
             hits.append(with_advice("MIG-08", line, f"{kind} column added to {shown} fills every row.", end))
         else:
-            hits.extend(_column_hits(statement, kind, label, line, end))
+            hits.extend(_column_hits(statement, kind, f"{_on(table)}: {label}", line, end))
     return hits
 
 
 def _column_hits(statement: str, kind: str, label: str, line: int, end: int) -> list[ItemHit]:
+    """`label`: ` on TABLE: TABLE.COLUMN` (what the message names: the table, so the finding's title can)."""
     altered = ".alter(" in statement
     not_null = ".notNullable(" in statement
     if kind == "json" and not altered:
-        return [with_advice("MIG-00", line, f"json column {label} added (not jsonb).", end)]
+        return [with_advice("MIG-00", line, f"json column{label} added (not jsonb).", end)]
     if altered and not_null:
-        return [with_advice("MIG-02", line, f"{kind} {label} altered to NOT NULL.", end)]
+        return [with_advice("MIG-02", line, f"{kind}{label} altered to NOT NULL.", end)]
     if altered:
-        detail = f"{kind} {label} altered in place ({_OLD_TYPE_UNKNOWN})."
+        detail = f"{kind}{label} altered in place ({_OLD_TYPE_UNKNOWN})."
         return [with_advice("MIG-04", line, detail, end, Severity.MEDIUM)]
     if not_null and ".defaultTo(" not in statement:
-        return [with_advice("MIG-02", line, f"{kind} {label} added NOT NULL without a default.", end)]
+        return [with_advice("MIG-02", line, f"{kind}{label} added NOT NULL without a default.", end)]
     if ".unique(" in statement:
-        detail = f"{kind} {label} added unique: an index built under a lock."
+        detail = f"{kind}{label} added unique: an index built under a lock."
         return [with_advice("MIG-07", line, detail, end)]
     if ".index(" in statement:
-        return [with_advice("MIG-03", line, f"{kind} {label} added with an index built under a lock.", end)]
+        return [with_advice("MIG-03", line, f"{kind}{label} added with an index built under a lock.", end)]
     return []
 
 

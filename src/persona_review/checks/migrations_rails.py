@@ -153,11 +153,22 @@ def _not_null_hits(op: RailsOp, scope: Scope, checked: frozenset[tuple[str, str]
     validated = any(
         o.name == "validate_check_constraint"
         or (o.name == "execute" and "VALIDATE CONSTRAINT" in sql_of(o).upper())
+        or (o.name == "add_check_constraint" and _checks_not_null(o, op))
         for o in before
     )
     if validated or (op.table, op.column()) in checked:
         return []
     return [with_advice("MIG-02", line, f"change_column_null sets {_label(op)} NOT NULL.", end)]
+
+
+def _checks_not_null(check: RailsOp, op: RailsOp) -> bool:
+    """Whether `add_check_constraint` `check` says `op`'s column IS NOT NULL on `op`'s table, validated as
+    it is added (not `validate: false`)."""
+    if check.kwargs.get("validate") == "false":
+        return False
+    expression = check.args[1] if len(check.args) > 1 else ""
+    named = re.match(r"""^\s*["']\s*\(?\s*"?(\w+)"?\s+IS\s+NOT\s+NULL""", expression, re.IGNORECASE)
+    return check.table == op.table and named is not None and named.group(1).lower() == op.column()
 
 
 def _add_column_hits(op: RailsOp, new: bool) -> list[ItemHit]:

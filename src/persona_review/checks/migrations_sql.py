@@ -43,6 +43,10 @@ _ALTER_TABLE = re.compile(rf"^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?({_
 _CREATE_INDEX = re.compile(
     rf"^CREATE\s+(UNIQUE\s+)?INDEX\s+(CONCURRENTLY\s+)?.*?\bON\s+(?:ONLY\s+)?({_IDENT})"
 )
+_ONLINE = re.compile(r"\bONLINE\s*=\s*ON\b")
+"""SQL Server's online index build (`WITH (ONLINE = ON)`), which lets writes go on."""
+_NOCHECK = re.compile(r"^\s*WITH\s+NOCHECK\b")
+"""SQL Server's `ALTER TABLE t WITH NOCHECK ADD CONSTRAINT ...`: existing rows are not checked (NOT VALID)."""
 _SAFE_DEFAULT_FUNCS = frozenset(
     {
         "NOW",
@@ -64,6 +68,12 @@ _SAFE_DEFAULT_FUNCS = frozenset(
         "CAST",
         "INTERVAL",
         "TO_JSONB",
+        # SQL Server's runtime constants: evaluated once per statement, so the default is metadata-only
+        "GETDATE",
+        "GETUTCDATE",
+        "SYSDATETIME",
+        "SYSUTCDATETIME",
+        "SYSDATETIMEOFFSET",
         "PI",
         "ABS",
         "ROUND",
@@ -202,7 +212,7 @@ def scan_sql(
     statements = split_statements(lines) if statements is None else statements
     created = created_tables(statements) | {name.lower() for name in new_tables}
     facts = facts_of((), checked)
-    rebuilt = _rebuild_steps(statements)
+    rebuilt = rebuild_steps(statements)
     defaults: dict[tuple[str, str], int] | None = None
     hits: list[SqlHit] = []
     in_tx = False
@@ -255,7 +265,7 @@ _REBUILD_REACH = 20
 """Statements after a rebuild's CREATE TABLE within which its copy (INSERT ... SELECT) is looked for."""
 
 
-def _rebuild_steps(statements: list[SqlStatement]) -> dict[int, list[str]]:
+def rebuild_steps(statements: list[SqlStatement]) -> dict[int, list[str]]:
     """The steps of a table rebuild (SQLite's way to change a column, as Django and Rails write it): rename
     the table away, create it again, copy the rows, drop the old copy; or create `new__t`, copy, drop `t`,
     rename `new__t` to `t`. The table ends as it began, so these steps drop and rename nothing; what the
@@ -330,8 +340,11 @@ def _statement_hazards(text: str, created: set[str], in_tx: bool, facts: SqlFact
         found.append(("MIG-01", "DROP of a whole table/schema."))
     elif _search("TRUNCATE", r"^TRUNCATE\b.*\bCASCADE\b", text):
         found.append(("MIG-01", "TRUNCATE ... CASCADE empties every referencing table too."))
+    if _search("SP_RENAME", r"^(?:EXEC(?:UTE)?\s+)?(?:\w+\.)*SP_RENAME\b", text):
+        kind = "column" if "'COLUMN'" in text else "object"
+        found.append(("MIG-05", f"sp_rename of a {kind}."))
     if m := _CREATE_INDEX.match(text):
-        if not m.group(2) and _norm_table(m.group(3)) not in created:
+        if not m.group(2) and _norm_table(m.group(3)) not in created and not _ONLINE.search(text):
             found.append(("MIG-03", f"CREATE INDEX on {_norm_table(m.group(3))} without CONCURRENTLY."))
     elif _search("DROP", r"^DROP\s+INDEX\b", text) and "CONCURRENTLY" not in text:
         found.append(("MIG-03", "DROP INDEX without CONCURRENTLY."))
@@ -372,12 +385,17 @@ def _alter_table_hazards(actions: str, table: str, new_table: bool, facts: SqlFa
         found.append(("MIG-02", f"SET NOT NULL on {table} scans the table under an ACCESS EXCLUSIVE lock."))
     if facts.unsafe_type_changes(table, actions) or facts.redefined_types(table, actions):
         found.append(("MIG-04", f"Column type change on {table}."))
+    unchecked = "NOT VALID" in actions or _NOCHECK.search(actions) is not None
     for constraint in _ADD_CONSTRAINT.findall(actions) if "ADD" in actions else ():
-        if re.match(r"(FOREIGN\s+KEY|CHECK)\b", constraint) and "NOT VALID" not in constraint:
+        if re.match(r"(FOREIGN\s+KEY|CHECK)\b", constraint) and not unchecked:
             found.append(("MIG-06", f"Constraint on {table} added without NOT VALID."))
-        elif re.match(r"(UNIQUE|PRIMARY\s+KEY|EXCLUDE)\b", constraint) and "USING INDEX" not in constraint:
+        elif (
+            re.match(r"(UNIQUE|PRIMARY\s+KEY|EXCLUDE)\b", constraint)
+            and "USING INDEX" not in constraint
+            and not _ONLINE.search(constraint)
+        ):
             found.append(("MIG-07", f"Unique/primary key constraint on {table} built under a lock."))
-    if _search("ADD", r"\bADD\s+(FOREIGN\s+KEY|CHECK)\b", actions) and "NOT VALID" not in actions:
+    if _search("ADD", r"\bADD\s+(FOREIGN\s+KEY|CHECK)\b", actions) and not unchecked:
         found.append(("MIG-06", f"Constraint on {table} added without NOT VALID."))
     if _search("VALIDATE", r"\bVALIDATE\s+CONSTRAINT\b", actions) and _search(
         "ADD", r"\bADD\s+CONSTRAINT\b", actions

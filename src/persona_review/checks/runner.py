@@ -38,7 +38,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from persona_review.checks._migration_tables import not_null_checked, tables_created
+from persona_review.checks._migration_tables import checked_before, not_null_checks, tables_created
 from persona_review.checks.base import ChangeFacts, CheckFunc, CheckSpec, FileContext, Hit
 from persona_review.checks.registry import Registry, load_for
 from persona_review.findings import SOURCE_CHECKS, Category, Finding
@@ -69,9 +69,10 @@ def run_checks(
     engine the migrations run on (None: unknown). Each context's `change` is set to what the whole change
     shows (the engine, the tables its migrations create) before any check runs."""
     reg = registry or load_for({ctx.language for ctx in contexts})
-    facts = ChangeFacts(database, tables_created(contexts), not_null_checked(contexts))
+    created = tables_created(contexts)
+    validated = not_null_checks(contexts)
     for ctx in contexts:
-        ctx.change = facts
+        ctx.change = ChangeFacts(database, created, checked_before(validated, ctx))
     outcome = CheckOutcome()
     wanted = set(categories) if categories is not None else set(Category)
     by_language: dict[str, list[tuple[CheckSpec, CheckFunc]]] = {}
