@@ -22,6 +22,10 @@ _HTTP_VERBS = ("get", "post", "put", "patch", "delete", "head", "options", "requ
 _SLEEP = "sleep"
 _HTTP = "http"
 _PROCESS = "process"
+_DATABASE = "database"
+_REDIS = "redis"
+_AWS = "aws"
+_NETWORK = "network"
 
 BLOCKING: dict[str, str] = {
     "time.sleep": _SLEEP,
@@ -34,6 +38,10 @@ BLOCKING: dict[str, str] = {
     "os.system": _PROCESS,
     **{f"os.{fn}": _PROCESS for fn in ("wait", "wait3", "wait4", "waitid", "waitpid", "posix_spawn",
                                        "posix_spawnp")},
+    **{name: _DATABASE for name in ("psycopg2.connect", "pymysql.connect", "MySQLdb.connect",
+                                    "mysql.connector.connect", "pyodbc.connect", "cx_Oracle.connect")},
+    **{name: _NETWORK for name in ("smtplib.SMTP", "smtplib.SMTP_SSL", "socket.create_connection",
+                                   "ftplib.FTP")},
 }
 """Qualified name -> what it blocks on. `subprocess.Popen` is missing on purpose: starting a process
 returns at once, and waiting for it (`.wait()`, `.communicate()`) is the slow part."""
@@ -41,9 +49,22 @@ returns at once, and waiting for it (`.wait()`, `.communicate()`) is the slow pa
 _SPAWN = frozenset(f"os.spawn{suffix}" for suffix in ("l", "le", "lp", "lpe", "v", "ve", "vp", "vpe"))
 """Blocking only in `P_WAIT` mode (the first argument): with `P_NOWAIT` they return the child's pid."""
 
-SYNC_CLIENTS = frozenset({"requests.Session", "requests.session", "httpx.Client", "urllib3.PoolManager"})
-"""Constructors of synchronous HTTP clients whose request methods block."""
-_CLIENT_METHODS = frozenset({*_HTTP_VERBS, "send", "stream", "urlopen"})
+SYNC_CLIENTS: dict[str, str] = {
+    **dict.fromkeys(("requests.Session", "requests.session", "httpx.Client", "urllib3.PoolManager"), _HTTP),
+    **dict.fromkeys(("redis.Redis", "redis.StrictRedis", "redis.from_url", "redis.Redis.from_url",
+                     "redis.StrictRedis.from_url"), _REDIS),
+    "boto3.client": _AWS,
+    **dict.fromkeys(("smtplib.SMTP", "smtplib.SMTP_SSL", "ftplib.FTP"), _NETWORK),
+}
+"""Constructors of synchronous clients (HTTP, Redis, AWS) whose calls block, and what they block on."""
+_HTTP_METHODS = frozenset({*_HTTP_VERBS, "send", "stream", "urlopen"})
+_LOCAL_METHODS = {
+    _REDIS: frozenset({"pipeline", "lock", "pubsub", "register_script", "get_encoder", "close"}),
+    _NETWORK: frozenset({"set_debuglevel", "close"}),
+    _AWS: frozenset({"get_paginator", "get_waiter", "can_paginate", "generate_presigned_url",
+                     "generate_presigned_post", "close"}),
+}
+"""Methods of these clients that do no I/O (they build an object, sign a URL)."""
 
 _MODULES = frozenset(name.split(".", 1)[0] for name in (*BLOCKING, *SYNC_CLIENTS, *_SPAWN))
 
@@ -51,6 +72,10 @@ _ADVICE = {
     _SLEEP: "`await asyncio.sleep(...)` (or the `sleep` of the async library in use)",
     _HTTP: "an async client (`httpx.AsyncClient`, `aiohttp`), or `await asyncio.to_thread(...)` around it",
     _PROCESS: "`await asyncio.create_subprocess_exec(...)`, or `await asyncio.to_thread(...)` around it",
+    _DATABASE: "an async driver (asyncpg, psycopg 3's `AsyncConnection`, aiomysql), or `asyncio.to_thread`",
+    _REDIS: "`redis.asyncio` (the same API, awaited), or `await asyncio.to_thread(...)` around it",
+    _AWS: "`aioboto3`/`aiobotocore`, or `await asyncio.to_thread(...)` around the call",
+    _NETWORK: "the asyncio equivalent (`asyncio.open_connection`, `aiosmtplib`), or `asyncio.to_thread`",
 }
 
 
@@ -123,9 +148,13 @@ def _own_nodes(function: ast.AsyncFunctionDef) -> Iterator[ast.AST]:
 
 
 def _own_calls(function: ast.AsyncFunctionDef) -> Iterator[ast.Call]:
-    """Calls that run on the loop when `function` runs."""
+    """Calls that run on the loop when `function` runs and are not awaited (an awaited call is async, whatever
+    the name it is called through suggests)."""
+    awaited: set[int] = set()
     for node in _own_nodes(function):
-        if isinstance(node, ast.Call):
+        if isinstance(node, ast.Await):
+            awaited.add(id(node.value))
+        elif isinstance(node, ast.Call) and id(node) not in awaited:
             yield node
 
 
@@ -155,9 +184,9 @@ def _qualified(node: ast.expr, names: dict[str, str]) -> str:
     return written if head in _MODULES and dot else ""
 
 
-def _bindings(nodes: Iterable[ast.AST], names: dict[str, str]) -> list[tuple[int, str, bool]]:
-    """(line, bound name, whether it is a new synchronous HTTP client) for each binding among `nodes`."""
-    out: list[tuple[int, str, bool]] = []
+def _bindings(nodes: Iterable[ast.AST], names: dict[str, str]) -> list[tuple[int, str, str]]:
+    """(line, bound name, the kind of synchronous client it is bound to or "") for each binding in `nodes`."""
+    out: list[tuple[int, str, str]] = []
     for node in nodes:
         bound: list[tuple[ast.expr, ast.expr | None]] = []
         if isinstance(node, ast.Assign):
@@ -171,29 +200,29 @@ def _bindings(nodes: Iterable[ast.AST], names: dict[str, str]) -> list[tuple[int
         elif isinstance(node, ast.For | ast.AsyncFor | ast.comprehension):
             bound = [(node.target, None)]
         elif isinstance(node, ast.arg):
-            typed = node.annotation is not None and _names_client_type(node.annotation, names)
+            typed = _client_type(node.annotation, names) if node.annotation is not None else ""
             out.append((getattr(node, "lineno", 0), node.arg, typed))
         for target, value in bound:
             name = dotted(target)
             if name:
-                sync = (value is not None and _makes_client(value, names)) or (
-                    isinstance(node, ast.AnnAssign) and _names_client_type(node.annotation, names))
-                out.append((getattr(node, "lineno", getattr(target, "lineno", 0)), name, sync))
+                kind = _makes_client(value, names) if value is not None else ""
+                if not kind and isinstance(node, ast.AnnAssign):
+                    kind = _client_type(node.annotation, names)
+                out.append((getattr(node, "lineno", getattr(target, "lineno", 0)), name, kind))
     return out
 
 
-def _file_clients(tree: ast.Module, names: dict[str, str]) -> set[str]:
+def _file_clients(tree: ast.Module, names: dict[str, str]) -> dict[str, str]:
     """Module-level names and `self.` attributes the file binds to a new synchronous HTTP client, and to
     nothing else (one also bound to something else may hold either when the call runs). A function's own
     names are its own business (see `_is_client`)."""
-    made: set[str] = set()
-    other: set[str] = set()
+    made: dict[str, set[str]] = {}
     module_level = _outside_functions(tree)
     attributes = (n for n in ast.walk(tree) if isinstance(n, ast.Assign | ast.AnnAssign | ast.With)
                   and any(dotted(t).startswith("self.") for t in _targets(n)))
-    for _line, name, sync in _bindings([*module_level, *attributes], names):
-        (made if sync else other).add(name)
-    return made - other
+    for _line, name, kind in _bindings([*module_level, *attributes], names):
+        made.setdefault(name, set()).add(kind)
+    return {name: next(iter(kinds)) for name, kinds in made.items() if len(kinds) == 1 and "" not in kinds}
 
 
 def _outside_functions(tree: ast.Module) -> list[ast.AST]:
@@ -216,28 +245,33 @@ def _targets(node: ast.Assign | ast.AnnAssign | ast.With) -> list[ast.expr]:
     return [item.optional_vars for item in node.items if item.optional_vars is not None]
 
 
-def _is_client(receiver: str, line: int, local: list[tuple[int, str, bool]], clients: set[str]) -> bool:
-    """Whether `receiver` holds a synchronous client at `line`: by the function's own latest binding of it
-    before that line when it has one, else by the file's."""
-    before = [(at, sync) for at, name, sync in local if name == receiver and at <= line]
+def _client_kind(receiver: str, line: int, local: list[tuple[int, str, str]], clients: dict[str, str]) -> str:
+    """The kind of synchronous client `receiver` holds at `line` ("" for none): by the function's own latest
+    binding of it before that line when it has one, else by the file's."""
+    before = [(at, kind) for at, name, kind in local if name == receiver and at <= line]
     if before:
         return max(before)[1]
-    if any(name == receiver for _at, name, _sync in local):
-        return False  # bound only after the call in this function: what it holds here is unknown
-    return receiver in clients
+    if any(name == receiver for _at, name, _kind in local):
+        return ""  # bound only after the call in this function: what it holds here is unknown
+    return clients.get(receiver, "")
 
 
-def _names_client_type(annotation: ast.expr, names: dict[str, str]) -> bool:
-    """An annotation that names a synchronous client class (`client: httpx.Client`)."""
-    return _qualified(annotation, names) in SYNC_CLIENTS
+_CLIENT_CLASSES = {"redis.Redis": _REDIS, "redis.StrictRedis": _REDIS, "requests.Session": _HTTP,
+                   "httpx.Client": _HTTP, "urllib3.PoolManager": _HTTP}
 
 
-def _makes_client(value: ast.expr, names: dict[str, str]) -> bool:
-    return isinstance(value, ast.Call) and _qualified(value.func, names) in SYNC_CLIENTS
+def _client_type(annotation: ast.expr, names: dict[str, str]) -> str:
+    """The kind of client an annotation names (`client: httpx.Client`), or ""."""
+    return _CLIENT_CLASSES.get(_qualified(annotation, names), "")
 
 
-def _blocking_kind(call: ast.Call, names: dict[str, str], clients: set[str],
-                   local: list[tuple[int, str, bool]]) -> str | None:
+def _makes_client(value: ast.expr, names: dict[str, str]) -> str:
+    """The kind of client `value` makes (`requests.Session()`, `boto3.client("s3")`), or ""."""
+    return SYNC_CLIENTS.get(_qualified(value.func, names), "") if isinstance(value, ast.Call) else ""
+
+
+def _blocking_kind(call: ast.Call, names: dict[str, str], clients: dict[str, str],
+                   local: list[tuple[int, str, str]]) -> str | None:
     name = _qualified(call.func, names)
     kind = BLOCKING.get(name)
     if kind == _SLEEP and _sleeps_zero(call):
@@ -247,10 +281,13 @@ def _blocking_kind(call: ast.Call, names: dict[str, str], clients: set[str],
     if name in _SPAWN:
         return _PROCESS if _waits(call) else None
     func = call.func
-    receiver = func.value if isinstance(func, ast.Attribute) and func.attr in _CLIENT_METHODS else None
-    if receiver is not None and (_makes_client(receiver, names)
-                                 or _is_client(dotted(receiver), call.lineno, local, clients)):
-        return _HTTP
-    return None
+    if not isinstance(func, ast.Attribute) or func.attr.startswith("_"):
+        return None
+    client = _makes_client(func.value, names) or _client_kind(dotted(func.value), call.lineno, local, clients)
+    if not client:
+        return None
+    if client == _HTTP:
+        return _HTTP if func.attr in _HTTP_METHODS else None
+    return None if func.attr in _LOCAL_METHODS[client] else client
 
 

@@ -54,3 +54,4 @@ async def checkout(order_id: str) -> None:
 def nightly_export() -> None:
     time.sleep(5)
     subprocess.run(["pg_dump", "orders"], check=True)
+
