@@ -19,6 +19,7 @@ from persona_review.config import Config
 from persona_review.contexts import FileSource, WorkspaceFiles, build_contexts
 from persona_review.database_detect import detect_database
 from persona_review.diff import Diff, DiffFile
+from persona_review.express_version import express_major
 from persona_review.findings import (
     SOURCE_MODEL,
     Finding,
@@ -87,7 +88,8 @@ def run_review(inp: ReviewInput) -> ReviewResult:
     contexts = build_contexts(selection.reviewed, source, config.max_file_lines, inp.log)
 
     database = _database(config, list(contexts.values()), inp.repo_files or source, inp.log)
-    checks = run_checks(list(contexts.values()), config.categories, database=database)
+    express = _express(list(contexts.values()), inp.repo_files or source)
+    checks = run_checks(list(contexts.values()), config.categories, database=database, express_major=express)
     notices = list(checks.notices)
     by_path = {f.path: f for f in selection.reviewed}
     found = [place(f, by_path) for f in checks.findings]
@@ -185,6 +187,14 @@ def _database(
             "database: not named by the repository's files; set `database` in the config for advice that "
             "fits it")
     return found.engine if found else None
+
+
+def _express(contexts: Sequence[FileContext], source: FileSource | None) -> int | None:
+    """The Express major version of the change's JavaScript/TypeScript files that use Express (read only
+    when there are some, through the same source as whole files)."""
+    users = [ctx.path for ctx in contexts if ctx.language in ("javascript", "typescript")
+             and "express" in ctx.known_text()]
+    return express_major(source.read, users) if users and source is not None else None
 
 
 def _model_files(files: list[DiffFile], scope: Mapping[str, set[int]] | None) -> list[DiffFile]:

@@ -28,7 +28,8 @@ def test_every_check_has_a_flagged_fixture() -> None:
 
     ids = {spec.id for spec in load_all().specs() if spec.category in CATEGORIES}
     ids = {i for i in ids if i.startswith(_OWN_PREFIXES)}
-    paths = [*fixture_paths(), *sorted((DATA / "whole_file_only").glob("*.*"))]
+    paths = [*fixture_paths(), *sorted((DATA / "whole_file_only").glob("*.*")),
+             *sorted((DATA / "express4").glob("*.*"))]
     marked = {rule for path in paths for _, rule in expected(path.read_text())}
     assert sorted(ids - marked) == []
 

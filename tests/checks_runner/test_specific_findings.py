@@ -45,6 +45,8 @@ class Example(NamedTuple):
     """A check id, or a checklist item for the migration examples (which name items, not checks)."""
     line: int | None
     """The flagged line, or None: any line the check reports."""
+    express_major: int | None = None
+    """The Express version the change runs on (checks of async handlers need it)."""
 
 
 def _examples() -> Iterator[tuple[str, Example]]:
@@ -54,6 +56,11 @@ def _examples() -> Iterator[tuple[str, Example]]:
         ctx = context_for_text(path.name, text)
         for line, rule in sorted(expected(text)):
             yield f"{path.name}:{line}:{rule}", Example(ctx, rule, line)
+    for path in sorted((fixture_paths()[0].parent / "express4").glob("*.*")):
+        text = path.read_text()
+        ctx = context_for_text(path.name, text)
+        for line, rule in sorted(expected(text)):
+            yield f"{path.name}:{line}:{rule}", Example(ctx, rule, line, express_major=4)
     for i, (flagged, item, _) in enumerate(django.CASES):
         yield f"django-{i}", Example(context_for_text(django.PATH, django.migration(flagged)), item, None)
     concurrent = 'AddIndexConcurrently(model_name="order", index=models.Index(fields=["code"], name="code_idx")),'
@@ -104,7 +111,7 @@ def _engines() -> list[tuple[str, Registry | None]]:
 
 
 def _findings(example: Example, registry: Registry | None) -> list[Finding]:
-    outcome = run_checks([example.ctx], registry=registry)
+    outcome = run_checks([example.ctx], registry=registry, express_major=example.express_major)
     found = [f for f in outcome.findings if example.rule in (f.rule_id, f.checklist_item)]
     if example.line is not None:
         found = [f for f in found if f.line == example.line]

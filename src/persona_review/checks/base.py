@@ -57,6 +57,8 @@ class ChangeFacts:
     not_null_checked: frozenset[tuple[str, str]] = frozenset()
     """(table, column) pairs that a SQL migration of the change covers with a validated
     `CHECK (column IS NOT NULL)`: a later `SET NOT NULL` on them skips the scan."""
+    express_major: int | None = None
+    """The major version of Express the change's JavaScript runs on (None: unknown or no Express)."""
 
 
 _T = TypeVar("_T")

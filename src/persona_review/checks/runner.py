@@ -64,15 +64,17 @@ def run_checks(
     categories: Collection[Category] | None = None,
     registry: Registry | None = None,
     database: str | None = None,
+    express_major: int | None = None,
 ) -> CheckOutcome:
     """Findings of every check whose category is enabled, on the lines the change adds. `database` is the
-    engine the migrations run on (None: unknown). Each context's `change` is set to what the whole change
-    shows (the engine, the tables its migrations create) before any check runs."""
+    engine the migrations run on (None: unknown), `express_major` the Express version the JavaScript runs
+    on. Each context's `change` is set to what the whole change shows (the engine, the tables its
+    migrations create) before any check runs."""
     reg = registry or load_for({ctx.language for ctx in contexts})
     created = tables_created(contexts)
     validated = not_null_checks(contexts)
     for ctx in contexts:
-        ctx.change = ChangeFacts(database, created, checked_before(validated, ctx))
+        ctx.change = ChangeFacts(database, created, checked_before(validated, ctx), express_major)
     outcome = CheckOutcome()
     wanted = set(categories) if categories is not None else set(Category)
     by_language: dict[str, list[tuple[CheckSpec, CheckFunc]]] = {}

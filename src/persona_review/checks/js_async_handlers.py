@@ -1,0 +1,113 @@
+"""Express 4 route handlers written `async` whose rejection nothing catches.
+
+Express 4 ignores the promise an `async` handler returns. When an `await` in it rejects (a database
+timeout, a failed fetch) or it throws, the rejection is unhandled: the client waits until its timeout,
+and Node 15+ ends the whole process on it. Express 5, and Express 4 patched by `express-async-errors` or
+routed through `express-promise-router`, pass the rejection to the error handler; the change's
+`package.json` says which (`ChangeFacts.express_major`, where the patches count as 5), and without it
+nothing is reported.
+
+Reported: an `async` function written directly as an argument of a route registration
+(`router.get("/x", auth, async (req, res) => {...})`; a wrapper call such as `asyncHandler(async ...)`
+handles it), whose body awaits or throws outside any `try` block and does not end an awaited promise with
+`.catch(...)`. The handler must be known entire.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._blocks import Block, Blocks, blocks_of
+from persona_review.checks._lexing import lex
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_ROUTE = re.compile(
+    r"\b[A-Za-z_$][\w$]*\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*"
+    r"(?:[^()]*?,\s*)?async\s+(?:function\s*[\w$]*\s*)?\(\s*(?:req|request|_req|_request)\b"
+)
+_RISKY = re.compile(r"(?<![\w$.])(?:await|throw)\b")
+_TRY = re.compile(r"\btry\s*$")
+_CAUGHT = re.compile(r"\.catch\s*\(")
+
+
+@register(
+    CheckSpec(
+        id="JS-ASYNC-HANDLER-REJECTION",
+        checklist_item="ERR-08",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=frozenset({"javascript", "typescript"}),
+        title="Async Express 4 handler whose rejection nothing catches",
+        explanation=(
+            "Express 4 does not look at the promise an `async` handler returns: if an `await` here rejects "
+            "or the handler throws, the error never reaches the error middleware, the client hangs until "
+            "it times out, and Node 15+ stops the process on the unhandled rejection. Wrap the body in "
+            "try/catch and call `next(err)`, wrap the handler (`express-async-handler`), install "
+            "`express-async-errors` once at start-up, or move to Express 5."
+        ),
+    ),
+    needs=("async",),
+)
+def async_handler_rejection(ctx: FileContext) -> Iterator[Hit]:
+    if ctx.change.express_major != 4:
+        return
+    lexed = lex(ctx)
+    blocks = blocks_of(ctx)
+    for no, bare in lexed.bare.items():
+        if "async" not in bare:
+            continue
+        # The registration may start a few lines up (`app.post(\n  "/x",\n  async (req, res) => {`).
+        window = [lexed.bare[n] for n in range(no - 3, no) if n in lexed.bare]
+        text = "\n".join([*window, bare])
+        start = len(text) - len(bare)
+        if not any(m.end() > start for m in _ROUTE.finditer(text)):
+            continue  # no registration whose `async` is on this line
+        body = _handler_block(blocks, no)
+        if body is None:
+            continue
+        risky = _uncaught(lexed.bare, blocks, body)
+        if risky is not None:
+            yield Hit(no, None, _message(lexed.bare.get(risky, "").strip()))
+
+
+def _handler_block(blocks: Blocks, line: int) -> Block | None:
+    """The closed block the handler's body is: the first block opened on its line or the next two whose
+    header follows an arrow or a function's parameters."""
+    found = [b for b in blocks.all() if line <= b.first <= line + 2 and ("=>" in b.header or ")" in b.header)]
+    return found[0] if found else None
+
+
+def _uncaught(bare: dict[int, str], blocks: Blocks, body: Block) -> int | None:
+    """The first line of `body` that awaits or throws outside every `try` block inside the handler."""
+    for no in range(body.first + 1, body.last):
+        text = bare.get(no, "")
+        if not _RISKY.search(text) or _CAUGHT.search(text):
+            continue
+        guarded = False
+        brace = blocks.owner.get(no)
+        while brace is not None:
+            block = blocks.blocks.get(brace)
+            if block is None or block == body:
+                break
+            if _TRY.search(block.header):
+                guarded = True
+                break
+            if "=>" in block.header or "function" in block.header:
+                guarded = True  # a nested callback: its own promise, not the handler's
+                break
+            brace = blocks.parent.get(brace)
+        if not guarded:
+            return no
+    return None
+
+
+def _message(statement: str) -> str:
+    shown = statement if len(statement) <= 60 else statement[:57] + "..."
+    return (f"`{shown}` can reject, and nothing in this `async` handler catches it: Express 4 does not look "
+            "at the promise a handler returns, so the error never reaches the error middleware, the client "
+            "hangs until it times out, and Node 15+ stops the process on the unhandled rejection. Wrap the "
+            "body in try/catch and call `next(err)`, wrap the handler (`express-async-handler`), install "
+            "`express-async-errors` at start-up, or move to Express 5.")

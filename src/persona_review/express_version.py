@@ -1,0 +1,76 @@
+"""Which major version of Express a JavaScript/TypeScript change runs on, read from `package.json` files.
+
+Express 4 does not catch a promise an `async` route handler returns: when it rejects, the request hangs
+and Node (15 and later) ends the process on the unhandled rejection. Express 5 passes the rejection to the
+error handler. A check about async handlers must know which of the two it reviews.
+
+The nearest `package.json` above each changed file, then the repository root's, is read (never run): the
+`express` entry of `dependencies` (or `devDependencies`), its first number (`^4.18.2`, `~4.21`, `4.x`,
+`5.0.0-beta.3`). A package that also depends on `express-async-errors` (which patches Express 4 to pass
+rejections on) or `express-promise-router` counts as 5: its async handlers behave as Express 5's do.
+Files that name no version, or name different majors, leave it unknown.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import PurePosixPath
+
+Reader = Callable[[Sequence[str]], Mapping[str, str]]
+
+_MAJOR = re.compile(r"^\s*(?:[\^~>=v]|>=)?\s*(\d+)")
+
+
+def package_files(changed: Iterable[str]) -> list[str]:
+    """`package.json` in every folder above a changed file and at the root, nearest first per file."""
+    out: list[str] = []
+    for path in changed:
+        for parent in PurePosixPath(path).parents:
+            name = "package.json" if str(parent) == "." else f"{parent}/package.json"
+            if name not in out:
+                out.append(name)
+    return out or ["package.json"]
+
+
+def express_major(read: Reader, changed: Iterable[str]) -> int | None:
+    """The major version of Express the changed files' packages depend on, or None when unknown."""
+    changed = list(changed)
+    texts = read(package_files(changed))
+    majors: set[int] = set()
+    for path in changed:
+        for parent in PurePosixPath(path).parents:
+            name = "package.json" if str(parent) == "." else f"{parent}/package.json"
+            major = _major(texts.get(name))
+            if major is not None:
+                majors.add(major)
+                break
+    return majors.pop() if len(majors) == 1 else None
+
+
+def _major(text: str | None) -> int | None:
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    named: dict[str, object] = {}
+    for section in ("dependencies", "devDependencies", "peerDependencies"):
+        deps = data.get(section)
+        if isinstance(deps, dict):
+            named = {**deps, **named}
+    version = named.get("express")
+    if not isinstance(version, str):
+        return None
+    match = _MAJOR.match(version)
+    if match is None:
+        return None
+    major = int(match.group(1))
+    return 5 if major == 4 and any(p in named for p in _ASYNC_PATCHES) else major
+
+
+_ASYNC_PATCHES = ("express-async-errors", "express-promise-router", "@awaitjs/express")
