@@ -18,7 +18,9 @@ code (a comment line above the statement) is skipped: line-based findings cannot
 The class of a file is the name of the folder under DIR it sits in (e.g. `CWE-022-PathInjection`), mapped to
 check ids by CLASSES below; folders for classes with no check are reported as not covered.
 
-    python bench/eval_labelled_suite.py DIR [--split dev|test|both]
+    python bench/eval_labelled_suite.py DIR [--split dev|test|both] [--show]
+
+`--show` lists the dev split's missed and falsely flagged lines (never the test split's).
 
 The suite itself is not part of this repository (its license and size are its authors'); point DIR at a
 copy. With github/codeql, DIR is `python/ql/test/query-tests/Security`.
@@ -69,6 +71,8 @@ class Score:
     clean: int = 0
     false_alarms: int = 0
     files: set[str] = field(default_factory=set)
+    misses: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
 
     def row(self, name: str) -> str:
         precision = self.hits / (self.hits + self.false_alarms) if self.hits + self.false_alarms else 0.0
@@ -78,8 +82,11 @@ class Score:
 
 
 def class_of(path: Path, root: Path) -> str | None:
+    """The class named by the file's top folder, after any `CWE-NNN-` prefix (an exact match: a folder
+    `CWE-643-XPathInjection` is XPath injection, not path injection)."""
     folder = path.relative_to(root).parts[0]
-    return next((name for name in CLASSES if folder.endswith(name)), None)
+    name = re.sub(r"^CWE-\d+-", "", folder)
+    return name if name in CLASSES else None
 
 
 def split_of(path: Path, root: Path) -> str:
@@ -121,6 +128,10 @@ def score(root: Path, wanted: str) -> dict[tuple[str, str], Score]:
         cell.hits += len(positive & found)
         cell.clean += len(negative)
         cell.false_alarms += len(negative & found)
+        lines = text.splitlines()
+        where = path.relative_to(root)
+        cell.misses += [f"{where}:{n}: {lines[n - 1].strip()}" for n in sorted(positive - found)]
+        cell.wrong += [f"{where}:{n}: {lines[n - 1].strip()}" for n in sorted(negative & found)]
     return out
 
 
@@ -128,6 +139,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("root", type=Path)
     parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    parser.add_argument("--show", action="store_true", help="list the dev split's misses and false alarms")
     args = parser.parse_args()
     if not args.root.is_dir():
         print(f"not a directory: {args.root}", file=sys.stderr)
@@ -148,6 +160,14 @@ def main() -> int:
             total.false_alarms += cell.false_alarms
             total.files |= cell.files
         print(total.row("all"))
+    if args.show:
+        for (split, name), cell in sorted(results.items()):
+            if split != "dev":
+                continue
+            for line in cell.misses:
+                print(f"dev miss {name}: {line}")
+            for line in cell.wrong:
+                print(f"dev false alarm {name}: {line}")
     return 0
 
 

@@ -53,6 +53,9 @@ class Value:
     """Built by `Path(...)`/`os.path.join`: its methods open files."""
     http_client: bool = False
     """A `requests.Session()`/`httpx.Client()`: its get/post/... methods send requests."""
+    normalized: bool = False
+    """A path with `..` resolved (`os.path.normpath`/`abspath`/`realpath`, `Path.resolve()`): only then
+    does a prefix check keep it inside a directory."""
 
     def union(self, other: Value) -> Value:
         """Either value (an `or`, a branch, a container's elements)."""
@@ -64,7 +67,8 @@ class Value:
         if not self.tainted:
             return other if other.pathlike == pathlike else replace(other, pathlike=pathlike)
         start = "" if "" in (self.start, other.start) else self.start
-        return Value(True, self.source or other.source, self.safe_for & other.safe_for, start, pathlike)
+        return Value(True, self.source or other.source, self.safe_for & other.safe_for, start, pathlike,
+                     normalized=self.normalized and other.normalized)
 
     def unsafe_for(self, kind: str) -> bool:
         return self.tainted and kind not in self.safe_for
@@ -137,6 +141,11 @@ _PASS_THROUGH = frozenset({
     "Path", "pathlib.Path", "PurePath", "str.format", "bytes", "io.BytesIO", "io.StringIO",
     "urlparse", "urllib.parse.urlparse", "dict", "list", "tuple", "sorted", "reversed", "compile",
 })
+_NORMALIZERS = frozenset({"os.path.normpath", "os.path.abspath", "os.path.realpath", "posixpath.normpath",
+                          "posixpath.abspath", "posixpath.realpath"})
+"""Pass-through calls that resolve `..` in a path."""
+_PREFIX_CHECKS = frozenset({"startswith", "endswith"})
+"""Checks that say nothing about `..` further on: `"docs/../../etc/passwd".startswith("docs/")`."""
 _HTTP_CLIENTS = frozenset({"requests.Session", "requests.session", "Session", "httpx.Client",
                            "httpx.AsyncClient", "aiohttp.ClientSession", "urllib3.PoolManager"})
 _PATH_BUILDERS = frozenset({"Path", "pathlib.Path"})
@@ -225,6 +234,10 @@ class Flow:
         self._assignments: list[Assignment] = []
         self._handler_returns: list[tuple[ast.Return, Value]] = []
         self._in_handler: list[bool] = []
+        self._methods: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
+        self._modules: set[str] = set()
+        self._entered: set[tuple[int, tuple[tuple[str, Value], ...]]] = set()
+        self._entering = False
         self._analysed = False
         self._by_type: dict[type, list[ast.AST]] | None = None
 
@@ -251,6 +264,13 @@ class Flow:
             self._helpers = {node.name: node for node in self.tree.body
                              if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
                              and not _tainted_params(node)}
+            for node in self.tree.body:
+                if isinstance(node, ast.ClassDef):
+                    for method in node.body:
+                        if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
+                            self._methods.setdefault(method.name, []).append(method)
+                elif isinstance(node, ast.Import | ast.ImportFrom):
+                    self._modules.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
             self._block(self.tree.body, _Scope())
 
     def _summary(self, name: str) -> Value | None:
@@ -276,6 +296,50 @@ class Flow:
             self._calls, self._assignments, self._returns, self._handler_returns = saved
         self._summaries[name] = returned if returned.tainted else None
         return self._summaries[name]
+
+    def _enter(self, node: ast.Call, args: tuple[Value, ...], kwargs: dict[str, Value]) -> None:
+        """A same-file function (or a method of a same-file class) called with request data: its body is
+        walked once more with the arguments' values in its parameters, so that a sink inside it is seen
+        with them. One level deep, once per function and set of argument values, at most MAX_ENTERED
+        times per file; never while a helper's return is being summarised."""
+        if self._entering or self._returns is not None or len(self._entered) >= MAX_ENTERED \
+                or any(isinstance(arg, ast.Starred) for arg in node.args):
+            return
+        target = self._callee(node)
+        if target is None:
+            return
+        positional = [a.arg for a in (*target.args.posonlyargs, *target.args.args)]
+        if isinstance(node.func, ast.Attribute) and not _decorated(target, _STATIC):
+            positional = positional[1:]  # `self` or `cls`
+        named = {*positional, *(a.arg for a in target.args.kwonlyargs)}
+        bound = dict(zip(positional, args, strict=False))
+        bound.update((name, value) for name, value in kwargs.items() if name in named)
+        key = (id(target), tuple(sorted(bound.items())))
+        if not any(value.tainted for value in bound.values()) or key in self._entered:
+            return
+        self._entered.add(key)
+        self._entering = True
+        self._in_handler.append(False)  # its returns are not the response
+        try:
+            self._block(target.body, _Scope(dict(bound)))
+        finally:
+            self._in_handler.pop()
+            self._entering = False
+
+    def _callee(self, node: ast.Call) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+        """The same-file definition a call runs: a module-level function, or the only method of that name
+        in the file's classes (called on anything but an imported module; common container and file
+        method names are left out, since `x.get(...)` is far more often a dict's)."""
+        if isinstance(node.func, ast.Name):
+            return self._helpers.get(node.func.id)
+        if not isinstance(node.func, ast.Attribute) or node.func.attr in _COMMON_METHODS \
+                or node.func.attr.startswith("__"):
+            return None
+        root = dotted(node.func.value).split(".", 1)[0]
+        defined = self._methods.get(node.func.attr, [])
+        if len(defined) != 1 or not root or root in self._modules:
+            return None
+        return defined[0]
 
     def nodes(self, kind: type[_N]) -> list[_N]:
         """Every node of `kind` in the tree (one walk of the tree serves all kinds)."""
@@ -331,13 +395,14 @@ class Flow:
                 self._block(stmt.body if decided else stmt.orelse, scope)
                 return
             checked, negated = self._validated(stmt.test, scope)
+            weak = _prefix_only(stmt.test, checked, scope)
             body, orelse = scope.copy(), scope.copy()
             if negated:  # `if not valid(x): return` (or fix x): x is checked in `else` and after
                 self._block(stmt.body, body)
-                self._mark_checked(checked, orelse)
+                self._mark_checked(checked, orelse, weak)
                 self._block(stmt.orelse, orelse)
                 scope.merge(body, orelse)
-                self._mark_checked(checked, scope)
+                self._mark_checked(checked, scope, weak)
             elif guarded := _replaced_when_inspected(stmt, scope):
                 # `if urlparse(x).netloc != "": x = "/"`: a test that inspects x, and a body that
                 # replaces it, let through only what passed the test
@@ -347,7 +412,7 @@ class Flow:
                 scope.merge(body, orelse)
             else:  # `if valid(x): use(x)`: checked inside the body only
                 before = {name: body.env[name] for name in checked if name in body.env}
-                self._mark_checked(checked, body)
+                self._mark_checked(checked, body, weak)
                 self._block(stmt.body, body)
                 for name, value in before.items():
                     if body.env.get(name) is not None and body.env[name].tainted:
@@ -464,10 +529,14 @@ class Flow:
         return names, negated
 
     @staticmethod
-    def _mark_checked(names: set[str], scope: _Scope) -> None:
+    def _mark_checked(names: set[str], scope: _Scope, weak: set[str] | frozenset[str] = frozenset()) -> None:
+        """Validated names are safe for every sink; those checked only by a prefix or suffix before their
+        `..` was resolved (`weak`) stay unsafe as paths."""
         for name in names:
             if name in scope.env:
-                scope.env[name] = replace(scope.env[name], safe_for=ALL_KINDS)
+                value = scope.env[name]
+                kinds = value.safe_for | (ALL_KINDS - {PATH}) if name in weak else ALL_KINDS
+                scope.env[name] = replace(value, safe_for=kinds)
 
     # --- expressions ---------------------------------------------------------------------------------
 
@@ -605,6 +674,8 @@ class Flow:
         every = CLEAN
         for value in (*args, *kwargs.values()):
             every = every.union(value)
+        if every.tainted:
+            self._enter(node, args, kwargs)
         short = node.func.attr if isinstance(node.func, ast.Attribute) else name
         if _is_source(name) or (short in {"get_json", "get_data", "getlist", "get"} and _is_source(
                 dotted(node.func.value) if isinstance(node.func, ast.Attribute) else "")):
@@ -615,12 +686,16 @@ class Flow:
             return Value(http_client=True)
         if _HTML_ESCAPER.search(short or ""):  # `escape_html`, `html_escape`, `escape_for_html`, ...
             return replace(every, safe_for=every.safe_for | {HTML}, start="") if every.tainted else CLEAN
+        if name in self._helpers and not every.tainted:
+            summary = self._summary(name)
+            if summary is not None and summary.source:  # `def filename(): return request.args["f"]`
+                return replace(summary, source=f"{summary.source} (through `{name}()`)")
         if name in self._helpers and every.tainted:
             summary = self._summary(name)
             if summary is None:
                 return CLEAN
             return replace(every, safe_for=every.safe_for | summary.safe_for, start=summary.start,
-                           pathlike=summary.pathlike)
+                           pathlike=summary.pathlike, normalized=summary.normalized)
         if name in _SANITIZERS or short in _SANITIZERS:
             kinds = _SANITIZERS.get(name) or _SANITIZERS[short]
             return replace(every, safe_for=every.safe_for | kinds, start="") if every.tainted else CLEAN
@@ -632,7 +707,8 @@ class Flow:
             if not every.tainted:
                 return Value(pathlike=pathlike)
             start = first.start if first.tainted or name in {"str", "Path", "pathlib.Path"} else None
-            return replace(every, start=start, pathlike=pathlike)
+            normalized = name in _NORMALIZERS or (first.normalized and name in _PATH_BUILDERS | {"str"})
+            return replace(every, start=start, pathlike=pathlike, normalized=normalized)
         if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
             owner = node.func.value.id
             if short == "get" and node.args:
@@ -653,7 +729,8 @@ class Flow:
                                   "decode", "replace"}
                 return replace(receiver, start="" if not keeps else receiver.start,
                                pathlike=receiver.pathlike and short in {"resolve", "absolute", "joinpath",
-                                                                          "with_name", "with_suffix"})
+                                                                          "with_name", "with_suffix"},
+                               normalized=short == "resolve")
             if short == "format" and isinstance(node.func.value, ast.Constant):
                 template = str(node.func.value.value)
                 literal = Value(start=template.split("{", 1)[0])
@@ -687,6 +764,41 @@ def _replaced_when_inspected(stmt: ast.If | ast.While, scope: _Scope) -> set[str
         if isinstance(node, ast.Call | ast.Attribute | ast.Subscript | ast.Compare) and not emptiness:
             inspected.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name))
     return {name for name in replaced & inspected if name in scope.env and scope.env[name].tainted}
+
+
+def _prefix_only(test: ast.expr, checked: set[str], scope: _Scope) -> set[str]:
+    """The checked names an `if` test inspects only with `startswith`/`endswith` on a path whose `..`
+    is not resolved: `x.startswith("docs/")` lets `docs/../../etc/passwd` through, while
+    `os.path.realpath(x).startswith(base)` or a check on a resolved `x` does not."""
+    weak: set[str] = set()
+    strong: set[str] = set()
+    for node in ast.walk(test):
+        if not isinstance(node, ast.Call):
+            continue
+        func = dotted(node.func)
+        if not func or not _CHECKING_CALLS.search(func):
+            continue
+        names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in checked}
+        if isinstance(node.func, ast.Attribute) and node.func.attr in _PREFIX_CHECKS \
+                and not _resolved(node.func.value, scope):
+            weak |= names
+        else:
+            strong |= names
+    for node in ast.walk(test):  # membership in a collection is a check of its own
+        if isinstance(node, ast.Compare) and isinstance(node.ops[0], ast.In | ast.NotIn):
+            strong |= {n.id for n in ast.walk(node.left) if isinstance(n, ast.Name)}
+    return weak - strong
+
+
+def _resolved(node: ast.expr, scope: _Scope) -> bool:
+    """Whether an expression is a path with `..` resolved: a call that resolves it, or a name holding
+    one (through `str(...)`/`os.fspath(...)`)."""
+    while isinstance(node, ast.Call) and dotted(node.func) in {"str", "os.fspath"} and node.args:
+        node = node.args[0]
+    if isinstance(node, ast.Call):
+        return dotted(node.func) in _NORMALIZERS or (isinstance(node.func, ast.Attribute)
+                                                      and node.func.attr == "resolve")
+    return isinstance(node, ast.Name) and scope.env.get(node.id, CLEAN).normalized
 
 
 def _joined(elements: list[Value]) -> Value:
@@ -1032,6 +1144,15 @@ def _parse_fragment(first: int, texts: list[str]) -> Iterator[Flow]:
 
 
 MAX_ATTEMPTS = 8
+MAX_ENTERED = 64
+"""Most same-file functions walked again with request data, per parsed module."""
+_STATIC = re.compile(r"^staticmethod$")
+_COMMON_METHODS = frozenset({
+    "get", "set", "pop", "update", "append", "extend", "insert", "remove", "add", "discard", "clear",
+    "copy", "keys", "values", "items", "setdefault", "format", "join", "split", "replace", "strip",
+    "encode", "decode", "read", "write", "open", "close", "send", "run", "call", "execute", "save",
+    "delete", "filter", "exclude", "create", "render",
+})
 
 
 def _fragment_starts(texts: list[str]) -> list[int]:
