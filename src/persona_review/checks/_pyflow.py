@@ -138,6 +138,7 @@ _PASS_THROUGH = frozenset({
     "base64.b64encode", "base64.urlsafe_b64encode", "b64encode", "b64decode", "codecs.encode",
     "codecs.decode", "urllib.parse.unquote_plus", "unquote_plus", "html.unescape", "bytes.fromhex",
     "re.sub", "copy.copy", "copy.deepcopy", "textwrap.dedent",
+    "posixpath.normpath", "posixpath.abspath", "posixpath.realpath",
     "Path", "pathlib.Path", "PurePath", "str.format", "bytes", "io.BytesIO", "io.StringIO",
     "urlparse", "urllib.parse.urlparse", "dict", "list", "tuple", "sorted", "reversed", "compile",
 })

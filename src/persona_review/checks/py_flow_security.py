@@ -21,6 +21,7 @@ from persona_review.checks._pyflow import (
     SQL,
     URL,
     XPATH,
+    Flow,
     SinkCall,
     Value,
     dotted,
@@ -41,14 +42,36 @@ def _arg(call: SinkCall, index: int, *names: str) -> tuple[Value, ast.expr] | No
     return None
 
 
+def imported_names(flow: Flow) -> dict[str, str]:
+    """What each imported name stands for: `rq` -> `requests` for `import requests as rq`, `fetch` ->
+    `requests.get` for `from requests import get as fetch` (absolute imports only)."""
+    out: dict[str, str] = {}
+    for node in flow.nodes(ast.Import):
+        out.update((alias.asname, alias.name) for alias in node.names if alias.asname)
+    for imported in flow.nodes(ast.ImportFrom):
+        if imported.module and not imported.level:
+            out.update((alias.asname or alias.name, f"{imported.module}.{alias.name}")
+                       for alias in imported.names if alias.name != "*")
+    return out
+
+
+def canonical(name: str, imported: dict[str, str]) -> str:
+    """A call's name with its first part spelled as imported (`fetch` -> `requests.get`)."""
+    head, dot, rest = name.partition(".")
+    full = imported.get(head)
+    return name if full is None else f"{full}{dot}{rest}"
+
+
 def _tainted_calls(ctx: FileContext, names: frozenset[str], kind: str, index: int, *kw: str,
                    fixed_host_ok: bool = False) -> Iterator[tuple[SinkCall, Value, ast.expr]]:
     if not may_have_sources(ctx):
         return
     seen: set[tuple[int, int]] = set()
     for flow in flows(ctx):
+        imported = imported_names(flow)
         for call in flow.calls:
-            if call.name not in names and call.name.rsplit(".", 1)[-1] not in names:
+            if call.name not in names and call.name.rsplit(".", 1)[-1] not in names \
+                    and canonical(call.name, imported) not in names:
                 continue
             found = _arg(call, index, *kw)
             if found is None:
@@ -68,8 +91,8 @@ _FILE_SINKS = frozenset({
     "open", "io.open", "io.FileIO", "os.open", "codecs.open", "aiofiles.open", "send_file", "flask.send_file",
     "FileResponse", "os.remove", "os.unlink", "os.rmdir", "os.removedirs", "os.listdir", "os.scandir",
     "os.makedirs", "os.mkdir", "os.chmod", "os.chown", "os.truncate", "os.utime", "shutil.rmtree",
-    "shutil.chown", "tarfile.open", "zipfile.ZipFile", "send_from_directory", "flask.send_from_directory",
-    "shutil.make_archive", "shutil.unpack_archive", "os.walk",
+    "shutil.chown", "tarfile.open", "zipfile.ZipFile", "shutil.make_archive",
+    "shutil.unpack_archive", "os.walk",
     "os.stat", "os.lstat", "os.access", "os.path.exists", "os.path.isfile", "os.path.isdir",
     "os.path.getsize", "os.path.getmtime",
 })
@@ -78,6 +101,21 @@ _TWO_PATH_SINKS = frozenset({
     "shutil.move", "os.rename", "os.renames", "os.replace", "os.link", "os.symlink",
 })
 """Functions with a source and a destination path: either one from the request is traversal."""
+_DIRECTORY_SINKS = frozenset({"send_from_directory", "flask.send_from_directory"})
+"""Serve a file name under a directory, refusing names that leave it: only the directory is a path sink."""
+
+
+def _uploads_saved(ctx: FileContext) -> Iterator[tuple[SinkCall, Value, ast.expr]]:
+    """`upload.save(path)` on an uploaded file (`request.files[...]`) to a path built from the request
+    (typically the upload's own `filename`)."""
+    for flow in flows(ctx):
+        for call in flow.calls:
+            if call.name.rsplit(".", 1)[-1] != "save" or not call.receiver.tainted \
+                    or "files" not in call.receiver.source.lower():
+                continue
+            found = _arg(call, 0, "dst")
+            if found is not None and found[0].unsafe_for(PATH):
+                yield call, found[0], found[1]
 _PATH_METHODS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes", "unlink", "rmdir", "open",
                            "mkdir", "touch", "rename", "replace", "iterdir"})
 
@@ -92,8 +130,10 @@ def path_traversal(ctx: FileContext) -> Iterator[Hit]:
     if not may_have_sources(ctx):
         return
     found = [*_tainted_calls(ctx, _FILE_SINKS | _TWO_PATH_SINKS, PATH, 0, "file", "path", "filename",
-                             "path_or_file", "name", "src", "directory"),
-             *_tainted_calls(ctx, _TWO_PATH_SINKS, PATH, 1, "dst")]
+                             "path_or_file", "name", "src"),
+             *_tainted_calls(ctx, _DIRECTORY_SINKS, PATH, 0, "directory"),
+             *_tainted_calls(ctx, _TWO_PATH_SINKS, PATH, 1, "dst"),
+             *_uploads_saved(ctx)]
     reported: set[int] = set()
     for call, value, node in found:
         if call.line in reported:
@@ -117,9 +157,36 @@ def path_traversal(ctx: FileContext) -> Iterator[Hit]:
 _HTTP_VERBS = ("get", "post", "put", "patch", "delete", "head", "options")
 _FETCHERS = frozenset({f"{lib}.{verb}" for lib in ("requests", "httpx") for verb in _HTTP_VERBS}
                       | {"urllib.request.urlopen", "urlopen", "urllib.request.Request", "urllib3.request"})
-_REQUESTERS = frozenset({"requests.request", "httpx.request", "httpx.stream"})
+_REQUESTERS = frozenset({"requests.request", "httpx.request", "httpx.stream", "urllib3.PoolManager().request",
+                         "urllib3.request", "aiohttp.request"})
 _CONNECTIONS = frozenset({"http.client.HTTPConnection", "http.client.HTTPSConnection", "HTTPConnection",
-                          "HTTPSConnection", "urllib3.PoolManager().request"})
+                          "HTTPSConnection", "socket.create_connection", "smtplib.SMTP", "smtplib.SMTP_SSL",
+                          "ftplib.FTP", "ftplib.FTP_TLS"})
+_CLIENT_URL_KEYWORDS = ("base_url", "endpoint_url", "account_url", "vault_url", "endpoint", "url", "host")
+_CLIENT_FACTORY = re.compile(r"(?:^|\.)(?:\w*Client|from_\w*url|from_connection_string)$")
+"""An SDK client made for an address: `BlobServiceClient(account_url)`, `SecretClient(vault_url=...)`,
+`httpx.Client(base_url=...)`, `ContainerClient.from_container_url(...)`."""
+
+
+_ADDRESS_FIRST = ("azure.", "pymongo.MongoClient", "motor.motor_asyncio.AsyncIOMotorClient")
+"""Clients whose first positional argument is the service's address (other clients' first argument may
+be a token or an app, so only their address keywords count)."""
+
+
+def _sdk_clients(ctx: FileContext) -> Iterator[tuple[SinkCall, Value, ast.expr]]:
+    """A client for a service whose address comes from the request: every request it makes goes there.
+    `boto3.client(..., endpoint_url=...)` too."""
+    for flow in flows(ctx):
+        imported = imported_names(flow)
+        for call in flow.calls:
+            name = canonical(call.name, imported)
+            boto = name.rsplit(".", 1)[-1] in {"client", "resource"} and "boto" in name
+            if not boto and not _CLIENT_FACTORY.search(name):
+                continue
+            first = 0 if name.startswith(_ADDRESS_FIRST) or "from_" in name else 99
+            found = _arg(call, first, *_CLIENT_URL_KEYWORDS) if not boto else _arg(call, 99, "endpoint_url")
+            if found is not None and found[0].unsafe_for(URL) and not found[0].host_fixed():
+                yield call, found[0], found[1]
 
 
 def _client_calls(ctx: FileContext) -> Iterator[tuple[SinkCall, Value, ast.expr]]:
@@ -144,8 +211,8 @@ def _client_calls(ctx: FileContext) -> Iterator[tuple[SinkCall, Value, ast.expr]
 def ssrf(ctx: FileContext) -> Iterator[Hit]:
     found = [*_tainted_calls(ctx, _FETCHERS, URL, 0, "url", fixed_host_ok=True),
              *_tainted_calls(ctx, _REQUESTERS, URL, 1, "url", fixed_host_ok=True),
-             *_tainted_calls(ctx, _CONNECTIONS, URL, 0, "host", fixed_host_ok=True),
-             *_client_calls(ctx)]
+             *_tainted_calls(ctx, _CONNECTIONS, URL, 0, "host", "address", fixed_host_ok=True),
+             *_client_calls(ctx), *(_sdk_clients(ctx) if may_have_sources(ctx) else ())]
     for call, value, node in found:
         yield hit_at(call, f"`{code(node)}` comes from {value.source} and chooses the host `{call.name}` "
                          "connects to: the caller can reach internal addresses through this server.")

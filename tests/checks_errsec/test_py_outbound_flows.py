@@ -1,0 +1,170 @@
+"""Python SSRF and file sinks reached through imported aliases, SDK clients made for an address taken
+from the request, and uploaded files saved under the caller's name. A line marked `# <-` is reported,
+every other line is not."""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from persona_review.checks import py_flow_security as sec
+from persona_review.checks._pyflow import flows
+from persona_review.checks.base import FileContext, Hit
+from persona_review.contexts import context_for_text
+
+Check = Callable[[FileContext], Iterator[Hit]]
+MARK = "# <-"
+
+
+def _context(source: str) -> FileContext:
+    return context_for_text("app/views.py", textwrap.dedent(source).lstrip("\n"))
+
+
+def assert_marked(check: Check, source: str) -> None:
+    text = textwrap.dedent(source).lstrip("\n")
+    want = [n for n, line in enumerate(text.splitlines(), start=1) if line.rstrip().endswith(MARK)]
+    assert sorted({hit.line for hit in check(_context(source)) if hit.line is not None}) == want
+
+
+# --- imported names ---------------------------------------------------------------------------------------
+
+def test_imported_names_map_aliases_and_from_imports() -> None:
+    text = textwrap.dedent("""
+        import requests as rq
+        import os
+        from requests import get as fetch, post
+        from os import path
+        from . import local
+        from mod import *
+        """)
+    [flow] = flows(context_for_text("app.py", text))
+    names = sec.imported_names(flow)
+    assert names == {"rq": "requests", "fetch": "requests.get", "post": "requests.post", "path": "os.path"}
+    assert sec.canonical("rq.get", names) == "requests.get"
+    assert sec.canonical("fetch", names) == "requests.get"
+    assert sec.canonical("path.join", names) == "os.path.join"
+    assert sec.canonical("other.get", names) == "other.get"
+
+
+def test_a_fetch_through_an_alias_is_reported() -> None:
+    assert_marked(sec.ssrf, """
+        import requests as rq
+        from requests import get as fetch
+        from urllib.request import urlopen as grab
+        from flask import request
+
+        def view():
+            url = request.args["url"]
+            fetch(url, timeout=5)  # <-
+            rq.post(url, timeout=5)  # <-
+            grab(url)  # <-
+            fetch("https://api.example.com/items/" + url, timeout=5)
+        """)
+
+
+def test_a_file_sink_through_an_alias_is_reported() -> None:
+    assert_marked(sec.path_traversal, """
+        from os import remove as delete_file
+        from flask import request
+
+        def view():
+            delete_file(request.args["name"])  # <-
+            delete_file("/tmp/cache.json")
+        """)
+
+
+# --- connections and SDK clients --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("make", ["socket.create_connection((host, 443))", "smtplib.SMTP(host)",
+                                  "smtplib.SMTP_SSL(host)", "ftplib.FTP(host)", "ftplib.FTP_TLS(host)"])
+def test_a_connection_to_a_host_from_the_request_is_reported(make: str) -> None:
+    assert_marked(sec.ssrf, f"""
+        import ftplib, smtplib, socket
+        from flask import request
+
+        def view():
+            host = request.args["host"]
+            conn = {make}  # <-
+            fixed = {make.replace("host", '"mail.example.com"', 1)}
+        """)
+
+
+@pytest.mark.parametrize("requester", ["urllib3.PoolManager().request", "urllib3.request", "aiohttp.request"])
+def test_a_requester_is_reported_for_its_url_argument(requester: str) -> None:
+    assert_marked(sec.ssrf, f"""
+        import aiohttp, urllib3
+        from flask import request
+
+        def view():
+            target = request.args["url"]
+            {requester}("GET", target)  # <-
+            {requester}("GET", "https://api.example.com/" + target)
+        """)
+
+
+def test_an_sdk_client_for_an_address_from_the_request_is_reported() -> None:
+    assert_marked(sec.ssrf, """
+        import boto3, httpx
+        from azure.storage.blob import BlobServiceClient, BlobClient
+        from azure.keyvault.secrets import SecretClient
+        from flask import request
+
+        def view():
+            where = request.args["where"]
+            boto3.client("s3", endpoint_url=where)  # <-
+            BlobServiceClient(where)  # <-
+            BlobServiceClient(account_url=where)  # <-
+            BlobClient.from_blob_url(where)  # <-
+            SecretClient(vault_url=where, credential=None)  # <-
+            httpx.Client(base_url=where)  # <-
+            BlobServiceClient(f"https://{where}.blob.core.windows.net")  # <-
+
+        def fixed_host():
+            part = request.args["part"]
+            boto3.client("s3", region_name=part)
+            BlobClient.from_blob_url(f"https://acct.blob.core.windows.net/{part}")
+            BlobServiceClient("https://acct.blob.core.windows.net", credential=part)
+            httpx.Client(base_url="https://api.example.com/", headers={"x": part})
+        """)
+
+
+def test_a_client_whose_first_argument_is_not_an_address_is_judged_by_its_keywords() -> None:
+    assert_marked(sec.ssrf, """
+        from flask import request
+
+        def view():
+            token = request.headers["Authorization"]
+            GitHubClient(token)
+            ApiClient(token, base_url="https://api.example.com")
+            ApiClient(token, endpoint=request.args["e"])  # <-
+        """)
+
+
+# --- uploads ----------------------------------------------------------------------------------------------
+
+def test_an_upload_saved_under_its_own_name_is_reported() -> None:
+    assert_marked(sec.path_traversal, """
+        import os
+        from flask import request
+        from werkzeug.utils import secure_filename
+
+        UPLOADS = "/srv/uploads"
+
+        def view():
+            upload = request.files["file"]
+            upload.save(os.path.join(UPLOADS, upload.filename))  # <-
+            upload.save(os.path.join(UPLOADS, secure_filename(upload.filename)))
+            upload.save("/srv/uploads/latest.bin")
+
+        def not_an_upload(form):
+            form.save(request.args["name"])
+        """)
+
+
+def test_the_imported_name_table_ignores_relative_imports() -> None:
+    tree = ast.parse("from .views import open as local_open\nlocal_open(x)\n")
+    [flow] = flows(context_for_text("app.py", ast.unparse(tree)))
+    assert sec.imported_names(flow) == {}
