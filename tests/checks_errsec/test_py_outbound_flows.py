@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from persona_review.checks import py_flow_security as sec
+from persona_review.checks._py_imports import canonical, imported_names
 from persona_review.checks._pyflow import flows
 from persona_review.checks.base import FileContext, Hit
 from persona_review.contexts import context_for_text
@@ -41,12 +42,12 @@ def test_imported_names_map_aliases_and_from_imports() -> None:
         from mod import *
         """)
     [flow] = flows(context_for_text("app.py", text))
-    names = sec.imported_names(flow)
+    names = imported_names(flow)
     assert names == {"rq": "requests", "fetch": "requests.get", "post": "requests.post", "path": "os.path"}
-    assert sec.canonical("rq.get", names) == "requests.get"
-    assert sec.canonical("fetch", names) == "requests.get"
-    assert sec.canonical("path.join", names) == "os.path.join"
-    assert sec.canonical("other.get", names) == "other.get"
+    assert canonical("rq.get", names) == "requests.get"
+    assert canonical("fetch", names) == "requests.get"
+    assert canonical("path.join", names) == "os.path.join"
+    assert canonical("other.get", names) == "other.get"
 
 
 def test_a_fetch_through_an_alias_is_reported() -> None:
@@ -167,4 +168,4 @@ def test_an_upload_saved_under_its_own_name_is_reported() -> None:
 def test_the_imported_name_table_ignores_relative_imports() -> None:
     tree = ast.parse("from .views import open as local_open\nlocal_open(x)\n")
     [flow] = flows(context_for_text("app.py", ast.unparse(tree)))
-    assert sec.imported_names(flow) == {}
+    assert imported_names(flow) == {}

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._py_hits import check, code, hit_at, hit_on
+from persona_review.checks._py_imports import canonical, imported_names
 from persona_review.checks._pyflow import (
     ALL_KINDS,
     HTML,
@@ -21,7 +22,6 @@ from persona_review.checks._pyflow import (
     SQL,
     URL,
     XPATH,
-    Flow,
     SinkCall,
     Value,
     dotted,
@@ -40,26 +40,6 @@ def _arg(call: SinkCall, index: int, *names: str) -> tuple[Value, ast.expr] | No
     if len(call.call.args) > index and not isinstance(call.call.args[index], ast.Starred):
         return call.args[index], call.call.args[index]
     return None
-
-
-def imported_names(flow: Flow) -> dict[str, str]:
-    """What each imported name stands for: `rq` -> `requests` for `import requests as rq`, `fetch` ->
-    `requests.get` for `from requests import get as fetch` (absolute imports only)."""
-    out: dict[str, str] = {}
-    for node in flow.nodes(ast.Import):
-        out.update((alias.asname, alias.name) for alias in node.names if alias.asname)
-    for imported in flow.nodes(ast.ImportFrom):
-        if imported.module and not imported.level:
-            out.update((alias.asname or alias.name, f"{imported.module}.{alias.name}")
-                       for alias in imported.names if alias.name != "*")
-    return out
-
-
-def canonical(name: str, imported: dict[str, str]) -> str:
-    """A call's name with its first part spelled as imported (`fetch` -> `requests.get`)."""
-    head, dot, rest = name.partition(".")
-    full = imported.get(head)
-    return name if full is None else f"{full}{dot}{rest}"
 
 
 def _tainted_calls(ctx: FileContext, names: frozenset[str], kind: str, index: int, *kw: str,
