@@ -242,12 +242,16 @@ def _sql_sinks(ctx: FileContext) -> Iterator[tuple[SinkCall, Value, ast.expr]]:
         for call in flow.calls:
             short = call.name.rsplit(".", 1)[-1]
             receiver = call.name.rsplit(".", 1)[0] if "." in call.name else ""
-            if not (call.name in _SQL_TEXT or (short == "text" and sqlalchemy and not receiver)
-                    or (short in _SQL_METHODS and receiver)
+            clause = call.name in _SQL_TEXT or (short == "text" and sqlalchemy and not receiver) \
+                or (sqlalchemy and call.name.startswith("sqlalchemy.") and short in {"text", "TextClause"})
+            if not (clause or (short in _SQL_METHODS and receiver)
                     or (short in _SQL_DRIVER_METHODS and _SQL_RECEIVER.search(receiver))):
                 continue
             found = _arg(call, 0, "sql", "query", "statement", "text", "operation")
-            if found is not None and found[0].unsafe_for(SQL) and found[0].start == "":
+            if found is None or not found[0].unsafe_for(SQL) or found[0].start is None:
+                continue
+            # the request's text is the SQL; a SQL clause may also quote it (`text("'{}'".format(x))`)
+            if found[0].start == "" or (clause and not found[0].start.strip(" '\"(%`")):
                 yield call, found[0], found[1]
 
 
