@@ -169,3 +169,45 @@ def test_the_imported_name_table_ignores_relative_imports() -> None:
     tree = ast.parse("from .views import open as local_open\nlocal_open(x)\n")
     [flow] = flows(context_for_text("app.py", ast.unparse(tree)))
     assert imported_names(flow) == {}
+
+
+# --- a check's result kept in a name ----------------------------------------------------------------------
+
+def test_a_check_whose_result_is_kept_in_a_name_protects_the_branch_it_guards() -> None:
+    assert_marked(sec.open_redirect, """
+        from django.http import HttpResponseRedirect
+        from django.utils.http import url_has_allowed_host_and_scheme
+
+        def view(request):
+            target = request.GET.get("next")
+            ok = url_has_allowed_host_and_scheme(url=target, allowed_hosts={request.get_host()})
+            if ok:
+                return HttpResponseRedirect(target)
+            return HttpResponseRedirect(target)  # <-
+
+        def negated(request):
+            target = request.GET.get("next")
+            ok = url_has_allowed_host_and_scheme(url=target, allowed_hosts={request.get_host()})
+            if not ok:
+                return HttpResponseRedirect(target)  # <-
+            return HttpResponseRedirect(target)
+
+        def reassigned(request):
+            target = request.GET.get("next")
+            ok = url_has_allowed_host_and_scheme(url=target, allowed_hosts={request.get_host()})
+            ok = True
+            if ok:
+                return HttpResponseRedirect(target)  # <-
+        """)
+
+
+def test_a_prefix_check_kept_in_a_name_still_does_not_protect_a_path() -> None:
+    assert_marked(sec.path_traversal, """
+        from flask import request
+
+        def view():
+            name = request.args["name"]
+            ok = name.startswith("docs/")
+            if ok:
+                return open(name)  # <-
+        """)

@@ -239,6 +239,8 @@ class Flow:
         self._modules: set[str] = set()
         self._entered: set[tuple[int, tuple[tuple[str, Value], ...]]] = set()
         self._entering = False
+        self._check_results: dict[str, ast.Call] = {}
+        """Names last assigned a checking call's result, with the call (`ok = is_safe_url(...)`)."""
         self._analysed = False
         self._by_type: dict[type, list[ast.AST]] | None = None
 
@@ -378,6 +380,12 @@ class Flow:
             for target in stmt.targets:
                 self._bind(target, value, scope, stmt.lineno)
             self._remember(stmt.targets, stmt.value, scope)
+            for target in stmt.targets:  # `ok = is_safe_url(url=x, ...)` ... `if ok:`
+                if isinstance(target, ast.Name):
+                    if isinstance(stmt.value, ast.Call) and _CHECKING_CALLS.search(dotted(stmt.value.func)):
+                        self._check_results[target.id] = stmt.value
+                    else:
+                        self._check_results.pop(target.id, None)
             if elements is not None and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
                 scope.items[stmt.targets[0].id] = dict(enumerate(elements))
         elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
@@ -395,8 +403,9 @@ class Flow:
             if decided is not _UNKNOWN:  # a test on constants: only one branch can run
                 self._block(stmt.body if decided else stmt.orelse, scope)
                 return
-            checked, negated = self._validated(stmt.test, scope)
-            weak = _prefix_only(stmt.test, checked, scope)
+            test = self._check_behind(stmt.test)
+            checked, negated = self._validated(test, scope)
+            weak = _prefix_only(test, checked, scope)
             body, orelse = scope.copy(), scope.copy()
             if negated:  # `if not valid(x): return` (or fix x): x is checked in `else` and after
                 self._block(stmt.body, body)
@@ -502,6 +511,19 @@ class Flow:
                 _hold(base.id, target.slice, value, scope)
             if isinstance(base, ast.Name) and value.tainted:
                 scope.env[base.id] = scope.env.get(base.id, CLEAN).union(replace(value, start=""))
+
+    def _check_behind(self, test: ast.expr) -> ast.expr:
+        """An `if` on a name that holds a checking call's result (`if ok:`, `if not ok:`) tests that
+        call; any other test is itself."""
+        inner, nots = test, 0
+        while isinstance(inner, ast.UnaryOp) and isinstance(inner.op, ast.Not):
+            inner, nots = inner.operand, nots + 1
+        if not isinstance(inner, ast.Name) or inner.id not in self._check_results:
+            return test
+        out: ast.expr = self._check_results[inner.id]
+        for _ in range(nots):
+            out = ast.UnaryOp(op=ast.Not(), operand=out)
+        return out
 
     def _validated(self, test: ast.expr, scope: _Scope) -> tuple[set[str], bool]:
         """The names an `if` test validates (a checking call, or membership in a collection), and
