@@ -84,3 +84,21 @@ def test_a_broken_cipher_imported_under_another_name_is_reported() -> None:
         e = algs.AES(key)
         """)
     assert got == want
+
+
+def test_a_secret_given_to_logger_log_or_written_to_a_standard_stream_is_reported() -> None:
+    from persona_review.checks.py_secret_handling import secret_in_log
+
+    got, want = _lines(secret_in_log, """
+        import logging, sys
+        LOGGER = logging.getLogger(__name__)
+
+        def login(user, password):
+            LOGGER.log(logging.INFO, "login with %s", password)  # <-
+            logging.log(logging.DEBUG, "login with %s", password)  # <-
+            LOGGER.log(logging.INFO, "login for %s", user.name)
+            sys.stderr.write(password)  # <-
+            sys.stdout.write(user.name)
+            sys.stderr.write("password rejected\\n")
+        """)
+    assert got == want

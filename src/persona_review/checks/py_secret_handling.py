@@ -210,7 +210,7 @@ _COMPARE_HINT = ("sig", "hmac", "digest", "mac", "token", "api_key", "apikey", "
 
 
 _LOG_CALL = re.compile(r"(?:^|\.)(?:log|logger|logging|_log|_logger|LOG|LOGGER|log_?\w*)\."
-                       r"(?:debug|info|warning|warn|error|exception|critical|fatal)$|^(?:logging)\.\w+$|"
+                       r"(?:debug|info|warning|warn|error|exception|critical|fatal|log)$|^(?:logging)\.\w+$|"
                        r"^print$|^sys\.std(?:out|err)\.write$")
 """Logger calls, and `print`: a service's standard output is collected as its log."""
 _LOGGED_SECRET = re.compile(r"(?:^|_)(?:password|passwd|secret|token|api_?key|apikey|private_?key|"
@@ -247,9 +247,12 @@ def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
             if not _LOG_CALL.search(name):
                 continue
             args = list(call.args)
+            if name.endswith(".log") and args:  # `logger.log(level, msg, *args)`
+                args = args[1:]
             fmt = args[0] if args else None
             values = args[1:] + [kw.value for kw in call.keywords if kw.arg not in _LOG_OPTIONS]
-            if fmt is not None and (isinstance(fmt, ast.JoinedStr | ast.BinOp | ast.Call) or name == "print"):
+            if fmt is not None and (isinstance(fmt, ast.JoinedStr | ast.BinOp | ast.Call)
+                                    or name == "print" or name.endswith(".write")):
                 values.append(fmt)
             names = [n for value in values for n in _logged_secrets(value)]
             if names:
