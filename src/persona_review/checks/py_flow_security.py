@@ -360,16 +360,42 @@ def _looks_ldap(call: SinkCall, ldap_module: bool) -> bool:
     "Quotes in the input change the XPath query (`' or '1'='1`), exposing nodes the code meant to hide. "
     "Pass values as XPath variables (`tree.xpath('//user[@name=$name]', name=value)`).")
 def xpath_injection(ctx: FileContext) -> Iterator[Hit]:
-    for call, value, node in _tainted_calls(ctx, frozenset({"xpath", "XPath", "etree.XPath"}), XPATH, 0,
-                                            "_path", "path"):
+    for call, value, node in _tainted_calls(ctx, frozenset({"xpath", "XPath", "etree.XPath", "ETXPath",
+                                                            "etree.ETXPath", "elementpath.Selector"}),
+                                            XPATH, 0, "_path", "path"):
         if call.call.keywords and call.name.endswith("xpath"):
             continue  # values passed as variables
         yield hit_at(call, f"The XPath `{code(node)}` given to `{call.name}` is built from {value.source}.")
+    for call, value, node in _tainted_calls(ctx, frozenset({"elementpath.select", "elementpath.iter_select"}),
+                                            XPATH, 1, "path"):
+        yield hit_at(call, f"The XPath `{code(node)}` given to `{call.name}` is built from {value.source}.")
+    yield from _evaluator_calls(ctx)
     for call, value, node in _tainted_calls(ctx, _ELEMENT_PATHS, XPATH, 0, "path", "match"):
         if value.start is not None and (value.start.startswith(("./", "/")) or "[@" in value.start) \
                 and isinstance(call.call.func, ast.Attribute) and not call.receiver.tainted:
             yield hit_at(call, f"The element path `{code(node)}` given to `{call.name}` is built from "
                                f"{value.source}.")
+
+
+def _evaluator_calls(ctx: FileContext) -> Iterator[Hit]:
+    """An lxml XPath evaluator (`XPathEvaluator(doc)`, `XPathDocumentEvaluator(doc)`) called, or its
+    `evaluate` method, with an expression built from the request (values passed as keywords are bound as
+    XPath variables instead)."""
+    if not may_have_sources(ctx) or not mentions(ctx, "Evaluator"):
+        return
+    for flow in flows(ctx):
+        evaluators = {target.id for assign in flow.nodes(ast.Assign) if isinstance(assign.value, ast.Call)
+                      and dotted(assign.value.func).endswith("Evaluator")
+                      for target in assign.targets if isinstance(target, ast.Name)}
+        for call in flow.calls:
+            func = call.call.func
+            called = (isinstance(func, ast.Name) and func.id in evaluators) \
+                or (isinstance(func, ast.Call) and dotted(func.func).endswith("Evaluator")) \
+                or (isinstance(func, ast.Attribute) and func.attr == "evaluate"
+                    and isinstance(func.value, ast.Name) and func.value.id in evaluators)
+            if called and call.args and call.args[0].unsafe_for(XPATH) and not call.call.keywords:
+                yield hit_at(call, f"The XPath `{code(call.call.args[0])}` given to an XPath evaluator is "
+                                   f"built from {call.args[0].source}.")
 
 
 _ELEMENT_PATHS = frozenset({"find", "findall", "iterfind", "findtext"})
