@@ -63,3 +63,17 @@ def test_a_call_already_reported_for_its_literal_false_is_reported_once() -> Non
         requests.get("https://api.example.com", verify=False, timeout=5)  # <-
         """)
     assert len(messages) == 1
+
+
+def test_flask_debug_given_as_the_third_positional_argument_is_reported() -> None:
+    from persona_review.checks.py_errors import flask_debug_run
+
+    text = textwrap.dedent("""
+        from flask import Flask
+        app = Flask(__name__)
+        app.run("0.0.0.0", 5000, True)
+        app.run("0.0.0.0", 5000, False)
+        app.run("0.0.0.0", 5000)
+        app.run(*ARGS)
+        """).lstrip("\n")
+    assert [hit.line for hit in flask_debug_run(context_for_text("app.py", text))] == [3]
