@@ -341,3 +341,18 @@ def test_send_from_directory_is_reported_for_its_directory_not_its_file_name() -
         def keywords():
             return send_from_directory(directory="/srv/static", path=request.args["name"])
         """)
+
+
+def test_the_lines_walked_again_are_bounded_by_the_file_size() -> None:
+    """A long helper called with many different values is walked again only while the lines walked stay
+    within ENTERED_LINES_PER_LINE times the file's length."""
+    from persona_review.checks._pyflow import ENTERED_LINES_PER_LINE
+
+    body = "\n".join(f"    x{i} = p" for i in range(100))
+    calls = "\n".join(f"    load('dir{i}/' + request.args['f'])" for i in range(10))  # ten different values
+    text = f"from flask import request\ndef load(p):\n{body}\n    open(p)\n\ndef view():\n{calls}\n"
+    [flow] = flows(context_for_text("app.py", text))
+    walked = [call for call in flow.calls if call.name == "open" and call.args[0].tainted]
+    lines = len(text.splitlines())
+    helper = 102
+    assert len(walked) == ENTERED_LINES_PER_LINE * lines // helper == 2

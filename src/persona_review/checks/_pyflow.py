@@ -239,6 +239,8 @@ class Flow:
         self._modules: set[str] = set()
         self._entered: set[tuple[int, tuple[tuple[str, Value], ...]]] = set()
         self._entering = False
+        self._entered_lines = 0
+        self._lines = max((getattr(node, "end_lineno", 0) or 0 for node in tree.body), default=0)
         self._check_results: dict[str, ast.Call] = {}
         """Names last assigned a checking call's result, with the call (`ok = is_safe_url(...)`)."""
         self._analysed = False
@@ -304,7 +306,8 @@ class Flow:
         """A same-file function (or a method of a same-file class) called with request data: its body is
         walked once more with the arguments' values in its parameters, so that a sink inside it is seen
         with them. One level deep, once per function and set of argument values, at most MAX_ENTERED
-        times per file; never while a helper's return is being summarised."""
+        times per file and within ENTERED_LINES_PER_LINE lines per line of the file; never while a helper's
+        return is being summarised."""
         if self._entering or self._returns is not None or len(self._entered) >= MAX_ENTERED \
                 or any(isinstance(arg, ast.Starred) for arg in node.args):
             return
@@ -320,6 +323,10 @@ class Flow:
         key = (id(target), tuple(sorted(bound.items())))
         if not any(value.tainted for value in bound.values()) or key in self._entered:
             return
+        cost = (target.end_lineno or target.lineno) - target.lineno + 1
+        if self._entered_lines + cost > ENTERED_LINES_PER_LINE * self._lines:
+            return
+        self._entered_lines += cost
         self._entered.add(key)
         self._entering = True
         self._in_handler.append(False)  # its returns are not the response
@@ -1169,6 +1176,9 @@ def _parse_fragment(first: int, texts: list[str]) -> Iterator[Flow]:
 MAX_ATTEMPTS = 8
 MAX_ENTERED = 64
 """Most same-file functions walked again with request data, per parsed module."""
+ENTERED_LINES_PER_LINE = 2
+"""The functions walked again span at most this many lines per line of the module, so that the extra
+work stays linear in the file's size however often a long function is called."""
 _STATIC = re.compile(r"^staticmethod$")
 _COMMON_METHODS = frozenset({
     "get", "set", "pop", "update", "append", "extend", "insert", "remove", "add", "discard", "clear",
