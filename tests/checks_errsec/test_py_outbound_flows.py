@@ -211,3 +211,59 @@ def test_a_prefix_check_kept_in_a_name_still_does_not_protect_a_path() -> None:
             if ok:
                 return open(name)  # <-
         """)
+
+
+# --- a test that the URL names no host --------------------------------------------------------------------
+
+def test_a_url_without_a_host_after_backslashes_are_replaced_is_a_safe_redirect() -> None:
+    assert_marked(sec.open_redirect, """
+        from urllib.parse import urlparse
+        from flask import redirect, request
+
+        def inside():
+            target = request.args.get("next", "").replace("\\\\", "/")
+            if not urlparse(target).netloc and not urlparse(target).scheme:
+                return redirect(target)
+            return redirect(target)  # <-
+
+        def compared():
+            target = request.args.get("next", "")
+            target = target.replace("\\\\", "")
+            parts = urlparse(target)
+            if parts.netloc == "" and is_enabled():
+                return redirect(target)
+
+        def left_early():
+            target = request.args.get("next", "").replace("\\\\", "/")
+            if urlparse(target).netloc or urlparse(target).scheme:
+                return redirect("/")
+            return redirect(target)
+
+        def logged_only():
+            target = request.args.get("next", "").replace("\\\\", "/")
+            if urlparse(target).hostname:
+                log("external")
+            return redirect(target)  # <-
+
+        def backslashes_kept():
+            target = request.args.get("next", "")
+            if not urlparse(target).netloc:
+                return redirect(target)  # <-
+
+        def host_present():
+            target = request.args.get("next", "").replace("\\\\", "/")
+            if urlparse(target).netloc != "":
+                return redirect(target)  # <-
+        """)
+
+
+def test_a_url_without_a_host_is_still_unsafe_for_other_sinks() -> None:
+    assert_marked(sec.path_traversal, """
+        from urllib.parse import urlparse
+        from flask import request
+
+        def view():
+            name = request.args.get("name", "").replace("\\\\", "/")
+            if not urlparse(name).netloc:
+                return open(name)  # <-
+        """)

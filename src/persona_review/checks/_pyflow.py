@@ -242,6 +242,10 @@ class Flow:
         self._entered_lines = 0
         self._lines = max((getattr(node, "end_lineno", 0) or 0 for node in tree.body), default=0)
         self._check_results: dict[str, ast.Call] = {}
+        self._parsed: dict[str, str] = {}
+        """Names holding `urlparse(x)`, with x."""
+        self._unbackslashed: set[str] = set()
+        """Names last assigned with their backslashes replaced (`x = x.replace("\\", "/")`)."""
         """Names last assigned a checking call's result, with the call (`ok = is_safe_url(...)`)."""
         self._analysed = False
         self._by_type: dict[type, list[ast.AST]] | None = None
@@ -389,6 +393,7 @@ class Flow:
             self._remember(stmt.targets, stmt.value, scope)
             for target in stmt.targets:  # `ok = is_safe_url(url=x, ...)` ... `if ok:`
                 if isinstance(target, ast.Name):
+                    self._note_url_parts(target.id, stmt.value)
                     if isinstance(stmt.value, ast.Call) and _CHECKING_CALLS.search(dotted(stmt.value.func)):
                         self._check_results[target.id] = stmt.value
                     else:
@@ -411,6 +416,8 @@ class Flow:
                 self._block(stmt.body if decided else stmt.orelse, scope)
                 return
             test = self._check_behind(stmt.test)
+            if self._host_guard(stmt, test, scope):
+                return
             checked, negated = self._validated(test, scope)
             weak = _prefix_only(test, checked, scope)
             body, orelse = scope.copy(), scope.copy()
@@ -519,6 +526,69 @@ class Flow:
             if isinstance(base, ast.Name) and value.tainted:
                 scope.env[base.id] = scope.env.get(base.id, CLEAN).union(replace(value, start=""))
 
+    def _note_url_parts(self, name: str, value: ast.expr) -> None:
+        """Remember `parts = urlparse(x)` (parts -> x) and `x = x.replace("\\", ...)` (x has no
+        backslashes), for `_host_guard`; any other assignment forgets what the name held."""
+        self._parsed.pop(name, None)
+        self._unbackslashed.discard(name)
+        if isinstance(value, ast.Call) and value.args and isinstance(value.args[0], ast.Name) \
+                and dotted(value.func).rsplit(".", 1)[-1] in {"urlparse", "urlsplit"}:
+            self._parsed[name] = value.args[0].id
+        elif isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
+                and value.func.attr == "replace" and value.args and isinstance(value.args[0], ast.Constant) \
+                and "\\" in str(value.args[0].value):
+            self._unbackslashed.add(name)
+
+    def _host_guard(self, stmt: ast.If | ast.While, test: ast.expr, scope: _Scope) -> bool:
+        """An `if` that tests whether a URL names a host (`not urlparse(x).netloc`, `parts.hostname == ""`,
+        `if urlparse(x).netloc: return ...`), on a name whose backslashes were replaced first (browsers
+        read `\\evil.com` as `//evil.com`, which `urlparse` does not): where the test shows there is no
+        host, x is safe as a redirect or fetch target. Walks the statement and returns True when it is
+        such a test, else False."""
+        if not isinstance(stmt, ast.If):
+            return False
+        found = self._host_test(test)
+        if found is None:
+            return False
+        names, when_true = found
+        names = {name for name in names if name in self._unbackslashed and name in scope.env}
+        if not names:
+            return False
+        body, orelse = scope.copy(), scope.copy()
+        self._mark_checked(names, body if when_true else orelse, kinds=frozenset({URL}))
+        self._block(stmt.body, body)
+        self._block(stmt.orelse, orelse)
+        scope.merge(body, orelse)
+        if not when_true and stmt.body and isinstance(stmt.body[-1], ast.Return | ast.Raise):
+            self._mark_checked(names, scope, kinds=frozenset({URL}))  # the hosted case left
+        return True
+
+    def _host_test(self, test: ast.expr) -> tuple[set[str], bool] | None:
+        """The URL names a test inspects for a host, and whether the test is true when there is none."""
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            inner = self._host_test(test.operand)
+            return None if inner is None else (inner[0], not inner[1])
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 \
+                and isinstance(test.ops[0], ast.Eq | ast.NotEq | ast.Is | ast.IsNot) \
+                and isinstance(test.comparators[0], ast.Constant) and test.comparators[0].value in ("", None):
+            inner = self._host_test(test.left)
+            if inner is None:
+                return None
+            return (inner[0], not inner[1]) if isinstance(test.ops[0], ast.Eq | ast.Is) else inner
+        if isinstance(test, ast.BoolOp):  # `and` of no-host tests; `or` of has-host tests
+            wanted = isinstance(test.op, ast.And)
+            parts = [part for part in map(self._host_test, test.values)
+                     if part is not None and part[1] == wanted]
+            return ({name for part in parts for name in part[0]}, wanted) if parts else None
+        if isinstance(test, ast.Attribute) and test.attr in {"netloc", "hostname"}:
+            base = test.value
+            if isinstance(base, ast.Name) and base.id in self._parsed:
+                return {self._parsed[base.id]}, False
+            if isinstance(base, ast.Call) and base.args and isinstance(base.args[0], ast.Name) \
+                    and dotted(base.func).rsplit(".", 1)[-1] in {"urlparse", "urlsplit"}:
+                return {base.args[0].id}, False
+        return None
+
     def _check_behind(self, test: ast.expr) -> ast.expr:
         """An `if` on a name that holds a checking call's result (`if ok:`, `if not ok:`) tests that
         call; any other test is itself."""
@@ -559,14 +629,15 @@ class Flow:
         return names, negated
 
     @staticmethod
-    def _mark_checked(names: set[str], scope: _Scope, weak: set[str] | frozenset[str] = frozenset()) -> None:
-        """Validated names are safe for every sink; those checked only by a prefix or suffix before their
-        `..` was resolved (`weak`) stay unsafe as paths."""
+    def _mark_checked(names: set[str], scope: _Scope, weak: set[str] | frozenset[str] = frozenset(),
+                      kinds: frozenset[str] = ALL_KINDS) -> None:
+        """Validated names are safe for the sinks `kinds` (every sink unless told); those checked only by a
+        prefix or suffix before their `..` was resolved (`weak`) stay unsafe as paths."""
         for name in names:
             if name in scope.env:
                 value = scope.env[name]
-                kinds = value.safe_for | (ALL_KINDS - {PATH}) if name in weak else ALL_KINDS
-                scope.env[name] = replace(value, safe_for=kinds)
+                granted = kinds - {PATH} if name in weak else kinds
+                scope.env[name] = replace(value, safe_for=value.safe_for | granted)
 
     # --- expressions ---------------------------------------------------------------------------------
 
