@@ -132,6 +132,42 @@ def test_an_sdk_client_for_an_address_from_the_request_is_reported() -> None:
         """)
 
 
+@pytest.mark.parametrize("keyword", ["base_url", "endpoint_url", "account_url", "vault_url", "endpoint", "url",
+                                     "host"])
+def test_every_address_keyword_of_a_client_is_watched(keyword: str) -> None:
+    assert_marked(sec.ssrf, f"""
+        from flask import request
+
+        def view():
+            ServiceClient({keyword}=request.args["where"])  # <-
+            ServiceClient({keyword}="https://api.example.com/", token=request.args["t"])
+        """)
+
+
+@pytest.mark.parametrize("client", ["pymongo.MongoClient", "motor.motor_asyncio.AsyncIOMotorClient",
+                                    "azure.data.tables.TableServiceClient"])
+def test_clients_that_take_their_address_first(client: str) -> None:
+    module, _, name = client.rpartition(".")
+    assert_marked(sec.ssrf, f"""
+        from {module} import {name}
+        from flask import request
+
+        def view():
+            {name}(request.args["where"])  # <-
+            {name}("mongodb://db.internal:27017", request.args["t"])
+        """)
+
+
+def test_flask_send_from_directory_spelled_in_full_is_judged_by_its_directory() -> None:
+    assert_marked(sec.path_traversal, """
+        import flask
+
+        def view():
+            flask.send_from_directory(flask.request.args["dir"], "a.txt")  # <-
+            flask.send_from_directory("/srv", flask.request.args["name"])
+        """)
+
+
 def test_a_client_whose_first_argument_is_not_an_address_is_judged_by_its_keywords() -> None:
     assert_marked(sec.ssrf, """
         from flask import request

@@ -251,6 +251,19 @@ def test_a_method_on_an_imported_module_is_not_taken_for_a_same_file_method() ->
         """)
 
 
+def test_a_method_with_an_uncommon_name_is_followed() -> None:
+    assert_marked(sec.path_traversal, """
+        from flask import request
+
+        class Store:
+            def fetch_report(self, key):
+                return open(key).read()  # <-
+
+        def view(store):
+            return store.fetch_report(request.args["key"])
+        """)
+
+
 def test_a_method_name_defined_twice_is_not_guessed() -> None:
     assert_marked(sec.path_traversal, """
         from flask import request
@@ -268,8 +281,12 @@ def test_a_method_name_defined_twice_is_not_guessed() -> None:
         """)
 
 
-@pytest.mark.parametrize("method", ["get", "pop", "update", "format", "join", "read", "write",
-                                    "save", "delete", "filter", "create", "render", "send", "execute"])
+@pytest.mark.parametrize("method", [
+    "get", "set", "pop", "update", "append", "extend", "insert", "remove", "add", "discard", "clear",
+    "copy", "keys", "values", "items", "setdefault", "format", "join", "split", "replace", "strip",
+    "encode", "decode", "read", "write", "close", "send", "run", "call", "execute", "save",
+    "delete", "filter", "exclude", "create", "render", "__call__",
+])  # `open` is itself a file sink by name
 def test_common_method_names_are_not_resolved_to_a_same_file_class(method: str) -> None:
     assert_marked(sec.path_traversal, f"""
         from flask import request
