@@ -303,3 +303,28 @@ def test_a_url_without_a_host_is_still_unsafe_for_other_sinks() -> None:
             if not urlparse(name).netloc:
                 return open(name)  # <-
         """)
+
+
+# --- shell scripts started through os.exec* and os.spawn* -------------------------------------------------
+
+def test_a_shell_script_from_the_request_started_through_exec_or_spawn_is_reported() -> None:
+    assert_marked(sec.command_input, """
+        import os
+        from flask import request
+
+        def view():
+            script = request.args["script"]
+            os.execv("/bin/sh", ["sh", "-c", script])  # <-
+            os.execl("/bin/bash", "bash", "-lc", "ls " + script)  # <-
+            os.spawnl(os.P_WAIT, "/bin/bash", "bash", "-c", script)  # <-
+            os.spawnve(os.P_WAIT, "/bin/sh", ["sh", "-c", script], os.environ)  # <-
+            os.posix_spawn("/bin/sh", ["sh", "-c", script], os.environ)  # <-
+
+        def safe():
+            name = request.args["name"]
+            os.execv("/bin/sh", ["sh", "-c", "ls -la"])
+            os.execl("/bin/sh", "sh", "-c", "ls -la", name)
+            os.execv("/usr/bin/ls", ["ls", "-c", name])
+            os.spawnl(os.P_WAIT, "/usr/bin/grep", "grep", "-c", name)
+            os.execv("/bin/sh", ["sh", "-c", "ls -la"] + EXTRA)
+        """)

@@ -298,6 +298,53 @@ def command_input(ctx: FileContext) -> Iterator[Hit]:
                     else code(node)
                 yield hit_at(call, f"`{shown}` comes from {chosen.source} and is the program "
                                    f"`{call.name}` runs.")
+            elif call.name.startswith(("os.exec", "os.spawn", "os.posix_spawn")):
+                script = _shell_script(call)
+                if script is not None:
+                    node, value = script
+                    yield hit_at(call, f"`{code(node)}` comes from {value.source} and is the script a shell "
+                                       f"runs with `-c` through `{call.name}`.")
+
+
+_SHELL_PATH = re.compile(r"^(?:/usr/bin/|/bin/|/usr/local/bin/)?(?:ba|z|k|da|a)?sh$")
+_SCRIPT_OPTION = re.compile(r"^-[a-z]*c$")
+
+
+def _shell_script(call: SinkCall) -> tuple[ast.expr, Value] | None:
+    """The script of `sh -c SCRIPT` started through `os.exec*`/`os.spawn*`/`os.posix_spawn` (the path or an
+    earlier argument a shell, a literal `-c` option), when it carries request data. The argument list is
+    either the call's own arguments after the path (`execl`, `spawnl`, ...) or a list literal (`execv`,
+    `spawnv`, `posix_spawn`), whose elements share one value."""
+    nodes = call.call.args
+    if any(isinstance(node, ast.Starred) for node in nodes):
+        return None
+    path_at = 1 if call.name.startswith("os.spawn") else 0
+    if len(nodes) <= path_at + 1:
+        return None
+    words: list[ast.expr] = [nodes[path_at]]
+    values: list[Value | None] = [call.args[path_at]]
+    short = call.name.rsplit(".", 1)[-1]
+    listed = nodes[path_at + 1]
+    if "v" in short.removeprefix("spawn").removeprefix("exec") or short.startswith("posix_spawn"):
+        if not isinstance(listed, ast.List | ast.Tuple):
+            return None
+        words += listed.elts
+        values += [None] * len(listed.elts)  # the list's value covers every element
+    else:
+        words += nodes[path_at + 1:]
+        values += list(call.args[path_at + 1:])
+    literals = [node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+                for node in words]
+    for index, word in enumerate(literals[:-1]):
+        if word is None or not _SCRIPT_OPTION.match(word) or index == 0:
+            continue
+        if not any(w is not None and _SHELL_PATH.match(w) for w in literals[:index]):
+            return None
+        script, value = words[index + 1], values[index + 1] or call.args[path_at + 1]
+        if literals[index + 1] is None and value.unsafe_for(SHELL):
+            return script, value
+        return None
+    return None
 
 
 # --- code, templates, LDAP, XPath, XXE --------------------------------------------------------------------
