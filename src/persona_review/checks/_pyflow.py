@@ -15,6 +15,10 @@ module follows values through one function at a time, statement by statement:
 - **Sanitizers**: numeric and UUID conversions, `secure_filename`/`basename` (paths), `shlex.quote`
   (shell), escaping functions (HTML, LDAP), and validation: a name tested in an `if` with `startswith`,
   `in`, a regex match, `isdigit`/`isalnum`, or a safe-URL helper counts as checked from there on.
+- **Same-file code**: a helper that reads the request is a source; a function or method of the file
+  called with request data is walked again with it (one level, bounded), so sinks inside it are seen.
+  A prefix/suffix test is a path check only on a resolved path; a test that a URL names no host (after
+  its backslashes were replaced) clears it for redirects and fetches.
 - **Constants**: a URL whose scheme and host are literals (`f"https://api.example.com/{x}"`) keeps its
   host, which is what separates a path parameter from server-side request forgery or an open redirect.
 
@@ -242,11 +246,11 @@ class Flow:
         self._entered_lines = 0
         self._lines = max((getattr(node, "end_lineno", 0) or 0 for node in tree.body), default=0)
         self._check_results: dict[str, ast.Call] = {}
+        """Names last assigned a checking call's result, with the call (`ok = is_safe_url(...)`)."""
         self._parsed: dict[str, str] = {}
         """Names holding `urlparse(x)`, with x."""
         self._unbackslashed: set[str] = set()
         """Names last assigned with their backslashes replaced (`x = x.replace("\\", "/")`)."""
-        """Names last assigned a checking call's result, with the call (`ok = is_safe_url(...)`)."""
         self._analysed = False
         self._by_type: dict[type, list[ast.AST]] | None = None
 
