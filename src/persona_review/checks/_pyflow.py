@@ -15,6 +15,10 @@ module follows values through one function at a time, statement by statement:
 - **Sanitizers**: numeric and UUID conversions, `secure_filename`/`basename` (paths), `shlex.quote`
   (shell), escaping functions (HTML, LDAP), and validation: a name tested in an `if` with `startswith`,
   `in`, a regex match, `isdigit`/`isalnum`, or a safe-URL helper counts as checked from there on.
+- **Same-file code**: a helper that reads the request is a source; a function or method of the file
+  called with request data is walked again with it (one level, bounded), so sinks inside it are seen.
+  A prefix/suffix test is a path check only on a resolved path; a test that a URL names no host (after
+  its backslashes were replaced) clears it for redirects and fetches.
 - **Constants**: a URL whose scheme and host are literals (`f"https://api.example.com/{x}"`) keeps its
   host, which is what separates a path parameter from server-side request forgery or an open redirect.
 
@@ -53,6 +57,9 @@ class Value:
     """Built by `Path(...)`/`os.path.join`: its methods open files."""
     http_client: bool = False
     """A `requests.Session()`/`httpx.Client()`: its get/post/... methods send requests."""
+    normalized: bool = False
+    """A path with `..` resolved (`os.path.normpath`/`abspath`/`realpath`, `Path.resolve()`): only then
+    does a prefix check keep it inside a directory."""
 
     def union(self, other: Value) -> Value:
         """Either value (an `or`, a branch, a container's elements)."""
@@ -64,7 +71,8 @@ class Value:
         if not self.tainted:
             return other if other.pathlike == pathlike else replace(other, pathlike=pathlike)
         start = "" if "" in (self.start, other.start) else self.start
-        return Value(True, self.source or other.source, self.safe_for & other.safe_for, start, pathlike)
+        return Value(True, self.source or other.source, self.safe_for & other.safe_for, start, pathlike,
+                     normalized=self.normalized and other.normalized)
 
     def unsafe_for(self, kind: str) -> bool:
         return self.tainted and kind not in self.safe_for
@@ -134,9 +142,15 @@ _PASS_THROUGH = frozenset({
     "base64.b64encode", "base64.urlsafe_b64encode", "b64encode", "b64decode", "codecs.encode",
     "codecs.decode", "urllib.parse.unquote_plus", "unquote_plus", "html.unescape", "bytes.fromhex",
     "re.sub", "copy.copy", "copy.deepcopy", "textwrap.dedent",
+    "posixpath.normpath", "posixpath.abspath", "posixpath.realpath",
     "Path", "pathlib.Path", "PurePath", "str.format", "bytes", "io.BytesIO", "io.StringIO",
     "urlparse", "urllib.parse.urlparse", "dict", "list", "tuple", "sorted", "reversed", "compile",
 })
+_NORMALIZERS = frozenset({"os.path.normpath", "os.path.abspath", "os.path.realpath", "posixpath.normpath",
+                          "posixpath.abspath", "posixpath.realpath"})
+"""Pass-through calls that resolve `..` in a path."""
+_PREFIX_CHECKS = frozenset({"startswith", "endswith"})
+"""Checks that say nothing about `..` further on: `"docs/../../etc/passwd".startswith("docs/")`."""
 _HTTP_CLIENTS = frozenset({"requests.Session", "requests.session", "Session", "httpx.Client",
                            "httpx.AsyncClient", "aiohttp.ClientSession", "urllib3.PoolManager"})
 _PATH_BUILDERS = frozenset({"Path", "pathlib.Path"})
@@ -225,6 +239,18 @@ class Flow:
         self._assignments: list[Assignment] = []
         self._handler_returns: list[tuple[ast.Return, Value]] = []
         self._in_handler: list[bool] = []
+        self._methods: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
+        self._modules: set[str] = set()
+        self._entered: set[tuple[int, tuple[tuple[str, Value], ...]]] = set()
+        self._entering = False
+        self._entered_lines = 0
+        self._lines = max((getattr(node, "end_lineno", 0) or 0 for node in tree.body), default=0)
+        self._check_results: dict[str, ast.Call] = {}
+        """Names last assigned a checking call's result, with the call (`ok = is_safe_url(...)`)."""
+        self._parsed: dict[str, str] = {}
+        """Names holding `urlparse(x)`, with x."""
+        self._unbackslashed: set[str] = set()
+        """Names last assigned with their backslashes replaced (`x = x.replace("\\", "/")`)."""
         self._analysed = False
         self._by_type: dict[type, list[ast.AST]] | None = None
 
@@ -251,6 +277,13 @@ class Flow:
             self._helpers = {node.name: node for node in self.tree.body
                              if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
                              and not _tainted_params(node)}
+            for node in self.tree.body:
+                if isinstance(node, ast.ClassDef):
+                    for method in node.body:
+                        if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
+                            self._methods.setdefault(method.name, []).append(method)
+                elif isinstance(node, ast.Import | ast.ImportFrom):
+                    self._modules.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
             self._block(self.tree.body, _Scope())
 
     def _summary(self, name: str) -> Value | None:
@@ -276,6 +309,55 @@ class Flow:
             self._calls, self._assignments, self._returns, self._handler_returns = saved
         self._summaries[name] = returned if returned.tainted else None
         return self._summaries[name]
+
+    def _enter(self, node: ast.Call, args: tuple[Value, ...], kwargs: dict[str, Value]) -> None:
+        """A same-file function (or a method of a same-file class) called with request data: its body is
+        walked once more with the arguments' values in its parameters, so that a sink inside it is seen
+        with them. One level deep, once per function and set of argument values, at most MAX_ENTERED
+        times per file and within ENTERED_LINES_PER_LINE lines per line of the file; never while a helper's
+        return is being summarised."""
+        if self._entering or self._returns is not None or len(self._entered) >= MAX_ENTERED \
+                or any(isinstance(arg, ast.Starred) for arg in node.args):
+            return
+        target = self._callee(node)
+        if target is None:
+            return
+        positional = [a.arg for a in (*target.args.posonlyargs, *target.args.args)]
+        if isinstance(node.func, ast.Attribute) and not _decorated(target, _STATIC):
+            positional = positional[1:]  # `self` or `cls`
+        named = {*positional, *(a.arg for a in target.args.kwonlyargs)}
+        bound = dict(zip(positional, args, strict=False))
+        bound.update((name, value) for name, value in kwargs.items() if name in named)
+        key = (id(target), tuple(sorted(bound.items())))
+        if not any(value.tainted for value in bound.values()) or key in self._entered:
+            return
+        cost = (target.end_lineno or target.lineno) - target.lineno + 1
+        if self._entered_lines + cost > ENTERED_LINES_PER_LINE * self._lines:
+            return
+        self._entered_lines += cost
+        self._entered.add(key)
+        self._entering = True
+        self._in_handler.append(False)  # its returns are not the response
+        try:
+            self._block(target.body, _Scope(dict(bound)))
+        finally:
+            self._in_handler.pop()
+            self._entering = False
+
+    def _callee(self, node: ast.Call) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+        """The same-file definition a call runs: a module-level function, or the only method of that name
+        in the file's classes (called on anything but an imported module; common container and file
+        method names are left out, since `x.get(...)` is far more often a dict's)."""
+        if isinstance(node.func, ast.Name):
+            return self._helpers.get(node.func.id)
+        if not isinstance(node.func, ast.Attribute) or node.func.attr in _COMMON_METHODS \
+                or node.func.attr.startswith("__"):
+            return None
+        root = dotted(node.func.value).split(".", 1)[0]
+        defined = self._methods.get(node.func.attr, [])
+        if len(defined) != 1 or not root or root in self._modules:
+            return None
+        return defined[0]
 
     def nodes(self, kind: type[_N]) -> list[_N]:
         """Every node of `kind` in the tree (one walk of the tree serves all kinds)."""
@@ -313,6 +395,13 @@ class Flow:
             for target in stmt.targets:
                 self._bind(target, value, scope, stmt.lineno)
             self._remember(stmt.targets, stmt.value, scope)
+            for target in stmt.targets:  # `ok = is_safe_url(url=x, ...)` ... `if ok:`
+                if isinstance(target, ast.Name):
+                    self._note_url_parts(target.id, stmt.value)
+                    if isinstance(stmt.value, ast.Call) and _CHECKING_CALLS.search(dotted(stmt.value.func)):
+                        self._check_results[target.id] = stmt.value
+                    else:
+                        self._check_results.pop(target.id, None)
             if elements is not None and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
                 scope.items[stmt.targets[0].id] = dict(enumerate(elements))
         elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
@@ -330,14 +419,18 @@ class Flow:
             if decided is not _UNKNOWN:  # a test on constants: only one branch can run
                 self._block(stmt.body if decided else stmt.orelse, scope)
                 return
-            checked, negated = self._validated(stmt.test, scope)
+            test = self._check_behind(stmt.test)
+            if self._host_guard(stmt, test, scope):
+                return
+            checked, negated = self._validated(test, scope)
+            weak = _prefix_only(test, checked, scope)
             body, orelse = scope.copy(), scope.copy()
             if negated:  # `if not valid(x): return` (or fix x): x is checked in `else` and after
                 self._block(stmt.body, body)
-                self._mark_checked(checked, orelse)
+                self._mark_checked(checked, orelse, weak)
                 self._block(stmt.orelse, orelse)
                 scope.merge(body, orelse)
-                self._mark_checked(checked, scope)
+                self._mark_checked(checked, scope, weak)
             elif guarded := _replaced_when_inspected(stmt, scope):
                 # `if urlparse(x).netloc != "": x = "/"`: a test that inspects x, and a body that
                 # replaces it, let through only what passed the test
@@ -347,7 +440,7 @@ class Flow:
                 scope.merge(body, orelse)
             else:  # `if valid(x): use(x)`: checked inside the body only
                 before = {name: body.env[name] for name in checked if name in body.env}
-                self._mark_checked(checked, body)
+                self._mark_checked(checked, body, weak)
                 self._block(stmt.body, body)
                 for name, value in before.items():
                     if body.env.get(name) is not None and body.env[name].tainted:
@@ -437,6 +530,82 @@ class Flow:
             if isinstance(base, ast.Name) and value.tainted:
                 scope.env[base.id] = scope.env.get(base.id, CLEAN).union(replace(value, start=""))
 
+    def _note_url_parts(self, name: str, value: ast.expr) -> None:
+        """Remember `parts = urlparse(x)` (parts -> x) and `x = x.replace("\\", ...)` (x has no
+        backslashes), for `_host_guard`; any other assignment forgets what the name held."""
+        self._parsed.pop(name, None)
+        self._unbackslashed.discard(name)
+        if isinstance(value, ast.Call) and value.args and isinstance(value.args[0], ast.Name) \
+                and dotted(value.func).rsplit(".", 1)[-1] in {"urlparse", "urlsplit"}:
+            self._parsed[name] = value.args[0].id
+        elif isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
+                and value.func.attr == "replace" and value.args and isinstance(value.args[0], ast.Constant) \
+                and "\\" in str(value.args[0].value):
+            self._unbackslashed.add(name)
+
+    def _host_guard(self, stmt: ast.If | ast.While, test: ast.expr, scope: _Scope) -> bool:
+        """An `if` that tests whether a URL names a host (`not urlparse(x).netloc`, `parts.hostname == ""`,
+        `if urlparse(x).netloc: return ...`), on a name whose backslashes were replaced first (browsers
+        read `\\evil.com` as `//evil.com`, which `urlparse` does not): where the test shows there is no
+        host, x is safe as a redirect or fetch target. Walks the statement and returns True when it is
+        such a test, else False."""
+        if not isinstance(stmt, ast.If):
+            return False
+        found = self._host_test(test)
+        if found is None:
+            return False
+        names, when_true = found
+        names = {name for name in names if name in self._unbackslashed and name in scope.env}
+        if not names:
+            return False
+        body, orelse = scope.copy(), scope.copy()
+        self._mark_checked(names, body if when_true else orelse, kinds=frozenset({URL}))
+        self._block(stmt.body, body)
+        self._block(stmt.orelse, orelse)
+        scope.merge(body, orelse)
+        if not when_true and stmt.body and isinstance(stmt.body[-1], ast.Return | ast.Raise):
+            self._mark_checked(names, scope, kinds=frozenset({URL}))  # the hosted case left
+        return True
+
+    def _host_test(self, test: ast.expr) -> tuple[set[str], bool] | None:
+        """The URL names a test inspects for a host, and whether the test is true when there is none."""
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            inner = self._host_test(test.operand)
+            return None if inner is None else (inner[0], not inner[1])
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 \
+                and isinstance(test.ops[0], ast.Eq | ast.NotEq | ast.Is | ast.IsNot) \
+                and isinstance(test.comparators[0], ast.Constant) and test.comparators[0].value in ("", None):
+            inner = self._host_test(test.left)
+            if inner is None:
+                return None
+            return (inner[0], not inner[1]) if isinstance(test.ops[0], ast.Eq | ast.Is) else inner
+        if isinstance(test, ast.BoolOp):  # `and` of no-host tests; `or` of has-host tests
+            wanted = isinstance(test.op, ast.And)
+            parts = [part for part in map(self._host_test, test.values)
+                     if part is not None and part[1] == wanted]
+            return ({name for part in parts for name in part[0]}, wanted) if parts else None
+        if isinstance(test, ast.Attribute) and test.attr in {"netloc", "hostname"}:
+            base = test.value
+            if isinstance(base, ast.Name) and base.id in self._parsed:
+                return {self._parsed[base.id]}, False
+            if isinstance(base, ast.Call) and base.args and isinstance(base.args[0], ast.Name) \
+                    and dotted(base.func).rsplit(".", 1)[-1] in {"urlparse", "urlsplit"}:
+                return {base.args[0].id}, False
+        return None
+
+    def _check_behind(self, test: ast.expr) -> ast.expr:
+        """An `if` on a name that holds a checking call's result (`if ok:`, `if not ok:`) tests that
+        call; any other test is itself."""
+        inner, nots = test, 0
+        while isinstance(inner, ast.UnaryOp) and isinstance(inner.op, ast.Not):
+            inner, nots = inner.operand, nots + 1
+        if not isinstance(inner, ast.Name) or inner.id not in self._check_results:
+            return test
+        out: ast.expr = self._check_results[inner.id]
+        for _ in range(nots):
+            out = ast.UnaryOp(op=ast.Not(), operand=out)
+        return out
+
     def _validated(self, test: ast.expr, scope: _Scope) -> tuple[set[str], bool]:
         """The names an `if` test validates (a checking call, or membership in a collection), and
         whether the test is negated (`not ...`, `not in`), so that passing it means the check failed."""
@@ -464,10 +633,15 @@ class Flow:
         return names, negated
 
     @staticmethod
-    def _mark_checked(names: set[str], scope: _Scope) -> None:
+    def _mark_checked(names: set[str], scope: _Scope, weak: set[str] | frozenset[str] = frozenset(),
+                      kinds: frozenset[str] = ALL_KINDS) -> None:
+        """Validated names are safe for the sinks `kinds` (every sink unless told); those checked only by a
+        prefix or suffix before their `..` was resolved (`weak`) stay unsafe as paths."""
         for name in names:
             if name in scope.env:
-                scope.env[name] = replace(scope.env[name], safe_for=ALL_KINDS)
+                value = scope.env[name]
+                granted = kinds - {PATH} if name in weak else kinds
+                scope.env[name] = replace(value, safe_for=value.safe_for | granted)
 
     # --- expressions ---------------------------------------------------------------------------------
 
@@ -605,6 +779,8 @@ class Flow:
         every = CLEAN
         for value in (*args, *kwargs.values()):
             every = every.union(value)
+        if every.tainted:
+            self._enter(node, args, kwargs)
         short = node.func.attr if isinstance(node.func, ast.Attribute) else name
         if _is_source(name) or (short in {"get_json", "get_data", "getlist", "get"} and _is_source(
                 dotted(node.func.value) if isinstance(node.func, ast.Attribute) else "")):
@@ -615,12 +791,16 @@ class Flow:
             return Value(http_client=True)
         if _HTML_ESCAPER.search(short or ""):  # `escape_html`, `html_escape`, `escape_for_html`, ...
             return replace(every, safe_for=every.safe_for | {HTML}, start="") if every.tainted else CLEAN
+        if name in self._helpers and not every.tainted:
+            summary = self._summary(name)
+            if summary is not None and summary.source:  # `def filename(): return request.args["f"]`
+                return replace(summary, source=f"{summary.source} (through `{name}()`)")
         if name in self._helpers and every.tainted:
             summary = self._summary(name)
             if summary is None:
                 return CLEAN
             return replace(every, safe_for=every.safe_for | summary.safe_for, start=summary.start,
-                           pathlike=summary.pathlike)
+                           pathlike=summary.pathlike, normalized=summary.normalized)
         if name in _SANITIZERS or short in _SANITIZERS:
             kinds = _SANITIZERS.get(name) or _SANITIZERS[short]
             return replace(every, safe_for=every.safe_for | kinds, start="") if every.tainted else CLEAN
@@ -632,7 +812,8 @@ class Flow:
             if not every.tainted:
                 return Value(pathlike=pathlike)
             start = first.start if first.tainted or name in {"str", "Path", "pathlib.Path"} else None
-            return replace(every, start=start, pathlike=pathlike)
+            normalized = name in _NORMALIZERS or (first.normalized and name in _PATH_BUILDERS | {"str"})
+            return replace(every, start=start, pathlike=pathlike, normalized=normalized)
         if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
             owner = node.func.value.id
             if short == "get" and node.args:
@@ -653,7 +834,8 @@ class Flow:
                                   "decode", "replace"}
                 return replace(receiver, start="" if not keeps else receiver.start,
                                pathlike=receiver.pathlike and short in {"resolve", "absolute", "joinpath",
-                                                                          "with_name", "with_suffix"})
+                                                                          "with_name", "with_suffix"},
+                               normalized=short == "resolve")
             if short == "format" and isinstance(node.func.value, ast.Constant):
                 template = str(node.func.value.value)
                 literal = Value(start=template.split("{", 1)[0])
@@ -687,6 +869,41 @@ def _replaced_when_inspected(stmt: ast.If | ast.While, scope: _Scope) -> set[str
         if isinstance(node, ast.Call | ast.Attribute | ast.Subscript | ast.Compare) and not emptiness:
             inspected.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name))
     return {name for name in replaced & inspected if name in scope.env and scope.env[name].tainted}
+
+
+def _prefix_only(test: ast.expr, checked: set[str], scope: _Scope) -> set[str]:
+    """The checked names an `if` test inspects only with `startswith`/`endswith` on a path whose `..`
+    is not resolved: `x.startswith("docs/")` lets `docs/../../etc/passwd` through, while
+    `os.path.realpath(x).startswith(base)` or a check on a resolved `x` does not."""
+    weak: set[str] = set()
+    strong: set[str] = set()
+    for node in ast.walk(test):
+        if not isinstance(node, ast.Call):
+            continue
+        func = dotted(node.func)
+        if not func or not _CHECKING_CALLS.search(func):
+            continue
+        names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in checked}
+        if isinstance(node.func, ast.Attribute) and node.func.attr in _PREFIX_CHECKS \
+                and not _resolved(node.func.value, scope):
+            weak |= names
+        else:
+            strong |= names
+    for node in ast.walk(test):  # membership in a collection is a check of its own
+        if isinstance(node, ast.Compare) and isinstance(node.ops[0], ast.In | ast.NotIn):
+            strong |= {n.id for n in ast.walk(node.left) if isinstance(n, ast.Name)}
+    return weak - strong
+
+
+def _resolved(node: ast.expr, scope: _Scope) -> bool:
+    """Whether an expression is a path with `..` resolved: a call that resolves it, or a name holding
+    one (through `str(...)`/`os.fspath(...)`)."""
+    while isinstance(node, ast.Call) and dotted(node.func) in {"str", "os.fspath"} and node.args:
+        node = node.args[0]
+    if isinstance(node, ast.Call):
+        return dotted(node.func) in _NORMALIZERS or (isinstance(node.func, ast.Attribute)
+                                                      and node.func.attr == "resolve")
+    return isinstance(node, ast.Name) and scope.env.get(node.id, CLEAN).normalized
 
 
 def _joined(elements: list[Value]) -> Value:
@@ -1032,6 +1249,18 @@ def _parse_fragment(first: int, texts: list[str]) -> Iterator[Flow]:
 
 
 MAX_ATTEMPTS = 8
+MAX_ENTERED = 64
+"""Most same-file functions walked again with request data, per parsed module."""
+ENTERED_LINES_PER_LINE = 2
+"""The functions walked again span at most this many lines per line of the module, so that the extra
+work stays linear in the file's size however often a long function is called."""
+_STATIC = re.compile(r"^staticmethod$")
+_COMMON_METHODS = frozenset({
+    "get", "set", "pop", "update", "append", "extend", "insert", "remove", "add", "discard", "clear",
+    "copy", "keys", "values", "items", "setdefault", "format", "join", "split", "replace", "strip",
+    "encode", "decode", "read", "write", "open", "close", "send", "run", "call", "execute", "save",
+    "delete", "filter", "exclude", "create", "render",
+})
 
 
 def _fragment_starts(texts: list[str]) -> list[int]:

@@ -24,6 +24,7 @@ from persona_review.checks._java_sinks import (
     weak_random_hits,
 )
 from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
+from persona_review.checks._tsflow.ir import Function
 from persona_review.checks._tsflow.values import HTML, LDAP, PATH, URL, XPATH
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Severity
@@ -103,7 +104,58 @@ XSS_SINKS = (
     "(cross-site scripting). Encode for the context on output (`Encode.forHtml`, ESAPI "
     "`encodeForHTML`, `HtmlUtils.htmlEscape`) or render through a template engine that escapes by default.")
 def xss(ctx: FileContext) -> Iterator[Hit]:
-    yield from tainted_hits(ctx, XSS_SINKS, "is written unencoded to the response by")
+    reported: set[int] = set()
+    for found in (*tainted_hits(ctx, XSS_SINKS, "is written unencoded to the response by"),
+                  *tainted_hits(ctx, ERROR_PAGE_SINKS, "is put unencoded in the HTML error page by"),
+                  *_html_bodies(ctx)):
+        if found.line not in reported:
+            reported.add(found.line)
+            yield found
+
+
+ERROR_PAGE_SINKS = (
+    Sink(HTML, frozenset({"sendError"}), (1,), frozenset({"HttpServletResponse"}), ("resp",)),
+)
+"""`response.sendError(status, message)`: the container writes the message into an HTML error page."""
+_HTML_TYPE = re.compile(r"TEXT_HTML|text/html|APPLICATION_XHTML|application/xhtml\+xml")
+_TYPED = re.compile(r"\.contentType\(|CONTENT_TYPE|\"Content-Type\"", re.IGNORECASE)
+
+
+def _header(function: Function | None) -> str:
+    """A method's annotations and signature (its text before the body)."""
+    if function is None:
+        return ""
+    text = text_of(function.node)
+    if function.body is None:
+        return text
+    return text[: function.body.start_byte - function.node.start_byte]
+
+
+def _html_bodies(ctx: FileContext) -> Iterator[Hit]:
+    """Spring responses with an HTML content type whose body is request data: `ResponseEntity.ok(x)` or
+    `...contentType(MediaType.TEXT_HTML).body(x)` (the type set on the call chain, or `produces` on the
+    handler's mapping when the chain sets none), and a String returned from a `@ResponseBody` (or
+    `@RestController`) handler mapped with `produces = "text/html"`."""
+    if not any(word in ctx.known_text() for word in ("TEXT_HTML", "text/html", "XHTML", "xhtml")):
+        return
+    rest = "@RestController" in ctx.known_text()
+    for flow in flows(ctx):
+        for site in flow.calls_named("ok", "body"):
+            chain = text_of(site.node)
+            if not site.args or "ResponseEntity" not in chain or not site.args[0].unsafe_for(HTML):
+                continue
+            html = _HTML_TYPE.search(chain) is not None if _TYPED.search(chain) \
+                else _HTML_TYPE.search(_header(site.function)) is not None
+            if html:
+                yield hit(site, describe_flow(site, 0, site.args[0], "is sent as HTML without encoding by"))
+        for ret in flow.returns:
+            header = _header(ret.function)
+            if not ret.value.unsafe_for(HTML) or not _HTML_TYPE.search(header) \
+                    or not (rest or "@ResponseBody" in header) or "ResponseEntity" in text_of(ret.node):
+                continue
+            returned = shown(text_of(ret.node).removeprefix("return").strip(" ;"))
+            yield Hit(ret.line, None, f"The handler returns `{returned}`, built from {ret.value.source}, as "
+                                      "`text/html` without encoding.")
 
 
 SESSION_SINKS = (

@@ -302,7 +302,7 @@ def flask_debug_run(ctx: FileContext) -> Iterator[Hit]:
             if _DEBUG_TRUE.search(span.bare):
                 reported.add(no)
                 yield Hit(no, span.last)
-    if "debug" in ctx.known_text():
+    if "debug" in ctx.known_text() or _THIRD_ARGUMENT.search(ctx.known_text()):
         for hit in _debug_runs_by_value(ctx):
             if hit.line not in reported:
                 reported.add(hit.line)
@@ -310,8 +310,9 @@ def flask_debug_run(ctx: FileContext) -> Iterator[Hit]:
 
 
 def _debug_runs_by_value(ctx: FileContext) -> Iterator[Hit]:
-    """`app.run(debug=DEBUG)` with a module constant that is true, `debug=1`, and the run method kept
-    under another name (`run = app.run; run(debug=True)`)."""
+    """`app.run(debug=DEBUG)` with a module constant that is true, `debug=1`, debug given as the third
+    positional argument (`app.run("0.0.0.0", 5000, True)`), and the run method kept under another name
+    (`run = app.run; run(debug=True)`)."""
     for flow in flows(ctx):
         constants: dict[str, object] = {}
         runners: set[str] = set()
@@ -326,6 +327,9 @@ def _debug_runs_by_value(ctx: FileContext) -> Iterator[Hit]:
                 runners.add(name)
         for call in flow.nodes(ast.Call):
             debug = next((kw.value for kw in call.keywords if kw.arg == "debug"), None)
+            if debug is None and len(call.args) >= 3 \
+                    and not any(isinstance(arg, ast.Starred) for arg in call.args[:3]):
+                debug = call.args[2]  # `app.run(host, port, debug)`
             if debug is None:
                 continue
             on = debug.value if isinstance(debug, ast.Constant) else \
@@ -340,6 +344,8 @@ def _debug_runs_by_value(ctx: FileContext) -> Iterator[Hit]:
 
 
 _APP_NAME = re.compile(r"app", re.IGNORECASE)
+_THIRD_ARGUMENT = re.compile(r"\.run\s*\([^),]*,[^),]*,")
+"""A `.run(` call with at least three arguments on its line (a cheap test before parsing)."""
 
 
 _LEAK = re.compile(

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._py_hits import check, code, hit_at, hit_on
+from persona_review.checks._py_imports import canonical, imported_names
 from persona_review.checks._pyflow import (
     ALL_KINDS,
     HTML,
@@ -47,8 +48,10 @@ def _tainted_calls(ctx: FileContext, names: frozenset[str], kind: str, index: in
         return
     seen: set[tuple[int, int]] = set()
     for flow in flows(ctx):
+        imported = imported_names(flow)
         for call in flow.calls:
-            if call.name not in names and call.name.rsplit(".", 1)[-1] not in names:
+            if call.name not in names and call.name.rsplit(".", 1)[-1] not in names \
+                    and canonical(call.name, imported) not in names:
                 continue
             found = _arg(call, index, *kw)
             if found is None:
@@ -68,8 +71,8 @@ _FILE_SINKS = frozenset({
     "open", "io.open", "io.FileIO", "os.open", "codecs.open", "aiofiles.open", "send_file", "flask.send_file",
     "FileResponse", "os.remove", "os.unlink", "os.rmdir", "os.removedirs", "os.listdir", "os.scandir",
     "os.makedirs", "os.mkdir", "os.chmod", "os.chown", "os.truncate", "os.utime", "shutil.rmtree",
-    "shutil.chown", "tarfile.open", "zipfile.ZipFile", "send_from_directory", "flask.send_from_directory",
-    "shutil.make_archive", "shutil.unpack_archive", "os.walk",
+    "shutil.chown", "tarfile.open", "zipfile.ZipFile", "shutil.make_archive",
+    "shutil.unpack_archive", "os.walk",
     "os.stat", "os.lstat", "os.access", "os.path.exists", "os.path.isfile", "os.path.isdir",
     "os.path.getsize", "os.path.getmtime",
 })
@@ -78,6 +81,21 @@ _TWO_PATH_SINKS = frozenset({
     "shutil.move", "os.rename", "os.renames", "os.replace", "os.link", "os.symlink",
 })
 """Functions with a source and a destination path: either one from the request is traversal."""
+_DIRECTORY_SINKS = frozenset({"send_from_directory", "flask.send_from_directory"})
+"""Serve a file name under a directory, refusing names that leave it: only the directory is a path sink."""
+
+
+def _uploads_saved(ctx: FileContext) -> Iterator[tuple[SinkCall, Value, ast.expr]]:
+    """`upload.save(path)` on an uploaded file (`request.files[...]`) to a path built from the request
+    (typically the upload's own `filename`)."""
+    for flow in flows(ctx):
+        for call in flow.calls:
+            if call.name.rsplit(".", 1)[-1] != "save" or not call.receiver.tainted \
+                    or "files" not in call.receiver.source.lower():
+                continue
+            found = _arg(call, 0, "dst")
+            if found is not None and found[0].unsafe_for(PATH):
+                yield call, found[0], found[1]
 _PATH_METHODS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes", "unlink", "rmdir", "open",
                            "mkdir", "touch", "rename", "replace", "iterdir"})
 
@@ -92,8 +110,10 @@ def path_traversal(ctx: FileContext) -> Iterator[Hit]:
     if not may_have_sources(ctx):
         return
     found = [*_tainted_calls(ctx, _FILE_SINKS | _TWO_PATH_SINKS, PATH, 0, "file", "path", "filename",
-                             "path_or_file", "name", "src", "directory"),
-             *_tainted_calls(ctx, _TWO_PATH_SINKS, PATH, 1, "dst")]
+                             "path_or_file", "name", "src"),
+             *_tainted_calls(ctx, _DIRECTORY_SINKS, PATH, 0, "directory"),
+             *_tainted_calls(ctx, _TWO_PATH_SINKS, PATH, 1, "dst"),
+             *_uploads_saved(ctx)]
     reported: set[int] = set()
     for call, value, node in found:
         if call.line in reported:
@@ -117,9 +137,36 @@ def path_traversal(ctx: FileContext) -> Iterator[Hit]:
 _HTTP_VERBS = ("get", "post", "put", "patch", "delete", "head", "options")
 _FETCHERS = frozenset({f"{lib}.{verb}" for lib in ("requests", "httpx") for verb in _HTTP_VERBS}
                       | {"urllib.request.urlopen", "urlopen", "urllib.request.Request", "urllib3.request"})
-_REQUESTERS = frozenset({"requests.request", "httpx.request", "httpx.stream"})
+_REQUESTERS = frozenset({"requests.request", "httpx.request", "httpx.stream", "urllib3.PoolManager().request",
+                         "urllib3.request", "aiohttp.request"})
 _CONNECTIONS = frozenset({"http.client.HTTPConnection", "http.client.HTTPSConnection", "HTTPConnection",
-                          "HTTPSConnection", "urllib3.PoolManager().request"})
+                          "HTTPSConnection", "socket.create_connection", "smtplib.SMTP", "smtplib.SMTP_SSL",
+                          "ftplib.FTP", "ftplib.FTP_TLS"})
+_CLIENT_URL_KEYWORDS = ("base_url", "endpoint_url", "account_url", "vault_url", "endpoint", "url", "host")
+_CLIENT_FACTORY = re.compile(r"(?:^|\.)(?:\w*Client|from_\w*url|from_connection_string)$")
+"""An SDK client made for an address: `BlobServiceClient(account_url)`, `SecretClient(vault_url=...)`,
+`httpx.Client(base_url=...)`, `ContainerClient.from_container_url(...)`."""
+
+
+_ADDRESS_FIRST = ("azure.", "pymongo.MongoClient", "motor.motor_asyncio.AsyncIOMotorClient")
+"""Clients whose first positional argument is the service's address (other clients' first argument may
+be a token or an app, so only their address keywords count)."""
+
+
+def _sdk_clients(ctx: FileContext) -> Iterator[tuple[SinkCall, Value, ast.expr]]:
+    """A client for a service whose address comes from the request: every request it makes goes there.
+    `boto3.client(..., endpoint_url=...)` too."""
+    for flow in flows(ctx):
+        imported = imported_names(flow)
+        for call in flow.calls:
+            name = canonical(call.name, imported)
+            boto = name.rsplit(".", 1)[-1] in {"client", "resource"} and "boto" in name
+            if not boto and not _CLIENT_FACTORY.search(name):
+                continue
+            first = 0 if name.startswith(_ADDRESS_FIRST) or "from_" in name else 99
+            found = _arg(call, first, *_CLIENT_URL_KEYWORDS) if not boto else _arg(call, 99, "endpoint_url")
+            if found is not None and found[0].unsafe_for(URL) and not found[0].host_fixed():
+                yield call, found[0], found[1]
 
 
 def _client_calls(ctx: FileContext) -> Iterator[tuple[SinkCall, Value, ast.expr]]:
@@ -144,8 +191,8 @@ def _client_calls(ctx: FileContext) -> Iterator[tuple[SinkCall, Value, ast.expr]
 def ssrf(ctx: FileContext) -> Iterator[Hit]:
     found = [*_tainted_calls(ctx, _FETCHERS, URL, 0, "url", fixed_host_ok=True),
              *_tainted_calls(ctx, _REQUESTERS, URL, 1, "url", fixed_host_ok=True),
-             *_tainted_calls(ctx, _CONNECTIONS, URL, 0, "host", fixed_host_ok=True),
-             *_client_calls(ctx)]
+             *_tainted_calls(ctx, _CONNECTIONS, URL, 0, "host", "address", fixed_host_ok=True),
+             *_client_calls(ctx), *(_sdk_clients(ctx) if may_have_sources(ctx) else ())]
     for call, value, node in found:
         yield hit_at(call, f"`{code(node)}` comes from {value.source} and chooses the host `{call.name}` "
                          "connects to: the caller can reach internal addresses through this server.")
@@ -195,12 +242,16 @@ def _sql_sinks(ctx: FileContext) -> Iterator[tuple[SinkCall, Value, ast.expr]]:
         for call in flow.calls:
             short = call.name.rsplit(".", 1)[-1]
             receiver = call.name.rsplit(".", 1)[0] if "." in call.name else ""
-            if not (call.name in _SQL_TEXT or (short == "text" and sqlalchemy and not receiver)
-                    or (short in _SQL_METHODS and receiver)
+            clause = call.name in _SQL_TEXT or (short == "text" and sqlalchemy and not receiver) \
+                or (sqlalchemy and call.name.startswith("sqlalchemy.") and short in {"text", "TextClause"})
+            if not (clause or (short in _SQL_METHODS and receiver)
                     or (short in _SQL_DRIVER_METHODS and _SQL_RECEIVER.search(receiver))):
                 continue
             found = _arg(call, 0, "sql", "query", "statement", "text", "operation")
-            if found is not None and found[0].unsafe_for(SQL) and found[0].start == "":
+            if found is None or not found[0].unsafe_for(SQL) or found[0].start is None:
+                continue
+            # the request's text is the SQL; a SQL clause may also quote it (`text("'{}'".format(x))`)
+            if found[0].start == "" or (clause and not found[0].start.strip(" '\"(%`")):
                 yield call, found[0], found[1]
 
 
@@ -247,6 +298,53 @@ def command_input(ctx: FileContext) -> Iterator[Hit]:
                     else code(node)
                 yield hit_at(call, f"`{shown}` comes from {chosen.source} and is the program "
                                    f"`{call.name}` runs.")
+            elif call.name.startswith(("os.exec", "os.spawn", "os.posix_spawn")):
+                script = _shell_script(call)
+                if script is not None:
+                    node, value = script
+                    yield hit_at(call, f"`{code(node)}` comes from {value.source} and is the script a shell "
+                                       f"runs with `-c` through `{call.name}`.")
+
+
+_SHELL_PATH = re.compile(r"^(?:/usr/bin/|/bin/|/usr/local/bin/)?(?:ba|z|k|da|a)?sh$")
+_SCRIPT_OPTION = re.compile(r"^-[a-z]*c$")
+
+
+def _shell_script(call: SinkCall) -> tuple[ast.expr, Value] | None:
+    """The script of `sh -c SCRIPT` started through `os.exec*`/`os.spawn*`/`os.posix_spawn` (the path or an
+    earlier argument a shell, a literal `-c` option), when it carries request data. The argument list is
+    either the call's own arguments after the path (`execl`, `spawnl`, ...) or a list literal (`execv`,
+    `spawnv`, `posix_spawn`), whose elements share one value."""
+    nodes = call.call.args
+    if any(isinstance(node, ast.Starred) for node in nodes):
+        return None
+    path_at = 1 if call.name.startswith("os.spawn") else 0
+    if len(nodes) <= path_at + 1:
+        return None
+    words: list[ast.expr] = [nodes[path_at]]
+    values: list[Value | None] = [call.args[path_at]]
+    short = call.name.rsplit(".", 1)[-1]
+    listed = nodes[path_at + 1]
+    if "v" in short.removeprefix("spawn").removeprefix("exec") or short.startswith("posix_spawn"):
+        if not isinstance(listed, ast.List | ast.Tuple):
+            return None
+        words += listed.elts
+        values += [None] * len(listed.elts)  # the list's value covers every element
+    else:
+        words += nodes[path_at + 1:]
+        values += list(call.args[path_at + 1:])
+    literals = [node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+                for node in words]
+    for index, word in enumerate(literals[:-1]):
+        if word is None or not _SCRIPT_OPTION.match(word) or index == 0:
+            continue
+        if not any(w is not None and _SHELL_PATH.match(w) for w in literals[:index]):
+            return None
+        script, value = words[index + 1], values[index + 1] or call.args[path_at + 1]
+        if literals[index + 1] is None and value.unsafe_for(SHELL):
+            return script, value
+        return None
+    return None
 
 
 # --- code, templates, LDAP, XPath, XXE --------------------------------------------------------------------
@@ -309,16 +407,42 @@ def _looks_ldap(call: SinkCall, ldap_module: bool) -> bool:
     "Quotes in the input change the XPath query (`' or '1'='1`), exposing nodes the code meant to hide. "
     "Pass values as XPath variables (`tree.xpath('//user[@name=$name]', name=value)`).")
 def xpath_injection(ctx: FileContext) -> Iterator[Hit]:
-    for call, value, node in _tainted_calls(ctx, frozenset({"xpath", "XPath", "etree.XPath"}), XPATH, 0,
-                                            "_path", "path"):
+    for call, value, node in _tainted_calls(ctx, frozenset({"xpath", "XPath", "etree.XPath", "ETXPath",
+                                                            "etree.ETXPath", "elementpath.Selector"}),
+                                            XPATH, 0, "_path", "path"):
         if call.call.keywords and call.name.endswith("xpath"):
             continue  # values passed as variables
         yield hit_at(call, f"The XPath `{code(node)}` given to `{call.name}` is built from {value.source}.")
+    for call, value, node in _tainted_calls(ctx, frozenset({"elementpath.select", "elementpath.iter_select"}),
+                                            XPATH, 1, "path"):
+        yield hit_at(call, f"The XPath `{code(node)}` given to `{call.name}` is built from {value.source}.")
+    yield from _evaluator_calls(ctx)
     for call, value, node in _tainted_calls(ctx, _ELEMENT_PATHS, XPATH, 0, "path", "match"):
         if value.start is not None and (value.start.startswith(("./", "/")) or "[@" in value.start) \
                 and isinstance(call.call.func, ast.Attribute) and not call.receiver.tainted:
             yield hit_at(call, f"The element path `{code(node)}` given to `{call.name}` is built from "
                                f"{value.source}.")
+
+
+def _evaluator_calls(ctx: FileContext) -> Iterator[Hit]:
+    """An lxml XPath evaluator (`XPathEvaluator(doc)`, `XPathDocumentEvaluator(doc)`) called, or its
+    `evaluate` method, with an expression built from the request (values passed as keywords are bound as
+    XPath variables instead)."""
+    if not may_have_sources(ctx) or not mentions(ctx, "Evaluator"):
+        return
+    for flow in flows(ctx):
+        evaluators = {target.id for assign in flow.nodes(ast.Assign) if isinstance(assign.value, ast.Call)
+                      and dotted(assign.value.func).endswith("Evaluator")
+                      for target in assign.targets if isinstance(target, ast.Name)}
+        for call in flow.calls:
+            func = call.call.func
+            called = (isinstance(func, ast.Name) and func.id in evaluators) \
+                or (isinstance(func, ast.Call) and dotted(func.func).endswith("Evaluator")) \
+                or (isinstance(func, ast.Attribute) and func.attr == "evaluate"
+                    and isinstance(func.value, ast.Name) and func.value.id in evaluators)
+            if called and call.args and call.args[0].unsafe_for(XPATH) and not call.call.keywords:
+                yield hit_at(call, f"The XPath `{code(call.call.args[0])}` given to an XPath evaluator is "
+                                   f"built from {call.args[0].source}.")
 
 
 _ELEMENT_PATHS = frozenset({"find", "findall", "iterfind", "findtext"})

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._py_hits import check, code, hit_on
+from persona_review.checks._py_imports import canonical, imported_names
 from persona_review.checks._pyflow import Flow, dotted, flows, mentions, source_text
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Severity
@@ -209,7 +210,7 @@ _COMPARE_HINT = ("sig", "hmac", "digest", "mac", "token", "api_key", "apikey", "
 
 
 _LOG_CALL = re.compile(r"(?:^|\.)(?:log|logger|logging|_log|_logger|LOG|LOGGER|log_?\w*)\."
-                       r"(?:debug|info|warning|warn|error|exception|critical|fatal)$|^(?:logging)\.\w+$|"
+                       r"(?:debug|info|warning|warn|error|exception|critical|fatal|log)$|^(?:logging)\.\w+$|"
                        r"^print$|^sys\.std(?:out|err)\.write$")
 """Logger calls, and `print`: a service's standard output is collected as its log."""
 _LOGGED_SECRET = re.compile(r"(?:^|_)(?:password|passwd|secret|token|api_?key|apikey|private_?key|"
@@ -246,9 +247,12 @@ def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
             if not _LOG_CALL.search(name):
                 continue
             args = list(call.args)
+            if name.endswith(".log") and args:  # `logger.log(level, msg, *args)`
+                args = args[1:]
             fmt = args[0] if args else None
             values = args[1:] + [kw.value for kw in call.keywords if kw.arg not in _LOG_OPTIONS]
-            if fmt is not None and (isinstance(fmt, ast.JoinedStr | ast.BinOp | ast.Call) or name == "print"):
+            if fmt is not None and (isinstance(fmt, ast.JoinedStr | ast.BinOp | ast.Call)
+                                    or name == "print" or name.endswith(".write")):
                 values.append(fmt)
             names = [n for value in values for n in _logged_secrets(value)]
             if names:
@@ -325,22 +329,32 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
         return
     for flow in flows(ctx):
         for call in flow.nodes(ast.Call):
-            if not isinstance(call.func, ast.Attribute) or call.func.attr != "set_cookie" or not call.args:
+            if not isinstance(call.func, ast.Attribute) or call.func.attr != "set_cookie":
                 continue
-            name = _literal(call.args[0]) or code(call.args[0])
             flags = {kw.arg: kw.value for kw in call.keywords if kw.arg}
+            named = call.args[0] if call.args else flags.get("key")
+            if named is None:
+                continue
+            name = _literal(named) or code(named)
+            value = call.args[1] if len(call.args) > 1 else flags.get("value")
             turned_off = [f"{flag}=False" for flag in ("secure", "httponly") if _false(flags.get(flag))]
             if turned_off:  # written out on purpose: whatever the cookie holds, it is exposed
                 yield hit_on(call, flow.offset,
                              f"The `{name}` cookie is set with `{'` and `'.join(turned_off)}`.")
                 continue
-            if not _AUTH_COOKIE.search(name) or "csrf" in name.lower():
+            holds = _credential_value(value)
+            if (not _AUTH_COOKIE.search(name) and holds is None) or "csrf" in name.lower():
                 continue
             missing = [f"{flag}=True" for flag in ("secure", "httponly") if _off(flags.get(flag))]
             if missing:
+                what = f" (it holds `{holds}`)" if holds is not None and not _AUTH_COOKIE.search(name) else ""
                 yield hit_on(call, flow.offset,
-                             f"The `{name}` cookie is set without `{'` and `'.join(missing)}`.")
+                             f"The `{name}` cookie{what} is set without `{'` and `'.join(missing)}`.")
         yield from _raw_set_cookies(flow)
+        for call in flow.nodes(ast.Call):  # `app.config.update(SESSION_COOKIE_SECURE=False)`
+            for kw in call.keywords:
+                if kw.arg and _COOKIE_SETTINGS.match(kw.arg) and _false(kw.value):
+                    yield hit_on(call, flow.offset, f"`{kw.arg}` is turned off.")
         for assign in flow.nodes(ast.Assign):
             if not (isinstance(assign.value, ast.Constant) and assign.value.value is False):
                 continue
@@ -352,6 +366,25 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
                     key = target.slice.value
                 if isinstance(key, str) and _COOKIE_SETTINGS.match(key):
                     yield hit_on(assign, flow.offset, f"`{key}` is turned off.")
+
+
+_CREDENTIAL_VALUE = re.compile(r"(?:^|[._])(?:\w*_)?(?:token|session_?(?:id|key)|sid|jwt|secret|api_?key|"
+                               r"password|credentials?)$|(?:^|\.)jwt\.encode$|"
+                               r"(?:^|\.)(?:create|make|issue|generate|sign)_\w*(?:token|jwt|session)\w*$",
+                               re.IGNORECASE)
+"""A value that is a credential: a name like `token`/`access_token`/`session_id`/`api_key`, or a call that
+makes one (`jwt.encode(...)`, `create_access_token(...)`)."""
+
+
+def _credential_value(node: ast.expr | None) -> str | None:
+    """The cookie's value as written when it is a credential (whatever the cookie is called), else None."""
+    if node is None:
+        return None
+    target = node.func if isinstance(node, ast.Call) else node
+    name = dotted(target)
+    if not name or not _CREDENTIAL_VALUE.search(name) or "csrf" in name.lower():
+        return None
+    return code(node)
 
 
 def _raw_set_cookies(flow: Flow) -> Iterator[Hit]:
@@ -418,9 +451,10 @@ def weak_cipher(ctx: FileContext) -> Iterator[Hit]:
     if not mentions(ctx, *_CIPHER_HINT):
         return
     for flow in flows(ctx):
+        imported = imported_names(flow)
         for call in flow.nodes(ast.Call):
             name = dotted(call.func)
-            if _WEAK_CIPHERS.search(name):
+            if _WEAK_CIPHERS.search(name) or _WEAK_CIPHERS.search(canonical(name, imported)):
                 yield hit_on(call, flow.offset, f"`{name}` is used for encryption.")
             elif name.endswith("AES.new") and len(call.args) == 1 \
                     and not any(kw.arg == "mode" for kw in call.keywords):

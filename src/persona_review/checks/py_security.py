@@ -441,7 +441,54 @@ _TLS_OFF = re.compile(
     ),
 )
 def tls_verify_off(ctx: FileContext) -> Iterator[Hit]:
-    return matching_lines(lex(ctx), _TLS_OFF)
+    reported: set[int] = set()
+    for hit in matching_lines(lex(ctx), _TLS_OFF):
+        reported.add(hit.line)
+        yield hit
+    if "verify" in ctx.known_text():
+        yield from (hit for hit in _verify_off_by_value(ctx) if hit.line not in reported)
+
+
+def _verify_off_by_value(ctx: FileContext) -> Iterator[Hit]:
+    """`verify=` given a false value that is not written `False` at the call: a falsy literal
+    (`verify=0`), or a name that every assignment in the file binds to a falsy literal
+    (`VERIFY = False` ... `verify=VERIFY`). A name that is also a parameter is unknown."""
+    for flow in flows(ctx):
+        bound: dict[str, list[object]] = {}
+        for assign in flow.nodes(ast.Assign):
+            value = assign.value.value if isinstance(assign.value, ast.Constant) else _UNKNOWN_VALUE
+            for target in assign.targets:
+                if isinstance(target, ast.Name):
+                    bound.setdefault(target.id, []).append(value)
+        for node in flow.nodes(ast.AnnAssign):
+            if isinstance(node.target, ast.Name):
+                value = node.value.value if isinstance(node.value, ast.Constant) else _UNKNOWN_VALUE
+                bound.setdefault(node.target.id, []).append(value)
+        for arg in flow.nodes(ast.arg):
+            bound.setdefault(arg.arg, []).append(_UNKNOWN_VALUE)
+        falsy = {name for name, values in bound.items() if all(_falsy_literal(v) for v in values)}
+        for call in flow.nodes(ast.Call):
+            for kw in call.keywords:
+                if kw.arg != "verify":
+                    continue
+                value = kw.value
+                if isinstance(value, ast.Constant) and _falsy_literal(value.value):
+                    said = f"`verify={value.value!r}` turns certificate verification off for this call."
+                elif isinstance(value, ast.Name) and value.id in falsy:
+                    said = (f"`{value.id}` is `{bound[value.id][0]!r}` wherever it is set, so `verify="
+                            f"{value.id}` turns certificate verification off for this call.")
+                else:
+                    continue
+                yield Hit(call.lineno + flow.offset, message=said)
+
+
+_UNKNOWN_VALUE = object()
+
+
+def _falsy_literal(value: object) -> bool:
+    """False, 0 or an empty string (not None: `verify=None` falls back to the default, which checks)."""
+    return value is not _UNKNOWN_VALUE and value is not None and isinstance(value, bool | int | str) \
+        and not value
 
 
 _WEAK_HASH = re.compile(
