@@ -43,8 +43,9 @@ _CAUGHT = re.compile(r"\.catch\s*\(")
         title="Async Express 4 handler whose rejection nothing catches",
         explanation=(
             "Express 4 does not look at the promise an `async` handler returns: if an `await` here rejects "
-            "or the handler throws, the error never reaches the error middleware, the client hangs until "
-            "it times out, and Node 15+ stops the process on the unhandled rejection. Wrap the body in "
+            "or the handler throws, the error never reaches the error middleware and the client hangs until "
+            "it times out; unless the process listens for `unhandledRejection`, Node 15+ also stops it. "
+            "Wrap the body in "
             "try/catch and call `next(err)`, wrap the handler (`express-async-handler`), install "
             "`express-async-errors` once at start-up, or move to Express 5."
         ),
@@ -107,7 +108,7 @@ def _uncaught(bare: dict[int, str], blocks: Blocks, body: Block) -> int | None:
 def _message(statement: str) -> str:
     shown = statement if len(statement) <= 60 else statement[:57] + "..."
     return (f"`{shown}` can reject, and nothing in this `async` handler catches it: Express 4 does not look "
-            "at the promise a handler returns, so the error never reaches the error middleware, the client "
-            "hangs until it times out, and Node 15+ stops the process on the unhandled rejection. Wrap the "
-            "body in try/catch and call `next(err)`, wrap the handler (`express-async-handler`), install "
+            "at the promise a handler returns, so the error never reaches the error middleware and the client "
+            "hangs until it times out; unless the process listens for `unhandledRejection`, Node 15+ also "
+            "stops it. Wrap the body in try/catch and call `next(err)`, wrap the handler (`express-async-handler`), install "
             "`express-async-errors` at start-up, or move to Express 5.")
