@@ -13,7 +13,7 @@ from .helpers import DATA, expected, findings_of
 from .test_hunk_parity import _diff, _findings, _old_version
 
 FIXTURES = ["request_scope.go", "rows_iteration.go", "OrderRepository.java", "views_exit.py", "background_tasks.py",
-            "locks.go", "locks.py", "sync_handlers.js"]
+            "locks.go", "locks.py", "sync_handlers.js", "LockedCounter.java"]
 
 
 def _path(name: str) -> Path:
