@@ -80,8 +80,8 @@ def main() -> None:
                   f"{counts['found']}; {counts['other']} other cases, false alarms {counts['alarms']}")
     files = findings = 0
     for git_dir in args.sweep:
-        command = ["git", "--git-dir", str(git_dir), "grep", "-l", "Sync(", "HEAD", "--", "*.js", "*.ts", "*.mjs",
-                   "*.cjs"]
+        command = ["git", "--git-dir", str(git_dir), "grep", "-l", "Sync(", "HEAD", "--", "*.js", "*.ts",
+                   "*.mjs", "*.cjs"]
         grep = subprocess.run(command, check=False, capture_output=True, text=True).stdout.split()
         for spec in grep:
             path = spec.split(":", 1)[1]
