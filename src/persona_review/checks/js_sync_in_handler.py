@@ -3,10 +3,12 @@ processes run to completion, deliberately slow key derivation and compression, w
 Node runs every request of the process on one thread, so each of them waits too.
 
 Handlers are the functions the tree-sitter adapter (`_tsflow.javascript`) takes the request as a parameter
-of (Express/Koa/Fastify callbacks, a second parameter named like a response, a `Request`-typed one), NestJS
-methods decorated with a route (`@Get()`), and Next.js route exports (`export async function GET`); code
-in functions nested in a handler runs on the loop too and counts. Module-level code (configuration read at
-start-up) and other functions are left alone.
+of (Express/Koa/Fastify callbacks with parameters named like a request or a response, a `Request`-typed
+one), any function passed to a route registration with a path (`router.get("/x", async (ctx) => ...)`),
+NestJS methods decorated with a route (`@Get()`), and Next.js route exports (`export async function GET`).
+Code in functions nested in a handler runs on the loop too and counts, and so do the same-file top-level
+functions a handler calls by name (two calls deep; the finding names the helper). Module-level code
+(configuration read at start-up) and functions no handler calls are left alone.
 
 Names are read through the file's `require`/`import` bindings (`const { readFileSync: read } =
 require("fs")`, `import * as fs from "node:fs"`); a conventional module name the file binds to nothing
@@ -119,8 +121,8 @@ def sync_in_handler(ctx: FileContext) -> Iterator[Hit]:
             continue
         bindings = _bindings(flow.root)
         tainted = {site.node.id: site for site in flow.calls}
-        for handler in handlers:
-            for call in _calls_in(handler):
+        for function, helper in _reached(flow.root, handlers):
+            for call in _calls_in(function):
                 line = flow.line_of(call)
                 if line in seen:
                     continue
@@ -130,17 +132,68 @@ def sync_in_handler(ctx: FileContext) -> Iterator[Hit]:
                 module, member, written = found
                 if member in _FS_METADATA:
                     site = tainted.get(call.id)
-                    if site is None or not site.args or not site.args[0].tainted:
-                        continue
+                    if helper is not None or site is None or not site.args or not site.args[0].tainted:
+                        continue  # a helper's parameters are not followed back to the request
                 seen.add(line)
-                yield Hit(line, flow.end_line_of(call), message=_message(written, module, member))
+                yield Hit(line, flow.end_line_of(call), message=_message(written, module, member, helper))
 
 
-def _message(written: str, module: str, member: str) -> str:
+def _message(written: str, module: str, member: str, helper: str | None) -> str:
     what = "a path the request chose" if member in _FS_METADATA else "input whose size decides how long"
-    return (f"`{written}(...)` runs inside a request handler and holds Node's only event-loop thread until "
-            f"it returns (on {what}): every other request the process serves, health checks included, waits "
-            f"behind it. Use {_ADVICE[module]}.")
+    where = (f"runs in `{helper}`, which a request handler of this file calls, and" if helper is not None
+             else "runs inside a request handler and")
+    return (f"`{written}(...)` {where} holds Node's only event-loop thread until it returns (on {what}): "
+            "every other request the process serves, health checks included, waits behind it. Use "
+            f"{_ADVICE[module]}.")
+
+
+_HELPER_DEPTH = 2
+"""How many calls deep same-file helpers are followed from a handler (`handler -> render -> loadTemplate`)."""
+
+
+def _reached(root: Node, handlers: list[Node]) -> list[tuple[Node, str | None]]:
+    """The handlers, and the same-file top-level functions they call (by plain name, up to
+    `_HELPER_DEPTH` calls deep) with the helper's name."""
+    named = _top_level_functions(root)
+    out: list[tuple[Node, str | None]] = [(handler, None) for handler in handlers]
+    done = {handler.id for handler in handlers}
+    frontier = list(handlers)
+    for _depth in range(_HELPER_DEPTH):
+        following: list[Node] = []
+        for function in frontier:
+            for call in _calls_in(function):
+                callee = call.child_by_field_name("function")
+                if callee is None or callee.type != "identifier":
+                    continue
+                name = text_of(callee)
+                helper = named.get(name)
+                if helper is not None and helper.id not in done:
+                    done.add(helper.id)
+                    out.append((helper, name))
+                    following.append(helper)
+        frontier = following
+    return out
+
+
+def _top_level_functions(root: Node) -> dict[str, Node]:
+    """Name -> function node for the file's top-level `function f()` and `const f = (...) => ...`
+    declarations (exported or not); a name declared twice is dropped."""
+    found: dict[str, list[Node]] = {}
+    for child in root.named_children:
+        declaration = child.child_by_field_name("declaration") if child.type == "export_statement" else child
+        if declaration is None:
+            continue
+        if declaration.type in {"function_declaration", "generator_function_declaration"}:
+            name = declaration.child_by_field_name("name")
+            if name is not None:
+                found.setdefault(text_of(name), []).append(declaration)
+        elif declaration.type in {"lexical_declaration", "variable_declaration"}:
+            for declarator in declaration.named_children:
+                name = declarator.child_by_field_name("name")
+                value = declarator.child_by_field_name("value")
+                if name is not None and value is not None and value.type in _FUNCTION_TYPES:
+                    found.setdefault(text_of(name), []).append(value)
+    return {name: nodes[0] for name, nodes in found.items() if len(nodes) == 1}
 
 
 def _handlers(flow: FileFlow) -> Iterator[Node]:
@@ -162,8 +215,28 @@ def _serves_request(node: Node, request_types: frozenset[str]) -> bool:
         return True
     if node.type == "method_definition" and _route_decorated(node):
         return True
+    if _route_callback(node):
+        return True
     exported = node.parent is not None and node.parent.type == "export_statement"
     return exported and text_of(node.child_by_field_name("name")) in _ROUTE_EXPORTS
+
+
+_ROUTE_METHODS = frozenset({"get", "post", "put", "patch", "delete", "del", "all", "head", "options"})
+
+
+def _route_callback(node: Node) -> bool:
+    """A function passed to a route registration whose first argument is a path: `router.get("/x", async
+    (ctx) => ...)` (Koa, Hono and Fastify handlers may take the request alone)."""
+    args = node.parent
+    if args is None or args.type != "arguments" or args.parent is None:
+        return False
+    callee = args.parent.child_by_field_name("function")
+    if callee is None or callee.type != "member_expression":
+        return False
+    if text_of(callee.child_by_field_name("property")) not in _ROUTE_METHODS:
+        return False
+    first = next((c for c in args.named_children if c.type != "comment"), None)
+    return first is not None and first.type in {"string", "template_string"} and text_of(first)[1:2] == "/"
 
 
 def _named_handler(node: Node, params: Node) -> bool:

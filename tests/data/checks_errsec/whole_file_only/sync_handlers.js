@@ -52,3 +52,9 @@ mdinst.use((md, opts) => {
 app.get("/params", (req, res, fs) => {
   res.send(fs.readFileSync("local"));
 });
+
+router.get("/koa", async (ctx) => {
+  ctx.body = fs.readdirSync("/var/reports"); // expect: JS-SYNC-IN-HANDLER
+});
+
+cache.get("key", () => fs.readFileSync("/var/cache/key"));

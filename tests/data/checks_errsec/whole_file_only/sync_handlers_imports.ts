@@ -41,3 +41,19 @@ export async function POST(request: Request) {
   const copy = fs.readFileSync("/virtual/file");
   return Response.json({ hash, ready, banner, copy });
 }
+
+function loadTemplate(name: string): string {
+  return readText(`views/${name}.html`, "utf8"); // expect: JS-SYNC-IN-HANDLER
+}
+
+const renderPage = (name: string) => loadTemplate(name).replace("{{banner}}", banner);
+
+function loadSettings(): string {
+  return readText("settings.json", "utf8");
+}
+
+const settings = loadSettings();
+
+export async function GET(request: Request) {
+  return new Response(renderPage(new URL(request.url).searchParams.get("page") ?? "home"));
+}
