@@ -50,7 +50,7 @@ _CONTROL = re.compile(r"\b(?:if|while|for|switch|catch|synchronized)\s*\(")
             "`try { ... } finally { lock.unlock(); }`."
         ),
     ),
-    needs=("lock", "Lock"),
+    needs=(".lock()", ".lockInterruptibly()", ".tryLock("),
 )
 def lock_held(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
