@@ -13,7 +13,7 @@ from .helpers import DATA, expected, findings_of
 from .test_hunk_parity import _diff, _findings, _old_version
 
 FIXTURES = ["request_scope.go", "rows_iteration.go", "OrderRepository.java", "views_exit.py", "background_tasks.py",
-            "locks.go", "locks.py", "defer_loop.go"]
+            "locks.go", "locks.py", "defer_loop.go", "sync_handlers.js", "LockedCounter.java"]
 
 
 def _path(name: str) -> Path:
@@ -47,6 +47,9 @@ def _units(name: str, lines: list[str]) -> list[tuple[int, int]]:
     if name.endswith(".go"):
         starts = [i for i, line in enumerate(lines) if line.startswith("func ")]
         return [(s, next(i for i in range(s, len(lines)) if lines[i] == "}")) for s in starts]
+    if name.endswith(".js"):  # top-level statements and functions, each closed by a line of its own
+        starts = [i for i, line in enumerate(lines) if re.match(r"^(?:app|router|mdinst|function)\b", line)]
+        return [(s, next(i for i in range(s, len(lines)) if lines[i] in ("}", "});"))) for s in starts]
     if name.endswith(".java"):
         starts = [i for i, line in enumerate(lines) if re.match(r"^    \S.*\{$", line)]
         return [(s, next(i for i in range(s, len(lines)) if lines[i] == "    }")) for s in starts]

@@ -21,7 +21,7 @@ router.get("/report", async (req, res) => {
   res.sendFile(path.join(PUBLIC_DIR, file)); // expect: JS-PATH-TRAVERSAL
   res.sendFile(path.join(PUBLIC_DIR, path.basename(file)));
   res.sendFile(file, { root: PUBLIC_DIR });
-  const text = fs.readFileSync(path.join(PUBLIC_DIR, req.body.template), "utf8"); // expect: JS-PATH-TRAVERSAL
+  const text = fs.readFileSync(path.join(PUBLIC_DIR, req.body.template), "utf8"); // expect: JS-PATH-TRAVERSAL, JS-SYNC-IN-HANDLER
   res.json({ text });
 });
 
