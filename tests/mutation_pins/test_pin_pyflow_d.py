@@ -304,6 +304,52 @@ def test_a_guarded_catch_all_may_not_run() -> None:
         """) == [7]
 
 
+def test_a_match_on_a_constant_runs_the_case_that_fits() -> None:
+    assert traversal_lines("""\
+        kind = "csv"
+        match kind:
+            case "json":
+                path = "/srv/export.json"
+            case "csv" | "tsv":
+                path = request.args["f"]
+        open(path)
+        """) == [7]
+    assert traversal_lines("""\
+        kind = "json"
+        match kind:
+            case "json":
+                path = "/srv/export.json"
+            case "csv":
+                path = request.args["f"]
+        open(path)
+        """) == []
+
+
+def test_a_match_on_a_constant_that_no_case_fits_runs_none() -> None:
+    assert traversal_lines("""\
+        path = "/srv/export.json"
+        kind = "xml"
+        match kind:
+            case "csv":
+                path = request.args["f"]
+        open(path)
+        """) == []
+
+
+def test_a_nan_constant_is_unequal_to_itself_after_a_single_case_match() -> None:
+    assert traversal_lines("""\
+        ratio = 1e309 - 1e309
+        match request.args.get("k"):
+            case _:
+                pass
+        if ratio == ratio:
+            path = request.args["f"]
+        else:
+            path = "/srv/export.json"
+        open(path)
+        """) == []
+
+
 def test_a_guarded_case_on_a_constant_may_not_run() -> None:
     assert traversal_lines("""\
         kind = "csv"
@@ -494,6 +540,17 @@ def test_a_replaced_url_with_an_else_is_safe_after_the_if() -> None:
             log.info("relative")
         redirect(target)
         """) == []
+
+
+def test_the_else_of_an_if_that_replaces_a_url_is_followed() -> None:
+    assert redirect_lines("""\
+        target = request.args["next"]
+        if urlparse(target).netloc:
+            target = "/"
+        else:
+            target = request.args["fallback"]
+        redirect(target)
+        """) == [6]
 
 
 def test_a_loop_that_replaces_an_absolute_url_leaves_it_safe() -> None:
