@@ -66,6 +66,8 @@ class Value:
         pathlike = self.pathlike or other.pathlike
         if not other.tainted:
             if not self.tainted:
+                if self.http_client or other.http_client:  # `session or requests.Session()`
+                    return Value(pathlike=pathlike, http_client=True)
                 return _PATHLIKE if pathlike else CLEAN
             return self if self.pathlike == pathlike else replace(self, pathlike=pathlike)
         if not self.tainted:
@@ -439,12 +441,8 @@ class Flow:
                 self._block(stmt.orelse, orelse)
                 scope.merge(body, orelse)
             else:  # `if valid(x): use(x)`: checked inside the body only
-                before = {name: body.env[name] for name in checked if name in body.env}
                 self._mark_checked(checked, body, weak)
                 self._block(stmt.body, body)
-                for name, value in before.items():
-                    if body.env.get(name) is not None and body.env[name].tainted:
-                        body.env[name] = value
                 self._block(stmt.orelse, orelse)
                 scope.merge(body, orelse)
         elif isinstance(stmt, ast.For | ast.AsyncFor):
@@ -856,10 +854,9 @@ _MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefaul
 
 
 def _replaced_when_inspected(stmt: ast.If | ast.While, scope: _Scope) -> set[str]:
-    """Names an `if` without `else` assigns afresh in its body after its test inspected them beyond
-    being empty or None (`if not x: x = "default"` keeps whatever else `x` holds)."""
-    if not isinstance(stmt, ast.If) or stmt.orelse:
-        return set()
+    """Names an `if` (or `while`) assigns afresh in its body after its test inspected them beyond
+    being empty or None (`if not x: x = "default"` keeps whatever else `x` holds); where the test
+    failed (its `else`, or after it) they hold what passed the test."""
     replaced = {t.id for node in stmt.body if isinstance(node, ast.Assign) for t in node.targets
                 if isinstance(t, ast.Name)}
     inspected: set[str] = set()
