@@ -151,6 +151,17 @@ def test_insert_of_request_data_taints_the_list_and_that_position() -> None:
     assert tainted(source) == [False, True, False, True]
 
 
+def test_pop_without_an_index_takes_the_last_element_out() -> None:
+    source = """\
+        items = [request.args["x"], "fixed"]
+        last = items.pop()
+        sink(last)
+        sink(items[0])
+        sink(items.pop())
+        """
+    assert tainted(source) == [False, True, True]
+
+
 @pytest.mark.parametrize(("index", "popped", "left"), [
     ("0", True, False), ("-2", True, False), ("1", False, True), ("-1", False, True)])
 def test_pop_at_an_index_takes_that_element_out(index: str, popped: bool, left: bool) -> None:
