@@ -712,8 +712,10 @@ class Flow:
             return CLEAN
         if isinstance(node, ast.Await | ast.Starred | ast.NamedExpr):
             result = self.eval(node.value, scope)
-            if isinstance(node, ast.NamedExpr):
+            if isinstance(node, ast.NamedExpr):  # a new value: what was known of the old one goes
                 scope.env[node.target.id] = result
+                scope.items.pop(node.target.id, None)
+                self._remember([node.target], node.value, scope)
             return result
         if isinstance(node, ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp):
             return self._comprehension(node, scope)
@@ -915,14 +917,14 @@ def _case_fits(pattern: ast.pattern, subject: object) -> bool | None:
     fits anything, even an unknown subject."""
     if isinstance(pattern, ast.MatchAs) and pattern.pattern is None:
         return True
+    if isinstance(pattern, ast.MatchOr):  # `case "a" | _:` fits anything too
+        answers = [_case_fits(p, subject) for p in pattern.patterns]
+        return True if True in answers else None if None in answers else False
     if subject is _UNKNOWN:
         return None
     if isinstance(pattern, ast.MatchValue):
         value = fold(pattern.value, {})
         return None if value is _UNKNOWN else value == subject
-    if isinstance(pattern, ast.MatchOr):
-        answers = [_case_fits(p, subject) for p in pattern.patterns]
-        return True if True in answers else None if None in answers else False
     return None
 
 
@@ -954,7 +956,7 @@ def _list_method(owner: str, method: str, node: ast.Call, args: tuple[Value, ...
         joined = _joined(list(args))
         if joined.tainted:
             scope.env[owner] = scope.env.get(owner, CLEAN).union(joined)
-        return CLEAN
+        return _joined(items) if method == "pop" else CLEAN  # `pop(i)`: any element
     scope.items[owner] = dict(enumerate(items))
     for value in args:
         if value.tainted:
