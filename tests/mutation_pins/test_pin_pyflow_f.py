@@ -1,0 +1,120 @@
+"""Pins for the Python data flow's path checks on resolved paths and its walks into same-file functions
+(`checks/_pyflow.py`): a flagged case and its safe twin each. A line marked `# <-` is reported, every other
+line is not."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from persona_review.checks import py_flow_security as sec
+from persona_review.checks._pyflow import flows
+from persona_review.checks.base import FileContext, Hit
+from persona_review.contexts import context_for_text
+
+Check = Callable[[FileContext], Iterator[Hit]]
+MARK = "# <-"
+
+
+def _context(source: str) -> FileContext:
+    return context_for_text("app/views.py", textwrap.dedent(source).lstrip("\n"))
+
+
+def reported(check: Check, source: str) -> list[int]:
+    return sorted({hit.line for hit in check(_context(source)) if hit.line is not None})
+
+
+def assert_marked(check: Check, source: str) -> None:
+    text = textwrap.dedent(source).lstrip("\n")
+    want = [n for n, line in enumerate(text.splitlines(), start=1) if line.rstrip().endswith(MARK)]
+    assert reported(check, source) == want
+
+
+# --- a path resolved on one branch only ---------------------------------------------------------------------
+
+def test_a_path_resolved_on_one_branch_only_is_not_resolved_after_it() -> None:
+    assert_marked(sec.path_traversal, """
+        import os
+        from flask import request
+
+        BASE = "/srv/files/"
+
+        def sometimes(settings):
+            name = os.path.join(BASE, request.args["name"])
+            if settings.RESOLVE:
+                name = os.path.realpath(name)
+            if name.startswith(BASE):
+                return open(name)  # <-
+
+        def always(settings):
+            name = os.path.join(BASE, request.args["name"])
+            if settings.STRICT:
+                name = os.path.realpath(name)
+            else:
+                name = os.path.abspath(name)
+            if name.startswith(BASE):
+                return open(name)
+        """)
+
+
+# --- how many functions are walked again --------------------------------------------------------------------
+
+def test_at_most_sixty_four_functions_are_walked_again_per_file() -> None:
+    count = 65
+    helpers = "\n".join(f"def h{i}(p):\n    open(p)\n" for i in range(count))
+    calls = "\n".join(f"    h{i}(request.args['f'])" for i in range(count))
+    text = f"from flask import request\n{helpers}\ndef view():\n{calls}\n"
+    lines = sorted(hit.line for hit in sec.path_traversal(context_for_text("app.py", text)) if hit.line)
+    assert lines == [3 * i + 3 for i in range(64)]  # h{i}'s `open` is on line 3i + 3; h64 is not walked
+
+
+@pytest.mark.parametrize(("body", "walks"), [(11, 4), (7, 4)])
+def test_the_lines_walked_again_fill_twice_the_file_and_no_more(body: int, walks: int) -> None:
+    """A helper of 13 lines in a file of 26 is walked again 4 times (52 lines, exactly twice the file);
+    one of 9 lines in a file of 22 is walked again 4 times (36 lines; a fifth would make 45 of 44)."""
+    lines = "\n".join(f"    x{i} = p" for i in range(body))
+    calls = "\n".join(f"    load('dir{i}/' + request.args['f'])" for i in range(10))
+    text = f"from flask import request\ndef load(p):\n{lines}\n    open(p)\n\ndef view():\n{calls}\n"
+    [flow] = flows(context_for_text("app.py", text))
+    walked = [call for call in flow.calls if call.name == "open" and call.args[0].tainted]
+    assert len(walked) == walks
+
+
+# --- which calls reach a same-file method -------------------------------------------------------------------
+
+def test_a_class_with_attributes_beside_its_methods_is_followed() -> None:
+    assert_marked(sec.path_traversal, """
+        from flask import request
+
+        class Store:
+            root = "/srv/reports"
+            limit: int = 10
+
+            class Meta:
+                ordering = ["name"]
+
+            def fetch_report(self, key):
+                return open(key).read()  # <-
+
+        def view(store):
+            return store.fetch_report(request.args["key"])
+        """)
+
+
+def test_a_method_called_on_a_dotted_import_is_the_modules_not_the_files() -> None:
+    assert_marked(sec.path_traversal, """
+        import storage.backends
+        from flask import request
+
+        class Local:
+            def fetch_report(self, key):
+                return open(key).read()
+
+        def view():
+            return storage.fetch_report(request.args["key"])
+
+        def local(store):
+            return store.fetch_report(request.args["key"] + ".txt")
+        """.replace("return open(key).read()", "return open(key).read()  # <-"))
