@@ -118,3 +118,51 @@ def test_a_method_called_on_a_dotted_import_is_the_modules_not_the_files() -> No
         def local(store):
             return store.fetch_report(request.args["key"] + ".txt")
         """.replace("return open(key).read()", "return open(key).read()  # <-"))
+
+
+def test_a_method_called_on_a_submodule_of_an_import_is_the_modules() -> None:
+    assert_marked(sec.path_traversal, """
+        import storage
+        from flask import request
+
+        class Local:
+            def fetch_report(self, key):
+                return open(key).read()
+
+        def view():
+            return storage.backends.fetch_report(request.args["key"])
+        """)
+
+
+def test_functions_are_walked_again_one_level_deep() -> None:
+    assert_marked(sec.path_traversal, """
+        import os
+        from flask import request
+
+        def remove_all(path):
+            os.remove(path)  # <-
+            purge(path + ".bak")
+
+        def purge(path):
+            os.unlink(path)
+
+        def view():
+            remove_all(request.args["path"])
+        """)
+
+
+def test_a_handler_that_calls_a_function_with_request_data_still_answers_with_its_returns() -> None:
+    assert_marked(sec.reflected_xss, """
+        from flask import Flask, request
+
+        app = Flask(__name__)
+
+        def audit(name):
+            print(name)
+
+        @app.route("/hello")
+        def hello():
+            name = request.args["name"]
+            audit(name)
+            return f"<p>Hello {name}</p>"  # <-
+        """)
