@@ -166,3 +166,26 @@ def test_a_handler_that_calls_a_function_with_request_data_still_answers_with_it
             audit(name)
             return f"<p>Hello {name}</p>"  # <-
         """)
+
+
+# --- a check's result kept in a name ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("again", ["settings.ALLOW_ALL", "lookup(target)", "flag or settings.ALLOW_ALL"])
+def test_a_name_given_another_value_no_longer_holds_the_checks_result(again: str) -> None:
+    assert_marked(sec.open_redirect, f"""
+        from django.http import HttpResponseRedirect
+        from django.utils.http import url_has_allowed_host_and_scheme
+
+        def view(request, settings, flag):
+            target = request.GET.get("next")
+            ok = url_has_allowed_host_and_scheme(url=target, allowed_hosts={{request.get_host()}})
+            ok = {again}
+            if ok:
+                return HttpResponseRedirect(target)  # <-
+
+        def kept(request):
+            target = request.GET.get("next")
+            ok = url_has_allowed_host_and_scheme(url=target, allowed_hosts={{request.get_host()}})
+            if ok:
+                return HttpResponseRedirect(target)
+        """)
