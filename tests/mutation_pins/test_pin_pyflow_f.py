@@ -189,3 +189,52 @@ def test_a_name_given_another_value_no_longer_holds_the_checks_result(again: str
             if ok:
                 return HttpResponseRedirect(target)
         """)
+
+
+def test_a_class_method_binds_its_first_argument_after_cls() -> None:
+    assert_marked(sec.path_traversal, """
+        from flask import request
+
+        class Reports:
+            @classmethod
+            def load_report(cls, key, mode="r"):
+                return open(key, mode).read()  # <-
+
+        def view():
+            return Reports.load_report(request.args["key"])
+        """)
+
+
+def test_a_method_named_open_is_judged_as_a_file_sink_not_walked_into() -> None:
+    assert_marked(sec.path_traversal, """
+        import os
+        from flask import request
+
+        class Archive:
+            def open(self, key):
+                os.remove(key)
+
+        def view(archive):
+            return archive.open(request.args["key"])  # <-
+        """)
+
+
+# --- path objects ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("method", ["resolve()", "absolute()", "joinpath('data')", "with_name('a.txt')",
+                                    "with_suffix('.txt')"])
+def test_a_path_method_that_returns_a_path_keeps_its_file_methods(method: str) -> None:
+    assert_marked(sec.path_traversal, f"""
+        from pathlib import Path
+        from flask import request
+
+        BASE = Path("/srv/files")
+
+        def view():
+            path = (BASE / request.args["name"]).{method}
+            return path.read_text()  # <-
+
+        def text():
+            name = (BASE / request.args["name"]).as_posix()
+            return name.read_text()
+        """)
