@@ -238,3 +238,61 @@ def test_a_path_method_that_returns_a_path_keeps_its_file_methods(method: str) -
             name = (BASE / request.args["name"]).as_posix()
             return name.read_text()
         """)
+
+
+# --- helpers that read the request --------------------------------------------------------------------------
+
+def test_a_helper_that_passes_its_argument_through_is_a_source_only_when_given_request_data() -> None:
+    assert_marked(sec.path_traversal, """
+        from flask import request
+
+        def tidy(name):
+            return name.strip().lower()
+
+        def view():
+            open(tidy("Report.txt "))
+            return open(tidy(request.args["name"]))  # <-
+        """)
+
+
+@pytest.mark.parametrize("spelled", ["str(path)", "os.fspath(path)", "str(os.fspath(path))"])
+def test_a_resolved_path_spelled_as_text_keeps_its_prefix_check(spelled: str) -> None:
+    assert_marked(sec.path_traversal, f"""
+        import os
+        from pathlib import Path
+        from flask import request
+
+        BASE = Path("/srv/files")
+
+        def view():
+            path = (BASE / request.args["name"]).resolve()
+            if {spelled}.startswith(str(BASE)):
+                return path.read_text()
+
+        def unresolved():
+            path = BASE / request.args["name"]
+            if {spelled}.startswith(str(BASE)):
+                return path.read_text()  # <-
+        """)
+
+
+# --- a test that the URL names no host ----------------------------------------------------------------------
+
+def test_parts_of_another_url_say_nothing_of_the_target() -> None:
+    assert_marked(sec.open_redirect, """
+        from urllib.parse import urlparse
+        from flask import redirect, request
+
+        def view(settings):
+            target = request.args.get("next", "").replace("\\\\", "/")
+            parts = urlparse(target)
+            parts = urlparse(settings.HOME)
+            if not parts.netloc:
+                return redirect(target)  # <-
+
+        def same(settings):
+            target = request.args.get("next", "").replace("\\\\", "/")
+            parts = urlparse(target)
+            if not parts.netloc:
+                return redirect(target)
+        """)
