@@ -296,3 +296,81 @@ def test_parts_of_another_url_say_nothing_of_the_target() -> None:
             if not parts.netloc:
                 return redirect(target)
         """)
+
+
+@pytest.mark.parametrize("parse", ["urlparse(target)", "urlsplit(target)", "parse.urlparse(target)",
+                                   "urllib.parse.urlsplit(target)", 'urlparse(target, "https")',
+                                   "urlparse(target, scheme)"])
+def test_each_spelling_of_parsing_the_url_counts(parse: str) -> None:
+    assert_marked(sec.open_redirect, f"""
+        import urllib.parse
+        from urllib import parse
+        from urllib.parse import urlparse, urlsplit
+        from flask import redirect, request
+
+        def view(scheme):
+            target = request.args.get("next", "").replace("\\\\", "/")
+            parts = {parse}
+            if not parts.netloc:
+                return redirect(target)
+            return redirect(target)  # <-
+        """)
+
+
+@pytest.mark.parametrize(("replace", "safe"), [('"\\\\", "/"', True), ('"\\\\", sep', True),
+                                               ('"http:", ""', False), ('old, "/"', False)])
+def test_only_replacing_backslashes_makes_the_host_test_count(replace: str, safe: bool) -> None:
+    source = f"""
+        from urllib.parse import urlparse
+        from flask import redirect, request
+
+        def view(sep, old):
+            target = request.args.get("next", "")
+            target = target.replace({replace})
+            if not urlparse(target).netloc:
+                return redirect(target)
+        """
+    assert reported(sec.open_redirect, source) == ([] if safe else [8])
+
+
+def test_a_loop_on_the_host_is_not_a_host_test_and_its_body_is_walked() -> None:
+    assert_marked(sec.open_redirect, """
+        from urllib.parse import urlparse
+        from flask import redirect, request
+
+        def view():
+            target = request.args.get("next", "").replace("\\\\", "/")
+            while not urlparse(target).netloc:
+                return redirect(target)  # <-
+
+        def retried(retries):
+            while retries:
+                return redirect(request.args["next"])  # <-
+        """)
+
+
+def test_both_branches_of_a_host_test_are_walked_and_merged() -> None:
+    assert_marked(sec.open_redirect, """
+        from urllib.parse import urlparse
+        from flask import redirect, request
+
+        def branches():
+            target = request.args.get("next", "").replace("\\\\", "/")
+            if not urlparse(target).netloc:
+                return redirect(target)
+            else:
+                return redirect(target)  # <-
+
+        def replaced():
+            target = request.args.get("next", "").replace("\\\\", "/")
+            if urlparse(target).netloc:
+                target = "/"
+            return redirect(target)
+
+        def left_after_logging():
+            target = request.args.get("next", "").replace("\\\\", "/")
+            if urlparse(target).netloc:
+                log("external")
+                return redirect("/")
+            return redirect(target)
+        """)
