@@ -374,3 +374,35 @@ def test_both_branches_of_a_host_test_are_walked_and_merged() -> None:
                 return redirect("/")
             return redirect(target)
         """)
+
+
+@pytest.mark.parametrize("parse", ["urlparse(target)", "urlsplit(target)", "parse.urlparse(target)",
+                                   "urllib.parse.urlsplit(target)", 'urlparse(target, "https")',
+                                   "urlparse(target, scheme)"])
+@pytest.mark.parametrize("part", ["netloc", "hostname"])
+def test_each_spelling_of_a_host_test_written_inline_counts(parse: str, part: str) -> None:
+    assert_marked(sec.open_redirect, f"""
+        import urllib.parse
+        from urllib import parse
+        from urllib.parse import urlparse, urlsplit
+        from flask import redirect, request
+
+        def view(scheme):
+            target = request.args.get("next", "").replace("\\\\", "/")
+            if not {parse}.{part}:
+                return redirect(target)
+            return redirect(target)  # <-
+        """)
+
+
+def test_the_host_of_something_never_parsed_is_no_host_test() -> None:
+    assert_marked(sec.open_redirect, """
+        from flask import redirect, request
+
+        def view(settings):
+            target = request.args.get("next", "").replace("\\\\", "/")
+            if not settings.netloc:
+                return redirect(target)  # <-
+            if not settings.load().hostname:
+                return redirect(target)  # <-
+        """)
