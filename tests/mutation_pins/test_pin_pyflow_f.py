@@ -406,3 +406,56 @@ def test_the_host_of_something_never_parsed_is_no_host_test() -> None:
             if not settings.load().hostname:
                 return redirect(target)  # <-
         """)
+
+
+def test_a_path_stays_resolved_through_str_and_path_only() -> None:
+    assert_marked(sec.path_traversal, """
+        import os
+        from pathlib import Path
+        from flask import request
+
+        BASE = Path("/srv/files")
+
+        def as_text():
+            name = str((BASE / request.args["name"]).resolve())
+            if name.startswith(str(BASE)):
+                return open(name)
+
+        def as_path():
+            path = Path(os.path.realpath(os.path.join(BASE, request.args["name"])))
+            if str(path).startswith(str(BASE)):
+                return path.read_text()
+
+        def never_resolved():
+            path = Path(request.args["name"])
+            if str(path).startswith(str(BASE)):
+                return path.read_text()  # <-
+
+        def joined_after_resolving():
+            name = os.path.join(os.path.realpath(request.args["dir"]), request.args["name"])
+            if name.startswith(str(BASE)):
+                return open(name)  # <-
+        """)
+
+
+def test_a_prefix_check_beside_a_full_check_of_the_same_name_is_a_check() -> None:
+    assert_marked(sec.path_traversal, """
+        from flask import request
+
+        ALLOWED = {"docs/a.txt", "docs/b.txt"}
+
+        def validated():
+            name = request.args["name"]
+            if name.startswith("docs/") and validate_name(name):
+                return open(name)
+
+        def chained():
+            name = request.args["name"]
+            if name.startswith("docs/") and name in ALLOWED is not None:
+                return open(name)
+
+        def prefix_only():
+            name = request.args["name"]
+            if name.startswith("docs/") and len(name) < 100:
+                return open(name)  # <-
+        """)
