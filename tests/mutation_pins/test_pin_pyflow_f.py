@@ -459,3 +459,28 @@ def test_a_prefix_check_beside_a_full_check_of_the_same_name_is_a_check() -> Non
             if name.startswith("docs/") and len(name) < 100:
                 return open(name)  # <-
         """)
+
+
+def test_a_prefix_check_counts_on_what_resolve_returns_only() -> None:
+    assert_marked(sec.path_traversal, """
+        import os
+        from pathlib import Path
+        from flask import request
+
+        BASE = Path("/srv/files")
+
+        def resolved_inline():
+            path = BASE / request.args["name"]
+            if str(path.resolve()).startswith(str(BASE)):
+                return path.read_text()
+
+        def lowered():
+            name = request.args["name"]
+            if name.lower().startswith("docs/"):
+                return open(name)  # <-
+
+        def decoded():
+            name = os.path.realpath(os.path.join(b"/srv/files/", request.get_data()))
+            if str(name, "utf-8").startswith("/srv/files/"):
+                return open(name)
+        """)
