@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ast
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 
 from persona_review.checks import _pyflow
@@ -40,7 +40,8 @@ def spliced_values_fixed(ctx: FileContext, first: int) -> bool:
         if found is None:
             continue
         stmt, scope = found
-        classes = ctx.cached(f"py_sql_values.classes.{index}", partial(_class_constants, flow.tree))
+        # Read (once per file) only when a `self.`/`cls.` attribute is judged: most statements have none.
+        classes = partial(ctx.cached, f"py_sql_values.classes.{index}", partial(_class_constants, flow.tree))
         spliced = list(_spliced(stmt))
         return bool(spliced) and all(
             _Judge(scope, classes, stmt.lineno).fixed(expr, _DEPTH) for expr in spliced
@@ -127,7 +128,8 @@ def _stringy(node: ast.expr) -> bool:
 
 
 class _Judge:
-    def __init__(self, scope: list[ast.stmt], classes: dict[str, dict[str, ast.expr]], line: int) -> None:
+    def __init__(self, scope: list[ast.stmt], classes: Callable[[], dict[str, dict[str, ast.expr]]],
+                 line: int) -> None:
         self.scope = scope
         self.classes = classes
         self.line = line
@@ -176,7 +178,7 @@ class _Judge:
                                           or "model" in chain[:-1]):
             return True
         if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
-            for attrs in self.classes.values():
+            for attrs in self.classes().values():
                 if node.attr in attrs:
                     return self.fixed(attrs[node.attr], depth)
         return node.attr.isupper() and len(node.attr) > 1  # Settings.MAX_ROWS, enum members

@@ -34,9 +34,9 @@ class Span:
 
 def lines_of(lexed: Lexed) -> Iterator[tuple[int, str, str]]:
     """(line number, code view, bare view) for every known line, in order."""
-    for segment in lexed.segments:
-        for no in segment:
-            yield no, lexed.code[no], lexed.bare[no]
+    if lexed.rows or not lexed.segments:
+        return iter(lexed.rows)
+    return ((no, lexed.code[no], lexed.bare[no]) for segment in lexed.segments for no in segment)
 
 
 def matching_lines(lexed: Lexed, pattern: re.Pattern[str]) -> Iterator[Hit]:
