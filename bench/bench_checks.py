@@ -273,6 +273,8 @@ def _per_check(text: str, repeat: int, top: int) -> None:
     rest = sum(sum(times) for _, times in ranked[top:])
     print(f"  {'the other ' + str(len(ranked[top:])) + ' checks':<28} {rest:7.3f} {'':>7} {'':>7} "
           f"{rest / stage:6.1%}")
+    outside = stage - sum(sum(times) for _, times in ranked)
+    print(f"  {'batches (squawk), runner':<28} {outside:7.3f} {'':>7} {'':>7} {outside / stage:6.1%}")
 
 
 def main() -> None:
