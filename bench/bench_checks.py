@@ -9,11 +9,16 @@ the steadier figure on a shared machine; every figure is also printed as a ratio
 diff in the same run. Bars: the checks stage under 0.6 s for 500 files (CPU time of the best warm run), and
 contexts + checks, cold (imports included), under 2 s.
 
+With --per-check, the best warm run's checks stage is also split by check: CPU time in the check itself
+(its pre-filter included) and in naming its findings (`runner._to_findings`: titles, bodies, fixes), worst
+first, as a share of the checks stage. A view several checks share (the lexer, a file's parse and data flow)
+is charged to the first check that asks for it on each file.
+
 With --instructions the same work also runs under valgrind's callgrind, in three processes (build the diff
 text; also parse it and build the contexts; also import and run the checks), and the differences give the
 instructions executed by parsing and by the checks: a figure the load of a shared machine does not move.
 
-    python bench/bench_checks.py [--files 500] [--repeat 3] [--instructions]
+    python bench/bench_checks.py [--files 500] [--repeat 3] [--instructions] [--per-check [N]]
 """
 
 from __future__ import annotations
@@ -26,8 +31,12 @@ import shutil
 import subprocess
 import sys
 import time
+from collections import defaultdict
+from collections.abc import Iterable
 
-from persona_review.checks.registry import load_all
+from persona_review.checks import runner
+from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
+from persona_review.checks.registry import Registry, load_all
 from persona_review.checks.runner import run_checks
 from persona_review.checks.sql_squawk import SquawkBatch
 from persona_review.contexts import build_context
@@ -211,11 +220,70 @@ def _count(files: int) -> None:
           f"{checks / 1e6:.0f} M = {checks / parse:.1f}x the parse")
 
 
+def _timed(func: CheckFunc, spent: list[float]) -> CheckFunc:
+    def check(ctx: FileContext) -> Iterable[Hit]:
+        start = time.process_time()
+        hits = list(func(ctx))
+        spent[0] += time.process_time() - start
+        return hits
+
+    return check
+
+
+def _per_check(text: str, repeat: int, top: int) -> None:
+    """CPU time of each check on the PR (best of `repeat` runs per check), worst first."""
+    registry = load_all()
+    own: dict[str, list[float]] = defaultdict(lambda: [0.0])
+    naming: dict[str, float] = defaultdict(float)
+    plain_findings = runner._to_findings
+
+    def timed_findings(ctx: FileContext, spec: CheckSpec, hits: Iterable[Hit]) -> list[object]:
+        start = time.process_time()
+        found = plain_findings(ctx, spec, hits)
+        naming[spec.id] += time.process_time() - start
+        return list(found)
+
+    timed = Registry(
+        checks=[(spec, _timed(func, own[spec.id])) for spec, func in registry.checks],
+        batches=registry.batches,
+    )
+    best: dict[str, tuple[float, float]] = {}
+    stage = float("inf")
+    runner._to_findings = timed_findings  # type: ignore[assignment]
+    try:
+        for _ in range(repeat):
+            contexts = [build_context(f) for f in parse_diff(text)]
+            for spent in own.values():
+                spent[0] = 0.0
+            naming.clear()
+            start = time.process_time()
+            run_checks(contexts, registry=timed)
+            stage = min(stage, time.process_time() - start)
+            for check_id, spent in own.items():
+                run = (spent[0], naming.get(check_id, 0.0))
+                if check_id not in best or sum(run) < sum(best[check_id]):
+                    best[check_id] = run
+    finally:
+        runner._to_findings = plain_findings
+    ranked = sorted(best.items(), key=lambda item: -sum(item[1]))
+    print(f"per check (best of {repeat} runs each; the whole checks stage, timed: {stage:.3f}s CPU):")
+    print(f"  {'check':<28} {'total':>7} {'check':>7} {'naming':>7} {'share':>6}")
+    for check_id, (check, name) in ranked[:top]:
+        print(f"  {check_id:<28} {check + name:7.3f} {check:7.3f} {name:7.3f} {(check + name) / stage:6.1%}")
+    rest = sum(sum(times) for _, times in ranked[top:])
+    print(f"  {'the other ' + str(len(ranked[top:])) + ' checks':<28} {rest:7.3f} {'':>7} {'':>7} "
+          f"{rest / stage:6.1%}")
+    outside = stage - sum(sum(times) for _, times in ranked)
+    print(f"  {'batches (squawk), runner':<28} {outside:7.3f} {'':>7} {'':>7} {outside / stage:6.1%}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--instructions", action="store_true", help="also count instructions (valgrind)")
+    parser.add_argument("--per-check", type=int, nargs="?", const=15, default=0, metavar="N",
+                        help="also print the N checks that cost the most CPU time (default 15)")
     parser.add_argument("--stage", choices=["synth", "parse", "checks"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stage:
@@ -245,6 +313,8 @@ def main() -> None:
     cold = first["contexts_cpu"] + first["load_cpu"] + first["checks_cpu"]
     verdict = "PASS" if cold < BAR_COLD_SECONDS else "FAIL"
     print(f"bar: contexts + checks (cold, incl. imports) {cold:.3f}s CPU < {BAR_COLD_SECONDS} s: {verdict}")
+    if args.per_check:
+        _per_check(text, args.repeat, args.per_check)
     if args.instructions:
         _count(args.files)
 

@@ -39,6 +39,9 @@ class Lexed:
     """Lines that end inside a multi-line string or block comment."""
     whole_file: bool = False
     """The lines are the whole file, so the end of the known lines is the end of the file."""
+    rows: tuple[tuple[int, str, str], ...] = ()
+    """(line number, code view, bare view) of every known line, in order: what `_spans.lines_of` gives,
+    built once (dozens of checks walk the lines of each file)."""
 
 
 _CACHE: OrderedDict[int, tuple[FileContext, Lexed]] = OrderedDict()
@@ -79,7 +82,8 @@ def _lex(ctx: FileContext) -> Lexed:
             code[no], bare[no] = c, b
             if state is not None:
                 continued.add(no)
-    return Lexed(code, bare, segments, frozenset(continued), ctx.whole_file)
+    rows = tuple([(no, code[no], bare[no]) for segment in segments for no in segment])
+    return Lexed(code, bare, segments, frozenset(continued), ctx.whole_file, rows)
 
 
 _Syntax = tuple[str, bool, tuple[str, ...], tuple[str, ...]]

@@ -13,9 +13,11 @@ finding stays.
 from __future__ import annotations
 
 import ast
+from bisect import bisect_left, bisect_right
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
+from itertools import pairwise
 
 from persona_review.checks import _pyflow
 from persona_review.checks.base import FileContext
@@ -36,11 +38,13 @@ def spliced_values_fixed(ctx: FileContext, first: int) -> bool:
     """Whether the statement that starts on file line `first` splices only values the code fixes (and
     splices at least one: a statement that cannot be read is not judged safe)."""
     for index, flow in enumerate(_pyflow.flows(ctx)):
-        found = _statement_at(flow.tree, first - flow.offset)
+        top = ctx.cached(f"py_sql_values.top.{index}", partial(_top_level_lines, flow.tree))
+        found = _statement_at(flow.tree, first - flow.offset, top)
         if found is None:
             continue
         stmt, scope = found
-        classes = ctx.cached(f"py_sql_values.classes.{index}", partial(_class_constants, flow.tree))
+        # Read (once per file) only when a `self.`/`cls.` attribute is judged: most statements have none.
+        classes = partial(ctx.cached, f"py_sql_values.classes.{index}", partial(_class_constants, flow.tree))
         spliced = list(_spliced(stmt))
         return bool(spliced) and all(
             _Judge(scope, classes, stmt.lineno).fixed(expr, _DEPTH) for expr in spliced
@@ -61,12 +65,26 @@ def _class_constants(tree: ast.Module) -> dict[str, dict[str, ast.expr]]:
     }
 
 
-def _statement_at(tree: ast.Module, first: int) -> tuple[ast.stmt, list[ast.stmt]] | None:
+_TopLines = tuple[list[int], list[int]] | None
+"""The first and last lines of the module's statements, in order (None when they are not sorted)."""
+
+
+def _top_level_lines(tree: ast.Module) -> _TopLines:
+    firsts = [stmt.lineno for stmt in tree.body]
+    lasts = [stmt.end_lineno or stmt.lineno for stmt in tree.body]
+    if any(a > b for a, b in pairwise(firsts)) or any(a > b for a, b in pairwise(lasts)):
+        return None
+    return firsts, lasts
+
+
+def _statement_at(
+    tree: ast.Module, first: int, top: _TopLines = None
+) -> tuple[ast.stmt, list[ast.stmt]] | None:
     """The innermost simple statement covering line `first`, and the body of the function around it (or
-    the module's)."""
+    the module's). `top` is `_top_level_lines(tree)`, when known."""
     function: ast.FunctionDef | ast.AsyncFunctionDef | None = None
     stmt: ast.stmt | None = None
-    for node in _statements_over(tree, first):
+    for node in _statements_over(tree, first, top):
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             if function is None or node.lineno >= function.lineno:
                 function = node
@@ -81,12 +99,20 @@ _HOLDERS = (ast.stmt, ast.excepthandler, ast.match_case)
 """What can hold a statement: a statement itself, an `except` clause, a `case` of a `match`."""
 
 
-def _statements_over(tree: ast.Module, first: int) -> Iterator[ast.stmt]:
+def _statements_over(tree: ast.Module, first: int, top: _TopLines = None) -> Iterator[ast.stmt]:
     """The statements whose lines cover line `first`, in the order `ast.walk` gives them (breadth first).
     Statements sit only in the bodies of statements, `except` clauses and `case`s, and a statement covers
     every statement inside it: only those holders that cover the line are opened, so a file's many hits
-    each cost the depth of the tree, not a walk of all of it."""
-    todo: deque[ast.AST] = deque([tree])
+    each cost the depth of the tree, not a walk of all of it. With `top`, the module's statements that
+    cover the line are found by bisection (a module of many functions is not read through per hit)."""
+    todo: deque[ast.AST] = deque()
+    if top is None:
+        todo.append(tree)
+    else:
+        firsts, lasts = top
+        for statement in tree.body[bisect_left(lasts, first) : bisect_right(firsts, first)]:
+            yield statement
+            todo.append(statement)
     while todo:
         node = todo.popleft()
         for child in ast.iter_child_nodes(node):
@@ -127,7 +153,8 @@ def _stringy(node: ast.expr) -> bool:
 
 
 class _Judge:
-    def __init__(self, scope: list[ast.stmt], classes: dict[str, dict[str, ast.expr]], line: int) -> None:
+    def __init__(self, scope: list[ast.stmt], classes: Callable[[], dict[str, dict[str, ast.expr]]],
+                 line: int) -> None:
         self.scope = scope
         self.classes = classes
         self.line = line
@@ -176,7 +203,7 @@ class _Judge:
                                           or "model" in chain[:-1]):
             return True
         if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
-            for attrs in self.classes.values():
+            for attrs in self.classes().values():
                 if node.attr in attrs:
                     return self.fixed(attrs[node.attr], depth)
         return node.attr.isupper() and len(node.attr) > 1  # Settings.MAX_ROWS, enum members

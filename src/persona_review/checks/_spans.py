@@ -34,9 +34,9 @@ class Span:
 
 def lines_of(lexed: Lexed) -> Iterator[tuple[int, str, str]]:
     """(line number, code view, bare view) for every known line, in order."""
-    for segment in lexed.segments:
-        for no in segment:
-            yield no, lexed.code[no], lexed.bare[no]
+    if lexed.rows or not lexed.segments:
+        return iter(lexed.rows)
+    return ((no, lexed.code[no], lexed.bare[no]) for segment in lexed.segments for no in segment)
 
 
 def matching_lines(lexed: Lexed, pattern: re.Pattern[str]) -> Iterator[Hit]:
@@ -190,6 +190,23 @@ def string_contents(span: Span) -> str:
     code, bare = span.code, span.bare
     if len(code) != len(bare):
         raise ValueError("the code and bare views of a span differ in length")
+    try:
+        code_bytes, bare_bytes = code.encode("latin-1"), bare.encode("latin-1")
+    except UnicodeEncodeError:
+        return _string_contents_by_runs(code, bare)
+    # One character per byte: keep the code's bytes under the bare view's blanks, a blank elsewhere, with
+    # whole-text bit masks (a loop over the runs of blanks costs several times as much on a typical span).
+    keep = int.from_bytes(bare_bytes.translate(_BLANK_MASK), "big")
+    blanks = int.from_bytes(b" " * len(bare), "big")
+    merged = (int.from_bytes(code_bytes, "big") & keep) | (blanks & ~keep)
+    return merged.to_bytes(len(bare), "big").decode("latin-1")
+
+
+_BLANK_MASK = bytes(0xFF if byte == 0x20 else 0 for byte in range(256))
+"""A byte table: all ones for a blank, zero for anything else."""
+
+
+def _string_contents_by_runs(code: str, bare: str) -> str:
     # String contents are what the bare view blanks: copy the code under each run of blanks in one piece.
     parts: list[str] = []
     end = 0

@@ -177,12 +177,25 @@ def calls(text: str) -> list[str]:
     blanked = _blank_strings(text)
     for match in _CALL.finditer(blanked):
         name = _SPACES.sub("", match.group(1))
-        if name not in _KEYWORDS and not _DEFINING.search(blanked, 0, match.start()):
+        if name not in _KEYWORDS and not _defining(blanked, match.start()):
             out.append(name)
     return out
 
 
+def _defining(blanked: str, start: int) -> bool:
+    """Whether `blanked` up to `start` ends with a defining keyword and white space (`_DEFINING`). Only the
+    keyword just before the white space that ends there can match, so only it is searched, not all the text
+    before (which made a text of many calls quadratic)."""
+    keyword_end = start
+    while keyword_end > 0 and blanked[keyword_end - 1].isspace():
+        keyword_end -= 1
+    if keyword_end == start:
+        return False
+    return _DEFINING.search(blanked, max(0, keyword_end - _LONGEST_DEFINING), start) is not None
+
+
 _DEFINING = re.compile(r"\b(?:def|func|function|fn|class)\s+$")
+_LONGEST_DEFINING = len("function")
 
 
 def primary_call(text: str) -> str:

@@ -153,7 +153,8 @@ def _only_printed(lexed: Lexed, name: str, built: int) -> bool:
         bare = lexed.bare[no]
         if bare.startswith("}") or _FUNC.match(bare):
             return True
-        uses = [use.start() for use in word.finditer(bare) if not bare.startswith(".Write", use.end())]
+        uses = [use.start() for use in word.finditer(bare) if not bare.startswith(".Write", use.end())] \
+            if name in bare else []
         if uses:
             printed: list[tuple[int, int]] = []
             for call in _PRINT_CALL.finditer(bare):
@@ -192,19 +193,20 @@ def _inert_values(lexed: Lexed) -> frozenset[str]:
     other: set[str] = set()
     builders: dict[str, bool] = {}
     for no, code, bare in lines_of(lexed):
-        params = _GO_PARAMS.match(bare)
+        # Each pattern is tried only on a line holding a word it needs (`func`, a builder, `.Write`, `=`).
+        params = _GO_PARAMS.match(bare) if "func" in bare else None
         if params is not None:
             other.update(piece.split()[0] for piece in params.group(1).split(",") if piece.split())
-        declared = _BUILDER_DECL.match(bare)
+        declared = _BUILDER_DECL.match(bare) if "strings.Builder" in bare or "bytes.Buffer" in bare else None
         if declared is not None:
             builders.setdefault(declared.group(1) or declared.group(2), True)
             continue
-        for write in _BUILDER_WRITE.finditer(bare):
+        for write in _BUILDER_WRITE.finditer(bare) if ".Write" in bare else ():
             if write.group(1) in builders:
                 args = split_args(bracket_span(lexed, no, write.end() - 1))
                 if not all(_GO_LITERAL.match(a.strip()) for a in args):
                     builders[write.group(1)] = False
-        assign = _MULTI_ASSIGN.match(code)
+        assign = _MULTI_ASSIGN.match(code) if "=" in code else None
         if assign is None:
             continue
         names = [n.strip() for n in assign.group(1).split(",")]

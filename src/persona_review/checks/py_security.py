@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from persona_review.checks._lexing import lex
 from persona_review.checks._prefilter import has_any, lines_containing
 from persona_review.checks._py_sql_values import spliced_values_fixed
-from persona_review.checks._pyflow import flows
+from persona_review.checks._pyflow import Flow, flows
 from persona_review.checks._spans import (
     Span,
     bracket_span,
@@ -136,15 +136,29 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
 
 def _flow_literal(ctx: FileContext, line: int) -> bool:
     """Whether the data flow knows the SQL text on `line` in full: every part of it a literal, directly
-    or through names that can only hold literals there (a branch that cannot run is not followed)."""
-    for flow in flows(ctx):
-        for assignment in flow.assignments:
-            if assignment.line == line and isinstance(assignment.target, ast.Name):
-                return not assignment.value.tainted and assignment.value.start is not None
-        for call in flow.calls:
-            if call.line == line and call.args and call.name.rsplit(".", 1)[-1] in _RUNNERS:
-                return not call.args[0].tainted and call.args[0].start is not None
+    or through names that can only hold literals there (a branch that cannot run is not followed).
+    Each flow's answers are indexed by line once per file (a scan per hit made a file's review quadratic)."""
+    indexed: dict[int, dict[int, bool]] = ctx.cached("py_security.flow_literal", dict)
+    for number, flow in enumerate(flows(ctx)):
+        answers = indexed.get(number)
+        if answers is None:
+            answers = indexed[number] = _literal_lines(flow)
+        if line in answers:
+            return answers[line]
     return False
+
+
+def _literal_lines(flow: Flow) -> dict[int, bool]:
+    """Line -> what `_flow_literal` says of it from this flow: the first plain-name assignment on the line,
+    else the first query call on it with an argument."""
+    answers: dict[int, bool] = {}
+    for assignment in flow.assignments:
+        if isinstance(assignment.target, ast.Name) and assignment.line not in answers:
+            answers[assignment.line] = not assignment.value.tainted and assignment.value.start is not None
+    for call in flow.calls:
+        if call.line not in answers and call.args and call.name.rsplit(".", 1)[-1] in _RUNNERS:
+            answers[call.line] = not call.args[0].tainted and call.args[0].start is not None
+    return answers
 
 
 _RUNNERS = frozenset({"execute", "executemany", "executescript", "raw", "text", "read_sql", "read_sql_query",
