@@ -1110,15 +1110,28 @@ def _fold_call(c: ir.Call, receiver: Value | None, args: tuple[Value, ...]) -> V
     return None
 
 
-_SPEC = re.compile(r"%(?:\d+\$)?[-#+ 0,(]*\d*(?:\.\d+)?([a-zA-Z%])")
+_SPEC = re.compile(r"%(?:(\d+)\$)?[-#+ 0,(]*\d*(?:\.\d+)?([a-zA-Z%])")
 
 
 def _format(template: str, args: Sequence[Const]) -> Value | None:
+    """`String.format` of constants; `%2$s` names its argument (1-based) without moving on to the next."""
     values = iter(args)
+
+    def one(m: re.Match[str]) -> str:
+        if m.group(2) == "%":
+            return "%"
+        if m.group(2) == "n":
+            return "\n"
+        if m.group(1) is None:
+            return const_text(next(values))
+        index = int(m.group(1))
+        if not 1 <= index <= len(args):
+            raise IndexError(index)
+        return const_text(args[index - 1])
+
     try:
-        out = _SPEC.sub(lambda m: "%" if m.group(1) == "%" else ("\n" if m.group(1) == "n"
-                                                                 else const_text(next(values))), template)
-    except StopIteration:
+        out = _SPEC.sub(one, template)
+    except (StopIteration, IndexError):
         return None
     return literal(out)
 
