@@ -537,6 +537,9 @@ class JavaAdapter(TreeAdapter):
             return ir.Unary(_text(_field(node, "operator")), operand) if operand is not None else ir.Other()
         if kind == "ternary_expression":
             return ternary(node)
+        if kind == "update_expression":  # `i++`: a new value of `i`, not followed (a counted loop ends)
+            operand = first_named(node)
+            return ir.AssignExpr(operand, operand, "++") if operand is not None else ir.Other()
         if kind == "field_access":
             obj, member = _field(node, "object"), _field(node, "field")
             if obj is None or member is None:
