@@ -92,6 +92,7 @@ def test_request_data_after_a_constant_starts_with_it_and_before_starts_with_not
 
 def test_two_branches_keep_the_literal_start_they_share() -> None:
     assert java_sink('sink((c ? "abcX" : "abdY") + p);').prefix == "ab"
+    assert java_sink('sink((c ? "abcX" : "abcY") + p);').prefix == "abc"
     assert java_sink('sink((c ? "select * from a" : "select * from b") + p);').prefix == "select * from "
     assert java_sink('sink((c ? "xyz" : "w") + p);').prefix == ""
 
