@@ -11,7 +11,8 @@ import textwrap
 import pytest
 
 from persona_review.checks import go_flow_security
-from persona_review.checks._tsflow import Value, flows, ir
+from persona_review.checks._tsflow import Value, flows
+from persona_review.checks._tsflow.ir import Function
 from persona_review.contexts import context_for_text
 
 
@@ -20,7 +21,7 @@ def sinks(path: str, source: str) -> list[Value]:
     return [site.args[0] for flow in flows(ctx) for site in flow.calls if site.call.method == "sink"]
 
 
-def enclosing(path: str, source: str) -> list[ir.Function | None]:
+def enclosing(path: str, source: str) -> list[Function | None]:
     """The function around each `sink(...)` call."""
     ctx = context_for_text(path, textwrap.dedent(source).lstrip("\n"))
     return [site.function for flow in flows(ctx) for site in flow.calls if site.call.method == "sink"]
