@@ -38,3 +38,12 @@ def test_a_deeply_nested_expression_gives_an_unknown_value_instead_of_failing() 
     shallow = nested(40)
     assert (shallow.known, shallow.const) == (True, "a" * 41)
     assert nested(150).known is False
+
+
+def test_the_depth_limit_counts_nesting_not_how_many_helpers_a_function_calls() -> None:
+    helpers = "".join(f'  String h{i}() {{ return "c{i}"; }}\n' for i in range(12))
+    calls = "".join(f"    sink(h{i}());\n" for i in range(12))
+    ctx = context_for_text("A.java", "class A {\n  void run() {\n" + calls + "  }\n" + helpers + "}\n")
+    values = [site.args[0] for flow in flows(ctx) for site in flow.calls
+              if site.call.method == "sink" and site.function is not None and site.function.name == "run"]
+    assert [v.const for v in values] == [f"c{i}" for i in range(12)]
