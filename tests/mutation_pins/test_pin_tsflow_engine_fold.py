@@ -38,6 +38,7 @@ FOLDED: list[tuple[str, Const]] = [
     ("3 >= 3", True),
     ("2 >= 3", False),
     ('"a" == "a"', True),
+    ('"users" == "users"', True),
     ('"a" == "b"', False),
     ('"a" != "b"', True),
     ("1 != 1", False),
@@ -107,6 +108,9 @@ FOLDED: list[tuple[str, Const]] = [
     ('String.join("", "a", "b")', "ab"),
 ]
 NOT_FOLDED = [
+    "1 & 3",
+    '"a" - 1',
+    "true < false",
     "1 / 0",
     "1 % 0",
     "1.5 / 0",
