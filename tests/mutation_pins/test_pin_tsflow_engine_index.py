@@ -25,3 +25,17 @@ def test_statements_outside_any_function_are_run() -> None:
     assert [(s.call.method, s.line) for s in flow.calls] == [("FormValue", 3), ("sink", 4)]
     assert flow.calls[1].args[0].tainted and flow.calls[1].function is None
     assert flow.has_sources
+
+
+def _source_of(call: str) -> str:
+    ctx = context_for_text("A.java", f"class A {{\n  void run(HttpServletRequest request) {{\n    sink({call});\n  }}\n}}\n")
+    [value] = [site.args[0] for flow in flows(ctx) for site in flow.calls if site.call.method == "sink"]
+    return value.source
+
+
+def test_a_source_is_named_on_one_line_and_cut_to_sixty_characters() -> None:
+    exact = 'request.getParameter("' + "n" * 36 + '")'
+    assert len(exact) == 60 and _source_of(exact) == exact
+    longer = 'request.getParameter("' + "n" * 37 + '")'
+    assert _source_of(longer) == longer[:59] + "…"
+    assert _source_of('request.getParameter(\n        "id")') == 'request.getParameter( "id")'
