@@ -76,6 +76,12 @@ CORE_MODULES = [
     "src/persona_review/config_trust.py",
     "src/persona_review/model/repo_instructions.py",
     "src/persona_review/checks/_pyflow.py",
+    "src/persona_review/checks/_py_imports.py",
+    # The tree-sitter data-flow layer (Go, Java, JavaScript): what it knows about a value, the records its
+    # adapters give the engine, and SQL taint across statements (engine.py is not yet at the bar).
+    "src/persona_review/checks/_tsflow/values.py",
+    "src/persona_review/checks/_tsflow/ir.py",
+    "src/persona_review/checks/_taint.py",
 ]
 
 # Imported once in the parent so that every forked child starts with them loaded. None of them may import

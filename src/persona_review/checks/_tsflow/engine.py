@@ -805,8 +805,10 @@ class _Run:
         t = self.tables
         if method in {"append", "concat"} and args and (receiver.type in t.builders or method == "concat"):
             grown = replace(join(receiver, args[0]), type=receiver.type)
-            if receiver_name is not None and method == "append":
-                self.env[receiver_name] = grown
+            if method == "append":
+                target = receiver_name if receiver_name is not None else self._appended_to(c.receiver)
+                if target is not None:
+                    self.env[target] = grown
             return grown
         if method == "insert" and len(args) == 2 and receiver.type in t.builders:
             grown = replace(join(args[1], receiver) if args[0].known and args[0].const == 0
@@ -861,6 +863,18 @@ class _Run:
             if receiver_name is not None:
                 self.env[receiver_name] = grown
             return UNKNOWN
+        return None
+
+    def _appended_to(self, node: Node | None) -> str | None:
+        """The builder a chain of appends starts from (`sb` in `sb.append(a).append(b)`): each append
+        returns that same builder, so the last one's content is the builder's."""
+        while node is not None:
+            expr = self.adapter.expression(node)
+            if not isinstance(expr, ir.Call):
+                return self._name_of(node, expr)
+            if expr.method != "append" or expr.new_type is not None:
+                return None
+            node = expr.receiver
         return None
 
     def _on_request(self, c: ir.Call, receiver: Value | None, receiver_name: str | None) -> bool:
@@ -990,10 +1004,11 @@ def sequence(elements: Sequence[Value]) -> Value:
 
 
 def _with_taint(target: Value, *values: Value) -> Value:
-    """`target` carrying the taint, flags and parameters of `values` (its content kept)."""
+    """`target` carrying the taint, flags and parameters of `values` (its content kept; no longer fixed
+    once it holds request data)."""
     mixed = derived(*values)
     return replace(target, tainted=mixed.tainted, source=mixed.source, safe_for=mixed.safe_for,
-                   flags=mixed.flags, params=mixed.params)
+                   flags=mixed.flags, params=mixed.params, fixed=target.fixed and not mixed.tainted)
 
 
 def _merge(envs: Sequence[Env]) -> Env:
@@ -1110,15 +1125,28 @@ def _fold_call(c: ir.Call, receiver: Value | None, args: tuple[Value, ...]) -> V
     return None
 
 
-_SPEC = re.compile(r"%(?:\d+\$)?[-#+ 0,(]*\d*(?:\.\d+)?([a-zA-Z%])")
+_SPEC = re.compile(r"%(?:(\d+)\$)?[-#+ 0,(]*\d*(?:\.\d+)?([a-zA-Z%])")
 
 
 def _format(template: str, args: Sequence[Const]) -> Value | None:
+    """`String.format` of constants; `%2$s` names its argument (1-based) without moving on to the next."""
     values = iter(args)
+
+    def one(m: re.Match[str]) -> str:
+        if m.group(2) == "%":
+            return "%"
+        if m.group(2) == "n":
+            return "\n"
+        if m.group(1) is None:
+            return const_text(next(values))
+        index = int(m.group(1))
+        if not 1 <= index <= len(args):
+            raise IndexError(index)
+        return const_text(args[index - 1])
+
     try:
-        out = _SPEC.sub(lambda m: "%" if m.group(1) == "%" else ("\n" if m.group(1) == "n"
-                                                                 else const_text(next(values))), template)
-    except StopIteration:
+        out = _SPEC.sub(one, template)
+    except (StopIteration, IndexError):
         return None
     return literal(out)
 

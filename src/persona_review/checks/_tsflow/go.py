@@ -453,7 +453,7 @@ class GoAdapter(TreeAdapter):
         if clause is not None:
             header = [c for c in clause.named_children]
             return ir.Loop(body, header)
-        condition = [c for c in node.named_children if c is not body]
+        condition = [c for c in node.named_children if c != body]
         return ir.Loop(body, condition)
 
     # --- expressions --------------------------------------------------------------------------------

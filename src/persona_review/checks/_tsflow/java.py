@@ -342,7 +342,8 @@ class JavaAdapter(TreeAdapter):
         stack = [root]
         while stack:
             node = stack.pop()
-            for child in reversed(node.named_children):
+            nested: list[Node] = []
+            for child in node.named_children:  # in source order: a constant may use one declared above
                 if child.type in {"field_declaration", "constant_declaration"}:
                     modifiers = next((c for c in child.named_children if c.type == "modifiers"), None)
                     words = _text(modifiers).split() if modifiers is not None else []
@@ -358,7 +359,8 @@ class JavaAdapter(TreeAdapter):
                     "enum_body",
                     "enum_body_declarations",
                 }:
-                    stack.append(child)
+                    nested.append(child)
+            stack.extend(reversed(nested))
         return out
 
     def type_of(self, node: Node | None) -> str | None:
@@ -537,6 +539,9 @@ class JavaAdapter(TreeAdapter):
             return ir.Unary(_text(_field(node, "operator")), operand) if operand is not None else ir.Other()
         if kind == "ternary_expression":
             return ternary(node)
+        if kind == "update_expression":  # `i++`: a new value of `i`, not followed (a counted loop ends)
+            operand = first_named(node)
+            return ir.AssignExpr(operand, operand, "++") if operand is not None else ir.Other()
         if kind == "field_access":
             obj, member = _field(node, "object"), _field(node, "field")
             if obj is None or member is None:
