@@ -732,6 +732,9 @@ def _record_kill(module: str, function: str, pid: int) -> str:
     return test
 
 
+VERBOSE = [False]
+
+
 class _Watch:
     """pytest plugin: each test under its time limit; the first failure noted for `arrange`."""
 
@@ -751,6 +754,9 @@ class _Watch:
             if not self.failed:
                 _note_killer(report.nodeid)
             self.failed = True
+            if VERBOSE[0]:  # which test, and why: what a failing baseline needs to be looked into
+                print(f"\nFAILED {report.nodeid} ({report.when}):\n{str(report.longrepr)[-3000:]}",
+                      file=sys.__stderr__, flush=True)
 
 
 class _Select(_Watch):
@@ -1048,6 +1054,7 @@ def _normalise(modules: Iterable[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse(argv)
+    VERBOSE[0] = args.verbose
     # As under `python -m pytest` from the repository (the README's test command): tests import each other as
     # `tests.<package>`. Run as a script, only bench/ would be on the path, and a test file traced alone
     # (the incremental coverage run) would fail to import.

@@ -17,8 +17,10 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, NamedTuple
+
+from fakes.quiet_server import QuietHTTPServer
 
 
 @dataclass
@@ -112,7 +114,7 @@ class FakeAnthropic:
         """The usage of every successful reply, in the order they were sent."""
         self._cached: set[str] = set()
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer((host, 0), self._handler())
+        self._server = QuietHTTPServer((host, 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,), daemon=True)
 

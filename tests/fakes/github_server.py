@@ -21,7 +21,7 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -40,6 +40,7 @@ from fakes.github_state import (
     commentable_lines,
     sha_of,
 )
+from fakes.quiet_server import QuietHTTPServer
 
 PREFIX = "/api/v3"
 GRAPHQL = "/api/graphql"
@@ -95,7 +96,7 @@ class FakeGitHub:
         """GitHub lists at most 3,000 files of a pull request; lowered by tests to keep them small."""
         self.stalls: list[Fault] = []
         self._lock = threading.RLock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._server = QuietHTTPServer(("127.0.0.1", 0), _handler(self))
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
                                         daemon=True)
         host, port = self._server.server_address[:2]

@@ -197,3 +197,15 @@ def test_workspace_contents_only_where_the_checkout_matches_the_review(persona: 
     outside = [f.replace(path="../orders.py") for f in result.findings]
     (tmp_path.parent / "orders.py").write_text("\n".join(ORDERS) + "\n", encoding="utf-8")
     assert workspace_contents(tmp_path, outside) == {}
+
+
+def test_a_checkout_file_that_cannot_be_read_as_utf8_gets_no_line_hashes(persona: Persona, tmp_path: Path) -> None:
+    # One readable file and one in another encoding: the readable one keeps its text, the other is left out
+    # (never a crash, and never the previous file's text standing in for it).
+    result = review(persona, ORDERS)
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "orders.py").write_bytes(("\n".join(ORDERS) + "\n# caf\xe9\n").encode("latin-1"))
+    other = [f.replace(path="app/other.py") for f in result.findings]
+    (tmp_path / "app" / "other.py").write_text("\n".join(ORDERS) + "\n", encoding="utf-8")
+    assert workspace_contents(tmp_path, [*result.findings, *other]) == {
+        "app/other.py": (tmp_path / "app" / "other.py").read_text(encoding="utf-8")}
