@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterable, Iterator
 
+from persona_review.checks._py_imports import canonical, imported_names
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -102,7 +103,7 @@ def blocking_in_async(ctx: FileContext) -> Iterator[Hit]:
         functions = flow.nodes(ast.AsyncFunctionDef)
         if not functions:
             continue
-        names = _imported_names(flow.tree)
+        names = imported_names(flow)
         clients = _file_clients(flow.tree, names)
         for function in functions:
             local = _bindings(_own_nodes(function), names)
@@ -158,29 +159,15 @@ def _own_calls(function: ast.AsyncFunctionDef) -> Iterator[ast.Call]:
             yield node
 
 
-def _imported_names(tree: ast.Module) -> dict[str, str]:
-    """Local name -> qualified name, for imports of the modules this check knows (anywhere in the file)."""
-    out: dict[str, str] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.asname is not None:
-                    out[alias.asname] = alias.name
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            for alias in node.names:
-                out[alias.asname or alias.name] = f"{node.module}.{alias.name}"
-    return out
-
-
 def _qualified(node: ast.expr, names: dict[str, str]) -> str:
     """The dotted name of `node` with its first part read through the imports, or "" when that first part is
     neither imported nor one of the known modules (a local `sleep` or `run` is none of ours)."""
     written = dotted(node)
     if not written or "()" in written:
         return ""
-    head, dot, rest = written.partition(".")
+    head, dot, _rest = written.partition(".")
     if head in names:
-        return names[head] + dot + rest
+        return canonical(written, names)
     return written if head in _MODULES and dot else ""
 
 
