@@ -51,10 +51,16 @@ def lock_held_on_return(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     blocks = blocks_of(ctx)
     funcs = functions(ctx)
-    for brace, func in funcs.items():
-        body = range(func.first + 1, func.last)
-        own = [no for no in body if _function_of(blocks, no, funcs) == brace]
+    # Each known line under the innermost function holding it, in one pass over the file.
+    by_function: dict[int, list[int]] = {}
+    for no in sorted(lexed.bare):
+        brace = _function_of(blocks, no, funcs)
+        if brace is not None and funcs[brace].first < no < funcs[brace].last:
+            by_function.setdefault(brace, []).append(no)
+    for own in by_function.values():
         texts = {no: lexed.bare.get(no, "") for no in own}
+        if not any("Lock()" in t for t in texts.values()):
+            continue
         for no in own:
             lock = _LOCK.match(texts[no])
             if lock is None:
