@@ -57,6 +57,7 @@ def async_handler_rejection(ctx: FileContext) -> Iterator[Hit]:
         return
     lexed = lex(ctx)
     blocks = blocks_of(ctx)
+    ordered: list[Block] | None = None  # sorted once, when a registration is found
     for no, bare in lexed.bare.items():
         if "async" not in bare:
             continue
@@ -66,7 +67,8 @@ def async_handler_rejection(ctx: FileContext) -> Iterator[Hit]:
         start = len(text) - len(bare)
         if not any(m.end() > start for m in _ROUTE.finditer(text)):
             continue  # no registration whose `async` is on this line
-        body = _handler_block(blocks, no)
+        ordered = ordered if ordered is not None else blocks.all()
+        body = _handler_block(ordered, no)
         if body is None:
             continue
         risky = _uncaught(lexed.bare, blocks, body)
@@ -74,11 +76,11 @@ def async_handler_rejection(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no, None, _message(lexed.bare.get(risky, "").strip()))
 
 
-def _handler_block(blocks: Blocks, line: int) -> Block | None:
+def _handler_block(ordered: list[Block], line: int) -> Block | None:
     """The closed block the handler's body is: the first block opened on its line or the next two whose
     header follows an arrow or a function's parameters."""
-    found = [b for b in blocks.all() if line <= b.first <= line + 2 and ("=>" in b.header or ")" in b.header)]
-    return found[0] if found else None
+    return next((b for b in ordered if line <= b.first <= line + 2 and ("=>" in b.header or ")" in b.header)),
+                None)
 
 
 def _uncaught(bare: dict[int, str], blocks: Blocks, body: Block) -> int | None:
