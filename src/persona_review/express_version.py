@@ -20,32 +20,31 @@ from pathlib import PurePosixPath
 
 Reader = Callable[[Sequence[str]], Mapping[str, str]]
 
-_MAJOR = re.compile(r"^\s*(?:[\^~>=v]|>=)?\s*(\d+)")
+_MAJOR = re.compile(r"^\s*[\^~>=v]*\s*(\d+)")
+
+
+def _packages_above(path: str) -> list[str]:
+    """The `package.json` of each folder above `path`, nearest first, the root's last."""
+    return ["package.json" if str(p) == "." else f"{p}/package.json" for p in PurePosixPath(path).parents]
 
 
 def package_files(changed: Iterable[str]) -> list[str]:
     """`package.json` in every folder above a changed file and at the root, nearest first per file."""
-    out: list[str] = []
-    for path in changed:
-        for parent in PurePosixPath(path).parents:
-            name = "package.json" if str(parent) == "." else f"{parent}/package.json"
-            if name not in out:
-                out.append(name)
+    out = list(dict.fromkeys(name for path in changed for name in _packages_above(path)))
     return out or ["package.json"]
 
 
 def express_major(read: Reader, changed: Iterable[str]) -> int | None:
-    """The major version of Express the changed files' packages depend on, or None when unknown."""
+    """The major version of Express the changed files' packages depend on, or None when unknown: for each
+    file, the nearest `package.json` that names Express decides."""
     changed = list(changed)
     texts = read(package_files(changed))
     majors: set[int] = set()
     for path in changed:
-        for parent in PurePosixPath(path).parents:
-            name = "package.json" if str(parent) == "." else f"{parent}/package.json"
-            major = _major(texts.get(name))
-            if major is not None:
-                majors.add(major)
-                break
+        found = (_major(texts.get(name)) for name in _packages_above(path))
+        major = next((m for m in found if m is not None), None)
+        if major is not None:
+            majors.add(major)
     return majors.pop() if len(majors) == 1 else None
 
 
