@@ -41,24 +41,25 @@ _BODIES = ("body", "orelse", "finalbody")
 def lock_held_on_return(ctx: FileContext) -> Iterator[Hit]:
     seen: set[int] = set()
     for flow in flows(ctx):
-        for node in ast.walk(flow.tree):
-            for field in _BODIES:
-                stmts = getattr(node, field, None)
-                if isinstance(stmts, list) and stmts and isinstance(stmts[0], ast.stmt):
-                    for leak, lock in _leaks_in(stmts):
-                        line = leak.lineno + flow.offset
-                        if line not in seen:
-                            seen.add(line)
-                            yield Hit(line, (leak.end_lineno or leak.lineno) + flow.offset,
-                                      message=_message(leak, lock))
-            if isinstance(node, ast.Try | ast.TryStar):
-                for handler in node.handlers:
-                    for leak, lock in _leaks_in(handler.body):
-                        line = leak.lineno + flow.offset
-                        if line not in seen:
-                            seen.add(line)
-                            yield Hit(line, (leak.end_lineno or leak.lineno) + flow.offset,
-                                      message=_message(leak, lock))
+        for stmts in _statement_lists(flow.tree):
+            for leak, lock in _leaks_in(stmts):
+                line = leak.lineno + flow.offset
+                if line not in seen:
+                    seen.add(line)
+                    end = (leak.end_lineno or leak.lineno) + flow.offset
+                    yield Hit(line, end, message=_message(leak, lock))
+
+
+def _statement_lists(tree: ast.Module) -> Iterator[list[ast.stmt]]:
+    """Every block of statements in the module: bodies, `else`/`finally` blocks and `except` handlers."""
+    for node in ast.walk(tree):
+        for field in _BODIES:
+            stmts = getattr(node, field, None)
+            if isinstance(stmts, list) and stmts and isinstance(stmts[0], ast.stmt):
+                yield stmts
+        if isinstance(node, ast.Try | ast.TryStar):
+            for handler in node.handlers:
+                yield handler.body
 
 
 def _called(stmt: ast.stmt, method: str) -> str:
