@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from persona_review.checks._tsflow import ir
 from persona_review.checks._tsflow.engine import FileFlow, analyse
+from persona_review.checks._tsflow.memo import MemoAdapter
 from persona_review.checks.base import FileContext
 
 if TYPE_CHECKING:
@@ -270,9 +271,9 @@ def _analyse(ctx: FileContext) -> list[FileFlow]:
                 if error_count(other.root_node) < error_count(tree.root_node):
                     tree = other
                     adapter = adapter_for(language, _RETRY[language])
-            out.append(analyse(tree.root_node, adapter))
+            out.append(analyse(tree.root_node, MemoAdapter(adapter)))
         else:
             for first, texts in ctx.segments():
                 for start, tree in _fragment_trees(language, first, list(texts)):
-                    out.append(analyse(tree.root_node, adapter, start - 1))
+                    out.append(analyse(tree.root_node, MemoAdapter(adapter), start - 1))
     return out
