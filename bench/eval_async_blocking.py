@@ -25,13 +25,13 @@ The split is a stable hash of `source/file name`: **dev** files may be read whil
 from __future__ import annotations
 
 import argparse
-import hashlib
 import re
 import subprocess
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from _line_scores import LineScore, split_of
 from persona_review.checks.runner import run_checks
 from persona_review.contexts import context_for_text
 
@@ -45,9 +45,6 @@ _SNAP_RULE = re.compile(r"^(ASYNC\d{3})\b", re.MULTILINE)
 _RUFF_FIXTURES = "crates/ruff_linter/resources/test/fixtures/flake8_async"
 _RUFF_SNAPSHOTS = "crates/ruff_linter/src/rules/flake8_async/snapshots"
 
-
-def split_of(name: str) -> str:
-    return "dev" if int(hashlib.sha256(name.encode()).hexdigest(), 16) % 2 == 0 else "test"
 
 
 @dataclass
@@ -124,24 +121,9 @@ def ruff_cases(git_dir: Path) -> list[Case]:
     return out
 
 
-@dataclass
-class Score:
-    found: int = 0
-    missed: int = 0
-    false_alarms: int = 0
-    notes: list[str] = field(default_factory=list)
 
-    def line(self) -> str:
-        labelled = self.found + self.missed
-        reported = self.found + self.false_alarms
-        recall = self.found / labelled if labelled else 0.0
-        precision = self.found / reported if reported else 1.0
-        return (f"{labelled:4} labelled  found {self.found:4}  missed {self.missed:4}  false alarms "
-                f"{self.false_alarms:3}  recall {recall:.3f}  precision {precision:.3f}")
-
-
-def score(cases: list[Case]) -> dict[tuple[str, str], Score]:
-    scores: dict[tuple[str, str], Score] = defaultdict(Score)
+def score(cases: list[Case]) -> dict[tuple[str, str], LineScore]:
+    scores: dict[tuple[str, str], LineScore] = defaultdict(LineScore)
     for case in cases:
         if not case.rules & set(SCORED):
             continue  # the linter's tests never asked these rules about this file
@@ -184,7 +166,7 @@ def main() -> None:
     scores = score(cases)
     splits = ("dev", "test") if args.split == "both" else (args.split,)
     for split in splits:
-        total = Score()
+        total = LineScore()
         for kind in ("http", "process", "sleep"):
             s = scores[(kind, split)]
             total.found += s.found

@@ -23,12 +23,12 @@ files are only scored.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from _line_scores import LineScore, split_of
 from persona_review.checks.runner import run_checks
 from persona_review.contexts import context_for_text
 
@@ -39,9 +39,6 @@ _EXPECTED = re.compile(r"^\|\s*[\w.]+\.java:(\d+):", re.MULTILINE)
 _ACQUIRE = re.compile(r"\.(?:lock|lockInterruptibly|tryLock)\(\)")
 _METHOD = re.compile(r"^\s*(?:public|private|protected|static|\s)*[\w<>\[\]]+\s+(\w+)\s*\(")
 
-
-def split_of(name: str) -> str:
-    return "dev" if int(hashlib.sha256(name.encode()).hexdigest(), 16) % 2 == 0 else "test"
 
 
 @dataclass
@@ -97,20 +94,6 @@ def juliet_cases(git_dir: Path) -> list[Case]:
     return out
 
 
-@dataclass
-class Score:
-    found: int = 0
-    missed: int = 0
-    false_alarms: int = 0
-
-    def line(self) -> str:
-        labelled = self.found + self.missed
-        reported = self.found + self.false_alarms
-        recall = self.found / labelled if labelled else 0.0
-        precision = self.found / reported if reported else 1.0
-        return (f"{labelled:3} labelled  found {self.found:3}  missed {self.missed:3}  false alarms "
-                f"{self.false_alarms:3}  recall {recall:.2f}  precision {precision:.2f}")
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
@@ -128,11 +111,11 @@ def main() -> None:
         cases += juliet_cases(args.juliet)
     if not cases:
         parser.error("give at least one suite")
-    scores: dict[tuple[str, str], Score] = {}
+    scores: dict[tuple[str, str], LineScore] = {}
     for case in cases:
         suite, split = case.name.split("/", 1)[0], split_of(case.name)
-        score = scores.setdefault((suite, split), Score())
-        total = scores.setdefault(("all", split), Score())
+        score = scores.setdefault((suite, split), LineScore())
+        total = scores.setdefault(("all", split), LineScore())
         flagged = {f.line for f in run_checks([context_for_text(Path(case.name).name, case.text)]).findings
                    if f.rule_id == RULE and f.line is not None}
         lines = case.text.splitlines()
