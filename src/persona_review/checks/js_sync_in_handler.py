@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from persona_review.checks._tsflow import FileFlow, flows, text_of
-from persona_review.checks._tsflow.javascript import _is_handler as is_handler
+from persona_review.checks._tsflow.javascript import is_handler
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity

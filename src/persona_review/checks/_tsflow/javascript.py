@@ -274,7 +274,7 @@ class JavaScriptAdapter(TreeAdapter):
         if plist.type == "identifier":
             return [ir.Param(_text(plist))]
         params: list[ir.Param] = []
-        handler = _is_handler(node, plist)
+        handler = is_handler(node, plist)
         for position, param in enumerate(c for c in plist.named_children if c.type != "comment"):
             pattern = param
             source = None
@@ -608,7 +608,7 @@ _ROUTE_METHODS = frozenset({"get", "post", "put", "patch", "delete", "del", "all
 _RESPONSE_NAMES = frozenset({"res", "resp", "response", "reply", "rep", "h", "ctx"})
 
 
-def _is_handler(node: Node, plist: Node) -> bool:
+def is_handler(node: Node, plist: Node) -> bool:
     """Whether a function is an HTTP handler whose first parameter is the request: its second parameter
     is named like a response (`res`, `reply`), or it is passed to a route registration
     (`app.get("/path", (a, b) => …)`, `router.use((a, b, next) => …)`) with two or three parameters."""
