@@ -298,6 +298,8 @@ def test_what_a_constructor_gives(expression: str, known: bool, const: object, t
     assert value.type == expression.split("(", 1)[0].removeprefix("new ").rsplit(".", 1)[-1]
 
 
-def test_a_path_built_on_a_fixed_directory_keeps_the_directory_as_its_start() -> None:
-    [value] = java('sink(new java.io.File("/srv/files/", p));')
+@pytest.mark.parametrize("expression", ['new java.io.File("/srv/files/", p)', 'new java.io.File("/srv/files/" + p, u)'])
+def test_a_path_built_on_a_fixed_directory_keeps_the_directory_as_its_start(expression: str) -> None:
+    """The start is the first argument's, whether the request data is in it or in a later argument."""
+    [value] = java(f"sink({expression});")
     assert (value.tainted, value.prefix) == (True, "/srv/files/")
