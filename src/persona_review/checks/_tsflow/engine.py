@@ -759,7 +759,7 @@ class _Run:
             head = literal(template.split("%", 1)[0])
             return join(head, derived(*args[1:])) if any(a.tainted for a in args[1:]) else derived(*args)
         if receiver is not None and receiver.fixed and method in _PURE and all(a.fixed for a in args):
-            return Value(fixed=True, type=receiver.type if method in {"toString", "intern"} else None)
+            return Value(fixed=True)  # a String, whatever class the receiver was
         if receiver is not None:
             updated = self._collection(c, receiver, args, receiver_name)
             if updated is not None:
@@ -783,7 +783,7 @@ class _Run:
             return Value(type=type_name, items=() if not args else None, fixed=not args) if not args \
                 else replace(derived(*args), type=type_name)
         if type_name in t.lists:
-            if not args or (args[0].known and isinstance(args[0].const, int)):
+            if all(a.known for a in args):  # sizes or a delimiter; a collection to copy is never known
                 return Value(type=type_name, seq=(), fixed=True)
             return replace(args[0], type=type_name, known=False, const=None) if args[0].seq is not None \
                 else replace(derived(*args), type=type_name)

@@ -201,10 +201,11 @@ JAVA_TABLES = ir.Tables(
             "getContentLength",
         }
     ),
-    builders=frozenset({"StringBuilder", "StringBuffer", "StringJoiner"}),
+    builders=frozenset({"StringBuilder", "StringBuffer"}),
     maps=frozenset({"HashMap", "LinkedHashMap", "TreeMap", "Hashtable", "ConcurrentHashMap", "Properties"}),
     lists=frozenset(
-        {"ArrayList", "LinkedList", "Vector", "ArrayDeque", "Stack", "HashSet", "LinkedHashSet", "TreeSet"}
+        {"ArrayList", "LinkedList", "Vector", "ArrayDeque", "Stack", "HashSet", "LinkedHashSet", "TreeSet",
+         "StringJoiner"}  # a joiner collects the parts added to it
     ),
     weak_random=frozenset(
         {
