@@ -166,6 +166,17 @@ def test_a_lambda_parameter_hides_the_variable_of_the_same_name() -> None:
             if site.call.method == "sink"] == [(3, "-"), (4, "T")]
 
 
+def test_a_lambda_returned_by_a_lambda_has_parameters_of_its_own() -> None:
+    source = textwrap.dedent("""\
+        app.get("/x", (req, res) => {
+          const t = req.query.t;
+          items.map((x) => (t) => sink(t));
+        });
+        """)
+    found = flows(context_for_text("app.js", source))
+    assert [describe(site.args[0]) for flow in found for site in flow.calls if site.call.method == "sink"] == ["-"]
+
+
 def test_a_return_inside_a_lambda_is_not_a_return_of_the_function_around_it() -> None:
     found = java("""
         sink(pick(p));

@@ -75,18 +75,20 @@ def test_an_array_read_outside_its_known_elements_is_any_element() -> None:
     assert sinks(javascript('const a = [t, "x"];\nsink(a[-1]);\nsink(a[1]);')) == ["T", "-'x'"]
 
 
-def nested(depth: int) -> Value:
+def nested(depth: int, parentheses: int = 0) -> Value:
     expression = '"a"'
     for _ in range(depth):
         expression = f'"a" + ({expression})'
+    expression = "(" * parentheses + expression + ")" * parentheses
     [value] = [site.args[0] for flow in java(f"sink({expression});") for site in flow.calls
                if site.call.method == "sink"]
     return value
 
 
 def test_an_expression_is_followed_down_to_the_depth_limit_and_no_further() -> None:
-    # MAX_DEPTH is 200 levels of statements and expressions: the method body, the statement and the
-    # call take three, each `"a" + (...)` two (the sum and the parentheses), so the innermost "a" of 98
-    # levels sits at the 200th and one more level is cut.
-    assert (nested(98).known, nested(98).const) == (True, "a" * 99)
+    # MAX_DEPTH is 200 levels of statements and expressions, and a level deeper is cut: each
+    # `"a" + (...)` takes two (the sum and its parentheses), each extra pair of parentheses one, and
+    # the innermost "a" of 98 sums in one pair sits at the 200th.
+    assert (nested(98, 1).known, nested(98, 1).const) == (True, "a" * 99)
+    assert nested(98, 2).known is False
     assert nested(99).known is False
