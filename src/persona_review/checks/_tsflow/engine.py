@@ -483,8 +483,6 @@ class _Run:
         if not isinstance(call, ir.Call) or call.method not in {"indexOf", "search", "lastIndexOf"}:
             return None
         bound = self._quiet_eval(expr.right)
-        if not bound.known or not isinstance(bound.const, int) or isinstance(bound.const, bool):
-            return None
         found = {("!=", -1), (">=", 0), (">", -1)}
         missing = {("==", -1), ("<", 0)}
         key = (expr.op, bound.const)
@@ -519,27 +517,25 @@ class _Run:
             if call.receiver is not None else None
         arg_names = [self._name_of(a, self.adapter.expression(a)) for a in call.args]
         if method in {"equals", "equalsIgnoreCase", "contentEquals"} and call.args:
-            other = call.args[0]
-            if receiver_name is not None and call.receiver is not None:
-                found = self._compared(call.receiver, other)
-                if found:
-                    return found, {}
-            if arg_names[0] is not None and call.receiver is not None:
-                found = self._compared(other, call.receiver)
+            if call.receiver is not None:
+                other = call.args[0]
+                found = self._compared(call.receiver, other) or self._compared(other, call.receiver)
                 if found:
                     return found, {}
             return {}, {}
         receiver = self._quiet_eval(call.receiver) if call.receiver is not None else None
-        if method in {"contains", "indexOf", "includes"} and receiver is not None and receiver.tainted \
-                and call.args:
+        if method in {"contains", "includes"} and receiver is not None and receiver.tainted and call.args:
             bad = self._quiet_eval(call.args[0])
             dots = bad.known and any(part in const_text(bad.const) for part in ("..", "/", "\\"))
-            if dots and receiver_name is not None:
+            # one argument: `includes("..", from)` leaves the text before `from` unsearched
+            if dots and receiver_name is not None and len(call.args) == 1:
                 return {}, {receiver_name: sanitized(receiver, frozenset({"path"}))}
             return {}, {}
         partial = self.tables.partial_guards.get(method)
         if partial is not None:
-            prefix = self._quiet_eval(call.args[0]) if call.args else UNKNOWN
+            if len(call.args) != 1:
+                return {}, {}  # `startsWith(prefix, offset)` checks the text after `offset`, not its start
+            prefix = self._quiet_eval(call.args[0])
             if prefix.known and not any(mark in const_text(prefix.const) for mark in ("/", "\\", ":")):
                 return {}, {}  # a prefix that is no directory or URL checks neither
             return {n: sanitized(self._lookup(n), partial) for n in (receiver_name, *arg_names)
@@ -613,11 +609,11 @@ class _Run:
                 return tainted(_short(text_of(node)))
             if e.dotted and e.dotted.removeprefix("this.") in self.env:
                 return self.env[e.dotted.removeprefix("this.")]
-            if e.dotted and (e.dotted in self.flow.fields or e.name in self.flow.fields) \
+            if e.dotted and e.name in self.flow.fields \
                     and (e.dotted.startswith("this.") or e.obj.type != "identifier"
                          or text_of(e.obj) in self.flow.classes or text_of(e.obj)[:1].isupper()) \
-                    and not (self.tables.source_lookups and self._quiet_eval(e.obj).tainted):
-                return self.flow.fields.get(e.dotted, self.flow.fields.get(e.name, UNKNOWN))
+                    and not self._quiet_eval(e.obj).tainted:
+                return self.flow.fields[e.name]
             base = self.eval(e.obj)
             if self.tables.source_lookups and _names_source(base, e.obj):
                 return replace(derived(base), source=_short(text_of(node)))
