@@ -53,6 +53,11 @@ CASES = {
         for (String n : names) { switch (k) { case 1: d = p; continue; default: d = "y"; } }
         sink(d);
         """, ["T", "T", "T"]),
+    "a continue goes on with the innermost loop only": ("""
+        String a = "x";
+        for (String n : names) { for (String m : names) { a = p; continue; } a = "y"; }
+        sink(a);
+        """, ["-"]),
     "a break leaves the innermost loop only": ("""
         String a = "x";
         while (c) { while (c) { a = p; break; } a = "y"; }
@@ -173,9 +178,11 @@ def test_statements_are_followed_up_to_the_nesting_limit_and_no_deeper() -> None
     assert sinks(199) == []
 
 
-def test_a_declaration_nested_too_deep_is_not_recorded() -> None:
-    assert "z" not in {a.name for a in nested_blocks(260, "String z;").assignments}
-    assert "z" in {a.name for a in nested_blocks(20, "String z;").assignments}
+def test_a_declaration_is_recorded_up_to_the_nesting_limit_and_no_deeper() -> None:
+    def declared(depth: int) -> bool:
+        return "z" in {a.name for a in nested_blocks(depth, "String z;").assignments}
+
+    assert (declared(20), declared(199), declared(200), declared(260)) == (True, True, False, False)
 
 
 def test_the_code_after_a_block_nested_too_deep_still_runs() -> None:

@@ -82,7 +82,7 @@ class FileFlow:
 
     root: Node
     adapter: ir.Adapter
-    line_offset: int = 0
+    line_offset: int
     """Added to a node's 1-based row to give the file line (a fragment starts further down)."""
     calls: list[CallSite] = field(default_factory=list)
     assignments: list[AssignSite] = field(default_factory=list)
