@@ -73,7 +73,7 @@ CASES = {
         while (false) { a = p; sink(p); }
         sink(a);
         """, ["-'x'"]),
-    "a do-while condition is read once, after the body": ("""
+    "a loop condition is recorded once, a do-while's with the state after the body": ("""
         String a = "x";
         do { a = p; } while (sink(a));
         while (sink("w")) { k = 1; }
