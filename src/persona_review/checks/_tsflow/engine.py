@@ -82,7 +82,7 @@ class FileFlow:
 
     root: Node
     adapter: ir.Adapter
-    line_offset: int = 0
+    line_offset: int
     """Added to a node's 1-based row to give the file line (a fragment starts further down)."""
     calls: list[CallSite] = field(default_factory=list)
     assignments: list[AssignSite] = field(default_factory=list)
@@ -114,8 +114,6 @@ class FileFlow:
         for site in self.calls[self._indexed:]:  # calls are only ever appended
             self._by_method.setdefault(site.call.method, []).append(site)
         self._indexed = len(self.calls)
-        if len(methods) == 1:
-            return self._by_method.get(methods[0], [])
         found = [site for m in dict.fromkeys(methods) for site in self._by_method.get(m, [])]
         return sorted(found, key=lambda site: site.node.start_byte)
 
@@ -172,7 +170,7 @@ def _run_private(flow: FileFlow, pending: list[ir.Function]) -> None:
     order = [id(f) for f in pending]
     left = set(order)
     ready = [i for i in order if waiting[i] == 0]
-    while left:
+    for _ in range(len(order)):  # each pass runs one function
         bound = bool(ready)
         current = ready.pop(0) if ready else next(i for i in order if i in left)  # a cycle: run unbound
         left.discard(current)
@@ -213,6 +211,7 @@ class _Run:
         self.env: Env = {}
         self.returns: list[Value] = []
         self.breaks: list[list[Env]] = []
+        self.continues: list[list[Env]] = []
         self.depth = 0
 
     # --- functions ----------------------------------------------------------------------------------
@@ -222,8 +221,7 @@ class _Run:
         assert self.function is not None
         for param, value in zip(self.function.params, params, strict=False):
             self.env[param.name] = value
-        if self.function.body is not None:
-            self.execute(self.function.body)
+        self.execute(self.function.body)
         out: Value | None = None
         for value in self.returns:
             out = value if out is None else union(out, value)
@@ -284,13 +282,11 @@ class _Run:
             for resource in st.resources:
                 self.execute(resource)
             before = dict(self.env)
-            self.breaks.append([])
             ends = [dict(self.env)] if self.execute(st.body) else []
             for handler in st.handlers:
                 self.env = dict(before)
                 if self.execute(handler):
                     ends.append(dict(self.env))
-            self.breaks.pop()
             self.env = _merge(ends) if ends else before
             self.execute(st.final)
             return bool(ends)
@@ -301,10 +297,11 @@ class _Run:
                 self.flow.returns.append(ReturnSite(value, node, self.flow.line_of(node), self.function))
             return False
         if isinstance(st, ir.Jump):
-            if st.value is not None:
-                self.eval(st.value)
+            self.eval(st.value)
             if st.kind == "break" and self.breaks:
                 self.breaks[-1].append(dict(self.env))
+            elif st.kind == "continue" and self.continues:
+                self.continues[-1].append(dict(self.env))
             return False
         if isinstance(st, ir.Nested):
             return True
@@ -388,7 +385,9 @@ class _Run:
             name, iterable = st.binds
             self.env[name] = element_of(self.eval(iterable))
         self.breaks.append([])
+        self.continues.append([])
         ends = [self.env] if self.execute(st.body) else []
+        ends += self.continues.pop()  # a `continue` goes on to the next pass, as the end of the body does
         for node in st.update:
             self.eval(node)
         if st.condition is not None and st.at_least_once:
