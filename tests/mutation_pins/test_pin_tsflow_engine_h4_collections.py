@@ -224,3 +224,42 @@ def test_a_javascript_unshift_of_request_data_taints_the_array() -> None:
         a.unshift(p);
         sink(a[0]);
         """)) == ["T"]
+
+
+def test_inserting_one_of_two_literals_at_the_start_keeps_the_builder_built_from_literals() -> None:
+    [value] = java("""
+        StringBuilder sb = new StringBuilder("xy");
+        sb.insert(0, k > 1 ? "a" : "b");
+        sink(sb.toString());
+        """)
+    assert (value.known, value.fixed, value.tainted) == (False, True, False)
+
+
+def test_adding_at_an_index_forgets_where_each_element_is() -> None:
+    values = java("""
+        java.util.List<String> l = new java.util.ArrayList<>();
+        l.add("a");
+        l.add(0, "b");
+        sink(l.get(0));
+        sink(l.get(1));
+        """)
+    assert [v.known for v in values] == [False, False]
+
+
+def test_request_data_added_to_a_list_of_unknown_content_taints_it() -> None:
+    values = java("""
+        java.util.List<String> l = load();
+        l.add(p);
+        sink(l.get(0));
+        """)
+    assert seen(values) == ["T"]
+
+
+def test_a_negative_index_reads_no_element_of_a_list() -> None:
+    values = java("""
+        java.util.List<String> l = new java.util.ArrayList<>();
+        l.add("a");
+        l.add("b");
+        sink(l.get(-1));
+        """)
+    assert seen(values) == ["-"]

@@ -1108,7 +1108,7 @@ _STRING_METHODS: dict[str, Callable[..., Const]] = {
     "isEmpty": lambda s: not s, "toString": str, "intern": str,
     "charAt": lambda s, i: s[i], "substring": lambda s, i, j=None: s[i:j],
     "startsWith": lambda s, p: s.startswith(p), "endsWith": lambda s, p: s.endswith(p),
-    "contains": lambda s, p: p in s, "indexOf": lambda s, p: s.find(p), "concat": lambda s, t: s + t,
+    "contains": lambda s, p: p in s, "indexOf": lambda s, p: s.find(p),
     "equals": lambda s, t: s == t, "equalsIgnoreCase": lambda s, t: s.lower() == t.lower(),
     "replace": lambda s, a, b: s.replace(a, b),
 }
