@@ -799,7 +799,14 @@ class _Run:
         method = c.method
         t = self.tables
         if method in {"append", "concat"} and args and (receiver.type in t.builders or method == "concat"):
-            grown = replace(join(receiver, args[0]), type=receiver.type)
+            if method == "concat":
+                grown = receiver
+                for part in args:  # JavaScript's `concat` takes any number of parts
+                    grown = join(grown, part)
+            else:
+                text, *bounds = args  # `append(text, start, end)` adds a part of `text`
+                grown = join(receiver, replace(derived(text), fixed=text.fixed) if bounds else text)
+            grown = replace(grown, type=receiver.type)
             if method == "append":
                 target = receiver_name if receiver_name is not None else self._appended_to(c.receiver)
                 if target is not None:
@@ -824,22 +831,24 @@ class _Run:
                 self.env[receiver_name] = grown
             return UNKNOWN
         if method in {"get", "getOrDefault", "getProperty"} and args:
-            if receiver.items is not None and args[0].known:
-                found = dict(receiver.items).get(const_text(args[0].const))
+            wanted = args[0]
+            if receiver.items is not None and wanted.known:
+                found = dict(receiver.items).get(const_text(wanted.const))
                 if found is not None:
                     return found
                 return args[1] if len(args) > 1 else literal(None)
-            if receiver.seq is not None and args[0].known and isinstance(args[0].const, int) \
-                    and 0 <= args[0].const < len(receiver.seq):
-                return receiver.seq[args[0].const]
+            if receiver.seq is not None and wanted.known and isinstance(wanted.const, int) \
+                    and 0 <= wanted.const < len(receiver.seq):
+                return receiver.seq[wanted.const]
             if receiver.tainted or receiver.flags:
                 return element_of(receiver)
             return None
         if method in {"add", "addLast", "push", "offer", "addElement"} and args:
+            element = args[-1]  # `add(index, element)` puts it at a place we do not follow
             if receiver.seq is not None and len(args) == 1:
-                grown = _with_taint(replace(receiver, seq=(*receiver.seq, args[0])), receiver, args[0])
+                grown = _with_taint(replace(receiver, seq=(*receiver.seq, element)), receiver, element)
             else:
-                grown = _with_taint(replace(receiver, seq=None), receiver, args[-1])
+                grown = _with_taint(replace(receiver, seq=None), receiver, element)
             if receiver_name is not None:
                 self.env[receiver_name] = grown
             return literal(True)
@@ -861,14 +870,13 @@ class _Run:
         return None
 
     def _appended_to(self, node: Node | None) -> str | None:
-        """The builder a chain of appends starts from (`sb` in `sb.append(a).append(b)`): each append
-        returns that same builder, so the last one's content is the builder's."""
+        """The builder a chain of appends starts from (`sb` in `sb.insert(0, a).append(b)`): each append
+        or insert returns that same builder, so the last one's content is the builder's. Only those and
+        constructors (which have no receiver: a new builder, named by nothing) give a builder."""
         while node is not None:
             expr = self.adapter.expression(node)
             if not isinstance(expr, ir.Call):
                 return self._name_of(node, expr)
-            if expr.method != "append" or expr.new_type is not None:
-                return None
             node = expr.receiver
         return None
 
@@ -878,7 +886,7 @@ class _Run:
             return False
         if receiver.type is not None:
             return receiver.type in t.request_types
-        written = (receiver_name or text_of(c.receiver)).rsplit(".", 1)[-1]
+        written = (receiver_name or text_of(c.receiver)).split(".")[-1]
         name = written.lower()
         return written in t.request_exact_names or any(word in name for word in t.request_names)
 
@@ -899,12 +907,14 @@ class _Run:
     def _request_object(self, node: Node) -> bool:
         """Whether `node` (the object of a field access) is the request: by class when known, else by name."""
         expr = self.adapter.expression(node)
+        if isinstance(expr, ir.Passthrough):
+            return self._request_object(expr.inner)  # `(req as any).body`, `req!.body`
         if not isinstance(expr, ir.Name | ir.Member):
             return False
         value = self._quiet_eval(node)
         if value.type is not None:
             return value.type in self.tables.request_types
-        written = (self._name_of(node, expr) or "").rsplit(".", 1)[-1]
+        written = (self._name_of(node, expr) or "").split(".")[-1]
         return written in self.tables.request_exact_names \
             or any(word in written.lower() for word in self.tables.request_names)
 
@@ -962,7 +972,7 @@ class _Run:
 
 _PURE = frozenset({"split", "substring", "trim", "strip", "replace", "replaceAll", "replaceFirst",
                    "toLowerCase",
-                   "toUpperCase", "concat", "charAt", "format", "formatted", "repeat", "toString", "intern",
+                   "toUpperCase", "charAt", "format", "formatted", "repeat", "toString", "intern",
                    "stripLeading", "stripTrailing", "toCharArray", "getBytes", "valueOf", "join", "lines"})
 """Methods whose result, on a receiver built from literals and with such arguments, is built from literals."""
 _GUARD_NAME = re.compile(r"^(?:is(?:Valid|Safe|Allowed|Whitelisted|Permitted)\w*|validate\w*"
@@ -1080,19 +1090,20 @@ def _fold(op: str, a: Const, b: Const) -> object:
 
 def _fold_number(method: str, args: tuple[Value, ...]) -> Value | None:
     if args and args[0].known and method in {"parseInt", "valueOf", "parseLong"}:
+        radix = args[1].const if len(args) > 1 else 10
         try:
-            return literal(int(const_text(args[0].const)))
-        except ValueError:
-            return None
+            return literal(int(const_text(args[0].const), radix))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None  # a radix that is not a known number, or text that is no number in it
     return None
 
 
 _STRING_METHODS: dict[str, Callable[..., Const]] = {
     "toUpperCase": str.upper, "toLowerCase": str.lower, "trim": str.strip, "strip": str.strip,
-    "length": len, "isEmpty": lambda s: not s, "toString": str, "intern": str,
+    "isEmpty": lambda s: not s, "toString": str, "intern": str,
     "charAt": lambda s, i: s[i], "substring": lambda s, i, j=None: s[i:j],
     "startsWith": lambda s, p: s.startswith(p), "endsWith": lambda s, p: s.endswith(p),
-    "contains": lambda s, p: p in s, "indexOf": lambda s, p: s.find(p), "concat": lambda s, t: s + t,
+    "contains": lambda s, p: p in s, "indexOf": lambda s, p: s.find(p),
     "equals": lambda s, t: s == t, "equalsIgnoreCase": lambda s, t: s.lower() == t.lower(),
     "replace": lambda s, a, b: s.replace(a, b),
 }
