@@ -78,9 +78,10 @@ CORE_MODULES = [
     "src/persona_review/checks/_pyflow.py",
     "src/persona_review/checks/_py_imports.py",
     # The tree-sitter data-flow layer (Go, Java, JavaScript): what it knows about a value, the records its
-    # adapters give the engine, and SQL taint across statements (engine.py is not yet at the bar).
+    # adapters give the engine, the engine that runs every function on them, and SQL taint across statements.
     "src/persona_review/checks/_tsflow/values.py",
     "src/persona_review/checks/_tsflow/ir.py",
+    "src/persona_review/checks/_tsflow/engine.py",
     "src/persona_review/checks/_taint.py",
 ]
 
