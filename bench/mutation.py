@@ -43,6 +43,7 @@ import tempfile
 import time
 import tomllib
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import CodeType, FrameType, FunctionType
@@ -565,6 +566,29 @@ def _collect(out: Path, targets: Sequence[str], test_args: Sequence[str]) -> dic
     return data
 
 
+def _collect_split(out: Path, targets: Sequence[str], test_args: Sequence[str],
+                   parallel: int) -> dict[str, Any]:
+    """`_collect` over the test files of `test_args` split into `parallel` groups of about equal size, traced
+    at once in as many processes and merged (the trace is the longest single step of a fresh pass)."""
+    files = sorted(_test_files(test_args), key=lambda f: (-(ROOT / f).stat().st_size, f))
+    if parallel < 2 or len(files) < 2:
+        return _collect(out, targets, test_args)
+    options = [a for a in test_args if a.startswith("-")]
+    groups: list[list[str]] = [[] for _ in range(min(parallel, len(files)))]
+    size = [0] * len(groups)
+    for f in files:
+        least = size.index(min(size))
+        groups[least].append(f)
+        size[least] += (ROOT / f).stat().st_size
+    with ThreadPoolExecutor(len(groups)) as pool:
+        parts = list(pool.map(lambda i: _collect(out.with_suffix(f".{i}.part"), targets,
+                                                 [*options, *groups[i]]), range(len(groups))))
+    data = parts[0]
+    for part in parts[1:]:
+        data = _merge(data, part, set())
+    return data
+
+
 def _per_test(data: dict[str, Any]) -> dict[str, tuple[float, bool, set[tuple[str, int]]]]:
     tests: list[str] = data["tests"]
     out = {t: (d, t in set(data["failed"]), set[tuple[str, int]]()) for t, d in
@@ -591,8 +615,10 @@ def _merge(old: dict[str, Any], new: dict[str, Any], replaced: set[str]) -> dict
             "failed": [t for t in tests if merged[t][1]], "lines": lines, "imports": imports}
 
 
-def load_coverage(targets: Sequence[str], test_args: Sequence[str], fresh: bool) -> dict[str, Any]:
-    """Which tests execute which lines of `targets`: traced once, then only for test files that changed."""
+def load_coverage(targets: Sequence[str], test_args: Sequence[str], fresh: bool,
+                  parallel: int = 1) -> dict[str, Any]:
+    """Which tests execute which lines of `targets`: traced once, then only for test files that changed,
+    in `parallel` processes."""
     CACHE.mkdir(exist_ok=True)
     cached = CACHE / f"coverage-{_fingerprint(targets, test_args)}.json"
     files = _test_files(test_args)
@@ -608,12 +634,12 @@ def load_coverage(targets: Sequence[str], test_args: Sequence[str], fresh: bool)
             return data
         print(f"coverage: cached; tracing {len(changed)} changed test file(s) ...", flush=True)
         ignores = [a for a in test_args if a.startswith("--ignore=")]
-        new = _collect(cached.with_suffix(".part"), targets, [*changed, *ignores]) if changed else {
-            "tests": [], "duration": [], "failed": [], "lines": {}, "imports": {}}
+        new = _collect_split(cached.with_suffix(".part"), targets, [*changed, *ignores], parallel) \
+            if changed else {"tests": [], "duration": [], "failed": [], "lines": {}, "imports": {}}
         data = _merge(data, new, set(changed) | gone)
     else:
         print("coverage: running the tests once under a line tracer ...", flush=True)
-        data = _collect(cached.with_suffix(".part"), targets, test_args)
+        data = _collect_split(cached.with_suffix(".part"), targets, test_args, parallel)
     data["files"] = files
     cached.write_text(json.dumps(data), encoding="utf-8")
     print(f"coverage: {len(data['tests'])} tests, {time.perf_counter() - start:.0f} s"
@@ -1088,7 +1114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.monotonic()
     load_at_start = os.getloadavg()[0]
     test_args = [*args.tests, *(f"--ignore={p}" for p in args.ignore_tests)]
-    cov = load_coverage(sorted({*_normalise(CORE_MODULES), *modules}), test_args, args.fresh)
+    cov = load_coverage(sorted({*_normalise(CORE_MODULES), *modules}), test_args, args.fresh, args.jobs)
     for name in PRELOAD:
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
