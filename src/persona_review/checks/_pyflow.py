@@ -237,6 +237,8 @@ class Flow:
         self._calls: list[SinkCall] = []
         self._helpers: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         self._summaries: dict[str, Value | None] = {}
+        self._constant_returns: dict[str, str] = {}
+        """Same-file helpers whose every `return` gives the same literal text, with that text."""
         self._returns: list[Value] | None = None
         self._assignments: list[Assignment] = []
         self._handler_returns: list[tuple[ast.Return, Value]] = []
@@ -307,6 +309,9 @@ class Flow:
             returned = CLEAN
             for value in self._returns:
                 returned = returned.union(value)
+            texts = {value.start for value in self._returns if not value.tainted}
+            if len(texts) == 1 and None not in texts and len(self._returns) == len(_returns_of(node)):
+                self._constant_returns[name] = str(texts.pop())
         finally:
             self._calls, self._assignments, self._returns, self._handler_returns = saved
         self._summaries[name] = returned if returned.tainted else None
@@ -406,6 +411,9 @@ class Flow:
                         self._check_results.pop(target.id, None)
             if elements is not None and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
                 scope.items[stmt.targets[0].id] = dict(enumerate(elements))
+            elif isinstance(stmt.value, ast.Dict) and len(stmt.targets) == 1 \
+                    and isinstance(stmt.targets[0], ast.Name):
+                self._hold_literal(stmt.targets[0].id, stmt.value, scope)
         elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
             self._bind(stmt.target, self.eval(stmt.value, scope), scope, stmt.lineno)
         elif isinstance(stmt, ast.AugAssign):
@@ -492,6 +500,16 @@ class Flow:
             if not any(_case_fits(case.pattern, _UNKNOWN) and case.guard is None for case in stmt.cases):
                 branches.append(scope.copy())  # no case may fit
             scope.merge(*branches)
+
+    def _hold_literal(self, name: str, node: ast.Dict, scope: _Scope) -> None:
+        """`name = {"a": x, "b": y}`: each value kept under its literal key, when every key is one."""
+        keys = [fold(key, scope.consts) if key is not None else _UNKNOWN for key in node.keys]
+        if any(key is _UNKNOWN for key in keys) or any(
+                isinstance(inner, ast.Call | ast.NamedExpr | ast.Await | ast.Lambda | ast.comprehension)
+                for value in node.values for inner in ast.walk(value)):
+            return  # values read again below: only those without effects (no calls, no `:=`)
+        scope.items[name] = {key: self.eval(value, scope)
+                             for key, value in zip(keys, node.values, strict=True)}
 
     @staticmethod
     def _remember(targets: Sequence[ast.expr], node: ast.expr, scope: _Scope) -> None:
@@ -797,8 +815,9 @@ class Flow:
                 return replace(summary, source=f"{summary.source} (through `{name}()`)")
         if name in self._helpers and every.tainted:
             summary = self._summary(name)
-            if summary is None:
-                return CLEAN
+            if summary is None:  # the result does not depend on the request; maybe a constant
+                text = self._constant_returns.get(name)
+                return CLEAN if text is None else Value(start=text)
             return replace(every, safe_for=every.safe_for | summary.safe_for, start=summary.start,
                            pathlike=summary.pathlike, normalized=summary.normalized)
         if name in _SANITIZERS or short in _SANITIZERS:
@@ -813,7 +832,8 @@ class Flow:
                 return Value(pathlike=pathlike)
             start = first.start if first.tainted or name in {"str", "Path", "pathlib.Path"} else None
             normalized = name in _NORMALIZERS or (first.normalized and name in _PATH_BUILDERS | {"str"})
-            return replace(every, start=start, pathlike=pathlike, normalized=normalized)
+            safe_for = every.safe_for - {URL} if name in _DECODERS else every.safe_for
+            return replace(every, start=start, pathlike=pathlike, normalized=normalized, safe_for=safe_for)
         if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
             owner = node.func.value.id
             if short == "get" and node.args:
@@ -832,10 +852,14 @@ class Flow:
             if receiver.tainted:  # a method of a tainted value: str methods, dict.get, ...
                 keeps = short in {"strip", "lstrip", "rstrip", "lower", "upper", "casefold", "encode",
                                   "decode", "replace"}
+                if short in _SPLITTERS:  # a piece of a URL is any text, not a URL on this host
+                    receiver = replace(receiver, safe_for=receiver.safe_for - {URL})
                 return replace(receiver, start="" if not keeps else receiver.start,
                                pathlike=receiver.pathlike and short in {"resolve", "absolute", "joinpath",
                                                                           "with_name", "with_suffix"},
                                normalized=short == "resolve")
+            if short == "format" and isinstance(node.func.value, ast.Constant) and not every.tainted:
+                return _formatted(str(node.func.value.value), args, kwargs, node)
             if short == "format" and isinstance(node.func.value, ast.Constant):
                 template = str(node.func.value.value)
                 literal = Value(start=template.split("{", 1)[0])
@@ -848,6 +872,40 @@ class Flow:
             if receiver.pathlike and short in {"joinpath"}:
                 return replace(every, pathlike=True) if every.tainted else Value(pathlike=True)
         return CLEAN
+
+
+_SPLITTERS = frozenset({"split", "rsplit", "partition", "rpartition", "splitlines"})
+_DECODERS = frozenset({"unquote", "urllib.parse.unquote", "urllib.parse.unquote_plus", "unquote_plus",
+                       "html.unescape", "base64.b64decode", "base64.urlsafe_b64decode", "b64decode",
+                       "codecs.decode"})
+"""Pass-through calls whose result may hold any text (`%2F%2Fevil.com` becomes `//evil.com`)."""
+
+
+def _formatted(template: str, args: tuple[Value, ...], kwargs: dict[str, Value], node: ast.Call) -> Value:
+    """`"...{}...".format(...)` with untainted arguments: its text when every argument is literal text,
+    else an untainted value of unknown text."""
+    if any(isinstance(arg, ast.Starred) for arg in node.args) or "**" in kwargs \
+            or any(value.start is None for value in (*args, *kwargs.values())):
+        return CLEAN
+    try:
+        text = template.format(*(value.start for value in args),
+                               **{key: value.start for key, value in kwargs.items()})
+    except (IndexError, KeyError, ValueError, AttributeError, TypeError):
+        return CLEAN
+    return Value(start=text) if len(text) <= MAX_TEXT else CLEAN
+
+
+def _returns_of(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.Return]:
+    """The `return` statements of a function, not of functions nested in it."""
+    found: list[ast.Return] = []
+    todo: list[ast.AST] = list(node.body)
+    while todo:
+        current = todo.pop()
+        if isinstance(current, ast.Return):
+            found.append(current)
+        elif not isinstance(current, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef):
+            todo.extend(ast.iter_child_nodes(current))
+    return found
 
 
 _MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefault", "appendleft",
@@ -991,7 +1049,7 @@ _UNKNOWN = object()
 """`fold`'s answer for an expression whose value is not a constant."""
 _FOLD_OPS: dict[type, object] = {
     ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
-    ast.FloorDiv: lambda a, b: a // b, ast.Mod: lambda a, b: a % b,
+    ast.FloorDiv: lambda a, b: a // b, ast.Mod: lambda a, b: a % b, ast.Div: lambda a, b: a / b,
 }
 _FOLD_COMPARE: dict[type, object] = {
     ast.Eq: lambda a, b: a == b, ast.NotEq: lambda a, b: a != b, ast.Lt: lambda a, b: a < b,
@@ -1079,7 +1137,9 @@ def _source_safe_for(name: str) -> frozenset[str]:
     to another host."""
     for request in _REQUEST_NAMES:
         if name.startswith(request + "."):
-            first = name[len(request) + 1:].split(".", 1)[0].removesuffix("()")
+            first, *rest = (part.removesuffix("()") for part in name[len(request) + 1:].split("."))
+            if rest and rest[-1] in _SPLITTERS:  # `request.path.split("/")`: pieces are any text
+                return frozenset()
             return frozenset({URL}) if first in _OWN_URL else frozenset()
     return frozenset()
 
