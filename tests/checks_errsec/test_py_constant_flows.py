@@ -164,3 +164,74 @@ def test_a_segment_of_the_request_path_is_a_redirect_target_and_a_session_value(
 def test_the_request_path_itself_stays_on_this_host() -> None:
     body = 'bar = flask.request.path\nreturn flask.redirect(bar)'
     assert _found(body, "PY-OPEN-REDIRECT") == set()
+
+
+# --- text computed from literals, argument lists, parsers and config lookups ----------------------------------
+
+def test_a_base64_round_trip_of_a_literal_is_literal_text() -> None:
+    safe = ('bar = base64.b64decode(base64.b64encode("fixed".encode("utf-8"))).decode("utf-8")\n'
+            'os.system("ls " + bar)')
+    bad = safe.replace('"fixed".encode', "param.encode")
+    assert _found(safe, "PY-SHELL-INJECTION") == set()
+    assert _found(bad, "PY-SHELL-INJECTION") == {_lines(bad, "os.system")}
+
+
+ARGV = '''
+argv = ["sh", "-c"]
+argv.append(f"echo {bar}")
+subprocess.run(argv)
+'''
+
+
+def test_a_sh_c_list_of_literal_words_is_not_reported_but_one_with_request_data_is() -> None:
+    safe = 'bar = "fixed"' + ARGV
+    bad = "bar = param" + ARGV
+    assert _found(safe, "PY-SHELL-INJECTION") == set()
+    assert _found(bad, "PY-SHELL-INJECTION") == {_lines(bad, "subprocess.run")}
+
+
+def test_the_program_of_a_list_built_before_the_call_is_its_first_element() -> None:
+    safe = 'argv = ["echo", param]\nsubprocess.run(argv)'
+    bad = 'argv = [param, "-l"]\nsubprocess.run(argv)'
+    assert _found(safe, "PY-COMMAND-INPUT") == set()
+    assert _found(bad, "PY-COMMAND-INPUT") == {_lines(bad, "subprocess.run")}
+
+
+def test_a_list_grown_with_plus_equals_is_no_longer_known() -> None:
+    body = 'argv = ["sh"]\nargv += ["-c", "echo " + param]\nsubprocess.run(argv)'
+    assert _found(body, "PY-SHELL-INJECTION") == {_lines(body, "subprocess.run")}
+
+
+XXE = '''
+import lxml.etree
+parser = lxml.etree.XMLParser(resolve_entities=True)
+doc = lxml.etree.fromstring({document}, parser)
+'''
+
+
+def test_an_entity_resolving_parser_used_only_on_literal_text_is_not_reported() -> None:
+    assert _found(XXE.format(document='"<a>fixed</a>".encode("utf-8")'), "PY-XXE") == set()
+    bad = XXE.format(document='param.encode("utf-8")')
+    assert _found(bad, "PY-XXE") == {_lines(bad, "XMLParser")}
+
+
+def test_an_entity_resolving_parser_never_used_here_is_reported() -> None:
+    body = 'import lxml.etree\nparser = lxml.etree.XMLParser(resolve_entities=True)\nuse(parser)'
+    assert _found(body, "PY-XXE") == {_lines(body, "XMLParser")}
+
+
+CONFIG = '''
+import configparser
+conf = configparser.ConfigParser()
+conf.add_section("section")
+conf.set("section", "keyA", "a_value")
+conf.set("section", "keyB", param)
+bar = conf.get("section", "{key}")
+os.system("ls " + bar)
+'''
+
+
+def test_a_config_parser_is_read_by_literal_section_and_key() -> None:
+    assert _found(CONFIG.format(key="keyA"), "PY-SHELL-INJECTION") == set()
+    bad = CONFIG.format(key="keyB")
+    assert _found(bad, "PY-SHELL-INJECTION") == {_lines(bad, "os.system")}

@@ -9,6 +9,7 @@ import textwrap
 import pytest
 
 from persona_review.checks import _pyflow
+from persona_review.checks import py_flow_security as pyflowsec
 from persona_review.checks import py_security as pysec
 from persona_review.checks.runner import run_checks
 from persona_review.contexts import context_for_text
@@ -140,3 +141,47 @@ def test_a_dict_literal_with_a_call_value_is_not_read_by_key() -> None:
     plain = 'table = {"a": "x", "b": flask.request.args["p"]}\nbar = table["a"]\nos.system("ls " + bar)'
     assert "PY-SHELL-INJECTION" in _ids(called)
     assert "PY-SHELL-INJECTION" not in _ids(plain)
+
+
+_TEXT_CALLS = {
+    "str": ('str("fixed")', 'str(flask.request.args["p"])'),
+    **{name: (f'{name}("Zml4ZWQ=")', f'{name}(flask.request.args["p"])') for name in _pyflow._TEXT_FUNCTIONS
+       if name != "str"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(_pyflow._TEXT_FUNCTIONS))
+def test_a_text_function_of_a_literal_is_literal_text(name: str) -> None:
+    safe, bad = _TEXT_CALLS[name]
+    prefix = "import io\nfrom io import StringIO, BytesIO\nfrom urllib.parse import quote, quote_plus\n"
+    assert "PY-SHELL-INJECTION" not in _ids(f'{prefix}bar = {safe}\nos.system("ls " + bar)')
+    assert "PY-SHELL-INJECTION" in _ids(f'{prefix}bar = {bad}\nos.system("ls " + bar)')
+
+
+def test_a_text_function_that_fails_on_its_literal_is_not_literal() -> None:
+    assert "PY-SHELL-INJECTION" in _ids('bar = base64.b64decode("abc")\nos.system("ls " + bar)')
+
+
+@pytest.mark.parametrize("method", sorted(_pyflow._TEXT_METHODS | {"encode", "decode"}))
+def test_a_text_method_of_a_literal_is_literal_text(method: str) -> None:
+    args = '"a", "b"' if method == "replace" else '"x"' if method.startswith("remove") else ""
+    safe = f'bar = "Fixed-x".{method}({args})\nos.system("ls " + bar)'
+    assert "PY-SHELL-INJECTION" not in _ids(safe)
+    assert "PY-SHELL-INJECTION" in _ids(safe.replace('"Fixed-x"', 'flask.request.args["p"]'))
+
+
+def test_a_replace_that_would_grow_past_the_bound_is_not_computed() -> None:
+    long_text = "y" * 100
+    body = f'bar = "{"x" * 100}".replace("x", "{long_text}")\nos.system("ls " + bar)'
+    assert "PY-SHELL-INJECTION" in _ids(body)
+
+
+@pytest.mark.parametrize("method", sorted(pyflowsec._PARSE_METHODS))
+def test_a_parser_method_on_literal_text_clears_the_parser(method: str) -> None:
+    body = f'''
+    import lxml.etree
+    parser = lxml.etree.XMLParser(resolve_entities=True)
+    parser.{method}({{doc}})
+    '''
+    assert "PY-XXE" not in _ids(body.format(doc='"<a/>"'))
+    assert "PY-XXE" in _ids(body.format(doc='flask.request.data'))

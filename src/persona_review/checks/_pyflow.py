@@ -28,10 +28,14 @@ module follows values through one function at a time, statement by statement:
 from __future__ import annotations
 
 import ast
+import base64
+import binascii
+import html
 import re
 import textwrap
+import urllib.parse
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
@@ -189,8 +193,11 @@ class SinkCall:
     kwargs: dict[str, Value]
     receiver: Value
     heads: tuple[Value | None, ...]
-    """For each positional argument written as a list or tuple, the value of its first element."""
+    """For each positional argument written as a list or tuple, or a name holding a list built before the
+    call, the value of its first element."""
     line: int
+    literal_lists: frozenset[int] = frozenset()
+    """Positions of the list arguments whose every element is literal text (`["sh", "-c", "ls"]`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,6 +428,7 @@ class Flow:
             if isinstance(stmt.target, ast.Name):
                 old = scope.env.get(stmt.target.id, CLEAN)
                 scope.env[stmt.target.id] = old.union(value) if value.tainted else old
+                scope.items.pop(stmt.target.id, None)  # `argv += [...]`: the contents changed
             else:
                 self._bind(stmt.target, value, scope, stmt.lineno)
         elif isinstance(stmt, ast.If | ast.While):
@@ -768,32 +776,40 @@ class Flow:
             out = join(out, value)
         return out
 
-    def _arguments(self, nodes: Sequence[ast.expr],
-                   scope: _Scope) -> tuple[tuple[Value, ...], tuple[Value | None, ...]]:
-        """Each positional argument's value, and for one written as a list or tuple its first element's
-        (the program of `subprocess.run([...])`); every element is evaluated once."""
+    def _arguments(self, nodes: Sequence[ast.expr], scope: _Scope
+                   ) -> tuple[tuple[Value, ...], tuple[Value | None, ...], frozenset[int]]:
+        """Each positional argument's value; for one written as a list or tuple, or a name holding a list
+        built before the call, its first element's (the program of `subprocess.run([...])`); and the
+        positions of such lists whose every element is literal text. Every element is evaluated once."""
         values: list[Value] = []
         heads: list[Value | None] = []
-        for arg in nodes:
+        literal: set[int] = set()
+        for position, arg in enumerate(nodes):
+            elements: list[Value] | None = None
             if isinstance(arg, ast.List | ast.Tuple) and arg.elts:
                 elements = [self.eval(element, scope) for element in arg.elts]
-                joined = CLEAN
-                for element in elements:
-                    joined = joined.union(element)
-                values.append(replace(joined, start="") if joined.tainted else CLEAN)
-                heads.append(elements[0])
+                values.append(_joined(elements))
+                if any(isinstance(element, ast.Starred) for element in arg.elts):
+                    elements = elements[:1]  # its first element is known, not all of them
             else:
                 values.append(self.eval(arg, scope))
-                heads.append(None)
-        return tuple(values), tuple(heads)
+                held = scope.items.get(arg.id) if isinstance(arg, ast.Name) else None
+                if held and _is_list(held):
+                    elements = [held[index] for index in range(len(held))]
+            heads.append(elements[0] if elements else None)
+            if elements and len(elements) == len(getattr(arg, "elts", elements)) \
+                    and all(not e.tainted and e.start is not None for e in elements):
+                literal.add(position)
+        return tuple(values), tuple(heads), frozenset(literal)
 
     def _call(self, node: ast.Call, scope: _Scope) -> Value:
         name = dotted(node.func)
         receiver = self.eval(node.func.value, scope) if isinstance(node.func, ast.Attribute) else CLEAN
-        args, heads = self._arguments(node.args, scope)
+        args, heads, literal_lists = self._arguments(node.args, scope)
         kwargs = {kw.arg or "**": self.eval(kw.value, scope) for kw in node.keywords}
         shown = name or (f".{node.func.attr}" if isinstance(node.func, ast.Attribute) else "")
-        self._calls.append(SinkCall(node, shown, args, kwargs, receiver, heads, node.lineno + self.offset))
+        self._calls.append(SinkCall(node, shown, args, kwargs, receiver, heads, node.lineno + self.offset,
+                                    literal_lists))
         every = CLEAN
         for value in (*args, *kwargs.values()):
             every = every.union(value)
@@ -820,6 +836,10 @@ class Flow:
                 return CLEAN if text is None else Value(start=text)
             return replace(every, safe_for=every.safe_for | summary.safe_for, start=summary.start,
                            pathlike=summary.pathlike, normalized=summary.normalized)
+        if not every.tainted and not receiver.tainted:
+            text = _literal_result(name, short, node, receiver, args)
+            if text is not None:  # `base64.b64encode("x".encode())`, `"A-b".lower()`: literal text still
+                return Value(start=text)
         if name in _SANITIZERS or short in _SANITIZERS:
             kinds = _SANITIZERS.get(name) or _SANITIZERS[short]
             return replace(every, safe_for=every.safe_for | kinds, start="") if every.tainted else CLEAN
@@ -836,6 +856,13 @@ class Flow:
             return replace(every, start=start, pathlike=pathlike, normalized=normalized, safe_for=safe_for)
         if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
             owner = node.func.value.id
+            if short == "set" and len(node.args) == 3 and not node.keywords:  # `config.set(section, key, v)`
+                _hold_pair(owner, node.args[0], node.args[1], args[2], scope)
+                return CLEAN
+            if short == "get" and len(node.args) == 2 and owner in scope.items:
+                pair = (fold(node.args[0], scope.consts), fold(node.args[1], scope.consts))
+                if pair in scope.items[owner]:
+                    return scope.items[owner][pair]
             if short == "get" and node.args:
                 held = _held(node.func.value, node.args[0], scope)
                 if held is not None:
@@ -879,6 +906,51 @@ _DECODERS = frozenset({"unquote", "urllib.parse.unquote", "urllib.parse.unquote_
                        "html.unescape", "base64.b64decode", "base64.urlsafe_b64decode", "b64decode",
                        "codecs.decode"})
 """Pass-through calls whose result may hold any text (`%2F%2Fevil.com` becomes `//evil.com`)."""
+
+
+_TEXT_FUNCTIONS: dict[str, Callable[[str], str]] = {
+    "str": str, "io.StringIO": str, "StringIO": str, "io.BytesIO": str, "BytesIO": str,
+    **dict.fromkeys(("base64.b64encode", "b64encode"), lambda t: base64.b64encode(t.encode()).decode()),
+    **dict.fromkeys(("base64.b64decode", "b64decode"), lambda t: base64.b64decode(t.encode()).decode()),
+    "base64.urlsafe_b64encode": lambda t: base64.urlsafe_b64encode(t.encode()).decode(),
+    "base64.urlsafe_b64decode": lambda t: base64.urlsafe_b64decode(t.encode()).decode(),
+    **dict.fromkeys(("urllib.parse.unquote", "unquote"), urllib.parse.unquote),
+    **dict.fromkeys(("urllib.parse.unquote_plus", "unquote_plus"), urllib.parse.unquote_plus),
+    **dict.fromkeys(("urllib.parse.quote", "quote"), urllib.parse.quote),
+    **dict.fromkeys(("urllib.parse.quote_plus", "quote_plus"), urllib.parse.quote_plus),
+    "html.escape": html.escape, "html.unescape": html.unescape,
+}
+"""Functions of one text argument that the flow computes when the argument is literal text (bytes are
+kept as their UTF-8 text)."""
+_TEXT_METHODS = frozenset({"upper", "lower", "strip", "lstrip", "rstrip", "casefold", "title", "capitalize",
+                           "replace", "removeprefix", "removesuffix"})
+"""`str` methods computed on literal text with literal text arguments; `encode`/`decode` keep the text."""
+
+
+def _literal_result(name: str, short: str, node: ast.Call, receiver: Value,
+                    args: tuple[Value, ...]) -> str | None:
+    """The text a call returns when it is computed from literal text alone, else None."""
+    if node.keywords or any(isinstance(arg, ast.Starred) for arg in node.args) \
+            or any(arg.start is None for arg in args):
+        return None
+    texts = [str(arg.start) for arg in args]
+    try:
+        if name in _TEXT_FUNCTIONS and len(texts) == 1:
+            result = _TEXT_FUNCTIONS[name](texts[0])
+        elif not isinstance(node.func, ast.Attribute) or receiver.start is None:
+            return None
+        elif short in {"encode", "decode"}:
+            result = receiver.start
+        elif short == "replace" and len(texts) >= 2 \
+                and (len(receiver.start) + 1) * max(1, len(texts[1])) > MAX_TEXT:
+            return None  # text that would grow past the bound (each character replaced by a long one)
+        elif short in _TEXT_METHODS:
+            result = getattr(str, short)(receiver.start, *texts)
+        else:
+            return None
+    except (ValueError, TypeError, UnicodeError, binascii.Error):
+        return None
+    return result if isinstance(result, str) and len(result) <= MAX_TEXT else None
 
 
 def _formatted(template: str, args: tuple[Value, ...], kwargs: dict[str, Value], node: ast.Call) -> Value:
@@ -1030,6 +1102,18 @@ def _hold(name: str, key: ast.expr, value: Value, scope: _Scope) -> None:
         scope.items.setdefault(name, {})[literal] = value
     else:
         scope.items.pop(name, None)
+
+
+def _hold_pair(name: str, section: ast.expr, key: ast.expr, value: Value, scope: _Scope) -> None:
+    """`name.set(section, key, value)` (a `ConfigParser`): remembered under the literal pair while the
+    container's contents are known; the container holds what went in either way."""
+    pair = (fold(section, scope.consts), fold(key, scope.consts))
+    if _UNKNOWN not in pair and (name in scope.items or not scope.env.get(name, CLEAN).tainted):
+        scope.items.setdefault(name, {})[pair] = value
+    else:
+        scope.items.pop(name, None)
+    if value.tainted:
+        scope.env[name] = scope.env.get(name, CLEAN).union(replace(value, start=""))
 
 
 def _held(container: ast.expr, key: ast.expr, scope: _Scope) -> Value | None:

@@ -15,6 +15,7 @@ from persona_review.checks._py_hits import check, code, hit_at, hit_on
 from persona_review.checks._py_imports import canonical, imported_names
 from persona_review.checks._pyflow import (
     ALL_KINDS,
+    CLEAN,
     HTML,
     LDAP,
     PATH,
@@ -22,6 +23,7 @@ from persona_review.checks._pyflow import (
     SQL,
     URL,
     XPATH,
+    Flow,
     SinkCall,
     Value,
     dotted,
@@ -464,9 +466,50 @@ def xxe(ctx: FileContext) -> Iterator[Hit]:
         for call in flow.nodes(ast.Call):
             match = _XXE_ON.search(ast.unparse(call))
             if match and not any(_XXE_ON.search(ast.unparse(arg)) for arg in call.args
-                                 if isinstance(arg, ast.Call)):
+                                 if isinstance(arg, ast.Call)) and not _parses_only_literals(flow, call):
                 yield hit_on(call, flow.offset, f"`{dotted(call.func)}` is called with `{match.group(0)}`: "
                                                 "the parser fetches external entities named by the document.")
+
+
+_PARSE_METHODS = frozenset({"parse", "feed", "parseString", "fromstring", "XML"})
+
+
+def _parses_only_literals(flow: Flow, made: ast.Call) -> bool:
+    """Whether the parser made (or configured) by `made` is used, in its function, only on documents the
+    data flow knows as literal text: `parser = XMLParser(resolve_entities=True)` then
+    `fromstring("<a/>", parser)` or `parser.feed(text)` with a constant `text`. A parser never seen in use,
+    or used on anything else, is not cleared."""
+    name = _parser_name(flow, made)
+    if name is None:
+        return False
+    first = made.lineno
+    last = next((f.end_lineno or f.lineno for f in flow.nodes(ast.FunctionDef)
+                 if f.lineno <= first <= (f.end_lineno or f.lineno)), first)
+    documents: list[Value] = []
+    for call in flow.calls:
+        node = call.call
+        if node is made or not first < node.lineno <= last:
+            continue
+        func = node.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == name:
+            if func.attr in _PARSE_METHODS:
+                documents.append(call.args[0] if call.args else CLEAN)
+        elif any(isinstance(arg, ast.Name) and arg.id == name
+                 for arg in (*node.args[1:], *(kw.value for kw in node.keywords))):
+            documents.append(call.args[0] if call.args else CLEAN)
+    return bool(documents) and all(not doc.tainted and doc.start is not None for doc in documents)
+
+
+def _parser_name(flow: Flow, made: ast.Call) -> str | None:
+    """The name a parser is kept in: the target of `name = Parser(...)`, or the receiver of
+    `name.setFeature(...)`."""
+    if isinstance(made.func, ast.Attribute) and isinstance(made.func.value, ast.Name) \
+            and made.func.attr == "setFeature":
+        return made.func.value.id
+    for assign in flow.nodes(ast.Assign):
+        if assign.value is made and len(assign.targets) == 1 and isinstance(assign.targets[0], ast.Name):
+            return assign.targets[0].id
+    return None
 
 
 # --- session trust boundary -------------------------------------------------------------------------------

@@ -240,6 +240,16 @@ def _flow_literal_commands(ctx: FileContext) -> set[int]:
     return found
 
 
+def _flow_literal_argv(ctx: FileContext) -> set[int]:
+    """Lines of process calls whose argument list the data flow knows word for word as literal text
+    (`["sh", "-c", f"echo {name}"]` with `name = "x"`)."""
+    def build() -> set[int]:
+        return {call.line for flow in flows(ctx) for call in flow.calls
+                if 0 in call.literal_lists}
+    found: set[int] = ctx.cached("py_security.flow_literal_argv", build)
+    return found
+
+
 @register(
     CheckSpec(
         id="PY-SHELL-INJECTION",
@@ -316,7 +326,7 @@ def _shell_scripts_in_lists(ctx: FileContext) -> Iterator[Hit]:
             argv = lists.get(first) if first.isidentifier() else None
             if argv is None and first.startswith("[") and first.endswith("]"):
                 argv = [a.strip() for a in split_args(Span(no, no, first, first))]
-            if argv and _runs_a_built_script(argv):
+            if argv and _runs_a_built_script(argv) and no not in _flow_literal_argv(ctx):
                 yield Hit(no, span.last)
 
 
