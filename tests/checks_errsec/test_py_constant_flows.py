@@ -235,3 +235,23 @@ def test_a_config_parser_is_read_by_literal_section_and_key() -> None:
     assert _found(CONFIG.format(key="keyA"), "PY-SHELL-INJECTION") == set()
     bad = CONFIG.format(key="keyB")
     assert _found(bad, "PY-SHELL-INJECTION") == {_lines(bad, "os.system")}
+
+
+SECTIONS = '''
+import configparser
+conf = configparser.ConfigParser()
+conf["section"] = {{"keyA": "a_value", "keyB": param}}
+bar = conf["section"]["{key}"]
+os.system("ls " + bar)
+'''
+
+
+def test_a_config_section_written_as_a_dict_is_read_by_its_literal_keys() -> None:
+    assert _found(SECTIONS.format(key="keyA"), "PY-SHELL-INJECTION") == set()
+    bad = SECTIONS.format(key="keyB")
+    assert _found(bad, "PY-SHELL-INJECTION") == {_lines(bad, "os.system")}
+
+
+def test_a_section_replaced_afterwards_is_no_longer_known() -> None:
+    body = SECTIONS.format(key="keyA").replace('bar = conf', 'conf["section"] = param\nbar = conf')
+    assert _found(body, "PY-SHELL-INJECTION") == {_lines(body, "os.system")}

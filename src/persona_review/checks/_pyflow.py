@@ -421,6 +421,8 @@ class Flow:
             elif isinstance(stmt.value, ast.Dict) and len(stmt.targets) == 1 \
                     and isinstance(stmt.targets[0], ast.Name):
                 self._hold_literal(stmt.targets[0].id, stmt.value, scope)
+            elif isinstance(stmt.value, ast.Dict) and len(stmt.targets) == 1:
+                self._hold_section(stmt.targets[0], stmt.value, scope)
         elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
             self._bind(stmt.target, self.eval(stmt.value, scope), scope, stmt.lineno)
         elif isinstance(stmt, ast.AugAssign):
@@ -518,6 +520,21 @@ class Flow:
             return  # values read again below: only those without effects (no calls, no `:=`)
         scope.items[name] = {key: self.eval(value, scope)
                              for key, value in zip(keys, node.values, strict=True)}
+
+    def _hold_section(self, target: ast.expr, node: ast.Dict, scope: _Scope) -> None:
+        """`config["section"] = {"key": x}` on a container whose contents are known: each value is kept
+        under the pair of literal keys too, for `config["section"]["key"]`."""
+        if not isinstance(target, ast.Subscript) or not isinstance(target.value, ast.Name) \
+                or target.value.id not in scope.items:
+            return
+        section = fold(target.slice, scope.consts)
+        inner = _Scope(consts=scope.consts)
+        self._hold_literal("section", node, inner)
+        if section is _UNKNOWN or "section" not in inner.items:
+            return
+        held = scope.items[target.value.id]
+        for key, value in inner.items["section"].items():
+            held[(section, key)] = value
 
     @staticmethod
     def _remember(targets: Sequence[ast.expr], node: ast.expr, scope: _Scope) -> None:
@@ -685,7 +702,8 @@ class Flow:
         if isinstance(node, ast.Subscript):
             base = self.eval(node.value, scope)
             self.eval(node.slice, scope)
-            held = _held(node.value, node.slice, scope)
+            held = _held(node.value, node.slice, scope) if not isinstance(node.value, ast.Subscript) \
+                else _held_pair(node.value, node.slice, scope)
             if held is not None:
                 return held
             return replace(base, start="", pathlike=False) if base.tainted else CLEAN
@@ -1098,9 +1116,11 @@ def _hold(name: str, key: ast.expr, value: Value, scope: _Scope) -> None:
     """`name[key] = value`: remembered under a literal key while the container's other contents are
     known (it was untainted, or every earlier entry went in under a literal key too)."""
     literal = fold(key, scope.consts)
-    if literal is not _UNKNOWN and (name in scope.items or not scope.env.get(name, CLEAN).tainted):
+    stale = any(isinstance(k, tuple) and k[:1] == (literal,) for k in scope.items.get(name, {}))
+    if literal is not _UNKNOWN and not stale \
+            and (name in scope.items or not scope.env.get(name, CLEAN).tainted):
         scope.items.setdefault(name, {})[literal] = value
-    else:
+    else:  # a key not known, or a section replaced whose entries were kept by pair: forget the contents
         scope.items.pop(name, None)
 
 
@@ -1114,6 +1134,15 @@ def _hold_pair(name: str, section: ast.expr, key: ast.expr, value: Value, scope:
         scope.items.pop(name, None)
     if value.tainted:
         scope.env[name] = scope.env.get(name, CLEAN).union(replace(value, start=""))
+
+
+def _held_pair(outer: ast.Subscript, key: ast.expr, scope: _Scope) -> Value | None:
+    """What `name[section][key]` holds when both keys are literal and the pair was stored (None: not
+    known)."""
+    if not isinstance(outer.value, ast.Name) or outer.value.id not in scope.items:
+        return None
+    pair = (fold(outer.slice, scope.consts), fold(key, scope.consts))
+    return scope.items[outer.value.id].get(pair)
 
 
 def _held(container: ast.expr, key: ast.expr, scope: _Scope) -> Value | None:
