@@ -250,6 +250,9 @@ def test_a_config_section_written_as_a_dict_is_read_by_its_literal_keys() -> Non
     assert _found(SECTIONS.format(key="keyA"), "PY-SHELL-INJECTION") == set()
     bad = SECTIONS.format(key="keyB")
     assert _found(bad, "PY-SHELL-INJECTION") == {_lines(bad, "os.system")}
+    evaluated = bad.replace('os.system("ls " + bar)', "eval(bar)")
+    assert _found(evaluated, "PY-CODE-INJECTION") == {_lines(evaluated, "eval(bar)")}
+    assert _found(evaluated.replace('"keyB"]', '"keyA"]'), "PY-CODE-INJECTION") == set()
 
 
 def test_a_section_replaced_afterwards_is_no_longer_known() -> None:

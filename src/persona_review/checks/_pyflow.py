@@ -528,7 +528,7 @@ class Flow:
                 or target.value.id not in scope.items:
             return
         section = fold(target.slice, scope.consts)
-        inner = _Scope(consts=scope.consts)
+        inner = _Scope(scope.env, scope.consts)  # read only: `_hold_literal` writes `inner.items`
         self._hold_literal("section", node, inner)
         if section is _UNKNOWN or "section" not in inner.items:
             return
