@@ -420,7 +420,7 @@ def _raw_set_cookies(flow: Flow) -> Iterator[Hit]:
                          f"`{'` and `'.join(missing)}`.")
 
 
-def _local_only(flags: dict[str | None, ast.expr]) -> bool:
+def _local_only(flags: dict[str, ast.expr]) -> bool:
     """A cookie the response deletes (`max_age=0`, `expires=0`): nothing is kept to leak."""
     return any(isinstance(flags.get(flag), ast.Constant) and getattr(flags.get(flag), "value", None) == 0
                for flag in ("max_age", "expires"))
