@@ -185,3 +185,21 @@ def test_a_parser_method_on_literal_text_clears_the_parser(method: str) -> None:
     '''
     assert "PY-XXE" not in _ids(body.format(doc='"<a/>"'))
     assert "PY-XXE" in _ids(body.format(doc='flask.request.data'))
+
+
+_QUERY_READERS = {
+    "parse_qs": 'parse_qs(flask.request.query_string.decode())["p"][0]',
+    "urllib.parse.parse_qs": 'urllib.parse.parse_qs(flask.request.query_string.decode())["p"][0]',
+    "parse_qsl": "parse_qsl(flask.request.query_string.decode())[0][1]",
+    "urllib.parse.parse_qsl": "urllib.parse.parse_qsl(flask.request.query_string.decode())[0][1]",
+    "iter": "list(iter(flask.request.form.values()))[0]",
+    "next": "next(flask.request.form.values())",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_QUERY_READERS))
+def test_a_query_parsed_or_iterated_is_still_request_data(name: str) -> None:
+    assert name in _pyflow._PASS_THROUGH
+    prefix = "from urllib.parse import parse_qs, parse_qsl\n"
+    assert "PY-SESSION-TRUST" in _ids(f'{prefix}flask.session["v"] = {_QUERY_READERS[name]}')
+    assert "PY-SESSION-TRUST" not in _ids(f'{prefix}flask.session["v"] = {name}("a=b")')

@@ -151,6 +151,7 @@ _PASS_THROUGH = frozenset({
     "posixpath.normpath", "posixpath.abspath", "posixpath.realpath",
     "Path", "pathlib.Path", "PurePath", "str.format", "bytes", "io.BytesIO", "io.StringIO",
     "urlparse", "urllib.parse.urlparse", "dict", "list", "tuple", "sorted", "reversed", "compile",
+    "parse_qs", "urllib.parse.parse_qs", "parse_qsl", "urllib.parse.parse_qsl", "iter", "next",
 })
 _NORMALIZERS = frozenset({"os.path.normpath", "os.path.abspath", "os.path.realpath", "posixpath.normpath",
                           "posixpath.abspath", "posixpath.realpath"})
