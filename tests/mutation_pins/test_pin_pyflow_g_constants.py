@@ -203,3 +203,13 @@ def test_a_query_parsed_or_iterated_is_still_request_data(name: str) -> None:
     prefix = "from urllib.parse import parse_qs, parse_qsl\n"
     assert "PY-SESSION-TRUST" in _ids(f'{prefix}flask.session["v"] = {_QUERY_READERS[name]}')
     assert "PY-SESSION-TRUST" not in _ids(f'{prefix}flask.session["v"] = {name}("a=b")')
+
+
+@pytest.mark.parametrize("template", ['"{0:>999999999}"', '"{0!r}"', '"{0.upper}"', '"{0[0]}"'])
+def test_format_with_a_spec_conversion_or_lookup_is_not_computed(template: str) -> None:
+    assert "PY-SHELL-INJECTION" in _ids(f'bar = {template}.format("x")\nos.system("ls " + bar)')
+
+
+@pytest.mark.parametrize("template", ['"{0}"', '"{}"', '"{name}"'])
+def test_format_with_plain_fields_is_computed(template: str) -> None:
+    assert "PY-SHELL-INJECTION" not in _ids(f'bar = {template}.format("x", name="y")\nos.system("ls " + bar)')

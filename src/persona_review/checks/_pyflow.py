@@ -32,6 +32,7 @@ import base64
 import binascii
 import html
 import re
+import string
 import textwrap
 import urllib.parse
 from collections import deque
@@ -972,13 +973,19 @@ def _literal_result(name: str, short: str, node: ast.Call, receiver: Value,
     return result if isinstance(result, str) and len(result) <= MAX_TEXT else None
 
 
+_PLAIN_FIELD = re.compile(r"^\w*$")
+
+
 def _formatted(template: str, args: tuple[Value, ...], kwargs: dict[str, Value], node: ast.Call) -> Value:
     """`"...{}...".format(...)` with untainted arguments: its text when every argument is literal text,
     else an untainted value of unknown text."""
     if any(isinstance(arg, ast.Starred) for arg in node.args) or "**" in kwargs \
             or any(value.start is None for value in (*args, *kwargs.values())):
         return CLEAN
-    try:
+    try:  # plain fields only: a width (`{0:>999999999}`) in an untrusted diff could ask for any size
+        if any(spec or conversion or (field is not None and not _PLAIN_FIELD.match(field))
+               for _, field, spec, conversion in string.Formatter().parse(template)):
+            return CLEAN
         text = template.format(*(value.start for value in args),
                                **{key: value.start for key, value in kwargs.items()})
     except (IndexError, KeyError, ValueError, AttributeError, TypeError):
