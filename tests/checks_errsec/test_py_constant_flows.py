@@ -258,3 +258,22 @@ def test_a_config_section_written_as_a_dict_is_read_by_its_literal_keys() -> Non
 def test_a_section_replaced_afterwards_is_no_longer_known() -> None:
     body = SECTIONS.format(key="keyA").replace('bar = conf', 'conf["section"] = param\nbar = conf')
     assert _found(body, "PY-SHELL-INJECTION") == {_lines(body, "os.system")}
+
+
+def test_a_route_parameter_checked_against_an_allow_list_is_still_not_reported_in_sql() -> None:
+    text = '''import flask
+app = flask.Flask(__name__)
+ALLOWED = {"name", "created"}
+
+
+@app.route("/x/<column>")
+def view(column):
+    if column not in ALLOWED:
+        raise ValueError("bad column")
+    sql = f"SELECT * FROM users ORDER BY {column}"
+    get_db().cursor().execute(sql)
+    return "ok"
+'''
+    assert {rule for _, rule in findings_of("views.py", text)} & {"PY-SQL-STRING", "PY-SQL-INPUT"} == set()
+    unchecked = text.replace("    if column not in ALLOWED:\n        raise ValueError(\"bad column\")\n", "")
+    assert (10 - 2, "PY-SQL-STRING") in findings_of("views.py", unchecked)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from persona_review.checks._lexing import lex
 from persona_review.checks._prefilter import has_any, lines_containing
 from persona_review.checks._py_sql_values import spliced_values_fixed
-from persona_review.checks._pyflow import Flow, flows
+from persona_review.checks._pyflow import SQL, Flow, flows
 from persona_review.checks._spans import (
     Span,
     bracket_span,
@@ -149,10 +149,10 @@ def _flow_literal(ctx: FileContext, line: int) -> bool:
 
 
 def _flow_tainted(ctx: FileContext, line: int) -> bool:
-    """Whether the data flow shows request data in the SQL text on `line` (a name assigned there, or a
-    query call's first argument): then no reading of the names as constants can clear it (a name set to
-    `""` in an `if` may still hold the request's value; a list filled from the request is not a constant
-    table)."""
+    """Whether the data flow shows request data not checked for SQL (an allow-list test checks it) in the
+    SQL text on `line` (a name assigned there, or a query call's first argument): then no reading of the
+    names as constants can clear it (a name set to `""` in an `if` may still hold the request's value; a
+    list filled from the request is not a constant table)."""
     indexed: dict[int, set[int]] = ctx.cached("py_security.flow_tainted", dict)
     for number, flow in enumerate(flows(ctx)):
         lines = indexed.get(number)
@@ -165,9 +165,9 @@ def _flow_tainted(ctx: FileContext, line: int) -> bool:
 
 def _tainted_lines(flow: Flow) -> set[int]:
     lines = {assignment.line for assignment in flow.assignments
-             if isinstance(assignment.target, ast.Name) and assignment.value.tainted}
+             if isinstance(assignment.target, ast.Name) and assignment.value.unsafe_for(SQL)}
     lines.update(call.line for call in flow.calls
-                 if call.args and call.args[0].tainted and call.name.rsplit(".", 1)[-1] in _RUNNERS)
+                 if call.args and call.args[0].unsafe_for(SQL) and call.name.rsplit(".", 1)[-1] in _RUNNERS)
     return lines
 
 
