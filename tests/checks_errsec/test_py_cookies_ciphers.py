@@ -1,6 +1,6 @@
 """Python cookies that carry a credential without Secure/HttpOnly (named for one, or holding one whatever
-their name), cookie settings switched off through `config.update`, and broken ciphers imported under
-another name. A line marked `# <-` is reported, every other line is not."""
+their name), any other cookie without Secure, cookie settings switched off through `config.update`, and
+broken ciphers imported under another name. A line marked `# <-` is reported, every other line is not."""
 
 from __future__ import annotations
 
@@ -34,10 +34,28 @@ def test_a_cookie_holding_a_credential_needs_secure_and_httponly_whatever_its_na
 
 @pytest.mark.parametrize("value", ['"dark"', "token_count", "csrf_token", "request.args['lang']",
                                    "generate_csrf_token()", "user.display_name"])
-def test_a_cookie_holding_no_credential_is_left_alone(value: str) -> None:
+def test_a_cookie_holding_no_credential_needs_only_secure(value: str) -> None:
     got, want = _lines(cookie_insecure, f"""
-        def view(resp, request, user, token_count, csrf_token):
-            resp.set_cookie("prefs", {value})
+        def view(resp, request, user, token_count, csrf_token, options):
+            resp.set_cookie("prefs", {value})  # <-
+            resp.set_cookie("prefs", {value}, secure=True)
+            resp.set_cookie("prefs", {value}, secure=settings.SECURE)
+            resp.set_cookie("prefs", {value}, **options)
+            resp.set_cookie("prefs", {value}, max_age=0)
+        """)
+    assert got == want and len(want) == 1
+
+
+def test_a_cookie_without_secure_says_it_is_sent_over_plain_http() -> None:
+    ctx = context_for_text("app.py", "def f(resp):\n    resp.set_cookie('theme', 'dark')\n")
+    [hit] = cookie_insecure(ctx)
+    assert hit.message == "The `theme` cookie is set without `secure=True`: it is sent over plain HTTP too."
+
+
+def test_a_cookie_jar_is_not_a_response() -> None:
+    got, want = _lines(cookie_insecure, """
+        def merge(jar, cookie):
+            jar.set_cookie(cookie)
         """)
     assert got == want == []
 
@@ -54,7 +72,7 @@ def test_a_cookie_named_by_keyword_is_judged_like_a_positional_one() -> None:
         def view(resp, sid):
             resp.set_cookie(key="sessionid", value=sid)  # <-
             resp.set_cookie(key="sessionid", value=sid, secure=True, httponly=True)
-            resp.set_cookie(key="theme", value="dark")
+            resp.set_cookie(key="theme", value="dark")  # <-
             resp.set_cookie(value="x")
         """)
     assert got == want

@@ -28,10 +28,15 @@ module follows values through one function at a time, statement by statement:
 from __future__ import annotations
 
 import ast
+import base64
+import binascii
+import html
 import re
+import string
 import textwrap
+import urllib.parse
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
@@ -147,6 +152,7 @@ _PASS_THROUGH = frozenset({
     "posixpath.normpath", "posixpath.abspath", "posixpath.realpath",
     "Path", "pathlib.Path", "PurePath", "str.format", "bytes", "io.BytesIO", "io.StringIO",
     "urlparse", "urllib.parse.urlparse", "dict", "list", "tuple", "sorted", "reversed", "compile",
+    "parse_qs", "urllib.parse.parse_qs", "parse_qsl", "urllib.parse.parse_qsl", "iter", "next",
 })
 _NORMALIZERS = frozenset({"os.path.normpath", "os.path.abspath", "os.path.realpath", "posixpath.normpath",
                           "posixpath.abspath", "posixpath.realpath"})
@@ -189,8 +195,11 @@ class SinkCall:
     kwargs: dict[str, Value]
     receiver: Value
     heads: tuple[Value | None, ...]
-    """For each positional argument written as a list or tuple, the value of its first element."""
+    """For each positional argument written as a list or tuple, or a name holding a list built before the
+    call, the value of its first element."""
     line: int
+    literal_lists: frozenset[int] = frozenset()
+    """Positions of the list arguments whose every element is literal text (`["sh", "-c", "ls"]`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +246,8 @@ class Flow:
         self._calls: list[SinkCall] = []
         self._helpers: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         self._summaries: dict[str, Value | None] = {}
+        self._constant_returns: dict[str, str] = {}
+        """Same-file helpers whose every `return` gives the same literal text, with that text."""
         self._returns: list[Value] | None = None
         self._assignments: list[Assignment] = []
         self._handler_returns: list[tuple[ast.Return, Value]] = []
@@ -307,6 +318,9 @@ class Flow:
             returned = CLEAN
             for value in self._returns:
                 returned = returned.union(value)
+            texts = {value.start for value in self._returns if not value.tainted}
+            if len(texts) == 1 and None not in texts and len(self._returns) == len(_returns_of(node)):
+                self._constant_returns[name] = str(texts.pop())
         finally:
             self._calls, self._assignments, self._returns, self._handler_returns = saved
         self._summaries[name] = returned if returned.tainted else None
@@ -406,6 +420,11 @@ class Flow:
                         self._check_results.pop(target.id, None)
             if elements is not None and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
                 scope.items[stmt.targets[0].id] = dict(enumerate(elements))
+            elif isinstance(stmt.value, ast.Dict) and len(stmt.targets) == 1 \
+                    and isinstance(stmt.targets[0], ast.Name):
+                self._hold_literal(stmt.targets[0].id, stmt.value, scope)
+            elif isinstance(stmt.value, ast.Dict) and len(stmt.targets) == 1:
+                self._hold_section(stmt.targets[0], stmt.value, scope)
         elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
             self._bind(stmt.target, self.eval(stmt.value, scope), scope, stmt.lineno)
         elif isinstance(stmt, ast.AugAssign):
@@ -413,6 +432,7 @@ class Flow:
             if isinstance(stmt.target, ast.Name):
                 old = scope.env.get(stmt.target.id, CLEAN)
                 scope.env[stmt.target.id] = old.union(value) if value.tainted else old
+                scope.items.pop(stmt.target.id, None)  # `argv += [...]`: the contents changed
             else:
                 self._bind(stmt.target, value, scope, stmt.lineno)
         elif isinstance(stmt, ast.If | ast.While):
@@ -492,6 +512,31 @@ class Flow:
             if not any(_case_fits(case.pattern, _UNKNOWN) and case.guard is None for case in stmt.cases):
                 branches.append(scope.copy())  # no case may fit
             scope.merge(*branches)
+
+    def _hold_literal(self, name: str, node: ast.Dict, scope: _Scope) -> None:
+        """`name = {"a": x, "b": y}`: each value kept under its literal key, when every key is one."""
+        keys = [fold(key, scope.consts) if key is not None else _UNKNOWN for key in node.keys]
+        if any(key is _UNKNOWN for key in keys) or any(
+                isinstance(inner, ast.Call | ast.NamedExpr | ast.Await | ast.Lambda | ast.comprehension)
+                for value in node.values for inner in ast.walk(value)):
+            return  # values read again below: only those without effects (no calls, no `:=`)
+        scope.items[name] = {key: self.eval(value, scope)
+                             for key, value in zip(keys, node.values, strict=True)}
+
+    def _hold_section(self, target: ast.expr, node: ast.Dict, scope: _Scope) -> None:
+        """`config["section"] = {"key": x}` on a container whose contents are known: each value is kept
+        under the pair of literal keys too, for `config["section"]["key"]`."""
+        if not isinstance(target, ast.Subscript) or not isinstance(target.value, ast.Name) \
+                or target.value.id not in scope.items:
+            return
+        section = fold(target.slice, scope.consts)
+        inner = _Scope(scope.env, scope.consts)  # read only: `_hold_literal` writes `inner.items`
+        self._hold_literal("section", node, inner)
+        if section is _UNKNOWN or "section" not in inner.items:
+            return
+        held = scope.items[target.value.id]
+        for key, value in inner.items["section"].items():
+            held[(section, key)] = value
 
     @staticmethod
     def _remember(targets: Sequence[ast.expr], node: ast.expr, scope: _Scope) -> None:
@@ -659,7 +704,8 @@ class Flow:
         if isinstance(node, ast.Subscript):
             base = self.eval(node.value, scope)
             self.eval(node.slice, scope)
-            held = _held(node.value, node.slice, scope)
+            held = _held(node.value, node.slice, scope) if not isinstance(node.value, ast.Subscript) \
+                else _held_pair(node.value, node.slice, scope)
             if held is not None:
                 return held
             return replace(base, start="", pathlike=False) if base.tainted else CLEAN
@@ -750,32 +796,40 @@ class Flow:
             out = join(out, value)
         return out
 
-    def _arguments(self, nodes: Sequence[ast.expr],
-                   scope: _Scope) -> tuple[tuple[Value, ...], tuple[Value | None, ...]]:
-        """Each positional argument's value, and for one written as a list or tuple its first element's
-        (the program of `subprocess.run([...])`); every element is evaluated once."""
+    def _arguments(self, nodes: Sequence[ast.expr], scope: _Scope
+                   ) -> tuple[tuple[Value, ...], tuple[Value | None, ...], frozenset[int]]:
+        """Each positional argument's value; for one written as a list or tuple, or a name holding a list
+        built before the call, its first element's (the program of `subprocess.run([...])`); and the
+        positions of such lists whose every element is literal text. Every element is evaluated once."""
         values: list[Value] = []
         heads: list[Value | None] = []
-        for arg in nodes:
+        literal: set[int] = set()
+        for position, arg in enumerate(nodes):
+            elements: list[Value] | None = None
             if isinstance(arg, ast.List | ast.Tuple) and arg.elts:
                 elements = [self.eval(element, scope) for element in arg.elts]
-                joined = CLEAN
-                for element in elements:
-                    joined = joined.union(element)
-                values.append(replace(joined, start="") if joined.tainted else CLEAN)
-                heads.append(elements[0])
+                values.append(_joined(elements))
+                if any(isinstance(element, ast.Starred) for element in arg.elts):
+                    elements = elements[:1]  # its first element is known, not all of them
             else:
                 values.append(self.eval(arg, scope))
-                heads.append(None)
-        return tuple(values), tuple(heads)
+                held = scope.items.get(arg.id) if isinstance(arg, ast.Name) else None
+                if held and _is_list(held):
+                    elements = [held[index] for index in range(len(held))]
+            heads.append(elements[0] if elements else None)
+            if elements and len(elements) == len(getattr(arg, "elts", elements)) \
+                    and all(not e.tainted and e.start is not None for e in elements):
+                literal.add(position)
+        return tuple(values), tuple(heads), frozenset(literal)
 
     def _call(self, node: ast.Call, scope: _Scope) -> Value:
         name = dotted(node.func)
         receiver = self.eval(node.func.value, scope) if isinstance(node.func, ast.Attribute) else CLEAN
-        args, heads = self._arguments(node.args, scope)
+        args, heads, literal_lists = self._arguments(node.args, scope)
         kwargs = {kw.arg or "**": self.eval(kw.value, scope) for kw in node.keywords}
         shown = name or (f".{node.func.attr}" if isinstance(node.func, ast.Attribute) else "")
-        self._calls.append(SinkCall(node, shown, args, kwargs, receiver, heads, node.lineno + self.offset))
+        self._calls.append(SinkCall(node, shown, args, kwargs, receiver, heads, node.lineno + self.offset,
+                                    literal_lists))
         every = CLEAN
         for value in (*args, *kwargs.values()):
             every = every.union(value)
@@ -797,10 +851,15 @@ class Flow:
                 return replace(summary, source=f"{summary.source} (through `{name}()`)")
         if name in self._helpers and every.tainted:
             summary = self._summary(name)
-            if summary is None:
-                return CLEAN
+            if summary is None:  # the result does not depend on the request; maybe a constant
+                text = self._constant_returns.get(name)
+                return CLEAN if text is None else Value(start=text)
             return replace(every, safe_for=every.safe_for | summary.safe_for, start=summary.start,
                            pathlike=summary.pathlike, normalized=summary.normalized)
+        if not every.tainted and not receiver.tainted:
+            text = _literal_result(name, short, node, receiver, args)
+            if text is not None:  # `base64.b64encode("x".encode())`, `"A-b".lower()`: literal text still
+                return Value(start=text)
         if name in _SANITIZERS or short in _SANITIZERS:
             kinds = _SANITIZERS.get(name) or _SANITIZERS[short]
             return replace(every, safe_for=every.safe_for | kinds, start="") if every.tainted else CLEAN
@@ -813,9 +872,17 @@ class Flow:
                 return Value(pathlike=pathlike)
             start = first.start if first.tainted or name in {"str", "Path", "pathlib.Path"} else None
             normalized = name in _NORMALIZERS or (first.normalized and name in _PATH_BUILDERS | {"str"})
-            return replace(every, start=start, pathlike=pathlike, normalized=normalized)
+            safe_for = every.safe_for - {URL} if name in _DECODERS else every.safe_for
+            return replace(every, start=start, pathlike=pathlike, normalized=normalized, safe_for=safe_for)
         if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
             owner = node.func.value.id
+            if short == "set" and len(node.args) == 3 and not node.keywords:  # `config.set(section, key, v)`
+                _hold_pair(owner, node.args[0], node.args[1], args[2], scope)
+                return CLEAN
+            if short == "get" and len(node.args) == 2 and owner in scope.items:
+                pair = (fold(node.args[0], scope.consts), fold(node.args[1], scope.consts))
+                if pair in scope.items[owner]:
+                    return scope.items[owner][pair]
             if short == "get" and node.args:
                 held = _held(node.func.value, node.args[0], scope)
                 if held is not None:
@@ -832,10 +899,14 @@ class Flow:
             if receiver.tainted:  # a method of a tainted value: str methods, dict.get, ...
                 keeps = short in {"strip", "lstrip", "rstrip", "lower", "upper", "casefold", "encode",
                                   "decode", "replace"}
+                if short in _SPLITTERS:  # a piece of a URL is any text, not a URL on this host
+                    receiver = replace(receiver, safe_for=receiver.safe_for - {URL})
                 return replace(receiver, start="" if not keeps else receiver.start,
                                pathlike=receiver.pathlike and short in {"resolve", "absolute", "joinpath",
                                                                           "with_name", "with_suffix"},
                                normalized=short == "resolve")
+            if short == "format" and isinstance(node.func.value, ast.Constant) and not every.tainted:
+                return _formatted(str(node.func.value.value), args, kwargs, node)
             if short == "format" and isinstance(node.func.value, ast.Constant):
                 template = str(node.func.value.value)
                 literal = Value(start=template.split("{", 1)[0])
@@ -848,6 +919,91 @@ class Flow:
             if receiver.pathlike and short in {"joinpath"}:
                 return replace(every, pathlike=True) if every.tainted else Value(pathlike=True)
         return CLEAN
+
+
+_SPLITTERS = frozenset({"split", "rsplit", "partition", "rpartition", "splitlines"})
+_DECODERS = frozenset({"unquote", "urllib.parse.unquote", "urllib.parse.unquote_plus", "unquote_plus",
+                       "html.unescape", "base64.b64decode", "base64.urlsafe_b64decode", "b64decode",
+                       "codecs.decode"})
+"""Pass-through calls whose result may hold any text (`%2F%2Fevil.com` becomes `//evil.com`)."""
+
+
+_TEXT_FUNCTIONS: dict[str, Callable[[str], str]] = {
+    "str": str, "io.StringIO": str, "StringIO": str, "io.BytesIO": str, "BytesIO": str,
+    **dict.fromkeys(("base64.b64encode", "b64encode"), lambda t: base64.b64encode(t.encode()).decode()),
+    **dict.fromkeys(("base64.b64decode", "b64decode"), lambda t: base64.b64decode(t.encode()).decode()),
+    "base64.urlsafe_b64encode": lambda t: base64.urlsafe_b64encode(t.encode()).decode(),
+    "base64.urlsafe_b64decode": lambda t: base64.urlsafe_b64decode(t.encode()).decode(),
+    **dict.fromkeys(("urllib.parse.unquote", "unquote"), urllib.parse.unquote),
+    **dict.fromkeys(("urllib.parse.unquote_plus", "unquote_plus"), urllib.parse.unquote_plus),
+    **dict.fromkeys(("urllib.parse.quote", "quote"), urllib.parse.quote),
+    **dict.fromkeys(("urllib.parse.quote_plus", "quote_plus"), urllib.parse.quote_plus),
+    "html.escape": html.escape, "html.unescape": html.unescape,
+}
+"""Functions of one text argument that the flow computes when the argument is literal text (bytes are
+kept as their UTF-8 text)."""
+_TEXT_METHODS = frozenset({"upper", "lower", "strip", "lstrip", "rstrip", "casefold", "title", "capitalize",
+                           "replace", "removeprefix", "removesuffix"})
+"""`str` methods computed on literal text with literal text arguments; `encode`/`decode` keep the text."""
+
+
+def _literal_result(name: str, short: str, node: ast.Call, receiver: Value,
+                    args: tuple[Value, ...]) -> str | None:
+    """The text a call returns when it is computed from literal text alone, else None."""
+    if node.keywords or any(isinstance(arg, ast.Starred) for arg in node.args) \
+            or any(arg.start is None for arg in args):
+        return None
+    texts = [str(arg.start) for arg in args]
+    try:
+        if name in _TEXT_FUNCTIONS and len(texts) == 1:
+            result = _TEXT_FUNCTIONS[name](texts[0])
+        elif not isinstance(node.func, ast.Attribute) or receiver.start is None:
+            return None
+        elif short in {"encode", "decode"}:
+            result = receiver.start
+        elif short == "replace" and len(texts) >= 2 \
+                and (len(receiver.start) + 1) * max(1, len(texts[1])) > MAX_TEXT:
+            return None  # text that would grow past the bound (each character replaced by a long one)
+        elif short in _TEXT_METHODS:
+            result = getattr(str, short)(receiver.start, *texts)
+        else:
+            return None
+    except (ValueError, TypeError, UnicodeError, binascii.Error):
+        return None
+    return result if isinstance(result, str) and len(result) <= MAX_TEXT else None
+
+
+_PLAIN_FIELD = re.compile(r"^\w*$")
+
+
+def _formatted(template: str, args: tuple[Value, ...], kwargs: dict[str, Value], node: ast.Call) -> Value:
+    """`"...{}...".format(...)` with untainted arguments: its text when every argument is literal text,
+    else an untainted value of unknown text."""
+    if any(isinstance(arg, ast.Starred) for arg in node.args) or "**" in kwargs \
+            or any(value.start is None for value in (*args, *kwargs.values())):
+        return CLEAN
+    try:  # plain fields only: a width (`{0:>999999999}`) in an untrusted diff could ask for any size
+        if any(spec or conversion or (field is not None and not _PLAIN_FIELD.match(field))
+               for _, field, spec, conversion in string.Formatter().parse(template)):
+            return CLEAN
+        text = template.format(*(value.start for value in args),
+                               **{key: value.start for key, value in kwargs.items()})
+    except (IndexError, KeyError, ValueError, AttributeError, TypeError):
+        return CLEAN
+    return Value(start=text) if len(text) <= MAX_TEXT else CLEAN
+
+
+def _returns_of(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.Return]:
+    """The `return` statements of a function, not of functions nested in it."""
+    found: list[ast.Return] = []
+    todo: list[ast.AST] = list(node.body)
+    while todo:
+        current = todo.pop()
+        if isinstance(current, ast.Return):
+            found.append(current)
+        elif not isinstance(current, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef):
+            todo.extend(ast.iter_child_nodes(current))
+    return found
 
 
 _MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefault", "appendleft",
@@ -968,10 +1124,33 @@ def _hold(name: str, key: ast.expr, value: Value, scope: _Scope) -> None:
     """`name[key] = value`: remembered under a literal key while the container's other contents are
     known (it was untainted, or every earlier entry went in under a literal key too)."""
     literal = fold(key, scope.consts)
-    if literal is not _UNKNOWN and (name in scope.items or not scope.env.get(name, CLEAN).tainted):
+    stale = any(isinstance(k, tuple) and k[:1] == (literal,) for k in scope.items.get(name, {}))
+    if literal is not _UNKNOWN and not stale \
+            and (name in scope.items or not scope.env.get(name, CLEAN).tainted):
         scope.items.setdefault(name, {})[literal] = value
+    else:  # a key not known, or a section replaced whose entries were kept by pair: forget the contents
+        scope.items.pop(name, None)
+
+
+def _hold_pair(name: str, section: ast.expr, key: ast.expr, value: Value, scope: _Scope) -> None:
+    """`name.set(section, key, value)` (a `ConfigParser`): remembered under the literal pair while the
+    container's contents are known; the container holds what went in either way."""
+    pair = (fold(section, scope.consts), fold(key, scope.consts))
+    if _UNKNOWN not in pair and (name in scope.items or not scope.env.get(name, CLEAN).tainted):
+        scope.items.setdefault(name, {})[pair] = value
     else:
         scope.items.pop(name, None)
+    if value.tainted:
+        scope.env[name] = scope.env.get(name, CLEAN).union(replace(value, start=""))
+
+
+def _held_pair(outer: ast.Subscript, key: ast.expr, scope: _Scope) -> Value | None:
+    """What `name[section][key]` holds when both keys are literal and the pair was stored (None: not
+    known)."""
+    if not isinstance(outer.value, ast.Name) or outer.value.id not in scope.items:
+        return None
+    pair = (fold(outer.slice, scope.consts), fold(key, scope.consts))
+    return scope.items[outer.value.id].get(pair)
 
 
 def _held(container: ast.expr, key: ast.expr, scope: _Scope) -> Value | None:
@@ -991,7 +1170,7 @@ _UNKNOWN = object()
 """`fold`'s answer for an expression whose value is not a constant."""
 _FOLD_OPS: dict[type, object] = {
     ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
-    ast.FloorDiv: lambda a, b: a // b, ast.Mod: lambda a, b: a % b,
+    ast.FloorDiv: lambda a, b: a // b, ast.Mod: lambda a, b: a % b, ast.Div: lambda a, b: a / b,
 }
 _FOLD_COMPARE: dict[type, object] = {
     ast.Eq: lambda a, b: a == b, ast.NotEq: lambda a, b: a != b, ast.Lt: lambda a, b: a < b,
@@ -1079,7 +1258,9 @@ def _source_safe_for(name: str) -> frozenset[str]:
     to another host."""
     for request in _REQUEST_NAMES:
         if name.startswith(request + "."):
-            first = name[len(request) + 1:].split(".", 1)[0].removesuffix("()")
+            first, *rest = (part.removesuffix("()") for part in name[len(request) + 1:].split("."))
+            if rest and rest[-1] in _SPLITTERS:  # `request.path.split("/")`: pieces are any text
+                return frozenset()
             return frozenset({URL}) if first in _OWN_URL else frozenset()
     return frozenset()
 

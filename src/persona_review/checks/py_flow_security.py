@@ -15,6 +15,7 @@ from persona_review.checks._py_hits import check, code, hit_at, hit_on
 from persona_review.checks._py_imports import canonical, imported_names
 from persona_review.checks._pyflow import (
     ALL_KINDS,
+    CLEAN,
     HTML,
     LDAP,
     PATH,
@@ -22,6 +23,7 @@ from persona_review.checks._pyflow import (
     SQL,
     URL,
     XPATH,
+    Flow,
     SinkCall,
     Value,
     dotted,
@@ -461,12 +463,58 @@ def xxe(ctx: FileContext) -> Iterator[Hit]:
     if not mentions(ctx, "resolve_entities", "no_network", "feature_external"):
         return
     for flow in flows(ctx):
+        uses: _ParserUses | None = None
         for call in flow.nodes(ast.Call):
             match = _XXE_ON.search(ast.unparse(call))
-            if match and not any(_XXE_ON.search(ast.unparse(arg)) for arg in call.args
-                                 if isinstance(arg, ast.Call)):
+            if not match or any(_XXE_ON.search(ast.unparse(arg)) for arg in call.args
+                                if isinstance(arg, ast.Call)):
+                continue
+            uses = uses or _ParserUses(flow)
+            if not uses.only_literals(call):
                 yield hit_on(call, flow.offset, f"`{dotted(call.func)}` is called with `{match.group(0)}`: "
                                                 "the parser fetches external entities named by the document.")
+
+
+_PARSE_METHODS = frozenset({"parse", "feed", "parseString", "fromstring", "XML"})
+
+
+class _ParserUses:
+    """For one flow, read once: the name each call's result is assigned to, and for each name the
+    documents given to it as a parser (`name.parse(doc)`, `fromstring(doc, name)`), with their lines."""
+
+    def __init__(self, flow: Flow) -> None:
+        self.flow = flow
+        self.targets = {id(a.value): a.targets[0].id for a in flow.nodes(ast.Assign)
+                        if len(a.targets) == 1 and isinstance(a.targets[0], ast.Name)}
+        self.documents: dict[str, list[tuple[ast.Call, Value]]] = {}
+        for call in flow.calls:
+            node, func = call.call, call.call.func
+            document = call.args[0] if call.args else CLEAN
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                    and func.attr in _PARSE_METHODS:
+                self.documents.setdefault(func.value.id, []).append((node, document))
+                continue
+            for arg in (*node.args[1:], *(kw.value for kw in node.keywords)):
+                if isinstance(arg, ast.Name):
+                    self.documents.setdefault(arg.id, []).append((node, document))
+
+    def only_literals(self, made: ast.Call) -> bool:
+        """Whether the parser made (or configured) by `made` is used, in its function, only on documents
+        the data flow knows as literal text: `parser = XMLParser(resolve_entities=True)` then
+        `fromstring("<a/>", parser)` or `parser.feed(text)` with a constant `text`. A parser never seen in
+        use, or used on anything else, is not cleared."""
+        if isinstance(made.func, ast.Attribute) and isinstance(made.func.value, ast.Name) \
+                and made.func.attr == "setFeature":
+            name: str | None = made.func.value.id
+        else:
+            name = self.targets.get(id(made))
+        if name is None:
+            return False
+        first = made.lineno
+        last = next((f.end_lineno or f.lineno for f in self.flow.nodes(ast.FunctionDef)
+                     if f.lineno <= first <= (f.end_lineno or f.lineno)), first)
+        documents = [doc for node, doc in self.documents.get(name, []) if first < node.lineno <= last]
+        return bool(documents) and all(not doc.tainted and doc.start is not None for doc in documents)
 
 
 # --- session trust boundary -------------------------------------------------------------------------------

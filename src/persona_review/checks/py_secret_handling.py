@@ -321,7 +321,8 @@ _COOKIE_SETTINGS = re.compile(r"^(?:SESSION_COOKIE_(?:SECURE|HTTPONLY)|CSRF_COOK
 
 
 @check(
-    "PY-COOKIE-INSECURE", "SEC-16", Severity.MEDIUM, "Session cookie without Secure or HttpOnly",
+    "PY-COOKIE-INSECURE", "SEC-16", Severity.MEDIUM,
+    "Cookie without Secure, or session cookie without HttpOnly",
     "Without `Secure` the cookie is sent over plain HTTP where it can be read on the network; without "
     "`HttpOnly` any injected script can steal it. Set `secure=True, httponly=True, samesite='Lax'`.")
 def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
@@ -344,6 +345,11 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
                 continue
             holds = _credential_value(value)
             if (not _AUTH_COOKIE.search(name) and holds is None) or "csrf" in name.lower():
+                if value is not None and _off(flags.get("secure")) and not _local_only(flags) \
+                        and all(kw.arg for kw in call.keywords):  # `**options` may hold `secure`
+                    # any cookie a response sets (a cookie jar's `set_cookie(cookie)` takes no value)
+                    yield hit_on(call, flow.offset, f"The `{name}` cookie is set without `secure=True`: "
+                                                    "it is sent over plain HTTP too.")
                 continue
             missing = [f"{flag}=True" for flag in ("secure", "httponly") if _off(flags.get(flag))]
             if missing:
@@ -412,6 +418,12 @@ def _raw_set_cookies(flow: Flow) -> Iterator[Hit]:
             yield hit_on(node, flow.offset,
                          f"The `{name}` cookie is sent in a raw `Set-Cookie` header without "
                          f"`{'` and `'.join(missing)}`.")
+
+
+def _local_only(flags: dict[str, ast.expr]) -> bool:
+    """A cookie the response deletes (`max_age=0`, `expires=0`): nothing is kept to leak."""
+    return any(isinstance(flags.get(flag), ast.Constant) and getattr(flags.get(flag), "value", None) == 0
+               for flag in ("max_age", "expires"))
 
 
 def _is_set_cookie(node: ast.expr) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from persona_review.checks._lexing import lex
 from persona_review.checks._prefilter import has_any, lines_containing
 from persona_review.checks._py_sql_values import spliced_values_fixed
-from persona_review.checks._pyflow import Flow, flows
+from persona_review.checks._pyflow import SQL, Flow, flows
 from persona_review.checks._spans import (
     Span,
     bracket_span,
@@ -107,7 +107,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
             if _dynamic(span) and (
                 call.group(0).startswith(".") or looks_like_sql(string_contents(span), False)
             ):
-                if not spliced_values_fixed(ctx, no) and not _flow_literal(ctx, no):
+                if _flow_tainted(ctx, no) or not (spliced_values_fixed(ctx, no) or _flow_literal(ctx, no)):
                     yield Hit(no, span.last)
                 continue
             first_arg = re.match(r"\(\s*(?:sql\s*=\s*|query\s*=\s*)?([A-Za-z_][\w.]*)\s*[,)]", span.bare)
@@ -123,7 +123,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
             continue
         span = statement_span(lexed, no)
         if _dynamic(span) and looks_like_sql(string_contents(span)):
-            if spliced_values_fixed(ctx, no) or _flow_literal(ctx, no):
+            if (spliced_values_fixed(ctx, no) or _flow_literal(ctx, no)) and not _flow_tainted(ctx, no):
                 if reassigned is not None:
                     tainted.pop(reassigned, None)
                 continue  # only literals, constants, table names, placeholders or checked names spliced
@@ -146,6 +146,29 @@ def _flow_literal(ctx: FileContext, line: int) -> bool:
         if line in answers:
             return answers[line]
     return False
+
+
+def _flow_tainted(ctx: FileContext, line: int) -> bool:
+    """Whether the data flow shows request data not checked for SQL (an allow-list test checks it) in the
+    SQL text on `line` (a name assigned there, or a query call's first argument): then no reading of the
+    names as constants can clear it (a name set to `""` in an `if` may still hold the request's value; a
+    list filled from the request is not a constant table)."""
+    indexed: dict[int, set[int]] = ctx.cached("py_security.flow_tainted", dict)
+    for number, flow in enumerate(flows(ctx)):
+        lines = indexed.get(number)
+        if lines is None:
+            lines = indexed[number] = _tainted_lines(flow)
+        if line in lines:
+            return True
+    return False
+
+
+def _tainted_lines(flow: Flow) -> set[int]:
+    lines = {assignment.line for assignment in flow.assignments
+             if isinstance(assignment.target, ast.Name) and assignment.value.unsafe_for(SQL)}
+    lines.update(call.line for call in flow.calls
+                 if call.args and call.args[0].unsafe_for(SQL) and call.name.rsplit(".", 1)[-1] in _RUNNERS)
+    return lines
 
 
 def _literal_lines(flow: Flow) -> dict[int, bool]:
@@ -176,7 +199,7 @@ _SHELL_CALL = re.compile(
     r"(?:\b(?:subprocess|sp)\.|(?<![\w.]))(?:call|run|Popen|check_output|check_call|getoutput|getstatusoutput)"
     r"\s*\(|\bos\.(?:system|popen[234]?)\s*\(|\b(?:commands|popen2)\.\w+\s*\("
 )
-_ALWAYS_SHELL = re.compile(r"os\.|getoutput|getstatusoutput|commands\.|popen2\.")
+_ALWAYS_SHELL = re.compile(r"^os\.|getoutput|getstatusoutput|^commands\.|^popen2\.")
 _SHELL_TRUE = re.compile(r"\bshell\s*=\s*(?!False\b|None\b|0\b|\[\]|\{\}|\{\*\*|''|\"\")[\w(\[{'\"]")
 _LIT = r"""[rbuRBU]?(?:'[^']*'|"[^"]*")"""
 _LITERAL_ARG = re.compile(
@@ -196,10 +219,35 @@ def _shell_calls(ctx: FileContext) -> Iterator[tuple[int, Span, bool]]:
             continue
         for match in _SHELL_CALL.finditer(bare):
             span = bracket_span(lexed, no, match.end() - 1)
-            if _ALWAYS_SHELL.match(match.group(0)) is None and _SHELL_TRUE.search(span.code) is None:
+            if _ALWAYS_SHELL.search(match.group(0)) is None and _SHELL_TRUE.search(span.code) is None:
                 continue
             constant = _LITERAL_ARG.match(span.code) is not None and not _dynamic(span)
-            yield no, span, constant
+            yield no, span, constant or no in _flow_literal_commands(ctx)
+
+
+_SHELL_RUNNERS = frozenset({"system", "popen", "popen2", "popen3", "popen4", "run", "call", "Popen",
+                            "check_output", "check_call", "getoutput", "getstatusoutput"})
+
+
+def _flow_literal_commands(ctx: FileContext) -> set[int]:
+    """Lines of shell calls whose command the data flow knows in full as literal text, though it is built
+    at run time (`"echo " + name` with `name = "x"`, a branch that cannot run skipped): a constant."""
+    def build() -> set[int]:
+        return {call.line for flow in flows(ctx) for call in flow.calls
+                if call.args and call.name.rsplit(".", 1)[-1] in _SHELL_RUNNERS
+                and not call.args[0].tainted and call.args[0].start is not None}
+    found: set[int] = ctx.cached("py_security.flow_literal_commands", build)
+    return found
+
+
+def _flow_literal_argv(ctx: FileContext) -> set[int]:
+    """Lines of process calls whose argument list the data flow knows word for word as literal text
+    (`["sh", "-c", f"echo {name}"]` with `name = "x"`)."""
+    def build() -> set[int]:
+        return {call.line for flow in flows(ctx) for call in flow.calls
+                if 0 in call.literal_lists}
+    found: set[int] = ctx.cached("py_security.flow_literal_argv", build)
+    return found
 
 
 @register(
@@ -278,7 +326,7 @@ def _shell_scripts_in_lists(ctx: FileContext) -> Iterator[Hit]:
             argv = lists.get(first) if first.isidentifier() else None
             if argv is None and first.startswith("[") and first.endswith("]"):
                 argv = [a.strip() for a in split_args(Span(no, no, first, first))]
-            if argv and _runs_a_built_script(argv):
+            if argv and _runs_a_built_script(argv) and no not in _flow_literal_argv(ctx):
                 yield Hit(no, span.last)
 
 
@@ -402,10 +450,19 @@ def _literal_loads(ctx: FileContext) -> set[tuple[int, str]]:
     literal, or a name or f-string made only of literals): no one else chose those bytes."""
     out: set[tuple[int, str]] = set()
     for flow in flows(ctx):
+        decoded: set[int] = set()  # `b64decode("...")` and friends of literal text: bytes fixed by the code
         for call in flow.calls:
-            if call.args and all(not value.tainted and value.start is not None for value in call.args[:1]):
+            literal_arg = bool(call.args) and not call.args[0].tainted and call.args[0].start is not None
+            if literal_arg and call.name.rsplit(".", 1)[-1] in _DECODERS:
+                decoded.add(id(call.call))
+            first = call.call.args[0] if call.call.args else None
+            if literal_arg or (isinstance(first, ast.Call) and id(first) in decoded):
                 out.add((call.line, call.name))
     return out
+
+
+_DECODERS = frozenset({"b64decode", "urlsafe_b64decode", "standard_b64decode", "b32decode", "b16decode",
+                       "a85decode", "b85decode", "fromhex", "unhexlify", "a2b_base64", "decompress"})
 
 
 def _unsafe_call(module: str, func: str, span: Span) -> bool:

@@ -199,7 +199,7 @@ def log_login(user, password, token):
 def set_session(response, sid):
     response.set_cookie("session_id", sid)  # expect: PY-COOKIE-INSECURE
     response.set_cookie("session_id", sid, secure=True, httponly=True, samesite="Lax")
-    response.set_cookie("theme", "dark")
+    response.set_cookie("theme", "dark")  # expect: PY-COOKIE-INSECURE
 
 
 def encrypt(key, data):

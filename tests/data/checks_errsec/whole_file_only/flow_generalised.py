@@ -12,8 +12,8 @@ def prefs():
     response.set_cookie("theme", request.args.get("theme", "light"), secure=False)  # expect: PY-COOKIE-INSECURE
     response.set_cookie("layout", "wide", httponly=False)  # expect: PY-COOKIE-INSECURE
     response.set_cookie("layout", "wide", secure=True, httponly=True)
-    response.set_cookie("layout", "narrow")
-    response.set_cookie("lang", "en", secure=None)
+    response.set_cookie("layout", "narrow")  # expect: PY-COOKIE-INSECURE
+    response.set_cookie("lang", "en", secure=None)  # expect: PY-COOKIE-INSECURE
     return response
 
 
