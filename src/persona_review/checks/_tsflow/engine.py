@@ -1041,18 +1041,24 @@ def _same(a: Const, b: Const) -> bool:
         return ord(a) == b
     if isinstance(b, str) and isinstance(a, int) and len(b) == 1 and not isinstance(a, bool):
         return ord(b) == a
+    if _number(a) and _number(b):
+        return a == b  # Java, JavaScript and Go constants compare numbers by value: 1 == 1.0
     return a == b and type(a) is type(b)
 
 
+def _number(const: Const) -> bool:
+    return isinstance(const, int | float) and not isinstance(const, bool)
+
+
 def _numeric(value: Value) -> bool:
-    return value.known and isinstance(value.const, int | float) and not isinstance(value.const, bool)
+    return value.known and _number(value.const)
 
 
 _NOT_FOLDED = object()
 
 
 def _fold(op: str, a: Const, b: Const) -> object:
-    numbers = all(isinstance(x, int | float) and not isinstance(x, bool) for x in (a, b))
+    numbers = _number(a) and _number(b)
     if op == "+" and not numbers:
         return const_text(a) + const_text(b)
     if op in {"==", "!="}:
