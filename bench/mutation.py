@@ -332,11 +332,47 @@ def apply_site(tree: ast.Module, nodes: list[ast.AST], site: Site, *, keep: bool
     return desc
 
 
-def compile_mutant(module: str, tree: ast.Module, nodes: list[ast.AST], site: Site) -> CodeType:
-    """The mutant's module code. Mutates `tree`: call it where the tree is a copy (a forked child)."""
+def compile_mutant(module: str, tree: ast.Module, nodes: list[ast.AST], site: Site,
+                   function: str = "") -> CodeType:
+    """The mutant's code. Mutates `tree`: call it where the tree is a copy (a forked child).
+
+    With `function` (a top-level function `f` or a method `C.m` of a top-level class), only that function
+    is compiled, wrapped as in the module (its class, the module's other top-level statements), which gives
+    the same code object as compiling the whole module and costs a fraction of it on a large module; the
+    result is only searched for that function's code, never run. Otherwise the whole module."""
     apply_site(tree, nodes, site, keep=True)
-    ast.fix_missing_locations(tree)
-    return compile(tree, str(ROOT / module), "exec", dont_inherit=True)
+    alone = _function_alone(tree, function) if function else None
+    target = alone if alone is not None else tree
+    ast.fix_missing_locations(target)
+    return compile(target, str(ROOT / module), "exec", dont_inherit=True)
+
+
+def _function_alone(tree: ast.Module, qualname: str) -> ast.Module | None:
+    """A module holding only the definition of `qualname` (inside a bare copy of its class, for a method),
+    or None when it is nested deeper or not found."""
+    parts = qualname.split(".")
+    if len(parts) > 2 or "<" in qualname:
+        return None
+    # The module's other top-level statements stay (imports, constants): how the compiler calls a name
+    # depends on how the module binds it (an imported module's function is loaded as an attribute).
+    prelude = [s for s in tree.body
+               if not isinstance(s, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)]
+    scope: list[ast.stmt] = tree.body
+    holder: ast.ClassDef | None = None
+    if len(parts) == 2:
+        holder = next((s for s in tree.body if isinstance(s, ast.ClassDef) and s.name == parts[0]), None)
+        if holder is None:
+            return None
+        scope = holder.body
+    found = [s for s in scope
+             if isinstance(s, ast.FunctionDef | ast.AsyncFunctionDef) and s.name == parts[-1]]
+    if len(found) != 1:
+        return None  # redefined (an overload, a property setter): let the whole module decide
+    body: ast.stmt = found[0]
+    if holder is not None:
+        body = ast.copy_location(ast.ClassDef(name=holder.name, bases=[], keywords=[], body=[found[0]],
+                                              decorator_list=[], type_params=[]), holder)
+    return ast.Module(body=[*prelude, body], type_ignores=[])
 
 
 def _replace_statement(tree: ast.AST, old: ast.AST, new: ast.stmt) -> None:
@@ -481,6 +517,19 @@ class _Collector:
             yield
         finally:
             self._pop()
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_makereport(self, item: Any, call: Any) -> Any:
+        """A failure's report without its traceback (unless --verbose): pytest's own report formats every
+        frame with its source, which on a deep data-flow traceback cost more than the mutant's test itself.
+        Whether the test failed is all a mutant's outcome needs; skips and passes get pytest's report."""
+        excinfo = call.excinfo
+        if VERBOSE[0] or excinfo is None \
+                or excinfo.errisinstance((pytest.skip.Exception, pytest.xfail.Exception)):
+            return None
+        return pytest.TestReport(item.nodeid, item.location, dict.fromkeys(item.keywords, 1), "failed",
+                                 excinfo.exconly()[:300], call.when, duration=call.duration,
+                                 start=call.start, stop=call.stop)
 
     def pytest_runtest_logreport(self, report: Any) -> None:
         if report.failed:
@@ -776,6 +825,19 @@ class _Watch:
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
 
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_makereport(self, item: Any, call: Any) -> Any:
+        """A failure's report without its traceback (unless --verbose): pytest's own report formats every
+        frame with its source, which on a deep data-flow traceback cost more than the mutant's test itself.
+        Whether the test failed is all a mutant's outcome needs; skips and passes get pytest's report."""
+        excinfo = call.excinfo
+        if VERBOSE[0] or excinfo is None \
+                or excinfo.errisinstance((pytest.skip.Exception, pytest.xfail.Exception)):
+            return None
+        return pytest.TestReport(item.nodeid, item.location, dict.fromkeys(item.keywords, 1), "failed",
+                                 excinfo.exconly()[:300], call.when, duration=call.duration,
+                                 start=call.start, stop=call.stop)
+
     def pytest_runtest_logreport(self, report: Any) -> None:
         if report.failed:
             if not self.failed:
@@ -913,6 +975,11 @@ FRESH = "<fresh import>"
 """As the `function` of a job without a mutant: import the project afresh (the baseline checks that path)."""
 
 
+def _plain(function: str) -> str:
+    """The function a mutant may be compiled alone for ("" for module level or a fresh import)."""
+    return "" if function == FRESH else function
+
+
 def _child(module: str, site: Site | None, function: str, tests: list[str], verbose: bool) -> None:
     """Runs in the forked child; never returns."""
     os.setpgid(0, 0)
@@ -924,7 +991,7 @@ def _child(module: str, site: Site | None, function: str, tests: list[str], verb
             os.dup2(devnull, 2)
             # The parent writes through copies of its descriptors: the child's Python streams go quiet too.
             sys.stdout = sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
-        code = None if site is None else compile_mutant(module, *TREES[module], site)
+        code = None if site is None else compile_mutant(module, *TREES[module], site, _plain(function))
         signal.signal(signal.SIGALRM, _time_out)
         if function == FRESH or (code is not None and not (function and _swap_in(module, function, code))):
             # A mutant at module level (or in code run at import): import the project and the tests afresh,
@@ -932,6 +999,9 @@ def _child(module: str, site: Site | None, function: str, tests: list[str], verb
             for name in _project_modules():
                 del sys.modules[name]
             if code is not None:
+                whole = TREES[module][0]  # mutated in place above; the import needs the whole module's code
+                code = compile(ast.fix_missing_locations(whole), str(ROOT / module), "exec",
+                               dont_inherit=True)
                 sys.meta_path.insert(0, _MutantFinder(module_name(module), str(ROOT / module), code))
             files = sorted({t.split("::", 1)[0] for t in tests})
             rc = int(pytest.main([*PYTEST_FLAGS, "-x", *files], plugins=[_Select(tests)]))
