@@ -1,0 +1,111 @@
+"""Pins for the text the Python data flow computes from literals (`checks/_pyflow.py`: `_literal_result`,
+`_formatted`, the decoders that undo a URL check): what `sink(bar)` receives, exact text when every part
+is literal, unknown text otherwise. Found by the mutation pass as survivors of the constant cases."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from persona_review.checks import _pyflow
+from persona_review.checks import py_flow_security as sec
+from persona_review.contexts import context_for_text
+
+HEAD = """import base64
+import codecs
+import html
+import urllib.parse
+from urllib.parse import unquote, unquote_plus
+from base64 import b64decode
+
+
+def view(request):
+"""
+MAX = _pyflow.MAX_TEXT
+
+
+def sink_start(body: str) -> str | None:
+    """The literal text known of what `sink(...)` receives (None: not known)."""
+    text = HEAD + textwrap.indent(textwrap.dedent(body).strip("\n"), "    ") + "\n"
+    starts = [call.args[0].start for flow in _pyflow.flows(context_for_text("v.py", text))
+              for call in flow.calls if call.name == "sink"]
+    assert len(starts) == 1
+    return starts[0]
+
+
+_METHOD_ARGS = {"replace": ("F", "G"), "removeprefix": (" x",), "removesuffix": ("y ",)}
+
+
+def test_every_text_method_is_pinned() -> None:
+    assert set(_METHOD_ARGS) <= _pyflow._TEXT_METHODS
+
+
+@pytest.mark.parametrize("method", sorted(_pyflow._TEXT_METHODS))
+def test_a_str_method_of_literal_text_is_computed(method: str) -> None:
+    args = _METHOD_ARGS.get(method, ())
+    expected = getattr(str, method)(" xFixed-y ", *args)
+    assert expected != " xFixed-y "
+    written = ", ".join(f'"{arg}"' for arg in args)
+    assert sink_start(f'bar = " xFixed-y ".{method}({written})\nsink(bar)') == expected
+
+
+def test_an_unknown_method_or_a_keyword_argument_leaves_the_text_unknown() -> None:
+    assert sink_start('bar = " x ".frobnicate()\nsink(bar)') is None
+    assert sink_start('bar = "ab".encode(encoding="ascii")\nsink(bar)') is None
+    assert sink_start('bar = "ab".encode("ascii")\nsink(bar)') == "ab"
+    assert sink_start('bar = "a-b".replace(*("-", "+"))\nsink(bar)') is None
+
+
+@pytest.mark.parametrize(("length", "computed"), [(63, True), (64, False)])
+def test_a_replace_is_computed_up_to_the_bound_it_could_grow_to(length: int, computed: bool) -> None:
+    """(characters + 1) x the replacement's length against MAX_TEXT (4096): 64 x 64 is computed, 65 x 64
+    is not, even though the result itself would fit."""
+    text, new = "x" * length, "y" * 64
+    found = sink_start(f'bar = "{text}".replace("x", "{new}")\nsink(bar)')
+    assert found == (new * length if computed else None)
+
+
+def test_a_replace_of_a_short_text_by_a_long_one_is_bounded_by_the_new_text() -> None:
+    assert sink_start(f'bar = "{"x" * 64}".replace("x", "{"y" * 64}")\nsink(bar)') is None
+    assert sink_start(f'bar = "{"x" * 64}".replace("{"x" * 64}", "y")\nsink(bar)') == "y"
+
+
+def test_a_result_of_exactly_the_bound_is_kept_and_a_longer_one_is_not() -> None:
+    assert sink_start(f'bar = "{"x" * MAX}".upper()\nsink(bar)') == "X" * MAX
+    assert sink_start(f'bar = base64.b64encode("{"x" * 4000}")\nsink(bar)') is None
+    assert sink_start(f'bar = "{{}}".format("{"x" * MAX}")\nsink(bar)') == "x" * MAX
+    assert sink_start(f'bar = "{{}}-".format("{"x" * MAX}")\nsink(bar)') is None
+
+
+@pytest.mark.parametrize("template", ['"{0:>3}"', '"{1}"', '"{x}"'])
+def test_a_format_that_cannot_be_computed_gives_unknown_text(template: str) -> None:
+    assert sink_start(f'bar = {template}.format("a")\nsink(bar)') is None
+
+
+@pytest.mark.parametrize("decoder", sorted(_pyflow._DECODERS))
+def test_a_checked_url_decoded_again_is_no_longer_checked(decoder: str) -> None:
+    source = f"""
+        import base64
+        import codecs
+        import html
+        import urllib.parse
+        from base64 import b64decode
+        from urllib.parse import unquote, unquote_plus
+        from django.http import HttpResponseRedirect
+        from django.utils.http import url_has_allowed_host_and_scheme
+
+        def view(request):
+            target = request.GET.get("next")
+            if url_has_allowed_host_and_scheme(url=target, allowed_hosts={{request.get_host()}}):
+                return HttpResponseRedirect({decoder}(target))
+
+        def kept(request):
+            target = request.GET.get("next")
+            if url_has_allowed_host_and_scheme(url=target, allowed_hosts={{request.get_host()}}):
+                return HttpResponseRedirect(target)
+        """
+    text = textwrap.dedent(source).lstrip()
+    lines = [hit.line for hit in sec.open_redirect(context_for_text("views.py", text))]
+    flagged = text.splitlines().index(f"        return HttpResponseRedirect({decoder}(target))") + 1
+    assert lines == [flagged]
