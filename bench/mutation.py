@@ -518,19 +518,6 @@ class _Collector:
         finally:
             self._pop()
 
-    @pytest.hookimpl(tryfirst=True)
-    def pytest_runtest_makereport(self, item: Any, call: Any) -> Any:
-        """A failure's report without its traceback (unless --verbose): pytest's own report formats every
-        frame with its source, which on a deep data-flow traceback cost more than the mutant's test itself.
-        Whether the test failed is all a mutant's outcome needs; skips and passes get pytest's report."""
-        excinfo = call.excinfo
-        if VERBOSE[0] or excinfo is None \
-                or excinfo.errisinstance((pytest.skip.Exception, pytest.xfail.Exception)):
-            return None
-        return pytest.TestReport(item.nodeid, item.location, dict.fromkeys(item.keywords, 1), "failed",
-                                 excinfo.exconly()[:300], call.when, duration=call.duration,
-                                 start=call.start, stop=call.stop)
-
     def pytest_runtest_logreport(self, report: Any) -> None:
         if report.failed:
             self.failed.add(report.nodeid)
