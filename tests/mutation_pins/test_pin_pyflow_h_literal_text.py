@@ -129,3 +129,38 @@ def test_a_checked_url_decoded_again_is_no_longer_checked(decoder: str) -> None:
     lines = [hit.line for hit in sec.open_redirect(context_for_text("views.py", text))]
     flagged = text.splitlines().index(f"        return HttpResponseRedirect({decoder}(target))") + 1
     assert lines == [flagged]
+
+
+_FUNCTIONS = {
+    "str": ("a b", "a b"), "io.StringIO": ("a b", "a b"),
+    "StringIO": ("a b", "a b"), "io.BytesIO": ("a b", "a b"),
+    "BytesIO": ("a b", "a b"),
+    "base64.b64encode": ("a b", "YSBi"), "b64encode": ("a b", "YSBi"),
+    "base64.b64decode": ("YSBi", "a b"), "b64decode": ("YSBi", "a b"),
+    "base64.urlsafe_b64encode": ("?>", "Pz4="),
+    "base64.urlsafe_b64decode": ("Pz4=", "?>"),
+    "urllib.parse.unquote": ("a%20b+c", "a b+c"),
+    "unquote": ("a%20b+c", "a b+c"),
+    "urllib.parse.unquote_plus": ("a%20b+c", "a b c"),
+    "unquote_plus": ("a%20b+c", "a b c"),
+    "urllib.parse.quote": ("a b/c", "a%20b/c"), "quote": ("a b/c", "a%20b/c"),
+    "urllib.parse.quote_plus": ("a b/c", "a+b%2Fc"),
+    "quote_plus": ("a b/c", "a+b%2Fc"),
+    "html.escape": ("<a>", "&lt;a&gt;"), "html.unescape": ("&lt;a&gt;", "<a>"),
+}
+"""Each text function, with a literal argument and the text it gives (written out, not computed here)."""
+
+
+def test_every_text_function_is_pinned() -> None:
+    assert set(_FUNCTIONS) == set(_pyflow._TEXT_FUNCTIONS)
+
+
+@pytest.mark.parametrize("name", sorted(_FUNCTIONS))
+def test_a_text_function_of_literal_text_is_computed(name: str) -> None:
+    argument, expected = _FUNCTIONS[name]
+    imports = "import io\nfrom io import StringIO, BytesIO\nfrom urllib.parse import quote, quote_plus\n"
+    assert sink_start(f'{imports}bar = {name}("{argument}")\nsink(bar)') == expected
+
+
+def test_text_that_is_not_base64_is_not_computed() -> None:
+    assert sink_start('bar = base64.b64decode("a")\nsink(bar)') is None

@@ -28,16 +28,12 @@ module follows values through one function at a time, statement by statement:
 from __future__ import annotations
 
 import ast
-import base64
-import binascii
-import html
 import re
-import string
 import textwrap
-import urllib.parse
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from importlib import import_module
 from typing import TypeVar
 
 from persona_review.checks.base import FileContext
@@ -928,20 +924,28 @@ _DECODERS = frozenset({"unquote", "urllib.parse.unquote", "urllib.parse.unquote_
 """Pass-through calls whose result may hold any text (`%2F%2Fevil.com` becomes `//evil.com`)."""
 
 
-_TEXT_FUNCTIONS: dict[str, Callable[[str], str]] = {
-    "str": str, "io.StringIO": str, "StringIO": str, "io.BytesIO": str, "BytesIO": str,
-    **dict.fromkeys(("base64.b64encode", "b64encode"), lambda t: base64.b64encode(t.encode()).decode()),
-    **dict.fromkeys(("base64.b64decode", "b64decode"), lambda t: base64.b64decode(t.encode()).decode()),
-    "base64.urlsafe_b64encode": lambda t: base64.urlsafe_b64encode(t.encode()).decode(),
-    "base64.urlsafe_b64decode": lambda t: base64.urlsafe_b64decode(t.encode()).decode(),
-    **dict.fromkeys(("urllib.parse.unquote", "unquote"), urllib.parse.unquote),
-    **dict.fromkeys(("urllib.parse.unquote_plus", "unquote_plus"), urllib.parse.unquote_plus),
-    **dict.fromkeys(("urllib.parse.quote", "quote"), urllib.parse.quote),
-    **dict.fromkeys(("urllib.parse.quote_plus", "quote_plus"), urllib.parse.quote_plus),
-    "html.escape": html.escape, "html.unescape": html.unescape,
+_TEXT_FUNCTIONS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("str", "io.StringIO", "StringIO", "io.BytesIO", "BytesIO"), ("builtins", "str")),
+    **dict.fromkeys(("base64.b64encode", "b64encode"), ("base64", "b64encode")),
+    **dict.fromkeys(("base64.b64decode", "b64decode"), ("base64", "b64decode")),
+    "base64.urlsafe_b64encode": ("base64", "urlsafe_b64encode"),
+    "base64.urlsafe_b64decode": ("base64", "urlsafe_b64decode"),
+    **dict.fromkeys(("urllib.parse.unquote", "unquote"), ("urllib.parse", "unquote")),
+    **dict.fromkeys(("urllib.parse.unquote_plus", "unquote_plus"), ("urllib.parse", "unquote_plus")),
+    **dict.fromkeys(("urllib.parse.quote", "quote"), ("urllib.parse", "quote")),
+    **dict.fromkeys(("urllib.parse.quote_plus", "quote_plus"), ("urllib.parse", "quote_plus")),
+    "html.escape": ("html", "escape"), "html.unescape": ("html", "unescape"),
 }
 """Functions of one text argument that the flow computes when the argument is literal text (bytes are
-kept as their UTF-8 text)."""
+kept as their UTF-8 text), as (module, name): imported when first computed, since most reviews compute
+none and importing these modules up front cost every review's start-up a few milliseconds."""
+
+
+def _apply_text_function(module: str, name: str, text: str) -> str:
+    function = getattr(import_module(module), name)
+    if module == "base64":
+        return bytes(function(text.encode())).decode()
+    return str(function(text))
 _TEXT_METHODS = frozenset({"upper", "lower", "strip", "lstrip", "rstrip", "casefold", "title", "capitalize",
                            "replace", "removeprefix", "removesuffix"})
 """`str` methods computed on literal text with literal text arguments; `encode`/`decode` keep the text."""
@@ -956,7 +960,7 @@ def _literal_result(name: str, short: str, node: ast.Call, receiver: Value,
     texts = [str(arg.start) for arg in args]
     try:
         if name in _TEXT_FUNCTIONS and len(texts) == 1:
-            result = _TEXT_FUNCTIONS[name](texts[0])
+            result = _apply_text_function(*_TEXT_FUNCTIONS[name], texts[0])
         elif not isinstance(node.func, ast.Attribute) or receiver.start is None:
             return None
         elif short in {"encode", "decode"}:
@@ -968,7 +972,7 @@ def _literal_result(name: str, short: str, node: ast.Call, receiver: Value,
             result = getattr(str, short)(receiver.start, *texts)
         else:
             return None
-    except (ValueError, TypeError, UnicodeError, binascii.Error):
+    except (ValueError, TypeError, UnicodeError):  # a bad base64 text raises binascii.Error, a ValueError
         return None
     return result if isinstance(result, str) and len(result) <= MAX_TEXT else None
 
@@ -984,7 +988,7 @@ def _formatted(template: str, args: tuple[Value, ...], kwargs: dict[str, Value],
         return CLEAN
     try:  # plain fields only: a width (`{0:>999999999}`) in an untrusted diff could ask for any size
         if any(spec or conversion or (field is not None and not _PLAIN_FIELD.match(field))
-               for _, field, spec, conversion in string.Formatter().parse(template)):
+               for _, field, spec, conversion in import_module("string").Formatter().parse(template)):
             return CLEAN
         text = template.format(*(value.start for value in args),
                                **{key: value.start for key, value in kwargs.items()})
