@@ -962,11 +962,6 @@ FRESH = "<fresh import>"
 """As the `function` of a job without a mutant: import the project afresh (the baseline checks that path)."""
 
 
-def _plain(function: str) -> str:
-    """The function a mutant may be compiled alone for ("" for module level or a fresh import)."""
-    return "" if function == FRESH else function
-
-
 def _child(module: str, site: Site | None, function: str, tests: list[str], verbose: bool) -> None:
     """Runs in the forked child; never returns."""
     os.setpgid(0, 0)
@@ -978,7 +973,7 @@ def _child(module: str, site: Site | None, function: str, tests: list[str], verb
             os.dup2(devnull, 2)
             # The parent writes through copies of its descriptors: the child's Python streams go quiet too.
             sys.stdout = sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
-        code = None if site is None else compile_mutant(module, *TREES[module], site, _plain(function))
+        code = None if site is None else compile_mutant(module, *TREES[module], site, function)
         signal.signal(signal.SIGALRM, _time_out)
         if function == FRESH or (code is not None and not (function and _swap_in(module, function, code))):
             # A mutant at module level (or in code run at import): import the project and the tests afresh,
@@ -986,9 +981,9 @@ def _child(module: str, site: Site | None, function: str, tests: list[str], verb
             for name in _project_modules():
                 del sys.modules[name]
             if code is not None:
-                whole = TREES[module][0]  # mutated in place above; the import needs the whole module's code
-                code = compile(ast.fix_missing_locations(whole), str(ROOT / module), "exec",
-                               dont_inherit=True)
+                if function:  # compiled alone above: the import needs the whole (already mutated) module
+                    code = compile(ast.fix_missing_locations(TREES[module][0]), str(ROOT / module), "exec",
+                                   dont_inherit=True)
                 sys.meta_path.insert(0, _MutantFinder(module_name(module), str(ROOT / module), code))
             files = sorted({t.split("::", 1)[0] for t in tests})
             rc = int(pytest.main([*PYTEST_FLAGS, "-x", *files], plugins=[_Select(tests)]))

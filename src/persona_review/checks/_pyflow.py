@@ -416,11 +416,8 @@ class Flow:
                         self._check_results.pop(target.id, None)
             if elements is not None and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
                 scope.items[stmt.targets[0].id] = dict(enumerate(elements))
-            elif isinstance(stmt.value, ast.Dict) and len(stmt.targets) == 1 \
-                    and isinstance(stmt.targets[0], ast.Name):
-                self._hold_literal(stmt.targets[0].id, stmt.value, scope)
             elif isinstance(stmt.value, ast.Dict) and len(stmt.targets) == 1:
-                self._hold_section(stmt.targets[0], stmt.value, scope)
+                self._hold_dict(stmt.targets[0], stmt.value, scope)
         elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
             self._bind(stmt.target, self.eval(stmt.value, scope), scope, stmt.lineno)
         elif isinstance(stmt, ast.AugAssign):
@@ -509,30 +506,34 @@ class Flow:
                 branches.append(scope.copy())  # no case may fit
             scope.merge(*branches)
 
-    def _hold_literal(self, name: str, node: ast.Dict, scope: _Scope) -> None:
-        """`name = {"a": x, "b": y}`: each value kept under its literal key, when every key is one."""
+    def _literal_items(self, node: ast.Dict, scope: _Scope) -> dict[object, Value] | None:
+        """`{"a": x, "b": y}`: each value under its literal key, or None when a key is not literal or a
+        value has effects (values are read again here: only those without calls or `:=`)."""
         keys = [fold(key, scope.consts) if key is not None else _UNKNOWN for key in node.keys]
         if any(key is _UNKNOWN for key in keys) or any(
                 isinstance(inner, ast.Call | ast.NamedExpr | ast.Await | ast.Lambda | ast.comprehension)
                 for value in node.values for inner in ast.walk(value)):
-            return  # values read again below: only those without effects (no calls, no `:=`)
-        scope.items[name] = {key: self.eval(value, scope)
-                             for key, value in zip(keys, node.values, strict=True)}
+            return None
+        return {key: self.eval(value, scope) for key, value in zip(keys, node.values, strict=True)}
 
-    def _hold_section(self, target: ast.expr, node: ast.Dict, scope: _Scope) -> None:
-        """`config["section"] = {"key": x}` on a container whose contents are known: each value is kept
-        under the pair of literal keys too, for `config["section"]["key"]`."""
+    def _hold_dict(self, target: ast.expr, node: ast.Dict, scope: _Scope) -> None:
+        """`name = {"a": x}`: each value kept under its literal key. `config["section"] = {"key": x}` on a
+        container whose contents are known: each value kept under the pair of literal keys too, for
+        `config["section"]["key"]`."""
+        if isinstance(target, ast.Name):
+            items = self._literal_items(node, scope)
+            if items is not None:
+                scope.items[target.id] = items
+            return
         if not isinstance(target, ast.Subscript) or not isinstance(target.value, ast.Name) \
                 or target.value.id not in scope.items:
             return
         section = fold(target.slice, scope.consts)
-        inner = _Scope(scope.env, scope.consts)  # read only: `_hold_literal` writes `inner.items`
-        self._hold_literal("section", node, inner)
-        if section is _UNKNOWN or "section" not in inner.items:
-            return
-        held = scope.items[target.value.id]
-        for key, value in inner.items["section"].items():
-            held[(section, key)] = value
+        items = self._literal_items(node, scope) if section is not _UNKNOWN else None
+        if items is not None:
+            held = scope.items[target.value.id]
+            for key, value in items.items():
+                held[(section, key)] = value
 
     @staticmethod
     def _remember(targets: Sequence[ast.expr], node: ast.expr, scope: _Scope) -> None:
@@ -946,6 +947,8 @@ def _apply_text_function(module: str, name: str, text: str) -> str:
     if module == "base64":
         return bytes(function(text.encode())).decode()
     return str(function(text))
+
+
 _TEXT_METHODS = frozenset({"upper", "lower", "strip", "lstrip", "rstrip", "casefold", "title", "capitalize",
                            "replace", "removeprefix", "removesuffix"})
 """`str` methods computed on literal text with literal text arguments; `encode`/`decode` keep the text."""
@@ -1129,18 +1132,23 @@ def _hold(name: str, key: ast.expr, value: Value, scope: _Scope) -> None:
     known (it was untainted, or every earlier entry went in under a literal key too)."""
     literal = fold(key, scope.consts)
     stale = any(isinstance(k, tuple) and k[:1] == (literal,) for k in scope.items.get(name, {}))
-    if literal is not _UNKNOWN and not stale \
-            and (name in scope.items or not scope.env.get(name, CLEAN).tainted):
+    if literal is not _UNKNOWN and not stale and _contents_known(name, scope):
         scope.items.setdefault(name, {})[literal] = value
     else:  # a key not known, or a section replaced whose entries were kept by pair: forget the contents
         scope.items.pop(name, None)
+
+
+def _contents_known(name: str, scope: _Scope) -> bool:
+    """Whether what the container `name` holds is known entry by entry: it held no request data, or every
+    entry went in under literal keys."""
+    return name in scope.items or not scope.env.get(name, CLEAN).tainted
 
 
 def _hold_pair(name: str, section: ast.expr, key: ast.expr, value: Value, scope: _Scope) -> None:
     """`name.set(section, key, value)` (a `ConfigParser`): remembered under the literal pair while the
     container's contents are known; the container holds what went in either way."""
     pair = (fold(section, scope.consts), fold(key, scope.consts))
-    if _UNKNOWN not in pair and (name in scope.items or not scope.env.get(name, CLEAN).tainted):
+    if _UNKNOWN not in pair and _contents_known(name, scope):
         scope.items.setdefault(name, {})[pair] = value
     else:
         scope.items.pop(name, None)

@@ -422,8 +422,8 @@ def _raw_set_cookies(flow: Flow) -> Iterator[Hit]:
 
 def _local_only(flags: dict[str, ast.expr]) -> bool:
     """A cookie the response deletes (`max_age=0`, `expires=0`): nothing is kept to leak."""
-    return any(isinstance(flags.get(flag), ast.Constant) and getattr(flags.get(flag), "value", None) == 0
-               for flag in ("max_age", "expires"))
+    return any(isinstance(node, ast.Constant) and node.value == 0
+               for node in (flags.get("max_age"), flags.get("expires")))
 
 
 def _is_set_cookie(node: ast.expr) -> bool:

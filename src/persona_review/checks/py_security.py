@@ -153,14 +153,10 @@ def _flow_tainted(ctx: FileContext, line: int) -> bool:
     SQL text on `line` (a name assigned there, or a query call's first argument): then no reading of the
     names as constants can clear it (a name set to `""` in an `if` may still hold the request's value; a
     list filled from the request is not a constant table)."""
-    indexed: dict[int, set[int]] = ctx.cached("py_security.flow_tainted", dict)
-    for number, flow in enumerate(flows(ctx)):
-        lines = indexed.get(number)
-        if lines is None:
-            lines = indexed[number] = _tainted_lines(flow)
-        if line in lines:
-            return True
-    return False
+    def build() -> set[int]:
+        return {no for flow in flows(ctx) for no in _tainted_lines(flow)}
+    found: set[int] = ctx.cached("py_security.flow_tainted", build)
+    return line in found
 
 
 def _tainted_lines(flow: Flow) -> set[int]:
