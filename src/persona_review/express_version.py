@@ -38,10 +38,10 @@ def express_major(read: Reader, changed: Iterable[str]) -> int | None:
     """The major version of Express the changed files' packages depend on, or None when unknown: for each
     file, the nearest `package.json` that names Express decides."""
     changed = list(changed)
-    texts = read(package_files(changed))
+    by_file = {name: _major(text) for name, text in read(package_files(changed)).items()}  # each parsed once
     majors: set[int] = set()
     for path in changed:
-        found = (_major(texts.get(name)) for name in _packages_above(path))
+        found = (by_file.get(name) for name in _packages_above(path))
         major = next((m for m in found if m is not None), None)
         if major is not None:
             majors.add(major)
