@@ -117,8 +117,6 @@ _LOCKED = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\.R?Lock\(\)")
 
 
 def _message(statement: str) -> str:
+    """What is deferred in a loop here; why it matters and the fixes are the check's explanation."""
     shown = statement if len(statement) <= 60 else statement[:57] + "..."
-    return (f"`{shown}` is inside a loop, and a deferred call runs when the function returns, not when the "
-            "iteration ends: every pass holds one more of what it releases until the loop is over, and a "
-            "long loop runs out of file descriptors or pool connections. Release it at the end of the "
-            "iteration, or move the body into a function (`func() { ... }()`) so the `defer` runs each time.")
+    return f"`{shown}` is inside a loop: it runs when the function returns, not when the iteration ends."

@@ -108,9 +108,6 @@ def _uncaught(bare: dict[int, str], blocks: Blocks, body: Block) -> int | None:
 
 
 def _message(statement: str) -> str:
+    """What is uncaught here; why it matters and the fixes are the check's explanation, shown beside it."""
     shown = statement if len(statement) <= 60 else statement[:57] + "..."
-    return (f"`{shown}` can reject, and nothing in this `async` handler catches it: Express 4 does not "
-            "look at the promise a handler returns, so the error never reaches the error middleware and "
-            "the client hangs until it times out; unless the process listens for `unhandledRejection`, "
-            "Node 15+ also stops it. Wrap the body in try/catch and call `next(err)`, wrap the handler "
-            "(`express-async-handler`), install `express-async-errors` at start-up, or move to Express 5.")
+    return f"`{shown}` can reject, and nothing in this `async` handler catches it."
