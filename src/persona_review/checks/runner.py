@@ -38,6 +38,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from persona_review.checks._gc_pacing import fewer_collections
 from persona_review.checks._migration_tables import checked_before, not_null_checks, tables_created
 from persona_review.checks.base import ChangeFacts, CheckFunc, CheckSpec, FileContext, Hit
 from persona_review.checks.registry import Registry, load_for
@@ -70,6 +71,17 @@ def run_checks(
     engine the migrations run on (None: unknown), `express_major` the Express version the JavaScript runs
     on. Each context's `change` is set to what the whole change shows (the engine, the tables its
     migrations create) before any check runs."""
+    with fewer_collections():
+        return _run_checks(contexts, categories, registry, database, express_major)
+
+
+def _run_checks(
+    contexts: Sequence[FileContext],
+    categories: Collection[Category] | None,
+    registry: Registry | None,
+    database: str | None,
+    express_major: int | None,
+) -> CheckOutcome:
     reg = registry or load_for({ctx.language for ctx in contexts})
     created = tables_created(contexts)
     validated = not_null_checks(contexts)

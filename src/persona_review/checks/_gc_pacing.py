@@ -1,0 +1,36 @@
+"""Fewer garbage collections while the checks run.
+
+The checks allocate millions of short-lived objects (tokens, tree records, values of the data flow), and
+nearly all of them are freed by reference counting the moment they are dropped. CPython's cyclic
+collector still counts every container allocated and, at its default first threshold of 700, runs a
+young-generation pass every 700 net allocations; the passes that reach the oldest generation walk every
+live object, including the parsed trees and cached views the review keeps. On `bench/bench_checks.py` that
+was about a tenth of the checks' CPU time.
+
+`fewer_collections()` raises the first threshold for the duration of a block and puts back whatever was
+set before, so a host application's own tuning (or a disabled collector) is left as it was. Cyclic garbage
+made inside the block is still collected, only in fewer, larger passes.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+YOUNG_THRESHOLD = 20_000
+"""Net container allocations between young-generation passes inside the block (CPython's default: 700)."""
+
+
+@contextmanager
+def fewer_collections(young: int = YOUNG_THRESHOLD) -> Iterator[None]:
+    """Run the block with the collector's first threshold at least `young`; restore the thresholds after."""
+    before = gc.get_threshold()
+    if before[0] == 0 or before[0] >= young:  # 0: automatic collection is off; keep a host's higher value
+        yield
+        return
+    gc.set_threshold(young, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
