@@ -38,11 +38,11 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from persona_review.checks._gc_pacing import fewer_collections
 from persona_review.checks._migration_tables import checked_before, not_null_checks, tables_created
 from persona_review.checks.base import ChangeFacts, CheckFunc, CheckSpec, FileContext, Hit
 from persona_review.checks.registry import Registry, load_for
 from persona_review.findings import SOURCE_CHECKS, Category, Finding
+from persona_review.gc_pacing import fewer_collections
 
 if TYPE_CHECKING:
     from collections.abc import Callable

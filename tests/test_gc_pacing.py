@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
 
-from persona_review.checks._gc_pacing import YOUNG_THRESHOLD, fewer_collections
 from persona_review.checks.base import FileContext, Hit
 from persona_review.checks.registry import Registry, load_for
 from persona_review.checks.runner import run_checks
 from persona_review.contexts import build_context
 from persona_review.diff import parse_diff
+from persona_review.gc_pacing import SHORT_RUN_THRESHOLD, YOUNG_THRESHOLD, fewer_collections, pace_short_run
 
 
 @pytest.fixture()
@@ -70,3 +72,44 @@ def test_run_checks_restores_the_collector_and_still_reports(thresholds: tuple[i
     assert seen == [(YOUNG_THRESHOLD, 10, 10)]
     assert gc.get_threshold() == (700, 10, 10)
     assert [(f.rule_id, f.line) for f in outcome.findings] == [("PY-HTTP-NO-TIMEOUT", 3)]
+
+
+def test_a_short_run_raises_the_first_threshold_once_and_keeps_the_others(
+    thresholds: tuple[int, int, int],
+) -> None:
+    gc.set_threshold(700, 11, 12)
+    pace_short_run()
+    assert gc.get_threshold() == (SHORT_RUN_THRESHOLD, 11, 12)
+    with fewer_collections():  # the checks' own pacing leaves the rarer setting alone
+        assert gc.get_threshold() == (SHORT_RUN_THRESHOLD, 11, 12)
+    gc.set_threshold(0, 10, 10)
+    pace_short_run()
+    assert gc.get_threshold() == (0, 10, 10)
+
+
+def test_the_entry_points_pace_the_collector_before_the_command_s_imports() -> None:
+    """Each entry point, run as its own process, sees the raised threshold while `cli` (or the Action's
+    main) is imported; importing the package as a library does not."""
+    probe = (
+        "import gc, sys, importlib.abc\n"
+        "seen = {}\n"
+        "class Watch(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name in ('persona_review.cli', 'persona_review.action.main'):\n"
+        "            seen[name] = gc.get_threshold()[0]\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Watch())\n"
+        "before = gc.get_threshold()\n"
+        "import persona_review, persona_review.gc_pacing, persona_review.checks.runner\n"
+        "print('library', gc.get_threshold() == before)\n"
+        "sys.argv = ['persona-review', '--help']\n"
+        "from persona_review.launch import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('cli', seen['persona_review.cli'])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False)
+    lines = [line for line in done.stdout.splitlines() if line.startswith(("library", "cli"))]
+    assert lines == ["library True", f"cli {SHORT_RUN_THRESHOLD}"], done.stderr
