@@ -160,6 +160,8 @@ _CALL = re.compile(r"(?<![\w$.])((?:[A-Za-z_$][\w$]*(?:\(\))?\s*\.\s*)*[A-Za-z_$
 
 _SPACES = re.compile(r"\s+")
 _TRY = re.compile(r"^\s*(?:\}\s*)?try\b")
+_TRY_IN_LINE = re.compile(r"\btry\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?\{")
+"""`try {` or Java's `try (Resource r = ...) {` within a line."""
 _DEF = re.compile(r"^\s*def\s+(\w+)")
 _AWAIT_OR_RETURN = re.compile(r"^(?:await|return)\s+")
 _MODEL_NAME = re.compile(r"model_name\s*=\s*[\"'](\w+)[\"']")
@@ -379,10 +381,24 @@ def _handler(text: str) -> str:
     return ""
 
 
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
 def _guarded_call(ctx: FileContext, line: int) -> str:
-    """The first call in the `try` block that ends above `line` (searched a few lines up)."""
+    """The first call in the `try` block whose handler is on `line`: on that line itself (`try { ... }
+    catch`), else in the `try` searched a few lines up, never beyond a line indented less than the handler
+    (the block around the `try`: an earlier function's `try` is not this one)."""
+    own = ctx.lines.get(line, "")
+    before, catch, _after = own.partition("catch")
+    if catch and _TRY_IN_LINE.search(before):
+        found = calls(_TRY_IN_LINE.split(before, 1)[-1])
+        return found[0] if found else ""
+    indent = _indent(own)
     for no in range(line - 1, max(0, line - 12), -1):
         text = ctx.lines.get(no, "")
+        if text.strip() and _indent(text) < indent:
+            return ""
         if "try" in text and _TRY.match(text):
             for inner in range(no, line):
                 found = calls(ctx.lines.get(inner, "").split("try", 1)[-1])
