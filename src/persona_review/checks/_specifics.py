@@ -458,10 +458,18 @@ def _finally_exit(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tup
     )
 
 
+_NO_PARAMETER_CALLBACK = re.compile(r",\s*(?:async\s*)?(?:\(\s*\)\s*=>|function\s*[\w$]*\s*\(\s*\))")
+
+
 def _callback_err(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
     call = primary_call(text)
     param = re.search(r"function\s*\w*\s*\(\s*(\w+)|\(\s*(\w+)\s*,[^)]*\)\s*=>", text)
     name = (param.group(1) or param.group(2)) if param else "err"
+    if param is None and call and _NO_PARAMETER_CALLBACK.search(text):
+        return (
+            f"Callback of {code(call)} never receives the error",
+            f"The callback takes no arguments, so when {code(call)} fails nothing notices.",
+        )
     if not call:
         first = text.split("\n", 1)[0]
         holder = (

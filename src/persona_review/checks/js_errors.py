@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from persona_review.checks._catch import catches
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import brace_block, lines_of, statement_span
+from persona_review.checks._migration_syntax import call_args
+from persona_review.checks._spans import brace_block, bracket_span, lines_of, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -118,11 +119,13 @@ _DECLARES = r"(?:function\s*\w*\s*\(\s*{n}\b|catch\s*\(\s*{n}\b|\(\s*{n}\b[^)]*\
             "return next(err);` (or reject / log and stop)."
         ),
     ),
-    needs=("err", "(e"),
+    needs=("err", "(e", "fs."),
 )
 def callback_err_ignored(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     for no, _code, bare in lines_of(lexed):
+        if "fs." in bare:
+            yield from _fs_callback_without_error(lexed, no, bare)
         if "err" not in bare and "(e" not in bare:
             continue
         for match in _CALLBACK.finditer(bare):
@@ -136,6 +139,34 @@ def callback_err_ignored(ctx: FileContext) -> Iterator[Hit]:
                 continue
             if not _uses(block.bare[1:-1], name):
                 yield Hit(no)
+
+
+_FS_CALLBACK_API = re.compile(
+    r"(?<![\w$.])fs\.(?P<fn>writeFile|appendFile|unlink|rename|mkdir|mkdtemp|rmdir|rm|copyFile|cp|chmod|"
+    r"chown|truncate|symlink|link|utimes|fsync|fdatasync|close|write|writev)\s*\("
+)
+"""Node's `fs` functions that write, move or delete and report failure only to their callback (the
+`fs.promises` and `...Sync` forms are other names)."""
+_NO_PARAMETERS = re.compile(r"^(?:async\s*)?(?:\(\s*\)\s*=>|function\s*[\w$]*\s*\(\s*\))")
+
+
+def _fs_callback_without_error(lexed: Lexed, no: int, bare: str) -> Iterator[Hit]:
+    """`fs.writeFile(path, data, () => {})`: the callback takes no arguments, so it cannot see the error."""
+    for match in _FS_CALLBACK_API.finditer(bare):
+        span = bracket_span(lexed, no, match.end() - 1)
+        if not span.closed:
+            continue
+        positional, _keywords = call_args(span.bare)  # the span starts at the call's `(`
+        if positional and _NO_PARAMETERS.match(positional[-1]):
+            yield Hit(no, span.last, message=(
+                f"The callback passed to `fs.{match.group('fn')}` takes no arguments, so a failed "
+                f"{_FS_VERB.get(match.group('fn'), 'call')} goes unnoticed and the code after it assumes it "
+                "worked."))
+
+
+_FS_VERB = {"writeFile": "write", "appendFile": "append", "write": "write", "writev": "write",
+            "unlink": "delete", "rm": "delete", "rmdir": "delete", "rename": "rename", "copyFile": "copy",
+            "cp": "copy", "mkdir": "mkdir", "mkdtemp": "mkdtemp"}
 
 
 def _uses(body: str, name: str) -> bool:

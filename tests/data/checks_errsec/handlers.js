@@ -150,3 +150,17 @@ fetchUser(id).then(render, (err) => {
 fetchUser(id).catch(function (error) {
   metrics.increment("fetch_user_failed");
 });
+
+function persist(out, body, tmp, done) {
+  fs.writeFile(out, body, () => {}); // expect: JS-CALLBACK-ERR-IGNORED
+  fs.unlink(tmp, function () { // expect: JS-CALLBACK-ERR-IGNORED
+    done();
+  });
+  fs.rename(tmp, out, async () => { await done(); }); // expect: JS-CALLBACK-ERR-IGNORED
+  fs.writeFile(out, body, (err) => { if (err) return done(err); done(); });
+  fs.writeFile(out, body, done);
+  fs.writeFile(out, wrap(() => body), (error) => done(error));
+  fs.promises.writeFile(out, body).catch(done);
+  myfs.writeFile(out, body, () => {});
+  setTimeout(() => {}, 10);
+}
