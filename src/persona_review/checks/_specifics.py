@@ -458,6 +458,20 @@ def _finally_exit(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tup
     )
 
 
+_LOGGED_ERROR = re.compile(
+    r"error from `(?P<call>[^`]+)` is only logged, and line \d+ goes on to use `(?P<name>[^`]+)`"
+)
+
+
+def _logged_error(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
+    """`err` from `client.Get` is only logged; `resp` is used after it (read from the hit's own message)."""
+    found = _LOGGED_ERROR.search(hit.message or "")
+    if found is None:
+        return None
+    call, name = found.group("call"), found.group("name")
+    return f"`err` from {code(call)} is only logged; {code(name)} is used after it", hit.message or ""
+
+
 _NO_PARAMETER_CALLBACK = re.compile(r",\s*(?:async\s*)?(?:\(\s*\)\s*=>|function\s*[\w$]*\s*\(\s*\))")
 
 
@@ -1036,6 +1050,7 @@ _FAMILIES: dict[str, _Describer] = {
     "-BROAD-CATCH": _swallowed,
     "-FINALLY-EXIT": _finally_exit,
     "JS-CALLBACK-ERR-IGNORED": _callback_err,
+    "GO-ERR-LOGGED-CONTINUES": _logged_error,
     "JS-PROMISE-UNHANDLED": _promise,
     "GO-ERR-DISCARDED": _go_error,
     "GO-ERR-UNCHECKED": _go_error,

@@ -1,0 +1,174 @@
+"""Go: an error that is only logged, after which the code goes on to use what the failed call returned.
+
+    resp, err := client.Get(url)
+    if err != nil {
+        log.Printf("fetch: %v", err)
+    }
+    defer resp.Body.Close()   // nil pointer: the process panics on the first failed request
+
+Reported: `a, b, err := f(...)` followed at once by `if err != nil { ... }` whose block holds only logging
+calls (no `return`, `continue`, `break`, `panic`, `Fatal`, no new value for the results), with no `else`,
+and a later line of the same block that reads one of the call's other results before assigning it again
+or testing it against nil. Calls whose other results stay meaningful next to an error (`n, err :=
+w.Write(...)`, readers and scanners reporting how much they did) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._spans import brace_block, bracket_span, indent_of, statement_span
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_RESULTS_WITH_ERR = re.compile(
+    r"^\s*(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*,\s*err\s*:?=\s*"
+    r"(?P<call>[A-Za-z_][\w.]*(?:\([^()]*\))?(?:\.[A-Za-z_]\w*)*)\s*\("
+)
+_IF_ERR = re.compile(r"^\s*if\s+err\s*!=\s*nil\s*\{\s*$")
+_LOG_CALL = re.compile(
+    r"^\s*(?:(?:log|slog|klog|glog|logrus|zap|fmt)\.|(?:[\w.]*\.)?[\w]*(?:[lL]og|[lL]ogger|[lL]gr)\w*\.)"
+    r"(?P<method>\w+)\s*\("
+)
+_NOT_LOGGING = re.compile(r"^(?:Fatal|Panic|Exit)", re.IGNORECASE)
+_STOPS = re.compile(
+    r"\b(?:return|continue|break|goto|panic|os\.Exit|runtime\.Goexit)\b|\.(?:Fatal|Panic|Exit)\w*\s*\(|"
+    r"\bt\.(?:FailNow|Skip)"
+)
+_PARTIAL_RESULTS = frozenset({
+    "Write", "WriteString", "WriteTo", "WriteAt", "Read", "ReadFrom", "ReadAt", "ReadFull", "ReadAtLeast",
+    "Copy", "CopyN", "CopyBuffer", "Fprint", "Fprintf", "Fprintln", "Print", "Printf", "Println", "Scan",
+    "Scanf", "Scanln", "Sscan", "Sscanf", "Sscanln", "Fscan", "Fscanf", "Fscanln", "ReadString", "ReadBytes",
+    "ReadLine", "ReadRune", "ReadSlice", "Discard", "Peek",
+})
+"""Calls whose other results mean something next to an error: how many bytes were written or read."""
+_LOOKAHEAD = 40
+"""Lines after the `if` searched for a use of a result."""
+
+
+@register(
+    CheckSpec(
+        id="GO-ERR-LOGGED-CONTINUES",
+        checklist_item="ERR-03",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=frozenset({"go"}),
+        title="Error only logged; the failed call's result is used after it",
+        explanation=(
+            "When a call returns an error its other results are zero values: a nil pointer, an empty struct, "
+            "0. Logging the error and carrying on hands those to the next line, which panics on a nil "
+            "pointer or writes wrong data, and the log line is the only trace. Return (or `continue`) after "
+            "logging, or give the result a real fallback value inside the `if`."
+        ),
+    ),
+    needs=("err != nil",),
+)
+def err_logged_continues(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for segment in lexed.segments:
+        for index, no in enumerate(segment):
+            bare = lexed.bare[no]
+            if "err" not in bare:
+                continue
+            assigned = _RESULTS_WITH_ERR.match(bare)
+            if assigned is None:
+                continue
+            call = assigned.group("call")
+            method = call.split("(", 1)[0].rsplit(".", 1)[-1]
+            if method in _PARTIAL_RESULTS:
+                continue
+            names = [name.strip() for name in assigned.group("names").split(",") if name.strip() != "_"]
+            if not names:
+                continue
+            found = _logged_only(lexed, segment, index, no)
+            if found is None:
+                continue
+            if_line, block_end = found
+            used = _first_use(lexed, segment, block_end, names, indent_of(lexed.bare[if_line]))
+            if used is None:
+                continue
+            name, line = used
+            yield Hit(
+                if_line,
+                message=(
+                    f"The error from `{call.split('(', 1)[0]}` is only logged, and line {line} goes on to "
+                    f"use `{name}`, which holds its zero value (nil for a pointer) after a failure."
+                ),
+            )
+
+
+def _logged_only(lexed: Lexed, segment: list[int], index: int, no: int) -> tuple[int, int] | None:
+    """(the `if err != nil {` line, its closing line) when it follows the assignment at once and its block
+    only logs, with no `else`; None otherwise."""
+    end = statement_span(lexed, no).last
+    after = [n for n in segment[index + 1 :] if n > end and lexed.bare[n].strip()]
+    if not after or not _IF_ERR.match(lexed.bare[after[0]]):
+        return None
+    if_line = after[0]
+    block = brace_block(lexed, if_line, lexed.bare[if_line].index("{"))
+    if block is None or not block.closed or block.last == if_line or _STOPS.search(block.bare):
+        return None
+    closing = lexed.bare[block.last]
+    if "else" in closing[closing.rfind("}") :]:
+        return None
+    line = if_line + 1
+    logged = False
+    while line < block.last:
+        text = lexed.bare.get(line)
+        if text is None:
+            return None
+        if text.strip():
+            call = _LOG_CALL.match(text)
+            if call is None or _NOT_LOGGING.match(call.group("method")):
+                return None
+            span = bracket_span(lexed, line, call.end() - 1)
+            if not span.closed:
+                return None
+            logged = True
+            line = span.last
+        line += 1
+    return (if_line, block.last) if logged else None
+
+
+def _first_use(
+    lexed: Lexed, segment: list[int], block_end: int, names: list[str], indent: int
+) -> tuple[str, int] | None:
+    """The first line after `block_end`, in the same block, that reaches into one of `names` (`x.Field`,
+    `x.Method()`, `x[i]`, `*x`: a nil pointer panics there, a zero struct gives wrong data) before a new
+    value or a nil test. A line that reads `err` again first means the error is dealt with later: nothing
+    is reported then. Passing a result on or returning it is not counted (a zero count or size is often
+    the intended fallback)."""
+    live = set(names)
+    for no in segment:
+        if no <= block_end:
+            continue
+        if no > block_end + _LOOKAHEAD:
+            return None
+        text = lexed.bare[no]
+        if not text.strip():
+            continue
+        if indent_of(text) < indent:
+            return None  # the block that holds the call has ended
+        if _ERR_AGAIN.search(text):
+            return None
+        for name in sorted(live):
+            for found in re.finditer(rf"(?<![\w.]){re.escape(name)}\b", text):
+                rest = text[found.end() :]
+                if re.match(r"\s*(?:,\s*[\w\s,]*)?:?=(?!=)", rest):
+                    live.discard(name)  # a new value first
+                    break
+                if _NIL_TEST.search(rest[:12]) or re.search(r"\bnil\s*[!=]=\s*$", text[: found.start()]):
+                    live.discard(name)  # tested before it is used
+                    break
+                if rest.startswith((".", "[")) or text[: found.start()].rstrip().endswith("*"):
+                    return name, no
+        if not live:
+            return None
+    return None
+
+
+_ERR_AGAIN = re.compile(r"(?<![\w.])err\b")
+_NIL_TEST = re.compile(r"^\s*[!=]=\s*nil\b")
