@@ -1,0 +1,259 @@
+"""Python: an exception only logged, after which the code uses what the failed `try` was to assign.
+
+    try:
+        resp = client.get(url, timeout=5)
+    except requests.RequestException as exc:
+        log.warning("fetch failed: %s", exc)
+    data = resp.json()      # UnboundLocalError on the first failed request
+
+Reported, on parsed code (`_pyflow.flows`): a `try` without `else` whose body assigns a name, with a handler
+whose body only logs (or prints) and so falls through, followed in the same block by a statement that uses
+the name before giving it a new value or testing it. Where the function gives the name no value before the
+`try` (it is unbound after a failure), any use counts; where it starts as `None`, only reaching into it
+(`x.attr`, `x[i]`, `x()`, `for _ in x`); any other earlier value is a deliberate fallback and is left alone.
+Only `try` statements inside a function the parse holds from its `def` are read: in a hunk cut off above
+the `def`, an earlier value may be out of sight.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator, Sequence
+
+from persona_review.checks._pyflow import dotted, flows
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_LOGGER = re.compile(
+    r"^(?:print|(?:[\w.]*\.)?(?:log|logger|logging|_log|_logger|LOG|LOGGER|log_?\w*|\w*_log(?:ger)?)\."
+    r"(?:debug|info|warning|warn|error|exception|critical|log|msg))$"
+)
+_LOOKAHEAD_STATEMENTS = 12
+
+
+@register(
+    CheckSpec(
+        id="PY-EXCEPT-LOGGED-CONTINUES",
+        checklist_item="ERR-04",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=frozenset({"python"}),
+        title="Exception only logged; a value the `try` did not assign is used after it",
+        explanation=(
+            "When the `try` body fails before its assignment, the name keeps no value (or `None`), and the "
+            "handler only logs and lets the code fall through: the next use raises `UnboundLocalError` or "
+            "`AttributeError` far from the real failure, or works on missing data. Return, re-raise or "
+            "`continue` in the handler, give the name a real fallback there, or move the code that needs it "
+            "into the `try`'s `else:`."
+        ),
+    ),
+    needs=("except",),
+)
+def except_logged_continues(ctx: FileContext) -> Iterator[Hit]:
+    for flow in flows(ctx):
+        for function in ast.walk(flow.tree):
+            if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                yield from _in_function(function, flow.offset)
+
+
+def _in_function(function: ast.FunctionDef | ast.AsyncFunctionDef, offset: int) -> Iterator[Hit]:
+    params = {a.arg for a in (*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs)}
+    for block, in_loop in _blocks(function.body, False):
+        for index, stmt in enumerate(block):
+            if not isinstance(stmt, ast.Try) or stmt.orelse:
+                continue
+            handler = next((h for h in stmt.handlers if _only_logs(h.body)), None)
+            if handler is None:
+                continue
+            assigned = _assigned_names(stmt.body) - params
+            if not assigned:
+                continue
+            found = _first_use(block[index + 1 :][:_LOOKAHEAD_STATEMENTS], assigned, _earlier(block[:index]))
+            if found is None:
+                continue
+            name, node, unbound = found
+            state = "unbound (`UnboundLocalError`)" if unbound else "still `None`"
+            if in_loop and unbound:
+                state = "unbound, or left from an earlier pass of the loop,"
+            caught = ast.unparse(handler.type) if handler.type is not None else "everything"
+            yield Hit(
+                handler.lineno + offset,
+                message=(
+                    f"`except {caught}` only logs and falls through, and line {node.lineno + offset} uses "
+                    f"`{name}`, which is {state} when the `try` failed before assigning it."
+                ),
+            )
+
+
+def _blocks(body: list[ast.stmt], in_loop: bool) -> Iterator[tuple[list[ast.stmt], bool]]:
+    """Every statement list of a function (and whether a loop runs it again), nested blocks included,
+    nested functions and classes not."""
+    yield body, in_loop
+    for stmt in body:
+        if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            continue
+        loop = in_loop or isinstance(stmt, ast.For | ast.AsyncFor | ast.While)
+        for field in ("body", "orelse", "finalbody"):
+            inner = getattr(stmt, field, None)
+            if isinstance(inner, list) and inner and isinstance(inner[0], ast.stmt):
+                yield from _blocks(inner, loop)
+        for handler in getattr(stmt, "handlers", ()):
+            yield from _blocks(handler.body, loop)
+        for case in getattr(stmt, "cases", ()):
+            yield from _blocks(case.body, loop)
+
+
+def _only_logs(body: Sequence[ast.stmt]) -> bool:
+    """The handler logs (at least once) and does nothing else: no raise, return, assignment or other call."""
+    logged = False
+    for stmt in body:
+        if isinstance(stmt, ast.Pass):
+            continue
+        call = stmt.value if isinstance(stmt, ast.Expr) else None
+        if isinstance(call, ast.Call) and _LOGGER.match(dotted(call.func)):
+            logged = True
+            continue
+        return False
+    return logged
+
+
+def _assigned_names(body: Sequence[ast.stmt]) -> set[str]:
+    """Names the `try` body's own statements bind (not those of nested blocks, which may not run anyway)."""
+    names: set[str] = set()
+    for stmt in body:
+        targets: list[ast.expr] = []
+        if isinstance(stmt, ast.Assign):
+            targets = list(stmt.targets)
+        elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+            targets = [stmt.target]
+        elif isinstance(stmt, ast.With | ast.AsyncWith):
+            targets = [item.optional_vars for item in stmt.items if item.optional_vars is not None]
+            names |= _assigned_names(stmt.body)
+        for target in targets:
+            names |= {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
+    return names
+
+
+def _earlier(before: Sequence[ast.stmt]) -> dict[str, bool]:
+    """Names the statements before the `try` bind: True when the last value is the literal `None`."""
+    values: dict[str, bool] = {}
+    for stmt in before:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Assign):
+                is_none = isinstance(node.value, ast.Constant) and node.value.value is None
+                for target in node.targets:
+                    for name in ast.walk(target):
+                        if isinstance(name, ast.Name):
+                            values[name.id] = is_none
+            elif isinstance(node, ast.AnnAssign | ast.AugAssign | ast.For | ast.With | ast.NamedExpr):
+                target_nodes = [node.target] if not isinstance(node, ast.With) else [
+                    item.optional_vars for item in node.items if item.optional_vars is not None]
+                for target in target_nodes:
+                    for name in ast.walk(target):
+                        if isinstance(name, ast.Name):
+                            values[name.id] = False
+            elif isinstance(node, ast.Global | ast.Nonlocal):
+                values.update(dict.fromkeys(node.names, False))
+    return values
+
+
+def _first_use(
+    after: Sequence[ast.stmt], assigned: set[str], earlier: dict[str, bool]
+) -> _Use | None:
+    """(name, the node that uses it, whether it is unbound) for the first use, in the statements after the
+    `try`, of an assigned name in a way that fails after a failed `try`."""
+    live = {name for name in assigned if earlier.get(name, True)}
+    return _scan(after, live, earlier)
+
+
+_Use = tuple[str, ast.Name, bool]
+"""The name, where it is read, and whether it is unbound there."""
+
+
+def _scan(stmts: Sequence[ast.stmt], live: set[str], earlier: dict[str, bool]) -> _Use | None:
+    """Statements in order: a use of a live name is the answer; a test of one, or a new value, ends it.
+    Nested blocks are read in order too, each with what is live when it starts."""
+    for stmt in stmts:
+        if not live:
+            return None
+        if isinstance(stmt, ast.If | ast.While | ast.Assert) and _tested(stmt.test) & live:
+            live = live - _tested(stmt.test)
+        headers = _headers(stmt)
+        if headers is None:  # a simple statement: what it reads, then what it binds
+            found = _use_in(stmt, stmt, live, earlier)
+            if found is not None:
+                return found
+        else:
+            for header in headers:
+                found = _use_in(header, stmt, live, earlier)
+                if found is not None:
+                    return found
+            for inner in _bodies(stmt):
+                found = _scan(inner, set(live), earlier)
+                if found is not None:
+                    return found
+        live = live - _stored(stmt)
+        if isinstance(stmt, ast.Return | ast.Raise | ast.Continue | ast.Break):
+            return None
+    return None
+
+
+def _stored(stmt: ast.stmt) -> set[str]:
+    return {n.id for n in ast.walk(stmt) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+
+
+def _headers(stmt: ast.stmt) -> list[ast.AST] | None:
+    """The expressions a compound statement evaluates before its blocks; None for a simple statement."""
+    if isinstance(stmt, ast.If | ast.While):
+        return [stmt.test]
+    if isinstance(stmt, ast.For | ast.AsyncFor):
+        return [stmt.iter]
+    if isinstance(stmt, ast.With | ast.AsyncWith):
+        return [item.context_expr for item in stmt.items]
+    if isinstance(stmt, ast.Match):
+        return [stmt.subject]
+    if isinstance(stmt, ast.Try | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return []
+    return None
+
+
+def _bodies(stmt: ast.stmt) -> Iterator[list[ast.stmt]]:
+    if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return  # runs later, if at all
+    for field in ("body", "orelse", "finalbody"):
+        inner = getattr(stmt, field, None)
+        if isinstance(inner, list) and inner and isinstance(inner[0], ast.stmt):
+            yield inner
+    for handler in getattr(stmt, "handlers", ()):
+        yield handler.body
+    for case in getattr(stmt, "cases", ()):
+        yield case.body
+
+
+def _use_in(
+    tree: ast.AST, stmt: ast.AST, live: set[str], earlier: dict[str, bool]
+) -> _Use | None:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id in live and isinstance(node.ctx, ast.Load):
+            unbound = node.id not in earlier
+            if unbound or _reached_into(tree, node):
+                return node.id, node, unbound
+    return None
+
+
+def _tested(test: ast.expr) -> set[str]:
+    return {n.id for n in ast.walk(test) if isinstance(n, ast.Name)}
+
+
+def _reached_into(stmt: ast.AST, name: ast.Name) -> bool:
+    """Whether `name` is the object of an attribute, subscript or call, or what a `for` iterates."""
+    for node in ast.walk(stmt):
+        if isinstance(node, ast.Attribute | ast.Subscript) and node.value is name:
+            return True
+        if isinstance(node, ast.Call) and node.func is name:
+            return True
+        if isinstance(node, ast.For | ast.AsyncFor | ast.comprehension) and node.iter is name:
+            return True
+    return False
