@@ -6,7 +6,7 @@ log = logging.getLogger(__name__)
 
 def fetch(url):
     try:
-        resp = requests.get(url, timeout=5)
+        resp = requests.get(url, timeout=5)  # expect: PY-HTTP-STATUS-UNCHECKED
     except requests.RequestException as exc:  # expect: PY-EXCEPT-LOGGED-CONTINUES
         log.warning("fetch failed: %s", exc)
     return resp.json()

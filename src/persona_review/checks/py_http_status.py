@@ -1,0 +1,178 @@
+"""Python: an HTTP response read as data without a look at its status.
+
+    resp = requests.get(f"{BASE}/orders/{order_id}", timeout=5)
+    return resp.json()["items"]      # a 404 or 503 error page is read as if it were the order
+
+`requests` and `httpx` return 4xx and 5xx responses like any other: nothing raises until the code asks.
+Reported: in a function, `name = <HTTP call>` (`requests`/`httpx` functions, through the file's imports, or
+`get`/`post`/`put`/`patch`/`delete`/`request`/`send` on a receiver named like a session or client), then
+`name.json()`, with no `raise_for_status()`, `status_code`, `.ok`, `.is_success`/`.is_error`, truth test
+of `name`, and no hand-over of `name` (passed to a call, returned, yielded or stored) anywhere in the
+function: a helper or the caller may look at it. Nor is it reported when the code is ready for a body that
+is not the data: `.json()` inside a `try` that catches `ValueError`, `KeyError` (or anything broader), or
+the parsed body tested before use (`if result.get("success") is not True: ...`).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._py_imports import canonical, imported_names
+from persona_review.checks._pyflow import dotted, flows
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_MODULE_CALL = re.compile(r"^(?:requests|httpx)\.(?:get|post|put|patch|delete|head|options|request)$")
+_CLIENT_CALL = re.compile(
+    r"(?:^|\.|_)(?:session|client|http|api)\w*\.(?:get|post|put|patch|delete|request|send)$", re.IGNORECASE
+)
+_STATUS_ATTRS = frozenset({"raise_for_status", "status_code", "ok", "is_success", "is_error", "status",
+                           "is_client_error", "is_server_error", "reason", "reason_phrase"})
+
+
+@register(
+    CheckSpec(
+        id="PY-HTTP-STATUS-UNCHECKED",
+        checklist_item="ERR-03",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.MEDIUM,
+        languages=frozenset({"python"}),
+        title="HTTP response read without checking its status",
+        explanation=(
+            "`requests` and `httpx` return 4xx and 5xx responses without raising, so `.json()` reads an "
+            "error page or an error object as if it were the data: a `KeyError` or JSON error far from the "
+            "cause, or worse, wrong data stored. Call `resp.raise_for_status()` first, or branch on "
+            "`resp.status_code`."
+        ),
+    ),
+    needs=(".json(",),
+)
+def http_status_unchecked(ctx: FileContext) -> Iterator[Hit]:
+    for flow in flows(ctx):
+        imported = imported_names(flow)
+        for function in ast.walk(flow.tree):
+            if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                for name, call in _unchecked(function, imported):
+                    yield Hit(call.lineno + flow.offset, message=(
+                        f"`{name}.json()` reads the body of `{dotted(call.func)}(...)` and nothing in this "
+                        f"function looks at `{name}`'s status first."))
+
+
+def _unchecked(
+    function: ast.FunctionDef | ast.AsyncFunctionDef, imported: dict[str, str]
+) -> Iterator[tuple[str, ast.Call]]:
+    responses: dict[str, ast.Call] = {}
+    for node in _own_nodes(function):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            value = node.value.value if isinstance(node.value, ast.Await) else node.value
+            name = node.targets[0].id
+            if isinstance(value, ast.Call) and _is_http_call(value, imported) \
+                    and (name not in responses or value.lineno < responses[name].lineno):
+                responses[name] = value  # the first such call, when the name holds several
+    if not responses:
+        return
+    read: set[str] = set()
+    cleared: set[str] = set()
+    guarded = _guarded_lines(function)
+    parsed: dict[str, str] = {}  # variable holding a parsed body -> the response it came from
+    for node in _own_nodes(function):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            source = _json_of(node.value, responses)
+            if source is not None:
+                parsed[node.targets[0].id] = source
+    tested = {name for node in _own_nodes(function) if isinstance(node, ast.If | ast.While | ast.Assert)
+              for name in _names(node.test)}
+    for name, source in parsed.items():
+        if name in tested:
+            cleared.add(source)  # the body is checked before it is used
+    for node in _own_nodes(function):
+        owner = node.value.id if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) else ""
+        if isinstance(node, ast.Attribute) and owner in responses:
+            if node.attr in _STATUS_ATTRS:
+                cleared.add(owner)
+            elif node.attr == "json":
+                if node.lineno in guarded:
+                    cleared.add(owner)  # a body that is not the data is caught
+                read.add(owner)
+        elif isinstance(node, ast.Call):
+            for arg in [*node.args, *(kw.value for kw in node.keywords)]:
+                if isinstance(arg, ast.Name) and arg.id in responses:
+                    cleared.add(arg.id)  # handed to a helper that may check it
+        elif isinstance(node, ast.Return | ast.Yield | ast.YieldFrom) and node.value is not None:
+            items = node.value.elts if isinstance(node.value, ast.Tuple | ast.List) else [node.value]
+            cleared.update(item.id for item in items if isinstance(item, ast.Name))  # the caller gets it
+        elif isinstance(node, ast.If | ast.While | ast.Assert | ast.IfExp | ast.BoolOp | ast.UnaryOp):
+            test = getattr(node, "test", None) or node
+            cleared.update(_truth_tested(test))
+        elif isinstance(node, ast.Assign | ast.AnnAssign) and isinstance(node.value, ast.Name):
+            cleared.add(node.value.id)  # kept under another name, or stored on an object
+    for name in sorted(read - cleared):
+        yield name, responses[name]
+
+
+_BODY_ERRORS = frozenset({"ValueError", "KeyError", "JSONDecodeError", "Exception", "BaseException",
+                          "LookupError", "TypeError"})
+
+
+def _guarded_lines(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[int]:
+    """Lines inside a `try` body one of whose handlers catches a bad or unexpected body."""
+    lines: set[int] = set()
+    for node in _own_nodes(function):
+        if not isinstance(node, ast.Try):
+            continue
+        caught = {name.rsplit(".", 1)[-1] for handler in node.handlers
+                  for name in (_names_caught(handler.type) if handler.type else {"BaseException"})}
+        if caught & _BODY_ERRORS:
+            for stmt in node.body:
+                lines.update(range(stmt.lineno, (stmt.end_lineno or stmt.lineno) + 1))
+    return lines
+
+
+def _names_caught(node: ast.expr) -> set[str]:
+    items = node.elts if isinstance(node, ast.Tuple) else [node]
+    return {dotted(item) for item in items}
+
+
+def _json_of(value: ast.expr, responses: dict[str, ast.Call]) -> str | None:
+    """The response whose parsed body `value` is (`resp.json()`, `resp.json()["data"]`), if any."""
+    while isinstance(value, ast.Subscript | ast.Await):
+        value = value.value
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "json" \
+            and isinstance(value.func.value, ast.Name) and value.func.value.id in responses:
+        return value.func.value.id
+    return None
+
+
+def _names(test: ast.expr) -> set[str]:
+    return {n.id for n in ast.walk(test) if isinstance(n, ast.Name)}
+
+
+def _truth_tested(test: ast.AST) -> set[str]:
+    """Names tested for truth (`if resp:`, `if not resp`, `resp and ...`): a Response is false when its
+    status is an error."""
+    if isinstance(test, ast.Name):
+        return {test.id}
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return _truth_tested(test.operand)
+    if isinstance(test, ast.BoolOp):
+        return set().union(*(_truth_tested(value) for value in test.values))
+    return set()
+
+
+def _is_http_call(call: ast.Call, imported: dict[str, str]) -> bool:
+    name = dotted(call.func)
+    return bool(name) and (_MODULE_CALL.match(canonical(name, imported)) is not None
+                           or _CLIENT_CALL.search(name) is not None)
+
+
+def _own_nodes(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
+    """The nodes of the function's body, not of functions or classes nested in it."""
+    todo: list[ast.AST] = list(function.body)
+    while todo:
+        node = todo.pop()
+        yield node
+        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+            todo.extend(ast.iter_child_nodes(node))
