@@ -28,7 +28,7 @@ router.get("/report", async (req, res) => {
 router.get("/proxy", async (req, res) => {
   const target = req.query.url as string;
   const page = await axios.get(target); // expect: JS-SSRF, JS-HTTP-NO-TIMEOUT
-  const item = await fetch(`https://api.partner.example/items/${encodeURIComponent(req.query.id as string)}`); // expect: JS-HTTP-NO-TIMEOUT
+  const item = await fetch(`https://api.partner.example/items/${encodeURIComponent(req.query.id as string)}`); // expect: JS-HTTP-NO-TIMEOUT, JS-HTTP-STATUS-UNCHECKED
   res.json({ page: page.data, item: await item.json() });
 });
 

@@ -32,7 +32,7 @@ func (s *Server) quote(url string) ([]byte, error) {
 }
 
 func (s *Server) quoteClosed(url string) ([]byte, error) {
-	resp, err := s.client.Get(url)
+	resp, err := s.client.Get(url) // expect: GO-HTTP-STATUS-UNCHECKED
 	if err != nil {
 		return nil, err
 	}
