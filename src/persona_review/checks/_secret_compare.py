@@ -91,27 +91,40 @@ _STRONG = re.compile(
     r"(?:^|_)(?:signature|hmac|token|api_?key|apikey|secret|otp|totp|csrf_?token|password_?(?:hash|digest)|"
     r"hashed_?password|access_?key|auth_?key|webhook_?key)s?$"
 )
-_WEAK = re.compile(r"(?:^|_)(?:sig|mac|digest|hash)s?$")
-"""Names that are secrets only where the file signs or MACs something: elsewhere a digest or hash is a
-content or cache key, a `mac` a MAC address, a `sig` an OS signal."""
-_CRYPTO_CONTEXT = ("hmac", "signature", "createhash", "timingsafe", "constanttime", "messagedigest", "sign(")
-_SECRET_WORDS = ("token", "secret", "sig", "hmac", "digest", "mac", "hash", "key", "otp")
+_WEAK = re.compile(r"(?:^|_)(?:sig|mac|digest|hash|tag)s?$")
+"""Names that are secrets only where the file signs, MACs or derives password hashes: elsewhere a digest
+or hash is a content or cache key, a `mac` a MAC address, a `sig` an OS signal, a `tag` a label."""
+_CRYPTO_CONTEXT = ("hmac", "signature", "timingsafe", "constanttime", "sign(", "pbkdf2", "scrypt", "argon2",
+                   "mac.getinstance")
+_SECRET_WORDS = ("token", "secret", "sig", "hmac", "digest", "mac", "hash", "key", "otp", "tag")
 """Words every secret name the rule reads contains (lower case)."""
 _NOT_SECRET = re.compile(
     r"(?:^|_)(?:page|next|prev|previous|continuation|cancellation|cancel|sync|pagination|cursor|lexer|parser|"
-    r"resume|file|content|commit|git|image|layer|blob|cache|etag|tree|object)_(?:token|digest|hash)s?$"
+    r"resume|file|content|commit|git|image|layer|blob|cache|etag|tree|object|last)_(?:token|digest|hash)s?$"
 )
+_DESCRIBES = re.compile(r"(?:^|_)(?:type|kind|mode|status|state|method|provider|scheme|format|algorithm|alg|"
+                        r"version|name|id|len|length|size|count|prefix|char|rune|lookahead|peek)s?$")
+"""An operand that says what kind a value is, or how long (`field.type`, `user.TwofaType`): the comparison
+is about the kind of token, not its content."""
+_LOOKUPS = frozenset({"find", "filter", "findIndex", "findLast", "findLastIndex", "some", "every", "map",
+                      "flatMap", "forEach", "anyMatch", "allMatch", "noneMatch", "removeIf", "Find", "Filter",
+                      "IndexFunc", "ContainsFunc"})
+"""Calls whose callback goes over records: a comparison there picks the record holding a token (like a
+database lookup by it), it does not check a presented credential."""
+_LOOPS = frozenset({"for_in_statement", "for_statement", "enhanced_for_statement"})
+_FUNCTIONS = frozenset({"function_declaration", "method_declaration", "function_expression", "arrow_function",
+                        "method_definition", "func_literal", "lambda_expression", "constructor_declaration"})
 _NOT_COMPARED = re.compile(r"etag|none.?match|cache", re.IGNORECASE)
 _PREDICATE = re.compile(r"^(?:is|has|can|should|validate|verify|check|compare|equals?|matches?|includes?)"
                         r"(?:[A-Z_]|$)")
 _SAME_AS_RECEIVER = frozenset({
     "toString", "toLowerCase", "toUpperCase", "toLocaleLowerCase", "trim", "trimStart", "trimEnd", "valueOf",
-    "getBytes", "toCharArray", "strip", "ToLower", "ToUpper", "TrimSpace", "hexdigest",
+    "getBytes", "toCharArray", "strip", "ToLower", "ToUpper", "TrimSpace", "hexdigest", "array",
 })
 """Methods that hand on their receiver's content in another form (`signature.toLowerCase()`)."""
 _SAME_AS_ARGUMENT = frozenset({
-    "string", "String", "from", "EncodeToString", "encodeToString", "encodeHexString", "Sprint", "toHex",
-    "bytesToHex", "Bytes",
+    "string", "String", "Buffer.from", "EncodeToString", "encodeToString", "encodeHexString", "Sprint",
+    "toHex", "bytesToHex", "Bytes", "wrap",
 })
 """Calls that hand on their first argument's content in another form (`Buffer.from(token)`,
 `hex.EncodeToString(mac)`, `string(sig)`)."""
@@ -167,7 +180,9 @@ def comparison_hits(ctx: FileContext, syntax: Syntax, describe: str) -> Iterator
             if _NOT_COMPARED.search(text_of(left)) or _NOT_COMPARED.search(text_of(right)):
                 continue
             names = (_operand_name(left, syntax), _operand_name(right, syntax))
-            if any(_constant(n) for n in names):
+            if any(_constant(n) or _DESCRIBES.search(normalized(n)) or _NOT_SECRET.search(normalized(n))
+                   for n in names if n) \
+                    or _enum_member(left) or _enum_member(right) or _looks_up(node, left, right):
                 continue
             if constants is None:
                 constants = _bound_literals(ctx)
@@ -284,10 +299,10 @@ def _operand_name(node: Node, syntax: Syntax, depth: int = 0) -> str:
         key = node.child_by_field_name("index")
         return _string_content(key) if key is not None else ""
     if kind in syntax.calls:
-        _callee, receiver, method, args = _call_parts(node)
+        callee, receiver, method, args = _call_parts(node)
         if method in _SAME_AS_RECEIVER and receiver is not None:
             return _operand_name(receiver, syntax, depth + 1)
-        if method in _SAME_AS_ARGUMENT and args:
+        if (method in _SAME_AS_ARGUMENT or callee in _SAME_AS_ARGUMENT) and args:
             return _operand_name(args[0], syntax, depth + 1)
         if method in _GETTERS and args:
             return _string_content(args[0])
@@ -305,6 +320,64 @@ def _constant(name: str) -> bool:
     """An upper-case name (`SIGTERM`, `TokenType.NONE` -> `NONE`) that does not itself name a secret: an enum
     value or a constant, not a value someone supplied."""
     return bool(_UPPER_CONSTANT.match(name)) and len(name) > 1 and not secret_name(normalized(name), True)
+
+
+def _enum_member(node: Node) -> bool:
+    """`FieldType.SIGNATURE`, `TokenKind.ACCESS`: an upper-case member of a capitalised name, an enum value
+    (not `process.env.API_KEY`, whose owner is a lower-case object)."""
+    if node.type not in {"member_expression", "selector_expression", "field_access"}:
+        return False
+    owner = node.child_by_field_name("object") or node.child_by_field_name("operand")
+    last = text_of(node.child_by_field_name("property") or node.child_by_field_name("field"))
+    owner_name = text_of(owner).rsplit(".", 1)[-1]
+    return bool(_UPPER_CONSTANT.match(last)) and owner_name[:1].isupper() and not owner_name.isupper()
+
+
+def _looks_up(node: Node, left: Node, right: Node) -> bool:
+    """Whether the comparison picks a record by its token rather than checking one: it is the test of a
+    callback given to `find`/`filter`/`some` (`recipients.find(r => r.token === token)`), or it sits in a
+    loop over records and compares a field of the loop's variable (`for c := range clients { if c.token ==
+    token`)."""
+    roots = {_root_name(left), _root_name(right)} - {""}
+    current = node.parent
+    while current is not None:
+        if current.type in _FUNCTIONS:
+            call = current.parent.parent if current.parent is not None else None
+            if call is not None and call.type in {"call_expression", "method_invocation"}:
+                method = _call_parts(call)[2]
+                if method in _LOOKUPS:
+                    return True
+            return False
+        if current.type in _LOOPS and roots & _loop_variables(current):
+            return True
+        current = current.parent
+    return False
+
+
+def _loop_variables(loop: Node) -> set[str]:
+    if loop.type == "enhanced_for_statement":  # Java `for (Client c : clients)`
+        return {text_of(loop.child_by_field_name("name"))}
+    if loop.type == "for_in_statement":  # JavaScript `for (const r of recipients)`
+        left = loop.child_by_field_name("left")
+        return {text_of(n) for n in ([left] if left is not None and left.type == "identifier" else
+                                     (left.named_children if left is not None else []))
+                if n.type == "identifier"}
+    for child in loop.named_children:  # Go `for _, c := range clients`
+        if child.type == "range_clause":
+            left = child.child_by_field_name("left")
+            return {text_of(n) for n in (left.named_children if left is not None else [])
+                    if n.type == "identifier"}
+    return set()
+
+
+def _root_name(node: Node) -> str:
+    """The variable a member chain starts from (`client.token` -> `client`)."""
+    for _ in range(6):
+        inner = node.child_by_field_name("object") or node.child_by_field_name("operand")
+        if node.type not in {"member_expression", "selector_expression", "field_access"} or inner is None:
+            break
+        node = inner
+    return text_of(node) if node.type == "identifier" else ""
 
 
 def _bare_name(node: Node) -> str:

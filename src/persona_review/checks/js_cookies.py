@@ -35,6 +35,10 @@ _RESPONSE = re.compile(r"(?:^|\.)(?:res|resp|response|reply|rep|ctx\.res)$", re.
 _AUTH_COOKIE = re.compile(r"session|sess\b|token|auth|\bsid\b|jwt|remember|login|refresh|access|credential|"
                           r"api.?key|identity|connect\.sid", re.IGNORECASE)
 _CSRF = re.compile(r"csrf|xsrf", re.IGNORECASE)
+_NOT_AUTH = re.compile(r"redirect|return|url|path|locale|lang|theme|consent|banner|timezone|mock|fake|dummy",
+                       re.IGNORECASE)
+"""Names that say what a cookie holds other than a credential (`loginRedirect`, `auth_return_to`), or that
+it is a stand-in (`mock-session`)."""
 _CREDENTIAL_VALUE = re.compile(
     r"(?:^|_)(?:token|jwt|session_?id|sid|secret|api_?key|credentials?)s?$|^(?:jwt_)?sign$|"
     r"^(?:create|make|issue|generate|sign)_\w*(?:token|jwt|session)"
@@ -80,15 +84,80 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
     for flow in flows(ctx):
         rows = [no - 1 - flow.line_offset for no in lines]
         for call in nodes_on_rows(flow.root, rows, ("call_expression",)):
+            header = _set_cookie_header(call)
+            if header is not None:
+                yield from _raw_cookie_hits(header, flow)
+                continue
             message, where = _judge(call, flow, ctx, sessions)
             if message:
-                at = where or call  # a flag written as `false` is reported where it is written
-                line, end = flow.line_of(at), flow.end_line_of(at)
+                line, end = flow.line_of(call), flow.end_line_of(call)
+                if where is not None:  # a flag written as `false` is reported where it is written
+                    line = end = where
                 yield Hit(line, end if end > line else None, message)
 
 
-Verdict = tuple[str, "Node | None"]
-"""The message (empty: nothing to report) and the flag written as `false` it is about, if any."""
+def _set_cookie_header(call: Node) -> Node | None:
+    """The value of `res.setHeader("Set-Cookie", value)` (also `header`, `set`, `append`), else None."""
+    function = call.child_by_field_name("function")
+    arguments = call.child_by_field_name("arguments")
+    if function is None or arguments is None or function.type != "member_expression":
+        return None
+    if text_of(function.child_by_field_name("property")) not in {"setHeader", "header", "set", "append"}:
+        return None
+    args = [a for a in arguments.named_children if a.type != "comment"]
+    if len(args) != 2 or _string(args[0]).lower() != "set-cookie":
+        return None
+    return args[1]
+
+
+def _raw_cookie_hits(value: Node, flow: FileFlow) -> Iterator[Hit]:
+    """A session or auth cookie in a raw `Set-Cookie` header whose attributes, as written, lack `HttpOnly`
+    or `Secure`; a header whose attributes come from code is not judged. Cookies on one line share a hit."""
+    by_line: dict[int, list[str]] = {}
+    for cookie in value.named_children if value.type == "array" else [value]:
+        parts = _pieces(cookie)
+        if not parts or parts[0] is None:
+            continue
+        text = "".join(part if part is not None else "\x00" for part in parts)
+        name = text.split("=", 1)[0].strip()
+        if not name or any(";" in text[:i] or not text[:i].rstrip().endswith("=")
+                           for i, char in enumerate(text) if char == "\x00"):
+            continue  # attributes built in code: not known here
+        csrf = bool(_CSRF.search(name))
+        attributes = text.lower()
+        if not (csrf or _AUTH_COOKIE.search(name)) or _NOT_AUTH.search(name) \
+                or re.search(r";\s*max-age\s*=\s*0\b|;\s*expires\s*=[^;]*\b1970\b", attributes):
+            continue  # not a credential, or a cookie being cleared
+        missing = [flag for flag, word in (("HttpOnly", "httponly"), ("Secure", "secure"))
+                   if not re.search(rf";\s*{word}\b", attributes) and (word == "secure" or not csrf)]
+        if missing:
+            by_line.setdefault(flow.line_of(cookie), []).append(
+                f"the `{name[:40]}` cookie has no {' and no '.join(f'`{m}`' for m in missing)}")
+    for line, problems in by_line.items():
+        yield Hit(line, None, f"In this `Set-Cookie` header {'; '.join(problems)}.")
+
+
+def _pieces(node: Node) -> list[str | None]:
+    """The text of a header value as literal pieces, None for each piece computed in code; [] when it is
+    not a string built from literals and values (a call such as `cookie.serialize(...)`)."""
+    if node.type == "string":
+        return [_string(node)]
+    if node.type == "template_string":
+        return [text_of(child) if child.type == "string_fragment" else None for child in node.named_children
+                if child.type in {"string_fragment", "template_substitution"}]
+    if node.type == "binary_expression" and text_of(node.child_by_field_name("operator")) == "+":
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        if left is None or right is None:
+            return []
+        first = _pieces(left)
+        if not first:
+            return []
+        return first + (_pieces(right) or [None])
+    return []
+
+
+Verdict = tuple[str, "int | None"]
+"""The message (empty: nothing to report) and the line of the flag written as `false` it is about."""
 _NONE: Verdict = ("", None)
 
 
@@ -129,12 +198,12 @@ def _response_cookie(args: list[Node], flow: FileFlow, ctx: FileContext, *, defa
     if _cleared(value, options):
         return _NONE
     csrf = bool(_CSRF.search(name) or _CSRF.search(text_of(value)))
-    auth = not csrf and bool(_AUTH_COOKIE.search(name) or _credential(value))
+    auth = not csrf and bool((_AUTH_COOKIE.search(name) and not _NOT_AUTH.search(name)) or _credential(value))
     off = [flag for flag in ("secure", "httpOnly") if options.flag(flag) is False
            and (flag == "secure" or auth)]
     if off:
         return (f"The `{shown}` cookie is set with {' and '.join(f'`{f}: false`' for f in off)}.",
-                options.values[off[0]])
+                options.line_of(off[0], flow))
     if defaults_safe or not options.closed or not (auth or csrf):
         return _NONE
     missing = [flag for flag in ("httpOnly", "secure") if options.flag(flag) is None
@@ -142,7 +211,8 @@ def _response_cookie(args: list[Node], flow: FileFlow, ctx: FileContext, *, defa
     if not missing:
         return _NONE
     held = " ".join(text_of(value).split())[:40]
-    what = "" if _AUTH_COOKIE.search(name) or csrf else f" (it holds `{held}`)"
+    named = bool(_AUTH_COOKIE.search(name)) and not _NOT_AUTH.search(name)
+    what = "" if named or csrf else f" (it holds `{held}`)"
     return f"The `{shown}` cookie{what} is set without {' and '.join(f'`{f}: true`' for f in missing)}.", None
 
 
@@ -152,20 +222,21 @@ def _session_middleware(
     options = _options(argument, flow, ctx)
     if options is None or not (imported or _SESSION_KEYS.intersection(options.values)):
         return _NONE
-    if package == "cookie-session":
-        off = [f for f in ("secure", "httpOnly") if options.flag(f) is False]
-        if not off:
-            return _NONE
-        return (f"The session cookie `cookieSession` sets has {' and '.join(f'`{f}: false`' for f in off)}.",
-                options.values[off[0]])
     cookie = options.values.get("cookie")
     settings = _options(cookie, flow, ctx) if cookie is not None else _Options({}, closed=options.closed)
+    if package == "cookie-session":  # its options sit at the top (a `cookie` object is read as well)
+        for where in (options, settings):
+            off = [f for f in ("secure", "httpOnly") if where is not None and where.flag(f) is False]
+            if where is not None and off:
+                return (f"The session cookie `cookieSession` sets has "
+                        f"{' and '.join(f'`{f}: false`' for f in off)}.", where.line_of(off[0], flow))
+        return _NONE
     if settings is None:
         return _NONE
     off = [f for f in ("secure", "httpOnly") if settings.flag(f) is False]
     if off:
         return (f"The session cookie is configured with {' and '.join(f'`cookie.{f}: false`' for f in off)}.",
-                settings.values[off[0]])
+                settings.line_of(off[0], flow))
     if settings.closed and settings.flag("secure") is None:
         return ("The session cookie is configured without `cookie.secure`: express-session then sends it "
                 "over plain HTTP too.", None)
@@ -173,32 +244,62 @@ def _session_middleware(
 
 
 class _Options:
-    """An options object as written: its keys' value nodes, and whether that is all of it (no spread)."""
+    """An options object as written: its keys' value nodes, flags set on it later (`opts.httpOnly =
+    false`: the value and its line), and whether that is all of it (no spread, no other change)."""
 
-    def __init__(self, values: dict[str, Node], *, closed: bool) -> None:
+    def __init__(self, values: dict[str, Node], *, closed: bool,
+                 later: dict[str, tuple[bool, int]] | None = None) -> None:
         self.values = values
         self.closed = closed
+        self.later = later or {}
 
     def flag(self, key: str) -> bool | None:
         """False for `key: false`, True for any other value (`true`, `'auto'`, `isProduction`), None when
         the key is absent."""
+        if key in self.later:
+            return self.later[key][0]
         node = self.values.get(key)
         if node is None:
             return None
         return node.type != "false"
 
+    def line_of(self, key: str, flow: FileFlow) -> int | None:
+        if key in self.later:
+            return self.later[key][1]
+        node = self.values.get(key)
+        return flow.line_of(node) if node is not None else None
 
-def _options(node: Node, flow: FileFlow, ctx: FileContext) -> _Options | None:
-    """The object literal `node` is, or that a `const` name in the file is bound to and never changed;
-    None when the options cannot be read."""
+
+_FLAGS = frozenset({"secure", "httpOnly"})
+
+
+def _options(node: Node, flow: FileFlow, ctx: FileContext, depth: int = 0) -> _Options | None:
+    """The object literal `node` is, or that a name in the file is bound to (with the flags set on it
+    afterwards), or that `Object.assign` merges from such objects; None when the options cannot be read."""
     if node.type == "parenthesized_expression" and node.named_children:
         node = node.named_children[0]
+    later: dict[str, tuple[bool, int]] = {}
     if node.type == "identifier":
         bound = _declared_objects(flow).get(text_of(node))
-        if bound is None or re.search(rf"\b{re.escape(text_of(node))}\s*(?:\.\s*[\w$]+|\[[^\]]*\])\s*=[^=]",
-                                      ctx.known_text()):
+        if bound is None:
             return None
-        node = bound
+        changes = _changes(ctx, text_of(node))
+        if changes is None:
+            return None
+        node, later = bound, changes
+    if node.type == "call_expression" and depth < 3 \
+            and text_of(node.child_by_field_name("function")) == "Object.assign":
+        arguments = node.child_by_field_name("arguments")
+        parts = [_options(a, flow, ctx, depth + 1) for a in (arguments.named_children if arguments else [])]
+        if not parts or any(part is None for part in parts):
+            return None
+        merged = _Options({}, closed=True)
+        for part in parts:
+            assert part is not None
+            merged.values.update(part.values)
+            merged.later.update(part.later)
+            merged.closed = merged.closed and part.closed
+        return merged
     if node.type != "object":
         return None
     values: dict[str, Node] = {}
@@ -211,9 +312,28 @@ def _options(node: Node, flow: FileFlow, ctx: FileContext) -> _Options | None:
                 values[_string(key) or text_of(key)] = value
         elif child.type in {"spread_element", "shorthand_property_identifier"}:
             closed = False  # `...defaults` or `{ secure }`: a value the object literal does not show
-    return _Options(values, closed=closed)
+    return _Options(values, closed=closed, later=later)
 
 
+_CHANGE = re.compile(r"(?:\.\s*([\w$]+)|\[[^\]]*\])\s*(?:\.\s*[\w$]+\s*)*=(?!=)\s*([^;\n]*)")
+
+
+def _changes(ctx: FileContext, name: str) -> dict[str, tuple[bool, int]] | None:
+    """The flags the file sets on `name` after creating it (`opts.httpOnly = false`): value (False only
+    for a literal `false`) and line. None when it changes anything else that could hold a flag (a
+    `cookie` object, a computed key)."""
+    out: dict[str, tuple[bool, int]] = {}
+    pattern = re.compile(rf"(?<![\w$.]){re.escape(name)}\s*" + _CHANGE.pattern)
+    for no, code in lex(ctx).code.items():
+        if name not in code:
+            continue
+        for match in pattern.finditer(code):
+            key, value = match.group(1), match.group(2).strip()
+            if key in _FLAGS and match.group(0).count(".") == 1:
+                out[key] = (value != "false", no)
+            elif key is None or key == "cookie":
+                return None
+    return out
 def _declared_objects(flow: FileFlow) -> dict[str, Node]:
     """Names declared once in the tree with an object literal (`const opts = { ... }`); a name declared
     twice is left out (which one applies is not known here)."""
