@@ -106,11 +106,12 @@ _DESCRIBES = re.compile(r"(?:^|_)(?:type|kind|mode|status|state|method|provider|
                         r"version|name|id|len|length|size|count|prefix|char|rune|lookahead|peek)s?$")
 """An operand that says what kind a value is, or how long (`field.type`, `user.TwofaType`): the comparison
 is about the kind of token, not its content."""
-_LOOKUPS = frozenset({"find", "filter", "findIndex", "findLast", "findLastIndex", "some", "every", "map",
-                      "flatMap", "forEach", "anyMatch", "allMatch", "noneMatch", "removeIf", "Find", "Filter",
-                      "IndexFunc", "ContainsFunc"})
+_LOOKUPS = frozenset({"find", "filter", "findIndex", "findLast", "findLastIndex", "some", "every", "forEach",
+                      "anyMatch", "allMatch", "noneMatch", "removeIf", "Find", "Filter", "IndexFunc",
+                      "ContainsFunc"})
 """Calls whose callback goes over records: a comparison there picks the record holding a token (like a
-database lookup by it), it does not check a presented credential."""
+database lookup by it), it does not check a presented credential. Not `map`/`flatMap`: in reactive code
+(Reactor, RxJS) they sequence a request's own steps, verification included."""
 _LOOPS = frozenset({"for_in_statement", "for_statement", "enhanced_for_statement"})
 _FUNCTIONS = frozenset({"function_declaration", "method_declaration", "function_expression", "arrow_function",
                         "method_definition", "func_literal", "lambda_expression", "constructor_declaration"})
