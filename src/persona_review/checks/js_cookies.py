@@ -96,6 +96,17 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
                 yield Hit(line, end if end > line else None, message)
 
 
+def _shown_call(call: Node) -> str:
+    """`session(...)`, or `app.use(session(...))` when the middleware is installed on the spot."""
+    shown = f"{text_of(call.child_by_field_name('function'))}(...)"
+    outer = call.parent.parent if call.parent is not None else None
+    if outer is not None and outer.type == "call_expression":
+        callee = text_of(outer.child_by_field_name("function"))
+        if callee.endswith(".use") and len(callee) <= 30:
+            return f"{callee}({shown})"
+    return shown
+
+
 def _set_cookie_header(call: Node) -> Node | None:
     """The value of `res.setHeader("Set-Cookie", value)` (also `header`, `set`, `append`), else None."""
     function = call.child_by_field_name("function")
@@ -131,10 +142,13 @@ def _raw_cookie_hits(value: Node, flow: FileFlow) -> Iterator[Hit]:
         missing = [flag for flag, word in (("HttpOnly", "httponly"), ("Secure", "secure"))
                    if not re.search(rf";\s*{word}\b", attributes) and (word == "secure" or not csrf)]
         if missing:
-            by_line.setdefault(flow.line_of(cookie), []).append(
-                f"the `{name[:40]}` cookie has no {' and no '.join(f'`{m}`' for m in missing)}")
+            problems = by_line.setdefault(flow.line_of(cookie), [])
+            where = "" if problems else " this `Set-Cookie` header sets"
+            lacking = " and no ".join(f"`{m}`" for m in missing)
+            problems.append(f"the `{name[:40]}` cookie{where} has no {lacking}")
     for line, problems in by_line.items():
-        yield Hit(line, None, f"In this `Set-Cookie` header {'; '.join(problems)}.")
+        text = "; ".join(problems)
+        yield Hit(line, None, f"{text[:1].upper()}{text[1:]}.")
 
 
 def _pieces(node: Node) -> list[str | None]:
@@ -170,7 +184,7 @@ def _judge(call: Node, flow: FileFlow, ctx: FileContext, sessions: dict[str, tup
     if function.type == "identifier":
         package, imported = sessions.get(text_of(function), ("", False))
         if package and args:
-            return _session_middleware(package, args[0], flow, ctx, imported)
+            return _session_middleware(_shown_call(call), package, args[0], flow, ctx, imported=imported)
         return _NONE
     if function.type != "member_expression":
         return _NONE
@@ -217,7 +231,7 @@ def _response_cookie(args: list[Node], flow: FileFlow, ctx: FileContext, *, defa
 
 
 def _session_middleware(
-    package: str, argument: Node, flow: FileFlow, ctx: FileContext, imported: bool
+    name: str, package: str, argument: Node, flow: FileFlow, ctx: FileContext, *, imported: bool
 ) -> Verdict:
     options = _options(argument, flow, ctx)
     if options is None or not (imported or _SESSION_KEYS.intersection(options.values)):
@@ -228,7 +242,7 @@ def _session_middleware(
         for where in (options, settings):
             off = [f for f in ("secure", "httpOnly") if where is not None and where.flag(f) is False]
             if where is not None and off:
-                return (f"The session cookie `cookieSession` sets has "
+                return (f"The session cookie `{name}` sets has "
                         f"{' and '.join(f'`{f}: false`' for f in off)}.", where.line_of(off[0], flow))
         return _NONE
     if settings is None:
@@ -238,8 +252,8 @@ def _session_middleware(
         return (f"The session cookie is configured with {' and '.join(f'`cookie.{f}: false`' for f in off)}.",
                 settings.line_of(off[0], flow))
     if settings.closed and settings.flag("secure") is None:
-        return ("The session cookie is configured without `cookie.secure`: express-session then sends it "
-                "over plain HTTP too.", None)
+        return (f"The session cookie `{name}` sets has no `cookie.secure`: express-session then sends "
+                "it over plain HTTP too.", None)
     return _NONE
 
 
