@@ -294,7 +294,8 @@ def _options(node: Node, flow: FileFlow, ctx: FileContext, depth: int = 0) -> _O
         node = node.named_children[0]
     later: dict[str, tuple[bool, int]] = {}
     if node.type == "identifier":
-        bound = _declared_objects(flow).get(text_of(node))
+        declared = ctx.cached(f"js_cookies.declared.{id(flow)}", lambda: _declared_objects(flow))
+        bound = declared.get(text_of(node))
         if bound is None:
             return None
         changes = _changes(ctx, text_of(node))
@@ -329,25 +330,36 @@ def _options(node: Node, flow: FileFlow, ctx: FileContext, depth: int = 0) -> _O
     return _Options(values, closed=closed, later=later)
 
 
-_CHANGE = re.compile(r"(?:\.\s*([\w$]+)|\[[^\]]*\])\s*(?:\.\s*[\w$]+\s*)*=(?!=)\s*([^;\n]*)")
+_CHANGE = re.compile(
+    r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:\.\s*([\w$]+)|\[[^\]]*\])\s*((?:\.\s*[\w$]+\s*)*)=(?!=)\s*([^;\n]*)"
+)
 
 
 def _changes(ctx: FileContext, name: str) -> dict[str, tuple[bool, int]] | None:
     """The flags the file sets on `name` after creating it (`opts.httpOnly = false`): value (False only
     for a literal `false`) and line. None when it changes anything else that could hold a flag (a
     `cookie` object, a computed key)."""
-    out: dict[str, tuple[bool, int]] = {}
-    pattern = re.compile(rf"(?<![\w$.]){re.escape(name)}\s*" + _CHANGE.pattern)
+    return ctx.cached("js_cookies.changes", lambda: _all_changes(ctx)).get(name, {})
+
+
+def _all_changes(ctx: FileContext) -> dict[str, dict[str, tuple[bool, int]] | None]:
+    """`_changes` of every name the file assigns a member of, in one pass over its lines."""
+    out: dict[str, dict[str, tuple[bool, int]] | None] = {}
     for no, code in lex(ctx).code.items():
-        if name not in code:
+        if "=" not in code:
             continue
-        for match in pattern.finditer(code):
-            key, value = match.group(1), match.group(2).strip()
-            if key in _FLAGS and match.group(0).count(".") == 1:
-                out[key] = (value != "false", no)
+        for match in _CHANGE.finditer(code):
+            name, key, deeper, value = match.groups()
+            known = out.setdefault(name, {})
+            if known is None:
+                continue
+            if key in _FLAGS and not deeper.strip():
+                known[key] = (value.strip() != "false", no)
             elif key is None or key == "cookie":
-                return None
+                out[name] = None
     return out
+
+
 def _declared_objects(flow: FileFlow) -> dict[str, Node]:
     """Names declared once in the tree with an object literal (`const opts = { ... }`); a name declared
     twice is left out (which one applies is not known here)."""
