@@ -71,6 +71,7 @@ CHECKS: dict[str, tuple[str, ...]] = {
     "hash": ("JAVA-WEAK-HASH",),
     "xxe": ("JAVA-XXE",),
     "deserialization": ("JAVA-UNSAFE-DESERIALIZATION",),
+    "timing": ("JAVA-TIMING-COMPARE",),
 }
 RULES: dict[str, str] = {
     **dict.fromkeys(
@@ -165,6 +166,7 @@ FOLDERS: dict[str, str] = {
     "CWE-328": "hash",
     "CWE-611": "xxe",
     "CWE-502": "deserialization",
+    "CWE-208": "timing",
 }
 SAMPLES: dict[str, str] = {
     "SQLInjection": "sql",
@@ -202,6 +204,7 @@ GO_CHECKS: dict[str, tuple[str, ...]] = {
     "cookie": ("GO-COOKIE-INSECURE",),
     "cors": ("GO-CORS-REFLECTED-ORIGIN", "ANY-CORS-ANY-ORIGIN-CREDENTIALS"),
     "tls": ("GO-TLS-VERIFY-OFF",),
+    "timing": ("GO-TIMING-COMPARE",),
 }
 GO_RULES: dict[str, str] = {
     **dict.fromkeys(("tainted-sql-string", "string-formatted-query", "pg-sqli", "pg-orm-sqli", "pgx-sqli",
@@ -239,6 +242,9 @@ JS_CHECKS: dict[str, tuple[str, ...]] = {
     "prototype": ("JS-PROTOTYPE-POLLUTION",),
     "random": ("JS-INSECURE-RANDOM",),
     "cors": ("JS-CORS-REFLECTED-ORIGIN", "ANY-CORS-ANY-ORIGIN-CREDENTIALS"),
+    "timing": ("JS-TIMING-COMPARE",),
+    "cookie-secure": ("JS-COOKIE-INSECURE",),
+    "cookie-httponly": ("JS-COOKIE-INSECURE",),
 }
 JS_RULES: dict[str, str] = {
     **dict.fromkeys(("tainted-sql-string", "node-postgres-sqli", "node-mysql-sqli", "node-mssql-sqli",
@@ -260,11 +266,28 @@ JS_RULES: dict[str, str] = {
     **dict.fromkeys(("prototype-pollution-assignment", "prototype-pollution-loop", "insecure-object-assign"),
                     "prototype"),
     **dict.fromkeys(("cors-misconfiguration", "nestjs-header-cors-any", "cors-regex-wildcard"), "cors"),
+    "node_timing_attack": "timing",
+    **dict.fromkeys(("cookie_session_no_secure", "express-cookie-session-no-secure"), "cookie-secure"),
+    **dict.fromkeys(("cookie_session_no_httponly", "express-cookie-session-no-httponly"), "cookie-httponly"),
 }
 JS_FOLDERS: dict[str, str] = {
     "CWE-089": "sql", "CWE-078": "command", "CWE-022": "path", "CWE-918": "ssrf", "CWE-601": "redirect",
     "CWE-094": "code", "CWE-079": "xss", "CWE-1321": "prototype", "CWE-338": "random", "CWE-942": "cors",
+    "CWE-208": "timing", "CWE-614": "cookie-secure", "CWE-1004": "cookie-httponly",
 }
+MESSAGES: dict[str, re.Pattern[str]] = {
+    "cookie-secure": re.compile(r"\bsecure\b", re.IGNORECASE),
+    "cookie-httponly": re.compile(r"httpOnly", re.IGNORECASE),
+}
+"""Classes whose check reports two flags in one finding: a finding counts for the class only when its
+message names the class's flag (a cookie without `HttpOnly` is no hit, and no false alarm, for `Secure`)."""
+LATER_CLASSES = frozenset({"timing", "cookie-secure", "cookie-httponly"})
+"""Classes scored since the timing-comparison and JavaScript cookie checks. For them only, CodeQL's older
+label spellings are read too: `// NOT OK` on the flagged line, and a comment line that is only a label
+(`// BAD`, `// GOOD, case insensitive`) for the statement below it; and a file may carry its labels in a
+`FILE.labels` sidecar (transcribed from a suite whose expectations live elsewhere, such as find-sec-bugs'
+detector tests): one `line N bad|ok CLASS` or `function NAME bad|ok CLASS` per line. The earlier classes
+are read as before, so their figures stay comparable."""
 
 
 PY_CHECKS: dict[str, tuple[str, ...]] = {
@@ -358,6 +381,8 @@ _OWASP_BENCHMARK = re.compile(r"OWASP Benchmark|org\.owasp\.benchmark", re.IGNOR
 _SEMGREP = re.compile(r"^\s*(?://|#)\s*(ruleid|ok|todoruleid|todook)\s*:\s*([\w.,\- ]+?)\s*$")
 _INLINE_BAD = re.compile(r"//.*(?:\$\s*(?:Alert|hasTaintFlow|hasValueFlow)|\bBAD\b)")
 _INLINE_GOOD = re.compile(r"//\s*(?:GOOD|OK|[Ss]afe)\b")
+_LATER_BAD = re.compile(r"//.*\bNOT OK\b")
+_LABEL_COMMENT = re.compile(r"^\s*//\s*(?:(BAD|NOT OK)|(GOOD|Good|OK))\b(?!:)")
 
 
 @dataclass
@@ -486,12 +511,48 @@ def labels(path: Path, root: Path, text: str, language: str = "java") -> list[tu
                         last = _rest_of_block(lines, first, last, tree if tree.body else None)
                     out.append((name, kind == "ruleid", first, last))
             continue
-        if folder_class is None or line.lstrip().startswith(lang.comment):
+        if folder_class is None:
             continue
-        if _INLINE_BAD.search(line):
+        later = folder_class in LATER_CLASSES
+        if line.lstrip().startswith(lang.comment):
+            comment = _LABEL_COMMENT.match(line) if later and lang.comment == "//" else None
+            if comment is not None:
+                first, last = _statement(lines, index + 1, language == "java")
+                out.append((folder_class, comment.group(1) is not None, first, last))
+            continue
+        if _INLINE_BAD.search(line) or (later and _LATER_BAD.search(line)):
             out.append((folder_class, True, index + 1, index + 1))
         elif _INLINE_GOOD.search(line):
             out.append((folder_class, False, index + 1, index + 1))
+    return out + sidecar_labels(path, text, language)
+
+
+_SIDECAR = re.compile(r"^(line|function)\s+(\S+)\s+(bad|ok)\s+(\S+)\s*$")
+
+
+def sidecar_labels(path: Path, text: str, language: str) -> list[tuple[str, bool, int, int]]:
+    """Labels from `FILE.labels` (see LATER_CLASSES): a line, or every line of a named function."""
+    sidecar = path.with_name(path.name + ".labels")
+    if not sidecar.is_file():
+        return []
+    spans: dict[str, tuple[int, int]] = {}
+    if language in {"java", "go"}:
+        root = parse_text(language, text).root_node
+        spans = {f.name: (f.node.start_point[0] + 1, f.node.end_point[0] + 1)
+                 for f in adapter_for(language).functions(root)}
+    out: list[tuple[str, bool, int, int]] = []
+    for entry in sidecar.read_text(encoding="utf-8").splitlines():
+        match = _SIDECAR.match(entry)
+        if match is None:
+            continue
+        kind, where, verdict, name = match.groups()
+        if kind == "line":
+            first = last = int(where)
+        elif where in spans:
+            first, last = spans[where]
+        else:
+            continue
+        out.append((name, verdict == "bad", first, last))
     return out
 
 
@@ -577,11 +638,13 @@ def score(root: Path, wanted: str, language: str = "java") -> dict[tuple[str, st
             out[(split, sonar)].clean += len(stray)
             out[(split, sonar)].false_alarms += len(stray)
         for name, bad, first, last in found_labels:
+            flag = MESSAGES.get(name)
             found = any(
                 f.rule_id in lang.checks[name]
                 and f.line is not None
                 and f.line <= last
                 and (f.end_line or f.line) >= first
+                and (flag is None or flag.search(f.body or "") is not None)
                 for f in outcome.findings
             )
             cell = out[(split, name)]

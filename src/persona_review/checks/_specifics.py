@@ -1034,7 +1034,36 @@ def _named_secret(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tup
     return f"`{named.group(1)}` {verb}", hit.message or ""
 
 
+_TIMING_MESSAGE = re.compile(r"^(`[^`\n]{1,60}`|a template literal) is compared with .*? by (`[^`\n]+`)")
+
+
+def _stated(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
+    """Checks whose message opens with what they found (the timing comparisons, JavaScript cookies): the
+    secret and the operator, or the message's first clause, make the title."""
+    message = hit.message or ""
+    compared = _TIMING_MESSAGE.match(message)
+    if compared is not None:
+        return f"{compared.group(1)} compared with {compared.group(2)}", message
+    first = _first_clause(message).removeprefix("The ").removeprefix("In this ")
+    return (first[:1].upper() + first[1:], message) if first else None
+
+
+def _first_clause(message: str) -> str:
+    """`message` up to its first `:` or `.` that ends a clause outside a code span."""
+    inside = False
+    for index, char in enumerate(message):
+        if char == "`":
+            inside = not inside
+        elif char in ":." and not inside and message[index + 1:index + 2] in {"", " "}:
+            return message[:index]
+    return message
+
+
 _FAMILIES: dict[str, _Describer] = {
+    "JS-TIMING-COMPARE": _stated,
+    "GO-TIMING-COMPARE": _stated,
+    "JAVA-TIMING-COMPARE": _stated,
+    "JS-COOKIE-INSECURE": _stated,
     "RB-SECRET-FALLBACK": _named_secret,
     "JS-SECRET-FALLBACK": _named_secret,
     "RB-HARDCODED-SECRET": _named_secret,

@@ -1,5 +1,5 @@
-"""Go: a secret passed to a logger or printed to the process's output, which ends up in the logs. The message
-names the variable, never its value."""
+"""Go: a secret passed to a logger or printed to the process's output, which ends up in the logs, and a secret
+or signature compared with `==` or `bytes.Equal`. Messages name the variable, never its value."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._logged_secrets import secret_log_hits
+from persona_review.checks._secret_compare import GO_SYNTAX, comparison_hits
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -41,3 +42,25 @@ _LOG_CALL = re.compile(
 )
 def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
     yield from secret_log_hits(ctx, _LOG_CALL)
+
+
+@register(
+    CheckSpec(
+        id="GO-TIMING-COMPARE",
+        checklist_item="SEC-15",
+        category=Category.SECURITY,
+        severity=Severity.MEDIUM,
+        languages=frozenset({"go"}),
+        title="Secret or signature compared with `==`",
+        explanation=(
+            "`==` and `bytes.Equal` stop at the first differing byte, so response times reveal how much of a "
+            "guessed signature or token is right, and it can be recovered byte by byte. Compare MACs with "
+            "`hmac.Equal(a, b)` and other secrets with "
+            "`subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1`."
+        ),
+    ),
+    needs=GO_SYNTAX.op_words,
+)
+def timing_compare(ctx: FileContext) -> Iterator[Hit]:
+    yield from comparison_hits(ctx, GO_SYNTAX, "{name} is compared with {other} by `{op}`, "
+                                               "which returns sooner the fewer leading bytes match.")

@@ -1,5 +1,5 @@
-"""Java: a secret passed to a logger or printed to standard output or error, which ends up in the logs. The
-message names the variable, never its value."""
+"""Java: a secret passed to a logger or printed to standard output or error, which ends up in the logs, and a
+secret or signature compared with `equals`. Messages name the variable, never its value."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._logged_secrets import secret_log_hits
+from persona_review.checks._secret_compare import JAVA_SYNTAX, comparison_hits
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -36,3 +37,25 @@ _LOG_CALL = re.compile(
 )
 def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
     yield from secret_log_hits(ctx, _LOG_CALL)
+
+
+@register(
+    CheckSpec(
+        id="JAVA-TIMING-COMPARE",
+        checklist_item="SEC-15",
+        category=Category.SECURITY,
+        severity=Severity.MEDIUM,
+        languages=frozenset({"java"}),
+        title="Secret or signature compared with `equals`",
+        explanation=(
+            "`equals`, `Arrays.equals` and `compareTo` stop at the first differing character, so response "
+            "times reveal how much of a guessed signature or token is right, and it can be recovered a "
+            "character at a time. Compare with `MessageDigest.isEqual(a, b)` (on the bytes: "
+            "`a.getBytes(StandardCharsets.UTF_8)`)."
+        ),
+    ),
+    needs=JAVA_SYNTAX.op_words,
+)
+def timing_compare(ctx: FileContext) -> Iterator[Hit]:
+    yield from comparison_hits(ctx, JAVA_SYNTAX, "{name} is compared with {other} by `{op}`, "
+                                                 "which returns sooner the fewer leading characters match.")

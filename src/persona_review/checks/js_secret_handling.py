@@ -1,5 +1,6 @@
 """JavaScript/TypeScript checks for secrets handled badly: a secret that falls back to a literal when the
-environment lacks it, and a secret passed to a logger. Messages name the variable, never its value."""
+environment lacks it, a secret passed to a logger, and a secret or signature compared with `===`. Messages
+name the variable, never its value."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
 from persona_review.checks._logged_secrets import secret_log_hits
+from persona_review.checks._secret_compare import JS_SYNTAX, comparison_hits
 from persona_review.checks._secret_names import env_secret
 from persona_review.checks._spans import lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -94,3 +96,28 @@ _LOG_CALL = re.compile(
 )
 def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
     yield from secret_log_hits(ctx, _LOG_CALL, templates=True)
+
+
+@register(
+    CheckSpec(
+        id="JS-TIMING-COMPARE",
+        checklist_item="SEC-15",
+        category=Category.SECURITY,
+        severity=Severity.MEDIUM,
+        languages=_JS,
+        title="Secret or signature compared with `===`",
+        explanation=(
+            "`===` and `Buffer#equals` stop at the first differing character, so response times reveal how "
+            "much of a guessed signature or token is right, and it can be recovered a character at a time. "
+            "Compare with `crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b))` after checking that both "
+            "have the same length (it throws otherwise; the length alone gives little away)."
+        ),
+    ),
+    needs=JS_SYNTAX.op_words,
+)
+def timing_compare(ctx: FileContext) -> Iterator[Hit]:
+    yield from comparison_hits(ctx, JS_SYNTAX, _COMPARED)
+
+
+_COMPARED = ("{name} is compared with {other} by `{op}`, which returns sooner the fewer leading characters "
+             "match.")

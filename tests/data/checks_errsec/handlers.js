@@ -76,8 +76,8 @@ function verify(token, key) {
 
 const restored = serialize.unserialize(req.body.state); // expect: JS-UNSAFE-DESERIALIZATION
 
-app.use(session({ secret: "keyboard cat rules" })); // expect: ANY-HARDCODED-PASSWORD
-app.use(session({ secret: process.env.SESSION_SECRET }));
+app.use(session({ secret: "keyboard cat rules" })); // expect: ANY-HARDCODED-PASSWORD, JS-COOKIE-INSECURE
+app.use(session({ secret: process.env.SESSION_SECRET })); // expect: JS-COOKIE-INSECURE
 const githubToken = "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789"; // expect: ANY-SECRET-KEY, ANY-HARDCODED-PASSWORD
 
 app.use(cors({ origin: "*", credentials: true })); // expect: ANY-CORS-ANY-ORIGIN-CREDENTIALS
