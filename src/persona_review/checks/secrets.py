@@ -280,6 +280,8 @@ def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
         for match in _ASSIGNED.finditer(code):
             if bare[match.start()] == " ":
                 continue  # starts inside a string or comment
+            if code[: match.start()].rstrip().endswith("typeof"):
+                continue  # `typeof token === 'string'` compares a type's name
             name = match.group("key") or match.group("lhs").rsplit(".", 1)[-1]
             if is_secret_name(name) and is_secret_value(match.group("val")):
                 found = True

@@ -164,3 +164,9 @@ function persist(out, body, tmp, done) {
   myfs.writeFile(out, body, () => {});
   setTimeout(() => {}, 10);
 }
+
+function tokenKinds(token, req) {
+  if (typeof token === "string") return token.length;
+  if (typeof req.headers.token === "undefined") return 0;
+  return token === "Xk9vQ2pL7zR4" ? 1 : 2; // expect: ANY-HARDCODED-PASSWORD
+}
