@@ -45,7 +45,8 @@ def test_code_in_strings_and_comments_is_not_flagged() -> None:
 @pytest.mark.parametrize("name", ["flow_routes.py", "flow_requests.java", "flow_generalised.py",
                                   "async_blocking_imports.py", "sync_handlers_imports.ts",
                                   "logged_exceptions.py", "CatchLogged.java", "catch_logged.ts",
-                                  "http_status.py", "http_status.ts", "http_status.go"])
+                                  "http_status.py", "http_status.ts", "http_status.go",
+                                  "tx.go", "Transfers.java"])
 def test_flow_checks_that_need_the_whole_file(name: str) -> None:
     """Route parameters, sibling routes and constants defined far from their use are seen with the whole
     file (the Action and the CLI give it)."""

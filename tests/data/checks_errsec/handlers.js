@@ -165,8 +165,8 @@ function persist(out, body, tmp, done) {
   setTimeout(() => {}, 10);
 }
 
-function tokenKinds(token, req) {
+function tokenKinds(token, req, apiToken) {
   if (typeof token === "string") return token.length;
   if (typeof req.headers.token === "undefined") return 0;
-  return token === "Xk9vQ2pL7zR4" ? 1 : 2; // expect: ANY-HARDCODED-PASSWORD
+  return apiToken === "Xk9vQ2pL7zR4" ? 1 : 2; // expect: ANY-HARDCODED-PASSWORD
 }
