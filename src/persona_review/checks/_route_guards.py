@@ -1,0 +1,68 @@
+"""What the route-guard checks of JavaScript/TypeScript, Java and Go share: which names read as an
+authorization guard, which routes are public by nature, and when a route's siblings mostly carry a guard.
+
+The rule is the Python check's (`py_route_guard`): on one router or controller, when at least two routes
+and at least half of them carry a recognised guard, a mutating (POST/PUT/PATCH/DELETE) or admin-looking
+route that carries none is reported. Routes public by nature (sign-in, sign-up, password reset, OAuth
+callbacks, webhooks that check their own signature, health probes) are never reported, and are not
+counted among the siblings either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+GUARD = re.compile(
+    r"auth(?!or)|jwt|passport|permission|protect|guard|\bacl\b|rbac|casbin|logged_?in|login_?required|"
+    r"(?:is|requires?|required|ensure|only|must|check|has|verify|needs?|assert|with|can)_?"
+    r"(?:admin|role|token|user|owner|staff|super_?user|member|access|scope|session|signature|api_?key|"
+    r"login|logged|account)|"
+    r"(?:admin|role|roles|owner|staff|super_?user|token|session|user)_?"
+    r"(?:only|required|guard|middleware|check|auth|protected)",
+    re.IGNORECASE,
+)
+"""A middleware, guard, decorator or wrapper name that reads as authentication or authorization:
+`requireAuth`, `isAdmin`, `verifyToken`, `passport.authenticate(...)`, `JwtAuthGuard`. `admin`, `role`
+and `token` alone are not enough (`h.AdminDeleteUser` is a handler, `tokens` a resource): they need a
+word that makes them a check (`isAdmin`, `adminOnly`, `verifyToken`)."""
+
+PUBLIC_PATH = re.compile(
+    r"log_?-?in|log_?-?out|sign_?-?(?:in|up|out)|register|webhook|hooks?\b|health|ready|readiness|"
+    r"liveness|\blive\b|\bping\b|/status$|forgot|reset|oauth|callback|verif|confirm|activat|"
+    r"unsubscribe|public|/auth\b|/token$|refresh|captcha|csrf|invit|magic|\botp\b|\bsso\b|saml|openid|"
+    r"well-known",
+    re.IGNORECASE,
+)
+"""A route path (or handler name) that is public by nature: nobody is signed in yet when it is called,
+or the caller proves itself another way (a webhook's signature, an OAuth `state`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    line: int
+    """Where the finding goes: the registration, or the route's mapping annotation/decorator."""
+    shown: str
+    """How the message names the route (`router.delete('/users/:id')`, `@DeleteMapping("/{id}")`)."""
+    guarded: bool
+    mutating: bool
+    admin: bool
+    public: bool
+    """Public by nature, or marked public on purpose (`@Public()`, `@PermitAll`): never a finding."""
+
+
+def unguarded(routes: Sequence[Route]) -> tuple[list[Route], int, int]:
+    """The routes to report among the siblings `routes`, with how many of the counted siblings are
+    guarded and how many are counted (the public ones are not)."""
+    counted = [route for route in routes if not route.public]
+    guarded = sum(route.guarded for route in counted)
+    if guarded < 2 or guarded * 2 < len(counted):
+        return [], guarded, len(counted)
+    return ([route for route in counted if not route.guarded and (route.mutating or route.admin)],
+            guarded, len(counted))
+
+
+def message(route: Route, owner: str, guarded: int, counted: int) -> str:
+    return (f"`{route.shown}` has no authorization guard, while {guarded} of the {counted} routes on "
+            f"`{owner}` do.")
