@@ -43,7 +43,8 @@ def test_code_in_strings_and_comments_is_not_flagged() -> None:
 
 
 @pytest.mark.parametrize("name", ["flow_routes.py", "flow_requests.java", "flow_generalised.py",
-                                  "async_blocking_imports.py", "sync_handlers_imports.ts"])
+                                  "async_blocking_imports.py", "sync_handlers_imports.ts", "route_guards.js",
+                                  "route_guards.controller.ts", "RouteGuards.java", "route_guards.go"])
 def test_flow_checks_that_need_the_whole_file(name: str) -> None:
     """Route parameters, sibling routes and constants defined far from their use are seen with the whole
     file (the Action and the CLI give it)."""

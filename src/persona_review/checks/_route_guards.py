@@ -30,13 +30,17 @@ word that makes them a check (`isAdmin`, `adminOnly`, `verifyToken`)."""
 
 PUBLIC_PATH = re.compile(
     r"log_?-?in|log_?-?out|sign_?-?(?:in|up|out)|register|webhook|hooks?\b|health|ready|readiness|"
-    r"liveness|\blive\b|\bping\b|/status$|forgot|reset|oauth|callback|verif|confirm|activat|"
-    r"unsubscribe|public|/auth\b|/token$|refresh|captcha|csrf|invit|magic|\botp\b|\bsso\b|saml|openid|"
-    r"well-known",
+    r"liveness|\blive\b|\bping\b|/status(?![\w/-])|forgot|reset|oauth|callback|verif|confirm|activat|"
+    r"unsubscribe|public|/auth\b|/token(?![\w/-])|refresh|captcha|csrf|invit|magic|\botp\b|\bsso\b|saml|openid|"
+    r"well-known|"
+    # what any signed-in user does to their own account: the caller is the subject, no role is needed
+    r"/me\b|\bme\b|self|profile|avatar|center|pass(?:word)?\b|pass[A-Z/_-]|e-?mail|settings|preferences|"
+    r"\bmy[A-Z/_-]|/my\b",
     re.IGNORECASE,
 )
 """A route path (or handler name) that is public by nature: nobody is signed in yet when it is called,
-or the caller proves itself another way (a webhook's signature, an OAuth `state`)."""
+or the caller proves itself another way (a webhook's signature, an OAuth `state`); or one that any
+signed-in user calls on their own account (profile, password, avatar), which needs no role."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 
 _CALL = re.compile(
-    r"(?<![\w$.])((?:this\.)?[A-Za-z_$][\w$]*)\.(get|post|put|patch|delete|del|all|use|route)\(")
+    r"(?<![\w$.])((?:this\.)?[A-Za-z_$][\w$]*)\s*\.(get|post|put|patch|delete|del|all|use|route)\(")
 _VERBS = re.compile(r"\.(get|post|put|patch|delete|del|all)\(")
 _MUTATING = frozenset({"post", "put", "patch", "delete", "del"})
 _CLIENTS = re.compile(r"^(?:this\.)?(?:axios|https?|\$http|request|superagent|agent|got|ky|fetch\w*|"
@@ -178,25 +178,40 @@ def _wrapper_guard(handler: str) -> bool:
         GUARD.search(callee.group(1)))
 
 
+def _is_use(call: _Call) -> bool:
+    return call.verb == "use" or (call.verb == "all" and call.path is not None and call.path.endswith("*")
+                                  and not call.handler)
+
+
+def _middleware(call: _Call) -> tuple[str, ...]:
+    rest = call.args[1:] if call.path is not None else call.args
+    return (*rest, call.handler) if call.verb == "use" else rest
+
+
+def _uses(calls: list[_Call]) -> tuple[dict[str, list[tuple[int, str]]], set[str]]:
+    """The guards each router is given with `.use` (offset, path prefix), and the routers mounted on a
+    router after a guard on it, or together with one (`app.use("/admin", isAdmin, adminRouter)`)."""
+    guards: dict[str, list[tuple[int, str]]] = {}
+    mounted: set[str] = set()
+    for call in calls:
+        if not _is_use(call):
+            continue
+        rest = _middleware(call)
+        guarding = any(_guarding(arg) for arg in rest)
+        if guarding:
+            guards.setdefault(call.receiver, []).append((call.offset, (call.path or "").rstrip("*")))
+        if call.verb == "use" and (guarding or _covered(guards, call.receiver, call.offset, call.path or "")):
+            mounted.update(name for arg in rest if re.fullmatch(r"[A-Za-z_$][\w$.]*", name := arg.strip()))
+    return guards, mounted
+
+
 def _judge(calls: list[_Call], bare: str, whole_file: bool) -> Iterator[Hit]:
-    guards: dict[str, list[tuple[int, str]]] = {}  # receiver -> (offset, path prefix) of guard `.use`s
-    mounted: dict[str, int] = {}  # router -> offset of its mount after a guard on its parent
+    guards, mounted = _uses(calls)
     by_router: dict[str, list[Route]] = {}
     for call in calls:
-        rest = call.args[1:] if call.path is not None else call.args
-        if call.verb == "use":
-            rest = (*rest, call.handler)
-        if call.verb == "use" or (call.verb == "all" and call.path is not None and call.path.endswith("*")
-                                  and not call.handler):
-            if any(_guarding(arg) for arg in rest):
-                guards.setdefault(call.receiver, []).append(
-                    (call.offset, (call.path or "").rstrip("*")))
-            elif call.verb == "use" and _covered(guards, call.receiver, call.offset, call.path or ""):
-                for arg in rest:
-                    name = arg.strip()
-                    if re.fullmatch(r"[A-Za-z_$][\w$.]*", name):
-                        mounted.setdefault(name, call.offset)
+        if _is_use(call):
             continue
+        rest = _middleware(call)
         if not whole_file and not _received(bare, call.receiver, call.offset):
             continue
         path = call.path or ""
