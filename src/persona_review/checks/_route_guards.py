@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 GUARD = re.compile(
-    r"auth(?!or)|jwt|passport|permission|protect|guard|\bacl\b|rbac|casbin|logged_?in|login_?required|"
+    r"auth(?!or)|jwt|passport|permission|protect|\bacl\b|rbac|casbin|logged_?in|login_?required|"
     r"(?:is|requires?|required|ensure|only|must|check|has|verify|needs?|assert|with|can)_?"
     r"(?:admin|role|token|user|owner|staff|super_?user|member|access|scope|session|signature|api_?key|"
     r"login|logged|account)|"
@@ -29,7 +29,7 @@ and `token` alone are not enough (`h.AdminDeleteUser` is a handler, `tokens` a r
 word that makes them a check (`isAdmin`, `adminOnly`, `verifyToken`)."""
 
 PUBLIC_PATH = re.compile(
-    r"log_?-?in|log_?-?out|sign_?-?(?:in|up|out)|register|webhook|hooks?\b|health|ready|readiness|"
+    r"log_?-?(?:in|out)(?-i:(?![a-z]))|sign_?-?(?:in|up|out)(?-i:(?![a-z]))|register|webhook|hooks?\b|health|ready|readiness|"
     r"liveness|\blive\b|\bping\b|/status(?![\w/-])|forgot|reset|oauth|callback|verif|confirm|activat|"
     r"unsubscribe|public|/auth\b|/token(?![\w/-])|refresh|captcha|csrf|invit|magic|\botp\b|\bsso\b|saml|openid|"
     r"well-known|"
@@ -41,6 +41,23 @@ PUBLIC_PATH = re.compile(
 """A route path (or handler name) that is public by nature: nobody is signed in yet when it is called,
 or the caller proves itself another way (a webhook's signature, an OAuth `state`); or one that any
 signed-in user calls on their own account (profile, password, avatar), which needs no role."""
+
+
+_PATH_VARIABLE = re.compile(r"\{[^{}]*\}|(?<=/):[A-Za-z_]\w*|<[^<>]*>")
+_READ_ONLY = re.compile(r"^(?:check|validate|verify|exists?|is|has|search|query|find|list|get|count|preview|"
+                        r"lookup)(?-i:[A-Z_])", re.IGNORECASE)
+
+
+def public(path: str, handler: str = "") -> bool:
+    """Whether a route is public by nature (`PUBLIC_PATH`), from its path (path variables such as `{login}`
+    or `:token` left out: they name a value, not the endpoint) or its handler's name."""
+    return bool(PUBLIC_PATH.search(_PATH_VARIABLE.sub("", path)) or PUBLIC_PATH.search(handler))
+
+
+def read_only(handler: str) -> bool:
+    """Whether a handler's name says it only reads (`checkNameUnique`, `searchOrders`): a POST that queries
+    or validates is not a mutating route."""
+    return bool(_READ_ONLY.match(handler.rsplit(".", 1)[-1].strip()))
 
 
 @dataclass(frozen=True, slots=True)

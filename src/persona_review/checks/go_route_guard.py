@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from persona_review.checks._call_args import after_call, arguments, literal
 from persona_review.checks._lexing import lex
-from persona_review.checks._route_guards import GUARD, PUBLIC_PATH, Route, message, unguarded
+from persona_review.checks._route_guards import GUARD, Route, message, public, read_only, unguarded
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -174,7 +174,8 @@ def _route(match: re.Match[str], router: _Router | None, bare: str, code: str,
                or _wrapper(handler) or _guarding_with(match.group(2)))
     shown = f"{match.group(1)}.{match.group(3)}(\"{path}\")"
     admin = "admin" in f"{router.name} {path}".lower()
-    return shown, guarded, bool(_WRITE.match(verb)), admin, bool(PUBLIC_PATH.search(path))
+    mutating = bool(_WRITE.match(verb)) and not read_only(handler)
+    return shown, guarded, mutating, admin, public(_PATTERN_VERB.sub("", path), handler.strip())
 
 
 def _guarding(arg: str) -> bool:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._annotated_classes import Annotation, Method, annotated_classes
-from persona_review.checks._route_guards import GUARD, PUBLIC_PATH, Route, message, unguarded
+from persona_review.checks._route_guards import GUARD, Route, message, public, read_only, unguarded
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -77,10 +77,11 @@ def _route(method: Method, prefix: str) -> Route | None:
         return None
     verb = _MAPPING.match(mapping.short)
     assert verb is not None
-    mutating = verb.group(1) in {"Post", "Put", "Patch", "Delete"} or (
+    writes = verb.group(1) in {"Post", "Put", "Patch", "Delete"} or (
         verb.group(1) == "Request" and bool(_WRITE_METHOD.search(mapping.args)))
+    mutating = writes and not read_only(method.name)
     where = f"{prefix} {mapping.args} {method.name}"
-    public = any(_open(a) for a in method.annotations) or bool(PUBLIC_PATH.search(where))
+    is_public = any(_open(a) for a in method.annotations) or public(f"{prefix} {mapping.args}", method.name)
     return Route(method.line, method.name, any(_guard(a) for a in method.annotations), mutating,
-                 "admin" in where.lower(), public)
+                 "admin" in where.lower(), is_public)
 

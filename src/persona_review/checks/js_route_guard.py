@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from persona_review.checks._annotated_classes import AnnotatedClass, Annotation, annotated_classes
 from persona_review.checks._call_args import after_call, arguments, items, literal, skip_space
 from persona_review.checks._lexing import lex
-from persona_review.checks._route_guards import GUARD, PUBLIC_PATH, Route, message, unguarded
+from persona_review.checks._route_guards import GUARD, Route, message, public, read_only, unguarded
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -42,7 +42,9 @@ _INLINE = re.compile(r"\s*(?:async\b|function\b|\(|[A-Za-z_$][\w$]*\s*=>)")
 _CALLEE = re.compile(r"\s*([A-Za-z_$][\w$.]*)")
 _HOOKS = re.compile(r"\b(?:preHandler|onRequest|preValidation|preParsing|beforeHandler)\s*:")
 _NEST_VERB = re.compile(r"^(Get|Post|Put|Patch|Delete|All)$")
-_NEST_GUARD = re.compile(r"^(?:UseGuards|Roles?|Permissions?|RequirePermissions?|Scopes?|Policies|"
+_AUTH_GUARD = re.compile(r"role|permission|admin|acl|polic|scope|owner|member|access|session|user|login",
+                         re.IGNORECASE)
+_NEST_GUARD = re.compile(r"^(?:Roles?|Permissions?|RequirePermissions?|Scopes?|Policies|"
                          r"CheckPolicies|HasRoles?|Authorized?|Authenticated|Admin\w*)$")
 _NEST_OPEN = re.compile(r"^(?:Public\w*|IsPublic|SkipAuth\w*|Skip\w*Auth\w*|NoAuth\w*|AllowAnonymous|"
                         r"Anonymous|Unprotected|Unauthenticated|OptionalAuth\w*)$")
@@ -138,10 +140,11 @@ def _route_chain(bare: str, code: str, start: int, at: _Call) -> list[_Call]:
         verb = _VERBS.match(bare, skip_space(bare, end))
         if verb is None:
             break
-        inner = _split(bare, code, verb.end())
+        inner = arguments(bare, code, verb.end(), _INLINE)  # no path here: the last one is the handler
         if inner is None:
             break
-        args, handler = inner
+        args, inline = inner
+        handler = "" if inline or not args else args.pop()
         out.append(_Call(at.receiver, verb.group(1), at.offset, at.line, path, ("", *args), handler))
         end = after_call(bare, verb.end())
     return out
@@ -219,9 +222,9 @@ def _judge(calls: list[_Call], bare: str, whole_file: bool) -> Iterator[Hit]:
                    or _covered(guards, call.receiver, call.offset, path) or call.receiver in mounted)
         shown = f"{call.receiver}.{call.verb}('{path}')"
         admin = "admin" in f"{call.receiver} {path}".lower()
-        public = bool(PUBLIC_PATH.search(path))
+        mutating = call.verb in _MUTATING and not read_only(call.handler)
         by_router.setdefault(call.receiver, []).append(
-            Route(call.line, shown, is_guarded, call.verb in _MUTATING, admin, public))
+            Route(call.line, shown, is_guarded, mutating, admin, public(path, call.handler.strip())))
     for receiver, routes in by_router.items():
         found, guarded, counted = unguarded(routes)
         for route in found:
@@ -261,12 +264,16 @@ def _nest_routes(cls: AnnotatedClass, prefix: str) -> Iterator[Route]:
         if verb is None:
             continue
         where = f"{prefix} {verb.args} {method.name}"
-        yield Route(method.line, f"{method.name}", any(_nest_guard(a) for a in method.annotations),
-                    verb.short in {"Post", "Put", "Patch", "Delete"}, "admin" in where.lower(),
-                    bool(PUBLIC_PATH.search(f"{prefix} {verb.args}") or PUBLIC_PATH.search(method.name)))
+        mutating = verb.short in {"Post", "Put", "Patch", "Delete"} and not read_only(method.name)
+        yield Route(method.line, method.name, any(_nest_guard(a) for a in method.annotations), mutating,
+                    "admin" in where.lower(), public(f"{prefix} {verb.args}", method.name))
 
 
 def _nest_guard(annotation: Annotation) -> bool:
     if annotation.short.startswith("Api"):
         return False  # Swagger documentation (`@ApiBearerAuth`), not a guard
+    if annotation.short == "UseGuards":
+        # `@UseGuards(ThrottlerGuard)` limits the rate, it does not authorize: name the guard's job
+        return any(GUARD.search(name) or _AUTH_GUARD.search(name)
+                   for name in re.findall(r"[A-Za-z_$][\w$]*", annotation.args.replace("Guard", " ")))
     return bool(_NEST_GUARD.match(annotation.short) or GUARD.search(annotation.short))
