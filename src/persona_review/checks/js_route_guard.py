@@ -210,12 +210,13 @@ def _uses(calls: list[_Call]) -> tuple[dict[str, list[tuple[int, str]]], set[str
 
 def _judge(calls: list[_Call], bare: str, whole_file: bool) -> Iterator[Hit]:
     guards, mounted = _uses(calls)
+    origins: dict[str, int] = {}
     by_router: dict[str, list[Route]] = {}
     for call in calls:
         if _is_use(call):
             continue
         rest = _middleware(call)
-        if not whole_file and not _received(bare, call.receiver, call.offset):
+        if not whole_file and _origin(origins, bare, call.receiver) > call.offset:
             continue
         path = call.path or ""
         is_guarded = (any(_guarding(arg) for arg in rest) or _wrapper_guard(call.handler)
@@ -235,11 +236,14 @@ def _covered(guards: dict[str, list[tuple[int, str]]], receiver: str, offset: in
     return any(at < offset and path.startswith(prefix) for at, prefix in guards.get(receiver, ()))
 
 
-def _received(bare: str, receiver: str, offset: int) -> bool:
-    """Whether the known lines before `offset` make or receive `receiver` (`const router = Router()`,
-    `(app) => {`, `function routes(fastify, opts)`)."""
-    name = re.escape(receiver.removeprefix("this."))
-    return re.search(rf"(?<![\w$.]){name}\s*(?:=(?![=>])|[,:)])", bare[:offset]) is not None
+def _origin(origins: dict[str, int], bare: str, receiver: str) -> int:
+    """Where the known lines first make or receive `receiver` (`const router = Router()`, `(app) => {`,
+    `function routes(fastify, opts)`); past the end when they do not. Searched once per receiver."""
+    if receiver not in origins:
+        name = re.escape(receiver.removeprefix("this."))
+        found = re.search(rf"(?<![\w$.]){name}\s*(?:=(?![=>])|[,:)])", bare)
+        origins[receiver] = found.start() if found is not None else len(bare) + 1
+    return origins[receiver]
 
 
 # --- NestJS -------------------------------------------------------------------------------------------------
