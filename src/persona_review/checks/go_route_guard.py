@@ -38,6 +38,7 @@ _CALL = re.compile(
     r"(?<![\w.])((?:[A-Za-z_]\w*\.)?[A-Za-z_]\w*)((?:\s*\.\s*With\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\))?)\s*\.\s*"
     r"(GET|POST|PUT|PATCH|DELETE|Any|Get|Post|Put|Patch|Delete|HandleFunc|Handle)\(")
 _INLINE = re.compile(r"\s*func\b")
+_CHAINED_USE = re.compile(r"\s*\.\s*Use\(")
 _CALLEE = re.compile(r"\s*&?([A-Za-z_][\w.]*)")
 _WRITE = re.compile(r"^(?:POST|PUT|PATCH|DELETE|Post|Put|Patch|Delete)$")
 _PATTERN_VERB = re.compile(r"^(POST|PUT|PATCH|DELETE|GET)\s+")
@@ -121,6 +122,7 @@ def _segment(bare: str, code: str, numbers: list[int], echo: bool) -> Iterator[H
                 continue
             parsed = arguments(bare, code, match.end(), _INLINE)
             own = parsed is not None and any(_guarding(arg) for arg in parsed[0][1:])
+            own = own or _chained_use(bare, code, match.end())
             routers.append(_Router(match.group(1), offset, own or parent.guarded_at(offset), []))
         elif kind == "nested":
             parent = find(match.group(1), offset)
@@ -176,6 +178,21 @@ def _route(match: re.Match[str], router: _Router | None, bare: str, code: str,
     admin = "admin" in f"{router.name} {path}".lower()
     mutating = bool(_WRITE.match(verb)) and not read_only(handler)
     return shown, guarded, mutating, admin, public(_PATTERN_VERB.sub("", path), handler.strip())
+
+
+def _chained_use(bare: str, code: str, start: int) -> bool:
+    """Whether `.Use(guard)` is chained on the `Group(` call whose arguments start at `start`
+    (`r := v1.Group("/jobs").Use(jwt.MiddlewareFunc()).Use(checkRole())`)."""
+    end = after_call(bare, start)
+    while end is not None:
+        chained = _CHAINED_USE.match(bare, end)
+        if chained is None:
+            return False
+        parsed = arguments(bare, code, chained.end(), _INLINE)
+        if parsed is not None and any(_guarding(arg) for arg in parsed[0]):
+            return True
+        end = after_call(bare, chained.end())
+    return False
 
 
 def _guarding(arg: str) -> bool:

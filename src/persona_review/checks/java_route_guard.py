@@ -23,9 +23,12 @@ from persona_review.findings import Category, Severity
 _CONTROLLER = frozenset({"RestController", "Controller"})
 _MAPPING = re.compile(r"^(Get|Post|Put|Patch|Delete|Request)Mapping$")
 _SECURITY = re.compile(
-    r"^(?:PreAuthorize|PostAuthorize|Secured|RolesAllowed|DenyAll|Requires\w+|SaCheck\w+)$")
+    r"^(?:PreAuthorize|PostAuthorize|Secured|RolesAllowed|DenyAll|SaCheck\w+|"
+    r"Requires(?:Permissions|Roles|Authentication|User))$")
 _OPEN = re.compile(r"^(?:PermitAll|Anonymous\w*|AllowAnonymous|\w*IgnoreAuth\w*|SaIgnore|Public\w*|NoAuth\w*|"
                    r"PassToken|SkipAuth\w*|NoLogin\w*|IgnoreToken\w*)$")
+_DESCRIBES = re.compile(r"^Api|(?:Desc|Description|Doc|Docs|Info|Log)$")
+"""Annotations that document or log a handler (`@RequiresPermissionsDesc`, `@ApiOperation`), not guard it."""
 _OPEN_EXPRESSION = re.compile(r"permitAll|isAnonymous", re.IGNORECASE)
 _WRITE_METHOD = re.compile(r"\b(?:POST|PUT|PATCH|DELETE)\b")
 
@@ -61,7 +64,7 @@ def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
 
 
 def _guard(annotation: Annotation) -> bool:
-    if _open(annotation):
+    if _open(annotation) or _DESCRIBES.search(annotation.short):
         return False
     return bool(_SECURITY.match(annotation.short) or GUARD.search(annotation.short))
 

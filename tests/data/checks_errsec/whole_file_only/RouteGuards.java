@@ -73,6 +73,28 @@ class TenantController {
     }
 }
 
+// An annotation that only describes the permission is not a guard (Shiro's `@RequiresPermissions` is).
+@RestController
+@RequestMapping("/admin/coupons")
+class CouponController {
+    @PostMapping("/create")
+    @RequiresPermissions("admin:coupon:create")
+    @RequiresPermissionsDesc(menu = {"Coupons"}, button = "Create")
+    public void create() {
+    }
+
+    @PostMapping("/update")
+    @RequiresPermissions("admin:coupon:update")
+    @RequiresPermissionsDesc(menu = {"Coupons"}, button = "Update")
+    public void update() {
+    }
+
+    @PostMapping("/delete")
+    @RequiresPermissionsDesc(menu = {"Coupons"}, button = "Delete")
+    public void delete() { // expect: JAVA-ROUTE-NO-AUTH
+    }
+}
+
 // Not a controller: a Feign client's mappings are calls out, not handlers.
 @FeignClient("ledger")
 interface LedgerClient {

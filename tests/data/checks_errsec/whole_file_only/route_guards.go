@@ -27,6 +27,16 @@ func Routes(r *gin.Engine, h *Handlers) {
 	team.POST("/invites", h.Invite)
 	team.DELETE("/members/:id", h.RemoveMember)
 	team.GET("/members", JWTAuth(), h.Members)
+
+	// Guards chained on the group as it is made.
+	jobs := r.Group("/jobs").
+		Use(JWTAuth()).
+		Use(checkRole())
+	{
+		jobs.GET("", checkPermission(), h.Jobs)
+		jobs.PUT("/:id", checkPermission(), h.UpdateJob)
+		jobs.POST("", h.CreateJob)
+	}
 }
 
 func ChiRoutes() chi.Router {
