@@ -25,8 +25,8 @@ _MAPPING = re.compile(r"^(Get|Post|Put|Patch|Delete|Request)Mapping$")
 _SECURITY = re.compile(
     r"^(?:PreAuthorize|PostAuthorize|Secured|RolesAllowed|DenyAll|SaCheck\w+|"
     r"Requires(?:Permissions|Roles|Authentication|User))$")
-_OPEN = re.compile(r"^(?:PermitAll|Anonymous\w*|AllowAnonymous|\w*IgnoreAuth\w*|SaIgnore|Public\w*|NoAuth\w*|"
-                   r"PassToken|SkipAuth\w*|NoLogin\w*|IgnoreToken\w*)$")
+_OPEN = re.compile(r"^(?:PermitAll|RequiresGuest|Anonymous\w*|AllowAnonymous|\w*IgnoreAuth\w*|SaIgnore|"
+                   r"Public\w*|NoAuth\w*|PassToken|SkipAuth\w*|NoLogin\w*|IgnoreToken\w*)$")
 _DESCRIBES = re.compile(r"^Api|(?:Desc|Description|Doc|Docs|Info|Log)$")
 """Annotations that document or log a handler (`@RequiresPermissionsDesc`, `@ApiOperation`), not guard it."""
 _OPEN_EXPRESSION = re.compile(r"permitAll|isAnonymous", re.IGNORECASE)
