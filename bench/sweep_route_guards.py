@@ -88,7 +88,7 @@ def mutants(text: str) -> list[tuple[int, int, str]]:
     """(removed or edited line, the route's line in the original, mutant text) for every guard the simple
     patterns recognise on a mutating, not public route: an annotation or decorator line above a
     `@PostMapping`/`@Delete()`-style handler, or a guard-named middleware argument of a
-    `.post(`/`.DELETE(`-style registration on one line."""
+    `.post(`/`.DELETE(`-style registration, on its line or on a line of its own below it."""
     lines = text.splitlines()
     out: list[tuple[int, int, str]] = []
     for i, line in enumerate(lines):
@@ -97,13 +97,21 @@ def mutants(text: str) -> list[tuple[int, int, str]]:
             if route is not None:
                 out.append((i + 1, route, "\n".join([*lines[:i], *lines[i + 1:]]) + "\n"))
             continue
-        verb = _JS_GO_ROUTE.search(line)
-        if verb is None or PUBLIC_PATH.search(line):
+        alone = _ARG_LINE.match(line)
+        if alone is not None and GUARD.search(alone.group(1)):
+            start = _registration_above(lines, i)
+            if start is not None:
+                out.append((i + 1, start + 1, "\n".join([*lines[:i], *lines[i + 1:]]) + "\n"))
             continue
-        for arg in _MIDDLEWARE_ARG.finditer(line, verb.end()):
-            if GUARD.search(arg.group(1)):
-                edited = line[:arg.start()] + line[arg.end():]
-                out.append((i + 1, i + 1, "\n".join([*lines[:i], edited, *lines[i + 1:]]) + "\n"))
+        if PUBLIC_PATH.search(line):
+            continue
+        for verb in _VERB_CALL.finditer(line):
+            edited = _without_guards(line, verb.end())
+            if edited is None:
+                continue
+            mutant = "\n".join([*lines[:i], edited, *lines[i + 1:]]) + "\n"
+            chained = not re.match(r"\s*[\"'`]", line[verb.end():])
+            out.append((i + 1, (_chain_start(lines, i) if chained else i) + 1, mutant))
     return out
 
 
@@ -133,7 +141,69 @@ _WRITE_MAPPING = re.compile(
     r"\b(?:POST|PUT|PATCH|DELETE)\b)")
 _JS_GO_ROUTE = re.compile(
     r"\.(?:post|put|patch|delete|del|POST|PUT|PATCH|DELETE|Post|Put|Patch|Delete)\(\s*[\"'`]")
-_MIDDLEWARE_ARG = re.compile(r",\s*([A-Za-z_$][\w$.]*(?:\([^()]*\))?)(?=\s*,)")
+
+
+_VERB_CALL = re.compile(r"\.(?:post|put|patch|delete|del|POST|PUT|PATCH|DELETE|Post|Put|Patch|Delete)\(")
+_ROLE_NAME = re.compile(r"^(?:[\w$]+\.)?(?:admins?|staff|super_?users?|owners?|moderators?)$", re.IGNORECASE)
+
+
+def _without_guards(line: str, start: int) -> str | None:
+    """`line` with every guard argument of the call whose arguments start at `start` removed (a guard
+    name, or a middleware named for a role, `admin`), when the call closes on the line, has one and
+    keeps some other argument; else None."""
+    items: list[tuple[int, int]] = []
+    depth = 0
+    begin = start
+    for pos in range(start, len(line)):
+        char = line[pos]
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            if depth == 0:
+                items.append((begin, pos))
+                break
+            depth -= 1
+        elif char == "," and depth == 0:
+            items.append((begin, pos))
+            begin = pos + 1
+    else:
+        return None
+    guards = [(a, b) for a, b in items[:-1] if _is_guard(line[a:b])]
+    if not guards or len(guards) == len(items):
+        return None
+    kept = [line[a:b] for a, b in items if (a, b) not in guards]
+    end = items[-1][1]
+    return line[:start] + ",".join(kept).lstrip() + line[end:]
+
+
+def _is_guard(arg: str) -> bool:
+    callee = re.match(r"\s*([A-Za-z_$][\w$.]*)", arg)
+    return callee is not None and bool(GUARD.search(callee.group(1)) or _ROLE_NAME.match(callee.group(1)))
+
+
+def _chain_start(lines: list[str], index: int) -> int:
+    """The line (0-based) a `router.route("/x")` chain starts on, where the check reports its routes."""
+    for n in range(index, max(-1, index - 6), -1):
+        if ".route(" in lines[n]:
+            return n if re.search(r"[A-Za-z_$][\w$]*\s*\.route\(", lines[n]) else max(n - 1, 0)
+    return index
+
+
+_ARG_LINE = re.compile(r"^\s*([A-Za-z_$][\w$.]*(?:\([^()]*\))?),\s*$")
+_ARGS_SO_FAR = re.compile(r"^\s*(?:[\"'`][^\"'`]*[\"'`]|[A-Za-z_$][\w$.]*(?:\([^()]*\))?),\s*$")
+
+
+def _registration_above(lines: list[str], index: int) -> int | None:
+    """The line (0-based) of a mutating, not public registration whose arguments, one a line, reach the
+    guard argument on line `index` (`router.post(` / `'/x',` / `requireAuth,`)."""
+    for n in range(index - 1, max(-1, index - 5), -1):
+        if _JS_GO_ROUTE.search(lines[n]) or re.search(r"\.(?:post|put|patch|delete|del|POST|PUT|PATCH|DELETE|"
+                                                      r"Post|Put|Patch|Delete)\(\s*$", lines[n]):
+            text = " ".join(lines[n:index + 2])
+            return None if PUBLIC_PATH.search(text) else n
+        if not _ARGS_SO_FAR.match(lines[n]):
+            return None
+    return None
 
 
 def _next_route_line(lines: list[str], removed: int) -> int | None:

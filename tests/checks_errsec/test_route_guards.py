@@ -101,3 +101,19 @@ def test_the_odd_route_is_reported(path: str, text: str, rule: str) -> None:
     """Echo's handler comes first (a handler named like a guard is still the handler), Fastify guards in
     hooks, and an admin-looking read without the guard its siblings have."""
     assert findings_for_snippet(path, text) & RULES == {rule}
+
+
+def test_public_reads_do_not_hide_a_pattern_among_the_writes() -> None:
+    """Three public reads and three guarded writes: the writes alone are compared, and the bare one is
+    reported with the count it was compared on."""
+    text = ("const router = express.Router();\nrouter.get('/', list);\nrouter.get('/top', top);\n"
+            "router.get('/:id', show);\nrouter.post('/', protect, admin, create);\n"
+            "router.put('/:id', protect, admin, update);\nrouter.post('/:id/reviews', protect, review);\n"
+            "router.delete('/:id', remove);\n")
+    from persona_review.checks.runner import run_checks
+    from persona_review.contexts import context_for_text
+
+    found = [f for f in run_checks([context_for_text("products.js", text)], categories=CATEGORIES).findings
+             if f.rule_id in RULES]
+    assert [(f.line, f.rule_id) for f in found] == [(8, "JS-ROUTE-NO-AUTH")]
+    assert "3 of the 4 mutating or admin routes on `router`" in found[0].body

@@ -3,9 +3,10 @@ authorization guard, which routes are public by nature, and when a route's sibli
 
 The rule is the Python check's (`py_route_guard`): on one router or controller, when at least two routes
 and at least half of them carry a recognised guard, a mutating (POST/PUT/PATCH/DELETE) or admin-looking
-route that carries none is reported. Routes public by nature (sign-in, sign-up, password reset, OAuth
-callbacks, webhooks that check their own signature, health probes) are never reported, and are not
-counted among the siblings either.
+route that carries none is reported; when the routes are not mostly guarded, the mutating and
+admin-looking ones alone may still be (reads are often public on purpose). Routes public by nature
+(sign-in, sign-up, password reset, OAuth callbacks, webhooks that check their own signature, health
+probes) are never reported, and are not counted among the siblings either.
 """
 
 from __future__ import annotations
@@ -73,17 +74,22 @@ class Route:
     """Public by nature, or marked public on purpose (`@Public()`, `@PermitAll`): never a finding."""
 
 
-def unguarded(routes: Sequence[Route]) -> tuple[list[Route], int, int]:
-    """The routes to report among the siblings `routes`, with how many of the counted siblings are
-    guarded and how many are counted (the public ones are not)."""
+def unguarded(routes: Sequence[Route]) -> tuple[list[Route], str]:
+    """The routes to report among the siblings `routes`, and how many of which siblings carry a guard
+    ("4 of the 6 routes"). The public ones are not counted; when the rest are not mostly guarded, the
+    mutating and admin-looking ones alone are compared (reads are often public on purpose)."""
     counted = [route for route in routes if not route.public]
     guarded = sum(route.guarded for route in counted)
+    kind = "routes"
     if guarded < 2 or guarded * 2 < len(counted):
-        return [], guarded, len(counted)
-    return ([route for route in counted if not route.guarded and (route.mutating or route.admin)],
-            guarded, len(counted))
+        counted = [route for route in counted if route.mutating or route.admin]
+        guarded = sum(route.guarded for route in counted)
+        kind = "mutating or admin routes"
+        if guarded < 2 or guarded * 2 < len(counted):
+            return [], ""
+    found = [route for route in counted if not route.guarded and (route.mutating or route.admin)]
+    return found, f"{guarded} of the {len(counted)} {kind}"
 
 
-def message(route: Route, owner: str, guarded: int, counted: int) -> str:
-    return (f"`{route.shown}` has no authorization guard, while {guarded} of the {counted} routes on "
-            f"`{owner}` do.")
+def message(route: Route, owner: str, share: str) -> str:
+    return f"`{route.shown}` has no authorization guard, while {share} on `{owner}` do."

@@ -144,9 +144,9 @@ def _segment(bare: str, code: str, numbers: list[int], echo: bool) -> Iterator[H
             names[key] = router.name
             by_router.setdefault(key, []).append(Route(line, *seen))
     for key, routes in by_router.items():
-        found, guarded, counted = unguarded(routes)
+        found, share = unguarded(routes)
         for route in found:
-            yield Hit(route.line, None, message(route, names[key], guarded, counted))
+            yield Hit(route.line, None, message(route, names[key], share))
 
 
 def _route(match: re.Match[str], router: _Router | None, bare: str, code: str,

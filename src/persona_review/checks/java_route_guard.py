@@ -58,9 +58,9 @@ def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
             continue  # every handler is guarded, or the whole controller is public on purpose
         prefix = " ".join(a.args for a in cls.annotations if a.short == "RequestMapping")
         routes = [route for method in cls.methods if (route := _route(method, prefix)) is not None]
-        found, guarded, counted = unguarded(routes)
+        found, share = unguarded(routes)
         for route in found:
-            yield Hit(route.line, None, message(route, cls.name, guarded, counted))
+            yield Hit(route.line, None, message(route, cls.name, share))
 
 
 def _guard(annotation: Annotation) -> bool:

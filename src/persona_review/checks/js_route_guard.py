@@ -40,6 +40,9 @@ _CLIENTS = re.compile(r"^(?:this\.)?(?:axios|https?|\$http|request|superagent|ag
                       r"document|window|element|\$|jQuery|_|lodash|state|form\w*|data|config|res|req|ctx)$")
 _INLINE = re.compile(r"\s*(?:async\b|function\b|\(|[A-Za-z_$][\w$]*\s*=>)")
 _CALLEE = re.compile(r"\s*([A-Za-z_$][\w$.]*)")
+_ROLE_NAME = re.compile(r"^(?:[\w$]+\.)?(?:admins?|staff|super_?users?|owners?|moderators?)$", re.IGNORECASE)
+"""A middleware named only for the role it lets through (`router.delete("/x", protect, admin, h)`): in a
+middleware position, unlike a handler's name, that is a guard."""
 _HOOKS = re.compile(r"\b(?:preHandler|onRequest|preValidation|preParsing|beforeHandler)\s*:")
 _NEST_VERB = re.compile(r"^(Get|Post|Put|Patch|Delete|All)$")
 _AUTH_GUARD = re.compile(r"role|permission|admin|acl|polic|scope|owner|member|access|session|user|login",
@@ -170,7 +173,7 @@ def _guarding(arg: str) -> bool:
     if text.startswith("{"):
         return bool(_HOOKS.search(text)) and bool(GUARD.search(text))
     callee = _CALLEE.match(text)
-    return callee is not None and bool(GUARD.search(callee.group(1)))
+    return callee is not None and bool(GUARD.search(callee.group(1)) or _ROLE_NAME.match(callee.group(1)))
 
 
 def _wrapper_guard(handler: str) -> bool:
@@ -227,9 +230,9 @@ def _judge(calls: list[_Call], bare: str, whole_file: bool) -> Iterator[Hit]:
         by_router.setdefault(call.receiver, []).append(
             Route(call.line, shown, is_guarded, mutating, admin, public(path, call.handler.strip())))
     for receiver, routes in by_router.items():
-        found, guarded, counted = unguarded(routes)
+        found, share = unguarded(routes)
         for route in found:
-            yield Hit(route.line, None, message(route, receiver, guarded, counted))
+            yield Hit(route.line, None, message(route, receiver, share))
 
 
 def _covered(guards: dict[str, list[tuple[int, str]]], receiver: str, offset: int, path: str) -> bool:
@@ -257,9 +260,9 @@ def _nest(ctx: FileContext) -> Iterator[Hit]:
         if any(_NEST_OPEN.match(a.short) for method in cls.methods for a in method.annotations):
             continue  # a global guard with opt-outs: every other method is guarded by it
         routes = [route for route in _nest_routes(cls, controller.args)]
-        found, guarded, counted = unguarded(routes)
+        found, share = unguarded(routes)
         for route in found:
-            yield Hit(route.line, None, message(route, cls.name, guarded, counted))
+            yield Hit(route.line, None, message(route, cls.name, share))
 
 
 def _nest_routes(cls: AnnotatedClass, prefix: str) -> Iterator[Route]:
