@@ -1,0 +1,95 @@
+"""What the route-guard checks of JavaScript/TypeScript, Java and Go share: which names read as an
+authorization guard, which routes are public by nature, and when a route's siblings mostly carry a guard.
+
+The rule is the Python check's (`py_route_guard`): on one router or controller, when at least two routes
+and at least half of them carry a recognised guard, a mutating (POST/PUT/PATCH/DELETE) or admin-looking
+route that carries none is reported; when the routes are not mostly guarded, the mutating and
+admin-looking ones alone may still be (reads are often public on purpose). Routes public by nature
+(sign-in, sign-up, password reset, OAuth callbacks, webhooks that check their own signature, health
+probes) are never reported, and are not counted among the siblings either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+GUARD = re.compile(
+    r"auth(?!or)|jwt|passport|permission|protect|\bacl\b|rbac|casbin|logged_?in|login_?required|"
+    r"(?:is|requires?|required|ensure|only|must|check|has|verify|needs?|assert|with|can)_?"
+    r"(?:admin|role|token|user|owner|staff|super_?user|member|access|scope|session|signature|api_?key|"
+    r"login|logged|account)|"
+    r"(?:admin|role|roles|owner|staff|super_?user|token|session|user)_?"
+    r"(?:only|required|guard|middleware|check|auth|protected)",
+    re.IGNORECASE,
+)
+"""A middleware, guard, decorator or wrapper name that reads as authentication or authorization:
+`requireAuth`, `isAdmin`, `verifyToken`, `passport.authenticate(...)`, `JwtAuthGuard`. `admin`, `role`
+and `token` alone are not enough (`h.AdminDeleteUser` is a handler, `tokens` a resource): they need a
+word that makes them a check (`isAdmin`, `adminOnly`, `verifyToken`)."""
+
+PUBLIC_PATH = re.compile(
+    r"log_?-?(?:in|out)(?-i:(?![a-z]))|sign_?-?(?:in|up|out)(?-i:(?![a-z]))|register|webhook|hooks?\b|health|ready|readiness|"
+    r"liveness|\blive\b|\bping\b|/status(?![\w/-])|forgot|reset|oauth|callback|verif|confirm|activat|"
+    r"unsubscribe|public|/auth\b|/token(?![\w/-])|refresh|captcha|csrf|invit|magic|\botp\b|\bsso\b|saml|openid|"
+    r"well-known|"
+    # what any signed-in user does to their own account: the caller is the subject, no role is needed
+    r"/me\b|\bme\b|self|profile|avatar|center|pass(?:word)?\b|pass[A-Z/_-]|e-?mail|settings|preferences|"
+    r"\bmy[A-Z/_-]|/my\b",
+    re.IGNORECASE,
+)
+"""A route path (or handler name) that is public by nature: nobody is signed in yet when it is called,
+or the caller proves itself another way (a webhook's signature, an OAuth `state`); or one that any
+signed-in user calls on their own account (profile, password, avatar), which needs no role."""
+
+
+_PATH_VARIABLE = re.compile(r"\{[^{}]*\}|(?<=/):[A-Za-z_]\w*|<[^<>]*>")
+_READ_ONLY = re.compile(r"^(?:check|validate|verify|exists?|is|has|search|query|find|list|get|count|preview|"
+                        r"lookup)(?-i:[A-Z_])", re.IGNORECASE)
+
+
+def public(path: str, handler: str = "") -> bool:
+    """Whether a route is public by nature (`PUBLIC_PATH`), from its path (path variables such as `{login}`
+    or `:token` left out: they name a value, not the endpoint) or its handler's name."""
+    return bool(PUBLIC_PATH.search(_PATH_VARIABLE.sub("", path)) or PUBLIC_PATH.search(handler))
+
+
+def read_only(handler: str) -> bool:
+    """Whether a handler's name says it only reads (`checkNameUnique`, `searchOrders`): a POST that queries
+    or validates is not a mutating route."""
+    return bool(_READ_ONLY.match(handler.rsplit(".", 1)[-1].strip()))
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    line: int
+    """Where the finding goes: the registration, or the route's mapping annotation/decorator."""
+    shown: str
+    """How the message names the route (`router.delete('/users/:id')`, `@DeleteMapping("/{id}")`)."""
+    guarded: bool
+    mutating: bool
+    admin: bool
+    public: bool
+    """Public by nature, or marked public on purpose (`@Public()`, `@PermitAll`): never a finding."""
+
+
+def unguarded(routes: Sequence[Route]) -> tuple[list[Route], str]:
+    """The routes to report among the siblings `routes`, and how many of which siblings carry a guard
+    ("4 of the 6 routes"). The public ones are not counted; when the rest are not mostly guarded, the
+    mutating and admin-looking ones alone are compared (reads are often public on purpose)."""
+    counted = [route for route in routes if not route.public]
+    guarded = sum(route.guarded for route in counted)
+    kind = "routes"
+    if guarded < 2 or guarded * 2 < len(counted):
+        counted = [route for route in counted if route.mutating or route.admin]
+        guarded = sum(route.guarded for route in counted)
+        kind = "mutating or admin routes"
+        if guarded < 2 or guarded * 2 < len(counted):
+            return [], ""
+    found = [route for route in counted if not route.guarded and (route.mutating or route.admin)]
+    return found, f"{guarded} of the {len(counted)} {kind}"
+
+
+def message(route: Route, owner: str, share: str) -> str:
+    return f"`{route.shown}` has no authorization guard, while {share} on `{owner}` do."

@@ -1,0 +1,211 @@
+"""A Go route (gin, echo, chi, net/http 1.22 patterns) without the auth middleware its sibling routes have.
+
+Routes are grouped by the router or group they are registered on. A route is guarded when a middleware
+argument reads as a guard (`r.POST("/x", authMiddleware(), h)`, echo's `e.POST("/x", h, requireAdmin)`,
+chi's `r.With(jwtauth.Verifier(ta)).Post(...)`), when the handler is wrapped in one (`requireAuth(h)`), or
+when its group was made with one (`r.Group("/admin", auth)`) or had one added with `.Use(...)` before the
+route (chi's `r.Group(func(r chi.Router) { r.Use(auth); ... })` and `r.Route("/p", func(r chi.Router) {
+...})` too). A receiver counts only when the known lines show it made as a router or group, or received
+as one (`func routes(r *gin.RouterGroup)`), so HTTP clients and a hunk without the router's origin are
+left alone. The rule and the words are `_route_guards`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from persona_review.checks._call_args import after_call, arguments, literal
+from persona_review.checks._lexing import lex
+from persona_review.checks._route_guards import GUARD, Route, message, public, read_only, unguarded
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_ROOT = re.compile(
+    r"(?<![\w.])(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)\s*:?=\s*"
+    r"(?:gin\.(?:Default|New)|echo\.New|chi\.(?:NewRouter|NewMux)|http\.NewServeMux|mux\.NewRouter)\(")
+_PARAM = re.compile(
+    r"(?<![\w.])([A-Za-z_]\w*)\s+\*?(?:gin\.(?:Engine|RouterGroup|IRouter|IRoutes)|echo\.(?:Echo|Group)|"
+    r"chi\.(?:Router|Mux)|mux\.Router|http\.ServeMux)\b")
+_GROUP = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*:?=\s*(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)\s*\.\s*Group\(")
+_NESTED = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*\.\s*(?:Group|Route)(\()(?:\s*\"[^\"\n]*\"\s*,)?\s*func\s*"
+                     r"\(\s*([A-Za-z_]\w*)\s+chi\.Router\s*\)")
+_USE = re.compile(r"(?<![\w.])(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)\s*\.\s*Use\(")
+_CALL = re.compile(
+    r"(?<![\w.])((?:[A-Za-z_]\w*\.)?[A-Za-z_]\w*)((?:\s*\.\s*With\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\))?)\s*\.\s*"
+    r"(GET|POST|PUT|PATCH|DELETE|Any|Get|Post|Put|Patch|Delete|HandleFunc|Handle)\(")
+_INLINE = re.compile(r"\s*func\b")
+_CHAINED_USE = re.compile(r"\s*\.\s*Use\(")
+_CALLEE = re.compile(r"\s*&?([A-Za-z_][\w.]*)")
+_WRITE = re.compile(r"^(?:POST|PUT|PATCH|DELETE|Post|Put|Patch|Delete)$")
+_PATTERN_VERB = re.compile(r"^(POST|PUT|PATCH|DELETE|GET)\s+")
+
+
+@register(
+    CheckSpec(
+        id="GO-ROUTE-NO-AUTH",
+        checklist_item="SEC-10",
+        category=Category.SECURITY,
+        severity=Severity.HIGH,
+        languages=frozenset({"go"}),
+        title="Route without the auth middleware its sibling routes have",
+        explanation=(
+            "Most routes registered on the same router or group pass through an authentication or "
+            "authorization middleware; this one does not, so anyone who finds the URL can call it. Pass "
+            "the same middleware, register the route on the guarded group, or say in the code why this "
+            "endpoint is public."
+        ),
+    ),
+    needs=("POST(", "PUT(", "PATCH(", "DELETE(", "Post(", "Put(", "Patch(", "Delete(", "HandleFunc(",
+           "Handle(", "admin", "Admin"),
+)
+def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    echo = "labstack/echo" in ctx.known_text()
+    for numbers in lexed.segments:
+        bare = "\n".join(lexed.bare[n] for n in numbers)
+        if "(" not in bare:
+            continue
+        code = "\n".join(lexed.code[n] for n in numbers)
+        yield from _segment(bare, code, numbers, echo)
+
+
+@dataclass(slots=True)
+class _Router:
+    name: str
+    offset: int
+    guarded: bool
+    """Made guarded: a group made with a guard, or from a guarded router."""
+    uses: list[int]
+    """Offsets of the `.Use(guard)` calls on it."""
+    until: int | None = None
+    """Where its name stops meaning it: the end of the function literal whose parameter it is."""
+
+    def guarded_at(self, offset: int) -> bool:
+        return self.guarded or any(at < offset for at in self.uses)
+
+
+def _segment(bare: str, code: str, numbers: list[int], echo: bool) -> Iterator[Hit]:
+    starts = [0]
+    for match in re.finditer("\n", bare):
+        starts.append(match.end())
+
+    routers: list[_Router] = []
+
+    def find(name: str, offset: int) -> _Router | None:
+        """The router `name` means at `offset`: the latest one of that name made or received before it."""
+        best: _Router | None = None
+        for router in routers:
+            if router.name == name and router.offset < offset < (router.until or len(bare)):
+                best = router
+        return best
+
+    events: list[tuple[int, str, re.Match[str]]] = []
+    for kind, pattern in (("root", _ROOT), ("param", _PARAM), ("group", _GROUP), ("nested", _NESTED),
+                          ("use", _USE), ("route", _CALL)):
+        events.extend((m.start(), kind, m) for m in pattern.finditer(bare))
+    events.sort(key=lambda event: event[0])
+    nested = {m.start(3) for offset, kind, m in events if kind == "nested"}  # chi's `func(r chi.Router)`
+    by_router: dict[int, list[Route]] = {}
+    names: dict[int, str] = {}
+    for offset, kind, match in events:
+        if kind in {"root", "param"}:
+            if offset in nested:
+                continue
+            routers.append(_Router(match.group(1), offset, False, []))
+        elif kind == "group":
+            parent = find(match.group(2), offset)
+            if parent is None:
+                continue
+            parsed = arguments(bare, code, match.end(), _INLINE)
+            own = parsed is not None and any(_guarding(arg) for arg in parsed[0][1:])
+            own = own or _chained_use(bare, code, match.end())
+            routers.append(_Router(match.group(1), offset, own or parent.guarded_at(offset), []))
+        elif kind == "nested":
+            parent = find(match.group(1), offset)
+            if parent is not None:
+                until = after_call(bare, match.end(2)) or len(bare)
+                routers.append(_Router(match.group(3), match.end(), parent.guarded_at(offset), [], until))
+        elif kind == "use":
+            router = find(match.group(1), offset)
+            parsed = arguments(bare, code, match.end(), _INLINE)
+            if router is not None and parsed is not None and any(_guarding(arg) for arg in parsed[0]):
+                router.uses.append(offset)
+        else:
+            router = find(match.group(1).rsplit(".", 1)[-1], offset)  # `s.router.POST`: the field `router`
+            seen = _route(match, router, bare, code, echo)
+            if router is None or seen is None:
+                continue
+            line = numbers[bisect_right(starts, offset) - 1]
+            key = id(router)
+            names[key] = router.name
+            by_router.setdefault(key, []).append(Route(line, *seen))
+    for key, routes in by_router.items():
+        found, share = unguarded(routes)
+        for route in found:
+            yield Hit(route.line, None, message(route, names[key], share))
+
+
+def _route(match: re.Match[str], router: _Router | None, bare: str, code: str,
+           echo: bool) -> tuple[str, bool, bool, bool, bool] | None:
+    """(shown, guarded, mutating, admin, public) of a registration, or None when it is not one."""
+    if router is None:
+        return None
+    parsed = arguments(bare, code, match.end(), _INLINE)
+    if parsed is None or not parsed[0]:
+        return None
+    args, inline = parsed
+    path = literal(args[0])
+    if path is None:
+        return None
+    verb = match.group(3)
+    if verb in {"HandleFunc", "Handle"}:
+        pattern = _PATTERN_VERB.match(path)
+        verb = pattern.group(1) if pattern else "ANY"
+    rest = args[1:]
+    if inline:
+        middleware, handler = rest, ""
+    elif echo and verb.isupper():
+        middleware, handler = rest[1:], rest[0] if rest else ""
+    else:
+        middleware, handler = rest[:-1], rest[-1] if rest else ""
+    guarded = (router.guarded_at(match.start()) or any(_guarding(arg) for arg in middleware)
+               or _wrapper(handler) or _guarding_with(match.group(2)))
+    shown = f"{match.group(1)}.{match.group(3)}(\"{path}\")"
+    admin = "admin" in f"{router.name} {path}".lower()
+    mutating = bool(_WRITE.match(verb)) and not read_only(handler)
+    return shown, guarded, mutating, admin, public(_PATTERN_VERB.sub("", path), handler.strip())
+
+
+def _chained_use(bare: str, code: str, start: int) -> bool:
+    """Whether `.Use(guard)` is chained on the `Group(` call whose arguments start at `start`
+    (`r := v1.Group("/jobs").Use(jwt.MiddlewareFunc()).Use(checkRole())`)."""
+    end = after_call(bare, start)
+    while end is not None:
+        chained = _CHAINED_USE.match(bare, end)
+        if chained is None:
+            return False
+        parsed = arguments(bare, code, chained.end(), _INLINE)
+        if parsed is not None and any(_guarding(arg) for arg in parsed[0]):
+            return True
+        end = after_call(bare, chained.end())
+    return False
+
+
+def _guarding(arg: str) -> bool:
+    callee = _CALLEE.match(arg)
+    return callee is not None and bool(GUARD.search(callee.group(1)))
+
+
+def _wrapper(handler: str) -> bool:
+    callee = _CALLEE.match(handler)
+    return callee is not None and handler[callee.end():].lstrip().startswith("(") and bool(
+        GUARD.search(callee.group(1)))
+
+
+def _guarding_with(chain: str) -> bool:
+    """`.With(jwtauth.Verifier(ta), jwtauth.Authenticator)` before the verb (chi)."""
+    return bool(chain) and any(_guarding(part) for part in re.split(r"[(,]", chain.split("With", 1)[1]))

@@ -1,0 +1,90 @@
+"""A Spring controller handler method without the method-security annotation its sibling handlers have.
+
+In one `@RestController`/`@Controller` class, when at least two handler methods and at least half of them
+carry `@PreAuthorize`, `@Secured`, `@RolesAllowed` (or Shiro's `@RequiresRoles`/`@RequiresPermissions`,
+Sa-Token's `@SaCheck...`, or a custom annotation named like a guard: `@IsAdmin`, `@AdminOnly`), a
+mutating (`@PostMapping`, `@PutMapping`, `@PatchMapping`, `@DeleteMapping`, `@RequestMapping(method =
+POST...)`) or admin-looking handler without any is reported. A class-level guard annotation guards
+every method; `@PermitAll`, `@PreAuthorize("permitAll()")` and anonymous-access markers are deliberate
+and never reported; handlers public by nature (login, registration, webhooks, health) neither.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._annotated_classes import Annotation, Method, annotated_classes
+from persona_review.checks._route_guards import GUARD, Route, message, public, read_only, unguarded
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_CONTROLLER = frozenset({"RestController", "Controller"})
+_MAPPING = re.compile(r"^(Get|Post|Put|Patch|Delete|Request)Mapping$")
+_SECURITY = re.compile(
+    r"^(?:PreAuthorize|PostAuthorize|Secured|RolesAllowed|DenyAll|SaCheck\w+|"
+    r"Requires(?:Permissions|Roles|Authentication|User))$")
+_OPEN = re.compile(r"^(?:PermitAll|RequiresGuest|Anonymous\w*|AllowAnonymous|\w*IgnoreAuth\w*|SaIgnore|"
+                   r"Public\w*|NoAuth\w*|PassToken|SkipAuth\w*|NoLogin\w*|IgnoreToken\w*)$")
+_DESCRIBES = re.compile(r"^Api|(?:Desc|Description|Doc|Docs|Info|Log)$")
+"""Annotations that document or log a handler (`@RequiresPermissionsDesc`, `@ApiOperation`), not guard it."""
+_OPEN_EXPRESSION = re.compile(r"permitAll|isAnonymous", re.IGNORECASE)
+_WRITE_METHOD = re.compile(r"\b(?:POST|PUT|PATCH|DELETE)\b")
+
+
+@register(
+    CheckSpec(
+        id="JAVA-ROUTE-NO-AUTH",
+        checklist_item="SEC-10",
+        category=Category.SECURITY,
+        severity=Severity.HIGH,
+        languages=frozenset({"java"}),
+        title="Handler without the authorization its sibling handlers have",
+        explanation=(
+            "Most handlers of this controller carry a method-security annotation (`@PreAuthorize`, "
+            "`@Secured`, `@RolesAllowed`); this one does not, so any caller the web security "
+            "configuration lets through reaches it. Add the same annotation, or mark it `@PermitAll` "
+            "and say in the code why it is public."
+        ),
+    ),
+    needs=("Controller",),
+)
+def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
+    for cls in annotated_classes(ctx):
+        if not any(a.short in _CONTROLLER for a in cls.annotations):
+            continue
+        if any(_guard(a) or _open(a) for a in cls.annotations):
+            continue  # every handler is guarded, or the whole controller is public on purpose
+        prefix = " ".join(a.args for a in cls.annotations if a.short == "RequestMapping")
+        routes = [route for method in cls.methods if (route := _route(method, prefix)) is not None]
+        found, share = unguarded(routes)
+        for route in found:
+            yield Hit(route.line, None, message(route, cls.name, share))
+
+
+def _guard(annotation: Annotation) -> bool:
+    if _open(annotation) or _DESCRIBES.search(annotation.short):
+        return False
+    return bool(_SECURITY.match(annotation.short) or GUARD.search(annotation.short))
+
+
+def _open(annotation: Annotation) -> bool:
+    return bool(_OPEN.match(annotation.short)) or (
+        annotation.short in {"PreAuthorize", "Secured"} and bool(_OPEN_EXPRESSION.search(annotation.args)))
+
+
+def _route(method: Method, prefix: str) -> Route | None:
+    mapping = next((a for a in method.annotations if _MAPPING.match(a.short)), None)
+    if mapping is None:
+        return None
+    verb = _MAPPING.match(mapping.short)
+    assert verb is not None
+    writes = verb.group(1) in {"Post", "Put", "Patch", "Delete"} or (
+        verb.group(1) == "Request" and bool(_WRITE_METHOD.search(mapping.args)))
+    mutating = writes and not read_only(method.name)
+    where = f"{prefix} {mapping.args} {method.name}"
+    is_public = any(_open(a) for a in method.annotations) or public(f"{prefix} {mapping.args}", method.name)
+    return Route(method.line, method.name, any(_guard(a) for a in method.annotations), mutating,
+                 "admin" in where.lower(), is_public)
+

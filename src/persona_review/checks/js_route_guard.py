@@ -1,0 +1,286 @@
+"""A JavaScript/TypeScript route without the authorization guard its sibling routes have.
+
+Express, Koa-router and Fastify registrations in one file (`router.post("/x", requireAuth, handler)`,
+`app.delete("/admin/users/:id", isAdmin, ...)`, middleware arrays, a Fastify options object with a guard
+in `preHandler`/`onRequest`) are grouped by the object they are registered on. A guard registered with
+`router.use(requireAuth)` (or `router.all("*", requireAuth)`) guards every later route of that router, and
+every router mounted on it afterwards; `app.use("/admin", isAdmin)` guards the later routes under
+`/admin`. NestJS controllers are read from their decorators: `@UseGuards(...)`, `@Roles(...)` and
+guard-named decorators on a method guard it, on the class every method; a controller with a `@Public()`
+style opt-out relies on a global guard, so its undecorated methods are guarded too and none is reported.
+
+The rule and the words are `_route_guards`'s. On a hunk without the whole file, a router's routes count
+only when the hunk shows where the router is made or received, so no `.use(requireAuth)` above it can be
+out of sight.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from persona_review.checks._annotated_classes import AnnotatedClass, Annotation, annotated_classes
+from persona_review.checks._call_args import after_call, arguments, items, literal, skip_space
+from persona_review.checks._lexing import lex
+from persona_review.checks._route_guards import GUARD, Route, message, public, read_only, unguarded
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_CALL = re.compile(
+    r"(?<![\w$.])((?:this\.)?[A-Za-z_$][\w$]*)\s*\.(get|post|put|patch|delete|del|all|use|route)\(")
+_VERBS = re.compile(r"\.(get|post|put|patch|delete|del|all)\(")
+_MUTATING = frozenset({"post", "put", "patch", "delete", "del"})
+_CLIENTS = re.compile(r"^(?:this\.)?(?:axios|https?|\$http|request|superagent|agent|got|ky|fetch\w*|"
+                      r"\w*[cC]lient|\w*[hH]ttp|\w*[aA]xios|instance|cy|chai|supertest|mock\w*|nock|"
+                      r"\w*[sS]ervice|\w*[aA]pi[cC]lient|redis|cache|store|map|params|headers|searchParams|"
+                      r"cookies|session|localStorage|db|knex|prisma|model|\w*Model|\w*Repository|"
+                      r"document|window|element|\$|jQuery|_|lodash|state|form\w*|data|config|res|req|ctx)$")
+_INLINE = re.compile(r"\s*(?:async\b|function\b|\(|[A-Za-z_$][\w$]*\s*=>)")
+_CALLEE = re.compile(r"\s*([A-Za-z_$][\w$.]*)")
+_ROLE_NAME = re.compile(r"^(?:[\w$]+\.)?(?:admins?|staff|super_?users?|owners?|moderators?)$", re.IGNORECASE)
+"""A middleware named only for the role it lets through (`router.delete("/x", protect, admin, h)`): in a
+middleware position, unlike a handler's name, that is a guard."""
+_HOOKS = re.compile(r"\b(?:preHandler|onRequest|preValidation|preParsing|beforeHandler)\s*:")
+_NEST_VERB = re.compile(r"^(Get|Post|Put|Patch|Delete|All)$")
+_AUTH_GUARD = re.compile(r"role|permission|admin|acl|polic|scope|owner|member|access|session|user|login",
+                         re.IGNORECASE)
+_NEST_GUARD = re.compile(r"^(?:Roles?|Permissions?|RequirePermissions?|Scopes?|Policies|"
+                         r"CheckPolicies|HasRoles?|Authorized?|Authenticated|Admin\w*)$")
+_NEST_OPEN = re.compile(r"^(?:Public\w*|IsPublic|SkipAuth\w*|Skip\w*Auth\w*|NoAuth\w*|AllowAnonymous|"
+                        r"Anonymous|Unprotected|Unauthenticated|OptionalAuth\w*)$")
+
+
+@register(
+    CheckSpec(
+        id="JS-ROUTE-NO-AUTH",
+        checklist_item="SEC-10",
+        category=Category.SECURITY,
+        severity=Severity.HIGH,
+        languages=frozenset({"javascript", "typescript"}),
+        title="Route without the authorization its sibling routes have",
+        explanation=(
+            "Most routes registered on the same router or controller pass through an authentication or "
+            "authorization guard (middleware, `@UseGuards`, a Fastify hook); this one does not, so anyone "
+            "who finds the URL can call it. Add the same guard, or say in the code why this endpoint is "
+            "public."
+        ),
+    ),
+    needs=(".post(", ".put(", ".patch(", ".delete(", ".del(", "@Post(", "@Put(", "@Patch(", "@Delete(",
+           "admin", "Admin"),
+)
+def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
+    yield from _express(ctx)
+    if "@Controller" in ctx.known_text():
+        yield from _nest(ctx)
+
+
+# --- Express, Koa-router, Fastify ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Call:
+    receiver: str
+    verb: str
+    offset: int
+    line: int
+    path: str | None
+    """The first argument when it is a string literal (its text without quotes)."""
+    args: tuple[str, ...]
+    """The arguments before the handler (all of them for `.use`), path included, as written."""
+    handler: str
+    """The last argument when it is not written inline (a wrapper call may guard it)."""
+
+
+def _express(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for numbers in lexed.segments:
+        bare = "\n".join(lexed.bare[n] for n in numbers)
+        if "(" not in bare:
+            continue
+        code = "\n".join(lexed.code[n] for n in numbers)
+        calls = list(_calls(bare, code, numbers))
+        if not calls:
+            continue
+        yield from _judge(calls, bare, ctx.whole_file)
+
+
+def _calls(bare: str, code: str, numbers: list[int]) -> Iterator[_Call]:
+    starts = [0]
+    for match in re.finditer("\n", bare):
+        starts.append(match.end())
+    for match in _CALL.finditer(bare):
+        line = numbers[bisect_right(starts, match.start()) - 1]
+        receiver, verb = match.group(1), match.group(2)
+        if _CLIENTS.match(receiver):
+            continue
+        if verb == "route":
+            start = _Call(receiver, "", match.start(), line, None, (), "")
+            yield from _route_chain(bare, code, match.end(), start)
+            continue
+        parsed = _split(bare, code, match.end())
+        if parsed is None:
+            continue
+        args, handler = parsed
+        path = literal(args[0]) if args else None
+        if verb != "use" and path is None:
+            continue  # not a route registration (`map.get(key)`, `router.get(name)`)
+        yield _Call(receiver, verb, match.start(), line, path, tuple(args), handler)
+
+
+def _route_chain(bare: str, code: str, start: int, at: _Call) -> list[_Call]:
+    """`router.route("/x").get(...).post(protect, admin, create)`: one call per verb of the chain (`at`
+    gives the receiver and where the chain starts)."""
+    parsed = _split(bare, code, start)
+    if parsed is None or not parsed[0]:
+        return []
+    path = literal(parsed[0][0])
+    end = after_call(bare, start)
+    out: list[_Call] = []
+    while path is not None and end is not None:
+        verb = _VERBS.match(bare, skip_space(bare, end))
+        if verb is None:
+            break
+        inner = arguments(bare, code, verb.end(), _INLINE)  # no path here: the last one is the handler
+        if inner is None:
+            break
+        args, inline = inner
+        handler = "" if inline or not args else args.pop()
+        out.append(_Call(at.receiver, verb.group(1), at.offset, at.line, path, ("", *args), handler))
+        end = after_call(bare, verb.end())
+    return out
+
+
+def _split(bare: str, code: str, start: int) -> tuple[list[str], str] | None:
+    """(the arguments before the handler, the handler when it is not written inline)."""
+    parsed = arguments(bare, code, start, _INLINE)
+    if parsed is None:
+        return None
+    args, inline = parsed
+    if inline or len(args) < 2:
+        return args, ""
+    return args[:-1], args[-1]
+
+
+def _guarding(arg: str) -> bool:
+    """Whether a middleware argument reads as a guard: a name or callee like `requireAuth`,
+    `passport.authenticate(...)`, an array holding one, or a Fastify options object with a guard hook."""
+    text = arg.strip()
+    if text.startswith("["):
+        return any(_guarding(item) for item in items(text[1:-1]))
+    if text.startswith("{"):
+        return bool(_HOOKS.search(text)) and bool(GUARD.search(text))
+    callee = _CALLEE.match(text)
+    return callee is not None and bool(GUARD.search(callee.group(1)) or _ROLE_NAME.match(callee.group(1)))
+
+
+def _wrapper_guard(handler: str) -> bool:
+    """`withAuth(handler)`: a handler passed through a guard-named wrapper."""
+    text = handler.strip()
+    callee = _CALLEE.match(text)
+    return callee is not None and text[callee.end():].lstrip().startswith("(") and bool(
+        GUARD.search(callee.group(1)))
+
+
+def _is_use(call: _Call) -> bool:
+    return call.verb == "use" or (call.verb == "all" and call.path is not None and call.path.endswith("*")
+                                  and not call.handler)
+
+
+def _middleware(call: _Call) -> tuple[str, ...]:
+    rest = call.args[1:] if call.path is not None else call.args
+    return (*rest, call.handler) if call.verb == "use" else rest
+
+
+def _uses(calls: list[_Call]) -> tuple[dict[str, list[tuple[int, str]]], set[str]]:
+    """The guards each router is given with `.use` (offset, path prefix), and the routers mounted on a
+    router after a guard on it, or together with one (`app.use("/admin", isAdmin, adminRouter)`)."""
+    guards: dict[str, list[tuple[int, str]]] = {}
+    mounted: set[str] = set()
+    for call in calls:
+        if not _is_use(call):
+            continue
+        rest = _middleware(call)
+        guarding = any(_guarding(arg) for arg in rest)
+        if guarding:
+            guards.setdefault(call.receiver, []).append((call.offset, (call.path or "").rstrip("*")))
+        if call.verb == "use" and (guarding or _covered(guards, call.receiver, call.offset, call.path or "")):
+            mounted.update(name for arg in rest if re.fullmatch(r"[A-Za-z_$][\w$.]*", name := arg.strip()))
+    return guards, mounted
+
+
+def _judge(calls: list[_Call], bare: str, whole_file: bool) -> Iterator[Hit]:
+    guards, mounted = _uses(calls)
+    origins: dict[str, int] = {}
+    by_router: dict[str, list[Route]] = {}
+    for call in calls:
+        if _is_use(call):
+            continue
+        rest = _middleware(call)
+        if not whole_file and _origin(origins, bare, call.receiver) > call.offset:
+            continue
+        path = call.path or ""
+        is_guarded = (any(_guarding(arg) for arg in rest) or _wrapper_guard(call.handler)
+                   or _covered(guards, call.receiver, call.offset, path) or call.receiver in mounted)
+        shown = f"{call.receiver}.{call.verb}('{path}')"
+        admin = "admin" in f"{call.receiver} {path}".lower()
+        mutating = call.verb in _MUTATING and not read_only(call.handler)
+        by_router.setdefault(call.receiver, []).append(
+            Route(call.line, shown, is_guarded, mutating, admin, public(path, call.handler.strip())))
+    for receiver, routes in by_router.items():
+        found, share = unguarded(routes)
+        for route in found:
+            yield Hit(route.line, None, message(route, receiver, share))
+
+
+def _covered(guards: dict[str, list[tuple[int, str]]], receiver: str, offset: int, path: str) -> bool:
+    return any(at < offset and path.startswith(prefix) for at, prefix in guards.get(receiver, ()))
+
+
+def _origin(origins: dict[str, int], bare: str, receiver: str) -> int:
+    """Where the known lines first make or receive `receiver` (`const router = Router()`, `(app) => {`,
+    `function routes(fastify, opts)`); past the end when they do not. Searched once per receiver."""
+    if receiver not in origins:
+        name = re.escape(receiver.removeprefix("this."))
+        found = re.search(rf"(?<![\w$.]){name}\s*(?:=(?![=>])|[,:)])", bare)
+        origins[receiver] = found.start() if found is not None else len(bare) + 1
+    return origins[receiver]
+
+
+# --- NestJS -------------------------------------------------------------------------------------------------
+
+
+def _nest(ctx: FileContext) -> Iterator[Hit]:
+    for cls in annotated_classes(ctx):
+        controller = next((a for a in cls.annotations if a.short == "Controller"), None)
+        if controller is None or any(_nest_guard(a) or _NEST_OPEN.match(a.short) for a in cls.annotations):
+            continue
+        if any(_NEST_OPEN.match(a.short) for method in cls.methods for a in method.annotations):
+            continue  # a global guard with opt-outs: every other method is guarded by it
+        routes = [route for route in _nest_routes(cls, controller.args)]
+        found, share = unguarded(routes)
+        for route in found:
+            yield Hit(route.line, None, message(route, cls.name, share))
+
+
+def _nest_routes(cls: AnnotatedClass, prefix: str) -> Iterator[Route]:
+    for method in cls.methods:
+        verb = next((a for a in method.annotations if _NEST_VERB.match(a.short)), None)
+        if verb is None:
+            continue
+        where = f"{prefix} {verb.args} {method.name}"
+        mutating = verb.short in {"Post", "Put", "Patch", "Delete"} and not read_only(method.name)
+        yield Route(method.line, method.name, any(_nest_guard(a) for a in method.annotations), mutating,
+                    "admin" in where.lower(), public(f"{prefix} {verb.args}", method.name))
+
+
+def _nest_guard(annotation: Annotation) -> bool:
+    if annotation.short.startswith("Api"):
+        return False  # Swagger documentation (`@ApiBearerAuth`), not a guard
+    if annotation.short == "UseGuards":
+        # `@UseGuards(ThrottlerGuard)` limits the rate, it does not authorize: name the guard's job
+        return any(GUARD.search(name) or _AUTH_GUARD.search(name)
+                   for name in re.findall(r"[A-Za-z_$][\w$]*", annotation.args.replace("Guard", " ")))
+    return bool(_NEST_GUARD.match(annotation.short) or GUARD.search(annotation.short))

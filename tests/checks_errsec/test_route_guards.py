@@ -1,0 +1,119 @@
+"""The route-guard checks beyond Python (JS-ROUTE-NO-AUTH, JAVA-ROUTE-NO-AUTH, GO-ROUTE-NO-AUTH): what a
+hunk alone may conclude, and the cases that must stay quiet. The flagged examples are the fixtures in
+`whole_file_only/route_guards.*` and `RouteGuards.java`."""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+
+from persona_review.checks.runner import run_checks
+from persona_review.contexts import build_context
+from persona_review.diff import parse_diff
+
+from .helpers import CATEGORIES, findings_for_snippet
+
+RULES = {"JS-ROUTE-NO-AUTH", "JAVA-ROUTE-NO-AUTH", "GO-ROUTE-NO-AUTH"}
+
+
+def _hunk_findings(name: str, old: str, new: str) -> set[tuple[int, str]]:
+    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                 f"a/{name}", f"b/{name}", n=6)
+    (diff_file,) = list(parse_diff(f"diff --git a/{name} b/{name}\n" + "".join(lines)))
+    ctx = build_context(diff_file, None)
+    assert not ctx.whole_file
+    return {(f.line, f.rule_id or "") for f in run_checks([ctx], categories=CATEGORIES).findings
+            if f.rule_id in RULES}
+
+
+_HEAD = "const express = require('express');\nconst router = express.Router();\n"
+_GUARD_ABOVE = "router.use(requireAuth);\n" + "\n".join(f"const filler{i} = {i};" for i in range(12)) + "\n"
+_ROUTES = ("router.get('/a', requireAuth, a);\nrouter.post('/a', requireAuth, b);\n"
+           "router.put('/a/:id', requireAuth, c);\n")
+
+
+def test_a_hunk_that_shows_the_router_being_made_is_judged() -> None:
+    old = _HEAD + _ROUTES
+    new = _HEAD + _ROUTES + "router.delete('/a/:id', d);\n"
+    assert _hunk_findings("orders.js", old, new) == {(6, "JS-ROUTE-NO-AUTH")}
+
+
+def test_a_hunk_that_cannot_see_where_the_router_came_from_says_nothing() -> None:
+    """A `router.use(requireAuth)` above the hunk would guard the new route: unknown, so not reported."""
+    old = _HEAD + _GUARD_ABOVE + _ROUTES
+    new = _HEAD + _GUARD_ABOVE + _ROUTES + "router.delete('/a/:id', d);\n"
+    assert _hunk_findings("orders.js", old, new) == set()
+
+
+def test_a_java_hunk_without_the_class_header_says_nothing() -> None:
+    """The class may carry `@PreAuthorize` for every handler: without its header, nothing is concluded."""
+    methods = "".join(
+        f"    @PostMapping(\"/{name}\")\n    @PreAuthorize(\"hasRole('A')\")\n    public void {name}() {{\n"
+        f"    }}\n\n" for name in ("one", "two", "three"))
+    head = "@RestController\n@PreAuthorize(\"hasRole('A')\")\npublic class Things {\n" + "\n" * 12
+    old = head + methods + "}\n"
+    new = head + methods + "    @DeleteMapping(\"/x\")\n    public void drop() {\n    }\n}\n"
+    assert _hunk_findings("Things.java", old, new) == set()
+
+
+@pytest.mark.parametrize(("path", "text"), [
+    # Express: every route public by nature, or a router with no guard pattern.
+    ("auth.js", "const router = express.Router();\nrouter.post('/login', requireAuth, login);\n"
+                "router.post('/register', requireAuth, register);\nrouter.post('/password/reset', reset);\n"
+                "router.post('/signup', signup);\n"),
+    # Koa-router named routes and `this.router` in a class: guarded alike.
+    ("items.ts", "const router = new Router();\nrouter.post('/items', koaJwt({ secret }), add);\n"
+                 "router.put('/items/:id', koaJwt({ secret }), put);\nrouter.del('/items/:id', koaJwt({ secret }), del);\n"),
+    # A path-scoped guard: routes under it are guarded.
+    ("app.js", "const app = express();\napp.use('/admin', requireAdmin);\napp.post('/admin/a', isAdmin, a);\n"
+               "app.post('/admin/b', isAdmin, b);\napp.delete('/admin/c', c);\n"),
+    # A router mounted after a guard on its parent is guarded as a whole.
+    ("mount.js", "const app = express();\nconst api = express.Router();\napi.post('/x', requireAuth, x);\n"
+                 "api.put('/x', requireAuth, y);\napi.delete('/x', z);\napp.use(passport.authenticate('jwt'));\n"
+                 "app.use('/api', api);\n"),
+    # Fastify hooks in the options object.
+    ("plugin.js", "async function routes(fastify, opts) {\n"
+                  "  fastify.post('/a', { preHandler: [fastify.authenticate] }, a);\n"
+                  "  fastify.put('/a', { onRequest: fastify.authenticate }, b);\n"
+                  "  fastify.delete('/a', { preHandler: fastify.authenticate }, c);\n}\n"),
+    # Echo passes middleware after the handler.
+    ("echo.go", "package x\nimport \"github.com/labstack/echo/v4\"\nfunc r() {\n\te := echo.New()\n"
+                "\te.POST(\"/a\", h.A, requireLogin)\n\te.PUT(\"/a\", h.B, requireLogin)\n"
+                "\te.DELETE(\"/a\", h.C, requireLogin)\n}\n"),
+])
+def test_guarded_or_public_routes_stay_quiet(path: str, text: str) -> None:
+    assert findings_for_snippet(path, text) & RULES == set()
+
+
+@pytest.mark.parametrize(("path", "text", "rule"), [
+    ("echo.go", "package x\nimport \"github.com/labstack/echo/v4\"\nfunc r() {\n\te := echo.New()\n"
+                "\te.POST(\"/a\", h.A, requireLogin)\n\te.PUT(\"/a\", h.B, requireLogin)\n"
+                "\te.DELETE(\"/a\", h.AuthDelete)\n}\n", "GO-ROUTE-NO-AUTH"),
+    ("plugin.js", "async function routes(fastify, opts) {\n"
+                  "  fastify.post('/a', { preHandler: [fastify.authenticate] }, a);\n"
+                  "  fastify.put('/a', { onRequest: fastify.authenticate }, b);\n"
+                  "  fastify.delete('/a', c);\n}\n", "JS-ROUTE-NO-AUTH"),
+    ("app.js", "const app = express();\napp.get('/admin/a', isAdmin, a);\n"
+               "app.post('/admin/b', isAdmin, b);\napp.get('/admin/stats', stats);\n", "JS-ROUTE-NO-AUTH"),
+])
+def test_the_odd_route_is_reported(path: str, text: str, rule: str) -> None:
+    """Echo's handler comes first (a handler named like a guard is still the handler), Fastify guards in
+    hooks, and an admin-looking read without the guard its siblings have."""
+    assert findings_for_snippet(path, text) & RULES == {rule}
+
+
+def test_public_reads_do_not_hide_a_pattern_among_the_writes() -> None:
+    """Three public reads and three guarded writes: the writes alone are compared, and the bare one is
+    reported with the count it was compared on."""
+    text = ("const router = express.Router();\nrouter.get('/', list);\nrouter.get('/top', top);\n"
+            "router.get('/:id', show);\nrouter.post('/', protect, admin, create);\n"
+            "router.put('/:id', protect, admin, update);\nrouter.post('/:id/reviews', protect, review);\n"
+            "router.delete('/:id', remove);\n")
+    from persona_review.checks.runner import run_checks
+    from persona_review.contexts import context_for_text
+
+    found = [f for f in run_checks([context_for_text("products.js", text)], categories=CATEGORIES).findings
+             if f.rule_id in RULES]
+    assert [(f.line, f.rule_id) for f in found] == [(8, "JS-ROUTE-NO-AUTH")]
+    assert "3 of the 4 mutating or admin routes on `router`" in found[0].body
