@@ -53,8 +53,15 @@ _LOOKAHEAD_STATEMENTS = 12
 )
 def except_logged_continues(ctx: FileContext) -> Iterator[Hit]:
     for flow in flows(ctx):
-        for function in ast.walk(flow.tree):
-            if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+        tries = [node for node in flow.nodes(ast.Try)
+                 if not node.orelse and any(_only_logs(h.body) for h in node.handlers)]
+        if not tries:
+            continue  # most files: no handler that only logs
+        lines = {node.lineno for node in tries}
+        functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = [
+            *flow.nodes(ast.FunctionDef), *flow.nodes(ast.AsyncFunctionDef)]
+        for function in functions:
+            if any(function.lineno < line <= (function.end_lineno or function.lineno) for line in lines):
                 yield from _in_function(function, flow.offset)
 
 

@@ -52,20 +52,29 @@ _STATUS_ATTRS = frozenset({"raise_for_status", "status_code", "ok", "is_success"
 )
 def http_status_unchecked(ctx: FileContext) -> Iterator[Hit]:
     for flow in flows(ctx):
+        reads = [call.lineno for call in flow.nodes(ast.Call)
+                 if isinstance(call.func, ast.Attribute) and call.func.attr == "json" and not call.args]
+        if not reads:
+            continue
         imported = imported_names(flow)
-        for function in ast.walk(flow.tree):
-            if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
-                for name, call in _unchecked(function, imported):
-                    yield Hit(call.lineno + flow.offset, message=(
-                        f"`{name}.json()` reads the body of `{dotted(call.func)}(...)` and nothing in this "
-                        f"function looks at `{name}`'s status first."))
+        functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = [
+            *flow.nodes(ast.FunctionDef), *flow.nodes(ast.AsyncFunctionDef)]
+        for function in functions:
+            last = function.end_lineno or function.lineno
+            if not any(function.lineno < line <= last for line in reads):
+                continue
+            for name, call in _unchecked(function, imported):
+                yield Hit(call.lineno + flow.offset, message=(
+                    f"`{name}.json()` reads the body of `{dotted(call.func)}(...)` and nothing in this "
+                    f"function looks at `{name}`'s status first."))
 
 
 def _unchecked(
     function: ast.FunctionDef | ast.AsyncFunctionDef, imported: dict[str, str]
 ) -> Iterator[tuple[str, ast.Call]]:
+    nodes = list(_own_nodes(function))  # walked once, read several times
     responses: dict[str, ast.Call] = {}
-    for node in _own_nodes(function):
+    for node in nodes:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             value = node.value.value if isinstance(node.value, ast.Await) else node.value
             name = node.targets[0].id
@@ -76,19 +85,19 @@ def _unchecked(
         return
     read: set[str] = set()
     cleared: set[str] = set()
-    guarded = _guarded_lines(function)
+    guarded = _guarded_lines(nodes)
     parsed: dict[str, str] = {}  # variable holding a parsed body -> the response it came from
-    for node in _own_nodes(function):
+    for node in nodes:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             source = _json_of(node.value, responses)
             if source is not None:
                 parsed[node.targets[0].id] = source
-    tested = {name for node in _own_nodes(function) if isinstance(node, ast.If | ast.While | ast.Assert)
+    tested = {name for node in nodes if isinstance(node, ast.If | ast.While | ast.Assert)
               for name in _names(node.test)}
     for name, source in parsed.items():
         if name in tested:
             cleared.add(source)  # the body is checked before it is used
-    for node in _own_nodes(function):
+    for node in nodes:
         owner = node.value.id if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) else ""
         if isinstance(node, ast.Attribute) and owner in responses:
             if node.attr in _STATUS_ATTRS:
@@ -117,10 +126,10 @@ _BODY_ERRORS = frozenset({"ValueError", "KeyError", "JSONDecodeError", "Exceptio
                           "LookupError", "TypeError"})
 
 
-def _guarded_lines(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[int]:
+def _guarded_lines(nodes: list[ast.AST]) -> set[int]:
     """Lines inside a `try` body one of whose handlers catches a bad or unexpected body."""
     lines: set[int] = set()
-    for node in _own_nodes(function):
+    for node in nodes:
         if not isinstance(node, ast.Try):
             continue
         caught = {name.rsplit(".", 1)[-1] for handler in node.handlers
