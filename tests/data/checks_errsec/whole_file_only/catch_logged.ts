@@ -44,7 +44,7 @@ async function guarded(id) {
 async function answered(req, res) {
   let order;
   try {
-    order = await orders.create(req.body);
+    order = await orders.create(req.body); // expect: JS-MASS-ASSIGNMENT
   } catch (e) {
     console.error(e);
     return res.status(500).end();

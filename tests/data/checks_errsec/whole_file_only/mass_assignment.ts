@@ -1,0 +1,24 @@
+router.post("/users", async (req, res) => {
+  const user = await User.create(req.body);  // expect: JS-MASS-ASSIGNMENT
+  res.json(user);
+});
+
+router.put("/orders/:id", async (req, res) => {
+  await Order.findByIdAndUpdate(req.params.id, req.body, { new: true });  // expect: JS-MASS-ASSIGNMENT, JS-NOSQL-INJECTION
+  await prisma.user.update({ where: { id: req.user.id }, data: req.body });  // expect: JS-MASS-ASSIGNMENT
+  const payload = req.body;
+  await knex("accounts").where({ id }).update(payload);  // expect: JS-MASS-ASSIGNMENT
+  Object.assign(account, req.body);  // expect: JS-MASS-ASSIGNMENT
+  const doc = new Invoice({ ...req.body, owner: req.user.id });  // expect: JS-MASS-ASSIGNMENT
+});
+
+router.post("/safe", async (req, res) => {
+  const { name, email } = req.body;
+  const input = schema.parse(req.body);
+  await User.create(input);
+  await User.create({ name, email });
+  cache.set(key, req.body);
+  const copy = Object.assign({}, req.body);
+  logger.info(req.body);
+  res.json(req.body);
+});
