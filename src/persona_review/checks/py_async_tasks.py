@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
+from persona_review.checks._py_functions import functions_of
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks._spans import bracket_span, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -108,9 +109,7 @@ def _function_known_entire(
 def task_unused(ctx: FileContext) -> Iterator[Hit]:
     seen: set[int] = set()
     for flow in flows(ctx):
-        functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = [
-            *flow.nodes(ast.FunctionDef), *flow.nodes(ast.AsyncFunctionDef)]
-        for node in functions:
+        for node in functions_of(flow):
             stored: dict[str, ast.stmt] = {}
             for inner in ast.walk(node):
                 if isinstance(inner, ast.Assign) and len(inner.targets) == 1:

@@ -21,6 +21,7 @@ import ast
 import re
 from collections.abc import Iterator, Sequence
 
+from persona_review.checks._py_functions import functions_of
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -58,9 +59,7 @@ def except_logged_continues(ctx: FileContext) -> Iterator[Hit]:
         if not tries:
             continue  # most files: no handler that only logs
         lines = {node.lineno for node in tries}
-        functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = [
-            *flow.nodes(ast.FunctionDef), *flow.nodes(ast.AsyncFunctionDef)]
-        for function in functions:
+        for function in functions_of(flow):
             if any(function.lineno < line <= (function.end_lineno or function.lineno) for line in lines):
                 yield from _in_function(function, flow.offset)
 

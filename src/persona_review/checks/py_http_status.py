@@ -19,6 +19,7 @@ import ast
 import re
 from collections.abc import Iterator
 
+from persona_review.checks._py_functions import functions_of, own_nodes
 from persona_review.checks._py_imports import canonical, imported_names
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -57,9 +58,7 @@ def http_status_unchecked(ctx: FileContext) -> Iterator[Hit]:
         if not reads:
             continue
         imported = imported_names(flow)
-        functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = [
-            *flow.nodes(ast.FunctionDef), *flow.nodes(ast.AsyncFunctionDef)]
-        for function in functions:
+        for function in functions_of(flow):
             last = function.end_lineno or function.lineno
             if not any(function.lineno < line <= last for line in reads):
                 continue
@@ -72,7 +71,7 @@ def http_status_unchecked(ctx: FileContext) -> Iterator[Hit]:
 def _unchecked(
     function: ast.FunctionDef | ast.AsyncFunctionDef, imported: dict[str, str]
 ) -> Iterator[tuple[str, ast.Call]]:
-    nodes = list(_own_nodes(function))  # walked once, read several times
+    nodes = list(own_nodes(function))  # walked once, read several times
     responses: dict[str, ast.Call] = {}
     for node in nodes:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
@@ -176,12 +175,3 @@ def _is_http_call(call: ast.Call, imported: dict[str, str]) -> bool:
     return bool(name) and (_MODULE_CALL.match(canonical(name, imported)) is not None
                            or _CLIENT_CALL.search(name) is not None)
 
-
-def _own_nodes(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
-    """The nodes of the function's body, not of functions or classes nested in it."""
-    todo: list[ast.AST] = list(function.body)
-    while todo:
-        node = todo.pop()
-        yield node
-        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
-            todo.extend(ast.iter_child_nodes(node))

@@ -21,6 +21,7 @@ import ast
 import re
 from collections.abc import Iterator
 
+from persona_review.checks._py_functions import functions_of, own_nodes
 from persona_review.checks._py_hits import check, code, hit_on
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import FileContext, Hit
@@ -58,14 +59,12 @@ def _is_body(node: ast.expr, bodies: set[str]) -> bool:
     "model.", needs=("request",))
 def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
     for flow in flows(ctx):
-        functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = [
-            *flow.nodes(ast.FunctionDef), *flow.nodes(ast.AsyncFunctionDef)]
-        for function in functions:
+        for function in functions_of(flow):
             yield from _in_function(function, flow.offset)
 
 
 def _in_function(function: ast.FunctionDef | ast.AsyncFunctionDef, offset: int) -> Iterator[Hit]:
-    nodes = list(_own_nodes(function))
+    nodes = list(own_nodes(function))
     bodies = {target.id for node in nodes if isinstance(node, ast.Assign) and len(node.targets) == 1
               for target in node.targets if isinstance(target, ast.Name) and _is_body(node.value, set())}
     for node in nodes:
@@ -99,11 +98,3 @@ def _items_of_body(node: ast.expr, bodies: set[str]) -> bool:
     return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "items"
             and _is_body(node.func.value, bodies))
 
-
-def _own_nodes(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
-    todo: list[ast.AST] = list(function.body)
-    while todo:
-        node = todo.pop()
-        yield node
-        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
-            todo.extend(ast.iter_child_nodes(node))

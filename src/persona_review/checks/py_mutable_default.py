@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from persona_review.checks._py_functions import functions_of
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -48,9 +49,7 @@ _MUTABLE_CALLS = frozenset({"list", "dict", "set", "defaultdict", "collections.d
 )
 def mutable_default(ctx: FileContext) -> Iterator[Hit]:
     for flow in flows(ctx):
-        functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = [
-            *flow.nodes(ast.FunctionDef), *flow.nodes(ast.AsyncFunctionDef)]
-        for function in functions:
+        for function in functions_of(flow):
             for name, default in _mutable_defaults(function.args):
                 use = _changed_or_handed_out(function, name)
                 if use is not None:

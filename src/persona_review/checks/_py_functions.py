@@ -1,0 +1,28 @@
+"""The functions of a parsed Python file, and the nodes that belong to one function's own body: what the
+checks that judge a function as a whole (`py_http_status`, `py_mass_assignment`, `py_mutable_default`,
+`py_except_logged`, `py_async_blocking`) read the same way."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from persona_review.checks._pyflow import Flow
+
+Function = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+def functions_of(flow: Flow) -> list[Function]:
+    """Every `def` and `async def` of the parsed code, nested ones included."""
+    return [*flow.nodes(ast.FunctionDef), *flow.nodes(ast.AsyncFunctionDef)]
+
+
+def own_nodes(function: Function) -> Iterator[ast.AST]:
+    """The nodes of the function's body, not those of functions, classes or lambdas nested in it (they run
+    at another time, if at all). In no particular order."""
+    todo: list[ast.AST] = list(function.body)
+    while todo:
+        node = todo.pop()
+        yield node
+        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+            todo.extend(ast.iter_child_nodes(node))
