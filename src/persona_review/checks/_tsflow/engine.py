@@ -754,7 +754,9 @@ class _Run:
             head = literal(template.split("%", 1)[0])
             return join(head, derived(*args[1:])) if any(a.tainted for a in args[1:]) else derived(*args)
         if receiver is not None and receiver.fixed and method in _PURE and all(a.fixed for a in args):
-            return Value(fixed=True)  # a String, whatever class the receiver was
+            # a String, whatever class the receiver was, still carrying what follows its parts (a
+            # predictable number's flag through `Math.floor(Math.random() * 1e6).toString()`)
+            return replace(derived(receiver, *args), fixed=True)
         if receiver is not None:
             updated = self._collection(c, receiver, args, receiver_name)
             if updated is not None:
