@@ -42,6 +42,8 @@ MAX_SUMMARY_DEPTH = 8
 """Helpers summarised while summarising another, at most (deeper ones are left unknown)."""
 MAX_DEPTH = 200
 """Deeper expression or statement nesting is not followed (a generated file must not exhaust the stack)."""
+MAX_LOOP_PASSES = 3
+"""Passes of an outermost loop's body, at most, for its state to settle (most loops settle in one or two)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +215,8 @@ class _Run:
         self.breaks: list[list[Env]] = []
         self.continues: list[list[Env]] = []
         self.depth = 0
+        self.loops = 0
+        """Loops entered and not yet left."""
 
     # --- functions ----------------------------------------------------------------------------------
 
@@ -373,6 +377,11 @@ class _Run:
         return True
 
     def _loop(self, st: ir.Loop) -> bool:
+        """Run a loop's body until the state at its start stops changing (what one pass leaves, at its end
+        or at a `continue`, is what the next pass starts from), at most MAX_LOOP_PASSES times; only the
+        last pass's calls and assignments stay recorded. A loop inside another runs once per pass of the
+        outer one, which carries what it leaves around (the inner loop's exits merge its body's ends): the
+        work stays linear in the size of a function however deep its loops are nested."""
         for node in st.header:
             self.execute(node)
         entered: bool | None = True if st.at_least_once else None
@@ -381,25 +390,67 @@ class _Run:
             if entered is False:
                 return True
         before = dict(self.env)
-        if st.binds is not None:
-            name, iterable = st.binds
-            self.env[name] = element_of(self.eval(iterable))
-        self.breaks.append([])
-        self.continues.append([])
-        ends = [self.env] if self.execute(st.body) else []
-        ends += self.continues.pop()  # a `continue` goes on to the next pass, as the end of the body does
-        for node in st.update:
-            self.eval(node)
-        if st.condition is not None and st.at_least_once:
-            self.eval(st.condition)
-        broken = self.breaks.pop()
+        bound = (st.binds[0], element_of(self.eval(st.binds[1]))) if st.binds is not None else None
+        marks = self._marks()
+        passes = MAX_LOOP_PASSES if self.loops == 0 else 1
+        head = before
+        self.loops += 1
+        try:
+            for done in range(1, passes + 1):
+                self.env = dict(head)
+                if bound is not None:
+                    self.env[bound[0]] = bound[1]
+                self.breaks.append([])
+                self.continues.append([])
+                ends = [self.env] if self.execute(st.body) else []
+                ends += self.continues.pop()  # a `continue` goes on to the next pass, as the end of the body does
+                broken = self.breaks.pop()
+                if ends:
+                    self.env = _merge(ends)
+                for node in st.update:
+                    self.eval(node)
+                if st.condition is not None and st.at_least_once:
+                    self.eval(st.condition)
+                following = self._carried(head, self.env) if ends else head
+                if following == head or done == passes:
+                    break
+                self._rewind(marks)
+                head = following
+        finally:
+            self.loops -= 1
         forever = st.condition is not None and entered is True and not st.at_least_once \
             and _truth(self.eval(st.condition)) is True
-        paths = [*broken] if forever else [*ends, *broken]
+        paths = [*broken] if forever or not ends else [self.env, *broken]
         if entered is not True:
             paths.append(before)
         self.env = _merge(paths) if paths else before
         return bool(paths)
+
+    def _carried(self, head: Env, end: Env) -> Env:
+        """The state the next pass of a loop starts from: what held at this pass's start or at its end. A
+        name first assigned in the body is the pass's own (declared anew each time) unless it is a field."""
+        out = dict(head)
+        for name, value in end.items():
+            old = head.get(name)
+            if old is None:
+                old = self.flow.fields.get(name)
+                if old is None:
+                    continue
+            out[name] = union(old, value)
+        return out
+
+    def _marks(self) -> tuple[int, int, int, int]:
+        flow = self.flow
+        return len(flow.calls), len(flow.assignments), len(flow.returns), len(self.returns)
+
+    def _rewind(self, marks: tuple[int, int, int, int]) -> None:
+        """Forget what was recorded since `marks` (a loop pass that will run again). Only the engine's own
+        lists shrink: `FileFlow.calls_named` indexes calls between runs of functions, never inside one."""
+        calls, assignments, returns, own = marks
+        del self.flow.calls[calls:]
+        del self.flow.assignments[assignments:]
+        del self.flow.returns[returns:]
+        del self.returns[own:]
 
     def _assign(self, target: Node, value_node: Node, op: str, node: Node) -> Value:
         value = self.eval(value_node)
