@@ -10,11 +10,11 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from tests.checks_errsec.helpers import findings_of
 
 from persona_review.checks._tsflow import FileFlow, Value, flows
 from persona_review.checks._tsflow.engine import MAX_LOOP_PASSES
 from persona_review.contexts import context_for_text
-from tests.checks_errsec.helpers import findings_of
 
 _HEAD = "class A {\n  String field;\n  void run(HttpServletRequest request, boolean c, int k, java.util.List<String> names) {\n"
 

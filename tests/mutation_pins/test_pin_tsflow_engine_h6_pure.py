@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import textwrap
 
+from tests.checks_errsec.helpers import findings_of
+
 from persona_review.checks._tsflow import Value, flows
 from persona_review.contexts import context_for_text
-from tests.checks_errsec.helpers import findings_of
 
 
 def sinks(path: str, source: str) -> list[Value]:

@@ -403,7 +403,7 @@ class _Run:
                 self.breaks.append([])
                 self.continues.append([])
                 ends = [self.env] if self.execute(st.body) else []
-                ends += self.continues.pop()  # a `continue` goes on to the next pass, as the end of the body does
+                ends += self.continues.pop()  # a `continue` goes on to the next pass, as the body's end does
                 broken = self.breaks.pop()
                 if ends:
                     self.env = _merge(ends)
