@@ -99,6 +99,8 @@ class FileFlow:
     has_sources: bool = False
     """Some value read request data (a source was seen, or a parameter is bound from the request)."""
     _summaries: dict[int, Value | None] = field(default_factory=dict)
+    _getters: dict[int, str | None] = field(default_factory=dict)
+    """Same-file methods that only return a field, with that field (None for any other method)."""
     _summary_depth: int = 0
     _by_method: dict[str, list[CallSite]] | None = None
     _indexed: int = 0
@@ -458,7 +460,12 @@ class _Run:
         name = self._name_of(target, expr)
         if name is None:
             if isinstance(expr, ir.Index):
-                base = self._name_of(expr.obj, self.adapter.expression(expr.obj))
+                base_expr = self.adapter.expression(expr.obj)
+                base = self._name_of(expr.obj, base_expr)
+                if base is None:  # `holder()[i] = v`: the call and the index still run
+                    self.eval(expr.obj)
+                    self.eval(expr.index)
+                    base = self._held_by(base_expr)
                 if base is not None:
                     old = self._lookup(base)
                     self.env[base] = replace(union(old, value), type=old.type, seq=None)
@@ -767,6 +774,9 @@ class _Run:
             self._fill(c, receiver, args, receiver_name, node)
         helper = self._helper(c, receiver)
         if helper is not None:
+            field_name = self._getter_of(helper) if _on_this(c) else None
+            if field_name is not None:
+                return self._lookup(field_name)  # with what this function stored in it so far
             return self._apply_summary(helper, args)
         kinds = t.sanitizers.get(c.callee) or t.sanitizers.get(method)
         if kinds is not None:
@@ -809,7 +819,10 @@ class _Run:
             # predictable number's flag through `Math.floor(Math.random() * 1e6).toString()`)
             return replace(derived(receiver, *args), fixed=True)
         if receiver is not None:
-            updated = self._collection(c, receiver, args, receiver_name)
+            holder = receiver_name
+            if holder is None and c.receiver is not None:
+                holder = self._held_by(self.adapter.expression(c.receiver))
+            updated = self._collection(c, receiver, args, holder)
             if updated is not None:
                 return updated
             if method in t.drops_taint:
@@ -933,6 +946,35 @@ class _Run:
             node = expr.receiver
         return None
 
+    def _held_by(self, expr: ir.Expression) -> str | None:
+        """The field a call gives back when it is a call of a same-file getter (`getCache()` returning
+        `this.cache`): what is put into its result is put into that field."""
+        if not isinstance(expr, ir.Call) or not _on_this(expr):
+            return None  # another object's getter gives that object's field
+        helper = self._helper(expr, None)
+        return self._getter_of(helper) if helper is not None else None
+
+    def _getter_of(self, helper: ir.Function) -> str | None:
+        """The field a same-file method without parameters returns as its only statement, if it does."""
+        key = id(helper.node)
+        if key not in self.flow._getters:
+            self.flow._getters[key] = self._returned_field(helper)
+        return self.flow._getters[key]
+
+    def _returned_field(self, helper: ir.Function) -> str | None:
+        if helper.params or helper.body is None:
+            return None
+        body = self.adapter.statement(helper.body)
+        if not isinstance(body, ir.Block) or len(body.body) != 1:
+            return None
+        only = self.adapter.statement(body.body[0])
+        if not isinstance(only, ir.Return) or only.value is None:
+            return None
+        value = self.adapter.expression(only.value)
+        name = self._name_of(only.value, value)
+        on_this = isinstance(value, ir.Member) and (value.dotted or "").startswith("this.")
+        return name if on_this or name in self.flow.fields else None
+
     def _on_request(self, c: ir.Call, receiver: Value | None, receiver_name: str | None) -> bool:
         t = self.tables
         if receiver is None:
@@ -1030,6 +1072,11 @@ _PURE = frozenset({"split", "substring", "trim", "strip", "replace", "replaceAll
 """Methods whose result, on a receiver built from literals and with such arguments, is built from literals."""
 _GUARD_NAME = re.compile(r"^(?:is(?:Valid|Safe|Allowed|Whitelisted|Permitted)\w*|validate\w*"
                          r"|check(?:Valid|Safe)\w*|allowed\w*)$")
+
+
+def _on_this(c: ir.Call) -> bool:
+    """Whether a call is made on this object (no receiver, or `this`)."""
+    return c.receiver is None or text_of(c.receiver) == "this"
 
 
 def _names_source(value: Value, node: Node) -> bool:
