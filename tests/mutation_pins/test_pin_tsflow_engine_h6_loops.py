@@ -71,6 +71,21 @@ CASES = {
         while (c) { sink(a); a = p; break; }
         sink(a);
         """, ["-'x'", "T"]),
+    "a second loop of the function settles as the first did": ("""
+        String a = "x";
+        for (String n : names) { a = "y"; }
+        String b = "x";
+        for (String n : names) { sink(b); b = p; }
+        """, ["T"]),
+    "the update and a do-while condition run only after a pass that did not leave": ("""
+        String a = "x";
+        for (int i = 0; i < k; sink(a)) { a = p; break; }
+        do { a = p; return; } while (sink(a));
+        """, []),
+    "the update runs after a pass that went on with continue": ("""
+        String a = "x";
+        for (int i = 0; i < k; sink(a)) { a = p; continue; }
+        """, ["T"]),
     "a loop that never starts again after a throw runs once": ("""
         String a = "x";
         while (c) { sink(a); a = p; throw new IllegalStateException(); }

@@ -849,9 +849,8 @@ class Flow:
             summary = self._summary(name)
             if summary is not None and summary.source:  # `def filename(): return request.args["f"]`
                 return replace(summary, source=f"{summary.source} (through `{name}()`)")
-            text = self._constant_returns.get(name)
-            if text is not None:  # `def table(): return "users"`
-                return Value(start=text)
+            if name in self._constant_returns:  # `def table(): return "users"`
+                return Value(start=self._constant_returns[name])
         if name in self._helpers and every.tainted:
             summary = self._summary(name)
             if summary is None:  # the result does not depend on the request; maybe a constant

@@ -99,8 +99,6 @@ class FileFlow:
     has_sources: bool = False
     """Some value read request data (a source was seen, or a parameter is bound from the request)."""
     _summaries: dict[int, Value | None] = field(default_factory=dict)
-    _getters: dict[int, str | None] = field(default_factory=dict)
-    """Same-file methods that only return a field, with that field (None for any other method)."""
     _summary_depth: int = 0
     _by_method: dict[str, list[CallSite]] | None = None
     _indexed: int = 0
@@ -398,7 +396,7 @@ class _Run:
         head = before
         self.loops += 1
         try:
-            for done in range(1, passes + 1):
+            for done in range(passes):
                 self.env = dict(head)
                 if bound is not None:
                     self.env[bound[0]] = bound[1]
@@ -407,14 +405,15 @@ class _Run:
                 ends = [self.env] if self.execute(st.body) else []
                 ends += self.continues.pop()  # a `continue` goes on to the next pass, as the body's end does
                 broken = self.breaks.pop()
-                if ends:
+                following = head
+                if ends:  # the update and a do-while's condition run only after a pass that did not leave
                     self.env = _merge(ends)
-                for node in st.update:
-                    self.eval(node)
-                if st.condition is not None and st.at_least_once:
-                    self.eval(st.condition)
-                following = self._carried(head, self.env) if ends else head
-                if following == head or done == passes:
+                    for node in st.update:
+                        self.eval(node)
+                    if st.condition is not None and st.at_least_once:
+                        self.eval(st.condition)
+                    following = self._carried(head, self.env)
+                if following == head or done + 1 == passes:
                     break
                 self._rewind(marks)
                 head = following
@@ -956,18 +955,13 @@ class _Run:
 
     def _getter_of(self, helper: ir.Function) -> str | None:
         """The field a same-file method without parameters returns as its only statement, if it does."""
-        key = id(helper.node)
-        if key not in self.flow._getters:
-            self.flow._getters[key] = self._returned_field(helper)
-        return self.flow._getters[key]
-
-    def _returned_field(self, helper: ir.Function) -> str | None:
         if helper.params or helper.body is None:
             return None
         body = self.adapter.statement(helper.body)
         if not isinstance(body, ir.Block) or len(body.body) != 1:
             return None
-        only = self.adapter.statement(body.body[0])
+        [statement] = body.body
+        only = self.adapter.statement(statement)
         if not isinstance(only, ir.Return) or only.value is None:
             return None
         value = self.adapter.expression(only.value)
