@@ -385,10 +385,13 @@ class Flow:
         for name in _tainted_params(node):
             scope.env[name] = Value(True, f"parameter `{name}` of a request handler", start="")
         self._in_handler.append(is_handler(node))
+        returns = self._returns  # a helper being summarised: what its nested functions return is not its own
+        self._returns = None if returns is None else []
         try:
             self._block(node.body, scope)
         finally:
             self._in_handler.pop()
+            self._returns = returns
 
     def _block(self, body: Sequence[ast.stmt], scope: _Scope) -> None:
         for stmt in body:
@@ -846,6 +849,8 @@ class Flow:
             summary = self._summary(name)
             if summary is not None and summary.source:  # `def filename(): return request.args["f"]`
                 return replace(summary, source=f"{summary.source} (through `{name}()`)")
+            if name in self._constant_returns:  # `def table(): return "users"`
+                return Value(start=self._constant_returns[name])
         if name in self._helpers and every.tainted:
             summary = self._summary(name)
             if summary is None:  # the result does not depend on the request; maybe a constant

@@ -42,6 +42,8 @@ MAX_SUMMARY_DEPTH = 8
 """Helpers summarised while summarising another, at most (deeper ones are left unknown)."""
 MAX_DEPTH = 200
 """Deeper expression or statement nesting is not followed (a generated file must not exhaust the stack)."""
+MAX_LOOP_PASSES = 3
+"""Passes of an outermost loop's body, at most, for its state to settle (most loops settle in one or two)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +215,8 @@ class _Run:
         self.breaks: list[list[Env]] = []
         self.continues: list[list[Env]] = []
         self.depth = 0
+        self.loops = 0
+        """Loops entered and not yet left."""
 
     # --- functions ----------------------------------------------------------------------------------
 
@@ -373,6 +377,11 @@ class _Run:
         return True
 
     def _loop(self, st: ir.Loop) -> bool:
+        """Run a loop's body until the state at its start stops changing (what one pass leaves, at its end
+        or at a `continue`, is what the next pass starts from), at most MAX_LOOP_PASSES times; only the
+        last pass's calls and assignments stay recorded. A loop inside another runs once per pass of the
+        outer one, which carries what it leaves around (the inner loop's exits merge its body's ends): the
+        work stays linear in the size of a function however deep its loops are nested."""
         for node in st.header:
             self.execute(node)
         entered: bool | None = True if st.at_least_once else None
@@ -381,25 +390,68 @@ class _Run:
             if entered is False:
                 return True
         before = dict(self.env)
-        if st.binds is not None:
-            name, iterable = st.binds
-            self.env[name] = element_of(self.eval(iterable))
-        self.breaks.append([])
-        self.continues.append([])
-        ends = [self.env] if self.execute(st.body) else []
-        ends += self.continues.pop()  # a `continue` goes on to the next pass, as the end of the body does
-        for node in st.update:
-            self.eval(node)
-        if st.condition is not None and st.at_least_once:
-            self.eval(st.condition)
-        broken = self.breaks.pop()
+        bound = (st.binds[0], element_of(self.eval(st.binds[1]))) if st.binds is not None else None
+        marks = self._marks()
+        passes = MAX_LOOP_PASSES if self.loops == 0 else 1
+        head = before
+        self.loops += 1
+        try:
+            for done in range(passes):
+                self.env = dict(head)
+                if bound is not None:
+                    self.env[bound[0]] = bound[1]
+                self.breaks.append([])
+                self.continues.append([])
+                ends = [self.env] if self.execute(st.body) else []
+                ends += self.continues.pop()  # a `continue` goes on to the next pass, as the body's end does
+                broken = self.breaks.pop()
+                following = head
+                if ends:  # the update and a do-while's condition run only after a pass that did not leave
+                    self.env = _merge(ends)
+                    for node in st.update:
+                        self.eval(node)
+                    if st.condition is not None and st.at_least_once:
+                        self.eval(st.condition)
+                    following = self._carried(head, self.env)
+                if following == head or done + 1 == passes:
+                    break
+                self._rewind(marks)
+                head = following
+        finally:
+            self.loops -= 1
         forever = st.condition is not None and entered is True and not st.at_least_once \
             and _truth(self.eval(st.condition)) is True
-        paths = [*broken] if forever else [*ends, *broken]
+        paths = [*broken] if forever or not ends else [self.env, *broken]
         if entered is not True:
             paths.append(before)
         self.env = _merge(paths) if paths else before
         return bool(paths)
+
+    def _carried(self, head: Env, end: Env) -> Env:
+        """The state the next pass of a loop starts from: what held at this pass's start or at its end. A
+        name first assigned in the body is the pass's own (declared anew each time) unless it is a field."""
+        out = dict(head)
+        for name, value in end.items():
+            old = head.get(name)
+            if old is None:
+                old = self.flow.fields.get(name)
+                if old is None:
+                    continue
+            out[name] = union(old, value)
+        return out
+
+    def _marks(self) -> tuple[int, int, int, int]:
+        flow = self.flow
+        return len(flow.calls), len(flow.assignments), len(flow.returns), len(self.returns)
+
+    def _rewind(self, marks: tuple[int, int, int, int]) -> None:
+        """Forget what was recorded since `marks` (a loop pass that will run again). Only the engine's own
+        lists shrink: `FileFlow.calls_named` indexes calls between runs of functions, never inside one."""
+        calls, assignments, returns, own = marks
+        del self.flow.calls[calls:]
+        del self.flow.assignments[assignments:]
+        del self.flow.returns[returns:]
+        del self.returns[own:]
 
     def _assign(self, target: Node, value_node: Node, op: str, node: Node) -> Value:
         value = self.eval(value_node)
@@ -407,7 +459,12 @@ class _Run:
         name = self._name_of(target, expr)
         if name is None:
             if isinstance(expr, ir.Index):
-                base = self._name_of(expr.obj, self.adapter.expression(expr.obj))
+                base_expr = self.adapter.expression(expr.obj)
+                base = self._name_of(expr.obj, base_expr)
+                if base is None:  # `holder()[i] = v`: the call and the index still run
+                    self.eval(expr.obj)
+                    self.eval(expr.index)
+                    base = self._held_by(base_expr)
                 if base is not None:
                     old = self._lookup(base)
                     self.env[base] = replace(union(old, value), type=old.type, seq=None)
@@ -716,6 +773,9 @@ class _Run:
             self._fill(c, receiver, args, receiver_name, node)
         helper = self._helper(c, receiver)
         if helper is not None:
+            field_name = self._getter_of(helper) if _on_this(c) else None
+            if field_name is not None:
+                return self._lookup(field_name)  # with what this function stored in it so far
             return self._apply_summary(helper, args)
         kinds = t.sanitizers.get(c.callee) or t.sanitizers.get(method)
         if kinds is not None:
@@ -754,9 +814,14 @@ class _Run:
             head = literal(template.split("%", 1)[0])
             return join(head, derived(*args[1:])) if any(a.tainted for a in args[1:]) else derived(*args)
         if receiver is not None and receiver.fixed and method in _PURE and all(a.fixed for a in args):
-            return Value(fixed=True)  # a String, whatever class the receiver was
+            # a String, whatever class the receiver was, still carrying what follows its parts (a
+            # predictable number's flag through `Math.floor(Math.random() * 1e6).toString()`)
+            return replace(derived(receiver, *args), fixed=True)
         if receiver is not None:
-            updated = self._collection(c, receiver, args, receiver_name)
+            holder = receiver_name
+            if holder is None and c.receiver is not None:
+                holder = self._held_by(self.adapter.expression(c.receiver))
+            updated = self._collection(c, receiver, args, holder)
             if updated is not None:
                 return updated
             if method in t.drops_taint:
@@ -880,6 +945,30 @@ class _Run:
             node = expr.receiver
         return None
 
+    def _held_by(self, expr: ir.Expression) -> str | None:
+        """The field a call gives back when it is a call of a same-file getter (`getCache()` returning
+        `this.cache`): what is put into its result is put into that field."""
+        if not isinstance(expr, ir.Call) or not _on_this(expr):
+            return None  # another object's getter gives that object's field
+        helper = self._helper(expr, None)
+        return self._getter_of(helper) if helper is not None else None
+
+    def _getter_of(self, helper: ir.Function) -> str | None:
+        """The field a same-file method without parameters returns as its only statement, if it does."""
+        if helper.params or helper.body is None:
+            return None
+        body = self.adapter.statement(helper.body)
+        if not isinstance(body, ir.Block) or len(body.body) != 1:
+            return None
+        [statement] = body.body
+        only = self.adapter.statement(statement)
+        if not isinstance(only, ir.Return) or only.value is None:
+            return None
+        value = self.adapter.expression(only.value)
+        name = self._name_of(only.value, value)
+        on_this = isinstance(value, ir.Member) and (value.dotted or "").startswith("this.")
+        return name if on_this or name in self.flow.fields else None
+
     def _on_request(self, c: ir.Call, receiver: Value | None, receiver_name: str | None) -> bool:
         t = self.tables
         if receiver is None:
@@ -977,6 +1066,11 @@ _PURE = frozenset({"split", "substring", "trim", "strip", "replace", "replaceAll
 """Methods whose result, on a receiver built from literals and with such arguments, is built from literals."""
 _GUARD_NAME = re.compile(r"^(?:is(?:Valid|Safe|Allowed|Whitelisted|Permitted)\w*|validate\w*"
                          r"|check(?:Valid|Safe)\w*|allowed\w*)$")
+
+
+def _on_this(c: ir.Call) -> bool:
+    """Whether a call is made on this object (no receiver, or `this`)."""
+    return c.receiver is None or text_of(c.receiver) == "this"
 
 
 def _names_source(value: Value, node: Node) -> bool:
