@@ -54,6 +54,10 @@ LANGUAGES["typescript"] = LANGUAGES["javascript"]
 _TRY = re.compile(r"^\s*(?:\}\s*)?try\s*(?:\(|\{)")
 _ASSIGNED = re.compile(r"^\s*([A-Za-z_$][\w$]*)\s*=(?!=)")
 _NEXT_CLAUSE = re.compile(r"^\s*\}?\s*(?:catch|finally)\b")
+_LOGGING_CATCH_TEXT = re.compile(
+    r"\bcatch\s*(?:\([^)]*\))?\s*\{\s*(?:console\.|[\w$.]*(?:log|LOG|Log)\w*\.|\w+\.printStackTrace|System\.)"
+)
+"""A `catch` block that begins with a logging call: the text a block that only logs starts with."""
 _GUARD_LINE = re.compile(r"^\s*(?:\}\s*)?(?:else\s+)?(?:if|while)\s*\(")
 _LOOK_BACK = 40
 _LOOK_AHEAD = 40
@@ -62,6 +66,8 @@ _LOOK_AHEAD = 40
 def logged_and_dereferenced(ctx: FileContext) -> Iterator[Hit]:
     """The hits of this file (its language must be in LANGUAGES)."""
     language = LANGUAGES[ctx.language]
+    if not _LOGGING_CATCH_TEXT.search(ctx.known_text()):
+        return  # no `catch` whose block starts with a logging call
     lexed = lex(ctx)
     clauses = list(catches(lexed))
     for clause in clauses:

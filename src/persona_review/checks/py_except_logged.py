@@ -32,6 +32,12 @@ _LOGGER = re.compile(
     r"(?:debug|info|warning|warn|error|exception|critical|log|msg))$"
 )
 _LOOKAHEAD_STATEMENTS = 12
+_LOGGING_HANDLER_TEXT = re.compile(
+    r"^[ \t]*except\b[^\n]*:[ \t]*\n(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*(?:print\(|[\w.]*(?:log|LOG)\w*\.\w+\()",
+    re.MULTILINE,
+)
+"""An `except` line whose next statement is a logging call or `print`: the text a handler that only logs
+starts with."""
 
 
 @register(
@@ -53,6 +59,8 @@ _LOOKAHEAD_STATEMENTS = 12
     needs=("except",),
 )
 def except_logged_continues(ctx: FileContext) -> Iterator[Hit]:
+    if not _LOGGING_HANDLER_TEXT.search(ctx.known_text()):
+        return  # no handler whose first statement logs: nothing to parse for
     for flow in flows(ctx):
         tries = [node for node in flow.nodes(ast.Try)
                  if not node.orelse and any(_only_logs(h.body) for h in node.handlers)]

@@ -58,6 +58,9 @@ def _is_body(node: ast.expr, bodies: set[str]) -> bool:
     "one, or validate the body with a schema that lists them (and drops the rest) before it reaches the "
     "model.", needs=("request",))
 def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
+    text = ctx.known_text()
+    if "**" not in text and "setattr" not in text:
+        return  # no unpacking and no setattr: nothing to parse for
     for flow in flows(ctx):
         for function in functions_of(flow):
             yield from _in_function(function, flow.offset)

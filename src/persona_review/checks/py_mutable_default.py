@@ -15,6 +15,7 @@ name anew. A default only read is left alone (ruff's B006 reports those too; her
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 
 from persona_review.checks._py_functions import functions_of
@@ -28,6 +29,13 @@ _MUTATORS = frozenset({"append", "extend", "insert", "update", "add", "setdefaul
 _MUTABLE_CALLS = frozenset({"list", "dict", "set", "defaultdict", "collections.defaultdict", "OrderedDict",
                             "collections.OrderedDict", "deque", "collections.deque", "Counter",
                             "collections.Counter"})
+
+
+_MUTABLE_DEFAULT_TEXT = re.compile(
+    r"\bdef\s+\w+\s*\((?:[^()]|\([^()]*\))*?=\s*(?:\[|\{|(?:collections\.)?(?:list|dict|set|defaultdict|"
+    r"OrderedDict|deque|Counter)\()"
+)
+"""A `def` whose parameter list (up to its first nested bracket level) holds a mutable default."""
 
 
 @register(
@@ -48,6 +56,8 @@ _MUTABLE_CALLS = frozenset({"list", "dict", "set", "defaultdict", "collections.d
     needs=("=[", "= [", "={", "= {", "list()", "dict()", "set()", "defaultdict(", "deque("),
 )
 def mutable_default(ctx: FileContext) -> Iterator[Hit]:
+    if not _MUTABLE_DEFAULT_TEXT.search(ctx.known_text()):
+        return  # no parameter list with such a default: the file need not be parsed for this
     for flow in flows(ctx):
         for function in functions_of(flow):
             for name, default in _mutable_defaults(function.args):
