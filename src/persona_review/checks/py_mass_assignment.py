@@ -40,6 +40,13 @@ _VALIDATING_CLASS = re.compile(
 """Classes that validate or merely carry the body (pydantic/marshmallow schemas, DTOs), not models."""
 
 
+_BODY_TEXT = re.compile(
+    r"\*\*\s*\(?\s*(?:await\s+)?(?:self\.)?request\.|=\s*\(?\s*(?:await\s+)?(?:self\.)?request\."
+    r"(?:json|get_json|data|POST|form|values|json_body|media|body_params)\b|request\.(?:json|data|POST|form)\.items\("
+)
+"""What the file's text must hold for a finding: the body unpacked, kept in a local, or iterated."""
+
+
 def _is_body(node: ast.expr, bodies: set[str]) -> bool:
     """Whether `node` is the whole request body (or a local that holds it as is)."""
     if isinstance(node, ast.Await):
@@ -58,9 +65,8 @@ def _is_body(node: ast.expr, bodies: set[str]) -> bool:
     "one, or validate the body with a schema that lists them (and drops the rest) before it reaches the "
     "model.", needs=("request",))
 def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
-    text = ctx.known_text()
-    if "**" not in text and "setattr" not in text:
-        return  # no unpacking and no setattr: nothing to parse for
+    if not _BODY_TEXT.search(ctx.known_text()):
+        return  # the body is neither unpacked nor kept in a local: nothing to parse for
     for flow in flows(ctx):
         for function in functions_of(flow):
             yield from _in_function(function, flow.offset)
