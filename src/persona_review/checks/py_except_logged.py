@@ -32,12 +32,23 @@ _LOGGER = re.compile(
     r"(?:debug|info|warning|warn|error|exception|critical|log|msg))$"
 )
 _LOOKAHEAD_STATEMENTS = 12
-_LOGGING_HANDLER_TEXT = re.compile(
-    r"^[ \t]*except\b[^\n]*:[ \t]*\n(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*(?:print\(|[\w.]*(?:log|LOG)\w*\.\w+\()",
-    re.MULTILINE,
-)
-"""An `except` line whose next statement is a logging call or `print`: the text a handler that only logs
-starts with."""
+_LOGGING_START = re.compile(r"\s*(?:print\(|[\w.]*(?:log|LOG)\w*\.\w+\()")
+
+
+def _may_have_one(text: str) -> bool:
+    """Whether some `except ...:` line is followed by a logging call or `print` (blank lines skipped): the
+    text a handler that only logs starts with. String searches, then a small match per handler."""
+    at = text.find("except")
+    while at >= 0:
+        line_end = text.find("\n", at)
+        if line_end < 0:
+            return False
+        if text[at:line_end].rstrip().endswith(":"):
+            following = text[line_end + 1 : line_end + 200].lstrip("\n")
+            if _LOGGING_START.match(following):
+                return True
+        at = text.find("except", line_end)
+    return False
 
 
 @register(
@@ -59,7 +70,7 @@ starts with."""
     needs=("except",),
 )
 def except_logged_continues(ctx: FileContext) -> Iterator[Hit]:
-    if not _LOGGING_HANDLER_TEXT.search(ctx.known_text()):
+    if not _may_have_one(ctx.known_text()):
         return  # no handler whose first statement logs: nothing to parse for
     for flow in flows(ctx):
         tries = [node for node in flow.nodes(ast.Try)

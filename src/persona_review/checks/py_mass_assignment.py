@@ -47,6 +47,20 @@ _BODY_TEXT = re.compile(
 """What the file's text must hold for a finding: the body unpacked, kept in a local, or iterated."""
 
 
+def _may_have_one(text: str) -> bool:
+    """`_BODY_TEXT` on the lines that name `request.` only (a regex over a whole file costs more than the
+    string searches that find those lines)."""
+    at = text.find("request.")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if _BODY_TEXT.search(text, start, end):
+            return True
+        at = text.find("request.", end)
+    return False
+
+
 def _is_body(node: ast.expr, bodies: set[str]) -> bool:
     """Whether `node` is the whole request body (or a local that holds it as is)."""
     if isinstance(node, ast.Await):
@@ -65,7 +79,7 @@ def _is_body(node: ast.expr, bodies: set[str]) -> bool:
     "one, or validate the body with a schema that lists them (and drops the rest) before it reaches the "
     "model.", needs=("request",))
 def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
-    if not _BODY_TEXT.search(ctx.known_text()):
+    if not _may_have_one(ctx.known_text()):
         return  # the body is neither unpacked nor kept in a local: nothing to parse for
     for flow in flows(ctx):
         for function in functions_of(flow):
