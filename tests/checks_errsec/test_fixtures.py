@@ -47,6 +47,7 @@ def test_code_in_strings_and_comments_is_not_flagged() -> None:
                                   "logged_exceptions.py", "CatchLogged.java", "catch_logged.ts",
                                   "http_status.py", "http_status.ts", "http_status.go",
                                   "tx.go", "Transfers.java", "mass_assignment.py", "mass_assignment.ts", "mutable_defaults.py",
+                                  "rescue_logged.rb",
                                   "route_guards.js",
                                   "route_guards.controller.ts", "RouteGuards.java", "route_guards.go"])
 def test_flow_checks_that_need_the_whole_file(name: str) -> None:
