@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from persona_review.checks._py_functions import functions_of, own_nodes
 from persona_review.checks._py_imports import canonical, imported_names
@@ -71,10 +71,19 @@ def http_status_unchecked(ctx: FileContext) -> Iterator[Hit]:
 def _unchecked(
     function: ast.FunctionDef | ast.AsyncFunctionDef, imported: dict[str, str]
 ) -> Iterator[tuple[str, ast.Call]]:
-    nodes = list(own_nodes(function))  # walked once, read several times
+    kinds: dict[type[ast.AST], list[ast.AST]] = {}
+    for node in own_nodes(function):  # walked once; each step below reads only the kinds it needs
+        kinds.setdefault(type(node), []).append(node)
+
+    def of(*types: type[ast.AST]) -> Iterator[ast.AST]:
+        for kind in types:
+            yield from kinds.get(kind, ())
+
     responses: dict[str, ast.Call] = {}
-    for node in nodes:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+    for node in of(ast.Assign):
+        if not isinstance(node, ast.Assign):
+            continue
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             value = node.value.value if isinstance(node.value, ast.Await) else node.value
             name = node.targets[0].id
             if isinstance(value, ast.Call) and _is_http_call(value, imported) \
@@ -84,39 +93,53 @@ def _unchecked(
         return
     read: set[str] = set()
     cleared: set[str] = set()
-    guarded = _guarded_lines(nodes)
+    guarded = _guarded_lines(of(ast.Try))
     parsed: dict[str, str] = {}  # variable holding a parsed body -> the response it came from
-    for node in nodes:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+    for node in of(ast.Assign):
+        if not isinstance(node, ast.Assign):
+            continue
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             source = _json_of(node.value, responses)
             if source is not None:
                 parsed[node.targets[0].id] = source
-    tested = {name for node in nodes if isinstance(node, ast.If | ast.While | ast.Assert)
-              for name in _names(node.test)}
-    for name, source in parsed.items():
-        if name in tested:
-            cleared.add(source)  # the body is checked before it is used
-    for node in nodes:
-        owner = node.value.id if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) else ""
-        if isinstance(node, ast.Attribute) and owner in responses:
+        if isinstance(node.value, ast.Name):
+            cleared.add(node.value.id)  # kept under another name, or stored on an object
+    for node in of(ast.AnnAssign):
+        if isinstance(node, ast.AnnAssign) and isinstance(node.value, ast.Name):
+            cleared.add(node.value.id)
+    tested: set[str] = set()
+    for node in of(ast.If, ast.While, ast.Assert):
+        if not isinstance(node, ast.If | ast.While | ast.Assert):
+            continue
+        tested |= _names(node.test)
+    cleared.update(source for name, source in parsed.items() if name in tested)  # the body checked first
+    for node in of(ast.Attribute):
+        if not isinstance(node, ast.Attribute):
+            continue
+        if isinstance(node.value, ast.Name) and node.value.id in responses:
+            owner = node.value.id
             if node.attr in _STATUS_ATTRS:
                 cleared.add(owner)
             elif node.attr == "json":
                 if node.lineno in guarded:
                     cleared.add(owner)  # a body that is not the data is caught
                 read.add(owner)
-        elif isinstance(node, ast.Call):
-            for arg in [*node.args, *(kw.value for kw in node.keywords)]:
-                if isinstance(arg, ast.Name) and arg.id in responses:
-                    cleared.add(arg.id)  # handed to a helper that may check it
-        elif isinstance(node, ast.Return | ast.Yield | ast.YieldFrom) and node.value is not None:
-            items = node.value.elts if isinstance(node.value, ast.Tuple | ast.List) else [node.value]
+    if not read:
+        return
+    for node in of(ast.Call):
+        if not isinstance(node, ast.Call):
+            continue
+        for arg in [*node.args, *(kw.value for kw in node.keywords)]:
+            if isinstance(arg, ast.Name) and arg.id in responses:
+                cleared.add(arg.id)  # handed to a helper that may check it
+    for node in of(ast.Return, ast.Yield, ast.YieldFrom):
+        returned = getattr(node, "value", None)
+        if returned is not None:
+            items = returned.elts if isinstance(returned, ast.Tuple | ast.List) else [returned]
             cleared.update(item.id for item in items if isinstance(item, ast.Name))  # the caller gets it
-        elif isinstance(node, ast.If | ast.While | ast.Assert | ast.IfExp | ast.BoolOp | ast.UnaryOp):
-            test = getattr(node, "test", None) or node
-            cleared.update(_truth_tested(test))
-        elif isinstance(node, ast.Assign | ast.AnnAssign) and isinstance(node.value, ast.Name):
-            cleared.add(node.value.id)  # kept under another name, or stored on an object
+    for node in of(ast.If, ast.While, ast.Assert, ast.IfExp, ast.BoolOp, ast.UnaryOp):
+        test = getattr(node, "test", None) or node
+        cleared.update(_truth_tested(test))
     for name in sorted(read - cleared):
         yield name, responses[name]
 
@@ -125,7 +148,7 @@ _BODY_ERRORS = frozenset({"ValueError", "KeyError", "JSONDecodeError", "Exceptio
                           "LookupError", "TypeError"})
 
 
-def _guarded_lines(nodes: list[ast.AST]) -> set[int]:
+def _guarded_lines(nodes: Iterable[ast.AST]) -> set[int]:
     """Lines inside a `try` body one of whose handlers catches a bad or unexpected body."""
     lines: set[int] = set()
     for node in nodes:
