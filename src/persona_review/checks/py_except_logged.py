@@ -36,16 +36,18 @@ _LOGGING_START = re.compile(r"\s*(?:print\(|[\w.]*(?:log|LOG)\w*\.\w+\()")
 
 
 def _may_have_one(text: str) -> bool:
-    """Whether some `except ...:` line is followed by a logging call or `print` (blank lines skipped): the
-    text a handler that only logs starts with. String searches, then a small match per handler."""
+    """Whether some `except ...:` line is followed by a logging call or `print` (blank and comment lines
+    skipped): the text a handler that only logs starts with. String searches, then a small match per
+    handler."""
     at = text.find("except")
     while at >= 0:
         line_end = text.find("\n", at)
         if line_end < 0:
             return False
         if text[at:line_end].rstrip().endswith(":"):
-            following = text[line_end + 1 : line_end + 200].lstrip("\n")
-            if _LOGGING_START.match(following):
+            following = [line for line in text[line_end + 1 : line_end + 400].split("\n")
+                         if line.strip() and not line.lstrip().startswith("#")]
+            if following and _LOGGING_START.match(following[0]):
                 return True
         at = text.find("except", line_end)
     return False
