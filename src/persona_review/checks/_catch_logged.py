@@ -55,7 +55,8 @@ _TRY = re.compile(r"^\s*(?:\}\s*)?try\s*(?:\(|\{)")
 _ASSIGNED = re.compile(r"^\s*([A-Za-z_$][\w$]*)\s*=(?!=)")
 _NEXT_CLAUSE = re.compile(r"^\s*\}?\s*(?:catch|finally)\b")
 _LOGGING_CATCH_TEXT = re.compile(
-    r"\bcatch\s*(?:\([^)]*\))?\s*\{\s*(?:console\.|[\w$.]*(?:log|LOG|Log)\w*\.|\w+\.printStackTrace|System\.)"
+    r"\bcatch\s*(?:\([^)]*\))?\s*\{\s*(?://[^\n]*\n\s*)*"
+    r"(?:console\.|[\w$.]*(?:log|LOG|Log)\w*\.|\w+\.printStackTrace|System\.)"
 )
 """A `catch` block that begins with a logging call: the text a block that only logs starts with."""
 _GUARD_LINE = re.compile(r"^\s*(?:\}\s*)?(?:else\s+)?(?:if|while)\s*\(")
