@@ -45,7 +45,7 @@ def test_code_in_strings_and_comments_is_not_flagged() -> None:
 @pytest.mark.parametrize("name", ["flow_routes.py", "flow_requests.java", "flow_generalised.py",
                                   "async_blocking_imports.py", "sync_handlers_imports.ts",
                                   "logged_exceptions.py", "CatchLogged.java", "catch_logged.ts",
-                                  "http_status.py", "http_status.ts", "http_status.go",
+                                  "http_status.py", "http_status.ts", "http_status.go", "http_status.rb",
                                   "tx.go", "Transfers.java", "mass_assignment.py", "mass_assignment.ts", "mutable_defaults.py",
                                   "rescue_logged.rb",
                                   "route_guards.js",

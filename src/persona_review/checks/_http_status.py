@@ -1,10 +1,11 @@
-"""An HTTP response whose body is read while nothing looks at its status, in lexed C-style code (Go, and
-JavaScript/TypeScript's `fetch`): what `go_http_status` and `js_http_status` share.
+"""An HTTP response whose body is read while nothing looks at its status, in lexed code (Go, Ruby, and
+JavaScript/TypeScript's `fetch`): what `go_http_status`, `ruby_http_status` and `js_http_status` share.
 
 From the line that stores a response in a variable, the lines that follow are read while they stay in the
 same block (indented at least as far, at most `WINDOW` lines): a read of the body reports the call unless
 one of those lines looks at the status or hands the variable on whole (to a call, a `return`, another
-variable), since a helper or the caller may check it there.
+variable, or a line that is the name alone: Ruby's implicit return), since a helper or the caller may
+check it there.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def unchecked(lexed: Lexed, rules: Rules) -> Iterator[Unchecked]:
         status = re.compile(rules.status.format(name=escaped))
         handed = re.compile(
             rf"[(,]\s*{escaped}\s*[,)]|\breturn\s+{escaped}\b\s*[;}}]?\s*$|=\s*{escaped}\s*;?\s*$|"
-            rf"\b(?:return|yield)\s+{escaped}\s*,"
+            rf"\b(?:return|yield)\s+{escaped}\s*,|^\s*{escaped}\s*$"
         )
         decoded = re.compile(rules.decoded.format(name=escaped))
         targets: set[str] = set()

@@ -23,6 +23,7 @@ _SYNTAX = {
     "typescript": ("//", True, ("'", '"'), ("`",)),
     "go": ("//", True, ("'", '"'), ("`",)),
     "java": ("//", True, ("'", '"'), ('"""',)),
+    "ruby": ("#", False, ("'", '"'), ()),
 }
 _NO_ESCAPE = {("go", "`")}
 
@@ -154,6 +155,7 @@ _OPENERS = {
     "typescript": re.compile(r"//|/\*|`|'|\""),
     "go": re.compile(r"//|/\*|`|'|\""),
     "java": re.compile(r"//|/\*|\"\"\"|'|\""),
+    "ruby": re.compile(r"#|'|\""),
 }
 
 

@@ -9,7 +9,7 @@ class OrdersController < ApplicationController
   end
 
   def charge
-    response = HTTParty.post("https://payments.example/charge", body: { id: params[:id] })
+    response = HTTParty.post("https://payments.example/charge", body: { id: params[:id] })  # expect: RB-HTTP-STATUS-UNCHECKED
     data = JSON.parse(response.body)
     render json: data
   end

@@ -1,0 +1,59 @@
+"""Ruby: an HTTP response whose body is parsed while nothing looks at its status.
+
+    response = HTTParty.get("#{BILLING_URL}/invoices/#{id}")
+    invoice = JSON.parse(response.body)      # a 404 or 503 error body is read as the invoice
+
+HTTParty, `Net::HTTP.get_response`/`post`/`post_form` and `Faraday.get`/`post`... (the module's own calls,
+which have no `raise_error` middleware) return 4xx and 5xx answers without raising. Reported: a local given
+one of them whose body (`.body`, `.parsed_response`) the following lines of its block read while none
+looks at `.success?`, `.ok?`, `.code`, `.status`, `is_a?(Net::HTTPSuccess)` or `case response`, hands the
+response on (a call, a `return`, the method's last line), or tests a field of the parsed body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._http_status import Rules, unchecked
+from persona_review.checks._lexing import lex
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+
+_RULES = Rules(
+    stored=re.compile(
+        r"^\s*(?P<name>[a-z_]\w*)\s*=\s*(?P<call>HTTParty\.(?:get|post|put|patch|delete)|"
+        r"Net::HTTP\.(?:get_response|post|post_form)|Faraday\.(?:get|post|put|patch|delete))\b"
+    ),
+    read=r"(?<![\w@.]){name}\.(?:body|parsed_response)\b|(?<![\w@.]){name}\[",
+    status=(
+        r"(?<![\w@.]){name}\.(?:success\?|ok\?|code|status|is_a\?|kind_of\?|instance_of\?|value)\b|"
+        r"\bcase\s+{name}\b|raise_for_status"
+    ),
+    decoded=r"(?P<target>[a-z_]\w*)\s*=\s*(?:JSON\.parse\(\s*)?{name}\.(?:body|parsed_response)",
+)
+
+
+@register(
+    CheckSpec(
+        id="RB-HTTP-STATUS-UNCHECKED",
+        checklist_item="ERR-03",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.MEDIUM,
+        languages=frozenset({"ruby"}),
+        title="HTTP response parsed without checking its status",
+        explanation=(
+            "HTTParty, `Net::HTTP` and a bare Faraday call return 4xx and 5xx answers without raising, so "
+            "parsing the body as the data reads an error page or error object as if it were the answer: a "
+            "`JSON::ParserError` or `nil` far from the cause, or wrong data stored. Check "
+            "`response.success?` (or `code`) first, or use a client that raises on error statuses."
+        ),
+    ),
+    needs=("HTTParty", "Net::HTTP", "Faraday"),
+)
+def ruby_status_unchecked(ctx: FileContext) -> Iterator[Hit]:
+    for found in unchecked(lex(ctx), _RULES):
+        yield Hit(found.line, message=(
+            f"Line {found.read_line} reads the body of `{found.name}` from `{found.call}`, and nothing "
+            f"before it looks at `{found.name}.success?` or `{found.name}.code`."))

@@ -1,0 +1,33 @@
+class BillingClient
+  def invoice(id)
+    response = HTTParty.get("#{BILLING_URL}/invoices/#{id}")  # expect: RB-HTTP-STATUS-UNCHECKED
+    JSON.parse(response.body)
+  end
+
+  def checked(id)
+    response = HTTParty.get("#{BILLING_URL}/invoices/#{id}")
+    raise BillingError, response.code unless response.success?
+    JSON.parse(response.body)
+  end
+
+  def raw(id)
+    response = HTTParty.get("#{BILLING_URL}/invoices/#{id}")
+    response
+  end
+
+  def net(uri)
+    res = Net::HTTP.get_response(uri)
+    case res
+    when Net::HTTPSuccess then JSON.parse(res.body)
+    else nil
+    end
+  end
+
+  def verify(token)
+    result = Faraday.post(VERIFY_URL, token: token)
+    data = JSON.parse(result.body)
+    if data["success"]
+      true
+    end
+  end
+end
