@@ -128,20 +128,21 @@ def _closed_call(statement: str) -> bool:
     return statement.endswith(")") and statement.count("(") == statement.count(")")
 
 
+def _upwards(lexed: Lexed, start: int, indent: int) -> Iterator[tuple[int, str]]:
+    """The non-blank known lines from `start` upwards (at most `_LOOK_BACK`) that sit at `indent`, while none
+    in between is indented less (the block around ends there) and no line is missing."""
+    for no in range(start, max(0, start - _LOOK_BACK), -1):
+        text = lexed.bare.get(no)
+        if text is None or (text.strip() and indent_of(text) < indent):
+            return
+        if text.strip() and indent_of(text) == indent:
+            yield no, text
+
+
 def _own_try(lexed: Lexed, clause: Catch) -> int | None:
     """The `try` line this `catch` belongs to: the nearest one above at the catch's own indentation."""
-    indent = indent_of(lexed.bare[clause.line])
-    for no in range(clause.line, max(0, clause.line - _LOOK_BACK), -1):
-        text = lexed.bare.get(no)
-        if text is None:
-            return None
-        if not text.strip():
-            continue
-        if indent_of(text) < indent:
-            return None
-        if indent_of(text) == indent and _TRY.match(text):
-            return no
-    return None
+    return next((no for no, text in _upwards(lexed, clause.line, indent_of(lexed.bare[clause.line]))
+                 if _TRY.match(text)), None)
 
 
 def _assigned_in(lexed: Lexed, try_line: int, catch_line: int, indent: int) -> set[str]:
@@ -168,17 +169,9 @@ def _assigned_in(lexed: Lexed, try_line: int, catch_line: int, indent: int) -> s
 def _starts_empty(lexed: Lexed, try_line: int, name: str, indent: int, language: Language) -> bool:
     """Whether the nearest line above the `try`, at its indentation, that names `name` declares it empty."""
     declared = re.compile(language.empty_start.format(name=re.escape(name)))
-    for no in range(try_line - 1, max(0, try_line - _LOOK_BACK), -1):
-        text = lexed.bare.get(no)
-        if text is None:
-            return False
-        if not text.strip():
-            continue
-        if indent_of(text) < indent:
-            return False
-        if indent_of(text) == indent and re.search(rf"(?<![\w$.]){re.escape(name)}\b", text):
-            return declared.match(text) is not None
-    return False
+    named = re.compile(rf"(?<![\w$.]){re.escape(name)}\b")
+    first = next((text for _no, text in _upwards(lexed, try_line - 1, indent) if named.search(text)), None)
+    return first is not None and declared.match(first) is not None
 
 
 def _statement_end(lexed: Lexed, clause: Catch, clauses: list[Catch]) -> int:
