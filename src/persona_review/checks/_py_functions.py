@@ -1,6 +1,7 @@
-"""The functions of a parsed Python file, and the nodes that belong to one function's own body: what the
-checks that judge a function as a whole (`py_http_status`, `py_mass_assignment`, `py_mutable_default`,
-`py_except_logged`, `py_async_blocking`) read the same way."""
+"""The functions of a parsed Python file, the nodes that belong to one function's own body, and the
+statement lists nested in a statement: what the checks that judge a function as a whole
+(`py_http_status`, `py_mass_assignment`, `py_mutable_default`, `py_except_logged`, `py_async_tasks`)
+read the same way."""
 
 from __future__ import annotations
 
@@ -26,3 +27,18 @@ def own_nodes(function: Function) -> Iterator[ast.AST]:
         yield node
         if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
             todo.extend(ast.iter_child_nodes(node))
+
+
+def inner_blocks(stmt: ast.stmt) -> Iterator[list[ast.stmt]]:
+    """The statement lists nested in `stmt` (its body, `else`, `finally`, handlers and `case` arms); none
+    for a nested function or class, whose body runs at another time, if at all."""
+    if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return
+    for field in ("body", "orelse", "finalbody"):
+        inner = getattr(stmt, field, None)
+        if isinstance(inner, list) and inner and isinstance(inner[0], ast.stmt):
+            yield inner
+    for handler in getattr(stmt, "handlers", ()):
+        yield handler.body
+    for case in getattr(stmt, "cases", ()):
+        yield case.body

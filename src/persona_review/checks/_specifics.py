@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from persona_review.checks._migration_engines import consequence as engine_consequence
 from persona_review.checks._migration_engines import effect as engine_effect
+from persona_review.checks._spans import indent_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 
 MAX_NAME = 60
@@ -381,10 +382,6 @@ def _handler(text: str) -> str:
     return ""
 
 
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip())
-
-
 def _guarded_call(ctx: FileContext, line: int) -> str:
     """The first call in the `try` block whose handler is on `line`: on that line itself (`try { ... }
     catch`), else in the `try` searched a few lines up, never beyond a line indented less than the handler
@@ -394,10 +391,10 @@ def _guarded_call(ctx: FileContext, line: int) -> str:
     if catch and _TRY_IN_LINE.search(before):
         found = calls(_TRY_IN_LINE.split(before, 1)[-1])
         return found[0] if found else ""
-    indent = _indent(own)
+    indent = indent_of(own)
     for no in range(line - 1, max(0, line - 12), -1):
         text = ctx.lines.get(no, "")
-        if text.strip() and _indent(text) < indent:
+        if text.strip() and indent_of(text) < indent:
             return ""
         if "try" in text and _TRY.match(text):
             for inner in range(no, line):

@@ -21,7 +21,7 @@ import ast
 import re
 from collections.abc import Iterator, Sequence
 
-from persona_review.checks._py_functions import functions_of
+from persona_review.checks._py_functions import functions_of, inner_blocks
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -119,17 +119,9 @@ def _blocks(body: list[ast.stmt], in_loop: bool) -> Iterator[tuple[list[ast.stmt
     nested functions and classes not."""
     yield body, in_loop
     for stmt in body:
-        if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            continue
         loop = in_loop or isinstance(stmt, ast.For | ast.AsyncFor | ast.While)
-        for field in ("body", "orelse", "finalbody"):
-            inner = getattr(stmt, field, None)
-            if isinstance(inner, list) and inner and isinstance(inner[0], ast.stmt):
-                yield from _blocks(inner, loop)
-        for handler in getattr(stmt, "handlers", ()):
-            yield from _blocks(handler.body, loop)
-        for case in getattr(stmt, "cases", ()):
-            yield from _blocks(case.body, loop)
+        for inner in inner_blocks(stmt):
+            yield from _blocks(inner, loop)
 
 
 def _only_logs(body: Sequence[ast.stmt]) -> bool:
@@ -217,7 +209,7 @@ def _scan(stmts: Sequence[ast.stmt], live: set[str], earlier: dict[str, bool]) -
                 found = _use_in(header, stmt, live, earlier)
                 if found is not None:
                     return found
-            for inner in _bodies(stmt):
+            for inner in inner_blocks(stmt):
                 found = _scan(inner, set(live), earlier)
                 if found is not None:
                     return found
@@ -244,19 +236,6 @@ def _headers(stmt: ast.stmt) -> list[ast.AST] | None:
     if isinstance(stmt, ast.Try | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
         return []
     return None
-
-
-def _bodies(stmt: ast.stmt) -> Iterator[list[ast.stmt]]:
-    if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-        return  # runs later, if at all
-    for field in ("body", "orelse", "finalbody"):
-        inner = getattr(stmt, field, None)
-        if isinstance(inner, list) and inner and isinstance(inner[0], ast.stmt):
-            yield inner
-    for handler in getattr(stmt, "handlers", ()):
-        yield handler.body
-    for case in getattr(stmt, "cases", ()):
-        yield case.body
 
 
 def _use_in(

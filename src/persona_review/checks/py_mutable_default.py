@@ -18,7 +18,7 @@ import ast
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._py_functions import functions_of
+from persona_review.checks._py_functions import functions_of, inner_blocks
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -114,14 +114,8 @@ def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
     """The function's statements in order, nested blocks in place, nested functions and classes not."""
     for stmt in body:
         yield stmt
-        if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            continue
-        for field in ("body", "orelse", "finalbody"):
-            inner = getattr(stmt, field, None)
-            if isinstance(inner, list) and inner and isinstance(inner[0], ast.stmt):
-                yield from _statements(inner)
-        for handler in getattr(stmt, "handlers", ()):
-            yield from _statements(handler.body)
+        for inner in inner_blocks(stmt):
+            yield from _statements(inner)
 
 
 def _is_name(node: ast.AST | None, name: str) -> bool:
