@@ -4,26 +4,13 @@ differ only where the value turns constant, both parse, and the figures come fro
 from __future__ import annotations
 
 import ast
-import importlib.util
 import json
-import sys
-from pathlib import Path
-from types import ModuleType
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-
-
-def _module(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+from tests.bench_scripts import BENCH, load_bench
 
 
 def test_every_python_case_parses_and_comes_in_twins() -> None:
-    scorer = _module("eval_constant_cases")
+    scorer = load_bench("eval_constant_cases")
     data = json.loads((BENCH / "constant_cases.json").read_text())
     made = list(scorer.cases("python", data["python"]))
     assert len(made) % 2 == 0
@@ -34,7 +21,7 @@ def test_every_python_case_parses_and_comes_in_twins() -> None:
 
 
 def test_the_java_cases_cover_every_class_of_the_external_benchmark() -> None:
-    scorer = _module("eval_constant_cases")
+    scorer = load_bench("eval_constant_cases")
     data = json.loads((BENCH / "constant_cases.json").read_text())
     classes = {case.cls for case in scorer.cases("java", data["java"])}
     assert classes == {"cipher", "cmdi", "cookie", "hash", "ldap", "path", "random", "redirect", "sqli",
@@ -42,7 +29,7 @@ def test_the_java_cases_cover_every_class_of_the_external_benchmark() -> None:
 
 
 def test_a_score_is_the_mean_of_the_classes_tpr_minus_fpr() -> None:
-    scorer = _module("eval_constant_cases")
+    scorer = load_bench("eval_constant_cases")
     spec = {
         "head": "import os\nimport flask\n\n\n@flask.Flask(__name__).route('/%(name)s')\ndef view():\n"
                 "    %(source)s\n    %(body)s\n    return 'ok'\n%(extra)s",

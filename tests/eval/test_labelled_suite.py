@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "eval_labelled_suite.py"
-
-
-def _module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_labelled_suite", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
+from tests.bench_scripts import load_bench
 
 SUITE = '''from flask import request, redirect
 import os
@@ -37,7 +24,7 @@ def d():
 
 
 def test_labels_and_scores(tmp_path: Path) -> None:
-    suite = _module()
+    suite = load_bench("eval_labelled_suite")
     positive, negative = suite.labels(SUITE)
     assert positive == {5, 14} and negative == {8}, "the ambiguous line 11 is skipped"
     folder = tmp_path / "CWE-022-PathInjection"

@@ -3,22 +3,9 @@ eval_labelled_suite, and pyt's file-level expectations in eval_pyt_examples."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-
-
-def _module(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
+from tests.bench_scripts import load_bench
 
 SEMGREP = '''from flask import Flask, request, redirect
 
@@ -52,7 +39,7 @@ def c():
 
 
 def test_python_labels_cover_the_rest_of_their_block_up_to_the_next_label(tmp_path: Path) -> None:
-    suite = _module("eval_java_suite")
+    suite = load_bench("eval_java_suite")
     folder = tmp_path / "semgrep"
     folder.mkdir()
     path = folder / "redirects.py"
@@ -69,7 +56,7 @@ def test_python_labels_cover_the_rest_of_their_block_up_to_the_next_label(tmp_pa
 
 
 def test_debug_checks_count_although_they_are_not_security_checks(tmp_path: Path) -> None:
-    suite = _module("eval_labelled_suite")
+    suite = load_bench("eval_labelled_suite")
     folder = tmp_path / "CWE-215-FlaskDebug"
     folder.mkdir()
     (folder / "app.py").write_text("from flask import Flask\napp = Flask(__name__)\n"
@@ -79,7 +66,7 @@ def test_debug_checks_count_although_they_are_not_security_checks(tmp_path: Path
 
 
 def test_pyt_examples_are_file_labels(tmp_path: Path) -> None:
-    suite = _module("eval_pyt_examples")
+    suite = load_bench("eval_pyt_examples")
     examples = tmp_path / "examples" / "vulnerable_code"
     examples.mkdir(parents=True)
     (examples / "XSS_echo.py").write_text(

@@ -3,12 +3,11 @@ dir stands in for the public ones."""
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from tests.bench_scripts import load_bench
 
 from persona_review.errors import UsageError
 from persona_review.persona import load_persona
@@ -79,7 +78,7 @@ def test_scores_count_backend_and_false_selection(tmp_path: Path, mirrors: tuple
 def test_the_bench_script_prints_both_splits(tmp_path: Path, mirrors: tuple[Path, str, str],
                                              capsys: pytest.CaptureFixture[str]) -> None:
     root, base, head = mirrors
-    script = _load_script()
+    script = load_bench("real_pr_selection")
     manifest = _manifest(tmp_path, base, head, split="test")
     assert script.main(["--manifest", str(manifest), "--mirrors", str(root), "--persona", "backend",
                         "--show", "test"]) == 0
@@ -93,7 +92,7 @@ def test_the_bench_script_prints_both_splits(tmp_path: Path, mirrors: tuple[Path
 def test_a_missing_clone_is_a_clear_error(tmp_path: Path, mirrors: tuple[Path, str, str],
                                           capsys: pytest.CaptureFixture[str]) -> None:
     _, base, head = mirrors
-    script = _load_script()
+    script = load_bench("real_pr_selection")
     code = script.main(["--manifest", str(_manifest(tmp_path, base, head)), "--mirrors", str(tmp_path / "none"),
                         "--persona", "backend"])
     assert code == 2
@@ -126,9 +125,3 @@ def test_the_project_manifest_is_well_formed() -> None:
     assert abs(dev - (len(prs) - dev)) <= len(prs) // 5
 
 
-def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("real_pr_selection", ROOT / "bench" / "real_pr_selection.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
