@@ -50,14 +50,16 @@ _READ_ONLY = re.compile(r"^(?:check|validate|verify|exists?|is|has|search|query|
                         r"lookup)(?-i:[A-Z_])", re.IGNORECASE)
 
 
-def public(path: str, handler: str = "") -> bool:
+_SIGN_UP = re.compile(r"^[\"'`]?/?(?:api/)?(?:v\d+/)?(?:users|accounts)/?[\"'`]?$", re.IGNORECASE)
+"""The users collection itself: by REST convention, a POST there creates an account (a sign-up)."""
+
+
+def public(path: str, handler: str = "", verb: str = "") -> bool:
     """Whether a route is public by nature (`PUBLIC_PATH`), from its path (path variables such as `{login}`
-    or `:token` left out: they name a value, not the endpoint) or its handler's name."""
-    return bool(PUBLIC_PATH.search(_PATH_VARIABLE.sub("", path)) or PUBLIC_PATH.search(handler))
-
-
-_SIGN_UP = re.compile(r"\.post\s*\(\s*[\"'`]/?(?:api/)?(?:v\d+/)?(?:users|accounts)/?[\"'`]", re.IGNORECASE)
-"""`router.post('/users')` without a guard: by REST convention, where an account is created (sign-up)."""
+    or `:token` left out: they name a value, not the endpoint) or its handler's name; or a POST (`verb`,
+    any case) to the users collection (`_SIGN_UP`)."""
+    return bool(PUBLIC_PATH.search(_PATH_VARIABLE.sub("", path)) or PUBLIC_PATH.search(handler)
+                or (verb.lower() == "post" and _SIGN_UP.match(path.strip())))
 
 
 def read_only(handler: str) -> bool:
@@ -92,8 +94,7 @@ def unguarded(routes: Sequence[Route]) -> tuple[list[Route], str]:
         kind = "mutating or admin routes"
         if guarded < 2 or guarded * 2 < len(counted):
             return [], ""
-    found = [route for route in counted
-             if not route.guarded and route.mutating and not _SIGN_UP.search(route.shown)]
+    found = [route for route in counted if not route.guarded and route.mutating]
     writes = sum(route.mutating or route.admin for route in counted)
     if len(found) > max(1, writes // OPEN_WRITES_SHARE):
         return [], ""  # several writes open on one router: deliberate (what any signed-in user may do)

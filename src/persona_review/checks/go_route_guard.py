@@ -177,7 +177,7 @@ def _route(match: re.Match[str], router: _Router | None, bare: str, code: str,
     shown = f"{match.group(1)}.{match.group(3)}(\"{path}\")"
     admin = "admin" in f"{router.name} {path}".lower()
     mutating = bool(_WRITE.match(verb)) and not read_only(handler)
-    return shown, guarded, mutating, admin, public(_PATTERN_VERB.sub("", path), handler.strip())
+    return shown, guarded, mutating, admin, public(_PATTERN_VERB.sub("", path), handler.strip(), verb)
 
 
 def _chained_use(bare: str, code: str, start: int) -> bool:

@@ -227,8 +227,9 @@ def _judge(calls: list[_Call], bare: str, whole_file: bool) -> Iterator[Hit]:
         shown = f"{call.receiver}.{call.verb}('{path}')"
         admin = "admin" in f"{call.receiver} {path}".lower()
         mutating = call.verb in _MUTATING and not read_only(call.handler)
-        by_router.setdefault(call.receiver, []).append(
-            Route(call.line, shown, is_guarded, mutating, admin, public(path, call.handler.strip())))
+        is_public = public(path, call.handler.strip(), call.verb)
+        route = Route(call.line, shown, is_guarded, mutating, admin, is_public)
+        by_router.setdefault(call.receiver, []).append(route)
     for receiver, routes in by_router.items():
         found, share = unguarded(routes)
         for route in found:
@@ -273,7 +274,7 @@ def _nest_routes(cls: AnnotatedClass, prefix: str) -> Iterator[Route]:
         where = f"{prefix} {verb.args} {method.name}"
         mutating = verb.short in {"Post", "Put", "Patch", "Delete"} and not read_only(method.name)
         yield Route(method.line, method.name, any(_nest_guard(a) for a in method.annotations), mutating,
-                    "admin" in where.lower(), public(f"{prefix} {verb.args}", method.name))
+                    "admin" in where.lower(), public(f"{prefix} {verb.args}", method.name, verb.short))
 
 
 def _nest_guard(annotation: Annotation) -> bool:
