@@ -38,6 +38,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from persona_review.checks._file_pool import map_shares, workers_for
 from persona_review.checks._migration_tables import checked_before, not_null_checks, tables_created
 from persona_review.checks.base import ChangeFacts, CheckFunc, CheckSpec, FileContext, Hit
 from persona_review.checks.registry import Registry, load_for
@@ -66,13 +67,17 @@ def run_checks(
     registry: Registry | None = None,
     database: str | None = None,
     express_major: int | None = None,
+    *,
+    workers: int | None = None,
 ) -> CheckOutcome:
     """Findings of every check whose category is enabled, on the lines the change adds. `database` is the
     engine the migrations run on (None: unknown), `express_major` the Express version the JavaScript runs
     on. Each context's `change` is set to what the whole change shows (the engine, the tables its
-    migrations create) before any check runs."""
+    migrations create) before any check runs. `workers` is how many processes check files (None: chosen
+    by the change's size and the machine, `_file_pool.workers_for`); the findings are the same either way.
+    """
     with fewer_collections():
-        return _run_checks(contexts, categories, registry, database, express_major)
+        return _run_checks(contexts, categories, registry, database, express_major, workers=workers)
 
 
 def _run_checks(
@@ -81,44 +86,74 @@ def _run_checks(
     registry: Registry | None,
     database: str | None,
     express_major: int | None,
+    *,
+    workers: int | None,
 ) -> CheckOutcome:
     reg = registry or load_for({ctx.language for ctx in contexts})
     created = tables_created(contexts)
     validated = not_null_checks(contexts)
     for ctx in contexts:
         ctx.change = ChangeFacts(database, created, checked_before(validated, ctx), express_major)
-    outcome = CheckOutcome()
     wanted = set(categories) if categories is not None else set(Category)
+    batches = [(batch, targets) for batch in reg.batches
+               if any(spec.category in wanted for spec in batch.specs)
+               and (targets := [ctx for ctx in contexts if batch.applies_to(ctx)])]
     by_language: dict[str, list[tuple[CheckSpec, CheckFunc]]] = {}
-    for ctx in contexts:
-        checks = by_language.get(ctx.language)
-        if checks is None:
-            checks = [(spec, func) for spec, func in reg.checks
-                      if spec.category in wanted and ctx.language in spec.languages]
-            by_language[ctx.language] = checks
-        for spec, func in checks:
-            try:
-                hits = list(func(ctx))
-                if hits:
-                    outcome.findings.extend(_to_findings(ctx, spec, hits))
-            except Exception as exc:  # noqa: BLE001 - one check's bug must not sink the whole review
-                outcome.notices.append(
-                    f"check {spec.id} failed on {ctx.path} ({type(exc).__name__}: {exc}); its findings for "
-                    "this file are missing: please report this with the hunk that caused it"
-                )
-    by_path = {ctx.path: ctx for ctx in contexts}
-    for batch in reg.batches:
-        if not any(spec.category in wanted for spec in batch.specs):
-            continue
-        targets = [ctx for ctx in contexts if batch.applies_to(ctx)]
-        if not targets:
-            continue
-        result = batch.run_batch(targets)
-        outcome.notices.extend(result.notices)
-        for path, spec, hit in result.hits:
-            if spec.category in wanted and path in by_path:
-                outcome.findings.extend(_to_findings(by_path[path], spec, [hit]))
+
+    def check_files(indices: Sequence[int]) -> list[_FileResult]:
+        return [_check_file(contexts[index], reg, wanted, by_language) for index in indices]
+
+    from_batches = CheckOutcome()
+
+    def run_batches() -> None:  # in this process, while the other processes (if any) check their files
+        by_path = {ctx.path: ctx for ctx in contexts}
+        for batch, targets in batches:
+            result = batch.run_batch(targets)
+            from_batches.notices.extend(result.notices)
+            for path, spec, hit in result.hits:
+                if spec.category in wanted and path in by_path:
+                    from_batches.findings.extend(_to_findings(by_path[path], spec, [hit]))
+
+    sizes = [len(ctx.lines) for ctx in contexts]
+    in_batches = sum(len(ctx.lines) for _batch, targets in batches for ctx in targets)
+    per_file = map_shares(check_files, sizes, workers if workers is not None else workers_for(sizes),
+                          first_load=in_batches, between=run_batches)
+    outcome = CheckOutcome()
+    for findings, notices in [*per_file, (from_batches.findings, from_batches.notices)]:
+        outcome.findings.extend(findings)
+        outcome.notices.extend(notices)
     return outcome
+
+
+_FileResult = tuple[list[Finding], list[str]]
+
+
+def _check_file(
+    ctx: FileContext,
+    reg: Registry,
+    wanted: set[Category],
+    by_language: dict[str, list[tuple[CheckSpec, CheckFunc]]],
+) -> _FileResult:
+    """The findings of every wanted check of the file's language, and a notice for each check that
+    failed on it."""
+    checks = by_language.get(ctx.language)
+    if checks is None:
+        checks = [(spec, func) for spec, func in reg.checks
+                  if spec.category in wanted and ctx.language in spec.languages]
+        by_language[ctx.language] = checks
+    findings: list[Finding] = []
+    notices: list[str] = []
+    for spec, func in checks:
+        try:
+            hits = list(func(ctx))
+            if hits:
+                findings.extend(_to_findings(ctx, spec, hits))
+        except Exception as exc:  # noqa: BLE001 - one check's bug must not sink the whole review
+            notices.append(
+                f"check {spec.id} failed on {ctx.path} ({type(exc).__name__}: {exc}); its findings for "
+                "this file are missing: please report this with the hunk that caused it"
+            )
+    return findings, notices
 
 
 def _to_findings(ctx: FileContext, spec: CheckSpec, hits: Iterable[Hit]) -> list[Finding]:
