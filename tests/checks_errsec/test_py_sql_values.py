@@ -50,3 +50,48 @@ def search(cursor, request, name, column):
 def test_values_a_caller_chooses_are_still_reported() -> None:
     lines = {line for line, rule in findings_of("app/search.py", _CHOSEN) if rule == "PY-SQL-STRING"}
     assert lines == {2, 4, 7, 8, 9}
+
+
+_LOOKED_UP = '''\
+from psycopg import sql
+
+ORDERINGS = {"new": "created_at DESC", "old": "created_at ASC"}
+
+
+def newest(conn, request):
+    order = ORDERINGS.get(request.args.get("sort"), "created_at DESC")
+    conn.execute("SELECT id FROM items ORDER BY " + order)
+
+
+def pick(conn, request):
+    columns = {"a": "alpha", "b": "beta"}
+    column = columns[request.args.get("c", "a")]
+    conn.execute(f"SELECT {column} FROM t")
+
+
+def count(conn, table):
+    stmt = sql.SQL("SELECT count(*) FROM {} WHERE id = {}").format(sql.Identifier(table), sql.Placeholder())
+    conn.execute(stmt)
+'''
+
+
+def test_lookups_in_constant_tables_and_psycopg_composition_are_not_reported() -> None:
+    assert [f for f in findings_of("app/listing.py", _LOOKED_UP) if f[1] == "PY-SQL-STRING"] == []
+
+
+_LOOKED_UP_BADLY = '''\
+ORDERINGS = {"new": "created_at DESC"}
+
+
+def newest(conn, request):
+    order = ORDERINGS.get(request.GET.get("sort"), request.GET.get("fallback"))
+    conn.execute("SELECT id FROM items ORDER BY " + order)
+    conn.execute("SELECT id FROM items ORDER BY " + request.GET["sort"])
+    choices = {"a": request.GET.get("raw")}
+    conn.execute(f"SELECT {choices['a']} FROM t")
+'''
+
+
+def test_a_default_or_a_table_value_the_caller_chooses_is_still_reported() -> None:
+    lines = {line for line, rule in findings_of("app/listing.py", _LOOKED_UP_BADLY) if rule == "PY-SQL-STRING"}
+    assert lines == {6, 7, 9}

@@ -28,8 +28,12 @@ _TABLE_ATTRS = frozenset(
     {"table_name", "tablename", "_table", "table", "model_name", "schema", "schema_name"}
 )
 """Attributes that name a table when read from the code's own objects (`self`, `cls`, a class, a model)."""
-_QUOTERS = frozenset({"quote_name", "quote_ident", "quote_identifier", "Identifier", "Literal", "quote",
-                      "escape_identifier", "int", "float", "len", "bool", "uuid4", "UUID"})
+_QUOTERS = frozenset({"quote_name", "quote_ident", "quote_identifier", "Identifier", "Literal", "Placeholder",
+                      "quote", "escape_identifier", "int", "float", "len", "bool", "uuid4", "UUID"})
+_COMPOSERS = frozenset({"SQL"})
+"""psycopg's `sql.SQL(template)`: its `.format(...)` merges only composable parts (an identifier, a literal,
+a placeholder, another `SQL`) and refuses plain strings, so the parts are what is judged."""
+_REQUESTS = frozenset({"request", "req", "self.request"})
 _PASS_THROUGH = frozenset({"str", "upper", "lower", "strip", "format_map"})
 _DEPTH = 6
 
@@ -138,9 +142,18 @@ def _spliced(stmt: ast.stmt) -> Iterator[ast.expr]:
         ):
             yield from (side for side in (node.left, node.right) if not _stringy(side))
         elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-              and node.func.attr == "format" and _stringy(node.func.value)):
+              and node.func.attr == "format" and (_stringy(node.func.value) or _composer(node.func.value))):
             yield from node.args
             yield from (kw.value for kw in node.keywords)
+
+
+def _composer(node: ast.expr) -> bool:
+    """A psycopg `sql.SQL(...)` (or `SQL(...)`) call."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    return name in _COMPOSERS
 
 
 def _stringy(node: ast.expr) -> bool:
@@ -173,6 +186,8 @@ class _Judge:
             return self.fixed(node.left, down) and self.fixed(node.right, down)
         if isinstance(node, ast.List | ast.Tuple | ast.Set):
             return all(self.fixed(e, down) for e in node.elts)
+        if isinstance(node, ast.Dict):  # a lookup table written out: what it gives are its values
+            return all(self.fixed(v, down) for v in node.values)
         if isinstance(node, ast.IfExp):
             return self.fixed(node.body, down) and self.fixed(node.orelse, down)
         if isinstance(node, ast.ListComp | ast.GeneratorExp):
@@ -197,6 +212,8 @@ class _Judge:
 
     def _attribute(self, node: ast.Attribute, depth: int) -> bool:
         chain = ast.unparse(node).split(".")
+        if chain[0] in _REQUESTS:
+            return False  # `request.GET`, `request.POST`: upper case, and the caller's data
         if _CODE_NAMES & set(chain):
             return True  # a table or model name the code defines
         if node.attr in _TABLE_ATTRS and (chain[0] in ("self", "cls") or chain[0][:1].isupper()
@@ -213,6 +230,11 @@ class _Judge:
         name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
         if name in _QUOTERS:
             return True
+        if name in _COMPOSERS:
+            return all(self.fixed(arg, depth) for arg in node.args) and bool(node.args)
+        if name == "get" and isinstance(func, ast.Attribute) and 1 <= len(node.args) <= 2:
+            # a constant table's `.get(key, default)`: one of its values, or the default
+            return self.fixed(func.value, depth) and all(self.fixed(a, depth) for a in node.args[1:])
         if name == "join" and isinstance(func, ast.Attribute) and node.args:
             return self.fixed(func.value, depth) and self.fixed(node.args[0], depth)
         if name in _PASS_THROUGH:
