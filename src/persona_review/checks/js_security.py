@@ -152,7 +152,12 @@ def shell_injection(ctx: FileContext) -> Iterator[Hit]:
     outside the hunk, or free of request data in a file where request data is visible); plus the commands
     request data reaches."""
     verb = "is part of the command run by"
-    lines = kept_line_hits(ctx, COMMAND_SINKS, _shell_lines(ctx), SHELL, verb)
+    found = list(_shell_lines(ctx))
+    # `shell: true` on a command built from literals is reported as such (low): the flow showing the
+    # command constant is what that hit already says, so it is not a reason to drop it
+    advice = [hit for hit in found if hit.message == _SHELL_CONSTANT_MESSAGE]
+    judged = [hit for hit in found if hit.message != _SHELL_CONSTANT_MESSAGE]
+    lines = sorted([*kept_line_hits(ctx, COMMAND_SINKS, judged, SHELL, verb), *advice], key=lambda h: h.line)
     yield from with_flow_sites(lines, command_flows(ctx), describe_flow, verb)
 
 

@@ -690,6 +690,11 @@ class _Run:
         if isinstance(e, ir.Sequence_):
             elements = tuple([self.eval(child) for child in e.elements])
             return sequence(elements)
+        if isinstance(e, ir.Record):
+            held = [self.eval(child) for child in e.values]
+            # an empty literal is a container about to be filled, not a table of constants
+            mixed = derived(*held)
+            return replace(mixed, fixed=bool(held) and all(v.fixed for v in held) and not mixed.tainted)
         if isinstance(e, ir.Lambda):
             saved = (self.env, self.returns, self.breaks)
             self.env = {**self.env, **{p: UNKNOWN for p in e.params}}
@@ -801,6 +806,10 @@ class _Run:
         folded_value = _fold_call(c, receiver, args)
         if folded_value is not None:
             return folded_value
+        if c.callee in _MAP_FACTORIES and len(args) % 2 == 0 and all(k.known for k in args[::2]):
+            entries = tuple((const_text(k.const), v) for k, v in zip(args[::2], args[1::2], strict=True))
+            return _with_taint(Value(type="Map", items=entries, fixed=all(v.fixed for _k, v in entries)),
+                               *args[1::2])
         returned = t.returns.get(c.callee) or t.returns.get(method)
         if returned is not None:
             return derived(*(a for a in (receiver, *args) if a is not None), type_name=returned)
@@ -902,6 +911,15 @@ class _Run:
                 if found is not None:
                     return found
                 return args[1] if len(args) > 1 else literal(None)
+            if receiver.items is not None and not receiver.tainted and len(args) <= 2:
+                # any key, even the caller's: one of the map's values, or the default (an allow-list map)
+                outcomes = [value for _key, value in receiver.items]
+                outcomes.append(args[1] if len(args) > 1 else literal(None))
+                if all(value.fixed for value in outcomes):
+                    out = outcomes[0]
+                    for value in outcomes[1:]:
+                        out = union(out, value)
+                    return out
             if receiver.seq is not None and wanted.known and isinstance(wanted.const, int) \
                     and 0 <= wanted.const < len(receiver.seq):
                 return receiver.seq[wanted.const]
@@ -1207,6 +1225,10 @@ _STRING_METHODS: dict[str, Callable[..., Const]] = {
     "equals": lambda s, t: s == t, "equalsIgnoreCase": lambda s, t: s.lower() == t.lower(),
     "replace": lambda s, a, b: s.replace(a, b),
 }
+
+
+_MAP_FACTORIES = frozenset({"Map.of", "ImmutableMap.of"})
+"""Static calls that build a map from alternating keys and values."""
 
 
 def _fold_call(c: ir.Call, receiver: Value | None, args: tuple[Value, ...]) -> Value | None:

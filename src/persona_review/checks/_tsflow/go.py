@@ -3,6 +3,7 @@ chi, gin, echo, fiber and the standard library do to values (sources, sanitizers
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -322,7 +323,9 @@ class GoAdapter(TreeAdapter):
                 values = _exprs(_field(spec, "value"))
                 for index, name in enumerate(spec.children_by_field_name("name")):
                     init = values[index] if index < len(values) else None
-                    out.append((_text(name), type_name, init, constant and init is not None))
+                    fixed = constant or (init is not None and init.type == "composite_literal"
+                                         and _never_written(root, _text(name)))
+                    out.append((_text(name), type_name, init, fixed and init is not None))
         return out
 
     def type_of(self, node: Node | None) -> str | None:
@@ -558,10 +561,24 @@ class GoAdapter(TreeAdapter):
             return ir.Sequence_([_element(c) for c in elements])
         type_name = self.type_of(type_node) or ""
         if type_node is not None and type_node.type == "map_type":
-            return ir.Call("map", "map", None, [_element(c) for c in elements])
+            return ir.Record([_element(c) for c in elements])
         return ir.Call(
             f"{type_name}{{}}", type_name, None, [_element(c) for c in elements], new_type=type_name
         )
+
+
+def _never_written(root: Node, name: str) -> bool:
+    """Whether the file only ever reads the package variable `name` (a lookup table written as a
+    literal, `var sorts = map[string]string{...}`): its one assignment is its declaration, and it is not
+    changed in place (`name[k] = v`, `delete(name, k)`) or handed out by address."""
+    source = _text(root)
+    if name not in source:
+        return True
+    word = re.escape(name)
+    assignments = re.findall(rf"(?<![\w.]){word}\s*(?:\[[^\]\n]*\]\s*)?(?:[-+*/%|&^]|<<|>>)?=(?!=)", source)
+    changed = re.search(rf"\bdelete\(\s*{word}\b|&{word}\b|(?<![\w.]){word}\s*\[[^\]\n]*\]\s*(?:\+\+|--)",
+                        source)
+    return len(assignments) <= 1 and changed is None
 
 
 def _element(node: Node) -> Node:

@@ -188,6 +188,14 @@ class Sequence_:
 
 
 @dataclass(frozen=True, slots=True)
+class Record:
+    """An object or map literal, by the values it holds (`{a: "x", b: y}`, `map[string]string{...}`): a
+    lookup in it with any key gives one of them."""
+
+    values: Sequence[Node]
+
+
+@dataclass(frozen=True, slots=True)
 class Lambda:
     params: Sequence[str]
     body: Node | None
@@ -225,8 +233,8 @@ class Other:
 
 
 Statement = Block | Declare | Assign | If | Switch | Loop | Try | Return | Jump | Expr | Nested | Other
-Expression = (Literal | Name | Binary | Unary | Ternary | Call | Member | Index | Sequence_ | Lambda
-              | Passthrough | AssignExpr | Concat | Other)
+Expression = (Literal | Name | Binary | Unary | Ternary | Call | Member | Index | Sequence_ | Record
+              | Lambda | Passthrough | AssignExpr | Concat | Other)
 
 
 @dataclass(frozen=True, slots=True)

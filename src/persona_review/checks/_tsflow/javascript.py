@@ -527,7 +527,9 @@ class JavaScriptAdapter(TreeAdapter):
                         values.append(value)
                 elif child.type in {"spread_element", "shorthand_property_identifier"}:
                     values.append(child)
-            return ir.Other(values)
+                elif child.type != "comment":
+                    return ir.Other(values)  # a method or a computed member: not a plain table
+            return ir.Record(values)
         if kind in _ANONYMOUS:
             if bound_name(node) is not None:
                 return ir.Other()
