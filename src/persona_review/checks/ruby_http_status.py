@@ -28,7 +28,7 @@ _RULES = Rules(
     ),
     read=r"(?<![\w@.]){name}\.(?:body|parsed_response)\b|(?<![\w@.]){name}\[",
     status=(
-        r"(?<![\w@.]){name}\.(?:success\?|ok\?|code|status|is_a\?|kind_of\?|instance_of\?|value)\b|"
+        r"(?<![\w@.]){name}\.(?:(?:success|ok|is_a|kind_of|instance_of)\?|(?:code|status|value)\b)|"
         r"\bcase\s+{name}\b|raise_for_status"
     ),
     decoded=r"(?P<target>[a-z_]\w*)\s*=\s*(?:JSON\.parse\(\s*)?{name}\.(?:body|parsed_response)",

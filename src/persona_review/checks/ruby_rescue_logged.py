@@ -110,7 +110,7 @@ def _first_use(after: list[Node], live: set[str]) -> tuple[str, Node] | None:
             before = code[: found.start()]
             if statement.type == "assignment" and _target(statement) == name:
                 live = live - {name}
-            elif re.match(r"\s*(?:&\.|\.(?:nil\?|present\?|blank\?|presence|try)\b)", rest) or re.search(
+            elif re.match(r"\s*(?:&\.|\.(?:(?:nil|present|blank)\?|(?:presence|try)\b))", rest) or re.search(
                 r"\b(?:if|unless|elsif|while|until)\s+!?\s*$", before
             ) or re.match(r"^\s*(?:if|unless|return\s+\w*\s*(?:if|unless))\b", code):
                 live = live - {name}  # tested before it is used

@@ -30,4 +30,16 @@ class BillingClient
       true
     end
   end
+
+  def only_success(id)
+    response = HTTParty.get("#{BILLING_URL}/accounts/#{id}", timeout: 10)
+    raise BillingError, "failed" unless response.success?
+    response.parsed_response["balance"]
+  end
+
+  def by_class(uri)
+    res = Net::HTTP.get_response(uri)
+    return nil unless res.is_a?(Net::HTTPSuccess)
+    JSON.parse(res.body)
+  end
 end

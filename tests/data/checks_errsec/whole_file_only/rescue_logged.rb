@@ -49,6 +49,15 @@ class PaymentsController < ApplicationController
     render json: payments
   end
 
+  def tested_with_nil
+    begin
+      receipt = Gateway.receipt(params[:id])
+    rescue Gateway::Error => e
+      logger.warn("gateway: #{e.message}")
+    end
+    render json: (receipt.nil? ? {} : receipt.to_h)
+  end
+
   def reraise
     begin
       payment = Gateway.fetch(params[:id])
