@@ -474,7 +474,8 @@ _NO_PARAMETER_CALLBACK = re.compile(r",\s*(?:async\s*)?(?:\(\s*\)\s*=>|function\
 
 def _callback_err(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
     call = primary_call(text)
-    param = re.search(r"function\s*\w*\s*\(\s*(\w+)|\(\s*(\w+)\s*,[^)]*\)\s*=>", text)
+    # an arrow's own parameter list holds no bracket: `(file, () => {})` is a call's arguments
+    param = re.search(r"function\s*\w*\s*\(\s*(\w+)|\(\s*(\w+)\s*,[^()]*\)\s*=>", text)
     name = (param.group(1) or param.group(2)) if param else "err"
     if param is None and call and _NO_PARAMETER_CALLBACK.search(text):
         return (
