@@ -194,3 +194,38 @@ def test_squawk_runs_without_the_run_s_secrets(tmp_path: Path, monkeypatch: pyte
     seen = record.read_text(encoding="utf-8")
     assert "PATH=" in seen, "the stand-in ran"
     assert "secret" not in seen and "INPUT_" not in seen
+
+
+GOOSE = """\
+-- +goose Up
+ALTER TABLE orders ADD COLUMN note text NOT NULL;
+CREATE TABLE refunds (id bigint PRIMARY KEY);
+
+-- +goose Down
+DROP TABLE refunds;
+ALTER TABLE orders DROP COLUMN note;
+"""
+
+DBMATE = """\
+-- migrate:up
+CREATE INDEX orders_state_idx ON orders (state);
+
+-- migrate:down
+DROP INDEX orders_state_idx;
+"""
+
+
+@pytest.mark.parametrize("batch", _both_engines(), ids=lambda b: "squawk" if b._locate() else "fallback")
+def test_rollback_sections_and_files_are_not_reviewed_as_the_release(batch: SquawkBatch) -> None:
+    found, _ = _run(batch, {
+        "db/migrations/00017_refunds.sql": GOOSE,
+        "db/migrations/20261130_state.sql": DBMATE,
+        "migrations/000042_drop_legacy.down.sql": "DROP TABLE legacy_orders;\n",
+        "db/U7__undo_orders.sql": "DROP TABLE orders_archive;\n",
+        "migrations/000043_drop_legacy.up.sql": "DROP TABLE legacy_orders;\n",
+    })
+    assert {(path, line) for path, line, _item in found} == {
+        ("db/migrations/00017_refunds.sql", 2),  # NOT NULL without a default: the forward part is reviewed
+        ("db/migrations/20261130_state.sql", 2),  # an index built without CONCURRENTLY
+        ("migrations/000043_drop_legacy.up.sql", 1),
+    }

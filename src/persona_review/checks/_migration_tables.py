@@ -15,7 +15,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import PurePosixPath
 from typing import NamedTuple
 
-from persona_review.checks._migration_paths import MigrationKind, migration_kind, migration_version
+from persona_review.checks._migration_paths import (
+    MigrationKind,
+    forward_lines,
+    migration_kind,
+    migration_version,
+)
 from persona_review.checks._sql_facts import facts_of
 from persona_review.checks.base import FileContext
 from persona_review.checks.migrations_sql import split_statements
@@ -49,8 +54,9 @@ def tables_created(contexts: Iterable[FileContext]) -> frozenset[str]:
     for ctx in contexts:
         if not ctx.added or migration_kind(ctx) is None:
             continue
+        lines = forward_lines(ctx) if ctx.language == "sql" else ctx.lines  # a rollback creates nothing
         for no in sorted(ctx.added):
-            head = ctx.lines.get(no, "")
+            head = lines.get(no, "")
             if not _HINT.search(head):
                 continue
             text = " ".join(ctx.lines.get(n, "") for n in range(no, no + _LOOKAHEAD + 1))

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from persona_review.checks._migration_advice import advice
 from persona_review.checks._migration_engines import POSTGRES
-from persona_review.checks._migration_paths import is_sql_migration
+from persona_review.checks._migration_paths import forward_lines, is_sql_migration
 from persona_review.checks._migration_specs import for_engine, make_specs, with_advice
 from persona_review.checks._sql_facts import SqlFacts, facts_of
 from persona_review.checks.base import BatchResult, CheckSpec, FileContext, Hit
@@ -215,7 +215,7 @@ class SquawkBatch:
 def statements_of(ctx: FileContext) -> list[SqlStatement]:
     """The file's SQL statements, split once (the built-in scanner and the look-ups that judge squawk's
     findings both read them)."""
-    return ctx.cached("sql_squawk.statements", lambda: split_statements(sorted(ctx.lines.items())))
+    return ctx.cached("sql_squawk.statements", lambda: split_statements(sorted(forward_lines(ctx).items())))
 
 
 def _scan_files(contexts: Sequence[FileContext], beyond_squawk: bool = False) -> BatchResult:
@@ -301,11 +301,12 @@ class _NewTables:
 
 
 def _numbered_text(ctx: FileContext) -> str:
-    """The file with every known line at its own number; unknown lines are blank."""
-    if not ctx.lines:
+    """The file with every known forward line at its own number; other lines are blank."""
+    lines = forward_lines(ctx)  # a rollback section is left blank: it does not run on deploy
+    if not lines:
         return ""
-    last = max(ctx.lines)
-    return "\n".join(ctx.lines.get(no, "") for no in range(1, last + 1)) + "\n"
+    last = max(lines)
+    return "\n".join(lines.get(no, "") for no in range(1, last + 1)) + "\n"
 
 
 def _parse(report: object, by_file: dict[str, FileContext]) -> tuple[BatchResult, list[FileContext]]:
