@@ -154,11 +154,25 @@ def _random_returns(func: ast.FunctionDef | ast.AsyncFunctionDef, direct: set[st
 
 
 def _function_makes_secret(name: str) -> bool:
-    return bool(re.search(r"(?:token|secret|password|nonce|otp|salt|key|code)s?$", name, re.IGNORECASE)) \
-        and bool(_MAKER.match(name))
+    """A function named for the secret it returns (`generate_token`, `reset_token`, `invite_code`), not
+    for finding, reading or checking one (`get_token`, `pick_key`, `verify_otp`)."""
+    if not re.search(r"(?:token|secret|password|nonce|otp|salt|key|code)s?$", name, re.IGNORECASE):
+        return False
+    return bool(_MAKER.match(name)) or (_CREDENTIAL_NAME.search(name) is not None and not _READER.match(name))
+
+
+_CREDENTIAL_NAME = re.compile(
+    r"(?:token|secret|password|passwd|nonce|otp|salt|(?:api|secret|access|private|signing|encryption|session)_?"
+    r"key|(?:reset|verification|verify|confirm|confirmation|invite|invitation|auth|login|activation|recovery)_?"
+    r"code)s?$", re.IGNORECASE)
+"""Names that say what the function returns is a credential, whatever verb starts them (`reset_token`,
+`invite_code`); a bare `key` or `code` (`sort_key`, `country_code`) says nothing of the kind."""
 
 
 _MAKER = re.compile(r"_?(?:generate|make|new|create|random|gen|get_new|issue)", re.IGNORECASE)
+_READER = re.compile(r"_?(?:get|load|read|fetch|find|lookup|check|validate|verify|parse|decode|is|has|pick|"
+                     r"choose|select|current|default|test|hash|encode|format|mask|normali[sz]e)(?:_|[A-Z]|$)",
+                     re.IGNORECASE)
 
 
 _COMPARED_SECRET = re.compile(r"(?:^|_)(?:signature|sig|hmac|digest|mac|token|api_?key|apikey|secret|otp|"

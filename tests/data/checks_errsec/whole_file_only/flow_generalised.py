@@ -1,5 +1,6 @@
 """Request data and predictable values in places the first checks did not look (written for these tests)."""
 import random
+import string
 
 from flask import Flask, make_response, request, session
 
@@ -443,3 +444,23 @@ def raw_cookie():
     response.headers.add("Set-Cookie", f"auth_token={request.args.get('t')}; Path=/")  # expect: PY-COOKIE-INSECURE
     response.headers["Set-Cookie"] = "theme=dark; Path=/"
     return response
+
+
+def password_reset_token():
+    return "".join(random.choice(string.ascii_letters) for _ in range(32))  # expect: PY-INSECURE-RANDOM
+
+
+def pick_key(keys):
+    return random.choice(keys)
+
+
+def get_api_key(pool):
+    return random.choice(pool)
+
+
+def shuffle_key(item):
+    return random.random()
+
+
+def invite_code():
+    return "".join(random.choices(string.digits, k=8))  # expect: PY-INSECURE-RANDOM
