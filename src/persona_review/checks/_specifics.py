@@ -36,7 +36,7 @@ def describe(spec: CheckSpec, ctx: FileContext, hit: Hit) -> Wording:
     family = _family(spec.id)
     found = _FAMILIES[family](spec, text, ctx, hit) if family in _FAMILIES else None
     if found is None:
-        call = primary_call(text)
+        call = _call_named_in(detail, text) or primary_call(text)
         title = f"{code(call)}: {_lower_first(spec.title)}" if call else spec.title
         return Wording(title, detail or _generic_body(spec, call))
     title, why = found
@@ -201,6 +201,14 @@ _DEFINING = re.compile(r"\b(?:def|func|function|fn|class)\s+$")
 _LONGEST_DEFINING = len("function")
 
 
+def _call_named_in(message: str, text: str) -> str:
+    """The first call of `text` that the check's own message names in backticks (the sink a data-flow
+    check describes, `requests.get` inside `HttpResponse(requests.get(...).text)`), else ""."""
+    if "`" not in message:
+        return ""
+    return next((call for call in calls(text) if f"`{call}`" in message), "")
+
+
 def primary_call(text: str) -> str:
     found = calls(text)
     return found[0] if found else ""
@@ -255,7 +263,10 @@ def spliced_value(text: str) -> str:
     for patterns, view in ((_TEMPLATE_SPLICES, text), (_OPERATOR_SPLICES, blanked)):
         for pattern in patterns:
             for match in pattern.finditer(view):
-                value = (match.group(match.lastindex or 1) or "").strip()
+                group = match.lastindex or 1
+                # found in the blanked view, shown as written (`request.GET["state"]`, not `[" "]`):
+                # blanking keeps every position
+                value = text[match.start(group):match.end(group)].strip() if match.group(group) else ""
                 if value and not value[0].isdigit() and value not in _KEYWORDS:
                     return value
     return ""
