@@ -37,6 +37,11 @@ def test_every_check_has_a_flagged_fixture() -> None:
 _OWN_PREFIXES = ("PY-", "GO-", "JAVA-", "JS-", "ANY-", "RB-")
 
 
+def test_an_archive_file_that_checks_its_paths_is_not_flagged() -> None:
+    path = DATA / "whole_file_only" / "archive_paths_checked.go"
+    assert findings_of(path.name, path.read_text()) == set()
+
+
 def test_code_in_strings_and_comments_is_not_flagged() -> None:
     path = DATA / "whole_file_only" / "strings_and_comments.py"
     assert findings_of(path.name, path.read_text()) == set()
@@ -49,7 +54,8 @@ def test_code_in_strings_and_comments_is_not_flagged() -> None:
                                   "tx.go", "Transfers.java", "mass_assignment.py", "mass_assignment.ts", "mutable_defaults.py",
                                   "rescue_logged.rb",
                                   "route_guards.js",
-                                  "route_guards.controller.ts", "RouteGuards.java", "route_guards.go"])
+                                  "route_guards.controller.ts", "RouteGuards.java", "route_guards.go",
+                                  "archive_paths.py", "archive_paths.go", "ArchivePaths.java"])
 def test_flow_checks_that_need_the_whole_file(name: str) -> None:
     """Route parameters, sibling routes and constants defined far from their use are seen with the whole
     file (the Action and the CLI give it)."""
