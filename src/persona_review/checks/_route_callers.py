@@ -1,0 +1,117 @@
+"""What a handler method's own code says about who is meant to call it, for the route-guard checks of Java
+and NestJS (methods read from their annotations, `_annotated_classes`).
+
+Three things in a handler's parameters or body mean a missing guard annotation is not an oversight:
+- it asks who the caller is (`@AuthenticationPrincipal`, a `Principal` parameter, a `@CurrentUser()` style
+  parameter decorator, `getLoginUserId()`, `SecurityUtils.getCurrentUser()`, `req.user`): it is written
+  for any signed-in user and acts as that user (their own content, their own payment, a model they
+  manage), so the role annotations on its siblings, which say which users may touch shared data, are
+  not what it lacks;
+- it takes the `code` and `state` an OAuth provider redirects back with: a callback, which proves the
+  caller another way;
+- its first statement leaves unless the environment says otherwise (`if (process.env.NODE_ENV !==
+  'test') throw ...`): an endpoint for tests or development, shut everywhere else.
+
+The method's text is read from the known lines only; a signature or body cut off by the hunk says
+nothing (the route stays judged on its annotations).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from persona_review.checks._blocks import blocks_of
+from persona_review.checks._lexing import lex
+from persona_review.checks.base import FileContext
+
+_CALLER = re.compile(
+    # a parameter the framework fills with the signed-in user
+    r"@(?:AuthenticationPrincipal|CurrentUser\w*|CurrentSecurityContext|AuthUser\w*|LoginUser\w*|"
+    r"ReqUser|RequestUser|SessionUser|UserSession|GetUser|User|UserId)\b|"
+    r"(?<![\w.])(?:java\.security\.)?Principal\s+\w+\s*[,)]|(?<![\w.])Authentication\s+\w+\s*[,)]|"
+    # a call that reads the signed-in user from the security context or the session
+    r"\b(?:getPrincipal|getUserPrincipal|getRemoteUser|getAuthentication)\s*\(|"
+    r"(?i:\b(?:get_?)?(?:login|current|logged_?in|session|auth(?:enticated)?)_?user(?:_?(?:id|name|info|type))?\s*\()|"
+    r"\b\w*(?:Login|Auth|Security|Secure|Stp|Shiro|Session)\w*\s*\.\s*get(?:User|Login|Subject|Current)\w*\s*\(|"
+    # Express-style request objects: the user a session or token middleware attached
+    r"\b(?:req|request|ctx\.state|ctx\.request)\.user\b")
+
+_ENV_GATE = re.compile(
+    r"^\s*if\s*\((?=[^{};]*(?:process\.env|NODE_ENV|import\.meta\.env|\bisProd\w*|\bisDev\w*|\bisTest\w*|"
+    r"getActiveProfiles|acceptsProfiles|\benv\.|environment))[^{};]*\)\s*\{?\s*(?:throw|return)\b")
+
+_OAUTH_CODE = re.compile(r"(?<![\w$])code\b[^,()]*[,)]")
+_OAUTH_STATE = re.compile(r"(?<![\w$])state\b[^,()]*[,)]")
+"""Parameters named `code` and `state`: the authorization code and anti-forgery state an OAuth provider
+sends back to a callback."""
+
+_NOT_A_BODY = ("<", ":", ",", "|", "&", "(", "=", "?")
+"""What comes before a `{` that opens a type or a value in a signature (`Promise<{ ok: boolean }>`, `: {
+id: string }`, `= {}`), not the body."""
+
+_SIGNATURE_LINES = 15
+"""How far below a method's name its opening brace may be (a long parameter list, one a line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class HandlerText:
+    params: str
+    """The code from the method's name to its body's opening brace (parameters, throws clause)."""
+    body: str
+    """The body's code, braces included."""
+
+
+def handler_text(ctx: FileContext, line: int, name: str) -> HandlerText | None:
+    """The parameters and body of the method named `name` on `line`, when both are in the known lines."""
+    lexed = lex(ctx)
+    text = lexed.bare.get(line)
+    if text is None:
+        return None
+    found = re.search(rf"(?<![\w$]){re.escape(name)}\s*(?:<[^<>]*>\s*)?\(", text)
+    if found is None:
+        return None
+    body = None
+    for block in ctx.cached("_route_callers.blocks", lambda: blocks_of(ctx).all()):
+        if (block.first, block.col) < (line, found.end()) or block.header.rstrip().endswith(_NOT_A_BODY):
+            continue
+        if block.first - line > _SIGNATURE_LINES:
+            break
+        body = block
+        break
+    if body is None:
+        return None
+    if any(n not in lexed.code for n in range(line, body.first + 1)):
+        return None
+    params = "\n".join(lexed.code[n] for n in range(line, body.first + 1))
+    cut = len(params) - len(lexed.code[body.first]) + body.col
+    params = params[found.start():cut]
+    body_lines = [lexed.code[n] for n in range(body.first, body.last + 1)]
+    body_lines[0] = body_lines[0][body.col:]
+    return HandlerText(params, "\n".join(body_lines))
+
+
+def acts_as_caller(handler: HandlerText) -> bool:
+    """Whether the handler asks who the signed-in caller is (a parameter filled with them, or a call that
+    reads them): it is written for any signed-in user and acts as that user."""
+    return bool(_CALLER.search(handler.params) or _CALLER.search(handler.body))
+
+
+def oauth_callback(handler: HandlerText) -> bool:
+    """Whether the handler takes the `code` and `state` of an OAuth redirect (a callback, or binding a
+    third-party account to the caller's own)."""
+    return bool(_OAUTH_CODE.search(handler.params) and _OAUTH_STATE.search(handler.params))
+
+
+def environment_gated(handler: HandlerText) -> bool:
+    """Whether the handler's first statement leaves unless the environment allows it (a test-only
+    endpoint)."""
+    return bool(_ENV_GATE.match(handler.body.lstrip("{ \t\n")))
+
+
+def open_to_callers(ctx: FileContext, line: int, name: str) -> bool:
+    """Whether the handler `name` on `line` is meant for any signed-in caller or shut outside tests, from
+    its own code (`acts_as_caller`, `environment_gated`); False when its code is not known."""
+    handler = handler_text(ctx, line, name)
+    return handler is not None and (acts_as_caller(handler) or environment_gated(handler)
+                                    or oauth_callback(handler))
