@@ -50,6 +50,16 @@ def _java(odd: str) -> set[str]:
     # the code and state an OAuth provider redirects back with
     "    @PostMapping(\"/link\")\n    public Result link(String state, String code) {\n"
     "        return accounts.link(state, code);\n    }\n",
+    # the body authorizes the call itself
+    "    @PostMapping(\"/{id}/pin\")\n    public Result pin(@PathVariable long id) {\n"
+    "        if (!access.mayEdit(id)) {\n            throw new AccessDeniedException(\"no\");\n        }\n"
+    "        return shelves.pin(id);\n    }\n",
+    "    @PostMapping(\"/{id}/pin\")\n    public Result pin(@PathVariable long id) {\n"
+    "        StpUtil.checkPermission(\"shelf:pin\");\n        return shelves.pin(id);\n    }\n",
+    # a POST named only for a read
+    "    @PostMapping(\"/all\")\n    public Result list() {\n        return shelves.all();\n    }\n",
+    "    @PostMapping(\"/diff\")\n    public Result changes(@RequestBody Pair pair) {\n"
+    "        return shelves.changes(pair);\n    }\n",
 ])
 def test_a_handler_meant_for_any_signed_in_caller_is_not_reported(odd: str) -> None:
     assert _java(odd) == set()
@@ -68,6 +78,11 @@ def test_a_handler_meant_for_any_signed_in_caller_is_not_reported(odd: str) -> N
     "        return shelves.stock(filter);\n    }\n",
     "    @PutMapping(\"/notes/sync-all\")\n    public Result syncAll() {\n        return notes.syncAll();\n    }\n",
     "    @PostMapping(\"/link\")\n    public Result link(String code) {\n        return accounts.link(code);\n    }\n",
+    # a check named for the data, not for a permission, authorizes nothing
+    "    @PostMapping(\"/{id}/pin\")\n    public Result pin(@PathVariable long id) {\n"
+    "        checkNameUnique(id);\n        if (id < 0) {\n            throw new IllegalArgumentException(\"id\");\n"
+    "        }\n        return shelves.pin(id);\n    }\n",
+    "    @PostMapping(\"/all\")\n    public Result listing() {\n        return shelves.all();\n    }\n",
     # `Current` starts a word; inside `concurrency` it does not
     "    @PutMapping(\"/concurrency\")\n    public Result limit(@RequestBody Limit limit) {\n"
     "        return shelves.limit(limit);\n    }\n",

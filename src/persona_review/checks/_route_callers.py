@@ -1,7 +1,7 @@
-"""What a handler method's own code says about who is meant to call it, for the route-guard checks of Java
-and NestJS (methods read from their annotations, `_annotated_classes`).
+"""What a handler method's own code says about who is meant to call it, or how it checks that itself, for
+the route-guard checks of Java and NestJS (methods read from their annotations, `_annotated_classes`).
 
-Three things in a handler's parameters or body mean a missing guard annotation is not an oversight:
+Four things in a handler's parameters or body mean a missing guard annotation is not an oversight:
 - it asks who the caller is (`@AuthenticationPrincipal`, a `Principal` parameter, a `@CurrentUser()` style
   parameter decorator, `getLoginUserId()`, `SecurityUtils.getCurrentUser()`, `req.user`): it is written
   for any signed-in user and acts as that user (their own content, their own payment, a model they
@@ -9,6 +9,8 @@ Three things in a handler's parameters or body mean a missing guard annotation i
   not what it lacks;
 - it takes the `code` and `state` an OAuth provider redirects back with: a callback, which proves the
   caller another way;
+- its body authorizes the call itself: it throws an access-denied error (`throw new
+  AccessDeniedException(...)` after a permission test) or calls a permission checker as a statement;
 - its first statement leaves unless the environment says otherwise (`if (process.env.NODE_ENV !==
   'test') throw ...`): an endpoint for tests or development, shut everywhere else.
 
@@ -45,6 +47,14 @@ _OAUTH_CODE = re.compile(r"(?<![\w$])code\b[^,()]*[,)]")
 _OAUTH_STATE = re.compile(r"(?<![\w$])state\b[^,()]*[,)]")
 """Parameters named `code` and `state`: the authorization code and anti-forgery state an OAuth provider
 sends back to a callback."""
+
+_DENIES = re.compile(
+    r"\bthrow\s+new\s+[\w.]*(?:AccessDenied|Forbidden|Unauthori[sz]ed|NotAuthori[sz]ed|NoPermission|"
+    r"PermissionDenied|NotPermitted|Permission|Authori[sz]ation)\w*(?:Exception|Error)\s*\(|"
+    r"(?m:^\s*(?:[\w$]+\s*\.\s*)*(?:check|assert|require|ensure|verify|validate)\w*"
+    r"(?:Permission|Role|Auth|Admin|Access|Privilege|Owner|Scope)\w*\s*\()")
+"""The body authorizes the call itself: it throws an access-denied error, or its statement is a call to a
+checker named for a permission or role (`checkPermission(...)`, `StpUtil.checkRole(...)`)."""
 
 _NOT_A_BODY = ("<", ":", ",", "|", "&", "(", "=", "?")
 """What comes before a `{` that opens a type or a value in a signature (`Promise<{ ok: boolean }>`, `: {
@@ -103,6 +113,11 @@ def oauth_callback(handler: HandlerText) -> bool:
     return bool(_OAUTH_CODE.search(handler.params) and _OAUTH_STATE.search(handler.params))
 
 
+def checks_access(handler: HandlerText) -> bool:
+    """Whether the handler's body authorizes the call itself (`_DENIES`)."""
+    return bool(_DENIES.search(handler.body))
+
+
 def environment_gated(handler: HandlerText) -> bool:
     """Whether the handler's first statement leaves unless the environment allows it (a test-only
     endpoint)."""
@@ -114,4 +129,4 @@ def open_to_callers(ctx: FileContext, line: int, name: str) -> bool:
     its own code (`acts_as_caller`, `environment_gated`); False when its code is not known."""
     handler = handler_text(ctx, line, name)
     return handler is not None and (acts_as_caller(handler) or environment_gated(handler)
-                                    or oauth_callback(handler))
+                                    or oauth_callback(handler) or checks_access(handler))

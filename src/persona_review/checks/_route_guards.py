@@ -50,7 +50,7 @@ needs no role."""
 
 _PATH_VARIABLE = re.compile(r"\{[^{}]*\}|(?<=/):[A-Za-z_]\w*|<[^<>]*>")
 _READ_ONLY = re.compile(r"^(?:check|validate|verify|exists?|is|has|search|query|find|list|get|count|preview|"
-                        r"lookup)(?-i:[A-Z_])", re.IGNORECASE)
+                        r"lookup|diff|compare)(?:(?-i:[A-Z_])|$)", re.IGNORECASE)
 
 
 _SIGN_UP = re.compile(r"^[\"'`]?/?(?:api/)?(?:v\d+/)?(?:users|accounts)/?[\"'`]?$", re.IGNORECASE)
@@ -58,8 +58,9 @@ _SIGN_UP = re.compile(r"^[\"'`]?/?(?:api/)?(?:v\d+/)?(?:users|accounts)/?[\"'`]?
 _SIGN_IN = re.compile(r"/sessions?(?:/(?:new|create|start|init\w*|open))?/?[\"'`]?\s*$", re.IGNORECASE)
 """A sessions endpoint without a path variable (or its `new`/`start` action): by REST convention, a POST
 there creates a session (a sign-in)."""
-_READ_SEGMENT = re.compile(r"/(?:query|search|lookup|find|filter|count|exists?|preview|list)/?[\"'`]?\s*$",
-                           re.IGNORECASE)
+_READ_SEGMENT = re.compile(
+    r"/(?:query|search|lookup|find|filter|count|exists?|preview|list|diff|compare)/?[\"'`]?\s*$",
+    re.IGNORECASE)
 """A path whose last segment names a read: a POST there carries a query in its body."""
 
 
@@ -75,8 +76,8 @@ def public(path: str, handler: str = "", verb: str = "") -> bool:
 
 
 def read_only(handler: str, path: str = "") -> bool:
-    """Whether a handler's name says it only reads (`checkNameUnique`, `searchOrders`), or its path's last
-    segment does (`/orders/search`): a POST that queries or validates is not a mutating route."""
+    """Whether a handler's name says it only reads (`checkNameUnique`, `searchOrders`, `list`), or its
+    path's last segment does (`/orders/search`): a POST that queries or validates is not a mutating route."""
     return bool(_READ_ONLY.match(handler.rsplit(".", 1)[-1].strip()) or _READ_SEGMENT.search(path))
 
 
