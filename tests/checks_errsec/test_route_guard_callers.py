@@ -33,7 +33,7 @@ def _java(odd: str) -> set[str]:
 @pytest.mark.parametrize("odd", [
     # asks who the caller is: written for any signed-in user, acting as them
     "    @PostMapping(\"/{id}/pin\")\n    public Result pin(@PathVariable long id) {\n"
-    "        return shelves.pin(id, SecurityUtils.getLoginUserId());\n    }\n",
+    "        return shelfService.pin(id, SecurityUtils.getLoginUserId());\n    }\n",
     "    @PostMapping(\"/{id}/pin\")\n    public Result pin(@PathVariable long id,\n"
     "                      @AuthenticationPrincipal Account account) {\n        return shelves.pin(id, account);\n"
     "    }\n",
@@ -78,6 +78,22 @@ def test_a_handler_meant_for_any_signed_in_caller_is_not_reported(odd: str) -> N
     "        return shelves.stock(filter);\n    }\n",
     "    @PutMapping(\"/notes/sync-all\")\n    public Result syncAll() {\n        return notes.syncAll();\n    }\n",
     "    @PostMapping(\"/link\")\n    public Result link(String code) {\n        return accounts.link(code);\n    }\n",
+    # the caller kept only for the record: who did it, not who may
+    "    @PostMapping(\"/{id}/pin\")\n    public Result pin(@PathVariable long id) {\n"
+    "        Shelf shelf = shelves.get(id);\n        shelf.setUpdater(SecurityUtils.getLoginUserId());\n"
+    "        return shelves.save(shelf);\n    }\n",
+    "    @PostMapping(\"/{id}/pin\")\n    public Result pin(@PathVariable long id) {\n"
+    "        Account who = getCurrentUser();\n        return shelves.pin(id);\n    }\n",
+    # compared with the caller (not one's own record), or handed to something other than a service
+    "    @PostMapping(\"/{id}/pin\")\n    public Result pin(@PathVariable Long id) {\n"
+    "        if (id.equals(getLoginUserId())) {\n            return Result.fail();\n        }\n"
+    "        return shelfService.pin(id);\n    }\n",
+    "    @PostMapping(\"/{id}/pin\")\n    public Result pin(@PathVariable long id) {\n"
+    "        log.info(\"pin {} by {}\", id, getLoginUserId());\n        return shelfService.pin(id);\n    }\n",
+    # a check of the data in reach, or of the role being edited, is not the caller's permission
+    "    @PostMapping(\"/{id}/pin\")\n    public Result pin(@PathVariable long id) {\n"
+    "        shelves.checkDataScope(id);\n        roles.checkRoleAllowed(id);\n        return shelves.pin(id);\n"
+    "    }\n",
     # a check named for the data, not for a permission, authorizes nothing
     "    @PostMapping(\"/{id}/pin\")\n    public Result pin(@PathVariable long id) {\n"
     "        checkNameUnique(id);\n        if (id < 0) {\n            throw new IllegalArgumentException(\"id\");\n"

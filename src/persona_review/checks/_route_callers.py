@@ -3,10 +3,11 @@ the route-guard checks of Java and NestJS (methods read from their annotations, 
 
 Four things in a handler's parameters or body mean a missing guard annotation is not an oversight:
 - it asks who the caller is (`@AuthenticationPrincipal`, a `Principal` parameter, a `@CurrentUser()` style
-  parameter decorator, `getLoginUserId()`, `SecurityUtils.getCurrentUser()`, `req.user`): it is written
-  for any signed-in user and acts as that user (their own content, their own payment, a model they
-  manage), so the role annotations on its siblings, which say which users may touch shared data, are
-  not what it lacks;
+  parameter decorator) or hands the caller to the service it calls (`orders.submit(order,
+  getLoginUserId())`, `req.user` as an argument; not a setter's `setCreator(getLoginUserId())`, which only
+  records who did it): it is written for any signed-in user and acts as that user (their own content,
+  their own payment, a model they manage), so the role annotations on its siblings, which say which
+  users may touch shared data, are not what it lacks;
 - it takes the `code` and `state` an OAuth provider redirects back with: a callback, which proves the
   caller another way;
 - its body authorizes the call itself: it throws an access-denied error (`throw new
@@ -27,17 +28,23 @@ from persona_review.checks._blocks import blocks_of
 from persona_review.checks._lexing import lex
 from persona_review.checks.base import FileContext
 
-_CALLER = re.compile(
+_CALLER_PARAM = re.compile(
     # a parameter the framework fills with the signed-in user
     r"@(?:AuthenticationPrincipal|CurrentUser\w*|CurrentSecurityContext|AuthUser\w*|LoginUser\w*|"
     r"ReqUser|RequestUser|SessionUser|UserSession|GetUser|User|UserId)\b|"
-    r"(?<![\w.])(?:java\.security\.)?Principal\s+\w+\s*[,)]|(?<![\w.])Authentication\s+\w+\s*[,)]|"
+    r"(?<![\w.])(?:java\.security\.)?Principal\s+\w+\s*[,)]|(?<![\w.])Authentication\s+\w+\s*[,)]")
+_CALLER_READ = re.compile(
     # a call that reads the signed-in user from the security context or the session
     r"\b(?:getPrincipal|getUserPrincipal|getRemoteUser|getAuthentication)\s*\(|"
     r"(?i:\b(?:get_?)?(?:login|current|logged_?in|session|auth(?:enticated)?)_?user(?:_?(?:id|name|info|type))?\s*\()|"
     r"\b\w*(?:Login|Auth|Security|Secure|Stp|Shiro|Session)\w*\s*\.\s*get(?:User|Login|Subject|Current)\w*\s*\(|"
     # Express-style request objects: the user a session or token middleware attached
     r"\b(?:req|request|ctx\.state|ctx\.request)\.user\b")
+_SERVICE_CALL = re.compile(
+    r"(?<![\w$])[\w$]*(?:Service|Manager|Biz|Facade|UseCase|Usecase|Repository|Repo)\s*\.\s*"
+    r"(?!set)[A-Za-z_$][\w$]*\s*\($")
+"""A call on a service-like object (`orderService.submit(`), not a comparison (`id.equals(`) or a setter."""
+_STATEMENT_START = re.compile(r"[;{}]")
 
 _ENV_GATE = re.compile(
     r"^\s*if\s*\((?=[^{};]*(?:process\.env|NODE_ENV|import\.meta\.env|\bisProd\w*|\bisDev\w*|\bisTest\w*|"
@@ -51,10 +58,12 @@ sends back to a callback."""
 _DENIES = re.compile(
     r"\bthrow\s+new\s+[\w.]*(?:AccessDenied|Forbidden|Unauthori[sz]ed|NotAuthori[sz]ed|NoPermission|"
     r"PermissionDenied|NotPermitted|Permission|Authori[sz]ation)\w*(?:Exception|Error)\s*\(|"
-    r"(?m:^\s*(?:[\w$]+\s*\.\s*)*(?:check|assert|require|ensure|verify|validate)\w*"
-    r"(?:Permission|Role|Auth|Admin|Access|Privilege|Owner|Scope)\w*\s*\()")
-"""The body authorizes the call itself: it throws an access-denied error, or its statement is a call to a
-checker named for a permission or role (`checkPermission(...)`, `StpUtil.checkRole(...)`)."""
+    r"(?m:^\s*(?:[\w$]+\s*\.\s*)*(?:check|assert|require|ensure|verify)_?(?:has_?)?"
+    r"(?:Permissions?|Roles?|Auth\w*|Admin|Access|Privileges?)\s*\(\s*[\"'`])")
+"""The body authorizes the call itself: it throws an access-denied error, or one of its statements is a
+checker named for a permission or role called with a literal permission or role (`StpUtil.checkPermission(
+"orders:edit")`, `checkRole('admin')`); `checkDataScope(id)` or `checkRoleAllowed(role)` check data, not
+the caller."""
 
 _NOT_A_BODY = ("<", ":", ",", "|", "&", "(", "=", "?")
 """What comes before a `{` that opens a type or a value in a signature (`Promise<{ ok: boolean }>`, `: {
@@ -104,7 +113,27 @@ def handler_text(ctx: FileContext, line: int, name: str) -> HandlerText | None:
 def acts_as_caller(handler: HandlerText) -> bool:
     """Whether the handler asks who the signed-in caller is (a parameter filled with them, or a call that
     reads them): it is written for any signed-in user and acts as that user."""
-    return bool(_CALLER.search(handler.params) or _CALLER.search(handler.body))
+    return bool(_CALLER_PARAM.search(handler.params)) or any(
+        _hands_to_a_call(handler.body, read.start()) for read in _CALLER_READ.finditer(handler.body))
+
+
+def _hands_to_a_call(body: str, at: int) -> bool:
+    """Whether the caller read at `at` is an argument of a call on a service (`orderService.submit(order,
+    getLoginUserId())`): the handler has the service act as the caller. A read kept for the record
+    (`order.setCreator(getLoginUserId())`, `User user = getCurrentUser()`) or compared (`id.equals(
+    getLoginUserId())`) says nothing about who may call the handler."""
+    begin = max((m.end() for m in _STATEMENT_START.finditer(body, 0, at)), default=0)
+    prefix = body[begin:at]
+    depth = 0
+    for pos in range(len(prefix) - 1, -1, -1):
+        char = prefix[pos]
+        if char == ")":
+            depth += 1
+        elif char == "(":
+            if depth == 0:
+                return _SERVICE_CALL.search(prefix, 0, pos + 1) is not None
+            depth -= 1
+    return False
 
 
 def oauth_callback(handler: HandlerText) -> bool:
@@ -125,8 +154,9 @@ def environment_gated(handler: HandlerText) -> bool:
 
 
 def open_to_callers(ctx: FileContext, line: int, name: str) -> bool:
-    """Whether the handler `name` on `line` is meant for any signed-in caller or shut outside tests, from
-    its own code (`acts_as_caller`, `environment_gated`); False when its code is not known."""
+    """Whether the handler `name` on `line` needs no guard annotation, from its own code: it acts as the
+    signed-in caller, takes an OAuth redirect, authorizes the call itself or is shut outside tests; False
+    when its code is not known."""
     handler = handler_text(ctx, line, name)
     return handler is not None and (acts_as_caller(handler) or environment_gated(handler)
                                     or oauth_callback(handler) or checks_access(handler))
