@@ -37,35 +37,48 @@ PUBLIC_PATH = re.compile(
     r"well-known|"
     # what any signed-in user does to their own account: the caller is the subject, no role is needed
     r"/me\b|\bme\b|self|profile|avatar|center|pass(?:word)?\b|pass[A-Z/_-]|e-?mail|settings|preferences|"
-    r"\bmy[A-Z/_-]|/my\b",
+    r"\bmy[A-Z/_-]|/my\b|(?-i:Current)|(?<![a-z])current\b|"
+    # marking notices or messages read: each user's own read state
+    r"\bread(?:[-_]?all)?\b|(?-i:Read)(?:All)?\b|mark[-_]?(?:as[-_]?)?read",
     re.IGNORECASE,
 )
 """A route path (or handler name) that is public by nature: nobody is signed in yet when it is called,
 or the caller proves itself another way (a webhook's signature, an OAuth `state`); or one that any
-signed-in user calls on their own account (profile, password, avatar), which needs no role."""
+signed-in user calls on their own account (profile, password, avatar, marking their notices read), which
+needs no role."""
 
 
 _PATH_VARIABLE = re.compile(r"\{[^{}]*\}|(?<=/):[A-Za-z_]\w*|<[^<>]*>")
 _READ_ONLY = re.compile(r"^(?:check|validate|verify|exists?|is|has|search|query|find|list|get|count|preview|"
-                        r"lookup)(?-i:[A-Z_])", re.IGNORECASE)
+                        r"lookup|diff|compare)(?:(?-i:[A-Z_])|$)", re.IGNORECASE)
 
 
 _SIGN_UP = re.compile(r"^[\"'`]?/?(?:api/)?(?:v\d+/)?(?:users|accounts)/?[\"'`]?$", re.IGNORECASE)
 """The users collection itself: by REST convention, a POST there creates an account (a sign-up)."""
+_SIGN_IN = re.compile(r"/sessions?(?:/(?:new|create|start|init\w*|open))?/?[\"'`]?\s*$", re.IGNORECASE)
+"""A sessions endpoint without a path variable (or its `new`/`start` action): by REST convention, a POST
+there creates a session (a sign-in)."""
+_READ_SEGMENT = re.compile(
+    r"/(?:query|search|lookup|find|filter|count|exists?|preview|list|diff|compare)/?[\"'`]?\s*$",
+    re.IGNORECASE)
+"""A path whose last segment names a read: a POST there carries a query in its body."""
 
 
 def public(path: str, handler: str = "", verb: str = "") -> bool:
     """Whether a route is public by nature (`PUBLIC_PATH`), from its path (path variables such as `{login}`
     or `:token` left out: they name a value, not the endpoint) or its handler's name; or a POST (`verb`,
-    any case) to the users collection (`_SIGN_UP`)."""
-    return bool(PUBLIC_PATH.search(_PATH_VARIABLE.sub("", path)) or PUBLIC_PATH.search(handler)
-                or (verb.lower() == "post" and _SIGN_UP.match(path.strip())))
+    any case) to the users collection (`_SIGN_UP`) or to a sessions endpoint (`_SIGN_IN`)."""
+    bare = _PATH_VARIABLE.sub("", path)
+    post = verb.lower() == "post"
+    return bool(PUBLIC_PATH.search(bare) or PUBLIC_PATH.search(handler)
+                or (post and _SIGN_UP.match(path.strip()))
+                or (post and bare == path and _SIGN_IN.search(path)))
 
 
-def read_only(handler: str) -> bool:
-    """Whether a handler's name says it only reads (`checkNameUnique`, `searchOrders`): a POST that queries
-    or validates is not a mutating route."""
-    return bool(_READ_ONLY.match(handler.rsplit(".", 1)[-1].strip()))
+def read_only(handler: str, path: str = "") -> bool:
+    """Whether a handler's name says it only reads (`checkNameUnique`, `searchOrders`, `list`), or its
+    path's last segment does (`/orders/search`): a POST that queries or validates is not a mutating route."""
+    return bool(_READ_ONLY.match(handler.rsplit(".", 1)[-1].strip()) or _READ_SEGMENT.search(path))
 
 
 @dataclass(frozen=True, slots=True)

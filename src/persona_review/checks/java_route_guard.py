@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._annotated_classes import Annotation, Method, annotated_classes
+from persona_review.checks._route_callers import open_to_callers
 from persona_review.checks._route_guards import GUARD, Route, message, public, read_only, unguarded
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -31,6 +32,8 @@ _DESCRIBES = re.compile(r"^Api|(?:Desc|Description|Doc|Docs|Info|Log)$")
 """Annotations that document or log a handler (`@RequiresPermissionsDesc`, `@ApiOperation`), not guard it."""
 _OPEN_EXPRESSION = re.compile(r"permitAll|isAnonymous", re.IGNORECASE)
 _WRITE_METHOD = re.compile(r"\b(?:POST|PUT|PATCH|DELETE)\b")
+_READ_METHOD = re.compile(r"\bGET\b")
+_PATH = re.compile(r'"([^"]*)"')
 
 
 @register(
@@ -57,7 +60,7 @@ def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
         if any(_guard(a) or _open(a) for a in cls.annotations):
             continue  # every handler is guarded, or the whole controller is public on purpose
         prefix = " ".join(a.args for a in cls.annotations if a.short == "RequestMapping")
-        routes = [route for method in cls.methods if (route := _route(method, prefix)) is not None]
+        routes = [route for method in cls.methods if (route := _route(ctx, method, prefix)) is not None]
         found, share = unguarded(routes)
         for route in found:
             yield Hit(route.line, None, message(route, cls.name, share))
@@ -74,17 +77,28 @@ def _open(annotation: Annotation) -> bool:
         annotation.short in {"PreAuthorize", "Secured"} and bool(_OPEN_EXPRESSION.search(annotation.args)))
 
 
-def _route(method: Method, prefix: str) -> Route | None:
+def _route(ctx: FileContext, method: Method, prefix: str) -> Route | None:
     mapping = next((a for a in method.annotations if _MAPPING.match(a.short)), None)
     if mapping is None:
         return None
     verb = _MAPPING.match(mapping.short)
     assert verb is not None
+    # a handler mapped to GET as well as to a write serves reads: not a mutating route
     writes = verb.group(1) in {"Post", "Put", "Patch", "Delete"} or (
-        verb.group(1) == "Request" and bool(_WRITE_METHOD.search(mapping.args)))
-    mutating = writes and not read_only(method.name)
+        verb.group(1) == "Request" and bool(_WRITE_METHOD.search(mapping.args))
+        and not _READ_METHOD.search(mapping.args))
+    path = _first_path(prefix) + _first_path(mapping.args)
+    mutating = writes and not read_only(method.name, path)
     where = f"{prefix} {mapping.args} {method.name}"
+    guarded = any(_guard(a) for a in method.annotations)
     is_public = any(_open(a) for a in method.annotations) or public(f"{prefix} {mapping.args}", method.name)
-    return Route(method.line, method.name, any(_guard(a) for a in method.annotations), mutating,
-                 "admin" in where.lower(), is_public)
+    if mutating and not guarded and not is_public:
+        is_public = open_to_callers(ctx, method.line, method.name)
+    return Route(method.line, method.name, guarded, mutating, "admin" in where.lower(), is_public)
+
+
+def _first_path(args: str) -> str:
+    """The first string literal of a mapping's arguments (its path), "" without one."""
+    found = _PATH.search(args)
+    return found.group(1) if found else ""
 

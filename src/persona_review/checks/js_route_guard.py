@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from persona_review.checks._annotated_classes import AnnotatedClass, Annotation, annotated_classes
 from persona_review.checks._call_args import after_call, arguments, items, literal, skip_space
 from persona_review.checks._lexing import lex
+from persona_review.checks._route_callers import open_to_callers
 from persona_review.checks._route_guards import GUARD, Route, message, public, read_only, unguarded
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -226,7 +227,7 @@ def _judge(calls: list[_Call], bare: str, whole_file: bool) -> Iterator[Hit]:
                    or _covered(guards, call.receiver, call.offset, path) or call.receiver in mounted)
         shown = f"{call.receiver}.{call.verb}('{path}')"
         admin = "admin" in f"{call.receiver} {path}".lower()
-        mutating = call.verb in _MUTATING and not read_only(call.handler)
+        mutating = call.verb in _MUTATING and not read_only(call.handler, path)
         is_public = public(path, call.handler.strip(), call.verb)
         route = Route(call.line, shown, is_guarded, mutating, admin, is_public)
         by_router.setdefault(call.receiver, []).append(route)
@@ -260,21 +261,26 @@ def _nest(ctx: FileContext) -> Iterator[Hit]:
             continue
         if any(_NEST_OPEN.match(a.short) for method in cls.methods for a in method.annotations):
             continue  # a global guard with opt-outs: every other method is guarded by it
-        routes = [route for route in _nest_routes(cls, controller.args)]
+        routes = list(_nest_routes(ctx, cls, controller.args))
         found, share = unguarded(routes)
         for route in found:
             yield Hit(route.line, None, message(route, cls.name, share))
 
 
-def _nest_routes(cls: AnnotatedClass, prefix: str) -> Iterator[Route]:
+def _nest_routes(ctx: FileContext, cls: AnnotatedClass, prefix: str) -> Iterator[Route]:
     for method in cls.methods:
         verb = next((a for a in method.annotations if _NEST_VERB.match(a.short)), None)
         if verb is None:
             continue
         where = f"{prefix} {verb.args} {method.name}"
-        mutating = verb.short in {"Post", "Put", "Patch", "Delete"} and not read_only(method.name)
-        yield Route(method.line, method.name, any(_nest_guard(a) for a in method.annotations), mutating,
-                    "admin" in where.lower(), public(f"{prefix} {verb.args}", method.name, verb.short))
+        path = "/".join(text for arg in (prefix, verb.args) if (text := literal(arg.split(",")[0])))
+        mutating = verb.short in {"Post", "Put", "Patch", "Delete"} and not read_only(method.name, f"/{path}")
+        guarded = any(_nest_guard(a) for a in method.annotations)
+        is_public = public(f"{prefix} {verb.args}", method.name, verb.short)
+        if mutating and not guarded and not is_public:
+            # a handler that asks who its caller is, or that only runs in tests (its own code says so)
+            is_public = open_to_callers(ctx, method.line, method.name)
+        yield Route(method.line, method.name, guarded, mutating, "admin" in where.lower(), is_public)
 
 
 def _nest_guard(annotation: Annotation) -> bool:
