@@ -64,7 +64,18 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
             continue
         if re.match(r"^\s*_\s*,\s*[A-Za-z]\w*\s*:?=", bare):
             continue  # the first value is dropped and the last is kept
+        if _explained(ctx, lexed, no, span.last):
+            continue  # what the explanation asks for: a comment saying why ignoring it is safe
         yield Hit(no, span.last)
+
+
+def _explained(ctx: FileContext, lexed: Lexed, first: int, last: int) -> bool:
+    """Does a comment sit on the statement's lines, or alone on the line just above it?"""
+    for no in range(first, last + 1):
+        if ctx.lines.get(no, "").rstrip() != lexed.code.get(no, "").rstrip():
+            return True
+    above = first - 1
+    return above in ctx.lines and not lexed.code.get(above, "").strip() and bool(ctx.lines[above].strip())
 
 
 _FALLIBLE_STMT = re.compile(
