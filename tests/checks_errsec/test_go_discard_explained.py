@@ -1,5 +1,6 @@
 """GO-ERR-DISCARDED asks for a comment saying why dropping the error is safe; a discard that carries one (on
-its line or alone on the line above) is not reported, a bare one still is."""
+its line or alone on the line above) is not reported; a bare one, one under a comment that only names the
+case, and a to-do still are."""
 
 from __future__ import annotations
 
@@ -18,9 +19,11 @@ _CODE = (
     "\tn, _ := strconv.Atoi(s)\n"                                         # 8
     "\n"                                                                  # 9
     "\t_ = os.Remove(tmp) /* a leftover temp file is harmless */\n"       # 10
-    "\tlabel := n\n"                                                      # 11
+    "\t// Single error return\n"                                           # 11
     '\tm, _ := strconv.Atoi("//" + s)\n'                                  # 12
-    "\treturn string(b) + strconv.Itoa(label+m)\n"                        # 13
+    "\t_ = f.Close() // BLANK\n"                                          # 13
+    "\t_ = f.Sync() // TODO: cannot ignore this forever\n"                # 14
+    "\treturn string(b) + strconv.Itoa(n+m)\n"                            # 15
     "}\n"
 )
 
@@ -31,6 +34,7 @@ def _lines() -> list[int]:
 
 
 def test_explained_discards_are_quiet_and_bare_ones_are_reported() -> None:
-    # 4, 6 and 10 say why (a line comment, a comment line above, a block comment); 7 and 8 do not; the
-    # `//` on 12 is inside a string, which explains nothing.
-    assert _lines() == [7, 8, 12]
+    # 4, 6 and 10 say why (a line comment, a comment line above, a block comment); 7 and 8 have no
+    # comment; 12 is under a comment that only names the case, and its `//` is inside a string; 13 is only
+    # labelled; 14 is a to-do.
+    assert _lines() == [7, 8, 12, 13, 14]
