@@ -79,7 +79,8 @@ def review_pr(pr: PullRequest, mirrors: Path, tally: Tally, show: bool) -> None:
         tally.findings += 1
         tally.rules[finding.rule_id or finding.checklist_item] += 1
         if show:
-            tally.shown.append(f"{pr.repo}@{pr.head[:10]} {finding.path}:{finding.line} {finding.rule_id} {finding.title}")
+            where = f"{pr.repo}@{pr.head[:10]} {finding.path}:{finding.line}"
+            tally.shown.append(f"{where} {finding.rule_id} {finding.title}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,8 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{split:<6} {tally.prs:>4} {tally.changed:>14,} {tally.findings:>9} {rate:>10.2f}")
     shown = tallies[args.show or "dev"]
     if shown.rules:
-        name = args.show or "dev"
-        print(f"{name} findings by rule: " + ", ".join(f"{rule} {n}" for rule, n in shown.rules.most_common()))
+        by_rule = ", ".join(f"{rule} {n}" for rule, n in shown.rules.most_common())
+        print(f"{args.show or 'dev'} findings by rule: {by_rule}")
     for line in shown.shown:
         print("  " + line)
     return 0

@@ -2,9 +2,9 @@
 
 Read, never run: Rails `config/database.yml` (its `production` adapter first; an ERB adapter's default),
 Django settings (`ENGINE`, the module `manage.py` names), Spring `spring.datasource.url`, `alembic.ini`'s
-`sqlalchemy.url`, connection URLs in `.env` files and compose files' database images, a knexfile's `client` and
-sequelize-cli's `config/config.json` `dialect` (their `production` section first); then the driver a
-dependency list names (`Gemfile`, `go.mod`, `package.json`). Configuration beats dependencies; within
+`sqlalchemy.url`, connection URLs in `.env` files and compose files' database images, a knexfile's
+`client` and sequelize-cli's `config/config.json` `dialect` (their `production` section first); then the
+driver a dependency list names (`Gemfile`, `go.mod`, `package.json`). Configuration beats dependencies; within
 one kind, two different server engines leave the answer unknown, and SQLite counts only when nothing else
 is named (it is often the test database). MySQL and MariaDB are one family: MariaDB when anything names it.
 SQL Server (`mssql`) is named by `mssql`/`sqlserver` URLs (`mssql+pyodbc://`, `jdbc:sqlserver://`), the
