@@ -1,10 +1,12 @@
-"""Go SQL built from a name of the package declared in another file (a table-name constant next to the
-repository that owns the table) is not reported in a whole file; parameters, locals and package variables
-the file assigns still are."""
+"""Go SQL built from a name of the package declared in another file and spliced in as a table name (a
+table-name constant next to the repository that owns the table) is not reported in a whole file;
+parameters, locals, package variables the file assigns, and other-file names in value positions still
+are."""
 
 from __future__ import annotations
 
-from persona_review.checks._go_package_names import names_from_other_files
+from persona_review.checks._go_package_names import names_from_other_files, table_names_from_other_files
+from persona_review.checks._lexing import lex
 from persona_review.checks.runner import run_checks
 from persona_review.contexts import context_for_text
 from persona_review.findings import Category
@@ -34,6 +36,7 @@ _FILE = (
     '\tdb.Query("SELECT id FROM users WHERE name = \'" + name + "\'")\n'
     '\torderBy = r.FormValue("order")\n'
     '\tdb.Query("SELECT id FROM users ORDER BY " + orderBy)\n'
+    '\tdb.Query("SELECT id FROM users WHERE email = \'" + currentEmail + "\'")\n'
     "}\n"
 )
 
@@ -44,15 +47,18 @@ def _sql_lines(code: str) -> list[int]:
 
 
 def test_names_declared_in_no_line_of_the_file_are_the_packages() -> None:
-    names = names_from_other_files(context_for_text("store/queue.go", _FILE))
-    assert "queueTable" in names
+    ctx = context_for_text("store/queue.go", _FILE)
+    names = names_from_other_files(ctx)
+    assert {"queueTable", "currentEmail"} <= names
     assert not {"kind", "column", "name", "orderBy", "db", "s", "err", "r"} & names
+    assert table_names_from_other_files(ctx, lex(ctx)) == {"queueTable"}
 
 
 def test_sql_from_another_files_constant_is_quiet_and_caller_values_still_fire() -> None:
-    # line 9: only the other file's constant is spliced; 17: a parameter of a multi-line list; 22: request
-    # data in a local; 24: a package variable this file assigns from the request.
-    assert _sql_lines(_FILE) == [17, 22, 24]
+    # line 9: only the other file's constant is spliced, as a table name; 17: a parameter of a multi-line
+    # list; 22: request data in a local; 24: a package variable this file assigns from the request; 25: a
+    # name from another file spliced where a value goes (a package variable can hold anything).
+    assert _sql_lines(_FILE) == [17, 22, 24, 25]
 
 
 def test_the_same_constant_declared_as_a_variable_here_is_not_taken_for_fixed() -> None:

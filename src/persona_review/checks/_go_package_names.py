@@ -1,5 +1,6 @@
 """The bare names a whole Go file reads but never declares: names of its package declared in another file of
-the package (a table-name constant kept next to the repository that owns the table), or dot-imported.
+the package (a table-name constant kept next to the repository that owns the table), or dot-imported; and
+those of them the file splices into SQL as a table name.
 
 Go has no other way for a plain identifier to come into scope: locals, parameters (of functions, methods,
 func literals, named results and receivers), range and type-switch variables, and the file's own
@@ -10,8 +11,10 @@ whole file: a fragment hides its declarations.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from persona_review.checks._lexing import Lexed
 from persona_review.checks._tsflow import flows, text_of
 from persona_review.checks.base import FileContext
 
@@ -70,3 +73,22 @@ def _identifiers(node: Node) -> set[str]:
         else:
             stack.extend(current.children)
     return out
+
+
+_AFTER_TABLE_WORD = re.compile(
+    r"(?i)\b(?:from|join|into|update|table)\s*[\"`]\s*\+\s*([A-Za-z_]\w*)\b(?!\s*[.(\[])"
+)
+"""A bare name concatenated right after a literal ending in a table keyword: `"... FROM " + name`."""
+
+
+def table_names_from_other_files(ctx: FileContext, lexed: Lexed) -> frozenset[str]:
+    """The names from other files of the package (`names_from_other_files`) that the file splices into SQL
+    where a table name goes (`"SELECT ... FROM " + itemTable`): a name the package fixes. A name spliced
+    where a value goes (`"... WHERE email = '" + email + "'"`) is left to the check: a package variable can
+    hold anything."""
+    spliced = {
+        m.group(1) for code in lexed.code.values() if "+" in code for m in _AFTER_TABLE_WORD.finditer(code)
+    }
+    if not spliced:
+        return frozenset()
+    return frozenset(spliced & names_from_other_files(ctx))
