@@ -250,15 +250,26 @@ _ASSIGNED = re.compile(
 
 
 def spliced_value(text: str) -> str:
-    """The first variable or expression pasted into a string in `text`."""
+    """The first variable or expression pasted into a string in `text`, passing over the object's own table
+    name (`this.tableName`, `self.table_name`) when something else is pasted too: that is what the finding
+    is about."""
+    first = ""
     blanked = _blank_strings(text)
     for patterns, view in ((_TEMPLATE_SPLICES, text), (_OPERATOR_SPLICES, blanked)):
         for pattern in patterns:
             for match in pattern.finditer(view):
                 value = (match.group(match.lastindex or 1) or "").strip()
                 if value and not value[0].isdigit() and value not in _KEYWORDS:
-                    return value
-    return ""
+                    if not _OWN_TABLE.match(value):
+                        return value
+                    first = first or value
+    return first
+
+
+_OWN_TABLE = re.compile(
+    r"^(?:this|self|cls)\.(?:[\w$]+\.)*_?(?:db_?)?(?:table(?:_?name)?|schema(?:_?name)?|model_?name)$",
+    re.IGNORECASE,
+)
 
 
 def _sink_in(text: str) -> str:
