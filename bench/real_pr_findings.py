@@ -5,10 +5,10 @@ head` from local clones, gives the checks whole-file context from the head commi
 as the Action reads its checkout), reviews it offline with the bundled persona and default config, and
 prints per split: pull requests, changed lines, findings, and findings per 1,000 changed lines (the issue's
 bar is at most 3). `--show dev` lists the dev split's findings one per line, for reading; the test split is
-only counted.
+only counted until its code is final, then `--show test` lists it for scoring.
 
     python bench/real_pr_findings.py [--manifest eval/real_prs/manifest.yml] [--mirrors /work/.mirror]
-        [--show dev]
+        [--show dev|test]
 """
 
 from __future__ import annotations
@@ -79,14 +79,15 @@ def review_pr(pr: PullRequest, mirrors: Path, tally: Tally, show: bool) -> None:
         tally.findings += 1
         tally.rules[finding.rule_id or finding.checklist_item] += 1
         if show:
-            tally.shown.append(f"{pr.repo} {finding.path}:{finding.line} {finding.rule_id} {finding.title}")
+            where = f"{pr.repo}@{pr.head[:10]} {finding.path}:{finding.line}"
+            tally.shown.append(f"{where} {finding.rule_id} {finding.title}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--manifest", type=Path, default=ROOT / "eval/real_prs/manifest.yml")
     parser.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
-    parser.add_argument("--show", choices=["dev"], help="list the dev split's findings")
+    parser.add_argument("--show", choices=["dev", "test"], help="list a split's findings (test: to score)")
     args = parser.parse_args(argv)
     try:
         prs = load_manifest(args.manifest)
@@ -100,10 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     for split, tally in tallies.items():
         rate = 1000 * tally.findings / tally.changed if tally.changed else 0.0
         print(f"{split:<6} {tally.prs:>4} {tally.changed:>14,} {tally.findings:>9} {rate:>10.2f}")
-    dev = tallies["dev"]
-    if dev.rules:
-        print("dev findings by rule: " + ", ".join(f"{rule} {n}" for rule, n in dev.rules.most_common()))
-    for line in dev.shown:
+    shown = tallies[args.show or "dev"]
+    if shown.rules:
+        by_rule = ", ".join(f"{rule} {n}" for rule, n in shown.rules.most_common())
+        print(f"{args.show or 'dev'} findings by rule: {by_rule}")
+    for line in shown.shown:
         print("  " + line)
     return 0
 

@@ -1,10 +1,10 @@
 """Which database a repository's migrations run on, read from its files when the config does not say.
 
-Read, never run: Rails `config/database.yml` (its `production` adapter first), Django settings (`ENGINE`,
-the module `manage.py` names), Spring `spring.datasource.url`, `alembic.ini`'s `sqlalchemy.url`,
-connection URLs in `.env` files and compose files' database images, a knexfile's `client` and
-sequelize-cli's `config/config.json` `dialect` (their `production` section first); then the driver a
-dependency list names (`Gemfile`, `go.mod`, `package.json`). Configuration beats dependencies; within
+Read, never run: Rails `config/database.yml` (its `production` adapter first; an ERB adapter's default),
+Django settings (`ENGINE`, the module `manage.py` names), Spring `spring.datasource.url`, `alembic.ini`'s
+`sqlalchemy.url`, connection URLs in `.env` files and compose files' database images, a knexfile's
+`client` and sequelize-cli's `config/config.json` `dialect` (their `production` section first); then the
+driver a dependency list names (`Gemfile`, `go.mod`, `package.json`). Configuration beats dependencies; within
 one kind, two different server engines leave the answer unknown, and SQLite counts only when nothing else
 is named (it is often the test database). MySQL and MariaDB are one family: MariaDB when anything names it.
 SQL Server (`mssql`) is named by `mssql`/`sqlserver` URLs (`mssql+pyodbc://`, `jdbc:sqlserver://`), the
@@ -164,6 +164,13 @@ def _django(backend: str) -> str:
     return POSTGRES if backend.startswith(("postgres", "postgis")) else _ADAPTERS.get(backend, backend)
 
 
+_ERB_DEFAULT = re.compile(
+    r"""^\s+adapter:\s*<%=[^%]*?(?:\|\||\bfetch\s*\(\s*["'][\w-]+["']\s*,)\s*["'](\w+)["']"""
+)
+"""An adapter read from the environment with a default (`<%= ENV['DB_ADAPTER'] || "mysql2" %>`,
+`<%= ENV.fetch("DB_ADAPTER", "postgresql") %>`): the default is what an install without the variable runs."""
+
+
 def _rails_adapters(text: str) -> list[str]:
     """The production section's adapter if it names one, else every adapter in the file."""
     section = ""
@@ -172,7 +179,7 @@ def _rails_adapters(text: str) -> list[str]:
         top = re.match(r"^([\w-]+):", line)
         if top:
             section = top.group(1)
-        adapter = re.match(r"^\s+adapter:\s*[\"']?(\w+)", line)
+        adapter = re.match(r"^\s+adapter:\s*[\"']?(\w+)", line) or _ERB_DEFAULT.match(line)
         if adapter and adapter.group(1).lower() in _ADAPTERS:
             by_section.setdefault(section, []).append(_ADAPTERS[adapter.group(1).lower()])
         url = re.match(r"^\s+url:\s*(.*)", line)

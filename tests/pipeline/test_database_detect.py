@@ -122,6 +122,24 @@ def test_unknown_when_nothing_names_one_or_two_server_engines_disagree() -> None
     assert detect_database(files(other_image), [MIGRATION]) is None
 
 
+def test_an_erb_adapter_counts_by_its_default_and_beats_a_gemfile_naming_both_drivers() -> None:
+    yml = (
+        "development:\n  adapter: <%= ENV['DATABASE_ADAPTER'].presence || \"mysql2\" %>\n"
+        "production:\n  adapter: <%= ENV['DATABASE_ADAPTER'].presence || \"mysql2\" %>\n"
+    )
+    gemfile = 'gem "mysql2"\ngem "pg"\n'
+    assert detect_database(files({"Gemfile": gemfile}), [MIGRATION]) is None
+    assert detect_database(files({"config/database.yml": yml, "Gemfile": gemfile}), [MIGRATION]) == Detected(
+        "mysql", "config/database.yml"
+    )
+    fetched = "production:\n  adapter: <%= ENV.fetch('DB_ADAPTER', 'postgresql') %>\n"
+    assert detect_database(files({"config/database.yml": fetched}), [MIGRATION]) == Detected(
+        "postgres", "config/database.yml"
+    )
+    no_default = "production:\n  adapter: <%= ENV['DB_ADAPTER'] %>\n"
+    assert detect_database(files({"config/database.yml": no_default}), [MIGRATION]) is None
+
+
 def test_a_service_folder_of_a_monorepo_has_its_own() -> None:
     texts = {"go.mod": "require github.com/lib/pq v1\n", "services/billing/go.mod": "require modernc.org/sqlite v1\n"}
     found = detect_database(files(texts), ["services/billing/db/migrations/1_x.go"])

@@ -46,12 +46,6 @@ _MIGRATION_DIRS = frozenset(
 )
 _SQL_DUMP_NAMES = frozenset({"structure.sql", "schema.sql", "dump.sql"})
 _FLYWAY_NAME = re.compile(r"^[VR]\d[\w.]*__.+\.sql$", re.IGNORECASE)
-_ROLLBACK_NAME = re.compile(r"[._-]down\.sql$|^u\d[\w.]*__.+\.sql$")
-"""A file that undoes a migration (golang-migrate's and dbmate's `*.down.sql`, Flyway's undo `U2__x.sql`):
-it runs only to roll back, so what it drops or locks is meant, not a hazard of the release."""
-_ROLLBACK_MARKER = re.compile(r"^\s*--\s*(?:\+goose\s+(?P<goose>up|down)|\+migrate\s+(?P<migrate>up|down)|"
-                              r"migrate:(?P<dbmate>up|down))\b", re.IGNORECASE)
-"""The section markers of goose, sql-migrate and dbmate files that hold both directions."""
 # A statement that changes an existing object; a file of only SELECTs or CREATE TABLEs is not reviewed.
 _SQL_DDL = re.compile(
     r"^\s*(ALTER\s+(TABLE|INDEX|DOMAIN|TYPE)|DROP\s+|CREATE\s+(UNIQUE\s+)?INDEX|REINDEX|TRUNCATE|"
@@ -138,7 +132,7 @@ def is_sql_migration(ctx: FileContext) -> bool:
     """A .sql file that changes existing schema: a Flyway/Liquibase/plain migration, or any SQL file with
     DDL that alters existing objects. Schema dumps (structure.sql, schema.sql) are snapshots, not changes."""
     name = PurePosixPath(ctx.path).name.lower()
-    if name in _SQL_DUMP_NAMES or _ROLLBACK_NAME.search(name):
+    if name in _SQL_DUMP_NAMES:
         return False
     if _FLYWAY_NAME.match(name) or set(_dirs(ctx.path)) & _MIGRATION_DIRS:
         return True
@@ -158,23 +152,3 @@ def migration_version(path: str) -> tuple[int, ...] | None:
     digits = match.group(1) or match.group(2)
     return tuple(int(part) for part in re.split(r"[._]", digits))
 
-
-def forward_lines(ctx: FileContext) -> dict[int, str]:
-    """The known lines of a SQL file without its rollback sections (after `-- +goose Down`, `-- +migrate
-    Down` or `-- migrate:down`, until the next up marker): only the rest runs when the release deploys.
-    A hunk whose marker is above it, out of view, is read as forward."""
-
-    def compute() -> dict[int, str]:
-        out: dict[int, str] = {}
-        rolling_back = False
-        for no, text in sorted(ctx.lines.items()):
-            if "--" in text:
-                marker = _ROLLBACK_MARKER.match(text)
-                if marker is not None:
-                    rolling_back = (marker.group("goose") or marker.group("migrate")
-                                    or marker.group("dbmate")).lower() == "down"
-            if not rolling_back:
-                out[no] = text
-        return out
-
-    return ctx.cached("migration_paths.forward_lines", compute)

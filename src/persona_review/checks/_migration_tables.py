@@ -15,13 +15,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import PurePosixPath
 from typing import NamedTuple
 
-from persona_review.checks._migration_paths import (
-    MigrationKind,
-    forward_lines,
-    migration_kind,
-    migration_version,
-)
+from persona_review.checks._migration_paths import MigrationKind, migration_kind, migration_version
 from persona_review.checks._sql_facts import facts_of
+from persona_review.checks._sql_reverting import forward_lines
 from persona_review.checks.base import FileContext
 from persona_review.checks.migrations_sql import split_statements
 

@@ -258,7 +258,10 @@ _ASSIGNED = re.compile(
 
 
 def spliced_value(text: str) -> str:
-    """The first variable or expression pasted into a string in `text`."""
+    """The first variable or expression pasted into a string in `text`, passing over the object's own table
+    name (`this.tableName`, `self.table_name`) when something else is pasted too: that is what the finding
+    is about."""
+    first = ""
     blanked = _blank_strings(text)
     for patterns, view in ((_TEMPLATE_SPLICES, text), (_OPERATOR_SPLICES, blanked)):
         for pattern in patterns:
@@ -268,8 +271,16 @@ def spliced_value(text: str) -> str:
                 # blanking keeps every position
                 value = text[match.start(group):match.end(group)].strip() if match.group(group) else ""
                 if value and not value[0].isdigit() and value not in _KEYWORDS:
-                    return value
-    return ""
+                    if not _OWN_TABLE.match(value):
+                        return value
+                    first = first or value
+    return first
+
+
+_OWN_TABLE = re.compile(
+    r"^(?:this|self|cls)\.(?:[\w$]+\.)*_?(?:db_?)?(?:table(?:_?name)?|schema(?:_?name)?|model_?name)$",
+    re.IGNORECASE,
+)
 
 
 def _sink_in(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import zip_longest
 
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import Span, bracket_span, lines_of, split_args, statement_span
@@ -64,7 +65,35 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
             continue
         if re.match(r"^\s*_\s*,\s*[A-Za-z]\w*\s*:?=", bare):
             continue  # the first value is dropped and the last is kept
+        if _explained(ctx, lexed, no, span.last):
+            continue  # what the explanation asks for: a comment saying why ignoring it is safe
         yield Hit(no, span.last)
+
+
+def _explained(ctx: FileContext, lexed: Lexed, first: int, last: int) -> bool:
+    """Does a comment on the statement's lines, or alone on the line just above it, give a reason (the
+    explanation asks for one)? A comment that only names the case (`// BLANK`, `// Single error return`)
+    or a to-do does not."""
+    above = first - 1
+    lines = list(range(first, last + 1))
+    if above in ctx.lines and not lexed.code.get(above, "").strip():
+        lines.append(above)
+    for no in lines:
+        raw, code = ctx.lines.get(no, ""), lexed.code.get(no, "")
+        start = next((i for i, (r, c) in enumerate(zip_longest(raw, code, fillvalue=" ")) if r != c), None)
+        comment = raw[start:] if start is not None else ""
+        if comment and _REASON.search(comment) and not _TODO.match(comment.lstrip("/*# \t")):
+            return True
+    return False
+
+
+_REASON = re.compile(
+    r"(?i)\b(?:cannot|can't|can ?not|never|safe(?:ly)?|harmless|best[- ]effort|ignor(?:e|ed|ing)|because|"
+    r"since|already|always|impossible|no need|nothing to do|doesn't matter|does not matter|on purpose|"
+    r"deliberate(?:ly)?|intentional(?:ly)?|expected to fail|fine)\b"
+)
+"""Words of a justification: why dropping the error is safe."""
+_TODO = re.compile(r"(?i)(?:todo|fixme|xxx|hack)\b")
 
 
 _FALLIBLE_STMT = re.compile(

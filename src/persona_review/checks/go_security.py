@@ -13,6 +13,7 @@ from persona_review.checks._flow_sinks import (
     kept_line_hits,
     tainted_sites,
 )
+from persona_review.checks._go_package_names import table_names_from_other_files
 from persona_review.checks._java_sinks import with_flow_sites
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, lines_of, matching_lines, split_args, string_contents
@@ -77,8 +78,20 @@ gorm) whose first argument is SQL text."""
 
 
 def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
+    """The line-based hits; in a whole file, a bare name declared nowhere in it and spliced in as a table
+    name is a package-level name of another file of the package (or dot-imported), not a value a caller
+    passes, so the few files with hits are judged again with those names as constants."""
     lexed = lex(ctx)
     constants = string_constants(lexed) | _inert_values(lexed) | _DIGIT_FORMATTERS
+    hits = list(_sql_string_hits(lexed, constants))
+    if hits and ctx.whole_file:
+        outside = table_names_from_other_files(ctx, lexed)
+        if outside:
+            hits = list(_sql_string_hits(lexed, constants | outside))
+    yield from hits
+
+
+def _sql_string_hits(lexed: Lexed, constants: frozenset[str]) -> Iterator[Hit]:
 
     def judge(call: QueryCall, tainted: Mapping[str, int]) -> Hit | None:
         receiver = call.before.rsplit(None, 1)[-1] if call.before.strip() else ""

@@ -14,6 +14,7 @@ from persona_review.checks._flow_sinks import (
     tainted_sites,
 )
 from persona_review.checks._java_sinks import with_flow_sites
+from persona_review.checks._js_sql_fixed import only_own_table_names
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, lines_of, split_args
 from persona_review.checks._sql import looks_like_sql
@@ -110,14 +111,20 @@ def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
             return Hit(call.line, call.span.last)
         return None
 
-    yield from sql_string_hits(
+    whole: str | None = None
+    for hit in sql_string_hits(
         lexed,
         sql_builds(lexed, ctx.language, constants),
         function_start=_FUNCTION_START.search,
         statement=forget_assigned(assigned_name),
         query_call=_QUERY_CALL,
         judge=judge,
-    )
+    ):
+        if whole is None:
+            whole = "\n".join(lexed.code.values())
+        text = "\n".join(lexed.code.get(no, "") for no in range(hit.line, (hit.end_line or hit.line) + 1))
+        if not only_own_table_names(text, whole, constants):
+            yield hit  # a statement splicing only `this.tableName` names the class's own table
 
 
 _EXEC = re.compile(

@@ -101,10 +101,37 @@ def _in_hunk_whole(tree: Tree, node: Node, ctx: FileContext) -> bool:
 )
 def rescue_swallow(ctx: FileContext) -> Iterator[Hit]:
     for tree, node, names, body in _rescues(ctx):
-        broad = _broad(names)
-        if broad and _silent(body) and _in_hunk_whole(tree, node, ctx):
+        if not (_broad(names) and _silent(body)) or _conversion_fallback(node, body):
+            continue
+        if _in_hunk_whole(tree, node, ctx):
             yield Hit(tree.line(node), None,
                       f"`{_clause_text(node)}` catches {_what(names)} and drops it.")
+
+
+_CONVERSIONS = frozenset({
+    "parse", "parse!", "strptime", "iso8601", "rfc3339", "rfc2822", "httpdate", "xmlschema", "Integer",
+    "Float", "Rational", "BigDecimal", "Complex", "to_date", "to_datetime", "to_time", "decode64",
+    "strict_decode64", "urlsafe_decode64", "unpack", "unpack1",
+})
+"""Calls that turn text into a value and raise when the text does not parse."""
+
+
+def _conversion_fallback(rescue: Node, body: list[Node]) -> bool:
+    """Is the clause the fallback value of a conversion: the code it guards is one statement that parses or
+    converts text (`Time.zone.parse(value)`, `Integer(param)`) and does no I/O, and the body gives the value
+    to use instead (`nil`, `{}`) in so many words? Returning that value is the method's answer for
+    unparseable input, not an error dropped on the way."""
+    if not body or rescue.parent is None:
+        return False
+    guarded: list[Node] = []
+    for sibling in rescue.parent.named_children:
+        if sibling.id == rescue.id:
+            break
+        if sibling.type != "comment":
+            guarded.append(sibling)
+    if len(guarded) != 1 or _io_call(guarded[0]) is not None:
+        return False
+    return any(method_name(n) in _CONVERSIONS for n in walk(guarded[0]) if n.type == "call")
 
 
 @ruby_check(

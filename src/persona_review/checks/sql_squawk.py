@@ -10,6 +10,9 @@ same files instead, under the same check ids: a file is checked by exactly one o
 are never duplicated. squawk is a Postgres linter: when the change's database is MySQL, MariaDB or SQLite
 our own checks run instead, with that engine's advice, and no notice.
 
+A migration's reverting part (a goose/sql-migrate/dbmate Down section, a `.down.sql` or Flyway undo file) is
+not checked: it is meant to drop what the forward part adds.
+
 squawk's findings are read against what the migration (and the change) already did: nothing on a table the
 change creates, no type change that only widens, no SET NOT NULL a validated NOT NULL check covers. A json
 column (MIG-00), which squawk does not report, comes from our own scanner.
@@ -29,9 +32,10 @@ from pathlib import Path
 
 from persona_review.checks._migration_advice import advice
 from persona_review.checks._migration_engines import POSTGRES
-from persona_review.checks._migration_paths import forward_lines, is_sql_migration
+from persona_review.checks._migration_paths import is_sql_migration
 from persona_review.checks._migration_specs import for_engine, make_specs, with_advice
 from persona_review.checks._sql_facts import SqlFacts, facts_of
+from persona_review.checks._sql_reverting import forward_lines
 from persona_review.checks.base import BatchResult, CheckSpec, FileContext, Hit
 from persona_review.checks.migrations_sql import (
     BEYOND_SQUAWK,
@@ -146,7 +150,7 @@ class SquawkBatch:
         """How many squawk processes this batch has started (the bench prints it)."""
 
     def applies_to(self, ctx: FileContext) -> bool:
-        return ctx.language == "sql" and is_sql_migration(ctx)
+        return ctx.language == "sql" and is_sql_migration(ctx) and bool(forward_lines(ctx))
 
     def run_batch(self, contexts: Sequence[FileContext]) -> BatchResult:
         others = [ctx for ctx in contexts if ctx.change.database not in (None, POSTGRES)]
@@ -301,8 +305,8 @@ class _NewTables:
 
 
 def _numbered_text(ctx: FileContext) -> str:
-    """The file with every known forward line at its own number; other lines are blank."""
-    lines = forward_lines(ctx)  # a rollback section is left blank: it does not run on deploy
+    """The file with every known line of its forward part at its own number; other lines are blank."""
+    lines = forward_lines(ctx)
     if not lines:
         return ""
     last = max(lines)

@@ -1,0 +1,43 @@
+"""Whether a JavaScript/TypeScript SQL string splices only table names the code's own object holds.
+
+`${this.tableName}` (or `this.dbTableName`, `this.schema`, `this.table`) names a table the class was built
+for: a repository or query builder set up by the code, not a value a caller sends, like the
+`self.table_name` and `_meta.db_table` the Python SQL check already takes as fixed. Unless the file gives
+that field something other than a literal or a plain name (a constructor's parameter): `this.table =
+req.query.t` keeps the finding. A statement that splices anything else as well (a parameter, a column built
+from input, a call) is not judged here.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TEMPLATE_FIELD = re.compile(r"\$\{\s*([^{}]*?)\s*\}")
+_CONCAT_RIGHT = re.compile(r"""["'`]\s*\+\s*([\w$.]+)""")
+_CONCAT_LEFT = re.compile(r"""([\w$.]+)\s*\+\s*["'`]""")
+_OWN_TABLE = re.compile(
+    r"^this\.(?:[\w$]+\.)*_?(?:db_?)?(?:table(?:_?name)?|schema(?:_?name)?|model_?name)$", re.IGNORECASE
+)
+
+
+def only_own_table_names(code: str, file_code: str, constants: frozenset[str] = frozenset()) -> bool:
+    """Does `code` (a statement's text, string literals kept) splice values into SQL text, and is every one
+    of them a table name of `this` that `file_code` (the known lines) sets only from literals or plain
+    names (or a name in `constants`)?"""
+    spliced = [m.group(1) for m in _TEMPLATE_FIELD.finditer(code)] if "${" in code else []
+    if "+" in code:
+        spliced += [m.group(1) for m in _CONCAT_RIGHT.finditer(code)]
+        spliced += [m.group(1) for m in _CONCAT_LEFT.finditer(code)]
+    return bool(spliced) and all(
+        value in constants or (_OWN_TABLE.match(value) is not None and _set_plainly(value, file_code))
+        for value in spliced
+    )
+
+
+_PLAIN = re.compile(r"""^(?:[\w$]+|"[^"]*"|'[^']*'|`[^`$]*`)\s*;?\s*$""")
+
+
+def _set_plainly(field: str, file_code: str) -> bool:
+    """Is every assignment to `field` in the known lines a literal or a plain name?"""
+    assignment = re.compile(rf"{re.escape(field)}\s*=(?![=>])\s*(.*)")
+    return all(_PLAIN.match(m.group(1)) for m in assignment.finditer(file_code))
