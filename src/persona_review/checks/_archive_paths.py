@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from persona_review.checks.base import CheckSpec
+from persona_review.findings import Category, Severity
+
 ITEM = "SEC-14"
 TITLE = "Archive entry names used as paths without a containment check (zip slip)"
 EXPLANATION = (
@@ -24,3 +27,9 @@ CHECKER_CALL = re.compile(r"\b\w*(?:[Tt]raversal|[Ss]lip|[Ss]afe\w*[Pp]ath|[Ss]a
                           r"[Ww]ithin|[Cc]ontained|[Ee]scapes?)\w*\s*\(")
 """A call of a helper named for the containment check (`checkDirectoryTraversal(dest, target)`,
 `sanitizeArchivePath`, `isWithin`): its body is trusted to do what its name says."""
+
+
+def spec(check_id: str, language: str) -> CheckSpec:
+    """The Go and Java checks' spec (high: an archive upload is a way to overwrite the server's files)."""
+    return CheckSpec(id=check_id, checklist_item=ITEM, category=Category.SECURITY, severity=Severity.HIGH,
+                     languages=frozenset({language}), title=TITLE, explanation=EXPLANATION)

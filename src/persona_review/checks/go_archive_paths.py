@@ -16,13 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._archive_paths import CHECKER_CALL, EXPLANATION, ITEM, TITLE
+from persona_review.checks._archive_paths import CHECKER_CALL, spec
 from persona_review.checks._blocks import body_text
 from persona_review.checks._go_funcs import functions
 from persona_review.checks._lexing import lex
-from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.base import FileContext, Hit
 from persona_review.checks.registry import register
-from persona_review.findings import Category, Severity
 
 _ARCHIVE = re.compile(r"\brange\s+[\w.]+\.File\b|\b(?:zip|tar)\.[A-Z]\w*")
 """The function works on an archive: it ranges over a zip's files or names a zip/tar type or function."""
@@ -38,15 +37,7 @@ _GUARD = re.compile(r"\bstrings\.HasPrefix\(|\bfilepath\.(?:IsLocal|Rel)\(|\"\.\
 
 
 @register(
-    CheckSpec(
-        id="GO-ARCHIVE-TRAVERSAL",
-        checklist_item=ITEM,
-        category=Category.SECURITY,
-        severity=Severity.HIGH,
-        languages=frozenset({"go"}),
-        title=TITLE,
-        explanation=EXPLANATION,
-    ),
+    spec("GO-ARCHIVE-TRAVERSAL", "go"),
     needs=("zip.", "tar."),
 )
 def archive_traversal(ctx: FileContext) -> Iterator[Hit]:

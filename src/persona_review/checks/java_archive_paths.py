@@ -17,13 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._archive_paths import CHECKER_CALL, EXPLANATION, ITEM, TITLE
+from persona_review.checks._archive_paths import CHECKER_CALL, spec
 from persona_review.checks._blocks import body_text
 from persona_review.checks._java_methods import method_block
 from persona_review.checks._lexing import lex
-from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.base import FileContext, Hit
 from persona_review.checks.registry import register
-from persona_review.findings import Category, Severity
 
 _ENTRY_TYPES = r"(?:Zip|Jar|ZipArchive|TarArchive|Archive|SevenZArchive)Entry"
 _DECLARED = re.compile(rf"\b{_ENTRY_TYPES}\s+([A-Za-z_$][\w$]*)\b")
@@ -34,15 +33,7 @@ _CANONICAL = re.compile(r"\.normalize\s*\(\s*\)|\.getCanonical(?:Path|File)\s*\(
 
 
 @register(
-    CheckSpec(
-        id="JAVA-ARCHIVE-TRAVERSAL",
-        checklist_item=ITEM,
-        category=Category.SECURITY,
-        severity=Severity.HIGH,
-        languages=frozenset({"java"}),
-        title=TITLE,
-        explanation=EXPLANATION,
-    ),
+    spec("JAVA-ARCHIVE-TRAVERSAL", "java"),
     needs=("Entry",),
 )
 def archive_traversal(ctx: FileContext) -> Iterator[Hit]:
