@@ -73,7 +73,7 @@ def main() -> int:
         lines = sum(text.count("\n") + 1 for _path, text in files)
         hits: list[str] = []
         for path, text in files:
-            outcome = run_checks([context_for_text(path, text)], categories=categories)
+            outcome = run_checks([context_for_text(path, text)], categories=categories, enabled=ids)
             source = text.splitlines()
             for finding in outcome.findings:
                 if finding.rule_id in ids and finding.line is not None:

@@ -48,7 +48,7 @@ def hits(path: Path, text: str) -> list[tuple[int, str, str]]:
     ctx = context_for_text(str(path), text)
     if detect_language(str(path)) is None:
         return []
-    outcome = run_checks([ctx], registry=_registry())
+    outcome = run_checks([ctx], registry=_registry(), enabled=RULES)
     return [(f.line or 0, f.rule_id or "", f.body.splitlines()[0]) for f in outcome.findings
             if f.rule_id in RULES]
 

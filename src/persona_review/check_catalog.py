@@ -27,6 +27,7 @@ def _spec_dict(spec: CheckSpec) -> dict[str, Any]:
         "title": spec.title,
         "explanation": spec.explanation,
         "suggested_fix": FIX_DESCRIPTIONS.get(spec.id),
+        "opt_in": spec.opt_in,
     }
 
 
@@ -52,7 +53,7 @@ def render_catalog(fmt: str = "text") -> str:
             s.checklist_item,
             s.severity.value,
             _languages(s),
-            s.title + (" [fix]" if s.id in FIX_DESCRIPTIONS else ""),
+            s.title + (" [fix]" if s.id in FIX_DESCRIPTIONS else "") + (" [opt-in]" if s.opt_in else ""),
         )
         for s in specs
     ]
@@ -63,6 +64,7 @@ def render_catalog(fmt: str = "text") -> str:
     ]
     lines.append("")
     lines.append("[fix]: offers a committable suggestion when the repair is mechanical.")
+    lines.append("[opt-in]: runs only when the config names it in `enable-checks`.")
     lines.append("Explain one check or checklist item: persona-review checks ID")
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
@@ -103,6 +105,9 @@ def _spec_text(spec: CheckSpec, item: tuple[Any, ChecklistItem] | None) -> str:
         "",
     ]
     out += _para("What goes wrong and what to do", spec.explanation)
+    if spec.opt_in:
+        out += _para("Opt-in", f"Off by default: its findings were right too seldom on unfamiliar code. Turn "
+                               f"it on with `enable-checks: [{spec.id}]` in .github/persona-review.yml.")
     if item is not None:
         out += _para(f"Checklist item {item[1].id}", item[1].rule)
     if spec.id in FIX_DESCRIPTIONS:

@@ -75,6 +75,8 @@ class Config:
     skip_wip: bool = True
     config_from: str = "base"
     ignore: tuple[IgnoreRule, ...] = ()
+    enable_checks: tuple[str, ...] = ()
+    """Opt-in checks (`CheckSpec.opt_in`) to run as well, by id (upper case)."""
     source: str = "defaults"
 
     def with_overrides(self, **changes: Any) -> Config:
@@ -142,6 +144,8 @@ def _validate(data: dict[str, Any], source: str) -> None:
         _check_globs(rule.get("paths") or [], f"ignore[{i}].paths", source)
         for given in ([rule["id"]] if rule.get("id") else []) + list(rule.get("ids") or []):
             _check_ignore_id(str(given), f"ignore[{i}]", source)
+    for given in data.get("enable-checks") or []:
+        _check_opt_in_id(str(given), source)
 
 
 def known_ids() -> frozenset[str]:
@@ -161,6 +165,25 @@ def _check_ignore_id(given: str, key: str, source: str) -> None:
     raise ConfigError(
         f"{source}: {key} has unknown id {given!r}: not a check id or checklist item{hint} "
         "(`persona-review checks` lists them)"
+    )
+
+
+def opt_in_ids() -> frozenset[str]:
+    """The ids of the checks that run only when `enable-checks` names them."""
+    from persona_review.checks.registry import load_all
+
+    return frozenset(spec.id for spec in load_all().specs() if spec.opt_in)
+
+
+def _check_opt_in_id(given: str, source: str) -> None:
+    known = opt_in_ids()
+    if given.strip().upper() in known:
+        return
+    hint = ("it runs by default" if given.strip().upper() in known_ids()
+            else "not a check id")
+    raise ConfigError(
+        f"{source}: enable-checks names {given!r}: {hint}; the opt-in checks are "
+        f"{', '.join(sorted(known))}"
     )
 
 
@@ -238,5 +261,6 @@ def config_from_mapping(data: dict[str, Any], source: str) -> Config:
         skip_wip=bool(data.get("skip-wip", base.skip_wip)),
         config_from=data.get("config-from", base.config_from),
         ignore=ignore,
+        enable_checks=tuple(str(given).strip().upper() for given in data.get("enable-checks") or ()),
         source=source,
     )

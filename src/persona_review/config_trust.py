@@ -2,7 +2,8 @@
 
 With `config-from: head` in the base branch's config, the Action reads the config at the pull request's
 head too. That file is written by whoever opened the pull request, so it is trusted only for what shapes
-the review itself: which files, which categories, how many comments, which findings to ignore, and which
+the review itself: which files, which categories, how many comments, which findings to ignore (or which
+opt-in checks to add, which only adds findings), and which
 database the migration advice is for (`database`: like `categories`, it can only change which migration
 findings are shown and how they read, and a pull request that moves to another engine is reviewed for the
 engine it moves to). Every other
@@ -36,6 +37,7 @@ HEAD_KEYS = frozenset({
     "database",
     "review-drafts",
     "ignore",
+    "enable-checks",
 })
 """The keys honoured from the pull request's head under `config-from: head`."""
 

@@ -89,7 +89,8 @@ def run_review(inp: ReviewInput) -> ReviewResult:
 
     database = _database(config, list(contexts.values()), inp.repo_files or source, inp.log)
     express = _express(list(contexts.values()), inp.repo_files or source)
-    checks = run_checks(list(contexts.values()), config.categories, database=database, express_major=express)
+    checks = run_checks(list(contexts.values()), config.categories, database=database, express_major=express,
+                        enabled=config.enable_checks)
     notices = list(checks.notices)
     by_path = {f.path: f for f in selection.reviewed}
     found = [place(f, by_path) for f in checks.findings]

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from persona_review.checks.runner import run_checks
+from persona_review.config import opt_in_ids
 from persona_review.contexts import context_for_text
 from persona_review.findings import Category
 
@@ -29,10 +30,11 @@ def expected(text: str) -> set[tuple[int, str]]:
 
 
 def findings_of(path: str, text: str) -> set[tuple[int, str]]:
-    outcome = run_checks([context_for_text(path, text)], categories=CATEGORIES)
+    """Every check's findings, the opt-in ones included (their fixtures are tested like the others)."""
+    outcome = run_checks([context_for_text(path, text)], categories=CATEGORIES, enabled=opt_in_ids())
     return {(f.line, f.rule_id or "") for f in outcome.findings}
 
 
 def findings_for_snippet(path: str, text: str) -> set[str]:
-    outcome = run_checks([context_for_text(path, text)], categories=CATEGORIES)
+    outcome = run_checks([context_for_text(path, text)], categories=CATEGORIES, enabled=opt_in_ids())
     return {f.rule_id or "" for f in outcome.findings}

@@ -23,7 +23,7 @@ def _hunk_findings(name: str, old: str, new: str) -> set[tuple[int, str]]:
     (diff_file,) = list(parse_diff(f"diff --git a/{name} b/{name}\n" + "".join(lines)))
     ctx = build_context(diff_file, None)
     assert not ctx.whole_file
-    return {(f.line, f.rule_id or "") for f in run_checks([ctx], categories=CATEGORIES).findings
+    return {(f.line, f.rule_id or "") for f in run_checks([ctx], categories=CATEGORIES, enabled=RULES).findings
             if f.rule_id in RULES}
 
 
@@ -122,7 +122,8 @@ def test_public_reads_do_not_hide_a_pattern_among_the_writes() -> None:
     from persona_review.checks.runner import run_checks
     from persona_review.contexts import context_for_text
 
-    found = [f for f in run_checks([context_for_text("products.js", text)], categories=CATEGORIES).findings
+    found = [f for f in run_checks([context_for_text("products.js", text)], categories=CATEGORIES,
+                                   enabled=RULES).findings
              if f.rule_id in RULES]
     assert [(f.line, f.rule_id) for f in found] == [(8, "JS-ROUTE-NO-AUTH")]
     assert "3 of the 4 mutating or admin routes on `router`" in found[0].body

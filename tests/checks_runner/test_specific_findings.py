@@ -33,6 +33,7 @@ from persona_review.checks.base import FileContext
 from persona_review.checks.registry import Registry, load_all
 from persona_review.checks.runner import run_checks
 from persona_review.checks.sql_squawk import SquawkBatch, find_squawk
+from persona_review.config import opt_in_ids
 from persona_review.contexts import context_for_text
 from persona_review.findings import Category, Finding
 
@@ -111,7 +112,8 @@ def _engines() -> list[tuple[str, Registry | None]]:
 
 
 def _findings(example: Example, registry: Registry | None) -> list[Finding]:
-    outcome = run_checks([example.ctx], registry=registry, express_major=example.express_major)
+    outcome = run_checks([example.ctx], registry=registry, express_major=example.express_major,
+                         enabled=opt_in_ids())
     found = [f for f in outcome.findings if example.rule in (f.rule_id, f.checklist_item)]
     if example.line is not None:
         found = [f for f in found if f.line == example.line]
@@ -171,7 +173,7 @@ def _all_corpus_findings() -> list[Finding]:
             contexts.append(context_for_text(str(path.relative_to(CORPUS)), text))
     for path in fixture_paths():
         contexts.append(context_for_text(path.name, path.read_text()))
-    return run_checks(contexts, list(Category)).findings
+    return run_checks(contexts, list(Category), enabled=opt_in_ids()).findings
 
 
 _EMPTY_NAME = re.compile(r"``|\bon\s+(?:without\b|\.|,|:|$)|\bon\s{2,}|\bof\s+(?:in\b|\.)")

@@ -29,6 +29,9 @@ class CheckSpec:
     """One line, shown as the finding title."""
     explanation: str
     """What goes wrong in production and what the fix is; the finding body unless a hit overrides it."""
+    opt_in: bool = False
+    """Off unless the config names it in `enable-checks`: a check whose findings are right too seldom on
+    code nobody here wrote to be posted on every pull request by default."""
 
 
 @dataclass(frozen=True, slots=True)

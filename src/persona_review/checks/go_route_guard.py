@@ -58,6 +58,7 @@ _PATTERN_VERB = re.compile(r"^(POST|PUT|PATCH|DELETE|GET)\s+")
             "the same middleware, register the route on the guarded group, or say in the code why this "
             "endpoint is public."
         ),
+        opt_in=True,
     ),
     needs=("POST(", "PUT(", "PATCH(", "DELETE(", "Post(", "Put(", "Patch(", "Delete(", "HandleFunc(",
            "Handle(", "admin", "Admin"),

@@ -50,6 +50,7 @@ _PATH = re.compile(r'"([^"]*)"')
             "configuration lets through reaches it. Add the same annotation, or mark it `@PermitAll` "
             "and say in the code why it is public."
         ),
+        opt_in=True,
     ),
     needs=("Controller",),
 )

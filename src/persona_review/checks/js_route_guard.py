@@ -68,6 +68,7 @@ _NEST_OPEN = re.compile(r"^(?:Public\w*|IsPublic|SkipAuth\w*|Skip\w*Auth\w*|NoAu
             "who finds the URL can call it. Add the same guard, or say in the code why this endpoint is "
             "public."
         ),
+        opt_in=True,
     ),
     needs=(".post(", ".put(", ".patch(", ".delete(", ".del(", "@Post(", "@Put(", "@Patch(", "@Delete(",
            "admin", "Admin"),

@@ -34,7 +34,7 @@ is mostly a matter of each check not doing work a file cannot reward. What a new
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -46,8 +46,6 @@ from persona_review.findings import SOURCE_CHECKS, Category, Finding
 from persona_review.gc_pacing import fewer_collections
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from persona_review.checks._fixes import Fix
     from persona_review.checks._specifics import Wording
 
@@ -69,15 +67,18 @@ def run_checks(
     express_major: int | None = None,
     *,
     workers: int | None = None,
+    enabled: Collection[str] = (),
 ) -> CheckOutcome:
     """Findings of every check whose category is enabled, on the lines the change adds. `database` is the
     engine the migrations run on (None: unknown), `express_major` the Express version the JavaScript runs
     on. Each context's `change` is set to what the whole change shows (the engine, the tables its
     migrations create) before any check runs. `workers` is how many processes check files (None: chosen
     by the change's size and the machine, `_file_pool.workers_for`); the findings are the same either way.
+    `enabled` names the opt-in checks (`CheckSpec.opt_in`) to run as well; the others are left out.
     """
     with fewer_collections():
-        return _run_checks(contexts, categories, registry, database, express_major, workers=workers)
+        return _run_checks(contexts, categories, registry, database, express_major, workers=workers,
+                           enabled=frozenset(enabled))
 
 
 def _run_checks(
@@ -88,6 +89,7 @@ def _run_checks(
     express_major: int | None,
     *,
     workers: int | None,
+    enabled: frozenset[str],
 ) -> CheckOutcome:
     reg = registry or load_for({ctx.language for ctx in contexts})
     created = tables_created(contexts)
@@ -100,8 +102,11 @@ def _run_checks(
                and (targets := [ctx for ctx in contexts if batch.applies_to(ctx)])]
     by_language: dict[str, list[tuple[CheckSpec, CheckFunc]]] = {}
 
+    def chosen(spec: CheckSpec) -> bool:
+        return spec.category in wanted and (not spec.opt_in or spec.id in enabled)
+
     def check_files(indices: Sequence[int]) -> list[_FileResult]:
-        return [_check_file(contexts[index], reg, wanted, by_language) for index in indices]
+        return [_check_file(contexts[index], reg, chosen, by_language) for index in indices]
 
     from_batches = CheckOutcome()
 
@@ -131,15 +136,15 @@ _FileResult = tuple[list[Finding], list[str]]
 def _check_file(
     ctx: FileContext,
     reg: Registry,
-    wanted: set[Category],
+    chosen: Callable[[CheckSpec], bool],
     by_language: dict[str, list[tuple[CheckSpec, CheckFunc]]],
 ) -> _FileResult:
-    """The findings of every wanted check of the file's language, and a notice for each check that
+    """The findings of every chosen check of the file's language, and a notice for each check that
     failed on it."""
     checks = by_language.get(ctx.language)
     if checks is None:
         checks = [(spec, func) for spec, func in reg.checks
-                  if spec.category in wanted and ctx.language in spec.languages]
+                  if ctx.language in spec.languages and chosen(spec)]
         by_language[ctx.language] = checks
     findings: list[Finding] = []
     notices: list[str] = []
