@@ -8,9 +8,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from persona_review.checks._lexing import lex
+from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._pyflow import dotted, flows
-from persona_review.checks._python import handlers
+from persona_review.checks._python import Handler, handlers
 from persona_review.checks._spans import bracket_span, indent_of, lines_of, python_block, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -84,10 +84,101 @@ def except_pass(ctx: FileContext) -> Iterator[Hit]:
     needs=("except",),
 )
 def broad_except(ctx: FileContext) -> Iterator[Hit]:
-    for handler in handlers(lex(ctx)):
+    lexed = lex(ctx)
+    for handler in handlers(lexed):
         reported = handler.reports or handler.silent or not handler.complete
-        if handler.broad and not handler.bare and not reported:
+        if handler.broad and not handler.bare and not reported and not _meant(lexed, handler):
             yield Hit(handler.line)
+
+
+_LOGS = re.compile(r"^(?:await\s+)?(?:[\w.]*(?:log|logger|logging|LOG|LOGGER)\w*)\."
+                   r"(?:debug|info|warning|warn|error|critical|log)\(")
+_WAITS = re.compile(r"^(?:await\s+)?(?:time|asyncio|anyio|trio|gevent)\.sleep\(|^continue$|^pass$")
+_LOOP = re.compile(r"^\s*(?:async\s+)?(?:while|for)\b")
+_FALLBACK = re.compile(r"^([A-Za-z_][\w.]*)\s*=\s*(?!=)")
+
+
+def _meant(lexed: Lexed, handler: Handler) -> bool:
+    """A catch-all whose shape says what it is for, which the finding would only question:
+    - a retry loop: the `try` sits directly in a `while`/`for` body and the handler only logs the failure
+      (and waits, or goes on to the next round): the loop is the recovery;
+    - a detail for an error being raised: the `try` sits in an `except` block that raises, and the
+      handler only logs (a failed parse of an error body must not hide the error);
+    - a fallback value: the `try` holds one assignment and the handler one assignment to the same name
+      (`detail = resp.json()["error"]` / `detail = resp.text`): a best-effort read with a default."""
+    try_line = _try_of(lexed, handler.line)
+    if try_line is None:
+        return False
+    statements = _statements(lexed, handler)
+    if statements and _LOGS.match(statements[0]) and all(_WAITS.match(t) for t in statements[1:]) \
+            and (_in_loop(lexed, try_line) or _raising_handler_around(lexed, try_line)):
+        return True
+    tried = [lexed.code[n].strip() for n in python_block(lexed, try_line) if lexed.code.get(n, "").strip()]
+    if len(tried) != 1 or len(statements) != 1:
+        return False
+    target, fallback = _FALLBACK.match(tried[0]), _FALLBACK.match(statements[0])
+    return target is not None and fallback is not None and target.group(1) == fallback.group(1)
+
+
+def _statements(lexed: Lexed, handler: Handler) -> list[str]:
+    """The handler's statements, one string each (a call spread over lines is one statement)."""
+    out: list[str] = []
+    last = 0
+    for no, text in handler.body:
+        if no <= last:
+            continue
+        last = statement_span(lexed, no).last if no != handler.line else no
+        out.append(text)
+    return out
+
+
+def _raising_handler_around(lexed: Lexed, line: int) -> bool:
+    """Whether the statement on `line` sits (at any depth) in an `except` block that raises: a catch-all
+    there only guards a best-effort detail of an error already on its way up."""
+    indent = indent_of(lexed.bare.get(line, ""))
+    for no in range(line - 1, max(0, line - 400), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return False
+        if not text.strip() or indent_of(text) >= indent:
+            continue
+        indent = indent_of(text)
+        if _NESTED_SCOPE.match(text):
+            return False
+        if text.lstrip().startswith("except"):
+            return any(_RAISES.match(lexed.bare.get(n, "")) for n in python_block(lexed, no))
+    return False
+
+
+_RAISES = re.compile(r"^\s*raise\b")
+
+
+def _try_of(lexed: Lexed, except_line: int) -> int | None:
+    """The `try:` line an `except` belongs to: the nearest line above at the same indent that opens one."""
+    indent = indent_of(lexed.bare.get(except_line, ""))
+    for no in range(except_line - 1, max(0, except_line - 400), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return None
+        if not text.strip() or indent_of(text) > indent:
+            continue
+        if indent_of(text) < indent:
+            return None
+        if _TRY.match(text):
+            return no
+    return None
+
+
+def _in_loop(lexed: Lexed, line: int) -> bool:
+    """Whether the statement on `line` sits directly in the body of a `while` or `for` loop."""
+    indent = indent_of(lexed.bare.get(line, ""))
+    for no in range(line - 1, max(0, line - 400), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return False
+        if text.strip() and indent_of(text) < indent:
+            return bool(_LOOP.match(text))
+    return False
 
 
 _FINALLY = re.compile(r"^\s*finally\s*:\s*$")

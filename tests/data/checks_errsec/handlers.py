@@ -127,3 +127,64 @@ def fetch_with_backoff(url):
         except requests.ConnectionError:
             time.sleep(2**attempt)
     raise RuntimeError("gave up")
+
+
+async def listen_forever(ws_url):
+    while True:
+        try:
+            async with connect(ws_url) as ws:
+                await consume(ws)
+        except Exception as exc:
+            logger.warning(f"stream closed: {exc}; reconnecting")
+            await asyncio.sleep(5)
+
+
+def error_detail(resp):
+    try:
+        detail = resp.json()["message"]
+    except Exception:
+        detail = resp.text
+    return detail
+
+
+def pay_once(invoice):
+    try:
+        result = gateway.pay(invoice)
+    except Exception as exc:  # expect: PY-BROAD-EXCEPT
+        logger.error(f"payment failed: {exc}")
+        return {"ok": False}
+    return result
+
+
+def settle_all(batch):
+    for payment in batch:
+        try:
+            payment.settle()
+        except Exception as exc:  # expect: PY-BROAD-EXCEPT
+            logger.error("settle failed: %s", exc)
+            payment.mark_failed()
+
+
+async def stream_events(client):
+    while True:
+        try:
+            async for line in client.lines():
+                yield line
+        except Exception as exc:
+            logger.error(
+                "lost the event stream: "
+                f"'{exc}', retrying in 5 seconds"
+            )
+            await asyncio.sleep(5)
+
+
+def call_sidecar(client, path):
+    try:
+        return client.get(path).json()
+    except (httpx.RequestError, ValueError) as exc:
+        message = None
+        try:
+            message = exc.response.json()["error"]
+        except Exception as parse_exc:
+            logger.error(f"could not read the error body: {parse_exc}")
+        raise SidecarError(message or str(exc)) from exc
