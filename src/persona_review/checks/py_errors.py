@@ -467,6 +467,60 @@ def exception_leak(ctx: FileContext) -> Iterator[Hit]:
         name = handler.name or "e"
         pattern = re.compile(_LEAK.pattern.format(name=re.escape(name)))
         for no, text in handler.body:
-            if pattern.search(text):
+            found = pattern.search(text)
+            if found and (not found.group(0).startswith("return") or _RESPONSE_CALL.search(text)
+                          or _serves_request(lexed, no)):
                 span = statement_span(lexed, no)
                 yield Hit(no, span.last)
+
+
+_RESPONSE_CALL = re.compile(r"\b(?:jsonify|JsonResponse|HttpResponse\w*|Response|JSONResponse|"
+                            r"PlainTextResponse|HTMLResponse|HTTPException|abort|make_response|render|"
+                            r"render_template)\s*\(")
+_DEF_LINE = re.compile(r"^\s*(?:async\s+)?def\s+\w+\s*\((?P<params>[^)]*)")
+_ROUTE_DECORATOR = re.compile(r"^\s*@[\w.]*(?:route|get|post|put|patch|delete|api_view|action|websocket|"
+                              r"api_route|view_config|endpoint)\b")
+_VIEW_METHODS = re.compile(r"^\s*(?:async\s+)?def\s+(?:get|post|put|patch|delete|dispatch|list|create|"
+                           r"retrieve|update|partial_update|destroy)\s*\(\s*self\s*,\s*request\b")
+
+
+def _serves_request(lexed: Lexed, line: int) -> bool:
+    """Whether the function around `line` answers an HTTP request, so what it returns reaches the client:
+    a route decorator, a `request` parameter, or a class-based view's method. A plain function's return
+    value (a status object, a result record) goes to its caller, not to a client."""
+    found = _enclosing_def(lexed, line)
+    if found is None:
+        return True  # the function's head is out of view: judged as before
+    def_line, params = found
+    if _VIEW_METHODS.match(lexed.bare[def_line]) or re.search(r"\b(?:request|req)\b", params):
+        return True
+    above = def_line - 1
+    while above > 0 and (lexed.code.get(above, "").lstrip().startswith("@")
+                         or not lexed.code.get(above, "x").strip()):
+        if _ROUTE_DECORATOR.match(lexed.code.get(above, "")):
+            return True
+        above -= 1
+    return False
+
+
+def _enclosing_def(lexed: Lexed, line: int) -> tuple[int, str] | None:
+    """The `def` line of the function around `line` and its parameters' text (a signature spread over
+    lines included), or None when it is not among the known lines."""
+    indent = indent_of(lexed.bare.get(line, ""))
+    for no in range(line - 1, max(0, line - 600), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return None
+        if not text.strip() or indent_of(text) >= indent:
+            continue
+        indent = indent_of(text)
+        header = _DEF_LINE.match(lexed.code.get(no, ""))
+        if header is not None:
+            return no, header.group("params")
+        if text.lstrip().startswith(")"):  # the end of a signature spread over lines: find its `def`
+            for start in range(no - 1, max(0, no - 60), -1):
+                head = _DEF_LINE.match(lexed.code.get(start, ""))
+                if head is not None and indent_of(lexed.bare[start]) == indent:
+                    rest = " ".join(lexed.code.get(n, "") for n in range(start + 1, no))
+                    return start, f"{head.group('params')} {rest}"
+    return None
