@@ -469,7 +469,7 @@ def exception_leak(ctx: FileContext) -> Iterator[Hit]:
         for no, text in handler.body:
             found = pattern.search(text)
             if found and (not found.group(0).startswith("return") or _RESPONSE_CALL.search(text)
-                          or _serves_request(lexed, no)):
+                          or _serves_request(lexed, no, _RESPONSE_SHAPE.search(text) is not None)):
                 span = statement_span(lexed, no)
                 yield Hit(no, span.last)
 
@@ -484,13 +484,19 @@ _VIEW_METHODS = re.compile(r"^\s*(?:async\s+)?def\s+(?:get|post|put|patch|delete
                            r"retrieve|update|partial_update|destroy)\s*\(\s*self\s*,\s*request\b")
 
 
-def _serves_request(lexed: Lexed, line: int) -> bool:
+_RESPONSE_SHAPE = re.compile(r"\breturn\s*\{|,\s*[45]\d\d\s*\)?\s*$")
+"""A return that looks like a web answer whatever function it is in: a dict, or a value with a 4xx/5xx
+status."""
+
+
+def _serves_request(lexed: Lexed, line: int, looks_like_response: bool) -> bool:
     """Whether the function around `line` answers an HTTP request, so what it returns reaches the client:
     a route decorator, a `request` parameter, or a class-based view's method. A plain function's return
-    value (a status object, a result record) goes to its caller, not to a client."""
+    value (a status object, a result record) goes to its caller, not to a client. When the function's head
+    is out of view (a hunk), only a return shaped like a web answer counts."""
     found = _enclosing_def(lexed, line)
     if found is None:
-        return True  # the function's head is out of view: judged as before
+        return looks_like_response
     def_line, params = found
     if _VIEW_METHODS.match(lexed.bare[def_line]) or re.search(r"\b(?:request|req)\b", params):
         return True
