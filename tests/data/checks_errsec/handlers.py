@@ -188,3 +188,33 @@ def call_sidecar(client, path):
         except Exception as parse_exc:
             logger.error(f"could not read the error body: {parse_exc}")
         raise SidecarError(message or str(exc)) from exc
+
+
+def warn_about_old_names(template_source):
+    try:
+        parsed = template_engine.parse(template_source)
+    except Exception:  # pylint: disable=broad-exception-caught
+        # A template that does not parse is reported when it is rendered; the warning is optional.
+        return
+    warn_names(parsed)
+
+
+def cleanup_tmp(path):
+    try:
+        os.remove(path)
+    except Exception:  # noqa: BLE001 - a leftover temp file is harmless
+        pass
+
+
+def charge_card(card):
+    try:
+        return gateway.charge(card)
+    except Exception:  # noqa: E501  # expect: PY-BROAD-EXCEPT
+        return None
+
+
+def refresh_cache(key):
+    try:
+        cache.refresh(key)
+    except Exception:  # pylint: disable=unused-variable  # expect: PY-EXCEPT-PASS
+        pass
