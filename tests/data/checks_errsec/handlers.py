@@ -218,3 +218,7 @@ def refresh_cache(key):
         cache.refresh(key)
     except Exception:  # pylint: disable=unused-variable  # expect: PY-EXCEPT-PASS
         pass
+
+
+def cache_keys():
+    return sorted(cache.keys())
