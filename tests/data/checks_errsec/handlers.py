@@ -206,19 +206,5 @@ def cleanup_tmp(path):
         pass
 
 
-def charge_card(card):
-    try:
-        return gateway.charge(card)
-    except Exception:  # noqa: E501  # expect: PY-BROAD-EXCEPT
-        return None
-
-
-def refresh_cache(key):
-    try:
-        cache.refresh(key)
-    except Exception:  # pylint: disable=unused-variable  # expect: PY-EXCEPT-PASS
-        pass
-
-
 def cache_keys():
     return sorted(cache.keys())
