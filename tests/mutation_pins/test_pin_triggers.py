@@ -214,7 +214,10 @@ DOCS = [("api/README.md", "docs (*.md)"), ("api/page.mdx", "docs (*.mdx)"), ("ap
         ("api/AUTHORS", "docs (AUTHORS*)"), ("api/s.css", "frontend (stylesheet)"),
         ("api/s.scss", "frontend (stylesheet)"), ("api/s.sass", "frontend (stylesheet)"),
         ("api/s.less", "frontend (stylesheet)"), ("api/s.styl", "frontend (stylesheet)"),
-        ("api/logo.svg", "frontend (static asset)")]
+        ("api/logo.svg", "frontend (static asset)"),
+        ("changes/8287.fixed", "docs (**/changes/*.fixed)"), ("api/changes/12.security", "docs (**/changes/*.security)"),
+        ("newsfragments/12.bugfix", "docs (**/newsfragments/)"), ("changelog.d/x.md", "docs (*.md)"),
+        ("changelog.d/12.removal", "docs (**/changelog.d/)")]
 
 
 def _one(path: str, persona: Persona) -> tuple[bool, str]:
@@ -236,6 +239,12 @@ def test_every_kind_of_generated_or_vendored_path_is_skipped(persona: Persona, p
 @pytest.mark.parametrize(("path", "reason"), DOCS)
 def test_prose_and_stylesheets_are_not_reviewed(persona: Persona, path: str, reason: str) -> None:
     assert _one(path, persona) == (False, reason)
+
+
+def test_code_in_a_changes_directory_is_still_code(persona: Persona) -> None:
+    # Only release-note fragments (a number and a kind of change) are prose; a module named like one is not.
+    reviewed, reason = _one("api/changes/service.py", persona)
+    assert (reviewed, reason.startswith("docs")) == (True, False)
 
 
 def test_a_decision_names_the_kind_of_rule_that_made_it(persona: Persona) -> None:

@@ -48,6 +48,8 @@ CASES: list[tuple[str, list[str], tuple[bool, str, str]]] = [
     ("src/users/users.controller.ts", ["export class UsersController {}"],
      (True, "server-js", "users.controller.ts")),
     ("apps/site/pages/api/hook.ts", ["export default function handler() {}"], (True, "server-js", "Next.js")),
+    ("src/server-dev.ts", ["start(createConfig({}))"], (True, "server-js", "server-dev.ts")),
+    ("src/serverless.ts", ["export const x = 1"], (False, "", "no trigger matched")),
     # Infrastructure for services.
     ("Dockerfile", ["FROM python:3.12"], (True, "infra", "Dockerfile")),
     ("docker-compose.prod.yml", ["services: {}"], (True, "infra", "compose")),

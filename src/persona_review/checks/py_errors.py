@@ -62,7 +62,7 @@ def bare_except(ctx: FileContext) -> Iterator[Hit]:
 )
 def except_pass(ctx: FileContext) -> Iterator[Hit]:
     for handler in handlers(lex(ctx)):
-        if handler.broad and handler.silent and handler.complete:
+        if handler.broad and handler.silent and handler.complete and not _waived(ctx, handler):
             yield Hit(handler.line, handler.body[-1][0])
 
 
@@ -87,8 +87,24 @@ def broad_except(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     for handler in handlers(lexed):
         reported = handler.reports or handler.silent or not handler.complete
-        if handler.broad and not handler.bare and not reported and not _meant(lexed, handler):
+        if handler.broad and not handler.bare and not reported and not _meant(lexed, handler) \
+                and not _waived(ctx, handler):
             yield Hit(handler.line)
+
+
+# A linter's own waiver for a catch-all, written on the `except` line: pylint's broad-except /
+# broad-exception-caught (W0703 / W0718) or flake8-blind-except's BLE001 (also ruff's).
+_WAIVER = re.compile(
+    r"#.*\b(?:pylint:\s*disable\s*=[\w\s,-]*\b(?:broad-except|broad-exception-caught|W0703|W0718)\b"
+    r"|noqa\s*:[\w\s,]*\bBLE001\b)"
+)
+
+
+def _waived(ctx: FileContext, handler: Handler) -> bool:
+    """The author waived a linter's broad-except warning on this very handler: the catch-all was already
+    questioned and kept on purpose, so asking again is noise. Only a waiver of that rule counts (a blanket
+    `# noqa` or another rule's waiver says nothing about catching everything)."""
+    return bool(_WAIVER.search(ctx.lines.get(handler.line, "")))
 
 
 _LOGS = re.compile(r"^(?:await\s+)?(?:[\w.]*(?:log|logger|logging|LOG|LOGGER)\w*)\."

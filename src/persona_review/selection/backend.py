@@ -45,7 +45,7 @@ _SERVER_JS_DIRS = frozenset(
 )
 _SERVER_DIR_NAME = re.compile(r"(?:^|[-_.])(?:server|backend)(?:$|[-_.])")
 _SERVER_JS_NAME_RE = re.compile(
-    r"^(?:server|knexfile|ormconfig|drizzle\.config)\.[cm]?[jt]s$"
+    r"^(?:server(?:[-_.][\w-]+)?|knexfile|ormconfig|drizzle\.config)\.[cm]?[jt]s$"
     r"|\.(?:controller|resolver|entity|repository|middleware|gateway|migration)\.[cm]?[jt]s$"
 )
 _SERVER_MODULES = (

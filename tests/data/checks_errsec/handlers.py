@@ -197,3 +197,22 @@ def wallet_balance():
     except LedgerError as err:
         return {"error": str(err)}, 502  # expect: PY-EXCEPTION-LEAK
 
+
+def warn_about_old_names(template_source):
+    try:
+        parsed = template_engine.parse(template_source)
+    except Exception:  # pylint: disable=broad-exception-caught
+        # A template that does not parse is reported when it is rendered; the warning is optional.
+        return
+    warn_names(parsed)
+
+
+def cleanup_tmp(path):
+    try:
+        os.remove(path)
+    except Exception:  # noqa: BLE001 - a leftover temp file is harmless
+        pass
+
+
+def cache_keys():
+    return sorted(cache.keys())
