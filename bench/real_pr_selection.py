@@ -21,6 +21,7 @@ from persona_review.persona import load_persona
 from persona_review.selection_eval import (
     PullRequest,
     git_diff,
+    head_files,
     load_manifest,
     mirror_git_dir,
     render_scores,
@@ -53,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
         for spec in args.persona or DEFAULT_PERSONAS:
             persona = load_persona(spec)
             label = spec if spec == "backend" else f"{Path(spec).parent.name}/{Path(spec).name}"
-            rows.append((label, score_persona(prs, persona, diff_of)))
+            rows.append((label, score_persona(
+                prs, persona, diff_of,
+                files_of=lambda pr: head_files(mirror_git_dir(args.mirrors, pr.repo), pr.head))))
     except PersonaReviewError as exc:
         print(f"real_pr_selection: error: {exc}", file=sys.stderr)
         return 2

@@ -83,8 +83,9 @@ class ReviewInput:
 
 def run_review(inp: ReviewInput) -> ReviewResult:
     config = inp.config
-    selection = select_files(inp.diff, inp.persona, config)
     source = inp.contents or (WorkspaceFiles(inp.workspace) if inp.workspace is not None else None)
+    repo = inp.repo_files or source
+    selection = select_files(inp.diff, inp.persona, config, repo.read if repo is not None else None)
     contexts = build_contexts(selection.reviewed, source, config.max_file_lines, inp.log)
 
     database = _database(config, list(contexts.values()), inp.repo_files or source, inp.log)

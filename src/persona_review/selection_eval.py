@@ -24,6 +24,7 @@ from persona_review.config import Config
 from persona_review.diff import FileStatus, parse_diff
 from persona_review.errors import UsageError
 from persona_review.persona import Persona
+from persona_review.selection.packages import Reader
 from persona_review.triggers import select_files
 
 LABELS = frozenset({"backend", "migration", "frontend", "docs", "test", "infra", "other"})
@@ -134,12 +135,14 @@ def score_persona(
     persona: Persona,
     diff_of: Callable[[PullRequest], bytes],
     config: Config | None = None,
+    files_of: Callable[[PullRequest], Reader] | None = None,
 ) -> dict[str, Score]:
-    """Backend and false selection of `persona` on every pull request, per split."""
+    """Backend and false selection of `persona` on every pull request, per split. `files_of` gives a
+    reader of each head's other files (as the Action's checkout does), for what packages say."""
     scores = {split: Score() for split in SPLITS}
     for pr in prs:
         diff = parse_diff(diff_of(pr))
-        selection = select_files(diff, persona, config or Config())
+        selection = select_files(diff, persona, config or Config(), files_of(pr) if files_of else None)
         reasons = {d.path: d.reason for d in selection.decisions}
         reviewed = {f.path for f in selection.reviewed}
         gone = {f.path for f in diff if f.status in (FileStatus.DELETED, FileStatus.BINARY)}
@@ -176,3 +179,18 @@ def render_scores(rows: Sequence[tuple[str, dict[str, Score]]], bars: dict[str, 
                 f"  >= {low:.2f} and <= {high:.2f}: {'met' if held else 'NOT met'}"
             )
     return "\n".join(out)
+
+
+def head_files(git_dir: Path, head: str) -> Reader:
+    """A reader of files at `head` in a clone, with `git cat-file` (read, never checked out or run)."""
+
+    def read(paths: Sequence[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for path in paths:
+            done = subprocess.run(["git", "--git-dir", str(_git_path(git_dir)), "cat-file", "blob",
+                                   f"{head}:{path}"], capture_output=True, check=False)
+            if done.returncode == 0:
+                out[path] = done.stdout.decode("utf-8", "replace")
+        return out
+
+    return read

@@ -18,7 +18,7 @@ mean in a .gitignore.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -30,8 +30,9 @@ from persona_review.nothing_reviewed import too_large_reason
 from persona_review.persona import Persona
 from persona_review.result import FileDecision, SkipReason
 from persona_review.selection.backend import detect_backend
-from persona_review.selection.detectors import Detection, FileFacts
+from persona_review.selection.detectors import SERVER_JS, Detection, FileFacts
 from persona_review.selection.frontend import detect_frontend, frontend_roots
+from persona_review.selection.packages import Reader, server_packages
 from persona_review.selection.testcode import detect_test
 
 LOCK_FILES = frozenset(
@@ -204,10 +205,30 @@ class _Rules:
         self.include_tests = config.include_tests
         self.frontend_roots = frontend_roots(paths)
         """Package roots whose UI components this diff changes (selection/frontend.py)."""
+        self.server_packages: Mapping[str, str] = {}
+        """JS/TS paths in a server package, with why (selection/packages.py)."""
+        self.named_frontend: set[str] = set()
+        """Paths skipped as frontend by a directory's name alone (filled while deciding)."""
 
 
-def select_files(diff: Diff, persona: Persona, config: Config) -> Selection:
+def select_files(diff: Diff, persona: Persona, config: Config, read: Reader | None = None) -> Selection:
+    """Which files of `diff` the persona reviews, each decision with its reason. With `read` (the head's
+    other files), a JS/TS module no detector or trigger placed gets one more look: whether its package is a
+    server (`selection.packages`); the manifests are read only then, so most selections read none."""
+    selection, unplaced = _select(diff, persona, config, {})
+    if read is None or SERVER_JS not in persona.detectors or not unplaced:
+        return selection
+    packages = server_packages(read, unplaced)
+    return _select(diff, persona, config, packages)[0] if packages else selection
+
+
+def _select(
+    diff: Diff, persona: Persona, config: Config, packages: Mapping[str, str]
+) -> tuple[Selection, list[str]]:
+    """The selection, and the skipped files a server package would decide (no detector or trigger placed
+    them, or only a directory's name called them frontend)."""
     rules = _Rules(persona, config, (f.path for f in diff))
+    rules.server_packages = packages
     reviewed: list[DiffFile] = []
     decisions: list[FileDecision] = []
     for f in diff:
@@ -216,7 +237,9 @@ def select_files(diff: Diff, persona: Persona, config: Config) -> Selection:
         decisions.append(decision)
         if decision.reviewed:
             reviewed.append(f)
-    return Selection(reviewed, decisions)
+    unplaced = [d.path for d in decisions if d.reason == SkipReason.NO_TRIGGER.value
+                or d.path in rules.named_frontend]
+    return Selection(reviewed, decisions), unplaced
 
 
 def _decide(f: DiffFile, rules: _Rules) -> FileDecision:
@@ -233,12 +256,20 @@ def _decide(f: DiffFile, rules: _Rules) -> FileDecision:
     facts = FileFacts(f)
     test = None if rules.include_tests else detect_test(facts)
     skip = test or detect_frontend(facts, rules.frontend_roots)
+    if skip is not None and skip.by_name_only:
+        rules.named_frontend.add(f.path)
+        if f.path in rules.server_packages:
+            skip = None  # the package is a server: the directory's name says less than its manifest
     if skip is not None:
         return _skipped(f, skip)
     found = detect_backend(facts, rules.detectors)
     if found is not None:
         return FileDecision(f.path, True, f"detector {found.text()}", found.detector)
-    return _trigger_decision(f, rules.triggers, rules.keywords)
+    decision = _trigger_decision(f, rules.triggers, rules.keywords)
+    package = rules.server_packages.get(f.path)
+    if not decision.reviewed and package is not None:
+        return FileDecision(f.path, True, f"detector {SERVER_JS}: in a server package ({package})", SERVER_JS)
+    return decision
 
 
 def _skipped(f: DiffFile, detection: Detection) -> FileDecision:

@@ -41,6 +41,9 @@ class Detection(NamedTuple):
     """The detector that decided ("server-language", "frontend", "test", ...)."""
     why: str
     """What it saw, for the reason text ("go", "under static/", "imports express")."""
+    by_name_only: bool = False
+    """Decided by a word in a directory's name alone (`client-feature-toggles/`): what the file's package
+    says (a server package, `selection.packages`) outweighs it."""
 
     def text(self) -> str:
         return f"{self.detector} ({self.why})"

@@ -154,7 +154,8 @@ def _browser_js(facts: FileFacts) -> Detection | None:
     if where is not None:
         server_depth = server_dir_depth(facts.dirs)
         if server_depth is None or facts.dirs.index(where) < server_depth:
-            return Detection(FRONTEND, f"browser code under {where}/")
+            return Detection(FRONTEND, f"browser code under {where}/",
+                             by_name_only=where not in _BROWSER_DIRS)
         return None  # `server/emails/x.js`: the server directory is the outer one
     m = _UI_IMPORT.search(head)
     if m is not None:
