@@ -114,6 +114,19 @@ def indent_of(text: str) -> int:
     return len(text) - len(text.lstrip(" \t"))
 
 
+def enclosing_headers(lexed: Lexed, line: int, limit: int = 600) -> Iterator[tuple[int, str]]:
+    """The lines that open the Python blocks around `line`, innermost first (each less indented than the
+    one before; bare view), up to a line out of view or `limit` lines above."""
+    indent = indent_of(lexed.bare.get(line, ""))
+    for no in range(line - 1, max(0, line - limit), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return
+        if text.strip() and indent_of(text) < indent:
+            indent = indent_of(text)
+            yield no, text
+
+
 def python_block(lexed: Lexed, header: int) -> list[int]:
     """Lines of the indented block under the Python header line `header` (e.g. an `except ...:` line).
 

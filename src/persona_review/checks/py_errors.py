@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks._python import Handler, handlers
-from persona_review.checks._spans import bracket_span, indent_of, lines_of, python_block, statement_span
+from persona_review.checks._spans import (
+    bracket_span,
+    enclosing_headers,
+    indent_of,
+    lines_of,
+    python_block,
+    statement_span,
+)
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -151,14 +158,7 @@ def _statements(lexed: Lexed, handler: Handler) -> list[str]:
 def _raising_handler_around(lexed: Lexed, line: int) -> bool:
     """Whether the statement on `line` sits (at any depth) in an `except` block that raises: a catch-all
     there only guards a best-effort detail of an error already on its way up."""
-    indent = indent_of(lexed.bare.get(line, ""))
-    for no in range(line - 1, max(0, line - 400), -1):
-        text = lexed.bare.get(no)
-        if text is None:
-            return False
-        if not text.strip() or indent_of(text) >= indent:
-            continue
-        indent = indent_of(text)
+    for no, text in enclosing_headers(lexed, line):
         if _NESTED_SCOPE.match(text):
             return False
         if text.lstrip().startswith("except"):
@@ -187,14 +187,8 @@ def _try_of(lexed: Lexed, except_line: int) -> int | None:
 
 def _in_loop(lexed: Lexed, line: int) -> bool:
     """Whether the statement on `line` sits directly in the body of a `while` or `for` loop."""
-    indent = indent_of(lexed.bare.get(line, ""))
-    for no in range(line - 1, max(0, line - 400), -1):
-        text = lexed.bare.get(no)
-        if text is None:
-            return False
-        if text.strip() and indent_of(text) < indent:
-            return bool(_LOOP.match(text))
-    return False
+    first = next(enclosing_headers(lexed, line), None)
+    return first is not None and _LOOP.match(first[1]) is not None
 
 
 _FINALLY = re.compile(r"^\s*finally\s*:\s*$")
@@ -528,13 +522,7 @@ def _serves_request(lexed: Lexed, line: int, looks_like_response: bool) -> bool:
 def _enclosing_def(lexed: Lexed, line: int) -> tuple[int, str] | None:
     """The `def` line of the function around `line` and its parameters' text (a signature spread over
     lines included), or None when it is not among the known lines."""
-    indent = indent_of(lexed.bare.get(line, ""))
-    for no in range(line - 1, max(0, line - 600), -1):
-        text = lexed.bare.get(no)
-        if text is None:
-            return None
-        if not text.strip() or indent_of(text) >= indent:
-            continue
+    for no, text in enclosing_headers(lexed, line):
         indent = indent_of(text)
         header = _DEF_LINE.match(lexed.code.get(no, ""))
         if header is not None:
