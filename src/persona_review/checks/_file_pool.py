@@ -18,14 +18,14 @@ their order are the same as in one process.
 from __future__ import annotations
 
 import gc
-import logging
 import os
 import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from multiprocessing import get_all_start_methods, get_context
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 Result = TypeVar("Result")
 
@@ -34,7 +34,14 @@ MIN_LINES_PER_WORKER = 6_000
 MAX_WORKERS = 4
 WORKERS_VARIABLE = "PERSONA_REVIEW_WORKERS"
 
-_log = logging.getLogger(__name__)
+
+
+def _note(message: str, *args: object) -> None:
+    """Log a process that could not start or failed (imported here: a review that never forks, or whose
+    processes all work, is spared `logging`'s import)."""
+    import logging
+
+    logging.getLogger(__name__).info(message, *args)
 
 
 def workers_for(
@@ -44,12 +51,12 @@ def workers_for(
     machine with `cores` usable cores (None: this process's)."""
     env = os.environ if environ is None else environ
     wanted = _wanted(env.get(WORKERS_VARIABLE, ""))
-    if wanted == 1 or not _can_fork():
+    by_size = min(sum(line_counts) // MIN_LINES_PER_WORKER, len(line_counts))
+    if wanted == 1 or by_size < 2 or not _can_fork():  # most reviews stop here, importing nothing more
         return 1
     cores = cores if cores is not None else _cores()
-    by_size = sum(line_counts) // MIN_LINES_PER_WORKER
     limit = wanted if wanted is not None else MAX_WORKERS
-    return max(1, min(cores, limit, by_size, len(line_counts)))
+    return max(1, min(cores, limit, by_size))
 
 
 def _wanted(text: str) -> int | None:
@@ -62,6 +69,8 @@ def _wanted(text: str) -> int | None:
 
 
 def _can_fork() -> bool:
+    from multiprocessing import get_all_start_methods  # imported only for a review large enough to split
+
     return (
         sys.platform.startswith("linux")
         and "fork" in get_all_start_methods()
@@ -135,6 +144,9 @@ def _start(
     work: Callable[[Sequence[int]], list[Result]], split: Sequence[Sequence[int]]
 ) -> tuple[ProcessPoolExecutor | None, list[Future[list[object]] | None]]:
     """A pool of forked processes with each share submitted; None for what could not be started."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     _WORK.current = work  # type: ignore[assignment]
     # Objects made before the fork are left out of the copies' collections: a collection in a copy
     # would touch every one of them and copy the memory they sit on.
@@ -146,7 +158,7 @@ def _start(
             return pool, [pool.submit(_run_share, list(share)) for share in split]
         except (OSError, RuntimeError, ValueError) as exc:
             pool.shutdown(wait=False, cancel_futures=True)
-            _log.info("checking files in one process: could not start another (%s)", exc)
+            _note("checking files in one process: could not start another (%s)", exc)
             return None, [None] * len(split)
     finally:
         gc.unfreeze()
@@ -164,6 +176,5 @@ def _collect(
             if len(found) == len(share):
                 return found  # type: ignore[return-value]
         except Exception as exc:  # noqa: BLE001 - a lost process must not lose its files' findings
-            _log.info("a checking process failed (%s: %s); its files are checked here",
-                      type(exc).__name__, exc)
+            _note("a checking process failed (%s: %s); its files are checked here", type(exc).__name__, exc)
     return work(share)
