@@ -193,7 +193,8 @@ def _is_step(before: str, after: str) -> bool:
 class _Rules:
     """The globs and matchers of one selection, built once per diff."""
 
-    def __init__(self, persona: Persona, config: Config, paths: Iterable[str]) -> None:
+    def __init__(self, persona: Persona, config: Config, paths: Iterable[str],
+                 server_packages: Mapping[str, str]) -> None:
         self.include = _GlobSet(config.include)
         self.exclude = _GlobSet(config.exclude)
         self.persona_exclude = _GlobSet(persona.exclude_globs)
@@ -205,7 +206,7 @@ class _Rules:
         self.include_tests = config.include_tests
         self.frontend_roots = frontend_roots(paths)
         """Package roots whose UI components this diff changes (selection/frontend.py)."""
-        self.server_packages: Mapping[str, str] = {}
+        self.server_packages = server_packages
         """JS/TS paths in a server package, with why (selection/packages.py)."""
         self.named_frontend: set[str] = set()
         """Paths skipped as frontend by a directory's name alone (filled while deciding)."""
@@ -227,8 +228,7 @@ def _select(
 ) -> tuple[Selection, list[str]]:
     """The selection, and the skipped files a server package would decide (no detector or trigger placed
     them, or only a directory's name called them frontend)."""
-    rules = _Rules(persona, config, (f.path for f in diff))
-    rules.server_packages = packages
+    rules = _Rules(persona, config, (f.path for f in diff), packages)
     reviewed: list[DiffFile] = []
     decisions: list[FileDecision] = []
     for f in diff:

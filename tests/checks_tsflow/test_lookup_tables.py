@@ -121,3 +121,48 @@ async function empty(req, res) {
 
 def test_js_lookups_in_constant_objects_are_not_reported_and_the_others_are() -> None:
     assert _sql_lines("src/list.js", _JS) == {11, 17}
+
+
+_JAVA_SHAPES = """\
+import java.sql.Connection;
+import java.util.Map;
+import com.google.common.collect.ImmutableMap;
+import javax.servlet.http.HttpServletRequest;
+
+public class Shapes {
+    private static final Map<String, String> GUAVA = ImmutableMap.of("a", "alpha", "b", "beta");
+
+    public void guava(Connection c, HttpServletRequest req) throws Exception {
+        String column = GUAVA.get(req.getParameter("k"));
+        c.createStatement().executeQuery("SELECT " + column + " FROM t");
+    }
+
+    public void eitherValue(Connection c, HttpServletRequest req, boolean wide) throws Exception {
+        Map<String, String> m = Map.of("a", wide ? "alpha, beta" : "alpha");
+        String column = m.get(req.getParameter("k"));
+        c.createStatement().executeQuery("SELECT " + column + " FROM t");
+    }
+
+    public void secondEntryChosen(Connection c, HttpServletRequest req) throws Exception {
+        Map<String, String> m = Map.of("a", "alpha", "b", req.getParameter("raw"));
+        String column = m.get(req.getParameter("k"));
+        c.createStatement().executeQuery("SELECT " + column + " FROM t");
+    }
+
+    public void oddArguments(Connection c, HttpServletRequest req) throws Exception {
+        Map<String, String> m = Map.of("a", "alpha", "b");
+        String column = m.get(req.getParameter("k"));
+        c.createStatement().executeQuery("SELECT " + column + " FROM t");
+    }
+}
+"""
+
+
+def test_map_factories_of_every_shape() -> None:
+    """Guava's factory too; a value that is one of two literals is still fixed; request data in any entry
+    reaches the lookup; a factory call with a dangling key is no map (and breaks nothing)."""
+    outcome = run_checks([context_for_text("src/main/java/shop/Shapes.java", _JAVA_SHAPES)],
+                         categories=(Category.SECURITY,))
+    assert outcome.notices == []
+    lines = {f.line for f in outcome.findings if (f.rule_id or "").endswith("-SQL-STRING")}
+    assert lines == {23, 29}

@@ -241,6 +241,12 @@ def test_prose_and_stylesheets_are_not_reviewed(persona: Persona, path: str, rea
     assert _one(path, persona) == (False, reason)
 
 
+@pytest.mark.parametrize("kind", ["added", "changed", "deprecated", "removed", "fixed", "security", "feature",
+                                  "bugfix", "doc", "removal", "misc"])
+def test_every_kind_of_release_note_fragment_is_prose(persona: Persona, kind: str) -> None:
+    assert _one(f"changes/4102.{kind}", persona) == (False, f"docs (**/changes/*.{kind})")
+
+
 def test_code_in_a_changes_directory_is_still_code(persona: Persona) -> None:
     # Only release-note fragments (a number and a kind of change) are prose; a module named like one is not.
     reviewed, reason = _one("api/changes/service.py", persona)

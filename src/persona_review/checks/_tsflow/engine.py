@@ -13,6 +13,7 @@ assignment with its value (`FileFlow.assignments`): the checks judge sinks from 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -808,8 +809,8 @@ class _Run:
             return folded_value
         if c.callee in _MAP_FACTORIES and len(args) % 2 == 0 and all(k.known for k in args[::2]):
             entries = tuple((const_text(k.const), v) for k, v in zip(args[::2], args[1::2], strict=True))
-            return _with_taint(Value(type="Map", items=entries, fixed=all(v.fixed for _k, v in entries)),
-                               *args[1::2])
+            values = [v for _k, v in entries]
+            return _with_taint(Value(items=entries, fixed=all(v.fixed for v in values)), *values)
         returned = t.returns.get(c.callee) or t.returns.get(method)
         if returned is not None:
             return derived(*(a for a in (receiver, *args) if a is not None), type_name=returned)
@@ -911,15 +912,12 @@ class _Run:
                 if found is not None:
                     return found
                 return args[1] if len(args) > 1 else literal(None)
-            if receiver.items is not None and not receiver.tainted and len(args) <= 2:
+            if receiver.items is not None and not receiver.tainted:
                 # any key, even the caller's: one of the map's values, or the default (an allow-list map)
                 outcomes = [value for _key, value in receiver.items]
                 outcomes.append(args[1] if len(args) > 1 else literal(None))
                 if all(value.fixed for value in outcomes):
-                    out = outcomes[0]
-                    for value in outcomes[1:]:
-                        out = union(out, value)
-                    return out
+                    return functools.reduce(union, outcomes)
             if receiver.seq is not None and wanted.known and isinstance(wanted.const, int) \
                     and 0 <= wanted.const < len(receiver.seq):
                 return receiver.seq[wanted.const]
