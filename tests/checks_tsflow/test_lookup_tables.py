@@ -154,15 +154,27 @@ public class Shapes {
         String column = m.get(req.getParameter("k"));
         c.createStatement().executeQuery("SELECT " + column + " FROM t");
     }
+
+    public void constantKey(Connection c, HttpServletRequest req) throws Exception {
+        Map<String, String> m = Map.of("a", "alpha", "b", req.getParameter("raw"));
+        c.createStatement().executeQuery("SELECT " + m.get("b") + " FROM t");
+    }
+
+    public void eitherInSecond(Connection c, HttpServletRequest req, boolean wide) throws Exception {
+        Map<String, String> m = Map.of("a", "alpha", "b", wide ? "beta" : "gamma");
+        String column = m.get(req.getParameter("k"));
+        c.createStatement().executeQuery("SELECT " + column + " FROM t");
+    }
 }
 """
 
 
 def test_map_factories_of_every_shape() -> None:
     """Guava's factory too; a value that is one of two literals is still fixed; request data in any entry
-    reaches the lookup; a factory call with a dangling key is no map (and breaks nothing)."""
+    reaches the lookup (and a constant key finds its own entry); a factory call with a dangling key is no
+    map (and breaks nothing)."""
     outcome = run_checks([context_for_text("src/main/java/shop/Shapes.java", _JAVA_SHAPES)],
                          categories=(Category.SECURITY,))
     assert outcome.notices == []
     lines = {f.line for f in outcome.findings if (f.rule_id or "").endswith("-SQL-STRING")}
-    assert lines == {23, 29}
+    assert lines == {23, 29, 34}
