@@ -15,23 +15,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from pathlib import PurePosixPath
+from collections.abc import Iterable
 
-Reader = Callable[[Sequence[str]], Mapping[str, str]]
+from persona_review.selection.packages import Reader, manifests_above, package_files
 
 _MAJOR = re.compile(r"^\s*[\^~>=v]*\s*(\d+)")
-
-
-def _packages_above(path: str) -> list[str]:
-    """The `package.json` of each folder above `path`, nearest first, the root's last."""
-    return ["package.json" if str(p) == "." else f"{p}/package.json" for p in PurePosixPath(path).parents]
-
-
-def package_files(changed: Iterable[str]) -> list[str]:
-    """`package.json` in every folder above a changed file and at the root, nearest first per file."""
-    out = list(dict.fromkeys(name for path in changed for name in _packages_above(path)))
-    return out or ["package.json"]
 
 
 def express_major(read: Reader, changed: Iterable[str]) -> int | None:
@@ -41,7 +29,7 @@ def express_major(read: Reader, changed: Iterable[str]) -> int | None:
     by_file = {name: _major(text) for name, text in read(package_files(changed)).items()}  # each parsed once
     majors: set[int] = set()
     for path in changed:
-        found = (by_file.get(name) for name in _packages_above(path))
+        found = (by_file.get(name) for name in manifests_above(path))
         major = next((m for m in found if m is not None), None)
         if major is not None:
             majors.add(major)

@@ -151,4 +151,3 @@ def migration_version(path: str) -> tuple[int, ...] | None:
         return None
     digits = match.group(1) or match.group(2)
     return tuple(int(part) for part in re.split(r"[._]", digits))
-

@@ -39,14 +39,19 @@ def manifests_above(path: str) -> list[str]:
     return ["package.json" if str(p) == "." else f"{p}/package.json" for p in PurePosixPath(path).parents]
 
 
+def package_files(changed: Iterable[str]) -> list[str]:
+    """`package.json` in every folder above a changed file and at the root, nearest first per file."""
+    out = list(dict.fromkeys(name for path in changed for name in manifests_above(path)))
+    return out or ["package.json"]
+
+
 def server_packages(read: Reader, paths: Iterable[str]) -> dict[str, str]:
     """For each JS/TS module of `paths` whose nearest `package.json` makes it a server package: why (the
     manifest and the framework it depends on)."""
     modules = [path for path in paths if path.endswith(_JS_TS) and not path.endswith(".d.ts")]
     if not modules:
         return {}
-    wanted = list(dict.fromkeys(name for path in modules for name in manifests_above(path)))
-    verdicts = {name: _server_framework(text) for name, text in read(wanted).items()}
+    verdicts = {name: _server_framework(text) for name, text in read(package_files(modules)).items()}
     out: dict[str, str] = {}
     for path in modules:
         nearest = next((name for name in manifests_above(path) if name in verdicts), None)
