@@ -14,10 +14,8 @@ only counted until its code is final, then `--show test` lists it for scoring.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from collections import Counter
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,29 +25,9 @@ from persona_review.diff_text import decode_diff
 from persona_review.errors import PersonaReviewError
 from persona_review.persona import load_persona
 from persona_review.pipeline import ReviewInput, run_review
-from persona_review.selection_eval import PullRequest, git_diff, load_manifest, mirror_git_dir
+from persona_review.selection_eval import CommitFiles, PullRequest, git_diff, load_manifest, mirror_git_dir
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-class CommitFiles:
-    """Files at one commit of a clone, read with `git cat-file` (no filter or textconv driver runs)."""
-
-    def __init__(self, git_dir: Path, commit: str) -> None:
-        self.git_dir = git_dir / ".git" if (git_dir / ".git").exists() else git_dir
-        self.commit = commit
-
-    def read(self, paths: Sequence[str]) -> Mapping[str, str]:
-        out: dict[str, str] = {}
-        for path in paths:
-            done = subprocess.run(
-                ["git", "--git-dir", str(self.git_dir), "cat-file", "blob", f"{self.commit}:{path}"],
-                capture_output=True,
-                check=False,
-            )
-            if done.returncode == 0 and b"\0" not in done.stdout[:8192]:
-                out[path] = done.stdout.decode("utf-8", "replace")
-        return out
 
 
 @dataclass

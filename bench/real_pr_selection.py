@@ -19,9 +19,9 @@ from pathlib import Path
 from persona_review.errors import PersonaReviewError
 from persona_review.persona import load_persona
 from persona_review.selection_eval import (
+    CommitFiles,
     PullRequest,
     git_diff,
-    head_files,
     load_manifest,
     mirror_git_dir,
     render_scores,
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
             label = spec if spec == "backend" else f"{Path(spec).parent.name}/{Path(spec).name}"
             rows.append((label, score_persona(
                 prs, persona, diff_of,
-                files_of=lambda pr: head_files(mirror_git_dir(args.mirrors, pr.repo), pr.head))))
+                files_of=lambda pr: CommitFiles(mirror_git_dir(args.mirrors, pr.repo), pr.head).read)))
     except PersonaReviewError as exc:
         print(f"real_pr_selection: error: {exc}", file=sys.stderr)
         return 2

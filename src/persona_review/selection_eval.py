@@ -181,16 +181,23 @@ def render_scores(rows: Sequence[tuple[str, dict[str, Score]]], bars: dict[str, 
     return "\n".join(out)
 
 
-def head_files(git_dir: Path, head: str) -> Reader:
-    """A reader of files at `head` in a clone, with `git cat-file` (read, never checked out or run)."""
 
-    def read(paths: Sequence[str]) -> dict[str, str]:
+class CommitFiles:
+    """Files at one commit of a clone, read with `git cat-file` (never checked out, and no filter or
+    textconv driver runs); binary files are left out. A `contexts.FileSource`."""
+
+    def __init__(self, git_dir: Path, commit: str) -> None:
+        self.git_dir = _git_path(git_dir)
+        self.commit = commit
+
+    def read(self, paths: Sequence[str]) -> dict[str, str]:
         out: dict[str, str] = {}
         for path in paths:
-            done = subprocess.run(["git", "--git-dir", str(_git_path(git_dir)), "cat-file", "blob",
-                                   f"{head}:{path}"], capture_output=True, check=False)
-            if done.returncode == 0:
+            done = subprocess.run(
+                ["git", "--git-dir", str(self.git_dir), "cat-file", "blob", f"{self.commit}:{path}"],
+                capture_output=True,
+                check=False,
+            )
+            if done.returncode == 0 and b"\0" not in done.stdout[:8192]:
                 out[path] = done.stdout.decode("utf-8", "replace")
         return out
-
-    return read
