@@ -193,8 +193,7 @@ def _is_step(before: str, after: str) -> bool:
 class _Rules:
     """The globs and matchers of one selection, built once per diff."""
 
-    def __init__(self, persona: Persona, config: Config, paths: Iterable[str],
-                 server_packages: Mapping[str, str]) -> None:
+    def __init__(self, persona: Persona, config: Config, paths: Iterable[str]) -> None:
         self.include = _GlobSet(config.include)
         self.exclude = _GlobSet(config.exclude)
         self.persona_exclude = _GlobSet(persona.exclude_globs)
@@ -206,8 +205,8 @@ class _Rules:
         self.include_tests = config.include_tests
         self.frontend_roots = frontend_roots(paths)
         """Package roots whose UI components this diff changes (selection/frontend.py)."""
-        self.server_packages = server_packages
-        """JS/TS paths in a server package, with why (selection/packages.py)."""
+        self.server_packages: Mapping[str, str] = {}
+        """JS/TS paths in a server package, with why (selection/packages.py); read after a first pass."""
         self.named_frontend: set[str] = set()
         """Paths skipped as frontend by a directory's name alone (filled while deciding)."""
 
@@ -216,30 +215,22 @@ def select_files(diff: Diff, persona: Persona, config: Config, read: Reader | No
     """Which files of `diff` the persona reviews, each decision with its reason. With `read` (the head's
     other files), a JS/TS module no detector or trigger placed gets one more look: whether its package is a
     server (`selection.packages`); the manifests are read only then, so most selections read none."""
-    selection, unplaced = _select(diff, persona, config, {})
-    if read is None or SERVER_JS not in persona.detectors or not unplaced:
-        return selection
-    packages = server_packages(read, unplaced)
-    return _select(diff, persona, config, packages)[0] if packages else selection
+    rules = _Rules(persona, config, (f.path for f in diff))
+    decisions = [_decision(f, rules, config) for f in diff]
+    if read is not None and SERVER_JS in persona.detectors:
+        # skipped because no detector or trigger placed them, or only a directory's name called them frontend
+        unplaced = [d.path for d in decisions
+                    if d.reason == SkipReason.NO_TRIGGER.value or d.path in rules.named_frontend]
+        rules.server_packages = server_packages(read, unplaced) if unplaced else {}
+        decisions = [_decision(f, rules, config) if f.path in rules.server_packages else d
+                     for f, d in zip(diff, decisions, strict=True)]
+    reviewed = [f for f, d in zip(diff, decisions, strict=True) if d.reviewed]
+    return Selection(reviewed, decisions)
 
 
-def _select(
-    diff: Diff, persona: Persona, config: Config, packages: Mapping[str, str]
-) -> tuple[Selection, list[str]]:
-    """The selection, and the skipped files a server package would decide (no detector or trigger placed
-    them, or only a directory's name called them frontend)."""
-    rules = _Rules(persona, config, (f.path for f in diff), packages)
-    reviewed: list[DiffFile] = []
-    decisions: list[FileDecision] = []
-    for f in diff:
-        reason = _skip_reason(f, config, rules.exclude, rules.generated)
-        decision = FileDecision(f.path, False, reason) if reason is not None else _decide(f, rules)
-        decisions.append(decision)
-        if decision.reviewed:
-            reviewed.append(f)
-    unplaced = [d.path for d in decisions if d.reason == SkipReason.NO_TRIGGER.value
-                or d.path in rules.named_frontend]
-    return Selection(reviewed, decisions), unplaced
+def _decision(f: DiffFile, rules: _Rules, config: Config) -> FileDecision:
+    reason = _skip_reason(f, config, rules.exclude, rules.generated)
+    return FileDecision(f.path, False, reason) if reason is not None else _decide(f, rules)
 
 
 def _decide(f: DiffFile, rules: _Rules) -> FileDecision:
