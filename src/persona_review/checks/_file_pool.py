@@ -22,7 +22,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -98,18 +98,13 @@ def shares(weights: Sequence[int], count: int, first_load: int = 0) -> list[list
     return [sorted(share) for share in out]
 
 
-class _Work(Generic[Result]):
-    """What a forked process runs: set before the fork, so the process has it without pickling."""
-
-    current: Callable[[Sequence[int]], list[Result]] | None = None
-
-
-_WORK: _Work[object] = _Work()
+_work: Callable[[Sequence[int]], list[Any]] | None = None
+"""What a forked process runs: set before the fork, so the process has it without pickling."""
 
 
 def _run_share(indices: Sequence[int]) -> list[object]:
-    assert _WORK.current is not None, "a share ran outside a fork of the process that set its work"
-    return _WORK.current(indices)
+    assert _work is not None, "a share ran outside a fork of the process that set its work"
+    return _work(indices)
 
 
 def map_shares(
@@ -147,7 +142,8 @@ def _start(
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
-    _WORK.current = work  # type: ignore[assignment]
+    global _work  # noqa: PLW0603 - the one way to hand a forked process its work without pickling it
+    _work = work
     # Objects made before the fork are left out of the copies' collections: a collection in a copy
     # would touch every one of them and copy the memory they sit on.
     gc.freeze()
@@ -162,7 +158,7 @@ def _start(
             return None, [None] * len(split)
     finally:
         gc.unfreeze()
-        _WORK.current = None
+        _work = None
 
 
 def _collect(

@@ -149,11 +149,13 @@ def _spliced(stmt: ast.stmt) -> Iterator[ast.expr]:
 
 def _composer(node: ast.expr) -> bool:
     """A psycopg `sql.SQL(...)` (or `SQL(...)`) call."""
-    if not isinstance(node, ast.Call):
-        return False
-    func = node.func
-    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-    return name in _COMPOSERS
+    return isinstance(node, ast.Call) and _called_name(node) in _COMPOSERS
+
+
+def _called_name(call: ast.Call) -> str:
+    """The last name of what a call calls: `Identifier` for `sql.Identifier(...)`, `int` for `int(...)`."""
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
 def _stringy(node: ast.expr) -> bool:
@@ -227,7 +229,7 @@ class _Judge:
 
     def _call(self, node: ast.Call, depth: int) -> bool:
         func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        name = _called_name(node)
         if name in _QUOTERS:
             return True
         if name in _COMPOSERS:
