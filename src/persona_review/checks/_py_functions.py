@@ -18,9 +18,9 @@ def functions_of(flow: Flow) -> list[Function]:
     return [*flow.nodes(ast.FunctionDef), *flow.nodes(ast.AsyncFunctionDef)]
 
 
-def own_nodes(function: Function) -> Iterator[ast.AST]:
-    """The nodes of the function's body, not those of functions, classes or lambdas nested in it (they run
-    at another time, if at all). In no particular order."""
+def own_nodes(function: Function | ast.Module) -> Iterator[ast.AST]:
+    """The nodes of the function's body (or the module's own statements), not those of functions, classes
+    or lambdas nested in it (they run at another time, if at all). In no particular order."""
     todo: list[ast.AST] = list(function.body)
     while todo:
         node = todo.pop()

@@ -15,6 +15,7 @@ import ast
 from collections.abc import Iterator
 
 from persona_review.checks._archive_paths import EXPLANATION, ITEM, TITLE
+from persona_review.checks._py_functions import Function, functions_of, own_nodes
 from persona_review.checks._py_hits import check, code, hit_on
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import FileContext, Hit
@@ -27,14 +28,14 @@ _OPENERS = frozenset({"tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open",
 @check("PY-ARCHIVE-TRAVERSAL", ITEM, Severity.MEDIUM, TITLE, EXPLANATION, needs=("tarfile", "TarFile"))
 def archive_traversal(ctx: FileContext) -> Iterator[Hit]:
     for flow in flows(ctx):
-        for scope in [flow.tree, *flow.nodes(ast.FunctionDef), *flow.nodes(ast.AsyncFunctionDef)]:
+        for scope in [flow.tree, *functions_of(flow)]:
             yield from _scope_hits(scope, flow.offset)
 
 
-def _scope_hits(scope: ast.AST, offset: int) -> Iterator[Hit]:
+def _scope_hits(scope: Function | ast.Module, offset: int) -> Iterator[Hit]:
     """The unfiltered extractions of one function (or of the module's own statements), with the names
     that function binds to an archive."""
-    own = list(_own_nodes(scope))
+    own = list(own_nodes(scope))
     archives = _archive_names(own)
     for call in own:
         if isinstance(call, ast.Call) and _unfiltered(call, archives):
@@ -60,17 +61,6 @@ def _unfiltered(call: ast.Call, archives: set[str]) -> bool:
     if func.attr == "extractall":
         return len(call.args) < 2  # a second positional argument is the members
     return len(call.args) < 4  # the fourth positional argument of `extract` is the filter
-
-
-def _own_nodes(scope: ast.AST) -> Iterator[ast.AST]:
-    """The nodes of a function or module, those of the functions and classes inside it left out."""
-    todo = list(ast.iter_child_nodes(scope))
-    while todo:
-        node = todo.pop()
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
-            continue
-        yield node
-        todo.extend(ast.iter_child_nodes(node))
 
 
 def _archive_names(nodes: list[ast.AST]) -> set[str]:
