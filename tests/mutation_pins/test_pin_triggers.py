@@ -6,12 +6,13 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from pathspec import GitIgnoreSpec
 
 from persona_review.config import Config
 from persona_review.diff import parse_diff
 from persona_review.persona import Persona, load_persona
 from persona_review.result import SkipReason
-from persona_review.triggers import KeywordMatcher, select_files
+from persona_review.triggers import _NEWS_KINDS, KeywordMatcher, release_note, select_files
 from pipeline.conftest import file_diff
 
 PERSONA = Path(__file__).resolve().parent.parent / "data" / "pipeline" / "persona.md"
@@ -245,6 +246,18 @@ def test_prose_and_stylesheets_are_not_reviewed(persona: Persona, path: str, rea
                                   "bugfix", "doc", "removal", "misc"])
 def test_every_kind_of_release_note_fragment_is_prose(persona: Persona, kind: str) -> None:
     assert _one(f"changes/4102.{kind}", persona) == (False, f"docs (**/changes/*.{kind})")
+
+
+@pytest.mark.parametrize("path", [
+    "changes/1.fixed", "a/b/changes/1.fixed", "changes/.fixed", "changes/a.b.fixed", "changes/1.fixed.md",
+    "changes/sub/1.fixed", "xchanges/1.fixed", "changes.fixed", "changes/fixed", "Changes/1.fixed",
+    "changes/1.Fixed", "changes/1.misc", "changes/1.removal", "changes/", "changes/1.fixedx",
+])
+def test_release_note_answers_as_the_gitignore_globs_it_stands_for(path: str) -> None:
+    globs = [f"**/changes/*.{kind}" for kind in _NEWS_KINDS]
+    result = GitIgnoreSpec.from_lines(globs).check_file(path)
+    expected = globs[result.index] if result.include and result.index is not None else None
+    assert release_note(path) == expected
 
 
 def test_code_in_a_changes_directory_is_still_code(persona: Persona) -> None:
