@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from persona_review import yaml_safe
 from persona_review.errors import PersonaError
 from persona_review.findings import Category
 from persona_review.resources import bundled_path
@@ -62,7 +63,7 @@ def item_index() -> dict[str, tuple[Category, ChecklistItem]]:
 
 def _load(path: Path) -> Checklist:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml_safe.safe_load(path.read_text(encoding="utf-8"))
         items = tuple(
             ChecklistItem(
                 id=str(i["id"]),

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from pathspec import GitIgnoreSpec
 
+from persona_review import yaml_safe
 from persona_review.errors import ConfigError
 from persona_review.findings import Category, Severity
 from persona_review.resources import bundled_path
@@ -113,7 +114,7 @@ def parse_mapping(text: str, source: str) -> dict[str, Any]:
     """The config file's keys as written (YAML parsed and validated against the schema), without
     defaults: what callers need to tell which keys a file sets, e.g. a pull request's own config."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml_safe.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from persona_review import yaml_safe
 from persona_review.errors import PersonaError
 from persona_review.persona_detectors import detectors_from_words, parse_detectors
 from persona_review.persona_vocab import dedupe, normalise_priorities
@@ -85,7 +86,7 @@ def split_frontmatter(text: str, source: str) -> tuple[dict[str, Any] | None, st
             head = "".join(lines[1:i])
             body = "".join(lines[i + 1 :])
             try:
-                data = yaml.safe_load(head)
+                data = yaml_safe.safe_load(head)
             except yaml.YAMLError as exc:
                 raise PersonaError(f"{source}: frontmatter is not valid YAML: {_first_line(exc)}") from None
             if data is None:

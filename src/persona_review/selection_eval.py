@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from persona_review import yaml_safe
 from persona_review.config import Config
 from persona_review.diff import FileStatus, parse_diff
 from persona_review.errors import UsageError
@@ -68,7 +69,7 @@ class Score:
 def load_manifest(path: Path) -> list[PullRequest]:
     """The manifest's pull requests; a UsageError naming the entry when one is malformed."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml_safe.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise UsageError(f"cannot read manifest {path}: {exc}") from None
     entries = data.get("prs") if isinstance(data, dict) else None

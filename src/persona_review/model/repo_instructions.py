@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 from pathspec import GitIgnoreSpec
 
+from persona_review import yaml_safe
 from persona_review.checklists import Checklist, ChecklistItem
 from persona_review.findings import Category
 
@@ -192,7 +193,7 @@ def _apply_to(raw: str) -> tuple[tuple[str, ...], str]:
     if not sep:
         return (), text
     try:
-        front = yaml.safe_load(head)
+        front = yaml_safe.safe_load(head)
     except yaml.YAMLError:
         return (), body
     value = front.get("applyTo") if isinstance(front, dict) else None
@@ -215,7 +216,7 @@ def _checklists(read: Reader, list_dir: Lister, categories: set[Category],
             continue
         source = f"{CHECKLIST_DIR}/{name}"
         try:
-            data = yaml.safe_load(read(source) or "")
+            data = yaml_safe.safe_load(read(source) or "")
             category = Category(data["category"])
             raw_items = list(data["items"])
         except (yaml.YAMLError, KeyError, TypeError, ValueError):
