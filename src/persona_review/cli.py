@@ -28,18 +28,17 @@ from persona_review.errors import (
     UsageError,
 )
 from persona_review.findings import Finding, Severity
-from persona_review.gitdiff import read_at, read_git_diff, read_staged_diff, repo_root
 from persona_review.persona import load_persona
 from persona_review.pipeline import ReviewInput, run_review
 from persona_review.placement import merge
-from persona_review.reporters import FORMATS, render_json, render_markdown, render_sarif, render_text
-from persona_review.reporters.markdown import SourceLinks
-from persona_review.reporters.sarif import workspace_contents
+from persona_review.reporters import FORMATS
+from persona_review.reporters.text import render_text
 from persona_review.result import ModelStatus, ReviewResult
 
 if TYPE_CHECKING:
     from persona_review.model.repo_instructions import RepoGuidance
     from persona_review.model.stage import EvalReviewer
+    from persona_review.reporters.markdown import SourceLinks
 
 MAX_DIFF_BYTES = 200_000_000
 
@@ -134,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _read_diff(args: argparse.Namespace) -> tuple[Diff, Path | None]:
+    from persona_review.gitdiff import read_git_diff, read_staged_diff, repo_root  # only git modes run git
+
     cwd = Path.cwd()
     if args.base:
         root = repo_root(cwd)
@@ -205,6 +206,8 @@ def _routing_from_base(config: Config, base: str, root: Path) -> Config:
     trusts a file as it is."""
     if config.source == "defaults":
         return config
+    from persona_review.gitdiff import read_at
+
     raw = read_at(base, DEFAULT_CONFIG_PATH, root)
     source = f"{DEFAULT_CONFIG_PATH}@{base}"
     base_map = parse_mapping(raw.decode("utf-8", errors="replace"), source) if raw else {}
@@ -242,11 +245,18 @@ def _persona_from_config(config: Config) -> str | None:
 
 
 def _render(result: ReviewResult, args: argparse.Namespace, workspace: Path | None = None) -> str:
+    """The result in the chosen format; each format's writer is imported only when it is chosen."""
     if args.format == "json":
+        from persona_review.reporters.json_report import render_json
+
         return render_json(result)
     if args.format == "markdown":
+        from persona_review.reporters.markdown import render_markdown
+
         return render_markdown(result, links=_source_links())
     if args.format == "sarif":
+        from persona_review.reporters.sarif import render_sarif, workspace_contents
+
         # A checkout's files give code scanning's line hashes (only where they match what was reviewed).
         return render_sarif(result, workspace_contents(workspace, result.findings) if workspace else None)
     colour = args.color == "always" or (
@@ -294,6 +304,8 @@ def _source_links() -> SourceLinks | None:
     server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
     if not repo or not sha or not server.startswith("https://"):
         return None
+    from persona_review.reporters.markdown import SourceLinks
+
     return SourceLinks(f"{server.rstrip('/')}/{repo}", sha)
 
 
@@ -361,6 +373,7 @@ def _checks(args: argparse.Namespace) -> int:
 
 def _init(args: argparse.Namespace) -> int:
     from persona_review.errors import GitError
+    from persona_review.gitdiff import repo_root
     from persona_review.starter import write_starter
 
     if args.dir:

@@ -7,8 +7,10 @@ from persona_review.diff import parse_diff
 from persona_review.findings import Category, Finding, Placement, Severity
 from persona_review.persona import Persona
 from persona_review.pipeline import ReviewInput, run_review
-from persona_review.reporters import render_json, render_markdown, render_sarif, render_text
-from persona_review.reporters.markdown import render_finding, render_summary
+from persona_review.reporters.json_report import render_json
+from persona_review.reporters.markdown import render_finding, render_markdown, render_summary
+from persona_review.reporters.sarif import render_sarif
+from persona_review.reporters.text import render_text
 from persona_review.result import ReviewResult
 from pipeline.conftest import SAMPLE_DIFF
 

@@ -11,7 +11,7 @@ from persona_review.config import Config, parse_config
 from persona_review.diff import parse_diff
 from persona_review.persona import load_persona
 from persona_review.pipeline import ReviewInput, run_review
-from persona_review.reporters import render_json
+from persona_review.reporters.json_report import render_json
 from persona_review.triggers import select_files
 
 from .conftest import new_file
@@ -202,7 +202,7 @@ def test_directories_named_for_the_browser_are_frontend() -> None:
 
 
 def test_reasons_quoting_a_hostile_directory_name_stay_inert_in_markdown() -> None:
-    from persona_review.reporters import render_markdown
+    from persona_review.reporters.markdown import render_markdown
 
     path = "x/<img src=y>|-web/cart.ts"
     result = run_review(ReviewInput(diff=parse_diff(new_file(path, ["export {}"])), config=Config(),
