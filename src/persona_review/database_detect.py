@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
 from typing import NamedTuple
 
+from persona_review.lazy_re import lazy_re
+
 POSTGRES, MYSQL, MARIADB, SQLITE, MSSQL = "postgres", "mysql", "mariadb", "sqlite", "mssql"
 
 Reader = Callable[[Sequence[str]], Mapping[str, str]]
@@ -68,24 +70,24 @@ _ADAPTERS = {
     "sqlite": SQLITE,
     "sqlserver": MSSQL,
 }
-_URL = re.compile(
+_URL = lazy_re(
     r"\b(?:jdbc:)?(postgres(?:ql)?|postgis|mysql|mariadb|sqlite3?|mssql|sqlserver)(?:\+\w+)?:(?://|[\w/.])",
     re.IGNORECASE,
 )
 _URL_ENGINES = {"postgres": POSTGRES, "postgresql": POSTGRES, "postgis": POSTGRES, "mysql": MYSQL,
                 "mariadb": MARIADB, "sqlite": SQLITE, "sqlite3": SQLITE, "mssql": MSSQL, "sqlserver": MSSQL}
-_DJANGO_ENGINE = re.compile(
+_DJANGO_ENGINE = lazy_re(
     r"django(?:\.contrib\.gis)?\.db\.backends\.(postgresql\w*|postgis|mysql|sqlite3)"
     r"|[\"']ENGINE[\"']\s*:\s*[\"'](mssql|sql_server\.pyodbc)[\"']"
 )
-_DJANGO_SETTINGS = re.compile(r"DJANGO_SETTINGS_MODULE[\"']\s*,\s*[\"']([\w.]+)[\"']")
-_IMAGE = re.compile(
+_DJANGO_SETTINGS = lazy_re(r"DJANGO_SETTINGS_MODULE[\"']\s*,\s*[\"']([\w.]+)[\"']")
+_IMAGE = lazy_re(
     r"^\s*image:\s*[\"']?(?:[\w./-]+/)?(postgres|postgis|mysql|mariadb|mssql(?=/server)|azure-sql-edge)\b",
     re.M,
 )
 _GEMS = {"pg": POSTGRES, "activerecord-postgis-adapter": POSTGRES, "mysql2": MYSQL, "trilogy": MYSQL,
          "sqlite3": SQLITE, "activerecord-sqlserver-adapter": MSSQL, "tiny_tds": MSSQL}
-_GEM = re.compile(r"^\s*gem\s+[\"']([\w-]+)[\"']", re.M)
+_GEM = lazy_re(r"^\s*gem\s+[\"']([\w-]+)[\"']", re.M)
 _GO_DRIVERS = (
     ("github.com/jackc/pgx", POSTGRES),
     ("github.com/lib/pq", POSTGRES),
@@ -164,7 +166,7 @@ def _django(backend: str) -> str:
     return POSTGRES if backend.startswith(("postgres", "postgis")) else _ADAPTERS.get(backend, backend)
 
 
-_ERB_DEFAULT = re.compile(
+_ERB_DEFAULT = lazy_re(
     r"""^\s+adapter:\s*<%=[^%]*?(?:\|\||\bfetch\s*\(\s*["'][\w-]+["']\s*,)\s*["'](\w+)["']"""
 )
 """An adapter read from the environment with a default (`<%= ENV['DB_ADAPTER'] || "mysql2" %>`,
@@ -190,11 +192,11 @@ def _rails_adapters(text: str) -> list[str]:
     return [engine for engines in by_section.values() for engine in engines]
 
 
-_KNEX_CLIENT = re.compile(r"""\bclient\s*:\s*['"`]([\w-]+)['"`]""")
+_KNEX_CLIENT = lazy_re(r"""\bclient\s*:\s*['"`]([\w-]+)['"`]""")
 _KNEX_CLIENTS = {"pg": POSTGRES, "postgres": POSTGRES, "postgresql": POSTGRES, "pgnative": POSTGRES,
                  "mysql": MYSQL, "mysql2": MYSQL, "sqlite3": SQLITE, "better-sqlite3": SQLITE,
                  "sqlite": SQLITE, "mssql": MSSQL}
-_PRODUCTION_KEY = re.compile(r"""(?:^|[\s{,])['"]?production['"]?\s*:\s*\{""")
+_PRODUCTION_KEY = lazy_re(r"""(?:^|[\s{,])['"]?production['"]?\s*:\s*\{""")
 
 
 def _knex_clients(text: str) -> list[str]:

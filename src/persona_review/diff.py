@@ -7,7 +7,6 @@ know before posting where a comment may go.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -18,6 +17,7 @@ from unidiff.patch import PatchedFile, PatchSet
 
 from persona_review.diff_text import decode_diff, unreadable_reason
 from persona_review.errors import DiffError
+from persona_review.lazy_re import lazy_re
 
 
 class FileStatus(StrEnum):
@@ -131,7 +131,7 @@ def _clean_path(path: str | None) -> str | None:
 
 
 _C_ESCAPES = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
-_QUOTED_ESCAPE = re.compile(r'\\([0-3][0-7]{2}|[abtnvfr"\\])')
+_QUOTED_ESCAPE = lazy_re(r'\\([0-3][0-7]{2}|[abtnvfr"\\])')
 """What git writes for a byte inside a quoted path: three octal digits, or a C escape."""
 
 

@@ -14,7 +14,8 @@
 from __future__ import annotations
 
 import codecs
-import re
+
+from persona_review.lazy_re import lazy_re
 
 _BOMS = (
     # UTF-32 first: its little-endian mark starts with UTF-16's.
@@ -36,8 +37,8 @@ _COMPRESSED = (
 _SNIFF_BYTES = 64
 """Bytes looked at to recognise UTF-16 without a byte-order mark."""
 
-_FIRST_HEADER = re.compile(r"(?:\A|(?<=[\r\n]))(?:diff |--- |\+\+\+ |@@ -|Index: )[^\r\n]*(\r\n|\r|\n)")
-_HUNK_HEADER = re.compile(r"@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")
+_FIRST_HEADER = lazy_re(r"(?:\A|(?<=[\r\n]))(?:diff |--- |\+\+\+ |@@ -|Index: )[^\r\n]*(\r\n|\r|\n)")
+_HUNK_HEADER = lazy_re(r"@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@")
 _AFTER_HUNK = ("@@ ", "diff ", "--- ", "\\", "Binary files", "index ", "Index: ", "From ", "-- ")
 """How a line that follows a complete hunk may start (with an empty line, or the end of the text)."""
 

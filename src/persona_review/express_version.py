@@ -14,12 +14,12 @@ Files that name no version, or name different majors, leave it unknown.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 
+from persona_review.lazy_re import lazy_re
 from persona_review.selection.packages import Reader, manifests_above, package_files
 
-_MAJOR = re.compile(r"^\s*[\^~>=v]*\s*(\d+)")
+_MAJOR = lazy_re(r"^\s*[\^~>=v]*\s*(\d+)")
 
 
 def express_major(read: Reader, changed: Iterable[str]) -> int | None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+
+from persona_review.lazy_re import lazy_re
 
 
 class Severity(StrEnum):
@@ -95,7 +96,7 @@ class Finding:
         return self.end_line if self.end_line is not None else self.line
 
 
-_SPACE = re.compile(r"\s+")
+_SPACE = lazy_re(r"\s+")
 
 
 def normalize_code(text: str) -> str:

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 
+from persona_review.lazy_re import lazy_re
 from persona_review.persona_markdown import plain
 from persona_review.persona_vocab import not_for_phrases
 
-_MARKER = re.compile(
+_MARKER = lazy_re(
     r"(?P<label>\btriggers|\bauto-invoke when"
     r"|\bdo not (?:use|load|activate|apply|invoke)(?: (?:for|when|on))?)\s*:\s*",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"\n\s*\n|\.\s+(?=[A-Z])|\.\s*$")
+_CLAUSE_END = lazy_re(r"\n\s*\n|\.\s+(?=[A-Z])|\.\s*$")
 
 
 def marker_clauses(text: str) -> list[tuple[str, str]]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from persona_review.errors import PersonaError
+from persona_review.lazy_re import lazy_re
 from persona_review.selection.detectors import (
     BACKEND_DETECTORS,
     INFRA,
@@ -30,18 +31,18 @@ _DATA = (SQL, MIGRATION)
 
 # (pattern over lower-cased persona text, detectors it enables)
 _CONCEPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (re.compile(r"\b(?:server[- ]side|servers?|back[- ]?ends?|micro-?services?|apis?|endpoints?|rest(?:ful)?"
+    (lazy_re(r"\b(?:server[- ]side|servers?|back[- ]?ends?|micro-?services?|apis?|endpoints?|rest(?:ful)?"
                 r"|graphql|grpc|web ?services?|services?|route handlers?|controllers?)\b"
                 r"|서버|백엔드|サーバー?|バックエンド"),
      BACKEND_DETECTORS),
-    (re.compile(r"\bsql\b"), (SQL,)),
-    (re.compile(r"\b(?:databases?|quer(?:y|ies)|schemas?|migrations?|orms?|repositor(?:y|ies)|persistence"
+    (lazy_re(r"\bsql\b"), (SQL,)),
+    (lazy_re(r"\b(?:databases?|quer(?:y|ies)|schemas?|migrations?|orms?|repositor(?:y|ies)|persistence"
                 r"|transactions?|data access|data models?|database models?)\b|데이터베이스|データベース"),
      (*_DATA, *_CODE)),
-    (re.compile(r"\b(?:authentication|authori[sz]ation|auth|middlewares?|sessions?|tokens?|oauth|jwt)\b"
+    (lazy_re(r"\b(?:authentication|authori[sz]ation|auth|middlewares?|sessions?|tokens?|oauth|jwt)\b"
                 r"|인증|認証|미들웨어|ミドルウェア"),
      _CODE),
-    (re.compile(r"\b(?:infrastructure|docker(?:files?)?|containers?|kubernetes|k8s|helm|terraform|devops"
+    (lazy_re(r"\b(?:infrastructure|docker(?:files?)?|containers?|kubernetes|k8s|helm|terraform|devops"
                 r"|deployments?|orchestration)\b"),
      (INFRA,)),
 )

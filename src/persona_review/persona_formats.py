@@ -13,12 +13,12 @@ entries and, where their meaning is clear, exclude globs.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from persona_review.errors import PersonaError
+from persona_review.lazy_re import lazy_re
 from persona_review.persona import Persona, str_list
 from persona_review.persona_clauses import marker_clauses, not_for_clauses, without_markers
 from persona_review.persona_detectors import detectors_from_words
@@ -41,7 +41,7 @@ from persona_review.persona_vocab import (
 )
 
 _MAX_REPLACEMENT_RATIO = 0.05
-_LEAD_LABEL = re.compile(r"^[A-Z][A-Z &/-]{2,40}:\s*")  # "DIRECTIVE: Act as ..." -> "Act as ..."
+_LEAD_LABEL = lazy_re(r"^[A-Z][A-Z &/-]{2,40}:\s*")  # "DIRECTIVE: Act as ..." -> "Act as ..."
 
 
 class Document(NamedTuple):

@@ -10,15 +10,17 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(\S.*)$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*\S)\s*$")
-_QUOTED = re.compile(r'"([^"\n]+)"|“([^”\n]+)”|«([^»\n]+)»')
-_EMPHASIS = re.compile(r"(\*\*|__|`)")
-_CHAIN_SEP = re.compile(r"\s*(?:→|->|=>|»|>)\s*")
-_BLOCKQUOTE = re.compile(r"^\s*>\s?(.*)$")
-_RULE = re.compile(r"^[-*_=]{3,}$")
-_CONJUNCTION = re.compile(r"^(?:and|or)\s+(?=\S)", re.IGNORECASE)
+from persona_review.lazy_re import lazy_re
+
+_HEADING = lazy_re(r"^(#{1,6})[ \t]+(\S.*)$")
+_FENCE = lazy_re(r"^\s*(```|~~~)")
+_LIST_ITEM = lazy_re(r"^\s*(?:[-*+]|\d+[.)])\s+(.*\S)\s*$")
+_QUOTED = lazy_re(r'"([^"\n]+)"|“([^”\n]+)”|«([^»\n]+)»')
+_EMPHASIS = lazy_re(r"(\*\*|__|`)")
+_CHAIN_SEP = lazy_re(r"\s*(?:→|->|=>|»|>)\s*")
+_BLOCKQUOTE = lazy_re(r"^\s*>\s?(.*)$")
+_RULE = lazy_re(r"^[-*_=]{3,}$")
+_CONJUNCTION = lazy_re(r"^(?:and|or)\s+(?=\S)", re.IGNORECASE)
 
 
 class Section(NamedTuple):

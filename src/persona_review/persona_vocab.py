@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from persona_review.lazy_re import lazy_re
 from persona_review.persona_markdown import plain, split_outside_parens, unwrap
 
 # Canonical priority -> words that name it. The earliest word found in a phrase decides.
@@ -26,7 +27,7 @@ _PRIORITY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("features", ("features", "feature", "functionality")),
     ("convenience", ("convenience", "developer experience", "ergonomics", "ease of use")),
 )
-_PERCENT = re.compile(r"\(\s*\d+(?:\.\d+)?\s*%\s*\)|\d+(?:\.\d+)?\s*%")
+_PERCENT = lazy_re(r"\(\s*\d+(?:\.\d+)?\s*%\s*\)|\d+(?:\.\d+)?\s*%")
 
 # Groups of globs that phrases in persona files refer to.
 FRONTEND_GLOBS = (
@@ -38,33 +39,33 @@ DOCS_GLOBS = ("**/docs/**", "**/*.md", "**/*.mdx", "**/*.rst", "**/*.adoc")
 
 # (pattern over a lower-cased "do not use for" phrase, exclude globs it stands for)
 _NOT_FOR_EXCLUDES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (re.compile(r"\b(ui|user interface|components?|frontend|front-end|client-side)\b"),
+    (lazy_re(r"\b(ui|user interface|components?|frontend|front-end|client-side)\b"),
      FRONTEND_GLOBS + STYLE_GLOBS),
-    (re.compile(r"\b(css|styling|stylesheets?|styles)\b"), STYLE_GLOBS),
-    (re.compile(r"\b(documentation|docs?|readme)\b"), DOCS_GLOBS),
+    (lazy_re(r"\b(css|styling|stylesheets?|styles)\b"), STYLE_GLOBS),
+    (lazy_re(r"\b(documentation|docs?|readme)\b"), DOCS_GLOBS),
 )
 
 # (pattern over a lower-cased file-pattern phrase, trigger globs it stands for)
 _PHRASE_GLOBS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (re.compile(r"\b(api|apis|routes?|routers?|endpoints?)\b"),
+    (lazy_re(r"\b(api|apis|routes?|routers?|endpoints?)\b"),
      ("**/api/**", "**/apis/**", "**/routes/**", "**/routers/**", "**/*_routes.*", "**/*.routes.*",
       "**/urls.py", "**/endpoints/**")),
-    (re.compile(r"\b(models?|entity|entities|orm)\b"),
+    (lazy_re(r"\b(models?|entity|entities|orm)\b"),
      ("**/models/**", "**/model/**", "**/models.py", "**/entities/**", "**/entity/**", "**/*.model.*",
       "**/*.entity.*", "**/*Entity.*")),
-    (re.compile(r"\bmigrations?\b"), ("**/migrations/**", "**/db/migrate/**", "**/db/migration/**")),
-    (re.compile(r"\bcontrollers?\b"),
+    (lazy_re(r"\bmigrations?\b"), ("**/migrations/**", "**/db/migrate/**", "**/db/migration/**")),
+    (lazy_re(r"\bcontrollers?\b"),
      ("**/controllers/**", "**/controller/**", "**/*Controller.*", "**/*_controller.*", "**/*.controller.*")),
-    (re.compile(r"\bservices?\b"), ("**/services/**", "**/service/**", "**/*Service.*", "**/*_service.*")),
-    (re.compile(r"\brepositor(y|ies)\b"), ("**/repositories/**", "**/repository/**", "**/*Repository*")),
-    (re.compile(r"\bmiddlewares?\b"), ("**/middleware/**", "**/middlewares/**", "**/*middleware.*")),
-    (re.compile(r"\bhandlers?\b"), ("**/handlers/**", "**/handler/**", "**/*_handler.*", "**/*.handler.*")),
-    (re.compile(r"\bdocker(files?)?\b"), ("**/Dockerfile", "**/Dockerfile.*", "**/docker-compose*.yml",
+    (lazy_re(r"\bservices?\b"), ("**/services/**", "**/service/**", "**/*Service.*", "**/*_service.*")),
+    (lazy_re(r"\brepositor(y|ies)\b"), ("**/repositories/**", "**/repository/**", "**/*Repository*")),
+    (lazy_re(r"\bmiddlewares?\b"), ("**/middleware/**", "**/middlewares/**", "**/*middleware.*")),
+    (lazy_re(r"\bhandlers?\b"), ("**/handlers/**", "**/handler/**", "**/*_handler.*", "**/*.handler.*")),
+    (lazy_re(r"\bdocker(files?)?\b"), ("**/Dockerfile", "**/Dockerfile.*", "**/docker-compose*.yml",
                                           "**/docker-compose*.yaml")),
-    (re.compile(r"\b(sql|schemas?)\b"), ("**/*.sql",)),
+    (lazy_re(r"\b(sql|schemas?)\b"), ("**/*.sql",)),
 )
-_EXTENSION = re.compile(r"(?<![\w*/])\.([A-Za-z][A-Za-z0-9]{0,9})\b")
-_SERVER_SIDE = re.compile(r"\b(server-side|server side|backend|back-end)\b")
+_EXTENSION = lazy_re(r"(?<![\w*/])\.([A-Za-z][A-Za-z0-9]{0,9})\b")
+_SERVER_SIDE = lazy_re(r"\b(server-side|server side|backend|back-end)\b")
 
 
 class PatternGlobs(NamedTuple):

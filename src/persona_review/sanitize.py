@@ -28,29 +28,31 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from persona_review.lazy_re import lazy_re
+
 DEFAULT_MAX_CHARS = 4000
 TRUNCATION_MARK = " ...(truncated)"
 
 _KEEP_CONTROLS = {"\n", "\t"}
-_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_FENCE = lazy_re(r"^( {0,3})(`{3,}|~{3,})(.*)$")
+_COMMENT = lazy_re(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _HTML_TAGS = (
     "a|abbr|b|blockquote|body|br|code|dd|del|details|div|dl|dt|em|embed|font|form|h[1-6]|head|hr|html|i|"
     "iframe|img|input|ins|kbd|link|li|mark|meta|object|ol|p|picture|pre|q|s|samp|script|source|span|strike|"
     "strong|style|sub|summary|sup|svg|table|tbody|td|th|thead|tr|tt|u|ul|var|video|audio|math|base|button|"
     "textarea|select|option|frame|frameset|noscript|template|slot|track|wbr|center|marquee"
 )
-_TAG = re.compile(rf"</?(?:{_HTML_TAGS})\b[^<>]*>", re.IGNORECASE)
+_TAG = lazy_re(rf"</?(?:{_HTML_TAGS})\b[^<>]*>", re.IGNORECASE)
 _LABEL = r"((?:[^\[\]\n]|\[[^\[\]\n]*\])*)"
 """Link text: brackets may nest one level, as in `[a [b]](url)`."""
-_IMAGE = re.compile(r"!\[" + _LABEL + r"\](?:\([^)\n]*\)|\[[^\]\n]*\])?")
-_LINK = re.compile(r"\[" + _LABEL + r"\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)\n]*)?\s*\)")
-_REF_LINK = re.compile(r"\[" + _LABEL + r"\]\[[^\]\n]*\]")
-_REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
-_BARE_URL = re.compile(r"(?<![\w`/])((?:https?|ftp)://[^\s<>`)\]]+|www\.[^\s<>`)\]]+)", re.IGNORECASE)
-_MENTION = re.compile(r"(?<![\w`@/.])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9_.-]+)?)")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
-_CROSS_REF = re.compile(r"(?<![\w`/@.-])([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*(?:#\d+|@[0-9a-fA-F]{7,40}))\b")
+_IMAGE = lazy_re(r"!\[" + _LABEL + r"\](?:\([^)\n]*\)|\[[^\]\n]*\])?")
+_LINK = lazy_re(r"\[" + _LABEL + r"\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)\n]*)?\s*\)")
+_REF_LINK = lazy_re(r"\[" + _LABEL + r"\]\[[^\]\n]*\]")
+_REF_DEF = lazy_re(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
+_BARE_URL = lazy_re(r"(?<![\w`/])((?:https?|ftp)://[^\s<>`)\]]+|www\.[^\s<>`)\]]+)", re.IGNORECASE)
+_MENTION = lazy_re(r"(?<![\w`@/.])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9_.-]+)?)")
+_CODE_SPAN = lazy_re(r"(`+)(.+?)\1")
+_CROSS_REF = lazy_re(r"(?<![\w`/@.-])([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*(?:#\d+|@[0-9a-fA-F]{7,40}))\b")
 """`owner/repo#12` and `owner/repo@sha`: GitHub links them and notifies the other repository."""
 
 

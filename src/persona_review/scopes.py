@@ -7,18 +7,19 @@ a hunk), the hunk's section heading (`@@ ... @@ def name(`) stands in for the li
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
+
+from persona_review.lazy_re import lazy_re
 
 _MODIFIERS = (r"(?:(?:export|default|public|private|protected|internal|static|final|abstract|override|async|"
               r"pub(?:\([^)]*\))?|unsafe|extern|virtual|open|suspend|sealed|partial|inline)\s+)")
-_KEYWORD_HEADER = re.compile(
+_KEYWORD_HEADER = lazy_re(
     rf"^\s*{_MODIFIERS}*(?:def|class|func|function|fn|interface|struct|enum|trait|impl|module|object|record|"
     r"fun|sub|describe|context)\b"
 )
-_MODIFIED_CALLABLE = re.compile(rf"^\s*{_MODIFIERS}+[\w<>\[\],.?\s]*\w\s*\([^;]*$")
-_TYPE_NAME = re.compile(r"\b(?:class|struct|interface|enum|trait|impl|module|object|record)\s+([\w.]+)")
-_CALL_NAME = re.compile(r"([A-Za-z_$][\w$]*)\s*\(")
+_MODIFIED_CALLABLE = lazy_re(rf"^\s*{_MODIFIERS}+[\w<>\[\],.?\s]*\w\s*\([^;]*$")
+_TYPE_NAME = lazy_re(r"\b(?:class|struct|interface|enum|trait|impl|module|object|record)\s+([\w.]+)")
+_CALL_NAME = lazy_re(r"([A-Za-z_$][\w$]*)\s*\(")
 _NOT_NAMES = frozenset({
     "def", "func", "function", "fn", "fun", "sub", "if", "for", "while", "switch", "catch", "return", "async",
     "await", "new", "describe", "context",

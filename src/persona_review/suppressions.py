@@ -13,9 +13,10 @@ from pathspec import GitIgnoreSpec
 
 from persona_review.config import IgnoreRule
 from persona_review.findings import Category, Finding
+from persona_review.lazy_re import lazy_re
 
-_INLINE = re.compile(r"persona-review:\s*ignore(?:\[([^\]]*)\])?", re.IGNORECASE)
-_NOSEC = re.compile(r"(?:#|//)\s*#?nosec\b", re.IGNORECASE)
+_INLINE = lazy_re(r"persona-review:\s*ignore(?:\[([^\]]*)\])?", re.IGNORECASE)
+_NOSEC = lazy_re(r"(?:#|//)\s*#?nosec\b", re.IGNORECASE)
 """bandit's `# nosec` and gosec's `// #nosec`: a security finding someone already reviewed and accepted."""
 
 

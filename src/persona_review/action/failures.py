@@ -6,10 +6,10 @@ retried, and their messages never claim otherwise.
 
 from __future__ import annotations
 
-import re
-
 import requests
 from github import GithubException
+
+from persona_review.lazy_re import lazy_re
 
 
 def github_message(exc: GithubException) -> str:
@@ -55,4 +55,4 @@ def unreachable_text(exc: requests.RequestException, api_url: str, repository: s
             "retries): check the runner's network and GITHUB_API_URL, then re-run the job")
 
 
-_RETRY_CAUSE = re.compile(r"ResponseError\('([^']{1,200})'\)")
+_RETRY_CAUSE = lazy_re(r"ResponseError\('([^']{1,200})'\)")

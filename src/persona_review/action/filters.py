@@ -13,9 +13,10 @@ from fnmatch import fnmatchcase
 
 from persona_review.action.inputs import ActionInputs
 from persona_review.config import Config
+from persona_review.lazy_re import lazy_re
 
 DEFAULT_IGNORED_AUTHORS = ("dependabot[bot]", "renovate[bot]", "github-actions[bot]")
-_WIP = re.compile(r"^\s*(?:\[\s*(?:wip|draft)\s*\]|\(\s*(?:wip|draft)\s*\)|(?:wip|draft)\b)", re.IGNORECASE)
+_WIP = lazy_re(r"^\s*(?:\[\s*(?:wip|draft)\s*\]|\(\s*(?:wip|draft)\s*\)|(?:wip|draft)\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

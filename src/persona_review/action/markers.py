@@ -14,15 +14,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from persona_review.action.events import WRITE_ASSOCIATIONS
+from persona_review.lazy_re import lazy_re
 
 FP_PREFIX = "persona-review:fp="
 SUMMARY_TAG = "persona-review:summary"
-_FP = re.compile(r"<!-- persona-review:fp=([0-9a-f]{8,64}) -->")
-_STATE = re.compile(r"<!-- persona-review:summary (\{.*?\}) -->", re.DOTALL)
-_SHA = re.compile(r"^[0-9a-f]{7,64}$")
+_FP = lazy_re(r"<!-- persona-review:fp=([0-9a-f]{8,64}) -->")
+_STATE = lazy_re(r"<!-- persona-review:summary (\{.*?\}) -->", re.DOTALL)
+_SHA = lazy_re(r"^[0-9a-f]{7,64}$")
 
 
-_RANK = re.compile(r"<!-- persona-review:rank=([0-9a-f]{8,64}) -->")
+_RANK = lazy_re(r"<!-- persona-review:rank=([0-9a-f]{8,64}) -->")
 
 
 def fingerprint_marker(fingerprint: str) -> str:
@@ -45,7 +46,7 @@ def trusted_author(user_type: str | None, association: str | None) -> bool:
 PREFIX_HEX = 12
 """Fingerprints are kept in the summary's state as their first 48 bits: a new finding is mistaken for a
 known one with odds of about n / 2**48 (3e-11 for 9,000 findings)."""
-_BLOB = re.compile(r"<!-- persona-review:fps ([A-Za-z0-9+/=]+) -->")
+_BLOB = lazy_re(r"<!-- persona-review:fps ([A-Za-z0-9+/=]+) -->")
 STATE_PART_TAG = "persona-review:state-part"
 
 

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 
 from persona_review.checks._lexing import lex
 from persona_review.checks.base import FileContext
+from persona_review.lazy_re import lazy_re
 
-_TOKEN = re.compile(r"@[A-Za-z_$][\w$.]*|[{}();]|(?<![\w$.])(?:class|interface|enum|record)\b")
-_PAREN = re.compile(r"[()]")
-_NAME = re.compile(r"([A-Za-z_$][\w$]*)\s*(?:<[^<>()]*>\s*)?\(")
+_TOKEN = lazy_re(r"@[A-Za-z_$][\w$.]*|[{}();]|(?<![\w$.])(?:class|interface|enum|record)\b")
+_PAREN = lazy_re(r"[()]")
+_NAME = lazy_re(r"([A-Za-z_$][\w$]*)\s*(?:<[^<>()]*>\s*)?\(")
 _KEYWORDS = frozenset({"if", "for", "while", "switch", "catch", "synchronized", "return", "new"})
 
 

@@ -7,10 +7,9 @@ path (or the library call that does it) when the code around it shows no such ch
 
 from __future__ import annotations
 
-import re
-
 from persona_review.checks.base import CheckSpec
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 ITEM = "SEC-14"
 TITLE = "Archive entry names used as paths without a containment check (zip slip)"
@@ -23,7 +22,7 @@ EXPLANATION = (
 )
 
 
-CHECKER_CALL = re.compile(r"\b\w*(?:[Tt]raversal|[Ss]lip|[Ss]afe\w*[Pp]ath|[Ss]anitiz\w*[Pp]ath|[Ii]nside|"
+CHECKER_CALL = lazy_re(r"\b\w*(?:[Tt]raversal|[Ss]lip|[Ss]afe\w*[Pp]ath|[Ss]anitiz\w*[Pp]ath|[Ii]nside|"
                           r"[Ww]ithin|[Cc]ontained|[Ee]scapes?)\w*\s*\(")
 """A call of a helper named for the containment check (`checkDirectoryTraversal(dest, target)`,
 `sanitizeArchivePath`, `isWithin`): its body is trusted to do what its name says."""

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks.base import FileContext
+from persona_review.lazy_re import lazy_re
 
-_BRACE = re.compile(r"[{}]")
+_BRACE = lazy_re(r"[{}]")
 
 
 @dataclass(frozen=True, slots=True)

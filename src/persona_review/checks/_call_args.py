@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-SPLIT = re.compile(r"[()\[\]{},]")
+from persona_review.lazy_re import lazy_re
+
+SPLIT = lazy_re(r"[()\[\]{},]")
 MAX_ARGS = 4000
 """How far (in characters) a call's arguments are read before giving up (or taking the handler to start)."""
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from persona_review.checks._lexing import Lexed
 from persona_review.checks._spans import brace_block, lines_of
+from persona_review.lazy_re import lazy_re
 
-_CATCH = re.compile(
+_CATCH = lazy_re(
     r"\bcatch\s*(?:\(\s*(?:final\s+)?(?:(?P<types>[\w.|\s]*?[\w.])\s+)?(?P<name>\w+)?\s*(?::\s*\w+)?\s*\))?"
     r"\s*\{"
 )

@@ -26,6 +26,7 @@ from persona_review.checks._catch import Catch, catches
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import indent_of
 from persona_review.checks.base import FileContext, Hit
+from persona_review.lazy_re import lazy_re
 
 _LOGGER = r"(?:[\w$.]*\.)?(?:log|logger|LOG|LOGGER|_log|_logger|\w*[lL]og(?:ger)?)\."
 _LEVELS = r"(?:error|warn|warning|info|debug|trace|severe|fine|finer|finest|log|fatal)\s*\("
@@ -41,25 +42,25 @@ class Language:
 
 LANGUAGES = {
     "java": Language(
-        re.compile(rf"^\s*(?:{_LOGGER}{_LEVELS}|\w+\.printStackTrace\s*\(|System\.(?:out|err)\.print(?:ln|f)?\s*\()"),
+        lazy_re(rf"^\s*(?:{_LOGGER}{_LEVELS}|\w+\.printStackTrace\s*\(|System\.(?:out|err)\.print(?:ln|f)?\s*\()"),
         r"^\s*(?:final\s+)?[\w$.<>\[\],\s?]+?\s+{name}\s*=\s*null\s*;",
     ),
     "javascript": Language(
-        re.compile(rf"^\s*(?:{_LOGGER}{_LEVELS}|console\.(?:log|error|warn|info|debug|trace)\s*\()"),
+        lazy_re(rf"^\s*(?:{_LOGGER}{_LEVELS}|console\.(?:log|error|warn|info|debug|trace)\s*\()"),
         r"^\s*(?:let|var)\s+(?:[\w$]+(?:\s*:\s*[^=;,]+)?\s*,\s*)*{name}(?:\s*:\s*[^=;,]+)?"
         r"\s*(?:=\s*(?:null|undefined)\s*)?(?:[,;]|$)",
     ),
 }
 LANGUAGES["typescript"] = LANGUAGES["javascript"]
-_TRY = re.compile(r"^\s*(?:\}\s*)?try\s*(?:\(|\{)")
-_ASSIGNED = re.compile(r"^\s*([A-Za-z_$][\w$]*)\s*=(?!=)")
-_NEXT_CLAUSE = re.compile(r"^\s*\}?\s*(?:catch|finally)\b")
-_LOGGING_CATCH_TEXT = re.compile(
+_TRY = lazy_re(r"^\s*(?:\}\s*)?try\s*(?:\(|\{)")
+_ASSIGNED = lazy_re(r"^\s*([A-Za-z_$][\w$]*)\s*=(?!=)")
+_NEXT_CLAUSE = lazy_re(r"^\s*\}?\s*(?:catch|finally)\b")
+_LOGGING_CATCH_TEXT = lazy_re(
     r"\bcatch\s*(?:\([^)]*\))?\s*\{\s*(?://[^\n]*\n\s*)*"
     r"(?:console\.|[\w$.]*(?:log|LOG|Log)\w*\.|\w+\.printStackTrace|System\.)"
 )
 """A `catch` block that begins with a logging call: the text a block that only logs starts with."""
-_GUARD_LINE = re.compile(r"^\s*(?:\}\s*)?(?:else\s+)?(?:if|while)\s*\(")
+_GUARD_LINE = lazy_re(r"^\s*(?:\}\s*)?(?:else\s+)?(?:if|while)\s*\(")
 _LOOK_BACK = 40
 _LOOK_AHEAD = 40
 
@@ -102,7 +103,7 @@ def _only_logs(body: str, language: Language) -> bool:
     return bool(statements) and all(language.logs.match(s) and _closed_call(s) for s in statements)
 
 
-_STRINGS = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|`[^`]*`")
+_STRINGS = lazy_re(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|`[^`]*`")
 
 
 def _statements(body: str) -> list[str]:

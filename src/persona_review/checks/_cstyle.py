@@ -20,13 +20,14 @@ from persona_review.checks._spans import (
     string_contents,
 )
 from persona_review.checks._sql import looks_like_sql
+from persona_review.lazy_re import lazy_re
 
-_CONCAT = re.compile(r"""["'`]\s*\+\s*(?!["'`\s])[\w(]|[\w)\]]\s*\+\s*["'`]""")
-_FORMAT = re.compile(
+_CONCAT = lazy_re(r"""["'`]\s*\+\s*(?!["'`\s])[\w(]|[\w)\]]\s*\+\s*["'`]""")
+_FORMAT = lazy_re(
     r"\b(?:fmt\.Sprintf|String\.format|util\.format|MessageFormat\.format)\s*\(|\.formatted\s*\("
 )
-_TEMPLATE_FIELD = re.compile(r"\$\{")
-_ASSIGN = re.compile(
+_TEMPLATE_FIELD = lazy_re(r"\$\{")
+_ASSIGN = lazy_re(
     r"^\s*(?:(?:var|let|const|final)\s+)?(?:[\w<>\[\].]+\s+)?([A-Za-z_$][\w$]*)\s*(\+=|:=|=(?!=))\s*"
 )
 
@@ -60,15 +61,15 @@ def is_dynamic(span: Span, language: str, constants: frozenset[str] = frozenset(
     return False
 
 
-_LITERAL_CONCAT_CALL = re.compile(r"""["'`]\s*(?:\)\s*)?\.concat\s*\(\s*(?!["'`\s)])([\w$.]*)""")
+_LITERAL_CONCAT_CALL = lazy_re(r"""["'`]\s*(?:\)\s*)?\.concat\s*\(\s*(?!["'`\s)])([\w$.]*)""")
 # `\s*(?:\)\s*)?` matches what `\s*\)?\s*` does without its quadratic backtracking over a run of blanks (a
 # long string literal in the bare view).
 
 
-_QUOTED = re.compile(r"\b\w*(?:Quote(?:Identifier|Literal|Ident)|quote_ident|EscapeString)\w*\s*\(")
+_QUOTED = lazy_re(r"\b\w*(?:Quote(?:Identifier|Literal|Ident)|quote_ident|EscapeString)\w*\s*\(")
 _QUOTED_WORDS = ("Quote", "quote_ident", "EscapeString")
-_LEFT_TOKEN = re.compile(r"([\w.$]+|[\"'`])\s*$")
-_RIGHT_TOKEN = re.compile(r"^\s*(\(?[\w.$]+|[\"'`])")
+_LEFT_TOKEN = lazy_re(r"([\w.$]+|[\"'`])\s*$")
+_RIGHT_TOKEN = lazy_re(r"^\s*(\(?[\w.$]+|[\"'`])")
 
 
 def _concat_has_variable(bare: str, constants: frozenset[str]) -> bool:
@@ -104,14 +105,14 @@ def string_constants(lexed: Lexed) -> frozenset[str]:
     return frozenset(literal - other)
 
 
-_PARAM = re.compile(r"[(,]\s*(?:final\s+)?[\w<>\[\].]+\s+([A-Za-z_$][\w$]*)\s*(?=[,)])")
-_CONST_ASSIGN = re.compile(
+_PARAM = lazy_re(r"[(,]\s*(?:final\s+)?[\w<>\[\].]+\s+([A-Za-z_$][\w$]*)\s*(?=[,)])")
+_CONST_ASSIGN = lazy_re(
     r"^\s*(?:(?:const|var|let|final|static|private|public|protected)\s+)*(?:[\w<>\[\].]+\s+)?"
     r"([A-Za-z_$][\w$]*)\s*(?:string\s*)?(?::=|=)\s*((?:\"[ ]*\"|'[ ]*'|`[ ]*`))\s*;?\s*$"
 )
 
 
-_VERB = re.compile(r"%[-+# 0-9.*\[\]]*([a-zA-Z%])|\{\d*\}")
+_VERB = lazy_re(r"%[-+# 0-9.*\[\]]*([a-zA-Z%])|\{\d*\}")
 
 
 def _numeric_only(format_arg: str) -> bool:
@@ -206,7 +207,7 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
                 sql_vars.discard(name)
 
 
-_METHOD_RESULT = re.compile(r"^\s*(?:await\s+)?(?:[\w$]+(?:\(\))?\.)+(\w+)\s*\(")
+_METHOD_RESULT = lazy_re(r"^\s*(?:await\s+)?(?:[\w$]+(?:\(\))?\.)+(\w+)\s*\(")
 _TEXT_METHODS = frozenset(
     {
         *("Sprintf", "format", "formatted", "concat", "join", "Join", "replace", "replaceAll", "Replace"),
@@ -223,7 +224,7 @@ def _holds_a_result(rhs: str) -> bool:
     return call is not None and call.group(1) not in _TEXT_METHODS
 
 
-_BODY_OPENER = re.compile(r"(?:=>|->|\)|\bfunc\b[^\n{]*)\s*\{[ \t]*(?=\n|$)")
+_BODY_OPENER = lazy_re(r"(?:=>|->|\)|\bfunc\b[^\n{]*)\s*\{[ \t]*(?=\n|$)")
 
 
 def _head_of(span: Span) -> Span:
@@ -242,7 +243,7 @@ def _mentions(bare: str, names: set[str]) -> bool:
     return any(re.search(rf"(?<![\w$.]){re.escape(n)}\b", bare) for n in names if n in bare)
 
 
-_GO_TYPED_VAR = re.compile(r"^\s*var\s+([A-Za-z_]\w*)\s+[\w.\[\]*]+\s*=(?!=)")
+_GO_TYPED_VAR = lazy_re(r"^\s*var\s+([A-Za-z_]\w*)\s+[\w.\[\]*]+\s*=(?!=)")
 
 
 def _appended(name: str, operator: str, rhs: str) -> str | None:
@@ -255,7 +256,7 @@ def _appended(name: str, operator: str, rhs: str) -> str | None:
     return self_append.group(1).strip() if self_append is not None else None
 
 
-_LITERALS_ONLY = re.compile(r"""^(?:\s*(?:"[^"]*"|'[^']*'|`[^`]*`)\s*\+?)+$""")
+_LITERALS_ONLY = lazy_re(r"""^(?:\s*(?:"[^"]*"|'[^']*'|`[^`]*`)\s*\+?)+$""")
 
 
 def _literal_only(added: str, code: str) -> bool:
@@ -266,9 +267,9 @@ def _literal_only(added: str, code: str) -> bool:
 
 
 _COMPARISON = r"(?:===?|!==?|<=|>=|<|>)"
-_COMPARED_GROUP = re.compile(rf"\((?:[^()]|\([^()]*\))*?{_COMPARISON}(?:[^()]|\([^()]*\))*\)")
-_BARE_COMPARISON = re.compile(rf"^[\w.$()\" ]+?\s*{_COMPARISON}\s*[\w.$()\" ]+$")
-_INERT_PIECE = re.compile(r"""^(?:"[^"]*"|'[^']*'|\d+|true|false)$""")
+_COMPARED_GROUP = lazy_re(rf"\((?:[^()]|\([^()]*\))*?{_COMPARISON}(?:[^()]|\([^()]*\))*\)")
+_BARE_COMPARISON = lazy_re(rf"^[\w.$()\" ]+?\s*{_COMPARISON}\s*[\w.$()\" ]+$")
+_INERT_PIECE = lazy_re(r"""^(?:"[^"]*"|'[^']*'|\d+|true|false)$""")
 
 
 def _inert(added: str, constants: frozenset[str]) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.lazy_re import lazy_re
 
 DEFAULT_TIMEOUT_SECONDS = 10
 
@@ -87,7 +88,7 @@ def _close_paren(text: str, open_at: int) -> int:
     return -1
 
 
-_STRINGS = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
+_STRINGS = lazy_re(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
 
 
 def _insert_keyword(
@@ -124,8 +125,8 @@ def _insert_keyword(
 
 # --- a timeout -------------------------------------------------------------------------------------------
 
-_PY_HTTP = re.compile(r"\b(?:requests|httpx)\.(?:get|post|put|patch|delete|head|options|request|stream)\s*\(")
-_TIMEOUT_NONE = re.compile(r"\btimeout\s*=\s*None\b")
+_PY_HTTP = lazy_re(r"\b(?:requests|httpx)\.(?:get|post|put|patch|delete|head|options|request|stream)\s*\(")
+_TIMEOUT_NONE = lazy_re(r"\btimeout\s*=\s*None\b")
 
 
 def _py_timeout(ctx: FileContext, first: int, last: int) -> Fix | None:
@@ -135,8 +136,8 @@ def _py_timeout(ctx: FileContext, first: int, last: int) -> Fix | None:
     return _insert_keyword(ctx, first, last, _PY_HTTP, f"timeout={DEFAULT_TIMEOUT_SECONDS}")
 
 
-_GO_EMPTY_CLIENT = re.compile(r"\bhttp\.Client\{\s*\}")
-_GO_TIME_IMPORT = re.compile(r'^\s*(?:import\s+)?"time"\s*$', re.MULTILINE)
+_GO_EMPTY_CLIENT = lazy_re(r"\bhttp\.Client\{\s*\}")
+_GO_TIME_IMPORT = lazy_re(r'^\s*(?:import\s+)?"time"\s*$', re.MULTILINE)
 
 
 def _go_timeout(ctx: FileContext, first: int, last: int) -> Fix | None:
@@ -157,14 +158,14 @@ def _go_timeout(ctx: FileContext, first: int, last: int) -> Fix | None:
 # --- a bound parameter -----------------------------------------------------------------------------------
 
 _SIMPLE = r"[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*"
-_PY_FSTRING_QUERY = re.compile(
+_PY_FSTRING_QUERY = lazy_re(
     rf"""(?P<call>\b[\w.]+\.(?:execute|exec_driver_sql)\s*\(\s*)f(?P<q>["'])(?P<sql>[^"'{{}}\n]*?)"""
     rf"""(?P<open>'?)\{{(?P<value>{_SIMPLE})\}}(?P<close>'?)(?P<rest>[^"'{{}}\n]*)(?P=q)\s*\)"""
 )
-_VALUE_POSITION = re.compile(r"(?:=|<|>|\bLIKE)\s*$", re.IGNORECASE)
+_VALUE_POSITION = lazy_re(r"(?:=|<|>|\bLIKE)\s*$", re.IGNORECASE)
 """The value is compared (`= {x}`, `> {x}`, `LIKE {x}`): a place a bound parameter can take. A table or
 column name cannot be bound, so a splice anywhere else gets no suggestion."""
-_PY_PLACEHOLDER = re.compile(r"""\.execute(?:many)?\(\s*["'][^"'\n]*?(%s|\?)""")
+_PY_PLACEHOLDER = lazy_re(r"""\.execute(?:many)?\(\s*["'][^"'\n]*?(%s|\?)""")
 
 
 def _py_placeholder(ctx: FileContext) -> str | None:
@@ -206,7 +207,7 @@ def _py_bound_parameter(ctx: FileContext, first: int, last: int) -> Fix | None:
     return Fix(line[: match.start()] + new + line[match.end() :], first)
 
 
-_JS_TEMPLATE_QUERY = re.compile(
+_JS_TEMPLATE_QUERY = lazy_re(
     rf"""(?P<call>\b[\w.$]+\.query\s*\(\s*)`(?P<sql>[^`$\n]*?)(?P<open>'?)\$\{{\s*(?P<value>{_SIMPLE})\s*\}}"""
     rf"""(?P<close>'?)(?P<rest>[^`$\n]*)`\s*\)"""
 )
@@ -245,7 +246,7 @@ def _js_bound_parameter(ctx: FileContext, first: int, last: int) -> Fix | None:
     return Fix(line[: match.start()] + new + line[match.end() :], first)
 
 
-_PY_PERCENT_QUERY = re.compile(
+_PY_PERCENT_QUERY = lazy_re(
     r"""(?P<call>\b[\w.]+\.execute\s*\(\s*)(?P<q>["'])(?P<sql>[^"'%\n]*?)(?P<open>'?)%s(?P<close>'?)"""
     r"""(?P<rest>[^"'%\n]*)(?P=q)\s*%\s*(?P<value>[A-Za-z_][\w.]*)\s*\)"""
 )
@@ -273,8 +274,8 @@ def _py_sql_parameter(ctx: FileContext, first: int, last: int) -> Fix | None:
 
 # --- subprocess exit status, safe YAML -------------------------------------------------------------------
 
-_SUBPROCESS_RUN = re.compile(r"^\s*subprocess\.run\s*\(")
-_SUBPROCESS_CALL = re.compile(r"^(\s*)subprocess\.call(\s*\()")
+_SUBPROCESS_RUN = lazy_re(r"^\s*subprocess\.run\s*\(")
+_SUBPROCESS_CALL = lazy_re(r"^(\s*)subprocess\.call(\s*\()")
 
 
 def _subprocess_checked(ctx: FileContext, first: int, last: int) -> Fix | None:
@@ -288,7 +289,7 @@ def _subprocess_checked(ctx: FileContext, first: int, last: int) -> Fix | None:
     return None
 
 
-_YAML_LOAD = re.compile(
+_YAML_LOAD = lazy_re(
     r"\byaml\.load\(\s*(?P<arg>[A-Za-z_][\w.]*(?:\(\))?)\s*"
     r"(?:,\s*Loader\s*=\s*yaml\.(?:Loader|FullLoader|UnsafeLoader)\s*)?\)"
 )
@@ -307,8 +308,8 @@ def _yaml_safe_load(ctx: FileContext, first: int, last: int) -> Fix | None:
 
 # --- CONCURRENTLY ----------------------------------------------------------------------------------------
 
-_SQL_INDEX = re.compile(r"^(\s*(?:CREATE\s+(?:UNIQUE\s+)?|DROP\s+)INDEX\s+)(?!CONCURRENTLY\b)", re.IGNORECASE)
-_SQL_STATEMENT_END = re.compile(r";\s*(?:--.*)?$")
+_SQL_INDEX = lazy_re(r"^(\s*(?:CREATE\s+(?:UNIQUE\s+)?|DROP\s+)INDEX\s+)(?!CONCURRENTLY\b)", re.IGNORECASE)
+_SQL_STATEMENT_END = lazy_re(r";\s*(?:--.*)?$")
 
 
 def _only_statement(ctx: FileContext, first: int) -> bool:
@@ -322,7 +323,7 @@ def _only_statement(ctx: FileContext, first: int) -> bool:
     return all(no == first for no in statements[:2])
 
 
-_OTHER_DATABASE = re.compile(r"(?i)mysql|maria|sqlite|mssql|sqlserver|oracle|clickhouse|cockroach")
+_OTHER_DATABASE = lazy_re(r"(?i)mysql|maria|sqlite|mssql|sqlserver|oracle|clickhouse|cockroach")
 """Paths that name a database other than Postgres: CONCURRENTLY and NOT VALID are Postgres syntax."""
 
 
@@ -345,7 +346,7 @@ def _sql_concurrently(ctx: FileContext, first: int, last: int) -> Fix | None:
     return Fix(line[: match.end()] + keyword + line[match.end() :], first)
 
 
-_ALEMBIC_INDEX = re.compile(r"\bop\.(?:create_index|drop_index)\s*\(")
+_ALEMBIC_INDEX = lazy_re(r"\bop\.(?:create_index|drop_index)\s*\(")
 
 
 def _alembic_concurrently(ctx: FileContext, first: int, last: int) -> Fix | None:
@@ -362,7 +363,7 @@ def _alembic_concurrently(ctx: FileContext, first: int, last: int) -> Fix | None
     return Fix(f"{indent}with op.get_context().autocommit_block():\n{body}", last)
 
 
-_RAILS_INDEX = re.compile(r"^(\s*)(add_index|remove_index)\b(.*?)(\s*(?:#.*)?)$")
+_RAILS_INDEX = lazy_re(r"^(\s*)(add_index|remove_index)\b(.*?)(\s*(?:#.*)?)$")
 
 
 def _rails_concurrently(ctx: FileContext, first: int, last: int) -> Fix | None:
@@ -389,7 +390,7 @@ def _rails_concurrently(ctx: FileContext, first: int, last: int) -> Fix | None:
 
 # --- NOT VALID, VALIDATE later ---------------------------------------------------------------------------
 
-_SQL_ADD_CONSTRAINT = re.compile(
+_SQL_ADD_CONSTRAINT = lazy_re(
     r"^(?P<head>\s*ALTER\s+TABLE\s+(?:ONLY\s+)?(?P<table>[\w.\"]+)\s+ADD\s+CONSTRAINT\s+(?P<name>[\w\"]+)\s+"
     r"(?:FOREIGN\s+KEY|CHECK)\b.*?)(?P<end>\s*;\s*(?:--.*)?)$",
     re.IGNORECASE,
@@ -409,7 +410,7 @@ def _sql_not_valid(ctx: FileContext, first: int, last: int) -> Fix | None:
     return Fix(f"{match['head']} NOT VALID{match['end']}", first, note)
 
 
-_ALEMBIC_CONSTRAINT = re.compile(r"\bop\.(?:create_foreign_key|create_check_constraint)\s*\(")
+_ALEMBIC_CONSTRAINT = lazy_re(r"\bop\.(?:create_foreign_key|create_check_constraint)\s*\(")
 
 
 def _alembic_not_valid(ctx: FileContext, first: int, last: int) -> Fix | None:
@@ -427,7 +428,7 @@ def _alembic_not_valid(ctx: FileContext, first: int, last: int) -> Fix | None:
     return fix._replace(note=note)
 
 
-_RAILS_CONSTRAINT = re.compile(r"^(\s*)(add_foreign_key|add_check_constraint)\b(.*?)(\s*(?:#.*)?)$")
+_RAILS_CONSTRAINT = lazy_re(r"^(\s*)(add_foreign_key|add_check_constraint)\b(.*?)(\s*(?:#.*)?)$")
 
 
 def _rails_not_valid(ctx: FileContext, first: int, last: int) -> Fix | None:
@@ -447,8 +448,8 @@ def _rails_not_valid(ctx: FileContext, first: int, last: int) -> Fix | None:
 
 # --- logger.exception ------------------------------------------------------------------------------------
 
-_LOGGER = re.compile(r"^(\w+)\s*=\s*(?:logging\.getLogger|structlog\.get_logger|getLogger)\(", re.MULTILINE)
-_PY_HANDLER = re.compile(r"^(\s*)except\b\s*([^:]*?)\s*(?:as\s+(\w+))?\s*:\s*(?:#.*)?$")
+_LOGGER = lazy_re(r"^(\w+)\s*=\s*(?:logging\.getLogger|structlog\.get_logger|getLogger)\(", re.MULTILINE)
+_PY_HANDLER = lazy_re(r"^(\s*)except\b\s*([^:]*?)\s*(?:as\s+(\w+))?\s*:\s*(?:#.*)?$")
 
 
 def _module_logger(ctx: FileContext) -> str | None:
@@ -493,7 +494,7 @@ def _guarded_name(ctx: FileContext, handler: int) -> str:
     return ""
 
 
-_LOG_ERROR = re.compile(r"^(\s*\w+)\.error\(")
+_LOG_ERROR = lazy_re(r"^(\s*\w+)\.error\(")
 
 
 def _broad_except_logged(ctx: FileContext, first: int, last: int) -> Fix | None:
@@ -515,8 +516,8 @@ def _broad_except_logged(ctx: FileContext, first: int, last: int) -> Fix | None:
 
 # --- Go: check the error ---------------------------------------------------------------------------------
 
-_GO_STATEMENT = re.compile(r"^(\s*)((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*\([^;{}]*\))\s*(//.*)?$")
-_GO_FUNC = re.compile(r"^func\b.*\)\s*error\s*\{\s*$")
+_GO_STATEMENT = lazy_re(r"^(\s*)((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*\([^;{}]*\))\s*(//.*)?$")
+_GO_FUNC = lazy_re(r"^func\b.*\)\s*error\s*\{\s*$")
 _GO_ERROR_ONLY = frozenset(
     {
         "Rollback",
@@ -563,8 +564,8 @@ def _go_check_error(ctx: FileContext, first: int, last: int) -> Fix | None:
     return Fix(f"{indent}if err := {call}; err != nil {{\n{indent}{step}{handle}\n{indent}}}", first)
 
 
-_GO_TEST_FUNC = re.compile(r"^func \w+\(\s*(\w+) \*testing\.[TB]\s*\)\s*\{\s*$")
-_GO_FUNC_LITERAL = re.compile(r"\bfunc\s*\(")
+_GO_TEST_FUNC = lazy_re(r"^func \w+\(\s*(\w+) \*testing\.[TB]\s*\)\s*\{\s*$")
+_GO_FUNC_LITERAL = lazy_re(r"\bfunc\s*\(")
 
 
 def _go_error_handling(ctx: FileContext, line: int) -> str | None:

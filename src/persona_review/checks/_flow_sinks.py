@@ -19,6 +19,7 @@ from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text
 from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -120,7 +121,7 @@ def tainted_hits(
         yield hit(site, describe_flow(site, index, value, verb))
 
 
-_CLEANER = re.compile(r"^(?:sanitiz|saniti[sz]|escape|clean|safe|validat|normaliz)", re.IGNORECASE)
+_CLEANER = lazy_re(r"^(?:sanitiz|saniti[sz]|escape|clean|safe|validat|normaliz)", re.IGNORECASE)
 
 
 def _cleaned(site: CallSite, index: int) -> bool:

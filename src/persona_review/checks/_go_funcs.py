@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from persona_review.checks._blocks import Block, Blocks, blocks_of
 from persona_review.checks.base import FileContext
+from persona_review.lazy_re import lazy_re
 
-_FUNC_WORD = re.compile(r"\bfunc\b")
-_HEADER = re.compile(r"\bfunc\b[^{}]*$")
+_FUNC_WORD = lazy_re(r"\bfunc\b")
+_HEADER = lazy_re(r"\bfunc\b[^{}]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +99,7 @@ def _params(signature: str) -> tuple[dict[str, str], bool, str, tuple[str, ...]]
     return _split(inner), False, named.group(1), _order(inner)
 
 
-_NAME = re.compile(r"([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*\(")
+_NAME = lazy_re(r"([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*\(")
 
 
 def _order(params: str) -> tuple[str, ...]:

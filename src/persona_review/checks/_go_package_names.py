@@ -11,12 +11,12 @@ whole file: a fragment hides its declarations.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from persona_review.checks._lexing import Lexed
 from persona_review.checks._tsflow import flows, text_of
 from persona_review.checks.base import FileContext
+from persona_review.lazy_re import lazy_re
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -75,7 +75,7 @@ def _identifiers(node: Node) -> set[str]:
     return out
 
 
-_AFTER_TABLE_WORD = re.compile(
+_AFTER_TABLE_WORD = lazy_re(
     r"(?i)\b(?:from|join|into|update|table)\s*[\"`]\s*\+\s*([A-Za-z_]\w*)\b(?!\s*[.(\[])"
 )
 """A bare name concatenated right after a literal ending in a table keyword: `"... FROM " + name`."""

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from persona_review.checks._lexing import Lexed
 from persona_review.checks._spans import indent_of, lines_of
+from persona_review.lazy_re import lazy_re
 
 WINDOW = 60
-_IF = re.compile(r"^\s*(?:\}\s*else\s+)?if\b")
+_IF = lazy_re(r"^\s*(?:\}\s*else\s+)?if\b")
 
 
 @dataclass(frozen=True, slots=True)

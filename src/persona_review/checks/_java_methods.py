@@ -6,9 +6,10 @@ import re
 
 from persona_review.checks._blocks import Block, blocks_of
 from persona_review.checks.base import FileContext
+from persona_review.lazy_re import lazy_re
 
-_CONTROL = re.compile(r"^\s*(?:\}\s*)?(?:if|else|for|while|do|switch|catch|try|finally|synchronized)\b")
-_METHOD = re.compile(r"\b[A-Za-z_$][\w$]*\s*\([^;{}]*\)\s*(?:throws\s+[\w.$,\s]+)?$|->\s*$|^\s*static\s*$")
+_CONTROL = lazy_re(r"^\s*(?:\}\s*)?(?:if|else|for|while|do|switch|catch|try|finally|synchronized)\b")
+_METHOD = lazy_re(r"\b[A-Za-z_$][\w$]*\s*\([^;{}]*\)\s*(?:throws\s+[\w.$,\s]+)?$|->\s*$|^\s*static\s*$")
 
 
 def method_block(ctx: FileContext, line: int) -> Block | None:

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 
-_TEMPLATE_FIELD = re.compile(r"\$\{\s*([^{}]*?)\s*\}")
-_CONCAT_RIGHT = re.compile(r"""["'`]\s*\+\s*([\w$.]+)""")
-_CONCAT_LEFT = re.compile(r"""([\w$.]+)\s*\+\s*["'`]""")
-_OWN_TABLE = re.compile(
+from persona_review.lazy_re import lazy_re
+
+_TEMPLATE_FIELD = lazy_re(r"\$\{\s*([^{}]*?)\s*\}")
+_CONCAT_RIGHT = lazy_re(r"""["'`]\s*\+\s*([\w$.]+)""")
+_CONCAT_LEFT = lazy_re(r"""([\w$.]+)\s*\+\s*["'`]""")
+_OWN_TABLE = lazy_re(
     r"^this\.(?:[\w$]+\.)*_?(?:db_?)?(?:table(?:_?name)?|schema(?:_?name)?|model_?name)$", re.IGNORECASE
 )
 
@@ -34,7 +36,7 @@ def only_own_table_names(code: str, file_code: str, constants: frozenset[str] = 
     )
 
 
-_PLAIN = re.compile(r"""^(?:[\w$]+|"[^"]*"|'[^']*'|`[^`$]*`)\s*;?\s*$""")
+_PLAIN = lazy_re(r"""^(?:[\w$]+|"[^"]*"|'[^']*'|`[^`$]*`)\s*;?\s*$""")
 
 
 def _set_plainly(field: str, file_code: str) -> bool:

@@ -19,11 +19,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from persona_review.lazy_re import lazy_re
+
 _WORD = r"[A-Za-z][A-Za-z'’-]*"
-_PROSE = re.compile(rf"^{_WORD},?(?:\s+{_WORD},?){{1,}}\s+{_WORD}[.,:?!]?$")
-_BLANKS = re.compile(r" +")
-_WORDISH = re.compile(r"[A-Za-z_]")
-_QUOTES = re.compile(r"\s*['\"`]+\s*")
+_PROSE = lazy_re(rf"^{_WORD},?(?:\s+{_WORD},?){{1,}}\s+{_WORD}[.,:?!]?$")
+_BLANKS = lazy_re(r" +")
+_WORDISH = lazy_re(r"[A-Za-z_]")
+_QUOTES = lazy_re(r"\s*['\"`]+\s*")
 _KEYWORDS = {
     "python": frozenset(re.findall(r"\w+", """
         and as assert async await break case class continue def del elif else except finally for from
@@ -34,23 +36,23 @@ _KEYWORDS = {
         package private protected public return select static struct switch throw throws try type typeof
         var void while yield""")),
 }
-_PY_CODE = re.compile(
+_PY_CODE = lazy_re(
     r"^(?:(?:async\s+)?def\s+\w+\s*\(|class\s+\w+\s*[(:]|(?:try|else|finally)\s*:$|except\b.*:$"
     r"|(?:el)?if\s.*:$|(?:while|for|with)\s.*:$|(?:return|raise)\b(?!\s+(?:the|a|an)\b)|pass$"
     r"|[\w.\[\]]+\s*(?:[-+*/|&]?=)\s*[\w\"'(\[{-]|[\w.]+\(.*\)$|assert\s|import\s+\w|from\s+\S+\s+import\s"
     r"|_?\w+: [\w.]+(?:\[[\w., |\[\]]*\])?(?: \| [\w.]+)*(?: = .+)?$)"
 )
-_PY_NOT_CODE = re.compile(r"^(?::\w|@\w+\s|>>>|\.\. |-{3,}|={3,})|[`$?]|://")
-_C_CODE = re.compile(
+_PY_NOT_CODE = lazy_re(r"^(?::\w|@\w+\s|>>>|\.\. |-{3,}|={3,})|[`$?]|://")
+_C_CODE = lazy_re(
     r"(?:;|\{)$|^\}|^(?:if|for|while|switch)\s*\(.*\)\s*\{?$|^return\b.*;$|^[\w.]+\s*:?=\s*[\w\"'(\[{&]"
     r"|^(?:const|let|var)\s+[\w{}\[\], ]+=|^(?:await\s+)?[\w.]+\(.*\)$|^\w+:\s+\S.*,$"
 )
-_SQL = re.compile(
+_SQL = lazy_re(
     r"(?i)^(?:(?:create|drop|alter)\s+(?:unique\s+)?(?:table|index|view|schema|database|type|extension|sequence)\b"
     r"|select\s.*\sfrom\b|insert\s+into\s|delete\s+from\s|update\s+\w+\s+set\s"
     r"|(?:where|join|values|order\s+by|group\s+by)\s|from\s+\w+(?!.*\bimport\b))"
 )
-_PY_PREFIX = re.compile(r"(?i)(?:^|[^\w])(?:r|u|b|f|t|rb|br|fr|rf|tr|rt)$")
+_PY_PREFIX = lazy_re(r"(?i)(?:^|[^\w])(?:r|u|b|f|t|rb|br|fr|rf|tr|rt)$")
 _OPEN_BEFORE_STRING = "=([{,:+-*/%<>!&|^~@;"
 
 

@@ -9,12 +9,12 @@ Every view keeps the line's length and column positions, so offsets found in one
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from dataclasses import dataclass
 
 from persona_review.checks._lex_entry import Mark, implausibility
 from persona_review.checks.base import FileContext
+from persona_review.lazy_re import lazy_re
 
 _SYNTAX = {
     # language: (line comment, has block comments, string delimiters, multi-line delimiters)
@@ -150,12 +150,12 @@ def _score(texts: list[str], views: _Views, rows: list[int], pivot: int, languag
 
 
 _OPENERS = {
-    "python": re.compile(r"#|'''|\"\"\"|'|\""),
-    "javascript": re.compile(r"//|/\*|`|'|\""),
-    "typescript": re.compile(r"//|/\*|`|'|\""),
-    "go": re.compile(r"//|/\*|`|'|\""),
-    "java": re.compile(r"//|/\*|\"\"\"|'|\""),
-    "ruby": re.compile(r"#|'|\""),
+    "python": lazy_re(r"#|'''|\"\"\"|'|\""),
+    "javascript": lazy_re(r"//|/\*|`|'|\""),
+    "typescript": lazy_re(r"//|/\*|`|'|\""),
+    "go": lazy_re(r"//|/\*|`|'|\""),
+    "java": lazy_re(r"//|/\*|\"\"\"|'|\""),
+    "ruby": lazy_re(r"#|'|\""),
 }
 
 

@@ -11,22 +11,23 @@ from persona_review.checks._lexing import lex
 from persona_review.checks._secret_names import logged_secret
 from persona_review.checks._spans import bracket_span, lines_of
 from persona_review.checks.base import FileContext, Hit
+from persona_review.lazy_re import lazy_re
 
-_CHAIN = re.compile(
+_CHAIN = lazy_re(
     r"""(?<![\w$.])([A-Za-z_$][\w$]*(?:\s*\??\.\s*[A-Za-z_$][\w$]*|\[\s*["'][^"'\]]+["']\s*\])*)"""
 )
-_KEY_AFTER = re.compile(r"^\s*:(?!:)")
-_HARMLESS_AFTER = re.compile(
+_KEY_AFTER = lazy_re(r"^\s*:(?!:)")
+_HARMLESS_AFTER = lazy_re(
     r"^\s*(?:\??\.\s*(?:length|size|slice|substring|substr|startsWith|endsWith|isEmpty|isBlank|hashCode)\b"
     r"|\?|\)\s*\?|[!=]=|!=)"
 )
-_HARMLESS_CALL = re.compile(
+_HARMLESS_CALL = lazy_re(
     r"(?:\b(?:len|cap|typeof|isEmpty|isBlank|hasText|nonNull|isNull|Objects\.isNull|StringUtils\.\w+)"
     r"|\w*(?:[Mm]ask|[Rr]edact|[Hh]ash|[Dd]igest|[Ff]ingerprint|[Oo]bfuscate|[Tt]runcate|[Ss]ha\d*|[Hh]mac)\w*)"
     r"\s*\(\s*$"
 )
-_TEMPLATE_FIELD = re.compile(r"\$\{([^{}]*)\}")
-_HEADER_READ = re.compile(r"""\b(?:Header\.Get|getHeader|get_header)\s*\(\s*"([^"]+)"\s*\)""")
+_TEMPLATE_FIELD = lazy_re(r"\$\{([^{}]*)\}")
+_HEADER_READ = lazy_re(r"""\b(?:Header\.Get|getHeader|get_header)\s*\(\s*"([^"]+)"\s*\)""")
 
 
 def secret_log_hits(ctx: FileContext, log_call: re.Pattern[str], *, templates: bool = False) -> Iterator[Hit]:

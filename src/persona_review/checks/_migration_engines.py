@@ -18,10 +18,10 @@ hazard is either reworded for that engine or not reported at all, because the en
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from persona_review.checks._migration_advice import Advice, advice
+from persona_review.lazy_re import lazy_re
 
 POSTGRES = "postgres"
 MYSQL = "mysql"
@@ -171,9 +171,9 @@ def engine_advice(item: str, engine: str | None) -> Advice:
 
 
 _POSTGRES_TERMS = (
-    (re.compile(r" without CONCURRENTLY\b"), ", blocking writes while it runs"),
-    (re.compile(r" without NOT VALID\b"), ", checking every row at once"),
-    (re.compile(r"\ban ACCESS EXCLUSIVE lock\b"), "a lock"),
+    (lazy_re(r" without CONCURRENTLY\b"), ", blocking writes while it runs"),
+    (lazy_re(r" without NOT VALID\b"), ", checking every row at once"),
+    (lazy_re(r"\ban ACCESS EXCLUSIVE lock\b"), "a lock"),
 )
 """Postgres words in a hit's own detail, said for an engine that has no such thing."""
 

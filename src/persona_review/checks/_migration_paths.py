@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import PurePosixPath
 
 from persona_review.checks.base import FileContext
+from persona_review.lazy_re import lazy_re
 
 
 class MigrationKind(StrEnum):
@@ -45,35 +46,35 @@ _MIGRATION_DIRS = frozenset(
     }
 )
 _SQL_DUMP_NAMES = frozenset({"structure.sql", "schema.sql", "dump.sql"})
-_FLYWAY_NAME = re.compile(r"^[VR]\d[\w.]*__.+\.sql$", re.IGNORECASE)
+_FLYWAY_NAME = lazy_re(r"^[VR]\d[\w.]*__.+\.sql$", re.IGNORECASE)
 # A statement that changes an existing object; a file of only SELECTs or CREATE TABLEs is not reviewed.
-_SQL_DDL = re.compile(
+_SQL_DDL = lazy_re(
     r"^\s*(ALTER\s+(TABLE|INDEX|DOMAIN|TYPE)|DROP\s+|CREATE\s+(UNIQUE\s+)?INDEX|REINDEX|TRUNCATE|"
     r"CREATE\s+DOMAIN)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 
-_DJANGO_MARKERS = re.compile(r"from django\.db import[^\n]*\bmigrations\b|\bmigrations\.[A-Z]\w+\(")
-_ALEMBIC_MARKERS = re.compile(
+_DJANGO_MARKERS = lazy_re(r"from django\.db import[^\n]*\bmigrations\b|\bmigrations\.[A-Z]\w+\(")
+_ALEMBIC_MARKERS = lazy_re(
     r"from alembic import|^\s*(batch_)?op\.\w+\(|^\s*with op\.batch_alter_table|"
     r"^down_revision\s*[:=]",
     re.MULTILINE,
 )
-_RAILS_MARKERS = re.compile(
+_RAILS_MARKERS = lazy_re(
     r"<\s*[\w:]*Migration\b|^\s*(add|remove|change|rename)_\w+[\s(]+:?\w|^\s*create_table\b",
     re.MULTILINE,
 )
 
 
-_JS_MARKERS = re.compile(
+_JS_MARKERS = lazy_re(
     r"\bexports\.up\b|\bexport\s+(?:async\s+)?function\s+up\b|\bknex\.schema\b|\.schema\s*\.\s*(?:createTable|alterTable|table)\s*\(|"
     r"\bqueryInterface\s*\.|\bMigrationInterface\b|\bqueryRunner\s*\.|\bup\s*[:(=]\s*(?:async\s*)?\(?\s*(?:knex|queryInterface)\b"
 )
 _JS_DIRS = frozenset({"migrations", "migration", "migrate", "knex_migrations", "db"})
-_GO_MARKERS = re.compile(r"\bgoose\.AddMigration\w*\(|\b(?:tx|db|conn)\.Exec(?:Context)?\(")
-_JAVA_MARKERS = re.compile(r"\b(?:BaseJavaMigration|JavaMigration)\b")
-_JAVA_FLYWAY_NAME = re.compile(r"^[VR]\d[\w.]*__\w+\.java$")
-_DDL_IN_TEXT = re.compile(
+_GO_MARKERS = lazy_re(r"\bgoose\.AddMigration\w*\(|\b(?:tx|db|conn)\.Exec(?:Context)?\(")
+_JAVA_MARKERS = lazy_re(r"\b(?:BaseJavaMigration|JavaMigration)\b")
+_JAVA_FLYWAY_NAME = lazy_re(r"^[VR]\d[\w.]*__\w+\.java$")
+_DDL_IN_TEXT = lazy_re(
     r"\b(?:ALTER\s+TABLE|CREATE\s+(?:UNIQUE\s+)?INDEX|DROP\s+(?:TABLE|INDEX|COLUMN))\b", re.IGNORECASE
 )
 
@@ -139,7 +140,7 @@ def is_sql_migration(ctx: FileContext) -> bool:
     return bool(_SQL_DDL.search(_visible_text(ctx)))
 
 
-_VERSION = re.compile(r"^(?:[Vv](\d+(?:[._]\d+)*)__|(\d+)(?=[_.-]))")
+_VERSION = lazy_re(r"^(?:[Vv](\d+(?:[._]\d+)*)__|(\d+)(?=[_.-]))")
 
 
 def migration_version(path: str) -> tuple[int, ...] | None:

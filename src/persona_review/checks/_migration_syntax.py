@@ -8,15 +8,16 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from persona_review.checks.base import FileContext
+from persona_review.lazy_re import lazy_re
 
 MAX_STATEMENT_LINES = 60
 
-_CALL_MARKS = re.compile(r"[()\[\]{},]")
-_KEYWORD_ARG = re.compile(r"^(\w+)\s*[=:]\s*(?![=>])(.*)$", re.DOTALL)
-_STRING = re.compile(r'"""(.*?)"""|\'\'\'(.*?)\'\'\'|"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'', re.DOTALL)
-_MARKS_OR_STRINGS = re.compile(rf"{_STRING.pattern}|[()\[\]{{}},]", re.DOTALL)
+_CALL_MARKS = lazy_re(r"[()\[\]{},]")
+_KEYWORD_ARG = lazy_re(r"^(\w+)\s*[=:]\s*(?![=>])(.*)$", re.DOTALL)
+_STRING = lazy_re(r'"""(.*?)"""|\'\'\'(.*?)\'\'\'|"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'', re.DOTALL)
+_MARKS_OR_STRINGS = lazy_re(rf"{_STRING.pattern}|[()\[\]{{}},]", re.DOTALL)
 """A string literal (a group matches) or a bracket or comma outside one (no group matches)."""
-_DEF = re.compile(r"^(\s*)def\s+(?:self\.)?(\w+)")
+_DEF = lazy_re(r"^(\s*)def\s+(?:self\.)?(\w+)")
 
 
 class Statement(NamedTuple):

@@ -20,9 +20,10 @@ from persona_review.checks._sql_facts import facts_of
 from persona_review.checks._sql_reverting import forward_lines
 from persona_review.checks.base import FileContext
 from persona_review.checks.migrations_sql import split_statements
+from persona_review.lazy_re import lazy_re
 
 _NAME = r"[\"'`:]?\[?([\w$]+(?:\.[\w$]+)?)"
-_CREATES = re.compile(
+_CREATES = lazy_re(
     r"(?i:\bCREATE\s+(?:UNLOGGED\s+|TEMP\w*\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?)"
     r"(?:[\"`\[]?[\w$]+[\"`\]]?\.)?[\"`\[]?([\w$]+)"
     rf"|\bcreate_table\s*\(?\s*{_NAME}"
@@ -32,15 +33,15 @@ _CREATES = re.compile(
     r"|\bcreateTable(?:IfNotExists)?\s*\(\s*[\"'`](\w+)[\"'`]"
     r"|\bnew\s+Table\s*\(\s*\{\s*name\s*:\s*[\"'`](\w+)[\"'`]"
 )
-_HINT = re.compile(r"(?i)create|new\s+table")
+_HINT = lazy_re(r"(?i)create|new\s+table")
 """What a line that creates a table contains (a cheap test before the full pattern)."""
 _LOOKAHEAD = 3
-_RAILS_NOT_NULL_CHECK = re.compile(
+_RAILS_NOT_NULL_CHECK = lazy_re(
     r"\badd_check_constraint\s*\(?\s*:?[\"']?(\w+)[\"']?\s*,\s*[\"']\s*\(?\s*\"?(\w+)\"?\s+IS\s+NOT\s+NULL",
     re.IGNORECASE,
 )
-_RAILS_VALIDATE = re.compile(r"\bvalidate_check_constraint\s*\(?\s*:?[\"']?(\w+)")
-_CHECK_HINT = re.compile(r"(?i)is\s+not\s+null|validate")
+_RAILS_VALIDATE = lazy_re(r"\bvalidate_check_constraint\s*\(?\s*:?[\"']?(\w+)")
+_CHECK_HINT = lazy_re(r"(?i)is\s+not\s+null|validate")
 """Lines after an added line read with it (`CreateModel(` with `name=` on the next line)."""
 
 
@@ -166,7 +167,7 @@ def checked_before(checks: Sequence[NotNullCheck], ctx: FileContext) -> frozense
     return frozenset(out)
 
 
-_JOIN_TABLE_NAME = re.compile(r"\btable_name\s*:\s*:?[\"']?(\w+)")
+_JOIN_TABLE_NAME = lazy_re(r"\btable_name\s*:\s*:?[\"']?(\w+)")
 
 
 def _join_table(match: re.Match[str], line: str) -> str:

@@ -37,6 +37,7 @@ from importlib import import_module
 from typing import TypeVar
 
 from persona_review.checks.base import FileContext
+from persona_review.lazy_re import lazy_re
 
 _N = TypeVar("_N", bound=ast.AST)
 PATH, URL, SHELL, HTML, LDAP, XPATH, SQL = "path", "url", "shell", "html", "ldap", "xpath", "sql"
@@ -122,7 +123,7 @@ _SOURCE_ATTRS = frozenset({
 })
 """Request attributes that carry the caller's data."""
 _REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request"})
-_ROUTE_DECORATOR = re.compile(
+_ROUTE_DECORATOR = lazy_re(
     r"(?:^|\.)(?:route|get|post|put|patch|delete|head|options|api_route|websocket|api_view|action)$")
 _NUMERIC = frozenset({"int", "float", "bool", "len", "abs", "round", "uuid.UUID", "UUID", "Decimal",
                       "decimal.Decimal", "hash", "ord", "datetime.fromisoformat", "date.fromisoformat"})
@@ -159,7 +160,7 @@ _HTTP_CLIENTS = frozenset({"requests.Session", "requests.session", "Session", "h
                            "httpx.AsyncClient", "aiohttp.ClientSession", "urllib3.PoolManager"})
 _PATH_BUILDERS = frozenset({"Path", "pathlib.Path"})
 """Calls that make a path object whose methods touch files (`os.path.join` and friends return a str)."""
-_CHECKING_CALLS = re.compile(
+_CHECKING_CALLS = lazy_re(
     r"(?:^|\.)(?:startswith|endswith|fullmatch|match|isdigit|isdecimal|isnumeric|isalnum|isalpha|"
     r"isidentifier|is_safe_url|url_has_allowed_host_and_scheme|is_relative_to|validate\w*|check\w*|"
     r"is_valid\w*|allowed\w*|commonprefix|commonpath)$")
@@ -985,7 +986,7 @@ def _literal_result(name: str, short: str, node: ast.Call, receiver: Value,
     return result if isinstance(result, str) and len(result) <= MAX_TEXT else None
 
 
-_PLAIN_FIELD = re.compile(r"^\w*$")
+_PLAIN_FIELD = lazy_re(r"^\w*$")
 
 
 def _formatted(template: str, args: tuple[Value, ...], kwargs: dict[str, Value], node: ast.Call) -> Value:
@@ -1292,7 +1293,7 @@ def _is_source(name: str) -> bool:
     return False
 
 
-_HTML_ESCAPER = re.compile(r"^(?:escape_?(?:for_?)?html|html_?escape|escape_?xml|xml_?escape|xhtml_?escape)$",
+_HTML_ESCAPER = lazy_re(r"^(?:escape_?(?:for_?)?html|html_?escape|escape_?xml|xml_?escape|xhtml_?escape)$",
                            re.IGNORECASE)
 """Functions named for escaping HTML (the project's own or a library's, e.g. tornado's `xhtml_escape`)."""
 
@@ -1304,7 +1305,7 @@ def is_handler(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     return _routed(node) or _decorated(node, _ERROR_HANDLER)
 
 
-_ERROR_HANDLER = re.compile(r"(?:^|\.)(?:app_)?errorhandler$")
+_ERROR_HANDLER = lazy_re(r"(?:^|\.)(?:app_)?errorhandler$")
 
 
 def _decorated(node: ast.FunctionDef | ast.AsyncFunctionDef, pattern: re.Pattern[str]) -> bool:
@@ -1340,7 +1341,7 @@ def _tainted_params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
     return out
 
 
-_CONVERTER = re.compile(r"<(?:int|float|uuid):(\w+)>|\{(\w+):(?:int|float|uuid)\}")
+_CONVERTER = lazy_re(r"<(?:int|float|uuid):(\w+)>|\{(\w+):(?:int|float|uuid)\}")
 _SAFE_ANNOTATIONS = frozenset({"int", "float", "bool", "UUID", "uuid.UUID", "date", "datetime", "Decimal"})
 
 
@@ -1451,7 +1452,7 @@ MAX_ENTERED = 64
 ENTERED_LINES_PER_LINE = 2
 """The functions walked again span at most this many lines per line of the module, so that the extra
 work stays linear in the file's size however often a long function is called."""
-_STATIC = re.compile(r"^staticmethod$")
+_STATIC = lazy_re(r"^staticmethod$")
 _COMMON_METHODS = frozenset({
     "get", "set", "pop", "update", "append", "extend", "insert", "remove", "add", "discard", "clear",
     "copy", "keys", "values", "items", "setdefault", "format", "join", "split", "replace", "strip",

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from persona_review.checks._lexing import Lexed
 from persona_review.checks._spans import lines_of, python_block, python_block_closed
+from persona_review.lazy_re import lazy_re
 
-_EXCEPT = re.compile(r"^(\s*)except\b\s*(\*?\s*[^:]*?)\s*(?:\bas\s+(\w+))?\s*:(.*)$")
-_BROAD_NAMES = re.compile(r"\b(?:builtins\.)?(?:Exception|BaseException)\b")
-_REPORTED = re.compile(r"\braise\b|\bexception\(|\bexc_info\s*=\s*(?!False|None)|\bsys\.exit\(|\bos\._exit\(")
+_EXCEPT = lazy_re(r"^(\s*)except\b\s*(\*?\s*[^:]*?)\s*(?:\bas\s+(\w+))?\s*:(.*)$")
+_BROAD_NAMES = lazy_re(r"\b(?:builtins\.)?(?:Exception|BaseException)\b")
+_REPORTED = lazy_re(r"\braise\b|\bexception\(|\bexc_info\s*=\s*(?!False|None)|\bsys\.exit\(|\bos\._exit\(")
 _PASS_ONLY = {"pass", "...", "continue"}
 
 

@@ -3,11 +3,11 @@ and block (safety_assured, change_table) each sits in, found in one pass by inde
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from persona_review.checks._migration_syntax import Statement, call_args, statements_matching, string_literals
 from persona_review.checks.base import FileContext
+from persona_review.lazy_re import lazy_re
 
 DROPPING_OPS = (
     "remove_column",
@@ -44,12 +44,12 @@ _OPS = (
     "create_join_table",
     "disable_ddl_transaction!",
 )
-_OP_START = re.compile(
+_OP_START = lazy_re(
     rf"^\s*(?:safety_assured\s*(?:\{{|do)\s*)?(?:t\.(?P<t>remove|rename|index)\b|(?P<op>{'|'.join(_OPS)})(?![\w!?]))"
 )
-_CLASS = re.compile(r"^\s*class\s+\w+(?:::\w+)*\s*<\s*([\w:]+(?:\[[\d.]+\])?)")
-_DEF = re.compile(r"^\s*def\s+(?:self\.)?(\w+)")
-_HEREDOC = re.compile(r"<<[~-]?(['\"]?)([A-Z_]\w*)\1")
+_CLASS = lazy_re(r"^\s*class\s+\w+(?:::\w+)*\s*<\s*([\w:]+(?:\[[\d.]+\])?)")
+_DEF = lazy_re(r"^\s*def\s+(?:self\.)?(\w+)")
+_HEREDOC = lazy_re(r"<<[~-]?(['\"]?)([A-Z_]\w*)\1")
 
 
 class RailsOp(NamedTuple):
@@ -101,7 +101,7 @@ class Scope:
         return any(op.name == "disable_ddl_transaction!" for op in self.ops)
 
 
-_BLOCK_OPENER = re.compile(r"\s+(do\s*(\|[^|]*\|)?|\{\s*\|[^|]*\|)\s*$")
+_BLOCK_OPENER = lazy_re(r"\s+(do\s*(\|[^|]*\|)?|\{\s*\|[^|]*\|)\s*$")
 
 
 def _normalize_call(text: str, name: str) -> str:
@@ -123,8 +123,8 @@ class _Where(NamedTuple):
     block: str
 
 
-_SAFETY_ASSURED = re.compile(r"^\s*safety_assured\s*(do|\{)\s*$")
-_TABLE_BLOCK = re.compile(r"^\s*(change_table|create_table)\s*\(?\s*:?[\"']?(\w+)")
+_SAFETY_ASSURED = lazy_re(r"^\s*safety_assured\s*(do|\{)\s*$")
+_TABLE_BLOCK = lazy_re(r"^\s*(change_table|create_table)\s*\(?\s*:?[\"']?(\w+)")
 
 def _blocks(ctx: FileContext) -> dict[int, _Where]:
     """For every line, the class, method, safety_assured block and change_table block it sits in, from one

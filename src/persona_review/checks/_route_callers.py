@@ -27,35 +27,36 @@ from dataclasses import dataclass
 from persona_review.checks._blocks import blocks_of
 from persona_review.checks._lexing import lex
 from persona_review.checks.base import FileContext
+from persona_review.lazy_re import lazy_re
 
-_CALLER_PARAM = re.compile(
+_CALLER_PARAM = lazy_re(
     # a parameter the framework fills with the signed-in user
     r"@(?:AuthenticationPrincipal|CurrentUser\w*|CurrentSecurityContext|AuthUser\w*|LoginUser\w*|"
     r"ReqUser|RequestUser|SessionUser|UserSession|GetUser|User|UserId)\b|"
     r"(?<![\w.])(?:java\.security\.)?Principal\s+\w+\s*[,)]|(?<![\w.])Authentication\s+\w+\s*[,)]")
-_CALLER_READ = re.compile(
+_CALLER_READ = lazy_re(
     # a call that reads the signed-in user from the security context or the session
     r"\b(?:getPrincipal|getUserPrincipal|getRemoteUser|getAuthentication)\s*\(|"
     r"(?i:\b(?:get_?)?(?:login|current|logged_?in|session|auth(?:enticated)?)_?user(?:_?(?:id|name|info|type))?\s*\()|"
     r"\b\w*(?:Login|Auth|Security|Secure|Stp|Shiro|Session)\w*\s*\.\s*get(?:User|Login|Subject|Current)\w*\s*\(|"
     # Express-style request objects: the user a session or token middleware attached
     r"\b(?:req|request|ctx\.state|ctx\.request)\.user\b")
-_SERVICE_CALL = re.compile(
+_SERVICE_CALL = lazy_re(
     r"(?<![\w$])[\w$]*(?:Service|Manager|Biz|Facade|UseCase|Usecase|Repository|Repo)\s*\.\s*"
     r"(?!set)[A-Za-z_$][\w$]*\s*\($")
 """A call on a service-like object (`orderService.submit(`), not a comparison (`id.equals(`) or a setter."""
-_STATEMENT_START = re.compile(r"[;{}]")
+_STATEMENT_START = lazy_re(r"[;{}]")
 
-_ENV_GATE = re.compile(
+_ENV_GATE = lazy_re(
     r"^\s*if\s*\((?=[^{};]*(?:process\.env|NODE_ENV|import\.meta\.env|\bisProd\w*|\bisDev\w*|\bisTest\w*|"
     r"getActiveProfiles|acceptsProfiles|\benv\.|environment))[^{};]*\)\s*\{?\s*(?:throw|return)\b")
 
-_OAUTH_CODE = re.compile(r"(?<![\w$])code\b[^,()]*[,)]")
-_OAUTH_STATE = re.compile(r"(?<![\w$])state\b[^,()]*[,)]")
+_OAUTH_CODE = lazy_re(r"(?<![\w$])code\b[^,()]*[,)]")
+_OAUTH_STATE = lazy_re(r"(?<![\w$])state\b[^,()]*[,)]")
 """Parameters named `code` and `state`: the authorization code and anti-forgery state an OAuth provider
 sends back to a callback."""
 
-_DENIES = re.compile(
+_DENIES = lazy_re(
     r"\bthrow\s+new\s+[\w.]*(?:AccessDenied|Forbidden|Unauthori[sz]ed|NotAuthori[sz]ed|NoPermission|"
     r"PermissionDenied|NotPermitted|Permission|Authori[sz]ation)\w*(?:Exception|Error)\s*\(|"
     r"(?m:^\s*(?:[\w$]+\s*\.\s*)*(?:check|assert|require|ensure|verify)_?(?:has_?)?"

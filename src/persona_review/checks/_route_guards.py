@@ -16,7 +16,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-GUARD = re.compile(
+from persona_review.lazy_re import lazy_re
+
+GUARD = lazy_re(
     r"auth(?!or)|jwt|passport|permission|protect|\bacl\b|rbac|casbin|logged_?in|login_?required|"
     r"(?:is|requires?|required|ensure|only|must|check|has|verify|needs?|assert|with|can)_?"
     r"(?:admin|role|token|user|owner|staff|super_?user|member|access|scope|session|signature|api_?key|"
@@ -30,7 +32,7 @@ GUARD = re.compile(
 and `token` alone are not enough (`h.AdminDeleteUser` is a handler, `tokens` a resource): they need a
 word that makes them a check (`isAdmin`, `adminOnly`, `verifyToken`)."""
 
-PUBLIC_PATH = re.compile(
+PUBLIC_PATH = lazy_re(
     r"log_?-?(?:in|out)(?-i:(?![a-z]))|sign_?-?(?:in|up|out)(?-i:(?![a-z]))|register|webhook|hooks?\b|health|ready|readiness|"
     r"liveness|\blive\b|\bping\b|/status(?![\w/-])|forgot|reset|oauth|callback|verif|confirm|activat|"
     r"unsubscribe|public|/auth\b|/token(?![\w/-])|refresh|captcha|csrf|invit|magic|\botp\b|\bsso\b|saml|openid|"
@@ -48,17 +50,17 @@ signed-in user calls on their own account (profile, password, avatar, marking th
 needs no role."""
 
 
-_PATH_VARIABLE = re.compile(r"\{[^{}]*\}|(?<=/):[A-Za-z_]\w*|<[^<>]*>")
-_READ_ONLY = re.compile(r"^(?:check|validate|verify|exists?|is|has|search|query|find|list|get|count|preview|"
+_PATH_VARIABLE = lazy_re(r"\{[^{}]*\}|(?<=/):[A-Za-z_]\w*|<[^<>]*>")
+_READ_ONLY = lazy_re(r"^(?:check|validate|verify|exists?|is|has|search|query|find|list|get|count|preview|"
                         r"lookup|diff|compare)(?:(?-i:[A-Z_])|$)", re.IGNORECASE)
 
 
-_SIGN_UP = re.compile(r"^[\"'`]?/?(?:api/)?(?:v\d+/)?(?:users|accounts)/?[\"'`]?$", re.IGNORECASE)
+_SIGN_UP = lazy_re(r"^[\"'`]?/?(?:api/)?(?:v\d+/)?(?:users|accounts)/?[\"'`]?$", re.IGNORECASE)
 """The users collection itself: by REST convention, a POST there creates an account (a sign-up)."""
-_SIGN_IN = re.compile(r"/sessions?(?:/(?:new|create|start|init\w*|open))?/?[\"'`]?\s*$", re.IGNORECASE)
+_SIGN_IN = lazy_re(r"/sessions?(?:/(?:new|create|start|init\w*|open))?/?[\"'`]?\s*$", re.IGNORECASE)
 """A sessions endpoint without a path variable (or its `new`/`start` action): by REST convention, a POST
 there creates a session (a sign-in)."""
-_READ_SEGMENT = re.compile(
+_READ_SEGMENT = lazy_re(
     r"/(?:query|search|lookup|find|filter|count|exists?|preview|list|diff|compare)/?[\"'`]?\s*$",
     re.IGNORECASE)
 """A path whose last segment names a read: a POST there carries a query in its body."""

@@ -19,7 +19,6 @@ A light intra-method view for the Rails checks, on the tree-sitter trees of `_ru
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -34,6 +33,7 @@ from persona_review.checks._ruby import (
     text,
     walk,
 )
+from persona_review.lazy_re import lazy_re
 
 if TYPE_CHECKING:
     from persona_review.checks._ruby import Node
@@ -97,7 +97,7 @@ _ITERATORS = frozenset({
     "each_value", "each_pair", "select", "reject", "find", "detect",
 })
 _SQL_BUILDER = ("_clause", "_conditions", "_condition", "_fragment")
-_URL_KEYS = re.compile(r"\b(?:host|domain|protocol|port|subdomain|script_name)\b")
+_URL_KEYS = lazy_re(r"\b(?:host|domain|protocol|port|subdomain|script_name)\b")
 _HASH_METHODS = frozenset({"merge", "except", "slice", "to_h", "reverse_merge", "with_indifferent_access"})
 _PICKS = frozenset({"dig", "fetch", "[]", "slice", "values_at"})
 """Calls on `params` that pick a part of it: the part, not `params`, is named."""

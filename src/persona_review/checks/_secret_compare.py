@@ -24,6 +24,7 @@ from persona_review.checks._lexing import lex
 from persona_review.checks._prefilter import may_have_folded
 from persona_review.checks._tsflow import flows, text_of
 from persona_review.checks.base import FileContext, Hit
+from persona_review.lazy_re import lazy_re
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -87,22 +88,22 @@ JAVA_SYNTAX = Syntax(
     op_words=("equals", "Equals", "compareTo"),
 )
 
-_STRONG = re.compile(
+_STRONG = lazy_re(
     r"(?:^|_)(?:signature|hmac|token|api_?key|apikey|secret|otp|totp|csrf_?token|password_?(?:hash|digest)|"
     r"hashed_?password|access_?key|auth_?key|webhook_?key)s?$"
 )
-_WEAK = re.compile(r"(?:^|_)(?:sig|mac|digest|hash|tag)s?$")
+_WEAK = lazy_re(r"(?:^|_)(?:sig|mac|digest|hash|tag)s?$")
 """Names that are secrets only where the file signs, MACs or derives password hashes: elsewhere a digest
 or hash is a content or cache key, a `mac` a MAC address, a `sig` an OS signal, a `tag` a label."""
 _CRYPTO_CONTEXT = ("hmac", "signature", "timingsafe", "constanttime", "sign(", "pbkdf2", "scrypt", "argon2",
                    "mac.getinstance")
 _SECRET_WORDS = ("token", "secret", "sig", "hmac", "digest", "mac", "hash", "key", "otp", "tag")
 """Words every secret name the rule reads contains (lower case)."""
-_NOT_SECRET = re.compile(
+_NOT_SECRET = lazy_re(
     r"(?:^|_)(?:page|next|prev|previous|continuation|cancellation|cancel|sync|pagination|cursor|lexer|parser|"
     r"resume|file|content|commit|git|image|layer|blob|cache|etag|tree|object|last)_(?:token|digest|hash)s?$"
 )
-_DESCRIBES = re.compile(r"(?:^|_)(?:type|kind|mode|status|state|method|provider|scheme|format|algorithm|alg|"
+_DESCRIBES = lazy_re(r"(?:^|_)(?:type|kind|mode|status|state|method|provider|scheme|format|algorithm|alg|"
                         r"version|name|id|len|length|size|count|prefix|char|rune|lookahead|peek)s?$")
 """An operand that says what kind a value is, or how long (`field.type`, `user.TwofaType`): the comparison
 is about the kind of token, not its content."""
@@ -115,8 +116,8 @@ database lookup by it), it does not check a presented credential. Not `map`/`fla
 _LOOPS = frozenset({"for_in_statement", "for_statement", "enhanced_for_statement"})
 _FUNCTIONS = frozenset({"function_declaration", "method_declaration", "function_expression", "arrow_function",
                         "method_definition", "func_literal", "lambda_expression", "constructor_declaration"})
-_NOT_COMPARED = re.compile(r"etag|none.?match|cache", re.IGNORECASE)
-_PREDICATE = re.compile(r"^(?:is|has|can|should|validate|verify|check|compare|equals?|matches?|includes?)"
+_NOT_COMPARED = lazy_re(r"etag|none.?match|cache", re.IGNORECASE)
+_PREDICATE = lazy_re(r"^(?:is|has|can|should|validate|verify|check|compare|equals?|matches?|includes?)"
                         r"(?:[A-Z_]|$)")
 _SAME_AS_RECEIVER = frozenset({
     "toString", "toLowerCase", "toUpperCase", "toLocaleLowerCase", "trim", "trimStart", "trimEnd", "valueOf",
@@ -132,9 +133,9 @@ _SAME_AS_ARGUMENT = frozenset({
 _GETTERS = frozenset({"get", "Get", "header", "getHeader", "headers", "param", "getParameter", "query",
                       "Query", "GetHeader", "FormValue", "PostFormValue", "getFirst", "getString"})
 """Calls that read a named value (`req.get("X-Signature")`): the name read is what they return."""
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_UPPER_CONSTANT = re.compile(r"^[A-Z][A-Z0-9_]*$")
-_BOUND_LITERAL = re.compile(
+_CAMEL = lazy_re(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_UPPER_CONSTANT = lazy_re(r"^[A-Z][A-Z0-9_]*$")
+_BOUND_LITERAL = lazy_re(
     r"""(?:\bconst|\bfinal|\bval)\s+(?:[\w<>\[\]]+\s+)?([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*"""
     r"""(?:"[^"\\]*"|'[^'\\]*'|`[^`$\\]*`|-?\d[\w.]*|null|undefined|nil|true|false)\s*;?\s*$"""
 )

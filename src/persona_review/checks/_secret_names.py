@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 
-ENV_SECRET = re.compile(
+from persona_review.lazy_re import lazy_re
+
+ENV_SECRET = lazy_re(
     r"SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE_?KEY|SIGNING|CREDENTIAL|JWT|_KEY$|^KEY$|SALT",
     re.IGNORECASE,
 )
 """An environment variable holding a secret: `JWT_SECRET`, `DB_PASSWORD`, `STRIPE_API_KEY`, `SIGNING_KEY`."""
-ENV_NOT_SECRET = re.compile(
+ENV_NOT_SECRET = lazy_re(
     r"_ID$|_URL$|_URI$|_HOST$|_PORT$|_PATH$|_FILE$|_NAME$|KEY_ID|PUBLIC|_TTL$|_EXPIR|_ALGORITHM$|_ALG$|"
     r"_LENGTH$|_HEADER$|_ISSUER$|_AUDIENCE$|_REGION$|_TIMEOUT$|_ENABLED$|_FIELD$|_COOKIE_NAME$",
     re.IGNORECASE,
@@ -21,7 +23,7 @@ def env_secret(name: str) -> bool:
     return bool(ENV_SECRET.search(name)) and not ENV_NOT_SECRET.search(name)
 
 
-_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_WORDS = lazy_re(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _LOGGED = frozenset({
     "password", "passwd", "passphrase", "secret", "token", "apikey", "credential", "credentials",
     "authorization", "cookie", "cookies", "privatekey", "accesskey", "secretkey", "clientsecret", "otp",

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 
 from persona_review.checks._lexing import Lexed
 from persona_review.checks.base import Hit
+from persona_review.lazy_re import lazy_re
 
 MAX_SPAN_LINES = 25
 _OPEN = "([{"
 _CLOSE = ")]}"
-_BRACKET = re.compile(r"[()\[\]{}]")
-_BLANKS = re.compile(r" +")
+_BRACKET = lazy_re(r"[()\[\]{}]")
+_BLANKS = lazy_re(r" +")
 _CONTINUATION = ("+ ", '+"', "+'", "+(", ". ", ".format(", "% ", "%(", "||", "&&", "? ", ": ")
 
 

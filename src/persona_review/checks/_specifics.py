@@ -18,6 +18,7 @@ from persona_review.checks._migration_engines import consequence as engine_conse
 from persona_review.checks._migration_engines import effect as engine_effect
 from persona_review.checks._spans import indent_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.lazy_re import lazy_re
 
 MAX_NAME = 60
 """Longer expressions are cut: a title is one line."""
@@ -156,20 +157,20 @@ _KEYWORDS = frozenset(
         "self",
     ]
 )
-_CALL = re.compile(r"(?<![\w$.])((?:[A-Za-z_$][\w$]*(?:\(\))?\s*\.\s*)*[A-Za-z_$][\w$]*)\s*\(")
+_CALL = lazy_re(r"(?<![\w$.])((?:[A-Za-z_$][\w$]*(?:\(\))?\s*\.\s*)*[A-Za-z_$][\w$]*)\s*\(")
 
 
-_SPACES = re.compile(r"\s+")
-_TRY = re.compile(r"^\s*(?:\}\s*)?try\b")
-_TRY_IN_LINE = re.compile(r"\btry\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?\{")
+_SPACES = lazy_re(r"\s+")
+_TRY = lazy_re(r"^\s*(?:\}\s*)?try\b")
+_TRY_IN_LINE = lazy_re(r"\btry\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?\{")
 """`try {` or Java's `try (Resource r = ...) {` within a line."""
-_DEF = re.compile(r"^\s*def\s+(\w+)")
-_AWAIT_OR_RETURN = re.compile(r"^(?:await|return)\s+")
-_MODEL_NAME = re.compile(r"model_name\s*=\s*[\"'](\w+)[\"']")
-_BLOCK_START = re.compile(r"\s+do\b|\s*\{\s*\|")
-_COLUMN_NAMED = re.compile(r"Column\(\s*[\"'](\w+)|alter_column\(\s*[\"']\w+[\"']\s*,\s*[\"'](\w+)")
-_FIRST_STRING_ARG = re.compile(r"\(\s*[\"'](\w+)[\"']")
-_NAME_ARG = re.compile(r"\bname\s*=\s*[\"'](\w+)[\"']")
+_DEF = lazy_re(r"^\s*def\s+(\w+)")
+_AWAIT_OR_RETURN = lazy_re(r"^(?:await|return)\s+")
+_MODEL_NAME = lazy_re(r"model_name\s*=\s*[\"'](\w+)[\"']")
+_BLOCK_START = lazy_re(r"\s+do\b|\s*\{\s*\|")
+_COLUMN_NAMED = lazy_re(r"Column\(\s*[\"'](\w+)|alter_column\(\s*[\"']\w+[\"']\s*,\s*[\"'](\w+)")
+_FIRST_STRING_ARG = lazy_re(r"\(\s*[\"'](\w+)[\"']")
+_NAME_ARG = lazy_re(r"\bname\s*=\s*[\"'](\w+)[\"']")
 """Patterns the naming of findings reads often, compiled once (not looked up per finding)."""
 
 
@@ -197,7 +198,7 @@ def _defining(blanked: str, start: int) -> bool:
     return _DEFINING.search(blanked, max(0, keyword_end - _LONGEST_DEFINING), start) is not None
 
 
-_DEFINING = re.compile(r"\b(?:def|func|function|fn|class)\s+$")
+_DEFINING = lazy_re(r"\b(?:def|func|function|fn|class)\s+$")
 _LONGEST_DEFINING = len("function")
 
 
@@ -214,7 +215,7 @@ def primary_call(text: str) -> str:
     return found[0] if found else ""
 
 
-_STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|`[^`]*`")
+_STRING = lazy_re(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|`[^`]*`")
 
 
 def _blank_strings(text: str) -> str:
@@ -230,28 +231,28 @@ def _generic_body(spec: CheckSpec, call: str) -> str:
 
 _EXPR = r"[A-Za-z_$][\w$]*(?:(?:\.[A-Za-z_$][\w$]*)|(?:\[[^\]\n]{1,40}\])|(?:\(\)))*"
 _TEMPLATE_SPLICES = (
-    re.compile(r"\$\{\s*([^}]+?)\s*\}"),
-    re.compile(r"\bf(\"\"\"|'''|[\"'])(?:(?!\1)[\s\S])*?(?<!\{)\{(?!\{)\s*([^{}!:\n]+?)\s*[}!:]"),
+    lazy_re(r"\$\{\s*([^}]+?)\s*\}"),
+    lazy_re(r"\bf(\"\"\"|'''|[\"'])(?:(?!\1)[\s\S])*?(?<!\{)\{(?!\{)\s*([^{}!:\n]+?)\s*[}!:]"),
 )
 """Splices inside a template or f-string (read on the raw text)."""
 _OPERATOR_SPLICES = (
-    re.compile(rf"[\"'`]\s*\+\s*({_EXPR})"),
-    re.compile(rf"({_EXPR})\s*\+\s*[\"'`]"),
-    re.compile(rf"[\"']\s*%\s*\(?\s*({_EXPR})"),
-    re.compile(rf"\.format\(\s*(?:\w+\s*=\s*)?({_EXPR})"),
-    re.compile(rf"\.concat\(\s*({_EXPR})"),
-    re.compile(rf"(?:Sprintf|format)\(\s*(?:\w+\s*,\s*)?\"[^\"]*\"\s*,\s*({_EXPR})"),
-    re.compile(rf"^\s*(?:let\s+|var\s+)?({_EXPR})\s*(?:\+=\s*|=\s*\1\s*\+\s*)({_EXPR})"),
+    lazy_re(rf"[\"'`]\s*\+\s*({_EXPR})"),
+    lazy_re(rf"({_EXPR})\s*\+\s*[\"'`]"),
+    lazy_re(rf"[\"']\s*%\s*\(?\s*({_EXPR})"),
+    lazy_re(rf"\.format\(\s*(?:\w+\s*=\s*)?({_EXPR})"),
+    lazy_re(rf"\.concat\(\s*({_EXPR})"),
+    lazy_re(rf"(?:Sprintf|format)\(\s*(?:\w+\s*,\s*)?\"[^\"]*\"\s*,\s*({_EXPR})"),
+    lazy_re(rf"^\s*(?:let\s+|var\s+)?({_EXPR})\s*(?:\+=\s*|=\s*\1\s*\+\s*)({_EXPR})"),
 )
 """Splices by operators and formatting calls (read with string contents blanked)."""
-_SQL_SINK = re.compile(
+_SQL_SINK = lazy_re(
     r"(?:query|execute|executemany|executescript|exec|raw|unsafe|whereRaw|havingRaw|orderByRaw|joinRaw|"
     r"extra|Query|QueryRow|QueryContext|QueryRowContext|Exec|ExecContext|Select|Get|NamedExec|"
     r"createQuery|createNativeQuery|createSQLQuery|executeQuery|executeUpdate|executeLargeUpdate|"
     r"prepareStatement|prepareCall|prepare|addBatch|queryForObject|queryForList|queryForMap|update|"
     r"\$queryRawUnsafe|\$executeRawUnsafe|text|mogrify|read_sql|read_sql_query)$"
 )
-_ASSIGNED = re.compile(
+_ASSIGNED = lazy_re(
     r"^\s*(?:(?:const|let|var|final|String|StringBuilder|auto)\s+)?(?:[\w<>\[\]]+\s+)?"
     r"([A-Za-z_$][\w$]*)\s*(?::=|\+=|=(?!=))"
 )
@@ -277,7 +278,7 @@ def spliced_value(text: str) -> str:
     return first
 
 
-_OWN_TABLE = re.compile(
+_OWN_TABLE = lazy_re(
     r"^(?:this|self|cls)\.(?:[\w$]+\.)*_?(?:db_?)?(?:table(?:_?name)?|schema(?:_?name)?|model_?name)$",
     re.IGNORECASE,
 )
@@ -354,7 +355,7 @@ def _sql(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, s
     return None
 
 
-_SHELL_SINK = re.compile(
+_SHELL_SINK = lazy_re(
     r"(?:system|popen\d?|exec|execSync|spawn|spawnSync|execFile|execFileSync|Command|CommandContext|run|call|"
     r"check_call|check_output|Popen|getoutput|getstatusoutput|exec_command|start|ProcessBuilder|command)$"
 )
@@ -387,8 +388,8 @@ def _last_variable_arg(text: str) -> str:
 
 # --- error handling ---------------------------------------------------------------------------------------
 
-_PY_EXCEPT = re.compile(r"^\s*except\b\s*([^:]*?)\s*(?:as\s+(\w+))?\s*:")
-_C_CATCH = re.compile(r"\bcatch\s*(?:\(\s*([^)]*?)\s*\))?\s*\{")
+_PY_EXCEPT = lazy_re(r"^\s*except\b\s*([^:]*?)\s*(?:as\s+(\w+))?\s*:")
+_C_CATCH = lazy_re(r"\bcatch\s*(?:\(\s*([^)]*?)\s*\))?\s*\{")
 
 
 def _handler(text: str) -> str:
@@ -477,7 +478,7 @@ def _finally_exit(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tup
     )
 
 
-_LOGGED_ERROR = re.compile(
+_LOGGED_ERROR = lazy_re(
     r"error from `(?P<call>[^`]+)` is only logged, and line \d+ goes on to use `(?P<name>[^`]+)`"
 )
 
@@ -491,7 +492,7 @@ def _logged_error(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tup
     return f"`err` from {code(call)} is only logged; {code(name)} is used after it", hit.message or ""
 
 
-_NO_PARAMETER_CALLBACK = re.compile(r",\s*(?:async\s*)?(?:\(\s*\)\s*=>|function\s*[\w$]*\s*\(\s*\))")
+_NO_PARAMETER_CALLBACK = lazy_re(r",\s*(?:async\s*)?(?:\(\s*\)\s*=>|function\s*[\w$]*\s*\(\s*\))")
 
 
 def _callback_err(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
@@ -536,7 +537,7 @@ def _promise(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[st
     )
 
 
-_GO_ERR_CALL = re.compile(r"(?:=|^)\s*((?:[\w.]+|new\([\w.]+\))(?:\.[\w]+)*)\s*\(")
+_GO_ERR_CALL = lazy_re(r"(?:=|^)\s*((?:[\w.]+|new\([\w.]+\))(?:\.[\w]+)*)\s*\(")
 
 
 def _go_error(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
@@ -568,7 +569,7 @@ def _go_error(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[s
 # --- clients, settings and calls -------------------------------------------------------------------------
 
 
-_OUTBOUND_NAME = re.compile(
+_OUTBOUND_NAME = lazy_re(
     r"(?:^|\.)(?:get|post|put|patch|delete|head|options|request|stream|send|urlopen|fetch|axios|got|Do|Get|Post|"
     r"PostForm|Head|NewRequest|NewRequestWithContext|Client|AsyncClient|exchange|getForObject|postForObject|"
     r"openConnection|connect|HTTPConnection|HTTPSConnection|SMTP|SMTP_SSL|FTP|create_connection)$")
@@ -612,7 +613,7 @@ def _timeout(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[st
     )
 
 
-_SETTING = re.compile(
+_SETTING = lazy_re(
     r"(WithInsecure\(\)|insecure\.NewCredentials\(\)|verify\s*=\s*False|InsecureSkipVerify\s*[:=]\s*[^,}\n]+|"
     r"TLS_RSA_WITH_\w+|\b(?:SSLv2|SSLv3|TLSv1|TLSv1_1)_METHOD\b|TLS_\w*_(?:RC4|3DES|DES|NULL)_\w+|rejectUnauthorized\s*:\s*false|"
     r"NODE_TLS_REJECT_UNAUTHORIZED|check_hostname\s*=\s*False|CERT_NONE|AutoAddPolicy|WarningPolicy|"
@@ -653,7 +654,7 @@ def _tls(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, s
     )
 
 
-_ALGO = re.compile(r"(md5|sha-?1(?!\d)|md4|md2|rc4|3des|desede|\bdes\b|_sha\b)", re.IGNORECASE)
+_ALGO = lazy_re(r"(md5|sha-?1(?!\d)|md4|md2|rc4|3des|desede|\bdes\b|_sha\b)", re.IGNORECASE)
 
 
 def _weak_hash(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
@@ -709,20 +710,20 @@ def _deserialize(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tupl
     )
 
 
-_ASSIGN_NAME = re.compile(
+_ASSIGN_NAME = lazy_re(
     r"^\s*(?:export\s+)?(?:(?:const|let|var|final|static|private|public|protected|String|val)\s+)*"
     r"([A-Za-z_$][\w$.\[\]\"']*?)\s*(?::=|=(?!=)|:(?!:))"
 )
-_KEY_NAME = re.compile(r"[\"']?([A-Za-z_][\w-]*)[\"']?\s*[:=]\s*[\"'`]")
-_COMPARED = re.compile(
+_KEY_NAME = lazy_re(r"[\"']?([A-Za-z_][\w-]*)[\"']?\s*[:=]\s*[\"'`]")
+_COMPARED = lazy_re(
     r"[\"'`]\s*(?:===?|!==?|\.equals\()\s*([A-Za-z_$][\w$.]*)|([A-Za-z_$][\w$.]*)\s*(?:===?|!==?)\s*[\"'`]"
 )
 
 
-_SUBSCRIPT_KEY = re.compile(r"([A-Za-z_]\w*)\[\s*[\"']([\w-]+)[\"']\s*\]\s*=\s*[\"'`]")
-_ANY_QUOTED_KEY = re.compile(r"[\"']([A-Za-z_][\w-]*)[\"']\s*:\s*[\"'`]")
-_SECRETISH = re.compile(r"(?i)pass|secret|token|key|pwd|cred|auth")
-_QUOTED_KEY = re.compile(r"^\s*[\"']([A-Za-z_][\w-]*)[\"']\s*(?::|=>)\s*[\"'`]")
+_SUBSCRIPT_KEY = lazy_re(r"([A-Za-z_]\w*)\[\s*[\"']([\w-]+)[\"']\s*\]\s*=\s*[\"'`]")
+_ANY_QUOTED_KEY = lazy_re(r"[\"']([A-Za-z_][\w-]*)[\"']\s*:\s*[\"'`]")
+_SECRETISH = lazy_re(r"(?i)pass|secret|token|key|pwd|cred|auth")
+_QUOTED_KEY = lazy_re(r"^\s*[\"']([A-Za-z_][\w-]*)[\"']\s*(?::|=>)\s*[\"'`]")
 
 
 def secret_name(text: str) -> str:
@@ -806,7 +807,7 @@ def _secret(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str
 _CONVERSIONS = frozenset({"byte", "bytes", "string", "str", "String", "Buffer.from", "getBytes", "encode"})
 
 
-_SIGNS = re.compile(r"(?i)sign|jwt|hmac|^jws|Algorithm\.|secret|HS\d{3}")
+_SIGNS = lazy_re(r"(?i)sign|jwt|hmac|^jws|Algorithm\.|secret|HS\d{3}")
 
 
 def _call_given_literal(text: str) -> str:
@@ -820,7 +821,7 @@ def _call_given_literal(text: str) -> str:
     return found[-1] if found else primary_call(text)
 
 
-_ORIGIN = re.compile(r"[\"']?([\w-]*origins?[\w-]*)[\"']?\s*[=:]\s*(\[?\s*[\"']\*[\"']\s*\]?)?", re.I)
+_ORIGIN = lazy_re(r"[\"']?([\w-]*origins?[\w-]*)[\"']?\s*[=:]\s*(\[?\s*[\"']\*[\"']\s*\]?)?", re.I)
 
 
 def _cors(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
@@ -901,29 +902,29 @@ _CONSEQUENCES = {
     "MIG-12": "Postgres refuses CONCURRENTLY inside a transaction block, so this migration fails on {t}.",
 }
 """What each hazard does to the table at hand, when the hit's own message does not say."""
-_SQL_HEAD = re.compile(
+_SQL_HEAD = lazy_re(
     r"^\s*((?:CREATE|DROP|ALTER|UPDATE|DELETE|INSERT|REINDEX|TRUNCATE|VACUUM|CLUSTER|ADD\s+COLUMN|"
     r"ADD\s+CONSTRAINT|RENAME\s+(?:COLUMN|TO|CONSTRAINT))\b[^;(\n]*)",
     re.IGNORECASE,
 )
-_SQL_TABLE = re.compile(
+_SQL_TABLE = lazy_re(
     r"\b(?:ALTER\s+TABLE(?:\s+IF\s+EXISTS)?(?:\s+ONLY)?|\bON(?:\s+ONLY)?|UPDATE|DELETE\s+FROM|"
     r"INSERT\s+INTO|DROP\s+TABLE(?:\s+IF\s+EXISTS)?|TRUNCATE(?:\s+TABLE)?|REFERENCES)\s+"
     r"((?:\"[^\"]+\"|[\w$]+)(?:\.(?:\"[^\"]+\"|[\w$]+))?)",
     re.IGNORECASE,
 )
-_SQL_DETAIL = re.compile(
+_SQL_DETAIL = lazy_re(
     r"\s+(?:FOREIGN\s+KEY|CHECK|UNIQUE|PRIMARY\s+KEY|REFERENCES|USING|WITH|DEFAULT|TYPE|SET\s+DATA|GENERATED)\b.*$",
     re.IGNORECASE,
 )
-_ON_TABLE = re.compile(r"\bon ([\w.\"]+)")
-_PY_MIGRATION_CALL = re.compile(
+_ON_TABLE = lazy_re(r"\bon ([\w.\"]+)")
+_PY_MIGRATION_CALL = lazy_re(
     r"\b((?:op|batch_op|migrations)\.\w+|AddIndexConcurrently|RemoveIndexConcurrently)\b"
 )
-_RB_MIGRATION_CALL = re.compile(r"((?:t|self)\.\w+|[a-z_]+[a-z!?])(?:\s*\(|\s|$)")
-_DETAIL_CALL = re.compile(r"^((?:op\.)?[a-z_]+)\b(?:\s+on\s+([\w.\"]+))?")
+_RB_MIGRATION_CALL = lazy_re(r"((?:t|self)\.\w+|[a-z_]+[a-z!?])(?:\s*\(|\s|$)")
+_DETAIL_CALL = lazy_re(r"^((?:op\.)?[a-z_]+)\b(?:\s+on\s+([\w.\"]+))?")
 """A migration hit's own message starts with the operation (and `on TABLE`): `add_column on orders: ...`."""
-_STRING_BODY = re.compile(
+_STRING_BODY = lazy_re(
     r"\"\"\"(.*?)\"\"\"|'''(.*?)'''|\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'", re.DOTALL
 )
 
@@ -961,8 +962,8 @@ def _migration(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[
     return f"{code(subject)}{on} {effect}", why
 
 
-_WORD = re.compile(r"[\w$.\"]+")
-_JS_MIGRATION_CALL = re.compile(r"((?:[\w$]+\s*\.\s*)*[\w$]+)\s*\(")
+_WORD = lazy_re(r"[\w$.\"]+")
+_JS_MIGRATION_CALL = lazy_re(r"((?:[\w$]+\s*\.\s*)*[\w$]+)\s*\(")
 _CODE_WITH_SQL = frozenset({"go", "java", "javascript", "typescript"})
 """Languages whose migration findings are about SQL inside a string (`tx.Exec("…")`, `knex.raw(`…`)`)."""
 
@@ -1054,7 +1055,7 @@ def _named_secret(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tup
     return f"`{named.group(1)}` {verb}", hit.message or ""
 
 
-_TIMING_MESSAGE = re.compile(r"^(`[^`\n]{1,60}`|a template literal) is compared with .*? by (`[^`\n]+`)")
+_TIMING_MESSAGE = lazy_re(r"^(`[^`\n]{1,60}`|a template literal) is compared with .*? by (`[^`\n]+`)")
 
 
 def _stated(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import re
 
+from persona_review.lazy_re import lazy_re
+
 # Uppercase keywords are SQL almost everywhere; lowercase ones only count inside a query-running call.
-_SQL_UPPER = re.compile(
+_SQL_UPPER = lazy_re(
     r"\b(?:SELECT\b[\s\S]*?\bFROM|INSERT\s+INTO|UPDATE\s+(?:[\w.\"`\[\]%{}$]+\s+)?SET|DELETE\s+FROM|"
     r"CREATE\s+(?:TABLE|INDEX|VIEW)|DROP\s+(?:TABLE|INDEX|VIEW)|ALTER\s+TABLE|TRUNCATE\s+TABLE|"
     r"WHERE\s+[\w.\"`]+\s*(?:=|<|>|LIKE|IN)|ORDER\s+BY)\b"
 )
-_SQL_ANY = re.compile(_SQL_UPPER.pattern, re.IGNORECASE)
-_SQL_START = re.compile(
+_SQL_ANY = lazy_re(_SQL_UPPER.pattern, re.IGNORECASE)
+_SQL_START = lazy_re(
     r"^\s*(?:select|insert|update|delete|create|drop|alter|truncate|with|merge|replace)\s", re.IGNORECASE
 )
 
 
-_SQL_STATEMENT_START = re.compile(
+_SQL_STATEMENT_START = lazy_re(
     r"^(?:select\s+[\w\s*,.()%{}$]+?\s+from\s|insert\s+into\s|delete\s+from\s|"
     r"update\s+(?:[\w.\"`%{}$]+\s+)?set\s)",
     re.IGNORECASE,
@@ -25,7 +27,7 @@ _SQL_STATEMENT_START = re.compile(
 `SELECT id from t` and `select id FROM t` are SQL while the sentence `Select a file from the list` is not."""
 
 
-_PROCEDURE_CALL = re.compile(r"^(?:(?i:\{\s*(?:\?\s*=\s*)?call\s)|CALL\s+[\w.\"`]+\s*\()")
+_PROCEDURE_CALL = lazy_re(r"^(?:(?i:\{\s*(?:\?\s*=\s*)?call\s)|CALL\s+[\w.\"`]+\s*\()")
 """A stored-procedure call: the JDBC/ODBC escape `{call p(?)}` / `{? = call p}`, or `CALL p(...)`."""
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
 from persona_review.checks._rails_column_types import widening_change
+from persona_review.lazy_re import lazy_re
 
 
 class _Statement(Protocol):
@@ -26,34 +27,34 @@ class _Statement(Protocol):
 
 
 _IDENT = r'(?:"[^"]+"|`[^`]+`|[\w$]+)(?:\.(?:"[^"]+"|`[^`]+`|[\w$]+))?'
-_CREATE = re.compile(
+_CREATE = lazy_re(
     rf"^CREATE\s+(?:UNLOGGED\s+|TEMP\w*\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?({_IDENT})\s*\((.*)\)"
 )
-_ALTER = re.compile(rf"^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?({_IDENT})\s+(.*)$")
-_INDEX = re.compile(
+_ALTER = lazy_re(rf"^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?({_IDENT})\s+(.*)$")
+_INDEX = lazy_re(
     rf"^CREATE\s+(?:UNIQUE\s+)?INDEX\b.*?\bON\s+(?:ONLY\s+)?({_IDENT})(?:\s+USING\s+\w+)?\s*\((.*?)\)"
 )
-_ADD_COLUMN = re.compile(
+_ADD_COLUMN = lazy_re(
     r"\bADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?!CONSTRAINT\b|CHECK\b|FOREIGN\b|PRIMARY\b|UNIQUE\b)"
     r"(\"[^\"]+\"|`[^`]+`|\w+)\s+((?:[^,(]|\([^)]*\))+)"
 )
-_NOT_NULL_CHECK = re.compile(
+_NOT_NULL_CHECK = lazy_re(
     r"\bADD\s+(?:CONSTRAINT\s+(\"[^\"]+\"|\w+)\s+)?CHECK\s*\(\s*\(?\s*(\"[^\"]+\"|\w+)\s+IS\s+NOT\s+NULL\s*\)?\s*\)(\s+NOT\s+VALID)?"
 )
-_VALIDATE = re.compile(r"\bVALIDATE\s+CONSTRAINT\s+(\"[^\"]+\"|\w+)")
-_TYPE = re.compile(
+_VALIDATE = lazy_re(r"\bVALIDATE\s+CONSTRAINT\s+(\"[^\"]+\"|\w+)")
+_TYPE = lazy_re(
     r"^(CHARACTER\s+VARYING|VARCHAR|TEXT|CITEXT|NUMERIC|DECIMAL|TIMESTAMPTZ|TIMESTAMP|TIME|INTERVAL|CIDR|INET|"
     r"\w+)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?(\s+WITH(?:OUT)?\s+TIME\s+ZONE)?"
 )
-_TYPE_CHANGE = re.compile(
+_TYPE_CHANGE = lazy_re(
     r"\bALTER\s+(?:COLUMN\s+)?(\"[^\"]+\"|`[^`]+`|\w+)\s+(?:SET\s+DATA\s+)?TYPE\s+(.+?)(?=,\s*ALTER\b|,\s*ADD\b|,\s*DROP\b|$)"
 )
 _NOT_COLUMNS = frozenset({"CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE", "LIKE"})
-_DROP_DEFAULT = re.compile(r"\bALTER\s+(?:COLUMN\s+)?(\"[^\"]+\"|`[^`]+`|\w+)\s+DROP\s+DEFAULT\b")
-_SET_DEFAULT = re.compile(r"\bALTER\s+(?:COLUMN\s+)?(\"[^\"]+\"|`[^`]+`|\w+)\s+SET\s+DEFAULT\b")
+_DROP_DEFAULT = lazy_re(r"\bALTER\s+(?:COLUMN\s+)?(\"[^\"]+\"|`[^`]+`|\w+)\s+DROP\s+DEFAULT\b")
+_SET_DEFAULT = lazy_re(r"\bALTER\s+(?:COLUMN\s+)?(\"[^\"]+\"|`[^`]+`|\w+)\s+SET\s+DEFAULT\b")
 _COLUMN_NAME = r"(\"[^\"]+\"|`[^`]+`|\w+)"
 _DEFINITION = r"((?:[^,(]|\([^)]*\))+)"
-_MODIFY_RE = re.compile(
+_MODIFY_RE = lazy_re(
     rf"\bMODIFY\s+(?:COLUMN\s+)?{_COLUMN_NAME}\s+{_DEFINITION}"
     rf"|\bCHANGE\s+(?:COLUMN\s+)?(?:\"[^\"]+\"|`[^`]+`|\w+)\s+{_COLUMN_NAME}\s+{_DEFINITION}"
 )
@@ -72,7 +73,7 @@ def _findall(pattern: re.Pattern[str], word: str, text: str) -> list[Any]:
     return pattern.findall(text) if word in text else []
 
 
-_SET_NOT_NULL = re.compile(r"\bALTER\s+(?:COLUMN\s+)?(\"[^\"]+\"|`[^`]+`|\w+)\s+SET\s+NOT\s+NULL\b")
+_SET_NOT_NULL = lazy_re(r"\bALTER\s+(?:COLUMN\s+)?(\"[^\"]+\"|`[^`]+`|\w+)\s+SET\s+NOT\s+NULL\b")
 
 
 def name(ident: str) -> str:

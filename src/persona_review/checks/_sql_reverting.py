@@ -15,10 +15,11 @@ from pathlib import PurePosixPath
 
 from persona_review.checks._migration_syntax import reverting_lines
 from persona_review.checks.base import FileContext
+from persona_review.lazy_re import lazy_re
 
-_DOWN = re.compile(r"^\s*--\s*(?:\+goose\s+|\+migrate\s+|migrate:)down\b", re.IGNORECASE)
-_UP = re.compile(r"^\s*--\s*(?:\+goose\s+|\+migrate\s+|migrate:)up\b", re.IGNORECASE)
-_DOWN_FILE = re.compile(r"(?:^|[._])down\.sql$|^U\d+(?:[._]\d+)*__.*\.sql$", re.IGNORECASE)
+_DOWN = lazy_re(r"^\s*--\s*(?:\+goose\s+|\+migrate\s+|migrate:)down\b", re.IGNORECASE)
+_UP = lazy_re(r"^\s*--\s*(?:\+goose\s+|\+migrate\s+|migrate:)up\b", re.IGNORECASE)
+_DOWN_FILE = lazy_re(r"(?:^|[._])down\.sql$|^U\d+(?:[._]\d+)*__.*\.sql$", re.IGNORECASE)
 
 
 def forward_lines(ctx: FileContext) -> dict[int, str]:

@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple
 
 from persona_review.checks.base import FileContext
+from persona_review.lazy_re import lazy_re
 
 
 class SqlPiece(NamedTuple):
@@ -39,8 +40,8 @@ class _Literal(NamedTuple):
     """Code between the previous literal (or the segment start) and this one."""
 
 
-_CALLEE = re.compile(r"([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\(\s*$")
-_TEMPLATE_FIELD = re.compile(r"\$\{[^}]*\}")
+_CALLEE = lazy_re(r"([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\(\s*$")
+_TEMPLATE_FIELD = lazy_re(r"\$\{[^}]*\}")
 
 
 def _literals(first: int, texts: list[str], language: str) -> list[_Literal]:

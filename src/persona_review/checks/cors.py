@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
@@ -10,18 +9,19 @@ from persona_review.checks._spans import lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _LANGS = frozenset({"python", "javascript", "typescript", "go", "java"})
 _WINDOW = 6
 
-_ANY_ORIGIN = re.compile(
+_ANY_ORIGIN = lazy_re(
     r"""\borigins?\s*[:=]\s*(?:\[\s*)?['"]\*['"]|\borigin\s*:\s*true\b|"""
     r"""\ballow_origins\s*=\s*\[\s*['"]\*['"]|\bCORS_(?:ORIGIN_ALLOW_ALL|ALLOW_ALL_ORIGINS)\s*=\s*True\b|"""
     r"""\bAllow(?:ed)?Origins\s*:\s*\[\]string\s*\{\s*"\*"|\bAllowAllOrigins\s*:\s*true\b|"""
     r"""\ballowedOrigins?\s*\(\s*"\*"|\ballowedOriginPatterns\s*\(\s*"\*"|"""
     r"""Access-Control-Allow-Origin['"]\s*[,:]\s*['"]\*['"]|\bAllowOriginFunc\s*:\s*func\b[^{]*\{\s*return\s+true"""
 )
-_CREDENTIALS = re.compile(
+_CREDENTIALS = lazy_re(
     r"""\bcredentials\s*:\s*true\b|\bsupports_credentials\s*=\s*True\b|\ballow_credentials\s*=\s*True\b|"""
     r"""\bCORS_ALLOW_CREDENTIALS\s*=\s*True\b|\bAllowCredentials\s*:\s*true\b|\ballowCredentials\s*\(\s*true\s*\)|"""
     r"""Access-Control-Allow-Credentials['"]\s*[,:]\s*['"]true['"]"""

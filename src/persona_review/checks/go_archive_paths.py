@@ -22,17 +22,18 @@ from persona_review.checks._go_funcs import functions
 from persona_review.checks._lexing import lex
 from persona_review.checks.base import FileContext, Hit
 from persona_review.checks.registry import register
+from persona_review.lazy_re import lazy_re
 
-_ARCHIVE = re.compile(r"\brange\s+[\w.]+\.File\b|\b(?:zip|tar)\.[A-Z]\w*")
+_ARCHIVE = lazy_re(r"\brange\s+[\w.]+\.File\b|\b(?:zip|tar)\.[A-Z]\w*")
 """The function works on an archive: it ranges over a zip's files or names a zip/tar type or function."""
-_JOIN = re.compile(r"\b(?:filepath|path)\.Join\((?P<args>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)")
-_ENTRY_NAME = re.compile(r"\b[A-Za-z_]\w*(?:\.FileHeader|\.Header)?\.Name\b(?!\s*\()")
-_HOLDS_NAME = re.compile(r"^\s*([A-Za-z_]\w*)\s*:?=\s*([A-Za-z_]\w*(?:\.FileHeader|\.Header)?\.Name)\s*$",
+_JOIN = lazy_re(r"\b(?:filepath|path)\.Join\((?P<args>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)")
+_ENTRY_NAME = lazy_re(r"\b[A-Za-z_]\w*(?:\.FileHeader|\.Header)?\.Name\b(?!\s*\()")
+_HOLDS_NAME = lazy_re(r"^\s*([A-Za-z_]\w*)\s*:?=\s*([A-Za-z_]\w*(?:\.FileHeader|\.Header)?\.Name)\s*$",
                          re.MULTILINE)
 """`name := f.Name`: a variable holding an entry's name."""
-_WRITES = re.compile(r"\bos\.(?:Create|OpenFile|MkdirAll|Mkdir|WriteFile|Symlink|Link|Rename)\(|"
+_WRITES = lazy_re(r"\bos\.(?:Create|OpenFile|MkdirAll|Mkdir|WriteFile|Symlink|Link|Rename)\(|"
                      r"\bioutil\.WriteFile\(")
-_GUARD = re.compile(r"\bstrings\.HasPrefix\(|\bfilepath\.(?:IsLocal|Rel)\(|\"\.\.\"|SecureJoin|securejoin|"
+_GUARD = lazy_re(r"\bstrings\.HasPrefix\(|\bfilepath\.(?:IsLocal|Rel)\(|\"\.\.\"|SecureJoin|securejoin|"
                     r"\bIsLocal\(")
 
 
@@ -75,8 +76,8 @@ def _held_name(args: str, held: dict[str, str]) -> re.Match[str] | None:
     return None
 
 
-_HELD = re.compile(r"^\s*([A-Za-z_]\w*)\s*:?=\s*(?:filepath|path)\.Join\(")
-_NOT_WRITING = re.compile(r"\b(?:append|len|fmt\.\w+|log\.\w+|errors\.\w+|strings\.\w+|slog\.\w+)\($")
+_HELD = lazy_re(r"^\s*([A-Za-z_]\w*)\s*:?=\s*(?:filepath|path)\.Join\(")
+_NOT_WRITING = lazy_re(r"\b(?:append|len|fmt\.\w+|log\.\w+|errors\.\w+|strings\.\w+|slog\.\w+)\($")
 
 
 def _written(code: dict[int, str], no: int, last: int, line: str) -> bool:

@@ -20,9 +20,10 @@ from persona_review.checks._spans import lines_of, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
-_MADE = re.compile(r"^\s*(?P<name>[A-Za-z_]\w*)\s*,\s*(?P<err>err\w*)\s*:?=\s*[\w.]+.*\(")
-_DEFERRED = re.compile(r"^\s*defer\s+(?P<target>[A-Za-z_]\w*)(?P<rest>(?:\.\w+)*)\.\w+\s*\(")
+_MADE = lazy_re(r"^\s*(?P<name>[A-Za-z_]\w*)\s*,\s*(?P<err>err\w*)\s*:?=\s*[\w.]+.*\(")
+_DEFERRED = lazy_re(r"^\s*defer\s+(?P<target>[A-Za-z_]\w*)(?P<rest>(?:\.\w+)*)\.\w+\s*\(")
 _ERR_CHECK = r"^\s*if\s+(?:[^;{{]*;\s*)?{err}\s*!=\s*nil\b"
 
 

@@ -21,10 +21,11 @@ from persona_review.checks._lexing import lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
-_DEFER = re.compile(r"^\s*defer\s+(?P<call>.+?)\s*$")
-_FOR = re.compile(r"^\s*(?:\w+:\s*)?for\b")
-_LEAVES = re.compile(r"^\s*(?:return|break)\b")
+_DEFER = lazy_re(r"^\s*defer\s+(?P<call>.+?)\s*$")
+_FOR = lazy_re(r"^\s*(?:\w+:\s*)?for\b")
+_LEAVES = lazy_re(r"^\s*(?:return|break)\b")
 
 
 @register(
@@ -111,9 +112,9 @@ def _statement(bare: dict[int, str], line: int) -> str:
     return "\n".join(out)
 
 
-_RECEIVER = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*\.\s*[A-Za-z_]\w*\s*\(")
-_ASSIGN = re.compile(r"^\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*:?=(?!=)")
-_LOCKED = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\.R?Lock\(\)")
+_RECEIVER = lazy_re(r"(?<![\w.])([A-Za-z_]\w*)\s*\.\s*[A-Za-z_]\w*\s*\(")
+_ASSIGN = lazy_re(r"^\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*:?=(?!=)")
+_LOCKED = lazy_re(r"(?<![\w.])([A-Za-z_]\w*)\.R?Lock\(\)")
 
 
 def _message(statement: str) -> str:

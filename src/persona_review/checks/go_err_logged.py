@@ -23,18 +23,19 @@ from persona_review.checks._spans import brace_block, bracket_span, indent_of, s
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
-_RESULTS_WITH_ERR = re.compile(
+_RESULTS_WITH_ERR = lazy_re(
     r"^\s*(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*,\s*err\s*:?=\s*"
     r"(?P<call>[A-Za-z_][\w.]*(?:\([^()]*\))?(?:\.[A-Za-z_]\w*)*)\s*\("
 )
-_IF_ERR = re.compile(r"^\s*if\s+err\s*!=\s*nil\s*\{\s*$")
-_LOG_CALL = re.compile(
+_IF_ERR = lazy_re(r"^\s*if\s+err\s*!=\s*nil\s*\{\s*$")
+_LOG_CALL = lazy_re(
     r"^\s*(?:(?:log|slog|klog|glog|logrus|zap|fmt)\.|(?:[\w.]*\.)?[\w]*(?:[lL]og|[lL]ogger|[lL]gr)\w*\.)"
     r"(?P<method>\w+)\s*\("
 )
-_NOT_LOGGING = re.compile(r"^(?:Fatal|Panic|Exit)", re.IGNORECASE)
-_STOPS = re.compile(
+_NOT_LOGGING = lazy_re(r"^(?:Fatal|Panic|Exit)", re.IGNORECASE)
+_STOPS = lazy_re(
     r"\b(?:return|continue|break|goto|panic|os\.Exit|runtime\.Goexit)\b|\.(?:Fatal|Panic|Exit)\w*\s*\(|"
     r"\bt\.(?:FailNow|Skip)"
 )
@@ -170,5 +171,5 @@ def _first_use(
     return None
 
 
-_ERR_AGAIN = re.compile(r"(?<![\w.])err\b")
-_NIL_TEST = re.compile(r"^\s*[!=]=\s*nil\b")
+_ERR_AGAIN = lazy_re(r"(?<![\w.])err\b")
+_NIL_TEST = lazy_re(r"^\s*[!=]=\s*nil\b")

@@ -11,20 +11,21 @@ from persona_review.checks._spans import Span, bracket_span, lines_of, split_arg
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _GO = frozenset({"go"})
 _ERR = Category.ERROR_HANDLING
 
 # `_ = f()`, `_, _ = f()`, `x, _ := f()`: the last value (Go's error position) is thrown away.
-_BLANK_LAST = re.compile(r"^\s*(?:[\w.]+\s*,\s*)*_\s*(?::=|=)\s*(?P<rhs>.+?)\s*;?\s*$")
-_CALL_RHS = re.compile(r"^(?:<-)?[\w.]+(?:\[[^\]]*\])?(?:\([^()]*\))?(?:\.[\w]+)*\s*\(.*\)$", re.DOTALL)
-_TYPE_ASSERT = re.compile(r"\.\(\s*[\w.*\[\]]+\s*\)$")
-_BOOL_SECOND = re.compile(
+_BLANK_LAST = lazy_re(r"^\s*(?:[\w.]+\s*,\s*)*_\s*(?::=|=)\s*(?P<rhs>.+?)\s*;?\s*$")
+_CALL_RHS = lazy_re(r"^(?:<-)?[\w.]+(?:\[[^\]]*\])?(?:\([^()]*\))?(?:\.[\w]+)*\s*\(.*\)$", re.DOTALL)
+_TYPE_ASSERT = lazy_re(r"\.\(\s*[\w.*\[\]]+\s*\)$")
+_BOOL_SECOND = lazy_re(
     r"(?:\.(?:Load|LoadOrStore|LoadAndDelete|Swap|CompareAndSwap|Lookup|Get|Peek)|\bos\.LookupEnv|"
     r"\bsyscall\.Getenv|\berrors\.As\w*|\bfmt\.(?:Print|Println|Printf|Fprint|Fprintln|Fprintf)|\.(?:Write|WriteString|WriteByte|"
     r"WriteRune)|\bstrings\.|\butf8\.|\bmath\.|\bsort\.|\bslices\.|\bmaps\.)\b"
 )
-_HTTP_REQUEST = re.compile(r"(?:\bhttp|[cC]lient)\.(?:Get|Head|Post|PostForm)$")
+_HTTP_REQUEST = lazy_re(r"(?:\bhttp|[cC]lient)\.(?:Get|Head|Post|PostForm)$")
 """`http.Get(url)` and a client's `Get` return `(*Response, error)`, unlike a map's or a cache's `Get`."""
 
 
@@ -87,16 +88,16 @@ def _explained(ctx: FileContext, lexed: Lexed, first: int, last: int) -> bool:
     return False
 
 
-_REASON = re.compile(
+_REASON = lazy_re(
     r"(?i)\b(?:cannot|can't|can ?not|never|safe(?:ly)?|harmless|best[- ]effort|ignor(?:e|ed|ing)|because|"
     r"since|already|always|impossible|no need|nothing to do|doesn't matter|does not matter|on purpose|"
     r"deliberate(?:ly)?|intentional(?:ly)?|expected to fail|fine)\b"
 )
 """Words of a justification: why dropping the error is safe."""
-_TODO = re.compile(r"(?i)(?:todo|fixme|xxx|hack)\b")
+_TODO = lazy_re(r"(?i)(?:todo|fixme|xxx|hack)\b")
 
 
-_FALLIBLE_STMT = re.compile(
+_FALLIBLE_STMT = lazy_re(
     r"^\s*(?P<prefix>defer\s+|go\s+)?(?P<call>"
     r"os\.(?:Remove|RemoveAll|Rename|Mkdir|MkdirAll|MkdirTemp|Chmod|Chown|Chdir|Setenv|Unsetenv|WriteFile|Symlink|"
     r"Link|Truncate|ReadFile|Create|Open|OpenFile)|ioutil\.(?:WriteFile|ReadFile|ReadAll)|io\.(?:Copy|CopyN|"
@@ -157,12 +158,12 @@ def _is_subtest(span: Span) -> bool:
 
 
 _READERS = {"resp", "body", "Body", "rows", "r", "res"}
-_WAIT_GROUP = re.compile(r"(?:^|[a-z_])(?:wg|Wg|WG)$|[wW]ait[gG]roup$")
-_FUNC_DECL = re.compile(
+_WAIT_GROUP = lazy_re(r"(?:^|[a-z_])(?:wg|Wg|WG)$|[wW]ait[gG]roup$")
+_FUNC_DECL = lazy_re(
     r"^func\s+(?:\([^)]*\)\s*)?(?P<name>\w+)\s*(?:\[[^\]]*\])?\([^)]*\)\s*(?P<results>\([^)]*\)|[\w.*\[\]]+)\s*\{"
 )
-_ERROR_TYPE = re.compile(r"(?:\berror|\w*Error|\w*Err)\s*\)?\s*$")
-_CALL_STMT = re.compile(r"^\s*(?P<prefix>defer\s+|go\s+)?(?P<call>(?:[\w]+\.)*(?P<name>\w+))\s*\(")
+_ERROR_TYPE = lazy_re(r"(?:\berror|\w*Error|\w*Err)\s*\)?\s*$")
+_CALL_STMT = lazy_re(r"^\s*(?P<prefix>defer\s+|go\s+)?(?P<call>(?:[\w]+\.)*(?P<name>\w+))\s*\(")
 
 
 def _error_returning(lexed: Lexed, errors: bool = True) -> frozenset[str]:
@@ -186,10 +187,10 @@ def _declared_call(bare: str, declared: frozenset[str]) -> re.Match[str] | None:
     return None
 
 
-_ERR_ASSIGN = re.compile(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)\s*[\w.]+.*\(")
-_ERR_REF = re.compile(r"\berr\b")
-_ERR_OVERWRITE = re.compile(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)")
-_BRANCH = re.compile(r"^\s*(?:\}\s*else\b|case\b|default\s*:)")
+_ERR_ASSIGN = lazy_re(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)\s*[\w.]+.*\(")
+_ERR_REF = lazy_re(r"\berr\b")
+_ERR_OVERWRITE = lazy_re(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)")
+_BRANCH = lazy_re(r"^\s*(?:\}\s*else\b|case\b|default\s*:)")
 
 
 @register(
@@ -235,10 +236,10 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-_SERVER_LIT = re.compile(r"\bhttp\.Server\s*\{")
-_CLIENT_LIT = re.compile(r"\bhttp\.Client\s*\{")
-_DEFAULT_CLIENT = re.compile(r"\bhttp\.(?:Get|Post|PostForm|Head)\s*\(|\bhttp\.DefaultClient\.Do\s*\(")
-_BARE_LISTEN = re.compile(r"\bhttp\.(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)\s*\(")
+_SERVER_LIT = lazy_re(r"\bhttp\.Server\s*\{")
+_CLIENT_LIT = lazy_re(r"\bhttp\.Client\s*\{")
+_DEFAULT_CLIENT = lazy_re(r"\bhttp\.(?:Get|Post|PostForm|Head)\s*\(|\bhttp\.DefaultClient\.Do\s*\(")
+_BARE_LISTEN = lazy_re(r"\bhttp\.(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)\s*\(")
 
 
 @register(
@@ -279,12 +280,12 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no)
 
 
-_RESPONSE_CALL = re.compile(
+_RESPONSE_CALL = lazy_re(
     r"\bhttp\.Error\s*\(|\b(?:c|ctx|context)\.(?:JSON|IndentedJSON|PureJSON|String|XML|AbortWithStatusJSON)\s*\("
 )
-_ERROR_TEXT = re.compile(r"\b(?:err|e|\w+Err)\.Error\(\)")
-_FORMATTED_ERROR = re.compile(r"\bfmt\.Sprint[fl]?\s*\((?:[^()]|\([^()]*\))*?,?\s*\b(?:err|e|\w+Err)\s*[,)]")
-_SERVER_STATUS = re.compile(
+_ERROR_TEXT = lazy_re(r"\b(?:err|e|\w+Err)\.Error\(\)")
+_FORMATTED_ERROR = lazy_re(r"\bfmt\.Sprint[fl]?\s*\((?:[^()]|\([^()]*\))*?,?\s*\b(?:err|e|\w+Err)\s*[,)]")
+_SERVER_STATUS = lazy_re(
     r"^\s*(?:5\d\d|http\.Status(?:InternalServerError|NotImplemented|BadGateway|ServiceUnavailable|"
     r"GatewayTimeout|InsufficientStorage|LoopDetected|NotExtended|NetworkAuthenticationRequired))\s*$"
 )

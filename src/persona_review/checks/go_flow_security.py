@@ -28,13 +28,14 @@ from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text
 from persona_review.checks._tsflow.values import HTML, PATH, SHELL, URL
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Severity
+from persona_review.lazy_re import lazy_re
 
 GO = frozenset({"go"})
 
 # --- commands ---------------------------------------------------------------------------------------------
 
 COMMAND_SINKS = (Sink(SHELL, args=None, callees=frozenset({"exec.Command", "exec.CommandContext"})),)
-_SHELL_NAMES = re.compile(r"^(?:/usr)?(?:/bin/)?(?:ba|z|k|da)?sh$|^(?:/usr)?/bin/env$|^env$|^cmd(?:\.exe)?$")
+_SHELL_NAMES = lazy_re(r"^(?:/usr)?(?:/bin/)?(?:ba|z|k|da)?sh$|^(?:/usr)?/bin/env$|^env$|^cmd(?:\.exe)?$")
 
 
 def command_flows(ctx: FileContext) -> Iterator[tuple[CallSite, int, Value]]:
@@ -66,7 +67,7 @@ _OPTION_READERS = frozenset({
 })
 """Programs whose arguments starting with `-` are options that run commands or write files
 (`--upload-pack`, `-oProxyCommand`, `--checkpoint-action`, `-exec`, `-o /path`)."""
-_DASH_GUARD = re.compile(r"""HasPrefix\s*\([^)]*,\s*"-"\s*\)|\[0\]\s*==\s*'-'""")
+_DASH_GUARD = lazy_re(r"""HasPrefix\s*\([^)]*,\s*"-"\s*\)|\[0\]\s*==\s*'-'""")
 
 
 @flow_check(
@@ -245,7 +246,7 @@ def ssrf(ctx: FileContext) -> Iterator[Hit]:
     )
 
 
-_SAME_SITE = re.compile(r"refer+er|\.Host\b|\bhost\b", re.IGNORECASE)
+_SAME_SITE = lazy_re(r"refer+er|\.Host\b|\bhost\b", re.IGNORECASE)
 """Redirects back to the Referer, or to this request's own Host (the http-to-https idiom): the browser
 sets both for a request it makes itself, so a link cannot point them elsewhere."""
 
@@ -343,8 +344,8 @@ def template_injection(ctx: FileContext) -> Iterator[Hit]:
     yield from _text_template_pages(ctx, plain)
 
 
-_TEXT_TEMPLATE = re.compile(r'^\s*(?:import\s+)?(?:\w+\s+)?"text/template"')
-_HTML_TEMPLATE = re.compile(r'^\s*(?:import\s+)?"html/template"')
+_TEXT_TEMPLATE = lazy_re(r'^\s*(?:import\s+)?(?:\w+\s+)?"text/template"')
+_HTML_TEMPLATE = lazy_re(r'^\s*(?:import\s+)?"html/template"')
 
 
 def _text_template_pages(ctx: FileContext, plain: set[int]) -> Iterator[Hit]:
@@ -462,11 +463,11 @@ def reflected_origin(ctx: FileContext) -> Iterator[Hit]:
 
 # --- predictable random values ----------------------------------------------------------------------------
 
-_SECRET_NAME = re.compile(
+_SECRET_NAME = lazy_re(
     r"(?:token|secret|passw(?:or)?d|pwd|nonce|otp|salt|key|session(?:id)?|csrf|xsrf|state|code|pin)s?$",
     re.IGNORECASE,
 )
-_MATH_RAND = re.compile(r'"math/rand(?:/v2)?"')
+_MATH_RAND = lazy_re(r'"math/rand(?:/v2)?"')
 
 
 @flow_check(

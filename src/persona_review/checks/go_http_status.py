@@ -14,7 +14,6 @@ looks at `resp.StatusCode` or `resp.Status` or hands `resp` on whole (to a call,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from persona_review.checks._http_status import Rules, unchecked
@@ -22,9 +21,10 @@ from persona_review.checks._lexing import lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _RULES = Rules(
-    stored=re.compile(
+    stored=lazy_re(
         r"^\s*(?P<name>[A-Za-z_]\w*)\s*,\s*(?:err|_|\w+)\s*:?=\s*"
         r"(?P<call>http\.(?:Get|Post|PostForm|Head)|(?:[\w.]*[cC]lient|http\.DefaultClient)\.(?:Do|Get|Post|PostForm))"
         r"\s*\("

@@ -20,9 +20,10 @@ from persona_review.checks._lexing import lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
-_LOCK = re.compile(r"^\s*(?P<mutex>[A-Za-z_][\w.]*(?:\[[^\]\n]*\])?)\.(?P<kind>R?Lock)\(\)\s*;?\s*$")
-_RETURN = re.compile(r"^\s*(?:\}\s*else\s*\{\s*)?return\b")
+_LOCK = lazy_re(r"^\s*(?P<mutex>[A-Za-z_][\w.]*(?:\[[^\]\n]*\])?)\.(?P<kind>R?Lock)\(\)\s*;?\s*$")
+_RETURN = lazy_re(r"^\s*(?:\}\s*else\s*\{\s*)?return\b")
 
 
 def _unlock_pattern(mutex: str, kind: str) -> re.Pattern[str]:

@@ -16,12 +16,13 @@ from persona_review.checks._spans import lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _GO = frozenset({"go"})
 _ERR = Category.ERROR_HANDLING
 
-_ROOT_CONTEXT = re.compile(r"\bcontext\.(?:Background|TODO)\(\)")
-_DETACHED = re.compile(r"^\s*defer\b|\bcontext\.With(?:Timeout|Deadline)\s*\(\s*context\.Background\(\)")
+_ROOT_CONTEXT = lazy_re(r"\bcontext\.(?:Background|TODO)\(\)")
+_DETACHED = lazy_re(r"^\s*defer\b|\bcontext\.With(?:Timeout|Deadline)\s*\(\s*context\.Background\(\)")
 
 
 @register(
@@ -58,14 +59,14 @@ def context_dropped(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no, None, _REQUEST_MESSAGE if request and not root else None)
 
 
-_NO_CONTEXT_REQUEST = re.compile(r"\bhttp\.NewRequest\s*\(")
+_NO_CONTEXT_REQUEST = lazy_re(r"\bhttp\.NewRequest\s*\(")
 _REQUEST_MESSAGE = (
     "`http.NewRequest` builds a request with no context although this function has one: when the caller "
     "gives up, the outbound call carries on. Use `http.NewRequestWithContext(ctx, ...)`."
 )
 
 
-_EXIT = re.compile(
+_EXIT = lazy_re(
     r"(?<![\w.])(?:os\.Exit|(?:log|logger|logrus|klog|glog|zap\.L\(\)|zap\.S\(\)|[a-z]\w*[lL]og(?:ger)?)\."
     r"(?:Fatal|Fatalf|Fatalln|Fatalw|Exit|Exitf))\s*\("
 )
@@ -99,8 +100,8 @@ def exit_in_handler(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no)
 
 
-_GO_LITERAL = re.compile(r"^\s*go\s+func\s*\(")
-_WAITS = re.compile(r"\.Wait\(\)|<-\s*\w+|\bselect\s*\{")
+_GO_LITERAL = lazy_re(r"^\s*go\s+func\s*\(")
+_WAITS = lazy_re(r"\.Wait\(\)|<-\s*\w+|\bselect\s*\{")
 
 
 @register(

@@ -19,16 +19,17 @@ from persona_review.checks._spans import Span, bracket_span, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _GO = frozenset({"go"})
 _ERR = Category.ERROR_HANDLING
 
-_HTTP_CALL = re.compile(
+_HTTP_CALL = lazy_re(
     r"^\s*(?:(?P<var>[A-Za-z_]\w*)\s*,\s*[A-Za-z_]\w*\s*:?=\s*)?(?P<callee>"
     r"http\.(?:Get|Head|Post|PostForm)|http\.DefaultClient\.(?:Do|Get|Head|Post|PostForm)|"
     r"(?:[\w.]*\.)?(?P<recv>\w*[cC]lient\w*)\.(?:Do|Get|Head|Post|PostForm))\s*\("
 )
-_ROWS_CALL = re.compile(
+_ROWS_CALL = lazy_re(
     r"^\s*(?:(?P<var>[A-Za-z_]\w*)\s*,\s*[A-Za-z_]\w*\s*:?=\s*)?(?P<callee>(?:[\w.]*\.)?\w+\.(?:Query|QueryContext))\s*\("
 )
 """An acquisition that keeps the resource in a variable, or a statement that drops it (no variable)."""
@@ -52,7 +53,7 @@ def _handed_on(ctx: FileContext, rest: str, var: str, harmless: _Harmless, depth
     return False
 
 
-_IGNORED = re.compile(
+_IGNORED = lazy_re(
     r"^\s*_\s*=\s*\w+\s*$|\b(?:fmt|log)\.(?:Print|Println|Printf|Sprint|Sprintf|Sprintln)\s*\((?:[^()\n]*,\s*)?\w+\s*[,)]"
 )
 """`_ = resp` (silences the compiler) and printing the value do not close it."""
@@ -122,7 +123,7 @@ def _unclosed(ctx: FileContext, call: re.Pattern[str], harmless: _Harmless) -> I
             yield Hit(no)
 
 
-_CASE = re.compile(r"^\s*(?:case\b|default\s*:)")
+_CASE = lazy_re(r"^\s*(?:case\b|default\s*:)")
 
 
 def _within(ctx: FileContext, line: int, later: int) -> bool:
@@ -156,11 +157,11 @@ def _tail(text: str, at: int) -> str:
 
 
 _AGAIN_OR_NIL = r"\s*[!=]=\s*nil\b|\s*,\s*\w+\s*=[^=]"
-_READERS = re.compile(
+_READERS = lazy_re(
     r"(?:ReadAll|NewDecoder|Copy|CopyN|CopyBuffer|NewReader|NewReaderSize|NewScanner|LimitReader|ReadFull|"
     r"TeeReader)\s*\((?:[^()]*,\s*)?$"
 )
-_RESPONSE_FIELDS = re.compile(
+_RESPONSE_FIELDS = lazy_re(
     r"\.(?:StatusCode|Status|Header|ContentLength|Proto\w*|TLS|Trailer|Uncompressed|Cookies\(\)|Location\(\))\b|"
     + _AGAIN_OR_NIL
 )
@@ -178,7 +179,7 @@ def _harmless_response(text: str, at: int) -> bool:
     return False
 
 
-_ROWS_USES = re.compile(r"\.(?:Next|Scan|Err|Columns|ColumnTypes|NextResultSet)\s*\(|" + _AGAIN_OR_NIL)
+_ROWS_USES = lazy_re(r"\.(?:Next|Scan|Err|Columns|ColumnTypes|NextResultSet)\s*\(|" + _AGAIN_OR_NIL)
 
 
 def _harmless_rows(text: str, at: int) -> bool:
@@ -233,12 +234,12 @@ def rows_unclosed(ctx: FileContext) -> Iterator[Hit]:
     yield from _unclosed(ctx, _ROWS_CALL, _harmless_rows)
 
 
-_ITERATED_CALL = re.compile(
+_ITERATED_CALL = lazy_re(
     r"^\s*(?:(?P<var>[A-Za-z_]\w*)\s*,\s*[A-Za-z_]\w*\s*:?=\s*)(?P<callee>(?:[\w.]*\.)?\w+\."
     r"(?:Query|QueryContext|Queryx|QueryxContext|NamedQuery|NamedQueryContext))\s*\("
 )
 """A query that keeps its rows in a variable (`database/sql`, sqlx, pgx: all have `Next` and `Err`)."""
-_ITERATION_USES = re.compile(
+_ITERATION_USES = lazy_re(
     r"\.(?:Next|Scan|StructScan|MapScan|SliceScan|Close|Columns|ColumnTypes|Values|RawValues|"
     r"FieldDescriptions|CommandTag|Conn)\s*\(|" + _AGAIN_OR_NIL
 )

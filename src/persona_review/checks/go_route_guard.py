@@ -23,25 +23,26 @@ from persona_review.checks._route_guards import GUARD, Route, message, public, r
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
-_ROOT = re.compile(
+_ROOT = lazy_re(
     r"(?<![\w.])(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)\s*:?=\s*"
     r"(?:gin\.(?:Default|New)|echo\.New|chi\.(?:NewRouter|NewMux)|http\.NewServeMux|mux\.NewRouter)\(")
-_PARAM = re.compile(
+_PARAM = lazy_re(
     r"(?<![\w.])([A-Za-z_]\w*)\s+\*?(?:gin\.(?:Engine|RouterGroup|IRouter|IRoutes)|echo\.(?:Echo|Group)|"
     r"chi\.(?:Router|Mux)|mux\.Router|http\.ServeMux)\b")
-_GROUP = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*:?=\s*(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)\s*\.\s*Group\(")
-_NESTED = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*\.\s*(?:Group|Route)(\()(?:\s*\"[^\"\n]*\"\s*,)?\s*func\s*"
+_GROUP = lazy_re(r"(?<![\w.])([A-Za-z_]\w*)\s*:?=\s*(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)\s*\.\s*Group\(")
+_NESTED = lazy_re(r"(?<![\w.])([A-Za-z_]\w*)\s*\.\s*(?:Group|Route)(\()(?:\s*\"[^\"\n]*\"\s*,)?\s*func\s*"
                      r"\(\s*([A-Za-z_]\w*)\s+chi\.Router\s*\)")
-_USE = re.compile(r"(?<![\w.])(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)\s*\.\s*Use\(")
-_CALL = re.compile(
+_USE = lazy_re(r"(?<![\w.])(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)\s*\.\s*Use\(")
+_CALL = lazy_re(
     r"(?<![\w.])((?:[A-Za-z_]\w*\.)?[A-Za-z_]\w*)((?:\s*\.\s*With\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\))?)\s*\.\s*"
     r"(GET|POST|PUT|PATCH|DELETE|Any|Get|Post|Put|Patch|Delete|HandleFunc|Handle)\(")
-_INLINE = re.compile(r"\s*func\b")
-_CHAINED_USE = re.compile(r"\s*\.\s*Use\(")
-_CALLEE = re.compile(r"\s*&?([A-Za-z_][\w.]*)")
-_WRITE = re.compile(r"^(?:POST|PUT|PATCH|DELETE|Post|Put|Patch|Delete)$")
-_PATTERN_VERB = re.compile(r"^(POST|PUT|PATCH|DELETE|GET)\s+")
+_INLINE = lazy_re(r"\s*func\b")
+_CHAINED_USE = lazy_re(r"\s*\.\s*Use\(")
+_CALLEE = lazy_re(r"\s*&?([A-Za-z_][\w.]*)")
+_WRITE = lazy_re(r"^(?:POST|PUT|PATCH|DELETE|Post|Put|Patch|Delete)$")
+_PATTERN_VERB = lazy_re(r"^(POST|PUT|PATCH|DELETE|GET)\s+")
 
 
 @register(

@@ -3,7 +3,6 @@ or signature compared with `==` or `bytes.Equal`. Messages name the variable, ne
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from persona_review.checks._logged_secrets import secret_log_hits
@@ -11,8 +10,9 @@ from persona_review.checks._secret_compare import GO_SYNTAX, comparison_hits
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
-_LOG_CALL = re.compile(
+_LOG_CALL = lazy_re(
     r"(?<![\w.])(?:"
     r"(?:log|logger|lg|slog|logrus|klog|glog|zlog|sugar|zap\.[LS]\(\)|(?:[A-Za-z_]\w*\.)+(?:log|logger|Logger|Log))"
     r"\s*\.\s*(?:Print|Printf|Println|Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln|"

@@ -24,19 +24,20 @@ from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.go_flow_security import COMMAND_SINKS, command_flows
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _GO = frozenset({"go"})
 _SEC = Category.SECURITY
 
-_QUERY_CALL = re.compile(
+_QUERY_CALL = lazy_re(
     r"\.(?:Query|QueryRow|QueryContext|QueryRowContext|QueryEx|QueryRowEx|QueryOne|Exec|ExecContext|ExecEx|"
     r"Prepare|PrepareContext|Raw|Select|Get|MustExec|Queryx|QueryRowx|NamedExec|NamedQuery)\s*\("
 )
-_ASSIGN = re.compile(r"^\s*(?:var\s+)?([A-Za-z_]\w*)\s*(?::=|=(?!=))")
-_FUNC = re.compile(r"func ")
-_AMBIGUOUS_METHOD = re.compile(r"\.(?:Get|Select)\s*\(")
+_ASSIGN = lazy_re(r"^\s*(?:var\s+)?([A-Za-z_]\w*)\s*(?::=|=(?!=))")
+_FUNC = lazy_re(r"func ")
+_AMBIGUOUS_METHOD = lazy_re(r"\.(?:Get|Select)\s*\(")
 """Query methods of sqlx that share their name with HTTP clients, caches and maps."""
-_CTX_ARG = re.compile(r"^\s*(?:ctx|c|context\.\w+\(\)|r\.Context\(\)|req\.Context\(\)|\w*[cC]tx)\s*$")
+_CTX_ARG = lazy_re(r"^\s*(?:ctx|c|context\.\w+\(\)|r\.Context\(\)|req\.Context\(\)|\w*[cC]tx)\s*$")
 
 
 @register(
@@ -153,7 +154,7 @@ def _builder_builds(lexed: Lexed, constants: frozenset[str]) -> Iterator[SqlBuil
         del code
 
 
-_PRINT_CALL = re.compile(r"\b(?:fmt\.(?:Print|Println|Printf|Fprint|Fprintln|Fprintf)|log\.\w+)\s*\(")
+_PRINT_CALL = lazy_re(r"\b(?:fmt\.(?:Print|Println|Printf|Fprint|Fprintln|Fprintf)|log\.\w+)\s*\(")
 
 
 def _only_printed(lexed: Lexed, name: str, built: int) -> bool:
@@ -183,19 +184,19 @@ def _only_printed(lexed: Lexed, name: str, built: int) -> bool:
 _DIGIT_FORMATTERS = frozenset({"strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint", "len"})
 """Calls whose result is only digits: concatenated into SQL (`"... LIMIT " + strconv.Itoa(n)`) they cannot
 change the statement. They take part in the constants check as names."""
-_MULTI_ASSIGN = re.compile(r"^\s*(?:var\s+)?([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*(?::=|=(?!=))\s*(.*)$")
-_NUMBER_CALL = re.compile(
+_MULTI_ASSIGN = lazy_re(r"^\s*(?:var\s+)?([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*(?::=|=(?!=))\s*(.*)$")
+_NUMBER_CALL = lazy_re(
     r"^(?:strconv\.(?:Atoi|Itoa|Parse(?:Int|Uint|Float|Bool)|Format(?:Int|Uint|Float|Bool))|len|cap)\s*\("
 )
-_REPEAT_LITERAL = re.compile(r'^strings\.Repeat\s*\(\s*"[^"]*"\s*,')
-_BUILDER_DECL = re.compile(
+_REPEAT_LITERAL = lazy_re(r'^strings\.Repeat\s*\(\s*"[^"]*"\s*,')
+_BUILDER_DECL = lazy_re(
     r"^\s*(?:var\s+([A-Za-z_]\w*)\s+(?:strings\.Builder|bytes\.Buffer)\b|"
     r"([A-Za-z_]\w*)\s*:=\s*(?:&?(?:strings\.Builder|bytes\.Buffer)\s*\{\s*\}|new\((?:strings\.Builder|bytes\.Buffer)\)))"
 )
-_BUILDER_WRITE = re.compile(r"\b([A-Za-z_]\w*)\.Write(?:String|Byte|Rune)?\s*\(")
-_BUILDER_STRING = re.compile(r"^([A-Za-z_]\w*)\.String\s*\(\s*\)$")
-_GO_PARAMS = re.compile(r"^\s*func\b(?:\s*\([^)]*\))?\s*\w*\s*\(([^)]*)\)")
-_GO_LITERAL = re.compile(r"""^(?:"[^"]*"|`[^`]*`|\d+|'.')$""")
+_BUILDER_WRITE = lazy_re(r"\b([A-Za-z_]\w*)\.Write(?:String|Byte|Rune)?\s*\(")
+_BUILDER_STRING = lazy_re(r"^([A-Za-z_]\w*)\.String\s*\(\s*\)$")
+_GO_PARAMS = lazy_re(r"^\s*func\b(?:\s*\([^)]*\))?\s*\w*\s*\(([^)]*)\)")
+_GO_LITERAL = lazy_re(r"""^(?:"[^"]*"|`[^`]*`|\d+|'.')$""")
 
 
 def _inert_values(lexed: Lexed) -> frozenset[str]:
@@ -242,12 +243,12 @@ def _assigned_name(bare: str) -> str | None:
     return assign.group(1) if assign is not None else None
 
 
-_CONST_ASSIGN = re.compile(r'^\s*(?:const\s+|var\s+)?([A-Za-z_]\w*)\s*(?:string\s*)?(?::=|=)\s*"[^"]*"\s*$')
-_EXEC_CMD = re.compile(r"\bexec\.Command(?:Context)?\s*\(")
-_SHELLS = re.compile(
+_CONST_ASSIGN = lazy_re(r'^\s*(?:const\s+|var\s+)?([A-Za-z_]\w*)\s*(?:string\s*)?(?::=|=)\s*"[^"]*"\s*$')
+_EXEC_CMD = lazy_re(r"\bexec\.Command(?:Context)?\s*\(")
+_SHELLS = lazy_re(
     r"""^\s*"(?:/usr/bin/env|/bin/env|env)"\s*$|^\s*"(?:/bin/|/usr/bin/)?(?:ba|z|k|da)?sh"\s*$"""
 )
-_LITERAL = re.compile(r'^\s*(?:"[^"]*"|`[^`]*`)\s*$')
+_LITERAL = lazy_re(r'^\s*(?:"[^"]*"|`[^`]*`)\s*$')
 
 
 @register(
@@ -303,7 +304,7 @@ def _shell_with_variable(args: list[str]) -> bool:
     return False
 
 
-_TLS_OFF = re.compile(
+_TLS_OFF = lazy_re(
     r"\bInsecureSkipVerify\s*(?::|=)\s*(?:true|!false)\b|\bMinVersion\s*(?::|=)\s*tls\.Version(?:SSL30|TLS10|TLS11)\b|"
     r"\bMaxVersion\s*(?::|=)\s*tls\.Version(?:SSL30|TLS10|TLS11)\b|\bssh\.InsecureIgnoreHostKey\s*\(|"
     r"\bgrpc\.WithInsecure\s*\(|\binsecure\.NewCredentials\s*\(|"
@@ -335,7 +336,7 @@ def tls_verify_off(ctx: FileContext) -> Iterator[Hit]:
     return matching_lines(lex(ctx), _TLS_OFF)
 
 
-_WEAK = re.compile(
+_WEAK = lazy_re(
     r"\b(?:md5|sha1|md4)\.(?:New|Sum)\s*\(|\bdes\.New(?:TripleDES)?Cipher\s*\(|\brc4\.NewCipher\s*\(|"
     r"\bcrypto\.(?:MD5|SHA1)\.New\s*\("
 )
@@ -361,7 +362,7 @@ def weak_crypto(ctx: FileContext) -> Iterator[Hit]:
     return matching_lines(lex(ctx), _WEAK)
 
 
-_JWT_UNVERIFIED = re.compile(r"\.ParseUnverified\s*\(|\bSigningMethodNone\b|\bUnsafeAllowNoneSignatureType\b")
+_JWT_UNVERIFIED = lazy_re(r"\.ParseUnverified\s*\(|\bSigningMethodNone\b|\bUnsafeAllowNoneSignatureType\b")
 
 
 @register(

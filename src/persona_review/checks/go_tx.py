@@ -26,11 +26,12 @@ from persona_review.checks._lexing import lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
-_BEGIN = re.compile(
+_BEGIN = lazy_re(
     r"^\s*(?P<tx>[A-Za-z_]\w*)\s*,\s*(?:err|_|\w+)\s*:?=\s*(?P<call>[\w.()]*\.(?:Begin|BeginTx|Beginx|BeginTxx|MustBegin))\s*\("
 )
-_RETURN = re.compile(r"(?:^\s*|[{;]\s*)return\b")
+_RETURN = lazy_re(r"(?:^\s*|[{;]\s*)return\b")
 
 
 @register(

@@ -23,13 +23,14 @@ from persona_review.checks._java_methods import method_block
 from persona_review.checks._lexing import lex
 from persona_review.checks.base import FileContext, Hit
 from persona_review.checks.registry import register
+from persona_review.lazy_re import lazy_re
 
 _ENTRY_TYPES = r"(?:Zip|Jar|ZipArchive|TarArchive|Archive|SevenZArchive)Entry"
-_DECLARED = re.compile(rf"\b{_ENTRY_TYPES}\s+([A-Za-z_$][\w$]*)\b")
-_ASSIGNED = re.compile(r"\b([A-Za-z_$][\w$]*)\s*=\s*[\w$.]+\.getNext(?:Tar|Jar|Zip)?Entry\(\)")
-_PATH_MAKERS = re.compile(r"\bnew\s+File\s*\(|\bPaths\.get\s*\(|\bPath\.of\s*\(|\.resolve\s*\(")
-_GUARD = re.compile(r"\.startsWith\s*\([^)]*\)|\"\.\.\"|'\.\.'")
-_CANONICAL = re.compile(r"\.normalize\s*\(\s*\)|\.getCanonical(?:Path|File)\s*\(\s*\)|\.toRealPath\s*\(")
+_DECLARED = lazy_re(rf"\b{_ENTRY_TYPES}\s+([A-Za-z_$][\w$]*)\b")
+_ASSIGNED = lazy_re(r"\b([A-Za-z_$][\w$]*)\s*=\s*[\w$.]+\.getNext(?:Tar|Jar|Zip)?Entry\(\)")
+_PATH_MAKERS = lazy_re(r"\bnew\s+File\s*\(|\bPaths\.get\s*\(|\bPath\.of\s*\(|\.resolve\s*\(")
+_GUARD = lazy_re(r"\.startsWith\s*\([^)]*\)|\"\.\.\"|'\.\.'")
+_CANONICAL = lazy_re(r"\.normalize\s*\(\s*\)|\.getCanonical(?:Path|File)\s*\(\s*\)|\.toRealPath\s*\(")
 
 
 @register(

@@ -12,21 +12,22 @@ from persona_review.checks._spans import brace_block, lines_of, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _JAVA = frozenset({"java"})
 
-_TRACE_TO_RESPONSE = re.compile(
+_TRACE_TO_RESPONSE = lazy_re(
     r"\.printStackTrace\s*\(\s*(?:new\s+PrintWriter\s*\(\s*)?\w+\.get(?:Writer|OutputStream)\s*\(\s*\)"
 )
-_SERVER_STATUS = re.compile(
+_SERVER_STATUS = lazy_re(
     r"\b(?:5\d\d|INTERNAL_SERVER_ERROR|SC_INTERNAL_SERVER_ERROR|SERVICE_UNAVAILABLE|SC_SERVICE_UNAVAILABLE|"
     r"BAD_GATEWAY|SC_BAD_GATEWAY)\b|\.internalServerError\s*\("
 )
-_ANSWER = re.compile(
+_ANSWER = lazy_re(
     r"\.body\s*\(|\.sendError\s*\(|\.get(?:Writer|OutputStream)\s*\(\s*\)\s*\.(?:write|print|println|printf)\s*\(|"
     r"\bnew\s+ResponseEntity\s*(?:<[^>(]*>)?\s*\(|\.entity\s*\("
 )
-_HANDLER = re.compile(
+_HANDLER = lazy_re(
     r"^\s*(?:(?:public|protected|private|static|final)\s+)*[\w.<>\[\], ?]+\s+\w+\s*\([^)]*?"
     r"\b(?:final\s+)?(?:[\w.]*Exception|Throwable)\s+(?P<name>\w+)\s*[,)][^;]*\{\s*$"
 )

@@ -12,10 +12,11 @@ from persona_review.checks._spans import lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _JAVA = frozenset({"java"})
 _ERR = Category.ERROR_HANDLING
-_INTENTIONAL = re.compile(r"^(?:ignored?|expected|unused|_)$", re.IGNORECASE)
+_INTENTIONAL = lazy_re(r"^(?:ignored?|expected|unused|_)$", re.IGNORECASE)
 
 
 @register(
@@ -41,8 +42,8 @@ def empty_catch(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(clause.line, clause.last)
 
 
-_BROAD = re.compile(r"^(?:java\.lang\.)?(?:Exception|Throwable|RuntimeException|Error|NullPointerException)$")
-_HANDLED = re.compile(r"\bthrow\b|\bThread\.currentThread\(\)\.interrupt\(\)|\bSystem\.exit\(")
+_BROAD = lazy_re(r"^(?:java\.lang\.)?(?:Exception|Throwable|RuntimeException|Error|NullPointerException)$")
+_HANDLED = lazy_re(r"\bthrow\b|\bThread\.currentThread\(\)\.interrupt\(\)|\bSystem\.exit\(")
 
 
 @register(
@@ -71,7 +72,7 @@ def broad_catch(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(clause.line)
 
 
-_DISCARDED_INFO = re.compile(
+_DISCARDED_INFO = lazy_re(
     r"^\s*\w+\.(?:getMessage|getLocalizedMessage|toString|getStackTrace|getCause)\(\)\s*;\s*$"
 )
 

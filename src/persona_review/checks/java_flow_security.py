@@ -28,6 +28,7 @@ from persona_review.checks._tsflow.ir import Function
 from persona_review.checks._tsflow.values import HTML, LDAP, PATH, URL, XPATH
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Severity
+from persona_review.lazy_re import lazy_re
 
 # --- path traversal ---------------------------------------------------------------------------------------
 
@@ -117,8 +118,8 @@ ERROR_PAGE_SINKS = (
     Sink(HTML, frozenset({"sendError"}), (1,), frozenset({"HttpServletResponse"}), ("resp",)),
 )
 """`response.sendError(status, message)`: the container writes the message into an HTML error page."""
-_HTML_TYPE = re.compile(r"TEXT_HTML|text/html|APPLICATION_XHTML|application/xhtml\+xml")
-_TYPED = re.compile(r"\.contentType\(|CONTENT_TYPE|\"Content-Type\"", re.IGNORECASE)
+_HTML_TYPE = lazy_re(r"TEXT_HTML|text/html|APPLICATION_XHTML|application/xhtml\+xml")
+_TYPED = lazy_re(r"\.contentType\(|CONTENT_TYPE|\"Content-Type\"", re.IGNORECASE)
 
 
 def _header(function: Function | None) -> str:
@@ -242,7 +243,7 @@ def ssrf(ctx: FileContext) -> Iterator[Hit]:
 
 # --- predictable random values used as secrets -------------------------------------------------------------
 
-_SECRET_NAME = re.compile(
+_SECRET_NAME = lazy_re(
     r"(?:token|secret|passw(?:or)?d|pwd|nonce|otp|salt|key|session|csrf|xsrf|remember|auth|cookie|uuid|guid|"
     r"pin|(?:reset|verif\w*|auth|confirm\w*|activation|invite)_?code|session_?id|sid)s?$", re.IGNORECASE)
 _SECRET_USES = frozenset({"setAttribute", "putValue", "addCookie", "setValue", "setHeader", "addHeader"})
@@ -382,10 +383,10 @@ _FACTORIES = frozenset({
     "javax.xml.transform.TransformerFactory.newInstance",
 })
 _PARSER_TYPES = frozenset({"SAXReader", "SAXBuilder"})
-_OFF_TRUE = re.compile(r"disallow-doctype-decl", re.IGNORECASE)
-_OFF_FALSE = re.compile(r"external-general-entities|SUPPORT_DTD|supportDTD|IS_SUPPORTING_EXTERNAL_ENTITIES|"
+_OFF_TRUE = lazy_re(r"disallow-doctype-decl", re.IGNORECASE)
+_OFF_FALSE = lazy_re(r"external-general-entities|SUPPORT_DTD|supportDTD|IS_SUPPORTING_EXTERNAL_ENTITIES|"
                         r"isSupportingExternalEntities|load-external-dtd", re.IGNORECASE)
-_OFF_EMPTY = re.compile(r"ACCESS_EXTERNAL_DTD|accessExternalDTD|ACCESS_EXTERNAL_SCHEMA|"
+_OFF_EMPTY = lazy_re(r"ACCESS_EXTERNAL_DTD|accessExternalDTD|ACCESS_EXTERNAL_SCHEMA|"
                         r"ACCESS_EXTERNAL_STYLESHEET", re.IGNORECASE)
 
 

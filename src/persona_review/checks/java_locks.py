@@ -24,15 +24,16 @@ from persona_review.checks._spans import lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _RECEIVER = r"(?P<lock>(?:this\.)?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:\.(?:readLock|writeLock)\(\))?)"
-_ACQUIRE = re.compile(rf"^\s*{_RECEIVER}\.(?P<how>lock|lockInterruptibly|tryLock)\(\)\s*;\s*$")
-_TRY_OR_LEAVE = re.compile(
+_ACQUIRE = lazy_re(rf"^\s*{_RECEIVER}\.(?P<how>lock|lockInterruptibly|tryLock)\(\)\s*;\s*$")
+_TRY_OR_LEAVE = lazy_re(
     rf"^\s*if\s*\(\s*!\s*{_RECEIVER}\.tryLock\([^;]*\)\s*\)\s*(?:\{{\s*)?(?:return\b[^;]*;|throw\b[^;]*;)?"
 )
-_FAILS = re.compile(r"[\w$)\]]\s*\(|\breturn\b|\bthrow\b|\bnew\b|\[")
+_FAILS = lazy_re(r"[\w$)\]]\s*\(|\breturn\b|\bthrow\b|\bnew\b|\[")
 """What can throw or leave: a call, a return or throw, an allocation, an array index."""
-_CONTROL = re.compile(r"\b(?:if|while|for|switch|catch|synchronized)\s*\(")
+_CONTROL = lazy_re(r"\b(?:if|while|for|switch|catch|synchronized)\s*\(")
 
 
 @register(

@@ -11,7 +11,6 @@ answers; `.get()` on an `Optional` kept in a variable is not judged.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
@@ -19,8 +18,9 @@ from persona_review.checks._spans import lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
-_LOOKUP_GET = re.compile(
+_LOOKUP_GET = lazy_re(
     r"(?P<call>\.find(?:ById|By\w+|One\w*|First\w*|Any))\s*\((?P<args>[^()]*(?:\([^()]*\)[^()]*)*)\)"
     r"\s*\.get\s*\(\s*\)"
 )

@@ -13,15 +13,16 @@ from persona_review.checks._spans import lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _JAVA = frozenset({"java"})
-_TEST_PATH = re.compile(r"(?:^|/)src/(?:test|it|integrationTest)/|Tests?\.java$|IT\.java$")
+_TEST_PATH = lazy_re(r"(?:^|/)src/(?:test|it|integrationTest)/|Tests?\.java$|IT\.java$")
 
-_NEW_CLIENT = re.compile(r"\bHttpClient\.newHttpClient\s*\(\s*\)")
-_CLIENT_BUILDER = re.compile(r"\bHttpClient\.newBuilder\s*\(\s*\)")
-_REQUEST_BUILDER = re.compile(r"\bHttpRequest\.newBuilder\s*\(")
-_DEFAULT_REST = re.compile(r"\bnew\s+RestTemplate\s*\(\s*\)|\bHttpClients\.createDefault\s*\(\s*\)")
-_OPEN_CONNECTION = re.compile(
+_NEW_CLIENT = lazy_re(r"\bHttpClient\.newHttpClient\s*\(\s*\)")
+_CLIENT_BUILDER = lazy_re(r"\bHttpClient\.newBuilder\s*\(\s*\)")
+_REQUEST_BUILDER = lazy_re(r"\bHttpRequest\.newBuilder\s*\(")
+_DEFAULT_REST = lazy_re(r"\bnew\s+RestTemplate\s*\(\s*\)|\bHttpClients\.createDefault\s*\(\s*\)")
+_OPEN_CONNECTION = lazy_re(
     r"^\s*(?:(?:final\s+)?(?:[\w.]+\.)?(?:Http|Https)?URLConnection\s+)?(?P<var>[A-Za-z_$][\w$]*)\s*=\s*"
     r"(?:\(\s*(?:[\w.]+\.)?(?:Http|Https)?URLConnection\s*\)\s*)?(?:new\s+)?[\w.$()]+\.openConnection\s*\("
 )

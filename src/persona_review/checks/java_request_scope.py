@@ -3,7 +3,6 @@ Spring MVC controller methods)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from persona_review.checks._blocks import blocks_of
@@ -12,10 +11,11 @@ from persona_review.checks._spans import lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _JAVA = frozenset({"java"})
-_EXIT = re.compile(r"\bSystem\.exit\s*\(|\bRuntime\.getRuntime\(\)\s*\.\s*(?:exit|halt)\s*\(")
-_HANDLER = re.compile(
+_EXIT = lazy_re(r"\bSystem\.exit\s*\(|\bRuntime\.getRuntime\(\)\s*\.\s*(?:exit|halt)\s*\(")
+_HANDLER = lazy_re(
     r"\bHttpServlet(?:Request|Response)\s+\w+|@(?:Get|Post|Put|Patch|Delete|Request)Mapping\b|"
     r"\bServerHttp(?:Request|Response)\s+\w+"
 )

@@ -17,6 +17,7 @@ from persona_review.checks._spans import lines_of, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _JAVA = frozenset({"java"})
 
@@ -25,19 +26,19 @@ _TYPES = (
     r"(?:File|Object|Buffered|Data|Zip|GZIP)?(?:Input|Output)Stream|"
     r"(?:File|Buffered|InputStream|OutputStream)(?:Reader|Writer)|PrintWriter|Socket|RandomAccessFile|FileChannel"
 )
-_DECLARED = re.compile(
+_DECLARED = lazy_re(
     rf"^\s*(?:final\s+)?(?:[\w.]+\.)?(?P<type>{_TYPES})\s+(?P<var>[A-Za-z_$][\w$]*)\s*=\s*(?P<rhs>\S.*)$"
 )
-_ASSIGNED = re.compile(r"^\s*(?P<var>[A-Za-z_$][\w$]*)\s*=\s*(?P<rhs>\S.*)$")
-_JDBC = re.compile(r"\.(?:getConnection|createStatement|prepareStatement|prepareCall)\s*\(")
-_OPENS = re.compile(
+_ASSIGNED = lazy_re(r"^\s*(?P<var>[A-Za-z_$][\w$]*)\s*=\s*(?P<rhs>\S.*)$")
+_JDBC = lazy_re(r"\.(?:getConnection|createStatement|prepareStatement|prepareCall)\s*\(")
+_OPENS = lazy_re(
     r"\bnew\s+(?:File(?:Input|Output)Stream|FileReader|FileWriter|RandomAccessFile|Socket|"
     r"(?:Buffered\w*|InputStreamReader|OutputStreamWriter|PrintWriter|ObjectInputStream|ObjectOutputStream|"
     r"DataInputStream|DataOutputStream|GZIP\w+Stream|Zip\w+Stream)\s*\(\s*new\s+(?:File\w*|Socket)\b)\s*\(|"
     r"\bFiles\.new(?:InputStream|OutputStream|BufferedReader|BufferedWriter|ByteChannel)\s*\(|"
     r"\bFileChannel\.open\s*\(|\.executeQuery\s*\("
 )
-_NOT_OURS = re.compile(r"System\.(?:in|out|err)\b|\.get(?:Writer|OutputStream|InputStream|Reader)\s*\(")
+_NOT_OURS = lazy_re(r"System\.(?:in|out|err)\b|\.get(?:Writer|OutputStream|InputStream|Reader)\s*\(")
 
 
 def _acquires(kind: str | None, rhs: str) -> bool:
@@ -65,7 +66,7 @@ def _in_try_resources(lexed: Lexed, no: int) -> bool:
     return False
 
 
-_HARMLESS = re.compile(r"\s*\.\s*(?!close\b)[\w$]+\s*\(|\s*[!=]=\s*null\b|\s*=[^=]")
+_HARMLESS = lazy_re(r"\s*\.\s*(?!close\b)[\w$]+\s*\(|\s*[!=]=\s*null\b|\s*=[^=]")
 
 
 def _handed_on(rest: str, var: str) -> bool:

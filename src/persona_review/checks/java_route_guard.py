@@ -20,20 +20,21 @@ from persona_review.checks._route_guards import GUARD, Route, message, public, r
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _CONTROLLER = frozenset({"RestController", "Controller"})
-_MAPPING = re.compile(r"^(Get|Post|Put|Patch|Delete|Request)Mapping$")
-_SECURITY = re.compile(
+_MAPPING = lazy_re(r"^(Get|Post|Put|Patch|Delete|Request)Mapping$")
+_SECURITY = lazy_re(
     r"^(?:PreAuthorize|PostAuthorize|Secured|RolesAllowed|DenyAll|SaCheck\w+|"
     r"Requires(?:Permissions|Roles|Authentication|User))$")
-_OPEN = re.compile(r"^(?:PermitAll|RequiresGuest|Anonymous\w*|AllowAnonymous|\w*IgnoreAuth\w*|SaIgnore|"
+_OPEN = lazy_re(r"^(?:PermitAll|RequiresGuest|Anonymous\w*|AllowAnonymous|\w*IgnoreAuth\w*|SaIgnore|"
                    r"Public\w*|NoAuth\w*|PassToken|SkipAuth\w*|NoLogin\w*|IgnoreToken\w*)$")
-_DESCRIBES = re.compile(r"^Api|(?:Desc|Description|Doc|Docs|Info|Log)$")
+_DESCRIBES = lazy_re(r"^Api|(?:Desc|Description|Doc|Docs|Info|Log)$")
 """Annotations that document or log a handler (`@RequiresPermissionsDesc`, `@ApiOperation`), not guard it."""
-_OPEN_EXPRESSION = re.compile(r"permitAll|isAnonymous", re.IGNORECASE)
-_WRITE_METHOD = re.compile(r"\b(?:POST|PUT|PATCH|DELETE)\b")
-_READ_METHOD = re.compile(r"\bGET\b")
-_PATH = re.compile(r'"([^"]*)"')
+_OPEN_EXPRESSION = lazy_re(r"permitAll|isAnonymous", re.IGNORECASE)
+_WRITE_METHOD = lazy_re(r"\b(?:POST|PUT|PATCH|DELETE)\b")
+_READ_METHOD = lazy_re(r"\bGET\b")
+_PATH = lazy_re(r'"([^"]*)"')
 
 
 @register(

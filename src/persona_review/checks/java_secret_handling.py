@@ -3,7 +3,6 @@ secret or signature compared with `equals`. Messages name the variable, never it
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from persona_review.checks._logged_secrets import secret_log_hits
@@ -11,8 +10,9 @@ from persona_review.checks._secret_compare import JAVA_SYNTAX, comparison_hits
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
-_LOG_CALL = re.compile(
+_LOG_CALL = lazy_re(
     r"(?<![\w.])(?:(?:this\s*\.\s*)?(?:log|logger|LOG|LOGGER|Log|Logger|audit|auditLog)"
     r"\s*\.\s*(?:trace|debug|info|warn|error|fatal|log)"
     r"|System\s*\.\s*(?:out|err)\s*\.\s*(?:print|println|printf|format))\s*\("

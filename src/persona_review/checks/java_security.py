@@ -26,26 +26,27 @@ from persona_review.checks._tsflow.values import SHELL, SQL
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _JAVA = frozenset({"java"})
 _SEC = Category.SECURITY
 
-_QUERY_CALL = re.compile(
+_QUERY_CALL = lazy_re(
     r"\.(?:executeQuery|executeUpdate|executeLargeUpdate|execute|addBatch|prepareStatement|prepareCall|"
     r"createQuery|createNativeQuery|createSQLQuery|sqlRestriction|queryForList|queryForObject|queryForMap|"
     r"queryForRowSet|query|update|batchUpdate)\s*\("
 )
-_METHOD_HEADER = re.compile(
+_METHOD_HEADER = lazy_re(
     r"^\s*(?:(?:public|private|protected|static|final|synchronized|abstract)\s+)+[\w<>\[\],.? ]+\s+\w+\s*\("
 )
-_STATEMENT_DECL = re.compile(r"(?<![\w.])Statement\s+(\w+)\s*=")
-_IDENT = re.compile(r"^[A-Za-z_]\w*$")
+_STATEMENT_DECL = lazy_re(r"(?<![\w.])Statement\s+(\w+)\s*=")
+_IDENT = lazy_re(r"^[A-Za-z_]\w*$")
 _STATEMENT_MESSAGE = (
     "A plain `Statement` runs SQL text from a variable here, so nothing keeps input from being spliced into "
     "it. Use a `PreparedStatement` with `?` placeholders and bind the values."
 )
-_APPEND = re.compile(r"^\s*([A-Za-z_]\w*)\.(?:append|concat)\s*\((?!\s*\")")
-_ASSIGN = re.compile(r"^\s*(?:[\w<>\[\].]+\s+)?([A-Za-z_]\w*)\s*=(?!=)")
+_APPEND = lazy_re(r"^\s*([A-Za-z_]\w*)\.(?:append|concat)\s*\((?!\s*\")")
+_ASSIGN = lazy_re(r"^\s*(?:[\w<>\[\].]+\s+)?([A-Za-z_]\w*)\s*=(?!=)")
 
 
 @register(
@@ -124,11 +125,11 @@ def _builder_statement(no: int, bare: str, tainted: Tainted) -> Hit | None:
     return None
 
 
-_RUNTIME_EXEC = re.compile(r"(?:\bgetRuntime\(\)|\b(?:r|rt|runtime)\b)\.exec\s*\(")
-_PROCESS = re.compile(r"\bnew\s+ProcessBuilder\s*\(|\.command\s*\(")
-_LOAD_LIBRARY = re.compile(r"\.(?:loadLibrary|load)\s*\(")
-_SHELL_FLAG = re.compile(r'^\s*"(?:-c|/c|/C)"\s*$')
-_STRING_LIT = re.compile(r'^\s*"[^"]*"\s*$')
+_RUNTIME_EXEC = lazy_re(r"(?:\bgetRuntime\(\)|\b(?:r|rt|runtime)\b)\.exec\s*\(")
+_PROCESS = lazy_re(r"\bnew\s+ProcessBuilder\s*\(|\.command\s*\(")
+_LOAD_LIBRARY = lazy_re(r"\.(?:loadLibrary|load)\s*\(")
+_SHELL_FLAG = lazy_re(r'^\s*"(?:-c|/c|/C)"\s*$')
+_STRING_LIT = lazy_re(r'^\s*"[^"]*"\s*$')
 
 
 @register(
@@ -194,7 +195,7 @@ def _command_is_variable(args: list[str], constants: frozenset[str]) -> bool:
     return not _STRING_LIT.match(first) and first not in constants and not first.endswith(".class")
 
 
-_DESERIALIZE = re.compile(
+_DESERIALIZE = lazy_re(
     r"\bnew\s+ObjectInputStream\s*\(|\.enableDefaultTyping\s*\(|\.activateDefaultTyping\s*\(|"
     r"@JsonTypeInfo\s*\(\s*use\s*=\s*JsonTypeInfo\.Id\.(?:CLASS|MINIMAL_CLASS)|\bnew\s+XMLDecoder\s*\(|"
     r"\.fromXML\s*\(|\bnew\s+Yaml\s*\(\s*\)|\bnew\s+Yaml\s*\(\s*new\s+Constructor\s*\(\s*\)"
@@ -225,12 +226,12 @@ def unsafe_deserialization(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no)
 
 
-_WEAK_SSL = re.compile(r"""\bSSLContext\.getInstance\s*\(\s*"(?:SSL|SSLv2|SSLv3|TLSv1|TLSv1\.1)"\s*""")
-_TRUST_METHOD = re.compile(r"\b(?:checkServerTrusted|checkClientTrusted)\s*\(")
-_VERIFY_METHOD = re.compile(
+_WEAK_SSL = lazy_re(r"""\bSSLContext\.getInstance\s*\(\s*"(?:SSL|SSLv2|SSLv3|TLSv1|TLSv1\.1)"\s*""")
+_TRUST_METHOD = lazy_re(r"\b(?:checkServerTrusted|checkClientTrusted)\s*\(")
+_VERIFY_METHOD = lazy_re(
     r"\bboolean\s+verify\s*\(\s*(?:final\s+)?String\s+\w+\s*,\s*(?:final\s+)?SSLSession\b"
 )
-_ALLOW_ALL = re.compile(r"\bALLOW_ALL_HOSTNAME_VERIFIER\b|\bNoopHostnameVerifier\b|\bTrustAllStrategy\b")
+_ALLOW_ALL = lazy_re(r"\bALLOW_ALL_HOSTNAME_VERIFIER\b|\bNoopHostnameVerifier\b|\bTrustAllStrategy\b")
 
 
 @register(
@@ -272,10 +273,10 @@ def _declaration_start(lexed: Lexed, header: int) -> int:
     return start
 
 
-_EMPTY_BODY = re.compile(r"^\{\s*\}$")
-_RETURN_TRUE = re.compile(r"^\{\s*return\s+true\s*;\s*\}$")
+_EMPTY_BODY = lazy_re(r"^\{\s*\}$")
+_RETURN_TRUE = lazy_re(r"^\{\s*return\s+true\s*;\s*\}$")
 
-_WEAK_HASH = re.compile(
+_WEAK_HASH = lazy_re(
     r"""\bMessageDigest\.getInstance\s*\(\s*"(?:MD2|MD4|MD5|SHA|SHA1|SHA-1)"|"""
     r"""\bDigestUtils\.(?:md2|md5|sha1|sha(?!\d)|getMd2Digest|getMd5Digest|getSha1Digest|getShaDigest)"""
     r"""(?:Hex|AsHex)?\s*\(|"""
@@ -328,7 +329,7 @@ _DIGEST_CALLS = (["MessageDigest", "getInstance"], ["DigestUtils", "getDigest"])
 _NO_OP_ENCODER = "NoOpPasswordEncoder.getInstance"
 
 
-_JWT_UNVERIFIED = re.compile(r"\bJWT\.decode\s*\(|\bAlgorithm\.none\s*\(\s*\)|\.parseUnsecuredClaims\s*\(")
+_JWT_UNVERIFIED = lazy_re(r"\bJWT\.decode\s*\(|\bAlgorithm\.none\s*\(\s*\)|\.parseUnsecuredClaims\s*\(")
 
 
 @register(
@@ -353,7 +354,7 @@ def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no)
 
 
-_CSRF_OFF = re.compile(
+_CSRF_OFF = lazy_re(
     r"\.csrf\s*\(\s*\)\s*\.disable\s*\(|\.csrf\s*\(\s*(?:AbstractHttpConfigurer::disable|\w+\s*->\s*\w+\.disable\s*\(\s*\))"
 )
 

@@ -22,8 +22,9 @@ from persona_review.checks._lexing import lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
-_MANUAL = re.compile(r"(?<![\w$.])(?P<conn>[A-Za-z_$][\w$.]*)\.setAutoCommit\s*\(\s*false\s*\)")
+_MANUAL = lazy_re(r"(?<![\w$.])(?P<conn>[A-Za-z_$][\w$.]*)\.setAutoCommit\s*\(\s*false\s*\)")
 
 
 @register(

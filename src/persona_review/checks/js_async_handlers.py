@@ -15,7 +15,6 @@ handles it), whose body awaits or throws outside any `try` block and does not en
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from persona_review.checks._blocks import Block, Blocks, blocks_of
@@ -23,14 +22,15 @@ from persona_review.checks._lexing import lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
-_ROUTE = re.compile(
+_ROUTE = lazy_re(
     r"\b[A-Za-z_$][\w$]*\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*"
     r"(?:[^()]*?,\s*)?async\s+(?:function\s*[\w$]*\s*)?\(\s*(?:req|request|_req|_request)\b"
 )
-_RISKY = re.compile(r"(?<![\w$.])(?:await|throw)\b")
-_TRY = re.compile(r"\btry\s*$")
-_CAUGHT = re.compile(r"\.catch\s*\(")
+_RISKY = lazy_re(r"(?<![\w$.])(?:await|throw)\b")
+_TRY = lazy_re(r"\btry\s*$")
+_CAUGHT = lazy_re(r"\.catch\s*\(")
 
 
 @register(

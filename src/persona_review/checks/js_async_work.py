@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
@@ -10,9 +9,10 @@ from persona_review.checks._spans import bracket_span, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _JS = frozenset({"javascript", "typescript"})
-_FOREACH_ASYNC = re.compile(r"\.forEach\s*\(\s*async\b")
+_FOREACH_ASYNC = lazy_re(r"\.forEach\s*\(\s*async\b")
 
 
 @register(

@@ -24,6 +24,7 @@ from persona_review.checks._tsflow import FileFlow, flows, text_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -31,22 +32,22 @@ if TYPE_CHECKING:
 _JS = frozenset({"javascript", "typescript"})
 _WORDS = ("cookie", "Cookie", "session", "Session")
 
-_RESPONSE = re.compile(r"(?:^|\.)(?:res|resp|response|reply|rep|ctx\.res)$", re.IGNORECASE)
-_AUTH_COOKIE = re.compile(r"session|sess\b|token|auth|\bsid\b|jwt|remember|login|refresh|access|credential|"
+_RESPONSE = lazy_re(r"(?:^|\.)(?:res|resp|response|reply|rep|ctx\.res)$", re.IGNORECASE)
+_AUTH_COOKIE = lazy_re(r"session|sess\b|token|auth|\bsid\b|jwt|remember|login|refresh|access|credential|"
                           r"api.?key|identity|connect\.sid", re.IGNORECASE)
-_CSRF = re.compile(r"csrf|xsrf", re.IGNORECASE)
-_NOT_AUTH = re.compile(r"redirect|return|url|path|locale|lang|theme|consent|banner|timezone|mock|fake|dummy",
+_CSRF = lazy_re(r"csrf|xsrf", re.IGNORECASE)
+_NOT_AUTH = lazy_re(r"redirect|return|url|path|locale|lang|theme|consent|banner|timezone|mock|fake|dummy",
                        re.IGNORECASE)
 """Names that say what a cookie holds other than a credential (`loginRedirect`, `auth_return_to`), or that
 it is a stand-in (`mock-session`)."""
-_CREDENTIAL_VALUE = re.compile(
+_CREDENTIAL_VALUE = lazy_re(
     r"(?:^|_)(?:token|jwt|session_?id|sid|secret|api_?key|credentials?)s?$|^(?:jwt_)?sign$|"
     r"^(?:create|make|issue|generate|sign)_\w*(?:token|jwt|session)"
 )
 """A value that is a credential whatever the cookie is called: `accessToken`, `req.sessionID`,
 `jwt.sign(...)`, `generateAuthToken(user)`."""
 _SESSION_PACKAGES = {"express-session": "express-session", "cookie-session": "cookie-session"}
-_IMPORT = re.compile(
+_IMPORT = lazy_re(
     r"""(?:import\s+(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)\s+from\s*|(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*"""
     r"""require\s*\(\s*)["'](express-session|cookie-session)["']"""
 )
@@ -330,7 +331,7 @@ def _options(node: Node, flow: FileFlow, ctx: FileContext, depth: int = 0) -> _O
     return _Options(values, closed=closed, later=later)
 
 
-_CHANGE = re.compile(
+_CHANGE = lazy_re(
     r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:\.\s*([\w$]+)|\[[^\]]*\])\s*((?:\.\s*[\w$]+\s*)*)=(?!=)\s*([^;\n]*)"
 )
 

@@ -11,16 +11,17 @@ from persona_review.checks._spans import bracket_span, lines_of, split_args
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _JS = frozenset({"javascript", "typescript"})
 
-_RESPONSE_CALL = re.compile(
+_RESPONSE_CALL = lazy_re(
     r"(?<![\w$.])(?:res|response|reply|ctx\.response)\s*"
     r"(?:\.\s*status\s*\(\s*([^()]*?)\s*\)\s*)?\.\s*(?:send|json|jsonp|end|write)\s*\("
 )
-_KOA_BODY = re.compile(r"(?<![\w$.])ctx\.body\s*=(?!=)\s*(.+)$")
-_STACK = re.compile(r"(?<![\w$])[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.stack\b(?!\s*\()")
-_ERROR_NAMES = re.compile(
+_KOA_BODY = lazy_re(r"(?<![\w$.])ctx\.body\s*=(?!=)\s*(.+)$")
+_STACK = lazy_re(r"(?<![\w$])[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.stack\b(?!\s*\()")
+_ERROR_NAMES = lazy_re(
     r"\bcatch\s*\(\s*([A-Za-z_$][\w$]*)"
     r"|\.catch\s*\(\s*(?:async\s+)?(?:function\s*\w*\s*)?\(?\s*([A-Za-z_$][\w$]*)"
     r"|\(\s*([A-Za-z_$][\w$]*)\s*(?::\s*[\w.]+\s*)?,\s*(?:req|request)\b[^,()]*,\s*(?:res|response)\b[^,()]*,"
@@ -28,7 +29,7 @@ _ERROR_NAMES = re.compile(
 )
 """Names that hold an error: a catch parameter, a promise rejection handler's parameter, the first parameter
 of an Express error middleware `(err, req, res, next)`."""
-_SERVER_ERROR = re.compile(r"^(?:5\d\d|HttpStatus\.\w*INTERNAL\w*|\w*\.INTERNAL_SERVER_ERROR|"
+_SERVER_ERROR = lazy_re(r"^(?:5\d\d|HttpStatus\.\w*INTERNAL\w*|\w*\.INTERNAL_SERVER_ERROR|"
                            r"StatusCodes\.INTERNAL_SERVER_ERROR|(?:err|error|e)\.(?:status|statusCode)\s*\|\|\s*500)$")
 
 

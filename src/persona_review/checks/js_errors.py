@@ -13,6 +13,7 @@ from persona_review.checks._spans import brace_block, bracket_span, lines_of, st
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _JS = frozenset({"javascript", "typescript"})
 _ERR = Category.ERROR_HANDLING
@@ -53,9 +54,9 @@ def _has_comment(ctx: FileContext, lexed: Lexed, first: int, last: int) -> bool:
     return "//" in inside or "/*" in inside
 
 
-_FINALLY = re.compile(r"\bfinally\s*\{")
-_EXIT = re.compile(r"\b(return|throw|break|continue)\b")
-_NESTED = re.compile(r"\bfunction\b|=>|\b(?:while|for|do|switch)\b")
+_FINALLY = lazy_re(r"\bfinally\s*\{")
+_EXIT = lazy_re(r"\b(return|throw|break|continue)\b")
+_NESTED = lazy_re(r"\bfunction\b|=>|\b(?:while|for|do|switch)\b")
 
 
 @register(
@@ -98,10 +99,10 @@ def finally_exit(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no, no + block.bare[: exit_match.start()].count("\n"))
 
 
-_CALLBACK = re.compile(
+_CALLBACK = lazy_re(
     r"\bfunction\s*\w*\s*\(\s*(?P<a>err|error|e)\b\s*(?:[,)]|:)|\(\s*(?P<b>err|error)\b\s*(?::\s*\w+)?\s*(?:,[^)]*)?\)\s*=>\s*\{"
 )
-_REJECTION_HANDLER = re.compile(r"\.(?:catch|then\s*\([^()]*,)\s*\(?\s*$")
+_REJECTION_HANDLER = lazy_re(r"\.(?:catch|then\s*\([^()]*,)\s*\(?\s*$")
 _DECLARES = r"(?:function\s*\w*\s*\(\s*{n}\b|catch\s*\(\s*{n}\b|\(\s*{n}\b[^)]*\)\s*=>)"
 
 
@@ -141,13 +142,13 @@ def callback_err_ignored(ctx: FileContext) -> Iterator[Hit]:
                 yield Hit(no)
 
 
-_FS_CALLBACK_API = re.compile(
+_FS_CALLBACK_API = lazy_re(
     r"(?<![\w$.])fs\.(?P<fn>writeFile|appendFile|unlink|rename|mkdir|mkdtemp|rmdir|rm|copyFile|cp|chmod|"
     r"chown|truncate|symlink|link|utimes|fsync|fdatasync|close|write|writev)\s*\("
 )
 """Node's `fs` functions that write, move or delete and report failure only to their callback (the
 `fs.promises` and `...Sync` forms are other names)."""
-_NO_PARAMETERS = re.compile(r"^(?:async\s*)?(?:\(\s*\)\s*=>|function\s*[\w$]*\s*\(\s*\))")
+_NO_PARAMETERS = lazy_re(r"^(?:async\s*)?(?:\(\s*\)\s*=>|function\s*[\w$]*\s*\(\s*\))")
 
 
 def _fs_callback_without_error(lexed: Lexed, no: int, bare: str) -> Iterator[Hit]:
@@ -175,8 +176,8 @@ def _uses(body: str, name: str) -> bool:
     return re.search(rf"(?<![\w.$]){re.escape(name)}\b", cleaned) is not None
 
 
-_CHAIN_CALL = re.compile(r"\s*(?:\?\.|\.)\s*(\w+)\s*\(|\s*\[\s*[\"'](\w+)[\"']\s*\]\s*\(")
-_STMT_START = re.compile(
+_CHAIN_CALL = lazy_re(r"\s*(?:\?\.|\.)\s*(\w+)\s*\(|\s*\[\s*[\"'](\w+)[\"']\s*\]\s*\(")
+_STMT_START = lazy_re(
     r"(?:^|[{;]|\)\s*\{|=>\s*\{)\s*(?!return\b|await\b|yield\b|const\b|let\b|var\b|throw\b)"
     r"(?P<expr>(?:new\s+)?[\w$.]+(?:\s*\([^;]*)?)"
 )

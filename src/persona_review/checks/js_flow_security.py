@@ -35,6 +35,7 @@ from persona_review.checks.go_flow_security import (
     reflected_origin,
 )
 from persona_review.findings import Severity
+from persona_review.lazy_re import lazy_re
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -55,7 +56,7 @@ COMMAND_SINKS = (
         receiver_words=_PROCESS_WORDS,
     ),
 )
-_SHELLS = re.compile(r"^(?:/usr)?(?:/bin/)?(?:ba|z|da)?sh$|^cmd(?:\.exe)?$")
+_SHELLS = lazy_re(r"^(?:/usr)?(?:/bin/)?(?:ba|z|da)?sh$|^cmd(?:\.exe)?$")
 
 
 def command_flows(ctx: FileContext) -> Iterator[tuple[CallSite, int, Value]]:
@@ -239,10 +240,10 @@ def ssrf(ctx: FileContext) -> Iterator[Hit]:
     yield from tainted_hits(ctx, SSRF_SINKS, "chooses the host contacted by", accept=accept)
 
 
-_REQUEST_LIBRARY = re.compile(r"""\brequire\(\s*['"]request['"]\s*\)|\bfrom\s+['"]request['"]""")
+_REQUEST_LIBRARY = lazy_re(r"""\brequire\(\s*['"]request['"]\s*\)|\bfrom\s+['"]request['"]""")
 """The `request` HTTP client imported: then `request.get(url)` is an outbound call, not the request."""
 
-_REFERER = re.compile(r"refer+er|\bhost(?:name)?\b", re.IGNORECASE)
+_REFERER = lazy_re(r"refer+er|\bhost(?:name)?\b", re.IGNORECASE)
 """Sending the browser back where it came from (`req.get("Referrer")`) or to this request's own host (the
 http-to-https idiom): the browser, not a link's author, sets those headers."""
 
@@ -410,7 +411,7 @@ def nosql_injection(ctx: FileContext) -> Iterator[Hit]:
 # --- XSS --------------------------------------------------------------------------------------------------
 
 XSS_SINKS = (Sink(HTML, frozenset({"send", "write", "end"}), (0,), receiver_words=("res", "response")),)
-_COLLECTIONS = re.compile(r"^(?:req|request|ctx)(?:\.request)?\.(?:body|query|params|headers|cookies)$")
+_COLLECTIONS = lazy_re(r"^(?:req|request|ctx)(?:\.request)?\.(?:body|query|params|headers|cookies)$")
 
 
 @flow_check(
@@ -494,7 +495,7 @@ def prototype_pollution(ctx: FileContext) -> Iterator[Hit]:
 
 # --- predictable random values ----------------------------------------------------------------------------
 
-_SECRET_NAME = re.compile(
+_SECRET_NAME = lazy_re(
     r"(?:token|secret|passw(?:or)?d|pwd|nonce|otp|salt|key|session(?:id)?|csrf|xsrf|code|pin|apikey)s?$",
     re.IGNORECASE,
 )

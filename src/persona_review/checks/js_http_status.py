@@ -13,7 +13,6 @@ with nothing between. Left alone: a `fetch` inside a `try` block, or a chain tha
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from persona_review.checks._http_status import Rules, unchecked
@@ -22,9 +21,10 @@ from persona_review.checks._spans import bracket_span, indent_of, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _RULES = Rules(
-    stored=re.compile(
+    stored=lazy_re(
         r"(?:\b(?:const|let|var)\s+|^\s*)(?P<name>[A-Za-z_$][\w$]*)(?:\s*:\s*[\w$.<>]+)?\s*=\s*await\s+"
         r"(?P<call>(?:[\w$]+\.)?fetch)\s*\("
     ),
@@ -35,13 +35,13 @@ _RULES = Rules(
         r"{name}\s*\.\s*json\s*\("
     ),
 )
-_FETCH_CALL = re.compile(r"(?<![\w$.])fetch\s*\(")
-_THEN_READ = re.compile(
+_FETCH_CALL = lazy_re(r"(?<![\w$.])fetch\s*\(")
+_THEN_READ = lazy_re(
     r"^\s*\.then\s*\(\s*(?:async\s*)?\(?\s*(?P<name>[A-Za-z_$][\w$]*)\s*\)?\s*=>\s*"
     r"(?P=name)\s*\.\s*(?:json|text)\s*\("
 )
 """`.then(r => r.json())` right after the `fetch(...)` call (a `.then` that checks first comes between)."""
-_TRY = re.compile(r"^\s*(?:\}\s*)?try\s*\{")
+_TRY = lazy_re(r"^\s*(?:\}\s*)?try\s*\{")
 
 
 @register(

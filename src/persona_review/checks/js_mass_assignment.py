@@ -25,9 +25,10 @@ from persona_review.checks._spans import lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _BODY = r"(?:(?:req|request|ctx\.request)\.body)"
-_ALIAS = re.compile(
+_ALIAS = lazy_re(
     rf"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>\[\]|\s]+)?=\s*{_BODY}\s*;?\s*$"
 )
 _WRITE_FIRST = r"(?:create|insert|insertOne|insertMany|save|build|bulkCreate|upsert|update|set)"
@@ -47,7 +48,7 @@ def _patterns(body: str) -> list[re.Pattern[str]]:
 
 
 _DIRECT = _patterns(_BODY)
-_DATA_CALL = re.compile(r"\.(?:create|createMany|update|updateMany|upsert|insert|build)\s*\(")
+_DATA_CALL = lazy_re(r"\.(?:create|createMany|update|updateMany|upsert|insert|build)\s*\(")
 """An ORM write whose record is the `data:`/`values:` member of its argument (Prisma, Sequelize)."""
 ALIAS_LINES = 30
 """How far below `const data = req.body` the name is taken for the body (a handler's length, not the

@@ -16,23 +16,24 @@ from persona_review.checks._spans import Span, bracket_span, lines_of, split_arg
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _JS = frozenset({"javascript", "typescript"})
 
-_CALL = re.compile(
+_CALL = lazy_re(
     r"(?<![\w$.])(?P<callee>fetch|axios|got|axios\.(?P<axios>get|delete|head|options|post|put|patch|request)|"
     r"got\.(?P<got>get|post|put|patch|delete|head|stream))\s*\("
 )
-_BOUNDED = re.compile(r"\b(?:timeout|signal|timeoutMs|deadline)\b")
-_BROWSER = re.compile(
+_BOUNDED = lazy_re(r"\b(?:timeout|signal|timeoutMs|deadline)\b")
+_BROWSER = lazy_re(
     r"""^\s*["']use client["']|^\s*import\s+["']client-only["']|"""
     r"""(?<![\w$.])(?:window|document|localStorage)\.|"""
     r"""\bfrom\s+["'](?:react|react-dom|vue|svelte|@angular/core)["']""",
     re.M,
 )
-_GLOBAL_DEFAULT = re.compile(r"\baxios\.defaults\.timeout\b|\bgot\.extend\s*\(")
-_DEFINITION = re.compile(r"(?:function\s+|\.|\bdef\s+|:\s*)$")
-_TEST_PATH = re.compile(r"(?:^|/)(?:__tests__|__mocks__|tests?|spec)/|\.(?:test|spec)\.[jt]sx?$")
+_GLOBAL_DEFAULT = lazy_re(r"\baxios\.defaults\.timeout\b|\bgot\.extend\s*\(")
+_DEFINITION = lazy_re(r"(?:function\s+|\.|\bdef\s+|:\s*)$")
+_TEST_PATH = lazy_re(r"(?:^|/)(?:__tests__|__mocks__|tests?|spec)/|\.(?:test|spec)\.[jt]sx?$")
 
 
 @register(
@@ -118,7 +119,7 @@ def _bounded(match: re.Match[str], args: list[str]) -> bool:
     return bool(_BOUNDED.search(option)) or "..." in option
 
 
-_CREATE = re.compile(r"(?<![\w$.])(?:axios|got)\.(?:create|extend)\s*\(")
+_CREATE = lazy_re(r"(?<![\w$.])(?:axios|got)\.(?:create|extend)\s*\(")
 
 
 @register(

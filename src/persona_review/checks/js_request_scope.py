@@ -3,7 +3,6 @@ a request (Express, Koa, Fastify, Next.js API handlers)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from persona_review.checks._blocks import blocks_of
@@ -12,10 +11,11 @@ from persona_review.checks._spans import lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _JS = frozenset({"javascript", "typescript"})
-_EXIT = re.compile(r"(?<![\w$.])process\.(?:exit|abort)\s*\(")
-_HANDLER = re.compile(
+_EXIT = lazy_re(r"(?<![\w$.])process\.(?:exit|abort)\s*\(")
+_HANDLER = lazy_re(
     r"\(\s*(?:req|request)\b[^()]*,\s*(?:res|response|reply)\b[^()]*\)\s*(?::\s*[^=>{]+)?(?:=>\s*)?$|"
     r"\(\s*ctx\b[^()]*,\s*next\b[^()]*\)\s*(?:=>\s*)?$"
 )

@@ -29,28 +29,29 @@ from persona_review.checks._route_guards import GUARD, Route, message, public, r
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
-_CALL = re.compile(
+_CALL = lazy_re(
     r"(?<![\w$.])((?:this\.)?[A-Za-z_$][\w$]*)\s*\.(get|post|put|patch|delete|del|all|use|route)\(")
-_VERBS = re.compile(r"\.(get|post|put|patch|delete|del|all)\(")
+_VERBS = lazy_re(r"\.(get|post|put|patch|delete|del|all)\(")
 _MUTATING = frozenset({"post", "put", "patch", "delete", "del"})
-_CLIENTS = re.compile(r"^(?:this\.)?(?:axios|https?|\$http|request|superagent|agent|got|ky|fetch\w*|"
+_CLIENTS = lazy_re(r"^(?:this\.)?(?:axios|https?|\$http|request|superagent|agent|got|ky|fetch\w*|"
                       r"\w*[cC]lient|\w*[hH]ttp|\w*[aA]xios|instance|cy|chai|supertest|mock\w*|nock|"
                       r"\w*[sS]ervice|\w*[aA]pi[cC]lient|redis|cache|store|map|params|headers|searchParams|"
                       r"cookies|session|localStorage|db|knex|prisma|model|\w*Model|\w*Repository|"
                       r"document|window|element|\$|jQuery|_|lodash|state|form\w*|data|config|res|req|ctx)$")
-_INLINE = re.compile(r"\s*(?:async\b|function\b|\(|[A-Za-z_$][\w$]*\s*=>)")
-_CALLEE = re.compile(r"\s*([A-Za-z_$][\w$.]*)")
-_ROLE_NAME = re.compile(r"^(?:[\w$]+\.)?(?:admins?|staff|super_?users?|owners?|moderators?)$", re.IGNORECASE)
+_INLINE = lazy_re(r"\s*(?:async\b|function\b|\(|[A-Za-z_$][\w$]*\s*=>)")
+_CALLEE = lazy_re(r"\s*([A-Za-z_$][\w$.]*)")
+_ROLE_NAME = lazy_re(r"^(?:[\w$]+\.)?(?:admins?|staff|super_?users?|owners?|moderators?)$", re.IGNORECASE)
 """A middleware named only for the role it lets through (`router.delete("/x", protect, admin, h)`): in a
 middleware position, unlike a handler's name, that is a guard."""
-_HOOKS = re.compile(r"\b(?:preHandler|onRequest|preValidation|preParsing|beforeHandler)\s*:")
-_NEST_VERB = re.compile(r"^(Get|Post|Put|Patch|Delete|All)$")
-_AUTH_GUARD = re.compile(r"role|permission|admin|acl|polic|scope|owner|member|access|session|user|login",
+_HOOKS = lazy_re(r"\b(?:preHandler|onRequest|preValidation|preParsing|beforeHandler)\s*:")
+_NEST_VERB = lazy_re(r"^(Get|Post|Put|Patch|Delete|All)$")
+_AUTH_GUARD = lazy_re(r"role|permission|admin|acl|polic|scope|owner|member|access|session|user|login",
                          re.IGNORECASE)
-_NEST_GUARD = re.compile(r"^(?:Roles?|Permissions?|RequirePermissions?|Scopes?|Policies|"
+_NEST_GUARD = lazy_re(r"^(?:Roles?|Permissions?|RequirePermissions?|Scopes?|Policies|"
                          r"CheckPolicies|HasRoles?|Authorized?|Authenticated|Admin\w*)$")
-_NEST_OPEN = re.compile(r"^(?:Public\w*|IsPublic|SkipAuth\w*|Skip\w*Auth\w*|NoAuth\w*|AllowAnonymous|"
+_NEST_OPEN = lazy_re(r"^(?:Public\w*|IsPublic|SkipAuth\w*|Skip\w*Auth\w*|NoAuth\w*|AllowAnonymous|"
                         r"Anonymous|Unprotected|Unauthenticated|OptionalAuth\w*)$")
 
 

@@ -4,7 +4,6 @@ name the variable, never its value."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
@@ -15,19 +14,20 @@ from persona_review.checks._spans import lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _JS = frozenset({"javascript", "typescript"})
 
 _ENV = r"(?:process\.env|import\.meta\.env)"
-_FALLBACK = re.compile(
+_FALLBACK = lazy_re(
     rf"""{_ENV}(?:\.([A-Za-z_$][\w$]*)|\[\s*(["'`])([A-Za-z_$][\w$]*)\2\s*\])\s*(?:\|\||\?\?)\s*"""
     r"""(["'`])((?:(?!\4)[^\\\n]|\\.)+)\4"""
 )
-_OPERATOR_AT_END = re.compile(r"(?:\|\||\?\?)\s*$")
-_DESTRUCTURED = re.compile(
+_OPERATOR_AT_END = lazy_re(r"(?:\|\||\?\?)\s*$")
+_DESTRUCTURED = lazy_re(
     rf"""\{{([^{{}}]*)\}}\s*=\s*{_ENV}\b"""
 )
-_DEFAULTED = re.compile(
+_DEFAULTED = lazy_re(
     r"""([A-Za-z_$][\w$]*)\s*(?::\s*[A-Za-z_$][\w$]*\s*)?=\s*(["'`])((?:(?!\2)[^\\\n]|\\.)+)\2"""
 )
 
@@ -73,7 +73,7 @@ def secret_fallback(ctx: FileContext) -> Iterator[Hit]:
                         break
 
 
-_LOG_CALL = re.compile(
+_LOG_CALL = lazy_re(
     r"(?<![\w$.])(?:console|(?:this\.)?(?:logger|log|_logger|_log|LOGGER|LOG)|(?:req|request|fastify|app|ctx)"
     r"\.log(?:ger)?)\s*\.\s*(?:log|info|warn|warning|error|debug|trace|fatal|verbose|silly)\s*\("
 )

@@ -25,19 +25,20 @@ from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.js_flow_security import COMMAND_SINKS, command_flows
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _JS = frozenset({"javascript", "typescript"})
 _SEC = Category.SECURITY
 
-_QUERY_CALL = re.compile(
+_QUERY_CALL = lazy_re(
     r"(?:\.(?:query|execute|raw|unsafe|whereRaw|havingRaw|orderByRaw|joinRaw|\$queryRawUnsafe|\$executeRawUnsafe)"
     r"|\bsequelize\.query)\s*\("
 )
-_FUNCTION_START = re.compile(
+_FUNCTION_START = lazy_re(
     r"^\s*(?:export\s+)?(?:async\s+)?function\b|^\s*(?:public|private|protected|static|async)\s+\w+\s*\("
 )
-_CONCAT_CALL = re.compile(r"""["'`]\s*(?:\)\s*)?\.concat\s*\(\s*(?!["'`])[\w$]""")  # linear: see _cstyle
-_SQL_OPTION = re.compile(r"^\{\s*sql\s*:\s*([\w$]+)")
+_CONCAT_CALL = lazy_re(r"""["'`]\s*(?:\)\s*)?\.concat\s*\(\s*(?!["'`])[\w$]""")  # linear: see _cstyle
+_SQL_OPTION = lazy_re(r"^\{\s*sql\s*:\s*([\w$]+)")
 
 
 @register(
@@ -127,15 +128,15 @@ def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
             yield hit  # a statement splicing only `this.tableName` names the class's own table
 
 
-_EXEC = re.compile(
+_EXEC = lazy_re(
     r"(?:(?<![\w$.])|\b(?:cp|child_process|childProcess|shell|shelljs|proc)\.)(?:exec|execSync)\s*\("
 )
-_SPAWN = re.compile(
+_SPAWN = lazy_re(
     r"(?:(?<![\w$.])|\b(?:cp|child_process|childProcess)\.)(?:spawn|spawnSync|execFile|execFileSync)\s*\("
 )
-_SHELL_OPTION = re.compile(r"\bshell\s*:\s*(?!false\b|undefined\b|null\b)[\w'\"`]")
-_SHELLS = re.compile(r"""^["'`](?:/bin/|/usr/bin/)?(?:ba|z|da)?sh["'`]$|^["'`]cmd(?:\.exe)?["'`]$""")
-_LITERAL = re.compile(r"""^(?:"[^"]*"|'[^']*'|`[^`$]*`)$""")
+_SHELL_OPTION = lazy_re(r"\bshell\s*:\s*(?!false\b|undefined\b|null\b)[\w'\"`]")
+_SHELLS = lazy_re(r"""^["'`](?:/bin/|/usr/bin/)?(?:ba|z|da)?sh["'`]$|^["'`]cmd(?:\.exe)?["'`]$""")
+_LITERAL = lazy_re(r"""^(?:"[^"]*"|'[^']*'|`[^`$]*`)$""")
 
 
 @register(
@@ -192,7 +193,7 @@ def _shell_lines(ctx: FileContext) -> Iterator[Hit]:
                     yield Hit(no, span.last, message=_SHELL_CONSTANT_MESSAGE, severity=Severity.LOW)
 
 
-_LITERAL_DECL = re.compile(
+_LITERAL_DECL = lazy_re(
     r"""^\s*(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*=\s*("[^"]*"|'[^']*'|`[^`$]*`)\s*;?\s*$"""
 )
 
@@ -227,7 +228,7 @@ _SHELL_CONSTANT_MESSAGE = (
     "argument array without the shell option."
 )
 
-_TLS_OFF = re.compile(
+_TLS_OFF = lazy_re(
     r"\brejectUnauthorized\s*:\s*false\b|\bNODE_TLS_REJECT_UNAUTHORIZED\b\s*(?:\]\s*)?=\s*['\"]?0|"
     r"\bstrictSSL\s*:\s*false\b|\bcheckServerIdentity\s*:\s*\(\s*\)\s*=>\s*(?:undefined|null)\b|"
     r"\bsecureProtocol\s*:\s*['\"](?:SSLv2|SSLv3|TLSv1|TLSv1_1)_method['\"]|"
@@ -266,10 +267,10 @@ def tls_verify_off(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no)
 
 
-_WEAK_HASH = re.compile(
+_WEAK_HASH = lazy_re(
     r"""\bcreate(?:Hash|Hmac)\s*\(\s*['"](?:md5|md4|sha1|sha-1|MD5|SHA1)['"]|\bmd5\s*\("""
 )
-_PASSWORDISH = re.compile(r"pass(?:word|wd)?|pwd", re.IGNORECASE)
+_PASSWORDISH = lazy_re(r"pass(?:word|wd)?|pwd", re.IGNORECASE)
 
 
 @register(
@@ -296,8 +297,8 @@ def weak_hash(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no, severity=Severity.HIGH if _PASSWORDISH.search(code) else None)
 
 
-_JWT_NONE = re.compile(r"""\balgorithms?\s*:\s*\[?[^\]\n]*['"]none['"]""")
-_JWT_NO_VERIFY = re.compile(r"""\bjwt\.decode\s*\(\s*[\w.$]+\s*,\s*true\b|\bnoVerify\s*:\s*true\b""")
+_JWT_NONE = lazy_re(r"""\balgorithms?\s*:\s*\[?[^\]\n]*['"]none['"]""")
+_JWT_NO_VERIFY = lazy_re(r"""\bjwt\.decode\s*\(\s*[\w.$]+\s*,\s*true\b|\bnoVerify\s*:\s*true\b""")
 
 
 @register(
@@ -326,7 +327,7 @@ def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no)
 
 
-_DESERIALIZE = re.compile(r"\b\w*[sS]erializ\w*\.(?:unserialize|deserialize)\s*\(")
+_DESERIALIZE = lazy_re(r"\b\w*[sS]erializ\w*\.(?:unserialize|deserialize)\s*\(")
 
 
 @register(

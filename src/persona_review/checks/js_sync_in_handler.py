@@ -28,6 +28,7 @@ from persona_review.checks._tsflow.javascript import is_handler
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -84,7 +85,7 @@ _ADVICE = {
 _ROUTE_DECORATORS = frozenset({"Get", "Post", "Put", "Patch", "Delete", "All", "Head", "Options"})
 _REQUEST_DECORATORS = frozenset({"Req", "Request", "Res", "Response", "Query", "Param", "Body", "Headers",
                                  "Cookies", "UploadedFile", "UploadedFiles", "Ip", "HostParam", "Session"})
-_REQUEST_NAME = re.compile(r"^_?(?:req|request|ctx|context|c)\b", re.IGNORECASE)
+_REQUEST_NAME = lazy_re(r"^_?(?:req|request|ctx|context|c)\b", re.IGNORECASE)
 _RESPONSE_NAMES = frozenset({"res", "resp", "response", "reply", "rep", "h"})
 _ROUTE_EXPORTS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
 _FUNCTION_TYPES = frozenset({

@@ -25,6 +25,7 @@ from persona_review.checks._migration_syntax import (
 )
 from persona_review.checks.base import FileContext
 from persona_review.checks.migrations_sql import scan_sql
+from persona_review.lazy_re import lazy_re
 
 _OPS = (
     "add_column",
@@ -40,10 +41,10 @@ _OPS = (
     "create_check_constraint",
     "execute",
 )
-_OP_START = re.compile(rf"(?<![\w.])(?:op|\w*batch\w*)\.({'|'.join(_OPS)})\s*\(")
-_BATCH = re.compile(r"batch_alter_table\(\s*['\"]([\w.]+)['\"]")
-_TRUE = re.compile(r"^True\b")
-_VOLATILE = re.compile(r"\b(gen_random_uuid|uuid_generate_v\d|random|clock_timestamp|nextval)\s*\(", re.I)
+_OP_START = lazy_re(rf"(?<![\w.])(?:op|\w*batch\w*)\.({'|'.join(_OPS)})\s*\(")
+_BATCH = lazy_re(r"batch_alter_table\(\s*['\"]([\w.]+)['\"]")
+_TRUE = lazy_re(r"^True\b")
+_VOLATILE = lazy_re(r"\b(gen_random_uuid|uuid_generate_v\d|random|clock_timestamp|nextval)\s*\(", re.I)
 
 SPECS = make_specs(
     "ALEMBIC",
@@ -149,10 +150,10 @@ def _alter_hits(op: _Op) -> list[ItemHit]:
     return hits
 
 
-_SERVER_DEFAULT = re.compile(r"server_default\s*=\s*(.+)")
-_JSON_COLUMN = re.compile(r"\b(?:sa\.|sqlalchemy\.|postgresql\.)?JSON\s*\(")
-_NOT_NULLABLE = re.compile(r"nullable\s*=\s*False")
-_INDEXED = re.compile(r"\b(unique|index)\s*=\s*True")
+_SERVER_DEFAULT = lazy_re(r"server_default\s*=\s*(.+)")
+_JSON_COLUMN = lazy_re(r"\b(?:sa\.|sqlalchemy\.|postgresql\.)?JSON\s*\(")
+_NOT_NULLABLE = lazy_re(r"nullable\s*=\s*False")
+_INDEXED = lazy_re(r"\b(unique|index)\s*=\s*True")
 
 
 def _add_column_hits(op: _Op, new_table: bool) -> list[ItemHit]:

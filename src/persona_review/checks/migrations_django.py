@@ -20,6 +20,7 @@ from persona_review.checks._migration_syntax import Statement, call_args, statem
 from persona_review.checks.base import FileContext
 from persona_review.checks.migrations_sql import scan_sql
 from persona_review.findings import Severity
+from persona_review.lazy_re import lazy_re
 
 _OPS = (
     "AddField",
@@ -42,8 +43,8 @@ _OPS = (
     "RunSQL",
     "AddDefaultValue",
 )
-_OP_START = re.compile(rf"(?<![\w.])(?:migrations\.|operations\.)?({'|'.join(_OPS)})\s*\(")
-_TRUE = re.compile(r"^True\b")
+_OP_START = lazy_re(rf"(?<![\w.])(?:migrations\.|operations\.)?({'|'.join(_OPS)})\s*\(")
+_TRUE = lazy_re(r"^True\b")
 
 SPECS = make_specs(
     "DJANGO",

@@ -17,19 +17,20 @@ from persona_review.checks._migration_syntax import reverting_lines
 from persona_review.checks._sql_strings import SqlPiece, sql_pieces
 from persona_review.checks.base import FileContext
 from persona_review.checks.migrations_sql import created_tables, scan_sql, split_statements
+from persona_review.lazy_re import lazy_re
 
 _ITEMS = ["MIG-00", "MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08", "MIG-12"]
 GO_SPECS = make_specs("GO-MIG", ["go"], _ITEMS)
 JAVA_SPECS = make_specs("JAVA-MIG", ["java"], _ITEMS)
 
-_GO_DOWN = re.compile(r"^func\s+(?:\(\w+\s+\*?\w+\)\s+)?[dD]own\w*\s*\(")
-_GO_FUNC = re.compile(r"^func\s")
-_LEADING_COMMENTS = re.compile(r"^(?:\s*--[^\n]*\n|\s*/\*.*?\*/)*", re.DOTALL)
-_RUNS_SQL = re.compile(
+_GO_DOWN = lazy_re(r"^func\s+(?:\(\w+\s+\*?\w+\)\s+)?[dD]own\w*\s*\(")
+_GO_FUNC = lazy_re(r"^func\s")
+_LEADING_COMMENTS = lazy_re(r"^(?:\s*--[^\n]*\n|\s*/\*.*?\*/)*", re.DOTALL)
+_RUNS_SQL = lazy_re(
     r"(?:^|\.)(?:Exec|ExecContext|MustExec|MustExecContext|execute|executeUpdate|executeLargeUpdate|"
     r"update|batchUpdate|addBatch|prepareStatement)$"
 )
-_SQL_START = re.compile(
+_SQL_START = lazy_re(
     r"^\s*(?:ALTER|CREATE|DROP|TRUNCATE|REINDEX|RENAME|BEGIN|COMMIT|UPDATE|DELETE)\b", re.IGNORECASE
 )
 

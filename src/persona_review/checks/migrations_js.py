@@ -26,6 +26,7 @@ from persona_review.checks.migrations_sql import (
     split_statements,
 )
 from persona_review.findings import Severity
+from persona_review.lazy_re import lazy_re
 
 SPECS = make_specs(
     "JS-MIG",
@@ -33,31 +34,31 @@ SPECS = make_specs(
     ["MIG-00", "MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08", "MIG-12"],
 )
 
-_STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`(?:[^`\\]|\\.)*`")
-_SCHEMA_CALL = re.compile(
+_STRING = lazy_re(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`(?:[^`\\]|\\.)*`")
+_SCHEMA_CALL = lazy_re(
     r"\.\s*(createTable|createTableIfNotExists|createTableLike|alterTable|table|dropTable|dropTableIfExists|"
     r"renameTable|addColumn|removeColumn|changeColumn|renameColumn|addIndex|removeIndex|addConstraint|"
     r"createIndex|dropIndex|dropColumn|dropColumns|createForeignKey|createForeignKeys|createUniqueConstraint|"
     r"createCheckConstraint)\s*\("
 )
-_BLOCK_OPS = re.compile(
+_BLOCK_OPS = lazy_re(
     r"\.\s*(index|unique|dropColumn|dropColumns|renameColumn|foreign|primary|dropPrimary|"
     r"(?:string|text|integer|bigInteger|bigint|boolean|date|datetime|timestamp|decimal|float|double|json|"
     r"jsonb|uuid|enu|enum|specificType|binary|tinyint|smallint|mediumint|time|increments|bigIncrements|"
     r"timestamps)\s*)\s*\("
 )
-_DOWN = re.compile(
+_DOWN = lazy_re(
     r"^\s*(?:exports\.down\b|module\.exports\.down\b|(?:public\s+|export\s+)?(?:async\s+)?(?:function\s+)?down\s*[(:=])"
 )
-_UP = re.compile(
+_UP = lazy_re(
     r"^\s*(?:exports\.up\b|module\.exports\.up\b|(?:public\s+|export\s+)?(?:async\s+)?(?:function\s+)?up\s*[(:=])"
 )
-_UNBOUNDED_TEXT = re.compile(
+_UNBOUNDED_TEXT = lazy_re(
     r"\btype\s*:\s*(?:Sequelize|DataTypes)\.(?:TEXT|CITEXT)\b|\btype\s*:\s*['\"`]text['\"`]"
 )
 _OLD_TYPE_UNKNOWN = "the old type is not in this migration; safe only if it widens"
-_RAW_CALL = re.compile(r"(?:^|\.)(?:raw|query)$")
-_RUNS_IN_TX_OFF = re.compile(r"\btransaction\s*[:=]\s*false\b|\bdisableTransaction\b")
+_RAW_CALL = lazy_re(r"(?:^|\.)(?:raw|query)$")
+_RUNS_IN_TX_OFF = lazy_re(r"\btransaction\s*[:=]\s*false\b|\bdisableTransaction\b")
 
 
 class _Call(NamedTuple):

@@ -20,9 +20,10 @@ from persona_review.checks._rails_scopes import DROPPING_OPS, RailsOp, Scope, na
 from persona_review.checks.base import FileContext
 from persona_review.checks.migrations_sql import scan_sql
 from persona_review.findings import Severity
+from persona_review.lazy_re import lazy_re
 
 _DROPS = frozenset({*DROPPING_OPS, "t.remove"})
-_VOLATILE = re.compile(r"\b(gen_random_uuid|uuid_generate_v\d|random|clock_timestamp|nextval)\s*\(", re.I)
+_VOLATILE = lazy_re(r"\b(gen_random_uuid|uuid_generate_v\d|random|clock_timestamp|nextval)\s*\(", re.I)
 
 SPECS = make_specs(
     "RAILS",

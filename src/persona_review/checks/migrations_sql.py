@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from persona_review.checks._sql_facts import SqlFacts, facts_of
+from persona_review.lazy_re import lazy_re
 
 
 class SqlStatement(NamedTuple):
@@ -34,18 +35,18 @@ class SqlHit(NamedTuple):
     detail: str
 
 
-_WS = re.compile(r"\s+")
+_WS = lazy_re(r"\s+")
 _IDENT = r'(?:"[^"]+"|`[^`]+`|[\w$]+)(?:\.(?:"[^"]+"|`[^`]+`|[\w$]+))?'
-_CREATE_TABLE = re.compile(
+_CREATE_TABLE = lazy_re(
     rf"^CREATE\s+(?:UNLOGGED\s+|TEMP\w*\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?({_IDENT})"
 )
-_ALTER_TABLE = re.compile(rf"^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?({_IDENT})")
-_CREATE_INDEX = re.compile(
+_ALTER_TABLE = lazy_re(rf"^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?({_IDENT})")
+_CREATE_INDEX = lazy_re(
     rf"^CREATE\s+(UNIQUE\s+)?INDEX\s+(CONCURRENTLY\s+)?.*?\bON\s+(?:ONLY\s+)?({_IDENT})"
 )
-_ONLINE = re.compile(r"\bONLINE\s*=\s*ON\b")
+_ONLINE = lazy_re(r"\bONLINE\s*=\s*ON\b")
 """SQL Server's online index build (`WITH (ONLINE = ON)`), which lets writes go on."""
-_NOCHECK = re.compile(r"^\s*WITH\s+NOCHECK\b")
+_NOCHECK = lazy_re(r"^\s*WITH\s+NOCHECK\b")
 """SQL Server's `ALTER TABLE t WITH NOCHECK ADD CONSTRAINT ...`: existing rows are not checked (NOT VALID)."""
 _SAFE_DEFAULT_FUNCS = frozenset(
     {
@@ -97,8 +98,8 @@ _SAFE_DEFAULT_FUNCS = frozenset(
 """Default expressions that are the same for every row (constants, and functions of the statement's time)."""
 BEYOND_SQUAWK = ("json column added", "DROP DEFAULT of a NOT NULL column")
 """Details of hazards squawk does not report: with squawk, the built-in scanner adds only these."""
-_ADD_COLUMN = re.compile(r"\bADD\s+(?:COLUMN\s+)?(?!CONSTRAINT\b)(.*?)(?=,\s*ADD\b|,\s*ALTER\b|$)")
-_FUNC_CALL = re.compile(r"\b([A-Z_][\w.]*)\s*\(")
+_ADD_COLUMN = lazy_re(r"\bADD\s+(?:COLUMN\s+)?(?!CONSTRAINT\b)(.*?)(?=,\s*ADD\b|,\s*ALTER\b|$)")
+_FUNC_CALL = lazy_re(r"\b([A-Z_][\w.]*)\s*\(")
 
 
 def _norm_table(name: str) -> str:
@@ -114,7 +115,7 @@ def split_statements(lines: Iterable[tuple[int, str]]) -> list[SqlStatement]:
     return splitter.out
 
 
-_MARKS = re.compile(r"--|\$\$|[';]")
+_MARKS = lazy_re(r"--|\$\$|[';]")
 """What the splitter stops at outside strings and bodies: a comment, a dollar quote, a quote, a `;`."""
 
 
@@ -252,13 +253,13 @@ def _defaults_set(statements: list[SqlStatement]) -> dict[tuple[str, str], int]:
     return found
 
 
-_SET_DEFAULT_COLUMN = re.compile(r"\bALTER\s+(?:COLUMN\s+)?(\"[^\"]+\"|`[^`]+`|[\w$]+)\s+SET\s+DEFAULT\b")
-_DROPPED_DEFAULT = re.compile(r"column (\S+)\.(\S+) added")
+_SET_DEFAULT_COLUMN = lazy_re(r"\bALTER\s+(?:COLUMN\s+)?(\"[^\"]+\"|`[^`]+`|[\w$]+)\s+SET\s+DEFAULT\b")
+_DROPPED_DEFAULT = lazy_re(r"column (\S+)\.(\S+) added")
 
 
-_RENAME_TABLE = re.compile(rf"^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?({_IDENT})\s+RENAME\s+TO\s+({_IDENT})$")
-_DROP_TABLE = re.compile(rf"^DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?({_IDENT})$")
-_INSERT_SELECT = re.compile(rf"^INSERT\s+INTO\s+({_IDENT})\s*\(([^)]*)\)\s*SELECT\s+(.*?)\s+FROM\b")
+_RENAME_TABLE = lazy_re(rf"^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?({_IDENT})\s+RENAME\s+TO\s+({_IDENT})$")
+_DROP_TABLE = lazy_re(rf"^DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?({_IDENT})$")
+_INSERT_SELECT = lazy_re(rf"^INSERT\s+INTO\s+({_IDENT})\s*\(([^)]*)\)\s*SELECT\s+(.*?)\s+FROM\b")
 
 
 _REBUILD_REACH = 20
@@ -404,9 +405,9 @@ def _alter_table_hazards(actions: str, table: str, new_table: bool, facts: SqlFa
     return found
 
 
-_ADD_CONSTRAINT = re.compile(r"\bADD\s+CONSTRAINT\s+\S+\s+(.*?)(?=,\s*ADD\b|$)")
-_STORED_GENERATED = re.compile(r"\bGENERATED\s+ALWAYS\s+AS\s*\(.*\bSTORED\b")
-_SERIAL = re.compile(r"\b(BIG|SMALL)?SERIAL\d?\b")
+_ADD_CONSTRAINT = lazy_re(r"\bADD\s+CONSTRAINT\s+\S+\s+(.*?)(?=,\s*ADD\b|$)")
+_STORED_GENERATED = lazy_re(r"\bGENERATED\s+ALWAYS\s+AS\s*\(.*\bSTORED\b")
+_SERIAL = lazy_re(r"\b(BIG|SMALL)?SERIAL\d?\b")
 
 
 def _add_column_hazards(column_def: str, table: str) -> list[tuple[str, str]]:

@@ -4,7 +4,6 @@ statement or in a local variable nothing reads."""
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
@@ -14,9 +13,10 @@ from persona_review.checks._spans import bracket_span, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _PY = frozenset({"python"})
-_DROPPED = re.compile(
+_DROPPED = lazy_re(
     r"^\s*(?:asyncio(?:\.get_(?:running|event)_loop\(\))?|(?:self\.|cls\.)?_?\w*loop)\."
     r"(?P<fn>create_task|ensure_future)\s*\("
 )

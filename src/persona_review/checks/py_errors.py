@@ -22,6 +22,7 @@ from persona_review.checks._spans import (
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _PY = frozenset({"python"})
 _ERR = Category.ERROR_HANDLING
@@ -101,7 +102,7 @@ def broad_except(ctx: FileContext) -> Iterator[Hit]:
 
 # A linter's own waiver for a catch-all, written on the `except` line: pylint's broad-except /
 # broad-exception-caught (W0703 / W0718) or flake8-blind-except's BLE001 (also ruff's).
-_WAIVER = re.compile(
+_WAIVER = lazy_re(
     r"#.*\b(?:pylint:\s*disable\s*=[\w\s,-]*\b(?:broad-except|broad-exception-caught|W0703|W0718)\b"
     r"|noqa\s*:[\w\s,]*\bBLE001\b)"
 )
@@ -114,11 +115,11 @@ def _waived(ctx: FileContext, handler: Handler) -> bool:
     return bool(_WAIVER.search(ctx.lines.get(handler.line, "")))
 
 
-_LOGS = re.compile(r"^(?:await\s+)?(?:[\w.]*(?:log|logger|logging|LOG|LOGGER)\w*)\."
+_LOGS = lazy_re(r"^(?:await\s+)?(?:[\w.]*(?:log|logger|logging|LOG|LOGGER)\w*)\."
                    r"(?:debug|info|warning|warn|error|critical|log)\(")
-_WAITS = re.compile(r"^(?:await\s+)?(?:time|asyncio|anyio|trio|gevent)\.sleep\(|^continue$|^pass$")
-_LOOP = re.compile(r"^\s*(?:async\s+)?(?:while|for)\b")
-_FALLBACK = re.compile(r"^([A-Za-z_][\w.]*)\s*=\s*(?!=)")
+_WAITS = lazy_re(r"^(?:await\s+)?(?:time|asyncio|anyio|trio|gevent)\.sleep\(|^continue$|^pass$")
+_LOOP = lazy_re(r"^\s*(?:async\s+)?(?:while|for)\b")
+_FALLBACK = lazy_re(r"^([A-Za-z_][\w.]*)\s*=\s*(?!=)")
 
 
 def _meant(lexed: Lexed, handler: Handler) -> bool:
@@ -166,7 +167,7 @@ def _raising_handler_around(lexed: Lexed, line: int) -> bool:
     return False
 
 
-_RAISES = re.compile(r"^\s*raise\b")
+_RAISES = lazy_re(r"^\s*raise\b")
 
 
 def _try_of(lexed: Lexed, except_line: int) -> int | None:
@@ -191,11 +192,11 @@ def _in_loop(lexed: Lexed, line: int) -> bool:
     return first is not None and _LOOP.match(first[1]) is not None
 
 
-_FINALLY = re.compile(r"^\s*finally\s*:\s*$")
-_EXIT_STMT = re.compile(r"^\s*(return|break|continue)\b")
-_NESTED_SCOPE = re.compile(r"^\s*(?:async\s+)?(?:def|class)\b")
-_TRY = re.compile(r"^\s*try\s*:")
-_NESTED_LOOP = re.compile(r"^\s*(?:async\s+)?(?:for|while)\b")
+_FINALLY = lazy_re(r"^\s*finally\s*:\s*$")
+_EXIT_STMT = lazy_re(r"^\s*(return|break|continue)\b")
+_NESTED_SCOPE = lazy_re(r"^\s*(?:async\s+)?(?:def|class)\b")
+_TRY = lazy_re(r"^\s*try\s*:")
+_NESTED_LOOP = lazy_re(r"^\s*(?:async\s+)?(?:for|while)\b")
 
 
 @register(
@@ -240,8 +241,8 @@ def finally_exit(ctx: FileContext) -> Iterator[Hit]:
                 yield Hit(body_no)
 
 
-_TIMEOUT_KW = re.compile(r"\btimeout\s*=")
-_TIMEOUT_NONE = re.compile(r"\btimeout\s*=\s*None\b")
+_TIMEOUT_KW = lazy_re(r"\btimeout\s*=")
+_TIMEOUT_NONE = lazy_re(r"\btimeout\s*=\s*None\b")
 
 
 @register(
@@ -283,10 +284,10 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
 
 _HTTP_FUNCTIONS = ("get", "post", "put", "patch", "delete", "head", "options", "request", "stream", "Client",
                    "AsyncClient")
-_HTTP_IMPORT_LINE = re.compile(r"^[ \t]*(?:import|from)[ \t][^\n]*\b(?:requests|httpx)\b[^\n]*", re.MULTILINE)
-_HTTP_IMPORT = re.compile(r"^\s*import\s+(.+)$")
-_HTTP_FROM_IMPORT = re.compile(r"^\s*from\s+(requests|httpx)\s+import\s+\(?([^)#]+)")
-_IMPORT_PART = re.compile(r"^\s*([\w.]+)(?:\s+as\s+(\w+))?\s*$")
+_HTTP_IMPORT_LINE = lazy_re(r"^[ \t]*(?:import|from)[ \t][^\n]*\b(?:requests|httpx)\b[^\n]*", re.MULTILINE)
+_HTTP_IMPORT = lazy_re(r"^\s*import\s+(.+)$")
+_HTTP_FROM_IMPORT = lazy_re(r"^\s*from\s+(requests|httpx)\s+import\s+\(?([^)#]+)")
+_IMPORT_PART = lazy_re(r"^\s*([\w.]+)(?:\s+as\s+(\w+))?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,8 +340,8 @@ class _HttpNames:
         return self.functions[match.group(3)]
 
 
-_SUBPROCESS_STMT = re.compile(r"^\s*(?:await\s+)?subprocess\.(call|run)\s*\(")
-_CHECK_TRUE = re.compile(r"\bcheck\s*=\s*True\b")
+_SUBPROCESS_STMT = lazy_re(r"^\s*(?:await\s+)?subprocess\.(call|run)\s*\(")
+_CHECK_TRUE = lazy_re(r"\bcheck\s*=\s*True\b")
 
 
 @register(
@@ -372,8 +373,8 @@ def subprocess_unchecked(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no, span.last)
 
 
-_RUN_CALL = re.compile(r"\b\w*app\w*\.run\s*\(", re.IGNORECASE)
-_DEBUG_TRUE = re.compile(r"\bdebug\s*=\s*True\b")
+_RUN_CALL = lazy_re(r"\b\w*app\w*\.run\s*\(", re.IGNORECASE)
+_DEBUG_TRUE = lazy_re(r"\bdebug\s*=\s*True\b")
 
 
 @register(
@@ -444,12 +445,12 @@ def _debug_runs_by_value(ctx: FileContext) -> Iterator[Hit]:
                 yield Hit(first, end if end and end > first else None)
 
 
-_APP_NAME = re.compile(r"app", re.IGNORECASE)
-_THIRD_ARGUMENT = re.compile(r"\.run\s*\([^),]*,[^),]*,")
+_APP_NAME = lazy_re(r"app", re.IGNORECASE)
+_THIRD_ARGUMENT = lazy_re(r"\.run\s*\([^),]*,[^),]*,")
 """A `.run(` call with at least three arguments on its line (a cheap test before parsing)."""
 
 
-_LEAK = re.compile(
+_LEAK = lazy_re(
     r"\b(?:return|jsonify|JsonResponse|HttpResponse|Response|HTTPException|abort|make_response)\b.*"
     r"(?:\b(?:str|repr)\(\s*{name}\s*\)|\{{{name}[!}}]|traceback\.format_exc\(|\b{name}\.args\b)"
 )
@@ -484,17 +485,17 @@ def exception_leak(ctx: FileContext) -> Iterator[Hit]:
                 yield Hit(no, span.last)
 
 
-_RESPONSE_CALL = re.compile(r"\b(?:jsonify|JsonResponse|HttpResponse\w*|Response|JSONResponse|"
+_RESPONSE_CALL = lazy_re(r"\b(?:jsonify|JsonResponse|HttpResponse\w*|Response|JSONResponse|"
                             r"PlainTextResponse|HTMLResponse|HTTPException|abort|make_response|render|"
                             r"render_template)\s*\(")
-_DEF_LINE = re.compile(r"^\s*(?:async\s+)?def\s+\w+\s*\((?P<params>[^)]*)")
-_ROUTE_DECORATOR = re.compile(r"^\s*@[\w.]*(?:route|get|post|put|patch|delete|api_view|action|websocket|"
+_DEF_LINE = lazy_re(r"^\s*(?:async\s+)?def\s+\w+\s*\((?P<params>[^)]*)")
+_ROUTE_DECORATOR = lazy_re(r"^\s*@[\w.]*(?:route|get|post|put|patch|delete|api_view|action|websocket|"
                               r"api_route|view_config|endpoint)\b")
-_VIEW_METHODS = re.compile(r"^\s*(?:async\s+)?def\s+(?:get|post|put|patch|delete|dispatch|list|create|"
+_VIEW_METHODS = lazy_re(r"^\s*(?:async\s+)?def\s+(?:get|post|put|patch|delete|dispatch|list|create|"
                            r"retrieve|update|partial_update|destroy)\s*\(\s*self\s*,\s*request\b")
 
 
-_RESPONSE_SHAPE = re.compile(r"\breturn\s*\{|,\s*[45]\d\d\s*\)?\s*$")
+_RESPONSE_SHAPE = lazy_re(r"\breturn\s*\{|,\s*[45]\d\d\s*\)?\s*$")
 """A return that looks like a web answer whatever function it is in: a dict, or a value with a 4xx/5xx
 status."""
 

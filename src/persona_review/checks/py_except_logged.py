@@ -18,7 +18,6 @@ the `def`, an earlier value may be out of sight.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterator, Sequence
 
 from persona_review.checks._py_functions import functions_of, inner_blocks
@@ -26,13 +25,14 @@ from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
-_LOGGER = re.compile(
+_LOGGER = lazy_re(
     r"^(?:print|(?:[\w.]*\.)?(?:log|logger|logging|_log|_logger|LOG|LOGGER|log_?\w*|\w*_log(?:ger)?)\."
     r"(?:debug|info|warning|warn|error|exception|critical|log|msg))$"
 )
 _LOOKAHEAD_STATEMENTS = 12
-_LOGGING_START = re.compile(r"\s*(?:print\(|[\w.]*(?:log|LOG)\w*\.\w+\()")
+_LOGGING_START = lazy_re(r"\s*(?:print\(|[\w.]*(?:log|LOG)\w*\.\w+\()")
 
 
 def _may_have_one(text: str) -> bool:

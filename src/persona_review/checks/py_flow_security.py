@@ -33,6 +33,7 @@ from persona_review.checks._pyflow import (
 )
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Severity
+from persona_review.lazy_re import lazy_re
 
 
 def _arg(call: SinkCall, index: int, *names: str) -> tuple[Value, ast.expr] | None:
@@ -145,7 +146,7 @@ _CONNECTIONS = frozenset({"http.client.HTTPConnection", "http.client.HTTPSConnec
                           "HTTPSConnection", "socket.create_connection", "smtplib.SMTP", "smtplib.SMTP_SSL",
                           "ftplib.FTP", "ftplib.FTP_TLS"})
 _CLIENT_URL_KEYWORDS = ("base_url", "endpoint_url", "account_url", "vault_url", "endpoint", "url", "host")
-_CLIENT_FACTORY = re.compile(r"(?:^|\.)(?:\w*Client|from_\w*url|from_connection_string)$")
+_CLIENT_FACTORY = lazy_re(r"(?:^|\.)(?:\w*Client|from_\w*url|from_connection_string)$")
 """An SDK client made for an address: `BlobServiceClient(account_url)`, `SecretClient(vault_url=...)`,
 `httpx.Client(base_url=...)`, `ContainerClient.from_container_url(...)`."""
 
@@ -232,7 +233,7 @@ def open_redirect(ctx: FileContext) -> Iterator[Hit]:
 _SQL_METHODS = frozenset({"execute", "executemany", "executescript", "mogrify", "raw", "extra", "read_sql",
                           "read_sql_query"})
 _SQL_DRIVER_METHODS = frozenset({"fetch", "fetchrow", "fetchval", "copy_from_query", "prepare", "cursor"})
-_SQL_RECEIVER = re.compile(r"(?:^|[._])(?:conn|connection|con|pool|db|database|cursor|cur|session|tx|"
+_SQL_RECEIVER = lazy_re(r"(?:^|[._])(?:conn|connection|con|pool|db|database|cursor|cur|session|tx|"
                            r"transaction|engine|client)s?$", re.IGNORECASE)
 _SQL_TEXT = frozenset({"sqlalchemy.text", "sql.text", "sql.expression.text", "sqlalchemy.sql.text",
                        "expression.text", "TextClause", "sqlalchemy.TextClause", "db.text", "RawSQL"})
@@ -308,8 +309,8 @@ def command_input(ctx: FileContext) -> Iterator[Hit]:
                                        f"runs with `-c` through `{call.name}`.")
 
 
-_SHELL_PATH = re.compile(r"^(?:/usr/bin/|/bin/|/usr/local/bin/)?(?:ba|z|k|da|a)?sh$")
-_SCRIPT_OPTION = re.compile(r"^-[a-z]*c$")
+_SHELL_PATH = lazy_re(r"^(?:/usr/bin/|/bin/|/usr/local/bin/)?(?:ba|z|k|da|a)?sh$")
+_SCRIPT_OPTION = lazy_re(r"^-[a-z]*c$")
 
 
 def _shell_script(call: SinkCall) -> tuple[ast.expr, Value] | None:
@@ -452,7 +453,7 @@ _ELEMENT_PATHS = frozenset({"find", "findall", "iterfind", "findtext"})
 (`"./user[@name='" + name + "']"`), which tells them apart from `str.find`."""
 
 
-_XXE_ON = re.compile(r"resolve_entities\s*=\s*True|no_network\s*=\s*False|feature_external_[gp]es\s*,\s*True")
+_XXE_ON = lazy_re(r"resolve_entities\s*=\s*True|no_network\s*=\s*False|feature_external_[gp]es\s*,\s*True")
 
 
 @check(

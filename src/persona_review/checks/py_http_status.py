@@ -25,9 +25,10 @@ from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
-_MODULE_CALL = re.compile(r"^(?:requests|httpx)\.(?:get|post|put|patch|delete|head|options|request)$")
-_CLIENT_CALL = re.compile(
+_MODULE_CALL = lazy_re(r"^(?:requests|httpx)\.(?:get|post|put|patch|delete|head|options|request)$")
+_CLIENT_CALL = lazy_re(
     r"(?:^|\.|_)(?:session|client|http|api)\w*\.(?:get|post|put|patch|delete|request|send)$", re.IGNORECASE
 )
 _STATUS_ATTRS = frozenset({"raise_for_status", "status_code", "ok", "is_success", "is_error", "status",

@@ -18,7 +18,6 @@ class name reads as a model: no `Schema`, `Serializer`, `Form`, `In`, `Create`, 
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterator
 
 from persona_review.checks._py_functions import functions_of, own_nodes
@@ -26,21 +25,22 @@ from persona_review.checks._py_hits import check, code, hit_on
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Severity
+from persona_review.lazy_re import lazy_re
 
-_BODY = re.compile(
+_BODY = lazy_re(
     r"^(?:self\.)?request\.(?:json|get_json|data|POST|form|values|json_body|media|body_params)$"
 )
 _MODEL_METHODS = frozenset({"create", "update", "get_or_create", "update_or_create", "insert", "bulk_create",
                             "create_user", "create_superuser", "add", "save", "insert_one", "update_one",
                             "find_one_and_update"})
-_VALIDATING_CLASS = re.compile(
+_VALIDATING_CLASS = lazy_re(
     r"Schema|Serializer|Form|(?<![a-z])In$|Create$|Update$|Request|Payload|Params|DTO|Dto|Input|Model$|Base$|"
     r"Query|Filter|Config|Settings|Options|Args|Event|Message|Command|Response|Data$",
 )
 """Classes that validate or merely carry the body (pydantic/marshmallow schemas, DTOs), not models."""
 
 
-_BODY_TEXT = re.compile(
+_BODY_TEXT = lazy_re(
     r"\*\*\s*\(?\s*(?:await\s+)?(?:self\.)?request\.|=\s*\(?\s*(?:await\s+)?(?:self\.)?request\."
     r"(?:json|get_json|data|POST|form|values|json_body|media|body_params)\b|request\.(?:json|data|POST|form)\.items\("
 )

@@ -15,7 +15,6 @@ name anew. A default only read is left alone (ruff's B006 reports those too; her
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterator
 
 from persona_review.checks._py_functions import functions_of, inner_blocks
@@ -23,6 +22,7 @@ from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _MUTATORS = frozenset({"append", "extend", "insert", "update", "add", "setdefault", "pop", "popitem",
                        "remove", "discard", "clear", "sort", "reverse", "appendleft", "extendleft"})
@@ -31,7 +31,7 @@ _MUTABLE_CALLS = frozenset({"list", "dict", "set", "defaultdict", "collections.d
                             "collections.Counter"})
 
 
-_MUTABLE_VALUE = re.compile(
+_MUTABLE_VALUE = lazy_re(
     r"=\s*(?:\[|\{|(?:collections\.)?(?:list|dict|set|defaultdict|OrderedDict|deque|Counter)\()"
 )
 _SIGNATURE_LIMIT = 1000

@@ -12,9 +12,10 @@ from persona_review.checks._spans import bracket_span, lines_of, split_args
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _PY = frozenset({"python"})
-_CALL = re.compile(
+_CALL = lazy_re(
     r"(?<![\w.])(?:urllib\.request\.|urllib2\.|request\.)?(?P<fn>urlopen)\s*\(|"
     r"(?<![\w.])(?:http\.client\.|httplib\.)?(?P<conn>HTTPS?Connection)\s*\(|"
     r"(?<![\w.])(?:smtplib\.)(?P<smtp>SMTP(?:_SSL)?)\s*\(|"
@@ -25,8 +26,8 @@ _TIMEOUT_POSITION = {"fn": 2, "conn": 2, "smtp": 3, "ftp": 6, "sock": 1}
 """Where `timeout` sits among the positional arguments (urlopen(url, data, timeout), HTTPConnection(host,
 port, timeout), SMTP(host, port, local_hostname, timeout), FTP(host, user, passwd, acct, timeout...),
 create_connection(address, timeout))."""
-_TEST_PATH = re.compile(r"(?:^|/)(?:tests?|testing)/|(?:^|/)(?:test_[^/]*|[^/]*_test|conftest)\.py$")
-_GLOBAL_DEFAULT = re.compile(r"\bsocket\.setdefaulttimeout\s*\(\s*(?!None)")
+_TEST_PATH = lazy_re(r"(?:^|/)(?:tests?|testing)/|(?:^|/)(?:test_[^/]*|[^/]*_test|conftest)\.py$")
+_GLOBAL_DEFAULT = lazy_re(r"\bsocket\.setdefaulttimeout\s*\(\s*(?!None)")
 
 
 @register(

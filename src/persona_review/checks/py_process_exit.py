@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterator
 
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _PY = frozenset({"python"})
-_ROUTE = re.compile(r"(?:^|\.)(?:route|get|post|put|patch|delete|api_route|websocket|api_view|action)$")
+_ROUTE = lazy_re(r"(?:^|\.)(?:route|get|post|put|patch|delete|api_route|websocket|api_view|action)$")
 _EXITS = frozenset({"sys.exit", "os._exit", "exit", "quit", "os.abort"})
 _REQUEST_PARAMS = frozenset({"request", "req"})
 

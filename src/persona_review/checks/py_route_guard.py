@@ -11,16 +11,17 @@ from persona_review.checks._py_hits import check
 from persona_review.checks._pyflow import dotted, flows, may_have_routes
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Severity
+from persona_review.lazy_re import lazy_re
 
 # --- a route without its siblings' guard ------------------------------------------------------------------
 
-_GUARD = re.compile(r"login_required|permission_required|requires?_auth|auth_required|jwt_required|"
+_GUARD = lazy_re(r"login_required|permission_required|requires?_auth|auth_required|jwt_required|"
                     r"admin_required|roles?_required|user_passes_test|staff_member_required|"
                     r"permission_classes|requires_roles?|authenticated|protected|authorize", re.IGNORECASE)
-_GUARD_DEP = re.compile(r"current_user|auth|verify|token|admin|permission|require", re.IGNORECASE)
-_ROUTE = re.compile(r"(?:^|\.)(?:route|get|post|put|patch|delete|api_route)$")
+_GUARD_DEP = lazy_re(r"current_user|auth|verify|token|admin|permission|require", re.IGNORECASE)
+_ROUTE = lazy_re(r"(?:^|\.)(?:route|get|post|put|patch|delete|api_route)$")
 _DEPENDS = frozenset({"Depends", "Security"})
-_MUTATING = re.compile(r"(?:^|\.)(?:post|put|patch|delete)$")
+_MUTATING = lazy_re(r"(?:^|\.)(?:post|put|patch|delete)$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,12 +13,13 @@ from persona_review.checks._py_imports import canonical, imported_names
 from persona_review.checks._pyflow import Flow, dotted, flows, mentions, source_text
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Severity
+from persona_review.lazy_re import lazy_re
 
-_SECRET_WORD = re.compile(
+_SECRET_WORD = lazy_re(
     r"(?:^|_)(?:token|secret|password|passwd|nonce|otp|salt|api_?key|apikey|session_?id|csrf|"
     r"reset_?code|verification_?code|auth_?code|private_?key|access_?key|client_secret|signature|"
     r"credentials?)(?:s)?$", re.IGNORECASE)
-_NOT_SECRET = re.compile(r"(?:_id|_type|_count|_len|_length|_url|_uri|_name|_path|_file|_expiry|_expires|_at|"
+_NOT_SECRET = lazy_re(r"(?:_id|_type|_count|_len|_length|_url|_uri|_name|_path|_file|_expiry|_expires|_at|"
                          r"_ttl|_header|_field|_key_id|_index|_idx|_prefix|_format)$", re.IGNORECASE)
 _RANDOM_FUNCS = frozenset({"random", "randint", "randrange", "choice", "choices", "getrandbits", "sample",
                            "uniform", "shuffle", "randbytes"})
@@ -116,7 +117,7 @@ def _random_credentials(func: ast.FunctionDef | ast.AsyncFunctionDef, direct: se
                                            "is predictable.")
 
 
-_CREDENTIAL_WORDS = re.compile(r"session|token|auth|sid|jwt|remember|login|secret|passw|nonce|otp|key",
+_CREDENTIAL_WORDS = lazy_re(r"session|token|auth|sid|jwt|remember|login|secret|passw|nonce|otp|key",
                                re.IGNORECASE)
 """Words in a cookie's or session entry's name or value that say it identifies or authenticates."""
 _SESSION_STORES = frozenset({"session", "flask.session", "request.session", "self.request.session"})
@@ -161,7 +162,7 @@ def _function_makes_secret(name: str) -> bool:
     return bool(_MAKER.match(name)) or (_CREDENTIAL_NAME.search(name) is not None and not _READER.match(name))
 
 
-_CREDENTIAL_NAME = re.compile(
+_CREDENTIAL_NAME = lazy_re(
     r"(?:token|secret|password|passwd|nonce|otp|salt|(?:api|secret|access|private|signing|encryption|session)_?"
     r"key|(?:reset|verification|verify|confirm|confirmation|invite|invitation|auth|login|activation|recovery)_?"
     r"code)s?$", re.IGNORECASE)
@@ -169,13 +170,13 @@ _CREDENTIAL_NAME = re.compile(
 `invite_code`); a bare `key` or `code` (`sort_key`, `country_code`) says nothing of the kind."""
 
 
-_MAKER = re.compile(r"_?(?:generate|make|new|create|random|gen|get_new|issue)", re.IGNORECASE)
-_READER = re.compile(r"_?(?:get|load|read|fetch|find|lookup|check|validate|verify|parse|decode|is|has|pick|"
+_MAKER = lazy_re(r"_?(?:generate|make|new|create|random|gen|get_new|issue)", re.IGNORECASE)
+_READER = lazy_re(r"_?(?:get|load|read|fetch|find|lookup|check|validate|verify|parse|decode|is|has|pick|"
                      r"choose|select|current|default|test|hash|encode|format|mask|normali[sz]e)(?:_|[A-Z]|$)",
                      re.IGNORECASE)
 
 
-_COMPARED_SECRET = re.compile(r"(?:^|_)(?:signature|sig|hmac|digest|mac|token|api_?key|apikey|secret|otp|"
+_COMPARED_SECRET = lazy_re(r"(?:^|_)(?:signature|sig|hmac|digest|mac|token|api_?key|apikey|secret|otp|"
                               r"csrf_?token|password_?hash|hashed_?password)s?$", re.IGNORECASE)
 
 
@@ -223,11 +224,11 @@ def timing_compare(ctx: FileContext) -> Iterator[Hit]:
 _COMPARE_HINT = ("sig", "hmac", "digest", "mac", "token", "api_key", "apikey", "secret", "otp", "hash")
 
 
-_LOG_CALL = re.compile(r"(?:^|\.)(?:log|logger|logging|_log|_logger|LOG|LOGGER|log_?\w*)\."
+_LOG_CALL = lazy_re(r"(?:^|\.)(?:log|logger|logging|_log|_logger|LOG|LOGGER|log_?\w*)\."
                        r"(?:debug|info|warning|warn|error|exception|critical|fatal|log)$|^(?:logging)\.\w+$|"
                        r"^print$|^sys\.std(?:out|err)\.write$")
 """Logger calls, and `print`: a service's standard output is collected as its log."""
-_LOGGED_SECRET = re.compile(r"(?:^|_)(?:password|passwd|secret|token|api_?key|apikey|private_?key|"
+_LOGGED_SECRET = lazy_re(r"(?:^|_)(?:password|passwd|secret|token|api_?key|apikey|private_?key|"
                             r"access_?key|"
                             r"credentials?|client_secret|authorization|auth_header|cookie|session_?key)s?$",
                             re.IGNORECASE)
@@ -281,9 +282,9 @@ _LOG_OPTIONS = frozenset({"exc_info", "extra", "stack_info", "stacklevel"})
 
 _ENV_GETTERS = frozenset({"os.environ.get", "os.getenv", "environ.get", "getenv", "env", "config",
                           "os.environ.setdefault"})
-_ENV_SECRET = re.compile(r"SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE_?KEY|SIGNING|CREDENTIAL|_KEY$",
+_ENV_SECRET = lazy_re(r"SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE_?KEY|SIGNING|CREDENTIAL|_KEY$",
                          re.IGNORECASE)
-_ENV_NOT_SECRET = re.compile(r"_ID$|_URL$|_URI$|_HOST$|_PORT$|_PATH$|_FILE$|_NAME$|KEY_ID|PUBLIC|_TTL$|"
+_ENV_NOT_SECRET = lazy_re(r"_ID$|_URL$|_URI$|_HOST$|_PORT$|_PATH$|_FILE$|_NAME$|KEY_ID|PUBLIC|_TTL$|"
                              r"_EXPIR|_ALGORITHM$|_LENGTH$|_HEADER$", re.IGNORECASE)
 
 
@@ -329,8 +330,8 @@ def secret_fallback(ctx: FileContext) -> Iterator[Hit]:
 
 
 
-_AUTH_COOKIE = re.compile(r"session|token|auth|sid\b|jwt|remember|login", re.IGNORECASE)
-_COOKIE_SETTINGS = re.compile(r"^(?:SESSION_COOKIE_(?:SECURE|HTTPONLY)|CSRF_COOKIE_SECURE|"
+_AUTH_COOKIE = lazy_re(r"session|token|auth|sid\b|jwt|remember|login", re.IGNORECASE)
+_COOKIE_SETTINGS = lazy_re(r"^(?:SESSION_COOKIE_(?:SECURE|HTTPONLY)|CSRF_COOKIE_SECURE|"
                               r"REMEMBER_COOKIE_(?:SECURE|HTTPONLY))$")
 
 
@@ -388,7 +389,7 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
                     yield hit_on(assign, flow.offset, f"`{key}` is turned off.")
 
 
-_CREDENTIAL_VALUE = re.compile(r"(?:^|[._])(?:\w*_)?(?:token|session_?(?:id|key)|sid|jwt|secret|api_?key|"
+_CREDENTIAL_VALUE = lazy_re(r"(?:^|[._])(?:\w*_)?(?:token|session_?(?:id|key)|sid|jwt|secret|api_?key|"
                                r"password|credentials?)$|(?:^|\.)jwt\.encode$|"
                                r"(?:^|\.)(?:create|make|issue|generate|sign)_\w*(?:token|jwt|session)\w*$",
                                re.IGNORECASE)
@@ -463,7 +464,7 @@ def _off(flag: ast.expr | None) -> bool:
     return flag is None or (isinstance(flag, ast.Constant) and not flag.value)
 
 
-_WEAK_CIPHERS = re.compile(r"(?:^|\.)(?:DES|DES3|ARC4|ARC2|Blowfish|CAST|XOR)\.new$|"
+_WEAK_CIPHERS = lazy_re(r"(?:^|\.)(?:DES|DES3|ARC4|ARC2|Blowfish|CAST|XOR)\.new$|"
                            r"(?:^|\.)algorithms\.(?:TripleDES|ARC4|Blowfish|IDEA|CAST5|SEED)$|"
                            r"(?:^|\.)modes\.ECB$")
 

@@ -25,16 +25,17 @@ from persona_review.checks._taint import Tainted, scoped_lines
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _PY = frozenset({"python"})
 _SEC = Category.SECURITY
 
-_STRING = re.compile(r"""(?P<prefix>\b[rRbBuUfF]{0,2})(?P<q>'''|\"\"\"|'|")""")
-_QUERY_CALL = re.compile(
+_STRING = lazy_re(r"""(?P<prefix>\b[rRbBuUfF]{0,2})(?P<q>'''|\"\"\"|'|")""")
+_QUERY_CALL = lazy_re(
     r"(?:\.(?:execute|executemany|executescript|mogrify|raw|extra|fetch|fetchrow|fetchval|copy_expert)|"
     r"\bRawSQL|\bread_sql(?:_query)?|\bsqlalchemy\.text|(?<![\w.])text)\s*\("
 )
-_SQL_WORD = re.compile(r"(?i)\b(?:select|insert|update|delete|create|drop|alter|truncate|where)\b")
+_SQL_WORD = lazy_re(r"(?i)\b(?:select|insert|update|delete|create|drop|alter|truncate|where)\b")
 _SQL_WORDS = ("select", "insert", "update", "delete", "create", "drop", "alter", "truncate", "where")
 _QUERY_WORDS = ("execute", "mogrify", "raw", "extra", "fetch", "copy_expert", "RawSQL", "read_sql", "text")
 """A word every `_QUERY_CALL` match contains: lines without one skip the regex."""
@@ -43,14 +44,14 @@ _QUERY_WORDS = ("execute", "mogrify", "raw", "extra", "fetch", "copy_expert", "R
 def _function_start(bare: str) -> bool:
     return "def" in bare and _DEF.match(bare) is not None
 _SQL_LOOKAHEAD = 6
-_DEF = re.compile(r"^\s*(?:async\s+)?def\s")
-_ASSIGN = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*(\+?=)\s*(?!=)")
-_PERCENT_OP = re.compile(r"""['"]\s*%\s*(?!\(\s*\))[\w(\[{]""")
-_FORMAT_CALL = re.compile(r"""['"]\s*(?:\)\s*)?\.format\s*\(\s*(?!\))""")
+_DEF = lazy_re(r"^\s*(?:async\s+)?def\s")
+_ASSIGN = lazy_re(r"^\s*([A-Za-z_][\w.]*)\s*(\+?=)\s*(?!=)")
+_PERCENT_OP = lazy_re(r"""['"]\s*%\s*(?!\(\s*\))[\w(\[{]""")
+_FORMAT_CALL = lazy_re(r"""['"]\s*(?:\)\s*)?\.format\s*\(\s*(?!\))""")
 # `\s*(?:\)\s*)?`, not `\s*\)?\s*`: the same text, but the latter backtracks quadratically over a long run of
 # blanks (a long string in the bare view), and spans can hold one.
-_CONCAT = re.compile(r"""['"]\s*\+\s*(?![rbuRBU]?['"])[\w(\[]|[\w)\]]\s*\+\s*[rbufRBUF]{0,2}['"]""")
-_FSTRING_FIELD = re.compile(r"(?<!\{)\{(?!\{)")
+_CONCAT = lazy_re(r"""['"]\s*\+\s*(?![rbuRBU]?['"])[\w(\[]|[\w)\]]\s*\+\s*[rbufRBUF]{0,2}['"]""")
+_FSTRING_FIELD = lazy_re(r"(?<!\{)\{(?!\{)")
 
 
 def _dynamic(span: Span) -> bool:
@@ -191,14 +192,14 @@ def _tainted_message(name: str, line: int) -> str:
     )
 
 
-_SHELL_CALL = re.compile(
+_SHELL_CALL = lazy_re(
     r"(?:\b(?:subprocess|sp)\.|(?<![\w.]))(?:call|run|Popen|check_output|check_call|getoutput|getstatusoutput)"
     r"\s*\(|\bos\.(?:system|popen[234]?)\s*\(|\b(?:commands|popen2)\.\w+\s*\("
 )
-_ALWAYS_SHELL = re.compile(r"^os\.|getoutput|getstatusoutput|^commands\.|^popen2\.")
-_SHELL_TRUE = re.compile(r"\bshell\s*=\s*(?!False\b|None\b|0\b|\[\]|\{\}|\{\*\*|''|\"\")[\w(\[{'\"]")
+_ALWAYS_SHELL = lazy_re(r"^os\.|getoutput|getstatusoutput|^commands\.|^popen2\.")
+_SHELL_TRUE = lazy_re(r"\bshell\s*=\s*(?!False\b|None\b|0\b|\[\]|\{\}|\{\*\*|''|\"\")[\w(\[{'\"]")
 _LIT = r"""[rbuRBU]?(?:'[^']*'|"[^"]*")"""
-_LITERAL_ARG = re.compile(
+_LITERAL_ARG = lazy_re(
     rf"""^\(\s*(?:args\s*=\s*|cmd\s*=\s*)?(?:{_LIT}|[\[(]\s*{_LIT}(?:\s*,\s*{_LIT})*\s*,?\s*[\])])\s*[,)]"""
 )
 
@@ -273,15 +274,15 @@ def shell_injection(ctx: FileContext) -> Iterator[Hit]:
             yield hit
 
 
-_ARGV_CALL = re.compile(
+_ARGV_CALL = lazy_re(
     r"(?:\b(?:subprocess|sp)\.|(?<![\w.]))(?:call|run|Popen|check_output|check_call)\s*\("
 )
-_SHELL_PROGRAM = re.compile(r"""^(['"])(?:/usr/bin/|/bin/|/usr/local/bin/)?(?:ba|z|k|da|a)?sh\1$""")
-_SHELL_STRING = re.compile(r"""['"](?:/usr/bin/|/bin/|/usr/local/bin/)?(?:ba|z|k|da|a)?sh['"]""")
-_SCRIPT_FLAG = re.compile(r"""^(['"])-[a-z]*c\1$""")
-_PLAIN_LITERAL = re.compile(r"""^[rbuRBU]{0,2}(?:'[^']*'|"[^"]*")$""")
-_LIST_ASSIGN = re.compile(r"^\s*([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?=\[)")
-_LIST_GROW = re.compile(r"^\s*([A-Za-z_]\w*)\s*(?:\.(append|extend|insert)\s*(?=\()|\+=\s*(?=\[))")
+_SHELL_PROGRAM = lazy_re(r"""^(['"])(?:/usr/bin/|/bin/|/usr/local/bin/)?(?:ba|z|k|da|a)?sh\1$""")
+_SHELL_STRING = lazy_re(r"""['"](?:/usr/bin/|/bin/|/usr/local/bin/)?(?:ba|z|k|da|a)?sh['"]""")
+_SCRIPT_FLAG = lazy_re(r"""^(['"])-[a-z]*c\1$""")
+_PLAIN_LITERAL = lazy_re(r"""^[rbuRBU]{0,2}(?:'[^']*'|"[^"]*")$""")
+_LIST_ASSIGN = lazy_re(r"^\s*([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?=\[)")
+_LIST_GROW = lazy_re(r"^\s*([A-Za-z_]\w*)\s*(?:\.(append|extend|insert)\s*(?=\()|\+=\s*(?=\[))")
 _UNKNOWN = "<unknown>"
 """An argv element whose value is not known here."""
 
@@ -372,7 +373,7 @@ def shell_constant(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no, span.last)
 
 
-_PARAMIKO_EXEC = re.compile(r"\.exec_command\s*\(")
+_PARAMIKO_EXEC = lazy_re(r"\.exec_command\s*\(")
 
 
 @register(
@@ -400,11 +401,11 @@ def ssh_exec_command(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no, bracket_span(lexed, no, match.end() - 1).last)
 
 
-_DESERIALIZE = re.compile(
+_DESERIALIZE = lazy_re(
     r"\b(?:c?[pP]ickle|_pickle|dill|marshal|jsonpickle|shelve|torch|pd|pandas|numpy|np|yaml)\."
     r"(?:loads?|Unpickler|decode|open|read_pickle|unsafe_load(?:_all)?|load_all|full_load(?:_all)?)\s*\("
 )
-_SAFE_YAML = re.compile(r"Safe\w*Loader|C?BaseLoader|\bSafeConstructor")
+_SAFE_YAML = lazy_re(r"Safe\w*Loader|C?BaseLoader|\bSafeConstructor")
 
 
 @register(
@@ -479,7 +480,7 @@ def _unsafe_call(module: str, func: str, span: Span) -> bool:
     return func in {"load", "loads", "Unpickler"}
 
 
-_TLS_OFF = re.compile(
+_TLS_OFF = lazy_re(
     r"\bverify\s*=\s*False\b|\bssl\._create_unverified_context\b|\bcheck_hostname\s*=\s*False\b|"
     r"\bCERT_NONE\b|\bcert_reqs\s*=\s*['\"](?:CERT_)?NONE['\"]|\b(?:Auto(?:Add)?Policy|WarningPolicy)\b|"
     r"\bPROTOCOL_(?:SSLv2|SSLv3|SSLv23|TLSv1|TLSv1_1)\b|\b(?:SSLv2|SSLv3|TLSv1|TLSv1_1)_METHOD\b|"
@@ -558,12 +559,12 @@ def _falsy_literal(value: object) -> bool:
         and not value
 
 
-_WEAK_HASH = re.compile(
+_WEAK_HASH = lazy_re(
     r"\bhashlib\.(?:md5|sha1|md4)\s*\(|\bhashlib\.new\s*\(\s*(?:name\s*=\s*)?['\"](?i:md5|sha1|md4|sha)['\"]|"
     r"\b(?:\w*_)?(?:MD5|MD4|MD2|SHA|md5|md4|md2|sha)\.new\s*\(|\bhashes\.(?:MD5|SHA1)\s*\(|\bcrypt\.METHOD_(?:MD5|CRYPT)\b"
 )
-_NOT_FOR_SECURITY = re.compile(r"\busedforsecurity\s*=\s*False\b")
-_PASSWORDISH = re.compile(r"pass(?:word|wd|phrase)?|pwd", re.IGNORECASE)
+_NOT_FOR_SECURITY = lazy_re(r"\busedforsecurity\s*=\s*False\b")
+_PASSWORDISH = lazy_re(r"pass(?:word|wd|phrase)?|pwd", re.IGNORECASE)
 
 
 @register(
@@ -618,8 +619,8 @@ def _weak_hash_by_name(ctx: FileContext, reported: set[int]) -> Iterator[Hit]:
             yield Hit(call.line, None, f"`hashlib.new` is given `{name.start}`, a broken hash.")
 
 
-_JWT_CALL = re.compile(r"\bjwt\.(?:decode|encode)\s*\(")
-_JWT_UNVERIFIED = re.compile(
+_JWT_CALL = lazy_re(r"\bjwt\.(?:decode|encode)\s*\(")
+_JWT_UNVERIFIED = lazy_re(
     r"\bverify\s*=\s*False\b|['\"]verify_signature['\"]\s*:\s*False\b|"
     r"\balgorithms?\s*=\s*\[?\s*['\"]none['\"]"
 )
@@ -653,7 +654,7 @@ def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
                 yield Hit(no, span.last)
 
 
-_CSRF_OFF = re.compile(
+_CSRF_OFF = lazy_re(
     r"^\s*@(?:\w+\.)?csrf_exempt\b|\bcsrf\.exempt\b|\bWTF_CSRF_(?:ENABLED|CHECK_DEFAULT)['\"]?\s*\]?\s*[=:]\s*False\b"
 )
 
@@ -681,12 +682,12 @@ def csrf_disabled(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no)
 
 
-_DEBUG_CONFIG = re.compile(
+_DEBUG_CONFIG = lazy_re(
     r"""\.config\s*\[\s*['"](?:DEBUG|ENV|TESTING)['"]\s*\]\s*=\s*(?:True\b|['"]development['"])|"""
     r"""\b(?:app|application)\.debug\s*=\s*True\b|\.config\.update\s*\((?:.*)\bDEBUG\s*=\s*True\b|"""
     r"""\.config\s*\[\s*['"]PROPAGATE_EXCEPTIONS['"]\s*\]\s*=\s*True\b"""
 )
-_CODE_VIEW_NEEDED = re.compile(r"""\.config\s*\[""")
+_CODE_VIEW_NEEDED = lazy_re(r"""\.config\s*\[""")
 
 
 @register(

@@ -10,19 +10,20 @@ from persona_review.checks._spans import brace_block, lines_of, python_block, py
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _LANGS = frozenset({"python", "javascript", "typescript", "go", "java"})
 _RETRY_WORD = r"(?:attempts?|retr(?:y|ies)|tries|max_?tries|max_?retries|maxRetries|maxAttempts)"
-_PY_LOOP = re.compile(
+_PY_LOOP = lazy_re(
     rf"^\s*(?:for\s+\w*{_RETRY_WORD}\w*\s+in\b|for\s+\w+\s+in\s+range\([^)]*{_RETRY_WORD}|"
     rf"while\b[^:]*{_RETRY_WORD})",
     re.IGNORECASE,
 )
-_BRACE_LOOP = re.compile(rf"^\s*(?:for|while)\b[^{{]*{_RETRY_WORD}", re.IGNORECASE)
-_HANDLES_FAILURE = re.compile(
+_BRACE_LOOP = lazy_re(rf"^\s*(?:for|while)\b[^{{]*{_RETRY_WORD}", re.IGNORECASE)
+_HANDLES_FAILURE = lazy_re(
     r"\bexcept\b|\bcatch\b|\berr\s*[!=]=\s*nil\b|\.ok\b|\bstatus(?:_code)?\s*[!=<>]"
 )
-_WAITS = re.compile(
+_WAITS = lazy_re(
     r"(?i)sleep|backoff|delay|wait|setTimeout|jitter|retry_after|retryAfter|ticker|time\.After"
 )
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from persona_review.checks._ruby import (
 )
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 if TYPE_CHECKING:
     from persona_review.checks._ruby import Node
@@ -170,7 +170,7 @@ _IO_METHODS = frozenset({
     "increment!", "decrement!", "touch", "transaction", "lock!", "reload", "insert", "upsert", "exec",
     "select_all", "select_value", "urlopen", "readlines", "mkdir", "rm", "rm_rf", "unlink", "mv",
 })
-_IO_RECEIVER = re.compile(
+_IO_RECEIVER = lazy_re(
     r"\b(?:File|IO|Dir|FileUtils|Net::HTTP|HTTParty|Faraday|RestClient|Excon|Typhoeus|HTTP|URI|Redis|"
     r"Socket|TCPSocket|S3|Aws|ActiveRecord|connection|client|redis|http|conn|socket|s3|bucket)\b"
 )
@@ -210,7 +210,7 @@ def _io_call(node: Node) -> Node | None:
 
 _TRACE = frozenset({"backtrace", "full_message", "backtrace_locations"})
 _TEXT = frozenset({"message", "to_s", "inspect"})
-_SERVER_ERROR = re.compile(r"^(?:5\d\d|:internal_server_error|:service_unavailable|:bad_gateway)$")
+_SERVER_ERROR = lazy_re(r"^(?:5\d\d|:internal_server_error|:service_unavailable|:bad_gateway)$")
 _RESPONSE_KEYS = ("json", "plain", "html", "body", "text", "xml", "inline")
 
 

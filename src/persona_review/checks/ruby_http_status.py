@@ -12,7 +12,6 @@ response on (a call, a `return`, the method's last line), or tests a field of th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from persona_review.checks._http_status import Rules, unchecked
@@ -20,9 +19,10 @@ from persona_review.checks._lexing import lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _RULES = Rules(
-    stored=re.compile(
+    stored=lazy_re(
         r"^\s*(?P<name>[a-z_]\w*)\s*=\s*(?P<call>HTTParty\.(?:get|post|put|patch|delete)|"
         r"Net::HTTP\.(?:get_response|post|post_form)|Faraday\.(?:get|post|put|patch|delete))\b"
     ),

@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING
 from persona_review.checks._ruby import file_nodes, method_name, receiver, ruby_check, text
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 if TYPE_CHECKING:
     from persona_review.checks._ruby import Node
 
-_LOGGER = re.compile(r"(?:^|\.|@)(?:logger|log|Rails\.logger|LOGGER)$|^Rails\.error$")
+_LOGGER = lazy_re(r"(?:^|\.|@)(?:logger|log|Rails\.logger|LOGGER)$|^Rails\.error$")
 _LOG_METHODS = frozenset({"error", "warn", "info", "debug", "fatal", "report", "unknown", "add"})
 _PRINTS = frozenset({"puts", "p", "warn", "print", "pp"})
 _LOOKAHEAD = 12

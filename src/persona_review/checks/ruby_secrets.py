@@ -25,6 +25,7 @@ from persona_review.checks._secret_names import env_secret, logged_secret
 from persona_review.checks.base import FileContext, Hit
 from persona_review.checks.secrets import is_secret_name, is_secret_value
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 if TYPE_CHECKING:
     from persona_review.checks._ruby import Node
@@ -69,7 +70,7 @@ def _named_literal(node: Node) -> tuple[str, str | None]:
     return "", None
 
 
-_ROUTE_TARGET = re.compile(r"^[\w/]+#\w+$")
+_ROUTE_TARGET = lazy_re(r"^[\w/]+#\w+$")
 """`"passwords#new"`: a controller action (routes), not a password."""
 
 
@@ -209,18 +210,18 @@ def _log_hit(tree: Tree, call: Node, named: str) -> Hit:
     return tree.hit(call, f"`{flat[:50]}` is passed to `{method_name(call)}`: its value ends up in the log.")
 
 
-_SECRET_WORD = re.compile(
+_SECRET_WORD = lazy_re(
     r"(?:^|_)(?:token|secret|password|passwd|nonce|otp|salt|api_?key|session_?id|csrf|reset_?code|"
     r"verification_?code|auth_?code|private_?key|access_?key|client_secret|signature|pin)s?$",
     re.IGNORECASE,
 )
-_NOT_SECRET = re.compile(
+_NOT_SECRET = lazy_re(
     r"(?:_id|_type|_count|_len|_length|_url|_name|_path|_at|_ttl|_header|_field|_index)$", re.IGNORECASE
 )
 _METHODS = frozenset({"method", "singleton_method"})
 _PREDICTABLE = frozenset({"rand", "srand", "shuffle", "sample"})
 """`Kernel#rand`, `Random.rand`, `Array#sample`/`shuffle` draw from a Mersenne Twister, not a CSPRNG."""
-_MAKERS = re.compile(r"^(?:generate|make|new|create|random|gen|issue)_\w*(?:token|secret|password|nonce|otp|"
+_MAKERS = lazy_re(r"^(?:generate|make|new|create|random|gen|issue)_\w*(?:token|secret|password|nonce|otp|"
                      r"salt|key|code)s?$", re.IGNORECASE)
 
 
@@ -276,7 +277,7 @@ def _predictable_call(node: Node | None) -> str:
     return ""
 
 
-_COMPARED = re.compile(
+_COMPARED = lazy_re(
     r"(?:^|_)(?:signature|sig|hmac|digest|mac|token|api_?key|apikey|secret|otp|csrf_?token|password_?digest|"
     r"hashed_?password)s?$",
     re.IGNORECASE,

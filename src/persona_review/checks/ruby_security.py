@@ -7,7 +7,6 @@ their method (`_ruby_flow`): a constant, an integer, a quoted value or an allow-
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -30,6 +29,7 @@ from persona_review.checks._ruby import (
 from persona_review.checks._ruby_flow import Flow, Value, flow_of
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 if TYPE_CHECKING:
     from persona_review.checks._ruby import Node
@@ -81,7 +81,7 @@ _CONNECTION_METHODS = frozenset({
     "execute", "exec_query", "select_all", "select_one", "select_value", "select_values", "select_rows",
     "exec_update", "exec_delete", "exec_insert", "exec_params", "query", "async_exec", "exec",
 })
-_CONNECTION = re.compile(r"connection|(?:^|\.)(?:conn|db|pg|mysql|client)$")
+_CONNECTION = lazy_re(r"connection|(?:^|\.)(?:conn|db|pg|mysql|client)$")
 _DIRECT_TAINT = frozenset({
     "order", "reorder", "group", "pluck", "select", "joins", "from", "having", "find_by_sql", "count_by_sql",
     "sql", "lock", "calculate", "average", "sum", "minimum", "maximum", "regroup", "reselect",
@@ -369,7 +369,7 @@ def open_redirect(ctx: FileContext) -> Iterator[Hit]:
             yield _call_hit(tree, node, message)
 
 
-_ONLY_PATH = re.compile(r"only_path\s*(?:=>|:)\s*true")
+_ONLY_PATH = lazy_re(r"only_path\s*(?:=>|:)\s*true")
 
 
 def _only_path(target: Node, args: list[Node]) -> bool:

@@ -13,6 +13,7 @@ from persona_review.checks._spans import bracket_span, lines_of, split_args
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 _CODE_LANGS = frozenset({"python", "javascript", "typescript", "go", "java"})
 _ANY = _CODE_LANGS | frozenset(
@@ -33,7 +34,7 @@ _ANY = _CODE_LANGS | frozenset(
     }
 )
 
-_KNOWN_KEYS = re.compile(
+_KNOWN_KEYS = lazy_re(
     r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"  # AWS access key id
     r"|\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{40,}\b"  # GitHub tokens
     r"|\bxox[abposr]-[A-Za-z0-9-]{10,}"  # Slack tokens
@@ -44,10 +45,10 @@ _KNOWN_KEYS = re.compile(
     r"|\bSG\.[0-9A-Za-z_-]{22}\.[0-9A-Za-z_-]{43}\b"  # SendGrid key
     r"|-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY( BLOCK)?-----"
 )
-_KEY_HINT = re.compile(r"AKIA|ASIA|gh[pousr]_|github_pat_|xox|_live_|AIza|glpat-|sk-ant-|SG\.|PRIVATE KEY")
-_PLACEHOLDER = re.compile(r"EXAMPLE|XXXX|xxxx|\.\.\.|<[^>]*>|\*{3}|•{3}|(?i:\bredacted\b)")
+_KEY_HINT = lazy_re(r"AKIA|ASIA|gh[pousr]_|github_pat_|xox|_live_|AIza|glpat-|sk-ant-|SG\.|PRIVATE KEY")
+_PLACEHOLDER = lazy_re(r"EXAMPLE|XXXX|xxxx|\.\.\.|<[^>]*>|\*{3}|•{3}|(?i:\bredacted\b)")
 """Values that stand for a secret without being one: examples, elisions, masks (`***`) and redactions."""
-_SECRETISH = re.compile(r"(?i)pass|pwd|pw\b|secret|token|key|credential|://[^/\s]*:[^/\s]*@")
+_SECRETISH = lazy_re(r"(?i)pass|pwd|pw\b|secret|token|key|credential|://[^/\s]*:[^/\s]*@")
 _SECRETISH_WORDS = ("pass", "pwd", "pw", "secret", "token", "key", "credential", "://")
 """A word (lower case) every `_SECRETISH` match contains."""
 
@@ -207,20 +208,20 @@ _NOT_SECRET_SUFFIX = frozenset(
         "chars",
     }
 )
-_CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
-_ASSIGNED = re.compile(
+_CAMEL = lazy_re(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_ASSIGNED = lazy_re(
     r"""(?P<lhs>[A-Za-z_$][\w.$]*)(?:\s*\[\s*(?P<kq>["'])(?P<key>[^"'\]]+)(?P=kq)\s*\])?"""
     r"""(?:\s*:\s*[\w.\[\], |]+?|\s+(?:string|String|str|\[\]byte|final\s+String))?"""
     r"""\s*(?::=|===|!==|==|!=|=(?![=>~]))\s*(?:\[\]byte\(\s*)?(?P<q>["'`])(?P<val>[^"'`\n]*)(?P=q)"""
 )
-_KEYED = re.compile(
+_KEYED = lazy_re(
     r"""(?P<kq>["']?)(?P<key>[A-Za-z_$][\w.$-]*)(?P=kq)\s*(?::|=>)\s*(?P<q>["'`])(?P<val>[^"'`\n]*)(?P=q)"""
 )
-_COMPARED = re.compile(
+_COMPARED = lazy_re(
     r"""(?P<q>["'`])(?P<val>[^"'`\n]*)(?P=q)\s*(?:===|!==|==|!=)\s*(?P<lhs>[A-Za-z_$][\w.$]*)"""
 )
-_URL_CREDENTIALS = re.compile(r"\b[a-z][a-z0-9+.-]*://[^/\s:@'\"`]+:(?P<val>[^@/\s'\"`]{6,})@[\w.-]+")
-_NAMEISH_VALUE = re.compile(
+_URL_CREDENTIALS = lazy_re(r"\b[a-z][a-z0-9+.-]*://[^/\s:@'\"`]+:(?P<val>[^@/\s'\"`]{6,})@[\w.-]+")
+_NAMEISH_VALUE = lazy_re(
     r"^[a-z0-9]+(?:[_.\-:][a-z0-9]+)+$|^[A-Z0-9]+(?:_[A-Z0-9]+)+$"
     r"|^X-[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)*$|^[A-Z][a-z0-9]*(?:-[A-Z][a-z0-9]*)+$"  # headers' names
 )
@@ -306,11 +307,11 @@ def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no)
 
 
-_JWT_KEY_CALL = re.compile(
+_JWT_KEY_CALL = lazy_re(
     r"\b(?:\w*jwt\w*|jsonwebtoken|JWT|jose|jws)\.(?:encode|decode|sign|verify)\s*\(|\bcreateHmac\s*\(|\bhmac\.new\s*\("
 )
-_LITERAL = re.compile(r"""^\s*(?:key\s*=\s*)?(?:\[\]byte\(\s*)?(?:["'`]).+""", re.DOTALL)
-_JAVA_HMAC = re.compile(
+_LITERAL = lazy_re(r"""^\s*(?:key\s*=\s*)?(?:\[\]byte\(\s*)?(?:["'`]).+""", re.DOTALL)
+_JAVA_HMAC = lazy_re(
     r"""\bAlgorithm\.HMAC(?:256|384|512)\s*\(\s*"[^"]+"|\.signWith\s*\([^;]*,\s*"[^"]+"|"""
     r"""\bSignedString\s*\(\s*\[\]byte\(\s*"[^"]+"|\.setSigningKey\s*\(\s*"[^"]+\""""
 )
@@ -370,7 +371,7 @@ def jwt_hardcoded_key(ctx: FileContext) -> Iterator[Hit]:
 
 
 _JWT_MODULES = r"""["'](?:jsonwebtoken|jws|jwt-simple|jose)["']"""
-_JWT_IMPORT = re.compile(
+_JWT_IMPORT = lazy_re(
     rf"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\s*\(\s*{_JWT_MODULES}\s*\)"
     rf"|\bimport\s+(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)\s+from\s+{_JWT_MODULES}"
 )
@@ -393,14 +394,14 @@ def _jwt_module_aliases(lexed: Lexed) -> re.Pattern[str] | None:
     )
 
 
-_JWT_OPTIONS_CALL = re.compile(r"(?<![\w$.])(?:new\s+)?\w*(?:jwt|Jwt|JWT)\w*\s*\(\s*\{")
+_JWT_OPTIONS_CALL = lazy_re(r"(?<![\w$.])(?:new\s+)?\w*(?:jwt|Jwt|JWT)\w*\s*\(\s*\{")
 """A JWT middleware or strategy configured with an options object: `jwt({...})`, `expressjwt({...})`,
 `new JwtStrategy({...})`."""
-_JWT_KEY_OPTION = re.compile(r"""\b(?:secret|secretOrKey|secretOrPublicKey)\s*:\s*([^,}\n]+)""")
+_JWT_KEY_OPTION = lazy_re(r"""\b(?:secret|secretOrKey|secretOrPublicKey)\s*:\s*([^,}\n]+)""")
 
 
-_SIGNING_HINT = re.compile(r"(?i)jwt|jose|jws|hmac|signingkey|signedstring|signwith")
-_LITERAL_ASSIGN = re.compile(
+_SIGNING_HINT = lazy_re(r"(?i)jwt|jose|jws|hmac|signingkey|signedstring|signwith")
+_LITERAL_ASSIGN = lazy_re(
     r"""^\s*(?:(?:const|let|var|final|static|private|public)\s+)*(?:[\w<>\[\].]+\s+)?([A-Za-z_$][\w$]*)\s*(?::=|=)\s*"""
     r"""(?:\[\]byte\(\s*)?[bB]?(["'`])([^"'`]*)\2\s*(?:\)\s*)?(?:;\s*)?$"""
 )
@@ -428,10 +429,10 @@ def _literal_values(lexed: Lexed) -> dict[str, str]:
     }
 
 
-_PARAMS = re.compile(r"(?:\bfunction\b[\w$\s*]*|\bdef\s+\w+\s*|\bfunc\b[^(]*)\(([^()]*)|\(([^()]*)\)\s*=>")
+_PARAMS = lazy_re(r"(?:\bfunction\b[\w$\s*]*|\bdef\s+\w+\s*|\bfunc\b[^(]*)\(([^()]*)|\(([^()]*)\)\s*=>")
 """Parameter lists: a parameter shadows any literal assigned to the same name elsewhere."""
-_IDENT = re.compile(r"[A-Za-z_$][\w$]*")
-_OTHER_ASSIGN = re.compile(
+_IDENT = lazy_re(r"[A-Za-z_$][\w$]*")
+_OTHER_ASSIGN = lazy_re(
     r"^\s*(?:(?:const|let|var|final|static|private|public)\s+)*(?:[\w<>\[\].]+\s+)?([A-Za-z_$][\w$]*)\s*"
     r"(?::=|\+=|=(?![=>]))"
 )

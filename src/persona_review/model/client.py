@@ -26,6 +26,7 @@ import anthropic
 import httpx2
 
 from persona_review.errors import ModelError
+from persona_review.lazy_re import lazy_re
 from persona_review.result import Usage
 
 PROVIDERS = ("anthropic", "bedrock", "vertex")
@@ -112,8 +113,8 @@ def _literal_strings(annotation: object) -> list[str]:
 
 
 ANTHROPIC_URL = "https://api.anthropic.com"
-_REGION = re.compile(r"[a-z0-9-]{1,40}")
-_PROJECT = re.compile(r"[a-z0-9-]{1,63}")
+_REGION = lazy_re(r"[a-z0-9-]{1,40}")
+_PROJECT = lazy_re(r"[a-z0-9-]{1,63}")
 
 
 @dataclass(frozen=True, slots=True)

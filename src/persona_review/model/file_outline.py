@@ -13,6 +13,7 @@ import re
 from collections.abc import Collection
 
 from persona_review.checks.base import FileContext
+from persona_review.lazy_re import lazy_re
 
 RADIUS = 200
 """Definitions at most this many lines from the hunk are shown."""
@@ -20,9 +21,9 @@ MAX_DEFINITIONS = 30
 MAX_IMPORTS = 15
 MAX_LINE_CHARS = 160
 
-_IMPORT = re.compile(r"^\s*(import\s|from\s+\S+\s+import\s|require[\s(]|use\s|package\s|using\s|#include\s"
+_IMPORT = lazy_re(r"^\s*(import\s|from\s+\S+\s+import\s|require[\s(]|use\s|package\s|using\s|#include\s"
                      r"|const\s+\w+\s*=\s*require\()")
-_DEFINITION = re.compile(
+_DEFINITION = lazy_re(
     r"^\s*(@[\w.]+|(async\s+)?def\s+\w|class\s+\w|func\s|function\s+\w|export\s+(default\s+)?(async\s+)?"
     r"(function|class|const)\b|(public|private|protected|internal)\s[\w<>\[\], ?]*\(|fn\s+\w|impl\b"
     r"|module\s+\w|interface\s+\w|type\s+\w+\s+(struct|interface)\b"

@@ -8,11 +8,12 @@ import re
 from collections.abc import Sequence
 
 from persona_review.diff import DiffFile
+from persona_review.lazy_re import lazy_re
 
 MAX_FILES = 60
 MAX_SYMBOLS = 6
 
-_SYMBOL = re.compile(
+_SYMBOL = lazy_re(
     r"^\s*(?:export\s+)?(?:default\s+)?(?:async\s+)?(?:def|class|func|function|fn|module|interface|struct"
     r"|type)\s+(?:\([^)]*\)\s*)?([A-Za-z_]\w*)"
     r"|^\s*(?:CREATE|ALTER|DROP)\s+(?:TABLE|INDEX|VIEW)\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?([\w.\"]+)",

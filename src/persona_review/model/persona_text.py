@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from persona_review.lazy_re import lazy_re
 from persona_review.persona import Persona
 
 MAX_QUESTIONS = 60
@@ -21,7 +22,7 @@ MAX_VIEW_CHARS = 300
 _VIEW = "\x00view:"
 
 # Sections whose heading names one of these are about the other tool, not about reviewing code.
-_DROP_SECTION = re.compile(
+_DROP_SECTION = lazy_re(
     r"\b(mcp|tools?|orchestration|integrations?|flags?|commands?|cli|activation|triggers?|workflows?"
     r"|phases?|collaborations?|communication|response patterns?|examples?|example influence"
     r"|success metrics|metrics|when this persona applies|context (indicators|clues)|manual|auto|modes?"
@@ -34,7 +35,7 @@ _DROP_SECTION = re.compile(
     re.IGNORECASE,
 )
 # Lines naming tools, products, flags or agent machinery are dropped wherever they appear.
-_DROP_LINE = re.compile(
+_DROP_LINE = lazy_re(
     r"\bMCP\b|Context7|Playwright|\bSequential\b|\bMagic\b|Claude|Anthropic|\bGPT\b|Copilot|Cursor\b"
     r"|\bRead\b.*\bGrep\b|\bMultiEdit\b|\bEdit\b,|\bBash\b|\bGlob\b|allowed[- ]tools|\bCLI\b|\bgh\b"
     r"|(^|\s)--[a-z][\w-]+|(^|\s)/[a-z][\w-]+\b|(^|\s)@[a-z][\w-]+|subagent|\bagent\b|\bpersona\b"
@@ -42,7 +43,7 @@ _DROP_LINE = re.compile(
     re.IGNORECASE,
 )
 # Directives to an author that a code review must not turn into style or process remarks.
-_DROP_DIRECTIVE = re.compile(
+_DROP_DIRECTIVE = lazy_re(
     r"\bdocument\w*|\bcomments?\b|runbooks?|\btests?\b|\btesting\b|dashboards?|openapi|swagger|readme"
     r"|clean architecture|\bsolid\b|naming|\bstyle\b|formatting|alerting|compliance|gdpr|hipaa|soc ?2"
     r"|\d+(\.\d+)?\s*%|<\s*\d+\s*(ms|s|min|minutes|hours)\b|hours/year|learning curve|team\b"
@@ -51,17 +52,17 @@ _DROP_DIRECTIVE = re.compile(
     r"|high availability",
     re.IGNORECASE,
 )
-_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$")
-_LABEL = re.compile(r"^\*\*(.+?)\*\*\s*:?\s*(.*)$")
-_LABELS_DROPPED = re.compile(r"^(role|mindset|focus|priority|priorities|priority hierarchy|specializations?"
+_HEADING = lazy_re(r"^(#{1,6})\s+(.*)$")
+_BULLET = lazy_re(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$")
+_LABEL = lazy_re(r"^\*\*(.+?)\*\*\s*:?\s*(.*)$")
+_LABELS_DROPPED = lazy_re(r"^(role|mindset|focus|priority|priorities|priority hierarchy|specializations?"
                              r"|expertise|domain expertise|identity)$", re.IGNORECASE)
 _VERBS = ("implement", "ensure", "use", "apply", "maintain", "follow", "validate", "design",
           "include", "return", "log", "check", "enforce", "prefer", "avoid", "keep", "wrap", "handle",
           "sanitize", "encrypt", "protect", "verify", "limit", "bound", "isolate", "prevent", "reject",
           "store", "hash", "require", "set", "close", "release", "retry", "guard", "escape", "parameterize",
           "authenticate", "authorize", "index", "paginate")
-_NEGATIVE_HEADING = re.compile(r"anti-?patterns?|reject|avoid|never|don'?t|pitfalls?", re.IGNORECASE)
+_NEGATIVE_HEADING = lazy_re(r"anti-?patterns?|reject|avoid|never|don'?t|pitfalls?", re.IGNORECASE)
 
 
 def persona_prompt_text(persona: Persona) -> str:

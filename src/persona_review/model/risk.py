@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from enum import IntEnum
 
+from persona_review.lazy_re import lazy_re
+
 
 class Risk(IntEnum):
     MIGRATION = 0
@@ -19,16 +21,16 @@ class Risk(IntEnum):
 
 
 _RULES: tuple[tuple[Risk, re.Pattern[str]], ...] = (
-    (Risk.MIGRATION, re.compile(
+    (Risk.MIGRATION, lazy_re(
         r"(^|/)(migrations?|alembic|flyway|liquibase|db/migrate|changelog)(/|$)|(^|/)V\d+(_\d+)*__\w+\.sql$"
         r"|\.sql$", re.IGNORECASE)),
-    (Risk.SECURITY, re.compile(
+    (Risk.SECURITY, lazy_re(
         r"auth|security|login|logout|session|token|passw|crypt|permission|acl|jwt|oauth|saml|secret|csrf"
         r"|cors|tls|ssl|cert", re.IGNORECASE)),
-    (Risk.DATA_ACCESS, re.compile(
+    (Risk.DATA_ACCESS, lazy_re(
         r"repositor|dao\b|dao/|_dao|dao\.|(^|/)(db|database|models?|entities|entity|store|storage|orm|sql"
         r"|persistence|queries)(/|\.|_)|query|mapper", re.IGNORECASE)),
-    (Risk.HANDLER, re.compile(
+    (Risk.HANDLER, lazy_re(
         r"handler|controller|views?[/._]|routes?|router|endpoint|resolver|(^|/)api/|servlet|server|"
         r"middleware|consumer|listener|webhook", re.IGNORECASE)),
 )

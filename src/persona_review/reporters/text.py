@@ -10,6 +10,7 @@ from collections.abc import Callable
 from itertools import groupby
 
 from persona_review.findings import Finding, Severity
+from persona_review.lazy_re import lazy_re
 from persona_review.nothing_reviewed import NO_TRIGGER
 from persona_review.reporters.stats import mode_label, severity_counts
 from persona_review.result import ReviewResult
@@ -77,7 +78,7 @@ def _finding_lines(f: Finding, width: int, paint: _Paint) -> list[str]:
 
 SECRETS_ITEM = "SEC-06"
 """Checklist item of committed secrets: their flagged line is shown with string contents masked."""
-_QUOTED = re.compile(r"(\"|'|`)(?:(?!\1).)+\1")
+_QUOTED = lazy_re(r"(\"|'|`)(?:(?!\1).)+\1")
 
 
 def _masked(code: str) -> str:

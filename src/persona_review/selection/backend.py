@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from persona_review.lazy_re import lazy_re
 from persona_review.selection.detectors import (
     INFRA,
     MIGRATION,
@@ -28,11 +29,11 @@ _MIGRATION_DIRS = frozenset(
     {"migrations", "migration", "migrate", "knex_migrations", "alembic", "evolutions"}
 )
 _MIGRATION_NAMES = frozenset({"schema.rb", "structure.sql", "schema.prisma", "alembic.ini"})
-_MIGRATION_NAME_RE = re.compile(
+_MIGRATION_NAME_RE = lazy_re(
     r"^(?:v\d+(?:[._]\d+)*__.+\.sql|r__.+\.sql|.+\.(?:up|down)\.sql"
     r"|.*changelog.*\.(?:xml|ya?ml|json|sql)|.+\.prisma)$"
 )
-_MIGRATION_MARKERS = re.compile(
+_MIGRATION_MARKERS = lazy_re(
     r"^--\s*(?:\+goose\s+(?:up|down)|migrate:(?:up|down))", re.IGNORECASE | re.MULTILINE
 )
 
@@ -43,8 +44,8 @@ _SERVER_JS_DIRS = frozenset(
         "workers", "worker", "jobs", "queues", "consumers", "resolvers", "cron",
     }
 )
-_SERVER_DIR_NAME = re.compile(r"(?:^|[-_.])(?:server|backend)(?:$|[-_.])")
-_SERVER_JS_NAME_RE = re.compile(
+_SERVER_DIR_NAME = lazy_re(r"(?:^|[-_.])(?:server|backend)(?:$|[-_.])")
+_SERVER_JS_NAME_RE = lazy_re(
     r"^(?:server(?:[-_.][\w-]+)?|knexfile|ormconfig|drizzle\.config)\.[cm]?[jt]s$"
     r"|\.(?:controller|resolver|entity|repository|middleware|gateway|migration)\.[cm]?[jt]s$"
 )
@@ -56,14 +57,14 @@ _SERVER_MODULES = (
     r"|socket\.io|ws|next/server|@aws-sdk/[\w-]+|aws-sdk|@google-cloud/[\w-]+|firebase-admin"
     r"|node:[\w/]+|fs|fs/promises|http|https|net|tls|dgram|cluster|child_process|worker_threads"
 )
-_SERVER_IMPORT = re.compile(
+_SERVER_IMPORT = lazy_re(
     rf"""(?:\bfrom\s+|\brequire\(\s*|\bimport\s+)['"]({_SERVER_MODULES}"""
     r"""|[^'"\s]*/(?:prisma|db|database|server|server-only)(?:/[^'"\s]*)?)['"]"""
 )
 """An import of a server framework, ORM or driver, or of a workspace package or module named for the
 database or the server (`@acme/prisma`, `../db`, `@acme/lib/server-only/x`)."""
 
-_COMPOSE_RE = re.compile(r"^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$")
+_COMPOSE_RE = lazy_re(r"^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$")
 INFRA_DIRS = frozenset(
     {"k8s", "kubernetes", "helm", "charts", "kustomize", "manifests", "terraform"}
 )
@@ -71,12 +72,12 @@ _INFRA_NAMES = frozenset(
     {"procfile", "chart.yaml", "kustomization.yaml", "kustomization.yml", "fly.toml", "app.yaml",
      "nginx.conf"}
 )
-_SERVICE_CONFIG_RE = re.compile(
+_SERVICE_CONFIG_RE = lazy_re(
     r"^(?:application|bootstrap)(?:[-.][\w-]+)?\.(?:ya?ml|properties)$|^appsettings(?:\.[\w-]+)?\.json$"
     r"|^nginx.*\.conf$|^gunicorn\.conf\.py$|^uwsgi\.ini$"
 )
-_K8S_MANIFEST = re.compile(r"^apiVersion:\s*\S+", re.MULTILINE)
-_K8S_KIND = re.compile(r"^kind:\s*\w+", re.MULTILINE)
+_K8S_MANIFEST = lazy_re(r"^apiVersion:\s*\S+", re.MULTILINE)
+_K8S_KIND = lazy_re(r"^kind:\s*\w+", re.MULTILINE)
 
 
 def server_import(head: str) -> str | None:

@@ -8,9 +8,9 @@ directory it sits in, and neither is JS/TS that imports a server framework, ORM 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from persona_review.lazy_re import lazy_re
 from persona_review.selection.backend import (
     INFRA_DIRS,
     JS_TS,
@@ -35,7 +35,7 @@ _ASSET_SUFFIXES = (
     ".otf", ".mp3", ".mp4", ".webm",
 )
 _I18N_SUFFIXES = (".po", ".pot", ".mo", ".xliff", ".xlf", ".arb", ".ftl")
-_ANGULAR_RE = re.compile(r"\.(?:component|directive|pipe)\.(?:ts|html|css|scss)$")
+_ANGULAR_RE = lazy_re(r"\.(?:component|directive|pipe)\.(?:ts|html|css|scss)$")
 
 _BROWSER_DIRS = frozenset(
     {
@@ -45,7 +45,7 @@ _BROWSER_DIRS = frozenset(
     }
 )
 _I18N_DIRS = frozenset({"locales", "locale", "lang", "langs", "i18n", "l10n", "translations"})
-_I18N_NAME = re.compile(
+_I18N_NAME = lazy_re(
     r"^(?:messages|strings|.*_[a-z]{2}(?:_[a-z]{2,4})?)\.properties$|^[a-z]{2}(?:[-_][a-z]{2,4})?\.json$"
 )
 
@@ -55,8 +55,8 @@ _UI_MODULES = (
     r"|next/(?:link|router|navigation|image|head|dynamic)|@mui/[\w-]+|@chakra-ui/[\w-]+|@tanstack/react-[\w-]+"
     r"|mobx-react(?:-lite)?|@reduxjs/toolkit|react-redux|@storybook/[\w-]+"
 )
-_UI_IMPORT = re.compile(rf"""(?:\bfrom\s+|\brequire\(\s*|\bimport\s+)['"]({_UI_MODULES})['"]""")
-_DOM_API = re.compile(
+_UI_IMPORT = lazy_re(rf"""(?:\bfrom\s+|\brequire\(\s*|\bimport\s+)['"]({_UI_MODULES})['"]""")
+_DOM_API = lazy_re(
     r"\b(?:document\.(?:getElement|querySelector|createElement|body|addEventListener|cookie)"
     r"|window\.(?:location|addEventListener|localStorage|sessionStorage|fetch)|localStorage\.|sessionStorage\."
     r"|\.addEventListener\(|\.querySelector(?:All)?\(|\.innerHTML\b|\.classList\.)"
@@ -64,7 +64,7 @@ _DOM_API = re.compile(
 
 
 _MONOREPO_DIRS = frozenset({"packages", "apps", "libs", "modules", "projects", "workspaces"})
-_BROWSER_DIR_NAME = re.compile(r"(?:^|[-_.])(?:web|ui|frontend|client|webapp|spa|dashboard)(?:$|[-_.])")
+_BROWSER_DIR_NAME = lazy_re(r"(?:^|[-_.])(?:web|ui|frontend|client|webapp|spa|dashboard)(?:$|[-_.])")
 
 
 def package_root(path: str) -> str:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from persona_review.lazy_re import lazy_re
 from persona_review.selection.detectors import Detection, FileFacts
 
 TEST = "test"
@@ -15,11 +14,11 @@ _TEST_DIRS = frozenset(
         "testutils", "testutil", "test-utils", "test_utils", "integration-tests", "integration_tests",
     }
 )
-_TEST_NAME = re.compile(
+_TEST_NAME = lazy_re(
     r"^(?:test_.+\.py|.+_test\.(?:py|go|rb|exs?)|conftest\.py|.+_spec\.rb"
     r"|.+\.(?:test|spec|e2e-spec|cy)\.[cm]?[jt]sx?|.+\.snap)$"
 )
-_CAMEL_TEST_NAME = re.compile(r"^\w+(?:Test|Tests|TestCase|IT|Spec)\.(?:java|kt|scala|groovy|cs|php|swift)$")
+_CAMEL_TEST_NAME = lazy_re(r"^\w+(?:Test|Tests|TestCase|IT|Spec)\.(?:java|kt|scala|groovy|cs|php|swift)$")
 
 
 def detect_test(facts: FileFacts) -> Detection | None:

@@ -33,12 +33,13 @@ from persona_review.checks._tsflow.values import (
     tainted,
     union,
 )
+from persona_review.lazy_re import lazy_re
 
 if TYPE_CHECKING:
     from tree_sitter import Node
 
 Env = dict[str, Value]
-_CALLED = re.compile(r"([A-Za-z_$][\w$]*)\s*\(")
+_CALLED = lazy_re(r"([A-Za-z_$][\w$]*)\s*\(")
 MAX_SUMMARY_DEPTH = 8
 """Helpers summarised while summarising another, at most (deeper ones are left unknown)."""
 MAX_DEPTH = 200
@@ -1080,7 +1081,7 @@ _PURE = frozenset({"split", "substring", "trim", "strip", "replace", "replaceAll
                    "toUpperCase", "charAt", "format", "formatted", "repeat", "toString", "intern",
                    "stripLeading", "stripTrailing", "toCharArray", "getBytes", "valueOf", "join", "lines"})
 """Methods whose result, on a receiver built from literals and with such arguments, is built from literals."""
-_GUARD_NAME = re.compile(r"^(?:is(?:Valid|Safe|Allowed|Whitelisted|Permitted)\w*|validate\w*"
+_GUARD_NAME = lazy_re(r"^(?:is(?:Valid|Safe|Allowed|Whitelisted|Permitted)\w*|validate\w*"
                          r"|check(?:Valid|Safe)\w*|allowed\w*)$")
 
 
@@ -1251,7 +1252,7 @@ def _fold_call(c: ir.Call, receiver: Value | None, args: tuple[Value, ...]) -> V
     return None
 
 
-_SPEC = re.compile(r"%(?:(\d+)\$)?[-#+ 0,(]*\d*(?:\.\d+)?([a-zA-Z%])")
+_SPEC = lazy_re(r"%(?:(\d+)\$)?[-#+ 0,(]*\d*(?:\.\d+)?([a-zA-Z%])")
 
 
 def _format(template: str, args: Sequence[Const]) -> Value | None:

@@ -3,7 +3,6 @@ and JDK libraries do to values (sources, sanitizers, validators, collections).""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -21,6 +20,7 @@ from persona_review.checks._tsflow.adapter_common import (
 from persona_review.checks._tsflow.adapter_common import field as _field
 from persona_review.checks._tsflow.adapter_common import node_text as _text
 from persona_review.checks._tsflow.values import HTML, LDAP, PATH, SHELL, SQL, URL, XPATH, Const
+from persona_review.lazy_re import lazy_re
 
 _REQUEST_ANNOTATIONS = frozenset(
     {
@@ -595,7 +595,7 @@ def _captures(root: Node, pattern: str) -> list[Node]:
     return found
 
 
-_DOTTED = re.compile(r"^[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)+$")
+_DOTTED = lazy_re(r"^[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)+$")
 
 
 def _identifiers(params: Node) -> list[Node]:

@@ -9,7 +9,6 @@ unparseable run still yields whatever statements it could recognise.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
@@ -19,6 +18,7 @@ from persona_review.checks._tsflow import ir
 from persona_review.checks._tsflow.engine import FileFlow, analyse
 from persona_review.checks._tsflow.memo import MemoAdapter
 from persona_review.checks.base import FileContext
+from persona_review.lazy_re import lazy_re
 
 if TYPE_CHECKING:
     from tree_sitter import Node, Parser, Tree
@@ -120,7 +120,7 @@ def error_lines(node: Node) -> int:
     return len(rows)
 
 
-_CODE_NOISE = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|//[^\n]*|/\*[\s\S]*?\*/|`[^`]*`')
+_CODE_NOISE = lazy_re(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|//[^\n]*|/\*[\s\S]*?\*/|`[^`]*`')
 
 
 def brace_balance(text: str) -> tuple[int, int]:
@@ -198,8 +198,8 @@ def _parse_closed(
     return tree, errors
 
 
-_ANY_BRACKET = re.compile(r"[()\[\]{}]")
-_BRACKET_TOKENS = re.compile(r"""//.*|"(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|`(?:[^`\\]|\\.)*`?|[()\[\]{}]""")
+_ANY_BRACKET = lazy_re(r"[()\[\]{}]")
+_BRACKET_TOKENS = lazy_re(r"""//.*|"(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|`(?:[^`\\]|\\.)*`?|[()\[\]{}]""")
 """What a line-by-line bracket count reads: a `//` comment or a string (skipped whole, even unclosed at the
 end of the line) or a bracket."""
 

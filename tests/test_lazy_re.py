@@ -1,0 +1,89 @@
+"""Patterns compiled on first use: every one in the package compiles, each behaves as `re.compile`'s, and
+no module compiles a pattern at import any more."""
+
+from __future__ import annotations
+
+import ast
+import copy
+import importlib
+import pickle
+import pkgutil
+import re
+from pathlib import Path
+
+import persona_review
+from persona_review import lazy_re as lazy_module
+from persona_review.checks.registry import load_all
+from persona_review.lazy_re import lazy_re
+
+_SRC = Path(persona_review.__file__).resolve().parent
+
+
+def test_every_pattern_in_the_package_compiles() -> None:
+    load_all()  # the check modules through the registry, which records where each check comes from
+    for info in pkgutil.walk_packages(persona_review.__path__, "persona_review."):
+        if not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
+    # Every module imported, every module-level pattern made: all of them must be valid regexes.
+    assert lazy_module.compile_all() > 500
+
+
+def test_a_lazy_pattern_finds_what_the_compiled_one_finds() -> None:
+    source, flags = r"(?P<word>\b[a-z]+)(\d*)", re.IGNORECASE
+    lazy, plain = lazy_re(source, flags), re.compile(source, flags)
+    text = "Alpha1 beta22 GAMMA"
+    found = lazy.search(text)
+    assert found is not None and found.group("word") == "Alpha"
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert lazy.findall(text) == plain.findall(text)
+    assert lazy.sub("<\\g<word>>", text) == plain.sub("<\\g<word>>", text)
+    assert lazy.subn("x", text) == plain.subn("x", text)
+    assert lazy.split(text) == plain.split(text)
+    assert (lazy.match("9a"), lazy.fullmatch("abc1") is not None) == (None, True)
+    assert (lazy.pattern, lazy.flags, lazy.groups, dict(lazy.groupindex)) == (
+        plain.pattern, plain.flags, plain.groups, dict(plain.groupindex))
+
+
+def test_nothing_is_compiled_until_the_pattern_is_used() -> None:
+    bad = lazy_re(r"(unclosed")  # made without error: only its first use compiles it
+    try:
+        bad.search("x")
+    except re.error as exc:
+        assert "missing )" in str(exc)
+    else:
+        raise AssertionError("a bad pattern compiled")
+
+
+def test_copies_and_pickles_stand_for_the_same_pattern() -> None:
+    lazy = lazy_re(r"ab+c")
+    assert copy.copy(lazy) is lazy
+    assert copy.deepcopy({"p": lazy})["p"] is lazy
+    restored = pickle.loads(pickle.dumps(lazy))
+    assert restored.search("xabbbc") is not None
+    assert restored.pattern == "ab+c"
+
+
+def _module_level_compiles(tree: ast.AST) -> list[int]:
+    found: list[int] = []
+
+    def visit(node: ast.AST, in_function: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            inside = in_function or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+            call = child.func if isinstance(child, ast.Call) else None
+            if (not inside and isinstance(call, ast.Attribute) and call.attr == "compile"
+                    and isinstance(call.value, ast.Name) and call.value.id == "re"):
+                found.append(child.lineno)  # type: ignore[attr-defined]
+            visit(child, inside)
+
+    visit(tree, False)
+    return found
+
+
+def test_no_module_compiles_a_pattern_at_import() -> None:
+    # A module-level `re.compile` is paid for by every review that imports the module, used or not.
+    offenders = {
+        str(path.relative_to(_SRC)): lines
+        for path in sorted(_SRC.rglob("*.py"))
+        if path.name != "lazy_re.py" and (lines := _module_level_compiles(ast.parse(path.read_bytes())))
+    }
+    assert offenders == {}
