@@ -81,6 +81,11 @@ CASES: list[tuple[str, list[str], tuple[bool, str, str]]] = [
     ("app/models/UserTest.java", ["class UserTest {}"], (False, "test", "UserTest.java")),
     ("spec/models/user_spec.rb", ["describe User"], (False, "test", "spec/")),
     ("src/util/date.spec.ts", ["it('works', () => {})"], (False, "test", "date.spec.ts")),
+    ("spec/requests/api/users_spec.rb", ["describe 'users'"], (False, "test", "spec/")),
+    ("api/spec/routes_test.go", ["package spec"], (False, "test", "routes_test.go")),
+    # A `spec` directory of an OpenAPI/Swagger specification is the API's contract, not tests.
+    ("src/api/openapi/spec/schema.ts", ["export const featureSchema = {"], (True, "trigger glob", "**/api/**")),
+    ("openapi/specs/users.go", ["package specs"], (True, "server-language", "go")),
     ("app/models/Latest.java", ["class Latest {}"], (True, "server-language", "java")),
     # Docs.
     ("docs/setup.md", ["Run the server"], (False, "docs", "docs")),
