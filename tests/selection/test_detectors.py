@@ -74,6 +74,14 @@ CASES: list[tuple[str, list[str], tuple[bool, str, str]]] = [
     ("resources/views/home.blade.php", ["<div>{{ $x }}</div>"], (False, "frontend", "markup template")),
     ("templates/front/details.html", ["<p>{{ check.name }}</p>"], (False, "frontend", "markup template")),
     ("src/app/user.component.ts", ["export class UserComponent {}"], (False, "frontend", "component")),
+    # The DOM a server drives (a headless browser's page, under a server directory) is not browser code.
+    ("apps/server/src/printer/printer.service.ts", ["await page.evaluate(() => document.createElement('a'));"],
+     (True, "server-js", "under server/")),
+    ("src/pdf/render.ts", ["import puppeteer from 'puppeteer';",
+                           "const title = await page.evaluate(() => document.querySelector('h1'));"],
+     (False, "", "no trigger matched")),
+    ("src/widgets/menu.js", ["document.querySelector('#menu').classList.add('open');"],
+     (False, "frontend", "DOM API")),
     # Tests.
     ("tests/test_api.py", ["def test_x(): ..."], (False, "test", "tests/")),
     ("internal/store_test.go", ["package internal"], (False, "test", "store_test.go")),

@@ -63,6 +63,13 @@ _DOM_API = lazy_re(
 )
 
 
+_HEADLESS_BROWSER = lazy_re(
+    r"""(?:\bfrom\s+|\brequire\(\s*|\bimport\s+)['"](?:puppeteer(?:-core)?|playwright(?:-core)?|@playwright/test"""
+    r"""|jsdom|happy-dom|linkedom|cheerio)['"]"""
+)
+"""Libraries that give server code a page or a DOM of its own: their `document.…` calls run there."""
+
+
 _MONOREPO_DIRS = frozenset({"packages", "apps", "libs", "modules", "projects", "workspaces"})
 _BROWSER_DIR_NAME = lazy_re(r"(?:^|[-_.])(?:web|ui|frontend|client|webapp|spa|dashboard)(?:$|[-_.])")
 
@@ -161,7 +168,8 @@ def _browser_js(facts: FileFacts) -> Detection | None:
     if m is not None:
         return Detection(FRONTEND, f"imports {m.group(1)}")
     m = _DOM_API.search(head)
-    if m is not None:
+    if m is not None and server_dir_depth(facts.dirs) is None and _HEADLESS_BROWSER.search(head) is None:
+        # under a server directory, or beside a headless browser, the DOM is one the server drives
         return Detection(FRONTEND, f"DOM API {m.group(0).strip('.(')}")
     return None
 
