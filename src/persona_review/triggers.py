@@ -31,6 +31,7 @@ from persona_review.persona import Persona
 from persona_review.result import FileDecision, SkipReason
 from persona_review.selection.backend import detect_backend
 from persona_review.selection.detectors import SERVER_JS, Detection, FileFacts
+from persona_review.selection.file_imports import server_imports
 from persona_review.selection.frontend import detect_frontend, frontend_roots
 from persona_review.selection.packages import Reader, server_packages
 from persona_review.selection.testcode import detect_test
@@ -219,6 +220,8 @@ class _Rules:
         """Package roots whose UI components this diff changes (selection/frontend.py)."""
         self.server_packages: Mapping[str, str] = {}
         """JS/TS paths in a server package, with why (selection/packages.py); read after a first pass."""
+        self.server_imports: Mapping[str, str] = {}
+        """JS/TS paths whose whole head text imports a server module (selection/file_imports.py)."""
         self.named_frontend: set[str] = set()
         """Paths skipped as frontend by a directory's name alone (filled while deciding)."""
 
@@ -234,7 +237,11 @@ def select_files(diff: Diff, persona: Persona, config: Config, read: Reader | No
         unplaced = [d.path for d in decisions
                     if d.reason == SkipReason.NO_TRIGGER.value or d.path in rules.named_frontend]
         rules.server_packages = server_packages(read, unplaced) if unplaced else {}
-        decisions = [_decision(f, rules, config) if f.path in rules.server_packages else d
+        rest = {path for path in unplaced if path not in rules.server_packages}
+        modules = [f for f in diff if f.path in rest and _js_module(f.path)]
+        rules.server_imports = server_imports(read, modules)
+        decisions = [_decision(f, rules, config)
+                     if f.path in rules.server_packages or f.path in rules.server_imports else d
                      for f, d in zip(diff, decisions, strict=True)]
     reviewed = [f for f, d in zip(diff, decisions, strict=True) if d.reviewed]
     return Selection(reviewed, decisions)
@@ -261,8 +268,8 @@ def _decide(f: DiffFile, rules: _Rules) -> FileDecision:
     skip = test or detect_frontend(facts, rules.frontend_roots)
     if skip is not None and skip.by_name_only:
         rules.named_frontend.add(f.path)
-        if f.path in rules.server_packages:
-            skip = None  # the package is a server: the directory's name says less than its manifest
+        if f.path in rules.server_packages or f.path in rules.server_imports:
+            skip = None  # a server package, or server imports: the directory's name says less
     if skip is not None:
         return _skipped(f, skip)
     found = detect_backend(facts, rules.detectors)
@@ -272,7 +279,15 @@ def _decide(f: DiffFile, rules: _Rules) -> FileDecision:
     package = rules.server_packages.get(f.path)
     if not decision.reviewed and package is not None:
         return FileDecision(f.path, True, f"detector {SERVER_JS}: in a server package ({package})", SERVER_JS)
+    module = rules.server_imports.get(f.path)
+    if not decision.reviewed and module is not None:
+        reason = f"detector {SERVER_JS} (the whole file imports {module})"
+        return FileDecision(f.path, True, reason, SERVER_JS)
     return decision
+
+
+def _js_module(path: str) -> bool:
+    return path.endswith((".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")) and not path.endswith(".d.ts")
 
 
 def _skipped(f: DiffFile, detection: Detection) -> FileDecision:

@@ -74,3 +74,42 @@ def test_no_manifest_is_read_when_every_file_is_placed() -> None:
     diff = _diff("server/routes/flags.ts")
     select_files(parse_diff(diff), load_persona(None), Config(), read)
     assert asked == []
+
+
+def _edit(path: str, line: int, old: str, new: str) -> str:
+    return (f"diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n@@ -{line},1 +{line},1 @@\n"
+            f"-{old}\n+{new}\n")
+
+
+PROVIDER = "\n".join([
+    "import { Injectable } from '@nestjs/common';",
+    "import { env } from 'node:process';",
+    "",
+    "@Injectable()",
+    "export class GmbProvider {",
+    "  refresh(token: string) {",
+    "    return this.client.refresh(token, env.GMB_SECRET);",
+    "  }",
+    "}",
+]) + "\n"
+
+
+def test_a_module_whose_whole_file_imports_server_modules_is_reviewed() -> None:
+    # The change shows one line of a method; the imports above it say what the file is.
+    diff = _edit("libs/integrations/gmb.provider.ts", 7, "    return this.client.refresh(token);",
+                 "    return this.client.refresh(token, env.GMB_SECRET);")
+    assert _reviewed(diff, None) == {}
+    reviewed = _reviewed(diff, {"libs/integrations/gmb.provider.ts": PROVIDER})
+    assert reviewed == {
+        "libs/integrations/gmb.provider.ts": "detector server-js (the whole file imports @nestjs/common)"}
+
+
+def test_a_copy_that_does_not_hold_the_change_decides_nothing() -> None:
+    diff = _edit("libs/integrations/gmb.provider.ts", 7, "    return 1;", "    return 2;")
+    assert _reviewed(diff, {"libs/integrations/gmb.provider.ts": PROVIDER}) == {}
+
+
+def test_imports_of_browser_modules_leave_a_module_unplaced() -> None:
+    text = "import { ref } from 'vue';\nexport const count = ref(0);\nexport const step = 1;\n"
+    diff = _edit("libs/state/counter.ts", 3, "export const step = 2;", "export const step = 1;")
+    assert _reviewed(diff, {"libs/state/counter.ts": text}) == {}
