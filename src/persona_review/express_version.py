@@ -61,3 +61,58 @@ def _major(text: str | None) -> int | None:
 
 
 _ASYNC_PATCHES = ("express-async-errors", "express-promise-router", "@awaitjs/express")
+
+WATCHED = ("lodash", "lodash-es")
+"""Libraries whose version changes what a check reports: lodash guards every merge and path `set` against
+`__proto__`/`constructor` keys in 4.17.21 (`JS-PROTOTYPE-POLLUTION`)."""
+
+_VERSION = lazy_re(r"^\s*[\^~>=v]*\s*(\d+(?:\.\d+){0,2})(?![\w.-])")
+"""A version spec's lowest version, when it has one: `^4.17.21`, `~4.17`, `>=4.17.12`, `4.17.21`."""
+
+
+def declared_minimums(
+    read: Reader, changed: Iterable[str], names: Iterable[str]
+) -> dict[str, tuple[int, ...]]:
+    """For each of `names`, the lowest version the changed files' packages allow (the spec's own lower
+    bound, `^4.17.21` -> (4, 17, 21)), when every file that depends on it agrees: for each file, the
+    nearest `package.json` that names the package decides. A package with no such file, a range without a
+    lower bound (`*`, `latest`, a git URL) or files that disagree is left out."""
+    changed = list(changed)
+    wanted = tuple(names)
+    by_file = {name: _declared(text, wanted) for name, text in read(package_files(changed)).items()}
+    found: dict[str, set[tuple[int, ...] | None]] = {}
+    for path in changed:
+        manifests = [by_file[name] for name in manifests_above(path) if name in by_file]
+        for package in wanted:
+            nearest = next((declared for declared in manifests if package in declared), None)
+            if nearest is not None:
+                found.setdefault(package, set()).add(nearest[package])
+    out: dict[str, tuple[int, ...]] = {}
+    for package, seen in found.items():
+        only = seen.pop() if len(seen) == 1 else None
+        if only is not None:
+            out[package] = only
+    return out
+
+
+def _declared(text: str | None, names: tuple[str, ...]) -> dict[str, tuple[int, ...] | None]:
+    """Each of `names` the manifest depends on, with its spec's lowest version (None: no lower bound)."""
+    if not text:
+        return {}
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    out: dict[str, tuple[int, ...] | None] = {}
+    for section in ("dependencies", "devDependencies", "peerDependencies"):
+        deps = data.get(section)
+        if not isinstance(deps, dict):
+            continue
+        for name in names:
+            spec = deps.get(name)
+            if isinstance(spec, str) and name not in out:
+                match = _VERSION.match(spec)
+                out[name] = tuple(int(part) for part in match.group(1).split(".")) if match else None
+    return out

@@ -19,7 +19,7 @@ from persona_review.config import Config
 from persona_review.contexts import FileSource, WorkspaceFiles, build_contexts
 from persona_review.database_detect import detect_database
 from persona_review.diff import Diff, DiffFile
-from persona_review.express_version import express_major
+from persona_review.express_version import WATCHED, declared_minimums, express_major
 from persona_review.findings import (
     SOURCE_MODEL,
     Finding,
@@ -84,14 +84,15 @@ class ReviewInput:
 def run_review(inp: ReviewInput) -> ReviewResult:
     config = inp.config
     source = inp.contents or (WorkspaceFiles(inp.workspace) if inp.workspace is not None else None)
-    repo = inp.repo_files or source
+    files = inp.repo_files or source
+    repo = _ReadOnce(files) if files is not None else None
     selection = select_files(inp.diff, inp.persona, config, repo.read if repo is not None else None)
     contexts = build_contexts(selection.reviewed, source, config.max_file_lines, inp.log)
 
-    database = _database(config, list(contexts.values()), inp.repo_files or source, inp.log)
-    express = _express(list(contexts.values()), inp.repo_files or source)
+    database = _database(config, list(contexts.values()), repo, inp.log)
+    express, js_minimums = _javascript_packages(list(contexts.values()), repo)
     checks = run_checks(list(contexts.values()), config.categories, database=database, express_major=express,
-                        enabled=config.enable_checks)
+                        enabled=config.enable_checks, js_minimums=js_minimums)
     notices = list(checks.notices)
     by_path = {f.path: f for f in selection.reviewed}
     found = [place(f, by_path) for f in checks.findings]
@@ -191,12 +192,36 @@ def _database(
     return found.engine if found else None
 
 
-def _express(contexts: Sequence[FileContext], source: FileSource | None) -> int | None:
-    """The Express major version of the change's JavaScript/TypeScript files that use Express (read only
-    when there are some, through the same source as whole files)."""
-    users = [ctx.path for ctx in contexts if ctx.language in ("javascript", "typescript")
-             and "express" in ctx.known_text()]
-    return express_major(source.read, users) if users and source is not None else None
+def _javascript_packages(
+    contexts: Sequence[FileContext], source: FileSource | None
+) -> tuple[int | None, dict[str, tuple[int, ...]]]:
+    """The Express major version of the change's JavaScript/TypeScript files that use Express, and the
+    lowest versions their packages allow of the libraries checks watch (`express_version.WATCHED`) for the
+    files that name one (read only when there are some, through the same source as whole files)."""
+    if source is None:
+        return None, {}
+    scripts = [ctx for ctx in contexts if ctx.language in ("javascript", "typescript")]
+    users = [ctx.path for ctx in scripts if "express" in ctx.known_text()]
+    watching = [ctx.path for ctx in scripts if ctx.mentions(WATCHED)]
+    major = express_major(source.read, users) if users else None
+    return major, declared_minimums(source.read, watching, WATCHED) if watching else {}
+
+
+class _ReadOnce:
+    """A file source that reads each path at most once per review: selection, the database detector and
+    the package facts all read `package.json` files, and in the Action each read may be an API call."""
+
+    def __init__(self, inner: FileSource) -> None:
+        self._inner = inner
+        self._known: dict[str, str | None] = {}
+
+    def read(self, paths: Sequence[str]) -> dict[str, str]:
+        wanted = [path for path in dict.fromkeys(paths) if path not in self._known]
+        if wanted:
+            found = self._inner.read(wanted)
+            for path in wanted:
+                self._known[path] = found.get(path)
+        return {path: text for path in paths if (text := self._known.get(path)) is not None}
 
 
 def _model_files(files: list[DiffFile], scope: Mapping[str, set[int]] | None) -> list[DiffFile]:

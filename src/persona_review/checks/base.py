@@ -62,6 +62,14 @@ class ChangeFacts:
     `CHECK (column IS NOT NULL)`: a later `SET NOT NULL` on them skips the scan."""
     express_major: int | None = None
     """The major version of Express the change's JavaScript runs on (None: unknown or no Express)."""
+    js_minimums: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    """(library, lowest version) for some JavaScript libraries (`express_version.WATCHED`): the lowest
+    version the change's `package.json` files allow, where they agree (`^4.17.21` -> (4, 17, 21)). Read it
+    with `js_minimum`."""
+
+    def js_minimum(self, library: str) -> tuple[int, ...] | None:
+        """The lowest version of `library` the change's packages allow; None when unknown."""
+        return next((version for name, version in self.js_minimums if name == library), None)
 
 
 _T = TypeVar("_T")

@@ -487,10 +487,38 @@ MERGE_SINKS = (
     JS,
 )
 def prototype_pollution(ctx: FileContext) -> Iterator[Hit]:
+    guarded = _guarded_lodash_names(ctx)
     for site, index, value in tainted_sites(
         ctx, *MERGE_SINKS, accept=lambda s, i, v: i > 0 or s.call.method in {"set", "setWith"}
     ):
+        binding = site.call.callee.split(".", 1)[0]
+        if binding in guarded:
+            continue  # lodash's own merge or `set`, at a release that skips `__proto__` and `constructor`
         yield hit(site, describe_flow(site, index, value, "is merged by"))
+
+
+_LODASH_GUARDS_PROTOTYPES = (4, 17, 21)
+"""The lodash release whose merges, `defaultsDeep` and path `set`s all skip `__proto__`, `constructor` and
+`prototype` keys (the fixes came over 4.17.5-4.17.21)."""
+_LODASH_MODULE = lazy_re(r"""['"](lodash(?:-es)?)(?:/[\w.]+)?['"]""")
+_BINDING = lazy_re(r"[A-Za-z_$][\w$]*")
+
+
+def _guarded_lodash_names(ctx: FileContext) -> frozenset[str]:
+    """The names the file binds to lodash (`_`, `{ merge }`, `merge` from `lodash/merge`) when the
+    change's packages allow no lodash older than the release that guards merges against prototype keys."""
+    if "lodash" not in ctx.known_text():
+        return frozenset()
+    names: set[str] = set()
+    for line in ctx.known_text().splitlines():
+        module = _LODASH_MODULE.search(line)
+        if module is None or ("import" not in line and "require" not in line):
+            continue
+        version = ctx.change.js_minimum(module.group(1))
+        if version is None or version < _LODASH_GUARDS_PROTOTYPES:
+            return frozenset()  # an unknown or older lodash: its merges are reported
+        names.update(_BINDING.findall(line[: module.start()]))
+    return frozenset(names - {"import", "from", "const", "let", "var", "require", "as", "type"})
 
 
 # --- predictable random values ----------------------------------------------------------------------------

@@ -34,7 +34,7 @@ is mostly a matter of each check not doing work a file cannot reward. What a new
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -68,6 +68,7 @@ def run_checks(
     *,
     workers: int | None = None,
     enabled: Collection[str] = (),
+    js_minimums: Mapping[str, tuple[int, ...]] | None = None,
 ) -> CheckOutcome:
     """Findings of every check whose category is enabled, on the lines the change adds. `database` is the
     engine the migrations run on (None: unknown), `express_major` the Express version the JavaScript runs
@@ -75,10 +76,12 @@ def run_checks(
     migrations create) before any check runs. `workers` is how many processes check files (None: chosen
     by the change's size and the machine, `_file_pool.workers_for`); the findings are the same either way.
     `enabled` names the opt-in checks (`CheckSpec.opt_in`) to run as well; the others are left out.
+    `js_minimums` gives the lowest versions of some JavaScript libraries the change's packages allow
+    (`ChangeFacts.js_minimums`).
     """
     with fewer_collections():
         return _run_checks(contexts, categories, registry, database, express_major, workers=workers,
-                           enabled=frozenset(enabled))
+                           enabled=frozenset(enabled), js_minimums=js_minimums or {})
 
 
 def _run_checks(
@@ -90,12 +93,14 @@ def _run_checks(
     *,
     workers: int | None,
     enabled: frozenset[str],
+    js_minimums: Mapping[str, tuple[int, ...]],
 ) -> CheckOutcome:
     reg = registry or load_for({ctx.language for ctx in contexts})
     created = tables_created(contexts)
     validated = not_null_checks(contexts)
+    versions = tuple(sorted(js_minimums.items()))
     for ctx in contexts:
-        ctx.change = ChangeFacts(database, created, checked_before(validated, ctx), express_major)
+        ctx.change = ChangeFacts(database, created, checked_before(validated, ctx), express_major, versions)
     wanted = set(categories) if categories is not None else set(Category)
     batches = [(batch, targets) for batch in reg.batches
                if any(spec.category in wanted for spec in batch.specs)
