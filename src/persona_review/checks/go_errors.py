@@ -25,6 +25,9 @@ _BOOL_SECOND = lazy_re(
     r"\bsyscall\.Getenv|\berrors\.As\w*|\bfmt\.(?:Print|Println|Printf|Fprint|Fprintln|Fprintf)|\.(?:Write|WriteString|WriteByte|"
     r"WriteRune)|\bstrings\.|\butf8\.|\bmath\.|\bsort\.|\bslices\.|\bmaps\.)\b"
 )
+_ABSENT_ONLY = lazy_re(r"\b(?:r|req|request|c\.Request|ctx\.Request)\.Cookie$")
+"""A request's `Cookie(name)` fails only with `http.ErrNoCookie`, returning nil: an optional cookie read as
+`c, _ := r.Cookie(name)` and tested for nil drops no failure."""
 _HTTP_REQUEST = lazy_re(r"(?:\bhttp|[cC]lient)\.(?:Get|Head|Post|PostForm)$")
 """`http.Get(url)` and a client's `Get` return `(*Response, error)`, unlike a map's or a cache's `Get`."""
 
@@ -63,6 +66,8 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
         if not _CALL_RHS.match(rhs) or _TYPE_ASSERT.search(rhs):
             continue
         if _BOOL_SECOND.search(callee_path) and not _HTTP_REQUEST.search(callee_path):
+            continue
+        if _ABSENT_ONLY.search(callee_path):
             continue
         if re.match(r"^\s*_\s*,\s*[A-Za-z]\w*\s*:?=", bare):
             continue  # the first value is dropped and the last is kept
@@ -126,7 +131,7 @@ _DEFER_OK = {"Close", "Rollback", "Unlock", "Wait", "Flush", "Sync"}
 )
 def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
-    declared = _error_returning(lexed)
+    declared = _declared_functions(lexed)
     for no, _code, bare in lines_of(lexed):
         if "(" not in bare:
             continue
@@ -160,7 +165,7 @@ def _is_subtest(span: Span) -> bool:
 _READERS = {"resp", "body", "Body", "rows", "r", "res"}
 _WAIT_GROUP = lazy_re(r"(?:^|[a-z_])(?:wg|Wg|WG)$|[wW]ait[gG]roup$")
 _FUNC_DECL = lazy_re(
-    r"^func\s+(?:\([^)]*\)\s*)?(?P<name>\w+)\s*(?:\[[^\]]*\])?\([^)]*\)\s*(?P<results>\([^)]*\)|[\w.*\[\]]+)\s*\{"
+    r"^func\s+(?:\((?:(?P<receiver>\w+)\s+)?[^)]*\)\s*)?(?P<name>\w+)\s*(?:\[[^\]]*\])?\([^)]*\)\s*(?P<results>\([^)]*\)|[\w.*\[\]]+)\s*\{"
 )
 _ERROR_TYPE = lazy_re(r"(?:\berror|\w*Error|\w*Err)\s*\)?\s*$")
 _CALL_STMT = lazy_re(r"^\s*(?P<prefix>defer\s+|go\s+)?(?P<call>(?:[\w]+\.)*(?P<name>\w+))\s*\(")
@@ -169,22 +174,32 @@ _CALL_STMT = lazy_re(r"^\s*(?P<prefix>defer\s+|go\s+)?(?P<call>(?:[\w]+\.)*(?P<n
 def _error_returning(lexed: Lexed, errors: bool = True) -> frozenset[str]:
     """Functions and methods declared in the known lines whose last result is (or, with `errors=False`,
     is not) an error type."""
-    names = set()
+    return frozenset(name for name, _receiver in _declared_functions(lexed, errors))
+
+
+def _declared_functions(lexed: Lexed, errors: bool = True) -> frozenset[tuple[str, str]]:
+    """(name, receiver variable) of the functions and methods declared in the known lines whose last result
+    is (or, with `errors=False`, is not) an error type; the receiver is "" for a plain function."""
+    found = set()
     for _no, _code, bare in lines_of(lexed):
         if bare.startswith("func "):
             match = _FUNC_DECL.match(bare)
             if match is not None and bool(_ERROR_TYPE.search(match.group("results"))) is errors:
-                names.add(match.group("name"))
-    return frozenset(names)
+                found.add((match.group("name"), match.group("receiver") or ""))
+    return frozenset(found)
 
 
-def _declared_call(bare: str, declared: frozenset[str]) -> re.Match[str] | None:
+def _declared_call(bare: str, declared: frozenset[tuple[str, str]]) -> re.Match[str] | None:
+    """A call statement of a function declared here: a plain call of a plain function, or a method called
+    on its own receiver variable (`srv.Delete(u)` in `func (srv *Service) ...`). `srv.cache.Delete(k)`
+    calls another type's method of the same name, whose results are not known here."""
     if not declared:
         return None
     match = _CALL_STMT.match(bare)
-    if match is not None and match.group("name") in declared:
-        return match
-    return None
+    if match is None:
+        return None
+    receiver = match.group("call").rpartition(".")[0]
+    return match if (match.group("name"), receiver) in declared else None
 
 
 _ERR_ASSIGN = lazy_re(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)\s*[\w.]+.*\(")

@@ -161,3 +161,21 @@ func answer(w http.ResponseWriter, c *gin.Context, err error) {
 	value, _ := cache.Get("ping")
 	fmt.Println(resp, value)
 }
+
+type store struct{ cache *memCache }
+
+func (s *store) Delete(id string) error { return nil }
+
+func (s *store) forget(id string) {
+	s.Delete(id) // expect: GO-ERR-UNCHECKED
+	s.cache.Delete(id)
+}
+
+func refreshCookie(r *http.Request) string {
+	refresh, _ := r.Cookie("refresh")
+	if refresh == nil {
+		return ""
+	}
+	size, _ := strconv.Atoi(r.FormValue("size")) // expect: GO-ERR-DISCARDED
+	return refresh.Value + strconv.Itoa(size)
+}
