@@ -283,8 +283,10 @@ def _source_of(value: Value) -> str:
     "both on cookies that carry a session or any secret.")
 def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
     """A cookie made here with `new Cookie` is reported where Secure is turned off, else where it is added
-    to the response without `setSecure(true)`. Cookies made elsewhere (a builder, the request) are not
-    judged: their flags are set where they are made."""
+    to the response without `setSecure(true)` (from the line that makes it, when that is close by, so the
+    finding covers the lines where the flags belong), or, when it carries a session or a token, without
+    `setHttpOnly(true)`. Cookies made elsewhere (a builder, the request) are not judged: their flags are
+    set where they are made."""
     for flow in flows(ctx):
         made: dict[tuple[int, str], CallSite] = {}
         for site in flow.calls:
@@ -298,21 +300,39 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
             arg = site.call.args[0]
             cookie = text_of(arg)
             inline = arg.type == "object_creation_expression" and site.args[0].type == "Cookie"
-            if not inline and (id(site.function), cookie) not in made:
+            maker = made.get((id(site.function), cookie))
+            if not inline and maker is None:
                 continue
             settings = _cookie_settings(flow, site, cookie)
             secure = settings.get("setSecure")
-            if secure is not None and secure[0] is True:
-                continue
-            if secure is not None:
+            http_only = settings.get("setHttpOnly")
+            if secure is not None and secure[0] is False:
                 yield hit(secure[1], f"`{shown(text_of(secure[1].node))}` lets the browser send the cookie "
                                      "over plain HTTP.")
                 continue
-            http_only = settings.get("setHttpOnly")
-            missing = "`setSecure(true)`" if http_only is not None and http_only[0] is True else \
-                "`setSecure(true)` or `setHttpOnly(true)`"
-            yield hit(site, f"The cookie `{shown(cookie)}` is added by `{shown(site.call.callee)}` without "
-                            f"{missing}.")
+            missing = [f"`{flag}(true)`" for flag, setting in (("setSecure", secure), ("setHttpOnly", http_only))
+                       if setting is None or setting[0] is False]
+            if secure is not None and ((http_only is not None and http_only[0]) or not _auth_cookie(maker)):
+                continue  # Secure is set; HttpOnly is asked only of a session or token cookie
+            found = hit(site, f"The cookie `{shown(cookie)}` is added by `{shown(site.call.callee)}` without "
+                              f"{' or '.join(missing)}.")
+            if maker is not None and 0 < found.line - maker.line <= _COOKIE_SPAN:
+                found = replace(found, line=maker.line, end_line=found.end_line or found.line)
+            yield found
+
+
+_COOKIE_SPAN = 10
+"""At most this many lines from `new Cookie` to `addCookie` for a finding to cover both."""
+_AUTH_COOKIE = lazy_re(r"session|\bsid\b|token|auth|jwt|remember|refresh|login|access|credential",
+                       re.IGNORECASE)
+
+
+def _auth_cookie(maker: CallSite | None) -> bool:
+    """Whether the cookie `new Cookie(name, ...)` makes is named like one that carries a session or token."""
+    if maker is None or not maker.args:
+        return False
+    name = maker.args[0].text()
+    return name is not None and _AUTH_COOKIE.search(name) is not None
 
 
 def _cookie_settings(flow: FileFlow, add: CallSite, cookie: str) -> dict[str, tuple[bool, CallSite]]:

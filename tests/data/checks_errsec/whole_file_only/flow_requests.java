@@ -120,8 +120,8 @@ public class RequestFlows extends HttpServlet {
         byte[] bytes = new byte[16];
         new SecureRandom().nextBytes(bytes);
         int jitter = new Random().nextInt(100);
-        Cookie session = new Cookie("session", token);
-        response.addCookie(session); // expect: JAVA-COOKIE-INSECURE
+        Cookie session = new Cookie("session", token); // expect: JAVA-COOKIE-INSECURE
+        response.addCookie(session);
         Cookie safe = new Cookie("theme", "dark");
         safe.setSecure(true);
         safe.setHttpOnly(true);
