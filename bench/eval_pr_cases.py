@@ -71,8 +71,8 @@ class Cell:
         def ratio(a: int, b: int) -> str:
             return f"{a / b:5.2f}" if b else "    -"
 
-        return (f"{name:<26} {ratio(self.plain_hits, self.plain_flags)} ({self.plain_hits:>2}/{self.plain_flags:<2})"
-                f" {ratio(self.hits, self.flags)} ({self.hits:>2}/{self.flags:<2})"
+        plain = f"{ratio(self.plain_hits, self.plain_flags)} ({self.plain_hits:>2}/{self.plain_flags:<2})"
+        return (f"{name:<26} {plain} {ratio(self.hits, self.flags)} ({self.hits:>2}/{self.flags:<2})"
                 f" {ratio(self.true_findings, self.findings)} ({self.true_findings:>2}/{self.findings:<2})")
 
 

@@ -310,8 +310,8 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
                 yield hit(secure[1], f"`{shown(text_of(secure[1].node))}` lets the browser send the cookie "
                                      "over plain HTTP.")
                 continue
-            missing = [f"`{flag}(true)`" for flag, setting in (("setSecure", secure), ("setHttpOnly", http_only))
-                       if setting is None or setting[0] is False]
+            flags = (("setSecure", secure), ("setHttpOnly", http_only))
+            missing = [f"`{flag}(true)`" for flag, setting in flags if setting is None or setting[0] is False]
             if secure is not None and ((http_only is not None and http_only[0]) or not _auth_cookie(maker)):
                 continue  # Secure is set; HttpOnly is asked only of a session or token cookie
             found = hit(site, f"The cookie `{shown(cookie)}` is added by `{shown(site.call.callee)}` without "
