@@ -110,3 +110,197 @@ def test_a_java_session_cookie_with_secure_but_without_httponly_is_flagged() -> 
 def test_a_java_cookie_with_both_flags_or_a_plain_preference_cookie_with_secure_is_quiet() -> None:
     found = _found("src/main/java/com/example/web/CookieWriter.java", _JAVA_COOKIES, "JAVA-COOKIE-INSECURE")
     assert set(found) == {5, 12}
+
+
+_GOROUTINES = """\
+package api
+
+import (
+	"context"
+	"net/http"
+	"sync"
+)
+
+func (h *Handler) Register(w http.ResponseWriter, r *http.Request) {
+	account := h.accounts.New(r.Context())
+	go h.billing.OpenTrial(r.Context(), account)
+	go h.search.Index(context.WithoutCancel(r.Context()), account)
+	go h.stats.Bump("register")
+	w.WriteHeader(http.StatusCreated)
+}
+
+func (h *Handler) Rebuild(w http.ResponseWriter, r *http.Request) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go h.index.Rebuild(r.Context(), &wg)
+	wg.Wait()
+}
+
+func (w *Worker) Start(ctx context.Context) {
+	go w.loop(ctx)
+}
+"""
+
+
+def test_a_goroutine_handed_the_request_context_is_flagged() -> None:
+    assert set(_found("internal/api/register.go", _GOROUTINES, "GO-GOROUTINE-REQUEST-SCOPE")) == {11}
+
+
+_GOROUTINE_HUNK = (
+    "diff --git a/internal/api/orders.go b/internal/api/orders.go\n"
+    "--- a/internal/api/orders.go\n"
+    "+++ b/internal/api/orders.go\n"
+    "@@ -40,4 +40,5 @@\n"
+    " \torder, err := h.orders.Place(r.Context(), req)\n"
+    " \tif err != nil {\n"
+    " \t\treturn\n"
+    " \t}\n"
+    "+\tgo h.notifier.OrderPlaced(r.Context(), order)\n"
+)
+
+
+def test_a_goroutine_handed_the_request_context_is_flagged_in_a_hunk_without_the_signature() -> None:
+    from persona_review.contexts import build_context
+    from persona_review.diff import parse_diff
+
+    contexts = [build_context(f) for f in parse_diff(_GOROUTINE_HUNK.encode())]
+    found = run_checks(contexts).findings
+    assert [f.line for f in found if f.rule_id == "GO-GOROUTINE-REQUEST-SCOPE"] == [44]
+
+
+_XML = """\
+package com.example.feeds;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+public class FeedReader {
+    public Document read(InputStream in) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(in);
+    }
+
+    public Document readSafely(InputStream in) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(in);
+    }
+}
+"""
+
+
+def test_an_xxe_finding_covers_the_factory_and_the_parser_built_from_it() -> None:
+    found = _found("src/main/java/com/example/feeds/FeedReader.java", _XML, "JAVA-XXE")
+    assert set(found) == {7}
+    assert found[7].startswith("9|")
+
+
+_RANDOM = """\
+package com.example.auth;
+
+import java.util.Random;
+
+public class ResetTokenService {
+    private final Random random = new Random();
+
+    public ResetToken create(long userId) {
+        String value = Long.toString(random.nextLong(), 36);
+        return store.save(userId, digest(value));
+    }
+
+    public long retryDelayMillis(int attempt) {
+        long jitter = random.nextInt(250);
+        return (1L << attempt) * 100 + jitter;
+    }
+}
+"""
+
+_RANDOM_ELSEWHERE = """\
+package com.example.games;
+
+import java.util.Random;
+
+public class DiceRoller {
+    private final Random random = new Random();
+
+    public String roll() {
+        String face = Integer.toString(random.nextInt(6) + 1);
+        return face;
+    }
+}
+"""
+
+
+def test_a_random_string_made_by_a_class_that_issues_tokens_is_flagged() -> None:
+    found = _found("src/main/java/com/example/auth/ResetTokenService.java", _RANDOM, "JAVA-INSECURE-RANDOM")
+    assert set(found) == {9}
+
+
+def test_a_random_string_in_a_class_that_makes_no_secrets_is_quiet() -> None:
+    assert _found("src/main/java/com/example/games/DiceRoller.java", _RANDOM_ELSEWHERE,
+                  "JAVA-INSECURE-RANDOM") == {}
+
+
+_PY_SHELL = """\
+import subprocess
+
+
+def compress(path: str) -> None:
+    subprocess.run(
+        f"gzip -9 {path}",
+        shell=True,
+        check=True,
+    )
+
+
+def compress_argv(path: str) -> None:
+    subprocess.run(
+        ["gzip", "-9", path],
+        check=True,
+    )
+"""
+
+
+def test_shell_true_on_a_later_line_of_the_call_is_seen() -> None:
+    found = _found("jobs/compress.py", _PY_SHELL, "PY-SHELL-INJECTION")
+    assert set(found) == {5}
+
+
+_PY_STATUS = """\
+import requests
+
+
+def fetch_quote(url: str) -> dict:
+    resp = requests.get(
+        url,
+        timeout=5,
+    )
+    return resp.json()
+
+
+def fetch_checked(url: str) -> dict:
+    resp = requests.get(url, timeout=5)
+    resp.raise_for_status()
+    return resp.json()
+"""
+
+_JS_STATUS = """\
+export async function loadUser(id) {
+  const res = await fetch(`/internal/users/${id}`);
+  const user = await res.json();
+  return user.profile;
+}
+
+export async function loadChecked(id) {
+  const res = await fetch(`/internal/users/${id}`);
+  if (!res.ok) throw new Error(`users answered ${res.status}`);
+  return (await res.json()).profile;
+}
+"""
+
+
+def test_an_unchecked_response_finding_covers_the_request_and_the_read() -> None:
+    py = _found("billing/quotes.py", _PY_STATUS, "PY-HTTP-STATUS-UNCHECKED")
+    assert set(py) == {5} and py[5].startswith("9|")
+    js = _found("server/users.js", _JS_STATUS, "JS-HTTP-STATUS-UNCHECKED")
+    assert set(js) == {2} and js[2].startswith("3|")

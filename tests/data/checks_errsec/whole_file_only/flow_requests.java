@@ -132,8 +132,8 @@ public class RequestFlows extends HttpServlet {
     void crypto() throws Exception {
         Cipher.getInstance("DES/CBC/PKCS5Padding"); // expect: JAVA-WEAK-CIPHER
         Cipher.getInstance("AES/GCM/NoPadding");
-        DocumentBuilderFactory open = DocumentBuilderFactory.newInstance();
-        open.newDocumentBuilder(); // expect: JAVA-XXE
+        DocumentBuilderFactory open = DocumentBuilderFactory.newInstance(); // expect: JAVA-XXE
+        open.newDocumentBuilder();
         DocumentBuilderFactory closed = DocumentBuilderFactory.newInstance();
         closed.setFeature(NO_DTD, true);
         closed.newDocumentBuilder();
