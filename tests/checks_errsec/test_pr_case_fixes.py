@@ -304,3 +304,38 @@ def test_an_unchecked_response_finding_covers_the_request_and_the_read() -> None
     assert set(py) == {5} and py[5].startswith("9|")
     js = _found("server/users.js", _JS_STATUS, "JS-HTTP-STATUS-UNCHECKED")
     assert set(js) == {2} and js[2].startswith("3|")
+
+
+_NEXT_COOKIES = """\
+import { cookies } from 'next/headers';
+import { NextResponse } from 'next/server';
+
+export async function POST(request: Request) {
+  const login = await signIn(await request.json());
+  const cookieStore = await cookies();
+  cookieStore.set('session', login.sessionId, { maxAge: 3600 });
+  cookieStore.set('refresh_token', login.refresh, { httpOnly: true, secure: true, sameSite: 'lax' });
+  const response = NextResponse.json({ ok: true });
+  response.cookies.set('access_token', login.token, { httpOnly: true });
+  response.cookies.set('locale', 'en');
+  return response;
+}
+"""
+
+_KOA_COOKIES = """\
+router.post('/login', async (ctx) => {
+  const sid = await sessions.create(ctx.request.body);
+  ctx.cookies.set('sid', sid, { maxAge: 86400000 });
+  ctx.cookies.set('remember', sid, { httpOnly: false });
+});
+"""
+
+
+def test_next_js_cookies_are_judged_like_express_cookies() -> None:
+    found = _found("app/api/login/route.ts", _NEXT_COOKIES, "JS-COOKIE-INSECURE")
+    assert set(found) == {7, 10}
+    assert "`httpOnly: true` and `secure: true`" in found[7] and "`secure: true`" in found[10]
+
+
+def test_koa_cookies_keep_their_safe_defaults_and_only_a_flag_turned_off_is_flagged() -> None:
+    assert set(_found("server/routes/login.js", _KOA_COOKIES, "JS-COOKIE-INSECURE")) == {4}
