@@ -35,6 +35,17 @@ class Rules:
     that variable checks the answer's own content (`if !r.Success`), which counts as looking."""
 
 
+READ_SPAN = 10
+"""At most this many lines from a request to the read of its body for a finding to cover both."""
+
+
+def read_end(request_line: int, read_line: int, offset: int = 0) -> int | None:
+    """The end line of a finding at a request whose body is read on `read_line` (both `offset` lines off
+    the file's): the read, when it follows within READ_SPAN lines, so the finding covers the request and
+    the unchecked read; else None (the request's line alone)."""
+    return read_line + offset if 0 < read_line - request_line <= READ_SPAN else None
+
+
 @dataclass(frozen=True, slots=True)
 class Unchecked:
     line: int

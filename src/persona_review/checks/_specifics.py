@@ -379,8 +379,15 @@ def _shell(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str,
     )
 
 
+_INLINE_PARAMETERS = lazy_re(r"\([^()]*\)\s*=>|\bfunction\s*[\w$]*\s*\([^()]*\)")
+"""A callback written inline (`(err, stdout) =>`, `function (err)`): its parameters and body are what the
+call hands back and does with it, never what is passed to it."""
+
+
 def _last_variable_arg(text: str) -> str:
-    args = re.findall(rf"[,(]\s*({_EXPR})\s*(?=[,)])", _blank_strings(text))
+    blanked = _blank_strings(text)
+    callback = _INLINE_PARAMETERS.search(blanked)
+    args = re.findall(rf"[,(]\s*({_EXPR})\s*(?=[,)])", blanked[: callback.start()] if callback else blanked)
     literals = ("true", "false", "None", "nil", "null", "self", "this")
     names = [a for a in args if a not in literals and (a in ("in", "is") or a not in _KEYWORDS)]
     return names[-1] if names else ""

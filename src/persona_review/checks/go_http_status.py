@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from persona_review.checks._http_status import Rules, unchecked
+from persona_review.checks._http_status import Rules, read_end, unchecked
 from persona_review.checks._lexing import lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -53,6 +53,6 @@ _RULES = Rules(
 )
 def go_status_unchecked(ctx: FileContext) -> Iterator[Hit]:
     for found in unchecked(lex(ctx), _RULES):
-        yield Hit(found.line, message=(
+        yield Hit(found.line, read_end(found.line, found.read_line), message=(
             f"Line {found.read_line} reads `{found.name}.Body` from `{found.call}(...)`, and nothing before "
             f"it looks at `{found.name}.StatusCode`."))

@@ -2,7 +2,8 @@
 one, the whole process stopped from a handler, and goroutines that keep using the request after it ends.
 
 Each check needs the enclosing function known entire (its signature says whether it serves a request or
-receives a context); a hunk that cuts the function gives no finding.
+receives a context); a hunk that cuts the function gives no finding, except `go f(r.Context(), ...)`, whose
+request is recognised by the name handlers conventionally give it.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._go_funcs import GoFunc, enclosing_functions, functions
-from persona_review.checks._lexing import lex
-from persona_review.checks._spans import lines_of
+from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._spans import bracket_span, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -120,7 +121,7 @@ _WAITS = lazy_re(r"\.Wait\(\)|<-\s*\w+|\bselect\s*\{")
             "(`context.WithoutCancel(r.Context())` plus a timeout), or wait for it before returning."
         ),
     ),
-    needs=("go func",),
+    needs=("go func", "Context()"),
 )
 def goroutine_request_scope(ctx: FileContext) -> Iterator[Hit]:
     if ctx.path.endswith("_test.go"):
@@ -128,7 +129,12 @@ def goroutine_request_scope(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     literals = {f.first: f for f in functions(ctx).values() if f.literal}
     for no, _code, bare in lines_of(lexed):
-        if "go " not in bare or not _GO_LITERAL.match(bare):
+        if "go " not in bare:
+            continue
+        if not _GO_LITERAL.match(bare):
+            call = _GO_CALL.match(bare)
+            if call is not None and _passes_request_context(ctx, lexed, no, call.end() - 1):
+                yield Hit(no, None, _CALL_MESSAGE)
             continue
         handler = next((f for f in enclosing_functions(ctx, no) if f.is_handler), None)
         if handler is None:
@@ -140,6 +146,42 @@ def goroutine_request_scope(ctx: FileContext) -> Iterator[Hit]:
         after = "\n".join(lexed.bare[n] for n in range(literal.last, handler.last + 1))
         if _uses_request(handler, body) and not _WAITS.search(after):
             yield Hit(no, literal.last)
+
+
+_GO_CALL = lazy_re(r"^\s*go\s+[\w.]+\s*\(")
+_CONVENTIONAL_CONTEXT = lazy_re(r"(?<![\w.])(?:r|req|request|c\.Request|ctx\.Request\(\))\.Context\(\)")
+"""The request's context as handlers conventionally name it, for a hunk that does not show the handler's
+signature."""
+_DETACHED_CONTEXT = lazy_re(r"WithoutCancel\s*\(")
+_CALL_MESSAGE = (
+    "The goroutine is handed the request's context, which is cancelled as soon as the handler returns, "
+    "so this work is cut off half-way (or never starts). Give it its own context "
+    "(`context.WithoutCancel(r.Context())` with a timeout), or wait for it before returning."
+)
+
+
+def _passes_request_context(ctx: FileContext, lexed: Lexed, no: int, paren: int) -> bool:
+    """Whether the call of `go f(...)` whose `(` is at (no, paren) passes the request's context: the
+    `Context()` of the handler's `*http.Request` (or gin/echo's request), or, when the hunk does not show
+    the enclosing function, of a request named as handlers conventionally name it. A handler that waits
+    for the goroutine, or a context detached with `WithoutCancel`, is left alone."""
+    args = bracket_span(lexed, no, paren).bare
+    if _DETACHED_CONTEXT.search(args):
+        return False
+    funcs = enclosing_functions(ctx, no)
+    if not funcs:
+        return _CONVENTIONAL_CONTEXT.search(args) is not None
+    handler = next((f for f in funcs if f.is_handler), None)
+    if handler is None:
+        return False
+    names = [name for name in (handler.param_of_type("*http.Request"),) if name]
+    gin = handler.param_of_type("*gin.Context", "echo.Context")
+    if gin:
+        names += [f"{gin}.Request", f"{gin}.Request()"]
+    if not any(re.search(rf"(?<![\w.]){re.escape(name)}\.Context\(\)", args) for name in names):
+        return False
+    after = "\n".join(lexed.bare[n] for n in range(no, handler.last + 1) if n in lexed.bare)
+    return not _WAITS.search(after)
 
 
 def _uses_request(handler: GoFunc, body: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from persona_review.checks._java_sinks import (
     Sink,
@@ -29,6 +30,9 @@ from persona_review.checks._tsflow.values import HTML, LDAP, PATH, URL, XPATH
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Severity
 from persona_review.lazy_re import lazy_re
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
 
 # --- path traversal ---------------------------------------------------------------------------------------
 
@@ -247,6 +251,9 @@ _SECRET_NAME = lazy_re(
     r"(?:token|secret|passw(?:or)?d|pwd|nonce|otp|salt|key|session|csrf|xsrf|remember|auth|cookie|uuid|guid|"
     r"pin|(?:reset|verif\w*|auth|confirm\w*|activation|invite)_?code|session_?id|sid)s?$", re.IGNORECASE)
 _SECRET_USES = frozenset({"setAttribute", "putValue", "addCookie", "setValue", "setHeader", "addHeader"})
+_SECRET_TYPE = lazy_re(r"(?:Token|Secret|Password|Nonce|ApiKey|SessionId|Otp|ResetCode|Credentials?)$")
+"""A class whose constructor takes a secret (`new ApiToken(userId, value)`, `new PasswordResetToken(...)`):
+what it is given is the secret, whatever the variable is called."""
 
 
 @java_check(
@@ -263,11 +270,43 @@ def _secret_uses(flow: FileFlow) -> Iterator[tuple[str, str]]:
         if _SECRET_NAME.search(assignment.name):
             for flag in weak_random_flags(assignment.value):
                 yield flag, f"becomes `{assignment.name}`"
+        elif _string_local(assignment.node) and assignment.function is not None:
+            maker = _secret_maker(assignment.function)
+            if maker:
+                for flag in weak_random_flags(assignment.value):
+                    yield flag, f"becomes the text `{assignment.name}` in {maker}"
     for site in flow.calls:
-        if site.call.new_type == "Cookie" or site.call.method in _SECRET_USES:
+        if site.call.new_type == "Cookie" or site.call.method in _SECRET_USES \
+                or (site.call.new_type and _SECRET_TYPE.search(site.call.new_type)):
             for value in site.args:
                 for flag in weak_random_flags(value):
                     yield flag, f"reaches `{shown(site.call.callee)}`"
+
+
+_SECRET_CONTEXT = lazy_re(r"(?:Token|Secret|Passw(?:or)?d|Nonce|ApiKey|Session|Otp|Csrf|Credential)")
+"""A class, method or return type that makes secrets (`ApiTokenService`, `newSessionId`, `ApiToken
+issue(...)`): a random string made there is one."""
+
+
+def _secret_maker(function: Function) -> str:
+    """How the function shows that it makes secrets (its class, its name or its return type), or ""."""
+    returns = function.node.child_by_field_name("type")
+    for what, name in (("method", function.name), ("class", function.owner or ""),
+                       ("method returning", text_of(returns) if returns is not None else "")):
+        if _SECRET_CONTEXT.search(name[:1].upper() + name[1:]):
+            return f"{what} `{shown(name)}`"
+    return ""
+
+
+def _string_local(node: Node) -> bool:
+    """Whether the assignment declares a `String` local (`String value = ...`)."""
+    declaration = node.parent if node.type == "variable_declarator" else node
+    if declaration is not None and declaration.type == "variable_declarator":
+        declaration = declaration.parent
+    if declaration is None or declaration.type != "local_variable_declaration":
+        return False
+    declared = declaration.child_by_field_name("type")
+    return declared is not None and text_of(declared) == "String"
 
 
 def _source_of(value: Value) -> str:
@@ -283,8 +322,10 @@ def _source_of(value: Value) -> str:
     "both on cookies that carry a session or any secret.")
 def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
     """A cookie made here with `new Cookie` is reported where Secure is turned off, else where it is added
-    to the response without `setSecure(true)`. Cookies made elsewhere (a builder, the request) are not
-    judged: their flags are set where they are made."""
+    to the response without `setSecure(true)` (from the line that makes it, when that is close by, so the
+    finding covers the lines where the flags belong), or, when it carries a session or a token, without
+    `setHttpOnly(true)`. Cookies made elsewhere (a builder, the request) are not judged: their flags are
+    set where they are made."""
     for flow in flows(ctx):
         made: dict[tuple[int, str], CallSite] = {}
         for site in flow.calls:
@@ -298,21 +339,39 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
             arg = site.call.args[0]
             cookie = text_of(arg)
             inline = arg.type == "object_creation_expression" and site.args[0].type == "Cookie"
-            if not inline and (id(site.function), cookie) not in made:
+            maker = made.get((id(site.function), cookie))
+            if not inline and maker is None:
                 continue
             settings = _cookie_settings(flow, site, cookie)
             secure = settings.get("setSecure")
-            if secure is not None and secure[0] is True:
-                continue
-            if secure is not None:
+            http_only = settings.get("setHttpOnly")
+            if secure is not None and secure[0] is False:
                 yield hit(secure[1], f"`{shown(text_of(secure[1].node))}` lets the browser send the cookie "
                                      "over plain HTTP.")
                 continue
-            http_only = settings.get("setHttpOnly")
-            missing = "`setSecure(true)`" if http_only is not None and http_only[0] is True else \
-                "`setSecure(true)` or `setHttpOnly(true)`"
-            yield hit(site, f"The cookie `{shown(cookie)}` is added by `{shown(site.call.callee)}` without "
-                            f"{missing}.")
+            flags = (("setSecure", secure), ("setHttpOnly", http_only))
+            missing = [f"`{flag}(true)`" for flag, setting in flags if setting is None or setting[0] is False]
+            if secure is not None and ((http_only is not None and http_only[0]) or not _auth_cookie(maker)):
+                continue  # Secure is set; HttpOnly is asked only of a session or token cookie
+            found = hit(site, f"The cookie `{shown(cookie)}` is added by `{shown(site.call.callee)}` without "
+                              f"{' or '.join(missing)}.")
+            if maker is not None and 0 < found.line - maker.line <= _COOKIE_SPAN:
+                found = replace(found, line=maker.line, end_line=found.end_line or found.line)
+            yield found
+
+
+_COOKIE_SPAN = 10
+"""At most this many lines from `new Cookie` to `addCookie` for a finding to cover both."""
+_AUTH_COOKIE = lazy_re(r"session|\bsid\b|token|auth|jwt|remember|refresh|login|access|credential",
+                       re.IGNORECASE)
+
+
+def _auth_cookie(maker: CallSite | None) -> bool:
+    """Whether the cookie `new Cookie(name, ...)` makes is named like one that carries a session or token."""
+    if maker is None or not maker.args:
+        return False
+    name = maker.args[0].text()
+    return name is not None and _AUTH_COOKIE.search(name) is not None
 
 
 def _cookie_settings(flow: FileFlow, add: CallSite, cookie: str) -> dict[str, tuple[bool, CallSite]]:
@@ -432,8 +491,17 @@ def xxe(ctx: FileContext) -> Iterator[Hit]:
             use = next((u for u in flow.calls if u.receiver_name == name and u.call.method in _BUILDS
                         and scope_of(u) == scope), None)
             target = use or site
-            yield hit(target, f"`{shown(name)}` comes from `{shown(site.call.callee)}` and nothing before "
-                              f"`{shown(target.call.method)}` turns off DTDs or external entities on it.")
+            found = hit(target, f"`{shown(name)}` comes from `{shown(site.call.callee)}` and nothing before "
+                                f"`{shown(target.call.method)}` turns off DTDs or external entities on it.")
+            if use is not None and site.function is not None and use.function is site.function \
+                    and 0 < use.line - site.line <= _FACTORY_SPAN:
+                # from the factory, where the settings belong, to the parser built from it
+                found = replace(found, line=site.line, end_line=found.end_line or found.line)
+            yield found
+
+
+_FACTORY_SPAN = 10
+"""At most this many lines from a factory to the parser built from it for a finding to cover both."""
 
 
 def _arg_names(site: CallSite) -> list[str]:

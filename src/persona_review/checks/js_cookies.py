@@ -4,9 +4,11 @@
   (by its name, or a value that is a token or session id) without `httpOnly: true` and `secure: true`, or
   without options; any cookie set with `secure: false`. A CSRF cookie (`XSRF-TOKEN`) must be readable by
   the page's script, so only `Secure` is asked of it.
+- Next.js `cookies().set(...)` (also through `const cookieStore = await cookies()`) and `NextResponse`'s
+  `response.cookies.set(...)`: judged like `res.cookie`, since they add neither flag by themselves.
 - `express-session`: a session cookie without `cookie.secure` (the package's default sends it over plain
-  HTTP), or with `httpOnly: false`; `cookie-session`, Koa's and Next.js' `cookies.set`: `secure: false`
-  or `httpOnly: false` written out (their defaults are safe).
+  HTTP), or with `httpOnly: false`; `cookie-session` and Koa's `ctx.cookies.set`: `secure: false` or
+  `httpOnly: false` written out (their defaults are safe).
 
 Options the file does not show (a variable defined elsewhere, `Object.assign`, a spread) are not judged,
 except for a flag they turn off in so many words; nor is a cookie being cleared (an empty value, `maxAge:
@@ -193,9 +195,22 @@ def _judge(call: Node, flow: FileFlow, ctx: FileContext, sessions: dict[str, tup
     method = text_of(function.child_by_field_name("property"))
     if method in {"cookie", "setCookie"} and _RESPONSE.search(receiver) and len(args) >= 2:
         return _response_cookie(args, flow, ctx, defaults_safe=False)
-    if method == "set" and re.search(r"(?:^|\.)cookies(?:\(\))?$", receiver) and len(args) >= 2:
-        return _response_cookie(args, flow, ctx, defaults_safe=True)
+    if method == "set" and len(args) >= 2:
+        if _KOA_COOKIES.search(receiver):
+            return _response_cookie(args, flow, ctx, defaults_safe=True)
+        next_store = receiver == "cookieStore" and "next/headers" in ctx.known_text()
+        if _NEXT_COOKIES.search(receiver) or next_store:
+            return _response_cookie(args, flow, ctx, defaults_safe=False)
     return _NONE
+
+
+_KOA_COOKIES = lazy_re(r"^(?:ctx|context|this|this\.ctx)\.cookies$")
+"""Koa's cookie jar, whose cookies are HttpOnly unless told otherwise and Secure on HTTPS."""
+_NEXT_COOKIES = lazy_re(
+    r"(?:^|\.)cookies\(\)$|^\(\s*await\s+cookies\(\)\s*\)$|^(?:res|resp|response)\.cookies$"
+)
+"""Next.js: `cookies()` from `next/headers` and `NextResponse`'s `response.cookies`, which set no
+HttpOnly or Secure of their own."""
 
 
 def _response_cookie(args: list[Node], flow: FileFlow, ctx: FileContext, *, defaults_safe: bool) -> Verdict:

@@ -135,7 +135,9 @@ def callback_err_ignored(ctx: FileContext) -> Iterator[Hit]:
             name = match.group("a") or match.group("b")
             if name == "e" and not bare[match.end() - 1 :].lstrip().startswith((",", ")")):
                 continue
-            block = brace_block(lexed, no, match.end())
+            # An arrow callback's match ends past its body's `{`: start there, not at the next `{` inside
+            # the body (`if (err) {`), which would be read as the whole body.
+            block = brace_block(lexed, no, match.end() - 1 if match.group("b") else match.end())
             if block is None or not block.bare.endswith("}"):
                 continue
             if not _uses(block.bare[1:-1], name):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from persona_review.checks._http_status import Rules, unchecked
+from persona_review.checks._http_status import Rules, read_end, unchecked
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, indent_of, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -64,7 +64,7 @@ def fetch_status_unchecked(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     for found in unchecked(lexed, _RULES):
         if not _in_try(lexed, found.line):
-            yield Hit(found.line, message=(
+            yield Hit(found.line, read_end(found.line, found.read_line), message=(
                 f"Line {found.read_line} reads the body of `{found.name}`, the answer of `{found.call}(...)`,"
                 f" and nothing before it looks at `{found.name}.ok` or `{found.name}.status`."))
     for no, _code, bare in lines_of(lexed):

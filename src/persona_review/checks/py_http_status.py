@@ -19,6 +19,7 @@ import ast
 import re
 from collections.abc import Iterable, Iterator
 
+from persona_review.checks._http_status import read_end
 from persona_review.checks._py_functions import functions_of, own_nodes
 from persona_review.checks._py_imports import canonical, imported_names
 from persona_review.checks._pyflow import dotted, flows
@@ -63,15 +64,16 @@ def http_status_unchecked(ctx: FileContext) -> Iterator[Hit]:
             last = function.end_lineno or function.lineno
             if not any(function.lineno < line <= last for line in reads):
                 continue
-            for name, call in _unchecked(function, imported):
-                yield Hit(call.lineno + flow.offset, message=(
+            for name, call, read_line in _unchecked(function, imported):
+                yield Hit(call.lineno + flow.offset, read_end(call.lineno, read_line, flow.offset), message=(
                     f"`{name}.json()` reads the body of `{dotted(call.func)}(...)` and nothing in this "
                     f"function looks at `{name}`'s status first."))
 
 
 def _unchecked(
     function: ast.FunctionDef | ast.AsyncFunctionDef, imported: dict[str, str]
-) -> Iterator[tuple[str, ast.Call]]:
+) -> Iterator[tuple[str, ast.Call, int]]:
+    """(name, call, line of the first body read) of each response read without a status check."""
     kinds: dict[type[ast.AST], list[ast.AST]] = {}
     for node in own_nodes(function):  # walked once; each step below reads only the kinds it needs
         kinds.setdefault(type(node), []).append(node)
@@ -92,7 +94,7 @@ def _unchecked(
                 responses[name] = value  # the first such call, when the name holds several
     if not responses:
         return
-    read: set[str] = set()
+    read: dict[str, int] = {}
     cleared: set[str] = set()
     guarded = _guarded_lines(of(ast.Try))
     parsed: dict[str, str] = {}  # variable holding a parsed body -> the response it came from
@@ -124,7 +126,7 @@ def _unchecked(
             elif node.attr == "json":
                 if node.lineno in guarded:
                     cleared.add(owner)  # a body that is not the data is caught
-                read.add(owner)
+                read[owner] = min(read.get(owner, node.lineno), node.lineno)
     if not read:
         return
     for node in of(ast.Call):
@@ -141,8 +143,8 @@ def _unchecked(
     for node in of(ast.If, ast.While, ast.Assert, ast.IfExp, ast.BoolOp, ast.UnaryOp):
         test = getattr(node, "test", None) or node
         cleared.update(_truth_tested(test))
-    for name in sorted(read - cleared):
-        yield name, responses[name]
+    for name in sorted(set(read) - cleared):
+        yield name, responses[name], read[name]
 
 
 _BODY_ERRORS = frozenset({"ValueError", "KeyError", "JSONDecodeError", "Exception", "BaseException",

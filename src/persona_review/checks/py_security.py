@@ -205,14 +205,17 @@ _LITERAL_ARG = lazy_re(
 
 
 _SHELL_WORDS = ("os.", "shell", "output", "commands.", "popen")
-"""A line holding a shell call holds one of these (`_shell_calls` skips other lines)."""
+"""A file holding a shell call holds one of these."""
+_SHELL_LINE_WORDS = (*_SHELL_WORDS, "run", "call", "Popen")
+"""A line holding a shell call holds one of these (`_shell_calls` skips other lines): `subprocess.run(`
+may say `shell=True` only on a later line of the call."""
 
 
 def _shell_calls(ctx: FileContext) -> Iterator[tuple[int, Span, bool]]:
     """(line, call span, command is a constant) for every call that runs its command through a shell."""
     lexed = lex(ctx)
     for no, _code, bare in lines_of(lexed):
-        if "(" not in bare or not has_any(bare, _SHELL_WORDS):
+        if "(" not in bare or not has_any(bare, _SHELL_LINE_WORDS):
             continue
         for match in _SHELL_CALL.finditer(bare):
             span = bracket_span(lexed, no, match.end() - 1)

@@ -120,8 +120,8 @@ public class RequestFlows extends HttpServlet {
         byte[] bytes = new byte[16];
         new SecureRandom().nextBytes(bytes);
         int jitter = new Random().nextInt(100);
-        Cookie session = new Cookie("session", token);
-        response.addCookie(session); // expect: JAVA-COOKIE-INSECURE
+        Cookie session = new Cookie("session", token); // expect: JAVA-COOKIE-INSECURE
+        response.addCookie(session);
         Cookie safe = new Cookie("theme", "dark");
         safe.setSecure(true);
         safe.setHttpOnly(true);
@@ -132,8 +132,8 @@ public class RequestFlows extends HttpServlet {
     void crypto() throws Exception {
         Cipher.getInstance("DES/CBC/PKCS5Padding"); // expect: JAVA-WEAK-CIPHER
         Cipher.getInstance("AES/GCM/NoPadding");
-        DocumentBuilderFactory open = DocumentBuilderFactory.newInstance();
-        open.newDocumentBuilder(); // expect: JAVA-XXE
+        DocumentBuilderFactory open = DocumentBuilderFactory.newInstance(); // expect: JAVA-XXE
+        open.newDocumentBuilder();
         DocumentBuilderFactory closed = DocumentBuilderFactory.newInstance();
         closed.setFeature(NO_DTD, true);
         closed.newDocumentBuilder();
