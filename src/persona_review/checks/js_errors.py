@@ -140,7 +140,7 @@ def callback_err_ignored(ctx: FileContext) -> Iterator[Hit]:
             block = brace_block(lexed, no, match.end() - 1 if match.group("b") else match.end())
             if block is None or not block.bare.endswith("}"):
                 continue
-            if not _uses(block.bare[1:-1], name):
+            if not _uses(block.bare[1:-1], name) and not _interpolated(block.code, name):
                 yield Hit(no)
 
 
@@ -170,6 +170,12 @@ def _fs_callback_without_error(lexed: Lexed, no: int, bare: str) -> Iterator[Hit
 _FS_VERB = {"writeFile": "write", "appendFile": "append", "write": "write", "writev": "write",
             "unlink": "delete", "rm": "delete", "rmdir": "delete", "rename": "rename", "copyFile": "copy",
             "cp": "copy", "mkdir": "mkdir", "mkdtemp": "mkdtemp"}
+
+
+def _interpolated(code: str, name: str) -> bool:
+    """Whether a template literal's `${...}` in `code` reads `name` (the bare view blanks template strings
+    whole, interpolations included): `reject(new Error(`send failed: ${err.message}`))` uses the error."""
+    return re.search(rf"\$\{{[^}}]*(?<![\w.$]){re.escape(name)}\b", code) is not None
 
 
 def _uses(body: str, name: str) -> bool:

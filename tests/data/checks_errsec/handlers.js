@@ -170,3 +170,12 @@ function tokenKinds(token, req, apiToken) {
   if (typeof req.headers.token === "undefined") return 0;
   return apiToken === "Xk9vQ2pL7zR4" ? 1 : 2; // expect: ANY-HARDCODED-PASSWORD
 }
+
+function ntpQuery(client, finish, reject, log) {
+  client.on("error", (err) => {
+    finish(reject, new Error(`UDP socket error: ${err.message}`));
+  });
+  client.on("close", (err) => { // expect: JS-CALLBACK-ERR-IGNORED
+    log(`closed: ${client.address}`);
+  });
+}
