@@ -1,0 +1,250 @@
+"""Redis locks taken with `SET ... NX` (or `SETNX`) and how they are given back, read from a file's code.
+
+Two hazards, per acquisition:
+- **released without an owner check**: the key set with NX is later deleted by a plain `DEL` of the same
+  key. If the holder ran past the lock's expiry, another worker took the lock meanwhile, and this `DEL`
+  removes *their* lock: a third worker gets in and two run the critical section at once. Quiet when the file
+  compares the stored token first (a `GET` of the same key, `WATCH`), or releases through a script
+  (`EVAL`/`EVALSHA`, redis-py `register_script`, ioredis `defineCommand`, go-redis `NewScript`).
+- **taken without an expiry**: `SETNX`, or `SET NX` with no `EX`/`PX`/`EXAT`/`PXAT`/`KEEPTTL` (go-redis
+  `SetNX` with a TTL of 0, `SetArgs` without `TTL`/`ExpireAt`): a holder that crashes keeps the lock forever.
+  Quiet when an expiry is set on the same key within the next few lines (`EXPIRE key`).
+  A lock that never expires is not judged for its release: only its holder can delete it.
+
+Library locks (redis-py `Lock`, redlock, redsync) never appear as an NX set and are not read. Keys are
+compared as written (white space removed): `set(lock_key, ...)` and `delete(lock_key)` are one lock.
+One pass over the file's code (comments blanked) finds the calls; each call's arguments are read by
+matching brackets, at most `_MAX_CALL` characters, so the work is linear in the file's size.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from persona_review.checks._lexing import lex
+from persona_review.checks.base import FileContext, Hit
+from persona_review.lazy_re import lazy_re
+
+Dialect = Literal["python", "js", "go"]
+
+_MAX_CALL = 2000
+_EXPIRE_WITHIN = 10
+"""Lines after a `SETNX` within which an `EXPIRE` of the same key counts as its expiry."""
+_CALL = lazy_re(
+    r"\.\s*(set|setnx|setNX|SetNX|SetArgs|delete|unlink|del|Del|Unlink|get|Get|expire|pexpire|expireat|"
+    r"pexpireat|Expire|PExpire|ExpireAt|watch|Watch)\s*\("
+)
+_SCRIPT = lazy_re(
+    r"(?i)\beval(?:sha)?\s*\(|\beval(?:sha)?\b[\"']|register_script|definecommand|newscript|redis\.call\s*\(|"
+    r"script_load|scriptload"
+)
+"""A compare-and-delete through a Lua script (or a script of any kind: the release is then not judged)."""
+_PY_NX = lazy_re(r"^nx\s*=\s*True$")
+_PY_EXPIRY = lazy_re(r"^(?:ex|px|exat|pxat|keepttl)\s*=\s*(?!None$|False$)")
+_JS_NX_WORD = lazy_re(r"""(?i)^["'`]nx["'`]$""")
+_JS_EXPIRY_WORD = lazy_re(r"""(?i)^["'`](?:ex|px|exat|pxat|keepttl)["'`]$""")
+_JS_NX_OPTION = lazy_re(r"""\bNX\s*:\s*true\b|\bcondition\s*:\s*["'`]NX["'`]""")
+_JS_EXPIRY_OPTION = lazy_re(r"""\b(?:EX|PX|EXAT|PXAT|KEEPTTL|expiration)\s*:""")
+_GO_NX_MODE = lazy_re(r"""(?i)\bMode\s*:\s*"NX\"""")
+_GO_EXPIRY_FIELD = lazy_re(r"\b(?:TTL|ExpireAt|KeepTTL)\s*:")
+_LITERAL = lazy_re(r"""^(?:["'`].*["'`]|-?\d[\d_.]*|true|false|True|False|None|null|undefined)$""")
+
+
+@dataclass(frozen=True, slots=True)
+class _Call:
+    method: str
+    offset: int
+    line: int
+    end_line: int
+    args: list[str]
+    shown: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Lock:
+    call: _Call
+    key: str
+    expires: bool | None
+    """True/False as the call shows; None when it passes options the file does not show."""
+
+
+def lock_hits(ctx: FileContext, dialect: Dialect, want: Literal["release", "expiry"]) -> list[Hit]:
+    found = ctx.cached(f"redis_locks.{dialect}", lambda: _scan(ctx, dialect))
+    return found[0] if want == "release" else found[1]
+
+
+def _scan(ctx: FileContext, dialect: Dialect) -> tuple[list[Hit], list[Hit]]:
+    calls = list(_calls(ctx))
+    locks = [lock for call in calls if (lock := _lock(call, dialect)) is not None]
+    if not locks:
+        return [], []
+    keyed = [(call, _keys(call, dialect)) for call in calls]
+    expiry_hits: list[Hit] = []
+    for lock in locks:
+        if lock.expires is not False:
+            continue
+        expired_later = any(
+            call.method.lower().endswith(("expire", "expireat")) and call.offset > lock.call.offset
+            and call.line <= lock.call.end_line + _EXPIRE_WITHIN and lock.key in keys for call, keys in keyed
+        )
+        if expired_later:
+            continue
+        how = "`SETNX`" if lock.call.method.lower() == "setnx" else "`SET NX` with no expiry"
+        if dialect == "go" and lock.call.method == "SetNX":
+            how = "`SetNX` with a TTL of 0"
+        expiry_hits.append(Hit(
+            lock.call.line, _end(lock.call),
+            f"`{lock.call.shown}` takes the lock `{_short(lock.key)}` with {how}: if the holder crashes "
+            "or is killed before it deletes the key, the lock is held forever and every later attempt "
+            "waits or gives up.",
+        ))
+    release_hits: list[Hit] = []
+    if _SCRIPT.search(ctx.known_text()) is None:
+        checked = {key for call, keys in keyed if call.method.lower() in {"get", "watch"} for key in keys}
+        reported: set[int] = set()
+        for lock in locks:
+            if lock.key in checked or lock.expires is False:
+                continue  # compared first; or a lock that never expires, which only its holder deletes
+            for call, keys in keyed:
+                if call.method.lower() not in {"delete", "del", "unlink"} or call.offset <= lock.call.offset \
+                        or lock.key not in keys or call.offset in reported:
+                    continue
+                reported.add(call.offset)
+                release_hits.append(Hit(
+                    call.line, _end(call),
+                    f"`{call.shown}` releases the lock `{_short(lock.key)}` (taken with NX on line "
+                    f"{lock.call.line}) without checking that this worker still holds it: if the lock "
+                    "expired and another worker took it, this deletes their lock and a third one gets in.",
+                ))
+    return release_hits, expiry_hits
+
+
+def _end(call: _Call) -> int | None:
+    return call.end_line if call.end_line > call.line else None
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 50 else f"{text[:47]}..."
+
+
+def _lock(call: _Call, dialect: Dialect) -> _Lock | None:
+    """The lock `call` takes, if it is an NX set."""
+    method, args = call.method, call.args
+    if dialect == "python":
+        if method == "setnx" and args:
+            return _Lock(call, _norm(args[0]), False)
+        if method == "set" and len(args) >= 2 and any(_PY_NX.match(a) for a in args[2:]):
+            return _Lock(call, _norm(args[0]), any(_PY_EXPIRY.match(a) for a in args[2:]))
+        return None
+    if dialect == "js":
+        if method in {"setnx", "setNX"} and args:
+            return _Lock(call, _norm(args[0]), False)
+        if method != "set" or len(args) < 3:
+            return None
+        rest = args[2:]
+        if any(_JS_NX_WORD.match(a) for a in rest):
+            known = all(_LITERAL.match(a) or a.startswith("{") for a in rest)
+            expires = any(_JS_EXPIRY_WORD.match(a) for a in rest)
+            return _Lock(call, _norm(args[0]), expires if expires or known else None)
+        for option in rest:
+            if option.startswith("{") and _JS_NX_OPTION.search(option):
+                shows_all = "..." not in option
+                expires = _JS_EXPIRY_OPTION.search(option) is not None
+                return _Lock(call, _norm(args[0]), expires if expires or shows_all else None)
+        return None
+    if method == "SetNX" and len(args) == 4:
+        return _Lock(call, _norm(args[1]), args[3].strip() not in {"0", "0*time.Second"})
+    if method == "SetArgs" and len(args) == 4 and _GO_NX_MODE.search(args[3]):
+        shown = "{" in args[3]
+        expires = _GO_EXPIRY_FIELD.search(args[3]) is not None
+        return _Lock(call, _norm(args[1]), expires if expires or shown else None)
+    return None
+
+
+def _keys(call: _Call, dialect: Dialect) -> frozenset[str]:
+    """The keys a delete, get, watch or expire call names (Go passes a context first)."""
+    args = call.args[1:] if dialect == "go" else call.args
+    if call.method.lower() in {"get", "expire", "pexpire", "expireat", "pexpireat"}:
+        args = args[:1]
+    return frozenset(_norm(a) for a in args)
+
+
+def _norm(text: str) -> str:
+    return "".join(text.split())
+
+
+def _calls(ctx: FileContext) -> Iterator[_Call]:
+    """Every call of the methods `_CALL` names in the file's code, with its arguments split at top-level
+    commas."""
+    rows = lex(ctx).rows
+    if not rows:
+        return
+    numbers = [no for no, _, _ in rows]
+    text = "\n".join(code for _, code, _ in rows)
+    starts: list[int] = []
+    at = 0
+    for _, code, _ in rows:
+        starts.append(at)
+        at += len(code) + 1
+    for match in _CALL.finditer(text):
+        args, end = _arguments(text, match.end())
+        if end < 0:
+            continue
+        line = numbers[bisect_right(starts, match.start()) - 1]
+        end_line = numbers[bisect_right(starts, end) - 1]
+        receiver = _receiver(text, match.start())
+        shown = " ".join(f"{receiver}{text[match.start():end + 1]}".split())
+        if len(shown) > 80:
+            shown = f"{receiver}.{match.group(1)}(...)"
+        yield _Call(match.group(1), match.start(), line, end_line, args, shown)
+
+
+_RECEIVER = lazy_re(r"[\w$.]*$")
+
+
+def _receiver(text: str, dot: int) -> str:
+    found = _RECEIVER.search(text, max(0, dot - 60), dot)
+    return found.group() if found else ""
+
+
+_CLOSE = {"(": ")", "[": "]", "{": "}"}
+
+
+def _arguments(text: str, start: int) -> tuple[list[str], int]:
+    """The top-level arguments of the call whose `(` ends just before `start`, and the offset of its `)`;
+    -1 when it does not close within `_MAX_CALL` characters."""
+    depth = 0
+    quote = ""
+    args: list[str] = []
+    piece = start
+    limit = min(len(text), start + _MAX_CALL)
+    i = start
+    while i < limit:
+        char = text[i]
+        if quote:
+            if char == "\\":
+                i += 2
+                continue
+            if char == quote:
+                quote = ""
+        elif char in "\"'`":
+            quote = char
+        elif char in _CLOSE:
+            depth += 1
+        elif char in ")]}":
+            if depth == 0:
+                if char != ")":
+                    return [], -1
+                last = text[piece:i].strip()
+                if last:
+                    args.append(last)
+                return args, i
+            depth -= 1
+        elif char == "," and depth == 0:
+            args.append(text[piece:i].strip())
+            piece = i + 1
+        i += 1
+    return [], -1
