@@ -1,0 +1,91 @@
+"""PY/JS/GO-REDIS-LOCK-RELEASE and -NO-EXPIRY: Redis locks released by a plain delete, or taken without an
+expiry. The fixtures mark releases with `data-expect:` (a data-integrity check, which the error-handling and
+security fixture test does not run) and missing expiries with `expect:`."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from persona_review.checks.runner import run_checks
+from persona_review.contexts import context_for_text
+from persona_review.findings import Category
+
+from .helpers import DATA
+
+_DATA_MARK = re.compile(r"(?:#|//)\s*data-expect:\s*([A-Z0-9-]+)\s*$")
+
+
+def _found(path: str, text: str, suffix: str) -> set[tuple[int, str]]:
+    outcome = run_checks([context_for_text(path, text)], categories=(Category.DATA_INTEGRITY,))
+    return {(f.line or 0, f.rule_id or "") for f in outcome.findings if (f.rule_id or "").endswith(suffix)}
+
+
+@pytest.mark.parametrize("name", ["redis_locks.py", "redis_locks.js", "redis_locks.go"])
+def test_releases_without_an_owner_check_are_reported_where_the_delete_is(name: str) -> None:
+    text = (DATA / name).read_text()
+    want = {(no, m.group(1)) for no, line in enumerate(text.splitlines(), start=1)
+            if (m := _DATA_MARK.search(line))}
+    assert want
+    assert _found(name, text, "-REDIS-LOCK-RELEASE") == want
+
+
+def test_the_message_names_the_delete_the_key_and_where_the_lock_was_taken() -> None:
+    text = (DATA / "redis_locks.py").read_text()
+    outcome = run_checks([context_for_text("locks.py", text)], categories=(Category.DATA_INTEGRITY,))
+    (finding,) = [f for f in outcome.findings if f.rule_id == "PY-REDIS-LOCK-RELEASE"]
+    assert "`r.delete(lock_key)` releases the lock `lock_key` (taken with NX on line 12)" in (finding.body or "")
+
+
+_PY_LOCK = (
+    "import redis\n"
+    "r = redis.Redis()\n"
+    "def run(key, token):\n"
+    "    if r.set(key, token, nx=True, ex=60):\n"
+    "        work()\n"
+    "        {release}\n"
+)
+
+
+@pytest.mark.parametrize("release", [
+    "release(keys=[key], args=[token])\nrelease = r.register_script(SCRIPT)",
+    "r.eval(SCRIPT, 1, key, token)\n        r.delete(key)",
+    "r.evalsha(sha, 1, key, token)\n        r.delete(key)",
+    "r.watch(key)\n        r.delete(key)",
+    "r.delete(other_key)",
+])
+def test_a_compare_and_delete_or_another_key_stays_quiet(release: str) -> None:
+    assert _found("locks.py", _PY_LOCK.replace("{release}", release), "-RELEASE") == set()
+
+
+def test_a_delete_before_the_lock_is_taken_is_not_its_release() -> None:
+    code = ("import redis\nr = redis.Redis()\ndef run(key, token):\n    r.delete(key)\n"
+            "    r.set(key, token, nx=True, ex=60)\n")
+    assert _found("locks.py", code, "-RELEASE") == set()
+
+
+def test_js_script_releases_and_go_scripts_stay_quiet() -> None:
+    js = ("const Redis = require('ioredis');\nconst redis = new Redis();\n"
+          "redis.defineCommand('unlock', { numberOfKeys: 1, lua: SCRIPT });\n"
+          "async function f(key, token) {\n  await redis.set(key, token, 'PX', 100, 'NX');\n"
+          "  await redis.del(key);\n}\n")
+    go = ("package x\n\nvar unlock = redis.NewScript(script)\n\n"
+          "func f(ctx context.Context, rdb *redis.Client, key string) {\n"
+          "\trdb.SetNX(ctx, key, \"1\", time.Second)\n\trdb.Del(ctx, key)\n}\n")
+    assert _found("locks.js", js, "-RELEASE") == set()
+    assert _found("locks.go", go, "-RELEASE") == set()
+
+
+def test_an_expire_far_from_the_setnx_does_not_count_as_its_expiry() -> None:
+    filler = "".join(f"    step{i}()\n" for i in range(15))
+    code = ("import redis\nr = redis.Redis()\ndef run(name):\n    r.setnx(name, 1)\n" + filler
+            + "    r.expire(name, 30)\n")
+    outcome = run_checks([context_for_text("locks.py", code)], categories=(Category.ERROR_HANDLING,))
+    assert [(f.line, f.rule_id) for f in outcome.findings] == [(4, "PY-REDIS-LOCK-NO-EXPIRY")]
+
+
+def test_a_call_that_does_not_close_is_skipped_without_error() -> None:
+    code = "import redis\nr = redis.Redis()\nr.set(key, 1, nx=True\n" + "x = 1\n" * 5
+    assert _found("locks.py", code, "-RELEASE") == set()
+

@@ -1,0 +1,27 @@
+const Redis = require('ioredis');
+
+const redis = new Redis();
+
+async function withLock(key, token, fn) {
+  const ok = await redis.set(key, token, 'PX', 30000, 'NX');
+  if (!ok) return;
+  try {
+    await fn();
+  } finally {
+    await redis.del(key); // data-expect: JS-REDIS-LOCK-RELEASE
+  }
+}
+
+async function nodeRedis(client, name, opts) {
+  await client.set(`a:${name}`, '1', { NX: true }); // expect: JS-REDIS-LOCK-NO-EXPIRY
+  await client.set(`b:${name}`, '1', { NX: true, PX: 1000 });
+  await client.set(`c:${name}`, '1', 'NX'); // expect: JS-REDIS-LOCK-NO-EXPIRY
+  await client.setNX(`d:${name}`, '1'); // expect: JS-REDIS-LOCK-NO-EXPIRY
+  await client.set(`e:${name}`, '1', opts);
+  await client.set(`f:${name}`, '1', { ...opts, NX: true });
+  await client.set(`g:${name}`, '1', 'NX', 'EX', 60);
+  const seen = new Map();
+  seen.set(name, 'NX');
+}
+
+module.exports = { withLock, nodeRedis };
