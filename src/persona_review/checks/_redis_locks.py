@@ -13,7 +13,9 @@ Two hazards, per acquisition:
 
 Library locks (redis-py `Lock`, redlock, redsync) never appear as an NX set and are not read. Keys are
 compared as written (white space removed): `set(lock_key, ...)` and `delete(lock_key)` are one lock.
-One pass over the file's code (comments blanked) finds the calls; each call's arguments are read by
+Read from hunks alone, a release is not judged (the script or the `GET` that makes it safe can be anywhere
+in the file), nor a missing expiry whose next lines the hunk does not show. One pass over the file's code
+(comments blanked) finds the calls; each call's arguments are read by
 matching brackets, at most `_MAX_CALL` characters, so the work is linear in the file's size.
 """
 
@@ -31,7 +33,7 @@ from persona_review.lazy_re import lazy_re
 Dialect = Literal["python", "js", "go"]
 
 _MAX_CALL = 2000
-_EXPIRE_WITHIN = 10
+_EXPIRE_WITHIN = 3
 """Lines after a `SETNX` within which an `EXPIRE` of the same key counts as its expiry."""
 _CALL = lazy_re(
     r"\.\s*(set|setnx|setNX|SetNX|SetArgs|delete|unlink|del|Del|Unlink|get|Get|expire|pexpire|expireat|"
@@ -90,7 +92,7 @@ def _scan(ctx: FileContext, dialect: Dialect) -> tuple[list[Hit], list[Hit]]:
             call.method.lower().endswith(("expire", "expireat")) and call.offset > lock.call.offset
             and call.line <= lock.call.end_line + _EXPIRE_WITHIN and lock.key in keys for call, keys in keyed
         )
-        if expired_later:
+        if expired_later or not _window_known(ctx, lock.call):
             continue
         how = "`SETNX`" if lock.call.method.lower() == "setnx" else "`SET NX` with no expiry"
         if dialect == "go" and lock.call.method == "SetNX":
@@ -102,7 +104,7 @@ def _scan(ctx: FileContext, dialect: Dialect) -> tuple[list[Hit], list[Hit]]:
             "waits or gives up.",
         ))
     release_hits: list[Hit] = []
-    if _SCRIPT.search(ctx.known_text()) is None:
+    if ctx.whole_file and _SCRIPT.search(ctx.known_text()) is None:
         checked = {key for call, keys in keyed if call.method.lower() in {"get", "watch"} for key in keys}
         reported: set[int] = set()
         for lock in locks:
@@ -120,6 +122,13 @@ def _scan(ctx: FileContext, dialect: Dialect) -> tuple[list[Hit], list[Hit]]:
                     "expired and another worker took it, this deletes their lock and a third one gets in.",
                 ))
     return release_hits, expiry_hits
+
+
+def _window_known(ctx: FileContext, call: _Call) -> bool:
+    """Whether the lines where an `EXPIRE` of the lock's key would count are all known (a hunk may cut
+    them off)."""
+    last = call.end_line + _EXPIRE_WITHIN
+    return ctx.whole_file or all(no in ctx.lines for no in range(call.line, last + 1))
 
 
 def _end(call: _Call) -> int | None:
