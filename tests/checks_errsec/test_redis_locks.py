@@ -41,48 +41,61 @@ def test_the_message_names_the_delete_the_key_and_where_the_lock_was_taken() -> 
 _PY_LOCK = (
     "import redis\n"
     "r = redis.Redis()\n"
-    "def run(key, token):\n"
-    "    if r.set(key, token, nx=True, ex=60):\n"
+    "def run(lock_key, token):\n"
+    "    if r.set(lock_key, token, nx=True, ex=60):\n"
     "        work()\n"
     "        {release}\n"
 )
 
 
 @pytest.mark.parametrize("release", [
-    "release(keys=[key], args=[token])\nrelease = r.register_script(SCRIPT)",
-    "r.eval(SCRIPT, 1, key, token)\n        r.delete(key)",
-    "r.evalsha(sha, 1, key, token)\n        r.delete(key)",
-    "r.watch(key)\n        r.delete(key)",
+    "release(keys=[lock_key], args=[token])\nrelease = r.register_script(SCRIPT)",
+    "r.eval(SCRIPT, 1, lock_key, token)\n        r.delete(lock_key)",
+    "r.evalsha(sha, 1, lock_key, token)\n        r.delete(lock_key)",
+    "r.watch(lock_key)\n        r.delete(lock_key)",
     "r.delete(other_key)",
 ])
 def test_a_compare_and_delete_or_another_key_stays_quiet(release: str) -> None:
+    assert _found("locks.py", _PY_LOCK.replace("{release}", "r.delete(lock_key)"), "-RELEASE") == {
+        (6, "PY-REDIS-LOCK-RELEASE")}
     assert _found("locks.py", _PY_LOCK.replace("{release}", release), "-RELEASE") == set()
 
 
 def test_a_delete_before_the_lock_is_taken_is_not_its_release() -> None:
-    code = ("import redis\nr = redis.Redis()\ndef run(key, token):\n    r.delete(key)\n"
-            "    r.set(key, token, nx=True, ex=60)\n")
+    code = ("import redis\nr = redis.Redis()\ndef run(lock_key, token):\n    r.delete(lock_key)\n"
+            "    r.set(lock_key, token, nx=True, ex=60)\n")
     assert _found("locks.py", code, "-RELEASE") == set()
 
 
 def test_js_script_releases_and_go_scripts_stay_quiet() -> None:
     js = ("const Redis = require('ioredis');\nconst redis = new Redis();\n"
           "redis.defineCommand('unlock', { numberOfKeys: 1, lua: SCRIPT });\n"
-          "async function f(key, token) {\n  await redis.set(key, token, 'PX', 100, 'NX');\n"
-          "  await redis.del(key);\n}\n")
+          "async function f(lockKey, token) {\n  await redis.set(lockKey, token, 'PX', 100, 'NX');\n"
+          "  await redis.del(lockKey);\n}\n")
     go = ("package x\n\nvar unlock = redis.NewScript(script)\n\n"
-          "func f(ctx context.Context, rdb *redis.Client, key string) {\n"
-          "\trdb.SetNX(ctx, key, \"1\", time.Second)\n\trdb.Del(ctx, key)\n}\n")
+          "func f(ctx context.Context, rdb *redis.Client, lockKey string) {\n"
+          "\trdb.SetNX(ctx, lockKey, \"1\", time.Second)\n\trdb.Del(ctx, lockKey)\n}\n")
+    assert _found("locks.js", js.replace("redis.defineCommand", "redis.other"), "-RELEASE") == {
+        (6, "JS-REDIS-LOCK-RELEASE")}
+    assert _found("locks.go", go.replace("NewScript", "Other"), "-RELEASE") == {(7, "GO-REDIS-LOCK-RELEASE")}
     assert _found("locks.js", js, "-RELEASE") == set()
     assert _found("locks.go", go, "-RELEASE") == set()
 
 
 def test_an_expire_far_from_the_setnx_does_not_count_as_its_expiry() -> None:
     filler = "".join(f"    step{i}()\n" for i in range(15))
-    code = ("import redis\nr = redis.Redis()\ndef run(name):\n    r.setnx(name, 1)\n" + filler
-            + "    r.expire(name, 30)\n")
+    code = ("import redis\nr = redis.Redis()\ndef run(lock_name):\n    r.setnx(lock_name, 1)\n" + filler
+            + "    r.expire(lock_name, 30)\n")
     outcome = run_checks([context_for_text("locks.py", code)], categories=(Category.ERROR_HANDLING,))
     assert [(f.line, f.rule_id) for f in outcome.findings] == [(4, "PY-REDIS-LOCK-NO-EXPIRY")]
+
+
+def test_nx_sets_that_are_not_locks_are_not_judged() -> None:
+    code = ("import redis\nr = redis.Redis()\ndef lock_all():\n    pass\n"
+            "def mark_seen(doc):\n    r.setnx(doc, 1)\n    r.set(doc, 1, nx=True, ex=5)\n    r.delete(doc)\n")
+    outcome = run_checks([context_for_text("seen.py", code)],
+                         categories=(Category.ERROR_HANDLING, Category.DATA_INTEGRITY))
+    assert [f.rule_id for f in outcome.findings if "REDIS" in (f.rule_id or "")] == []
 
 
 def test_a_call_that_does_not_close_is_skipped_without_error() -> None:

@@ -8,7 +8,7 @@ from persona_review.checks.runner import run_checks
 from persona_review.contexts import context_for_text
 from persona_review.findings import Category
 
-_HEAD = "const express = require('express');\nconst session = require('express-session');\nconst app = express();\n"
+HEAD = "const express = require('express');\nconst session = require('express-session');\nconst app = express();\n"
 
 
 def _lines(code: str, path: str = "app.js") -> list[int]:
@@ -25,7 +25,7 @@ def _lines(code: str, path: str = "app.js") -> list[int]:
     "app.use(require('express-session')({ secret: 'x' }));",
 ])
 def test_sessions_kept_in_process_memory_are_reported(use: str) -> None:
-    code = _HEAD + use + "\n"
+    code = HEAD + use + "\n"
     assert _lines(code) == [code.splitlines().index(use.splitlines()[-1]) + 1]
 
 
@@ -40,7 +40,7 @@ def test_sessions_kept_in_process_memory_are_reported(use: str) -> None:
     "app.use(session({ secret: 's', store: new MemoryStore({ checkPeriod: 86400000 }) }));",
 ])
 def test_a_store_given_or_options_not_shown_stay_quiet(use: str) -> None:
-    assert _lines(_HEAD + use + "\n") == []
+    assert _lines(HEAD + use + "\n") == []
 
 
 def test_cookie_session_keeps_the_session_in_the_cookie_and_is_not_reported() -> None:
@@ -63,5 +63,5 @@ def test_typescript_imports_are_read() -> None:
     outcome = run_checks([context_for_text("server.ts", code)], categories=(Category.DATA_INTEGRITY,))
     (finding,) = [f for f in outcome.findings if f.rule_id == "JS-SESSION-MEMORY-STORE"]
     assert finding.line == 3
-    assert "`expressSession(...)` is given no `store`" in (finding.body or "")
+    assert "`app.use(expressSession(...))` is given no `store`" in (finding.body or "")
     assert "RedisStore" in (finding.explanation or "")

@@ -24,11 +24,11 @@ def _backfills(path: str, text: str) -> list[Finding]:
 
 # (fixture, where the project keeps it, check id, lines reported)
 FIXTURES = [
-    ("alembic_0002_backfill.py", "alembic/versions/0002_backfill.py", "ALEMBIC-BACKFILL", [14, 15, 24]),
+    ("alembic_0002_backfill.py", "alembic/versions/0002_backfill.py", "ALEMBIC-BACKFILL", [14, 15, 28]),
     ("django_0005_fill.py", "shop/migrations/0005_fill.py", "DJANGO-BACKFILL", [6, 7, 9, 21]),
     ("rails_backfill_users.rb", "db/migrate/20240101000000_backfill_users.rb", "RAILS-BACKFILL", [3, 4, 6, 8]),
     ("knex_fill.js", "migrations/20240101_fill.js", "JS-MIG-BACKFILL", [3, 4]),
-    ("sql_003_fill.sql", "db/migrations/003_fill.sql", "SQL-BACKFILL", [2, 3, 7]),
+    ("sql_003_fill.sql", "db/migrations/003_fill.sql", "SQL-BACKFILL", [2, 3, 9]),
 ]
 
 
@@ -54,19 +54,22 @@ def test_a_table_another_migration_of_the_change_creates_is_new() -> None:
     assert [f for f in outcome.findings if (f.rule_id or "").endswith("-BACKFILL")] == []
 
 
+GO_FILL = ("package migrations\n\nimport \"github.com/pressly/goose/v3\"\n\n"
+           "func init() { goose.AddMigration(upFill, downFill) }\n\n"
+           "func upFill(tx *sql.Tx) error {\n\t_, err := tx.Exec(`UPDATE users SET plan = 'free'`)\n\treturn err\n}\n\n"
+           "func downFill(tx *sql.Tx) error {\n\t_, err := tx.Exec(`UPDATE users SET plan = NULL`)\n\treturn err\n}\n")
+GO_PATH = "db/migrations/00002_fill.go"
+JAVA_FILL = ("package db.migration;\n\nimport org.flywaydb.core.api.migration.BaseJavaMigration;\n\n"
+             "public class V3__Fill extends BaseJavaMigration {\n"
+             "    public void migrate(Context context) throws Exception {\n"
+             "        context.getConnection().createStatement().execute(\"UPDATE users SET plan = 'free'\");\n"
+             "    }\n}\n")
+JAVA_PATH = "src/main/java/db/migration/V3__Fill.java"
+
+
 def test_go_and_java_migrations_read_the_sql_they_run() -> None:
-    go = ("package migrations\n\nimport \"github.com/pressly/goose/v3\"\n\n"
-          "func init() { goose.AddMigration(upFill, downFill) }\n\n"
-          "func upFill(tx *sql.Tx) error {\n\t_, err := tx.Exec(`UPDATE users SET plan = 'free'`)\n\treturn err\n}\n\n"
-          "func downFill(tx *sql.Tx) error {\n\t_, err := tx.Exec(`UPDATE users SET plan = NULL`)\n\treturn err\n}\n")
-    assert [(f.line, f.rule_id) for f in _backfills("db/migrations/00002_fill.go", go)] == [(8, "GO-MIG-BACKFILL")]
-    java = ("package db.migration;\n\nimport org.flywaydb.core.api.migration.BaseJavaMigration;\n\n"
-            "public class V3__Fill extends BaseJavaMigration {\n"
-            "    public void migrate(Context context) throws Exception {\n"
-            "        context.getConnection().createStatement().execute(\"UPDATE users SET plan = 'free'\");\n"
-            "    }\n}\n")
-    found = _backfills("src/main/java/db/migration/V3__Fill.java", java)
-    assert [(f.line, f.rule_id) for f in found] == [(7, "JAVA-MIG-BACKFILL")]
+    assert [(f.line, f.rule_id) for f in _backfills(GO_PATH, GO_FILL)] == [(8, "GO-MIG-BACKFILL")]
+    assert [(f.line, f.rule_id) for f in _backfills(JAVA_PATH, JAVA_FILL)] == [(7, "JAVA-MIG-BACKFILL")]
 
 
 @pytest.mark.parametrize("statement", [
@@ -92,7 +95,8 @@ def test_bounded_or_other_statements_are_not_backfills(statement: str) -> None:
     ('UPDATE "USERS" AS U SET PLAN = (SELECT P FROM O WHERE O.ID = U.O_ID)', "has no WHERE"),
     ("UPDATE USERS SET PLAN = 'FREE' WHERE PLAN IS NULL OR PLAN = ''", None),
     ("UPDATE USERS SET PLAN = 'FREE' WHERE TRUE", "is not limited to a batch"),
-    ("INSERT INTO NEW_TABLE (ID) SELECT ID FROM USERS", "copies every row of users"),
+    ("INSERT INTO ARCHIVE (ID) SELECT ID FROM USERS", "copies every row of users"),
+    ("INSERT INTO NEW_TABLE (ID) SELECT ID FROM USERS", None),
 ])
 def test_whole_table_statements(statement: str, said: str | None) -> None:
     detail = backfill_detail(statement, frozenset({"new_table"}))

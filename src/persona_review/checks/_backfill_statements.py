@@ -2,7 +2,9 @@
 
 - `UPDATE t SET ...` with no `WHERE`, or a `WHERE` that does not narrow it to a batch: only `col IS [NOT]
   NULL` tests (the usual backfill of a new column) and join conditions between two tables' columns.
-- `INSERT INTO x SELECT ... FROM t` with no `WHERE` and no `LIMIT`: every row of `t` in one statement.
+- `INSERT INTO x SELECT ... FROM t` with no `WHERE` and no `LIMIT` into an existing table `x`: every row
+  of `t` in one statement. A copy into a table the change creates is a table rebuild (SQLite's way to
+  change a table) or a new table's first fill, which the other migration checks judge as a whole.
 
 A `WHERE` with anything else (a key range, a literal, a parameter the code fills in batch by batch, an
 `IN (...)` list) and a `LIMIT` are taken as bounded. Tables the change or the file creates are new and empty
@@ -71,9 +73,9 @@ def backfill_detail(statement: str, created: frozenset[str] | set[str]) -> str |
         if _PLACEHOLDER.search(source.group(1)):
             return None
         table = norm_table(source.group(1))
-        if table in created or table in {"dual", "generate_series", "unnest"}:
-            return None
         target = norm_table(match.group(1))
+        if target in created or table in created or table in {"dual", "generate_series", "unnest"}:
+            return None  # a copy into a new table is a table rebuild (or a new table's first fill)
         return (f"`INSERT INTO {target} SELECT ... FROM {table}` copies every row of {table} in one "
                 "statement.")
     return None

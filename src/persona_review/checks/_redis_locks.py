@@ -11,11 +11,14 @@ Two hazards, per acquisition:
   Quiet when an expiry is set on the same key within the next few lines (`EXPIRE key`).
   A lock that never expires is not judged for its release: only its holder can delete it.
 
-Library locks (redis-py `Lock`, redlock, redsync) never appear as an NX set and are not read. Keys are
-compared as written (white space removed): `set(lock_key, ...)` and `delete(lock_key)` are one lock.
-Read from hunks alone, a release is not judged (the script or the `GET` that makes it safe can be anywhere
-in the file), nor a missing expiry whose next lines the hunk does not show. One pass over the file's code
-(comments blanked) finds the calls; each call's arguments are read by
+An NX set counts as a lock when the code says so: a lock word in the call, or in the lines shortly before
+it (the key's or the function's name); other NX sets write flags meant to stay. Library locks (redis-py
+`Lock`, redlock, redsync) never appear as an NX set and are not read. Keys are compared as written (white
+space removed): `set(lock_key, ...)` and `delete(lock_key)` are one lock. Read from hunks alone, a release
+is not judged (the script or the `GET` that makes it safe can be anywhere in the file), nor a missing
+expiry whose next lines the hunk does not show.
+
+One pass over the file's code (comments blanked) finds the calls; each call's arguments are read by
 matching brackets, at most `_MAX_CALL` characters, so the work is linear in the file's size.
 """
 
@@ -35,6 +38,17 @@ Dialect = Literal["python", "js", "go"]
 _MAX_CALL = 2000
 _EXPIRE_WITHIN = 3
 """Lines after a `SETNX` within which an `EXPIRE` of the same key counts as its expiry."""
+_LOCK_CONTEXT = 12
+"""Lines before an NX set read for the words that make it a lock (`_lockish`)."""
+_FUNCTION_START = lazy_re(
+    r"^\s*(?:async\s+)?def\s|^\s*func\s|\bfunction\b|=>\s*\{?\s*$|^\s*(?:async\s+)?\w+\s*\([^)]*\)\s*\{\s*$"
+)
+_LOCK_WORD = lazy_re(
+    r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))(?i:locks?|locked|locking|mutex|leader|lease|semaphore|exclusive|"
+    r"singleton|in_?progress|running)(?![a-z])"
+)
+"""A word that makes an NX set a lock, at the start of a word or of a camelCase part (`lock_key`,
+`jobLock`, `LOCK_PREFIX`), not inside one (`clock`, `release`, `blocked`)."""
 _CALL = lazy_re(
     r"\.\s*(set|setnx|setNX|SetNX|SetArgs|delete|unlink|del|Del|Unlink|get|Get|expire|pexpire|expireat|"
     r"pexpireat|Expire|PExpire|ExpireAt|watch|Watch)\s*\("
@@ -80,7 +94,9 @@ def lock_hits(ctx: FileContext, dialect: Dialect, want: Literal["release", "expi
 
 def _scan(ctx: FileContext, dialect: Dialect) -> tuple[list[Hit], list[Hit]]:
     calls = list(_calls(ctx))
-    locks = [lock for call in calls if (lock := _lock(call, dialect)) is not None]
+    code = lex(ctx).code
+    locks = [lock for call in calls
+             if (lock := _lock(call, dialect)) is not None and _lockish(code, lock.call)]
     if not locks:
         return [], []
     keyed = [(call, _keys(call, dialect)) for call in calls]
@@ -99,7 +115,7 @@ def _scan(ctx: FileContext, dialect: Dialect) -> tuple[list[Hit], list[Hit]]:
             how = "`SetNX` with a TTL of 0"
         expiry_hits.append(Hit(
             lock.call.line, _end(lock.call),
-            f"`{lock.call.shown}` takes the lock `{_short(lock.key)}` with {how}: if the holder crashes "
+            f"`{_short(lock.call.shown)}` takes the lock `{_short(lock.key)}` with {how}: if the holder crashes "
             "or is killed before it deletes the key, the lock is held forever and every later attempt "
             "waits or gives up.",
         ))
@@ -117,11 +133,26 @@ def _scan(ctx: FileContext, dialect: Dialect) -> tuple[list[Hit], list[Hit]]:
                 reported.add(call.offset)
                 release_hits.append(Hit(
                     call.line, _end(call),
-                    f"`{call.shown}` releases the lock `{_short(lock.key)}` (taken with NX on line "
+                    f"`{_short(call.shown)}` releases the lock `{_short(lock.key)}` (taken with NX on line "
                     f"{lock.call.line}) without checking that this worker still holds it: if the lock "
                     "expired and another worker took it, this deletes their lock and a third one gets in.",
                 ))
     return release_hits, expiry_hits
+
+
+def _lockish(code: dict[int, str], call: _Call) -> bool:
+    """Whether the NX set is a lock by what the code says: a lock word in the call or the code shortly
+    before it in the same function (the key's name, the function's name). `SET NX` also writes flags and
+    first-seen marks that are meant to stay (a paused queue, a document's first version), not locks."""
+    if any(_LOCK_WORD.search(code.get(no, "")) for no in range(call.line, call.end_line + 1)):
+        return True
+    for no in range(call.line - 1, call.line - _LOCK_CONTEXT - 1, -1):
+        text = code.get(no, "")
+        if _LOCK_WORD.search(text):
+            return True
+        if _FUNCTION_START.search(text):
+            return False  # the lines before belong to another function
+    return False
 
 
 def _window_known(ctx: FileContext, call: _Call) -> bool:
@@ -136,6 +167,8 @@ def _end(call: _Call) -> int | None:
 
 
 def _short(text: str) -> str:
+    """`text` to quote in a code span: at most 50 characters, backticks (a JS template) shown as quotes."""
+    text = text.replace("`", "'")
     return text if len(text) <= 50 else f"{text[:47]}..."
 
 

@@ -21,7 +21,7 @@ from persona_review.checks._lexing import lex
 from persona_review.checks._secret_compare import nodes_on_rows
 from persona_review.checks._tsflow import FileFlow, flows, text_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
-from persona_review.checks.js_cookies import _SESSION_KEYS, _options, _session_names
+from persona_review.checks.js_cookies import _SESSION_KEYS, _options, _session_names, _shown_call
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
@@ -76,6 +76,7 @@ def _judge(call: Node, flow: FileFlow, ctx: FileContext, sessions: dict[str, tup
     if function is None or arguments is None or arguments.type != "arguments":
         return ""
     callee = text_of(function)
+    shown = _shown_call(call)
     if function.type == "identifier":
         package, imported = sessions.get(callee, ("", False))
     elif _INLINE_REQUIRE.match(callee):
@@ -86,7 +87,7 @@ def _judge(call: Node, flow: FileFlow, ctx: FileContext, sessions: dict[str, tup
         return ""
     args = [a for a in arguments.named_children if a.type != "comment"]
     if not args:
-        return f"`{callee}()` has no `store`: {_WHY}" if imported else ""
+        return f"`{shown.replace('(...)', '()')}` has no `store`: {_WHY}" if imported else ""
     options = _options(args[0], flow, ctx)
     if options is None or not options.closed:
         return ""  # options this file does not show
@@ -96,7 +97,7 @@ def _judge(call: Node, flow: FileFlow, ctx: FileContext, sessions: dict[str, tup
         return ""
     store = options.values.get("store")
     if store is None:
-        return f"`{callee}(...)` is given no `store`: {_WHY}"
+        return f"`{shown}` is given no `store`: {_WHY}"
     if _MEMORY_STORE.match(" ".join(text_of(store).split())):
         return f"`store: {' '.join(text_of(store).split())}` is express-session's in-process store: {_WHY}"
     return ""

@@ -17,9 +17,14 @@ func Run(ctx context.Context, rdb *redis.Client, id string) error {
 	return nil
 }
 
+func Pause(ctx context.Context, rdb *redis.Client, queue string) {
+	key := "paused:" + queue
+	rdb.SetNX(ctx, key, "1", 0)
+}
+
 func Forever(ctx context.Context, rdb *redis.Client, name string) {
-	rdb.SetNX(ctx, "a:"+name, "1", 0) // expect: GO-REDIS-LOCK-NO-EXPIRY
-	rdb.SetArgs(ctx, "b:"+name, "1", redis.SetArgs{Mode: "NX"}) // expect: GO-REDIS-LOCK-NO-EXPIRY
-	rdb.SetArgs(ctx, "c:"+name, "1", redis.SetArgs{Mode: "NX", TTL: time.Minute})
-	rdb.SetNX(ctx, "d:"+name, "1", time.Minute)
+	rdb.SetNX(ctx, "a-lock:"+name, "1", 0) // expect: GO-REDIS-LOCK-NO-EXPIRY
+	rdb.SetArgs(ctx, "b-lock:"+name, "1", redis.SetArgs{Mode: "NX"}) // expect: GO-REDIS-LOCK-NO-EXPIRY
+	rdb.SetArgs(ctx, "c-lock:"+name, "1", redis.SetArgs{Mode: "NX", TTL: time.Minute})
+	rdb.SetNX(ctx, "d-lock:"+name, "1", time.Minute)
 }

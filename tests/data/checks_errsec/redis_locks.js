@@ -13,15 +13,19 @@ async function withLock(key, token, fn) {
 }
 
 async function nodeRedis(client, name, opts) {
-  await client.set(`a:${name}`, '1', { NX: true }); // expect: JS-REDIS-LOCK-NO-EXPIRY
-  await client.set(`b:${name}`, '1', { NX: true, PX: 1000 });
-  await client.set(`c:${name}`, '1', 'NX'); // expect: JS-REDIS-LOCK-NO-EXPIRY
-  await client.setNX(`d:${name}`, '1'); // expect: JS-REDIS-LOCK-NO-EXPIRY
-  await client.set(`e:${name}`, '1', opts);
-  await client.set(`f:${name}`, '1', { ...opts, NX: true });
-  await client.set(`g:${name}`, '1', 'NX', 'EX', 60);
+  await client.set(`a-lock:${name}`, '1', { NX: true }); // expect: JS-REDIS-LOCK-NO-EXPIRY
+  await client.set(`b-lock:${name}`, '1', { NX: true, PX: 1000 });
+  await client.set(`c-lock:${name}`, '1', 'NX'); // expect: JS-REDIS-LOCK-NO-EXPIRY
+  await client.setNX(`d-lock:${name}`, '1'); // expect: JS-REDIS-LOCK-NO-EXPIRY
+  await client.set(`e-lock:${name}`, '1', opts);
+  await client.set(`f-lock:${name}`, '1', { ...opts, NX: true });
+  await client.set(`g-lock:${name}`, '1', 'NX', 'EX', 60);
   const seen = new Map();
   seen.set(name, 'NX');
 }
 
-module.exports = { withLock, nodeRedis };
+async function firstSeen(client, name) {
+  await client.set(`first:${name}`, '1', { NX: true });
+}
+
+module.exports = { withLock, nodeRedis, firstSeen };

@@ -18,26 +18,27 @@ def run_job(job_id):
 
 
 def sweep(name):
-    if r.setnx("sweep:" + name, 1):  # expect: PY-REDIS-LOCK-NO-EXPIRY
+    if r.setnx("sweep-lock:" + name, 1):  # expect: PY-REDIS-LOCK-NO-EXPIRY
         work()
-        r.delete("sweep:" + name)  # a lock that never expires: only its holder can delete it
+        r.delete("sweep-lock:" + name)  # a lock that never expires: only its holder can delete it
 
 
 def mark(name):
-    r.set("mark:" + name, "x", nx=True)  # expect: PY-REDIS-LOCK-NO-EXPIRY
+    r.set("mark-lock:" + name, "x", nx=True)  # expect: PY-REDIS-LOCK-NO-EXPIRY
 
 
 def mark_with_ttl(name):
-    r.set("ttl:" + name, "x", nx=True, px=5000)
-    r.set("none:" + name, "x", nx=True, ex=None)  # expect: PY-REDIS-LOCK-NO-EXPIRY
+    r.set("ttl-lock:" + name, "x", nx=True, px=5000)
+    r.set("none-lock:" + name, "x", nx=True, ex=None)  # expect: PY-REDIS-LOCK-NO-EXPIRY
 
 
 def expire_after(name):
-    if r.setnx("later:" + name, 1):
-        r.expire("later:" + name, 30)
+    if r.setnx("later-lock:" + name, 1):
+        r.expire("later-lock:" + name, 30)
 
 
-def checked_release(key, token):
+def checked_release(lock, token):
+    key = lock
     if r.set(key, token, nx=True, ex=60):
         try:
             work()
@@ -49,6 +50,11 @@ def checked_release(key, token):
 def cache_entry(key2):
     r.set(key2, 1, ex=60)
     r.delete(key2)
+
+
+def first_seen(doc_id):
+    r.set(f"first-version:{doc_id}", 1, nx=True)
+    r.setnx(f"paused:{doc_id}", 1)
 
 
 def library_lock(name):

@@ -25,6 +25,7 @@ def upgrade():
         SELECT id FROM users
     """)
     op.execute("INSERT INTO audit (id) SELECT id FROM users WHERE id < 100")
+    op.execute("INSERT INTO users_archive SELECT * FROM users")
 
 
 def downgrade():

@@ -6,4 +6,5 @@ UPDATE users SET plan = 'pro' WHERE email = 'a@b.c';
 CREATE TABLE plans (id int, name text);
 INSERT INTO plans SELECT id, plan FROM users;
 UPDATE plans SET name = 'x';
+INSERT INTO user_history SELECT * FROM users;
 CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN UPDATE users SET plan = 'x'; RETURN NEW; END $$ LANGUAGE plpgsql;
