@@ -3,9 +3,10 @@
 Two hazards, per acquisition:
 - **released without an owner check**: the key set with NX is later deleted by a plain `DEL` of the same
   key. If the holder ran past the lock's expiry, another worker took the lock meanwhile, and this `DEL`
-  removes *their* lock: a third worker gets in and two run the critical section at once. Quiet when the file
-  compares the stored token first (a `GET` of the same key, `WATCH`), or releases through a script
-  (`EVAL`/`EVALSHA`, redis-py `register_script`, ioredis `defineCommand`, go-redis `NewScript`).
+  removes *their* lock: a third worker gets in and two run the critical section at once. Quiet when the
+  file compares the stored token first (a `GET` or `WATCH` of the same key just before the delete), or
+  releases through a script (`EVAL`/`EVALSHA`, redis-py `register_script`, ioredis `defineCommand`,
+  go-redis `NewScript`).
 - **taken without an expiry**: `SETNX`, or `SET NX` with no `EX`/`PX`/`EXAT`/`PXAT`/`KEEPTTL` (go-redis
   `SetNX` with a TTL of 0, `SetArgs` without `TTL`/`ExpireAt`): a holder that crashes keeps the lock forever.
   Quiet when an expiry is set on the same key within the next few lines (`EXPIRE key`).
@@ -39,6 +40,8 @@ _MAX_CALL = 2000
 _EXPIRE_WITHIN = 3
 """Lines after a `SETNX` within which an `EXPIRE` of the same key counts as its expiry."""
 _LOCK_CONTEXT = 12
+_COMPARE_WITHIN = 8
+"""Lines before a delete within which a `GET` of the key counts as the owner check."""
 """Lines before an NX set read for the words that make it a lock (`_lockish`)."""
 _FUNCTION_START = lazy_re(
     r"^\s*(?:async\s+)?def\s|^\s*func\s|\bfunction\b|=>\s*\{?\s*$|^\s*(?:async\s+)?\w+\s*\([^)]*\)\s*\{\s*$"
@@ -115,20 +118,21 @@ def _scan(ctx: FileContext, dialect: Dialect) -> tuple[list[Hit], list[Hit]]:
             how = "`SetNX` with a TTL of 0"
         expiry_hits.append(Hit(
             lock.call.line, _end(lock.call),
-            f"`{_short(lock.call.shown)}` takes the lock `{_short(lock.key)}` with {how}: if the holder crashes "
-            "or is killed before it deletes the key, the lock is held forever and every later attempt "
-            "waits or gives up.",
+            f"`{_short(lock.call.shown)}` takes the lock `{_short(lock.key)}` with {how}: if the holder "
+            "crashes or is killed before it deletes the key, the lock is held forever and every later "
+            "attempt waits or gives up.",
         ))
     release_hits: list[Hit] = []
     if ctx.whole_file and _SCRIPT.search(ctx.known_text()) is None:
-        checked = {key for call, keys in keyed if call.method.lower() in {"get", "watch"} for key in keys}
+        reads = [(call.line, keys) for call, keys in keyed if call.method.lower() in {"get", "watch"}]
         reported: set[int] = set()
         for lock in locks:
-            if lock.key in checked or lock.expires is False:
-                continue  # compared first; or a lock that never expires, which only its holder deletes
+            if lock.expires is False:
+                continue  # a lock that never expires: only its holder can delete it
             for call, keys in keyed:
                 if call.method.lower() not in {"delete", "del", "unlink"} or call.offset <= lock.call.offset \
-                        or lock.key not in keys or call.offset in reported:
+                        or lock.key not in keys or call.offset in reported \
+                        or _read_before(reads, lock.key, call.line):
                     continue
                 reported.add(call.offset)
                 release_hits.append(Hit(
@@ -153,6 +157,12 @@ def _lockish(code: dict[int, str], call: _Call) -> bool:
         if _FUNCTION_START.search(text):
             return False  # the lines before belong to another function
     return False
+
+
+def _read_before(reads: list[tuple[int, frozenset[str]]], key: str, line: int) -> bool:
+    """Whether the key is read (`GET`, to compare its token) or `WATCH`ed shortly before the delete on
+    `line`: a compare-then-delete (racy, but an owner check) rather than a blind release."""
+    return any(key in keys and line - _COMPARE_WITHIN <= at <= line for at, keys in reads)
 
 
 def _window_known(ctx: FileContext, call: _Call) -> bool:
@@ -215,7 +225,11 @@ def _keys(call: _Call, dialect: Dialect) -> frozenset[str]:
 
 
 def _norm(text: str) -> str:
-    return "".join(text.split())
+    """The key as written, white space removed, without the keyword of a keyword argument (`name=key`)."""
+    return _KEYWORD.sub("", "".join(text.split()))
+
+
+_KEYWORD = lazy_re(r"^(?:name|key)=(?!=)")
 
 
 def _calls(ctx: FileContext) -> Iterator[_Call]:
