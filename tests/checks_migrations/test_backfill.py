@@ -47,6 +47,14 @@ def test_the_same_code_outside_a_migration_is_not_reported() -> None:
     assert _backfills("reports/monthly.sql", "UPDATE users SET plan = 'free';\n") == []
 
 
+def test_sqlite_is_not_judged() -> None:
+    ctx = context_for_text("db/migrations/002_fill.sql", "UPDATE accounts SET plan = 'free';\n")
+    assert [f.rule_id for f in run_checks([ctx], [Category.MIGRATION_SAFETY]).findings] == ["SQL-BACKFILL"]
+    on_sqlite = run_checks([context_for_text("db/migrations/002_fill.sql", "UPDATE accounts SET plan = 'free';\n")],
+                           [Category.MIGRATION_SAFETY], database="sqlite")
+    assert [f.rule_id for f in on_sqlite.findings if (f.rule_id or "").endswith("-BACKFILL")] == []
+
+
 def test_a_table_another_migration_of_the_change_creates_is_new() -> None:
     create = context_for_text("db/migrations/001_create.sql", "CREATE TABLE accounts (id int, plan text);\n")
     fill = context_for_text("db/migrations/002_fill.sql", "UPDATE accounts SET plan = 'free';\n")

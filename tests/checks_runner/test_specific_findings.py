@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from tests.checks_errsec import test_session_memory_store as sessions
 from tests.checks_errsec.helpers import MARK, expected, fixture_paths
 from tests.checks_migrations import (
     test_alembic_migrations as alembic,
 )
-from tests.checks_errsec import test_session_memory_store as sessions
 from tests.checks_migrations import (
     test_backfill as backfill,
 )

@@ -9,9 +9,10 @@ Read in every kind of migration (`_migration_paths.migration_kind`):
   on a nil column), unless batched (`in_batches`, `find_in_batches`, `find_each` on the line);
   Knex `knex('t').update(...)` with no `where`, Sequelize `bulkUpdate('t', values, {})`.
 
-Quiet for tables the change (or the file) creates, statements limited to a batch (see
-`_backfill_statements`), and the reverting part of a migration (`down`, `downgrade`, a Django reverse
-function named so), as the other migration checks do.
+Quiet on SQLite (the `database` the config sets or the repository names), which has a single writer
+and migrates before the app serves; for tables the change (or the file) creates, statements limited to a
+batch (see `_backfill_statements`), and the reverting part of a migration (`down`, `downgrade`, a Django
+reverse function named so), as the other migration checks do.
 """
 
 from __future__ import annotations
@@ -98,8 +99,8 @@ def _hits(ctx: FileContext) -> list[Hit]:
 
 def _scan(ctx: FileContext) -> Iterator[Hit]:
     kind = migration_kind(ctx)
-    if kind is None:
-        return
+    if kind is None or ctx.change.database == "sqlite":
+        return  # SQLite: one writer at a time, migrations usually run before the app serves
     created = set(ctx.change.created_tables)
     created.update(norm_table(m.group(1)) for m in _CREATE_TABLE.finditer(ctx.known_text()))
     if kind is MigrationKind.SQL:
