@@ -61,7 +61,7 @@ _GLUE = lazy_re(r"^[\s+\\]*[A-Za-z]{0,2}$")
 """What may sit between two literals that form one string: white space, `+`, a line continuation, and
 the prefix of the second literal (`f`, `r`, `b`)."""
 _DOWN = lazy_re(
-    r"^(\s*)(?:(?:async\s+)?def\s+(?:downgrade|down|backwards?|reverse|rollback|unapply)\w*\b|"
+    r"^(\s*)(?:(?:async\s+)?def\s+(?:self\.)?(?:downgrade|down|backwards?|reverse|rollback|unapply)\w*\b|"
     r"(?:exports|module\.exports)\.down\b|(?:public\s+)?(?:async\s+)?down\s*[(:=]|func\s+[Dd]own\w*\s*\()"
 )
 _DJANGO_UPDATE = lazy_re(r"\b([A-Za-z_]\w*)\.objects\.(?:all\(\)\.)?update\(")

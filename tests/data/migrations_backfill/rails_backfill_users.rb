@@ -18,3 +18,13 @@ class BackfillUsers < ActiveRecord::Migration[7.1]
     User.update_all(active: nil)
   end
 end
+
+class OldStyle < ActiveRecord::Migration
+  def self.up
+    Account.update_all(active: true)
+  end
+
+  def self.down
+    Account.update_all(active: nil)
+  end
+end
