@@ -25,7 +25,7 @@ matching brackets, at most `_MAX_CALL` characters, so the work is linear in the 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -102,16 +102,25 @@ def _scan(ctx: FileContext, dialect: Dialect) -> tuple[list[Hit], list[Hit]]:
              if (lock := _lock(call, dialect)) is not None and _lockish(code, lock.call)]
     if not locks:
         return [], []
-    keyed = [(call, _keys(call, dialect)) for call in calls]
+    expires: dict[str, list[tuple[int, int]]] = {}
+    """key -> (offset, line) of each EXPIRE of it, in file order."""
+    reads: dict[str, list[int]] = {}
+    """key -> lines of each GET or WATCH of it, in file order."""
+    deletes: list[tuple[_Call, frozenset[str]]] = []
+    for call in calls:
+        method = call.method.lower()
+        if method.endswith(("expire", "expireat")):
+            for key in _keys(call, dialect):
+                expires.setdefault(key, []).append((call.offset, call.line))
+        elif method in {"get", "watch"}:
+            for key in _keys(call, dialect):
+                reads.setdefault(key, []).append(call.line)
+        elif method in {"delete", "del", "unlink"}:
+            deletes.append((call, _keys(call, dialect)))
     expiry_hits: list[Hit] = []
     for lock in locks:
-        if lock.expires is not False:
-            continue
-        expired_later = any(
-            call.method.lower().endswith(("expire", "expireat")) and call.offset > lock.call.offset
-            and call.line <= lock.call.end_line + _EXPIRE_WITHIN and lock.key in keys for call, keys in keyed
-        )
-        if expired_later or not _window_known(ctx, lock.call):
+        if lock.expires is not False or _expired_after(expires.get(lock.key, []), lock.call) \
+                or not _window_known(ctx, lock.call):
             continue
         how = "`SETNX`" if lock.call.method.lower() == "setnx" else "`SET NX` with no expiry"
         if dialect == "go" and lock.call.method == "SetNX":
@@ -124,23 +133,21 @@ def _scan(ctx: FileContext, dialect: Dialect) -> tuple[list[Hit], list[Hit]]:
         ))
     release_hits: list[Hit] = []
     if ctx.whole_file and _SCRIPT.search(ctx.known_text()) is None:
-        reads = [(call.line, keys) for call, keys in keyed if call.method.lower() in {"get", "watch"}]
-        reported: set[int] = set()
+        taken: dict[str, list[_Lock]] = {}
         for lock in locks:
-            if lock.expires is False:
-                continue  # a lock that never expires: only its holder can delete it
-            for call, keys in keyed:
-                if call.method.lower() not in {"delete", "del", "unlink"} or call.offset <= lock.call.offset \
-                        or lock.key not in keys or call.offset in reported \
-                        or _read_before(reads, lock.key, call.line):
-                    continue
-                reported.add(call.offset)
-                release_hits.append(Hit(
-                    call.line, _end(call),
-                    f"`{_short(call.shown)}` releases the lock `{_short(lock.key)}` (taken with NX on line "
-                    f"{lock.call.line}) without checking that this worker still holds it: if the lock "
-                    "expired and another worker took it, this deletes their lock and a third one gets in.",
-                ))
+            if lock.expires is not False:  # a lock that never expires: only its holder can delete it
+                taken.setdefault(lock.key, []).append(lock)
+        starts = {key: [lock.call.offset for lock in held] for key, held in taken.items()}
+        for call, keys in deletes:
+            lock = _last_before(taken, starts, keys, call.offset)
+            if lock is None or _read_before(reads.get(lock.key, []), call.line):
+                continue
+            release_hits.append(Hit(
+                call.line, _end(call),
+                f"`{_short(call.shown)}` releases the lock `{_short(lock.key)}` (taken with NX on line "
+                f"{lock.call.line}) without checking that this worker still holds it: if the lock "
+                "expired and another worker took it, this deletes their lock and a third one gets in.",
+            ))
     return release_hits, expiry_hits
 
 
@@ -159,10 +166,31 @@ def _lockish(code: dict[int, str], call: _Call) -> bool:
     return False
 
 
-def _read_before(reads: list[tuple[int, frozenset[str]]], key: str, line: int) -> bool:
-    """Whether the key is read (`GET`, to compare its token) or `WATCH`ed shortly before the delete on
-    `line`: a compare-then-delete (racy, but an owner check) rather than a blind release."""
-    return any(key in keys and line - _COMPARE_WITHIN <= at <= line for at, keys in reads)
+def _read_before(lines: list[int], line: int) -> bool:
+    """Whether the key is read (`GET`, to compare its token) or `WATCH`ed on one of `lines` (sorted) shortly
+    before the delete on `line`: a compare-then-delete (racy, but an owner check), not a blind release."""
+    at = bisect_left(lines, line - _COMPARE_WITHIN)
+    return at < len(lines) and lines[at] <= line
+
+
+def _expired_after(expires: list[tuple[int, int]], call: _Call) -> bool:
+    """Whether one of `expires` (offset, line; in file order) follows the `SETNX` `call` within
+    `_EXPIRE_WITHIN` lines."""
+    at = bisect_right(expires, (call.offset, 1 << 62))
+    return at < len(expires) and expires[at][1] <= call.end_line + _EXPIRE_WITHIN
+
+
+def _last_before(taken: dict[str, list[_Lock]], starts: dict[str, list[int]], keys: frozenset[str],
+                 offset: int) -> _Lock | None:
+    """The expiring lock on one of `keys` taken last before `offset`, if any."""
+    best: _Lock | None = None
+    for key in keys:
+        if key not in starts:
+            continue
+        at = bisect_left(starts[key], offset)
+        if at and (best is None or taken[key][at - 1].call.offset > best.call.offset):
+            best = taken[key][at - 1]
+    return best
 
 
 def _window_known(ctx: FileContext, call: _Call) -> bool:
