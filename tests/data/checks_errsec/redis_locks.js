@@ -29,3 +29,13 @@ async function firstSeen(client, name) {
 }
 
 module.exports = { withLock, nodeRedis, firstSeen };
+
+async function upstashLock(kv, lockKey, ms) {
+  const ok = await kv.set(lockKey, '1', { nx: true, px: ms });
+  await kv.set(`h-lock:${lockKey}`, '1', { nx: true }); // expect: JS-REDIS-LOCK-NO-EXPIRY
+  return ok === 'OK';
+}
+
+async function upstashRelease(kv, lockKey) {
+  await kv.del(lockKey); // data-expect: JS-REDIS-LOCK-RELEASE
+}
