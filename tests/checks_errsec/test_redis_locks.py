@@ -67,19 +67,40 @@ def test_a_delete_before_the_lock_is_taken_is_not_its_release() -> None:
     assert _found("locks.py", code, "-RELEASE") == set()
 
 
-def test_js_script_releases_and_go_scripts_stay_quiet() -> None:
+_CAD = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end"
+
+
+def test_a_compare_and_delete_script_in_the_file_or_a_script_given_the_key_stays_quiet() -> None:
     js = ("const Redis = require('ioredis');\nconst redis = new Redis();\n"
-          "redis.defineCommand('unlock', { numberOfKeys: 1, lua: SCRIPT });\n"
+          f"redis.defineCommand('unlock', {{ numberOfKeys: 1, lua: \"{_CAD}\" }});\n"
           "async function f(lockKey, token) {\n  await redis.set(lockKey, token, 'PX', 100, 'NX');\n"
           "  await redis.del(lockKey);\n}\n")
     go = ("package x\n\nvar unlock = redis.NewScript(script)\n\n"
           "func f(ctx context.Context, rdb *redis.Client, lockKey string) {\n"
-          "\trdb.SetNX(ctx, lockKey, \"1\", time.Second)\n\trdb.Del(ctx, lockKey)\n}\n")
-    assert _found("locks.js", js.replace("redis.defineCommand", "redis.other"), "-RELEASE") == {
-        (6, "JS-REDIS-LOCK-RELEASE")}
-    assert _found("locks.go", go.replace("NewScript", "Other"), "-RELEASE") == {(7, "GO-REDIS-LOCK-RELEASE")}
+          "\trdb.SetNX(ctx, lockKey, \"1\", time.Second)\n\tunlock.Run(ctx, rdb, []string{lockKey}, \"1\")\n"
+          "\trdb.Del(ctx, lockKey)\n}\n")
     assert _found("locks.js", js, "-RELEASE") == set()
     assert _found("locks.go", go, "-RELEASE") == set()
+    assert _found("locks.js", js.replace(_CAD, "return 1"), "-RELEASE") == {(6, "JS-REDIS-LOCK-RELEASE")}
+    assert _found("locks.go", go.replace("[]string{lockKey}", "[]string{counterKey}"), "-RELEASE") == {
+        (8, "GO-REDIS-LOCK-RELEASE")}
+
+
+def test_a_script_about_other_keys_says_nothing_about_the_release() -> None:
+    code = ("import redis\nr = redis.Redis()\nreset = r.register_script(RESET)\n"
+            "def run(lock_key, counter_key, token):\n    if r.set(lock_key, token, nx=True, ex=9):\n"
+            "        reset(keys=[counter_key])\n        r.delete(lock_key)\n")
+    assert _found("locks.py", code, "-RELEASE") == {(7, "PY-REDIS-LOCK-RELEASE")}
+
+
+def test_typescript_type_arguments_do_not_hide_the_owner_check() -> None:
+    code = ("async function release(kv, lockKey, token) {\n"
+            "  await kv.set(lockKey, token, { nx: true, px: 800 });\n"
+            "  const current = await kv.get<string>(lockKey);\n"
+            "  if (current === token) await kv.del(lockKey);\n}\n")
+    assert _found("locks.ts", code, "-RELEASE") == set()
+    assert _found("locks.ts", code.replace("kv.get<string>(lockKey)", "kv.get<string>(other)"), "-RELEASE") == {
+        (4, "JS-REDIS-LOCK-RELEASE")}
 
 
 def test_an_expire_far_from_the_setnx_does_not_count_as_its_expiry() -> None:

@@ -4,9 +4,10 @@ Two hazards, per acquisition:
 - **released without an owner check**: the key set with NX is later deleted by a plain `DEL` of the same
   key. If the holder ran past the lock's expiry, another worker took the lock meanwhile, and this `DEL`
   removes *their* lock: a third worker gets in and two run the critical section at once. Quiet when the
-  file compares the stored token first (a `GET` or `WATCH` of the same key just before the delete), or
-  releases through a script (`EVAL`/`EVALSHA`, redis-py `register_script`, ioredis `defineCommand`,
-  go-redis `NewScript`).
+  file compares the stored token first (a `GET` or `WATCH` of the same key just before the delete), holds
+  a Lua compare-and-delete (`GET`, then `DEL` when the token matches), or passes the key to a script
+  (`eval(script, 1, key)`, a redis-py `register_script` object called with `keys=[key]`, go-redis
+  `script.Run(ctx, rdb, []string{key})`); a script about other keys says nothing about the release.
 - **taken without an expiry**: `SETNX`, or `SET NX` with no `EX`/`PX`/`EXAT`/`PXAT`/`KEEPTTL` (go-redis
   `SetNX` with a TTL of 0, `SetArgs` without `TTL`/`ExpireAt`): a holder that crashes keeps the lock forever.
   Quiet when an expiry is set on the same key within the next few lines (`EXPIRE key`).
@@ -25,6 +26,7 @@ matching brackets, at most `_MAX_CALL` characters, so the work is linear in the 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -54,13 +56,16 @@ _LOCK_WORD = lazy_re(
 `jobLock`, `LOCK_PREFIX`), not inside one (`clock`, `release`, `blocked`)."""
 _CALL = lazy_re(
     r"\.\s*(set|setnx|setNX|SetNX|SetArgs|delete|unlink|del|Del|Unlink|get|Get|expire|pexpire|expireat|"
-    r"pexpireat|Expire|PExpire|ExpireAt|watch|Watch)\s*\("
+    r"pexpireat|Expire|PExpire|ExpireAt|watch|Watch)\s*(?:<[^<>()\n]*>\s*)?\("
 )
-_SCRIPT = lazy_re(
-    r"(?i)\beval(?:sha)?\s*\(|\beval(?:sha)?\b[\"']|register_script|definecommand|newscript|redis\.call\s*\(|"
-    r"script_load|scriptload"
+"""The calls read, TypeScript type arguments allowed (`kv.get<string>(key)`)."""
+_COMPARE_AND_DELETE = lazy_re(
+    r"(?is)redis\.call\s*\(\s*[\"'](?:get)[\"'].{0,400}?redis\.call\s*\(\s*[\"'](?:del|unlink)[\"']"
 )
-"""A compare-and-delete through a Lua script (or a script of any kind: the release is then not judged)."""
+"""A Lua compare-and-delete in the file: `GET` the key, `DEL` it only when it holds this worker's token."""
+_SCRIPT_CALL = lazy_re(r"(?i)\beval(?:sha)?(?:_?ro)?\s*\(|\.run\s*\(|\bkeys\s*[=:]\s*\[|\[\]string\s*\{")
+"""A line that runs a script on some keys (`eval(script, 1, key)`, `script(keys=[key])`, go-redis
+`script.Run(ctx, rdb, []string{key})`): when the lock's key is among them, the script releases it."""
 _PY_NX = lazy_re(r"^nx\s*=\s*True$")
 _PY_EXPIRY = lazy_re(r"^(?:ex|px|exat|pxat|keepttl)\s*=\s*(?!None$|False$)")
 _JS_NX_WORD = lazy_re(r"""(?i)^["'`]nx["'`]$""")
@@ -133,11 +138,13 @@ def _scan(ctx: FileContext, dialect: Dialect) -> tuple[list[Hit], list[Hit]]:
             "attempt waits or gives up.",
         ))
     release_hits: list[Hit] = []
-    if ctx.whole_file and _SCRIPT.search(ctx.known_text()) is None:
+    if ctx.whole_file and _COMPARE_AND_DELETE.search(ctx.known_text()) is None:
+        scripted = "\n".join("".join(text.split()) for text in code.values() if _SCRIPT_CALL.search(text))
         taken: dict[str, list[_Lock]] = {}
         for lock in locks:
-            if lock.expires is not False:  # a lock that never expires: only its holder can delete it
-                taken.setdefault(lock.key, []).append(lock)
+            if lock.expires is False or _passed_to_script(scripted, lock.key):
+                continue  # never expires (only its holder deletes it), or a script gets the key
+            taken.setdefault(lock.key, []).append(lock)
         starts = {key: [lock.call.offset for lock in held] for key, held in taken.items()}
         for call, keys in deletes:
             lock = _last_before(taken, starts, keys, call.offset)
@@ -165,6 +172,11 @@ def _lockish(code: dict[int, str], call: _Call) -> bool:
         if _FUNCTION_START.search(text):
             return False  # the lines before belong to another function
     return False
+
+
+def _passed_to_script(scripted: str, key: str) -> bool:
+    """Whether `key` (white space removed) is a whole argument on one of the script-running lines."""
+    return bool(scripted) and re.search(rf"(?<![\w$.]){re.escape(key)}(?![\w$(])", scripted) is not None
 
 
 def _read_before(lines: list[int], line: int) -> bool:
