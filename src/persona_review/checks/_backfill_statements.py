@@ -58,9 +58,8 @@ def backfill_detail(statement: str, created: frozenset[str] | set[str]) -> str |
         if len(clause) == 1:
             return f"`UPDATE {table} SET ...` has no WHERE: it rewrites every row of {table} at once."
         if _broad(clause[1]):
-            shown = _short(clause[1].strip())
-            return (f"`UPDATE {table} SET ... WHERE {shown}` is not limited to a batch: it can rewrite "
-                    f"every row of {table} at once.")
+            return (f"`UPDATE {table} SET ... WHERE ...` is not limited to a batch (the WHERE only tests for "
+                    f"NULL or joins another table): it can rewrite every row of {table} at once.")
         return None
     if statement.startswith(("INSERT", "REPLACE")):
         match = _INSERT_SELECT.match(statement)
@@ -79,10 +78,6 @@ def backfill_detail(statement: str, created: frozenset[str] | set[str]) -> str |
         return (f"`INSERT INTO {target} SELECT ... FROM {table}` copies every row of {table} in one "
                 "statement.")
     return None
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 60 else f"{text[:57]}..."
 
 
 def _top_level(statement: str) -> str:
