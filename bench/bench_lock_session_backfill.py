@@ -1,9 +1,10 @@
 """Are the Redis-lock, session-store and backfill checks linear in the size of a file?
 
-Each (alone, with the lexing and parsing it needs) is run on a synthetic file of N and of 4N lines made of what it reads (locks taken and deleted, many
-unrelated `.get(...)` calls, `session({...})` calls, `UPDATE`s in migration strings and SQL files), every
-function with findings, reviewed as a new file. Printed per check: CPU time on both files (best of
---repeat) and their ratio; a linear check is near 4x, and a ratio above --limit is flagged.
+Each (alone, with the lexing and parsing it needs) is run on a synthetic file of N and of 4N lines made of
+what it reads (locks taken and deleted, many unrelated `.get(...)` calls, `session({...})` calls,
+`UPDATE`s in migration strings and SQL files), every function with findings, reviewed as a new file.
+Printed per check: CPU time on both files (best of --repeat) and their ratio; a linear check is near 4x,
+and a ratio above --limit is flagged.
 
     python bench/bench_lock_session_backfill.py [--lines 2000] [--repeat 3] [--limit 6]
 """
@@ -59,10 +60,12 @@ INSERT INTO history_{i} SELECT * FROM users_{i};
 # (check ids, path, header, block)
 CASES: list[tuple[tuple[str, ...], str, str, str]] = [
     (("PY-REDIS-LOCK-RELEASE", "PY-REDIS-LOCK-NO-EXPIRY"), "jobs/locks.py", "import redis\n\n", _PY_LOCK),
-    (("JS-REDIS-LOCK-RELEASE", "JS-REDIS-LOCK-NO-EXPIRY"), "src/locks.js", "const Redis = require('ioredis');\n",
-     _JS_LOCK),
-    (("GO-REDIS-LOCK-RELEASE", "GO-REDIS-LOCK-NO-EXPIRY"), "internal/locks.go", "package locks\n\n", _GO_LOCK),
-    (("JS-SESSION-MEMORY-STORE",), "src/app.js", "const session = require('express-session');\n", _JS_SESSION),
+    (("JS-REDIS-LOCK-RELEASE", "JS-REDIS-LOCK-NO-EXPIRY"), "src/locks.js",
+     "const Redis = require('ioredis');\n", _JS_LOCK),
+    (("GO-REDIS-LOCK-RELEASE", "GO-REDIS-LOCK-NO-EXPIRY"), "internal/locks.go", "package locks\n\n",
+     _GO_LOCK),
+    (("JS-SESSION-MEMORY-STORE",), "src/app.js", "const session = require('express-session');\n",
+     _JS_SESSION),
     (("ALEMBIC-BACKFILL",), "alembic/versions/0002_fill.py",
      "from alembic import op\n\nrevision = '2'\ndown_revision = '1'\n\n\ndef upgrade():\n", _ALEMBIC),
     (("SQL-BACKFILL",), "db/migrations/002_fill.sql", "ALTER TABLE t ADD COLUMN c int;\n", _SQL),
