@@ -24,7 +24,7 @@ from persona_review.contexts import context_for_text
 
 SUFFIXES = {".js": "javascript", ".mjs": "javascript", ".cjs": "javascript", ".jsx": "javascript",
             ".ts": "typescript", ".tsx": "typescript", ".go": "go", ".java": "java", ".py": "python",
-            ".rb": "ruby"}
+            ".rb": "ruby", ".sql": "sql"}
 _SKIPPED = re.compile(r"(?:^|/)(?:node_modules|vendor|dist|build|third_party)/|\.min\.js$|\.d\.ts$")
 _TESTS = re.compile(r"(?:^|/)(?:tests?|__tests__|spec|e2e|testdata|fixtures?|mocks?)/|"
                     r"[._-](?:test|spec)\.\w+$|_test\.go$|Tests?\.java$")

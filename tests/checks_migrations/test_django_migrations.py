@@ -62,7 +62,7 @@ CASES = [
     (
         'migrations.RunSQL("UPDATE shop_order SET flag = true"),',
         "MIG-09",
-        'migrations.RunSQL("UPDATE shop_order SET flag = true", reverse_sql=migrations.RunSQL.noop),',
+        'migrations.RunSQL("UPDATE shop_order SET flag = true WHERE id = 1", reverse_sql=migrations.RunSQL.noop),',
     ),
     (
         'migrations.RenameField(model_name="order", old_name="total", new_name="amount"),',

@@ -9,9 +9,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from tests.checks_errsec import test_session_memory_store as sessions
 from tests.checks_errsec.helpers import MARK, expected, fixture_paths
 from tests.checks_migrations import (
     test_alembic_migrations as alembic,
+)
+from tests.checks_migrations import (
+    test_backfill as backfill,
 )
 from tests.checks_migrations import (
     test_django_migrations as django,
@@ -94,6 +98,32 @@ def _examples() -> Iterator[tuple[str, Example]]:
     yield "alembic-json", Example(context_for_text(alembic.PATH, json_alembic), "MIG-00", None)
     json_sql = "ALTER TABLE orders ADD COLUMN meta json;\n"
     yield "sql-json", Example(context_for_text("db/V2__json.sql", json_sql), "MIG-00", None)
+    yield from _data_integrity_examples()
+
+
+def _data_integrity_examples() -> Iterator[tuple[str, Example]]:
+    """Backfills, Redis lock releases (`data-expect:` in the error-handling fixtures) and the session store."""
+    for name, path, rule, lines in backfill.FIXTURES:
+        text = (backfill.DATA / name).read_text()
+        for line in lines:
+            yield f"{name}:{line}", Example(context_for_text(path, text), rule, line)
+    yield "go-backfill", Example(context_for_text(backfill.GO_PATH, backfill.GO_FILL), "GO-MIG-BACKFILL", 8)
+    java = context_for_text(backfill.JAVA_PATH, backfill.JAVA_FILL)
+    yield "java-backfill", Example(java, "JAVA-MIG-BACKFILL", 7)
+    for path in fixture_paths():
+        text = path.read_text()
+        for line, rule in _data_marks(text):
+            yield f"{path.name}:{line}:{rule}", Example(context_for_text(path.name, text), rule, line)
+    store = sessions.HEAD + "app.use(session({ secret: process.env.SECRET, resave: false }));\n"
+    yield "session-store", Example(context_for_text("app.js", store), "JS-SESSION-MEMORY-STORE", 4)
+
+
+_DATA_MARK = re.compile(r"(?:#|//)\s*data-expect:\s*([A-Z0-9-]+)\s*$")
+
+
+def _data_marks(text: str) -> list[tuple[int, str]]:
+    return [(no, m.group(1)) for no, line in enumerate(text.splitlines(), start=1)
+            if (m := _DATA_MARK.search(line))]
 
 
 EXAMPLES = dict(_examples())
@@ -145,10 +175,16 @@ def load_spec(check_id: str):  # type: ignore[no-untyped-def]
     return next(s for s in load_all().specs() if s.id == check_id)
 
 
+def _squawk_item(example: Example) -> bool:
+    """A SQL example of a checklist item, which squawk and the built-in scanner both report (a check of
+    its own, such as SQL-BACKFILL, runs the same way with or without squawk)."""
+    return example.ctx.language == "sql" and example.rule.startswith("MIG-")
+
+
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_finding_names_something_on_its_flagged_line(name: str) -> None:
     example = EXAMPLES[name]
-    engines = _engines() if example.ctx.language == "sql" else [("all", None)]
+    engines = _engines() if _squawk_item(example) else [("all", None)]
     for engine, registry in engines:
         found = _findings(example, registry)
         assert found, f"{engine}: the check did not fire"
@@ -159,7 +195,7 @@ def test_finding_names_something_on_its_flagged_line(name: str) -> None:
 def test_every_check_has_a_specific_example() -> None:
     covered: set[str] = set()
     for example in EXAMPLES.values():
-        for _engine, registry in _engines() if example.ctx.language == "sql" else [("all", None)]:
+        for _engine, registry in _engines() if _squawk_item(example) else [("all", None)]:
             covered |= {f.rule_id for f in _findings(example, registry)}
     missing = {spec.id for spec in load_all().specs()} - covered
     assert sorted(missing) == []

@@ -1,0 +1,304 @@
+"""Backfills that rewrite or copy a whole existing table in one statement inside a schema migration.
+
+Read in every kind of migration (`_migration_paths.migration_kind`):
+- the SQL the migration runs: a plain `.sql` migration's statements, and the string literals of Alembic
+  `op.execute`, Django `RunSQL`, Rails `execute` (heredocs too), Knex `knex.raw`, Sequelize `query`, and
+  Go/Java migration code, judged by `_backfill_statements`;
+- ORM bulk updates over a whole model: Django `Model.objects.all().update(...)` (or `.objects.update`, or a
+  `filter` on null tests only), Rails `Model.update_all(...)` (also after `.all`, `.unscoped`, or a `where`
+  on a nil column), unless batched (`in_batches`, `find_in_batches`, `find_each` on the line);
+  Knex `knex('t').update(...)` with no `where`, Sequelize `bulkUpdate('t', values, {})`.
+
+Quiet on SQLite (the `database` the config sets or the repository names), which has a single writer
+and migrates before the app serves; for tables the change (or the file) creates, statements limited to a
+batch (see `_backfill_statements`), and the reverting part of a migration (`down`, `downgrade`, a Django
+reverse function named so), as the other migration checks do.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+
+from persona_review.checks._backfill_statements import backfill_detail, norm_table
+from persona_review.checks._lexing import lex
+from persona_review.checks._migration_advice import advice
+from persona_review.checks._migration_paths import MigrationKind, migration_kind
+from persona_review.checks._sql_reverting import forward_lines
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.migrations_sql import split_statements
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
+
+_SAFE = (
+    "Backfill in batches by primary-key range (`WHERE id >= :start AND id < :end`, a few thousand rows "
+    "each, a commit per batch), outside the schema migration's transaction: a data migration that is not "
+    "atomic, or a background job, safe to re-run."
+)
+_WHY = (
+    "Inside a schema migration it runs in one transaction: every row it touches stays locked against other "
+    "writers until the migration commits, the table bloats, replicas lag, and a failure or timeout rolls "
+    "all of it back."
+)
+_FAMILIES: dict[MigrationKind, tuple[str, frozenset[str]]] = {
+    MigrationKind.SQL: ("SQL", frozenset({"sql"})),
+    MigrationKind.ALEMBIC: ("ALEMBIC", frozenset({"python"})),
+    MigrationKind.DJANGO: ("DJANGO", frozenset({"python"})),
+    MigrationKind.RAILS: ("RAILS", frozenset({"ruby"})),
+    MigrationKind.JS: ("JS-MIG", frozenset({"javascript", "typescript"})),
+    MigrationKind.GO: ("GO-MIG", frozenset({"go"})),
+    MigrationKind.JAVA: ("JAVA-MIG", frozenset({"java"})),
+}
+
+_CREATE_TABLE = lazy_re(
+    r"(?i)\bCREATE\s+(?:(?:GLOBAL\s+|LOCAL\s+)?TEMP(?:ORARY)?\s+|UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?"
+    r"((?:[\w$\"`\[\]]+\.)?[\w$\"`\[\]]+)"
+)
+_HEREDOC = lazy_re(r"<<[~-]?(['\"]?)([A-Za-z_]\w*)\1")
+_QUOTE = lazy_re(r"\"\"\"|'''|[\"'`]")
+_GLUE = lazy_re(r"^[\s+\\]*[A-Za-z]{0,2}$")
+"""What may sit between two literals that form one string: white space, `+`, a line continuation, and
+the prefix of the second literal (`f`, `r`, `b`)."""
+_DOWN = lazy_re(
+    r"^(\s*)(?:(?:async\s+)?def\s+(?:self\.)?(?:downgrade|down|backwards?|reverse|rollback|unapply)\w*\b|"
+    r"(?:exports|module\.exports)\.down\b|(?:public\s+)?(?:async\s+)?down\s*[(:=]|func\s+[Dd]own\w*\s*\()"
+)
+_DJANGO_UPDATE = lazy_re(r"\b([A-Za-z_]\w*)\.objects\.(?:all\(\)\.)?update\(")
+_DJANGO_FILTERED = lazy_re(r"\b([A-Za-z_]\w*)\.objects\.filter\(([^()]*)\)\.update\(")
+_DJANGO_NULL_ARG = lazy_re(r"^\s*\w+__isnull\s*=\s*(?:True|False)\s*$")
+_GET_MODEL = lazy_re(r"\b([A-Za-z_]\w*)\s*=\s*apps\.get_model\(\s*[\"'][\w.]+[\"']\s*,\s*[\"'](\w+)[\"']")
+_RAILS_UPDATE_ALL = lazy_re(
+    r"(?<![\w:.])((?:[A-Z]\w*::)*[A-Z]\w*)(?:\.(?:all|unscoped))*"
+    r"(?:\.where\(\s*(?::\w+\s*=>|\w+:)\s*nil\s*\))?\.update_all\b"
+)
+_RAILS_BATCHED = lazy_re(r"\b(?:in_batches|find_in_batches|find_each|each_slice|limit)\b")
+_KNEX_UPDATE = lazy_re(r"\b(?:knex|trx|db)\s*\(\s*[\"'`]([\w.]+)[\"'`]\s*\)((?:\s*\.\s*\w+\s*\([^;]*?\))*?)"
+                       r"\s*\.\s*update\s*\(")
+_KNEX_BOUNDED = lazy_re(r"\.\s*(?:where\w*|limit|first)\s*\(")
+_BULK_UPDATE = lazy_re(r"\bbulkUpdate\s*\(\s*[\"'`](\w+)[\"'`]\s*,")
+_EMPTY_WHERE = lazy_re(r"^\s*(?:\{\s*\}|null|undefined)?\s*(?:,\s*\{[^{}]*\}\s*)?$")
+
+
+def _spec(prefix: str, languages: frozenset[str]) -> CheckSpec:
+    info = advice("MIG-10")
+    return CheckSpec(
+        id=f"{prefix}-BACKFILL",
+        checklist_item="MIG-10",
+        category=Category.MIGRATION_SAFETY,
+        severity=Severity.MEDIUM,
+        languages=languages,
+        title="Backfill of a whole existing table in one statement inside a migration",
+        explanation=f"{_WHY} {_SAFE} ({info.title}.)",
+    )
+
+
+def _hits(ctx: FileContext) -> list[Hit]:
+    return ctx.cached("migrations_backfill.hits", lambda: list(_scan(ctx)))
+
+
+def _scan(ctx: FileContext) -> Iterator[Hit]:
+    kind = migration_kind(ctx)
+    if kind is None or ctx.change.database == "sqlite":
+        return  # SQLite: one writer at a time, migrations usually run before the app serves
+    created = set(ctx.change.created_tables)
+    created.update(norm_table(m.group(1)) for m in _CREATE_TABLE.finditer(ctx.known_text()))
+    if kind is MigrationKind.SQL:
+        lines = forward_lines(ctx)
+        for statement in split_statements((no, lines[no]) for no in sorted(lines)):
+            if detail := backfill_detail(statement.text, created):
+                yield _hit(statement.line, statement.end_line, detail)
+        return
+    reverting = _reverting(ctx)
+    for first, _last, text in _literals(ctx):
+        if first in reverting or not ("UPDATE" in text.upper() or "INSERT" in text.upper()):
+            continue
+        pieces = text.split("\n")
+        for statement in split_statements((first + i, piece) for i, piece in enumerate(pieces)):
+            if detail := backfill_detail(statement.text, created):
+                yield _hit(statement.line, max(statement.end_line, statement.line), detail)
+    if kind is MigrationKind.DJANGO:
+        yield from _django(ctx, created, reverting)
+    elif kind is MigrationKind.RAILS:
+        yield from _rails(ctx, created, reverting)
+    elif kind is MigrationKind.JS:
+        yield from _js(ctx, created, reverting)
+
+
+def _hit(line: int, end: int, detail: str) -> Hit:
+    return Hit(line, end if end > line else None, f"{detail} {_WHY} {_SAFE}")
+
+
+def _reverting(ctx: FileContext) -> frozenset[int]:
+    """Lines of the reverting part of the migration (a `down`/`downgrade` function and its body, told by
+    indentation)."""
+    out: set[int] = set()
+    start_indent: int | None = None
+    for no in sorted(ctx.lines):
+        text = ctx.lines[no]
+        stripped = text.strip()
+        if start_indent is not None:
+            indent = len(text) - len(text.lstrip())
+            if stripped and indent <= start_indent and not stripped.startswith(("}", ")", "end", "]")):
+                start_indent = None
+            else:
+                out.add(no)
+                continue
+        match = _DOWN.match(text)
+        if match is not None:
+            start_indent = len(match.group(1))
+            out.add(no)
+    return frozenset(out)
+
+
+def _literals(ctx: FileContext) -> Iterator[tuple[int, int, str]]:
+    """The string literals of the file's code as (first line, last line, contents), literals that form one
+    string (`"a" "b"`, `'a' + 'b'`) joined; Ruby heredocs too."""
+    rows = lex(ctx).rows
+    if not rows:
+        return
+    numbers = [no for no, _, _ in rows]
+    code = "\n".join(c for _, c, _ in rows)
+    bare = "\n".join(b for _, _, b in rows)
+    line_at = _line_index(rows)
+    group: list[str] = []
+    group_start = group_end = -1
+    pos = 0
+    while True:
+        opener = _QUOTE.search(bare, pos)
+        if opener is None:
+            break
+        delimiter = opener.group()
+        close = bare.find(delimiter, opener.end())
+        if close < 0:
+            break
+        if group and _GLUE.match(code[group_end:opener.start()]):
+            group.append("\n" * code.count("\n", group_end, opener.start()))
+        elif group:
+            yield numbers[line_at(group_start)], numbers[line_at(group_end)], "".join(group)
+            group = []
+        if not group:
+            group_start = opener.start()
+        group.append(code[opener.end():close])
+        group_end = close + len(delimiter)
+        pos = group_end
+    if group:
+        yield numbers[line_at(group_start)], numbers[line_at(group_end - 1)], "".join(group)
+    if ctx.language == "ruby":
+        yield from _heredocs(rows)
+
+
+def _line_index(rows: tuple[tuple[int, str, str], ...]) -> Callable[[int], int]:
+    """A function from an offset of the rows' joined text to the index of the row it falls in."""
+    starts: list[int] = []
+    at = 0
+    for _, code, _ in rows:
+        starts.append(at)
+        at += len(code) + 1
+    return lambda offset: max(0, bisect_right(starts, offset) - 1)
+
+
+def _heredocs(rows: tuple[tuple[int, str, str], ...]) -> Iterator[tuple[int, int, str]]:
+    index = 0
+    while index < len(rows):
+        match = _HEREDOC.search(rows[index][1])
+        index += 1
+        if match is None:
+            continue
+        body: list[str] = []
+        first = rows[index][0] if index < len(rows) else 0
+        while index < len(rows) and rows[index][1].strip() != match.group(2):
+            body.append(rows[index][1])
+            index += 1
+        if body:
+            yield first, first + len(body) - 1, "\n".join(body)
+
+
+def _django(ctx: FileContext, created: set[str], reverting: frozenset[int]) -> Iterator[Hit]:
+    models = {m.group(1): m.group(2) for m in _GET_MODEL.finditer(ctx.known_text())}
+    for no, code in lex(ctx).code.items():
+        if ".objects." not in code or no in reverting:
+            continue
+        found = [(m.group(1), m.group(0)) for m in _DJANGO_UPDATE.finditer(code)]
+        found += [(m.group(1), m.group(0)) for m in _DJANGO_FILTERED.finditer(code)
+                  if all(_DJANGO_NULL_ARG.match(arg) for arg in m.group(2).split(","))]
+        for variable, shown in found:
+            model = models.get(variable, variable)
+            if model.lower() in created or variable.lower() in created:
+                continue
+            yield _hit(no, no, f"`{shown}...)` updates every row of {model}'s table in one UPDATE.")
+
+
+def _rails(ctx: FileContext, created: set[str], reverting: frozenset[int]) -> Iterator[Hit]:
+    for no, code in lex(ctx).code.items():
+        if "update_all" not in code or no in reverting or _RAILS_BATCHED.search(code):
+            continue
+        for match in _RAILS_UPDATE_ALL.finditer(code):
+            model = match.group(1).rsplit("::", 1)[-1]
+            if _table_of(model) in created or model.lower() in created:
+                continue
+            yield _hit(no, no, f"`{match.group(0)}` updates every row of {_table_of(model)} in one UPDATE.")
+
+
+def _table_of(model: str) -> str:
+    """Rails' default table name of a model class: snake case, plural (`OrderItem` -> `order_items`)."""
+    snake = "".join(f"_{c.lower()}" if c.isupper() and i else c.lower() for i, c in enumerate(model))
+    if snake.endswith("y") and not snake.endswith(("ay", "ey", "oy", "uy")):
+        return f"{snake[:-1]}ies"
+    if snake.endswith(("s", "x", "ch", "sh")):
+        return f"{snake}es"
+    return f"{snake}s"
+
+
+def _js(ctx: FileContext, created: set[str], reverting: frozenset[int]) -> Iterator[Hit]:
+    for no, code in lex(ctx).code.items():
+        if no in reverting or "update" not in code.lower():
+            continue
+        for match in _KNEX_UPDATE.finditer(code):
+            table = norm_table(match.group(1))
+            rest = code[match.end():]
+            if table in created or _KNEX_BOUNDED.search(match.group(2)) or _KNEX_BOUNDED.search(rest):
+                continue
+            yield _hit(no, no, f"`{match.group(0).strip()}...)` with no `where` updates every row of {table} "
+                               "in one UPDATE.")
+        for match in _BULK_UPDATE.finditer(code):
+            table = norm_table(match.group(1))
+            where = _after_second_argument(code[match.end():])
+            if table in created or where is None or not _EMPTY_WHERE.match(where):
+                continue
+            yield _hit(no, no, f"`bulkUpdate('{match.group(1)}', ...)` with an empty `where` updates every "
+                               f"row of {table} in one UPDATE.")
+
+
+def _after_second_argument(text: str) -> str | None:
+    """What follows the values object of `bulkUpdate(table, {...}, ...)` up to the call's `)`, or None when
+    the call does not end on this line."""
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            if depth == 0:
+                return ""
+            depth -= 1
+        elif char == "," and depth == 0:
+            rest = text[index + 1:]
+            end = rest.rfind(")")
+            return rest[:end] if end >= 0 else None
+    return None
+
+
+def _register(kind: MigrationKind) -> None:
+    prefix, languages = _FAMILIES[kind]
+
+    def check(ctx: FileContext) -> list[Hit]:
+        if migration_kind(ctx) is not kind:
+            return []
+        return _hits(ctx)
+
+    check.__name__ = f"{prefix.lower().replace('-', '_')}_backfill"
+    register(_spec(prefix, languages), folded=("update", "insert"))(check)
+
+
+for _kind in _FAMILIES:
+    _register(_kind)
