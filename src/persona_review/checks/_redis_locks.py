@@ -33,7 +33,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from persona_review.checks._lexing import lex
-from persona_review.checks.base import FileContext, Hit
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
 Dialect = Literal["python", "js", "go"]
@@ -345,3 +347,43 @@ def _arguments(text: str, start: int) -> tuple[list[str], int]:
             piece = i + 1
         i += 1
     return [], -1
+
+
+def register_lock_checks(
+    prefix: str, dialect: Dialect, languages: frozenset[str], needs: tuple[str, ...], *,
+    release_with: str, take_with: str,
+) -> None:
+    """Register `<prefix>-REDIS-LOCK-RELEASE` and `<prefix>-REDIS-LOCK-NO-EXPIRY` for one language family:
+    `release_with` names its compare-and-delete script and lock library, `take_with` its atomic set with an
+    expiry. Called by the language's own module (`py_redis_locks`, ...), which the registry loads only for
+    reviews of that language."""
+    release = CheckSpec(
+        id=f"{prefix}-REDIS-LOCK-RELEASE",
+        checklist_item="DATA-04",
+        category=Category.DATA_INTEGRITY,
+        severity=Severity.HIGH,
+        languages=languages,
+        title="Redis lock deleted without checking this worker still holds it",
+        explanation=(
+            "A lock taken with SET NX and an expiry can expire while its holder is still working (a GC "
+            "pause, a slow query); another worker then takes it, and the first worker's plain delete removes "
+            "the second one's lock, so a third gets in and the critical section runs twice at once. Store a "
+            f"unique token as the value and release with a compare-and-delete script {release_with}."
+        ),
+    )
+    expiry = CheckSpec(
+        id=f"{prefix}-REDIS-LOCK-NO-EXPIRY",
+        checklist_item="ERR-10",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=languages,
+        title="Redis lock taken without an expiry",
+        explanation=(
+            "SETNX (or SET NX without EX/PX) creates a key that never expires: if the process holding the "
+            "lock crashes, is killed or loses its connection before the delete, nobody can take the lock "
+            f"again until someone deletes the key by hand. Take it atomically with an expiry longer than the "
+            f"work ({take_with}) and release it only if the stored token is still yours."
+        ),
+    )
+    register(release, needs=needs)(lambda ctx: lock_hits(ctx, dialect, "release"))
+    register(expiry, needs=needs)(lambda ctx: lock_hits(ctx, dialect, "expiry"))
