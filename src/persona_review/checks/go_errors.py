@@ -190,16 +190,22 @@ def _declared_functions(lexed: Lexed, errors: bool = True) -> frozenset[tuple[st
 
 
 def _declared_call(bare: str, declared: frozenset[tuple[str, str]]) -> re.Match[str] | None:
-    """A call statement of a function declared here: a plain call of a plain function, or a method called
-    on its own receiver variable (`srv.Delete(u)` in `func (srv *Service) ...`). `srv.cache.Delete(k)`
-    calls another type's method of the same name, whose results are not known here."""
+    """A call statement of a function or method declared here, by name; except a method of a field of the
+    declaring method's own receiver (`srv.cache.Delete(k)` beside `func (srv *Service) Delete(...) error`),
+    which is another type's method of the same name, whose results are not known here."""
     if not declared:
         return None
     match = _CALL_STMT.match(bare)
     if match is None:
         return None
-    receiver = match.group("call").rpartition(".")[0]
-    return match if (match.group("name"), receiver) in declared else None
+    name = match.group("name")
+    owners = [receiver for declared_name, receiver in declared if declared_name == name]
+    if not owners:
+        return None
+    path = match.group("call").split(".")
+    if len(path) > 2 and all(path[0] == owner for owner in owners):
+        return None
+    return match
 
 
 _ERR_ASSIGN = lazy_re(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)\s*[\w.]+.*\(")
