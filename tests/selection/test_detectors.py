@@ -82,6 +82,14 @@ CASES: list[tuple[str, list[str], tuple[bool, str, str]]] = [
      (False, "", "no trigger matched")),
     ("src/widgets/menu.js", ["document.querySelector('#menu').classList.add('open');"],
      (False, "frontend", "DOM API")),
+    # A request handler's signature is a server's, wherever the file lives.
+    ("src/plugins/me.ts", ["export default async function (fastify: FastifyInstance) {",
+                           "  fastify.get('/me', async (request: FastifyRequest, reply: FastifyReply) => {"],
+     (True, "server-js", "request handler")),
+    ("src/orders/list.js", ["module.exports = (req, res, next) => {", "  res.json(store.list());", "};"],
+     (True, "server-js", "request handler")),
+    ("src/mocks/user.ts", ["rest.get('/user', (req, res, ctx) => res(ctx.json(user)));"],
+     (False, "", "no trigger matched")),
     # Tests.
     ("tests/test_api.py", ["def test_x(): ..."], (False, "test", "tests/")),
     ("internal/store_test.go", ["package internal"], (False, "test", "store_test.go")),

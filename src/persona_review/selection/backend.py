@@ -63,6 +63,12 @@ _SERVER_IMPORT = lazy_re(
 )
 """An import of a server framework, ORM or driver, or of a workspace package or module named for the
 database or the server (`@acme/prisma`, `../db`, `@acme/lib/server-only/x`)."""
+_HANDLER_SIGNATURE = lazy_re(
+    r"\(\s*(?:req|request)\s*(?::\s*[\w.<>\[\]]+\s*)?,\s*(?:res|response|reply)\s*(?::\s*[\w.<>\[\]]+\s*)?"
+    r"(?:,\s*next\b[^)]*)?\)\s*(?:=>|\{|:)"
+)
+"""A function taking a request and a response or reply (`(req, res, next) =>`, `(request: FastifyRequest,
+reply: FastifyReply) {`): an Express, Koa-router, Fastify or Node `http` handler, which only a server runs."""
 
 _COMPOSE_RE = lazy_re(r"^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$")
 INFRA_DIRS = frozenset(
@@ -114,6 +120,8 @@ def _server_js(facts: FileFacts) -> Detection | None:
     module = server_import(facts.head)
     if module is not None:
         return Detection(SERVER_JS, f"imports {module}")
+    if _HANDLER_SIGNATURE.search(facts.head):
+        return Detection(SERVER_JS, "request handler")
     if _SERVER_JS_NAME_RE.search(facts.name):
         return Detection(SERVER_JS, facts.name)
     where = facts.under(_SERVER_JS_DIRS) or _server_named_dir(facts.dirs)
