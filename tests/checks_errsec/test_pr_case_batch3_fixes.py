@@ -1,0 +1,70 @@
+"""Fixes found by reading the dev half of the third batch of hand-written pull-request cases
+(`eval/pr_cases/`, error handling); each is tested here on code of its own, firing and quiet."""
+
+from __future__ import annotations
+
+from persona_review.checks.runner import run_checks
+from persona_review.contexts import context_for_text
+
+
+def _lines(path: str, code: str, rule: str) -> set[int]:
+    return {f.line for f in run_checks([context_for_text(path, code)]).findings
+            if f.rule_id == rule and f.line is not None}
+
+
+_HTTPARTY_CLASS = """\
+class WeatherFeed
+  include HTTParty
+  base_uri "https://weather.invalid"
+  default_timeout 3
+
+  def today(city)
+    answer = self.class.get("/v2/today", query: { city: city })
+    answer.parsed_response["summary"]
+  end
+
+  def tomorrow(city)
+    answer = self.class.get("/v2/tomorrow", query: { city: city })
+    raise FeedError, "weather feed answered #{answer.code}" unless answer.success?
+    answer.parsed_response["summary"]
+  end
+end
+"""
+
+
+def test_a_class_that_includes_httparty_reads_its_own_get_like_httpartys() -> None:
+    assert _lines("lib/weather_feed.rb", _HTTPARTY_CLASS, "RB-HTTP-STATUS-UNCHECKED") == {7}
+
+
+def test_self_class_get_is_not_httpartys_where_the_file_does_not_include_it() -> None:
+    code = _HTTPARTY_CLASS.replace("  include HTTParty\n", "  include Feeds::Client\n")
+    assert _lines("lib/weather_feed.rb", code, "RB-HTTP-STATUS-UNCHECKED") == set()
+
+
+_NON_NULL = """\
+import { logger } from './logger';
+
+export function readQuota(raw: string): number {
+  let parsed: { quota: number } | undefined;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (err) {
+    logger.error('quota config is not JSON', err);
+  }
+  return parsed!.quota;
+}
+
+export function readLimit(raw: string): number {
+  let parsed: { limit: number } | undefined;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (err) {
+    logger.error('limit config is not JSON', err);
+  }
+  return parsed?.limit ?? 10;
+}
+"""
+
+
+def test_a_non_null_assertion_after_a_catch_that_only_logs_is_a_dereference() -> None:
+    assert _lines("server/quota.ts", _NON_NULL, "JS-CATCH-LOGGED-CONTINUES") == {7}
