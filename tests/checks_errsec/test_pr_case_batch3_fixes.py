@@ -68,3 +68,82 @@ export function readLimit(raw: string): number {
 
 def test_a_non_null_assertion_after_a_catch_that_only_logs_is_a_dereference() -> None:
     assert _lines("server/quota.ts", _NON_NULL, "JS-CATCH-LOGGED-CONTINUES") == {7}
+
+
+_GO_WRITES = """\
+package api
+
+func (h *StatusHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(h.status(r.Context()))
+}
+
+func (h *PageHandler) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
+	io.Copy(rw, h.page())
+	h.tmpl.Execute(rw, h.data())
+}
+
+func saveSnapshot(f *os.File, s Snapshot) {
+	json.NewEncoder(f).Encode(s)
+	io.Copy(f, s.Reader())
+}
+"""
+
+
+def test_writing_the_answer_into_the_handlers_response_writer_is_not_an_unchecked_error() -> None:
+    found = _lines("internal/api/status.go", _GO_WRITES, "GO-ERR-UNCHECKED")
+    assert not found & {5, 9, 10}
+
+
+def test_encoding_into_a_file_still_needs_its_error_checked() -> None:
+    assert _lines("internal/api/status.go", _GO_WRITES, "GO-ERR-UNCHECKED") >= {14, 15}
+
+
+_JAVA_BOUNDARY = """\
+package com.example.jobs;
+
+public class Jobs {
+    @Scheduled(fixedDelay = 60000)
+    public void refresh() {
+        try {
+            cache.refresh();
+        } catch (Exception e) {
+            log.error("cache refresh failed", e);
+        }
+    }
+
+    public void refreshQuietly() {
+        try {
+            cache.refresh();
+        } catch (Exception e) {
+            log.warn("cache refresh failed: {}", e.getMessage());
+        }
+    }
+
+    public void refreshDebug() {
+        try {
+            cache.refresh();
+        } catch (RuntimeException ex) {
+            LOG.debug("cache refresh failed", ex);
+        }
+    }
+
+    public void refreshJul() {
+        try {
+            cache.refresh();
+        } catch (Throwable t) {
+            logger.log(Level.SEVERE, "cache refresh failed", t);
+        }
+    }
+}
+"""
+
+
+def test_a_catch_all_that_logs_the_exception_itself_at_warning_or_above_is_quiet() -> None:
+    found = _lines("src/main/java/com/example/jobs/Jobs.java", _JAVA_BOUNDARY, "JAVA-BROAD-CATCH")
+    assert not found & {8, 32}
+
+
+def test_a_catch_all_that_logs_only_the_message_or_at_debug_level_is_flagged() -> None:
+    found = _lines("src/main/java/com/example/jobs/Jobs.java", _JAVA_BOUNDARY, "JAVA-BROAD-CATCH")
+    assert {16, 24} <= found

@@ -132,6 +132,7 @@ _DEFER_OK = {"Close", "Rollback", "Unlock", "Wait", "Flush", "Sync"}
 def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     declared = _declared_functions(lexed)
+    writers: frozenset[str] | None = None  # the file's ResponseWriter parameters, read when first needed
     for no, _code, bare in lines_of(lexed):
         if "(" not in bare:
             continue
@@ -154,7 +155,29 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
         tail = lexed.bare.get(span.last, "")
         if tail[tail.rfind(")") + 1 :].strip():
             continue  # the result is used in a larger expression
+        into = _INTO_WRITER.match(bare)
+        if into is not None and not match.group("prefix"):
+            writers = writers if writers is not None else _response_writers(lexed)
+            if (into.group("w") or into.group("w2")) in writers:
+                continue  # the answer's own body: a failed write means the client is gone
         yield Hit(no, span.last)
+
+
+_INTO_WRITER = lazy_re(
+    r"^\s*(?:(?:json|xml|gob)\.NewEncoder\(\s*(?P<w>\w+)\s*\)\.Encode|io\.(?:Copy|CopyN|WriteString)"
+    r"|[\w.]+\.Execute(?:Template)?)\(\s*(?(w)|(?P<w2>\w+)\s*,)"
+)
+"""A statement that writes into a writer named in it: an encoder made on it, `io.Copy(w, ...)` or a
+template executed into it."""
+_WRITER_PARAM = lazy_re(r"[(,]\s*(?P<w>\w+)\s+http\.ResponseWriter\b")
+
+
+def _response_writers(lexed: Lexed) -> frozenset[str]:
+    """Names the file's known lines declare as an `http.ResponseWriter` parameter. Writing the response
+    body is the handler's last act: once it fails the client has gone or the status is already sent, so
+    there is nothing to return the error to (the server logs the broken connection)."""
+    return frozenset(m.group("w") for text in lexed.bare.values() if "ResponseWriter" in text
+                     for m in _WRITER_PARAM.finditer(text))
 
 
 def _is_subtest(span: Span) -> bool:
