@@ -147,3 +147,32 @@ def test_a_catch_all_that_logs_the_exception_itself_at_warning_or_above_is_quiet
 def test_a_catch_all_that_logs_only_the_message_or_at_debug_level_is_flagged() -> None:
     found = _lines("src/main/java/com/example/jobs/Jobs.java", _JAVA_BOUNDARY, "JAVA-BROAD-CATCH")
     assert {16, 24} <= found
+
+
+_GO_FLUSH = """\
+package cmd
+
+func printQueue(out io.Writer, rows []Row) {
+	w := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	for _, r := range rows {
+		fmt.Fprintf(w, "%s\\t%d\\n", r.Name, r.Count)
+	}
+	w.Flush()
+}
+
+func writeExport(f *os.File, rows []Row) {
+	w := bufio.NewWriter(f)
+	for _, r := range rows {
+		fmt.Fprintf(w, "%s,%d\\n", r.Name, r.Count)
+	}
+	w.Flush()
+}
+"""
+
+
+def test_flushing_a_tabwriter_table_is_not_an_unchecked_error() -> None:
+    assert 8 not in _lines("cmd/queue.go", _GO_FLUSH, "GO-ERR-UNCHECKED")
+
+
+def test_flushing_a_buffered_file_writer_still_needs_its_error_checked() -> None:
+    assert 16 in _lines("cmd/queue.go", _GO_FLUSH, "GO-ERR-UNCHECKED")

@@ -145,6 +145,8 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
         receiver = match.group("call").rsplit(".", 1)[0].rsplit(".", 1)[-1]
         if method == "Close" and not match.group("prefix") and receiver in _READERS:
             continue  # closing a reader: nothing useful to do with the error
+        if method == "Flush" and _tab_writer(lexed, no, receiver):
+            continue  # a text table for a terminal: checked no more than the `fmt.Fprint`s beside it
         if method == "Wait" and _WAIT_GROUP.search(receiver):
             continue  # `sync.WaitGroup.Wait` returns nothing
         span = bracket_span(lexed, no, match.end() - 1)
@@ -161,6 +163,22 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
             if (into.group("w") or into.group("w2")) in writers:
                 continue  # the answer's own body: a failed write means the client is gone
         yield Hit(no, span.last)
+
+
+_TAB_WRITER = lazy_re(r"(?i)tabwriter")
+
+
+def _tab_writer(lexed: Lexed, line: int, receiver: str) -> bool:
+    """Whether `receiver` was last given, in the 40 known lines above `line`, a `text/tabwriter` writer
+    (`tabwriter.NewWriter(...)`, or a helper named for one): a table of text for a terminal."""
+    given = re.compile(rf"(?<![\w.]){re.escape(receiver)}\s*(?::=|=)(?!=)")
+    for no in range(line - 1, max(0, line - 40), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return False
+        if given.search(text):
+            return _TAB_WRITER.search(text) is not None
+    return False
 
 
 _INTO_WRITER = lazy_re(
