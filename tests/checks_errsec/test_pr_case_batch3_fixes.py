@@ -176,3 +176,55 @@ def test_flushing_a_tabwriter_table_is_not_an_unchecked_error() -> None:
 
 def test_flushing_a_buffered_file_writer_still_needs_its_error_checked() -> None:
     assert 16 in _lines("cmd/queue.go", _GO_FLUSH, "GO-ERR-UNCHECKED")
+
+
+_GO_ENCODERS = """\
+package api
+
+func (h *Handler) Get(w http.ResponseWriter, r *http.Request) {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(h.item(r))
+}
+
+func respond(w http.ResponseWriter, v any) {
+	w.WriteHeader(http.StatusOK)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func save(f *os.File, v any) {
+	enc := json.NewEncoder(f)
+	enc.Encode(v)
+	_ = json.NewEncoder(f).Encode(v)
+}
+"""
+
+
+def test_an_encoder_made_on_the_response_writer_and_a_discarded_answer_write_are_quiet() -> None:
+    assert 6 not in _lines("internal/api/items.go", _GO_ENCODERS, "GO-ERR-UNCHECKED")
+    assert 11 not in _lines("internal/api/items.go", _GO_ENCODERS, "GO-ERR-DISCARDED")
+
+
+def test_an_encoder_made_on_a_file_is_still_reported_checked_or_discarded() -> None:
+    assert 16 in _lines("internal/api/items.go", _GO_ENCODERS, "GO-ERR-UNCHECKED")
+    assert 17 in _lines("internal/api/items.go", _GO_ENCODERS, "GO-ERR-DISCARDED")
+
+
+_JS_ERROR_MIDDLEWARE = """\
+app.use((err, req, res, next) => {
+  req.log.error(err);
+  res.status(err.statusCode || 500).send({ message: err.statusCode ? err.message : 'Internal Server Error' });
+});
+
+app.use((error, req, res, next) => {
+  res.status(error.status || 500).json({ message: error.message });
+});
+"""
+
+
+def test_an_error_message_shown_only_on_a_condition_with_a_literal_otherwise_is_quiet() -> None:
+    assert 3 not in _lines("src/app.js", _JS_ERROR_MIDDLEWARE, "JS-STACK-TRACE-LEAK")
+
+
+def test_an_error_message_always_sent_with_a_5xx_status_is_flagged() -> None:
+    assert 7 in _lines("src/app.js", _JS_ERROR_MIDDLEWARE, "JS-STACK-TRACE-LEAK")

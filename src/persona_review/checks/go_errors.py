@@ -73,6 +73,9 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
             continue  # the first value is dropped and the last is kept
         if _explained(ctx, lexed, no, span.last):
             continue  # what the explanation asks for: a comment saying why ignoring it is safe
+        target = _written_into(lexed, no, rhs)
+        if target is not None and target in _response_writers(lexed):
+            continue  # the answer's own body, dropped on purpose: the client is gone when it fails
         yield Hit(no, span.last)
 
 
@@ -157,10 +160,10 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
         tail = lexed.bare.get(span.last, "")
         if tail[tail.rfind(")") + 1 :].strip():
             continue  # the result is used in a larger expression
-        into = _INTO_WRITER.match(bare)
-        if into is not None and not match.group("prefix"):
+        target = None if match.group("prefix") else _written_into(lexed, no, bare)
+        if target is not None:
             writers = writers if writers is not None else _response_writers(lexed)
-            if (into.group("w") or into.group("w2")) in writers:
+            if target in writers:
                 continue  # the answer's own body: a failed write means the client is gone
         yield Hit(no, span.last)
 
@@ -187,6 +190,28 @@ _INTO_WRITER = lazy_re(
 )
 """A statement that writes into a writer named in it: an encoder made on it, `io.Copy(w, ...)` or a
 template executed into it."""
+_ENCODE = lazy_re(r"^\s*(?P<enc>\w+)\.Encode\(")
+_NEW_ENCODER = lazy_re(r"(?:json|xml|gob)\.NewEncoder\(\s*(?P<w>\w+)\s*\)")
+
+
+def _written_into(lexed: Lexed, line: int, statement: str) -> str | None:
+    """The writer a statement writes into, when it is one of `_INTO_WRITER`'s or `enc.Encode(...)` on an
+    encoder made on a writer (`enc := json.NewEncoder(w)`) in the 40 known lines above."""
+    into = _INTO_WRITER.match(statement)
+    if into is not None:
+        return into.group("w") or into.group("w2")
+    encode = _ENCODE.match(statement)
+    if encode is None:
+        return None
+    given = re.compile(rf"(?<![\w.]){re.escape(encode.group('enc'))}\s*(?::=|=)(?!=)")
+    for no in range(line - 1, max(0, line - 40), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return None
+        if given.search(text):
+            made = _NEW_ENCODER.search(text)
+            return made.group("w") if made is not None else None
+    return None
 _WRITER_PARAM = lazy_re(r"[(,]\s*(?P<w>\w+)\s+http\.ResponseWriter\b")
 
 
