@@ -228,3 +228,36 @@ def test_an_error_message_shown_only_on_a_condition_with_a_literal_otherwise_is_
 
 def test_an_error_message_always_sent_with_a_5xx_status_is_flagged() -> None:
     assert 7 in _lines("src/app.js", _JS_ERROR_MIDDLEWARE, "JS-STACK-TRACE-LEAK")
+
+
+_PY_DOMAIN_ERRORS = """\
+from django.http import JsonResponse
+
+
+def reserve(request):
+    try:
+        booking = bookings.reserve(request.user, request.POST["slot"])
+    except SlotTaken as exc:
+        return JsonResponse({"error": str(exc)}, status=409)
+    except IntegrityError as exc:
+        return JsonResponse({"error": str(exc)}, status=409)
+    except Exception as exc:
+        return JsonResponse({"error": str(exc)}, status=400)
+    return JsonResponse({"id": booking.id}, status=201)
+
+
+def cancel(request):
+    try:
+        bookings.cancel(request.user, request.POST["id"])
+    except NotCancellable as exc:
+        return JsonResponse({"error": str(exc)}, status=500)
+    return JsonResponse({}, status=204)
+"""
+
+
+def test_a_specific_domain_exceptions_message_in_a_4xx_answer_is_quiet() -> None:
+    assert 8 not in _lines("app/views/bookings.py", _PY_DOMAIN_ERRORS, "PY-EXCEPTION-LEAK")
+
+
+def test_driver_errors_catch_alls_and_5xx_answers_still_leak() -> None:
+    assert {10, 12, 20} <= _lines("app/views/bookings.py", _PY_DOMAIN_ERRORS, "PY-EXCEPTION-LEAK")
