@@ -12,7 +12,8 @@
 Reported: a local that starts empty before a `try` (Java: `= null`, since Java rejects a use of a local
 the `try` may not have assigned; JavaScript: `let x;`, `= null` or `= undefined`), assigned in the `try`
 block, a `catch` of that `try` whose block only logs, and, after the whole `try` statement, a line of the
-same block that dereferences the local (`x.`, `x[`, TypeScript's `x!.`; not `x?.`) before giving it a new value or testing it.
+same block that dereferences the local (`x.`, `x[`, TypeScript's `x!.`; not `x?.`) before giving it a new
+value or testing it.
 `LANGUAGES` holds what differs between the two.
 """
 

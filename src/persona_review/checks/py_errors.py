@@ -487,8 +487,9 @@ def exception_leak(ctx: FileContext) -> Iterator[Hit]:
                 yield Hit(no, span.last)
 
 
-_CLIENT_STATUS = lazy_re(r"\b(?:status(?:_code)?\s*=\s*(?:[\w.]*HTTP_)?4\d\d\b|(?:abort|HTTPException)\(\s*4\d\d\b)"
-                         r"|,\s*4\d\d\s*\)?\s*$")
+_CLIENT_STATUS = lazy_re(
+    r"\b(?:status(?:_code)?\s*=\s*(?:[\w.]*HTTP_)?4\d\d\b|(?:abort|HTTPException)\(\s*4\d\d\b)|,\s*4\d\d\s*\)?\s*$"
+)
 _INTERNAL_ERRORS = lazy_re(
     r"(?:^|\.)(?:\w*(?:Integrity|Database|Operational|Programming|Interface|Internal|DBAPI|SQLAlchemy|Connection|"
     r"Timeout|Socket|SSL|HTTP|Request|Client|Boto\w*|Redis|Pymongo|Driver)\w*|OSError|IOError|EnvironmentError|"

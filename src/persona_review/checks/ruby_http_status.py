@@ -5,10 +5,11 @@
 
 HTTParty, `Net::HTTP.get_response`/`post`/`post_form` and `Faraday.get`/`post`... (the module's own calls,
 which have no `raise_error` middleware) return 4xx and 5xx answers without raising. In a file with a class
-that does `include HTTParty`, its own `self.class.get(...)` (and `post`...) calls count as HTTParty's. Reported: a local given
-one of them whose body (`.body`, `.parsed_response`) the following lines of its block read while none
-looks at `.success?`, `.ok?`, `.code`, `.status`, `is_a?(Net::HTTPSuccess)` or `case response`, hands the
-response on (a call, a `return`, the method's last line), or tests a field of the parsed body.
+that does `include HTTParty`, its own `self.class.get(...)` (and `post`...) calls count as HTTParty's.
+Reported: a local given one of them whose body (`.body`, `.parsed_response`) the following lines of its
+block read while none looks at `.success?`, `.ok?`, `.code`, `.status`, `is_a?(Net::HTTPSuccess)` or
+`case response`, hands the response on (a call, a `return`, the method's last line), or tests a field of
+the parsed body.
 """
 
 from __future__ import annotations
