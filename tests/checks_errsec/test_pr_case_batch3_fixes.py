@@ -261,3 +261,25 @@ def test_a_specific_domain_exceptions_message_in_a_4xx_answer_is_quiet() -> None
 
 def test_driver_errors_catch_alls_and_5xx_answers_still_leak() -> None:
     assert {10, 12, 20} <= _lines("app/views/bookings.py", _PY_DOMAIN_ERRORS, "PY-EXCEPTION-LEAK")
+
+
+_GO_FLUSHER = """\
+package api
+
+func (h *Events) Stream(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	for ev := range h.events(r.Context()) {
+		fmt.Fprintf(w, "data: %s\\n\\n", ev)
+		flusher.Flush()
+		w.(http.Flusher).Flush()
+	}
+}
+"""
+
+
+def test_an_http_flusher_flush_returns_nothing_to_check() -> None:
+    assert _lines("internal/api/events.go", _GO_FLUSHER, "GO-ERR-UNCHECKED") == set()

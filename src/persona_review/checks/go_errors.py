@@ -148,8 +148,8 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
         receiver = match.group("call").rsplit(".", 1)[0].rsplit(".", 1)[-1]
         if method == "Close" and not match.group("prefix") and receiver in _READERS:
             continue  # closing a reader: nothing useful to do with the error
-        if method == "Flush" and _tab_writer(lexed, no, receiver):
-            continue  # a text table for a terminal: checked no more than the `fmt.Fprint`s beside it
+        if method == "Flush" and _flush_without_error(lexed, no, receiver, bare):
+            continue
         if method == "Wait" and _WAIT_GROUP.search(receiver):
             continue  # `sync.WaitGroup.Wait` returns nothing
         span = bracket_span(lexed, no, match.end() - 1)
@@ -169,19 +169,29 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
 
 
 _TAB_WRITER = lazy_re(r"(?i)tabwriter")
+_FLUSHER = lazy_re(r"\.\(\s*http\.Flusher\s*\)")
 
 
-def _tab_writer(lexed: Lexed, line: int, receiver: str) -> bool:
-    """Whether `receiver` was last given, in the 40 known lines above `line`, a `text/tabwriter` writer
-    (`tabwriter.NewWriter(...)`, or a helper named for one): a table of text for a terminal."""
-    given = re.compile(rf"(?<![\w.]){re.escape(receiver)}\s*(?::=|=)(?!=)")
+def _flush_without_error(lexed: Lexed, line: int, receiver: str, statement: str) -> bool:
+    """A `Flush()` with no error worth checking: `http.Flusher`'s (it returns nothing), written
+    `w.(http.Flusher).Flush()` or on a value asserted to one; and a `text/tabwriter` writer's (a table of
+    text for a terminal, checked no more than the `fmt.Fprint`s that fill it)."""
+    if _FLUSHER.search(statement):
+        return True
+    given = _given(lexed, line, receiver)
+    return given is not None and (_FLUSHER.search(given) is not None or _TAB_WRITER.search(given) is not None)
+
+
+def _given(lexed: Lexed, line: int, name: str) -> str | None:
+    """The line that last gave `name` a value, among the 40 known lines above `line`."""
+    given = re.compile(rf"(?<![\w.]){re.escape(name)}\s*(?:,\s*\w+\s*)?(?::=|=)(?!=)")
     for no in range(line - 1, max(0, line - 40), -1):
         text = lexed.bare.get(no)
         if text is None:
-            return False
+            return None
         if given.search(text):
-            return _TAB_WRITER.search(text) is not None
-    return False
+            return text
+    return None
 
 
 _INTO_WRITER = lazy_re(
