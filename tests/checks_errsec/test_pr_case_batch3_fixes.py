@@ -283,3 +283,40 @@ func (h *Events) Stream(w http.ResponseWriter, r *http.Request) {
 
 def test_an_http_flusher_flush_returns_nothing_to_check() -> None:
     assert _lines("internal/api/events.go", _GO_FLUSHER, "GO-ERR-UNCHECKED") == set()
+
+
+_JAVA_CLOSE = """\
+package com.example.files;
+
+public class Archiver {
+    public void write(Path target, byte[] head, byte[] body) throws IOException {
+        OutputStream out = Files.newOutputStream(target);
+        out.write(head);
+        out.write(body);
+        out.close();
+    }
+
+    public void writeGuarded(Path target, byte[] body) throws IOException {
+        OutputStream out = Files.newOutputStream(target);
+        try {
+            out.write(body);
+        } finally {
+            out.close();
+        }
+    }
+
+    public void touch(Path target) throws IOException {
+        OutputStream out = Files.newOutputStream(target);
+        out.close();
+    }
+}
+"""
+
+
+def test_a_close_that_an_exception_in_between_skips_is_a_leak() -> None:
+    assert 5 in _lines("src/main/java/com/example/files/Archiver.java", _JAVA_CLOSE, "JAVA-RESOURCE-LEAK")
+
+
+def test_a_close_in_finally_or_right_after_opening_is_quiet() -> None:
+    found = _lines("src/main/java/com/example/files/Archiver.java", _JAVA_CLOSE, "JAVA-RESOURCE-LEAK")
+    assert not found & {12, 21}
