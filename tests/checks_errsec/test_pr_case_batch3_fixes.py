@@ -320,3 +320,49 @@ def test_a_close_that_an_exception_in_between_skips_is_a_leak() -> None:
 def test_a_close_in_finally_or_right_after_opening_is_quiet() -> None:
     found = _lines("src/main/java/com/example/files/Archiver.java", _JAVA_CLOSE, "JAVA-RESOURCE-LEAK")
     assert not found & {12, 21}
+
+
+_GO_ECHO = """\
+package server
+
+func errorHandler(err error, c echo.Context) {
+	log.Printf("request failed: %v", err)
+	_ = c.JSON(http.StatusInternalServerError, map[string]string{"error": "internal error"})
+}
+
+func (s *Server) sync() {
+	_ = s.client.JSON(payload)
+}
+"""
+
+
+def test_an_echo_answer_dropped_on_purpose_in_an_error_handler_is_quiet() -> None:
+    assert _lines("internal/server/errors.go", _GO_ECHO, "GO-ERR-DISCARDED") == {9}
+
+
+_GO_ROWS = """\
+package reports
+
+func (q *Queries) Regions(ctx context.Context) ([]string, error) {
+	rows, err := q.db.QueryContext(ctx, "SELECT name FROM regions")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, err
+		}
+		out = append(out, name)
+	}
+	return out, nil
+}
+"""
+
+
+def test_the_rows_err_finding_covers_the_query_and_its_loop() -> None:
+    found = [f for f in run_checks([context_for_text("internal/reports/q.go", _GO_ROWS)]).findings
+             if f.rule_id == "GO-ROWS-ERR-UNCHECKED"]
+    assert [(f.line, f.end_line) for f in found] == [(4, 10)]

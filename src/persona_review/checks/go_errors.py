@@ -74,6 +74,9 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
         if _explained(ctx, lexed, no, span.last):
             continue  # what the explanation asks for: a comment saying why ignoring it is safe
         target = _written_into(lexed, no, rhs)
+        if target is None:
+            answer = _ECHO_ANSWER.match(rhs)
+            target = answer.group("c") if answer is not None else None
         if target is not None and target in _response_writers(lexed):
             continue  # the answer's own body, dropped on purpose: the client is gone when it fails
         yield Hit(no, span.last)
@@ -222,14 +225,20 @@ def _written_into(lexed: Lexed, line: int, statement: str) -> str | None:
             made = _NEW_ENCODER.search(text)
             return made.group("w") if made is not None else None
     return None
-_WRITER_PARAM = lazy_re(r"[(,]\s*(?P<w>\w+)\s+http\.ResponseWriter\b")
+_WRITER_PARAM = lazy_re(r"[(,]\s*(?P<w>\w+)\s+(?:http\.ResponseWriter|echo\.Context)\b")
+_ECHO_ANSWER = lazy_re(
+    r"^(?P<c>\w+)\.(?:JSON|JSONPretty|JSONBlob|JSONP|XML|XMLPretty|XMLBlob|String|HTML|HTMLBlob|Blob|Stream|"
+    r"File|Attachment|Inline|NoContent|Redirect|Render)\("
+)
+"""An Echo context writing the answer (`c.JSON(status, body)`)."""
 
 
 def _response_writers(lexed: Lexed) -> frozenset[str]:
-    """Names the file's known lines declare as an `http.ResponseWriter` parameter. Writing the response
-    body is the handler's last act: once it fails the client has gone or the status is already sent, so
-    there is nothing to return the error to (the server logs the broken connection)."""
-    return frozenset(m.group("w") for text in lexed.bare.values() if "ResponseWriter" in text
+    """Names the file's known lines declare as an `http.ResponseWriter` or `echo.Context` parameter.
+    Writing the response body is the handler's last act: once it fails the client has gone or the status
+    is already sent, so there is nothing to return the error to (the server logs the broken connection)."""
+    return frozenset(m.group("w") for text in lexed.bare.values()
+                     if "ResponseWriter" in text or "echo.Context" in text
                      for m in _WRITER_PARAM.finditer(text))
 
 
