@@ -12,7 +12,8 @@
 Reported: a local that starts empty before a `try` (Java: `= null`, since Java rejects a use of a local
 the `try` may not have assigned; JavaScript: `let x;`, `= null` or `= undefined`), assigned in the `try`
 block, a `catch` of that `try` whose block only logs, and, after the whole `try` statement, a line of the
-same block that dereferences the local (`x.`, `x[`; not `x?.`) before giving it a new value or testing it.
+same block that dereferences the local (`x.`, `x[`, TypeScript's `x!.`; not `x?.`) before giving it a new
+value or testing it.
 `LANGUAGES` holds what differs between the two.
 """
 
@@ -220,7 +221,7 @@ def _first_dereference(lexed: Lexed, end: int, names: set[str], indent: int) -> 
                 if _GUARD_LINE.match(text) or re.match(r"\s*(?:&&|\|\||\?(?![.?]))", rest):
                     live.discard(name)  # tested first (`if (!user)`, `user && user.name`)
                     break
-                if rest.startswith((".", "[")):
+                if rest.startswith((".", "[", "!.", "![")):  # `x!.y`: TypeScript's non-null assertion
                     return name, no
         if not live:
             return None

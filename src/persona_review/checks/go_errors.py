@@ -73,6 +73,12 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
             continue  # the first value is dropped and the last is kept
         if _explained(ctx, lexed, no, span.last):
             continue  # what the explanation asks for: a comment saying why ignoring it is safe
+        target = _written_into(lexed, no, rhs)
+        if target is None:
+            answer = _ECHO_ANSWER.match(rhs)
+            target = answer.group("c") if answer is not None else None
+        if target is not None and target in _response_writers(lexed):
+            continue  # the answer's own body, dropped on purpose: the client is gone when it fails
         yield Hit(no, span.last)
 
 
@@ -132,6 +138,7 @@ _DEFER_OK = {"Close", "Rollback", "Unlock", "Wait", "Flush", "Sync"}
 def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     declared = _declared_functions(lexed)
+    writers: frozenset[str] | None = None  # the file's ResponseWriter parameters, read when first needed
     for no, _code, bare in lines_of(lexed):
         if "(" not in bare:
             continue
@@ -144,6 +151,8 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
         receiver = match.group("call").rsplit(".", 1)[0].rsplit(".", 1)[-1]
         if method == "Close" and not match.group("prefix") and receiver in _READERS:
             continue  # closing a reader: nothing useful to do with the error
+        if method == "Flush" and _flush_without_error(lexed, no, receiver, bare):
+            continue
         if method == "Wait" and _WAIT_GROUP.search(receiver):
             continue  # `sync.WaitGroup.Wait` returns nothing
         span = bracket_span(lexed, no, match.end() - 1)
@@ -154,7 +163,83 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
         tail = lexed.bare.get(span.last, "")
         if tail[tail.rfind(")") + 1 :].strip():
             continue  # the result is used in a larger expression
+        target = None if match.group("prefix") else _written_into(lexed, no, bare)
+        if target is not None:
+            writers = writers if writers is not None else _response_writers(lexed)
+            if target in writers:
+                continue  # the answer's own body: a failed write means the client is gone
         yield Hit(no, span.last)
+
+
+_TAB_WRITER = lazy_re(r"(?i)tabwriter")
+_FLUSHER = lazy_re(r"\.\(\s*http\.Flusher\s*\)")
+
+
+def _flush_without_error(lexed: Lexed, line: int, receiver: str, statement: str) -> bool:
+    """A `Flush()` with no error worth checking: `http.Flusher`'s (it returns nothing), written
+    `w.(http.Flusher).Flush()` or on a value asserted to one; and a `text/tabwriter` writer's (a table of
+    text for a terminal, checked no more than the `fmt.Fprint`s that fill it)."""
+    if _FLUSHER.search(statement):
+        return True
+    given = _given(lexed, line, receiver)
+    return given is not None and (_FLUSHER.search(given) is not None or _TAB_WRITER.search(given) is not None)
+
+
+def _given(lexed: Lexed, line: int, name: str) -> str | None:
+    """The line that last gave `name` a value, among the 40 known lines above `line`."""
+    given = re.compile(rf"(?<![\w.]){re.escape(name)}\s*(?:,\s*\w+\s*)?(?::=|=)(?!=)")
+    for no in range(line - 1, max(0, line - 40), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return None
+        if given.search(text):
+            return text
+    return None
+
+
+_INTO_WRITER = lazy_re(
+    r"^\s*(?:(?:json|xml|gob)\.NewEncoder\(\s*(?P<w>\w+)\s*\)\.Encode|io\.(?:Copy|CopyN|WriteString)"
+    r"|[\w.]+\.Execute(?:Template)?)\(\s*(?(w)|(?P<w2>\w+)\s*,)"
+)
+"""A statement that writes into a writer named in it: an encoder made on it, `io.Copy(w, ...)` or a
+template executed into it."""
+_ENCODE = lazy_re(r"^\s*(?P<enc>\w+)\.Encode\(")
+_NEW_ENCODER = lazy_re(r"(?:json|xml|gob)\.NewEncoder\(\s*(?P<w>\w+)\s*\)")
+
+
+def _written_into(lexed: Lexed, line: int, statement: str) -> str | None:
+    """The writer a statement writes into, when it is one of `_INTO_WRITER`'s or `enc.Encode(...)` on an
+    encoder made on a writer (`enc := json.NewEncoder(w)`) in the 40 known lines above."""
+    into = _INTO_WRITER.match(statement)
+    if into is not None:
+        return into.group("w") or into.group("w2")
+    encode = _ENCODE.match(statement)
+    if encode is None:
+        return None
+    given = re.compile(rf"(?<![\w.]){re.escape(encode.group('enc'))}\s*(?::=|=)(?!=)")
+    for no in range(line - 1, max(0, line - 40), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return None
+        if given.search(text):
+            made = _NEW_ENCODER.search(text)
+            return made.group("w") if made is not None else None
+    return None
+_WRITER_PARAM = lazy_re(r"[(,]\s*(?P<w>\w+)\s+(?:http\.ResponseWriter|echo\.Context)\b")
+_ECHO_ANSWER = lazy_re(
+    r"^(?P<c>\w+)\.(?:JSON|JSONPretty|JSONBlob|JSONP|XML|XMLPretty|XMLBlob|String|HTML|HTMLBlob|Blob|Stream|"
+    r"File|Attachment|Inline|NoContent|Redirect|Render)\("
+)
+"""An Echo context writing the answer (`c.JSON(status, body)`)."""
+
+
+def _response_writers(lexed: Lexed) -> frozenset[str]:
+    """Names the file's known lines declare as an `http.ResponseWriter` or `echo.Context` parameter.
+    Writing the response body is the handler's last act: once it fails the client has gone or the status
+    is already sent, so there is nothing to return the error to (the server logs the broken connection)."""
+    return frozenset(m.group("w") for text in lexed.bare.values()
+                     if "ResponseWriter" in text or "echo.Context" in text
+                     for m in _WRITER_PARAM.finditer(text))
 
 
 def _is_subtest(span: Span) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 
 from persona_review.checks._blocks import blocks_of
 from persona_review.checks._go_funcs import declared, enclosing_functions
+from persona_review.checks._http_status import read_end
 from persona_review.checks._lexing import lex
 from persona_review.checks._spans import Span, bracket_span, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -267,7 +268,12 @@ def _err_unchecked(ctx: FileContext) -> Iterator[Hit]:
         if re.search(rf"(?<![\w.]){re.escape(var)}\s*\.Err\s*\(", rest) or not _iterated(ctx, rest, var):
             continue
         if not _handed_on(ctx, rest, var, _harmless_iteration):
-            yield Hit(no)
+            # Cover the `for rows.Next()` loop too when it follows closely: the finding names the query
+            # that made the rows and the loop whose end is never told apart from a failure.
+            nexts = re.compile(rf"(?<![\w.]){re.escape(var)}\s*\.Next\s*\(")
+            after = range(no + 1, funcs[0].last + 1)
+            loop = next((n for n in after if nexts.search(lexed.bare.get(n, ""))), 0)
+            yield Hit(no, read_end(no, loop))
 
 
 def _iterated(ctx: FileContext, text: str, var: str, depth: int = 0) -> bool:

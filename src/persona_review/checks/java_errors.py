@@ -44,6 +44,17 @@ def empty_catch(ctx: FileContext) -> Iterator[Hit]:
 
 _BROAD = lazy_re(r"^(?:java\.lang\.)?(?:Exception|Throwable|RuntimeException|Error|NullPointerException)$")
 _HANDLED = lazy_re(r"\bthrow\b|\bThread\.currentThread\(\)\.interrupt\(\)|\bSystem\.exit\(")
+_LOGGER = r"\b(?:log|logger|LOG|LOGGER|_log|_logger|\w*[lL]og(?:ger)?)"
+_TRACE_LEVELS = r"(?:error|warn|fatal|log\s*\(\s*(?:java\.util\.logging\.)?Level\.(?:SEVERE|WARNING)\s*,)"
+
+
+def _logs_trace(body: str, name: str | None) -> bool:
+    """Whether the block logs the caught exception itself at warning level or above, as the last argument
+    of a logger call (`log.error("sync failed", e)`): SLF4J, Log4j and java.util.logging then print its
+    stack trace, the Java form of Python's `logger.exception`."""
+    if not name:
+        return False
+    return re.search(rf"{_LOGGER}\.{_TRACE_LEVELS}[^;]*[(,]\s*{re.escape(name)}\s*\)\s*;", body) is not None
 
 
 @register(
@@ -53,12 +64,13 @@ _HANDLED = lazy_re(r"\bthrow\b|\bThread\.currentThread\(\)\.interrupt\(\)|\bSyst
         category=_ERR,
         severity=Severity.MEDIUM,
         languages=_JAVA,
-        title="Catch-all (`Exception`/`Throwable`/`RuntimeException`) that does not rethrow",
+        title="Catch-all (`Exception`/`Throwable`/`RuntimeException`) that neither rethrows nor logs it",
         explanation=(
             "Catching Exception or Throwable also catches programming errors (NullPointerException, "
             "IllegalStateException) and, for Throwable, OutOfMemoryError, then carries on as if it were an "
-            "expected failure. Catch the checked exceptions the call declares, and let the rest reach the "
-            "top-level handler."
+            "expected failure, with no stack trace left to find the cause by. Catch the checked exceptions "
+            "the call declares and let the rest reach the top-level handler; where a catch-all is the "
+            "boundary (a scheduled job, a listener), log the exception itself (`log.error(\"...\", e)`)."
         ),
     ),
     needs=("catch",),
@@ -68,7 +80,7 @@ def broad_catch(ctx: FileContext) -> Iterator[Hit]:
         types = [t.strip() for t in clause.types.split("|")]
         if not any(_BROAD.match(t) for t in types) or clause.empty:
             continue
-        if clause.complete and not _HANDLED.search(clause.body):
+        if clause.complete and not _HANDLED.search(clause.body) and not _logs_trace(clause.body, clause.name):
             yield Hit(clause.line)
 
 

@@ -3,7 +3,8 @@ statements, streams, readers and sockets opened outside try-with-resources and n
 
 The check reads the whole method that opens the resource (a hunk that cuts the method gives no finding)
 and reports the opening when nothing after it in the method closes the resource or hands it on (returned,
-stored, passed to a helper, named in a later `try (...)`).
+stored, passed to a helper, named in a later `try (...)`), or when its only `close()` is a plain statement
+of the same block after a call that may throw (an exception skips it; not in a `finally`).
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def _handed_on(rest: str, var: str) -> bool:
         category=Category.ERROR_HANDLING,
         severity=Severity.HIGH,
         languages=_JAVA,
-        title="Resource opened outside try-with-resources is never closed",
+        title="Resource opened outside try-with-resources is not closed on every path",
         explanation=(
             "Nothing closes this connection, statement or stream, so each call leaks it (and an exception "
             "between opening and the end of the method leaks it even if a `close()` follows). A leaked JDBC "
@@ -118,3 +119,37 @@ def resource_leak(ctx: FileContext) -> Iterator[Hit]:
         rest = rest[rest.find(";") + 1 :] if ";" in rest.split("\n", 1)[0] else rest
         if not _handed_on(rest, var):
             yield Hit(no, span.last)
+            continue
+        skipped = _close_skipped(lexed, no, span.last, method.last, var)
+        if skipped is not None:
+            yield Hit(no, span.last, message=(
+                f"`{var}` is closed by the `{var}.close()` on line {skipped}, outside any `finally`: an "
+                "exception thrown by a call between the opening and that line skips it and leaks the "
+                "resource. Open it in `try (...) { }` instead."))
+
+
+def _close_skipped(lexed: Lexed, opened: int, first: int, last: int, var: str) -> int | None:
+    """The line of a plain `var.close();` that an exception can skip: a statement of the very block that
+    opened `var` (so not in a `finally` or a `catch`), after a line of that block that calls something,
+    while nothing else after the opening hands `var` on. None otherwise, and for a connection that runs a
+    transaction by hand (`setAutoCommit(false)`), which the transaction check reports."""
+    indent = len(lexed.bare[opened]) - len(lexed.bare[opened].lstrip())
+    close = re.compile(rf"^\s*{re.escape(var)}\s*\.\s*close\s*\(\s*\)\s*;\s*$")
+    closes = [n for n in range(first + 1, last + 1) if close.match(lexed.bare.get(n, ""))]
+    if len(closes) != 1:
+        return None
+    line = closes[0]
+    text = lexed.bare[line]
+    if len(text) - len(text.lstrip()) != indent:
+        return None
+    others = "\n".join(lexed.bare.get(n, "") for n in range(first + 1, last + 1) if n != line)
+    if _handed_on(others, var):
+        return None
+    between = [lexed.bare.get(n, "") for n in range(first + 1, line)]
+    if not any("(" in t and t.strip().endswith((";", "{")) for t in between):
+        return None
+    if any(re.match(r"^\s*(?:\}\s*)?(?:try|finally|catch)\b", t) for t in between):
+        return None  # a try statement in between: what it catches is not read here
+    if re.search(rf"(?<![\w$.]){re.escape(var)}\s*\.\s*setAutoCommit\s*\(\s*false", others):
+        return None  # a hand-run transaction: JAVA-TX-NO-ROLLBACK already asks for the try around it
+    return line

@@ -90,6 +90,15 @@ def _leak(code: str, bare: str, args: list[str], errors: set[str], server_error:
             shown = re.search(rf"(?<![\w$.]){re.escape(name)}\.message\b|String\(\s*{re.escape(name)}\s*\)"
                               rf"|{re.escape(name)}\.toString\(\)|\$\{{\s*{re.escape(name)}(?:\.message)?\s*\}}",
                               code)
-            if shown is not None:
+            if shown is not None and not _chosen(code, shown.group()):
                 return f"`{shown.group().strip('${}')}` is sent with a 5xx status."
     return ""
+
+
+def _chosen(code: str, shown: str) -> bool:
+    """Whether the error's text is one branch of a conditional whose other branch is a string literal
+    (`err.expose ? err.message : 'internal error'`): the author decided which errors may show their
+    message (those made for the client, such as http-errors with a 4xx status)."""
+    text = re.escape(shown)
+    literal = r"(?:'[^'\n]*'|\"[^\"\n]*\"|`[^`$]*`)"
+    return re.search(rf"\?\s*{text}\s*:\s*{literal}|\?\s*{literal}\s*:\s*{text}", code) is not None

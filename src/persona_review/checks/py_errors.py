@@ -482,7 +482,37 @@ def exception_leak(ctx: FileContext) -> Iterator[Hit]:
             if found and (not found.group(0).startswith("return") or _RESPONSE_CALL.search(text)
                           or _serves_request(lexed, no, _RESPONSE_SHAPE.search(text) is not None)):
                 span = statement_span(lexed, no)
+                if _domain_message(handler, span.code, found.group(0)):
+                    continue
                 yield Hit(no, span.last)
+
+
+_CLIENT_STATUS = lazy_re(
+    r"\b(?:status(?:_code)?\s*=\s*(?:[\w.]*HTTP_)?4\d\d\b|(?:abort|HTTPException)\(\s*4\d\d\b)|,\s*4\d\d\s*\)?\s*$"
+)
+_INTERNAL_ERRORS = lazy_re(
+    r"(?:^|\.)(?:\w*(?:Integrity|Database|Operational|Programming|Interface|Internal|DBAPI|SQLAlchemy|Connection|"
+    r"Timeout|Socket|SSL|HTTP|Request|Client|Boto\w*|Redis|Pymongo|Driver)\w*|OSError|IOError|EnvironmentError|"
+    r"FileNotFoundError|PermissionError|DataError|KeyError|AttributeError|TypeError|IndexError|NameError|"
+    r"AssertionError|RuntimeError|LookupError|UnicodeDecodeError|UnicodeEncodeError|NotImplementedError)$"
+    r"|^(?:sqlalchemy|psycopg2?|pymysql|MySQLdb|sqlite3|requests|httpx|aiohttp|urllib3|botocore|boto3|redis|"
+    r"pymongo|django\.db)\."
+)
+"""Exceptions whose text describes the internals (drivers, the network, the file system) or a programming
+error, not the client's request."""
+
+
+def _domain_message(handler: Handler, statement: str, leak: str) -> bool:
+    """Whether the text sent is a named, specific exception's own message in a 4xx answer
+    (`except QuotaExceeded as exc: return JsonResponse({"error": str(exc)}, status=409)`): the exception is
+    the application's way of telling the client what was wrong with its request. A catch-all, a driver's,
+    the network's or the file system's error, and a traceback are still reported."""
+    if handler.broad or "traceback" in leak:
+        return False
+    types = [t.strip() for t in handler.types.strip().strip("()").split(",") if t.strip()]
+    if not types or any(_INTERNAL_ERRORS.search(t) for t in types):
+        return False
+    return _CLIENT_STATUS.search(statement) is not None
 
 
 _RESPONSE_CALL = lazy_re(r"\b(?:jsonify|JsonResponse|HttpResponse\w*|Response|JSONResponse|"

@@ -4,10 +4,12 @@
     invoice = JSON.parse(response.body)      # a 404 or 503 error body is read as the invoice
 
 HTTParty, `Net::HTTP.get_response`/`post`/`post_form` and `Faraday.get`/`post`... (the module's own calls,
-which have no `raise_error` middleware) return 4xx and 5xx answers without raising. Reported: a local given
-one of them whose body (`.body`, `.parsed_response`) the following lines of its block read while none
-looks at `.success?`, `.ok?`, `.code`, `.status`, `is_a?(Net::HTTPSuccess)` or `case response`, hands the
-response on (a call, a `return`, the method's last line), or tests a field of the parsed body.
+which have no `raise_error` middleware) return 4xx and 5xx answers without raising. In a file with a class
+that does `include HTTParty`, its own `self.class.get(...)` (and `post`...) calls count as HTTParty's.
+Reported: a local given one of them whose body (`.body`, `.parsed_response`) the following lines of its
+block read while none looks at `.success?`, `.ok?`, `.code`, `.status`, `is_a?(Net::HTTPSuccess)` or
+`case response`, hands the response on (a call, a `return`, the method's last line), or tests a field of
+the parsed body.
 """
 
 from __future__ import annotations
@@ -21,18 +23,30 @@ from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
-_RULES = Rules(
-    stored=lazy_re(
-        r"^\s*(?P<name>[a-z_]\w*)\s*=\s*(?P<call>HTTParty\.(?:get|post|put|patch|delete)|"
-        r"Net::HTTP\.(?:get_response|post|post_form)|Faraday\.(?:get|post|put|patch|delete))\b"
-    ),
-    read=r"(?<![\w@.]){name}\.(?:body|parsed_response)\b|(?<![\w@.]){name}\[",
-    status=(
-        r"(?<![\w@.]){name}\.(?:(?:success|ok|is_a|kind_of|instance_of)\?|(?:code|status|value)\b)|"
-        r"\bcase\s+{name}\b|raise_for_status"
-    ),
-    decoded=r"(?P<target>[a-z_]\w*)\s*=\s*(?:JSON\.parse\(\s*)?{name}\.(?:body|parsed_response)",
+_CALLS = (r"HTTParty\.(?:get|post|put|patch|delete)|Net::HTTP\.(?:get_response|post|post_form)|"
+          r"Faraday\.(?:get|post|put|patch|delete)")
+_INCLUDED = lazy_re(r"^\s*include\s+HTTParty\s*$")
+_READ = r"(?<![\w@.]){name}\.(?:body|parsed_response)\b|(?<![\w@.]){name}\["
+_STATUS = (
+    r"(?<![\w@.]){name}\.(?:(?:success|ok|is_a|kind_of|instance_of)\?|(?:code|status|value)\b)|"
+    r"\bcase\s+{name}\b|raise_for_status"
 )
+_DECODED = r"(?P<target>[a-z_]\w*)\s*=\s*(?:JSON\.parse\(\s*)?{name}\.(?:body|parsed_response)"
+_RULES = Rules(
+    stored=lazy_re(rf"^\s*(?P<name>[a-z_]\w*)\s*=\s*(?P<call>{_CALLS})\b"),
+    read=_READ,
+    status=_STATUS,
+    decoded=_DECODED,
+)
+_INCLUDING_RULES = Rules(
+    stored=lazy_re(
+        rf"^\s*(?P<name>[a-z_]\w*)\s*=\s*(?P<call>{_CALLS}|self\.class\.(?:get|post|put|patch|delete))\b"
+    ),
+    read=_READ,
+    status=_STATUS,
+    decoded=_DECODED,
+)
+"""The rules of a file whose class includes HTTParty: its `self.class.get(...)` is HTTParty's `get`."""
 
 
 @register(
@@ -53,7 +67,9 @@ _RULES = Rules(
     needs=("HTTParty", "Net::HTTP", "Faraday"),
 )
 def ruby_status_unchecked(ctx: FileContext) -> Iterator[Hit]:
-    for found in unchecked(lex(ctx), _RULES):
+    lexed = lex(ctx)
+    rules = _INCLUDING_RULES if any(_INCLUDED.match(t) for t in lexed.bare.values()) else _RULES
+    for found in unchecked(lexed, rules):
         yield Hit(found.line, read_end(found.line, found.read_line), message=(
             f"Line {found.read_line} reads the body of `{found.name}` from `{found.call}`, and nothing "
             f"before it looks at `{found.name}.success?` or `{found.name}.code`."))
