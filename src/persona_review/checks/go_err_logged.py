@@ -6,11 +6,12 @@
     }
     defer resp.Body.Close()   // nil pointer: the process panics on the first failed request
 
-Reported: `a, b, err := f(...)` followed at once by `if err != nil { ... }` whose block holds only logging
-calls (no `return`, `continue`, `break`, `panic`, `Fatal`, no new value for the results), with no `else`,
-and a later line of the same block that reads one of the call's other results before assigning it again
-or testing it against nil. Calls whose other results stay meaningful next to an error (`n, err :=
-w.Write(...)`, readers and scanners reporting how much they did) are left alone.
+Reported (from the call to its `if`): `a, b, err := f(...)` followed at once by `if err != nil { ... }`
+whose block holds only logging calls (no `return`, `continue`, `break`, `panic`, `Fatal`, no new value
+for the results), with no `else`, and a later line of the same block that reads one of the call's other
+results before assigning it again or testing it against nil. Calls whose other results stay meaningful
+next to an error (`n, err := w.Write(...)`, readers and scanners reporting how much they did) are left
+alone.
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ def err_logged_continues(ctx: FileContext) -> Iterator[Hit]:
                 continue
             name, line = used
             yield Hit(
+                no,
                 if_line,
                 message=(
                     f"The error from `{call.split('(', 1)[0]}` is only logged, and line {line} goes on to "

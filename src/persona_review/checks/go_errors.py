@@ -73,6 +73,8 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
             continue  # the first value is dropped and the last is kept
         if _explained(ctx, lexed, no, span.last):
             continue  # what the explanation asks for: a comment saying why ignoring it is safe
+        if callee is not None and callee.group(1) == "Rollback" and _returns_next(lexed, span.last):
+            continue  # a rollback on the way out with the error that caused it: that error is the one told
         target = _written_into(lexed, no, rhs)
         if target is None:
             answer = _ECHO_ANSWER.match(rhs)
@@ -80,6 +82,20 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
         if target is not None and target in _response_writers(lexed):
             continue  # the answer's own body, dropped on purpose: the client is gone when it fails
         yield Hit(no, span.last)
+
+
+_RETURN = lazy_re(r"^\s*return\b")
+
+
+def _returns_next(lexed: Lexed, last: int) -> bool:
+    """Is the next code line after line `last` (blank lines skipped, a few at most) a `return`?"""
+    for no in range(last + 1, last + 4):
+        text = lexed.bare.get(no)
+        if text is None:
+            return False
+        if text.strip():
+            return _RETURN.match(text) is not None
+    return False
 
 
 def _explained(ctx: FileContext, lexed: Lexed, first: int, last: int) -> bool:

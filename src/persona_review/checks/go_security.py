@@ -31,13 +31,15 @@ _SEC = Category.SECURITY
 
 _QUERY_CALL = lazy_re(
     r"\.(?:Query|QueryRow|QueryContext|QueryRowContext|QueryEx|QueryRowEx|QueryOne|Exec|ExecContext|ExecEx|"
-    r"Prepare|PrepareContext|Raw|Select|Get|MustExec|Queryx|QueryRowx|NamedExec|NamedQuery)\s*\("
+    r"Prepare|PrepareContext|Raw|Select|Get|SelectContext|GetContext|MustExec|Queryx|QueryRowx|QueryxContext|"
+    r"QueryRowxContext|NamedExec|NamedExecContext|NamedQuery)\s*\("
 )
 _ASSIGN = lazy_re(r"^\s*(?:var\s+)?([A-Za-z_]\w*)\s*(?::=|=(?!=))")
 _FUNC = lazy_re(r"func ")
-_AMBIGUOUS_METHOD = lazy_re(r"\.(?:Get|Select)\s*\(")
-"""Query methods of sqlx that share their name with HTTP clients, caches and maps."""
-_CTX_ARG = lazy_re(r"^\s*(?:ctx|c|context\.\w+\(\)|r\.Context\(\)|req\.Context\(\)|\w*[cC]tx)\s*$")
+_AMBIGUOUS_METHOD = lazy_re(r"\.(?:Get|Select)(?:Context)?\s*\(")
+"""Query methods of sqlx that share their name with HTTP clients, caches and maps (and their `ctx`-first
+forms, which also take the destination before the query)."""
+_CTX_ARG = lazy_re(r"^\s*(?:ctx|c|context\.\w+\(\)|[\w.]*\.(?:Request(?:\(\))?\.)?Context\(\)|\w*[cC]tx)\s*$")
 
 
 @register(
@@ -71,6 +73,8 @@ SQL_SINKS = (
     Sink(SQL, frozenset({"QueryContext", "QueryRowContext", "ExecContext", "PrepareContext", "QueryxContext",
                          "NamedExecContext", "MustExecContext", "Select", "Get"}), (1,),
          frozenset({"DB", "Tx", "Conn", "Pool"}), _DB_WORDS),
+    Sink(SQL, frozenset({"SelectContext", "GetContext"}), (2,), frozenset({"DB", "Tx", "Conn", "Pool"}),
+         _DB_WORDS),
     Sink(SQL, frozenset({"Where", "WhereOr", "Having", "Order", "OrderExpr", "Group", "ColumnExpr",
                          "TableExpr", "Joins", "Raw", "Exec"}), (0,)),
 )

@@ -6,16 +6,16 @@ import (
 )
 
 func fetch(client *http.Client, url string) {
-	resp, err := client.Get(url)
-	if err != nil { // expect: GO-ERR-LOGGED-CONTINUES
+	resp, err := client.Get(url) // expect: GO-ERR-LOGGED-CONTINUES
+	if err != nil {
 		log.Printf("fetch %s: %v", url, err)
 	}
 	defer resp.Body.Close()
 }
 
 func save(path string, data []byte, logger *slog.Logger) {
-	f, err := os.Create(path)
-	if err != nil { // expect: GO-ERR-LOGGED-CONTINUES
+	f, err := os.Create(path) // expect: GO-ERR-LOGGED-CONTINUES
+	if err != nil {
 		logger.Error("create failed",
 			"path", path, "err", err)
 	}

@@ -1,0 +1,106 @@
+"""The check changes made after reading the dev half of the Go pull-request cases of batch 7, each with a
+case it must report and a look-alike it must leave alone. The code here is written for these tests."""
+
+from __future__ import annotations
+
+from persona_review.checks.runner import run_checks
+from persona_review.contexts import context_for_text
+from persona_review.findings import Category, Finding
+
+
+def _findings(path: str, code: str, rule: str) -> list[Finding]:
+    outcome = run_checks([context_for_text(path, code)],
+                         categories=(Category.ERROR_HANDLING, Category.SECURITY))
+    return [f for f in outcome.findings if f.rule_id == rule]
+
+
+def _spans(path: str, code: str, rule: str) -> set[tuple[int, int]]:
+    return {(f.line or 0, f.end_line or f.line or 0) for f in _findings(path, code, rule)}
+
+
+_ROLLBACKS = """\
+package billing
+
+func (s *Store) Apply(ctx context.Context, items []Item) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	for _, it := range items {
+		if _, err := tx.ExecContext(ctx, `UPDATE stock SET n = n - $1 WHERE sku = $2`, it.N, it.SKU); err != nil {
+			_ = tx.Rollback()
+			return fmt.Errorf("apply %s: %w", it.SKU, err)
+		}
+	}
+	_ = tx.Rollback()
+	s.metrics.Inc()
+	return nil
+}
+"""
+
+
+def test_a_rollback_discarded_on_the_way_out_with_its_error_is_quiet() -> None:
+    # Line 10 drops the rollback's error while returning the one that caused it; line 14 drops it and
+    # carries on.
+    assert {f.line for f in _findings("billing/apply.go", _ROLLBACKS, "GO-ERR-DISCARDED")} == {14}
+
+
+_LOGGED = """\
+package profile
+
+func (s *Service) Name(ctx context.Context, id string) string {
+	u, err := s.users.Find(ctx, id)
+	if err != nil {
+		slog.ErrorContext(ctx, "find user", "id", id, "err", err)
+	}
+	return u.First + " " + u.Last
+}
+
+func (s *Service) Safe(ctx context.Context, id string) string {
+	u, err := s.users.Find(ctx, id)
+	if err != nil {
+		slog.ErrorContext(ctx, "find user", "id", id, "err", err)
+		return ""
+	}
+	return u.First
+}
+"""
+
+
+def test_an_error_only_logged_is_reported_from_the_call_to_its_if() -> None:
+    assert _spans("profile/name.go", _LOGGED, "GO-ERR-LOGGED-CONTINUES") == {(4, 5)}
+
+
+_SQLX = """\
+package api
+
+func (a *API) List(c *gin.Context) {
+	sort := c.Query("sort")
+	q := fmt.Sprintf("SELECT id, name FROM products ORDER BY %s", sort)
+	var out []Product
+	if err := a.db.SelectContext(c.Request.Context(), &out, q); err != nil {
+		c.AbortWithStatus(500)
+		return
+	}
+	var one Product
+	if err := a.db.GetContext(c.Request.Context(), &one, "SELECT id, name FROM products WHERE id = $1", c.Param("id")); err != nil {
+		c.AbortWithStatus(404)
+		return
+	}
+	c.JSON(200, out)
+}
+"""
+
+
+def test_sql_built_then_run_by_sqlx_select_context_is_reported_on_the_call_too() -> None:
+    # The build (line 5) and, now that sqlx's ctx-first `SelectContext` is a query call, the call that runs
+    # it (line 7), as for `QueryContext`.
+    found = _findings("api/products.go", _SQLX, "GO-SQL-STRING")
+    assert sorted(f.line or 0 for f in found) == [5, 7]
+    assert any("SelectContext" in f.title for f in found)
+
+
+def test_sqlx_get_context_with_a_placeholder_is_quiet() -> None:
+    code = _SQLX.replace('q := fmt.Sprintf("SELECT id, name FROM products ORDER BY %s", sort)',
+                         'q := "SELECT id, name FROM products ORDER BY name"')
+    assert _findings("api/products.go", code, "GO-SQL-STRING") == []
