@@ -104,3 +104,43 @@ def test_sqlx_get_context_with_a_placeholder_is_quiet() -> None:
     code = _SQLX.replace('q := fmt.Sprintf("SELECT id, name FROM products ORDER BY %s", sort)',
                          'q := "SELECT id, name FROM products ORDER BY name"')
     assert _findings("api/products.go", code, "GO-SQL-STRING") == []
+
+
+_COMPARED = """\
+package users
+
+func (h *Handler) Get(w http.ResponseWriter, r *http.Request) {
+	u, err := h.repo.ByID(r.Context(), r.PathValue("id"))
+	if err == sql.ErrNoRows {
+		http.Error(w, "user not found", http.StatusNotFound)
+		return
+	}
+	if errors.Is(err, ErrGone) {
+		http.Error(w, "user deleted", http.StatusGone)
+		return
+	}
+	_ = json.NewEncoder(w).Encode(u)
+}
+
+func (r *Repo) ByID(ctx context.Context, id string) (*User, error) {
+	var u User
+	err := r.db.QueryRowContext(ctx, `SELECT id FROM users WHERE id = $1`, id).Scan(&u.ID)
+	if err == sql.ErrNoRows {
+		return nil, fmt.Errorf("user %s: %w", id, err)
+	}
+	return &u, err
+}
+"""
+
+
+def test_a_sentinel_compared_with_eq_after_a_call_in_a_wrapping_file_is_reported() -> None:
+    # Line 5 compares what `h.repo.ByID` returns; line 19 compares what `Scan` returns, which is the
+    # sentinel itself; line 9 already uses errors.Is.
+    found = _findings("users/handler.go", _COMPARED, "GO-ERR-COMPARE")
+    assert [f.line for f in found] == [5]
+    assert "errors.Is(err, sql.ErrNoRows)" in (found[0].body or "")
+
+
+def test_a_file_that_never_wraps_with_percent_w_is_quiet() -> None:
+    code = _COMPARED.replace('fmt.Errorf("user %s: %w", id, err)', 'fmt.Errorf("user %s: %v", id, err)')
+    assert _findings("users/handler.go", code, "GO-ERR-COMPARE") == []
