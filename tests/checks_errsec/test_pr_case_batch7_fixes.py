@@ -144,3 +144,36 @@ def test_a_sentinel_compared_with_eq_after_a_call_in_a_wrapping_file_is_reported
 def test_a_file_that_never_wraps_with_percent_w_is_quiet() -> None:
     code = _COMPARED.replace('fmt.Errorf("user %s: %w", id, err)', 'fmt.Errorf("user %s: %v", id, err)')
     assert _findings("users/handler.go", code, "GO-ERR-COMPARE") == []
+
+
+_SHADOWED = """\
+package cart
+
+func (s *Service) Total(ctx context.Context, items []Item) (int64, error) {
+	var total int64
+	var err error
+	for _, it := range items {
+		price, err := s.prices.Get(ctx, it.SKU)
+		if err != nil {
+			break
+		}
+		total += price
+	}
+	if err != nil {
+		return 0, err
+	}
+	return total, nil
+}
+"""
+
+
+def test_an_err_redeclared_in_a_loop_while_the_outer_one_is_tested_after_it_is_reported() -> None:
+    found = _findings("cart/total.go", _SHADOWED, "GO-ERR-SHADOWED")
+    assert [f.line for f in found] == [7]
+    assert "line 5" in (found[0].body or "") and "line 13" in (found[0].body or "")
+
+
+def test_the_same_loop_assigning_the_outer_err_is_quiet() -> None:
+    code = _SHADOWED.replace("\t\tprice, err := s.prices.Get(ctx, it.SKU)\n",
+                             "\t\tvar price int64\n\t\tprice, err = s.prices.Get(ctx, it.SKU)\n")
+    assert _findings("cart/total.go", code, "GO-ERR-SHADOWED") == []
