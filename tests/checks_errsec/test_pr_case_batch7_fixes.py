@@ -177,3 +177,18 @@ def test_the_same_loop_assigning_the_outer_err_is_quiet() -> None:
     code = _SHADOWED.replace("\t\tprice, err := s.prices.Get(ctx, it.SKU)\n",
                              "\t\tvar price int64\n\t\tprice, err = s.prices.Get(ctx, it.SKU)\n")
     assert _findings("cart/total.go", code, "GO-ERR-SHADOWED") == []
+
+
+def test_a_file_that_returns_the_sentinel_unwrapped_is_quiet() -> None:
+    code = _COMPARED.replace('return nil, fmt.Errorf("user %s: %w", id, err)', "return nil, sql.ErrNoRows")
+    code = code.replace("\treturn &u, err\n", '\tif err != nil {\n\t\treturn nil, fmt.Errorf("user: %w", err)\n\t}\n'
+                        "\treturn &u, nil\n")
+    assert "%w" in code
+    assert _findings("users/handler.go", code, "GO-ERR-COMPARE") == []
+
+
+def test_a_library_call_returning_its_sentinel_as_is_is_quiet() -> None:
+    code = _COMPARED.replace("u, err := h.repo.ByID(r.Context(), r.PathValue(\"id\"))",
+                             "u, err := h.db.GetContext(r.Context(), &user, query, r.PathValue(\"id\"))")
+    assert "GetContext" in code
+    assert _findings("users/handler.go", code, "GO-ERR-COMPARE") == []

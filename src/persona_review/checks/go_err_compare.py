@@ -11,9 +11,11 @@
 
 Reported (errorlint's comparison rule, narrowed): `err == pkg.ErrX` or `err != pkg.ErrX` (also `io.EOF`,
 `context.Canceled`, `context.DeadlineExceeded`) in a file that formats an error with `%w`, where `err` was
-last set, a few lines above in the same function, from a call that is not one of the calls known to hand
-the sentinel back as it is (`Scan`, `Read...`, `Decode`, `Next`, `Recv`, `Err`, `Result`). An `err` whose
-origin is not seen is left alone.
+last set, a few lines above in the same function, by a call to a function this file declares or to a
+method of the application's own layer (`h.repo.X`, `s.orderStore.X`, `x.service.X`), and not by one of the
+calls known to hand the sentinel back as it is (`Scan`, `Read...`, `Decode`, `Next`, `Recv`, `Err`,
+`Result`). Library calls (sqlx's `GetContext`, gorm, `ListenAndServe`) and an `err` whose origin is not
+seen are left alone.
 """
 
 from __future__ import annotations
@@ -39,6 +41,10 @@ _DIRECT = frozenset({
 })
 """Calls that return the sentinel itself (`io.EOF` from a reader or decoder, `sql.ErrNoRows` from `Scan`,
 `redis.Nil` from `Result`): comparing their error with `==` works."""
+_DECL = lazy_re(r"^func\s+(?:\([^)]*\)\s*)?([A-Za-z_]\w*)\s*[\[(]")
+_OWN_LAYER = lazy_re(r"^[a-z]\w*\.\w*(?i:repo|repository|store|storage|service|svc|dao)\.[A-Z]\w*$")
+"""`h.repo.ByID`, `s.userStore.Get`: a method of the application's own data or service layer, which is
+where errors get wrapped on their way up."""
 _LOOKBACK = 30
 """Lines above a comparison searched for the assignment of its error."""
 
@@ -65,6 +71,8 @@ def err_compare(ctx: FileContext) -> Iterator[Hit]:
     wraps = next((no for no, text in sorted(lexed.code.items()) if "%w" in text and '"' in text), None)
     if wraps is None:
         return
+    declared: frozenset[str] | None = None  # the functions and methods this file declares, read when needed
+    bare_returns: dict[str, bool] = {}
     for no, _code, bare in lines_of(lexed):
         if "Err" not in bare and "EOF" not in bare and "context." not in bare:
             continue
@@ -73,7 +81,16 @@ def err_compare(ctx: FileContext) -> Iterator[Hit]:
             callee = _origin(lexed.bare, no, name, found.start())
             if callee is None or callee.rsplit(".", 1)[-1] in _DIRECT:
                 continue
+            if declared is None:
+                matches = (_DECL.match(text) for text in lexed.bare.values() if text.startswith("func"))
+                declared = frozenset(m.group(1) for m in matches if m)
+            if callee.rsplit(".", 1)[-1] not in declared and not _OWN_LAYER.search(callee):
+                continue  # a library's call: many hand their sentinels back unwrapped (sqlx, gorm, net/http)
             sentinel, op = found.group("sentinel"), found.group("op")
+            if sentinel not in bare_returns:
+                bare_returns[sentinel] = _returned_bare(lexed.bare, sentinel)
+            if bare_returns[sentinel]:
+                continue  # this file returns the sentinel itself, unwrapped: `==` matches what it returns
             test = f"errors.Is({name}, {sentinel})" if op == "==" else f"!errors.Is({name}, {sentinel})"
             yield Hit(
                 no,
@@ -105,3 +122,9 @@ def _origin(bare: dict[int, str], no: int, name: str, column: int) -> str | None
         if found:  # the last assignment on the line is the one that counts
             return re.sub(r"\([^()]*\)", "()", found[-1].group("callee"))
     return None
+
+
+def _returned_bare(bare: dict[int, str], sentinel: str) -> bool:
+    """Does a `return` of this file give `sentinel` itself as its last result?"""
+    ending = re.compile(rf"^\s*return\b.*(?<![\w.]){re.escape(sentinel)}\s*$")
+    return any(ending.match(text) for text in bare.values() if "return" in text)

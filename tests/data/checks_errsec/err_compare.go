@@ -13,7 +13,7 @@ var ErrLocked = errors.New("account locked")
 func (s *Service) Open(ctx context.Context, id string) (*Account, error) {
 	acct, err := s.store.Account(ctx, id)
 	if err == ErrLocked { // expect: GO-ERR-COMPARE
-		return nil, ErrLocked
+		return nil, fmt.Errorf("account %s: %w", id, err)
 	}
 	if err != nil && err != sql.ErrNoRows { // expect: GO-ERR-COMPARE
 		return nil, fmt.Errorf("open %s: %w", id, err)
