@@ -192,3 +192,32 @@ def test_a_library_call_returning_its_sentinel_as_is_is_quiet() -> None:
                              "u, err := h.db.GetContext(r.Context(), &user, query, r.PathValue(\"id\"))")
     assert "GetContext" in code
     assert _findings("users/handler.go", code, "GO-ERR-COMPARE") == []
+
+
+_GOROUTINES = """\
+package search
+
+func (ix *Indexer) Reindex(ctx context.Context, docs []Document) {
+	var wg sync.WaitGroup
+	for _, d := range docs {
+		wg.Add(1)
+		go func(d Document) {
+			defer wg.Done()
+			ix.client.Index(ctx, d.ID, d.Body)
+			ix.logger.InfoContext(ctx, "indexed", "id", d.ID)
+			ix.metrics.Record(ctx, 1)
+			if err := ix.client.Refresh(ctx, d.ID); err != nil {
+				ix.errs <- err
+			}
+		}(d)
+	}
+	ix.client.Optimize(ctx)
+	wg.Wait()
+}
+"""
+
+
+def test_a_call_given_ctx_whose_result_a_goroutine_drops_is_reported() -> None:
+    # Line 9 drops what `Index` returns inside the goroutine; the logging and metrics calls (10, 11) return
+    # nothing worth reading; line 17 is outside any goroutine, where only known calls are judged.
+    assert [f.line for f in _findings("search/reindex.go", _GOROUTINES, "GO-ERR-UNCHECKED")] == [9]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from itertools import zip_longest
 
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import Span, bracket_span, lines_of, split_args, statement_span
+from persona_review.checks._spans import Span, brace_block, bracket_span, lines_of, split_args, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -155,10 +155,14 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     declared = _declared_functions(lexed)
     writers: frozenset[str] | None = None  # the file's ResponseWriter parameters, read when first needed
+    goroutines: frozenset[int] | None = None  # the lines of `go func() {...}()` bodies, read when needed
     for no, _code, bare in lines_of(lexed):
         if "(" not in bare:
             continue
         match = _FALLIBLE_STMT.match(bare) or _declared_call(bare, declared)
+        if match is None and "ctx" in bare:
+            goroutines = goroutines if goroutines is not None else _goroutine_lines(lexed)
+            match = _ctx_call_in_goroutine(bare) if no in goroutines else None
         if match is None:
             continue
         method = match.group("call").rsplit(".", 1)[-1]
@@ -185,6 +189,44 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
             if target in writers:
                 continue  # the answer's own body: a failed write means the client is gone
         yield Hit(no, span.last)
+
+
+_GO_FUNC = lazy_re(r"^\s*go\s+func\s*\(")
+_CTX_CALL = lazy_re(
+    r"^\s*(?P<prefix>)(?P<call>[a-z]\w*(?:\.[A-Za-z_]\w*)*\.(?P<name>[A-Z]\w*))\s*\((?=\s*ctx\s*[,)])"
+)
+_NO_ERROR_WORDS = lazy_re(
+    r"(?i)log|metric|stat|trac|span|telemetry|otel|prom|counter|histogram|gauge|event|bus|cache"
+)
+_NO_ERROR_METHODS = frozenset({
+    "Done", "Add", "Inc", "Dec", "Observe", "Record", "Set", "Info", "Infof", "Debug", "Debugf", "Warn",
+    "Warnf", "Error", "Errorf", "Log", "Logf", "LogAttrs", "Print", "Printf", "Println", "InfoContext",
+    "DebugContext", "WarnContext", "ErrorContext", "End", "Emit", "Cancel", "Go", "Lock", "Unlock", "Wait",
+    "Run", "Start",
+})
+"""Calls taking a `ctx` that commonly return nothing: logging, metrics, spans, wait groups."""
+
+
+def _goroutine_lines(lexed: Lexed) -> frozenset[int]:
+    """The lines inside the bodies of `go func(...) {...}(...)` literals."""
+    inside: set[int] = set()
+    for no, _code, bare in lines_of(lexed):
+        if "go" in bare and _GO_FUNC.match(bare) and no not in inside:
+            block = brace_block(lexed, no, bare.index("func"))
+            if block is not None and block.closed:
+                inside.update(range(no + 1, block.last))
+    return frozenset(inside)
+
+
+def _ctx_call_in_goroutine(bare: str) -> re.Match[str] | None:
+    """`x.client.Index(ctx, ...)` as a statement: a call given the goroutine's context whose result is
+    dropped. Inside a goroutine nothing else can see its error: the work fails without a trace."""
+    match = _CTX_CALL.match(bare)
+    if match is None or match.group("name") in _NO_ERROR_METHODS:
+        return None
+    if _NO_ERROR_WORDS.search(match.group("call")):
+        return None
+    return match
 
 
 _TAB_WRITER = lazy_re(r"(?i)tabwriter")
