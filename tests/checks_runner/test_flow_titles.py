@@ -27,3 +27,27 @@ def test_titles_name_the_sink_and_show_the_value_as_written() -> None:
     titles = {f.rule_id: f.title for f in found}
     assert titles["PY-SSRF"].startswith("`requests.get`: ")
     assert titles["PY-SQL-STRING"] == '`request.GET["state"]` reaches `Order.objects.extra`'
+
+
+_GO_STORE = """\
+package store
+
+import "context"
+
+func (h *Handler) list(ctx context.Context, order string) error {
+\tquery := "SELECT id FROM items ORDER BY " + order
+\trows, err := h.db.QueryContext(ctx, query)
+\tif err != nil {
+\t\treturn err
+\t}
+\tdefer rows.Close()
+\treturn rows.Err()
+}
+"""
+
+
+def test_a_go_context_passed_first_is_not_named_as_the_sql() -> None:
+    found = run_checks([context_for_text("internal/store/items.go", _GO_STORE)]).findings
+    titles = sorted((f.line, f.title) for f in found if f.rule_id == "GO-SQL-STRING")
+    assert titles == [(6, "`order` is spliced into SQL in `query`"),
+                      (7, "`query` holds SQL built from strings and reaches `h.db.QueryContext`")]

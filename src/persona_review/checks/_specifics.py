@@ -308,6 +308,10 @@ def _later_sink(ctx: FileContext, hit: Hit, variable: str) -> str:
     return ""
 
 
+_CONTEXT_ARGUMENT = r"(?:ctx|context\.\w+\(\)|(?:[\w.]+\.)?Context\(\))"
+"""A Go context passed first (`db.QueryContext(ctx, query)`, `r.Context()`): never the SQL."""
+
+
 def _sql(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
     sink = _sink_in(text)
     first = text.split("\n", 1)[0]
@@ -318,7 +322,9 @@ def _sql(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, s
         sink = _later_sink(ctx, hit, variable)
     if not value and sink:
         argument = re.search(
-            rf"{re.escape(sink.split('.')[-1])}\s*\(\s*(?:\{{\s*sql\s*:\s*)?({_EXPR})\s*[,)}}]", text
+            rf"{re.escape(sink.split('.')[-1])}\s*\(\s*(?:{_CONTEXT_ARGUMENT}\s*,\s*)?(?:\{{\s*sql\s*:\s*)?"
+            rf"({_EXPR})\s*[,)}}]",
+            text,
         )
         value = argument.group(1) if argument else ""
         if value:
