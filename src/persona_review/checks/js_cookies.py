@@ -53,7 +53,7 @@ _IMPORT = lazy_re(
     r"""(?:import\s+(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)\s+from\s*|(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*"""
     r"""require\s*\(\s*)["'](express-session|cookie-session)["']"""
 )
-_SESSION_KEYS = frozenset({"secret", "resave", "saveUninitialized", "store", "cookie", "keys", "rolling"})
+SESSION_KEYS = frozenset({"secret", "resave", "saveUninitialized", "store", "cookie", "keys", "rolling"})
 """Options only session middleware takes: a `session(...)` call the file does not import is judged when it
 passes one."""
 _DEFAULT_NAMES = {"session": "express-session", "expressSession": "express-session",
@@ -79,7 +79,7 @@ _DEFAULT_NAMES = {"session": "express-session", "expressSession": "express-sessi
     needs=_WORDS,
 )
 def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
-    sessions = _session_names(ctx)
+    sessions = session_names(ctx)
     words = (*_WORDS, *(f"{name}(" for name in sessions))
     lines = sorted(no for no, code in lex(ctx).code.items() if any(word in code for word in words))
     if not lines:
@@ -99,7 +99,7 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
                 yield Hit(line, end if end > line else None, message)
 
 
-def _shown_call(call: Node) -> str:
+def shown_call(call: Node) -> str:
     """`session(...)`, or `app.use(session(...))` when the middleware is installed on the spot."""
     shown = f"{text_of(call.child_by_field_name('function'))}(...)"
     outer = call.parent.parent if call.parent is not None else None
@@ -187,7 +187,7 @@ def _judge(call: Node, flow: FileFlow, ctx: FileContext, sessions: dict[str, tup
     if function.type == "identifier":
         package, imported = sessions.get(text_of(function), ("", False))
         if package and args:
-            return _session_middleware(_shown_call(call), package, args[0], flow, ctx, imported=imported)
+            return _session_middleware(shown_call(call), package, args[0], flow, ctx, imported=imported)
         return _NONE
     if function.type != "member_expression":
         return _NONE
@@ -220,11 +220,11 @@ def _response_cookie(args: list[Node], flow: FileFlow, ctx: FileContext, *, defa
     name = _string(name_node) or text_of(name_node)
     shown = " ".join(name.split())[:40]
     if len(args) > 2:
-        options = _options(args[2], flow, ctx)
+        options = object_options(args[2], flow, ctx)
         if options is None:
             return _NONE  # options the file does not show
     else:
-        options = _Options({}, closed=True)
+        options = ObjectOptions({}, closed=True)
     if _cleared(value, options):
         return _NONE
     csrf = bool(_CSRF.search(name) or _CSRF.search(text_of(value)))
@@ -249,11 +249,12 @@ def _response_cookie(args: list[Node], flow: FileFlow, ctx: FileContext, *, defa
 def _session_middleware(
     name: str, package: str, argument: Node, flow: FileFlow, ctx: FileContext, *, imported: bool
 ) -> Verdict:
-    options = _options(argument, flow, ctx)
-    if options is None or not (imported or _SESSION_KEYS.intersection(options.values)):
+    options = object_options(argument, flow, ctx)
+    if options is None or not (imported or SESSION_KEYS.intersection(options.values)):
         return _NONE
     cookie = options.values.get("cookie")
-    settings = _options(cookie, flow, ctx) if cookie is not None else _Options({}, closed=options.closed)
+    settings = (object_options(cookie, flow, ctx) if cookie is not None
+                else ObjectOptions({}, closed=options.closed))
     if package == "cookie-session":  # its options sit at the top (a `cookie` object is read as well)
         for where in (options, settings):
             off = [f for f in ("secure", "httpOnly") if where is not None and where.flag(f) is False]
@@ -273,7 +274,7 @@ def _session_middleware(
     return _NONE
 
 
-class _Options:
+class ObjectOptions:
     """An options object as written: its keys' value nodes, flags set on it later (`opts.httpOnly =
     false`: the value and its line), and whether that is all of it (no spread, no other change)."""
 
@@ -303,7 +304,7 @@ class _Options:
 _FLAGS = frozenset({"secure", "httpOnly"})
 
 
-def _options(node: Node, flow: FileFlow, ctx: FileContext, depth: int = 0) -> _Options | None:
+def object_options(node: Node, flow: FileFlow, ctx: FileContext, depth: int = 0) -> ObjectOptions | None:
     """The object literal `node` is, or that a name in the file is bound to (with the flags set on it
     afterwards), or that `Object.assign` merges from such objects; None when the options cannot be read."""
     if node.type == "parenthesized_expression" and node.named_children:
@@ -321,10 +322,11 @@ def _options(node: Node, flow: FileFlow, ctx: FileContext, depth: int = 0) -> _O
     if node.type == "call_expression" and depth < 3 \
             and text_of(node.child_by_field_name("function")) == "Object.assign":
         arguments = node.child_by_field_name("arguments")
-        parts = [_options(a, flow, ctx, depth + 1) for a in (arguments.named_children if arguments else [])]
+        children = arguments.named_children if arguments else []
+        parts = [object_options(a, flow, ctx, depth + 1) for a in children]
         if not parts or any(part is None for part in parts):
             return None
-        merged = _Options({}, closed=True)
+        merged = ObjectOptions({}, closed=True)
         for part in parts:
             assert part is not None
             merged.values.update(part.values)
@@ -343,7 +345,7 @@ def _options(node: Node, flow: FileFlow, ctx: FileContext, depth: int = 0) -> _O
                 values[_string(key) or text_of(key)] = value
         elif child.type in {"spread_element", "shorthand_property_identifier"}:
             closed = False  # `...defaults` or `{ secure }`: a value the object literal does not show
-    return _Options(values, closed=closed, later=later)
+    return ObjectOptions(values, closed=closed, later=later)
 
 
 _CHANGE = lazy_re(
@@ -395,7 +397,7 @@ def _declared_objects(flow: FileFlow) -> dict[str, Node]:
     return {k: v for k, v in found.items() if k not in twice}
 
 
-def _cleared(value: Node, options: _Options) -> bool:
+def _cleared(value: Node, options: ObjectOptions) -> bool:
     """A cookie being deleted: an empty value, `maxAge: 0` or an expiry at the epoch."""
     if value.type == "string" and not _string(value):
         return True
@@ -432,10 +434,10 @@ def _string(node: Node) -> str:
     return ""
 
 
-def _session_names(ctx: FileContext) -> dict[str, tuple[str, bool]]:
+def session_names(ctx: FileContext) -> dict[str, tuple[str, bool]]:
     """Local names of the session middleware packages, each with its package and whether the file imports
     it under that name; the packages' usual names (`session`, `cookieSession`) count too, but only for a
-    call whose options look like theirs (`_SESSION_KEYS`)."""
+    call whose options look like theirs (`SESSION_KEYS`)."""
 
     def compute() -> dict[str, tuple[str, bool]]:
         found = {name: (package, False) for name, package in _DEFAULT_NAMES.items()}

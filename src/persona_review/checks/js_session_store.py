@@ -21,7 +21,7 @@ from persona_review.checks._lexing import lex
 from persona_review.checks._secret_compare import nodes_on_rows
 from persona_review.checks._tsflow import FileFlow, flows, text_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
-from persona_review.checks.js_cookies import _SESSION_KEYS, _options, _session_names, _shown_call
+from persona_review.checks.js_cookies import SESSION_KEYS, object_options, session_names, shown_call
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
@@ -55,12 +55,12 @@ options, `new MemoryStore({ checkPeriod })`, and is not this)."""
     needs=("session",),
 )
 def session_memory_store(ctx: FileContext) -> Iterator[Hit]:
-    names = {name for name, (package, _) in _session_names(ctx).items() if package == "express-session"}
+    names = {name for name, (package, _) in session_names(ctx).items() if package == "express-session"}
     words = (*(f"{name}(" for name in names), "express-session")
     lines = sorted(no for no, code in lex(ctx).code.items() if any(word in code for word in words))
     if not lines:
         return
-    sessions = _session_names(ctx)
+    sessions = session_names(ctx)
     for flow in flows(ctx):
         rows = [no - 1 - flow.line_offset for no in lines]
         for call in nodes_on_rows(flow.root, rows, ("call_expression",)):
@@ -76,7 +76,7 @@ def _judge(call: Node, flow: FileFlow, ctx: FileContext, sessions: dict[str, tup
     if function is None or arguments is None or arguments.type != "arguments":
         return ""
     callee = text_of(function)
-    shown = _shown_call(call)
+    shown = shown_call(call)
     if function.type == "identifier":
         package, imported = sessions.get(callee, ("", False))
     elif _INLINE_REQUIRE.match(callee):
@@ -88,10 +88,10 @@ def _judge(call: Node, flow: FileFlow, ctx: FileContext, sessions: dict[str, tup
     args = [a for a in arguments.named_children if a.type != "comment"]
     if not args:
         return f"`{shown.replace('(...)', '()')}` has no `store`: {_WHY}" if imported else ""
-    options = _options(args[0], flow, ctx)
+    options = object_options(args[0], flow, ctx)
     if options is None or not options.closed:
         return ""  # options this file does not show
-    if not (imported or _SESSION_KEYS.intersection(options.values)):
+    if not (imported or SESSION_KEYS.intersection(options.values)):
         return ""  # a `session(...)` that is not known to be express-session
     if args[0].type == "identifier" and _store_set_later(ctx, text_of(args[0])):
         return ""
