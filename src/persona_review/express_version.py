@@ -13,11 +13,10 @@ Files that name no version, or name different majors, leave it unknown.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 from persona_review.lazy_re import lazy_re
-from persona_review.selection.packages import Reader, manifests_above, package_files
+from persona_review.selection.packages import Reader, declared_dependencies, manifests_above, package_files
 
 _MAJOR = lazy_re(r"^\s*[\^~>=v]*\s*(\d+)")
 
@@ -37,19 +36,7 @@ def express_major(read: Reader, changed: Iterable[str]) -> int | None:
 
 
 def _major(text: str | None) -> int | None:
-    if not text:
-        return None
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        return None
-    if not isinstance(data, dict):
-        return None
-    named: dict[str, object] = {}
-    for section in ("dependencies", "devDependencies", "peerDependencies"):
-        deps = data.get(section)
-        if isinstance(deps, dict):
-            named = {**deps, **named}
+    named = declared_dependencies(text, _RUNTIME_SECTIONS)
     version = named.get("express")
     if not isinstance(version, str):
         return None
@@ -60,6 +47,7 @@ def _major(text: str | None) -> int | None:
     return 5 if major == 4 and any(p in named for p in _ASYNC_PATCHES) else major
 
 
+_RUNTIME_SECTIONS = ("dependencies", "devDependencies", "peerDependencies")
 _ASYNC_PATCHES = ("express-async-errors", "express-promise-router", "@awaitjs/express")
 
 WATCHED = ("lodash", "lodash-es")
@@ -97,22 +85,11 @@ def declared_minimums(
 
 def _declared(text: str | None, names: tuple[str, ...]) -> dict[str, tuple[int, ...] | None]:
     """Each of `names` the manifest depends on, with its spec's lowest version (None: no lower bound)."""
-    if not text:
-        return {}
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        return {}
-    if not isinstance(data, dict):
-        return {}
+    named = declared_dependencies(text, _RUNTIME_SECTIONS)
     out: dict[str, tuple[int, ...] | None] = {}
-    for section in ("dependencies", "devDependencies", "peerDependencies"):
-        deps = data.get(section)
-        if not isinstance(deps, dict):
-            continue
-        for name in names:
-            spec = deps.get(name)
-            if isinstance(spec, str) and name not in out:
-                match = _VERSION.match(spec)
-                out[name] = tuple(int(part) for part in match.group(1).split(".")) if match else None
+    for name in names:
+        spec = named.get(name)
+        if isinstance(spec, str):
+            match = _VERSION.match(spec)
+            out[name] = tuple(int(part) for part in match.group(1).split(".")) if match else None
     return out

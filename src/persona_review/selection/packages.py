@@ -61,20 +61,29 @@ def server_packages(read: Reader, paths: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def _server_framework(text: str) -> str:
-    """The server framework a manifest depends on ("" when none, or when it also depends on a UI
-    framework, or when it cannot be read)."""
+def declared_dependencies(text: str | None, sections: Sequence[str] = _SECTIONS) -> dict[str, object]:
+    """Every package a manifest's `sections` name, with its spec as written (a package named in several
+    keeps the first section's spec); empty when the manifest cannot be read."""
+    if not text:
+        return {}
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
-        return ""
+        return {}
     if not isinstance(data, dict):
-        return ""
-    named: set[str] = set()
-    for section in _SECTIONS:
+        return {}
+    named: dict[str, object] = {}
+    for section in sections:
         deps = data.get(section)
         if isinstance(deps, dict):
-            named.update(str(key) for key in deps)
+            named = {**{str(key): spec for key, spec in deps.items()}, **named}
+    return named
+
+
+def _server_framework(text: str) -> str:
+    """The server framework a manifest depends on ("" when none, or when it also depends on a UI
+    framework, or when it cannot be read)."""
+    named = declared_dependencies(text).keys()
     if named & UI_FRAMEWORKS:
         return ""
     return min(named & SERVER_FRAMEWORKS, default="")
