@@ -90,7 +90,7 @@ def build_context(
     wrong line."""
     if text is None and workspace is not None:
         text = WorkspaceFiles(workspace).read([diff_file.path]).get(diff_file.path)
-    lines = _matching_lines(diff_file, text) if text is not None else None
+    lines = matching_lines(diff_file, text) if text is not None else None
     return FileContext(
         path=diff_file.path,
         language=detect_language(diff_file.path),
@@ -114,7 +114,8 @@ def context_for_text(path: str, text: str) -> FileContext:
     )
 
 
-def _matching_lines(diff_file: DiffFile, text: str) -> dict[int, str] | None:
+def matching_lines(diff_file: DiffFile, text: str) -> dict[int, str] | None:
+    """`text`'s lines by number, if it holds every line the diff adds where the diff says; else None."""
     lines = {i: line.rstrip("\r") for i, line in enumerate(text.split("\n"), start=1)}
     for no, added in diff_file.added.items():
         if lines.get(no) != added:

@@ -33,7 +33,7 @@ from persona_review.selection.backend import detect_backend
 from persona_review.selection.detectors import SERVER_JS, Detection, FileFacts
 from persona_review.selection.file_imports import server_imports
 from persona_review.selection.frontend import detect_frontend, frontend_roots
-from persona_review.selection.packages import Reader, server_packages
+from persona_review.selection.packages import Reader, is_js_module, server_packages
 from persona_review.selection.testcode import detect_test
 
 LOCK_FILES = frozenset(
@@ -238,7 +238,7 @@ def select_files(diff: Diff, persona: Persona, config: Config, read: Reader | No
                     if d.reason == SkipReason.NO_TRIGGER.value or d.path in rules.named_frontend]
         rules.server_packages = server_packages(read, unplaced) if unplaced else {}
         rest = {path for path in unplaced if path not in rules.server_packages}
-        modules = [f for f in diff if f.path in rest and _js_module(f.path)]
+        modules = [f for f in diff if f.path in rest and is_js_module(f.path)]
         rules.server_imports = server_imports(read, modules)
         decisions = [_decision(f, rules, config)
                      if f.path in rules.server_packages or f.path in rules.server_imports else d
@@ -285,9 +285,6 @@ def _decide(f: DiffFile, rules: _Rules) -> FileDecision:
         return FileDecision(f.path, True, reason, SERVER_JS)
     return decision
 
-
-def _js_module(path: str) -> bool:
-    return path.endswith((".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")) and not path.endswith(".d.ts")
 
 
 def _skipped(f: DiffFile, detection: Detection) -> FileDecision:

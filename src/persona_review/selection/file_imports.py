@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from persona_review.contexts import matching_lines
 from persona_review.diff import DiffFile
 from persona_review.selection.backend import server_import
 from persona_review.selection.packages import Reader
@@ -30,10 +31,10 @@ def server_imports(read: Reader, files: Sequence[DiffFile]) -> dict[str, str]:
         text = texts.get(f.path)
         if text is None:
             continue
-        lines = text.split("\n")
-        if any(no > len(lines) or lines[no - 1].rstrip("\r") != added for no, added in f.added.items()):
+        lines = matching_lines(f, text)
+        if lines is None:
             continue
-        module = server_import("\n".join(lines[:_IMPORT_LINES]))
+        module = server_import("\n".join(lines[no] for no in range(1, min(len(lines), _IMPORT_LINES) + 1)))
         if module is not None:
             found[f.path] = module
     return found

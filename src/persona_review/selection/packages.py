@@ -34,6 +34,11 @@ _SECTIONS = ("dependencies", "devDependencies", "peerDependencies", "optionalDep
 _JS_TS = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")
 
 
+def is_js_module(path: str) -> bool:
+    """A JavaScript/TypeScript module of code (not JSX, not a `.d.ts` declaration file)."""
+    return path.endswith(_JS_TS) and not path.endswith(".d.ts")
+
+
 def manifests_above(path: str) -> list[str]:
     """The `package.json` of each folder above `path`, nearest first, the root's last."""
     return ["package.json" if str(p) == "." else f"{p}/package.json" for p in PurePosixPath(path).parents]
@@ -48,7 +53,7 @@ def package_files(changed: Iterable[str]) -> list[str]:
 def server_packages(read: Reader, paths: Iterable[str]) -> dict[str, str]:
     """For each JS/TS module of `paths` whose nearest `package.json` makes it a server package: why (the
     manifest and the framework it depends on)."""
-    modules = [path for path in paths if path.endswith(_JS_TS) and not path.endswith(".d.ts")]
+    modules = [path for path in paths if is_js_module(path)]
     if not modules:
         return {}
     verdicts = {name: _server_framework(text) for name, text in read(package_files(modules)).items()}
