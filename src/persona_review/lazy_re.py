@@ -16,10 +16,7 @@ which the tests use to find a bad pattern at once rather than on the first file 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, cast
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
+from typing import Any, cast
 
 _ATTRIBUTES = (
     "search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
@@ -70,11 +67,6 @@ def lazy_re(source: str, flags: int = 0) -> re.Pattern[str]:
     made = _LazyPattern(source, int(flags))
     _MADE.append(made)
     return cast("re.Pattern[str]", made)
-
-
-def made() -> Iterator[tuple[str, int]]:
-    """The source and flags of every lazy pattern made so far."""
-    return (pattern._source for pattern in _MADE)
 
 
 def compile_all() -> int:
