@@ -14,6 +14,7 @@ comments removed, white space folded.
 
 from __future__ import annotations
 
+from persona_review.checks.migrations_sql import norm_table
 from persona_review.lazy_re import lazy_re
 
 _TABLE = r"([\w$]+(?:\.[\w$]+)?|\"[^\"]+\"(?:\.\"[^\"]+\")?|`[^`]+`|\[[^\]]+\](?:\.\[[^\]]+\])?)"
@@ -32,13 +33,6 @@ _NULL_TEST = lazy_re(r"^\(?\s*[\w$.\"`]+\s+IS\s+(?:NOT\s+)?NULL\s*\)?$")
 _JOIN = lazy_re(r"^[\w$\"`]+\.[\w$\"`]+\s*(?:=|<>|!=)\s*[\w$\"`]+\.[\w$\"`]+$")
 _ALWAYS = lazy_re(r"^(?:TRUE|1\s*=\s*1)$")
 _PLACEHOLDER = lazy_re(r"%[sd(]|\?|\$\d|(?<![:\w]):\w|\{|#\{|\$\{")
-
-
-def norm_table(name: str) -> str:
-    """Lower case, quotes and schema dropped."""
-    for quote in "\"`[]":
-        name = name.replace(quote, "")
-    return name.lower().rsplit(".", 1)[-1]
 
 
 def backfill_detail(statement: str, created: frozenset[str] | set[str]) -> str | None:

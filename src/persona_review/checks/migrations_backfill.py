@@ -20,13 +20,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
-from persona_review.checks._backfill_statements import backfill_detail, norm_table
+from persona_review.checks._backfill_statements import backfill_detail
 from persona_review.checks._lexing import lex
 from persona_review.checks._migration_advice import advice
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
 from persona_review.checks._sql_reverting import forward_lines
 from persona_review.checks.base import CheckSpec, FileContext, Hit
-from persona_review.checks.migrations_sql import split_statements
+from persona_review.checks.migrations_sql import norm_table, split_statements
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re

@@ -102,8 +102,11 @@ _ADD_COLUMN = lazy_re(r"\bADD\s+(?:COLUMN\s+)?(?!CONSTRAINT\b)(.*?)(?=,\s*ADD\b|
 _FUNC_CALL = lazy_re(r"\b([A-Z_][\w.]*)\s*\(")
 
 
-def _norm_table(name: str) -> str:
-    return name.replace('"', "").replace("`", "").lower().rsplit(".", 1)[-1]
+def norm_table(name: str) -> str:
+    """A table name lower-cased, with its quotes (`"`, backticks, T-SQL brackets) and schema dropped."""
+    for quote in "\"`[]":
+        name = name.replace(quote, "")
+    return name.lower().rsplit(".", 1)[-1]
 
 
 def split_statements(lines: Iterable[tuple[int, str]]) -> list[SqlStatement]:
@@ -187,15 +190,15 @@ class _Splitter:
 
 def created_tables(statements: Iterable[SqlStatement]) -> set[str]:
     """Tables the statements create (lower-cased, schema dropped)."""
-    return {_norm_table(m.group(1)) for s in statements if (m := _CREATE_TABLE.match(s.text))}
+    return {norm_table(m.group(1)) for s in statements if (m := _CREATE_TABLE.match(s.text))}
 
 
 def target_table(statement: SqlStatement) -> str | None:
     """The table an ALTER TABLE or CREATE INDEX statement works on."""
     if m := _ALTER_TABLE.match(statement.text):
-        return _norm_table(m.group(1))
+        return norm_table(m.group(1))
     if m := _CREATE_INDEX.match(statement.text):
-        return _norm_table(m.group(3))
+        return norm_table(m.group(3))
     return None
 
 
@@ -247,9 +250,9 @@ def _defaults_set(statements: list[SqlStatement]) -> dict[tuple[str, str], int]:
         match = _ALTER_TABLE.match(stmt.text)
         if match is None or "SET DEFAULT" not in stmt.text:
             continue
-        table = _norm_table(match.group(1))
+        table = norm_table(match.group(1))
         for column in _SET_DEFAULT_COLUMN.findall(stmt.text):
-            found[(table, _norm_table(column))] = index
+            found[(table, norm_table(column))] = index
     return found
 
 
@@ -279,11 +282,11 @@ def rebuild_steps(statements: list[SqlStatement]) -> dict[int, list[str]]:
         if not stmt.text.startswith(("CREATE", "DROP", "ALTER")):
             continue
         if m := _CREATE_TABLE.match(stmt.text):
-            created.setdefault(_norm_table(m.group(1)), []).append(i)
+            created.setdefault(norm_table(m.group(1)), []).append(i)
         elif m := _DROP_TABLE.match(stmt.text):
-            drops.setdefault(_norm_table(m.group(1)), []).append(i)
+            drops.setdefault(norm_table(m.group(1)), []).append(i)
         elif m := _RENAME_TABLE.match(stmt.text):
-            renames.append((i, _norm_table(m.group(1)), _norm_table(m.group(2))))
+            renames.append((i, norm_table(m.group(1)), norm_table(m.group(2))))
     steps: dict[int, list[str]] = {}
     made_again: set[int] = set()
     for at, old, new in renames:
@@ -305,7 +308,7 @@ def _unfilled_not_null(statements: list[SqlStatement], create_at: int) -> list[s
     match = _CREATE_TABLE.match(statements[create_at].text)
     if match is None:
         return []
-    table = _norm_table(match.group(1))
+    table = norm_table(match.group(1))
     body = statements[create_at].text[match.end():]
     required = [
         column.strip().split(" ")[0].strip('"').lower()
@@ -314,7 +317,7 @@ def _unfilled_not_null(statements: list[SqlStatement], create_at: int) -> list[s
     ]
     for stmt in statements[create_at + 1 : create_at + 1 + _REBUILD_REACH]:
         copy = _INSERT_SELECT.match(stmt.text)
-        if copy is None or _norm_table(copy.group(1)) != table:
+        if copy is None or norm_table(copy.group(1)) != table:
             continue
         into = [c.strip().strip('"').lower() for c in copy.group(2).split(",")]
         chosen = [c.strip().strip('"').lower() for c in re.split(r",(?![^(]*\))", copy.group(3))]
@@ -345,8 +348,8 @@ def _statement_hazards(text: str, created: set[str], in_tx: bool, facts: SqlFact
         kind = "column" if "'COLUMN'" in text else "object"
         found.append(("MIG-05", f"sp_rename of a {kind}."))
     if m := _CREATE_INDEX.match(text):
-        if not m.group(2) and _norm_table(m.group(3)) not in created and not _ONLINE.search(text):
-            found.append(("MIG-03", f"CREATE INDEX on {_norm_table(m.group(3))} without CONCURRENTLY."))
+        if not m.group(2) and norm_table(m.group(3)) not in created and not _ONLINE.search(text):
+            found.append(("MIG-03", f"CREATE INDEX on {norm_table(m.group(3))} without CONCURRENTLY."))
     elif _search("DROP", r"^DROP\s+INDEX\b", text) and "CONCURRENTLY" not in text:
         found.append(("MIG-03", "DROP INDEX without CONCURRENTLY."))
     elif _search("REINDEX", r"^REINDEX\b", text) and "CONCURRENTLY" not in text:
@@ -357,7 +360,7 @@ def _statement_hazards(text: str, created: set[str], in_tx: bool, facts: SqlFact
         found.append(("MIG-06", "Domain constraints are checked against every column using the domain."))
     m = _ALTER_TABLE.match(text)
     if m:
-        table = _norm_table(m.group(1))
+        table = norm_table(m.group(1))
         found.extend(_alter_table_hazards(text[m.end() :], table, table in created, facts))
     return found
 
