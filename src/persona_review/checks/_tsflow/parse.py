@@ -162,12 +162,12 @@ def _fragment_trees(language: str, first: int, texts: list[str]) -> list[tuple[i
     function), of its pieces cut after each line that closes one, unless they parse worse: the tail of
     one function and the whole functions after it then parse on their own."""
     brackets = _brackets(texts)
-    tree, errors = _parse_closed(language, texts, brackets)
     cuts, _unclosed = brackets
     if not cuts:
-        return [(first, tree)]
+        return [(first, _parse_closed(language, texts, brackets)[0])]
     # Even when braces opened in front make the whole run parse, the pieces are preferred: each keeps
     # its own function around it (its parameters, its request object) instead of one made-up wrapper.
+    # So the whole run is parsed only when the pieces have errors, to see whether it has more.
     pieces: list[tuple[int, Tree]] = []
     total = 0
     start = 0
@@ -177,6 +177,9 @@ def _fragment_trees(language: str, first: int, texts: list[str]) -> list[tuple[i
             pieces.append((first + start, piece))
             total += piece_errors
         start = cut
+    if total == 0:
+        return pieces
+    tree, errors = _parse_closed(language, texts, brackets)
     return pieces if total <= errors else [(first, tree)]
 
 
