@@ -1,5 +1,6 @@
-"""Async Express handlers: reported only when the change's package says Express 4 without a patch that
-passes rejections on, and only handlers whose await or throw nothing catches."""
+"""Async Express handlers: reported when the change's package says Express 4 without a patch that
+passes rejections on (or, with no package, when a sibling handler passes its errors on with `next(err)`),
+and only handlers whose await or throw nothing catches."""
 
 from __future__ import annotations
 
@@ -28,9 +29,41 @@ def test_express_4_handlers_without_a_catch_are_reported() -> None:
     assert _found(text, 4) == expected(text)
 
 
-@pytest.mark.parametrize("major", [5, None])
-def test_express_5_or_an_unknown_version_gives_nothing(major: int | None) -> None:
-    assert _found(FIXTURE.read_text(), major) == set()
+def test_express_5_gives_nothing() -> None:
+    assert _found(FIXTURE.read_text(), 5) == set()
+
+
+def test_an_unknown_version_is_read_from_a_sibling_that_passes_its_errors_on() -> None:
+    # The fixture holds a handler that catches and calls `next(err)`: the file itself shows that this
+    # application's rejections must be caught by hand, so its unguarded siblings are reported as on 4.
+    text = FIXTURE.read_text()
+    assert _found(text, None) == _found(text, 4) != set()
+
+
+_UNKNOWN = """const router = require("express").Router();
+
+router.get("/", async (req, res, next) => {
+  try {
+    res.json(await plans.list());
+  } catch (err) {
+    %s
+  }
+});
+
+router.post("/", async (req, res) => {
+  const plan = await plans.create(req.body);
+  res.status(201).json(plan);
+});
+"""
+
+
+@pytest.mark.parametrize(("handling", "reported"), [
+    ("next(err);", True),
+    ("res.status(500).json({ error: 'could not list plans' });", False),
+])
+def test_an_unknown_version_needs_a_sibling_that_calls_next_with_the_error(handling: str, reported: bool) -> None:
+    found = _found(_UNKNOWN % handling, None)
+    assert found == ({(11, RULE)} if reported else set())
 
 
 def test_a_handler_cut_by_the_hunk_is_not_reported() -> None:

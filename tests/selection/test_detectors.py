@@ -45,6 +45,8 @@ CASES: list[tuple[str, list[str], tuple[bool, str, str]]] = [
     ("lib/send.ts", ["import express from 'express'"], (True, "server-js", "imports express")),
     ("packages/lib/quota.ts", ["import { prisma } from '@acme/prisma'"], (True, "server-js", "@acme/prisma")),
     ("packages/lib/server-only/check.ts", ["export const x = 1"], (True, "server-js", "server-only/")),
+    ("lib/session.ts", ["import { cookies } from 'next/headers'"], (True, "server-js", "next/headers")),
+    ("lib/auth.ts", ["import 'server-only'"], (True, "server-js", "server-only")),
     ("src/users/users.controller.ts", ["export class UsersController {}"],
      (True, "server-js", "users.controller.ts")),
     ("apps/site/pages/api/hook.ts", ["export default function handler() {}"], (True, "server-js", "Next.js")),

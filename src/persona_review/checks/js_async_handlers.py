@@ -4,8 +4,10 @@ Express 4 ignores the promise an `async` handler returns. When an `await` in it 
 timeout, a failed fetch) or it throws, the rejection is unhandled: the client waits until its timeout,
 and Node 15+ ends the whole process on it. Express 5, and Express 4 patched by `express-async-errors` or
 routed through `express-promise-router`, pass the rejection to the error handler; the change's
-`package.json` says which (`ChangeFacts.express_major`, where the patches count as 5), and without it
-nothing is reported.
+`package.json` says which (`ChangeFacts.express_major`, where the patches count as 5). When no
+`package.json` tells, the file itself may: a handler of it that catches and calls `next(err)` shows that
+this application's rejections must be caught by hand, so its unguarded siblings are reported; with
+neither, nothing is.
 
 Reported: an `async` function written directly as an argument of a route registration
 (`router.get("/x", auth, async (req, res) => {...})`; a wrapper call such as `asyncHandler(async ...)`
@@ -31,6 +33,8 @@ _ROUTE = lazy_re(
 _RISKY = lazy_re(r"(?<![\w$.])(?:await|throw)\b")
 _TRY = lazy_re(r"\btry\s*$")
 _CAUGHT = lazy_re(r"\.catch\s*\(")
+_NEXT_ERROR = lazy_re(r"(?<![\w$.])next\s*\(\s*[A-Za-z_$]")
+"""`next(err)`: a handler passing an error on to the error middleware."""
 
 
 @register(
@@ -53,27 +57,43 @@ _CAUGHT = lazy_re(r"\.catch\s*\(")
     needs=("async",),
 )
 def async_handler_rejection(ctx: FileContext) -> Iterator[Hit]:
-    if ctx.change.express_major != 4:
+    major = ctx.change.express_major
+    if major is not None and major != 4:
         return
     lexed = lex(ctx)
+    handlers = list(_handlers(ctx, lexed.bare))
+    if major is None and not any(risky is None and _passes_on(lexed.bare, body)
+                                 for _no, body, risky in handlers):
+        return  # Express version unknown, and no handler of this file shows that rejections must be caught
+    for no, _body, risky in handlers:
+        if risky is not None:
+            yield Hit(no, None, _message(lexed.bare.get(risky, "").strip()))
+
+
+def _passes_on(bare: dict[int, str], body: Block) -> bool:
+    """Whether a handler's body hands errors to the error middleware itself (`next(err)`)."""
+    return any(_NEXT_ERROR.search(bare.get(no, "")) for no in range(body.first + 1, body.last))
+
+
+
+def _handlers(ctx: FileContext, bare: dict[int, str]) -> Iterator[tuple[int, Block, int | None]]:
+    """Each `async` handler written into a route registration: (its line, its body, the first line of the
+    body that may reject uncaught, if any)."""
     blocks = blocks_of(ctx)
     ordered: list[Block] | None = None  # sorted once, when a registration is found
-    for no, bare in lexed.bare.items():
-        if "async" not in bare:
+    for no, bare_line in bare.items():
+        if "async" not in bare_line:
             continue
         # The registration may start a few lines up (`app.post(\n  "/x",\n  async (req, res) => {`).
-        window = [lexed.bare[n] for n in range(no - 3, no) if n in lexed.bare]
-        text = "\n".join([*window, bare])
-        start = len(text) - len(bare)
+        window = [bare[n] for n in range(no - 3, no) if n in bare]
+        text = "\n".join([*window, bare_line])
+        start = len(text) - len(bare_line)
         if not any(m.end() > start for m in _ROUTE.finditer(text)):
             continue  # no registration whose `async` is on this line
         ordered = ordered if ordered is not None else blocks.all()
         body = _handler_block(ordered, no)
-        if body is None:
-            continue
-        risky = _uncaught(lexed.bare, blocks, body)
-        if risky is not None:
-            yield Hit(no, None, _message(lexed.bare.get(risky, "").strip()))
+        if body is not None:
+            yield no, body, _uncaught(bare, blocks, body)
 
 
 def _handler_block(ordered: list[Block], line: int) -> Block | None:

@@ -224,10 +224,18 @@ def promise_unhandled(ctx: FileContext) -> Iterator[Hit]:
             if not promise_like:
                 continue
             last_name, last_args = calls[-1]
-            handled = last_name == "catch" or (last_name == "then" and _top_level_commas(last_args) >= 1)
+            handled = (
+                last_name == "catch"
+                or (last_name == "then" and _top_level_commas(last_args) >= 1)
+                # `.finally(() => process.exit(1))`: the process ends before a rejection could go unseen
+                or (last_name == "finally" and _EXITS.search(last_args) is not None)
+            )
             if not handled:
                 yield Hit(no, span.last)
                 break
+
+
+_EXITS = lazy_re(r"(?<![\w$.])process\s*\.\s*exit\s*\(")
 
 
 def _statement_starts(text: str) -> Iterator[int]:

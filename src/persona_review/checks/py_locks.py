@@ -3,7 +3,8 @@ path, and the code's own `lock.release()` further down in the same block that th
 Every later `acquire()` then waits forever (a semaphore loses a permit for good).
 
 Read on the `ast` of the file (or of the hunk's statements): the acquire statement, the release statement
-after it in the same block (the code releases the lock itself, so it is not handing it on), and each
+after it in the same block, or a `try` there whose `finally` releases it (the code releases the lock
+itself, so it is not handing it on), and each
 `return`/`raise` between them, nested or not, that no release on its own path precedes. A `try` whose
 `finally` releases covers everything in it; code in nested functions is left alone.
 """
@@ -86,11 +87,20 @@ def _leaks_in(stmts: Sequence[ast.stmt]) -> Iterator[tuple[ast.Return | ast.Rais
         lock = _called(stmt, "acquire")
         if not lock:
             continue
-        end = next((j for j in range(i + 1, len(stmts)) if _called(stmts[j], "release") == lock), None)
+        end = next((j for j in range(i + 1, len(stmts)) if _releases(stmts[j], lock)), None)
         if end is None:
             continue  # not released in this block: handed on, or released by a `finally` elsewhere
         for leak in _exits(stmts[i + 1 : end], lock):
             yield leak, lock
+
+
+def _releases(stmt: ast.stmt, lock: str) -> bool:
+    """`lock.release()`, or a `try` whose `finally` releases it (`acquire()`, then `try: ... finally:
+    release()` a few statements later: an exit before that `try` leaves the lock held)."""
+    if _called(stmt, "release") == lock:
+        return True
+    return isinstance(stmt, ast.Try | ast.TryStar) and any(
+        _called(s, "release") == lock for s in stmt.finalbody)
 
 
 def _exits(stmts: Sequence[ast.stmt], lock: str, caught: bool = False) -> Iterator[ast.Return | ast.Raise]:

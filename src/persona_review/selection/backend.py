@@ -54,7 +54,8 @@ _SERVER_MODULES = (
     r"|pg|pg-promise|postgres|mysql2?|mariadb|mssql|oracledb|sqlite3|better-sqlite3|mongodb|mongoose|redis|ioredis"
     r"|knex|sequelize|typeorm|@prisma/client|drizzle-orm[\w/-]*|@mikro-orm/[\w-]+|objection|kysely"
     r"|kafkajs|amqplib|bullmq|bull|nodemailer|jsonwebtoken|bcrypt|bcryptjs|argon2|passport[\w-]*"
-    r"|socket\.io|ws|next/server|@aws-sdk/[\w-]+|aws-sdk|@google-cloud/[\w-]+|firebase-admin"
+    r"|socket\.io|ws|next/server|next/headers|server-only|iron-session|express-session"
+    r"|@aws-sdk/[\w-]+|aws-sdk|@google-cloud/[\w-]+|firebase-admin"
     r"|node:[\w/]+|fs|fs/promises|http|https|net|tls|dgram|cluster|child_process|worker_threads"
 )
 _SERVER_IMPORT = lazy_re(

@@ -42,6 +42,8 @@ fs.readFile(path, function (err, data) {
 
 fetchUser(id).then(render); // expect: JS-PROMISE-UNHANDLED
 fetchUser(id).then(render).catch(report);
+db.close().finally(() => cleanup()); // expect: JS-PROMISE-UNHANDLED
+db.close().finally(() => process.exit(0));
 
 async function load(id) {
   return fetchUser(id).then(render);

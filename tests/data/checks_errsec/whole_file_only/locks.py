@@ -88,3 +88,25 @@ def safe(key: str) -> str:
         if key not in _cache:
             return ""
         return _cache[key]
+
+
+def render_once(key: str) -> str:
+    _lock.acquire()
+    if key in _cache:
+        return _cache[key]  # expect: PY-LOCK-HELD-ON-RETURN
+    try:
+        _cache[key] = key.upper()
+    finally:
+        _lock.release()
+    return _cache[key]
+
+
+def render_checked(key: str) -> str:
+    _lock.acquire()
+    try:
+        if key in _cache:
+            return _cache[key]
+        _cache[key] = key.upper()
+    finally:
+        _lock.release()
+    return _cache[key]
