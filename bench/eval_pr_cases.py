@@ -9,7 +9,9 @@ quiet.
   on the label's line (the window of `persona_review.evaluation.statement_window`).
 - Precision counts every reported finding of the three scored categories: one that covers a flag label of
   its category is true, any other (on a clean look-alike, or elsewhere in a case) is a false alarm.
-- Recall is given over all flag labels and over the non-subtle ones.
+- Recall is given over all flag labels and over the non-subtle ones; the count of missed labels on a file
+  the review did not select tells a selection miss from a check's (a number, so it may be printed for the
+  test split too).
 
 The split is fixed by a hash of the case name: `dev` cases may be read while changing the checks, `test`
 cases are only scored.
@@ -82,6 +84,10 @@ class Results:
     """(split, category, language) -> counts."""
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
+    missed: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    """Split -> flag labels not found."""
+    unselected: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    """Split -> of those, labels on a file the review did not select (a selection miss, not a check's)."""
 
 
 def split_of(case: str) -> str:
@@ -106,12 +112,13 @@ def load_labels(path: Path) -> list[Label]:
     return labels
 
 
-def review(diff_bytes: bytes) -> tuple[list[Finding], dict[str, dict[int, str]]]:
-    """The reported findings of an offline review of the diff, and each file's new-side lines."""
+def review(diff_bytes: bytes) -> tuple[list[Finding], dict[str, dict[int, str]], set[str]]:
+    """The reported findings of an offline review of the diff, each file's new-side lines, and the paths
+    the review left out (not selected)."""
     diff = parse_diff(diff_bytes)
     result = run_review(ReviewInput(diff=diff, config=Config(), persona=load_persona(None), offline=True))
     lines = {f.path: build_context(f).lines for f in diff.files}
-    return result.findings, lines
+    return result.findings, lines, {d.path for d in result.skipped_files}
 
 
 def covers(finding: Finding, window: set[int]) -> bool:
@@ -130,7 +137,7 @@ def score(root: Path, wanted: str) -> Results:
         split = split_of(case)
         if wanted not in (split, "both"):
             continue
-        findings, lines = review((root / "diffs" / f"{case}.diff").read_bytes())
+        findings, lines, skipped = review((root / "diffs" / f"{case}.diff").read_bytes())
         true_findings: set[int] = set()
         for label in by_case[case]:
             cell = out.cells[(split, label.category, language_of(label.file))]
@@ -147,6 +154,8 @@ def score(root: Path, wanted: str) -> Results:
             cell.plain_hits += found and not label.subtle
             true_findings.update(involved)
             if not found:
+                out.unselected[split] += label.file in skipped
+                out.missed[split] += 1
                 out.misses.append(f"{split} miss {case} {label.file}:{label.line} {label.category} "
                                   f"{label.rule}{' (subtle)' if label.subtle else ''}")
         for index, finding in enumerate(findings):
@@ -200,6 +209,8 @@ def main() -> int:
                 if lang == language:
                     per_language.add(cell)
             print(per_language.row(f"  {language}"))
+        print(f"  missed flag labels: {results.missed[split]}, of which on a file the review did not select: "
+              f"{results.unselected[split]}")
     if args.show:
         for line in [*results.misses, *results.false_alarms]:
             if line.startswith("dev "):
