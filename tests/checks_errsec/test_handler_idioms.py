@@ -264,3 +264,75 @@ def test_retry_words_inside_other_words_are_not_retry_loops() -> None:
         "}\n"
     )
     assert _lines("server/check.js", code, "ANY-RETRY-NO-BACKOFF") == [5]
+
+
+def test_a_one_word_comment_is_a_label_not_a_reason() -> None:
+    labelled = _java("            // Commented\n")
+    assert _lines("src/Jobs.java", labelled, "JAVA-EMPTY-CATCH") == [5]
+
+
+def test_java_broad_catch_that_hands_the_message_to_a_result() -> None:
+    handed = _java('            history.append("callback failed: " + e.getMessage());\n')
+    assert _lines("src/Jobs.java", handed, "JAVA-BROAD-CATCH") == []
+
+
+def test_py_retry_loop_that_prints_and_counts_the_attempt() -> None:
+    looped = (
+        "def wait(client, retries):\n"
+        "    attempt = 0\n"
+        "    while attempt < retries:\n"
+        "        try:\n"
+        "            client.ping()\n"
+        "            break\n"
+        "        except Exception as e:\n"
+        '            click.echo(f"ping failed: {e}")\n'
+        "            time.sleep(1)\n"
+        "            attempt += 1\n"
+        "\n"
+        "def once(client):\n"
+        "    try:\n"
+        "        client.ping()\n"
+        "    except Exception as e:\n"
+        '        click.echo(f"ping failed: {e}")\n'
+    )
+    assert _lines("app/wait.py", looped, "PY-BROAD-EXCEPT") == [15]
+
+
+def test_py_pass_in_a_try_whose_own_body_raises_is_still_a_swallow() -> None:
+    code = (
+        "def run():\n"
+        "    try:\n"
+        "        start()\n"
+        "    except Exception as e:\n"
+        "        try:\n"
+        "            raise e\n"
+        "        except BaseException:\n"
+        "            pass\n"
+    )
+    assert _lines("app/run.py", code, "PY-EXCEPT-PASS") == [7]
+
+
+def test_ruby_rescue_of_a_cleanup_inside_ensure() -> None:
+    code = (
+        "class Probe\n"
+        "  def writable?(dir)\n"
+        "    File.write(File.join(dir, 'probe'), 'x')\n"
+        "    true\n"
+        "  ensure\n"
+        "    begin\n"
+        "      File.unlink(File.join(dir, 'probe'))\n"
+        "    rescue StandardError\n"
+        "      nil\n"
+        "    end\n"
+        "  end\n"
+        "\n"
+        "  def remove(dir)\n"
+        "    begin\n"
+        "      File.unlink(File.join(dir, 'probe'))\n"
+        "    rescue StandardError\n"
+        "      nil\n"
+        "    end\n"
+        "  end\n"
+        "end\n"
+    )
+    assert _lines("lib/probe.rb", code, "RB-RESCUE-SWALLOW") == [16]

@@ -31,11 +31,14 @@ _CODE = lazy_re(
     r"|^(?:console|log|logger|LOG|LOGGER|System\.out|System\.err)\.\w+\s*\("
 )
 _WORD = lazy_re(r"[^\W\d_]{2,}")
+_CJK = lazy_re(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{4,}")
+"""A phrase in a script written without spaces (four characters or more)."""
 
 
 def explains(ctx: FileContext, lexed: Lexed, first: int, last: int) -> bool:
-    """Does a comment on lines `first`..`last` explain the handler in words (not code, a TODO or a
-    directive)? A comment is what the code view blanks out of the line."""
+    """Does a comment on lines `first`..`last` explain the handler in words (two words at least: not a
+    lone label like "Commented", nor code, a TODO or a directive)? A comment is what the code view blanks
+    out of the line."""
     for no in range(first, last + 1):
         raw, code = ctx.lines.get(no), lexed.code.get(no)
         if raw is None or code is None or raw == code:
@@ -53,4 +56,4 @@ def _prose(comment: str) -> bool:
         previous, text = text, _MARKERS.sub("", text).strip()
     if not text or _DIRECTIVE.match(text) or _TODO.match(text) or _RULE_TAG.match(text) or _CODE.search(text):
         return False
-    return _WORD.search(text) is not None
+    return len(_WORD.findall(text)) >= 2 or _CJK.search(text) is not None

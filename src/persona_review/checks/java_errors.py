@@ -32,8 +32,7 @@ _INTENTIONAL = lazy_re(r"^(?:ignored?|expected|unused|_)$", re.IGNORECASE)
             "An empty catch hides the failure completely: no log, no metric, and the caller proceeds as if "
             "the operation worked. Handle it, rethrow it wrapped with context, or at least log it with the "
             "exception; for InterruptedException restore the flag with `Thread.currentThread().interrupt()`. "
-            "If swallowing is really intended, say why in a comment inside the block (or name the variable "
-            "`ignored`)."
+            "Name the variable `ignored` and explain why if swallowing is really intended."
         ),
     ),
     needs=("catch",),
@@ -95,6 +94,7 @@ def broad_catch(ctx: FileContext) -> Iterator[Hit]:
 
 
 _LOG_CALL = lazy_re(rf"{_LOGGER}\.\w+\s*\(|\bSystem\.(?:out|err)\.\w+\s*\(|[\w$.]*\.printStackTrace\s*\(")
+_DETAIL = r"(?:getMessage|getLocalizedMessage|toString)"
 _FAILURE_CALL = lazy_re(
     r"\b\w*(?:[Ee]rror|[Ff]ail(?:ure|ed)?)\w*\s*\(|\bset(?:Success|Succeeded|Ok|Valid)\w*\s*\(\s*false\s*\)"
 )
@@ -166,13 +166,15 @@ def _opens_loop(lexed: Lexed, no: int, before: str) -> bool:
 
 def _deliberate(body: str, name: str | None) -> bool:
     """A catch-all whose body does something with the failure besides printing it, so it is not swallowed:
-    - it hands the exception itself on to something other than a logger (`handler.onError(e)`,
-      `errors.add(e)`, `new Failure(e)`);
+    - it hands the exception, or its message, on to something other than a logger (`handler.onError(e)`,
+      `errors.add(e)`, `result.addError("sync failed: " + e.getMessage())`);
     - it reports a failure through a call named for one (`return Result.error("...")`, `handleFail()`,
       `response.error500(...)`, `setSuccess(false)`);
     - it only sets a default (`port = 0;`) or counts the failure (`errorCount++`), besides logging."""
     rest = _LOG_CALL.sub("log(", _STRING.sub('""', body))
     if name and re.search(rf"(?<!log)\((?:[^()]*,)?\s*{re.escape(name)}\s*[,)]", rest):
+        return True
+    if name and re.search(rf"(?<!log)\((?:[^()]*,)?[^(),]*\b{re.escape(name)}\.{_DETAIL}\(\)", rest):
         return True
     if _FAILURE_CALL.search(rest):
         return True

@@ -79,16 +79,19 @@ def except_pass(ctx: FileContext) -> Iterator[Hit]:
 
 
 def _secondary(lexed: Lexed, except_line: int) -> bool:
-    """Is the `try` of this handler inside an `except` block that raises or returns? Then the error
-    dropped is a second one met while already reporting the first (a rollback, a detail for the message)."""
+    """Is the `try` of this handler inside an `except` block that raises or returns after it (at the
+    `try`'s own level)? Then the error dropped is a second one met while already reporting the first (a
+    rollback, a detail for the message)."""
     try_line = _try_of(lexed, except_line)
     if try_line is None:
         return False
+    level = indent_of(lexed.bare.get(try_line, ""))
     for no, text in enclosing_headers(lexed, try_line):
         if _NESTED_SCOPE.match(text):
             return False
         if text.lstrip().startswith("except"):
-            return any(_LEAVES.match(lexed.bare.get(n, "")) for n in python_block(lexed, no))
+            return any(n > except_line and indent_of(lexed.bare.get(n, "")) == level
+                       and _LEAVES.match(lexed.bare.get(n, "")) for n in python_block(lexed, no))
     return False
 
 
@@ -181,15 +184,17 @@ def _waived(ctx: FileContext, handler: Handler) -> bool:
 
 _LOGS = lazy_re(r"^(?:await\s+)?(?:[\w.]*(?:log|logger|logging|LOG|LOGGER)\w*)\."
                    r"(?:debug|info|warning|warn|error|critical|log)\(")
-_WAITS = lazy_re(r"^(?:await\s+)?(?:time|asyncio|anyio|trio|gevent)\.sleep\(|^continue$|^pass$")
+_WAITS = lazy_re(
+    r"^(?:await\s+)?(?:time|asyncio|anyio|trio|gevent)\.sleep\(|^continue$|^pass$|^[\w.\[\]'\"]+\s*\+=\s*\d+$"
+)
 _LOOP = lazy_re(r"^\s*(?:async\s+)?(?:while|for)\b")
 _FALLBACK = lazy_re(r"^([A-Za-z_][\w.]*)\s*=\s*(?!=)")
 
 
 def _meant(lexed: Lexed, handler: Handler) -> bool:
     """A catch-all whose shape says what it is for, which the finding would only question:
-    - a retry loop: the `try` sits directly in a `while`/`for` body and the handler only logs the failure
-      (and waits, or goes on to the next round): the loop is the recovery;
+    - a retry loop: the `try` sits directly in a `while`/`for` body and the handler only logs or prints
+      the failure (and waits, or goes on to the next round): the loop is the recovery;
     - a detail for an error being raised: the `try` sits in an `except` block that raises, and the
       handler only logs (a failed parse of an error body must not hide the error);
     - a fallback value: the `try` holds one assignment and the handler one assignment to the same name
@@ -198,7 +203,8 @@ def _meant(lexed: Lexed, handler: Handler) -> bool:
     if try_line is None:
         return False
     statements = _statements(lexed, handler)
-    if statements and _LOGS.match(statements[0]) and all(_WAITS.match(t) for t in statements[1:]) \
+    reports = statements and (_LOGS.match(statements[0]) or _OUTPUT.match(statements[0]))
+    if reports and all(_WAITS.match(t) for t in statements[1:]) \
             and (_in_loop(lexed, try_line) or _raising_handler_around(lexed, try_line)):
         return True
     tried = [lexed.code[n].strip() for n in python_block(lexed, try_line) if lexed.code.get(n, "").strip()]

@@ -106,7 +106,7 @@ def rescue_swallow(ctx: FileContext) -> Iterator[Hit]:
         if not (_broad(names) and _silent(body)) or _conversion_fallback(node, body):
             continue
         last = tree.first + node.end_point.row
-        if _value_fallback(node) or explains(ctx, lex(ctx), tree.line(node) + 1, last):
+        if _value_fallback(node) or _in_ensure(node) or explains(ctx, lex(ctx), tree.line(node) + 1, last):
             continue
         if _in_hunk_whole(tree, node, ctx):
             yield Hit(tree.line(node), None,
@@ -170,6 +170,18 @@ def _value_fallback(rescue: Node) -> bool:
     return all(_io_call(statement) is None for statement in _guarded(rescue))
 
 
+def _in_ensure(rescue: Node) -> bool:
+    """Is the clause inside an `ensure` (of the same method or block)? A failed cleanup dropped there keeps
+    the error the block is already raising, or the result it already has, from being replaced by it."""
+    current = rescue.parent
+    while current is not None and current.type not in _SCOPES:
+        if current.type == "ensure":
+            return True
+        current = current.parent
+    return False
+
+
+_SCOPES = frozenset({"method", "singleton_method", "block", "do_block", "lambda", "class", "module"})
 _PASSES_VALUE = frozenset({"then", "else", "if", "unless", "parenthesized_statements"})
 
 
