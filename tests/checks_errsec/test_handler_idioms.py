@@ -336,3 +336,24 @@ def test_ruby_rescue_of_a_cleanup_inside_ensure() -> None:
         "end\n"
     )
     assert _lines("lib/probe.rb", code, "RB-RESCUE-SWALLOW") == [16]
+
+
+def test_apache_default_client_whose_requests_carry_a_timeout_config() -> None:
+    code = (
+        "class Wechat {\n"
+        "    String detail(String url) throws IOException {\n"
+        "        CloseableHttpClient client = HttpClients.createDefault();\n"
+        "        HttpPost post = new HttpPost(url);\n"
+        "        RequestConfig config = RequestConfig.custom()\n"
+        "            .setConnectTimeout(10000).setSocketTimeout(10000).build();\n"
+        "        post.setConfig(config);\n"
+        "        return EntityUtils.toString(client.execute(post).getEntity());\n"
+        "    }\n"
+        "\n"
+        "    String plain(String url) throws IOException {\n"
+        "        CloseableHttpClient client = HttpClients.createDefault();\n"
+        "        return EntityUtils.toString(client.execute(new HttpGet(url)).getEntity());\n"
+        "    }\n"
+        "}\n"
+    )
+    assert _lines("src/Wechat.java", code, "JAVA-HTTP-NO-TIMEOUT") == [12]
