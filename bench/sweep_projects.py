@@ -3,11 +3,14 @@
 Each repository is read at its HEAD from a bare git directory (the `fetch` mirrors), every file of the
 chosen languages reviewed whole, with every line added; vendored, generated and minified files are left out
 (`node_modules/`, `vendor/`, `dist/`, `*.min.js`, `*.d.ts`), and so are tests unless `--tests` is given.
+With `--reviewed`, only the files a pull request changing that one file would have reviewed (the bundled
+persona's file selection, default config, the head's other files readable): a hit in browser code the
+selection skips is one no user sees.
 Printed per repository: files, lines, hits and hits per 1,000 lines, then every hit (path, line, the line's
 code and the message), for a person to judge.
 
     python bench/sweep_projects.py GIT_DIR [GIT_DIR ...] --checks JS-TIMING-COMPARE,JS-COOKIE-INSECURE
-        [--tests]
+        [--tests] [--reviewed]
 """
 
 from __future__ import annotations
@@ -16,11 +19,16 @@ import argparse
 import re
 import subprocess
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from persona_review.checks.registry import load_all
 from persona_review.checks.runner import run_checks
+from persona_review.config import Config
 from persona_review.contexts import context_for_text
+from persona_review.diff import Diff, DiffFile, FileStatus
+from persona_review.persona import load_persona
+from persona_review.triggers import select_files
 
 SUFFIXES = {".js": "javascript", ".mjs": "javascript", ".cjs": "javascript", ".jsx": "javascript",
             ".ts": "typescript", ".tsx": "typescript", ".go": "go", ".java": "java", ".py": "python",
@@ -52,11 +60,35 @@ def _files(git_dir: Path, languages: set[str], tests: bool) -> list[tuple[str, s
     return out
 
 
+def _reviewed(git_dir: Path, files: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The files the selection reviews when a pull request changes only that file."""
+    persona, config = load_persona(None), Config()
+    cache: dict[str, str | None] = {}
+
+    def read(paths: Sequence[str]) -> Mapping[str, str]:
+        for path in paths:
+            if path not in cache:
+                proc = subprocess.run(["git", "--git-dir", str(git_dir), "show", f"HEAD:{path}"],
+                                      capture_output=True, check=False)
+                cache[path] = proc.stdout.decode("utf-8", errors="replace") if proc.returncode == 0 else None
+        return {path: text for path in paths if (text := cache[path]) is not None}
+
+    kept: list[tuple[str, str]] = []
+    for path, text in files:
+        added = dict(enumerate(text.splitlines(), start=1))
+        diff = Diff([DiffFile(path, None, FileStatus.ADDED, added=added, commentable=frozenset(added))])
+        if select_files(diff, persona, config, read).reviewed:
+            kept.append((path, text))
+    return kept
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("git_dirs", nargs="+", type=Path)
     parser.add_argument("--checks", required=True, help="comma-separated check ids")
     parser.add_argument("--tests", action="store_true", help="also read test files")
+    parser.add_argument("--reviewed", action="store_true",
+                        help="only files the file selection reviews (each as a one-file pull request)")
     args = parser.parse_args()
     ids = {c.strip() for c in args.checks.split(",") if c.strip()}
     registry = load_all()
@@ -70,6 +102,8 @@ def main() -> int:
     total_lines = total_hits = 0
     for git_dir in args.git_dirs:
         files = _files(git_dir, languages, args.tests)
+        if args.reviewed:
+            files = _reviewed(git_dir, files)
         lines = sum(text.count("\n") + 1 for _path, text in files)
         hits: list[str] = []
         for path, text in files:

@@ -11,7 +11,9 @@ from persona_review.lazy_re import lazy_re
 
 _EXCEPT = lazy_re(r"^(\s*)except\b\s*(\*?\s*[^:]*?)\s*(?:\bas\s+(\w+))?\s*:(.*)$")
 _BROAD_NAMES = lazy_re(r"\b(?:builtins\.)?(?:Exception|BaseException)\b")
-_REPORTED = lazy_re(r"\braise\b|\bexception\(|\bexc_info\s*=\s*(?!False|None)|\bsys\.exit\(|\bos\._exit\(")
+_REPORTED = lazy_re(
+    r"\braise\b|\bexception\(|\bexc_info\s*=\s*(?!False|None)|\bsys\.exit\(|\bos\._exit\(|(?<![\w.])exit\("
+)
 _PASS_ONLY = {"pass", "...", "continue"}
 
 

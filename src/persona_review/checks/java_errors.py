@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._catch import catches
-from persona_review.checks._lexing import lex
+from persona_review.checks._handler_comments import explains
+from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -37,8 +38,10 @@ _INTENTIONAL = lazy_re(r"^(?:ignored?|expected|unused|_)$", re.IGNORECASE)
     needs=("catch",),
 )
 def empty_catch(ctx: FileContext) -> Iterator[Hit]:
-    for clause in catches(lex(ctx)):
-        if clause.empty and not (clause.name and _INTENTIONAL.match(clause.name)):
+    lexed = lex(ctx)
+    for clause in catches(lexed):
+        if clause.empty and not (clause.name and _INTENTIONAL.match(clause.name)) \
+                and not explains(ctx, lexed, clause.line, clause.last):
             yield Hit(clause.line, clause.last)
 
 
@@ -76,12 +79,111 @@ def _logs_trace(body: str, name: str | None) -> bool:
     needs=("catch",),
 )
 def broad_catch(ctx: FileContext) -> Iterator[Hit]:
-    for clause in catches(lex(ctx)):
+    lexed = lex(ctx)
+    for clause in catches(lexed):
         types = [t.strip() for t in clause.types.split("|")]
         if not any(_BROAD.match(t) for t in types) or clause.empty:
             continue
-        if clause.complete and not _HANDLED.search(clause.body) and not _logs_trace(clause.body, clause.name):
-            yield Hit(clause.line)
+        if not clause.complete or _HANDLED.search(clause.body) or _logs_trace(clause.body, clause.name):
+            continue
+        if _deliberate(clause.body, clause.name):
+            continue
+        if _only_logs(clause.body) and _loop_body_try(lexed, clause.line):
+            continue  # one item's failure logged, the loop goes on with the next: the loop is the boundary
+        yield Hit(clause.line)
+
+
+_LOG_CALL = lazy_re(rf"{_LOGGER}\.\w+\s*\(|\bSystem\.(?:out|err)\.\w+\s*\(|[\w$.]*\.printStackTrace\s*\(")
+_DETAIL = r"(?:getMessage|getLocalizedMessage|toString)"
+_FAILURE_CALL = lazy_re(
+    r"\b\w*(?:[Ee]rror|[Ff]ail(?:ure|ed)?)\w*\s*\(|\bset(?:Success|Succeeded|Ok|Valid)\w*\s*\(\s*false\s*\)"
+)
+_DEFAULT = lazy_re(
+    r"^[A-Za-z_$][\w$]*\s*=\s*(?:null|true|false|-?[\d.]+[LlFfDd]?|\"[^\"]*\"|'.'|[\w$.]+|new\s+[\w$.<>]+\(\s*\))$"
+)
+_COUNTS = lazy_re(
+    r"^(?:\+\+\s*\w*(?i:err|fail)\w*|\w*(?i:err|fail)\w*\s*(?:\+\+|\+=.*)|\w*(?i:err|fail)\w*\.add\w*\(.*\))$"
+)
+
+
+_LOOP_HEAD = lazy_re(r"\b(?:for|while|do)\b[^;]*\{\s*$|\bdo\s*\{\s*$")
+_TRY_HEAD = lazy_re(r"\btry\s*(?:\([^{]*\))?\s*$")
+_CATCH_HEAD = lazy_re(r"\bcatch\s*\([^)]*\)\s*$")
+_LOOKBACK = 400
+
+
+_STRING = lazy_re(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
+
+
+def _only_logs(body: str) -> bool:
+    """The body logs (at any level, or prints) and perhaps counts or goes on (`continue`), nothing else."""
+    body = _STRING.sub('""', body)
+    statements = [s.strip() for s in body.split(";") if s.strip()]
+    return bool(statements) and "{" not in body and all(
+        _LOG_CALL.match(s) or s == "continue" or _COUNTS.match(s) for s in statements
+    )
+
+
+def _loop_body_try(lexed: Lexed, catch_line: int) -> bool:
+    """Is the `try` this catch closes the first statement of a `for`/`while`/`do` body? Walks back from the
+    catch over the try block (and any earlier catch blocks of the same try), at most `_LOOKBACK` lines."""
+    bare = lexed.bare.get(catch_line, "")
+    at = bare.find("catch")
+    if at < 0:
+        return False
+    no, text = catch_line, bare[:at]
+    depth = 0
+    while catch_line - no < _LOOKBACK:
+        for i in range(len(text) - 1, -1, -1):
+            ch = text[i]
+            if ch == "}":
+                depth += 1
+            elif ch == "{":
+                depth -= 1
+                if depth == 0:
+                    head = text[:i]
+                    if _CATCH_HEAD.search(head):
+                        continue  # an earlier catch of the same try: keep walking back
+                    if not _TRY_HEAD.search(head):
+                        return False
+                    return _opens_loop(lexed, no, head[: head.rfind("try")])
+        no -= 1
+        if no not in lexed.bare:
+            return False
+        text = lexed.bare[no]
+    return False
+
+
+def _opens_loop(lexed: Lexed, no: int, before: str) -> bool:
+    """Does the code just before a `try` (on its line, else the previous non-blank lines) open a loop?"""
+    while not before.strip():
+        no -= 1
+        if no not in lexed.bare:
+            return False
+        before = lexed.bare[no]
+    return bool(_LOOP_HEAD.search(before))
+
+
+def _deliberate(body: str, name: str | None) -> bool:
+    """A catch-all whose body does something with the failure besides printing it, so it is not swallowed:
+    - it hands the exception, or its message, on to something other than a logger (`handler.onError(e)`,
+      `errors.add(e)`, `result.addError("sync failed: " + e.getMessage())`);
+    - it reports a failure through a call named for one (`return Result.error("...")`, `handleFail()`,
+      `response.error500(...)`, `setSuccess(false)`);
+    - it only sets a default (`port = 0;`) or counts the failure (`errorCount++`), besides logging."""
+    rest = _LOG_CALL.sub("log(", _STRING.sub('""', body))
+    if name and re.search(rf"(?<!log)\((?:[^()]*,)?\s*{re.escape(name)}\s*[,)]", rest):
+        return True
+    if name and re.search(rf"(?<!log)\((?:[^()]*,)?[^(),]*\b{re.escape(name)}\.{_DETAIL}\(\)", rest):
+        return True
+    if _FAILURE_CALL.search(rest):
+        return True
+    body = _STRING.sub('""', body)
+    statements = [s.strip() for s in body.split(";") if s.strip()]
+    if "{" in body or not statements:
+        return False
+    own = [s for s in statements if not _LOG_CALL.match(s) and not s.startswith("log(")]
+    return bool(own) and all(_DEFAULT.match(s) or _COUNTS.match(s) for s in own)
 
 
 _DISCARDED_INFO = lazy_re(

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._java_methods import method_block
-from persona_review.checks._lexing import lex
+from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -55,7 +55,8 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
         if "Http" not in bare and "RestTemplate" not in bare and "openConnection" not in bare:
             continue
         if _NEW_CLIENT.search(bare) or _DEFAULT_REST.search(bare):
-            yield Hit(no)
+            if not (_APACHE_DEFAULT.search(bare) and _requests_configured(ctx, lexed, no)):
+                yield Hit(no)
             continue
         for builder, needed in ((_CLIENT_BUILDER, "connectTimeout"), (_REQUEST_BUILDER, "timeout")):
             found = builder.search(bare)
@@ -77,6 +78,21 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
             bounded = rf"\b{var}\.set(?:Connect|Read)Timeout\s*\(|[(,]\s*{var}\s*[,)]|return\s+{var}\b"
             if not re.search(bounded, rest):
                 yield Hit(no)
+
+
+_APACHE_DEFAULT = lazy_re(r"\bHttpClients\.createDefault\s*\(")
+_REQUEST_CONFIG = lazy_re(r"\.set(?:Socket|Response)Timeout\s*\(")
+
+
+def _requests_configured(ctx: FileContext, lexed: Lexed, no: int) -> bool:
+    """Does the method that makes an Apache default client give its requests a `RequestConfig` with a
+    socket (response) timeout (`request.setConfig(config)`)? Apache's per-request config wins over the
+    client's defaults, so those requests do time out."""
+    method = method_block(ctx, no)
+    if method is None:
+        return False
+    text = "\n".join(lexed.bare.get(n, "") for n in range(method.first, method.last + 1))
+    return ".setConfig" in text and _REQUEST_CONFIG.search(text) is not None
 
 
 def _chain(bare: dict[int, str], line: int, col: int) -> tuple[int, str] | None:

@@ -38,8 +38,14 @@ _ERR = Category.ERROR_HANDLING
 def empty_catch(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     for clause in catches(lexed):
-        if clause.empty and not _has_comment(ctx, lexed, clause.line, clause.last):
+        if clause.empty and not _has_comment(ctx, lexed, clause.line, clause.last) \
+                and not (clause.name and _UNUSED_BINDING.match(clause.name)):
             yield Hit(clause.line, clause.last)
+
+
+_UNUSED_BINDING = lazy_re(r"^(?:_\w*|ignored?|unused|expected)$")
+"""A catch binding named as unused (`catch (_)`, `catch (_err)`: the `^_` pattern ESLint's no-unused-vars
+is usually told to accept, or `ignored`): the author says the error is dropped on purpose."""
 
 
 def _has_comment(ctx: FileContext, lexed: Lexed, first: int, last: int) -> bool:
@@ -103,6 +109,10 @@ _CALLBACK = lazy_re(
     r"\bfunction\s*\w*\s*\(\s*(?P<a>err|error|e)\b\s*(?:[,)]|:)|\(\s*(?P<b>err|error)\b\s*(?::\s*\w+)?\s*(?:,[^)]*)?\)\s*=>\s*\{"
 )
 _REJECTION_HANDLER = lazy_re(r"\.(?:catch|then\s*\([^()]*,)\s*\(?\s*$")
+_FULFILMENT_HANDLER = lazy_re(r"\.then\s*\(\s*(?:async\s*)?$")
+_ERROR_LISTENER = lazy_re(
+    r"\.(?:on|once|addListener|prependListener)\s*\(\s*['\"]error['\"]\s*,\s*(?:async\s*)?$"
+)
 _DECLARES = r"(?:function\s*\w*\s*\(\s*{n}\b|catch\s*\(\s*{n}\b|\(\s*{n}\b[^)]*\)\s*=>)"
 
 
@@ -124,7 +134,7 @@ _DECLARES = r"(?:function\s*\w*\s*\(\s*{n}\b|catch\s*\(\s*{n}\b|\(\s*{n}\b[^)]*\
 )
 def callback_err_ignored(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
-    for no, _code, bare in lines_of(lexed):
+    for no, code, bare in lines_of(lexed):
         if "fs." in bare:
             yield from _fs_callback_without_error(lexed, no, bare)
         if "err" not in bare and "(e" not in bare:
@@ -132,6 +142,9 @@ def callback_err_ignored(ctx: FileContext) -> Iterator[Hit]:
         for match in _CALLBACK.finditer(bare):
             if _REJECTION_HANDLER.search(bare[: match.start()]):
                 continue  # a promise's rejection handler, not a Node-style callback
+            if _FULFILMENT_HANDLER.search(bare[: match.start()]):
+                continue  # `.then((err) => ...)`: its first argument is the promise's value
+            error_listener = _ERROR_LISTENER.search(code[: match.start()]) is not None
             name = match.group("a") or match.group("b")
             if name == "e" and not bare[match.end() - 1 :].lstrip().startswith((",", ")")):
                 continue
@@ -140,6 +153,8 @@ def callback_err_ignored(ctx: FileContext) -> Iterator[Hit]:
             block = brace_block(lexed, no, match.end() - 1 if match.group("b") else match.end())
             if block is None or not block.bare.endswith("}"):
                 continue
+            if error_listener and block.bare[1:-1].strip():
+                continue  # an `error` event's listener: running at all is its handling of the error
             if not _uses(block.bare[1:-1], name) and not _interpolated(block.code, name):
                 yield Hit(no)
 
@@ -213,7 +228,10 @@ def promise_unhandled(ctx: FileContext) -> Iterator[Hit]:
         if ".then" not in bare and ".finally" not in bare and "Promise." not in bare and ".catch" not in bare:
             continue
         span = statement_span(lexed, no)
+        continues = _continues_expression(lexed, no)
         for start in _statement_starts(span.bare):
+            if continues and not span.bare[:start].strip():
+                continue  # the line carries on an expression above: an arrow's value, an argument
             calls = _chain(span.bare, start)
             if calls is None:
                 continue
@@ -236,6 +254,18 @@ def promise_unhandled(ctx: FileContext) -> Iterator[Hit]:
 
 
 _EXITS = lazy_re(r"(?<![\w$.])process\s*\.\s*exit\s*\(")
+_OPEN_EXPRESSION = lazy_re(r"(?:=>|[(\[,=?:]|\|\||&&|\?\?|\b(?:return|await|yield))\s*$")
+_CASE_LABEL = lazy_re(r"^\s*(?:case\b.*|default\s*):\s*$")
+
+
+def _continues_expression(lexed: Lexed, no: int) -> bool:
+    """Does the code before line `no` leave an expression open (`=>`, `(`, `,`, `=`, `return`...), so the
+    line is part of it and not a statement of its own (an expression-bodied arrow returns its promise)?"""
+    previous = no - 1
+    while previous in lexed.bare and not lexed.bare[previous].strip():
+        previous -= 1
+    text = lexed.bare.get(previous)
+    return text is not None and not _CASE_LABEL.match(text) and _OPEN_EXPRESSION.search(text) is not None
 
 
 def _statement_starts(text: str) -> Iterator[int]:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from persona_review.checks._handler_comments import explains
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks._python import Handler, handlers
@@ -69,9 +70,32 @@ def bare_except(ctx: FileContext) -> Iterator[Hit]:
     needs=("except",),
 )
 def except_pass(ctx: FileContext) -> Iterator[Hit]:
-    for handler in handlers(lex(ctx)):
-        if handler.broad and handler.silent and handler.complete and not _waived(ctx, handler):
+    lexed = lex(ctx)
+    for handler in handlers(lexed):
+        if handler.broad and handler.silent and handler.complete and not _waived(ctx, handler) \
+                and not explains(ctx, lexed, handler.line + 1, handler.body[-1][0]) \
+                and not _secondary(lexed, handler.line):
             yield Hit(handler.line, handler.body[-1][0])
+
+
+def _secondary(lexed: Lexed, except_line: int) -> bool:
+    """Is the `try` of this handler inside an `except` block that raises or returns after it (at the
+    `try`'s own level)? Then the error dropped is a second one met while already reporting the first (a
+    rollback, a detail for the message)."""
+    try_line = _try_of(lexed, except_line)
+    if try_line is None:
+        return False
+    level = indent_of(lexed.bare.get(try_line, ""))
+    for no, text in enclosing_headers(lexed, try_line):
+        if _NESTED_SCOPE.match(text):
+            return False
+        if text.lstrip().startswith("except"):
+            return any(n > except_line and indent_of(lexed.bare.get(n, "")) == level
+                       and _LEAVES.match(lexed.bare.get(n, "")) for n in python_block(lexed, no))
+    return False
+
+
+_LEAVES = lazy_re(r"^\s*(?:raise|return)\b")
 
 
 @register(
@@ -96,8 +120,51 @@ def broad_except(ctx: FileContext) -> Iterator[Hit]:
     for handler in handlers(lexed):
         reported = handler.reports or handler.silent or not handler.complete
         if handler.broad and not handler.bare and not reported and not _meant(lexed, handler) \
-                and not _waived(ctx, handler):
+                and not _waived(ctx, handler) and not _answers(lexed, handler):
             yield Hit(handler.line)
+
+
+_OUTPUT = lazy_re(
+    r"^(?:await\s+)?(?:[\w.]*(?:log|logger|logging|LOG|LOGGER)\w*\.\w+|print|[\w.]*\.echo|[\w.]*(?:stdout|stderr)"
+    r"\.write|warnings\.warn|traceback\.print_exc)\("
+)
+_ASSIGNS = lazy_re(r"^[\w.]+(?:\s*,\s*[\w.]+)*\s*(?::[^=]+)?=(?!=)")
+_FAILURE_WORD = r"[\w.\[\]'\"]*(?i:err|fail|invalid|skip|bad|broken|problem)[\w.\[\]'\"]*"
+_COUNTS = lazy_re(rf"^{_FAILURE_WORD}\s*\+=|^{_FAILURE_WORD}\.(?:append|add|extend|update)\(")
+_NAMES_ERROR = lazy_re(r"(?i:error|fail)")
+_RETURN = lazy_re(r"^return\b\s*(.*)$", re.DOTALL)
+_ALTERNATIVE = lazy_re(r"^(?:async\s+)?(?:try|for|while|with)\b")
+
+
+def _answers(lexed: Lexed, handler: Handler) -> bool:
+    """A catch-all that answers for the failure besides logging it, so nothing is dropped:
+    - it hands the exception on as a value: into an error result, a list of failures, another handler
+      (`error = str(e)`, `errors.append(e)`, `report(e)`), or counts it (`failed += 1`);
+    - it returns a value that says it is an error (`return {"error": {...}}`, `return ErrorResult(...)`);
+    - it takes another path of its own (a nested `try`, loop or `with`: saving one by one, a second
+      parser), or only assigns values (a default, a fallback parse), besides logging."""
+    own: list[str] = []
+    last = 0
+    for no, _text in handler.body:
+        if no <= last:
+            continue
+        span = statement_span(lexed, no)
+        last = span.last if no != handler.line else no
+        text = " ".join(part.strip() for part in span.code.split("\n"))
+        if no == handler.line:
+            text = _text
+        if not _OUTPUT.match(text):
+            own.append(text)
+    name = handler.name
+    for text in own:
+        returned = _RETURN.match(text)
+        if returned is not None and _NAMES_ERROR.search(returned.group(1)):
+            return True
+        if _ALTERNATIVE.match(text) or _COUNTS.match(text):
+            return True
+        if name and re.search(rf"(?<![\w.]){re.escape(name)}\b", text):
+            return True
+    return bool(own) and all(_ASSIGNS.match(text) for text in own)
 
 
 # A linter's own waiver for a catch-all, written on the `except` line: pylint's broad-except /
@@ -117,15 +184,17 @@ def _waived(ctx: FileContext, handler: Handler) -> bool:
 
 _LOGS = lazy_re(r"^(?:await\s+)?(?:[\w.]*(?:log|logger|logging|LOG|LOGGER)\w*)\."
                    r"(?:debug|info|warning|warn|error|critical|log)\(")
-_WAITS = lazy_re(r"^(?:await\s+)?(?:time|asyncio|anyio|trio|gevent)\.sleep\(|^continue$|^pass$")
+_WAITS = lazy_re(
+    r"^(?:await\s+)?(?:time|asyncio|anyio|trio|gevent)\.sleep\(|^continue$|^pass$|^[\w.\[\]'\"]+\s*\+=\s*\d+$"
+)
 _LOOP = lazy_re(r"^\s*(?:async\s+)?(?:while|for)\b")
 _FALLBACK = lazy_re(r"^([A-Za-z_][\w.]*)\s*=\s*(?!=)")
 
 
 def _meant(lexed: Lexed, handler: Handler) -> bool:
     """A catch-all whose shape says what it is for, which the finding would only question:
-    - a retry loop: the `try` sits directly in a `while`/`for` body and the handler only logs the failure
-      (and waits, or goes on to the next round): the loop is the recovery;
+    - a retry loop: the `try` sits directly in a `while`/`for` body and the handler only logs or prints
+      the failure (and waits, or goes on to the next round): the loop is the recovery;
     - a detail for an error being raised: the `try` sits in an `except` block that raises, and the
       handler only logs (a failed parse of an error body must not hide the error);
     - a fallback value: the `try` holds one assignment and the handler one assignment to the same name
@@ -134,7 +203,8 @@ def _meant(lexed: Lexed, handler: Handler) -> bool:
     if try_line is None:
         return False
     statements = _statements(lexed, handler)
-    if statements and _LOGS.match(statements[0]) and all(_WAITS.match(t) for t in statements[1:]) \
+    reports = statements and (_LOGS.match(statements[0]) or _OUTPUT.match(statements[0]))
+    if reports and all(_WAITS.match(t) for t in statements[1:]) \
             and (_in_loop(lexed, try_line) or _raising_handler_around(lexed, try_line)):
         return True
     tried = [lexed.code[n].strip() for n in python_block(lexed, try_line) if lexed.code.get(n, "").strip()]

@@ -13,7 +13,10 @@ from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
 _LANGS = frozenset({"python", "javascript", "typescript", "go", "java"})
-_RETRY_WORD = r"(?:attempts?|retr(?:y|ies)|tries|max_?tries|max_?retries|maxRetries|maxAttempts)"
+_RETRY_WORD = (
+    r"(?:attempts?|retr(?:y|ies)|(?-i:(?<![a-z])tries|Tries)|max_?tries|max_?retries|maxRetries|maxAttempts)"
+)
+"""`tries` only as a word or a camel-case part (`numTries`), not inside `entries` or `countries`."""
 _PY_LOOP = lazy_re(
     rf"^\s*(?:for\s+\w*{_RETRY_WORD}\w*\s+in\b|for\s+\w+\s+in\s+range\([^)]*{_RETRY_WORD}|"
     rf"while\b[^:]*{_RETRY_WORD})",

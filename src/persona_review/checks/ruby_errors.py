@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from persona_review.checks._handler_comments import explains
+from persona_review.checks._lexing import lex
 from persona_review.checks._ruby import (
     Tree,
     arguments,
@@ -103,6 +105,9 @@ def rescue_swallow(ctx: FileContext) -> Iterator[Hit]:
     for tree, node, names, body in _rescues(ctx):
         if not (_broad(names) and _silent(body)) or _conversion_fallback(node, body):
             continue
+        last = tree.first + node.end_point.row
+        if _value_fallback(node) or _in_ensure(node) or explains(ctx, lex(ctx), tree.line(node) + 1, last):
+            continue
         if _in_hunk_whole(tree, node, ctx):
             yield Hit(tree.line(node), None,
                       f"`{_clause_text(node)}` catches {_what(names)} and drops it.")
@@ -119,19 +124,65 @@ _CONVERSIONS = frozenset({
 def _conversion_fallback(rescue: Node, body: list[Node]) -> bool:
     """Is the clause the fallback value of a conversion: the code it guards is one statement that parses or
     converts text (`Time.zone.parse(value)`, `Integer(param)`) and does no I/O, and the body gives the value
-    to use instead (`nil`, `{}`) in so many words? Returning that value is the method's answer for
-    unparseable input, not an error dropped on the way."""
-    if not body or rescue.parent is None:
+    to use instead (`nil`, `{}`) in so many words, or, for an assignment (`payload = JSON.parse(payload)`),
+    leaves the target as it was? That value is the method's answer for unparseable input, not an error
+    dropped on the way."""
+    if rescue.parent is None:
         return False
+    guarded = _guarded(rescue)
+    if len(guarded) != 1 or _io_call(guarded[0]) is not None:
+        return False
+    if not body and guarded[0].type != "assignment":
+        return False  # an empty body keeps the value the target had: a fallback only for an assignment
+    return any(method_name(n) in _CONVERSIONS for n in walk(guarded[0]) if n.type == "call")
+
+
+def _guarded(rescue: Node) -> list[Node]:
+    """The statements before `rescue` in its `begin` or method body (comments left out)."""
     guarded: list[Node] = []
+    if rescue.parent is None:
+        return guarded
     for sibling in rescue.parent.named_children:
         if sibling.id == rescue.id:
             break
         if sibling.type != "comment":
             guarded.append(sibling)
-    if len(guarded) != 1 or _io_call(guarded[0]) is not None:
+    return guarded
+
+
+_VALUE_USERS = frozenset({"assignment", "operator_assignment", "binary", "pair", "argument_list"})
+
+
+def _value_fallback(rescue: Node) -> bool:
+    """Is the clause part of a `begin ... end` whose value is used (`x = begin ... rescue StandardError
+    {} end`, `begin Time.parse(v) rescue StandardError end || default`) around code that does no I/O? The
+    expression then reads "this value, or that one when it cannot be worked out": a default, stated where
+    it is used."""
+    begin = rescue.parent
+    if begin is None or begin.type != "begin":
         return False
-    return any(method_name(n) in _CONVERSIONS for n in walk(guarded[0]) if n.type == "call")
+    value: Node = begin
+    while value.parent is not None and value.parent.type in _PASSES_VALUE \
+            and value.parent.named_children[-1].id == value.id:
+        value = value.parent  # the last statement of an `if` body is the `if`'s value
+    if value.parent is None or value.parent.type not in _VALUE_USERS:
+        return False
+    return all(_io_call(statement) is None for statement in _guarded(rescue))
+
+
+def _in_ensure(rescue: Node) -> bool:
+    """Is the clause inside an `ensure` (of the same method or block)? A failed cleanup dropped there keeps
+    the error the block is already raising, or the result it already has, from being replaced by it."""
+    current = rescue.parent
+    while current is not None and current.type not in _SCOPES:
+        if current.type == "ensure":
+            return True
+        current = current.parent
+    return False
+
+
+_SCOPES = frozenset({"method", "singleton_method", "block", "do_block", "lambda", "class", "module"})
+_PASSES_VALUE = frozenset({"then", "else", "if", "unless", "parenthesized_statements"})
 
 
 @ruby_check(
