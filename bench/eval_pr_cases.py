@@ -42,6 +42,7 @@ from persona_review.pipeline import ReviewInput, run_review
 CATEGORIES = ("security", "error-handling", "migration-safety")
 LANGUAGES = {".py": "python", ".js": "js/ts", ".ts": "js/ts", ".go": "go", ".java": "java", ".rb": "ruby",
              ".sql": "sql"}
+NEAR = 5
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "eval" / "pr_cases"
 
 
@@ -87,6 +88,9 @@ class Results:
     missed: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     """Split -> flag labels not found."""
     unselected: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    near_misses: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    """Split -> false alarms within NEAR lines of a missed flag label of their category and file: most
+    likely the right problem reported on another line than the label's statement."""
     """Split -> of those, labels on a file the review did not select (a selection miss, not a check's)."""
 
 
@@ -139,6 +143,7 @@ def score(root: Path, wanted: str) -> Results:
             continue
         findings, lines, skipped = review((root / "diffs" / f"{case}.diff").read_bytes())
         true_findings: set[int] = set()
+        missed_here: list[Label] = []
         for label in by_case[case]:
             cell = out.cells[(split, label.category, language_of(label.file))]
             file_lines = lines.get(label.file, {})
@@ -154,6 +159,7 @@ def score(root: Path, wanted: str) -> Results:
             cell.plain_hits += found and not label.subtle
             true_findings.update(involved)
             if not found:
+                missed_here.append(label)
                 out.unselected[split] += label.file in skipped
                 out.missed[split] += 1
                 out.misses.append(f"{split} miss {case} {label.file}:{label.line} {label.category} "
@@ -166,6 +172,9 @@ def score(root: Path, wanted: str) -> Results:
             if index in true_findings:
                 cell.true_findings += 1
             else:
+                out.near_misses[split] += any(
+                    m.file == finding.path and m.category == finding.category.value
+                    and finding.line is not None and abs(finding.line - m.line) <= NEAR for m in missed_here)
                 out.false_alarms.append(f"{split} false alarm {case} {finding.path}:{finding.line} "
                                         f"{finding.rule_id}: {finding.title}")
     return out
@@ -210,7 +219,8 @@ def main() -> int:
                     per_language.add(cell)
             print(per_language.row(f"  {language}"))
         print(f"  missed flag labels: {results.missed[split]}, of which on a file the review did not select: "
-              f"{results.unselected[split]}")
+              f"{results.unselected[split]}; false alarms within {NEAR} lines of a missed label of their "
+              f"category: {results.near_misses[split]}")
     if args.show:
         for line in [*results.misses, *results.false_alarms]:
             if line.startswith("dev "):
