@@ -62,7 +62,11 @@ def defer_before_check(ctx: FileContext) -> Iterator[Hit]:
         later = _next_code(rows, index)
         if later is not None and re.match(_ERR_CHECK.format(err=err), later):
             target = deferred.group("target") + deferred.group("rest")
-            yield Hit(no, message=(
+            made_line = rows[made_at][0]
+            # From the call that made the value to the `defer` (adjacent statements), when the call is
+            # the change's own: a reader on either line sees the finding.
+            start, end = (made_line, no) if made_line in ctx.added else (no, None)
+            yield Hit(start, end, message=(
                 f"`{target}` is used by this `defer` before `{made.group('err')}` from line "
                 f"{rows[made_at][0]} is checked; after a failed call it is nil."))
 

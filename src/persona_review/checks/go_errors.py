@@ -73,8 +73,9 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
             continue  # the first value is dropped and the last is kept
         if _explained(ctx, lexed, no, span.last):
             continue  # what the explanation asks for: a comment saying why ignoring it is safe
-        if callee is not None and callee.group(1) == "Rollback" and _returns_next(lexed, span.last):
-            continue  # a rollback on the way out with the error that caused it: that error is the one told
+        if callee is not None and callee.group(1) == "Rollback" and (
+                _returns_next(lexed, span.last) or _in_deferred_closure(lexed, no)):
+            continue  # a rollback on the way out (or in the deferred cleanup) after the error that caused it
         target = _written_into(lexed, no, rhs)
         if target is None:
             answer = _ECHO_ANSWER.match(rhs)
@@ -85,6 +86,24 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
 
 
 _RETURN = lazy_re(r"^\s*return\b")
+
+
+_DEFER_FUNC = lazy_re(r"^\s*defer\s+func\s*\(")
+
+
+def _in_deferred_closure(lexed: Lexed, no: int) -> bool:
+    """Is line `no` inside a `defer func() { ... }()` that starts a few lines above it?"""
+    indent = _indent(lexed.bare.get(no, ""))
+    for above in range(no - 1, max(0, no - 6), -1):
+        text = lexed.bare.get(above)
+        if text is None:
+            return False
+        if not text.strip() or _indent(text) >= indent:
+            continue
+        if _DEFER_FUNC.match(text):
+            return True
+        indent = _indent(text)  # an enclosing `if err != nil {`: keep climbing
+    return False
 
 
 def _returns_next(lexed: Lexed, last: int) -> bool:

@@ -70,8 +70,16 @@ def lock_held_on_return(ctx: FileContext) -> Iterator[Hit]:
             unlock = _unlock_pattern(mutex, kind)
             if any(unlock.search(t) and re.match(r"^\s*defer\b", t) for t in texts.values()):
                 continue
-            for hit in _early_returns(blocks, own, texts, no, unlock=unlock, mutex=mutex):
-                yield Hit(hit.line, None, _message(lexed.code.get(hit.line, "").strip(), mutex))
+            for index, hit in enumerate(_early_returns(blocks, own, texts, no, unlock=unlock, mutex=mutex)):
+                message = _message(lexed.code.get(hit.line, "").strip(), mutex)
+                if index == 0 and no in ctx.added and hit.line - no <= _SPAN:
+                    yield Hit(no, hit.line, message)  # the lock and the first return that leaves it held
+                else:
+                    yield Hit(hit.line, None, message)
+
+
+_SPAN = 10
+"""Lines a finding may span from `Lock()` to the first early return that leaves it locked."""
 
 
 def _function_of(blocks: Blocks, line: int, funcs: Mapping[int, object]) -> int | None:

@@ -13,7 +13,9 @@ A `*sql.Tx` holds one pooled connection, and the locks its statements took, unti
 the usual guard is `defer tx.Rollback()` right after `Begin` (a no-op once committed). Reported: `tx, err
 := x.Begin(...)`/`BeginTx(...)`/`Beginx(...)` in a function known whole that never calls `tx.Rollback`,
 hands `tx` to no other function (a helper may end it) and returns, somewhere between the line after
-`Begin`'s own error check and `tx.Commit()`, while `tx` is open.
+`Begin`'s own error check and `tx.Commit()`, while `tx` is open: no `defer tx.Rollback()` (or deferred
+closure that rolls back), and no `tx.Rollback()` earlier in the returning block. The finding spans from
+`Begin` to that `return` when they are close.
 """
 
 from __future__ import annotations
@@ -65,8 +67,11 @@ def tx_no_rollback(ctx: FileContext) -> Iterator[Hit]:
         func = enclosing[0]
         tx = re.escape(begun.group("tx"))
         body = [(line, lexed.bare.get(line, "")) for line in range(no + 1, func.last + 1)]
-        if any(re.search(rf"(?<![\w.]){tx}\.Rollback\s*\(", text) for _line, text in body):
-            continue
+        rollback = re.compile(rf"(?<![\w.]){tx}\.Rollback\s*\(")
+        if any(rollback.search(text) and _DEFERRED.match(text) for _line, text in body):
+            continue  # `defer tx.Rollback()`: every path is covered
+        if any(_DEFERRED.match(text) and _in_deferred_rollback(body, line, rollback) for line, text in body):
+            continue  # a deferred closure that rolls back
         handed = re.compile(rf"[(,]\s*{tx}\s*[,)]|=\s*{tx}\s*$")
         if any(handed.search(text) for _line, text in body):
             continue  # handed on: whoever gets it may end it
@@ -74,15 +79,56 @@ def tx_no_rollback(ctx: FileContext) -> Iterator[Hit]:
         if commit is None:
             continue
         checked = _own_error_check(body)
+        texts = dict(body)
         early = next(
             (line for line, text in body if checked < line < commit and _RETURN.search(text)
-             and not re.search(rf"(?<![\w.]){tx}\.Commit\s*\(", text)),
+             and not re.search(rf"(?<![\w.]){tx}\.Commit\s*\(", text)
+             and not _rolled_back_before(texts, line, rollback)),
             None,
         )
         if early is not None:
-            yield Hit(no, message=(
-                f"`{begun.group('tx')}` from `{begun.group('call')}` is never rolled back: the `return` on "
-                f"line {early} leaves it open, holding its connection and locks."))
+            # From `Begin` to the `return` that leaves it open, when both fit in one short range and
+            # `Begin` is the change's own; else on `Begin`, or on the `return` when only it is changed.
+            if no in ctx.added:
+                line, end = no, (early if early - no <= _SPAN else None)
+            else:
+                line, end = early, None
+            yield Hit(line, end, message=(
+                f"`{begun.group('tx')}` from `{begun.group('call')}` is not rolled back on every path: the "
+                f"`return` on line {early} leaves it open, holding its connection and locks."))
+
+
+_DEFERRED = lazy_re(r"^\s*defer\b")
+_SPAN = 10
+"""Lines a finding may span from `Begin` to the early `return` (beyond it, it stays on `Begin`)."""
+
+
+def _in_deferred_rollback(body: list[tuple[int, str]], line: int, rollback: re.Pattern[str]) -> bool:
+    """Whether a `defer func() {` on `line` rolls the transaction back in its body (the next few lines)."""
+    texts = [text for at, text in body if line <= at < line + 8]
+    return bool(texts) and "func" in texts[0] and any(rollback.search(text) for text in texts)
+
+
+def _rolled_back_before(texts: dict[int, str], line: int, rollback: re.Pattern[str]) -> bool:
+    """Whether the `return` on `line` rolls back itself, or its block does before it: a `tx.Rollback()`
+    above it at its own indentation, with no line indented less in between (the block's start ends the
+    search)."""
+    if rollback.search(texts[line]):
+        return True  # `return errors.Join(err, tx.Rollback())`
+    indent = _indent(texts[line])
+    for above in range(line - 1, min(texts, default=line) - 1, -1):
+        text = texts.get(above, "")
+        if not text.strip():
+            continue
+        if _indent(text) < indent:
+            return False
+        if _indent(text) == indent and rollback.search(text):
+            return True
+    return False
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
 
 
 def _own_error_check(body: list[tuple[int, str]]) -> int:

@@ -41,14 +41,25 @@ _BODIES = ("body", "orelse", "finalbody")
 )
 def lock_held_on_return(ctx: FileContext) -> Iterator[Hit]:
     seen: set[int] = set()
+    spanned: set[int] = set()
     for flow in flows(ctx):
         for stmts in _statement_lists(flow.tree):
-            for leak, lock in _leaks_in(stmts):
+            for leak, lock, acquired in _leaks_in(stmts):
                 line = leak.lineno + flow.offset
-                if line not in seen:
-                    seen.add(line)
-                    end = (leak.end_lineno or leak.lineno) + flow.offset
+                if line in seen:
+                    continue
+                seen.add(line)
+                end = (leak.end_lineno or leak.lineno) + flow.offset
+                start = acquired.lineno + flow.offset
+                if start not in spanned and start in ctx.added and end - start <= _SPAN:
+                    spanned.add(start)  # the acquire and the first exit that leaves it held
+                    yield Hit(start, end, message=_message(leak, lock))
+                else:
                     yield Hit(line, end, message=_message(leak, lock))
+
+
+_SPAN = 10
+"""Lines a finding may span from `acquire()` to the first early exit that leaves the lock held."""
 
 
 def _statement_lists(tree: ast.Module) -> Iterator[list[ast.stmt]]:
@@ -82,7 +93,8 @@ def _message(leak: ast.Return | ast.Raise, lock: str) -> str:
             f"good). Use `with {lock}:` (`async with` for asyncio), or release it in a `finally`.")
 
 
-def _leaks_in(stmts: Sequence[ast.stmt]) -> Iterator[tuple[ast.Return | ast.Raise, str]]:
+def _leaks_in(stmts: Sequence[ast.stmt]) -> Iterator[tuple[ast.Return | ast.Raise, str, ast.stmt]]:
+    """Each early exit that leaves a lock held: (the exit, the lock's name, its `acquire()` statement)."""
     for i, stmt in enumerate(stmts):
         lock = _called(stmt, "acquire")
         if not lock:
@@ -91,7 +103,7 @@ def _leaks_in(stmts: Sequence[ast.stmt]) -> Iterator[tuple[ast.Return | ast.Rais
         if end is None:
             continue  # not released in this block: handed on, or released by a `finally` elsewhere
         for leak in _exits(stmts[i + 1 : end], lock):
-            yield leak, lock
+            yield leak, lock, stmt
 
 
 def _releases(stmt: ast.stmt, lock: str) -> bool:

@@ -1,8 +1,8 @@
 package svc
 
 func A(url string) error {
-	resp, err := http.Get(url) // expect: GO-HTTP-NO-TIMEOUT
-	defer resp.Body.Close() // expect: GO-DEFER-BEFORE-ERR-CHECK
+	resp, err := http.Get(url) // expect: GO-HTTP-NO-TIMEOUT, GO-DEFER-BEFORE-ERR-CHECK
+	defer resp.Body.Close()
 	if err != nil {
 		return err
 	}
@@ -11,9 +11,9 @@ func A(url string) error {
 		return err
 	}
 	defer f.Close()
-	rows, err := db.QueryContext(ctx,
+	rows, err := db.QueryContext(ctx, // expect: GO-DEFER-BEFORE-ERR-CHECK
 		"SELECT 1")
-	defer rows.Close() // expect: GO-DEFER-BEFORE-ERR-CHECK
+	defer rows.Close()
 	if err != nil {
 		return err
 	}

