@@ -98,6 +98,21 @@ def _returns_next(lexed: Lexed, last: int) -> bool:
     return False
 
 
+def _returns_error_next(lexed: Lexed, last: int) -> bool:
+    """Is the next code line after line `last` a `return` whose last value is an error other than `nil`
+    (`return err`, `return nil, fmt.Errorf(...)`)? A `return nil` after a bare rollback makes the rollback
+    the function's own work, whose error is then lost."""
+    for no in range(last + 1, last + 4):
+        text = lexed.bare.get(no)
+        if text is None:
+            return False
+        if text.strip():
+            found = _RETURN.match(text)
+            value = text[found.end():].rsplit(",", 1)[-1].strip() if found is not None else ""
+            return bool(value) and value != "nil"
+    return False
+
+
 def _explained(ctx: FileContext, lexed: Lexed, first: int, last: int) -> bool:
     """Does a comment on the statement's lines, or alone on the line just above it, give a reason (the
     explanation asks for one)? A comment that only names the case (`// BLANK`, `// Single error return`)
@@ -183,6 +198,8 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
         tail = lexed.bare.get(span.last, "")
         if tail[tail.rfind(")") + 1 :].strip():
             continue  # the result is used in a larger expression
+        if method == "Rollback" and not match.group("prefix") and _returns_error_next(lexed, span.last):
+            continue  # as `_ = tx.Rollback()` before a `return`: the error that caused it is the one told
         target = None if match.group("prefix") else _written_into(lexed, no, bare)
         if target is not None:
             writers = writers if writers is not None else _response_writers(lexed)
@@ -402,7 +419,11 @@ def _indent(line: str) -> int:
 
 _SERVER_LIT = lazy_re(r"\bhttp\.Server\s*\{")
 _CLIENT_LIT = lazy_re(r"\bhttp\.Client\s*\{")
-_DEFAULT_CLIENT = lazy_re(r"\bhttp\.(?:Get|Post|PostForm|Head)\s*\(|\bhttp\.DefaultClient\.Do\s*\(")
+_DEFAULT_CLIENT = lazy_re(
+    r"(?<![\w.])http\.(?:Get|Post|PostForm|Head)\s*\(|(?<![\w.])http\.DefaultClient\.Do\s*\("
+)
+"""The package's default client; a field or variable that happens to be named `http` (`c.http.Get`) is the
+owner's own client, configured elsewhere."""
 _BARE_LISTEN = lazy_re(r"\bhttp\.(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)\s*\(")
 
 
@@ -472,10 +493,17 @@ _SERVER_STATUS = lazy_re(
 )
 def error_leak(ctx: FileContext) -> Iterator[Hit]:
     """`http.Error(w, err.Error(), 500)`, or a gin/echo `c.JSON(500, ...err.Error()...)`: a 5xx answer that
-    carries the error's text. 4xx answers (validation messages meant for the caller) are left alone."""
+    carries the error's text. 4xx answers (validation messages meant for the caller) are left alone.
+    The same holds for the file's own answer helper given the handler's writer (`writeJSON(w, 500, ...)`)
+    and for a gin/echo/fiber context under another name (`gc.JSON(500, ...)`)."""
     lexed = lex(ctx)
+    writers = _answer_params(lexed)
     for no, _code, bare in lines_of(lexed):
-        if "(" not in bare or ("http.Error" not in bare and "c." not in bare and "ctx." not in bare):
+        if "(" not in bare:
+            continue
+        if writers:
+            yield from _helper_leaks(lexed, no, bare, writers)
+        if "http.Error" not in bare and "c." not in bare and "ctx." not in bare:
             continue
         for match in _RESPONSE_CALL.finditer(bare):
             span = bracket_span(lexed, no, match.end() - 1)
@@ -489,3 +517,39 @@ def error_leak(ctx: FileContext) -> Iterator[Hit]:
             text = " ".join(body)
             if _ERROR_TEXT.search(text) or _FORMATTED_ERROR.search(text):
                 yield Hit(no, span.last)
+
+
+_ANSWER_PARAM = lazy_re(
+    r"[(,]\s*(?P<w>\w+)\s+(?P<type>http\.ResponseWriter|echo\.Context|\*gin\.Context|\*fiber\.Ctx)\b"
+)
+_WRITER_FIRST = lazy_re(r"(?<![\w.])(?P<call>(?:\w+\.)?\w+)\s*\(\s*(?P<w>\w+)\s*,")
+_CONTEXT_ANSWER = lazy_re(
+    r"(?<![\w.])(?P<c>\w+)\.(?:JSON|IndentedJSON|PureJSON|String|XML|AbortWithStatusJSON|Status)\s*\("
+)
+
+
+def _answer_params(lexed: Lexed) -> dict[str, str]:
+    """Parameters the file's known lines declare as a response writer or a framework context, by name."""
+    return {m.group("w"): m.group("type") for text in lexed.bare.values()
+            if "ResponseWriter" in text or "Context" in text or "fiber.Ctx" in text
+            for m in _ANSWER_PARAM.finditer(text)}
+
+
+def _helper_leaks(lexed: Lexed, no: int, bare: str, writers: dict[str, str]) -> Iterator[Hit]:
+    """A call given the handler's writer first (`respond(w, 500, err.Error())`), or a context method under a
+    name other than `c`/`ctx`, whose arguments hold a 5xx status and the error's text."""
+    calls: list[int] = []
+    for match in _WRITER_FIRST.finditer(bare):
+        if writers.get(match.group("w")) == "http.ResponseWriter" and match.group("call") != "http.Error":
+            calls.append(match.end("call"))
+    for match in _CONTEXT_ANSWER.finditer(bare):
+        if match.group("c") in writers and match.group("c") not in ("c", "ctx", "context"):
+            calls.append(match.end() - 1)
+    for col in calls:
+        span = bracket_span(lexed, no, bare.index("(", col))
+        args = split_args(span)
+        if not any(_SERVER_STATUS.match(arg) for arg in args):
+            continue
+        text = " ".join(arg for arg in args if not _SERVER_STATUS.match(arg))
+        if _ERROR_TEXT.search(text) or _FORMATTED_ERROR.search(text):
+            yield Hit(no, span.last)

@@ -10,10 +10,12 @@
     return tx.Commit()
 
 A `*sql.Tx` holds one pooled connection, and the locks its statements took, until `Commit` or `Rollback`;
-the usual guard is `defer tx.Rollback()` right after `Begin` (a no-op once committed). Reported: `tx, err
-:= x.Begin(...)`/`BeginTx(...)`/`Beginx(...)` in a function known whole that never calls `tx.Rollback`,
-hands `tx` to no other function (a helper may end it) and returns, somewhere between the line after
-`Begin`'s own error check and `tx.Commit()`, while `tx` is open.
+the usual guard is `defer tx.Rollback()` right after `Begin` (a no-op once committed). Reported (from the
+`Begin` to the `return`): `tx, err := x.Begin(...)`/`BeginTx(...)`/`Beginx(...)` in a function known whole
+that defers no `tx.Rollback`, hands `tx` to no other function (a helper may end it) and returns, somewhere
+between the line after `Begin`'s own error check and `tx.Commit()`, while `tx` is open: with no
+`tx.Rollback` above that `return` in its block (error paths that roll back by hand are fine; the one
+that forgets is not).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
 _BEGIN = lazy_re(
-    r"^\s*(?P<tx>[A-Za-z_]\w*)\s*,\s*(?:err|_|\w+)\s*:?=\s*(?P<call>[\w.()]*\.(?:Begin|BeginTx|Beginx|BeginTxx|MustBegin))\s*\("
+    r"^\s*(?P<tx>[A-Za-z_]\w*)\s*,\s*(?P<err>\w+)\s*:?=\s*(?P<call>[\w.()]*\.(?:Begin|BeginTx|Beginx|BeginTxx|MustBegin))\s*\("
 )
 _RETURN = lazy_re(r"(?:^\s*|[{;]\s*)return\b")
 
@@ -65,7 +67,9 @@ def tx_no_rollback(ctx: FileContext) -> Iterator[Hit]:
         func = enclosing[0]
         tx = re.escape(begun.group("tx"))
         body = [(line, lexed.bare.get(line, "")) for line in range(no + 1, func.last + 1)]
-        if any(re.search(rf"(?<![\w.]){tx}\.Rollback\s*\(", text) for _line, text in body):
+        rollback = re.compile(rf"(?<![\w.]){tx}\.Rollback\s*\(")
+        rollbacks = [index for index, (_line, text) in enumerate(body) if rollback.search(text)]
+        if any(_deferred(body, index) for index in rollbacks):
             continue
         handed = re.compile(rf"[(,]\s*{tx}\s*[,)]|=\s*{tx}\s*$")
         if any(handed.search(text) for _line, text in body):
@@ -73,25 +77,58 @@ def tx_no_rollback(ctx: FileContext) -> Iterator[Hit]:
         commit = next((line for line, text in body if re.search(rf"(?<![\w.]){tx}\.Commit\s*\(", text)), None)
         if commit is None:
             continue
-        checked = _own_error_check(body)
+        checked = _own_error_check(body, begun.group("err"))
+        commits = re.compile(rf"(?<![\w.]){tx}\.Commit\s*\(")
         early = next(
-            (line for line, text in body if checked < line < commit and _RETURN.search(text)
-             and not re.search(rf"(?<![\w.]){tx}\.Commit\s*\(", text)),
+            (line for index, (line, text) in enumerate(body)
+             if checked < line < commit and _RETURN.search(text) and not commits.search(text)
+             and not (rollbacks and _rolled_back_before(body, index, rollback))),
             None,
         )
         if early is not None:
-            yield Hit(no, message=(
+            yield Hit(no, early, message=(
                 f"`{begun.group('tx')}` from `{begun.group('call')}` is never rolled back: the `return` on "
                 f"line {early} leaves it open, holding its connection and locks."))
 
 
-def _own_error_check(body: list[tuple[int, str]]) -> int:
+def _own_error_check(body: list[tuple[int, str]], err: str = "err") -> int:
     """The last line of `Begin`'s own `if err != nil { return ... }` (whose `return` precedes a usable
     transaction), or the line before the body when there is none."""
     for index, (line, text) in enumerate(body[:3]):
-        if re.match(r"^\s*if\s+err\s*!=\s*nil\s*\{", text):
+        if re.match(rf"^\s*if\s+(?:err|{re.escape(err)})\s*!=\s*nil\s*\{{", text):
             for later, later_text in body[index:index + 6]:
                 if later_text.strip().startswith("}"):
                     return later
             return line
     return body[0][0] - 1 if body else 0
+
+
+_DEFER = lazy_re(r"^\s*defer\b")
+_LOOK_BACK = 8
+"""How many lines above a `return` (within its block) a `Rollback` on the same path is looked for."""
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _deferred(body: list[tuple[int, str]], index: int) -> bool:
+    """Is the `Rollback` at `body[index]` deferred (`defer tx.Rollback()`, or inside a `defer func() {`
+    a few lines above it)? Then every path ends the transaction."""
+    if _DEFER.search(body[index][1]):
+        return True
+    return any(_DEFER.search(text) and "func" in text for _line, text in body[max(0, index - 4):index])
+
+
+def _rolled_back_before(body: list[tuple[int, str]], index: int, rollback: re.Pattern[str]) -> bool:
+    """Does the `return` at `body[index]` follow a `Rollback` on its own path: a line above it in its block,
+    or the block's opening line (`if err := tx.Rollback(); err != nil {`)?"""
+    depth = _indent(body[index][1])
+    for _line, text in reversed(body[max(0, index - _LOOK_BACK):index]):
+        if not text.strip():
+            continue
+        if rollback.search(text):
+            return True
+        if _indent(text) < depth:
+            return False
+    return False
