@@ -242,3 +242,93 @@ def test_a_then_read_on_the_line_below_the_fetch_is_covered() -> None:
     # The finding runs from the `fetch` to the `.then` that reads the body; the second `.then` checks
     # `r.ok` first.
     assert _spans("src/clients/catalog.client.ts", _THEN_CHAIN, "JS-HTTP-STATUS-UNCHECKED") == {(3, 4)}
+
+
+_DEFER_NAMES = """\
+package store
+
+func (s *Store) Tags(ctx context.Context, id int64) ([]string, error) {
+	rows, qErr := s.db.QueryContext(ctx, q, id)
+	defer rows.Close()
+	if qErr != nil {
+		return nil, qErr
+	}
+	return scan(rows)
+}
+
+func (s *Store) Names(ctx context.Context, id int64) ([]string, error) {
+	rows, qErr := s.db.QueryContext(ctx, q, id)
+	if qErr != nil {
+		return nil, qErr
+	}
+	defer rows.Close()
+	return scan(rows)
+}
+"""
+
+
+def test_a_defer_before_the_check_of_an_error_named_otherwise_than_err() -> None:
+    assert {f.line for f in _findings("internal/store/tags.go", _DEFER_NAMES, "GO-DEFER-BEFORE-ERR-CHECK")} == {5}
+
+
+_CSV = """\
+package report
+
+func WriteRows(out io.Writer, rows [][]string) error {
+	cw := csv.NewWriter(out)
+	for _, row := range rows {
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(out)
+	bw.Flush()
+	return nil
+}
+"""
+
+
+def test_a_csv_writer_flush_returns_nothing_to_check() -> None:
+    # `csv.Writer.Flush` (line 10) returns nothing; `bufio.Writer.Flush` (line 15) returns an error.
+    assert {f.line for f in _findings("internal/report/csv.go", _CSV, "GO-ERR-UNCHECKED")} == {15}
+
+
+_WAY_OUT = """\
+package config
+
+func Replace(dir, name string, data []byte) error {
+	tmp, e := os.CreateTemp(dir, name)
+	if e != nil {
+		return e
+	}
+	if _, e := tmp.Write(data); e != nil {
+		_ = tmp.Close()
+		_ = os.Remove(tmp.Name())
+		return fmt.Errorf("write %s: %w", name, e)
+	}
+	_ = tmp.Close()
+	_ = os.Remove(tmp.Name())
+	return nil
+}
+
+func (c *Client) check(res *http.Response) error {
+	if res.StatusCode >= 400 {
+		body, _ := io.ReadAll(io.LimitReader(res.Body, 1024))
+		return &APIError{Status: res.StatusCode, Body: string(body)}
+	}
+	size, _ := strconv.Atoi(res.Header.Get("Content-Length"))
+	return c.record(size)
+}
+"""
+
+
+def test_a_cleanup_or_a_snippet_dropped_on_the_way_out_with_another_error_is_quiet() -> None:
+    # Lines 9-10 clean up before returning the write's error, and line 20 reads a snippet for the error it
+    # returns: quiet. Lines 13-14 drop the close's and the removal's errors on the success path, and line
+    # 23 drops a parse error before a return that is no error: reported.
+    assert {f.line for f in _findings("internal/config/writer.go", _WAY_OUT, "GO-ERR-DISCARDED")} \
+        == {13, 14, 23}

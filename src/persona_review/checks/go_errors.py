@@ -75,6 +75,8 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
             continue  # what the explanation asks for: a comment saying why ignoring it is safe
         if callee is not None and callee.group(1) == "Rollback" and _returns_next(lexed, span.last):
             continue  # a rollback on the way out with the error that caused it: that error is the one told
+        if _on_the_way_out(lexed, bare, span.last, callee.group(1) if callee is not None else ""):
+            continue
         target = _written_into(lexed, no, rhs)
         if target is None:
             answer = _ECHO_ANSWER.match(rhs)
@@ -96,6 +98,40 @@ def _returns_next(lexed: Lexed, last: int) -> bool:
         if text.strip():
             return _RETURN.match(text) is not None
     return False
+
+
+_CLEANUP = frozenset({"Close", "Remove", "RemoveAll", "Rollback", "Shutdown", "Stop"})
+_KEPT_FIRST = lazy_re(r"^\s*(?P<kept>[A-Za-z]\w*)\s*,\s*_\s*:?=")
+_DISCARD_LINE = lazy_re(r"^\s*_\s*=")
+
+
+def _on_the_way_out(lexed: Lexed, bare: str, last: int, method: str) -> bool:
+    """Is this discard part of an error path that returns another error next (other `_ =` cleanups may come
+    between): a cleanup (`_ = f.Close()`, `_ = os.Remove(tmp)`), or a value read only to put into that
+    error (`snippet, _ := io.ReadAll(resp.Body)`)? The error returned is the one that matters; the
+    cleanup's or the read's is secondary to it."""
+    kept = _KEPT_FIRST.match(bare)
+    if method not in _CLEANUP and kept is None:
+        return False
+    for no in range(last + 1, last + 6):
+        text = lexed.bare.get(no)
+        if text is None:
+            return False
+        if not text.strip() or _DISCARD_LINE.match(text):
+            continue
+        found = _RETURN.match(text)
+        if found is None:
+            return False
+        value = text[found.end():].rsplit(",", 1)[-1].strip()
+        if not value or value == "nil" or not _ERROR_VALUE.search(text[found.end():]):
+            return False
+        return kept is None or re.search(rf"(?<![\w.]){kept.group('kept')}\b", text) is not None
+    return False
+
+
+_ERROR_VALUE = lazy_re(r"(?<![\w.])(?:err|e)\b|\w*Err\b|\bErr\w*|\bErrorf\(|\berrors\.\w+\(|\w*Error\s*\{")
+"""An error in a `return`: a variable (`err`, `writeErr`), a sentinel (`ErrGone`), a new or wrapped error,
+or an error type's literal (`&APIError{...}`)."""
 
 
 def _returns_error_next(lexed: Lexed, last: int) -> bool:
@@ -246,14 +282,16 @@ def _ctx_call_in_goroutine(bare: str) -> re.Match[str] | None:
     return match
 
 
-_TAB_WRITER = lazy_re(r"(?i)tabwriter")
+_TAB_WRITER = lazy_re(r"(?i)tabwriter|\bcsv\.NewWriter\b")
+"""Writers whose `Flush` needs no check: a `text/tabwriter` table; an `encoding/csv` writer, whose `Flush`
+returns nothing (its error is read with `Error()`)."""
 _FLUSHER = lazy_re(r"\.\(\s*http\.Flusher\s*\)")
 
 
 def _flush_without_error(lexed: Lexed, line: int, receiver: str, statement: str) -> bool:
     """A `Flush()` with no error worth checking: `http.Flusher`'s (it returns nothing), written
-    `w.(http.Flusher).Flush()` or on a value asserted to one; and a `text/tabwriter` writer's (a table of
-    text for a terminal, checked no more than the `fmt.Fprint`s that fill it)."""
+    `w.(http.Flusher).Flush()` or on a value asserted to one; a `text/tabwriter` writer's (a table of
+    text for a terminal, checked no more than the `fmt.Fprint`s that fill it); and a `csv.Writer`'s."""
     if _FLUSHER.search(statement):
         return True
     given = _given(lexed, line, receiver)
