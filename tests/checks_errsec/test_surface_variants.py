@@ -332,3 +332,36 @@ def test_a_cleanup_or_a_snippet_dropped_on_the_way_out_with_another_error_is_qui
     # 23 drops a parse error before a return that is no error: reported.
     assert {f.line for f in _findings("internal/config/writer.go", _WAY_OUT, "GO-ERR-DISCARDED")} \
         == {13, 14, 23}
+
+
+_DEFERRED_CLOSURE = """\
+package ledger
+
+func (l *Ledger) Move(ctx context.Context, from, to string, cents int64) (err error) {
+	tx, err := l.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err == nil {
+			return
+		}
+		// The transfer failed: undo it, and keep the rollback's own error
+		// next to the one that caused it.
+		if rbErr := tx.Rollback(); rbErr != nil {
+			err = errors.Join(err, rbErr)
+		}
+	}()
+	if cents <= 0 {
+		return ErrBadAmount
+	}
+	if _, err = tx.ExecContext(ctx, debit, cents, from); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+"""
+
+
+def test_a_rollback_in_a_deferred_closure_covers_every_return() -> None:
+    assert _findings("internal/ledger/move.go", _DEFERRED_CLOSURE, "GO-TX-NO-ROLLBACK") == []

@@ -114,10 +114,17 @@ def _indent(text: str) -> int:
 
 def _deferred(body: list[tuple[int, str]], index: int) -> bool:
     """Is the `Rollback` at `body[index]` deferred (`defer tx.Rollback()`, or inside a `defer func() {`
-    a few lines above it)? Then every path ends the transaction."""
+    that encloses it a few lines above)? Then every path ends the transaction."""
     if _DEFER.search(body[index][1]):
         return True
-    return any(_DEFER.search(text) and "func" in text for _line, text in body[max(0, index - 4):index])
+    depth = _indent(body[index][1])
+    for _line, text in reversed(body[max(0, index - 2 * _LOOK_BACK):index]):
+        if not text.strip() or _indent(text) >= depth:
+            continue
+        if _DEFER.search(text) and "func" in text:
+            return True
+        depth = _indent(text)
+    return False
 
 
 def _rolled_back_before(body: list[tuple[int, str]], index: int, rollback: re.Pattern[str]) -> bool:
