@@ -22,7 +22,8 @@ from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
-_MADE = lazy_re(r"^\s*(?P<name>[A-Za-z_]\w*)\s*,\s*(?P<err>err\w*)\s*:?=\s*[\w.]+.*\(")
+_MADE = lazy_re(r"^\s*(?P<name>[A-Za-z_]\w*)\s*,\s*(?P<err>err\w*|e|[a-z]\w*Err)\s*:?=\s*[\w.]+.*\(")
+"""`x, err := f(...)`, the error under any of the usual names (`err`, `e`, `openErr`)."""
 _DEFERRED = lazy_re(r"^\s*defer\s+(?P<target>[A-Za-z_]\w*)(?P<rest>(?:\.\w+)*)\.\w+\s*\(")
 _ERR_CHECK = r"^\s*if\s+(?:[^;{{]*;\s*)?{err}\s*!=\s*nil\b"
 

@@ -27,10 +27,9 @@ from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
 _RESULTS_WITH_ERR = lazy_re(
-    r"^\s*(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*,\s*err\s*:?=\s*"
+    r"^\s*(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*,\s*(?P<err>err|e|[a-z]\w*Err)\s*:?=\s*"
     r"(?P<call>[A-Za-z_][\w.]*(?:\([^()]*\))?(?:\.[A-Za-z_]\w*)*)\s*\("
 )
-_IF_ERR = lazy_re(r"^\s*if\s+err\s*!=\s*nil\s*\{\s*$")
 _LOG_CALL = lazy_re(
     r"^\s*(?:(?:log|slog|klog|glog|logrus|zap|fmt)\.|(?:[\w.]*\.)?[\w]*(?:[lL]og|[lL]ogger|[lL]gr)\w*\.)"
     r"(?P<method>\w+)\s*\("
@@ -66,14 +65,14 @@ _LOOKAHEAD = 40
             "logging, or give the result a real fallback value inside the `if`."
         ),
     ),
-    needs=("err != nil",),
+    needs=("!= nil",),
 )
 def err_logged_continues(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     for segment in lexed.segments:
         for index, no in enumerate(segment):
             bare = lexed.bare[no]
-            if "err" not in bare:
+            if "=" not in bare:
                 continue
             assigned = _RESULTS_WITH_ERR.match(bare)
             if assigned is None:
@@ -85,11 +84,12 @@ def err_logged_continues(ctx: FileContext) -> Iterator[Hit]:
             names = [name.strip() for name in assigned.group("names").split(",") if name.strip() != "_"]
             if not names:
                 continue
-            found = _logged_only(lexed, segment, index, no)
+            err = assigned.group("err")
+            found = _logged_only(lexed, segment, index, no, err)
             if found is None:
                 continue
             if_line, block_end = found
-            used = _first_use(lexed, segment, block_end, names, indent_of(lexed.bare[if_line]))
+            used = _first_use(lexed, segment, block_end, names, indent_of(lexed.bare[if_line]), err=err)
             if used is None:
                 continue
             name, line = used
@@ -103,12 +103,12 @@ def err_logged_continues(ctx: FileContext) -> Iterator[Hit]:
             )
 
 
-def _logged_only(lexed: Lexed, segment: list[int], index: int, no: int) -> tuple[int, int] | None:
+def _logged_only(lexed: Lexed, segment: list[int], index: int, no: int, err: str) -> tuple[int, int] | None:
     """(the `if err != nil {` line, its closing line) when it follows the assignment at once and its block
-    only logs, with no `else`; None otherwise."""
+    only logs, with no `else`; None otherwise. `err` is the error's name (`err`, `e`, `fetchErr`)."""
     end = statement_span(lexed, no).last
     after = [n for n in segment[index + 1 :] if n > end and lexed.bare[n].strip()]
-    if not after or not _IF_ERR.match(lexed.bare[after[0]]):
+    if not after or not re.match(rf"^\s*if\s+{err}\s*!=\s*nil\s*\{{\s*$", lexed.bare[after[0]]):
         return None
     if_line = after[0]
     block = brace_block(lexed, if_line, lexed.bare[if_line].index("{"))
@@ -137,7 +137,8 @@ def _logged_only(lexed: Lexed, segment: list[int], index: int, no: int) -> tuple
 
 
 def _first_use(
-    lexed: Lexed, segment: list[int], block_end: int, names: list[str], indent: int
+    lexed: Lexed, segment: list[int], block_end: int, names: list[str], indent: int, *,
+    err: str = "err",
 ) -> tuple[str, int] | None:
     """The first line after `block_end`, in the same block, that reaches into one of `names` (`x.Field`,
     `x.Method()`, `x[i]`, `*x`: a nil pointer panics there, a zero struct gives wrong data) before a new
@@ -145,6 +146,7 @@ def _first_use(
     is reported then. Passing a result on or returning it is not counted (a zero count or size is often
     the intended fallback)."""
     live = set(names)
+    again = re.compile(rf"(?<![\w.]){err}\b")
     for no in segment:
         if no <= block_end:
             continue
@@ -155,7 +157,7 @@ def _first_use(
             continue
         if indent_of(text) < indent:
             return None  # the block that holds the call has ended
-        if _ERR_AGAIN.search(text):
+        if again.search(text):
             return None
         for name in sorted(live):
             for found in re.finditer(rf"(?<![\w.]){re.escape(name)}\b", text):
@@ -173,5 +175,4 @@ def _first_use(
     return None
 
 
-_ERR_AGAIN = lazy_re(r"(?<![\w.])err\b")
 _NIL_TEST = lazy_re(r"^\s*[!=]=\s*nil\b")

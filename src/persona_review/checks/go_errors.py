@@ -76,6 +76,8 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
         if callee is not None and callee.group(1) == "Rollback" and (
                 _returns_next(lexed, span.last) or _in_deferred_closure(lexed, no)):
             continue  # a rollback on the way out (or in the deferred cleanup) after the error that caused it
+        if _on_the_way_out(lexed, bare, span.last, callee.group(1) if callee is not None else ""):
+            continue
         target = _written_into(lexed, no, rhs)
         if target is None:
             answer = _ECHO_ANSWER.match(rhs)
@@ -114,6 +116,55 @@ def _returns_next(lexed: Lexed, last: int) -> bool:
             return False
         if text.strip():
             return _RETURN.match(text) is not None
+    return False
+
+
+_CLEANUP = frozenset({"Close", "Remove", "RemoveAll", "Rollback", "Shutdown", "Stop"})
+_KEPT_FIRST = lazy_re(r"^\s*(?P<kept>[A-Za-z]\w*)\s*,\s*_\s*:?=")
+_DISCARD_LINE = lazy_re(r"^\s*_\s*=")
+
+
+def _on_the_way_out(lexed: Lexed, bare: str, last: int, method: str) -> bool:
+    """Is this discard part of an error path that returns another error next (other `_ =` cleanups may come
+    between): a cleanup (`_ = f.Close()`, `_ = os.Remove(tmp)`), or a value read only to put into that
+    error (`snippet, _ := io.ReadAll(resp.Body)`)? The error returned is the one that matters; the
+    cleanup's or the read's is secondary to it."""
+    kept = _KEPT_FIRST.match(bare)
+    if method not in _CLEANUP and kept is None:
+        return False
+    for no in range(last + 1, last + 6):
+        text = lexed.bare.get(no)
+        if text is None:
+            return False
+        if not text.strip() or _DISCARD_LINE.match(text):
+            continue
+        found = _RETURN.match(text)
+        if found is None:
+            return False
+        value = text[found.end():].rsplit(",", 1)[-1].strip()
+        if not value or value == "nil" or not _ERROR_VALUE.search(text[found.end():]):
+            return False
+        return kept is None or re.search(rf"(?<![\w.]){kept.group('kept')}\b", text) is not None
+    return False
+
+
+_ERROR_VALUE = lazy_re(r"(?<![\w.])(?:err|e)\b|\w*Err\b|\bErr\w*|\bErrorf\(|\berrors\.\w+\(|\w*Error\s*\{")
+"""An error in a `return`: a variable (`err`, `writeErr`), a sentinel (`ErrGone`), a new or wrapped error,
+or an error type's literal (`&APIError{...}`)."""
+
+
+def _returns_error_next(lexed: Lexed, last: int) -> bool:
+    """Is the next code line after line `last` a `return` whose last value is an error other than `nil`
+    (`return err`, `return nil, fmt.Errorf(...)`)? A `return nil` after a bare rollback makes the rollback
+    the function's own work, whose error is then lost."""
+    for no in range(last + 1, last + 4):
+        text = lexed.bare.get(no)
+        if text is None:
+            return False
+        if text.strip():
+            found = _RETURN.match(text)
+            value = text[found.end():].rsplit(",", 1)[-1].strip() if found is not None else ""
+            return bool(value) and value != "nil"
     return False
 
 
@@ -202,6 +253,8 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
         tail = lexed.bare.get(span.last, "")
         if tail[tail.rfind(")") + 1 :].strip():
             continue  # the result is used in a larger expression
+        if method == "Rollback" and not match.group("prefix") and _returns_error_next(lexed, span.last):
+            continue  # as `_ = tx.Rollback()` before a `return`: the error that caused it is the one told
         target = None if match.group("prefix") else _written_into(lexed, no, bare)
         if target is not None:
             writers = writers if writers is not None else _response_writers(lexed)
@@ -248,14 +301,16 @@ def _ctx_call_in_goroutine(bare: str) -> re.Match[str] | None:
     return match
 
 
-_TAB_WRITER = lazy_re(r"(?i)tabwriter")
+_TAB_WRITER = lazy_re(r"(?i)tabwriter|\bcsv\.NewWriter\b")
+"""Writers whose `Flush` needs no check: a `text/tabwriter` table; an `encoding/csv` writer, whose `Flush`
+returns nothing (its error is read with `Error()`)."""
 _FLUSHER = lazy_re(r"\.\(\s*http\.Flusher\s*\)")
 
 
 def _flush_without_error(lexed: Lexed, line: int, receiver: str, statement: str) -> bool:
     """A `Flush()` with no error worth checking: `http.Flusher`'s (it returns nothing), written
-    `w.(http.Flusher).Flush()` or on a value asserted to one; and a `text/tabwriter` writer's (a table of
-    text for a terminal, checked no more than the `fmt.Fprint`s that fill it)."""
+    `w.(http.Flusher).Flush()` or on a value asserted to one; a `text/tabwriter` writer's (a table of
+    text for a terminal, checked no more than the `fmt.Fprint`s that fill it); and a `csv.Writer`'s."""
     if _FLUSHER.search(statement):
         return True
     given = _given(lexed, line, receiver)
@@ -421,7 +476,11 @@ def _indent(line: str) -> int:
 
 _SERVER_LIT = lazy_re(r"\bhttp\.Server\s*\{")
 _CLIENT_LIT = lazy_re(r"\bhttp\.Client\s*\{")
-_DEFAULT_CLIENT = lazy_re(r"\bhttp\.(?:Get|Post|PostForm|Head)\s*\(|\bhttp\.DefaultClient\.Do\s*\(")
+_DEFAULT_CLIENT = lazy_re(
+    r"(?<![\w.])http\.(?:Get|Post|PostForm|Head)\s*\(|(?<![\w.])http\.DefaultClient\.Do\s*\("
+)
+"""The package's default client; a field or variable that happens to be named `http` (`c.http.Get`) is the
+owner's own client, configured elsewhere."""
 _BARE_LISTEN = lazy_re(r"\bhttp\.(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)\s*\(")
 
 
@@ -491,10 +550,17 @@ _SERVER_STATUS = lazy_re(
 )
 def error_leak(ctx: FileContext) -> Iterator[Hit]:
     """`http.Error(w, err.Error(), 500)`, or a gin/echo `c.JSON(500, ...err.Error()...)`: a 5xx answer that
-    carries the error's text. 4xx answers (validation messages meant for the caller) are left alone."""
+    carries the error's text. 4xx answers (validation messages meant for the caller) are left alone.
+    The same holds for the file's own answer helper given the handler's writer (`writeJSON(w, 500, ...)`)
+    and for a gin/echo/fiber context under another name (`gc.JSON(500, ...)`)."""
     lexed = lex(ctx)
+    writers = _answer_params(lexed)
     for no, _code, bare in lines_of(lexed):
-        if "(" not in bare or ("http.Error" not in bare and "c." not in bare and "ctx." not in bare):
+        if "(" not in bare:
+            continue
+        if writers:
+            yield from _helper_leaks(lexed, no, bare, writers)
+        if "http.Error" not in bare and "c." not in bare and "ctx." not in bare:
             continue
         for match in _RESPONSE_CALL.finditer(bare):
             span = bracket_span(lexed, no, match.end() - 1)
@@ -508,3 +574,39 @@ def error_leak(ctx: FileContext) -> Iterator[Hit]:
             text = " ".join(body)
             if _ERROR_TEXT.search(text) or _FORMATTED_ERROR.search(text):
                 yield Hit(no, span.last)
+
+
+_ANSWER_PARAM = lazy_re(
+    r"[(,]\s*(?P<w>\w+)\s+(?P<type>http\.ResponseWriter|echo\.Context|\*gin\.Context|\*fiber\.Ctx)\b"
+)
+_WRITER_FIRST = lazy_re(r"(?<![\w.])(?P<call>(?:\w+\.)?\w+)\s*\(\s*(?P<w>\w+)\s*,")
+_CONTEXT_ANSWER = lazy_re(
+    r"(?<![\w.])(?P<c>\w+)\.(?:JSON|IndentedJSON|PureJSON|String|XML|AbortWithStatusJSON|Status)\s*\("
+)
+
+
+def _answer_params(lexed: Lexed) -> dict[str, str]:
+    """Parameters the file's known lines declare as a response writer or a framework context, by name."""
+    return {m.group("w"): m.group("type") for text in lexed.bare.values()
+            if "ResponseWriter" in text or "Context" in text or "fiber.Ctx" in text
+            for m in _ANSWER_PARAM.finditer(text)}
+
+
+def _helper_leaks(lexed: Lexed, no: int, bare: str, writers: dict[str, str]) -> Iterator[Hit]:
+    """A call given the handler's writer first (`respond(w, 500, err.Error())`), or a context method under a
+    name other than `c`/`ctx`, whose arguments hold a 5xx status and the error's text."""
+    calls: list[int] = []
+    for match in _WRITER_FIRST.finditer(bare):
+        if writers.get(match.group("w")) == "http.ResponseWriter" and match.group("call") != "http.Error":
+            calls.append(match.end("call"))
+    for match in _CONTEXT_ANSWER.finditer(bare):
+        if match.group("c") in writers and match.group("c") not in ("c", "ctx", "context"):
+            calls.append(match.end() - 1)
+    for col in calls:
+        span = bracket_span(lexed, no, bare.index("(", col))
+        args = split_args(span)
+        if not any(_SERVER_STATUS.match(arg) for arg in args):
+            continue
+        text = " ".join(arg for arg in args if not _SERVER_STATUS.match(arg))
+        if _ERROR_TEXT.search(text) or _FORMATTED_ERROR.search(text):
+            yield Hit(no, span.last)

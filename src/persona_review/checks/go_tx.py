@@ -10,12 +10,12 @@
     return tx.Commit()
 
 A `*sql.Tx` holds one pooled connection, and the locks its statements took, until `Commit` or `Rollback`;
-the usual guard is `defer tx.Rollback()` right after `Begin` (a no-op once committed). Reported: `tx, err
-:= x.Begin(...)`/`BeginTx(...)`/`Beginx(...)` in a function known whole that never calls `tx.Rollback`,
-hands `tx` to no other function (a helper may end it) and returns, somewhere between the line after
-`Begin`'s own error check and `tx.Commit()`, while `tx` is open: no `defer tx.Rollback()` (or deferred
-closure that rolls back), and no `tx.Rollback()` earlier in the returning block. The finding spans from
-`Begin` to that `return` when they are close.
+the usual guard is `defer tx.Rollback()` right after `Begin` (a no-op once committed). Reported (from the
+`Begin` to the `return`): `tx, err := x.Begin(...)`/`BeginTx(...)`/`Beginx(...)` in a function known whole
+that defers no `tx.Rollback`, hands `tx` to no other function (a helper may end it) and returns, somewhere
+between the line after `Begin`'s own error check and `tx.Commit()`, while `tx` is open: with no
+`tx.Rollback` above that `return` in its block (error paths that roll back by hand are fine; the one
+that forgets is not). The finding spans from `Begin` to that `return` when they are close.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
 _BEGIN = lazy_re(
-    r"^\s*(?P<tx>[A-Za-z_]\w*)\s*,\s*(?:err|_|\w+)\s*:?=\s*(?P<call>[\w.()]*\.(?:Begin|BeginTx|Beginx|BeginTxx|MustBegin))\s*\("
+    r"^\s*(?P<tx>[A-Za-z_]\w*)\s*,\s*(?P<err>\w+)\s*:?=\s*(?P<call>[\w.()]*\.(?:Begin|BeginTx|Beginx|BeginTxx|MustBegin))\s*\("
 )
 _RETURN = lazy_re(r"(?:^\s*|[{;]\s*)return\b")
 
@@ -68,22 +68,21 @@ def tx_no_rollback(ctx: FileContext) -> Iterator[Hit]:
         tx = re.escape(begun.group("tx"))
         body = [(line, lexed.bare.get(line, "")) for line in range(no + 1, func.last + 1)]
         rollback = re.compile(rf"(?<![\w.]){tx}\.Rollback\s*\(")
-        if any(rollback.search(text) and _DEFERRED.match(text) for _line, text in body):
-            continue  # `defer tx.Rollback()`: every path is covered
-        if any(_DEFERRED.match(text) and _in_deferred_rollback(body, line, rollback) for line, text in body):
-            continue  # a deferred closure that rolls back
+        rollbacks = [index for index, (_line, text) in enumerate(body) if rollback.search(text)]
+        if any(_deferred(body, index) for index in rollbacks):
+            continue
         handed = re.compile(rf"[(,]\s*{tx}\s*[,)]|=\s*{tx}\s*$")
         if any(handed.search(text) for _line, text in body):
             continue  # handed on: whoever gets it may end it
         commit = next((line for line, text in body if re.search(rf"(?<![\w.]){tx}\.Commit\s*\(", text)), None)
         if commit is None:
             continue
-        checked = _own_error_check(body)
-        texts = dict(body)
+        checked = _own_error_check(body, begun.group("err"))
+        commits = re.compile(rf"(?<![\w.]){tx}\.Commit\s*\(")
         early = next(
-            (line for line, text in body if checked < line < commit and _RETURN.search(text)
-             and not re.search(rf"(?<![\w.]){tx}\.Commit\s*\(", text)
-             and not _rolled_back_before(texts, line, rollback)),
+            (line for index, (line, text) in enumerate(body)
+             if checked < line < commit and _RETURN.search(text) and not commits.search(text)
+             and not (rollbacks and _rolled_back_before(body, index, rollback))),
             None,
         )
         if early is not None:
@@ -98,46 +97,57 @@ def tx_no_rollback(ctx: FileContext) -> Iterator[Hit]:
                 f"`return` on line {early} leaves it open, holding its connection and locks."))
 
 
-_DEFERRED = lazy_re(r"^\s*defer\b")
 _SPAN = 10
 """Lines a finding may span from `Begin` to the early `return` (beyond it, it stays on `Begin`)."""
 
 
-def _in_deferred_rollback(body: list[tuple[int, str]], line: int, rollback: re.Pattern[str]) -> bool:
-    """Whether a `defer func() {` on `line` rolls the transaction back in its body (the next few lines)."""
-    texts = [text for at, text in body if line <= at < line + 8]
-    return bool(texts) and "func" in texts[0] and any(rollback.search(text) for text in texts)
+def _own_error_check(body: list[tuple[int, str]], err: str = "err") -> int:
+    """The last line of `Begin`'s own `if err != nil { return ... }` (whose `return` precedes a usable
+    transaction), or the line before the body when there is none."""
+    for index, (line, text) in enumerate(body[:3]):
+        if re.match(rf"^\s*if\s+(?:err|{re.escape(err)})\s*!=\s*nil\s*\{{", text):
+            for later, later_text in body[index:index + 6]:
+                if later_text.strip().startswith("}"):
+                    return later
+            return line
+    return body[0][0] - 1 if body else 0
 
 
-def _rolled_back_before(texts: dict[int, str], line: int, rollback: re.Pattern[str]) -> bool:
-    """Whether the `return` on `line` rolls back itself, or its block does before it: a `tx.Rollback()`
-    above it at its own indentation, with no line indented less in between (the block's start ends the
-    search)."""
-    if rollback.search(texts[line]):
-        return True  # `return errors.Join(err, tx.Rollback())`
-    indent = _indent(texts[line])
-    for above in range(line - 1, min(texts, default=line) - 1, -1):
-        text = texts.get(above, "")
-        if not text.strip():
-            continue
-        if _indent(text) < indent:
-            return False
-        if _indent(text) == indent and rollback.search(text):
-            return True
-    return False
+_DEFER = lazy_re(r"^\s*defer\b")
+_LOOK_BACK = 8
+"""How many lines above a `return` (within its block) a `Rollback` on the same path is looked for."""
 
 
 def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
-def _own_error_check(body: list[tuple[int, str]]) -> int:
-    """The last line of `Begin`'s own `if err != nil { return ... }` (whose `return` precedes a usable
-    transaction), or the line before the body when there is none."""
-    for index, (line, text) in enumerate(body[:3]):
-        if re.match(r"^\s*if\s+err\s*!=\s*nil\s*\{", text):
-            for later, later_text in body[index:index + 6]:
-                if later_text.strip().startswith("}"):
-                    return later
-            return line
-    return body[0][0] - 1 if body else 0
+def _deferred(body: list[tuple[int, str]], index: int) -> bool:
+    """Is the `Rollback` at `body[index]` deferred (`defer tx.Rollback()`, or inside a `defer func() {`
+    that encloses it a few lines above)? Then every path ends the transaction."""
+    if _DEFER.search(body[index][1]):
+        return True
+    depth = _indent(body[index][1])
+    for _line, text in reversed(body[max(0, index - 2 * _LOOK_BACK):index]):
+        if not text.strip() or _indent(text) >= depth:
+            continue
+        if _DEFER.search(text) and "func" in text:
+            return True
+        depth = _indent(text)
+    return False
+
+
+def _rolled_back_before(body: list[tuple[int, str]], index: int, rollback: re.Pattern[str]) -> bool:
+    """Does the `return` at `body[index]` follow a `Rollback` on its own path: a line above it in its block,
+    or the block's opening line (`if err := tx.Rollback(); err != nil {`)?"""
+    if rollback.search(body[index][1]):
+        return True  # `return errors.Join(err, tx.Rollback())`
+    depth = _indent(body[index][1])
+    for _line, text in reversed(body[max(0, index - _LOOK_BACK):index]):
+        if not text.strip():
+            continue
+        if rollback.search(text):
+            return True
+        if _indent(text) < depth:
+            return False
+    return False

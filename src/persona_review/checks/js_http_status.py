@@ -83,7 +83,8 @@ def fetch_status_unchecked(ctx: FileContext) -> Iterator[Hit]:
             if chained is None or _in_try(lexed, no) or ".catch(" in _chain(lexed, no, span.last):
                 continue
             name = chained.group("name")
-            yield Hit(no, message=(
+            read_line = span.last + chained.group(0).count("\n")  # the `.then` may start a line below
+            yield Hit(no, read_line if read_line > no else None, message=(
                 f"`.then({name} => {name}.json())` reads the body of the `fetch` answer, whatever its "
                 "status."))
 

@@ -520,6 +520,9 @@ _THIRD_ARGUMENT = lazy_re(r"\.run\s*\([^),]*,[^),]*,")
 """A `.run(` call with at least three arguments on its line (a cheap test before parsing)."""
 
 
+_LEAK_HEAD = lazy_re(
+    r"\b(?:return|jsonify|JsonResponse|HttpResponse|Response|HTTPException|abort|make_response)\b"
+)
 _LEAK = lazy_re(
     r"\b(?:return|jsonify|JsonResponse|HttpResponse|Response|HTTPException|abort|make_response)\b.*"
     r"(?:\b(?:str|repr)\(\s*{name}\s*\)|\{{{name}[!}}]|traceback\.format_exc\(|\b{name}\.args\b)"
@@ -547,8 +550,13 @@ def exception_leak(ctx: FileContext) -> Iterator[Hit]:
     for handler in handlers(lexed):
         name = handler.name or "e"
         pattern = re.compile(_LEAK.pattern.format(name=re.escape(name)))
-        for no, text in handler.body:
+        for no, line_text in handler.body:
+            text = line_text
             found = pattern.search(text)
+            if found is None and text.count("(") > text.count(")") and _LEAK_HEAD.search(text):
+                # `return JsonResponse(` with the exception's text on a later line of the statement
+                text = " ".join(statement_span(lexed, no).code.split("\n"))
+                found = pattern.search(text)
             if found and (not found.group(0).startswith("return") or _RESPONSE_CALL.search(text)
                           or _serves_request(lexed, no, _RESPONSE_SHAPE.search(text) is not None)):
                 span = statement_span(lexed, no)

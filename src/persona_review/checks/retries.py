@@ -14,9 +14,11 @@ from persona_review.lazy_re import lazy_re
 
 _LANGS = frozenset({"python", "javascript", "typescript", "go", "java"})
 _RETRY_WORD = (
-    r"(?:attempts?|retr(?:y|ies)|(?-i:(?<![a-z])tries|Tries)|max_?tries|max_?retries|maxRetries|maxAttempts)"
+    r"(?:(?<![A-Za-z])(?:attempts?|retr(?:y|ies)|tries|max_?tries|max_?retries)"
+    r"|(?-i:(?<=[a-z])(?:Attempts?|Retr(?:y|ies)|Tries)))"
 )
-"""`tries` only as a word or a camel-case part (`numTries`), not inside `entries` or `countries`."""
+"""A retry word at the start of a name or of one of its camelCase or snake_case parts (`attempt`,
+`maxRetries`, `MAX_RETRIES`), not inside another word (`entries`, `countries`)."""
 _PY_LOOP = lazy_re(
     rf"^\s*(?:for\s+\w*{_RETRY_WORD}\w*\s+in\b|for\s+\w+\s+in\s+range\([^)]*{_RETRY_WORD}|"
     rf"while\b[^:]*{_RETRY_WORD})",
