@@ -25,6 +25,27 @@ _BOOL_SECOND = lazy_re(
     r"\bsyscall\.Getenv|\berrors\.As\w*|\bfmt\.(?:Print|Println|Printf|Fprint|Fprintln|Fprintf)|\.(?:Write|WriteString|WriteByte|"
     r"WriteRune)|\bstrings\.|\butf8\.|\bmath\.|\bsort\.|\bslices\.|\bmaps\.)\b"
 )
+_NOT_ERROR_LAST = lazy_re(
+    r"(?:\b(?:pem\.Decode|(?:file)?path\.Split|context\.With(?:Cancel|CancelCause|Timeout|TimeoutCause|Deadline|"
+    r"DeadlineCause))|\.(?:Deadline|SetString|SetFloat64|SetFrac|Int64|Uint64|Float64|IsInt64))$"
+)
+"""Standard-library calls whose last result is not an error: a PEM block's rest, a path's file part, a
+context's cancel function (a leak, but not an error, which `go vet` reports), `ok` booleans and accuracy
+flags of `context.Deadline` and `math/big`."""
+_CONTEXT_GETTER = lazy_re(r"\w+From(?:Context|IncomingContext|OutgoingContext)?$")
+_CONTEXT_ARG = lazy_re(r"^\(\s*(?:(?:\w+\.)*\w*[cC]tx|c|context|\w+\.Context\(\))\s*\)$")
+"""`user, _ := request.UserFrom(ctx)`: by Go's convention a getter that reads a value from a context
+returns `(value, ok)`, like `metadata.FromIncomingContext`; the dropped value is that `ok`."""
+_CLEANUP = frozenset({"Close", "CloseWithError", "CloseSend", "Kill", "Cancel", "Stop", "Logout",
+                      "SetDeadline", "SetReadDeadline", "SetWriteDeadline", "Unsubscribe"})
+"""Releases and teardowns: `_ = conn.Close()` is Go's own way to say the error is not wanted, and there
+is nothing to do about a connection or process that fails to go away."""
+_ON_FAILURE = frozenset({"Remove", "RemoveAll", "Umount", "Unmount", "Rollback"}) | _CLEANUP
+"""Calls that clean up after a failure when they run on the way out of one: the error already being
+returned is the one to tell."""
+_GIN_RECORD = lazy_re(r"^\w+\.(?:AbortWithError|Error)\(\s*(?!\))")
+"""Gin's `c.AbortWithError(status, err)` and `c.Error(err)` record the error given and return it wrapped:
+the value dropped is never a new failure."""
 _ABSENT_ONLY = lazy_re(r"\b(?:r|req|request|c\.Request|ctx\.Request)\.Cookie$")
 """A request's `Cookie(name)` fails only with `http.ErrNoCookie`, returning nil: an optional cookie read as
 `c, _ := r.Cookie(name)` and tested for nil drops no failure."""
@@ -71,6 +92,23 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
             continue
         if re.match(r"^\s*_\s*,\s*[A-Za-z]\w*\s*:?=", bare):
             continue  # the first value is dropped and the last is kept
+        kept = bare[: match.start("rhs")]
+        if _KEPT_ERR.search(kept):
+            continue  # `v, err, _ := g.Do(...)`: the error is kept, the value dropped is another
+        if _NOT_ERROR_LAST.search(callee_path) or _GIN_RECORD.match(rhs):
+            continue
+        if _CONTEXT_GETTER.search(callee_path) and _CONTEXT_ARG.match(rhs[len(callee_path):]):
+            continue
+        single = _SINGLE_BLANK.match(bare) is not None
+        if not single and _zero_tested(lexed, kept, span.last):
+            continue  # the failure shows as the zero value, and the code tests for it
+        name = callee.group(1) if callee is not None else ""
+        if single and (name in _CLEANUP or (name in _ON_FAILURE and _on_error_path(lexed, no, span.last))):
+            continue
+        if single and _in_init(lexed, no):
+            continue  # registration at start-up (flags, codecs, MIME types): it fails only on a typo
+        if single and _answers(ctx, lexed, rhs):
+            continue  # the handler's answer, written through a helper given the writer
         if _explained(ctx, lexed, no, span.last):
             continue  # what the explanation asks for: a comment saying why ignoring it is safe
         if callee is not None and callee.group(1) == "Rollback" and _returns_next(lexed, span.last):
@@ -79,12 +117,91 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
         if target is None:
             answer = _ECHO_ANSWER.match(rhs)
             target = answer.group("c") if answer is not None else None
-        if target is not None and target in _response_writers(lexed):
+        if target is not None and target in _writers(ctx, lexed):
             continue  # the answer's own body, dropped on purpose: the client is gone when it fails
         yield Hit(no, span.last)
 
 
 _RETURN = lazy_re(r"^\s*return\b")
+_KEPT_ERR = lazy_re(r"\b(?:err|\w+Err)\s*,")
+_SINGLE_BLANK = lazy_re(r"^\s*_\s*=")
+_ERR_TEST = lazy_re(r"^\s*(?:\}\s*else\s+)?if\b.*\b(?:err|\w*Err)\s*!=\s*nil\b")
+_RETURNS_ERROR = lazy_re(r"^\s*return\b.*(?:\b(?:err|\w+Err)\b|\berrors\.|\bfmt\.Errorf\b|Error\b)")
+_INIT_FUNC = lazy_re(r"^func\s+init\s*\(\s*\)")
+_FUNC_START = lazy_re(r"^func\b")
+
+
+def _on_error_path(lexed: Lexed, first: int, last: int) -> bool:
+    """Is the statement on lines first..last cleanup on the way out of a failure: directly inside an
+    `if err != nil {` block, or followed by a `return` that carries an error?"""
+    for no in range(last + 1, last + 4):
+        text = lexed.bare.get(no)
+        if text is None:
+            break
+        if text.strip():
+            if _RETURNS_ERROR.match(text):
+                return True
+            break
+    indent = _indent(lexed.bare.get(first, ""))
+    for no in range(first - 1, max(0, first - 40), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return False
+        if text.strip() and _indent(text) < indent:
+            return _ERR_TEST.match(text) is not None
+    return False
+
+
+def _zero_tested(lexed: Lexed, kept: str, last: int) -> bool:
+    """Do the next two code lines test the first value kept against its zero value (`v == nil`,
+    `len(v) > 0`, `v.IsZero()`, `v > 0`)? A failed call gives that zero value, so the test handles it."""
+    name = _FIRST_KEPT.match(kept)
+    if name is None or name.group(1) == "_":
+        return False
+    zero = re.compile(
+        rf"(?:\blen\(\s*{name.group(1)}\s*\)\s*(?:[=!]=|[<>]=?)\s*\d|"
+        rf"(?<![\w.]){name.group(1)}\s*(?:(?:[=!]=)\s*(?:nil|0|\"\"|false)\b|[<>]=?\s*\d|\.IsZero\(\)))"
+    )
+    seen = 0
+    for no in range(last + 1, last + 6):
+        text = lexed.bare.get(no)
+        if text is None:
+            return False
+        if text.strip():
+            if zero.search(text):
+                return True
+            seen += 1
+            if seen == 2:
+                return False
+    return False
+
+
+_FIRST_KEPT = lazy_re(r"^\s*(?:[\w.]+\.)?(\w+)\s*[,=:]")
+
+
+def _in_init(lexed: Lexed, line: int) -> bool:
+    """Is `line` inside a `func init()` (the nearest function header above it, within 200 lines)?"""
+    for no in range(line - 1, max(0, line - 200), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return False
+        if _FUNC_START.match(text):
+            return _INIT_FUNC.match(text) is not None
+    return False
+
+
+def _answers(ctx: FileContext, lexed: Lexed, rhs: str) -> bool:
+    """Does the call pass the handler's response writer as its first argument (`respond(w, ...)`)?"""
+    head = _FIRST_ARG.match(rhs)
+    return head is not None and head.group("w") in _writers(ctx, lexed)
+
+
+def _writers(ctx: FileContext, lexed: Lexed) -> frozenset[str]:
+    """`_response_writers`, read once per file."""
+    return ctx.cached("go_errors.writers", lambda: _response_writers(lexed))
+
+
+_FIRST_ARG = lazy_re(r"^[\w.]+\(\s*(?P<w>\w+)\s*[,)]")
 
 
 def _returns_next(lexed: Lexed, last: int) -> bool:
@@ -180,9 +297,14 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
             continue
         if method == "Run" and _is_subtest(span):
             continue  # `t.Run(name, func(t *testing.T) {...})` reports through a bool, not an error
-        tail = lexed.bare.get(span.last, "")
-        if tail[tail.rfind(")") + 1 :].strip():
-            continue  # the result is used in a larger expression
+        if _after(lexed, span, match.end() - 1).strip():
+            continue  # the result is used in a larger expression, or results follow a method spec
+        if _other_api(method, span) and _declared_call(bare, declared) is None:
+            continue
+        if method in _ON_FAILURE and not match.group("prefix") and _on_error_path(lexed, no, span.last):
+            continue  # cleanup on the way out of a failure: the error being returned is the one to tell
+        if method in {"Copy", "CopyN"} and _DISCARD_DST.match(span.bare):
+            continue  # draining a body into io.Discard: only the draining can fail
         target = None if match.group("prefix") else _written_into(lexed, no, bare)
         if target is not None:
             writers = writers if writers is not None else _response_writers(lexed)
@@ -300,6 +422,30 @@ def _response_writers(lexed: Lexed) -> frozenset[str]:
                      for m in _WRITER_PARAM.finditer(text))
 
 
+def _after(lexed: Lexed, span: Span, col: int) -> str:
+    """The bare text after the closing bracket of `span`, which opened at column `col` of its first line."""
+    last_part = span.bare.rsplit("\n", 1)[-1]
+    end = col + len(last_part) if span.first == span.last else len(last_part)
+    return lexed.bare.get(span.last, "")[end:]
+
+
+_NO_ARGUMENT_FORM = frozenset({"Sync", "Flush", "Close"})
+"""Methods whose error-returning standard form takes no argument (`File.Sync()`, `bufio.Writer.Flush()`,
+`io.Closer.Close()`): called with one (`ErrorStrategy.Sync(p)`), they are another API's."""
+_STOP_CHANNEL = lazy_re(r"^\(\s*(?:(?:\w+\.)*\w*ctx\w*\.Done\(\)|(?:\w+\.)*\w*(?:[sS]top|[dD]one)\w*)\s*\)$")
+"""`informer.Run(ctx.Done())`, `go cache.Start(stopCh)`: the stop-channel idiom, which returns nothing."""
+_DISCARD_DST = lazy_re(r"^\(\s*(?:io|ioutil)\.Discard\s*,")
+
+
+def _other_api(method: str, span: Span) -> bool:
+    """Is the call, by its arguments, not the error-returning method of that name?"""
+    if method in _NO_ARGUMENT_FORM:
+        return "".join(span.bare.split()) != "()"
+    if method in {"Run", "Start"}:
+        return _STOP_CHANNEL.match(span.bare) is not None
+    return False
+
+
 def _is_subtest(span: Span) -> bool:
     args = split_args(span)
     return len(args) == 2 and args[1].lstrip().startswith("func(")
@@ -333,22 +479,24 @@ def _declared_functions(lexed: Lexed, errors: bool = True) -> frozenset[tuple[st
 
 
 def _declared_call(bare: str, declared: frozenset[tuple[str, str]]) -> re.Match[str] | None:
-    """A call statement of a function or method declared here, by name; except a method of a field of the
-    declaring method's own receiver (`srv.cache.Delete(k)` beside `func (srv *Service) Delete(...) error`),
-    which is another type's method of the same name, whose results are not known here."""
+    """A call statement of a function or method declared here: a plain function called by its bare name,
+    or a method called on the receiver variable its declaration names (`s.save()` beside
+    `func (s *Store) save() error`). A method called on any other value (`srv.cache.Delete(k)`,
+    `metrics.Set(1)` beside `func (f *flagValue) Set(string) error`) may be another type's method of the
+    same name, whose results are not known here."""
     if not declared:
         return None
     match = _CALL_STMT.match(bare)
     if match is None:
         return None
     name = match.group("name")
-    owners = [receiver for declared_name, receiver in declared if declared_name == name]
-    if not owners:
-        return None
+    owners = {receiver for declared_name, receiver in declared if declared_name == name}
     path = match.group("call").split(".")
-    if len(path) > 2 and all(path[0] == owner for owner in owners):
-        return None
-    return match
+    if len(path) == 1 and "" in owners:
+        return match  # a function of this package, called by name
+    if len(path) == 2 and path[0] in owners:
+        return match  # a method called on the receiver it is declared with
+    return None  # another package's function, or another value's method of the same name
 
 
 _ERR_ASSIGN = lazy_re(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)\s*[\w.]+.*\(")
