@@ -503,6 +503,10 @@ _ERR_ASSIGN = lazy_re(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)\s*[\w.]+.*\(")
 _ERR_REF = lazy_re(r"\berr\b")
 _ERR_OVERWRITE = lazy_re(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)")
 _BRANCH = lazy_re(r"^\s*(?:\}\s*else\b|case\b|default\s*:)")
+_FLOW_LEAVES = lazy_re(r"^\s*(?:(?:return|break|continue|goto|fallthrough|panic)\b|\}\s*\))")
+"""Where an assigned `err` stops being this code's to check: a return (a named result carries it out), a
+jump to code that reads it, or the end of a function literal (`defer func() { err = ... }()`), whose
+assignment sets the enclosing function's result."""
 
 
 @register(
@@ -528,6 +532,9 @@ def err_overwritten(ctx: FileContext) -> Iterator[Hit]:
             bare = lexed.bare[no]
             if pending is not None and _BRANCH.match(bare) and _indent(bare) < _indent(lexed.bare[pending]):
                 pending = None  # the assignment's branch ends: the next one is in another, only one runs
+            if (pending is not None and _FLOW_LEAVES.match(bare)
+                    and _indent(bare) <= _indent(lexed.bare[pending])):
+                pending = None  # a (naked) return, a jump or the end of a closure: the value leaves here
             if "err" not in bare:
                 continue
             overwrite = _ERR_OVERWRITE.match(bare)
@@ -551,6 +558,8 @@ def _indent(line: str) -> int:
 _SERVER_LIT = lazy_re(r"\bhttp\.Server\s*\{")
 _CLIENT_LIT = lazy_re(r"\bhttp\.Client\s*\{")
 _DEFAULT_CLIENT = lazy_re(r"\bhttp\.(?:Get|Post|PostForm|Head)\s*\(|\bhttp\.DefaultClient\.Do\s*\(")
+_RESULT_TYPE = lazy_re(r"\)\s*\*?\s*$")
+"""What comes before a function's result type: the parameter list's `)` (and the pointer's `*`)."""
 _BARE_LISTEN = lazy_re(r"\bhttp\.(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)\s*\(")
 
 
@@ -577,12 +586,16 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
         if "http." not in bare:
             continue
         server = _SERVER_LIT.search(bare)
+        if server is not None and _RESULT_TYPE.search(bare, 0, server.start()):
+            continue  # `func newServer() *http.Server {`: a result type before the function's body
+        client = _CLIENT_LIT.search(bare)
+        if client is not None and _RESULT_TYPE.search(bare, 0, client.start()):
+            continue
         if server is not None:
             span = bracket_span(lexed, no, server.end() - 1)
             if span.closed and "ReadHeaderTimeout" not in span.bare and "ReadTimeout" not in span.bare:
                 yield Hit(no, span.last)
             continue
-        client = _CLIENT_LIT.search(bare)
         if client is not None:
             span = bracket_span(lexed, no, client.end() - 1)
             if span.closed and "Timeout" not in span.bare:
