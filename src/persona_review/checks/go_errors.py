@@ -292,6 +292,16 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
             continue
         if method == "Wait" and _WAIT_GROUP.search(receiver):
             continue  # `sync.WaitGroup.Wait` returns nothing
+        if _continues(lexed, no, bare):
+            continue  # the tail of a chained expression begun on a line above
+        origin = _ORIGINS.get(method)
+        if origin is not None and _declared_call(bare, declared) is None:
+            head = match.group("call").rsplit(".", 1)[0]
+            given = head if "(" in head else _origin(lexed, no, receiver)
+            named = method in {"Run", "Start", "Wait"} and _COMMAND_NAME.match(receiver) is not None
+            known = given is not None and origin.search(given) and not _NOT_FALLIBLE_ORIGIN.search(given)
+            if not named and not known:
+                continue  # a method of that name on a value not known to be one that fails
         span = bracket_span(lexed, no, match.end() - 1)
         if not span.closed:
             continue
@@ -363,6 +373,60 @@ def _flush_without_error(lexed: Lexed, line: int, receiver: str, statement: str)
         return True
     given = _given(lexed, line, receiver)
     return given is not None and (_FLUSHER.search(given) is not None or _TAB_WRITER.search(given) is not None)
+
+
+_ORIGINS = {
+    "Close": lazy_re(r"\bos\.(?:Create|OpenFile|CreateTemp)\s*\(|\bioutil\.TempFile\s*\(|NewWriter\w*\s*\(|"
+                     r"\*?os\.File\b|\*?\w+\.Writer\b|\.Create\s*\("),
+    "Flush": lazy_re(r"NewWriter\w*\s*\(|\*?\w+\.Writer\b"),
+    "Run": lazy_re(r"\bexec\.(?:Command|CommandContext|Cmd)\b"),
+    "Start": lazy_re(r"\bexec\.(?:Command|CommandContext|Cmd)\b"),
+    "Wait": lazy_re(r"\bexec\.(?:Command|CommandContext|Cmd)\b|\berrgroup\.|\brate\.|\bsemaphore\."),
+}
+"""For methods whose name many types share, what the receiver must be known to come from (the line that
+gives it its value, or declares its type) for the call to be the one that returns an error: a file or
+writer being written (its `Close` or `Flush` reports lost writes), a command, an errgroup, a limiter.
+`informer.Run(stop)`, `timer.Start()`, `pool.Close()` and `group.Wait()` of other types are left alone."""
+_NOT_FALLIBLE_ORIGIN = lazy_re(
+    r"\b(?:csv|tabwriter)\.(?:NewWriter|Writer)\b|\bhttp\.(?:ResponseWriter|Flusher)\b"
+)
+_ORIGIN_WINDOW = 60
+_COMMAND_NAME = lazy_re(r"^(?:\w*[cC]md|command|proc)$")
+"""What Go code names an `exec.Cmd` (`cmd.Run()`), where the command was made out of sight."""
+
+
+def _origin(lexed: Lexed, line: int, name: str) -> str | None:
+    """The line that last gave `name` its value or declared it with a type (`f *os.File` among a
+    function's parameters, `var g errgroup.Group`), among the `_ORIGIN_WINDOW` known lines above."""
+    if not name.isidentifier():
+        return None
+    given = re.compile(
+        rf"(?<![\w.]){name}\s*(?:,\s*\w+\s*)*(?::=|=)(?!=)|(?<![\w.]){name}(?:\s*,\s*\w+)*\s+\*?[\w.]+\s*[,)=]"
+        rf"|\bvar\s+{name}\b"
+    )
+    for no in range(line - 1, max(0, line - _ORIGIN_WINDOW), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return None
+        if name in text and given.search(text):
+            return text
+    return None
+
+
+_CONTINUED = lazy_re(r"^\s*\.|[.,(+\-*/&|=]\s*$")
+
+
+def _continues(lexed: Lexed, line: int, bare: str) -> bool:
+    """Does line `line` continue the expression of the code line above it (`x := a.\n\tB().C()`)?"""
+    if bare.lstrip().startswith("."):
+        return True
+    for no in range(line - 1, max(0, line - 4), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return False
+        if text.strip():
+            return _CONTINUED.search(text) is not None and not text.rstrip().endswith("{")
+    return False
 
 
 def _given(lexed: Lexed, line: int, name: str) -> str | None:
@@ -503,7 +567,7 @@ _ERR_ASSIGN = lazy_re(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)\s*[\w.]+.*\(")
 _ERR_REF = lazy_re(r"\berr\b")
 _ERR_OVERWRITE = lazy_re(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)")
 _BRANCH = lazy_re(r"^\s*(?:\}\s*else\b|case\b|default\s*:)")
-_FLOW_LEAVES = lazy_re(r"^\s*(?:(?:return|break|continue|goto|fallthrough|panic)\b|\}\s*\))")
+_FLOW_LEAVES = lazy_re(r"^\s*(?:(?:return|break|continue|goto|fallthrough|panic)\b|\}\s*(?:\(\s*)?\))")
 """Where an assigned `err` stops being this code's to check: a return (a named result carries it out), a
 jump to code that reads it, or the end of a function literal (`defer func() { err = ... }()`), whose
 assignment sets the enclosing function's result."""
