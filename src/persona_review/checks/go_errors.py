@@ -109,7 +109,7 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
             continue  # registration at start-up (flags, codecs, MIME types): it fails only on a typo
         if single and _answers(ctx, lexed, rhs):
             continue  # the handler's answer, written through a helper given the writer
-        if _explained(ctx, lexed, no, span.last):
+        if _explained(ctx, lexed, no, span.last) or _suppressed(ctx, lexed, no):
             continue  # what the explanation asks for: a comment saying why ignoring it is safe
         if callee is not None and callee.group(1) == "Rollback" and _returns_next(lexed, span.last):
             continue  # a rollback on the way out with the error that caused it: that error is the one told
@@ -250,7 +250,7 @@ _FALLIBLE_STMT = lazy_re(
     r"SetDeadline|SetReadDeadline|SetWriteDeadline|Unmarshal|Close|Rollback|Wait|Start|Run|Kill|Signal|"
     r"ListenAndServe|ListenAndServeTLS|Serve)|http\.(?:ListenAndServe|ListenAndServeTLS|Serve))\s*\("
 )
-_DEFER_OK = {"Close", "Rollback", "Unlock", "Wait", "Flush", "Sync"}
+_DEFER_OK = {"Close", "Rollback", "Unlock", "Wait", "Flush", "Sync", "Remove", "RemoveAll"}
 
 
 @register(
@@ -294,11 +294,14 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
             continue  # `sync.WaitGroup.Wait` returns nothing
         if _continues(lexed, no, bare):
             continue  # the tail of a chained expression begun on a line above
+        if _suppressed(ctx, lexed, no):
+            continue  # the author's `//nolint:errcheck`
         origin = _ORIGINS.get(method)
         if origin is not None and _declared_call(bare, declared) is None:
             head = match.group("call").rsplit(".", 1)[0]
-            given = head if "(" in head else _origin(lexed, no, receiver)
-            named = method in {"Run", "Start", "Wait"} and _COMMAND_NAME.match(receiver) is not None
+            given = head if "(" in head else f"{head}\n{_origin(lexed, no, receiver) or ''}"
+            named = (method in {"Run", "Start", "Wait"} and _COMMAND_NAME.match(receiver) is not None
+                     and bare[match.end():].lstrip().startswith(")"))
             known = given is not None and origin.search(given) and not _NOT_FALLIBLE_ORIGIN.search(given)
             if not named and not known:
                 continue  # a method of that name on a value not known to be one that fails
@@ -307,6 +310,8 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
             continue
         if method == "Run" and _is_subtest(span):
             continue  # `t.Run(name, func(t *testing.T) {...})` reports through a bool, not an error
+        if method in {"Setenv", "Unsetenv"} and span.code.lstrip("( \t").startswith(('"', "`")):
+            continue  # a literal name: it fails only for a name no one would write
         if _after(lexed, span, match.end() - 1).strip():
             continue  # the result is used in a larger expression, or results follow a method spec
         if _other_api(method, span) and _declared_call(bare, declared) is None:
@@ -375,10 +380,12 @@ def _flush_without_error(lexed: Lexed, line: int, receiver: str, statement: str)
     return given is not None and (_FLUSHER.search(given) is not None or _TAB_WRITER.search(given) is not None)
 
 
+_WRITER_TYPE = r"\b(?:bufio|gzip|zlib|flate|lzw|zip|tar|zstd|lz4|snappy|brotli)\.Writer\b"
 _ORIGINS = {
     "Close": lazy_re(r"\bos\.(?:Create|OpenFile|CreateTemp)\s*\(|\bioutil\.TempFile\s*\(|NewWriter\w*\s*\(|"
-                     r"\*?os\.File\b|\*?\w+\.Writer\b|\.Create\s*\("),
-    "Flush": lazy_re(r"NewWriter\w*\s*\(|\*?\w+\.Writer\b"),
+                     r"\*os\.File\b|" + _WRITER_TYPE + r"|\.Create\s*\("),
+    "Flush": lazy_re(r"NewWriter\w*\s*\(|" + _WRITER_TYPE),
+    "Signal": lazy_re(r"\bProcess\b"),
     "Run": lazy_re(r"\bexec\.(?:Command|CommandContext|Cmd)\b"),
     "Start": lazy_re(r"\bexec\.(?:Command|CommandContext|Cmd)\b"),
     "Wait": lazy_re(r"\bexec\.(?:Command|CommandContext|Cmd)\b|\berrgroup\.|\brate\.|\bsemaphore\."),
@@ -411,6 +418,19 @@ def _origin(lexed: Lexed, line: int, name: str) -> str | None:
         if name in text and given.search(text):
             return text
     return None
+
+
+_NOLINT = lazy_re(r"//\s*nolint(?:\s*$|\s*:\s*[\w,\s]*\b(?:errcheck|gosec|all)\b)")
+"""`//nolint:errcheck` (or a bare `//nolint`): the author has already said this error is not wanted."""
+
+
+def _suppressed(ctx: FileContext, lexed: Lexed, line: int) -> bool:
+    """Does line `line`, or a comment line alone just above it, carry a `nolint` directive for errcheck?"""
+    for no in (line, line - 1):
+        raw = ctx.lines.get(no, "")
+        if "nolint" in raw and _NOLINT.search(raw) and (no == line or not lexed.code.get(no, "").strip()):
+            return True
+    return False
 
 
 _CONTINUED = lazy_re(r"^\s*\.|[.,(+\-*/&|=]\s*$")
