@@ -179,6 +179,23 @@ def _zero_tested(lexed: Lexed, kept: str, last: int) -> bool:
 _FIRST_KEPT = lazy_re(r"^\s*(?:[\w.]+\.)?(\w+)\s*[,=:]")
 
 
+_TEMPLATE_ARITY = {"Execute": 2, "ExecuteTemplate": 3}
+_DEFER_FUNC = lazy_re(r"^\s*defer\s+func\s*\(")
+
+
+def _in_deferred_func(lexed: Lexed, line: int) -> bool:
+    """Is `line` directly in the body of a `defer func() { ... }()` (the nearest less indented line above
+    opens it, within 40 lines)?"""
+    indent = _indent(lexed.bare.get(line, ""))
+    for no in range(line - 1, max(0, line - 40), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return False
+        if text.strip() and _indent(text) < indent:
+            return _DEFER_FUNC.match(text) is not None
+    return False
+
+
 def _in_init(lexed: Lexed, line: int) -> bool:
     """Is `line` inside a `func init()` (the nearest function header above it, within 200 lines)?"""
     for no in range(line - 1, max(0, line - 200), -1):
@@ -316,8 +333,11 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
             continue  # the result is used in a larger expression, or results follow a method spec
         if _other_api(method, span) and _declared_call(bare, declared) is None:
             continue
-        if method in _ON_FAILURE and not match.group("prefix") and _on_error_path(lexed, no, span.last):
-            continue  # cleanup on the way out of a failure: the error being returned is the one to tell
+        if method in _ON_FAILURE and not match.group("prefix") and (
+                _on_error_path(lexed, no, span.last) or _in_deferred_func(lexed, no)):
+            continue  # cleanup on the way out: the error being returned, if any, is the one to tell
+        if method in _TEMPLATE_ARITY and len(split_args(span)) < _TEMPLATE_ARITY[method]:
+            continue  # not a template's `Execute(w, data)`: a command's or an executor's
         if method in {"Copy", "CopyN"} and _DISCARD_DST.match(span.bare):
             continue  # draining a body into io.Discard: only the draining can fail
         target = None if match.group("prefix") else _written_into(lexed, no, bare)
@@ -386,6 +406,7 @@ _ORIGINS = {
                      r"\*os\.File\b|" + _WRITER_TYPE + r"|\.Create\s*\("),
     "Flush": lazy_re(r"NewWriter\w*\s*\(|" + _WRITER_TYPE),
     "Signal": lazy_re(r"\bProcess\b"),
+    "Serve": lazy_re(r"(?im)^http$|\bhttp\.Server\b|NewServer|server|srv"),
     "Run": lazy_re(r"\bexec\.(?:Command|CommandContext|Cmd)\b"),
     "Start": lazy_re(r"\bexec\.(?:Command|CommandContext|Cmd)\b"),
     "Wait": lazy_re(r"\bexec\.(?:Command|CommandContext|Cmd)\b|\berrgroup\.|\brate\.|\bsemaphore\."),
