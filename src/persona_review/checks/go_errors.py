@@ -40,12 +40,35 @@ _CLEANUP = frozenset({"Close", "CloseWithError", "CloseSend", "Kill", "Cancel", 
                       "SetDeadline", "SetReadDeadline", "SetWriteDeadline", "Unsubscribe"})
 """Releases and teardowns: `_ = conn.Close()` is Go's own way to say the error is not wanted, and there
 is nothing to do about a connection or process that fails to go away."""
-_ON_FAILURE = frozenset({"Remove", "RemoveAll", "Umount", "Unmount", "Rollback"}) | _CLEANUP
+_ON_FAILURE = frozenset({"Remove", "RemoveAll", "Umount", "Unmount", "Rollback", "Flush"}) | _CLEANUP
 """Calls that clean up after a failure when they run on the way out of one: the error already being
 returned is the one to tell."""
 _GIN_RECORD = lazy_re(r"^\w+\.(?:AbortWithError|Error)\(\s*(?!\))")
 """Gin's `c.AbortWithError(status, err)` and `c.Error(err)` record the error given and return it wrapped:
 the value dropped is never a new failure."""
+_DRAIN = lazy_re(r"^io\.Copy(?:N)?\(\s*(?:io|ioutil)\.Discard\s*,")
+_PARSE_FLAG = lazy_re(r"^strconv\.ParseBool\(")
+"""`all, _ := strconv.ParseBool(c.Query("all"))`: an optional flag, false when absent or malformed, which is
+the default the code wants."""
+_LITERAL_ARGS = lazy_re(r"^\(\s*(?:(?:\"[^\"\n]*\"|`[^`]*`|-?\d[\w.]*|true|false|nil)\s*(?:,\s*|(?=\))))+\)$")
+
+
+_PURE_PARSE = lazy_re(
+    r"(?:^|\.)(?:Parse\w*|Compile\w*|Match\w*|Atoi|Unquote|QueryUnescape|PathUnescape|DecodeString)$"
+)
+
+
+def _constant_arguments(callee_path: str, span: Span) -> bool:
+    """A parse or compile (`regexp.MatchString`, `url.Parse`, `strconv.Atoi`, `parser.ParseExpr`) whose
+    every argument is a literal: it gives the same result on every run, so the first run shows a failure
+    and none can come later. (Calls that do I/O fail at run time whatever their arguments.)"""
+    if not _PURE_PARSE.search(callee_path):
+        return False
+    code = span.code.strip().rstrip(";")
+    start = code.find("(")
+    return start >= 0 and code.count("(") == 1 and _LITERAL_ARGS.match(code[start:]) is not None
+
+
 _ABSENT_ONLY = lazy_re(r"\b(?:r|req|request|c\.Request|ctx\.Request)\.Cookie$")
 """A request's `Cookie(name)` fails only with `http.ErrNoCookie`, returning nil: an optional cookie read as
 `c, _ := r.Cookie(name)` and tested for nil drops no failure."""
@@ -95,15 +118,18 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
         kept = bare[: match.start("rhs")]
         if _KEPT_ERR.search(kept):
             continue  # `v, err, _ := g.Do(...)`: the error is kept, the value dropped is another
-        if _NOT_ERROR_LAST.search(callee_path) or _GIN_RECORD.match(rhs):
+        if _NOT_ERROR_LAST.search(callee_path) or _GIN_RECORD.match(rhs) or _DRAIN.match(rhs):
             continue
+        if _PARSE_FLAG.match(rhs) or _constant_arguments(callee_path, span):
+            continue  # a flag that reads as false when absent, or a call that does the same every run
         if _CONTEXT_GETTER.search(callee_path) and _CONTEXT_ARG.match(rhs[len(callee_path):]):
             continue
         single = _SINGLE_BLANK.match(bare) is not None
         if not single and _zero_tested(lexed, kept, span.last):
             continue  # the failure shows as the zero value, and the code tests for it
         name = callee.group(1) if callee is not None else ""
-        if single and (name in _CLEANUP or (name in _ON_FAILURE and _on_error_path(lexed, no, span.last))):
+        if single and (name in _CLEANUP or (name in _ON_FAILURE and (
+                _on_error_path(lexed, no, span.last) or _in_deferred_func(lexed, no)))):
             continue
         if single and _in_init(lexed, no):
             continue  # registration at start-up (flags, codecs, MIME types): it fails only on a typo
@@ -160,7 +186,8 @@ def _zero_tested(lexed: Lexed, kept: str, last: int) -> bool:
         return False
     zero = re.compile(
         rf"(?:\blen\(\s*{name.group(1)}\s*\)\s*(?:[=!]=|[<>]=?)\s*\d|"
-        rf"(?<![\w.]){name.group(1)}\s*(?:(?:[=!]=)\s*(?:nil|0|\"\"|false)\b|[<>]=?\s*\d|\.IsZero\(\)))"
+        rf"(?<![\w.]){name.group(1)}\s*(?:(?:[=!]=)\s*(?:(?:nil|0|false)\b|\"\")|[<>]=?\s*\d|\.IsZero\(\))|"
+        rf"!\s*{name.group(1)}\b(?!\s*[.(\[]))"
     )
     seen = 0
     for no in range(last + 1, last + 6):
