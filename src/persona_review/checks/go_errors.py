@@ -145,7 +145,56 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
             target = answer.group("c") if answer is not None else None
         if target is not None and target in _writers(ctx, lexed):
             continue  # the answer's own body, dropped on purpose: the client is gone when it fails
+        last = _LAST_CALL.search(rhs)
+        if not _consequential(ctx, lexed, rhs, callee_path, last.group(1) if last else name, single=single):
+            continue
         yield Hit(no, span.last)
+
+
+_CONSEQUENTIAL_CALL = lazy_re(
+    r"^http\.(?:Get|Post|PostForm|Head|NewRequest\w*)$|[cC]lient\w*\.(?:Do|Get|Post|Head|PostForm)$|"
+    r"^os\.(?:Open|OpenFile|Create|CreateTemp|ReadFile|ReadDir|MkdirTemp)$|"
+    r"^(?:io|ioutil)\.(?:ReadAll|ReadFile|ReadDir)$|"
+    r"\.(?:Query|QueryContext|QueryRow|QueryRowContext|Exec|ExecContext|Begin|BeginTx|Prepare|PrepareContext|"
+    r"RowsAffected|LastInsertId)$|^strconv\.(?:Atoi|ParseInt|ParseUint|ParseFloat)$|\.Write\w*$|^io\.Copy\w*$"
+)
+"""Calls whose dropped error leaves the kept value wrong in a way that matters: a response, request, file
+or query result that is nil (the next use panics), a body read short, a count of rows that is zero, a
+number that silently reads as 0."""
+_CONSEQUENTIAL_NAMES = frozenset({
+    "Commit", "Exec", "ExecContext", "Write", "WriteFile", "WriteString", "WriteAll", "Save", "Insert",
+    "Update", "Upsert", "Delete", "Put", "Set", "Store", "Publish", "Send", "Encode", "Decode", "Unmarshal",
+    "Remove", "RemoveAll", "Rename", "Chmod", "Chown", "Truncate", "Sync", "Flush", "Rollback", "Create",
+    "Mkdir", "MkdirAll", "Symlink", "Link", "Copy", "Ack", "Nack",
+})
+"""Operations whose only result is the error, and whose failure loses or corrupts data: a write, commit,
+store, publish or decode that did not happen while the code goes on as if it had."""
+_REQUEST_INPUT = lazy_re(
+    r"\b(?:r|req|request)\.(?:FormValue|PostFormValue|PathValue|URL\.Query\(\)|Header\.Get|Body)\b|"
+    r"\b(?:c|ctx)\.(?:Query|DefaultQuery|Param|Params|PostForm|FormValue|QueryParam|GetHeader|Request\(\)\.Body)\b|"
+    r"\bmux\.Vars\(|\bchi\.URLParam\("
+)
+"""The caller's input: a parse of it that fails reads as a zero value the caller never sent."""
+
+
+_LAST_CALL = lazy_re(r"(\w+)\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)$")
+"""The name of the call a statement ends with (`Encode` in `json.NewEncoder(f).Encode(v)`)."""
+
+
+def _consequential(ctx: FileContext, lexed: Lexed, rhs: str, callee_path: str, name: str, *,
+                   single: bool) -> bool:
+    """Is this discard one a reviewer asks about? An explicit `_` is Go's way to say an error is not
+    wanted, and mature code uses it for cleanup, optional values and calls that cannot fail; it matters
+    when the call is known to fail in a way that changes what follows: a function of this file declared
+    to return an error, a parse of the caller's input, an I/O call whose kept result is then used
+    (`_CONSEQUENTIAL_CALL`), or, as the whole statement, a write, commit or store (`_CONSEQUENTIAL_NAMES`)."""
+    if name and name in ctx.cached("go_errors.error_returning", lambda: _error_returning(lexed)):
+        return True
+    if _REQUEST_INPUT.search(rhs[len(callee_path):]):
+        return True
+    if single:
+        return name in _CONSEQUENTIAL_NAMES
+    return _CONSEQUENTIAL_CALL.search(callee_path) is not None
 
 
 _RETURN = lazy_re(r"^\s*return\b")
