@@ -128,9 +128,10 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
         if not single and _zero_tested(lexed, kept, span.last):
             continue  # the failure shows as the zero value, and the code tests for it
         name = callee.group(1) if callee is not None else ""
-        if single and (name in _CLEANUP or (name in _ON_FAILURE and (
-                _on_error_path(lexed, no, span.last) or _in_deferred_func(lexed, no)))):
+        if single and (name in _CLEANUP or (name in _ON_FAILURE and _in_deferred_func(lexed, no))):
             continue
+        if _on_error_path(lexed, no, span.last):
+            continue  # on the way out of a failure: the error being handled is the one to tell
         if single and _in_init(lexed, no):
             continue  # registration at start-up (flags, codecs, MIME types): it fails only on a typo
         if single and _answers(ctx, lexed, rhs):
@@ -200,7 +201,9 @@ def _consequential(ctx: FileContext, lexed: Lexed, rhs: str, callee_path: str, n
 _RETURN = lazy_re(r"^\s*return\b")
 _KEPT_ERR = lazy_re(r"\b(?:err|\w+Err)\s*,")
 _SINGLE_BLANK = lazy_re(r"^\s*_\s*=")
-_ERR_TEST = lazy_re(r"^\s*(?:\}\s*else\s+)?if\b.*\b(?:err|\w*Err)\s*!=\s*nil\b")
+_ERR_TEST = lazy_re(
+    r"^\s*(?:\}\s*else\s+)?if\b.*(?:\b(?:err|\w*Err)\s*!=\s*nil\b|\bStatusCode\s*(?:!=|>=?|<)|\.IsError\(\))"
+)
 _RETURNS_ERROR = lazy_re(r"^\s*return\b.*(?:\b(?:err|\w+Err)\b|\berrors\.|\bfmt\.Errorf\b|Error\b)")
 _INIT_FUNC = lazy_re(r"^func\s+init\s*\(\s*\)")
 _FUNC_START = lazy_re(r"^func\b")
@@ -209,14 +212,17 @@ _FUNC_START = lazy_re(r"^func\b")
 def _on_error_path(lexed: Lexed, first: int, last: int) -> bool:
     """Is the statement on lines first..last cleanup on the way out of a failure: directly inside an
     `if err != nil {` block, or followed by a `return` that carries an error?"""
-    for no in range(last + 1, last + 4):
+    seen = 0
+    for no in range(last + 1, last + 8):
         text = lexed.bare.get(no)
         if text is None:
             break
         if text.strip():
             if _RETURNS_ERROR.match(text):
                 return True
-            break
+            seen += 1
+            if seen == 3 or text.rstrip().endswith("{"):
+                break
     indent = _indent(lexed.bare.get(first, ""))
     for no in range(first - 1, max(0, first - 40), -1):
         text = lexed.bare.get(no)
@@ -233,10 +239,11 @@ def _zero_tested(lexed: Lexed, kept: str, last: int) -> bool:
     name = _FIRST_KEPT.match(kept)
     if name is None or name.group(1) == "_":
         return False
+    value = re.escape(name.group(1))
     zero = re.compile(
-        rf"(?:\blen\(\s*{name.group(1)}\s*\)\s*(?:[=!]=|[<>]=?)\s*\d|"
-        rf"(?<![\w.]){name.group(1)}\s*(?:(?:[=!]=)\s*(?:(?:nil|0|false)\b|\"\")|[<>]=?\s*\d|\.IsZero\(\))|"
-        rf"!\s*{name.group(1)}\b(?!\s*[.(\[]))"
+        rf"(?:\blen\(\s*{value}\s*\)\s*(?:[=!]=|[<>]=?)\s*\d|"
+        rf"(?<![\w.]){value}\s*(?:(?:[=!]=)\s*(?:(?:nil|0|false)\b|\"\")|[<>]=?\s*\d|\.IsZero\(\))|"
+        rf"!\s*{value}\b(?!\s*[.(\[]))"
     )
     seen = 0
     for no in range(last + 1, last + 6):
@@ -252,7 +259,7 @@ def _zero_tested(lexed: Lexed, kept: str, last: int) -> bool:
     return False
 
 
-_FIRST_KEPT = lazy_re(r"^\s*(?:[\w.]+\.)?(\w+)\s*[,=:]")
+_FIRST_KEPT = lazy_re(r"^\s*((?:\w+\.)*\w+)\s*[,=:]")
 
 
 _TEMPLATE_ARITY = {"Execute": 2, "ExecuteTemplate": 3}
