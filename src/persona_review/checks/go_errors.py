@@ -204,7 +204,11 @@ _SINGLE_BLANK = lazy_re(r"^\s*_\s*=")
 _ERR_TEST = lazy_re(
     r"^\s*(?:\}\s*else\s+)?if\b.*(?:\b(?:err|\w*Err)\s*!=\s*nil\b|\bStatusCode\s*(?:!=|>=?|<)|\.IsError\(\))"
 )
-_RETURNS_ERROR = lazy_re(r"^\s*return\b.*(?:\b(?:err|\w+Err)\b|\berrors\.|\bfmt\.Errorf\b|Error\b)")
+_RETURNS_ERROR = lazy_re(
+    r"^\s*return\s+(?:.*,\s*)?(?:err|\w+Err|errs\.\w+\(.*|errors\.\w+\(.*|fmt\.Errorf\(.*|\w+\.Wrap\w*\(.*|"
+    r"&?\w*Error\{.*|\w*[eE]rr\w*)\s*$"
+)
+"""A `return` whose last value is an error: a variable, or one made or wrapped right there."""
 _INIT_FUNC = lazy_re(r"^func\s+init\s*\(\s*\)")
 _FUNC_START = lazy_re(r"^func\b")
 
@@ -212,17 +216,14 @@ _FUNC_START = lazy_re(r"^func\b")
 def _on_error_path(lexed: Lexed, first: int, last: int) -> bool:
     """Is the statement on lines first..last cleanup on the way out of a failure: directly inside an
     `if err != nil {` block, or followed by a `return` that carries an error?"""
-    seen = 0
-    for no in range(last + 1, last + 8):
+    for no in range(last + 1, last + 4):
         text = lexed.bare.get(no)
         if text is None:
             break
         if text.strip():
             if _RETURNS_ERROR.match(text):
                 return True
-            seen += 1
-            if seen == 3 or text.rstrip().endswith("{"):
-                break
+            break
     indent = _indent(lexed.bare.get(first, ""))
     for no in range(first - 1, max(0, first - 40), -1):
         text = lexed.bare.get(no)
