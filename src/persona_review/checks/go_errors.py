@@ -170,6 +170,11 @@ _CONSEQUENTIAL_NAMES = frozenset({
 })
 """Operations whose only result is the error, and whose failure loses or corrupts data: a write, commit,
 store, publish or decode that did not happen while the code goes on as if it had."""
+_FILE_OPERATIONS = frozenset({"Remove", "RemoveAll", "Rename", "Chmod", "Chown", "Truncate", "Create",
+                              "Mkdir", "MkdirAll", "Symlink", "Link"})
+_FILE_SYSTEM = lazy_re(r"^os\.|(?i:fs)\.\w+$|\b(?:f|file|fh)\.\w+$")
+"""A file operation is one on `os`, a file system value (`afero.Fs`, `fsys`) or a file: a list's or a map's
+`Remove(e)` returns what it removed."""
 _REQUEST_INPUT = lazy_re(
     r"\b(?:r|req|request)\.(?:FormValue|PostFormValue|PathValue|URL\.Query\(\)|Header\.Get|Body)\b|"
     r"\b(?:c|ctx)\.(?:Query|DefaultQuery|Param|Params|PostForm|FormValue|QueryParam|GetHeader|Request\(\)\.Body)\b|"
@@ -194,6 +199,8 @@ def _consequential(ctx: FileContext, lexed: Lexed, rhs: str, callee_path: str, n
     if _REQUEST_INPUT.search(rhs[len(callee_path):]):
         return True
     if single:
+        if name in _FILE_OPERATIONS:
+            return _FILE_SYSTEM.search(callee_path) is not None
         return name in _CONSEQUENTIAL_NAMES
     return _CONSEQUENTIAL_CALL.search(callee_path) is not None
 
