@@ -147,7 +147,8 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
         if target is not None and target in _writers(ctx, lexed):
             continue  # the answer's own body, dropped on purpose: the client is gone when it fails
         last = _LAST_CALL.search(rhs)
-        if not _consequential(ctx, lexed, rhs, callee_path, last.group(1) if last else name, single=single):
+        if not _consequential(ctx, lexed, rhs, callee_path, last.group(1) if last else name, single=single,
+                              line=no):
             continue
         yield Hit(no, span.last)
 
@@ -166,7 +167,7 @@ _CONSEQUENTIAL_NAMES = frozenset({
     "Commit", "Exec", "ExecContext", "Write", "WriteFile", "WriteString", "WriteAll", "Save", "Insert",
     "Update", "Upsert", "Delete", "Put", "Set", "Store", "Publish", "Send", "Encode", "Decode", "Unmarshal",
     "Remove", "RemoveAll", "Rename", "Chmod", "Chown", "Truncate", "Sync", "Flush", "Rollback", "Create",
-    "Mkdir", "MkdirAll", "Symlink", "Link", "Copy", "Ack", "Nack",
+    "Mkdir", "MkdirAll", "Symlink", "Link", "Copy", "Ack", "Nack", "recover",
 })
 """Operations whose only result is the error, and whose failure loses or corrupts data: a write, commit,
 store, publish or decode that did not happen while the code goes on as if it had."""
@@ -187,8 +188,12 @@ _LAST_CALL = lazy_re(r"(\w+)\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)$")
 """The name of the call a statement ends with (`Encode` in `json.NewEncoder(f).Encode(v)`)."""
 
 
+_FUNC_VALUE_CALL = lazy_re(r"^(\w+)\s*(?:\[[^\]]*\]\s*)?\(")
+_RETURNS_ERROR_TYPE = lazy_re(r"\bfunc\s*\([^)]*\)\s*(?:\([^)]*\berror\s*\)|error\b)")
+
+
 def _consequential(ctx: FileContext, lexed: Lexed, rhs: str, callee_path: str, name: str, *,
-                   single: bool) -> bool:
+                   single: bool, line: int) -> bool:
     """Is this discard one a reviewer asks about? An explicit `_` is Go's way to say an error is not
     wanted, and mature code uses it for cleanup, optional values and calls that cannot fail; it matters
     when the call is known to fail in a way that changes what follows: a function of this file declared
@@ -198,6 +203,11 @@ def _consequential(ctx: FileContext, lexed: Lexed, rhs: str, callee_path: str, n
         return True
     if _REQUEST_INPUT.search(rhs[len(callee_path):]):
         return True
+    value = _FUNC_VALUE_CALL.match(rhs)
+    if value is not None:
+        given = _origin(lexed, line, value.group(1))
+        if given is not None and _RETURNS_ERROR_TYPE.search(given):
+            return True  # a function value declared to return an error (`m["a"]()` of a `func() error` map)
     if single:
         if name in _FILE_OPERATIONS:
             return _FILE_SYSTEM.search(callee_path) is not None
@@ -384,7 +394,8 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
     for no, _code, bare in lines_of(lexed):
         if "(" not in bare:
             continue
-        match = _FALLIBLE_STMT.match(bare) or _declared_call(bare, declared)
+        typed = _TypedCalls(ctx, lexed, no)
+        match = _FALLIBLE_STMT.match(bare) or _declared_call(bare, declared, typed)
         if match is None and "ctx" in bare:
             goroutines = goroutines if goroutines is not None else _goroutine_lines(lexed)
             match = _ctx_call_in_goroutine(bare) if no in goroutines else None
@@ -405,7 +416,7 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
         if _suppressed(ctx, lexed, no):
             continue  # the author's `//nolint:errcheck`
         origin = _ORIGINS.get(method)
-        if origin is not None and _declared_call(bare, declared) is None:
+        if origin is not None and _declared_call(bare, declared, typed) is None:
             head = match.group("call").rsplit(".", 1)[0]
             given = head if "(" in head else f"{head}\n{_origin(lexed, no, receiver) or ''}"
             named = (method in {"Run", "Start", "Wait"} and _COMMAND_NAME.match(receiver) is not None
@@ -422,7 +433,7 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
             continue  # a literal name: it fails only for a name no one would write
         if _after(lexed, span, match.end() - 1).strip():
             continue  # the result is used in a larger expression, or results follow a method spec
-        if _other_api(method, span) and _declared_call(bare, declared) is None:
+        if _other_api(method, span) and _declared_call(bare, declared, typed) is None:
             continue
         if method in _ON_FAILURE and not match.group("prefix") and (
                 _on_error_path(lexed, no, span.last) or _in_deferred_func(lexed, no)):
@@ -520,7 +531,8 @@ def _origin(lexed: Lexed, line: int, name: str) -> str | None:
     if not name.isidentifier():
         return None
     given = re.compile(
-        rf"(?<![\w.]){name}\s*(?:,\s*\w+\s*)*(?::=|=)(?!=)|(?<![\w.]){name}(?:\s*,\s*\w+)*\s+\*?[\w.]+\s*[,)=]"
+        rf"(?<![\w.]){name}\s*(?:,\s*\w+\s*)*(?::=|=)(?!=)|"
+        rf"(?<![\w.]){name}(?:\s*,\s*\w+)*\s+(?:\*?[\w.]+\s*[,)=]|map\[|func\s*\(|\[\])"
         rf"|\bvar\s+{name}\b"
     )
     for no in range(line - 1, max(0, line - _ORIGIN_WINDOW), -1):
@@ -674,7 +686,54 @@ def _declared_functions(lexed: Lexed, errors: bool = True) -> frozenset[tuple[st
     return frozenset(found)
 
 
-def _declared_call(bare: str, declared: frozenset[tuple[str, str]]) -> re.Match[str] | None:
+_METHOD_DECL = lazy_re(
+    r"^func\s+\(\s*(?:\w+\s+)?\*?(?P<type>\w+)(?:\[[^\]]*\])?\s*\)\s*(?P<name>\w+)\s*[(\[]"
+)
+
+
+def _method_types(lexed: Lexed) -> dict[str, frozenset[str]]:
+    """Method name -> the receiver types the known lines declare it on with an error as last result."""
+    found: dict[str, set[str]] = {}
+    for _no, _code, bare in lines_of(lexed):
+        if bare.startswith("func ("):
+            match = _METHOD_DECL.match(bare)
+            decl = _FUNC_DECL.match(bare)
+            if match is not None and decl is not None and _ERROR_TYPE.search(decl.group("results")):
+                found.setdefault(match.group("name"), set()).add(match.group("type"))
+    return {name: frozenset(types) for name, types in found.items()}
+
+
+class _TypedCalls:
+    """Whether a call's receiver is known to be of a type that declares the method: a value made from
+    the type (`x := T{}`, `&T{...}`, `new(T)`, a parameter `x *T`) among the lines above the call, or a
+    field named after the type (`y.t.a()` for a field `t` of type `t`)."""
+
+    __slots__ = ("ctx", "lexed", "line")
+
+    def __init__(self, ctx: FileContext, lexed: Lexed, line: int) -> None:
+        self.ctx, self.lexed, self.line = ctx, lexed, line
+
+    def of(self, path: list[str], name: str) -> bool:
+        types = self.ctx.cached("go_errors.method_types", lambda: _method_types(self.lexed)).get(name)
+        if not types:
+            return False
+        if len(path) == 3:
+            return any(path[1].lower() == kind.lower() for kind in types)
+        given = _origin(self.lexed, self.line, path[0])
+        if given is None:
+            return False
+        return any(re.search(rf"(?:&|\bnew\(\s*|\*|\s|^){re.escape(kind)}\s*(?:\{{|\)|,|$)", given)
+                   for kind in types)
+
+
+def _imported(bare: str, name: str) -> bool:
+    """Is `name` a package name (lower-case with no value of that name being called on)? Go packages are
+    lower-case words; `forge.Refresh(...)` calls the package's function, not this file's."""
+    return name.islower() and name.isalpha() and len(name) > 2
+
+
+def _declared_call(bare: str, declared: frozenset[tuple[str, str]],
+                   typed: _TypedCalls | None = None) -> re.Match[str] | None:
     """A call statement of a function or method declared here: a plain function called by its bare name,
     or a method called on the receiver variable its declaration names (`s.save()` beside
     `func (s *Store) save() error`). A method called on any other value (`srv.cache.Delete(k)`,
@@ -687,11 +746,17 @@ def _declared_call(bare: str, declared: frozenset[tuple[str, str]]) -> re.Match[
         return None
     name = match.group("name")
     owners = {receiver for declared_name, receiver in declared if declared_name == name}
+    if not owners:
+        return None
     path = match.group("call").split(".")
     if len(path) == 1 and "" in owners:
         return match  # a function of this package, called by name
     if len(path) == 2 and path[0] in owners:
         return match  # a method called on the receiver it is declared with
+    if typed is not None and len(path) in {2, 3} and typed.of(path, name):
+        return match  # a method called on a value known to be of its type
+    if len(path) in {2, 3} and owners == {""} and not _imported(bare, path[0]):
+        return match  # only a function of that name is known here, no method of another type
     return None  # another package's function, or another value's method of the same name
 
 

@@ -162,3 +162,17 @@ func push(ctx context.Context, maxRetries int) {
 		return
 	}
 }
+
+type journal struct{ path string }
+
+func (j *journal) flushTo(dst string) error { return nil }
+
+func typedCalls(checks map[string]func() error) {
+	j := &journal{}
+	j.flushTo("/tmp/a") // expect: GO-ERR-UNCHECKED
+	_ = checks["db"]()  // expect: GO-ERR-DISCARDED
+	defer func() {
+		_ = recover() // expect: GO-ERR-DISCARDED
+	}()
+	metrics.flushTo("/tmp/b")
+}
