@@ -65,11 +65,15 @@ def tx_no_rollback(ctx: FileContext) -> Iterator[Hit]:
         func = enclosing[0]
         tx = re.escape(begun.group("tx"))
         body = [(line, lexed.bare.get(line, "")) for line in range(no + 1, func.last + 1)]
-        if any(re.search(rf"(?<![\w.]){tx}\.Rollback\s*\(", text) for _line, text in body):
-            continue
         handed = re.compile(rf"[(,]\s*{tx}\s*[,)]|=\s*{tx}\s*$")
         if any(handed.search(text) for _line, text in body):
             continue  # handed on: whoever gets it may end it
+        rollback = re.compile(rf"(?<![\w.]){tx}\.Rollback\s*\(")
+        rolled = [index for index, (_line, text) in enumerate(body) if rollback.search(text)]
+        if rolled:
+            if not _deferred(body, rolled):
+                yield from _unguarded_returns(body, rolled, begun.group("tx"), tx)
+            continue
         commit = next((line for line, text in body if re.search(rf"(?<![\w.]){tx}\.Commit\s*\(", text)), None)
         if commit is None:
             continue
@@ -95,3 +99,42 @@ def _own_error_check(body: list[tuple[int, str]]) -> int:
                     return later
             return line
     return body[0][0] - 1 if body else 0
+
+
+def _deferred(body: list[tuple[int, str]], rolled: list[int]) -> bool:
+    """Is one of the rollbacks deferred: `defer tx.Rollback()`, or inside a `defer func() {` opened at most
+    five lines above it?"""
+    for index in rolled:
+        if re.match(r"^\s*defer\b", body[index][1]):
+            return True
+        if any(re.match(r"^\s*defer\s+func\s*\(", text) for _line, text in body[max(0, index - 5):index]):
+            return True
+    return False
+
+
+def _unguarded_returns(body: list[tuple[int, str]], rolled: list[int], name: str, tx: str) -> Iterator[Hit]:
+    """With rollbacks written out on some error paths (none deferred), the early returns before `Commit`
+    that have none: the code rolls back on some failures and leaves the transaction open on these."""
+    committed = re.compile(rf"(?<![\w.]){tx}\.Commit\s*\(")
+    commit = next((i for i, (_line, text) in enumerate(body) if committed.search(text)), None)
+    if commit is None:
+        return
+    checked = _own_error_check(body)
+    for index in range(commit):
+        line, text = body[index]
+        if line <= checked or not _RETURN.search(text) or index in rolled:
+            continue
+        indent = len(text) - len(text.lstrip())
+        guarded = False
+        for earlier in range(index - 1, max(-1, index - 4), -1):
+            previous = body[earlier][1]
+            if previous.strip() and len(previous) - len(previous.lstrip()) < indent:
+                guarded = earlier in rolled  # `if err := tx.Rollback(); err != nil {` opens the block
+                break
+            if earlier in rolled:
+                guarded = True
+                break
+        if not guarded:
+            yield Hit(line, message=(
+                f"This `return` leaves `{name}` open: other error paths call `{name}.Rollback()`, this one "
+                "does not, so its connection and locks stay held."))

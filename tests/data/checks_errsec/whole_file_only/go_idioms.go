@@ -176,3 +176,34 @@ func typedCalls(checks map[string]func() error) {
 	}()
 	metrics.flushTo("/tmp/b")
 }
+
+func (s *Store) post(ctx context.Context, items []int) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	for _, it := range items {
+		if it == 0 {
+			return fmt.Errorf("zero item") // expect: GO-TX-NO-ROLLBACK
+		}
+		if _, err := tx.ExecContext(ctx, insertItem, it); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+func (s *Store) postOne(ctx context.Context, it int) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, insertItem, it); err != nil {
+		if rbErr := tx.Rollback(); rbErr != nil {
+			return fmt.Errorf("%w (rollback: %v)", err, rbErr)
+		}
+		return err
+	}
+	return tx.Commit()
+}
