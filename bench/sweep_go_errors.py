@@ -6,16 +6,18 @@ whole, every line added, with every Go check of the error-handling category (`sw
 files), unless a review would leave it out as generated (`triggers`). `--hits FILE` writes each hit as one
 JSON line (`key`, check, repo, path, line, code, message) for a person to judge; `--judged FILE` reads such
 judgements (a JSON object: key -> "true", "arguable" or "false") and prints, per check, hits, hits per
-1,000 lines and precision (true / (true + false); arguable ones are counted apart).
+1,000 lines and precision (true / (true + false); arguable ones are counted apart), over every hit or, with
+`--sample N`, over N hits per check drawn by a fixed shuffle (the hits a person read).
 
     python bench/sweep_go_errors.py --part dev [--manifest eval/sweeps/go_eh.json] [--hits H.jsonl]
-        [--judged J.json] [--checks IDS]
+        [--judged J.json] [--checks IDS] [--sample 40]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -74,6 +76,8 @@ def main() -> int:
     parser.add_argument("--hits", type=Path, help="write every hit here, one JSON object a line")
     parser.add_argument("--judged", type=Path, help="judgements to score the hits with")
     parser.add_argument("--checks", help="comma-separated check ids (default: every Go error-handling check)")
+    parser.add_argument("--sample", type=int, default=0,
+                        help="score only this many hits per check, drawn by a fixed shuffle (seed 17)")
     args = parser.parse_args()
     try:
         part = json.loads(args.manifest.read_text())[args.part]
@@ -88,8 +92,13 @@ def main() -> int:
         args.hits.write_text("".join(json.dumps(hit) + "\n" for hit in hits))
     per_check = Counter(str(hit["check"]) for hit in hits)
     verdicts: dict[str, Counter[str]] = {check: Counter() for check in ids}
-    for hit in hits:
-        verdicts[str(hit["check"])][judged.get(str(hit["key"]), "unjudged")] += 1
+    for check in ids:
+        own = [hit for hit in hits if hit["check"] == check]
+        if args.sample:
+            random.Random(17).shuffle(own)
+            own = own[: args.sample]
+        for hit in own:
+            verdicts[check][judged.get(str(hit["key"]), "unjudged")] += 1
     print(f"{args.part}: {len(part)} repositories, {lines} lines, {len(hits)} hits, "
           f"{1000 * len(hits) / max(lines, 1):.3f} per 1,000 lines")
     print(f"{'check':30} {'hits':>5} {'per1k':>7} {'true':>5} {'arg':>4} {'false':>5} {'unj':>4} {'prec':>5}")
@@ -99,7 +108,9 @@ def main() -> int:
         precision = f"{v['true'] / scored:.2f}" if scored else "-"
         print(f"{check:30} {per_check[check]:5} {1000 * per_check[check] / max(lines, 1):7.3f} {v['true']:5} "
               f"{v['arguable']:4} {v['false']:5} {v['unjudged']:4} {precision:>5}")
-    total = Counter(judged.get(str(hit["key"]), "unjudged") for hit in hits)
+    total: Counter[str] = Counter()
+    for counts in verdicts.values():
+        total.update(counts)
     scored = total["true"] + total["false"]
     if scored:
         print(f"all judged: true {total['true']}, arguable {total['arguable']}, false {total['false']}, "
