@@ -21,7 +21,7 @@ _CODE = (
     "\t_ = os.Remove(tmp) /* a leftover temp file is harmless */\n"       # 10
     "\t// Single error return\n"                                           # 11
     '\tm, _ := strconv.Atoi("//" + s)\n'                                  # 12
-    "\t_ = f.Close() // BLANK\n"                                          # 13
+    "\t_ = f.Truncate(0) // BLANK\n"                                      # 13
     "\t_ = f.Sync() // TODO: cannot ignore this forever\n"                # 14
     "\treturn string(b) + strconv.Itoa(n+m)\n"                            # 15
     "}\n"

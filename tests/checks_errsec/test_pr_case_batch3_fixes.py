@@ -331,7 +331,7 @@ func errorHandler(err error, c echo.Context) {
 }
 
 func (s *Server) sync() {
-	_ = s.client.JSON(payload)
+	_ = s.client.Publish(payload)
 }
 """
 

@@ -469,8 +469,8 @@ UNCERTAIN = {
         import "database/sql"
 
         func Cancel(tx *sql.Tx) error {
-        \tdefer func() {
-        \t\ttx.Rollback()
+        \tgo func() {
+        \t\ttx.Commit()
         \t}()
         \treturn nil
         }

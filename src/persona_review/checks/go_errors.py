@@ -25,6 +25,50 @@ _BOOL_SECOND = lazy_re(
     r"\bsyscall\.Getenv|\berrors\.As\w*|\bfmt\.(?:Print|Println|Printf|Fprint|Fprintln|Fprintf)|\.(?:Write|WriteString|WriteByte|"
     r"WriteRune)|\bstrings\.|\butf8\.|\bmath\.|\bsort\.|\bslices\.|\bmaps\.)\b"
 )
+_NOT_ERROR_LAST = lazy_re(
+    r"(?:\b(?:pem\.Decode|(?:file)?path\.Split|context\.With(?:Cancel|CancelCause|Timeout|TimeoutCause|Deadline|"
+    r"DeadlineCause))|\.(?:Deadline|SetString|SetFloat64|SetFrac|Int64|Uint64|Float64|IsInt64))$"
+)
+"""Standard-library calls whose last result is not an error: a PEM block's rest, a path's file part, a
+context's cancel function (a leak, but not an error, which `go vet` reports), `ok` booleans and accuracy
+flags of `context.Deadline` and `math/big`."""
+_CONTEXT_GETTER = lazy_re(r"\w+From(?:Context|IncomingContext|OutgoingContext)?$")
+_CONTEXT_ARG = lazy_re(r"^\(\s*(?:(?:\w+\.)*\w*[cC]tx|c|context|\w+\.Context\(\))\s*\)$")
+"""`user, _ := request.UserFrom(ctx)`: by Go's convention a getter that reads a value from a context
+returns `(value, ok)`, like `metadata.FromIncomingContext`; the dropped value is that `ok`."""
+_CLEANUP = frozenset({"Close", "CloseWithError", "CloseSend", "Kill", "Cancel", "Stop", "Logout",
+                      "SetDeadline", "SetReadDeadline", "SetWriteDeadline", "Unsubscribe"})
+"""Releases and teardowns: `_ = conn.Close()` is Go's own way to say the error is not wanted, and there
+is nothing to do about a connection or process that fails to go away."""
+_ON_FAILURE = frozenset({"Remove", "RemoveAll", "Umount", "Unmount", "Rollback", "Flush"}) | _CLEANUP
+"""Calls that clean up after a failure when they run on the way out of one: the error already being
+returned is the one to tell."""
+_GIN_RECORD = lazy_re(r"^\w+\.(?:AbortWithError|Error)\(\s*(?!\))")
+"""Gin's `c.AbortWithError(status, err)` and `c.Error(err)` record the error given and return it wrapped:
+the value dropped is never a new failure."""
+_DRAIN = lazy_re(r"^io\.Copy(?:N)?\(\s*(?:io|ioutil)\.Discard\s*,")
+_PARSE_FLAG = lazy_re(r"^strconv\.ParseBool\(")
+"""`all, _ := strconv.ParseBool(c.Query("all"))`: an optional flag, false when absent or malformed, which is
+the default the code wants."""
+_LITERAL_ARGS = lazy_re(r"^\(\s*(?:(?:\"[^\"\n]*\"|`[^`]*`|-?\d[\w.]*|true|false|nil)\s*(?:,\s*|(?=\))))+\)$")
+
+
+_PURE_PARSE = lazy_re(
+    r"(?:^|\.)(?:Parse\w*|Compile\w*|Match\w*|Atoi|Unquote|QueryUnescape|PathUnescape|DecodeString)$"
+)
+
+
+def _constant_arguments(callee_path: str, span: Span) -> bool:
+    """A parse or compile (`regexp.MatchString`, `url.Parse`, `strconv.Atoi`, `parser.ParseExpr`) whose
+    every argument is a literal: it gives the same result on every run, so the first run shows a failure
+    and none can come later. (Calls that do I/O fail at run time whatever their arguments.)"""
+    if not _PURE_PARSE.search(callee_path):
+        return False
+    code = span.code.strip().rstrip(";")
+    start = code.find("(")
+    return start >= 0 and code.count("(") == 1 and _LITERAL_ARGS.match(code[start:]) is not None
+
+
 _ABSENT_ONLY = lazy_re(r"\b(?:r|req|request|c\.Request|ctx\.Request)\.Cookie$")
 """A request's `Cookie(name)` fails only with `http.ErrNoCookie`, returning nil: an optional cookie read as
 `c, _ := r.Cookie(name)` and tested for nil drops no failure."""
@@ -71,10 +115,32 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
             continue
         if re.match(r"^\s*_\s*,\s*[A-Za-z]\w*\s*:?=", bare):
             continue  # the first value is dropped and the last is kept
-        if _explained(ctx, lexed, no, span.last):
+        kept = bare[: match.start("rhs")]
+        if _KEPT_ERR.search(kept):
+            continue  # `v, err, _ := g.Do(...)`: the error is kept, the value dropped is another
+        if _NOT_ERROR_LAST.search(callee_path) or _GIN_RECORD.match(rhs) or _DRAIN.match(rhs):
+            continue
+        if _PARSE_FLAG.match(rhs) or _constant_arguments(callee_path, span):
+            continue  # a flag that reads as false when absent, or a call that does the same every run
+        if _CONTEXT_GETTER.search(callee_path) and _CONTEXT_ARG.match(rhs[len(callee_path):]):
+            continue
+        single = _SINGLE_BLANK.match(bare) is not None
+        if not single and _zero_tested(lexed, kept, span.last):
+            continue  # the failure shows as the zero value, and the code tests for it
+        name = callee.group(1) if callee is not None else ""
+        if _on_error_path(lexed, no, span.last):
+            continue  # on the way out of a failure: the error being handled is the one to tell
+        if single and (name in _CLEANUP or (name in _ON_FAILURE and _in_deferred_func(lexed, no))) \
+                and not _written_file_closed(lexed, no, callee_path, name):
+            continue
+        if single and _in_init(lexed, no):
+            continue  # registration at start-up (flags, codecs, MIME types): it fails only on a typo
+        if single and _answers(ctx, lexed, rhs):
+            continue  # the handler's answer, written through a helper given the writer
+        if _explained(ctx, lexed, no, span.last) or _suppressed(ctx, lexed, no):
             continue  # what the explanation asks for: a comment saying why ignoring it is safe
         if callee is not None and callee.group(1) == "Rollback" and (
-                _returns_next(lexed, span.last) or _in_deferred_closure(lexed, no)):
+                _returns_next(lexed, span.last) or _in_deferred_func(lexed, no)):
             continue  # a rollback on the way out (or in the deferred cleanup) after the error that caused it
         if _on_the_way_out(lexed, bare, span.last, callee.group(1) if callee is not None else ""):
             continue
@@ -82,30 +148,201 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
         if target is None:
             answer = _ECHO_ANSWER.match(rhs)
             target = answer.group("c") if answer is not None else None
-        if target is not None and target in _response_writers(lexed):
+        if target is not None and target in _writers(ctx, lexed):
             continue  # the answer's own body, dropped on purpose: the client is gone when it fails
+        last = _LAST_CALL.search(rhs)
+        written = single and _written_file_closed(lexed, no, callee_path, name)
+        if not written and not _consequential(ctx, lexed, rhs, callee_path, last.group(1) if last else name,
+                                              single=single, line=no):
+            continue
         yield Hit(no, span.last)
 
 
+_CONSEQUENTIAL_CALL = lazy_re(
+    r"^http\.(?:Get|Post|PostForm|Head|NewRequest\w*)$|[cC]lient\w*\.(?:Do|Get|Post|Head|PostForm)$|"
+    r"^os\.(?:Open|OpenFile|Create|CreateTemp|ReadFile|ReadDir|MkdirTemp)$|"
+    r"^(?:io|ioutil)\.(?:ReadAll|ReadFile|ReadDir)$|"
+    r"\.(?:Query|QueryContext|QueryRow|QueryRowContext|Exec|ExecContext|Begin|BeginTx|Prepare|PrepareContext|"
+    r"RowsAffected|LastInsertId)$|^strconv\.(?:Atoi|ParseInt|ParseUint|ParseFloat)$|\.Write\w*$|^io\.Copy\w*$"
+)
+"""Calls whose dropped error leaves the kept value wrong in a way that matters: a response, request, file
+or query result that is nil (the next use panics), a body read short, a count of rows that is zero, a
+number that silently reads as 0."""
+_CONSEQUENTIAL_NAMES = frozenset({
+    "Commit", "Exec", "ExecContext", "Write", "WriteFile", "WriteString", "WriteAll", "Save", "Insert",
+    "Update", "Upsert", "Delete", "Put", "Set", "Store", "Publish", "Send", "Encode", "Decode", "Unmarshal",
+    "Remove", "RemoveAll", "Rename", "Chmod", "Chown", "Truncate", "Sync", "Flush", "Rollback", "Create",
+    "Mkdir", "MkdirAll", "Symlink", "Link", "Copy", "Ack", "Nack", "recover",
+})
+"""Operations whose only result is the error, and whose failure loses or corrupts data: a write, commit,
+store, publish or decode that did not happen while the code goes on as if it had."""
+_FILE_OPERATIONS = frozenset({"Remove", "RemoveAll", "Rename", "Chmod", "Chown", "Truncate", "Create",
+                              "Mkdir", "MkdirAll", "Symlink", "Link"})
+_FILE_SYSTEM = lazy_re(r"^os\.|(?i:fs)\.\w+$|\b(?:f|file|fh)\.\w+$")
+"""A file operation is one on `os`, a file system value (`afero.Fs`, `fsys`) or a file: a list's or a map's
+`Remove(e)` returns what it removed."""
+_REQUEST_INPUT = lazy_re(
+    r"\b(?:r|req|request)\.(?:FormValue|PostFormValue|PathValue|URL\.Query\(\)|Header\.Get|Body)\b|"
+    r"\b(?:c|ctx)\.(?:Query|DefaultQuery|Param|Params|PostForm|FormValue|QueryParam|GetHeader|Request\(\)\.Body)\b|"
+    r"\bmux\.Vars\(|\bchi\.URLParam\("
+)
+"""The caller's input: a parse of it that fails reads as a zero value the caller never sent."""
+
+
+_LAST_CALL = lazy_re(r"(\w+)\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)$")
+"""The name of the call a statement ends with (`Encode` in `json.NewEncoder(f).Encode(v)`)."""
+
+
+_FUNC_VALUE_CALL = lazy_re(r"^(\w+)\s*(?:\[[^\]]*\]\s*)?\(")
+_RETURNS_ERROR_TYPE = lazy_re(r"\bfunc\s*\([^)]*\)\s*(?:\([^)]*\berror\s*\)|error\b)")
+
+
+def _consequential(ctx: FileContext, lexed: Lexed, rhs: str, callee_path: str, name: str, *,
+                   single: bool, line: int) -> bool:
+    """Is this discard one a reviewer asks about? An explicit `_` is Go's way to say an error is not
+    wanted, and mature code uses it for cleanup, optional values and calls that cannot fail; it matters
+    when the call is known to fail in a way that changes what follows: a function of this file declared
+    to return an error, a parse of the caller's input, an I/O call whose kept result is then used
+    (`_CONSEQUENTIAL_CALL`), or, as the whole statement, a write, commit or store (`_CONSEQUENTIAL_NAMES`)."""
+    if name and name in ctx.cached("go_errors.error_returning", lambda: _error_returning(lexed)):
+        return True
+    if _REQUEST_INPUT.search(rhs[len(callee_path):]):
+        return True
+    value = _FUNC_VALUE_CALL.match(rhs)
+    if value is not None:
+        given = _origin(lexed, line, value.group(1))
+        if given is not None and _RETURNS_ERROR_TYPE.search(given):
+            return True  # a function value declared to return an error (`m["a"]()` of a `func() error` map)
+    if single:
+        if name in _FILE_OPERATIONS:
+            return _FILE_SYSTEM.search(callee_path) is not None
+        return name in _CONSEQUENTIAL_NAMES
+    return _CONSEQUENTIAL_CALL.search(callee_path) is not None
+
+
 _RETURN = lazy_re(r"^\s*return\b")
+_KEPT_ERR = lazy_re(r"\b(?:err|\w+Err)\s*,")
+_SINGLE_BLANK = lazy_re(r"^\s*_\s*=")
+_ERR_TEST = lazy_re(
+    r"^\s*(?:\}\s*else\s+)?if\b.*(?:\b(?:err|\w*Err)\s*!=\s*nil\b|\bStatusCode\s*(?:!=|>=?|<)|\.IsError\(\))"
+)
+_RETURNS_ERROR = lazy_re(
+    r"^\s*return\s+(?:.*,\s*)?(?:err|\w+Err|errs\.\w+\(.*|errors\.\w+\(.*|fmt\.Errorf\(.*|\w+\.Wrap\w*\(.*|"
+    r"&?\w*Error\{.*|\w*[eE]rr\w*)\s*$"
+)
+"""A `return` whose last value is an error: a variable, or one made or wrapped right there."""
+_INIT_FUNC = lazy_re(r"^func\s+init\s*\(\s*\)")
+_FUNC_START = lazy_re(r"^func\b")
 
 
+def _on_error_path(lexed: Lexed, first: int, last: int) -> bool:
+    """Is the statement on lines first..last cleanup on the way out of a failure: directly inside an
+    `if err != nil {` block, or followed by a `return` that carries an error?"""
+    for no in range(last + 1, last + 4):
+        text = lexed.bare.get(no)
+        if text is None:
+            break
+        if text.strip():
+            if _RETURNS_ERROR.match(text):
+                return True
+            break
+    indent = _indent(lexed.bare.get(first, ""))
+    for no in range(first - 1, max(0, first - 40), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return False
+        if text.strip() and _indent(text) < indent:
+            return _ERR_TEST.match(text) is not None
+    return False
+
+
+def _zero_tested(lexed: Lexed, kept: str, last: int) -> bool:
+    """Do the next two code lines test the first value kept against its zero value (`v == nil`,
+    `len(v) > 0`, `v.IsZero()`, `v > 0`)? A failed call gives that zero value, so the test handles it."""
+    name = _FIRST_KEPT.match(kept)
+    if name is None or name.group(1) == "_":
+        return False
+    value = re.escape(name.group(1))
+    zero = re.compile(
+        rf"(?:\blen\(\s*{value}\s*\)\s*(?:[=!]=|[<>]=?)\s*\d|"
+        rf"(?<![\w.]){value}\s*(?:(?:[=!]=)\s*(?:(?:nil|0|false)\b|\"\")|[<>]=?\s*\d|\.IsZero\(\))|"
+        rf"!\s*{value}\b(?!\s*[.(\[]))"
+    )
+    seen = 0
+    for no in range(last + 1, last + 6):
+        text = lexed.bare.get(no)
+        if text is None:
+            return False
+        if text.strip():
+            if zero.search(text):
+                return True
+            seen += 1
+            if seen == 2:
+                return False
+    return False
+
+
+_FIRST_KEPT = lazy_re(r"^\s*((?:\w+\.)*\w+)\s*[,=:]")
+
+
+_TEMPLATE_ARITY = {"Execute": 2, "ExecuteTemplate": 3}
 _DEFER_FUNC = lazy_re(r"^\s*defer\s+func\s*\(")
 
 
-def _in_deferred_closure(lexed: Lexed, no: int) -> bool:
-    """Is line `no` inside a `defer func() { ... }()` that starts a few lines above it?"""
-    indent = _indent(lexed.bare.get(no, ""))
-    for above in range(no - 1, max(0, no - 6), -1):
-        text = lexed.bare.get(above)
+def _written_file_closed(lexed: Lexed, line: int, callee_path: str, name: str) -> bool:
+    """Is this `_ = f.Close()` (outside a failure path) the close of a file made for writing, or of a
+    writer? Its error is the last word on whether the data reached the disk: dropping it is no cleanup."""
+    if name != "Close":
+        return False
+    receiver = callee_path.rsplit(".", 1)[0]
+    given = _origin(lexed, line, receiver)
+    return given is not None and _WRITABLE.search(given) is not None
+
+
+def _in_deferred_func(lexed: Lexed, line: int) -> bool:
+    """Is `line` in the body of a `defer func() { ... }()`, directly or inside its `if`s and loops (the
+    less indented lines above it, within 40 lines, lead to one before any function header)?"""
+    indent = _indent(lexed.bare.get(line, ""))
+    for no in range(line - 1, max(0, line - 40), -1):
+        text = lexed.bare.get(no)
         if text is None:
             return False
         if not text.strip() or _indent(text) >= indent:
             continue
         if _DEFER_FUNC.match(text):
             return True
-        indent = _indent(text)  # an enclosing `if err != nil {`: keep climbing
+        if _FUNC_START.match(text.lstrip()) or not _BLOCK_HEAD.match(text):
+            return False
+        indent = _indent(text)  # an enclosing `if err != nil {` or loop: keep climbing
     return False
+
+
+_BLOCK_HEAD = lazy_re(r"^\s*(?:\}\s*else\s+)?(?:if|for|switch|select|else)\b")
+
+
+def _in_init(lexed: Lexed, line: int) -> bool:
+    """Is `line` inside a `func init()` (the nearest function header above it, within 200 lines)?"""
+    for no in range(line - 1, max(0, line - 200), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return False
+        if _FUNC_START.match(text):
+            return _INIT_FUNC.match(text) is not None
+    return False
+
+
+def _answers(ctx: FileContext, lexed: Lexed, rhs: str) -> bool:
+    """Does the call pass the handler's response writer as its first argument (`respond(w, ...)`)?"""
+    head = _FIRST_ARG.match(rhs)
+    return head is not None and head.group("w") in _writers(ctx, lexed)
+
+
+def _writers(ctx: FileContext, lexed: Lexed) -> frozenset[str]:
+    """`_response_writers`, read once per file."""
+    return ctx.cached("go_errors.writers", lambda: _response_writers(lexed))
+
+
+_FIRST_ARG = lazy_re(r"^[\w.]+\(\s*(?P<w>\w+)\s*[,)]")
 
 
 def _returns_next(lexed: Lexed, last: int) -> bool:
@@ -119,7 +356,7 @@ def _returns_next(lexed: Lexed, last: int) -> bool:
     return False
 
 
-_CLEANUP = frozenset({"Close", "Remove", "RemoveAll", "Rollback", "Shutdown", "Stop"})
+_WAY_OUT_CLEANUP = frozenset({"Close", "Remove", "RemoveAll", "Rollback", "Shutdown", "Stop"})
 _KEPT_FIRST = lazy_re(r"^\s*(?P<kept>[A-Za-z]\w*)\s*,\s*_\s*:?=")
 _DISCARD_LINE = lazy_re(r"^\s*_\s*=")
 
@@ -130,7 +367,7 @@ def _on_the_way_out(lexed: Lexed, bare: str, last: int, method: str) -> bool:
     error (`snippet, _ := io.ReadAll(resp.Body)`)? The error returned is the one that matters; the
     cleanup's or the read's is secondary to it."""
     kept = _KEPT_FIRST.match(bare)
-    if method not in _CLEANUP and kept is None:
+    if method not in _WAY_OUT_CLEANUP and kept is None:
         return False
     for no in range(last + 1, last + 6):
         text = lexed.bare.get(no)
@@ -142,8 +379,9 @@ def _on_the_way_out(lexed: Lexed, bare: str, last: int, method: str) -> bool:
         if found is None:
             return False
         value = text[found.end():].rsplit(",", 1)[-1].strip()
-        if not value or value == "nil" or not _ERROR_VALUE.search(text[found.end():]):
-            return False
+        head = re.split(r"(?<=[({])", value, maxsplit=1)[0]  # `fmt.Errorf(`, `&APIError{`, `err`
+        if not value or value == "nil" or not _ERROR_VALUE.search(head):
+            return False  # the last value returned is no error (`return n + errInt(err)`)
         return kept is None or re.search(rf"(?<![\w.]){kept.group('kept')}\b", text) is not None
     return False
 
@@ -203,7 +441,7 @@ _FALLIBLE_STMT = lazy_re(
     r"SetDeadline|SetReadDeadline|SetWriteDeadline|Unmarshal|Close|Rollback|Wait|Start|Run|Kill|Signal|"
     r"ListenAndServe|ListenAndServeTLS|Serve)|http\.(?:ListenAndServe|ListenAndServeTLS|Serve))\s*\("
 )
-_DEFER_OK = {"Close", "Rollback", "Unlock", "Wait", "Flush", "Sync"}
+_DEFER_OK = {"Close", "Rollback", "Unlock", "Wait", "Flush", "Sync", "Remove", "RemoveAll"}
 
 
 @register(
@@ -229,7 +467,8 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
     for no, _code, bare in lines_of(lexed):
         if "(" not in bare:
             continue
-        match = _FALLIBLE_STMT.match(bare) or _declared_call(bare, declared)
+        typed = _TypedCalls(ctx, lexed, no)
+        match = _FALLIBLE_STMT.match(bare) or _declared_call(bare, declared, typed)
         if match is None and "ctx" in bare:
             goroutines = goroutines if goroutines is not None else _goroutine_lines(lexed)
             match = _ctx_call_in_goroutine(bare) if no in goroutines else None
@@ -245,14 +484,37 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
             continue
         if method == "Wait" and _WAIT_GROUP.search(receiver):
             continue  # `sync.WaitGroup.Wait` returns nothing
+        if _continues(lexed, no, bare):
+            continue  # the tail of a chained expression begun on a line above
+        if _suppressed(ctx, lexed, no):
+            continue  # the author's `//nolint:errcheck`
+        origin = _ORIGINS.get(method)
+        if origin is not None and _declared_call(bare, declared, typed) is None:
+            head = match.group("call").rsplit(".", 1)[0]
+            given = head if "(" in head else f"{head}\n{_origin(lexed, no, receiver) or ''}"
+            named = (method in {"Run", "Start", "Wait"} and _COMMAND_NAME.match(receiver) is not None
+                     and bare[match.end():].lstrip().startswith(")"))
+            known = given is not None and origin.search(given) and not _NOT_FALLIBLE_ORIGIN.search(given)
+            if not named and not known:
+                continue  # a method of that name on a value not known to be one that fails
         span = bracket_span(lexed, no, match.end() - 1)
         if not span.closed:
             continue
         if method == "Run" and _is_subtest(span):
             continue  # `t.Run(name, func(t *testing.T) {...})` reports through a bool, not an error
-        tail = lexed.bare.get(span.last, "")
-        if tail[tail.rfind(")") + 1 :].strip():
-            continue  # the result is used in a larger expression
+        if method in {"Setenv", "Unsetenv"} and span.code.lstrip("( \t").startswith(('"', "`")):
+            continue  # a literal name: it fails only for a name no one would write
+        if _after(lexed, span, match.end() - 1).strip():
+            continue  # the result is used in a larger expression, or results follow a method spec
+        if _other_api(method, span) and _declared_call(bare, declared, typed) is None:
+            continue
+        if method in _ON_FAILURE and not match.group("prefix") and (
+                _on_error_path(lexed, no, span.last) or _in_deferred_func(lexed, no)):
+            continue  # cleanup on the way out: the error being returned, if any, is the one to tell
+        if method in _TEMPLATE_ARITY and len(split_args(span)) < _TEMPLATE_ARITY[method]:
+            continue  # not a template's `Execute(w, data)`: a command's or an executor's
+        if method in {"Copy", "CopyN"} and _DISCARD_DST.match(span.bare):
+            continue  # draining a body into io.Discard: only the draining can fail
         if method == "Rollback" and not match.group("prefix") and _returns_error_next(lexed, span.last):
             continue  # as `_ = tx.Rollback()` before a `return`: the error that caused it is the one told
         target = None if match.group("prefix") else _written_into(lexed, no, bare)
@@ -317,6 +579,80 @@ def _flush_without_error(lexed: Lexed, line: int, receiver: str, statement: str)
     return given is not None and (_FLUSHER.search(given) is not None or _TAB_WRITER.search(given) is not None)
 
 
+_WRITER_TYPE = r"\b(?:bufio|gzip|zlib|flate|lzw|zip|tar|zstd|lz4|snappy|brotli)\.Writer\b"
+_WRITABLE = lazy_re(r"\bos\.(?:Create|OpenFile|CreateTemp)\s*\(|\bioutil\.TempFile\s*\(|NewWriter\w*\s*\(|"
+                    + _WRITER_TYPE)
+"""Where a value that buffers writes comes from: a file made for writing, or a compressing/archive writer."""
+_ORIGINS = {
+    "Close": lazy_re(r"\bos\.(?:Create|OpenFile|CreateTemp)\s*\(|\bioutil\.TempFile\s*\(|NewWriter\w*\s*\(|"
+                     r"\*os\.File\b|" + _WRITER_TYPE + r"|\.Create\s*\("),
+    "Flush": lazy_re(r"NewWriter\w*\s*\(|" + _WRITER_TYPE),
+    "Signal": lazy_re(r"\bProcess\b"),
+    "Serve": lazy_re(r"(?im)^http$|\bhttp\.Server\b|NewServer|server|srv"),
+    "Run": lazy_re(r"\bexec\.(?:Command|CommandContext|Cmd)\b"),
+    "Start": lazy_re(r"\bexec\.(?:Command|CommandContext|Cmd)\b"),
+    "Wait": lazy_re(r"\bexec\.(?:Command|CommandContext|Cmd)\b|\berrgroup\.|\brate\.|\bsemaphore\."),
+}
+"""For methods whose name many types share, what the receiver must be known to come from (the line that
+gives it its value, or declares its type) for the call to be the one that returns an error: a file or
+writer being written (its `Close` or `Flush` reports lost writes), a command, an errgroup, a limiter.
+`informer.Run(stop)`, `timer.Start()`, `pool.Close()` and `group.Wait()` of other types are left alone."""
+_NOT_FALLIBLE_ORIGIN = lazy_re(
+    r"\b(?:csv|tabwriter)\.(?:NewWriter|Writer)\b|\bhttp\.(?:ResponseWriter|Flusher)\b"
+)
+_ORIGIN_WINDOW = 60
+_COMMAND_NAME = lazy_re(r"^(?:\w*[cC]md|command|proc)$")
+"""What Go code names an `exec.Cmd` (`cmd.Run()`), where the command was made out of sight."""
+
+
+def _origin(lexed: Lexed, line: int, name: str) -> str | None:
+    """The line that last gave `name` its value or declared it with a type (`f *os.File` among a
+    function's parameters, `var g errgroup.Group`), among the `_ORIGIN_WINDOW` known lines above."""
+    if not name.isidentifier():
+        return None
+    given = re.compile(
+        rf"(?<![\w.]){name}\s*(?:,\s*\w+\s*)*(?::=|=)(?!=)|"
+        rf"(?<![\w.]){name}(?:\s*,\s*\w+)*\s+(?:\*?[\w.]+\s*[,)=]|map\[|func\s*\(|\[\])"
+        rf"|\bvar\s+{name}\b"
+    )
+    for no in range(line - 1, max(0, line - _ORIGIN_WINDOW), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return None
+        if name in text and given.search(text):
+            return text
+    return None
+
+
+_NOLINT = lazy_re(r"//\s*nolint(?:\s*$|\s*:\s*[\w,\s]*\b(?:errcheck|gosec|all)\b)")
+"""`//nolint:errcheck` (or a bare `//nolint`): the author has already said this error is not wanted."""
+
+
+def _suppressed(ctx: FileContext, lexed: Lexed, line: int) -> bool:
+    """Does line `line`, or a comment line alone just above it, carry a `nolint` directive for errcheck?"""
+    for no in (line, line - 1):
+        raw = ctx.lines.get(no, "")
+        if "nolint" in raw and _NOLINT.search(raw) and (no == line or not lexed.code.get(no, "").strip()):
+            return True
+    return False
+
+
+_CONTINUED = lazy_re(r"^\s*\.|[.,(+\-*/&|=]\s*$")
+
+
+def _continues(lexed: Lexed, line: int, bare: str) -> bool:
+    """Does line `line` continue the expression of the code line above it (`x := a.\n\tB().C()`)?"""
+    if bare.lstrip().startswith("."):
+        return True
+    for no in range(line - 1, max(0, line - 4), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return False
+        if text.strip():
+            return _CONTINUED.search(text) is not None and not text.rstrip().endswith("{")
+    return False
+
+
 def _given(lexed: Lexed, line: int, name: str) -> str | None:
     """The line that last gave `name` a value, among the 40 known lines above `line`."""
     given = re.compile(rf"(?<![\w.]){re.escape(name)}\s*(?:,\s*\w+\s*)?(?::=|=)(?!=)")
@@ -374,6 +710,30 @@ def _response_writers(lexed: Lexed) -> frozenset[str]:
                      for m in _WRITER_PARAM.finditer(text))
 
 
+def _after(lexed: Lexed, span: Span, col: int) -> str:
+    """The bare text after the closing bracket of `span`, which opened at column `col` of its first line."""
+    last_part = span.bare.rsplit("\n", 1)[-1]
+    end = col + len(last_part) if span.first == span.last else len(last_part)
+    return lexed.bare.get(span.last, "")[end:]
+
+
+_NO_ARGUMENT_FORM = frozenset({"Sync", "Flush", "Close"})
+"""Methods whose error-returning standard form takes no argument (`File.Sync()`, `bufio.Writer.Flush()`,
+`io.Closer.Close()`): called with one (`ErrorStrategy.Sync(p)`), they are another API's."""
+_STOP_CHANNEL = lazy_re(r"^\(\s*(?:(?:\w+\.)*\w*ctx\w*\.Done\(\)|(?:\w+\.)*\w*(?:[sS]top|[dD]one)\w*)\s*\)$")
+"""`informer.Run(ctx.Done())`, `go cache.Start(stopCh)`: the stop-channel idiom, which returns nothing."""
+_DISCARD_DST = lazy_re(r"^\(\s*(?:io|ioutil)\.Discard\s*,")
+
+
+def _other_api(method: str, span: Span) -> bool:
+    """Is the call, by its arguments, not the error-returning method of that name?"""
+    if method in _NO_ARGUMENT_FORM:
+        return "".join(span.bare.split()) != "()"
+    if method in {"Run", "Start"}:
+        return _STOP_CHANNEL.match(span.bare) is not None
+    return False
+
+
 def _is_subtest(span: Span) -> bool:
     args = split_args(span)
     return len(args) == 2 and args[1].lstrip().startswith("func(")
@@ -406,29 +766,88 @@ def _declared_functions(lexed: Lexed, errors: bool = True) -> frozenset[tuple[st
     return frozenset(found)
 
 
-def _declared_call(bare: str, declared: frozenset[tuple[str, str]]) -> re.Match[str] | None:
-    """A call statement of a function or method declared here, by name; except a method of a field of the
-    declaring method's own receiver (`srv.cache.Delete(k)` beside `func (srv *Service) Delete(...) error`),
-    which is another type's method of the same name, whose results are not known here."""
+_METHOD_DECL = lazy_re(
+    r"^func\s+\(\s*(?:\w+\s+)?\*?(?P<type>\w+)(?:\[[^\]]*\])?\s*\)\s*(?P<name>\w+)\s*[(\[]"
+)
+
+
+def _method_types(lexed: Lexed) -> dict[str, frozenset[str]]:
+    """Method name -> the receiver types the known lines declare it on with an error as last result."""
+    found: dict[str, set[str]] = {}
+    for _no, _code, bare in lines_of(lexed):
+        if bare.startswith("func ("):
+            match = _METHOD_DECL.match(bare)
+            decl = _FUNC_DECL.match(bare)
+            if match is not None and decl is not None and _ERROR_TYPE.search(decl.group("results")):
+                found.setdefault(match.group("name"), set()).add(match.group("type"))
+    return {name: frozenset(types) for name, types in found.items()}
+
+
+class _TypedCalls:
+    """Whether a call's receiver is known to be of a type that declares the method: a value made from
+    the type (`x := T{}`, `&T{...}`, `new(T)`, a parameter `x *T`) among the lines above the call, or a
+    field named after the type (`y.t.a()` for a field `t` of type `t`)."""
+
+    __slots__ = ("ctx", "lexed", "line")
+
+    def __init__(self, ctx: FileContext, lexed: Lexed, line: int) -> None:
+        self.ctx, self.lexed, self.line = ctx, lexed, line
+
+    def of(self, path: list[str], name: str) -> bool:
+        types = self.ctx.cached("go_errors.method_types", lambda: _method_types(self.lexed)).get(name)
+        if not types:
+            return False
+        if len(path) == 3:
+            return any(path[1].lower() == kind.lower() for kind in types)
+        given = _origin(self.lexed, self.line, path[0])
+        if given is None:
+            return False
+        return any(re.search(rf"(?:&|\bnew\(\s*|\*|\s|^){re.escape(kind)}\s*(?:\{{|\)|,|$)", given)
+                   for kind in types)
+
+
+def _imported(bare: str, name: str) -> bool:
+    """Is `name` a package name (lower-case with no value of that name being called on)? Go packages are
+    lower-case words; `forge.Refresh(...)` calls the package's function, not this file's."""
+    return name.islower() and name.isalpha() and len(name) > 2
+
+
+def _declared_call(bare: str, declared: frozenset[tuple[str, str]],
+                   typed: _TypedCalls | None = None) -> re.Match[str] | None:
+    """A call statement of a function or method declared here: a plain function called by its bare name,
+    or a method called on the receiver variable its declaration names (`s.save()` beside
+    `func (s *Store) save() error`). A method called on any other value (`srv.cache.Delete(k)`,
+    `metrics.Set(1)` beside `func (f *flagValue) Set(string) error`) may be another type's method of the
+    same name, whose results are not known here."""
     if not declared:
         return None
     match = _CALL_STMT.match(bare)
     if match is None:
         return None
     name = match.group("name")
-    owners = [receiver for declared_name, receiver in declared if declared_name == name]
+    owners = {receiver for declared_name, receiver in declared if declared_name == name}
     if not owners:
         return None
     path = match.group("call").split(".")
-    if len(path) > 2 and all(path[0] == owner for owner in owners):
-        return None
-    return match
+    if len(path) == 1 and "" in owners:
+        return match  # a function of this package, called by name
+    if len(path) == 2 and path[0] in owners:
+        return match  # a method called on the receiver it is declared with
+    if typed is not None and len(path) in {2, 3} and typed.of(path, name):
+        return match  # a method called on a value known to be of its type
+    if len(path) in {2, 3} and owners == {""} and not _imported(bare, path[0]):
+        return match  # only a function of that name is known here, no method of another type
+    return None  # another package's function, or another value's method of the same name
 
 
 _ERR_ASSIGN = lazy_re(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)\s*[\w.]+.*\(")
 _ERR_REF = lazy_re(r"\berr\b")
 _ERR_OVERWRITE = lazy_re(r"^\s*(?:[\w.]+\s*,\s*)*err\s*(?::=|=)")
 _BRANCH = lazy_re(r"^\s*(?:\}\s*else\b|case\b|default\s*:)")
+_FLOW_LEAVES = lazy_re(r"^\s*(?:(?:return|break|continue|goto|fallthrough|panic)\b|\}\s*(?:\(\s*)?\))")
+"""Where an assigned `err` stops being this code's to check: a return (a named result carries it out), a
+jump to code that reads it, or the end of a function literal (`defer func() { err = ... }()`), whose
+assignment sets the enclosing function's result."""
 
 
 @register(
@@ -454,6 +873,9 @@ def err_overwritten(ctx: FileContext) -> Iterator[Hit]:
             bare = lexed.bare[no]
             if pending is not None and _BRANCH.match(bare) and _indent(bare) < _indent(lexed.bare[pending]):
                 pending = None  # the assignment's branch ends: the next one is in another, only one runs
+            if (pending is not None and _FLOW_LEAVES.match(bare)
+                    and _indent(bare) <= _indent(lexed.bare[pending])):
+                pending = None  # a (naked) return, a jump or the end of a closure: the value leaves here
             if "err" not in bare:
                 continue
             overwrite = _ERR_OVERWRITE.match(bare)
@@ -481,6 +903,8 @@ _DEFAULT_CLIENT = lazy_re(
 )
 """The package's default client; a field or variable that happens to be named `http` (`c.http.Get`) is the
 owner's own client, configured elsewhere."""
+_RESULT_TYPE = lazy_re(r"\)\s*\*?\s*$")
+"""What comes before a function's result type: the parameter list's `)` (and the pointer's `*`)."""
 _BARE_LISTEN = lazy_re(r"\bhttp\.(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)\s*\(")
 
 
@@ -507,12 +931,16 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
         if "http." not in bare:
             continue
         server = _SERVER_LIT.search(bare)
+        if server is not None and _RESULT_TYPE.search(bare, 0, server.start()):
+            continue  # `func newServer() *http.Server {`: a result type before the function's body
+        client = _CLIENT_LIT.search(bare)
+        if client is not None and _RESULT_TYPE.search(bare, 0, client.start()):
+            continue
         if server is not None:
             span = bracket_span(lexed, no, server.end() - 1)
             if span.closed and "ReadHeaderTimeout" not in span.bare and "ReadTimeout" not in span.bare:
                 yield Hit(no, span.last)
             continue
-        client = _CLIENT_LIT.search(bare)
         if client is not None:
             span = bracket_span(lexed, no, client.end() - 1)
             if span.closed and "Timeout" not in span.bare:

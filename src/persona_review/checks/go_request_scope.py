@@ -23,7 +23,9 @@ _GO = frozenset({"go"})
 _ERR = Category.ERROR_HANDLING
 
 _ROOT_CONTEXT = lazy_re(r"\bcontext\.(?:Background|TODO)\(\)")
-_DETACHED = lazy_re(r"^\s*defer\b|\bcontext\.With(?:Timeout|Deadline)\s*\(\s*context\.Background\(\)")
+_DETACHED = lazy_re(
+    r"^\s*defer\b|\bcontext\.With(?:Timeout|Deadline)\s*\(\s*(?:context\.WithoutCancel\s*\(\s*)?context\.Background\(\)"
+)
 
 
 @register(
@@ -53,11 +55,45 @@ def context_dropped(ctx: FileContext) -> Iterator[Hit]:
         request = "NewRequest(" in bare and _NO_CONTEXT_REQUEST.search(bare)
         if not root and not request:
             continue
-        if root and _DETACHED.search(bare):
-            continue  # cleanup that must run after cancellation, or work given its own deadline
+        if root and (_DETACHED.search(bare) or _nil_tested(lexed, no)):
+            continue  # cleanup or work given its own deadline, or the stand-in for a nil context
         funcs = enclosing_functions(ctx, no)
-        if funcs and (funcs[0].context_param or funcs[0].is_handler):
-            yield Hit(no, None, _REQUEST_MESSAGE if request and not root else None)
+        if not funcs or not (funcs[0].context_param or funcs[0].is_handler):
+            continue
+        if request and not root and _context_attached(lexed, no, funcs[0].last, bare):
+            continue
+        yield Hit(no, None, _REQUEST_MESSAGE if request and not root else None)
+
+
+_NIL_FALLBACK = lazy_re(r"^\s*(?P<v>\w+)\s*=\s*context\.(?:Background|TODO)\(\)\s*$")
+_NIL_TEST = lazy_re(r"^\s*if\s+(?P<v>\w+)\s*==\s*nil\s*\{")
+_REQUEST_VAR = lazy_re(r"^\s*(?P<v>\w+)\s*,\s*\w+\s*:?=\s*http\.NewRequest\s*\(")
+_ATTACH_WINDOW = 60
+
+
+def _nil_tested(lexed: Lexed, no: int) -> bool:
+    """Is the line `ctx = context.Background()` the body of `if ctx == nil {` just above it?"""
+    fallback = _NIL_FALLBACK.match(lexed.bare.get(no, ""))
+    test = _NIL_TEST.match(lexed.bare.get(no - 1, ""))
+    return fallback is not None and test is not None and fallback.group("v") == test.group("v")
+
+
+def _context_attached(lexed: Lexed, no: int, last: int, bare: str) -> bool:
+    """Is the request built on line `no` given a context later in its function (up to `last`, at most
+    `_ATTACH_WINDOW` lines on): `req.WithContext(ctx)`, or handed to a call together with a context
+    (`opts.Do(ctx, client, req)`)? Then the caller's cancellation reaches it."""
+    made = _REQUEST_VAR.match(bare)
+    if made is None:
+        return False
+    var = re.escape(made.group("v"))
+    attached = re.compile(
+        rf"(?<![\w.]){var}\.WithContext\s*\(|\(\s*\w*[cC]tx\w*\s*,(?:[^()]*,)?\s*{var}\s*[,)]"
+    )
+    for line in range(no + 1, min(last, no + _ATTACH_WINDOW) + 1):
+        text = lexed.bare.get(line)
+        if text is not None and made.group("v") in text and attached.search(text):
+            return True
+    return False
 
 
 _NO_CONTEXT_REQUEST = lazy_re(r"\bhttp\.NewRequest\s*\(")

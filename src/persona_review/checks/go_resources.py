@@ -29,7 +29,10 @@ _HTTP_CALL = lazy_re(
     r"^\s*(?:(?P<var>[A-Za-z_]\w*)\s*,\s*[A-Za-z_]\w*\s*:?=\s*)?(?P<callee>"
     r"http\.(?:Get|Head|Post|PostForm)|http\.DefaultClient\.(?:Do|Get|Head|Post|PostForm)|"
     r"(?:[\w.]*\.)?(?P<recv>\w*[cC]lient\w*)\.(?:Do|Get|Head|Post|PostForm))\s*\("
+    r"(?!\s*(?:\w*[cC]tx\w*|context\.\w+\(\))\s*[,)])"
 )
+"""An HTTP call whose response is kept. `net/http`'s calls never take a context first: a client's
+`Get(ctx, key)` is a Redis, Kubernetes or other API client's, whose result has no body."""
 _ROWS_CALL = lazy_re(
     r"^\s*(?:(?P<var>[A-Za-z_]\w*)\s*,\s*[A-Za-z_]\w*\s*:?=\s*)?(?P<callee>(?:[\w.]*\.)?\w+\.(?:Query|QueryContext))\s*\("
 )

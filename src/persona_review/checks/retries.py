@@ -25,6 +25,14 @@ _PY_LOOP = lazy_re(
     re.IGNORECASE,
 )
 _BRACE_LOOP = lazy_re(rf"^\s*(?:for|while)\b[^{{]*{_RETRY_WORD}", re.IGNORECASE)
+_WHOLE_RETRY_WORD = (
+    r"(?:(?<![A-Za-z])(?:[aA]ttempts?|[rR]etr(?:y|ies)|[tT]ries|ATTEMPTS?|RETR(?:Y|IES)|TRIES)"
+    r"|(?<=[a-z0-9])(?:Attempts?|Retr(?:y|ies)|Tries))"
+)
+_GO_LOOP = lazy_re(rf"^\s*for\b[^{{]*{_WHOLE_RETRY_WORD}")
+"""A Go loop whose header names attempts or retries as a word of an identifier (`maxRetries`,
+`retryCount`, `attempts`), not inside another word: `for _, e := range entries` and `registries` hold
+`tries` and are no retry loops."""
 _HANDLES_FAILURE = lazy_re(
     r"\bexcept\b|\bcatch\b|\berr\s*[!=]=\s*nil\b|\.ok\b|\bstatus(?:_code)?\s*[!=<>]"
 )
@@ -63,7 +71,7 @@ def retry_without_backoff(ctx: FileContext) -> Iterator[Hit]:
             body = "\n".join(lexed.code[n] for n in body_lines)
             last = body_lines[-1] if body_lines else no
         else:
-            if not _BRACE_LOOP.match(bare):
+            if not (_GO_LOOP if ctx.language == "go" else _BRACE_LOOP).match(bare):
                 continue
             block = brace_block(lexed, no, 0)
             if block is None or not block.closed:
