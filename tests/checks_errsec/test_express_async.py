@@ -1,6 +1,7 @@
 """Async Express handlers: reported when the change's package says Express 4 without a patch that
-passes rejections on (or, with no package, when a sibling handler passes its errors on with `next(err)`),
-and only handlers whose await or throw nothing catches."""
+passes rejections on (or, with no package, when a sibling handler passes its errors on with `next(err)`,
+or at medium severity in a file that is plainly Express), and only handlers whose await or throw nothing
+catches."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def test_an_unknown_version_is_read_from_a_sibling_that_passes_its_errors_on() -
     assert _found(text, None) == _found(text, 4) != set()
 
 
-_UNKNOWN = """const router = require("express").Router();
+_UNKNOWN = """const router = %s;
 
 router.get("/", async (req, res, next) => {
   try {
@@ -55,15 +56,30 @@ router.post("/", async (req, res) => {
   res.status(201).json(plan);
 });
 """
+_EXPRESS_ROUTER = 'require("express").Router()'
+_SOME_ROUTER = "makeRouter()"
+_PASSES_ON = "next(err);"
+_ANSWERS = "res.status(500).json({ error: 'could not list plans' });"
 
 
-@pytest.mark.parametrize(("handling", "reported"), [
-    ("next(err);", True),
-    ("res.status(500).json({ error: 'could not list plans' });", False),
-])
-def test_an_unknown_version_needs_a_sibling_that_calls_next_with_the_error(handling: str, reported: bool) -> None:
-    found = _found(_UNKNOWN % handling, None)
-    assert found == ({(11, RULE)} if reported else set())
+def _severities(text: str) -> dict[int, str]:
+    outcome = run_checks([context_for_text("src/routes/plans.js", text)], express_major=None)
+    return {f.line or 0: f.severity.value for f in outcome.findings if f.rule_id == RULE}
+
+
+def test_an_unknown_version_with_a_sibling_that_passes_errors_on_is_reported_as_on_4() -> None:
+    assert _severities(_UNKNOWN % (_SOME_ROUTER, _PASSES_ON)) == {11: "high"}
+
+
+def test_an_unknown_version_in_a_plain_express_file_is_reported_at_medium_saying_what_it_hinges_on() -> None:
+    text = _UNKNOWN % (_EXPRESS_ROUTER, _ANSWERS)
+    assert _severities(text) == {11: "medium"}
+    outcome = run_checks([context_for_text("src/routes/plans.js", text)], express_major=None)
+    assert any("Express 4" in f.body and "Express 5" in f.body for f in outcome.findings if f.rule_id == RULE)
+
+
+def test_an_unknown_version_with_no_sign_of_express_gives_nothing() -> None:
+    assert _severities(_UNKNOWN % (_SOME_ROUTER, _ANSWERS)) == {}
 
 
 def test_a_handler_cut_by_the_hunk_is_not_reported() -> None:

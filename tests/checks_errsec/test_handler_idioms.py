@@ -357,3 +357,32 @@ def test_apache_default_client_whose_requests_carry_a_timeout_config() -> None:
         "}\n"
     )
     assert _lines("src/Wechat.java", code, "JAVA-HTTP-NO-TIMEOUT") == [12]
+
+
+def _typed_pass(exception: str, comment: str = "") -> str:
+    return (
+        "async def refund(order):\n"
+        "    try:\n"
+        "        await gateway.refund(order.charge_id, order.total)\n"
+        f"{comment}"
+        f"    except {exception}:\n"
+        "        pass\n"
+        "    order.status = 'refunded'\n"
+    )
+
+
+@pytest.mark.parametrize("exception", ["GatewayError", "stripe.PaymentError", "(ConnectionError, KeyError)",
+                                       "smtplib.SMTPException"])
+def test_a_typed_failure_of_another_system_passed_over_is_reported(exception: str) -> None:
+    assert _lines("app/refunds.py", _typed_pass(exception), "PY-EXCEPT-PASS") == [4]
+
+
+@pytest.mark.parametrize("exception", ["IntegrityError", "KeyError", "FileNotFoundError", "HTTPException",
+                                       "OperationalError", "ValidationError", "TimeoutError"])
+def test_a_typed_exception_that_often_means_absent_or_no_is_left_alone(exception: str) -> None:
+    assert _lines("app/refunds.py", _typed_pass(exception), "PY-EXCEPT-PASS") == []
+
+
+def test_a_typed_failure_explained_just_above_its_except_is_left_alone() -> None:
+    comment = "    # the gateway retries refunds itself; a lost connection here is picked up by its webhook\n"
+    assert _lines("app/refunds.py", _typed_pass("GatewayError", comment), "PY-EXCEPT-PASS") == []

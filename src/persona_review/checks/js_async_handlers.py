@@ -6,8 +6,9 @@ and Node 15+ ends the whole process on it. Express 5, and Express 4 patched by `
 routed through `express-promise-router`, pass the rejection to the error handler; the change's
 `package.json` says which (`ChangeFacts.express_major`, where the patches count as 5). When no
 `package.json` tells, the file itself may: a handler of it that catches and calls `next(err)` shows that
-this application's rejections must be caught by hand, so its unguarded siblings are reported; with
-neither, nothing is.
+this application's rejections must be caught by hand, so its unguarded siblings are reported. With
+neither, a file that is plainly Express (it requires it, or makes an `express.Router()`) is reported at
+medium severity with a message that says the finding hinges on Express 4; anything else is left alone.
 
 Reported: an `async` function written directly as an argument of a route registration
 (`router.get("/x", auth, async (req, res) => {...})`; a wrapper call such as `asyncHandler(async ...)`
@@ -33,6 +34,12 @@ _ROUTE = lazy_re(
 _RISKY = lazy_re(r"(?<![\w$.])(?:await|throw)\b")
 _TRY = lazy_re(r"\btry\s*$")
 _CAUGHT = lazy_re(r"\.catch\s*\(")
+_EXPRESS = lazy_re(
+    r"""\bexpress\s*(?:\.\s*(?:Router|json|urlencoded|static|raw|text)\s*)?\(|"""
+    r"""\brequire\(\s*['"]express['"]\s*\)|\bfrom\s+['"]express['"]"""
+)
+"""The file is an Express application or router (it imports Express, or calls `express()` or its
+middleware factories)."""
 _NEXT_ERROR = lazy_re(r"(?<![\w$.])next\s*\(\s*[A-Za-z_$]")
 """`next(err)`: a handler passing an error on to the error middleware."""
 
@@ -62,12 +69,20 @@ def async_handler_rejection(ctx: FileContext) -> Iterator[Hit]:
         return
     lexed = lex(ctx)
     handlers = list(_handlers(ctx, lexed.bare))
-    if major is None and not any(risky is None and _passes_on(lexed.bare, body)
-                                 for _no, body, risky in handlers):
-        return  # Express version unknown, and no handler of this file shows that rejections must be caught
+    unsure = major is None and not any(risky is None and _passes_on(lexed.bare, body)
+                                       for _no, body, risky in handlers)
+    if unsure and not _EXPRESS.search(ctx.known_text()):
+        return  # no version, no sibling that passes errors on, and nothing says this is Express at all
     for no, _body, risky in handlers:
-        if risky is not None:
-            yield Hit(no, None, _message(lexed.bare.get(risky, "").strip()))
+        if risky is None:
+            continue
+        message = _message(lexed.bare.get(risky, "").strip())
+        if unsure:  # Express, version unknown: Express 4 is still the most deployed; say what it hinges on
+            yield Hit(no, None, f"{message} On Express 4 (no `package.json` in the change says "
+                                "which) the rejection is never handled; Express 5 and `express-async-errors` "
+                                "handle it.", severity=Severity.MEDIUM)
+        else:
+            yield Hit(no, None, message)
 
 
 def _passes_on(bare: dict[int, str], body: Block) -> bool:

@@ -60,7 +60,7 @@ def bare_except(ctx: FileContext) -> Iterator[Hit]:
         category=_ERR,
         severity=Severity.HIGH,
         languages=_PY,
-        title="Exception swallowed: broad `except` with only `pass`/`continue`",
+        title="Exception swallowed: `except` with only `pass`/`continue`",
         explanation=(
             "Every failure in the `try` body, including bugs and lost connections, disappears without a log "
             "line or a metric, and the caller carries on with partial state. Catch only the exception you "
@@ -72,10 +72,36 @@ def bare_except(ctx: FileContext) -> Iterator[Hit]:
 def except_pass(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     for handler in handlers(lexed):
-        if handler.broad and handler.silent and handler.complete and not _waived(ctx, handler) \
+        failed = None if handler.broad or any(text == "continue" for _, text in handler.body) \
+            else _OPERATION_FAILURE.search(handler.types)  # a typed `continue`: the next try, or item
+        if (handler.broad or failed) and handler.silent and handler.complete and not _waived(ctx, handler) \
                 and not explains(ctx, lexed, handler.line + 1, handler.body[-1][0]) \
+                and not (failed and _explained_above(ctx, lexed, handler.line)) \
                 and not _secondary(lexed, handler.line):
-            yield Hit(handler.line, handler.body[-1][0])
+            message = None if failed is None else (
+                f"`{failed.group(0)}` means the operation in the `try` did not happen, and this handler "
+                "drops it without a trace: the code carries on as if it had succeeded.")
+            yield Hit(handler.line, handler.body[-1][0], message)
+
+
+def _explained_above(ctx: FileContext, lexed: Lexed, line: int) -> bool:
+    """Do comment-only lines just above the `except` explain why it is passed over?"""
+    above = line - 1
+    while above in lexed.code and not lexed.code[above].strip() and ctx.lines.get(above, "").strip():
+        if explains(ctx, lexed, above, above):
+            return True
+        above -= 1
+    return False
+
+
+_OPERATION_FAILURE = lazy_re(
+    r"\b\w*(?:Connection|Gateway|Payment|Network|Transport|Upstream|Broker|Smtp|SMTP)\w*(?:Error|Exception)\b"
+)
+"""An exception type that says a call to another system failed on the way (a connection, a payment or
+mail gateway, a broker): unlike `KeyError`, `FileNotFoundError`, an `IntegrityError` or a validation error
+(often "absent", "already there" or "not this one", passed over on purpose), swallowing one of these
+leaves work undone with no trace. Measured on whole projects, wider families (timeouts, API and database
+errors) were mostly deliberate: a column that may exist, a permission probe, a best-effort benchmark."""
 
 
 def _secondary(lexed: Lexed, except_line: int) -> bool:
