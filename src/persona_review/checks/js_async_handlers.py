@@ -114,8 +114,14 @@ def _handlers(ctx: FileContext, bare: dict[int, str]) -> Iterator[tuple[int, Blo
 def _handler_block(ordered: list[Block], line: int) -> Block | None:
     """The closed block the handler's body is: the first block opened on its line or the next two whose
     header follows an arrow or a function's parameters."""
-    return next((b for b in ordered if line <= b.first <= line + 2 and ("=>" in b.header or ")" in b.header)),
-                None)
+    return next((b for b in ordered if line <= b.first <= line + 2 and _opens_function(b.header)), None)
+
+
+def _opens_function(header: str) -> bool:
+    """The block's `{` follows an arrow or a parameter list on its own line (not a `try` or an `if` that a
+    hunk with missing lines made the parser pair with the handler's header)."""
+    last = header.rsplit("\n", 1)[-1]
+    return ("=>" in last or ")" in last) and _TRY.search(last) is None
 
 
 def _uncaught(bare: dict[int, str], blocks: Blocks, body: Block) -> int | None:

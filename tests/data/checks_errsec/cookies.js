@@ -10,7 +10,7 @@ app.use(session({
 }));
 app.use(session({ secret: process.env.SESSION_SECRET, cookie: { secure: 'auto', sameSite: 'lax' } }));
 
-app.post('/login', async (req, res) => {
+app.post('/login', async (req, res) => { // expect: JS-ASYNC-HANDLER-REJECTION
   const user = await users.authenticate(req.body.email, req.body.password);
   const accessToken = await issueToken(user);
   res.cookie('access_token', accessToken); // expect: JS-COOKIE-INSECURE

@@ -25,7 +25,7 @@ router.get("/report", async (req, res) => {
   res.json({ text });
 });
 
-router.get("/proxy", async (req, res) => {
+router.get("/proxy", async (req, res) => { // expect: JS-ASYNC-HANDLER-REJECTION
   const target = req.query.url as string;
   const page = await axios.get(target); // expect: JS-SSRF, JS-HTTP-NO-TIMEOUT
   const item = await fetch(`https://api.partner.example/items/${encodeURIComponent(req.query.id as string)}`); // expect: JS-HTTP-NO-TIMEOUT, JS-HTTP-STATUS-UNCHECKED
@@ -40,7 +40,7 @@ router.get("/login/done", (req, res) => {
   res.redirect(next); // expect: JS-OPEN-REDIRECT
 });
 
-router.get("/users", async (req, res) => {
+router.get("/users", asyncHandler(async (req, res) => {
   const sort = req.query.sort as string;
   const rows = await db.query(`SELECT id FROM users ORDER BY ${sort}`); // expect: JS-SQL-STRING
   const table = "users";
@@ -53,9 +53,9 @@ router.get("/users", async (req, res) => {
   }
   const sorted = await db.query(`SELECT id FROM users ORDER BY ${sort}`);
   res.json({ rows, all, byName, some, sorted });
-});
+}));
 
-router.post("/users/find", async (req, res) => {
+router.post("/users/find", async (req, res) => { // expect: JS-ASYNC-HANDLER-REJECTION
   const user = await User.findOne(req.body); // expect: JS-NOSQL-INJECTION
   res.json(user);
 });

@@ -7,7 +7,7 @@ const orders = express.Router();
 orders.get('/', requireAuth, listOrders);
 orders.post('/', requireAuth, createOrder);
 orders.put('/:id', [requireAuth, validateOrder], updateOrder);
-orders.delete('/:id', async (req, res) => { // expect: JS-ROUTE-NO-AUTH
+orders.delete('/:id', async (req, res) => { // expect: JS-ROUTE-NO-AUTH, JS-ASYNC-HANDLER-REJECTION
   await removeOrder(req.params.id);
   res.sendStatus(204);
 });
