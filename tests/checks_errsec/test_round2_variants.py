@@ -406,3 +406,41 @@ def test_a_faraday_connection_without_raise_error_is_read_unchecked() -> None:
 
 def test_a_faraday_connection_with_raise_error_raises_on_error_statuses() -> None:
     assert _whole("app/services/fx/quotes.rb", _FARADAY_RAISING, "RB-HTTP-STATUS-UNCHECKED") == set()
+
+
+_REWRAPPED = """\
+def execute(request, query):
+    try:
+        return run(query)
+    except Exception as e:
+        if str(e).startswith("Int cannot represent"):
+            e = GraphQLError(str(e))
+        detail = GraphQLError(str(e))
+        return ExecutionResult(errors=[e, detail], invalid=True)
+"""
+
+
+def test_an_exception_rebuilt_from_its_own_text_is_not_text_put_in_a_variable() -> None:
+    # The variables hold exception objects (built from the text), not the text itself: what the result
+    # carries is the GraphQL layer's business, not a string answered to the client.
+    assert _whole("app/graphql/views.py", _REWRAPPED, "PY-EXCEPTION-LEAK") == set()
+
+
+_DEV_ONLY_STACK = """\
+const errorHandler = (err, req, res, next) => {
+  const response = {
+    code: err.statusCode,
+    message: err.message,
+    ...(config.env === 'development' && { stack: err.stack }),
+  };
+  res.status(err.statusCode).send(response);
+};
+
+const devHandler = (err, req, res, next) => {
+  res.status(500).json({ message: 'failed', stack: process.env.NODE_ENV === 'production' ? undefined : err.stack });
+};
+"""
+
+
+def test_a_stack_sent_only_in_development_is_gated_on_purpose() -> None:
+    assert _whole("src/middlewares/error.js", _DEV_ONLY_STACK, "JS-STACK-TRACE-LEAK") == set()

@@ -28,6 +28,11 @@ _CHAIN_HEAD = lazy_re(
 """The start of a response chain written over lines (`return response` / `.status(500)` / `.send(...)`),
 as joined up to the line that writes."""
 _CHAIN_WRITE = lazy_re(r"^\s*\.\s*(?:send|json|jsonp|end|write)\s*\(")
+_ENV_GATED = lazy_re(
+    r"\bNODE_ENV\b|\bisDev\w*|\bisProd\w*|\benv\s*[!=]==?|[!=]==?\s*['\"](?:development|dev|production|prod)['\"]"
+)
+"""A stack sent only in development (`...(config.env === 'development' && { stack: err.stack })`): gated
+on the environment, on purpose."""
 _STACK_HOLDER = lazy_re(r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=(?!=)\s*(.*)$")
 """A variable declared from an expression (a stack trace put in a variable, then sent)."""
 _KOA_BODY = lazy_re(r"(?<![\w$.])ctx\.body\s*=(?!=)\s*(.+)$")
@@ -111,9 +116,11 @@ def _stack_holders(lexed: Lexed) -> frozenset[str]:
         if declared is None:
             continue
         value = declared.group(2)
-        if value.lstrip().startswith("{") and ".stack" not in value:
-            value = bracket_span(lexed, no, declared.start(2) + len(value) - len(value.lstrip())).bare
-        if _STACK.search(value):
+        code = lexed.code[no][declared.start(2):]
+        if value.lstrip().startswith("{"):
+            span = bracket_span(lexed, no, declared.start(2) + len(value) - len(value.lstrip()))
+            value, code = span.bare, span.code
+        if _STACK.search(value) and not _ENV_GATED.search(code):
             names.add(declared.group(1))
     return frozenset(names)
 
@@ -138,7 +145,7 @@ def _error_names(lexed: Lexed) -> set[str]:
 def _leak(code: str, bare: str, args: list[str], errors: set[str], server_error: bool, *,
           holders: frozenset[str] = frozenset()) -> str:
     stack = _STACK.search(bare)
-    if stack is not None:
+    if stack is not None and not _ENV_GATED.search(code):
         return f"`{stack.group()}` is sent in the response."
     held = _held(bare, holders)
     if held:

@@ -604,7 +604,10 @@ _LEAK = lazy_re(
     r"\b(?:return|jsonify|JsonResponse|HttpResponse|Response|HTTPException|abort|make_response)\b.*"
     rf"(?:{_TEXT_OF})"
 )
-_ASSIGNED = lazy_re(r"^\s*([A-Za-z_]\w*)\s*(?::[^=]+)?=(?!=)\s*(.+)$")
+_ASSIGNED = lazy_re(
+    r"^\s*([A-Za-z_]\w*)\s*(?::[^=]+)?=(?!=)\s*(?:[rRuUbBfF]{0,2}[\"']|str\(|repr\(|traceback\.format_exc\()"
+)
+"""A variable given text (a string, `str(...)`, the traceback): not a wrapper exception built from it."""
 
 
 @register(
@@ -635,7 +638,7 @@ def exception_leak(ctx: FileContext) -> Iterator[Hit]:
             if found is None and text_of.search(text):
                 # `message = "sync failed: {}".format(err)`: the text is put in a variable, then sent
                 assigned = _ASSIGNED.match(text)
-                if assigned is not None:
+                if assigned is not None and assigned.group(1) != name:
                     pattern = re.compile(pattern.pattern + rf"|{_LEAK_HEAD.pattern}.*(?<![\w.])"
                                          rf"{re.escape(assigned.group(1))}\b(?!\s*[=(.])")
                 continue
