@@ -16,11 +16,27 @@ from persona_review.lazy_re import lazy_re
 _JS = frozenset({"javascript", "typescript"})
 
 _RESPONSE_CALL = lazy_re(
-    r"(?<![\w$.])(?:res|response|reply|ctx\.response)\s*"
-    r"(?:\.\s*status\s*\(\s*([^()]*?)\s*\)\s*)?\.\s*(?:send|json|jsonp|end|write)\s*\("
+    r"(?<![\w$.])(?:res|resp|response|reply|ctx\.response)\s*"
+    r"(?:\.\s*(?:status|code)\s*\(\s*([^()]*?)\s*\)\s*)?\.\s*(?:send|json|jsonp|end|write)\s*\("
+    r"|(?<![\w$.])h\s*\.\s*response\s*\("
 )
+"""A response written: Express `res.status(500).json(...)`, Fastify `reply.code(500).send(...)`, hapi's
+`h.response(...)` (its status follows the payload)."""
+_CHAIN_HEAD = lazy_re(
+    r"(?<![\w$.])(?:res|resp|response|reply)\s*(?:\.\s*(?:status|code)\s*\(\s*([^()]*?)\s*\)\s*)?$"
+)
+"""The start of a response chain written over lines (`return response` / `.status(500)` / `.send(...)`),
+as joined up to the line that writes."""
+_CHAIN_WRITE = lazy_re(r"^\s*\.\s*(?:send|json|jsonp|end|write)\s*\(")
+_ENV_GATED = lazy_re(
+    r"\bNODE_ENV\b|\bisDev\w*|\bisProd\w*|\benv\s*[!=]==?|[!=]==?\s*['\"](?:development|dev|production|prod)['\"]"
+)
+"""A stack sent only in development (`...(config.env === 'development' && { stack: err.stack })`): gated
+on the environment, on purpose."""
+_STACK_HOLDER = lazy_re(r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=(?!=)\s*(.*)$")
+"""A variable declared from an expression (a stack trace put in a variable, then sent)."""
 _KOA_BODY = lazy_re(r"(?<![\w$.])ctx\.body\s*=(?!=)\s*(.+)$")
-_STACK = lazy_re(r"(?<![\w$])[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.stack\b(?!\s*\()")
+_STACK = lazy_re(r"(?<![\w$])[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*\??\.stack\b(?!\s*\()")
 _ERROR_NAMES = lazy_re(
     r"\bcatch\s*\(\s*([A-Za-z_$][\w$]*)"
     r"|\.catch\s*\(\s*(?:async\s+)?(?:function\s*\w*\s*)?\(?\s*([A-Za-z_$][\w$]*)"
@@ -51,22 +67,70 @@ _SERVER_ERROR = lazy_re(r"^(?:5\d\d|HttpStatus\.\w*INTERNAL\w*|\w*\.INTERNAL_SER
 def stack_trace_leak(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     errors: set[str] | None = None
+    holders = _stack_holders(lexed) if ".stack" in ctx.known_text() else frozenset()
+    chain = ""
     for no, _code, bare in lines_of(lexed):
-        if "res" not in bare and "reply" not in bare and "ctx" not in bare:
+        head = chain
+        chain = head + bare.strip() if bare.lstrip().startswith(".") else bare.rstrip()
+        continued = bare.lstrip().startswith(".")
+        if "res" not in bare and "reply" not in bare and "ctx" not in bare and not continued:
             continue
-        for call in _RESPONSE_CALL.finditer(bare):
+        calls = [(call.end() - 1, call.group(1)) for call in _RESPONSE_CALL.finditer(bare)]
+        if not calls:
+            written = _CHAIN_WRITE.match(bare)
+            started = _CHAIN_HEAD.search(head) if written is not None else None
+            if written is not None and started is not None:
+                calls = [(written.end() - 1, started.group(1))]
+        for col, status_text in calls:
             if errors is None:
                 errors = _error_names(lexed)
-            span = bracket_span(lexed, no, call.end() - 1)
-            status = (call.group(1) or "").strip()
-            message = _leak(span.code, span.bare, split_args(span), errors, bool(_SERVER_ERROR.match(status)))
+            span = bracket_span(lexed, no, col)
+            status = (status_text or "").strip()
+            message = _leak(span.code, span.bare, split_args(span), errors, bool(_SERVER_ERROR.match(status)),
+                            holders=holders)
             if message:
                 yield Hit(no, span.last if span.last > no else None, message)
                 break
         else:
             koa = _KOA_BODY.search(bare)
-            if koa is not None and _STACK.search(bare[koa.start(1):]):
-                yield Hit(no, None, "`ctx.body` is given a stack trace.")
+            if koa is None:
+                continue
+            value = bare[koa.start(1):]
+            if value.lstrip().startswith("{"):  # an object literal, perhaps over several lines
+                body = bracket_span(lexed, no, koa.start(1) + len(value) - len(value.lstrip()))
+                value, last = body.bare, body.last
+            else:
+                last = no
+            if _STACK.search(value) or _held(value, holders):
+                yield Hit(no, last if last > no else None, "`ctx.body` is given a stack trace.")
+
+
+def _stack_holders(lexed: Lexed) -> frozenset[str]:
+    """Variables declared from an expression that holds a stack trace (`const trace = err.stack`,
+    `const details = { message: err.message, stack: err.stack }`)."""
+    names: set[str] = set()
+    for no, _code, bare in lines_of(lexed):
+        if ".stack" not in bare and "{" not in bare:
+            continue
+        declared = _STACK_HOLDER.search(bare)
+        if declared is None:
+            continue
+        value = declared.group(2)
+        code = lexed.code[no][declared.start(2):]
+        if value.lstrip().startswith("{"):
+            span = bracket_span(lexed, no, declared.start(2) + len(value) - len(value.lstrip()))
+            value, code = span.bare, span.code
+        if _STACK.search(value) and not _ENV_GATED.search(code):
+            names.add(declared.group(1))
+    return frozenset(names)
+
+
+def _held(bare: str, holders: frozenset[str]) -> str:
+    """The first variable of `holders` that `bare` reads as a value (not as an object key or a property)."""
+    for name in holders:
+        if re.search(rf"(?<![\w$.]){re.escape(name)}\b(?!\s*:)", bare):
+            return name
+    return ""
 
 
 def _error_names(lexed: Lexed) -> set[str]:
@@ -78,10 +142,14 @@ def _error_names(lexed: Lexed) -> set[str]:
     return names
 
 
-def _leak(code: str, bare: str, args: list[str], errors: set[str], server_error: bool) -> str:
+def _leak(code: str, bare: str, args: list[str], errors: set[str], server_error: bool, *,
+          holders: frozenset[str] = frozenset()) -> str:
     stack = _STACK.search(bare)
-    if stack is not None:
+    if stack is not None and not _ENV_GATED.search(code):
         return f"`{stack.group()}` is sent in the response."
+    held = _held(bare, holders)
+    if held:
+        return f"`{held}`, which holds a stack trace, is sent in the response."
     first = args[0].strip() if args else ""
     if first in errors:
         return f"The caught error `{first}` is sent to the client as is."

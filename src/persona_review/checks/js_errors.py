@@ -106,7 +106,16 @@ def finally_exit(ctx: FileContext) -> Iterator[Hit]:
 
 
 _CALLBACK = lazy_re(
-    r"\bfunction\s*\w*\s*\(\s*(?P<a>err|error|e)\b\s*(?:[,)]|:)|\(\s*(?P<b>err|error)\b\s*(?::\s*\w+)?\s*(?:,[^)]*)?\)\s*=>\s*\{"
+    r"\bfunction\s*\w*\s*\(\s*(?P<a>err|error|e|[a-z][A-Za-z]*(?:Err|Error))\b\s*(?:[,)]|:)"
+    r"|\(\s*(?P<b>err|error|[a-z][A-Za-z]*(?:Err|Error)|(?P<short>e|ex)(?=\s*,))\b\s*(?::\s*\w+)?\s*(?:,[^)]*)?\)"
+    r"\s*=>\s*\{"
+)
+"""A callback whose first parameter names an error: `err`, `error`, `readErr`, `writeError`; `e` or `ex`
+only with a second parameter and as the callback of a Node API (`fs.readFile(path, (e, buf) => {`),
+since a lone `(e) =>` is most often an event."""
+_NODE_CALLBACK_API = lazy_re(
+    r"(?<![\w$.])(?:fs|zlib|crypto|dns|child_process|cp)\s*\.\s*\w+\s*\(|(?<![\w$])(?:exec|execFile|"
+    r"readFile|writeFile|readdir|stat|lstat|mkdir|unlink|rename|pbkdf2|randomBytes|scrypt|gzip|gunzip)\s*\("
 )
 _REJECTION_HANDLER = lazy_re(r"\.(?:catch|then\s*\([^()]*,)\s*\(?\s*$")
 _FULFILMENT_HANDLER = lazy_re(r"\.then\s*\(\s*(?:async\s*)?$")
@@ -130,14 +139,14 @@ _DECLARES = r"(?:function\s*\w*\s*\(\s*{n}\b|catch\s*\(\s*{n}\b|\(\s*{n}\b[^)]*\
             "return next(err);` (or reject / log and stop)."
         ),
     ),
-    needs=("err", "(e", "fs."),
+    needs=("err", "Err", "(e", "fs."),
 )
 def callback_err_ignored(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     for no, code, bare in lines_of(lexed):
         if "fs." in bare:
             yield from _fs_callback_without_error(lexed, no, bare)
-        if "err" not in bare and "(e" not in bare:
+        if "rr" not in bare and "(e" not in bare:
             continue
         for match in _CALLBACK.finditer(bare):
             if _REJECTION_HANDLER.search(bare[: match.start()]):
@@ -146,7 +155,9 @@ def callback_err_ignored(ctx: FileContext) -> Iterator[Hit]:
                 continue  # `.then((err) => ...)`: its first argument is the promise's value
             error_listener = _ERROR_LISTENER.search(code[: match.start()]) is not None
             name = match.group("a") or match.group("b")
-            if name == "e" and not bare[match.end() - 1 :].lstrip().startswith((",", ")")):
+            if match.group("short") and not _NODE_CALLBACK_API.search(bare[: match.start()]):
+                continue
+            if match.group("a") == "e" and not bare[match.end() - 1 :].lstrip().startswith((",", ")")):
                 continue
             # An arrow callback's match ends past its body's `{`: start there, not at the next `{` inside
             # the body (`if (err) {`), which would be read as the whole body.

@@ -47,7 +47,7 @@ _ERR = Category.ERROR_HANDLING
 )
 def bare_except(ctx: FileContext) -> Iterator[Hit]:
     for handler in handlers(lex(ctx)):
-        if not handler.complete:
+        if not handler.complete and not _ends_file(ctx, handler):
             continue  # part of the body is outside the hunk
         if handler.bare and not handler.silent and not any(text == "raise" for _, text in handler.body):
             yield Hit(handler.line)
@@ -74,7 +74,8 @@ def except_pass(ctx: FileContext) -> Iterator[Hit]:
     for handler in handlers(lexed):
         failed = None if handler.broad or any(text == "continue" for _, text in handler.body) \
             else _OPERATION_FAILURE.search(handler.types)  # a typed `continue`: the next try, or item
-        if (handler.broad or failed) and handler.silent and handler.complete and not _waived(ctx, handler) \
+        if (handler.broad or failed) and handler.silent and (handler.complete or _ends_file(ctx, handler)) \
+                and not _waived(ctx, handler) \
                 and not explains(ctx, lexed, handler.line + 1, handler.body[-1][0]) \
                 and not (failed and _explained_above(ctx, lexed, handler.line)) \
                 and not _secondary(lexed, handler.line):
@@ -82,6 +83,13 @@ def except_pass(ctx: FileContext) -> Iterator[Hit]:
                 f"`{failed.group(0)}` means the operation in the `try` did not happen, and this handler "
                 "drops it without a trace: the code carries on as if it had succeeded.")
             yield Hit(handler.line, handler.body[-1][0], message)
+
+
+def _ends_file(ctx: FileContext, handler: Handler) -> bool:
+    """Whether the handler's last body line is an added line that ends its hunk. A hunk carries the lines
+    after its last change as context unless the file ends there, so the body (and the file) ends with it."""
+    last = handler.body[-1][0]
+    return last in ctx.added and last + 1 not in ctx.lines and not ctx.whole_file
 
 
 def _explained_above(ctx: FileContext, lexed: Lexed, line: int) -> bool:
@@ -190,6 +198,8 @@ def _answers(lexed: Lexed, handler: Handler) -> bool:
             return True
         if name and re.search(rf"(?<![\w.]){re.escape(name)}\b", text):
             return True
+        if "traceback.format_exc(" in text:
+            return True  # the traceback is handed on as a value (PY-EXCEPTION-LEAK judges where it goes)
     return bool(own) and all(_ASSIGNS.match(text) for text in own)
 
 
@@ -376,6 +386,43 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
                 and "**" not in span.bare
             ):
                 yield Hit(no, span.last)
+    if "Session" in ctx.known_text():
+        yield from _session_calls(lexed, names)
+
+
+_SESSION_MADE = (r"(?:^\s*(?:self\.)?(?P<a>[A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?:{modules})\.Session\(\s*\)\s*$"
+                 r"|\bwith\s+(?:{modules})\.Session\(\s*\)\s+as\s+(?P<b>[A-Za-z_]\w*)\s*:)")
+_SESSION_DEFAULTS = lazy_re(
+    r"\.mount\s*\(|\bdef\s+request\s*\(|\(\s*(?:requests\.)?Session\s*\)\s*:|\bpartial\("
+)
+"""A session given a default timeout some other way: a mounted adapter, an overridden `request`, a
+`Session` subclass, a `functools.partial` around its calls."""
+
+
+def _session_calls(lexed: Lexed, names: _HttpNames) -> Iterator[Hit]:
+    """`self.http = requests.Session()` then `self.http.post(...)` with no `timeout=`: a `requests` session
+    has no default timeout either."""
+    requests_names = "|".join(re.escape(m) for m, module in names.modules.items() if module == "requests")
+    made = re.compile(_SESSION_MADE.format(modules=requests_names))
+    sessions: set[str] = set()
+    for _no, _code, bare in lines_of(lexed):
+        if "Session" in bare:
+            found = made.search(bare)
+            if found is not None:
+                sessions.add(found.group("a") or found.group("b"))
+        if _SESSION_DEFAULTS.search(bare):
+            return
+    if not sessions:
+        return
+    alternatives = "|".join(re.escape(s) for s in sorted(sessions, key=len, reverse=True))
+    call = re.compile(rf"(?<![\w.])(?:self\.)?(?:{alternatives})\.(?:get|post|put|patch|delete|head|options|"
+                      rf"request)\s*\(")
+    for no, _code, bare in lines_of(lexed):
+        for match in call.finditer(bare):
+            span = bracket_span(lexed, no, match.end() - 1)
+            if span.closed and (_TIMEOUT_NONE.search(span.bare)
+                                or (not _TIMEOUT_KW.search(span.bare) and "**" not in span.bare)):
+                yield Hit(no, span.last)
 
 
 _HTTP_FUNCTIONS = ("get", "post", "put", "patch", "delete", "head", "options", "request", "stream", "Client",
@@ -549,10 +596,18 @@ _THIRD_ARGUMENT = lazy_re(r"\.run\s*\([^),]*,[^),]*,")
 _LEAK_HEAD = lazy_re(
     r"\b(?:return|jsonify|JsonResponse|HttpResponse|Response|HTTPException|abort|make_response)\b"
 )
+_TEXT_OF = (r"\b(?:str|repr)\(\s*{name}\s*\)|\{{{name}[!}}]|traceback\.format_exc\(|\b{name}\.args\b"
+            r"|\.format\([^()]*(?<![\w.]){name}\s*[,)]|%\s*\(?\s*{name}\b(?!\.)")
+"""The exception's text: `str(exc)`, `repr(exc)`, an f-string `{exc}`, `"...{}".format(exc)`, `"...%s" % exc`,
+its `args`, or the traceback."""
 _LEAK = lazy_re(
     r"\b(?:return|jsonify|JsonResponse|HttpResponse|Response|HTTPException|abort|make_response)\b.*"
-    r"(?:\b(?:str|repr)\(\s*{name}\s*\)|\{{{name}[!}}]|traceback\.format_exc\(|\b{name}\.args\b)"
+    rf"(?:{_TEXT_OF})"
 )
+_ASSIGNED = lazy_re(
+    r"^\s*([A-Za-z_]\w*)\s*(?::[^=]+)?=(?!=)\s*(?:[rRuUbBfF]{0,2}[\"']|str\(|repr\(|traceback\.format_exc\()"
+)
+"""A variable given text (a string, `str(...)`, the traceback): not a wrapper exception built from it."""
 
 
 @register(
@@ -576,9 +631,17 @@ def exception_leak(ctx: FileContext) -> Iterator[Hit]:
     for handler in handlers(lexed):
         name = handler.name or "e"
         pattern = re.compile(_LEAK.pattern.format(name=re.escape(name)))
+        text_of = re.compile(_TEXT_OF.format(name=re.escape(name)))
         for no, line_text in handler.body:
             text = line_text
             found = pattern.search(text)
+            if found is None and text_of.search(text):
+                # `message = "sync failed: {}".format(err)`: the text is put in a variable, then sent
+                assigned = _ASSIGNED.match(text)
+                if assigned is not None and assigned.group(1) != name:
+                    pattern = re.compile(pattern.pattern + rf"|{_LEAK_HEAD.pattern}.*(?<![\w.])"
+                                         rf"{re.escape(assigned.group(1))}\b(?!\s*[=(.])")
+                continue
             if found is None and text.count("(") > text.count(")") and _LEAK_HEAD.search(text):
                 # `return JsonResponse(` with the exception's text on a later line of the statement
                 text = " ".join(statement_span(lexed, no).code.split("\n"))
@@ -629,6 +692,7 @@ _VIEW_METHODS = lazy_re(r"^\s*(?:async\s+)?def\s+(?:get|post|put|patch|delete|di
                            r"retrieve|update|partial_update|destroy)\s*\(\s*self\s*,\s*request\b")
 
 
+_VERB_METHOD = lazy_re(r"^\s*(?:async\s+)?def\s+(?:get|post|put|patch|delete)\s*\(\s*self\b")
 _RESPONSE_SHAPE = lazy_re(r"\breturn\s*\{|,\s*[45]\d\d\s*\)?\s*$")
 """A return that looks like a web answer whatever function it is in: a dict, or a value with a 4xx/5xx
 status."""
@@ -645,6 +709,8 @@ def _serves_request(lexed: Lexed, line: int, looks_like_response: bool) -> bool:
     def_line, params = found
     if _VIEW_METHODS.match(lexed.bare[def_line]) or re.search(r"\b(?:request|req)\b", params):
         return True
+    if looks_like_response and _VERB_METHOD.match(lexed.bare[def_line]):
+        return True  # a Flask `MethodView`/flask-restful `Resource` method: `def post(self):`
     above = def_line - 1
     while above > 0 and (lexed.code.get(above, "").lstrip().startswith("@")
                          or not lexed.code.get(above, "x").strip()):

@@ -14,7 +14,8 @@ the parsed body.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 
 from persona_review.checks._http_status import Rules, read_end, unchecked
 from persona_review.checks._lexing import lex
@@ -25,6 +26,7 @@ from persona_review.lazy_re import lazy_re
 
 _CALLS = (r"HTTParty\.(?:get|post|put|patch|delete)|Net::HTTP\.(?:get_response|post|post_form)|"
           r"Faraday\.(?:get|post|put|patch|delete)")
+_OWN_CALLS = r"self\.class\.(?:get|post|put|patch|delete)|"
 _INCLUDED = lazy_re(r"^\s*include\s+HTTParty\s*$")
 _READ = r"(?<![\w@.]){name}\.(?:body|parsed_response)\b|(?<![\w@.]){name}\["
 _STATUS = (
@@ -49,6 +51,29 @@ _INCLUDING_RULES = Rules(
 """The rules of a file whose class includes HTTParty: its `self.class.get(...)` is HTTParty's `get`."""
 
 
+_FARADAY_NEW = lazy_re(r"(?<![\w@])(@?[a-z_]\w*)\s*(?:\|\|)?=\s*Faraday\.new\b")
+_ALIAS = lazy_re(r"^\s*(@[a-z_]\w*)\s*=\s*([a-z_]\w*)\s*$")
+_RAISES = lazy_re(r"raise_error|RaiseError")
+
+
+def _faraday_connections(bare_lines: Iterable[str]) -> list[str]:
+    """Names given a `Faraday.new` connection (`@conn = Faraday.new(...)`, a parameter's default
+    `conn = Faraday.new(...)` kept as `@conn = conn`) in a file that never adds the `raise_error`
+    middleware: their `get`/`post` answer 4xx and 5xx without raising, as `Faraday.get` does."""
+    made: set[str] = set()
+    aliases: list[tuple[str, str]] = []
+    for bare in bare_lines:
+        if _RAISES.search(bare):
+            return []
+        if "Faraday" in bare:
+            made.update(m.group(1) for m in _FARADAY_NEW.finditer(bare))
+        alias = _ALIAS.match(bare)
+        if alias is not None:
+            aliases.append((alias.group(1), alias.group(2)))
+    made.update(target for target, source in aliases if source in made)
+    return sorted(made)
+
+
 @register(
     CheckSpec(
         id="RB-HTTP-STATUS-UNCHECKED",
@@ -69,6 +94,14 @@ _INCLUDING_RULES = Rules(
 def ruby_status_unchecked(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     rules = _INCLUDING_RULES if any(_INCLUDED.match(t) for t in lexed.bare.values()) else _RULES
+    connections = _faraday_connections(lexed.bare.values()) if "Faraday.new" in ctx.known_text() else []
+    if connections:
+        names = "|".join(re.escape(c) for c in sorted(connections, key=len, reverse=True))
+        own = _OWN_CALLS if rules is _INCLUDING_RULES else ""
+        rules = Rules(
+            stored=re.compile(rf"^\s*(?P<name>[a-z_]\w*)\s*=\s*(?P<call>{_CALLS}|{own}"
+                              rf"(?:{names})\.(?:get|post|put|patch|delete))\b"),
+            read=rules.read, status=rules.status, decoded=rules.decoded)
     for found in unchecked(lexed, rules):
         yield Hit(found.line, read_end(found.line, found.read_line), message=(
             f"Line {found.read_line} reads the body of `{found.name}` from `{found.call}`, and nothing "

@@ -55,9 +55,13 @@ def rescue_logged_continues(ctx: FileContext) -> Iterator[Hit]:
         assigned = {_target(c) for c in node.named_children if c.type == "assignment"} - {""}
         siblings = list(node.parent.named_children)
         at = next((i for i, c in enumerate(siblings) if c.id == node.id), None)
-        if not assigned or at is None:
+        if at is None:
             continue
         live = {name for name in assigned if _starts_nil(siblings[:at], name)}
+        if ctx.whole_file or ctx.is_new_file:
+            live |= {name for name in _ivars_assigned(node) if _assigned_only_in(ctx, node, tree.first, name)}
+        if not live:
+            continue
         used = _first_use(siblings[at + 1 : at + 1 + _LOOKAHEAD], live)
         if used is not None:
             name, statement = used
@@ -86,6 +90,25 @@ def _is_log(node: Node) -> bool:
 def _target(assignment: Node) -> str:
     left = assignment.child_by_field_name("left")
     return text(left) if left is not None and left.type == "identifier" else ""
+
+
+def _ivars_assigned(begin: Node) -> set[str]:
+    """Instance variables the block's own statements assign (`@zone = CarrierApi.zone_for(...)`)."""
+    names: set[str] = set()
+    for child in begin.named_children:
+        left = child.child_by_field_name("left") if child.type == "assignment" else None
+        if left is not None and left.type == "instance_variable":
+            names.add(text(left))
+    return names
+
+
+def _assigned_only_in(ctx: FileContext, begin: Node, first: int, name: str) -> bool:
+    """Whether the whole file assigns the instance variable `name` nowhere but inside the block: then it is
+    nil when the block failed, as a local would be (set elsewhere, in `initialize` or a memo, it may hold a
+    value already)."""
+    start, end = first + begin.start_point.row, first + begin.end_point.row
+    assigns = re.compile(rf"(?<![\w@]){re.escape(name)}\s*(?:\|\||&&|[-+*/])?=(?![=~>])")
+    return not any(assigns.search(line) for no, line in ctx.lines.items() if not start <= no <= end)
 
 
 def _starts_nil(before: list[Node], name: str) -> bool:
