@@ -239,3 +239,72 @@ def test_a_url_stream_closed_outside_a_finally_leaks_the_connection() -> None:
     # `URL.openStream()` closed by a plain statement after a read (line 5) is reported; the same in
     # try-with-resources (line 12) is not.
     assert _lines("src/main/java/com/acme/feeds/Feeds.java", _STREAMS, "JAVA-RESOURCE-LEAK") == {5}
+
+
+_TYPED_LOGGERS = """\
+package reports
+
+type OwnerLookup struct {
+	teams TeamRepo
+	lg    *zap.Logger
+}
+
+func (o *OwnerLookup) OwnerEmail(ctx context.Context, teamID string) string {
+	team, lookupErr := o.teams.Find(ctx, teamID)
+	if lookupErr != nil {
+		o.lg.Error("find team", zap.Error(lookupErr))
+	}
+	return team.Owner.Email
+}
+
+func (o *OwnerLookup) OwnerName(ctx context.Context, teamID string) string {
+	team, err := o.teams.Find(ctx, teamID)
+	if err != nil {
+		o.teams.Forget(teamID)
+	}
+	return team.Owner.Name
+}
+"""
+
+
+def test_an_error_logged_through_a_field_typed_as_a_logger_and_then_used_is_reported() -> None:
+    # `o.lg` is declared `*zap.Logger`: its `Error` call only logs, and `team` is then read (line 9). A
+    # call on a receiver that is not a logger (line 17) is the code's own handling and is left alone.
+    assert _lines("internal/reports/owner.go", _TYPED_LOGGERS, "GO-ERR-LOGGED-CONTINUES") == {9}
+
+
+_TRY_IFS = """\
+package com.acme.cache;
+
+public class Refresher {
+    public void refresh() {
+        if (refreshing.tryLock()) {
+            cache.reload();
+            refreshing.unlock();
+        }
+    }
+
+    public void refreshSafely() {
+        if (refreshing.tryLock()) {
+            try {
+                cache.reload();
+            } finally {
+                refreshing.unlock();
+            }
+        }
+    }
+
+    public void bump() {
+        if (refreshing.tryLock()) {
+            counter++;
+            refreshing.unlock();
+        }
+    }
+}
+"""
+
+
+def test_a_try_lock_tested_in_an_if_and_released_by_a_plain_statement_is_held_by_an_exception() -> None:
+    # A call between the `if (tryLock())` and the plain `unlock()` (line 5) is reported; the same with a
+    # `try`/`finally` (line 12) and a body with nothing that can throw (line 22) are not.
+    assert _lines("src/main/java/com/acme/cache/Refresher.java", _TRY_IFS, "JAVA-LOCK-HELD") == {5}

@@ -35,6 +35,8 @@ _TRY_FLAG = lazy_re(
     rf"^\s*(?:final\s+)?(?:boolean\s+|var\s+)?(?P<flag>[A-Za-z_$][\w$]*)\s*=\s*{_RECEIVER}\.tryLock\([^;]*\)\s*;\s*$"
 )
 """`boolean acquired = lock.tryLock();`, the outcome kept in a flag that the next statement tests."""
+_TRY_IF = lazy_re(rf"^\s*if\s*\(\s*{_RECEIVER}\.tryLock\([^;]*\)\s*\)\s*\{{\s*$")
+"""`if (lock.tryLock()) {`: the lock is held in the block that follows."""
 _FAILS = lazy_re(r"[\w$)\]]\s*\(|\breturn\b|\bthrow\b|\bnew\b|\[")
 """What can throw or leave: a call, a return or throw, an allocation, an array index."""
 _CONTROL = lazy_re(r"\b(?:if|while|for|switch|catch|synchronized)\s*\(")
@@ -69,7 +71,7 @@ def lock_held(ctx: FileContext) -> Iterator[Hit]:
             acquired = _TRY_OR_LEAVE.match(bare)
             if acquired is not None:
                 after = _end_of_if(blocks, lexed, no)
-            else:
+            elif (acquired := _TRY_IF.match(bare)) is None:
                 acquired = _TRY_FLAG.match(bare)
                 if acquired is None:
                     continue
@@ -88,7 +90,8 @@ def lock_held(ctx: FileContext) -> Iterator[Hit]:
             continue  # the lock is handed on: released by a caller or another method
         if _released_in_finally(blocks, lexed, no, after, method, receiver=receiver, unlock=unlock):
             continue
-        around = _chain(blocks, no)
+        held = _next_code_line(lexed, no, method.last) if _TRY_IF.match(bare) else no
+        around = _chain(blocks, held or no)  # for `if (lock.tryLock()) {`, the block the lock is held in
         some_paths = all(blocks.owner.get(n) not in around for n in releases)
         between = [lexed.bare.get(n, "") for n in range(after + 1, releases[0])]
         if not some_paths and not any(_FAILS.search(_CONTROL.sub(" ", text)) for text in between):
