@@ -34,6 +34,12 @@ _LOG_CALL = lazy_re(
     r"^\s*(?:(?:log|slog|klog|glog|logrus|zap|fmt)\.|(?:[\w.]*\.)?[\w]*(?:[lL]og|[lL]ogger|[lL]gr)\w*\.)"
     r"(?P<method>\w+)\s*\("
 )
+_LOGGER_TYPED = lazy_re(
+    r"(?<![\w.])(?P<name>[A-Za-z_]\w*)\s+\*?(?:zap\.(?:Sugared)?Logger|slog\.Logger|logrus\.(?:Logger|Entry|"
+    r"FieldLogger|Ext1FieldLogger)|zerolog\.Logger|log\.Logger|hclog\.Logger|logr\.Logger)\b"
+)
+"""A field, parameter or variable declared with a logger's type (`lg *zap.Logger`), whatever its name."""
+_METHOD_CALL = lazy_re(r"^\s*(?:[\w.]*\.)?(?P<recv>\w+)\.(?P<method>\w+)\s*\(")
 _NOT_LOGGING = lazy_re(r"^(?:Fatal|Panic|Exit)", re.IGNORECASE)
 _STOPS = lazy_re(
     r"\b(?:return|continue|break|goto|panic|os\.Exit|runtime\.Goexit)\b|\.(?:Fatal|Panic|Exit)\w*\s*\(|"
@@ -69,6 +75,7 @@ _LOOKAHEAD = 40
 )
 def err_logged_continues(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
+    loggers: frozenset[str] | None = None
     for segment in lexed.segments:
         for index, no in enumerate(segment):
             bare = lexed.bare[no]
@@ -85,7 +92,9 @@ def err_logged_continues(ctx: FileContext) -> Iterator[Hit]:
             if not names:
                 continue
             err = assigned.group("err")
-            found = _logged_only(lexed, segment, index, no, err)
+            if loggers is None:
+                loggers = _logger_names(lexed)
+            found = _logged_only(lexed, segment, index, no, err, loggers=loggers)
             if found is None:
                 continue
             if_line, block_end = found
@@ -103,7 +112,25 @@ def err_logged_continues(ctx: FileContext) -> Iterator[Hit]:
             )
 
 
-def _logged_only(lexed: Lexed, segment: list[int], index: int, no: int, err: str) -> tuple[int, int] | None:
+def _logger_names(lexed: Lexed) -> frozenset[str]:
+    """Names the file's known lines declare with a logger's type."""
+    return frozenset(m.group("name") for text in lexed.bare.values() if "Logger" in text
+                     for m in _LOGGER_TYPED.finditer(text))
+
+
+def _log_call(text: str, loggers: frozenset[str]) -> re.Match[str] | None:
+    """A logging call: a logging package's function, a receiver named for a logger (`s.log`, `logger`,
+    `lgr`), or one the file declares with a logger's type (`o.lg` of a `lg *zap.Logger` field)."""
+    call = _LOG_CALL.match(text)
+    if call is None and loggers:
+        call = _METHOD_CALL.match(text)
+        if call is not None and call.group("recv") not in loggers:
+            return None
+    return call
+
+
+def _logged_only(lexed: Lexed, segment: list[int], index: int, no: int, err: str, *,
+                 loggers: frozenset[str]) -> tuple[int, int] | None:
     """(the `if err != nil {` line, its closing line) when it follows the assignment at once and its block
     only logs, with no `else`; None otherwise. `err` is the error's name (`err`, `e`, `fetchErr`)."""
     end = statement_span(lexed, no).last
@@ -124,7 +151,7 @@ def _logged_only(lexed: Lexed, segment: list[int], index: int, no: int, err: str
         if text is None:
             return None
         if text.strip():
-            call = _LOG_CALL.match(text)
+            call = _log_call(text, loggers)
             if call is None or _NOT_LOGGING.match(call.group("method")):
                 return None
             span = bracket_span(lexed, line, call.end() - 1)

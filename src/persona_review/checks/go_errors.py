@@ -953,8 +953,12 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
 _RESPONSE_CALL = lazy_re(
     r"\bhttp\.Error\s*\(|\b(?:c|ctx|context)\.(?:JSON|IndentedJSON|PureJSON|String|XML|AbortWithStatusJSON)\s*\("
 )
-_ERROR_TEXT = lazy_re(r"\b(?:err|e|\w+Err)\.Error\(\)")
-_FORMATTED_ERROR = lazy_re(r"\bfmt\.Sprint[fl]?\s*\((?:[^()]|\([^()]*\))*?,?\s*\b(?:err|e|\w+Err)\s*[,)]")
+_ERROR_NAME = r"(?:e|\w*[eE]rr\w*|\w*[eE]rror)"
+"""What Go code names an error value: `err`, `e`, `cerr`, `apiErr`, `errResp`, `wrappedError`."""
+_ERROR_TEXT = lazy_re(rf"\b{_ERROR_NAME}\.Error\(\)")
+_FORMATTED_ERROR = lazy_re(rf"\bfmt\.Sprint[fl]?\s*\((?:[^()]|\([^()]*\))*?,?\s*\b{_ERROR_NAME}\s*[,)]")
+_TEXT_KEPT = lazy_re(r"^\s*(?:var\s+)?(?P<name>[A-Za-z_]\w*)\s*(?:string\s*)?:?=\s*(?P<rhs>[^=].*)$")
+_FUNC_LINE = lazy_re(r"^func\b")
 _SERVER_STATUS = lazy_re(
     r"^\s*(?:5\d\d|http\.Status(?:InternalServerError|NotImplemented|BadGateway|ServiceUnavailable|"
     r"GatewayTimeout|InsufficientStorage|LoopDetected|NotExtended|NetworkAuthenticationRequired))\s*$"
@@ -983,11 +987,21 @@ def error_leak(ctx: FileContext) -> Iterator[Hit]:
     and for a gin/echo/fiber context under another name (`gc.JSON(500, ...)`)."""
     lexed = lex(ctx)
     writers = _answer_params(lexed)
+    texts: set[str] = set()
+    """Names the current function set to an error's text (`msg := err.Error()`), answered later."""
     for no, _code, bare in lines_of(lexed):
+        if _FUNC_LINE.match(bare):
+            texts = set()
+        kept = _TEXT_KEPT.match(bare) if "=" in bare else None
+        if kept is not None:
+            if _carries_error(kept.group("rhs"), texts):
+                texts.add(kept.group("name"))
+            else:
+                texts.discard(kept.group("name"))
         if "(" not in bare:
             continue
         if writers:
-            yield from _helper_leaks(lexed, no, bare, writers)
+            yield from _helper_leaks(lexed, no, bare, writers, texts)
         if "http.Error" not in bare and "c." not in bare and "ctx." not in bare:
             continue
         for match in _RESPONSE_CALL.finditer(bare):
@@ -999,9 +1013,20 @@ def error_leak(ctx: FileContext) -> Iterator[Hit]:
                 status, body = args[:1], args[1:]
             if not status or not _SERVER_STATUS.match(status[0]):
                 continue
-            text = " ".join(body)
-            if _ERROR_TEXT.search(text) or _FORMATTED_ERROR.search(text):
+            if _carries_error(" ".join(body), texts):
                 yield Hit(no, span.last)
+
+
+_IDENTIFIER = lazy_re(r"(?<![\w.])[A-Za-z_]\w*\b(?!\s*[(:])")
+"""A plain name used as a value (not a call, a field selector or a composite literal's key)."""
+
+
+def _carries_error(text: str, texts: set[str]) -> bool:
+    """Whether an answer's arguments hold an error's text: `err.Error()`, `fmt.Sprint(err)`, or a name the
+    function set to one of those before (`msg := err.Error()` ... `gin.H{"error": msg}`)."""
+    if _ERROR_TEXT.search(text) or _FORMATTED_ERROR.search(text):
+        return True
+    return bool(texts) and any(m.group(0) in texts for m in _IDENTIFIER.finditer(text))
 
 
 _ANSWER_PARAM = lazy_re(
@@ -1020,7 +1045,8 @@ def _answer_params(lexed: Lexed) -> dict[str, str]:
             for m in _ANSWER_PARAM.finditer(text)}
 
 
-def _helper_leaks(lexed: Lexed, no: int, bare: str, writers: dict[str, str]) -> Iterator[Hit]:
+def _helper_leaks(lexed: Lexed, no: int, bare: str, writers: dict[str, str],
+                  texts: set[str]) -> Iterator[Hit]:
     """A call given the handler's writer first (`respond(w, 500, err.Error())`), or a context method under a
     name other than `c`/`ctx`, whose arguments hold a 5xx status and the error's text."""
     calls: list[int] = []
@@ -1036,5 +1062,5 @@ def _helper_leaks(lexed: Lexed, no: int, bare: str, writers: dict[str, str]) -> 
         if not any(_SERVER_STATUS.match(arg) for arg in args):
             continue
         text = " ".join(arg for arg in args if not _SERVER_STATUS.match(arg))
-        if _ERROR_TEXT.search(text) or _FORMATTED_ERROR.search(text):
+        if _carries_error(text, texts):
             yield Hit(no, span.last)

@@ -28,11 +28,15 @@ _ERR = Category.ERROR_HANDLING
 _HTTP_CALL = lazy_re(
     r"^\s*(?:(?P<var>[A-Za-z_]\w*)\s*,\s*[A-Za-z_]\w*\s*:?=\s*)?(?P<callee>"
     r"http\.(?:Get|Head|Post|PostForm)|http\.DefaultClient\.(?:Do|Get|Head|Post|PostForm)|"
-    r"(?:[\w.]*\.)?(?P<recv>\w*[cC]lient\w*)\.(?:Do|Get|Head|Post|PostForm))\s*\("
+    r"(?:[\w.]*\.)?(?P<recv>\w+)\.(?:Do|Get|Head|Post|PostForm))\s*\("
     r"(?!\s*(?:\w*[cC]tx\w*|context\.\w+\(\))\s*[,)])"
 )
 """An HTTP call whose response is kept. `net/http`'s calls never take a context first: a client's
-`Get(ctx, key)` is a Redis, Kubernetes or other API client's, whose result has no body."""
+`Get(ctx, key)` is a Redis, Kubernetes or other API client's, whose result has no body. A receiver not
+named for a client (`c.hc.Get`, `s.http.Do`) counts only when the function reads the result as a response
+(`_read_as_response`)."""
+_CLIENT_NAME = lazy_re(r"\w*[cC]lient\w*$")
+_RESPONSE_READ = r"\s*\.\s*(?:Body\b(?!\s*\()|StatusCode\b|Status\b(?!\s*\())"
 _ROWS_CALL = lazy_re(
     r"^\s*(?:(?P<var>[A-Za-z_]\w*)\s*,\s*[A-Za-z_]\w*\s*:?=\s*)?(?P<callee>(?:[\w.]*\.)?\w+\.(?:Query|QueryContext))\s*\("
 )
@@ -102,7 +106,10 @@ def _helper_param(ctx: FileContext, rest: str, at: int) -> tuple[str, str] | Non
     return helper.order[position], "\n".join(lexed.bare[n] for n in range(helper.first + 1, helper.last + 1))
 
 
-def _unclosed(ctx: FileContext, call: re.Pattern[str], harmless: _Harmless) -> Iterator[Hit]:
+def _unclosed(ctx: FileContext, call: re.Pattern[str], harmless: _Harmless,
+              accept: Callable[[re.Match[str], str], bool] | None = None) -> Iterator[Hit]:
+    """`accept(match, rest of the function)`, when given, says whether the matched call is one of the kind
+    (its receiver alone does not tell)."""
     lexed = lex(ctx)
     for no, _code, bare in lines_of(lexed):
         match = call.match(bare)
@@ -111,6 +118,9 @@ def _unclosed(ctx: FileContext, call: re.Pattern[str], harmless: _Harmless) -> I
         funcs = enclosing_functions(ctx, no)
         if not funcs:
             continue  # the function is not known entire
+        rest = "\n".join(lexed.bare[n] for n in range(no, funcs[0].last + 1))[match.end() :]
+        if accept is not None and not accept(match, rest):
+            continue
         var = match.group("var")
         if var is None:
             span = bracket_span(lexed, no, match.end() - 1)
@@ -118,7 +128,6 @@ def _unclosed(ctx: FileContext, call: re.Pattern[str], harmless: _Harmless) -> I
             if span.closed and not tail[_end_col(span, match.end() - 1) :].strip():
                 yield Hit(no, span.last)  # a statement that drops what it gets
             continue
-        rest = "\n".join(lexed.bare[n] for n in range(no, funcs[0].last + 1))[match.end() :]
         for again in re.finditer(rf"\n\s*{re.escape(var)}\s*(?:,\s*\w+\s*)*:?=[^=]", rest):
             if _within(ctx, no, no + rest.count("\n", 0, again.start() + 1)):
                 rest = rest[: again.start()]  # later uses are of the next value
@@ -212,7 +221,18 @@ def _harmless_rows(text: str, at: int) -> bool:
 def http_body_unclosed(ctx: FileContext) -> Iterator[Hit]:
     if ctx.path.endswith("_test.go"):
         return
-    yield from _unclosed(ctx, _HTTP_CALL, _harmless_response)
+    yield from _unclosed(ctx, _HTTP_CALL, _harmless_response, _read_as_response)
+
+
+def _read_as_response(match: re.Match[str], rest: str) -> bool:
+    """Whether the call is `net/http`'s: the package's own functions and default client, a receiver named
+    for a client, or any other receiver whose kept result the function reads as a response (`resp.Body`,
+    `resp.StatusCode`; not resty's `resp.Body()` method, whose body is already read and closed)."""
+    recv = match.group("recv")
+    if recv is None or _CLIENT_NAME.match(recv):
+        return True
+    var = match.group("var")
+    return var is not None and re.search(rf"(?<![\w.]){re.escape(var)}{_RESPONSE_READ}", rest) is not None
 
 
 @register(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._catch import catches
+from persona_review.checks._catch import Catch, catches
 from persona_review.checks._handler_comments import explains
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import lines_of
@@ -88,9 +88,44 @@ def broad_catch(ctx: FileContext) -> Iterator[Hit]:
             continue
         if _deliberate(clause.body, clause.name):
             continue
-        if _only_logs(clause.body) and _loop_body_try(lexed, clause.line):
-            continue  # one item's failure logged, the loop goes on with the next: the loop is the boundary
+        if _only_logs(clause.body):
+            loop = _loop_of_try(lexed, clause.line)
+            if loop is not None and not _item_marked_after(lexed, clause, loop):
+                continue  # one item's failure logged, the loop goes on with the next: the loop's the boundary
         yield Hit(clause.line)
+
+
+_FOR_EACH = lazy_re(r"\bfor\s*\(\s*(?:final\s+)?[\w$.<>\[\],?\s]+?\s(?P<var>[A-Za-z_$][\w$]*)\s*:[^:]")
+_CONTINUE = lazy_re(r"\bcontinue\b")
+
+
+def _item_marked_after(lexed: Lexed, clause: Catch, loop: int) -> bool:
+    """Whether, after the `try` that failed, the same pass of a for-each loop goes on to use the item
+    (`invoice.markEmailed(); invoices.save(invoice);`): the failure logged, the item is then treated as if
+    the call had worked. A catch that `continue`s skips that code, and a loop whose body ends with the
+    `try` leaves nothing after it."""
+    head = _FOR_EACH.search(lexed.bare.get(loop, ""))
+    if head is None or _CONTINUE.search(clause.body):
+        return False
+    item = re.compile(rf"(?<![\w$.]){re.escape(head.group('var'))}\b")
+    tail = lexed.bare.get(clause.last, "")
+    text = tail[tail.find("}") + 1 :] if "}" in tail else ""
+    no, depth = clause.last, 0
+    while no - clause.last < _LOOKBACK:
+        for i, ch in enumerate(text):
+            if ch == "{":
+                depth += 1
+            elif ch == "}":
+                depth -= 1
+                if depth < 0:
+                    return item.search(text, 0, i) is not None  # the loop's body ends here
+        if item.search(text):
+            return True
+        no += 1
+        if no not in lexed.bare:
+            return False
+        text = lexed.bare[no]
+    return False
 
 
 _LOG_CALL = lazy_re(rf"{_LOGGER}\.\w+\s*\(|\bSystem\.(?:out|err)\.\w+\s*\(|[\w$.]*\.printStackTrace\s*\(")
@@ -124,13 +159,14 @@ def _only_logs(body: str) -> bool:
     )
 
 
-def _loop_body_try(lexed: Lexed, catch_line: int) -> bool:
-    """Is the `try` this catch closes the first statement of a `for`/`while`/`do` body? Walks back from the
-    catch over the try block (and any earlier catch blocks of the same try), at most `_LOOKBACK` lines."""
+def _loop_of_try(lexed: Lexed, catch_line: int) -> int | None:
+    """The line of the `for`/`while`/`do` whose body starts with the `try` this catch closes, if it does.
+    Walks back from the catch over the try block (and any earlier catch blocks of the same try), at most
+    `_LOOKBACK` lines."""
     bare = lexed.bare.get(catch_line, "")
     at = bare.find("catch")
     if at < 0:
-        return False
+        return None
     no, text = catch_line, bare[:at]
     depth = 0
     while catch_line - no < _LOOKBACK:
@@ -145,23 +181,24 @@ def _loop_body_try(lexed: Lexed, catch_line: int) -> bool:
                     if _CATCH_HEAD.search(head):
                         continue  # an earlier catch of the same try: keep walking back
                     if not _TRY_HEAD.search(head):
-                        return False
+                        return None
                     return _opens_loop(lexed, no, head[: head.rfind("try")])
         no -= 1
         if no not in lexed.bare:
-            return False
+            return None
         text = lexed.bare[no]
-    return False
+    return None
 
 
-def _opens_loop(lexed: Lexed, no: int, before: str) -> bool:
-    """Does the code just before a `try` (on its line, else the previous non-blank lines) open a loop?"""
+def _opens_loop(lexed: Lexed, no: int, before: str) -> int | None:
+    """The line of the loop that the code just before a `try` (on its line, else the previous non-blank
+    lines) opens, if it opens one."""
     while not before.strip():
         no -= 1
         if no not in lexed.bare:
-            return False
+            return None
         before = lexed.bare[no]
-    return bool(_LOOP_HEAD.search(before))
+    return no if _LOOP_HEAD.search(before) else None
 
 
 def _deliberate(body: str, name: str | None) -> bool:

@@ -1,15 +1,15 @@
 """Java locks (`java.util.concurrent.locks`: `Lock`, `ReentrantLock`, a `ReadWriteLock`'s `readLock()` or
-`writeLock()`) taken without the documented idiom: `lock.lock();` followed at once by `try { ... } finally
-{ lock.unlock(); }`. When the method's own `unlock()` sits anywhere else, an exception (or an early return)
+`writeLock()`) taken without the documented idiom: `lock.lock();` followed at once by `try { ... } finally {
+lock.unlock(); }`. When the method's own `unlock()` sits anywhere else, an exception (or an early return)
 between the two leaves the lock held, and every later caller waits on it forever.
 
 Read on brace blocks, one method at a time (`_java_methods.method_block`: a method a hunk cuts gives no
-finding). Reported on the acquiring statement (`lock()`, `lockInterruptibly()`, a `tryLock()` whose
-result is dropped, or `if (!lock.tryLock()) { return; }`) when the method also unlocks the same
-receiver, code that can fail runs in between (or every release sits in a branch), and neither the `try`
-right after the acquisition (other locks taken first allowed) nor a `try` around it releases the lock in
-its `finally`. A method that never unlocks hands the lock on (to a
-caller or a matching release method) and is left alone.
+finding). Reported on the acquiring statement (`lock()`, `lockInterruptibly()`, a `tryLock()` whose result is
+dropped, or `if (!lock.tryLock()) { return; }`, also with the result kept in a flag first) when the method
+also unlocks the same receiver, code that can fail runs in between (or every release sits in a branch), and
+neither the `try` right after the acquisition (other locks taken first allowed) nor a `try` around it releases
+the lock in its `finally`. A method that never unlocks hands the lock on (to a caller or a matching release
+method) and is left alone.
 """
 
 from __future__ import annotations
@@ -31,6 +31,12 @@ _ACQUIRE = lazy_re(rf"^\s*{_RECEIVER}\.(?P<how>lock|lockInterruptibly|tryLock)\(
 _TRY_OR_LEAVE = lazy_re(
     rf"^\s*if\s*\(\s*!\s*{_RECEIVER}\.tryLock\([^;]*\)\s*\)\s*(?:\{{\s*)?(?:return\b[^;]*;|throw\b[^;]*;)?"
 )
+_TRY_FLAG = lazy_re(
+    rf"^\s*(?:final\s+)?(?:boolean\s+|var\s+)?(?P<flag>[A-Za-z_$][\w$]*)\s*=\s*{_RECEIVER}\.tryLock\([^;]*\)\s*;\s*$"
+)
+"""`boolean acquired = lock.tryLock();`, the outcome kept in a flag that the next statement tests."""
+_TRY_IF = lazy_re(rf"^\s*if\s*\(\s*{_RECEIVER}\.tryLock\([^;]*\)\s*\)\s*\{{\s*$")
+"""`if (lock.tryLock()) {`: the lock is held in the block that follows."""
 _FAILS = lazy_re(r"[\w$)\]]\s*\(|\breturn\b|\bthrow\b|\bnew\b|\[")
 """What can throw or leave: a call, a return or throw, an allocation, an array index."""
 _CONTROL = lazy_re(r"\b(?:if|while|for|switch|catch|synchronized)\s*\(")
@@ -63,9 +69,13 @@ def lock_held(ctx: FileContext) -> Iterator[Hit]:
         after: int | None = no
         if acquired is None:
             acquired = _TRY_OR_LEAVE.match(bare)
-            if acquired is None:
-                continue
-            after = _end_of_if(blocks, lexed, no)
+            if acquired is not None:
+                after = _end_of_if(blocks, lexed, no)
+            elif (acquired := _TRY_IF.match(bare)) is None:
+                acquired = _TRY_FLAG.match(bare)
+                if acquired is None:
+                    continue
+                after = _flag_tested(blocks, lexed, no, acquired.group("flag"))
         if after is None:
             continue
         receiver = acquired.group("lock")
@@ -80,7 +90,8 @@ def lock_held(ctx: FileContext) -> Iterator[Hit]:
             continue  # the lock is handed on: released by a caller or another method
         if _released_in_finally(blocks, lexed, no, after, method, receiver=receiver, unlock=unlock):
             continue
-        around = _chain(blocks, no)
+        held = _next_code_line(lexed, no, method.last) if _TRY_IF.match(bare) else no
+        around = _chain(blocks, held or no)  # for `if (lock.tryLock()) {`, the block the lock is held in
         some_paths = all(blocks.owner.get(n) not in around for n in releases)
         between = [lexed.bare.get(n, "") for n in range(after + 1, releases[0])]
         if not some_paths and not any(_FAILS.search(_CONTROL.sub(" ", text)) for text in between):
@@ -108,6 +119,15 @@ def _end_of_if(blocks: Blocks, lexed: Lexed, line: int) -> int | None:
     block = own[0]
     text = "\n".join(lexed.bare.get(n, "") for n in range(block.first, block.last + 1))
     return block.last if re.search(r"\b(?:return|throw)\b", text) else None
+
+
+def _flag_tested(blocks: Blocks, lexed: Lexed, line: int, flag: str) -> int | None:
+    """For `flag = lock.tryLock();`: the last line of the `if (!flag) { return; }` that follows it at once,
+    after which the lock is held; None when the flag is used another way."""
+    test = _next_code_line(lexed, line, line + 3)
+    if test is None or not re.match(rf"^\s*if\s*\(\s*!\s*{re.escape(flag)}\s*\)", lexed.bare.get(test, "")):
+        return None
+    return _end_of_if(blocks, lexed, test)
 
 
 def _next_code_line(lexed: Lexed, line: int, last: int) -> int | None:

@@ -37,8 +37,9 @@ _OPENS = lazy_re(
     r"(?:Buffered\w*|InputStreamReader|OutputStreamWriter|PrintWriter|ObjectInputStream|ObjectOutputStream|"
     r"DataInputStream|DataOutputStream|GZIP\w+Stream|Zip\w+Stream)\s*\(\s*new\s+(?:File\w*|Socket)\b)\s*\(|"
     r"\bFiles\.new(?:InputStream|OutputStream|BufferedReader|BufferedWriter|ByteChannel)\s*\(|"
-    r"\bFileChannel\.open\s*\(|\.executeQuery\s*\("
+    r"\bFileChannel\.open\s*\(|\.executeQuery\s*\(|\.openStream\s*\(\s*\)"
 )
+"""What opens a resource of its own: files, sockets, JDBC, and `URL.openStream()` (a connection)."""
 _NOT_OURS = lazy_re(r"System\.(?:in|out|err)\b|\.get(?:Writer|OutputStream|InputStream|Reader)\s*\(")
 
 
@@ -96,7 +97,8 @@ def _handed_on(rest: str, var: str) -> bool:
     ),
     needs=("getConnection", "Statement(", "prepareCall", "executeQuery", "new File", "new Buffered",
            "new Socket", "new RandomAccess", "Files.new", "FileChannel.open", "new InputStreamReader",
-           "new OutputStreamWriter", "new PrintWriter", "new Object", "new Data", "new GZIP", "new Zip"),
+           "new OutputStreamWriter", "new PrintWriter", "new Object", "new Data", "new GZIP", "new Zip",
+           ".openStream("),
 )
 def resource_leak(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
