@@ -248,6 +248,17 @@ def rescue_modifier(ctx: FileContext) -> Iterator[Hit]:
         call = _io_call(guarded)
         if call is not None:
             yield tree.hit(node, f"`{short(call, 40)}` fails silently to `{text(fallback) or 'nil'}`.")
+        elif _REQUEST_PARSE.search(text(guarded)):
+            yield tree.hit(node, f"A malformed request body is read as `{text(fallback) or 'nil'}` and "
+                                 "handled as if it were valid: answer it with a 400 (rescue "
+                                 "`JSON::ParserError`).")
+
+
+_REQUEST_PARSE = lazy_re(
+    r"\b(?:JSON|Oj|MultiJson|YAML|Hash)\s*\.\s*(?:parse|load|safe_load|from_xml)\s*\(?\s*"
+    r"(?:request\s*\.\s*(?:raw_post|body)|params\b)"
+)
+"""A parse of what the client sent (`JSON.parse(request.raw_post)`, `JSON.parse(params[:payload])`)."""
 
 
 def _io_call(node: Node) -> Node | None:
