@@ -7,10 +7,12 @@
     data = resp.json()      # UnboundLocalError on the first failed request
 
 Reported, on parsed code (`_pyflow.flows`): a `try` without `else` whose body assigns a name, with a handler
-whose body only logs (or prints) and so falls through, followed in the same block by a statement that uses
-the name before giving it a new value or testing it. Where the function gives the name no value before the
-`try` (it is unbound after a failure), any use counts; where it starts as `None`, only reaching into it
-(`x.attr`, `x[i]`, `x()`, `for _ in x`); any other earlier value is a deliberate fallback and is left alone.
+whose body only logs (or prints), or only passes, and so falls through, followed in the same block by a
+statement that uses the name before giving it a new value or testing it. Where the function gives the name
+no value before the `try` (it is unbound after a failure), any use counts; where it starts as `None`, only
+reaching into it (`x.attr`, `x[i]`, `x()`, `for _ in x`) after a handler that logs (after one that
+passes, `None` is the fallback the code chose); any other earlier value is a deliberate fallback and is
+left alone.
 Only `try` statements inside a function the parse holds from its `def` are read: in a hunk cut off above
 the `def`, an earlier value may be out of sight.
 """
@@ -32,7 +34,7 @@ _LOGGER = lazy_re(
     r"(?:debug|info|warning|warn|error|exception|critical|log|msg))$"
 )
 _LOOKAHEAD_STATEMENTS = 12
-_LOGGING_START = lazy_re(r"\s*(?:print\(|[\w.]*(?:log|LOG)\w*\.\w+\()")
+_LOGGING_START = lazy_re(r"\s*(?:print\(|[\w.]*(?:log|LOG)\w*\.\w+\(|pass\b|\.\.\.)")
 
 
 def _may_have_one(text: str) -> bool:
@@ -76,7 +78,7 @@ def except_logged_continues(ctx: FileContext) -> Iterator[Hit]:
         return  # no handler whose first statement logs: nothing to parse for
     for flow in flows(ctx):
         tries = [node for node in flow.nodes(ast.Try)
-                 if not node.orelse and any(_only_logs(h.body) for h in node.handlers)]
+                 if not node.orelse and any(_only_logs(h.body) or _passes(h.body) for h in node.handlers)]
         if not tries:
             continue  # most files: no handler that only logs
         lines = {node.lineno for node in tries}
@@ -91,16 +93,21 @@ def _in_function(function: ast.FunctionDef | ast.AsyncFunctionDef, offset: int) 
         for index, stmt in enumerate(block):
             if not isinstance(stmt, ast.Try) or stmt.orelse:
                 continue
-            handler = next((h for h in stmt.handlers if _only_logs(h.body)), None)
+            handler = next((h for h in stmt.handlers if _only_logs(h.body) or _passes(h.body)), None)
             if handler is None:
                 continue
+            passes = _passes(handler.body)
             assigned = _assigned_names(stmt.body) - params
+            if passes:
+                assigned -= _bound_before(function, stmt.lineno)
             if not assigned:
                 continue
             found = _first_use(block[index + 1 :][:_LOOKAHEAD_STATEMENTS], assigned, _earlier(block[:index]))
             if found is None:
                 continue
             name, node, unbound = found
+            if passes and not unbound:
+                continue  # `x = None`, then `except ...: pass`: None is the fallback the code chose
             state = "unbound (`UnboundLocalError`)" if unbound else "still `None`"
             if in_loop and unbound:
                 state = "unbound, or left from an earlier pass of the loop,"
@@ -108,7 +115,8 @@ def _in_function(function: ast.FunctionDef | ast.AsyncFunctionDef, offset: int) 
             yield Hit(
                 handler.lineno + offset,
                 message=(
-                    f"`except {caught}` only logs and falls through, and line {node.lineno + offset} uses "
+                    f"`except {caught}` {'passes' if passes else 'only logs'} and falls through, and line "
+                    f"{node.lineno + offset} uses "
                     f"`{name}`, which is {state} when the `try` failed before assigning it."
                 ),
             )
@@ -122,6 +130,12 @@ def _blocks(body: list[ast.stmt], in_loop: bool) -> Iterator[tuple[list[ast.stmt
         loop = in_loop or isinstance(stmt, ast.For | ast.AsyncFor | ast.While)
         for inner in inner_blocks(stmt):
             yield from _blocks(inner, loop)
+
+
+def _passes(body: Sequence[ast.stmt]) -> bool:
+    """The handler does nothing at all (`pass` or `...`)."""
+    return all(isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(
+        stmt.value, ast.Constant) and stmt.value.value is Ellipsis) for stmt in body)
 
 
 def _only_logs(body: Sequence[ast.stmt]) -> bool:
@@ -209,14 +223,39 @@ def _scan(stmts: Sequence[ast.stmt], live: set[str], earlier: dict[str, bool]) -
                 found = _use_in(header, stmt, live, earlier)
                 if found is not None:
                     return found
+            bound = _header_targets(stmt)  # `with open(p) as f:` / `for x in xs:` bind before the block runs
             for inner in inner_blocks(stmt):
-                found = _scan(inner, set(live), earlier)
+                found = _scan(inner, set(live) - bound, earlier)
                 if found is not None:
                     return found
         live = live - _stored(stmt)
         if isinstance(stmt, ast.Return | ast.Raise | ast.Continue | ast.Break):
             return None
     return None
+
+
+def _header_targets(stmt: ast.stmt) -> set[str]:
+    """Names a compound statement's header binds for its blocks: `with ... as x`, `for x in ...`."""
+    targets: list[ast.expr] = []
+    if isinstance(stmt, ast.With | ast.AsyncWith):
+        targets = [item.optional_vars for item in stmt.items if item.optional_vars is not None]
+    elif isinstance(stmt, ast.For | ast.AsyncFor):
+        targets = [stmt.target]
+    return {n.id for target in targets for n in ast.walk(target) if isinstance(n, ast.Name)}
+
+
+def _bound_before(function: ast.FunctionDef | ast.AsyncFunctionDef, line: int) -> set[str]:
+    """Every name the function binds on a line before `line`, in any block (an enclosing `except ... as e`
+    included): after a handler that passes, such a name may hold a value from there."""
+    names: set[str] = set()
+    for node in ast.walk(function):
+        if getattr(node, "lineno", line) >= line:
+            continue
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            names.add(node.name)
+    return names
 
 
 def _stored(stmt: ast.stmt) -> set[str]:
