@@ -65,8 +65,8 @@ _NEXT_ERROR = lazy_re(r"(?<![\w$.])next\s*\(\s*[A-Za-z_$]")
 )
 def async_handler_rejection(ctx: FileContext) -> Iterator[Hit]:
     major = ctx.change.express_major
-    if major is not None and major != 4:
-        return
+    if (major is not None and major != 4) or not _ROUTE.search(ctx.known_text()):
+        return  # Express 5 (or patched), or no `async` handler written into a route registration
     lexed = lex(ctx)
     handlers = list(_handlers(ctx, lexed.bare))
     unsure = major is None and not any(risky is None and _passes_on(lexed.bare, body)

@@ -34,7 +34,10 @@ _LOGGER = lazy_re(
     r"(?:debug|info|warning|warn|error|exception|critical|log|msg))$"
 )
 _LOOKAHEAD_STATEMENTS = 12
-_LOGGING_START = lazy_re(r"\s*(?:print\(|[\w.]*(?:log|LOG)\w*\.\w+\(|pass\b|\.\.\.)")
+_LOGGING_START = lazy_re(r"\s*(?:print\(|[\w.]*(?:log|LOG)\w*\.\w+\()")
+_PASSING_START = lazy_re(r"\s*(?:pass\b|\.\.\.)")
+_TYPED_EXCEPT = lazy_re(r"\bexcept\s*\(?\s*(?!(?:Exception|BaseException)\b)[A-Za-z_]")
+"""An `except` naming what it catches, other than a catch-all (one that passes is PY-EXCEPT-PASS's)."""
 
 
 def _may_have_one(text: str) -> bool:
@@ -49,7 +52,8 @@ def _may_have_one(text: str) -> bool:
         if text[at:line_end].rstrip().endswith(":"):
             following = [line for line in text[line_end + 1 : line_end + 400].split("\n")
                          if line.strip() and not line.lstrip().startswith("#")]
-            if following and _LOGGING_START.match(following[0]):
+            if following and (_LOGGING_START.match(following[0]) or (
+                    _PASSING_START.match(following[0]) and _TYPED_EXCEPT.search(text, at, line_end))):
                 return True
         at = text.find("except", line_end)
     return False
@@ -78,7 +82,7 @@ def except_logged_continues(ctx: FileContext) -> Iterator[Hit]:
         return  # no handler whose first statement logs: nothing to parse for
     for flow in flows(ctx):
         tries = [node for node in flow.nodes(ast.Try)
-                 if not node.orelse and any(_only_logs(h.body) or _passes(h.body) for h in node.handlers)]
+                 if not node.orelse and any(_only_logs(h.body) or _passes(h) for h in node.handlers)]
         if not tries:
             continue  # most files: no handler that only logs
         lines = {node.lineno for node in tries}
@@ -93,16 +97,18 @@ def _in_function(function: ast.FunctionDef | ast.AsyncFunctionDef, offset: int) 
         for index, stmt in enumerate(block):
             if not isinstance(stmt, ast.Try) or stmt.orelse:
                 continue
-            handler = next((h for h in stmt.handlers if _only_logs(h.body) or _passes(h.body)), None)
+            handler = next((h for h in stmt.handlers if _only_logs(h.body) or _passes(h)), None)
             if handler is None:
                 continue
-            passes = _passes(handler.body)
+            passes = _passes(handler)
             assigned = _assigned_names(stmt.body) - params
-            if passes:
-                assigned -= _bound_before(function, stmt.lineno)
             if not assigned:
                 continue
-            found = _first_use(block[index + 1 :][:_LOOKAHEAD_STATEMENTS], assigned, _earlier(block[:index]))
+            after, earlier = block[index + 1 :][:_LOOKAHEAD_STATEMENTS], _earlier(block[:index])
+            found = _first_use(after, assigned, earlier)
+            if found is not None and passes:  # only now (rarely) read the whole function for earlier values
+                assigned -= _bound_before(function, stmt.lineno)
+                found = _first_use(after, assigned, earlier) if assigned else None
             if found is None:
                 continue
             name, node, unbound = found
@@ -132,8 +138,12 @@ def _blocks(body: list[ast.stmt], in_loop: bool) -> Iterator[tuple[list[ast.stmt
             yield from _blocks(inner, loop)
 
 
-def _passes(body: Sequence[ast.stmt]) -> bool:
-    """The handler does nothing at all (`pass` or `...`)."""
+def _passes(handler: ast.ExceptHandler) -> bool:
+    """The handler names what it catches (not a catch-all: PY-EXCEPT-PASS reports those) and does nothing at
+    all (`pass` or `...`)."""
+    if handler.type is None or dotted(handler.type).rsplit(".", 1)[-1] in ("Exception", "BaseException"):
+        return False
+    body = handler.body
     return all(isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(
         stmt.value, ast.Constant) and stmt.value.value is Ellipsis) for stmt in body)
 
