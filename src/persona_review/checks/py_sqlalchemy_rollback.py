@@ -35,7 +35,11 @@ _DB_ERRORS = frozenset({
     "", "Exception", "BaseException", "SQLAlchemyError", "IntegrityError", "DBAPIError", "OperationalError",
     "DataError", "DatabaseError", "StatementError", "InvalidRequestError", "ProgrammingError",
 })
-_RECOVERS = lazy_re(r"\.(?:rollback|close|remove)\s*\(|^\s*raise\b")
+_RECOVERS = lazy_re(
+    r"\.(?:rollback|close|remove)\s*\(|^\s*raise\b|^\s*(?:flask\.)?abort\s*\(|^\s*(?:sys\.)?exit\s*\("
+)
+"""A block that rolls back or closes the session, or leaves by an exception (`raise`, Flask's `abort()`) or
+by ending the process (`sys.exit()`)."""
 _OWNED = lazy_re(r"^\s*(?:async\s+)?with\b.*(?:\bSession\w*\s*\(|session\w*\s*\(|\.begin(?:_nested)?\s*\()")
 """A `with` block that owns a session or a transaction: leaving it rolls a failed transaction back."""
 
@@ -65,7 +69,7 @@ def sqlalchemy_no_rollback(ctx: FileContext) -> Iterator[Hit]:
             continue
         body = python_block(lexed, no)
         writes = [w for n in body if (w := _WRITE.search(lexed.bare[n])) is not None]
-        if not writes or _owned(lexed, no):
+        if not writes or _owned(lexed, no) or _opened_inside(lexed, no, body):
             continue
         clauses = _clauses(lexed, no)
         if clauses is None or any(_FINALLY.match(lexed.bare[c]) and _recovers(lexed, c) for c in clauses):
@@ -91,6 +95,12 @@ def _types(caught: str) -> list[str]:
 
 def _owned(lexed: Lexed, line: int) -> bool:
     return any(_OWNED.match(text) for _no, text in enclosing_headers(lexed, line, limit=200))
+
+
+def _opened_inside(lexed: Lexed, try_line: int, body: list[int]) -> bool:
+    """A `with` inside the `try` owns the session the write uses (`async with sessionmaker() as session:`):
+    it is gone, rolled back, by the time an `except` runs."""
+    return any(_OWNED.match(lexed.bare[n]) for n in body if n > try_line)
 
 
 def _clauses(lexed: Lexed, try_line: int) -> list[int] | None:

@@ -72,11 +72,19 @@ _ERRORISH = lazy_re(
 )
 """A condition about an error, a failed call, a response or the deployment: a 500 there is often right."""
 _CLIENT_TEXT = lazy_re(
-    r"(?i)\balready\b|\bexists?\b|duplicate|\btaken\b|\bin use\b|not found|no such"
-    r"|does not exist|doesn'?t exist"
-    r"|invalid|not valid|validation|expired|declined|unauthori[sz]ed|forbidden|not allowed|permission"
-    r"|conflict|\bmissing\b|\brequired\b|bad request|insufficient|not enough|exceed"
+    r"(?i)\balready\b|duplicate|\btaken\b|\bin use\b|invalid|not valid|validation|expired|declined"
+    r"|unauthori[sz]ed|forbidden|not allowed|conflict|\brequired\b|bad request|insufficient|not enough"
+    r"|exceed"
 )
+"""Words of a fault only the client can cause. "Not found", "missing" and "does not exist" are left out:
+code often answers 500 on purpose when its own data (a template, a role, a context a decorator should
+have set) is missing, and the condition (`if (!x)`) cannot tell that from a record the client named."""
+_CLIENT_STATUS = lazy_re(
+    r"\b4\d\d\b|HTTP_4\d\d|BAD_REQUEST|NOT_FOUND|CONFLICT|FORBIDDEN|UNAUTHORIZED|UNPROCESSABLE"
+    r"|:(?:bad_request|not_found|conflict|forbidden|unauthorized|unprocessable_\w+)\b"
+    r"|\b(?:BadRequest|NotFound|Conflict|Forbidden|Unauthorized|UnprocessableEntity)\w*Exception\b"
+)
+"""A 4xx answered in the same branch before the 500: the author sorted the client's cases out already."""
 _SERVER_TEXT = lazy_re(
     r"(?i)config|setting|environ|\benv\b|secret|server|internal|upstream|provider|gateway|database|\bdb\b"
     r"|unexpected|response|credential|api key"
@@ -150,6 +158,8 @@ def _client_fault(ctx: FileContext, lexed: Lexed, no: int) -> str:
     if header is None:
         return ""
     kind, text, line = header
+    if any(_CLIENT_STATUS.search(lexed.bare.get(n, "")) for n in range(line + 1, no)):
+        return ""
     if kind == "catch":
         return _catch_reason(text)
     body = " ".join(lexed.code.get(n, "") for n in range(line + 1, no))

@@ -52,3 +52,25 @@ async def create_user(db, body):
 
 class ProfileNotFound(Exception):
     pass
+
+
+def invite_user(user, db):
+    try:
+        db.session.add(user)
+        db.session.commit()
+    except IntegrityError as e:
+        db.session.rollback()
+        if "email" in str(e):
+            abort(400, message="Email already taken.")
+        abort(500)
+
+
+def render_template_for(step, templates):
+    template = templates.get(step.id)
+    if template is None:
+        abort(500, "step template not found")
+    return template
+
+
+class IntegrityError(Exception):
+    pass

@@ -1,4 +1,5 @@
 from flask import jsonify
+from flask import abort
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from app import db
@@ -76,3 +77,23 @@ def parse_only(raw, log):
         log.warning("bad value")
         value = 0
     return value
+
+
+async def migrate(sessionmaker, orgs, log):
+    for org in orgs:
+        try:
+            async with sessionmaker() as session:
+                session.add(org)
+                await session.commit()
+        except Exception as exc:
+            log.warning("org %s failed: %s", org.slug, exc)
+
+
+def invite(user):
+    try:
+        db.session.add(user)
+        db.session.commit()
+    except IntegrityError as e:
+        if "email" in str(e):
+            abort(400, message="Email already taken.")
+        abort(500)
