@@ -100,10 +100,11 @@ _TYPE_TEST = lazy_re(
 )
 _LITERAL = lazy_re(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|`[^`]*`")
 
+_NOT = lazy_re(r"(?:!|\bnot\s+)\s*$")
 _WINDOW = 40
 _HOPS = 4
 _SUGGESTIONS: tuple[tuple[str, str], ...] = (
-    (r"(?i)duplicate|already|exists?\b|taken|in use|conflict|integrity|unique", "409 Conflict"),
+    (r"(?i)duplicate|already|taken|in use|conflict|integrity|unique", "409 Conflict"),
     (r"(?i)not ?found|does ?not ?exist|doesn'?t exist|no such|noresult|norows", "404 Not Found"),
     (r"(?i)expired", "410 Gone or 422 Unprocessable Content"),
     (r"(?i)declined|carderror", "402 Payment Required"),
@@ -163,7 +164,7 @@ def _client_fault(ctx: FileContext, lexed: Lexed, no: int) -> str:
     if kind == "catch":
         return _catch_reason(text)
     body = " ".join(lexed.code.get(n, "") for n in range(line + 1, no))
-    return _branch_reason(text, f"{body} {answer}")
+    return _branch_reason(text, f"{body} {answer}", negated=kind == "else")
 
 
 def _statement_text(lexed: Lexed, no: int) -> str:
@@ -258,15 +259,18 @@ def _else_of(language: str, lexed: Lexed, n: int) -> tuple[str, str, int] | None
             return None
         found = _branch(language, lexed, m)
         if found is not None and found[0] == "if":
-            return "if", found[1], n
+            return "else", found[1], n
         if found is not None:
             return None
     return None
 
 
-def _branch_reason(condition: str, answer: str) -> str:
+def _branch_reason(condition: str, answer: str, *, negated: bool = False) -> str:
+    """`negated`: the status is in the `else` of an `if` on `condition`."""
     tested = _TYPE_TEST.search(condition)
     if tested is not None:
+        if negated or _NOT.search(condition[:tested.start()]):
+            return ""  # the branch for every error but that type (`!errors.Is(err, ErrNotFound)`, `else`)
         return _catch_reason(next(g for g in tested.groups() if g))
     # The answer's own words are its string literals (its code names the 500 status: "internal server").
     words = " ".join([condition, *(m.group() for m in _LITERAL.finditer(answer))])
