@@ -40,6 +40,8 @@ _RECOVERS = lazy_re(
 )
 """A block that rolls back or closes the session, or leaves by an exception (`raise`, Flask's `abort()`) or
 by ending the process (`sys.exit()`)."""
+_LEAVES = lazy_re(r"^\s*(?:return\b|continue\s*$|break\s*$)")
+"""A line that leaves the block: nothing after it in the block runs, so the block is known to its end."""
 _OWNED = lazy_re(r"^\s*(?:async\s+)?with\b.*(?:\bSession\w*\s*\(|session\w*\s*\(|\.begin(?:_nested)?\s*\()")
 """A `with` block that owns a session or a transaction: leaving it rolls a failed transaction back."""
 
@@ -110,8 +112,8 @@ def _clauses(lexed: Lexed, try_line: int) -> list[int] | None:
     no = try_line + 1
     while True:
         text = lexed.bare.get(no)
-        if text is None:
-            return None
+        if text is None:  # out of view: enough when the last clause is known to its end
+            return out if out and _ends(lexed, out[-1]) else None
         if text.strip() and indent_of(text) <= indent:
             if indent_of(text) == indent and _CLAUSE.match(text):
                 out.append(no)
@@ -122,6 +124,12 @@ def _clauses(lexed: Lexed, try_line: int) -> list[int] | None:
 
 def _recovers(lexed: Lexed, clause: int) -> bool:
     block = python_block(lexed, clause)
-    if not block or (block[-1] + 1 not in lexed.bare and not lexed.whole_file):
+    if not block or (block[-1] + 1 not in lexed.bare and not lexed.whole_file and not _ends(lexed, clause)):
         return True  # the block runs out of view: it may roll back further down
     return any(_RECOVERS.search(lexed.bare[n]) for n in block)
+
+
+def _ends(lexed: Lexed, clause: int) -> bool:
+    """Whether the clause's block is known to its end: its last line leaves it (`return`, `continue`)."""
+    block = python_block(lexed, clause)
+    return bool(block) and _LEAVES.match(lexed.bare[block[-1]]) is not None

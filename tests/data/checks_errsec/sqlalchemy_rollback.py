@@ -85,7 +85,7 @@ async def migrate(sessionmaker, orgs, log):
             async with sessionmaker() as session:
                 session.add(org)
                 await session.commit()
-        except Exception as exc:
+        except SQLAlchemyError as exc:
             log.warning("org %s failed: %s", org.slug, exc)
 
 
