@@ -137,11 +137,13 @@ def server_error_for_client_fault(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     for no in sorted(ctx.added):
         bare = lexed.bare.get(no)
-        if bare is None or not _SERVER_ERROR.search(bare):
+        status = _SERVER_ERROR.search(bare) if bare is not None else None
+        if status is None:
             continue
         reason = _client_fault(ctx, lexed, no)
         if reason:
-            yield Hit(no, None, reason)
+            shown = lexed.code[no][status.start():status.end()].strip(" ,")
+            yield Hit(no, None, f"`{_short(shown)}`: {reason}")
 
 
 def _client_fault(ctx: FileContext, lexed: Lexed, no: int) -> str:
@@ -279,7 +281,7 @@ def _branch_reason(condition: str, answer: str, *, negated: bool = False) -> str
     said = _CLIENT_TEXT.search(words)
     if said is None:
         return ""
-    return (f"A 500 is chosen here for a condition the code tested (`{_short(condition)}`) that names a "
+    return (f"a 500 is chosen for a condition the code tested (`{_short(condition)}`) that names a "
             f"client fault ({said.group().lower()}): answer {_suggest(words)}.")
 
 
