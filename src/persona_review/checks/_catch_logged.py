@@ -92,7 +92,8 @@ def logged_and_dereferenced(ctx: FileContext) -> Iterator[Hit]:
         declared = " ".join(part for part in (clause.types, clause.name or "") if part)
         caught = f"catch ({declared})" if declared else "catch"
         empty = "null" if ctx.language == "java" else "empty"
-        yield Hit(clause.line, message=(
+        # The finding covers the whole clause: the `catch` line and the logging that is all it does.
+        yield Hit(clause.line, clause.last if clause.last > clause.line else None, message=(
             f"`{caught}` only logs and falls through, and line {line} dereferences `{name}`, which is still "
             f"{empty} when the `try` failed before assigning it."))
 
@@ -218,11 +219,11 @@ def _first_dereference(lexed: Lexed, end: int, names: set[str], indent: int) -> 
                         or re.search(r"(?:isNull|nonNull|ofNullable|requireNonNull\w*)\s*\(\s*$", before):
                     live.discard(name)
                     break
+                if rest.startswith((".", "[", "!.", "![")):  # `x!.y`: TypeScript's non-null assertion
+                    return name, no  # even in a condition: `if (balance.points < n)` reads it first
                 if _GUARD_LINE.match(text) or re.match(r"\s*(?:&&|\|\||\?(?![.?]))", rest):
                     live.discard(name)  # tested first (`if (!user)`, `user && user.name`)
                     break
-                if rest.startswith((".", "[", "!.", "![")):  # `x!.y`: TypeScript's non-null assertion
-                    return name, no
         if not live:
             return None
     return None

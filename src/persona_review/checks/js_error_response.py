@@ -155,7 +155,8 @@ def _leak(code: str, bare: str, args: list[str], errors: set[str], server_error:
         return f"The caught error `{first}` is sent to the client as is."
     if server_error:
         for name in errors:
-            shown = re.search(rf"(?<![\w$.]){re.escape(name)}\.message\b|String\(\s*{re.escape(name)}\s*\)"
+            shown = re.search(rf"(?<![\w$.]){re.escape(name)}\.message\b"
+                              rf"|\(\s*{re.escape(name)}\s+as\s+[\w$.]+\s*\)\.message\b|String\(\s*{re.escape(name)}\s*\)"
                               rf"|{re.escape(name)}\.toString\(\)|\$\{{\s*{re.escape(name)}(?:\.message)?\s*\}}",
                               code)
             if shown is not None and not _chosen(code, shown.group()):
