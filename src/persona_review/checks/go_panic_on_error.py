@@ -1,0 +1,106 @@
+"""Go: `panic` on an error in a function that could return it, or in a request handler.
+
+    func (s *Service) Apply(ctx context.Context, code string) (*Cart, error) {
+        pct, err := strconv.Atoi(code)
+        if err != nil {
+            panic(fmt.Sprintf("bad coupon code %q: %v", code, err))   // one bad input crashes the caller
+        }
+
+A function that returns `error` has the channel for this failure already; panicking instead turns a bad
+input into a crash of the request (or, in a goroutine or a worker without `recover`, of the process).
+Reported: `panic(...)` as the first statement of an `if err != nil {` block (any error name), in a function
+known whole that serves a request, or that returns `error` and takes a `context.Context` (the request
+path); a sweep of mature projects showed functions without a context panicking on purpose on errors
+that cannot happen (appending to a fresh, empty buffer). `Must...` helpers (whose contract is to panic),
+`init` and `main` are left alone, and so are tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from persona_review.checks._go_funcs import GoFunc, enclosing_functions
+from persona_review.checks._lexing import lex
+from persona_review.checks._spans import lines_of
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
+
+_PANIC = lazy_re(r"^\s*panic\s*\(")
+_ERR_TEST = lazy_re(r"^\s*(?:\}\s*else\s+)?if\s+(?:[^{]*;\s*)?(?P<err>[A-Za-z_]\w*)\s*!=\s*nil\s*\{\s*$")
+
+
+@register(
+    CheckSpec(
+        id="GO-PANIC-ON-ERROR",
+        checklist_item="ERR-00",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=frozenset({"go"}),
+        title="`panic` on an error that could be returned",
+        explanation=(
+            "This function already returns an `error` (or answers a request), yet it panics on this one: "
+            "a bad input or a transient failure now crashes the caller's request, or the whole process "
+            "when it runs in a goroutine or worker without `recover`. Return the error (wrapped with "
+            "context), or answer the request with a 4xx/5xx."
+        ),
+    ),
+    needs=("panic(",),
+)
+def panic_on_error(ctx: FileContext) -> Iterator[Hit]:
+    if ctx.path.endswith("_test.go"):
+        return
+    lexed = lex(ctx)
+    last_code = ""
+    for no, _code, bare in lines_of(lexed):
+        if not bare.strip():
+            continue
+        before, last_code = last_code, bare
+        if "panic" not in bare or not _PANIC.match(bare):
+            continue
+        test = _ERR_TEST.match(before)
+        if test is None or not test.group("err").lower().endswith("err") and test.group("err") != "e":
+            continue
+        funcs = enclosing_functions(ctx, no)
+        if not funcs:
+            continue
+        func = funcs[0]
+        if func.literal:
+            continue  # a callback's contract is not known here
+        if _could_return(ctx, func):
+            yield Hit(no, None, message=(
+                f"`panic` on `{test.group('err')}` in `{func.name or 'this function'}`, which "
+                f"{'serves a request: answer with an error status' if func.is_handler else 'returns an error: return it'} "
+                f"instead."))
+
+
+def _could_return(ctx: FileContext, func: GoFunc) -> bool:
+    if func.name.startswith("Must") or func.name.startswith("must") or func.name in ("init", "main"):
+        return False
+    return func.is_handler or (func.context_param is not None and _returns_error(func.block.header))
+
+
+def _returns_error(header: str) -> bool:
+    """Does the signature `func (r *T) Name(params) results` list `error` among its results?"""
+    text = " ".join(header.split())
+    at = text.rfind("func ")
+    if at < 0:
+        return False
+    rest = text[at + 5:]
+    groups = 0
+    depth = 0
+    for index, char in enumerate(rest):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                groups += 1
+                # The receiver (when the text after `func ` opens with `(`), then the parameters.
+                wanted = 2 if rest.lstrip().startswith("(") else 1
+                if groups == wanted:
+                    results = rest[index + 1:]
+                    return any(part.strip().split(" ")[-1] == "error"
+                               for part in results.strip().strip("()").split(","))
+    return False
