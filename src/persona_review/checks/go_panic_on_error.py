@@ -9,8 +9,8 @@
 A function that returns `error` has the channel for this failure already; panicking instead turns a bad
 input into a crash of the request (or, in a goroutine or a worker without `recover`, of the process).
 Reported: `panic(...)` as the first statement of an `if err != nil {` block (any error name), in a function
-known whole that serves a request, or that returns `error` and takes a `context.Context` (the request
-path); a sweep of mature projects showed functions without a context panicking on purpose on errors
+that serves a request, or that returns `error` and takes a `context.Context` (the request path): known
+whole, or its declaration shown above in the hunk; a sweep of mature projects showed functions without a context panicking on purpose on errors
 that cannot happen (appending to a fresh, empty buffer). `Must...` helpers (whose contract is to panic),
 `init` and `main` are left alone, and so are tests.
 """
@@ -64,18 +64,58 @@ def panic_on_error(ctx: FileContext) -> Iterator[Hit]:
             continue
         funcs = enclosing_functions(ctx, no)
         if not funcs:
+            header = _declaration_above(lexed.bare, no)
+            if header is not None and _serves(header):
+                yield Hit(no, None, message=_message(test.group("err"), _name(header), _HANDLER.search(header)))
             continue
         func = funcs[0]
         if func.literal:
             continue  # a callback's contract is not known here
-        if _could_return(ctx, func):
-            yield Hit(no, None, message=(
-                f"`panic` on `{test.group('err')}` in `{func.name or 'this function'}`, which "
-                f"{'serves a request: answer with an error status' if func.is_handler else 'returns an error: return it'} "
-                f"instead."))
+        if _could_return(func):
+            yield Hit(no, None, message=_message(test.group("err"), func.name, func.is_handler))
 
 
-def _could_return(ctx: FileContext, func: GoFunc) -> bool:
+def _message(err: str, name: str, handler: object) -> str:
+    does = "serves a request: answer with an error status" if handler else "returns an error: return it"
+    return f"`panic` on `{err}` in `{name or 'this function'}`, which {does} instead."
+
+
+_DECLARATION = lazy_re(r"^func\b")
+_HANDLER = lazy_re(r"http\.ResponseWriter|\*gin\.Context|echo\.Context|\*fiber\.Ctx")
+_CONTEXT = lazy_re(r"\bcontext\.Context\b")
+_NAME = lazy_re(r"^func\s*(?:\([^)]*\)\s*)?(?P<name>\w+)")
+
+
+def _declaration_above(bare: dict[int, str], no: int) -> str | None:
+    """The header of the top-level `func` declaration a hunk shows above line `no` (when the function is not
+    known whole): the known lines up from `no`, with no closing brace of a top-level block between."""
+    line = no - 1
+    while line in bare:
+        text = bare[line]
+        if text.startswith("}"):
+            return None
+        if _DECLARATION.match(text):
+            return text if text.rstrip().endswith("{") else None
+        line -= 1
+    return None
+
+
+def _name(header: str) -> str:
+    named = _NAME.match(header)
+    return named.group("name") if named else ""
+
+
+def _serves(header: str) -> bool:
+    """The declaration serves a request, or returns an error and takes a context."""
+    name = _name(header)
+    if name.startswith(("Must", "must")) or name in ("init", "main"):
+        return False
+    if _HANDLER.search(header):
+        return True
+    return _CONTEXT.search(header) is not None and _returns_error(header.rstrip().rstrip("{"))
+
+
+def _could_return(func: GoFunc) -> bool:
     if func.name.startswith("Must") or func.name.startswith("must") or func.name in ("init", "main"):
         return False
     return func.is_handler or (func.context_param is not None and _returns_error(func.block.header))
