@@ -9,10 +9,10 @@
 A function that returns `error` has the channel for this failure already; panicking instead turns a bad
 input into a crash of the request (or, in a goroutine or a worker without `recover`, of the process).
 Reported: `panic(...)` as the first statement of an `if err != nil {` block (any error name), in a function
-that serves a request, or that returns `error` and takes a `context.Context` (the request path): known
-whole, or its declaration shown above in the hunk; a sweep of mature projects showed functions without a context panicking on purpose on errors
-that cannot happen (appending to a fresh, empty buffer). `Must...` helpers (whose contract is to panic),
-`init` and `main` are left alone, and so are tests.
+that serves a request, or that returns `error` and takes a `context.Context` (the request path): known whole,
+or its declaration shown above in the hunk. A sweep of mature projects showed functions without a context
+panicking on purpose on errors that cannot happen (appending to a fresh, empty buffer). `Must...` helpers
+(whose contract is to panic), `init` and `main` are left alone, and so are tests.
 """
 
 from __future__ import annotations
@@ -60,13 +60,14 @@ def panic_on_error(ctx: FileContext) -> Iterator[Hit]:
         if "panic" not in bare or not _PANIC.match(bare):
             continue
         test = _ERR_TEST.match(before)
-        if test is None or not test.group("err").lower().endswith("err") and test.group("err") != "e":
+        if test is None or (not test.group("err").lower().endswith("err") and test.group("err") != "e"):
             continue
         funcs = enclosing_functions(ctx, no)
         if not funcs:
             header = _declaration_above(lexed.bare, no)
             if header is not None and _serves(header):
-                yield Hit(no, None, message=_message(test.group("err"), _name(header), _HANDLER.search(header)))
+                handler = _HANDLER.search(header) is not None
+                yield Hit(no, None, message=_message(test.group("err"), _name(header), handler))
             continue
         func = funcs[0]
         if func.literal:
@@ -75,7 +76,7 @@ def panic_on_error(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no, None, message=_message(test.group("err"), func.name, func.is_handler))
 
 
-def _message(err: str, name: str, handler: object) -> str:
+def _message(err: str, name: str, handler: bool) -> str:
     does = "serves a request: answer with an error status" if handler else "returns an error: return it"
     return f"`panic` on `{err}` in `{name or 'this function'}`, which {does} instead."
 

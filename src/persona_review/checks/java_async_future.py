@@ -5,11 +5,11 @@
 
 A `CompletableFuture` (or the `Future` from `ExecutorService.submit`) keeps the task's exception until
 someone asks for it; a statement that drops the future means no one ever does: no log line, no metric.
-Reported: `CompletableFuture.runAsync(...)`/`supplyAsync(...)` as an expression statement (not assigned, returned or passed on) with no
-`.exceptionally`/`.handle`/`.whenComplete`/`.join`/`.get` in its chain, whose task does not catch its own
-exceptions (`try` in the lambda). Tests are left alone. `executor.submit(...)` is not reported: in a sweep
-of mature projects most dropped `submit` futures were `FutureTask`s read later, or went to executors that
-log failures themselves.
+Reported: `CompletableFuture.runAsync(...)`/`supplyAsync(...)` as an expression statement (not assigned,
+returned or passed on) with no `.exceptionally`/`.handle`/`.whenComplete`/`.join`/`.get` in its chain, whose
+task does not catch its own exceptions (`try` in the lambda). Tests are left alone. `executor.submit(...)` is
+not reported: in a sweep of mature projects most dropped `submit` futures were `FutureTask`s read later, or
+went to executors that log failures themselves.
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
 _DROPPED = lazy_re(r"^\s*CompletableFuture\s*\.\s*(?P<call>runAsync|supplyAsync)\s*\(")
-_OBSERVED = lazy_re(r"\.\s*(?:exceptionally|exceptionallyAsync|handle|handleAsync|whenComplete|whenCompleteAsync|join|get)\s*\(")
+_OBSERVED = lazy_re(
+    r"\.\s*(?:exceptionally|exceptionallyAsync|handle|handleAsync|whenComplete|whenCompleteAsync|join|get)\s*\("
+)
 _CATCHES = lazy_re(r"\btry\s*\{|\bcatch\s*\(")
 _TEST_PATH = lazy_re(r"(?:^|/)src/test/|Tests?\.java$")
 

@@ -97,7 +97,8 @@ def _passes(arg: str, name: str) -> bool:
 
 def _logs_trace(catch: Catch, name: str) -> bool:
     body = _without_strings(catch.body)
-    return re.search(rf"\b\w*(?:log|LOG|Log)\w*\s*\.\s*\w+\s*\([^;]*,\s*{re.escape(name)}\s*\)", body) is not None
+    logged = rf"\b\w*(?:log|LOG|Log)\w*\s*\.\s*\w+\s*\([^;]*,\s*{re.escape(name)}\s*\)"
+    return re.search(logged, body) is not None
 
 
 def _innermost(found: list[Catch], no: int) -> Catch | None:

@@ -104,7 +104,8 @@ def _celery_retry(code: dict[int, str], no: int, line: str) -> str | None:
     args = call.group("args")
     if _IMMEDIATE.search(args):
         return ("`self.retry(countdown=0)` retries at once: a failing dependency is hit again immediately, "
-                "as often as the task allows. Give it a growing `countdown` (e.g. `2 ** self.request.retries`).")
+                "as often as the task allows. Give it a growing `countdown` "
+                "(e.g. `2 ** self.request.retries`).")
     for line_no in range(no - 1, max(0, no - _DECORATOR_LOOK_BACK), -1):
         text = code.get(line_no)
         if text is None:
