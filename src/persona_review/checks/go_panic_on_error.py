@@ -12,7 +12,9 @@ Reported: `panic(...)` as the first statement of an `if err != nil {` block (any
 that serves a request, or that returns `error` and takes a `context.Context` (the request path): known whole,
 or its declaration shown above in the hunk. A sweep of mature projects showed functions without a context
 panicking on purpose on errors that cannot happen (appending to a fresh, empty buffer). `Must...` helpers
-(whose contract is to panic), `init` and `main` are left alone, and so are tests.
+(whose contract is to panic), `init` and `main` are left alone, and so are tests. A handler that answers
+no failure itself (no `http.Error`, `c.JSON(...)` or `return err` anywhere in it) is left alone too: a
+sweep showed projects that panic on every error path on purpose, for a recovering middleware to answer.
 """
 
 from __future__ import annotations
@@ -67,12 +69,15 @@ def panic_on_error(ctx: FileContext) -> Iterator[Hit]:
             header = _declaration_above(lexed.bare, no)
             if header is not None and _serves(header):
                 handler = _HANDLER.search(header) is not None
+                if handler and not any(_ANSWERS.search(lexed.bare.get(line, ""))
+                                       for line in range(no - _LOOK_AROUND, no + _LOOK_AROUND) if line != no):
+                    continue
                 yield Hit(no, None, message=_message(test.group("err"), _name(header), handler))
             continue
         func = funcs[0]
         if func.literal:
             continue  # a callback's contract is not known here
-        if _could_return(func):
+        if _could_return(func) and (not func.is_handler or _answers_errors(lexed.bare, func, no)):
             yield Hit(no, None, message=_message(test.group("err"), func.name, func.is_handler))
 
 
@@ -81,6 +86,8 @@ def _message(err: str, name: str, handler: bool) -> str:
     return f"`panic` on `{err}` in `{name or 'this function'}`, which {does} instead."
 
 
+_LOOK_AROUND = 40
+"""Lines either side of a `panic` searched for another answered failure when the handler is not known whole."""
 _DECLARATION = lazy_re(r"^func\b")
 _HANDLER = lazy_re(r"http\.ResponseWriter|\*gin\.Context|echo\.Context|\*fiber\.Ctx")
 _CONTEXT = lazy_re(r"\bcontext\.Context\b")
@@ -114,6 +121,20 @@ def _serves(header: str) -> bool:
     if _HANDLER.search(header):
         return True
     return _CONTEXT.search(header) is not None and _returns_error(header.rstrip().rstrip("{"))
+
+
+_ANSWERS = lazy_re(
+    r"\bhttp\.Error\s*\(|\.(?:JSON|String|AbortWithError|AbortWithStatus|AbortWithStatusJSON|NoContent|"
+    r"WriteHeader|Status)\s*\(|^\s*return\s+(?:\w+\s*,\s*)?(?:err\b|fmt\.Errorf|errors\.)"
+)
+
+
+def _answers_errors(bare: dict[int, str], func: GoFunc, panic_line: int) -> bool:
+    """Does the handler answer some failure itself elsewhere (`http.Error`, `c.JSON(...)`, `return err`)?
+    A handler that never does relies on a recovering middleware to turn every panic into a 5xx, a
+    project's deliberate idiom; one that does makes this panic the odd path out."""
+    return any(_ANSWERS.search(bare.get(line, "")) for line in range(func.first, func.last + 1)
+               if line != panic_line)
 
 
 def _could_return(func: GoFunc) -> bool:
