@@ -87,7 +87,7 @@ def _message(err: str, name: str, handler: bool) -> str:
 
 
 _LOOK_AROUND = 40
-"""Lines either side of a `panic` searched for another answered failure when the handler is not known whole."""
+"""Lines either side of a `panic` searched for another answered failure, when the handler is cut."""
 _DECLARATION = lazy_re(r"^func\b")
 _HANDLER = lazy_re(r"http\.ResponseWriter|\*gin\.Context|echo\.Context|\*fiber\.Ctx")
 _CONTEXT = lazy_re(r"\bcontext\.Context\b")
