@@ -117,7 +117,7 @@ def _parses_input(bare: dict[int, str], catch_line: int) -> bool:
 def _logs_trace(catch: Catch, name: str) -> bool:
     body = _without_strings(catch.body)
     logged = (rf"(?:\b\w*(?:log|LOG|Log)\w*|\bconsole)\s*\.\s*\w+\s*\([^;]*(?<![\w.$]){re.escape(name)}\b"
-              rf"(?!\s*\.)")
+              rf"(?!\s*[.:])")
     return re.search(logged, body) is not None
 
 
