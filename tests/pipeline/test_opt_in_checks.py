@@ -42,7 +42,7 @@ def test_the_route_guard_checks_are_off_unless_enabled(tmp_path: Path) -> None:
 
 
 def test_the_opt_in_checks_are_the_three_route_guards() -> None:
-    assert opt_in_ids() == {"JS-ROUTE-NO-AUTH", "JAVA-ROUTE-NO-AUTH", "GO-ROUTE-NO-AUTH"}
+    assert opt_in_ids() == {"JS-ROUTE-NO-AUTH", "JAVA-ROUTE-NO-AUTH", "GO-ROUTE-NO-AUTH", "JS-ERROR-CAUSE-DROPPED"}
 
 
 @pytest.mark.parametrize(("given", "says"), [

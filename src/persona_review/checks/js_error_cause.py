@@ -1,5 +1,7 @@
 """JavaScript/TypeScript: a `catch` that rethrows a new error built from the caught one's message but without
-it as the cause (`_exception_cause` finds them)."""
+it as the cause (`_exception_cause` finds them). Opt-in: on a sweep of 12 mature JS/TS projects most of its
+65 findings were the real pattern, but many only copied a probe's or validator's message, where the lost
+trace matters little, and one added finding on the held-out real-PR set could not be shown true."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from persona_review.findings import Category, Severity
             "lost: the log shows only where it was rethrown. Pass the caught error as the cause: "
             '`throw new Error("...", { cause: err })` (Node 16.9+, ES2022).'
         ),
+        opt_in=True,
     ),
     needs=("catch",),
 )
