@@ -9,7 +9,7 @@ from persona_review.checks.runner import run_checks
 from persona_review.contexts import build_context, context_for_text
 from persona_review.diff import parse_diff
 
-from .helpers import findings_of
+from .helpers import DATA, expected, findings_of
 
 
 def _lines(path: str, text: str, rule: str) -> list[int]:
@@ -257,3 +257,18 @@ def test_the_new_findings_read_as_the_reviewer_would_say_them() -> None:
     bodies = {f.line: f.body for f in outcome.findings if f.rule_id == "ANY-RETRY-NO-BACKOFF"}
     assert "countdown=0" in bodies[9]
     assert "max_retries=None" in bodies[17]
+
+
+def test_js_rethrow_that_drops_the_cause_is_reported_when_enabled() -> None:
+    # The opt-in JS check (the helper enables opt-in checks): `${(err as Error).message}` without
+    # `{ cause: err }` is reported; the cause passed, the error carried in an object, and a client-error
+    # type are left alone.
+    path = DATA / "whole_file_only" / "error_causes.ts"
+    text = path.read_text()
+    assert findings_of("src/billing/charge.ts", text) == expected(text) == {(5, "JS-ERROR-CAUSE-DROPPED")}
+
+
+def test_js_rethrow_check_is_off_by_default() -> None:
+    text = (DATA / "whole_file_only" / "error_causes.ts").read_text()
+    outcome = run_checks([context_for_text("src/billing/charge.ts", text)])
+    assert [f for f in outcome.findings if f.rule_id == "JS-ERROR-CAUSE-DROPPED"] == []
