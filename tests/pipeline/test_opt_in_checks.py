@@ -42,7 +42,7 @@ def test_the_route_guard_checks_are_off_unless_enabled(tmp_path: Path) -> None:
 
 
 def test_the_opt_in_checks_are_the_three_route_guards() -> None:
-    assert opt_in_ids() == {"JS-ROUTE-NO-AUTH", "JAVA-ROUTE-NO-AUTH", "GO-ROUTE-NO-AUTH"}
+    assert opt_in_ids() == {"JS-ROUTE-NO-AUTH", "JAVA-ROUTE-NO-AUTH", "GO-ROUTE-NO-AUTH", "JS-ERROR-CAUSE-DROPPED"}
 
 
 @pytest.mark.parametrize(("given", "says"), [
@@ -53,4 +53,5 @@ def test_a_name_that_is_not_an_opt_in_check_is_an_error(given: str, says: str) -
     with pytest.raises(ConfigError) as raised:
         parse_config(f"enable-checks: [{given}]\n", "cfg.yml")
     message = str(raised.value)
-    assert says in message and "GO-ROUTE-NO-AUTH, JAVA-ROUTE-NO-AUTH, JS-ROUTE-NO-AUTH" in message
+    assert says in message
+    assert "GO-ROUTE-NO-AUTH, JAVA-ROUTE-NO-AUTH, JS-ERROR-CAUSE-DROPPED, JS-ROUTE-NO-AUTH" in message

@@ -9,7 +9,8 @@ Reported: in a method known whole, `c.setAutoCommit(false)` and, after some call
 `c.rollback()`
 anywhere in the method and `c` handed to no other method (a helper may roll back): any exception between
 them returns the connection to its pool mid-transaction, with its locks held, and the next borrower
-commits or inherits the half-done work.
+commits or inherits the half-done work. The finding spans to the `catch` right after `commit()` (the
+handler that should roll back) when it is close.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
+_CATCH = lazy_re(r"\bcatch\s*\(")
+_SPAN = 10
+"""Lines a finding may span from `setAutoCommit(false)` to the `catch` that should roll back."""
 _MANUAL = lazy_re(r"(?<![\w$.])(?P<conn>[A-Za-z_$][\w$.]*)\.setAutoCommit\s*\(\s*false\s*\)")
 
 
@@ -67,6 +71,11 @@ def tx_no_rollback(ctx: FileContext) -> Iterator[Hit]:
                        if re.search(rf"(?<![\w$.]){conn}\.commit\s*\(", lexed.bare.get(line, ""))), None)
         if commit is None or not any("(" in lexed.bare.get(line, "") for line in range(no + 1, commit)):
             continue  # no work between the two that could fail
-        yield Hit(no, message=(
+        # From `setAutoCommit(false)` to the `catch` right after `commit()` (the handler that should roll
+        # back), when both are close and the start is the change's own.
+        catch = next((line for line in range(commit + 1, min(commit + 4, block.last + 1))
+                      if _CATCH.search(lexed.bare.get(line, ""))), None)
+        end = catch if catch is not None and catch - no <= _SPAN and no in ctx.added else None
+        yield Hit(no, end, message=(
             f"`{manual.group('conn')}.commit()` is reached only if nothing throws, and nothing calls "
             f"`{manual.group('conn')}.rollback()` when something does."))

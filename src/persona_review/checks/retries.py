@@ -1,4 +1,5 @@
-"""Retry loops that retry immediately, without backoff (any language)."""
+"""Retry loops that retry immediately, without backoff (any language), and Celery task retries that come back
+at once (`self.retry(countdown=0)`) or without end (a task declared `max_retries=None`)."""
 
 from __future__ import annotations
 
@@ -61,7 +62,12 @@ _WAITS = lazy_re(
 def retry_without_backoff(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     python = ctx.language == "python"
-    for no, _code, bare in lines_of(lexed):
+    for no, code, bare in lines_of(lexed):
+        if python and ".retry(" in bare:
+            message = _celery_retry(lexed.code, no, code)
+            if message is not None:
+                yield Hit(no, None, message=message)
+                continue
         if python:
             if not _PY_LOOP.match(bare):
                 continue
@@ -79,3 +85,36 @@ def retry_without_backoff(ctx: FileContext) -> Iterator[Hit]:
             body, last = block.code, block.last
         if _HANDLES_FAILURE.search(body) and not _WAITS.search(body):
             yield Hit(no, last)
+
+
+_CELERY_RETRY = lazy_re(r"(?<![\w.])(?:raise\s+)?self\.retry\s*\((?P<args>[^)]*)\)?")
+_IMMEDIATE = lazy_re(r"\bcountdown\s*=\s*0(?:\.0*)?\s*[,)]?\s*$|\bcountdown\s*=\s*0(?:\.0*)?\s*,")
+_TASK_DECORATOR = lazy_re(r"^\s*@[\w.]*(?:task|shared_task)\s*\(")
+_UNBOUNDED = lazy_re(r"\bmax_retries\s*=\s*None\b")
+_DELAYED = lazy_re(r"\b(?:retry_backoff|default_retry_delay|countdown|eta)\s*=")
+_DECORATOR_LOOK_BACK = 60
+
+
+def _celery_retry(code: dict[int, str], no: int, line: str) -> str | None:
+    """A message when the Celery `self.retry(...)` on line `no` retries at once (`countdown=0`) or, in a
+    task declared `max_retries=None` (whose decorator is in the lines above), without end."""
+    call = _CELERY_RETRY.search(line)
+    if call is None:
+        return None
+    args = call.group("args")
+    if _IMMEDIATE.search(args):
+        return ("`self.retry(countdown=0)` retries at once: a failing dependency is hit again immediately, "
+                "as often as the task allows. Give it a growing `countdown` "
+                "(e.g. `2 ** self.request.retries`).")
+    for line_no in range(no - 1, max(0, no - _DECORATOR_LOOK_BACK), -1):
+        text = code.get(line_no)
+        if text is None:
+            return None
+        if _TASK_DECORATOR.match(text):
+            decorator = " ".join(code.get(n, "") for n in range(line_no, line_no + 4))
+            if _UNBOUNDED.search(decorator) and not _DELAYED.search(args):
+                return ("The task is declared `max_retries=None`, so this retry never gives up: a permanent "
+                        "failure keeps the task (and its worker slot) coming back forever. Cap `max_retries` "
+                        "and back off (`retry_backoff=True` or a growing `countdown`).")
+            return None
+    return None
