@@ -130,8 +130,8 @@ _SUGGESTIONS: tuple[tuple[str, str], ...] = (
             "the server did not expect."
         ),
     ),
-    needs=("500", "INTERNAL_SERVER_ERROR", "internal_server_error", "InternalServerError",
-           "internalServerError", "HttpResponseServerError"),
+    needs=("(500", " 500", "=500", ":500", ",500", "INTERNAL_SERVER_ERROR", "internal_server_error",
+           "InternalServerError", "internalServerError", "HttpResponseServerError"),
 )
 def server_error_for_client_fault(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
