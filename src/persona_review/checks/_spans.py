@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from persona_review.checks._lexing import Lexed
-from persona_review.checks.base import Hit
+from persona_review.checks.base import FileContext, Hit
 from persona_review.lazy_re import lazy_re
 
 MAX_SPAN_LINES = 25
@@ -113,6 +113,17 @@ def _depth_change(text: str) -> int:
 
 def indent_of(text: str) -> int:
     return len(text) - len(text.lstrip(" \t"))
+
+
+REACH_LINES = 10
+"""How far a finding may reach from the line that starts the trouble (a lock taken, a transaction begun) to
+the line that shows it (the return that leaves it held), so that a reader on either line sees it."""
+
+
+def reaches(ctx: FileContext, start: int, end: int) -> bool:
+    """Whether a finding may span `start`..`end`: `start` is a line the change adds and `end` follows it
+    within REACH_LINES."""
+    return start in ctx.added and 0 <= end - start <= REACH_LINES
 
 
 def enclosing_headers(lexed: Lexed, line: int, limit: int = 600) -> Iterator[tuple[int, str]]:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import lines_of, statement_span
+from persona_review.checks._spans import lines_of, reaches, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -66,7 +66,7 @@ def defer_before_check(ctx: FileContext) -> Iterator[Hit]:
             made_line = rows[made_at][0]
             # From the call that made the value to the `defer` (adjacent statements), when the call is
             # the change's own: a reader on either line sees the finding.
-            start, end = (made_line, no) if made_line in ctx.added else (no, None)
+            start, end = (made_line, no) if reaches(ctx, made_line, no) else (no, None)
             yield Hit(start, end, message=(
                 f"`{target}` is used by this `defer` before `{made.group('err')}` from line "
                 f"{rows[made_at][0]} is checked; after a failed call it is nil."))

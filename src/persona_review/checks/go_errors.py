@@ -7,7 +7,15 @@ from collections.abc import Iterator
 from itertools import zip_longest
 
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import Span, brace_block, bracket_span, lines_of, split_args, statement_span
+from persona_review.checks._spans import (
+    Span,
+    brace_block,
+    bracket_span,
+    indent_of,
+    lines_of,
+    split_args,
+    statement_span,
+)
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -246,12 +254,12 @@ def _on_error_path(lexed: Lexed, first: int, last: int) -> bool:
             if _RETURNS_ERROR.match(text):
                 return True
             break
-    indent = _indent(lexed.bare.get(first, ""))
+    indent = indent_of(lexed.bare.get(first, ""))
     for no in range(first - 1, max(0, first - 40), -1):
         text = lexed.bare.get(no)
         if text is None:
             return False
-        if text.strip() and _indent(text) < indent:
+        if text.strip() and indent_of(text) < indent:
             return _ERR_TEST.match(text) is not None
     return False
 
@@ -302,18 +310,18 @@ def _written_file_closed(lexed: Lexed, line: int, callee_path: str, name: str) -
 def _in_deferred_func(lexed: Lexed, line: int) -> bool:
     """Is `line` in the body of a `defer func() { ... }()`, directly or inside its `if`s and loops (the
     less indented lines above it, within 40 lines, lead to one before any function header)?"""
-    indent = _indent(lexed.bare.get(line, ""))
+    indent = indent_of(lexed.bare.get(line, ""))
     for no in range(line - 1, max(0, line - 40), -1):
         text = lexed.bare.get(no)
         if text is None:
             return False
-        if not text.strip() or _indent(text) >= indent:
+        if not text.strip() or indent_of(text) >= indent:
             continue
         if _DEFER_FUNC.match(text):
             return True
         if _FUNC_START.match(text.lstrip()) or not _BLOCK_HEAD.match(text):
             return False
-        indent = _indent(text)  # an enclosing `if err != nil {` or loop: keep climbing
+        indent = indent_of(text)  # an enclosing `if err != nil {` or loop: keep climbing
     return False
 
 
@@ -871,10 +879,11 @@ def err_overwritten(ctx: FileContext) -> Iterator[Hit]:
         pending: int | None = None
         for no in segment:
             bare = lexed.bare[no]
-            if pending is not None and _BRANCH.match(bare) and _indent(bare) < _indent(lexed.bare[pending]):
+            if pending is not None and _BRANCH.match(bare) \
+                    and indent_of(bare) < indent_of(lexed.bare[pending]):
                 pending = None  # the assignment's branch ends: the next one is in another, only one runs
             if (pending is not None and _FLOW_LEAVES.match(bare)
-                    and _indent(bare) <= _indent(lexed.bare[pending])):
+                    and indent_of(bare) <= indent_of(lexed.bare[pending])):
                 pending = None  # a (naked) return, a jump or the end of a closure: the value leaves here
             if "err" not in bare:
                 continue
@@ -890,10 +899,6 @@ def err_overwritten(ctx: FileContext) -> Iterator[Hit]:
                 pending = no
             elif _ERR_REF.search(bare):
                 pending = None
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
 
 
 _SERVER_LIT = lazy_re(r"\bhttp\.Server\s*\{")

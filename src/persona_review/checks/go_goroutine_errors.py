@@ -28,6 +28,7 @@ from collections.abc import Iterator
 
 from persona_review.checks._go_funcs import enclosing_functions, functions
 from persona_review.checks._lexing import lex
+from persona_review.checks._spans import indent_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -103,7 +104,7 @@ def _logged_only(bare: dict[int, str], first: int, last: int) -> tuple[int, int]
         text = bare.get(no, "")
         if not text.rstrip().endswith("{") or not _ERR_IF.match(text.rstrip()[:-1]):
             continue
-        indent = len(text) - len(text.lstrip())
+        indent = indent_of(text)
         logs: list[int] = []
         depth = 0  # brackets a logging call left open on its first line (its arguments go on below)
         for inner in range(no + 1, last):
@@ -113,7 +114,7 @@ def _logged_only(bare: dict[int, str], first: int, last: int) -> tuple[int, int]
             if depth > 0:
                 depth += line.count("(") - line.count(")")
                 continue
-            if len(line) - len(line.lstrip()) <= indent:
+            if indent_of(line) <= indent:
                 if line.strip() == "}" and logs:
                     return no, logs[-1]
                 break

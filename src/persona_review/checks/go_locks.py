@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from persona_review.checks._blocks import Block, Blocks, blocks_of
 from persona_review.checks._go_funcs import functions
 from persona_review.checks._lexing import lex
+from persona_review.checks._spans import reaches
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -72,14 +73,11 @@ def lock_held_on_return(ctx: FileContext) -> Iterator[Hit]:
                 continue
             for index, hit in enumerate(_early_returns(blocks, own, texts, no, unlock=unlock, mutex=mutex)):
                 message = _message(lexed.code.get(hit.line, "").strip(), mutex)
-                if index == 0 and no in ctx.added and hit.line - no <= _SPAN:
+                if index == 0 and reaches(ctx, no, hit.line):
                     yield Hit(no, hit.line, message)  # the lock and the first return that leaves it held
                 else:
                     yield Hit(hit.line, None, message)
 
-
-_SPAN = 10
-"""Lines a finding may span from `Lock()` to the first early return that leaves it locked."""
 
 
 def _function_of(blocks: Blocks, line: int, funcs: Mapping[int, object]) -> int | None:

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from persona_review.checks._go_funcs import enclosing_functions
 from persona_review.checks._lexing import lex
+from persona_review.checks._spans import indent_of, reaches
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -89,16 +90,13 @@ def tx_no_rollback(ctx: FileContext) -> Iterator[Hit]:
             # From `Begin` to the `return` that leaves it open, when both fit in one short range and
             # `Begin` is the change's own; else on `Begin`, or on the `return` when only it is changed.
             if no in ctx.added:
-                line, end = no, (early if early - no <= _SPAN else None)
+                line, end = no, (early if reaches(ctx, no, early) else None)
             else:
                 line, end = early, None
             yield Hit(line, end, message=(
                 f"`{begun.group('tx')}` from `{begun.group('call')}` is not rolled back on every path: the "
                 f"`return` on line {early} leaves it open, holding its connection and locks."))
 
-
-_SPAN = 10
-"""Lines a finding may span from `Begin` to the early `return` (beyond it, it stays on `Begin`)."""
 
 
 def _own_error_check(body: list[tuple[int, str]], err: str = "err") -> int:
@@ -118,22 +116,18 @@ _LOOK_BACK = 8
 """How many lines above a `return` (within its block) a `Rollback` on the same path is looked for."""
 
 
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip())
-
-
 def _deferred(body: list[tuple[int, str]], index: int) -> bool:
     """Is the `Rollback` at `body[index]` deferred (`defer tx.Rollback()`, or inside a `defer func() {`
     that encloses it a few lines above)? Then every path ends the transaction."""
     if _DEFER.search(body[index][1]):
         return True
-    depth = _indent(body[index][1])
+    depth = indent_of(body[index][1])
     for _line, text in reversed(body[max(0, index - 2 * _LOOK_BACK):index]):
-        if not text.strip() or _indent(text) >= depth:
+        if not text.strip() or indent_of(text) >= depth:
             continue
         if _DEFER.search(text) and "func" in text:
             return True
-        depth = _indent(text)
+        depth = indent_of(text)
     return False
 
 
@@ -142,12 +136,12 @@ def _rolled_back_before(body: list[tuple[int, str]], index: int, rollback: re.Pa
     or the block's opening line (`if err := tx.Rollback(); err != nil {`)?"""
     if rollback.search(body[index][1]):
         return True  # `return errors.Join(err, tx.Rollback())`
-    depth = _indent(body[index][1])
+    depth = indent_of(body[index][1])
     for _line, text in reversed(body[max(0, index - _LOOK_BACK):index]):
         if not text.strip():
             continue
         if rollback.search(text):
             return True
-        if _indent(text) < depth:
+        if indent_of(text) < depth:
             return False
     return False

@@ -20,14 +20,13 @@ from collections.abc import Iterator
 
 from persona_review.checks._java_methods import method_block
 from persona_review.checks._lexing import lex
+from persona_review.checks._spans import reaches
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
 _CATCH = lazy_re(r"\bcatch\s*\(")
-_SPAN = 10
-"""Lines a finding may span from `setAutoCommit(false)` to the `catch` that should roll back."""
 _MANUAL = lazy_re(r"(?<![\w$.])(?P<conn>[A-Za-z_$][\w$.]*)\.setAutoCommit\s*\(\s*false\s*\)")
 
 
@@ -75,7 +74,7 @@ def tx_no_rollback(ctx: FileContext) -> Iterator[Hit]:
         # back), when both are close and the start is the change's own.
         catch = next((line for line in range(commit + 1, min(commit + 4, block.last + 1))
                       if _CATCH.search(lexed.bare.get(line, ""))), None)
-        end = catch if catch is not None and catch - no <= _SPAN and no in ctx.added else None
+        end = catch if catch is not None and reaches(ctx, no, catch) else None
         yield Hit(no, end, message=(
             f"`{manual.group('conn')}.commit()` is reached only if nothing throws, and nothing calls "
             f"`{manual.group('conn')}.rollback()` when something does."))

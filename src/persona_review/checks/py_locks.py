@@ -15,6 +15,7 @@ import ast
 from collections.abc import Iterator, Sequence
 
 from persona_review.checks._pyflow import dotted, flows
+from persona_review.checks._spans import reaches
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -51,15 +52,12 @@ def lock_held_on_return(ctx: FileContext) -> Iterator[Hit]:
                 seen.add(line)
                 end = (leak.end_lineno or leak.lineno) + flow.offset
                 start = acquired.lineno + flow.offset
-                if start not in spanned and start in ctx.added and end - start <= _SPAN:
+                if start not in spanned and reaches(ctx, start, end):
                     spanned.add(start)  # the acquire and the first exit that leaves it held
                     yield Hit(start, end, message=_message(leak, lock))
                 else:
                     yield Hit(line, end, message=_message(leak, lock))
 
-
-_SPAN = 10
-"""Lines a finding may span from `acquire()` to the first early exit that leaves the lock held."""
 
 
 def _statement_lists(tree: ast.Module) -> Iterator[list[ast.stmt]]:
