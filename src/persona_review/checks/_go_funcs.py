@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 from persona_review.checks._blocks import Block, Blocks, blocks_of
+from persona_review.checks._lexing import Lexed
+from persona_review.checks._spans import indent_of
 from persona_review.checks.base import FileContext
 from persona_review.lazy_re import lazy_re
 
@@ -183,3 +185,26 @@ def enclosing_functions(ctx: FileContext, line: int) -> list[GoFunc]:
             out.append(func)
         brace = blocks.parent.get(brace)
     return out
+
+
+_DEFER_FUNC = lazy_re(r"^\s*defer\s+func\s*\(")
+_FUNC_HEADER = lazy_re(r"^\s*func\b")
+_BLOCK_HEAD = lazy_re(r"^\s*(?:\}\s*else\s+)?(?:if|for|switch|select|else|case|default)\b")
+
+
+def in_deferred_func(lexed: Lexed, line: int) -> bool:
+    """Is `line` in the body of a `defer func() { ... }()`, directly or inside its `if`s, loops and cases
+    (the less indented lines above it, within 40 lines, lead to one before any function header)?"""
+    indent = indent_of(lexed.bare.get(line, ""))
+    for no in range(line - 1, max(0, line - 40), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return False
+        if not text.strip() or indent_of(text) >= indent:
+            continue
+        if _DEFER_FUNC.match(text):
+            return True
+        if _FUNC_HEADER.match(text) or not _BLOCK_HEAD.match(text):
+            return False
+        indent = indent_of(text)  # an enclosing `if err != nil {` or loop: keep climbing
+    return False

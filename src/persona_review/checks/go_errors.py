@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from itertools import zip_longest
 
+from persona_review.checks._go_funcs import in_deferred_func
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import (
     Span,
@@ -138,7 +139,7 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
         name = callee.group(1) if callee is not None else ""
         if _on_error_path(lexed, no, span.last):
             continue  # on the way out of a failure: the error being handled is the one to tell
-        if single and (name in _CLEANUP or (name in _ON_FAILURE and _in_deferred_func(lexed, no))) \
+        if single and (name in _CLEANUP or (name in _ON_FAILURE and in_deferred_func(lexed, no))) \
                 and not _written_file_closed(lexed, no, callee_path, name):
             continue
         if single and _in_init(lexed, no):
@@ -148,7 +149,7 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
         if _explained(ctx, lexed, no, span.last) or _suppressed(ctx, lexed, no):
             continue  # what the explanation asks for: a comment saying why ignoring it is safe
         if callee is not None and callee.group(1) == "Rollback" and (
-                _returns_next(lexed, span.last) or _in_deferred_func(lexed, no)):
+                _returns_next(lexed, span.last) or in_deferred_func(lexed, no)):
             continue  # a rollback on the way out (or in the deferred cleanup) after the error that caused it
         if _on_the_way_out(lexed, bare, span.last, callee.group(1) if callee is not None else ""):
             continue
@@ -294,7 +295,6 @@ _FIRST_KEPT = lazy_re(r"^\s*((?:\w+\.)*\w+)\s*[,=:]")
 
 
 _TEMPLATE_ARITY = {"Execute": 2, "ExecuteTemplate": 3}
-_DEFER_FUNC = lazy_re(r"^\s*defer\s+func\s*\(")
 
 
 def _written_file_closed(lexed: Lexed, line: int, callee_path: str, name: str) -> bool:
@@ -305,27 +305,6 @@ def _written_file_closed(lexed: Lexed, line: int, callee_path: str, name: str) -
     receiver = callee_path.rsplit(".", 1)[0]
     given = _origin(lexed, line, receiver)
     return given is not None and _WRITABLE.search(given) is not None
-
-
-def _in_deferred_func(lexed: Lexed, line: int) -> bool:
-    """Is `line` in the body of a `defer func() { ... }()`, directly or inside its `if`s and loops (the
-    less indented lines above it, within 40 lines, lead to one before any function header)?"""
-    indent = indent_of(lexed.bare.get(line, ""))
-    for no in range(line - 1, max(0, line - 40), -1):
-        text = lexed.bare.get(no)
-        if text is None:
-            return False
-        if not text.strip() or indent_of(text) >= indent:
-            continue
-        if _DEFER_FUNC.match(text):
-            return True
-        if _FUNC_START.match(text.lstrip()) or not _BLOCK_HEAD.match(text):
-            return False
-        indent = indent_of(text)  # an enclosing `if err != nil {` or loop: keep climbing
-    return False
-
-
-_BLOCK_HEAD = lazy_re(r"^\s*(?:\}\s*else\s+)?(?:if|for|switch|select|else)\b")
 
 
 def _in_init(lexed: Lexed, line: int) -> bool:
@@ -517,7 +496,7 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
         if _other_api(method, span) and _declared_call(bare, declared, typed) is None:
             continue
         if method in _ON_FAILURE and not match.group("prefix") and (
-                _on_error_path(lexed, no, span.last) or _in_deferred_func(lexed, no)):
+                _on_error_path(lexed, no, span.last) or in_deferred_func(lexed, no)):
             continue  # cleanup on the way out: the error being returned, if any, is the one to tell
         if method in _TEMPLATE_ARITY and len(split_args(span)) < _TEMPLATE_ARITY[method]:
             continue  # not a template's `Execute(w, data)`: a command's or an executor's

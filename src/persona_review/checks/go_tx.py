@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._go_funcs import enclosing_functions
+from persona_review.checks._go_funcs import enclosing_functions, in_deferred_func
 from persona_review.checks._lexing import lex
 from persona_review.checks._spans import indent_of, reaches
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -70,8 +70,9 @@ def tx_no_rollback(ctx: FileContext) -> Iterator[Hit]:
         body = [(line, lexed.bare.get(line, "")) for line in range(no + 1, func.last + 1)]
         rollback = re.compile(rf"(?<![\w.]){tx}\.Rollback\s*\(")
         rollbacks = [index for index, (_line, text) in enumerate(body) if rollback.search(text)]
-        if any(_deferred(body, index) for index in rollbacks):
-            continue
+        if any(_DEFER.match(text) or in_deferred_func(lexed, line)
+               for line, text in (body[index] for index in rollbacks)):
+            continue  # `defer tx.Rollback()`, or a deferred closure that rolls back: every path is covered
         handed = re.compile(rf"[(,]\s*{tx}\s*[,)]|=\s*{tx}\s*$")
         if any(handed.search(text) for _line, text in body):
             continue  # handed on: whoever gets it may end it
@@ -114,21 +115,6 @@ def _own_error_check(body: list[tuple[int, str]], err: str = "err") -> int:
 _DEFER = lazy_re(r"^\s*defer\b")
 _LOOK_BACK = 8
 """How many lines above a `return` (within its block) a `Rollback` on the same path is looked for."""
-
-
-def _deferred(body: list[tuple[int, str]], index: int) -> bool:
-    """Is the `Rollback` at `body[index]` deferred (`defer tx.Rollback()`, or inside a `defer func() {`
-    that encloses it a few lines above)? Then every path ends the transaction."""
-    if _DEFER.search(body[index][1]):
-        return True
-    depth = indent_of(body[index][1])
-    for _line, text in reversed(body[max(0, index - 2 * _LOOK_BACK):index]):
-        if not text.strip() or indent_of(text) >= depth:
-            continue
-        if _DEFER.search(text) and "func" in text:
-            return True
-        depth = indent_of(text)
-    return False
 
 
 def _rolled_back_before(body: list[tuple[int, str]], index: int, rollback: re.Pattern[str]) -> bool:
