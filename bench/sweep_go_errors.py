@@ -26,7 +26,7 @@ from persona_review.checks.registry import load_all
 from persona_review.checks.runner import run_checks
 from persona_review.contexts import context_for_text
 from persona_review.findings import Category
-from persona_review.triggers import _GENERATED_MARKERS, _MARKER_SCAN_LINES, GENERATED_GLOBS, _GlobSet
+from persona_review.triggers import generated_reason
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sweep_projects import _files  # a sibling script, not a package
@@ -40,20 +40,12 @@ def _go_error_checks() -> list[str]:
                   if spec.category == "error-handling" and "go" in spec.languages and not spec.opt_in)
 
 
-def _generated(path: str, text: str, globs: _GlobSet) -> bool:
-    """Would a review leave this file out as generated (`triggers`: a generated path, or a marker in
-    the first lines of a new file)? Whole files are reviewed as new ones here."""
-    head = " ".join(text.splitlines()[:_MARKER_SCAN_LINES]).lower()
-    return globs.match(path) is not None or any(marker in head for marker in _GENERATED_MARKERS)
-
-
 def _sweep(part: list[dict[str, str]], ids: set[str]) -> tuple[int, list[dict[str, object]]]:
     total = 0
     hits: list[dict[str, object]] = []
-    globs = _GlobSet(GENERATED_GLOBS)
     for entry in part:
         files = [(path, text) for path, text in _files(Path(entry["git_dir"]), {"go"}, False)
-                 if not _generated(path, text, globs)]
+                 if generated_reason(path, text.splitlines()) is None]
         total += sum(text.count("\n") + 1 for _path, text in files)
         for path, text in files:
             outcome = run_checks([context_for_text(path, text)], categories={Category.ERROR_HANDLING},

@@ -211,7 +211,7 @@ class _Rules:
         self.exclude = _GlobSet(config.exclude)
         self.persona_exclude = _GlobSet(persona.exclude_globs)
         self.triggers = _GlobSet(persona.trigger_globs)
-        self.generated = _GlobSet(GENERATED_GLOBS)
+        self.generated = _GENERATED
         self.docs = _GlobSet(DOCS_GLOBS)
         self.keywords = KeywordMatcher(persona.trigger_keywords)
         self.detectors = persona.detectors
@@ -315,8 +315,25 @@ def _skip_reason(f: DiffFile, config: Config, exclude: _GlobSet, generated: _Glo
 def _generated_marker(f: DiffFile) -> str | None:
     if f.status is not FileStatus.ADDED:
         return None
-    head = " ".join(f.added.get(n, "") for n in range(1, _MARKER_SCAN_LINES + 1)).lower()
+    return _marker_in([f.added.get(n, "") for n in range(1, _MARKER_SCAN_LINES + 1)])
+
+
+def _marker_in(lines: Sequence[str]) -> str | None:
+    head = " ".join(lines[:_MARKER_SCAN_LINES]).lower()
     return next((marker for marker in _GENERATED_MARKERS if marker in head), None)
+
+
+_GENERATED = _GlobSet(GENERATED_GLOBS)
+
+
+def generated_reason(path: str, lines: Sequence[str]) -> str | None:
+    """Why a new file at `path` whose text is `lines` would be left out as generated (its path, or a marker
+    in its first lines), as a review decides it; None when it would not. For tools that read whole files."""
+    glob = _GENERATED.match(path)
+    if glob is not None:
+        return f"{SkipReason.GENERATED.value} ({glob})"
+    marker = _marker_in(lines)
+    return None if marker is None else f"{SkipReason.GENERATED.value} (marker {marker!r} in its first lines)"
 
 
 def _trigger_decision(f: DiffFile, triggers: _GlobSet, keywords: KeywordMatcher) -> FileDecision:
