@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from persona_review.checks._catch import Catch, catches
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import indent_of
+from persona_review.checks._spans import indent_of, siblings_above
 from persona_review.checks.base import FileContext, Hit
 from persona_review.lazy_re import lazy_re
 
@@ -131,20 +131,10 @@ def _closed_call(statement: str) -> bool:
     return statement.endswith(")") and statement.count("(") == statement.count(")")
 
 
-def _upwards(lexed: Lexed, start: int, indent: int) -> Iterator[tuple[int, str]]:
-    """The non-blank known lines from `start` upwards (at most `_LOOK_BACK`) that sit at `indent`, while none
-    in between is indented less (the block around ends there) and no line is missing."""
-    for no in range(start, max(0, start - _LOOK_BACK), -1):
-        text = lexed.bare.get(no)
-        if text is None or (text.strip() and indent_of(text) < indent):
-            return
-        if text.strip() and indent_of(text) == indent:
-            yield no, text
-
-
 def _own_try(lexed: Lexed, clause: Catch) -> int | None:
     """The `try` line this `catch` belongs to: the nearest one above at the catch's own indentation."""
-    return next((no for no, text in _upwards(lexed, clause.line, indent_of(lexed.bare[clause.line]))
+    indent = indent_of(lexed.bare[clause.line])
+    return next((no for no, text in siblings_above(lexed, clause.line, indent, _LOOK_BACK)
                  if _TRY.match(text)), None)
 
 
@@ -173,7 +163,8 @@ def _starts_empty(lexed: Lexed, try_line: int, name: str, indent: int, language:
     """Whether the nearest line above the `try`, at its indentation, that names `name` declares it empty."""
     declared = re.compile(language.empty_start.format(name=re.escape(name)))
     named = re.compile(rf"(?<![\w$.]){re.escape(name)}\b")
-    first = next((text for _no, text in _upwards(lexed, try_line - 1, indent) if named.search(text)), None)
+    first = next((text for _no, text in siblings_above(lexed, try_line - 1, indent, _LOOK_BACK)
+                  if named.search(text)), None)
     return first is not None and declared.match(first) is not None
 
 

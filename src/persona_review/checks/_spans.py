@@ -115,6 +115,17 @@ def indent_of(text: str) -> int:
     return len(text) - len(text.lstrip(" \t"))
 
 
+def siblings_above(lexed: Lexed, start: int, indent: int, limit: int) -> Iterator[tuple[int, str]]:
+    """The non-blank known lines from `start` upwards (at most `limit`) that sit at `indent`, while none in
+    between is indented less (the block around ends there) and no line is missing."""
+    for no in range(start, max(0, start - limit), -1):
+        text = lexed.bare.get(no)
+        if text is None or (text.strip() and indent_of(text) < indent):
+            return
+        if text.strip() and indent_of(text) == indent:
+            yield no, text
+
+
 REACH_LINES = 10
 """How far a finding may reach from the line that starts the trouble (a lock taken, a transaction begun) to
 the line that shows it (the return that leaves it held), so that a reader on either line sees it."""

@@ -18,6 +18,7 @@ from persona_review.checks._spans import (
     indent_of,
     lines_of,
     python_block,
+    siblings_above,
     statement_span,
 )
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -279,17 +280,8 @@ _RAISES = lazy_re(r"^\s*raise\b")
 def _try_of(lexed: Lexed, except_line: int) -> int | None:
     """The `try:` line an `except` belongs to: the nearest line above at the same indent that opens one."""
     indent = indent_of(lexed.bare.get(except_line, ""))
-    for no in range(except_line - 1, max(0, except_line - 400), -1):
-        text = lexed.bare.get(no)
-        if text is None:
-            return None
-        if not text.strip() or indent_of(text) > indent:
-            continue
-        if indent_of(text) < indent:
-            return None
-        if _TRY.match(text):
-            return no
-    return None
+    return next((no for no, text in siblings_above(lexed, except_line - 1, indent, 399) if _TRY.match(text)),
+                None)
 
 
 def _in_loop(lexed: Lexed, line: int) -> bool:

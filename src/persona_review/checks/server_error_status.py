@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import indent_of
+from persona_review.checks._spans import indent_of, siblings_above
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -250,15 +250,7 @@ def _branch(language: str, lexed: Lexed, n: int) -> tuple[str, str, int] | None:
 
 def _else_of(language: str, lexed: Lexed, n: int) -> tuple[str, str, int] | None:
     """An `else` branch: the condition of its `if` (the nearest one above at the same indentation)."""
-    indent = indent_of(lexed.bare[n])
-    for m in range(n - 1, max(0, n - _WINDOW), -1):
-        text = lexed.bare.get(m)
-        if text is None:
-            return None
-        if not text.strip() or indent_of(text) > indent:
-            continue
-        if indent_of(text) < indent:
-            return None
+    for m, _text in siblings_above(lexed, n - 1, indent_of(lexed.bare[n]), _WINDOW - 1):
         found = _branch(language, lexed, m)
         if found is not None and found[0] == "if":
             return "else", found[1], n
