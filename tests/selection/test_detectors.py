@@ -42,6 +42,7 @@ CASES: list[tuple[str, list[str], tuple[bool, str, str]]] = [
     ("db/knex_migrations/2024-add.js", ["exports.up = () => {}"], (True, "migration", "knex_migrations/")),
     # JS/TS that is server code: by directory, by name, by what it imports.
     ("server/notification.js", ["module.exports = {}"], (True, "server-js", "server/")),
+    ("src/integrations/registry.js", ["const resp = await fetch(url);"], (True, "server-js", "integrations/")),
     ("lib/send.ts", ["import express from 'express'"], (True, "server-js", "imports express")),
     ("packages/lib/quota.ts", ["import { prisma } from '@acme/prisma'"], (True, "server-js", "@acme/prisma")),
     ("packages/lib/server-only/check.ts", ["export const x = 1"], (True, "server-js", "server-only/")),
@@ -52,6 +53,19 @@ CASES: list[tuple[str, list[str], tuple[bool, str, str]]] = [
     ("apps/site/pages/api/hook.ts", ["export default function handler() {}"], (True, "server-js", "Next.js")),
     ("src/server-dev.ts", ["start(createConfig({}))"], (True, "server-js", "server-dev.ts")),
     ("src/serverless.ts", ["export const x = 1"], (False, "", "no trigger matched")),
+    # ... and by Node's own runtime or a server-style logger in what it adds, which a browser never runs.
+    ("src/config/limits.ts", ["} catch (err) {", "  logger.error('bad limits', err);"],
+     (True, "server-js", "uses logger.error")),
+    ("src/lib/env.ts", ["export const dbUrl = process.env.DATABASE_URL!;"], (True, "server-js", "process.env.D")),
+    ("src/lib/avatar.ts", ["return Buffer.from(svg).toString('base64');"], (True, "server-js", "Buffer.from")),
+    ("src/plugins/boot.js", ["process.on('SIGTERM', () => server.close());"], (True, "server-js", "process.on")),
+    # Variables a bundler inlines into browser code, and Node-run tool configs, say nothing of the kind.
+    ("src/lib/flags.ts", ["export const debug = process.env.NODE_ENV !== 'production';"],
+     (False, "", "no trigger matched")),
+    ("src/lib/public.ts", ["export const key = process.env.NEXT_PUBLIC_MAPS_KEY;"],
+     (False, "", "no trigger matched")),
+    ("vite.config.ts", ["root: __dirname,", "port: Number(process.env.PORT),"], (False, "", "no trigger matched")),
+    (".prettierrc.js", ["module.exports = { semi: false };"], (False, "", "no trigger matched")),
     # Infrastructure for services.
     ("Dockerfile", ["FROM python:3.12"], (True, "infra", "Dockerfile")),
     ("docker-compose.prod.yml", ["services: {}"], (True, "infra", "compose")),

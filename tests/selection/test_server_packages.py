@@ -96,17 +96,17 @@ PROVIDER = "\n".join([
 
 def test_a_module_whose_whole_file_imports_server_modules_is_reviewed() -> None:
     # The change shows one line of a method; the imports above it say what the file is.
-    diff = _edit("libs/integrations/gmb.provider.ts", 7, "    return this.client.refresh(token);",
+    diff = _edit("libs/providers/gmb.provider.ts", 7, "    return this.client.refresh(token);",
                  "    return this.client.refresh(token, env.GMB_SECRET);")
     assert _reviewed(diff, None) == {}
-    reviewed = _reviewed(diff, {"libs/integrations/gmb.provider.ts": PROVIDER})
+    reviewed = _reviewed(diff, {"libs/providers/gmb.provider.ts": PROVIDER})
     assert reviewed == {
-        "libs/integrations/gmb.provider.ts": "detector server-js (the whole file imports @nestjs/common)"}
+        "libs/providers/gmb.provider.ts": "detector server-js (the whole file imports @nestjs/common)"}
 
 
 def test_a_copy_that_does_not_hold_the_change_decides_nothing() -> None:
-    diff = _edit("libs/integrations/gmb.provider.ts", 7, "    return 1;", "    return 2;")
-    assert _reviewed(diff, {"libs/integrations/gmb.provider.ts": PROVIDER}) == {}
+    diff = _edit("libs/providers/gmb.provider.ts", 7, "    return 1;", "    return 2;")
+    assert _reviewed(diff, {"libs/providers/gmb.provider.ts": PROVIDER}) == {}
 
 
 def test_imports_of_browser_modules_leave_a_module_unplaced() -> None:

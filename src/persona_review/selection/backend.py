@@ -41,7 +41,7 @@ _SERVER_JS_DIRS = frozenset(
     {
         "server", "servers", "backend", "routes", "router", "routers", "controllers", "controller",
         "middleware", "middlewares", "db", "database", "repositories", "repository", "lambda", "lambdas",
-        "workers", "worker", "jobs", "queues", "consumers", "resolvers", "cron",
+        "workers", "worker", "jobs", "queues", "consumers", "resolvers", "cron", "integrations", "webhooks",
     }
 )
 _SERVER_DIR_NAME = lazy_re(r"(?:^|[-_.])(?:server|backend)(?:$|[-_.])")
@@ -71,6 +71,19 @@ _HANDLER_SIGNATURE = lazy_re(
 """A function taking a request and a response or reply (`(req, res, next) =>`, `(request: FastifyRequest,
 reply: FastifyReply) {`): an Express, Koa-router, Fastify or Node `http` handler, which only a server runs."""
 
+_NODE_RUNTIME = lazy_re(
+    r"\bprocess\.(?:exit|on|argv|cwd|memoryUsage|hrtime|kill|pid)\b"
+    r"|\bprocess\.env\.(?!NODE_ENV\b|NEXT_PUBLIC_|VITE_|REACT_APP_|PUBLIC_|EXPO_PUBLIC_|VUE_APP_|GATSBY_)[A-Z]"
+    r"|\bBuffer\.(?:from|alloc|concat|byteLength)\(|\b__dirname\b|\b__filename\b|\bmodule\.exports\b"
+    r"|\blogger\.(?:error|warn|info|debug|fatal)\("
+)
+"""Node's own runtime in added lines (its process, `Buffer`, CommonJS paths) or a server-style logger:
+JS/TS that a browser never runs, though it imports nothing that says so (`src/lib/x.ts`)."""
+_TOOL_CONFIG_NAME = lazy_re(
+    r"^\.|[.-]config\.[cm]?[jt]s$|rc\.[cm]?[jt]s$|^(?:jest|vitest)\.|preset\.[cm]?[jt]s$"
+)
+"""Build and tool configuration (`vite.config.ts`, `.prettierrc.js`, `jest.preset.js`): Node runs it, but
+it is not the service."""
 _COMPOSE_RE = lazy_re(r"^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$")
 INFRA_DIRS = frozenset(
     {"k8s", "kubernetes", "helm", "charts", "kustomize", "manifests", "terraform"}
@@ -131,6 +144,9 @@ def _server_js(facts: FileFacts) -> Detection | None:
     dirs = facts.dirs
     if "api" in dirs and "pages" in dirs[: dirs.index("api")]:
         return Detection(SERVER_JS, "Next.js API route")
+    m = None if _TOOL_CONFIG_NAME.search(facts.name) else _NODE_RUNTIME.search(facts.head)
+    if m is not None:
+        return Detection(SERVER_JS, f"uses {m.group(0).rstrip('(')}")
     return None
 
 
