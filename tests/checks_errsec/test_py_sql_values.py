@@ -95,3 +95,16 @@ def newest(conn, request):
 def test_a_default_or_a_table_value_the_caller_chooses_is_still_reported() -> None:
     lines = {line for line, rule in findings_of("app/listing.py", _LOOKED_UP_BADLY) if rule == "PY-SQL-STRING"}
     assert lines == {6, 7, 9}
+
+
+_RUN_THROUGH_TEXT = '''\
+def search(session, name):
+    sql = f"SELECT id FROM users WHERE name = '{name}'"
+    log.debug("searching users")
+    return session.execute(text(sql)).all()
+'''
+
+
+def test_a_built_name_run_through_sqlalchemy_text_is_reported_where_it_runs_too() -> None:
+    lines = {line for line, rule in findings_of("app/search.py", _RUN_THROUGH_TEXT) if rule == "PY-SQL-STRING"}
+    assert lines == {2, 4}

@@ -322,7 +322,8 @@ def _sql(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, s
         sink = _later_sink(ctx, hit, variable)
     if not value and sink:
         argument = re.search(
-            rf"{re.escape(sink.split('.')[-1])}\s*\(\s*(?:{_CONTEXT_ARGUMENT}\s*,\s*)?(?:\{{\s*sql\s*:\s*)?"
+            rf"{re.escape(sink.split('.')[-1])}\s*\(\s*(?:{_CONTEXT_ARGUMENT}\s*,\s*)?(?:&[\w.]+\s*,\s*)?"
+            rf"(?:\{{\s*sql\s*:\s*)?"
             rf"({_EXPR})\s*[,)}}]",
             text,
         )

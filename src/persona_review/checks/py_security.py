@@ -111,7 +111,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
                 if _flow_tainted(ctx, no) or not (spliced_values_fixed(ctx, no) or _flow_literal(ctx, no)):
                     yield Hit(no, span.last)
                 continue
-            first_arg = re.match(r"\(\s*(?:sql\s*=\s*|query\s*=\s*)?([A-Za-z_][\w.]*)\s*[,)]", span.bare)
+            first_arg = _FIRST_NAME_ARG.match(span.bare)
             if first_arg and first_arg.group(1) in tainted:
                 yield Hit(
                     no, span.last, message=_tainted_message(first_arg.group(1), tainted[first_arg.group(1)])
@@ -133,6 +133,12 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no, span.last)
         elif reassigned is not None:
             tainted.pop(reassigned, None)
+
+
+_FIRST_NAME_ARG = lazy_re(
+    r"\(\s*(?:sql\s*=\s*|query\s*=\s*)?(?:(?:sa\.|sqlalchemy\.)?text\(\s*)?([A-Za-z_][\w.]*)\s*[,)]"
+)
+"""A query call's first argument when it is a name, maybe wrapped in SQLAlchemy's `text(...)`."""
 
 
 def _flow_literal(ctx: FileContext, line: int) -> bool:
