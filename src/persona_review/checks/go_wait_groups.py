@@ -1,0 +1,143 @@
+"""Go: WaitGroup and errgroup mistakes that hang, return early or lose the error.
+
+    for _, job := range jobs {
+        go func(job Job) {
+            wg.Add(1)                 // too late: Wait below may already have returned
+            defer wg.Done()
+            run(job)
+        }(job)
+    }
+    wg.Wait()
+
+    g, ctx := errgroup.WithContext(ctx)
+    g.Go(func() error { return s.syncUsers(ctx) })
+    g.Go(func() error { return s.syncTeams(ctx) })
+    g.Wait()                          // the first error is returned here, and dropped
+
+GO-WAITGROUP-ADD-IN-GOROUTINE: `X.Add(1)` at the top level of a `go func(...) {` literal that also calls
+`X.Done()` at its own top level (the goroutine counts itself, staticcheck's SA2000; a `Done` in a goroutine
+it starts is another goroutine's). GO-ERRGROUP-WAIT-IGNORED: `X.Wait()` as a
+statement or `_ = X.Wait()`, where `X` is an errgroup (`errgroup.WithContext`, `errgroup.Group`) and one of
+its `X.Go(func() error {` bodies in the known lines returns something other than `nil`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._spans import indent_of
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
+
+_ADD_ONE = lazy_re(r"^\s*(?P<wg>[A-Za-z_][\w.]*)\.Add\(\s*1\s*\)\s*$")
+_GO_FUNC = lazy_re(r"^\s*go\s+func\s*\(")
+_WAIT_DROPPED = lazy_re(r"^\s*(?:_\s*=\s*)?(?P<g>[A-Za-z_][\w.]*)\.Wait\(\s*\)\s*$")
+_ERRGROUP = (
+    r"\b{g}\s*(?:,\s*\w+\s*)?:?=\s*(?:errgroup\.WithContext\s*\(|&?errgroup\.Group\b|new\(errgroup\.Group\))|"
+    r"\bvar\s+{g}\s+\*?errgroup\.Group\b|\b{g}\s+\*?errgroup\.Group\b"
+)
+"""Where `{g}` is made an errgroup: `g, ctx := errgroup.WithContext(...)`, `var g errgroup.Group`, a field."""
+_GO_CALL = r"^\s*{g}\.(?:Go|TryGo)\(\s*func\s*\(\s*\)\s*error\s*\{{\s*$"
+_RETURN_NOT_NIL = lazy_re(r"^\s*return\s+(?!nil\s*$)\S")
+
+
+@register(
+    CheckSpec(
+        id="GO-WAITGROUP-ADD-IN-GOROUTINE",
+        checklist_item="ERR-08",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=frozenset({"go"}),
+        title="`WaitGroup.Add` called inside the goroutine it counts",
+        explanation=(
+            "The goroutine may not have started when `Wait` runs, so `Wait` can see a zero counter and "
+            "return before the work is done: the caller reads results that are not there yet, closes what "
+            "the goroutine still uses, or reports success early. Call `Add` before the `go` statement."
+        ),
+    ),
+    needs=(".Add(1)", "go func"),
+)
+def waitgroup_add_in_goroutine(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, bare in sorted(lexed.bare.items()):
+        if ".Add(" not in bare:
+            continue
+        added = _ADD_ONE.match(bare)
+        if added is None:
+            continue
+        start = _goroutine_of(lexed, no)
+        if start is None:
+            continue
+        done = re.compile(rf"^\s*(?:defer\s+)?{re.escape(added.group('wg'))}\.Done\(\s*\)\s*$")
+        if any(done.match(text) and indent_of(text) == indent_of(bare) for _, text in _block(lexed, start)):
+            yield Hit(no, message=(
+                f"`{added.group('wg')}.Add(1)` runs inside the goroutine that calls "
+                f"`{added.group('wg')}.Done()`: `Wait` may return before it runs. Move it above the `go` "
+                f"statement on line {start}."))
+
+
+def _goroutine_of(lexed: Lexed, line: int) -> int | None:
+    """The `go func(...) {` line whose body holds `line` at its top level (not in a nested block)."""
+    indent = indent_of(lexed.bare[line])
+    for no in range(line - 1, max(0, line - 30), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return None
+        if text.strip() and indent_of(text) < indent:
+            return no if _GO_FUNC.match(text) else None
+    return None
+
+
+def _block(lexed: Lexed, start: int) -> Iterator[tuple[int, str]]:
+    """The lines of the block opened at `start`, by gofmt indentation (to the first line not deeper)."""
+    indent = indent_of(lexed.bare[start])
+    no = start + 1
+    while no in lexed.bare:
+        text = lexed.bare[no]
+        if text.strip() and indent_of(text) <= indent:
+            return
+        yield no, text
+        no += 1
+
+
+@register(
+    CheckSpec(
+        id="GO-ERRGROUP-WAIT-IGNORED",
+        checklist_item="ERR-08",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=frozenset({"go"}),
+        title="errgroup `Wait` result discarded",
+        explanation=(
+            "`Wait` is where an errgroup hands back the first error its goroutines returned. Discarding it "
+            "turns every failure of the group into success: the caller carries on with partial results and "
+            "nothing is logged or retried. Return or handle the error: `if err := g.Wait(); err != nil`."
+        ),
+    ),
+    needs=("errgroup", ".Wait()"),
+)
+def errgroup_wait_ignored(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, bare in sorted(lexed.bare.items()):
+        if ".Wait(" not in bare:
+            continue
+        dropped = _WAIT_DROPPED.match(bare)
+        if dropped is None:
+            continue
+        group = re.escape(dropped.group("g"))
+        made = re.compile(_ERRGROUP.format(g=group))
+        if not any(made.search(text) for text in lexed.bare.values()):
+            continue
+        go_call = re.compile(_GO_CALL.format(g=group))
+        failing = any(
+            go_call.match(text) and any(_RETURN_NOT_NIL.match(inner) for _, inner in _block(lexed, start))
+            for start, text in lexed.bare.items() if start < no
+        )
+        if failing:
+            yield Hit(no, message=(
+                f"`{dropped.group('g')}.Wait()` returns the first error of the group's goroutines, and it is "
+                f"dropped here: a failed goroutine reads as success."))
