@@ -140,3 +140,38 @@ func (s *Streamer) Tail(ctx context.Context, id int64) {
 }
 """
     assert _lines(ADD, "internal/logs/tail.go", text) == []
+
+
+CTX = "GO-ERRGROUP-CTX-IGNORED"
+
+_FETCH = """package stats
+
+func (s *Server) Stats(ctx context.Context) (*Stats, error) {
+	g, gctx := errgroup.WithContext(ctx)
+	var st Stats
+	g.Go(func() error {
+		n, err := s.store.CountUsers(%s)
+		st.Users = n
+		return err
+	})
+	g.Go(func() error {
+		n, err := s.store.CountMemos(gctx, s.filter)
+		st.Memos = n
+		return err
+	})
+	return &st, g.Wait()
+}
+"""
+
+
+def test_a_group_goroutine_passing_the_outer_context_is_reported() -> None:
+    assert _lines(CTX, "server/stats.go", _FETCH % "ctx") == [7]
+
+
+def test_group_goroutines_passing_the_groups_context_are_left_alone() -> None:
+    assert _lines(CTX, "server/stats.go", _FETCH % "gctx") == []
+
+
+def test_a_group_that_shadows_the_outer_context_is_left_alone() -> None:
+    text = (_FETCH % "ctx").replace("g, gctx :=", "g, ctx :=").replace("CountMemos(gctx", "CountMemos(ctx")
+    assert _lines(CTX, "server/stats.go", text) == []

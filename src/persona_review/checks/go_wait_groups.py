@@ -141,3 +141,55 @@ def errgroup_wait_ignored(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no, message=(
                 f"`{dropped.group('g')}.Wait()` returns the first error of the group's goroutines, and it is "
                 f"dropped here: a failed goroutine reads as success."))
+
+
+_WITH_CONTEXT = lazy_re(
+    r"^\s*(?P<g>[A-Za-z_]\w*)\s*,\s*(?P<gctx>[A-Za-z_]\w*)\s*:?=\s*errgroup\.WithContext\(\s*(?P<outer>[A-Za-z_]\w*)\s*\)"
+)
+_GROUP_WINDOW = 150
+"""How far below `errgroup.WithContext` its `Go` calls are looked for."""
+
+
+@register(
+    CheckSpec(
+        id="GO-ERRGROUP-CTX-IGNORED",
+        checklist_item="ERR-08",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.MEDIUM,
+        languages=frozenset({"go"}),
+        title="errgroup goroutine uses the outer context, not the group's",
+        explanation=(
+            "`errgroup.WithContext` cancels its context when the first goroutine fails, so the others stop "
+            "early. This goroutine passes the outer context instead: after a failure it runs on to the end "
+            "(queries, HTTP calls, retries) for a result `Wait` already threw away, holding connections and "
+            "delaying the error. Pass the group's context."
+        ),
+    ),
+    needs=("errgroup.WithContext",),
+)
+def errgroup_ctx_ignored(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, bare in sorted(lexed.bare.items()):
+        if "WithContext" not in bare:
+            continue
+        made = _WITH_CONTEXT.match(bare)
+        if made is None or made.group("gctx") in {"_", made.group("outer")}:
+            continue
+        group, gctx, outer = made.group("g", "gctx", "outer")
+        go_call = re.compile(_GO_CALL.format(g=re.escape(group)))
+        passes_outer = re.compile(rf"[(,]\s*{re.escape(outer)}\s*[,)]")
+        uses_group = re.compile(rf"\b{re.escape(gctx)}\b")
+        for start in range(no + 1, no + _GROUP_WINDOW):
+            text = lexed.bare.get(start)
+            if text is None or (indent_of(text) < indent_of(bare) and text.strip()):
+                break  # out of the known lines or of the block that made the group
+            if not go_call.match(text):
+                continue
+            body = list(_block(lexed, start))
+            if any(uses_group.search(inner) for _, inner in body):
+                continue
+            line = next((n for n, inner in body if passes_outer.search(inner)), None)
+            if line is not None:
+                yield Hit(line, message=(
+                    f"This goroutine of `{group}` passes `{outer}`, not the group's `{gctx}`: when another "
+                    f"goroutine fails it is not cancelled and runs to the end for nothing."))
