@@ -77,12 +77,19 @@ def test_a_hunk_that_ends_before_the_function_does_is_not_judged_on_the_name() -
     assert [f.rule_id for f in run_checks([ctx]).findings if f.rule_id == RULE] == []
 
 
-def test_a_thrown_away_gather_in_a_hunk_is_reported() -> None:
-    body = ["    await asyncio.gather(", "        *(purge(k) for k in keys),", "        return_exceptions=True,",
-            "    )"]
-    lines = {12 + i: text for i, text in enumerate(body)}
+def test_a_thrown_away_gather_in_a_hunk_is_reported_when_the_lines_above_are_seen() -> None:
+    body = ["async def purge_all(keys):", "    keys = list(keys)", "    await asyncio.gather(",
+            "        *(purge(k) for k in keys),", "        return_exceptions=True,", "    )"]
+    lines = {10 + i: text for i, text in enumerate(body)}
     ctx = FileContext("app/purge.py", "python", lines, frozenset(lines), whole_file=False)
     assert [(f.line, f.end_line) for f in run_checks([ctx]).findings if f.rule_id == RULE] == [(12, 15)]
+
+
+def test_a_thrown_away_gather_at_the_top_of_a_hunk_may_follow_unseen_cancels() -> None:
+    body = ["    await asyncio.gather(*tasks, return_exceptions=True)", "    self._tasks.clear()"]
+    lines = {40 + i: text for i, text in enumerate(body)}
+    ctx = FileContext("app/relay.py", "python", lines, frozenset(lines), whole_file=False)
+    assert [f.line for f in run_checks([ctx]).findings if f.rule_id == RULE] == []
 
 
 def test_waiting_for_tasks_just_cancelled_is_left_alone() -> None:

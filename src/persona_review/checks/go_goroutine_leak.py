@@ -165,7 +165,7 @@ def _escapes(rows: list[tuple[int, str]], name: str) -> bool:
     plain = re.compile(
         rf"\b{re.escape(name)}\s*<-|<-\s*{re.escape(name)}\b|\brange\s+{re.escape(name)}\b|"
         rf"\b(?:close|len|cap)\(\s*{re.escape(name)}\s*\)")
-    word = re.compile(rf"\b{re.escape(name)}\b")
+    word = re.compile(rf"(?<![\w.]){re.escape(name)}\b(?!\s*:[^=])")
     return any(word.search(plain.sub(" ", text)) for _, text in rows)
 
 

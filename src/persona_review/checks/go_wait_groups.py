@@ -12,13 +12,19 @@
     g, ctx := errgroup.WithContext(ctx)
     g.Go(func() error { return s.syncUsers(ctx) })
     g.Go(func() error { return s.syncTeams(ctx) })
-    g.Wait()                          // the first error is returned here, and dropped
+    _ = g.Wait()                      // the first error is returned here, and dropped
 
 GO-WAITGROUP-ADD-IN-GOROUTINE: `X.Add(1)` at the top level of a `go func(...) {` literal that also calls
 `X.Done()` at its own top level (the goroutine counts itself, staticcheck's SA2000; a `Done` in a goroutine
-it starts is another goroutine's). GO-ERRGROUP-WAIT-IGNORED: `X.Wait()` as a
-statement or `_ = X.Wait()`, where `X` is an errgroup (`errgroup.WithContext`, `errgroup.Group`) and one of
-its `X.Go(func() error {` bodies in the known lines returns something other than `nil`.
+it starts is another goroutine's).
+
+GO-ERRGROUP-WAIT-IGNORED: `_ = X.Wait()`, where `X` is an errgroup (`errgroup.WithContext`,
+`errgroup.Group`) and one of its `X.Go(func() error {` bodies in the known lines returns something other
+than `nil`. `X.Wait()` as a bare statement is left to GO-ERR-UNCHECKED, which knows an errgroup's `Wait`
+fails.
+
+GO-ERRGROUP-CTX-IGNORED: `g, gctx := errgroup.WithContext(ctx)` and a `g.Go(func() error {` body that
+passes `ctx` to a call and never mentions `gctx`.
 """
 
 from __future__ import annotations
@@ -35,7 +41,8 @@ from persona_review.lazy_re import lazy_re
 
 _ADD_ONE = lazy_re(r"^\s*(?P<wg>[A-Za-z_][\w.]*)\.Add\(\s*1\s*\)\s*$")
 _GO_FUNC = lazy_re(r"^\s*go\s+func\s*\(")
-_WAIT_DROPPED = lazy_re(r"^\s*(?:_\s*=\s*)?(?P<g>[A-Za-z_][\w.]*)\.Wait\(\s*\)\s*$")
+_WAIT_DROPPED = lazy_re(r"^\s*_\s*=\s*(?P<g>[A-Za-z_][\w.]*)\.Wait\(\s*\)\s*$")
+"""`_ = g.Wait()` (a bare `g.Wait()` statement on an errgroup is GO-ERR-UNCHECKED's)."""
 _ERRGROUP = (
     r"\b{g}\s*(?:,\s*\w+\s*)?:?=\s*(?:errgroup\.WithContext\s*\(|&?errgroup\.Group\b|new\(errgroup\.Group\))|"
     r"\bvar\s+{g}\s+\*?errgroup\.Group\b|\b{g}\s+\*?errgroup\.Group\b"

@@ -71,8 +71,8 @@ def all_settled_unchecked(ctx: FileContext) -> Iterator[Hit]:
         names = match.group("names")
         if names is None:
             yield Hit(no, span.last, severity=Severity.MEDIUM, message=(
-                "The result of this `Promise.allSettled` is thrown away, and with it every rejection: a "
-                "failed promise goes unnoticed."))
+                f"The result of `Promise.allSettled({_head(span.code)})` is thrown away, and with it every "
+                f"rejection: a failed promise goes unnoticed."))
             continue
         rest = _rest_of_block(lexed, no, span.last)
         if rest is None or not _ignored(rest, re.findall(r"[A-Za-z_$][\w$]*", names)):
@@ -80,6 +80,14 @@ def all_settled_unchecked(ctx: FileContext) -> Iterator[Hit]:
         yield Hit(no, span.last, message=(
             f"Nothing after this reads the `status` or `reason` of `{names}`: the promises that rejected are "
             f"silently dropped."))
+
+
+def _head(call: str) -> str:
+    """The call's argument, shortened for a message: `users.map((u) => mailer.send(u))`."""
+    inner = call.strip()[1:].strip()
+    first = inner.splitlines()[0].strip() if inner else ""
+    first = first[:-1] if first.endswith(")") and first.count(")") > first.count("(") else first
+    return first if len(first) <= 40 else first[:37] + "..."
 
 
 def _rest_of_block(lexed: Lexed, line: int, last: int) -> list[tuple[str, str]] | None:

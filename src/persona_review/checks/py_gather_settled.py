@@ -68,8 +68,8 @@ def gather_exceptions_unchecked(ctx: FileContext) -> Iterator[Hit]:
             if _cancelled_above(lexed, no):
                 continue  # cancel, then wait for the cancellations: the exceptions are the expected ones
             yield Hit(no, span.last, severity=Severity.MEDIUM, message=(
-                "The results of this `gather(..., return_exceptions=True)` are thrown away, and with them "
-                "every exception it caught: a failed call goes unnoticed."))
+                f"The results of `gather({_head(span.code)}, return_exceptions=True)` are thrown away, and "
+                f"with them every exception it caught: a failed call goes unnoticed."))
             continue
         assert name is not None
         after = _rest_of_function(lexed, no, span.last)
@@ -80,11 +80,20 @@ def gather_exceptions_unchecked(ctx: FileContext) -> Iterator[Hit]:
             f"(no `isinstance({name[0]}, BaseException)`): failures pass as results."))
 
 
+def _head(call: str) -> str:
+    """The call's first argument, shortened for a message: `*(send(u) for u in users)`."""
+    first = call.strip()[1:].split(",", 1)[0].strip().splitlines()[0] if call.strip() else ""
+    return first if len(first) <= 40 else first[:37] + "..."
+
+
 def _cancelled_above(lexed: Lexed, line: int) -> bool:
-    """Whether a `.cancel()` call sits in the 12 lines above `line` (within its function)."""
+    """Whether a `.cancel()` call sits in the 12 lines above `line` (within its function), or may: a line
+    there is out of view (a hunk that starts just above)."""
     for no in range(line - 1, max(0, line - 13), -1):
         text = lexed.bare.get(no)
-        if text is None or _DEF.match(text):
+        if text is None:
+            return True
+        if _DEF.match(text):
             return False
         if _CANCEL.search(text):
             return True
