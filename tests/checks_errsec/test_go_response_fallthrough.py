@@ -41,6 +41,7 @@ def _lines(text: str, path: str = "internal/api/users.go") -> list[int]:
 @pytest.mark.parametrize(("branch", "after"), [
     ('http.Error(w, "user not found", http.StatusNotFound)', "json.NewEncoder(w).Encode(user)"),
     ("w.WriteHeader(http.StatusInternalServerError)", 'w.Header().Set("X-Name", user.Name)'),
+    ("w.WriteHeader(http.StatusNotFound)", "w.WriteHeader(http.StatusOK)\n\tw.Write(body)"),
     ('writeError(w, http.StatusBadGateway, err)', "writeJSON(w, http.StatusOK, user)"),
     ('log.Printf("get user: %v", err)\n\t\thttp.Error(w, "internal error", 500)',
      "fmt.Fprintf(w, \"%s\", user.Name)"),
@@ -74,6 +75,21 @@ def test_returning_or_nothing_after_is_quiet(branch: str, after: str) -> None:
 
 def test_an_else_branch_after_the_error_response_is_quiet() -> None:
     text = _HTTP % ('http.Error(w, "not found", 404)\n\t} else {\n\t\tjson.NewEncoder(w).Encode(user)', "")
+    assert _lines(text) == []
+
+
+def test_a_status_set_for_the_body_written_after_it_is_quiet() -> None:
+    """`WriteHeader(503)` in the unhealthy branch, then the body both branches share: the usual shape."""
+    text = """package api
+
+func (h *HealthHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	status := h.checker.Check(r.Context())
+	if !status.Healthy {
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}
+	json.NewEncoder(w).Encode(status)
+}
+"""
     assert _lines(text) == []
 
 

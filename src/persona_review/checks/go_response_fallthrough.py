@@ -64,6 +64,12 @@ _GIN_RESPONDS = (
     r"|\b[\w.]*(?i:resp|respond|response|ok|success|json|render|write|send|error|fail|abort)\w*\(\s*{w}\s*[,)]"
 )
 _HTTP_RESPONDS = r"\b{w}\.(?:Write|WriteHeader)\(|\(\s*{w}\s*[,)]"
+_HTTP_STATUS_AGAIN = (
+    r"\b{w}\.WriteHeader\(|\bhttp\.(?:Error|Redirect)\(\s*{w}\b"
+    r"|\(\s*{w}\s*,.*(?:\bhttp\.Status\w+|\b[1-5]\d\d\b)"
+)
+"""After a bare `WriteHeader(status)`, writing the body is the point (the status was set for it): only a
+second status counts as writing again."""
 
 
 @register(
@@ -94,13 +100,14 @@ def response_no_return(ctx: FileContext) -> Iterator[Hit]:
         writer = _error_write(ctx, no, bare)
         if writer is None:
             continue
-        name, gin = writer
+        name, gin, status_only = writer
         block = if_block(lexed, blocks, no, _IF)
         if block is None or leaves_within(lexed, no + 1, block.last - 1, LEAVES_GO):
             continue
         header = lexed.bare.get(block.first, "")
         failed = _failed_values(lexed, block.first, header)
-        responds = re.compile((_GIN_RESPONDS if gin else _HTTP_RESPONDS).format(w=re.escape(name)))
+        again = _GIN_RESPONDS if gin else _HTTP_STATUS_AGAIN if status_only else _HTTP_RESPONDS
+        responds = re.compile(again.format(w=re.escape(name)))
         shown = _goes_on(lexed, blocks, block.last, indent_of(header), responds=responds, failed=failed)
         if shown is not None:
             yield Hit(no, message=(
@@ -108,8 +115,9 @@ def response_no_return(ctx: FileContext) -> Iterator[Hit]:
                 f"{shown}. Add `return` after it."))
 
 
-def _error_write(ctx: FileContext, no: int, bare: str) -> tuple[str, bool] | None:
-    """(writer name, whether it is a gin/echo context) when line `no` writes an error response."""
+def _error_write(ctx: FileContext, no: int, bare: str) -> tuple[str, bool, bool] | None:
+    """(writer name, whether it is a gin/echo context, whether only the status was written) when line
+    `no` writes an error response."""
     funcs = enclosing_functions(ctx, no)
     func = funcs[0] if funcs else None
     http_writer = func.param_of_type("http.ResponseWriter") if func else None
@@ -117,23 +125,23 @@ def _error_write(ctx: FileContext, no: int, bare: str) -> tuple[str, bool] | Non
     if func is not None and http_writer is None and context is None:
         return None
     if match := _HTTP_ERROR.match(bare):
-        return match.group("w"), False
+        return match.group("w"), False, False
     if (match := _WRITE_HEADER.match(bare)) and _error_status(match.group("status")):
         w = match.group("w")
         if w == http_writer or (func is None and w in _WRITER_NAMES):
-            return w, False
+            return w, False, True
     if (match := _GIN_WRITE.match(bare)) and (
         match.group("how").startswith("Abort") or _error_status(match.group("status"))
     ):
         c = match.group("w")
         if c == context or (func is None and c in _CONTEXT_NAMES):
-            return c, True
+            return c, True, False
     if match := _ERROR_HELPER.match(bare):
         w = match.group("w")
         if w == http_writer or (func is None and w in _WRITER_NAMES):
-            return w, False
+            return w, False, False
         if w == context or (func is None and w in _CONTEXT_NAMES):
-            return w, True
+            return w, True, False
     return None
 
 
