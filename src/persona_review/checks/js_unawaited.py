@@ -39,18 +39,18 @@ from persona_review.lazy_re import lazy_re
 _JS = frozenset({"javascript", "typescript"})
 _ASYNC_DECL = lazy_re(
     r"(?m)\basync\s+function\s*\*?\s*(?P<f>[\w$]+)\s*\("
-    r"|\b(?:const|let|var)\s+(?P<v>[\w$]+)\s*(?::[^=]+)?=\s*async\b"
+    r"|\b(?:const|let|var)\s+(?P<v>[\w$]+)\s*(?::[^=\n]+)?=\s*async\b"
     r"|^\s*(?:(?:public|private|protected|static|override|readonly)\s+)*async\s+(?P<m>[\w$]+)\s*(?:<[^>]*>)?\("
 )
 _PLAIN_DECL = lazy_re(
     r"(?m)(?<!async\s)\bfunction\s+(?P<f>[\w$]+)\s*\("
-    r"|\b(?:const|let|var)\s+(?P<v>[\w$]+)\s*(?::[^=]+)?=\s*(?!async\b)(?:function\b|\([^)]*\)\s*=>|[\w$]+\s*=>)"
+    r"|\b(?:const|let|var)\s+(?P<v>[\w$]+)\s*(?::[^=\n]+)?=\s*(?!async\b)(?:function\b|\([^)]*\)\s*=>|[\w$]+\s*=>)"
     r"|^\s*(?:(?:public|private|protected|static|override|readonly|get|set)\s+)*(?!async\b|if\b|for\b"
-    r"|while\b|switch\b|catch\b|return\b|function\b)(?P<m>[\w$]+)\s*(?:<[^>]*>)?\([^)]*\)\s*(?::[^{]*)?\{"
+    r"|while\b|switch\b|catch\b|return\b|function\b)(?P<m>[\w$]+)\s*(?:<[^>]*>)?\([^)]*\)\s*(?::[^{\n]*)?\{"
 )
 _STATEMENT_CALL = lazy_re(r"^\s*(?P<this>this\.)?(?P<name>[\w$]+)\s*\(")
 _STORED_CALL = lazy_re(
-    r"^\s*(?:const|let|var)\s+(?P<x>[\w$]+)\s*(?::[^=]+)?=\s*(?P<this>this\.)?(?P<name>[\w$]+)\s*\("
+    r"^\s*(?:const|let|var)\s+(?P<x>[\w$]+)\s*(?::[^=\n]+)?=\s*(?P<this>this\.)?(?P<name>[\w$]+)\s*\("
 )
 _TRY = lazy_re(r"\btry\s*$")
 _ASYNC_HEADER = lazy_re(r"\basync\b")
