@@ -57,6 +57,15 @@ def test_an_else_branch_is_quiet() -> None:
     assert _lines(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "app.get('/a', (req, res) => {\n  if (!req.user) res.status(401).end();\n  else res.json(req.user);\n});\n",
+    "app.get('/a', (req, res) => {\n  if (!req.user) {\n    res.status(401).end();\n  }\n  else {\n"
+    "    res.json(req.user);\n  }\n});\n",
+])
+def test_an_else_on_the_next_line_is_quiet(text: str) -> None:
+    assert _lines(text) == []
+
+
 def test_a_braceless_if_followed_by_a_send_is_reported() -> None:
     text = """export default async function handler(req, res) {
   if (req.method !== "POST") res.status(405).json({ error: "method not allowed" });

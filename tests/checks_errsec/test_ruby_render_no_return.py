@@ -62,6 +62,11 @@ def test_returning_or_an_else_is_quiet(guard: str) -> None:
     assert _lines(guard) == []
 
 
+def test_locals_named_like_the_responses_are_not_responses() -> None:
+    guard = "    if @post.draft?\n      head = @post.revisions.first\n      head.touch\n    end"
+    assert _lines(guard) == []
+
+
 def test_a_conditional_that_ends_the_action_is_quiet() -> None:
     assert _lines("    head :forbidden unless current_user.can_edit?(@post)", "    @post.touch") == []
 

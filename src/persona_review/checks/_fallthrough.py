@@ -50,6 +50,7 @@ def continuation(
     `if` indented at `floor` falls through, up to and including a leaving statement at that level, and
     up to the end of the function (a block whose header matches `function`, or one opened out of view)."""
     level = floor
+    first = True
     for no in range(after + 1, after + 1 + limit):
         text = lexed.bare.get(no)
         if text is None:
@@ -57,6 +58,9 @@ def continuation(
         stripped = text.strip()
         if not stripped:
             continue
+        if first and _ELSE.match(stripped):
+            return  # an `else` on its own line (or after a braceless `if`): the rest is another branch
+        first = False
         indent = indent_of(text)
         if indent < level:
             if stripped not in ("}", "};"):
@@ -75,6 +79,7 @@ def continuation(
 LEAVES_GO = lazy_re(
     r"(?<![\w.$])(?:return\b|panic\(|continue\b|break\b|goto\b|os\.Exit\(|log\.Fatal|runtime\.Goexit\()"
 )
+_ELSE = lazy_re(r"else\b")
 FUNCTION_GO = lazy_re(r"\bfunc\b")
 FUNCTION_JS = lazy_re(
     r"=>\s*$|\bfunction\b"

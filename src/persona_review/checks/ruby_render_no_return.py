@@ -27,10 +27,10 @@ from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
-_RESPONDS = lazy_re(r"^\s*(?P<how>render|redirect_to|redirect_back(?:_or_to)?|head)\b(?!\s*=(?!=)|:)")
+_RESPONDS = lazy_re(r"^\s*(?P<how>render|redirect_to|redirect_back(?:_or_to)?|head)(?=\s+(?![\s=])|\(|$)")
 _RESPONDS_AGAIN = lazy_re(
     r"^\s*(?:return\s+)?(?:render|redirect_to|redirect_back(?:_or_to)?|head|respond_with|send_file|send_data"
-    r"|respond_to)\b(?!\s*=(?!=)|:)"
+    r"|respond_to)(?=\s+(?![\s=])|\(|$)"
 )
 _RETURNS = lazy_re(r"(?:(?:\band|&&|\bor)\s+return\b|;\s*return\b)")
 _MODIFIER = lazy_re(r"\s(?:if|unless)\s")
