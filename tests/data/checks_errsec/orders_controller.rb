@@ -124,8 +124,8 @@ class OrdersController < ApplicationController
   end
 
   def webhook
-    head :unauthorized unless params[:signature] == OpenSSL::HMAC.hexdigest("SHA256", SECRET, request.raw_post) # expect: RB-TIMING-COMPARE
-    head :unauthorized unless ActiveSupport::SecurityUtils.secure_compare(params[:signature], expected_signature)
+    head :unauthorized unless params[:signature] == OpenSSL::HMAC.hexdigest("SHA256", SECRET, request.raw_post) # expect: RB-TIMING-COMPARE, RB-RENDER-NO-RETURN
+    head :unauthorized unless ActiveSupport::SecurityUtils.secure_compare(params[:signature], expected_signature) # expect: RB-RENDER-NO-RETURN
     head :bad_request if params[:signature].nil? || params[:signature] == ""
     @receipt_token = rand(10**12).to_s # expect: RB-INSECURE-RANDOM
     @receipt_token = SecureRandom.urlsafe_base64(24)

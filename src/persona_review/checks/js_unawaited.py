@@ -1,0 +1,177 @@
+"""JavaScript/TypeScript: a same-file `async` function called without `await` inside `async` code.
+
+    async function closeOrder(id) {
+      try {
+        chargeCard(order);               // `async function chargeCard`: its rejection skips the catch
+      } catch (err) {
+        log.error(err);
+      }
+      const user = loadUser(order.userId); // `async function loadUser`: `user` is a Promise
+      sendMail(user.email);                // undefined: the mail goes nowhere
+    }
+
+Reported, inside an `async` function:
+
+- a call to an `async` function (or `this.` method) declared in the same file, as a statement without
+  `await`, `return`, `void` or a `.catch`/`.then`, inside a `try` that has a `catch`: the catch was written
+  for its failure, but the rejection comes after the `try` is left and becomes an unhandled rejection
+  (Node 15+ ends the process on one);
+- a local given such a call's result and then read as a value (`user.email`, `user[...]`) with no
+  `await user` anywhere after it: it holds a Promise, not the value.
+
+Names also declared by a plain `function` (or a plain method) of the file are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._blocks import Block, Blocks, blocks_of
+from persona_review.checks._fallthrough import FUNCTION_JS
+from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._spans import bracket_span, lines_of
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
+
+_JS = frozenset({"javascript", "typescript"})
+_ASYNC_DECL = lazy_re(
+    r"(?m)\basync\s+function\s*\*?\s*(?P<f>[\w$]+)\s*\("
+    r"|\b(?:const|let|var)\s+(?P<v>[\w$]+)\s*(?::[^=\n]+)?=\s*async\b"
+    r"|^\s*(?:(?:public|private|protected|static|override|readonly)\s+)*async\s+(?P<m>[\w$]+)\s*(?:<[^>]*>)?\("
+)
+_PLAIN_DECL = lazy_re(
+    r"(?m)(?<!async\s)\bfunction\s+(?P<f>[\w$]+)\s*\("
+    r"|\b(?:const|let|var)\s+(?P<v>[\w$]+)\s*(?::[^=\n]+)?=\s*(?!async\b)(?:function\b|\([^)]*\)\s*=>|[\w$]+\s*=>)"
+    r"|^\s*(?:(?:public|private|protected|static|override|readonly|get|set)\s+)*(?!async\b|if\b|for\b"
+    r"|while\b|switch\b|catch\b|return\b|function\b)(?P<m>[\w$]+)\s*(?:<[^>]*>)?\([^)]*\)\s*(?::[^{\n]*)?\{"
+)
+_STATEMENT_CALL = lazy_re(r"^\s*(?P<this>this\.)?(?P<name>[\w$]+)\s*\(")
+_STORED_CALL = lazy_re(
+    r"^\s*(?:const|let|var)\s+(?P<x>[\w$]+)\s*(?::[^=\n]+)?=\s*(?P<this>this\.)?(?P<name>[\w$]+)\s*\("
+)
+_TRY = lazy_re(r"\btry\s*$")
+_ASYNC_HEADER = lazy_re(r"\basync\b")
+_READ_LIMIT = 30
+
+
+@register(
+    CheckSpec(
+        id="JS-ASYNC-NOT-AWAITED",
+        checklist_item="ERR-08",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=_JS,
+        title="`async` function called without `await`",
+        explanation=(
+            "Without `await` the call returns a Promise at once: inside `try` its rejection arrives after "
+            "the `try` was left, skips the `catch` written for it and becomes an unhandled rejection (Node "
+            "15+ exits on one), and a result kept in a variable is the Promise, not the value (`user.email` "
+            "is undefined). Write `await f(...)`; for deliberate background work, `void f().catch(log)`."
+        ),
+    ),
+    needs=("async",),
+)
+def async_not_awaited(ctx: FileContext) -> Iterator[Hit]:
+    asyncs = _async_names(ctx.known_text())
+    if not asyncs:
+        return
+    lexed = lex(ctx)
+    blocks = blocks_of(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if no not in ctx.added or "(" not in bare:
+            continue
+        stored = _STORED_CALL.match(bare)
+        call = stored or _STATEMENT_CALL.match(bare)
+        if call is None or call.group("name") not in asyncs:
+            continue
+        if call.group("this") is None and stored is None and bare.lstrip().startswith(("if", "for", "while")):
+            continue
+        if not _ends_statement(lexed, no, call.end() - 1) or _continues_expression(lexed, no):
+            continue
+        function = _async_function(blocks, no)
+        if function is None:
+            continue
+        shown = (call.group("this") or "") + call.group("name")
+        if stored is not None:
+            read = _read_as_value(lexed, no, function, stored.group("x"))
+            if read is not None:
+                target = stored.group("x")
+                yield Hit(no, message=(
+                    f"`{target}` holds the Promise `{shown}(...)` returns, and line {read} reads it as the "
+                    f"value. Write `const {target} = await {shown}(...)`."))
+        elif _in_try(lexed, blocks, no, function):
+            yield Hit(no, message=(
+                f"`{shown}(...)` is async and not awaited: a rejection leaves after the `try`, skips its "
+                f"`catch` and becomes an unhandled rejection. Write `await {shown}(...)`."))
+
+
+def _async_names(text: str) -> set[str]:
+    asyncs = {m.group("f") or m.group("v") or m.group("m") for m in _ASYNC_DECL.finditer(text)}
+    plain = {m.group("f") or m.group("v") or m.group("m") for m in _PLAIN_DECL.finditer(text)}
+    return asyncs - plain - {"", None}
+
+
+def _ends_statement(lexed: Lexed, no: int, paren: int) -> bool:
+    """Whether the call whose `(` is at (no, paren) ends its statement (nothing chained after it)."""
+    span = bracket_span(lexed, no, paren)
+    if not span.closed:
+        return False
+    last = span.bare.rsplit("\n", 1)[-1]
+    end = (paren if span.first == span.last else 0) + len(last)
+    rest = lexed.bare.get(span.last, "")[end:].strip()
+    return rest in ("", ";")
+
+
+_OPEN_EXPRESSION = lazy_re(r"(?:=>|[(\[,=?:]|\|\||&&|\?\?|\b(?:return|await|yield|void))\s*$")
+
+
+def _continues_expression(lexed: Lexed, no: int) -> bool:
+    """Whether the line carries on an expression the line above leaves open (an arrow's body after `=>`,
+    an argument after `(`): then the call's value is used, not dropped."""
+    previous = no - 1
+    while previous in lexed.bare and not lexed.bare[previous].strip():
+        previous -= 1
+    text = lexed.bare.get(previous)
+    return text is not None and _OPEN_EXPRESSION.search(text) is not None
+
+
+def _async_function(blocks: Blocks, no: int) -> Block | None:
+    """The innermost function block around line `no` when it is `async`."""
+    for block in blocks.enclosing(no):
+        header = block.header.rsplit("\n", 1)[-1]
+        if FUNCTION_JS.search(header):
+            return block if _ASYNC_HEADER.search(header) else None
+    return None
+
+
+def _in_try(lexed: Lexed, blocks: Blocks, no: int, function: Block) -> bool:
+    """Whether line `no` is in a `try { }` body with a `catch`, inside the function opened on `function`."""
+    for block in blocks.enclosing(no):
+        if block is function:
+            return False
+        if _TRY.search(block.header.rsplit("\n", 1)[-1]) and "catch" in lexed.bare.get(block.last, ""):
+            return True
+    return False
+
+
+def _read_as_value(lexed: Lexed, no: int, function: Block, name: str) -> int | None:
+    """The first later line that reads `name` as a value (a property or an index), unless some line awaits
+    it, returns it or hands it on first."""
+    escaped = re.escape(name)
+    handed = re.compile(
+        rf"\b(?:await|return|yield)\s+{escaped}\b(?!\s*(?:\?\.|\.|\[))|[(\[,]\s*{escaped}\s*[,)\]]|(?<![\w$.]){escaped}\s*\.\s*"
+        r"(?:then|catch|finally)\b"
+    )
+    value = re.compile(rf"(?<![\w$.]){escaped}\s*(?:\?\.|\.|\[)\s*(?!then\b|catch\b|finally\b)")
+    for later in range(no + 1, min(no + _READ_LIMIT, function.last)):
+        text = lexed.bare.get(later)
+        if text is None:
+            return None
+        if handed.search(text):
+            return None
+        if value.search(text):
+            return later
+    return None

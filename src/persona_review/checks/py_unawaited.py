@@ -1,0 +1,217 @@
+"""Python: a coroutine created inside `async def` and never awaited.
+
+    async def close_order(self, order_id):
+        order = await self.repo.get(order_id)
+        self.notify_customer(order)          # `async def notify_customer`: nothing is sent
+        user = get_user(order.user_id)       # `async def get_user`: `user` is a coroutine
+        return user.email                    # AttributeError in production
+
+Calling an `async def` function only creates a coroutine object; its body runs when something awaits it.
+Reported, in the own body of an `async def`:
+
+- an expression statement that calls an `async def` function of the same file (`notify(x)`), an `async def`
+  method through `self.`/`cls.`, `asyncio.sleep(...)`, or a coroutine method (`execute`, `commit`, `get`,
+  `post`...) of a client bound by `async with ... as client` or annotated `AsyncSession`, `AsyncClient`,
+  `ClientSession`, `AsyncConnection` in the function;
+- a local assigned such a call whose every later use reads it as a value (an attribute, an index, a test)
+  or that is never used: nothing awaits it, returns it, passes it on (`create_task`, `gather`, a list), so
+  the work never happens.
+
+Names also defined by a plain `def` in the file, decorated functions (a decorator may make them plain
+functions) and async generators are left alone.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from persona_review.checks._py_functions import own_nodes
+from persona_review.checks._pyflow import dotted, flows
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
+
+_PY = frozenset({"python"})
+_ASYNC_DEF = lazy_re(r"(?m)^(?P<indent>[ \t]*)async\s+def\s+(?P<name>\w+)\s*\(")
+_PLAIN_DEF = lazy_re(r"(?m)^[ \t]*def\s+(?P<name>\w+)\s*\(")
+_HARMLESS_DECORATORS = frozenset({"staticmethod", "classmethod", "abstractmethod", "abc.abstractmethod",
+                                  "override", "typing.override", "typing_extensions.override"})
+_CLIENT_TYPES = lazy_re(r"(?:^|\.)(?:AsyncSession|AsyncClient|ClientSession|AsyncConnection|AsyncEngine)$")
+_CLIENT_METHODS = frozenset({
+    "execute", "executemany", "commit", "rollback", "flush", "refresh", "scalar", "scalars", "merge",
+    "run_sync", "get", "post", "put", "patch", "delete", "request", "fetch", "fetchrow", "fetchval",
+})
+_PASSED_ON = (ast.Await, ast.Return, ast.Yield, ast.YieldFrom, ast.Call, ast.keyword, ast.List, ast.Tuple,
+              ast.Set, ast.Dict, ast.Starred)
+
+
+@dataclass(frozen=True, slots=True)
+class _AsyncNames:
+    functions: frozenset[str]
+    """Module-level `async def` names (no plain `def` of the same name anywhere in the file)."""
+    methods: frozenset[str]
+    """Indented `async def` names (likewise)."""
+
+
+@register(
+    CheckSpec(
+        id="PY-COROUTINE-NOT-AWAITED",
+        checklist_item="ERR-08",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=_PY,
+        title="Coroutine called without `await`",
+        explanation=(
+            "Calling an `async def` function only creates a coroutine: without `await` its body never runs "
+            "(the write, the notification, the commit silently does not happen; Python at most warns "
+            "'coroutine ... was never awaited'), and a result used as a value is the coroutine object, "
+            "not the data. Write `await f(...)`, or start it with `asyncio.create_task(...)` and keep the "
+            "task."
+        ),
+    ),
+    needs=("async def",),
+)
+def coroutine_not_awaited(ctx: FileContext) -> Iterator[Hit]:
+    names = _async_names(ctx, _generators(ctx))
+    seen: set[int] = set()
+    for flow in flows(ctx):
+        for node in flow.nodes(ast.AsyncFunctionDef):
+            for first, last, message in _unawaited(node, names):
+                line = first + flow.offset
+                if line in ctx.added and line not in seen:
+                    seen.add(line)
+                    yield Hit(line, last + flow.offset if last != first else None, message=message)
+
+
+def _generators(ctx: FileContext) -> set[str]:
+    """Names of the parsed `async def`s that yield: calling one makes an async generator, used with
+    `async for`, not awaited."""
+    return {node.name for flow in flows(ctx) for node in flow.nodes(ast.AsyncFunctionDef)
+            if any(isinstance(n, ast.Yield | ast.YieldFrom) for n in own_nodes(node))}
+
+
+def _async_names(ctx: FileContext, generators: set[str]) -> _AsyncNames:
+    text = ctx.known_text()
+    plain = {m.group("name") for m in _PLAIN_DEF.finditer(text)} | generators
+    lines = text.split("\n")
+    functions: set[str] = set()
+    methods: set[str] = set()
+    for match in _ASYNC_DEF.finditer(text):
+        name = match.group("name")
+        if name in plain or _decorated(lines, text.count("\n", 0, match.start())):
+            continue
+        (methods if match.group("indent") else functions).add(name)
+    return _AsyncNames(frozenset(functions), frozenset(methods))
+
+
+def _decorated(lines: list[str], index: int) -> bool:
+    """Whether the `async def` on `lines[index]` has a decorator not known to keep it a coroutine
+    function (a decorator's arguments may span lines: any `@` line directly above counts)."""
+    at = index - 1
+    while at >= 0:
+        text = lines[at].strip()
+        if not text or text.startswith("#"):
+            at -= 1
+            continue
+        if not text.startswith("@"):
+            # the end of a decorator call spread over lines (`)`), or no decorator
+            return text == ")" or text.endswith("))")
+        if text[1:].split("(", 1)[0].strip() not in _HARMLESS_DECORATORS:
+            return True
+        at -= 1
+    return False
+
+
+def _unawaited(function: ast.AsyncFunctionDef, names: _AsyncNames) -> Iterator[tuple[int, int, str]]:
+    local = _local_names(function)
+    clients = _client_names(function)
+    parents: dict[int, ast.AST] = {}
+    nodes = list(own_nodes(function))
+    for node in nodes:
+        for child in ast.iter_child_nodes(node):
+            parents[id(child)] = node
+    for node in sorted((n for n in nodes if isinstance(n, ast.stmt)), key=lambda n: n.lineno):
+        end = node.end_lineno or node.lineno
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            shown = _coroutine_call(node.value, names, local, clients)
+            if shown:
+                yield node.lineno, end, (
+                    f"`{shown}(...)` returns a coroutine and nothing awaits it: the call does nothing. "
+                    f"Write `await {shown}(...)`.")
+        elif (isinstance(node, ast.Assign) and len(node.targets) == 1
+              and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Call)):
+            shown = _coroutine_call(node.value, names, local - {node.targets[0].id}, clients)
+            if shown and not _passed_on(node.targets[0].id, node, nodes, parents):
+                target = node.targets[0].id
+                yield node.lineno, end, (
+                    f"`{target}` holds the coroutine `{shown}(...)` returns, not its result, and nothing "
+                    f"awaits it: the call never runs and `{target}` is used as if it had. Write "
+                    f"`{target} = await {shown}(...)`.")
+
+
+def _coroutine_call(call: ast.Call, names: _AsyncNames, local: set[str], clients: set[str]) -> str:
+    """The callee as written when `call` makes a coroutine, else ""."""
+    func = call.func
+    if isinstance(func, ast.Name):
+        return func.id if func.id in names.functions and func.id not in local else ""
+    if not isinstance(func, ast.Attribute) or not isinstance(func.value, ast.Name):
+        return ""
+    owner, attr = func.value.id, func.attr
+    if owner in {"self", "cls"} and attr in names.methods:
+        return f"{owner}.{attr}"
+    if owner == "asyncio" and attr == "sleep":
+        return "asyncio.sleep"
+    if owner in clients and attr in _CLIENT_METHODS:
+        return f"{owner}.{attr}"
+    return ""
+
+
+def _local_names(function: ast.AsyncFunctionDef) -> set[str]:
+    """Parameters and names the function binds itself (they shadow the file's functions)."""
+    args = function.args
+    out = {a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]}
+    out.update(a.arg for a in (args.vararg, args.kwarg) if a is not None)
+    for node in own_nodes(function):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            out.add(node.id)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            out.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            out.add(node.name)
+    return out
+
+
+def _client_names(function: ast.AsyncFunctionDef) -> set[str]:
+    """Names of async clients in the function: bound by `async with ... as name`, or parameters annotated
+    with an async client type."""
+    out: set[str] = set()
+    args = function.args
+    for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs]:
+        if arg.annotation is not None and _CLIENT_TYPES.search(dotted(arg.annotation)):
+            out.add(arg.arg)
+    rebound: set[str] = set()
+    for node in own_nodes(function):
+        if isinstance(node, ast.AsyncWith | ast.With):
+            names = {item.optional_vars.id for item in node.items if isinstance(item.optional_vars, ast.Name)}
+            (out if isinstance(node, ast.AsyncWith) else rebound).update(names)
+        elif isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign | ast.For | ast.AsyncFor):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            rebound.update(n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name))
+    return out - rebound
+
+
+def _passed_on(name: str, assign: ast.stmt, nodes: list[ast.AST], parents: dict[int, ast.AST]) -> bool:
+    """Whether a later read of `name` awaits it, returns it or hands it to something (a call, a
+    container): the coroutine may be awaited there."""
+    for node in nodes:
+        if not (isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)):
+            continue
+        if node.lineno < assign.lineno:
+            continue  # a loop may still bring it round; read as passed on only when it is
+        parent = parents.get(id(node))
+        if isinstance(parent, _PASSED_ON) and not (isinstance(parent, ast.Call) and parent.func is node):
+            return True
+    return False
