@@ -116,6 +116,19 @@ public class RefundService {
 }
 '''
 
+SPRING_CLASS_TX = '''package shop.members;
+
+@Service
+@Transactional
+public class MemberService {
+    public Member register(String email) {
+        Member member = members.insert(new Member(email));
+        memberProducer.sendMemberCreated(member.getId());  // HERE
+        return member;
+    }
+}
+'''
+
 PRISMA_TX = '''export async function signUp(data: SignUp) {
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.create({ data });
@@ -195,6 +208,7 @@ func (s *Service) Pay(ctx context.Context, inv Invoice) error {
         ("app/models/wallet.rb", RAILS_LOCK_JOB),
         ("src/main/java/shop/orders/OrderService.java", SPRING_TX),
         ("src/main/java/shop/payments/RefundService.java", SPRING_REST),
+        ("src/main/java/shop/members/MemberService.java", SPRING_CLASS_TX),
         ("src/users/signup.ts", PRISMA_TX),
         ("src/services/transfer.js", SEQUELIZE_TX),
         ("src/routes/register.js", JS_UNMANAGED),
@@ -249,6 +263,37 @@ def place_order(cart):
             send_receipt.delay(order.id)
 
         transaction.on_commit(notify)
+''',
+    "on_commit over several lines": '''from django.db import transaction
+
+
+def place_order(cart):
+    with transaction.atomic():
+        order = Order.objects.create(total=cart.total)
+        transaction.on_commit(
+            lambda:
+            send_receipt.apply_async(args=(order.id,))
+        )
+        transaction.on_commit(
+            lambda: notify_warehouse.delay(order.id)
+        )
+''',
+    "celery delay_on_commit": '''from django.db import transaction
+
+
+def place_order(cart):
+    with transaction.atomic():
+        order = Order.objects.create(total=cart.total)
+        send_receipt.delay_on_commit(order.id)
+''',
+    "an HTTP read changes nothing to undo": '''import requests
+from django.db import transaction
+
+
+def refresh_rates(currency):
+    with transaction.atomic():
+        rates = requests.get(RATES_URL, params={"base": currency}, timeout=5).json()
+        Rate.objects.update_or_create(currency=currency, defaults={"value": rates["value"]})
 ''',
     "after the with block": '''from django.db import transaction
 

@@ -2,10 +2,12 @@
 request, a broker publish, a payment-provider call. One pattern per language, matched on the bare view of a
 line (string contents blanked), each naming the family it found.
 
-Only call shapes whose framework makes the effect plain are listed (`task.delay(`, `requests.post(`,
-`kafkaTemplate.send(`, Sidekiq's `perform_async`); a bare `client.send(` or `.publish(` on an unknown receiver
-is not. Active Job's `perform_later`/`deliver_later` are left out: since Rails 7.2 they wait for the commit
-(or, with a queue in the same database, are part of the transaction).
+HTTP calls named as reads (`requests.get`, `http.Get`, `getForObject`) are left out: they change nothing a
+rollback should have undone. Only call shapes whose framework makes the effect plain are listed (`task.delay(`,
+`requests.post(`, `kafkaTemplate.send(`, a `*Producer.send*(`, Sidekiq's `perform_async`); a bare
+`client.send(` or `.publish(` on an unknown receiver is not. Active Job's `perform_later`/`deliver_later`
+are left out: since Rails 7.2 they wait for the commit (or, with a queue in the same database, are part of
+the transaction).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from persona_review.lazy_re import lazy_re
 _PYTHON = lazy_re(
     r"(?P<job>\.(?:delay|apply_async)\s*\(|\bsend_task\s*\(|\benqueue(?:_call|_in|_at)?\s*\()"
     r"|(?P<mail>\b(?:send_mail|send_mass_mail|mail_admins|mail_managers)\s*\(|\.send_messages\s*\()"
-    r"|(?P<http>\b(?:requests|httpx)\.(?:get|post|put|patch|delete|request|head)\s*\(|\burlopen\s*\()"
+    r"|(?P<http>\b(?:requests|httpx)\.(?:post|put|patch|delete|request)\s*\(|\burlopen\s*\()"
     r"|(?P<publish>\.basic_publish\s*\(|\b\w*(?:producer|publisher)\.(?:send|produce|publish)\s*\("
     r"|\b\w*(?:sqs|sns)\w*\.(?:send_message|send_message_batch|publish)\s*\()"
     r"|(?P<payment>\bstripe\.\w+\.(?:create|modify|capture|confirm|cancel|refund)\s*\()"
@@ -25,21 +27,21 @@ _PYTHON = lazy_re(
 _RUBY = lazy_re(
     r"(?P<job>\.(?:perform_async|perform_in|perform_at)\b)"
     r"|(?P<mail>\.deliver_now!?(?!\w))"
-    r"|(?P<http>\b(?:Net::HTTP\.(?:get|post|start|get_response|post_form)|HTTParty\.(?:get|post|put|patch|delete)"
-    r"|Faraday\.(?:get|post|put|patch|delete)|RestClient\.(?:get|post|put|patch|delete))\b)"
+    r"|(?P<http>\b(?:Net::HTTP\.(?:post|start|post_form)|HTTParty\.(?:post|put|patch|delete)"
+    r"|Faraday\.(?:post|put|patch|delete)|RestClient\.(?:post|put|patch|delete))\b)"
     r"|(?P<payment>\bStripe::\w+\.(?:create|update|capture|confirm|cancel)\b)"
 )
 _JAVA = lazy_re(
-    r"(?P<http>\b\w*[rR]estTemplate\.(?:postForObject|postForEntity|postForLocation|exchange|getForObject"
-    r"|getForEntity|put|patchForObject|delete)\s*\(|\b\w*[wW]ebClient\s*\.\s*(?:post|put|get|patch|delete|method)"
+    r"(?P<http>\b\w*[rR]estTemplate\.(?:postForObject|postForEntity|postForLocation|exchange"
+    r"|put|patchForObject|delete)\s*\(|\b\w*[wW]ebClient\s*\.\s*(?:post|put|patch|delete|method)"
     r"\s*\(|\b\w*[hH]ttpClient\.send(?:Async)?\s*\()"
     r"|(?P<publish>\b\w*(?:[kK]afkaTemplate|[rR]abbitTemplate|[jJ]msTemplate|[aA]mqpTemplate)\.(?:send|sendDefault"
     r"|convertAndSend|convertSendAndReceive)\s*\(|\b\w*[sS](?:qs|ns)(?:Client|Template)?\.(?:sendMessage|publish"
-    r"|send)\s*\(|\bstreamBridge\.send\s*\()"
+    r"|send)\s*\(|\bstreamBridge\.send\s*\(|\b\w*[pP]roducer\.send\w*\s*\()"
     r"|(?P<mail>\b\w*[mM]ailSender\.send\s*\()"
 )
 _JS = lazy_re(
-    r"(?P<http>(?<![\w.$])fetch\s*\(|\baxios(?:\.(?:get|post|put|patch|delete|request))?\s*\()"
+    r"(?P<http>(?<![\w.$])fetch\s*\(|\baxios(?:\.(?:post|put|patch|delete|request))?\s*\()"
     r"|(?P<job>\b\w*[qQ]ueue\.add(?:Bulk)?\s*\()"
     r"|(?P<mail>\.sendMail\s*\()"
     r"|(?P<publish>\b\w*[pP]roducer\.send(?:Batch)?\s*\(|\b\w*(?:channel|[cC]hannel)\.(?:publish|sendToQueue)\s*\("
@@ -47,7 +49,7 @@ _JS = lazy_re(
     r"|(?P<payment>\bstripe\.\w+\.(?:create|update|capture|confirm|cancel)\s*\()"
 )
 _GO = lazy_re(
-    r"(?P<http>\bhttp\.(?:Get|Post|PostForm|Head)\s*\(|\b\w*[cC]lient\.Do\s*\(\s*req\b|\.Do\s*\(\s*req\s*\))"
+    r"(?P<http>\bhttp\.(?:Post|PostForm)\s*\(|\b\w*[cC]lient\.Do\s*\(\s*req\b|\.Do\s*\(\s*req\s*\))"
     r"|(?P<mail>\bsmtp\.SendMail\s*\()"
     r"|(?P<publish>\b\w*[pP]roducer\.Send(?:Message|Messages)?\s*\(|\.WriteMessages\s*\("
     r"|\b(?:ch|channel|amqpCh)\.Publish(?:WithContext)?\s*\(|\b(?:nc|js|natsConn)\.Publish\w*\s*\()"

@@ -126,6 +126,7 @@ def side_effect_in_tx(ctx: FileContext) -> Iterator[Hit]:
             f"`{call}(...)` {FAMILIES[family]} inside the transaction opened on line {opened}: if the "
             "transaction rolls back, this has happened anyway"
             + (", and the worker can run before the commit and not find the row" if family == "job" else "")
+            + (" (and the transaction holds its locks while it waits)" if family == "http" else "")
             + f". Run it after the commit: {_FIXES[ctx.language]}."
         ))
 
@@ -151,7 +152,7 @@ def _python_tx(lexed: Lexed, no: int) -> int | None:
         return None
     for header, text in enclosing_headers(lexed, no):
         if _PY_DEFERRED.search(text):
-            return None
+            return None  # an argument of `on_commit(` spread over lines, or a block inside it
         if _PY_WITH.match(text):
             return header
         if _PY_FUNC.search(text):
