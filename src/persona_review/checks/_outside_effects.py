@@ -2,12 +2,12 @@
 request, a broker publish, a payment-provider call. One pattern per language, matched on the bare view of a
 line (string contents blanked), each naming the family it found.
 
-HTTP calls named as reads (`requests.get`, `http.Get`, `getForObject`) are left out: they change nothing
-a rollback should have undone. Only call shapes whose framework makes the effect plain are listed (`task.delay(`,
-`requests.post(`, `kafkaTemplate.send(`, a `*Producer.send*(`, Sidekiq's `perform_async`); a bare
-`client.send(` or `.publish(` on an unknown receiver is not. Active Job's `perform_later`/`deliver_later`
-are left out: since Rails 7.2 they wait for the commit (or, with a queue in the same database, are part of
-the transaction).
+HTTP calls named as reads (`requests.get`, `http.Get`, `getForObject`) are left out: they change
+nothing a rollback should have undone. Only call shapes whose framework makes the effect plain are listed
+(`task.delay(`, `requests.post(`, `kafkaTemplate.send(`, a `*Producer.send*(`, Sidekiq's `perform_async`);
+a bare `client.send(` or `.publish(` on an unknown receiver is not. Active Job's `perform_later` and
+`deliver_later` are left out: since Rails 7.2 they wait for the commit (or, with a queue in the same
+database, are part of the transaction).
 """
 
 from __future__ import annotations
