@@ -1,0 +1,179 @@
+"""Spring: a `@Transactional` method called from its own class, so the proxy that opens the transaction is
+bypassed and the writes run without one.
+
+    public void importAll(List<Row> rows) {          // not transactional
+        for (Row row : rows) {
+            importOne(row);                          // a plain Java call: no transaction, no rollback
+        }
+    }
+
+    @Transactional
+    public void importOne(Row row) { ... }
+
+Spring applies `@Transactional` through a proxy around the bean; a call from one method of the bean to
+another (`importOne(row)` or `this.importOne(row)`) never goes through it. Reported, on the call:
+- a call to a `@Transactional` method of the same class from a method that is not transactional itself
+  (the class is not annotated `@Transactional` either): a public entry point, a constructor, or a
+  `@PostConstruct`/`@Scheduled`/`@EventListener`/listener method;
+- a call to a `@Transactional(propagation = REQUIRES_NEW)` method of the same class from anywhere in it:
+  the separate transaction the annotation asks for is never opened.
+Only methods known entire in the file are read; private callers that are not entry points are left alone
+(they usually run inside a caller's transaction), and so are overloaded names where one overload is not
+transactional. Tests are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from persona_review.checks._blocks import Block, blocks_of
+from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
+
+_TEST_PATH = lazy_re(r"(?:^|/)src/test/|Tests?\.java$")
+_SIGNATURE = lazy_re(
+    r"(?P<mods>(?:\b(?:public|protected|private|static|final|synchronized|abstract|default)\s+)*)"
+    r"(?:<[^>]*>\s*)?(?:[\w$.<>\[\],?\s]+?\s+)?(?P<name>[A-Za-z_$][\w$]*)\s*\([^;{}]*\)\s*"
+    r"(?:throws\s+[\w.$,\s]+)?$"
+)
+_CONTROL = lazy_re(
+    r"^\s*(?:\}\s*)?(?:if|else|for|while|do|switch|catch|try|finally|synchronized|return|new)\b"
+)
+_TRANSACTIONAL = lazy_re(r"@(?:[\w.]+\.)?Transactional\b(?P<args>\s*\([^)]*\))?")
+_REQUIRES_NEW = lazy_re(r"\bREQUIRES_NEW\b")
+_ENTRY = lazy_re(
+    r"@(?:PostConstruct|Scheduled|EventListener|TransactionalEventListener|KafkaListener|RabbitListener|"
+    r"JmsListener|SqsListener|StreamListener|Async|Bean)\b"
+)
+_CLASS = lazy_re(r"\b(?:class|interface|enum|record)\s+[A-Za-z_$][\w$]*")
+_KEYWORDS = frozenset({"if", "for", "while", "switch", "catch", "synchronized", "return", "new", "super",
+                       "this", "throw", "try", "do", "else"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Method:
+    name: str
+    block: Block
+    declaration: str
+    """Annotations, modifiers and signature, bare text."""
+    transactional: bool
+    requires_new: bool
+    public: bool
+    constructor: bool
+
+
+def _declaration(lexed: Lexed, block: Block) -> str:
+    """The member's annotations and signature: the lines above its opening brace back to the end of the
+    previous member (a line ending in `;`, `{` or `}`), at most 12 lines."""
+    own = lexed.bare.get(block.first, "")[: block.col]
+    parts = [own]
+    no = block.first - 1
+    while block.first - no <= 12 and no in lexed.bare:
+        text = lexed.bare[no].rstrip()
+        if text.endswith((";", "{", "}")) and not text.lstrip().startswith("@"):
+            break
+        parts.append(text)
+        no -= 1
+    return "\n".join(reversed(parts))
+
+
+def _methods(ctx: FileContext, lexed: Lexed) -> tuple[list[_Method], bool, str]:
+    """The methods of the file known entire, whether a class of it is annotated `@Transactional`, and the
+    name of the first class."""
+    methods: list[_Method] = []
+    class_tx = False
+    class_name = ""
+    for block in blocks_of(ctx).all():
+        declaration = _declaration(lexed, block)
+        signature = re.sub(r"@[\w.]+(?:\s*\([^()]*(?:\([^()]*\)[^()]*)*\))?", " ", declaration)
+        signature = " ".join(signature.split())
+        kind = _CLASS.search(signature)
+        if kind is not None:
+            if block.depth == 0:
+                class_name = class_name or kind.group().split()[-1]
+                class_tx = class_tx or _TRANSACTIONAL.search(declaration) is not None
+            continue
+        if _CONTROL.match(signature) or "->" in signature or "=" in signature:
+            continue
+        match = _SIGNATURE.search(signature)
+        if match is None or match.group("name") in _KEYWORDS or block.depth != 1:
+            continue
+        annotation = _TRANSACTIONAL.search(declaration)
+        methods.append(_Method(
+            name=match.group("name"),
+            block=block,
+            declaration=declaration,
+            transactional=annotation is not None,
+            requires_new=bool(annotation and _REQUIRES_NEW.search(annotation.group(0))),
+            public="public" in match.group("mods").split(),
+            constructor=False,
+        ))
+    named = [replace(m, constructor=m.name == class_name) for m in methods]
+    return named, class_tx, class_name
+
+
+@register(
+    CheckSpec(
+        id="JAVA-TX-SELF-INVOCATION",
+        checklist_item="ERR-06",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=frozenset({"java"}),
+        title="`@Transactional` method called from its own class: no transaction is started",
+        explanation=(
+            "Spring starts the transaction in a proxy around the bean, and a call from one method of the "
+            "class to another never passes through it: the annotated method runs without a transaction "
+            "(or without the new one REQUIRES_NEW asks for), so a failure halfway leaves the earlier writes "
+            "committed. Move the transactional method to another bean and call it through that bean, "
+            "annotate the calling entry point instead, or use a `TransactionTemplate`."
+        ),
+    ),
+    needs=("Transactional",),
+)
+def tx_self_invocation(ctx: FileContext) -> Iterator[Hit]:
+    if _TEST_PATH.search(ctx.path):
+        return
+    lexed = lex(ctx)
+    methods, class_tx, _ = _methods(ctx, lexed)
+    by_name: dict[str, list[_Method]] = {}
+    for method in methods:
+        by_name.setdefault(method.name, []).append(method)
+    targets = {
+        name: group[0] for name, group in by_name.items()
+        if all(m.transactional for m in group) and (not class_tx or all(m.requires_new for m in group))
+    }
+    if not targets:
+        return
+    call = re.compile(
+        r"(?:(?<![\w$.])|(?<=\bthis\.))(?P<name>" + "|".join(map(re.escape, sorted(targets))) + r")\s*\("
+    )
+    for caller in methods:
+        entry = caller.public or caller.constructor or _ENTRY.search(caller.declaration) is not None
+        plain = entry and not (caller.transactional or class_tx)
+        for no in range(caller.block.first, caller.block.last + 1):
+            bare = lexed.bare.get(no, "")
+            if no == caller.block.first:
+                bare = bare[caller.block.col + 1 :]
+            for found in call.finditer(bare):
+                target = targets[found.group("name")]
+                if target is not caller and (target.requires_new or plain):
+                    yield _hit(no, target)
+
+
+def _hit(no: int, target: _Method) -> Hit:
+    if target.requires_new:
+        return Hit(no, message=(
+            f"`{target.name}` is `@Transactional(REQUIRES_NEW)` but is called from its own class, so the "
+            f"proxy is bypassed and no new transaction is opened: its writes commit or roll back with the "
+            f"caller's. Call it through another bean (or a `TransactionTemplate` with REQUIRES_NEW)."))
+    return Hit(no, message=(
+        f"`{target.name}` is `@Transactional` but is called from a method of its own class that is not: "
+        f"the call bypasses Spring's proxy, so it gets no transaction of its own (only one a caller further "
+        f"up may have opened) and a failure halfway leaves the earlier writes committed. Call it through "
+        f"another bean or make the caller transactional."))
+

@@ -1,0 +1,137 @@
+"""JAVA-TX-SELF-INVOCATION: a `@Transactional` method called from its own class, in Spring services
+written for these tests, with the callers that do get a transaction."""
+
+from __future__ import annotations
+
+from persona_review.checks.runner import run_checks
+from persona_review.contexts import build_context
+from persona_review.diff import parse_diff
+from persona_review.findings import Category
+
+from .helpers import findings_of
+
+RULE = "JAVA-TX-SELF-INVOCATION"
+PATH = "src/main/java/com/acme/imports/ImportService.java"
+
+
+def _lines(code: str, path: str = PATH) -> list[int]:
+    return sorted(line for line, rule in findings_of(path, code) if rule == RULE)
+
+
+def _service(*body: str, annotation: str = "@Service") -> str:
+    lines = "".join(f"    {line}\n" for line in body)
+    return f"package com.acme.imports;\n\n{annotation}\npublic class ImportService {{\n{lines}}}\n"
+
+
+def test_a_public_entry_point_calling_a_transactional_method_of_its_class_is_reported() -> None:
+    code = _service(
+        "public void importAll(List<Row> rows) {",                # 5
+        "    for (Row row : rows) {",
+        "        importOne(row);",                                  # 7
+        "    }",
+        "}",
+        "",
+        "@Transactional",
+        "public void importOne(Row row) {",
+        "    accounts.save(row.account());",
+        "    ledger.save(row.entry());",
+        "}",
+        "",
+        "@Scheduled(fixedDelay = 60000)",
+        "void nightly() {",
+        "    this.importOne(Row.heartbeat());",                     # 19
+        "}",
+    )
+    assert _lines(code) == [7, 19]
+
+
+def test_requires_new_called_from_inside_the_class_is_reported_even_from_a_transaction() -> None:
+    code = _service(
+        "@Transactional",
+        "public void settle(Batch batch) {",
+        "    batch.items().forEach(item -> recordAttempt(item));",  # 7
+        "    batches.save(batch);",
+        "}",
+        "",
+        "@Transactional(propagation = Propagation.REQUIRES_NEW)",
+        "public void recordAttempt(Item item) {",
+        "    attempts.save(new Attempt(item));",
+        "}",
+    )
+    assert _lines(code) == [7]
+
+
+def test_callers_that_get_a_transaction_are_quiet() -> None:
+    code = _service(
+        "@Transactional",
+        "public void importAll(List<Row> rows) {",
+        "    rows.forEach(this::importOne);",
+        "    for (Row row : rows) { importOne(row); }",
+        "}",
+        "@Transactional",
+        "public void importOne(Row row) {",
+        "    accounts.save(row.account());",
+        "    if (row.hasChild()) { importOne(row.child()); }",
+        "}",
+        "private void helper(Row row) {",
+        "    importOne(row);",
+        "}",
+        "public void delegate(Row row) {",
+        "    other.importOne(row);",
+        "    self.importOne(row);",
+        "}",
+        "public void overloaded(Row row) {",
+        "    render(row);",
+        "}",
+        "@Transactional",
+        "public void render(Row row) { accounts.save(row.account()); }",
+        "public void render(Row row, Locale locale) { }",
+    )
+    assert _lines(code) == []
+
+
+def test_a_class_annotated_transactional_is_quiet_and_tests_are_left_alone() -> None:
+    body = (
+        "public void importAll(List<Row> rows) {",
+        "    rows.forEach(row -> importOne(row));",
+        "}",
+        "@Transactional",
+        "public void importOne(Row row) { accounts.save(row.account()); }",
+    )
+    assert _lines(_service(*body, annotation="@Service\n@Transactional")) == []
+    assert _lines(_service(*body)) == [6]
+    assert _lines(_service(*body), "src/test/java/com/acme/imports/ImportServiceTest.java") == []
+
+
+def test_a_hunk_without_the_called_method_is_quiet_and_one_with_it_is_read() -> None:
+    header = (
+        "diff --git a/src/main/java/a/Sync.java b/src/main/java/a/Sync.java\n"
+        "--- a/src/main/java/a/Sync.java\n"
+        "+++ b/src/main/java/a/Sync.java\n"
+    )
+    partial = header + (
+        "@@ -40,3 +40,4 @@ public class Sync {\n"
+        "     public void run() {\n"
+        "+        syncOne(next());\n"
+        "     }\n"
+        " }\n"
+    )
+    outcome = run_checks([build_context(f) for f in parse_diff(partial).files], categories=[Category.ERROR_HANDLING])
+    assert [f for f in outcome.findings if f.rule_id == RULE] == []
+    whole = header + (
+        "@@ -1,0 +1,12 @@\n"
+        "+package a;\n"
+        "+\n"
+        "+public class Sync {\n"
+        "+    public void run() {\n"
+        "+        syncOne(next());\n"
+        "+    }\n"
+        "+\n"
+        "+    @Transactional\n"
+        "+    public void syncOne(Item item) {\n"
+        "+        repo.save(item);\n"
+        "+    }\n"
+        "+}\n"
+    )
+    outcome = run_checks([build_context(f) for f in parse_diff(whole).files], categories=[Category.ERROR_HANDLING])
+    assert [(f.line, f.rule_id) for f in outcome.findings if f.rule_id == RULE] == [(5, RULE)]
