@@ -186,3 +186,13 @@ def test_a_hunk_inside_a_method_is_enough() -> None:
     )
     outcome = run_checks([build_context(f) for f in parse_diff(diff).files], categories=[Category.ERROR_HANDLING])
     assert [(f.line, f.rule_id) for f in outcome.findings if f.rule_id == RULE] == [(84, RULE)]
+
+
+def test_an_empty_try_has_nothing_to_interrupt() -> None:
+    code = _cls(
+        "void a() {",
+        "    try {",
+        "    } catch (InterruptedException ignored) {}",
+        "}",
+    )
+    assert _lines(code) == []

@@ -135,3 +135,88 @@ def test_a_hunk_without_the_called_method_is_quiet_and_one_with_it_is_read() -> 
     )
     outcome = run_checks([build_context(f) for f in parse_diff(whole).files], categories=[Category.ERROR_HANDLING])
     assert [(f.line, f.rule_id) for f in outcome.findings if f.rule_id == RULE] == [(5, RULE)]
+
+
+CATCH = "JAVA-TX-CATCH-COMMITS"
+
+
+def _catch_lines(code: str, path: str = PATH) -> list[int]:
+    return sorted(line for line, rule in findings_of(path, code) if rule == CATCH)
+
+
+def test_a_transactional_method_that_swallows_a_failed_write_after_another_is_reported() -> None:
+    code = _service(
+        "@Transactional",
+        "public int importDict(Dict dict, List<Item> items) {",
+        "    int saved = 0;",
+        "    try {",
+        "        saved = dictMapper.insert(dict);",
+        "        for (Item item : items) {",
+        "            itemMapper.insert(item);",
+        "        }",
+        "    } catch (Exception e) {",                               # 13
+        "        log.warn(\"import failed\", e);",
+        "        return saved;",
+        "    }",
+        "    return saved;",
+        "}",
+        "",
+        "@Transactional",
+        "public void transfer(Account from, Account to, long cents) {",
+        "    accountRepository.save(from.debit(cents));",
+        "    try {",
+        "        accountRepository.save(to.credit(cents));",
+        "    } catch (DataIntegrityViolationException e) {",        # 25
+        "        log.error(\"credit failed\");",
+        "    }",
+        "}",
+    )
+    assert _catch_lines(code) == [13, 25]
+
+
+def test_catches_that_roll_back_hand_on_or_have_nothing_half_done_are_quiet() -> None:
+    code = _service(
+        "@Transactional",
+        "public void a(Order order) {",
+        "    orderRepository.save(order);",
+        "    try { lineRepository.saveAll(order.lines()); }",
+        "    catch (DataAccessException e) { throw new ImportFailed(order.id(), e); }",
+        "}",
+        "@Transactional",
+        "public void b(Order order) {",
+        "    orderRepository.save(order);",
+        "    try { lineRepository.saveAll(order.lines()); }",
+        "    catch (DataAccessException e) {",
+        "        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();",
+        "    }",
+        "}",
+        "@Transactional",
+        "public Result c(Order order) {",
+        "    try {",
+        "        orderRepository.save(order);",
+        "        lineRepository.saveAll(order.lines());",
+        "    } catch (DataIntegrityViolationException e) {",
+        "        handleDataIntegrityIssues(order, e);",
+        "    }",
+        "    return Result.ok();",
+        "}",
+        "@Transactional",
+        "public void d(Order order) {",
+        "    try { orderRepository.save(order); } catch (DataAccessException e) { log.warn(\"dup\"); }",
+        "}",
+        "@Transactional",
+        "public void e(User user) {",
+        "    userRepository.delete(user);",
+        "    try { chatClient.removeUser(user.id()); } catch (Exception e) { log.warn(\"sync failed\", e); }",
+        "}",
+        "public void f(Order order) {",
+        "    orderRepository.save(order);",
+        "    try { lineRepository.saveAll(order.lines()); } catch (Exception e) { log.warn(\"x\", e); }",
+        "}",
+        "@Transactional(readOnly = true)",
+        "public void g(Order order) {",
+        "    orderRepository.save(order);",
+        "    try { lineRepository.saveAll(order.lines()); } catch (Exception e) { log.warn(\"x\", e); }",
+        "}",
+    )
+    assert _catch_lines(code) == []

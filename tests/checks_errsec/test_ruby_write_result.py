@@ -153,3 +153,14 @@ def test_a_hunk_inside_an_action_is_enough() -> None:
     )
     outcome = run_checks([build_context(f) for f in parse_diff(diff).files], categories=[Category.ERROR_HANDLING])
     assert [(f.line, f.rule_id) for f in outcome.findings if f.rule_id == RULE] == [(32, RULE)]
+
+
+def test_a_safe_navigation_write_is_left_alone() -> None:
+    code = _controller(
+        "def create",
+        "  shipment = Shipment.find_by(tracking_number: params[:tracking])",
+        "  shipment&.update(status: params[:status])",
+        "  head :ok",
+        "end",
+    )
+    assert _lines(code) == []

@@ -73,9 +73,9 @@ def _hands_on(body: str, name: str | None) -> bool:
     return re.search(rf"(?<!log)\((?:[^()]*,)?\s*{re.escape(name)}\s*[,)]", rest) is not None
 
 
-def _try_of(lexed: Lexed, catch_line: int) -> tuple[str, list[str]] | None:
-    """The bare text of the `try` block this catch belongs to, and the types of the catches of the same
-    `try` before this one; None when the `try` is not among the known lines."""
+def try_of(lexed: Lexed, catch_line: int) -> tuple[str, list[str], int] | None:
+    """The bare text of the `try` block this catch belongs to, the types of the catches of the same `try`
+    before this one, and the line of the `try`; None when the `try` is not among the known lines."""
     bare = lexed.bare.get(catch_line, "")
     at = bare.find("catch")
     if at < 0:
@@ -101,7 +101,7 @@ def _try_of(lexed: Lexed, catch_line: int) -> tuple[str, list[str]] | None:
                     if not _TRY_HEAD.search(head):
                         return None
                     collected.append(text[i + 1 :])
-                    return "\n".join(reversed(collected)), earlier
+                    return "\n".join(reversed(collected)), earlier, no
         collected.append(text)
         no -= 1
         if no not in lexed.bare:
@@ -160,6 +160,9 @@ def interrupt_swallowed(ctx: FileContext) -> Iterator[Hit]:
             continue  # rethrown, re-interrupted, or the work stops here
         types = [t.strip() for t in clause.types.split("|")]
         if any(_INTERRUPTED.match(t) for t in types):
+            tried = try_of(lexed, clause.line)
+            if tried is not None and not tried[0].strip().removesuffix("}").strip():
+                continue  # an empty `try`: nothing in it waits, so nothing is interrupted
             if _swallows(ctx, lexed, clause) and not _restored_in_method(ctx, clause.line):
                 caught = " ".join(f"catch ({clause.types} {clause.name or ''}".split()) + ")"
                 yield Hit(clause.line, message=(
@@ -169,10 +172,10 @@ def interrupt_swallowed(ctx: FileContext) -> Iterator[Hit]:
             continue
         if not any(_BROAD.match(t) for t in types) or clause.empty:
             continue  # an empty catch-all is JAVA-EMPTY-CATCH's
-        found = _try_of(lexed, clause.line)
+        found = try_of(lexed, clause.line)
         if found is None:
             continue
-        body, earlier = found
+        body, earlier, _ = found
         blocking = _BLOCKING.search(body)
         if blocking is None or any("InterruptedException" in t for t in earlier):
             continue

@@ -29,8 +29,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from persona_review.checks._blocks import Block, blocks_of
+from persona_review.checks._catch import catches
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.java_interrupt import try_of
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
@@ -46,6 +48,7 @@ _CONTROL = lazy_re(
 )
 _TRANSACTIONAL = lazy_re(r"@(?:[\w.]+\.)?Transactional\b(?P<args>\s*\([^)]*\))?")
 _REQUIRES_NEW = lazy_re(r"\bREQUIRES_NEW\b")
+_READ_ONLY = lazy_re(r"\breadOnly\s*=\s*true\b")
 _ENTRY = lazy_re(
     r"@(?:PostConstruct|Scheduled|EventListener|TransactionalEventListener|KafkaListener|RabbitListener|"
     r"JmsListener|SqsListener|StreamListener|Async|Bean)\b"
@@ -177,3 +180,83 @@ def _hit(no: int, target: _Method) -> Hit:
         f"up may have opened) and a failure halfway leaves the earlier writes committed. Call it through "
         f"another bean or make the caller transactional."))
 
+
+
+_WRITE = lazy_re(
+    r"\b(?:\w*(?:Repository|Repo|Mapper|Dao|DAO|JdbcTemplate|EntityManager|Session)|repository|repo|mapper|"
+    r"dao|jdbcTemplate|entityManager|em|session)\s*\.\s*"
+    r"(?:save|saveAll|saveAndFlush|saveOrUpdate|insert\w*|update\w*|delete\w*|remove|persist|merge|"
+    r"batchUpdate|executeUpdate|increment\w*|decrement\w*)\s*\("
+)
+"""A write through a repository, mapper, DAO, JdbcTemplate, EntityManager or session."""
+_ROLLS_BACK = lazy_re(r"\bthrow\b|setRollbackOnly\s*\(|\bTransactionAspectSupport\b")
+
+
+_LOGGER_CALL = lazy_re(
+    r"\b(?:log|logger|LOG|LOGGER|_log|_logger|\w*[lL]og(?:ger)?)\.\w+\s*\(|\bSystem\.(?:out|err)\.\w+\s*\("
+)
+_FAILURE_CALL = lazy_re(r"\b(?:handle|fail|mark\w*Fail|record\w*(?:Error|Fail))\w*\s*\(", re.IGNORECASE)
+
+
+def _handled_elsewhere(body: str, name: str | None) -> bool:
+    """Whether the catch passes the exception (or its message or cause) to a call that is not a logger, or
+    calls something named for handling a failure (`handleDataIntegrityIssues(...)`, `markFailed(...)`)."""
+    rest = _LOGGER_CALL.sub("log(", body)
+    if _FAILURE_CALL.search(rest):
+        return True
+    if not name:
+        return False
+    return re.search(rf"(?<!log)\((?:[^()]*,)?[^(),]*\b{re.escape(name)}\b", rest) is not None
+
+
+@register(
+    CheckSpec(
+        id="JAVA-TX-CATCH-COMMITS",
+        checklist_item="ERR-06",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=frozenset({"java"}),
+        title="`@Transactional` method catches a failed write and carries on: the writes before it commit",
+        explanation=(
+            "Spring rolls a transaction back only when an exception leaves the `@Transactional` method. "
+            "Catching the failure of a write inside it and carrying on (logging, returning a default) lets "
+            "the writes that succeeded before it commit without the rest: half an operation is saved. If "
+            "the failed call went through another transactional proxy the transaction is already marked "
+            "rollback-only and the commit throws `UnexpectedRollbackException` instead. Rethrow (wrapped), "
+            "or call `TransactionAspectSupport.currentTransactionStatus().setRollbackOnly()` in the catch."
+        ),
+    ),
+    needs=("Transactional",),
+)
+def tx_catch_commits(ctx: FileContext) -> Iterator[Hit]:
+    if _TEST_PATH.search(ctx.path):
+        return
+    lexed = lex(ctx)
+    methods, class_tx, _ = _methods(ctx, lexed)
+    for method in methods:
+        if not (method.transactional or (class_tx and method.public)):
+            continue
+        if method.transactional and _READ_ONLY.search(method.declaration):
+            continue
+        for clause in catches(lexed):
+            if not (method.block.first < clause.line <= method.block.last) or not clause.complete:
+                continue
+            if _ROLLS_BACK.search(clause.body) or clause.last > method.block.last:
+                continue
+            if _handled_elsewhere(clause.body, clause.name):
+                continue  # handed to a handler (which often throws) or recorded as a failure
+            found = try_of(lexed, clause.line)
+            if found is None:
+                continue
+            body, _earlier, start = found
+            writes = _WRITE.findall(body)
+            if not writes:
+                continue
+            before = "\n".join(lexed.bare.get(n, "") for n in range(method.block.first, start))
+            if len(writes) < 2 and not _WRITE.search(before):
+                continue  # nothing written before the failing write: nothing half-done to commit
+            caught = " ".join(f"catch ({clause.types} {clause.name or ''}".split()) + ")"
+            yield Hit(clause.line, message=(
+                f"`{method.name}` is `@Transactional` and `{caught}` swallows the failure of a write in its "
+                f"`try`: the writes that already succeeded commit without the rest. Rethrow, or mark the "
+                f"transaction rollback-only here."))

@@ -16,7 +16,8 @@ Reported in controllers, jobs, workers and service objects (by path, or a class 
 statement of a controller action or of a job's `perform` is reported (Rails ignores their values), and so
 is the last statement of an `each`-style block. Quiet for the bang forms, `save(validate: false)`,
 `update_column(s)`, `update` on a receiver that reads as a hash (`params`, `options`, `attrs`) or with
-arguments that are not attributes (`limiter.update(request.remote_ip)`), a write inside a `rescue`/`ensure`
+arguments that are not attributes (`limiter.update(request.remote_ip)`), a safe-navigation write
+(`record&.update(...)`: the code already accepts that nothing is written), a write inside a `rescue`/`ensure`
 clause, and a record whose outcome the method reads afterwards (`order.persisted?`, `order.errors`,
 `respond_with(order)`, which renders its errors). `destroy` is not reported: a scaffold's
 `@post.destroy` fails only when a callback aborts it.
@@ -143,6 +144,9 @@ def _write_of(node: Node) -> str | None:
     args = arguments(node)
     if owner is None:
         return None  # `save` inside the model itself, or a helper of the same name
+    operator = node.child_by_field_name("operator")
+    if operator is not None and text(operator) == "&.":
+        return None  # `record&.update(...)`: the code already accepts that nothing gets written
     owner_text = name_text(owner)
     if not owner_text or owner_text in {"self", "super"}:
         return None
