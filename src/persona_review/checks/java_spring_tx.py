@@ -48,6 +48,7 @@ _CONTROL = lazy_re(
 )
 _TRANSACTIONAL = lazy_re(r"@(?:[\w.]+\.)?Transactional\b(?P<args>\s*\([^)]*\))?")
 _REQUIRES_NEW = lazy_re(r"\bREQUIRES_NEW\b")
+_ANNOTATION = lazy_re(r"@[\w.]+(?:\s*\([^()]*(?:\([^()]*\)[^()]*)*\))?")
 _READ_ONLY = lazy_re(r"\breadOnly\s*=\s*true\b")
 _ENTRY = lazy_re(
     r"@(?:PostConstruct|Scheduled|EventListener|TransactionalEventListener|KafkaListener|RabbitListener|"
@@ -70,7 +71,7 @@ class _Method:
     constructor: bool
 
 
-def _declaration(lexed: Lexed, block: Block) -> str:
+def declaration_of(lexed: Lexed, block: Block) -> str:
     """The member's annotations and signature: the lines above its opening brace back to the end of the
     previous member (a line ending in `;`, `{` or `}`), at most 12 lines."""
     own = lexed.bare.get(block.first, "")[: block.col]
@@ -85,6 +86,11 @@ def _declaration(lexed: Lexed, block: Block) -> str:
     return "\n".join(reversed(parts))
 
 
+def signature_of(declaration: str) -> str:
+    """A member's declaration without its annotations, on one line."""
+    return " ".join(_ANNOTATION.sub(" ", declaration).split())
+
+
 def _methods(ctx: FileContext, lexed: Lexed) -> tuple[list[_Method], bool, str]:
     """The methods of the file known entire, whether a class of it is annotated `@Transactional`, and the
     name of the first class."""
@@ -92,9 +98,8 @@ def _methods(ctx: FileContext, lexed: Lexed) -> tuple[list[_Method], bool, str]:
     class_tx = False
     class_name = ""
     for block in blocks_of(ctx).all():
-        declaration = _declaration(lexed, block)
-        signature = re.sub(r"@[\w.]+(?:\s*\([^()]*(?:\([^()]*\)[^()]*)*\))?", " ", declaration)
-        signature = " ".join(signature.split())
+        declaration = declaration_of(lexed, block)
+        signature = signature_of(declaration)
         kind = _CLASS.search(signature)
         if kind is not None:
             if block.depth == 0:

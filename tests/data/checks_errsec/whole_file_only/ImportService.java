@@ -45,6 +45,11 @@ public class ImportService {
         }
     }
 
+    @Scheduled(fixedDelay = 60000)
+    public void awaitPending() throws Exception {
+        pendingFuture.get(); // expect: JAVA-WAIT-NO-TIMEOUT
+    }
+
     @Transactional
     public void importChecked(List<Row> rows) {
         rows.forEach(row -> importOne(row));
