@@ -220,3 +220,44 @@ def test_catches_that_roll_back_hand_on_or_have_nothing_half_done_are_quiet() ->
         "}",
     )
     assert _catch_lines(code) == []
+
+
+CHECKED = "JAVA-TX-CHECKED-COMMITS"
+
+
+def _checked_lines(code: str) -> list[int]:
+    return sorted(line for line, rule in findings_of(PATH, code) if rule == CHECKED)
+
+
+def test_a_transactional_write_that_declares_a_checked_exception_is_reported_on_its_throws() -> None:
+    code = _service(
+        "@Transactional",
+        "public void importFile(Path file) throws IOException {",           # 6
+        "    Batch batch = batchRepository.save(new Batch(file.toString()));",
+        "    for (String line : Files.readAllLines(file)) {",
+        "        rowRepository.save(Row.parse(batch, line));",
+        "    }",
+        "}",
+        "@Transactional(propagation = Propagation.REQUIRED)",
+        "public void settle(Order order)",
+        "        throws Exception {",                                         # 14
+        "    orderRepository.save(order.settled());",
+        "    ledger.post(order);",
+        "}",
+    )
+    assert _checked_lines(code) == [6, 14]
+
+
+def test_rollback_rules_reads_and_unchecked_exceptions_are_quiet() -> None:
+    code = _service(
+        "@Transactional(rollbackFor = Exception.class)",
+        "public void a(Path file) throws IOException { rowRepository.save(Row.of(file)); }",
+        "@Transactional(readOnly = true)",
+        "public Report b() throws IOException { return reports.render(reportRepository.findAll()); }",
+        "@Transactional",
+        "public void c(Row row) throws IllegalStateException { rowRepository.save(row); }",
+        "@Transactional",
+        "public String d(Path file) throws IOException { return Files.readString(file); }",
+        "public void e(Path file) throws IOException { rowRepository.save(Row.of(file)); }",
+    )
+    assert _checked_lines(code) == []

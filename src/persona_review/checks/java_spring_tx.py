@@ -265,3 +265,54 @@ def tx_catch_commits(ctx: FileContext) -> Iterator[Hit]:
                 f"`{method.name}` is `@Transactional` and `{caught}` swallows the failure of a write in its "
                 f"`try`: the writes that already succeeded commit without the rest. Rethrow, or mark the "
                 f"transaction rollback-only here."))
+
+
+_CHECKED = lazy_re(
+    r"\bthrows\s+[\w.$,\s]*?\b(?P<type>Exception|IOException|SQLException|TimeoutException|ExecutionException|"
+    r"GeneralSecurityException|URISyntaxException|ParseException|JsonProcessingException|"
+    r"ClassNotFoundException|CloneNotSupportedException|ReflectiveOperationException)\b"
+)
+_ROLLBACK_RULE = lazy_re(r"\brollbackFor\w*\s*=|\brollbackOn\s*=")
+
+
+@register(
+    CheckSpec(
+        id="JAVA-TX-CHECKED-COMMITS",
+        checklist_item="ERR-06",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.MEDIUM,
+        languages=frozenset({"java"}),
+        title="`@Transactional` without `rollbackFor` on a method that throws a checked exception",
+        explanation=(
+            "By default Spring (and JTA's `@Transactional`) rolls back only on unchecked exceptions and "
+            "errors. When this method throws the checked exception it declares after a write, the "
+            "transaction commits what was written so far. Add `rollbackFor = Exception.class` (or the "
+            "declared types), or wrap the checked exception in an unchecked one."
+        ),
+    ),
+    needs=("Transactional",),
+)
+def tx_checked_commits(ctx: FileContext) -> Iterator[Hit]:
+    if _TEST_PATH.search(ctx.path):
+        return
+    lexed = lex(ctx)
+    methods, _class_tx, _ = _methods(ctx, lexed)
+    for method in methods:
+        annotation = _TRANSACTIONAL.search(method.declaration)
+        if annotation is None or _ROLLBACK_RULE.search(annotation.group(0)):
+            continue
+        if _READ_ONLY.search(annotation.group(0)):
+            continue
+        checked = _CHECKED.search(signature_of(method.declaration))
+        if checked is None:
+            continue
+        body = "\n".join(lexed.bare.get(n, "") for n in range(method.block.first, method.block.last + 1))
+        if not _WRITE.search(body):
+            continue
+        top = method.block.first - method.declaration.count("\n")
+        line = next((no for no in range(method.block.first, top - 1, -1)
+                     if "throws" in lexed.bare.get(no, "")), method.block.first)
+        yield Hit(line, message=(
+            f"`{method.name}` is `@Transactional` without `rollbackFor` and declares `throws "
+            f"{checked.group('type')}`: if that exception is thrown after a write, Spring commits the "
+            f"writes made so far. Add `rollbackFor = Exception.class` or throw an unchecked exception."))

@@ -51,6 +51,13 @@ public class ImportService {
     }
 
     @Transactional
+    public void importFile(Path file) throws IOException { // expect: JAVA-TX-CHECKED-COMMITS
+        for (String line : Files.readAllLines(file)) {
+            accountRepository.save(Row.parse(line).account());
+        }
+    }
+
+    @Transactional
     public void importChecked(List<Row> rows) {
         rows.forEach(row -> importOne(row));
     }
