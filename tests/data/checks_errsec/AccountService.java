@@ -22,7 +22,7 @@ public class AccountService {
     public void intentionallyIgnored() {
         try {
             Thread.sleep(10);
-        } catch (InterruptedException ignored) {}
+        } catch (InterruptedException ignored) {} // expect: JAVA-INTERRUPT-SWALLOWED
     }
 
     public String broad() {

@@ -40,7 +40,7 @@ class OrdersController < ApplicationController
   def create
     @order = Order.new(params[:order]) # expect: RB-MASS-ASSIGNMENT
     @order = Order.new(order_params)
-    @order.update(params.require(:order).permit!) # expect: RB-MASS-ASSIGNMENT
+    @order.update(params.require(:order).permit!) # expect: RB-MASS-ASSIGNMENT, RB-WRITE-RESULT-IGNORED
     Order.update(params[:id], state: "open")
     redirect_to params[:return_to] # expect: RB-OPEN-REDIRECT
   end

@@ -1,0 +1,318 @@
+"""Spring: a `@Transactional` method called from its own class, so the proxy that opens the transaction is
+bypassed and the writes run without one.
+
+    public void importAll(List<Row> rows) {          // not transactional
+        for (Row row : rows) {
+            importOne(row);                          // a plain Java call: no transaction, no rollback
+        }
+    }
+
+    @Transactional
+    public void importOne(Row row) { ... }
+
+Spring applies `@Transactional` through a proxy around the bean; a call from one method of the bean to
+another (`importOne(row)` or `this.importOne(row)`) never goes through it. Reported, on the call:
+- a call to a `@Transactional` method of the same class from a method that is not transactional itself
+  (the class is not annotated `@Transactional` either): a public entry point, a constructor, or a
+  `@PostConstruct`/`@Scheduled`/`@EventListener`/listener method;
+- a call to a `@Transactional(propagation = REQUIRES_NEW)` method of the same class from anywhere in it:
+  the separate transaction the annotation asks for is never opened.
+Only methods known entire in the file are read; private callers that are not entry points are left alone
+(they usually run inside a caller's transaction), and so are overloaded names where one overload is not
+transactional. Tests are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from persona_review.checks._blocks import Block, blocks_of
+from persona_review.checks._catch import catches
+from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.java_interrupt import try_of
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
+
+_TEST_PATH = lazy_re(r"(?:^|/)src/test/|Tests?\.java$")
+_SIGNATURE = lazy_re(
+    r"(?P<mods>(?:\b(?:public|protected|private|static|final|synchronized|abstract|default)\s+)*)"
+    r"(?:<[^>]*>\s*)?(?:[\w$.<>\[\],?\s]+?\s+)?(?P<name>[A-Za-z_$][\w$]*)\s*\([^;{}]*\)\s*"
+    r"(?:throws\s+[\w.$,\s]+)?$"
+)
+_CONTROL = lazy_re(
+    r"^\s*(?:\}\s*)?(?:if|else|for|while|do|switch|catch|try|finally|synchronized|return|new)\b"
+)
+_TRANSACTIONAL = lazy_re(r"@(?:[\w.]+\.)?Transactional\b(?P<args>\s*\([^)]*\))?")
+_REQUIRES_NEW = lazy_re(r"\bREQUIRES_NEW\b")
+_ANNOTATION = lazy_re(r"@[\w.]+(?:\s*\([^()]*(?:\([^()]*\)[^()]*)*\))?")
+_READ_ONLY = lazy_re(r"\breadOnly\s*=\s*true\b")
+_ENTRY = lazy_re(
+    r"@(?:PostConstruct|Scheduled|EventListener|TransactionalEventListener|KafkaListener|RabbitListener|"
+    r"JmsListener|SqsListener|StreamListener|Async|Bean)\b"
+)
+_CLASS = lazy_re(r"\b(?:class|interface|enum|record)\s+[A-Za-z_$][\w$]*")
+_KEYWORDS = frozenset({"if", "for", "while", "switch", "catch", "synchronized", "return", "new", "super",
+                       "this", "throw", "try", "do", "else"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Method:
+    name: str
+    block: Block
+    declaration: str
+    """Annotations, modifiers and signature, bare text."""
+    transactional: bool
+    requires_new: bool
+    public: bool
+    constructor: bool
+
+
+def declaration_of(lexed: Lexed, block: Block) -> str:
+    """The member's annotations and signature: the lines above its opening brace back to the end of the
+    previous member (a line ending in `;`, `{` or `}`), at most 12 lines."""
+    own = lexed.bare.get(block.first, "")[: block.col]
+    parts = [own]
+    no = block.first - 1
+    while block.first - no <= 12 and no in lexed.bare:
+        text = lexed.bare[no].rstrip()
+        if text.endswith((";", "{", "}")) and not text.lstrip().startswith("@"):
+            break
+        parts.append(text)
+        no -= 1
+    return "\n".join(reversed(parts))
+
+
+def signature_of(declaration: str) -> str:
+    """A member's declaration without its annotations, on one line."""
+    return " ".join(_ANNOTATION.sub(" ", declaration).split())
+
+
+def _methods(ctx: FileContext, lexed: Lexed) -> tuple[list[_Method], bool, str]:
+    """The methods of the file known entire, whether a class of it is annotated `@Transactional`, and the
+    name of the first class."""
+    methods: list[_Method] = []
+    class_tx = False
+    class_name = ""
+    for block in blocks_of(ctx).all():
+        declaration = declaration_of(lexed, block)
+        signature = signature_of(declaration)
+        kind = _CLASS.search(signature)
+        if kind is not None:
+            if block.depth == 0:
+                class_name = class_name or kind.group().split()[-1]
+                class_tx = class_tx or _TRANSACTIONAL.search(declaration) is not None
+            continue
+        if _CONTROL.match(signature) or "->" in signature or "=" in signature:
+            continue
+        match = _SIGNATURE.search(signature)
+        if match is None or match.group("name") in _KEYWORDS or block.depth != 1:
+            continue
+        annotation = _TRANSACTIONAL.search(declaration)
+        methods.append(_Method(
+            name=match.group("name"),
+            block=block,
+            declaration=declaration,
+            transactional=annotation is not None,
+            requires_new=bool(annotation and _REQUIRES_NEW.search(annotation.group(0))),
+            public="public" in match.group("mods").split(),
+            constructor=False,
+        ))
+    named = [replace(m, constructor=m.name == class_name) for m in methods]
+    return named, class_tx, class_name
+
+
+@register(
+    CheckSpec(
+        id="JAVA-TX-SELF-INVOCATION",
+        checklist_item="ERR-06",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=frozenset({"java"}),
+        title="`@Transactional` method called from its own class: no transaction is started",
+        explanation=(
+            "Spring starts the transaction in a proxy around the bean, and a call from one method of the "
+            "class to another never passes through it: the annotated method runs without a transaction "
+            "(or without the new one REQUIRES_NEW asks for), so a failure halfway leaves the earlier writes "
+            "committed. Move the transactional method to another bean and call it through that bean, "
+            "annotate the calling entry point instead, or use a `TransactionTemplate`."
+        ),
+    ),
+    needs=("Transactional",),
+)
+def tx_self_invocation(ctx: FileContext) -> Iterator[Hit]:
+    if _TEST_PATH.search(ctx.path):
+        return
+    lexed = lex(ctx)
+    methods, class_tx, _ = _methods(ctx, lexed)
+    by_name: dict[str, list[_Method]] = {}
+    for method in methods:
+        by_name.setdefault(method.name, []).append(method)
+    targets = {
+        name: group[0] for name, group in by_name.items()
+        if all(m.transactional for m in group) and (not class_tx or all(m.requires_new for m in group))
+    }
+    if not targets:
+        return
+    call = re.compile(
+        r"(?:(?<![\w$.])|(?<=\bthis\.))(?P<name>" + "|".join(map(re.escape, sorted(targets))) + r")\s*\("
+    )
+    for caller in methods:
+        entry = caller.public or caller.constructor or _ENTRY.search(caller.declaration) is not None
+        plain = entry and not (caller.transactional or class_tx)
+        for no in range(caller.block.first, caller.block.last + 1):
+            bare = lexed.bare.get(no, "")
+            if no == caller.block.first:
+                bare = bare[caller.block.col + 1 :]
+            for found in call.finditer(bare):
+                target = targets[found.group("name")]
+                if target is not caller and (target.requires_new or plain):
+                    yield _hit(no, target)
+
+
+def _hit(no: int, target: _Method) -> Hit:
+    if target.requires_new:
+        return Hit(no, message=(
+            f"`{target.name}` is `@Transactional(REQUIRES_NEW)` but is called from its own class, so the "
+            f"proxy is bypassed and no new transaction is opened: its writes commit or roll back with the "
+            f"caller's. Call it through another bean (or a `TransactionTemplate` with REQUIRES_NEW)."))
+    return Hit(no, message=(
+        f"`{target.name}` is `@Transactional` but is called from a method of its own class that is not: "
+        f"the call bypasses Spring's proxy, so it gets no transaction of its own (only one a caller further "
+        f"up may have opened) and a failure halfway leaves the earlier writes committed. Call it through "
+        f"another bean or make the caller transactional."))
+
+
+
+_WRITE = lazy_re(
+    r"\b(?:\w*(?:Repository|Repo|Mapper|Dao|DAO|JdbcTemplate|EntityManager|Session)|repository|repo|mapper|"
+    r"dao|jdbcTemplate|entityManager|em|session)\s*\.\s*"
+    r"(?:save|saveAll|saveAndFlush|saveOrUpdate|insert\w*|update\w*|delete\w*|remove|persist|merge|"
+    r"batchUpdate|executeUpdate|increment\w*|decrement\w*)\s*\("
+)
+"""A write through a repository, mapper, DAO, JdbcTemplate, EntityManager or session."""
+_ROLLS_BACK = lazy_re(r"\bthrow\b|setRollbackOnly\s*\(|\bTransactionAspectSupport\b")
+
+
+_LOGGER_CALL = lazy_re(
+    r"\b(?:log|logger|LOG|LOGGER|_log|_logger|\w*[lL]og(?:ger)?)\.\w+\s*\(|\bSystem\.(?:out|err)\.\w+\s*\("
+)
+_FAILURE_CALL = lazy_re(r"\b(?:handle|fail|mark\w*Fail|record\w*(?:Error|Fail))\w*\s*\(", re.IGNORECASE)
+
+
+def _handled_elsewhere(body: str, name: str | None) -> bool:
+    """Whether the catch passes the exception (or its message or cause) to a call that is not a logger, or
+    calls something named for handling a failure (`handleDataIntegrityIssues(...)`, `markFailed(...)`)."""
+    rest = _LOGGER_CALL.sub("log(", body)
+    if _FAILURE_CALL.search(rest):
+        return True
+    if not name:
+        return False
+    return re.search(rf"(?<!log)\((?:[^()]*,)?[^(),]*\b{re.escape(name)}\b", rest) is not None
+
+
+@register(
+    CheckSpec(
+        id="JAVA-TX-CATCH-COMMITS",
+        checklist_item="ERR-06",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=frozenset({"java"}),
+        title="`@Transactional` method catches a failed write and carries on: the writes before it commit",
+        explanation=(
+            "Spring rolls a transaction back only when an exception leaves the `@Transactional` method. "
+            "Catching the failure of a write inside it and carrying on (logging, returning a default) lets "
+            "the writes that succeeded before it commit without the rest: half an operation is saved. If "
+            "the failed call went through another transactional proxy the transaction is already marked "
+            "rollback-only and the commit throws `UnexpectedRollbackException` instead. Rethrow (wrapped), "
+            "or call `TransactionAspectSupport.currentTransactionStatus().setRollbackOnly()` in the catch."
+        ),
+    ),
+    needs=("Transactional",),
+)
+def tx_catch_commits(ctx: FileContext) -> Iterator[Hit]:
+    if _TEST_PATH.search(ctx.path):
+        return
+    lexed = lex(ctx)
+    methods, class_tx, _ = _methods(ctx, lexed)
+    for method in methods:
+        if not (method.transactional or (class_tx and method.public)):
+            continue
+        if method.transactional and _READ_ONLY.search(method.declaration):
+            continue
+        for clause in catches(lexed):
+            if not (method.block.first < clause.line <= method.block.last) or not clause.complete:
+                continue
+            if _ROLLS_BACK.search(clause.body) or clause.last > method.block.last:
+                continue
+            if _handled_elsewhere(clause.body, clause.name):
+                continue  # handed to a handler (which often throws) or recorded as a failure
+            found = try_of(lexed, clause.line)
+            if found is None:
+                continue
+            body, _earlier, start = found
+            writes = _WRITE.findall(body)
+            if not writes:
+                continue
+            before = "\n".join(lexed.bare.get(n, "") for n in range(method.block.first, start))
+            if len(writes) < 2 and not _WRITE.search(before):
+                continue  # nothing written before the failing write: nothing half-done to commit
+            caught = " ".join(f"catch ({clause.types} {clause.name or ''}".split()) + ")"
+            yield Hit(clause.line, message=(
+                f"`{method.name}` is `@Transactional` and `{caught}` swallows the failure of a write in its "
+                f"`try`: the writes that already succeeded commit without the rest. Rethrow, or mark the "
+                f"transaction rollback-only here."))
+
+
+_CHECKED = lazy_re(
+    r"\bthrows\s+[\w.$,\s]*?\b(?P<type>Exception|IOException|SQLException|TimeoutException|ExecutionException|"
+    r"GeneralSecurityException|URISyntaxException|ParseException|JsonProcessingException|"
+    r"ClassNotFoundException|CloneNotSupportedException|ReflectiveOperationException)\b"
+)
+_ROLLBACK_RULE = lazy_re(r"\brollbackFor\w*\s*=|\brollbackOn\s*=")
+
+
+@register(
+    CheckSpec(
+        id="JAVA-TX-CHECKED-COMMITS",
+        checklist_item="ERR-06",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.MEDIUM,
+        languages=frozenset({"java"}),
+        title="`@Transactional` without `rollbackFor` on a method that throws a checked exception",
+        explanation=(
+            "By default Spring (and JTA's `@Transactional`) rolls back only on unchecked exceptions and "
+            "errors. When this method throws the checked exception it declares after a write, the "
+            "transaction commits what was written so far. Add `rollbackFor = Exception.class` (or the "
+            "declared types), or wrap the checked exception in an unchecked one."
+        ),
+    ),
+    needs=("Transactional",),
+)
+def tx_checked_commits(ctx: FileContext) -> Iterator[Hit]:
+    if _TEST_PATH.search(ctx.path):
+        return
+    lexed = lex(ctx)
+    methods, _class_tx, _ = _methods(ctx, lexed)
+    for method in methods:
+        annotation = _TRANSACTIONAL.search(method.declaration)
+        if annotation is None or _ROLLBACK_RULE.search(annotation.group(0)):
+            continue
+        if _READ_ONLY.search(annotation.group(0)):
+            continue
+        checked = _CHECKED.search(signature_of(method.declaration))
+        if checked is None:
+            continue
+        body = "\n".join(lexed.bare.get(n, "") for n in range(method.block.first, method.block.last + 1))
+        if not _WRITE.search(body):
+            continue
+        top = method.block.first - method.declaration.count("\n")
+        line = next((no for no in range(method.block.first, top - 1, -1)
+                     if "throws" in lexed.bare.get(no, "")), method.block.first)
+        yield Hit(line, message=(
+            f"`{method.name}` is `@Transactional` without `rollbackFor` and declares `throws "
+            f"{checked.group('type')}`: if that exception is thrown after a write, Spring commits the "
+            f"writes made so far. Add `rollbackFor = Exception.class` or throw an unchecked exception."))
