@@ -261,3 +261,70 @@ def test_rollback_rules_reads_and_unchecked_exceptions_are_quiet() -> None:
         "public void e(Path file) throws IOException { rowRepository.save(Row.of(file)); }",
     )
     assert _checked_lines(code) == []
+
+
+# --- JAVA-TX-PRIVATE-METHOD, and both checks on a hunk that does not show the class ----------------------
+
+_HUNK = """\
+diff --git a/src/main/java/com/acme/orders/OrderService.java b/src/main/java/com/acme/orders/OrderService.java
+--- a/src/main/java/com/acme/orders/OrderService.java
++++ b/src/main/java/com/acme/orders/OrderService.java
+@@ -52,4 +52,16 @@
+     public Order checkout(UUID cartId) {
+         Cart cart = carts.findById(cartId).orElseThrow();
+-        return orders.save(Order.from(cart));
++        Order order = placeOrder(cart);
++        refund(order);
++        return order;
++    }
++
++    @Transactional
++    private Order placeOrder(Cart cart) {
++        return orders.save(Order.from(cart));
++    }
++
++    @Transactional
++    public void refund(Order order) {
++        payments.save(Payment.refundOf(order));
+     }
+"""
+
+
+def _hunk_findings(rule: str) -> list[tuple[int | None, int | None]]:
+    diff = parse_diff(_HUNK)
+    outcome = run_checks([build_context(f) for f in diff.files], categories=(Category.ERROR_HANDLING,))
+    return sorted((f.line, f.end_line) for f in outcome.findings if f.rule_id == rule)
+
+
+def test_a_private_transactional_method_is_reported_on_its_annotation_in_a_hunk() -> None:
+    assert _hunk_findings("JAVA-TX-PRIVATE-METHOD") == [(59, 60)]
+
+
+def test_in_a_hunk_without_the_class_the_self_call_to_a_public_transactional_method_is_reported() -> None:
+    # refund(order) on line 55; placeOrder is private, so its annotation is the finding, not its call (54).
+    assert _hunk_findings(RULE) == [(55, None)]
+
+
+def test_public_and_protected_transactional_methods_are_not_private_findings() -> None:
+    code = _service(
+        "@Transactional",
+        "public void importOne(Row row) {",
+        "    accounts.save(row.account());",
+        "}",
+        "",
+        "@Transactional(readOnly = true)",
+        "protected List<Row> pending() {",
+        "    return rows.findPending();",
+        "}",
+    )
+    assert [line for line, rule in findings_of(PATH, code) if rule == "JAVA-TX-PRIVATE-METHOD"] == []
+
+
+def test_a_private_transactional_method_in_a_whole_class_is_reported() -> None:
+    code = _service(
+        "@Transactional(rollbackFor = Exception.class)",   # 5
+        "private void archive(Row row) {",
+        "    rows.delete(row);",
+        "}",
+    )
+    assert [line for line, rule in findings_of(PATH, code) if rule == "JAVA-TX-PRIVATE-METHOD"] == [5]

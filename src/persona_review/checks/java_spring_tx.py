@@ -97,7 +97,11 @@ def _methods(ctx: FileContext, lexed: Lexed) -> tuple[list[_Method], bool, str]:
     methods: list[_Method] = []
     class_tx = False
     class_name = ""
-    for block in blocks_of(ctx).all():
+    blocks = blocks_of(ctx).all()
+    # In a hunk that does not show its class's header, the methods are the outermost blocks.
+    member_depth = 1 if any(b.depth == 0 and _CLASS.search(signature_of(declaration_of(lexed, b)))
+                            for b in blocks) else 0
+    for block in blocks:
         declaration = declaration_of(lexed, block)
         signature = signature_of(declaration)
         kind = _CLASS.search(signature)
@@ -109,7 +113,7 @@ def _methods(ctx: FileContext, lexed: Lexed) -> tuple[list[_Method], bool, str]:
         if _CONTROL.match(signature) or "->" in signature or "=" in signature:
             continue
         match = _SIGNATURE.search(signature)
-        if match is None or match.group("name") in _KEYWORDS or block.depth != 1:
+        if match is None or match.group("name") in _KEYWORDS or block.depth != member_depth:
             continue
         annotation = _TRANSACTIONAL.search(declaration)
         methods.append(_Method(
@@ -169,8 +173,53 @@ def tx_self_invocation(ctx: FileContext) -> Iterator[Hit]:
                 bare = bare[caller.block.col + 1 :]
             for found in call.finditer(bare):
                 target = targets[found.group("name")]
+                if "private" in signature_of(target.declaration).split():
+                    continue  # JAVA-TX-PRIVATE-METHOD reports the annotation that cannot work
                 if target is not caller and (target.requires_new or plain):
                     yield _hit(no, target)
+
+
+@register(
+    CheckSpec(
+        id="JAVA-TX-PRIVATE-METHOD",
+        checklist_item="ERR-06",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=frozenset({"java"}),
+        title="`@Transactional` on a private method: Spring ignores it",
+        explanation=(
+            "Spring's proxies only intercept calls to public (since Spring 6, also protected and package) "
+            "methods coming from outside the bean; a private method is never called through the proxy, so "
+            "its `@Transactional` opens no transaction and a failure halfway leaves the earlier writes "
+            "committed. Make the method public on a bean its callers reach through Spring (another service), "
+            "annotate the public entry point, or use a `TransactionTemplate`."
+        ),
+    ),
+    needs=("Transactional",),
+)
+def tx_private_method(ctx: FileContext) -> Iterator[Hit]:
+    """A `@Transactional` private method, reported on the annotation (the line to delete or move)."""
+    if _TEST_PATH.search(ctx.path):
+        return
+    lexed = lex(ctx)
+    methods, _class_tx, _ = _methods(ctx, lexed)
+    for method in methods:
+        if not method.transactional or "private" not in signature_of(method.declaration).split():
+            continue
+        first = _annotation_line(lexed, method)
+        if first is not None:
+            yield Hit(first, method.block.first if method.block.first > first else None, message=(
+                f"`{method.name}` is private, so Spring never calls it through the proxy that opens the "
+                f"transaction: its `@Transactional` does nothing and its writes run without a transaction "
+                f"of their own."))
+
+
+def _annotation_line(lexed: Lexed, method: _Method) -> int | None:
+    """The line of the method's `@Transactional` annotation (at most 12 lines above its body)."""
+    for no in range(method.block.first, method.block.first - 13, -1):
+        if _TRANSACTIONAL.search(lexed.bare.get(no, "")):
+            return no
+    return None
 
 
 def _hit(no: int, target: _Method) -> Hit:

@@ -61,4 +61,9 @@ public class ImportService {
     public void importChecked(List<Row> rows) {
         rows.forEach(row -> importOne(row));
     }
+
+    @Transactional // expect: JAVA-TX-PRIVATE-METHOD
+    private void archiveAll(List<Row> rows) {
+        rows.forEach(row -> archiveRepository.save(row.archived()));
+    }
 }
