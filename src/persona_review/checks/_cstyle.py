@@ -88,7 +88,14 @@ def _concat_has_variable(bare: str, constants: frozenset[str]) -> bool:
 
 def string_constants(lexed: Lexed) -> frozenset[str]:
     """Names that are only ever assigned a plain string literal in the known lines (and are not "
-    "parameters)."""
+    "parameters). Read once per file: several checks of a file ask."""
+    found = lexed.memo.get("cstyle.string_constants")
+    if found is None:
+        found = lexed.memo["cstyle.string_constants"] = _string_constants(lexed)
+    return found  # type: ignore[return-value]
+
+
+def _string_constants(lexed: Lexed) -> frozenset[str]:
     literal: set[str] = set()
     other: set[str] = set()
     for _no, code, bare in lines_of(lexed):

@@ -10,7 +10,7 @@ Every view keeps the line's length and column positions, so offsets found in one
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from persona_review.checks._lex_entry import Mark, implausibility
 from persona_review.checks.base import FileContext
@@ -43,6 +43,8 @@ class Lexed:
     rows: tuple[tuple[int, str, str], ...] = ()
     """(line number, code view, bare view) of every known line, in order: what `_spans.lines_of` gives,
     built once (dozens of checks walk the lines of each file)."""
+    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    """Facts read from these views, kept for the other checks of the file (`_cstyle.string_constants`)."""
 
 
 _CACHE: OrderedDict[int, tuple[FileContext, Lexed]] = OrderedDict()

@@ -91,18 +91,22 @@ def for_engine(found: list[ItemHit], engine: str | None) -> list[ItemHit]:
 
 
 class _OneFileCache:
-    """The scan of the most recent file; the runner checks one file with every check before the next."""
+    """The scan of the most recent file, split by checklist item; the runner checks one file with every
+    check before the next, and each item's check takes its share without walking the others' hits."""
 
     def __init__(self, scan: Scanner) -> None:
         self._scan = scan
         self._ctx: FileContext | None = None
-        self._hits: list[ItemHit] = []
+        self._by_item: dict[str, list[Hit]] = {}
 
-    def hits(self, ctx: FileContext) -> list[ItemHit]:
+    def hits(self, ctx: FileContext, item: str) -> list[Hit]:
         if self._ctx is not ctx:
-            self._hits = for_engine(self._scan(ctx), ctx.change.database)
+            by_item: dict[str, list[Hit]] = {}
+            for found in for_engine(self._scan(ctx), ctx.change.database):
+                by_item.setdefault(found.item, []).append(found.hit)
+            self._by_item = by_item
             self._ctx = ctx
-        return self._hits
+        return list(self._by_item.get(item, ()))
 
 
 def register_family(specs: dict[str, CheckSpec], scan: Scanner) -> None:
@@ -113,6 +117,6 @@ def register_family(specs: dict[str, CheckSpec], scan: Scanner) -> None:
 
 def _item_check(cache: _OneFileCache, item: str) -> Callable[[FileContext], list[Hit]]:
     def check(ctx: FileContext) -> list[Hit]:
-        return [found.hit for found in cache.hits(ctx) if found.item == item]
+        return cache.hits(ctx, item)
 
     return check

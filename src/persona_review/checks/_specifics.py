@@ -180,7 +180,9 @@ def calls(text: str) -> list[str]:
     out = []
     blanked = _blank_strings(text)
     for match in _CALL.finditer(blanked):
-        name = _SPACES.sub("", match.group(1))
+        name = match.group(1)
+        if not name.isidentifier():  # a dotted name, maybe spread over spaces: `a . b`
+            name = _SPACES.sub("", name)
         if name not in _KEYWORDS and not _defining(blanked, match.start()):
             out.append(name)
     return out
@@ -219,6 +221,8 @@ _STRING = lazy_re(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|`[^`]*`")
 
 
 def _blank_strings(text: str) -> str:
+    if '"' not in text and "'" not in text and "`" not in text:
+        return text  # no string to blank (most lines)
     return _STRING.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], text)
 
 

@@ -50,11 +50,9 @@ def _tainted_calls(ctx: FileContext, names: frozenset[str], kind: str, index: in
     if not may_have_sources(ctx):
         return
     seen: set[tuple[int, int]] = set()
-    for flow in flows(ctx):
-        imported = imported_names(flow)
-        for call in flow.calls:
-            if call.name not in names and call.name.rsplit(".", 1)[-1] not in names \
-                    and canonical(call.name, imported) not in names:
+    for calls in _named_calls(ctx):
+        for call, spelled in calls:
+            if names.isdisjoint(spelled):
                 continue
             found = _arg(call, index, *kw)
             if found is None:
@@ -66,6 +64,23 @@ def _tainted_calls(ctx: FileContext, names: frozenset[str], kind: str, index: in
             if key not in seen:
                 seen.add(key)
                 yield call, value, node
+
+
+def _named_calls(ctx: FileContext) -> list[list[tuple[SinkCall, frozenset[str]]]]:
+    """Each flow's calls, each with the names a sink list may know it by: as written, its last part, and
+    as imported (`fetch` -> `requests.get`). Found once per file for the dozen checks that ask."""
+
+    def named() -> list[list[tuple[SinkCall, frozenset[str]]]]:
+        out = []
+        for flow in flows(ctx):
+            imported = imported_names(flow)
+            out.append([
+                (call, frozenset((call.name, call.name.rsplit(".", 1)[-1], canonical(call.name, imported))))
+                for call in flow.calls
+            ])
+        return out
+
+    return ctx.cached("py_flow_security.named_calls", named)
 
 
 # --- path traversal ---------------------------------------------------------------------------------------

@@ -206,13 +206,19 @@ def _to_findings(ctx: FileContext, spec: CheckSpec, hits: Iterable[Hit]) -> list
     return findings
 
 
+_NAMING: list[tuple[Describe, SuggestFix]] = []
+"""What `_naming` imported, once it has (the functions themselves; nothing about any review)."""
+
+
 def _naming() -> tuple[Describe, SuggestFix]:
     """What names a finding and what suggests its fix. Imported on first use: only a hit on an added line
     needs them, and a review that finds nothing (most pull requests) is spared their start-up."""
-    from persona_review.checks._fixes import suggest_fix
-    from persona_review.checks._specifics import describe
+    if not _NAMING:
+        from persona_review.checks._fixes import suggest_fix
+        from persona_review.checks._specifics import describe
 
-    return describe, suggest_fix
+        _NAMING.append((describe, suggest_fix))
+    return _NAMING[0]
 
 
 def _wording(describe: Describe, spec: CheckSpec, ctx: FileContext, hit: Hit) -> Wording:
@@ -235,7 +241,10 @@ def _fix(suggest_fix: SuggestFix, spec: CheckSpec, ctx: FileContext, hit: Hit) -
 
 def _all_added(ctx: FileContext, first: int, last: int | None) -> bool:
     """A suggestion may only replace lines the change adds."""
-    return all(no in ctx.added for no in range(first, (last or first) + 1))
+    if not last or last == first:  # one line, the common case
+        return first in ctx.added
+    added = ctx.added
+    return all(no in added for no in range(first, last + 1))
 
 
 def _first_added(ctx: FileContext, hit: Hit) -> int | None:

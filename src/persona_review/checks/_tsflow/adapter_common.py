@@ -20,9 +20,10 @@ _LABEL_LIMIT = 60
 
 def node_text(node: Node | None) -> str:
     """The node's source text ("" for no node)."""
-    if node is None or node.text is None:
+    if node is None:
         return ""
-    return node.text.decode("utf-8", errors="replace")
+    text = node.text  # a fresh copy of the bytes on every read: read once
+    return "" if text is None else text.decode("utf-8", errors="replace")
 
 
 def field(node: Node, name: str) -> Node | None:

@@ -123,9 +123,10 @@ class FileFlow:
 
 
 def text_of(node: Node | None) -> str:
-    if node is None or node.text is None:
+    if node is None:
         return ""
-    return node.text.decode("utf-8", errors="replace")
+    text = node.text  # a fresh copy of the bytes on every read: read once
+    return "" if text is None else text.decode("utf-8", errors="replace")
 
 
 def analyse(root: Node, adapter: ir.Adapter, line_offset: int = 0) -> FileFlow:

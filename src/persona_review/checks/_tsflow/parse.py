@@ -218,7 +218,9 @@ def _brackets(texts: list[str]) -> tuple[list[int], str]:
     for index, line in enumerate(texts):
         if _ANY_BRACKET.search(line) is None:
             continue
-        for token in _BRACKET_TOKENS.findall(line):
+        # Without a quote or a `/` the line holds no string or comment to skip: only its brackets count.
+        plain = '"' not in line and "'" not in line and "`" not in line and "/" not in line
+        for token in _ANY_BRACKET.findall(line) if plain else _BRACKET_TOKENS.findall(line):
             if token in _OPEN:
                 depth += 1
                 stack.append(_CLOSE[_OPEN.index(token)])
