@@ -78,3 +78,21 @@ def test_a_hunk_with_the_handler_is_read() -> None:
     )
     outcome = run_checks([build_context(f) for f in parse_diff(diff).files], categories=[Category.ERROR_HANDLING])
     assert [(f.line, f.rule_id) for f in outcome.findings if f.rule_id == RULE] == [(23, RULE)]
+
+
+def test_a_future_held_in_a_plainly_named_local_is_followed_to_its_wait() -> None:
+    code = _cls(
+        "@GetMapping(\"/products/{id}\")",
+        "public ProductView get(@PathVariable long id) throws Exception {",
+        "    CompletableFuture<List<Review>> reviews = CompletableFuture.supplyAsync(() -> client.of(id), pool);",
+        "    var stock = executor.submit(() -> inventory.count(id));",
+        "    Optional<Product> product = products.findById(id);",
+        "    return ProductView.of(product.get(), reviews.get(), stock.get());",          # 10
+        "}",
+        "@GetMapping(\"/products/{id}/fast\")",
+        "public ProductView fast(@PathVariable long id) throws Exception {",
+        "    CompletableFuture<List<Review>> reviews = CompletableFuture.supplyAsync(() -> client.of(id), pool);",
+        "    return ProductView.of(products.find(id), reviews.get(300, TimeUnit.MILLISECONDS));",
+        "}",
+    )
+    assert _lines(code) == [10]

@@ -17,6 +17,7 @@ future (a name or call that reads as one: `future`, `...Async(...)`, `Completabl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from persona_review.checks._blocks import blocks_of
@@ -37,10 +38,20 @@ _WAIT = lazy_re(
     r"|(?P<latch>\b\w*(?:[Ll]atch|[Bb]arrier)\w*\s*\.\s*await\s*\(\s*\))"
     r"|(?P<queue>\b\w*[Qq]ueue\w*\s*\.\s*take\s*\(\s*\))"
 )
+_FUTURE_DECL = lazy_re(
+    r"\b(?:Completable)?Future\s*<[^;=]*>\s+([A-Za-z_$][\w$]*)\s*="
+    r"|\b([A-Za-z_$][\w$]*)\s*=\s*[\w.]*\b(?:supplyAsync|runAsync|submit|\w+Async)\s*\("
+)
+"""A local that holds a future: declared with a future type, or given the result of an async call."""
 _METHOD_HEAD = lazy_re(r"\b[A-Za-z_$][\w$]*\s*\([^;{}]*\)\s*(?:throws\s+[\w.$,\s]+)?$")
 _CONTROL = lazy_re(
     r"^\s*(?:\}\s*)?(?:if|else|for|while|do|switch|catch|try|finally|synchronized|return|new)\b"
 )
+
+
+def _future_names(lines: Iterator[str]) -> list[str]:
+    """The names the method's lines declare or assign a future to (`CompletableFuture<X> reviews = ...`)."""
+    return sorted({m.group(1) or m.group(2) for line in lines for m in _FUTURE_DECL.finditer(line)})
 
 
 @register(
@@ -72,9 +83,12 @@ def wait_no_timeout(ctx: FileContext) -> Iterator[Hit]:
         signature = signature_of(declaration)
         if _CONTROL.match(signature) or not _METHOD_HEAD.search(signature):
             continue
+        futures = _future_names(lexed.bare.get(no, "") for no in range(block.first + 1, block.last + 1))
+        held = re.compile(rf"\b(?:{'|'.join(map(re.escape, futures))})\s*\.\s*(?:get|join)\s*\(\s*\)") \
+            if futures else None
         for no in range(block.first + 1, block.last + 1):
             bare = lexed.bare.get(no, "")
-            found = _WAIT.search(bare)
+            found = _WAIT.search(bare) or (held.search(bare) if held is not None else None)
             if found is None:
                 continue
             call = " ".join(found.group().split())
