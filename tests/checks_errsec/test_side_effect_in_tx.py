@@ -450,3 +450,20 @@ def test_quiet_when_deferred_outside_or_not_a_transaction(name: str) -> None:
     else:
         path = "app/x.py"
     assert _lines(path, text) == []
+
+
+def test_a_kafka_template_field_named_for_kafka_inside_a_transactional_method_of_a_hunk() -> None:
+    hunk = (
+        "    @Transactional\n"
+        "    public Account open(OpenAccountCommand cmd) {\n"
+        "        Account account = accounts.save(Account.open(cmd.ownerId()));\n"
+        "        kafka.send(\"accounts.opened\", account.getId().toString(), AccountOpened.of(account));  // HERE\n"
+        "        return account;\n"
+        "    }\n"
+        "\n"
+        "    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)\n"
+        "    public void announce(AccountOpened event) {\n"
+        "        kafka.send(\"accounts.opened\", event.id(), event);\n"
+        "    }\n"
+    )
+    assert _lines("src/main/java/com/acme/accounts/AccountService.java", hunk) == [_at(hunk, "HERE")]

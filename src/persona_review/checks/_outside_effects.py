@@ -37,7 +37,8 @@ _JAVA = lazy_re(
     r"\s*\(|\b\w*[hH]ttpClient\.send(?:Async)?\s*\()"
     r"|(?P<publish>\b\w*(?:[kK]afkaTemplate|[rR]abbitTemplate|[jJ]msTemplate|[aA]mqpTemplate)\.(?:send|sendDefault"
     r"|convertAndSend|convertSendAndReceive)\s*\(|\b\w*[sS](?:qs|ns)(?:Client|Template)?\.(?:sendMessage|publish"
-    r"|send)\s*\(|\bstreamBridge\.send\s*\(|\b\w*[pP]roducer\.send\w*\s*\()"
+    r"|send)\s*\(|\bstreamBridge\.send\s*\(|\b\w*[pP]roducer\.send\w*\s*\("
+    r"|\b(?:this\.)?kafka\w*\.(?:send|sendDefault)\s*\()"
     r"|(?P<mail>\b\w*[mM]ailSender\.send\s*\()"
 )
 _JS = lazy_re(
