@@ -1,0 +1,94 @@
+"""Go handlers that answer a failed call with a success status.
+
+    if err := h.svc.Cancel(ctx, id); err != nil {
+        c.Logger().Errorf("cancel order %s: %v", id, err)
+        return c.NoContent(http.StatusNoContent)         // the client is told the order is cancelled
+    }
+
+Reported: in the block of `if err != nil {` (or `if x := f(); err != nil {`; the condition is the plain
+nil test, so `errors.Is(err, ErrNotFound)` branches that treat "already gone" as done are left alone), a
+statement at the block's own level that answers a 2xx status: `c.NoContent`/`c.Status`/`c.String`/
+`c.JSON`/`ctx.JSON`/`w.WriteHeader` with `http.StatusOK`/`StatusNoContent`/`StatusCreated`/
+`StatusAccepted` or 200-204. A JSON answer counts only when its body names the error (`"error"` key or
+`err.Error()`) and carries no code of its own (`"code"`: APIs that put their status in the body).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from persona_review.checks._lexing import lex
+from persona_review.checks._spans import brace_block, indent_of, lines_of, statement_span
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
+
+_IF_ERR = lazy_re(
+    r"^\s*(?:\}\s*else\s+)?if\s+(?:[^;{]*;\s*)?(?P<err>[A-Za-z_]*[eE]rr\w*)\s*!=\s*nil\s*\{\s*$"
+)
+_SUCCESS = (
+    r"(?:http\.Status(?:OK|NoContent|Created|Accepted)\b|20[0-4]\b)"
+)
+_ANSWER = lazy_re(
+    r"^\s*(?:return\s+)?(?:[\w.]+\.)?(?P<how>NoContent|Status|String|JSON|IndentedJSON|AbortWithStatusJSON|"
+    r"AbortWithStatus|WriteHeader|SendStatus)\s*\(\s*" + _SUCCESS
+)
+_ERROR_BODY = lazy_re(r"[\"']error[\"']|\berr\w*\.Error\(\)|\berrors?\s*:")
+_OWN_CODE = lazy_re(r"[\"'](?:code|status|errcode|err_code|success|ok)[\"']|\bCode\s*:|\bSuccess\s*:")
+_STOPS = lazy_re(r"^\s*(?:return|panic\(|continue\b|break\b)")
+
+
+@register(
+    CheckSpec(
+        id="GO-ERROR-ANSWERED-OK",
+        checklist_item="ERR-04",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=frozenset({"go"}),
+        title="Failed call answered with a success status",
+        explanation=(
+            "The call failed, yet the handler answers 2xx: the client believes the work was done, never "
+            "retries, and error-rate alerts never see it; only a log line knows. Answer the status that "
+            "says what failed (`http.StatusInternalServerError`, `StatusNotFound` for a missing record, "
+            "...), or return the error to the framework's error handler."
+        ),
+    ),
+    needs=("!= nil",),
+)
+def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "nil" not in bare or _IF_ERR.match(bare) is None:
+            continue
+        block = brace_block(lexed, no, bare.rfind("{"))
+        if block is None:
+            continue
+        level: int | None = None
+        for line in range(no + 1, block.last + 1):
+            text = lexed.bare.get(line, "")
+            if not text.strip() or text.strip() == "}":
+                continue
+            level = indent_of(text) if level is None else level
+            if indent_of(text) != level:
+                continue
+            found = _ANSWER.match(text)
+            if found is not None:
+                statement = statement_span(lexed, line)
+                if found.group("how") in {"JSON", "IndentedJSON", "AbortWithStatusJSON", "String"} and (
+                    _ERROR_BODY.search(statement.code) is None or _OWN_CODE.search(statement.code)
+                ):
+                    break
+                if line in ctx.added:
+                    yield Hit(line, None, message=(
+                        f"The `if {_err_name(bare)} != nil` branch answers a success status here: the "
+                        "client is told the request worked though the call failed. Answer an error "
+                        "status (or return the error)."))
+                break
+            if _STOPS.match(text):
+                break
+
+
+def _err_name(header: str) -> str:
+    found = _IF_ERR.match(header)
+    return found.group("err") if found is not None else "err"
