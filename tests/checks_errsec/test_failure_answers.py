@@ -457,3 +457,103 @@ def test_uncaught_exception_handler_that_only_logs_is_reported() -> None:
 
 def test_async_interval_without_error_handling_is_reported() -> None:
     assert _lines("src/worker/index.js", _PROCESS, "JS-ASYNC-INTERVAL-UNGUARDED") == [26]
+
+
+def test_go_success_answer_explained_by_a_comment_is_left_alone() -> None:
+    code = """package apis
+
+func requestReset(e *core.RequestEvent) error {
+	record, err := e.App.FindAuthRecordByEmail(collection, form.Email)
+	if err != nil {
+		// answer 204 either way, so the endpoint does not tell which emails have accounts
+		e.NoContent(http.StatusNoContent)
+		return fmt.Errorf("find %s: %w", form.Email, err)
+	}
+	return send(record)
+}
+
+func auth(c *gin.Context) {
+	if err != nil {
+		c.JSON(200, serializer.ErrWithDetails(c, serializer.CodeCredentialInvalid, err.Error(), err))
+		c.Abort()
+		return
+	}
+}
+"""
+    assert _lines("apis/reset.go", code, "GO-ERROR-ANSWERED-OK") == []
+
+
+def test_ignored_validation_explained_by_a_comment_is_left_alone() -> None:
+    code = '''def send_bulk_delete(self, request):
+    job_form = BulkDelete.as_form(data={**self.key_params})
+    # this form is built from our own parameters and cannot be invalid
+    job_form.is_valid()
+    return enqueue(job_form.cleaned_data)
+'''
+    assert _lines("app/views.py", code, "PY-IS-VALID-IGNORED") == []
+
+
+# --- PY-JSON-FIELD-KEYERROR -------------------------------------------------------------------------
+
+_FLASK = '''from flask import Blueprint, jsonify, request
+
+bp = Blueprint("auth", __name__)
+
+
+@bp.post("/signup")
+def signup():
+    data = request.get_json(silent=True) or {}
+    email = data["email"].strip().lower()
+    password = data["password"]
+    return jsonify(id=create(email, password)), 201
+
+
+@bp.post("/rename")
+def rename():
+    name = request.json["name"]
+    return jsonify(name=name)
+
+
+@bp.post("/login")
+def login():
+    data = request.get_json()
+    if "email" not in data or "password" not in data:
+        return jsonify(error="email and password are required"), 400
+    return jsonify(token=issue(data["email"], data["password"]))
+
+
+@bp.post("/invite")
+def invite():
+    data = request.get_json()
+    errors = InviteSchema().validate(data)
+    if errors:
+        return jsonify(errors=errors), 400
+    return jsonify(id=send_invite(data["email"]))
+
+
+@bp.post("/tags")
+def tags():
+    try:
+        payload = request.get_json()
+        tag = payload["tag"]
+    except KeyError:
+        return jsonify(error="tag is required"), 400
+    return jsonify(tag=tag)
+
+
+@bp.post("/profile")
+@expects_json(PROFILE_SCHEMA)
+def profile():
+    data = request.get_json()
+    return jsonify(name=data["name"])
+
+
+@bp.get("/search")
+def search():
+    settings = load_settings()
+    return jsonify(limit=settings["limit"], q=request.args.get("q"))
+'''
+
+
+def test_json_body_field_read_without_a_guard_is_reported_once_per_function() -> None:
+    assert _lines("shop/auth/routes.py", _FLASK, "PY-JSON-FIELD-KEYERROR") == [9, 16]

@@ -9,15 +9,17 @@ Reported: in the block of `if err != nil {` (or `if x := f(); err != nil {`; the
 nil test, so `errors.Is(err, ErrNotFound)` branches that treat "already gone" as done are left alone), a
 statement at the block's own level that answers a 2xx status: `c.NoContent`/`c.Status`/`c.String`/
 `c.JSON`/`ctx.JSON`/`w.WriteHeader` with `http.StatusOK`/`StatusNoContent`/`StatusCreated`/
-`StatusAccepted` or 200-204. A JSON answer counts only when its body names the error (`"error"` key or
-`err.Error()`) and carries no code of its own (`"code"`: APIs that put their status in the body).
+`StatusAccepted` or 200-204. A JSON answer counts only when its body is a map literal keyed `"error"`
+that carries no code of its own (`"code"`: APIs that put their status in the body); a body built by a
+helper may carry one. A block with a comment before the answer is left alone: the success is on purpose
+(answering 204 whether or not an account exists keeps emails from being enumerated).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from persona_review.checks._lexing import lex
+from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import brace_block, indent_of, lines_of, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -34,7 +36,9 @@ _ANSWER = lazy_re(
     r"^\s*(?:return\s+)?(?:[\w.]+\.)?(?P<how>NoContent|Status|String|JSON|IndentedJSON|AbortWithStatusJSON|"
     r"AbortWithStatus|WriteHeader|SendStatus)\s*\(\s*" + _SUCCESS
 )
-_ERROR_BODY = lazy_re(r"[\"']error[\"']|\berr\w*\.Error\(\)|\berrors?\s*:")
+_ERROR_BODY = lazy_re(
+    r"(?:gin\.H|echo\.Map|fiber\.Map|map\[string\][\w{}]+)\s*\{\s*[\"'](?:error|err|errors)[\"']\s*:"
+)
 _OWN_CODE = lazy_re(r"[\"'](?:code|status|errcode|err_code|success|ok)[\"']|\bCode\s*:|\bSuccess\s*:")
 _STOPS = lazy_re(r"^\s*(?:return|panic\(|continue\b|break\b)")
 
@@ -73,6 +77,8 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
             if indent_of(text) != level:
                 continue
             found = _ANSWER.match(text)
+            if found is not None and _commented(ctx, lexed, no, line):
+                break
             if found is not None:
                 statement = statement_span(lexed, line)
                 if found.group("how") in {"JSON", "IndentedJSON", "AbortWithStatusJSON", "String"} and (
@@ -87,6 +93,13 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
                 break
             if _STOPS.match(text):
                 break
+
+
+def _commented(ctx: FileContext, lexed: Lexed, first: int, last: int) -> bool:
+    """Whether a line from `first` to `last` holds a comment (its text differs from its code view, where
+    comments are blanked)."""
+    return any(ctx.lines.get(no, "").rstrip() != lexed.code.get(no, "").rstrip()
+               for no in range(first, last + 1))
 
 
 def _err_name(header: str) -> str:

@@ -5,6 +5,7 @@
 
 Reported: `x.is_valid()` as a statement of its own (no `raise_exception=True`), when a later line of the
 same block uses `x.save(`, `x.validated_data` or `x.cleaned_data` and nothing between looks at `x.errors`.
+A comment on the line or the two above it leaves it alone: the author says why the form cannot be invalid.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def is_valid_ignored(ctx: FileContext) -> Iterator[Hit]:
         if bare is None or "is_valid" not in bare:
             continue
         found = _IS_VALID.match(bare)
-        if found is None:
+        if found is None or _explained(ctx, lexed.code, no):
             continue
         name = re.escape(found.group("name"))
         use = re.compile(rf"(?<![\w.]){name}\.(?:save\s*\(|validated_data\b|cleaned_data\b)")
@@ -67,3 +68,10 @@ def is_valid_ignored(ctx: FileContext) -> Iterator[Hit]:
                     f"at, and line {later} goes on to use the data anyway. Use `is_valid("
                     "raise_exception=True)` (DRF) or answer 400 when it is False."))
                 break
+
+
+def _explained(ctx: FileContext, code: dict[int, str], no: int) -> bool:
+    """Whether the `is_valid()` line or the two above it hold a comment (a raw line that differs from its
+    code view, where comments are blanked): the author says why the result does not matter."""
+    return any(ctx.lines.get(n, "").rstrip() != code.get(n, "").rstrip() for n in range(no - 2, no + 1)
+               if n in ctx.lines)
