@@ -548,6 +548,17 @@ def profile():
     return jsonify(name=data["name"])
 
 
+@bp.patch("/users/<int:user_id>")
+def patch_user(user_id):
+    data = request.get_json()
+    data["id"] = user_id
+    if data["id"] == session["id"] and data.get("banned"):
+        return jsonify(error="cannot ban yourself"), 400
+    if data.get("content"):
+        data["content"] = data["content"].strip()
+    return jsonify(save(data))
+
+
 @bp.get("/search")
 def search():
     settings = load_settings()
@@ -557,3 +568,26 @@ def search():
 
 def test_json_body_field_read_without_a_guard_is_reported_once_per_function() -> None:
     assert _lines("shop/auth/routes.py", _FLASK, "PY-JSON-FIELD-KEYERROR") == [9, 16]
+
+
+def test_plain_error_in_a_worker_use_case_is_left_alone() -> None:
+    code = '''import { Injectable } from '@nestjs/common';
+
+@Injectable()
+export class ExecuteBridgeJob {
+  async execute(command: ExecuteBridgeJobCommand) {
+    const environment = await this.environments.findOne({ _id: command.environmentId });
+    if (!environment) {
+      throw new Error(`environment ${command.environmentId} not found`);
+    }
+    if (!environment?.bridge?.url) {
+      throw new Error('bridge URL is not set');
+    }
+    return this.run(environment);
+  }
+}
+'''
+    assert _lines("apps/worker/src/usecases/execute-bridge-job.usecase.ts", code,
+                  "JS-NEST-NOT-FOUND-PLAIN-ERROR") == []
+    service = code.replace("export class ExecuteBridgeJob", "export class BridgeService")
+    assert _lines("src/bridge/bridge.service.ts", service, "JS-NEST-NOT-FOUND-PLAIN-ERROR") == [8]

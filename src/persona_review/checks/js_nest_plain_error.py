@@ -5,11 +5,13 @@
       throw new Error(`team ${id} not found`);       // 500 Internal Server Error, not 404
     }
 
-Nest turns every exception that is not an `HttpException` into a 500. Reported, in a file with an
-`@Injectable()` or `@Controller()` class: `throw new Error(...)` inside (or on the line of) an `if` whose
-condition tests a variable for absence (`!x`, `x == null`, `x === undefined`), when that variable was
-given the awaited result of a lookup (`find`, `findOne`, `findUnique`, `findFirst`, `findById`,
-`findOneBy`, `get...ById`) in the lines above.
+Nest turns every exception that is not an `HttpException` into a 500. Reported, in a Nest controller or
+resolver, or a file named `*.service.ts`/`*.controller.ts`/`*.resolver.ts` (Nest's naming for the classes
+that serve requests; a queue worker's use case may rightly throw a plain `Error`):
+`throw new Error(...)` inside (or on the line of) an `if` whose condition tests a variable for absence
+(`!x`, `x == null`, `x === undefined`; not `!x?.field`), when that variable was given the awaited result
+of a lookup (`find`, `findOne`, `findUnique`, `findFirst`, `findById`, `findOneBy`, `get...ById`) in the
+lines above.
 
 ANY-500-FOR-CLIENT-ERROR keys on a 500 written in the code; here the 500 is the framework's default, so
 this is a check of its own.
@@ -27,11 +29,13 @@ from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
-_NEST_CLASS = lazy_re(r"@(?:Injectable|Controller)\s*\(")
+_NEST_CLASS = lazy_re(r"@(?:Injectable|Controller|Resolver)\s*\(")
+_CONTROLLER = lazy_re(r"@(?:Controller|Resolver)\s*\(")
 _THROW = lazy_re(r"\bthrow\s+new\s+Error\s*\(")
 _IF = lazy_re(r"^\s*(?:\}\s*else\s+)?if\s*\((?P<cond>.*)\)\s*(?:\{|throw\b)")
 _ABSENT = lazy_re(
-    r"!\s*(?P<a>[A-Za-z_$][\w$]*)\b(?!\s*[.(\[])|(?P<b>[A-Za-z_$][\w$]*)\s*[=!]==?\s*(?:null|undefined)\b"
+    r"!\s*(?P<a>[A-Za-z_$][\w$]*)\b(?!\s*(?:[.(\[]|\?\.))"
+    r"|(?P<b>[A-Za-z_$][\w$]*)\s*[=!]==?\s*(?:null|undefined)\b"
 )
 _LOOKUP = (
     r"=\s*await\s+[\w$.?]*\.(?:find|findOne\w*|findUnique\w*|findFirst\w*|findById|findByPk|get\w*By\w+|"
@@ -80,11 +84,15 @@ def nest_not_found_plain_error(ctx: FileContext) -> Iterator[Hit]:
 
 
 def _nest_file(ctx: FileContext, lexed: Lexed) -> bool:
-    """A Nest provider or controller: the decorator or a `@nestjs/` import is in view, or, in a hunk
-    that shows neither, the file is named the way Nest's CLI names services, controllers and resolvers."""
-    if ctx.mentions(("@nestjs/",)) or any(_NEST_CLASS.search(text) for text in lexed.bare.values()):
-        return True
-    return not ctx.whole_file and _NEST_FILE.search(ctx.path) is not None
+    """A Nest class that serves requests: a controller, or a file named the way Nest's CLI names
+    services, controllers and resolvers (a use-case class of a queue worker is left alone: there a plain
+    `Error` is right), in a file that shows Nest (the decorator or a `@nestjs/` import) or a hunk that
+    shows neither."""
+    controller = any(_CONTROLLER.search(text) for text in lexed.bare.values())
+    if not controller and _NEST_FILE.search(ctx.path) is None:
+        return False
+    return controller or not ctx.whole_file or ctx.mentions(("@nestjs/",)) \
+        or any(_NEST_CLASS.search(text) for text in lexed.bare.values())
 
 
 def _condition(lexed: Lexed, no: int) -> tuple[int, str] | None:

@@ -8,9 +8,9 @@ dict. Reported, once per function, the first `name["field"]` (a string key) wher
 body (`request.get_json(...)`, `request.json`, `await request.json()`, optionally `... or {}`), or a
 direct `request.json["field"]`/`request.get_json()["field"]`, unless:
 - the read sits in a `try` that catches `KeyError` (or `LookupError`, `Exception`, everything);
-- the function tests the key first (`"field" in data`) or hands the body to anything before the read
-  (a schema or validator may have checked it), or is decorated with one (`@expects_json`, `@use_args`,
-  `@blp.arguments`, `@validate...`, `@...schema...`).
+- the function tests the key (`"field" in data`, `data.get("field")`), sets it, or hands the body to
+  anything before the read (a schema or validator may have checked it), or is decorated with one
+  (`@expects_json`, `@use_args`, `@blp.arguments`, `@validate...`, `@...schema...`).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ _CATCHES = frozenset({"KeyError", "LookupError", "Exception", "BaseException"})
         id="PY-JSON-FIELD-KEYERROR",
         checklist_item="ERR-00",
         category=Category.ERROR_HANDLING,
-        severity=Severity.MEDIUM,
+        severity=Severity.LOW,
         languages=frozenset({"python"}),
         title="Missing JSON field answered with 500",
         explanation=(
@@ -88,6 +88,13 @@ def _first_unguarded(function: Function) -> tuple[int, str] | None:
                 and isinstance(node.left.value, str) \
                 and any(isinstance(op, ast.In | ast.NotIn) for op in node.ops):
             tested.add(node.left.value)
+        if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) \
+                and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+            tested.add(node.slice.value)  # the code sets the field itself
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in {"get", "pop", "setdefault"} and node.args \
+                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+            tested.add(node.args[0].value)  # the code knows the field may be absent
         if isinstance(node, ast.Call):
             for arg in [*node.args, *(kw.value for kw in node.keywords)]:
                 if isinstance(arg, ast.Name) and arg.id in bodies:
