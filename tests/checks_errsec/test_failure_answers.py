@@ -591,3 +591,17 @@ export class ExecuteBridgeJob {
                   "JS-NEST-NOT-FOUND-PLAIN-ERROR") == []
     service = code.replace("export class ExecuteBridgeJob", "export class BridgeService")
     assert _lines("src/bridge/bridge.service.ts", service, "JS-NEST-NOT-FOUND-PLAIN-ERROR") == [8]
+
+
+def test_go_probe_whose_statuses_tell_outcomes_apart_is_left_alone() -> None:
+    code = """package v2
+
+func (c *API) CheckUploadChunk(ctx echo.Context) error {
+	err := c.uploads.TestChunk(ctx, identifier, chunk)
+	if err != nil {
+		return ctx.NoContent(http.StatusNoContent)
+	}
+	return ctx.NoContent(http.StatusOK)
+}
+"""
+    assert _lines("route/v2/file.go", code, "GO-ERROR-ANSWERED-OK") == []

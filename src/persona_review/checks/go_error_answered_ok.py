@@ -11,8 +11,10 @@ statement at the block's own level that answers a 2xx status: `c.NoContent`/`c.S
 `c.JSON`/`ctx.JSON`/`w.WriteHeader` with `http.StatusOK`/`StatusNoContent`/`StatusCreated`/
 `StatusAccepted` or 200-204. A JSON answer counts only when its body is a map literal keyed `"error"`
 that carries no code of its own (`"code"`: APIs that put their status in the body); a body built by a
-helper may carry one. A block with a comment before the answer is left alone: the success is on purpose
-(answering 204 whether or not an account exists keeps emails from being enumerated).
+helper may carry one. A bodyless answer is left alone when the line after the block answers another
+2xx (the status tells the outcomes apart, as in a chunk-upload probe). A block with a comment before the
+answer is left alone: the success is on purpose (answering 204 whether or not an account exists keeps
+emails from being enumerated).
 """
 
 from __future__ import annotations
@@ -29,17 +31,20 @@ from persona_review.lazy_re import lazy_re
 _IF_ERR = lazy_re(
     r"^\s*(?:\}\s*else\s+)?if\s+(?:[^;{]*;\s*)?(?P<err>[A-Za-z_]*[eE]rr\w*)\s*!=\s*nil\s*\{\s*$"
 )
+_CODES = {"http.StatusOK": "200", "http.StatusCreated": "201", "http.StatusAccepted": "202",
+          "http.StatusNoContent": "204"}
 _SUCCESS = (
     r"(?:http\.Status(?:OK|NoContent|Created|Accepted)\b|20[0-4]\b)"
 )
 _ANSWER = lazy_re(
     r"^\s*(?:return\s+)?(?:[\w.]+\.)?(?P<how>NoContent|Status|String|JSON|IndentedJSON|AbortWithStatusJSON|"
-    r"AbortWithStatus|WriteHeader|SendStatus)\s*\(\s*" + _SUCCESS
+    r"AbortWithStatus|WriteHeader|SendStatus)\s*\(\s*(?P<status>" + _SUCCESS + ")"
 )
 _ERROR_BODY = lazy_re(
     r"(?:gin\.H|echo\.Map|fiber\.Map|map\[string\][\w{}]+)\s*\{\s*[\"'](?:error|err|errors)[\"']\s*:"
 )
 _OWN_CODE = lazy_re(r"[\"'](?:code|status|errcode|err_code|success|ok)[\"']|\bCode\s*:|\bSuccess\s*:")
+_WITH_BODY = frozenset({"JSON", "IndentedJSON", "AbortWithStatusJSON", "String"})
 _STOPS = lazy_re(r"^\s*(?:return|panic\(|continue\b|break\b)")
 
 
@@ -81,9 +86,12 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
                 break
             if found is not None:
                 statement = statement_span(lexed, line)
-                if found.group("how") in {"JSON", "IndentedJSON", "AbortWithStatusJSON", "String"} and (
+                if found.group("how") in _WITH_BODY and (
                     _ERROR_BODY.search(statement.code) is None or _OWN_CODE.search(statement.code)
                 ):
+                    break
+                if found.group("how") not in _WITH_BODY and _other_success_after(lexed, block.last,
+                                                                                found.group("status")):
                     break
                 if line in ctx.added:
                     yield Hit(line, None, message=(
@@ -93,6 +101,21 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
                 break
             if _STOPS.match(text):
                 break
+
+
+def _other_success_after(lexed: Lexed, last: int, status: str) -> bool:
+    """Whether the first statement after the block (ending on line `last`) answers another 2xx status than
+    `status`: the status itself tells the outcomes apart (a chunk-upload probe answers 200 for "have it"
+    and 204 for "send it")."""
+    for no in range(last + 1, last + 4):
+        text = lexed.bare.get(no)
+        if text is None:
+            return False
+        if text.strip():
+            found = _ANSWER.match(text)
+            return found is not None and _CODES.get(found.group("status"), found.group("status")) \
+                != _CODES.get(status, status)
+    return False
 
 
 def _commented(ctx: FileContext, lexed: Lexed, first: int, last: int) -> bool:
