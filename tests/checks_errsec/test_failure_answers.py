@@ -605,3 +605,12 @@ func (c *API) CheckUploadChunk(ctx echo.Context) error {
 }
 """
     assert _lines("route/v2/file.go", code, "GO-ERROR-ANSWERED-OK") == []
+
+
+def test_json_field_check_is_for_flask_bodies_only() -> None:
+    code = '''async def start_import(request: Request) -> JSONResponse:
+    payload = await request.json()
+    job = await importer.create(payload["source"])
+    return JSONResponse({"job": job.id}, status_code=202)
+'''
+    assert _lines("app/endpoints/imports.py", code, "PY-JSON-FIELD-KEYERROR") == []

@@ -1,12 +1,12 @@
-"""Python web handlers that read a field of the JSON body with `[...]`: a missing field is a 500.
+"""Flask handlers that read a field of the JSON body with `[...]`: a missing field is a 500.
 
     data = request.get_json(silent=True) or {}
     email = data["email"].strip()            # no "email": KeyError, answered 500 instead of 400
 
 Flask's `request.form[...]` answers 400 by itself (a `BadRequestKeyError`), but the JSON body is a plain
 dict. Reported, once per function, the first `name["field"]` (a string key) where `name` holds the JSON
-body (`request.get_json(...)`, `request.json`, `await request.json()`, optionally `... or {}`), or a
-direct `request.json["field"]`/`request.get_json()["field"]`, unless:
+body (`request.get_json(...)`, `request.json`, optionally `... or {}`), or a direct
+`request.json["field"]`/`request.get_json()["field"]`, unless:
 - the read sits in a `try` that catches `KeyError` (or `LookupError`, `Exception`, everything);
 - the function tests the key (`"field" in data`, `data.get("field")`), sets it, or hands the body to
   anything before the read (a schema or validator may have checked it), or is decorated with one
@@ -25,7 +25,6 @@ from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
-_BODY_CALLS = frozenset({"request.get_json", "request.json"})
 _VALIDATING_DECORATOR = lazy_re(r"(?i)expects_json|use_args|use_kwargs|arguments|valid|schema|input|body")
 _CATCHES = frozenset({"KeyError", "LookupError", "Exception", "BaseException"})
 
@@ -63,15 +62,12 @@ def json_field_keyerror(ctx: FileContext) -> Iterator[Hit]:
 
 
 def _body_value(node: ast.expr) -> bool:
-    """Is `node` the request's JSON body (`request.get_json(...)`, `request.json`, `await request.json()`,
-    `... or {}`)?"""
+    """Is `node` Flask's JSON body (`request.get_json(...)`, `request.json`, `... or {}`)?"""
     if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
         return _body_value(node.values[0])
-    if isinstance(node, ast.Await):
-        node = node.value
     if isinstance(node, ast.Call):
-        node = node.func
-    return dotted(node) in _BODY_CALLS
+        return dotted(node.func) == "request.get_json"
+    return dotted(node) == "request.json"
 
 
 def _first_unguarded(function: Function) -> tuple[int, str] | None:
