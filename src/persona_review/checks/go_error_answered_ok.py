@@ -12,7 +12,7 @@ statement at the block's own level that answers a 2xx status: `c.NoContent`/`c.S
 `StatusAccepted` or 200-204. A JSON answer counts only when its body is a map literal keyed `"error"`
 that carries no code of its own (`"code"`: APIs that put their status in the body); a body built by a
 helper may carry one. A bodyless answer is left alone when the line after the block answers another
-2xx (the status tells the outcomes apart, as in a chunk-upload probe). A block with a comment before the
+2xx (the status tells the outcomes apart, as in a chunk-upload probe). A block with a comment line before the
 answer is left alone: the success is on purpose (answering 204 whether or not an account exists keeps
 emails from being enumerated).
 """
@@ -119,9 +119,9 @@ def _other_success_after(lexed: Lexed, last: int, status: str) -> bool:
 
 
 def _commented(ctx: FileContext, lexed: Lexed, first: int, last: int) -> bool:
-    """Whether a line from `first` to `last` holds a comment (its text differs from its code view, where
-    comments are blanked)."""
-    return any(ctx.lines.get(no, "").rstrip() != lexed.code.get(no, "").rstrip()
+    """Whether a line from `first` to `last` is a comment of its own (text in the raw line, none in its code
+    view, where comments are blanked)."""
+    return any(ctx.lines.get(no, "").strip() and not lexed.code.get(no, "").strip()
                for no in range(first, last + 1))
 
 

@@ -5,7 +5,7 @@
 
 Reported: `x.is_valid()` as a statement of its own (no `raise_exception=True`), when a later line of the
 same block uses `x.save(`, `x.validated_data` or `x.cleaned_data` and nothing between looks at `x.errors`.
-A comment on the line or the two above it leaves it alone: the author says why the form cannot be invalid.
+A comment line among the two above it leaves it alone: the author says why the form cannot be invalid.
 """
 
 from __future__ import annotations
@@ -71,7 +71,6 @@ def is_valid_ignored(ctx: FileContext) -> Iterator[Hit]:
 
 
 def _explained(ctx: FileContext, code: dict[int, str], no: int) -> bool:
-    """Whether the `is_valid()` line or the two above it hold a comment (a raw line that differs from its
-    code view, where comments are blanked): the author says why the result does not matter."""
-    return any(ctx.lines.get(n, "").rstrip() != code.get(n, "").rstrip() for n in range(no - 2, no + 1)
-               if n in ctx.lines)
+    """Whether one of the two lines above the `is_valid()` line is a comment (text in the raw line, none in
+    its code view, where comments are blanked): the author says why the result does not matter."""
+    return any(ctx.lines.get(n, "").strip() and not code.get(n, "").strip() for n in range(no - 2, no))

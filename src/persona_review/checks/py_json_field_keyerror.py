@@ -7,6 +7,7 @@ Flask's `request.form[...]` answers 400 by itself (a `BadRequestKeyError`), but 
 dict. Reported, once per function, the first `name["field"]` (a string key) where `name` holds the JSON
 body (`request.get_json(...)`, `request.json`, optionally `... or {}`), or a direct
 `request.json["field"]`/`request.get_json()["field"]`, unless:
+- the function takes a `request` parameter (Flask's `request` is a global: this is another framework);
 - the read sits in a `try` that catches `KeyError` (or `LookupError`, `Exception`, everything);
 - the function tests the key (`"field" in data`, `data.get("field")`), sets it, or hands the body to
   anything before the read (a schema or validator may have checked it), or is decorated with one
@@ -49,6 +50,9 @@ _CATCHES = frozenset({"KeyError", "LookupError", "Exception", "BaseException"})
 def json_field_keyerror(ctx: FileContext) -> Iterator[Hit]:
     for flow in flows(ctx):
         for function in functions_of(flow):
+            if "request" in {arg.arg for arg in [*function.args.posonlyargs, *function.args.args,
+                                                   *function.args.kwonlyargs]}:
+                continue  # Flask's request is a global: a `request` parameter is another framework's
             if any(_VALIDATING_DECORATOR.search(dotted(d.func if isinstance(d, ast.Call) else d) or "")
                    for d in function.decorator_list):
                 continue
