@@ -65,12 +65,14 @@ def catch_all_client_status(ctx: FileContext) -> Iterator[Hit]:
         if not handled.closed or _CATCH_ALL.search(handled.code) is None:
             continue
         where = _client_status(lexed, handled.last)
-        if where is not None and where in ctx.added:
-            start = no if reaches(ctx, no, where) else where
-            yield Hit(start, where if start != where else None, message=(
-                "This handler takes every exception (server failures included) and answers it with a "
-                "4xx: outages show up as the client's bad requests. Answer 500 here and map only the "
-                "exceptions that mean bad input to 4xx."))
+        if where is None or (where not in ctx.added and no not in ctx.added):
+            continue
+        start = no if no in ctx.added and (where not in ctx.added or reaches(ctx, no, where)) else where
+        end = where if start != where and where in ctx.added else None
+        yield Hit(start, end, message=(
+            "This handler takes every exception (server failures included) and answers it with a "
+            "4xx: outages show up as the client's bad requests. Answer 500 here and map only the "
+            "exceptions that mean bad input to 4xx."))
 
 
 def _client_status(lexed: Lexed, after: int) -> int | None:
