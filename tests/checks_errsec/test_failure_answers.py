@@ -614,3 +614,28 @@ def test_json_field_check_is_for_flask_bodies_only() -> None:
     return JSONResponse({"job": job.id}, status_code=202)
 '''
     assert _lines("app/endpoints/imports.py", code, "PY-JSON-FIELD-KEYERROR") == []
+
+
+def test_go_error_body_encoded_without_a_status_is_reported() -> None:
+    code = """package api
+
+func (h *Handler) Export(w http.ResponseWriter, r *http.Request) {
+	rows, err := h.store.Export(r.Context())
+	if err != nil {
+		h.log.Error("export", "err", err)
+		json.NewEncoder(w).Encode(map[string]string{"error": err.Error()})
+		return
+	}
+	json.NewEncoder(w).Encode(rows)
+}
+
+func (h *Handler) Import(w http.ResponseWriter, r *http.Request) {
+	if err := h.store.Import(r.Context(), r.Body); err != nil {
+		w.WriteHeader(http.StatusBadGateway)
+		json.NewEncoder(w).Encode(map[string]string{"error": err.Error()})
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+"""
+    assert _lines("internal/api/export.go", code, "GO-ERROR-ANSWERED-OK") == [7]

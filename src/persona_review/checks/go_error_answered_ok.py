@@ -9,12 +9,13 @@ Reported: in the block of `if err != nil {` (or `if x := f(); err != nil {`; the
 nil test, so `errors.Is(err, ErrNotFound)` branches that treat "already gone" as done are left alone), a
 statement at the block's own level that answers a 2xx status: `c.NoContent`/`c.Status`/`c.String`/
 `c.JSON`/`ctx.JSON`/`w.WriteHeader` with `http.StatusOK`/`StatusNoContent`/`StatusCreated`/
-`StatusAccepted` or 200-204. A JSON answer counts only when its body is a map literal keyed `"error"`
-that carries no code of its own (`"code"`: APIs that put their status in the body); a body built by a
-helper may carry one. A bodyless answer is left alone when the line after the block answers another
-2xx (the status tells the outcomes apart, as in a chunk-upload probe). A block with a comment line before the
-answer is left alone: the success is on purpose (answering 204 whether or not an account exists keeps
-emails from being enumerated).
+`StatusAccepted` or 200-204, or `json.NewEncoder(w).Encode(...)` of an error body with no `WriteHeader`
+before it (net/http then answers 200). A JSON answer counts only when its body is a map literal keyed
+`"error"` that carries no code of its own (`"code"`: APIs that put their status in the body); a body
+built by a helper may carry one. A bodyless answer is left alone when the line after the block answers
+another 2xx (the status tells the outcomes apart, as in a chunk-upload probe). A block with a comment
+line before the answer is left alone: the success is on purpose (answering 204 whether or not an account
+exists keeps emails from being enumerated).
 """
 
 from __future__ import annotations
@@ -44,6 +45,11 @@ _ERROR_BODY = lazy_re(
     r"(?:gin\.H|echo\.Map|fiber\.Map|map\[string\][\w{}]+)\s*\{\s*[\"'](?:error|err|errors)[\"']\s*:"
 )
 _OWN_CODE = lazy_re(r"[\"'](?:code|status|errcode|err_code|success|ok)[\"']|\bCode\s*:|\bSuccess\s*:")
+_ENCODE = lazy_re(
+    r"^\s*(?:_\s*=\s*|return\s+|if\s+err\w*\s*:?=\s*)?json\.NewEncoder\(\s*(?P<w>w|rw|writer|res|resp)\s*\)"
+    r"\.Encode\("
+)
+_STATUS_SET = lazy_re(r"\.WriteHeader\s*\(|\bhttp\.Error\s*\(")
 _WITH_BODY = frozenset({"JSON", "IndentedJSON", "AbortWithStatusJSON", "String"})
 _STOPS = lazy_re(r"^\s*(?:return|panic\(|continue\b|break\b)")
 
@@ -74,13 +80,25 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
         if block is None:
             continue
         level: int | None = None
+        status_set = False
         for line in range(no + 1, block.last + 1):
             text = lexed.bare.get(line, "")
             if not text.strip() or text.strip() == "}":
                 continue
+            status_set = status_set or _STATUS_SET.search(text) is not None
             level = indent_of(text) if level is None else level
             if indent_of(text) != level:
                 continue
+            encoded = _ENCODE.match(text)
+            if encoded is not None:
+                statement = statement_span(lexed, line)
+                if not status_set and _ERROR_BODY.search(statement.code) and not _OWN_CODE.search(
+                        statement.code) and not _commented(ctx, lexed, no, line) and line in ctx.added:
+                    yield Hit(line, None, message=(
+                        f"`{encoded.group('w')}` gets an error body with no `WriteHeader` before it, so "
+                        f"this `if {_err_name(bare)} != nil` branch answers 200: call "
+                        f"`{encoded.group('w')}.WriteHeader(...)` with an error status first."))
+                break
             found = _ANSWER.match(text)
             if found is not None and _commented(ctx, lexed, no, line):
                 break
