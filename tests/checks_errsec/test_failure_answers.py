@@ -323,6 +323,27 @@ fastify.post('/import', async (request, reply) => {
   }
 });
 
+router.get('/legacy/:id', (req, res) => {
+  Legacy.findById(req.params.id, (err, doc) => {
+    if (err) {
+      return res.json({ error: 'lookup failed' });
+    }
+    if (!doc) {
+      return res.json({ error: 'not found' });
+    }
+    res.json(doc);
+  });
+});
+
+router.get('/legacy2/:id', (req, res) => {
+  Legacy.findById(req.params.id, (err, doc) => {
+    if (err) {
+      return res.status(500).json({ error: 'lookup failed' });
+    }
+    res.json(doc);
+  });
+});
+
 async function load() {
   try {
     return await fetchAll();
@@ -334,7 +355,7 @@ async function load() {
 
 
 def test_js_error_body_without_status_in_catch_is_reported() -> None:
-    assert _lines("src/routes/orders.js", _EXPRESS, "JS-ERROR-ANSWERED-OK") == [7, 33]
+    assert _lines("src/routes/orders.js", _EXPRESS, "JS-ERROR-ANSWERED-OK") == [7, 33, 40]
 
 
 # --- JS-NEST-NOT-FOUND-PLAIN-ERROR ------------------------------------------------------------------
