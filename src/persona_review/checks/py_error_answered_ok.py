@@ -1,0 +1,86 @@
+"""Python web handlers that tell the client about a failure with a success status.
+
+    try:
+        order = Order.objects.get(pk=order_id)
+    except Order.DoesNotExist:
+        return JsonResponse({"error": "order not found"})      # HTTP 200
+
+Django's `JsonResponse`, DRF's `Response` and Flask's `jsonify` answer 200 unless told otherwise.
+Reported: in an `except` clause (directly, or in a branch inside it), `return JsonResponse(...)`,
+`return Response(...)` or `return jsonify(...)` whose body is an error object (a dict whose first key is
+`error`, `errors`, `detail` or `message`, or `jsonify(error=...)`) and whose call passes no `status`
+(Flask: and no `, 4xx` after it in the return).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._spans import bracket_span, enclosing_headers
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
+
+_PY = frozenset({"python"})
+_ANSWER = lazy_re(r"^\s*return\s+(?P<call>JsonResponse|Response|jsonify)\s*\(")
+_ERROR_BODY = lazy_re(
+    r"^\(\s*(?:\{\s*[\"'](?:error|errors|detail|message|err)[\"']\s*:|(?:error|errors|detail|message)\s*=)"
+)
+_STATUS_ARG = lazy_re(r"\bstatus(?:_code)?\s*=")
+_AFTER_CALL_STATUS = lazy_re(r"^\s*,\s*(?:\d{3}\b|status\.|HTTPStatus\.|\w*STATUS|\w+_status\b|code\b)")
+_EXCEPT = lazy_re(r"^\s*except\b")
+_DEF = lazy_re(r"^\s*(?:async\s+)?def\s|^\s*class\s")
+
+
+
+@register(
+    CheckSpec(
+        id="PY-ERROR-ANSWERED-OK",
+        checklist_item="ERR-04",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.MEDIUM,
+        languages=_PY,
+        title="Error answered with a success status",
+        explanation=(
+            "`JsonResponse`, DRF's `Response` and `jsonify` answer 200 unless given a status, so this error "
+            "body goes out as a success: clients, caches and retries treat the failed request as done, and "
+            "error-rate monitoring never sees it. Pass the status that says what failed (`status=404`, "
+            "`status=status.HTTP_400_BAD_REQUEST`, Flask `return jsonify(...), 404`)."
+        ),
+    ),
+    needs=("except",),
+)
+def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no in sorted(ctx.added):
+        bare = lexed.bare.get(no)
+        if bare is None or "return" not in bare:
+            continue
+        found = _ANSWER.match(bare)
+        if found is None or not _in_except(lexed, no):
+            continue
+        span = bracket_span(lexed, no, found.end() - 1)
+        if not span.closed or _STATUS_ARG.search(span.bare):
+            continue
+        if _ERROR_BODY.match(span.code) is None:
+            continue
+        rest = lexed.bare.get(span.last, "")
+        tail = rest[len(span.bare.rsplit("\n", 1)[-1]) + (found.end() - 1 if span.last == no else 0):]
+        if _AFTER_CALL_STATUS.match(tail):
+            continue
+        call = found.group("call")
+        yield Hit(no, None, message=(
+            f"This `except` answers an error body with `{call}(...)` and no status, so the client gets 200 "
+            "for a failed request: pass the status that says what failed (404, 400, 409, 503, ...)."))
+
+
+def _in_except(lexed: Lexed, no: int) -> bool:
+    """Whether line `no` sits in an `except` clause of its function (through any branches inside it)."""
+    for _line, text in enclosing_headers(lexed, no, limit=80):
+        if _EXCEPT.match(text):
+            return True
+        if _DEF.match(text):
+            return False
+    return False

@@ -1,0 +1,47 @@
+from django.http import JsonResponse
+from flask import jsonify, request
+
+
+def order_status(request, order_id):
+    try:
+        order = Order.objects.get(pk=order_id, customer=request.user)
+    except Order.DoesNotExist:
+        return JsonResponse({"error": "order not found"})  # expect: PY-ERROR-ANSWERED-OK
+    return JsonResponse({"id": order.pk})
+
+
+def order_status_404(request, order_id):
+    try:
+        order = Order.objects.get(pk=order_id, customer=request.user)
+    except Order.DoesNotExist:
+        return JsonResponse({"error": "order not found"}, status=404)
+    return JsonResponse({"id": order.pk})
+
+
+class AddressViewSet(viewsets.ModelViewSet):
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid()  # expect: PY-IS-VALID-IGNORED
+        address = serializer.save(owner=request.user)
+        return Response(self.get_serializer(address).data, status=201)
+
+    def update(self, request, *args, **kwargs):
+        serializer = self.get_serializer(self.get_object(), data=request.data)
+        serializer.is_valid(raise_exception=True)
+        serializer.save()
+        return Response(serializer.data)
+
+
+@bp.post("/signup")
+def signup():
+    data = request.get_json(silent=True) or {}
+    email = data["email"].strip().lower()  # expect: PY-JSON-FIELD-KEYERROR
+    return jsonify(id=create(email, data.get("name"))), 201
+
+
+@bp.post("/login")
+def login():
+    data = request.get_json() or {}
+    if "email" not in data:
+        return jsonify(error="email is required"), 400
+    return jsonify(token=issue(data["email"]))
