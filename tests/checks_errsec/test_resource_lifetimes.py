@@ -1,7 +1,8 @@
-"""Go resources and lifetimes given up on some path: a context's cancel function thrown away, a pooled
+"""Resources and lifetimes given up on some path. Go: a context's cancel function thrown away, a pooled
 connection, file or context left behind by a return before its deferred release, a split indexed past
-what bad input has, and a package-level map written by concurrent requests. Each is reported in its
-usual shapes (whole files and hunks) and left alone in its safe form."""
+what bad input has, a package-level map written by concurrent requests. Java: a `Files` stream never
+closed, a poll loop that catches and goes round again at once. Each is reported in its usual shapes
+(whole files and hunks) and left alone in its safe form."""
 
 from __future__ import annotations
 
@@ -390,7 +391,7 @@ def test_a_package_map_seen_only_in_a_hunk_is_left_alone() -> None:
 def test_whole_file_fixtures_are_flagged_exactly_on_their_marks() -> None:
     from .helpers import DATA, expected
 
-    for name in ("global_map.go", "resource_held.go"):
+    for name in ("global_map.go", "resource_held.go", "PollAndStreams.java"):
         path = DATA / "whole_file_only" / name
         text = path.read_text()
         want = expected(text)
