@@ -1,7 +1,8 @@
 """Resources and lifetimes given up on some path. Go: a context's cancel function thrown away, a pooled
 connection, file or context left behind by a return before its deferred release, a split indexed past
 what bad input has, a package-level map written by concurrent requests. Java: a `Files` stream never
-closed, a poll loop that catches and goes round again at once. Each is reported in its usual shapes
+closed, a poll loop that catches and goes round again at once. Ruby: a rescue inside a transaction block
+(the transaction commits half the work), a thread started by a controller action. Each is reported in its usual shapes
 (whole files and hunks) and left alone in its safe form."""
 
 from __future__ import annotations
@@ -391,8 +392,39 @@ def test_a_package_map_seen_only_in_a_hunk_is_left_alone() -> None:
 def test_whole_file_fixtures_are_flagged_exactly_on_their_marks() -> None:
     from .helpers import DATA, expected
 
-    for name in ("global_map.go", "resource_held.go", "PollAndStreams.java"):
+    for name in ("global_map.go", "resource_held.go", "PollAndStreams.java", "transactions_and_threads.rb"):
         path = DATA / "whole_file_only" / name
         text = path.read_text()
         want = expected(text)
         assert want and findings_of(path.name, text) == want, name
+
+
+def test_ruby_rescue_in_a_transaction_block_and_a_controller_thread_in_hunks_are_reported() -> None:
+    merge = """diff --git a/app/services/accounts/merge.rb b/app/services/accounts/merge.rb
+--- a/app/services/accounts/merge.rb
++++ b/app/services/accounts/merge.rb
+@@ -14,6 +14,8 @@
+     def call(source, target)
+       Account.transaction do
+         target.update!(balance_cents: target.balance_cents + source.balance_cents)
+         source.destroy!
++      rescue ActiveRecord::ActiveRecordError => e
++        Rails.logger.error("merge failed: #{e.message}")
+       end
+     end
+"""
+    assert _diff_lines(merge, "RB-RESCUE-IN-TRANSACTION") == [18]
+    thread = """diff --git a/app/controllers/webhooks/github_controller.rb b/app/controllers/webhooks/github_controller.rb
+--- a/app/controllers/webhooks/github_controller.rb
++++ b/app/controllers/webhooks/github_controller.rb
+@@ -8,5 +8,5 @@
+   def create
+     return head :unauthorized unless valid_signature?
+-    GithubEventJob.perform_later(request.raw_post)
++    Thread.new { Github::EventHandler.new(JSON.parse(request.raw_post)).call }
+     head :accepted
+   end
+"""
+    assert _diff_lines(thread, "RB-THREAD-IN-REQUEST") == [10]
+    elsewhere = thread.replace("controllers/webhooks/github_controller.rb", "lib/github/poller.rb")
+    assert _diff_lines(elsewhere, "RB-THREAD-IN-REQUEST") == []

@@ -1,0 +1,74 @@
+module Accounts
+  class Merge
+    def call(source, target)
+      Account.transaction do
+        target.update!(balance_cents: target.balance_cents + source.balance_cents)
+        source.destroy!
+      rescue ActiveRecord::ActiveRecordError => e # expect: RB-RESCUE-IN-TRANSACTION
+        Rails.logger.error("merge failed: #{e.message}")
+      end
+    end
+
+    def transfer(from, to, cents)
+      ApplicationRecord.transaction do
+        begin
+          from.debit!(cents)
+          to.credit!(cents)
+        rescue Payments::Declined => e # expect: RB-RESCUE-IN-TRANSACTION
+          Rails.logger.warn(e.message)
+        end
+      end
+    end
+
+    def rolls_back(order)
+      Order.transaction do
+        order.lines.each(&:reserve!)
+      rescue Inventory::Short => e
+        Rails.logger.warn(e.message)
+        raise ActiveRecord::Rollback
+      end
+    end
+
+    def logs_and_reraises(order)
+      order.with_lock do
+        order.pay!
+      rescue StandardError => e
+        Rails.logger.error(e.message)
+        raise
+      end
+    end
+
+    def optional_step(order)
+      Order.transaction do
+        order.save!
+        begin
+          Audit.record!(order)
+        rescue Audit::Unavailable
+          Rails.logger.warn("audit skipped")
+        end
+      end
+    end
+
+    def outside(order)
+      Order.transaction do
+        order.save!
+      end
+    rescue ActiveRecord::RecordInvalid => e
+      Rails.logger.error(e.message)
+      false
+    end
+  end
+end
+
+class GithubController < ApplicationController
+  def create
+    return head :unauthorized unless valid_signature?
+    Thread.new { Github::EventHandler.new(JSON.parse(request.raw_post)).call } # expect: RB-THREAD-IN-REQUEST
+    head :accepted
+  end
+
+  def fan_out
+    threads = params[:ids].map { |id| Thread.new { Fetcher.call(id) } }
+    render json: threads.map(&:value)
+  end
+end
