@@ -72,3 +72,32 @@ class GithubController < ApplicationController
     render json: threads.map(&:value)
   end
 end
+
+class RebuildSearchIndexJob < ApplicationJob
+  def perform(tenant_id)
+    lock_key = "search-rebuild:#{tenant_id}"
+    return unless Redis.current.set(lock_key, job_id, nx: true, ex: 6.hours.to_i)
+    SearchIndex.rebuild!(tenant_id)
+    Redis.current.del(lock_key) # expect: RB-LOCK-NOT-RELEASED
+  end
+
+  def perform_safely(tenant_id)
+    lock_key = "search-rebuild:#{tenant_id}"
+    return unless redis.set(lock_key, job_id, nx: true, ex: 600)
+    begin
+      SearchIndex.rebuild!(tenant_id)
+    ensure
+      redis.del(lock_key)
+    end
+  end
+
+  def perform_with_rescue(tenant_id)
+    key = "sync:#{tenant_id}"
+    return unless redis.set(key, 1, nx: true, px: 30_000)
+    Sync.call(tenant_id)
+    redis.del(key)
+  rescue StandardError
+    redis.del(key)
+    raise
+  end
+end
