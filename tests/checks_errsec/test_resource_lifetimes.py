@@ -2,7 +2,8 @@
 connection, file or context left behind by a return before its deferred release, a split indexed past
 what bad input has, a package-level map written by concurrent requests. Java: a `Files` stream never
 closed, a poll loop that catches and goes round again at once. Ruby: a rescue inside a transaction block
-(the transaction commits half the work), a thread started by a controller action. Each is reported in its usual shapes
+(the transaction commits half the work), a thread started by a controller action, a Redis lock released
+outside `ensure`. Python: an aiohttp session made per call and never closed. Each is reported in its usual shapes
 (whole files and hunks) and left alone in its safe form."""
 
 from __future__ import annotations
@@ -392,7 +393,8 @@ def test_a_package_map_seen_only_in_a_hunk_is_left_alone() -> None:
 def test_whole_file_fixtures_are_flagged_exactly_on_their_marks() -> None:
     from .helpers import DATA, expected
 
-    for name in ("global_map.go", "resource_held.go", "PollAndStreams.java", "transactions_and_threads.rb"):
+    for name in ("global_map.go", "resource_held.go", "PollAndStreams.java", "transactions_and_threads.rb",
+                 "client_session.py"):
         path = DATA / "whole_file_only" / name
         text = path.read_text()
         want = expected(text)
@@ -428,3 +430,24 @@ def test_ruby_rescue_in_a_transaction_block_and_a_controller_thread_in_hunks_are
     assert _diff_lines(thread, "RB-THREAD-IN-REQUEST") == [10]
     elsewhere = thread.replace("controllers/webhooks/github_controller.rb", "lib/github/poller.rb")
     assert _diff_lines(elsewhere, "RB-THREAD-IN-REQUEST") == []
+
+
+def test_an_aiohttp_session_added_at_the_end_of_a_hunk_is_reported() -> None:
+    diff = """diff --git a/app/clients/geo.py b/app/clients/geo.py
+--- a/app/clients/geo.py
++++ b/app/clients/geo.py
+@@ -12,3 +12,9 @@
+ class GeoClient:
+     def __init__(self, base_url: str) -> None:
+         self._base_url = base_url
++
++    async def country_of(self, ip: str) -> str | None:
++        session = aiohttp.ClientSession()
++        resp = await session.get(f"{self._base_url}/ip/{ip}")
++        body = await resp.json()
++        return body["country"]
+"""
+    assert _diff_lines(diff, "PY-CLIENT-SESSION-UNCLOSED") == [17]
+    # Followed by a known line of the same method, the function is not known entire: no finding.
+    cut = diff.replace("@@ -12,3 +12,9 @@", "@@ -12,4 +12,10 @@") + "         return None\n"
+    assert _diff_lines(cut, "PY-CLIENT-SESSION-UNCLOSED") == []
