@@ -3,7 +3,8 @@ connection, file or context left behind by a return before its deferred release,
 what bad input has, a package-level map written by concurrent requests. Java: a `Files` stream never
 closed, a poll loop that catches and goes round again at once. Ruby: a rescue inside a transaction block
 (the transaction commits half the work), a thread started by a controller action, a Redis lock released
-outside `ensure`. Python: an aiohttp session made per call and never closed. Each is reported in its usual shapes
+outside `ensure`. Python: an aiohttp session made per call and never closed, a failed
+write swallowed inside `transaction.atomic()`. Each is reported in its usual shapes
 (whole files and hunks) and left alone in its safe form."""
 
 from __future__ import annotations
@@ -394,7 +395,7 @@ def test_whole_file_fixtures_are_flagged_exactly_on_their_marks() -> None:
     from .helpers import DATA, expected
 
     for name in ("global_map.go", "resource_held.go", "PollAndStreams.java", "transactions_and_threads.rb",
-                 "client_session.py"):
+                 "client_session.py", "atomic_except.py"):
         path = DATA / "whole_file_only" / name
         text = path.read_text()
         want = expected(text)
@@ -451,3 +452,26 @@ def test_an_aiohttp_session_added_at_the_end_of_a_hunk_is_reported() -> None:
     # Followed by a known line of the same method, the function is not known entire: no finding.
     cut = diff.replace("@@ -12,3 +12,9 @@", "@@ -12,4 +12,10 @@") + "         return None\n"
     assert _diff_lines(cut, "PY-CLIENT-SESSION-UNCLOSED") == []
+
+
+def test_a_swallowed_write_inside_an_atomic_block_in_a_hunk_is_reported() -> None:
+    diff = """diff --git a/billing/services.py b/billing/services.py
+--- a/billing/services.py
++++ b/billing/services.py
+@@ -40,5 +40,8 @@
+ def invoice(order, number):
+     with transaction.atomic():
+         order.save()
+-        Invoice.objects.create(order=order, number=number)
++        try:
++            Invoice.objects.create(order=order, number=number)
++        except IntegrityError:
++            logger.warning("duplicate invoice %s", number)
+         order.lines.update(invoiced=True)
+"""
+    assert _diff_lines(diff, "PY-EXCEPT-IN-ATOMIC") == [45]
+    savepoint = diff.replace(
+        "+            Invoice.objects.create(order=order, number=number)\n",
+        "+            with transaction.atomic():\n+                Invoice.objects.create(order=order, number=number)\n",
+    ).replace("@@ -40,5 +40,8 @@", "@@ -40,5 +40,9 @@")
+    assert _diff_lines(savepoint, "PY-EXCEPT-IN-ATOMIC") == []
