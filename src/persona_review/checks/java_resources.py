@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from persona_review.checks._java_methods import method_block
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import lines_of, statement_span
+from persona_review.checks._spans import bracket_span, lines_of, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -25,7 +25,8 @@ _JAVA = frozenset({"java"})
 _TYPES = (
     r"Connection|Statement|PreparedStatement|CallableStatement|ResultSet|"
     r"(?:File|Object|Buffered|Data|Zip|GZIP)?(?:Input|Output)Stream|"
-    r"(?:File|Buffered|InputStream|OutputStream)(?:Reader|Writer)|PrintWriter|Socket|RandomAccessFile|FileChannel"
+    r"(?:File|Buffered|InputStream|OutputStream)(?:Reader|Writer)|PrintWriter|Socket|RandomAccessFile|FileChannel|"
+    r"(?:Directory)?Stream\s*<[^=]*>"
 )
 _DECLARED = lazy_re(
     rf"^\s*(?:final\s+)?(?:[\w.]+\.)?(?P<type>{_TYPES})\s+(?P<var>[A-Za-z_$][\w$]*)\s*=\s*(?P<rhs>\S.*)$"
@@ -37,9 +38,18 @@ _OPENS = lazy_re(
     r"(?:Buffered\w*|InputStreamReader|OutputStreamWriter|PrintWriter|ObjectInputStream|ObjectOutputStream|"
     r"DataInputStream|DataOutputStream|GZIP\w+Stream|Zip\w+Stream)\s*\(\s*new\s+(?:File\w*|Socket)\b)\s*\(|"
     r"\bFiles\.new(?:InputStream|OutputStream|BufferedReader|BufferedWriter|ByteChannel)\s*\(|"
-    r"\bFileChannel\.open\s*\(|\.executeQuery\s*\(|\.openStream\s*\(\s*\)"
+    r"\bFileChannel\.open\s*\(|\.executeQuery\s*\(|\.openStream\s*\(\s*\)|"
+    r"\bFiles\.(?:lines|list|walk|find|newDirectoryStream)\s*\("
 )
-"""What opens a resource of its own: files, sockets, JDBC, and `URL.openStream()` (a connection)."""
+"""What opens a resource of its own: files, sockets, JDBC, `URL.openStream()` (a connection), and the
+`Files` streams over a file's lines or a directory's entries (each holds an open file descriptor)."""
+_FILES_STREAM = lazy_re(r"\bFiles\.(?P<call>lines|list|walk|find)\s*\(")
+"""A `Files` stream used on the spot (`Files.lines(p).filter(...).count()`): nothing can close it."""
+_TERMINAL = lazy_re(
+    r"\.\s*(?:collect|count|forEach\w*|toList|toArray|findFirst|findAny|anyMatch|allMatch|noneMatch|reduce|"
+    r"min|max|iterator|sum|average)\s*\("
+)
+"""The operation that consumes the stream there and then (a chain without one hands the stream on)."""
 _NOT_OURS = lazy_re(r"System\.(?:in|out|err)\b|\.get(?:Writer|OutputStream|InputStream|Reader)\s*\(")
 
 
@@ -98,11 +108,14 @@ def _handed_on(rest: str, var: str) -> bool:
     needs=("getConnection", "Statement(", "prepareCall", "executeQuery", "new File", "new Buffered",
            "new Socket", "new RandomAccess", "Files.new", "FileChannel.open", "new InputStreamReader",
            "new OutputStreamWriter", "new PrintWriter", "new Object", "new Data", "new GZIP", "new Zip",
-           ".openStream("),
+           ".openStream(", "Files.lines", "Files.list", "Files.walk", "Files.find",
+           "Files.newDirectoryStream"),
 )
 def resource_leak(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     for no, _code, bare in lines_of(lexed):
+        if "Files." in bare:
+            yield from _chained_files_stream(ctx, lexed, no, bare)
         if "=" not in bare or "(" not in bare:
             continue
         declared = _DECLARED.match(bare)
@@ -128,6 +141,29 @@ def resource_leak(ctx: FileContext) -> Iterator[Hit]:
                 f"`{var}` is closed by the `{var}.close()` on line {skipped}, outside any `finally`: an "
                 "exception thrown by a call between the opening and that line skips it and leaks the "
                 "resource. Open it in `try (...) { }` instead."))
+
+
+def _chained_files_stream(ctx: FileContext, lexed: Lexed, no: int, bare: str) -> Iterator[Hit]:
+    """`Files.lines/list/walk/find(...)` whose stream is used at once by a chained call, outside
+    try-with-resources: the stream, and the file descriptor under it, is never closed."""
+    for found in _FILES_STREAM.finditer(bare):
+        span = bracket_span(lexed, no, found.end() - 1)
+        if not span.closed or _in_try_resources(lexed, no) or re.search(r"\btry\s*\(", bare[: found.start()]):
+            continue
+        tail = span.bare.rsplit("\n", 1)[-1]
+        offset = found.end() - 1 + len(tail) if span.last == no else len(tail)
+        following = lexed.bare.get(span.last, "")[offset:].lstrip()
+        if not following and span.last + 1 in lexed.bare:
+            following = lexed.bare[span.last + 1].lstrip()
+        if not following.startswith(".") or not _TERMINAL.search(statement_span(lexed, no).bare):
+            continue  # not used at once: a stream returned or stored is its receiver's to close
+        if method_block(ctx, no) is None:
+            continue
+        yield Hit(no, message=(
+            f"The stream of `Files.{found.group('call')}(...)` is used here and never closed: it holds an "
+            "open file descriptor until the garbage collector runs, and a busy service runs out of them "
+            "('Too many open files'). Open it in `try (Stream<...> s = Files."
+            f"{found.group('call')}(...)) {{ }}`."))
 
 
 def _close_skipped(lexed: Lexed, opened: int, first: int, last: int, var: str) -> int | None:

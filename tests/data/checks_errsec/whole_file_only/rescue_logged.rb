@@ -15,7 +15,7 @@ class OrdersController < ApplicationController
   end
 
   def sync
-    Thread.new do
+    Thread.new do  # expect: RB-THREAD-IN-REQUEST
       SyncService.call(params[:id])
     end
     head :accepted

@@ -1,0 +1,185 @@
+"""Go: an early `return` between acquiring a resource and the `defer` that gives it back.
+
+    conn, err := s.pool.Acquire(ctx)
+    if err != nil {
+        return err
+    }
+    if !ok {
+        return ErrLocked          // conn is never released: the pool loses a connection
+    }
+    defer conn.Release()
+
+The function means to release the resource (it defers the release), but a return between the acquisition
+(after its error check) and that `defer` leaves without it. Pooled connections run out one failed call at
+a time, files and sockets leak descriptors, and a context's timer lives until its deadline.
+
+Resources followed: pooled connections (`Acquire(ctx)`, `database/sql`'s `Conn(ctx)`), files
+(`os.Open/OpenFile/Create/CreateTemp`), dialled connections (`net.Dial...`, `grpc.Dial...` and other
+`Dial` calls) and the cancel function of `context.WithTimeout/WithDeadline/WithCancel`. Read on brace
+blocks as GO-LOCK-HELD-ON-RETURN reads a mutex: the `defer` must be in the acquisition's own block; a
+return counts when no release of the resource precedes it on its own path, it does not hand the resource
+on (return it, close it), and it is not inside a function literal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from persona_review.checks._blocks import Blocks, blocks_of
+from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._spans import lines_of, reaches
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
+
+_ACQUIRED = lazy_re(
+    r"^\s*(?P<var>[A-Za-z_]\w*)\s*,\s*(?P<err>[A-Za-z_]\w*)\s*:?=\s*(?P<callee>"
+    r"os\.(?:Open|OpenFile|Create|CreateTemp)|(?:[\w.]*\.)?Dial(?:Context|Timeout)?|"
+    r"[\w.]*\.(?:Acquire|Conn)(?=\s*\(\s*\w*[cC]tx\w*\s*\)))\s*\("
+)
+_CANCEL = lazy_re(
+    r"^\s*[A-Za-z_]\w*\s*,\s*(?P<var>[A-Za-z_]\w*)\s*:?=\s*context\.With(?:Timeout|Deadline|Cancel)(?:Cause)?\s*\("
+)
+_RETURN = lazy_re(r"^\s*(?:\}\s*else\s*\{\s*)?return\b")
+_DEFER = lazy_re(r"^\s*defer\b")
+_FUNC = lazy_re(r"\bfunc\b")
+_LOOKAHEAD = 60
+
+
+@dataclass(frozen=True, slots=True)
+class _Held:
+    line: int
+    """Where it was acquired."""
+    start: int
+    """Row index of the first statement after the acquisition (and its error check)."""
+    var: str
+    release: re.Pattern[str]
+    what: str
+
+
+@register(
+    CheckSpec(
+        id="GO-RESOURCE-HELD-ON-RETURN",
+        checklist_item="ERR-10",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=frozenset({"go"}),
+        title="Early return before the deferred release of a connection, file or context",
+        explanation=(
+            "The function defers the release of what it acquired, but a return between the acquisition "
+            "and that `defer` leaves without it: a pooled connection is never given back (the pool runs dry "
+            "one failed call at a time), a file or socket descriptor leaks, a context's timer lives on. "
+            "Put the `defer` right after the error check of the acquisition."
+        ),
+    ),
+    needs=("defer",),
+)
+def resource_held_on_return(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    rows = list(lines_of(lexed))
+    blocks = blocks_of(ctx)
+    for index, (no, _code, bare) in enumerate(rows):
+        acquired = _ACQUIRED.match(bare)
+        cancel = None if acquired is not None else _CANCEL.match(bare)
+        if acquired is None and cancel is None:
+            continue
+        if acquired is not None:
+            var = acquired.group("var")
+            start = _after_error_check(rows, index, blocks, acquired.group("err"))
+            name = re.escape(var)
+            release = re.compile(rf"(?<![\w.]){name}\.(?:Close|Release)\s*\(|\w\(\s*{name}\s*\)")
+            what = f"`{var}` from `{acquired.group('callee')}`"
+        else:
+            assert cancel is not None
+            var = cancel.group("var")
+            start = index + 1
+            release = re.compile(rf"(?<![\w.]){re.escape(var)}\s*\(\s*\)|\w\(\s*{re.escape(var)}\s*\)")
+            what = f"the cancel function `{var}`"
+        if var == "_" or start is None:
+            continue
+        yield from _early_returns(ctx, rows, blocks, _Held(no, start, var, release, what))
+
+
+def _after_error_check(rows: list[tuple[int, str, str]], index: int, blocks: Blocks, err: str) -> int | None:
+    """The row index just after the `if err != nil { ... }` block that follows the acquisition."""
+    for at in range(index + 1, min(len(rows), index + 4)):
+        text = rows[at][2]
+        if not text.strip():
+            continue
+        if not re.match(rf"^\s*if\s+{re.escape(err)}\s*!=\s*nil\s*\{{\s*$", text):
+            return None
+        block = next((b for b in blocks.blocks.values() if b.first == rows[at][0]), None)
+        if block is None:
+            return None
+        return next((i for i in range(at, len(rows)) if rows[i][0] > block.last), None)
+    return None
+
+
+def _chain(blocks: Blocks, line: int) -> list[int | None]:
+    out: list[int | None] = []
+    brace = blocks.owner.get(line)
+    while brace is not None:
+        out.append(brace)
+        brace = blocks.parent.get(brace)
+    out.append(None)  # the level outside every known block
+    return out
+
+
+def _early_returns(ctx: FileContext, rows: list[tuple[int, str, str]], blocks: Blocks,
+                   held: _Held) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    acquired_at, start, var, release = held.line, held.start, held.var, held.release
+    home = blocks.owner.get(acquired_at)
+    window = rows[start : start + _LOOKAHEAD]
+    mention = re.compile(rf"(?<![\w.]){re.escape(var)}\b")
+    deferred = None
+    for i, (no, _code, bare) in enumerate(window):
+        if no != (window[i - 1][0] if i else rows[start - 1][0]) + 1 and bare.strip():
+            return  # a gap in the known lines may hold a release
+        same_block = blocks.owner.get(no) == home
+        if same_block and _DEFER.match(bare) and _defers_release(lexed, blocks, no, mention):
+            deferred = i
+            break
+        if re.match(rf"^\s*{re.escape(var)}\s*(?:,[^=]*)?:?=(?!=)", bare):
+            return  # reassigned before any defer: not the shape this check reads
+    if deferred is None:
+        return
+    between = window[:deferred]
+    first = True
+    for i, (no, _code, bare) in enumerate(between):
+        if not _RETURN.match(bare) or mention.search(bare):
+            continue
+        chain = _chain(blocks, no)
+        if home not in chain:
+            continue
+        path = chain[: chain.index(home) + 1]
+        if any(brace is not None and _FUNC.search(blocks.blocks[brace].header)
+               for brace in path[:-1] if brace in blocks.blocks):
+            continue  # a return of a function literal
+        if any(release.search(b) and blocks.owner.get(n) in path for n, _c, b in between[:i]):
+            continue
+        if any(release.search(b) for _n, _c, b in between[:i] if b.strip().startswith("defer")):
+            continue
+        shown = lexed.code.get(no, "").strip()
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        message = (f"`{shown}` leaves before the `defer` on line {rows[start + deferred][0]} that releases "
+                   f"{held.what} (line {acquired_at}): on this path it is never given back. Move the `defer` "
+                   "right after the acquisition's error check.")
+        if first and reaches(ctx, acquired_at, no):
+            yield Hit(acquired_at, no, message)
+        else:
+            yield Hit(no, None, message)
+        first = False
+
+
+def _defers_release(lexed: Lexed, blocks: Blocks, no: int, mention: re.Pattern[str]) -> bool:
+    """The `defer` on `no` mentions the variable itself, or is a `defer func() { ... }` whose body does."""
+    if mention.search(lexed.bare.get(no, "")):
+        return True
+    block = next((b for b in blocks.blocks.values() if b.first == no), None)
+    if block is None:
+        return False
+    return any(mention.search(lexed.bare.get(n, "")) for n in range(no + 1, block.last + 1))
