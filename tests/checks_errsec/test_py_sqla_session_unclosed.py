@@ -78,6 +78,8 @@ def test_a_session_closed_is_left_alone(after: str) -> None:
     "    session = SessionLocal()\n    stack.enter_context(session)\n",
     "    session = requests.Session()\n    session.get(url)\n",
     "    session = Session()\n    session.get(url)\n",
+    "    factory = sessionmaker(bind=engine)\n    factory.configure(info=url)\n",
+    "    session = Session(bind=op.get_bind())\n    session.add(row)\n",
 ])
 def test_sessions_closed_entered_handed_on_or_not_sqlalchemy_are_left_alone(body: str) -> None:
     assert _lines("def work(row, url):\n" + body) == []
@@ -87,3 +89,8 @@ def test_a_function_the_hunk_cuts_off_is_left_alone() -> None:
     text = (_RESERVE % ("SessionLocal()", "")).splitlines()
     context = set(range(21, 21 + len(text))) - {31, 32}  # the hunk's last lines are unchanged context
     assert _hunk_lines("\n".join(text[:12]), 21, context) == []
+
+
+def test_a_cli_command_is_left_alone() -> None:
+    text = "@cli.command()\ndef list_plugins():\n    db_session = SessionLocal()\n    show(db_session)\n"
+    assert _lines(text) == []

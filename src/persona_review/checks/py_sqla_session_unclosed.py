@@ -12,7 +12,8 @@ dropped without `close()`, they wait for the garbage collector, the pool runs dr
 writers block on the locks.
 
 Reported: `name = SessionLocal()` (any `...SessionLocal`, `...session_factory`/`...SessionFactory`,
-`...sessionmaker`, or `Session(engine)`/`AsyncSession(engine)` with an engine argument) in a function that
+`..._sessionmaker`, or `Session(engine)`/`AsyncSession(engine)` given an engine) in a function (not a
+click/typer command, whose process ends with it) that
 never calls `name.close()`, never enters it (`with name`, `with name.begin()`, `closing(name)`), and does not
 hand it on (returns or yields it, or stores it somewhere). The function must be known entire: the whole
 file, or a hunk that shows the line after it (or ends with an added last line: the end of the file).
@@ -30,7 +31,11 @@ from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
-_FACTORY = lazy_re(r"^(?:\w*SessionLocal|\w*[sS]ession_?[fF]actory|\w*[sS]ession_?[mM]aker)$")
+_FACTORY = lazy_re(r"^(?:\w*SessionLocal|\w*[sS]ession_?[fF]actory|\w*_[sS]ession_?[mM]aker)$")
+"""A session factory called for a session (`SessionLocal()`, `self._sessionmaker()`); SQLAlchemy's own
+`sessionmaker(...)` makes a factory, not a session."""
+_COMMAND = lazy_re(r"(?:^|\.)(?:command|group|callback)$")
+"""`@click.command()`, `@app.command()` (typer): a one-shot command whose process ends with it."""
 _SESSION_CLASS = lazy_re(r"^(?:Session|AsyncSession)$")
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
@@ -58,7 +63,7 @@ def session_unclosed(ctx: FileContext) -> Iterator[Hit]:
         for function in ast.walk(flow.tree):
             if not isinstance(function, _FUNCTIONS):
                 continue
-            if not _known_entire(ctx, function, flow.offset):
+            if _command(function) or not _known_entire(ctx, function, flow.offset):
                 continue
             for name, line in _opened_sessions(function):
                 if line + flow.offset in seen or _managed(function, name):
@@ -95,9 +100,16 @@ def _opened_sessions(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterat
 
 
 def _bound(call: ast.Call) -> bool:
-    """`Session(engine)`, `Session(bind=engine)`: a session class given the engine it connects with."""
-    return any("engine" in dotted(arg).lower() or "conn" in dotted(arg).lower() for arg in call.args) or any(
-        keyword.arg == "bind" for keyword in call.keywords)
+    """`Session(engine)`, `Session(bind=self.engine)`: a session class given the engine (the pool) it checks
+    connections out of. A session on a caller's connection (`Session(bind=op.get_bind())` in a migration)
+    returns nothing to a pool when closed."""
+    values = [*call.args, *(keyword.value for keyword in call.keywords if keyword.arg == "bind")]
+    return any("engine" in dotted(value).lower() for value in values)
+
+
+def _command(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    return any(_COMMAND.search(dotted(d.func if isinstance(d, ast.Call) else d))
+               for d in function.decorator_list)
 
 
 def _managed(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
