@@ -79,6 +79,7 @@ def test_a_session_closed_is_left_alone(after: str) -> None:
     "    session = requests.Session()\n    session.get(url)\n",
     "    session = Session()\n    session.get(url)\n",
     "    factory = sessionmaker(bind=engine)\n    factory.configure(info=url)\n",
+    "    maker = create_async_sessionmaker(engine)\n    run(maker)\n",
     "    session = Session(bind=op.get_bind())\n    session.add(row)\n",
 ])
 def test_sessions_closed_entered_handed_on_or_not_sqlalchemy_are_left_alone(body: str) -> None:

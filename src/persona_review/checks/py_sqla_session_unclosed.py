@@ -32,8 +32,8 @@ from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
 _FACTORY = lazy_re(r"^(?:\w*SessionLocal|\w*[sS]ession_?[fF]actory|\w*_[sS]ession_?[mM]aker)$")
-"""A session factory called for a session (`SessionLocal()`, `self._sessionmaker()`); SQLAlchemy's own
-`sessionmaker(...)` makes a factory, not a session."""
+"""A session factory called for a session, without arguments (`SessionLocal()`, `self._sessionmaker()`);
+SQLAlchemy's own `sessionmaker(...)` and a `create_..._sessionmaker(engine)` make a factory, not a session."""
 _COMMAND = lazy_re(r"(?:^|\.)(?:command|group|callback)$")
 """`@click.command()`, `@app.command()` (typer): a one-shot command whose process ends with it."""
 _SESSION_CLASS = lazy_re(r"^(?:Session|AsyncSession)$")
@@ -95,7 +95,8 @@ def _opened_sessions(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterat
         last = callee.rsplit(".", 1)[-1]
         if callee.startswith(("requests.", "aiohttp.", "httpx.")):
             continue
-        if _FACTORY.match(last) or (_SESSION_CLASS.match(last) and _bound(node.value)):
+        factory = _FACTORY.match(last) and not node.value.args and not last.startswith(("create", "make"))
+        if factory or (_SESSION_CLASS.match(last) and _bound(node.value)):
             yield node.targets[0].id, node.lineno
 
 
