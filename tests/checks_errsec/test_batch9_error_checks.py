@@ -249,14 +249,45 @@ def push_backoff(self, contact_id):
 
 
 def test_celery_retry_at_once_or_forever_is_reported() -> None:
-    assert _lines("crm/tasks.py", _CELERY, "ANY-RETRY-NO-BACKOFF") == [9, 17]
+    # the unbounded one starts at the decorator that says `max_retries=None` and reaches the retry
+    assert _lines("crm/tasks.py", _CELERY, "ANY-RETRY-NO-BACKOFF") == [9, 12]
 
 
 def test_the_new_findings_read_as_the_reviewer_would_say_them() -> None:
     outcome = run_checks([context_for_text("crm/tasks.py", _CELERY)])
     bodies = {f.line: f.body for f in outcome.findings if f.rule_id == "ANY-RETRY-NO-BACKOFF"}
     assert "countdown=0" in bodies[9]
-    assert "max_retries=None" in bodies[17]
+    assert "max_retries=None" in bodies[12]
+
+
+_CELERY_FIXED = """from celery import shared_task
+
+
+@shared_task(bind=True, max_retries=None)
+def send_sms(self, user_id, body):
+    user = User.objects.get(pk=user_id)
+    try:
+        sms_client.send(user.phone, body)
+    except SmsError as exc:
+        raise self.retry(exc=exc, countdown=%s)
+"""
+
+
+def test_celery_retry_forever_after_a_fixed_countdown_is_reported_from_the_decorator() -> None:
+    outcome = run_checks([context_for_text("notify/tasks.py", _CELERY_FIXED % "10")])
+    found = [(f.line, f.end_line) for f in outcome.findings if f.rule_id == "ANY-RETRY-NO-BACKOFF"]
+    assert found == [(4, 10)]
+
+
+def test_celery_retry_after_a_fixed_countdown_is_left_alone_when_the_decorator_is_out_of_view() -> None:
+    fragment = "\n".join((_CELERY_FIXED % "30").splitlines()[6:])
+    assert _lines("notify/tasks.py", fragment, "ANY-RETRY-NO-BACKOFF") == []  # the decorator is out of view
+
+
+def test_celery_retry_with_a_growing_countdown_or_a_cap_is_left_alone() -> None:
+    assert _lines("notify/tasks.py", _CELERY_FIXED % "2 ** self.request.retries", "ANY-RETRY-NO-BACKOFF") == []
+    capped = (_CELERY_FIXED % "10").replace("max_retries=None", "max_retries=5")
+    assert _lines("notify/tasks.py", capped, "ANY-RETRY-NO-BACKOFF") == []
 
 
 def test_js_rethrow_that_drops_the_cause_is_reported_when_enabled() -> None:

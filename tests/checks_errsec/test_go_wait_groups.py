@@ -180,3 +180,36 @@ def test_group_goroutines_passing_the_groups_context_are_left_alone() -> None:
 def test_a_group_that_shadows_the_outer_context_is_left_alone() -> None:
     text = (_FETCH % "ctx").replace("g, gctx :=", "g, ctx :=").replace("CountMemos(gctx", "CountMemos(ctx")
     assert _lines(CTX, "server/stats.go", text) == []
+
+
+_FANOUT = """package sync
+
+func (s *Syncer) RefreshAll(ctx context.Context, ids []string) error {
+	g, _ := errgroup.WithContext(ctx)
+	g.SetLimit(4)
+	for _, id := range ids {
+		id := id
+		g.Go(func() error {
+			return s.refresh(%s, id)
+		})
+	}
+	return g.Wait()
+}
+"""
+
+
+def test_a_discarded_group_context_with_goroutines_on_the_outer_one_is_reported_where_it_is_dropped() -> None:
+    assert _lines(CTX, "internal/sync/fanout.go", _FANOUT % "ctx") == [4]
+
+
+def test_a_discarded_group_context_in_a_fragment_is_reported() -> None:
+    fragment = "\n".join((_FANOUT % "ctx").splitlines()[3:10])
+    assert _lines(CTX, "internal/sync/fanout.go", fragment) == [1]
+
+
+def test_a_discarded_group_context_whose_goroutines_take_no_context_is_left_alone() -> None:
+    assert _lines(CTX, "internal/sync/fanout.go", (_FANOUT % "ctx").replace("s.refresh(ctx, id)", "s.refresh(id)")) == []
+
+
+def test_a_discarded_group_context_whose_goroutines_use_another_context_is_left_alone() -> None:
+    assert _lines(CTX, "internal/sync/fanout.go", _FANOUT % "context.Background()") == []

@@ -24,7 +24,8 @@ than `nil`. `X.Wait()` as a bare statement is left to GO-ERR-UNCHECKED, which kn
 fails.
 
 GO-ERRGROUP-CTX-IGNORED: `g, gctx := errgroup.WithContext(ctx)` and a `g.Go(func() error {` body that
-passes `ctx` to a call and never mentions `gctx`.
+passes `ctx` to a call and never mentions `gctx`; or `g, _ := errgroup.WithContext(ctx)` (the group's
+context thrown away) with a `g.Go` body that passes `ctx`, reported on the `WithContext` line.
 """
 
 from __future__ import annotations
@@ -180,23 +181,47 @@ def errgroup_ctx_ignored(ctx: FileContext) -> Iterator[Hit]:
         if "WithContext" not in bare:
             continue
         made = _WITH_CONTEXT.match(bare)
-        if made is None or made.group("gctx") in {"_", made.group("outer")}:
+        if made is None or made.group("gctx") == made.group("outer"):
             continue
         group, gctx, outer = made.group("g", "gctx", "outer")
-        go_call = re.compile(_GO_CALL.format(g=re.escape(group)))
-        passes_outer = re.compile(rf"[(,]\s*{re.escape(outer)}\s*[,)]")
+        if gctx == "_":
+            yield from _group_ctx_discarded(lexed, no, group, outer)
+            continue
         uses_group = re.compile(rf"\b{re.escape(gctx)}\b")
-        for start in range(no + 1, no + _GROUP_WINDOW):
-            text = lexed.bare.get(start)
-            if text is None or (indent_of(text) < indent_of(bare) and text.strip()):
-                break  # out of the known lines or of the block that made the group
-            if not go_call.match(text):
-                continue
-            body = list(_block(lexed, start))
+        for body in _go_bodies(lexed, no, group):
             if any(uses_group.search(inner) for _, inner in body):
                 continue
-            line = next((n for n, inner in body if passes_outer.search(inner)), None)
+            line = _passes(body, outer)
             if line is not None:
                 yield Hit(line, message=(
                     f"This goroutine of `{group}` passes `{outer}`, not the group's `{gctx}`: when another "
                     f"goroutine fails it is not cancelled and runs to the end for nothing."))
+
+
+def _group_ctx_discarded(lexed: Lexed, no: int, group: str, outer: str) -> Iterator[Hit]:
+    """`g, _ := errgroup.WithContext(ctx)` whose goroutines run on `ctx`: the cancelling context is thrown
+    away, so reported once, on the line that throws it away."""
+    if any(_passes(body, outer) is not None for body in _go_bodies(lexed, no, group)):
+        yield Hit(no, message=(
+            f"The context `errgroup.WithContext` returns is discarded (`_`), and the goroutines of "
+            f"`{group}` pass `{outer}`: when one fails the others are not cancelled and run to the end for "
+            f"a result `Wait` throws away. Keep the group's context and pass it, or use a plain "
+            f"`errgroup.Group`."))
+
+
+def _go_bodies(lexed: Lexed, no: int, group: str) -> Iterator[list[tuple[int, str]]]:
+    """The bodies of the `group.Go(func() error {` calls below line `no`, in the block that made the group."""
+    bare = lexed.bare[no]
+    go_call = re.compile(_GO_CALL.format(g=re.escape(group)))
+    for start in range(no + 1, no + _GROUP_WINDOW):
+        text = lexed.bare.get(start)
+        if text is None or (indent_of(text) < indent_of(bare) and text.strip()):
+            break  # out of the known lines or of the block that made the group
+        if go_call.match(text):
+            yield list(_block(lexed, start))
+
+
+def _passes(body: list[tuple[int, str]], outer: str) -> int | None:
+    """The first line of `body` that passes `outer` as an argument."""
+    passes_outer = re.compile(rf"[(,]\s*{re.escape(outer)}\s*[,)]")
+    return next((n for n, inner in body if passes_outer.search(inner)), None)

@@ -20,6 +20,11 @@ Reported, inside an `async` function:
   `await user` anywhere after it: it holds a Promise, not the value.
 
 Names also declared by a plain `function` (or a plain method) of the file are left alone.
+
+Also reported, as a statement inside an `async` function without `await`, `return`, `void` or a chained
+`.catch`/`.then`: a well-known async client call, whatever file declares it: a kafkajs producer's
+`send`/`sendBatch` (a failed publish is an unhandled rejection and ordering is lost), a Prisma write on the
+client or a transaction's `tx` (a Prisma query runs only when awaited: the write never happens), `fetch`.
 """
 
 from __future__ import annotations
@@ -52,6 +57,13 @@ _STATEMENT_CALL = lazy_re(r"^\s*(?P<this>this\.)?(?P<name>[\w$]+)\s*\(")
 _STORED_CALL = lazy_re(
     r"^\s*(?:const|let|var)\s+(?P<x>[\w$]+)\s*(?::[^=\n]+)?=\s*(?P<this>this\.)?(?P<name>[\w$]+)\s*\("
 )
+_CLIENT_CALL = lazy_re(
+    r"^\s*(?P<call>(?:this\.)?(?:(?P<kafka>[\w$]*[pP]roducer)\.(?:send|sendBatch)"
+    r"|(?P<prisma>(?:prisma[\w$]*|tx)\.[\w$]+\.(?:create|createMany|update|updateMany|upsert|delete|deleteMany))"
+    r"|(?P<fetch>fetch)))\s*\("
+)
+"""A statement that calls a well-known async client: a kafkajs producer's send, a Prisma write (on the
+client or a transaction's `tx`), `fetch`."""
 _TRY = lazy_re(r"\btry\s*$")
 _ASYNC_HEADER = lazy_re(r"\basync\b")
 _READ_LIMIT = 30
@@ -76,12 +88,18 @@ _READ_LIMIT = 30
 )
 def async_not_awaited(ctx: FileContext) -> Iterator[Hit]:
     asyncs = _async_names(ctx.known_text())
-    if not asyncs:
+    if not asyncs and not ctx.mentions(("roducer", "prisma", "tx.", "fetch(")):
         return
     lexed = lex(ctx)
     blocks = blocks_of(ctx)
     for no, _code, bare in lines_of(lexed):
         if no not in ctx.added or "(" not in bare:
+            continue
+        client = _CLIENT_CALL.match(bare)
+        if client is not None:
+            if _ends_statement(lexed, no, client.end() - 1) and not _continues_expression(lexed, no) \
+                    and _async_function(blocks, no) is not None:
+                yield Hit(no, message=_client_message(client))
             continue
         stored = _STORED_CALL.match(bare)
         call = stored or _STATEMENT_CALL.match(bare)
@@ -106,6 +124,20 @@ def async_not_awaited(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no, message=(
                 f"`{shown}(...)` is async and not awaited: a rejection leaves after the `try`, skips its "
                 f"`catch` and becomes an unhandled rejection. Write `await {shown}(...)`."))
+
+
+def _client_message(client: re.Match[str]) -> str:
+    shown = client.group("call")
+    if client.group("prisma"):
+        return (f"`{shown}(...)` is neither awaited nor returned: a Prisma query runs only when awaited (or "
+                f"`.then` is called), so this write never happens. Write `await {shown}(...)`.")
+    if client.group("kafka"):
+        return (f"`{shown}(...)` is not awaited: a failed publish becomes an unhandled rejection (Node 15+ "
+                f"exits on one), nothing retries it, and the messages may go out of order. Write "
+                f"`await {shown}(...)`.")
+    return ("`fetch(...)` is not awaited: a network failure becomes an unhandled rejection (Node 15+ exits "
+            "on one) and the function returns before the request is done. Write `await fetch(...)` and "
+            "check `res.ok`, or `void fetch(...).catch(log)` for deliberate background work.")
 
 
 def _async_names(text: str) -> set[str]:

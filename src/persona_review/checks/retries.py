@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
-from persona_review.checks._spans import brace_block, lines_of, python_block, python_block_closed
+from persona_review.checks._spans import brace_block, lines_of, python_block, python_block_closed, reaches
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -64,9 +64,11 @@ def retry_without_backoff(ctx: FileContext) -> Iterator[Hit]:
     python = ctx.language == "python"
     for no, code, bare in lines_of(lexed):
         if python and ".retry(" in bare:
-            message = _celery_retry(lexed.code, no, code)
-            if message is not None:
-                yield Hit(no, None, message=message)
+            found = _celery_retry(lexed.code, no, code)
+            if found is not None:
+                message, start = found
+                yield (Hit(start, no, message=message) if start is not None and reaches(ctx, start, no)
+                       else Hit(no, None, message=message))
                 continue
         if python:
             if not _PY_LOOP.match(bare):
@@ -93,11 +95,14 @@ _TASK_DECORATOR = lazy_re(r"^\s*@[\w.]*(?:task|shared_task)\s*\(")
 _UNBOUNDED = lazy_re(r"\bmax_retries\s*=\s*None\b")
 _DELAYED = lazy_re(r"\b(?:retry_backoff|default_retry_delay|countdown|eta)\s*=")
 _DECORATOR_LOOK_BACK = 60
+_FIXED_DELAY = lazy_re(r"\bcountdown\s*=\s*\d+(?:\.\d*)?\s*(?:,|$)")
+"""`countdown=10`: the same short wait before every attempt (a growing one is an expression)."""
 
 
-def _celery_retry(code: dict[int, str], no: int, line: str) -> str | None:
+def _celery_retry(code: dict[int, str], no: int, line: str) -> tuple[str, int | None] | None:
     """A message when the Celery `self.retry(...)` on line `no` retries at once (`countdown=0`) or, in a
-    task declared `max_retries=None` (whose decorator is in the lines above), without end."""
+    task declared `max_retries=None` (whose decorator is in the lines above), without end and without a
+    growing wait; with the decorator's line when it is the one that shows the problem."""
     call = _CELERY_RETRY.search(line)
     if call is None:
         return None
@@ -105,16 +110,24 @@ def _celery_retry(code: dict[int, str], no: int, line: str) -> str | None:
     if _IMMEDIATE.search(args):
         return ("`self.retry(countdown=0)` retries at once: a failing dependency is hit again immediately, "
                 "as often as the task allows. Give it a growing `countdown` "
-                "(e.g. `2 ** self.request.retries`).")
+                "(e.g. `2 ** self.request.retries`).", None)
     for line_no in range(no - 1, max(0, no - _DECORATOR_LOOK_BACK), -1):
         text = code.get(line_no)
         if text is None:
             return None
         if _TASK_DECORATOR.match(text):
             decorator = " ".join(code.get(n, "") for n in range(line_no, line_no + 4))
-            if _UNBOUNDED.search(decorator) and not _DELAYED.search(args):
+            if not _UNBOUNDED.search(decorator):
+                return None
+            if not _DELAYED.search(args):
                 return ("The task is declared `max_retries=None`, so this retry never gives up: a permanent "
                         "failure keeps the task (and its worker slot) coming back forever. Cap `max_retries` "
-                        "and back off (`retry_backoff=True` or a growing `countdown`).")
+                        "and back off (`retry_backoff=True` or a growing `countdown`).", line_no)
+            if _FIXED_DELAY.search(args):
+                return ("The task is declared `max_retries=None` and retries after the same fixed "
+                        "`countdown`: a permanent failure (a bad number, a revoked key) is retried every "
+                        "few seconds forever, holding a worker slot and hammering the provider. Cap "
+                        "`max_retries` and let the wait grow (`countdown=2 ** self.request.retries`).",
+                        line_no)
             return None
     return None

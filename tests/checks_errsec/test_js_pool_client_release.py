@@ -1,0 +1,109 @@
+"""JS-POOL-CLIENT-NOT-RELEASED: a pooled database client not released when a query fails."""
+
+from __future__ import annotations
+
+import pytest
+
+from persona_review.checks.base import FileContext
+from persona_review.checks.runner import run_checks
+from persona_review.contexts import context_for_text
+
+RULE = "JS-POOL-CLIENT-NOT-RELEASED"
+PATH = "src/repos/reservations.ts"
+
+_CONFIRM = """import { pool } from "../db";
+
+export async function confirmReservation(id: string): Promise<void> {
+  %s
+  await client.query("BEGIN");
+  await client.query("UPDATE reservations SET status = 'confirmed' WHERE id = $1", [id]);
+  await client.query("COMMIT");
+  client.release();
+}
+"""
+
+
+def _lines(text: str, path: str = PATH) -> list[int]:
+    return [f.line or 0 for f in run_checks([context_for_text(path, text)]).findings if f.rule_id == RULE]
+
+
+@pytest.mark.parametrize("checkout", [
+    "const client = await pool.connect();",
+    "const client: PoolClient = await this.pool.connect();",
+    "const client = await db.writerPool.getConnection();",
+    "const client = this.dataSource.createQueryRunner();",
+])
+def test_a_release_a_failing_query_skips_is_reported(checkout: str) -> None:
+    assert _lines(_CONFIRM % checkout) == [4]
+
+
+def test_a_client_never_released_is_reported() -> None:
+    text = (_CONFIRM % "const client = await pool.connect();").replace("  client.release();\n", "")
+    assert _lines(text) == [4]
+
+
+def test_the_hunk_of_the_change_is_reported() -> None:
+    text = (_CONFIRM % "const client = await pool.connect();").splitlines()[2:]
+    lines = {33 + i: line for i, line in enumerate(text)}
+    ctx = FileContext(PATH, "typescript", lines, frozenset(lines), whole_file=False)
+    assert [f.line for f in run_checks([ctx]).findings if f.rule_id == RULE] == [34]
+
+
+def test_a_release_in_finally_is_left_alone() -> None:
+    text = """export async function confirm(id: string) {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK");
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+"""
+    assert _lines(text) == []
+
+
+def test_a_release_on_the_error_path_too_is_left_alone() -> None:
+    text = """export async function confirm(id: string) {
+  const conn = await pool.getConnection();
+  try {
+    await conn.query("UPDATE t SET a = 1");
+  } catch (err) {
+    conn.release();
+    throw err;
+  }
+  conn.release();
+}
+"""
+    assert _lines(text) == []
+
+
+@pytest.mark.parametrize("tail", ["return client;", "this.client = client;", "clients.push(client);"])
+def test_a_client_handed_on_is_left_alone(tail: str) -> None:
+    text = f"async function open() {{\n  const client = await pool.connect();\n  {tail}\n}}\n"
+    assert _lines(text) == []
+
+
+def test_a_release_right_after_a_sync_step_is_left_alone() -> None:
+    text = """async function ping() {
+  const client = await pool.connect();
+  const started = Date.now();
+  client.release();
+  return Date.now() - started;
+}
+"""
+    assert _lines(text) == []
+
+
+def test_a_function_cut_off_by_the_hunk_is_left_alone() -> None:
+    text = (_CONFIRM % "const client = await pool.connect();").splitlines()[2:7]
+    lines = {33 + i: line for i, line in enumerate(text)}
+    ctx = FileContext(PATH, "typescript", lines, frozenset(lines), whole_file=False)
+    assert [f.line for f in run_checks([ctx]).findings if f.rule_id == RULE] == []
+
+
+def test_a_non_pool_connect_is_left_alone() -> None:
+    assert _lines(_CONFIRM % "const client = await redis.connect();") == []
