@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._catch import Catch, catches
+from persona_review.checks._catch import Catch, catches, try_of
 from persona_review.checks._handler_comments import explains
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import lines_of
@@ -142,8 +142,6 @@ _COUNTS = lazy_re(
 
 
 _LOOP_HEAD = lazy_re(r"\b(?:for|while|do)\b[^;]*\{\s*$|\bdo\s*\{\s*$")
-_TRY_HEAD = lazy_re(r"\btry\s*(?:\([^{]*\))?\s*$")
-_CATCH_HEAD = lazy_re(r"\bcatch\s*\([^)]*\)\s*$")
 _LOOKBACK = 400
 
 
@@ -160,34 +158,12 @@ def _only_logs(body: str) -> bool:
 
 
 def _loop_of_try(lexed: Lexed, catch_line: int) -> int | None:
-    """The line of the `for`/`while`/`do` whose body starts with the `try` this catch closes, if it does.
-    Walks back from the catch over the try block (and any earlier catch blocks of the same try), at most
-    `_LOOKBACK` lines."""
-    bare = lexed.bare.get(catch_line, "")
-    at = bare.find("catch")
-    if at < 0:
+    """The line of the `for`/`while`/`do` whose body starts with the `try` this catch closes, if it does
+    (the `try` found at most `_LOOKBACK` lines above)."""
+    tried = try_of(lexed, catch_line, _LOOKBACK)
+    if tried is None:
         return None
-    no, text = catch_line, bare[:at]
-    depth = 0
-    while catch_line - no < _LOOKBACK:
-        for i in range(len(text) - 1, -1, -1):
-            ch = text[i]
-            if ch == "}":
-                depth += 1
-            elif ch == "{":
-                depth -= 1
-                if depth == 0:
-                    head = text[:i]
-                    if _CATCH_HEAD.search(head):
-                        continue  # an earlier catch of the same try: keep walking back
-                    if not _TRY_HEAD.search(head):
-                        return None
-                    return _opens_loop(lexed, no, head[: head.rfind("try")])
-        no -= 1
-        if no not in lexed.bare:
-            return None
-        text = lexed.bare[no]
-    return None
+    return _opens_loop(lexed, tried.line, tried.head[: tried.head.rfind("try")])
 
 
 def _opens_loop(lexed: Lexed, no: int, before: str) -> int | None:

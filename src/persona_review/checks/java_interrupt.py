@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._blocks import blocks_of, body_text
-from persona_review.checks._catch import Catch, catches
+from persona_review.checks._catch import Catch, catches, try_of
 from persona_review.checks._handler_comments import explains
 from persona_review.checks._java_methods import method_block
 from persona_review.checks._lexing import Lexed, lex
@@ -56,9 +56,6 @@ _BLOCKING = lazy_re(
     r"|\b\w*(?:[Qq]ueue)\w*\s*\.\s*take\s*\(\s*\)"
 )
 _LOOP = lazy_re(r"\b(?:for|while|do)\b[^;{]*$|\bdo\s*$")
-_TRY_HEAD = lazy_re(r"\btry\s*(?:\([^{]*\))?\s*$")
-_CATCH_HEAD = lazy_re(r"\bcatch\s*\(([^)]*)\)\s*$")
-_LOOKBACK = 300
 _STOPS = lazy_re(r"\b(?:break|return)\b")
 _REINTERRUPT = lazy_re(r"\bcurrentThread\s*\(\s*\)\s*\.\s*interrupt\s*\(\s*\)")
 _FLAG_LOOP = lazy_re(r"^(?:\}\s*)?while\s*\(\s*!?\s*(?!true\b)[A-Za-z_$][\w$.]*\s*\)\s*$")
@@ -71,43 +68,6 @@ def _hands_on(body: str, name: str | None) -> bool:
         return False
     rest = _LOGGER_CALL.sub("log(", body)
     return re.search(rf"(?<!log)\((?:[^()]*,)?\s*{re.escape(name)}\s*[,)]", rest) is not None
-
-
-def try_of(lexed: Lexed, catch_line: int) -> tuple[str, list[str], int] | None:
-    """The bare text of the `try` block this catch belongs to, the types of the catches of the same `try`
-    before this one, and the line of the `try`; None when the `try` is not among the known lines."""
-    bare = lexed.bare.get(catch_line, "")
-    at = bare.find("catch")
-    if at < 0:
-        return None
-    no, text = catch_line, bare[:at]
-    depth = 0
-    earlier: list[str] = []
-    collected: list[str] = []
-    while catch_line - no < _LOOKBACK:
-        for i in range(len(text) - 1, -1, -1):
-            ch = text[i]
-            if ch == "}":
-                depth += 1
-            elif ch == "{":
-                depth -= 1
-                if depth == 0:
-                    head = text[:i]
-                    caught = _CATCH_HEAD.search(head)
-                    if caught:
-                        earlier.append(caught.group(1))
-                        collected.clear()  # an earlier catch's body: not part of the try
-                        continue
-                    if not _TRY_HEAD.search(head):
-                        return None
-                    collected.append(text[i + 1 :])
-                    return "\n".join(reversed(collected)), earlier, no
-        collected.append(text)
-        no -= 1
-        if no not in lexed.bare:
-            return None
-        text = lexed.bare[no]
-    return None
 
 
 def _loop_head(ctx: FileContext, line: int) -> str | None:
@@ -161,7 +121,7 @@ def interrupt_swallowed(ctx: FileContext) -> Iterator[Hit]:
         types = [t.strip() for t in clause.types.split("|")]
         if any(_INTERRUPTED.match(t) for t in types):
             tried = try_of(lexed, clause.line)
-            if tried is not None and not tried[0].strip().removesuffix("}").strip():
+            if tried is not None and not tried.body.strip().removesuffix("}").strip():
                 continue  # an empty `try`: nothing in it waits, so nothing is interrupted
             if _swallows(ctx, lexed, clause) and not _restored_in_method(ctx, clause.line):
                 caught = " ".join(f"catch ({clause.types} {clause.name or ''}".split()) + ")"
@@ -175,9 +135,8 @@ def interrupt_swallowed(ctx: FileContext) -> Iterator[Hit]:
         found = try_of(lexed, clause.line)
         if found is None:
             continue
-        body, earlier, _ = found
-        blocking = _BLOCKING.search(body)
-        if blocking is None or any("InterruptedException" in t for t in earlier):
+        blocking = _BLOCKING.search(found.body)
+        if blocking is None or any("InterruptedException" in t for t in found.earlier):
             continue
         loop = _loop_head(ctx, clause.line)
         if _hands_on(clause.body, clause.name) or loop is None or _FLAG_LOOP.match(loop):

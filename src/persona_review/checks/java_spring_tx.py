@@ -29,10 +29,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from persona_review.checks._blocks import Block, blocks_of
-from persona_review.checks._catch import catches
+from persona_review.checks._catch import catches, try_of
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
-from persona_review.checks.java_interrupt import try_of
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
@@ -68,6 +67,7 @@ class _Method:
     transactional: bool
     requires_new: bool
     public: bool
+    private: bool
     constructor: bool
 
 
@@ -123,6 +123,7 @@ def _methods(ctx: FileContext, lexed: Lexed) -> tuple[list[_Method], bool, str]:
             transactional=annotation is not None,
             requires_new=bool(annotation and _REQUIRES_NEW.search(annotation.group(0))),
             public="public" in match.group("mods").split(),
+            private="private" in match.group("mods").split(),
             constructor=False,
         ))
     named = [replace(m, constructor=m.name == class_name) for m in methods]
@@ -173,7 +174,7 @@ def tx_self_invocation(ctx: FileContext) -> Iterator[Hit]:
                 bare = bare[caller.block.col + 1 :]
             for found in call.finditer(bare):
                 target = targets[found.group("name")]
-                if "private" in signature_of(target.declaration).split():
+                if target.private:
                     continue  # JAVA-TX-PRIVATE-METHOD reports the annotation that cannot work
                 if target is not caller and (target.requires_new or plain):
                     yield _hit(no, target)
@@ -204,7 +205,7 @@ def tx_private_method(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     methods, _class_tx, _ = _methods(ctx, lexed)
     for method in methods:
-        if not method.transactional or "private" not in signature_of(method.declaration).split():
+        if not method.transactional or not method.private:
             continue
         first = _annotation_line(lexed, method)
         if first is not None:
@@ -302,11 +303,10 @@ def tx_catch_commits(ctx: FileContext) -> Iterator[Hit]:
             found = try_of(lexed, clause.line)
             if found is None:
                 continue
-            body, _earlier, start = found
-            writes = _WRITE.findall(body)
+            writes = _WRITE.findall(found.body)
             if not writes:
                 continue
-            before = "\n".join(lexed.bare.get(n, "") for n in range(method.block.first, start))
+            before = "\n".join(lexed.bare.get(n, "") for n in range(method.block.first, found.line))
             if len(writes) < 2 and not _WRITE.search(before):
                 continue  # nothing written before the failing write: nothing half-done to commit
             caught = " ".join(f"catch ({clause.types} {clause.name or ''}".split()) + ")"
