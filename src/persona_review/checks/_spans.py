@@ -254,6 +254,14 @@ def _string_contents_by_runs(code: str, bare: str) -> str:
     return "".join(parts)
 
 
+def after_span(lexed: Lexed, span: Span, col: int) -> str:
+    """The bare text after `span`'s closing bracket on its last line (`span` opened at column `col` of its
+    first line): what is chained on, or the rest of the statement."""
+    last = span.bare.rsplit("\n", 1)[-1]
+    end = (col if span.first == span.last else 0) + len(last)
+    return lexed.bare.get(span.last, "")[end:]
+
+
 def bracket_span_in_text(span: Span, col: int) -> Span:
     """The bracketed part of an already-joined span starting at offset `col` (which holds an opening "
     "bracket)."""

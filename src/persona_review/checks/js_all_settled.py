@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import bracket_span, indent_of, lines_of
+from persona_review.checks._spans import after_span, bracket_span, indent_of, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -62,9 +62,7 @@ def all_settled_unchecked(ctx: FileContext) -> Iterator[Hit]:
         span = bracket_span(lexed, no, match.end() - 1)
         if not span.closed:
             continue
-        last_part = span.bare.rsplit("\n", 1)[-1]
-        end = (match.end() - 1 if span.first == span.last else 0) + len(last_part)
-        if lexed.bare.get(span.last, "")[end:].strip(" ;"):
+        if after_span(lexed, span, match.end() - 1).strip(" ;"):
             continue  # chained on (`.then(...)`) or part of a larger expression
         if _CATCHES.search(span.bare):
             continue  # each promise handles its own failure: allSettled only waits

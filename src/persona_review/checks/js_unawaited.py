@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from persona_review.checks._blocks import Block, Blocks, blocks_of
 from persona_review.checks._fallthrough import FUNCTION_JS
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import bracket_span, lines_of
+from persona_review.checks._spans import after_span, bracket_span, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -151,10 +151,7 @@ def _ends_statement(lexed: Lexed, no: int, paren: int) -> bool:
     span = bracket_span(lexed, no, paren)
     if not span.closed:
         return False
-    last = span.bare.rsplit("\n", 1)[-1]
-    end = (paren if span.first == span.last else 0) + len(last)
-    rest = lexed.bare.get(span.last, "")[end:].strip()
-    return rest in ("", ";")
+    return after_span(lexed, span, paren).strip() in ("", ";")
 
 
 _OPEN_EXPRESSION = lazy_re(r"(?:=>|[(\[,=?:]|\|\||&&|\?\?|\b(?:return|await|yield|void))\s*$")

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from persona_review.checks._lexing import lex
 from persona_review.checks._py_functions import functions_of
 from persona_review.checks._pyflow import dotted, flows
-from persona_review.checks._spans import bracket_span, lines_of
+from persona_review.checks._spans import after_span, bracket_span, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -51,9 +51,7 @@ def task_dropped(ctx: FileContext) -> Iterator[Hit]:
         span = bracket_span(lexed, no, match.end() - 1)
         if not span.closed:
             continue
-        last_part = span.bare.rsplit("\n", 1)[-1]
-        end = (match.end() - 1 if span.first == span.last else 0) + len(last_part)
-        if lexed.bare.get(span.last, "")[end:].strip():
+        if after_span(lexed, span, match.end() - 1).strip():
             continue  # the task is used in a larger expression (`.add_done_callback(...)`)
         yield Hit(no, span.last)
 
