@@ -57,3 +57,10 @@ def _prose(comment: str) -> bool:
     if not text or _DIRECTIVE.match(text) or _TODO.match(text) or _RULE_TAG.match(text) or _CODE.search(text):
         return False
     return len(_WORD.findall(text)) >= 2 or _CJK.search(text) is not None
+
+
+def comment_line_in(ctx: FileContext, lexed: Lexed, first: int, last: int) -> bool:
+    """Whether a line from `first` to `last` is a comment of its own (text in the raw line, none in its code
+    view, where comments are blanked), whatever it says: the author left a word about the code there."""
+    return any(ctx.lines.get(no, "").strip() and not lexed.code.get(no, "").strip()
+               for no in range(first, last + 1))

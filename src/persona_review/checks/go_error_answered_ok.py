@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from persona_review.checks._handler_comments import comment_line_in
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import brace_block, indent_of, lines_of, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -93,14 +94,14 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
             if encoded is not None:
                 statement = statement_span(lexed, line)
                 if not status_set and _ERROR_BODY.search(statement.code) and not _OWN_CODE.search(
-                        statement.code) and not _commented(ctx, lexed, no, line) and line in ctx.added:
+                        statement.code) and not comment_line_in(ctx, lexed, no, line) and line in ctx.added:
                     yield Hit(line, None, message=(
                         f"`{encoded.group('w')}` gets an error body with no `WriteHeader` before it, so "
                         f"this `if {_err_name(bare)} != nil` branch answers 200: call "
                         f"`{encoded.group('w')}.WriteHeader(...)` with an error status first."))
                 break
             found = _ANSWER.match(text)
-            if found is not None and _commented(ctx, lexed, no, line):
+            if found is not None and comment_line_in(ctx, lexed, no, line):
                 break
             if found is not None:
                 statement = statement_span(lexed, line)
@@ -134,13 +135,6 @@ def _other_success_after(lexed: Lexed, last: int, status: str) -> bool:
             return found is not None and _CODES.get(found.group("status"), found.group("status")) \
                 != _CODES.get(status, status)
     return False
-
-
-def _commented(ctx: FileContext, lexed: Lexed, first: int, last: int) -> bool:
-    """Whether a line from `first` to `last` is a comment of its own (text in the raw line, none in its code
-    view, where comments are blanked)."""
-    return any(ctx.lines.get(no, "").strip() and not lexed.code.get(no, "").strip()
-               for no in range(first, last + 1))
 
 
 def _err_name(header: str) -> str:

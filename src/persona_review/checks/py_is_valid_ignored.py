@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from persona_review.checks._handler_comments import comment_line_in
 from persona_review.checks._lexing import lex
 from persona_review.checks._spans import indent_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -48,7 +49,7 @@ def is_valid_ignored(ctx: FileContext) -> Iterator[Hit]:
         if bare is None or "is_valid" not in bare:
             continue
         found = _IS_VALID.match(bare)
-        if found is None or _explained(ctx, lexed.code, no):
+        if found is None or comment_line_in(ctx, lexed, no - 2, no - 1):
             continue
         name = re.escape(found.group("name"))
         use = re.compile(rf"(?<![\w.]){name}\.(?:save\s*\(|validated_data\b|cleaned_data\b)")
@@ -70,7 +71,3 @@ def is_valid_ignored(ctx: FileContext) -> Iterator[Hit]:
                 break
 
 
-def _explained(ctx: FileContext, code: dict[int, str], no: int) -> bool:
-    """Whether one of the two lines above the `is_valid()` line is a comment (text in the raw line, none in
-    its code view, where comments are blanked): the author says why the result does not matter."""
-    return any(ctx.lines.get(n, "").strip() and not code.get(n, "").strip() for n in range(no - 2, no))
