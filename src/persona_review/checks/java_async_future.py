@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from persona_review.checks._java_code import JAVA_TEST_PATH
 from persona_review.checks._lexing import lex
 from persona_review.checks._spans import lines_of, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -28,7 +29,6 @@ _OBSERVED = lazy_re(
     r"\.\s*(?:exceptionally|exceptionallyAsync|handle|handleAsync|whenComplete|whenCompleteAsync|join|get)\s*\("
 )
 _CATCHES = lazy_re(r"\btry\s*\{|\bcatch\s*\(")
-_TEST_PATH = lazy_re(r"(?:^|/)src/test/|Tests?\.java$")
 
 
 @register(
@@ -50,7 +50,7 @@ _TEST_PATH = lazy_re(r"(?:^|/)src/test/|Tests?\.java$")
     needs=("runAsync", "supplyAsync"),
 )
 def async_future_dropped(ctx: FileContext) -> Iterator[Hit]:
-    if _TEST_PATH.search(ctx.path):
+    if JAVA_TEST_PATH.search(ctx.path):
         return
     lexed = lex(ctx)
     for no, _code, bare in lines_of(lexed):

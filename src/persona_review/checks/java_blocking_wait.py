@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._blocks import blocks_of
+from persona_review.checks._java_code import JAVA_TEST_PATH
 from persona_review.checks._lexing import lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.java_spring_tx import declaration_of, signature_of
@@ -28,7 +29,6 @@ from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
-_TEST_PATH = lazy_re(r"(?:^|/)src/test/|Tests?\.java$")
 _ENTRY = lazy_re(
     r"@(?:GetMapping|PostMapping|PutMapping|DeleteMapping|PatchMapping|RequestMapping|KafkaListener|"
     r"RabbitListener|JmsListener|SqsListener|Scheduled)\b"
@@ -73,7 +73,7 @@ def _future_names(lines: Iterator[str]) -> list[str]:
     needs=("get()", "join()", "await()", "take()"),
 )
 def wait_no_timeout(ctx: FileContext) -> Iterator[Hit]:
-    if _TEST_PATH.search(ctx.path):
+    if JAVA_TEST_PATH.search(ctx.path):
         return
     lexed = lex(ctx)
     for block in blocks_of(ctx).all():

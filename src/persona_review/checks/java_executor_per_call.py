@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from persona_review.checks._java_code import JAVA_TEST_PATH
 from persona_review.checks._java_methods import method_block
 from persona_review.checks._lexing import lex
 from persona_review.checks._spans import lines_of
@@ -30,7 +31,6 @@ from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
-_TEST_PATH = lazy_re(r"(?:^|/)src/test/|Tests?\.java$")
 _LOCAL_POOL = lazy_re(
     r"^\s*(?:final\s+)?(?:[\w.]*Executor(?:Service)?|var)\s+(?P<name>[a-z_]\w*)\s*=\s*"
     r"(?:java\.util\.concurrent\.)?Executors\s*\.\s*new\w+\s*\("
@@ -63,7 +63,7 @@ _ONE_OFF = lazy_re(r"^\s*@(?:Bean|PostConstruct|EventListener|Scheduled)\b")
     needs=("Executors",),
 )
 def executor_per_call(ctx: FileContext) -> Iterator[Hit]:
-    if _TEST_PATH.search(ctx.path):
+    if JAVA_TEST_PATH.search(ctx.path):
         return
     lexed = lex(ctx)
     for no, _code, bare in lines_of(lexed):

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from persona_review.checks._blocks import blocks_of, body_text
 from persona_review.checks._catch import Catch, catches, try_of
 from persona_review.checks._handler_comments import explains
+from persona_review.checks._java_code import JAVA_LOGGER_CALL, JAVA_TEST_PATH
 from persona_review.checks._java_methods import method_block
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -42,14 +43,10 @@ from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
-_TEST_PATH = lazy_re(r"(?:^|/)src/test/|Tests?\.java$")
 _INTERRUPTED = lazy_re(r"^(?:java\.lang\.)?InterruptedException$")
 _BROAD = lazy_re(r"^(?:java\.lang\.)?(?:Exception|Throwable)$")
 _INTENTIONAL = lazy_re(r"^(?:ignored?|expected|unused|_)$", re.IGNORECASE)
 _RESTORES = lazy_re(r"\bthrow\b|\.\s*interrupt\s*\(\s*\)|\bSystem\.exit\s*\(")
-_LOGGER_CALL = lazy_re(
-    r"\b(?:log|logger|LOG|LOGGER|_log|_logger|\w*[lL]og(?:ger)?)\.\w+\s*\(|\bSystem\.(?:out|err)\.\w+\s*\("
-)
 _BLOCKING = lazy_re(
     r"\bThread\.sleep\s*\(|\bTimeUnit\.\w+\.sleep\s*\(|\b\w*(?:[Ff]uture|[Tt]ask)s?\w*\s*\.\s*get\s*\("
     r"|\b\w*(?:[Ll]atch|[Bb]arrier|[Ss]emaphore|[Cc]ondition)\w*\s*\.\s*(?:await|acquire)\s*\("
@@ -66,7 +63,7 @@ def _hands_on(body: str, name: str | None) -> bool:
     (`future.completeExceptionally(e)`, `callback.onError(e)`)."""
     if not name:
         return False
-    rest = _LOGGER_CALL.sub("log(", body)
+    rest = JAVA_LOGGER_CALL.sub("log(", body)
     return re.search(rf"(?<!log)\((?:[^()]*,)?\s*{re.escape(name)}\s*[,)]", rest) is not None
 
 
@@ -111,7 +108,7 @@ def _restored_in_method(ctx: FileContext, line: int) -> bool:
     needs=("InterruptedException", "sleep", "await", "take", "get"),
 )
 def interrupt_swallowed(ctx: FileContext) -> Iterator[Hit]:
-    if _TEST_PATH.search(ctx.path):
+    if JAVA_TEST_PATH.search(ctx.path):
         return
     lexed = lex(ctx)
     broad_lines: set[int] | None = None

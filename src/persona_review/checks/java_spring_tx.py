@@ -30,13 +30,13 @@ from dataclasses import dataclass, replace
 
 from persona_review.checks._blocks import Block, blocks_of
 from persona_review.checks._catch import catches, try_of
+from persona_review.checks._java_code import JAVA_LOGGER_CALL, JAVA_TEST_PATH
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
-_TEST_PATH = lazy_re(r"(?:^|/)src/test/|Tests?\.java$")
 _SIGNATURE = lazy_re(
     r"(?P<mods>(?:\b(?:public|protected|private|static|final|synchronized|abstract|default)\s+)*)"
     r"(?:<[^>]*>\s*)?(?:[\w$.<>\[\],?\s]+?\s+)?(?P<name>[A-Za-z_$][\w$]*)\s*\([^;{}]*\)\s*"
@@ -149,7 +149,7 @@ def _methods(ctx: FileContext, lexed: Lexed) -> tuple[list[_Method], bool, str]:
     needs=("Transactional",),
 )
 def tx_self_invocation(ctx: FileContext) -> Iterator[Hit]:
-    if _TEST_PATH.search(ctx.path):
+    if JAVA_TEST_PATH.search(ctx.path):
         return
     lexed = lex(ctx)
     methods, class_tx, _ = _methods(ctx, lexed)
@@ -200,7 +200,7 @@ def tx_self_invocation(ctx: FileContext) -> Iterator[Hit]:
 )
 def tx_private_method(ctx: FileContext) -> Iterator[Hit]:
     """A `@Transactional` private method, reported on the annotation (the line to delete or move)."""
-    if _TEST_PATH.search(ctx.path):
+    if JAVA_TEST_PATH.search(ctx.path):
         return
     lexed = lex(ctx)
     methods, _class_tx, _ = _methods(ctx, lexed)
@@ -247,16 +247,13 @@ _WRITE = lazy_re(
 _ROLLS_BACK = lazy_re(r"\bthrow\b|setRollbackOnly\s*\(|\bTransactionAspectSupport\b")
 
 
-_LOGGER_CALL = lazy_re(
-    r"\b(?:log|logger|LOG|LOGGER|_log|_logger|\w*[lL]og(?:ger)?)\.\w+\s*\(|\bSystem\.(?:out|err)\.\w+\s*\("
-)
 _FAILURE_CALL = lazy_re(r"\b(?:handle|fail|mark\w*Fail|record\w*(?:Error|Fail))\w*\s*\(", re.IGNORECASE)
 
 
 def _handled_elsewhere(body: str, name: str | None) -> bool:
     """Whether the catch passes the exception (or its message or cause) to a call that is not a logger, or
     calls something named for handling a failure (`handleDataIntegrityIssues(...)`, `markFailed(...)`)."""
-    rest = _LOGGER_CALL.sub("log(", body)
+    rest = JAVA_LOGGER_CALL.sub("log(", body)
     if _FAILURE_CALL.search(rest):
         return True
     if not name:
@@ -284,7 +281,7 @@ def _handled_elsewhere(body: str, name: str | None) -> bool:
     needs=("Transactional",),
 )
 def tx_catch_commits(ctx: FileContext) -> Iterator[Hit]:
-    if _TEST_PATH.search(ctx.path):
+    if JAVA_TEST_PATH.search(ctx.path):
         return
     lexed = lex(ctx)
     methods, class_tx, _ = _methods(ctx, lexed)
@@ -342,7 +339,7 @@ _ROLLBACK_RULE = lazy_re(r"\brollbackFor\w*\s*=|\brollbackOn\s*=")
     needs=("Transactional",),
 )
 def tx_checked_commits(ctx: FileContext) -> Iterator[Hit]:
-    if _TEST_PATH.search(ctx.path):
+    if JAVA_TEST_PATH.search(ctx.path):
         return
     lexed = lex(ctx)
     methods, _class_tx, _ = _methods(ctx, lexed)
