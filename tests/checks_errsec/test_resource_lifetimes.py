@@ -195,6 +195,69 @@ def test_a_release_before_the_return_a_returned_resource_and_closures_are_left_a
     assert _lines("internal/store/count.go", _RELEASED, "GO-RESOURCE-HELD-ON-RETURN") == []
 
 
+_BODIES = """package notify
+
+func (s *Sender) Deliver(ctx context.Context, req *http.Request) error {
+	resp, err := s.client.Do(req)
+	if err != nil {
+		return fmt.Errorf("deliver: %w", err)
+	}
+	if resp.StatusCode >= 300 {
+		return fmt.Errorf("deliver: status %d", resp.StatusCode)
+	}
+	defer resp.Body.Close()
+	return json.NewDecoder(resp.Body).Decode(&s.last)
+}
+
+func fetch(url string) (*http.Response, error) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode == http.StatusNotModified {
+		return resp, nil
+	}
+	if resp.StatusCode != http.StatusOK {
+		resp.Body.Close()
+		return nil, errStatus
+	}
+	defer resp.Body.Close()
+	return nil, nil
+}
+
+func (c *Client) ping(ctx context.Context) error {
+	resp, err := c.httpClient.Get(c.base + "/health")
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return errUnhealthy
+	}
+	return nil
+}
+
+func (c *Client) head(ctx context.Context) error {
+	resp, err := c.HTTP.Head(c.base)
+	if err != nil {
+		return err
+	}
+	if resp.ContentLength == 0 {
+		return errEmpty
+	}
+	defer resp.Body.Close()
+	return nil
+}
+"""
+
+
+def test_a_return_before_the_deferred_close_of_a_response_body_is_reported() -> None:
+    # Reported from the call to the return. Reading the status (or the length) does not hand the body on;
+    # returning the response or closing the body on the path does, and a defer right after the error check
+    # leaves nothing to report.
+    assert _lines("internal/notify/webhook.go", _BODIES, "GO-RESOURCE-HELD-ON-RETURN") == [4, 44]
+
+
 def test_an_early_return_in_a_hunk_is_reported_from_the_acquisition() -> None:
     diff = """diff --git a/internal/store/locks.go b/internal/store/locks.go
 --- a/internal/store/locks.go

@@ -15,7 +15,9 @@ a time, files and sockets leak descriptors, and a context's timer lives until it
 
 Resources followed: pooled connections (`Acquire(ctx)`, `database/sql`'s `Conn(ctx)`), files
 (`os.Open/OpenFile/Create/CreateTemp`), dialled connections (`net.Dial...`, `grpc.Dial...` and other
-`Dial` calls) and the cancel function of `context.WithTimeout/WithDeadline/WithCancel`. Read on brace
+`Dial` calls), HTTP response bodies (`http.Get/Post`, a client's `Do/Get/Post`: a return that reads the
+status, say, before `defer resp.Body.Close()` leaks the body and its connection) and the cancel function
+of `context.WithTimeout/WithDeadline/WithCancel`. Read on brace
 blocks as GO-LOCK-HELD-ON-RETURN reads a mutex: the `defer` must be in the acquisition's own block; a
 return counts when no release of the resource precedes it on its own path, it does not hand the resource
 on (return it, close it), and it is not inside a function literal.
@@ -40,6 +42,12 @@ _ACQUIRED = lazy_re(
     r"os\.(?:Open|OpenFile|Create|CreateTemp)|(?:[\w.]*\.)?Dial(?:Context|Timeout)?|"
     r"[\w.]*\.(?:Acquire|Conn)(?=\s*\(\s*\w*[cC]tx\w*\s*\)))\s*\("
 )
+_RESPONSE = lazy_re(
+    r"^\s*(?P<var>[A-Za-z_]\w*)\s*,\s*(?P<err>[A-Za-z_]\w*)\s*:?=\s*(?P<callee>"
+    r"http\.(?:Get|Post|PostForm|Head)|[\w.]*(?:[cC]lient|HTTP|Http)\.(?:Do|Get|Post|PostForm|Head))\s*\("
+)
+"""An HTTP response whose body must be closed: from `net/http`'s helpers or a client's `Do/Get/Post`."""
+_RESPONSE_FIELDS = r"(?:StatusCode|Status|Header|ContentLength|Request|Proto|Trailer)"
 _CANCEL = lazy_re(
     r"^\s*[A-Za-z_]\w*\s*,\s*(?P<var>[A-Za-z_]\w*)\s*:?=\s*context\.With(?:Timeout|Deadline|Cancel)(?:Cause)?\s*\("
 )
@@ -58,6 +66,8 @@ class _Held:
     var: str
     release: re.Pattern[str]
     what: str
+    handed: re.Pattern[str] | None = None
+    """What a return must show to hand the resource on (default: any mention of it)."""
 
 
 @register(
@@ -83,10 +93,19 @@ def resource_held_on_return(ctx: FileContext) -> Iterator[Hit]:
     blocks = blocks_of(ctx)
     for index, (no, _code, bare) in enumerate(rows):
         acquired = _ACQUIRED.match(bare)
-        cancel = None if acquired is not None else _CANCEL.match(bare)
-        if acquired is None and cancel is None:
+        response = None if acquired is not None else _RESPONSE.match(bare)
+        cancel = None if acquired is not None or response is not None else _CANCEL.match(bare)
+        if acquired is None and cancel is None and response is None:
             continue
-        if acquired is not None:
+        handed = None
+        if response is not None:
+            var = response.group("var")
+            start = _after_error_check(rows, index, blocks, response.group("err"))
+            name = re.escape(var)
+            release = re.compile(rf"(?<![\w.]){name}\.Body\.Close\s*\(|\w\(\s*{name}(?:\.Body)?\s*\)")
+            handed = re.compile(rf"(?<![\w.]){name}\b(?!\.{_RESPONSE_FIELDS}\b)")
+            what = f"the body of `{var}` from `{response.group('callee')}` (its connection is not reused)"
+        elif acquired is not None:
             var = acquired.group("var")
             start = _after_error_check(rows, index, blocks, acquired.group("err"))
             name = re.escape(var)
@@ -100,7 +119,7 @@ def resource_held_on_return(ctx: FileContext) -> Iterator[Hit]:
             what = f"the cancel function `{var}`"
         if var == "_" or start is None:
             continue
-        yield from _early_returns(ctx, rows, blocks, _Held(no, start, var, release, what))
+        yield from _early_returns(ctx, rows, blocks, _Held(no, start, var, release, what, handed))
 
 
 def _after_error_check(rows: list[tuple[int, str, str]], index: int, blocks: Blocks, err: str) -> int | None:
@@ -149,8 +168,9 @@ def _early_returns(ctx: FileContext, rows: list[tuple[int, str, str]], blocks: B
         return
     between = window[:deferred]
     first = True
+    handed = held.handed or mention
     for i, (no, _code, bare) in enumerate(between):
-        if not _RETURN.match(bare) or mention.search(bare):
+        if not _RETURN.match(bare) or handed.search(bare):
             continue
         chain = _chain(blocks, no)
         if home not in chain:
