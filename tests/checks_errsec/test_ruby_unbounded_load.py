@@ -37,6 +37,8 @@ end
 @pytest.mark.parametrize("walk", [
     "Customer.all.each do |customer|",
     "Customer.unscoped.each do |customer|",
+    "Customer.active.includes(:orders).each do |customer|",
+    "Customer.lapsed.each do |customer|",
     "Customer.where(reindex_needed: true).to_a.each do |customer|",
     "Customer.where(status: ['lapsed', 'closed']).where.not(email: nil).each do |customer|",
     "Customer.where('deleted_at IS NULL').order(:id).each do |customer|",
@@ -61,6 +63,9 @@ def test_a_table_walked_whole_in_a_job_is_reported(walk: str) -> None:
     "account.customers.each do |customer|",
     "Customer.all.map do |customer|",
     "Customer.first(20).each do |customer|",
+    "Customer.column_names.each do |customer|",
+    "Customer.recent(7).each do |customer|",
+    "ActiveRecord::Migrator.migrations_paths.each do |customer|",
     "Customer.where(id: ids).pluck(:id).each do |customer|",
 ])
 def test_bounded_or_non_relation_walks_stay_quiet(walk: str) -> None:

@@ -44,7 +44,8 @@ _ACQUIRED = lazy_re(
 )
 _RESPONSE = lazy_re(
     r"^\s*(?P<var>[A-Za-z_]\w*)\s*,\s*(?P<err>[A-Za-z_]\w*)\s*:?=\s*(?P<callee>"
-    r"http\.(?:Get|Post|PostForm|Head)|[\w.]*(?:[cC]lient|HTTP|Http)\.(?:Do|Get|Post|PostForm|Head))\s*\("
+    r"http\.(?:Get|Post|PostForm|Head)|[\w.]*\.(?:\w*[cC]lient|HTTP|Http|http)\.(?:Do|Get|Post|PostForm|Head)|"
+    r"(?:\w*[cC]lient)\.(?:Do|Get|Post|PostForm|Head))\s*\("
 )
 """An HTTP response whose body must be closed: from `net/http`'s helpers or a client's `Do/Get/Post`."""
 _RESPONSE_FIELDS = r"(?:StatusCode|Status|Header|ContentLength|Request|Proto|Trailer)"

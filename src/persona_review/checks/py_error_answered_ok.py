@@ -8,7 +8,8 @@
 Django's `JsonResponse`, DRF's `Response` and Flask's `jsonify` answer 200 unless told otherwise.
 Reported: in an `except` clause (directly, or in a branch inside it), `return JsonResponse(...)`,
 `return Response(...)` or `return jsonify(...)` whose body is an error object (a dict whose first key is
-`error`, `errors`, `detail` or `message`, or `jsonify(error=...)`) and whose call passes no `status`
+`error`, `errors`, `detail` or `message`, or `jsonify(error=...)`, or an envelope that says so:
+`ok=False`, `"success": False`, `"status": "error"`) and whose call passes no `status`
 (Flask: and no `, 4xx` after it in the return).
 """
 
@@ -28,6 +29,12 @@ _ANSWER = lazy_re(r"^\s*return\s+(?P<call>JsonResponse|Response|jsonify)\s*\(")
 _ERROR_BODY = lazy_re(
     r"^\(\s*(?:\{\s*[\"'](?:error|errors|detail|message|err)[\"']\s*:|(?:error|errors|detail|message)\s*=)"
 )
+_FAILED_FLAG = lazy_re(
+    r"(?<![\w.])(?:ok|success|succeeded)\s*=\s*False\b|[\"'](?:ok|success|succeeded)[\"']\s*:\s*False\b|"
+    r"[\"']status[\"']\s*:\s*[\"'](?:error|failed|failure|fail)[\"']"
+)
+"""An envelope that says the request failed anywhere in the body: `jsonify(ok=False, ...)`,
+`{"success": False, ...}`, `{"status": "error", ...}`."""
 _STATUS_ARG = lazy_re(r"\bstatus(?:_code)?\s*=")
 _AFTER_CALL_STATUS = lazy_re(r"^\s*,\s*(?:\d{3}\b|status\.|HTTPStatus\.|\w*STATUS|\w+_status\b|code\b)")
 _EXCEPT = lazy_re(r"^\s*except\b")
@@ -64,7 +71,7 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
         span = bracket_span(lexed, no, found.end() - 1)
         if not span.closed or _STATUS_ARG.search(span.bare):
             continue
-        if _ERROR_BODY.match(span.code) is None:
+        if _ERROR_BODY.match(span.code) is None and _FAILED_FLAG.search(span.code) is None:
             continue
         rest = lexed.bare.get(span.last, "")
         tail = rest[len(span.bare.rsplit("\n", 1)[-1]) + (found.end() - 1 if span.last == no else 0):]

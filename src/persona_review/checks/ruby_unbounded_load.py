@@ -47,6 +47,17 @@ _FILTERS = frozenset({"where", "not", "rewhere"})
 """Filters kept only when every condition is a literal (a flag or a status across the whole table:
 `where(reindex_needed: true)`); a condition on a value (one account's orders, the ids just given, a name
 looked up) usually selects a few rows, and on real code such walks were small."""
+_BOUNDED_OR_NOT_ROWS = frozenset({
+    "limit", "first", "last", "take", "sample", "page", "per", "paginate", "find", "find_by", "find_each",
+    "find_in_batches", "in_batches", "pluck", "ids", "select", "map", "group", "distinct_count", "count",
+    "columns", "column_names", "attribute_names", "descendants", "subclasses", "constants", "keys", "values",
+    "names", "reflect_on_all_associations", "new", "create", "build", "none", "lock",
+})
+"""Calls that bound the rows, return something other than rows, or are no relation at all: a chain holding
+one is left alone. Any other method called bare on the model class itself (`User.active`) is read as a
+named scope: it filters by what its name says, across the whole table."""
+_FRAMEWORK = lazy_re(r"(?:::)?(?:ActiveRecord|ActiveSupport|ActiveJob|ActionController|ActionMailer|Rails)\b")
+"""Framework classes, whose bare class methods (`ActiveRecord::Migrator.migrations_paths`) are no scopes."""
 _LITERALS = frozenset({
     "true", "false", "nil", "integer", "float", "simple_symbol", "string", "array", "string_content",
 })
@@ -59,7 +70,8 @@ _BATCH_PATH = lazy_re(
     r"(?:^|/)(?:app/(?:jobs|workers|services|sidekiq)|db/migrate|lib/tasks)/|_job\.rb$|_worker\.rb$|\.rake$"
 )
 _NOT_APP = lazy_re(
-    r"(?:^|/)(?:spec|test|db/seeds|db/sample_data|db/default)(?:/|\.rb$)|_spec\.rb$|_test\.rb$"
+    r"(?:^|/)(?:spec|test|testing_support|test_support|db/seeds|db/sample_data|db/default)(?:/|\.rb$)|"
+    r"_spec\.rb$|_test\.rb$"
 )
 
 
@@ -99,10 +111,16 @@ def _model_of(chain: Node | None) -> str | None:
     scoped = False
     while node is not None and node.type == "call":
         name = method_name(node)
-        if name not in _SCOPES and not (name in _FILTERS and _literal_conditions(node)):
+        owner = receiver(node)
+        named_scope = (
+            owner is not None and owner.type in {"constant", "scope_resolution"} and not arguments(node)
+            and not _FRAMEWORK.match(text(owner))
+            and name not in _BOUNDED_OR_NOT_ROWS and name.isidentifier() and name.islower()
+        )
+        if name not in _SCOPES and not named_scope and not (name in _FILTERS and _literal_conditions(node)):
             return None
         scoped = True
-        node = receiver(node)
+        node = owner
     if node is None or not scoped or node.type not in {"constant", "scope_resolution"}:
         return None
     return text(node)

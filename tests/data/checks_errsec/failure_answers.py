@@ -45,3 +45,30 @@ def login():
     if "email" not in data:
         return jsonify(error="email is required"), 400
     return jsonify(token=issue(data["email"]))
+
+
+@bp.post("/exports")
+def create_export():
+    try:
+        job = export_queue.enqueue(build_export, current_user.id)
+    except RedisError:
+        logger.warning("export enqueue failed")
+        return jsonify(ok=False, message="export could not be queued")  # expect: PY-ERROR-ANSWERED-OK
+    return jsonify(ok=True, id=job.id), 202
+
+
+@bp.post("/imports")
+def create_import():
+    try:
+        job = import_queue.enqueue(run_import, current_user.id)
+    except RedisError:
+        return jsonify({"success": False, "reason": "queue unavailable"}), 503
+    return jsonify({"success": True, "id": job.id}), 202
+
+
+def refund(request, payment_id):
+    try:
+        gateway.refund(payment_id)
+    except GatewayError:
+        return JsonResponse({"status": "error", "code": "gateway"})  # expect: PY-ERROR-ANSWERED-OK
+    return JsonResponse({"status": "ok"})
