@@ -26,10 +26,11 @@ from pathspec import GitIgnoreSpec
 
 from persona_review.config import Config
 from persona_review.diff import Diff, DiffFile, FileStatus
+from persona_review.languages import detect_language
 from persona_review.nothing_reviewed import too_large_reason
 from persona_review.persona import Persona
 from persona_review.result import FileDecision, SkipReason
-from persona_review.selection.backend import detect_backend
+from persona_review.selection.backend import SERVER_LANGUAGES, detect_backend
 from persona_review.selection.detectors import SERVER_JS, Detection, FileFacts
 from persona_review.selection.file_imports import server_imports
 from persona_review.selection.frontend import detect_frontend, frontend_roots
@@ -261,7 +262,7 @@ def _decide(f: DiffFile, rules: _Rules) -> FileDecision:
         reason = f"{SkipReason.EXCLUDED.value} by the persona ({excluded})"
         return FileDecision(f.path, False, reason, "persona exclude")
     docs = rules.docs.match(f.path) or release_note(f.path)
-    if docs is not None:
+    if docs is not None and not _code_package_named_docs(f.path, docs):
         return FileDecision(f.path, False, f"docs ({docs})", "docs")
     facts = FileFacts(f)
     test = None if rules.include_tests else detect_test(facts)
@@ -285,6 +286,22 @@ def _decide(f: DiffFile, rules: _Rules) -> FileDecision:
         return FileDecision(f.path, True, reason, SERVER_JS)
     return decision
 
+
+
+_SOURCE_ROOTS = frozenset({"src", "app", "internal", "pkg", "lib", "cmd", "main", "java"})
+
+
+def _code_package_named_docs(path: str, glob: str) -> bool:
+    """A server-language source file in a package that happens to be called `docs` (a document feature:
+    `src/main/java/com/acme/docs/web/DocumentController.java`, `internal/docs/handler.go`): a source root
+    comes before the `docs/` directory, so the directory is part of the code, not the project's prose."""
+    if not glob.endswith("/") or detect_language(path) not in SERVER_LANGUAGES:
+        return False
+    parts = [part.lower() for part in PurePosixPath(path).parts[:-1]]
+    name = glob.rstrip("/").lower().removeprefix("**/")
+    if name not in parts:
+        return False
+    return any(part in _SOURCE_ROOTS for part in parts[: parts.index(name)])
 
 
 def _skipped(f: DiffFile, detection: Detection) -> FileDecision:

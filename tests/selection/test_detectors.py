@@ -59,6 +59,17 @@ CASES: list[tuple[str, list[str], tuple[bool, str, str]]] = [
     ("src/lib/env.ts", ["export const dbUrl = process.env.DATABASE_URL!;"], (True, "server-js", "process.env.D")),
     ("src/lib/avatar.ts", ["return Buffer.from(svg).toString('base64');"], (True, "server-js", "Buffer.from")),
     ("src/plugins/boot.js", ["process.on('SIGTERM', () => server.close());"], (True, "server-js", "process.on")),
+    # Handlers that take one context object (Hono, Koa), seen in a hunk without the app's imports.
+    ("src/index.ts", ["  return c.json({ error: 'internal error' }, 500);"], (True, "server-js", "request handler")),
+    ("src/routes.ts", ["  const id = c.req.param('id');"], (True, "server-js", "request handler")),
+    ("src/app.js", ["  ctx.body = { ok: true };"], (True, "server-js", "request handler")),
+    ("src/lib/worker.ts", ["import { Hono } from 'hono';"], (True, "server-js", "imports hono")),
+    # A package of the code named `docs` (a documents feature) is code; the project's own docs are not.
+    ("src/main/java/com/acme/docs/web/DocumentController.java", ["class DocumentController {}"],
+     (True, "server-language", "java")),
+    ("internal/docs/handler.go", ["package docs"], (True, "server-language", "go")),
+    ("docs/conf.py", ["project = 'acme'"], (False, "docs", "docs/")),
+    ("docs/examples/server.go", ["package main"], (False, "docs", "docs/")),
     # Variables a bundler inlines into browser code, and Node-run tool configs, say nothing of the kind.
     ("src/lib/flags.ts", ["export const debug = process.env.NODE_ENV !== 'production';"],
      (False, "", "no trigger matched")),

@@ -51,6 +51,7 @@ _SERVER_JS_NAME_RE = lazy_re(
 )
 _SERVER_MODULES = (
     r"express|koa|fastify|@nestjs/[\w-]+|@hapi/hapi|hapi|restify|@apollo/server|apollo-server[\w-]*"
+    r"|hono|hono/[\w/-]+|@hono/[\w-]+|elysia|@trpc/server[\w/-]*"
     r"|pg|pg-promise|postgres|mysql2?|mariadb|mssql|oracledb|sqlite3|better-sqlite3|mongodb|mongoose|redis|ioredis"
     r"|knex|sequelize|typeorm|@prisma/client|drizzle-orm[\w/-]*|@mikro-orm/[\w-]+|objection|kysely"
     r"|kafkajs|amqplib|bullmq|bull|nodemailer|jsonwebtoken|bcrypt|bcryptjs|argon2|passport[\w-]*"
@@ -71,6 +72,15 @@ _HANDLER_SIGNATURE = lazy_re(
 """A function taking a request and a response or reply (`(req, res, next) =>`, `(request: FastifyRequest,
 reply: FastifyReply) {`): an Express, Koa-router, Fastify or Node `http` handler, which only a server runs."""
 
+_CONTEXT_HANDLER = lazy_re(
+    r"\bc\.req\.(?:param|query|queries|json|header|valid|parseBody|formData|text|raw)\b"
+    r"|\.onError\(\s*(?:async\s*)?\(\s*\w+\s*(?::\s*[\w.<>]+\s*)?,\s*c\b"
+    r"|\breturn\s+c\.(?:json|text|body|html|redirect)\("
+    r"|\bctx\.(?:body|status)\s*=(?!=)|\bctx\.request\.body\b"
+)
+"""A handler that takes one context object: Hono's `c.req.param(...)`, `return c.json(...)` and
+`app.onError((err, c) => ...)`, Koa's
+`ctx.body = ...` and `ctx.request.body`: server code though the hunk shows no import."""
 _NODE_RUNTIME = lazy_re(
     r"\bprocess\.(?:exit|on|argv|cwd|memoryUsage|hrtime|kill|pid)\b"
     r"|\bprocess\.env\.(?!NODE_ENV\b|NEXT_PUBLIC_|VITE_|REACT_APP_|PUBLIC_|EXPO_PUBLIC_|VUE_APP_|GATSBY_)[A-Z]"
@@ -134,7 +144,7 @@ def _server_js(facts: FileFacts) -> Detection | None:
     module = server_import(facts.head)
     if module is not None:
         return Detection(SERVER_JS, f"imports {module}")
-    if _HANDLER_SIGNATURE.search(facts.head):
+    if _HANDLER_SIGNATURE.search(facts.head) or _CONTEXT_HANDLER.search(facts.head):
         return Detection(SERVER_JS, "request handler")
     if _SERVER_JS_NAME_RE.search(facts.name):
         return Detection(SERVER_JS, facts.name)
