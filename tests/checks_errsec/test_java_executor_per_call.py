@@ -108,3 +108,26 @@ def test_a_method_cut_off_by_the_hunk_is_left_alone() -> None:
 def test_test_sources_are_left_alone() -> None:
     text = _SERVICE % ("ExecutorService pool = Executors.newFixedThreadPool(8);", "")
     assert _lines(text, "src/test/java/com/acme/search/IndexServiceTest.java") == []
+
+
+_FANOUT = """        ExecutorService pool = Executors.newFixedThreadPool(shards.size());
+        List<Future<List<Hit>>> futures = new ArrayList<>();
+        for (Shard shard : shards) {
+            futures.add(pool.submit(() -> shard.search(query)));
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (Future<List<Hit>> f : futures) {
+            hits.addAll(f.get());
+        }
+        %s
+        return hits;
+    }
+"""
+
+
+def test_a_hunk_that_starts_inside_the_method_and_shows_its_end_is_reported() -> None:
+    # The signature is above the hunk; from the pool to the method's closing brace every line is known.
+    # Adding its futures to a list hands on the futures, not the pool.
+    assert _hunk_lines(_FANOUT % "", 31) == [31]
+    assert _hunk_lines(_FANOUT % "pool.shutdown();", 31) == []
+    assert _hunk_lines(_FANOUT % "return wrap(pool);", 31) == []

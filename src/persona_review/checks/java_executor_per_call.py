@@ -73,10 +73,16 @@ def executor_per_call(ctx: FileContext) -> Iterator[Hit]:
         if local is None and not _USED_AT_ONCE.search(bare):
             continue
         block = method_block(ctx, no)
-        if block is None or not _per_call(ctx, block.header, block.first):
-            continue
+        if block is not None:
+            if not _per_call(ctx, block.header, block.first):
+                continue
+            last: int | None = block.last
+        else:
+            last = _end_of_cut_method(lexed.bare, no) if local is not None else None
+            if last is None:
+                continue
         if local is not None:
-            body = "\n".join(lexed.bare.get(n, "") for n in range(no + 1, block.last + 1))
+            body = "\n".join(lexed.bare.get(n, "") for n in range(no + 1, last + 1))
             if _managed(local.group("name"), body):
                 continue
         yield Hit(no, message=(
@@ -105,11 +111,33 @@ def _per_call(ctx: FileContext, header: str, first: int) -> bool:
     return True
 
 
+def _end_of_cut_method(bare: dict[int, str], no: int) -> int | None:
+    """For a hunk that starts inside the method (its signature above the hunk): the line of the brace that
+    closes the block the pool is made in, when every line from the pool to it is known; else None. Nothing
+    above the pool can shut it down, so the lines from it to that brace are all the method does with it.
+    (A method that makes a pool it hands on, a `@Bean` one, shows that below, and a constructor or
+    initializer stores a field, which is no local.)"""
+    depth = 0
+    line = no
+    while line in bare:
+        for char in bare[line]:
+            if char == "{":
+                depth += 1
+            elif char == "}":
+                depth -= 1
+                if depth < 0:
+                    return line
+        line += 1
+    return None
+
+
 def _managed(name: str, body: str) -> bool:
-    """Whether the method shuts the pool `name` down or hands it on."""
+    """Whether the method shuts the pool `name` down or hands it on (the pool itself, not something it
+    returns: `futures.add(pool.submit(...))` hands on a future)."""
     n = re.escape(name)
+    itself = rf"\b{n}\b(?!\s*\.)"
     return bool(re.search(
         rf"\b{n}\s*\.\s*(?:shutdown|shutdownNow|close|awaitTermination)\s*\("
-        rf"|\breturn\b[^;]*\b{n}\b|=\s*{n}\s*;|\bnew\s+[\w.<>]+\s*\([^;]*\b{n}\b"
-        rf"|\.\s*(?:add|put|set\w*|register\w*)\s*\([^;]*\b{n}\b|\btry\s*\([^)]*\b{n}\b",
+        rf"|\breturn\b[^;]*{itself}|=\s*{n}\s*;|\bnew\s+[\w.<>]+\s*\([^;]*{itself}"
+        rf"|\.\s*(?:add|put|set\w*|register\w*)\s*\([^;]*{itself}|\btry\s*\([^)]*\b{n}\b",
         body))
