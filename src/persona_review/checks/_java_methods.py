@@ -26,3 +26,40 @@ def method_block(ctx: FileContext, line: int) -> Block | None:
         if _METHOD.search(own):
             return block
     return None
+
+
+_HANDLER_AFTER = lazy_re(r"^\s*(?:catch|finally|else)\b")
+
+
+def method_end(ctx: FileContext, bare: dict[int, str], line: int) -> int | None:
+    """The last line of the method around `line`: its closing brace's line when the body is known entire
+    (`method_block`), or, for a hunk that starts inside the method (its signature above the hunk), the
+    brace that closes it when every line from `line` down to it is known. None when `line` is in no method
+    (a field, a type's body) or the hunk stops before the method does.
+
+    Nothing above `line` in the method can undo what `line` starts (close a resource it opens, shut down a
+    pool it makes), so those lines are all a check needs. A `} catch`, `} finally` or `} else` does not end
+    the method: the scan reads on through the handler (a `finally` below may close the resource)."""
+    block = method_block(ctx, line)
+    if block is not None:
+        return block.last
+    enclosing = blocks_of(ctx).enclosing(line)
+    for known in enclosing:
+        before, _, own = known.header.rpartition("\n")
+        if re.search(r"\b(?:class|interface|enum|record)\b", own if own.strip() else before):
+            return None  # `line` is in a type's body, not in a method
+    depth = len(enclosing)  # the known blocks around `line` close before the method does
+    number = line
+    while number in bare:
+        text = bare[number]
+        for index, char in enumerate(text):
+            if char == "{":
+                depth += 1
+            elif char == "}":
+                depth -= 1
+                # a handler after the brace has its own opening brace (on this line or the next), which
+                # brings the depth back to 0: the scan reads on through it
+                if depth < 0 and not _HANDLER_AFTER.match(text[index + 1 :]):
+                    return number
+        number += 1
+    return None

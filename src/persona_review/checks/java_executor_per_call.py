@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._java_code import JAVA_TEST_PATH
-from persona_review.checks._java_methods import method_block
+from persona_review.checks._java_methods import method_block, method_end
 from persona_review.checks._lexing import lex
 from persona_review.checks._spans import lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -73,14 +73,13 @@ def executor_per_call(ctx: FileContext) -> Iterator[Hit]:
         if local is None and not _USED_AT_ONCE.search(bare):
             continue
         block = method_block(ctx, no)
-        if block is not None:
-            if not _per_call(ctx, block.header, block.first):
-                continue
-            last: int | None = block.last
-        else:
-            last = _end_of_cut_method(lexed.bare, no) if local is not None else None
-            if last is None:
-                continue
+        if block is not None and not _per_call(ctx, block.header, block.first):
+            continue
+        if block is None and local is None:
+            continue  # a pool used at once: only a method known entire says it is per call
+        last = method_end(ctx, lexed.bare, no)
+        if last is None:
+            continue
         if local is not None:
             body = "\n".join(lexed.bare.get(n, "") for n in range(no + 1, last + 1))
             if _managed(local.group("name"), body):
@@ -109,26 +108,6 @@ def _per_call(ctx: FileContext, header: str, first: int) -> bool:
         if text.strip().endswith((";", "}")):
             break
     return True
-
-
-def _end_of_cut_method(bare: dict[int, str], no: int) -> int | None:
-    """For a hunk that starts inside the method (its signature above the hunk): the line of the brace that
-    closes the block the pool is made in, when every line from the pool to it is known; else None. Nothing
-    above the pool can shut it down, so the lines from it to that brace are all the method does with it.
-    (A method that makes a pool it hands on, a `@Bean` one, shows that below, and a constructor or
-    initializer stores a field, which is no local.)"""
-    depth = 0
-    line = no
-    while line in bare:
-        for char in bare[line]:
-            if char == "{":
-                depth += 1
-            elif char == "}":
-                depth -= 1
-                if depth < 0:
-                    return line
-        line += 1
-    return None
 
 
 def _managed(name: str, body: str) -> bool:

@@ -1,10 +1,11 @@
 """Java resources that hold a pooled connection or a file descriptor until closed: JDBC connections and
 statements, streams, readers and sockets opened outside try-with-resources and never closed.
 
-The check reads the whole method that opens the resource (a hunk that cuts the method gives no finding)
-and reports the opening when nothing after it in the method closes the resource or hands it on (returned,
-stored, passed to a helper, named in a later `try (...)`), or when its only `close()` is a plain statement
-of the same block after a call that may throw (an exception skips it; not in a `finally`).
+The check reads the method that opens the resource from the opening to its closing brace (a hunk may
+start inside the method, but one that stops before the method ends gives no finding) and reports the
+opening when nothing after it in the method closes the resource or hands it on (returned, stored, passed
+to a helper, named in a later `try (...)`), or when its only `close()` is a plain statement of the same
+block after a call that may throw (an exception skips it; not in a `finally`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._java_methods import method_block
+from persona_review.checks._java_methods import method_block, method_end
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, lines_of, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -126,16 +127,16 @@ def resource_leak(ctx: FileContext) -> Iterator[Hit]:
         kind = declared.group("type") if declared else None
         if not _acquires(kind, span.code) or _in_try_resources(lexed, no):
             continue
-        method = method_block(ctx, no)
-        if method is None:
+        last = method_end(ctx, lexed.bare, no)
+        if last is None:
             continue
         var = match.group("var")
-        rest = "\n".join(lexed.bare[n] for n in range(span.last, method.last + 1))
+        rest = "\n".join(lexed.bare[n] for n in range(span.last, last + 1))
         rest = rest[rest.find(";") + 1 :] if ";" in rest.split("\n", 1)[0] else rest
         if not _handed_on(rest, var):
             yield Hit(no, span.last)
             continue
-        skipped = _close_skipped(lexed, no, span.last, method.last, var)
+        skipped = _close_skipped(lexed, no, span.last, last, var)
         if skipped is not None:
             yield Hit(no, span.last, message=(
                 f"`{var}` is closed by the `{var}.close()` on line {skipped}, outside any `finally`: an "
