@@ -91,13 +91,15 @@ def build_context(
     if text is None and workspace is not None:
         text = WorkspaceFiles(workspace).read([diff_file.path]).get(diff_file.path)
     lines = matching_lines(diff_file, text) if text is not None else None
+    whole = lines is not None or shown_whole(diff_file)
     return FileContext(
         path=diff_file.path,
         language=detect_language(diff_file.path),
         lines=lines if lines is not None else diff_file.new_side_lines(),
         added=frozenset(diff_file.added),
-        whole_file=lines is not None or shown_whole(diff_file),
+        whole_file=whole,
         is_new_file=diff_file.status == FileStatus.ADDED,
+        sections={} if whole else {h.new_start: h.section for h in diff_file.hunks if h.section.strip()},
     )
 
 

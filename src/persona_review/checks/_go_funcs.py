@@ -208,3 +208,44 @@ def in_deferred_func(lexed: Lexed, line: int) -> bool:
             return False
         indent = indent_of(text)  # an enclosing `if err != nil {` or loop: keep climbing
     return False
+
+
+_TOP_LEVEL = lazy_re(r"^(?:func|type|var|const|import)\b")
+
+
+def section_function(ctx: FileContext, lexed: Lexed, line: int) -> GoFunc | None:
+    """For a hunk that starts inside a function whose signature is above it: that function, read from the
+    hunk header's section text (`@@ -63,6 +63,13 @@ func (a *API) report(w http.ResponseWriter, r
+    *http.Request) {`), when `line` is still inside it (no brace closes it and no declaration starts at the
+    margin between the hunk's first line and `line`). Its block runs from the hunk's first line (`first`
+    is the line before) to the brace that closes it, or the last known line. Only the signature is known:
+    a check may read its parameters, not assume it sees the whole body."""
+    start = next((first for first, texts in ctx.segments() if first <= line < first + len(texts)), None)
+    section = ctx.sections.get(start) if start is not None else None
+    if start is None or not section or not _FUNC_HEADER.match(section):
+        return None
+    header = section.strip().removesuffix("{").rstrip()
+    parsed = _params(header) if _HEADER.search(header) else None
+    if parsed is None:
+        return None
+    depth = 0
+    last = None
+    number = start
+    while number in lexed.bare:
+        text = lexed.bare[number]
+        if _TOP_LEVEL.match(text):
+            if number <= line:
+                return None
+            last = number - 1
+            break
+        depth += text.count("{") - text.count("}")
+        if depth < 0:
+            if number < line:
+                return None
+            last = number
+            break
+        number += 1
+    if last is None:
+        last = number - 1
+    params, _literal, name, order = parsed
+    return GoFunc(Block(start - 1, 0, last, header, 0), params, False, name, order)

@@ -91,6 +91,18 @@ def trees(ctx: FileContext) -> list[Tree]:
     return out
 
 
+_SECTION_DEF = re.compile(r"^\s*def\s+(?:self\.)?([A-Za-z_]\w*[?!=]?)")
+
+
+def section_method(ctx: FileContext, tree: Tree) -> str | None:
+    """For a hunk that starts inside a method: the method's name, read from the hunk header's section text
+    (`@@ -30,3 +30,4 @@ def create`), or None when the header names no method."""
+    if tree.whole_file:
+        return None
+    found = _SECTION_DEF.match(ctx.sections.get(tree.first, ""))
+    return found.group(1) if found else None
+
+
 def file_nodes(ctx: FileContext) -> Iterator[tuple[Tree, Node]]:
     """Every named node of the file's trees, in document order, with its tree."""
     for tree in trees(ctx):

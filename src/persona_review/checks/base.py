@@ -88,6 +88,10 @@ class FileContext:
     whole_file: bool
     is_new_file: bool = False
     change: ChangeFacts = field(default_factory=ChangeFacts)
+    sections: dict[int, str] = field(default_factory=dict)
+    """For a file read from its hunks: each hunk's first new-side line -> the hunk header's section text
+    (what git shows after `@@ ... @@`: the nearest line above the hunk that starts a function or class,
+    `func (a *API) monthlyReport(w http.ResponseWriter, r *http.Request) {`). Empty for a whole file."""
     _segments: list[tuple[int, list[str]]] | None = field(default=None, repr=False)
     memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
     """Results computed once per file and shared by the checks (e.g. the parsed tree and its data flow)."""

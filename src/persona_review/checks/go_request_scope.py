@@ -1,9 +1,10 @@
 """Go code that escapes the request it serves: a fresh root context inside a function that already has
 one, the whole process stopped from a handler, and goroutines that keep using the request after it ends.
 
-Each check needs the enclosing function known entire (its signature says whether it serves a request or
-receives a context); a hunk that cuts the function gives no finding, except `go f(r.Context(), ...)`, whose
-request is recognised by the name handlers conventionally give it.
+Each check needs the enclosing function's signature (it says whether the function serves a request or
+receives a context): known entire, or, for a hunk that starts inside the function, named by the hunk
+header (`_go_funcs.section_function`). Otherwise a hunk gives no finding, except `go f(r.Context(), ...)`,
+whose request is recognised by the name handlers conventionally give it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._go_funcs import GoFunc, enclosing_functions, functions
+from persona_review.checks._go_funcs import GoFunc, enclosing_functions, functions, section_function
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -57,7 +58,7 @@ def context_dropped(ctx: FileContext) -> Iterator[Hit]:
             continue
         if root and (_DETACHED.search(bare) or _nil_tested(lexed, no)):
             continue  # cleanup or work given its own deadline, or the stand-in for a nil context
-        funcs = enclosing_functions(ctx, no)
+        funcs = _around(ctx, lexed, no)
         if not funcs or not (funcs[0].context_param or funcs[0].is_handler):
             continue
         if request and not root and _context_attached(lexed, no, funcs[0].last, bare):
@@ -133,8 +134,18 @@ def exit_in_handler(ctx: FileContext) -> Iterator[Hit]:
     for no, _code, bare in lines_of(lexed):
         if ("Fatal" not in bare and "Exit" not in bare) or not _EXIT.search(bare):
             continue
-        if any(func.is_handler for func in enclosing_functions(ctx, no)):
+        if any(func.is_handler for func in _around(ctx, lexed, no)):
             yield Hit(no)
+
+
+def _around(ctx: FileContext, lexed: Lexed, no: int) -> list[GoFunc]:
+    """The known functions around line `no`, innermost first; in a hunk that starts inside a function, the
+    one its hunk header names (only its signature is read)."""
+    funcs = enclosing_functions(ctx, no)
+    if funcs:
+        return funcs
+    named = section_function(ctx, lexed, no)
+    return [named] if named is not None else []
 
 
 _GO_LITERAL = lazy_re(r"^\s*go\s+func\s*\(")

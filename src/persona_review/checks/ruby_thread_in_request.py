@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from persona_review.checks._ruby import file_nodes, method_name, receiver, ruby_check, text
+from persona_review.checks._ruby import file_nodes, method_name, receiver, ruby_check, section_method, text
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
@@ -55,10 +55,17 @@ def thread_in_request(ctx: FileContext) -> Iterator[Hit]:
         if owner is None or text(owner) not in {"Thread", "::Thread"}:
             continue
         method = _enclosing_method(node)
-        if method is None or _joined(method):
-            continue
+        if method is not None:
+            name = text(method.child_by_field_name("name"))
+            if _joined(method):
+                continue
+        else:  # a hunk inside a method its header names: what the hunk shows of it must not join
+            named = section_method(ctx, tree)
+            if named is None or _JOINED.search(tree.source.decode("utf-8", "replace")):
+                continue
+            name = named
         yield tree.hit(node, (
-            f"`Thread.new` in `{text(method.child_by_field_name('name'))}` runs work that outlives it: its "
+            f"`Thread.new` in `{name}` runs work that outlives it: its "
             "errors are lost, its database connection is not returned by the request's cleanup, and a "
             "restart kills it mid-work. Use a background job (`perform_later`) instead."))
 

@@ -55,7 +55,10 @@ _SCOPE_PATH = lazy_re(
 _SCOPE_CLASS = lazy_re(r"(?:Controller|Job|Worker)$")
 _HASHY = lazy_re(r"(?i)(?:^|[._@])(?:params|options|opts|attrs|attributes|hash|headers|session|settings|"
                  r"config|env|data|h|payload|meta|metadata|result|values|defaults|args|kwargs|cache)$")
-_STATEMENTS = frozenset({"body_statement", "block_body", "then", "else", "begin", "do", "ensure_body"})
+_STATEMENTS = frozenset(
+    {"body_statement", "block_body", "then", "else", "begin", "do", "ensure_body", "program"}
+)
+"""Statement lists (and a hunk's top level, which is `program`): a write there is used only if it is last."""
 _EACH = frozenset({"each", "each_with_index", "find_each", "each_with_object", "times", "each_slice",
                    "in_batches", "find_in_batches", "each_value", "each_pair", "upto", "step", "loop"})
 _PASS_THROUGH = frozenset({"transaction", "with_lock", "synchronize", "with_advisory_lock", "silence"})
@@ -180,9 +183,10 @@ def _checked_later(tree: Tree, node: Node) -> bool:
     `order.errors`), or hands it to `respond_with`, which renders its errors."""
     owner = receiver(node)
     method = _enclosing(node, "method") or _enclosing(node, "singleton_method")
-    if owner is None or method is None:
+    if owner is None or (method is None and tree.whole_file):
         return False
-    after = tree.source[node.end_byte : method.end_byte].decode("utf-8", "replace")
+    end = method.end_byte if method is not None else len(tree.source)  # a hunk: the rest of it
+    after = tree.source[node.end_byte : end].decode("utf-8", "replace")
     name = re.escape(text(owner))
     return re.search(rf"(?<![\w@.]){name}\s*\.\s*{_OUTCOME}|\brespond_with\b", after) is not None
 
@@ -211,9 +215,23 @@ def write_result_ignored(ctx: FileContext) -> Iterator[Hit]:
             continue
         if _enclosing(node, "rescue") is not None or _enclosing(node, "ensure") is not None:
             continue
-        if not tree.whole_file and _enclosing(node, "method") is None:
-            continue  # a hunk inside a method: cannot tell whether it is the method's value
+        if not tree.whole_file and _enclosing(node, "method") is None and not _statement_follows(node):
+            continue  # a hunk inside a method, the write last: it may be the method's value
         yield _hit(tree, node, name)
+
+
+def _statement_follows(node: Node) -> bool:
+    """Whether another statement follows the write in its own block (so its value is the method's only if
+    nothing does): `@profile.update(params)` then `redirect_to ...`. A closing `end` of a block the hunk
+    did not open does not count."""
+    parent = node.parent
+    if parent is None:
+        return False
+    named = [c for c in parent.named_children if c.type not in _CLAUSES]
+    index = next((i for i, c in enumerate(named) if c.id == node.id), None)
+    return index is not None and any(
+        c.type != "ERROR" and not (c.type == "identifier" and text(c) == "end") for c in named[index + 1 :]
+    )
 
 
 def _hit(tree: Tree, node: Node, name: str) -> Hit:
