@@ -53,7 +53,7 @@ def test_timeouts_around_other_work_are_reported_without_naming_database_work(bo
     found = [f for f in run_checks([context_for_text(PATH, _SERVICE.format(body=body))]).findings
              if f.rule_id == RULE]
     assert [f.line for f in found] == [3]
-    assert "open_timeout" in found[0].body and "around `" not in found[0].body
+    assert "open_timeout" in found[0].body and "statement_timeout`/`lock_timeout` in the database" not in found[0].body
 
 
 def test_specs_examples_and_scripts_stay_quiet() -> None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 if TYPE_CHECKING:
     import tree_sitter
@@ -91,7 +92,7 @@ def trees(ctx: FileContext) -> list[Tree]:
     return out
 
 
-_SECTION_DEF = re.compile(r"^\s*def\s+(?:self\.)?([A-Za-z_]\w*[?!=]?)")
+_SECTION_DEF = lazy_re(r"^\s*def\s+(?:self\.)?([A-Za-z_]\w*[?!=]?)")
 
 
 def section_method(ctx: FileContext, tree: Tree) -> str | None:

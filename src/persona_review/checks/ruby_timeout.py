@@ -72,25 +72,37 @@ def timeout_block(ctx: FileContext) -> Iterator[Hit]:
         block = node.child_by_field_name("block")
         if block is not None:
             found = _database_call(block)
-            yield tree.hit(node, _message(short(text(found), 40) if found is not None else None))
+            inside = [c for c in walk(block) if c.type == "call"]
+            shown = found or (min(inside, key=lambda c: c.start_byte) if inside else None)
+            yield tree.hit(node, _message(short(text(shown), 40) if shown is not None else "its block",
+                                          database=found is not None))
         elif _OPENS_BLOCK.search(ctx.lines.get(tree.line(node), "")):  # a hunk that ends inside the block
-            yield tree.hit(node, _message(_database_line_below(ctx, tree.line(node))))
+            yield tree.hit(node, _message_below(ctx, tree.line(node)))
     for number, code in ctx.lines.items():  # a call the parse of a cut-off hunk did not make a node of
         if number not in seen and _TIMEOUT_CALL.search(code) and _OPENS_BLOCK.search(code):
-            yield Hit(number, None, _message(_database_line_below(ctx, number)))
+            yield Hit(number, None, _message_below(ctx, number))
 
 
-def _message(work: str | None) -> str:
+def _message_below(ctx: FileContext, line: int) -> str:
+    work = _database_line_below(ctx, line)
     if work is not None:
+        return _message(work, database=True)
+    below = ctx.lines.get(line + 1, "").strip()
+    return _message(short(below, 40) if below else "its block", database=False)
+
+
+def _message(work: str, *, database: bool) -> str:
+    if database:
         return (
             f"`Timeout.timeout` around `{work}`: the timeout raises wherever the block has got to, so the "
             "database work can stop half-way (part of it committed) and the connection go back to the pool "
             "mid-response. Set `statement_timeout`/`lock_timeout` in the database instead."
         )
     return (
-        "`Timeout.timeout` raises wherever its block has got to: inside a database or HTTP call, a commit, "
-        "or the `ensure` that returns a connection or unlocks a mutex, leaving them half-done. Bound the "
-        "slow call itself (`statement_timeout`, the HTTP client's `open_timeout`/`read_timeout`)."
+        f"`Timeout.timeout` around `{work}` raises wherever the block has got to: inside a database or HTTP "
+        "call, a commit, or the `ensure` that returns a connection or unlocks a mutex, leaving them "
+        "half-done. Bound the slow call itself (`statement_timeout`, the HTTP client's "
+        "`open_timeout`/`read_timeout`)."
     )
 
 
