@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from persona_review.checks._lexing import lex
 from persona_review.checks._ruby import (
     Tree,
     arguments,
@@ -37,7 +38,6 @@ from persona_review.checks._ruby import (
     ruby_check,
     text,
 )
-from persona_review.checks._lexing import lex
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
@@ -84,13 +84,14 @@ def ruby_http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
     for tree, node in file_nodes(ctx):
         if node.type != "call":
             continue
-        message = _unbounded(ctx, tree, node, file_timeout, httparty_class and not default_timeout,
-                             default_timeout)
+        message = _unbounded(ctx, tree, node, file_timeout=file_timeout,
+                             own_httparty=httparty_class and not default_timeout,
+                             default_timeout=default_timeout)
         if message is not None and not _inside_timeout_block(tree, node):
             yield Hit(tree.line(node), None, f"{message} {_WAIT}")
 
 
-def _unbounded(ctx: FileContext, tree: Tree, call: Node, file_timeout: bool, own_httparty: bool,
+def _unbounded(ctx: FileContext, tree: Tree, call: Node, *, file_timeout: bool, own_httparty: bool,
                default_timeout: bool) -> str | None:
     """The message for a call no timeout bounds, or None."""
     name = method_name(call)
