@@ -87,3 +87,25 @@ public class RestTemplateHolder implements InitializingBean {
 }
 """
     assert _lines(code, "src/main/java/com/shop/RestTemplateHolder.java") == []
+
+
+def test_a_factory_that_returns_what_its_builder_builds_is_quiet() -> None:
+    code = """\
+@Component
+public class WebhookClients {
+    private OkHttpClient createClient() {
+        var builder = new OkHttpClient.Builder();
+        builder.callTimeout(Duration.ofSeconds(5));
+        return builder.build();
+    }
+
+    public String ping(String url) throws IOException {
+        var builder = new OkHttpClient.Builder();
+        OkHttpClient client = builder.build();
+        try (Response response = client.newCall(new Request.Builder().url(url).build()).execute()) {
+            return response.body().string();
+        }
+    }
+}
+"""
+    assert _lines(code, "src/main/java/com/shop/WebhookClients.java") == [10]

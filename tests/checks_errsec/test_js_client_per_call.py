@@ -147,3 +147,18 @@ def test_the_fixture_flags_exactly_the_marked_lines() -> None:
     want = sorted(line for line, rule in expected(text) if rule == RULE)
     assert want == [13, 35, 40, 53]
     assert _lines(text, "src/routes/clients_per_call.ts") == want
+
+
+def test_a_client_kept_alive_by_a_callback_it_defines_is_quiet() -> None:
+    code = (
+        "import { createClient } from 'redis';\n"
+        "export const addRateLimit = (route, config) => {\n"
+        "  const store = {};\n"
+        "  if (route.redisUrl) {\n"
+        "    const client = createClient({ url: route.redisUrl });\n"
+        "    store.send = async (...args) => client.sendCommand(args);\n"
+        "  }\n"
+        "  config.limits.push(store);\n"
+        "};\n"
+    )
+    assert _lines(code, "src/middlewares.js") == []

@@ -51,9 +51,10 @@ _LOCAL = lazy_re(
 _IN_TRY = lazy_re(r"^\s*try\s*\(")
 _ONCE = lazy_re(
     r"\b(?:afterPropertiesSet|afterSingletonsInstantiated|init\w*|setUp|setup|start|onStartup|run|"
-    r"onApplicationEvent|getObject|configure\w*)\s*\("
+    r"onApplicationEvent|getObject|configure\w*|(?:create|build|new|make)\w*|\w*(?:Client|DataSource|Pool))\s*\("
 )
-"""Methods the container runs once (`InitializingBean`, `CommandLineRunner`, `FactoryBean`...)."""
+"""Methods the container runs once (`InitializingBean`, `CommandLineRunner`, `FactoryBean`...), and
+factories (`createClient()`, `tenantDataSource()`): their callers decide how long the client lives."""
 
 
 @register(
@@ -110,6 +111,7 @@ def _handed_on(name: str, rest: str) -> bool:
         rf"\b{n}\s*\.\s*(?:close|shutdown|evictAll)\s*\("
         rf"|\.\s*(?:connectionPool|dispatcher)\s*\(\s*\)\s*\.\s*(?:evictAll|executorService)\b"
         rf"|=\s*new\s+[\w.<>]+\s*\([^;]*\b{n}\b"
+        rf"|\breturn\s+{n}\s*\.\s*build\s*\("
         rf"|\breturn\s+(?:new\s+[\w.<>]+\s*\([^;]*)?\b{n}\s*\)?\s*;|=\s*{n}\s*;"
         rf"|\.\s*(?:add|put|set\w*|register\w*)\s*\([^;]*\b{n}\b|\btry\s*\((?:[^;)]*;)*\s*{n}\s*[;)]",
         rest))

@@ -15,8 +15,9 @@ Reported, on the line that makes it: `const x = new Pool(...)` / `new pg.Client(
 `redis`, `new MongoClient(...)`, bound to a local in a function known entire (an arrow, a `function`, a
 method), when that function neither closes it (`end`, `quit`, `disconnect`, `$disconnect`, `close`,
 `destroy`) nor hands it on (returns it, stores it, passes it on). Not at module level, not in a
-constructor, an immediately invoked function, or a `main`/`bootstrap`/`setup`/`init` function, and not in
-tests, scripts, migrations or seeds.
+constructor, an immediately invoked function, or a `main`/`bootstrap`/`setup`/`init` function, not used
+by a callback the function defines (it lives as long as the callback), and not in tests, scripts,
+migrations or seeds.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
 _NOT_APP = lazy_re(
-    r"(?:^|/)(?:__tests__|__mocks__|tests?|spec|e2e|scripts?|bin|migrations?|seeds?|seeders|examples?|"
+    r"(?:^|/)(?:__tests__|__mocks__|tests?|spec|e2e|\.?scripts?|bin|migrations?|seeds?|seeders|examples?|"
     r"benchmarks?|fixtures)/|\.(?:test|spec|e2e-spec|config)\.[cm]?[jt]sx?$|(?:^|/)(?:seed|migrate)\.[jt]s$"
 )
 _MADE = lazy_re(
@@ -116,7 +117,7 @@ def client_per_call(ctx: FileContext) -> Iterator[Hit]:
             continue
         name = made.group("x")
         body = [lexed.bare.get(n, "") for n in range(no + 1, function.last + 1)]
-        if _closed_or_handed_on(name, body):
+        if _closed_or_handed_on(name, body) or _captured(blocks, function, name, no, body):
             continue
         yield Hit(no, message=(
             f"A new {_KIND[kind]} is made on every call of this function and never closed: each call opens "
@@ -147,6 +148,17 @@ def _runs_once(blocks: Blocks, function: Block, no: int) -> bool:
         if not FUNCTION_JS.search(header):
             continue
         if _ONCE.search(header) or _IIFE.match(header):
+            return True
+    return False
+
+
+def _captured(blocks: Blocks, function: Block, name: str, no: int, body: list[str]) -> bool:
+    """The client is used inside a function nested in this one (a callback or a store object's method
+    kept for later): it lives as long as that closure, not for one call."""
+    used = re.compile(rf"(?<![\w$.]){re.escape(name)}\b")
+    in_arrow = re.compile(rf"(?:=>|\bfunction\b).*(?<![\w$.]){re.escape(name)}\b")
+    for offset, text in enumerate(body, start=no + 1):
+        if used.search(text) and (_function(blocks, offset) is not function or in_arrow.search(text)):
             return True
     return False
 
