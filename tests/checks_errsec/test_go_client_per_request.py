@@ -20,7 +20,7 @@ def _lines(code: str, path: str = "internal/api/orders.go") -> list[int]:
 def test_the_fixture_flags_exactly_the_marked_lines() -> None:
     text = (DATA / "whole_file_only" / "clients_per_request.go").read_text()
     want = sorted(line for line, rule in expected(text) if rule == RULE)
-    assert want == [22, 59, 80]
+    assert want == [23, 60, 85, 106]
     assert _lines(text) == want
 
 

@@ -13,8 +13,10 @@ closed, every request leaves its idle connections open: the database reaches `ma
 Reported on the line that makes it, inside a handler known entire (net/http's `(w http.ResponseWriter, r
 *http.Request)`, gin, echo and fiber handlers, or a function literal inside one), when the handler neither
 closes it (`Close()`, `CloseIdleConnections()`; a transport with `DisableKeepAlives: true`) nor hands it on
-(returns it, stores it in a field or a map). An `&http.Client{}` alone is cheap and not reported. Tests are
-left alone.
+(returns it, stores it in a field or a map). A pool that is closed is still reported when its address is
+fixed (a literal, `os.Getenv`, configuration, the handler's fields; no request value or local computed in
+the handler): its connection limit then holds per request only, so concurrent requests open connections
+without bound. An `&http.Client{}` alone is cheap and not reported. Tests are left alone.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._go_funcs import enclosing_functions
+from persona_review.checks._go_funcs import GoFunc, enclosing_functions
 from persona_review.checks._lexing import lex
 from persona_review.checks._spans import lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -80,21 +82,56 @@ def client_per_request(ctx: FileContext) -> Iterator[Hit]:
         kind = "transport" if inline or (made is not None and made.group("transport")) else (
             "pool" if made is not None and made.group("pool") else "redis")
         name = made.group("name") if made is not None else ""
-        if _closed_or_kept(name, kind, body):
+        if _kept(name, body):
             continue
-        yield Hit(no, message=(
-            f"This handler makes {_WHAT[kind]} on every request and never closes it: each request leaves "
-            "its connections open, until the server's connection limit or the process's file descriptors "
-            "run out. Make it once at start-up and keep it in the handler's struct."))
+        if not _closed(name, kind, body):
+            yield Hit(no, message=(
+                f"This handler makes {_WHAT[kind]} on every request and never closes it: each request leaves "
+                "its connections open, until the server's connection limit or the process's file descriptors "
+                "run out. Make it once at start-up and keep it in the handler's struct."))
+        elif made is not None and kind != "transport" and _fixed_target(made, bare, handler, lexed.bare, no):
+            yield Hit(no, message=(
+                f"This handler opens {_WHAT[kind]} to the same server on every request (and closes it): the "
+                "pool's connection limit then holds per request only, so under load every concurrent request "
+                "opens its own connections until the server refuses them, and each pays a new handshake. "
+                "Open it once at start-up and keep it in the handler's struct."))
 
 
-def _closed_or_kept(name: str, kind: str, body: str) -> bool:
-    if kind == "transport" and re.search(r"DisableKeepAlives\s*:\s*true|\.CloseIdleConnections\s*\(", body):
-        return True
+def _kept(name: str, body: str) -> bool:
+    """Returned, or stored in a field or a map: it outlives the request on purpose."""
     if not name or name == "_":
         return False
     n = re.escape(name)
-    return bool(re.search(
-        rf"(?<![\w.]){n}\.Close\s*\(|\breturn\b[^\n]*(?<![\w.]){n}\b(?!\s*\.)"
-        rf"|[\w.\]]+\s*=\s*{n}\s*$",
-        body, re.MULTILINE))
+    return bool(re.search(rf"\breturn\b[^\n]*(?<![\w.]){n}\b(?!\s*\.)|[\w.\]]+\s*=\s*{n}\s*$", body,
+                          re.MULTILINE))
+
+
+def _closed(name: str, kind: str, body: str) -> bool:
+    if kind == "transport":
+        return re.search(r"DisableKeepAlives\s*:\s*true|\.CloseIdleConnections\s*\(", body) is not None
+    closes = rf"(?<![\w.]){re.escape(name)}\.Close\s*\("
+    return bool(name) and name != "_" and re.search(closes, body) is not None
+
+
+_IDENT = lazy_re(r"(?<![\w.\"`])[A-Za-z_]\w*")
+_DECLARED = lazy_re(r"^\s*(?:var\s+)?([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*(?::=|\s[\w.*\[\]]+\s*=)")
+
+
+def _fixed_target(made: re.Match[str], line: str, handler: GoFunc, bare: dict[int, str], no: int) -> bool:
+    """The pool's address comes from no request value (no handler parameter, no local computed in the
+    handler): a literal, `os.Getenv`, configuration or the handler's fields. A handler that tests a DSN
+    the request gives opens it per request on purpose."""
+    args = line[made.end():]
+    if made.group("pool") is not None and made.group("pool").startswith("pgxpool"):
+        args = args.split(",", 1)[1] if "," in args else ""  # the first argument is the context
+    args = re.sub(r'"(?:[^"\\]|\\.)*"|`[^`]*`', '""', args)
+    local: set[str] = set(handler.params)
+    for n in range(handler.first + 1, no):
+        declared = _DECLARED.match(bare.get(n, ""))
+        if declared is not None:
+            local.update(part.strip() for part in declared.group(1).split(","))
+    receiver = re.match(r"^\s*func\s*\(\s*([A-Za-z_]\w*)", bare.get(handler.first, ""))
+    names = {m.group() for m in _IDENT.finditer(args)}
+    if receiver is not None:
+        names.discard(receiver.group(1))
+    return not (names & local)

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -53,6 +54,31 @@ func (h *Handler) TestConnection(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
+}
+
+func (h *Handler) Count(w http.ResponseWriter, r *http.Request) {
+	db, err := sql.Open("postgres", os.Getenv("DATABASE_URL")) // expect: GO-CLIENT-PER-REQUEST
+	if err != nil {
+		http.Error(w, "unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	defer db.Close()
+	var n int
+	_ = db.QueryRowContext(r.Context(), "SELECT count(*) FROM orders").Scan(&n)
+	_ = json.NewEncoder(w).Encode(n)
+}
+
+func (h *Handler) Probe(w http.ResponseWriter, r *http.Request) {
+	dsn := r.URL.Query().Get("dsn")
+	db, err := sql.Open("mysql", dsn)
+	if err != nil {
+		http.Error(w, "bad dsn", http.StatusBadRequest)
+		return
+	}
+	defer db.Close()
+	if err := db.PingContext(r.Context()); err != nil {
+		http.Error(w, "cannot connect", http.StatusBadGateway)
+	}
 }
 
 func (h *Handler) Visit(c *gin.Context) {
