@@ -162,3 +162,23 @@ def test_a_client_kept_alive_by_a_callback_it_defines_is_quiet() -> None:
         "};\n"
     )
     assert _lines(code, "src/middlewares.js") == []
+
+
+def test_a_hunk_without_the_imports_still_knows_the_unambiguous_names() -> None:
+    diff = (
+        "diff --git a/src/jobs/digest.ts b/src/jobs/digest.ts\n"
+        "--- a/src/jobs/digest.ts\n"
+        "+++ b/src/jobs/digest.ts\n"
+        "@@ -20,3 +20,9 @@ export class DigestJob {\n"
+        "   private readonly log = new Logger(DigestJob.name);\n"
+        " \n"
+        "+  async run(userId: string): Promise<number> {\n"
+        "+    const prisma = new PrismaClient();\n"
+        "+    const pool = new Pool();\n"
+        "+    return prisma.notification.count({ where: { userId } });\n"
+        "+  }\n"
+        "+\n"
+        " }\n"
+    )
+    outcome = run_checks([build_context(f) for f in parse_diff(diff).files], categories=[Category.ERROR_HANDLING])
+    assert [f.line for f in outcome.findings if f.rule_id == RULE] == [23]

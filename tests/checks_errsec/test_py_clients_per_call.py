@@ -119,3 +119,22 @@ def test_a_hunk_that_holds_the_whole_function_is_enough_and_a_cut_one_is_quiet()
     )
     outcome = run_checks([build_context(f) for f in parse_diff(cut).files], categories=[Category.ERROR_HANDLING])
     assert [f.line for f in outcome.findings if f.rule_id == RULE] == []
+
+
+def test_create_engine_needs_no_import_in_sight() -> None:
+    diff = (
+        "diff --git a/app/reports/totals.py b/app/reports/totals.py\n"
+        "--- a/app/reports/totals.py\n"
+        "+++ b/app/reports/totals.py\n"
+        "@@ -40,3 +40,8 @@ def header():\n"
+        "     return 'totals'\n"
+        " \n"
+        " \n"
+        "+def monthly_total(month):\n"
+        "+    engine = create_engine(settings.REPORTING_DATABASE_URL)\n"
+        "+    with engine.connect() as conn:\n"
+        "+        return conn.execute(text(QUERY), {'month': month}).scalar()\n"
+        "+\n"
+    )
+    outcome = run_checks([build_context(f) for f in parse_diff(diff).files], categories=[Category.ERROR_HANDLING])
+    assert [f.line for f in outcome.findings if f.rule_id == RULE] == [44]

@@ -98,8 +98,6 @@ def client_per_call(ctx: FileContext) -> Iterator[Hit]:
         return
     known = ctx.known_text()
     libraries = {name for name, pattern in _LIBRARIES.items() if pattern.search(known)}
-    if not libraries:
-        return
     lexed = lex(ctx)
     blocks: Blocks | None = None
     for no, _code, bare in lines_of(lexed):
@@ -126,10 +124,17 @@ def client_per_call(ctx: FileContext) -> Iterator[Hit]:
 
 
 def _kind_of(made: re.Match[str], libraries: set[str]) -> str | None:
+    """The library the maker belongs to. Names only one library uses (`PrismaClient`, `MongoClient`) or
+    written with the library's name (`new pg.Pool`, `mysql.createPool`) need no import in sight (a hunk
+    seldom shows the imports); `new Pool`, `new Redis` and `createClient` are other libraries' names too."""
+    maker = made.group("maker")
     for group in ("pg", "prisma", "ioredis", "noderedis", "mongo"):
         if made.group(group) is not None:
-            return group if group in libraries else None
-    return "createPool" if "createPool" in libraries and "createPool" in made.group("maker") else None
+            named = group in {"prisma", "mongo"} or (group == "pg" and "pg" in maker.split(".")[0])
+            return group if named or group in libraries else None
+    if "createPool" in maker and (libraries & {"createPool"} or "mysql" in maker):
+        return "createPool"
+    return None
 
 
 def _function(blocks: Blocks, no: int) -> Block | None:

@@ -93,8 +93,8 @@ _KINDS: dict[str, tuple[str, str]] = {
     "aiohttp.ClientSession": (_AIOHTTP, ""),
     "ClientSession": (_AIOHTTP, "aiohttp"),
     "sqlalchemy.create_engine": (_ENGINE, ""),
-    "create_engine": (_ENGINE, "sqlalchemy"),
-    "create_async_engine": (_ENGINE, "sqlalchemy"),
+    "create_engine": (_ENGINE, ""),  # only SQLAlchemy uses the name
+    "create_async_engine": (_ENGINE, ""),
     "redis.Redis": (_REDIS, ""),
     "redis.StrictRedis": (_REDIS, ""),
     "redis.from_url": (_REDIS, ""),
