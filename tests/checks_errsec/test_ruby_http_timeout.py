@@ -140,3 +140,33 @@ def test_http_rb_chain_with_timeout_anywhere_is_quiet_and_other_http_constants_a
         "end\n"
     )
     assert _lines(code) == [3]
+
+
+def test_bare_verb_calls_in_class_methods_of_an_httparty_class() -> None:
+    code = (
+        "class CarrierApi\n"
+        "  include HTTParty\n"
+        "  base_uri ENV.fetch('CARRIER_URL')\n"
+        "\n"
+        "  def self.track(number)\n"
+        "    get(\"/v1/track/#{number}\")\n"                        # 6
+        "  end\n"
+        "\n"
+        "  class << self\n"
+        "    def label(id)\n"
+        "      post('/v1/labels', body: { id: id }.to_json)\n"    # 11
+        "    end\n"
+        "  end\n"
+        "\n"
+        "  def get(key)\n"
+        "    cache.get(key)\n"
+        "  end\n"
+        "\n"
+        "  def refresh\n"
+        "    get(:token)\n"
+        "  end\n"
+        "end\n"
+    )
+    assert _lines(code) == [6, 11]
+    plain = code.replace("  include HTTParty\n", "")
+    assert _lines(plain) == []

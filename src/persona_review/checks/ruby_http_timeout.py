@@ -13,8 +13,8 @@ Reported, outside tests, rake tasks, migrations and scripts:
 - `Net::HTTP.start(host, port, ...)` without `open_timeout:`/`read_timeout:` and whose block sets none;
 - `Net::HTTP.new(...)` and `Faraday.new(...)` (whose options and block give no timeout) in a file that
   never sets a timeout; from a hunk, only when the end of the enclosing block is shown;
-- `HTTParty.get/post/...` (and `self.class.get` in a class that includes HTTParty) without `timeout:`,
-  in a file with no `default_timeout`;
+- `HTTParty.get/post/...` (and, in a class that includes HTTParty, `self.class.get` or a bare `get(...)`
+  in a class method) without `timeout:`, in a file with no `default_timeout`;
 - `RestClient.get/post/...` (which take no timeout) and `RestClient::Request.execute`/
   `RestClient::Resource.new` without `timeout:`;
 - an http.rb chain `HTTP.(...).get(...)` without `.timeout(...)`.
@@ -113,10 +113,13 @@ def _unbounded(ctx: FileContext, tree: Tree, call: Node, *, file_timeout: bool, 
             return None
         return ("This Faraday connection has no `request: { timeout:, open_timeout: }` and none is set "
                 "later, so its calls wait as long as the adapter does (60 s per read on Net::HTTP).")
-    if name in _VERBS and (owner == "HTTParty" or (own_httparty and owner == "self.class")):
+    own_call = own_httparty and (owner in {"self.class", "self"} or (
+        receiver(call) is None and args and _in_class_method(tree, call)))
+    if name in _VERBS and (owner == "HTTParty" or own_call):
         if default_timeout or _options_bounded(args) or _options_unknown(args[1:]):
             return None
-        return (f"`{owner}.{name}` without `timeout:` (and no `default_timeout` in the class) waits up to "
+        shown = f"{owner}.{name}" if owner else name
+        return (f"`{shown}` without `timeout:` (and no `default_timeout` in the class) waits up to "
                 "60 s to connect and 60 s per read.")
     if owner == "RestClient" and name in _VERBS:
         return (f"`RestClient.{name}` takes no timeout, so it waits rest-client's default 60 s per read; "
@@ -131,6 +134,22 @@ def _unbounded(ctx: FileContext, tree: Tree, call: Node, *, file_timeout: bool, 
             return (f"This http.rb `{name}` has no `.timeout(...)` in its chain, and http.rb waits forever "
                     "by default.")
     return None
+
+
+def _in_class_method(tree: Tree, call: Node) -> bool:
+    """The call sits in a class method (`def self.fetch`, or a method in `class << self`): there a bare
+    `get(...)` is the HTTParty class's own."""
+    parent = tree.parent(call)
+    while parent is not None:
+        if parent.type == "singleton_method":
+            return True
+        if parent.type == "method":
+            outer = tree.parent(parent)
+            while outer is not None and outer.type not in {"singleton_class", "class", "module"}:
+                outer = tree.parent(outer)
+            return outer is not None and outer.type == "singleton_class"
+        parent = tree.parent(parent)
+    return False
 
 
 def _http_rb_chain(call: Node) -> list[str] | None:
