@@ -10,11 +10,20 @@ pooling: every call pays a new TCP and TLS handshake. Reported on a session assi
 the function only calls methods on (no `close()`, no `async with session`, not returned, stored or passed
 on), and on a session used on the spot (`aiohttp.ClientSession().get(...)`). The function must be known
 entire.
+
+The same holds for the other clients that own a pool or a connection (reported outside tests, scripts,
+migrations and management commands): `create_engine`/`create_async_engine` (an engine is a connection
+pool: one per call opens new database connections on every call until the database's connection limit is
+reached), `redis.Redis(...)`/`Redis.from_url(...)` (a connection pool per client), `psycopg2.connect`/
+`psycopg.connect` (a database connection), `httpx.Client`/`AsyncClient` and `requests.Session` (a
+pool of keep-alive sockets). Closing them (`close()`, `dispose()`), `with` on them, or handing them on
+keeps the function quiet.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 
 from persona_review.checks._py_functions import functions_of, own_nodes
@@ -22,6 +31,7 @@ from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 
 @register(
@@ -31,55 +41,157 @@ from persona_review.findings import Category, Severity
         category=Category.ERROR_HANDLING,
         severity=Severity.HIGH,
         languages=frozenset({"python"}),
-        title="aiohttp ClientSession made per call and never closed",
+        title="HTTP session, database engine or client made per call and never closed",
         explanation=(
-            "The session owns a connection pool: made per call and never closed, it leaks connections and "
-            "sockets until the process runs out of file descriptors, and every call pays a new handshake. "
-            "Use `async with aiohttp.ClientSession() as session:`, or keep one session for the application "
-            "and close it at shutdown."
+            "An aiohttp or httpx session, a `requests.Session`, an SQLAlchemy engine, a Redis client and a "
+            "psycopg connection each own connections (a pool of them): made per call and never closed, "
+            "every call opens new ones, so under load the database or the upstream reaches its connection "
+            "limit and the process runs out of file descriptors, and every call pays a new handshake. Make "
+            "the client once per process and reuse it, or close it where it is made (`with ...`)."
         ),
     ),
-    needs=("ClientSession",),
+    needs=("ClientSession", "create_engine", "create_async_engine", "Redis", "from_url", "connect",
+           "Client", "Session", "session"),
 )
 def client_session_unclosed(ctx: FileContext) -> Iterator[Hit]:
-    imported_bare = "from aiohttp import" in ctx.known_text() or "import aiohttp" in ctx.known_text()
+    makers = _makers(ctx.known_text(), app_code=not _NOT_APP.search(ctx.path))
+    if not makers:
+        return
     seen: set[int] = set()
     for flow in flows(ctx):
         for function in functions_of(flow):
-            if not _known_entire(ctx, function, flow.offset):
+            if _runs_once(function) or not _known_entire(ctx, function, flow.offset):
                 continue
-            for line in _unclosed(function, imported_bare):
+            for line, kind in _unclosed(function, makers):
                 if line + flow.offset not in seen:
                     seen.add(line + flow.offset)
-                    yield Hit(line + flow.offset, None, (
-                        "This `aiohttp.ClientSession` is made for this call and never closed: its connection "
-                        "pool and sockets leak on every call. Use `async with aiohttp.ClientSession() as "
-                        "session:` or one shared session closed at shutdown."))
+                    yield Hit(line + flow.offset, None, _MESSAGES[kind])
 
 
-def _is_session(node: ast.expr, imported_bare: bool) -> bool:
+_AIOHTTP, _ENGINE, _REDIS, _DATABASE, _HTTP = "aiohttp", "engine", "redis", "database", "http"
+_MESSAGES = {
+    _AIOHTTP: ("This `aiohttp.ClientSession` is made for this call and never closed: its connection pool "
+               "and sockets leak on every call. Use `async with aiohttp.ClientSession() as session:` or one "
+               "shared session closed at shutdown."),
+    _ENGINE: ("A new SQLAlchemy engine, with its own connection pool, is made on every call and never "
+              "disposed: each call opens new database connections, and under load the database refuses "
+              "them (too many connections). Create the engine once at module or application level and "
+              "reuse it."),
+    _REDIS: ("A new Redis client, with its own connection pool, is made on every call and never closed: "
+             "each call opens new connections, and under load Redis hits `maxclients` and the process runs "
+             "out of sockets. Create the client once and reuse it."),
+    _DATABASE: ("This database connection is opened for the call and never closed: a failure or a missed "
+                "path leaves it open until garbage collection, and under load the database runs out of "
+                "connections. Use `with` (psycopg 3) or `try`/`finally: conn.close()`, or take it from a "
+                "shared pool."),
+    _HTTP: ("A new HTTP client, with its own pool of keep-alive sockets, is made on every call and never "
+            "closed: every call pays a new TCP and TLS handshake and leaves its sockets open. Use `with` on "
+            "it, or keep one client for the process and close it at shutdown."),
+}
+_KINDS: dict[str, tuple[str, str]] = {
+    # dotted name as called -> (kind, module a bare name must be imported from)
+    "aiohttp.ClientSession": (_AIOHTTP, ""),
+    "ClientSession": (_AIOHTTP, "aiohttp"),
+    "sqlalchemy.create_engine": (_ENGINE, ""),
+    "create_engine": (_ENGINE, ""),  # only SQLAlchemy uses the name
+    "create_async_engine": (_ENGINE, ""),
+    "redis.Redis": (_REDIS, ""),
+    "redis.StrictRedis": (_REDIS, ""),
+    "redis.from_url": (_REDIS, ""),
+    "redis.Redis.from_url": (_REDIS, ""),
+    "redis.StrictRedis.from_url": (_REDIS, ""),
+    "aioredis.from_url": (_REDIS, ""),
+    "Redis": (_REDIS, "redis"),
+    "StrictRedis": (_REDIS, "redis"),
+    "Redis.from_url": (_REDIS, "redis"),
+    "psycopg2.connect": (_DATABASE, ""),
+    "psycopg.connect": (_DATABASE, ""),
+    "psycopg.AsyncConnection.connect": (_DATABASE, ""),
+    "httpx.Client": (_HTTP, ""),
+    "httpx.AsyncClient": (_HTTP, ""),
+    "requests.Session": (_HTTP, ""),
+    "requests.session": (_HTTP, ""),
+}
+_NOT_APP = lazy_re(
+    r"(?:^|/)(?:tests?|testing|scripts?|tools|bin|migrations|alembic|management/commands|benchmarks?|"
+    r"examples?|docs)/|(?:^|/)(?:test_[^/]*|[^/]*_tests?|conftest|setup|manage|env|cli|commands|"
+    r"migrations?)\.py$"
+)
+_ONCE = frozenset({"main", "__init__", "setup", "startup", "lifespan", "create_app", "init_app", "run",
+                   "on_startup", "ready"})
+"""Functions that run once per process (or build what the process keeps): a client made there is the
+process's one client."""
+
+
+def _runs_once(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A function run once per process: `main`, a constructor, a start-up hook, a CLI command (click's or
+    typer's `@....command`)."""
+    if function.name in _ONCE:
+        return True
+    for decorator in function.decorator_list:
+        name = dotted(decorator.func if isinstance(decorator, ast.Call) else decorator)
+        if name.rsplit(".", 1)[-1] in {"command", "group", "callback", "on_event"}:
+            return True
+    return False
+
+
+def _makers(known: str, app_code: bool) -> dict[str, str]:
+    """The constructors this file can call, by dotted name, with their kind. Only aiohttp's outside
+    application code (tests and one-off scripts open what they like)."""
+    out: dict[str, str] = {}
+    for name, (kind, module) in _KINDS.items():
+        if kind != _AIOHTTP and not app_code:
+            continue
+        head = name.split(".")[0]
+        if head not in known:
+            continue
+        if module and not re.search(rf"\b(?:from\s+{module}[\w.]*\s+import\b|import\s+{module}\b)", known):
+            continue
+        out[name] = kind
+    if "ClientSession" in out and "import aiohttp" not in known and "from aiohttp import" not in known:
+        del out["ClientSession"]
+    return out
+
+
+def _unpooled(node: ast.expr) -> bool:
+    """`create_engine(url, poolclass=NullPool)`: an engine that keeps no connections between uses."""
+    call = node.value if isinstance(node, ast.Await) else node
+    return isinstance(call, ast.Call) and any(
+        k.arg == "poolclass" and dotted(k.value).endswith("NullPool") for k in call.keywords)
+
+
+def _kind(node: ast.expr, makers: dict[str, str]) -> str | None:
+    if isinstance(node, ast.Await):
+        node = node.value
     if not isinstance(node, ast.Call):
-        return False
-    name = dotted(node.func)
-    return name == "aiohttp.ClientSession" or (name == "ClientSession" and imported_bare)
+        return None
+    return makers.get(dotted(node.func))
 
 
-def _unclosed(function: ast.FunctionDef | ast.AsyncFunctionDef, imported_bare: bool) -> Iterator[int]:
+def _unclosed(function: ast.FunctionDef | ast.AsyncFunctionDef, makers: dict[str, str]
+              ) -> Iterator[tuple[int, str]]:
     nodes = list(own_nodes(function))
+    kept = {name for node in nodes if isinstance(node, ast.Global | ast.Nonlocal) for name in node.names}
     for node in nodes:
         # `aiohttp.ClientSession().get(...)`: a session nothing can close
-        if isinstance(node, ast.Attribute) and _is_session(node.value, imported_bare):
-            yield node.lineno
+        if isinstance(node, ast.Attribute) and node.attr != "connection_pool":
+            kind = _kind(node.value, makers)
+            if kind is not None and not _unpooled(node.value):
+                yield node.lineno, kind
     for node in nodes:
         if not isinstance(node, ast.Assign) or len(node.targets) != 1:
             continue
         if not isinstance(node.targets[0], ast.Name):
             continue
-        if not _is_session(node.value, imported_bare):
+        kind = _kind(node.value, makers)
+        if kind is None or _unpooled(node.value) or node.targets[0].id in kept:
             continue
         name = node.targets[0].id
         if not _handed_on_or_closed(nodes, name, node):
-            yield node.lineno
+            yield node.lineno, kind
+
+
+_CLOSERS = frozenset({"close", "aclose", "detach", "__aexit__", "__exit__", "dispose", "connection_pool"})
 
 
 def _handed_on_or_closed(nodes: list[ast.AST], name: str, made: ast.Assign) -> bool:
@@ -88,7 +200,7 @@ def _handed_on_or_closed(nodes: list[ast.AST], name: str, made: ast.Assign) -> b
     method_calls: set[int] = set()
     for node in nodes:
         if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == name
-                and node.attr not in {"close", "detach", "__aexit__"}):
+                and node.attr not in _CLOSERS):
             method_calls.add(id(node.value))
     for node in nodes:
         if isinstance(node, ast.Name) and node.id == name and id(node) not in method_calls:

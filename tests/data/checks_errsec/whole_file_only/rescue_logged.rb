@@ -9,7 +9,7 @@ class OrdersController < ApplicationController
   end
 
   def charge
-    response = HTTParty.post("https://payments.example/charge", body: { id: params[:id] })  # expect: RB-HTTP-STATUS-UNCHECKED
+    response = HTTParty.post("https://payments.example/charge", body: { id: params[:id] })  # expect: RB-HTTP-STATUS-UNCHECKED, RB-HTTP-NO-TIMEOUT
     data = JSON.parse(response.body)
     render json: data
   end
