@@ -4,8 +4,9 @@
     user.send_reset_password_instructions      # unknown email: NoMethodError on nil, answered 500
 
 `find_by` and the dynamic `find_by_<attr>` finders return `nil` when nothing matches (`find_by!` raises
-`RecordNotFound`, which Rails answers with 404). Reported in controllers, jobs, workers and services (where
-a missing record is a 500, or a job that fails and is retried until it is dropped), when the lookup's key
+`RecordNotFound`, which Rails answers with 404). Reported in controllers, jobs, workers and services
+(`app/controllers/...`, or a file named `*_controller.rb`, and so on), where a missing record is a 500 or
+a job that fails and is retried until it is dropped, when the lookup's key
 is the caller's (`params[...]` in a controller, a parameter of the enclosing method elsewhere) and:
 - the call is chained at once (`User.find_by(...).update(...)`, not `&.`), or
 - its result, assigned to a local, is next used as `x.method` (not `x&.method`, not `x.nil?`/`present?`/
@@ -24,7 +25,10 @@ from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
-_PLACES = lazy_re(r"(?:^|/)app/(?:controllers|jobs|workers|sidekiq|services|interactors|operations)/")
+_PLACES = lazy_re(
+    r"(?:^|/)app/(?:controllers|jobs|workers|sidekiq|services|interactors|operations)/"
+    r"|_(?:controller|job|worker|service)\.rb$"
+)
 _FIND_BY = lazy_re(
     r"(?:\b[A-Z]\w*(?:::[A-Z]\w*)*|@?\b[a-z_]\w*)(?:\.\w+)*\.find_by(?:_\w+)?(?P<paren>\s*\(|\s+(?=\w|:))"
 )
@@ -54,7 +58,7 @@ _WINDOW = 10
 def find_by_nil(ctx: FileContext) -> Iterator[Hit]:
     if _PLACES.search(ctx.path) is None:
         return
-    controller = "/controllers/" in ctx.path
+    controller = "/controllers/" in ctx.path or ctx.path.endswith("_controller.rb")
     lexed = lex(ctx)
     for no in sorted(lexed.bare):
         bare = lexed.bare[no]
