@@ -1,0 +1,140 @@
+"""JavaScript/TypeScript: a queue job's processor that catches its failure and finishes normally.
+
+    new Worker('email', async (job) => {
+      try {
+        await mailer.send(job.data.to, job.data.template);
+      } catch (err) {
+        logger.error({ err }, 'send failed');
+        return { delivered: false };          // the job is marked completed
+      }
+    }, { connection });
+
+BullMQ (and Bull) mark a job failed, and retry it with its `attempts` and `backoff`, only when the
+processor throws or its promise rejects. A processor that catches the error and returns (or falls out of
+the `catch`) reports success: the job is completed, never retried, never in the failed set, and the work is
+simply lost; dashboards and alerts on failed jobs stay green.
+
+Reported on a `catch` at the processor's own level (not inside a loop over items, where one item's failure
+may be meant to be tolerated, nor in a nested function) that treats the error as the job failing (logs it
+at error level, or returns a failure result) but neither rethrows nor fails the job another way (`throw`,
+`Promise.reject`, `job.moveToFailed`, `job.discard`, `UnrecoverableError`). Processors: the
+function given to `new Worker(name, ...)` (from the call's line, or the hunk header when the hunk starts
+inside the call), to `queue.process(...)`, and a NestJS `@Processor` class's `process(job)` method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from persona_review.checks._blocks import Block, Blocks, blocks_of
+from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
+
+_JS = frozenset({"javascript", "typescript"})
+_WORKER = lazy_re(r"\bnew\s+Worker\s*(?:<[^>]*>)?\s*\(\s*(?:$|[\"'`]|[A-Z_][A-Z0-9_]*\b|\w+(?:\.\w+)*\s*,)")
+"""BullMQ's `new Worker(queue, processor, opts)`; not Node's `new Worker(__filename)`/`new Worker(url)`."""
+_PROCESS = lazy_re(
+    r"\.process\s*\(\s*(?:[\"'`][^\"'`]*[\"'`]\s*,\s*)?(?:\d+\s*,\s*)?(?:async\b|function\b|\(|\w+\s*=>)"
+)
+_NEST_PROCESS = lazy_re(r"^\s*(?:public\s+)?async\s+process\s*\(\s*\w+")
+_NEST_PROCESSOR = lazy_re(r"@Processor\s*\(")
+_FUNCTION_HEAD = lazy_re(r"=>\s*$|\bfunction\b[^{]*$|^\s*(?:public\s+)?async\s+process\s*\(")
+_CATCH = lazy_re(r"\bcatch\b\s*(?:\([^)]*\))?\s*$")
+_LOOP = lazy_re(
+    r"^\s*(?:\}\s*)?(?:for|while|do)\b|\.(?:forEach|map|flatMap|reduce|filter|some|every|all|allSettled)\s*\("
+)
+_FAILS_JOB = lazy_re(
+    r"\bthrow\b|Promise\.reject\b|\breject\s*\(|\.moveToFailed\s*\(|\.discard\s*\(|UnrecoverableError|"
+    r"\bjob\.retry\s*\(|\bprocess\.exit\s*\("
+)
+
+
+_TREATED_AS_FAILURE = lazy_re(
+    r"\.(?:error|fatal)\s*\(|\breturn\b[^;]*(?:\bfalse\b|\berror\b|\berr\b|fail)"
+)
+"""The catch treats what it caught as the job failing: it logs it as an error or returns a failure result
+(`{ delivered: false }`, `{ ok: false, error }`). A best-effort step logged at warn or debug level (mark a
+notification as sent, load an optional module) is meant to be tolerated."""
+
+
+@register(
+    CheckSpec(
+        id="JS-JOB-FAILURE-SWALLOWED",
+        checklist_item="ERR-04",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=_JS,
+        title="Queue job catches its own failure: the job is marked completed and never retried",
+        explanation=(
+            "BullMQ and Bull fail a job, and retry it with its `attempts` and `backoff`, only when the "
+            "processor throws. Catching the error and returning reports success: the job is completed, "
+            "never retried and never in the failed set, so the work is lost without a trace. Log and "
+            "rethrow (`throw err`), or throw `UnrecoverableError` for a failure that must not be retried."
+        ),
+    ),
+    needs=("catch",),
+)
+def job_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    blocks = blocks_of(ctx)
+    for processor in _processors(ctx, lexed, blocks):
+        for block in blocks.all():
+            if not (processor.first < block.first and block.last <= processor.last):
+                continue
+            if not _CATCH.search(block.header.rsplit("\n", 1)[-1]):
+                continue
+            if not _at_processor_level(blocks, block, processor):
+                continue
+            body = "\n".join(lexed.bare.get(n, "") for n in range(block.first, block.last + 1))
+            body = body[block.col + 1 :] if block.col + 1 <= len(body) else body
+            if _FAILS_JOB.search(body) or not _TREATED_AS_FAILURE.search(body):
+                continue
+            end = block.last - 1 if block.last > block.first else block.first
+            yield Hit(block.first, end if end > block.first else None, (
+                "This `catch` ends the job's processor normally, so the queue marks the job completed: it is "
+                "never retried and never shows as failed, and the work is lost. Rethrow after logging "
+                "(`throw err`), or throw `UnrecoverableError` if it must not be retried."))
+
+
+def _processors(ctx: FileContext, lexed: Lexed, blocks: Blocks) -> list[Block]:
+    """The closed function blocks that are job processors."""
+    starts: list[int] = []
+    for no, bare in lexed.bare.items():
+        if ("Worker" in bare and _WORKER.search(bare)) or (".process" in bare and _PROCESS.search(bare)):
+            starts.append(no)
+    for first, section in ctx.sections.items():
+        if _WORKER.search(section):
+            starts.append(first - 1)  # the hunk starts inside the `new Worker(` call
+    nest = _NEST_PROCESSOR.search(ctx.known_text()) is not None
+    out: list[Block] = []
+    for block in blocks.all():
+        head = block.header.rsplit("\n", 1)[-1]
+        if not _FUNCTION_HEAD.search(head):
+            continue
+        if any(start <= block.first <= start + 3 for start in starts) or (nest and _NEST_PROCESS.match(head)):
+            out.append(block)
+    return out
+
+
+def _at_processor_level(blocks: Blocks, block: Block, processor: Block) -> bool:
+    """No loop and no nested function between the `catch` block and the processor's own body."""
+    brace = _brace_of(blocks, block)
+    parent = blocks.parent.get(brace) if brace is not None else None
+    while parent is not None:
+        outer = blocks.blocks.get(parent)
+        if outer is None:
+            return False
+        if outer is processor or (outer.first == processor.first and outer.col == processor.col):
+            return True
+        head = outer.header.rsplit("\n", 1)[-1]
+        if _LOOP.search(head) or _FUNCTION_HEAD.search(head):
+            return False
+        parent = blocks.parent.get(parent)
+    return False
+
+
+def _brace_of(blocks: Blocks, block: Block) -> int | None:
+    return next((brace for brace, b in blocks.blocks.items() if b is block), None)
