@@ -217,3 +217,14 @@ export function attach(server) {
 }
 """
     assert _lines(text, EMITTER, "src/realtime/hub.ts") == []
+
+
+def test_a_listened_stream_that_is_piped_is_reported_once_where_it_is_piped() -> None:
+    text = """function sendPdf(req, res, pdfPath) {
+  const stream = fs.createReadStream(pdfPath);
+  stream.on("end", () => fs.unlinkSync(pdfPath));
+  stream.pipe(res);
+}
+"""
+    assert _lines(text, EMITTER) == []
+    assert _lines(text, PIPE) == [4]

@@ -176,3 +176,16 @@ def send_analytics(payload: bytes) -> None:
     proc.stdin.close()
 """
     assert _lines(text, REAP) == []
+
+
+def test_invoke_tasks_run_by_hand_are_left_alone() -> None:
+    text = """import subprocess
+
+from invoke import task
+
+
+@task
+def build_docs(c):
+    subprocess.run(["mkdocs", "build"], check=True)
+"""
+    assert _lines(text, TIMEOUT, "tasks.py") == []

@@ -268,6 +268,8 @@ def emitter_no_error(ctx: FileContext) -> Iterator[Hit]:
             events = _listeners(scope_text, name)
             if not events or "error" in events or _own_error_handler(scope_text, name):
                 continue
+            if f"{name}.pipe(" in scope_text:
+                continue  # JS-PIPE-NO-ERROR reports it where it is piped
             if kind != "connection" and _handed_on(scope_text, name):
                 continue
             line = flow.line_of(anchor)

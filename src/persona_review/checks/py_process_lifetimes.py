@@ -140,6 +140,12 @@ def _kind(function: Function) -> str | None:
     return "view" if params and params[0] in _REQUEST_PARAMS else None
 
 
+def _invoke_tasks(tree: ast.Module) -> bool:
+    """The file defines `invoke`/`fabric` tasks: developer commands run by hand, not server work."""
+    return any(isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in {"invoke", "fabric"}
+               for node in tree.body)
+
+
 def _subprocess_names(tree: ast.Module) -> set[str]:
     """Names the file imports from `subprocess` (`from subprocess import run`)."""
     out: set[str] = set()
@@ -169,6 +175,8 @@ def _subprocess_names(tree: ast.Module) -> set[str]:
 def subprocess_no_timeout(ctx: FileContext) -> Iterator[Hit]:
     seen: set[int] = set()
     for flow in flows(ctx):
+        if _invoke_tasks(flow.tree):
+            continue
         imported = _subprocess_names(flow.tree)
         for function in functions_of(flow):
             kind = _kind(function)
