@@ -132,3 +132,16 @@ def test_bounded_or_non_handler_commands_are_left_alone(handler: str, call: str)
 }}
 """
     assert _lines(text, TIMEOUT) == []
+
+
+def test_a_shell_line_built_from_data_is_left_to_the_injection_check() -> None:
+    text = """package diag
+
+func Ping(w http.ResponseWriter, r *http.Request) {
+    host := r.URL.Query().Get("host")
+    out, err := exec.Command("sh", "-c", "ping -c 3 "+host).CombinedOutput()
+    _, _ = out, err
+}
+"""
+    assert _lines(text, TIMEOUT) == []
+    assert _lines(text.replace('"ping -c 3 "+host', '"uptime"'), TIMEOUT) == [5]

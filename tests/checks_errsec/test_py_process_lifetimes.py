@@ -189,3 +189,11 @@ def build_docs(c):
     subprocess.run(["mkdocs", "build"], check=True)
 """
     assert _lines(text, TIMEOUT, "tasks.py") == []
+
+
+def test_a_shell_line_built_from_data_is_left_to_the_injection_check() -> None:
+    text = _TASK % 'subprocess.run(f"wkhtmltopdf {url_for(doc_id)} {path}", shell=True, check=True)'
+    found = {f.rule_id for f in run_checks([context_for_text("app/tasks.py", text)]).findings}
+    assert TIMEOUT not in found
+    assert _lines(_TASK % 'subprocess.run("wkhtmltopdf --version", shell=True, check=True)', TIMEOUT,
+                  "app/tasks.py") == [8]

@@ -140,6 +140,15 @@ def _kind(function: Function) -> str | None:
     return "view" if params and params[0] in _REQUEST_PARAMS else None
 
 
+def _shell_built(call: ast.Call) -> bool:
+    """`shell=True` on a command that is not a literal: PY-SHELL-INJECTION's line, whose fix (an argument
+    list) rewrites this call; a second finding on it would only dilute that one."""
+    shell = any(k.arg == "shell" and isinstance(k.value, ast.Constant) and k.value.value is True
+                for k in call.keywords)
+    first = call.args[0] if call.args else None
+    return shell and not (isinstance(first, ast.Constant) and isinstance(first.value, str))
+
+
 def _invoke_tasks(tree: ast.Module) -> bool:
     """The file defines `invoke`/`fabric` tasks: developer commands run by hand, not server work."""
     return any(isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in {"invoke", "fabric"}
@@ -191,6 +200,8 @@ def subprocess_no_timeout(ctx: FileContext) -> Iterator[Hit]:
                     continue
                 if any(k.arg in {"timeout", None} for k in node.keywords):
                     continue  # a timeout, or `**options` that may hold one
+                if _shell_built(node):
+                    continue  # a shell line built from data: the injection finding there comes first
                 line = node.lineno + flow.offset
                 if line in seen:
                     continue
