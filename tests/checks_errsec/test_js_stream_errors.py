@@ -76,13 +76,24 @@ def test_an_outbound_request_fed_by_an_upload_is_reported() -> None:
     assert _lines(text, PIPE, "src/files/forward.js") == [4]
 
 
-def test_a_hunk_inside_a_handler_is_reported() -> None:
+def test_a_hunk_with_a_whole_handler_is_reported() -> None:
+    hunk = """router.get("/exports/:id", (req, res) => {
+  const key = `exports/${req.params.id}.csv`;
+  res.attachment(`${req.params.id}.csv`);
+  storage.file(key).createReadStream().pipe(res);
+});
+"""
+    assert _hunk_lines(hunk, PIPE, 40) == [43]
+
+
+def test_a_hunk_inside_a_handler_is_left_alone() -> None:
+    """The function's lines the hunk does not show may listen for 'error': only the whole file can tell."""
     hunk = """    const key = `exports/${req.params.id}.csv`;
     res.attachment(`${req.params.id}.csv`);
     storage.file(key).createReadStream().pipe(res);
   });
 """
-    assert _hunk_lines(hunk, PIPE, 40) == [42]
+    assert _hunk_lines(hunk, PIPE, 40) == []
 
 
 @pytest.mark.parametrize("handled", [
@@ -173,12 +184,29 @@ function attach(server) {
     assert _lines(text, EMITTER, "src/realtime/hub.js") == [4, 10]
 
 
-def test_a_hunk_with_the_spawn_and_its_listeners_is_reported() -> None:
-    hunk = """    const proc = spawn(settings.converter, [src, dest]);
+def test_a_hunk_with_the_whole_function_of_the_spawn_is_reported() -> None:
+    hunk = """  return new Promise((resolve, reject) => {
+    const proc = spawn(settings.converter, [src, dest]);
     proc.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(String(code)))));
   });
 """
-    assert _hunk_lines(hunk, EMITTER, 70, "src/convert.js") == [70]
+    assert _hunk_lines(hunk, EMITTER, 70, "src/convert.js") == [71]
+
+
+def test_a_hunk_that_cuts_the_function_of_the_spawn_is_left_alone() -> None:
+    hunk = """    const proc = spawn(settings.converter, [src, dest]);
+    proc.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(String(code)))));
+"""
+    assert _hunk_lines(hunk, EMITTER, 70, "src/convert.js") == []
+
+
+def test_a_spawn_of_a_command_from_the_request_is_left_to_the_injection_checks() -> None:
+    text = """router.post("/convert", (req, res) => {
+  const child = spawn(req.body.tool, ["--in", "upload.png"]);
+  child.on("close", (code) => res.json({ code }));
+});
+"""
+    assert _lines(text, EMITTER, "src/routes/convert.js") == []
 
 
 @pytest.mark.parametrize("extra", [
@@ -228,3 +256,12 @@ def test_a_listened_stream_that_is_piped_is_reported_once_where_it_is_piped() ->
 """
     assert _lines(text, EMITTER) == []
     assert _lines(text, PIPE) == [4]
+
+
+def test_a_node_ws_client_is_known_by_its_on_listeners_without_the_import_in_view() -> None:
+    hunk = """function subscribe(url, onEvent) {
+  const ws = new WebSocket(url);
+  ws.on("message", (data) => onEvent(JSON.parse(data)));
+}
+"""
+    assert _hunk_lines(hunk, EMITTER, 30, "src/feed.js") == [31]

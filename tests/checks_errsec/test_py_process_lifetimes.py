@@ -58,13 +58,25 @@ async def lint(code: bytes) -> None:
     assert _lines(text, REAP) == [5]
 
 
-def test_a_hunk_inside_a_function_is_reported() -> None:
+def test_a_hunk_with_the_whole_method_is_reported() -> None:
+    hunk = """    def export(self, job):
+        out = open(job.path, "wb")
+        p = subprocess.Popen(["pg_dump", job.dsn], stdout=out)
+        job.mark_started()
+
+    def cancel(self, job):
+"""
+    assert _hunk_lines(hunk, REAP, 30) == [32]
+
+
+def test_a_hunk_that_cuts_the_function_is_left_alone() -> None:
+    """The lines below the hunk may wait for the child (or return it): only the whole file can tell."""
     hunk = """    def export(self, job):
         out = open(job.path, "wb")
         p = subprocess.Popen(["pg_dump", job.dsn], stdout=out)
         job.mark_started()
 """
-    assert _hunk_lines(hunk, REAP, 30) == [32]
+    assert _hunk_lines(hunk, REAP, 30) == []
 
 
 @pytest.mark.parametrize("extra", [
@@ -126,7 +138,7 @@ from flask import request
 
 @bp.route("/convert", methods=["POST"])
 def convert():
-    done = run_command(["pandoc", "-f", "markdown"], input=request.data, capture_output=True)
+    done = run_command(["pandoc", "-f", "markdown", DRAFT_PATH], capture_output=True)
     return done.stdout
 
 
@@ -136,8 +148,8 @@ def export(request, pk):
 
 
 @router.post("/thumbnails")
-async def thumbnail(body: Body):
-    subprocess.run(["convert", body.path, "-resize", "200x", body.out], check=True)
+async def thumbnail():
+    subprocess.run(["convert", settings.LOGO, "-resize", "200x", THUMB], check=True)
 """
     assert _lines(text, TIMEOUT, "app/views.py") == [8, 13, 19]
 
@@ -197,3 +209,19 @@ def test_a_shell_line_built_from_data_is_left_to_the_injection_check() -> None:
     assert TIMEOUT not in found
     assert _lines(_TASK % 'subprocess.run("wkhtmltopdf --version", shell=True, check=True)', TIMEOUT,
                   "app/tasks.py") == [8]
+
+
+def test_a_command_built_from_the_request_is_left_to_the_injection_checks() -> None:
+    text = """import subprocess
+
+from flask import request
+
+
+@app.route("/convert")
+def convert():
+    subprocess.run([request.form["tool"], "--in", "upload.png"], check=True)
+    subprocess.run(["convert", request.form["name"], "out.png"], check=True)
+    subprocess.run(["convert", "logo.png", "out.png"], check=True)
+    return "ok"
+"""
+    assert _lines(text, TIMEOUT, "app/views.py") == [10]

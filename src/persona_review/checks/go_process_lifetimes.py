@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from persona_review.checks._go_funcs import GoFunc, functions
 from persona_review.checks._lexing import lex
+from persona_review.checks._tsflow import flows
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -26,6 +27,8 @@ from persona_review.lazy_re import lazy_re
 
 _GO = frozenset({"go"})
 _MADE = lazy_re(r"^\s*(?:var\s+)?(?P<name>[A-Za-z_]\w*)\s*:?=\s*exec\.Command(?P<ctx>Context)?\s*\(")
+_DECLARED = lazy_re(r"^\s*(?:var\s+(?P<var>[A-Za-z_]\w*)\s*=|(?P<short>[A-Za-z_]\w*)\s*:=)\s*exec\.Command")
+"""Declared here (`cmd := exec.Command(...)`): an assignment to an outer variable may be waited for there."""
 _START = lazy_re(r"\b(?P<name>[A-Za-z_]\w*)\.Start\s*\(\s*\)")
 
 
@@ -80,8 +83,9 @@ def cmd_not_waited(ctx: FileContext) -> Iterator[Hit]:
             continue
         name = start.group("name")
         body = _body(lexed.bare, func)
-        if not any(m and m.group("name") == name for m in (_MADE.match(t) for _n, t in body)):
-            continue  # not a command made here: an `http.Server`, a `time.Timer`, a field
+        declared = (_DECLARED.match(t) for _n, t in body)
+        if not any(m and name in (m.group("var"), m.group("short")) for m in declared):
+            continue  # not a command declared here: an `http.Server`, a `time.Timer`, a field
         text = "\n".join(t for _n, t in body)
         if f"{name}.Wait(" in text or f"{name}.Process.Wait(" in text or _handed_on(text, name):
             continue
@@ -120,6 +124,8 @@ def exec_no_timeout(ctx: FileContext) -> Iterator[Hit]:
     funcs = [f for f in functions(ctx).values() if f.is_handler]
     if not funcs:
         return
+    from_request = {site.line for flow in flows(ctx) for site in flow.calls_named("Command")
+                    if site.call.callee == "exec.Command" and any(arg.tainted for arg in site.args)}
     owner = _innermost(list(functions(ctx).values()))
     seen: set[int] = set()
     for func in funcs:
@@ -128,8 +134,8 @@ def exec_no_timeout(ctx: FileContext) -> Iterator[Hit]:
         for no, bare in body:
             if "exec.Command(" not in bare or no in seen or owner.get(no) is not func:
                 continue
-            if _SHELL_BUILT.search(lexed.code.get(no, "")):
-                continue  # a shell line built from data: the injection finding there comes first
+            if no in from_request or _SHELL_BUILT.search(lexed.code.get(no, "")):
+                continue  # a command built from data: the injection finding on this line comes first
             made = _MADE.match(bare)
             if made is not None and made.group("ctx") is None:
                 name = made.group("name")

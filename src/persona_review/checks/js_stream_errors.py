@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from persona_review.checks._tsflow import flows, text_of
+from persona_review.checks._tsflow import FileFlow, flows, text_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -77,6 +77,28 @@ def _outermost_function(node: Node) -> Node | None:
             found = parent
         parent = parent.parent
     return found
+
+
+def _innermost_function(node: Node) -> Node | None:
+    parent = node.parent
+    while parent is not None and parent.type not in _FUNCTION_TYPES:
+        parent = parent.parent
+    return parent
+
+
+def _whole_in_view(ctx: FileContext, flow: FileFlow, function: Node) -> bool:
+    """Both ends of the function are lines of the hunk (a fragment's parse closes what the hunk leaves
+    open on a line of its own, past the known lines)."""
+    return ctx.whole_file or (flow.line_of(function) in ctx.lines and flow.end_line_of(function) in ctx.lines)
+
+
+def _top_level(ctx: FileContext, flow: FileFlow, function: Node) -> bool:
+    """A method, or a function on a line of its own at the left margin: no function the hunk does not
+    show can hold it (and set listeners on what it joins)."""
+    if ctx.whole_file or function.type == "method_definition":
+        return True
+    text = ctx.lines.get(flow.line_of(function), "")
+    return bool(text) and not text[0].isspace()
 
 
 def _pipe_call(node: Node) -> tuple[Node, Node] | None:
@@ -166,21 +188,23 @@ def _joins_streams(parts: list[Node], names: set[str]) -> bool:
 )
 def pipe_no_error(ctx: FileContext) -> Iterator[Hit]:
     seen: set[int] = set()
+    judged: dict[int, set[str] | None] = {}
+    """Scope node id -> its stream names, or None when the scope handles stream errors (read once per
+    scope, however many pipes it holds: linear in the file)."""
     for flow in flows(ctx):
         for node in _walk(flow.root):
             pipe = _pipe_call(node)
             if pipe is None or _pipe_call(pipe[0]) is not None:
                 continue  # a later link of a chain: judged with its first link
             scope = _outermost_function(node)
-            if scope is None:
-                if ctx.whole_file:
-                    continue  # module level: a script's stream
-                scope = flow.root
-            scope_text = text_of(scope)
-            if _HANDLED.search(scope_text):
+            if scope is None or not (_whole_in_view(ctx, flow, scope) and _top_level(ctx, flow, scope)):
+                continue  # module level (a script's stream), or a function the hunk cuts
+            if scope.id not in judged:
+                judged[scope.id] = None if _HANDLED.search(text_of(scope)) else _stream_names(scope)
+            names = judged[scope.id]
+            if names is None:
                 continue
             parts = _chain(node)
-            names = _stream_names(scope)
             if not _joins_streams(parts, names):
                 continue
             line = flow.line_of(node)
@@ -258,12 +282,18 @@ def emitter_no_error(ctx: FileContext) -> Iterator[Hit]:
     uses_ws = bool(_WS_IMPORT.search(ctx.known_text()))
     seen: set[int] = set()
     for flow in flows(ctx):
+        from_request = {site.node.id for site in flow.calls_named("spawn", "fork", "exec", "execFile")
+                        if any(arg.tainted for arg in site.args)}
         for node in _walk(flow.root):
-            found = _made_emitter(node, uses_ws, None if ctx.whole_file else flow.root) or _ws_connection(
-                node, uses_ws)
+            found = _made_emitter(node, uses_ws) or _ws_connection(node, uses_ws)
             if found is None:
                 continue
             name, kind, anchor, scope = found
+            if not _whole_in_view(ctx, flow, scope):
+                continue  # the hunk cuts the function: its 'error' listener may be below
+            value = anchor.child_by_field_name("value")
+            if value is not None and value.id in from_request:
+                continue  # a command built from the request: the injection finding on this line comes first
             scope_text = text_of(scope)
             events = _listeners(scope_text, name)
             if not events or "error" in events or _own_error_handler(scope_text, name):
@@ -289,9 +319,9 @@ def _own_error_handler(scope_text: str, name: str) -> bool:
     return bool(re.search(rf"\b(?:pipeline|finished|pump|eos)\s*\([^;]*\b{re.escape(name)}\b", scope_text))
 
 
-def _made_emitter(node: Node, uses_ws: bool, fragment: Node | None) -> tuple[str, str, Node, Node] | None:
-    """`const name = spawn(...)` and friends inside a function (or anywhere in the `fragment` of a hunk,
-    whose function may be cut off): (name, kind, the declaration, scope)."""
+def _made_emitter(node: Node, uses_ws: bool) -> tuple[str, str, Node, Node] | None:
+    """`const name = spawn(...)` and friends inside a function: (name, kind, the declaration, the function
+    that declares it, which alone can reach it)."""
     if node.type != "variable_declarator":
         return None
     name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
@@ -303,11 +333,12 @@ def _made_emitter(node: Node, uses_ws: bool, fragment: Node | None) -> tuple[str
     if match is None:
         return None
     kind = next(k for k in _KINDS if match.group(k))
-    if kind == "ws" and not uses_ws:
-        return None  # a browser WebSocket reports errors without throwing
-    scope = _outermost_function(node) or fragment
+    scope = _innermost_function(node)
     if scope is None:
         return None
+    if kind == "ws" and not uses_ws and not re.search(rf"\b{re.escape(text_of(name))}\s*\.\s*on(?:ce)?\s*\(",
+                                                      text_of(scope)):
+        return None  # a browser WebSocket (no `ws` import, no `.on(...)`) reports errors without throwing
     return text_of(name), kind, node, scope
 
 

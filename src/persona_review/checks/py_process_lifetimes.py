@@ -77,6 +77,22 @@ def _names(value: ast.expr, name: str) -> bool:
     return isinstance(value, ast.Name) and value.id == name
 
 
+def _in_view(ctx: FileContext, function: Function, offset: int) -> bool:
+    """The whole function is in the known lines: the whole file, or a hunk whose next line after the
+    function is back at (or left of) its `def`. A function cut by the hunk may wait for its child below."""
+    if ctx.whole_file:
+        return True
+    head = ctx.lines.get(function.lineno + offset, "")
+    indent = len(head) - len(head.lstrip())
+    no = (function.end_lineno or function.lineno) + offset + 1
+    while no in ctx.lines:
+        text = ctx.lines[no]
+        if text.strip():
+            return len(text) - len(text.lstrip()) <= indent
+        no += 1
+    return False
+
+
 @register(
     CheckSpec(
         id="PY-PROCESS-NOT-REAPED",
@@ -98,6 +114,8 @@ def process_not_reaped(ctx: FileContext) -> Iterator[Hit]:
     seen: set[int] = set()
     for flow in flows(ctx):
         for function in functions_of(flow):
+            if not _in_view(ctx, function, flow.offset):
+                continue
             for node in own_nodes(function):
                 if isinstance(node, ast.Expr) and _is_popen(node.value):
                     name = None
@@ -113,9 +131,14 @@ def process_not_reaped(ctx: FileContext) -> Iterator[Hit]:
                     continue
                 seen.add(line)
                 what = "its result is thrown away" if name is None else f"`{name}` is never waited for"
+                made = node.value
+                if isinstance(made, ast.Await):
+                    made = made.value
+                callee = dotted(made.func) if isinstance(made, ast.Call) else "Popen"
                 yield Hit(line, (node.end_lineno or node.lineno) + flow.offset, message=(
-                    f"This child process is started but {what}: its exit status (its failure) is never "
-                    "read, its pipes stay open until garbage collection, and once it exits it lingers as "
+                    f"`{callee}(...)` starts a child process that is never reaped ({what}): its exit "
+                    "status (its failure) is never read, its pipes stay open until garbage collection, "
+                    "and once it exits it lingers as "
                     "a zombie until something happens to reap it. Use `subprocess.run(..., timeout=...)`, "
                     "or wait for it (`communicate`, `wait`, `with Popen(...)`)."))
 
@@ -187,6 +210,8 @@ def subprocess_no_timeout(ctx: FileContext) -> Iterator[Hit]:
         if _invoke_tasks(flow.tree):
             continue
         imported = _subprocess_names(flow.tree)
+        from_request = {id(site.call) for site in flow.calls if any(
+            v is not None and v.tainted for v in (*site.args, *site.heads))}
         for function in functions_of(flow):
             kind = _kind(function)
             if kind is None:
@@ -200,8 +225,8 @@ def subprocess_no_timeout(ctx: FileContext) -> Iterator[Hit]:
                     continue
                 if any(k.arg in {"timeout", None} for k in node.keywords):
                     continue  # a timeout, or `**options` that may hold one
-                if _shell_built(node):
-                    continue  # a shell line built from data: the injection finding there comes first
+                if _shell_built(node) or id(node) in from_request:
+                    continue  # a command built from data: the injection finding on this line comes first
                 line = node.lineno + flow.offset
                 if line in seen:
                     continue
