@@ -265,3 +265,14 @@ def test_a_node_ws_client_is_known_by_its_on_listeners_without_the_import_in_vie
 }
 """
     assert _hunk_lines(hunk, EMITTER, 30, "src/feed.js") == [31]
+
+
+def test_a_readable_the_code_fills_itself_is_left_alone() -> None:
+    text = """async function exportCsv(tableId, response) {
+  const csvStream = new Readable({ read() {} });
+  csvStream.pipe(response);
+  for await (const rows of pages(tableId)) csvStream.push(toCsv(rows));
+  csvStream.push(null);
+}
+"""
+    assert _lines(text, PIPE, "src/export/csv.service.ts") == []

@@ -41,10 +41,10 @@ _FUNCTION_TYPES = frozenset({
 
 _STREAM_MAKER = lazy_re(
     r"(?:^|[^\w$])(?:create(?:Read|Write)Stream|create(?:Gzip|Gunzip|Deflate|Inflate|DeflateRaw|InflateRaw|"
-    r"Unzip|BrotliCompress|BrotliDecompress)|archiver|[Bb]usboy|got\.stream|new\s+(?:PassThrough|Transform|"
-    r"Readable|Writable|Duplex))\s*\("
+    r"Unzip|BrotliCompress|BrotliDecompress)|archiver|[Bb]usboy|got\.stream|new\s+(?:PassThrough|Transform))\s*\("
 )
-"""Calls that make a Node stream: file, compression and archive streams, upload parsers."""
+"""Calls that make a Node stream: file, compression and archive streams, upload parsers, pass-throughs.
+Not `new Readable(...)`: a source the code pushes into itself does not fail on its own."""
 _STREAM_HOLDER = lazy_re(
     r"^(?:\w+\.)?(?:data|Body)$|^(?:req|request|res|response|reply\.raw|ctx\.(?:req|res)|c\.res|"
     r"upstream|proxyRes)$|^res\.(?:status|type|set|header|attachment)\("
