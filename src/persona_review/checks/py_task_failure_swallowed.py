@@ -1,0 +1,128 @@
+"""Python: a Celery task configured to retry that catches its own failure and finishes normally.
+
+    @shared_task(bind=True, max_retries=5, default_retry_delay=30)
+    def sync_invoice(self, invoice_id):
+        try:
+            remote = erp_client.push_invoice(invoice.to_erp())
+        except ErpError as exc:
+            logger.warning("ERP push failed: %s", exc)
+            return {"status": "failed"}           # the task SUCCEEDS: no retry ever runs
+
+Celery retries a task (its `max_retries`, `autoretry_for`, `default_retry_delay`, `retry_backoff`) only when
+the task raises (or calls `self.retry()`). An `except` that logs the failure and returns, or falls out of
+the handler, ends the task in SUCCESS: the retries it was configured for never happen, the result backend
+and Flower show it done, and the work is lost.
+
+Reported on an `except` directly in the task's body (not inside a loop over items, nor a nested function)
+whose handler treats the error as a failure (logs at warning level or above, or returns a failure result)
+and neither raises nor retries. Only tasks whose decorator asks for retries, and with `autoretry_for` only
+handlers that catch one of its errors (or everything); handlers of "nothing to do"
+errors (`DoesNotExist`, `NotFound`, `Ignore`, `Reject`, `SoftTimeLimitExceeded`) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._spans import enclosing_headers, indent_of, lines_of, python_block
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
+
+_EXCEPT = lazy_re(r"^\s*except\b(?P<what>[^:]*):")
+_DEF = lazy_re(r"^\s*(?:async\s+)?def\s")
+_LOOP_OR_CLASS = lazy_re(r"^\s*(?:async\s+)?(?:for|while)\b|^\s*class\s")
+_TASK = lazy_re(r"^\s*@(?:[\w.]*\.)?(?:shared_task|task)\b", re.MULTILINE)
+_RETRIES = lazy_re(
+    r"\b(?:max_retries|autoretry_for|default_retry_delay|retry_backoff|retry_kwargs|retry_jitter)\s*="
+)
+_AUTORETRY = lazy_re(r"\bautoretry_for\s*=\s*\(?([^)=]*)")
+_NAME = lazy_re(r"[A-Za-z_][\w.]*")
+_NOTHING_TO_DO = lazy_re(r"DoesNotExist|NotFound|\bIgnore\b|\bReject\b|SoftTimeLimitExceeded|Terminated")
+_FAILS = lazy_re(r"^\s*raise\b|\.retry\s*\(")
+_TREATED_AS_FAILURE = lazy_re(
+    r"\.(?:warning|warn|error|exception|critical)\s*\(|\bcapture_exception\s*\(|"
+    r"^\s*return\b[^#]*(?:\bFalse\b|fail|error)"
+)
+
+
+@register(
+    CheckSpec(
+        id="PY-TASK-FAILURE-SWALLOWED",
+        checklist_item="ERR-04",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=frozenset({"python"}),
+        title="Celery task configured to retry catches its own failure: it succeeds and never retries",
+        explanation=(
+            "Celery retries a task only when it raises or calls `self.retry()`. Catching the error, logging "
+            "it and returning ends the task in SUCCESS: the retries its decorator asks for never run and the "
+            "work is lost. Raise again after logging, or `raise self.retry(exc=exc)`."
+        ),
+    ),
+    needs=("except",),
+)
+def task_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        found = _EXCEPT.match(bare)
+        if found is None or _NOTHING_TO_DO.search(found.group("what")):
+            continue
+        retried = _retried_errors(lexed, no)
+        if retried is None or (retried and not _catches_any(found.group("what"), retried)):
+            continue
+        body = python_block(lexed, no)
+        if not body or body == [no]:
+            continue
+        texts = [lexed.bare.get(n, "") for n in body]
+        if any(_FAILS.search(t) for t in texts) or not any(_TREATED_AS_FAILURE.search(t) for t in texts):
+            continue
+        yield Hit(no, body[-1] if body[-1] > no else None, (
+            "This `except` ends the task normally, so Celery records SUCCESS: the retries its decorator "
+            "configures never run, and the work is lost. Raise again after logging, or "
+            "`raise self.retry(exc=exc)`."))
+
+
+def _retried_errors(lexed: Lexed, line: int) -> frozenset[str] | None:
+    """When `line` is in the body of a function decorated as a Celery task with retries configured (no loop
+    or nested function between them): the exception names its `autoretry_for` retries (empty when it
+    retries by `self.retry()`, whatever the error). None otherwise."""
+    for header, text in enclosing_headers(lexed, line):
+        if _LOOP_OR_CLASS.match(text):
+            return None
+        if _DEF.match(text):
+            decorators = "\n".join(_decorators(lexed, header, indent_of(text)))
+            if not _TASK.search(decorators) or _RETRIES.search(decorators) is None:
+                return None
+            auto = _AUTORETRY.search(decorators)
+            return frozenset(_last_names(auto.group(1))) if auto else frozenset()
+    return None
+
+
+def _last_names(text: str) -> list[str]:
+    return [name.rsplit(".", 1)[-1] for name in _NAME.findall(text)]
+
+
+def _catches_any(what: str, retried: frozenset[str]) -> bool:
+    """The `except` catches one of the retried errors, or everything (`Exception`, a bare `except`)."""
+    caught = set(_last_names(what.split(" as ", maxsplit=1)[0]))
+    return not caught or bool(caught & (retried | {"Exception", "BaseException"}))
+
+
+def _decorators(lexed: Lexed, definition: int, indent: int) -> list[str]:
+    """The decorator lines above a `def`: `@...` lines at its indentation, with the lines of a decorator's
+    arguments spread over several lines (more indented, or a closing `)`)."""
+    out: list[str] = []
+    for no in range(definition - 1, max(0, definition - 12), -1):
+        text = lexed.bare.get(no)
+        if text is None or not text.strip():
+            break
+        stripped = text.lstrip()
+        if indent_of(text) > indent or (indent_of(text) == indent and stripped.startswith(("@", ")"))):
+            out.insert(0, text)
+            continue
+        break
+    return out
