@@ -1,0 +1,111 @@
+"""Ruby: a background job that rescues its own failure in `perform` and finishes normally.
+
+    class SyncCrmContactJob
+      include Sidekiq::Job
+      sidekiq_options retry: 10
+
+      def perform(user_id)
+        CrmClient.new.upsert_contact(User.find(user_id).crm_payload)
+      rescue CrmClient::Error => e
+        Rails.logger.error("CRM sync failed: #{e.message}")     # the job succeeds: no retry
+      end
+    end
+
+Sidekiq retries a job (25 times by default, or its `sidekiq_options retry:`) and Active Job runs its
+`retry_on` only when `perform` raises. A `rescue` that logs the error and lets `perform` return makes the
+job a success: the retries never happen, the job is not in the retry or dead set, and the work is lost.
+
+Reported on a `rescue` of `perform` itself (a `begin` in it, or the method's own rescue clause; not inside
+a block such as an `each` over items, where one item's failure may be tolerated) whose body treats the
+error as a failure (an error or warn log, an error tracker's report) and neither raises nor retries. Jobs:
+Sidekiq jobs whose options do not turn retries off, and Active Job classes that declare `retry_on`.
+Rescues of "nothing to do" errors (`RecordNotFound`, `DeserializationError`) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from persona_review.checks._ruby import (
+    file_nodes,
+    method_name,
+    ruby_check,
+    section_method,
+    short,
+    source_text,
+    text,
+    walk,
+)
+from persona_review.checks.base import FileContext, Hit
+from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
+
+if TYPE_CHECKING:
+    from persona_review.checks._ruby import Node, Tree
+
+_SIDEKIQ = lazy_re(r"^\s*include\s+Sidekiq::(?:Job|Worker)\b", re.MULTILINE)
+_RETRIES_OFF = lazy_re(r"\bsidekiq_options\b[^\n]*\bretry:\s*(?:false|0)\b")
+_ACTIVE_JOB = lazy_re(r"^\s*class\s+[\w:]+\s*<\s*(?:ApplicationJob|ActiveJob::Base)\b", re.MULTILINE)
+_RETRY_ON = lazy_re(r"^\s*retry_on\b", re.MULTILINE)
+_NOTHING_TO_DO = lazy_re(r"RecordNotFound|NotFound|DeserializationError")
+_REPORTS = lazy_re(
+    r"\.(?:error|warn|fatal)\b|\b(?:Sentry|Honeybadger|Rollbar|Bugsnag|Airbrake|Appsignal)\b|"
+    r"Rails\.error\.report|\bnotify_exception\b"
+)
+_RAISES = frozenset({"raise", "fail", "retry", "retry_job"})
+
+
+@ruby_check(
+    "RB-JOB-FAILURE-SWALLOWED", "ERR-04", Category.ERROR_HANDLING, Severity.HIGH,
+    title="Background job rescues its own failure in `perform`: the job succeeds and is never retried",
+    explanation=(
+        "Sidekiq retries a job, and Active Job runs `retry_on`, only when `perform` raises. Rescuing the "
+        "error, logging it and returning makes the job a success: its retries never run, it never reaches "
+        "the retry or dead set, and the work is lost. Let the error propagate (or `raise` after logging); "
+        "rescue only errors that retrying cannot fix."
+    ),
+    needs=r"rescue",
+)
+def job_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
+    source = source_text(ctx)
+    sidekiq = _SIDEKIQ.search(source) is not None and _RETRIES_OFF.search(source) is None
+    active_job = _ACTIVE_JOB.search(source) is not None and _RETRY_ON.search(source) is not None
+    if not sidekiq and not active_job:
+        return
+    for tree, node in file_nodes(ctx):
+        if node.type != "rescue" or not _in_perform(ctx, tree, node):
+            continue
+        exceptions = node.child_by_field_name("exceptions")
+        if exceptions is not None and _NOTHING_TO_DO.search(text(exceptions)):
+            continue
+        body = node.child_by_field_name("body")
+        if body is None or not _REPORTS.search(text(body)) or _raises(body):
+            continue
+        caught = short(text(exceptions), 40) if exceptions is not None else "StandardError"
+        yield tree.hit(node, (
+            f"This `rescue {caught}` lets `perform` return normally, so the job counts as a success: its "
+            "retries never run and the work is lost. `raise` after logging, or rescue only errors a retry "
+            "cannot fix."))
+
+
+def _in_perform(ctx: FileContext, tree: Tree, rescue: Node) -> bool:
+    """The rescue belongs to `perform` (its own clause or a `begin` in its body), with no block between."""
+    current = rescue.parent
+    while current is not None:
+        if current.type in {"block", "do_block", "lambda"}:
+            return False
+        if current.type == "method":
+            return text(current.child_by_field_name("name")) == "perform"
+        if current.type in {"class", "module", "singleton_method"}:
+            return False
+        current = current.parent
+    return section_method(ctx, tree) == "perform"  # a hunk inside `perform`, named by its header
+
+
+def _raises(body: Node) -> bool:
+    return any(
+        (n.type == "identifier" and text(n) in _RAISES) or (n.type == "call" and method_name(n) in _RAISES)
+        for n in walk(body)
+    )

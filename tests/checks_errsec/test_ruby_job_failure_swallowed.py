@@ -1,0 +1,118 @@
+"""RB-JOB-FAILURE-SWALLOWED: Sidekiq jobs and Active Job classes with `retry_on` whose `perform` rescues its
+failure, reports it and returns, written for these tests, with the shapes that raise, tolerate an item, or
+have no retries to lose."""
+
+from __future__ import annotations
+
+import pytest
+
+from persona_review.checks.runner import run_checks
+from persona_review.contexts import build_context, context_for_text
+from persona_review.diff import parse_diff
+
+RULE = "RB-JOB-FAILURE-SWALLOWED"
+PATH = "app/sidekiq/sync_crm_contact_job.rb"
+
+
+def _lines(text: str, path: str = PATH) -> list[int]:
+    return [f.line or 0 for f in run_checks([context_for_text(path, text)]).findings if f.rule_id == RULE]
+
+
+_SIDEKIQ = """class SyncCrmContactJob
+  include Sidekiq::Job
+  {options}
+
+  def perform(user_id)
+    user = User.find(user_id)
+    begin
+      CrmClient.new.upsert_contact(user.crm_payload)
+    rescue {caught} => e
+      {handler}
+    end
+  end
+end
+"""
+
+
+@pytest.mark.parametrize("handler", [
+    'Rails.logger.error("CRM sync failed for user #{user_id}: #{e.message}")',
+    "Sentry.capture_exception(e)",
+    'logger.warn("crm down")\n      nil',
+    "Rails.error.report(e)",
+])
+def test_a_sidekiq_job_that_reports_and_swallows_is_reported(handler: str) -> None:
+    code = _SIDEKIQ.format(options="sidekiq_options queue: :integrations, retry: 10", caught="CrmClient::Error",
+                           handler=handler)
+    assert _lines(code) == [9]
+
+
+@pytest.mark.parametrize(("options", "caught", "handler"), [
+    ("sidekiq_options retry: 10", "CrmClient::Error", 'Rails.logger.error("failed")\n      raise'),
+    ("sidekiq_options retry: 10", "CrmClient::Error", "Rails.logger.error(e.message)\n      raise e"),
+    ("sidekiq_options retry: false", "CrmClient::Error", 'Rails.logger.error("failed")'),
+    ("sidekiq_options retry: 10", "ActiveRecord::RecordNotFound", 'Rails.logger.warn("user gone")'),
+    ("sidekiq_options retry: 10", "CrmClient::Error", "@skipped = true"),
+])
+def test_raised_unretried_or_tolerated_failures_stay_quiet(options: str, caught: str, handler: str) -> None:
+    assert _lines(_SIDEKIQ.format(options=options, caught=caught, handler=handler)) == []
+
+
+def test_active_job_needs_retry_on_and_the_method_rescue_counts() -> None:
+    job = """class ChargeJob < ApplicationJob
+  {retry}
+
+  def perform(order_id)
+    Payments.charge!(Order.find(order_id))
+  rescue Payments::GatewayError => e
+    Rails.logger.error("charge failed: #{{e.message}}")
+  end
+end
+"""
+    assert _lines(job.format(retry="retry_on Payments::GatewayError, attempts: 5"), "app/jobs/charge_job.rb") == [6]
+    assert _lines(job.format(retry="queue_as :default"), "app/jobs/charge_job.rb") == []
+
+
+def test_a_rescue_inside_a_loop_over_items_or_outside_perform_stays_quiet() -> None:
+    code = """class DigestJob
+  include Sidekiq::Job
+
+  def perform(ids)
+    User.where(id: ids).find_each do |user|
+      DigestMailer.send_to(user)
+    rescue Net::SMTPError => e
+      Rails.logger.error("digest failed for #{user.id}: #{e.message}")
+    end
+  end
+
+  def helper
+    yield
+  rescue StandardError => e
+    Rails.logger.error(e.message)
+  end
+end
+"""
+    assert _lines(code, "app/sidekiq/digest_job.rb") == []
+
+
+def test_a_hunk_inside_perform_is_read_from_its_header() -> None:
+    diff = """diff --git a/app/sidekiq/sync_crm_contact_job.rb b/app/sidekiq/sync_crm_contact_job.rb
+--- a/app/sidekiq/sync_crm_contact_job.rb
++++ b/app/sidekiq/sync_crm_contact_job.rb
+@@ -1,9 +1,13 @@
+ class SyncCrmContactJob
+   include Sidekiq::Job
+   sidekiq_options queue: :integrations, retry: 10
+<blank>
+   def perform(user_id)
+     user = User.find(user_id)
+-    CrmClient.new.upsert_contact(user.crm_payload)
++    begin
++      CrmClient.new.upsert_contact(user.crm_payload)
++    rescue CrmClient::Error => e
++      Rails.logger.error("CRM sync failed for user #{user_id}: #{e.message}")
++    end
+   end
+ end
+""".replace("<blank>", " ")
+    contexts = [build_context(f) for f in parse_diff(diff)]
+    assert [f.line for f in run_checks(contexts).findings if f.rule_id == RULE] == [9]
