@@ -57,9 +57,9 @@ _FUNCTION = lazy_re(
         explanation=(
             "A query on a pool (or Prisma/Knex/Sequelize client) outside a transaction runs in autocommit, "
             "so the row lock a `SELECT ... FOR UPDATE` takes ends when the query returns: concurrent "
-            "requests read the same row and both write. Run the locking read and the write in one transaction (a "
-            "checked-out client with BEGIN/COMMIT, `prisma.$transaction`, `knex.transaction`), or make it "
-            "one conditional `UPDATE ... RETURNING`."
+            "requests read the same row and both write. Run the locking read and the write in one "
+            "transaction (a checked-out client with BEGIN/COMMIT, `prisma.$transaction`, "
+            "`knex.transaction`), or make it one conditional `UPDATE ... RETURNING`."
         ),
     ),
     needs=("FOR UPDATE", "for update", "FOR SHARE", "FOR NO KEY UPDATE"),
