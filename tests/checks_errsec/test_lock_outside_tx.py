@@ -220,3 +220,21 @@ def test_rb_a_hunk_inside_a_method_is_reported() -> None:
     seat.update!(held_by: nil)
   end"""
     assert _hunk_lines(RB, "app/models/seat.rb", "ruby", hunk, 40) == [41]
+
+
+def test_rb_a_redis_mutex_around_the_work_is_left_alone() -> None:
+    text = """class SeatAllocator
+  def allocate(booking)
+    lock = RedisMutex.new("seats:#{booking.event_id}", expire: 10)
+    lock.lock!
+    begin
+      seat = booking.event.seats.free.lock.first!
+      seat.update!(booking: booking)
+      seat
+    ensure
+      lock.unlock
+    end
+  end
+end
+"""
+    assert _lines(RB, "app/services/seat_allocator.rb", text) == []

@@ -303,3 +303,46 @@ def test_js_a_hunk_inside_a_transaction_callback_is_reported() -> None:
       await this.prisma.seat.update({ where: { teamId }, data: { used: { decrement: 1 } } });
     });"""
     assert _hunk_lines(JS, "src/teams/members.service.ts", "typescript", hunk, 80) == [82]
+
+
+@pytest.mark.parametrize("begin", ["await client.query('BEGIN');", "await client.beginTransaction();"])
+def test_js_the_pool_used_while_a_checked_out_client_holds_a_transaction_is_reported(begin: str) -> None:
+    text = f"""export async function transfer(from, to, amount) {{
+  const client = await pool.connect();
+  try {{
+    {begin}
+    await client.query('UPDATE accounts SET balance = balance - $2 WHERE id = $1', [from, amount]);
+    await pool.query('UPDATE accounts SET balance = balance + $2 WHERE id = $1', [to, amount]);
+    await client.query('COMMIT');
+  }} catch (err) {{
+    await client.query('ROLLBACK');
+    throw err;
+  }} finally {{
+    client.release();
+  }}
+  await pool.query('INSERT INTO transfer_log (from_id, to_id) VALUES ($1, $2)', [from, to]);
+}}
+"""
+    assert _lines(JS, "src/accounts/transfer.js", text) == [6]
+    assert _lines(JS, "src/accounts/transfer.js", text.replace("await pool.query('UPDATE", "await client.query('UPDATE")) == []
+
+
+def test_go_ent_client_used_inside_its_transaction_is_reported() -> None:
+    text = """package users
+
+func (s *Service) Register(ctx context.Context, in Input) error {
+	tx, err := s.client.Tx(ctx)
+	if err != nil {
+		return err
+	}
+	u, err := tx.User.Create().SetEmail(in.Email).Save(ctx)
+	if err != nil {
+		return rollback(tx, err)
+	}
+	if _, err := s.client.Profile.Create().SetUserID(u.ID).Save(ctx); err != nil {
+		return rollback(tx, err)
+	}
+	return tx.Commit()
+}
+"""
+    assert _lines(GO, "internal/users/register.go", text) == [12]

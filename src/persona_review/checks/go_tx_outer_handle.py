@@ -23,8 +23,9 @@ Scopes recognised:
 - sqlc: `qtx := q.WithTx(tx)`: from there to `tx.Commit(` (or the end of the enclosing block), a query
   method called on `q` itself.
 Reported: a statement or query method (`Exec`, `QueryRow`, `Get`, gorm's `Create`/`Save`/..., bun's
-`NewInsert`, ...) called on exactly `X`, when the transaction itself is used in the scope. Calls inside a
-`go` or deferred function literal are left alone. The finding is on the call.
+`NewInsert`, ent's `client.User.Create()`, ...) called on exactly `X`, when the transaction itself is
+used in the scope. Calls inside a `go` or deferred function literal are left alone. The finding is on the
+call.
 """
 
 from __future__ import annotations
@@ -62,7 +63,9 @@ _STATEMENTS = (
     "Create|CreateInBatches|Save|Delete|Updates|Update|UpdateColumn|UpdateColumns|First|Find|Take|Last|"
     "FirstOrCreate|Raw|Model|Where|Table|Clauses|Omit|Unscoped|"
     # bun
-    "NewInsert|NewUpdate|NewDelete|NewSelect|NewRaw"
+    "NewInsert|NewUpdate|NewDelete|NewSelect|NewRaw|"
+    # ent: `client.User.Create()`
+    r"[A-Z]\w*\.(?:Create|CreateBulk|Update|UpdateOne|UpdateOneID|Delete|DeleteOne|DeleteOneID|Query|Get)"
 )
 _ASYNC = lazy_re(r"^\s*(?:go|defer)\s+func\b")
 _LOOK_AHEAD = 200

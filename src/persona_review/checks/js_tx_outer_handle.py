@@ -14,7 +14,9 @@ Scopes recognised:
 - the callback of `X.$transaction(async (tx) => ...)` (Prisma) and `X.transaction(async (tx) => ...)`
   (Knex, Drizzle, TypeORM, Sequelize managed, Kysely's `transaction().execute(...)` is not read);
 - `const trx = await X.transaction()` (Knex, Sequelize unmanaged) up to `trx.commit()`;
-- TypeORM `queryRunner.startTransaction()` up to `queryRunner.commitTransaction()`.
+- TypeORM `queryRunner.startTransaction()` up to `queryRunner.commitTransaction()`;
+- a client checked out of a pool (`const client = await pool.connect()` / `getConnection()`) that runs
+  `BEGIN` (or mysql2's `beginTransaction()`), up to its `COMMIT`: there the pool is the outer handle.
 Reported, on its line: an awaited (or returned) statement on exactly `X` (`await X.model.create(...)`,
 `await X('table')...`, `await X.insert(...)`) whose statement names neither the transaction nor a
 `transaction:` option (Knex `.transacting(trx)` and Sequelize `{ transaction: t }` are the transaction's);
@@ -57,6 +59,10 @@ _MODEL_WRITE = lazy_re(
     r"\b(?:await|return)\s+(?P<recv>[A-Z][\w$]*|[a-z][\w$]*)\."
     r"(?P<method>create|bulkCreate|update|destroy|upsert|findOrCreate|increment|decrement|save|restore)\s*\("
 )
+_PG_BEGIN = lazy_re(
+    r"(?P<client>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\.(?:query\s*\(\s*['\"`](?:BEGIN|START\s+TRANSACTION)\b"
+    r"|beginTransaction\s*\()"
+)
 _MANAGER = lazy_re(r"^(?:manager|em|entityManager|\w*[mM]anager)$")
 _DEFERRED = lazy_re(r"\b(?:setTimeout|setImmediate|nextTick|afterCommit|queueMicrotask)\b")
 _LOOK_AHEAD = 200
@@ -78,20 +84,23 @@ _LOOK_AHEAD = 200
             "busy or small pool deadlocks. Run it on the transaction handle."
         ),
     ),
-    needs=("transaction", "startTransaction"),
+    needs=("transaction", "Transaction", "BEGIN", "START TRANSACTION"),
 )
 def tx_outer_handle(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     blocks = blocks_of(ctx)
     reported: set[int] = set()
-    for no, _code, bare in lexed.rows:
+    for no, code, bare in lexed.rows:
+        scope = None
         if "ransaction" in bare:
             scope = _scope_at(lexed, blocks, no, bare)
-            if scope is not None:
-                for hit in _scope_hits(ctx, lexed, blocks, scope):
-                    if hit.line not in reported:
-                        reported.add(hit.line)
-                        yield hit
+        if scope is None and ("BEGIN" in code or "START" in code or "beginTransaction" in code):
+            scope = _checked_out_scope(lexed, no, code)
+        if scope is not None:
+            for hit in _scope_hits(ctx, lexed, blocks, scope):
+                if hit.line not in reported:
+                    reported.add(hit.line)
+                    yield hit
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +144,39 @@ def _scope_at(lexed: Lexed, blocks: Blocks, no: int, bare: str) -> _Scope | None
         end = _end_line(lexed, no, rf"(?<![\w.$]){re.escape(runner)}\.commitTransaction\s*\(")
         if end is not None:
             return _Scope(no, no + 1, end - 1, None, runner, typeorm=True)
+    return None
+
+
+def _checked_out_scope(lexed: Lexed, no: int, code: str) -> _Scope | None:
+    """A transaction begun on a client checked out of a pool (`const client = await pool.connect()`, then
+    `await client.query('BEGIN')` or mysql2's `conn.beginTransaction()`), open until its `COMMIT`; the pool
+    is the outer handle."""
+    begun = _PG_BEGIN.search(code)
+    if begun is None:
+        return None
+    client = re.escape(begun.group("client"))
+    checkout = re.compile(
+        rf"^\s*(?:(?:const|let|var)\s+)?{client}\s*(?::\s*[\w.<>]+\s*)?=\s*await\s+"
+        r"(?P<pool>(?:this\.)?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\.(?:connect|getConnection)\s*\(\s*\)"
+    )
+    pool = None
+    for line in range(no - 1, max(0, no - 30), -1):
+        text = lexed.bare.get(line)
+        if text is None:
+            break
+        taken = checkout.match(text)
+        if taken is not None:
+            pool = taken.group("pool")
+            break
+    if pool is None:
+        return None
+    commit = re.compile(rf"(?<![\w.$]){client}\.(?:query\s*\(\s*['\"`]COMMIT\b|commit\s*\()")
+    for line in range(no + 1, no + _LOOK_AHEAD):
+        text = lexed.code.get(line)
+        if text is None:
+            return None
+        if commit.search(text):
+            return _Scope(no, no + 1, line - 1, pool, begun.group("client"))
     return None
 
 

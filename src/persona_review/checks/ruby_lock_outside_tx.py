@@ -14,7 +14,9 @@ end` around the read and the write, or `voucher.with_lock do ... end`.
 Reported, on the locking line: `x.lock!`, or a query chain with `.lock` / `.lock(...)` that loads records
 (`find`, `find_by`, `first`, `take`, `last`, ...) in a method known from its `def`, with no enclosing
 `transaction do`/`with_lock do` block, when the same method writes (`save`, `update`, `increment!`,
-`destroy`, ...) below it.
+`destroy`, ...) below it. Left alone: `lock!` on a mutex (`lock.lock!`, `mutex.lock!`), and a method that
+also holds a mutex or advisory lock (a Redis mutex around the work protects it; the row lock is only
+redundant there).
 """
 
 from __future__ import annotations
@@ -34,6 +36,11 @@ _LOCK = lazy_re(
 )
 _TRANSACTION = lazy_re(r"\b(?:transaction|with_lock|lock_and_process)\b")
 _DEF = lazy_re(r"^\s*def\s+")
+_MUTEX_RECEIVER = lazy_re(r"(?i)(?:lock|mutex|semaphore|lease)\s*(?:&)?\.lock!")
+_OTHER_LOCK = lazy_re(
+    r"(?i)mutex|redlock|semaphore|lock_manager|\.synchronize\b|\b\w*lock\w*\.(?:lock!?|acquire|try_lock)\b"
+    r"|\badvisory_lock\b|\bwith_advisory_lock\b"
+)
 _WRITE = lazy_re(
     r"\.(?:save!?|update!?|update_columns?|update_all|increment!|decrement!|toggle!|destroy!?|delete)\b"
 )
@@ -63,10 +70,10 @@ def lock_outside_tx(ctx: FileContext) -> Iterator[Hit]:
         if "lock" not in bare:
             continue
         found = _LOCK.search(bare)
-        if found is None or _TRANSACTION.search(bare):
-            continue
+        if found is None or _TRANSACTION.search(bare) or _MUTEX_RECEIVER.search(bare):
+            continue  # `lock.lock!` on a Redis mutex is no row lock
         method = _method_outside_tx(lexed, no)
-        if method is None or not _writes_after(lexed, method, no):
+        if method is None or not _writes_after(lexed, method, no) or _holds_other_lock(lexed, method):
             continue
         yield Hit(no, message=(
             f"`{found.group().strip()}` takes a row lock outside any transaction (no `transaction do` or "
@@ -84,6 +91,20 @@ def _method_outside_tx(lexed: Lexed, no: int) -> int | None:
         if _DEF.match(text):
             return header
     return None
+
+
+def _holds_other_lock(lexed: Lexed, method: int) -> bool:
+    """Does the method take a mutex or advisory lock (so the row lock is redundant, not the protection)?"""
+    base = indent_of(lexed.bare[method])
+    no = method + 1
+    while no in lexed.bare:
+        text = lexed.bare[no]
+        if text.strip() and indent_of(text) <= base:
+            return False
+        if _OTHER_LOCK.search(text):
+            return True
+        no += 1
+    return False
 
 
 def _writes_after(lexed: Lexed, method: int, after: int) -> bool:
