@@ -238,3 +238,21 @@ def test_rb_a_redis_mutex_around_the_work_is_left_alone() -> None:
 end
 """
     assert _lines(RB, "app/services/seat_allocator.rb", text) == []
+
+
+def test_a_helper_that_only_locks_is_left_alone() -> None:
+    js = """export const createConfigQueries = (pool) => {
+  const lockSigningKeys = async () =>
+    pool.query(sql`select key from configs where key = ${'keys'} for update`);
+  return { lockSigningKeys };
+};
+"""
+    assert _lines(JS, "src/queries/configs.ts", js) == []
+    go = """package store
+
+func (s *Store) lockSeat(ctx context.Context, id int64) error {
+	_, err := s.db.QueryContext(ctx, "SELECT id FROM seats WHERE id = $1 FOR UPDATE", id)
+	return err
+}
+"""
+    assert _lines(GO, "internal/store/seats.go", go) == []

@@ -8,6 +8,8 @@ from persona_review.checks.base import FileContext
 from persona_review.checks.runner import run_checks
 from persona_review.contexts import context_for_text
 
+from .helpers import DATA, expected, findings_of
+
 GO = "GO-TX-OUTER-HANDLE"
 JS = "JS-TX-OUTER-HANDLE"
 
@@ -346,3 +348,12 @@ func (s *Service) Register(ctx context.Context, in Input) error {
 }
 """
     assert _lines(GO, "internal/users/register.go", text) == [12]
+
+
+@pytest.mark.parametrize("name", ["tx_handles.go", "tx_handles.ts"])
+def test_the_whole_file_fixtures_are_flagged_exactly_where_marked(name: str) -> None:
+    """The fixtures read a transaction's whole scope or a whole function, so they live in `whole_file_only`
+    (a hunk that cuts the function finds nothing, by design)."""
+    text = (DATA / "whole_file_only" / name).read_text()
+    want = expected(text)
+    assert want and findings_of(name, text) == want

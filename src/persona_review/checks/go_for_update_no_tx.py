@@ -24,7 +24,8 @@ Reported, on the call: a query method (`QueryRow`, `Query`, `Get`, `Select` and 
 forms) whose SQL, literal in the call or in a local assigned in the same function, locks rows with
 `FOR UPDATE`/`FOR SHARE` and writes nothing itself (see `_for_update_sql`), called on a pool (a receiver
 named `db`, `pool`, `dbpool`, ... or a parameter typed `*sql.DB`, `*sqlx.DB`, `*pgxpool.Pool`), in a
-function known whole that begins no transaction (no `Begin`, `Tx(`, `Transaction`, `WithTx`, `BEGIN`).
+function known whole that begins no transaction (no `Begin`, `Tx(`, `Transaction`, `WithTx`, `BEGIN`)
+and writes after the lock (an `Exec`, or SQL `UPDATE`/`INSERT`/`DELETE`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._for_update_sql import locks_rows_alone
+from persona_review.checks._for_update_sql import locks_rows_alone, writes_in
 from persona_review.checks._go_funcs import GoFunc, enclosing_functions
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, statement_span
@@ -91,6 +92,9 @@ def for_update_no_tx(ctx: FileContext) -> Iterator[Hit]:
             body = "\n".join(lexed.code.get(line, "") for line in range(outermost.first, outermost.last + 1))
             if _TRANSACTION.search(body):
                 continue
+            after = "\n".join(lexed.code.get(line, "") for line in range(span.last + 1, outermost.last + 1))
+            if not writes_in(after):
+                continue  # a helper that only locks: meant to run in its caller's transaction
             yield Hit(no, message=(
                 f"`{recv}.{call.group('method')}` runs a `FOR UPDATE` query on the pool, with no transaction "
                 "in this function: in autocommit the row lock is released as soon as the query returns, so a "

@@ -14,7 +14,8 @@ helpers). The lock only helps inside a transaction: a checked-out client with `B
 Reported, on the call: a query call on a pool-like handle (a receiver named `pool`, `db`, `knex`,
 `prisma`, `sequelize`, ...) whose literal SQL locks rows with `FOR UPDATE`/`FOR SHARE` and writes nothing
 itself (see `_for_update_sql`), inside a function known whole that mentions no transaction (`transaction`,
-`BEGIN`, `.tx(`, `.task(`, `startTransaction`, `beginTransaction`).
+`BEGIN`, `.tx(`, `.task(`, `startTransaction`, `beginTransaction`) and writes after the lock (SQL
+`UPDATE`/`INSERT`/`DELETE`, or an ORM write such as `.update(`, `.save(`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from persona_review.checks._blocks import blocks_of
-from persona_review.checks._for_update_sql import locks_rows_alone
+from persona_review.checks._for_update_sql import locks_rows_alone, writes_in
 from persona_review.checks._lexing import lex
 from persona_review.checks._spans import bracket_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -90,6 +91,9 @@ def for_update_no_tx(ctx: FileContext) -> Iterator[Hit]:
             body = "\n".join(lexed.code.get(line, "") for line in range(outermost.first, outermost.last + 1))
             if _TRANSACTION.search(body) or _TRANSACTION.search(outermost.header):
                 continue
+            after = "\n".join(lexed.code.get(line, "") for line in range(no + 1, outermost.last + 1))
+            if not writes_in(after):
+                continue  # a helper that only locks: meant to run in its caller's transaction
             yield Hit(no, message=(
                 f"`{recv}.{call.group('method')}` runs a `FOR UPDATE` query outside any transaction: in "
                 "autocommit the row lock is released as soon as the query returns, so a concurrent request "
