@@ -244,7 +244,8 @@ def test_a_helper_that_only_locks_is_left_alone() -> None:
     js = """export const createConfigQueries = (pool) => {
   const lockSigningKeys = async () =>
     pool.query(sql`select key from configs where key = ${'keys'} for update`);
-  return { lockSigningKeys };
+  const deleteKey = async (key) => pool.query(sql`delete from configs where key = ${key}`);
+  return { lockSigningKeys, deleteKey };
 };
 """
     assert _lines(JS, "src/queries/configs.ts", js) == []

@@ -92,7 +92,8 @@ def for_update_no_tx(ctx: FileContext) -> Iterator[Hit]:
             body = "\n".join(lexed.code.get(line, "") for line in range(outermost.first, outermost.last + 1))
             if _TRANSACTION.search(body):
                 continue
-            after = "\n".join(lexed.code.get(line, "") for line in range(span.last + 1, outermost.last + 1))
+            own = enclosing[0]
+            after = "\n".join(lexed.code.get(line, "") for line in range(span.last + 1, own.last + 1))
             if not writes_in(after):
                 continue  # a helper that only locks: meant to run in its caller's transaction
             yield Hit(no, message=(

@@ -20,6 +20,7 @@ itself (see `_for_update_sql`), inside a function known whole that mentions no t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from persona_review.checks._blocks import blocks_of
@@ -83,6 +84,8 @@ def for_update_no_tx(ctx: FileContext) -> Iterator[Hit]:
                 sql = bracket_span(lexed, no, opening).code
             if not locks_rows_alone(sql):
                 continue
+            if _expression_body(lexed.bare, no, bare[: call.start()]):
+                continue  # `async () => pool.query(...)`: a lock-only helper, for its caller's transaction
             functions = [block for block in blocks.enclosing(no)
                          if _FUNCTION.search(block.header.rpartition("\n")[2])]
             if not functions:
@@ -91,7 +94,7 @@ def for_update_no_tx(ctx: FileContext) -> Iterator[Hit]:
             body = "\n".join(lexed.code.get(line, "") for line in range(outermost.first, outermost.last + 1))
             if _TRANSACTION.search(body) or _TRANSACTION.search(outermost.header):
                 continue
-            after = "\n".join(lexed.code.get(line, "") for line in range(no + 1, outermost.last + 1))
+            after = "\n".join(lexed.code.get(line, "") for line in range(no + 1, functions[0].last + 1))
             if not writes_in(after):
                 continue  # a helper that only locks: meant to run in its caller's transaction
             yield Hit(no, message=(
@@ -101,3 +104,15 @@ def for_update_no_tx(ctx: FileContext) -> Iterator[Hit]:
                 "(or make it one conditional `UPDATE ... RETURNING`)."
             ))
             break
+
+
+def _expression_body(bare: dict[int, str], no: int, before: str) -> bool:
+    """Is the call the whole body of an arrow function (`=> pool.query(...)`, on its line or the one
+    above)?"""
+    prefix = before.rstrip()
+    if prefix.endswith("=>") or re.search(r"=>\s*(?:await\s+|\(\s*)?$", prefix):
+        return True
+    if prefix.strip() and not re.fullmatch(r"\s*(?:return\s+)?(?:await\s+)?", prefix):
+        return False
+    above = bare.get(no - 1, "").rstrip()
+    return above.endswith("=>")
