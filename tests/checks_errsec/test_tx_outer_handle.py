@@ -357,3 +357,49 @@ def test_the_whole_file_fixtures_are_flagged_exactly_where_marked(name: str) -> 
     text = (DATA / "whole_file_only" / name).read_text()
     want = expected(text)
     assert want and findings_of(name, text) == want
+
+
+def test_js_a_mongoose_call_without_the_session_inside_with_transaction_is_reported() -> None:
+    text = """export async function placeOrder(input) {
+  const session = await mongoose.startSession();
+  try {
+    await session.withTransaction(async () => {
+      const [order] = await Order.create([{ items: input.items }], { session });
+      await Stock.updateOne({ sku: input.sku }, { $inc: { count: -1 } });
+      await Audit.create([{ orderId: order.id }], { session });
+    });
+  } finally {
+    await session.endSession();
+  }
+}
+"""
+    assert _lines(JS, "src/orders/place.ts", text) == [6]
+    fixed = text.replace("{ $inc: { count: -1 } });", "{ $inc: { count: -1 } }, { session });")
+    assert _lines(JS, "src/orders/place.ts", fixed) == []
+
+
+def test_js_a_mongo_session_with_start_and_commit_is_reported() -> None:
+    text = """async function transfer(client, from, to, amount) {
+  const session = client.startSession();
+  session.startTransaction();
+  try {
+    await accounts.updateOne({ _id: from }, { $inc: { balance: -amount } }, { session });
+    await accounts.updateOne({ _id: to }, { $inc: { balance: amount } });
+    await session.commitTransaction();
+  } catch (err) {
+    await session.abortTransaction();
+    throw err;
+  }
+}
+"""
+    assert _lines(JS, "src/accounts/transfer.js", text) == [6]
+
+
+def test_js_a_mongo_transaction_that_passes_no_session_anywhere_is_left_alone() -> None:
+    text = """export async function touch(id) {
+  await session.withTransaction(async () => {
+    await Order.updateOne({ _id: id }, { touchedAt: new Date() });
+  });
+}
+"""
+    assert _lines(JS, "src/orders/touch.ts", text) == []

@@ -15,6 +15,8 @@ Scopes recognised:
   (Knex, Drizzle, TypeORM, Sequelize managed, Kysely's `transaction().execute(...)` is not read);
 - `const trx = await X.transaction()` (Knex, Sequelize unmanaged) up to `trx.commit()`;
 - TypeORM `queryRunner.startTransaction()` up to `queryRunner.commitTransaction()`;
+- a MongoDB/Mongoose session: the callback of `session.withTransaction(...)`, or
+  `session.startTransaction()` up to `session.commitTransaction()`;
 - a client checked out of a pool (`const client = await pool.connect()` / `getConnection()`) that runs
   `BEGIN` (or mysql2's `beginTransaction()`), up to its `COMMIT`: there the pool is the outer handle.
 Reported, on its line: an awaited (or returned) statement on exactly `X` (`await X.model.create(...)`,
@@ -22,7 +24,9 @@ Reported, on its line: an awaited (or returned) statement on exactly `X` (`await
 `transaction:` option (Knex `.transacting(trx)` and Sequelize `{ transaction: t }` are the transaction's);
 inside a TypeORM scope (a `manager`-like callback parameter or a query runner), a write through an injected
 repository (`await this.userRepository.save(...)`); inside a Sequelize scope whose other statements pass
-`{ transaction: t }` (so it does not rely on CLS), a model write without it.
+`{ transaction: t }` (so it does not rely on CLS), a model write without it; inside a MongoDB session
+transaction whose other calls pass `{ session }`, a model or collection call without it (`doc.save()` is
+left alone: a document loaded in the session carries it).
 """
 
 from __future__ import annotations
@@ -62,6 +66,13 @@ _MODEL_WRITE = lazy_re(
 _PG_BEGIN = lazy_re(
     r"(?P<client>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\.(?:query\s*\(\s*['\"`](?:BEGIN|START\s+TRANSACTION)\b"
     r"|beginTransaction\s*\()"
+)
+_MONGO_CALLBACK = lazy_re(r"(?<![\w.$])(?P<session>[A-Za-z_$][\w$]*)\.withTransaction\s*\(")
+_MONGO_OP = lazy_re(
+    r"\b(?:await|return)\s+(?P<recv>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:\([^()]*\))?)\."
+    r"(?P<method>create|insertMany|insertOne|updateOne|updateMany|replaceOne|findOneAndUpdate|findByIdAndUpdate|"
+    r"findOneAndDelete|findByIdAndDelete|findOneAndReplace|deleteOne|deleteMany|bulkWrite|findOne|find|"
+    r"findById|countDocuments)\s*\("
 )
 _MANAGER = lazy_re(r"^(?:manager|em|entityManager|\w*[mM]anager)$")
 _DEFERRED = lazy_re(r"\b(?:setTimeout|setImmediate|nextTick|afterCommit|queueMicrotask)\b")
@@ -116,6 +127,8 @@ class _Scope:
     """The transaction's own handle."""
     typeorm: bool = False
     """A TypeORM scope: writes through an injected repository bypass it."""
+    mongo: bool = False
+    """A MongoDB/Mongoose session transaction: a model call must pass `{ session }` to be in it."""
     unmanaged_sequelize: bool = False
     """A Sequelize transaction without a callback: CLS does not reach it, every call must pass it."""
 
@@ -130,6 +143,12 @@ def _scope_at(lexed: Lexed, blocks: Blocks, no: int, bare: str) -> _Scope | None
         if body is None or not tx:
             return None
         return _Scope(no, body.first + 1, body.last, recv, tx, typeorm=bool(_MANAGER.match(tx)))
+    mongo = _MONGO_CALLBACK.search(bare)
+    if mongo is not None:
+        body = next((block for block in blocks.enclosing(no + 1) if block.first == no), None)
+        if body is None:
+            return None
+        return _Scope(no, body.first + 1, body.last, None, mongo.group("session"), mongo=True)
     unmanaged = _UNMANAGED.match(bare)
     if unmanaged is not None:
         tx = unmanaged.group("tx")
@@ -143,7 +162,7 @@ def _scope_at(lexed: Lexed, blocks: Blocks, no: int, bare: str) -> _Scope | None
         runner = started.group("runner")
         end = _end_line(lexed, no, rf"(?<![\w.$]){re.escape(runner)}\.commitTransaction\s*\(")
         if end is not None:
-            return _Scope(no, no + 1, end - 1, None, runner, typeorm=True)
+            return _Scope(no, no + 1, end - 1, None, runner, typeorm=True, mongo=True)
     return None
 
 
@@ -201,6 +220,10 @@ def _scope_hits(ctx: FileContext, lexed: Lexed, blocks: Blocks, scope: _Scope) -
     option = re.compile(rf"\btransaction\s*:\s*{re.escape(tx)}\b")
     passes_option = scope.unmanaged_sequelize or any(
         option.search(lexed.bare.get(line, "")) for line in range(first, last + 1))
+    handle = re.escape(tx)
+    session = re.compile(rf"\{{\s*session\s*\}}|\bsession\s*:\s*{handle}\b|\.session\(\s*{handle}\s*\)")
+    passes_session = scope.mongo and any(
+        session.search(lexed.bare.get(line, "")) for line in range(first, last + 1))
     for line in range(first, last + 1):
         if line not in ctx.added:
             continue
@@ -218,6 +241,9 @@ def _scope_hits(ctx: FileContext, lexed: Lexed, blocks: Blocks, scope: _Scope) -
         elif scope.typeorm and (repo := _REPO_WRITE.search(text)) is not None:
             shown = f"this.{repo.group('repo')}.{repo.group('method')}(...)"
             col = repo.start()
+        elif passes_session and (op := _MONGO_OP.search(text)) is not None and op.group("recv") != tx:
+            shown = f"{op.group('recv')}.{op.group('method')}(...)"
+            col = op.start()
         elif passes_option and (model := _MODEL_WRITE.search(text)) is not None \
                 and model.group("recv") not in {tx, (recv or "").rpartition(".")[2]}:
             shown = f"{model.group('recv')}.{model.group('method')}(...)"
