@@ -128,3 +128,16 @@ def test_a_hunk_without_its_def_is_left_alone() -> None:
     lines = {121 + i: line for i, line in enumerate(hunk.splitlines())}
     ctx = FileContext("events/services.py", "python", lines, frozenset(lines), whole_file=False)
     assert [f.line for f in run_checks([ctx]).findings if f.rule_id == RULE] == []
+
+
+def test_a_locked_queryset_assigned_then_iterated_is_reported() -> None:
+    text = """def release_expired(now):
+    expired = Reservation.objects.select_for_update().filter(expires_at__lt=now)
+    for reservation in expired:
+        reservation.status = "released"
+        reservation.save(update_fields=["status"])
+"""
+    assert _lines(text, "bookings/services.py") == [2]
+    atomic = text.replace("def release_expired(now):\n", "def release_expired(now):\n    with transaction.atomic():\n")
+    atomic = atomic.replace("\n    ", "\n        ").replace("        with transaction", "    with transaction")
+    assert _lines(atomic, "bookings/services.py") == []

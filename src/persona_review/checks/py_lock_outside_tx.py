@@ -16,9 +16,11 @@ transaction. The fix is `with transaction.atomic():` around the locked read and 
 
 Reported, on the `select_for_update` line: a queryset with `.select_for_update(` evaluated in its own
 statement (`.get(`, `.first()`, `.last()`, `.get_or_create(`, `.exists()`, `list(...)`, a `for` loop over
-it), in a function known from its `def` (not a view: its first parameter is not `request`, nor `self,
-request`), with no `with ... atomic(...)` around it and no `@atomic` on the function, which then writes
-(`.save(`, `.update(`, `.delete(`, `.create(`, `.bulk_update(`) below it.
+it) or assigned to a name that the function evaluates further down (`for order in locked:`), in a
+function known from its `def` with no `with ... atomic(...)` around it and no `@atomic` on it, which then
+writes (`.save(`, `.update(`, `.delete(`, `.create(`, `.bulk_update(`) below it. Views are left alone
+(`ATOMIC_REQUESTS` may wrap them): a function whose first parameter is `request` (or `self, request`),
+and methods of a `...View`/`ViewSet`/`Mutation`/`Serializer`/`Resource`/`Mixin` class.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ _CLASS = lazy_re(r"^\s*class\b")
 _ATOMIC_DECORATOR = lazy_re(r"^\s*@(?:\w+\.)*atomic\b|^\s*@\w*transaction\w*\b")
 _VIEW_PARAMS = lazy_re(r"^\s*(?:self\s*,\s*|cls\s*,\s*)?request\b")
 _VIEW_CLASS = lazy_re(r"^\s*class\b[^:]*(?:View|ViewSet|Mutation|Serializer|Resource|Mixin)\b")
+_ASSIGNED = lazy_re(r"^\s*(?P<name>[A-Za-z_]\w*)\s*=\s*[\w.]+\.select_for_update\s*\(")
 _WRITE = lazy_re(r"\.(?:save|update|delete|create|bulk_update|bulk_create)\s*\(")
 
 
@@ -73,10 +76,11 @@ def lock_outside_tx(ctx: FileContext) -> Iterator[Hit]:
             continue
         span = statement_span(lexed, no)
         flat = re.sub(r"\s+", " ", span.bare)
-        if _EVALUATED.search(flat) is None and _ITERATED.search(bare) is None:
-            continue
+        evaluated = _EVALUATED.search(flat) is not None or _ITERATED.search(bare) is not None
         func = _function_outside_tx(lexed, no)
         if func is None:
+            continue
+        if not evaluated and not _evaluated_later(lexed, func, no, span.last):
             continue
         if not _writes_after(lexed, func, span.last):
             continue
@@ -106,12 +110,31 @@ def _function_outside_tx(lexed: Lexed, no: int) -> int | None:
             if _ATOMIC_DECORATOR.match(lexed.bare[above]):
                 return None
             above -= 1
-        if above not in lexed.bare and header - 1 not in lexed.bare:
+        if above not in lexed.bare and not (lexed.whole_file and above < 1):
             return None  # the decorators above the `def` are not in view
         if any(_VIEW_CLASS.match(outer) for _line, outer in enclosing_headers(lexed, header)):
             return None  # a method of a view, viewset or GraphQL mutation: the request may be atomic
         return header
     return None
+
+
+def _evaluated_later(lexed: Lexed, func: int, no: int, last: int) -> bool:
+    """Is the locked queryset assigned on line `no` (`qs = X.objects.select_for_update()...`) evaluated
+    further down its function: iterated, `list(qs)`, `qs.get(`/`first()`/..., or `qs[0]`?"""
+    assigned = _ASSIGNED.match(lexed.bare[no])
+    if assigned is None:
+        return False
+    name = re.escape(assigned.group("name"))
+    used = re.compile(
+        rf"^\s*(?:async\s+)?for\b.*\bin\s+{name}\b|\blist\s*\(\s*{name}\s*\)|(?<![\w.]){name}\s*\["
+        rf"|(?<![\w.]){name}\.(?:get|first|last|get_or_create|update_or_create|earliest|latest|exists|in_bulk)\s*\("
+    )
+    base = indent_of(lexed.bare[func])
+    for line in python_block(lexed, func):
+        text = lexed.bare[line]
+        if line > last and indent_of(text) > base and used.search(text):
+            return True
+    return False
 
 
 def _writes_after(lexed: Lexed, func: int, after: int) -> bool:
