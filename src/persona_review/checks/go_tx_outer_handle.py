@@ -67,6 +67,7 @@ _STATEMENTS = (
     # ent: `client.User.Create()`
     r"[A-Z]\w*\.(?:Create|CreateBulk|Update|UpdateOne|UpdateOneID|Delete|DeleteOne|DeleteOneID|Query|Get)"
 )
+_CALLBACK_WORDS = ("Transaction", "InTx", "ExecTx", "BeginFunc")
 _ASYNC = lazy_re(r"^\s*(?:go|defer)\s+func\b")
 _LOOK_AHEAD = 200
 """How far below a `Begin` (when its function is not known whole) its `Commit` is looked for."""
@@ -113,7 +114,7 @@ def tx_outer_handle(ctx: FileContext) -> Iterator[Hit]:
                     scope = _Scope(no, no + 1, end, scoped.group("recv"), scoped.group("qtx"))
                     yield from _bypasses(ctx, lexed, scope, r"[A-Z]\w*", sqlc=True)
                 continue
-        if "func" in bare:
+        if "func" in bare and any(word in bare for word in _CALLBACK_WORDS):
             called = _CALLBACK.search(bare)
             if called is not None:
                 body = next((block for block in blocks.enclosing(no + 1) if block.first == no), None)
