@@ -369,6 +369,22 @@ public class EnvController {
     assert _lines(JAVA, "src/main/java/com/acme/EnvController.java", other_class) == []
 
 
+def test_java_a_service_class_is_left_to_the_project_exception_mapping() -> None:
+    service = _SPRING.replace("@RestController\n@RequestMapping(\"/orders\")\n", "@Service\n")
+    assert _lines(JAVA, "src/main/java/com/acme/orders/OrderService.java", service) == []
+    servlet = """package com.acme;
+
+public class ExportServlet extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        int limit = Integer.parseInt(req.getParameter("limit"));
+        exporter.write(resp.getOutputStream(), limit);
+    }
+}
+"""
+    assert _lines(JAVA, "src/main/java/com/acme/ExportServlet.java", servlet) == [6]
+
+
 def test_java_hunk_inside_a_method_whose_start_is_out_of_view_is_quiet() -> None:
     path = "src/main/java/com/acme/orders/OrderController.java"
     assert _hunk_lines(JAVA, path, _SPRING, (16, 18)) == []
@@ -488,3 +504,78 @@ func GetOrder(w http.ResponseWriter, r *http.Request) {
                             "func GetOrder(w http.ResponseWriter, r *http.Request) {\n"
                             "\tdefer func() { if recover() != nil { http.Error(w, \"bad\", 400) } }()\n")
     assert _lines(GO, "internal/api/orders.go", recovered) == []
+
+
+_CONSUMERS = '''import json
+from kafka import KafkaConsumer
+
+
+def run():
+    consumer = KafkaConsumer("orders")
+    for msg in consumer:
+        order = json.loads(msg.value.decode("utf-8"))
+        process(order)
+
+
+def poll_loop(consumer):
+    while True:
+        msg = consumer.poll(1.0)
+        if msg is None:
+            continue
+        handle(json.loads(msg.value()))
+
+
+def on_message(ch, method, properties, body):
+    job = json.loads(body)
+    ch.basic_ack(delivery_tag=method.delivery_tag)
+'''
+
+
+def test_python_queue_messages_parsed_without_a_try_are_reported() -> None:
+    assert _lines(PY, "app/worker.py", _CONSUMERS) == [8, 17, 21]
+
+
+def test_python_queue_messages_parsed_inside_a_try_or_outside_a_consumer_are_quiet() -> None:
+    code = '''import json
+
+
+def run(consumer):
+    for msg in consumer:
+        try:
+            order = json.loads(msg.value)
+        except json.JSONDecodeError:
+            log.warning("dropping malformed order message at offset %s", msg.offset)
+            continue
+        process(order)
+
+
+def load_fixture(path):
+    for line in open(path):
+        yield json.loads(line)
+'''
+    assert _lines(PY, "app/worker.py", code) == []
+
+
+def test_js_stored_data_validated_values_and_safe_wrappers_are_quiet() -> None:
+    code = '''@Controller("integrations")
+export class IntegrationsController {
+  @Get("/:id/settings")
+  async settings(@Param("id") id: string) {
+    const integration = await this.integrations.getById(id);
+    return JSON.parse(integration.settings || "[]");
+  }
+
+  @Post("/authorize")
+  async authorize(@Body() body: AuthorizeDto) {
+    const app = await this.oauth.validateAuthorizationRequest(body.client_id, body.redirect_uri);
+    const target = new URL(body.redirect_uri);
+    return { redirect: target.toString() };
+  }
+}
+
+router.post("/token", (req, res) => {
+  const parsed = trySafe(() => JSON.parse(req.body.raw));
+  res.json(parsed ?? {});
+});
+'''
+    assert _lines(JS, "src/integrations/integrations.controller.ts", code) == []

@@ -16,6 +16,10 @@ String`/`@RequestHeader String`/`@QueryParam String` parameter, ...), unless:
   `DateTimeException`, `RuntimeException`, `Exception` or `Throwable`;
 - the file has an `@ExceptionHandler` for one of them;
 - the value was validated first (a regex match, `StringUtils.isNumeric`, `NumberUtils.isDigits`, ...);
+- the method is not in a `@RestController`/`@Controller`, a JAX-RS `@Path` resource or an `HttpServlet`
+  (in a hunk without the class header: a file named `...Controller`/`Resource`/`Servlet`/`Endpoint`):
+  a service or repository is often behind a `@ControllerAdvice` elsewhere that maps
+  `IllegalArgumentException` to 400;
 - in a hunk, the method around the call is not in view (a `try` above the hunk could hold it).
 Typed parameters (`@RequestParam int page`) are converted by the framework, which answers 400 itself, and
 are never reported.
@@ -56,6 +60,8 @@ _PRECHECK = lazy_re(
 )
 _METHODS = frozenset({"method_declaration", "constructor_declaration", "lambda_expression"})
 _HUNK_WRAPPER = "__hunk__"
+_WEB_ANNOTATION = lazy_re(r"@(?:RestController|Controller|Path)\b")
+_WEB_FILE = lazy_re(r"(?:Controller|Resource|Servlet|Endpoint)\.java$")
 _PARAMETER_SOURCE = lazy_re(r"parameter `(\w+)`")
 
 
@@ -92,6 +98,8 @@ def request_parse_unguarded(ctx: FileContext) -> Iterator[Hit]:
             method = _method_of(site.node)
             if method is None or (not ctx.whole_file and _is_wrapper(method)):
                 continue
+            if not _in_web_class(method, ctx):
+                continue  # a service or repository: the project's exception mapping is out of sight
             if not _source_in(method, site.args[0].source) or _prechecked(method, site):
                 continue
             seen.add(site.line)
@@ -160,6 +168,19 @@ def _method_of(node: Node) -> Node | None:
             return parent
         parent = parent.parent
     return None
+
+
+def _in_web_class(method: Node, ctx: FileContext) -> bool:
+    """Is the method in a controller, a JAX-RS resource or a servlet? In a hunk without the class header,
+    the file's name decides."""
+    parent = method.parent
+    while parent is not None and parent.type != "class_declaration":
+        parent = parent.parent
+    if parent is None or text_of(parent.child_by_field_name("name")) == "__Hunk__":
+        return not ctx.whole_file and bool(_WEB_FILE.search(ctx.path))
+    modifiers = next((c for c in parent.named_children if c.type == "modifiers"), None)
+    superclass = parent.child_by_field_name("superclass")
+    return bool(_WEB_ANNOTATION.search(text_of(modifiers))) or "HttpServlet" in text_of(superclass)
 
 
 def _is_wrapper(method: Node) -> bool:

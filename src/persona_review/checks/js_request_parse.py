@@ -76,8 +76,10 @@ def request_parse_unguarded(ctx: FileContext) -> Iterator[Hit]:
             line = flow.line_of(name)
             if line in seen or _in_try(name) or not _function_in_view(name, ctx.whole_file):
                 continue
-            if not _MESSAGE.search(text_of(argument)) and not _in_handler(name, origin):
-                continue  # a helper handed the request: its caller may catch
+            if not _MESSAGE.search(text_of(argument)) and (
+                    not _in_handler(name, origin) or not _direct(argument, name, origin, 3)
+                    or _validated_before(name)):
+                continue  # a helper handed the request (its caller may catch), stored data, a checked value
             seen.add(line)
             yield Hit(line, None, message=_message(name, origin))
 
@@ -141,6 +143,9 @@ def _in_try(node: Node) -> bool:
             return True
         if parent.type == "call_expression" and _caught_chain(parent):
             return True
+        if parent.type == "arguments" and child.type in _FUNCTIONS and parent.parent is not None \
+                and _GUARDED_CALLEE.search(text_of(parent.parent.child_by_field_name("function"))):
+            return True  # `trySafe(() => JSON.parse(body))`
         child, parent = parent, parent.parent
     return False
 
@@ -169,6 +174,91 @@ def _in_handler(node: Node, origin: str) -> bool:
                 return True
         parent = parent.parent
     return False
+
+
+_REQUEST_TEXT = lazy_re(
+    r"\b(?:req|request|ctx\.request|ctx)\.(?:query|params|body|headers|cookies|get\s*\(|header\s*\()")
+_VALIDATION = lazy_re(r"(?i)\b\w*(?:validat|verif|sanitiz|isValid|isJSON|isURL|safeParse)\w*\s*\(")
+_GUARDED_CALLEE = lazy_re(r"(?i)try|safe|attempt")
+
+
+def _direct(argument: Node, call: Node, origin: str, depth: int) -> bool:
+    """Does the parsed text come from the request by plain assignments (not from stored data that a
+    lookup keyed by a request value returned)? Followed through `const x = ...` declarations of the same
+    function, `depth` deep."""
+    written = text_of(argument)
+    if _REQUEST_TEXT.search(written):
+        return True
+    param = _PARAM.search(origin)
+    if param and lazy_names(written) & {param.group(1)}:
+        return True
+    if depth == 0:
+        return False
+    function = _enclosing_function(call)
+    if function is None:
+        return False
+    for name in lazy_names(written):
+        value = _declared(function, name)
+        if value is not None and value.type != "await_expression" and _direct(value, call, origin, depth - 1):
+            return True
+    return False
+
+
+_PARAM = lazy_re(r"parameter `(\w+)`")
+_IDENT = lazy_re(r"[A-Za-z_$][\w$]*")
+
+
+def lazy_names(text: str) -> set[str]:
+    """Identifiers at the start of each member chain of `text` (`a.b(c)` gives a and c)."""
+    return {m.group(0) for m in _IDENT.finditer(text)
+            if m.start() == 0 or text[m.start() - 1] not in ".'\"`"}
+
+
+def _declared(function: Node, name: str) -> Node | None:
+    """The value `name` is declared with in `function` (`const name = v`, `const { name } = v`)."""
+    todo = [function]
+    while todo:
+        node = todo.pop()
+        if node.type == "variable_declarator":
+            target = node.child_by_field_name("name")
+            value = node.child_by_field_name("value")
+            if target is not None and value is not None and (
+                    text_of(target) == name or (target.type == "object_pattern" and name in lazy_names(
+                        text_of(target)))):
+                return value
+        todo.extend(node.named_children)
+    return None
+
+
+def _is_handler_function(function: Node) -> bool:
+    if function.type == "method_definition":
+        return True
+    params = function.child_by_field_name("parameters")
+    return params is not None and is_handler(function, params)
+
+
+def _enclosing_function(node: Node) -> Node | None:
+    parent = node.parent
+    while parent is not None:
+        if parent.type in _FUNCTIONS:
+            return parent
+        parent = parent.parent
+    return None
+
+
+def _validated_before(call: Node) -> bool:
+    """A validating call earlier in the handler (`validateRedirect(body.redirect_uri)`, a schema's
+    `safeParse`): the value may well be checked; the check is not second-guessed."""
+    function = _enclosing_function(call)
+    while function is not None and not _is_handler_function(function):
+        function = _enclosing_function(function)
+    if function is None:
+        return False
+    body = function.child_by_field_name("body")
+    if body is None:
+        return False
+    before = text_of(body)[: max(0, call.start_byte - body.start_byte)]
+    return bool(_VALIDATION.search(before))
 
 
 def _function_in_view(node: Node, whole_file: bool) -> bool:

@@ -16,6 +16,9 @@ layer), or an AWS Lambda event. Not reported when:
   validator;
 - the file registers a handler for `ValueError` (`@app.errorhandler(ValueError)`, `exception_handler`);
 - in a hunk, the call is not inside a function that is wholly in view (a `try` above the hunk may hold it).
+Also reported: `json.loads` of a queue message's payload in a consumer loop (`for msg in consumer:`,
+`msg = consumer.poll(...)`) or a pika callback `(ch, method, properties, body)` with no such `try`: one
+malformed message stops the consumer or comes back forever.
 Values the framework validates (FastAPI's typed parameters, a serializer's `validated_data`) are not the
 request object's raw text and are never reported.
 """
@@ -83,12 +86,54 @@ _HANDLES_VALUE_ERROR = lazy_re(
     needs=("int(", "float(", "Decimal(", "UUID(", "fromisoformat(", "strptime(", "loads("),
 )
 def request_parse_unguarded(ctx: FileContext) -> Iterator[Hit]:
-    if not mentions(ctx, "request", "req.", "event"):
-        return
     if _HANDLES_VALUE_ERROR.search(ctx.known_text()):
         return
+    requests = mentions(ctx, "request", "req.", "event")
+    messages = mentions(ctx, "consumer", "body")
     for flow in flows(ctx):
-        yield from _hits(flow)
+        if requests:
+            yield from _hits(flow)
+        if messages:
+            yield from _message_hits(flow)
+
+
+def _message_hits(flow: Flow) -> Iterator[Hit]:
+    """`json.loads` of a queue message's payload, in a consumer loop (`for msg in consumer:`,
+    `msg = consumer.poll(...)`) or a pika callback `(ch, method, properties, body)`."""
+    for function in functions_of(flow):
+        names = _message_names(function)
+        if not names:
+            continue
+        guarded = _guarded_lines(function)
+        for node in ast.walk(function):
+            if not (isinstance(node, ast.Call) and dotted(node.func) in _PARSERS
+                    and dotted(node.func).endswith("loads") and node.args):
+                continue
+            root = node.args[0]
+            while isinstance(root, ast.Call | ast.Attribute):
+                root = root.func if isinstance(root, ast.Call) else root.value
+            if not (isinstance(root, ast.Name) and root.id in names) or node.lineno in guarded \
+                    or _innermost(function, node) is not function:
+                continue
+            yield Hit(node.lineno + flow.offset, None, message=(
+                f"`{dotted(node.func)}(...)` parses a queue message with nothing around it: one malformed "
+                "message raises, stops this consumer (or is redelivered and fails again, forever). Catch "
+                "the error, log it and dead-letter or skip the message."))
+
+
+def _message_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    params = [a.arg for a in function.args.args]
+    pika = params[-3:] in (["method", "properties", "body"], ["method", "props", "body"])
+    names = {"body"} if pika else set()
+    for node in ast.walk(function):
+        if isinstance(node, ast.For | ast.AsyncFor) and isinstance(node.target, ast.Name) \
+                and "consumer" in ast.unparse(node.iter).lower():
+            names.add(node.target.id)
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Call) \
+                and dotted(node.value.func).lower().endswith("consumer.poll"):
+            names.add(node.targets[0].id)
+    return names
 
 
 def _hits(flow: Flow) -> Iterator[Hit]:

@@ -16,6 +16,8 @@ a local variable assigned from one in the same method, unless:
 - the conversion is told not to raise (`Integer(x, exception: false)`);
 - the file has a `rescue_from` for one of those errors (or `ActionController::BadRequest` handling of
   them is configured there);
+- the file is not a controller (by path or superclass: a model handed a hash named `params` is not reading
+  the request), or the method takes a parameter named `params`;
 - in a hunk, the `def` around the call is not in view (a `rescue` below the hunk could hold it).
 """
 
@@ -63,6 +65,10 @@ _CAUGHT = lazy_re(
 _RESCUE_FROM = lazy_re(
     r"\brescue_from\b[^\n]*\b(?:ArgumentError|TypeError|JSON::ParserError|Date::Error|StandardError|Exception)\b"
 )
+_CONTROLLER_PATH = lazy_re(r"(?:^|/)(?:controllers|routes|api)/|_controller\.rb$")
+_WEB_CLASS = lazy_re(
+    r"<\s*(?:[\w:]*Controller\b|ActionController::|Sinatra::Base|Sinatra::Application|Grape::API)")
+"""Where `params` is the request's (a model or job handed a hash named `params` is another matter)."""
 _BLOCKS = frozenset({"begin", "method", "singleton_method", "body_statement", "do_block", "block"})
 
 
@@ -79,7 +85,8 @@ _BLOCKS = frozenset({"begin", "method", "singleton_method", "body_statement", "d
     needs=r"params|request\.",
 )
 def request_parse_unguarded(ctx: FileContext) -> Iterator[Hit]:
-    if _RESCUE_FROM.search(source_text(ctx)):
+    if _RESCUE_FROM.search(source_text(ctx)) or not (
+            _CONTROLLER_PATH.search(ctx.path) or _WEB_CLASS.search(source_text(ctx))):
         return
     seen: set[int] = set()
     for tree, node in file_nodes(ctx):
@@ -92,7 +99,9 @@ def request_parse_unguarded(ctx: FileContext) -> Iterator[Hit]:
         if not args or any(a.type == "pair" and option_key(a) == "exception" for a in args):
             continue
         method = _method_of(tree, node)
-        if method is None or (not tree.whole_file and (method.has_error or not text(method).endswith("end"))):
+        cut_off = not tree.whole_file and (method is not None and (
+            method.has_error or not text(method).endswith("end")))
+        if method is None or _takes_params(method) or cut_off:
             continue  # in a hunk, a `rescue` of the method may lie below what is in view
         origin = _origin(args[0], method, node)
         if origin is None or _rescued(tree, node):
@@ -104,6 +113,13 @@ def request_parse_unguarded(ctx: FileContext) -> Iterator[Hit]:
         yield tree.hit(node, (
             f"`{short(node, 50)}` parses {origin}: malformed input raises {raised} and nothing rescues it, "
             "so the request is answered 500. Rescue it and answer 400, or validate the parameter first."))
+
+
+def _takes_params(method: Node) -> bool:
+    """A method with a parameter named `params` reads what its caller passed, not the request."""
+    parameters = method.child_by_field_name("parameters")
+    return parameters is not None and any(
+        text(p.child_by_field_name("name") or p) == "params" for p in parameters.named_children)
 
 
 def _raises(call: Node) -> str | None:
