@@ -372,6 +372,8 @@ public class EnvController {
 def test_java_a_service_class_is_left_to_the_project_exception_mapping() -> None:
     service = _SPRING.replace("@RestController\n@RequestMapping(\"/orders\")\n", "@Service\n")
     assert _lines(JAVA, "src/main/java/com/acme/orders/OrderService.java", service) == []
+    inherited = _SPRING.replace("public class OrderController {", "public class OrderController extends BaseController {")
+    assert _lines(JAVA, "src/main/java/com/acme/orders/OrderController.java", inherited) == []
     servlet = """package com.acme;
 
 public class ExportServlet extends HttpServlet {

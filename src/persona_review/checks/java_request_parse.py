@@ -16,10 +16,10 @@ String`/`@RequestHeader String`/`@QueryParam String` parameter, ...), unless:
   `DateTimeException`, `RuntimeException`, `Exception` or `Throwable`;
 - the file has an `@ExceptionHandler` for one of them;
 - the value was validated first (a regex match, `StringUtils.isNumeric`, `NumberUtils.isDigits`, ...);
-- the method is not in a `@RestController`/`@Controller`, a JAX-RS `@Path` resource or an `HttpServlet`
-  (in a hunk without the class header: a file named `...Controller`/`Resource`/`Servlet`/`Endpoint`):
-  a service or repository is often behind a `@ControllerAdvice` elsewhere that maps
-  `IllegalArgumentException` to 400;
+- the method is not in a `@RestController`/`@Controller` or JAX-RS `@Path` class without a superclass,
+  or an `HttpServlet` (in a hunk without the class header: a file named `...Controller`/`Resource`/
+  `Servlet`/`Endpoint`): a service or repository is often behind a `@ControllerAdvice` elsewhere that
+  maps `IllegalArgumentException` to 400, and a base controller may hold `@ExceptionHandler`s for it;
 - in a hunk, the method around the call is not in view (a `try` above the hunk could hold it).
 Typed parameters (`@RequestParam int page`) are converted by the framework, which answers 400 itself, and
 are never reported.
@@ -60,6 +60,7 @@ _PRECHECK = lazy_re(
 )
 _METHODS = frozenset({"method_declaration", "constructor_declaration", "lambda_expression"})
 _HUNK_WRAPPER = "__hunk__"
+_CONTENT_LENGTH = lazy_re(r"(?i)content.length")
 _WEB_ANNOTATION = lazy_re(r"@(?:RestController|Controller|Path)\b")
 _WEB_FILE = lazy_re(r"(?:Controller|Resource|Servlet|Endpoint)\.java$")
 _PARAMETER_SOURCE = lazy_re(r"parameter `(\w+)`")
@@ -100,8 +101,9 @@ def request_parse_unguarded(ctx: FileContext) -> Iterator[Hit]:
                 continue
             if not _in_web_class(method, ctx):
                 continue  # a service or repository: the project's exception mapping is out of sight
-            if not _source_in(method, site.args[0].source) or _prechecked(method, site):
-                continue
+            if not _source_in(method, site.args[0].source) or _prechecked(method, site) \
+                    or _CONTENT_LENGTH.search(site.args[0].source):
+                continue  # the server itself rejects a malformed Content-Length
             seen.add(site.line)
             yield Hit(site.line, None, message=(
                 f"`{what}(...)` parses {_shown(site.args[0].source)}: malformed input throws "
@@ -179,8 +181,11 @@ def _in_web_class(method: Node, ctx: FileContext) -> bool:
     if parent is None or text_of(parent.child_by_field_name("name")) == "__Hunk__":
         return not ctx.whole_file and bool(_WEB_FILE.search(ctx.path))
     modifiers = next((c for c in parent.named_children if c.type == "modifiers"), None)
-    superclass = parent.child_by_field_name("superclass")
-    return bool(_WEB_ANNOTATION.search(text_of(modifiers))) or "HttpServlet" in text_of(superclass)
+    superclass = text_of(parent.child_by_field_name("superclass"))
+    if "HttpServlet" in superclass:
+        return True
+    # A controller with a base class often inherits its `@ExceptionHandler`s (which may answer 400).
+    return not superclass and bool(_WEB_ANNOTATION.search(text_of(modifiers)))
 
 
 def _is_wrapper(method: Node) -> bool:
