@@ -581,3 +581,45 @@ router.post("/token", (req, res) => {
 });
 '''
     assert _lines(JS, "src/integrations/integrations.controller.ts", code) == []
+
+
+_FETCH_ROUTES = """import { NextResponse } from "next/server";
+
+export async function POST(req: Request) {
+  const session = await auth();
+  const body = await req.json();
+  return NextResponse.json(await save(session, body), { status: 201 });
+}
+
+app.post("/feedback", async (c) => {
+  const body = await c.req.json();
+  return c.json(await save(body), 201);
+});
+"""
+
+
+def test_js_fetch_request_bodies_read_without_a_catch_are_reported() -> None:
+    assert _lines(JS, "app/api/feedback/route.ts", _FETCH_ROUTES) == [5, 10]
+
+
+def test_js_fetch_request_bodies_caught_or_responses_are_quiet() -> None:
+    code = """export async function PUT(req: Request) {
+  const parsed = Feedback.safeParse(await req.json().catch(() => null));
+  if (!parsed.success) return NextResponse.json({ error: "invalid" }, { status: 400 });
+  return NextResponse.json(await save(parsed.data));
+}
+
+export async function action({ request }) {
+  try {
+    return json(await save(await request.json()));
+  } catch {
+    return json({ error: "bad body" }, { status: 400 });
+  }
+}
+
+async function getRates(res) {
+  const data = await res.json();
+  return data.rates;
+}
+"""
+    assert _lines(JS, "app/api/feedback/route.ts", code) == []

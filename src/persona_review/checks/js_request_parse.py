@@ -13,6 +13,9 @@ layer's request sources: `req.query`, `req.params`, `req.body`, `req.headers`, `
 parameters, ...), or a message's payload (`message.value`, `msg.content`, `record.body`, `event.body`),
 unless a `try` with a `catch` holds the call (at any depth, callbacks included), the value was validated
 first (the data-flow layer's guards), or, in a hunk, the function around the call is not wholly in view.
+Also reported: `await req.json()` on a Fetch-API request, the request parameter of a Next.js or Remix route
+export (`export async function POST(req: Request)`, `action({ request })`) or Hono's `c.req`, outside any
+`try` and without `.catch(...)`: a malformed or empty body throws and is answered 500.
 """
 
 from __future__ import annotations
@@ -61,12 +64,22 @@ _HUNK_WRAPPER = "__hunk__"
             "the input with a schema first."
         ),
     ),
-    needs=("JSON.parse(", "BigInt(", "new URL(", "decodeURI"),
+    needs=("JSON.parse(", "BigInt(", "new URL(", "decodeURI", ".json()"),
 )
 def request_parse_unguarded(ctx: FileContext) -> Iterator[Hit]:
     seen: set[int] = set()
     for flow in flows(ctx):
         tainted = {site.node.id: site for site in flow.calls}
+        for name, body in _body_reads(flow.root):
+            line = flow.line_of(name)
+            if line in seen or _in_try(name) or not _function_in_view(name, ctx.whole_file):
+                continue
+            seen.add(line)
+            yield Hit(line, None, message=(
+                f"`{text_of(name)}` parses the request body: a malformed or empty body throws "
+                "SyntaxError and nothing catches it, so the request is answered 500 instead of 400. Catch "
+                f"it (`await {text_of(body)}.json().catch(() => null)`, then answer 400) or validate with a "
+                "schema's `safeParse`."))
         for call in _parse_calls(flow.root):
             name, argument = call
             site = tainted.get(name.id)
@@ -122,6 +135,49 @@ def _parse_calls(root: Node) -> Iterator[tuple[Node, Node]]:
         yield node, first
 
 
+_ROUTE_EXPORTS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "action"})
+_HONO_REQUEST = lazy_re(r"^(?:c|ctx|context)\.req$")
+
+
+def _body_reads(root: Node) -> Iterator[tuple[Node, Node]]:
+    """`await req.json()` on a Fetch-API request: a Next.js/Remix route export's request parameter, or
+    Hono's `c.req`. Yields the call and the request object."""
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        todo.extend(node.named_children)
+        if node.type != "call_expression":
+            continue
+        callee = node.child_by_field_name("function")
+        arguments = node.child_by_field_name("arguments")
+        if callee is None or callee.type != "member_expression" or arguments is None \
+                or arguments.named_child_count or text_of(callee.child_by_field_name("property")) != "json":
+            continue
+        target = callee.child_by_field_name("object")
+        if target is None:
+            continue
+        written = text_of(target)
+        if _HONO_REQUEST.search(written) or (target.type == "identifier" and _route_request(node, written)):
+            yield node, target
+
+
+def _route_request(node: Node, name: str) -> bool:
+    """Is `name` the request parameter of the route export around `node` (`export async function
+    POST(req: Request)`, `export async function action({ request })`)?"""
+    function = _enclosing_function(node)
+    while function is not None:
+        title = text_of(function.child_by_field_name("name"))
+        if not title and function.parent is not None and function.parent.type == "variable_declarator":
+            title = text_of(function.parent.child_by_field_name("name"))
+        if title in _ROUTE_EXPORTS:
+            params = function.child_by_field_name("parameters")
+            first = next((c for c in params.named_children if c.type != "comment"), None) \
+                if params is not None else None
+            return first is not None and name in lazy_names(text_of(first))
+        function = _enclosing_function(function)
+    return False
+
+
 def _origin(site: object, argument: Node) -> str | None:
     """What the parsed text comes from, as written; None when it is not the caller's data."""
     written = text_of(argument)
@@ -136,6 +192,8 @@ def _origin(site: object, argument: Node) -> str | None:
 
 def _in_try(node: Node) -> bool:
     """Whether a `try` with a `catch` holds `node` in its block (a callback inside counts: conservative)."""
+    if _caught_chain(node):
+        return True  # `req.json().catch(() => null)`
     child, parent = node, node.parent
     while parent is not None:
         if parent.type == "try_statement" and parent.child_by_field_name("handler") is not None \
