@@ -646,6 +646,12 @@ async def stripe_hook(request: Request):
     return await dispatch(payload)
 
 
+@router.post("/hooks/paypal")
+async def paypal_hook(request: Request):
+    await verify_paypal_webhook(request.headers, await request.body())
+    return await dispatch(await request.json())
+
+
 async def fetch_rates(client):
     response = await client.get("/rates")
     return await response.json()

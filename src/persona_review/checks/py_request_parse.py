@@ -58,6 +58,7 @@ _REQUEST_SOURCE = lazy_re(
 _VALIDATING_DECORATOR = lazy_re(r"(?i)use_args|use_kwargs|expects_json|validate|schema|arguments")
 _VALIDATING_CALL = lazy_re(r"(?i)valid|verif|signature|^check|^is_|match")
 _REQUEST_OBJECTS = frozenset({"request", "req", "self", "self.request"})
+_SIGNATURE_CALL = lazy_re(r"(?i)signature|verif")
 _CONTENT_LENGTH = lazy_re(r"(?i)content.length")
 _PRECHECK = frozenset({"isdigit", "isnumeric", "isdecimal", "match", "fullmatch", "search"})
 _HANDLES_VALUE_ERROR = lazy_re(
@@ -110,10 +111,13 @@ def _body_hits(flow: Flow) -> Iterator[Hit]:
         if not names:
             continue
         guarded = _guarded_lines(function)
+        verified = [n.lineno for n in ast.walk(function) if isinstance(n, ast.Call)
+                    and _SIGNATURE_CALL.search(dotted(n.func).rsplit(".", 1)[-1])]
         for node in ast.walk(function):
             if isinstance(node, ast.Await) and isinstance(node.value, ast.Call) and not node.value.args \
                     and dotted(node.value.func) in {f"{name}.json" for name in names} \
-                    and node.lineno not in guarded and _innermost(function, node) is function:
+                    and node.lineno not in guarded and _innermost(function, node) is function \
+                    and not any(line < node.lineno for line in verified):  # signed: a known sender
                 yield Hit(node.lineno + flow.offset, None, message=(
                     f"`await {dotted(node.value.func)}()` parses the request body: a malformed or empty body "
                     "raises JSONDecodeError and the request is answered 500 instead of 400. Take the body as "
