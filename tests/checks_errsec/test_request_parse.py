@@ -623,37 +623,3 @@ async function getRates(res) {
 }
 """
     assert _lines(JS, "app/api/feedback/route.ts", code) == []
-
-
-def test_python_starlette_request_json_without_a_try_is_reported_and_with_one_is_quiet() -> None:
-    code = """from fastapi import APIRouter, Request
-
-router = APIRouter()
-
-
-@router.post("/hooks/github")
-async def github_hook(request: Request):
-    payload = await request.json()
-    return await dispatch(payload)
-
-
-@router.post("/hooks/stripe")
-async def stripe_hook(request: Request):
-    try:
-        payload = await request.json()
-    except ValueError:
-        raise HTTPException(status_code=400, detail="body must be JSON")
-    return await dispatch(payload)
-
-
-@router.post("/hooks/paypal")
-async def paypal_hook(request: Request):
-    await verify_paypal_webhook(request.headers, await request.body())
-    return await dispatch(await request.json())
-
-
-async def fetch_rates(client):
-    response = await client.get("/rates")
-    return await response.json()
-"""
-    assert _lines(PY, "app/hooks.py", code) == [8]
