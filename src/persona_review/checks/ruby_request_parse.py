@@ -14,6 +14,7 @@ a local variable assigned from one in the same method, unless:
   `JSON::ParserError`, `Date::Error`, `StandardError`/`Exception`, or everything (a bare `rescue`), or a
   `rescue` modifier follows it;
 - the conversion is told not to raise (`Integer(x, exception: false)`);
+- the action checked a signature first (`valid_signature?`, `verify_webhook!`: a known sender);
 - the file has a `rescue_from` for one of those errors (or `ActionController::BadRequest` handling of
   them is configured there);
 - the file is not a controller (by path or superclass: a model handed a hash named `params` is not reading
@@ -69,6 +70,7 @@ _CONTROLLER_PATH = lazy_re(r"(?:^|/)(?:controllers|routes|api)/|_controller\.rb$
 _WEB_CLASS = lazy_re(
     r"<\s*(?:[\w:]*Controller\b|ActionController::|Sinatra::Base|Sinatra::Application|Grape::API)")
 """Where `params` is the request's (a model or job handed a hash named `params` is another matter)."""
+_SIGNATURE = lazy_re(r"(?i)signature|verif\w*[!?]?")
 _BLOCKS = frozenset({"begin", "method", "singleton_method", "body_statement", "do_block", "block"})
 
 
@@ -104,7 +106,7 @@ def request_parse_unguarded(ctx: FileContext) -> Iterator[Hit]:
         if method is None or _takes_params(method) or cut_off:
             continue  # in a hunk, a `rescue` of the method may lie below what is in view
         origin = _origin(args[0], method, node)
-        if origin is None or _rescued(tree, node):
+        if origin is None or _rescued(tree, node) or _signed(method, node):
             continue
         line = tree.line(node)
         if line in seen:
@@ -120,6 +122,13 @@ def _takes_params(method: Node) -> bool:
     parameters = method.child_by_field_name("parameters")
     return parameters is not None and any(
         text(p.child_by_field_name("name") or p) == "params" for p in parameters.named_children)
+
+
+def _signed(method: Node, call: Node) -> bool:
+    """A body whose signature the action checked first (`valid_signature?`, `verify_webhook!`) comes from a
+    known sender."""
+    before = text(method)[: max(0, call.start_byte - method.start_byte)]
+    return bool(_SIGNATURE.search(before))
 
 
 def _raises(call: Node) -> str | None:
