@@ -169,6 +169,16 @@ def webhook(request):
     return HttpResponse()
 '''
     assert _lines(PY, "hooks/views.py", signed) == []
+    service = '''import secrets
+import uuid
+
+
+async def authenticate_service(request, api_key):
+    if not secrets.compare_digest(api_key, service_key()):
+        raise Unauthorized()
+    return uuid.UUID(request.headers["x-role-user-id"])
+'''
+    assert _lines(PY, "auth/credentials.py", service) == []
 
 
 def test_python_hunk_inside_a_try_above_it_is_quiet_and_a_whole_function_is_reported() -> None:

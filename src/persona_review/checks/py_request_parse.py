@@ -14,6 +14,8 @@ layer), or an AWS Lambda event. Not reported when:
   `JSONDecodeError`, `InvalidOperation`, `ArithmeticError`, `Exception` or everything;
 - the function tests the text first (`isdigit()`, `isnumeric()`, a regex match) or is decorated with a
   validator;
+- the function checked a signature or shared secret first (`hmac.compare_digest`, `verify_signature`):
+  the sender is a known service, not a client that makes typos;
 - the file registers a handler for `ValueError` (`@app.errorhandler(ValueError)`, `exception_handler`);
 - in a hunk, the call is not inside a function that is wholly in view (a `try` above the hunk may hold it).
 Also reported: `json.loads` of a queue message's payload in a consumer loop (`for msg in consumer:`,
@@ -59,6 +61,7 @@ _REQUEST_SOURCE = lazy_re(
 _VALIDATING_DECORATOR = lazy_re(r"(?i)use_args|use_kwargs|expects_json|validate|schema|arguments")
 _VALIDATING_CALL = lazy_re(r"(?i)valid|verif|signature|^check|^is_|match")
 _REQUEST_OBJECTS = frozenset({"request", "req", "self", "self.request"})
+_SENDER_CHECK = lazy_re(r"(?i)compare_digest|signature|verify_webhook|verify_request")
 _CONTENT_LENGTH = lazy_re(r"(?i)content.length")
 _PRECHECK = frozenset({"isdigit", "isnumeric", "isdecimal", "match", "fullmatch", "search"})
 _HANDLES_VALUE_ERROR = lazy_re(
@@ -154,10 +157,14 @@ def _hits(flow: Flow) -> Iterator[Hit]:
         if not _reads_request(function) or _raises_value_error(function):
             continue
         guarded = _guarded_lines(function)
+        trusted_from = min((n.lineno for n in ast.walk(function) if isinstance(n, ast.Call)
+                            and _SENDER_CHECK.search(dotted(n.func).rsplit(".", 1)[-1])), default=None)
         for call in inside:
             node = call.call
             if node.lineno in guarded or id(node) in reported or _innermost(function, node) is not function:
                 continue
+            if trusted_from is not None and trusted_from < node.lineno:
+                continue  # a signature or shared secret was checked first: a known sender
             text = ast.unparse(node.args[0])
             lambda_field = call.args[0].source.startswith("parameter") and "body" not in text
             if _CONTENT_LENGTH.search(text) or lambda_field:
