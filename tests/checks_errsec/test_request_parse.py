@@ -633,3 +633,81 @@ async function getRates(res) {
 }
 """
     assert _lines(JS, "app/api/feedback/route.ts", code) == []
+
+
+# --- Java queue listeners -----------------------------------------------------------------------------
+
+LISTENER = "JAVA-LISTENER-PARSE-UNGUARDED"
+
+_LISTENERS = '''package com.acme.orders;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.kafka.annotation.KafkaListener;
+
+@Component
+public class OrderListener {
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @KafkaListener(topics = "orders", groupId = "billing")
+    public void onOrder(ConsumerRecord<String, String> record) throws JsonProcessingException {
+        OrderEvent event = mapper.readValue(record.value(), OrderEvent.class);
+        billing.charge(event);
+    }
+
+    @RabbitListener(queues = "emails")
+    public void onEmail(Message message) {
+        EmailJob job = JSON.parseObject(new String(message.getBody()), EmailJob.class);
+        mailer.send(job);
+    }
+
+    @KafkaListener(topics = "refunds")
+    public void onRefund(String payload) {
+        RefundEvent event;
+        try {
+            event = mapper.readValue(payload, RefundEvent.class);
+        } catch (JsonProcessingException e) {
+            deadLetters.send("refunds.dlt", payload);
+            return;
+        }
+        refunds.apply(event);
+    }
+
+    public void rebuild(String json) throws IOException {
+        store.put(mapper.readValue(json, Snapshot.class));
+    }
+
+    @KafkaListener(topics = "audit")
+    public void onAudit(AuditEvent event) {
+        audit.save(event, mapper.readValue(settings.auditTemplate(), Map.class));
+    }
+}
+'''
+
+
+def test_java_listeners_parsing_their_message_without_a_catch_are_reported() -> None:
+    path = "src/main/java/com/acme/orders/OrderListener.java"
+    assert _lines(LISTENER, path, _LISTENERS) == [13, 19]
+    assert _hunk_lines(LISTENER, path, _LISTENERS, (11, 15)) == [42]
+    assert _hunk_lines(LISTENER, path, _LISTENERS, (13, 14)) == []
+
+
+def test_java_message_listeners_on_message_depends_on_the_broker() -> None:
+    jms = '''package com.acme;
+
+import javax.jms.Message;
+import javax.jms.MessageListener;
+
+public class PriceListener implements MessageListener {
+    @Override
+    public void onMessage(Message message) {
+        Price price = gson.fromJson(((TextMessage) message).getText(), Price.class);
+        prices.update(price);
+    }
+}
+'''
+    assert _lines(LISTENER, "src/main/java/com/acme/PriceListener.java", jms) == [9]
+    redis = jms.replace("import javax.jms.Message;\nimport javax.jms.MessageListener;",
+                        "import org.springframework.data.redis.connection.MessageListener;").replace(
+        "public void onMessage(Message message) {", "public void onMessage(Message message, byte[] pattern) {")
+    assert _lines(LISTENER, "src/main/java/com/acme/PriceListener.java", redis) == []
