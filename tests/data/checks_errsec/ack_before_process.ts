@@ -5,7 +5,7 @@ export async function consumeEmails(channel: Channel): Promise<void> {
   await channel.consume("emails", async (msg: ConsumeMessage | null) => {
     if (!msg) return;
     channel.ack(msg); // expect: ANY-ACK-BEFORE-PROCESS
-    await sendEmail(JSON.parse(msg.content.toString()));
+    await sendEmail(JSON.parse(msg.content.toString())); // expect: JS-REQUEST-PARSE-UNGUARDED
   });
 }
 

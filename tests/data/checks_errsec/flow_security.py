@@ -150,7 +150,7 @@ quiet_parser = etree.XMLParser(resolve_entities=False)
 @app.route("/prefs", methods=["POST"])
 def prefs():
     session["role"] = request.form["role"]  # expect: PY-SESSION-TRUST
-    session["theme_id"] = int(request.form["theme"])
+    session["theme_id"] = int(request.form["theme"])  # expect: PY-REQUEST-PARSE-UNGUARDED
     return "ok"
 
 

@@ -204,7 +204,7 @@ def hello_json():
 
 @app.route("/hello/number")
 def hello_number():
-    count = int(request.args.get("count", "0"))
+    count = int(request.args.get("count", "0"))  # expect: PY-REQUEST-PARSE-UNGUARDED
     return f"<p>{count} items</p>"
 
 

@@ -109,7 +109,7 @@ public class RequestFlows extends HttpServlet {
         request.getSession().setAttribute("filter", q); // expect: JAVA-SESSION-TRUST
         request.getSession().setAttribute("filter", "default");
         response.sendRedirect(request.getParameter("next")); // expect: JAVA-OPEN-REDIRECT
-        response.sendRedirect("/account/" + Integer.parseInt(q));
+        response.sendRedirect("/account/" + Integer.parseInt(q)); // expect: JAVA-REQUEST-PARSE-UNGUARDED
         new java.net.URL(request.getParameter("callback")).openStream(); // expect: JAVA-SSRF
         new java.net.URL("https://api.example.com/items/" + q).openStream();
     }

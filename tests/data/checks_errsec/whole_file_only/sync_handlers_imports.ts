@@ -35,7 +35,7 @@ export default function handler(req: NextApiRequest, res: NextApiResponse) {
 }
 
 export async function POST(request: Request) {
-  const { password } = await request.json();
+  const { password } = await request.json(); // expect: JS-REQUEST-PARSE-UNGUARDED
   const hash = bcrypt.hashSync(password, 12); // expect: JS-SYNC-IN-HANDLER
   const ready = existsSync("/tmp/ready");
   const copy = fs.readFileSync("/virtual/file");
