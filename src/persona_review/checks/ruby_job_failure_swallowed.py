@@ -19,7 +19,9 @@ Reported on a `rescue` of `perform` itself (a `begin` in it, or the method's own
 a block such as an `each` over items, where one item's failure may be tolerated) whose body treats the
 error as a failure (an error or warn log, an error tracker's report) and neither raises nor retries. Jobs:
 Sidekiq jobs whose options do not turn retries off, and Active Job classes that declare `retry_on`.
-Rescues of "nothing to do" errors (`RecordNotFound`, `DeserializationError`) are left alone.
+Rescues of errors a retry cannot fix (`RecordNotFound`, `DeserializationError`, validation and argument
+errors), of errors an Active Job class does not `retry_on`, and handlers that record the failure on a
+record (`update!(sync_error: ...)`) are left alone.
 """
 
 from __future__ import annotations
@@ -49,11 +51,16 @@ _SIDEKIQ = lazy_re(r"^\s*include\s+Sidekiq::(?:Job|Worker)\b", re.MULTILINE)
 _RETRIES_OFF = lazy_re(r"\bsidekiq_options\b[^\n]*\bretry:\s*(?:false|0)\b")
 _ACTIVE_JOB = lazy_re(r"^\s*class\s+[\w:]+\s*<\s*(?:ApplicationJob|ActiveJob::Base)\b", re.MULTILINE)
 _RETRY_ON = lazy_re(r"^\s*retry_on\b", re.MULTILINE)
-_NOTHING_TO_DO = lazy_re(r"RecordNotFound|NotFound|DeserializationError")
+_NOTHING_TO_DO = lazy_re(r"RecordNotFound|NotFound|DeserializationError|Invalid|Validation|ArgumentError")
+"""Errors a retry cannot fix: nothing to do, or input the other side rejects."""
+_RETRY_ON_ERRORS = lazy_re(r"^\s*retry_on\s+((?:::)?[A-Z][\w:]*)", re.MULTILINE)
+_RECORDS = lazy_re(r"\.(?:update|update!|update_column|update_columns|fail!|failed!|mark_failed\w*)\b")
+"""The handler records the failure on a record (`update!(sync_error: e.message)`): handled, not lost."""
 _REPORTS = lazy_re(
     r"\.(?:error|warn|fatal)\b|\b(?:Sentry|Honeybadger|Rollbar|Bugsnag|Airbrake|Appsignal)\b|"
     r"Rails\.error\.report|\bnotify_exception\b"
 )
+_CONSTANT = lazy_re(r"(?:::)?[A-Z][\w:]*")
 _RAISES = frozenset({"raise", "fail", "retry", "retry_job"})
 
 
@@ -74,14 +81,17 @@ def job_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
     active_job = _ACTIVE_JOB.search(source) is not None and _RETRY_ON.search(source) is not None
     if not sidekiq and not active_job:
         return
+    retried = None if sidekiq else {name.rsplit("::", 1)[-1] for name in _RETRY_ON_ERRORS.findall(source)}
     for tree, node in file_nodes(ctx):
         if node.type != "rescue" or not _in_perform(ctx, tree, node):
             continue
         exceptions = node.child_by_field_name("exceptions")
         if exceptions is not None and _NOTHING_TO_DO.search(text(exceptions)):
             continue
+        if retried is not None and exceptions is not None and not _catches_retried(text(exceptions), retried):
+            continue  # Active Job retries other errors: this one is handled on purpose
         body = node.child_by_field_name("body")
-        if body is None or not _REPORTS.search(text(body)) or _raises(body):
+        if body is None or not _REPORTS.search(text(body)) or _raises(body) or _RECORDS.search(text(body)):
             continue
         caught = short(text(exceptions), 40) if exceptions is not None else "StandardError"
         yield tree.hit(node, (
@@ -102,6 +112,12 @@ def _in_perform(ctx: FileContext, tree: Tree, rescue: Node) -> bool:
             return False
         current = current.parent
     return section_method(ctx, tree) == "perform"  # a hunk inside `perform`, named by its header
+
+
+def _catches_retried(caught: str, retried: set[str]) -> bool:
+    """The rescue catches an error `retry_on` retries, or everything (`StandardError`, `Exception`)."""
+    names = {name.rsplit("::", 1)[-1] for name in _CONSTANT.findall(caught)}
+    return bool(names & (retried | {"StandardError", "Exception"}))
 
 
 def _raises(body: Node) -> bool:
