@@ -42,6 +42,24 @@ _WAITS = lazy_re(
 )
 
 
+_FOREVER = lazy_re(
+    r"^\s*(?:for\s*\{|while\s*\(\s*true\s*\)\s*\{|for\s*\(\s*;\s*;\s*\)\s*\{|while\s+True\s*:)"
+)
+"""A loop with no end of its own: `for {`, `while (true) {`, `for (;;) {`, `while True:`."""
+_RETRY_TEXT = lazy_re(r"(?i)retr(?:y|ies|ying|ied)")
+"""Such a loop is a retry when its own text (a log line, a comment, a name) says so."""
+_GIVES_UP = lazy_re(r"^\s*(?:raise|throw)\b|\breturn\s+(?:err|fmt\.Errorf|errors\.)", re.MULTILINE)
+_WAITS_NOT_AWAIT = lazy_re(
+    r"(?i)sleep|backoff|delay|(?<!a)wait|setTimeout|jitter|retry_after|retryAfter|ticker|time\.After|timer\("
+)
+_LEAVES = lazy_re(r"\breturn\b|\bbreak\b")
+_EVENT_LOOP = lazy_re(
+    r"<-|\bselect\b|\.(?:Next|Accept|Recv|Receive|ReadMessage|FetchMessage|poll|consume|ReadLine|ReadString"
+    r"|Scan|input)\s*\(|\binput\s*\("
+)
+"""A loop that waits on a channel, a socket, a consumer or an iterator paces itself."""
+
+
 @register(
     CheckSpec(
         id="ANY-RETRY-NO-BACKOFF",
@@ -70,8 +88,9 @@ def retry_without_backoff(ctx: FileContext) -> Iterator[Hit]:
                 yield (Hit(start, no, message=message) if start is not None and reaches(ctx, start, no)
                        else Hit(no, None, message=message))
                 continue
+        forever = _FOREVER.match(bare) is not None
         if python:
-            if not _PY_LOOP.match(bare):
+            if not _PY_LOOP.match(bare) and not forever:
                 continue
             body_lines = python_block(lexed, no)
             if not python_block_closed(lexed, no, body_lines):
@@ -79,13 +98,20 @@ def retry_without_backoff(ctx: FileContext) -> Iterator[Hit]:
             body = "\n".join(lexed.code[n] for n in body_lines)
             last = body_lines[-1] if body_lines else no
         else:
-            if not (_GO_LOOP if ctx.language == "go" else _BRACE_LOOP).match(bare):
+            if not (_GO_LOOP if ctx.language == "go" else _BRACE_LOOP).match(bare) and not forever:
                 continue
             block = brace_block(lexed, no, 0)
             if block is None or not block.closed:
                 continue
             body, last = block.code, block.last
-        if _HANDLES_FAILURE.search(body) and not _WAITS.search(body):
+        if forever:
+            # A service loop is no retry: only one that says it retries, leaves on success, gives up on no
+            # error (no `raise`/`throw`: it retries every failure for ever) and waits on nothing. An
+            # `await` is no wait here: the awaited call is the one retried.
+            retry_like = _RETRY_TEXT.search(body) and _LEAVES.search(body) and not _EVENT_LOOP.search(body)
+            if not retry_like or _GIVES_UP.search(body):
+                continue
+        if _HANDLES_FAILURE.search(body) and not (_WAITS_NOT_AWAIT if forever else _WAITS).search(body):
             yield Hit(no, last)
 
 
