@@ -60,10 +60,10 @@ _INTERVAL = lazy_re(r"(?<![\w$.])(?:setInterval|window\.setInterval|global\.setI
         title="Module-level Map or object grows per request with no eviction",
         explanation=(
             "A module-level `Map`, `Set`, object or array lives as long as the Node process. Filled by "
-            "request handlers with a per-request key and never deleted from, it grows with the traffic until "
-            "the process runs out of heap and restarts, and each instance holds its own partial copy. Bound it "
-            "(an LRU cache with `max`/`ttl`), delete entries when they are done, or use a shared store with "
-            "expiry (Redis)."
+            "request handlers with a per-request key and never deleted from, it grows with the traffic until"
+            " the process runs out of heap and restarts, and each instance holds its own partial copy. Bound"
+            " it (an LRU cache with `max`/`ttl`), delete entries when they are done, or use a shared store "
+            "with expiry (Redis)."
         ),
     ),
     needs=("new Map", "new Set", "= {}", "= []", "={}", "=[]"),

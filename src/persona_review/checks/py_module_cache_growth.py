@@ -61,9 +61,9 @@ _CLASS = lazy_re(r"^(?P<indent>\s*)class\s")
         explanation=(
             "A module-level dict, list or set lives as long as the worker. Filled by request, task or "
             "message code with a per-call key and never emptied, it grows with the traffic until the worker "
-            "is killed for memory, and each worker keeps its own partial copy. Bound it (`cachetools.TTLCache`/"
-            "`LRUCache`, `functools.lru_cache(maxsize=...)`), evict entries, or use a shared cache with "
-            "expiry (Redis, Django's cache)."
+            "is killed for memory, and each worker keeps its own partial copy. Bound it "
+            "(`cachetools.TTLCache`/`LRUCache`, `functools.lru_cache(maxsize=...)`), evict entries, or use a"
+            " shared cache with expiry (Redis, Django's cache)."
         ),
     ),
     needs=("= {}", "={}", "= []", "=[]", "set()", "dict()", "list()", "defaultdict(", "OrderedDict(",
