@@ -339,3 +339,70 @@ func Register(name string, d Driver) {
 """
     assert _lines(GO, "registry/registry.go", text) == []
     assert _hunk_lines(GO, "internal/api/track.go", "go", _GO_FILE % "lastSeen[r.RemoteAddr] = time.Now()", 1) == []
+
+
+STATIC_MAP = "JAVA-STATIC-MAP-UNBOUNDED"
+_CAPTCHA = """package com.acme.captcha;
+
+@Service
+public class CaptchaService {
+    private static final Map<String, String> CODES = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, Field[]> FIELDS = new ConcurrentHashMap<>();
+    private static final List<String> ISSUED = Collections.synchronizedList(new ArrayList<>());
+
+    public String issue(String sessionId, Class<?> type) {
+        String code = randomCode();
+        %s
+        return code;
+    }
+    %s
+}
+"""
+_CAPTCHA_PATH = "src/main/java/com/acme/captcha/CaptchaService.java"
+
+
+@pytest.mark.parametrize("write", [
+    "CODES.put(sessionId, code);",
+    "CODES.computeIfAbsent(sessionId, k -> code);",
+    "ISSUED.add(sessionId);",
+])
+def test_a_service_method_filling_a_static_collection_is_reported(write: str) -> None:
+    assert _lines(STATIC_MAP, _CAPTCHA_PATH, _CAPTCHA % (write, "")) == [11]
+
+
+def test_a_controller_handler_is_reported() -> None:
+    text = """package com.acme.web;
+
+@RestController
+public class TrackController {
+    private static Map<String, Instant> lastSeen = new HashMap<>();
+
+    @GetMapping("/ping")
+    ResponseEntity<Void> ping(@RequestParam String deviceId) {
+        lastSeen.put(deviceId, Instant.now());
+        return ResponseEntity.noContent().build();
+    }
+}
+"""
+    assert _lines(STATIC_MAP, "src/main/java/com/acme/web/TrackController.java", text) == [9]
+
+
+@pytest.mark.parametrize(("write", "other"), [
+    ("CODES.put(sessionId, code);", "public void verify(String id) { CODES.remove(id); }"),
+    ("CODES.put(sessionId, code);", "@Scheduled(fixedRate = 60000) public void purge() { CODES.clear(); }"),
+    ("CODES.put(sessionId, code);", "void trim() { if (CODES.size() > 1000) { reset(); } }"),
+    ('CODES.put("last", code);', ""),
+    ("CODES.put(DEFAULT_KEY, code);", ""),
+    ("FIELDS.computeIfAbsent(type, Class::getDeclaredFields);", ""),
+])
+def test_evicted_bounded_or_fixed_key_collections_are_left_alone(write: str, other: str) -> None:
+    assert _lines(STATIC_MAP, _CAPTCHA_PATH, _CAPTCHA % (write, other)) == []
+
+
+def test_non_beans_init_methods_and_hunks_are_left_alone() -> None:
+    plain = (_CAPTCHA % ("CODES.put(sessionId, code);", "")).replace("@Service\n", "")
+    assert _lines(STATIC_MAP, _CAPTCHA_PATH, plain) == []
+    init = _CAPTCHA % ("", "@PostConstruct\n    public void warm() { CODES.put(load(), load()); }")
+    assert _lines(STATIC_MAP, _CAPTCHA_PATH, init) == []
+    hunk = _CAPTCHA % ("CODES.put(sessionId, code);", "")
+    assert _hunk_lines(STATIC_MAP, _CAPTCHA_PATH, "java", hunk, 1) == []

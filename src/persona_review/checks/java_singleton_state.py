@@ -31,8 +31,7 @@ from dataclasses import dataclass
 
 from persona_review.checks._blocks import blocks_of
 from persona_review.checks._java_code import JAVA_TEST_PATH
-from persona_review.checks._java_methods import method_block
-from persona_review.checks._java_singletons import is_spring_singleton
+from persona_review.checks._java_singletons import is_spring_singleton, request_method
 from persona_review.checks._lexing import lex
 from persona_review.checks._spans import lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -65,12 +64,6 @@ _MUTATOR = (
     "put|putAll|putIfAbsent|add|addAll|remove|removeIf|removeAll|clear|computeIfAbsent|compute|merge|set|"
     "push|offer|poll"
 )
-_HANDLER = lazy_re(r"^\s*@(?:Get|Post|Put|Delete|Patch|Request)Mapping\b")
-_LIFECYCLE = lazy_re(
-    r"^\s*@(?:PostConstruct|PreDestroy|Scheduled|EventListener|Bean|Override|KafkaListener|RabbitListener|"
-    r"JmsListener|Async|TransactionalEventListener|Autowired|Inject)\b"
-)
-_PUBLIC_METHOD = lazy_re(r"^\s*public\s+(?!class\b|interface\b|enum\b|record\b)[^=;]*\b(?P<name>\w+)\s*\(")
 _LOCKED = lazy_re(r"\bsynchronized\b|\.\s*(?:lock|tryLock|writeLock)\s*\(")
 
 
@@ -167,8 +160,8 @@ def _fields(ctx: FileContext, rows: list[tuple[int, str, str]]) -> dict[str, _Fi
 
 def _in_request_method(ctx: FileContext, line: int, name: str) -> bool:
     """Whether `line` sits, unlocked and not in a lazy `if (name == null)`, in a method that serves
-    requests: a handler mapping, or a public method that is not a setter, constructor or lifecycle hook."""
-    block = method_block(ctx, line)
+    requests (`_java_singletons.request_method`)."""
+    block = request_method(ctx, line)
     if block is None:
         return False
     for inner in blocks_of(ctx).enclosing(line):
@@ -176,34 +169,4 @@ def _in_request_method(ctx: FileContext, line: int, name: str) -> bool:
             return False
         if inner.first == block.first:
             break
-    body = ctx.text_of(block.first, block.last)
-    if _LOCKED.search(body):
-        return False
-    before, _, own = block.header.rpartition("\n")
-    signature = own if own.strip() else before
-    annotations = _annotations_above(ctx, block.first if own.strip() else block.first - 1)
-    if any(_LIFECYCLE.match(text) for text in annotations):
-        return False
-    if any(_HANDLER.match(text) for text in annotations):
-        return True
-    public = _PUBLIC_METHOD.match(signature)
-    if public is None:
-        return False
-    method = public.group("name")
-    return not (re.match(r"(?:set|init|afterPropertiesSet|destroy|close|start|stop|reset|refresh|reload|load|"
-                         r"on[A-Z]|configure|register|main|run)", method)
-                or re.match(r"^\s*public\s+[A-Z]\w*\s*\(", signature))
-
-
-def _annotations_above(ctx: FileContext, line: int) -> list[str]:
-    """The annotation lines right above the method signature on `line`."""
-    out: list[str] = []
-    no = line - 1
-    while no in ctx.lines and len(out) < 8:
-        text = ctx.lines[no].strip()
-        if text.startswith("@") or (out and text.endswith((",", "(")) and not text.endswith(";")):
-            out.append(text)
-        elif text and not text.startswith(("//", "*", "/*")):
-            break
-        no -= 1
-    return out
+    return not _LOCKED.search(ctx.text_of(block.first, block.last))
