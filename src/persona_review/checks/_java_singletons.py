@@ -53,7 +53,7 @@ _NOT_PER_REQUEST = lazy_re(
 def request_method(ctx: FileContext, line: int) -> Block | None:
     """The body of the method around `line` when that method serves requests: a handler mapping
     (`@GetMapping`...), or a public method that is not a constructor, setter, initializer or lifecycle hook
-    (`@PostConstruct`, `@Scheduled`, `@EventListener`, `init`, `refresh`...) nor static. None otherwise, or when the
+    (`@PostConstruct`, `@Scheduled`, `@EventListener`, `init`, `refresh`...). None otherwise, or when the
     method is not known entire."""
     block = method_block(ctx, line)
     if block is None:
@@ -68,8 +68,6 @@ def request_method(ctx: FileContext, line: int) -> Block | None:
     public = _PUBLIC_METHOD.match(signature)
     if public is None or _NOT_PER_REQUEST.match(public.group("name")):
         return None
-    if re.search(r"\bstatic\b", signature):
-        return None  # a static helper, not the bean's own entry point
     if re.match(r"^\s*public\s+[A-Z]\w*\s*\(", signature):
         return None  # a constructor
     return block
