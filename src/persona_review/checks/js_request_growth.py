@@ -123,8 +123,15 @@ def interval_per_request(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     blocks = blocks_of(ctx)
     for no, _code, bare in lines_of(lexed):
-        if no in ctx.added and "setInterval" in bare and _INTERVAL.search(bare) and _in_handler(blocks, no):
-            yield Hit(no)
+        match = _INTERVAL.search(bare) if no in ctx.added and "setInterval" in bare else None
+        if match is not None and _in_handler(blocks, no):
+            code = lexed.code[no][match.start():].strip().rstrip(";")
+            shown = code if len(code) <= 60 else code[:57].rstrip() + "..."
+            yield Hit(no, message=(
+                f"`{shown}` starts a timer on every request and nothing in the file clears it: each "
+                "request adds one more timer that runs, and keeps what its callback references, for the life "
+                "of the process. Clear it with `clearInterval` when the work or the connection ends, or "
+                "schedule the work once at start-up."))
 
 
 def _in_handler(blocks: Blocks, line: int) -> bool:
