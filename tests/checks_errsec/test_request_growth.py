@@ -14,9 +14,13 @@ def _lines(rule: str, path: str, text: str) -> list[int]:
     return sorted(f.line or 0 for f in run_checks([context_for_text(path, text)]).findings if f.rule_id == rule)
 
 
-def _hunk_lines(rule: str, path: str, language: str, text: str, first: int) -> list[int]:
+def _hunk_lines(rule: str, path: str, language: str, text: str, first: int, *,
+                context: frozenset[int] = frozenset()) -> list[int]:
+    """Findings on `text` seen as a hunk (no whole file) starting at line `first`, every line added but
+    those in `context` (hunk-relative, 0-based)."""
     lines = {first + i: line for i, line in enumerate(text.splitlines())}
-    ctx = FileContext(path, language, lines, frozenset(lines), whole_file=False)
+    added = frozenset(first + i for i in range(len(lines)) if i not in context)
+    ctx = FileContext(path, language, lines, added, whole_file=False)
     return sorted(f.line or 0 for f in run_checks([ctx]).findings if f.rule_id == rule)
 
 
@@ -108,9 +112,24 @@ def view(request):
     assert _lines(PY_CACHE, "app/parsers.py", text) == []
 
 
-def test_a_hunk_and_a_test_file_are_left_alone() -> None:
+def test_a_hunk_reports_only_a_container_the_change_declares() -> None:
+    hunk = """router = APIRouter()
+_profile_cache: dict[str, dict] = {}
+
+
+@router.get("/profiles/{handle}")
+async def get_profile(handle: str, db: AsyncSession = Depends(get_db)):
+    if handle not in _profile_cache:
+        _profile_cache[handle] = await load_profile(db, handle)
+    return _profile_cache[handle]
+"""
+    assert _hunk_lines(PY_CACHE, "app/routers/profiles.py", "python", hunk, 9, context=frozenset({0, 2, 3, 4, 5})) == [16]
+    # the container is older than the change: what empties it may sit outside the hunk
+    assert _hunk_lines(PY_CACHE, "app/routers/profiles.py", "python", hunk, 9, context=frozenset({0, 1, 2, 3, 4, 5})) == []
+
+
+def test_a_test_file_is_left_alone() -> None:
     text = _FLASK % ("_sessions = {}", "_sessions[token] = request.json['user']")
-    assert _hunk_lines(PY_CACHE, "app/auth.py", "python", text, 1) == []
     assert _lines(PY_CACHE, "tests/test_auth.py", text) == []
 
 
@@ -221,6 +240,22 @@ app.get("/stats", (req, res) => {
 });
 """
     assert _lines(JS_CACHE, "src/server.js", text) == []
+
+
+def test_a_hono_error_handler_filling_a_new_list_in_a_hunk_is_reported() -> None:
+    hunk = """const app = new Hono();
+const recentErrors: { at: number; path: string; message: string }[] = [];
+
+app.onError((err, c) => {
+  console.error(err);
+  recentErrors.push({ at: Date.now(), path: c.req.path, message: err.message });
+  return c.json({ error: "internal error" }, 500);
+});
+
+app.get("/internal/errors", requireAdmin, (c) => c.json(recentErrors.slice(-50)));
+"""
+    assert _hunk_lines(JS_CACHE, "src/app.ts", "typescript", hunk, 12, context=frozenset({0, 2, 4})) == [17]
+    assert _hunk_lines(JS_CACHE, "src/app.ts", "typescript", hunk, 12, context=frozenset({0, 1, 2, 4})) == []
 
 
 def test_an_interval_per_request_is_reported() -> None:
@@ -338,7 +373,10 @@ func Register(name string, d Driver) {
 }
 """
     assert _lines(GO, "registry/registry.go", text) == []
-    assert _hunk_lines(GO, "internal/api/track.go", "go", _GO_FILE % "lastSeen[r.RemoteAddr] = time.Now()", 1) == []
+    hunk = _GO_FILE % "lastSeen[r.RemoteAddr] = time.Now()"
+    old_map = frozenset({10})  # `lastSeen` is a context line: declared before this change
+    assert _hunk_lines(GO, "internal/api/track.go", "go", hunk, 1, context=old_map) == []
+    assert _hunk_lines(GO, "internal/api/track.go", "go", hunk, 1) == [20]
 
 
 STATIC_MAP = "JAVA-STATIC-MAP-UNBOUNDED"
@@ -405,4 +443,5 @@ def test_non_beans_init_methods_and_hunks_are_left_alone() -> None:
     init = _CAPTCHA % ("", "@PostConstruct\n    public void warm() { CODES.put(load(), load()); }")
     assert _lines(STATIC_MAP, _CAPTCHA_PATH, init) == []
     hunk = _CAPTCHA % ("CODES.put(sessionId, code);", "")
-    assert _hunk_lines(STATIC_MAP, _CAPTCHA_PATH, "java", hunk, 1) == []
+    assert _hunk_lines(STATIC_MAP, _CAPTCHA_PATH, "java", hunk, 1, context=frozenset({4})) == []
+    assert _hunk_lines(STATIC_MAP, _CAPTCHA_PATH, "java", hunk, 1) == [11]

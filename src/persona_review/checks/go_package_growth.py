@@ -17,9 +17,10 @@ killed for memory; a lock makes the writes safe, not bounded.
 Reported on the first added write in a function that serves a request (net/http, gin, echo or fiber
 parameters, or a function literal inside one): `m[k] = v` on a package-level map, `s = append(s, ...)` on
 a package-level slice, `v.Store(k, ...)`/`v.LoadOrStore(k, ...)` on a package-level `sync.Map`, when the
-file (known whole) never removes from it (`delete(m, k)`, `.Delete(`, `.LoadAndDelete(`, `.Clear()`,
-`clear(m)`), checks its length, nor assigns it anew (`m = make(...)`, `s = s[n:]`, `s = nil`) outside the
-write. Keys written as a string literal or a constant are a fixed domain and left alone.
+file never removes from it (`delete(m, k)`, `.Delete(`, `.LoadAndDelete(`, `.Clear()`,
+`clear(m)`), compares its length, nor assigns it anew (`m = make(...)`, `s = s[n:]`, `s = nil`) outside
+the write. In a hunk without the whole file, only a variable the change itself declares counts. Keys
+written as a string literal or a constant are a fixed domain and left alone.
 """
 
 from __future__ import annotations
@@ -66,10 +67,12 @@ _CONSTANT_KEY = lazy_re(r"^\s*(?:\"|`|\d|[A-Z]\w*\s*$)")
     needs=("map[", "[]", "sync.Map"),
 )
 def package_state_unbounded(ctx: FileContext) -> Iterator[Hit]:
-    if not ctx.whole_file or _TEST_PATH.search(ctx.path):
+    if _TEST_PATH.search(ctx.path):
         return
     rows = list(lines_of(lex(ctx)))
     variables = _package_containers(rows)
+    if not ctx.whole_file:  # a hunk: only a variable this change introduces, its evictions in view
+        variables = {name: seen for name, seen in variables.items() if seen[0] in ctx.added}
     if not variables:
         return
     text = "\n".join(bare for _no, _c, bare in rows)
@@ -80,7 +83,7 @@ def package_state_unbounded(ctx: FileContext) -> Iterator[Hit]:
         n = re.escape(name)
         if re.search(
             rf"\b(?:delete|clear)\(\s*{n}\b|\b{n}\s*\.\s*(?:Delete|LoadAndDelete|Clear|CompareAndDelete)\s*\("
-            rf"|\blen\(\s*{n}\s*\)",
+            rf"|\blen\(\s*{n}\s*\)\s*(?:[<>]=?|==)",
             text,
         ) or _assigned_anew(rows, name, declared):
             continue
@@ -139,9 +142,9 @@ def _package_containers(rows: list[tuple[int, str, str]]) -> dict[str, tuple[int
 def _assigned_anew(rows: list[tuple[int, str, str]], name: str, declared: int) -> bool:
     """Whether a line other than the declaration assigns `name` a new value (`= make(...)`, `= nil`,
     `= s[n:]`): not an `append` to itself."""
-    assign = re.compile(rf"^\s*{re.escape(name)}\s*=(?!=)[ \t]*(?P<rest>.*)$")
+    assign = re.compile(rf"(?:^|[;{{]\s*)(?<![\w.]){re.escape(name)}\s*=(?!=)[ \t]*(?P<rest>.*)$")
     for no, _code, bare in rows:
-        match = assign.match(bare)
+        match = assign.search(bare)
         if match is not None and no != declared and not match.group("rest").startswith("append("):
             return True
     return False

@@ -66,7 +66,7 @@ _CONSTANT_ARG = lazy_re(r"^\s*(?:\"|[A-Z][A-Z0-9_]*\s*[,)]|\d|\w+\.class\b)")
     needs=("static",),
 )
 def static_map_growth(ctx: FileContext) -> Iterator[Hit]:
-    if JAVA_TEST_PATH.search(ctx.path) or not ctx.whole_file:
+    if JAVA_TEST_PATH.search(ctx.path):
         return
     lexed = lex(ctx)
     rows = list(lines_of(lexed))
@@ -77,7 +77,8 @@ def static_map_growth(ctx: FileContext) -> Iterator[Hit]:
             continue
         if _CODE_KEY.match(match.group("args") or ""):
             continue
-        fields.setdefault(match.group("name"), no)
+        if ctx.whole_file or no in ctx.added:  # in a hunk: only a field this change declares
+            fields.setdefault(match.group("name"), no)
     if not fields or not is_spring_singleton(ctx):
         return
     text = "\n".join(bare for _no, _c, bare in rows)

@@ -15,9 +15,11 @@ life of the process: each request adds one more timer.
 
 JS-MODULE-CACHE-UNBOUNDED is reported on the first added write (`NAME.set(k, ...)`, `NAME.add(...)`,
 `NAME[k] = ...`, `NAME.push(...)`) inside a request handler (a function taking `(req, res)`, `(request,
-reply)`, `(ctx, next)`, or a Next.js route handler `GET(request)`), to a container made empty at module
-level (`new Map()`, `new Set()`, `{}`, `[]`), when the file (known whole) never deletes from it (`delete`,
-`.delete(`, `.clear(`, `.splice(`, `.shift(`, `.pop(`), checks its size or length, or assigns it anew.
+reply)`, `(ctx, next)`, a Next.js route handler `GET(request)`, or a Hono handler `app.get(..., (c) =>`),
+to a container made empty at module level (`new Map()`, `new Set()`, `{}`, `[]`), when the file never
+deletes from it (`delete`, `.delete(`, `.clear(`, `.splice(`, `.shift(`, `.pop(`), compares its size or
+length, or assigns it anew. In a hunk without the whole file, only a container the change itself declares
+counts, with the lines in view.
 Keys written as a string literal are a fixed domain and left alone.
 JS-INTERVAL-PER-REQUEST is reported on a `setInterval(` inside a request handler when the file never calls
 `clearInterval`.
@@ -41,8 +43,12 @@ _TEST_PATH = lazy_re(r"(?:^|/)(?:tests?|__tests__|spec|e2e|scripts?)/|[._-](?:te
 _HANDLER = lazy_re(
     r"\(\s*(?:req|request)\b[^()]*,\s*(?:res|response|reply)\b[^()]*\)\s*(?::\s*[^=>{]+)?(?:=>\s*)?$|"
     r"\(\s*ctx\b[^()]*,\s*next\b[^()]*\)\s*(?:=>\s*)?$|"
-    r"\bfunction\s+(?:GET|POST|PUT|PATCH|DELETE)\s*\(\s*(?:req|request)\b[^()]*\)\s*(?::\s*[^{]+)?$"
+    r"\bfunction\s+(?:GET|POST|PUT|PATCH|DELETE)\s*\(\s*(?:req|request)\b[^()]*\)\s*(?::\s*[^{]+)?$|"
+    r"\.\s*(?:get|post|put|patch|delete|all|use|on|onError)\s*\(.*\(\s*(?:err\w*\s*,\s*)?(?:c|ctx|context)"
+    r"\s*(?::\s*\w+)?\s*\)\s*=>\s*$"
 )
+"""A request handler's header: Express/Koa/Fastify `(req, res)`, `(ctx, next)`, a Next.js route handler,
+or a Hono route or error handler registered with its context `(c) =>`."""
 _CONTAINER = lazy_re(
     r"^(?:export\s+)?(?:const|let|var)\s+(?P<name>[A-Za-z_$][\w$]*)\s*(?::\s*[^=]+)?=\s*"
     r"(?:new\s+(?:Map|Set)\s*(?:<[^>]*>)?\s*\(\s*\)|\{\s*\}|\[\s*\])\s*(?:as\s+[^;]+)?;?\s*$"
@@ -69,11 +75,13 @@ _INTERVAL = lazy_re(r"(?<![\w$.])(?:setInterval|window\.setInterval|global\.setI
     needs=("new Map", "new Set", "= {}", "= []", "={}", "=[]"),
 )
 def module_cache_unbounded(ctx: FileContext) -> Iterator[Hit]:
-    if not ctx.whole_file or _TEST_PATH.search(ctx.path):
+    if _TEST_PATH.search(ctx.path):
         return
     lexed = lex(ctx)
     rows = list(lines_of(lexed))
     containers = {m.group("name"): no for no, _c, bare in rows if (m := _CONTAINER.match(bare))}
+    if not ctx.whole_file:  # a hunk: only a container this change introduces, its evictions in view
+        containers = {name: line for name, line in containers.items() if line in ctx.added}
     if not containers:
         return
     text = "\n".join(bare for _no, _c, bare in rows)
@@ -82,7 +90,7 @@ def module_cache_unbounded(ctx: FileContext) -> Iterator[Hit]:
         n = re.escape(name)
         if re.search(
             rf"\bdelete\s+{n}\s*[\[.]|(?<![\w$.]){n}\s*\.\s*(?:delete|clear|splice|shift|pop|length\s*=)"
-            rf"|(?<![\w$.]){n}\s*\.\s*(?:size|length)\b|^[ \t]+{n}\s*=(?!=)|\b{n}\s*\.\s*slice\s*\(\s*-",
+            rf"|(?<![\w$.]){n}\s*\.\s*(?:size|length)\s*(?:[<>]=?|===?)|^[ \t]+{n}\s*=(?!=)",
             text, re.MULTILINE,
         ):
             continue

@@ -16,8 +16,9 @@ Reported on the first added write (`NAME[key] = ...`, `NAME.append/add/setdefaul
 `NAME[key].append(...)`) to a container assigned empty at module level (`{}`, `[]`, `set()`, `dict()`,
 `defaultdict(...)`, `OrderedDict()`, `Counter()`), inside a function that serves a request, a task or a
 message (a route, view, task or consumer decorator, or a `request`/`message` parameter), when the file
-(known whole) never removes from it (`del NAME[...]`, `pop`, `popitem`, `clear`, `remove`, `discard`),
-checks its size (`len(NAME)`) or assigns it anew in a function. Keys written as a string literal are a
+never removes from it (`del NAME[...]`, `pop`, `popitem`, `clear`, `remove`, `discard`), compares its
+size (`len(NAME) > ...`) or assigns it anew in a function. In a hunk without the whole file, only a
+container the change itself declares counts, with the lines in view. Keys written as a string literal are a
 fixed domain and are left alone.
 """
 
@@ -70,11 +71,13 @@ _CLASS = lazy_re(r"^(?P<indent>\s*)class\s")
            "Counter("),
 )
 def module_cache_growth(ctx: FileContext) -> Iterator[Hit]:
-    if not ctx.whole_file or _TEST_PATH.search(ctx.path):
+    if _TEST_PATH.search(ctx.path):
         return
     lexed = lex(ctx)
     rows = list(lines_of(lexed))
     containers = {m.group("name"): no for no, _c, bare in rows if (m := _CONTAINER.match(bare))}
+    if not ctx.whole_file:  # a hunk: only a container this change introduces, its evictions in view
+        containers = {name: line for name, line in containers.items() if line in ctx.added}
     if not containers:
         return
     text = "\n".join(bare for _no, _c, bare in rows)
@@ -82,7 +85,8 @@ def module_cache_growth(ctx: FileContext) -> Iterator[Hit]:
         n = re.escape(name)
         if re.search(
             rf"\bdel\s+{n}\s*\[|(?<![\w.]){n}\s*\.\s*(?:pop|popitem|clear|remove|discard|popleft)\s*\("
-            rf"|\blen\(\s*{n}\s*\)|^[ \t]+(?:global\s+)?{n}\s*(?::[^=\n]+)?=(?!=)|\bmaxlen\b|{n}\s*\[\s*:",
+            rf"|\blen\(\s*{n}\s*\)\s*(?:[<>]=?|==)|^[ \t]+(?:global\s+)?{n}\s*(?::[^=\n]+)?=(?!=)"
+            rf"|\bmaxlen\b|{n}\s*\[\s*:",
             text, re.MULTILINE,
         ):
             continue
@@ -106,7 +110,9 @@ def _serving_function(ctx: FileContext, rows: list[tuple[int, str, str]], index:
     indent = indent_of(rows[index][2])
     outer: int | None = None
     for back in range(index - 1, max(-1, index - 400), -1):
-        _no, _c, text = rows[back]
+        no, _c, text = rows[back]
+        if no != rows[back + 1][0] - 1:
+            break  # a gap in the known lines: what lies above is not known
         if not text.strip() or indent_of(text) >= indent:
             continue
         indent = indent_of(text)
