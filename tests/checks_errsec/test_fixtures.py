@@ -59,7 +59,9 @@ def test_code_in_strings_and_comments_is_not_flagged() -> None:
                                   "exception_leak_scope.py", "goroutine_leaks.go", "gather_settled.py",
                                   "ImportService.java", "retry_unbounded.rb", "sessions_unclosed.py", "email.worker.ts",
                                   "billing_tasks.py", "sync_crm_contact_job.rb",
-                                  "wallet.service.ts", "PriceController.java"])
+                                  "wallet.service.ts", "PriceController.java",
+                                  "SessionDirectory.java", "package_growth.go", "request_growth.js",
+                                  "request_growth.py"])
 def test_flow_checks_that_need_the_whole_file(name: str) -> None:
     """Route parameters, sibling routes and constants defined far from their use are seen with the whole
     file (the Action and the CLI give it)."""
