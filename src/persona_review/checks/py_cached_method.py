@@ -56,7 +56,7 @@ def cached_method(ctx: FileContext) -> Iterator[Hit]:
             continue
         decorator = _DECORATOR.match(bare)
         if decorator is None or "B019" in ctx.lines.get(no, ""):
-            continue  # `# noqa: B019`: the author chose this cache knowingly
+            continue  # a B019 suppression on the line: the author chose this cache knowingly
         method = None
         for later in range(index + 1, min(len(rows), index + 6)):
             later_no, _c, text = rows[later]
