@@ -47,7 +47,7 @@ _OTHER_DECORATOR = lazy_re(r"^\s*@")
             "function of the values it needs, with a `maxsize`."
         ),
     ),
-    needs=("lru_cache", "cache"),
+    needs=("lru_cache", "@cache", "functools.cache"),
 )
 def cached_method(ctx: FileContext) -> Iterator[Hit]:
     rows = list(lines_of(lex(ctx)))

@@ -147,10 +147,22 @@ def _makers(known: str, app_code: bool) -> dict[str, str]:
             continue
         if module and not re.search(rf"\b(?:from\s+{module}[\w.]*\s+import\b|import\s+{module}\b)", known):
             continue
+        if not _called(name, known):
+            continue
         out[name] = kind
     if "ClientSession" in out and "import aiohttp" not in known and "from aiohttp import" not in known:
         del out["ClientSession"]
     return out
+
+
+def _called(name: str, known: str) -> bool:
+    """The file's text calls the constructor: by its dotted name (`requests.Session(`), or by its last part
+    as a word when that part is imported on its own (`from redis import Redis` ... `Redis(`)."""
+    if f"{name}(" in known:
+        return True
+    tail = name.rsplit(".", 1)[-1]
+    return "." in name and re.search(rf"(?<![\w.]){re.escape(tail)}\s*\(", known) is not None and re.search(
+        rf"\bimport\b[^\n]*\b{re.escape(tail)}\b", known) is not None
 
 
 def _unpooled(node: ast.expr) -> bool:

@@ -94,7 +94,7 @@ def request_parse_unguarded(ctx: FileContext) -> Iterator[Hit]:
     if _HANDLES_VALUE_ERROR.search(ctx.known_text()):
         return
     requests = mentions(ctx, "request", "req.", "event")
-    messages = mentions(ctx, "consumer", "body")
+    messages = mentions(ctx, "loads(") and mentions(ctx, "consumer", "properties, body", "props, body")
     for flow in flows(ctx):
         if requests:
             yield from _hits(flow)

@@ -63,7 +63,10 @@ _TREATED_AS_FAILURE = lazy_re(
             "work is lost. Raise again after logging, or `raise self.retry(exc=exc)`."
         ),
     ),
-    needs=("except",),
+    needs=(  # the retry settings the check needs in the task's decorator
+        "max_retries", "autoretry_for", "default_retry_delay", "retry_backoff", "retry_kwargs",
+        "retry_jitter",
+    ),
 )
 def task_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
