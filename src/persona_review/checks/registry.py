@@ -78,6 +78,8 @@ class Registry:
 
 
 REGISTRY = Registry()
+PREFILTERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+"""Check id -> the words of its `register(..., needs=, folded=)` pre-filter (as written; lower case)."""
 
 
 def register(
@@ -92,6 +94,8 @@ def register(
 
     def wrap(func: CheckFunc) -> CheckFunc:
         REGISTRY.add(spec, gated(func, needs, folded) if needs or folded else func)
+        if needs or folded:
+            PREFILTERS[spec.id] = (tuple(needs), tuple(folded))
         return func
 
     return wrap
@@ -144,16 +148,66 @@ def load_all() -> Registry:
     return _load(lambda _name: True)
 
 
-def load_for(languages: Iterable[str]) -> Registry:
+def load_for(languages: Iterable[str], texts: Sequence[str] | None = None) -> Registry:
     """The registry with (at least) every check that can run on a file in one of `languages`: the check
-    modules of other languages are left unimported (see the module docstring)."""
+    modules of other languages are left unimported (see the module docstring). With `texts` (the known
+    text of every file to review), so is a module whose checks all have pre-filters that none of the texts
+    can pass (`_prefilter_table`): its checks would skip every file, so importing it buys nothing."""
     wanted = frozenset(languages)
+    passes = _prefilter_test(texts) if texts is not None else None
 
     def needed(name: str) -> bool:
         langs = module_languages(name)
-        return langs is None or not langs.isdisjoint(wanted)
+        if langs is not None and langs.isdisjoint(wanted):
+            return False
+        return passes is None or passes(name)
 
     return _load(needed)
+
+
+def _prefilter_test(texts: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a module's checks could pass their pre-filters on one of `texts`; True for a module whose
+    checks are not all pre-filtered, or that the table does not know (added since it was written)."""
+    from persona_review.checks._prefilter_table import MODULE_WORDS
+
+    lowered: list[str] = []
+
+    def passes(name: str) -> bool:
+        entry = MODULE_WORDS.get(name, None)
+        if entry is None:
+            return True
+        needs, folded = entry
+        if any(word in text for text in texts for word in needs):
+            return True
+        if folded:
+            if any(not text.isascii() for text in texts):
+                return True  # as `FileContext.mentions_folded`: a regex's case folding goes beyond ASCII
+            if not lowered:
+                lowered.extend(text.lower() for text in texts)
+            return any(word in text for text in lowered for word in folded)
+        return False
+
+    return passes
+
+
+def module_prefilters() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None]:
+    """Every check module -> the union of its checks' pre-filter words (as written; lower case), or None
+    when one of its checks (or batches) has no pre-filter, or it registers nothing: such a module is always
+    imported. What `_prefilter_table` holds, computed from the imported modules."""
+    registry = load_all()
+    ids: dict[str, list[str]] = {}
+    for spec in registry.specs():
+        ids.setdefault(registry.modules.get(spec.id, ""), []).append(spec.id)
+    out: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {}
+    for name in check_modules():
+        own = ids.get(name, [])
+        if not own or any(check_id not in PREFILTERS for check_id in own):
+            out[name] = None
+            continue
+        needs = sorted({word for check_id in own for word in PREFILTERS[check_id][0]})
+        folded = sorted({word for check_id in own for word in PREFILTERS[check_id][1]})
+        out[name] = (tuple(needs), tuple(folded))
+    return out
 
 
 def _load(needed: Callable[[str], bool]) -> Registry:

@@ -95,7 +95,7 @@ def _run_checks(
     enabled: frozenset[str],
     js_minimums: Mapping[str, tuple[int, ...]],
 ) -> CheckOutcome:
-    reg = registry or load_for({ctx.language for ctx in contexts})
+    reg = registry or load_for({ctx.language for ctx in contexts}, [ctx.known_text() for ctx in contexts])
     created = tables_created(contexts)
     validated = not_null_checks(contexts)
     versions = tuple(sorted(js_minimums.items()))
