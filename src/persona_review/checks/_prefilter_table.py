@@ -170,4 +170,5 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'server_error_status': ((' 500', '(500', ',500', ':500', '=500', 'HttpResponseServerError', 'INTERNAL_SERVER_ERROR', 'InternalServerError', 'internalServerError', 'internal_server_error'), ()),
     'side_effect_in_tx': (('Begin', 'InTx', 'RunInTx', 'Transaction', 'WithTx', 'atomic', 'begin', 'transaction', 'with_lock'), ()),
     'sql_squawk': None,
+    'unbounded_fanout': (('Promise.all', 'gather('), ()),
 }
