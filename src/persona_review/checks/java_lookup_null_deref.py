@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._next_use import next_member_use
 from persona_review.checks._spans import indent_of, reaches
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -135,19 +136,14 @@ def _method_params(lexed: Lexed, no: int) -> set[str] | None:
 
 
 def _first_use_is_call(lexed: Lexed, no: int, name: str, indent: int) -> tuple[int, str] | None:
-    mention = re.compile(r"(?<![\w.])" + re.escape(name) + r"(?!\w)")
-    call = re.compile(r"(?<![\w.])" + re.escape(name) + r"\.(?P<m>\w+)\s*\(")
-    for line in range(no + 1, no + _WINDOW):
-        text = lexed.bare.get(line)
-        if text is None:
-            return None
-        if text.strip() and indent_of(text) < indent:
-            return None
-        first = mention.search(text)
-        if first is None:
-            continue
-        hit = call.match(text, first.start())
-        if hit is None or re.search(r"^\s*(?:if|while|return\b.*\?|assert)\b|\?|&&|\|\||!=|==", text):
-            return None
-        return line, hit.group("m")
-    return None
+    word = re.escape(name)
+    return next_member_use(
+        lexed, no, indent, _WINDOW,
+        mention=re.compile(rf"(?<![\w.]){word}(?!\w)"),
+        member=re.compile(rf"(?<![\w.]){word}\.(?P<m>\w+)\s*\("),
+        guarded=lambda text, _member: _JAVA_TEST.search(text) is not None,
+    )
+
+
+_JAVA_TEST = lazy_re(r"^\s*(?:if|while|return\b.*\?|assert)\b|\?|&&|\|\||!=|==")
+"""A line that may test the value before using it (a condition, a ternary, a comparison)."""

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._next_use import next_member_use
 from persona_review.checks._spans import indent_of, reaches
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -195,22 +196,13 @@ def _statement_end(lexed: Lexed, no: int) -> int | None:
 
 def _first_use_is_read(lexed: Lexed, end: int, name: str, indent: int) -> tuple[int, str] | None:
     """(line, property) when the next mention of `name` after line `end` reads a property of it."""
-    mention = re.compile(r"(?<![\w$.])" + re.escape(name) + r"(?![\w$])")
-    read = re.compile(r"(?<![\w$.])" + re.escape(name) + r"\.(?P<prop>[A-Za-z_$][\w$]*)")
-    for line in range(end + 1, end + _WINDOW):
-        text = lexed.bare.get(line)
-        if text is None:
-            return None
-        if text.strip() and indent_of(text) < indent:
-            return None  # the block ends
-        first = mention.search(text)
-        if first is None:
-            continue
-        hit = read.match(text, first.start())
-        if hit is None or _tests_on_line(text, name):
-            return None
-        return line, hit.group("prop")
-    return None
+    word = re.escape(name)
+    return next_member_use(
+        lexed, end, indent, _WINDOW,
+        mention=re.compile(rf"(?<![\w$.]){word}(?![\w$])"),
+        member=re.compile(rf"(?<![\w$.]){word}\.(?P<m>[A-Za-z_$][\w$]*)"),
+        guarded=lambda text, _member: _tests_on_line(text, name),
+    )
 
 
 def _tests_on_line(text: str, name: str) -> bool:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._next_use import next_member_use
 from persona_review.checks._spans import indent_of, reaches
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -133,21 +134,16 @@ def _method_params(lexed: Lexed, no: int) -> set[str]:
 
 
 def _first_use_is_call(lexed: Lexed, no: int, name: str, indent: int) -> tuple[int, str] | None:
-    mention = re.compile(r"(?<![\w.@:])" + re.escape(name) + r"(?![\w?!])")
-    call = re.compile(r"(?<![\w.@:])" + re.escape(name) + r"\.(?P<m>[a-z_]\w*[?!]?)")
-    for line in range(no + 1, no + _WINDOW):
-        text = lexed.bare.get(line)
-        if text is None:
-            return None
-        if text.strip() and indent_of(text) < indent:
-            return None
-        first = mention.search(text)
-        if first is None:
-            continue
-        hit = call.match(text, first.start())
-        if hit is None or hit.group("m") in _NIL_SAFE or re.search(
-                r"^\s*(?:if|unless|elsif|while|until|return|case)\b|\b(?:if|unless)\b|&&|\|\||\band\b|\bor\b|\?\s",
-                text):
-            return None
-        return line, hit.group("m")
-    return None
+    word = re.escape(name)
+    return next_member_use(
+        lexed, no, indent, _WINDOW,
+        mention=re.compile(rf"(?<![\w.@:]){word}(?![\w?!])"),
+        member=re.compile(rf"(?<![\w.@:]){word}\.(?P<m>[a-z_]\w*[?!]?)"),
+        guarded=lambda text, member: member in _NIL_SAFE or _RUBY_TEST.search(text) is not None,
+    )
+
+
+_RUBY_TEST = lazy_re(
+    r"^\s*(?:if|unless|elsif|while|until|return|case)\b|\b(?:if|unless)\b|&&|\|\||\band\b|\bor\b|\?\s"
+)
+"""A line that may test the value before using it (a condition, a modifier, a short-circuit)."""
