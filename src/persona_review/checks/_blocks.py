@@ -100,6 +100,30 @@ def _scan(lexed: Lexed) -> Blocks:
     return Blocks(blocks, parent, owner)
 
 
+_HANDLER_AFTER = lazy_re(r"^\s*(?:catch|finally|else)\b")
+
+
+def closing_line(bare: dict[int, str], start: int, depth: int = 0) -> int | None:
+    """Reading the known lines from `start` with `depth` blocks already open, the line of the brace that
+    closes one more block than was open (the end of the block `start` sits in), or None when the known
+    lines stop first. A `} catch`, `} finally` or `} else` does not end it: the handler or branch that
+    follows belongs to the same statement, and the reading goes on through it."""
+    number = start
+    while number in bare:
+        text = bare[number]
+        if "{" in text or "}" in text:
+            for index, char in enumerate(text):
+                if char == "{":
+                    depth += 1
+                elif char == "}":
+                    depth -= 1
+                    # the handler's own opening brace (on this line or the next) brings the depth back
+                    if depth < 0 and not _HANDLER_AFTER.match(text[index + 1 :]):
+                        return number
+        number += 1
+    return None
+
+
 def body_text(lexed: Lexed, block: Block, start: int | None = None, bare: bool = True) -> str:
     """The block's lines (bare or code view) from `start` (default: its first line) to its last."""
     view = lexed.bare if bare else lexed.code

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from persona_review.checks._blocks import Block, Blocks, blocks_of
+from persona_review.checks._blocks import Block, Blocks, blocks_of, closing_line
 from persona_review.checks._lexing import Lexed
 from persona_review.checks._spans import indent_of
 from persona_review.checks.base import FileContext
@@ -213,6 +213,14 @@ def in_deferred_func(lexed: Lexed, line: int) -> bool:
 _TOP_LEVEL = lazy_re(r"^(?:func|type|var|const|import)\b")
 
 
+def _last_known(lexed: Lexed, start: int) -> int:
+    """The last line of the run of known lines that begins at `start`."""
+    last = start
+    while last + 1 in lexed.bare:
+        last += 1
+    return last
+
+
 def section_function(ctx: FileContext, lexed: Lexed, line: int) -> GoFunc | None:
     """For a hunk that starts inside a function whose signature is above it: that function, read from the
     hunk header's section text (`@@ -63,6 +63,13 @@ func (a *API) report(w http.ResponseWriter, r
@@ -220,32 +228,19 @@ def section_function(ctx: FileContext, lexed: Lexed, line: int) -> GoFunc | None
     margin between the hunk's first line and `line`). Its block runs from the hunk's first line (`first`
     is the line before) to the brace that closes it, or the last known line. Only the signature is known:
     a check may read its parameters, not assume it sees the whole body."""
-    start = next((first for first, texts in ctx.segments() if first <= line < first + len(texts)), None)
-    section = ctx.sections.get(start) if start is not None else None
-    if start is None or not section or not _FUNC_HEADER.match(section):
+    start = ctx.segment_start(line)
+    section = ctx.section_at(line)
+    if start is None or not _FUNC_HEADER.match(section):
         return None
     header = section.strip().removesuffix("{").rstrip()
     parsed = _params(header) if _HEADER.search(header) else None
     if parsed is None:
         return None
-    depth = 0
-    last = None
-    number = start
-    while number in lexed.bare:
-        text = lexed.bare[number]
-        if _TOP_LEVEL.match(text):
-            if number <= line:
-                return None
-            last = number - 1
-            break
-        depth += text.count("{") - text.count("}")
-        if depth < 0:
-            if number < line:
-                return None
-            last = number
-            break
-        number += 1
-    if last is None:
-        last = number - 1
+    closing = closing_line(lexed.bare, start)
+    if (closing is not None and closing < line) or any(
+        _TOP_LEVEL.match(lexed.bare.get(n, "")) for n in range(start, line + 1)
+    ):
+        return None  # the function the header names ends before `line`
+    last = closing if closing is not None else _last_known(lexed, start)
     params, _literal, name, order = parsed
     return GoFunc(Block(start - 1, 0, last, header, 0), params, False, name, order)

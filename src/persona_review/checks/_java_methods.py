@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from persona_review.checks._blocks import Block, blocks_of
+from persona_review.checks._blocks import Block, blocks_of, closing_line
 from persona_review.checks.base import FileContext
 from persona_review.lazy_re import lazy_re
 
@@ -28,18 +28,14 @@ def method_block(ctx: FileContext, line: int) -> Block | None:
     return None
 
 
-_HANDLER_AFTER = lazy_re(r"^\s*(?:catch|finally|else)\b")
-
-
 def method_end(ctx: FileContext, bare: dict[int, str], line: int) -> int | None:
     """The last line of the method around `line`: its closing brace's line when the body is known entire
     (`method_block`), or, for a hunk that starts inside the method (its signature above the hunk), the
-    brace that closes it when every line from `line` down to it is known. None when `line` is in no method
-    (a field, a type's body) or the hunk stops before the method does.
+    brace that closes it when every line from `line` down to it is known (`_blocks.closing_line`). None
+    when `line` is in no method (a field, a type's body) or the hunk stops before the method does.
 
     Nothing above `line` in the method can undo what `line` starts (close a resource it opens, shut down a
-    pool it makes), so those lines are all a check needs. A `} catch`, `} finally` or `} else` does not end
-    the method: the scan reads on through the handler (a `finally` below may close the resource)."""
+    pool it makes), so those lines are all a check needs."""
     block = method_block(ctx, line)
     if block is not None:
         return block.last
@@ -48,18 +44,4 @@ def method_end(ctx: FileContext, bare: dict[int, str], line: int) -> int | None:
         before, _, own = known.header.rpartition("\n")
         if re.search(r"\b(?:class|interface|enum|record)\b", own if own.strip() else before):
             return None  # `line` is in a type's body, not in a method
-    depth = len(enclosing)  # the known blocks around `line` close before the method does
-    number = line
-    while number in bare:
-        text = bare[number]
-        for index, char in enumerate(text):
-            if char == "{":
-                depth += 1
-            elif char == "}":
-                depth -= 1
-                # a handler after the brace has its own opening brace (on this line or the next), which
-                # brings the depth back to 0: the scan reads on through it
-                if depth < 0 and not _HANDLER_AFTER.match(text[index + 1 :]):
-                    return number
-        number += 1
-    return None
+    return closing_line(bare, line, len(enclosing))  # the known blocks around `line` close first

@@ -111,6 +111,18 @@ class FileContext:
             self._segments = runs
         return self._segments
 
+    def section_at(self, line: int) -> str:
+        """The hunk header's section text (`sections`) of the run of known lines holding `line`: the function
+        a hunk that starts inside one is in, as git names it; "" when there is none."""
+        if not self.sections:
+            return ""
+        start = self.segment_start(line)
+        return self.sections.get(start, "") if start is not None else ""
+
+    def segment_start(self, line: int) -> int | None:
+        """The first line of the run of known lines holding `line`, or None when `line` is not known."""
+        return next((first for first, texts in self.segments() if first <= line < first + len(texts)), None)
+
     def known_text(self) -> str:
         """Every known line joined by newlines, computed once: what the checks' cheap pre-filters search
         (`registry.register(..., needs=...)`) before they walk the lines."""

@@ -107,7 +107,4 @@ def _signature(ctx: FileContext, line: int) -> str | None:
     """The header of the method around `line`: its known block's, or the hunk header's section text when
     the hunk starts inside it."""
     block = method_block(ctx, line)
-    if block is not None:
-        return block.header
-    start = next((first for first, texts in ctx.segments() if first <= line < first + len(texts)), None)
-    return ctx.sections.get(start) if start is not None else None
+    return block.header if block is not None else ctx.section_at(line) or None

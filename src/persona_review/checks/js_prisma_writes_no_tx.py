@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from persona_review.checks._blocks import Block, Blocks, blocks_of
+from persona_review.checks._blocks import Block, Blocks, blocks_of, closing_line
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import reaches
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -101,17 +101,9 @@ def _scope(ctx: FileContext, lexed: Lexed, blocks: Blocks, line: int) -> tuple[i
     for block in blocks.enclosing(line):
         if _is_function(block):
             return block.first, block.last
-    start = next((first for first, texts in ctx.segments() if first <= line < first + len(texts)), None)
-    if start is None:
-        return None
-    depth = 0
-    number = start
-    while number in lexed.bare:
-        depth += lexed.bare[number].count("{") - lexed.bare[number].count("}")
-        if depth < 0:
-            return (start, number) if number >= line else None
-        number += 1
-    return None
+    start = ctx.segment_start(line)
+    closing = closing_line(lexed.bare, start) if start is not None else None
+    return (start, closing) if start is not None and closing is not None and closing >= line else None
 
 
 def _is_function(block: Block) -> bool:
