@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from persona_review.checks._blocks import Block, Blocks, blocks_of
+from persona_review.checks._blocks import Blocks, blocks_of
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -81,26 +81,24 @@ def job_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     blocks = blocks_of(ctx)
     for processor in _processors(ctx, lexed, blocks):
-        for block in blocks.all():
-            if not (processor.first < block.first and block.last <= processor.last):
+        outer = blocks.blocks[processor]
+        for brace, block in blocks.blocks.items():
+            if not (outer.first < block.first and block.last <= outer.last):
                 continue
-            if not _CATCH.search(block.header.rsplit("\n", 1)[-1]):
+            if not _CATCH.search(block.header.rsplit("\n", 1)[-1]) or not _at_level(blocks, brace, processor):
                 continue
-            if not _at_processor_level(blocks, block, processor):
-                continue
-            body = "\n".join(lexed.bare.get(n, "") for n in range(block.first, block.last + 1))
-            body = body[block.col + 1 :] if block.col + 1 <= len(body) else body
+            lines = (lexed.bare.get(n, "") for n in range(block.first, block.last + 1))
+            body = "\n".join(lines)[block.col + 1 :]
             if _FAILS_JOB.search(body) or not _TREATED_AS_FAILURE.search(body):
                 continue
-            end = block.last - 1 if block.last > block.first else block.first
-            yield Hit(block.first, end if end > block.first else None, (
+            yield Hit(block.first, block.last - 1 if block.last - 1 > block.first else None, (
                 "This `catch` ends the job's processor normally, so the queue marks the job completed: it is "
                 "never retried and never shows as failed, and the work is lost. Rethrow after logging "
                 "(`throw err`), or throw `UnrecoverableError` if it must not be retried."))
 
 
-def _processors(ctx: FileContext, lexed: Lexed, blocks: Blocks) -> list[Block]:
-    """The closed function blocks that are job processors."""
+def _processors(ctx: FileContext, lexed: Lexed, blocks: Blocks) -> list[int]:
+    """The braces (block ids) of the closed function blocks that are job processors."""
     starts: list[int] = []
     for no, bare in lexed.bare.items():
         if ("Worker" in bare and _WORKER.search(bare)) or (".process" in bare and _PROCESS.search(bare)):
@@ -109,32 +107,24 @@ def _processors(ctx: FileContext, lexed: Lexed, blocks: Blocks) -> list[Block]:
         if _WORKER.search(section):
             starts.append(first - 1)  # the hunk starts inside the `new Worker(` call
     nest = _NEST_PROCESSOR.search(ctx.known_text()) is not None
-    out: list[Block] = []
-    for block in blocks.all():
+    out: list[int] = []
+    for brace, block in blocks.blocks.items():
         head = block.header.rsplit("\n", 1)[-1]
         if not _FUNCTION_HEAD.search(head):
             continue
         if any(start <= block.first <= start + 3 for start in starts) or (nest and _NEST_PROCESS.match(head)):
-            out.append(block)
+            out.append(brace)
     return out
 
 
-def _at_processor_level(blocks: Blocks, block: Block, processor: Block) -> bool:
-    """No loop and no nested function between the `catch` block and the processor's own body."""
-    brace = _brace_of(blocks, block)
-    parent = blocks.parent.get(brace) if brace is not None else None
-    while parent is not None:
-        outer = blocks.blocks.get(parent)
-        if outer is None:
-            return False
-        if outer is processor or (outer.first == processor.first and outer.col == processor.col):
+def _at_level(blocks: Blocks, brace: int, processor: int) -> bool:
+    """No loop and no nested function between the block `brace` and the processor's own body."""
+    parent = blocks.parent.get(brace)
+    while parent is not None and parent in blocks.blocks:
+        if parent == processor:
             return True
-        head = outer.header.rsplit("\n", 1)[-1]
+        head = blocks.blocks[parent].header.rsplit("\n", 1)[-1]
         if _LOOP.search(head) or _FUNCTION_HEAD.search(head):
             return False
         parent = blocks.parent.get(parent)
     return False
-
-
-def _brace_of(blocks: Blocks, block: Block) -> int | None:
-    return next((brace for brace, b in blocks.blocks.items() if b is block), None)

@@ -170,6 +170,8 @@ def _prefilter_test(texts: Sequence[str]) -> Callable[[str], bool]:
     checks are not all pre-filtered, or that the table does not know (added since it was written)."""
     from persona_review.checks._prefilter_table import MODULE_WORDS
 
+    # The words hold no line breaks, so a search of the texts joined finds what a search of each finds.
+    joined = "\n".join(texts)
     lowered: list[str] = []
 
     def passes(name: str) -> bool:
@@ -177,14 +179,14 @@ def _prefilter_test(texts: Sequence[str]) -> Callable[[str], bool]:
         if entry is None:
             return True
         needs, folded = entry
-        if any(word in text for text in texts for word in needs):
+        if any(word in joined for word in needs):
             return True
         if folded:
-            if any(not text.isascii() for text in texts):
+            if not joined.isascii():
                 return True  # as `FileContext.mentions_folded`: a regex's case folding goes beyond ASCII
             if not lowered:
-                lowered.extend(text.lower() for text in texts)
-            return any(word in text for text in lowered for word in folded)
+                lowered.append(joined.lower())
+            return any(word in lowered[0] for word in folded)
         return False
 
     return passes

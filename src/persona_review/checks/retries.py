@@ -37,9 +37,10 @@ _GO_LOOP = lazy_re(rf"^\s*for\b[^{{]*{_WHOLE_RETRY_WORD}")
 _HANDLES_FAILURE = lazy_re(
     r"\bexcept\b|\bcatch\b|\berr\s*[!=]=\s*nil\b|\.ok\b|\bstatus(?:_code)?\s*[!=<>]"
 )
-_WAITS = lazy_re(
-    r"(?i)sleep|backoff|delay|wait|setTimeout|jitter|retry_after|retryAfter|ticker|time\.After"
-)
+_WAIT_WORDS = r"sleep|backoff|delay|setTimeout|jitter|retry_after|retryAfter|ticker|time\.After"
+_WAITS = lazy_re(rf"(?i){_WAIT_WORDS}|wait")
+_WAITS_NOT_AWAIT = lazy_re(rf"(?i){_WAIT_WORDS}|(?<!a)wait|timer\(")
+"""In a loop with no end of its own an `await` is the retried call, not a wait between attempts."""
 
 
 _FOREVER = lazy_re(
@@ -49,9 +50,6 @@ _FOREVER = lazy_re(
 _RETRY_TEXT = lazy_re(r"(?i)retr(?:y|ies|ying|ied)")
 """Such a loop is a retry when its own text (a log line, a comment, a name) says so."""
 _GIVES_UP = lazy_re(r"^\s*(?:raise|throw)\b|\breturn\s+(?:err|fmt\.Errorf|errors\.)", re.MULTILINE)
-_WAITS_NOT_AWAIT = lazy_re(
-    r"(?i)sleep|backoff|delay|(?<!a)wait|setTimeout|jitter|retry_after|retryAfter|ticker|time\.After|timer\("
-)
 _LEAVES = lazy_re(r"\breturn\b|\bbreak\b")
 _EVENT_LOOP = lazy_re(
     r"<-|\bselect\b|\.(?:Next|Accept|Recv|Receive|ReadMessage|FetchMessage|poll|consume|ReadLine|ReadString"
