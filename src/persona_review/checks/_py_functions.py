@@ -6,9 +6,9 @@ read the same way."""
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 
-from persona_review.checks._pyflow import Flow
+from persona_review.checks._pyflow import Flow, dotted
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
 
@@ -42,3 +42,25 @@ def inner_blocks(stmt: ast.stmt) -> Iterator[list[ast.stmt]]:
         yield handler.body
     for case in getattr(stmt, "cases", ()):
         yield case.body
+
+
+def caught_names(handler: ast.ExceptHandler) -> set[str]:
+    """The last parts of the exception names an `except` clause catches (`ObjectDoesNotExist` for
+    `django.core.exceptions.ObjectDoesNotExist`); `BaseException` for a bare `except:`."""
+    if handler.type is None:
+        return {"BaseException"}
+    items = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return {(dotted(item) or "").rsplit(".", 1)[-1] for item in items}
+
+
+def try_guarded_lines(nodes: Iterable[ast.AST], catching: Collection[str]) -> set[int]:
+    """The lines of the bodies of the `try` statements among `nodes` one of whose handlers catches a name
+    in `catching`: what a failure raised there would be caught by."""
+    lines: set[int] = set()
+    for node in nodes:
+        if isinstance(node, ast.Try | ast.TryStar) and any(
+            caught_names(handler) & set(catching) for handler in node.handlers
+        ):
+            for stmt in node.body:
+                lines.update(range(stmt.lineno, (stmt.end_lineno or stmt.lineno) + 1))
+    return lines

@@ -22,6 +22,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from persona_review.checks._py_functions import caught_names
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -123,7 +124,4 @@ def _no_rows_updated(body: list[ast.stmt], handler: ast.ExceptHandler) -> bool:
 
 
 def _catches_db_errors(handler: ast.ExceptHandler) -> bool:
-    if handler.type is None:
-        return True
-    names = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
-    return any(dotted(n).rsplit(".", 1)[-1] in _DB_ERRORS for n in names)
+    return bool(caught_names(handler) & _DB_ERRORS)  # a bare `except:` catches BaseException

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from persona_review.checks._http_status import read_end
-from persona_review.checks._py_functions import functions_of, own_nodes
+from persona_review.checks._py_functions import functions_of, own_nodes, try_guarded_lines
 from persona_review.checks._py_imports import canonical, imported_names
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -153,21 +153,7 @@ _BODY_ERRORS = frozenset({"ValueError", "KeyError", "JSONDecodeError", "Exceptio
 
 def _guarded_lines(nodes: Iterable[ast.AST]) -> set[int]:
     """Lines inside a `try` body one of whose handlers catches a bad or unexpected body."""
-    lines: set[int] = set()
-    for node in nodes:
-        if not isinstance(node, ast.Try):
-            continue
-        caught = {name.rsplit(".", 1)[-1] for handler in node.handlers
-                  for name in (_names_caught(handler.type) if handler.type else {"BaseException"})}
-        if caught & _BODY_ERRORS:
-            for stmt in node.body:
-                lines.update(range(stmt.lineno, (stmt.end_lineno or stmt.lineno) + 1))
-    return lines
-
-
-def _names_caught(node: ast.expr) -> set[str]:
-    items = node.elts if isinstance(node, ast.Tuple) else [node]
-    return {dotted(item) for item in items}
+    return try_guarded_lines(nodes, _BODY_ERRORS)
 
 
 def _json_of(value: ast.expr, responses: dict[str, ast.Call]) -> str | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from persona_review.checks._py_functions import Function, functions_of, own_nodes
+from persona_review.checks._py_functions import Function, functions_of, own_nodes, try_guarded_lines
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -119,18 +119,4 @@ def _first_unguarded(function: Function) -> tuple[int, str] | None:
 
 
 def _guarded_lines(nodes: list[ast.AST]) -> set[int]:
-    lines: set[int] = set()
-    for node in nodes:
-        if not isinstance(node, ast.Try):
-            continue
-        caught: set[str] = set()
-        for handler in node.handlers:
-            if handler.type is None:
-                caught.add("BaseException")
-                continue
-            items = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
-            caught.update(dotted(item).rsplit(".", 1)[-1] for item in items)
-        if caught & _CATCHES:
-            for stmt in node.body:
-                lines.update(range(stmt.lineno, (stmt.end_lineno or stmt.lineno) + 1))
-    return lines
+    return try_guarded_lines(nodes, _CATCHES)

@@ -32,7 +32,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from persona_review.checks._py_functions import functions_of
+from persona_review.checks._py_functions import caught_names, functions_of
 from persona_review.checks._pyflow import Flow, SinkCall, dotted, flows, mentions
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -201,18 +201,11 @@ def _innermost(function: ast.FunctionDef | ast.AsyncFunctionDef,
     return function
 
 
-def _caught(handler: ast.ExceptHandler) -> set[str]:
-    if handler.type is None:
-        return {"BaseException"}
-    items = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
-    return {dotted(item).rsplit(".", 1)[-1] for item in items}
-
-
 def _guarded_lines(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[int]:
     lines: set[int] = set()
     for node in ast.walk(function):
         body: list[ast.stmt] = []
-        if isinstance(node, ast.Try | ast.TryStar) and any(_caught(h) & _CATCHES for h in node.handlers):
+        if isinstance(node, ast.Try | ast.TryStar) and any(caught_names(h) & _CATCHES for h in node.handlers):
             body = node.body
         if isinstance(node, ast.With) and any(
                 isinstance(item.context_expr, ast.Call)
