@@ -154,15 +154,15 @@ def load_for(languages: Iterable[str], texts: Sequence[str] | None = None) -> Re
     text of every file to review), so is a module whose checks all have pre-filters that none of the texts
     can pass (`_prefilter_table`): its checks would skip every file, so importing it buys nothing."""
     wanted = frozenset(languages)
-    passes = _prefilter_test(texts) if texts is not None else None
 
-    def needed(name: str) -> bool:
+    def of_language(name: str) -> bool:
         langs = module_languages(name)
-        if langs is not None and langs.isdisjoint(wanted):
-            return False
-        return passes is None or passes(name)
+        return langs is None or not langs.isdisjoint(wanted)
 
-    return _load(needed)
+    if texts is None or all(name in _imported for name in check_modules() if of_language(name)):
+        return _load(of_language)  # nothing left to decide on: the texts are not read
+    passes = _prefilter_test(texts)
+    return _load(lambda name: of_language(name) and passes(name))
 
 
 def _prefilter_test(texts: Sequence[str]) -> Callable[[str], bool]:
