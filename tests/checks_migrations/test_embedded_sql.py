@@ -106,3 +106,21 @@ def test_the_down_function_is_not_reviewed() -> None:
 def test_sql_after_a_leading_comment_is_read() -> None:
     text = goose("`\n\t\t-- index the codes\n\t\tCREATE INDEX orders_code_idx ON orders (code);`")
     assert rules(GOOSE, text) == {(16, "MIG-03")}
+
+
+@pytest.mark.parametrize("call", [
+    "tx.ExecContext(ctx, {sql})",
+    "tx.ExecContext(\n\t\tctx,\n\t\t{sql},\n\t)",
+    "db.ExecContext(context.Background(), {sql})",
+])
+def test_a_context_taking_exec_runs_its_second_argument(call: str) -> None:
+    """goose's `…Context` migrations pass the context first: the SQL is the second argument."""
+    text = goose('"x"').replace('tx.Exec("x")', call.format(sql='`CREATE INDEX orders_code_idx ON orders (code)`'))
+    line = next(no for no, code in enumerate(text.splitlines(), 1) if "CREATE INDEX" in code)
+    assert rules(GOOSE, text) == {(line, "MIG-03")}
+
+
+def test_a_literal_after_another_first_argument_is_not_run() -> None:
+    """Only a context is skipped: a string given second to a call that is not a `…Context` call is data."""
+    text = goose('"x"').replace('tx.Exec("x")', 'log.Printf(prefix, "CREATE INDEX orders_code_idx ON orders (code)")')
+    assert rules(GOOSE, text) == set()

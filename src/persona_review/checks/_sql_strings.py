@@ -18,7 +18,8 @@ from persona_review.lazy_re import lazy_re
 
 class SqlPiece(NamedTuple):
     call: str
-    """The callee the piece is the first argument of (`tx.Exec`), or "" when it is not a call argument."""
+    """The callee the piece is the first argument of (`tx.Exec`; the second after a Go `…Context` call's
+    context), or "" when it is not a call argument."""
     lines: list[tuple[int, str]]
     """(source line, text) of the piece's contents."""
 
@@ -40,7 +41,12 @@ class _Literal(NamedTuple):
     """Code between the previous literal (or the segment start) and this one."""
 
 
-_CALLEE = lazy_re(r"([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\(\s*$")
+_CALLEE = lazy_re(
+    r"([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\("
+    r"(?:(?<=Context\()\s*[\w.]+(?:\(\))?\s*,)?\s*$"
+)
+"""The callee a literal is the first argument of, or the second after the context of a Go `…Context(ctx, `
+call (`tx.ExecContext(ctx, "CREATE INDEX …")`)."""
 _TEMPLATE_FIELD = lazy_re(r"\$\{[^}]*\}")
 
 
