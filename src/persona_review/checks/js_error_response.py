@@ -22,6 +22,8 @@ _RESPONSE_CALL = lazy_re(
 )
 """A response written: Express `res.status(500).json(...)`, Fastify `reply.code(500).send(...)`, hapi's
 `h.response(...)` (its status follows the payload)."""
+_CONTEXT_CALL = lazy_re(r"(?<![\w$.])c\s*\.\s*(?:json|text|html|body)\s*\(")
+"""A Hono handler's answer, `c.json(body, status)`: the status is the second argument."""
 _CHAIN_HEAD = lazy_re(
     r"(?<![\w$.])(?:res|resp|response|reply)\s*(?:\.\s*(?:status|code)\s*\(\s*([^()]*?)\s*\)\s*)?$"
 )
@@ -42,9 +44,11 @@ _ERROR_NAMES = lazy_re(
     r"|\.catch\s*\(\s*(?:async\s+)?(?:function\s*\w*\s*)?\(?\s*([A-Za-z_$][\w$]*)"
     r"|\(\s*([A-Za-z_$][\w$]*)\s*(?::\s*[\w.]+\s*)?,\s*(?:req|request)\b[^,()]*,\s*(?:res|response)\b[^,()]*,"
     r"\s*next\b"
+    r"|\b(?:onError|setErrorHandler)\s*\(\s*(?:async\s*)?(?:function\s*\w*\s*)?\(\s*([A-Za-z_$][\w$]*)"
 )
 """Names that hold an error: a catch parameter, a promise rejection handler's parameter, the first parameter
-of an Express error middleware `(err, req, res, next)`."""
+of an Express error middleware `(err, req, res, next)`, of a Hono `app.onError((err, c) => ...)` or Fastify
+`setErrorHandler((error, request, reply) => ...)` handler."""
 _SERVER_ERROR = lazy_re(r"^(?:5\d\d|HttpStatus\.\w*INTERNAL\w*|\w*\.INTERNAL_SERVER_ERROR|"
                            r"StatusCodes\.INTERNAL_SERVER_ERROR|(?:err|error|e)\.(?:status|statusCode)\s*\|\|\s*500)$")
 
@@ -73,20 +77,25 @@ def stack_trace_leak(ctx: FileContext) -> Iterator[Hit]:
         head = chain
         chain = head + bare.strip() if bare.lstrip().startswith(".") else bare.rstrip()
         continued = bare.lstrip().startswith(".")
-        if "res" not in bare and "reply" not in bare and "ctx" not in bare and not continued:
+        if not continued and not any(word in bare for word in ("res", "reply", "ctx", "c.")):
             continue
-        calls = [(call.end() - 1, call.group(1)) for call in _RESPONSE_CALL.finditer(bare)]
+        calls: list[tuple[int, str | None]] = [
+            (call.end() - 1, call.group(1) or "") for call in _RESPONSE_CALL.finditer(bare)
+        ]
+        calls += [(call.end() - 1, None) for call in _CONTEXT_CALL.finditer(bare)]
         if not calls:
             written = _CHAIN_WRITE.match(bare)
             started = _CHAIN_HEAD.search(head) if written is not None else None
             if written is not None and started is not None:
-                calls = [(written.end() - 1, started.group(1))]
+                calls = [(written.end() - 1, started.group(1) or "")]
         for col, status_text in calls:
             if errors is None:
                 errors = _error_names(lexed)
             span = bracket_span(lexed, no, col)
-            status = (status_text or "").strip()
-            message = _leak(span.code, span.bare, split_args(span), errors, bool(_SERVER_ERROR.match(status)),
+            args = split_args(span)
+            # Hono's `c.json(body, status)` gives the status second.
+            status = (status_text if status_text is not None else args[1] if len(args) > 1 else "").strip()
+            message = _leak(span.code, span.bare, args, errors, bool(_SERVER_ERROR.match(status)),
                             holders=holders)
             if message:
                 yield Hit(no, span.last if span.last > no else None, message)
