@@ -51,3 +51,37 @@ def test_a_hono_handler_that_answers_with_the_stack_or_a_5xx_message_leaks_it() 
 def test_a_context_json_read_is_not_an_answer() -> None:
     code = "async function load(c) {\n  const body = await c.json();\n  return body.stack;\n}\n"
     assert _findings("src/load.ts", code, "JS-STACK-TRACE-LEAK") == []
+
+
+_COOKIES = """\
+@RestController
+class LoginController {
+    @PostMapping("/login")
+    ResponseEntity<Void> login(@RequestBody LoginRequest req) {
+        Session session = auth.login(req.email(), req.password());
+        ResponseCookie cookie = ResponseCookie.from("SESSION", session.token())
+                .secure(true)
+                .sameSite("Lax")
+                .path("/")
+                .build();
+        ResponseCookie theme = ResponseCookie.from("theme", req.theme()).secure(true).build();
+        ResponseCookie plain = ResponseCookie.from("lang", req.lang()).path("/").build();
+        ResponseCookie debug = ResponseCookie.from("refresh_token", session.refresh())
+                .secure(false).httpOnly(true).build();
+        ResponseCookie good = ResponseCookie.from(AUTH_COOKIE, session.token())
+                .httpOnly(true).secure(true).sameSite("Strict").build();
+        ResponseCookie remember = ResponseCookie.from(this.cookieName, session.token()).httpOnly(true)
+                .secure("https".equalsIgnoreCase(request.getURI().getScheme())).sameSite("Lax");
+        return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookie.toString()).build();
+    }
+}
+"""
+
+
+def test_a_spring_response_cookie_is_judged_by_its_builder_steps() -> None:
+    # Line 6: a session cookie without httpOnly; line 12: a plain cookie without secure; line 13: secure
+    # turned off. The theme cookie (secure, not a session), the fully flagged one and the one whose Secure
+    # follows the request's scheme are fine.
+    found = _findings("src/main/java/com/acme/web/LoginController.java", _COOKIES, "JAVA-COOKIE-INSECURE")
+    assert {(f.line, f.end_line) for f in found} == {(6, 10), (12, None), (13, 14)}
+    assert "httpOnly(true)" in next(f.body for f in found if f.line == 6)

@@ -24,6 +24,8 @@ from persona_review.checks._java_sinks import (
     weak_random_flags,
     weak_random_hits,
 )
+from persona_review.checks._lexing import lex
+from persona_review.checks._spans import lines_of
 from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
 from persona_review.checks._tsflow.ir import Function
 from persona_review.checks._tsflow.values import HTML, LDAP, PATH, URL, XPATH
@@ -324,8 +326,10 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
     """A cookie made here with `new Cookie` is reported where Secure is turned off, else where it is added
     to the response without `setSecure(true)` (from the line that makes it, when that is close by, so the
     finding covers the lines where the flags belong), or, when it carries a session or a token, without
-    `setHttpOnly(true)`. Cookies made elsewhere (a builder, the request) are not judged: their flags are
-    set where they are made."""
+    `setHttpOnly(true)`. Spring's `ResponseCookie.from(name, value)…build()` chain made here is judged the
+    same way from its `.secure(…)` and `.httpOnly(…)` steps. Cookies made elsewhere (the request, a
+    helper) are not judged: their flags are set where they are made."""
+    yield from _response_cookies(ctx)
     for flow in flows(ctx):
         made: dict[tuple[int, str], CallSite] = {}
         for site in flow.calls:
@@ -362,6 +366,42 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
 
 _COOKIE_SPAN = 10
 """At most this many lines from `new Cookie` to `addCookie` for a finding to cover both."""
+_RESPONSE_COOKIE = lazy_re(r"\bResponseCookie\s*\.\s*from\s*\(\s*(\"[^\"]*\"|[\w.]+)")
+_COOKIE_FLAG = lazy_re(r"\.\s*(secure|httpOnly)\s*\(\s*(false\s*\)|)")
+"""A flag step; its value is `false)` when turned off, else empty (on, or set by a condition)."""
+_CHAIN_END = lazy_re(r"\.\s*build\s*\(\s*\)|;")
+
+
+def _response_cookies(ctx: FileContext) -> Iterator[Hit]:
+    """Spring `ResponseCookie.from(name, value)` chains, read up to `.build()` (at most `_COOKIE_SPAN`
+    lines): Secure turned off, or left out; HttpOnly left out or off on a session or token cookie."""
+    if "ResponseCookie" not in ctx.known_text():
+        return
+    lexed = lex(ctx)
+    rows = list(lines_of(lexed))
+    for index, (no, code, _bare) in enumerate(rows):
+        made = _RESPONSE_COOKIE.search(code)
+        if made is None:
+            continue
+        chain, last = code[made.start():], no
+        for next_no, next_code, _ in rows[index + 1 : index + 1 + _COOKIE_SPAN]:
+            if _CHAIN_END.search(chain) or next_no != last + 1:
+                break
+            chain, last = chain + " " + next_code.strip(), next_no
+        if not _CHAIN_END.search(chain):
+            continue  # the chain goes on past what is known
+        flags = {flag: "false" if value else "set" for flag, value in _COOKIE_FLAG.findall(chain)}
+        if flags.get("secure") == "false":
+            yield Hit(no, last if last > no else None,
+                      f"The cookie {made.group(1)} is built with `secure(false)`: the browser also sends it "
+                      "over plain HTTP.")
+            continue
+        auth = _AUTH_COOKIE.search(made.group(1)) is not None
+        missing = [f"`{flag}(true)`" for flag in ("secure", "httpOnly")
+                   if flags.get(flag, "false") == "false" and (flag == "secure" or auth)]
+        if missing:
+            yield Hit(no, last if last > no else None,
+                      f"The cookie {made.group(1)} is built without {' or '.join(missing)}.")
 _AUTH_COOKIE = lazy_re(r"session|\bsid\b|token|auth|jwt|remember|refresh|login|access|credential",
                        re.IGNORECASE)
 
