@@ -88,8 +88,15 @@ def test_sessions_closed_entered_handed_on_or_not_sqlalchemy_are_left_alone(body
 
 def test_a_function_the_hunk_cuts_off_is_left_alone() -> None:
     text = (_RESERVE % ("SessionLocal()", "")).splitlines()
-    context = set(range(21, 21 + len(text))) - {31, 32}  # the hunk's last lines are unchanged context
-    assert _hunk_lines("\n".join(text[:12]), 21, context) == []
+    context = set(range(21, 21 + len(text))) - {29, 30}  # the hunk's last lines are unchanged context
+    assert _hunk_lines("\n".join(text[:10]), 21, context) == []
+
+
+def test_a_function_the_hunk_shows_up_to_its_last_return_is_reported() -> None:
+    # nothing after a `return` at the body's own level runs, so the hunk shows all that can close it
+    text = (_RESERVE % ("SessionLocal()", "")).splitlines()
+    context = set(range(21, 21 + len(text))) - {31, 32}
+    assert _hunk_lines("\n".join(text[:12]), 21, context) == [25]
 
 
 def test_a_cli_command_is_left_alone() -> None:

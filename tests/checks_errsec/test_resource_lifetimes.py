@@ -512,9 +512,13 @@ def test_an_aiohttp_session_added_at_the_end_of_a_hunk_is_reported() -> None:
 +        return body["country"]
 """
     assert _diff_lines(diff, "PY-CLIENT-SESSION-UNCLOSED") == [17]
-    # Followed by a known line of the same method, the function is not known entire: no finding.
-    cut = diff.replace("@@ -12,3 +12,9 @@", "@@ -12,4 +12,10 @@") + "         return None\n"
+    # Followed by a known line of the same method that still runs, the function is not known entire: no
+    # finding. (After a `return` at the body's level nothing runs, so there the hunk shows enough.)
+    cut = diff.replace("@@ -12,3 +12,9 @@", "@@ -12,4 +12,10 @@").replace(
+        'return body["country"]', 'country = body["country"]') + "         log.debug(country)\n"
     assert _diff_lines(cut, "PY-CLIENT-SESSION-UNCLOSED") == []
+    dead = diff.replace("@@ -12,3 +12,9 @@", "@@ -12,4 +12,10 @@") + "         return None\n"
+    assert _diff_lines(dead, "PY-CLIENT-SESSION-UNCLOSED") == [17]
 
 
 def test_a_swallowed_write_inside_an_atomic_block_in_a_hunk_is_reported() -> None:

@@ -29,6 +29,12 @@ def own_nodes(function: Function | ast.Module) -> Iterator[ast.AST]:
             todo.extend(ast.iter_child_nodes(node))
 
 
+def ends_in_exit(function: Function) -> bool:
+    """Whether the last statement of the function's body is a `return` or a `raise`: whatever follows it in
+    the function's text never runs, so the body seen so far is all that runs."""
+    return bool(function.body) and isinstance(function.body[-1], ast.Return | ast.Raise)
+
+
 def inner_blocks(stmt: ast.stmt) -> Iterator[list[ast.stmt]]:
     """The statement lists nested in `stmt` (its body, `else`, `finally`, handlers and `case` arms); none
     for a nested function or class, whose body runs at another time, if at all."""

@@ -1427,20 +1427,37 @@ def _parse_all(ctx: FileContext) -> Iterator[Flow]:
             yield Flow(tree)
             return
     for first, texts in segments:
-        yield from _parse_fragment(first, texts)
+        yield from _parse_fragment(first, texts, _signature(ctx.sections.get(first, "")))
 
 
-def _parse_fragment(first: int, texts: list[str]) -> Iterator[Flow]:
+_SIGNATURE = lazy_re(r"^(?:async\s+)?def\s+\w+\s*\(.*\)\s*(?:->.*)?:\s*$")
+
+
+def _signature(section: str) -> str | None:
+    """The hunk header's `def ...:` line, when git named the function a hunk starts in and the whole
+    signature fits in the header."""
+    section = section.strip()
+    return section if section and _SIGNATURE.match(section) else None
+
+
+def _parse_fragment(first: int, texts: list[str], signature: str | None = None) -> Iterator[Flow]:
     """A run of hunk lines that parses, trying few cuts: starts at the least indented of the first lines
     (a hunk often begins inside a block), ends at the run's end or a few lines before it (a hunk often
-    stops inside a block)."""
+    stops inside a block). A run that starts indented inside the function its hunk header names is parsed
+    as that function's body, so its parameters and its own statements are read as a function's."""
     attempts = 0
     for start in _fragment_starts(texts):
         for end in range(len(texts), max(start, len(texts) - MAX_TRIM // 2) - 1, -1):
             if end <= start or attempts >= MAX_ATTEMPTS:
                 continue
             attempts += 1
-            tree = _parse(textwrap.dedent("\n".join(texts[start:end])))
+            body = textwrap.dedent("\n".join(texts[start:end]))
+            if signature is not None and start == 0 and texts[0][:1] in (" ", "\t"):
+                tree = _parse(signature + "\n" + textwrap.indent(body, "    "))
+                if tree is not None:
+                    yield Flow(tree, offset=first - 2)
+                    return
+            tree = _parse(body)
             if tree is not None:
                 yield Flow(tree, offset=first + start - 1)
                 return

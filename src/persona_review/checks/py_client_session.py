@@ -26,7 +26,7 @@ import ast
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._py_functions import functions_of, own_nodes
+from persona_review.checks._py_functions import ends_in_exit, functions_of, own_nodes
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -224,9 +224,15 @@ def _handed_on_or_closed(nodes: list[ast.AST], name: str, made: ast.Assign) -> b
 
 def _known_entire(ctx: FileContext, node: ast.FunctionDef | ast.AsyncFunctionDef, offset: int) -> bool:
     """The whole file is known; or a known line after the function is dedented to its `def`; or the
-    function is added whole at the very end of its hunk (a hunk ends without the usual lines of context
-    after its last change only at the end of the file)."""
+    function ends its hunk on an added line (a hunk ends without the usual lines of context after its last
+    change only at the end of the file) and either is added whole or its hunk has context lines (a diff
+    made with context, not `-U0`, whose hunks end on a change only at the end of the file); or its body,
+    from a `def` in view or from the start of a hunk inside the function its header names, ends in a
+    `return` or `raise`."""
     if ctx.whole_file:
+        return True
+    first = node.lineno + offset
+    if ends_in_exit(node) and (first in ctx.lines or ctx.segment_start(first + 1) == first + 1):
         return True
     last = (node.end_lineno or node.lineno) + offset
     no = last + 1
@@ -236,4 +242,7 @@ def _known_entire(ctx: FileContext, node: ast.FunctionDef | ast.AsyncFunctionDef
             return len(text) - len(text.lstrip()) <= node.col_offset
         no += 1
     start = node.lineno + offset
-    return start in ctx.added and all(n in ctx.added for n in range(last, no))
+    if not all(n in ctx.added for n in range(last, no)):
+        return False
+    return start in ctx.added or any(
+        n in ctx.lines and n not in ctx.added for n in range(start, last + 1))

@@ -24,6 +24,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from persona_review.checks._py_functions import ends_in_exit
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks._spans import indent_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -145,13 +146,17 @@ def _mentions(node: ast.AST, name: str) -> bool:
 def _known_entire(ctx: FileContext, function: ast.FunctionDef | ast.AsyncFunctionDef, offset: int) -> bool:
     """Whether the whole body of `function` is in view: the whole file, or the known line after its end is
     back at (or above) its `def`'s indentation, or its last line is added and the hunk ends there (a diff
-    shows context after a change unless the file ends)."""
+    shows context after a change unless the file ends), or its body ends in a `return` or `raise`."""
     if ctx.whole_file:
         return True
     first = function.lineno + offset
     last = (function.end_lineno or function.lineno) + offset
     if first not in ctx.lines:
-        return False
+        # a hunk that starts inside the function its header names, and whose view of the body ends in a
+        # `return` or `raise`: nothing after it runs
+        return ctx.segment_start(first + 1) == first + 1 and ends_in_exit(function)
+    if ends_in_exit(function):
+        return True
     indent = indent_of(ctx.lines[first])
     no = last + 1
     while no in ctx.lines:

@@ -1,0 +1,125 @@
+"""Check changes made in session 14 after reading the dev halves of the pull-request cases, each with a shape
+it must report and a look-alike it must leave alone. The code here is written for these tests."""
+
+from __future__ import annotations
+
+from persona_review.checks.runner import run_checks
+from persona_review.contexts import build_context, context_for_text
+from persona_review.diff import parse_diff
+from persona_review.findings import Finding
+
+
+def _diff(path: str, header: str, first: int, context_before: list[str], added: list[str],
+          *, context_after: tuple[str, ...] = ()) -> str:
+    """A one-hunk diff of `path` that adds `added` after `context_before` (lines from `first`)."""
+    old = len(context_before) + len(context_after)
+    new = old + len(added)
+    body = [f" {line}" for line in context_before] + [f"+{line}" for line in added] + \
+        [f" {line}" for line in context_after]
+    start = first if old else first - 1
+    return (f"diff --git a/{path} b/{path}\nindex 1111111..2222222 100644\n--- a/{path}\n+++ b/{path}\n"
+            f"@@ -{start},{old} +{first},{new} @@ {header}\n" + "\n".join(body) + "\n")
+
+
+def _hunk_findings(text: str, rule: str) -> list[Finding]:
+    diff = parse_diff(text)
+    contexts = [build_context(f) for f in diff.files]
+    return [f for f in run_checks(contexts).findings if f.rule_id == rule]
+
+
+_LOOP_BODY = [
+    "    moved = 0",
+    "    for invoice_id in invoice_ids:",
+    "        db = Session(engine)",
+    "        invoice = db.get(Invoice, invoice_id)",
+    "        invoice.archived = True",
+    "        db.commit()",
+    "        moved += 1",
+    "    return moved",
+]
+
+
+def test_a_session_opened_in_a_hunk_inside_a_named_function_that_returns_is_reported() -> None:
+    # `-U0`: no context at all; git names the function in the hunk header, and the body seen ends in a return
+    text = _diff("billing/archive.py", "def archive_invoices(invoice_ids: list[int]) -> int:", 31, [],
+                 _LOOP_BODY)
+    found = _hunk_findings(text, "PY-SQLA-SESSION-UNCLOSED")
+    assert [f.line for f in found] == [33]
+
+
+def test_a_session_closed_in_the_loop_or_a_body_that_goes_on_is_left_alone() -> None:
+    closed = [*_LOOP_BODY[:6], "        db.close()", *_LOOP_BODY[6:]]
+    text = _diff("billing/archive.py", "def archive_invoices(invoice_ids: list[int]) -> int:", 31, [], closed)
+    assert _hunk_findings(text, "PY-SQLA-SESSION-UNCLOSED") == []
+    # the hunk stops before the function's end: what follows may close it
+    goes_on = _LOOP_BODY[:-1]
+    text = _diff("billing/archive.py", "def archive_invoices(invoice_ids: list[int]) -> int:", 31, [], goes_on)
+    assert _hunk_findings(text, "PY-SQLA-SESSION-UNCLOSED") == []
+
+
+def test_a_client_made_per_request_at_the_end_of_the_file_is_reported() -> None:
+    before = ["", "", '@router.get("/quotes/{symbol}")', "async def quote(symbol: str) -> QuoteOut:"]
+    added = [
+        "    api = httpx.AsyncClient(base_url=QUOTES_URL, timeout=3.0)",
+        '    answer = await api.get("/last", params={"s": symbol})',
+        "    answer.raise_for_status()",
+        '    return QuoteOut(symbol=symbol, price=answer.json()["price"])',
+    ]
+    text = _diff("svc/quotes.py", "", 20, before, added)
+    assert [f.line for f in _hunk_findings(text, "PY-CLIENT-SESSION-UNCLOSED")] == [24]
+    closed = [
+        "    async with httpx.AsyncClient(base_url=QUOTES_URL, timeout=3.0) as api:",
+        '        answer = await api.get("/last", params={"s": symbol})',
+        "    answer.raise_for_status()",
+        '    return QuoteOut(symbol=symbol, price=answer.json()["price"])',
+    ]
+    assert _hunk_findings(_diff("svc/quotes.py", "", 20, before, closed), "PY-CLIENT-SESSION-UNCLOSED") == []
+
+
+_SERVICE_FETCH = """\
+from fastapi import APIRouter
+
+router = APIRouter()
+
+
+@router.get("/fx/{source}/{target}")
+async def fx(source: str, target: str):
+    return {"rate": await fx_client.fetch(source, target)}
+
+
+@router.get("/report/{name}")
+async def report(name: str):
+    rows = await db_pool.fetch(name)
+    return {"rows": rows}
+"""
+
+
+def test_fetch_on_an_http_client_is_no_sql_but_on_a_database_pool_it_is() -> None:
+    found = [f.line for f in run_checks([context_for_text("api/fx.py", _SERVICE_FETCH)]).findings
+             if f.rule_id == "PY-SQL-INPUT"]
+    assert found == [13]
+
+
+_DIGESTS = """\
+import hashlib
+
+
+def avatar_url(email: str) -> str:
+    digest = hashlib.md5(email.strip().lower().encode()).hexdigest()
+    return f"https://www.gravatar.com/avatar/{digest}?d=identicon"
+
+
+def page_etag(body: bytes) -> str:
+    etag = hashlib.md5(body).hexdigest()
+    return etag
+
+
+def api_token_digest(token: str) -> str:
+    return hashlib.md5(token.encode()).hexdigest()
+"""
+
+
+def test_an_md5_that_names_a_thing_is_left_alone_but_one_over_a_token_is_reported() -> None:
+    found = [f.line for f in run_checks([context_for_text("app/digests.py", _DIGESTS)]).findings
+             if f.rule_id == "PY-WEAK-HASH"]
+    assert found == [15]
