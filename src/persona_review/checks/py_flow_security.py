@@ -249,7 +249,10 @@ _SQL_METHODS = frozenset({"execute", "executemany", "executescript", "mogrify", 
                           "read_sql_query"})
 _SQL_DRIVER_METHODS = frozenset({"fetch", "fetchrow", "fetchval", "copy_from_query", "prepare", "cursor"})
 _SQL_RECEIVER = lazy_re(r"(?:^|[._])(?:conn|connection|con|pool|db|database|cursor|cur|session|tx|"
-                           r"transaction|engine|client)s?$", re.IGNORECASE)
+                           r"transaction|engine|(?:db|sql|pg|postgres|database|clickhouse|ch)_?client)s?$",
+                           re.IGNORECASE)
+"""What a driver's `fetch`/`prepare` is called on: a connection, a pool, a cursor, a database's client (not
+any client: `rates_client.fetch(base, quote)` asks an HTTP service)."""
 _SQL_TEXT = frozenset({"sqlalchemy.text", "sql.text", "sql.expression.text", "sqlalchemy.sql.text",
                        "expression.text", "TextClause", "sqlalchemy.TextClause", "db.text", "RawSQL"})
 

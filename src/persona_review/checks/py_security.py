@@ -7,7 +7,7 @@ import ast
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._lexing import lex
+from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._prefilter import has_any, lines_containing
 from persona_review.checks._py_sql_values import spliced_values_fixed
 from persona_review.checks._pyflow import SQL, Flow, flows
@@ -600,13 +600,27 @@ def weak_hash(ctx: FileContext) -> Iterator[Hit]:
         if match is None or bare[match.start()] == " ":
             continue
         span = statement_span(lexed, no)
-        if _NOT_FOR_SECURITY.search(span.bare):
+        if _NOT_FOR_SECURITY.search(span.bare) or _identifier_digest(lexed, no, span.code):
             continue
         severity = Severity.HIGH if _PASSWORDISH.search(span.code) else None
         reported.add(no)
         yield Hit(no, severity=severity)
     if "hashlib.new" in ctx.known_text():
         yield from _weak_hash_by_name(ctx, reported)
+
+
+_IDENTIFIER_USE = lazy_re(r"(?i)gravatar|\betag\b|\b\w*(?:etag|cache_?key)\w*\s*=")
+"""A digest that names a thing rather than protects it: the MD5 of an email in a Gravatar address (the
+service defines it so), an ETag, a cache key."""
+
+
+def _identifier_digest(lexed: Lexed, no: int, statement: str) -> bool:
+    """The weak digest on line `no` serves as an identifier: its statement, or the next two lines that use
+    it, say it is an ETag, a cache key or a Gravatar address."""
+    if _IDENTIFIER_USE.search(statement):
+        return True
+    after = " ".join(lexed.code.get(n, "") for n in range(no + 1, no + 3))
+    return "gravatar" in after.lower()
 
 
 _WEAK_HASH_NAMES = frozenset({"md5", "sha1", "sha", "md4", "md2", "md5-sha1", "ripemd160"})
