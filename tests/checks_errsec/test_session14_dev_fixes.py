@@ -123,3 +123,63 @@ def test_an_md5_that_names_a_thing_is_left_alone_but_one_over_a_token_is_reporte
     found = [f.line for f in run_checks([context_for_text("app/digests.py", _DIGESTS)]).findings
              if f.rule_id == "PY-WEAK-HASH"]
     assert found == [15]
+
+
+_EXPRESS4 = """\
+const express = require('express');
+
+const router = express.Router();
+
+router.get('/invoices/:id', async (req, res) => {
+  const invoice = await invoices.find(req.params.id);
+  res.json(invoice);
+});
+
+router.get('/invoices', async (req, res) => {
+  const page = Number(req.query.page || 1);
+  const size = 50;
+  const offset = (page - 1) * size;
+  const where = { owner: req.user.id };
+  const rows = await invoices.list(where, offset, size);
+  res.json(rows);
+});
+"""
+
+
+def test_an_express4_handler_comment_spans_down_to_its_first_uncaught_await_when_near() -> None:
+    ctx = context_for_text("src/routes/invoices.js", _EXPRESS4)
+    found = sorted((f.line, f.end_line) for f in run_checks([ctx], express_major=4).findings
+                   if f.rule_id == "JS-ASYNC-HANDLER-REJECTION")
+    assert found == [(5, 6), (10, None)]
+
+
+_SELF_CALL = """\
+package com.example.billing;
+
+@Service
+public class LedgerService {
+    public void postAll(List<Entry> entries) {
+        for (Entry entry : entries) {
+            postOne(entry);
+        }
+    }
+
+    @Transactional
+    public void postOne(Entry entry) {
+        accounts.debit(entry.from(), entry.amount());
+        accounts.credit(entry.to(), entry.amount());
+    }
+}
+"""
+
+
+def test_a_self_call_to_a_transactional_method_added_just_below_spans_both() -> None:
+    found = [(f.line, f.end_line) for f in run_checks([context_for_text(
+        "src/main/java/com/example/billing/LedgerService.java", _SELF_CALL)]).findings
+        if f.rule_id == "JAVA-TX-SELF-INVOCATION"]
+    assert found == [(7, 11)]
+    far = _SELF_CALL.replace("    @Transactional\n", "\n\n\n\n\n\n    @Transactional\n")
+    found = [(f.line, f.end_line) for f in run_checks([context_for_text(
+        "src/main/java/com/example/billing/LedgerService.java", far)]).findings
+        if f.rule_id == "JAVA-TX-SELF-INVOCATION"]
+    assert found == [(7, None)]

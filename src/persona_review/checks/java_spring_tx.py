@@ -32,6 +32,7 @@ from persona_review.checks._blocks import Block, blocks_of
 from persona_review.checks._catch import catches, try_of
 from persona_review.checks._java_code import JAVA_LOGGER_CALL, JAVA_TEST_PATH
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._spans import reaches
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -177,7 +178,7 @@ def tx_self_invocation(ctx: FileContext) -> Iterator[Hit]:
                 if target.private:
                     continue  # JAVA-TX-PRIVATE-METHOD reports the annotation that cannot work
                 if target is not caller and (target.requires_new or plain):
-                    yield _hit(no, target)
+                    yield _hit(no, target, _added_annotation_below(ctx, lexed, no, target))
 
 
 @register(
@@ -223,13 +224,26 @@ def _annotation_line(lexed: Lexed, method: _Method) -> int | None:
     return None
 
 
-def _hit(no: int, target: _Method) -> Hit:
+_PAIR_SPAN = 8
+"""Most lines from a call down to the `@Transactional` annotation it bypasses that one comment spans."""
+
+
+def _added_annotation_below(ctx: FileContext, lexed: Lexed, call: int, target: _Method) -> int | None:
+    """The line of the target's `@Transactional` when this change adds it a few lines below the call (the
+    new method and its call from the class's own code, read together): one comment then spans both."""
+    first = _annotation_line(lexed, target)
+    if first is None or first not in ctx.added or not 0 < first - call <= _PAIR_SPAN:
+        return None
+    return first if reaches(ctx, call, first) else None
+
+
+def _hit(no: int, target: _Method, end: int | None = None) -> Hit:
     if target.requires_new:
-        return Hit(no, message=(
+        return Hit(no, end, message=(
             f"`{target.name}` is `@Transactional(REQUIRES_NEW)` but is called from its own class, so the "
             f"proxy is bypassed and no new transaction is opened: its writes commit or roll back with the "
             f"caller's. Call it through another bean (or a `TransactionTemplate` with REQUIRES_NEW)."))
-    return Hit(no, message=(
+    return Hit(no, end, message=(
         f"`{target.name}` is `@Transactional` but is called from a method of its own class that is not: "
         f"the call bypasses Spring's proxy, so it gets no transaction of its own (only one a caller further "
         f"up may have opened) and a failure halfway leaves the earlier writes committed. Call it through "

@@ -77,12 +77,18 @@ def async_handler_rejection(ctx: FileContext) -> Iterator[Hit]:
         if risky is None:
             continue
         message = _message(lexed.bare.get(risky, "").strip())
+        # the comment covers the handler's line down to the first line that may reject, when it is near
+        end = risky if risky - no <= _NEAR_RISK else None
         if unsure:  # Express, version unknown: Express 4 is still the most deployed; say what it hinges on
-            yield Hit(no, None, f"{message} On Express 4 (no `package.json` in the change says "
+            yield Hit(no, end, f"{message} On Express 4 (no `package.json` in the change says "
                                 "which) the rejection is never handled; Express 5 and `express-async-errors` "
                                 "handle it.", severity=Severity.MEDIUM)
         else:
-            yield Hit(no, None, message)
+            yield Hit(no, end, message)
+
+
+_NEAR_RISK = 3
+"""Most lines between a handler's line and its first uncaught `await` that one comment spans."""
 
 
 def _passes_on(bare: dict[int, str], body: Block) -> bool:
