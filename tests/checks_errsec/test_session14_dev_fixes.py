@@ -3,6 +3,8 @@ it must report and a look-alike it must leave alone. The code here is written fo
 
 from __future__ import annotations
 
+import re
+
 from persona_review.checks.runner import run_checks
 from persona_review.contexts import build_context, context_for_text
 from persona_review.diff import parse_diff
@@ -21,8 +23,31 @@ def _diff(path: str, header: str, first: int, context_before: list[str], added: 
             f"@@ -{start},{old} +{first},{new} @@ {header}\n" + "\n".join(body) + "\n")
 
 
+def _counted(text: str) -> str:
+    """`text` with each hunk header's line counts made to match the hunk's lines."""
+    out: list[str] = []
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        header = re.match(r"@@ -(\d+),\d+ \+(\d+),\d+ @@(.*)$", lines[i])
+        if header is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        body: list[str] = []
+        i += 1
+        while i < len(lines) and lines[i][:1] in (" ", "+", "-"):
+            body.append(lines[i])
+            i += 1
+        old = sum(line[:1] in (" ", "-") for line in body)
+        new = sum(line[:1] in (" ", "+") for line in body)
+        out.append(f"@@ -{header.group(1)},{old} +{header.group(2)},{new} @@{header.group(3)}")
+        out.extend(body)
+    return "\n".join(out)
+
+
 def _hunk_findings(text: str, rule: str) -> list[Finding]:
-    diff = parse_diff(text)
+    diff = parse_diff(_counted(text))
     contexts = [build_context(f) for f in diff.files]
     return [f for f in run_checks(contexts).findings if f.rule_id == rule]
 
@@ -183,3 +208,152 @@ def test_a_self_call_to_a_transactional_method_added_just_below_spans_both() -> 
         "src/main/java/com/example/billing/LedgerService.java", far)]).findings
         if f.rule_id == "JAVA-TX-SELF-INVOCATION"]
     assert found == [(7, None)]
+
+
+_REFUNDS = """\
+diff --git a/src/routes/payouts.js b/src/routes/payouts.js
+index 1111111..2222222 100644
+--- a/src/routes/payouts.js
++++ b/src/routes/payouts.js
+@@ -30,5 +30,11 @@ router.get('/:accountId/payouts', requireAuth, async (req, res, next) => {
+     next(err);
+   }
+ });
++
++router.post('/:accountId/payouts', requireAuth, requireRole('finance'), async (req, res) => {
++  const payout = await payouts.schedule(req.params.accountId, req.body.amount);
++  res.status(201).json(payout);
++});
+\x20
+ module.exports = router;
+"""
+
+
+def test_an_async_route_with_a_called_middleware_beside_a_sibling_that_passes_errors_on_is_reported() -> None:
+    # the sibling the hunk starts in (named in its header) catches and calls next(err): this application
+    # catches rejections by hand, so the new handler that does not is reported
+    assert [(f.line, f.end_line) for f in _hunk_findings(_REFUNDS, "JS-ASYNC-HANDLER-REJECTION")] == [(34, 35)]
+    wrapped = _REFUNDS.replace("requireRole('finance'), async (req, res) => {",
+                               "requireRole('finance'), asyncHandler(async (req, res) => {").replace(
+        "+});\n \n", "+}));\n \n")
+    assert _hunk_findings(wrapped, "JS-ASYNC-HANDLER-REJECTION") == []
+
+
+_WORKER_HUNK = """\
+diff --git a/src/jobs/receipts.worker.ts b/src/jobs/receipts.worker.ts
+index 1111111..2222222 100644
+--- a/src/jobs/receipts.worker.ts
++++ b/src/jobs/receipts.worker.ts
+@@ -12,6 +12,10 @@ export const receiptsWorker = new Worker<ReceiptJob>(
+     const order = await orders.byId(job.data.orderId);
+     if (!order) return;
+-    await mailer.sendReceipt(order.email, order.id);
++    try {
++      await mailer.sendReceipt(order.email, order.id);
++    } catch (err) {
++      log.error({ err, orderId: order.id }, 'receipt mail failed');
++    }
+     await orders.markReceiptSent(order.id);
+   },
+   { connection },
+"""
+
+
+def test_a_catch_at_the_processor_level_of_a_hunk_inside_a_worker_is_reported() -> None:
+    assert [f.line for f in _hunk_findings(_WORKER_HUNK, "JS-JOB-FAILURE-SWALLOWED")] == [16]
+    rethrown = _WORKER_HUNK.replace("+      log.error({ err, orderId: order.id }, 'receipt mail failed');\n",
+                                    "+      log.error({ err, orderId: order.id }, 'receipt mail failed');\n"
+                                    "+      throw err;\n")
+    assert _hunk_findings(rethrown, "JS-JOB-FAILURE-SWALLOWED") == []
+
+
+_ROWS_HUNK = """\
+diff --git a/internal/store/tickets.go b/internal/store/tickets.go
+index 1111111..2222222 100644
+--- a/internal/store/tickets.go
++++ b/internal/store/tickets.go
+@@ -40,7 +40,14 @@ func (s *TicketStore) Open(ctx context.Context, team string) ([]Ticket, error) {
+     const q = `SELECT id, title FROM tickets WHERE team = $1 AND closed_at IS NULL`
+-    var out []Ticket
+-    if err := s.db.SelectContext(ctx, &out, q, team); err != nil {
++    rows, err := s.db.QueryxContext(ctx, q, team)
++    if err != nil {
+         return nil, err
+     }
++    var out []Ticket
++    for rows.Next() {
++        var t Ticket
++        if err := rows.StructScan(&t); err != nil {
++            return nil, err
++        }
++        out = append(out, t)
++    }
+     return out, nil
+ }
+"""
+
+
+def test_sqlx_rows_in_a_hunk_inside_a_named_function_are_judged_to_its_closing_brace() -> None:
+    assert [f.line for f in _hunk_findings(_ROWS_HUNK, "GO-ROWS-UNCLOSED")] == [41]
+    closed = _ROWS_HUNK.replace("         return nil, err\n     }\n+    var out", "         return nil, err\n     }\n+    defer rows.Close()\n+    var out")
+    assert _hunk_findings(closed, "GO-ROWS-UNCLOSED") == []
+    # without the function's closing brace in view, what follows may close them
+    cut = _ROWS_HUNK.replace("     return out, nil\n }\n", "")
+    assert _hunk_findings(cut, "GO-ROWS-UNCLOSED") == []
+
+
+_GO_MIGRATION_LIST = """\
+package schema
+
+var steps = []step{
+    {
+        version: 7,
+        up:      `CREATE INDEX idx_orders_customer ON orders (customer_id)`,
+        down:    `DROP INDEX idx_orders_customer`,
+    },
+    {
+        version: 8,
+        up:      `CREATE INDEX CONCURRENTLY idx_orders_placed ON orders (placed_at)`,
+    },
+}
+"""
+
+
+def test_a_hand_rolled_go_migration_list_has_its_up_sql_read() -> None:
+    found = [(f.rule_id, f.line) for f in run_checks([context_for_text(
+        "internal/schema/migrations.go", _GO_MIGRATION_LIST)]).findings if f.rule_id.startswith("GO-MIG")]
+    assert found == [("GO-MIG-INDEX-LOCK", 6)]
+    # the same literals in a file that is no migration list are no migration
+    elsewhere = [f for f in run_checks([context_for_text("internal/schema/steps.go", _GO_MIGRATION_LIST)]).findings
+                 if f.rule_id.startswith("GO-MIG")]
+    assert elsewhere == []
+
+
+def test_a_webhook_receiver_is_public_but_the_webhook_settings_users_manage_are_not() -> None:
+    from persona_review.checks._route_guards import public
+
+    assert public("/webhooks/stripe", "stripeWebhook", "post")
+    assert public("/hooks/github", "", "")
+    assert not public("/webhook-endpoints/:id", "deleteEndpoint", "delete")
+    assert not public("/webhooks/:id", "removeWebhook", "delete")
+    assert not public("/webhook-subscriptions", "createSubscription", "post")
+
+
+_FASTIFY_HUNK = """\
+diff --git a/src/routes/api-keys.ts b/src/routes/api-keys.ts
+index 1111111..2222222 100644
+--- a/src/routes/api-keys.ts
++++ b/src/routes/api-keys.ts
+@@ -9,4 +9,5 @@ export default async function apiKeyRoutes(app: FastifyInstance): Promise<void> {
+   app.get('/api-keys', { preHandler: [app.authenticate] }, listKeys);
+   app.post('/api-keys', { preHandler: [app.authenticate] }, createKey);
+   app.patch('/api-keys/:id', { preHandler: [app.authenticate] }, renameKey);
++  app.delete('/api-keys/:id', revokeKey);
+ }
+"""
+
+
+def test_a_fastify_route_in_a_hunk_inside_the_plugin_that_receives_the_app_is_judged() -> None:
+    diff = parse_diff(_counted(_FASTIFY_HUNK))
+    outcome = run_checks([build_context(f) for f in diff.files], enabled=frozenset({"JS-ROUTE-NO-AUTH"}))
+    assert [f.line for f in outcome.findings if f.rule_id == "JS-ROUTE-NO-AUTH"] == [12]

@@ -72,6 +72,10 @@ _JS_MARKERS = lazy_re(
 )
 _JS_DIRS = frozenset({"migrations", "migration", "migrate", "knex_migrations", "db"})
 _GO_MARKERS = lazy_re(r"\bgoose\.AddMigration\w*\(|\b(?:tx|db|conn)\.Exec(?:Context)?\(")
+_GO_MIGRATIONS_NAME = lazy_re(r"(?i)migrat\w*\.go$")
+_GO_UP_FIELD = lazy_re(
+    r"(?i)\b(?:up|upgrade)(?:_?(?:sql|query|stmt|statements?))?\s*:\s*(?:`|\"|$)", re.MULTILINE)
+"""A Go migration list's field holding the SQL a migration applies."""
 _JAVA_MARKERS = lazy_re(r"\b(?:BaseJavaMigration|JavaMigration)\b")
 _JAVA_FLYWAY_NAME = lazy_re(r"^[VR]\d[\w.]*__\w+\.java$")
 _DDL_IN_TEXT = lazy_re(
@@ -121,6 +125,9 @@ def _migration_kind(ctx: FileContext) -> MigrationKind | None:
             return MigrationKind.GO
         if in_dir and _GO_MARKERS.search(text) and _DDL_IN_TEXT.search(text):
             return MigrationKind.GO
+        if (in_dir or _GO_MIGRATIONS_NAME.search(name)) and _GO_UP_FIELD.search(text) \
+                and _DDL_IN_TEXT.search(text):
+            return MigrationKind.GO  # a hand-rolled list: `{version: 24, up: \`CREATE INDEX …\`}`
         return None
     if ctx.language == "java":
         text = _visible_text(ctx)

@@ -33,7 +33,7 @@ and `token` alone are not enough (`h.AdminDeleteUser` is a handler, `tokens` a r
 word that makes them a check (`isAdmin`, `adminOnly`, `verifyToken`)."""
 
 PUBLIC_PATH = lazy_re(
-    r"log_?-?(?:in|out)(?-i:(?![a-z]))|sign_?-?(?:in|up|out)(?-i:(?![a-z]))|register|webhook|hooks?\b|health|ready|readiness|"
+    r"log_?-?(?:in|out)(?-i:(?![a-z]))|sign_?-?(?:in|up|out)(?-i:(?![a-z]))|register|health|ready|readiness|"
     r"liveness|\blive\b|\bping\b|/status(?![\w/-])|forgot|reset|oauth|callback|verif|confirm|activat|"
     r"unsubscribe|public|/auth\b|/token(?![\w/-])|refresh|captcha|csrf|invit|magic|\botp\b|\bsso\b|saml|openid|"
     r"well-known|"
@@ -66,15 +66,33 @@ _READ_SEGMENT = lazy_re(
 """A path whose last segment names a read: a POST there carries a query in its body."""
 
 
+_WEBHOOK = lazy_re(r"web_?-?hooks?|hooks?\b", re.IGNORECASE)
+_WEBHOOK_SETTINGS = lazy_re(
+    r"(?:web_?-?)?hooks?[-_/]?(?:endpoint|subscription|config|setting|target|destination|url)s?",
+    re.IGNORECASE,
+)
+"""Webhook settings a user manages (`/webhook-endpoints/:id`, `webhookSubscriptions`): no receiver."""
+
+
 def public(path: str, handler: str = "", verb: str = "") -> bool:
     """Whether a route is public by nature (`PUBLIC_PATH`), from its path (path variables such as `{login}`
     or `:token` left out: they name a value, not the endpoint) or its handler's name; or a POST (`verb`,
-    any case) to the users collection (`_SIGN_UP`) or to a sessions endpoint (`_SIGN_IN`)."""
+    any case) to the users collection (`_SIGN_UP`) or to a sessions endpoint (`_SIGN_IN`); or a webhook
+    receiver: a webhook path or handler reached by POST (or by a verb not known), which proves itself by
+    its signature, and not the webhook settings users manage (`DELETE /webhook-endpoints/:id`)."""
     bare = _PATH_VARIABLE.sub("", path)
     post = verb.lower() == "post"
     return bool(PUBLIC_PATH.search(bare) or PUBLIC_PATH.search(handler)
                 or (post and _SIGN_UP.match(path.strip()))
-                or (post and bare == path and _SIGN_IN.search(path)))
+                or (post and bare == path and _SIGN_IN.search(path))
+                or _webhook_receiver(bare, handler, verb))
+
+
+def _webhook_receiver(bare: str, handler: str, verb: str) -> bool:
+    if verb.lower() not in {"", "post", "all", "any", "handle", "handlefunc", "route"}:
+        return False
+    named = [text for text in (bare, handler) if _WEBHOOK.search(text)]
+    return bool(named) and not any(_WEBHOOK_SETTINGS.search(text) for text in named)
 
 
 def read_only(handler: str, path: str = "") -> bool:

@@ -19,7 +19,8 @@ from persona_review.lazy_re import lazy_re
 class SqlPiece(NamedTuple):
     call: str
     """The callee the piece is the first argument of (`tx.Exec`; the second after a Go `…Context` call's
-    context), or "" when it is not a call argument."""
+    context); the field name and a colon when it is a field's value (`up:` in `{version: 3, up: "…"}`);
+    else ""."""
     lines: list[tuple[int, str]]
     """(source line, text) of the piece's contents."""
 
@@ -47,6 +48,8 @@ _CALLEE = lazy_re(
 )
 """The callee a literal is the first argument of, or the second after the context of a Go `…Context(ctx, `
 call (`tx.ExecContext(ctx, "CREATE INDEX …")`)."""
+_FIELD = lazy_re(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*:\s*$")
+"""A field of a struct or object literal whose value the literal is (`up: "CREATE …"`)."""
 _TEMPLATE_FIELD = lazy_re(r"\$\{[^}]*\}")
 
 
@@ -127,7 +130,8 @@ def sql_pieces(ctx: FileContext) -> list[SqlPiece]:
             if joined:
                 pieces.append(SqlPiece(call, joined))
             callee = _CALLEE.search(literal.before)
-            call = re.sub(r"\s+", "", callee.group(1)) if callee else ""
+            field = None if callee else _FIELD.search(literal.before)
+            call = re.sub(r"\s+", "", callee.group(1)) if callee else f"{field.group(1)}:" if field else ""
             joined = list(literal.lines)
         if joined:
             pieces.append(SqlPiece(call, joined))

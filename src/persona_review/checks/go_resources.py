@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from persona_review.checks._blocks import blocks_of
-from persona_review.checks._go_funcs import declared, enclosing_functions
+from persona_review.checks._go_funcs import declared, enclosing_functions, header_function_end
 from persona_review.checks._http_status import read_end
 from persona_review.checks._lexing import lex
 from persona_review.checks._spans import Span, bracket_span, lines_of
@@ -38,7 +38,8 @@ named for a client (`c.hc.Get`, `s.http.Do`) counts only when the function reads
 _CLIENT_NAME = lazy_re(r"\w*[cC]lient\w*$")
 _RESPONSE_READ = r"\s*\.\s*(?:Body\b(?!\s*\()|StatusCode\b|Status\b(?!\s*\())"
 _ROWS_CALL = lazy_re(
-    r"^\s*(?:(?P<var>[A-Za-z_]\w*)\s*,\s*[A-Za-z_]\w*\s*:?=\s*)?(?P<callee>(?:[\w.]*\.)?\w+\.(?:Query|QueryContext))\s*\("
+    r"^\s*(?:(?P<var>[A-Za-z_]\w*)\s*,\s*[A-Za-z_]\w*\s*:?=\s*)?(?P<callee>(?:[\w.]*\.)?\w+\."
+    r"(?:Query|QueryContext|Queryx|QueryxContext|NamedQuery|NamedQueryContext))\s*\("
 )
 """An acquisition that keeps the resource in a variable, or a statement that drops it (no variable)."""
 
@@ -116,9 +117,10 @@ def _unclosed(ctx: FileContext, call: re.Pattern[str], harmless: _Harmless,
         if match is None:
             continue
         funcs = enclosing_functions(ctx, no)
-        if not funcs:
-            continue  # the function is not known entire
-        rest = "\n".join(lexed.bare[n] for n in range(no, funcs[0].last + 1))[match.end() :]
+        last = funcs[0].last if funcs else header_function_end(ctx, lexed, no)
+        if last is None:
+            continue  # the rest of the function is not known
+        rest = "\n".join(lexed.bare[n] for n in range(no, last + 1))[match.end() :]
         if accept is not None and not accept(match, rest):
             continue
         var = match.group("var")
@@ -192,7 +194,9 @@ def _harmless_response(text: str, at: int) -> bool:
     return False
 
 
-_ROWS_USES = lazy_re(r"\.(?:Next|Scan|Err|Columns|ColumnTypes|NextResultSet)\s*\(|" + _AGAIN_OR_NIL)
+_ROWS_USES = lazy_re(
+    r"\.(?:Next|Scan|StructScan|MapScan|SliceScan|Err|Columns|ColumnTypes|NextResultSet)\s*\(|"
+    + _AGAIN_OR_NIL)
 
 
 def _harmless_rows(text: str, at: int) -> bool:
@@ -250,7 +254,7 @@ def _read_as_response(match: re.Match[str], rest: str) -> bool:
             "the error check, and check `rows.Err()` after the loop."
         ),
     ),
-    needs=("Query(", "QueryContext("),
+    needs=("Query(", "QueryContext(", "Queryx(", "QueryxContext(", "NamedQuery(", "NamedQueryContext("),
 )
 def rows_unclosed(ctx: FileContext) -> Iterator[Hit]:
     if ctx.path.endswith("_test.go"):
@@ -282,19 +286,20 @@ def _err_unchecked(ctx: FileContext) -> Iterator[Hit]:
         if match is None:
             continue
         funcs = enclosing_functions(ctx, no)
+        last = funcs[0].last if funcs else header_function_end(ctx, lexed, no)
         var = match.group("var")
-        if not funcs or var == "_":
-            continue  # the function is not known entire, or the rows are dropped (GO-ROWS-UNCLOSED)
+        if last is None or var == "_":
+            continue  # the rest of the function is not known, or the rows are dropped (GO-ROWS-UNCLOSED)
         # The whole rest of the function, past any reassignment: an `Err` check of the variable anywhere
         # after the query may be the one that covers it (rows assigned in the branches of an `if`).
-        rest = "\n".join(lexed.bare[n] for n in range(no, funcs[0].last + 1))[match.end() :]
+        rest = "\n".join(lexed.bare[n] for n in range(no, last + 1))[match.end() :]
         if re.search(rf"(?<![\w.]){re.escape(var)}\s*\.Err\s*\(", rest) or not _iterated(ctx, rest, var):
             continue
         if not _handed_on(ctx, rest, var, _harmless_iteration):
             # Cover the `for rows.Next()` loop too when it follows closely: the finding names the query
             # that made the rows and the loop whose end is never told apart from a failure.
             nexts = re.compile(rf"(?<![\w.]){re.escape(var)}\s*\.Next\s*\(")
-            after = range(no + 1, funcs[0].last + 1)
+            after = range(no + 1, last + 1)
             loop = next((n for n in after if nexts.search(lexed.bare.get(n, ""))), 0)
             yield Hit(no, read_end(no, loop))
 

@@ -29,7 +29,7 @@ from persona_review.lazy_re import lazy_re
 
 _ROUTE = lazy_re(
     r"\b[A-Za-z_$][\w$]*\.(?:get|post|put|patch|delete|del|all|options|head)\s*\(\s*"
-    r"(?:[^()]*?,\s*)?async\s+(?:function\s*[\w$]*\s*)?\(\s*(?:req|request|_req|_request)\b"
+    r"(?:(?:[^()]|\([^()]*\))*?,\s*)?async\s+(?:function\s*[\w$]*\s*)?\(\s*(?:req|request|_req|_request)\b"
 )
 _RISKY = lazy_re(r"(?<![\w$.])(?:await|throw)\b")
 _TRY = lazy_re(r"\btry\s*$")
@@ -71,6 +71,7 @@ def async_handler_rejection(ctx: FileContext) -> Iterator[Hit]:
     handlers = list(_handlers(ctx, lexed.bare))
     unsure = major is None and not any(risky is None and _passes_on(lexed.bare, body)
                                        for _no, body, risky in handlers)
+    unsure = unsure and not _header_passes_on(ctx, lexed.bare)
     if unsure and not _EXPRESS.search(ctx.known_text()):
         return  # no version, no sibling that passes errors on, and nothing says this is Express at all
     for no, _body, risky in handlers:
@@ -89,6 +90,21 @@ def async_handler_rejection(ctx: FileContext) -> Iterator[Hit]:
 
 _NEAR_RISK = 3
 """Most lines between a handler's line and its first uncaught `await` that one comment spans."""
+
+
+def _header_passes_on(ctx: FileContext, bare: dict[int, str]) -> bool:
+    """Whether a hunk starts inside an `async` route handler (its header, as git names it) that passes
+    errors on: a `next(err)` among the hunk's lines before the handler's closing `});`."""
+    for first, texts in ctx.segments():
+        if not _ROUTE.search(ctx.sections.get(first, "")):
+            continue
+        for no in range(first, first + len(texts)):
+            text = bare.get(no, "")
+            if _NEXT_ERROR.search(text):
+                return True
+            if text.startswith("})"):
+                break
+    return False
 
 
 def _passes_on(bare: dict[int, str], body: Block) -> bool:

@@ -80,21 +80,46 @@ notification as sent, load an optional module) is meant to be tolerated."""
 def job_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     blocks = blocks_of(ctx)
+    catches: list[int] = []
     for processor in _processors(ctx, lexed, blocks):
         outer = blocks.blocks[processor]
         for brace, block in blocks.blocks.items():
             if not (outer.first < block.first and block.last <= outer.last):
                 continue
-            if not _CATCH.search(block.header.rsplit("\n", 1)[-1]) or not _at_level(blocks, brace, processor):
+            if _CATCH.search(block.header.rsplit("\n", 1)[-1]) and _at_level(blocks, brace, processor):
+                catches.append(brace)
+    catches.extend(_catches_in_hunk_inside_worker(ctx, lexed, blocks))
+    for brace in dict.fromkeys(catches):
+        block = blocks.blocks[brace]
+        lines = (lexed.bare.get(n, "") for n in range(block.first, block.last + 1))
+        body = "\n".join(lines)[block.col + 1 :]
+        if _FAILS_JOB.search(body) or not _TREATED_AS_FAILURE.search(body):
+            continue
+        yield Hit(block.first, block.last - 1 if block.last - 1 > block.first else None, (
+            "This `catch` ends the job's processor normally, so the queue marks the job completed: it is "
+            "never retried and never shows as failed, and the work is lost. Rethrow after logging "
+            "(`throw err`), or throw `UnrecoverableError` if it must not be retried."))
+
+
+def _catches_in_hunk_inside_worker(ctx: FileContext, lexed: Lexed, blocks: Blocks) -> Iterator[int]:
+    """The `catch` blocks of a hunk that starts inside a `new Worker(` call's processor (its header, as git
+    names it) and that sit at the processor body's own level: outside every block the hunk shows, and
+    indented no deeper than the hunk's least indented line before them (a deeper one may be in a loop the
+    hunk does not show)."""
+    for first, texts in ctx.segments():
+        if not _WORKER.search(ctx.sections.get(first, "")):
+            continue
+        last = first + len(texts) - 1
+        for brace, block in blocks.blocks.items():
+            if not first <= block.first <= last or blocks.parent.get(brace) in blocks.blocks:
                 continue
-            lines = (lexed.bare.get(n, "") for n in range(block.first, block.last + 1))
-            body = "\n".join(lines)[block.col + 1 :]
-            if _FAILS_JOB.search(body) or not _TREATED_AS_FAILURE.search(body):
+            if not _CATCH.search(block.header.rsplit("\n", 1)[-1]):
                 continue
-            yield Hit(block.first, block.last - 1 if block.last - 1 > block.first else None, (
-                "This `catch` ends the job's processor normally, so the queue marks the job completed: it is "
-                "never retried and never shows as failed, and the work is lost. Rethrow after logging "
-                "(`throw err`), or throw `UnrecoverableError` if it must not be retried."))
+            indents = [len(t) - len(t.lstrip()) for n in range(first, block.first)
+                       if (t := lexed.bare.get(n, "")).strip()]
+            here = lexed.bare.get(block.first, "")
+            if indents and len(here) - len(here.lstrip()) <= min(indents):
+                yield brace
 
 
 def _processors(ctx: FileContext, lexed: Lexed, blocks: Blocks) -> list[int]:

@@ -107,7 +107,7 @@ def _express(ctx: FileContext) -> Iterator[Hit]:
         calls = list(_calls(bare, code, numbers))
         if not calls:
             continue
-        yield from _judge(calls, bare, ctx.whole_file)
+        yield from _judge(calls, bare, ctx.whole_file, ctx.sections.get(numbers[0], ""))
 
 
 def _calls(bare: str, code: str, numbers: list[int]) -> Iterator[_Call]:
@@ -214,9 +214,12 @@ def _uses(calls: list[_Call]) -> tuple[dict[str, list[tuple[int, str]]], set[str
     return guards, mounted
 
 
-def _judge(calls: list[_Call], bare: str, whole_file: bool) -> Iterator[Hit]:
+def _judge(calls: list[_Call], bare: str, whole_file: bool, section: str = "") -> Iterator[Hit]:
     guards, mounted = _uses(calls)
-    origins: dict[str, int] = {}
+    # a hunk inside a function that receives the router (`async function routes(app: FastifyInstance)`,
+    # as git names it in the hunk header) shows that router from where the hunk starts
+    origins: dict[str, int] = {
+        call.receiver: 0 for call in calls if _receives(section, call.receiver.removeprefix("this."))}
     by_router: dict[str, list[Route]] = {}
     for call in calls:
         if _is_use(call):
@@ -241,6 +244,13 @@ def _judge(calls: list[_Call], bare: str, whole_file: bool) -> Iterator[Hit]:
 
 def _covered(guards: dict[str, list[tuple[int, str]]], receiver: str, offset: int, path: str) -> bool:
     return any(at < offset and path.startswith(prefix) for at, prefix in guards.get(receiver, ()))
+
+
+def _receives(section: str, name: str) -> bool:
+    """Whether a function header takes `name` as a parameter (`function routes(app, opts) {`)."""
+    if not section or name not in section:
+        return False
+    return re.search(rf"\(\s*(?:[^()]*,\s*)?{re.escape(name)}\s*[,:)]", section) is not None
 
 
 def _origin(origins: dict[str, int], bare: str, receiver: str) -> int:

@@ -35,12 +35,19 @@ _SQL_START = lazy_re(
 )
 
 
+_UP_FIELD = lazy_re(r"^(?i:up|upgrade|apply|forward|migrate)(?i:_?(?:sql|query|stmt|statements?))?:$")
+"""The field of a hand-rolled Go migration list that holds the SQL a migration applies (`up:`, `Up:`,
+`UpSQL:`); its `down:` reverts and is left alone like a goose `Down` function."""
+
+
 def run_pieces(ctx: FileContext) -> list[SqlPiece]:
-    """The SQL pieces `ctx` runs (passed to an executing call, and reading as SQL)."""
+    """The SQL pieces `ctx` runs (passed to an executing call, or the `up` field of a Go migration list,
+    and reading as SQL)."""
     return [
         piece
         for piece in sql_pieces(ctx)
-        if _RUNS_SQL.search(piece.call) and _SQL_START.match(_LEADING_COMMENTS.sub("", piece.text()))
+        if (_RUNS_SQL.search(piece.call) or (ctx.language == "go" and _UP_FIELD.match(piece.call)))
+        and _SQL_START.match(_LEADING_COMMENTS.sub("", piece.text()))
     ]
 
 
