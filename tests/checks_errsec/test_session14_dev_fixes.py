@@ -357,3 +357,69 @@ def test_a_fastify_route_in_a_hunk_inside_the_plugin_that_receives_the_app_is_ju
     diff = parse_diff(_counted(_FASTIFY_HUNK))
     outcome = run_checks([build_context(f) for f in diff.files], enabled=frozenset({"JS-ROUTE-NO-AUTH"}))
     assert [f.line for f in outcome.findings if f.rule_id == "JS-ROUTE-NO-AUTH"] == [12]
+
+
+_SLEEP_HUNK = """\
+diff --git a/app/clients/rates.py b/app/clients/rates.py
+index 1111111..2222222 100644
+--- a/app/clients/rates.py
++++ b/app/clients/rates.py
+@@ -30,4 +30,7 @@ async def latest(self, pair: str) -> Decimal:
+         params = {"pair": pair}
+-        resp = await self._http.get("/latest", params=params)
++        for attempt in range(3):
++            resp = await self._http.get("/latest", params=params)
++            if resp.status_code != 503:
++                break
++            time.sleep(2 ** attempt)
+         resp.raise_for_status()
+"""
+
+
+def test_a_hunk_inside_an_async_def_named_only_in_its_header_is_read_as_async() -> None:
+    # the only `async` of the hunk is in its header: the pre-filter reads the headers too
+    assert [f.line for f in _hunk_findings(_SLEEP_HUNK, "PY-BLOCKING-IN-ASYNC")] == [35]
+    awaited = _SLEEP_HUNK.replace("time.sleep(2 ** attempt)", "await asyncio.sleep(2 ** attempt)")
+    assert _hunk_findings(awaited, "PY-BLOCKING-IN-ASYNC") == []
+
+
+_DB_COMMIT = """\
+diff --git a/app/routers/teams.py b/app/routers/teams.py
+index 1111111..2222222 100644
+--- a/app/routers/teams.py
++++ b/app/routers/teams.py
+@@ -40,4 +40,7 @@ async def rename_team(
+     team.name = body.name
+-    await db.commit()
++    try:
++        await db.commit()
++    except Exception:
++        logger.exception("rename failed")
+     return TeamOut.model_validate(team)
+"""
+
+
+def test_an_awaited_db_commit_caught_without_a_rollback_is_reported() -> None:
+    assert [f.line for f in _hunk_findings(_DB_COMMIT, "PY-SQLALCHEMY-NO-ROLLBACK")] == [43]
+    rolled = _DB_COMMIT.replace('+        logger.exception("rename failed")\n',
+                                '+        await db.rollback()\n+        logger.exception("rename failed")\n')
+    assert _hunk_findings(rolled, "PY-SQLALCHEMY-NO-ROLLBACK") == []
+    # a plain `db.commit()` with nothing saying SQLAlchemy (sqlite3, a DB-API connection) is left alone
+    plain = _DB_COMMIT.replace("await db.commit()", "db.commit()")
+    assert _hunk_findings(plain, "PY-SQLALCHEMY-NO-ROLLBACK") == []
+
+
+_STALE = """\
+class PurgeStaleDraftsJob < ApplicationJob
+  def perform
+    Draft.where(published_at: nil).where("updated_at < ?", 90.days.ago).each(&:destroy)
+    Draft.where(author_id: @author.id).where("updated_at < ?", 90.days.ago).each(&:destroy)
+  end
+end
+"""
+
+
+def test_a_table_walked_with_only_a_time_cutoff_is_a_whole_table_walk() -> None:
+    found = [f.line for f in run_checks([context_for_text("app/jobs/purge_stale_drafts_job.rb", _STALE)]).findings
+             if f.rule_id == "RB-UNBOUNDED-LOAD"]
+    assert found == [3]  # one author's drafts are few; every draft gone stale is the table

@@ -38,7 +38,7 @@ from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
-Dialect = Literal["python", "js", "go"]
+Dialect = Literal["python", "js", "go", "ruby"]
 
 _MAX_CALL = 2000
 _EXPIRE_WITHIN = 3
@@ -70,6 +70,9 @@ _SCRIPT_CALL = lazy_re(r"(?i)\beval(?:sha)?(?:_?ro)?\s*\(|\.run\s*\(|\bkeys\s*[=
 `script.Run(ctx, rdb, []string{key})`): when the lock's key is among them, the script releases it."""
 _PY_NX = lazy_re(r"^nx\s*=\s*True$")
 _PY_EXPIRY = lazy_re(r"^(?:ex|px|exat|pxat|keepttl)\s*=\s*(?!None$|False$)")
+_RB_NX = lazy_re(r"^(?::nx\s*=>|nx:)\s*true$")
+_RB_EXPIRY = lazy_re(r"^(?::(?:ex|px|exat|pxat|keepttl)\s*=>|(?:ex|px|exat|pxat|keepttl):)\s*(?!nil$|false$)")
+"""redis-rb's keyword options: `nx: true`, `ex: 30` (or the `:nx => true` hash-rocket form)."""
 _JS_NX_WORD = lazy_re(r"""(?i)^["'`]nx["'`]$""")
 _JS_EXPIRY_WORD = lazy_re(r"""(?i)^["'`](?:ex|px|exat|pxat|keepttl)["'`]$""")
 _JS_NX_OPTION = lazy_re(r"""(?i)\bnx\s*:\s*true\b|\bcondition\s*:\s*["'`]nx["'`]""")
@@ -233,6 +236,14 @@ def _lock(call: _Call, dialect: Dialect) -> _Lock | None:
             return _Lock(call, _norm(args[0]), False)
         if method == "set" and len(args) >= 2 and any(_PY_NX.match(a) for a in args[2:]):
             return _Lock(call, _norm(args[0]), any(_PY_EXPIRY.match(a) for a in args[2:]))
+        return None
+    if dialect == "ruby":
+        if method == "setnx" and args:
+            return _Lock(call, _norm(args[0]), False)
+        if method == "set" and len(args) >= 3 and any(_RB_NX.match(a) for a in args[2:]):
+            splat = any(a.startswith("**") for a in args[2:])
+            expires = any(_RB_EXPIRY.match(a) for a in args[2:])
+            return _Lock(call, _norm(args[0]), expires if expires or not splat else None)
         return None
     if dialect == "js":
         if method in {"setnx", "setNX"} and args:

@@ -124,10 +124,11 @@ class FileContext:
         return next((first for first, texts in self.segments() if first <= line < first + len(texts)), None)
 
     def known_text(self) -> str:
-        """Every known line joined by newlines, computed once: what the checks' cheap pre-filters search
-        (`registry.register(..., needs=...)`) before they walk the lines."""
+        """Every known line joined by newlines, then the hunk headers' sections (the signatures of the
+        functions hunks start in, which are code of the file too), computed once: what the checks' cheap
+        pre-filters search (`registry.register(..., needs=...)`) before they walk the lines."""
         if self._text is None:
-            self._text = "\n".join(self.lines.values())
+            self._text = "\n".join([*self.lines.values(), *self.sections.values()])
         return self._text
 
     def mentions(self, words: Iterable[str]) -> bool:

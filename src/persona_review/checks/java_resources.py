@@ -125,7 +125,8 @@ def resource_leak(ctx: FileContext) -> Iterator[Hit]:
             continue
         span = statement_span(lexed, no, match.start("rhs"))
         kind = declared.group("type") if declared else None
-        if not _acquires(kind, span.code) or _in_try_resources(lexed, no):
+        if not _acquires(kind, span.code) or _in_try_resources(lexed, no) or _from_local_resource(lexed, no,
+                                                                                              span.code):
             continue
         last = method_end(ctx, lexed.bare, no)
         if last is None:
@@ -142,6 +143,35 @@ def resource_leak(ctx: FileContext) -> Iterator[Hit]:
                 f"`{var}` is closed by the `{var}.close()` on line {skipped}, outside any `finally`: an "
                 "exception thrown by a call between the opening and that line skips it and leaks the "
                 "resource. Open it in `try (...) { }` instead."))
+
+
+_FROM_RECEIVER = lazy_re(
+    r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*(?:prepareStatement|createStatement|prepareCall|executeQuery|"
+    r"getResultSet)\s*\(")
+_OWNERS_BACK = 60
+"""Lines above a statement read for the declaration of the connection or statement it comes from."""
+
+
+def _from_local_resource(lexed: Lexed, no: int, rhs: str) -> bool:
+    """A statement or result set made from a connection or statement this method holds in a local variable
+    (`PreparedStatement ps = conn.prepareStatement(...)` after `Connection conn = ...`): closing that owner
+    closes it too (JDBC), so the owner's own finding, or its close, speaks for it."""
+    found = _FROM_RECEIVER.search(rhs)
+    if found is None:
+        return False
+    owner = re.compile(rf"^\s*(?:final\s+)?(?:try\s*\(\s*(?:final\s+)?)?(?:java\.sql\.)?"
+                       rf"(?:Connection|Statement|PreparedStatement|CallableStatement)\s+"
+                       rf"{re.escape(found.group(1))}\s*=")
+    for n in range(no - 1, max(0, no - _OWNERS_BACK), -1):
+        text = lexed.bare.get(n, "")
+        if owner.search(text):
+            return True
+        if _METHOD_HEADER.match(text):
+            return False  # the method starts here: an owner above it is another method's or a field
+    return False
+
+
+_METHOD_HEADER = lazy_re(r"^\s*(?:(?:public|protected|private|static|final|synchronized)\s+)+[^;=]*\(")
 
 
 def _chained_files_stream(ctx: FileContext, lexed: Lexed, no: int, bare: str) -> Iterator[Hit]:

@@ -7,7 +7,8 @@ transaction has been rolled back due to a previous exception during flush") unti
 `rollback()`. A handler that turns the error into a 409 or a log line and carries on leaves that trap.
 
 Reported: an `except` clause of a `try` whose own block calls `<...session>.commit()` or `.flush()` (a
-receiver named like a session: `db.session`, `self.session`, `session`), when the clause catches a
+receiver named like a session: `db.session`, `self.session`, `session`; or `db`, FastAPI's usual name for
+the request's session, when awaited or when the file shows SQLAlchemy), when the clause catches a
 database error or everything (`IntegrityError`, `SQLAlchemyError`, `DBAPIError`, `OperationalError`,
 `DataError`, `Exception`, a bare `except`) and its block neither calls `rollback()`, `close()` or
 `remove()` nor raises. Left alone: a `finally` of the same `try` that rolls back or closes, and a `try`
@@ -17,6 +18,7 @@ inside a `with` block that owns a session or a transaction (`with Session() as s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import Lexed, lex
@@ -70,7 +72,7 @@ def sqlalchemy_no_rollback(ctx: FileContext) -> Iterator[Hit]:
         if _TRY.match(bare) is None:
             continue
         body = python_block(lexed, no)
-        writes = [w for n in body if (w := _WRITE.search(lexed.bare[n])) is not None]
+        writes = [w for n in body if (w := _write(ctx, lexed.bare[n])) is not None]
         if not writes or _owned(lexed, no) or _opened_inside(lexed, no, body):
             continue
         clauses = _clauses(lexed, no)
@@ -89,6 +91,23 @@ def sqlalchemy_no_rollback(ctx: FileContext) -> Iterator[Hit]:
                 f"`except {caught}` handles a failed `{session}.{call}()` without `{session}.rollback()` "
                 "or a re-raise: the session stays in its failed transaction, and its next use raises "
                 "`PendingRollbackError`."))
+
+
+_DB_WRITE = lazy_re(r"(?<![\w.])((?:self\.)?db)\s*\.(commit|flush)\s*\(")
+_AWAITED_DB_WRITE = lazy_re(r"\bawait\s+((?:self\.)?db)\s*\.(commit|flush)\s*\(")
+_SQLALCHEMY = lazy_re(r"\bsqlalchemy\b|\b(?:Async)?Session\b|\bsessionmaker\b")
+
+
+def _write(ctx: FileContext, bare: str) -> re.Match[str] | None:
+    """A session's `commit()`/`flush()`: on a receiver named like a session, or on `db` (FastAPI's usual
+    name for the request's session) when it is awaited (an `AsyncSession`) or the file shows SQLAlchemy."""
+    found = _WRITE.search(bare)
+    if found is not None or "db" not in bare:
+        return found
+    found = _AWAITED_DB_WRITE.search(bare)
+    if found is not None:
+        return found
+    return _DB_WRITE.search(bare) if _SQLALCHEMY.search(ctx.known_text()) else None
 
 
 def _types(caught: str) -> list[str]:

@@ -21,6 +21,7 @@ from persona_review.checks._ruby import (
     text,
     walk,
 )
+from persona_review.checks._spans import indent_of
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
@@ -335,3 +336,54 @@ def _pairs(arg: Node) -> list[Node]:
     if arg.type == "pair":
         return [arg]
     return [p for p in arg.named_children if p.type == "pair"] if arg.type == "hash" else []
+
+
+
+_ENSURE = lazy_re(r"^\s*ensure\s*(?:#.*)?$")
+_RETURN = lazy_re(r"^\s*return\b")
+_OWN_SCOPE = lazy_re(r"^\s*(?:def|class|module)\b|(?:->|\blambda)\s*(?:\([^)]*\))?\s*(?:do|\{)")
+"""A nested definition or lambda, whose `return` leaves it, not the method. A `return` in a block
+(`each do ... end`) still leaves the method, so blocks are read."""
+
+
+@ruby_check(
+    "RB-ENSURE-RETURN", "ERR-09", _ERR, Severity.HIGH,
+    title="`return` inside `ensure` discards the exception in flight",
+    explanation=(
+        "An explicit `return` in an `ensure` clause ends the method normally whatever happened before it: "
+        "an exception raised in the body is silently dropped and the caller sees a success (often with a "
+        "`nil` or half-built result). Keep `ensure` for cleanup and return after the `begin`/`end`."
+    ),
+    needs=r"ensure",
+)
+def ensure_return(ctx: FileContext) -> Iterator[Hit]:
+    """Read by indentation, so a hunk that starts inside the method (no `def` or `begin` in view) is read
+    the same way: the `ensure` clause is the lines indented deeper than it, up to its `end`."""
+    lexed = lex(ctx)
+    bare = lexed.bare
+    for no in sorted(bare):
+        if "ensure" not in bare[no] or not _ENSURE.match(bare[no]):
+            continue
+        indent = indent_of(bare[no])
+        skip_deeper_than: int | None = None
+        line = no + 1
+        while line in bare:
+            text = bare[line]
+            line += 1
+            if not text.strip():
+                continue
+            depth = indent_of(text)
+            if depth <= indent:
+                break
+            if skip_deeper_than is not None:
+                if depth > skip_deeper_than:
+                    continue
+                skip_deeper_than = None
+            if _OWN_SCOPE.search(text):
+                skip_deeper_than = depth
+                continue
+            if _RETURN.match(text):
+                shown = " ".join(lexed.code.get(line - 1, text).split())
+                yield Hit(line - 1, None, f"`{shown[:60]}` in `ensure` ends the method normally even when "
+                                          "its body raised: the exception is dropped and the caller sees "
+                                          "success.")

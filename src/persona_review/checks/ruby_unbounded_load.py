@@ -18,8 +18,9 @@ Reported where the walk is batch work by its nature: a background job (a `...Job
 Sidekiq job, a `_job.rb`/`_worker.rb` file), a migration, a rake task, or a service object; never in a
 view, helper or controller, where the same call usually lists a small reference table for a form. The chain
 must start from a constant (a model class) and hold only calls that keep every row (`all`, `includes`,
-`order`, ...) or filter it by literals alone (`where(status: "failed")`: a flag across the table); a
-`where` on a value, `limit`, `first`, `find_each` or `in_batches` anywhere in it leaves it alone.
+`order`, ...) or filter it by literals alone (`where(status: "failed")`: a flag across the table) or by a
+moment relative to now (`where("updated_at < ?", 30.days.ago)`: every stale row); a `where` on a value,
+`limit`, `first`, `find_each` or `in_batches` anywhere in it leaves it alone.
 """
 
 from __future__ import annotations
@@ -56,8 +57,11 @@ _BOUNDED_OR_NOT_ROWS = frozenset({
 """Calls that bound the rows, return something other than rows, or are no relation at all: a chain holding
 one is left alone. Any other method called bare on the model class itself (`User.active`) is read as a
 named scope: it filters by what its name says, across the whole table."""
-_FRAMEWORK = lazy_re(r"(?:::)?(?:ActiveRecord|ActiveSupport|ActiveJob|ActionController|ActionMailer|Rails)\b")
-"""Framework classes, whose bare class methods (`ActiveRecord::Migrator.migrations_paths`) are no scopes."""
+_FRAMEWORK = lazy_re(
+    r"(?:::)?(?:ActiveRecord|ActiveSupport|ActiveJob|ActionController|ActionMailer|Rails|Sidekiq|Resque|"
+    r"RubyVM|ObjectSpace|GC|Process|Thread|Signal|ENV|File|Dir|Gem|Bundler)\b")
+"""Framework and runtime classes, whose bare class methods (`ActiveRecord::Migrator.migrations_paths`,
+`RubyVM::YJIT.runtime_stats`, `Sidekiq::Queue.all`) are no scopes and hold no table's rows."""
 _LITERALS = frozenset({
     "true", "false", "nil", "integer", "float", "simple_symbol", "string", "array", "string_content",
 })
@@ -121,7 +125,8 @@ def _model_of(chain: Node | None) -> str | None:
             return None
         scoped = True
         node = owner
-    if node is None or not scoped or node.type not in {"constant", "scope_resolution"}:
+    if node is None or not scoped or node.type not in {"constant", "scope_resolution"} \
+            or _FRAMEWORK.match(text(node)):
         return None
     return text(node)
 
@@ -142,9 +147,20 @@ def _literal_conditions(call: Node) -> bool:
     return True
 
 
+_CLOCK = lazy_re(
+    r"^(?:\d+(?:\.\d+)?\.(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\.(?:ago|from_now)|"
+    r"(?:::)?(?:Time|DateTime)\.(?:current|now)|(?:::)?Time\.zone\.now|(?:::)?Date\.(?:today|current|yesterday))"
+    r"(?:\.(?:beginning_of_day|end_of_day|beginning_of_month|to_date|to_time))?$"
+)
+"""A moment relative to now (`30.days.ago`, `Time.current`): a cut-off across the whole table (the rows
+gone stale), not a value that picks a few of them."""
+
+
 def _literal(node: Node) -> bool:
     if node.type == "string":
         return all(child.type == "string_content" for child in node.named_children)
     if node.type == "array":
         return all(_literal(child) for child in node.named_children)
+    if node.type == "call":
+        return _CLOCK.match("".join(text(node).split())) is not None
     return node.type in _LITERALS

