@@ -423,3 +423,23 @@ def test_a_table_walked_with_only_a_time_cutoff_is_a_whole_table_walk() -> None:
     found = [f.line for f in run_checks([context_for_text("app/jobs/purge_stale_drafts_job.rb", _STALE)]).findings
              if f.rule_id == "RB-UNBOUNDED-LOAD"]
     assert found == [3]  # one author's drafts are few; every draft gone stale is the table
+
+
+_TWO_BLOCKS = """\
+@RestController
+public class QuoteController {
+    @GetMapping("/quotes/{id}")
+    public Mono<Quote> quote(@PathVariable String id) {
+        Product product = products.findById(id).block();
+        Price price = prices.current(id).block(Duration.ofSeconds(1));
+        return Mono.just(Quote.of(product, price));
+    }
+}
+"""
+
+
+def test_the_blocks_of_one_reactive_handler_make_one_finding() -> None:
+    found = [f for f in run_checks([context_for_text("src/main/java/shop/QuoteController.java", _TWO_BLOCKS)])
+             .findings if f.rule_id == "JAVA-REACTIVE-BLOCK"]
+    assert [f.line for f in found] == [5]
+    assert "line 6" in found[0].body

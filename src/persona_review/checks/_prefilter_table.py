@@ -53,6 +53,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'java_executor_per_call': (('Executors',), ()),
     'java_flow_security': None,
     'java_interrupt': (('InterruptedException', 'await', 'get', 'sleep', 'take'), ()),
+    'java_listener_swallowed': (('Handler', 'Listener', 'onMessage'), ()),
     'java_locks': (('.lock()', '.lockInterruptibly()', '.tryLock('), ()),
     'java_lookup_null_deref': (('findBy', 'findOne', 'getById', 'orElse(null)', 'selectById', 'selectOne'), ()),
     'java_optional_get': (('.get()',), ()),

@@ -66,6 +66,8 @@ def reactive_block(ctx: FileContext) -> Iterator[Hit]:
     if JAVA_TEST_PATH.search(ctx.path):
         return
     lexed = lex(ctx)
+    in_handlers: dict[str, list[tuple[int, int, str]]] = {}
+    """Handler signature -> (first line, block line, call) of each block in it, reported as one finding."""
     for no, _code, bare in lines_of(lexed):
         if "block" not in bare:
             continue
@@ -77,15 +79,21 @@ def reactive_block(ctx: FileContext) -> Iterator[Hit]:
         signature = _signature(ctx, no)
         span = start if reaches(ctx, start, no) else no
         if signature is not None and _REACTIVE_SIGNATURE.search(signature):
-            yield Hit(span, no if span != no else None, (
-                f"`{found.group('call')}()` inside a reactive handler stops an event-loop thread: Reactor "
-                "throws IllegalStateException there, or every connection on the thread waits. Compose the "
-                "call with `flatMap`/`zipWith` instead of blocking."))
+            in_handlers.setdefault(signature, []).append((span, no, found.group("call")))
         elif found.group("arg") is None and _WEBCLIENT.search(chain) and not _TIMEOUT.search(chain):
             yield Hit(span, no if span != no else None, (
                 f"`{found.group('call')}()` with no `Duration` on a WebClient call with no `.timeout(...)`: "
                 "WebClient has no response timeout by default, so a hung remote holds this thread forever. "
                 "Use `block(Duration.ofSeconds(...))` or `.timeout(...)`."))
+    for blocks in in_handlers.values():
+        span, no, call = blocks[0]
+        more = [line for _start, line, _call in blocks[1:]]
+        also = (f" The handler blocks again on line{'s' if len(more) > 1 else ''} "
+                f"{', '.join(map(str, more))}." if more else "")
+        yield Hit(span, no if span != no else None, (
+            f"`{call}()` inside a reactive handler stops an event-loop thread: Reactor throws "
+            "IllegalStateException there, or every connection on the thread waits. Compose the call with "
+            f"`flatMap`/`zipWith` instead of blocking.{also}"))
 
 
 def _statement_start(lexed: Lexed, line: int) -> int:
