@@ -443,3 +443,31 @@ def test_the_blocks_of_one_reactive_handler_make_one_finding() -> None:
              .findings if f.rule_id == "JAVA-REACTIVE-BLOCK"]
     assert [f.line for f in found] == [5]
     assert "line 6" in found[0].body
+
+
+_PIPE_HUNK = """\
+diff --git a/src/routes/exports.js b/src/routes/exports.js
+index 1111111..2222222 100644
+--- a/src/routes/exports.js
++++ b/src/routes/exports.js
+@@ -20,6 +20,6 @@ router.get('/:id/csv', requireAuth, async (req, res, next) => {
+   try {
+     const job = await Export.findByPk(req.params.id);
+     if (!job) return res.sendStatus(404);
+-    res.type('text/csv').send(await storage.read(job.key));
++    fs.createReadStream(path.join(EXPORT_DIR, `${job.id}.csv`)).pipe(res);
+   } catch (err) {
+     next(err);
+   }
+"""
+
+
+def test_a_stream_made_and_piped_inline_in_a_hunk_inside_a_handler_is_reported() -> None:
+    # the try/catch around it does not catch the stream's 'error' event
+    assert [f.line for f in _hunk_findings(_PIPE_HUNK, "JS-PIPE-NO-ERROR")] == [23]
+    handled = _PIPE_HUNK.replace(".pipe(res);", ".on('error', next).pipe(res);")
+    assert _hunk_findings(handled, "JS-PIPE-NO-ERROR") == []
+    piped = _PIPE_HUNK.replace(
+        "+    fs.createReadStream(path.join(EXPORT_DIR, `${job.id}.csv`)).pipe(res);",
+        "+    await pipeline(fs.createReadStream(path.join(EXPORT_DIR, `${job.id}.csv`)), res);")
+    assert _hunk_findings(piped, "JS-PIPE-NO-ERROR") == []

@@ -197,7 +197,9 @@ def pipe_no_error(ctx: FileContext) -> Iterator[Hit]:
             if pipe is None or _pipe_call(pipe[0]) is not None:
                 continue  # a later link of a chain: judged with its first link
             scope = _outermost_function(node)
-            if scope is None or not (_whole_in_view(ctx, flow, scope) and _top_level(ctx, flow, scope)):
+            if scope is None and _inline_source_in_function_hunk(ctx, flow, node, pipe[0]):
+                scope = node  # nothing outside the statement can hold a listener on a stream made inline
+            elif scope is None or not (_whole_in_view(ctx, flow, scope) and _top_level(ctx, flow, scope)):
                 continue  # module level (a script's stream), or a function the hunk cuts
             if scope.id not in judged:
                 judged[scope.id] = None if _HANDLED.search(text_of(scope)) else _stream_names(scope)
@@ -218,6 +220,20 @@ def pipe_no_error(ctx: FileContext) -> Iterator[Hit]:
                 "dropped connection) the process crashes on the unhandled 'error' event, or the other "
                 "end stays open and the request hangs. Use `pipeline(...)` from 'stream' (with a "
                 "callback) or 'stream/promises' (awaited)."))
+
+
+_FUNCTION_HEADER = lazy_re(
+    r"=>\s*\{\s*$|\bfunction\b[^{]*\{\s*$|^\s*(?:async\s+)?[\w$]+\s*\([^)]*\)[^{;]*\{\s*$")
+
+
+def _inline_source_in_function_hunk(ctx: FileContext, flow: FileFlow, node: Node, source: Node) -> bool:
+    """A hunk that starts inside a function (git names it in the hunk header: a route's `async (req, res)
+    => {`, a method) pipes a stream made in the same expression (`fs.createReadStream(p).pipe(res)`):
+    no code before or after can have set an 'error' listener on it, so the hunk shows all there is."""
+    if ctx.whole_file or not _STREAM_MAKER.search(text_of(source)):
+        return False
+    line = flow.line_of(node)
+    return bool(_FUNCTION_HEADER.search(ctx.section_at(line)))
 
 
 _EMITTER_MAKER = lazy_re(
