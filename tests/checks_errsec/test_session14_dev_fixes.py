@@ -471,3 +471,38 @@ def test_a_stream_made_and_piped_inline_in_a_hunk_inside_a_handler_is_reported()
         "+    fs.createReadStream(path.join(EXPORT_DIR, `${job.id}.csv`)).pipe(res);",
         "+    await pipeline(fs.createReadStream(path.join(EXPORT_DIR, `${job.id}.csv`)), res);")
     assert _hunk_findings(piped, "JS-PIPE-NO-ERROR") == []
+
+
+_ROW_LOOP = """\
+from django.db import migrations
+
+
+def fill_slugs(apps, schema_editor):
+    Article = apps.get_model("blog", "Article")
+    for article in Article.objects.all():
+        article.slug = slugify(article.title)
+        article.save(update_fields=["slug"])
+
+
+def fill_one_author(apps, schema_editor):
+    Article = apps.get_model("blog", "Article")
+    for article in Article.objects.filter(author_id=7):
+        article.save()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("blog", "0012_article_slug")]
+    operations = [migrations.RunPython(fill_slugs, migrations.RunPython.noop),
+                  migrations.RunPython(fill_one_author, migrations.RunPython.noop)]
+"""
+
+
+def test_a_django_data_migration_saving_every_row_one_by_one_is_a_backfill() -> None:
+    path = "blog/migrations/0013_fill_slugs.py"
+    found = [f.line for f in run_checks([context_for_text(path, _ROW_LOOP)]).findings
+             if f.rule_id == "DJANGO-BACKFILL"]
+    assert found == [6]
+    not_atomic = _ROW_LOOP.replace("class Migration(migrations.Migration):\n",
+                                   "class Migration(migrations.Migration):\n    atomic = False\n")
+    assert [f for f in run_checks([context_for_text(path, not_atomic)]).findings
+            if f.rule_id == "DJANGO-BACKFILL"] == []

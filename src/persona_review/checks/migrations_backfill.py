@@ -7,7 +7,9 @@ Read in every kind of migration (`_migration_paths.migration_kind`):
 - ORM bulk updates over a whole model: Django `Model.objects.all().update(...)` (or `.objects.update`, or a
   `filter` on null tests only), Rails `Model.update_all(...)` (also after `.all`, `.unscoped`, or a `where`
   on a nil column), unless batched (`in_batches`, `find_in_batches`, `find_each` on the line);
-  Knex `knex('t').update(...)` with no `where`, Sequelize `bulkUpdate('t', values, {})`.
+  Knex `knex('t').update(...)` with no `where`, Sequelize `bulkUpdate('t', values, {})`;
+- a Django data migration that saves (or deletes) a whole model's rows one by one
+  (`for row in Model.objects.all(): ... row.save()`), unless the migration sets `atomic = False`.
 
 Quiet on SQLite (the `database` the config sets or the repository names), which has a single writer
 and migrates before the app serves; for tables the change (or the file) creates, statements limited to a
@@ -17,6 +19,7 @@ reverse function named so), as the other migration checks do.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
@@ -227,6 +230,54 @@ def _django(ctx: FileContext, created: set[str], reverting: frozenset[int]) -> I
             if model.lower() in created or variable.lower() in created:
                 continue
             yield _hit(no, no, f"`{shown}...)` updates every row of {model}'s table in one UPDATE.")
+    if _NOT_ATOMIC.search(ctx.known_text()):
+        return  # each save commits on its own: slow, but no lock held across the table
+    yield from _django_row_loops(ctx, models, created, reverting)
+
+
+_DJANGO_ROW_LOOP = lazy_re(
+    r"^(?P<indent>\s*)for\s+(?P<row>\w+)\s+in\s+(?P<model>[A-Za-z_]\w*)\.objects\."
+    r"(?P<query>all\(\)|iterator\([^()]*\)|all\(\)\.iterator\([^()]*\)|filter\((?P<args>[^()]*)\)(?:\.iterator\([^()]*\))?)"
+    r"\s*:\s*$"
+)
+_SETTINGS_MODEL = lazy_re(r"(?:Settings?|Config(?:uration)?s?|Preferences?)$")
+"""A model of settings: a row or a few, rewritten in no time."""
+_NOT_ATOMIC = lazy_re(r"^\s*atomic\s*=\s*False\b", re.MULTILINE)
+_CREATED_MODEL = lazy_re(r"CreateModel\(\s*(?:name\s*=\s*)?[\"'](\w+)[\"']")
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _django_row_loops(ctx: FileContext, models: dict[str, str], created: set[str],
+                      reverting: frozenset[int]) -> Iterator[Hit]:
+    """`for row in Model.objects.all(): ... row.save()` in an atomic data migration: every row of the
+    table is rewritten, and locked, inside the migration's one transaction."""
+    new_models = {m.group(1).lower() for m in _CREATED_MODEL.finditer(ctx.known_text())}
+    code = lex(ctx).code
+    for no in sorted(code):
+        line = code[no]
+        if " in " not in line or ".objects." not in line or no in reverting:
+            continue
+        found = _DJANGO_ROW_LOOP.match(line)
+        if found is None:
+            continue
+        args = found.group("args")
+        if args is not None and not all(_DJANGO_NULL_ARG.match(a) for a in args.split(",")):
+            continue  # a filter on a value: some rows, not the table
+        model = models.get(found.group("model"), found.group("model"))
+        if model.lower() in created or model.lower() in new_models or _SETTINGS_MODEL.search(model):
+            continue
+        indent = len(found.group("indent"))
+        saves = re.compile(rf"(?<![\w.]){re.escape(found.group('row'))}\.(?:save|delete)\s*\(")
+        body = no + 1
+        while body in code and (not code[body].strip() or _indent(code[body]) > indent):
+            if saves.search(code[body]):
+                yield _hit(no, no, f"`for {found.group('row')} in {found.group('model')}.objects."
+                                   f"{found.group('query')}` saves every row of {model}'s table one by one.")
+                break
+            body += 1
 
 
 def _rails(ctx: FileContext, created: set[str], reverting: frozenset[int]) -> Iterator[Hit]:
