@@ -77,6 +77,10 @@ _LOGS = lazy_re(
     r"(?i)\b(?:log|logger|logging|_log|slog|zap|console|print\w*|sentry|capture_?exception|span)\b"
     r"|\.(?:error|warn|warning|exception|info|debug|errorf|warnf|printf|println)\s*\("
 )
+_RECEIVE = lazy_re(
+    r"\.(?:Next|Fetch\w*|Receive|Recv|ReadMessage|Messages|Consume|Poll|Subscribe\w*|Pull\w*)\s*\("
+)
+"""The error of receiving the message (it.Next(), reader.FetchMessage()): no message was processed yet."""
 _DEFER = lazy_re(r"^\s*defer\b")
 _GO_ERR_CHECK = lazy_re(r"\berr\w*\s*!=\s*nil\b")
 _GO_NAKS = lazy_re(r"\.(?:Nak|NakWithDelay|Term|Nack|Reject|InProgress)\s*\(")
@@ -272,9 +276,14 @@ def _body(lexed: Lexed, header: int) -> str:
 def _poison_error(lexed: Lexed, if_line: int, condition: str) -> bool:
     """Does the error checked on `if_line` come from reading the message (decode, unmarshal, validate)?"""
     if ":=" in condition or "=" in condition.split("!=", maxsplit=1)[0]:
-        return bool(_POISON.search(lexed.code.get(if_line, "")))
+        return _reads_message(lexed.code.get(if_line, ""))
     for line in range(if_line - 1, max(0, if_line - 4), -1):
         text = lexed.code.get(line, "")
         if re.search(r"\berr\w*\s*:?=", text):
-            return bool(_POISON.search(text))
+            return _reads_message(text)
     return False
+
+
+def _reads_message(text: str) -> bool:
+    """Does the statement decode, validate or receive the message (rather than process it)?"""
+    return bool(_POISON.search(text) or _RECEIVE.search(text))

@@ -117,7 +117,7 @@ _PY_DEF = lazy_re(r"^\s*(?:async\s+)?def\s")
 _RB_JOB_RETRY = lazy_re(r"^\s*(?:retry_on\b|sidekiq_options\b.*\bretry:\s*(?:[1-9]|true\b))")
 _RB_RETRY = lazy_re(r"^\s*retry\b")
 _RB_RESCUE = lazy_re(r"^\s*rescue\b")
-_RB_BEGIN = lazy_re(r"(?:^|=\s*)begin\s*$|^\s*def\s")
+_RB_BEGIN = lazy_re(r"(?:^\s*|=\s*)begin\s*$|^\s*def\s")
 _RB_CLASS = lazy_re(r"^\s*class\s")
 _STATEMENT_LOOK = 40
 
