@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from persona_review.checks.runner import run_checks
 from persona_review.checks.base import FileContext
+from persona_review.checks.runner import run_checks
 from persona_review.contexts import detect_language
 from persona_review.findings import Category
 
