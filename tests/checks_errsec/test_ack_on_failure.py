@@ -6,6 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from persona_review.checks.base import FileContext
+from persona_review.checks.runner import run_checks
+from persona_review.contexts import detect_language
+from persona_review.findings import Category
+
 from .helpers import findings_of
 
 RULE = "ANY-ACK-ON-FAILURE"
@@ -228,3 +233,20 @@ func run(it jetstream.MessagesContext) {
 )
 def test_quiet(path: str, text: str) -> None:
     assert _lines(path, text) == []
+
+
+def _hunk_findings(path: str, text: str, added: set[int]) -> list[int]:
+    lines = {i: line for i, line in enumerate(text.splitlines(), start=1)}
+    ctx = FileContext(path=path, language=detect_language(path), lines=lines, added=frozenset(added),
+                      whole_file=True)
+    return sorted(f.line or 0 for f in run_checks([ctx], categories=[Category.ERROR_HANDLING]).findings
+                  if f.rule_id == RULE)
+
+
+def test_reported_on_the_new_handler_when_the_ack_below_it_is_old() -> None:
+    catch = _at(JAVA_AFTER_CATCH, "} catch (DataAccessException e)")
+    log = _at(JAVA_AFTER_CATCH, "log.warn")
+    path = "src/main/java/com/shop/StockListener.java"
+    assert _hunk_findings(path, JAVA_AFTER_CATCH, {catch, log}) == [catch]
+    # neither the ack nor the handler is new: nothing to say about this change
+    assert _hunk_findings(path, JAVA_AFTER_CATCH, {_at(JAVA_AFTER_CATCH, "inventory.adjust")}) == []

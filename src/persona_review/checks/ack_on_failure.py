@@ -36,7 +36,7 @@ from collections.abc import Iterator
 
 from persona_review.checks._blocks import blocks_of
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import indent_of
+from persona_review.checks._spans import indent_of, lines_of
 from persona_review.checks.ack_before_process import _ACKS
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -111,19 +111,23 @@ def ack_on_failure(ctx: FileContext) -> Iterator[Hit]:
     if pattern is None or _TEST_PATH.search(ctx.path):
         return
     lexed = lex(ctx)
-    for no in sorted(ctx.added):
-        bare = lexed.bare.get(no, "")
+    for no, _code, bare in lines_of(lexed):
         call = pattern.search(bare)
         if call is None or "delete_message" in bare or "DeleteMessage" in bare:
             continue
         found = _why(ctx, lexed, no, call.start())
         if found is None:
             continue
+        why, construct = found
+        line = no if no in ctx.added else construct
+        if line not in ctx.added:
+            continue  # neither the ack nor what makes it run on failure is new
         name = bare[call.start():call.end()].rstrip("( ").strip()
-        yield Hit(no, message=f"`{name}(...)` {found}")
+        where = "" if line == no else f" (line {no})"
+        yield Hit(line, message=f"`{name}(...)`{where} {why}")
 
 
-def _why(ctx: FileContext, lexed: Lexed, no: int, column: int) -> str | None:
+def _why(ctx: FileContext, lexed: Lexed, no: int, column: int) -> tuple[str, int] | None:
     """Why the ack on line `no` runs when the processing failed, or None when it does not (as far as the
     known lines show)."""
     if ctx.language == "go" and _DEFER.match(lexed.bare[no]):
@@ -134,14 +138,14 @@ def _why(ctx: FileContext, lexed: Lexed, no: int, column: int) -> str | None:
     return _after_swallowed(ctx, lexed, no)
 
 
-def _inside_handler(lexed: Lexed, no: int, column: int) -> str | None:
+def _inside_handler(lexed: Lexed, no: int, column: int) -> tuple[str, int] | None:
     """The ack is in a `finally` or in an error handler (or a Go `if err != nil` branch) that lets the
     failure go."""
     bare = lexed.bare[no]
     promise = bare.find(".finally(")
     if 0 <= promise < column:
         return ("runs in a promise's `.finally(...)`, so the message is acknowledged when the processing "
-                "failed too and is never redelivered. Ack on success; on failure nack it or dead-letter it.")
+                "failed too and is never redelivered. Ack on success; on failure nack or dead-letter it.", no)
     indent = indent_of(bare)
     conditional = False
     for line in range(no - 1, max(0, no - _LOOK), -1):
@@ -156,7 +160,7 @@ def _inside_handler(lexed: Lexed, no: int, column: int) -> str | None:
                 return None
             return ("runs in a `finally`, so the message is acknowledged when the processing failed too and "
                     "is never redelivered. Ack on success; on failure nack/reject it, dead-letter it, or "
-                    "rethrow without acking.")
+                    "rethrow without acking.", line)
         handler = _HANDLER.match(text)
         if handler is not None:
             if conditional or _POISON.search(handler.group("types")):
@@ -166,7 +170,7 @@ def _inside_handler(lexed: Lexed, no: int, column: int) -> str | None:
                 return None
             return (f"runs in the error handler on line {line}, which does not rethrow: the failed message "
                     "is acknowledged and never redelivered. Nack/reject it or send it to a dead-letter queue "
-                    "(or rethrow), unless the failure means the message itself is bad.")
+                    "(or rethrow), unless the failure means the message itself is bad.", line)
         failed = _GO_FAILED.match(text)
         if failed is not None:
             if conditional or _poison_error(lexed, line, failed.group("cond")):
@@ -176,7 +180,7 @@ def _inside_handler(lexed: Lexed, no: int, column: int) -> str | None:
                 return None
             return (f"runs in the `err != nil` branch on line {line}: the message whose processing failed is "
                     "acknowledged and never redelivered. `Nak()` it (or `Term()` a message that can never "
-                    "succeed), or dead-letter it.")
+                    "succeed), or dead-letter it.", line)
         if _FUNCTION.search(text) and not _CONDITIONAL.match(text):
             return None
         if _CONDITIONAL.match(text):
@@ -184,7 +188,7 @@ def _inside_handler(lexed: Lexed, no: int, column: int) -> str | None:
     return None
 
 
-def _after_swallowed(ctx: FileContext, lexed: Lexed, no: int) -> str | None:
+def _after_swallowed(ctx: FileContext, lexed: Lexed, no: int) -> tuple[str, int] | None:
     """The ack follows, in the same block, a handler that only logged the failure."""
     indent = indent_of(lexed.bare[no])
     skipped = 0
@@ -222,11 +226,11 @@ def _after_swallowed(ctx: FileContext, lexed: Lexed, no: int) -> str | None:
             return None
         return (f"follows the handler on line {line}, which only logs the failure: the message is "
                 "acknowledged whether or not it was processed, and a failed one is never redelivered. "
-                "On failure nack/reject it or dead-letter it (or return/rethrow before the ack).")
+                "On failure nack/reject it or dead-letter it (or return/rethrow before the ack).", line)
     return None
 
 
-def _go_deferred(ctx: FileContext, lexed: Lexed, no: int) -> str | None:
+def _go_deferred(ctx: FileContext, lexed: Lexed, no: int) -> tuple[str, int] | None:
     """`defer msg.Ack()` in a function that checks errors and never naks: every failure is acked."""
     for block in blocks_of(ctx).enclosing(no):
         if "func" not in block.header:
@@ -237,7 +241,7 @@ def _go_deferred(ctx: FileContext, lexed: Lexed, no: int) -> str | None:
             return None
         return ("is deferred, so it runs on every return, the error returns included: a message whose "
                 "processing failed is acknowledged and never redelivered. Ack on success and `Nak()` "
-                "(or `Term()`) on failure.")
+                "(or `Term()`) on failure.", no)
     return None
 
 
