@@ -246,3 +246,67 @@ def test_quiet_when_neither_the_retry_nor_the_call_is_added() -> None:
                       added=frozenset({_at(text, "payout = Payout.find")}), whole_file=True)
     found = [f.rule_id for f in run_checks([ctx], categories=[Category.ERROR_HANDLING]).findings]
     assert RULE not in found
+
+
+PY_LOOP = '''def create_shipment(payload):
+    for attempt in range(MAX_ATTEMPTS):  # HERE
+        try:
+            return session.post(CARRIER_URL + "/shipments", json=payload, timeout=5).json()
+        except requests.Timeout:
+            time.sleep(2 ** attempt)
+    raise CarrierUnavailable()
+'''
+
+RB_RETRIABLE = '''class Payouts
+  def pay(payout)
+    Retriable.retriable(on: Faraday::TimeoutError, tries: 4) do  # HERE
+      client.post("/payouts", amount: payout.cents)
+    end
+  end
+end
+'''
+
+GO_REQUEST_ABOVE = '''package billing
+
+func (c *Client) Refund(ctx context.Context, body []byte) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url+"/refunds", bytes.NewReader(body))  // HERE
+	if err != nil {
+		return err
+	}
+	for retries := 0; retries < 3; retries++ {
+		resp, err := c.http.Do(req)
+		if err == nil && resp.StatusCode < 500 {
+			return nil
+		}
+		time.Sleep(time.Second << retries)
+	}
+	return errGaveUp
+}
+'''
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("shipping/carrier.py", PY_LOOP),
+        ("app/services/payouts.rb", RB_RETRIABLE),
+    ],
+)
+def test_fires_on_retry_loops_and_blocks(path: str, text: str) -> None:
+    assert _lines(path, text) == [_at(text, "HERE")]
+
+
+def test_go_retry_loop_resending_a_post_built_above_it() -> None:
+    lines = {i: line for i, line in enumerate(GO_REQUEST_ABOVE.splitlines(), start=1)}
+    built = _at(GO_REQUEST_ABOVE, "HERE")
+    ctx = FileContext(path="billing/refund.go", language="go", lines=lines, added=frozenset({built}),
+                      whole_file=True)
+    found = [(f.line, f.rule_id) for f in run_checks([ctx], categories=[Category.ERROR_HANDLING]).findings]
+    assert (built, RULE) in found
+    get = GO_REQUEST_ABOVE.replace("http.MethodPost", "http.MethodGet")
+    assert _lines("billing/refund.go", get) == []
+
+
+def test_quiet_on_a_python_retry_loop_that_reads() -> None:
+    text = PY_LOOP.replace("session.post(", "session.get(").replace(", json=payload", "")
+    assert _lines("shipping/carrier.py", text) == []

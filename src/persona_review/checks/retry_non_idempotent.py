@@ -119,6 +119,11 @@ _RB_RETRY = lazy_re(r"^\s*retry\b")
 _RB_RESCUE = lazy_re(r"^\s*rescue\b")
 _RB_BEGIN = lazy_re(r"(?:^\s*|=\s*)begin\s*$|^\s*def\s")
 _RB_CLASS = lazy_re(r"^\s*class\s")
+_RB_RETRY_BLOCK = lazy_re(r"^\s*(?:Retriable\.retriable|with_retries|retry_with_backoff)\b.*\bdo\b")
+_PY_LOOP = lazy_re(
+    rf"^\s*(?:for\s+\w*{_RETRY_WORD}\w*\s+in\b|for\s+\w+\s+in\s+range\([^)]*{_RETRY_WORD}|while\b[^:]*{_RETRY_WORD})"
+)
+_GO_DO = lazy_re(r"\.Do\(\s*(\w+)\s*\)")
 _STATEMENT_LOOK = 40
 
 
@@ -206,6 +211,10 @@ def _python_scopes(lexed: Lexed) -> Iterator[_Scope]:
                     how = ("The Celery task's `autoretry_for`" if "autoretry_for" in bare
                            else "The retry decorator")
                     yield _Scope(declared, define, body, how)
+        elif _PY_LOOP.match(bare):
+            body = _python_body(lexed, no)
+            if body:
+                yield _Scope(no, no, body, "This retry loop")
         elif _PY_SELF_RETRY.search(bare):
             define = _enclosing_def(lexed, no)
             if define is not None and _is_task(lexed, define):
@@ -284,10 +293,26 @@ def _ruby_scopes(lexed: Lexed) -> Iterator[_Scope]:
         if _RB_JOB_RETRY.match(bare):
             how = "The job's `retry_on`" if "retry_on" in bare else "Sidekiq's `retry` option"
             yield _Scope(no, _ruby_class_start(lexed, no), last_known, how)
+        elif _RB_RETRY_BLOCK.match(bare):
+            end = _ruby_end(lexed, no)
+            if end is not None:
+                yield _Scope(no, no, end, f"`{bare.strip().split()[0]}`")
         elif _RB_RETRY.match(bare):
             begin = _ruby_begin(lexed, no)
             if begin is not None:
                 yield _Scope(no, begin[0], begin[1], "The `retry` in the `rescue` clause")
+
+
+def _ruby_end(lexed: Lexed, no: int) -> int | None:
+    """The `end` that closes the block opened on line `no` (the first `end` back at its indentation)."""
+    indent = indent_of(lexed.bare[no])
+    for line in range(no + 1, no + 80):
+        text = lexed.bare.get(line)
+        if text is None:
+            return None
+        if text.strip() and indent_of(text) <= indent:
+            return line if text.strip() == "end" else None
+    return None
 
 
 def _ruby_class_start(lexed: Lexed, no: int) -> int:
@@ -336,7 +361,8 @@ def _brace_scopes(ctx: FileContext, lexed: Lexed) -> Iterator[_Scope]:
         if _LOOP.match(bare) and (language != "go" or "range" not in bare or "attempt" in bare.lower()):
             last = _block_from(by_first, no)
             if last is not None:
-                yield _Scope(no, no, last, "This retry loop")
+                yield _Scope(no, _request_above(lexed, no, last) if language == "go" else no, last,
+                             "This retry loop")
             continue
         if language == "java":
             if _JAVA_ANNOTATION.match(bare):
@@ -358,6 +384,23 @@ def _brace_scopes(ctx: FileContext, lexed: Lexed) -> Iterator[_Scope]:
             "retry" in lexed.bare.get(line, "").lower() for line in range(no - 4, no + 1)
         ):
             yield _Scope(no, no, no, "The client's `retry` option")
+
+
+def _request_above(lexed: Lexed, loop: int, last: int) -> int:
+    """For a Go retry loop that sends (`client.Do(req)`) a request built above it: the line that builds it
+    when that is a POST or PATCH (the retried call starts there), else the loop's own line."""
+    body = "\n".join(lexed.bare.get(n, "") for n in range(loop, last + 1))
+    sent = _GO_DO.search(body)
+    if sent is None:
+        return loop
+    built = re.compile(rf"\b{re.escape(sent.group(1))}\s*(?:,\s*\w+)?\s*:?=\s*http\.NewRequest\w*\(")
+    for line in range(loop - 1, max(0, loop - 20), -1):
+        code = lexed.code.get(line)
+        if code is None:
+            break
+        if built.search(code):
+            return line if re.search(r"\bMethod(?:Post|Patch)\b|\"(?:POST|PATCH)\"", code) else loop
+    return loop
 
 
 def _block_from(by_first: dict[int, list[int]], no: int) -> int | None:
