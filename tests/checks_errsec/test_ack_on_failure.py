@@ -250,3 +250,28 @@ def test_reported_on_the_new_handler_when_the_ack_below_it_is_old() -> None:
     assert _hunk_findings(path, JAVA_AFTER_CATCH, {catch, log}) == [catch]
     # neither the ack nor the handler is new: nothing to say about this change
     assert _hunk_findings(path, JAVA_AFTER_CATCH, {_at(JAVA_AFTER_CATCH, "inventory.adjust")}) == []
+
+
+def test_quiet_on_the_commit_made_when_the_consumer_shuts_down() -> None:
+    text = '''def run(consumer):
+    try:
+        for record in consumer:
+            apply(record)
+            consumer.commit()
+    except KeyboardInterrupt:
+        logger.info("stopping")
+        consumer.commit()
+'''
+    assert _lines("worker/run.py", text) == []
+
+
+def test_fires_on_a_commit_after_a_swallowed_exception_in_a_poll_loop() -> None:
+    text = '''def run(consumer):
+    for record in consumer:
+        try:
+            apply(record)
+        except Exception:
+            logger.exception("apply failed")
+        consumer.commit()  # HERE
+'''
+    assert _lines("worker/run.py", text) == [_at(text, "HERE")]

@@ -26,7 +26,8 @@ Python and Ruby) by indentation:
     only logs: it neither leaves (return, continue, throw), nor nacks;
   - Go: `defer msg.Ack()` in a function that checks errors and never naks.
 Quiet when the error handled is a message that cannot be read (JSON, parse, decode, validation, duplicate,
-not found errors: dropping a poison message is a choice), and in tests.
+not found errors: dropping a poison message is a choice) or a shutdown (an interrupt, a cancellation: the
+offsets of the work done are committed on the way out), and in tests.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ _CLOSE_ONLY = lazy_re(r"^\s*[})\]]+\s*[);,]*\s*$|^\s*end\s*$")
 _POISON = lazy_re(
     r"(?i)json|pars|serializ|decod|unmarshal|format|valid|duplicate|conver|notfound|not_found|doesnotexist|"
     r"malformed|schema|keyerror|valueerror|typeerror|unicode|poison|nosuch|illegalargument|unprocessable"
+    r"|keyboardinterrupt|cancel|systemexit|shutdown|interrupt|wakeup"
 )
 _DEALT_WITH = lazy_re(
     r"(?i)n(?:ac?k)\w*\s*\(|\breject|\bdead|\bdlq|\bdlt\b|parking|requeue|republish|\bretry|\bredeliver"
