@@ -115,7 +115,7 @@ GO_LOOP = '''package billing
 
 func (c *Client) Capture(ctx context.Context, body []byte) error {
 	for attempt := 0; attempt < maxAttempts; attempt++ {  // HERE
-		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, c.url+"/captures", bytes.NewReader(body))
+		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, c.url+"/payments/capture", bytes.NewReader(body))
 		resp, err := c.http.Do(req)
 		if err == nil && resp.StatusCode < 500 {
 			return nil
@@ -248,13 +248,13 @@ def test_quiet_when_neither_the_retry_nor_the_call_is_added() -> None:
     assert RULE not in found
 
 
-PY_LOOP = '''def create_shipment(payload):
+PY_LOOP = '''def place_order(payload):
     for attempt in range(MAX_ATTEMPTS):  # HERE
         try:
-            return session.post(CARRIER_URL + "/shipments", json=payload, timeout=5).json()
+            return session.post(SHOP_URL + "/orders", json=payload, timeout=5).json()
         except requests.Timeout:
             time.sleep(2 ** attempt)
-    raise CarrierUnavailable()
+    raise ShopUnavailable()
 '''
 
 RB_RETRIABLE = '''class Payouts
@@ -288,7 +288,7 @@ func (c *Client) Refund(ctx context.Context, body []byte) error {
 @pytest.mark.parametrize(
     ("path", "text"),
     [
-        ("shipping/carrier.py", PY_LOOP),
+        ("shop/orders.py", PY_LOOP),
         ("app/services/payouts.rb", RB_RETRIABLE),
     ],
 )
@@ -309,4 +309,14 @@ def test_go_retry_loop_resending_a_post_built_above_it() -> None:
 
 def test_quiet_on_a_python_retry_loop_that_reads() -> None:
     text = PY_LOOP.replace("session.post(", "session.get(").replace(", json=payload", "")
-    assert _lines("shipping/carrier.py", text) == []
+    assert _lines("shop/orders.py", text) == []
+
+
+def test_quiet_on_a_retried_post_that_moves_no_money() -> None:
+    # a webhook delivery or a sync push is retried by design; its receiver de-duplicates
+    text = '''@shared_task(autoretry_for=(requests.RequestException,), retry_backoff=True)
+def deliver_webhook(hook_id, payload):
+    hook = Hook.objects.get(pk=hook_id)
+    requests.post(hook.url, json=payload, timeout=10)
+'''
+    assert _lines("hooks/tasks.py", text) == []

@@ -23,8 +23,10 @@ What counts as a retry, read from the lexed lines:
            `retry.Do`.
 What is not safe to repeat: a money-moving call of a payment client (`stripe.PaymentIntent.create`,
 `Stripe::Charge.create`, `stripe.charges.create`, `paymentintent.New`, a `createCharge`/`create_payment`/
-`submitTransfer`-like method) or an HTTP POST/PATCH (`requests.post`, `restClient.post()`,
-`method: "POST"`, `http.MethodPost`). Quiet when the retried code (or its retry declaration) mentions an
+`submitTransfer`-like method), or an HTTP POST/PATCH (`requests.post`, `restClient.post()`,
+`method: "POST"`, `http.MethodPost`) when the retried code is about money or orders (a `/charges` path, a
+`payment` variable, an `order`): a retried webhook delivery or sync push is at-least-once by design and its
+receiver de-duplicates. Quiet when the retried code (or its retry declaration) mentions an
 idempotency key anywhere (`idempotency_key`, `Idempotency-Key`, `setIdempotencyKey`, "idempotent"), and in
 tests. Reported on the retry declaration when the change adds it, else on the unsafe call the change adds.
 """
@@ -59,38 +61,57 @@ _MONEY_TYPES = r"(?:Charge|PaymentIntent|Transfer|Payout|Refund|Topup|Transactio
 _MONEY_COLLECTIONS = (
     r"(?:charges|paymentIntents|payment_intents|transfers|payouts|refunds|topups|transactions)"
 )
-_UNSAFE: dict[str, re.Pattern[str]] = {
+_MONEY: dict[str, re.Pattern[str]] = {
     "python": lazy_re(
         rf"\b(?:stripe|braintree)\.{_MONEY_TYPES}\.(?:create|sale)\s*\(|\.{_MONEY_COLLECTIONS}\.create\s*\("
         rf"|\b{_MONEY_NAME}\s*\(|\.charge(?:_card|_customer)?\s*\("
-        r"|\b(?:requests|httpx|session|client|http|_?session|self\.session|self\.client|self\._client)"
-        r"\.(?:post|patch)\s*\("
-        r"|\.request\s*\(\s*(?:method\s*=\s*)?[\"'](?:POST|PATCH)[\"']|\bmethod\s*=\s*[\"'](?:POST|PATCH)[\"']"
     ),
-    "java": lazy_re(
-        rf"\b{_MONEY_TYPES}\.create\s*\(|\b{_MONEY_NAME}\s*\(|\.charge(?:Card|Customer)?\s*\("
-        r"|\.(?:post|patch)\s*\(\s*\)|\bHttpMethod\.(?:POST|PATCH)\b|\.postFor(?:Object|Entity|Location)\s*\("
-        r"|\.POST\s*\(|\bnew\s+Http(?:Post|Patch)\s*\(|\.method\s*\(\s*\"(?:POST|PATCH)\""
-    ),
+    "java": lazy_re(rf"\b{_MONEY_TYPES}\.create\s*\(|\b{_MONEY_NAME}\s*\(|\.charge(?:Card|Customer)?\s*\("),
     "javascript": lazy_re(
         rf"\.{_MONEY_COLLECTIONS}\.create\s*\(|\b{_MONEY_NAME}\s*\(|\.charge(?:Card|Customer)?\s*\("
-        r"|\bmethod\s*:\s*[\"'`](?:POST|PATCH|post|patch)[\"'`]"
-        r"|\b(?:axios|got|ky|http|client|api|request|superagent|this\.http|this\.client)\.(?:post|patch)\s*\("
     ),
     "go": lazy_re(
         r"\b(?:charge|paymentintent|transfer|payout|refund|topup)\.New\s*\("
         rf"|\.V1{_MONEY_TYPES}s\.Create\s*\(|\.V1PaymentIntents\.Create\s*\(|\b{_MONEY_NAME}\s*\("
-        r"|\bhttp\.Method(?:Post|Patch)\b|\bhttp\.Post(?:Form)?\s*\(|\.Post(?:Form)?\s*\(\s*[\w.\"]"
-        r"|\bNewRequest(?:WithContext)?\s*\([^)]*\"(?:POST|PATCH)\""
     ),
     "ruby": lazy_re(
         r"\bStripe::\w+\.create\b|\.(?:charges|payment_intents|transfers|payouts|refunds)\.create\b"
         rf"|\b{_MONEY_NAME}\b|\.charge!?\s*[(\s]"
-        r"|\b(?:HTTParty|RestClient|Faraday|HTTP|Typhoeus|Excon|conn|connection|client|http)\.(?:post|patch)\b"
+    ),
+}
+"""A payment client's call that moves money or creates a payment object."""
+_MONEY["typescript"] = _MONEY["javascript"]
+_POSTS: dict[str, re.Pattern[str]] = {
+    "python": lazy_re(
+        r"\b(?:requests|httpx|session|client|http|_?session|self\.session|self\.client|self\._client)"
+        r"\.(?:post|patch)\s*\("
+        r"|\.request\s*\(\s*(?:method\s*=\s*)?[\"'](?:POST|PATCH)[\"']|\bmethod\s*=\s*[\"'](?:POST|PATCH)[\"']"
+    ),
+    "java": lazy_re(
+        r"\.(?:post|patch)\s*\(\s*\)|\bHttpMethod\.(?:POST|PATCH)\b|\.postFor(?:Object|Entity|Location)\s*\("
+        r"|\.POST\s*\(|\bnew\s+Http(?:Post|Patch)\s*\(|\.method\s*\(\s*\"(?:POST|PATCH)\""
+    ),
+    "javascript": lazy_re(
+        r"\bmethod\s*:\s*[\"'`](?:POST|PATCH|post|patch)[\"'`]"
+        r"|\b(?:axios|got|ky|http|client|api|request|superagent|this\.http|this\.client)\.(?:post|patch)\s*\("
+    ),
+    "go": lazy_re(
+        r"\bhttp\.Method(?:Post|Patch)\b|\bhttp\.Post(?:Form)?\s*\(|\.Post(?:Form)?\s*\(\s*[\w.\"]"
+        r"|\bNewRequest(?:WithContext)?\s*\([^)]*\"(?:POST|PATCH)\""
+    ),
+    "ruby": lazy_re(
+        r"\b(?:HTTParty|RestClient|Faraday|HTTP|Typhoeus|Excon|conn|connection|client|http)\.(?:post|patch)\b"
         r"|\bNet::HTTP::(?:Post|Patch)\.new\b|\bNet::HTTP\.post\b"
     ),
 }
-_UNSAFE["typescript"] = _UNSAFE["javascript"]
+"""An HTTP POST or PATCH."""
+_POSTS["typescript"] = _POSTS["javascript"]
+_MONEY_WORDS = lazy_re(
+    r"(?i)charge|payment|payout|refund|invoice|checkout|purchase|billing|ledger|wallet|remittance|withdraw"
+    r"|disburse|(?<![a-z])transfers?(?![a-z])|(?<![a-z])orders?(?![a-z])|(?<=[a-z])Orders?(?![a-z])"
+)
+"""What a POST must be about to count: money or an order (a webhook, a sync push, a batch of metrics is
+retried by design and its receiver is expected to de-duplicate)."""
 
 _RETRY_WORD = (
     r"(?:(?<![A-Za-z])(?:[aA]ttempts?|[rR]etr(?:y|ies)|[tT]ries|ATTEMPTS?|RETR(?:Y|IES)|TRIES|MAX_TRIES)"
@@ -157,14 +178,19 @@ class _Scope:
 def retry_non_idempotent(ctx: FileContext) -> Iterator[Hit]:
     if _TEST_PATH.search(ctx.path):
         return
-    unsafe = _UNSAFE.get(ctx.language)
-    if unsafe is None:
+    money = _MONEY.get(ctx.language)
+    posts = _POSTS.get(ctx.language)
+    if money is None or posts is None:
         return
     lexed = lex(ctx)
     reported: set[int] = set()
     for scope in _scopes(ctx, lexed):
-        calls = [no for no in range(scope.first, scope.last + 1)
-                 if no in lexed.bare and unsafe.search(lexed.code[no])]
+        known = [no for no in range(scope.first, scope.last + 1) if no in lexed.code]
+        calls = [no for no in known if money.search(lexed.code[no])]
+        if not calls and any(posts.search(lexed.code[no]) for no in known) and _MONEY_WORDS.search(
+            "\n".join(lexed.code[no] for no in known)
+        ):
+            calls = [no for no in known if posts.search(lexed.code[no])]
         if not calls or _keyed(ctx, scope):
             continue
         if scope.declared in ctx.added:
