@@ -275,3 +275,13 @@ def test_fires_on_a_commit_after_a_swallowed_exception_in_a_poll_loop() -> None:
         consumer.commit()  # HERE
 '''
     assert _lines("worker/run.py", text) == [_at(text, "HERE")]
+
+
+def test_fires_on_an_ack_in_a_promise_finally() -> None:
+    text = '''channel.consume("invoices", (msg) => {
+  billInvoice(JSON.parse(msg.content.toString()))
+    .catch((err) => logger.error(err))
+    .finally(() => channel.ack(msg));  // HERE
+});
+'''
+    assert _lines("src/workers/invoices.js", text) == [_at(text, "HERE")]

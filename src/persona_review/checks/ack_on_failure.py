@@ -53,7 +53,7 @@ _HANDLER = lazy_re(r"^\s*(?:\}\s*)?(?:catch|except|rescue)\b(?P<types>.*)$")
 _GO_FAILED = lazy_re(r"^\s*(?:\}\s*else\s+)?if\b(?P<cond>.*\berr\w*\s*!=\s*nil\b.*)\{\s*$")
 _CONDITIONAL = lazy_re(r"^\s*(?:\}\s*)?(?:if|else|elif|elsif|unless|switch|case|when|select)\b|\?\s*$")
 _FUNCTION = lazy_re(
-    r"^\s*(?:async\s+)?def\s|\bfunc\b|\bfunction\b|=>\s*\{?\s*$|^\s*class\s|\bdo\s*(?:\|[^|]*\|)?\s*$"
+    r"^\s*(?:async\s+)?def\s|\bfunc\b|\bfunction\b|[=-]>\s*\{?\s*$|^\s*class\s|\bdo\s*(?:\|[^|]*\|)?\s*$"
     r"|^\s*(?:public|private|protected|static|final|void|[\w<>\[\],\s]+)\s+\w+\s*\([^;]*\)\s*"
     r"(?:throws\s+[\w.,\s]+)?\{\s*$"
 )
