@@ -50,7 +50,8 @@ _TEST_PATH = lazy_re(
     r"(?:^|/)(?:tests?|spec|__tests__|testdata|testing)/|(?:_test|_spec|Test|Tests|\.test|\.spec)\.\w+$"
     r"|(?:^|/)test_[^/]*\.py$|(?:^|/)conftest\.py$"
 )
-_IDEMPOTENT = lazy_re(r"(?i)idempot|dedup")
+_IDEMPOTENT = lazy_re(r"(?i)(?<!non-)(?<!non)(?<!not )(?<!n't )idempot|dedup")
+"""An idempotency key or a word that the call is idempotent (not "non-idempotent", "not idempotent")."""
 
 _MONEY_NAME = (
     r"(?:create|make|submit|initiate|execute|place|send|post|perform|issue)_?"
