@@ -168,7 +168,7 @@ def _inside_handler(lexed: Lexed, no: int, column: int) -> tuple[str, int] | Non
             if conditional or _POISON.search(handler.group("types")):
                 return None
             body = _body(lexed, line)
-            if _DEALT_WITH.search(body) or _RETHROWS.search(body):
+            if body is None or _DEALT_WITH.search(body) or _RETHROWS.search(body):
                 return None
             return (f"runs in the error handler on line {line}, which does not rethrow: the failed message "
                     "is acknowledged and never redelivered. Nack/reject it or send it to a dead-letter queue "
@@ -178,7 +178,7 @@ def _inside_handler(lexed: Lexed, no: int, column: int) -> tuple[str, int] | Non
             if conditional or _poison_error(lexed, line, failed.group("cond")):
                 return None
             body = _body(lexed, line)
-            if _DEALT_WITH.search(body):
+            if body is None or _DEALT_WITH.search(body):
                 return None
             return (f"runs in the `err != nil` branch on line {line}: the message whose processing failed is "
                     "acknowledged and never redelivered. `Nak()` it (or `Term()` a message that can never "
@@ -248,35 +248,39 @@ def _go_deferred(ctx: FileContext, lexed: Lexed, no: int) -> tuple[str, int] | N
 
 
 def _handlers_deal(lexed: Lexed, finally_line: int) -> bool:
-    """Do the handlers of the `try` whose `finally` is on `finally_line` nack, reject or dead-letter?"""
+    """Do the handlers of the `try` whose `finally` is on `finally_line` nack, reject or dead-letter? True
+    as well when the `try` is not among the known lines (its handlers are unknown)."""
     indent = indent_of(lexed.bare[finally_line])
     texts: list[str] = []
     for line in range(finally_line - 1, max(0, finally_line - _LOOK), -1):
         text = lexed.bare.get(line)
         if text is None:
-            break
+            return True
         if text.strip() and indent_of(text) <= indent:
-            if indent_of(text) < indent or _TRY.match(text):
-                break
+            if indent_of(text) < indent:
+                return True
+            if _TRY.match(text):
+                return bool(_DEALT_WITH.search("\n".join(texts)))
             if _HANDLER.match(text):
                 texts.append(text)
                 texts.extend(lexed.bare.get(n, "") for n in range(line + 1, finally_line))
                 finally_line = line
-    return bool(_DEALT_WITH.search("\n".join(texts)))
+    return True
 
 
-def _body(lexed: Lexed, header: int) -> str:
-    """The lines indented under `header`, to the first line back at its indentation or less."""
+def _body(lexed: Lexed, header: int) -> str | None:
+    """The lines indented under `header`, to the first line back at its indentation or less; None when the
+    known lines end first (the rest of the body, a rethrow or a nack, may be out of view)."""
     indent = indent_of(lexed.bare[header])
     out: list[str] = []
     for line in range(header + 1, header + _LOOK):
         text = lexed.bare.get(line)
         if text is None:
-            break
+            return None
         if text.strip() and indent_of(text) <= indent:
-            break
+            return "\n".join(out)
         out.append(text)
-    return "\n".join(out)
+    return None
 
 
 def _poison_error(lexed: Lexed, if_line: int, condition: str) -> bool:

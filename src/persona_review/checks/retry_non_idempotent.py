@@ -187,6 +187,8 @@ def retry_non_idempotent(ctx: FileContext) -> Iterator[Hit]:
     reported: set[int] = set()
     for scope in _scopes(ctx, lexed):
         known = [no for no in range(scope.first, scope.last + 1) if no in lexed.code]
+        if len(known) != scope.last - scope.first + 1:
+            continue  # a gap in the known lines: what is out of view may pass a key
         calls = [no for no in known if money.search(lexed.code[no])]
         if not calls and any(posts.search(lexed.code[no]) for no in known) and _MONEY_WORDS.search(
             "\n".join(lexed.code[no] for no in known)
@@ -275,7 +277,8 @@ def _def_after(lexed: Lexed, no: int) -> int | None:
 
 
 def _python_body(lexed: Lexed, define: int) -> int:
-    """The last known line of the function defined on line `define` (0 when none follows)."""
+    """The last line of the block under line `define` (a `def`, a loop); 0 when the known lines end before
+    the block does (an idempotency key may be in what is out of view) or nothing follows."""
     base = indent_of(lexed.bare[define])
     last = 0
     no = define + 1
@@ -283,10 +286,11 @@ def _python_body(lexed: Lexed, define: int) -> int:
         text = lexed.bare[no]
         if text.strip():
             if indent_of(text) <= base and not text.lstrip().startswith(")"):
-                break
+                return last
             last = no
         no += 1
-    return last
+    # the known lines end: the end of the file, or a hunk that ends on a blank line after the block
+    return last if lexed.whole_file or no - 1 > last else 0
 
 
 def _enclosing_def(lexed: Lexed, no: int) -> int | None:
