@@ -320,3 +320,19 @@ def deliver_webhook(hook_id, payload):
     requests.post(hook.url, json=payload, timeout=10)
 '''
     assert _lines("hooks/tasks.py", text) == []
+
+
+def test_quiet_on_a_retry_for_database_contention_around_the_applications_own_payment_method() -> None:
+    text = '''public class PaymentService {
+    @Retryable(retryFor = ObjectOptimisticLockingFailureException.class, maxAttempts = 3)
+    @Transactional
+    public Payment record(Order order) {
+        return payments.createPayment(order.id(), order.total());
+    }
+}
+'''
+    assert _lines("src/main/java/com/shop/PaymentService.java", text) == []
+    # the same retry around a payment provider's call is not made safe by the rollback
+    client = text.replace("payments.createPayment(order.id(), order.total())",
+                          'Charge.create(Map.of("amount", order.total()))')
+    assert _lines("src/main/java/com/shop/PaymentService.java", client) == [2]

@@ -58,6 +58,17 @@ _MONEY_NAME = (
     r"(?:[cC]harge|[pP]ayment|[tT]ransfer|[pP]ayout|[rR]efund|[dD]isbursement|[wW]ithdrawal|[rR]emittance)s?"
 )
 """A method named for moving money: `createCharge`, `create_payment`, `submitTransfer`, `issueRefund`."""
+_OWN_MONEY_NAME = lazy_re(rf"\b{_MONEY_NAME}\s*\(")
+_CLIENT_CALL = lazy_re(r"(?i)\bstripe|braintree|adyen|paypal|\.post\b|\bpost\s*\(|\bhttp")
+_DB_CONTENTION = lazy_re(
+    r"OptimisticLock|Deadlock|CannotAcquireLock|PessimisticLock|StaleObjectState|ConcurrencyFailure"
+    r"|CannotSerializeTransaction|SerializationFailure|LockTimeout|OperationalError|StaleObjectError"
+    r"|LockWaitTimeout|TransientDataAccess"
+)
+_OTHER_FAILURE = lazy_re(
+    r"(?i)connect|socket|\bio|http|network|unavailable|(?-i:\bException\b|RuntimeException|StandardError"
+    r"|Throwable)"
+)
 _MONEY_TYPES = r"(?:Charge|PaymentIntent|Transfer|Payout|Refund|Topup|Transaction)"
 _MONEY_COLLECTIONS = (
     r"(?:charges|paymentIntents|payment_intents|transfers|payouts|refunds|topups|transactions)"
@@ -194,7 +205,7 @@ def retry_non_idempotent(ctx: FileContext) -> Iterator[Hit]:
             "\n".join(lexed.code[no] for no in known)
         ):
             calls = [no for no in known if posts.search(lexed.code[no])]
-        if not calls or _keyed(ctx, scope):
+        if not calls or _keyed(ctx, scope) or _database_retry(lexed, scope, calls):
             continue
         if scope.declared in ctx.added:
             line = scope.declared
@@ -211,6 +222,17 @@ def retry_non_idempotent(ctx: FileContext) -> Iterator[Hit]:
             "does it again. Pass an idempotency key that stays the same across attempts (Stripe "
             "`idempotency_key`, an `Idempotency-Key` header), or do not retry this call."
         ))
+
+
+def _database_retry(lexed: Lexed, scope: _Scope, calls: list[int]) -> bool:
+    """A retry declared for database contention only (`@Retryable(OptimisticLockingFailureException.class)`,
+    `autoretry_for=(OperationalError,)`) around the application's own payment methods (`createPayment(...)`,
+    no payment client, no HTTP): the failed attempt's transaction rolled back, so running it again is safe."""
+    declaration = " ".join(lexed.code.get(n, "") for n in range(scope.declared, scope.declared + 4))
+    if not _DB_CONTENTION.search(declaration) or _OTHER_FAILURE.search(declaration):
+        return False
+    return all(_OWN_MONEY_NAME.search(lexed.code[no]) and not _CLIENT_CALL.search(lexed.code[no])
+               for no in calls)
 
 
 def _keyed(ctx: FileContext, scope: _Scope) -> bool:
