@@ -27,8 +27,11 @@ What is not safe to repeat: a money-moving call of a payment client (`stripe.Pay
 `method: "POST"`, `http.MethodPost`) when the retried code is about money or orders (a `/charges` path, a
 `payment` variable, an `order`): a retried webhook delivery or sync push is at-least-once by design and its
 receiver de-duplicates. Quiet when the retried code (or its retry declaration) mentions an
-idempotency key anywhere (`idempotency_key`, `Idempotency-Key`, `setIdempotencyKey`, "idempotent"), and in
-tests. Reported on the retry declaration when the change adds it, else on the unsafe call the change adds.
+idempotency key anywhere (`idempotency_key`, `Idempotency-Key`, `setIdempotencyKey`, "idempotent"), when
+the retry is declared for database contention only around the application's own `createPayment`-like
+method (the failed attempt's transaction rolled back), when a hunk leaves part of the retried code out of
+view, and in tests. Reported on the retry declaration when the change adds it, else on the unsafe call the
+change adds.
 """
 
 from __future__ import annotations
