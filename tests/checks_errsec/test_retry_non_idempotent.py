@@ -336,3 +336,23 @@ def test_quiet_on_a_retry_for_database_contention_around_the_applications_own_pa
     client = text.replace("payments.createPayment(order.id(), order.total())",
                           'Charge.create(Map.of("amount", order.total()))')
     assert _lines("src/main/java/com/shop/PaymentService.java", client) == [2]
+
+
+SIDEKIQ = '''class RenewalWorker
+  include Sidekiq::Job  # HERE
+
+  def perform(subscription_id)
+    subscription = Subscription.find(subscription_id)
+    Stripe::Invoice.create(customer: subscription.customer_ref, auto_advance: true)
+  end
+end
+'''
+
+
+def test_fires_on_a_sidekiq_job_that_creates_a_payment_object() -> None:
+    assert _lines("app/workers/renewal_worker.rb", SIDEKIQ) == [_at(SIDEKIQ, "HERE")]
+
+
+def test_quiet_on_a_sidekiq_job_that_does_not_retry() -> None:
+    text = SIDEKIQ.replace("  include Sidekiq::Job  # HERE\n", "  include Sidekiq::Job\n  sidekiq_options retry: false\n")
+    assert _lines("app/workers/renewal_worker.rb", text) == []

@@ -148,7 +148,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'py_tx_outer_handle': (('.begin()', 'transaction('), ()),
     'py_unawaited': (('async def',), ()),
     'retries': ((), ('attempt', 'retr', 'tries')),
-    'retry_non_idempotent': ((), ('attempt', 'retr', 'tries')),
+    'retry_non_idempotent': ((), ('attempt', 'retr', 'sidekiq', 'tries')),
     'ruby_class_state': None,
     'ruby_errors': None,
     'ruby_find_by_nil': (('find_by',), ()),

@@ -15,7 +15,8 @@ What counts as a retry, read from the lexed lines:
            tenacity `@retry`/`@backoff.on_exception`: the function's body.
   Java     a method annotated `@Retryable` (Spring Retry) or `@Retry` (Resilience4j, MicroProfile); a
            statement calling `retryTemplate.execute(...)`, `Retry.decorate...(...)`, `.retryWhen(...)`.
-  Ruby     a job class with `retry_on` or `sidekiq_options retry: N` (N > 0): the whole class;
+  Ruby     a job class with `retry_on`, a Sidekiq job (retried by default unless `retry: false`): the
+           whole class;
            a `begin` block whose `rescue` runs `retry`.
   JS/TS    a `for`/`while` loop whose header names attempts or retries; the function given to `pRetry`,
            `retry`, `backOff`; a `retry` option that lists POST among its `methods`.
@@ -150,7 +151,10 @@ _PY_DECORATOR = lazy_re(
 _PY_TASK = lazy_re(r"^\s*@[\w.]*(?:task|shared_task)\b")
 _PY_SELF_RETRY = lazy_re(r"(?<![\w.])self\.retry\s*\(")
 _PY_DEF = lazy_re(r"^\s*(?:async\s+)?def\s")
-_RB_JOB_RETRY = lazy_re(r"^\s*(?:retry_on\b|sidekiq_options\b.*\bretry:\s*(?:[1-9]|true\b))")
+_RB_JOB_RETRY = lazy_re(
+    r"^\s*(?:retry_on\b|sidekiq_options\b.*\bretry:\s*(?:[1-9]|true\b)|include\s+Sidekiq::(?:Job|Worker)\b)"
+)
+_RB_NO_RETRY = lazy_re(r"^\s*sidekiq_options\b.*\bretry:\s*(?:false|0)\b")
 _RB_RETRY = lazy_re(r"^\s*retry\b")
 _RB_RESCUE = lazy_re(r"^\s*rescue\b")
 _RB_BEGIN = lazy_re(r"(?:^\s*|=\s*)begin\s*$|^\s*def\s")
@@ -188,7 +192,7 @@ class _Scope:
             "header), or do not retry the call."
         ),
     ),
-    folded=("retr", "attempt", "tries"),
+    folded=("retr", "attempt", "tries", "sidekiq"),
 )
 def retry_non_idempotent(ctx: FileContext) -> Iterator[Hit]:
     if _TEST_PATH.search(ctx.path):
@@ -347,7 +351,14 @@ def _ruby_scopes(lexed: Lexed) -> Iterator[_Scope]:
     last_known = rows[-1][0] if rows else 0
     for no, _code, bare in rows:
         if _RB_JOB_RETRY.match(bare):
-            how = "The job's `retry_on`" if "retry_on" in bare else "Sidekiq's `retry` option"
+            if "retry_on" in bare:
+                how = "The job's `retry_on`"
+            elif "include" in bare:
+                if any(_RB_NO_RETRY.match(text) for _n, _c, text in rows):
+                    continue
+                how = "Sidekiq (which retries a failed job 25 times unless told not to)"
+            else:
+                how = "Sidekiq's `retry` option"
             yield _Scope(no, _ruby_class_start(lexed, no), last_known, how)
         elif _RB_RETRY_BLOCK.match(bare):
             end = _ruby_end(lexed, no)
