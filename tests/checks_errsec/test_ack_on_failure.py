@@ -285,3 +285,13 @@ def test_fires_on_an_ack_in_a_promise_finally() -> None:
 });
 '''
     assert _lines("src/workers/invoices.js", text) == [_at(text, "HERE")]
+
+
+def test_quiet_on_an_ack_for_a_message_already_settled() -> None:
+    text = '''def settle(receiver, message, tag):
+    try:
+        receiver.complete_message(message)
+    except MessageAlreadySettled:
+        channel.basic_ack(tag)
+'''
+    assert _lines("transport/settle.py", text) == []

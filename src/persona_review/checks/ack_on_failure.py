@@ -25,9 +25,10 @@ Python and Ruby) by indentation:
   - the ack follows, in the same block, a handler (`catch`, `except`, `rescue`, Go `if err != nil {`) that
     only logs: it neither leaves (return, continue, throw), nor nacks;
   - Go: `defer msg.Ack()` in a function that checks errors and never naks.
-Quiet when the error handled is a message that cannot be read (JSON, parse, decode, validation, duplicate,
-not found errors: dropping a poison message is a choice) or a shutdown (an interrupt, a cancellation: the
-offsets of the work done are committed on the way out), and in tests.
+Quiet when the error handled is a message that cannot be read or was handled before (JSON, parse, decode,
+validation, duplicate, already-settled, not found errors: dropping such a message is a choice) or a
+shutdown (an interrupt, a cancellation: the offsets of the work done are committed on the way out), and in
+tests.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ _CLOSE_ONLY = lazy_re(r"^\s*[})\]]+\s*[);,]*\s*$|^\s*end\s*$")
 _POISON = lazy_re(
     r"(?i)json|pars|serializ|decod|unmarshal|format|valid|duplicate|conver|notfound|not_found|doesnotexist|"
     r"malformed|schema|keyerror|valueerror|typeerror|unicode|poison|nosuch|illegalargument|unprocessable"
-    r"|keyboardinterrupt|cancel|systemexit|shutdown|interrupt|wakeup"
+    r"|keyboardinterrupt|cancel|systemexit|shutdown|interrupt|wakeup|already|settled|exists"
 )
 _DEALT_WITH = lazy_re(
     r"(?i)n(?:ac?k)\w*\s*\(|\breject|\bdead|\bdlq|\bdlt\b|parking|requeue|republish|\bretry|\bredeliver"
