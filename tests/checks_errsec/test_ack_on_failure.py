@@ -295,3 +295,20 @@ def test_quiet_on_an_ack_for_a_message_already_settled() -> None:
         channel.basic_ack(tag)
 '''
     assert _lines("transport/settle.py", text) == []
+
+
+def test_fires_on_acks_in_a_loop_inside_a_finally() -> None:
+    text = '''public class BatchListener {
+    @KafkaListener(topics = "events", batch = "true")
+    public void onBatch(List<Message<Event>> batch, Channel channel) throws IOException {
+        try {
+            projector.applyAll(batch);
+        } finally {
+            for (Message<Event> message : batch) {
+                channel.basicAck(tagOf(message), false);  // HERE
+            }
+        }
+    }
+}
+'''
+    assert _lines("src/main/java/com/shop/BatchListener.java", text) == [_at(text, "HERE")]

@@ -59,6 +59,10 @@ _FUNCTION = lazy_re(
     r"(?:throws\s+[\w.,\s]+)?\{\s*$"
 )
 _TRY = lazy_re(r"^\s*(?:try|begin)\b")
+_BLOCK_STATEMENT = lazy_re(
+    r"^\s*(?:\}\s*)?(?:for|while|do|synchronized|try|with|loop|async\s+(?:for|with))\b"
+)
+"""A loop, a `try` or a `with` around the ack: the climb goes on through it."""
 _CLOSE_ONLY = lazy_re(r"^\s*[})\]]+\s*[);,]*\s*$|^\s*end\s*$")
 _POISON = lazy_re(
     r"(?i)json|pars|serializ|decod|unmarshal|format|valid|duplicate|conver|notfound|not_found|doesnotexist|"
@@ -184,7 +188,7 @@ def _inside_handler(lexed: Lexed, no: int, column: int) -> tuple[str, int] | Non
             return (f"runs in the `err != nil` branch on line {line}: the message whose processing failed is "
                     "acknowledged and never redelivered. `Nak()` it (or `Term()` a message that can never "
                     "succeed), or dead-letter it.", line)
-        if _FUNCTION.search(text) and not _CONDITIONAL.match(text):
+        if _FUNCTION.search(text) and not _CONDITIONAL.match(text) and not _BLOCK_STATEMENT.match(text):
             return None
         if _CONDITIONAL.match(text):
             conditional = True
