@@ -506,3 +506,33 @@ def test_a_django_data_migration_saving_every_row_one_by_one_is_a_backfill() -> 
                                    "class Migration(migrations.Migration):\n    atomic = False\n")
     assert [f for f in run_checks([context_for_text(path, not_atomic)]).findings
             if f.rule_id == "DJANGO-BACKFILL"] == []
+
+
+_BODY_HUNK = """\
+diff --git a/internal/geo/client.go b/internal/geo/client.go
+index 1111111..2222222 100644
+--- a/internal/geo/client.go
++++ b/internal/geo/client.go
+@@ -30,6 +30,12 @@ func (c *Client) Country(ctx context.Context, ip string) (string, error) {
+     url := c.base + "/ip/" + ip
+-    return c.cache.Get(ip), nil
++    resp, err := c.http.Get(url)
++    if err != nil {
++        return "", err
++    }
++    var out answer
++    err = json.NewDecoder(resp.Body).Decode(&out)
++    return out.Country, err
+ }
+\x20
+ func (c *Client) Close() error {
+"""
+
+
+def test_go_checks_read_a_hunk_inside_the_function_its_header_names_to_the_closing_brace() -> None:
+    assert [f.line for f in _hunk_findings(_BODY_HUNK, "GO-HTTP-BODY-UNCLOSED")] == [31]
+    closed = _BODY_HUNK.replace("+    var out answer\n", "+    defer resp.Body.Close()\n+    var out answer\n")
+    assert _hunk_findings(closed, "GO-HTTP-BODY-UNCLOSED") == []
+    # the hunk stops before the function's closing brace: a later line may close it
+    cut = _BODY_HUNK.replace(" }\n\x20\n func (c *Client) Close() error {\n", "")
+    assert _hunk_findings(cut, "GO-HTTP-BODY-UNCLOSED") == []

@@ -184,7 +184,41 @@ def enclosing_functions(ctx: FileContext, line: int) -> list[GoFunc]:
         if func is not None:
             out.append(func)
         brace = blocks.parent.get(brace)
+    if brace is None and (not out or out[-1].literal):
+        header = _header_function(ctx, line)
+        if header is not None:
+            out.append(header)
     return out
+
+
+def _header_function(ctx: FileContext, line: int) -> GoFunc | None:
+    """The top-level function a hunk starts inside, as git names it in the hunk header, when the hunk also
+    shows the function's closing brace (`}` at the margin) after `line`: known from the hunk's first line
+    to its end. Nothing before the hunk is known, so only what follows a line is judged entire."""
+    start = ctx.segment_start(line)
+    if start is None:
+        return None
+    section = ctx.sections.get(start, "")
+    if not _FUNC_SECTION.match(section):
+        return None
+    found = ctx.cached(f"_go_funcs.header.{start}", lambda: _header_function_at(ctx, start, section))
+    return found if found is not None and line <= found.last else None
+
+
+def _header_function_at(ctx: FileContext, start: int, section: str) -> GoFunc | None:
+    match = _HEADER.search(section.rstrip().removesuffix("{"))
+    parsed = _params(match.group()) if match is not None else None
+    if parsed is None:
+        return None
+    blocks = blocks_of(ctx)
+    no = start
+    while no in ctx.lines:
+        if ctx.lines[no].rstrip() == "}" and blocks.owner.get(no) not in blocks.blocks:
+            params, literal, name, order = parsed
+            block = Block(first=start, col=-1, last=no, header=section, depth=-1)
+            return GoFunc(block, params, literal, name, order)
+        no += 1
+    return None
 
 
 _FUNC_SECTION = lazy_re(r"^func\b.*\{\s*$")
