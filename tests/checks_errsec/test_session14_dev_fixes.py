@@ -529,7 +529,36 @@ index 1111111..2222222 100644
 """
 
 
+_TX_HUNK = """\
+diff --git a/internal/ledger/store.go b/internal/ledger/store.go
+index 1111111..2222222 100644
+--- a/internal/ledger/store.go
++++ b/internal/ledger/store.go
+@@ -50,5 +50,14 @@ func (s *Store) Transfer(ctx context.Context, from, to int64, cents int64) error {
+     if cents <= 0 {
+         return ErrAmount
+     }
+-    return s.q.Transfer(ctx, from, to, cents)
++    tx, err := s.db.BeginTx(ctx, nil)
++    if err != nil {
++        return err
++    }
++    if _, err := tx.ExecContext(ctx, debitSQL, from, cents); err != nil {
++        return err
++    }
++    return tx.Commit()
+ }
+\x20
+ func (s *Store) Balance(ctx context.Context, id int64) (int64, error) {
+"""
+
+
 def test_go_checks_read_a_hunk_inside_the_function_its_header_names_to_the_closing_brace() -> None:
+    assert [f.line for f in _hunk_findings(_TX_HUNK, "GO-TX-NO-ROLLBACK")] == [53]
+    rolled = _TX_HUNK.replace("+    tx, err := s.db.BeginTx(ctx, nil)\n+    if err != nil {\n+        return err\n+    }\n",
+                              "+    tx, err := s.db.BeginTx(ctx, nil)\n+    if err != nil {\n+        return err\n+    }\n"
+                              "+    defer tx.Rollback()\n")
+    assert _hunk_findings(rolled, "GO-TX-NO-ROLLBACK") == []
     assert [f.line for f in _hunk_findings(_BODY_HUNK, "GO-HTTP-BODY-UNCLOSED")] == [31]
     closed = _BODY_HUNK.replace("+    var out answer\n", "+    defer resp.Body.Close()\n+    var out answer\n")
     assert _hunk_findings(closed, "GO-HTTP-BODY-UNCLOSED") == []
