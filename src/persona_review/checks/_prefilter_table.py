@@ -162,6 +162,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'ruby_retry': None,
     'ruby_secrets': None,
     'ruby_security': None,
+    'ruby_sidekiq_args': None,
     'ruby_thread_in_request': None,
     'ruby_timeout': None,
     'ruby_transaction_rescue': None,
