@@ -116,14 +116,31 @@ def _assigned_before(tree: Tree, call: Node, name: str, *, whole_tree: bool) -> 
             current = tree.parent(current)
         scope = current or tree.root
     found: Node | None = None
-    for node in tree.nodes:
-        if node.start_byte < scope.start_byte or node.start_byte >= call.start_byte:
-            continue
-        if node.type == "assignment":
-            left = node.child_by_field_name("left")
-            if left is not None and text(left) == name:
-                found = node.child_by_field_name("right")
+    for start, value in _assignments(tree).get(name, ()):
+        if scope.start_byte <= start < call.start_byte:
+            found = value
     return found
+
+
+_ASSIGNMENTS: dict[int, tuple[Tree, dict[str, list[tuple[int, Node]]]]] = {}
+
+
+def _assignments(tree: Tree) -> dict[str, list[tuple[int, Node]]]:
+    """Each assigned name of the tree with (start byte, assigned value) of its assignments, in order; read
+    once per tree (a file with many enqueues looks names up many times)."""
+    cached = _ASSIGNMENTS.get(id(tree))
+    if cached is not None and cached[0] is tree:
+        return cached[1]
+    out: dict[str, list[tuple[int, Node]]] = {}
+    for node in tree.nodes:
+        if node.type == "assignment":
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            if left is not None and right is not None and left.type in {"identifier", "instance_variable"}:
+                out.setdefault(text(left), []).append((node.start_byte, right))
+    if len(_ASSIGNMENTS) > 8:
+        _ASSIGNMENTS.clear()
+    _ASSIGNMENTS[id(tree)] = (tree, out)
+    return out
 
 
 def _in_model(ctx: FileContext, tree: Tree, call: Node) -> bool:
