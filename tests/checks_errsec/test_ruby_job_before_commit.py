@@ -193,3 +193,16 @@ def _reader(files: Mapping[str, str]) -> Callable[[Sequence[str]], Mapping[str, 
 ])
 def test_active_job_timing_reads_the_repository_settings(files: dict[str, str], expected: str | None) -> None:
     assert active_job_timing(_reader(files)) == expected
+
+
+def test_a_transaction_added_around_an_existing_enqueue_is_reported_once_on_its_first_line() -> None:
+    code = """  def call
+    Invoice.transaction do
+      @invoice = Invoice.create!(total_cents: @total)
+      PdfRenderJob.perform_later(@invoice.id)
+      ReceiptMailer.issued(@invoice).deliver_later
+    end
+  end
+"""
+    assert _hunk(code, 10, {11, 15}) == [11]
+    assert _hunk(code, 10, {12}) == []

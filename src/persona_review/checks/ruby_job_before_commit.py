@@ -18,9 +18,10 @@ for a model callback, code below the `transaction` block (or `ActiveRecord.after
 for a service.
 
 Read line by line (bare view, indentation gives the blocks):
-- Active Job enqueues (`perform_later`, `deliver_later`, `perform_all_later`) on an added line inside a
-  `transaction do` / `with_lock do` block of the same method. Sidekiq's `perform_async` there is
-  `ANY-SIDE-EFFECT-IN-TX`'s.
+- Active Job enqueues (`perform_later`, `deliver_later`, `perform_all_later`) inside a `transaction do` /
+  `with_lock do` block of the same method, when the enqueue is added (the finding is on it) or the block is
+  (a change that wraps an enqueue in a transaction: once, on the block's first line). Sidekiq's
+  `perform_async` there is `ANY-SIDE-EFFECT-IN-TX`'s.
 - any enqueue (`perform_later`, `deliver_later`, `perform_async`/`perform_in`/`perform_at`) in a callback
   that runs inside the save's transaction: a method named by `after_save`/`after_create`/`after_update`/
   `after_destroy` (or `before_...`/`around_...`) in the same file, or the block given to one. The finding
@@ -86,20 +87,26 @@ def job_before_commit(ctx: FileContext) -> Iterator[Hit]:
         _AFTER_COMMIT_ON.search(t) for t in lexed.bare.values() if "enqueue_after" in t)
     reported: set[int] = set()
     if not deferred_by_rails:
-        for no in sorted(ctx.added):
-            bare = lexed.bare.get(no, "")
+        wrapped: set[int] = set()
+        for no, bare in sorted(lexed.bare.items()):
             found = _ACTIVE_JOB.search(bare) if "perform" in bare or "deliver" in bare else None
             if found is None or _DEFERRED.search(bare):
                 continue
             opened = _transaction_line(lexed, no)
-            if opened is not None:
+            if opened is None or (no not in ctx.added and (opened not in ctx.added or opened in wrapped)):
+                continue  # neither the enqueue nor the transaction around it is new
+            message = (
+                f"`{found.group().lstrip('.')}` inside the transaction opened on line {opened}: the job "
+                "is queued before the commit, so a worker can run it before the row is visible, and it "
+                "stays queued if the transaction rolls back. Queue it below the `transaction` block "
+                "(or in an `after_commit`), unless the queue lives in this same database."
+            )
+            if no in ctx.added:
                 reported.add(no)
-                yield Hit(no, message=(
-                    f"`{found.group().lstrip('.')}` inside the transaction opened on line {opened}: the job "
-                    "is queued before the commit, so a worker can run it before the row is visible, and it "
-                    "stays queued if the transaction rolls back. Queue it below the `transaction` block "
-                    "(or in an `after_commit`), unless the queue lives in this same database."
-                ))
+                yield Hit(no, message=message)
+            else:  # the change wraps an existing enqueue in a transaction: once, on its opening line
+                wrapped.add(opened)
+                yield Hit(opened, no, message=message)
     for hit in _callback_hits(ctx, lexed, deferred_by_rails):
         if hit.line not in reported:
             yield hit
