@@ -5,7 +5,8 @@ queue that is not part of the transaction. Two settings take that away, and a ch
 know of them:
 - the enqueue waits for the commit: `enqueue_after_transaction_commit = true` (or `:always`) in
   `app/jobs/application_job.rb` or `config/application.rb`, or Rails 7.2 with `load_defaults 7.2` or later
-  (whose `:default` lets Sidekiq, Resque and the other Redis adapters wait), unless set to `false`/`:never`.
+  (whose `:default` lets Sidekiq, Resque and the other Redis adapters wait), or Rails 8.2 with its defaults
+  (which wait again; 8.0 and 8.1 do not), unless set to `false`/`:never`.
 - the queue is a table of the application's own database, written in the same transaction: `Gemfile.lock`
   names GoodJob, delayed_job's Active Record backend or Que and no Redis or broker queue (Sidekiq, Resque,
   Shoryuken, Sneakers), or `config/application.rb` sets one of them as the adapter. Solid Queue is left out:
@@ -43,9 +44,11 @@ def active_job_timing(read: Reader) -> str | None:
         return "deferred"
     rails = _RAILS.search(lock)
     defaults = _DEFAULTS.search(config)
-    if (rails is not None and (rails.group(1), rails.group(2)) == ("7", "2") and defaults is not None
-            and (int(defaults.group(1)), int(defaults.group(2))) >= (7, 2) and not _OFF.search(settings)):
-        return "deferred"
+    if rails is not None and defaults is not None and not _OFF.search(settings):
+        version = (int(rails.group(1)), int(rails.group(2)))
+        loaded = (int(defaults.group(1)), int(defaults.group(2)))
+        if (version == (7, 2) and loaded >= (7, 2)) or (version >= (8, 2) and loaded >= (8, 2)):
+            return "deferred"
     if _DB_ADAPTER.search(config):
         return "transactional"
     if _DB_QUEUE_GEM.search(lock) and not _OTHER_QUEUE_GEM.search(lock) and not _ANY_ADAPTER.search(config):
