@@ -209,3 +209,8 @@ def test_a_transaction_added_around_an_existing_enqueue_is_reported_once_on_its_
 """
     assert _hunk(code, 10, {11, 15}) == [11]
     assert _hunk(code, 10, {12}) == []
+
+
+def test_a_mongoid_documents_callbacks_run_in_no_transaction() -> None:
+    code = _MODEL.replace("class Document < ApplicationRecord", "class Document\n  include Mongoid::Document")
+    assert _lines(code % "after_save :enqueue_extraction", "app/models/document.rb") == []

@@ -26,11 +26,12 @@ Read line by line (bare view, indentation gives the blocks):
   that runs inside the save's transaction: a method named by `after_save`/`after_create`/`after_update`/
   `after_destroy` (or `before_...`/`around_...`) in the same file, or the block given to one. The finding
   is on the callback's declaration when that line is added (the fix is there), else on the enqueue.
-Quiet for `after_commit` and the `after_*_commit` callbacks, inside an `after_commit` block, below the
-transaction block, and, for Active Job, when the file turns on `enqueue_after_transaction_commit` (which
-defers the enqueue to the commit) or the repository shows that enqueues wait for the commit or go to a
-queue table of the same database (`ChangeFacts.active_jobs`, read by `ruby_jobs`: GoodJob, delayed_job,
-Que). When the repository is not read, that limit is named in the message.
+Quiet for `after_commit` and the `after_*_commit` callbacks, for the callbacks of a Mongoid document (its
+saves run in no transaction), inside an `after_commit` block, below the transaction block, and, for Active
+Job, when the file turns on `enqueue_after_transaction_commit` (which defers the enqueue to the commit) or
+the repository shows that enqueues wait for the commit or go to a queue table of the same database
+(`ChangeFacts.active_jobs`, read by `ruby_jobs`: GoodJob, delayed_job, Que). When the repository is not
+read, that limit is named in the message.
 """
 
 from __future__ import annotations
@@ -123,6 +124,8 @@ def _transaction_line(lexed: Lexed, no: int) -> int | None:
 
 
 def _callback_hits(ctx: FileContext, lexed: Lexed, deferred_by_rails: bool) -> Iterator[Hit]:
+    if ctx.mentions(("Mongoid::Document",)):
+        return  # Mongoid saves outside any transaction: the write is visible when the callback runs
     methods: dict[str, int] | None = None
     for no, bare in sorted(lexed.bare.items()):
         if "_save" not in bare and "_create" not in bare and "_update" not in bare and "_destroy" not in bare:
