@@ -214,3 +214,11 @@ def test_a_transaction_added_around_an_existing_enqueue_is_reported_once_on_its_
 def test_a_mongoid_documents_callbacks_run_in_no_transaction() -> None:
     code = _MODEL.replace("class Document < ApplicationRecord", "class Document\n  include Mongoid::Document")
     assert _lines(code % "after_save :enqueue_extraction", "app/models/document.rb") == []
+
+
+def test_resque_enqueues_are_reported_whatever_active_job_is_set_to() -> None:
+    code = _SERVICE % "Resque.enqueue(RenderPdf, @invoice.id)"
+    assert _lines(code) == [6]
+    assert _lines(code, active_jobs="deferred") == [6]
+    model = _MODEL.replace("ExtractTextJob.perform_later(id)", "Resque.enqueue_to(:low, ExtractText, id)")
+    assert _lines(model % "after_create :enqueue_extraction", "app/models/document.rb") == [3]

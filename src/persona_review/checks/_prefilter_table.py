@@ -152,7 +152,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'ruby_find_by_nil': (('find_by',), ()),
     'ruby_http_status': (('Faraday', 'HTTParty', 'Net::HTTP'), ()),
     'ruby_http_timeout': None,
-    'ruby_job_before_commit': (('deliver_later', 'perform_all_later', 'perform_async', 'perform_at', 'perform_in', 'perform_later'), ()),
+    'ruby_job_before_commit': (('Resque.enqueue', 'deliver_later', 'perform_all_later', 'perform_async', 'perform_at', 'perform_in', 'perform_later'), ()),
     'ruby_job_failure_swallowed': None,
     'ruby_lock_outside_tx': (('.lock', ':lock!'), ()),
     'ruby_lock_release': None,

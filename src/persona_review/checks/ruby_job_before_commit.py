@@ -18,11 +18,12 @@ for a model callback, code below the `transaction` block (or `ActiveRecord.after
 for a service.
 
 Read line by line (bare view, indentation gives the blocks):
-- Active Job enqueues (`perform_later`, `deliver_later`, `perform_all_later`) inside a `transaction do` /
-  `with_lock do` block of the same method, when the enqueue is added (the finding is on it) or the block is
-  (a change that wraps an enqueue in a transaction: once, on the block's first line). Sidekiq's
-  `perform_async` there is `ANY-SIDE-EFFECT-IN-TX`'s.
-- any enqueue (`perform_later`, `deliver_later`, `perform_async`/`perform_in`/`perform_at`) in a callback
+- Active Job enqueues (`perform_later`, `deliver_later`, `perform_all_later`) and `Resque.enqueue` inside
+  a `transaction do` / `with_lock do` block of the same method, when the enqueue is added (the finding is
+  on it) or the block is (a change that wraps an enqueue in a transaction: once, on the block's first
+  line). Sidekiq's `perform_async` there is `ANY-SIDE-EFFECT-IN-TX`'s.
+- any enqueue (`perform_later`, `deliver_later`, `perform_async`/`perform_in`/`perform_at`,
+  `Resque.enqueue`) in a callback
   that runs inside the save's transaction: a method named by `after_save`/`after_create`/`after_update`/
   `after_destroy` (or `before_...`/`around_...`) in the same file, or the block given to one. The finding
   is on the callback's declaration when that line is added (the fix is there), else on the enqueue.
@@ -46,8 +47,10 @@ from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
 _ACTIVE_JOB = lazy_re(r"\.(?:perform_later|deliver_later!?)(?!\w)|\bperform_all_later\b")
+_RESQUE = lazy_re(r"\bResque\.enqueue(?:_to|_at|_in)?\b")
+"""Resque's own enqueue: Redis, never part of the transaction, whatever Active Job is set to."""
 _ANY_JOB = lazy_re(r"\.(?:perform_later|deliver_later!?|perform_async|perform_in|perform_at)(?!\w)"
-                   r"|\bperform_all_later\b")
+                   r"|\bResque\.enqueue|\bperform_all_later\b")
 _TX = lazy_re(
     r"^\s*(?:[@\w]+\s*=\s*)?(?:[\w:@.()]+\.)?(?:transaction|with_lock)\b[^{]*\bdo\b(?:\s*\|[^|]*\|)?\s*$"
 )
@@ -80,34 +83,37 @@ _OPENS_BLOCK = lazy_re(r"(?:\bdo\b(?:\s*\|[^|]*\|)?|\{[^}]*|->\s*(?:\([^)]*\))?\
         ),
     ),
     needs=("perform_later", "deliver_later", "perform_async", "perform_in", "perform_at",
-           "perform_all_later"),
+           "perform_all_later", "Resque.enqueue"),
 )
 def job_before_commit(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     deferred_by_rails = ctx.change.active_jobs is not None or any(
         _AFTER_COMMIT_ON.search(t) for t in lexed.bare.values() if "enqueue_after" in t)
     reported: set[int] = set()
-    if not deferred_by_rails:
-        wrapped: set[int] = set()
-        for no, bare in sorted(lexed.bare.items()):
-            found = _ACTIVE_JOB.search(bare) if "perform" in bare or "deliver" in bare else None
-            if found is None or _DEFERRED.search(bare):
-                continue
-            opened = _transaction_line(lexed, no)
-            if opened is None or (no not in ctx.added and (opened not in ctx.added or opened in wrapped)):
-                continue  # neither the enqueue nor the transaction around it is new
-            message = (
-                f"`{found.group().lstrip('.')}` inside the transaction opened on line {opened}: the job "
-                "is queued before the commit, so a worker can run it before the row is visible, and it "
-                "stays queued if the transaction rolls back. Queue it below the `transaction` block "
-                "(or in an `after_commit`), unless the queue lives in this same database."
-            )
-            if no in ctx.added:
-                reported.add(no)
-                yield Hit(no, message=message)
-            else:  # the change wraps an existing enqueue in a transaction: once, on its opening line
-                wrapped.add(opened)
-                yield Hit(opened, no, message=message)
+    wrapped: set[int] = set()
+    for no, bare in sorted(lexed.bare.items()):
+        found = None
+        if ("perform" in bare or "deliver" in bare) and not deferred_by_rails:
+            found = _ACTIVE_JOB.search(bare)
+        if found is None and "Resque" in bare:
+            found = _RESQUE.search(bare)
+        if found is None or _DEFERRED.search(bare):
+            continue
+        opened = _transaction_line(lexed, no)
+        if opened is None or (no not in ctx.added and (opened not in ctx.added or opened in wrapped)):
+            continue  # neither the enqueue nor the transaction around it is new
+        message = (
+            f"`{found.group().lstrip('.')}` inside the transaction opened on line {opened}: the job "
+            "is queued before the commit, so a worker can run it before the row is visible, and it "
+            "stays queued if the transaction rolls back. Queue it below the `transaction` block "
+            "(or in an `after_commit`), unless the queue lives in this same database."
+        )
+        if no in ctx.added:
+            reported.add(no)
+            yield Hit(no, message=message)
+        else:  # the change wraps an existing enqueue in a transaction: once, on its opening line
+            wrapped.add(opened)
+            yield Hit(opened, no, message=message)
     for hit in _callback_hits(ctx, lexed, deferred_by_rails):
         if hit.line not in reported:
             yield hit
@@ -166,7 +172,7 @@ def _enqueues(lexed: Lexed, lines: list[int], deferred_by_rails: bool) -> Iterat
     """(line, method) of each enqueue among `lines` that is not itself deferred to the commit."""
     for line in lines:
         text = lexed.bare.get(line, "")
-        job = _ANY_JOB.search(text) if ("perform" in text or "deliver" in text) else None
+        job = _ANY_JOB.search(text) if ("perform" in text or "deliver" in text or "Resque" in text) else None
         if job is None or _DEFERRED.search(text) or (deferred_by_rails and _ACTIVE_JOB.search(text)):
             continue
         yield line, job.group().lstrip(".")
