@@ -156,6 +156,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'ruby_job_failure_swallowed': None,
     'ruby_lock_outside_tx': (('.lock', ':lock!'), ()),
     'ruby_lock_release': None,
+    'ruby_payment_retry': None,
     'ruby_remote_call_in_lock': (('.lock', 'lock!', 'with_lock'), ()),
     'ruby_render_no_return': (('head', 'redirect_', 'render'), ()),
     'ruby_request_parse': None,
