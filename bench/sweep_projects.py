@@ -19,7 +19,7 @@ import argparse
 import re
 import subprocess
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from persona_review.checks.registry import load_all
@@ -28,6 +28,7 @@ from persona_review.config import Config
 from persona_review.contexts import context_for_text
 from persona_review.diff import Diff, DiffFile, FileStatus
 from persona_review.persona import load_persona
+from persona_review.ruby_jobs import active_job_timing
 from persona_review.triggers import select_files
 
 SUFFIXES = {".js": "javascript", ".mjs": "javascript", ".cjs": "javascript", ".jsx": "javascript",
@@ -60,9 +61,8 @@ def _files(git_dir: Path, languages: set[str], tests: bool) -> list[tuple[str, s
     return out
 
 
-def _reviewed(git_dir: Path, files: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The files the selection reviews when a pull request changes only that file."""
-    persona, config = load_persona(None), Config()
+def _reader(git_dir: Path) -> Callable[[Sequence[str]], Mapping[str, str]]:
+    """Reads files of the repository at HEAD (each once)."""
     cache: dict[str, str | None] = {}
 
     def read(paths: Sequence[str]) -> Mapping[str, str]:
@@ -73,6 +73,13 @@ def _reviewed(git_dir: Path, files: list[tuple[str, str]]) -> list[tuple[str, st
                 cache[path] = proc.stdout.decode("utf-8", errors="replace") if proc.returncode == 0 else None
         return {path: text for path in paths if (text := cache[path]) is not None}
 
+    return read
+
+
+def _reviewed(git_dir: Path, files: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The files the selection reviews when a pull request changes only that file."""
+    persona, config = load_persona(None), Config()
+    read = _reader(git_dir)
     kept: list[tuple[str, str]] = []
     for path, text in files:
         added = dict(enumerate(text.splitlines(), start=1))
@@ -105,9 +112,11 @@ def main() -> int:
         if args.reviewed:
             files = _reviewed(git_dir, files)
         lines = sum(text.count("\n") + 1 for _path, text in files)
+        timing = active_job_timing(_reader(git_dir)) if "ruby" in languages else None
         hits: list[str] = []
         for path, text in files:
-            outcome = run_checks([context_for_text(path, text)], categories=categories, enabled=ids)
+            outcome = run_checks([context_for_text(path, text)], categories=categories, enabled=ids,
+                                 active_jobs=timing)
             source = text.splitlines()
             for finding in outcome.findings:
                 if finding.rule_id in ids and finding.line is not None:

@@ -32,6 +32,7 @@ from persona_review.nothing_reviewed import nothing_reviewed
 from persona_review.persona import Persona
 from persona_review.placement import group_nearby, merge, place
 from persona_review.result import FileDecision, ModelOutcome, ModelStatus, ReviewResult
+from persona_review.ruby_jobs import active_job_timing
 from persona_review.scopes import enclosing_scope
 from persona_review.suppressions import Suppressor
 from persona_review.triggers import select_files
@@ -92,7 +93,8 @@ def run_review(inp: ReviewInput) -> ReviewResult:
     database = _database(config, list(contexts.values()), repo, inp.log)
     express, js_minimums = _javascript_packages(list(contexts.values()), repo)
     checks = run_checks(list(contexts.values()), config.categories, database=database, express_major=express,
-                        enabled=config.enable_checks, js_minimums=js_minimums)
+                        enabled=config.enable_checks, js_minimums=js_minimums,
+                        active_jobs=_active_jobs(list(contexts.values()), repo))
     notices = list(checks.notices)
     by_path = {f.path: f for f in selection.reviewed}
     found = [place(f, by_path) for f in checks.findings]
@@ -205,6 +207,15 @@ def _javascript_packages(
     watching = [ctx.path for ctx in scripts if ctx.mentions(WATCHED)]
     major = express_major(source.read, users) if users else None
     return major, declared_minimums(source.read, watching, WATCHED) if watching else {}
+
+
+def _active_jobs(contexts: Sequence[FileContext], source: FileSource | None) -> str | None:
+    """When the application's Active Job enqueues reach the queue (`ruby_jobs.active_job_timing`), read
+    only for a change whose Ruby files queue Active Job jobs."""
+    if source is None or not any(ctx.language == "ruby" and ctx.mentions(("perform_later", "deliver_later"))
+                                 for ctx in contexts):
+        return None
+    return active_job_timing(source.read)
 
 
 class _ReadOnce:

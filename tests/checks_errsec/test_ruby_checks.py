@@ -247,6 +247,38 @@ def test_a_rescue_modifier_is_only_flagged_on_io_or_database_calls() -> None:
     assert _lines(code, "RB-RESCUE-MODIFIER") == [5, 6]
 
 
+def test_a_rescue_modifier_statement_that_the_code_below_carries_on_from_is_flagged() -> None:
+    code = _method(
+        "transfer = current_account.transfers.build(transfer_params)",
+        "LedgerClient.post_entry!(transfer) rescue nil",
+        "transfer.status = :submitted",
+        "items.each { |item| item.sync_remote! rescue nil; item.touch }",
+        "if transfer.priority?",
+        "  Notifier.page_on_call(transfer) rescue false",
+        "  transfer.save!",
+        "end",
+        "render json: transfer",
+    )
+    assert _lines(code, "RB-RESCUE-MODIFIER") == [4, 6, 8]
+
+
+def test_a_rescue_modifier_that_gives_a_value_or_cleans_up_is_not_a_dropped_statement() -> None:
+    code = _method(
+        "settings = Settings.load_for(current_user) rescue nil",
+        "tempfile.close rescue nil",
+        "remove_stale_uploads(dir) rescue nil",
+        "warm_caches rescue nil",
+        "Time.zone.parse(params[:since]) rescue nil",
+        "render json: settings",
+    )
+    ending = _method("audit = Audit.start(params[:id])", "Report.render_summary(audit) rescue nil")
+    in_ensure = ("class ItemsController < ApplicationController\n  def index\n    run\n  ensure\n"
+                 "    Tracker.finish_span(span) rescue nil\n    log_done\n  end\nend\n")
+    assert _lines(code, "RB-RESCUE-MODIFIER") == []
+    assert _lines(ending, "RB-RESCUE-MODIFIER") == []
+    assert _lines(in_ensure, "RB-RESCUE-MODIFIER") == []
+
+
 def test_secret_fallbacks_name_the_variable_never_the_value() -> None:
     code = (
         "Rails.application.configure do\n"

@@ -164,3 +164,14 @@ def test_a_safe_navigation_write_is_left_alone() -> None:
         "end",
     )
     assert _lines(code) == []
+
+
+def test_a_stripe_create_raises_on_failure_and_is_left_alone() -> None:
+    code = _controller(
+        "def create",
+        "  Stripe::Charge.create(customer: current_user.stripe_id, amount: 500, currency: 'eur')",
+        "  Donation.create(user: current_user, amount: 500)",
+        "  redirect_to root_path",
+        "end",
+    )
+    assert _lines(code) == [4]

@@ -66,6 +66,9 @@ class ChangeFacts:
     """(library, lowest version) for some JavaScript libraries (`express_version.WATCHED`): the lowest
     version the change's `package.json` files allow, where they agree (`^4.17.21` -> (4, 17, 21)). Read it
     with `js_minimum`."""
+    active_jobs: str | None = None
+    """When the Rails application's Active Job enqueues reach the queue (`ruby_jobs.active_job_timing`):
+    "deferred" (after the commit), "transactional" (a queue table written in the transaction), or None."""
 
     def js_minimum(self, library: str) -> tuple[int, ...] | None:
         """The lowest version of `library` the change's packages allow; None when unknown."""

@@ -249,10 +249,44 @@ def rescue_modifier(ctx: FileContext) -> Iterator[Hit]:
         call = _io_call(guarded)
         if call is not None:
             yield tree.hit(node, f"`{short(call, 40)}` fails silently to `{text(fallback) or 'nil'}`.")
+        elif _discarded_call(tree, node, guarded):
+            yield tree.hit(node, f"`{short(guarded, 40)}` runs as a statement with its every error dropped: "
+                                 "when it fails, the code below carries on as if it had worked.")
         elif _REQUEST_PARSE.search(text(guarded)):
             yield tree.hit(node, f"A malformed request body is read as `{text(fallback) or 'nil'}` and "
                                  "handled as if it were valid: answer it with a 400 (rescue "
                                  "`JSON::ParserError`).")
+
+
+_STATEMENT_LISTS = frozenset({"body_statement", "block_body", "then", "else", "begin", "program",
+                              "parenthesized_statements", "do"})
+_CLEANUP = frozenset({
+    "close", "close!", "kill", "stop", "terminate", "disconnect", "disconnect!", "shutdown", "quit", "unlink",
+    "delete", "remove", "cleanup", "clean", "clear", "flush", "release", "unlock", "unsubscribe", "join",
+    "require", "require_relative", "load", "exit", "exit!", "abort", "finish", "wait", "shutdown!",
+})
+"""Calls done as a last, best-effort step (closing, stopping, removing what may be gone already): a failure
+there has nothing left to spoil."""
+_CLEANUP_NAME = lazy_re(
+    r"^(?:close|delete|remove|cleanup|clean_up|clear|purge|stop|kill|unlink|release|unsubscribe|disconnect"
+    r"|teardown|tear_down|rollback|revert|undo)_"
+)
+
+
+def _discarded_call(tree: Tree, modifier: Node, guarded: Node) -> bool:
+    """Is `call rescue nil` a statement of its own whose value nothing uses (more statements follow it in
+    its body, so it is not the method's or block's answer), guarding a call that does work (not a
+    conversion, not a best-effort cleanup step, not in an `ensure`)? The code after it then runs whether
+    the call worked or not (`Gateway.submit!(payment) rescue nil` followed by `payment.update!(status:
+    :submitted)`)."""
+    name = method_name(guarded)
+    if guarded.type != "call" or name in _CLEANUP or name in _CONVERSIONS or _CLEANUP_NAME.match(name):
+        return False
+    parent = tree.parent(modifier)
+    if parent is None or parent.type not in _STATEMENT_LISTS or _in_ensure(modifier):
+        return False
+    statements = [n for n in parent.named_children if n.type not in {"comment", "empty_statement"}]
+    return bool(statements) and statements[-1].id != modifier.id
 
 
 _REQUEST_PARSE = lazy_re(

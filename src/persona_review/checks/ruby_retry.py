@@ -13,6 +13,9 @@ comparison (`attempts < 3`, `(tries -= 1).positive?`, `tries.zero?`) and no cond
 for `ActiveRecord::RecordNotUnique` (the find-or-create race: the second pass finds the row) and in tests.
 ANY-RETRY-NO-BACKOFF reads retry loops by their loop header, which Ruby's `retry` has not; this is its
 Ruby form for the worse case, no limit at all.
+
+RB-RETRY-ON-ALL-FOREVER is the declarative form in an Active Job class: `retry_on StandardError` (or
+`Exception`) with `attempts: :unlimited`.
 """
 
 from __future__ import annotations
@@ -20,7 +23,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from persona_review.checks._ruby import file_nodes, ruby_check, short, text, walk
+from persona_review.checks._ruby import (
+    arguments,
+    file_nodes,
+    method_name,
+    pair_value,
+    receiver,
+    ruby_check,
+    short,
+    text,
+    walk,
+)
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
@@ -90,3 +103,35 @@ def retry_unbounded(ctx: FileContext) -> Iterator[Hit]:
             f"`retry` after `rescue {caught}` has no attempt limit: a failure that does not go away loops "
             f"forever. Count the attempts, back off, and re-raise after a few."
         ))
+
+
+_EVERY_ERROR = frozenset({"StandardError", "::StandardError", "Exception", "::Exception"})
+
+
+@ruby_check(
+    "RB-RETRY-ON-ALL-FOREVER", "ERR-06", Category.ERROR_HANDLING, Severity.MEDIUM,
+    title="Active Job retries every error without end",
+    explanation=(
+        "`retry_on StandardError, attempts: :unlimited` retries permanent failures as well as passing "
+        "ones: a bug, a record deleted since the enqueue, invalid data. The job never leaves the queue, "
+        "keeps a worker busy, and repeats whatever it did before failing on every attempt. Retry the "
+        "transient errors by name (`Net::ReadTimeout`, `Faraday::ServerError`) and bound the attempts of "
+        "the rest."
+    ),
+    needs=r"retry_on",
+)
+def retry_on_all_forever(ctx: FileContext) -> Iterator[Hit]:
+    """`retry_on StandardError` (or `Exception`) with `attempts: :unlimited` in a job class. A bounded
+    `retry_on StandardError, attempts: 5` is a common, deliberate default (the job fails for good after the
+    last attempt) and is left alone, as are named errors retried forever (a timeout that passes)."""
+    for tree, node in file_nodes(ctx):
+        if node.type != "call" or method_name(node) != "retry_on" or receiver(node) is not None:
+            continue
+        args = arguments(node)
+        caught = [text(a) for a in args if a.type in {"constant", "scope_resolution"}]
+        every = [name for name in caught if name in _EVERY_ERROR]
+        attempts = pair_value(args, "attempts")
+        if every and attempts is not None and text(attempts) == ":unlimited":
+            yield tree.hit(node, f"`retry_on {every[0]}` with `attempts: :unlimited` retries every error "
+                                 "forever, bugs and records that no longer exist included: the job never "
+                                 "fails for good.")

@@ -165,6 +165,8 @@ def _write_of(node: Node) -> str | None:
     elif name == "create":
         if not args or owner.type not in {"constant", "scope_resolution", "call"}:
             return None
+        if owner_text.startswith(("Stripe::", "::Stripe::")):
+            return None  # Stripe's `create` raises when the request fails: it has no unsaved record
         if owner.type == "call" and not method_name(owner).endswith("s"):
             return None  # `user.posts.create(...)` reads as an association; `client.api.create` does not
     return name

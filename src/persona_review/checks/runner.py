@@ -69,6 +69,7 @@ def run_checks(
     workers: int | None = None,
     enabled: Collection[str] = (),
     js_minimums: Mapping[str, tuple[int, ...]] | None = None,
+    active_jobs: str | None = None,
 ) -> CheckOutcome:
     """Findings of every check whose category is enabled, on the lines the change adds. `database` is the
     engine the migrations run on (None: unknown), `express_major` the Express version the JavaScript runs
@@ -77,11 +78,12 @@ def run_checks(
     by the change's size and the machine, `_file_pool.workers_for`); the findings are the same either way.
     `enabled` names the opt-in checks (`CheckSpec.opt_in`) to run as well; the others are left out.
     `js_minimums` gives the lowest versions of some JavaScript libraries the change's packages allow
-    (`ChangeFacts.js_minimums`).
+    (`ChangeFacts.js_minimums`), `active_jobs` when the Rails application's Active Job enqueues reach the
+    queue (`ChangeFacts.active_jobs`).
     """
     with fewer_collections():
         return _run_checks(contexts, categories, registry, database, express_major, workers=workers,
-                           enabled=frozenset(enabled), js_minimums=js_minimums or {})
+                           enabled=frozenset(enabled), js_minimums=js_minimums or {}, active_jobs=active_jobs)
 
 
 def _run_checks(
@@ -94,13 +96,15 @@ def _run_checks(
     workers: int | None,
     enabled: frozenset[str],
     js_minimums: Mapping[str, tuple[int, ...]],
+    active_jobs: str | None = None,
 ) -> CheckOutcome:
     reg = registry or load_for({ctx.language for ctx in contexts}, [ctx.known_text() for ctx in contexts])
     created = tables_created(contexts)
     validated = not_null_checks(contexts)
     versions = tuple(sorted(js_minimums.items()))
     for ctx in contexts:
-        ctx.change = ChangeFacts(database, created, checked_before(validated, ctx), express_major, versions)
+        ctx.change = ChangeFacts(database, created, checked_before(validated, ctx), express_major, versions,
+                                 active_jobs)
     wanted = set(categories) if categories is not None else set(Category)
     batches = [(batch, targets) for batch in reg.batches
                if any(spec.category in wanted for spec in batch.specs)
