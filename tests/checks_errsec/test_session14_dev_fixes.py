@@ -565,3 +565,22 @@ def test_go_checks_read_a_hunk_inside_the_function_its_header_names_to_the_closi
     # the hunk stops before the function's closing brace: a later line may close it
     cut = _BODY_HUNK.replace(" }\n\x20\n func (c *Client) Close() error {\n", "")
     assert _hunk_findings(cut, "GO-HTTP-BODY-UNCLOSED") == []
+
+
+_RETRIED_CHARGE = """\
+class ChargeInvoiceJob < ApplicationJob
+  retry_on Stripe::APIConnectionError, wait: :exponentially_longer, attempts: 5
+
+  def perform(invoice_id)
+    invoice = Invoice.find(invoice_id)
+    Stripe::PaymentIntent.create(amount: invoice.total_cents, currency: "eur", customer: invoice.customer_ref)
+    invoice.update!(charged_at: Time.current)
+  end
+end
+"""
+
+
+def test_a_retried_ruby_charge_gets_one_finding_not_two() -> None:
+    found = [f.rule_id for f in run_checks([context_for_text("app/jobs/charge_invoice_job.rb", _RETRIED_CHARGE)])
+             .findings if "IDEMPOTEN" in f.rule_id]
+    assert found == ["ANY-RETRY-NON-IDEMPOTENT"]

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from persona_review.checks._ruby import Tree, file_nodes, method_name, receiver, ruby_check, text, walk
 from persona_review.checks.base import FileContext, Hit
+from persona_review.checks.retry_non_idempotent import retry_non_idempotent
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
@@ -59,6 +60,8 @@ _WORKER_PATH = lazy_re(r"(?:^|/)app/(?:sidekiq|workers)/|_worker\.rb$")
     needs=r"Stripe::",
 )
 def payment_retry_no_idempotency(ctx: FileContext) -> Iterator[Hit]:
+    if any(True for _ in retry_non_idempotent(ctx)):
+        return  # ANY-RETRY-NON-IDEMPOTENT already reports this file's retried payment: one finding, not two
     for tree, node in file_nodes(ctx):
         if node.type != "call" or method_name(node) not in _MOVES:
             continue
