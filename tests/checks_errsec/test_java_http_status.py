@@ -128,3 +128,29 @@ def test_an_answer_read_for_its_own_error_code_and_integration_test_modules_are_
     )
     assert _spans(jdk, "gateway-integration-test-common/src/main/java/com/acme/it/GatewayHelper.java") == []
     assert _spans(jdk) == [(6, 7)]
+
+
+def test_on_status_that_turns_error_statuses_into_answers_is_reported() -> None:
+    code = _client(
+        "public Mono<Rate> swallowed(String pair) {",
+        "    return webClient.get().uri(\"/rates/{p}\", pair).retrieve()",
+        "            .onStatus(HttpStatusCode::isError, r -> Mono.empty())",               # 7
+        "            .bodyToMono(Rate.class);",
+        "}",
+        "public Mono<Rate> clientErrors(String pair) {",
+        "    return webClient.get().uri(\"/rates/{p}\", pair).retrieve()",
+        "            .onStatus(s -> s.is4xxClientError(), response -> Mono.empty())",     # 12
+        "            .bodyToMono(Rate.class);",
+        "}",
+        "public Mono<Rate> absent(String pair) {",
+        "    return webClient.get().uri(\"/rates/{p}\", pair).retrieve()",
+        "            .onStatus(s -> s.value() == 404, r -> Mono.empty())",
+        "            .bodyToMono(Rate.class);",
+        "}",
+        "public Mono<Rate> raised(String pair) {",
+        "    return webClient.get().uri(\"/rates/{p}\", pair).retrieve()",
+        "            .onStatus(HttpStatusCode::isError, r -> r.createException().flatMap(Mono::error))",
+        "            .bodyToMono(Rate.class);",
+        "}",
+    )
+    assert _spans(code) == [(7, None), (12, None)]

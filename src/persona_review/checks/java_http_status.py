@@ -14,7 +14,9 @@ while none looks at the status (`statusCode()`, `getStatusCode()`, `code()`, `is
 `getStatusLine()`, `getCode()`, ...) or an error code of the answer's own (`errcode`: APIs that answer 200
 with a verdict in the body), or hands the response on whole (`_http_status` reads the lines). Also
 reported: an `exchangeToMono`/`exchangeToFlux` whose function turns the answer straight into its body
-(`r -> r.bodyToMono(Quote.class)`) without reading its status or calling `createException()`/`createError()`.
+(`r -> r.bodyToMono(Quote.class)`) without reading its status or calling `createException()`/`createError()`,
+and a `retrieve().onStatus(HttpStatusCode::isError, r -> Mono.empty())` that turns every error status back
+into an answer to decode (an `onStatus` for one status, such as 404 as "absent", is left alone).
 Tests and integration-test modules are left alone.
 """
 
@@ -58,6 +60,12 @@ _EXCHANGE_FN = lazy_re(r"\.\s*(?P<call>exchangeToMono|exchangeToFlux)\s*\(")
 _STRAIGHT_TO_BODY = lazy_re(
     r"^\(\s*\(?\s*(?P<name>[a-z_$][\w$]*)\s*\)?\s*->\s*(?P=name)\s*\.\s*(?:bodyToMono|bodyToFlux)\s*\("
 )
+_ON_STATUS = lazy_re(r"\.\s*onStatus\s*\(")
+_SWALLOWED = lazy_re(
+    r"^\(\s*[^,]*\bis(?:Error|4xxClientError|5xxServerError)\b[^,]*,\s*\(?\s*[\w$]*\s*\)?\s*->\s*"
+    r"Mono\s*\.\s*empty\s*\(\s*\)\s*\)$"
+)
+"""`.onStatus(HttpStatusCode::isError, r -> Mono.empty())`: error answers decoded as if they were the data."""
 _STATUS_READ = lazy_re(r"\b(?:statusCode|rawStatusCode|createException|createError|is\dxx\w*|isError)\b")
 _STATEMENT_LINES = 15
 
@@ -91,7 +99,7 @@ def _statement(lexed: Lexed, line: int) -> str:
             "`getStatusCode().is2xxSuccessful()`) before reading the body, or use `retrieve()`, which raises."
         ),
     ),
-    needs=("body()", "getBody()", "getEntity()", "exchangeToMono", "exchangeToFlux"),
+    needs=("body()", "getBody()", "getEntity()", "exchangeToMono", "exchangeToFlux", "onStatus"),
 )
 def http_status_unchecked(ctx: FileContext) -> Iterator[Hit]:
     if JAVA_TEST_PATH.search(ctx.path) or _TEST_MODULE.search(ctx.path):
@@ -108,6 +116,14 @@ def http_status_unchecked(ctx: FileContext) -> Iterator[Hit]:
             f"Line {found.read_line} uses the body of `{found.name}` from `{call}(...)`, which returns "
             f"error answers too, and nothing before it looks at the status code."))
     for no, _code, bare in lines_of(lexed):
+        if "onStatus" in bare:
+            for on_status in _ON_STATUS.finditer(bare):
+                span = bracket_span(lexed, no, on_status.end() - 1)
+                if _SWALLOWED.match(" ".join(span.bare.split())):
+                    yield Hit(no, message=(
+                        "`onStatus(..., r -> Mono.empty())` turns error statuses back into ordinary "
+                        "answers: the error body is then decoded as the data. Raise "
+                        "(`r.createException()`) or map the status to a result that says the call failed."))
         if "exchangeTo" not in bare:
             continue
         for exchange in _EXCHANGE_FN.finditer(bare):

@@ -52,4 +52,64 @@ public class OutboundResults {
                 .block(Duration.ofSeconds(5));
         return entity.getBody();
     }
+
+    public String template(String name) {
+        try {
+            return Files.readString(root.resolve(name + ".html"));
+        } catch (IOException e) {
+            return null; // expect: JAVA-FAILURE-AS-VALUE
+        }
+    }
+
+    public Optional<String> findTemplate(String name) {
+        try {
+            return Optional.of(Files.readString(root.resolve(name + ".html")));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    public BigDecimal fee(String parcelId) {
+        try {
+            return feeClient.getForObject("/fees/{id}", BigDecimal.class, parcelId);
+        } catch (RestClientException e) {
+            log.warn("fee lookup failed for {}", parcelId, e);
+            return BigDecimal.ZERO; // expect: JAVA-FAILURE-AS-VALUE
+        }
+    }
+
+    public BigDecimal feeOrNull(String parcelId) {
+        try {
+            return feeClient.getForObject("/fees/{id}", BigDecimal.class, parcelId);
+        } catch (RestClientException e) {
+            log.warn("fee lookup failed for {}", parcelId, e);
+            return null;
+        }
+    }
+
+    @PostMapping("/parcels/{id}/return")
+    public ResponseEntity<ParcelDto> markReturned(@PathVariable String id) {
+        Parcel parcel = parcels.getById(id);
+        try {
+            carrierClient.cancelPickup(parcel.pickupId());
+        } catch (Exception e) { // expect: JAVA-HANDLER-FAILURE-OK
+            log.error("pickup cancel failed for {}", id, e);
+        }
+        parcel.markReturned();
+        parcels.save(parcel);
+        return ResponseEntity.ok(ParcelDto.from(parcel));
+    }
+
+    @PostMapping("/parcels/{id}/notify")
+    public ResponseEntity<ParcelDto> notifyOwner(@PathVariable String id) {
+        Parcel parcel = parcels.getById(id);
+        parcel.markNotified();
+        parcels.save(parcel);
+        try {
+            mailer.sendNotice(parcel.ownerEmail());
+        } catch (Exception e) {
+            log.error("notice mail failed for {}", id, e);
+        }
+        return ResponseEntity.ok(ParcelDto.from(parcel));
+    }
 }
