@@ -44,7 +44,7 @@ def test_bodies_read_without_a_status_are_reported_from_call_to_read() -> None:
         "}",
         "public String apache(HttpGet get) throws IOException {",
         "    CloseableHttpResponse res = httpClient.execute(get);",                                # 15
-        "    return EntityUtils.toString(res.getEntity());",
+        "    return mapper.readValue(EntityUtils.toString(res.getEntity()), Rate.class);",
         "}",
         "public Rate reactive(String pair) {",
         "    ResponseEntity<Rate> entity = webClient.get()",                                        # 19
@@ -154,3 +154,35 @@ def test_on_status_that_turns_error_statuses_into_answers_is_reported() -> None:
         "}",
     )
     assert _spans(code) == [(7, None), (12, None)]
+
+
+def test_a_body_returned_as_raw_text_for_the_caller_to_judge_is_quiet() -> None:
+    code = _client(
+        "public String post(HttpPost post) throws IOException {",
+        "    CloseableHttpResponse response = httpClient.execute(post);",
+        "    String resp;",
+        "    try {",
+        "        HttpEntity entity = response.getEntity();",
+        "        resp = EntityUtils.toString(entity, StandardCharsets.UTF_8);",
+        "    } finally {",
+        "        response.close();",
+        "    }",
+        "    log.info(\"webhook answered {}\", resp);",
+        "    return resp;",
+        "}",
+        "public String hook(HttpPost post) throws IOException {",
+        "    CloseableHttpResponse response = httpClient.execute(post);",
+        "    return EntityUtils.toString(response.getEntity());",
+        "}",
+        "public void wecom(HttpPost post) throws Exception {",
+        "    CloseableHttpResponse response = httpClient.execute(post);",
+        "    SendResult result = JsonUtils.parse(EntityUtils.toString(response.getEntity()), SendResult.class);",
+        "    if (result.getErrorCode() != 0) throw new IllegalStateException(result.getErrorMessage());",
+        "}",
+        "public Task task(String id) throws IOException {",
+        "    HttpResponse response = httpClient.execute(new HttpGet(base + id));",          # 27
+        "    String body = EntityUtils.toString(response.getEntity());",                    # 28
+        "    return mapper.readValue(body, Task.class);",
+        "}",
+    )
+    assert _spans(code) == [(27, 28)]

@@ -163,15 +163,14 @@ def failure_as_value(ctx: FileContext) -> Iterator[Hit]:
                 continue
             if explains(ctx, lexed, clause.line, clause.last):
                 continue  # the author says in a comment why null is the answer
-        method = _method_of(ctx, lexed, clause.line)
-        if method is None:
-            continue
-        kind, name = method
+        # A hunk that shows neither the method nor a section header naming it: judged on the catch alone.
+        kind, name = _method_of(ctx, lexed, clause.line) or ("", "")
         if _ABSENCE_NAME.search(name) or _QUIET_TYPES.match(kind):
             continue
         line = next((no for no in range(clause.line, clause.last + 1)
                      if re.search(r"\breturn\b", lexed.bare.get(no, ""))), clause.line)
+        who = f"`{name}`" if name else "This method"
         yield Hit(line, message=(
-            f"`{name}` answers `return {value}` when the call fails with `{clause.types}`: the caller "
+            f"{who} answers `return {value}` when the call fails with `{clause.types}`: the caller "
             f"cannot tell the failure from a real empty or zero result. Let the exception propagate "
             f"(wrapped), or return something that says the call failed."))

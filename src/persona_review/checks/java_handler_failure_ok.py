@@ -120,7 +120,8 @@ def handler_failure_ok(ctx: FileContext) -> Iterator[Hit]:
         if saved is None:
             continue
         call = re.sub(r"\s+", "", saved.group()).rstrip("(")
+        caught = " ".join(f"{clause.types} {clause.name or ''}".split())
         yield Hit(clause.line, message=(
-            f"This catch only logs, and the handler then writes with `{call}(...)` and answers as if the "
-            f"call in the `try` had worked: the client and the stored state both say it happened. Let the "
-            f"failure reach the error handler, or save a failed state and answer an error."))
+            f"`catch ({caught})` only logs, and the handler then writes with `{call}(...)` and answers as "
+            f"if the call in the `try` had worked: the client and the stored state both say it happened. Let "
+            f"the failure reach the error handler, or save a failed state and answer an error."))

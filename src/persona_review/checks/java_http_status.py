@@ -12,7 +12,9 @@ answer back as if it were the data:
 Reported, from the call to the first read of the body: the following lines of the block read the body
 while none looks at the status (`statusCode()`, `getStatusCode()`, `code()`, `isSuccessful()`,
 `getStatusLine()`, `getCode()`, ...) or an error code of the answer's own (`errcode`: APIs that answer 200
-with a verdict in the body), or hands the response on whole (`_http_status` reads the lines). Also
+with a verdict in the body), or hands the response on whole (`_http_status` reads the lines); and unless
+the body is read as text and returned as it is (`return EntityUtils.toString(entity)`): the caller then
+reads the verdict. Also
 reported: an `exchangeToMono`/`exchangeToFlux` whose function turns the answer straight into its body
 (`r -> r.bodyToMono(Quote.class)`) without reading its status or calling `createException()`/`createError()`,
 and a `retrieve().onStatus(HttpStatusCode::isError, r -> Mono.empty())` that turns every error status back
@@ -22,6 +24,7 @@ Tests and integration-test modules are left alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from persona_review.checks._http_status import Rules, read_end, unchecked
@@ -40,14 +43,14 @@ _RULES = Rules(
         r"[\w$.]+\s*\.\s*send(?=\s*\([^;]*\bBodyHandlers?\b)"
         r"|[\w$.]+\s*\.\s*sendAsync(?=\s*\([^;]*\bBodyHandlers?\b[^;]*\)\s*\.\s*(?:join|get)\s*\()"
         r"|[\w$.]+\s*\.\s*newCall\s*\([^;]*\)\s*\.\s*execute(?=\s*\(\s*\))"
-        r"|[\w$.]*[cC]lient\s*\.\s*execute(?=\s*\(\s*\w+\s*\)\s*;)"
+        r"|[\w$.]*[cC]lient\s*\.\s*execute(?=\s*\([^,;]*\)\s*;)"  # one argument: no response handler
         r"|[\w$.]+\s*\.\s*(?:get|post|put|patch|delete|head|options|method)\s*\()"
     ),
     read=r"(?<![\w$.]){name}\s*\.\s*(?:body|getBody|getEntity)\s*\(\s*\)",
     status=(
         r"(?<![\w$.]){name}\s*\.\s*(?:statusCode|getStatusCode|getStatusCodeValue|code|isSuccessful|"
         r"getStatusLine|getCode|getStatus|hasBody)\s*\("
-        r"|\b(?:errcode|errCode|errorCode|errno|errNo)\b"  # the answer's own verdict, read from its body
+        r"|\b(?:get)?(?:errcode|[Ee]rrCode|[Ee]rrorCode|[Ee]rrno|[Ee]rrNo)\b"  # the answer's own verdict
     ),
     decoded=r"(?P<target>(?!))",
 )
@@ -68,6 +71,28 @@ _SWALLOWED = lazy_re(
 """`.onStatus(HttpStatusCode::isError, r -> Mono.empty())`: error answers decoded as if they were the data."""
 _STATUS_READ = lazy_re(r"\b(?:statusCode|rawStatusCode|createException|createError|is\dxx\w*|isError)\b")
 _STATEMENT_LINES = 15
+
+
+_RAW_TEXT = r"(?:EntityUtils\s*\.\s*toString\s*\(|[\w$.]+\s*\.\s*body\s*\(\s*\)\s*\.\s*string\s*\()"
+_RETURNS_RAW = lazy_re(rf"^\s*return\s+{_RAW_TEXT}")
+_KEEPS_RAW = lazy_re(rf"^\s*(?:(?:final\s+)?String\s+)?(?P<name>[a-z_$][\w$]*)\s*=\s*{_RAW_TEXT}")
+_RAW_WINDOW = 12
+
+
+def _handed_back_raw(lexed: Lexed, read_line: int) -> bool:
+    """Whether the body is read as text and returned as it is (`return EntityUtils.toString(entity)`, or
+    `resp = EntityUtils.toString(entity); ... return resp;`) within a few lines of its first read: the
+    caller gets the raw answer and reads its verdict there (chat and webhook APIs answer 200 with an error
+    code in the body)."""
+    for no in range(read_line, read_line + _RAW_WINDOW):
+        text = lexed.bare.get(no, "")
+        if _RETURNS_RAW.search(text):
+            return True
+        kept = _KEEPS_RAW.search(text)
+        if kept is not None:
+            back = re.compile(rf"^\s*return\s+{re.escape(kept.group('name'))}\s*;")
+            return any(back.search(lexed.bare.get(later, "")) for later in range(no + 1, no + _RAW_WINDOW))
+    return False
 
 
 def _statement(lexed: Lexed, line: int) -> str:
@@ -112,6 +137,8 @@ def http_status_unchecked(ctx: FileContext) -> Iterator[Hit]:
             if not _EXCHANGE.search(statement) or _STATUS_READ.search(statement):
                 continue  # `retrieve()` raises on error statuses; or the exchange function reads it
             call = "exchangeToMono" if "exchangeToMono" in statement else "exchange"
+        if _handed_back_raw(lexed, found.read_line):
+            continue
         yield Hit(found.line, read_end(found.line, found.read_line), message=(
             f"Line {found.read_line} uses the body of `{found.name}` from `{call}(...)`, which returns "
             f"error answers too, and nothing before it looks at the status code."))
