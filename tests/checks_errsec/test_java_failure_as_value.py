@@ -195,3 +195,57 @@ def test_handlers_that_answer_the_failure_loop_or_save_first_and_services_are_qu
         "}",
     )
     assert _lines(HANDLER, code) == []
+
+
+def test_a_handler_whose_whole_work_fails_into_a_logged_catch_and_a_success_answer_is_reported() -> None:
+    code = _controller(
+        "@PostMapping(\"/imports\")",
+        "public ResponseEntity<Void> run(@RequestBody ImportRequest req) {",
+        "    Long tenant = req.getTenantId();",
+        "    try {",
+        "        importer.importAll(tenant, req.getRows());",
+        "    } catch (Exception e) {",                                            # 10
+        "        log.error(\"import failed for {}\", tenant, e);",
+        "    }",
+        "    return ResponseEntity.ok().build();",
+        "}",
+        "@PutMapping(\"/{id}/tags\")",
+        "public Result<Void> retag(@PathVariable long id, @RequestBody List<String> tags) {",
+        "    try { tagger.replace(id, tags); }",
+        "    catch (TagException e) { log.warn(\"retag failed\", e); }",            # 18
+        "    return Result.success();",
+        "}",
+    )
+    assert _lines(HANDLER, code) == [10, 18]
+
+
+def test_best_effort_extras_error_answers_void_handlers_and_branches_are_quiet() -> None:
+    code = _controller(
+        "@PostMapping(\"/orders\")",
+        "public ResponseEntity<Void> place(@RequestBody Order o) {",
+        "    orders.place(o);",                      # the work is done before the try
+        "    try { mailer.sendConfirmation(o.getEmail()); }",
+        "    catch (Exception e) { log.warn(\"mail failed\", e); }",
+        "    return ResponseEntity.ok().build();",
+        "}",
+        "@PostMapping(\"/sync\")",
+        "public ResponseEntity<Void> sync() {",
+        "    try { syncer.syncAll(); }",
+        "    catch (IOException e) { log.error(\"sync failed\", e); }",
+        "    return ResponseEntity.status(HttpStatus.BAD_GATEWAY).build();",
+        "}",
+        "@PostMapping(\"/export\")",
+        "public void export(HttpServletResponse response) {",   # writes its own response
+        "    try { exporter.write(response.getOutputStream()); }",
+        "    catch (IOException e) { log.error(\"export failed\", e); }",
+        "}",
+        "@GetMapping(\"/search\")",
+        "public Result<List<Doc>> search(@RequestParam String q) {",
+        "    if (q.contains(\"%\")) {",
+        "        try { q = URLDecoder.decode(q, \"UTF-8\"); }",
+        "        catch (UnsupportedEncodingException e) { log.error(\"decode failed\", e); }",
+        "    }",
+        "    return Result.success(docs.search(q));",
+        "}",
+    )
+    assert _lines(HANDLER, code) == []

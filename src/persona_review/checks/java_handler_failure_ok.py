@@ -17,9 +17,12 @@ The client is told the request worked and the database says so too, while the ca
 the request failed: nobody retries, and the two systems now disagree. Reported, on the `catch`: in a
 method annotated as a request handler (`@PostMapping`, `@RequestMapping`, ...; or returning a
 `ResponseEntity`), a catch clause that only logs (or prints), outside a loop, after which the same method
-writes through a repository, mapper, DAO or `save*` call. A catch that rethrows, returns, sets a flag or
-hands the exception on is not reported, nor is a `try` that is itself a write (a failed save is not then
-saved again). Tests are left alone.
+writes through a repository, mapper, DAO or `save*` call. Also reported: such a catch in a handler that
+does nothing but read before the `try` (its whole work is in the `try`) and whose next statement returns
+a success answer (`return ResponseEntity.ok(...)`, `accepted()`, `Result.success(...)`). A catch that
+rethrows, returns, sets a flag or hands the exception on is not reported, nor is a `try` that is itself a
+write (a failed save is not then saved again), a best-effort call after the work (a mail after the
+save), or a void handler (it mostly writes its own response). Tests are left alone.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from collections.abc import Iterator
 from persona_review.checks._blocks import Block, blocks_of
 from persona_review.checks._catch import catches, try_of
 from persona_review.checks._java_code import JAVA_LOGGER_CALL, JAVA_TEST_PATH
+from persona_review.checks._java_methods import method_block
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.java_spring_tx import declaration_of, signature_of
@@ -68,6 +72,38 @@ def _handler(ctx: FileContext, lexed: Lexed, block: Block) -> bool:
     return top - 1 not in lexed.bare and _HANDLER.search(ctx.section_at(block.first)) is not None
 
 
+_CALL = lazy_re(r"(?<![\w$])(?P<new>new\s+)?(?P<name>[A-Za-z_$][\w$]*)\s*(?:<[^<>()]*>\s*)?\(")
+_READ_ONLY_CALL = lazy_re(
+    r"^(?:get\w*|find\w*|is\w*|has\w*|valueOf|of|ofNullable|requireNonNull|parse\w*|to\w*|equals|"
+    r"orElse\w*|map|filter|stream|collect|size|length|trim|format|if|for|while|switch|catch|synchronized|"
+    r"return)$"
+)
+_SUCCESS = lazy_re(
+    r"^\s*(?:return\s+(?:ResponseEntity\s*\.\s*(?:ok|accepted|noContent|created)\b|"
+    r"new\s+ResponseEntity\s*(?:<[^;]*?>)?\s*\([^;]*HttpStatus\s*\.\s*(?:OK|CREATED|ACCEPTED|NO_CONTENT)\b|"
+    r"[A-Z]\w*\s*\.\s*(?:ok|success|succeed)\w*\s*\())"
+)
+"""What follows the catch: a success answer (`ResponseEntity.ok(...)`, `Result.success(...)`). The end of a
+void handler is not read as one: such handlers mostly write the response themselves (a download, an
+export), or answer 200 on purpose (a password-reset request that must not tell which addresses exist)."""
+
+
+def _all_work_tried(lexed: Lexed, method: Block, try_line: int) -> bool:
+    """Whether the handler does nothing before the `try` but read (getters, lookups, parsing): the `try`
+    holds its work, so the failure is the request's failure (not a best-effort extra after the work)."""
+    before = "\n".join(lexed.bare.get(no, "") for no in range(method.first, try_line + 1))
+    before = before[method.col + 1 :] if before else before
+    before = before[: before.rfind("try")]
+    if JAVA_LOGGER_CALL.search(before):
+        before = JAVA_LOGGER_CALL.sub("(", before)
+    return all(found.group("new") or _READ_ONLY_CALL.match(found.group("name"))
+               for found in _CALL.finditer(before))
+
+
+def _answers_success(after: str) -> bool:
+    return _SUCCESS.match(after) is not None
+
+
 def _only_logs(body: str) -> bool:
     body = _STRING.sub('""', body)
     statements = [s.strip() for s in body.split(";") if s.strip()]
@@ -104,9 +140,8 @@ def handler_failure_ok(ctx: FileContext) -> Iterator[Hit]:
     blocks = blocks_of(ctx)
     for clause in clauses:
         enclosing = blocks.enclosing(clause.line)
-        method = next((b for b in enclosing if _METHOD_HEAD.search(signature_of(declaration_of(lexed, b)))
-                       and not _CONTROL.match(signature_of(declaration_of(lexed, b)))), None)
-        if method is None or not _handler(ctx, lexed, method):
+        method = method_block(ctx, clause.line)
+        if method is None or method not in enclosing or not _handler(ctx, lexed, method):
             continue
         inner = enclosing[: enclosing.index(method)]
         tried = try_of(lexed, clause.line)
@@ -117,10 +152,15 @@ def handler_failure_ok(ctx: FileContext) -> Iterator[Hit]:
         after = "\n".join(lexed.bare.get(no, "") for no in range(clause.last, method.last + 1))
         after = after[after.find("}") + 1 :]
         saved = _SAVED.search(after)
+        caught = " ".join(f"{clause.types} {clause.name or ''}".split())
         if saved is None:
+            if _all_work_tried(lexed, method, tried.line) and _answers_success(after):
+                yield Hit(clause.line, message=(
+                    f"`catch ({caught})` only logs, and the handler, whose whole work is in the `try`, then "
+                    f"answers success: the client is told the request worked when it failed. Let the "
+                    f"failure reach the error handler, or answer an error status here."))
             continue
         call = re.sub(r"\s+", "", saved.group()).rstrip("(")
-        caught = " ".join(f"{clause.types} {clause.name or ''}".split())
         yield Hit(clause.line, message=(
             f"`catch ({caught})` only logs, and the handler then writes with `{call}(...)` and answers as "
             f"if the call in the `try` had worked: the client and the stored state both say it happened. Let "
