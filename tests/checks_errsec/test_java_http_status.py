@@ -186,3 +186,22 @@ def test_a_body_returned_as_raw_text_for_the_caller_to_judge_is_quiet() -> None:
         "}",
     )
     assert _spans(code) == [(27, 28)]
+
+
+def test_rest_client_exchange_that_reads_the_body_without_its_status_is_reported() -> None:
+    code = _client(
+        "public Rate raw(String pair) {",
+        "    return restClient.get().uri(\"/rates/{p}\", pair)",
+        "            .exchange((request, response) -> mapper.readValue(response.getBody(), Rate.class));",  # 7
+        "}",
+        "public Rate checked(String pair) {",
+        "    return restClient.get().uri(\"/rates/{p}\", pair).exchange((req, res) -> {",
+        "        if (res.getStatusCode().isError()) throw new RateException(res.getStatusCode());",
+        "        return res.bodyTo(Rate.class);",
+        "    });",
+        "}",
+        "public Rate template(String pair) {",
+        "    return restTemplate.exchange(\"/rates/{p}\", HttpMethod.GET, null, Rate.class, pair).getBody();",
+        "}",
+    )
+    assert _spans(code) == [(7, None)]

@@ -54,7 +54,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'java_failure_as_value': (('catch',), ()),
     'java_flow_security': None,
     'java_handler_failure_ok': (('catch',), ()),
-    'java_http_status': (('body()', 'exchangeToFlux', 'exchangeToMono', 'getBody()', 'getEntity()', 'onStatus'), ()),
+    'java_http_status': (('body()', 'bodyTo(', 'exchangeToFlux', 'exchangeToMono', 'getBody()', 'getEntity()', 'onStatus'), ()),
     'java_interrupt': (('InterruptedException', 'await', 'get', 'sleep', 'take'), ()),
     'java_locks': (('.lock()', '.lockInterruptibly()', '.tryLock('), ()),
     'java_lookup_null_deref': (('findBy', 'findOne', 'getById', 'orElse(null)', 'selectById', 'selectOne'), ()),

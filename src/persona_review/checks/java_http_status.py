@@ -14,11 +14,12 @@ while none looks at the status (`statusCode()`, `getStatusCode()`, `code()`, `is
 `getStatusLine()`, `getCode()`, ...) or an error code of the answer's own (`errcode`: APIs that answer 200
 with a verdict in the body), or hands the response on whole (`_http_status` reads the lines); and unless
 the body is read as text and returned as it is (`return EntityUtils.toString(entity)`): the caller then
-reads the verdict. Also
-reported: an `exchangeToMono`/`exchangeToFlux` whose function turns the answer straight into its body
-(`r -> r.bodyToMono(Quote.class)`) without reading its status or calling `createException()`/`createError()`,
-and a `retrieve().onStatus(HttpStatusCode::isError, r -> Mono.empty())` that turns every error status back
-into an answer to decode (an `onStatus` for one status, such as 404 as "absent", is left alone).
+reads the verdict. Also reported: an `exchangeToMono`/`exchangeToFlux` whose function turns the answer
+straight into its body (`r -> r.bodyToMono(Quote.class)`) without reading its status or calling
+`createException()`/`createError()`; `RestClient`'s `exchange((request, response) -> ...)` whose function
+reads `response.getBody()`/`bodyTo(...)` without its status; and a
+`retrieve().onStatus(HttpStatusCode::isError, r -> Mono.empty())` that turns every error status back into
+an answer to decode (an `onStatus` for one status, such as 404 as "absent", is left alone).
 Tests and integration-test modules are left alone.
 """
 
@@ -59,6 +60,10 @@ _TEST_MODULE = lazy_re(r"(?:^|/)(?:[\w.-]+[-_])?(?:integrated|integration|e2e|it
 purpose, for the tests to assert on."""
 _EXCHANGE = lazy_re(r"\.\s*(?:exchangeToMono|exchangeToFlux)\s*\(|\.\s*exchange\s*\(\s*\)")
 """WebClient's exchange (not `RestTemplate.exchange(url, ...)`, which raises on error statuses)."""
+_REST_CLIENT_EXCHANGE = lazy_re(
+    r"\.\s*exchange\s*\(\s*\(\s*[A-Za-z_$][\w$]*\s*,\s*(?P<response>[A-Za-z_$][\w$]*)\s*\)\s*->"
+)
+"""Spring 6.1 `RestClient`'s `exchange((request, response) -> ...)`: it does not raise on error statuses."""
 _EXCHANGE_FN = lazy_re(r"\.\s*(?P<call>exchangeToMono|exchangeToFlux)\s*\(")
 _STRAIGHT_TO_BODY = lazy_re(
     r"^\(\s*\(?\s*(?P<name>[a-z_$][\w$]*)\s*\)?\s*->\s*(?P=name)\s*\.\s*(?:bodyToMono|bodyToFlux)\s*\("
@@ -124,7 +129,7 @@ def _statement(lexed: Lexed, line: int) -> str:
             "`getStatusCode().is2xxSuccessful()`) before reading the body, or use `retrieve()`, which raises."
         ),
     ),
-    needs=("body()", "getBody()", "getEntity()", "exchangeToMono", "exchangeToFlux", "onStatus"),
+    needs=("body()", "getBody()", "getEntity()", "bodyTo(", "exchangeToMono", "exchangeToFlux", "onStatus"),
 )
 def http_status_unchecked(ctx: FileContext) -> Iterator[Hit]:
     if JAVA_TEST_PATH.search(ctx.path) or _TEST_MODULE.search(ctx.path):
@@ -151,6 +156,16 @@ def http_status_unchecked(ctx: FileContext) -> Iterator[Hit]:
                         "`onStatus(..., r -> Mono.empty())` turns error statuses back into ordinary "
                         "answers: the error body is then decoded as the data. Raise "
                         "(`r.createException()`) or map the status to a result that says the call failed."))
+        if "exchange" in bare:
+            for exchange in _REST_CLIENT_EXCHANGE.finditer(bare):
+                span = bracket_span(lexed, no, exchange.end() - 1)
+                response = re.escape(exchange.group("response"))
+                reads = re.search(rf"(?<![\w$.]){response}\s*\.\s*(?:getBody|bodyTo)\s*\(", span.bare)
+                looks = re.search(rf"\b{response}\s*\.\s*getStatus\w*\(", span.bare)
+                if reads and not (looks or _STATUS_READ.search(span.bare)):
+                    yield Hit(no, message=(
+                        "`exchange((request, response) -> ...)` hands back every answer, errors included, "
+                        "and this function reads the body without looking at `response.getStatusCode()`."))
         if "exchangeTo" not in bare:
             continue
         for exchange in _EXCHANGE_FN.finditer(bare):
