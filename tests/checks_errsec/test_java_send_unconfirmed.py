@@ -110,3 +110,27 @@ def test_a_hunk_whose_producer_is_declared_out_of_view_is_read_by_its_kafka_name
     diff = parse_diff(_HUNK)
     outcome = run_checks([build_context(f) for f in diff.files], categories=(Category.ERROR_HANDLING,))
     assert [f.line for f in outcome.findings if f.rule_id == RULE] == [42]
+
+
+def test_aws_async_clients_and_pulsar_templates_dropped_in_handlers_are_reported() -> None:
+    code = (
+        "package com.acme.notify.web;\n\n@RestController\npublic class NotifyController {\n"   # 1-4
+        "    private final SqsAsyncClient queue;\n"                                              # 5
+        "    private final PulsarTemplate<Event> events;\n"                                      # 6
+        "    @PostMapping(\"/notify\")\n"                                                        # 7
+        "    public ResponseEntity<Void> notify(@RequestBody Note note) {\n"
+        "        queue.sendMessage(b -> b.queueUrl(url).messageBody(note.json()));\n"            # 9
+        "        snsAsyncClient.publish(PublishRequest.builder().message(note.json()).build());\n"  # 10
+        "        events.sendAsync(\"notes\", Event.of(note));\n"                                 # 11
+        "        return ResponseEntity.accepted().build();\n"
+        "    }\n"
+        "    @PostMapping(\"/notify/sync\")\n"
+        "    public ResponseEntity<Void> notifySync(@RequestBody Note note) {\n"
+        "        queue.sendMessage(SendMessageRequest.builder().messageBody(note.json()).build()).join();\n"
+        "        events.sendAsync(\"notes\", Event.of(note)).get(2, TimeUnit.SECONDS);\n"
+        "        sqsClient.sendMessage(SendMessageRequest.builder().messageBody(note.json()).build());\n"  # sync client
+        "        return ResponseEntity.accepted().build();\n"
+        "    }\n"
+        "}\n"
+    )
+    assert _lines(code) == [9, 10, 11]

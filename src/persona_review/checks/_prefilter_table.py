@@ -68,7 +68,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'java_route_guard': (('Controller',), ()),
     'java_secret_handling': (('Equals', 'LOG', 'Log', 'System.', 'compareTo', 'equals', 'log'), ()),
     'java_security': None,
-    'java_send_unconfirmed': (('send(', 'sendDefault('), ()),
+    'java_send_unconfirmed': (('AsyncClient', 'send(', 'sendAsync(', 'sendDefault('), ()),
     'java_shared_formatter': (('Cipher', 'DateFormat', 'DecimalFormat', 'Mac', 'MessageDigest', 'NumberFormat', 'Signature', 'SimpleDateFormat'), ()),
     'java_singleton_state': (('@Component', '@Controller', '@Repository', '@RestController', '@Service'), ()),
     'java_spring_tx': (('Transactional',), ()),

@@ -15,7 +15,11 @@ producer, and the client never retries. Reported, on the `send`: an expression s
 wait in the same statement (`.get(...)`, `.join()`, `.whenComplete`, `.addCallback`, `.thenAccept`, ...;
 or a callback lambda as last argument), inside a method annotated as a request handler (`@PostMapping`,
 `@RequestMapping`, ...). The producer is a name declared with a `KafkaTemplate`/`KafkaProducer`/`Producer`
-type in the file, or a name that says Kafka (`kafkaTemplate`, `kafka`). Tests are left alone.
+type in the file, or a name that says Kafka (`kafkaTemplate`, `kafka`). The same for the AWS SDK's async
+clients (`SqsAsyncClient.sendMessage`, `SnsAsyncClient.publish`, Kinesis `putRecord`, EventBridge
+`putEvents`, ...) and Spring Pulsar's `PulsarTemplate.sendAsync`, which also return a future. A callback
+counts as a two-parameter lambda (`(metadata, exception) -> ...`), not the request-builder lambda of the
+AWS SDK (`b -> b.queueUrl(url)`). Tests are left alone.
 """
 
 from __future__ import annotations
@@ -43,19 +47,51 @@ _PRODUCER_DECLARED = lazy_re(
     r"(?:<[^;=()]*>)?\s+(?P<name>[a-z_$][\w$]*)\s*[;,)=]"
 )
 _KAFKA_NAME = r"(?:this\s*\.\s*)?\w*[Kk]afka\w*"
+_ASYNC_CLIENT_DECLARED = lazy_re(
+    r"\b(?:Sqs|Sns|Kinesis|EventBridge|Firehose)AsyncClient\s+(?P<name>[a-z_$][\w$]*)\s*[;,)=]"
+    r"|\bPulsarTemplate\s*(?:<[^;=()]*>)?\s+(?P<pulsar>[a-z_$][\w$]*)\s*[;,)=]"
+)
+_ASYNC_CLIENT_NAME = (
+    r"(?:this\s*\.\s*)?\w*(?:[Ss]qs|[Ss]ns|[Kk]inesis|[Ee]ventBridge|[Ff]irehose)\w*AsyncClient\w*"
+)
+_ASYNC_CLIENT_CALLS = (
+    r"sendMessage|sendMessageBatch|publish|publishBatch|putRecord|putRecords|putEvents|putRecordBatch"
+)
 _OBSERVED = lazy_re(
     r"\.\s*(?:get|join|whenComplete\w*|handle\w*|exceptionally\w*|thenAccept\w*|thenApply\w*|thenRun\w*|"
     r"thenCompose\w*|addCallback|completable|subscribe|block\w*|doOnError|doOnNext|then)\s*\("
-    r"|->|::|\bnew\s+\w*Callback\b|\bcallback\b"
+    r"|\(\s*[\w$]+\s*,\s*[\w$]+\s*\)\s*->|::|\bnew\s+\w*Callback\b|\bcallback\b"
 )
 
 
+def _named(names: set[str]) -> list[str]:
+    return [rf"(?:this\s*\.\s*)?{re.escape(name)}" for name in sorted(names)]
+
+
 def _producer_call(lexed: Lexed) -> re.Pattern[str]:
-    """An expression statement that starts with a send on a producer of this file."""
-    names = {found.group("name") for text in lexed.bare.values() if "Produc" in text or "Kafka" in text
-             for found in _PRODUCER_DECLARED.finditer(text)}
-    alternatives = [_KAFKA_NAME] + [rf"(?:this\s*\.\s*)?{re.escape(name)}" for name in sorted(names)]
-    return re.compile(rf"^\s*(?P<producer>{'|'.join(alternatives)})\s*\.\s*(?P<call>send|sendDefault)\s*\(")
+    """An expression statement that starts with a send on a producer of this file: a Kafka producer's
+    `send`/`sendDefault`, an AWS SDK async client's `sendMessage`/`publish`/`putRecord`/`putEvents`, or a
+    `PulsarTemplate`'s `sendAsync` (each returns a future)."""
+    producers: set[str] = set()
+    clients: set[str] = set()
+    pulsars: set[str] = set()
+    for text in lexed.bare.values():
+        if "Produc" in text or "Kafka" in text:
+            producers.update(found.group("name") for found in _PRODUCER_DECLARED.finditer(text))
+        if "AsyncClient" in text or "PulsarTemplate" in text:
+            for found in _ASYNC_CLIENT_DECLARED.finditer(text):
+                if found.group("name"):
+                    clients.add(found.group("name"))
+                else:
+                    pulsars.add(found.group("pulsar"))
+    kafka = "|".join([_KAFKA_NAME, *_named(producers)])
+    aws = "|".join([_ASYNC_CLIENT_NAME, *_named(clients)])
+    pulsar = "|".join([r"(?:this\s*\.\s*)?\w*[Pp]ulsar\w*", *_named(pulsars)])
+    return re.compile(
+        rf"^\s*(?:(?P<producer>{kafka})\s*\.\s*(?P<call>send|sendDefault)"
+        rf"|(?P<client>{aws})\s*\.\s*(?P<aws>{_ASYNC_CLIENT_CALLS})"
+        rf"|(?P<pulsar>{pulsar})\s*\.\s*(?P<async>sendAsync))\s*\("
+    )
 
 
 @register(
@@ -74,7 +110,7 @@ def _producer_call(lexed: Lexed) -> re.Pattern[str]:
             "or record the request in the database first (outbox) and publish from there."
         ),
     ),
-    needs=("send(", "sendDefault("),
+    needs=("send(", "sendDefault(", "AsyncClient", "sendAsync("),
 )
 def send_unconfirmed(ctx: FileContext) -> Iterator[Hit]:
     if JAVA_TEST_PATH.search(ctx.path):
@@ -90,7 +126,7 @@ def send_unconfirmed(ctx: FileContext) -> Iterator[Hit]:
             continue
         for no in range(block.first + 1, block.last + 1):
             bare = lexed.bare.get(no, "")
-            if "send" not in bare:
+            if "(" not in bare:
                 continue
             found = call.match(bare)
             if found is None:
@@ -98,8 +134,10 @@ def send_unconfirmed(ctx: FileContext) -> Iterator[Hit]:
             span = statement_span(lexed, no)
             if not span.bare.rstrip().endswith(";") or _OBSERVED.search(span.bare):
                 continue
-            producer = " ".join(found.group("producer").split())
+            receiver = found.group("producer") or found.group("client") or found.group("pulsar")
+            producer = " ".join(receiver.split())
+            method = found.group("call") or found.group("aws") or found.group("async")
             yield Hit(no, message=(
-                f"`{producer}.{found.group('call')}(...)` returns a future that this handler drops: the "
+                f"`{producer}.{method}(...)` returns a future that this handler drops: the "
                 f"client is answered before the broker has the record, and a failed send is never reported "
                 f"to it. Wait for the send (with a timeout) and answer an error when it fails."))
