@@ -6,7 +6,7 @@ from __future__ import annotations
 from persona_review.checks.runner import run_checks
 from persona_review.contexts import build_context
 from persona_review.diff import parse_diff
-from persona_review.findings import Category
+from persona_review.findings import Category, Finding
 
 from .helpers import findings_of
 
@@ -229,23 +229,61 @@ def _checked_lines(code: str) -> list[int]:
     return sorted(line for line, rule in findings_of(PATH, code) if rule == CHECKED)
 
 
-def test_a_transactional_write_that_declares_a_checked_exception_is_reported_on_its_throws() -> None:
+def _review(code: str) -> list[Finding]:
+    diff = parse_diff(
+        f"diff --git a/{PATH} b/{PATH}\nnew file mode 100644\n--- /dev/null\n+++ b/{PATH}\n"
+        f"@@ -0,0 +1,{code.count(chr(10))} @@\n" + "".join(f"+{line}\n" for line in code.splitlines())
+    )
+    return run_checks([build_context(f) for f in diff.files], categories=(Category.ERROR_HANDLING,)).findings
+
+
+def test_a_transactional_write_that_declares_a_checked_exception_is_reported_from_annotation_to_throws() -> None:
     code = _service(
-        "@Transactional",
+        "@Transactional",                                                    # 5
         "public void importFile(Path file) throws IOException {",           # 6
         "    Batch batch = batchRepository.save(new Batch(file.toString()));",
         "    for (String line : Files.readAllLines(file)) {",
         "        rowRepository.save(Row.parse(batch, line));",
         "    }",
         "}",
-        "@Transactional(propagation = Propagation.REQUIRED)",
+        "@Transactional(propagation = Propagation.REQUIRED)",                # 12
         "public void settle(Order order)",
         "        throws Exception {",                                         # 14
         "    orderRepository.save(order.settled());",
         "    ledger.post(order);",
         "}",
     )
-    assert _checked_lines(code) == [6, 14]
+    assert _checked_lines(code) == [5, 12]
+    assert sorted(
+        (f.line, f.end_line) for f in _review(code) if f.rule_id == CHECKED
+    ) == [(5, 6), (12, 14)]
+
+
+def test_writes_through_a_field_typed_as_a_repository_count_whatever_its_name() -> None:
+    code = _service(
+        "private final CatalogRepository catalog;",
+        "private final PriceCache prices;",
+        "",
+        "@Transactional",                                                    # 8
+        "public ImportResult importFeed(Path feed) throws IOException {",
+        "    catalog.markAllStale();",
+        "    for (String line : Files.readAllLines(feed)) {",
+        "        catalog.upsert(Product.parseCsv(line));",
+        "    }",
+        "    return new ImportResult(catalog.deleteStale());",
+        "}",
+        "",
+        "@Transactional",
+        "public void warm(Path feed) throws IOException {",
+        "    prices.update(Files.readAllLines(feed));",   # a cache, not a repository: quiet
+        "}",
+        "",
+        "@Transactional",
+        "public Product load(String sku) throws IOException {",
+        "    return catalog.findBySku(sku);",             # a read through the repository: quiet
+        "}",
+    )
+    assert _checked_lines(code) == [8]
 
 
 def test_rollback_rules_reads_and_unchecked_exceptions_are_quiet() -> None:

@@ -254,10 +254,29 @@ def _hit(no: int, target: _Method, end: int | None = None) -> Hit:
 _WRITE = lazy_re(
     r"\b(?:\w*(?:Repository|Repo|Mapper|Dao|DAO|JdbcTemplate|EntityManager|Session)|repository|repo|mapper|"
     r"dao|jdbcTemplate|entityManager|em|session)\s*\.\s*"
-    r"(?:save|saveAll|saveAndFlush|saveOrUpdate|insert\w*|update\w*|delete\w*|remove|persist|merge|"
-    r"batchUpdate|executeUpdate|increment\w*|decrement\w*)\s*\("
+    r"(?:save|saveAll|saveAndFlush|saveOrUpdate|insert\w*|update\w*|upsert\w*|delete\w*|remove|persist|"
+    r"merge|batchUpdate|executeUpdate|increment\w*|decrement\w*)\s*\("
 )
 """A write through a repository, mapper, DAO, JdbcTemplate, EntityManager or session."""
+_WRITE_VERB = (
+    r"\s*\.\s*(?:save|saveAll|saveAndFlush|saveOrUpdate|insert\w*|update\w*|upsert\w*|delete\w*|remove|"
+    r"persist|merge|batchUpdate|executeUpdate)\s*\("
+)
+_STORE_DECLARED = lazy_re(
+    r"\b[A-Z]\w*(?:Repository|Repo|Mapper|Dao|DAO)(?:<[^<>;]*>)?\s+(?P<name>[a-z_$][\w$]*)\s*[;,)=]"
+)
+"""A field, parameter or local declared with a repository/mapper/DAO type: `CatalogRepository catalog`."""
+
+
+def _writes_through_stores(lexed: Lexed) -> re.Pattern[str] | None:
+    """A write through a name the file declares with a repository, mapper or DAO type, whatever the name
+    (`catalog.upsert(...)` after `private final CatalogRepository catalog;`); None when there is none."""
+    names = {found.group("name") for text in lexed.bare.values() if "Re" in text or "Ma" in text
+             or "Da" in text or "DA" in text for found in _STORE_DECLARED.finditer(text)}
+    if not names:
+        return None
+    return re.compile(r"(?<![\w$.])(?:this\s*\.\s*)?(?:" + "|".join(map(re.escape, sorted(names))) + r")"
+                      + _WRITE_VERB)
 _ROLLS_BACK = lazy_re(r"\bthrow\b|setRollbackOnly\s*\(|\bTransactionAspectSupport\b")
 
 
@@ -357,6 +376,7 @@ def tx_checked_commits(ctx: FileContext) -> Iterator[Hit]:
         return
     lexed = lex(ctx)
     methods, _class_tx, _ = _methods(ctx, lexed)
+    stores = _writes_through_stores(lexed)
     for method in methods:
         annotation = _TRANSACTIONAL.search(method.declaration)
         if annotation is None or _ROLLBACK_RULE.search(annotation.group(0)):
@@ -367,12 +387,15 @@ def tx_checked_commits(ctx: FileContext) -> Iterator[Hit]:
         if checked is None:
             continue
         body = "\n".join(lexed.bare.get(n, "") for n in range(method.block.first, method.block.last + 1))
-        if not _WRITE.search(body):
+        if not _WRITE.search(body) and not (stores is not None and stores.search(body)):
             continue
         top = method.block.first - method.declaration.count("\n")
         line = next((no for no in range(method.block.first, top - 1, -1)
                      if "throws" in lexed.bare.get(no, "")), method.block.first)
-        yield Hit(line, message=(
+        # From the annotation, where `rollbackFor` goes, to the `throws` clause.
+        first = _annotation_line(lexed, method)
+        start = first if first is not None and first < line else line
+        yield Hit(start, line if line > start else None, message=(
             f"`{method.name}` is `@Transactional` without `rollbackFor` and declares `throws "
             f"{checked.group('type')}`: if that exception is thrown after a write, Spring commits the "
             f"writes made so far. Add `rollbackFor = Exception.class` or throw an unchecked exception."))

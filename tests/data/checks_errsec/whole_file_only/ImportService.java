@@ -50,8 +50,8 @@ public class ImportService {
         pendingFuture.get(); // expect: JAVA-WAIT-NO-TIMEOUT
     }
 
-    @Transactional
-    public void importFile(Path file) throws IOException { // expect: JAVA-TX-CHECKED-COMMITS
+    @Transactional // expect: JAVA-TX-CHECKED-COMMITS
+    public void importFile(Path file) throws IOException {
         for (String line : Files.readAllLines(file)) {
             accountRepository.save(Row.parse(line).account());
         }
