@@ -5,7 +5,7 @@ always be imported. Do not edit by hand; a test compares it with the modules."""
 
 MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'ack_before_process': (('Ack', 'CommitMessages', 'DeleteMessage', 'MarkMessage', 'Offset', 'ack', 'acknowledge', 'commit', 'deleteMessage', 'delete_message'), ()),
-    'ack_on_failure': (('Ack', 'CommitMessages', 'MarkMessage', 'Offset', 'ack', 'acknowledge', 'commit'), ()),
+    'ack_on_failure': (('Ack(', 'CommitMessages', 'MarkMessage', 'Offset', 'ack(', 'acknowledge', 'commit'), ()),
     'cors': (('ORIGIN', 'rigin'), ()),
     'go_archive_paths': (('tar.', 'zip.'), ()),
     'go_cancel_discarded': (('context.With',), ()),
