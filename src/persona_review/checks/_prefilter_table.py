@@ -5,7 +5,7 @@ always be imported. Do not edit by hand; a test compares it with the modules."""
 
 MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'ack_before_process': (('Ack', 'CommitMessages', 'DeleteMessage', 'MarkMessage', 'Offset', 'ack', 'acknowledge', 'commit', 'deleteMessage', 'delete_message'), ()),
-    'ack_on_failure': (('Ack(', 'CommitMessages', 'MarkMessage', 'Offset', 'ack(', 'acknowledge', 'commit'), ()),
+    'ack_on_failure': (('.ack(', 'Ack(', 'CommitMessages', 'MarkMessage', 'Offset', '_ack(', 'acknowledge', 'commit'), ()),
     'cors': (('ORIGIN', 'rigin'), ()),
     'go_archive_paths': (('tar.', 'zip.'), ()),
     'go_cancel_discarded': (('context.With',), ()),
@@ -153,7 +153,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'py_tx_outer_handle': (('.begin()', 'transaction('), ()),
     'py_unawaited': (('async def',), ()),
     'retries': ((), ('attempt', 'retr', 'tries')),
-    'retry_non_idempotent': ((), ('attempt', 'retr', 'sidekiq', 'tries')),
+    'retry_non_idempotent': (('.Post(', '.patch(', '.post(', 'HttpPatch', 'HttpPost', 'PATCH', 'POST', 'postFor'), ('braintree', 'charge', 'disbursement', 'payment', 'payout', 'refund', 'remittance', 'stripe', 'topup', 'transactions.create', 'transfer', 'withdrawal')),
     'ruby_class_state': None,
     'ruby_errors': None,
     'ruby_find_by_nil': (('find_by',), ()),

@@ -111,7 +111,7 @@ _SKIP_STATEMENTS = 2
             "error handler decide; ack only after the work succeeded."
         ),
     ),
-    needs=("ack(", "Ack(", "acknowledge", "Offset", "commit", "MarkMessage", "CommitMessages"),
+    needs=(".ack(", "_ack(", "Ack(", "acknowledge", "Offset", "commit", "MarkMessage", "CommitMessages"),
 )
 def ack_on_failure(ctx: FileContext) -> Iterator[Hit]:
     pattern = _ACKS.get(ctx.language)

@@ -79,9 +79,12 @@ _MONEY_COLLECTIONS = (
 )
 _MONEY_WORDS_FOLDED = ("charge", "payment", "transfer", "payout", "refund", "topup", "disbursement",
                        "withdrawal", "remittance", "stripe", "braintree", "transactions.create")
-_POST_WORDS = (".post(", ".patch(", "POST", "PATCH", ".Post(", "HttpPost", "HttpPatch", "postFor", "post(")
-"""Words every call the check reads holds (its money calls, lower-cased, and its POST/PATCH requests): a
-file without any is left before its scopes are read."""
+_POST_WORDS = (".post(", ".patch(", "POST", "PATCH", ".Post(", "HttpPost", "HttpPatch", "postFor")
+"""Words every call the check reads holds (its money calls, lower-cased, and its POST/PATCH requests): the
+check's pre-filter, so that a review whose files hold none leaves the module unimported."""
+_RETRY_WORDS = ("retr", "attempt", "tries", "sidekiq")
+"""What every retry the check reads holds (lower case): `retry_on`, `@Retryable`, `max_attempts`, a
+Sidekiq job."""
 _MONEY: dict[str, re.Pattern[str]] = {
     "python": lazy_re(
         rf"\b(?:stripe|braintree)\.{_MONEY_TYPES}\.(?:create|sale)\s*\(|\.{_MONEY_COLLECTIONS}\.create\s*\("
@@ -197,7 +200,8 @@ class _Scope:
             "header), or do not retry the call."
         ),
     ),
-    folded=("retr", "attempt", "tries", "sidekiq"),
+    needs=_POST_WORDS,
+    folded=_MONEY_WORDS_FOLDED,
 )
 def retry_non_idempotent(ctx: FileContext) -> Iterator[Hit]:
     if _TEST_PATH.search(ctx.path):
@@ -206,8 +210,8 @@ def retry_non_idempotent(ctx: FileContext) -> Iterator[Hit]:
     posts = _POSTS.get(ctx.language)
     if money is None or posts is None:
         return
-    if not ctx.mentions_folded(_MONEY_WORDS_FOLDED) and not ctx.mentions(_POST_WORDS):
-        return  # nothing that moves money or posts: the retries here repeat reads and local work
+    if not ctx.mentions_folded(_RETRY_WORDS):
+        return  # no retry at all (the pre-filter asked for money or POST words, the rarer half)
     lexed = lex(ctx)
     reported: set[int] = set()
     for scope in _scopes(ctx, lexed):
