@@ -1,7 +1,7 @@
 """Check the batch-14 cases: every diff parses strictly, every label points at an added line.
 
 Run with a Python that has `unidiff` installed:
-    /work/main/.venv/bin/python eval/pr_cases_batch14/validate.py
+    python eval/pr_cases_batch14/validate.py   (unidiff installed, as the project installs it)
 """
 
 from __future__ import annotations
