@@ -191,6 +191,10 @@ def enclosing_functions(ctx: FileContext, line: int) -> list[GoFunc]:
     return out
 
 
+_FUNC_SECTION = lazy_re(r"^func\b.*\{\s*$")
+"""A hunk header naming a top-level Go function (`func (r *Repo) Pending(ctx context.Context) ... {`)."""
+
+
 def _header_function(ctx: FileContext, line: int) -> GoFunc | None:
     """The top-level function a hunk starts inside, as git names it in the hunk header, when the hunk also
     shows the function's closing brace (`}` at the margin) after `line`: known from the hunk's first line
@@ -217,29 +221,6 @@ def _header_function_at(ctx: FileContext, start: int, section: str) -> GoFunc | 
             params, literal, name, order = parsed
             block = Block(first=start, col=-1, last=no, header=section, depth=-1)
             return GoFunc(block, params, literal, name, order)
-        no += 1
-    return None
-
-
-_FUNC_SECTION = lazy_re(r"^func\b.*\{\s*$")
-
-
-def header_function_end(ctx: FileContext, lexed: Lexed, line: int) -> int | None:
-    """When `line` is in a hunk that starts inside a top-level function (git names it in the hunk header,
-    `@@ ... @@ func (r *Repo) Pending(ctx context.Context) ([]Row, error) {`), outside every block the hunk
-    opens, and the hunk shows that function's closing `}` after it: that line. The function is then known
-    from the hunk's start to its end, which is what a check of what happens after `line` needs."""
-    start = ctx.segment_start(line)
-    if start is None or not _FUNC_SECTION.match(ctx.sections.get(start, "")):
-        return None
-    blocks = blocks_of(ctx)
-    if blocks.owner.get(line) in blocks.blocks:
-        return None
-    no = line + 1
-    while no in lexed.bare:
-        text = lexed.bare[no]
-        if text.rstrip() == "}" and blocks.owner.get(no) not in blocks.blocks:
-            return no
         no += 1
     return None
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from persona_review.checks._blocks import blocks_of
-from persona_review.checks._go_funcs import declared, enclosing_functions, header_function_end
+from persona_review.checks._go_funcs import declared, enclosing_functions
 from persona_review.checks._http_status import read_end
 from persona_review.checks._lexing import lex
 from persona_review.checks._spans import Span, bracket_span, lines_of
@@ -117,10 +117,9 @@ def _unclosed(ctx: FileContext, call: re.Pattern[str], harmless: _Harmless,
         if match is None:
             continue
         funcs = enclosing_functions(ctx, no)
-        last = funcs[0].last if funcs else header_function_end(ctx, lexed, no)
-        if last is None:
+        if not funcs:
             continue  # the rest of the function is not known
-        rest = "\n".join(lexed.bare[n] for n in range(no, last + 1))[match.end() :]
+        rest = "\n".join(lexed.bare[n] for n in range(no, funcs[0].last + 1))[match.end() :]
         if accept is not None and not accept(match, rest):
             continue
         var = match.group("var")
@@ -286,10 +285,10 @@ def _err_unchecked(ctx: FileContext) -> Iterator[Hit]:
         if match is None:
             continue
         funcs = enclosing_functions(ctx, no)
-        last = funcs[0].last if funcs else header_function_end(ctx, lexed, no)
         var = match.group("var")
-        if last is None or var == "_":
+        if not funcs or var == "_":
             continue  # the rest of the function is not known, or the rows are dropped (GO-ROWS-UNCLOSED)
+        last = funcs[0].last
         # The whole rest of the function, past any reassignment: an `Err` check of the variable anywhere
         # after the query may be the one that covers it (rows assigned in the branches of an `if`).
         rest = "\n".join(lexed.bare[n] for n in range(no, last + 1))[match.end() :]

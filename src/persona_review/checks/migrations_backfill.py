@@ -27,6 +27,7 @@ from persona_review.checks._backfill_statements import backfill_detail
 from persona_review.checks._lexing import lex
 from persona_review.checks._migration_advice import advice
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
+from persona_review.checks._spans import indent_of
 from persona_review.checks._sql_reverting import forward_lines
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.migrations_sql import norm_table, split_statements
@@ -246,10 +247,6 @@ _NOT_ATOMIC = lazy_re(r"^\s*atomic\s*=\s*False\b", re.MULTILINE)
 _CREATED_MODEL = lazy_re(r"CreateModel\(\s*(?:name\s*=\s*)?[\"'](\w+)[\"']")
 
 
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip())
-
-
 def _django_row_loops(ctx: FileContext, models: dict[str, str], created: set[str],
                       reverting: frozenset[int]) -> Iterator[Hit]:
     """`for row in Model.objects.all(): ... row.save()` in an atomic data migration: every row of the
@@ -272,7 +269,7 @@ def _django_row_loops(ctx: FileContext, models: dict[str, str], created: set[str
         indent = len(found.group("indent"))
         saves = re.compile(rf"(?<![\w.]){re.escape(found.group('row'))}\.(?:save|delete)\s*\(")
         body = no + 1
-        while body in code and (not code[body].strip() or _indent(code[body]) > indent):
+        while body in code and (not code[body].strip() or indent_of(code[body]) > indent):
             if saves.search(code[body]):
                 yield _hit(no, no, f"`for {found.group('row')} in {found.group('model')}.objects."
                                    f"{found.group('query')}` saves every row of {model}'s table one by one.")
