@@ -158,7 +158,13 @@ def python_block(lexed: Lexed, header: int) -> list[int]:
     colon = head.rstrip().endswith(":")
     if not colon:
         return [header]
-    base = indent_of(head)
+    return indented_below(lexed, header)
+
+
+def indented_below(lexed: Lexed, header: int) -> list[int]:
+    """The known non-blank lines after `header` indented deeper than it, up to the first that is not: the
+    body of a block told by indentation (Python, or Ruby up to its `end`)."""
+    base = indent_of(lexed.bare[header])
     body: list[int] = []
     no = header + 1
     while no in lexed.bare:

@@ -40,7 +40,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import enclosing_headers, indent_of
+from persona_review.checks._spans import enclosing_headers, indented_below
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -202,14 +202,4 @@ def _method_lines(lexed: Lexed) -> dict[str, int]:
 
 def _block_lines(lexed: Lexed, header: int) -> list[int]:
     """The header line and the lines below it indented deeper (the block's body), up to its `end`."""
-    base = indent_of(lexed.bare[header])
-    body = [header]
-    no = header + 1
-    while no in lexed.bare:
-        text = lexed.bare[no]
-        if text.strip():
-            if indent_of(text) <= base:
-                break
-            body.append(no)
-        no += 1
-    return body
+    return [header, *indented_below(lexed, header)]
