@@ -27,11 +27,10 @@ the intent.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from persona_review.checks._catch import catches
-from persona_review.checks._java_code import JAVA_LOGGER_CALL, JAVA_TEST_PATH
+from persona_review.checks._java_code import JAVA_TEST_PATH, catch_hands_on
 from persona_review.checks._java_methods import method_block
 from persona_review.checks._lexing import lex
 from persona_review.checks._spans import indent_of
@@ -149,9 +148,4 @@ def _in_loop(bare: dict[int, str], first: int, line: int, inner: int) -> bool:
 def _hands_on(body: str, name: str | None) -> bool:
     """Whether the catch rethrows, settles the message another way, or passes the failure to a call that
     is not a logger."""
-    rest = JAVA_LOGGER_CALL.sub("log(", body)
-    if _HANDS_ON.search(rest):
-        return True
-    if not name:
-        return False
-    return re.search(rf"(?<!log)\((?:[^()]*,)?[^(),]*\b{re.escape(name)}\b", rest) is not None
+    return catch_hands_on(body, name, _HANDS_ON)

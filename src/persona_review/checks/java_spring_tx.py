@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from persona_review.checks._blocks import Block, blocks_of
 from persona_review.checks._catch import catches, try_of
-from persona_review.checks._java_code import JAVA_LOGGER_CALL, JAVA_TEST_PATH
+from persona_review.checks._java_code import JAVA_TEST_PATH, catch_hands_on
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import reaches
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -286,12 +286,7 @@ _FAILURE_CALL = lazy_re(r"\b(?:handle|fail|mark\w*Fail|record\w*(?:Error|Fail))\
 def _handled_elsewhere(body: str, name: str | None) -> bool:
     """Whether the catch passes the exception (or its message or cause) to a call that is not a logger, or
     calls something named for handling a failure (`handleDataIntegrityIssues(...)`, `markFailed(...)`)."""
-    rest = JAVA_LOGGER_CALL.sub("log(", body)
-    if _FAILURE_CALL.search(rest):
-        return True
-    if not name:
-        return False
-    return re.search(rf"(?<!log)\((?:[^()]*,)?[^(),]*\b{re.escape(name)}\b", rest) is not None
+    return catch_hands_on(body, name, _FAILURE_CALL)
 
 
 @register(
