@@ -203,7 +203,12 @@ class _Scope:
     needs=_POST_WORDS,
     folded=_MONEY_WORDS_FOLDED,
 )
-def retry_non_idempotent(ctx: FileContext) -> Iterator[Hit]:
+def retry_non_idempotent(ctx: FileContext) -> list[Hit]:
+    """The check's hits, computed once per file: RB-PAYMENT-RETRY-NO-IDEMPOTENCY asks for them too."""
+    return ctx.cached("retry_non_idempotent.hits", lambda: list(_hits(ctx)))
+
+
+def _hits(ctx: FileContext) -> Iterator[Hit]:
     if _TEST_PATH.search(ctx.path):
         return
     money = _MONEY.get(ctx.language)

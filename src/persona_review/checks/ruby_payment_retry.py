@@ -60,7 +60,7 @@ _WORKER_PATH = lazy_re(r"(?:^|/)app/(?:sidekiq|workers)/|_worker\.rb$")
     needs=r"Stripe::",
 )
 def payment_retry_no_idempotency(ctx: FileContext) -> Iterator[Hit]:
-    if any(True for _ in retry_non_idempotent(ctx)):
+    if retry_non_idempotent(ctx):
         return  # ANY-RETRY-NON-IDEMPOTENT already reports this file's retried payment: one finding, not two
     for tree, node in file_nodes(ctx):
         if node.type != "call" or method_name(node) not in _MOVES:
