@@ -32,7 +32,6 @@ from persona_review.nothing_reviewed import nothing_reviewed
 from persona_review.persona import Persona
 from persona_review.placement import group_nearby, merge, place
 from persona_review.result import FileDecision, ModelOutcome, ModelStatus, ReviewResult
-from persona_review.ruby_jobs import active_job_timing
 from persona_review.scopes import enclosing_scope
 from persona_review.suppressions import Suppressor
 from persona_review.triggers import select_files
@@ -215,6 +214,8 @@ def _active_jobs(contexts: Sequence[FileContext], source: FileSource | None) -> 
     if source is None or not any(ctx.language == "ruby" and ctx.mentions(("perform_later", "deliver_later"))
                                  for ctx in contexts):
         return None
+    from persona_review.ruby_jobs import active_job_timing  # only a change with Ruby jobs pays for it
+
     return active_job_timing(source.read)
 
 
