@@ -5,12 +5,13 @@ chosen languages reviewed whole, with every line added; vendored, generated and 
 (`node_modules/`, `vendor/`, `dist/`, `*.min.js`, `*.d.ts`), and so are tests unless `--tests` is given.
 With `--reviewed`, only the files a pull request changing that one file would have reviewed (the bundled
 persona's file selection, default config, the head's other files readable): a hit in browser code the
-selection skips is one no user sees.
+selection skips is one no user sees. Opt-in checks named are enabled, unless `--as-default` is given: then
+only what a review with the default config reports (an opt-in check's `sure` hits) is printed.
 Printed per repository: files, lines, hits and hits per 1,000 lines, then every hit (path, line, the line's
 code and the message), for a person to judge.
 
     python bench/sweep_projects.py GIT_DIR [GIT_DIR ...] --checks JS-TIMING-COMPARE,JS-COOKIE-INSECURE
-        [--tests] [--reviewed]
+        [--tests] [--reviewed] [--as-default]
 """
 
 from __future__ import annotations
@@ -94,6 +95,8 @@ def main() -> int:
     parser.add_argument("git_dirs", nargs="+", type=Path)
     parser.add_argument("--checks", required=True, help="comma-separated check ids")
     parser.add_argument("--tests", action="store_true", help="also read test files")
+    parser.add_argument("--as-default", action="store_true",
+                        help="leave opt-in checks disabled, as the default config does (only their sure hits)")
     parser.add_argument("--reviewed", action="store_true",
                         help="only files the file selection reviews (each as a one-file pull request)")
     args = parser.parse_args()
@@ -115,7 +118,8 @@ def main() -> int:
         timing = active_job_timing(_reader(git_dir)) if "ruby" in languages else None
         hits: list[str] = []
         for path, text in files:
-            outcome = run_checks([context_for_text(path, text)], categories=categories, enabled=ids,
+            outcome = run_checks([context_for_text(path, text)], categories=categories,
+                                 enabled=() if args.as_default else ids,
                                  active_jobs=timing)
             source = text.splitlines()
             for finding in outcome.findings:

@@ -32,6 +32,9 @@ class CheckSpec:
     opt_in: bool = False
     """Off unless the config names it in `enable-checks`: a check whose findings are right too seldom on
     code nobody here wrote to be posted on every pull request by default."""
+    sure_by_default: bool = False
+    """For an opt-in check: it runs anyway, and its hits marked `Hit.sure` are reported even when the
+    config does not name it (the one shape of it that holds on other people's code)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,8 @@ class Hit:
     severity: Severity | None = None
     explanation: str | None = None
     """Replaces the spec's general rule when it depends on what the hit knows (e.g. the database engine)."""
+    sure: bool = False
+    """Reported even when its opt-in check is not enabled (`CheckSpec.sure_by_default`)."""
 
 
 @dataclass(frozen=True, slots=True)

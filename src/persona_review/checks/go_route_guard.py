@@ -19,7 +19,15 @@ from dataclasses import dataclass
 
 from persona_review.checks._call_args import after_call, arguments, literal
 from persona_review.checks._lexing import lex
-from persona_review.checks._route_guards import GUARD, Route, message, public, read_only, unguarded
+from persona_review.checks._route_guards import (
+    GUARD,
+    Route,
+    lone_exception,
+    message,
+    public,
+    read_only,
+    unguarded,
+)
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -60,6 +68,7 @@ _PATTERN_VERB = lazy_re(r"^(POST|PUT|PATCH|DELETE|GET)\s+")
             "endpoint is public."
         ),
         opt_in=True,
+        sure_by_default=True,
     ),
     needs=("POST(", "PUT(", "PATCH(", "DELETE(", "Post(", "Put(", "Patch(", "Delete(", "HandleFunc(",
            "Handle(", "admin", "Admin"),
@@ -148,7 +157,7 @@ def _segment(bare: str, code: str, numbers: list[int], echo: bool) -> Iterator[H
     for key, routes in by_router.items():
         found, share = unguarded(routes)
         for route in found:
-            yield Hit(route.line, None, message(route, names[key], share))
+            yield Hit(route.line, None, message(route, names[key], share), sure=lone_exception(routes, route))
 
 
 def _route(match: re.Match[str], router: _Router | None, bare: str, code: str,

@@ -16,7 +16,15 @@ from collections.abc import Iterator
 
 from persona_review.checks._annotated_classes import Annotation, Method, annotated_classes
 from persona_review.checks._route_callers import open_to_callers
-from persona_review.checks._route_guards import GUARD, Route, message, public, read_only, unguarded
+from persona_review.checks._route_guards import (
+    GUARD,
+    Route,
+    lone_exception,
+    message,
+    public,
+    read_only,
+    unguarded,
+)
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -52,6 +60,7 @@ _PATH = lazy_re(r'"([^"]*)"')
             "and say in the code why it is public."
         ),
         opt_in=True,
+        sure_by_default=True,
     ),
     needs=("Controller",),
 )
@@ -65,7 +74,7 @@ def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
         routes = [route for method in cls.methods if (route := _route(ctx, method, prefix)) is not None]
         found, share = unguarded(routes)
         for route in found:
-            yield Hit(route.line, None, message(route, cls.name, share))
+            yield Hit(route.line, None, message(route, cls.name, share), sure=lone_exception(routes, route))
 
 
 def _guard(annotation: Annotation) -> bool:

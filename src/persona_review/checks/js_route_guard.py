@@ -25,7 +25,15 @@ from persona_review.checks._annotated_classes import AnnotatedClass, Annotation,
 from persona_review.checks._call_args import after_call, arguments, items, literal, skip_space
 from persona_review.checks._lexing import lex
 from persona_review.checks._route_callers import open_to_callers
-from persona_review.checks._route_guards import GUARD, Route, message, public, read_only, unguarded
+from persona_review.checks._route_guards import (
+    GUARD,
+    Route,
+    lone_exception,
+    message,
+    public,
+    read_only,
+    unguarded,
+)
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -70,6 +78,7 @@ _NEST_OPEN = lazy_re(r"^(?:Public\w*|IsPublic|SkipAuth\w*|Skip\w*Auth\w*|NoAuth\
             "public."
         ),
         opt_in=True,
+        sure_by_default=True,
     ),
     needs=(".post(", ".put(", ".patch(", ".delete(", ".del(", "@Post(", "@Put(", "@Patch(", "@Delete(",
            "admin", "Admin"),
@@ -239,7 +248,7 @@ def _judge(calls: list[_Call], bare: str, whole_file: bool, section: str = "") -
     for receiver, routes in by_router.items():
         found, share = unguarded(routes)
         for route in found:
-            yield Hit(route.line, None, message(route, receiver, share))
+            yield Hit(route.line, None, message(route, receiver, share), sure=lone_exception(routes, route))
 
 
 def _covered(guards: dict[str, list[tuple[int, str]]], receiver: str, offset: int, path: str) -> bool:
@@ -276,7 +285,7 @@ def _nest(ctx: FileContext) -> Iterator[Hit]:
         routes = list(_nest_routes(ctx, cls, controller.args))
         found, share = unguarded(routes)
         for route in found:
-            yield Hit(route.line, None, message(route, cls.name, share))
+            yield Hit(route.line, None, message(route, cls.name, share), sure=lone_exception(routes, route))
 
 
 def _nest_routes(ctx: FileContext, cls: AnnotatedClass, prefix: str) -> Iterator[Route]:

@@ -76,7 +76,8 @@ def run_checks(
     on. Each context's `change` is set to what the whole change shows (the engine, the tables its
     migrations create) before any check runs. `workers` is how many processes check files (None: chosen
     by the change's size and the machine, `_file_pool.workers_for`); the findings are the same either way.
-    `enabled` names the opt-in checks (`CheckSpec.opt_in`) to run as well; the others are left out.
+    `enabled` names the opt-in checks (`CheckSpec.opt_in`) to run as well; the others are left out, but
+    for those marked `sure_by_default`, whose `sure` hits are reported all the same.
     `js_minimums` gives the lowest versions of some JavaScript libraries the change's packages allow
     (`ChangeFacts.js_minimums`), `active_jobs` when the Rails application's Active Job enqueues reach the
     queue (`ChangeFacts.active_jobs`).
@@ -109,13 +110,16 @@ def _run_checks(
     batches = [(batch, targets) for batch in reg.batches
                if any(spec.category in wanted for spec in batch.specs)
                and (targets := [ctx for ctx in contexts if batch.applies_to(ctx)])]
-    by_language: dict[str, list[tuple[CheckSpec, CheckFunc]]] = {}
+    by_language: dict[str, list[tuple[CheckSpec, CheckFunc, bool]]] = {}
 
     def chosen(spec: CheckSpec) -> bool:
-        return spec.category in wanted and (not spec.opt_in or spec.id in enabled)
+        return spec.category in wanted and (not spec.opt_in or spec.id in enabled or spec.sure_by_default)
+
+    def sure_only(spec: CheckSpec) -> bool:
+        return spec.opt_in and spec.id not in enabled
 
     def check_files(indices: Sequence[int]) -> list[_FileResult]:
-        return [_check_file(contexts[index], reg, chosen, by_language) for index in indices]
+        return [_check_file(contexts[index], reg, chosen, sure_only, by_language) for index in indices]
 
     from_batches = CheckOutcome()
 
@@ -146,20 +150,21 @@ def _check_file(
     ctx: FileContext,
     reg: Registry,
     chosen: Callable[[CheckSpec], bool],
-    by_language: dict[str, list[tuple[CheckSpec, CheckFunc]]],
+    sure_only: Callable[[CheckSpec], bool],
+    by_language: dict[str, list[tuple[CheckSpec, CheckFunc, bool]]],
 ) -> _FileResult:
-    """The findings of every chosen check of the file's language, and a notice for each check that
-    failed on it."""
+    """The findings of every chosen check of the file's language (only the sure hits of an opt-in check
+    run by default), and a notice for each check that failed on it."""
     checks = by_language.get(ctx.language)
     if checks is None:
-        checks = [(spec, func) for spec, func in reg.checks
+        checks = [(spec, func, sure_only(spec)) for spec, func in reg.checks
                   if ctx.language in spec.languages and chosen(spec)]
         by_language[ctx.language] = checks
     findings: list[Finding] = []
     notices: list[str] = []
-    for spec, func in checks:
+    for spec, func, only_sure in checks:
         try:
-            hits = list(func(ctx))
+            hits = [hit for hit in func(ctx) if hit.sure] if only_sure else list(func(ctx))
             if hits:
                 findings.extend(_to_findings(ctx, spec, hits))
         except Exception as exc:  # noqa: BLE001 - one check's bug must not sink the whole review
