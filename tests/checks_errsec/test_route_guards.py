@@ -127,3 +127,36 @@ def test_public_reads_do_not_hide_a_pattern_among_the_writes() -> None:
              if f.rule_id in RULES]
     assert [(f.line, f.rule_id) for f in found] == [(8, "JS-ROUTE-NO-AUTH")]
     assert "3 of the 4 mutating or admin routes on `router`" in found[0].body
+
+
+def _default_rules(path: str, text: str) -> set[str]:
+    """The route-guard findings a review with the default config reports (no `enable-checks`)."""
+    from persona_review.checks.runner import run_checks
+    from persona_review.contexts import context_for_text
+
+    return {f.rule_id or "" for f in run_checks([context_for_text(path, text)], categories=CATEGORIES).findings
+            if f.rule_id in RULES}
+
+
+_GIN_ROUTES = ("package api\nimport \"github.com/gin-gonic/gin\"\nfunc Routes(r *gin.Engine) {\n"
+               "\tr.GET(\"/keys\", requireAuth(), h.List)\n\tr.POST(\"/keys\", requireAuth(), h.Create)\n"
+               "\tr.PUT(\"/keys/:id\", requireAuth(), h.Update)\n\tr.DELETE(\"/keys/:id\", h.Delete)\n}\n")
+_SPRING_ROUTES = ("package x;\n@RestController\n@RequestMapping(\"/keys\")\npublic class KeyController {\n"
+                  "  @PreAuthorize(\"hasRole('ADMIN')\")\n  @GetMapping\n  public List<Key> list() { return null; }\n"
+                  "  @PreAuthorize(\"hasRole('ADMIN')\")\n  @PostMapping\n  public Key create(Key k) { return k; }\n"
+                  "  @PreAuthorize(\"hasRole('ADMIN')\")\n  @PutMapping(\"/{id}\")\n"
+                  "  public Key update(Key k) { return k; }\n"
+                  "  @DeleteMapping(\"/{id}\")\n  public void delete(Long id) { keys.deleteById(id); }\n}\n")
+
+
+@pytest.mark.parametrize(("path", "text", "rule"), [
+    ("routes.go", _GIN_ROUTES, "GO-ROUTE-NO-AUTH"),
+    ("KeyController.java", _SPRING_ROUTES, "JAVA-ROUTE-NO-AUTH"),
+])
+def test_the_lone_unguarded_write_is_reported_without_enable_checks(path: str, text: str, rule: str) -> None:
+    assert _default_rules(path, text) == {rule}
+    # With one read left open as well, the router has open routes on purpose: only the opt-in rule speaks.
+    opened = (text.replace("r.GET(\"/keys\", requireAuth(), h.List)", "r.GET(\"/keys\", h.List)")
+              .replace("@PreAuthorize(\"hasRole('ADMIN')\")\n  @GetMapping", "@GetMapping"))
+    assert _default_rules(path, opened) == set()
+    assert findings_for_snippet(path, opened) & RULES == {rule}

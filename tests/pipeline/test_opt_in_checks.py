@@ -1,5 +1,7 @@
 """Opt-in checks (the route-guard checks of JS/TS, Java and Go) run only when the config names them in
-`enable-checks`; a name that is not an opt-in check is a config error that lists the ones there are."""
+`enable-checks`, except for the hits a check marks sure (the lone write left unguarded among guarded
+siblings), which are reported by default; a name that is not an opt-in check is a config error that lists
+the ones there are."""
 
 from __future__ import annotations
 
@@ -14,10 +16,16 @@ from persona_review.persona import load_persona
 from persona_review.pipeline import ReviewInput, run_review
 from pipeline.conftest import file_diff
 
-ROUTES = [
+HEAD = [
     "const express = require('express');",
     "const { requireAuth } = require('../middleware/auth');",
     "const router = express.Router();",
+]
+# Reads open to all, writes guarded but one: a forgotten guard or a write open on purpose, the opt-in rule.
+ROUTES = [
+    *HEAD,
+    "router.get('/orders', listOrders);",
+    "router.get('/orders/:id', showOrder);",
     "router.post('/orders', requireAuth, createOrder);",
     "router.put('/orders/:id', requireAuth, updateOrder);",
     "router.patch('/orders/:id/items', requireAuth, addItem);",
@@ -25,10 +33,19 @@ ROUTES = [
     "router.delete('/orders/:id', deleteOrder);",
     "module.exports = router;",
 ]
+# Every other route guarded: the lone open write is reported by default.
+LONE = [
+    *HEAD,
+    "router.get('/orders', requireAuth, listOrders);",
+    "router.post('/orders', requireAuth, createOrder);",
+    "router.put('/orders/:id', requireAuth, updateOrder);",
+    "router.delete('/orders/:id', deleteOrder);",
+    "module.exports = router;",
+]
 
 
-def _rules(tmp_path: Path, config: Config) -> list[str]:
-    result = run_review(ReviewInput(diff=parse_diff(file_diff("server/routes/orders.js", ROUTES)),
+def _rules(tmp_path: Path, config: Config, lines: list[str] = ROUTES) -> list[str]:
+    result = run_review(ReviewInput(diff=parse_diff(file_diff("server/routes/orders.js", lines)),
                                     config=config, persona=load_persona(None), workspace=tmp_path,
                                     offline=True, log=lambda _line: None))
     return [f.rule_id or "" for f in result.findings]
@@ -39,6 +56,14 @@ def test_the_route_guard_checks_are_off_unless_enabled(tmp_path: Path) -> None:
     enabled = parse_config("enable-checks: [js-route-no-auth]\n", "cfg.yml")
     assert enabled.enable_checks == ("JS-ROUTE-NO-AUTH",)
     assert _rules(tmp_path, enabled).count("JS-ROUTE-NO-AUTH") == 1
+
+
+def test_the_lone_unguarded_write_is_reported_by_default(tmp_path: Path) -> None:
+    assert _rules(tmp_path, Config(), LONE).count("JS-ROUTE-NO-AUTH") == 1
+    open_read = [line.replace("'/orders', requireAuth, listOrders", "'/orders', listOrders") for line in LONE]
+    assert "JS-ROUTE-NO-AUTH" not in _rules(tmp_path, Config(), open_read)  # another route open: opt-in rule
+    enabled = parse_config("enable-checks: [js-route-no-auth]\n", "cfg.yml")
+    assert _rules(tmp_path, enabled, open_read).count("JS-ROUTE-NO-AUTH") == 1
 
 
 def test_the_opt_in_checks_are_the_three_route_guards() -> None:
