@@ -399,7 +399,8 @@ def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
 _JWT_PARSES = frozenset({"jwt.Parse", "jwt.ParseWithClaims"})
 _HMAC_TEST = lazy_re(r"\bSigningMethodHMAC\b|\bSigningMethodHS\d+\b|[\"'`]HS(?:256|384|512)[\"'`]")
 _PUBLIC_KEY = lazy_re(r"(?:^|[._])[pP]ub(?:lic)?|[a-z0-9]Pub(?:lic)?|PUB(?:LIC)?")
-"""A name for public key material: `pubKey`, `v.rsaPubPEM`, `publicKeyBytes`, `PUBLIC_KEY` (not `republish`)."""
+"""A name for public key material: `pubKey`, `v.rsaPubPEM`, `publicKeyBytes`, `PUBLIC_KEY` (not
+`republish`)."""
 _KEY_BYTES = lazy_re(r"(?i)pem|bytes|\[\]byte\s*\(")
 _REJECTS_METHOD = lazy_re(r"\.Method\b|\bAlg\s*\(|[\"'`]alg[\"'`]")
 
@@ -430,14 +431,14 @@ def _hmac_public_returns(flow: FileFlow, keyfunc: Node) -> Iterator[Hit]:
         node = stack.pop()
         if node.type == "func_literal":
             continue
-        if node.type == "if_statement":
+        under = node.child_by_field_name("consequence") if node.type == "if_statement" else None
+        if under is not None:
             condition = text_of(node.child_by_field_name("condition") or node)
-            under = node.child_by_field_name("consequence")
-            if under is not None and _REJECTS_METHOD.search(text_of(node.child_by_field_name("initializer")
-                                                                     or node) + condition):
+            initializer = node.child_by_field_name("initializer")
+            tested = (text_of(initializer) if initializer is not None else "") + " " + condition
+            if _REJECTS_METHOD.search(tested):
                 rejects = rejects or any(_returns_no_key(r) for r in _returns_in(under))
-            if under is not None and _HMAC_TEST.search(condition + text_of(
-                    node.child_by_field_name("initializer") or under)) and "!ok" not in condition.replace(" ", ""):
+            if _HMAC_TEST.search(tested) and "!ok" not in condition.replace(" ", ""):
                 returns.extend((r, node) for r in _returns_in(under))
         if node.type == "return_statement":
             returns.append((node, None))
