@@ -31,7 +31,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'go_redis_locks': (('SetArgs', 'SetNX'), ()),
     'go_release_on_return': (('defer',), ()),
     'go_request_must_parse': (('MustCompile', 'MustParse', 'RequireFromString'), ()),
-    'go_request_scope': (('Context()', 'Exit(', 'Fatal', 'context.Background()', 'context.TODO()', 'go func', 'http.NewRequest(', 'os.Exit'), ()),
+    'go_request_scope': (('Context()', 'Exit(', 'Fatal', 'context.Background()', 'context.TODO()', 'fiber.Ctx', 'gin.Context', 'go func', 'http.NewRequest(', 'os.Exit'), ()),
     'go_resources': (('Do(', 'Get(', 'Head(', 'NamedQuery(', 'NamedQueryContext(', 'Next', 'Post(', 'PostForm(', 'Query(', 'QueryContext(', 'Queryx(', 'QueryxContext('), ()),
     'go_response_fallthrough': (('.Abort', '.JSON(', '.String(', '.XML(', 'WriteHeader', 'ail(', 'http.Error', 'rr(', 'rror('), ()),
     'go_route_guard': (('Admin', 'DELETE(', 'Delete(', 'Handle(', 'HandleFunc(', 'PATCH(', 'POST(', 'PUT(', 'Patch(', 'Post(', 'Put(', 'admin'), ()),
