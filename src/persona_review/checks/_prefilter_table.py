@@ -8,6 +8,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'ack_on_failure': (('.ack(', 'Ack(', 'CommitMessages', 'MarkMessage', 'Offset', '_ack(', 'acknowledge', 'commit'), ()),
     'cors': (('ORIGIN', 'rigin'), ()),
     'go_archive_paths': (('tar.', 'zip.'), ()),
+    'go_batch_results': (('BatchGetItem', 'BatchWriteItem', 'ChangeMessageVisibilityBatch', 'DeleteMessageBatch', 'DeleteObjects', 'PublishBatch', 'PutEvents', 'PutRecordBatch', 'PutRecords', 'SendMessageBatch'), ()),
     'go_cancel_discarded': (('context.With',), ()),
     'go_client_per_request': (('gorm.Open', 'http.Transport', 'pgxpool.', 'redis.New', 'sql.Open', 'sqlx.'), ()),
     'go_defer_before_check': (('defer',), ()),
