@@ -124,3 +124,39 @@ def test_a_literal_after_another_first_argument_is_not_run() -> None:
     """Only a context is skipped: a string given second to a call that is not a `…Context` call is data."""
     text = goose('"x"').replace('tx.Exec("x")', 'log.Printf(prefix, "CREATE INDEX orders_code_idx ON orders (code)")')
     assert rules(GOOSE, text) == set()
+
+
+def migration_list(fields: str) -> str:
+    return (
+        "package store\n\n"
+        "type migration struct {\n\tVersion int\n\tName    string\n\tSQL     string\n}\n\n"
+        "var migrations = []migration{\n"
+        "\t{\n"
+        "\t\tVersion: 7,\n"
+        f"{fields}"
+        "\t},\n"
+        "}\n"
+    )
+
+
+@pytest.mark.parametrize("field", ["SQL", "Up", "UpSQL", "Script", "Query"])
+def test_a_hand_rolled_migration_list_runs_its_sql_field(field: str) -> None:
+    """A migration list that names its one direction `SQL:` (or darwin's `Script:`) applies that SQL."""
+    text = migration_list(f'\t\t{field}: `ALTER TABLE events ALTER COLUMN id TYPE bigint`,\n')
+    assert rules("internal/store/migrations.go", text) == {(12, "MIG-04")}
+
+
+def test_sql_migrate_up_list_is_read_and_down_left_alone() -> None:
+    text = migration_list(
+        '\t\tUp:   []string{"ALTER TABLE events ALTER COLUMN id TYPE bigint"},\n'
+        '\t\tDown: []string{"ALTER TABLE events DROP COLUMN note"},\n'
+    )
+    assert rules("internal/store/migrations.go", text) == {(12, "MIG-04")}
+
+
+def test_a_sql_field_outside_a_migration_file_is_not_read() -> None:
+    """The same struct in a file that is not a migration list (a query catalogue) is data, not a release."""
+    text = migration_list('\t\tSQL: `ALTER TABLE events ALTER COLUMN id TYPE bigint`,\n')
+    assert rules("internal/store/queries.go", text) == set()
+    safe = migration_list('\t\tSQL: `ALTER TABLE events ADD COLUMN note text`,\n')
+    assert rules("internal/store/migrations.go", safe) == set()

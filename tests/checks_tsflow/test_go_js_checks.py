@@ -400,3 +400,39 @@ def test_json_encoded_request_data_written_out_is_not_html() -> None:
         "}\n"
     )
     assert {line for line, rule in _ids("billing.go", code) if rule == "GO-TEMPLATE-INJECTION"} == {7}
+
+
+_GO_EXPORT_OLD = """\
+package exports
+
+func (s *Server) fetch(w http.ResponseWriter, r *http.Request) {
+	if !s.allowed(r) {
+		http.Error(w, "forbidden", http.StatusForbidden)
+		return
+	}
+	id := uuid.MustParse(r.PathValue("id"))
+	target := filepath.Join(s.root, id.String()+".csv")
+	data, err := os.ReadFile(target)
+	if err != nil {
+		http.Error(w, "gone", http.StatusNotFound)
+		return
+	}
+	w.Write(data)
+}
+"""
+
+
+def test_an_old_file_call_given_request_data_by_the_change_is_reported_where_the_data_enters() -> None:
+    """The change rewrites how the path is built; the unchanged `os.ReadFile` below now opens a name the
+    caller picks: the finding goes on the added line that joins it in, the call's own line being old."""
+    new = _GO_EXPORT_OLD.replace(
+        '\tid := uuid.MustParse(r.PathValue("id"))\n\ttarget := filepath.Join(s.root, id.String()+".csv")\n',
+        '\tlabel := r.URL.Query().Get("export")\n\ttarget := filepath.Join(s.root, label)\n',
+    )
+    assert (9, "GO-PATH-TRAVERSAL") in _hunk_ids("exports.go", _GO_EXPORT_OLD, new, 3)
+    based = new.replace("filepath.Join(s.root, label)", "filepath.Join(s.root, filepath.Base(label))")
+    assert not {rule for _line, rule in _hunk_ids("exports.go", _GO_EXPORT_OLD, based, 3)
+                if rule == "GO-PATH-TRAVERSAL"}
+    logged = _GO_EXPORT_OLD.replace('\tw.Write(data)\n', '\tlog.Printf("sent %s", r.URL.Path)\n\tw.Write(data)\n')
+    assert not {rule for _line, rule in _hunk_ids("exports.go", _GO_EXPORT_OLD, logged, 3)
+                if rule == "GO-PATH-TRAVERSAL"}

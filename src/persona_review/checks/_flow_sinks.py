@@ -116,9 +116,45 @@ def tainted_hits(
     verb: str,
     accept: Callable[[CallSite, int, Value], bool] | None = None,
 ) -> Iterator[Hit]:
-    """A hit for each call `tainted_sites` finds, saying that the value <verb> the call."""
+    """A hit for each call `tainted_sites` finds, saying that the value <verb> the call. A call the change
+    leaves as it was is reported on the added line that now brings the request data to it
+    (`entry_line`)."""
     for site, index, value in tainted_sites(ctx, *sinks, accept=accept):
-        yield hit(site, describe_flow(site, index, value, verb))
+        found = hit(site, describe_flow(site, index, value, verb))
+        if not any(no in ctx.added for no in range(site.line, max(site.line, site.end_line) + 1)):
+            entry = entry_line(ctx, site, index)
+            if entry is not None:
+                found = replace(found, line=entry, end_line=None)
+        yield found
+
+
+_ENTRY_HOPS = 3
+
+
+def entry_line(ctx: FileContext, site: CallSite, index: int) -> int | None:
+    """For a call on an unchanged line whose argument `index` is a plain name: the added line of the same
+    function that last gave that name its request data before the call (`path := filepath.Join(dir, name)`
+    above an old `os.Open(path)`), following names assigned from one another back a few steps; None when
+    no such line was added."""
+    if index >= len(site.call.args):
+        return None
+    node = site.call.args[index]
+    if node.type != "identifier":
+        return None
+    assigned = [a for flow in flows(ctx) for a in flow.assignments if a.function is site.function]
+    name, before = text_of(node), site.line
+    for _ in range(_ENTRY_HOPS):
+        last = max((a for a in assigned if a.name == name and a.line <= before and a.value.tainted),
+                   key=lambda a: a.line, default=None)
+        if last is None:
+            return None
+        if last.line in ctx.added:
+            return last.line
+        names = [n for n in _value_names(last.node) if n != name]
+        if len(names) != 1:
+            return None
+        name, before = names[0], last.line
+    return None
 
 
 _CLEANER = lazy_re(r"^(?:sanitiz|saniti[sz]|escape|clean|safe|validat|normaliz)", re.IGNORECASE)

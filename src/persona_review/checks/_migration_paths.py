@@ -74,8 +74,12 @@ _JS_DIRS = frozenset({"migrations", "migration", "migrate", "knex_migrations", "
 _GO_MARKERS = lazy_re(r"\bgoose\.AddMigration\w*\(|\b(?:tx|db|conn)\.Exec(?:Context)?\(")
 _GO_MIGRATIONS_NAME = lazy_re(r"(?i)migrat\w*\.go$")
 _GO_UP_FIELD = lazy_re(
-    r"(?i)\b(?:up|upgrade)(?:_?(?:sql|query|stmt|statements?))?\s*:\s*(?:`|\"|$)", re.MULTILINE)
-"""A Go migration list's field holding the SQL a migration applies."""
+    r"(?i)\b(?:(?:up|upgrade)(?:_?(?:sql|query|stmt|statements?|script))?|sql|query|stmt|statements?|script|ddl)"
+    r"\s*:\s*(?:\[\]string\s*\{\s*)?(?:`|\"|$)",
+    re.MULTILINE,
+)
+"""A Go migration list's field holding the SQL a migration applies (`Up:`, `UpSQL:`, `SQL:`, darwin's
+`Script:`, sql-migrate's `Up: []string{…}`)."""
 _JAVA_MARKERS = lazy_re(r"\b(?:BaseJavaMigration|JavaMigration)\b")
 _JAVA_FLYWAY_NAME = lazy_re(r"^[VR]\d[\w.]*__\w+\.java$")
 _DDL_IN_TEXT = lazy_re(

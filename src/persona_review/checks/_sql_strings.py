@@ -48,8 +48,9 @@ _CALLEE = lazy_re(
 )
 """The callee a literal is the first argument of, or the second after the context of a Go `…Context(ctx, `
 call (`tx.ExecContext(ctx, "CREATE INDEX …")`)."""
-_FIELD = lazy_re(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*:\s*$")
-"""A field of a struct or object literal whose value the literal is (`up: "CREATE …"`)."""
+_FIELD = lazy_re(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*:\s*(?:\[\]string\s*\{\s*)?$")
+"""A field of a struct or object literal whose value the literal is (`up: "CREATE …"`; the first string of a
+Go `[]string{…}` value, as sql-migrate's `Up: []string{"CREATE …"}`)."""
 _TEMPLATE_FIELD = lazy_re(r"\$\{[^}]*\}")
 
 

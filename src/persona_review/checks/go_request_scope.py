@@ -168,7 +168,7 @@ _WAITS = lazy_re(r"\.Wait\(\)|<-\s*\w+|\bselect\s*\{")
             "(`context.WithoutCancel(r.Context())` plus a timeout), or wait for it before returning."
         ),
     ),
-    needs=("go func", "Context()"),
+    needs=("go func", "Context()", "fiber.Ctx", "gin.Context"),
 )
 def goroutine_request_scope(ctx: FileContext) -> Iterator[Hit]:
     if ctx.path.endswith("_test.go"):
@@ -243,4 +243,10 @@ def _uses_request(handler: GoFunc, body: str) -> bool:
         uses.append(rf"(?<![\w.]){re.escape(request)}\.Context\(\)")
     if gin:
         uses.append(rf"(?<![\w.]){re.escape(gin)}\.(?:Request\.Context\(\)|JSON|String|Status|Writer|Abort)")
+    pooled = handler.param_of_type("*fiber.Ctx", "*gin.Context")
+    if pooled:
+        # fiber and gin hand the same context object (and the buffers its values point into) to the next
+        # request once the handler returns: any read of it from the goroutine is a race; gin's read-only
+        # `c.Copy()` is the documented way out.
+        uses.append(rf"(?<![\w.]){re.escape(pooled)}\.(?!Copy\s*\()\w+")
     return any(re.search(use, body) for use in uses)

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from persona_review.checks._blocks import blocks_of
+from persona_review.checks._blocks import Block, Blocks, blocks_of
 from persona_review.checks._go_funcs import declared, enclosing_functions
 from persona_review.checks._http_status import read_end
 from persona_review.checks._lexing import lex
 from persona_review.checks._spans import Span, bracket_span, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.go_release_on_return import _after_error_check
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
@@ -258,7 +259,94 @@ def _read_as_response(match: re.Match[str], rest: str) -> bool:
 def rows_unclosed(ctx: FileContext) -> Iterator[Hit]:
     if ctx.path.endswith("_test.go"):
         return
-    yield from _unclosed(ctx, _ROWS_CALL, _harmless_rows)
+    found = list(_unclosed(ctx, _ROWS_CALL, _harmless_rows))
+    yield from found
+    reported = {h.line for h in found}
+    yield from (h for h in _left_mid_iteration(ctx) if h.line not in reported)
+
+
+_LEAVES = lazy_re(r"^\s*(?:\}\s*else\s*\{\s*)?(?P<word>return|continue|break)\b(?!\s+\w+\s*$)")
+"""A statement that leaves: `return`, or an unlabelled `continue`/`break`."""
+_TARGETS = lazy_re(r"^\s*(?:for|switch|select)\b|\b(?:switch|select)\b[^{]*$")
+_FUNC_HEADER = lazy_re(r"\bfunc\b")
+
+
+def _left_mid_iteration(ctx: FileContext) -> Iterator[Hit]:
+    """Rows left open part-way through their `for rows.Next()` loop: after the query's error check, with no
+    `defer rows.Close()` (nor any other close or hand-off) before it, a `return` inside the loop, or a
+    `break` out of it followed by a `return`/`continue`/`break` that leaves the block the rows were made in.
+    Rows close themselves only when `Next` has run to the end, so this holds without the end of the
+    function in view (a hunk that starts inside it)."""
+    lexed = lex(ctx)
+    rows = list(lines_of(lexed))
+    blocks = blocks_of(ctx)
+    for index, (no, _code, bare) in enumerate(rows):
+        match = _ITERATED_CALL.match(bare)
+        err = re.match(r"^\s*\w+\s*,\s*(\w+)", bare)
+        if match is None or err is None or match.group("var") == "_":
+            continue
+        start = _after_error_check(rows, index, blocks, err.group(1))
+        if start is None:
+            continue
+        exit_line = _first_exit(rows[start:], blocks, blocks.owner.get(no), match.group("var"))
+        if exit_line is not None:
+            shown = lexed.code.get(exit_line, "").strip()
+            yield Hit(no, None, (
+                f"`{match.group('var')}` from `{match.group('callee')}` is never closed before "
+                f"`{shown[:50]}` on line {exit_line} leaves in the middle of iterating it: the rows keep "
+                "their connection checked out. Add `defer rows.Close()` right after the error check."))
+
+
+def _first_exit(after: list[tuple[int, str, str]], blocks: Blocks, home: int | None, var: str) -> int | None:
+    """The line of the first statement in `after` (known lines following the query's error check) that
+    leaves the rows open mid-iteration, before anything closes them or hands them on; None if none does."""
+    mention = re.compile(rf"(?<![\w.]){re.escape(var)}\b")
+    nexts = re.compile(rf"^\s*for\s+{re.escape(var)}\s*\.\s*Next\s*\(\s*\)\s*\{{")
+    loop: Block | None = None
+    broke = False
+    previous = after[0][0] - 1 if after else 0
+    for no, _code, bare in after:
+        if no != previous + 1:
+            return None  # a gap in the known lines may close them
+        previous = no
+        if home is not None and home not in _braces(blocks, no):
+            return None  # the block the rows were made in has ended (read by the function-wide reading)
+        if nexts.match(bare):
+            loop = next((b for b in blocks.blocks.values() if b.first == no), None)
+            if loop is None:
+                return None
+            continue
+        for use in mention.finditer(bare):
+            if not _harmless_rows(bare, use.start()):
+                return None  # closed, deferred, returned or passed on
+        leaves = _LEAVES.match(bare)
+        if leaves is None or loop is None:
+            continue
+        chain = [blocks.blocks.get(b) for b in _braces(blocks, no)]
+        inside = no <= loop.last
+        path = [b for b in chain if b is not None and b.first >= loop.first and b.last <= loop.last]
+        if any(_FUNC_HEADER.search(b.header) for b in path):
+            continue  # a function literal's own statements
+        word = leaves.group("word")
+        if inside and word == "return":
+            return no
+        target = next((b for b in chain if b is not None and _TARGETS.search(b.header.rsplit("\n", 1)[-1])),
+                      None)
+        if inside and word == "break" and target is loop:
+            broke = True
+        elif not inside and broke and (word == "return" or target is None or target.first <= (
+                blocks.blocks[home].first if home in blocks.blocks else 0)):
+            return no
+    return None
+
+
+def _braces(blocks: Blocks, line: int) -> list[int]:
+    out: list[int] = []
+    brace = blocks.owner.get(line)
+    while brace is not None:
+        out.append(brace)
+        brace = blocks.parent.get(brace)
+    return out
 
 
 _ITERATED_CALL = lazy_re(

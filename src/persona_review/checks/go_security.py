@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from persona_review.checks._cstyle import SqlBuild, is_dynamic, sql_builds, string_constants
 from persona_review.checks._flow_sinks import (
@@ -19,12 +20,16 @@ from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, lines_of, matching_lines, split_args, string_contents
 from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._taint import QueryCall, forget_assigned, sql_string_hits
+from persona_review.checks._tsflow import FileFlow, flows, text_of
 from persona_review.checks._tsflow.values import SHELL, SQL
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.go_flow_security import COMMAND_SINKS, command_flows
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
 
 _GO = frozenset({"go"})
 _SEC = Category.SECURITY
@@ -384,7 +389,97 @@ _JWT_UNVERIFIED = lazy_re(r"\.ParseUnverified\s*\(|\bSigningMethodNone\b|\bUnsaf
             'accepted methods, e.g. `jwt.WithValidMethods([]string{"RS256"})`.'
         ),
     ),
-    needs=("ParseUnverified", "SigningMethodNone", "UnsafeAllowNoneSignatureType"),
+    needs=("ParseUnverified", "SigningMethodNone", "UnsafeAllowNoneSignatureType", "jwt.Token"),
 )
 def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
-    return matching_lines(lex(ctx), _JWT_UNVERIFIED)
+    yield from matching_lines(lex(ctx), _JWT_UNVERIFIED)
+    yield from _public_key_as_hmac_secret(ctx)
+
+
+_JWT_PARSES = frozenset({"jwt.Parse", "jwt.ParseWithClaims"})
+_HMAC_TEST = lazy_re(r"\bSigningMethodHMAC\b|\bSigningMethodHS\d+\b|[\"'`]HS(?:256|384|512)[\"'`]")
+_PUBLIC_KEY = lazy_re(r"(?:^|[._])[pP]ub(?:lic)?|[a-z0-9]Pub(?:lic)?|PUB(?:LIC)?")
+"""A name for public key material: `pubKey`, `v.rsaPubPEM`, `publicKeyBytes`, `PUBLIC_KEY` (not
+`republish`)."""
+_KEY_BYTES = lazy_re(r"(?i)pem|bytes|\[\]byte\s*\(")
+_REJECTS_METHOD = lazy_re(r"\.Method\b|\bAlg\s*\(|[\"'`]alg[\"'`]")
+
+
+def _public_key_as_hmac_secret(ctx: FileContext) -> Iterator[Hit]:
+    """golang-jwt's `jwt.Parse`/`ParseWithClaims` with a key function that hands back public key material
+    where the token's own header picks HMAC (a branch on `*jwt.SigningMethodHMAC`, or the key returned as
+    PEM/bytes), and no `jwt.WithValidMethods` on the call: the public key is no secret, so anyone signs an
+    HS256 token with it (algorithm confusion)."""
+    for flow in flows(ctx):
+        for site in flow.calls:
+            written = text_of(site.node)
+            if site.call.callee not in _JWT_PARSES or "WithValidMethods" in written or "...)" in written:
+                continue
+            for arg in site.call.args:
+                if arg.type == "func_literal":
+                    yield from _hmac_public_returns(flow, arg)
+
+
+def _hmac_public_returns(flow: FileFlow, keyfunc: Node) -> Iterator[Hit]:
+    body = keyfunc.child_by_field_name("body")
+    if body is None:
+        return
+    stack = [body]
+    returns: list[tuple[Node, Node | None]] = []  # (return statement, the HMAC `if` it is under)
+    rejects = False
+    while stack:
+        node = stack.pop()
+        if node.type == "func_literal":
+            continue
+        under = node.child_by_field_name("consequence") if node.type == "if_statement" else None
+        if under is not None:
+            condition = text_of(node.child_by_field_name("condition") or node)
+            initializer = node.child_by_field_name("initializer")
+            tested = (text_of(initializer) if initializer is not None else "") + " " + condition
+            if _REJECTS_METHOD.search(tested):
+                rejects = rejects or any(_returns_no_key(r) for r in _returns_in(under))
+            if _HMAC_TEST.search(tested) and "!ok" not in condition.replace(" ", ""):
+                returns.extend((r, node) for r in _returns_in(under))
+        if node.type == "return_statement":
+            returns.append((node, None))
+        stack.extend(node.named_children)
+    if rejects:
+        return
+    seen: set[int] = set()
+    for ret, branch in returns:
+        if ret.id in seen or _returns_no_key(ret):
+            continue
+        seen.add(ret.id)
+        key = _returned_key(ret)
+        if not _PUBLIC_KEY.search(key) or (branch is None and not _KEY_BYTES.search(key)):
+            continue
+        where = branch if branch is not None else ret
+        yield Hit(flow.line_of(where), flow.line_of(ret) if branch is not None else None, (
+            f"The key function returns `{key}` (public key material) as the key for a token whose header "
+            "asks for HMAC, and the call does not pin the accepted methods: anyone holding the public key "
+            "signs an HS256 token with it."))
+
+
+def _returns_in(node: Node) -> list[Node]:
+    out: list[Node] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "func_literal":
+            continue
+        if current.type == "return_statement":
+            out.append(current)
+        stack.extend(current.named_children)
+    return out
+
+
+def _returned_key(ret: Node) -> str:
+    values = ret.named_children[0] if ret.named_children else None
+    if values is None:
+        return ""
+    first = values.named_children[0] if values.type == "expression_list" and values.named_children else values
+    return text_of(first)
+
+
+def _returns_no_key(ret: Node) -> bool:
+    return _returned_key(ret) in {"nil", ""}

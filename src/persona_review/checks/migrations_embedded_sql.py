@@ -35,9 +35,13 @@ _SQL_START = lazy_re(
 )
 
 
-_UP_FIELD = lazy_re(r"^(?i:up|upgrade|apply|forward|migrate)(?i:_?(?:sql|query|stmt|statements?))?:$")
+_UP_FIELD = lazy_re(
+    r"^(?i:(?:up|upgrade|apply|forward|migrate)(?:_?(?:sql|query|stmt|statements?|script))?"
+    r"|sql|query|stmt|statements?|script|ddl):$"
+)
 """The field of a hand-rolled Go migration list that holds the SQL a migration applies (`up:`, `Up:`,
-`UpSQL:`); its `down:` reverts and is left alone like a goose `Down` function."""
+`UpSQL:`; a list with one direction names it `SQL:`, `Script:` (darwin), `Query:`); its `down:` reverts and is
+left alone like a goose `Down` function."""
 
 
 def run_pieces(ctx: FileContext) -> list[SqlPiece]:
