@@ -154,6 +154,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'py_unawaited': (('async def',), ()),
     'retries': ((), ('attempt', 'retr', 'tries')),
     'retry_non_idempotent': (('.Post(', '.patch(', '.post(', 'HttpPatch', 'HttpPost', 'PATCH', 'POST', 'postFor'), ('braintree', 'charge', 'disbursement', 'payment', 'payout', 'refund', 'remittance', 'stripe', 'topup', 'transactions.create', 'transfer', 'withdrawal')),
+    'ruby_admin_ui': None,
     'ruby_class_state': None,
     'ruby_errors': None,
     'ruby_find_by_nil': (('find_by',), ()),
