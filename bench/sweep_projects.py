@@ -96,7 +96,8 @@ def main() -> int:
     parser.add_argument("--checks", required=True, help="comma-separated check ids")
     parser.add_argument("--tests", action="store_true", help="also read test files")
     parser.add_argument("--as-default", action="store_true",
-                        help="leave opt-in checks disabled, as the default config does (only their sure hits)")
+                        help="leave opt-in checks disabled, as the default config does "
+                        "(only their sure hits)")
     parser.add_argument("--reviewed", action="store_true",
                         help="only files the file selection reviews (each as a one-file pull request)")
     args = parser.parse_args()

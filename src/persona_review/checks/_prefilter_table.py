@@ -125,6 +125,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'py_cached_method': (('@cache', 'functools.cache', 'lru_cache'), ()),
     'py_cancel_swallowed': (('except',), ()),
     'py_client_session': (('Client', 'ClientSession', 'Redis', 'Session', 'connect', 'create_async_engine', 'create_engine', 'from_url', 'session'), ()),
+    'py_django_live_model': (('.models import',), ()),
     'py_error_answered_ok': (('except',), ()),
     'py_errors': (('.run', 'except', 'finally', 'httpx', 'requests', 'subprocess.'), ()),
     'py_except_logged': (('except',), ()),
