@@ -120,6 +120,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'migrations_sql': None,
     'py_archive_paths': (('TarFile', 'tarfile'), ()),
     'py_async_blocking': (('async',), ()),
+    'py_async_session_shared': (('gather',), ()),
     'py_async_tasks': (('create_task', 'ensure_future'), ()),
     'py_atomic_except': (('atomic',), ()),
     'py_cached_method': (('@cache', 'functools.cache', 'lru_cache'), ()),
