@@ -32,8 +32,13 @@ def _found(text: str, path: str = PATH) -> list[int]:
     return [f.line or 0 for f in review(path, text) if f.rule_id == RULE]
 
 
-def test_the_import_of_a_model_the_runpython_function_queries_is_reported() -> None:
-    assert _found(LIVE) == [3]
+def test_the_query_through_an_imported_model_in_the_runpython_function_is_reported() -> None:
+    assert _found(LIVE) == [8]
+
+
+def test_another_packages_model_follows_its_own_history_and_stays_quiet() -> None:
+    other = LIVE.replace("from library.models import Book, Shelf", "from catalogue_app.models import Book, Shelf")
+    assert _found(other) == []
 
 
 def test_the_historical_model_or_a_rebound_name_stays_quiet() -> None:
@@ -54,7 +59,7 @@ def test_constants_of_a_live_model_and_code_outside_migrations_stay_quiet() -> N
     assert _found(LIVE, "library/services/isbn.py") == []
 
 
-def test_a_hunk_that_adds_only_the_use_is_reported_on_the_use() -> None:
+def test_a_hunk_is_read_when_it_shows_the_import() -> None:
     from persona_review.checks.runner import run_checks
     from persona_review.findings import Category
 
@@ -62,5 +67,5 @@ def test_a_hunk_that_adds_only_the_use_is_reported_on_the_use() -> None:
         ctx = hunk_context(PATH, LIVE, range(8, 9), context=context)
         return [f.line for f in run_checks([ctx], [Category.MIGRATION_SAFETY]).findings if f.rule_id == RULE]
 
-    assert found(7) == [8]   # the import is in view, not added: the use the change adds is reported
-    assert found(3) == []    # the import is out of view: the name may be the historical model
+    assert found(7) == [8]   # the import in view: the use the change adds is reported
+    assert found(3) == []    # the import out of view: the name may be the historical model

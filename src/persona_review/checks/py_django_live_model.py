@@ -13,18 +13,22 @@ migration selects or writes columns that do not exist yet (or no longer) when it
 (a new environment, the test database, a restore) fails to migrate. Custom managers and methods of the live
 model are also not what the migration history saw.
 
-Reported in a Django migration file on the import of a model from an application's `models` module
-(`from app.models import Invoice`, `from app.models.billing import Invoice`) when a function with the
-`RunPython` signature (`def forwards(apps, schema_editor)`) queries or creates it (`Invoice.objects`,
-`Invoice._default_manager`, `Invoice(...)`) without rebinding the name from `apps.get_model`. The report
-goes on the import when the change adds it, else on the first such use it adds. Imports used only for
-constants or choices are left alone.
+Reported in a Django migration file on the import of a model from one of the project's own `models`
+modules (`from app.models import Invoice`, `from app.models.billing import Invoice`, the package named by a
+folder of the migration's path) when a function with the `RunPython` signature (`def forwards(apps,
+schema_editor)`) queries it (`Invoice.objects`, `Invoice._default_manager`) without rebinding the name from
+`apps.get_model`. Models of other packages' apps (`django.contrib.auth`, `django_celery_beat`,
+`constance`) are left alone: their schema follows their own migrations, which the project pins with its
+dependencies. Reported on each model's first use in such a function, where the query runs against the
+wrong schema and where `apps.get_model` belongs, when the change adds it (an import the migration never
+queries through is harmless). Imports used only for constants or choices are left alone.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import PurePosixPath
 
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
 from persona_review.checks._spans import indent_of
@@ -62,31 +66,28 @@ def django_live_model(ctx: FileContext) -> Iterator[Hit]:
     imported = _imports(ctx)
     if not imported:
         return
-    reported: set[str] = set()
+    first_use: dict[str, int] = {}
     for name, line in _uses(ctx, set(imported)):
-        if name in reported:
-            continue
-        where = imported[name]
-        at = where if where in ctx.added else line if line in ctx.added else 0
-        if not at:
-            continue
-        reported.add(name)
-        yield Hit(at, None, (
-            f"`{name}` is imported from the application's models and used by the data migration (line "
-            f"{line}): it describes today's code, not the schema at this point of the migration history. "
-            f"Use `{name} = apps.get_model(...)` inside the function, so the migration keeps working after "
-            "later migrations change the model."))
+        first_use.setdefault(name, line)
+    for name, line in first_use.items():
+        if line in ctx.added:
+            yield Hit(line, None, (
+                f"`{name}` here is the application's live model (imported on line {imported[name]}), not the "
+                "historical one: it describes today's code, not the schema at this point of the migration "
+                f"history. Take `{name} = apps.get_model(...)` at the top of this function (and drop the "
+                "import), so the migration keeps working after later migrations change the model."))
 
 
 def _imports(ctx: FileContext) -> dict[str, int]:
     """Model class names imported from an application's `models` module -> the import's line (a
     parenthesised list spread over lines included)."""
     out: dict[str, int] = {}
+    own = set(PurePosixPath(ctx.path).parts[:-1])
     numbers = sorted(ctx.lines)
     for at, no in enumerate(numbers):
         found = _IMPORT.match(ctx.lines[no])
-        if found is None or found.group(1).split(".")[0] in {"django", "rest_framework"}:
-            continue
+        if found is None or found.group(1).split(".")[0] not in own:
+            continue  # another package's app (`django.contrib.auth`, `django_celery_beat`): its own history
         names = found.group(2)
         if names.strip().startswith("("):
             for follow in numbers[at + 1: at + 40]:
@@ -106,7 +107,7 @@ def _uses(ctx: FileContext, names: set[str]) -> Iterator[tuple[str, int]]:
     does not rebind the name."""
     pattern = re.compile(
         rf"(?<![\w.])({'|'.join(sorted(map(re.escape, names)))})\s*"
-        r"(?:\.\s*(?:objects|_default_manager|_base_manager)\b|\()"
+        r"\.\s*(?:objects|_default_manager|_base_manager)\b"
     )
     numbers = sorted(ctx.lines)
     for at, no in enumerate(numbers):
