@@ -20,14 +20,14 @@ def _lines(code: str, path: str = "app/services/orders.py") -> list[int]:
 def test_the_fixture_flags_exactly_the_marked_lines() -> None:
     text = (DATA / "whole_file_only" / "clients_per_call.py").read_text()
     want = sorted(line for line, rule in expected(text) if rule == RULE)
-    assert want == [18, 29, 34, 42, 59, 65]
+    assert want == [19, 43, 60, 66, 103]
     assert _lines(text, "app/services/clients_per_call.py") == want
 
 
 def test_tests_scripts_and_cli_commands_may_make_their_own_clients() -> None:
     code = (
         "import click\n"
-        "import redis\n"
+        "import redis.asyncio as redis\n"
         "\n"
         "def flush(prefix):\n"
         "    r = redis.Redis()\n"
@@ -50,7 +50,7 @@ def test_a_bare_name_counts_only_when_imported_from_the_library() -> None:
         "    return Redis(namespace='rates').get(currency)\n"
     )
     assert _lines(own) == []
-    library = own.replace("from app.cache import Redis", "from redis import Redis")
+    library = own.replace("from app.cache import Redis", "from redis.asyncio import Redis")
     assert _lines(library) == [4]
 
 
@@ -99,12 +99,12 @@ def test_a_hunk_that_holds_the_whole_function_is_enough_and_a_cut_one_is_quiet()
         " \n"
         " \n"
         "+def latest(request):\n"
-        "+    client = redis.Redis(host=settings.REDIS_HOST)\n"
-        "+    return JsonResponse({'rate': client.get('rate')})\n"
+        "+    client = httpx.Client(base_url=settings.RATES_URL)\n"
+        "+    return JsonResponse({'rate': client.get('/rate').json()})\n"
         "+\n"
         "+\n"
     )
-    # a hunk does not show the imports: the dotted `redis.Redis` is enough
+    # a hunk does not show the imports: the dotted `httpx.Client` is enough
     outcome = run_checks([build_context(f) for f in parse_diff(whole).files], categories=[Category.ERROR_HANDLING])
     assert [f.line for f in outcome.findings if f.rule_id == RULE] == [34]
     cut = (
@@ -113,8 +113,8 @@ def test_a_hunk_that_holds_the_whole_function_is_enough_and_a_cut_one_is_quiet()
         "+++ b/app/views/rates.py\n"
         "@@ -30,3 +30,4 @@ def latest(request):\n"
         "     log.info('rates')\n"
-        "+    client = redis.Redis(host=settings.REDIS_HOST)\n"
-        "     value = client.get('rate')\n"
+        "+    client = httpx.Client(base_url=settings.RATES_URL)\n"
+        "     value = client.get('/rate').json()\n"
         "     data = {'rate': value}\n"
     )
     outcome = run_checks([build_context(f) for f in parse_diff(cut).files], categories=[Category.ERROR_HANDLING])
@@ -138,3 +138,36 @@ def test_create_engine_needs_no_import_in_sight() -> None:
     )
     outcome = run_checks([build_context(f) for f in parse_diff(diff).files], categories=[Category.ERROR_HANDLING])
     assert [f.line for f in outcome.findings if f.rule_id == RULE] == [44]
+
+
+def test_a_sync_redis_client_is_closed_when_dropped_and_an_asyncio_one_is_not() -> None:
+    # redis-py's `Redis.__del__` closes the pool the client made: a client per call is no leak
+    sync = (
+        "import redis\n"
+        "\n"
+        "def sweep_expired(shop_id):\n"
+        "    guard = redis.Redis.from_url(settings.REDIS_URL).lock(f'sweep:{shop_id}', timeout=60)\n"
+        "    if not guard.acquire(blocking=False):\n"
+        "        return 0\n"
+        "    try:\n"
+        "        return purge(shop_id)\n"
+        "    finally:\n"
+        "        guard.release()\n"
+        "\n"
+        "def hits(page):\n"
+        "    counter = redis.Redis(host='cache')\n"
+        "    return counter.incr(f'hits:{page}')\n"
+    )
+    assert _lines(sync) == []
+    # the asyncio client leaves its pool open when dropped
+    aliased = sync.replace("import redis\n", "import redis.asyncio as redis\n")
+    assert _lines(aliased) == [4, 13]
+    bare = (
+        "from redis.asyncio import Redis\n"
+        "\n"
+        "async def hits(page):\n"
+        "    counter = Redis(host='cache')\n"
+        "    return await counter.incr(f'hits:{page}')\n"
+    )
+    assert _lines(bare) == [4]
+    assert _lines(bare.replace("from redis.asyncio import Redis", "from redis import Redis")) == []

@@ -123,3 +123,43 @@ def test_a_call_that_does_not_close_is_skipped_without_error() -> None:
     code = "import redis\nr = redis.Redis()\nr.set(key, 1, nx=True\n" + "x = 1\n" * 5
     assert _found("locks.py", code, "-RELEASE") == set()
 
+
+
+def _expiry_lines(path: str, code: str) -> list[tuple[int, str]]:
+    outcome = run_checks([context_for_text(path, code)], categories=(Category.ERROR_HANDLING,))
+    return [(f.line or 0, f.rule_id or "") for f in outcome.findings if "NO-EXPIRY" in (f.rule_id or "")]
+
+
+@pytest.mark.parametrize(("path", "take", "rule"), [
+    ("app/workers/rebuild_worker.rb", 'redis.call("SET", lock_key, jid, "NX")', "RB-REDIS-LOCK-NO-EXPIRY"),
+    ("app/workers/rebuild_worker.rb", "redis.call(:set, lock_key, jid, :nx)", "RB-REDIS-LOCK-NO-EXPIRY"),
+    ("app/workers/rebuild_worker.rb", 'redis.call("SETNX", lock_key, jid)', "RB-REDIS-LOCK-NO-EXPIRY"),
+    ("worker/rebuild.py", 'r.execute_command("SET", lock_key, token, "NX")', "PY-REDIS-LOCK-NO-EXPIRY"),
+    ("src/rebuild.ts", 'redis.call("set", lockKey, token, "NX")', "JS-REDIS-LOCK-NO-EXPIRY"),
+])
+def test_a_lock_sent_as_a_raw_command_without_an_expiry_is_reported(path: str, take: str, rule: str) -> None:
+    if path.endswith(".rb"):
+        code = f"def perform(id)\n  lock_key = \"rebuild:#{{id}}\"\n  return unless {take}\n  rebuild(id)\n  x\n  y\nend\n"
+    elif path.endswith(".py"):
+        code = f"def rebuild(id, token):\n    lock_key = f'rebuild:{{id}}'\n    if not {take}:\n        return\n    run(id)\n    done()\n"
+    else:
+        code = f"async function rebuild(id, token) {{\n  const lockKey = `rebuild:${{id}}`;\n  if (!(await {take})) return;\n  await run(id);\n  done();\n}}\n"
+    assert _expiry_lines(path, code) == [(3, rule)]
+    # the same command with an expiry word, or options the call does not show, stays quiet
+    if path.endswith(".rb") and "SETNX" not in take:
+        shown = take.replace('"NX")', '"NX", "EX", 600)').replace(":nx)", ":nx, :px, 600_000)")
+        assert _expiry_lines(path, code.replace(take, shown)) == []
+        assert _expiry_lines(path, code.replace(take, take.replace(")", ", *options)"))) == []
+
+
+def test_a_go_raw_command_and_calls_that_send_no_lock_command_are_read_right() -> None:
+    code = ('func rebuild(ctx context.Context, rdb *redis.Client, id string) error {\n'
+            '\tlockKey := "rebuild:" + id\n'
+            '\tok, err := rdb.Do(ctx, "set", lockKey, token, "nx").Bool()\n'
+            '\tif err != nil || !ok {\n\t\treturn err\n\t}\n\treturn run(ctx, id)\n}\n')
+    assert _expiry_lines("internal/rebuild.go", code) == [(3, "GO-REDIS-LOCK-NO-EXPIRY")]
+    assert _expiry_lines("internal/rebuild.go", code.replace('"nx")', '"nx", "px", 30000)')) == []
+    # `call` of a service object or a proc, `Do` of an HTTP request: no Redis command in them
+    ruby = ('def perform(id)\n  lock_key = "rebuild:#{id}"\n  LockService.call(lock_key, "NX")\n'
+            '  handler.call("SET", lock_key)\n  x\n  y\nend\n')
+    assert _expiry_lines("app/workers/rebuild_worker.rb", ruby) == []

@@ -356,3 +356,102 @@ def test_fires_on_a_sidekiq_job_that_creates_a_payment_object() -> None:
 def test_quiet_on_a_sidekiq_job_that_does_not_retry() -> None:
     text = SIDEKIQ.replace("  include Sidekiq::Job  # HERE\n", "  include Sidekiq::Job\n  sidekiq_options retry: false\n")
     assert _lines("app/workers/renewal_worker.rb", text) == []
+
+
+RQ_DECORATED = '''from rq import Retry
+from rq.decorators import job
+
+
+@job("billing", connection=redis_conn, retry=Retry(max=3, interval=60))
+def settle(order_id):
+    order = Order.get(order_id)
+    gateway.create_charge(amount=order.cents, source=order.card_token)  # HERE
+'''
+
+
+def test_rq_retry_on_the_job_decorator_is_reported_on_the_charge() -> None:
+    assert _lines("shop/jobs.py", RQ_DECORATED) == [_at(RQ_DECORATED, "# HERE")]
+    keyed = RQ_DECORATED.replace("source=order.card_token)", "source=order.card_token, idempotency_key=order.ref)")
+    assert _lines("shop/jobs.py", keyed) == []
+    no_retry = RQ_DECORATED.replace(", retry=Retry(max=3, interval=60)", "")
+    assert _lines("shop/jobs.py", no_retry) == []
+
+
+_RQ_HUNKS = """diff --git a/shop/jobs.py b/shop/jobs.py
+--- a/shop/jobs.py
++++ b/shop/jobs.py
+@@ -10,5 +10,6 @@ def schedule_settlement(order_id):
+     queue.enqueue(
+         settle,
+         order_id,
++        retry=Retry(max=5, interval=[5, 30, 120]),
+     )
+<blank>
+@@ -20,6 +21,6 @@ def settle(order_id):
+     order = Order.get(order_id)
+     if order.settled:
+         return
+-    gateway.create_charge(amount=order.cents, source=order.card_token, idempotency_key=order.ref)
++    gateway.create_charge(amount=order.cents, source=order.card_token)
+     order.settled = True
+     order.save()
+"""
+
+
+def test_rq_enqueue_retry_reaches_the_enqueued_function_through_its_hunk_header() -> None:
+    from persona_review.contexts import build_context
+    from persona_review.diff import parse_diff
+
+    def lines(diff: str) -> list[int]:
+        contexts = [build_context(f) for f in parse_diff(diff.replace("<blank>", " ")).files]
+        return [f.line or 0 for f in run_checks(contexts).findings if f.rule_id == RULE]
+
+    assert lines(_RQ_HUNKS) == [24]
+    # another function enqueued, or a call whose arguments run past the hunk: quiet
+    assert lines(_RQ_HUNKS.replace("        settle,\n", "        notify,\n")) == []
+    head, _ = _RQ_HUNKS.split("@@ -20,6")
+    cut = head + (
+        "@@ -20,4 +21,4 @@ def settle(order_id):\n"
+        "     order = Order.get(order_id)\n"
+        "-    gateway.create_charge(amount=order.cents,\n"
+        "+    gateway.create_charge(amount=order.total_cents,\n"
+        "                           source=order.card_token,\n"
+        "                           currency=order.currency,\n"
+    )
+    assert lines(cut) == []
+
+
+RUBY_NET_HTTP = '''class PayoutClient
+  def create_payout(account:, cents:)
+    uri = URI.join(@base, "/v1/payouts")
+    tries = 0
+    begin
+      tries += 1
+      response = connection_for(uri).post(uri.path, { account: account, cents: cents }.to_json, headers)
+      JSON.parse(response.body)
+    rescue Net::ReadTimeout, Errno::ECONNRESET
+      retry if tries < 3  # HERE
+      raise
+    end
+  end
+
+  def fetch_status(id)
+    tries = 0
+    begin
+      tries += 1
+      JSON.parse(connection_for(status_uri(id)).post(status_uri(id).path, "", headers).body)
+    rescue Net::ReadTimeout
+      retry if tries < 3
+      raise
+    end
+  end
+end
+'''
+
+
+def test_ruby_retry_of_a_post_is_read_with_its_method_name() -> None:
+    # the POST's purpose is in the method's name and preamble (`create_payout`, `/v1/payouts`)
+    assert _lines("app/services/payout_client.rb", RUBY_NET_HTTP) == [_at(RUBY_NET_HTTP, "# HERE")]
+    keyed = RUBY_NET_HTTP.replace('uri = URI.join(@base, "/v1/payouts")',
+                                  'uri = URI.join(@base, "/v1/payouts")\n    headers["Idempotency-Key"] = key')
+    assert _lines("app/services/payout_client.rb", keyed) == []

@@ -116,3 +116,42 @@ def test_a_hunk_inside_perform_is_read_from_its_header() -> None:
 """.replace("<blank>", " ")
     contexts = [build_context(f) for f in parse_diff(diff)]
     assert [f.line for f in run_checks(contexts).findings if f.rule_id == RULE] == [9]
+
+
+_BELOW_INCLUDE = """diff --git a/{path} b/{path}
+--- a/{path}
++++ b/{path}
+@@ -6,7 +6,11 @@ class ReindexListingJob
+   def perform(listing_id)
+     listing = Listing.find(listing_id)
+<blank>
+-    SearchIndex.upsert(listing.search_document)
++    begin
++      SearchIndex.upsert(listing.search_document)
++    rescue SearchIndex::Unavailable => e
++      logger.error("reindex of listing #{listing.id} failed: #{e.message}")
++    end
+   end
+<blank>
+   private
+"""
+
+
+@pytest.mark.parametrize(("path", "want"), [
+    ("app/sidekiq/reindex_listing_job.rb", [11]),   # where `rails g sidekiq:job` writes jobs
+    ("app/workers/reindex_listing_job.rb", [11]),
+    ("app/services/reindex_listing.rb", []),        # a service's rescue may be its caller's business
+    ("app/jobs/reindex_listing_job.rb", []),        # Active Job: retried only with a `retry_on` in view
+])
+def test_a_hunk_below_the_include_knows_a_sidekiq_job_by_its_folder(path: str, want: list[int]) -> None:
+    diff = _BELOW_INCLUDE.replace("{path}", path).replace("<blank>", " ")
+    contexts = [build_context(f) for f in parse_diff(diff)]
+    assert [f.line for f in run_checks(contexts).findings if f.rule_id == RULE] == want
+
+
+def test_a_hunk_in_a_worker_folder_that_shows_another_base_stays_quiet() -> None:
+    diff = _BELOW_INCLUDE.replace("{path}", "app/workers/reindex_listing_job.rb").replace("<blank>", " ").replace(
+        "@@ -6,7 +6,11 @@ class ReindexListingJob\n",
+        "@@ -4,9 +4,13 @@\n class ReindexListingJob < ApplicationJob\n  \n")
+    contexts = [build_context(f) for f in parse_diff(diff)]
+    assert [f.line for f in run_checks(contexts).findings if f.rule_id == RULE] == []

@@ -18,6 +18,9 @@ from tests.checks_migrations import (
     test_backfill as backfill,
 )
 from tests.checks_migrations import (
+    test_django_live_model as live_model,
+)
+from tests.checks_migrations import (
     test_django_migrations as django,
 )
 from tests.checks_migrations import (
@@ -110,6 +113,8 @@ def _data_integrity_examples() -> Iterator[tuple[str, Example]]:
     yield "go-backfill", Example(context_for_text(backfill.GO_PATH, backfill.GO_FILL), "GO-MIG-BACKFILL", 8)
     java = context_for_text(backfill.JAVA_PATH, backfill.JAVA_FILL)
     yield "java-backfill", Example(java, "JAVA-MIG-BACKFILL", 7)
+    live = context_for_text(live_model.PATH, live_model.LIVE.lstrip("\n"))
+    yield "django-live-model", Example(live, "DJANGO-LIVE-MODEL", 8)
     for path in fixture_paths():
         text = path.read_text()
         for line, rule in _data_marks(text):

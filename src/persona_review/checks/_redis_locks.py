@@ -13,6 +13,11 @@ Two hazards, per acquisition:
   Quiet when an expiry is set on the same key within the next few lines (`EXPIRE key`).
   A lock that never expires is not judged for its release: only its holder can delete it.
 
+The same commands sent raw are read too: redis-rb/redis-client `call("SET", key, token, "NX")` (or
+`call(:set, ...)`), redis-py `execute_command("SET", ...)`, ioredis `call("set", ...)`, go-redis
+`Do(ctx, "set", ...)`: the command is the first literal argument, its options the literal words after the
+value (`"NX"`, `"EX", 30`).
+
 An NX set counts as a lock when the code says so: a lock word in the call, or in the lines shortly before
 it (the key's or the function's name); other NX sets write flags meant to stay. Library locks (redis-py
 `Lock`, redlock, redsync) never appear as an NX set and are not read. Keys are compared as written (white
@@ -58,7 +63,7 @@ _LOCK_WORD = lazy_re(
 `jobLock`, `LOCK_PREFIX`), not inside one (`clock`, `release`, `blocked`)."""
 _CALL = lazy_re(
     r"\.\s*(set|setnx|setNX|SetNX|SetArgs|delete|unlink|del|Del|Unlink|get|Get|expire|pexpire|expireat|"
-    r"pexpireat|Expire|PExpire|ExpireAt|watch|Watch)\s*(?:<[^<>()\n]*>\s*)?\("
+    r"pexpireat|Expire|PExpire|ExpireAt|watch|Watch|call|execute_command|Do)\s*(?:<[^<>()\n]*>\s*)?\("
 )
 """The calls read, TypeScript type arguments allowed (`kv.get<string>(key)`)."""
 _COMPARE_AND_DELETE = lazy_re(
@@ -80,6 +85,15 @@ _JS_NX_OPTION = lazy_re(r"""(?i)\bnx\s*:\s*true\b|\bcondition\s*:\s*["'`]nx["'`]
 _JS_EXPIRY_OPTION = lazy_re(r"""(?i)\b(?:ex|px|exat|pxat|keepttl|expiration)\s*:""")
 _GO_NX_MODE = lazy_re(r"""(?i)\bMode\s*:\s*"NX\"""")
 _GO_EXPIRY_FIELD = lazy_re(r"\b(?:TTL|ExpireAt|KeepTTL)\s*:")
+_RAW = frozenset({"call", "execute_command", "Do"})
+"""Methods that send a command given as words (`call("SET", key, token, "NX")`)."""
+_RAW_COMMAND = lazy_re(
+    r"""^(?:["'`]|:)(set|setnx|del|unlink|get|expire|pexpire|expireat|pexpireat|watch)["'`]?$""",
+    re.IGNORECASE)
+_RAW_NX = lazy_re(r"""^(?:["'`]nx["'`]|:nx)$""", re.IGNORECASE)
+_RAW_EXPIRY = lazy_re(
+    r"""^(?:["'`](?:ex|px|exat|pxat|keepttl)["'`]|:(?:ex|px|exat|pxat|keepttl))$""", re.IGNORECASE)
+_SPLAT = lazy_re(r"^(?:\*|\.\.\.)")
 _LITERAL = lazy_re(r"""^(?:["'`].*["'`]|-?\d[\d_.]*|true|false|True|False|None|null|undefined)$""")
 
 
@@ -91,6 +105,8 @@ class _Call:
     end_line: int
     args: list[str]
     shown: str
+    raw: bool = False
+    """Sent as words (`call("SET", ...)`): `method` is the command, `args` the words after it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +123,7 @@ def lock_hits(ctx: FileContext, dialect: Dialect, want: Literal["release", "expi
 
 
 def _scan(ctx: FileContext, dialect: Dialect) -> tuple[list[Hit], list[Hit]]:
-    calls = list(_calls(ctx))
+    calls = list(_calls(ctx, dialect))
     code = lex(ctx).code
     locks = [lock for call in calls
              if (lock := _lock(call, dialect)) is not None and _lockish(code, lock.call)]
@@ -231,6 +247,8 @@ def _short(text: str) -> str:
 def _lock(call: _Call, dialect: Dialect) -> _Lock | None:
     """The lock `call` takes, if it is an NX set."""
     method, args = call.method, call.args
+    if call.raw:
+        return _raw_lock(call)
     if dialect == "python":
         if method == "setnx" and args:
             return _Lock(call, _norm(args[0]), False)
@@ -270,9 +288,34 @@ def _lock(call: _Call, dialect: Dialect) -> _Lock | None:
     return None
 
 
+def _raw_lock(call: _Call) -> _Lock | None:
+    """The lock a raw `SETNX`, or `SET key value NX`, takes: expiring when an expiry word follows; unknown
+    when the options are spread from a list the call does not show (`*opts`)."""
+    args = call.args
+    if call.method == "setnx" and args:
+        return _Lock(call, _norm(args[0]), False)
+    if call.method != "set" or len(args) < 3 or not any(_RAW_NX.match(a) for a in args[2:]):
+        return None
+    if any(_RAW_EXPIRY.match(a) for a in args[2:]):
+        return _Lock(call, _norm(args[0]), True)
+    return _Lock(call, _norm(args[0]), None if any(_SPLAT.match(a) for a in args[2:]) else False)
+
+
+def _raw(method: str, args: list[str], dialect: Dialect) -> tuple[str, list[str]] | None:
+    """(command, the words after it) of a raw command call, or None when the call sends no lock command
+    as a literal (`service.call(params)`, `client.Do(req)`)."""
+    if method not in _RAW:
+        return None
+    words = args[1:] if dialect == "go" else args
+    if not words:
+        return None
+    command = _RAW_COMMAND.match(words[0])
+    return (command.group(1).lower(), words[1:]) if command else None
+
+
 def _keys(call: _Call, dialect: Dialect) -> frozenset[str]:
     """The keys a delete, get, watch or expire call names (Go passes a context first)."""
-    args = call.args[1:] if dialect == "go" else call.args
+    args = call.args[1:] if dialect == "go" and not call.raw else call.args
     if call.method.lower() in {"get", "expire", "pexpire", "expireat", "pexpireat"}:
         args = args[:1]
     return frozenset(_norm(a) for a in args)
@@ -286,9 +329,9 @@ def _norm(text: str) -> str:
 _KEYWORD = lazy_re(r"^(?:name|key)=(?!=)")
 
 
-def _calls(ctx: FileContext) -> Iterator[_Call]:
+def _calls(ctx: FileContext, dialect: Dialect) -> Iterator[_Call]:
     """Every call of the methods `_CALL` names in the file's code, with its arguments split at top-level
-    commas."""
+    commas; a raw command call (`call("SET", ...)`) as the command it sends."""
     rows = lex(ctx).rows
     if not rows:
         return
@@ -309,7 +352,14 @@ def _calls(ctx: FileContext) -> Iterator[_Call]:
         shown = " ".join(f"{receiver}{text[match.start():end + 1]}".split())
         if len(shown) > 80:
             shown = f"{receiver}.{match.group(1)}(...)"
-        yield _Call(match.group(1), match.start(), line, end_line, args, shown)
+        method = match.group(1)
+        if method in _RAW:
+            sent = _raw(method, args, dialect)
+            if sent is None:
+                continue
+            yield _Call(sent[0], match.start(), line, end_line, sent[1], shown, raw=True)
+            continue
+        yield _Call(method, match.start(), line, end_line, args, shown)
 
 
 _RECEIVER = lazy_re(r"[\w$.]*$")

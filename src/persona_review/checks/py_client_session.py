@@ -14,10 +14,17 @@ entire.
 The same holds for the other clients that own a pool or a connection (reported outside tests, scripts,
 migrations and management commands): `create_engine`/`create_async_engine` (an engine is a connection
 pool: one per call opens new database connections on every call until the database's connection limit is
-reached), `redis.Redis(...)`/`Redis.from_url(...)` (a connection pool per client), `psycopg2.connect`/
-`psycopg.connect` (a database connection), `httpx.Client`/`AsyncClient` and `requests.Session` (a
-pool of keep-alive sockets). Closing them (`close()`, `dispose()`), `with` on them, or handing them on
-keeps the function quiet.
+reached), an asyncio Redis client (`redis.asyncio.Redis(...)`, `aioredis.from_url(...)`: a connection
+pool per client, which nothing closes when the client is dropped), `psycopg2.connect`/`psycopg.connect` (a
+database connection), `httpx.Client`/`AsyncClient` and `requests.Session` (a pool of keep-alive sockets).
+Closing them (`close()`, `dispose()`), `with` on them, or handing them on keeps the function quiet.
+
+A synchronous redis-py client (`redis.Redis(...)`, `redis.from_url(...)`, `Redis.from_url(...)` imported
+from `redis`) is not reported: it closes the pool it made itself when it is dropped (`Redis.__del__` calls
+`close()`, which disconnects a pool the client created), so a client made for one call and left behind
+gives its connection back when the function returns (`Redis.from_url(url).lock(...)` in a task): a
+connection per call, not a leak. Only a name bound to `redis.asyncio` (`import redis.asyncio as redis`,
+`from redis.asyncio import Redis`) makes those spellings the asyncio client.
 """
 
 from __future__ import annotations
@@ -100,6 +107,9 @@ _KINDS: dict[str, tuple[str, str]] = {
     "redis.from_url": (_REDIS, ""),
     "redis.Redis.from_url": (_REDIS, ""),
     "redis.StrictRedis.from_url": (_REDIS, ""),
+    "redis.asyncio.Redis": (_REDIS, ""),
+    "redis.asyncio.from_url": (_REDIS, ""),
+    "redis.asyncio.Redis.from_url": (_REDIS, ""),
     "aioredis.from_url": (_REDIS, ""),
     "Redis": (_REDIS, "redis"),
     "StrictRedis": (_REDIS, "redis"),
@@ -135,6 +145,24 @@ def _runs_once(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     return False
 
 
+_SYNC_REDIS = frozenset({"redis.Redis", "redis.StrictRedis", "redis.from_url", "redis.Redis.from_url",
+                         "redis.StrictRedis.from_url", "Redis", "StrictRedis", "Redis.from_url"})
+"""redis-py's synchronous client, unless the file binds `redis` (or the bare name) to `redis.asyncio`: it
+closes the pool it made when it is dropped, so one made per call is not a leak."""
+_ASYNC_REDIS_MODULE = lazy_re(
+    r"^\s*(?:import\s+redis\.asyncio|from\s+redis\s+import\s+asyncio)\s+as\s+redis\b", re.MULTILINE)
+_ASYNC_REDIS_NAME = lazy_re(
+    r"^\s*from\s+redis\.asyncio(?:\.client)?\s+import\b[^\n]*\b(?:Strict)?Redis\b", re.MULTILINE)
+
+
+def _async_redis(name: str, known: str) -> bool:
+    """Does the sync-looking spelling `name` call the asyncio client here: `redis.` bound to `redis.asyncio`,
+    or the bare `Redis` imported from it?"""
+    if name.startswith("redis."):
+        return _ASYNC_REDIS_MODULE.search(known) is not None
+    return _ASYNC_REDIS_NAME.search(known) is not None
+
+
 def _makers(known: str, app_code: bool) -> dict[str, str]:
     """The constructors this file can call, by dotted name, with their kind. Only aiohttp's outside
     application code (tests and one-off scripts open what they like)."""
@@ -142,6 +170,8 @@ def _makers(known: str, app_code: bool) -> dict[str, str]:
     for name, (kind, module) in _KINDS.items():
         if kind != _AIOHTTP and not app_code:
             continue
+        if name in _SYNC_REDIS and not _async_redis(name, known):
+            continue  # closed when dropped (`Redis.__del__`): a connection per call, not a leak
         head = name.split(".")[0]
         if head not in known:
             continue

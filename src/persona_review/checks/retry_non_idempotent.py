@@ -12,7 +12,10 @@ idempotency key (Stripe `idempotency_key`, an `Idempotency-Key` header) that sta
 
 What counts as a retry, read from the lexed lines:
   Python   a Celery task declared `autoretry_for=...` or calling `self.retry(...)`, a function decorated with
-           tenacity `@retry`/`@backoff.on_exception`: the function's body.
+           tenacity `@retry`/`@backoff.on_exception`: the function's body; an RQ job given a `Retry`
+           (`@job(..., retry=Retry(max=3))`, or `queue.enqueue(func, ..., retry=Retry(max=3))`): the body of
+           `func` when this file defines it (a hunk inside it, named by its header, is read from its first
+           known line to its last complete statement in view), reported on the unsafe call.
   Java     a method annotated `@Retryable` (Spring Retry) or `@Retry` (Resilience4j, MicroProfile); a
            statement calling `retryTemplate.execute(...)`, `Retry.decorate...(...)`, `.retryWhen(...)`.
   Ruby     a job class with `retry_on`, a Sidekiq job (retried by default unless `retry: false`): the
@@ -126,6 +129,7 @@ _POSTS: dict[str, re.Pattern[str]] = {
     "ruby": lazy_re(
         r"\b(?:HTTParty|RestClient|Faraday|HTTP|Typhoeus|Excon|conn|connection|client|http)\.(?:post|patch)\b"
         r"|\bNet::HTTP::(?:Post|Patch)\.new\b|\bNet::HTTP\.post\b"
+        r"|(?:\)|(?i:\w*(?:http|client|conn|session|api)\w*))\.(?:post|patch)\s*\("
     ),
 }
 """An HTTP POST or PATCH."""
@@ -157,6 +161,17 @@ _PY_DECORATOR = lazy_re(
     r"^\s*@(?:[\w.]*\.)?(?:retry|on_exception|retry_on_exception)\b|\bautoretry_for\s*="
 )
 _PY_TASK = lazy_re(r"^\s*@[\w.]*(?:task|shared_task)\b")
+_RQ_RETRY = lazy_re(r"\bretry\s*=\s*(?:rq\.)?Retry\s*\(\s*(?:max\s*=|\d)")
+"""RQ's `Retry(max=3, interval=...)` handed to a job (`retry=`): RQ runs the failed job again."""
+_RQ_IMPORT = lazy_re(r"^\s*from\s+rq(?:\.\w+)*\s+import\b[^\n]*\bRetry\b", re.MULTILINE)
+_RQ_RETRY_LOOSE = lazy_re(r"\bretry\s*=\s*Retry\s*\(")
+_RQ_ENQUEUED = lazy_re(
+    r"\benqueue(?:_call|_in|_at)?\s*\(\s*(?:func\s*=\s*)?([A-Za-z_]\w*)\s*[,)]|^\s*([A-Za-z_]\w*)\s*,\s*$"
+    r"|\bfunc\s*=\s*([A-Za-z_]\w*)\b"
+)
+"""The function an RQ enqueue runs: its first argument (`enqueue(charge, ...)`, `enqueue_call(func=charge)`),
+or a bare name on a line of its own inside the call."""
+_PY_DEF_NAME = lazy_re(r"^\s*(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(")
 _PY_SELF_RETRY = lazy_re(r"(?<![\w.])self\.retry\s*\(")
 _PY_DEF = lazy_re(r"^\s*(?:async\s+)?def\s")
 _RB_JOB_RETRY = lazy_re(
@@ -167,6 +182,7 @@ _RB_RETRY = lazy_re(r"^\s*retry\b")
 _RB_RESCUE = lazy_re(r"^\s*rescue\b")
 _RB_BEGIN = lazy_re(r"(?:^\s*|=\s*)begin\s*$|^\s*def\s")
 _RB_CLASS = lazy_re(r"^\s*class\s")
+_RB_DEF = lazy_re(r"^\s*def\s")
 _RB_RETRY_BLOCK = lazy_re(r"^\s*(?:Retriable\.retriable|with_retries|retry_with_backoff)\b.*\bdo\b")
 _PY_LOOP = lazy_re(
     rf"^\s*(?:for\s+\w*{_RETRY_WORD}\w*\s+in\b|for\s+\w+\s+in\s+range\([^)]*{_RETRY_WORD}|while\b[^:]*{_RETRY_WORD})"
@@ -183,6 +199,12 @@ class _Scope:
     last: int
     how: str
     """What retries it, for the message."""
+    about: int = 0
+    """The first line of what the retried code is about, when that starts above it (the `def` of the method
+    a Ruby `begin` ... `retry` sits in: `def charge`); 0 for `first`."""
+    report_call: bool = False
+    """Report on the unsafe call the change adds rather than on the declaration (a retry declared away from
+    the function it retries)."""
 
 
 @register(
@@ -224,16 +246,18 @@ def _hits(ctx: FileContext) -> Iterator[Hit]:
         if len(known) != scope.last - scope.first + 1:
             continue  # a gap in the known lines: what is out of view may pass a key
         calls = [no for no in known if money.search(lexed.code[no])]
+        about = [no for no in range(scope.about or scope.first, scope.first) if no in lexed.code] + known
         if not calls and any(posts.search(lexed.code[no]) for no in known) and _MONEY_WORDS.search(
-            "\n".join(lexed.code[no] for no in known)
+            "\n".join(lexed.code[no] for no in about)
         ):
             calls = [no for no in known if posts.search(lexed.code[no])]
         if not calls or _keyed(ctx, scope) or _database_retry(lexed, scope, calls):
             continue
-        if scope.declared in ctx.added:
+        added_call = next((no for no in calls if no in ctx.added), 0)
+        if scope.declared in ctx.added and not (scope.report_call and added_call):
             line = scope.declared
         else:
-            line = next((no for no in calls if no in ctx.added), 0)
+            line = added_call
         if not line or line in reported:
             continue
         reported.add(line)
@@ -260,7 +284,7 @@ def _database_retry(lexed: Lexed, scope: _Scope, calls: list[int]) -> bool:
 
 def _keyed(ctx: FileContext, scope: _Scope) -> bool:
     """Does the retried code or its declaration mention an idempotency key (or say it is idempotent)?"""
-    first = min(scope.declared, scope.first)
+    first = min(scope.declared, scope.first, scope.about or scope.first)
     return any(_IDEMPOTENT.search(ctx.lines.get(no, "")) for no in range(first, scope.last + 1))
 
 
@@ -268,6 +292,7 @@ def _scopes(ctx: FileContext, lexed: Lexed) -> Iterator[_Scope]:
     language = ctx.language
     if language == "python":
         yield from _python_scopes(lexed)
+        yield from _rq_scopes(ctx, lexed)
     elif language == "ruby":
         yield from _ruby_scopes(lexed)
     else:
@@ -295,6 +320,71 @@ def _python_scopes(lexed: Lexed) -> Iterator[_Scope]:
                 body = _python_body(lexed, define)
                 if body:
                     yield _Scope(no, define, body, "`self.retry(...)` runs the whole task again and")
+
+
+def _rq_scopes(ctx: FileContext, lexed: Lexed) -> Iterator[_Scope]:
+    """Functions RQ retries: a `@job(..., retry=Retry(...))`, or the function an enqueue given
+    `retry=Retry(...)` runs, when this file defines it."""
+    imported = _RQ_IMPORT.search(ctx.known_text()) is not None
+    for no, code, _bare in lines_of(lexed):
+        if not (_RQ_RETRY.search(code) or (imported and _RQ_RETRY_LOOSE.search(code))):
+            continue
+        start = _decorator_start(lexed, no)
+        if lexed.bare[start].lstrip().startswith("@"):
+            define = _def_after(lexed, no)
+            body = _python_body(lexed, define) if define is not None else 0
+            if define is not None and body:
+                yield _Scope(start, define, body, "RQ's `Retry` on the job", report_call=True)
+            continue
+        for name in _enqueued(lexed, no):
+            scope = _function_lines(ctx, lexed, name)
+            if scope is not None:
+                yield _Scope(no, scope[0], scope[1], f"RQ's `Retry` on the enqueue (line {no})",
+                             report_call=True)
+                break
+
+
+def _enqueued(lexed: Lexed, no: int) -> list[str]:
+    """Names the call holding the `retry=` on line `no` may run: its first argument, or bare names on lines
+    of their own above it in the call (up to its opening line)."""
+    names: list[str] = []
+    for line in range(no, max(0, no - 8), -1):
+        code = lexed.bare.get(line)
+        if code is None:
+            break
+        for found in _RQ_ENQUEUED.finditer(code):
+            names.extend(group for group in found.groups() if group)
+        if "enqueue" in code or (line != no and code.rstrip().endswith(("(", ":"))
+                                 and not code.strip().startswith(")")):
+            break
+    return names
+
+
+def _function_lines(ctx: FileContext, lexed: Lexed, name: str) -> tuple[int, int] | None:
+    """(first, last) known lines of the body of `def name` in this file: the whole body when its `def` is in
+    view, else the run of known lines of a hunk whose header names it, up to where the function ends or the
+    hunk does."""
+    for no, _code, bare in lines_of(lexed):
+        found = _PY_DEF_NAME.match(bare)
+        if found and found.group(1) == name:
+            body = _python_body(lexed, no)
+            return (no + 1, body) if body else None
+    for first, texts in ctx.segments():
+        found = _PY_DEF_NAME.match(ctx.sections.get(first, ""))
+        if not found or found.group(1) != name:
+            continue
+        base = indent_of(ctx.sections[first])
+        last = first
+        depth = 0
+        for line in range(first, first + len(texts)):
+            text = lexed.bare.get(line, "")
+            if text.strip() and indent_of(text) <= base and depth <= 0:
+                break
+            depth += sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}")
+            if text.strip() and depth <= 0:
+                last = line  # a complete statement: arguments cut off by the hunk's end are not read
+        return first, last
+    return None
 
 
 def _decorator_start(lexed: Lexed, no: int) -> int:
@@ -383,7 +473,21 @@ def _ruby_scopes(lexed: Lexed) -> Iterator[_Scope]:
         elif _RB_RETRY.match(bare):
             begin = _ruby_begin(lexed, no)
             if begin is not None:
-                yield _Scope(no, begin[0], begin[1], "The `retry` in the `rescue` clause")
+                yield _Scope(no, begin[0], begin[1], "The `retry` in the `rescue` clause",
+                             about=_ruby_method_start(lexed, begin[0]))
+
+
+def _ruby_method_start(lexed: Lexed, begin: int) -> int:
+    """The `def` line of the method the `begin` on line `begin` is in, when the known lines show it (the
+    method's name and preamble say what the retried request is for: `def charge`); else `begin`."""
+    indent = indent_of(lexed.bare[begin])
+    for line in range(begin - 1, max(0, begin - 40), -1):
+        text = lexed.bare.get(line)
+        if text is None:
+            return begin
+        if text.strip() and indent_of(text) < indent:
+            return line if _RB_DEF.match(text) else begin
+    return begin
 
 
 def _ruby_end(lexed: Lexed, no: int) -> int | None:

@@ -18,7 +18,9 @@ job a success: the retries never happen, the job is not in the retry or dead set
 Reported on a `rescue` of `perform` itself (a `begin` in it, or the method's own rescue clause; not inside
 a block such as an `each` over items, where one item's failure may be tolerated) whose body treats the
 error as a failure (an error or warn log, an error tracker's report) and neither raises nor retries. Jobs:
-Sidekiq jobs whose options do not turn retries off, and Active Job classes that declare `retry_on`.
+Sidekiq jobs whose options do not turn retries off, and Active Job classes that declare `retry_on`; for a
+file read from hunks that do not show the class's `include`, a Sidekiq job by its place (`app/sidekiq`, where
+Sidekiq's generator puts jobs, `app/workers`, `*_worker.rb`) whose known lines show no other job base.
 Rescues of errors a retry cannot fix (`RecordNotFound`, `DeserializationError`, validation and argument
 errors), of errors an Active Job class does not `retry_on`, and handlers that record the failure on a
 record (`update!(sync_error: ...)`) are left alone.
@@ -51,6 +53,11 @@ _SIDEKIQ = lazy_re(r"^\s*include\s+Sidekiq::(?:Job|Worker)\b", re.MULTILINE)
 _RETRIES_OFF = lazy_re(r"\bsidekiq_options\b[^\n]*\bretry:\s*(?:false|0)\b")
 _ACTIVE_JOB = lazy_re(r"^\s*class\s+[\w:]+\s*<\s*(?:ApplicationJob|ActiveJob::Base)\b", re.MULTILINE)
 _RETRY_ON = lazy_re(r"^\s*retry_on\b", re.MULTILINE)
+_WORKER_PATH = lazy_re(r"(?:^|/)app/(?:sidekiq|workers)/|_worker\.rb$")
+"""Where Sidekiq's jobs live by convention (`rails g sidekiq:job` writes `app/sidekiq/*_job.rb`)."""
+_OTHER_BASE = lazy_re(
+    r"^\s*class\s+[\w:]+\s*<|^\s*include\s+(?!Sidekiq::)[\w:]*(?:Job|Worker)\b", re.MULTILINE)
+"""A class header with a superclass, or another library's job module: not a plain Sidekiq job."""
 _NOTHING_TO_DO = lazy_re(r"RecordNotFound|NotFound|DeserializationError|Invalid|Validation|ArgumentError")
 """Errors a retry cannot fix: nothing to do, or input the other side rejects."""
 _RETRY_ON_ERRORS = lazy_re(r"^\s*retry_on\s+((?:::)?[A-Z][\w:]*)", re.MULTILINE)
@@ -77,7 +84,7 @@ _RAISES = frozenset({"raise", "fail", "retry", "retry_job"})
 )
 def job_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
     source = source_text(ctx)
-    sidekiq = _SIDEKIQ.search(source) is not None and _RETRIES_OFF.search(source) is None
+    sidekiq = _sidekiq_job(ctx, source) and _RETRIES_OFF.search(source) is None
     active_job = _ACTIVE_JOB.search(source) is not None and _RETRY_ON.search(source) is not None
     if not sidekiq and not active_job:
         return
@@ -98,6 +105,15 @@ def job_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
             f"This `rescue {caught}` lets `perform` return normally, so the job counts as a success: its "
             "retries never run and the work is lost. `raise` after logging, or rescue only errors a retry "
             "cannot fix."))
+
+
+def _sidekiq_job(ctx: FileContext, source: str) -> bool:
+    """The file's class includes `Sidekiq::Job` (or `Worker`); or, read from hunks that do not show it, the
+    file sits where Sidekiq jobs live and its known lines show no other base."""
+    if _SIDEKIQ.search(source) is not None:
+        return True
+    placed = _WORKER_PATH.search(ctx.path) is not None
+    return not ctx.whole_file and placed and _OTHER_BASE.search(source) is None
 
 
 def _in_perform(ctx: FileContext, tree: Tree, rescue: Node) -> bool:

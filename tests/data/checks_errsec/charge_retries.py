@@ -29,3 +29,21 @@ def refresh_invoice(invoice_id: int) -> None:
     invoice = Invoice.objects.get(pk=invoice_id)
     invoice.status = stripe.PaymentIntent.retrieve(invoice.intent_id).status
     invoice.save(update_fields=["status"])
+
+
+def queue_payout(queue, payout_id: int) -> None:
+    queue.enqueue(send_payout, payout_id, retry=Retry(max=3, interval=[10, 60, 300]))
+
+
+def send_payout(payout_id: int) -> None:
+    payout = Payout.objects.get(pk=payout_id)
+    ledger_client.create_transfer(account=payout.account_ref, cents=payout.cents)  # expect: ANY-RETRY-NON-IDEMPOTENT
+
+
+def queue_payout_keyed(queue, payout_id: int) -> None:
+    queue.enqueue(send_payout_keyed, payout_id, retry=Retry(max=3))
+
+
+def send_payout_keyed(payout_id: int) -> None:
+    payout = Payout.objects.get(pk=payout_id)
+    ledger_client.create_transfer(account=payout.account_ref, cents=payout.cents, idempotency_key=f"payout-{payout.pk}")

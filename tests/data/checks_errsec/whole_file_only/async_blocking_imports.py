@@ -34,7 +34,7 @@ async def remember(key: str, value: str) -> None:
 
 
 async def sync_clients(key: str) -> None:
-    cache = redis.Redis(host="cache.internal")  # expect: PY-CLIENT-SESSION-UNCLOSED
+    cache = redis.Redis(host="cache.internal")
     cache.get(key)  # expect: PY-BLOCKING-IN-ASYNC
     pipe = cache.pipeline()
     s3 = boto3.client("s3")
