@@ -27,7 +27,7 @@ from persona_review.checks._flow_sinks import (
 )
 from persona_review.checks._java_sinks import shown, weak_random_flags, weak_random_hits
 from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
-from persona_review.checks._tsflow.values import CODE, HTML, NOSQL, PATH, SHELL, SQL, URL
+from persona_review.checks._tsflow.values import CODE, HTML, NOSQL, PATH, SHELL, URL
 from persona_review.checks.base import FileContext, Hit
 from persona_review.checks.go_flow_security import (
     REFLECTED_ORIGIN_EXPLANATION,
@@ -415,7 +415,8 @@ def nosql_injection(ctx: FileContext) -> Iterator[Hit]:
         return not _filter_sanitized(site, sanitize_all)
 
     def server_js(site: CallSite, index: int, value: Value) -> bool:
-        return accept(site, index, value) and _SERVER_JS_KEYS.search(text_of(site.call.args[index])) is not None
+        written = text_of(site.call.args[index])
+        return accept(site, index, value) and _SERVER_JS_KEYS.search(written) is not None
 
     sanitize_all = any(_SANITIZE_ALL.search(line) for line in ctx.lines.values() if "sanitizeFilter" in line)
     yield from tainted_hits(ctx, NOSQL_SINKS, "is part of the query filter of", accept=accept)
@@ -433,7 +434,8 @@ def _filter_sanitized(site: CallSite, sanitize_all: bool) -> bool:
     node = site.node
     for _ in range(8):  # the chain the call starts: `Model.findOne(f).lean().setOptions({...})`
         member = node.parent
-        if member is None or member.type != "member_expression" or member.child_by_field_name("object") != node:
+        if member is None or member.type != "member_expression" \
+                or member.child_by_field_name("object") != node:
             return False
         call = member.parent
         if call is None or call.type != "call_expression":

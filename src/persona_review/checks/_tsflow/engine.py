@@ -774,7 +774,8 @@ class _Run:
         return result
 
     def _shapes(self, c: ir.Call) -> bool:
-        """Is the call's result text (`String(x)`, `x.trim()`), or what a schema declared (`schema.parse(x)`)?"""
+        """Is the call's result text (`String(x)`, `x.trim()`), or what a schema declared
+        (`schema.parse(x)`)?"""
         t = self.tables
         if c.method in t.text_results or c.callee in t.text_results:
             return True

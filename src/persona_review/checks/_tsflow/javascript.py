@@ -192,8 +192,8 @@ JS_TABLES = ir.Tables(
         }
     ),
     object_results=frozenset(
-        {"JSON.parse", "JSON5.parse", "EJSON.parse", "qs.parse", "querystring.parse", "yaml.load", "YAML.parse",
-         "yaml.parse"}
+        {"JSON.parse", "JSON5.parse", "EJSON.parse", "qs.parse", "querystring.parse", "yaml.load",
+         "YAML.parse", "yaml.parse"}
     ),
     schema_parsers=frozenset(
         {"parse", "safeParse", "parseAsync", "safeParseAsync", "validate", "validateSync", "validateAsync",
