@@ -100,11 +100,13 @@ def _own_detail(spec: CheckSpec, hit: Hit) -> str:
     if not hit.message:
         return ""
     message = hit.message.strip()
-    rule = (hit.explanation or spec.explanation).strip()
-    if message == rule:
-        return ""
-    if rule and message.endswith(rule):
-        return message[: -len(rule)].strip()
+    for rule in dict.fromkeys(((hit.explanation or spec.explanation).strip(), spec.explanation.strip())):
+        # the hit's own rule, else the spec's (a hit whose rule adds a note to the spec's still ends its
+        # message with the spec's)
+        if message == rule:
+            return ""
+        if rule and message.endswith(rule):
+            return message[: -len(rule)].strip()
     return message
 
 
