@@ -86,15 +86,22 @@ def _sql_text(site: CallSite, index: int, value: Value) -> bool:
     """Request data in the query text itself (values in a parameter array or a tagged template are
     bound): text whose known start reads as SQL, or request data passed whole to a database client."""
     node = site.call.args[index]
-    if node.type in {"array", "object"}:
-        return False
+    if node.type in {"array", "object", "new_expression"}:
+        return False  # parameters, a config object, a command object (`commandBus.execute(new X(dto))`)
     prefix = (value.prefix or "").strip()
     if prefix:
         return looks_like_sql(prefix, strict=False)
-    receiver = site.call.callee.rsplit(".", 1)[0].lower()
+    receiver = site.call.callee.rsplit(".", 1)[0]
+    words = [word.lower() for word in _WORD_PART.findall(receiver)]
     return site.call.method not in {"exec", "get", "run", "all", "each"} and any(
-        word in receiver for word in _STRONG_SQL
+        part.startswith(word) for part in words for word in _STRONG_SQL
     )
+
+
+_WORD_PART = lazy_re(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+"""The words of a name (`commandBus` -> command, Bus; `pgPool` -> pg, Pool; `DBConn` -> DB, Conn)."""
+_CONFIG_TEXT = lazy_re(r"[{,]\s*(?:text|sql|query)\s*[:,}]")
+"""A query config object whose text is a field of it (`client.query({ text: ..., values })`)."""
 
 
 def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
@@ -103,6 +110,9 @@ def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
 
     def judge(call: QueryCall, tainted: Mapping[str, int]) -> Hit | None:
         first = call.args[0].strip()
+        if first.startswith("new ") or (first.startswith("{") and not _CONFIG_TEXT.search(first)
+                                         and not _SQL_OPTION.match(first)):
+            return None  # a command object or an options object with no query text in it
         option = _SQL_OPTION.match(first)
         name = option.group(1) if option else first
         if (
