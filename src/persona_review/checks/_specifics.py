@@ -266,8 +266,8 @@ _ASSIGNED = lazy_re(
 
 def spliced_value(text: str) -> str:
     """The first variable or expression pasted into a string in `text`, passing over the object's own table
-    name (`this.tableName`, `self.table_name`) when something else is pasted too: that is what the finding
-    is about."""
+    name (`this.tableName`, `self.table_name`) and a quoted identifier (`"${alias}"`) when something else is
+    pasted too: that is what the finding is about."""
     first = ""
     blanked = _blank_strings(text)
     for patterns, view in ((_TEMPLATE_SPLICES, text), (_OPERATOR_SPLICES, blanked)):
@@ -278,7 +278,10 @@ def spliced_value(text: str) -> str:
                 # blanking keeps every position
                 value = text[match.start(group):match.end(group)].strip() if match.group(group) else ""
                 if value and not value[0].isdigit() and value not in _KEYWORDS:
-                    if not _OWN_TABLE.match(value):
+                    # a name in double quotes (`"${alias}"."id"`) is a quoted identifier, not the value
+                    quoted_name = view[max(0, match.start() - 1):match.start()] == '"' and \
+                        view[match.end():match.end() + 1] == '"'
+                    if not _OWN_TABLE.match(value) and not quoted_name:
                         return value
                     first = first or value
     return first
