@@ -31,7 +31,7 @@ from persona_review.lazy_re import lazy_re
 
 _GET_OBJECT = lazy_re(
     r"^\s*(?:const|let|var)\s+(?:(?P<x>[\w$]+)|\{(?P<fields>[^}]*)\})\s*(?::[^=]+)?=\s*"
-    r"await\s+(?:this\.)?[\w$.]+\s*\.\s*send\s*\(\s*(?:new\s+GetObjectCommand\s*\(|(?P<command>[\w$]+)\s*\))"
+    r"await\s+(?:this\.)?[\w$.]+\s*\.\s*send\s*\(\s*(?:new\s+GetObjectCommand\s*\(|(?P<command>[\w$]+)\s*[,)])"
 )
 _COMMAND = lazy_re(r"(?:const|let|var)\s+(?P<name>[\w$]+)\s*(?::[^=]+)?=\s*new\s+GetObjectCommand\s*\(")
 """A `GetObjectCommand` kept in a variable, to be sent on a later line (`client.send(command)`)."""

@@ -42,7 +42,7 @@ export class ReportStore {
 
   async etag(key: string): Promise<string> {
     const probe = new GetObjectCommand({ Bucket: this.bucket, Key: key });
-    const out = await this.s3.send(probe); // expect: JS-S3-BODY-UNREAD
+    const out = await this.s3.send(probe, { abortSignal: AbortSignal.timeout(5000) }); // expect: JS-S3-BODY-UNREAD
     return out.ETag ?? "";
   }
 }
