@@ -15,10 +15,10 @@ from persona_review.action.markers import Known, fingerprints_in, fps_blobs, spl
 
 GITHUB_BODY_LIMIT = 65_536
 THREE = ("ALTER TABLE orders ADD COLUMN note text NOT NULL;\n"
-         "CREATE INDEX orders_note ON orders (note);\n"
+         "CREATE INDEX customers_note ON customers (note);\n"
          "ALTER TABLE orders DROP COLUMN legacy;\n")
-"""A SQL file with three findings (NOT NULL on a live table, an index built without CONCURRENTLY, a dropped
-column). These tests are about GitHub's limits, not about any one language's checks: SQL keeps them
+"""A SQL file with three findings (NOT NULL on a live table, an index built without CONCURRENTLY on another
+one, a dropped column). These tests are about GitHub's limits, not about any one language's checks: SQL keeps them
 quick and out of the tests that every mutant of the Python data-flow layer has to run."""
 
 

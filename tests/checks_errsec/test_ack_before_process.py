@@ -221,3 +221,61 @@ public class L {
 def test_quiet_when_the_ack_follows_the_work_or_is_deliberate(name: str) -> None:
     path, text = QUIET[name]
     assert _lines(path, text) == []
+
+
+def test_kafkajs_heartbeat_after_the_offset_is_no_work() -> None:
+    text = '''await consumer.run({
+  eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+    for (const message of batch.messages) {
+      await ledger.post(decode(message.value));
+      resolveOffset(message.offset);
+      await heartbeat();
+    }
+  },
+});
+'''
+    assert _lines("src/consumers/ledger.ts", text) == []
+
+
+def _hunk_lines(diff: str) -> list[int]:
+    from persona_review.checks.runner import run_checks
+    from persona_review.contexts import build_context
+    from persona_review.diff import parse_diff
+
+    outcome = run_checks([build_context(f) for f in parse_diff(diff.encode())])
+    return sorted(f.line for f in outcome.findings if f.rule_id == RULE and f.line is not None)
+
+
+_MOVED_BELOW = '''diff --git a/src/consumers/audit.ts b/src/consumers/audit.ts
+--- a/src/consumers/audit.ts
++++ b/src/consumers/audit.ts
+@@ -20,6 +20,6 @@ export function start(consumer: Consumer) {
+     eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+       for (const message of batch.messages) {
+-        await audit.record(decode(message.value));
+         resolveOffset(message.offset);
++        await audit.record(decode(message.value));
+         await heartbeat();
+       }
+'''
+
+_ADDED_ABOVE = '''diff --git a/src/consumers/audit.ts b/src/consumers/audit.ts
+--- a/src/consumers/audit.ts
++++ b/src/consumers/audit.ts
+@@ -20,6 +20,7 @@ export function start(consumer: Consumer) {
+     eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+       for (const message of batch.messages) {
++        await audit.record(decode(message.value));
+         resolveOffset(message.offset);
+         await heartbeat();
+       }
+     },
+'''
+
+
+def test_work_a_change_moves_below_an_unchanged_ack_is_reported_on_the_work() -> None:
+    assert _hunk_lines(_MOVED_BELOW) == [23]
+
+
+def test_work_a_change_adds_above_an_unchanged_ack_is_quiet() -> None:
+    assert _hunk_lines(_ADDED_ABOVE) == []

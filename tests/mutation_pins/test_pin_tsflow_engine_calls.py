@@ -61,7 +61,7 @@ CALLS = [
     ("this.echo(p)", "T"),
     ("other.echo(p)", "T"),
     ("echo(u)", "-"),
-    ("wrap(p)", "T"),
+    ("wrap(p)", "T[nosql]"),  # built with `+`: text, safe only where an object would do harm
     ("clean(p)", "T[html]"),
     ("inner()", "T"),
     ("either(p, true)", "T"),

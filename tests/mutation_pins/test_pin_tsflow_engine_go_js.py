@@ -64,7 +64,7 @@ JS_EXPECTED = {
     5: "T req.get(\"X-Token\") ''",
     6: "T req.body ''",
     8: "T req.params ''",
-    9: "T req.query.id 'id='",
+    9: "T req.query.id 'id=' [nosql]",  # a template literal is text: no object can be in it
     10: "T req.query.id 'id='",
     11: "- 'id=7'",
     13: "T req.query.n '' [ALL]",

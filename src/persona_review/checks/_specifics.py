@@ -100,11 +100,13 @@ def _own_detail(spec: CheckSpec, hit: Hit) -> str:
     if not hit.message:
         return ""
     message = hit.message.strip()
-    rule = (hit.explanation or spec.explanation).strip()
-    if message == rule:
-        return ""
-    if rule and message.endswith(rule):
-        return message[: -len(rule)].strip()
+    for rule in dict.fromkeys(((hit.explanation or spec.explanation).strip(), spec.explanation.strip())):
+        # the hit's own rule, else the spec's (a hit whose rule adds a note to the spec's still ends its
+        # message with the spec's)
+        if message == rule:
+            return ""
+        if rule and message.endswith(rule):
+            return message[: -len(rule)].strip()
     return message
 
 
@@ -264,8 +266,8 @@ _ASSIGNED = lazy_re(
 
 def spliced_value(text: str) -> str:
     """The first variable or expression pasted into a string in `text`, passing over the object's own table
-    name (`this.tableName`, `self.table_name`) when something else is pasted too: that is what the finding
-    is about."""
+    name (`this.tableName`, `self.table_name`) and a quoted identifier (`"${alias}"`) when something else is
+    pasted too: that is what the finding is about."""
     first = ""
     blanked = _blank_strings(text)
     for patterns, view in ((_TEMPLATE_SPLICES, text), (_OPERATOR_SPLICES, blanked)):
@@ -276,7 +278,10 @@ def spliced_value(text: str) -> str:
                 # blanking keeps every position
                 value = text[match.start(group):match.end(group)].strip() if match.group(group) else ""
                 if value and not value[0].isdigit() and value not in _KEYWORDS:
-                    if not _OWN_TABLE.match(value):
+                    # a name in double quotes (`"${alias}"."id"`) is a quoted identifier, not the value
+                    quoted_name = view[max(0, match.start() - 1):match.start()] == '"' and \
+                        view[match.end():match.end() + 1] == '"'
+                    if not _OWN_TABLE.match(value) and not quoted_name:
                         return value
                     first = first or value
     return first

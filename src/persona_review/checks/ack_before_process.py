@@ -11,8 +11,10 @@ succeeds (at-least-once, with an idempotent handler), or say in a comment that a
 
 Reported on the ack when a later statement of the same block (the ack is on the straight path, not in an
 early-exit branch that ends in `return`/`continue`) makes a call that can fail: an `await` (JavaScript),
-a call whose error is checked (Go), any call that is not logging (Python, Java, Ruby). Quiet when the ack
-is in a `finally`/`defer`, or the function says at-most-once.
+a call whose error is checked (Go), any call that is not logging (Python, Java, Ruby). A change that leaves
+the ack as it was and adds the work after it (the work moved below the ack) is reported on the first such
+work line. Quiet when the ack is in a `finally`/`defer`, or the function says at-most-once; logging, metrics
+and kafkajs's `heartbeat()` are not work.
 
 Acks recognised: amqplib `channel.ack(msg)`, Pub/Sub and NATS `message.ack()`, kafkajs
 `resolveOffset`/`commitOffsets`, SQS `DeleteMessageCommand`, `sqs.deleteMessage` and
@@ -66,7 +68,7 @@ _WORK["typescript"] = _WORK["javascript"]
 _BENIGN_PART = lazy_re(
     r"^(?:log|logger|logging|LOG|LOGGER|log\w*|_?logger|console|print|println|printf|puts|p|pp|metrics|stats|"
     r"statsd|span|tracer|fmt|System|time|len|str|int|float|json|JSON|debug|info|warn|warning|error|trace|"
-    r"Sprintf|Errorf|Println|Printf|incr|increment|observe|inc|if|for|while|switch|return|super|this)$"
+    r"Sprintf|Errorf|Println|Printf|incr|increment|observe|inc|heartbeat|if|for|while|switch|return|super|this)$"
 )
 _EXIT = lazy_re(
     r"^\s*(?:\}\s*)?(?:return|continue|break|raise|throw|next|panic)\b|\b(?:return|continue|break)\b\s*;?\s*\}?\s*$"
@@ -102,22 +104,32 @@ def ack_before_process(ctx: FileContext) -> Iterator[Hit]:
     if pattern is None:
         return
     lexed = lex(ctx)
-    for no in sorted(ctx.added):
-        bare = lexed.bare.get(no)
-        if not bare:
-            continue
+    reported: set[int] = set()
+    for no in sorted(ctx.lines):
+        bare = lexed.bare.get(no) or ""
         found = pattern.search(bare)
-        if found is None or _EXIT.search(bare[found.end():]) or _deferred(ctx, lexed, no):
+        if found is None or (no not in ctx.added and not ctx.added.intersection(range(no + 1, no + _LOOK))):
+            continue
+        if _EXIT.search(bare[found.end():]) or _deferred(ctx, lexed, no):
             continue
         work = _work_after(ctx.language, lexed, no)
         if work is None or _says_at_most_once(ctx, no, work):
             continue
         call = bare[found.start():found.end()].rstrip("( ").strip()
-        yield Hit(no, message=(
-            f"`{call}(...)` acknowledges the message before the work on line {work} is done: if that "
-            "fails or the process dies, the broker will not redeliver it and the message is lost. "
-            "Acknowledge after the work succeeds (and make the handler idempotent), or say at-most-once in "
-            "a comment if that is the intent."
+        if no in ctx.added:
+            line, where = no, f"before the work on line {work} is done"
+        elif work in ctx.added:
+            # the change puts work after an ack it leaves as it was (the work moved below the ack)
+            line, where = work, f"on line {no}, before the work this line adds is done"
+        else:
+            continue
+        if line in reported:
+            continue
+        reported.add(line)
+        yield Hit(line, message=(
+            f"`{call}(...)` acknowledges the message {where}: if that fails or the process dies, the "
+            "broker will not redeliver it and the message is lost. Acknowledge after the work succeeds (and "
+            "make the handler idempotent), or say at-most-once in a comment if that is the intent."
         ))
 
 

@@ -27,7 +27,7 @@ from persona_review.checks._flow_sinks import (
 )
 from persona_review.checks._java_sinks import shown, weak_random_flags, weak_random_hits
 from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
-from persona_review.checks._tsflow.values import CODE, HTML, PATH, SHELL, SQL, URL
+from persona_review.checks._tsflow.values import CODE, HTML, NOSQL, PATH, SHELL, URL
 from persona_review.checks.base import FileContext, Hit
 from persona_review.checks.go_flow_security import (
     REFLECTED_ORIGIN_EXPLANATION,
@@ -376,7 +376,14 @@ _MONGO = frozenset(
         "aggregate",
     }
 )
-NOSQL_SINKS = (Sink(SQL, _MONGO, (0,)),)
+NOSQL_SINKS = (Sink(NOSQL, _MONGO, (0,)),)
+"""The filter: harmful when request data in it can be an object (`{"$ne": null}`), not once it is text, a
+number or what a schema declared (see `_tsflow`'s text results and schema parsers)."""
+_SERVER_JS = (Sink(CODE, _MONGO, (0,)),)
+"""The filter again, for request text spliced into a `$where` (or `$function`) JavaScript body."""
+_SERVER_JS_KEYS = lazy_re(r"""["']?\$(?:where|function|accumulator)\b""")
+_SANITIZE_FILTER = lazy_re(r"""\bsanitizeFilter["']?\s*:\s*true\b""")
+_SANITIZE_ALL = lazy_re(r"""\.set\s*\(\s*["']sanitizeFilter["']\s*,\s*true\b""")
 
 
 @flow_check(
@@ -403,9 +410,40 @@ def nosql_injection(ctx: FileContext) -> Iterator[Hit]:
         if not modelish or (site.call.method in {"find"} and receiver in {"Object", "Array"}):
             return False
         node = site.call.args[index]
-        return node.type in {"object", "member_expression", "identifier", "subscript_expression"}
+        if node.type not in {"object", "member_expression", "identifier", "subscript_expression"}:
+            return False
+        return not _filter_sanitized(site, sanitize_all)
 
+    def server_js(site: CallSite, index: int, value: Value) -> bool:
+        written = text_of(site.call.args[index])
+        return accept(site, index, value) and _SERVER_JS_KEYS.search(written) is not None
+
+    sanitize_all = any(_SANITIZE_ALL.search(line) for line in ctx.lines.values() if "sanitizeFilter" in line)
     yield from tainted_hits(ctx, NOSQL_SINKS, "is part of the query filter of", accept=accept)
+    yield from tainted_hits(ctx, _SERVER_JS, "is part of the query filter of", accept=server_js)
+
+
+def _filter_sanitized(site: CallSite, sanitize_all: bool) -> bool:
+    """Does Mongoose cast the filter's `$` operators away: `sanitizeFilter: true` in the query's options
+    (`Model.find(filter, null, { sanitizeFilter: true })`, `.setOptions({ sanitizeFilter: true })` on the
+    query the call starts) or for every query (`mongoose.set('sanitizeFilter', true)` in the file)?"""
+    if sanitize_all:
+        return True
+    if any(_SANITIZE_FILTER.search(text_of(arg)) for arg in site.call.args[1:]):
+        return True
+    node = site.node
+    for _ in range(8):  # the chain the call starts: `Model.findOne(f).lean().setOptions({...})`
+        member = node.parent
+        if member is None or member.type != "member_expression" \
+                or member.child_by_field_name("object") != node:
+            return False
+        call = member.parent
+        if call is None or call.type != "call_expression":
+            return False
+        if _SANITIZE_FILTER.search(text_of(call.child_by_field_name("arguments"))):
+            return True
+        node = call
+    return False
 
 
 # --- XSS --------------------------------------------------------------------------------------------------

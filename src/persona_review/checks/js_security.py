@@ -61,7 +61,8 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
     """The line-based hits, less those the data flow shows to be built from constants (or a name defined
     outside the hunk), plus the query calls the data flow sees request data reach."""
     verb = "is run as SQL by"
-    lines = kept_line_hits(ctx, SQL_SINKS, _sql_string_lines(ctx), SQL, verb)
+    found = sorted([*_sql_string_lines(ctx), *_builder_conditions(ctx)], key=lambda h: h.line)
+    lines = kept_line_hits(ctx, SQL_SINKS, found, SQL, verb)
     flows = tainted_sites(ctx, *SQL_SINKS, accept=_sql_text)
     yield from with_flow_sites(lines, flows, describe_flow, verb, one_per_line=True)
 
@@ -85,15 +86,22 @@ def _sql_text(site: CallSite, index: int, value: Value) -> bool:
     """Request data in the query text itself (values in a parameter array or a tagged template are
     bound): text whose known start reads as SQL, or request data passed whole to a database client."""
     node = site.call.args[index]
-    if node.type in {"array", "object"}:
-        return False
+    if node.type in {"array", "object", "new_expression"}:
+        return False  # parameters, a config object, a command object (`commandBus.execute(new X(dto))`)
     prefix = (value.prefix or "").strip()
     if prefix:
         return looks_like_sql(prefix, strict=False)
-    receiver = site.call.callee.rsplit(".", 1)[0].lower()
+    receiver = site.call.callee.rsplit(".", 1)[0]
+    words = [word.lower() for word in _WORD_PART.findall(receiver)]
     return site.call.method not in {"exec", "get", "run", "all", "each"} and any(
-        word in receiver for word in _STRONG_SQL
+        part.startswith(word) for part in words for word in _STRONG_SQL
     )
+
+
+_WORD_PART = lazy_re(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+"""The words of a name (`commandBus` -> command, Bus; `pgPool` -> pg, Pool; `DBConn` -> DB, Conn)."""
+_CONFIG_TEXT = lazy_re(r"[{,]\s*(?:text|sql|query)\s*[:,}]")
+"""A query config object whose text is a field of it (`client.query({ text: ..., values })`)."""
 
 
 def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
@@ -102,6 +110,9 @@ def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
 
     def judge(call: QueryCall, tainted: Mapping[str, int]) -> Hit | None:
         first = call.args[0].strip()
+        if first.startswith("new ") or (first.startswith("{") and not _CONFIG_TEXT.search(first)
+                                         and not _SQL_OPTION.match(first)):
+            return None  # a command object or an options object with no query text in it
         option = _SQL_OPTION.match(first)
         name = option.group(1) if option else first
         if (
@@ -126,6 +137,76 @@ def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
         text = "\n".join(lexed.code.get(no, "") for no in range(hit.line, (hit.end_line or hit.line) + 1))
         if not only_own_table_names(text, whole, constants):
             yield hit  # a statement splicing only `this.tableName` names the class's own table
+
+
+_BUILDER_CONDITION = lazy_re(r"\.(?:where|andWhere|orWhere|having|andHaving|orHaving)\s*\(")
+"""A query builder's condition (TypeORM, MikroORM): its text is SQL, with `:name` parameters bound."""
+_VALUE_SLOT = lazy_re(r"(?:=|<>|!=|<=|>=|<|>|\b(?i:i?like|in|between|any)\b)\s*\(?\s*$")
+"""SQL text that ends where a value goes (`= `, `LIKE `, `IN (`)."""
+_FIXED_FIELD = lazy_re(
+    r"^(?:[A-Z][A-Z0-9_]*|[A-Z][\w$]*\.[A-Z][\w$]*|this\.[\w$.]+|(?:Number|parseInt|parseFloat)\s*\(.*|"
+    r"[\w$.]+\.length)$"
+)
+"""A template field that no caller writes: a constant, an enum member, the object's own state, a number."""
+
+
+def _builder_conditions(ctx: FileContext) -> Iterator[Hit]:
+    """A query builder condition (`.where(...)`, `.andWhere(...)`) given a template literal that puts a
+    value into the SQL text itself: inside a quoted SQL string (`ILIKE '%${term}%'`) or after a comparison
+    (`= ${id}`, `IN (${ids})`). A field in a name's place (`${alias}.deletedAt IS NULL`) is an identifier,
+    and a tagged template (sql followed by a template literal) binds its values: neither is reported."""
+    lexed = lex(ctx)
+    constants = string_constants(lexed)
+    for no, _code, bare in lines_of(lexed):
+        if "here" not in bare and "aving" not in bare:
+            continue
+        for match in _BUILDER_CONDITION.finditer(bare):
+            span = bracket_span(lexed, no, match.end() - 1)
+            args = split_args(span)
+            if args and _value_spliced(args[0].strip(), constants):
+                yield Hit(no, span.last)
+                break
+
+
+def _value_spliced(arg: str, constants: frozenset[str]) -> bool:
+    """Is `arg` a template literal with a field in a value's place of its SQL text?"""
+    if not arg.startswith("`"):
+        return False
+    text, i, n = "", 1, len(arg)
+    while i < n:
+        ch = arg[i]
+        if ch == "\\":
+            text += arg[i : i + 2]
+            i += 2
+            continue
+        if ch == "`":
+            return False
+        if arg.startswith("${", i):
+            end = _field_end(arg, i + 2)
+            field = arg[i + 2 : end].strip()
+            quoted = text.count("'") % 2 == 1
+            in_value = quoted or _VALUE_SLOT.search(text) is not None
+            if in_value and field not in constants and not _FIXED_FIELD.match(field):
+                return True
+            text += "?"
+            i = end + 1
+            continue
+        text += ch
+        i += 1
+    return False
+
+
+def _field_end(text: str, start: int) -> int:
+    """The index of the `}` closing a template field whose expression starts at `start`."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            if depth == 0:
+                return i
+            depth -= 1
+    return len(text)
 
 
 _EXEC = lazy_re(

@@ -28,6 +28,7 @@ import sys
 import tempfile
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from persona_review.checks._migration_advice import advice
@@ -47,6 +48,7 @@ from persona_review.checks.migrations_sql import (
     target_table,
 )
 from persona_review.checks.registry import register_batch
+from persona_review.lazy_re import lazy_re
 
 SQUAWK_TIMEOUT_SECONDS = 60
 
@@ -165,16 +167,16 @@ class SquawkBatch:
     def _postgres_batch(self, contexts: Sequence[FileContext]) -> BatchResult:
         binary = self._locate()
         if binary is None:
-            return self._fallback(
+            return fold_index_builds(self._fallback(
                 contexts,
                 "squawk not found: install squawk-cli to lint SQL migrations; "
                 "using persona-review's built-in SQL checks instead",
-            )
+            ), contexts)
         try:
-            return self._run(binary, contexts)
+            return fold_index_builds(self._run(binary, contexts), contexts)
         except (OSError, subprocess.SubprocessError, ValueError) as exc:
             notice = f"squawk failed ({exc}); using persona-review's built-in SQL checks instead"
-            return self._fallback(contexts, notice)
+            return fold_index_builds(self._fallback(contexts, notice), contexts)
 
     def _run(self, binary: str, contexts: Sequence[FileContext]) -> BatchResult:
         with tempfile.TemporaryDirectory(prefix="persona-review-squawk-") as tmp:
@@ -302,6 +304,83 @@ class _NewTables:
             if rule == "adding-field-with-default" and adds_per_row_values(actions):
                 return False
         return rule in ("changing-column-type", "adding-not-nullable-field", "adding-field-with-default")
+
+
+HOLDS_WRITES = frozenset({"MIG-02", "MIG-04", "MIG-06", "MIG-07", "MIG-08"})
+"""Hazards whose lock blocks writes to their table for as long as the statement works (a rewrite, a scan
+that validates): in a migration run as one transaction, that lock is held until it commits."""
+_NO_TRANSACTION = lazy_re(
+    r"(?im)^\s*--\s*\+goose\s+NO\s+TRANSACTION\b|^\s*--\s*migrate:up\b.*\btransaction\s*:\s*false\b"
+    r"|^\s*--\s*atlas:txmode\s+none\b|^\s*--\s*squawk-ignore-file\b|\bCONCURRENTLY\b"
+)
+"""A migration that does not run as one transaction: goose's `NO TRANSACTION`, dbmate's
+`transaction:false`, atlas's `txmode none`, or one that builds an index `CONCURRENTLY` (which no
+transaction allows)."""
+_COMMIT = lazy_re(r"^(?:COMMIT|END)\b")
+
+
+def fold_index_builds(result: BatchResult, contexts: Sequence[FileContext]) -> BatchResult:
+    """An index built (MIG-03) on a table an earlier statement of the same transactional migration already
+    locks against writes (a rewrite, a constraint it validates, `HOLDS_WRITES`) blocks nothing new: it only
+    keeps that lock longer. It is said in the earlier statement's finding instead of a finding of its own
+    (once that statement is made safe, the next review reports the index build as the first to lock)."""
+    by_path = {ctx.path: ctx for ctx in contexts}
+    folded: dict[int, list[int]] = {}
+    """Index of a holding hit in `result.hits` -> the lines of the index builds said in it."""
+    dropped: set[int] = set()
+    for at, (path, spec, hit) in enumerate(result.hits):
+        ctx = by_path.get(path)
+        if spec.checklist_item != "MIG-03" or ctx is None:
+            continue
+        holder = _earlier_holder(result, ctx, at)
+        if holder is not None:
+            folded.setdefault(holder, []).append(hit.line)
+            dropped.add(at)
+    if not dropped:
+        return result
+    hits: list[tuple[str, CheckSpec, Hit]] = []
+    for at, (path, spec, found) in enumerate(result.hits):
+        if at in dropped:
+            continue
+        hit = found
+        if at in folded:
+            lines = ", ".join(str(line) for line in folded[at])
+            word = "line" if len(folded[at]) == 1 else "lines"
+            note = (
+                f"The index built on {word} {lines} runs while this statement's lock on the same table is "
+                "still held (the migration commits once), so it keeps writes blocked for the build too: "
+                "build it `CONCURRENTLY` in a migration of its own."
+            )
+            hit = replace(hit, explanation=f"{hit.explanation or spec.explanation} {note}")
+        hits.append((path, spec, hit))
+    return BatchResult(hits, result.notices)
+
+
+def _earlier_holder(result: BatchResult, ctx: FileContext, at: int) -> int | None:
+    """The index in `result.hits` of a finding of `HOLDS_WRITES` on an earlier statement of `ctx` that works
+    on the table the index build on `result.hits[at]` works on, with no commit between them; None when
+    there is none or the migration does not run as one transaction."""
+    statements = statements_of(ctx)
+    index_stmt = _statement_at(statements, result.hits[at][2].line)
+    if index_stmt is None or not index_stmt.text.startswith("CREATE"):
+        return None
+    table = target_table(index_stmt)
+    if table is None or _NO_TRANSACTION.search("\n".join(forward_lines(ctx).values())):
+        return None
+    for other, (path, spec, hit) in enumerate(result.hits):
+        if path != ctx.path or spec.checklist_item not in HOLDS_WRITES or hit.line >= index_stmt.line:
+            continue
+        stmt = _statement_at(statements, hit.line)
+        if stmt is None or target_table(stmt) != table:
+            continue
+        between = [s for s in statements if stmt.line < s.line < index_stmt.line]
+        if not any(_COMMIT.match(s.text) for s in between):
+            return other
+    return None
+
+
+def _statement_at(statements: list[SqlStatement], line: int) -> SqlStatement | None:
+    return next((stmt for stmt in statements if stmt.line <= line <= stmt.end_line), None)
 
 
 def _numbered_text(ctx: FileContext) -> str:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from persona_review.checks._tsflow import ir
 from persona_review.checks._tsflow.values import (
     ALL_KINDS,
+    NOSQL,
     UNKNOWN,
     Const,
     Value,
@@ -46,6 +47,10 @@ MAX_DEPTH = 200
 """Deeper expression or statement nesting is not followed (a generated file must not exhaust the stack)."""
 MAX_LOOP_PASSES = 3
 """Passes of an outermost loop's body, at most, for its state to settle (most loops settle in one or two)."""
+_SHAPED = frozenset({NOSQL})
+"""Kinds a value is safe for once it is known to be text (or to hold only a schema's declared fields)."""
+_SCHEMA_RECEIVER = lazy_re(r"(?i:schema)(?:\b|$|_)|^(?:z|[jJ]oi|yup|v)\.")
+"""A receiver named for a validation schema (`bodySchema`, `CreateUserSchema`, `z.object({...})`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -661,7 +666,7 @@ class _Run:
             out = literal("")
             for part in e.parts:
                 out = join(out, self.eval(part))
-            return out
+            return sanitized(out, _SHAPED)  # a template literal is text
         if isinstance(e, ir.Member):
             if e.name in self.tables.source_fields and self._request_object(e.obj):
                 self.flow.has_sources = True
@@ -741,7 +746,7 @@ class _Run:
             if folded is not _NOT_FOLDED:
                 return literal(folded)  # type: ignore[arg-type]
         if op == "+" and not (_numeric(left) and _numeric(right)):
-            return join(left, right)
+            return sanitized(join(left, right), _SHAPED)  # text (or a number), never an object
         if op in {"==", "!=", "<", ">", "<=", ">="}:
             return UNKNOWN
         mixed = derived(left, right)
@@ -756,6 +761,10 @@ class _Run:
         if c.receiver is not None:
             receiver_name = self._name_of(c.receiver, self.adapter.expression(c.receiver))
         result = self._result(c, receiver, args, receiver_name, node)
+        if result.tainted and c.callee in self.tables.object_results:
+            result = replace(result, safe_for=result.safe_for - _SHAPED)
+        elif result.tainted and self._shapes(c):
+            result = sanitized(result, _SHAPED)
         if c.method in self.tables.source_lookups and receiver is not None and c.receiver is not None \
                 and result.tainted and _names_source(receiver, c.receiver) and all(a.known for a in args):
             result = replace(result, source=_short(text_of(node)))
@@ -763,6 +772,15 @@ class _Run:
             self.flow.calls.append(CallSite(node, c, receiver, args, result, self.flow.line_of(node),
                                             self.flow.end_line_of(node), self.function, receiver_name))
         return result
+
+    def _shapes(self, c: ir.Call) -> bool:
+        """Is the call's result text (`String(x)`, `x.trim()`), or what a schema declared
+        (`schema.parse(x)`)?"""
+        t = self.tables
+        if c.method in t.text_results or c.callee in t.text_results:
+            return True
+        return c.method in t.schema_parsers and c.receiver is not None \
+            and _SCHEMA_RECEIVER.search(text_of(c.receiver)) is not None
 
     def _result(self, c: ir.Call, receiver: Value | None, args: tuple[Value, ...],
                 receiver_name: str | None, node: Node) -> Value:

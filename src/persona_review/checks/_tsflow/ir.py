@@ -325,6 +325,17 @@ class Tables:
     returns: dict[str, str] = field(default_factory=dict)
     """Callee (dotted, as written) or method -> the class of its result (`getWriter` -> `PrintWriter`),
     so that chained calls know their receiver."""
+    text_results: frozenset[str] = frozenset()
+    """Methods/callees whose result is text whatever they were given (`String(x)`, `x.toLowerCase()`):
+    safe where only an object could do harm (the operators of a NoSQL filter), nowhere else."""
+    object_results: frozenset[str] = frozenset()
+    """Callees (dotted, as written) that parse text into an object (`JSON.parse`, `qs.parse`): what
+    `text_results` made safe is an object with any keys again."""
+    schema_parsers: frozenset[str] = frozenset()
+    """Methods that validate their argument against a schema and return it as the schema declares it
+    (zod `parse`/`safeParse`, joi/yup `validate`), when called on a receiver named for a schema
+    (`bodySchema.parse(req.body)`, `z.object({...}).parse(...)`): their result holds the declared
+    fields only, so it is safe where only an object with unknown keys could do harm (a NoSQL filter)."""
 
 
 class Adapter(Protocol):

@@ -185,6 +185,20 @@ JS_TABLES = ir.Tables(
     builders=frozenset(),
     weak_random=frozenset({"Math.random"}),
     returns={"Math.random": "Number"},
+    text_results=frozenset(
+        {
+            *("String", "toString", "toLowerCase", "toUpperCase", "toLocaleLowerCase", "toLocaleUpperCase"),
+            *("trim", "trimStart", "trimEnd", "normalize", "padStart", "padEnd", "toFixed", "JSON.stringify"),
+        }
+    ),
+    object_results=frozenset(
+        {"JSON.parse", "JSON5.parse", "EJSON.parse", "qs.parse", "querystring.parse", "yaml.load",
+         "YAML.parse", "yaml.parse"}
+    ),
+    schema_parsers=frozenset(
+        {"parse", "safeParse", "parseAsync", "safeParseAsync", "validate", "validateSync", "validateAsync",
+         "attempt", "cast"}
+    ),
 )
 
 _FUNCTIONS = frozenset(

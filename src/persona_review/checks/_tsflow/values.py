@@ -12,7 +12,10 @@ Const = str | int | float | bool | None
 
 SQL, SHELL, PATH, URL = "sql", "shell", "path", "url"
 HTML, LDAP, XPATH, CODE = "html", "ldap", "xpath", "code"
-ALL_KINDS = frozenset({SQL, SHELL, PATH, URL, HTML, LDAP, XPATH, CODE})
+NOSQL = "nosql"
+"""A query filter or document (MongoDB): only a value that can be an object (`{"$ne": null}`) is harmful
+there, so any text or number is safe for it."""
+ALL_KINDS = frozenset({SQL, SHELL, PATH, URL, HTML, LDAP, XPATH, CODE, NOSQL})
 
 
 @dataclass(frozen=True, slots=True)
