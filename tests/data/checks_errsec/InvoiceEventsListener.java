@@ -55,4 +55,13 @@ public class InvoiceEventsListener {
             log.error("reminder failed for {}", event.invoiceId(), e);
         }
     }
+
+    @KafkaListener(topics = "invoices.credited")
+    public void onCredited(ConsumerRecord<String, String> record) {
+        try {
+            ledger.credit(parse(record.value()));
+        } catch (RuntimeException e) { // expect: JAVA-LISTENER-FAILURE-SWALLOWED
+            log.error("credit note at offset {} not booked", record.offset(), e);
+        }
+    }
 }
