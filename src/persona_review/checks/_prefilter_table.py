@@ -118,6 +118,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'migrations_js': None,
     'migrations_rails': None,
     'migrations_sql': None,
+    'orm_schema_auto': ((), ('database.generation', 'ddl-auto', 'ddl_auto', 'ddlauto', 'hbm2ddl')),
     'py_archive_paths': (('TarFile', 'tarfile'), ()),
     'py_async_blocking': (('async',), ()),
     'py_async_tasks': (('create_task', 'ensure_future'), ()),
