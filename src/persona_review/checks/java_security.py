@@ -221,9 +221,75 @@ _DESERIALIZE = lazy_re(
     needs=("ObjectInputStream", "DefaultTyping", "JsonTypeInfo", "XMLDecoder", "fromXML", "Yaml"),
 )
 def unsafe_deserialization(ctx: FileContext) -> Iterator[Hit]:
-    for no, _code, bare in lines_of(lex(ctx)):
-        if _DESERIALIZE.search(bare):
-            yield Hit(no)
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        found = _DESERIALIZE.search(bare)
+        if found is None:
+            continue
+        typing = _ACTIVATE_TYPING.search(bare)
+        if typing is not None and _allow_listed(lexed, no, typing.end() - 1):
+            continue
+        if _SECURITY_MODULES_TYPING.search(bare) and len(_DESERIALIZE.findall(bare)) == 1:
+            continue
+        yield Hit(no)
+
+
+_SECURITY_MODULES_TYPING = lazy_re(r"\bSecurityJackson2Modules\s*\.\s*enableDefaultTyping\s*\(")
+"""Spring Security's `SecurityJackson2Modules.enableDefaultTyping(mapper)`: default typing through its own
+allow-list resolver (its modules' types and the ones annotated for it), not any class the data names."""
+
+
+_ACTIVATE_TYPING = lazy_re(r"\.activateDefaultTyping(?:AsProperty)?\s*\(")
+_PTV_BUILDER = lazy_re(r"\bBasicPolymorphicTypeValidator\s*\.\s*builder\s*\(\s*\)")
+_ALLOW_RULE = lazy_re(
+    r"\.\s*allowIf(?:BaseType|SubType|SubTypeIsArray)\s*\((?P<arg>[^()]*(?:\([^()]*\)[^()]*)*)\)"
+)
+_PERMISSIVE_ARG = lazy_re(
+    r"""^\s*(?:(?:java\.lang\.)?Object\.class|"(?:|java|javax|com|org|net|io)\.?"|[^"]*->.*)\s*$"""
+)
+"""An allow rule that lets gadget classes through: every type (`Object.class`), a prefix as wide as a
+top-level package, or a matcher function (what it accepts is not read)."""
+_NAME = lazy_re(r"^\s*(?:this\s*\.\s*)?([A-Za-z_$][\w$]*)\s*$")
+
+
+def _allow_listed(lexed: Lexed, line: int, col: int) -> bool:
+    """Whether the `activateDefaultTyping(...)` call whose `(` is at (line, col) is given a Jackson
+    `BasicPolymorphicTypeValidator` built (in place, or into the variable passed) with only narrow allow
+    rules: named classes or packages. Such typing instantiates only those types; a
+    `LaissezFaireSubTypeValidator` or a validator not built in view is not an allow-list."""
+    args = split_args(bracket_span(lexed, line, col))
+    if not args:
+        return False
+    validator = args[0]
+    named = _NAME.match(validator)
+    if named is not None:
+        validator = _assigned(lexed, line, named.group(1)) or ""
+    if _PTV_BUILDER.search(validator) is None or ".build" not in validator:
+        return False
+    rules = [rule.group("arg") for rule in _ALLOW_RULE.finditer(validator)]
+    return bool(rules) and not any(_PERMISSIVE_ARG.match(arg) for arg in rules if arg.strip())
+
+
+def _assigned(lexed: Lexed, line: int, name: str) -> str | None:
+    """The code of the statement that last assigns `name` in the known lines before `line` (a local or a
+    field), to its `;`: a builder chain continues over lines that start with `.`."""
+    assignment = re.compile(rf"(?:^|[\s(])(?:this\s*\.\s*)?{re.escape(name)}\s*=(?!=)")
+    for no in sorted((n for n in lexed.bare if n < line), reverse=True):
+        found = assignment.search(lexed.bare[no])
+        if found is None:
+            continue
+        parts = [lexed.code[no][found.end():]]
+        end = no
+        while ";" not in lexed.bare[end][found.end() if end == no else 0:] and end + 1 in lexed.bare:
+            end += 1
+            if end - no >= _CHAIN_LINES:
+                return None
+            parts.append(lexed.code[end])
+        return "\n".join(parts)
+    return None
+
+
+_CHAIN_LINES = 25
 
 
 _WEAK_SSL = lazy_re(r"""\bSSLContext\.getInstance\s*\(\s*"(?:SSL|SSLv2|SSLv3|TLSv1|TLSv1\.1)"\s*""")
