@@ -66,7 +66,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'java_reactive_block': (('block',), ()),
     'java_request_parse': (('fromString', 'new BigDecimal(', 'new BigInteger(', 'parse', 'valueOf'), ()),
     'java_request_scope': (('System.exit', 'getRuntime()'), ()),
-    'java_resources': (('.openStream(', 'FileChannel.open', 'Files.find', 'Files.lines', 'Files.list', 'Files.new', 'Files.newDirectoryStream', 'Files.walk', 'Statement(', 'executeQuery', 'getConnection', 'new Buffered', 'new Data', 'new File', 'new GZIP', 'new InputStreamReader', 'new Object', 'new OutputStreamWriter', 'new PrintWriter', 'new RandomAccess', 'new Socket', 'new Zip', 'prepareCall'), ()),
+    'java_resources': (('.openStream(', 'FileChannel.open', 'Files.find', 'Files.lines', 'Files.list', 'Files.new', 'Files.newDirectoryStream', 'Files.walk', 'Statement(', 'executeQuery', 'getConnection', 'new Buffered', 'new Data', 'new File', 'new GZIP', 'new InputStreamReader', 'new Object', 'new OutputStreamWriter', 'new PrintWriter', 'new RandomAccess', 'new Socket', 'new Zip', 'newCall(', 'prepareCall'), ()),
     'java_route_guard': (('Controller',), ()),
     'java_secret_handling': (('Equals', 'LOG', 'Log', 'System.', 'compareTo', 'equals', 'log'), ()),
     'java_security': None,

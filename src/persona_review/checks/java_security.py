@@ -19,6 +19,7 @@ from persona_review.checks._java_sinks import (
     with_flow_sites,
 )
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._mybatis import mybatis_substitutions
 from persona_review.checks._spans import brace_block, bracket_span, lines_of, split_args
 from persona_review.checks._taint import QueryCall, Tainted, sql_string_hits
 from persona_review.checks._tsflow import flows
@@ -74,6 +75,8 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
         if not constant_here(ctx, SQL_SINKS, found, SQL)
     )
     yield from with_flow_sites(lines, tainted_sinks(ctx, *SQL_SINKS), describe_flow, verb)
+    if "${" in ctx.known_text():
+        yield from mybatis_substitutions(lex(ctx))
 
 
 def _with_flow(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit, verb: str) -> Hit:
