@@ -63,7 +63,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'java_optional_get': (('.get()',), ()),
     'java_outbound': (('HttpClient', 'HttpClients', 'HttpRequest', 'RestTemplate', 'openConnection'), ()),
     'java_poll_loop': (('catch',), ()),
-    'java_reactive_block': (('block',), ()),
+    'java_reactive_block': (('block',), ('jdbc', 'resttemplate')),
     'java_request_parse': (('fromString', 'new BigDecimal(', 'new BigInteger(', 'parse', 'valueOf'), ()),
     'java_request_scope': (('System.exit', 'getRuntime()'), ()),
     'java_resources': (('.openStream(', 'FileChannel.open', 'Files.find', 'Files.lines', 'Files.list', 'Files.new', 'Files.newDirectoryStream', 'Files.walk', 'Statement(', 'executeQuery', 'getConnection', 'new Buffered', 'new Data', 'new File', 'new GZIP', 'new InputStreamReader', 'new Object', 'new OutputStreamWriter', 'new PrintWriter', 'new RandomAccess', 'new Socket', 'new Zip', 'newCall(', 'prepareCall'), ()),
