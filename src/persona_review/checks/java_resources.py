@@ -203,6 +203,8 @@ _OKHTTP_RESPONSE = lazy_re(
     r"^\s*(?:final\s+)?(?:okhttp3\.)?Response\s+(?P<var>[A-Za-z_$][\w$]*)\s*=\s*[^;]*\.newCall\s*\("
 )
 _EXIT = lazy_re(r"(?<![\w$.])(?:return|throw)\b")
+_RESPONSE_LINES = 200
+"""How far after the opening the method's lines are read for the response's close or an exit."""
 
 
 def _response_exits_open(ctx: FileContext, lexed: Lexed, no: int, bare: str) -> Iterator[Hit]:
@@ -217,9 +219,6 @@ def _response_exits_open(ctx: FileContext, lexed: Lexed, no: int, bare: str) -> 
     span = statement_span(lexed, no, found.end() - 1)
     if ".execute(" not in span.bare:
         return
-    last = method_end(ctx, lexed.bare, no)
-    if last is None:
-        return
     var = re.escape(found.group("var"))
     closes = re.compile(
         rf"(?<![\w$.]){var}\s*\.\s*close\s*\(|\btry\s*\([^;]*(?<![\w$.]){var}\b|"
@@ -230,10 +229,23 @@ def _response_exits_open(ctx: FileContext, lexed: Lexed, no: int, bare: str) -> 
     """What closes the response or hands it on: its own `close()`, try-with-resources naming it or its
     body, the body read whole (`string()`/`bytes()` close it), the body handed to a variable or a call, or
     the response itself passed, returned or assigned."""
-    rest = [(n, lexed.bare.get(n, "")) for n in range(span.last + 1, last + 1)]
+    rest: list[tuple[int, str]] = []
+    depth = 0
+    ended = False
+    for n in range(span.last + 1, span.last + _RESPONSE_LINES):
+        if n not in lexed.bare:
+            break  # the known lines stop: what follows is not read
+        text = lexed.bare[n]
+        depth += text.count("{") - text.count("}")
+        rest.append((n, text))
+        if depth < 0:
+            ended = True  # the method's closing brace
+            break
     if any(re.search(r"\bfinally\b", text) for _n, text in rest):
         return  # a finally block's cleanup is not followed here
     for n, text in rest:
+        if not ended and re.search(r"\btry\b", text):
+            return  # a try whose finally is past the known lines may close it
         if closes.search(text):
             return
         exit_ = _EXIT.search(text)

@@ -230,7 +230,11 @@ def unsafe_deserialization(ctx: FileContext) -> Iterator[Hit]:
         if found is None:
             continue
         typing = _ACTIVATE_TYPING.search(bare)
-        if typing is not None and _allow_listed(lexed, no, typing.end() - 1):
+        if typing is not None:
+            validator = _validator(lexed, no, typing.end() - 1)
+            if validator is None or _allow_list(validator):
+                continue
+            yield Hit(no, message=_OPEN_TYPING)
             continue
         if _SECURITY_MODULES_TYPING.search(bare) and len(_DESERIALIZE.findall(bare)) == 1:
             continue
@@ -242,6 +246,12 @@ _SECURITY_MODULES_TYPING = lazy_re(r"\bSecurityJackson2Modules\s*\.\s*enableDefa
 allow-list resolver (its modules' types and the ones annotated for it), not any class the data names."""
 
 
+_OPEN_TYPING = (
+    "`activateDefaultTyping` lets the JSON name the class to build, and its validator is not an allow-list "
+    "of your own types: a payload naming a gadget class runs code on this JVM. Give it a "
+    "`BasicPolymorphicTypeValidator.builder().allowIfSubType(\"com.example.model.\")...build()` or bind "
+    "to concrete types."
+)
 _ACTIVATE_TYPING = lazy_re(r"\.activateDefaultTyping(?:AsProperty)?\s*\(")
 _PTV_BUILDER = lazy_re(r"\bBasicPolymorphicTypeValidator\s*\.\s*builder\s*\(\s*\)")
 _ALLOW_RULE = lazy_re(
@@ -255,18 +265,24 @@ top-level package, or a matcher function (what it accepts is not read)."""
 _NAME = lazy_re(r"^\s*(?:this\s*\.\s*)?([A-Za-z_$][\w$]*)\s*$")
 
 
-def _allow_listed(lexed: Lexed, line: int, col: int) -> bool:
-    """Whether the `activateDefaultTyping(...)` call whose `(` is at (line, col) is given a Jackson
-    `BasicPolymorphicTypeValidator` built (in place, or into the variable passed) with only narrow allow
-    rules: named classes or packages. Such typing instantiates only those types; a
-    `LaissezFaireSubTypeValidator` or a validator not built in view is not an allow-list."""
+def _validator(lexed: Lexed, line: int, col: int) -> str | None:
+    """The validator given to the `activateDefaultTyping(...)` call whose `(` is at (line, col): the first
+    argument's code, or, for a variable, the statement that last assigns it in the known lines. None when
+    that variable's assignment is not in view (a validator built elsewhere is not judged)."""
     args = split_args(bracket_span(lexed, line, col))
     if not args:
-        return False
-    validator = args[0]
-    named = _NAME.match(validator)
-    if named is not None:
-        validator = _assigned(lexed, line, named.group(1)) or ""
+        return ""
+    named = _NAME.match(args[0])
+    if named is None:
+        return args[0]
+    return _assigned(lexed, line, named.group(1))
+
+
+def _allow_list(validator: str) -> bool:
+    """Whether `validator` is a Jackson `BasicPolymorphicTypeValidator` built with only narrow allow rules
+    (named classes or packages): such typing instantiates only those types. A
+    `LaissezFaireSubTypeValidator`, the mapper's default one, or a rule for `Object.class` or a top-level
+    package prefix is not an allow-list."""
     if _PTV_BUILDER.search(validator) is None or ".build" not in validator:
         return False
     rules = [rule.group("arg") for rule in _ALLOW_RULE.finditer(validator)]

@@ -56,6 +56,10 @@ public class InvoiceEventsListener {
         }
     }
 
+    // A Kafka record parameter is conventionally called `record`: the
+    // listener below is still a method (not a Java record declaration),
+    // so its catch-all is read like the ones above.
+
     @KafkaListener(topics = "invoices.credited")
     public void onCredited(ConsumerRecord<String, String> record) {
         try {
