@@ -250,6 +250,8 @@ def _response_exits_open(ctx: FileContext, lexed: Lexed, no: int, bare: str) -> 
             return
         exit_ = _EXIT.search(text)
         if exit_ is not None:
+            if closes.search(statement_span(lexed, n, exit_.start()).bare):
+                return  # the exit's statement goes on to close it or hand it on
             word = exit_.group()
             yield Hit(no, span.last, message=(
                 f"`{found.group('var')}` holds a pooled connection until it is closed, and the `{word}` on "

@@ -73,4 +73,10 @@ public class RatesClient {
             response.close();
         }
     }
+
+    public Rates handled(Request request) throws IOException {
+        Response response = http.newCall(request).execute();
+        return Rates.parse(response.code(),
+            response.body().string());
+    }
 }
