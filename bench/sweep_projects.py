@@ -3,6 +3,7 @@
 Each repository is read at its HEAD from a bare git directory (the `fetch` mirrors), every file of the
 chosen languages reviewed whole, with every line added; vendored, generated and minified files are left out
 (`node_modules/`, `vendor/`, `dist/`, `*.min.js`, `*.d.ts`), and so are tests unless `--tests` is given.
+A check of configuration files (YAML, or `unknown` for `.properties`/`.xml`) reads those files too.
 With `--reviewed`, only the files a pull request changing that one file would have reviewed (the bundled
 persona's file selection, default config, the head's other files readable): a hit in browser code the
 selection skips is one no user sees. Opt-in checks named are enabled, unless `--as-default` is given: then
@@ -28,6 +29,7 @@ from persona_review.checks.runner import run_checks
 from persona_review.config import Config
 from persona_review.contexts import context_for_text
 from persona_review.diff import Diff, DiffFile, FileStatus
+from persona_review.languages import detect_language
 from persona_review.persona import load_persona
 from persona_review.ruby_jobs import active_job_timing
 from persona_review.triggers import select_files
@@ -48,16 +50,33 @@ def _files(git_dir: Path, languages: set[str], tests: bool) -> list[tuple[str, s
         meta, path = row.split("\t", 1)
         _mode, kind, blob = meta.split()
         suffix = Path(path).suffix
-        if kind != "blob" or SUFFIXES.get(suffix) not in languages or _SKIPPED.search(path):
+        language = SUFFIXES.get(suffix) or detect_language(path)  # config files too (yaml, properties, xml)
+        if kind != "blob" or language not in languages or _SKIPPED.search(path):
             continue
         if not tests and _TESTS.search(path):
             continue
         wanted.append((path, blob))
+    return _read_blobs(git_dir, wanted)
+
+
+def _read_blobs(git_dir: Path, wanted: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The text of each (path, blob) under 400,000 bytes, read in one `git cat-file --batch`; a blob the
+    snapshot left out (its largest files) is skipped."""
+    request = "".join(f"{blob}\n" for _path, blob in wanted).encode()
+    raw = subprocess.run(["git", "--git-dir", str(git_dir), "cat-file", "--batch"], input=request,
+                         check=True, capture_output=True).stdout
     out: list[tuple[str, str]] = []
-    for path, blob in wanted:
-        data = subprocess.run(["git", "--git-dir", str(git_dir), "cat-file", "blob", blob], check=True,
-                              capture_output=True).stdout
-        if len(data) < 400_000:
+    pos = 0
+    for path, _blob in wanted:
+        header_end = raw.index(b"\n", pos)
+        header = raw[pos:header_end].split()
+        pos = header_end + 1
+        if len(header) < 3 or header[1] != b"blob":
+            continue  # "<blob> missing"
+        size = int(header[2])
+        data = raw[pos:pos + size]
+        pos += size + 1
+        if size < 400_000:
             out.append((path, data.decode("utf-8", errors="replace")))
     return out
 

@@ -86,3 +86,59 @@ def test_a_hunk_inside_a_handler_named_by_its_header_is_reported() -> None:
 """
     contexts = [build_context(f) for f in parse_diff(diff)]
     assert [(f.line, f.end_line) for f in run_checks(contexts).findings if f.rule_id == RULE] == [(39, 43)]
+
+
+_REACTIVE_SERVICE = """@Component
+class InvoiceHandler {
+    private final JdbcTemplate jdbcTemplate;
+    private final RestTemplate restTemplate;
+
+    public Mono<ServerResponse> show(ServerRequest request) {
+        return invoices.findById(request.pathVariable("id"))
+                .map(invoice -> {
+                    String holder = jdbcTemplate.queryForObject(
+                            "SELECT holder FROM legacy_accounts WHERE id = ?", String.class, invoice.accountId());
+                    return invoice.withHolder(holder);
+                })
+                .flatMap(view -> ServerResponse.ok().bodyValue(view));
+    }
+
+    public Flux<Rate> rates(String currency) {
+        Rate[] rates = restTemplate.getForObject("/rates/{c}", Rate[].class, currency);
+        return Flux.fromArray(rates);
+    }
+
+    public Mono<Stock> stock(long id) {
+        return Mono.fromCallable(() -> jdbcTemplate.queryForObject("SELECT n FROM stock WHERE id = ?",
+                        Stock.class, id))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    public Stock blockingStock(long id) {
+        return jdbcTemplate.queryForObject("SELECT n FROM stock WHERE id = ?", Stock.class, id);
+    }
+}
+"""
+
+
+def test_jdbc_and_rest_template_calls_in_reactive_methods_are_reported() -> None:
+    assert [line for line, _end in _spans(_REACTIVE_SERVICE)] == [9, 17]
+
+
+def test_a_blocking_call_in_a_hunk_that_cuts_the_method_is_read_from_its_signature() -> None:
+    diff = (
+        "diff --git a/src/main/java/com/acme/InvoiceHandler.java b/src/main/java/com/acme/InvoiceHandler.java\n"
+        "--- a/src/main/java/com/acme/InvoiceHandler.java\n"
+        "+++ b/src/main/java/com/acme/InvoiceHandler.java\n"
+        "@@ -10,4 +10,8 @@ class InvoiceHandler {\n"
+        "     public Mono<ServerResponse> show(ServerRequest request) {\n"
+        "         return invoices.findById(request.pathVariable(\"id\"))\n"
+        "+                .map(invoice -> {\n"
+        "+                    String holder = jdbcTemplate.queryForObject(SQL, String.class, invoice.accountId());\n"
+        "+                    return invoice.withHolder(holder);\n"
+        "+                })\n"
+        "                 .flatMap(view -> ServerResponse.ok().bodyValue(view))\n"
+        "                 .switchIfEmpty(ServerResponse.notFound().build());\n"
+    )
+    ctx = build_context(parse_diff(diff).files[0])
+    assert [f.line for f in run_checks([ctx]).findings if f.rule_id == RULE] == [13]

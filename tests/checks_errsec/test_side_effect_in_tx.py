@@ -467,3 +467,18 @@ def test_a_kafka_template_field_named_for_kafka_inside_a_transactional_method_of
         "    }\n"
     )
     assert _lines("src/main/java/com/acme/accounts/AccountService.java", hunk) == [_at(hunk, "HERE")]
+
+
+def test_a_hunk_that_cuts_the_transactional_method_before_its_end_is_read_from_its_open_braces() -> None:
+    hunk = (
+        "    @Transactional\n"
+        "    public Transfer book(TransferCommand cmd) {\n"
+        "        Transfer transfer = transfers.save(Transfer.from(cmd));\n"
+        "        if (transfer.amount().signum() > 0) {\n"
+        "            producer.send(new ProducerRecord<>(\"transfers\", transfer.id(), transfer));  // HERE\n"
+        "        }\n"
+        "        ledger.post(transfer);\n"
+    )
+    assert _lines("src/main/java/com/acme/ledger/TransferService.java", hunk) == [_at(hunk, "HERE")]
+    not_transactional = hunk.replace("    @Transactional\n", "    @Override\n")
+    assert _lines("src/main/java/com/acme/ledger/TransferService.java", not_transactional) == []

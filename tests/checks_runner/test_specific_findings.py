@@ -4,6 +4,7 @@ identifier, call, table or column from the flagged line that the check's generic
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -28,6 +29,9 @@ from tests.checks_migrations import (
 )
 from tests.checks_migrations import (
     test_js_migrations as js,
+)
+from tests.checks_migrations import (
+    test_orm_schema_auto as orm_schema_auto,
 )
 from tests.checks_migrations import (
     test_rails_migrations as rails,
@@ -101,6 +105,8 @@ def _examples() -> Iterator[tuple[str, Example]]:
     yield "alembic-json", Example(context_for_text(alembic.PATH, json_alembic), "MIG-00", None)
     json_sql = "ALTER TABLE orders ADD COLUMN meta json;\n"
     yield "sql-json", Example(context_for_text("db/V2__json.sql", json_sql), "MIG-00", None)
+    prod = textwrap.dedent(orm_schema_auto.PROD_YAML).lstrip("\n")
+    yield "orm-schema-auto", Example(context_for_text(orm_schema_auto.PROD_PATH, prod), "JAVA-MIG-SCHEMA-AUTO", 8)
     yield from _data_integrity_examples()
 
 

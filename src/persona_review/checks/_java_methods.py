@@ -9,6 +9,9 @@ from persona_review.checks.base import FileContext
 from persona_review.lazy_re import lazy_re
 
 _CONTROL = lazy_re(r"^\s*(?:\}\s*)?(?:if|else|for|while|do|switch|catch|try|finally|synchronized)\b")
+TYPE_HEADER = lazy_re(r"\b(?:class|interface|enum|record)\s+[A-Za-z_$]")
+"""A type's declaration (`class Foo`, `record Point(`): the keyword followed by the type's name, so a
+parameter or variable called `record` (`ConsumerRecord<K, V> record)`) is not one."""
 _METHOD = lazy_re(r"\b[A-Za-z_$][\w$]*\s*\([^;{}]*\)\s*(?:throws\s+[\w.$,\s]+)?$|->\s*$|^\s*static\s*$")
 
 
@@ -21,7 +24,7 @@ def method_block(ctx: FileContext, line: int) -> Block | None:
             own = before  # the brace on a line of its own: the signature is on the line before
         if _CONTROL.match(own) or re.search(r"\bnew\s+[\w.<>]+\s*\([^)]*\)\s*$", own):
             continue  # a statement's block, or an anonymous class body
-        if re.search(r"\b(?:class|interface|enum|record)\b", own):
+        if TYPE_HEADER.search(own):
             return None  # reached the type: the line is not in a method
         if _METHOD.search(own):
             return block
@@ -42,6 +45,29 @@ def method_end(ctx: FileContext, bare: dict[int, str], line: int) -> int | None:
     enclosing = blocks_of(ctx).enclosing(line)
     for known in enclosing:
         before, _, own = known.header.rpartition("\n")
-        if re.search(r"\b(?:class|interface|enum|record)\b", own if own.strip() else before):
+        if TYPE_HEADER.search(own if own.strip() else before):
             return None  # `line` is in a type's body, not in a method
     return closing_line(bare, line, len(enclosing))  # the known blocks around `line` close first
+
+
+def open_braces(bare: dict[int, str], line: int, limit: int = 200) -> list[tuple[int, str]]:
+    """The braces still open at the start of `line`, innermost first, read backwards through the known
+    lines (at most `limit`): (the brace's line, its header: the text before it on its line, or the line
+    above when the brace stands alone). What a hunk that cuts a method's end still shows of the method,
+    lambdas and statements around `line`."""
+    out: list[tuple[int, str]] = []
+    depth = 0
+    for no in range(line - 1, max(0, line - limit), -1):
+        text = bare.get(no)
+        if text is None:
+            break
+        for col in range(len(text) - 1, -1, -1):
+            if text[col] == "}":
+                depth += 1
+            elif text[col] == "{":
+                if depth:
+                    depth -= 1
+                    continue
+                own = text[:col] if text[:col].strip() else bare.get(no - 1, "")
+                out.append((no, own))
+    return out

@@ -41,6 +41,7 @@ from persona_review.checks._blocks import blocks_of
 from persona_review.checks._catch import catches, try_of
 from persona_review.checks._handler_comments import explains
 from persona_review.checks._java_code import JAVA_LOGGER_CALL, JAVA_TEST_PATH
+from persona_review.checks._java_methods import TYPE_HEADER
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.java_spring_tx import declaration_of, signature_of
@@ -97,7 +98,7 @@ def _method_of(ctx: FileContext, lexed: Lexed, line: int) -> tuple[str, str] | N
         signature = signature_of(declaration_of(lexed, block))
         if _CONTROL.match(signature) or "->" in signature or re.search(r"\bnew\s+[\w.<>]+\s*\(", signature):
             continue
-        if re.search(r"\b(?:class|interface|enum|record)\b", signature):
+        if TYPE_HEADER.search(signature):
             return None
         head = _METHOD_HEAD.search(signature)
         return (head.group("type"), head.group("name")) if head else None

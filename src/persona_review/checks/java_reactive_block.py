@@ -1,4 +1,5 @@
-"""Java: Reactor's `block()` inside a reactive handler, or on a WebClient call with no timeout.
+"""Java: Reactor's `block()` or a blocking JDBC/RestTemplate call inside a reactive handler, or `block()`
+on a WebClient call with no timeout.
 
     public Mono<ServerResponse> get(ServerRequest request) {
         Inventory stock = inventoryClient.get().uri("/stock/{id}", id)
@@ -19,6 +20,13 @@ Two findings, one id:
   chain sets no `.timeout(...)`: WebClient has no response timeout unless one is configured, so a hung
   remote holds the request thread forever and the pool drains.
 
+- In a method returning `Mono`/`Flux` (or taking a `ServerRequest`), a call on a `JdbcTemplate`,
+  `NamedParameterJdbcTemplate`, `JdbcClient` or `RestTemplate` (known by the receiver's name: `jdbc...`,
+  `...JdbcTemplate`, `restTemplate`), in the handler's body or in an operator's lambda (`.map(req -> ...)`):
+  it runs on the event loop and holds it until the database or remote answers. A method that names a
+  scheduler anywhere (`subscribeOn`, `publishOn`, `Schedulers.boundedElastic()`) is left alone: the call
+  may be the one it moves off the event loop.
+
 The statement is read from its start (the line with the assignment or `return`) through the chained lines
 to the `block` call; the method around it is known entire, or named by the hunk header when the hunk
 starts inside it.
@@ -26,10 +34,11 @@ starts inside it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from persona_review.checks._java_code import JAVA_TEST_PATH
-from persona_review.checks._java_methods import method_block
+from persona_review.checks._java_methods import TYPE_HEADER, method_block
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import lines_of, reaches
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -51,21 +60,27 @@ _CONTINUES = lazy_re(r"^\s*\.")
         category=Category.ERROR_HANDLING,
         severity=Severity.HIGH,
         languages=frozenset({"java"}),
-        title="Reactor `block()` on the event loop, or on a WebClient call with no timeout",
+        title="Reactor `block()`, JDBC or RestTemplate on the event loop, or `block()` on a WebClient call "
+              "with no timeout",
         explanation=(
             "In a WebFlux handler `block()` stops an event-loop thread that serves many connections: "
-            "Reactor refuses it there (IllegalStateException) or everything on the thread stalls. Compose "
-            "the call instead (`flatMap`, `zipWith`). In blocking code, `block()` with no `Duration` on a "
-            "WebClient call waits as long as the remote does, since WebClient has no response timeout by "
-            "default: use `block(Duration.ofSeconds(...))` or `.timeout(...)`."
+            "Reactor refuses it there (IllegalStateException) or everything on the thread stalls, and a "
+            "JDBC or `RestTemplate` call holds the thread until the database or remote answers. Compose "
+            "the call instead (`flatMap`, `zipWith`), use a reactive client (R2DBC, WebClient), or move it "
+            "to `Mono.fromCallable(...).subscribeOn(Schedulers.boundedElastic())`. In blocking code, "
+            "`block()` with no `Duration` on a WebClient call waits as long as the remote does, since "
+            "WebClient has no response timeout by default: use `block(Duration.ofSeconds(...))` or "
+            "`.timeout(...)`."
         ),
     ),
     needs=("block",),
+    folded=("jdbc", "resttemplate"),
 )
 def reactive_block(ctx: FileContext) -> Iterator[Hit]:
     if JAVA_TEST_PATH.search(ctx.path):
         return
     lexed = lex(ctx)
+    yield from _blocking_calls(ctx, lexed)
     in_handlers: dict[str, list[tuple[int, int, str]]] = {}
     """Handler signature -> (first line, block line, call) of each block in it, reported as one finding."""
     for no, _code, bare in lines_of(lexed):
@@ -94,6 +109,89 @@ def reactive_block(ctx: FileContext) -> Iterator[Hit]:
             f"`{call}()` inside a reactive handler stops an event-loop thread: Reactor throws "
             "IllegalStateException there, or every connection on the thread waits. Compose the call with "
             f"`flatMap`/`zipWith` instead of blocking.{also}"))
+
+
+_BLOCKING_CALL = lazy_re(
+    r"(?<![\w$.])(?P<recv>(?:this\s*\.\s*)?[A-Za-z_$][\w$]*)\s*\.\s*(?P<call>query|queryForObject|queryForList|"
+    r"queryForMap|queryForRowSet|queryForStream|queryForLong|queryForInt|update|batchUpdate|execute|"
+    r"getForObject|getForEntity|postForObject|postForEntity|postForLocation|exchange|patchForObject)\s*\("
+)
+_BLOCKING_RECEIVER = lazy_re(r"(?i)jdbc|resttemplate")
+"""A Spring `JdbcTemplate`/`NamedParameterJdbcTemplate`/`JdbcClient` or a `RestTemplate` (by the name of the
+field or variable the call is made on): each call holds its thread until the database or remote answers."""
+_OFFLOADED = lazy_re(r"\.\s*(?:subscribeOn|publishOn)\s*\(|\bSchedulers\s*\.|\bfromFuture\s*\(")
+_JAVA_METHOD = lazy_re(r"\b[A-Za-z_$][\w$]*\s*\([^;{}]*\)\s*(?:throws\s+[\w.$,\s]+)?$")
+_LAMBDA_OR_CONTROL = lazy_re(
+    r"->\s*$|^\s*(?:\}\s*)?(?:if|else|for|while|do|switch|catch|try|finally|synchronized)\b|\bnew\s+[\w.<>]+\s*\("
+)
+
+
+def _blocking_calls(ctx: FileContext, lexed: Lexed) -> Iterator[Hit]:
+    """JDBC and `RestTemplate` calls in a method that returns `Mono`/`Flux` (or takes a `ServerRequest`),
+    with no scheduler (`subscribeOn`/`publishOn`/`Schedulers`) anywhere in the method."""
+    for no, _code, bare in lines_of(lexed):
+        found = _BLOCKING_CALL.search(bare)
+        if found is None or not _BLOCKING_RECEIVER.search(found.group("recv")):
+            continue
+        method = _enclosing_method(ctx, lexed, no)
+        if method is None:
+            continue
+        header, first, last = method
+        if not _REACTIVE_SIGNATURE.search(header.rsplit("\n", 1)[-1] or header):
+            continue
+        body = "\n".join(lexed.bare.get(n, "") for n in range(first, last + 1))
+        if _OFFLOADED.search(body):
+            continue  # a scheduler in the method: where the call runs is not read further
+        receiver = re.sub(r"\s+", "", found.group("recv"))
+        yield Hit(no, message=(
+            f"`{receiver}.{found.group('call')}(...)` blocks inside a reactive method: it runs on the "
+            "Netty event-loop thread that serves this and many other connections, which waits for the "
+            "database or remote with every request on it. Use a reactive client (R2DBC, WebClient), or "
+            "`Mono.fromCallable(...).subscribeOn(Schedulers.boundedElastic())`."))
+
+
+def _enclosing_method(ctx: FileContext, lexed: Lexed, line: int) -> tuple[str, int, int] | None:
+    """(signature, first line, last line) of the method around `line`, past the lambdas and statement
+    blocks inside it: the header of the first brace open around `line` (read backwards through the known
+    lines) that is not a lambda's, a statement's or an anonymous class's; its closing brace's line, or
+    the last known line of the run when it is not in view. None when a type's brace comes first."""
+    depth = 0
+    for no in range(line, max(0, line - _METHOD_LOOKBACK), -1):
+        bare = lexed.bare.get(no)
+        if bare is None:
+            break
+        text = bare if no != line else ""
+        for col in range(len(text) - 1, -1, -1):
+            if text[col] == "}":
+                depth += 1
+            elif text[col] == "{":
+                if depth:
+                    depth -= 1
+                    continue
+                own = text[:col] if text[:col].strip() else lexed.bare.get(no - 1, "")
+                if TYPE_HEADER.search(own):
+                    return None
+                if _LAMBDA_OR_CONTROL.search(own) or not _JAVA_METHOD.search(own.rstrip()):
+                    continue
+                block = method_block(ctx, no + 1) if no + 1 in lexed.bare else None
+                last = block.last if block is not None and block.first == no else _run_end(lexed, line)
+                return own, no, last
+    section = ctx.section_at(line)
+    start = ctx.segment_start(line)
+    if section and start is not None:
+        return section, start, _run_end(lexed, line)
+    return None
+
+
+_METHOD_LOOKBACK = 200
+
+
+def _run_end(lexed: Lexed, line: int) -> int:
+    """The last line of the run of known lines holding `line`."""
+    end = line
+    while end + 1 in lexed.bare:
+        end += 1
+    return end
 
 
 def _statement_start(lexed: Lexed, line: int) -> int:

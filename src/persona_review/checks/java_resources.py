@@ -110,13 +110,15 @@ def _handed_on(rest: str, var: str) -> bool:
            "new Socket", "new RandomAccess", "Files.new", "FileChannel.open", "new InputStreamReader",
            "new OutputStreamWriter", "new PrintWriter", "new Object", "new Data", "new GZIP", "new Zip",
            ".openStream(", "Files.lines", "Files.list", "Files.walk", "Files.find",
-           "Files.newDirectoryStream"),
+           "Files.newDirectoryStream", "newCall("),
 )
 def resource_leak(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     for no, _code, bare in lines_of(lexed):
         if "Files." in bare:
             yield from _chained_files_stream(ctx, lexed, no, bare)
+        if "newCall" in bare:
+            yield from _response_exits_open(ctx, lexed, no, bare)
         if "=" not in bare or "(" not in bare:
             continue
         declared = _DECLARED.match(bare)
@@ -195,6 +197,69 @@ def _chained_files_stream(ctx: FileContext, lexed: Lexed, no: int, bare: str) ->
             "open file descriptor until the garbage collector runs, and a busy service runs out of them "
             "('Too many open files'). Open it in `try (Stream<...> s = Files."
             f"{found.group('call')}(...)) {{ }}`."))
+
+
+_OKHTTP_RESPONSE = lazy_re(
+    r"^\s*(?:final\s+)?(?:okhttp3\.)?Response\s+(?P<var>[A-Za-z_$][\w$]*)\s*=\s*[^;]*\.newCall\s*\("
+)
+_EXIT = lazy_re(r"(?<![\w$.])(?:return|throw)\b")
+_RESPONSE_LINES = 200
+"""How far after the opening the method's lines are read for the response's close or an exit."""
+
+
+def _response_exits_open(ctx: FileContext, lexed: Lexed, no: int, bare: str) -> Iterator[Hit]:
+    """An OkHttp `Response r = client.newCall(request).execute();` outside try-with-resources, and a
+    `return` or `throw` after it that leaves the method before anything closes the response or hands it
+    on (`r.close()`, a `try (...)` naming it or its body, `r.body().string()`/`bytes()`, which close it,
+    passing or returning `r`), with no `finally` that closes it. The response holds a pooled connection
+    until closed: each such exit leaks one (OkHttp logs "A connection ... was leaked")."""
+    found = _OKHTTP_RESPONSE.match(bare)
+    if found is None or _in_try_resources(lexed, no):
+        return
+    span = statement_span(lexed, no, found.end() - 1)
+    if ".execute(" not in span.bare:
+        return
+    var = re.escape(found.group("var"))
+    closes = re.compile(
+        rf"(?<![\w$.]){var}\s*\.\s*close\s*\(|\btry\s*\([^;]*(?<![\w$.]){var}\b|"
+        rf"(?<![\w$.]){var}\s*\.\s*body\s*\(\s*\)\s*\.\s*(?:string|bytes|close)\s*\(|"
+        rf"(?<![\w$.]){var}\s*\.\s*body\s*\(\s*\)\s*[;,)]|"
+        rf"(?<![\w$.]){var}\s*(?:[,)]|;|$)"
+    )
+    """What closes the response or hands it on: its own `close()`, try-with-resources naming it or its
+    body, the body read whole (`string()`/`bytes()` close it), the body handed to a variable or a call, or
+    the response itself passed, returned or assigned."""
+    rest: list[tuple[int, str]] = []
+    depth = 0
+    ended = False
+    for n in range(span.last + 1, span.last + _RESPONSE_LINES):
+        if n not in lexed.bare:
+            break  # the known lines stop: what follows is not read
+        text = lexed.bare[n]
+        depth += text.count("{") - text.count("}")
+        rest.append((n, text))
+        if depth < 0:
+            ended = True  # the method's closing brace
+            break
+    if any(re.search(r"\bfinally\b", text) for _n, text in rest):
+        return  # a finally block's cleanup is not followed here
+    for n, text in rest:
+        if not ended and re.search(r"\btry\b", text):
+            return  # a try whose finally is past the known lines may close it
+        if closes.search(text):
+            return
+        exit_ = _EXIT.search(text)
+        if exit_ is not None:
+            if closes.search(statement_span(lexed, n, exit_.start()).bare):
+                return  # the exit's statement goes on to close it or hand it on
+            word = exit_.group()
+            yield Hit(no, span.last, message=(
+                f"`{found.group('var')}` holds a pooled connection until it is closed, and the `{word}` on "
+                f"line {n} leaves the method before anything closes it: each time that path runs, a "
+                "connection leaks (OkHttp logs \"A connection to ... was leaked\") until the pool is "
+                f"exhausted. Open it in `try (Response {found.group('var')} = ...) {{ }}` so every path "
+                "closes it."))
+            return
 
 
 def _close_skipped(lexed: Lexed, opened: int, first: int, last: int, var: str) -> int | None:

@@ -19,6 +19,7 @@ from persona_review.checks._java_sinks import (
     with_flow_sites,
 )
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._mybatis import mybatis_substitutions
 from persona_review.checks._spans import brace_block, bracket_span, lines_of, split_args
 from persona_review.checks._taint import QueryCall, Tainted, sql_string_hits
 from persona_review.checks._tsflow import flows
@@ -74,6 +75,8 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
         if not constant_here(ctx, SQL_SINKS, found, SQL)
     )
     yield from with_flow_sites(lines, tainted_sinks(ctx, *SQL_SINKS), describe_flow, verb)
+    if "${" in ctx.known_text():
+        yield from mybatis_substitutions(lex(ctx))
 
 
 def _with_flow(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit, verb: str) -> Hit:
@@ -221,9 +224,91 @@ _DESERIALIZE = lazy_re(
     needs=("ObjectInputStream", "DefaultTyping", "JsonTypeInfo", "XMLDecoder", "fromXML", "Yaml"),
 )
 def unsafe_deserialization(ctx: FileContext) -> Iterator[Hit]:
-    for no, _code, bare in lines_of(lex(ctx)):
-        if _DESERIALIZE.search(bare):
-            yield Hit(no)
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        found = _DESERIALIZE.search(bare)
+        if found is None:
+            continue
+        typing = _ACTIVATE_TYPING.search(bare)
+        if typing is not None:
+            validator = _validator(lexed, no, typing.end() - 1)
+            if validator is None or _allow_list(validator):
+                continue
+            yield Hit(no, message=_OPEN_TYPING)
+            continue
+        if _SECURITY_MODULES_TYPING.search(bare) and len(_DESERIALIZE.findall(bare)) == 1:
+            continue
+        yield Hit(no)
+
+
+_SECURITY_MODULES_TYPING = lazy_re(r"\bSecurityJackson2Modules\s*\.\s*enableDefaultTyping\s*\(")
+"""Spring Security's `SecurityJackson2Modules.enableDefaultTyping(mapper)`: default typing through its own
+allow-list resolver (its modules' types and the ones annotated for it), not any class the data names."""
+
+
+_OPEN_TYPING = (
+    "`activateDefaultTyping` lets the JSON name the class to build, and its validator is not an allow-list "
+    "of your own types: a payload naming a gadget class runs code on this JVM. Give it a "
+    "`BasicPolymorphicTypeValidator.builder().allowIfSubType(\"com.example.model.\")...build()` or bind "
+    "to concrete types."
+)
+_ACTIVATE_TYPING = lazy_re(r"\.activateDefaultTyping(?:AsProperty)?\s*\(")
+_PTV_BUILDER = lazy_re(r"\bBasicPolymorphicTypeValidator\s*\.\s*builder\s*\(\s*\)")
+_ALLOW_RULE = lazy_re(
+    r"\.\s*allowIf(?:BaseType|SubType|SubTypeIsArray)\s*\((?P<arg>[^()]*(?:\([^()]*\)[^()]*)*)\)"
+)
+_PERMISSIVE_ARG = lazy_re(
+    r"""^\s*(?:(?:java\.lang\.)?Object\.class|"(?:|java|javax|com|org|net|io)\.?"|[^"]*->.*)\s*$"""
+)
+"""An allow rule that lets gadget classes through: every type (`Object.class`), a prefix as wide as a
+top-level package, or a matcher function (what it accepts is not read)."""
+_NAME = lazy_re(r"^\s*(?:this\s*\.\s*)?([A-Za-z_$][\w$]*)\s*$")
+
+
+def _validator(lexed: Lexed, line: int, col: int) -> str | None:
+    """The validator given to the `activateDefaultTyping(...)` call whose `(` is at (line, col): the first
+    argument's code, or, for a variable, the statement that last assigns it in the known lines. None when
+    that variable's assignment is not in view (a validator built elsewhere is not judged)."""
+    args = split_args(bracket_span(lexed, line, col))
+    if not args:
+        return ""
+    named = _NAME.match(args[0])
+    if named is None:
+        return args[0]
+    return _assigned(lexed, line, named.group(1))
+
+
+def _allow_list(validator: str) -> bool:
+    """Whether `validator` is a Jackson `BasicPolymorphicTypeValidator` built with only narrow allow rules
+    (named classes or packages): such typing instantiates only those types. A
+    `LaissezFaireSubTypeValidator`, the mapper's default one, or a rule for `Object.class` or a top-level
+    package prefix is not an allow-list."""
+    if _PTV_BUILDER.search(validator) is None or ".build" not in validator:
+        return False
+    rules = [rule.group("arg") for rule in _ALLOW_RULE.finditer(validator)]
+    return bool(rules) and not any(_PERMISSIVE_ARG.match(arg) for arg in rules if arg.strip())
+
+
+def _assigned(lexed: Lexed, line: int, name: str) -> str | None:
+    """The code of the statement that last assigns `name` in the known lines before `line` (a local or a
+    field), to its `;`: a builder chain continues over lines that start with `.`."""
+    assignment = re.compile(rf"(?:^|[\s(])(?:this\s*\.\s*)?{re.escape(name)}\s*=(?!=)")
+    for no in sorted((n for n in lexed.bare if n < line), reverse=True):
+        found = assignment.search(lexed.bare[no])
+        if found is None:
+            continue
+        parts = [lexed.code[no][found.end():]]
+        end = no
+        while ";" not in lexed.bare[end][found.end() if end == no else 0:] and end + 1 in lexed.bare:
+            end += 1
+            if end - no >= _CHAIN_LINES:
+                return None
+            parts.append(lexed.code[end])
+        return "\n".join(parts)
+    return None
+
+
+_CHAIN_LINES = 25
 
 
 _WEAK_SSL = lazy_re(r"""\bSSLContext\.getInstance\s*\(\s*"(?:SSL|SSLv2|SSLv3|TLSv1|TLSv1\.1)"\s*""")

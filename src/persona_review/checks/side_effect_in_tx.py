@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from persona_review.checks._blocks import blocks_of
+from persona_review.checks._java_methods import open_braces
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._outside_effects import FAMILIES, outside_effect
 from persona_review.checks._spans import enclosing_headers, indent_of
@@ -182,20 +183,24 @@ def _ruby_tx(lexed: Lexed, no: int) -> int | None:
 
 
 def _java_tx(ctx: FileContext, lexed: Lexed, no: int) -> int | None:
-    for block in blocks_of(ctx).enclosing(no):
-        before, _, own = block.header.rpartition("\n")
+    enclosing = blocks_of(ctx).enclosing(no)
+    headers = [(block.first, block.header) for block in enclosing]
+    # past the blocks closed in view, the braces still open (a hunk that cuts the method's end)
+    headers += open_braces(lexed.bare, enclosing[-1].first if enclosing else no)
+    for first, header in headers:
+        before, _, own = header.rpartition("\n")
         if not own.strip():
             own = before
-        if _DEFERRED_BLOCK.search(block.header):
+        if _DEFERRED_BLOCK.search(header):
             return None
-        if _JAVA_TEMPLATE.search(block.header):
-            return block.first
+        if _JAVA_TEMPLATE.search(header):
+            return first
         if _JAVA_CONTROL.match(own) or own.rstrip().endswith("->"):
             continue
         if _JAVA_CLASS.search(own):
-            return _java_annotated(lexed, block.first)
+            return _java_annotated(lexed, first)
         if _JAVA_METHOD.search(own):
-            method = _java_annotated(lexed, block.first)
+            method = _java_annotated(lexed, first)
             if method is not None:
                 return method
             if re.search(r"\bpublic\b", own) and not re.search(r"\bstatic\b", own):

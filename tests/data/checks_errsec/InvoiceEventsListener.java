@@ -55,4 +55,17 @@ public class InvoiceEventsListener {
             log.error("reminder failed for {}", event.invoiceId(), e);
         }
     }
+
+    // A Kafka record parameter is conventionally called `record`: the
+    // listener below is still a method (not a Java record declaration),
+    // so its catch-all is read like the ones above.
+
+    @KafkaListener(topics = "invoices.credited")
+    public void onCredited(ConsumerRecord<String, String> record) {
+        try {
+            ledger.credit(parse(record.value()));
+        } catch (RuntimeException e) { // expect: JAVA-LISTENER-FAILURE-SWALLOWED
+            log.error("credit note at offset {} not booked", record.offset(), e);
+        }
+    }
 }
