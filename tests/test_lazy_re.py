@@ -87,3 +87,26 @@ def test_no_module_compiles_a_pattern_at_import() -> None:
         if path.name != "lazy_re.py" and (lines := _module_level_compiles(ast.parse(path.read_bytes())))
     }
     assert offenders == {}
+
+
+def test_a_pattern_that_needs_a_fixed_text_answers_as_compiled() -> None:
+    # `\bfmt\.Sprint...` cannot start with a fixed text, but every match holds `fmt.Sprint`: a text
+    # without it is answered "no match" before the regex engine runs, with the same answers as ever.
+    source = r"\bfmt\.Sprint[fl]?\s*\((?:[^()]|\([^()]*\))*?,?\s*\b(?:e|\w*[eE]rr\w*)\s*[,)]"
+    assert lazy_module._required(source, 0) == (("fmt.Sprint",), False)
+    assert lazy_module._required(r"(?i)create|new\s+table", 0) == (("create", "table"), True)
+    assert lazy_module._required(r"^\s*(\w+)=", 0) == ((), False)  # tried at the start alone
+    assert lazy_module._required(r"abc\d", 0) == ((), False)  # the engine's own fixed start
+    assert lazy_module._required(r"a|b|c", 0) == ((), False)  # too many to search for
+    pattern, plain = lazy_module.lazy_re(source), re.compile(source)
+    folded, plain_folded = lazy_module.lazy_re(r"(?i)create|new\s+table"), re.compile(r"(?i)create|new\s+table")
+    texts = ["x := 1", 'msg := fmt.Sprintf("%v", err)', "fmt.Sprint(e)", "", "CREATE TABLE t", "New  Table",
+             "\u212a", "crEate", "ſ"]
+    for text in texts:
+        for lazy, compiled in ((pattern, plain), (folded, plain_folded)):
+            found, expected = lazy.search(text), compiled.search(text)
+            assert (found and found.span()) == (expected and expected.span())
+            assert lazy.findall(text) == compiled.findall(text)
+            assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+            assert (lazy.search(text, 1) and lazy.search(text, 1).span()) == (  # type: ignore[union-attr]
+                compiled.search(text, 1) and compiled.search(text, 1).span())  # type: ignore[union-attr]

@@ -61,3 +61,26 @@ def test_modules_whose_checks_cannot_pass_are_left_unimported() -> None:
 
 def test_without_texts_every_module_of_the_language_is_imported() -> None:
     assert {name for name in MODULE_WORDS if name.startswith("py_")} <= _imported(None)
+
+
+def _imported_by_language(texts: dict[str, list[str]]) -> set[str]:
+    """The check modules a fresh interpreter imports for a review of these texts, given by language."""
+    code = (
+        "import json, sys\n"
+        "from persona_review.checks import registry\n"
+        "texts = json.loads(sys.argv[1])\n"
+        "registry.load_for(list(texts), texts)\n"
+        "print(json.dumps(sorted(registry._imported)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, json.dumps(texts)], capture_output=True, text=True,
+                         check=True)
+    return set(json.loads(out.stdout))
+
+
+def test_a_language_module_is_judged_on_its_own_languages_texts() -> None:
+    # A Go module's checks never see a Python file: a word of theirs there imports nothing.
+    assert MODULE_WORDS["go_defer_loop"] == (("defer ",), ())
+    assert "go_defer_loop" not in _imported_by_language({"python": ["defer x\n"], "go": ["package x\n"]})
+    assert "go_defer_loop" in _imported_by_language({"python": ["x = 1\n"], "go": ["\tdefer f.Close()\n"]})
+    # A module of any language is judged on every text.
+    assert "cors" in _imported_by_language({"python": ["ORIGIN = 1\n"], "go": ["package x\n"]})

@@ -130,7 +130,7 @@ def call_args(text: str, start: int = 0) -> tuple[list[str], dict[str, str]]:
     positional: list[str] = []
     keywords: dict[str, str] = {}
     for arg in args:
-        match = _KEYWORD_ARG.match(arg)
+        match = _KEYWORD_ARG.match(arg) if "=" in arg or ":" in arg else None  # `[=:]` needs one
         if match and not arg.startswith((":", '"', "'")):
             keywords[match.group(1)] = match.group(2).strip()
         else:

@@ -20,13 +20,41 @@ def functions_of(flow: Flow) -> list[Function]:
 
 def own_nodes(function: Function | ast.Module) -> Iterator[ast.AST]:
     """The nodes of the function's body (or the module's own statements), not those of functions, classes
-    or lambdas nested in it (they run at another time, if at all). In no particular order."""
+    or lambdas nested in it (they run at another time, if at all). In no particular order. Found once per
+    function for the several checks that walk the same one (kept for the last few, keyed by identity and
+    holding the node alive, as `_pyflow.flows` keeps its parses)."""
+    key = id(function)
+    kept = _OWN.get(key)
+    if kept is None or kept[0] is not function:
+        kept = (function, _own_nodes(function))
+        if len(_OWN) >= _OWN_SIZE:
+            _OWN.pop(next(iter(_OWN)))
+        _OWN[key] = kept
+    return iter(kept[1])
+
+
+_OWN: dict[int, tuple[ast.AST, list[ast.AST]]] = {}
+_OWN_SIZE = 256
+_NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+
+def _own_nodes(function: Function | ast.Module) -> list[ast.AST]:
+    """`own_nodes`, walked: the order of a stack fed with each node's children as `ast.iter_child_nodes`
+    gives them (its two generators cost more than the walk itself)."""
+    out: list[ast.AST] = []
     todo: list[ast.AST] = list(function.body)
     while todo:
         node = todo.pop()
-        yield node
-        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
-            todo.extend(ast.iter_child_nodes(node))
+        out.append(node)
+        if isinstance(node, _NESTED):
+            continue
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, ast.AST):
+                todo.append(value)
+            elif isinstance(value, list):
+                todo.extend([item for item in value if isinstance(item, ast.AST)])
+    return out
 
 
 def ends_in_exit(function: Function) -> bool:

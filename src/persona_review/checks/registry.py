@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import wraps
 
@@ -148,11 +148,15 @@ def load_all() -> Registry:
     return _load(lambda _name: True)
 
 
-def load_for(languages: Iterable[str], texts: Sequence[str] | None = None) -> Registry:
+def load_for(
+    languages: Iterable[str], texts: Sequence[str] | Mapping[str, Sequence[str]] | None = None
+) -> Registry:
     """The registry with (at least) every check that can run on a file in one of `languages`: the check
     modules of other languages are left unimported (see the module docstring). With `texts` (the known
     text of every file to review), so is a module whose checks all have pre-filters that none of the texts
-    can pass (`_prefilter_table`): its checks would skip every file, so importing it buys nothing."""
+    can pass (`_prefilter_table`): its checks would skip every file, so importing it buys nothing. Given
+    by language (language -> the texts of the files in it), a module of some languages only is judged on
+    the texts of those languages alone: its checks never see the others."""
     wanted = frozenset(languages)
 
     def of_language(name: str) -> bool:
@@ -165,27 +169,40 @@ def load_for(languages: Iterable[str], texts: Sequence[str] | None = None) -> Re
     return _load(lambda name: of_language(name) and passes(name))
 
 
-def _prefilter_test(texts: Sequence[str]) -> Callable[[str], bool]:
-    """Whether a module's checks could pass their pre-filters on one of `texts`; True for a module whose
-    checks are not all pre-filtered, or that the table does not know (added since it was written)."""
+def _prefilter_test(texts: Sequence[str] | Mapping[str, Sequence[str]]) -> Callable[[str], bool]:
+    """Whether a module's checks could pass their pre-filters on one of `texts` (of the module's languages,
+    when `texts` is given by language); True for a module whose checks are not all pre-filtered, or that
+    the table does not know (added since it was written)."""
     from persona_review.checks._prefilter_table import MODULE_WORDS
 
+    by_language = texts if isinstance(texts, Mapping) else {"": texts}
     # The words hold no line breaks, so a search of the texts joined finds what a search of each finds.
-    joined = "\n".join(texts)
-    lowered: list[str] = []
+    # Joined (and lowered) once per language and once for all, as modules ask.
+    joined: dict[frozenset[str] | None, tuple[str, list[str]]] = {}
+
+    def text_of(langs: frozenset[str] | None) -> tuple[str, list[str]]:
+        if langs is not None and not isinstance(texts, Mapping):
+            langs = None
+        known = joined.get(langs)
+        if known is None:
+            chosen = [text for language, group in by_language.items()
+                      if langs is None or language in langs for text in group]
+            known = joined[langs] = ("\n".join(chosen), [])
+        return known
 
     def passes(name: str) -> bool:
         entry = MODULE_WORDS.get(name, None)
         if entry is None:
             return True
         needs, folded = entry
-        if any(word in joined for word in needs):
+        text, lowered = text_of(module_languages(name))
+        if any(word in text for word in needs):
             return True
         if folded:
-            if not joined.isascii():
+            if not text.isascii():
                 return True  # as `FileContext.mentions_folded`: a regex's case folding goes beyond ASCII
             if not lowered:
-                lowered.append(joined.lower())
+                lowered.append(text.lower())
             return any(word in lowered[0] for word in folded)
         return False
 

@@ -99,7 +99,7 @@ def _run_checks(
     js_minimums: Mapping[str, tuple[int, ...]],
     active_jobs: str | None = None,
 ) -> CheckOutcome:
-    reg = registry or load_for({ctx.language for ctx in contexts}, [ctx.known_text() for ctx in contexts])
+    reg = registry or load_for({ctx.language for ctx in contexts}, _texts_by_language(contexts))
     created = tables_created(contexts)
     validated = not_null_checks(contexts)
     versions = tuple(sorted(js_minimums.items()))
@@ -144,6 +144,15 @@ def _run_checks(
 
 
 _FileResult = tuple[list[Finding], list[str]]
+
+
+def _texts_by_language(contexts: Sequence[FileContext]) -> dict[str, list[str]]:
+    """Language -> the known text of each file in it: what `load_for` reads to leave unimported a module
+    none of whose checks could pass a pre-filter on the files of its languages."""
+    texts: dict[str, list[str]] = {}
+    for ctx in contexts:
+        texts.setdefault(ctx.language, []).append(ctx.known_text())
+    return texts
 
 
 def _check_file(
