@@ -105,10 +105,11 @@ def ack_before_process(ctx: FileContext) -> Iterator[Hit]:
         return
     lexed = lex(ctx)
     reported: set[int] = set()
-    for no in sorted(ctx.lines):
+    near_added = {added - back for added in ctx.added for back in range(_LOOK)}  # an added line or one above
+    for no in sorted(near_added.intersection(ctx.lines)):
         bare = lexed.bare.get(no) or ""
         found = pattern.search(bare)
-        if found is None or (no not in ctx.added and not ctx.added.intersection(range(no + 1, no + _LOOK))):
+        if found is None:
             continue
         if _EXIT.search(bare[found.end():]) or _deferred(ctx, lexed, no):
             continue

@@ -158,6 +158,8 @@ _ASYNC_REDIS_NAME = lazy_re(
 def _async_redis(name: str, known: str) -> bool:
     """Does the sync-looking spelling `name` call the asyncio client here: `redis.` bound to `redis.asyncio`,
     or the bare `Redis` imported from it?"""
+    if "redis.asyncio" not in known and "import asyncio" not in known:
+        return False  # neither import can be there: no need to scan the file
     if name.startswith("redis."):
         return _ASYNC_REDIS_MODULE.search(known) is not None
     return _ASYNC_REDIS_NAME.search(known) is not None
@@ -170,11 +172,11 @@ def _makers(known: str, app_code: bool) -> dict[str, str]:
     for name, (kind, module) in _KINDS.items():
         if kind != _AIOHTTP and not app_code:
             continue
-        if name in _SYNC_REDIS and not _async_redis(name, known):
-            continue  # closed when dropped (`Redis.__del__`): a connection per call, not a leak
         head = name.split(".")[0]
         if head not in known:
             continue
+        if name in _SYNC_REDIS and not _async_redis(name, known):
+            continue  # closed when dropped (`Redis.__del__`): a connection per call, not a leak
         if module and not re.search(rf"\b(?:from\s+{module}[\w.]*\s+import\b|import\s+{module}\b)", known):
             continue
         if not _called(name, known):
