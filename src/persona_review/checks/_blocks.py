@@ -42,6 +42,15 @@ class Blocks:
     owner: dict[int, int]
     """Line -> id of the innermost brace open at the start of the line."""
 
+    def open_at(self, line: int) -> list[int]:
+        """Ids of every brace open at the start of `line`, innermost first, closed in view or not."""
+        out: list[int] = []
+        brace = self.owner.get(line)
+        while brace is not None:
+            out.append(brace)
+            brace = self.parent.get(brace)
+        return out
+
     def enclosing(self, line: int) -> list[Block]:
         """The closed blocks whose body holds `line` (after the opening brace's line, up to the closing
         brace's), innermost first. Stops at the first block not closed in the known lines."""

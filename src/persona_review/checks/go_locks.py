@@ -90,15 +90,6 @@ def _function_of(blocks: Blocks, line: int, funcs: Mapping[int, object]) -> int 
     return None
 
 
-def _chain(blocks: Blocks, line: int) -> list[int]:
-    """Brace ids of the blocks open at `line`, innermost first."""
-    out: list[int] = []
-    brace = blocks.owner.get(line)
-    while brace is not None:
-        out.append(brace)
-        brace = blocks.parent.get(brace)
-    return out
-
 
 def _early_returns(blocks: Blocks, own: list[int], texts: dict[int, str], lock_line: int, *,
                    unlock: re.Pattern[str], mutex: str) -> Iterator[Hit]:
@@ -120,7 +111,7 @@ def _early_returns(blocks: Blocks, own: list[int], texts: dict[int, str], lock_l
             return  # locked again before the release: a pattern this reading does not follow
         if not _RETURN.match(texts[no]):
             continue
-        chain = _chain(blocks, no)
+        chain = blocks.open_at(no)
         if home not in chain:
             continue
         path = set(chain[: chain.index(home) + 1])

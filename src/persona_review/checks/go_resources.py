@@ -309,7 +309,7 @@ def _first_exit(after: list[tuple[int, str, str]], blocks: Blocks, home: int | N
         if no != previous + 1:
             return None  # a gap in the known lines may close them
         previous = no
-        if home is not None and home not in _braces(blocks, no):
+        if home is not None and home not in blocks.open_at(no):
             return None  # the block the rows were made in has ended (read by the function-wide reading)
         if nexts.match(bare):
             loop = next((b for b in blocks.blocks.values() if b.first == no), None)
@@ -322,7 +322,7 @@ def _first_exit(after: list[tuple[int, str, str]], blocks: Blocks, home: int | N
         leaves = _LEAVES.match(bare)
         if leaves is None or loop is None:
             continue
-        chain = [blocks.blocks.get(b) for b in _braces(blocks, no)]
+        chain = [blocks.blocks.get(b) for b in blocks.open_at(no)]
         inside = no <= loop.last
         path = [b for b in chain if b is not None and b.first >= loop.first and b.last <= loop.last]
         if any(_FUNC_HEADER.search(b.header) for b in path):
@@ -339,14 +339,6 @@ def _first_exit(after: list[tuple[int, str, str]], blocks: Blocks, home: int | N
             return no
     return None
 
-
-def _braces(blocks: Blocks, line: int) -> list[int]:
-    out: list[int] = []
-    brace = blocks.owner.get(line)
-    while brace is not None:
-        out.append(brace)
-        brace = blocks.parent.get(brace)
-    return out
 
 
 _ITERATED_CALL = lazy_re(
