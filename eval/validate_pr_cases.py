@@ -1,19 +1,23 @@
-"""Check the batch-16 cases: every diff parses strictly, every label points at an added line.
+"""Check a set of hand-written PR cases: every diff parses strictly, every label points at an added line.
 
-Run with a Python that has `unidiff` installed:
-    python eval/pr_cases_batch16/validate.py   (unidiff installed, as the project installs it)
+    python eval/validate_pr_cases.py eval/pr_cases_batch16 [more set folders]   (needs `unidiff`)
+
+A set folder holds `labels.jsonl` (one label per case) and `diffs/CASE.diff`. Each hunk is recounted by
+hand as well as parsed by `unidiff`, so a hand-edited diff whose `@@` counts are off is caught even where
+the parser would tolerate it. Exit status 1 when any set has a problem.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
 from pathlib import Path
 
-from unidiff import PatchSet
+from unidiff.errors import UnidiffParseError
+from unidiff.patch import PatchSet
 
-HERE = Path(__file__).resolve().parent
 HUNK_RE = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 CASE_RE = re.compile(r"^(go|py|js|ts|java|rb)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 KEYS = {"case", "file", "line", "expect", "category", "rule", "subtle"}
@@ -52,15 +56,15 @@ def check_hunk_counts(text: str) -> list[str]:
         if (got_old, got_new) != (want_old, want_new):
             problems.append(f"hunk {m.group(0)} has -{got_old} +{got_new}")
         if i < len(lines) and lines[i][:1] in " -+" and not lines[i].startswith(("--- ", "+++ ")):
-            if not lines[i].startswith("diff --git"):
-                problems.append(f"hunk {m.group(0)} is followed by extra body line {lines[i]!r}")
+            problems.append(f"hunk {m.group(0)} is followed by extra body line {lines[i]!r}")
     return problems
 
 
-def main() -> int:
+def check_set(here: Path) -> int:
+    """Print the problems of the set in `here` and a count line; return how many problems there were."""
     errors: list[str] = []
     labels: list[dict[str, object]] = []
-    for n, raw in enumerate((HERE / "labels.jsonl").read_text().splitlines(), 1):
+    for n, raw in enumerate((here / "labels.jsonl").read_text().splitlines(), 1):
         if not raw.strip():
             continue
         try:
@@ -88,7 +92,7 @@ def main() -> int:
             errors.append(f"{case}: only flag cases are marked subtle")
         if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", str(label.get("rule"))):
             errors.append(f"{case}: rule {label.get('rule')!r} is not kebab-case")
-        diff_path = HERE / "diffs" / f"{case}.diff"
+        diff_path = here / "diffs" / f"{case}.diff"
         if not diff_path.exists():
             errors.append(f"{case}: no diff")
             continue
@@ -96,7 +100,7 @@ def main() -> int:
         errors.extend(f"{case}: {p}" for p in check_hunk_counts(text))
         try:
             patch = PatchSet(text)
-        except Exception as exc:  # unidiff raises UnidiffParseError and friends
+        except UnidiffParseError as exc:
             errors.append(f"{case}: unidiff cannot parse: {exc}")
             continue
         files = {pf.path: pf for pf in patch}
@@ -117,15 +121,23 @@ def main() -> int:
     for case, count in seen.items():
         if count != 1:
             errors.append(f"{case}: {count} labels")
-    for diff_path in sorted((HERE / "diffs").glob("*.diff")):
+    for diff_path in sorted((here / "diffs").glob("*.diff")):
         if diff_path.stem not in seen:
             errors.append(f"{diff_path.name}: diff without a label")
 
     for e in errors:
         print(e)
     flags = sum(1 for lb in labels if lb.get("expect") == "flag")
-    print(f"{len(labels)} labels ({flags} flag, {len(labels) - flags} clean), {len(errors)} problems")
-    return 1 if errors else 0
+    print(f"{here}: {len(labels)} labels ({flags} flag, {len(labels) - flags} clean), {len(errors)} problems")
+    return len(errors)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("sets", nargs="+", type=Path, help="folders holding labels.jsonl and diffs/")
+    args = parser.parse_args()
+    problems = sum(check_set(folder.resolve()) for folder in args.sets)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
