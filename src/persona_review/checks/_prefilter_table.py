@@ -4,7 +4,7 @@ register: each check module's pre-filter words (as written; lower case), or None
 always be imported. Do not edit by hand; a test compares it with the modules."""
 
 MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
-    'ack_before_process': (('Ack', 'CommitMessages', 'DeleteMessage', 'MarkMessage', 'Offset', 'ack', 'acknowledge', 'commit', 'deleteMessage', 'delete_message'), ()),
+    'ack_before_process': (('.Ack', '.ack', 'CommitMessages', 'MarkMessage', '_ack', 'basicAck', 'commitOffsets', 'eleteMessage', 'elete_message', 'onsumer.commit', 'resolveOffset'), ()),
     'ack_on_failure': (('.ack(', 'Ack(', 'CommitMessages', 'MarkMessage', 'Offset', '_ack(', 'acknowledge', 'commit'), ()),
     'cors': (('ORIGIN', 'rigin'), ()),
     'go_archive_paths': (('tar.', 'zip.'), ()),

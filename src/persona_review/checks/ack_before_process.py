@@ -31,6 +31,7 @@ from collections.abc import Iterator
 
 from persona_review.checks._go_funcs import in_deferred_func
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._prefilter import lines_containing
 from persona_review.checks._spans import enclosing_headers, indent_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -55,6 +56,10 @@ _ACKS: dict[str, re.Pattern[str]] = {
     "ruby": lazy_re(r"\b\w*(?:channel|ch)\.ack\s*\("),
 }
 _ACKS["typescript"] = _ACKS["javascript"]
+
+_ACK_WORDS = (".ack", ".Ack", "_ack", "basicAck", "onsumer.commit", "elete_message", "eleteMessage",
+              "resolveOffset", "commitOffsets", "MarkMessage", "CommitMessages")
+"""A word every ack `_ACKS` knows holds (`.ack` for `.acknowledge`, `onsumer.commit` for either case)."""
 
 _WORK: dict[str, re.Pattern[str]] = {
     "python": lazy_re(r"^\s*(?:[\w.,\s\[\]]+=\s*)?(?:await\s+)?(?P<callee>[A-Za-z_][\w.]*)\s*\("),
@@ -96,17 +101,18 @@ _LOOK = 60
             "make the handler idempotent; if losing messages is acceptable, say at-most-once in a comment."
         ),
     ),
-    needs=("ack", "Ack", "acknowledge", "Offset", "commit", "MarkMessage", "CommitMessages", "DeleteMessage",
-           "deleteMessage", "delete_message"),
+    needs=_ACK_WORDS,
 )
 def ack_before_process(ctx: FileContext) -> Iterator[Hit]:
     pattern = _ACKS.get(ctx.language)
     if pattern is None:
         return
+    candidates = sorted(no for no in lines_containing(ctx.lines, _ACK_WORDS) if _near_added(ctx, no))
+    if not candidates:
+        return
     lexed = lex(ctx)
     reported: set[int] = set()
-    near_added = {added - back for added in ctx.added for back in range(_LOOK)}  # an added line or one above
-    for no in sorted(near_added.intersection(ctx.lines)):
+    for no in candidates:
         bare = lexed.bare.get(no) or ""
         found = pattern.search(bare)
         if found is None:
@@ -132,6 +138,11 @@ def ack_before_process(ctx: FileContext) -> Iterator[Hit]:
             "broker will not redeliver it and the message is lost. Acknowledge after the work succeeds (and "
             "make the handler idempotent), or say at-most-once in a comment if that is the intent."
         ))
+
+
+def _near_added(ctx: FileContext, no: int) -> bool:
+    """Is line `no` added, or close enough above an added line that the work it runs ahead of may be?"""
+    return no in ctx.added or not ctx.added.isdisjoint(range(no + 1, no + _LOOK))
 
 
 def _deferred(ctx: FileContext, lexed: Lexed, no: int) -> bool:
