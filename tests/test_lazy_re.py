@@ -110,3 +110,22 @@ def test_a_pattern_that_needs_a_fixed_text_answers_as_compiled() -> None:
             assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
             assert (lazy.search(text, 1) and lazy.search(text, 1).span()) == (  # type: ignore[union-attr]
                 compiled.search(text, 1) and compiled.search(text, 1).span())  # type: ignore[union-attr]
+
+
+def test_the_table_of_fixed_texts_is_what_the_patterns_need() -> None:
+    from persona_review._lazy_re_index import TABLE, render
+
+    assert TABLE.read_text(encoding="utf-8") == render(), (
+        "run `python -m persona_review.checks._prefilter_index` after changing a pattern"
+    )
+
+
+def test_a_pattern_the_table_lacks_is_worked_out_when_compiled() -> None:
+    from persona_review._lazy_re_table import REQUIRED
+
+    source = r"\bnot_in_any_module_\w+\.Sprint\("
+    assert (source, 0) not in REQUIRED
+    assert lazy_module._known_required(source, 0) == (("not_in_any_module_",), False)
+    pattern = lazy_re(source)
+    assert pattern.search("x = not_in_any_module_a.Sprint(") is not None
+    assert pattern.search("x = fmt.Sprint(") is None

@@ -23,6 +23,7 @@ and answer "no match" at once when it does not (`_required`): the same answers, 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any, cast
@@ -53,7 +54,7 @@ class _LazyPattern:
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern (compiled now if nothing has read it yet)."""
         compiled = re.compile(*self._source)
-        needed, folded = _required(*self._source)
+        needed, folded = _known_required(*self._source)
         for attribute in _ATTRIBUTES:
             member = getattr(compiled, attribute)
             if needed and attribute in _NO_MATCH:
@@ -144,6 +145,20 @@ def _guarded_folded(
         return method(string, *args, **kwargs)
 
     return folded
+
+
+def _known_required(source: str, flags: int) -> tuple[tuple[str, ...], bool]:
+    """`_required`, read from the table `_lazy_re_index` writes for the package's own patterns (parsing a
+    pattern again costs about as much as compiling it); worked out here for a pattern it lacks."""
+    known = _table().get((source, flags))
+    return known if known is not None else _required(source, flags)
+
+
+@functools.cache
+def _table() -> dict[tuple[str, int], tuple[tuple[str, ...], bool]]:
+    from persona_review._lazy_re_table import REQUIRED
+
+    return REQUIRED
 
 
 def _required(source: str, flags: int) -> tuple[tuple[str, ...], bool]:

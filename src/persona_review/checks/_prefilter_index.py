@@ -1,6 +1,8 @@
 """Writes `_prefilter_table.py`: for every check module, the pre-filter words of its checks (or None when one
 of them has none), so that `registry.load_for` can leave unimported a module none of whose checks could
 pass its pre-filter on the files under review. A test keeps the table equal to what the modules register.
+It also rewrites `_lazy_re_table.py` (`persona_review._lazy_re_index`), which a changed check pattern
+makes stale in the same way.
 
     python -m persona_review.checks._prefilter_index
 """
@@ -31,6 +33,9 @@ def render() -> str:
 
 def main() -> None:
     TABLE.write_text(render(), encoding="utf-8")
+    from persona_review import _lazy_re_index
+
+    _lazy_re_index.main()
 
 
 if __name__ == "__main__":

@@ -108,7 +108,9 @@ def _message(work: str, *, database: bool) -> str:
 
 _TIMEOUT_CALL = lazy_re(r"(?<![\w:])(?:::)?Timeout\.timeout\b")
 _OPENS_BLOCK = lazy_re(r"(?:\bdo|\{)\s*(?:\|[^|]*\|)?\s*(?:#.*)?$|\{.*\}\s*$")
-_DATABASE_NAMES = "|".join(re.escape(name) for name in sorted(_DATABASE_WORK, key=len, reverse=True))
+_DATABASE_NAMES = "|".join(  # longest first, in one order whatever the set's
+    re.escape(name) for name in sorted(_DATABASE_WORK, key=lambda name: (-len(name), name))
+)
 _DATABASE_CALL = lazy_re(rf"[\w)\]]\.(?:{_DATABASE_NAMES})(?![\w!?])")
 
 
