@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from persona_review.checks._js_sql_fixed import placeholder_lists_dropped
 from persona_review.checks._lexing import Lexed
 from persona_review.checks._prefilter import has_any
 from persona_review.checks._spans import (
@@ -57,7 +58,10 @@ def is_dynamic(span: Span, language: str, constants: frozenset[str] = frozenset(
             if match.group(1) not in constants:
                 return True
         if "`" in span.bare:
-            return _TEMPLATE_FIELD.search(_backtick_contents(span)) is not None
+            if _TEMPLATE_FIELD.search(_backtick_contents(span)) is None:
+                return False
+            fixed = placeholder_lists_dropped(span.code)  # `IN (${ids.map(() => '?').join()})` binds ids
+            return fixed == span.code or "${" in fixed
     return False
 
 
