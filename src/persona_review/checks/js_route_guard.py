@@ -6,7 +6,8 @@ in `preHandler`/`onRequest`) are grouped by the object they are registered on. A
 `router.use(requireAuth)` (or `router.all("*", requireAuth)`) guards every later route of that router, and
 every router mounted on it afterwards; `app.use("/admin", isAdmin)` guards the later routes under
 `/admin`, and a route under `/admin` registered above that line is reported on its own (it answers before
-the guard runs), whatever its siblings carry. NestJS controllers are read from their decorators: `@UseGuards(...)`, `@Roles(...)` and
+the guard runs), whatever its siblings carry.
+NestJS controllers are read from their decorators: `@UseGuards(...)`, `@Roles(...)` and
 guard-named decorators on a method guard it, on the class every method; a controller with a `@Public()`
 style opt-out relies on a global guard, so its undecorated methods are guarded too and none is reported.
 
@@ -254,7 +255,8 @@ def _judge(calls: list[_Call], bare: str, whole_file: bool, section: str = "") -
         found, share = unguarded(routes)
         for route in found:
             if route.line not in early:
-                yield Hit(route.line, None, message(route, receiver, share), sure=lone_exception(routes, route))
+                sure = lone_exception(routes, route)
+                yield Hit(route.line, None, message(route, receiver, share), sure=sure)
 
 
 def _later_prefix_guard(calls: list[_Call], route: _Call, path: str) -> _Call | None:
@@ -274,7 +276,8 @@ def _later_prefix_guard(calls: list[_Call], route: _Call, path: str) -> _Call | 
 
 
 def _before_guard_message(shown: str, guard: _Call) -> str:
-    return (f"`{shown}` is registered before `{guard.receiver}.use('{guard.path}', ...)` (line {guard.line}), "
+    return (f"`{shown}` is registered before `{guard.receiver}.use('{guard.path}', ...)` "
+            f"(line {guard.line}), "
             "which guards its path: Express runs routes and middleware in the order they are registered, so "
             "this route answers before the guard runs, to anyone. Register it after the guard, or give it "
             "the guard itself.")

@@ -6,7 +6,8 @@ goes through the SQL migration scanner line for line. Operations on a table the 
 migration of the change) creates are not reported, nor is anything inside a `createTable` block. Raw SQL in a
 helper function of the file (`function createIndex(knex, name, table, columns) { return knex.raw(...) }`) is
 read where `up` calls it, with knex's `??` identifier bindings filled from the call's literal arguments, and
-reported there. Knex and TypeORM run each migration in a transaction unless it opts out (`exports.config = { transaction: false }`,
+reported there. Knex and TypeORM run each migration in a transaction unless it opts out
+(`exports.config = { transaction: false }`,
 `transaction = false`), where `CONCURRENTLY` fails.
 """
 
@@ -320,7 +321,7 @@ def _chain(ctx: FileContext, line: int, last: int) -> str:
 register_family(SPECS, scan)
 
 
-# --- raw SQL in the file's own helpers, and knex's `??` bindings ---------------------------------------------
+# --- raw SQL in the file's own helpers, and knex's `??` bindings -------------------------------------
 
 _HELPER = lazy_re(
     r"^\s*(?:export\s+)?(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(([^)]*)\)[^{]*\{"
@@ -344,14 +345,14 @@ def _run_where_called(ctx: FileContext, pieces: list[SqlPiece]) -> list[SqlPiece
         helper = next((h for h in helpers if h[1] < piece.line <= h[2]), None)
         bindings = _bindings(ctx, piece, helper[1] if helper else piece.line)
         if helper is None:
-            out.append(_bound(piece, bindings, [], {}, piece.line))
+            out.append(_bound(piece, bindings, {}, piece.line))
             continue
         name, first, last, params = helper
         calls = _helper_calls(ctx, name, first, last)
         if not calls:
-            out.append(_bound(piece, bindings, params, {}, piece.line))
+            out.append(_bound(piece, bindings, {}, piece.line))
         for line, args in calls:
-            out.append(_bound(piece, bindings, params, dict(zip(params, args, strict=False)), line))
+            out.append(_bound(piece, bindings, dict(zip(params, args, strict=False)), line))
     return out
 
 
@@ -402,7 +403,7 @@ def _bindings(ctx: FileContext, piece: SqlPiece, start: int) -> list[str]:
     return []
 
 
-def _bound(piece: SqlPiece, bindings: list[str], params: list[str], args: dict[str, str], line: int) -> SqlPiece:
+def _bound(piece: SqlPiece, bindings: list[str], args: dict[str, str], line: int) -> SqlPiece:
     """The piece with each `??` replaced by the identifier its binding names (a literal, or a parameter the
     call gives a literal), or a neutral name when it is not known, and moved to `line`."""
     values: list[str | None] = []
@@ -435,7 +436,8 @@ def _bound(piece: SqlPiece, bindings: list[str], params: list[str], args: dict[s
 
 def _literal(text: str) -> str | None:
     text = text.strip()
-    return text[1:-1] if len(text) >= 2 and text[0] in "'\"`" and text[-1] == text[0] and "${" not in text else None
+    quoted = len(text) >= 2 and text[0] in "'\"`" and text[-1] == text[0] and "${" not in text
+    return text[1:-1] if quoted else None
 
 
 def _top_items(text: str) -> list[str]:
