@@ -50,3 +50,16 @@ def test_which_splices_are_placeholder_lists() -> None:
     assert placeholder_lists_dropped(kept) == kept
     kept = "`IN (${ids.map(() => '?').join(sep)})`"
     assert placeholder_lists_dropped(kept) == kept
+
+
+def test_tagged_templates_bind_their_fields() -> None:
+    code = """export async function cleanup(prisma, cutoff, limit, name) {
+  let deleted = 0;
+  deleted = await prisma.$executeRaw`
+    DELETE FROM "Attempt" WHERE "createdAt" < ${cutoff} LIMIT ${limit}
+  `;
+  const rows = await prisma.$queryRawUnsafe(`SELECT * FROM users WHERE name = '${name}'`);
+  return [deleted, rows];
+}
+"""
+    assert _lines(code) == [6]

@@ -58,7 +58,7 @@ def is_dynamic(span: Span, language: str, constants: frozenset[str] = frozenset(
             if match.group(1) not in constants:
                 return True
         if "`" in span.bare:
-            if _TEMPLATE_FIELD.search(_backtick_contents(span)) is None:
+            if _TEMPLATE_FIELD.search(_backtick_contents(span)) is None or _all_tagged(span.bare):
                 return False
             fixed = placeholder_lists_dropped(span.code)  # `IN (${ids.map(() => '?').join()})` binds ids
             return fixed == span.code or "${" in fixed
@@ -152,6 +152,13 @@ def _backtick_contents(span: Span) -> str:
         if inside:
             out.append(c)
     return "".join(out)
+
+
+def _all_tagged(bare: str) -> bool:
+    """Is every template literal of `bare` tagged (`sql\`...\``, `prisma.$queryRaw\`...\``)? A tag receives
+    the fields apart from the text: the driver binds them as parameters."""
+    openings = _ticks(bare)[0::2]
+    return bool(openings) and all(at > 0 and (bare[at - 1].isalnum() or bare[at - 1] in "_$") for at in openings)
 
 
 def _ticks(text: str) -> list[int]:
