@@ -155,10 +155,11 @@ def _backtick_contents(span: Span) -> str:
 
 
 def _all_tagged(bare: str) -> bool:
-    """Is every template literal of `bare` tagged (`sql\`...\``, `prisma.$queryRaw\`...\``)? A tag receives
+    """Is every template literal of `bare` tagged (sql`...`, prisma.$queryRaw`...`)? A tag receives
     the fields apart from the text: the driver binds them as parameters."""
     openings = _ticks(bare)[0::2]
-    return bool(openings) and all(at > 0 and (bare[at - 1].isalnum() or bare[at - 1] in "_$") for at in openings)
+    return bool(openings) and all(at > 0 and (bare[at - 1].isalnum() or bare[at - 1] in "_$")
+                                  for at in openings)
 
 
 def _ticks(text: str) -> list[int]:
