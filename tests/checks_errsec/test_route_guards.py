@@ -194,3 +194,12 @@ def test_routes_above_a_guard_for_the_whole_router_or_another_one_stay_quiet(gua
     text = _PREFIX_GUARD.replace("router.use('/internal', authenticate, requireRole('ops'));", guard)
     assert [f.line for f in run_checks([context_for_text("ops.js", text)], categories=CATEGORIES).findings
             if f.rule_id in RULES and f.line == 4] == []
+
+
+def test_a_file_of_reads_above_a_prefix_guard_is_read() -> None:
+    # No write and no admin word in the file: the `.use(` of the guard is what lets the check read it.
+    text = ("const express = require('express');\nconst router = express.Router();\n"
+            "router.get('/internal/dump', dump);\nrouter.use('/internal', authenticate);\n"
+            "router.get('/internal/queues', listQueues);\nmodule.exports = router;\n")
+    assert [f.line for f in run_checks([context_for_text("ops.js", text)], categories=CATEGORIES).findings
+            if f.rule_id in RULES] == [3]

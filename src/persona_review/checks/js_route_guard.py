@@ -83,7 +83,7 @@ _NEST_OPEN = lazy_re(r"^(?:Public\w*|IsPublic|SkipAuth\w*|Skip\w*Auth\w*|NoAuth\
         sure_by_default=True,
     ),
     needs=(".post(", ".put(", ".patch(", ".delete(", ".del(", "@Post(", "@Put(", "@Patch(", "@Delete(",
-           "admin", "Admin"),
+           "admin", "Admin", ".use("),
 )
 def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
     yield from _express(ctx)
