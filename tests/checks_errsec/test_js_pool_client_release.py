@@ -107,3 +107,26 @@ def test_a_function_cut_off_by_the_hunk_is_left_alone() -> None:
 
 def test_a_non_pool_connect_is_left_alone() -> None:
     assert _lines(_CONFIRM % "const client = await redis.connect();") == []
+
+
+def test_the_finding_reaches_the_release_a_failure_skips() -> None:
+    # The release sits in the `try` after the commit; the `catch` rolls back and rethrows without it.
+    text = """import { pool } from "../db";
+
+export async function inTransaction(work) {
+  const conn = await pool.connect();
+  await conn.query("BEGIN");
+  try {
+    const out = await work(conn);
+    await conn.query("COMMIT");
+    conn.release();
+    return out;
+  } catch (err) {
+    await conn.query("ROLLBACK");
+    throw err;
+  }
+}
+"""
+    found = [(f.line, f.end_line) for f in run_checks([context_for_text(PATH, text)]).findings
+             if f.rule_id == RULE]
+    assert found == [(4, 9)]

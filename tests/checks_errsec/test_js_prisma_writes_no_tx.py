@@ -77,3 +77,16 @@ def test_a_hunk_that_starts_inside_the_function_is_read_to_its_closing_brace() -
 """
     assert _hunk_lines(hunk, 61) == [61]
     assert _hunk_lines("\n".join(hunk.splitlines()[:9]), 61) == []  # the function's end is not in view
+
+
+def test_a_returned_write_after_an_awaited_counter_write_counts() -> None:
+    # The function returns the second write's promise: the caller awaits it, and it commits on its own.
+    body = (
+        "    await this.prisma.account.update({ where: { id: fromId }, data: { credits: { decrement: amount } } });\n"
+        "    return this.prisma.purchase.create({ data: { accountId: fromId, amount } });"
+    )
+    assert _spans(_SERVICE % body) == [(6, 7)]
+    one = "    return this.prisma.purchase.create({ data: { accountId: fromId, amount } });"
+    assert _spans(_SERVICE % one) == []
+    in_tx = "    return this.prisma.$transaction(async (tx) => {\n" + body.replace("this.prisma.", "tx.") + "\n    });"
+    assert _spans(_SERVICE % in_tx) == []

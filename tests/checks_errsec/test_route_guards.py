@@ -9,7 +9,7 @@ import difflib
 import pytest
 
 from persona_review.checks.runner import run_checks
-from persona_review.contexts import build_context
+from persona_review.contexts import build_context, context_for_text
 from persona_review.diff import parse_diff
 
 from .helpers import CATEGORIES, findings_for_snippet
@@ -160,3 +160,46 @@ def test_the_lone_unguarded_write_is_reported_without_enable_checks(path: str, t
               .replace("@PreAuthorize(\"hasRole('ADMIN')\")\n  @GetMapping", "@GetMapping"))
     assert _default_rules(path, opened) == set()
     assert findings_for_snippet(path, opened) & RULES == {rule}
+
+
+_PREFIX_GUARD = """const express = require('express');
+const router = express.Router();
+
+router.get('/internal/metrics/dump', dumpMetrics);
+router.post('/internal/signin', signIn);
+router.get('/internals', overview);
+router.get('/orders', listOrders);
+
+router.use('/internal', authenticate, requireRole('ops'));
+router.get('/internal/queues', listQueues);
+module.exports = router;
+"""
+
+
+def test_a_route_above_the_guard_of_its_prefix_is_reported_by_default() -> None:
+    # Only the route under the guarded prefix: sign-in is public by nature, `/internals` and `/orders` are
+    # other paths; reported without `enable-checks`, since no sibling count is needed.
+    assert [(f.line, f.rule_id) for f in run_checks([context_for_text("ops.js", _PREFIX_GUARD)],
+                                                    categories=CATEGORIES).findings
+            if f.rule_id in RULES] == [(4, "JS-ROUTE-NO-AUTH")]
+
+
+@pytest.mark.parametrize("guard", [
+    "router.use(authenticate);",  # the whole router: routes above it are public on purpose
+    "router.use('/', authenticate);",
+    "router.use('/internal', rateLimit);",  # not a guard
+    "other.use('/internal', authenticate);",  # another router
+])
+def test_routes_above_a_guard_for_the_whole_router_or_another_one_stay_quiet(guard: str) -> None:
+    text = _PREFIX_GUARD.replace("router.use('/internal', authenticate, requireRole('ops'));", guard)
+    assert [f.line for f in run_checks([context_for_text("ops.js", text)], categories=CATEGORIES).findings
+            if f.rule_id in RULES and f.line == 4] == []
+
+
+def test_a_file_of_reads_above_a_prefix_guard_is_read() -> None:
+    # No write and no admin word in the file: the `.use(` of the guard is what lets the check read it.
+    text = ("const express = require('express');\nconst router = express.Router();\n"
+            "router.get('/internal/dump', dump);\nrouter.use('/internal', authenticate);\n"
+            "router.get('/internal/queues', listQueues);\nmodule.exports = router;\n")
+    assert [f.line for f in run_checks([context_for_text("ops.js", text)], categories=CATEGORIES).findings
+            if f.rule_id in RULES] == [3]

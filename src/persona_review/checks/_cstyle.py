@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from persona_review.checks._js_sql_fixed import placeholder_lists_dropped
 from persona_review.checks._lexing import Lexed
 from persona_review.checks._prefilter import has_any
 from persona_review.checks._spans import (
@@ -57,7 +58,10 @@ def is_dynamic(span: Span, language: str, constants: frozenset[str] = frozenset(
             if match.group(1) not in constants:
                 return True
         if "`" in span.bare:
-            return _TEMPLATE_FIELD.search(_backtick_contents(span)) is not None
+            if _TEMPLATE_FIELD.search(_backtick_contents(span)) is None or _all_tagged(span.bare):
+                return False
+            fixed = placeholder_lists_dropped(span.code)  # `IN (${ids.map(() => '?').join()})` binds ids
+            return fixed == span.code or "${" in fixed
     return False
 
 
@@ -148,6 +152,14 @@ def _backtick_contents(span: Span) -> str:
         if inside:
             out.append(c)
     return "".join(out)
+
+
+def _all_tagged(bare: str) -> bool:
+    """Is every template literal of `bare` tagged (sql`...`, prisma.$queryRaw`...`)? A tag receives
+    the fields apart from the text: the driver binds them as parameters."""
+    openings = _ticks(bare)[0::2]
+    return bool(openings) and all(at > 0 and (bare[at - 1].isalnum() or bare[at - 1] in "_$")
+                                  for at in openings)
 
 
 def _ticks(text: str) -> list[int]:

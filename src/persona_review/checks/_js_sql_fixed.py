@@ -6,6 +6,11 @@ for: a repository or query builder set up by the code, not a value a caller send
 that field something other than a literal or a plain name (a constructor's parameter): `this.table =
 req.query.t` keeps the finding. A statement that splices anything else as well (a parameter, a column built
 from input, a call) is not judged here.
+
+A splice that builds only a list of bind placeholders is fixed text too: `${ids.map(() => '?').join(', ')}`,
+`${cols.map(() => '??').join(',')}` (knex's bound identifiers), `${ids.map((_, i) => `$${i + 1}`).join()}`,
+`${Array(n).fill('?').join(',')}`: the values themselves go in the bindings, the way a driver's `IN (?)`
+expansion does it. Such a splice is dropped before the others are judged.
 """
 
 from __future__ import annotations
@@ -22,15 +27,38 @@ _OWN_TABLE = lazy_re(
 )
 
 
+_PLACEHOLDER = (
+    r"""(?:'\?\??'|"\?\??"|`\?\??`|`[$@:][$]\{\s*[\w$]+\s*(?:\+\s*\d+\s*)?\}`"""
+    r"""|'[$@:]'\s*\+\s*\(?\s*[\w$]+\s*(?:\+\s*\d+\s*)?\)?)"""
+)
+_JOIN = r"""\.join\(\s*(?:'[^'`$]*'|"[^"`$]*"|`[^`$]*`)?\s*\)"""
+_PLACEHOLDER_LIST = lazy_re(
+    r"\$\{\s*(?:"
+    rf"[\w$.]+(?:\(\))?\.map\(\s*(?:\([\w$,\s]*\)|[\w$]+)\s*=>\s*{_PLACEHOLDER}\s*\){_JOIN}"
+    rf"|(?:new\s+)?Array\(\s*[\w$.]+\s*\)\.fill\(\s*{_PLACEHOLDER}\s*\){_JOIN}"
+    r")\s*\}"
+)
+"""A template splice that builds only a list of bind placeholders (`?`, knex's `??`, pg's `$1`, ...)."""
+
+
+def placeholder_lists_dropped(code: str) -> str:
+    """`code` without its template splices that build only bind-placeholder lists."""
+    return _PLACEHOLDER_LIST.sub("", code) if "${" in code else code
+
+
 def only_own_table_names(code: str, file_code: str, constants: frozenset[str] = frozenset()) -> bool:
     """Does `code` (a statement's text, string literals kept) splice values into SQL text, and is every one
-    of them a table name of `this` that `file_code` (the known lines) sets only from literals or plain
-    names (or a name in `constants`)?"""
+    of them a bind-placeholder list or a table name of `this` that `file_code` (the known lines) sets only
+    from literals or plain names (or a name in `constants`)?"""
+    lists = placeholder_lists_dropped(code)
+    dropped, code = lists != code, lists
     spliced = [m.group(1) for m in _TEMPLATE_FIELD.finditer(code)] if "${" in code else []
     if "+" in code:
         spliced += [m.group(1) for m in _CONCAT_RIGHT.finditer(code)]
         spliced += [m.group(1) for m in _CONCAT_LEFT.finditer(code)]
-    return bool(spliced) and all(
+    if not spliced:
+        return dropped
+    return all(
         value in constants or (_OWN_TABLE.match(value) is not None and _set_plainly(value, file_code))
         for value in spliced
     )

@@ -11,7 +11,8 @@ holds one of the pool's few connections until `release()`. When a query throws b
 `return` leaves), the connection is never given back; after a handful of errors the pool is empty and every
 request waits for a connection that never comes.
 
-Reported, on the checkout line: `const x = await pool.connect()` (a receiver named for a pool),
+Reported on the checkout line (through the release that a failure skips, when there is one):
+`const x = await pool.connect()` (a receiver named for a pool),
 `await ....getConnection()` on such a receiver, or `....createQueryRunner()`, in a function known entire,
 whose `x.release()` is neither in a `finally` nor in a `catch`, and either never called or preceded (after
 the checkout) by an `await`, `throw` or `return` that can leave first. A client returned or handed to
@@ -85,7 +86,7 @@ def pool_client_not_released(ctx: FileContext) -> Iterator[Hit]:
             continue
         early = next((n for n, text in body if n < releases[0] and _LEAVES_EARLY.search(text)), None)
         if early is not None:
-            yield Hit(no, message=(
+            yield Hit(no, releases[0], message=(
                 f"`{name}` is released on line {releases[0]} only if nothing fails first: when line {early} "
                 f"throws or returns, the connection never goes back to the pool, and after a few errors "
                 f"every request waits for one. Release it in a `finally`."))

@@ -9,7 +9,8 @@ killing the process) the earlier ones stay committed: money debited and never cr
 stock taken, a seat moved out of one team and never into the other. `prisma.$transaction([...])` or an
 interactive `prisma.$transaction(async (tx) => ...)` makes them one unit.
 
-Reported from the first to the last write when one function awaits two or more Prisma writes (`create`,
+Reported from the first to the last write when one function awaits (or returns, which the caller awaits:
+`return this.prisma.order.create(...)` after an awaited debit) two or more Prisma writes (`create`,
 `update`, `upsert`, `delete` and their `Many` forms) on the client (`prisma.x`, `this.prisma.x`) at its own
 level or in its loops, one of which moves a counter (`increment`/`decrement`: a balance, a stock level, a
 seat count, where a half-done change is wrong data rather than an orphan row), and the function runs in no
@@ -31,7 +32,7 @@ from persona_review.lazy_re import lazy_re
 
 _JS = frozenset({"javascript", "typescript"})
 _WRITE = lazy_re(
-    r"\bawait\s+(?:this\.)?(?:prisma|prismaService|db\.prisma|ctx\.prisma)\s*\.\s*(?P<model>[a-z]\w*)\s*\.\s*"
+    r"\b(?:await|return)\s+(?:this\.)?(?:prisma|prismaService|db\.prisma|ctx\.prisma)\s*\.\s*(?P<model>[a-z]\w*)\s*\.\s*"
     r"(?:create|update|upsert|delete|createMany|updateMany|deleteMany)\s*\("
 )
 _COUNTER = lazy_re(r"\b(?:increment|decrement)\s*:")
@@ -68,7 +69,7 @@ def prisma_writes_no_tx(ctx: FileContext) -> Iterator[Hit]:
     blocks = blocks_of(ctx)
     scopes: dict[tuple[int, int], list[tuple[int, str]]] = {}
     for no, bare in lexed.bare.items():
-        if "await" not in bare:
+        if "await" not in bare and "return" not in bare:
             continue
         found = _WRITE.search(bare)
         if found is None:

@@ -5,7 +5,9 @@ Express, Koa-router and Fastify registrations in one file (`router.post("/x", re
 in `preHandler`/`onRequest`) are grouped by the object they are registered on. A guard registered with
 `router.use(requireAuth)` (or `router.all("*", requireAuth)`) guards every later route of that router, and
 every router mounted on it afterwards; `app.use("/admin", isAdmin)` guards the later routes under
-`/admin`. NestJS controllers are read from their decorators: `@UseGuards(...)`, `@Roles(...)` and
+`/admin`, and a route under `/admin` registered above that line is reported on its own (it answers before
+the guard runs), whatever its siblings carry.
+NestJS controllers are read from their decorators: `@UseGuards(...)`, `@Roles(...)` and
 guard-named decorators on a method guard it, on the class every method; a controller with a `@Public()`
 style opt-out relies on a global guard, so its undecorated methods are guarded too and none is reported.
 
@@ -81,7 +83,7 @@ _NEST_OPEN = lazy_re(r"^(?:Public\w*|IsPublic|SkipAuth\w*|Skip\w*Auth\w*|NoAuth\
         sure_by_default=True,
     ),
     needs=(".post(", ".put(", ".patch(", ".delete(", ".del(", "@Post(", "@Put(", "@Patch(", "@Delete(",
-           "admin", "Admin"),
+           "admin", "Admin", ".use("),
 )
 def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
     yield from _express(ctx)
@@ -230,6 +232,7 @@ def _judge(calls: list[_Call], bare: str, whole_file: bool, section: str = "") -
     origins: dict[str, int] = {
         call.receiver: 0 for call in calls if _receives(section, call.receiver.removeprefix("this."))}
     by_router: dict[str, list[Route]] = {}
+    early: set[int] = set()
     for call in calls:
         if _is_use(call):
             continue
@@ -245,10 +248,39 @@ def _judge(calls: list[_Call], bare: str, whole_file: bool, section: str = "") -
         is_public = public(path, call.handler.strip(), call.verb)
         route = Route(call.line, shown, is_guarded, mutating, admin, is_public)
         by_router.setdefault(call.receiver, []).append(route)
+        if not is_guarded and not is_public and (later := _later_prefix_guard(calls, call, path)) is not None:
+            yield Hit(call.line, None, _before_guard_message(shown, later), sure=True)
+            early.add(call.line)
     for receiver, routes in by_router.items():
         found, share = unguarded(routes)
         for route in found:
-            yield Hit(route.line, None, message(route, receiver, share), sure=lone_exception(routes, route))
+            if route.line not in early:
+                sure = lone_exception(routes, route)
+                yield Hit(route.line, None, message(route, receiver, share), sure=sure)
+
+
+def _later_prefix_guard(calls: list[_Call], route: _Call, path: str) -> _Call | None:
+    """The `.use(prefix, guard)` on the route's router, registered after it, whose prefix (a path below
+    the root) holds the route's path: Express runs handlers in registration order, so the route answers
+    before that guard is reached. A guard for the whole router (`use(requireAuth)`, `use("/", ...)`) is
+    not one: routes above it are public on purpose (sign-in, health, landing pages)."""
+    for call in calls:
+        if call.offset <= route.offset or call.receiver != route.receiver or not _is_use(call):
+            continue
+        prefix = (call.path or "").rstrip("*").rstrip("/")
+        if not prefix.strip("/") or not (path == prefix or path.startswith(prefix + "/")):
+            continue
+        if any(_guarding(arg) for arg in _middleware(call)):
+            return call
+    return None
+
+
+def _before_guard_message(shown: str, guard: _Call) -> str:
+    return (f"`{shown}` is registered before `{guard.receiver}.use('{guard.path}', ...)` "
+            f"(line {guard.line}), "
+            "which guards its path: Express runs routes and middleware in the order they are registered, so "
+            "this route answers before the guard runs, to anyone. Register it after the guard, or give it "
+            "the guard itself.")
 
 
 def _covered(guards: dict[str, list[tuple[int, str]]], receiver: str, offset: int, path: str) -> bool:

@@ -3,8 +3,11 @@ and TypeORM (`queryRunner.addColumn`, `queryRunner.query("…")`).
 
 Builder calls are read from the source text; raw SQL (`knex.raw`, `sequelize.query`, `queryRunner.query`)
 goes through the SQL migration scanner line for line. Operations on a table the same migration (or another
-migration of the change) creates are not reported, nor is anything inside a `createTable` block. Knex and
-TypeORM run each migration in a transaction unless it opts out (`exports.config = { transaction: false }`,
+migration of the change) creates are not reported, nor is anything inside a `createTable` block. Raw SQL in a
+helper function of the file (`function createIndex(knex, name, table, columns) { return knex.raw(...) }`) is
+read where `up` calls it, with knex's `??` identifier bindings filled from the call's literal arguments, and
+reported there. Knex and TypeORM run each migration in a transaction unless it opts out
+(`exports.config = { transaction: false }`,
 `transaction = false`), where `CONCURRENTLY` fails.
 """
 
@@ -16,7 +19,7 @@ from typing import NamedTuple
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
 from persona_review.checks._migration_specs import ItemHit, make_specs, register_family, with_advice
 from persona_review.checks._migration_syntax import reverting_lines
-from persona_review.checks._sql_strings import sql_pieces
+from persona_review.checks._sql_strings import SqlPiece, sql_pieces
 from persona_review.checks.base import FileContext
 from persona_review.checks.migrations_sql import (
     SqlStatement,
@@ -112,7 +115,8 @@ def scan(ctx: FileContext) -> list[ItemHit]:
     first, last = min(ctx.lines, default=1), max(ctx.lines, default=0)
     down = reverting_lines(ctx, _DOWN, _UP)
     calls = [call for call in _calls(ctx, _SCHEMA_CALL, first, last) if call.line not in down]
-    pieces = [p for p in sql_pieces(ctx) if _RAW_CALL.search(p.call) and p.line not in down]
+    raw_pieces = [p for p in sql_pieces(ctx) if _RAW_CALL.search(p.call)]
+    pieces = [p for p in _run_where_called(ctx, raw_pieces) if p.line not in down]
     created = set(ctx.change.created_tables)
     for call in calls:
         if call.name.startswith("createTable") and _table_of(call):
@@ -315,3 +319,141 @@ def _chain(ctx: FileContext, line: int, last: int) -> str:
 
 
 register_family(SPECS, scan)
+
+
+# --- raw SQL in the file's own helpers, and knex's `??` bindings -------------------------------------
+
+_HELPER = lazy_re(
+    r"^\s*(?:export\s+)?(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(([^)]*)\)[^{]*\{"
+    r"|^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?"
+    r"(?:function\b[^(]*)?\(([^)]*)\)[^{]*\{"
+)
+_RAW_OPEN = lazy_re(r"\.\s*(?:raw|query)\s*\(")
+_PLACEHOLDERS = lazy_re(r"\?\??")
+_UNKNOWN_IDENTIFIER = '"bound_identifier"'
+
+
+def _run_where_called(ctx: FileContext, pieces: list[SqlPiece]) -> list[SqlPiece]:
+    """The raw SQL pieces as they run: a piece inside a helper function of the file, copied to each line
+    outside the helper that calls it (the helper left out when something calls it), and knex's `??`
+    identifier bindings filled from literal bindings (or from the call's literal arguments)."""
+    if not pieces:
+        return pieces
+    helpers = _helpers(ctx)
+    out: list[SqlPiece] = []
+    for piece in pieces:
+        helper = next((h for h in helpers if h[1] < piece.line <= h[2]), None)
+        bindings = _bindings(ctx, piece, helper[1] if helper else piece.line)
+        if helper is None:
+            out.append(_bound(piece, bindings, {}, piece.line))
+            continue
+        name, first, last, params = helper
+        calls = _helper_calls(ctx, name, first, last)
+        if not calls:
+            out.append(_bound(piece, bindings, {}, piece.line))
+        for line, args in calls:
+            out.append(_bound(piece, bindings, dict(zip(params, args, strict=False)), line))
+    return out
+
+
+def _helpers(ctx: FileContext) -> list[tuple[str, int, int, list[str]]]:
+    """The file's named functions other than `up`/`down`: (name, header line, last line, parameters)."""
+    found: list[tuple[str, int, int, list[str]]] = []
+    for no in sorted(ctx.lines):
+        text = ctx.lines[no]
+        if "(" not in text or "{" not in text:
+            continue
+        match = _HELPER.match(_STRING.sub(lambda m: "s" * len(m.group(0)), text))
+        if match is None:
+            continue
+        name = match.group(1) or match.group(3)
+        if name in {"up", "down"}:
+            continue
+        end, _body = _arguments(ctx, no, match.end())
+        params = [re.split(r"[=:]", p, maxsplit=1)[0].strip().removeprefix("...")
+                  for p in (match.group(2) if match.group(1) else match.group(4) or "").split(",")]
+        found.append((name, no, end, params))
+    return found
+
+
+def _helper_calls(ctx: FileContext, name: str, first: int, last: int) -> list[tuple[int, list[str]]]:
+    """The calls of `name` outside its own body: (line, argument texts)."""
+    call = re.compile(rf"(?<![\w$.]){re.escape(name)}\s*\(")
+    out: list[tuple[int, list[str]]] = []
+    for no in sorted(ctx.lines):
+        if first <= no <= last or name not in ctx.lines[no]:
+            continue
+        masked = _STRING.sub(lambda m: "s" * len(m.group(0)), ctx.lines[no])
+        for match in call.finditer(masked):
+            _end, args = _arguments(ctx, no, match.end())
+            out.append((no, _top_items(args)))
+    return out
+
+
+def _bindings(ctx: FileContext, piece: SqlPiece, start: int) -> list[str]:
+    """The binding items (as written) of the `.raw(sql, [...])`/`.query(sql, [...])` call the piece opens."""
+    for no in range(piece.line, start - 1, -1):
+        text = ctx.lines.get(no, "")
+        opened = list(_RAW_OPEN.finditer(_STRING.sub(lambda m: "s" * len(m.group(0)), text)))
+        if opened:
+            _end, args = _arguments(ctx, no, opened[-1].end())
+            items = _top_items(args)
+            rest = items[1].strip() if len(items) > 1 else ""
+            return _top_items(rest[1:-1]) if rest.startswith("[") and rest.endswith("]") else []
+    return []
+
+
+def _bound(piece: SqlPiece, bindings: list[str], args: dict[str, str], line: int) -> SqlPiece:
+    """The piece with each `??` replaced by the identifier its binding names (a literal, or a parameter the
+    call gives a literal), or a neutral name when it is not known, and moved to `line`."""
+    values: list[str | None] = []
+    for item in bindings:
+        text = item.strip()
+        spread = text.startswith("...")
+        text = args.get(text.removeprefix("..."), text.removeprefix("...")).strip()
+        if spread:
+            if not (text.startswith("[") and text.endswith("]")):
+                break  # how many it holds is not known: the later bindings are not either
+            values.extend(_literal(item) for item in _top_items(text[1:-1]))
+        else:
+            values.append(_literal(text))
+    lines = piece.lines
+    if "?" in piece.text():
+        position = iter(range(10_000))
+
+        def fill(match: re.Match[str]) -> str:
+            index = next(position)
+            if match.group(0) == "?":
+                return "?"
+            value = values[index] if index < len(values) else None
+            return f'"{value}"' if value and re.fullmatch(r"[\w.$]+", value) else _UNKNOWN_IDENTIFIER
+
+        lines = [(no, _PLACEHOLDERS.sub(fill, text)) for no, text in lines]
+    if line != piece.line:
+        lines = [(line, text) for _no, text in lines]
+    return piece._replace(lines=lines)
+
+
+def _literal(text: str) -> str | None:
+    text = text.strip()
+    quoted = len(text) >= 2 and text[0] in "'\"`" and text[-1] == text[0] and "${" not in text
+    return text[1:-1] if quoted else None
+
+
+def _top_items(text: str) -> list[str]:
+    """The top-level comma-separated items of `text`, strings and brackets kept whole."""
+    masked = _STRING.sub(lambda m: "s" * len(m.group(0)), text)
+    items: list[str] = []
+    depth = begin = 0
+    for i, char in enumerate(masked):
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            items.append(text[begin:i])
+            begin = i + 1
+    tail = text[begin:]
+    if tail.strip():
+        items.append(tail)
+    return [item.strip() for item in items]

@@ -34,7 +34,14 @@ pages.post('/contact', sendContact);
 pages.post('/newsletter', subscribe);
 pages.get('/account', requireAuth, account);
 
+// A guard on a path prefix guards only the routes registered after it: the export above it is open.
+const backoffice = express.Router();
+backoffice.get('/backoffice/ledger.csv', exportLedger); // expect: JS-ROUTE-NO-AUTH
+backoffice.post('/backoffice/login', signIn); // public by nature: above the guard on purpose
+backoffice.use('/backoffice', requireAuth, isAdmin);
+backoffice.get('/backoffice/accounts', listAccounts);
+
 // An HTTP client is not a router.
 axios.post('/api/orders', payload, requireAuthHeaders);
 
-module.exports = { orders, billing, admin, pages };
+module.exports = { orders, billing, admin, pages, backoffice };
