@@ -436,3 +436,84 @@ def test_an_old_file_call_given_request_data_by_the_change_is_reported_where_the
     logged = _GO_EXPORT_OLD.replace('\tw.Write(data)\n', '\tlog.Printf("sent %s", r.URL.Path)\n\tw.Write(data)\n')
     assert not {rule for _line, rule in _hunk_ids("exports.go", _GO_EXPORT_OLD, logged, 3)
                 if rule == "GO-PATH-TRAVERSAL"}
+
+
+_REPORT_OLD = """\
+package reports
+
+type Handler struct {
+	db *sql.DB
+}
+
+func reportQuery() string {
+	return "SELECT id, total FROM reports WHERE shop_id = $1 ORDER BY day DESC"
+}
+
+func (h *Handler) List(w http.ResponseWriter, r *http.Request) {
+	shop := shopOf(r)
+	audit(r)
+	limit := 50
+	trace(r)
+	rows, err := h.db.QueryContext(r.Context(), reportQuery(), shop)
+	if err != nil {
+		http.Error(w, "failed", http.StatusInternalServerError)
+		return
+	}
+	defer rows.Close()
+	writeRows(w, rows, limit)
+}
+"""
+
+_ALLOWED_ORDER = """\
+var reportOrders = map[string]string{
+	"day":   "day",
+	"total": "total_cents",
+}
+
+func reportQuery(key, dir string) string {
+	col, ok := reportOrders[key]
+	if !ok {
+		col = "day"
+	}
+	way := "DESC"
+	if dir == "up" {
+		way = "ASC"
+	}
+	return fmt.Sprintf("SELECT id, total FROM reports WHERE shop_id = $1 ORDER BY %s %s", col, way)
+}
+"""
+
+_SPLICED_ORDER = """\
+func reportQuery(key, dir string) string {
+	return fmt.Sprintf("SELECT id, total FROM reports WHERE shop_id = $1 ORDER BY %s %s", key, dir)
+}
+"""
+
+
+def _report_new(helper: str, call: str) -> str:
+    old_helper = "func reportQuery() string {\n\treturn \"SELECT id, total FROM reports WHERE shop_id = $1 " \
+        "ORDER BY day DESC\"\n}\n"
+    new = _REPORT_OLD.replace(old_helper, helper)
+    return new.replace("\trows, err := h.db.QueryContext(r.Context(), reportQuery(), shop)\n", call)
+
+
+def test_sql_built_by_a_helper_in_another_hunk_is_judged_in_the_helper() -> None:
+    # The handler's hunk cannot see the helper's allow-list: the helper's own body is judged, so the
+    # allow-listed column and fixed direction are quiet, and the spliced request values are reported on the
+    # Sprintf that splices them (not again on the call).
+    via_variable = "\tq := reportQuery(r.URL.Query().Get(\"sort\"), r.URL.Query().Get(\"dir\"))\n" \
+        "\trows, err := h.db.QueryContext(r.Context(), q, shop)\n"
+    straight = "\trows, err := h.db.QueryContext(r.Context(), reportQuery(r.FormValue(\"s\"), r.FormValue(\"d\")), " \
+        "shop)\n"
+    for call in (via_variable, straight):
+        assert _hunk_ids("internal/reports/list.go", _REPORT_OLD, _report_new(_ALLOWED_ORDER, call), 1) == set()
+        spliced = _hunk_ids("internal/reports/list.go", _REPORT_OLD, _report_new(_SPLICED_ORDER, call), 1)
+        assert {rule for _line, rule in spliced} == {"GO-SQL-STRING"}
+        assert {line for line, _rule in spliced} == {8}
+
+
+def test_a_helper_in_the_same_hunk_as_the_call_is_left_to_the_data_flow() -> None:
+    call = "\tq := reportQuery(r.URL.Query().Get(\"sort\"), r.URL.Query().Get(\"dir\"))\n" \
+        "\trows, err := h.db.QueryContext(r.Context(), q, shop)\n"
+    whole = _hunk_ids("internal/reports/list.go", _REPORT_OLD, _report_new(_ALLOWED_ORDER, call), 30)
+    assert whole == set()

@@ -14,13 +14,14 @@ from persona_review.checks._flow_sinks import (
     kept_line_hits,
     tainted_sites,
 )
+from persona_review.checks._go_funcs import declared
 from persona_review.checks._go_package_names import table_names_from_other_files
 from persona_review.checks._java_sinks import with_flow_sites
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, lines_of, matching_lines, split_args, string_contents
 from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._taint import QueryCall, forget_assigned, sql_string_hits
-from persona_review.checks._tsflow import FileFlow, flows, text_of
+from persona_review.checks._tsflow import CallSite, FileFlow, flows, text_of
 from persona_review.checks._tsflow.values import SHELL, SQL
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.go_flow_security import COMMAND_SINKS, command_flows
@@ -67,7 +68,42 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
     outside the hunk), plus the query calls the data flow sees request data reach."""
     verb = "is run as SQL by"
     lines = kept_line_hits(ctx, SQL_SINKS, _sql_string_lines(ctx), SQL, verb)
-    yield from with_flow_sites(lines, tainted_sites(ctx, *SQL_SINKS), describe_flow, verb)
+    sites = tainted_sites(ctx, *SQL_SINKS)
+    if not ctx.whole_file:
+        sites = (site for site in sites if not _built_by_a_helper_out_of_run(ctx, site[0], site[1]))
+    yield from with_flow_sites(lines, sites, describe_flow, verb)
+
+
+_CALLED_HELPER = lazy_re(r"^(?:[\w.]*\.)?([A-Za-z_]\w*)\s*\(")
+_GO_FUNC_HEADER = lazy_re(r"^func\b")
+
+
+def _built_by_a_helper_out_of_run(ctx: FileContext, site: CallSite, index: int) -> bool:
+    """Whether the query text at `index` is the result of a function this file declares, whole, in another
+    run of hunk lines than the call (`query := listQuery(sort, dir)`, or the call passed straight in).
+    Each run is parsed apart, so the data flow cannot see what the helper does with its arguments (an
+    allow-list lookup, a fixed `ASC`/`DESC`): the helper's own body is where the line-based reading judges
+    how the SQL is built, and reports it there."""
+    lexed = lex(ctx)
+    written = text_of(site.call.args[index]).strip()
+    called = _CALLED_HELPER.match(written)
+    if called is None and written.isidentifier():
+        assign = re.compile(rf"^\s*(?:var\s+)?{re.escape(written)}\s*(?:string\s*)?:?=\s*([\w.]+)\s*\(")
+        for no in range(site.line - 1, max(0, site.line - 30), -1):
+            text = lexed.bare.get(no)
+            if text is None or _GO_FUNC_HEADER.match(text):
+                break
+            found = assign.match(text)
+            if found is not None:
+                called = _CALLED_HELPER.match(found.group(1) + "(")
+                break
+    if called is None:
+        return False
+    helper = declared(ctx).get(called.group(1))
+    if helper is None:
+        return False
+    low, high = min(helper.first, site.line), max(helper.last, site.line)
+    return any(n not in lexed.bare for n in range(low, high + 1))
 
 
 _DB_WORDS = ("db", "tx", "conn", "sql", "pool", "database", "store", "repo", "querier", "q.")
