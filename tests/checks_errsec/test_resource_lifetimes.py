@@ -616,3 +616,29 @@ def test_a_swallowed_write_inside_an_atomic_block_in_a_hunk_is_reported() -> Non
         "+            with transaction.atomic():\n+                Invoice.objects.create(order=order, number=number)\n",
     ).replace("@@ -40,5 +40,8 @@", "@@ -40,5 +40,9 @@")
     assert _diff_lines(savepoint, "PY-EXCEPT-IN-ATOMIC") == []
+
+
+def test_a_cleanup_closure_over_the_resource_called_on_the_way_out_releases_it() -> None:
+    code = """package runner
+
+func (p *Provider) open(ctx context.Context) (*sql.Conn, func() error, error) {
+\tconn, err := p.db.Conn(ctx)
+\tif err != nil {
+\t\treturn nil, nil, err
+\t}
+\tcleanup := func() error {
+\t\treturn conn.Close()
+\t}
+\tif err := p.lock(ctx, conn); err != nil {
+\t\treturn nil, nil, errors.Join(err, cleanup())
+\t}
+\tif p.readOnly {
+\t\treturn nil, nil, errReadOnly
+\t}
+\treturn conn, cleanup, nil
+}
+"""
+    # The lock failure calls the closure that closes the connection; the read-only return does not.
+    assert _lines("internal/runner/open.go", code, "GO-RESOURCE-HELD-ON-RETURN") == [15]
+    released = code.replace("return nil, nil, errReadOnly", "return nil, nil, errors.Join(errReadOnly, cleanup())")
+    assert _lines("internal/runner/open.go", released, "GO-RESOURCE-HELD-ON-RETURN") == []

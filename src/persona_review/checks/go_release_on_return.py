@@ -189,6 +189,11 @@ def _early_returns(ctx: FileContext, rows: list[tuple[int, str, str]], blocks: B
     between = window[:deferred]
     first = True
     handed = held.handed or mention
+    closers = _closers(lexed, blocks, between, mention)
+    if closers:
+        called = "|".join(re.escape(name) for name in closers)
+        release = re.compile(rf"{release.pattern}|(?<![\w.])(?:{called})\s*\(")
+        handed = re.compile(rf"{handed.pattern}|(?<![\w.])(?:{called})\b")
     for i, (no, _code, bare) in enumerate(between):
         if not _RETURN.match(bare) or handed.search(bare):
             continue
@@ -214,6 +219,21 @@ def _early_returns(ctx: FileContext, rows: list[tuple[int, str, str]], blocks: B
         else:
             yield Hit(no, None, message)
         first = False
+
+
+_CLOSURE = lazy_re(r"^\s*([A-Za-z_]\w*)\s*:?=\s*func\s*\(")
+
+
+def _closers(lexed: Lexed, blocks: Blocks, rows: list[tuple[int, str, str]],
+             mention: re.Pattern[str]) -> set[str]:
+    """Names given a function literal whose body uses the resource (`cleanup := func() error { return
+    conn.Close() }`): calling it (or returning it) gives the resource up."""
+    out: set[str] = set()
+    for no, _code, bare in rows:
+        closure = _CLOSURE.match(bare)
+        if closure is not None and _defers_release(lexed, blocks, no, mention):
+            out.add(closure.group(1))
+    return out
 
 
 def _wraps(bare: str, var: str) -> bool:
