@@ -189,3 +189,19 @@ def test_a_route_table_row_whose_chain_holds_no_guard_is_the_lone_open_write() -
     # A table whose rows are mostly open is open on purpose.
     mostly_open = _TABLE.replace("signedIn},", "base},")
     assert _default_rules("internal/server/routes.go", mostly_open) == set()
+
+
+def test_a_table_without_a_middleware_chain_column_is_no_route_table() -> None:
+    expectations = """package server
+
+func checks() []probe {
+\treturn []probe{
+\t\t{"GET", "/v1/orders/:id", h.GetOrder, true},
+\t\t{"POST", "/v1/orders", h.CreateOrder, true},
+\t\t{"PUT", "/v1/orders/:id", h.UpdateOrder, true},
+\t\t{"DELETE", "/v1/orders/:id", h.DeleteOrder, false},
+\t\t{"GET", "/v1/admin/orders", h.AdminOrders, true},
+\t}
+}
+"""
+    assert findings_for_snippet("internal/server/probes.go", expectations) & RULES == set()
