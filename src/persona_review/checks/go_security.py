@@ -18,6 +18,7 @@ from persona_review.checks._go_funcs import declared
 from persona_review.checks._go_package_names import table_names_from_other_files
 from persona_review.checks._java_sinks import with_flow_sites
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._prefilter import lines_containing
 from persona_review.checks._spans import bracket_span, lines_of, matching_lines, split_args, string_contents
 from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._taint import QueryCall, forget_assigned, sql_string_hits
@@ -244,6 +245,37 @@ _GO_PARAMS = lazy_re(r"^\s*func\b(?:\s*\([^)]*\))?\s*\w*\s*\(([^)]*)\)")
 _GO_LITERAL = lazy_re(r"""^(?:"[^"]*"|`[^`]*`|\d+|'.')$""")
 
 
+_LOOKUP = lazy_re(r"^([A-Za-z_]\w*)\s*\[[^\[\]\n]+\]$")
+_MAP_OPEN = lazy_re(r"^\s*(?:var\s+)?([A-Za-z_]\w*)\s*(?::=|=)\s*map\[string\]string\s*\{\s*$")
+_LITERAL_ENTRY = lazy_re(r'^\s*(?:"[^"\n]*"\s*:\s*"[^"\n]*"\s*,?\s*)*$')
+
+
+def _allow_lists(lexed: Lexed) -> frozenset[str]:
+    """Maps of text to text whose every entry is written as literals and which the known lines never
+    write to (`var sortColumns = map[string]string{"created": "created_at", ...}`): what a lookup in one
+    gives is one of its literal values (or empty), whatever the key, so a column picked through it is
+    allow-listed."""
+    out: set[str] = set()
+    for no in sorted(lines_containing(lexed.code, ("map[string]string{",))):
+        opened = _MAP_OPEN.match(lexed.code.get(no, ""))
+        if opened is None:
+            continue
+        for line in range(no + 1, no + 200):
+            text = lexed.code.get(line)
+            if text is None:
+                break
+            if text.strip() in {"}", "})"}:
+                name = opened.group(1)
+                quoted = re.escape(name)
+                written = re.compile(rf"(?<![\w.]){quoted}\s*\[[^\]\n]*\]\s*=(?!=)|delete\(\s*{quoted}\b")
+                if not any(written.search(t) for t in lexed.bare.values()):
+                    out.add(name)
+                break
+            if not _LITERAL_ENTRY.match(text):
+                break
+    return frozenset(out)
+
+
 def _inert_values(lexed: Lexed) -> frozenset[str]:
     """Names that can only hold text no caller controls, in the known lines: every value they are given is a
     number (`strconv.Atoi`, `len`), `strings.Repeat` of a literal, or the `String()` of a builder that is only
@@ -251,6 +283,7 @@ def _inert_values(lexed: Lexed) -> frozenset[str]:
     safe: set[str] = set()
     other: set[str] = set()
     builders: dict[str, bool] = {}
+    allow_lists = _allow_lists(lexed)
     for no, code, bare in lines_of(lexed):
         # Each pattern is tried only on a line holding a word it needs (`func`, a builder, `.Write`, `=`).
         params = _GO_PARAMS.match(bare) if "func" in bare else None
@@ -271,10 +304,13 @@ def _inert_values(lexed: Lexed) -> frozenset[str]:
         names = [n.strip() for n in assign.group(1).split(",")]
         value = assign.group(2).strip()
         builder = _BUILDER_STRING.match(value)
+        looked_up = _LOOKUP.match(value)
         if (
             _NUMBER_CALL.match(value)
             or _REPEAT_LITERAL.match(value)
             or (builder is not None and builders.get(builder.group(1), False))
+            or (looked_up is not None and looked_up.group(1) in allow_lists)
+            or (allow_lists and _GO_LITERAL.match(value))
         ):
             safe.add(names[0])
             other.update(names[1:])
