@@ -398,3 +398,21 @@ def test_a_request_with_a_context_of_unknown_deadline_leaves_the_client_reported
     plain = _PER_REQUEST_DEADLINE.replace(
         "http.NewRequestWithContext(reqCtx, http.MethodGet,", "http.NewRequest(http.MethodGet,")
     assert {f.line for f in _findings("internal/quotes/client.go", plain, "GO-HTTP-NO-TIMEOUT")} == {4}
+
+
+def test_a_client_whose_timeout_is_set_right_after_it_is_made_is_quiet() -> None:
+    code = """package quotes
+
+func New(cfg Config) *Client {
+	hc := &http.Client{Transport: pooled()}
+	hc.Timeout = cfg.Timeout
+	return &Client{hc: hc}
+}
+
+func Other() *http.Client {
+	hc := &http.Client{Transport: pooled()}
+	other.Timeout = time.Second
+	return hc
+}
+"""
+    assert {f.line for f in _findings("internal/quotes/new.go", code, "GO-HTTP-NO-TIMEOUT")} == {10}

@@ -896,6 +896,20 @@ _DEADLINE_CTX = lazy_re(
 _REQUEST_MADE = lazy_re(r"\bhttp\.NewRequest(?:WithContext\s*\(\s*([A-Za-z_]\w*)\s*[,)]|\s*\()")
 
 
+_CLIENT_KEPT = lazy_re(r"^\s*(?:var\s+)?([A-Za-z_][\w.]*)\s*(?::=|=)\s*&?\s*$")
+_TIMEOUT_LOOKAHEAD = 15
+
+
+def _timeout_set_later(lexed: Lexed, no: int, before: str) -> bool:
+    """Whether the client made on `no` is kept in a name whose `Timeout` the next lines set
+    (`c := &http.Client{Transport: t}` then `c.Timeout = cfg.Timeout`)."""
+    kept = _CLIENT_KEPT.match(before)
+    if kept is None:
+        return False
+    field = re.compile(rf"^\s*{re.escape(kept.group(1))}\.Timeout\s*=(?!=)")
+    return any(field.match(lexed.bare.get(n, "")) for n in range(no + 1, no + _TIMEOUT_LOOKAHEAD))
+
+
 def _requests_bounded_by_deadline(ctx: FileContext) -> bool:
     """Whether every request the known code builds carries a context with a deadline: it is made by
     `http.NewRequestWithContext` with a context the code derives by `context.WithTimeout/WithDeadline`
@@ -946,7 +960,8 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
             continue
         if client is not None:
             span = bracket_span(lexed, no, client.end() - 1)
-            if span.closed and "Timeout" not in span.bare and not _requests_bounded_by_deadline(ctx):
+            if span.closed and "Timeout" not in span.bare and not _requests_bounded_by_deadline(ctx) \
+                    and not _timeout_set_later(lexed, no, bare[: client.start()]):
                 yield Hit(no, span.last)
             continue
         if _BARE_LISTEN.search(bare) or _DEFAULT_CLIENT.search(bare):
