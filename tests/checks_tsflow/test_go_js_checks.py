@@ -560,3 +560,56 @@ def test_a_column_looked_up_in_a_literal_allow_list_map_is_not_reported() -> Non
     # A fallback to the caller's own text is no allow-list.
     fallback = _ALLOW_LIST_WHOLE.replace('col = "day"', "col = key")
     assert (13, "GO-SQL-STRING") in _ids("internal/reports/list.go", fallback)
+
+
+_GUARDED_SORTS = """\
+package listing
+
+var sortable = map[string]struct{}{"name": {}, "created_at": {}}
+
+func (h *H) ByMap(c *gin.Context) {
+	order := c.Query("order")
+	if _, ok := sortable[order]; !ok {
+		c.AbortWithStatus(http.StatusBadRequest)
+		return
+	}
+	sql := "SELECT id FROM items ORDER BY " + order
+	rows, err := h.db.QueryContext(c.Request.Context(), sql)
+	consume(rows, err)
+}
+
+func (h *H) BySwitch(c *gin.Context) {
+	order := c.Query("order")
+	switch order {
+	case "name", "created_at":
+	default:
+		order = "id"
+	}
+	sql := fmt.Sprintf("SELECT id FROM items ORDER BY %s", order)
+	rows, err := h.db.QueryContext(c.Request.Context(), sql)
+	consume(rows, err)
+}
+
+func (h *H) ByList(c *gin.Context) {
+	order := c.Query("order")
+	if !slices.Contains(orderColumns, order) {
+		order = "id"
+	}
+	rows, err := h.db.QueryContext(c.Request.Context(), "SELECT id FROM items ORDER BY "+order)
+	consume(rows, err)
+}
+"""
+
+
+def test_a_name_checked_against_an_allow_list_before_it_is_spliced_is_not_reported() -> None:
+    assert _ids("internal/listing/items.go", _GUARDED_SORTS) == set()
+
+
+def test_a_check_that_neither_leaves_nor_resets_is_no_allow_list() -> None:
+    logged = _GUARDED_SORTS.replace("\t\tc.AbortWithStatus(http.StatusBadRequest)\n\t\treturn\n",
+                                    '\t\tlog.Printf("odd order")\n')
+    assert {line for line, rule in _ids("internal/listing/items.go", logged) if rule == "GO-SQL-STRING"} >= {11}
+    no_default = _GUARDED_SORTS.replace('\tdefault:\n\t\torder = "id"\n', "")
+    assert {line for line, rule in _ids("internal/listing/items.go", no_default) if rule == "GO-SQL-STRING"}
+    other = _GUARDED_SORTS.replace("slices.Contains(orderColumns, order)", "slices.Contains(orderColumns, dir)")
+    assert (33, "GO-SQL-STRING") in _ids("internal/listing/items.go", other)
