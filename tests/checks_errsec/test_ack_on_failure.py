@@ -312,3 +312,32 @@ def test_fires_on_acks_in_a_loop_inside_a_finally() -> None:
 }
 '''
     assert _lines("src/main/java/com/shop/BatchListener.java", text) == [_at(text, "HERE")]
+
+
+GO_LOGGED_THEN_COMMIT = '''package consumers
+
+func (w *Worker) Run(ctx context.Context) error {
+	for {
+		m, err := w.reader.FetchMessage(ctx)
+		if err != nil {
+			return err
+		}
+		if err := w.store.Apply(ctx, m.Value); err != nil {
+			// keep the partition moving; the log line is enough to replay it
+			w.logger.Warn("apply failed", "offset", m.Offset, "err", err)
+		}
+		if err := w.reader.CommitMessages(ctx, m); err != nil {
+			return err
+		}
+		w.seen++
+	}
+}
+'''
+
+
+def test_reported_on_the_handler_body_a_change_turned_into_a_log_line() -> None:
+    # The `return err` of the handler became a log line: the old commit below now runs on failure too.
+    comment, log = _at(GO_LOGGED_THEN_COMMIT, "// keep"), _at(GO_LOGGED_THEN_COMMIT, "logger.Warn")
+    path = "internal/consumers/worker.go"
+    assert _hunk_findings(path, GO_LOGGED_THEN_COMMIT, {comment, log}) == [log]
+    assert _hunk_findings(path, GO_LOGGED_THEN_COMMIT, {_at(GO_LOGGED_THEN_COMMIT, "w.seen++")}) == []

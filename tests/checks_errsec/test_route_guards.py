@@ -203,3 +203,48 @@ def test_a_file_of_reads_above_a_prefix_guard_is_read() -> None:
             "router.get('/internal/queues', listQueues);\nmodule.exports = router;\n")
     assert [f.line for f in run_checks([context_for_text("ops.js", text)], categories=CATEGORIES).findings
             if f.rule_id in RULES] == [3]
+
+
+_TABLE = """package server
+
+func Register(r *gin.Engine, h *Handlers, mw *Middleware) {
+\tbase := []gin.HandlerFunc{mw.RequestID}
+\tsignedIn := append(append([]gin.HandlerFunc{}, base...), mw.VerifyToken)
+\tadmins := append(append([]gin.HandlerFunc{}, signedIn...), mw.AdminOnly)
+\troutes := []route{
+\t\t{"GET", "/v1/orders/:id", h.GetOrder, signedIn},
+\t\t{"POST", "/v1/orders", h.CreateOrder, signedIn},
+\t\t{"GET", "/v1/admin/orders", h.AdminOrders, admins},
+\t\t{http.MethodPost, "/v1/orders/:id/cancel", h.CancelOrder, base},
+\t}
+\tfor _, rt := range routes {
+\t\tr.Handle(rt.method, rt.path, append(rt.chain, rt.handler)...)
+\t}
+}
+"""
+
+
+def test_a_route_table_row_whose_chain_holds_no_guard_is_the_lone_open_write() -> None:
+    # The chains are read from the variables that build them: `base` holds no guard, the others do.
+    assert _default_rules("internal/server/routes.go", _TABLE) == {"GO-ROUTE-NO-AUTH"}
+    guarded = _TABLE.replace("h.CancelOrder, base}", "h.CancelOrder, signedIn}")
+    assert _default_rules("internal/server/routes.go", guarded) == set()
+    # A table whose rows are mostly open is open on purpose.
+    mostly_open = _TABLE.replace("signedIn},", "base},")
+    assert _default_rules("internal/server/routes.go", mostly_open) == set()
+
+
+def test_a_table_without_a_middleware_chain_column_is_no_route_table() -> None:
+    expectations = """package server
+
+func checks() []probe {
+\treturn []probe{
+\t\t{"GET", "/v1/orders/:id", h.GetOrder, true},
+\t\t{"POST", "/v1/orders", h.CreateOrder, true},
+\t\t{"PUT", "/v1/orders/:id", h.UpdateOrder, true},
+\t\t{"DELETE", "/v1/orders/:id", h.DeleteOrder, false},
+\t\t{"GET", "/v1/admin/orders", h.AdminOrders, true},
+\t}
+}
+"""
+    assert findings_for_snippet("internal/server/probes.go", expectations) & RULES == set()

@@ -92,3 +92,51 @@ def test_a_break_out_of_the_loop_then_continue_is_reported() -> None:
         "\t\t\tif err := rows.StructScan(&e); err != nil {\n\t\t\t\treturn done, err\n\t\t\t}\n", "\t\t\t_ = rows.StructScan(&e)\n"
     )
     assert (6, "GO-ROWS-UNCLOSED") in _hunk_rules(_new(no_return))
+
+
+_CLOSE_AFTER_LOOP = """diff --git a/internal/billing/usage.go b/internal/billing/usage.go
+--- a/internal/billing/usage.go
++++ b/internal/billing/usage.go
+@@ -20,14 +20,20 @@ func (r *Repo) Usage(ctx context.Context, tenant int64) ([]Meter, error) {
+ \tif err != nil {
+ \t\treturn nil, err
+ \t}
+-\tdefer meters.Close()
+ \tvar out []Meter
+ \tfor meters.Next() {
+ \t\tvar m Meter
+ \t\tif err := meters.Scan(&m.Name, &m.Units); err != nil {
+ \t\t\treturn nil, err
+ \t\t}
++\t\tif m.Units < 0 {
++\t\t\treturn nil, fmt.Errorf("meter %s: negative usage", m.Name)
++\t\t}
++\t\tgo func() {
++\t\t\treturn
++\t\t}()
+ \t\tout = append(out, m)
+ \t}
++\tmeters.Close()
+ \treturn out, meters.Err()
+ }
+"""
+
+
+def _diff_rules(diff: str) -> set[tuple[int, str]]:
+    outcome = run_checks([build_context(f) for f in parse_diff(diff.encode())], categories=CATEGORIES)
+    return {(f.line or 0, f.rule_id) for f in outcome.findings if f.rule_id == "GO-ROWS-UNCLOSED"}
+
+
+def test_a_return_in_the_loop_before_a_plain_close_after_it_is_reported_with_the_query_out_of_view() -> None:
+    # The added return leaves before the `meters.Close()` after the loop; the closure's return is its own.
+    assert _diff_rules(_CLOSE_AFTER_LOOP) == {(30, "GO-ROWS-UNCLOSED")}
+
+
+def test_a_deferred_close_or_a_close_before_the_return_is_quiet() -> None:
+    kept_defer = _CLOSE_AFTER_LOOP.replace("-\tdefer meters.Close()\n", " \tdefer meters.Close()\n").replace(
+        "@@ -20,14 +20,20 @@", "@@ -20,14 +20,21 @@")
+    assert _diff_rules(kept_defer) == set()
+    closes_first = _CLOSE_AFTER_LOOP.replace(
+        "+\t\tif m.Units < 0 {\n", "+\t\tif m.Units < 0 {\n+\t\t\tmeters.Close()\n").replace(
+        "@@ -20,14 +20,20 @@", "@@ -20,14 +20,21 @@")
+    assert _diff_rules(closes_first) == set()

@@ -366,3 +366,53 @@ func (l *Ledger) Move(ctx context.Context, from, to string, cents int64) (err er
 
 def test_a_rollback_in_a_deferred_closure_covers_every_return() -> None:
     assert _findings("internal/ledger/move.go", _DEFERRED_CLOSURE, "GO-TX-NO-ROLLBACK") == []
+
+
+_PER_REQUEST_DEADLINE = """\
+package quotes
+
+func New(base string) *Client {
+	return &Client{base: base, hc: &http.Client{Transport: pooled()}}
+}
+
+func (c *Client) Quote(parent context.Context, sym string) (*http.Response, error) {
+	reqCtx, stop := context.WithTimeout(parent, 2*time.Second)
+	defer stop()
+	req, err := http.NewRequestWithContext(reqCtx, http.MethodGet, c.base+"/q/"+sym, nil)
+	if err != nil {
+		return nil, err
+	}
+	return c.hc.Do(req)
+}
+"""
+
+
+def test_a_client_whose_every_request_carries_a_deadline_context_is_quiet() -> None:
+    assert _findings("internal/quotes/client.go", _PER_REQUEST_DEADLINE, "GO-HTTP-NO-TIMEOUT") == []
+
+
+def test_a_request_with_a_context_of_unknown_deadline_leaves_the_client_reported() -> None:
+    unbounded = _PER_REQUEST_DEADLINE.replace(
+        "http.NewRequestWithContext(reqCtx,", "http.NewRequestWithContext(parent,")
+    assert {f.line for f in _findings("internal/quotes/client.go", unbounded, "GO-HTTP-NO-TIMEOUT")} == {4}
+    plain = _PER_REQUEST_DEADLINE.replace(
+        "http.NewRequestWithContext(reqCtx, http.MethodGet,", "http.NewRequest(http.MethodGet,")
+    assert {f.line for f in _findings("internal/quotes/client.go", plain, "GO-HTTP-NO-TIMEOUT")} == {4}
+
+
+def test_a_client_whose_timeout_is_set_right_after_it_is_made_is_quiet() -> None:
+    code = """package quotes
+
+func New(cfg Config) *Client {
+	hc := &http.Client{Transport: pooled()}
+	hc.Timeout = cfg.Timeout
+	return &Client{hc: hc}
+}
+
+func Other() *http.Client {
+	hc := &http.Client{Transport: pooled()}
+	other.Timeout = time.Second
+	return hc
+}
+"""
+    assert {f.line for f in _findings("internal/quotes/new.go", code, "GO-HTTP-NO-TIMEOUT")} == {10}

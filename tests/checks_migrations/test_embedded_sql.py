@@ -160,3 +160,46 @@ def test_a_sql_field_outside_a_migration_file_is_not_read() -> None:
     assert rules("internal/store/queries.go", text) == set()
     safe = migration_list('\t\tSQL: `ALTER TABLE events ADD COLUMN note text`,\n')
     assert rules("internal/store/migrations.go", safe) == set()
+
+
+GORMIGRATE = '''
+package store
+
+import (
+	"github.com/go-gormigrate/gormigrate/v2"
+	"gorm.io/gorm"
+)
+
+func schemaSteps() []*gormigrate.Migration {
+	return []*gormigrate.Migration{
+		{
+			ID: "0042_shipments",
+			Migrate: func(tx *gorm.DB) error {
+				if err := tx.Migrator().RenameColumn("shipments", "eta", "eta_at"); err != nil {
+					return err
+				}
+				if err := tx.Migrator().CreateIndex(&Shipment{}, "Carrier"); err != nil {
+					return err
+				}
+				return tx.Migrator().DropColumn("shipments", "legacy_ref")
+			},
+			Rollback: func(tx *gorm.DB) error {
+				if err := tx.Migrator().RenameColumn("shipments", "eta_at", "eta"); err != nil {
+					return err
+				}
+				return tx.Migrator().DropIndex(&Shipment{}, "Carrier")
+			},
+		},
+	}
+}
+'''
+
+
+def test_gorm_migrator_calls_in_a_migration_read_as_the_ddl_they_issue() -> None:
+    # The forward half's rename, plain index build and drop; the Rollback undoes them and is left alone.
+    assert rules("internal/store/schema_steps.go", GORMIGRATE) == {(13, "MIG-05"), (16, "MIG-03"), (19, "MIG-01")}
+
+
+def test_gorm_migrator_outside_a_migration_is_not_a_migration() -> None:
+    code = GORMIGRATE.replace("gormigrate.", "steps.").replace("Migrate: func", "Apply: func")
+    assert rules("internal/store/schema_steps.go", code) == set()

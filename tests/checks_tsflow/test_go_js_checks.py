@@ -436,3 +436,180 @@ def test_an_old_file_call_given_request_data_by_the_change_is_reported_where_the
     logged = _GO_EXPORT_OLD.replace('\tw.Write(data)\n', '\tlog.Printf("sent %s", r.URL.Path)\n\tw.Write(data)\n')
     assert not {rule for _line, rule in _hunk_ids("exports.go", _GO_EXPORT_OLD, logged, 3)
                 if rule == "GO-PATH-TRAVERSAL"}
+
+
+_REPORT_OLD = """\
+package reports
+
+type Handler struct {
+	db *sql.DB
+}
+
+func reportQuery() string {
+	return "SELECT id, total FROM reports WHERE shop_id = $1 ORDER BY day DESC"
+}
+
+func (h *Handler) List(w http.ResponseWriter, r *http.Request) {
+	shop := shopOf(r)
+	audit(r)
+	limit := 50
+	trace(r)
+	rows, err := h.db.QueryContext(r.Context(), reportQuery(), shop)
+	if err != nil {
+		http.Error(w, "failed", http.StatusInternalServerError)
+		return
+	}
+	defer rows.Close()
+	writeRows(w, rows, limit)
+}
+"""
+
+_ALLOWED_ORDER = """\
+var reportOrders = map[string]string{
+	"day":   "day",
+	"total": "total_cents",
+}
+
+func reportQuery(key, dir string) string {
+	col, ok := reportOrders[key]
+	if !ok {
+		col = "day"
+	}
+	way := "DESC"
+	if dir == "up" {
+		way = "ASC"
+	}
+	return fmt.Sprintf("SELECT id, total FROM reports WHERE shop_id = $1 ORDER BY %s %s", col, way)
+}
+"""
+
+_SPLICED_ORDER = """\
+func reportQuery(key, dir string) string {
+	return fmt.Sprintf("SELECT id, total FROM reports WHERE shop_id = $1 ORDER BY %s %s", key, dir)
+}
+"""
+
+
+def _report_new(helper: str, call: str) -> str:
+    old_helper = "func reportQuery() string {\n\treturn \"SELECT id, total FROM reports WHERE shop_id = $1 " \
+        "ORDER BY day DESC\"\n}\n"
+    new = _REPORT_OLD.replace(old_helper, helper)
+    return new.replace("\trows, err := h.db.QueryContext(r.Context(), reportQuery(), shop)\n", call)
+
+
+def test_sql_built_by_a_helper_in_another_hunk_is_judged_in_the_helper() -> None:
+    # The handler's hunk cannot see the helper's allow-list: the helper's own body is judged, so the
+    # allow-listed column and fixed direction are quiet, and the spliced request values are reported on the
+    # Sprintf that splices them (not again on the call).
+    via_variable = "\tq := reportQuery(r.URL.Query().Get(\"sort\"), r.URL.Query().Get(\"dir\"))\n" \
+        "\trows, err := h.db.QueryContext(r.Context(), q, shop)\n"
+    straight = "\trows, err := h.db.QueryContext(r.Context(), reportQuery(r.FormValue(\"s\"), r.FormValue(\"d\")), " \
+        "shop)\n"
+    for call in (via_variable, straight):
+        assert _hunk_ids("internal/reports/list.go", _REPORT_OLD, _report_new(_ALLOWED_ORDER, call), 1) == set()
+        spliced = _hunk_ids("internal/reports/list.go", _REPORT_OLD, _report_new(_SPLICED_ORDER, call), 1)
+        assert {rule for _line, rule in spliced} == {"GO-SQL-STRING"}
+        assert {line for line, _rule in spliced} == {8}
+
+
+def test_a_helper_in_the_same_hunk_as_the_call_is_left_to_the_data_flow() -> None:
+    call = "\tq := reportQuery(r.URL.Query().Get(\"sort\"), r.URL.Query().Get(\"dir\"))\n" \
+        "\trows, err := h.db.QueryContext(r.Context(), q, shop)\n"
+    whole = _hunk_ids("internal/reports/list.go", _REPORT_OLD, _report_new(_ALLOWED_ORDER, call), 30)
+    assert whole == set()
+
+
+_ALLOW_LIST_WHOLE = """\
+package reports
+
+var orderColumns = map[string]string{
+	"day":   "day",
+	"total": "total_cents",
+}
+
+func orderedBy(key string) string {
+	col, ok := orderColumns[key]
+	if !ok {
+		col = "day"
+	}
+	return fmt.Sprintf("SELECT id FROM reports WHERE shop_id = $1 ORDER BY %s", col)
+}
+
+func groupedBy(key string) string {
+	col := orderColumns[key]
+	return fmt.Sprintf("SELECT day, count(*) FROM reports GROUP BY %s", col)
+}
+
+func (h *Handler) List(w http.ResponseWriter, r *http.Request) {
+	rows, err := h.db.QueryContext(r.Context(), orderedBy(r.URL.Query().Get("sort")), shopOf(r))
+	if err != nil {
+		return
+	}
+	defer rows.Close()
+	rows, err = h.db.QueryContext(r.Context(), groupedBy(r.URL.Query().Get("group")))
+	if err != nil {
+		return
+	}
+	defer rows.Close()
+}
+"""
+
+
+def test_a_column_looked_up_in_a_literal_allow_list_map_is_not_reported() -> None:
+    assert _ids("internal/reports/list.go", _ALLOW_LIST_WHOLE) == set()
+    # A fallback to the caller's own text is no allow-list.
+    fallback = _ALLOW_LIST_WHOLE.replace('col = "day"', "col = key")
+    assert (13, "GO-SQL-STRING") in _ids("internal/reports/list.go", fallback)
+
+
+_GUARDED_SORTS = """\
+package listing
+
+var sortable = map[string]struct{}{"name": {}, "created_at": {}}
+
+func (h *H) ByMap(c *gin.Context) {
+	order := c.Query("order")
+	if _, ok := sortable[order]; !ok {
+		c.AbortWithStatus(http.StatusBadRequest)
+		return
+	}
+	sql := "SELECT id FROM items ORDER BY " + order
+	rows, err := h.db.QueryContext(c.Request.Context(), sql)
+	consume(rows, err)
+}
+
+func (h *H) BySwitch(c *gin.Context) {
+	order := c.Query("order")
+	switch order {
+	case "name", "created_at":
+	default:
+		order = "id"
+	}
+	sql := fmt.Sprintf("SELECT id FROM items ORDER BY %s", order)
+	rows, err := h.db.QueryContext(c.Request.Context(), sql)
+	consume(rows, err)
+}
+
+func (h *H) ByList(c *gin.Context) {
+	order := c.Query("order")
+	if !slices.Contains(orderColumns, order) {
+		order = "id"
+	}
+	rows, err := h.db.QueryContext(c.Request.Context(), "SELECT id FROM items ORDER BY "+order)
+	consume(rows, err)
+}
+"""
+
+
+def test_a_name_checked_against_an_allow_list_before_it_is_spliced_is_not_reported() -> None:
+    assert _ids("internal/listing/items.go", _GUARDED_SORTS) == set()
+
+
+def test_a_check_that_neither_leaves_nor_resets_is_no_allow_list() -> None:
+    logged = _GUARDED_SORTS.replace("\t\tc.AbortWithStatus(http.StatusBadRequest)\n\t\treturn\n",
+                                    '\t\tlog.Printf("odd order")\n')
+    assert {line for line, rule in _ids("internal/listing/items.go", logged) if rule == "GO-SQL-STRING"} >= {11}
+    no_default = _GUARDED_SORTS.replace('\tdefault:\n\t\torder = "id"\n', "")
+    assert {line for line, rule in _ids("internal/listing/items.go", no_default) if rule == "GO-SQL-STRING"}
+    other = _GUARDED_SORTS.replace("slices.Contains(orderColumns, order)", "slices.Contains(orderColumns, dir)")
+    assert (33, "GO-SQL-STRING") in _ids("internal/listing/items.go", other)

@@ -73,6 +73,7 @@ _JS_MARKERS = lazy_re(
 _JS_DIRS = frozenset({"migrations", "migration", "migrate", "knex_migrations", "db"})
 _GO_MARKERS = lazy_re(r"\bgoose\.AddMigration\w*\(|\b(?:tx|db|conn)\.Exec(?:Context)?\(")
 _GO_MIGRATIONS_NAME = lazy_re(r"(?i)migrat\w*\.go$")
+_GO_MIGRATE_FIELD = lazy_re(r"\bMigrate\s*:\s*func\s*\(")
 _GO_UP_FIELD = lazy_re(
     r"(?i)\b(?:(?:up|upgrade)(?:_?(?:sql|query|stmt|statements?|script))?|sql|query|stmt|statements?|script|ddl)"
     r"\s*:\s*(?:\[\]string\s*\{\s*)?(?:`|\"|$)",
@@ -132,6 +133,9 @@ def _migration_kind(ctx: FileContext) -> MigrationKind | None:
         if (in_dir or _GO_MIGRATIONS_NAME.search(name)) and _GO_UP_FIELD.search(text) \
                 and _DDL_IN_TEXT.search(text):
             return MigrationKind.GO  # a hand-rolled list: `{version: 24, up: \`CREATE INDEX …\`}`
+        if ".Migrator()." in text and (in_dir or _GO_MIGRATIONS_NAME.search(name) or "gormigrate." in text
+                                        or _GO_MIGRATE_FIELD.search(text)):
+            return MigrationKind.GO  # GORM's schema API in a migration (gormigrate's `Migrate: func(tx ...)`)
         return None
     if ctx.language == "java":
         text = _visible_text(ctx)

@@ -128,6 +128,10 @@ def ack_on_failure(ctx: FileContext) -> Iterator[Hit]:
         why, construct = found
         line = no if no in ctx.added else construct
         if line not in ctx.added:
+            # The handler's body is new (its `return` made a log line): the change is what swallows it.
+            line = next((n for n in range(construct + 1, no)
+                         if n in ctx.added and lexed.bare.get(n, "").strip()), line)
+        if line not in ctx.added:
             continue  # neither the ack nor what makes it run on failure is new
         name = bare[call.start():call.end()].rstrip("( ").strip()
         where = "" if line == no else f" (line {no})"

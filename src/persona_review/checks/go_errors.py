@@ -890,6 +890,39 @@ owner's own client, configured elsewhere."""
 _RESULT_TYPE = lazy_re(r"\)\s*\*?\s*$")
 """What comes before a function's result type: the parameter list's `)` (and the pointer's `*`)."""
 _BARE_LISTEN = lazy_re(r"\bhttp\.(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)\s*\(")
+_DEADLINE_CTX = lazy_re(
+    r"\b([A-Za-z_]\w*)\s*,\s*[A-Za-z_]\w*\s*:?=\s*context\.With(?:Timeout|Deadline)(?:Cause)?\s*\("
+)
+_REQUEST_MADE = lazy_re(r"\bhttp\.NewRequest(?:WithContext\s*\(\s*([A-Za-z_]\w*)\s*[,)]|\s*\()")
+
+
+_CLIENT_KEPT = lazy_re(r"^\s*(?:var\s+)?([A-Za-z_][\w.]*)\s*(?::=|=)\s*&?\s*$")
+_TIMEOUT_LOOKAHEAD = 15
+
+
+def _timeout_set_later(lexed: Lexed, no: int, before: str) -> bool:
+    """Whether the client made on `no` is kept in a name whose `Timeout` the next lines set
+    (`c := &http.Client{Transport: t}` then `c.Timeout = cfg.Timeout`)."""
+    kept = _CLIENT_KEPT.match(before)
+    if kept is None:
+        return False
+    field = re.compile(rf"^\s*{re.escape(kept.group(1))}\.Timeout\s*=(?!=)")
+    return any(field.match(lexed.bare.get(n, "")) for n in range(no + 1, no + _TIMEOUT_LOOKAHEAD))
+
+
+def _requests_bounded_by_deadline(ctx: FileContext) -> bool:
+    """Whether every request the known code builds carries a context with a deadline: it is made by
+    `http.NewRequestWithContext` with a context the code derives by `context.WithTimeout/WithDeadline`
+    (the client's missing `Timeout` is then covered per request; a plain `http.NewRequest`, or a request
+    made with a context of unknown origin, is not)."""
+
+    def compute() -> bool:
+        text = "\n".join(lex(ctx).bare.values())
+        bounded = {m.group(1) for m in _DEADLINE_CTX.finditer(text)}
+        made = list(_REQUEST_MADE.finditer(text))
+        return bool(bounded) and bool(made) and all(m.group(1) in bounded for m in made)
+
+    return ctx.cached("go-requests-bounded-by-deadline", compute)
 
 
 @register(
@@ -927,7 +960,8 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
             continue
         if client is not None:
             span = bracket_span(lexed, no, client.end() - 1)
-            if span.closed and "Timeout" not in span.bare:
+            if span.closed and "Timeout" not in span.bare and not _requests_bounded_by_deadline(ctx) \
+                    and not _timeout_set_later(lexed, no, bare[: client.start()]):
                 yield Hit(no, span.last)
             continue
         if _BARE_LISTEN.search(bare) or _DEFAULT_CLIENT.search(bare):

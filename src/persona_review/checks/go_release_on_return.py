@@ -21,6 +21,12 @@ of `context.WithTimeout/WithDeadline/WithCancel`. Read on brace
 blocks as GO-LOCK-HELD-ON-RETURN reads a mutex: the `defer` must be in the acquisition's own block; a
 return counts when no release of the resource precedes it on its own path, it does not hand the resource
 on (return it, close it), and it is not inside a function literal.
+
+For files, dialled connections and pooled connections (which nothing frees for the function), the point
+where the function means to give the resource up may also be a plain close in the acquisition's block
+(`f.Close()` after the reads) or a return there that hands it on (`return f, nil`,
+`return &reader{r: zr, f: f}, nil`): an error return before it (a wrapper such as `gzip.NewReader(f)`
+failing) leaves the resource behind just the same.
 """
 
 from __future__ import annotations
@@ -56,6 +62,8 @@ _RETURN = lazy_re(r"^\s*(?:\}\s*else\s*\{\s*)?return\b")
 _DEFER = lazy_re(r"^\s*defer\b")
 _FUNC = lazy_re(r"\bfunc\b")
 _LOOKAHEAD = 60
+_MOVE_DEFER = "Move the `defer` right after the acquisition's error check."
+_CLOSE_HERE = "Close it on this error path too (or `defer` a close that a flag cancels once it is handed on)."
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +77,10 @@ class _Held:
     what: str
     handed: re.Pattern[str] | None = None
     """What a return must show to hand the resource on (default: any mention of it)."""
+    settled_later: bool = False
+    """Whether a plain release (`f.Close()`) or a return that hands the resource on (`return f, nil`,
+    `return &reader{f: f}, nil`) in the acquisition's own block counts as the point the function means to
+    give it up, as a `defer` does: a file, a socket or a pooled connection, which nothing else frees."""
 
 
 @register(
@@ -86,7 +98,7 @@ class _Held:
             "Put the `defer` right after the error check of the acquisition."
         ),
     ),
-    needs=("defer",),
+    needs=("defer", "os.Open", "os.Create", "Dial", "Acquire", "Conn"),
 )
 def resource_held_on_return(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -99,6 +111,7 @@ def resource_held_on_return(ctx: FileContext) -> Iterator[Hit]:
         if acquired is None and cancel is None and response is None:
             continue
         handed = None
+        settled = False
         if response is not None:
             var = response.group("var")
             start = _after_error_check(rows, index, blocks, response.group("err"))
@@ -112,6 +125,7 @@ def resource_held_on_return(ctx: FileContext) -> Iterator[Hit]:
             name = re.escape(var)
             release = re.compile(rf"(?<![\w.]){name}\.(?:Close|Release)\s*\(|\w\(\s*{name}\s*\)")
             what = f"`{var}` from `{acquired.group('callee')}`"
+            settled = True
         else:
             assert cancel is not None
             var = cancel.group("var")
@@ -120,7 +134,7 @@ def resource_held_on_return(ctx: FileContext) -> Iterator[Hit]:
             what = f"the cancel function `{var}`"
         if var == "_" or start is None:
             continue
-        yield from _early_returns(ctx, rows, blocks, _Held(no, start, var, release, what, handed))
+        yield from _early_returns(ctx, rows, blocks, _Held(no, start, var, release, what, handed, settled))
 
 
 def _after_error_check(rows: list[tuple[int, str, str]], index: int, blocks: Blocks, err: str) -> int | None:
@@ -156,12 +170,17 @@ def _early_returns(ctx: FileContext, rows: list[tuple[int, str, str]], blocks: B
     window = rows[start : start + _LOOKAHEAD]
     mention = re.compile(rf"(?<![\w.]){re.escape(var)}\b")
     deferred = None
+    settles = "the `defer`"
     for i, (no, _code, bare) in enumerate(window):
         if no != (window[i - 1][0] if i else rows[start - 1][0]) + 1 and bare.strip():
             return  # a gap in the known lines may hold a release
         same_block = blocks.owner.get(no) == home
         if same_block and _DEFER.match(bare) and _defers_release(lexed, blocks, no, mention):
             deferred = i
+            break
+        if same_block and held.settled_later and (_closes(bare, var) or _hands_on(bare, mention)):
+            deferred = i
+            settles = "the close" if _closes(bare, var) else "the return that hands it on"
             break
         if re.match(rf"^\s*{re.escape(var)}\s*(?:,[^=]*)?:?=(?!=)", bare):
             return  # reassigned before any defer: not the shape this check reads
@@ -170,6 +189,11 @@ def _early_returns(ctx: FileContext, rows: list[tuple[int, str, str]], blocks: B
     between = window[:deferred]
     first = True
     handed = held.handed or mention
+    closers = _closers(lexed, blocks, between, mention)
+    if closers:
+        called = "|".join(re.escape(name) for name in closers)
+        release = re.compile(rf"{release.pattern}|(?<![\w.])(?:{called})\s*\(")
+        handed = re.compile(rf"{handed.pattern}|(?<![\w.])(?:{called})\b")
     for i, (no, _code, bare) in enumerate(between):
         if not _RETURN.match(bare) or handed.search(bare):
             continue
@@ -180,20 +204,67 @@ def _early_returns(ctx: FileContext, rows: list[tuple[int, str, str]], blocks: B
         if any(brace is not None and _FUNC.search(blocks.blocks[brace].header)
                for brace in path[:-1] if brace in blocks.blocks):
             continue  # a return of a function literal
-        if any(release.search(b) and blocks.owner.get(n) in path for n, _c, b in between[:i]):
+        if any(release.search(b) and blocks.owner.get(n) in path and not _wraps(b, var)
+               for n, _c, b in between[:i]):
             continue
         if any(release.search(b) for _n, _c, b in between[:i] if b.strip().startswith("defer")):
             continue
         shown = lexed.code.get(no, "").strip()
         shown = shown if len(shown) <= 60 else shown[:57] + "..."
-        message = (f"`{shown}` leaves before the `defer` on line {rows[start + deferred][0]} that releases "
-                   f"{held.what} (line {acquired_at}): on this path it is never given back. Move the `defer` "
-                   "right after the acquisition's error check.")
+        message = (f"`{shown}` leaves before {settles} on line {rows[start + deferred][0]} that releases "
+                   f"{held.what} (line {acquired_at}): on this path it is never given back. "
+                   + (_MOVE_DEFER if settles == "the `defer`" else _CLOSE_HERE))
         if first and reaches(ctx, acquired_at, no):
             yield Hit(acquired_at, no, message)
         else:
             yield Hit(no, None, message)
         first = False
+
+
+_CLOSURE = lazy_re(r"^\s*([A-Za-z_]\w*)\s*:?=\s*func\s*\(")
+
+
+def _closers(lexed: Lexed, blocks: Blocks, rows: list[tuple[int, str, str]],
+             mention: re.Pattern[str]) -> set[str]:
+    """Names given a function literal whose body uses the resource (`cleanup := func() error { return
+    conn.Close() }`): calling it (or returning it) gives the resource up."""
+    out: set[str] = set()
+    for no, _code, bare in rows:
+        closure = _CLOSURE.match(bare)
+        if closure is not None and _defers_release(lexed, blocks, no, mention):
+            out.add(closure.group(1))
+    return out
+
+
+def _wraps(bare: str, var: str) -> bool:
+    """The statement builds a value over the variable and checks an error (`zr, err := gzip.NewReader(f)`):
+    a wrapper that reads it, not a helper that releases it, which has only an error to give back."""
+    wrapped = rf"^\s*[A-Za-z]\w*\s*,\s*\w+\s*:?=\s*[\w.]+\(\s*{re.escape(var)}\s*\)\s*$"
+    return re.match(wrapped, bare) is not None
+
+
+def _closes(bare: str, var: str) -> bool:
+    """The statement releases the variable itself: `f.Close()`, `_ = conn.Close()`, `conn.Release()`."""
+    return re.match(rf"^\s*(?:_\s*=\s*)?{re.escape(var)}\.(?:Close|Release)\s*\(", bare) is not None
+
+
+def _hands_on(bare: str, mention: re.Pattern[str]) -> bool:
+    """A `return` that gives the variable itself to the caller: as one of the results or as a field of a
+    composite literal (`return f, nil`, `return &reader{f: f}, nil`), not as a call's argument, which only
+    uses it (`return io.ReadAll(f)`)."""
+    start = _RETURN.match(bare)
+    if start is None:
+        return False
+    for use in mention.finditer(bare, start.end()):
+        opened: list[str] = []
+        for char in bare[start.end() : use.start()]:
+            if char in "({[":
+                opened.append(char)
+            elif char in ")}]" and opened:
+                opened.pop()
+        if not opened or opened[-1] == "{":
+            return True
+    return False
 
 
 def _defers_release(lexed: Lexed, blocks: Blocks, no: int, mention: re.Pattern[str]) -> bool:

@@ -16,6 +16,7 @@ from persona_review.checks._blocks import Block, Blocks, blocks_of
 from persona_review.checks._go_funcs import declared, enclosing_functions
 from persona_review.checks._http_status import read_end
 from persona_review.checks._lexing import lex
+from persona_review.checks._prefilter import lines_containing
 from persona_review.checks._spans import Span, bracket_span, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.go_release_on_return import _after_error_check
@@ -254,7 +255,8 @@ def _read_as_response(match: re.Match[str], rest: str) -> bool:
             "the error check, and check `rows.Err()` after the loop."
         ),
     ),
-    needs=("Query(", "QueryContext(", "Queryx(", "QueryxContext(", "NamedQuery(", "NamedQueryContext("),
+    needs=("Query(", "QueryContext(", "Queryx(", "QueryxContext(", "NamedQuery(", "NamedQueryContext(",
+           "Next()"),
 )
 def rows_unclosed(ctx: FileContext) -> Iterator[Hit]:
     if ctx.path.endswith("_test.go"):
@@ -263,6 +265,115 @@ def rows_unclosed(ctx: FileContext) -> Iterator[Hit]:
     yield from found
     reported = {h.line for h in found}
     yield from (h for h in _left_mid_iteration(ctx) if h.line not in reported)
+    yield from _returns_before_the_close(ctx)
+
+
+_PLAIN_CLOSE = lazy_re(r"^\s*(?:_\s*=\s*)?(?P<var>[A-Za-z_]\w*)\.Close\s*\(\s*\)\s*$")
+_ERR_CHECK = lazy_re(r"^\s*if\s+\w+\s*!=\s*nil\s*\{\s*$")
+
+
+def _returns_before_the_close(ctx: FileContext) -> Iterator[Hit]:
+    """Rows the function closes by a plain `rows.Close()` after their `for rows.Next()` loop, not by a
+    `defer`: a `return` inside the loop leaves before that close, with the rows (and their connection)
+    still held. Read back from the close, so it holds when the query itself is out of view (a hunk that
+    starts at its error check); when the query is in view, `_left_mid_iteration` reads it from there.
+    Read on gofmt's indentation, which holds across the gaps between hunks (brace blocks do not)."""
+    lexed = lex(ctx)
+    bare = lexed.bare
+    for no in sorted(lines_containing(bare, (".Close(",))):
+        close = _PLAIN_CLOSE.match(bare.get(no, ""))
+        if close is None:
+            continue
+        var = close.group("var")
+        loop = _loop_before(bare, no, var)
+        if loop is None or not _nothing_released_before(bare, loop, var):
+            continue
+        mention = re.compile(rf"(?<![\w.]){re.escape(var)}\b")
+        depth = _indent(bare[loop])
+        seen_other_use = False
+        for inner in range(loop + 1, no):
+            text = bare.get(inner)
+            if text is None or not text.strip():
+                continue
+            for use in mention.finditer(text):
+                if not _harmless_rows(text, use.start()):
+                    seen_other_use = True  # closed, handed on: the returns after it are not followed
+            if seen_other_use:
+                break
+            leaves = _LEAVES.match(text)
+            if leaves is None or leaves.group("word") != "return" or _indent(text) <= depth:
+                continue
+            if _in_function_literal(bare, loop, inner):
+                continue
+            shown = lexed.code.get(inner, "").strip()
+            yield Hit(inner, None, (
+                f"`{shown[:50]}` leaves the `for {var}.Next()` loop before the `{var}.Close()` on line {no}: "
+                f"on this path `{var}` keeps its connection checked out. Use `defer {var}.Close()` right "
+                "after the query's error check."))
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip("\t "))
+
+
+def _in_function_literal(bare: dict[int, str], loop: int, line: int) -> bool:
+    """Whether a line's enclosing headers, read up on indentation to the loop's, include a `func`."""
+    depth = _indent(bare[line])
+    for no in range(line - 1, loop, -1):
+        text = bare.get(no)
+        if text is None or not text.strip():
+            continue
+        if _indent(text) < depth:
+            if _FUNC_HEADER.search(text):
+                return True
+            depth = _indent(text)
+    return False
+
+
+def _loop_before(bare: dict[int, str], close: int, var: str) -> int | None:
+    """The line of the `for var.Next() {` loop just before the close on `close`, at its indentation: the
+    loop's `}` and nothing else at that indentation between them."""
+    depth = _indent(bare[close])
+    nexts = re.compile(rf"^\s*for\s+{re.escape(var)}\s*\.\s*Next\s*\(\s*\)\s*\{{\s*$")
+    closed = False
+    for no in range(close - 1, max(0, close - 80), -1):
+        text = bare.get(no)
+        if text is None or not text.strip():
+            continue
+        level = _indent(text)
+        if level < depth:
+            return None
+        if level > depth:
+            continue
+        if not closed:
+            if text.strip() != "}":
+                return None
+            closed = True
+            continue
+        return no if nexts.match(text) else None
+    return None
+
+
+def _nothing_released_before(bare: dict[int, str], loop: int, var: str) -> bool:
+    """Whether the known lines before the loop show no `defer` (or other use) that could release the rows:
+    read back to the query's error check at the loop's indentation with the lines before it out of view
+    (when the query is in view, the reading from the query reports it)."""
+    depth = _indent(bare[loop])
+    mention = re.compile(rf"(?<![\w.]){re.escape(var)}\b")
+    checked = False
+    for no in range(loop - 1, max(0, loop - 40), -1):
+        text = bare.get(no)
+        if text is None:
+            return checked  # the hunk starts here: only the query's error check and what follows are known
+        if not text.strip():
+            continue
+        if _indent(text) < depth:
+            return False  # the function's (or a block's) header: the rows were not made in view
+        if _indent(text) == depth and _ERR_CHECK.match(text):
+            checked = True
+        elif mention.search(text):
+            return False  # the query itself, a defer, a hand-off: read elsewhere, or released
+    return False
 
 
 _LEAVES = lazy_re(r"^\s*(?:\}\s*else\s*\{\s*)?(?P<word>return|continue|break)\b(?!\s+\w+\s*$)")

@@ -8,6 +8,11 @@ route (chi's `r.Group(func(r chi.Router) { r.Use(auth); ... })` and `r.Route("/p
 ...})` too). A receiver counts only when the known lines show it made as a router or group, or received
 as one (`func routes(r *gin.RouterGroup)`), so HTTP clients and a hunk without the router's origin are
 left alone. The rule and the words are `_route_guards`'s.
+
+Routes declared as rows of a table that a loop registers (`{"POST", "/v1/refunds", h.Refund, staff}`) are
+siblings too: each row's middleware chain is read from the variables that build it (`staff :=
+append(append([]gin.HandlerFunc{}, authed...), mw.RequireRole("support"))`), and a row whose chain holds no
+guard is compared with the rows around it.
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from persona_review.checks._call_args import after_call, arguments, literal
-from persona_review.checks._lexing import lex
+from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._prefilter import lines_containing
 from persona_review.checks._route_guards import (
     GUARD,
+    LONE_SIBLINGS,
     Route,
     lone_exception,
     message,
@@ -71,7 +78,8 @@ _PATTERN_VERB = lazy_re(r"^(POST|PUT|PATCH|DELETE|GET)\s+")
         sure_by_default=True,
     ),
     needs=("POST(", "PUT(", "PATCH(", "DELETE(", "Post(", "Put(", "Patch(", "Delete(", "HandleFunc(",
-           "Handle(", "admin", "Admin"),
+           "Handle(", "admin", "Admin", '"POST"', '"PUT"', '"PATCH"', '"DELETE"', "MethodPost", "MethodPut",
+           "MethodPatch", "MethodDelete"),
 )
 def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -82,6 +90,75 @@ def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
             continue
         code = "\n".join(lexed.code[n] for n in numbers)
         yield from _segment(bare, code, numbers, echo)
+    if not ctx.path.endswith("_test.go"):
+        yield from _route_tables(lexed)
+
+
+_TABLE_ROW = lazy_re(
+    r"^\s*\{\s*(?:\"(?P<verb>GET|POST|PUT|PATCH|DELETE)\"|http\.Method(?P<named>Get|Post|Put|Patch|Delete))\s*,"
+    r"\s*\"(?P<path>/[^\"\n]*)\"\s*,\s*(?P<handler>&?[A-Za-z_][\w.]*)\s*,\s*"
+    r"(?P<chain>nil|(?!(?:true|false)\b)[A-Za-z_]\w*|\[\][\w.*]+\{[^{}\n]*\}|append\([^\n]*\))\s*\}\s*,?\s*$"
+)
+"""A row of a route table (`{"POST", "/v1/refunds", h.Refund, staff}`): method, path, handler and the
+middleware chain the loop that registers the table passes (a variable, an inline slice, an `append`, or
+nil). A table without a chain column (a test's `{method, path, wantStatus}`) is not one."""
+_CHAIN_DEF = lazy_re(
+    r"^\s*(?:var\s+)?(?P<name>[A-Za-z_]\w*)\s*(?:\[\][\w.]+\s*)?:?=\s*(?P<value>(?:\[\]|append\s*\()[^\n]*)$"
+)
+"""A middleware chain made in a variable: a slice literal, or `append` of other chains and middleware."""
+_CHAIN_NAME = lazy_re(r"[A-Za-z_][\w.]*")
+_TABLE_GAP = 2
+"""Lines (blank, comments) between two rows of one table, at most."""
+
+
+def _route_tables(lexed: Lexed) -> Iterator[Hit]:
+    """Routes declared as rows of a table that a loop registers, each row with its middleware chain: a row
+    whose chain has no guard, in a table whose other rows' chains do, is the route left open (the chains
+    are read from the variables that build them, `staff := append(authed, mw.RequireRole("support"))`)."""
+    rows: list[tuple[int, re.Match[str]]] = []
+    for no in sorted(lines_containing(lexed.code, ('"/',))):
+        row = _TABLE_ROW.match(lexed.code.get(no, ""))
+        if row is not None:
+            rows.append((no, row))
+    if len(rows) <= LONE_SIBLINGS:
+        return
+    chains: dict[str, str] = {}
+    for no in sorted(lines_containing(lexed.bare, ("[]", "append("))):
+        made = _CHAIN_DEF.match(lexed.code.get(no, ""))
+        if made is not None:
+            chains.setdefault(made.group("name"), made.group("value"))
+    tables: list[list[Route]] = []
+    last = -_TABLE_GAP - 2
+    for no, row in rows:
+        if no - last > _TABLE_GAP + 1 or any(n not in lexed.code for n in range(last + 1, no)):
+            tables.append([])
+        last = no
+        verb = (row.group("verb") or row.group("named") or "").upper()
+        path, handler = row.group("path"), row.group("handler").lstrip("&")
+        guarded = _chain_guarded(row.group("chain") or "", chains, 0) or _wrapper(handler)
+        shown = f'{{"{verb}", "{path}", {handler}, ...}}'
+        mutating = bool(_WRITE.match(verb)) and not read_only(handler)
+        tables[-1].append(Route(no, shown, guarded, mutating, "admin" in path.lower(),
+                                public(path, handler, verb)))
+    for routes in tables:
+        found, share = unguarded(routes)
+        for route in found:
+            yield Hit(route.line, None, message(route, "the route table", share),
+                      sure=lone_exception(routes, route))
+
+
+def _chain_guarded(chain: str, chains: dict[str, str], depth: int) -> bool:
+    """Whether a middleware chain (as written in a row, or a variable's value) holds a guard, itself or
+    through the chains it is built from."""
+    if depth > 4:
+        return False
+    for name in _CHAIN_NAME.findall(chain):
+        if GUARD.search(name):
+            return True
+        if name in chains and _chain_guarded(chains[name], {k: v for k, v in chains.items() if k != name},
+                                             depth + 1):
+            return True
+    return False
 
 
 @dataclass(slots=True)

@@ -14,13 +14,22 @@ from persona_review.checks._flow_sinks import (
     kept_line_hits,
     tainted_sites,
 )
+from persona_review.checks._go_funcs import declared
 from persona_review.checks._go_package_names import table_names_from_other_files
 from persona_review.checks._java_sinks import with_flow_sites
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import bracket_span, lines_of, matching_lines, split_args, string_contents
+from persona_review.checks._prefilter import lines_containing
+from persona_review.checks._spans import (
+    bracket_span,
+    lines_of,
+    matching_lines,
+    split_args,
+    statement_span,
+    string_contents,
+)
 from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._taint import QueryCall, forget_assigned, sql_string_hits
-from persona_review.checks._tsflow import FileFlow, flows, text_of
+from persona_review.checks._tsflow import CallSite, FileFlow, flows, text_of
 from persona_review.checks._tsflow.values import SHELL, SQL
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.go_flow_security import COMMAND_SINKS, command_flows
@@ -66,8 +75,169 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
     """The line-based hits, less those the data flow shows to be built from constants (or a name defined
     outside the hunk), plus the query calls the data flow sees request data reach."""
     verb = "is run as SQL by"
-    lines = kept_line_hits(ctx, SQL_SINKS, _sql_string_lines(ctx), SQL, verb)
-    yield from with_flow_sites(lines, tainted_sites(ctx, *SQL_SINKS), describe_flow, verb)
+    lexed = lex(ctx)
+    lines = (hit for hit in kept_line_hits(ctx, SQL_SINKS, _sql_string_lines(ctx), SQL, verb)
+             if not _allow_listed(lexed, hit.line))
+    sites = (site for site in tainted_sites(ctx, *SQL_SINKS) if not _allow_listed(lexed, site[0].line))
+    if not ctx.whole_file:
+        sites = (site for site in sites if not _built_by_a_helper_out_of_run(ctx, site[0], site[1]))
+    yield from with_flow_sites(lines, sites, describe_flow, verb)
+
+
+_GO_KEYWORDS = frozenset({"if", "else", "for", "range", "return", "func", "var", "const", "nil",
+                          "true", "false", "switch", "case", "default", "go", "defer", "map", "string",
+                          "int", "int64", "err", "len", "append", "make", "new"})
+_IDENT = lazy_re(r"(?<![\w.])([A-Za-z_]\w*)\b(?!\s*[.(])")
+_LEAVE = lazy_re(r"^\s*(?:return|continue|break|panic\s*\(|goto)\b|\.(?:Abort\w*|AbortWithStatus\w*)\s*\(")
+_FOLLOW_DEPTH = 2
+_SWITCH_ARM = lazy_re(r"^\s*(?:case\b|default\s*:)")
+"""gofmt puts a switch's `case` and `default` at the switch's own indentation."""
+
+
+def _allow_listed(lexed: Lexed, line: int) -> bool:
+    """Whether every name the SQL on `line` is built from was checked against an allow-list earlier in its
+    function: `if !allowedSorts[sort] { return }`, `if _, ok := columns[sort]; !ok { sort = "id" }`,
+    `if !slices.Contains(sortable, sort) { ... }`, a `switch sort` on literal cases whose `default` leaves
+    or resets it. On a query call only its SQL argument counts (the rest are bound parameters); a name
+    assigned the SQL earlier in the function is followed to what it was built from."""
+    start = _function_start(lexed, line)
+    if start is None:
+        return False
+    names = _sql_names(lexed, line, start, 0)
+    if not names:
+        return False
+    return all(_guarded(lexed, name, start, line) for name in names)
+
+
+def _function_start(lexed: Lexed, line: int) -> int | None:
+    for no in range(line, max(0, line - 200), -1):
+        text = lexed.bare.get(no)
+        if text is None:
+            return no + 1 if no + 1 <= line else None  # the hunk starts here: read what it shows
+        if _FUNC.match(text):
+            return no
+    return None
+
+
+def _sql_names(lexed: Lexed, line: int, start: int, depth: int) -> set[str] | None:
+    """The variable names the SQL on `line` is built from (None: something else, a call or an unknown
+    shape, goes in)."""
+    code = lexed.bare.get(line, "")
+    query = _QUERY_CALL.search(code)
+    if query is not None:
+        args = split_args(bracket_span(lexed, line, query.end() - 1))
+        args = args[1:] if args and _CTX_ARG.match(args[0]) else args
+        if not args:
+            return None
+        text = args[0]
+    else:
+        assigned = _ASSIGN.match(code)
+        text = code[assigned.end():] if assigned is not None else code
+        span = statement_span(lexed, line)
+        if span.last != line:
+            text = text + "\n" + "\n".join(lexed.bare.get(n, "") for n in range(line + 1, span.last + 1))
+    text = re.sub(r"\bfmt\.Sprintf\s*\(", "(", text)
+    if re.search(r"[A-Za-z_][\w.]*\s*\(", text):
+        return None  # a call builds part of it: not followed here
+    out: set[str] = set()
+    for found in _IDENT.finditer(text):
+        name = found.group(1)
+        if name in _GO_KEYWORDS:
+            continue
+        built = _assignment_of(lexed, name, start, line) if depth < _FOLLOW_DEPTH else None
+        if built is not None and ("+" in lexed.bare.get(built, "") or "Sprintf" in lexed.bare.get(built, "")):
+            inner = _sql_names(lexed, built, start, depth + 1)
+            if inner is None:
+                return None
+            out |= inner
+        else:
+            out.add(name)
+    return out
+
+
+def _assignment_of(lexed: Lexed, name: str, start: int, line: int) -> int | None:
+    """The last line before `line` (in the function) that assigns `name` with `:=`."""
+    pattern = re.compile(rf"^\s*(?:var\s+)?{re.escape(name)}\s*(?:string\s*)?:?=(?!=)")
+    for no in range(line - 1, start - 1, -1):
+        if pattern.match(lexed.bare.get(no, "")):
+            return no
+    return None
+
+
+def _guarded(lexed: Lexed, name: str, start: int, line: int) -> bool:
+    quoted = re.escape(name)
+    checks = re.compile(
+        rf"^\s*if\s+!\s*[\w.]+\s*\[\s*{quoted}\s*\]\s*\{{|"
+        rf"^\s*if\s+_\s*,\s*(?P<ok>\w+)\s*:?=\s*[\w.]+\s*\[\s*{quoted}\s*\]\s*;\s*!\s*(?P=ok)\s*\{{|"
+        rf"^\s*if\s+!\s*[\w.]*(?:Contains|[aA]llow\w*|[vV]alid\w*|[wW]hitelist\w*|[pP]ermit\w*|[sS]ortable\w*)"
+        rf"\s*\([^()\n]*(?<![\w.]){quoted}\s*\)\s*\{{"
+    )
+    reset = re.compile(rf"^\s*{quoted}\s*=\s*(?:\"[^\"\n]*\"|`[^`\n]*`|[A-Z]\w*)\s*$")
+    switch = re.compile(rf"^\s*switch\s+{quoted}\s*\{{")
+    for no in range(start, line):
+        text = lexed.bare.get(no, "")
+        code = lexed.code.get(no, "")
+        if checks.match(code):
+            body = _block_lines(lexed, no, line)
+            if any(_LEAVE.search(lexed.bare.get(n, "")) or reset.match(lexed.code.get(n, "")) for n in body):
+                return True
+        elif switch.match(text):
+            body = _block_lines(lexed, no, line)
+            cases_literal = all(re.match(r"^\s*case\s+(?:\"[^\"\n]*\"\s*,?\s*)+:", lexed.code.get(n, ""))
+                                for n in body if re.match(r"^\s*case\b", lexed.bare.get(n, "")))
+            default = next((n for n in body if re.match(r"^\s*default\s*:", lexed.bare.get(n, ""))), None)
+            if cases_literal and default is not None and any(
+                    _LEAVE.search(lexed.bare.get(n, "")) or reset.match(lexed.code.get(n, ""))
+                    for n in body if n > default):
+                return True
+    return False
+
+
+def _block_lines(lexed: Lexed, opener: int, limit: int) -> list[int]:
+    """The lines of the block opened on `opener` (by indentation, a switch's arms included), before
+    `limit`."""
+    indent = len(lexed.bare.get(opener, "")) - len(lexed.bare.get(opener, "").lstrip())
+    out: list[int] = []
+    for no in range(opener + 1, limit):
+        text = lexed.bare.get(no)
+        if text is None:
+            break
+        if text.strip() and len(text) - len(text.lstrip()) <= indent and not _SWITCH_ARM.match(text):
+            break
+        out.append(no)
+    return out
+
+
+_CALLED_HELPER = lazy_re(r"^(?:[\w.]*\.)?([A-Za-z_]\w*)\s*\(")
+_GO_FUNC_HEADER = lazy_re(r"^func\b")
+
+
+def _built_by_a_helper_out_of_run(ctx: FileContext, site: CallSite, index: int) -> bool:
+    """Whether the query text at `index` is the result of a function this file declares, whole, in another
+    run of hunk lines than the call (`query := listQuery(sort, dir)`, or the call passed straight in).
+    Each run is parsed apart, so the data flow cannot see what the helper does with its arguments (an
+    allow-list lookup, a fixed `ASC`/`DESC`): the helper's own body is where the line-based reading judges
+    how the SQL is built, and reports it there."""
+    lexed = lex(ctx)
+    written = text_of(site.call.args[index]).strip()
+    called = _CALLED_HELPER.match(written)
+    if called is None and written.isidentifier():
+        assign = re.compile(rf"^\s*(?:var\s+)?{re.escape(written)}\s*(?:string\s*)?:?=\s*([\w.]+)\s*\(")
+        for no in range(site.line - 1, max(0, site.line - 30), -1):
+            text = lexed.bare.get(no)
+            if text is None or _GO_FUNC_HEADER.match(text):
+                break
+            found = assign.match(text)
+            if found is not None:
+                called = _CALLED_HELPER.match(found.group(1) + "(")
+                break
+    if called is None:
+        return False
+    helper = declared(ctx).get(called.group(1))
+    if helper is None:
+        return False
+    low, high = min(helper.first, site.line), max(helper.last, site.line)
+    return any(n not in lexed.bare for n in range(low, high + 1))
 
 
 _DB_WORDS = ("db", "tx", "conn", "sql", "pool", "database", "store", "repo", "querier", "q.")
@@ -208,6 +378,37 @@ _GO_PARAMS = lazy_re(r"^\s*func\b(?:\s*\([^)]*\))?\s*\w*\s*\(([^)]*)\)")
 _GO_LITERAL = lazy_re(r"""^(?:"[^"]*"|`[^`]*`|\d+|'.')$""")
 
 
+_LOOKUP = lazy_re(r"^([A-Za-z_]\w*)\s*\[[^\[\]\n]+\]$")
+_MAP_OPEN = lazy_re(r"^\s*(?:var\s+)?([A-Za-z_]\w*)\s*(?::=|=)\s*map\[string\]string\s*\{\s*$")
+_LITERAL_ENTRY = lazy_re(r'^\s*(?:"[^"\n]*"\s*:\s*"[^"\n]*"\s*,?\s*)*$')
+
+
+def _allow_lists(lexed: Lexed) -> frozenset[str]:
+    """Maps of text to text whose every entry is written as literals and which the known lines never
+    write to (`var sortColumns = map[string]string{"created": "created_at", ...}`): what a lookup in one
+    gives is one of its literal values (or empty), whatever the key, so a column picked through it is
+    allow-listed."""
+    out: set[str] = set()
+    for no in sorted(lines_containing(lexed.code, ("map[string]string{",))):
+        opened = _MAP_OPEN.match(lexed.code.get(no, ""))
+        if opened is None:
+            continue
+        for line in range(no + 1, no + 200):
+            text = lexed.code.get(line)
+            if text is None:
+                break
+            if text.strip() in {"}", "})"}:
+                name = opened.group(1)
+                quoted = re.escape(name)
+                written = re.compile(rf"(?<![\w.]){quoted}\s*\[[^\]\n]*\]\s*=(?!=)|delete\(\s*{quoted}\b")
+                if not any(written.search(t) for t in lexed.bare.values()):
+                    out.add(name)
+                break
+            if not _LITERAL_ENTRY.match(text):
+                break
+    return frozenset(out)
+
+
 def _inert_values(lexed: Lexed) -> frozenset[str]:
     """Names that can only hold text no caller controls, in the known lines: every value they are given is a
     number (`strconv.Atoi`, `len`), `strings.Repeat` of a literal, or the `String()` of a builder that is only
@@ -215,6 +416,7 @@ def _inert_values(lexed: Lexed) -> frozenset[str]:
     safe: set[str] = set()
     other: set[str] = set()
     builders: dict[str, bool] = {}
+    allow_lists = _allow_lists(lexed)
     for no, code, bare in lines_of(lexed):
         # Each pattern is tried only on a line holding a word it needs (`func`, a builder, `.Write`, `=`).
         params = _GO_PARAMS.match(bare) if "func" in bare else None
@@ -235,10 +437,13 @@ def _inert_values(lexed: Lexed) -> frozenset[str]:
         names = [n.strip() for n in assign.group(1).split(",")]
         value = assign.group(2).strip()
         builder = _BUILDER_STRING.match(value)
+        looked_up = _LOOKUP.match(value)
         if (
             _NUMBER_CALL.match(value)
             or _REPEAT_LITERAL.match(value)
             or (builder is not None and builders.get(builder.group(1), False))
+            or (looked_up is not None and looked_up.group(1) in allow_lists)
+            or (allow_lists and _GO_LITERAL.match(value))
         ):
             safe.add(names[0])
             other.update(names[1:])

@@ -50,3 +50,28 @@ func readHeader(path string) ([]byte, error) {
 	defer f.Close()
 	return readAll(f)
 }
+
+func openLog(path string) (*logFile, error) {
+	f, err := os.Create(path) // expect: GO-RESOURCE-HELD-ON-RETURN
+	if err != nil {
+		return nil, err
+	}
+	w, err := newFramedWriter(f)
+	if err != nil {
+		return nil, err
+	}
+	return &logFile{w: w, f: f}, nil
+}
+
+func openLogClosing(path string) (*logFile, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	w, err := newFramedWriter(f)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &logFile{w: w, f: f}, nil
+}

@@ -59,3 +59,27 @@ func notify(q *Queue) {
 	q.Post("/jobs", authBody(), payload)
 	q.Delete("/jobs/1", payload)
 }
+
+type endpoint struct {
+	method  string
+	path    string
+	handler gin.HandlerFunc
+	chain   []gin.HandlerFunc
+}
+
+func TableRoutes(r *gin.Engine, h *Handlers, mw *Middleware) {
+	open := []gin.HandlerFunc{mw.Trace}
+	member := append(append([]gin.HandlerFunc{}, open...), mw.RequireSession)
+	owner := append(append([]gin.HandlerFunc{}, member...), mw.RequireRole("owner"))
+
+	table := []endpoint{
+		{"GET", "/v2/projects", h.ListProjects, member},
+		{"POST", "/v2/projects", h.CreateProject, member},
+		{"PUT", "/v2/projects/:id", h.UpdateProject, owner},
+		{"DELETE", "/v2/projects/:id", h.DeleteProject, open}, // expect: GO-ROUTE-NO-AUTH
+		{"GET", "/v2/health", h.Health, nil},
+	}
+	for _, e := range table {
+		r.Handle(e.method, e.path, append(e.chain, e.handler)...)
+	}
+}
