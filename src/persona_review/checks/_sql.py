@@ -14,10 +14,11 @@ _SQL_UPPER = lazy_re(
 )
 _SQL_ANY = lazy_re(_SQL_UPPER.pattern, re.IGNORECASE)
 _SQL_CONDITION = lazy_re(
-    r"(?<![\w.])(?:WHERE|AND|OR)\s+[\w.\"`]+\s*(?:=|<>|!=|<|>|(?:NOT\s+)?(?:I?LIKE|IN)\b)"
+    r"(?<![\w.])(?:WHERE|AND|OR)\s+[\w.\"`]+\s*(?:(?:NOT\s+)?(?:I?LIKE|IN)\b|(?:=|<>|!=|<=|>=|<|>)\s*')"
 )
-"""A condition appended to a query (`" AND name ILIKE '%" + q + "%'"`, `" OR id = " + id`): uppercase only,
-as `and x = ` in lowercase is as likely prose."""
+"""A condition appended to a query (`" AND name ILIKE '%" + q + "%'"`, `" OR region = '" + r + "'"`):
+uppercase only, as `and x = ` in lowercase is as likely prose; a comparison counts when a quoted value
+follows it (`AND id = ?` binds its value)."""
 _SQL_START = lazy_re(
     r"^\s*(?:select|insert|update|delete|create|drop|alter|truncate|with|merge|replace)\s", re.IGNORECASE
 )
