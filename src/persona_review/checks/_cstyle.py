@@ -194,9 +194,9 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
         span = _head_of(statement_span(lexed, no))
         assign = _ASSIGN.match(bare)
         name = assign.group(1) if assign is not None else None
+        if assign is None and no <= built_to:
+            continue  # the rest of a statement already reported from its first line
         if assign is None and pending is not None:
-            if no <= built_to:
-                continue  # the rest of a continued statement already reported
             name = pending[0]
         go_var = _GO_TYPED_VAR.match(bare) if language == "go" else None
         if go_var is not None:
@@ -219,8 +219,7 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
                 yield SqlBuild(no, span.last, name)
                 if name is not None:
                     reported[name] = no
-                if assign is None and pending is not None:
-                    built_to = span.last
+                built_to = span.last
         elif name is not None and assign is not None and assign.group(2) != "+=":
             strict_vars.discard(name)
             if looks_like_sql(contents, strict=False):
