@@ -211,3 +211,24 @@ def test_security_category_holds_the_new_check() -> None:
 
     spec = next(s for s in load_all().specs() if s.id == "JAVA-LOOKUP-IGNORES-CALLER")
     assert spec.category is Category.SECURITY
+
+
+def test_a_multi_line_query_is_one_build_reported_from_its_first_line() -> None:
+    code = _class(
+        "public int close(String status, long id) {",                                 # 4
+        '    String sql = "UPDATE tickets SET state = \'" + status + "\'"',              # 5
+        "            + \" WHERE owner = '\" + owner + \"' AND id = ?\";",                # 6
+        "    return jdbc.update(sql, id);",                                            # 7
+        "}",
+    )
+    assert _lines(code, "JAVA-SQL-STRING") == [5, 7]
+
+
+def test_an_uppercase_condition_is_sql_when_a_value_is_spliced_into_it_not_when_it_is_bound() -> None:
+    from persona_review.checks._sql import looks_like_sql
+
+    assert looks_like_sql(" AND name ILIKE '%")
+    assert looks_like_sql(" OR region = '")
+    assert looks_like_sql(" AND status NOT IN (")
+    assert not looks_like_sql(" AND id = ? AND state = ?")
+    assert not looks_like_sql("Tom AND Jerry = friends")
