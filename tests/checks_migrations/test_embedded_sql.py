@@ -203,3 +203,28 @@ def test_gorm_migrator_calls_in_a_migration_read_as_the_ddl_they_issue() -> None
 def test_gorm_migrator_outside_a_migration_is_not_a_migration() -> None:
     code = GORMIGRATE.replace("gormigrate.", "steps.").replace("Migrate: func", "Apply: func")
     assert rules("internal/store/schema_steps.go", code) == set()
+
+
+def test_java_names_joined_between_literals_read_as_the_statement_they_build() -> None:
+    # `"ALTER TABLE " + table + " ALTER COLUMN " + column + " TYPE bigint"`: a helper given the names
+    statement = '"ALTER TABLE " + table + " ALTER COLUMN " + column + " TYPE bigint"'
+    assert rules(FLYWAY, flyway(statement)) == {(JAVA_LINE, "MIG-04")}
+
+
+def test_java_names_joined_into_a_harmless_statement_stay_quiet() -> None:
+    statement = '"ALTER TABLE " + table + " ADD COLUMN " + column + " text"'
+    assert rules(FLYWAY, flyway(statement)) == set()
+
+
+def test_ddl_a_flyway_migration_builds_from_its_own_names_is_not_sql_injection() -> None:
+    from persona_review.checks.runner import run_checks
+    from persona_review.contexts import context_for_text
+
+    def sql_string(path: str, code: str) -> list[int]:
+        found = run_checks([context_for_text(path, code)]).findings
+        return [f.line or 0 for f in found if f.rule_id == "JAVA-SQL-STRING"]
+
+    code = flyway('"ALTER TABLE orders ADD COLUMN " + column + " text"')
+    assert sql_string(FLYWAY, code) == []
+    # the same statement in application code is reported
+    assert sql_string("src/main/java/com/acme/Admin.java", code.replace("BaseJavaMigration", "Base")) == [JAVA_LINE]

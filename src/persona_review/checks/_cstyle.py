@@ -189,13 +189,27 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
     sql_vars: set[str] = set()
     strict_vars: set[str] = set()
     """The SQL variables whose text reads as SQL with uppercase keywords: building on them builds SQL."""
+    reported: dict[str, int] = {}
+    """Variables assigned by a reported build -> its line."""
+    pending: tuple[str, int] | None = None
+    """The variable a statement begun on an earlier line assigns, and that statement's last line: its
+    continuation lines (`String where = q == null\n ? ""\n : " AND name LIKE '" + q + "'";`) assign it."""
+    built_to = 0
     for no, code, bare in lines_of(lexed):
+        if pending is not None and no > pending[1]:
+            pending = None
         quoted = '"' in bare or "'" in bare or "`" in bare
         if not quoted and "+" not in bare and ".concat" not in bare:
+            if pending is None and not bare.rstrip().endswith((";", "{", "}")):
+                pending = _pending_assignment(lexed, no, bare)
             continue
         span = _head_of(statement_span(lexed, no))
         assign = _ASSIGN.match(bare)
         name = assign.group(1) if assign is not None else None
+        if assign is None and no <= built_to:
+            continue  # the rest of a statement already reported from its first line
+        if assign is None and pending is not None:
+            name = pending[0]
         go_var = _GO_TYPED_VAR.match(bare) if language == "go" else None
         if go_var is not None:
             name = go_var.group(1)  # `var q string = ...` declares q, not `string`
@@ -213,7 +227,11 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
             if name is not None:
                 sql_vars.add(name)
                 strict_vars.add(name)
-            yield SqlBuild(no, span.last, name)
+            if not _joins_reported(lexed, span, language, constants, reported):
+                yield SqlBuild(no, span.last, name)
+                if name is not None:
+                    reported[name] = no
+                built_to = span.last
         elif name is not None and assign is not None and assign.group(2) != "+=":
             strict_vars.discard(name)
             if looks_like_sql(contents, strict=False):
@@ -224,6 +242,38 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
                     yield SqlBuild(no, span.last, name, loose=True)
             else:
                 sql_vars.discard(name)
+
+
+def _pending_assignment(lexed: Lexed, no: int, bare: str) -> tuple[str, int] | None:
+    """The variable line `no` assigns and its statement's last line, when the statement goes on below."""
+    assign = _ASSIGN.match(bare) if "=" in bare else None
+    if assign is None or assign.group(2) == "+=":
+        return None
+    last = statement_span(lexed, no).last
+    return (assign.group(1), last) if last > no else None
+
+
+def _joins_reported(
+    lexed: Lexed, span: Span, language: str, constants: frozenset[str], reported: dict[str, int]
+) -> bool:
+    """Does the statement only join SQL text to fragments built (and reported) earlier in its block (`where =
+    " AND name LIKE '" + q + "'"` and then `"SELECT ..." + where`)? The input entered the SQL where the
+    fragment was built; reporting the join again names the same problem twice."""
+    names = {n: line for n, line in reported.items() if n in span.bare and _mentions(span.bare, {n})}
+    if not names or is_dynamic(span, language, constants | frozenset(names)):
+        return False
+    return all(_same_block(lexed, line, span.first) for line in names.values())
+
+
+def _same_block(lexed: Lexed, first: int, last: int) -> bool:
+    """Is line `last` inside the block that holds line `first` (the braces between them never close it)?"""
+    depth = 0
+    for no in range(first, last):
+        bare = lexed.bare.get(no, "")
+        depth += bare.count("{") - bare.count("}")
+        if depth < 0:
+            return False
+    return True
 
 
 _METHOD_RESULT = lazy_re(r"^\s*(?:await\s+)?(?:[\w$]+(?:\(\))?\.)+(\w+)\s*\(")

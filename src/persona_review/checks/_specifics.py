@@ -952,6 +952,11 @@ _STRING_BODY = lazy_re(
 )
 
 
+_NOT_A_TABLE = frozenset(
+    {"ALTER", "ADD", "DROP", "SET", "COLUMN", "TYPE", "RENAME", "VALIDATE", "WHERE", "VALUES"}
+)
+
+
 def _string_contents(text: str) -> str:
     """The contents of the string literals in `text` (the SQL of an `op.execute("...")`)."""
     return "\n".join(next((g for g in m.groups() if g is not None), "") for m in _STRING_BODY.finditer(text))
@@ -1016,6 +1021,8 @@ def _migration_subject(
     if sql and (language == "sql" or call is None or raw_sql):
         head = _SQL_DETAIL.sub("", " ".join(sql.group(1).split()))
         found = _SQL_TABLE.search(sql_text) or _SQL_TABLE.search(before())
+        if found is not None and found.group(1).upper() in _NOT_A_TABLE:
+            found = None  # `"ALTER TABLE " + table + " ALTER COLUMN …"`: the name is a value, not in the text
         return head, found.group(1) if found else ""
     if call is None:
         detailed = _DETAIL_CALL.match(message)

@@ -13,6 +13,12 @@ _SQL_UPPER = lazy_re(
     r"WHERE\s+[\w.\"`]+\s*(?:=|<|>|LIKE|IN)|ORDER\s+BY)\b"
 )
 _SQL_ANY = lazy_re(_SQL_UPPER.pattern, re.IGNORECASE)
+_SQL_CONDITION = lazy_re(
+    r"(?<![\w.])(?:WHERE|AND|OR)\s+[\w.\"`]+\s*(?:(?:NOT\s+)?(?:I?LIKE|IN)\b|(?:=|<>|!=|<=|>=|<|>)\s*')"
+)
+"""A condition appended to a query (`" AND name ILIKE '%" + q + "%'"`, `" OR region = '" + r + "'"`):
+uppercase only, as `and x = ` in lowercase is as likely prose; a comparison counts when a quoted value
+follows it (`AND id = ?` binds its value)."""
 _SQL_START = lazy_re(
     r"^\s*(?:select|insert|update|delete|create|drop|alter|truncate|with|merge|replace)\s", re.IGNORECASE
 )
@@ -38,8 +44,8 @@ def looks_like_sql(text: str, strict: bool = True) -> bool:
     if _PROCEDURE_CALL.match(start):
         return True
     if strict:
-        return bool(_SQL_UPPER.search(text)) or _starts_as_statement(start)
-    return bool(_SQL_ANY.search(text) or _SQL_START.match(text))
+        return bool(_SQL_UPPER.search(text) or _SQL_CONDITION.search(text)) or _starts_as_statement(start)
+    return bool(_SQL_ANY.search(text) or _SQL_START.match(text) or _SQL_CONDITION.search(text))
 
 
 def _starts_as_statement(text: str) -> bool:

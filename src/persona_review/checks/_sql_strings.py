@@ -118,6 +118,20 @@ def _literals(first: int, texts: list[str], language: str) -> list[_Literal]:
     return out
 
 
+_JOINED_VALUE = lazy_re(r"\s*\+\s*[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*(?:\(\s*\))?\s*\+\s*")
+"""A name (a variable, a constant, a getter) joined between two Java literals:
+`"ALTER TABLE " + table + " …"`."""
+
+
+def _with_value(joined: list[tuple[int, str]], following: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`joined`, a placeholder name `x` for the value joined after it, then the `following` literal's lines:
+    the statement reads as the SQL it runs (`ALTER TABLE x ALTER COLUMN x TYPE bigint`)."""
+    (last_no, last_text), (next_no, next_text) = joined[-1], following[0]
+    if last_no == next_no:
+        return [*joined[:-1], (last_no, f"{last_text}x{next_text}"), *following[1:]]
+    return [*joined[:-1], (last_no, f"{last_text}x"), *following]
+
+
 def sql_pieces(ctx: FileContext) -> list[SqlPiece]:
     """The string pieces of `ctx` (literals joined by `+`), with the call each is passed to."""
     pieces: list[SqlPiece] = []
@@ -127,6 +141,10 @@ def sql_pieces(ctx: FileContext) -> list[SqlPiece]:
         for literal in _literals(first, texts, ctx.language):
             if joined and re.fullmatch(r"\s*\+\s*", literal.before):
                 joined.extend(literal.lines)
+                continue
+            between = _JOINED_VALUE.fullmatch(literal.before) if joined and ctx.language == "java" else None
+            if between is not None:
+                joined = _with_value(joined, literal.lines)
                 continue
             if joined:
                 pieces.append(SqlPiece(call, joined))

@@ -81,6 +81,7 @@ def reactive_block(ctx: FileContext) -> Iterator[Hit]:
         return
     lexed = lex(ctx)
     yield from _blocking_calls(ctx, lexed)
+    yield from _blocking_helper_calls(ctx, lexed)
     in_handlers: dict[str, list[tuple[int, int, str]]] = {}
     """Handler signature -> (first line, block line, call) of each block in it, reported as one finding."""
     for no, _code, bare in lines_of(lexed):
@@ -147,6 +148,72 @@ def _blocking_calls(ctx: FileContext, lexed: Lexed) -> Iterator[Hit]:
             f"`{receiver}.{found.group('call')}(...)` blocks inside a reactive method: it runs on the "
             "Netty event-loop thread that serves this and many other connections, which waits for the "
             "database or remote with every request on it. Use a reactive client (R2DBC, WebClient), or "
+            "`Mono.fromCallable(...).subscribeOn(Schedulers.boundedElastic())`."))
+
+
+_METHOD_NAME = lazy_re(r"([A-Za-z_$][\w$]*)\s*\([^;{}]*\)\s*(?:throws\s+[\w.$,\s]+)?$")
+
+
+def _blocking_helpers(ctx: FileContext, lexed: Lexed) -> dict[str, tuple[int, str]]:
+    """Methods of the file, not reactive themselves, whose body blocks: `block()` on a Mono/Flux, or a JDBC
+    or `RestTemplate` call (name -> the line that blocks and what it calls)."""
+    helpers: dict[str, tuple[int, str]] = {}
+    for no, _code, bare in lines_of(lexed):
+        if "block" in bare and (found := _BLOCK.search(bare)) is not None:
+            call = f"{found.group('call')}()"
+        elif (jdbc := _BLOCKING_CALL.search(bare)) is not None and _BLOCKING_RECEIVER.search(
+                jdbc.group("recv")):
+            receiver = "".join(jdbc.group("recv").split())
+            call = f"{receiver}.{jdbc.group('call')}(...)"
+        else:
+            continue
+        block = method_block(ctx, no)
+        if block is None:
+            continue
+        own = block.header.rsplit("\n", 1)[-1]
+        header = own if own.strip() else block.header
+        named = _METHOD_NAME.search(header.rstrip())
+        if named is None or _REACTIVE_SIGNATURE.search(header) or "->" in header:
+            continue
+        body = "\n".join(lexed.bare.get(n, "") for n in range(block.first, block.last + 1))
+        if not _OFFLOADED.search(body):
+            helpers.setdefault(named.group(1), (no, call))
+    return helpers
+
+
+_DECLARES = lazy_re(r"^\s*(?:@\w+\s+)*(?:(?:public|protected|private|static|final|synchronized)\s+)*"
+                    r"[\w$.]+(?:<[^()]*>)?(?:\[\])*\s+$")
+
+
+def _blocking_helper_calls(ctx: FileContext, lexed: Lexed) -> Iterator[Hit]:
+    """Calls, in a reactive method, of a method of the file that blocks (`_blocking_helpers`): the wrapper
+    blocks the event loop as surely as the call it wraps."""
+    helpers = _blocking_helpers(ctx, lexed)
+    if not helpers:
+        return
+    calls = re.compile(rf"(?<![\w$.])(?:this\s*\.\s*)?({'|'.join(map(re.escape, helpers))})\s*\(")
+    for no, _code, bare in lines_of(lexed):
+        if not any(name in bare for name in helpers):
+            continue
+        found = calls.search(bare)
+        if found is None or _DECLARES.match(bare[: found.start()]):
+            continue  # the helper's own declaration (`private Tier tierOf(`)
+        method = _enclosing_method(ctx, lexed, no)
+        if method is None:
+            continue
+        header, first, last = method
+        if not _REACTIVE_SIGNATURE.search(header.rsplit("\n", 1)[-1] or header):
+            continue
+        body = "\n".join(lexed.bare.get(n, "") for n in range(first, last + 1))
+        if _OFFLOADED.search(body):
+            continue
+        name = found.group(1)
+        line, call = helpers[name]
+        yield Hit(no, message=(
+            f"`{name}(...)` blocks (`{call}` on line {line}) and is called here inside a reactive method: it "
+            "runs on the Netty event-loop thread that serves this and many other connections, which waits "
+            "with every request on it (Reactor refuses `block()` there with IllegalStateException). Make "
+            f"`{name}` return a `Mono` and compose it (`flatMap`/`zipWith`), or move it to "
             "`Mono.fromCallable(...).subscribeOn(Schedulers.boundedElastic())`."))
 
 

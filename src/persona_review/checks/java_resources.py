@@ -130,6 +130,8 @@ def resource_leak(ctx: FileContext) -> Iterator[Hit]:
         if not _acquires(kind, span.code) or _in_try_resources(lexed, no) or _from_local_resource(lexed, no,
                                                                                               span.code):
             continue
+        if _borrowed_connection(ctx, span.code):
+            continue
         last = method_end(ctx, lexed.bare, no)
         if last is None:
             continue
@@ -139,12 +141,56 @@ def resource_leak(ctx: FileContext) -> Iterator[Hit]:
         if not _handed_on(rest, var):
             yield Hit(no, span.last)
             continue
+        thrown = _thrown_before_return(lexed, span.last, last, var)
+        if thrown is not None:
+            yield Hit(thrown, message=(
+                f"This `throw` leaves the method with `{var}` (opened on line {no}) still open: it is only "
+                "handed to the caller by the `return` below, so on this path nobody closes it. Close it "
+                f"before throwing (`{var}.close()`, or a `try`/`catch` that closes it and rethrows)."))
+            continue
         skipped = _close_skipped(lexed, no, span.last, last, var)
         if skipped is not None:
             yield Hit(no, span.last, message=(
                 f"`{var}` is closed by the `{var}.close()` on line {skipped}, outside any `finally`: an "
                 "exception thrown by a call between the opening and that line skips it and leaks the "
                 "resource. Open it in `try (...) { }` instead."))
+
+
+_TOOL_OWNED = lazy_re(
+    r"\bimport\s+(?:org\.flywaydb\.core\.api\.migration\.(?P<flyway>Context)|"
+    r"liquibase\.database\.(?P<liquibase>Database));"
+)
+"""The migration tools whose callbacks are handed a connection they own and close (a Flyway Java migration's
+`Context`, a Liquibase custom change's `Database`)."""
+_CONNECTION_OF = lazy_re(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*\.\s*getConnection\s*\(\s*\)")
+
+
+_FLYWAY_CLASS = lazy_re(r"\bimplements\s+JavaMigration\b|\bextends\s+BaseJavaMigration\b")
+
+
+def _borrowed_connection(ctx: FileContext, rhs: str) -> bool:
+    """`context.getConnection()` of a Flyway Java migration's `Context` (or `database.getConnection()` of a
+    Liquibase `Database`): the tool opened that connection, runs the migration's transaction on it and
+    closes it; the migration must not (a statement made from it is a resource of its own)."""
+    found = _CONNECTION_OF.search(rhs) if "getConnection" in rhs else None
+    if found is None:
+        return False
+    return found.group(1) in _tool_handles(ctx)
+
+
+def _tool_handles(ctx: FileContext) -> frozenset[str]:
+    """Names declared with a migration tool's context type in the file (parameters and locals)."""
+    def compute() -> frozenset[str]:
+        text = ctx.known_text()
+        types = {m.group("flyway") or m.group("liquibase") for m in _TOOL_OWNED.finditer(text)}
+        if "JavaMigration" in text and _FLYWAY_CLASS.search(text):
+            types.add("Context")  # a hunk that does not show the imports
+        if not types:
+            return frozenset()
+        declared = re.compile(rf"\b(?:{'|'.join(sorted(types))})\s+([A-Za-z_$][\w$]*)\b")
+        return frozenset(m.group(1) for m in declared.finditer(text))
+
+    return ctx.cached("java_resources.tool_handles", compute)
 
 
 _FROM_RECEIVER = lazy_re(
@@ -260,6 +306,29 @@ def _response_exits_open(ctx: FileContext, lexed: Lexed, no: int, bare: str) -> 
                 f"exhausted. Open it in `try (Response {found.group('var')} = ...) {{ }}` so every path "
                 "closes it."))
             return
+
+
+_THROW = lazy_re(r"^\s*(?:\}\s*)?(?:else\s*)?(?:\{\s*)?throw\s")
+_TRY_OR_LAMBDA = lazy_re(r"^\s*(?:\}\s*)?(?:try|catch|finally)\b|->")
+
+
+def _thrown_before_return(lexed: Lexed, first: int, last: int, var: str) -> int | None:
+    """The line of a `throw` between the opening and a `return var;` that hands the resource to the caller,
+    with nothing before it that closes or otherwise hands `var` on (no `try` around it either): the caller
+    never gets the resource on that path, and this method does not close it."""
+    returned = re.compile(rf"^\s*return\s+{re.escape(var)}\s*;")
+    throw: int | None = None
+    for n in range(first + 1, last + 1):
+        bare = lexed.bare.get(n, "")
+        if returned.match(bare):
+            return throw
+        if _TRY_OR_LAMBDA.search(bare):
+            return None
+        if throw is None and _THROW.match(bare):
+            throw = n
+        elif var in bare and _handed_on(bare, var):
+            return None
+    return None
 
 
 def _close_skipped(lexed: Lexed, opened: int, first: int, last: int, var: str) -> int | None:

@@ -19,6 +19,7 @@ from persona_review.checks._java_sinks import (
     with_flow_sites,
 )
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._migration_paths import MigrationKind, migration_kind
 from persona_review.checks._mybatis import mybatis_substitutions
 from persona_review.checks._spans import brace_block, bracket_span, lines_of, split_args
 from persona_review.checks._taint import QueryCall, Tainted, sql_string_hits
@@ -67,11 +68,12 @@ _ASSIGN = lazy_re(r"^\s*(?:[\w<>\[\].]+\s+)?([A-Za-z_]\w*)\s*=(?!=)")
 )
 def sql_string(ctx: FileContext) -> Iterator[Hit]:
     """The line-based hits, less those the data flow shows to be built from constants, plus the query
-    calls the data flow sees request data reach."""
+    calls the data flow sees request data reach. A Flyway Java migration gets only the latter: it runs at
+    deploy time with no request to read, and builds its DDL from its own table and column names."""
     verb = "is run as SQL by"
     lines = (
         _with_flow(ctx, SQL_SINKS, found, verb)
-        for found in _sql_string_lines(ctx)
+        for found in ([] if migration_kind(ctx) is MigrationKind.JAVA else _sql_string_lines(ctx))
         if not constant_here(ctx, SQL_SINKS, found, SQL)
     )
     yield from with_flow_sites(lines, tainted_sinks(ctx, *SQL_SINKS), describe_flow, verb)
@@ -91,10 +93,16 @@ def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     constants = string_constants(lexed)
     statements = {m.group(1) for _n, _c, b in lines_of(lexed) for m in _STATEMENT_DECL.finditer(b)}
+    builds = list(sql_builds(lexed, "java", constants))
+    reported = frozenset(b.line for b in builds if not b.loose)
 
     def judge(call: QueryCall, tainted: Mapping[str, int]) -> Hit | None:
         first = call.args[0].strip()
-        if first.removesuffix(".toString()") in tainted or is_dynamic(call.span, "java", constants):
+        # SQL text joined in the call to fragments whose building was reported (`" AND x LIKE '" + q + "'"`)
+        # is the same problem: the input entered the SQL where the fragment was built
+        fragments = frozenset(n for n, line in tainted.items() if line in reported)
+        built = is_dynamic(call.span, "java", constants | fragments)
+        if first.removesuffix(".toString()") in tainted or built:
             return Hit(call.line, call.span.last)
         receiver = call.before.rstrip()
         on_statement = receiver.endswith("createStatement()") or receiver.split()[-1:] in (
@@ -106,7 +114,7 @@ def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
 
     yield from sql_string_hits(
         lexed,
-        sql_builds(lexed, "java", constants),
+        builds,
         function_start=_METHOD_HEADER.match,
         statement=_builder_statement,
         query_call=_QUERY_CALL,

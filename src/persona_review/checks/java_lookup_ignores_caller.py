@@ -1,0 +1,107 @@
+"""Java: a method that is handed the caller (the signed-in user, principal or tenant) and loads a record by
+its id alone, never looking at the caller.
+
+    @Transactional(readOnly = true)
+    public SignedDocument downloadSigned(CurrentUser user, UUID id) {
+        Contract contract = contracts.findById(id)               // anyone's contract
+                .orElseThrow(() -> new ContractNotFoundException(id));
+        ...
+
+The signature says whose request this is, so the method is expected to keep to what that caller may see;
+but the lookup finds the record by its id alone and the caller is not mentioned anywhere in the body (no
+scoped query such as `findByIdAndOwnerId(id, user.id())`, no ownership check, no helper given the caller):
+any signed-in user reads or changes another's record by its id (an insecure direct object reference).
+
+Reported on the lookup, in a method known entire whose parameters are a caller (a type named
+`Current…`/`Authenticated…`/`LoggedIn…`/`…Principal`, `Authentication`, `UserDetails`, `Jwt`, or a parameter
+annotated `@AuthenticationPrincipal`/`@CurrentUser`) and an id that a repository lookup (`findById`,
+`getById`, `getReferenceById`, `find…ById`, `findOne`) takes as its only argument. Left alone: a method
+annotated `@PreAuthorize`/`@PostAuthorize`/`@Secured`/`@RolesAllowed` (checked declaratively), a body that
+reads the security context, and tests.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._blocks import blocks_of
+from persona_review.checks._java_code import JAVA_TEST_PATH
+from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.java_spring_tx import declaration_of, signature_of
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
+
+_CALLER_PARAM = lazy_re(
+    r"(?:@(?:AuthenticationPrincipal|CurrentUser|AuthUser|LoggedInUser)(?:\([^()]*\))?\s+(?:final\s+)?"
+    r"[\w.<>]+|\b(?:Current\w*|Authenticated\w*|LoggedIn\w*|\w*Principal|Authentication|UserDetails|Jwt))"
+    r"\s+(?P<name>[a-z_$][\w$]*)\s*[,)]"
+)
+_ID_PARAM = lazy_re(r"\b(?:UUID|Long|long|Integer|int|String)\s+(?P<name>(?:id|[a-z]\w*Id))\s*[,)]")
+_LOOKUP = r"\.\s*(?:findById|getById|getReferenceById|findOne|getOne|find\w*ById|get\w*ById)\s*\(\s*{id}\s*\)"
+_DECLARATIVE = lazy_re(r"@(?:PreAuthorize|PostAuthorize|Secured|RolesAllowed|PostFilter)\b")
+_SECURITY_CONTEXT = lazy_re(r"\bSecurityContextHolder\b|\bgetUserPrincipal\s*\(|\bgetRemoteUser\s*\(")
+_METHOD = lazy_re(
+    r"\b(?:public|protected)\s+[^=;]*\b([a-zA-Z_$][\w$]*)\s*\([^;]*\)\s*(?:throws\s+[\w.$,\s]+)?$"
+)
+
+
+def _declaration_start(lexed: Lexed, first: int, declaration: str) -> int:
+    """The first line of the member's declaration (`declaration_of` reads it back from the brace's line)."""
+    return first - declaration.count("\n")
+
+
+@register(
+    CheckSpec(
+        id="JAVA-LOOKUP-IGNORES-CALLER",
+        checklist_item="SEC-10",
+        category=Category.SECURITY,
+        severity=Severity.HIGH,
+        languages=frozenset({"java"}),
+        title="Record loaded by id alone in a method handed the caller",
+        explanation=(
+            "The method is told who is calling, yet loads the record by its id alone and never looks at the "
+            "caller: any signed-in user reads or changes another user's (or tenant's) record by guessing or "
+            "enumerating its id. Scope the lookup to the caller (`findByIdAndOwnerId(id, user.id())`, a "
+            "tenant filter) or check the loaded record's owner before using it, and answer 404 when it is "
+            "not theirs."
+        ),
+    ),
+    needs=("ById(", "findOne(", "getOne("),
+)
+def lookup_ignores_caller(ctx: FileContext) -> Iterator[Hit]:
+    if JAVA_TEST_PATH.search(ctx.path):
+        return
+    lexed = lex(ctx)
+    for block in blocks_of(ctx).all():
+        own = block.header.rsplit("\n", 1)[-1]
+        header = own if own.strip() else block.header
+        if "(" not in header or _METHOD.search(header.rstrip()) is None:
+            continue
+        declaration = declaration_of(lexed, block)
+        if _declaration_start(lexed, block.first, declaration) - 1 not in lexed.bare:
+            continue  # the annotations above the signature are not in view (a hunk starts there)
+        signature = signature_of(declaration)
+        caller = _CALLER_PARAM.search(declaration)
+        if caller is None or _DECLARATIVE.search(declaration):
+            continue
+        ids = [m.group("name") for m in _ID_PARAM.finditer(signature)]
+        if not ids:
+            continue
+        body = {n: lexed.bare.get(n, "") for n in range(block.first, block.last + 1)}
+        body[block.first] = body[block.first][block.col + 1 :]
+        text = "\n".join(body.values())
+        used = re.search(rf"(?<![\w$.]){re.escape(caller.group('name'))}\b", text)
+        if used or _SECURITY_CONTEXT.search(text):
+            continue
+        lookup = re.compile(_LOOKUP.format(id=f"(?:{'|'.join(map(re.escape, ids))})"))
+        for no, line in body.items():
+            found = lookup.search(line) if "(" in line else None
+            if found is not None:
+                yield Hit(no, message=(
+                    f"This loads the record by its id alone, and `{caller.group('name')}`, the caller this "
+                    "method is handed, is never looked at: any signed-in user gets another's record by its "
+                    "id. Scope the lookup to the caller, or check the record's owner and answer 404."))
+                break
