@@ -132,7 +132,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'py_client_session': (('Client', 'ClientSession', 'Redis', 'Session', 'connect', 'create_async_engine', 'create_engine', 'from_url', 'session'), ()),
     'py_django_live_model': (('.models import',), ()),
     'py_error_answered_ok': (('except',), ()),
-    'py_errors': (('.run', 'except', 'finally', 'httpx', 'requests', 'subprocess.'), ()),
+    'py_errors': (('.run', 'HTTPAdapter', 'except', 'finally', 'httpx', 'requests', 'subprocess.'), ()),
     'py_except_logged': (('except',), ()),
     'py_flow_security': None,
     'py_gather_settled': (('return_exceptions',), ()),
