@@ -353,7 +353,7 @@ def test_a_session_with_a_mounted_adapter_is_left_alone() -> None:
 _STOCK_ADAPTER_HUNK = """\
          retries = Retry(total=3, backoff_factor=0.5, status_forcelist=(502, 503))
          self._http.mount("https://", HTTPAdapter(max_retries=retries, pool_maxsize=10))
- 
+         self._root = root
 +    def fetch(self, sku: str) -> dict:
 +        reply = self._http.get(f"{self._root}/stock/{sku}")
 +        reply.raise_for_status()
