@@ -115,7 +115,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'js_tx_outer_handle': (('BEGIN', 'START TRANSACTION', 'Transaction', 'transaction'), ()),
     'js_unawaited': (('async',), ()),
     'migrations_alembic': None,
-    'migrations_backfill': ((), ('insert', 'update')),
+    'migrations_backfill': ((), ('insert', 'save', 'update')),
     'migrations_django': None,
     'migrations_embedded_sql': None,
     'migrations_js': None,
