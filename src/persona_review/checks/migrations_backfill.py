@@ -326,7 +326,7 @@ def _rails_row_loops(ctx: FileContext, created: set[str], reverting: frozenset[i
         if _table_of(model) in created or model.lower() in created or _SETTINGS_MODEL.search(model):
             continue
         row = re.escape(found.group("row"))
-        writes = re.compile(rf"(?<![\w.@]){row}\.(?:update|update!|update_columns?|update_attribute|save|save!|"
+        writes = re.compile(rf"(?<![\w.@]){row}\.(?:update!?|update_columns?|update_attribute|save!?|"
                             rf"update_all|destroy|delete)\b")
         indent = len(found.group("indent"))
         body = no + 1
