@@ -134,6 +134,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'py_error_answered_ok': (('except',), ()),
     'py_errors': (('.run', 'HTTPAdapter', 'except', 'finally', 'httpx', 'requests', 'subprocess.'), ()),
     'py_except_logged': (('except',), ()),
+    'py_failure_result': (('False',), ()),
     'py_flow_security': None,
     'py_gather_settled': (('return_exceptions',), ()),
     'py_http_status': (('.json(',), ()),
