@@ -156,7 +156,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'py_security': None,
     'py_sqla_session_unclosed': (('Session', 'ession'), ()),
     'py_sqlalchemy_rollback': (('commit', 'flush'), ()),
-    'py_task_failure_swallowed': (('autoretry_for', 'default_retry_delay', 'max_retries', 'retry_backoff', 'retry_jitter', 'retry_kwargs'), ()),
+    'py_task_failure_swallowed': (('autoretry_for', 'default_retry_delay', 'max_retries', 'retry_backoff', 'retry_jitter', 'retry_kwargs', 'self'), ()),
     'py_task_retry_forever': (('max_retries',), ()),
     'py_tx_outer_handle': (('.begin()', 'transaction('), ()),
     'py_unawaited': (('async def',), ()),
