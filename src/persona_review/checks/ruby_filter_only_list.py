@@ -37,7 +37,9 @@ _AUTHZ_NAME = lazy_re(
 _NOT_AUTHZ = lazy_re(r"(?i)authenticat|log(?:ged)?_?in|recent|sign(?:ed)?_?in|session|csrf|set_|load_|find_")
 _ONLY = lazy_re(r"\bonly:\s*(?P<list>%[iw][\[(][^\])]*[\])]|\[[^\]]*\]|:\w+[!?]?)")
 _EXCEPT = lazy_re(r"\bexcept:")
-_WRITING_ACTIONS = frozenset({"edit", "update", "destroy", "delete", "archive", "publish", "approve", "cancel"})
+_WRITING_ACTIONS = frozenset({
+    "edit", "update", "destroy", "delete", "archive", "publish", "approve", "cancel",
+})
 _DEF = lazy_re(r"^(?P<indent>\s*)def\s+(?P<name>\w+[!?]?)\s*(?:\(|$|;)")
 _PRIVATE = lazy_re(r"^\s*(?:private|protected)\s*$")
 _WRITE = lazy_re(
@@ -80,11 +82,12 @@ def action_outside_authz_filter(ctx: FileContext) -> Iterator[Hit]:
         if "before_action" not in code:
             continue
         found = _FILTER.match(code)
-        if found is None or _NOT_AUTHZ.search(found.group("name")) or not _AUTHZ_NAME.search(found.group("name")):
+        name = found.group("name") if found is not None else ""
+        if found is None or _NOT_AUTHZ.search(name) or not _AUTHZ_NAME.search(name):
             continue
         only = _ONLY.search(found.group("rest"))
         if only is None or _EXCEPT.search(found.group("rest")):
-            return  # an authorization filter for every action (or all but named ones): new actions are guarded
+            return  # a filter for every action (or all but named ones): new actions are guarded
         filters.append(found.group("name").rstrip("!?"))
         guarded |= _names(only.group("list"))
     if not filters or not guarded & _WRITING_ACTIONS:
