@@ -149,3 +149,66 @@ def _url_conf_without_guard(ctx: FileContext) -> Iterator[Hit]:
     for no, last, _call, view in plain:
         yield Hit(no, last, f"`{dotted(view)}` is routed without the guard that wraps {guarded} of its "
                             f"sibling views in this URL conf.")
+
+
+# --- a nested DRF queryset not scoped to the user, where its siblings are ------------------------------
+
+_GET_QUERYSET = lazy_re(r"^\s*def\s+get_queryset\s*\(\s*self\b")
+_URL_KWARGS = lazy_re(r"\bself\.kwargs\s*(?:\[|\.get\()")
+_USER_SCOPED = lazy_re(
+    r"=\s*(?:self\.)?request\.user\b|\brequest\.user\.\w+|\bfor_user\s*\(|\bvisible_to\s*\(")
+_SIBLING_SCOPE = lazy_re(
+    r"\w__\w+\s*=\s*(?:self\.)?request\.user\b|\.filter\([^)]*\brequest\.user\b|\bfor_user\s*\("
+    r"|\bvisible_to\s*\(")
+"""A query limited to the user's rows (a lookup through a relation, a filter, a manager method), not a
+write that stamps the user (`serializer.save(author=self.request.user)`)."""
+_OWN_PERMISSION = lazy_re(r"\bpermission_classes\s*=\s*[\[(](?P<names>[^\])]*)")
+_STOCK_PERMISSIONS = frozenset({"IsAuthenticated", "IsAuthenticatedOrReadOnly", "AllowAny", ""})
+
+
+@check(
+    "PY-NESTED-QUERYSET-UNSCOPED", "SEC-10", Severity.HIGH,
+    "Nested view's queryset filtered by the URL's parent ids only, where sibling views also scope to the "
+    "user",
+    "Other querysets in this file limit the rows to what the requesting user may see (`...__user="
+    "self.request.user`); this one takes the parent ids from the URL (`self.kwargs[...]`) and trusts them, "
+    "so any signed-in user reads or changes the children of a parent they do not belong to by putting its id "
+    "in the URL. Scope it the way its siblings do, or check the parent's membership first.",
+    needs=("get_queryset",),
+)
+def nested_queryset_unscoped(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    candidates: list[tuple[int, list[int]]] = []
+    for no in sorted(lines_containing(lexed.bare, ("get_queryset",))):
+        if not _GET_QUERYSET.match(lexed.bare[no]):
+            continue
+        body = python_block(lexed, no)
+        text = "\n".join(lexed.code[n] for n in body)
+        if _URL_KWARGS.search(text) and not _USER_SCOPED.search(text) and "request" not in text:
+            candidates.append((no, body))
+    if not candidates:
+        return
+    scoped = [n for n in lines_containing(lexed.code, ("request.user", "for_user", "visible_to"))
+              if _SIBLING_SCOPE.search(lexed.code[n])]
+    for no, body in candidates:
+        if not any(n not in body for n in scoped) or _own_permission(lexed.code, no):
+            continue  # no other queryset scopes its rows to the user, or a permission class of its own
+        yield Hit(no, body[-1] if body else None,
+                  "`get_queryset` trusts the parent ids in the URL (`self.kwargs`) and never limits the rows "
+                  "to the requesting user, while other querysets in this file do.")
+
+
+def _own_permission(code: dict[int, str], line: int) -> bool:
+    """Whether the class around `line` names a permission class of its own (beyond DRF's stock ones), one
+    that may check the parent's membership: looked for in the lines above, up to the class line."""
+    for no in range(line - 1, max(0, line - 40), -1):
+        text = code.get(no)
+        if text is None:
+            return False
+        found = _OWN_PERMISSION.search(text)
+        if found is not None:
+            names = {part.strip().rsplit(".", 1)[-1] for part in found.group("names").split(",")}
+            return not names <= _STOCK_PERMISSIONS
+        if text.lstrip().startswith("class "):
+            return False
+    return False
