@@ -165,6 +165,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'ruby_admin_ui': None,
     'ruby_class_state': None,
     'ruby_errors': None,
+    'ruby_failure_result': (('false',), ()),
     'ruby_filter_only_list': (('only:',), ()),
     'ruby_find_by_nil': (('find_by',), ()),
     'ruby_http_status': (('Faraday', 'HTTParty', 'Net::HTTP'), ()),
