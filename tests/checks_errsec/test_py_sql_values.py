@@ -108,3 +108,21 @@ def search(session, name):
 def test_a_built_name_run_through_sqlalchemy_text_is_reported_where_it_runs_too() -> None:
     lines = {line for line, rule in findings_of("app/search.py", _RUN_THROUGH_TEXT) if rule == "PY-SQL-STRING"}
     assert lines == {2, 4}
+
+
+_FRAGMENTS = '''\
+from django.db.models.expressions import RawSQL
+
+
+def with_attribute(qs, request):
+    attr = request.GET.get("attr", "")
+    qs = qs.annotate(picked=RawSQL(f"payload ->> '{attr}'", []))
+    qs = qs.annotate(scaled=RawSQL("weight * %s", [request.GET["factor"]]))
+    qs = qs.annotate(ranked=RawSQL(f"weight * {WEIGHT}", []))
+    return qs.annotate(label=text(f"label {attr}"))
+'''
+
+
+def test_a_dynamic_fragment_passed_to_rawsql_is_sql_even_without_a_keyword() -> None:
+    found = {(line, rule) for line, rule in findings_of("app/views.py", _FRAGMENTS) if rule == "PY-SQL-STRING"}
+    assert found == {(6, "PY-SQL-STRING")}

@@ -94,3 +94,34 @@ def sync_invoice(self, invoice_id: int) -> dict:
 """
     assert _hunk_lines(hunk, 34) == [39]
     assert _hunk_lines("\n".join(hunk.splitlines()[2:]), 36) == []  # the decorator is out of view
+
+
+_BOUND_BODY = """    rows = load_rows(day)
+    try:
+        ref = ledger.push(rows)
+    except LedgerError:
+        log.error("ledger push failed for %s", day)
+        return {"day": day, "pushed": 0}
+    mark_pushed(day, ref)
+"""
+
+
+def _section_lines(path: str, section: str) -> list[int]:
+    lines = {40 + i: line for i, line in enumerate(_BOUND_BODY.splitlines())}
+    ctx = FileContext(path, "python", lines, frozenset(lines), whole_file=False, sections={40: section})
+    return [f.line or 0 for f in run_checks([ctx]).findings if f.rule_id == RULE]
+
+
+def test_a_bound_task_whose_decorator_is_above_the_hunk_is_judged() -> None:
+    assert _section_lines("ledger/tasks.py", "def push_day(self, day):") == [43]
+    assert _section_lines("ledger/tasks/push.py", "def push_day(self, day: str) -> dict:") == [43]
+
+
+@pytest.mark.parametrize(("path", "section"), [
+    ("ledger/tasks.py", "def push_day(day):"),
+    ("ledger/tasks.py", "    def push_day(self, day):"),
+    ("ledger/services.py", "def push_day(self, day):"),
+    ("ledger/tasks.py", ""),
+])
+def test_a_plain_function_a_method_or_another_module_is_left_alone(path: str, section: str) -> None:
+    assert _section_lines(path, section) == []

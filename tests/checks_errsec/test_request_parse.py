@@ -634,3 +634,40 @@ async function getRates(res) {
 """
     assert _lines(JS, "app/api/feedback/route.ts", code) == []
 
+
+
+_RB_SIGNED_FILTER = '''class Hooks::ParcelController < ActionController::API
+  before_action %s
+
+  def create
+    Parcel.find_by!(code: body.fetch("code")).update!(state: body.fetch("state"))
+    head :no_content
+  end
+
+  private
+
+  def check_sender
+    digest = OpenSSL::HMAC.hexdigest("SHA256", ENV.fetch("PARCEL_KEY"), request.raw_post)
+    head :unauthorized unless ActiveSupport::SecurityUtils.secure_compare(digest, request.headers["X-Sig"].to_s)
+  end
+
+  def authenticate_signature!
+    check_sender
+  end
+
+  def body
+    @body ||= JSON.parse(request.raw_post)
+  end
+end
+'''
+
+
+def test_ruby_body_parsed_behind_a_signature_filter_on_every_action_is_quiet() -> None:
+    path = "app/controllers/hooks/parcel_controller.rb"
+    assert _lines("RB-REQUEST-PARSE-UNGUARDED", path, _RB_SIGNED_FILTER % ":authenticate_signature!") == []
+
+
+@pytest.mark.parametrize("filter_", [":authenticate_user!", ":authenticate_signature!, only: :update"])
+def test_ruby_body_parsed_without_a_signature_filter_on_that_action_is_reported(filter_: str) -> None:
+    path = "app/controllers/hooks/parcel_controller.rb"
+    assert _lines("RB-REQUEST-PARSE-UNGUARDED", path, _RB_SIGNED_FILTER % filter_) == [21]

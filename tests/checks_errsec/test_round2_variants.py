@@ -350,6 +350,49 @@ def test_a_session_with_a_mounted_adapter_is_left_alone() -> None:
     assert _whole("billing/gateway.py", _SESSION_ADAPTER, "PY-HTTP-NO-TIMEOUT") == set()
 
 
+_STOCK_ADAPTER_HUNK = """\
+         retries = Retry(total=3, backoff_factor=0.5, status_forcelist=(502, 503))
+         self._http.mount("https://", HTTPAdapter(max_retries=retries, pool_maxsize=10))
+         self._root = root
++    def fetch(self, sku: str) -> dict:
++        reply = self._http.get(f"{self._root}/stock/{sku}")
++        reply.raise_for_status()
++        return reply.json()
++
++    def reserve(self, sku: str) -> dict:
++        return self._http.post(f"{self._root}/reserve", json={"sku": sku}, timeout=5).json()
+"""
+_STOCK_ADAPTER_BY_NAME = """\
+import requests
+from requests.adapters import HTTPAdapter
+
+
+def make_client() -> requests.Session:
+    session = requests.Session()
+    adapter = HTTPAdapter(max_retries=3)
+    session.mount("https://", adapter)
+    return session
+
+
+def pull(session: requests.Session) -> dict:
+    return session.get(URL).json()
+
+
+def pull_on_new() -> bytes:
+    s = requests.Session()
+    s.mount("https://", adapter)
+    return s.get(URL).content
+"""
+
+
+def test_a_session_with_requests_own_adapter_mounted_still_has_no_timeout() -> None:
+    assert _hunk("stock/client.py", 40, _STOCK_ADAPTER_HUNK, "PY-HTTP-NO-TIMEOUT") == {44}
+
+
+def test_a_stock_adapter_by_name_gives_no_timeout() -> None:
+    assert _whole("stock/client.py", _STOCK_ADAPTER_BY_NAME, "PY-HTTP-NO-TIMEOUT") == {13, 19}
+
+
 # --- RB-RESCUE-LOGGED-CONTINUES: an instance variable --------------------------------------------------
 
 _IVAR = """\

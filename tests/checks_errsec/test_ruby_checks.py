@@ -449,3 +449,17 @@ def test_tokens_from_rand_and_secrets_compared_with_equals() -> None:
     )
     assert _lines(code, "RB-INSECURE-RANDOM", "app/models/token.rb") == [3, 7]
     assert _lines(code, "RB-TIMING-COMPARE", "app/models/token.rb") == [14, 16]
+
+
+# --- decoded request data --------------------------------------------------------------------------
+
+
+def test_request_data_decoded_from_base64_is_still_request_data() -> None:
+    code = _method(
+        "blob = Base64.strict_decode64(cookies[:prefs].to_s)",
+        "prefs = Marshal.load(blob)",
+        "cart = YAML.unsafe_load(CGI.unescape(params[:cart]))",
+        "seed = Marshal.load(Base64.decode64(DEFAULT_PREFS))",
+        "size = Base64.decode64(params[:blob]).bytesize",
+    )
+    assert _lines(code, "RB-CODE-INJECTION") == [4, 5]

@@ -26,7 +26,7 @@ def _backfills(path: str, text: str) -> list[Finding]:
 FIXTURES = [
     ("alembic_0002_backfill.py", "alembic/versions/0002_backfill.py", "ALEMBIC-BACKFILL", [14, 15, 28]),
     ("django_0005_fill.py", "shop/migrations/0005_fill.py", "DJANGO-BACKFILL", [6, 7, 9, 21]),
-    ("rails_backfill_users.rb", "db/migrate/20240101000000_backfill_users.rb", "RAILS-BACKFILL", [3, 4, 6, 8, 24]),
+    ("rails_backfill_users.rb", "db/migrate/20240101000000_backfill_users.rb", "RAILS-BACKFILL", [3, 4, 6, 8, 24, 34]),
     ("knex_fill.js", "migrations/20240101_fill.js", "JS-MIG-BACKFILL", [3, 4]),
     ("sql_003_fill.sql", "db/migrations/003_fill.sql", "SQL-BACKFILL", [2, 3, 9]),
 ]
@@ -120,3 +120,20 @@ def test_a_hunk_that_adds_the_update_is_reported_on_its_line() -> None:
     outcome = run_checks([ctx], [Category.MIGRATION_SAFETY])
     found = [(f.line, f.rule_id) for f in outcome.findings if (f.rule_id or "").endswith("-BACKFILL")]
     assert found == [(2, "SQL-BACKFILL")]
+
+
+_RAILS_ROW_LOOP = """class FillCodes < ActiveRecord::Migration[7.1]
+{opt_out}  def up
+    Order.find_each do |order|
+      order.update!(code: order.number.to_s.rjust(8, "0"))
+    end
+  end
+end
+"""
+
+
+def test_a_rails_row_by_row_backfill_is_reported_unless_the_ddl_transaction_is_off() -> None:
+    path = "db/migrate/20240102000000_fill_codes.rb"
+    found = _backfills(path, _RAILS_ROW_LOOP.format(opt_out=""))
+    assert [(f.line, f.rule_id) for f in found] == [(3, "RAILS-BACKFILL")]
+    assert _backfills(path, _RAILS_ROW_LOOP.format(opt_out="  disable_ddl_transaction!\n\n")) == []

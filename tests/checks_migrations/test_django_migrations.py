@@ -141,3 +141,28 @@ migrations.RemoveField(
     found = run_checks([ctx], [Category.MIGRATION_SAFETY]).findings
     assert [(f.line, f.checklist_item) for f in found] == [(FIRST_OP + 5, "MIG-01")]
     assert rules(PATH, text) == {(FIRST_OP + 5, "MIG-01")}
+
+
+def test_state_only_operations_are_quiet_and_database_operations_still_checked() -> None:
+    ops = """
+migrations.SeparateDatabaseAndState(
+    state_operations=[
+        migrations.RenameField(model_name="item", old_name="code", new_name="ref"),
+        migrations.AlterField(
+            model_name="item",
+            name="ref",
+            field=models.CharField(max_length=20, db_column="code", db_index=True),
+        ),
+    ],
+    database_operations=[
+        migrations.RemoveField(model_name="item", name="legacy"),
+    ],
+),
+"""
+    found = rules(PATH, migration(ops))
+    assert {item for _, item in found} == {"MIG-01"}
+
+
+def test_rename_outside_state_operations_still_reported() -> None:
+    ops = 'migrations.RenameField(model_name="item", old_name="code", new_name="ref"),'
+    assert (FIRST_OP, "MIG-05") in rules(PATH, migration(ops))

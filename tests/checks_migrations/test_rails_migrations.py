@@ -112,3 +112,26 @@ def test_hunk_shows_the_same_finding() -> None:
     found = run_checks([ctx], [Category.MIGRATION_SAFETY]).findings
     assert [(f.line, f.checklist_item) for f in found] == [(4, "MIG-01")]
     assert rules(PATH, text) == {(4, "MIG-01")}
+
+
+SEQUEL_PATH = "db/migrations/012_index_visits.rb"
+
+
+def sequel_migration(options: str) -> str:
+    return (
+        "Sequel.migration do\n"
+        "  no_transaction\n\n"
+        "  up do\n"
+        f"    add_index :visits, %i[site_id seen_at], name: :visits_site_seen_idx{options}\n"
+        "  end\n"
+        "end\n"
+    )
+
+
+def test_sequel_concurrently_option_is_understood() -> None:
+    assert not {item for _, item in rules(SEQUEL_PATH, sequel_migration(", concurrently: true"))} & {"MIG-03"}
+
+
+def test_sequel_index_without_concurrently_is_reported() -> None:
+    assert (5, "MIG-03") in rules(SEQUEL_PATH, sequel_migration(""))
+    assert (5, "MIG-03") in rules(SEQUEL_PATH, sequel_migration(", concurrently: false"))

@@ -124,6 +124,14 @@ _SAFE_FUNCTIONS = frozenset({"arel_table", "id",
                              "sanitize_sql_array", "sanitize_sql_for_conditions", "sanitize_sql_like",
                              "sanitize_sql_for_order", "quote_column_name", "quote_table_name",
                              "quoted_table_name", "table_name", "primary_key", "quoted_primary_key"})
+_DECODERS = {
+    "Base64": frozenset({"decode64", "strict_decode64", "urlsafe_decode64"}),
+    "CGI": frozenset({"unescape", "unescapeHTML"}),
+    "URI": frozenset({"decode_www_form_component", "decode_uri_component"}),
+    "Zlib": frozenset({"inflate", "gunzip"}), "Zlib::Inflate": frozenset({"inflate"}),
+    "ActiveSupport::Gzip": frozenset({"decompress"}),
+}
+"""Decoders of the standard library: what they return is still what the caller sent, only unwrapped."""
 _ALLOW_CHECKS = frozenset({"include?", "member?", "key?", "has_key?", "in?", "match?", "match", "=~"})
 _BRANCHES = frozenset({
     "if", "unless", "elsif", "else", "case", "when", "conditional", "if_modifier", "unless_modifier",
@@ -450,6 +458,9 @@ class Flow:
             return Value(TAINTED, self.tree.head(node))
         if name == "sql" and name_text(recv) == "Arel":
             return self.value(args[0]) if args else CONST
+        if args and name in _DECODERS.get(name_text(recv).removeprefix("::"), ()):
+            decoded = self.value(args[0])
+            return replace(decoded, raw_params=False, permitted=False) if decoded.tainted else decoded
         inner = self.value(recv)
         if inner.tainted:
             raw = inner.raw_params and name in _RAW_PARAMS_METHODS

@@ -9,7 +9,9 @@ Read in every kind of migration (`_migration_paths.migration_kind`):
   on a nil column), unless batched (`in_batches`, `find_in_batches`, `find_each` on the line);
   Knex `knex('t').update(...)` with no `where`, Sequelize `bulkUpdate('t', values, {})`;
 - a Django data migration that saves (or deletes) a whole model's rows one by one
-  (`for row in Model.objects.all(): ... row.save()`), unless the migration sets `atomic = False`.
+  (`for row in Model.objects.all(): ... row.save()`), unless the migration sets `atomic = False`;
+- a Rails migration that writes a whole model's rows one by one (`Model.find_each do |row| row.update!`),
+  unless it says `disable_ddl_transaction!`.
 
 Quiet on SQLite (the `database` the config sets or the repository names), which has a single writer
 and migrates before the app serves; for tables the change (or the file) creates, statements limited to a
@@ -125,6 +127,7 @@ def _scan(ctx: FileContext) -> Iterator[Hit]:
         yield from _django(ctx, created, reverting)
     elif kind is MigrationKind.RAILS:
         yield from _rails(ctx, created, reverting)
+        yield from _rails_row_loops(ctx, created, reverting)
     elif kind is MigrationKind.JS:
         yield from _js(ctx, created, reverting)
 
@@ -288,6 +291,54 @@ def _rails(ctx: FileContext, created: set[str], reverting: frozenset[int]) -> It
             yield _hit(no, no, f"`{match.group(0)}` updates every row of {_table_of(model)} in one UPDATE.")
 
 
+_RAILS_ROW_LOOP = lazy_re(
+    r"^(?P<indent>\s*)(?P<model>(?:[A-Z]\w*::)*[A-Z]\w*)(?P<query>(?:\.(?:all|unscoped|where(?:\.not)?\([^()]*\)|"
+    r"includes\([^()]*\)|select\([^()]*\)|order\([^()]*\)))*)\.(?P<walk>find_each|each|find_in_batches|"
+    r"in_batches)\b(?:\([^()]*\))?\s*(?:do|\{)\s*\|\s*(?P<row>\w+)\s*\|"
+)
+_RAILS_NIL_TEST = lazy_re(r"^\s*(?::\w+\s*=>|\w+:)\s*nil\s*$")
+_RAILS_WHERE = lazy_re(r"\.where(?:\.not)?\(([^()]*)\)")
+_NO_DDL_TRANSACTION = lazy_re(r"^\s*disable_ddl_transaction!", re.MULTILINE)
+_RAILS_MIGRATION_CLASS = lazy_re(r"<\s*ActiveRecord::Migration\b")
+
+
+def _rails_row_loops(ctx: FileContext, created: set[str], reverting: frozenset[int]) -> Iterator[Hit]:
+    """`Model.find_each do |row| row.update!(...) end` in a migration that keeps its DDL transaction: every
+    row of the table is written, and stays locked, until the migration commits; `find_each` batches the
+    reads, not the transaction. Quiet with `disable_ddl_transaction!` (each write commits on its own), for
+    a `where` on a value (some rows), for a table the change creates, and in a hunk that shows neither
+    the migration's class line nor the whole file (the opt-out may be out of view)."""
+    text = ctx.known_text()
+    if _NO_DDL_TRANSACTION.search(text) or not (ctx.whole_file or _RAILS_MIGRATION_CLASS.search(text)):
+        return
+    code = lex(ctx).code
+    for no in sorted(code):
+        line = code[no]
+        if "|" not in line or no in reverting:
+            continue
+        found = _RAILS_ROW_LOOP.match(line)
+        if found is None:
+            continue
+        wheres = _RAILS_WHERE.findall(found.group("query"))
+        if any(not all(_RAILS_NIL_TEST.match(a) for a in args.split(",")) for args in wheres):
+            continue  # a filter on a value: some rows, not the table
+        model = found.group("model").rsplit("::", 1)[-1]
+        if _table_of(model) in created or model.lower() in created or _SETTINGS_MODEL.search(model):
+            continue
+        row = re.escape(found.group("row"))
+        writes = re.compile(rf"(?<![\w.@]){row}\.(?:update!?|update_columns?|update_attribute|save!?|"
+                            rf"update_all|destroy|delete)\b")
+        indent = len(found.group("indent"))
+        body = no + 1
+        while body in code and (not code[body].strip() or indent_of(code[body]) > indent):
+            if writes.search(code[body]):
+                yield _hit(no, body, f"`{found.group('model')}{found.group('query')}.{found.group('walk')}` "
+                                     f"writes every row of {_table_of(model)} inside the migration's "
+                                     "transaction.")
+                break
+            body += 1
+
+
 def _table_of(model: str) -> str:
     """Rails' default table name of a model class: snake case, plural (`OrderItem` -> `order_items`)."""
     snake = "".join(f"_{c.lower()}" if c.isupper() and i else c.lower() for i, c in enumerate(model))
@@ -345,7 +396,7 @@ def _register(kind: MigrationKind) -> None:
         return _hits(ctx)
 
     check.__name__ = f"{prefix.lower().replace('-', '_')}_backfill"
-    register(_spec(prefix, languages), folded=("update", "insert"))(check)
+    register(_spec(prefix, languages), folded=("update", "insert", "save"))(check)
 
 
 for _kind in _FAMILIES:

@@ -45,6 +45,7 @@ _OPS = (
 )
 _OP_START = lazy_re(rf"(?<![\w.])(?:migrations\.|operations\.)?({'|'.join(_OPS)})\s*\(")
 _TRUE = lazy_re(r"^True\b")
+_STATE_ONLY = lazy_re(r"\bstate_operations\s*=")
 
 SPECS = make_specs(
     "DJANGO",
@@ -90,7 +91,8 @@ def _field_flag(field: str, name: str) -> str | None:
 def scan(ctx: FileContext) -> list[ItemHit]:
     if migration_kind(ctx) is not MigrationKind.DJANGO:
         return []
-    ops = [_Op(stmt) for stmt in statements_matching(ctx, _OP_START)]
+    state_only = _state_only_lines(ctx)
+    ops = [_Op(stmt) for stmt in statements_matching(ctx, _OP_START) if stmt.line not in state_only]
     created = {op.arg("name", 0) for op in ops if op.name == "CreateModel"}
     parts = PurePosixPath(ctx.path).parts
     if len(parts) >= 3:  # the table of a model is `<app label>_<model>`; RunSQL names the table
@@ -104,6 +106,17 @@ def scan(ctx: FileContext) -> list[ItemHit]:
             continue  # a model another migration of the change creates: new and unused
         hits.extend(_op_hits(op, created | in_change, kept_defaults, bool(non_atomic) or not ctx.whole_file))
     return hits
+
+
+def _state_only_lines(ctx: FileContext) -> set[int]:
+    """Lines of `SeparateDatabaseAndState(state_operations=[...])` lists: their operations change only
+    Django's idea of the models, never the database, so they neither lock nor break the running release."""
+    if "state_operations" not in ctx.known_text():
+        return set()
+    lines: set[int] = set()
+    for stmt in statements_matching(ctx, _STATE_ONLY):
+        lines.update(range(stmt.line, stmt.end_line + 1))
+    return lines
 
 
 def _op_hits(

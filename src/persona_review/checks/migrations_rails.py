@@ -96,7 +96,8 @@ def _op_hits(
 
 def _lock_hits(op: RailsOp, scope: Scope, checked: frozenset[tuple[str, str]]) -> list[ItemHit]:
     line, end, name = op.stmt.line, op.stmt.end_line, op.name
-    concurrently = ":concurrently" in op.stmt.text
+    # ActiveRecord says `algorithm: :concurrently`; Sequel's add_index/drop_index say `concurrently: true`
+    concurrently = ":concurrently" in op.stmt.text or op.kwargs.get("concurrently", "").startswith("true")
     if name in ("add_index", "remove_index", "t.index") and not concurrently:
         return [with_advice("MIG-03", line, f"{name}{_on(op.table)} without algorithm: :concurrently.", end)]
     if name in ("add_reference", "add_belongs_to"):

@@ -357,7 +357,7 @@ _TIMEOUT_NONE = lazy_re(r"\btimeout\s*=\s*None\b")
             "and read, e.g. `timeout=(3.05, 10)`) sized to the caller's own deadline."
         ),
     ),
-    needs=("requests", "httpx"),
+    needs=("requests", "httpx", "HTTPAdapter"),
 )
 def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -378,7 +378,7 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
                 and "**" not in span.bare
             ):
                 yield Hit(no, span.last)
-    if "Session" in ctx.known_text():
+    if "Session" in ctx.known_text() or "HTTPAdapter" in ctx.known_text():
         yield from _session_calls(lexed, names)
 
 
@@ -389,6 +389,14 @@ _SESSION_DEFAULTS = lazy_re(
 )
 """A session given a default timeout some other way: a mounted adapter, an overridden `request`, a
 `Session` subclass, a `functools.partial` around its calls."""
+_STOCK_MOUNT = lazy_re(
+    r"(?<![\w.])(?:self\.)?(?P<session>[A-Za-z_]\w*)\.mount\s*\([^,]*,\s*(?:(?:requests\.)?adapters\.)?"
+    r"(?:HTTPAdapter\s*\(|(?P<adapter>[A-Za-z_]\w*)\s*\))"
+)
+"""`session.mount("https://", HTTPAdapter(max_retries=...))`: requests' own adapter, which pools and retries
+but sets no timeout; only a subclass that fills one in gives the session a default. The object it is
+mounted on is a `requests` session, wherever that was made."""
+_STOCK_ADAPTER = lazy_re(r"^\s*(?P<name>[A-Za-z_]\w*)\s*=\s*(?:(?:requests\.)?adapters\.)?HTTPAdapter\s*\(")
 
 
 def _session_calls(lexed: Lexed, names: _HttpNames) -> Iterator[Hit]:
@@ -397,13 +405,21 @@ def _session_calls(lexed: Lexed, names: _HttpNames) -> Iterator[Hit]:
     requests_names = "|".join(re.escape(m) for m, module in names.modules.items() if module == "requests")
     made = re.compile(_SESSION_MADE.format(modules=requests_names))
     sessions: set[str] = set()
+    stock_adapters: set[str] = set()
     for _no, _code, bare in lines_of(lexed):
         if "Session" in bare:
             found = made.search(bare)
             if found is not None:
                 sessions.add(found.group("a") or found.group("b"))
+        if "HTTPAdapter" in bare:
+            adapter = _STOCK_ADAPTER.match(bare)
+            if adapter is not None:
+                stock_adapters.add(adapter.group("name"))
         if _SESSION_DEFAULTS.search(bare):
-            return
+            stock = _STOCK_MOUNT.search(bare) if ".mount" in bare else None
+            if stock is None or (stock.group("adapter") and stock.group("adapter") not in stock_adapters):
+                return
+            sessions.add(stock.group("session"))
     if not sessions:
         return
     alternatives = "|".join(re.escape(s) for s in sorted(sessions, key=len, reverse=True))

@@ -1,4 +1,5 @@
-"""A Python route that lacks the authorization guard its sibling routes in the same file have."""
+"""A Python route that lacks the authorization guard its sibling routes in the same file have: a decorator
+or dependency of a Flask/FastAPI/DRF route, or the guard wrapping the view of a Django URL conf entry."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from persona_review.checks._lexing import lex
+from persona_review.checks._prefilter import lines_containing
 from persona_review.checks._py_hits import check
 from persona_review.checks._pyflow import dotted, flows, may_have_routes
+from persona_review.checks._spans import bracket_span, python_block
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Severity
 from persona_review.lazy_re import lazy_re
@@ -64,6 +68,8 @@ def _route(node: ast.FunctionDef | ast.AsyncFunctionDef) -> Route | None:
     "one does not, so anyone who finds the URL can call it. Add the same guard (decorator or dependency), "
     "or say in the code why this endpoint is public.")
 def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
+    if _may_have_url_conf(ctx):
+        yield from _url_conf_without_guard(ctx)
     if not may_have_routes(ctx):
         return
     for flow in flows(ctx):
@@ -83,3 +89,126 @@ def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
                     yield Hit(route.node.lineno + flow.offset, None,
                               f"`{route.node.name}` on `{router}` has no authorization guard, while "
                               f"{guarded} of its {len(routes)} sibling routes do.")
+
+
+# --- a Django URL conf entry without its siblings' wrapper ---------------------------------------------
+
+_URL_ENTRY = lazy_re(r"^\s*(?:[\w.]+\.)?(?:re_path|path|url)\s*\(")
+_DEF_NAME = lazy_re(r"^\s*def\s+(\w+)\s*\(")
+_PUBLIC = lazy_re(r"(?i)log_?in|log_?out|sign_?(?:up|in|out)|register|password|health|ready|live|ping|status|"
+                  r"webhook|callback|public|robots|sitemap|favicon|static|media|oauth|sso|verify|confirm")
+"""Routes that are public by their nature: the way in, the probes, the calls from other services."""
+
+
+def _may_have_url_conf(ctx: FileContext) -> bool:
+    text = ctx.known_text()
+    return "urlpatterns" in text or ("path(" in text and "views" in text)
+
+
+def _url_conf_without_guard(ctx: FileContext) -> Iterator[Hit]:
+    """`path("orders/<pk>/refund/", views.refund)` among entries that wrap their view in a guard
+    (`staff(views.order)`, `login_required(views.order)`, `permission_required("x")(views.order)`), where a
+    local wrapper is a guard when its body calls one (`def staff(view): return staff_member_required(view)`).
+    Only a plain view reference is reported, only when at least two entries and most of those that can be
+    told are guarded, and not for routes public by nature (login, health, webhooks). Read entry by entry,
+    so a hunk that shows part of the list is read as well as the whole file."""
+    lexed = lex(ctx)
+    wrappers: set[str] = set()
+    entries: list[tuple[int, int, ast.Call]] = []
+    for no in sorted(lines_containing(lexed.bare, ("def ", "path(", "url("))):
+        bare = lexed.bare[no]
+        defined = _DEF_NAME.match(bare)
+        if defined is not None:
+            body = python_block(lexed, no)
+            if any(_GUARD.search(lexed.code[n]) for n in body if n != no):
+                wrappers.add(defined.group(1))
+            continue
+        if not _URL_ENTRY.match(bare):
+            continue
+        opened = bare.index("(")
+        span = bracket_span(lexed, no, opened)
+        try:
+            tree = ast.parse(lexed.code[no][:opened].strip() + span.code, mode="eval")
+        except SyntaxError:
+            continue
+        if isinstance(tree.body, ast.Call):
+            entries.append((no, span.last, tree.body))
+    guarded = 0
+    plain: list[tuple[int, int, ast.Call, ast.expr]] = []
+    for no, last, call in entries:
+        view = call.args[1] if len(call.args) > 1 else next(
+            (k.value for k in call.keywords if k.arg == "view"), None)
+        if isinstance(view, ast.Call):
+            wrapper = view.func.func if isinstance(view.func, ast.Call) else view.func
+            name = dotted(wrapper)
+            guarded += bool(_GUARD.search(name) or name.rsplit(".", 1)[-1] in wrappers)
+        elif isinstance(view, (ast.Name, ast.Attribute)) and not _PUBLIC.search(ast.unparse(call)):
+            plain.append((no, last, call, view))
+    if guarded < 2 or guarded < 2 * len(plain):
+        return
+    for no, last, _call, view in plain:
+        yield Hit(no, last, f"`{dotted(view)}` is routed without the guard that wraps {guarded} of its "
+                            f"sibling views in this URL conf.")
+
+
+# --- a nested DRF queryset not scoped to the user, where its siblings are ------------------------------
+
+_GET_QUERYSET = lazy_re(r"^\s*def\s+get_queryset\s*\(\s*self\b")
+_URL_KWARGS = lazy_re(r"\bself\.kwargs\s*(?:\[|\.get\()")
+_USER_SCOPED = lazy_re(
+    r"=\s*(?:self\.)?request\.user\b|\brequest\.user\.\w+|\bfor_user\s*\(|\bvisible_to\s*\(")
+_SIBLING_SCOPE = lazy_re(
+    r"\w__\w+\s*=\s*(?:self\.)?request\.user\b|\.filter\([^)]*\brequest\.user\b|\bfor_user\s*\("
+    r"|\bvisible_to\s*\(")
+"""A query limited to the user's rows (a lookup through a relation, a filter, a manager method), not a
+write that stamps the user (`serializer.save(author=self.request.user)`)."""
+_OWN_PERMISSION = lazy_re(r"\bpermission_classes\s*=\s*[\[(](?P<names>[^\])]*)")
+_STOCK_PERMISSIONS = frozenset({"IsAuthenticated", "IsAuthenticatedOrReadOnly", "AllowAny", ""})
+
+
+@check(
+    "PY-NESTED-QUERYSET-UNSCOPED", "SEC-10", Severity.HIGH,
+    "Nested view's queryset filtered by the URL's parent ids only, where sibling views also scope to the "
+    "user",
+    "Other querysets in this file limit the rows to what the requesting user may see (`...__user="
+    "self.request.user`); this one takes the parent ids from the URL (`self.kwargs[...]`) and trusts them, "
+    "so any signed-in user reads or changes the children of a parent they do not belong to by putting its id "
+    "in the URL. Scope it the way its siblings do, or check the parent's membership first.",
+    needs=("get_queryset",),
+)
+def nested_queryset_unscoped(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    candidates: list[tuple[int, list[int]]] = []
+    for no in sorted(lines_containing(lexed.bare, ("get_queryset",))):
+        if not _GET_QUERYSET.match(lexed.bare[no]):
+            continue
+        body = python_block(lexed, no)
+        text = "\n".join(lexed.code[n] for n in body)
+        if _URL_KWARGS.search(text) and not _USER_SCOPED.search(text) and "request" not in text:
+            candidates.append((no, body))
+    if not candidates:
+        return
+    scoped = [n for n in lines_containing(lexed.code, ("request.user", "for_user", "visible_to"))
+              if _SIBLING_SCOPE.search(lexed.code[n])]
+    for no, body in candidates:
+        if not any(n not in body for n in scoped) or _own_permission(lexed.code, no):
+            continue  # no other queryset scopes its rows to the user, or a permission class of its own
+        yield Hit(no, body[-1] if body else None,
+                  "`get_queryset` trusts the parent ids in the URL (`self.kwargs`) and never limits the rows "
+                  "to the requesting user, while other querysets in this file do.")
+
+
+def _own_permission(code: dict[int, str], line: int) -> bool:
+    """Whether the class around `line` names a permission class of its own (beyond DRF's stock ones), one
+    that may check the parent's membership: looked for in the lines above, up to the class line."""
+    for no in range(line - 1, max(0, line - 40), -1):
+        text = code.get(no)
+        if text is None:
+            return False
+        found = _OWN_PERMISSION.search(text)
+        if found is not None:
+            names = {part.strip().rsplit(".", 1)[-1] for part in found.group("names").split(",")}
+            return not names <= _STOCK_PERMISSIONS
+        if text.lstrip().startswith("class "):
+            return False
+    return False

@@ -106,7 +106,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
         if call is not None:
             span = bracket_span(lexed, no, call.end() - 1)
             if _dynamic(span) and (
-                call.group(0).startswith(".") or looks_like_sql(string_contents(span), False)
+                not call.group(0).startswith("text") or looks_like_sql(string_contents(span), False)
             ):
                 if _flow_tainted(ctx, no) or not (spliced_values_fixed(ctx, no) or _flow_literal(ctx, no)):
                     yield Hit(no, span.last)

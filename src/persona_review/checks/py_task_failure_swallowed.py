@@ -17,7 +17,9 @@ Reported on an `except` directly in the task's body (not inside a loop over item
 whose handler treats the error as a failure (logs at warning level or above, or returns a failure result)
 and neither raises nor retries. Only tasks whose decorator asks for retries, and with `autoretry_for` only
 handlers that catch one of its errors (or everything); handlers of "nothing to do"
-errors (`DoesNotExist`, `NotFound`, `Ignore`, `Reject`, `SoftTimeLimitExceeded`) are left alone.
+errors (`DoesNotExist`, `NotFound`, `Ignore`, `Reject`, `SoftTimeLimitExceeded`) are left alone. In a hunk
+whose header names a top-level function of a `tasks` module taking `self` (a bound task, `bind=True`, whose
+decorator is above the hunk), a handler directly in its body is judged as in a task that retries.
 """
 
 from __future__ import annotations
@@ -63,18 +65,22 @@ _TREATED_AS_FAILURE = lazy_re(
             "work is lost. Raise again after logging, or `raise self.retry(exc=exc)`."
         ),
     ),
-    needs=(  # the retry settings the check needs in the task's decorator
+    needs=(  # the retry settings the check needs in the task's decorator, or a bound task's `self`
         "max_retries", "autoretry_for", "default_retry_delay", "retry_backoff", "retry_kwargs",
-        "retry_jitter",
+        "retry_jitter", "self",
     ),
 )
 def task_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
+    if not _RETRIES.search(ctx.known_text()) and (ctx.whole_file or not _TASKS_MODULE.search(ctx.path)):
+        return  # neither a decorator asking for retries nor a bound task's hunk
     lexed = lex(ctx)
     for no, _code, bare in lines_of(lexed):
         found = _EXCEPT.match(bare)
         if found is None or _NOTHING_TO_DO.search(found.group("what")):
             continue
         retried = _retried_errors(lexed, no)
+        if retried is None and _bound_task_out_of_view(ctx, lexed, no):
+            retried = frozenset()
         if retried is None or (retried and not _catches_any(found.group("what"), retried)):
             continue
         body = python_block(lexed, no)
@@ -103,6 +109,21 @@ def _retried_errors(lexed: Lexed, line: int) -> frozenset[str] | None:
             auto = _AUTORETRY.search(decorators)
             return frozenset(_last_names(auto.group(1))) if auto else frozenset()
     return None
+
+
+_BOUND_TASK_SECTION = lazy_re(r"^(?:async\s+)?def\s+\w+\s*\(\s*self\b")
+_TASKS_MODULE = lazy_re(r"(?:^|/)tasks(?:/|\.py$)")
+
+
+def _bound_task_out_of_view(ctx: FileContext, lexed: Lexed, line: int) -> bool:
+    """A hunk inside a top-level function of a `tasks` module whose first parameter is `self` (git names it
+    in the hunk header): a bound Celery task (`bind=True`) whose decorator is above the hunk. The `except`
+    must sit directly in its body (first indentation level, no header of a loop or nested block in view)."""
+    if ctx.whole_file or not _TASKS_MODULE.search(ctx.path) or indent_of(lexed.bare[line]) != 4:
+        return False
+    if next(enclosing_headers(lexed, line), None) is not None:
+        return False
+    return bool(_BOUND_TASK_SECTION.match(ctx.section_at(line)))
 
 
 def _last_names(text: str) -> list[str]:

@@ -14,7 +14,8 @@ a local variable assigned from one in the same method, unless:
   `JSON::ParserError`, `Date::Error`, `StandardError`/`Exception`, or everything (a bare `rescue`), or a
   `rescue` modifier follows it;
 - the conversion is told not to raise (`Integer(x, exception: false)`);
-- the action checked a signature first (`valid_signature?`, `verify_webhook!`: a known sender);
+- the action checked a signature first (`valid_signature?`, `verify_webhook!`: a known sender), or the
+  controller runs such a check before every action (`before_action :verify_signature!`, no `only:`);
 - the file has a `rescue_from` for one of those errors (or `ActionController::BadRequest` handling of
   them is configured there);
 - the file is not a controller (by path or superclass: a model handed a hash named `params` is not reading
@@ -71,6 +72,9 @@ _WEB_CLASS = lazy_re(
     r"<\s*(?:[\w:]*Controller\b|ActionController::|Sinatra::Base|Sinatra::Application|Grape::API)")
 """Where `params` is the request's (a model or job handed a hash named `params` is another matter)."""
 _SIGNATURE = lazy_re(r"(?i)signature|verif\w*[!?]?")
+_SIGNED_FILTER = lazy_re(
+    r"(?im)^[ \t]*(?:prepend_)?before_action[ \t(]+:\w*(?:signature|verif)\w*[!?]?[ \t)]*(?:#.*)?$")
+"""A filter that checks the sender's signature before every action of the controller (no `only:`)."""
 _BLOCKS = frozenset({"begin", "method", "singleton_method", "body_statement", "do_block", "block"})
 
 
@@ -90,6 +94,7 @@ def request_parse_unguarded(ctx: FileContext) -> Iterator[Hit]:
     if _RESCUE_FROM.search(source_text(ctx)) or not (
             _CONTROLLER_PATH.search(ctx.path) or _WEB_CLASS.search(source_text(ctx))):
         return
+    signed_filter = "before_action" in source_text(ctx) and bool(_SIGNED_FILTER.search(source_text(ctx)))
     seen: set[int] = set()
     for tree, node in file_nodes(ctx):
         if node.type != "call":
@@ -106,7 +111,7 @@ def request_parse_unguarded(ctx: FileContext) -> Iterator[Hit]:
         if method is None or _takes_params(method) or cut_off:
             continue  # in a hunk, a `rescue` of the method may lie below what is in view
         origin = _origin(args[0], method, node)
-        if origin is None or _rescued(tree, node) or _signed(method, node):
+        if origin is None or signed_filter or _rescued(tree, node) or _signed(method, node):
             continue
         line = tree.line(node)
         if line in seen:

@@ -15,3 +15,18 @@ def push_capped(self, contact_id):
         client.upsert_contact(contact_id)
     except CRMError as exc:
         raise self.retry(exc=exc, countdown=2 ** self.request.retries)
+
+
+@shared_task(
+    bind=True,
+    autoretry_for=(Exception,),
+    retry_backoff=True,
+    max_retries=None,  # expect: PY-TASK-RETRY-FOREVER
+)
+def refresh_listing(self, listing_id):
+    marketplace.refresh(listing_id)
+
+
+@shared_task(bind=True, autoretry_for=(ConnectionError, TimeoutError), retry_backoff=True, max_retries=None)
+def ping_marketplace(self):
+    marketplace.ping()

@@ -28,3 +28,17 @@ class OldStyle < ActiveRecord::Migration
     Account.update_all(active: nil)
   end
 end
+
+class NormalizeEmails < ActiveRecord::Migration[7.1]
+  def up
+    User.where(email_normalized: nil).find_each do |user|
+      user.update_columns(email_normalized: user.email.downcase)
+    end
+    User.where(plan: "trial").find_each do |user|
+      user.update!(trial_ends_at: 30.days.from_now)
+    end
+    User.find_each do |user|
+      Rails.logger.info(user.id)
+    end
+  end
+end

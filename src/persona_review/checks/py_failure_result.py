@@ -1,0 +1,122 @@
+"""Python: the result of a function that reports failure by returning False is thrown away.
+
+    def _try_commit():
+        try:
+            db.session.commit()
+            return True
+        except SQLAlchemyError:
+            log.exception("commit failed")
+            db.session.rollback()
+            return False                      # the failure is now a value ...
+
+    def record(...):
+        db.session.add(movement)
+        _try_commit()                         # ... that nobody reads: the client is told 201
+        return jsonify(id=movement.id), 201
+
+A helper that catches an error and answers `False` hands the decision to its callers; a call whose result
+is discarded makes the failure vanish (the request succeeds, the job finishes, nothing is saved). Reported
+on a call used as a statement (its value dropped) of a function of the same file that returns `False`
+from an `except` handler and `True` elsewhere. Calls whose value is assigned, tested, returned or passed
+on are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._prefilter import lines_containing
+from persona_review.checks._spans import bracket_span, indent_of, python_block
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
+
+_DEF = lazy_re(r"^\s*(?:async\s+)?def\s+(\w+)\s*\(")
+_EXCEPT = lazy_re(r"^\s*except\b")
+_RETURN_FALSE = lazy_re(r"^\s*return\s+False\s*$")
+_RETURN_TRUE = lazy_re(r"^\s*return\s+True\s*$")
+_NESTED = lazy_re(r"^\s*(?:async\s+)?(?:def|class)\s")
+
+
+@register(
+    CheckSpec(
+        id="PY-FAILURE-RESULT-IGNORED",
+        checklist_item="ERR-03",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.HIGH,
+        languages=frozenset({"python"}),
+        title="Result of a function that answers False on failure is ignored",
+        explanation=(
+            "The function catches its error and returns `False` so that the caller can decide what to do; "
+            "calling it without reading the result makes the failure disappear: the request is answered as "
+            "a success, the job finishes, and what was meant to be saved is not. Check the result "
+            "(`if not helper(): ...`) or let the helper raise."
+        ),
+    ),
+    needs=("False",),
+)
+def failure_result_ignored(ctx: FileContext) -> Iterator[Hit]:
+    text = ctx.known_text()
+    if "return False" not in text or "except" not in text:
+        return
+    lexed = lex(ctx)
+    helpers = _false_on_failure(lexed)
+    if not helpers:
+        return
+    for no in sorted(lines_containing(lexed.bare, tuple(f"{name}(" for name in helpers))):
+        bare = lexed.bare[no]
+        stripped = bare.lstrip()
+        name = stripped.removeprefix("await ").removeprefix("self.").removeprefix("cls.").split("(", 1)[0]
+        if name not in helpers or _DEF.match(bare):
+            continue
+        opened = bare.index("(", len(bare) - len(stripped))
+        span = bracket_span(lexed, no, opened)
+        rest = lexed.bare.get(span.last, "")
+        if not span.closed or rest.rstrip().endswith((",", "\\")) or _more_after(lexed, span.last, span.bare):
+            continue
+        yield Hit(no, span.last if span.last > no else None, (
+            f"`{name}()` returns False when it fails, and this call drops that answer: the failure it caught "
+            "is lost and the code goes on as if it succeeded. Check the result or let the helper raise."))
+
+
+def _more_after(lexed: Lexed, last: int, span_bare: str) -> bool:
+    """Whether anything but a comment follows the call's closing bracket on its last line (`helper() or x`,
+    `helper().attr`)."""
+    tail = span_bare.rsplit("\n", 1)[-1]
+    line = lexed.bare.get(last, "")
+    index = line.rfind(tail) + len(tail) if tail else len(line)
+    return bool(line[index:].strip())
+
+
+def _false_on_failure(lexed: Lexed) -> set[str]:
+    """Functions of the file that return `False` from an `except` handler directly in their body and
+    `True` elsewhere in it."""
+    found: set[str] = set()
+    for no in sorted(lines_containing(lexed.bare, ("def ",))):
+        defined = _DEF.match(lexed.bare[no])
+        if defined is None:
+            continue
+        body = python_block(lexed, no)
+        if not body or body == [no]:
+            continue
+        depth = indent_of(lexed.bare[body[0]])
+        false_in_except = true_elsewhere = False
+        in_except: int | None = None
+        for line in body:
+            text = lexed.bare[line]
+            indent = indent_of(text)
+            if in_except is not None and indent <= in_except:
+                in_except = None
+            if _NESTED.match(text) and indent > indent_of(lexed.bare[no]):
+                break  # a nested function's returns are its own
+            if _EXCEPT.match(text):
+                in_except = indent
+            elif _RETURN_FALSE.match(text):
+                false_in_except = false_in_except or (in_except is not None and indent > in_except)
+            elif _RETURN_TRUE.match(text) and in_except is None and indent >= depth:
+                true_elsewhere = True
+        if false_in_except and true_elsewhere:
+            found.add(defined.group(1))
+    return found

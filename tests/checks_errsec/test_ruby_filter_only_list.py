@@ -1,0 +1,55 @@
+"""RB-ACTION-OUTSIDE-AUTHZ-FILTER: an action left out of an authorization filter's `only:` list that writes
+the record the controller loads, on controllers written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import findings_of
+
+_CONTROLLER = """class DocsController < ApplicationController
+  before_action :authenticate_user!
+  before_action :set_doc
+  {filter}
+
+  def destroy
+    @doc.destroy!
+    head :no_content
+  end
+
+  def lock
+    @doc.update!(locked: true)
+    head :no_content
+  end
+
+  private
+
+  def set_doc
+    @doc = Doc.find(params[:id])
+  end
+end
+"""
+
+
+def _lines(filter_: str) -> list[int]:
+    text = _CONTROLLER.format(filter=filter_)
+    return sorted(line for line, rule in findings_of("app/controllers/docs_controller.rb", text)
+                  if rule == "RB-ACTION-OUTSIDE-AUTHZ-FILTER")
+
+
+@pytest.mark.parametrize("filter_", ["before_action :require_doc_owner!, only: %i[update destroy]",
+                                     "before_action :authorize_editor, only: [:edit, :destroy]"])
+def test_a_writing_action_missing_from_the_list_is_reported(filter_: str) -> None:
+    assert _lines(filter_) == [12]
+
+
+@pytest.mark.parametrize("filter_", [
+    "before_action :require_doc_owner!, only: %i[update destroy lock]",
+    "before_action :require_doc_owner!",
+    "before_action :require_doc_owner!, except: %i[show]",
+    "before_action :require_recent_login!, only: %i[destroy]",
+    "before_action :track_visit, only: %i[destroy]",
+    "before_action :require_doc_owner!, only: %i[show]",
+])
+def test_listed_guarded_everywhere_or_not_an_authorization_filter_is_quiet(filter_: str) -> None:
+    assert _lines(filter_) == []
