@@ -41,6 +41,8 @@ class Blocks:
     """Opening brace id -> the id of the brace open around it."""
     owner: dict[int, int]
     """Line -> id of the innermost brace open at the start of the line."""
+    opened: dict[int, tuple[int, str]]
+    """Every opening brace's id, closed in view or not -> (its line, its header, as `Block.header`)."""
 
     def open_at(self, line: int) -> list[int]:
         """Ids of every brace open at the start of `line`, innermost first, closed in view or not."""
@@ -50,6 +52,11 @@ class Blocks:
             out.append(brace)
             brace = self.parent.get(brace)
         return out
+
+    def open_headers(self, line: int) -> list[tuple[int, str]]:
+        """(line, header) of every brace open at the start of `line`, innermost first, closed in view or
+        not: what a hunk that cuts a function's end still shows of the function and the blocks in it."""
+        return [self.opened[brace] for brace in self.open_at(line)]
 
     def enclosing(self, line: int) -> list[Block]:
         """The closed blocks whose body holds `line` (after the opening brace's line, up to the closing
@@ -85,6 +92,7 @@ def _scan(lexed: Lexed) -> Blocks:
     blocks: dict[int, Block] = {}
     parent: dict[int, int] = {}
     owner: dict[int, int] = {}
+    opened: dict[int, tuple[int, str]] = {}
     ids = 0
     for segment in lexed.segments:
         stack: list[tuple[int, int, int, str]] = []
@@ -98,7 +106,9 @@ def _scan(lexed: Lexed) -> Blocks:
                     if brace.group() == "{":
                         if stack:
                             parent[ids] = stack[-1][0]
-                        stack.append((ids, no, brace.start(), previous + "\n" + bare[: brace.start()]))
+                        header = previous + "\n" + bare[: brace.start()]
+                        stack.append((ids, no, brace.start(), header))
+                        opened[ids] = (no, header)
                         ids += 1
                     elif stack:
                         brace_id, first, col, header = stack.pop()
@@ -106,7 +116,7 @@ def _scan(lexed: Lexed) -> Blocks:
                     # a `}` with nothing open closes a block that started before the known lines
             if bare.strip():
                 previous = bare
-    return Blocks(blocks, parent, owner)
+    return Blocks(blocks, parent, owner, opened)
 
 
 _HANDLER_AFTER = lazy_re(r"^\s*(?:catch|finally|else)\b")

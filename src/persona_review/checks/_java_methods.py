@@ -48,26 +48,3 @@ def method_end(ctx: FileContext, bare: dict[int, str], line: int) -> int | None:
         if TYPE_HEADER.search(own if own.strip() else before):
             return None  # `line` is in a type's body, not in a method
     return closing_line(bare, line, len(enclosing))  # the known blocks around `line` close first
-
-
-def open_braces(bare: dict[int, str], line: int, limit: int = 200) -> list[tuple[int, str]]:
-    """The braces still open at the start of `line`, innermost first, read backwards through the known
-    lines (at most `limit`): (the brace's line, its header: the text before it on its line, or the line
-    above when the brace stands alone). What a hunk that cuts a method's end still shows of the method,
-    lambdas and statements around `line`."""
-    out: list[tuple[int, str]] = []
-    depth = 0
-    for no in range(line - 1, max(0, line - limit), -1):
-        text = bare.get(no)
-        if text is None:
-            break
-        for col in range(len(text) - 1, -1, -1):
-            if text[col] == "}":
-                depth += 1
-            elif text[col] == "{":
-                if depth:
-                    depth -= 1
-                    continue
-                own = text[:col] if text[:col].strip() else bare.get(no - 1, "")
-                out.append((no, own))
-    return out

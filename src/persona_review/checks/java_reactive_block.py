@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from persona_review.checks._blocks import blocks_of
 from persona_review.checks._java_code import JAVA_TEST_PATH
 from persona_review.checks._java_methods import TYPE_HEADER, method_block
 from persona_review.checks._lexing import Lexed, lex
@@ -219,38 +220,26 @@ def _blocking_helper_calls(ctx: FileContext, lexed: Lexed) -> Iterator[Hit]:
 
 def _enclosing_method(ctx: FileContext, lexed: Lexed, line: int) -> tuple[str, int, int] | None:
     """(signature, first line, last line) of the method around `line`, past the lambdas and statement
-    blocks inside it: the header of the first brace open around `line` (read backwards through the known
-    lines) that is not a lambda's, a statement's or an anonymous class's; its closing brace's line, or
-    the last known line of the run when it is not in view. None when a type's brace comes first."""
-    depth = 0
-    for no in range(line, max(0, line - _METHOD_LOOKBACK), -1):
-        bare = lexed.bare.get(no)
-        if bare is None:
-            break
-        text = bare if no != line else ""
-        for col in range(len(text) - 1, -1, -1):
-            if text[col] == "}":
-                depth += 1
-            elif text[col] == "{":
-                if depth:
-                    depth -= 1
-                    continue
-                own = text[:col] if text[:col].strip() else lexed.bare.get(no - 1, "")
-                if TYPE_HEADER.search(own):
-                    return None
-                if _LAMBDA_OR_CONTROL.search(own) or not _JAVA_METHOD.search(own.rstrip()):
-                    continue
-                block = method_block(ctx, no + 1) if no + 1 in lexed.bare else None
-                last = block.last if block is not None and block.first == no else _run_end(lexed, line)
-                return own, no, last
+    blocks inside it: the header of the first brace open around `line` that is not a lambda's, a
+    statement's or an anonymous class's; its closing brace's line, or the last known line of the run when
+    it is not in view. None when a type's brace comes first."""
+    blocks = blocks_of(ctx)
+    for brace in blocks.open_at(line):
+        no, header = blocks.opened[brace]
+        before, _, own = header.rpartition("\n")
+        if not own.strip():
+            own = before  # the brace on a line of its own: the signature is on the line before
+        if TYPE_HEADER.search(own):
+            return None
+        if _LAMBDA_OR_CONTROL.search(own) or not _JAVA_METHOD.search(own.rstrip()):
+            continue
+        block = blocks.blocks.get(brace)
+        return own, no, block.last if block is not None else _run_end(lexed, line)
     section = ctx.section_at(line)
     start = ctx.segment_start(line)
     if section and start is not None:
         return section, start, _run_end(lexed, line)
     return None
-
-
-_METHOD_LOOKBACK = 200
 
 
 def _run_end(lexed: Lexed, line: int) -> int:

@@ -33,7 +33,6 @@ import re
 from collections.abc import Callable, Iterator
 
 from persona_review.checks._blocks import blocks_of
-from persona_review.checks._java_methods import open_braces
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._outside_effects import FAMILIES, outside_effect
 from persona_review.checks._spans import enclosing_headers, indent_of
@@ -183,11 +182,8 @@ def _ruby_tx(lexed: Lexed, no: int) -> int | None:
 
 
 def _java_tx(ctx: FileContext, lexed: Lexed, no: int) -> int | None:
-    enclosing = blocks_of(ctx).enclosing(no)
-    headers = [(block.first, block.header) for block in enclosing]
-    # past the blocks closed in view, the braces still open (a hunk that cuts the method's end)
-    headers += open_braces(lexed.bare, enclosing[-1].first if enclosing else no)
-    for first, header in headers:
+    # every brace open around the call, closed in view or not (a hunk that cuts the method's end)
+    for first, header in blocks_of(ctx).open_headers(no):
         before, _, own = header.rpartition("\n")
         if not own.strip():
             own = before
