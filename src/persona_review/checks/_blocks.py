@@ -43,6 +43,8 @@ class Blocks:
     """Line -> id of the innermost brace open at the start of the line."""
     opened: dict[int, tuple[int, str]]
     """Every opening brace's id, closed in view or not -> (its line, its header, as `Block.header`)."""
+    first_closed: dict[int, Block]
+    """Line -> the first block opened on it of those closed in view."""
 
     def open_at(self, line: int) -> list[int]:
         """Ids of every brace open at the start of `line`, innermost first, closed in view or not."""
@@ -52,6 +54,10 @@ class Blocks:
             out.append(brace)
             brace = self.parent.get(brace)
         return out
+
+    def opening_on(self, line: int) -> Block | None:
+        """The first block opened on `line` that is closed in view (`if err != nil {`, `defer func() {`)."""
+        return self.first_closed.get(line)
 
     def open_headers(self, line: int) -> list[tuple[int, str]]:
         """(line, header) of every brace open at the start of `line`, innermost first, closed in view or
@@ -116,7 +122,10 @@ def _scan(lexed: Lexed) -> Blocks:
                     # a `}` with nothing open closes a block that started before the known lines
             if bare.strip():
                 previous = bare
-    return Blocks(blocks, parent, owner, opened)
+    first_closed: dict[int, Block] = {}
+    for brace_id in sorted(blocks):
+        first_closed.setdefault(blocks[brace_id].first, blocks[brace_id])
+    return Blocks(blocks, parent, owner, opened, first_closed)
 
 
 _HANDLER_AFTER = lazy_re(r"^\s*(?:catch|finally|else)\b")

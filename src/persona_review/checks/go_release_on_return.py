@@ -145,21 +145,11 @@ def _after_error_check(rows: list[tuple[int, str, str]], index: int, blocks: Blo
             continue
         if not re.match(rf"^\s*if\s+{re.escape(err)}\s*!=\s*nil\s*\{{\s*$", text):
             return None
-        block = next((b for b in blocks.blocks.values() if b.first == rows[at][0]), None)
+        block = blocks.opening_on(rows[at][0])
         if block is None:
             return None
         return next((i for i in range(at, len(rows)) if rows[i][0] > block.last), None)
     return None
-
-
-def _chain(blocks: Blocks, line: int) -> list[int | None]:
-    out: list[int | None] = []
-    brace = blocks.owner.get(line)
-    while brace is not None:
-        out.append(brace)
-        brace = blocks.parent.get(brace)
-    out.append(None)  # the level outside every known block
-    return out
 
 
 def _early_returns(ctx: FileContext, rows: list[tuple[int, str, str]], blocks: Blocks,
@@ -197,7 +187,7 @@ def _early_returns(ctx: FileContext, rows: list[tuple[int, str, str]], blocks: B
     for i, (no, _code, bare) in enumerate(between):
         if not _RETURN.match(bare) or handed.search(bare):
             continue
-        chain = _chain(blocks, no)
+        chain: list[int | None] = [*blocks.open_at(no), None]  # None: outside every known block
         if home not in chain:
             continue
         path = chain[: chain.index(home) + 1]
@@ -271,7 +261,7 @@ def _defers_release(lexed: Lexed, blocks: Blocks, no: int, mention: re.Pattern[s
     """The `defer` on `no` mentions the variable itself, or is a `defer func() { ... }` whose body does."""
     if mention.search(lexed.bare.get(no, "")):
         return True
-    block = next((b for b in blocks.blocks.values() if b.first == no), None)
+    block = blocks.opening_on(no)
     if block is None:
         return False
     return any(mention.search(lexed.bare.get(n, "")) for n in range(no + 1, block.last + 1))

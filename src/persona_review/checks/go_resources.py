@@ -423,7 +423,7 @@ def _first_exit(after: list[tuple[int, str, str]], blocks: Blocks, home: int | N
         if home is not None and home not in blocks.open_at(no):
             return None  # the block the rows were made in has ended (read by the function-wide reading)
         if nexts.match(bare):
-            loop = next((b for b in blocks.blocks.values() if b.first == no), None)
+            loop = blocks.opening_on(no)
             if loop is None:
                 return None
             continue
