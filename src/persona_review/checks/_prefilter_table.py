@@ -115,6 +115,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'js_session_store': (('session',), ()),
     'js_stream_errors': (('"connection"', "'connection'", '.pipe(', 'Connection(', 'Socket(', 'Stream(', 'WebSocket', 'connect(', 'fork(', 'spawn('), ()),
     'js_sync_in_handler': (('Sync(',), ()),
+    'js_template_injection': (('Template', 'compile', 'render', 'template'), ()),
     'js_tx_outer_handle': (('BEGIN', 'START TRANSACTION', 'Transaction', 'transaction'), ()),
     'js_unawaited': (('async',), ()),
     'migrations_alembic': None,
