@@ -143,6 +143,12 @@ def _held(bare: str, holders: frozenset[str]) -> str:
 
 
 def _error_names(lexed: Lexed) -> set[str]:
+    return caught_error_names(lexed)
+
+
+def caught_error_names(lexed: Lexed) -> set[str]:
+    """The names that hold a caught error in the file: catch parameters, rejection handlers' parameters, an
+    error middleware's or error hook's first parameter."""
     names: set[str] = set()
     for _no, _code, bare in lines_of(lexed):
         if "catch" in bare or "next" in bare:

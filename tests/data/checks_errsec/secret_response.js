@@ -41,4 +41,17 @@ router.post('/sync3', async (req, res) => {
   }
 });
 
+router.post('/sync4', async (req, res) => {
+  logger.info({ headers: req.headers, path: req.path }, 'sync requested'); // expect: JS-SECRET-IN-LOG
+  logger.info({ headerNames: Object.keys(req.headers), agent: req.headers['user-agent'] }, 'sync requested');
+  try {
+    await axios.post(process.env.ERP_URL, { id: req.body.id }, { timeout: 5000 });
+    res.sendStatus(204);
+  } catch (err) {
+    logger.error({ sent: err.config, status: err.response?.status }, 'sync failed'); // expect: JS-SECRET-IN-LOG
+    logger.error({ url: err.config?.url }, 'sync failed');
+    res.status(502).json({ message: 'upstream failed' });
+  }
+});
+
 module.exports = router;
