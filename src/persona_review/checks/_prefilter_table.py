@@ -118,6 +118,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'js_template_injection': (('Template', 'compile', 'render', 'template'), ()),
     'js_tx_outer_handle': (('BEGIN', 'START TRANSACTION', 'Transaction', 'transaction'), ()),
     'js_unawaited': (('async',), ()),
+    'js_webhook_unverified': (('POST',), ('webhook',)),
     'migrations_alembic': None,
     'migrations_backfill': ((), ('insert', 'update')),
     'migrations_django': None,
