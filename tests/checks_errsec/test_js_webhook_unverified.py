@@ -42,6 +42,7 @@ def test_an_unverified_express_webhook_is_reported() -> None:
         "  if (!isValidSignature(req)) return res.sendStatus(400);\n",
         "  if (req.get('x-webhook-token') !== process.env.WEBHOOK_TOKEN) return res.sendStatus(401);\n",
         "  new Webhook(secret).verify(req.body, req.headers);\n",
+        "  await payments.check(req.body, req.get('X-Payments-Signature'));\n",
     ],
 )
 def test_a_file_that_verifies_the_sender_is_quiet(check: str) -> None:

@@ -50,11 +50,13 @@ _VERIFIED = lazy_re(
     r"|validate\w*(?:signature|webhook|hmac|request)\w*\s*\(|(?:check|is|has)\w*(?:signature|signed|hmac)\w*\s*\("
     r"|\bnew\s+Webhook\s*\(|svix|webhookCallback|@UseGuards|\bguard\b"
     r"|(?:!==?|===?)\s*(?:process\.env\.|config\.|this\.)?[\w$.]*(?:secret|token|key|signature)\b"
-    r"|(?:secret|token|signature)\s*(?:!==?|===?)",
+    r"|(?:secret|token|signature)\s*(?:!==?|===?)"
+    r"|['\"`][\w-]*(?:signature|hmac)[\w-]*['\"`]",
     re.IGNORECASE,
 )
 """Anything in the file that checks a sender: an HMAC, a constant-time or plain comparison with a secret,
-token or signature, a provider's verifier, a NestJS guard."""
+token or signature, a provider's verifier, a NestJS guard; or a signature header read, to be handed to the
+code that verifies it (`@Headers('x-vercel-signature') signature`)."""
 
 
 @register(
