@@ -96,6 +96,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'js_for_update_no_tx': (('FOR NO KEY UPDATE', 'FOR SHARE', 'FOR UPDATE', 'for update'), ()),
     'js_http_status': (('fetch',), ()),
     'js_job_failure_swallowed': (('catch',), ()),
+    'js_lookup_ignores_caller': (('ById', 'findById', 'findByPk', 'findFirst', 'findOne', 'findUnique', 'getOne'), ()),
     'js_lookup_null_deref': (('findById', 'findByPk', 'findFirst', 'findOne', 'findUnique'), ()),
     'js_mass_assignment': (('.body',), ()),
     'js_nest_plain_error': (('throw new Error',), ()),
