@@ -185,7 +185,8 @@ def _lookup_by_id_alone(lexed: Lexed, span: Span, ids: set[str]) -> tuple[int, s
 def _only_the_id(inner: str, ids: set[str], id_names: set[str]) -> bool:
     """Whether a lookup's arguments are the id alone: `id`, `req.params.id`, `{ id }`, `{ id: x }`,
     `{ where: { id } }` (a conversion such as `Number(id)` included)."""
-    value = r"(?:Number|String|parseInt|BigInt)?\(?(?:" + "|".join(re.escape(i) for i in sorted(ids)) + r")\)?"
+    names = "|".join(re.escape(i) for i in sorted(ids))
+    value = rf"(?:Number|String|parseInt|BigInt)?\(?(?:{names})\)?"
     if re.fullmatch(value, inner):
         return True
     keys = "|".join(re.escape(k) for k in sorted(id_names | {"id", "_id"}))
