@@ -13,8 +13,9 @@ repo.findOne(...)`, `prisma.template.findUnique(...)`, a same-file method that r
 the function's local variables, `??`/`||`, ternaries and field reads. Logic-less engines (Mustache) are not
 template compilers in this sense and are left alone.
 
-A bare `template(...)` is lodash's when the file imports it so; in a hunk whose imports are not shown, when
-its result is called (`template(src)(data)`, or a variable it was assigned to is called in the function).
+A bare `template(...)` is lodash's when the file imports it so; in a hunk that does not show where the name
+comes from, when its result is called (`template(src)(data)`, or a variable it was assigned to is called in
+the function).
 """
 
 from __future__ import annotations
@@ -97,7 +98,7 @@ def template_injection(ctx: FileContext) -> Iterator[Hit]:
         for site in flow.calls:
             if not site.call.args:
                 continue
-            engine = _engine(site, imports, flow)
+            engine = _engine(site, imports, ctx.whole_file, flow)
             if engine is None:
                 continue
             arg = site.call.args[0]
@@ -118,35 +119,37 @@ def template_injection(ctx: FileContext) -> Iterator[Hit]:
 _ALL_METHODS = frozenset().union(*(methods for _name, methods in _ENGINES.values()))
 
 
-def _imports(ctx: FileContext) -> dict[str, tuple[str, str]] | None:
+def _imports(ctx: FileContext) -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
     """Local name -> (template module, the function it is: `*` for the module itself), for the names the
-    file binds to one (`_`, `{ template }`, `tpl` from `lodash/template`, `ejs`); None when the file's
-    imports are not shown (a hunk without them)."""
-    seen = False
+    file's visible imports bind to one (`_`, `{ template }`, `tpl` from `lodash/template`, `ejs`); and the
+    names they bind to any other module."""
     out: dict[str, tuple[str, str]] = {}
+    others: set[str] = set()
     for line in ctx.lines.values():
         if "import" not in line and "require" not in line:
             continue
         found = _IMPORT.match(line)
         if found is None:
             continue
-        seen = True
         spec = found.group("module")
         module = _module(spec)
-        if module is None:
-            continue
-        member = re.split(r"[./]", spec.lower(), maxsplit=1)[1] if re.search(r"[./]", spec) else ""
         clause = found.group("clause") or found.group("bound") or ""
         braced = re.search(r"\{([^}]*)\}", clause)
+        bound: dict[str, str] = {}
         for part in (braced.group(1).split(",") if braced else []):
             names = _NAMES.findall(part.replace(" as ", " ").replace(":", " "))
             if names:
-                out[names[-1]] = (module, names[0])
+                bound[names[-1]] = names[0]
         outside = clause[: braced.start()] + clause[braced.end():] if braced else clause
+        member = re.split(r"[./]", spec.lower(), maxsplit=1)[1] if re.search(r"[./]", spec) else ""
         for name in _NAMES.findall(outside):
             if name not in {"import", "as", "type", "const", "let", "var", "from"}:
-                out[name] = (module, member if member in _ENGINES[module][1] else "*")
-    return out if seen or ctx.whole_file else None
+                bound[name] = member if module is not None and member in _ENGINES[module][1] else "*"
+        if module is None:
+            others.update(bound)
+        else:
+            out.update((name, (module, what)) for name, what in bound.items())
+    return out, frozenset(others)
 
 
 def _module(spec: str) -> str | None:
@@ -157,14 +160,15 @@ def _module(spec: str) -> str | None:
     return head if head in _ENGINES else None
 
 
-def _engine(site: CallSite, imports: dict[str, tuple[str, str]] | None, flow: FileFlow) -> str | None:
+def _engine(site: CallSite, imports: tuple[dict[str, tuple[str, str]], frozenset[str]], whole_file: bool,
+            flow: FileFlow) -> str | None:
     """How the message names the template engine `site` calls, or None when it calls none."""
     call = site.call
     if call.receiver is not None:
         if call.method not in _ALL_METHODS:
             return None
         written = text_of(call.receiver)
-        bound = (imports or {}).get(written)
+        bound = imports[0].get(written)
         module = bound[0] if bound is not None and bound[1] == "*" else _RECEIVER_MODULE.get(
             written.rsplit(".", 1)[-1].lower())
         if module is None and call.method == "renderString" and "nunjucks" in written.lower():
@@ -175,11 +179,11 @@ def _engine(site: CallSite, imports: dict[str, tuple[str, str]] | None, flow: Fi
         return name if call.method in methods else None
     if call.callee != call.method:
         return None
-    if imports is not None:
-        bound = imports.get(call.callee)
-        if bound is None or bound[1] not in _ENGINES[bound[0]][1]:
-            return None
-        return _ENGINES[bound[0]][0]
+    bound = imports[0].get(call.callee)
+    if bound is not None:
+        return _ENGINES[bound[0]][0] if bound[1] in _ENGINES[bound[0]][1] else None
+    if whole_file or call.callee in imports[1]:
+        return None
     if call.callee == "template" and _result_called(site, flow):
         return "`template` (lodash's, by its use)"
     return None
