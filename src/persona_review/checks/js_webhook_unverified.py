@@ -66,7 +66,7 @@ code that verifies it (`@Headers('x-vercel-signature') signature`)."""
         category=Category.SECURITY,
         severity=Severity.HIGH,
         languages=frozenset({"javascript", "typescript"}),
-        title="Webhook payload acted on without verifying its signature",
+        title="Webhook payload used with no check of its signature",
         explanation=(
             "A webhook URL is not a secret, so without checking the provider's signature anyone can "
             "post forged events (an order marked paid, a subscription renewed, a parcel delivered). Verify "
