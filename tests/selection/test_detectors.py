@@ -59,6 +59,13 @@ CASES: list[tuple[str, list[str], tuple[bool, str, str]]] = [
     ("src/lib/env.ts", ["export const dbUrl = process.env.DATABASE_URL!;"], (True, "server-js", "process.env.D")),
     ("src/lib/avatar.ts", ["return Buffer.from(svg).toString('base64');"], (True, "server-js", "Buffer.from")),
     ("src/plugins/boot.js", ["process.on('SIGTERM', () => server.close());"], (True, "server-js", "process.on")),
+    # ... and by a database read or write it awaits through a repository or an ORM, even under a directory
+    # that usually holds browser code; a store a browser keeps (not awaited) says nothing of the kind.
+    ("src/mail/templates/render.ts", ["const row = await this.templateRepo.findLatest(kind);"],
+     (True, "server-js", "reads the database")),
+    ("src/emails/digest.js", ["const users = await prisma.user.findMany({ where: { digest: true } });"],
+     (True, "server-js", "reads the database")),
+    ("web/src/todos/list.ts", ["this.todosRepo.updateTodo(id, { done: true });"], (False, "frontend", "web/")),
     # Handlers that take one context object (Hono, Koa), seen in a hunk without the app's imports.
     ("src/index.ts", ["  return c.json({ error: 'internal error' }, 500);"], (True, "server-js", "request handler")),
     ("src/routes.ts", ["  const id = c.req.param('id');"], (True, "server-js", "request handler")),

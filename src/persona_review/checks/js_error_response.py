@@ -143,6 +143,12 @@ def _held(bare: str, holders: frozenset[str]) -> str:
 
 
 def _error_names(lexed: Lexed) -> set[str]:
+    return caught_error_names(lexed)
+
+
+def caught_error_names(lexed: Lexed) -> set[str]:
+    """The names that hold a caught error in the file: catch parameters, rejection handlers' parameters, an
+    error middleware's or error hook's first parameter."""
     names: set[str] = set()
     for _no, _code, bare in lines_of(lexed):
         if "catch" in bare or "next" in bare:
@@ -180,3 +186,109 @@ def _chosen(code: str, shown: str) -> bool:
     text = re.escape(shown)
     literal = r"(?:'[^'\n]*'|\"[^\"\n]*\"|`[^`$]*`)"
     return re.search(rf"\?\s*{text}\s*:\s*{literal}|\?\s*{literal}\s*:\s*{text}", code) is not None
+
+
+_EXCEPTION_BODY = lazy_re(r"\bnew\s+(?:[\w$]+\.)?(?:[A-Z][\w$]*Exception|HttpError|HTTPError)\s*\(")
+"""An HTTP exception whose first argument is the response body (NestJS `new HttpException({...}, 502)`,
+`new BadGatewayException({...})`)."""
+_WEB_RESPONSE = lazy_re(r"\b(?:NextResponse|Response)\s*\.\s*json\s*\(")
+_CONFIG_SAFE_FIELDS = r"(?!\s*\??\.\s*(?:url|method|baseURL|timeout)\b)"
+_NAME_START = r"(?:(?<=\.\.\.)|(?<![\w$.]))"
+"""Where a name starts as a value: not a property (`x.err`), though it may be spread (`...err`)."""
+_ENV_WHOLE = lazy_re(rf"{_NAME_START}process\s*\.\s*env\b(?!\s*(?:\?\.|\.|\[))")
+_CREDENTIAL_HOLDER = lazy_re(r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=(?!=)\s*(.*)$")
+
+
+@register(
+    CheckSpec(
+        id="JS-SECRET-IN-RESPONSE",
+        checklist_item="SEC-13",
+        category=Category.SECURITY,
+        severity=Severity.HIGH,
+        languages=_JS,
+        title="Outbound credentials or the environment sent in a response",
+        explanation=(
+            "An axios error's `config` (and its `toJSON()`, which includes it) is the outbound request as "
+            "sent: its `Authorization` and API-key headers, `auth` credentials and query `params`; "
+            "`process.env` holds every secret the service has. Put in the response only what the caller "
+            "needs (the upstream status, a message, a request id) and log the rest with redaction."
+        ),
+    ),
+    needs=("config", "toJSON", "process"),
+)
+def secret_in_response(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    errors = _error_names(lexed)
+    axios = "xios" in ctx.known_text()
+    leaks = _leak_patterns(errors, axios)
+    holders = _credential_holders(lexed, leaks)
+    for no, _code, bare in lines_of(lexed):
+        starts = [m.end() - 1 for m in _RESPONSE_CALL.finditer(bare)]
+        starts += [m.end() - 1 for m in _CONTEXT_CALL.finditer(bare)]
+        starts += [m.end() - 1 for m in _EXCEPTION_BODY.finditer(bare)]
+        starts += [m.end() - 1 for m in _WEB_RESPONSE.finditer(bare)]
+        koa = _KOA_BODY.search(bare)
+        for col in starts:
+            span = bracket_span(lexed, no, col)
+            shown = _credentials(span.bare, leaks, holders)
+            if shown:
+                yield Hit(no, span.last if span.last > no else None, f"{shown} is sent in the response.")
+                break
+        else:
+            if koa is None:
+                continue
+            value = bare[koa.start(1):]
+            last = no
+            if value.lstrip().startswith("{"):
+                body = bracket_span(lexed, no, koa.start(1) + len(value) - len(value.lstrip()))
+                value, last = body.bare, body.last
+            shown = _credentials(value, leaks, holders)
+            if shown:
+                yield Hit(no, last if last > no else None, f"{shown} is given to `ctx.body`.")
+
+
+def _leak_patterns(errors: set[str], axios: bool) -> list[tuple[re.Pattern[str], str]]:
+    """(pattern, what it shows) for the expressions that carry credentials: a caught error's `config`
+    (axios: the request as sent), its `toJSON()` where axios is in use, and the whole `process.env`."""
+    out: list[tuple[re.Pattern[str], str]] = [
+        (_ENV_WHOLE, "`process.env`, with every secret of the service,")
+    ]
+    for name in sorted(errors):
+        escaped = re.escape(name)
+        out.append((re.compile(rf"{_NAME_START}{escaped}\s*(?:\??\.\s*response\s*)?\??\.\s*config\b"
+                               rf"{_CONFIG_SAFE_FIELDS}"),
+                    f"`{name}.config`, the outbound request as sent (its `Authorization` header and "
+                    "credentials),"))
+        if axios:
+            out.append((re.compile(rf"{_NAME_START}{escaped}\s*\??\.\s*toJSON\s*\("),
+                        f"`{name}.toJSON()`, which includes the axios request's `config` (its "
+                        "`Authorization` header and credentials),"))
+    return out
+
+
+def _credential_holders(lexed: Lexed, leaks: list[tuple[re.Pattern[str], str]]) -> dict[str, str]:
+    """Variables declared from an expression that carries credentials (`const detail = { request:
+    err.config }`) -> what they carry."""
+    out: dict[str, str] = {}
+    for no, _code, bare in lines_of(lexed):
+        declared = _CREDENTIAL_HOLDER.search(bare)
+        if declared is None:
+            continue
+        value = declared.group(2)
+        if value.lstrip().startswith("{"):
+            value = bracket_span(lexed, no, declared.start(2) + len(value) - len(value.lstrip())).bare
+        for pattern, what in leaks:
+            if pattern.search(value):
+                out[declared.group(1)] = f"`{declared.group(1)}`, which holds {what.split(',')[0]},"
+                break
+    return out
+
+
+def _credentials(bare: str, leaks: list[tuple[re.Pattern[str], str]], holders: dict[str, str]) -> str:
+    for pattern, what in leaks:
+        if pattern.search(bare):
+            return what
+    for name, what in holders.items():
+        if re.search(rf"{_NAME_START}{re.escape(name)}\b(?!\s*:)", bare):
+            return what
+    return ""

@@ -13,6 +13,13 @@ that line or the three above), spread into one of
 those (`{ ...req.body, owner }`), `new Model(req.body)`, and `Object.assign(model, req.body)`. A body that
 went through a schema or a pick first is another value and is left alone, and so is
 `Object.assign({}, req.body)` (a copy, not a record).
+
+A local holds the body when it is given it as is (also cast: `req.body as Partial<User>`), is the rest of a
+destructuring of it (`const { id, ...changes } = req.body`: every key but the named ones), or is an object
+literal that spreads it. A spread of the body (or such a local) anywhere in a write's arguments counts,
+over several lines and after other fields (`data: { ownerId, ...req.body }` lets the body override
+`ownerId`); a spread of one of its fields (`...req.body.tags`) and platform classes (`new URLSearchParams`)
+do not.
 """
 
 from __future__ import annotations
@@ -20,17 +27,34 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._lexing import lex
-from persona_review.checks._spans import lines_of
+from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._spans import bracket_span, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
 _BODY = r"(?:(?:req|request|ctx\.request)\.body)"
+_CAST = r"(?:\s+as\s+[\w$.<>\[\]|,]+(?:\s+[\w$.<>\[\]|,]+)*)?"
 _ALIAS = lazy_re(
-    rf"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>\[\]|\s]+)?=\s*{_BODY}\s*;?\s*$"
+    rf"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>\[\]|\s]+)?=\s*{_BODY}{_CAST}\s*;?\s*$"
 )
+_REST_ALIAS = lazy_re(
+    rf"\b(?:const|let|var)\s*\{{[^{{}}]*\.\.\.\s*([A-Za-z_$][\w$]*)\s*\}}\s*(?::\s*[\w$.<>\[\]|\s]+)?="
+    rf"\s*{_BODY}{_CAST}\s*;?\s*$"
+)
+"""`const { id, ...changes } = req.body`: the rest holds every key the client sent but the named ones."""
+_SPREAD_ALIAS = lazy_re(r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>\[\]|\s]+)?=\s*\{")
+"""An object literal declared, to be read for a spread of the body (`const row = { ...req.body, by }`)."""
+_NOT_BUILTIN = (r"(?!(?:URLSearchParams|URL|Headers|Map|Set|WeakMap|Error|\w+Error|Date|Response|Request"
+                r"|FormData|Blob|Promise|Proxy|Array|Object)\s*\()")
+"""A class that is not a record: the platform's own (`new URLSearchParams({ ...req.body })`)."""
+_WRITE_CALL = lazy_re(
+    r"\.(?:create|createMany|insert|insertOne|insertMany|save|build|bulkCreate|upsert|update|updateOne|updateMany"
+    r"|findByIdAndUpdate|findOneAndUpdate|replaceOne)\s*\("
+    rf"|\bnew\s+{_NOT_BUILTIN}[A-Z][\w$]*\s*\(|\bObject\.assign\s*\(\s*(?!\{{)"
+)
+"""A write whose arguments may spread the body anywhere in them, over several lines."""
 _WRITE_FIRST = r"(?:create|insert|insertOne|insertMany|save|build|bulkCreate|upsert|update|set)"
 _WRITE_SECOND = r"(?:findByIdAndUpdate|findOneAndUpdate|updateOne|updateMany|replaceOne|update)"
 
@@ -42,7 +66,7 @@ def _patterns(body: str) -> list[re.Pattern[str]]:
         re.compile(rf"\.{_WRITE_FIRST}\s*\(\s*{whole}"),
         re.compile(rf"\.{_WRITE_SECOND}\s*\(\s*[^,()]+(?:\([^()]*\))?[^,()]*,\s*{whole}"),
         re.compile(rf"\b(?:data|values)\s*:\s*{whole}"),  # only inside a write call (`_DATA_CALL`)
-        re.compile(rf"\bnew\s+[A-Z][\w$]*\s*\(\s*{whole}"),
+        re.compile(rf"\bnew\s+{_NOT_BUILTIN}[A-Z][\w$]*\s*\(\s*{whole}"),
         re.compile(rf"\bObject\.assign\s*\(\s*(?!\{{)[\w$.]+\s*,\s*{body}\s*[,)]"),
     ]
 
@@ -75,13 +99,18 @@ file's: another handler's `data` is another value)."""
 def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     aliases: list[tuple[int, re.Pattern[str]]] = []  # (last line it holds the body, pattern)
+    spreads: list[tuple[int, str]] = [(10**9, _BODY)]  # (last line, what holds the body) for spreads
     for no, _code, bare in lines_of(lexed):
-        if ".body" in bare:
-            alias = _ALIAS.search(bare)
-            if alias is not None:
-                name = rf"(?<![\w$.]){re.escape(alias.group(1))}(?![\w$])"
-                aliases.extend((no + ALIAS_LINES, pattern) for pattern in _patterns(name))
+        held = _alias(lexed, no, bare, [what for until, what in spreads if no <= until])
+        if held is not None:
+            name = rf"(?<![\w$.]){re.escape(held)}(?![\w$])"
+            aliases.extend((no + ALIAS_LINES, pattern) for pattern in _patterns(name))
+            spreads.append((no + ALIAS_LINES, re.escape(held)))
         live = [pattern for until, pattern in aliases if no <= until]
+        spread = _spread_write(lexed, no, bare, [what for until, what in spreads if no <= until])
+        if spread is not None:
+            yield spread
+            continue
         for pattern in (*_DIRECT, *live):
             found = pattern.search(bare)
             if found is not None and found.group(0).startswith(("data", "values")) and not any(
@@ -93,3 +122,57 @@ def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
                 shown = shown if shown.endswith((")", "}")) else f"{shown}…"
                 yield Hit(no, message=f"`{shown}` writes every key the request body holds.")
                 break
+
+
+def _alias(lexed: Lexed, no: int, bare: str, holders: list[str]) -> str | None:
+    """The name a line declares to hold the body or every key of it: the body itself (also cast, `as
+    Partial<User>`), the rest of a destructuring of it, or an object literal that spreads it."""
+    if ".body" in bare:
+        for pattern in (_ALIAS, _REST_ALIAS):
+            found = pattern.search(bare)
+            if found is not None:
+                return found.group(1)
+    if "..." not in bare and not bare.rstrip().endswith("{"):
+        return None
+    declared = _SPREAD_ALIAS.search(bare)
+    if declared is None:
+        return None
+    literal = bracket_span(lexed, no, declared.end() - 1)
+    return declared.group(1) if _spreads(literal.bare, holders, top=True) else None
+
+
+def _spread_write(lexed: Lexed, no: int, bare: str, holders: list[str]) -> Hit | None:
+    """A write call whose arguments spread the body (or a name holding it) into the record, anywhere in
+    an object literal over several lines (`data: { ownerId, ...req.body }`)."""
+    if "." not in bare and "new" not in bare:
+        return None
+    for call in _WRITE_CALL.finditer(bare):
+        paren = bare.rfind("(", 0, call.end())
+        args = bracket_span(lexed, no, paren)
+        found = _spreads(args.bare, holders, top=False)
+        if found:
+            return Hit(no, args.last if args.last > no else None,
+                       f"`...{found}` spreads every key the request body holds into the record written.")
+    return None
+
+
+def _spreads(bare: str, holders: list[str], *, top: bool) -> str:
+    """The holder of the body that `bare` spreads as a whole (`...req.body`, not `...req.body.items`),
+    or "". With `top`, only a spread into the outer object literal counts."""
+    if "..." not in bare:
+        return ""
+    for holder in holders:
+        for found in re.finditer(rf"\.\.\.\s*({holder})(?![\w$.\[])", bare):
+            if not top or _depth(bare, found.start()) == 1:
+                return " ".join(found.group(1).split())
+    return ""
+
+
+def _depth(bare: str, at: int) -> int:
+    depth = 0
+    for ch in bare[:at]:
+        if ch in "({[":
+            depth += 1
+        elif ch in ")}]":
+            depth -= 1
+    return depth

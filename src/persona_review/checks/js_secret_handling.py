@@ -4,14 +4,16 @@ name the variable, never its value."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
 from persona_review.checks._logged_secrets import secret_log_hits
 from persona_review.checks._secret_compare import JS_SYNTAX, comparison_hits
 from persona_review.checks._secret_names import env_secret
-from persona_review.checks._spans import lines_of
+from persona_review.checks._spans import bracket_span, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.js_error_response import caught_error_names
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
@@ -95,7 +97,55 @@ _LOG_CALL = lazy_re(
     )
 )
 def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
-    yield from secret_log_hits(ctx, _LOG_CALL, templates=True)
+    named = set()
+    for found in secret_log_hits(ctx, _LOG_CALL, templates=True):
+        named.add(found.line)
+        yield found
+    yield from _carriers_logged(ctx, named)
+
+
+_WHOLE_HEADERS = lazy_re(
+    r"(?:(?<=\.\.\.)|(?<![\w$.]))(?:req|request|ctx(?:\.request)?)\s*\.\s*(?:headers|rawHeaders)\b"
+    r"(?!\s*(?:\??\.|\[|:))"
+)
+"""The request's headers as a whole (`{ headers: req.headers }`, `...req.headers`), not one named header."""
+_NAMES_ONLY = lazy_re(r"\bObject\s*\.\s*keys\s*\(\s*$")
+
+
+def _carriers_logged(ctx: FileContext, named: set[int]) -> Iterator[Hit]:
+    """Log calls given a whole that carries credentials, though no secret is named: the request's headers
+    (its `Authorization` and `Cookie`), or a caught error's `config` (axios: the request as sent, with its
+    auth headers)."""
+    text = ctx.known_text()
+    if "headers" not in text.lower() and ".config" not in text:
+        return
+    lexed = lex(ctx)
+    errors: set[str] | None = None
+    redacted = "redact" in text  # a logger configured to redact (pino's `redact`): headers are masked
+    for no, _code, bare in lines_of(lexed):
+        if no in named or "(" not in bare:
+            continue
+        for call in _LOG_CALL.finditer(bare):
+            span = bracket_span(lexed, no, call.end() - 1)
+            shown = ""
+            for whole in _WHOLE_HEADERS.finditer(span.bare) if not redacted else ():
+                if not _NAMES_ONLY.search(span.bare[: whole.start()]):
+                    written = " ".join(whole.group(0).split())
+                    shown = f"`{written}`, with its `Authorization` and `Cookie` headers,"
+                    break
+            if not shown and ".config" in span.bare:
+                errors = caught_error_names(lexed) if errors is None else errors
+                for name in sorted(errors):
+                    config = (rf"(?:(?<=\.\.\.)|(?<![\w$.])){re.escape(name)}\s*(?:\??\.\s*response\s*)?"
+                              r"\??\.\s*config\b(?!\s*\??\.\s*(?:url|method|baseURL|timeout)\b)")
+                    if re.search(config, span.bare):
+                        shown = (f"`{name}.config`, the outbound request as sent with its `Authorization` "
+                                 "header,")
+                        break
+            if shown:
+                yield Hit(no, span.last if span.last > no else None,
+                          f"{shown} is passed to the logger: those credentials end up in the log.")
+                break
 
 
 @register(

@@ -89,6 +89,14 @@ _NODE_RUNTIME = lazy_re(
 )
 """Node's own runtime in added lines (its process, `Buffer`, CommonJS paths) or a server-style logger:
 JS/TS that a browser never runs, though it imports nothing that says so (`src/lib/x.ts`)."""
+_DATA_ACCESS = lazy_re(
+    r"\bawait\s+(?:this\.)?\w*(?:[Rr]epo|[Rr]epository|[Rr]epositories|[Dd]ao|prisma|knex)\s*\.\s*(?:\w+\s*\.\s*)?"
+    r"\w+\s*\("
+    r"|@Inject(?:Repository|Model|Connection|DataSource|EntityManager)\s*\("
+)
+"""A database read or write awaited through a repository, DAO, Prisma or Knex handle (`await
+this.repo.findActive(...)`, `await prisma.user.update(...)`), or a NestJS data-source injection: a browser
+holds none of these, so the file is server code wherever it sits (`src/notifications/templates/render.ts`)."""
 _TOOL_CONFIG_NAME = lazy_re(
     r"^\.|[.-]config\.[cm]?[jt]s$|rc\.[cm]?[jt]s$|^(?:jest|vitest)\.|preset\.[cm]?[jt]s$"
 )
@@ -157,7 +165,18 @@ def _server_js(facts: FileFacts) -> Detection | None:
     m = None if _TOOL_CONFIG_NAME.search(facts.name) else _NODE_RUNTIME.search(facts.head)
     if m is not None:
         return Detection(SERVER_JS, f"uses {m.group(0).rstrip('(')}")
+    access = data_access(facts.head)
+    if access is not None:
+        return Detection(SERVER_JS, f"reads the database: {' '.join(access.split())}")
     return None
+
+
+def data_access(head: str) -> str | None:
+    """The awaited repository or ORM call (or NestJS data injection) a JS/TS text makes, or None."""
+    if "await" not in head and "@Inject" not in head:
+        return None
+    m = _DATA_ACCESS.search(head)
+    return m.group(0).rstrip("(").strip() if m else None
 
 
 def server_dir_depth(dirs: tuple[str, ...]) -> int | None:

@@ -15,6 +15,7 @@ from persona_review.selection.backend import (
     INFRA_DIRS,
     JS_TS,
     SERVER_LANGUAGES,
+    data_access,
     server_dir_depth,
     server_import,
 )
@@ -142,6 +143,7 @@ def _server_signal(facts: FileFacts) -> bool:
     return (
         server_import(facts.head) is not None
         or _next_api_route(facts.dirs)
+        or data_access(facts.head) is not None
         or server_dir_depth(facts.dirs) is not None
     )
 
@@ -155,7 +157,7 @@ def _browser_dir(dirs: tuple[str, ...]) -> str | None:
 
 def _browser_js(facts: FileFacts) -> Detection | None:
     head = facts.head
-    if server_import(head) is not None or _next_api_route(facts.dirs):
+    if server_import(head) is not None or _next_api_route(facts.dirs) or data_access(head) is not None:
         return None
     where = _browser_dir(facts.dirs)
     if where is not None:

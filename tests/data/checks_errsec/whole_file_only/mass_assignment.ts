@@ -22,3 +22,28 @@ router.post("/safe", async (req, res) => {
   logger.info(req.body);
   res.json(req.body);
 });
+
+router.patch("/profiles/:id", async (req, res) => {
+  const { id, ...changes } = req.body;
+  await prisma.profile.update({ where: { id: req.params.id }, data: changes });  // expect: JS-MASS-ASSIGNMENT
+  const draft = req.body as Partial<Draft>;
+  await Draft.create({ ...draft, authorId: req.user.id });  // expect: JS-MASS-ASSIGNMENT
+  await prisma.project.update({  // expect: JS-MASS-ASSIGNMENT
+    where: { id: req.params.id },
+    data: { ownerId: req.user.id, ...req.body },
+  });
+  const row = {
+    ...req.body,
+    createdBy: req.user.id,
+  };
+  await repo.save(row);  // expect: JS-MASS-ASSIGNMENT
+});
+
+router.patch("/safe-spreads/:id", async (req, res) => {
+  const { title, body } = req.body;
+  await prisma.post.update({ where: { id: req.params.id }, data: { ...pick(req.body, ["title"]), title } });
+  const query = new URLSearchParams({ ...req.body });
+  await Post.create({ title, body, tags: [...req.body.tags] });
+  const summary = { ...req.body.meta, at: Date.now() };
+  res.json({ ...req.body, ok: true });
+});

@@ -1,0 +1,194 @@
+"""JavaScript/TypeScript: a handler that knows who is calling, and loads a record by the id it was given
+alone, never looking at the caller.
+
+    @Get(':id/pdf')
+    async download(@Param('id') id: string, @CurrentUser() user: User) {
+      const receipt = await this.receipts.findOneBy({ id });     // anyone's receipt
+      ...
+
+    router.get('/receipts/:id', requireAuth, async (req, res) => {
+      const receipt = await prisma.receipt.findUnique({ where: { id: req.params.id } });
+      ...
+
+The handler is handed the signed-in caller (a NestJS `@CurrentUser()`/`@User()`/`@AuthUser()` parameter, a
+parameter typed for one, or, in Express, an authentication middleware on the route) so it is expected to
+keep to what that caller may see; but the lookup finds the record by its id alone and the caller is not
+mentioned anywhere in the handler (no `userId`/`ownerId`/tenant in the query, no ownership comparison, no
+policy call, no helper given the caller): any signed-in user reads or changes another's record by its id.
+
+Reported on the lookup, in a handler known entire, when the lookup (`findUnique`, `findFirst`, `findOne`,
+`findOneBy`, `findById`, `findByPk`, `get…ById`, `find…ById`, a service's `findOne`/`get`) takes the id as its
+only argument or as the only key of its filter. Left alone: handlers that mention the caller in any way,
+and those that check a role or permission (`@Roles`, `@UseGuards(...Policy/Owner...)`, `authorize(`,
+`can(`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._spans import Span, bracket_span, lines_of, split_args, statement_span
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
+
+_NEST_ROUTE = lazy_re(r"^\s*@(?:Get|Post|Put|Patch|Delete)\s*\(")
+_CALLER_DECORATOR = lazy_re(
+    r"@(?!UserAgent\b)(?:\w*User\w*|CurrentAccount|CurrentTenant|Principal)"
+    r"\s*\([^()]*\)\s*(?P<name>[A-Za-z_$][\w$]*)"
+)
+_CALLER_TYPED = lazy_re(
+    r"(?P<name>[A-Za-z_$][\w$]*)\s*:\s*(?:Current\w*|Authenticated\w*|LoggedIn\w*|\w*Principal|JwtPayload"
+    r"|SessionUser|AuthUser|RequestUser)\b"
+)
+_ID_PARAM = lazy_re(r"@Param\s*\(\s*['\"`](?P<key>\w+)['\"`][^()]*\)\s*(?P<name>[A-Za-z_$][\w$]*)")
+_EXPRESS_ROUTE = lazy_re(
+    r"(?<![\w$.])(?:app|router|[\w$]*[Rr]outer|server|routes|api)\s*\.\s*(?:get|post|put|patch|delete)\s*\("
+)
+_PATH_WITH_PARAM = lazy_re(r"""^\s*(['"`])(/[^'"`]*:\w+[^'"`]*)\1""")
+_AUTH_MIDDLEWARE = lazy_re(
+    r"auth|logged|signed|protect|session|jwt|passport|requireUser|currentUser|ensureUser", re.IGNORECASE
+)
+_EXPRESS_CALLER = lazy_re(
+    r"\b(?:req|request)\s*\.\s*(?:user|auth|session|account|tenant|principal)\b|\bres\s*\.\s*locals\b"
+    r"|\bctx\s*\.\s*state\b|\bcurrentUser\b|\bgetUser\w*\s*\(|\bauth\s*\("
+)
+_POLICY = lazy_re(
+    r"@Roles\b|@UseGuards\s*\([^)]*(?:Owner|Policy|Permission|Role|Access)|\bauthori[sz]e\w*\s*\(|\bcan\s*\("
+    r"|\bability\b|\bassert\w*(?:Owner|Access|Permission)\w*\s*\(|\bcheck\w*(?:Owner|Access|Permission)\w*\s*\(",
+    re.IGNORECASE,
+)
+_LOOKUP = lazy_re(
+    r"\.\s*(?P<method>findUnique(?:OrThrow)?|findFirst(?:OrThrow)?|findOne(?:By|OrFail|ByOrFail)?|findById"
+    r"|findByPk|get\w*ById|find\w*ById|getOne|findOneOrFail)\s*\("
+)
+
+
+@register(
+    CheckSpec(
+        id="JS-LOOKUP-IGNORES-CALLER",
+        checklist_item="SEC-10",
+        category=Category.SECURITY,
+        severity=Severity.HIGH,
+        languages=frozenset({"javascript", "typescript"}),
+        title="Record loaded by its id alone in a handler that is handed the caller",
+        explanation=(
+            "The handler knows who is calling but finds the record by the id in the request alone, so any "
+            "signed-in user reads or changes another user's or tenant's record by changing the id (an "
+            "insecure direct object reference). Put the caller in the query (`where: { id, ownerId: "
+            "user.id }`) or compare the loaded record's owner with the caller and answer 404."
+        ),
+    ),
+    needs=("findUnique", "findFirst", "findOne", "findById", "findByPk", "ById", "getOne"),
+)
+def lookup_ignores_caller(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, code, bare in lines_of(lexed):
+        handler = _nest_handler(lexed, no, bare) or _express_handler(lexed, no, code, bare)
+        if handler is None:
+            continue
+        span, caller, ids = handler
+        if _POLICY.search(span.code):
+            continue
+        body_text = span.bare
+        if caller is not None and re.search(rf"(?<![\w$.]){re.escape(caller)}\b", _after_params(body_text)):
+            continue
+        if caller is None and _EXPRESS_CALLER.search(body_text):
+            continue
+        found = _lookup_by_id_alone(lexed, span, ids)
+        if found is not None:
+            line, shown = found
+            whose = f"`{caller}`" if caller is not None else "the signed-in caller"
+            yield Hit(line, None, f"`{shown}` finds the record by its id alone; the handler is handed "
+                                  f"{whose} and never checks that the record is theirs.")
+
+
+def _nest_handler(lexed: Lexed, no: int, bare: str) -> tuple[Span, str | None, set[str]] | None:
+    if not _NEST_ROUTE.match(bare):
+        return None
+    method = no
+    decorators = ""
+    while method in lexed.bare and lexed.bare[method].lstrip().startswith("@"):
+        end = statement_span(lexed, method).last
+        decorators += " ".join(lexed.code.get(n, "") for n in range(method, end + 1))
+        method = end + 1
+    if method not in lexed.bare:
+        return None
+    span = statement_span(lexed, method)
+    params = _params(span.code)
+    caller = _CALLER_DECORATOR.search(params) or _CALLER_TYPED.search(params)
+    ids = {m.group("name") for m in _ID_PARAM.finditer(params) if _id_like(m.group("key"))}
+    if caller is None or not ids or _POLICY.search(decorators):
+        return None
+    return span, caller.group("name"), ids
+
+
+def _express_handler(lexed: Lexed, no: int, code: str, bare: str) -> tuple[Span, str | None, set[str]] | None:
+    if "(" not in bare:
+        return None
+    for match in _EXPRESS_ROUTE.finditer(bare):
+        literal = _PATH_WITH_PARAM.match(code[match.end():])
+        if literal is None:
+            continue
+        span = bracket_span(lexed, no, match.end() - 1)
+        args = split_args(span)
+        if len(args) < 3 or not any(_AUTH_MIDDLEWARE.search(arg) for arg in args[1:-1]):
+            return None
+        keys = {key for key in re.findall(r":(\w+)", literal.group(2)) if _id_like(key)}
+        ids = {f"req.params.{key}" for key in keys} | keys
+        return span, None, ids
+    return None
+
+
+def _id_like(key: str) -> bool:
+    return key == "id" or key.endswith(("Id", "_id", "ID"))
+
+
+def _params(code: str) -> str:
+    """The parameter list of a method declaration's span (up to the `)` closing the first `(`)."""
+    start = code.find("(")
+    depth = 0
+    for i in range(start, len(code)):
+        if code[i] == "(":
+            depth += 1
+        elif code[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return code[start:i + 1]
+    return code[start:]
+
+
+def _after_params(bare: str) -> str:
+    params = _params(bare)
+    at = bare.find(params) + len(params) if params else 0
+    return bare[at:]
+
+
+def _lookup_by_id_alone(lexed: Lexed, span: Span, ids: set[str]) -> tuple[int, str] | None:
+    id_names = {name.rsplit(".", 1)[-1] for name in ids} | ids
+    for no in range(span.first, span.last + 1):
+        bare = lexed.bare.get(no, "")
+        for match in _LOOKUP.finditer(bare):
+            args = bracket_span(lexed, no, match.end() - 1)
+            inner = re.sub(r"\s+", "", args.code[1:-1]).rstrip(",")
+            if _only_the_id(inner, ids, id_names):
+                head = bare[: match.start()].rstrip()
+                receiver = re.search(r"[\w$.]+$", head)
+                shown = f"{receiver.group(0) if receiver else ''}.{match.group('method')}(...)"
+                return no, shown
+    return None
+
+
+def _only_the_id(inner: str, ids: set[str], id_names: set[str]) -> bool:
+    """Whether a lookup's arguments are the id alone: `id`, `req.params.id`, `{ id }`, `{ id: x }`,
+    `{ where: { id } }` (a conversion such as `Number(id)` included)."""
+    names = "|".join(re.escape(i) for i in sorted(ids))
+    value = rf"(?:Number|String|parseInt|BigInt)?\(?(?:{names})\)?"
+    if re.fullmatch(value, inner):
+        return True
+    keys = "|".join(re.escape(k) for k in sorted(id_names | {"id", "_id"}))
+    field = rf"(?:(?:{keys})|(?:{keys}):{value})"
+    return re.fullmatch(rf"\{{(?:where:)?\{{?{field}\}}?\}}", inner) is not None
