@@ -97,3 +97,35 @@ func Register(app *fiber.App, h *Handler, mw *Middleware) {
 }
 """
     assert _lines(code) == [5]
+
+
+def test_own_guards_public_paths_and_accounts_within_another_resource_are_quiet() -> None:
+    code = """package server
+
+func mount(r *gin.Engine, h *Handlers) {
+	v1 := r.Group("/v1", h.auth.Required())
+	v1.POST("/users/:id/mfa/disable", h.requireOwner(), h.DisableUserMFA)
+	v1.POST("/admin/login", h.AdminLogin)
+	v1.PUT("/orgs/:org/members/:id/role", h.SetMemberRole)
+	v1.POST("/users/:id/lock", h.LockUser)
+	admin := r.Group("/v1/admin", h.auth.Required(), requireRole("admin"))
+	admin.GET("/users", h.ListUsers)
+}
+"""
+    assert _lines(code) == [8]
+
+
+def test_sub_routers_of_chained_calls_inherit_the_admin_guard() -> None:
+    code = """package api
+
+func (s *Rest) routes(rapi *routegroup.Bundle) {
+	rapi.Mount("/admin").Route(func(radmin *routegroup.Bundle) {
+		radmin.Use(auth.Required, auth.AdminOnly)
+		radmin.Group().Route(func(r *routegroup.Bundle) {
+			r.HandleFunc("PUT /user/{id}/ban", s.admin.banCtrl)
+		})
+	})
+	rapi.HandleFunc("PUT /user/{id}/block", s.admin.blockCtrl)
+}
+"""
+    assert _lines(code) == [10]

@@ -58,6 +58,8 @@ def test_net_http_receiver_named_by_its_comment_fires_and_the_hmac_checked_one_i
 
 _GIN = """package hooks
 
+type Handlers struct{ hookSecret string }
+
 func (h *Handlers) GithubWebhook(c *gin.Context) {
 	var push PushEvent
 	if err := c.ShouldBindJSON(&push); err != nil {
@@ -117,15 +119,15 @@ func (h *Handlers) ChatHook(c *fiber.Ctx) error {
 
 
 def test_gin_echo_fiber_receivers() -> None:
-    # 5: gin without any check; 53: fiber without any check. The echo one checks through a helper, the
+    # 7: gin without any check; 55: fiber without any check. The echo one checks through a helper, the
     # Stripe one through the SDK, and CreateWebhook manages settings.
-    assert _lines(_GIN) == [5, 53]
+    assert _lines(_GIN) == [7, 55]
     assert _lines(_GIN, "internal/hooks/receive_test.go") == []
 
 
 def test_a_receiver_registered_behind_a_verifying_wrapper_is_quiet() -> None:
     code = _GIN + '\nfunc routes(r *gin.Engine, h *Handlers) {\n\tr.POST("/hooks/chat", verifySlack(h.ChatHook))\n}\n'
-    assert _lines(code) == [5]
+    assert _lines(code) == [7]
 
 
 def test_a_shared_token_compared_by_the_handler_is_quiet() -> None:
@@ -141,4 +143,27 @@ func (s *Server) gitlabWebhook(w http.ResponseWriter, r *http.Request) {
 	s.pipelines.Record(ev)
 }
 """
+    assert _lines(code) == []
+
+
+def test_verifiers_basic_auth_and_validating_sdks_count_as_checks() -> None:
+    template = """package hooks
+
+// PaymentWebhook receives the processor's signed events.
+func (h *Hooks) PaymentWebhook(w http.ResponseWriter, r *http.Request) {
+	CHECK
+	var ev Event
+	_ = json.NewDecoder(r.Body).Decode(&ev)
+	h.pay.Apply(ev)
+}
+"""
+    for check in ("if _, err := h.verifier.Check(r); err != nil { return }",
+                  "if u, p, ok := r.BasicAuth(); !ok || u != h.user || p != h.pass { return }",
+                  "if !twilio.ValidateRequest(r, h.url) { return }"):
+        assert _lines(template.replace("CHECK", check)) == [], check
+    assert _lines(template.replace("CHECK", "h.metrics.Inc()")) == [7]
+
+
+def test_without_a_sign_of_signing_the_check_may_be_elsewhere() -> None:
+    code = _GIN.replace("type Handlers struct{ hookSecret string }", "")
     assert _lines(code) == []

@@ -29,8 +29,12 @@ from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
 _GROUP = lazy_re(r"(?<![\w.])([A-Za-z_]\w*)\s*:?=\s*(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)\s*\.\s*Group\(")
-_NESTED = lazy_re(r"(?<![\w.])([A-Za-z_]\w*)\s*\.\s*(?:Group|Route)(\()(?:\s*\"[^\"\n]*\"\s*,)?\s*func\s*"
-                  r"\(\s*([A-Za-z_]\w*)\s+\*?(?:chi\.Router|fiber\.Router|\w+\.Router)\s*\)")
+_NESTED = lazy_re(
+    r"(?<![\w.])([A-Za-z_]\w*)(?:\s*\.\s*\w+\((?:[^()\n]|\([^()\n]*\))*\))*\s*\.\s*(?:Group|Route|Mount)(\()"
+    r"(?:\s*\"[^\"\n]*\"\s*,)?\s*func\s*\(\s*([A-Za-z_]\w*)\s+\*?(?:[A-Za-z_]\w*\.)?[A-Z]\w*\s*\)")
+"""A sub-router given to a function literal: chi's `r.Route("/admin", func(r chi.Router) {`, fiber's
+`api.Route("/admin", func(r fiber.Router) {`, a chain ending in one (`rapi.Mount("/admin").Route(func(r
+*routegroup.Bundle) {`). The literal's parameter is the sub-router; the chain's first name its parent."""
 _USE = lazy_re(r"(?<![\w.])(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)\s*\.\s*Use\(")
 _CALL = lazy_re(
     r"(?<![\w.])(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)((?:\s*\.\s*With\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\))?)\s*\.\s*"
@@ -62,8 +66,13 @@ _OTHER_ACCOUNT = lazy_re(
     r"/(?::\w+|\{[^{}/]+\}|<[^<>/]+>)"
 )
 """A path that addresses one account by id (`/users/:id/...`): not the caller's own (`/me`)."""
+_PUBLIC = lazy_re(
+    r"(?i)log_?-?(?:in|out)|sign_?-?(?:in|out)|oauth|callback|\bsso\b|saml|openid|health|\bping\b")
+"""Pages every visitor reaches, under an admin prefix too (`/admin/login`)."""
+_PATH_VARIABLE = lazy_re(r"/(?::\w|\{|<)")
 _SUBJECT = lazy_re(r"(?i)user|account|member|customer|tenant|org|employee")
-_ADMIN_HANDLER = lazy_re(r"(?:^|\.)Admin[A-Z_]|(?:^|\.)admin[A-Z_]")
+_ADMIN_HANDLER = lazy_re(r"(?:^|\.)[Aa]dmin(?:[A-Z_]|\.\w)")
+"""An admin handler: `h.AdminDeleteUser`, `s.adminRest.banCtrl`, `h.admin.Purge`."""
 
 
 @register(
@@ -151,11 +160,20 @@ def _outside(bare: str, code: str) -> Iterator[int]:
         if path is None or not path.split(" ")[-1].startswith("/"):
             continue
         rest = args[1:]
-        handler = "" if inline else next((arg for arg in rest if not _admin_chain([arg], None)), "")
-        if any(_admin_chain([arg], None) for arg in rest):
-            continue  # an admin guard of its own
+        plain = [arg for arg in rest if not _admin_chain([arg], None) and not _guard_arg(arg)]
+        handler = "" if inline else (plain[0] if plain else rest[-1] if rest else "")
+        if any(_admin_chain([arg], None) or _guard_arg(arg) for arg in rest if arg is not handler):
+            continue  # a guard of its own: an admin one, or an owner or member check the author chose
+        if _admin_chain([handler], None) or _PUBLIC.search(path):
+            continue  # wrapped in a role check (`requireAdmin(h.X)`), or public by nature (`/admin/login`)
         if _admin_action(path, handler.strip(), match.group(3)):
             yield offset
+
+
+def _guard_arg(arg: str) -> bool:
+    """A middleware argument whose name reads as any guard (`mw.RequireOrgOwner`, `requireSelf`)."""
+    callee = _CALLEE.match(arg)
+    return callee is not None and bool(GUARD.search(callee.group(1)))
 
 
 def _use_args(bare: str, code: str, use: re.Match[str]) -> list[str]:
@@ -189,7 +207,11 @@ def _admin_action(path: str, handler: str, verb: str) -> bool:
         return False
     callee = _CALLEE.match(handler)
     name = callee.group(1).rsplit(".", 1)[-1] if callee is not None else ""
-    on_other = bool(_OTHER_ACCOUNT.search(path)) or bool(name and _SUBJECT.search(name))
+    accounts = list(_OTHER_ACCOUNT.finditer(path))
+    if any(_PATH_VARIABLE.search(path[: found.start()]) for found in accounts):
+        return False  # an account within another resource (`/orgs/:org/members/:id/role`): its own managers
+    account = accounts[0] if accounts else None
+    on_other = account is not None or bool(name and _SUBJECT.search(name))
     return on_other and bool(_PRIVILEGED.search(_tail(path)) or (name and _PRIVILEGED.search(name)))
 
 

@@ -13,7 +13,9 @@ the request body (`io.ReadAll(r.Body)`, `json.NewDecoder(r.Body)`, `c.ShouldBind
 `subtle.ConstantTimeCompare`, `webhook.ConstructEvent`, `github.ValidatePayload`, `ed25519.Verify`, a
 call whose name says verify/signature/authentic), no same-file helper it calls that does one, no secret
 or token of the handler's own read (`h.secret`, `h.cfg.WebhookToken`), and no signature header read. A
-handler the file registers behind a verifying wrapper or middleware (`verifySignature(h)`) is left alone.
+handler the file registers behind a verifying wrapper or middleware (`verifySignature(h)`) is left alone,
+and so is one in a file that shows no sign of the sender signing (no secret or signing key declared, no
+HMAC import, no comment of the handler naming a signature): its check may be a middleware elsewhere.
 """
 
 from __future__ import annotations
@@ -49,10 +51,11 @@ _DECODE = lazy_re(
 )
 _VERIFIED = lazy_re(
     r"hmac\.|ConstantTimeCompare|ed25519\.Verify|ecdsa\.Verify|rsa\.Verify|ConstructEvent|ValidatePayload|"
-    r"ParseWebHook|[Vv]erif\w*\(|\w*[Ss]ignature\w*\(|\w*[Ss]igned\w*\(|[Aa]uthentic\w*\(|"
-    r"\bwebhook\.New\w*\(|\bsvix\b|\bjwt\.\w*Parse\w*\(",
+    r"ParseWebHook|[Vv]erif(?:y|ie|ication)|[Ss]ignature|[Ss]igner\b|[Ss]igned\w*\(|[Aa]uthentic\w*\(|"
+    r"\bBasicAuth\(|\bwebhook\.New\w*\(|\bsvix\b|\bjwt\.\w*Parse\w*\(|[Vv]alidat\w*(?:Sig|Request|Webhook)\w*\(",
 )
-"""A verification of the sender: an HMAC or signature check, a provider SDK's verifying parse."""
+"""A verification of the sender: an HMAC or signature check, a verifier or signer of the handler's, HTTP
+basic auth, a provider SDK's verifying parse (`webhook.ConstructEvent`, Twilio's `ValidateRequest`)."""
 _SECRET_USE = lazy_re(
     r"(?<![\w\"])(?:[A-Za-z_]\w*\.)+\w*(?i:secret|signing_?key|hmac_?key|webhook_?key|token|shared_?key)\w*\b"
 )
@@ -106,6 +109,8 @@ def webhook_unverified(ctx: FileContext) -> Iterator[Hit]:
                 break
         if verified or not read or decode is None or decode not in ctx.added:
             continue
+        if not _signed(ctx, func):
+            continue  # nothing here says the sender signs: the check may be a middleware elsewhere
         if _wrapped_where_registered(lexed, func):
             continue
         yield Hit(decode)
@@ -129,6 +134,34 @@ def _receives_webhook(ctx: FileContext, lexed: Lexed, func: GoFunc) -> bool:
         comment.append(text)
     said = " ".join(comment)
     return bool(_WEBHOOK.search(said)) and not _NOT_RECEIVER.search(said)
+
+
+_SECRET_DECL = lazy_re(
+    r"(?i)\b\w*(?:secret|signing_?key|hmac_?key|webhook_?key|sig_?key)\w*\s+(?:\[\]byte|string)\b|"
+    r"\"crypto/hmac\"|\"crypto/ed25519\""
+)
+"""The file holds the means to verify: a secret or signing key declared (a field, parameter, variable) or
+an HMAC or ed25519 import."""
+_SIGNING_WORDS = lazy_re(r"(?i)signature|\bsigns?\b|\bsigned\b|signing|hmac")
+
+
+def _signed(ctx: FileContext, func: GoFunc) -> bool:
+    """Whether the file shows the sender signs its deliveries: it declares a secret or signing key or
+    imports HMAC (`_SECRET_DECL`), or the handler's doc comment or body says signature, signs or HMAC.
+    Without that, the verification may sit in a middleware the file does not show."""
+    if ctx.cached("go_webhook_signature.secret", lambda: bool(_SECRET_DECL.search(ctx.known_text()))):
+        return True
+    for no in range(func.first - 1, max(0, func.first - 8), -1):
+        text = ctx.lines.get(no, "")
+        if not text.strip().startswith("//"):
+            break
+        if _SIGNING_WORDS.search(text):
+            return True
+    for no in range(func.first, func.last + 1):
+        text = ctx.lines.get(no, "")
+        if "//" in text and _SIGNING_WORDS.search(text.split("//", 1)[1]):
+            return True
+    return False
 
 
 def _signature_header(bare: str, code: str) -> bool:
