@@ -129,3 +129,22 @@ func (s *Rest) routes(rapi *routegroup.Bundle) {
 }
 """
     assert _lines(code) == [10]
+
+
+def test_gorilla_routers_made_admin_or_open_with_use() -> None:
+    code = """package users
+
+func (h *Handler) routes(rt *mux.Router) {
+	adminRouter := rt.NewRoute().Subrouter()
+	adminRouter.Use(bouncer.AdminAccess)
+	authed := rt.NewRoute().Subrouter()
+	authed.Use(bouncer.AuthenticatedAccess)
+	open := rt.NewRoute().Subrouter()
+	open.Use(bouncer.PublicAccess)
+	adminRouter.Handle("/users/{id}/role", h.setRole).Methods(http.MethodPut)
+	authed.Handle("/users/{id}/suspend", h.suspend).Methods(http.MethodPost)
+	open.Handle("/users/{id}/unlock", h.unlock).Methods(http.MethodPost)
+	authed.Handle("/admin/init", h.initAdmin).Methods(http.MethodPost)
+}
+"""
+    assert _lines(code) == [11]

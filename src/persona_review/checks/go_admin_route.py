@@ -67,8 +67,13 @@ _OTHER_ACCOUNT = lazy_re(
 )
 """A path that addresses one account by id (`/users/:id/...`): not the caller's own (`/me`)."""
 _PUBLIC = lazy_re(
-    r"(?i)log_?-?(?:in|out)|sign_?-?(?:in|out)|oauth|callback|\bsso\b|saml|openid|health|\bping\b")
-"""Pages every visitor reaches, under an admin prefix too (`/admin/login`)."""
+    r"(?i)log_?-?(?:in|out)|sign_?-?(?:in|out)|oauth|callback|\bsso\b|saml|openid|health|\bping\b|"
+    r"(?<![a-z])init(?![a-z])|setup|bootstrap|install")
+"""Pages every visitor reaches, under an admin prefix too (`/admin/login`), and the first run's setup of
+the first admin (`/users/admin/init`), open until an admin exists."""
+_OPEN_ROUTER = lazy_re(r"(?i)public|anonymous|\banon|guest|unauth|no_?auth|open(?:Routes?|Router|Group|Api)")
+"""A router made open on purpose: named so (`publicRouter`), or given a middleware named so
+(`r.Use(bouncer.PublicAccess)`)."""
 _PATH_VARIABLE = lazy_re(r"/(?::\w|\{|<)")
 _SUBJECT = lazy_re(r"(?i)user|account|member|customer|tenant|org|employee")
 _ADMIN_HANDLER = lazy_re(r"(?:^|\.)[Aa]dmin(?:[A-Z_]|\.\w)")
@@ -124,6 +129,7 @@ def _outside(bare: str, code: str) -> Iterator[int]:
         return any(start <= offset < end for start, end in admin.get(name, ()))
 
     routes: list[tuple[int, str, re.Match[str]]] = []
+    opened: set[str] = set()
     for offset, kind, match in events:
         if kind == "group":
             parsed = arguments(bare, code, match.end(), _INLINE)
@@ -142,8 +148,11 @@ def _outside(bare: str, code: str) -> Iterator[int]:
             if own or guarded(match.group(1), offset):
                 admin.setdefault(match.group(3), []).append((match.end(), until))
         elif kind == "use":
-            if _admin_chain(_use_args(bare, code, match), None, group=True):
+            used = _use_args(bare, code, match)
+            if _admin_chain(used, None, group=True):
                 admin.setdefault(match.group(1), []).append((offset, len(bare)))
+            elif any(_OPEN_ROUTER.search(arg) for arg in used):
+                opened.add(match.group(1))
         else:
             routes.append((offset, kind, match))
     if not admin:
@@ -152,6 +161,8 @@ def _outside(bare: str, code: str) -> Iterator[int]:
         router = match.group(1)
         if guarded(router, offset) or _ADMIN_NAME.search(router) or _ADMIN_GUARD.search(match.group(2)):
             continue
+        if router in opened or _OPEN_ROUTER.search(router):
+            continue  # open on purpose
         parsed = arguments(bare, code, match.end(), _INLINE)
         if parsed is None or not parsed[0]:
             continue
