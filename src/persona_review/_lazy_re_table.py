@@ -1620,6 +1620,7 @@ REQUIRED: dict[tuple[str, int], tuple[tuple[str, ...], bool]] = {
     ('^\\s*except\\b\\s*([^:]*?)\\s*(?:as\\s+(\\w+))?\\s*:', 0): ((), False),
     ('^\\s*except\\s*\\(?(?P<what>[^:]*?)\\)?\\s*(?:as\\s+\\w+\\s*)?:', 0): ((), False),
     ('^\\s*finally\\s*:\\s*$', 0): ((), False),
+    ('^\\s*for\\b', 0): ((), False),
     ('^\\s*for\\b[^{]*(?:(?<![A-Za-z])(?:[aA]ttempts?|[rR]etr(?:y|ies)|[tT]ries|ATTEMPTS?|RETR(?:Y|IES)|TRIES)|(?<=[a-z0-9])(?:Attempts?|Retr(?:y|ies)|Tries))', 0): ((), False),
     ('^\\s*for\\s+\\w+\\s*,\\s*(?P<v>\\w+)\\s*:?=\\s*range\\s+(?P<over>[A-Za-z_]\\w*)\\s*\\{', 0): ((), False),
     ('^\\s*from\\s+([\\w.]+?)\\.models(?:\\.[\\w.]+)?\\s+import\\s+(.+)$', 0): ((), False),
