@@ -1277,6 +1277,7 @@ REQUIRED: dict[tuple[str, int], tuple[tuple[str, ...], bool]] = {
     ('^\\s*"(?:-c|/c|/C)"\\s*$', 0): ((), False),
     ('^\\s*"(?:/usr/bin/env|/bin/env|env)"\\s*$|^\\s*"(?:/bin/|/usr/bin/)?(?:ba|z|k|da)?sh"\\s*$', 0): ((), False),
     ('^\\s*"[^"]*"\\s*$', 0): ((), False),
+    ('^\\s*&?([A-Za-z_][\\w.]*)\\s*\\(\\s*(?:[^(),]*,\\s*)*([A-Za-z_]\\w*)\\s*\\)\\s*$', 0): ((), False),
     ('^\\s*((?:CREATE|DROP|ALTER|UPDATE|DELETE|INSERT|REINDEX|TRUNCATE|VACUUM|CLUSTER|ADD\\s+COLUMN|ADD\\s+CONSTRAINT|RENAME\\s+(?:COLUMN|TO|CONSTRAINT))\\b[^;(\\n]*)', 2): ((), False),
     ('^\\s*((?:\\w+\\.)*\\w+)\\s*[,=:]', 0): ((), False),
     ('^\\s*(?:"[^"\\n]*"\\s*:\\s*"[^"\\n]*"\\s*,?\\s*)*$', 0): ((), False),

@@ -148,3 +148,20 @@ func (h *Handler) routes(rt *mux.Router) {
 }
 """
     assert _lines(code) == [11]
+
+
+def test_net_http_mux_mounted_behind_an_admin_wrapper() -> None:
+    code = """package web
+
+func routes(app *App) http.Handler {
+	mux := http.NewServeMux()
+	adminMux := http.NewServeMux()
+	adminMux.HandleFunc("POST /admin/users/{id}/ban", app.banUser)
+	mux.Handle("/admin/", app.requireAdmin(adminMux))
+	mux.HandleFunc("POST /admin/users/{id}/unban", app.unbanUser)
+	mux.HandleFunc("POST /accounts/{id}/impersonate", app.impersonate)
+	mux.HandleFunc("POST /orders", app.createOrder)
+	return mux
+}
+"""
+    assert _lines(code) == [8, 9]

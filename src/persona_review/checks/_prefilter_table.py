@@ -7,7 +7,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'ack_before_process': (('.Ack', '.ack', 'CommitMessages', 'MarkMessage', '_ack', 'basicAck', 'commitOffsets', 'eleteMessage', 'elete_message', 'onsumer.commit', 'resolveOffset'), ()),
     'ack_on_failure': (('.ack(', 'Ack(', 'CommitMessages', 'MarkMessage', 'Offset', '_ack(', 'acknowledge', 'commit'), ()),
     'cors': (('ORIGIN', 'rigin'), ()),
-    'go_admin_route': (('Group(', 'Route('), ()),
+    'go_admin_route': (('Group(', 'Handle(', 'Route(', 'Use('), ()),
     'go_archive_paths': (('tar.', 'zip.'), ()),
     'go_batch_results': (('BatchGetItem', 'BatchWriteItem', 'ChangeMessageVisibilityBatch', 'DeleteMessageBatch', 'DeleteObjects', 'PublishBatch', 'PutEvents', 'PutRecordBatch', 'PutRecords', 'SendMessageBatch'), ()),
     'go_caller_scope': (('CurrentUser', 'FromContext', 'FromCtx', 'FromRequest', 'MustGet', 'currentUser'), ()),

@@ -80,6 +80,11 @@ _ADMIN_HANDLER = lazy_re(r"(?:^|\.)[Aa]dmin(?:[A-Z_]|\.\w)")
 """An admin handler: `h.AdminDeleteUser`, `s.adminRest.banCtrl`, `h.admin.Purge`."""
 
 
+_MAKES_ADMIN = ("Group(", "Route(", "Use(", "Handle(")
+"""What code that makes an admin-guarded router holds: a group, a sub-router, a middleware added, a mux
+mounted behind a wrapper."""
+
+
 @register(
     CheckSpec(
         id="GO-ADMIN-ROUTE-OUTSIDE-GROUP",
@@ -95,7 +100,7 @@ _ADMIN_HANDLER = lazy_re(r"(?:^|\.)[Aa]dmin(?:[A-Z_]|\.\w)")
             "role middleware."
         ),
     ),
-    needs=("Group(", "Route("),
+    needs=_MAKES_ADMIN,
 )
 def admin_route_outside_group(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -103,7 +108,7 @@ def admin_route_outside_group(ctx: FileContext) -> Iterator[Hit]:
         if not any(no in ctx.added for no in numbers):
             continue
         bare = "\n".join(lexed.bare[n] for n in numbers)
-        if "Group(" not in bare and "Route(" not in bare:
+        if not any(word in bare for word in _MAKES_ADMIN):
             continue
         code = "\n".join(lexed.code[n] for n in numbers)
         starts = [0]
@@ -155,6 +160,9 @@ def _outside(bare: str, code: str) -> Iterator[int]:
                 opened.add(match.group(1))
         else:
             routes.append((offset, kind, match))
+            mounted = _mounted_behind_admin(bare, code, match)
+            if mounted is not None:
+                admin.setdefault(mounted, []).append((0, len(bare)))
     if not admin:
         return
     for offset, _kind, match in routes:
@@ -179,6 +187,21 @@ def _outside(bare: str, code: str) -> Iterator[int]:
             continue  # wrapped in a role check (`requireAdmin(h.X)`), or public by nature (`/admin/login`)
         if _admin_action(path, handler.strip(), match.group(3)):
             yield offset
+
+
+_WRAPPED_ROUTER = lazy_re(r"^\s*&?([A-Za-z_][\w.]*)\s*\(\s*(?:[^(),]*,\s*)*([A-Za-z_]\w*)\s*\)\s*$")
+
+
+def _mounted_behind_admin(bare: str, code: str, match: re.Match[str]) -> str | None:
+    """The router a registration mounts behind an admin guard (net/http's `mux.Handle("/admin/",
+    requireAdmin(adminMux))`): every route registered on it passes the guard."""
+    parsed = arguments(bare, code, match.end(), _INLINE)
+    if parsed is None or parsed[1] or len(parsed[0]) < 2:
+        return None
+    wrapped = _WRAPPED_ROUTER.match(parsed[0][-1])
+    if wrapped is None or not _ADMIN_GUARD.search(wrapped.group(1).rsplit(".", 1)[-1]):
+        return None
+    return wrapped.group(2)
 
 
 def _guard_arg(arg: str) -> bool:
