@@ -62,7 +62,7 @@ def test_code_in_strings_and_comments_is_not_flagged() -> None:
                                   "wallet.service.ts", "PriceController.java",
                                   "SessionDirectory.java", "package_growth.go", "request_growth.js",
                                   "request_growth.py", "reprice.ts", "routes.rb",
-                                  "FailureResultIgnored.java"])
+                                  "FailureResultIgnored.java", "go_webhooks.go"])
 def test_flow_checks_that_need_the_whole_file(name: str) -> None:
     """Route parameters, sibling routes and constants defined far from their use are seen with the whole
     file (the Action and the CLI give it)."""
