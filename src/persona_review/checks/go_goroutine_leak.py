@@ -95,6 +95,14 @@ def goroutine_send_leak(ctx: FileContext) -> Iterator[Hit]:
         line = next((n for n in order if n in ctx.added), None)  # an early return is where senders are left
         if line is None:
             continue
+        if how.startswith(_LOOP_LEAVES) and line == gave_up:
+            left = lexed.bare.get(gave_up, "").strip()
+            yield Hit(line, message=(
+                f"`{name}` is unbuffered and a goroutine per item sends on it at line {sent}; `{left}` "
+                f"leaves the loop that receives their results before all of them have sent, and the rest "
+                f"stay blocked forever. Make it `make(chan ..., n)` for the n senders, or send in a "
+                f"`select` with `ctx.Done()`."))
+            continue
         yield Hit(line, message=(
             f"`{name}` is unbuffered and the goroutine sends on it at line {sent}; {how} at line {gave_up}, "
             f"after which nobody receives and that goroutine stays blocked forever. Make it "
