@@ -205,3 +205,41 @@ func Run(ctx context.Context, srv *http.Server) error {
 }
 """
     assert _lines("cmd/server/run.go", text) == []
+
+
+_FANOUT = """package export
+
+func (e *Exporter) all(ctx context.Context, parts []string) ([]Row, error) {
+	ch := make(chan result)
+	for _, p := range parts {
+		go func(p string) {
+			rows, err := e.load(ctx, p)
+			ch <- result{rows, err}
+		}(p)
+	}
+	var out []Row
+	%(loop)s
+		%(receive)s
+		if r.err != nil {
+			%(leave)s
+		}
+		out = append(out, r.rows...)
+	}
+	return out, firstErr
+}
+"""
+
+
+def _fanout_lines(loop: str, receive: str, leave: str) -> list[int]:
+    code = _FANOUT % {"loop": loop, "receive": receive, "leave": leave}
+    outcome = run_checks([context_for_text("export/all.go", code)])
+    return [f.line for f in outcome.findings if f.rule_id == RULE]
+
+
+def test_a_loop_of_senders_whose_receiving_loop_returns_on_the_first_error_fires_on_the_return() -> None:
+    assert _fanout_lines("for range parts {", "r := <-ch", "return nil, r.err") == [15]
+    assert _fanout_lines("for i := 0; i < len(parts); i++ {", "r := <-ch", "return nil, r.err") == [15]
+
+
+def test_a_receiving_loop_that_keeps_receiving_is_quiet() -> None:
+    assert _fanout_lines("for range parts {", "r := <-ch", "firstErr = r.err\n\t\t\tcontinue") == []

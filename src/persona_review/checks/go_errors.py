@@ -12,6 +12,7 @@ from persona_review.checks._spans import (
     Span,
     brace_block,
     bracket_span,
+    bracket_span_in_text,
     indent_of,
     lines_of,
     split_args,
@@ -136,6 +137,8 @@ def err_discarded(ctx: FileContext) -> Iterator[Hit]:
         single = _SINGLE_BLANK.match(bare) is not None
         if not single and _zero_tested(lexed, kept, span.last):
             continue  # the failure shows as the zero value, and the code tests for it
+        if not single and _PARSE_NUMBER.match(rhs) and _defaulted_later(lexed, kept, span.last):
+            continue  # a number whose zero (the failure's value) the code replaces, clamps or reads as absent
         name = callee.group(1) if callee is not None else ""
         if _on_error_path(lexed, no, span.last):
             continue  # on the way out of a failure: the error being handled is the one to tell
@@ -292,6 +295,76 @@ def _zero_tested(lexed: Lexed, kept: str, last: int) -> bool:
 
 
 _FIRST_KEPT = lazy_re(r"^\s*((?:\w+\.)*\w+)\s*[,=:]")
+
+
+_PARSE_NUMBER = lazy_re(r"^strconv\.(?:Atoi|ParseInt|ParseUint|ParseFloat)\(")
+_DEFAULT_WINDOW = 30
+"""Lines after a parse, within its block, in which a later statement may default or clamp its value."""
+_SQL_ZERO_ABSENT = lazy_re(
+    r"(?:\$(?P<n>\d+)|(?P<q>\?))(?:\s*::\s*\w+)?\s*(?:=|<=)\s*0\b\s*\)?\s*OR\b|"
+    r"\bNULLIF\(\s*(?:\$(?P<nn>\d+)|(?P<nq>\?))(?:\s*::\s*\w+)?\s*,\s*0\s*\)",
+    re.IGNORECASE,
+)
+"""A query that reads a zero argument as "not given": `($2 = 0 OR id < $2)`, `NULLIF($3, 0)`."""
+
+
+def _defaulted_later(lexed: Lexed, kept: str, last: int) -> bool:
+    """Does a later statement of the parse's block (within `_DEFAULT_WINDOW` lines) give the number kept a
+    default or a bound (`if size <= 0 {`, `page = max(page, 1)`, `min(limit, maxLimit)`), or pass it to a
+    query that reads zero as absent (`($2 = 0 OR id < $2)`)? A malformed value then gets the fallback
+    the code chose for a missing one: the discard is the idiom for an optional numeric parameter."""
+    name = _FIRST_KEPT.match(kept)
+    if name is None or name.group(1) == "_" or "." in name.group(1):
+        return False
+    value = re.escape(name.group(1))
+    used = re.compile(rf"(?<![\w.]){value}\b")
+    bound = re.compile(
+        rf"(?<![\w.]){value}\s*(?:[<>]=?|[=!]=)\s*(?:-?\d|[A-Za-z_][\w.]*\b(?!\s*\())|"
+        rf"\b(?:min|max|clamp\w*|[cC]lamp\w*|bound\w*)\(\s*(?:[^()]*,\s*)?{value}\s*[,)]"
+    )
+    indent = indent_of(lexed.bare.get(last - 0, ""))
+    first_indent = None
+    no = last + 1
+    while no <= last + _DEFAULT_WINDOW:
+        text = lexed.bare.get(no)
+        if text is None:
+            return False
+        if not text.strip():
+            no += 1
+            continue
+        if first_indent is None:
+            first_indent = indent_of(text)
+            indent = min(indent, first_indent)
+        if indent_of(text) < indent or _FUNC_START.match(text):
+            return False
+        span = statement_span(lexed, no)
+        if used.search(span.bare) and (bound.search(span.bare) or _zero_absent_argument(span, name.group(1))):
+            return True
+        no = span.last + 1
+    return False
+
+
+def _zero_absent_argument(span: Span, name: str) -> bool:
+    """Is `name` an argument of a call in `span` whose SQL literal reads that argument's zero as absent
+    (`_SQL_ZERO_ABSENT`), by the placeholder's number (`$2`) or position (the second `?`)?"""
+    if "0" not in span.code:
+        return False
+    for opening in re.finditer(r"\(", span.bare):
+        inner = bracket_span_in_text(span, opening.start())
+        if not inner.closed:
+            continue
+        args = [arg.strip() for arg in split_args(inner)]
+        for i, arg in enumerate(args):
+            if not arg.startswith(("`", '"')) or name not in args[i + 1:]:
+                continue
+            position = args[i + 1:].index(name) + 1
+            for zero in _SQL_ZERO_ABSENT.finditer(arg):
+                numbered = zero.group("n") or zero.group("nn")
+                if numbered is not None and int(numbered) == position:
+                    return True
+                if numbered is None and arg[: zero.start()].count("?") + 1 == position:
+                    return True
+    return False
 
 
 _TEMPLATE_ARITY = {"Execute": 2, "ExecuteTemplate": 3}

@@ -17,7 +17,10 @@ plain statement `NAME <- v` (not a `case` of a `select`), and after that literal
 `select` with a case receiving from `NAME` and a case that gives up (`<-time.After(...)`, `<-X.Done()`,
 `<-timer.C`, or a name assigned from `time.After`) whose body returns without receiving from `NAME`. Also
 reported: a `return` between the literal and the first receive from `NAME` in a function known whole (an
-error path that leaves before receiving).
+error path that leaves before receiving). And when the `go func` is started inside a `for` loop (one
+sender per item), reported on the `return` in the body of the loop that receives their results, after its
+receive (`for range parts { r := <-ch; if r.err != nil { return nil, r.err } }`): the first error leaves
+every later sender blocked.
 
 Quiet when the channel has a capacity (`make(chan T, 1)`), when the goroutine's send is itself a case of a
 `select` (with `ctx.Done()` or `default`), and when `NAME` is used other than to send, receive, `close` or
@@ -88,8 +91,17 @@ def goroutine_send_leak(ctx: FileContext) -> Iterator[Hit]:
         if found is None:
             continue
         sent, gave_up, how = found
-        line = next((n for n in (no, gave_up, sent) if n in ctx.added), None)
+        order = (gave_up, no, sent) if how.startswith(_LOOP_LEAVES) else (no, gave_up, sent)
+        line = next((n for n in order if n in ctx.added), None)  # an early return is where senders are left
         if line is None:
+            continue
+        if how.startswith(_LOOP_LEAVES) and line == gave_up:
+            left = lexed.bare.get(gave_up, "").strip()
+            yield Hit(line, message=(
+                f"`{name}` is unbuffered and a goroutine per item sends on it at line {sent}; `{left}` "
+                f"leaves the loop that receives their results before all of them have sent, and the rest "
+                f"stay blocked forever. Make it `make(chan ..., n)` for the n senders, or send in a "
+                f"`select` with `ctx.Done()`."))
             continue
         yield Hit(line, message=(
             f"`{name}` is unbuffered and the goroutine sends on it at line {sent}; {how} at line {gave_up}, "
@@ -113,13 +125,17 @@ def _leak(ctx: FileContext, lexed: Lexed, made: int, name: str) -> tuple[int, in
         if not _GO_FUNC.match(text):
             index += 1
             continue
+        start = index
         body_end = _block_end(rows, index)
         sends = [n for n, t in rows[index + 1 : body_end] if send.match(t)]
         index = body_end + 1
         if not sends:
             continue
         after = rows[index:]
-        return _gives_up(rows[:index], after, name, whole=outer is not None, sent=sends[0])
+        found = _gives_up(rows[:index], after, name, whole=outer is not None, sent=sends[0])
+        if found is None and _in_loop(rows, start):
+            found = _loop_leaves_early(after, name, sends[0])
+        return found
     return None
 
 
@@ -156,6 +172,47 @@ def _gives_up(before: list[tuple[int, str]], after: list[tuple[int, str]], name:
             return None  # received before anything could leave
         if whole and _RETURN.match(text) and not _in_nested_func(after, index):
             return sent, no, "the function returns before receiving"
+    return None
+
+
+_FOR = lazy_re(r"^\s*for\b")
+_LOOP_LEAVES = "the loop receiving the results returns"
+
+
+def _in_loop(rows: list[tuple[int, str]], index: int) -> bool:
+    """Whether `rows[index]` (a `go func`) is started inside a `for` loop: one goroutine per item."""
+    indent = indent_of(rows[index][1])
+    for back in range(index - 1, -1, -1):
+        text = rows[back][1]
+        if text.strip() and indent_of(text) < indent:
+            return bool(_FOR.match(text))
+    return False
+
+
+def _loop_leaves_early(after: list[tuple[int, str]], name: str, sent: int) -> tuple[int, int, str] | None:
+    """Goroutines started in a loop, one send each: the loop that receives their results must receive
+    them all; a `return` in its body after the receive (the first error) leaves the rest of the senders
+    blocked on the unbuffered channel."""
+    receive = re.compile(rf"<-\s*{re.escape(name)}\b|\brange\s+{re.escape(name)}\s*\{{")
+    for index, (_no, text) in enumerate(after):
+        if not receive.search(text):
+            continue
+        header = None
+        indent = indent_of(text)
+        for back in range(index, -1, -1):
+            line = after[back][1]
+            if line.strip() and (indent_of(line) < indent or back == index) and _FOR.match(line):
+                header = back
+                break
+            if line.strip() and indent_of(line) < indent:
+                return None  # received in something other than a loop
+        if header is None:
+            return None
+        end = _block_end(after, header)
+        for at in range(index + 1, end):
+            if _RETURN.match(after[at][1]) and not _in_nested_func(after, at):
+                return sent, after[at][0], f"{_LOOP_LEAVES} before receiving them all"
+        return None
     return None
 
 

@@ -100,3 +100,41 @@ func (c *Client) SyncAllChecked(ctx context.Context) error {
 	})
 	return g.Wait()
 }
+
+func (c *Client) Prices(ctx context.Context, skus []string) ([]*Quote, error) {
+	out := make(chan result)
+	for _, sku := range skus {
+		go func(sku string) {
+			q, err := c.fetch(ctx, sku)
+			out <- result{q, err}
+		}(sku)
+	}
+	quotes := make([]*Quote, 0, len(skus))
+	for range skus {
+		r := <-out
+		if r.err != nil {
+			return nil, r.err // expect: GO-GOROUTINE-SEND-LEAK
+		}
+		quotes = append(quotes, r.q)
+	}
+	return quotes, nil
+}
+
+func (c *Client) PricesBuffered(ctx context.Context, skus []string) ([]*Quote, error) {
+	out := make(chan result, len(skus))
+	for _, sku := range skus {
+		go func(sku string) {
+			q, err := c.fetch(ctx, sku)
+			out <- result{q, err}
+		}(sku)
+	}
+	quotes := make([]*Quote, 0, len(skus))
+	for range skus {
+		r := <-out
+		if r.err != nil {
+			return nil, r.err
+		}
+		quotes = append(quotes, r.q)
+	}
+	return quotes, nil
+}
