@@ -81,6 +81,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'java_spring_tx': (('Transactional',), ()),
     'java_static_map_growth': (('static',), ()),
     'java_tx': (('setAutoCommit',), ()),
+    'java_writes_no_tx': (('Insert', 'Update', 'delete', 'insert', 'merge', 'persist', 'save', 'store', 'update', 'upsert'), ()),
     'js_all_settled': (('allSettled',), ()),
     'js_async_handlers': (('async',), ()),
     'js_async_work': (('forEach',), ()),

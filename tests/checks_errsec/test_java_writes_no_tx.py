@@ -1,0 +1,127 @@
+"""JAVA-WRITES-NO-TX: two or more database writes in a method with no transaction, across Spring Data,
+JdbcTemplate, jOOQ, MyBatis and JPA, in services written for these tests, with the transaction boundaries
+that make them one unit."""
+
+from __future__ import annotations
+
+from .helpers import findings_of
+
+RULE = "JAVA-WRITES-NO-TX"
+PATH = "src/main/java/com/acme/stock/StockService.java"
+
+
+def _lines(code: str, path: str = PATH) -> list[int]:
+    return sorted(line for line, rule in findings_of(path, code) if rule == RULE)
+
+
+def _service(*body: str, header: str = "@Service\npublic class StockService {") -> str:
+    lines = "".join(f"    {line}\n" for line in body)
+    return f"package com.acme.stock;\n\n{header}\n{lines}}}\n"
+
+
+def test_two_repository_saves_without_a_transaction_are_reported() -> None:
+    code = _service(
+        "public void reserve(Item item, Order order) {",   # 5
+        "    item.take(order.quantity());",
+        "    items.save(item);",
+        "    orders.save(order.reserved());",
+        "}",
+    )
+    assert _lines(code) == [5]
+
+
+def test_jooq_mybatis_jdbc_client_and_entity_manager_writes_count() -> None:
+    code = _service(
+        "public void restock(long id, int n) {",            # 5
+        "    dsl.update(STOCK).set(STOCK.QTY, STOCK.QTY.plus(n)).where(STOCK.ID.eq(id)).execute();",
+        "    dsl.insertInto(STOCK_EVENTS).set(STOCK_EVENTS.STOCK_ID, id).execute();",
+        "}",
+        "",
+        "public void move(long from, long to) {",           # 10
+        "    stockMapper.decrementQuantity(from);",
+        "    stockMapper.incrementQuantity(to);",
+        "    stockMapper.insertMovement(from, to);",
+        "}",
+        "",
+        "public void rename(long id, String name) {",        # 16
+        "    jdbcClient.sql(\"UPDATE stock SET name = ? WHERE id = ?\").params(name, id).update();",
+        "    entityManager.persist(new Rename(id, name));",
+        "}",
+    )
+    assert _lines(code) == [5, 16]
+
+
+def test_transaction_boundaries_keep_it_quiet() -> None:
+    code = _service(
+        "@Transactional",
+        "public void reserve(Item item, Order order) {",
+        "    items.save(item);",
+        "    orders.save(order);",
+        "}",
+        "",
+        "public void reserveInTemplate(Item item, Order order) {",
+        "    transactionTemplate.executeWithoutResult(status -> {",
+        "        items.save(item);",
+        "        orders.save(order);",
+        "    });",
+        "}",
+        "",
+        "public void restock(long id) {",
+        "    dsl.transaction(cfg -> {",
+        "        DSL.using(cfg).update(STOCK).set(STOCK.QTY, 1).execute();",
+        "        DSL.using(cfg).deleteFrom(STOCK_EVENTS).execute();",
+        "    });",
+        "}",
+        "",
+        "private void helper(Item item, Order order) {",
+        "    items.save(item);",
+        "    orders.save(order);",
+        "}",
+        "",
+        "public void once(Item item) {",
+        "    items.save(item);",
+        "}",
+    )
+    assert _lines(code) == []
+
+
+def test_not_supported_propagation_is_no_transaction() -> None:
+    code = _service(
+        "@Transactional(propagation = Propagation.NOT_SUPPORTED)",
+        "public void reserve(Item item, Order order) {",     # 6
+        "    items.save(item);",
+        "    orders.save(order);",
+        "}",
+    )
+    assert _lines(code) == [6]
+
+
+def test_a_transactional_class_an_interface_method_or_a_repository_is_left_alone() -> None:
+    body = (
+        "public void reserve(Item item, Order order) {",
+        "    items.save(item);",
+        "    orders.save(order);",
+        "}",
+    )
+    assert _lines(_service(*body, header="@Service\n@Transactional\npublic class StockService {")) == []
+    assert _lines(_service(*body, header="@Service\npublic class StockServiceImpl implements StockService {")) == []
+    assert _lines(_service("@Override", *body)) == []
+    assert _lines(_service(*body, header="@Repository\npublic class StockDao {"),
+                  path="src/main/java/com/acme/stock/StockDao.java") == []
+    assert _lines(_service(*body), path="src/test/java/com/acme/stock/StockServiceTest.java") == []
+
+
+def test_a_delete_counts_only_on_a_repository_and_not_a_file() -> None:
+    code = _service(
+        "public void purge(Path path, Item item) {",
+        "    file.delete();",
+        "    cache.delete(item.key());",
+        "    items.save(item);",
+        "}",
+        "",
+        "public void remove(Item item) {",                    # 11
+        "    itemRepository.delete(item);",
+        "    auditRepository.save(Audit.removed(item));",
+        "}",
+    )
+    assert _lines(code) == [11]
