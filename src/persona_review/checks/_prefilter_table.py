@@ -60,6 +60,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'java_handler_failure_ok': (('catch',), ()),
     'java_http_status': (('body()', 'bodyTo(', 'exchangeToFlux', 'exchangeToMono', 'getBody()', 'getEntity()', 'onStatus'), ()),
     'java_interrupt': (('InterruptedException', 'await', 'get', 'sleep', 'take'), ()),
+    'java_list_no_limit': (('All', 'from(', 'query', 'selectFrom', 'sql'), ()),
     'java_listener_swallowed': (('Handler', 'Listener', 'onMessage'), ()),
     'java_locks': (('.lock()', '.lockInterruptibly()', '.tryLock('), ()),
     'java_lookup_ignores_caller': (('ById(', 'findOne(', 'getOne('), ()),

@@ -1,0 +1,186 @@
+"""Java: a request handler that loads every row of a query into memory, with no page or limit.
+
+    @GetMapping(value = "/export.csv", produces = "text/csv")
+    public void export(@AuthenticationPrincipal Merchant merchant, HttpServletResponse response) {
+        List<Order> all = orders.findAllByMerchantIdOrderByCreatedAtDesc(merchant.getId());   // every order
+        for (Order o : all) { out.printf(...); }
+    }
+
+A list or export endpoint that reads "all of them" builds every row as an object before the first byte is
+written: fine on the developer's fifty rows, a heap spike (or an `OutOfMemoryError` for every request on
+the instance) and a request timeout once the customer has a million. Page it (`Pageable`, `PageRequest`,
+`Limit`, `findTop100By...`, keyset), or stream it (`Stream<T>` from the repository in a read-only
+transaction, a `RowCallbackHandler`, `queryForStream`, jOOQ `fetchLazy()`/`fetchStream()`) and write as
+it goes.
+
+Reported on the query, in a request handler (a `@...Mapping`, JAX-RS `@GET`/`@POST`/`@Path`) or an
+`export...`/`download...` method, when it is:
+- a repository or mapper call named for all its rows (`findAll()`, `findAll(spec)`, `findAllBy...(...)`,
+  `selectAll...`, `listAll...`; `getAll()`/`loadAll()`/`fetchAll()` with no arguments) given no page, limit
+  or cursor (`findAllById(ids)` asks for the ids it names);
+- `JdbcTemplate.query`/`queryForList` (or `JdbcClient.sql(...).query(...).list()`) of a literal `SELECT`
+  with neither `WHERE` nor `LIMIT`/`FETCH FIRST`/`TOP`;
+- a jOOQ `selectFrom(...)`/`select(...).from(...)` fetched whole (`fetch()`, `fetchInto(...)`) with no
+  `where`, `limit` or `seek` in the statement.
+Left alone when the result is a `Stream`, `Page` or `Slice`. In an export (an `export...`/`download...`
+or `...Csv` handler, one that `produces` CSV or a spreadsheet, or writes to the response's writer or
+stream) every such read is reported. In a plain list handler only the whole table (`findAll()`,
+`findAll(sort)`, a `SELECT` with no `WHERE`, an unfiltered jOOQ query) read straight from a repository, DAO,
+mapper, JDBC template or jOOQ, in a class that pages none of its lists (`Pageable`, `PageRequest`,
+`pageNum`/`pageSize`): a filtered read (`findAllByPostId(id)`) is one parent's rows, a service may cache or
+bound what it returns, and beside a paged list the whole one is kept on purpose (a dropdown's choices).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from persona_review.checks._java_code import JAVA_TEST_PATH
+from persona_review.checks._lexing import lex
+from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.java_spring_tx import _Method, _methods
+from persona_review.checks.registry import register
+from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
+
+_HANDLER = lazy_re(r"@(?:[\w.]+\.)?(?:\w*Mapping|GET|POST|Path)\b")
+_EXPORT_NAME = lazy_re(r"^(?:export|download)")
+_ARGS = r"\((?P<args>[^()]*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)[^()]*)*)\)"
+_ALL_CALL = lazy_re(
+    r"(?<![\w$.])(?:this\s*\.\s*)?(?P<recv>[a-z_$][\w$]*)\s*\.\s*"
+    r"(?P<op>(?:find|select|list|query|search)All\w*|(?:get|load|fetch)All)\s*" + _ARGS
+)
+_BOUNDED_ARG = lazy_re(r"(?i)page|limit|slice|scroll|cursor|offset|batch|size|window|top|first|max")
+_KEYED_OP = lazy_re(r"ById(?:s|In)?$|ByIds$|ByIdIn$|In$")
+_STREAMED = lazy_re(r"\b(?:Stream|Page|Slice|Window|Flux|Iterator|Cursor)\s*<")
+_JDBC_QUERY = lazy_re(
+    r"(?<![\w$.])(?:this\s*\.\s*)?(?P<recv>[a-z_$][\w$]*)\s*\.\s*(?:query|queryForList|sql)\s*\("
+)
+_JDBC_NAME = lazy_re(r"(?i)jdbc|template$|^jt$|^db$")
+_SQL_TEXT = lazy_re(r'"(?P<sql>(?:[^"\\]|\\.)*)"')
+_SELECT = lazy_re(r"(?i)^\s*select\b")
+_SQL_BOUNDED = lazy_re(r"(?i)\b(?:where|limit|fetch\s+first|fetch\s+next|top|rownum|offset)\b|\?|:\w")
+_JOOQ_START = lazy_re(r"\.\s*(?:selectFrom|from)\s*\(")
+_JOOQ_FETCH_ALL = lazy_re(r"\.\s*fetch(?:Into|Maps|Array)?\s*\(")
+_JOOQ_BOUNDED = lazy_re(r"\.\s*(?:where|limit|seek|fetchLazy|fetchStream|fetchSize|stream|fetchOne|"
+                        r"fetchOptional|fetchSingle|fetchAny|fetchValue|fetchExists|fetchCount)\s*\(")
+_PAGED = lazy_re(r"\b(?:Pageable|PageRequest|PageHelper|pageSize|pageNum|pageNumber|Page<|IPage<|Slice<)|"
+                 r"@RequestParam\b[^)]*\"page\"")
+_EXPORT_BODY = lazy_re(
+    r"\b(?:getWriter|getOutputStream|CSVPrinter|CsvWriter|StreamingResponseBody|ICSVWriter)\b"
+)
+_CSV = lazy_re(r"(?i)text/csv|\.csv\b|octet-stream|spreadsheet|ms-excel")
+_DATA_NAME = lazy_re(r"(?i)(?:repo|repository|repositories|dao|mapper)s?$")
+_SORT_ONLY = lazy_re(r"^(?:Sort\b|sort\w*$)")
+_WORDS = ("All", "query", "sql", "selectFrom", "from(")
+
+
+@register(
+    CheckSpec(
+        id="JAVA-LIST-NO-LIMIT",
+        checklist_item="ERR-00",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.MEDIUM,
+        languages=frozenset({"java"}),
+        title="Request handler loads every row of a query into memory (no page or limit)",
+        explanation=(
+            "A list or export endpoint that reads all rows builds every one as an object before answering: "
+            "fine on a small table, a heap spike, an `OutOfMemoryError` or a request timeout once the table "
+            "grows. Page the query (`Pageable`, `Limit`, `findTop...By`, keyset), or stream it (`Stream<T>` "
+            "in a read-only transaction, `queryForStream`, a `RowCallbackHandler`, jOOQ `fetchLazy()`) and "
+            "write rows as they come."
+        ),
+    ),
+    needs=_WORDS,
+)
+def list_no_limit(ctx: FileContext) -> Iterator[Hit]:
+    if JAVA_TEST_PATH.search(ctx.path):
+        return
+    lexed = lex(ctx)
+    methods, _, _ = _methods(ctx, lexed)
+    paged: bool | None = None
+    for method in methods:
+        if method.private or method.constructor:
+            continue
+        if not (_HANDLER.search(method.declaration) or _EXPORT_NAME.match(method.name)):
+            continue
+        block = method.block
+        export: bool | None = None
+        for no in range(block.first, block.last + 1):
+            bare = lexed.bare.get(no, "")
+            if no == block.first:
+                bare = bare[block.col + 1:]
+            query = _unbounded(ctx, lexed.bare, no, bare, block.last)
+            if query is None:
+                continue
+            if export is None:
+                export = _export(ctx, lexed.bare, method)
+            if not export:
+                # A plain list: only the whole table read straight from the data layer, in a class that
+                # pages none of its lists. A filtered read (`findAllByPostId(id)`) is one parent's rows; a
+                # service may cache or bound what it returns; beside a paged list, the whole one is kept
+                # on purpose (the choices of a dropdown).
+                if paged is None:
+                    paged = any("age" in text and _PAGED.search(text) for text in lexed.bare.values())
+                if not (query.whole and query.data_access) or paged:
+                    continue
+            yield Hit(no, message=query.message)
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    message: str
+    whole: bool
+    """No filter: every row of the table."""
+    data_access: bool
+    """Read straight from a repository, DAO, mapper, JDBC template or jOOQ."""
+
+
+def _export(ctx: FileContext, bare_lines: dict[int, str], method: _Method) -> bool:
+    """The handler exports its rows (a file to download, rows written to the response as it goes)."""
+    name, declaration, first, last = method.name, method.declaration, method.block.first, method.block.last
+    if _EXPORT_NAME.match(name) or "csv" in name.lower() or _CSV.search(
+            " ".join(ctx.lines.get(no, "") for no in range(first - declaration.count("\n"), first + 1))):
+        return True
+    return any(_EXPORT_BODY.search(bare_lines.get(no, "")) for no in range(first, last + 1))
+
+
+def _unbounded(ctx: FileContext, bare_lines: dict[int, str], no: int, bare: str, last: int) -> _Query | None:
+    """The query started on line `no` when it loads every row it matches, or None."""
+    if "All" in bare:
+        for found in _ALL_CALL.finditer(bare):
+            recv, op, args = found.group("recv"), found.group("op"), found.group("args").strip()
+            if op.startswith(("get", "load", "fetch")) and args:
+                continue  # a keyed multi-get (`cache.getAll(keys)`)
+            if _KEYED_OP.search(op) or _BOUNDED_ARG.search(args) or re.search(r"Top\d*|First\d*", op):
+                continue
+            if _STREAMED.search(bare[: found.start()]):
+                continue  # the repository streams or pages it (`Stream<Order> all = ...`)
+            whole = (not args or _SORT_ONLY.match(args) is not None) and "By" not in op
+            return _Query(f"`{recv}.{op}(...)` reads every matching row into memory, with no page or limit: "
+                          "the answer grows with the table.", whole, _DATA_NAME.search(recv) is not None)
+    if "query" in bare or "sql" in bare:
+        call = _JDBC_QUERY.search(bare)
+        if call is not None and _JDBC_NAME.search(call.group("recv")):
+            raw = ctx.lines.get(no, "")
+            literal = _SQL_TEXT.search(raw[raw.find("(", call.start()):])
+            sql = literal.group("sql") if literal is not None else ""
+            if _SELECT.match(sql) and not _SQL_BOUNDED.search(sql) \
+                    and "Stream" not in bare and "RowCallbackHandler" not in bare:
+                return _Query(f"`{call.group('recv')}` runs a `SELECT` with neither `WHERE` nor `LIMIT` and "
+                              "reads every row of the table into memory.", True, True)
+    if "from" in bare or "selectFrom" in bare:
+        start = _JOOQ_START.search(bare)
+        if start is not None and ("dsl" in bare.lower() or "select" in bare or "create" in bare):
+            statement = [bare]
+            end = no
+            while ";" not in bare_lines.get(end, "") and end < min(last, no + 12):
+                end += 1
+                statement.append(bare_lines.get(end, ""))
+            text = " ".join(statement)
+            if _JOOQ_FETCH_ALL.search(text) and not _JOOQ_BOUNDED.search(text) and not _STREAMED.search(text):
+                return _Query("The jOOQ query has no `where`, `limit` or `seek` and fetches every row of the "
+                              "table.", True, True)
+    return None
