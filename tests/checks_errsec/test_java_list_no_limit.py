@@ -106,3 +106,41 @@ def test_an_export_reports_every_unbounded_read() -> None:
         "}",
     )
     assert _lines(code) == [7, 13]
+
+
+def test_an_export_of_a_collection_finder_or_a_jpa_result_list_is_reported() -> None:
+    code = _controller(
+        "@GetMapping(value = \"/carriers/{id}/shipments.csv\", produces = \"text/csv\")",
+        "public String shipmentsCsv(@PathVariable long id) {",
+        "    List<Shipment> rows = shipmentRepository.findByCarrierIdOrderByCreatedAt(id);",  # 7
+        "    return toCsv(rows);",
+        "}",
+        "",
+        "@GetMapping(\"/shipments/export\")",
+        "public void exportAll(HttpServletResponse response) throws IOException {",
+        "    PrintWriter out = response.getWriter();",
+        "    for (Shipment s : entityManager.createQuery(\"select s from Shipment s\", Shipment.class)",
+        "            .getResultList()) {",                                             # 15
+        "        out.println(s.getId());",
+        "    }",
+        "}",
+        "",
+        "@GetMapping(\"/shipments/export-page\")",
+        "public void exportPage(@RequestParam int page, HttpServletResponse response) throws IOException {",
+        "    List<Shipment> rows = entityManager.createQuery(\"select s from Shipment s\", Shipment.class)",
+        "        .setFirstResult(page * 500).setMaxResults(500).getResultList();",
+        "    write(rows, response.getWriter());",
+        "}",
+    )
+    assert _lines(code) == [7, 15]
+
+
+def test_a_collection_finder_in_a_plain_list_is_one_parents_rows() -> None:
+    code = _controller(
+        "@GetMapping(\"/shipments/{id}/parcels\")",
+        "public List<Parcel> parcels(@PathVariable long id) {",
+        "    List<Parcel> parcels = parcelRepository.findByShipmentId(id);",
+        "    return parcels;",
+        "}",
+    )
+    assert _lines(code) == []

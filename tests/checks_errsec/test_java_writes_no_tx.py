@@ -48,7 +48,7 @@ def test_jooq_mybatis_jdbc_client_and_entity_manager_writes_count() -> None:
         "    entityManager.persist(new Rename(id, name));",
         "}",
     )
-    assert _lines(code) == [5, 16]
+    assert _lines(code) == [5, 10, 16]
 
 
 def test_transaction_boundaries_keep_it_quiet() -> None:
@@ -125,3 +125,58 @@ def test_a_delete_counts_only_on_a_repository_and_not_a_file() -> None:
         "}",
     )
     assert _lines(code) == [11]
+
+
+def test_a_locking_read_then_a_write_is_reported() -> None:
+    code = _service(
+        "public void reserveSeat(long seatId, long userId) {",           # 5
+        "    Seat seat = seats.findByIdForUpdate(seatId).orElseThrow();",
+        "    seat.assign(userId);",
+        "    seats.save(seat);",
+        "}",
+        "",
+        "public void bump(long id) {",                                      # 11
+        "    Integer n = jdbcTemplate.queryForObject(\"SELECT n FROM counters WHERE id = ? FOR UPDATE\", Integer.class, id);",
+        "    jdbcTemplate.update(\"UPDATE counters SET n = ? WHERE id = ?\", n + 1, id);",
+        "}",
+        "",
+        "public Seat show(long seatId) {",
+        "    return seats.findByIdForUpdate(seatId).orElseThrow();",
+        "}",
+    )
+    assert _lines(code) == [5, 11]
+
+
+def test_writes_in_same_file_private_helpers_count_at_their_call() -> None:
+    code = _service(
+        "public void transfer(long from, long to, long cents) {",          # 5
+        "    debit(from, cents);",
+        "    credit(to, cents);",
+        "}",
+        "",
+        "private void debit(long id, long cents) {",
+        "    accountRepository.decrementBalance(id, cents);",
+        "}",
+        "",
+        "private void credit(long id, long cents) {",
+        "    accountRepository.incrementBalance(id, cents);",
+        "}",
+    )
+    assert _lines(code) == [5]
+
+
+def test_mybatis_plus_writes_count_and_a_jdbi_transaction_is_one() -> None:
+    code = _service(
+        "public void settle(Order order, Payment payment) {",              # 5
+        "    orderService.updateById(order);",
+        "    paymentService.saveOrUpdate(payment);",
+        "}",
+        "",
+        "public void settleInJdbi(Order order, Payment payment) {",
+        "    jdbi.useTransaction(handle -> {",
+        "        handle.attach(OrderDao.class).update(order);",
+        "        handle.attach(PaymentDao.class).insert(payment);",
+        "    });",
+        "}",
+    )
+    assert _lines(code) == [5]

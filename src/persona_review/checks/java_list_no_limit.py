@@ -20,6 +20,9 @@ Reported on the query, in a request handler (a `@...Mapping`, JAX-RS `@GET`/`@PO
   or cursor (`findAllById(ids)` asks for the ids it names);
 - `JdbcTemplate.query`/`queryForList` (or `JdbcClient.sql(...).query(...).list()`) of a literal `SELECT`
   with neither `WHERE` nor `LIMIT`/`FETCH FIRST`/`TOP`;
+- a finder of a repository, DAO or mapper whose result is a collection (`List<Order> rows =
+  orders.findByMerchantId(id)`, or the collection a `for` walks), with no page, limit or id list;
+- a JPA query's `getResultList()` with no `setMaxResults` in the statement;
 - a jOOQ `selectFrom(...)`/`select(...).from(...)` fetched whole (`fetch()`, `fetchInto(...)`) with no
   `where`, `limit` or `seek` in the statement.
 Left alone when the result is a `Stream`, `Page` or `Slice`. In an export (an `export...`/`download...`
@@ -55,6 +58,13 @@ _ALL_CALL = lazy_re(
 _BOUNDED_ARG = lazy_re(r"(?i)page|limit|slice|scroll|cursor|offset|batch|size|window|top|first|max")
 _KEYED_OP = lazy_re(r"ById(?:s|In)?$|ByIds$|ByIdIn$|In$")
 _STREAMED = lazy_re(r"\b(?:Stream|Page|Slice|Window|Flux|Iterator|Cursor)\s*<")
+_COLLECTION_FIND = lazy_re(
+    r"(?:\b(?:List|Collection|Iterable|Set)\s*<[^=;]*>\s+[A-Za-z_$][\w$]*\s*=|\bfor\s*\([^:;()]*:)\s*"
+    r"(?:this\s*\.\s*)?(?P<recv>[a-z_$][\w$]*)\s*\.\s*"
+    r"(?P<op>(?:find|select|list|query|search|get|load|fetch)(?!All)\w*)\s*" + _ARGS
+)
+"""A finder whose result is a collection (`List<Order> rows = orders.findByMerchantId(id)`, or walked by a
+`for`): every row it matches."""
 _JDBC_QUERY = lazy_re(
     r"(?<![\w$.])(?:this\s*\.\s*)?(?P<recv>[a-z_$][\w$]*)\s*\.\s*(?:query|queryForList|sql)\s*\("
 )
@@ -74,7 +84,8 @@ _EXPORT_BODY = lazy_re(
 _CSV = lazy_re(r"(?i)text/csv|\.csv\b|octet-stream|spreadsheet|ms-excel")
 _DATA_NAME = lazy_re(r"(?i)(?:repo|repository|repositories|dao|mapper)s?$")
 _SORT_ONLY = lazy_re(r"^(?:Sort\b|sort\w*$)")
-_WORDS = ("All", "query", "sql", "selectFrom", "from(")
+_WORDS = ("All", "query", "sql", "selectFrom", "from(", "List<", "Collection<", "Iterable<", "Set<", "for",
+          "getResultList")
 
 
 @register(
@@ -161,6 +172,22 @@ def _unbounded(ctx: FileContext, bare_lines: dict[int, str], no: int, bare: str,
             whole = (not args or _SORT_ONLY.match(args) is not None) and "By" not in op
             return _Query(f"`{recv}.{op}(...)` reads every matching row into memory, with no page or limit: "
                           "the answer grows with the table.", whole, _DATA_NAME.search(recv) is not None)
+    if "<" in bare or "for" in bare:
+        finder = _COLLECTION_FIND.search(bare)
+        if finder is not None and _DATA_NAME.search(finder.group("recv")):
+            recv, op, args = finder.group("recv"), finder.group("op"), finder.group("args").strip()
+            if not (_KEYED_OP.search(op) or _BOUNDED_ARG.search(args) or re.search(r"Top\d*|First\d*", op)):
+                return _Query(f"`{recv}.{op}(...)` reads every matching row into a collection, with no page "
+                              "or limit: the answer grows with the table.", False, True)
+    if "getResultList" in bare:
+        # The statement: back to the previous `;`, and this line.
+        above = range(max(no - 6, 0), no)
+        code = " ".join(bare_lines.get(n, "") for n in above).rpartition(";")[2] + bare
+        if "setMaxResults" not in code:
+            raw = " ".join(ctx.lines.get(n, "") for n in above).rpartition(";")[2] + ctx.lines.get(no, "")
+            whole = re.search(r"(?i)\bwhere\b|\blimit\b|\bfetch\s+first\b", raw) is None
+            return _Query("`getResultList()` with no `setMaxResults` reads every row the query matches into "
+                          "memory.", whole, True)
     if "query" in bare or "sql" in bare:
         call = _JDBC_QUERY.search(bare)
         if call is not None and _JDBC_NAME.search(call.group("recv")):
@@ -174,12 +201,12 @@ def _unbounded(ctx: FileContext, bare_lines: dict[int, str], no: int, bare: str,
     if "from" in bare or "selectFrom" in bare:
         start = _JOOQ_START.search(bare)
         if start is not None and ("dsl" in bare.lower() or "select" in bare or "create" in bare):
-            statement = [bare]
+            parts = [bare]
             end = no
             while ";" not in bare_lines.get(end, "") and end < min(last, no + 12):
                 end += 1
-                statement.append(bare_lines.get(end, ""))
-            text = " ".join(statement)
+                parts.append(bare_lines.get(end, ""))
+            text = " ".join(parts)
             if _JOOQ_FETCH_ALL.search(text) and not _JOOQ_BOUNDED.search(text) and not _STREAMED.search(text):
                 return _Query("The jOOQ query has no `where`, `limit` or `seek` and fetches every row of the "
                               "table.", True, True)

@@ -18,11 +18,16 @@ as soon as it returns.
 
 Reported, from the method's opening line to its last write, when a method that callers reach through the
 bean's proxy (public, or an entry point: `@Scheduled`, a listener, a request mapping) makes two or more
-writes at its own level, and neither it nor its class is `@Transactional` (Spring's or Jakarta's; a
-`propagation = NOT_SUPPORTED`/`NEVER` counts as none) nor does it open one itself (`TransactionTemplate`,
-`transactionManager.getTransaction`, jOOQ `dsl.transaction(...)`, `setAutoCommit(false)`, a `commit()`).
+writes, or a locking read (`findByIdForUpdate`, `lock...By...`, SQL `FOR UPDATE`/`FOR SHARE`, jOOQ
+`forUpdate()`) and then a write, at its own level or in the same file's private helpers it calls (one
+level: a helper that opens its own transaction counts as one write), and neither it nor its class is
+`@Transactional` (Spring's or Jakarta's; a `propagation = NOT_SUPPORTED`/`NEVER` counts as none) nor
+does it open one itself (`TransactionTemplate`, `transactionManager.getTransaction`, jOOQ
+`dsl.transaction(...)`, JDBI `inTransaction`/`useTransaction`, `setAutoCommit(false)`, a `commit()`).
 Writes are: Spring Data `save*`/`delete*` (on a repository: a field whose declared type or name says so,
-or that the file also reads with `findBy...`/`findById`), `EntityManager` `persist`/`merge`/`remove`,
+or that the file also reads with `findBy...`/`findById`) and its `@Modifying` query methods named for a
+write (`update...`, `insert...`, `delete...`, `increment...`, `decrement...`), MyBatis-Plus
+`saveOrUpdate`/`saveBatch`/`updateById`/`removeById`, `EntityManager` `persist`/`merge`/`remove`,
 `JdbcTemplate`/`NamedParameterJdbcTemplate`/`JdbcClient` `update`/`batchUpdate`, jOOQ `insertInto`/
 `update(TABLE)`/`deleteFrom`/`mergeInto` and `record.store()`, MyBatis mapper `insert...`/`update...`/
 `delete...` and `sqlSession.insert/update/delete`. Repository and DAO classes (whose callers hold the
@@ -36,12 +41,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from persona_review.checks._java_code import JAVA_TEST_PATH
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
-from persona_review.checks.java_spring_tx import _ENTRY, _methods
+from persona_review.checks.java_spring_tx import _ENTRY, _Method, _methods
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
@@ -49,7 +55,8 @@ from persona_review.lazy_re import lazy_re
 _RECEIVER = r"(?<![\w$.])(?:this\s*\.\s*)?(?P<recv>[a-z_$][\w$]*)\s*\.\s*"
 _REPO_WRITE = lazy_re(
     _RECEIVER + r"(?P<op>save|saveAndFlush|saveAll|saveAllAndFlush|delete|deleteById|deleteAll|deleteAllById|"
-    r"deleteAllInBatch|deleteInBatch|deleteAllByIdInBatch|delete[A-Z]\w*)\s*\("
+    r"deleteAllInBatch|deleteInBatch|deleteAllByIdInBatch|delete[A-Z]\w*|"
+    r"saveOrUpdate\w*|saveBatch\w*|updateById|updateBatchById|removeById|removeByIds|removeBatchByIds)\s*\("
 )
 _EM_WRITE = lazy_re(
     r"(?<![\w$.])(?:this\s*\.\s*)?(?:em|entityManager|\w+EntityManager)\s*\.\s*(?:persist|merge|remove)\s*\("
@@ -63,8 +70,10 @@ _JOOQ_WRITE = lazy_re(
     r"|(?<![\w$.])[a-z_$][\w$]*\s*\.\s*store\s*\(\s*\)"
 )
 _MAPPER_WRITE = lazy_re(
-    _RECEIVER + r"(?P<op>(?:insert|update|delete|upsert|batchInsert|batchUpdate)\w*)\s*\("
+    _RECEIVER + r"(?P<op>(?:insert|update|delete|upsert|batchInsert|batchUpdate|increment|decrement)\w*)\s*\("
 )
+"""A mapper's or repository's own write (`orderMapper.insertLine(...)`, a `@Modifying` query method
+`stock.decrementQuantity(id, n)`)."""
 _REPO_NAME = lazy_re(r"(?i)(?:repo|repository|repositories|dao|store|mapper)s?$")
 _REPO_TYPE = r"\b[A-Z]\w*(?:Repository|Repo|Dao|DAO|Store|Mapper)\b(?:<[^<>;]*(?:<[^<>;]*>[^<>;]*)*>)?\s+"
 _JDBC_NAME = lazy_re(r"(?i)jdbc|template$|jdbcclient|^jt$")
@@ -76,16 +85,24 @@ _OWN_TX = lazy_re(
     r"\b\w*(?:[Tt]ransaction|[Tt]x)(?:Template|Operations|Manager|Helper|Runner|Service)?\s*\.\s*"
     r"(?:execute|executeWithoutResult|run|call|inTransaction|doInTransaction|required|requiresNew|"
     r"getTransaction|begin)\s*\(|"
-    r"\.\s*(?:transaction|transactionResult|transactionAsync|transactionResultAsync)\s*\(|"
+    r"\.\s*(?:transaction|transactionResult|transactionAsync|transactionResultAsync|inTransaction|"
+    r"useTransaction|withTransaction|inTx|doInTransaction)\s*\(|"
     r"\bsetAutoCommit\s*\(\s*false\b|\.\s*commit\s*\(\s*\)|\bTransactionStatus\b|\bTransactionCallback\b|"
     r"\bgetTransaction\s*\(|\.\s*begin\s*\(\s*\)"
 )
+_PLUS_WRITES = frozenset({"updateById", "updateBatchById", "removeById", "removeByIds", "removeBatchByIds"})
+"""MyBatis-Plus `IService` writes, named for what they do on any receiver."""
+_LOCK_READ = lazy_re(
+    r"\.\s*(?:\w*ForUpdate\w*|\w*WithLock\w*|lock\w*By\w*|findAndLock\w*|forUpdate|forShare)\s*\("
+)
+_SQL_LOCK = lazy_re(r"(?i)\bfor\s+(?:no\s+key\s+)?update\b|\block\s+in\s+share\s+mode\b|\bfor\s+share\b")
 _OVERRIDE = lazy_re(r"@Override\b")
 _NO_TX = lazy_re(r"\b(?:NOT_SUPPORTED|NEVER)\b")
 _DATA_CLASS = lazy_re(r"(?:Repository|Repo|Dao|DAO|Mapper|RepositoryImpl|DaoImpl|Store|StoreImpl)$")
 _CLASS_DECL = lazy_re(r"\b(?:class|interface)\s+(?P<name>[A-Za-z_$][\w$]*)")
 _REPOSITORY_ANNOTATION = lazy_re(r"@(?:[\w.]+\.)?(?:Repository|Mapper)\b")
-_WORDS = ("save", "delete", "persist", "merge", "update", "Update", "insert", "Insert", "store", "upsert")
+_WORDS = ("save", "delete", "persist", "merge", "update", "Update", "insert", "Insert", "store", "upsert",
+          "increment", "decrement", "remove")
 
 
 @register(
@@ -115,6 +132,11 @@ def writes_no_tx(ctx: FileContext) -> Iterator[Hit]:
         return
     repos, jdbcs = _receivers(ctx, lexed)
     implements_own = _implements_own_interface(lexed, class_name)
+    work = {id(method): _work_of(ctx, lexed, method, repos, jdbcs) for method in methods}
+    helpers = {m.name: work[id(m)] for m in methods
+               if m.private and not m.constructor and (work[id(m)].writes or work[id(m)].locks)}
+    helper_call = re.compile(r"(?:(?<![\w$.])|(?<=\bthis\.))(?P<name>"
+                             + "|".join(map(re.escape, sorted(helpers))) + r")\s*\(") if helpers else None
     for method in methods:
         if method.private or method.constructor:
             continue
@@ -124,23 +146,63 @@ def writes_no_tx(ctx: FileContext) -> Iterator[Hit]:
             continue
         if method.transactional and not _NO_TX.search(method.declaration):
             continue
-        block = method.block
-        writes: list[int] = []
-        own_tx = False
-        for no in range(block.first, block.last + 1):
-            bare = lexed.bare.get(no, "")
-            if no == block.first:
-                bare = bare[block.col + 1:]
-            if _OWN_TX.search(bare):
-                own_tx = True
-                break
-            writes.extend(no for _ in range(_writes_on(bare, repos, jdbcs)))
-        if own_tx or len(writes) < 2:
+        own = work[id(method)]
+        if own.own_tx:
             continue
-        yield Hit(block.first, writes[-1], message=(
-            f"`{method.name}` makes {len(writes)} writes, each committed on its own: no `@Transactional` "
-            "on the method or its class and no transaction opened here, so a failure after the first "
-            "leaves it committed and the rest undone."))
+        writes, locks = list(own.writes), list(own.locks)
+        if helper_call is not None:
+            # A same-file private helper's writes run at its call, in no transaction either.
+            for no in range(method.block.first, method.block.last + 1):
+                for call in helper_call.finditer(lexed.bare.get(no, "")):
+                    helper = helpers[call.group("name")]
+                    writes.extend([no] * (1 if helper.own_tx else len(helper.writes)))
+                    locks.extend([no] * (0 if helper.own_tx else len(helper.locks)))
+        writes.sort()
+        if len(writes) >= 2:
+            yield Hit(method.block.first, writes[-1], message=(
+                f"`{method.name}` makes {len(writes)} writes, each committed on its own: no `@Transactional` "
+                "on the method or its class and no transaction opened here, so a failure after the first "
+                "leaves it committed and the rest undone."))
+        elif writes and locks and min(locks) < writes[-1]:
+            yield Hit(method.block.first, writes[-1], message=(
+                f"`{method.name}` locks rows and then writes with no transaction around them: the lock is "
+                "released as soon as the locking read returns (or the read fails for want of a "
+                "transaction), so the write is not protected from a concurrent one."))
+
+
+@dataclass(frozen=True, slots=True)
+class _Work:
+    writes: tuple[int, ...]
+    """The line of each database write the method makes at its own level."""
+    locks: tuple[int, ...]
+    """The line of each locking read (`findByIdForUpdate`, `SELECT ... FOR UPDATE`)."""
+    own_tx: bool
+    """It opens a transaction itself (`TransactionTemplate`, `dsl.transaction`, `setAutoCommit(false)`)."""
+
+
+def _work_of(ctx: FileContext, lexed: Lexed, method: _Method, repos: frozenset[str],
+             jdbcs: frozenset[str]) -> _Work:
+    block = method.block
+    writes: list[int] = []
+    locks: list[int] = []
+    for no in range(block.first, block.last + 1):
+        bare = lexed.bare.get(no, "")
+        if no == block.first:
+            bare = bare[block.col + 1:]
+        if _OWN_TX.search(bare):
+            return _Work((), (), own_tx=True)
+        writes.extend(no for _ in range(_writes_on(bare, repos, jdbcs)))
+        if _locks_on(bare, ctx.lines.get(no, "")):
+            locks.append(no)
+    return _Work(tuple(writes), tuple(locks), own_tx=False)
+
+
+def _locks_on(bare: str, raw: str) -> bool:
+    """The line reads with a row lock: a repository's locking finder, SQL `FOR UPDATE`, jOOQ `forUpdate()`."""
+    if ("ock" in bare or "ForUpdate" in bare) and _LOCK_READ.search(bare):
+        return True
+    return '"' in raw and ("pdate" in raw or "PDATE" in raw or "hare" in raw or "HARE" in raw) \
+        and _SQL_LOCK.search(raw) is not None
 
 
 def _data_class(lexed: Lexed, name: str) -> bool:
@@ -182,7 +244,7 @@ def _writes_on(bare: str, repos: frozenset[str], jdbcs: frozenset[str]) -> int:
     calls: set[int] = set()
     for found in _REPO_WRITE.finditer(bare):
         recv, op = found.group("recv"), found.group("op")
-        if op.startswith("save") or recv in repos or _REPO_NAME.search(recv):
+        if op.startswith("save") or op in _PLUS_WRITES or recv in repos or _REPO_NAME.search(recv):
             calls.add(found.start("op"))
     calls.update(found.end() for found in _EM_WRITE.finditer(bare))
     if "update" in bare or "Update" in bare:
@@ -194,11 +256,10 @@ def _writes_on(bare: str, repos: frozenset[str], jdbcs: frozenset[str]) -> int:
         for found in _JOOQ_WRITE.finditer(bare):
             if not any(abs(found.start() - at) < 40 for at in calls):
                 calls.add(found.start())
-    if "apper" in bare or "ession" in bare:
-        for found in _MAPPER_WRITE.finditer(bare):
-            recv = found.group("recv")
-            if recv.lower().endswith("mapper") or recv in {"sqlSession", "session"}:
-                calls.add(found.start("op"))
+    for found in _MAPPER_WRITE.finditer(bare):
+        recv = found.group("recv")
+        if recv in repos or _REPO_NAME.search(recv) or recv in {"sqlSession", "session"}:
+            calls.add(found.start("op"))
     return len(_distinct(calls))
 
 
