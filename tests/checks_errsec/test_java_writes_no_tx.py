@@ -180,3 +180,29 @@ def test_mybatis_plus_writes_count_and_a_jdbi_transaction_is_one() -> None:
         "}",
     )
     assert _lines(code) == [5]
+
+
+def test_an_own_interface_declared_over_lines_is_left_alone_but_another_interface_is_not() -> None:
+    body = (
+        "public void reserve(Item item, Order order) {",     # 6 under a two-line header
+        "    items.save(item);",
+        "    orders.save(order);",
+        "}",
+    )
+    own = "@Service\npublic class StockServiceImpl extends BaseService<Stock>\n        implements StockService {"
+    assert _lines(_service(*body, header=own)) == []
+    other = "@Service\npublic class StockService\n        implements ApplicationListener<StockEvent> {"
+    assert _lines(_service(*body, header=other)) == [6]
+
+
+def test_a_call_to_a_helper_through_this_is_not_a_write_itself() -> None:
+    code = _service(
+        "public void update(Review review) {",
+        "    this.saveOrUpdate(review);",
+        "}",
+        "",
+        "private void saveOrUpdate(Review review) {",
+        "    reviews.save(review);",
+        "}",
+    )
+    assert _lines(code) == []

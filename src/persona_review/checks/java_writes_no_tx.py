@@ -32,9 +32,10 @@ write (`update...`, `insert...`, `delete...`, `increment...`, `decrement...`), M
 `update(TABLE)`/`deleteFrom`/`mergeInto` and `record.store()`, MyBatis mapper `insert...`/`update...`/
 `delete...` and `sqlSession.insert/update/delete`. Repository and DAO classes (whose callers hold the
 transaction), private helpers (usually called from inside one) and tests are left alone, and so is a method
-that implements an interface (`@Override`, or any public method of a class that `implements` one): Spring
-reads `@Transactional` on the interface's method, which the file does not show. When the class's
-header is not in view its `@Transactional` cannot be seen, and the method's own annotations decide.
+that implements an interface (`@Override`, or any public method of `OrderServiceImpl implements
+OrderService`): Spring reads `@Transactional` on the interface's method, which the file does not show.
+When the class's header is not in view its `@Transactional` cannot be seen, and the method's own
+annotations decide.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
-_RECEIVER = r"(?<![\w$.])(?:this\s*\.\s*)?(?P<recv>[a-z_$][\w$]*)\s*\.\s*"
+_RECEIVER = r"(?<![\w$.])(?:this\s*\.\s*)?(?P<recv>(?!this\b)[a-z_$][\w$]*)\s*\.\s*"
 _REPO_WRITE = lazy_re(
     _RECEIVER + r"(?P<op>save|saveAndFlush|saveAll|saveAllAndFlush|delete|deleteById|deleteAll|deleteAllById|"
     r"deleteAllInBatch|deleteInBatch|deleteAllByIdInBatch|delete[A-Z]\w*|"
@@ -216,12 +217,20 @@ def _data_class(lexed: Lexed, name: str) -> bool:
 
 
 def _implements_own_interface(lexed: Lexed, class_name: str) -> bool:
-    """The class `implements` an interface (`FooServiceImpl implements FooService`): its public methods
-    are the interface's, which may carry `@Transactional`."""
+    """The class implements its own interface (`OrderServiceImpl implements OrderService`,
+    `DefaultOrderService implements OrderService`): its public methods are the interface's, which may carry
+    `@Transactional`. The declaration may run over a few lines (`extends Base<K>\n implements ...`)."""
     if not class_name:
         return False
-    declared = re.compile(rf"\bclass\s+{re.escape(class_name)}\b[^{{]*\bimplements\b")
-    return any("implements" in bare and declared.search(bare) for bare in lexed.bare.values())
+    declared = re.compile(rf"\bclass\s+{re.escape(class_name)}\b")
+    for no, bare in lexed.bare.items():
+        if class_name not in bare or not declared.search(bare):
+            continue
+        header = " ".join(lexed.bare.get(n, "") for n in range(no, no + 4)).partition("{")[0]
+        _, found, interfaces = header.partition(" implements ")
+        names = re.findall(r"[A-Za-z_$][\w$]*(?=\s*(?:<|,|$))", interfaces.strip()) if found else []
+        return any(name in class_name for name in names)
+    return False
 
 
 def _receivers(ctx: FileContext, lexed: Lexed) -> tuple[frozenset[str], frozenset[str]]:
