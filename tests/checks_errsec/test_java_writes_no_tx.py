@@ -206,3 +206,19 @@ def test_a_call_to_a_helper_through_this_is_not_a_write_itself() -> None:
         "}",
     )
     assert _lines(code) == []
+
+
+def test_a_private_transactional_helper_is_left_to_the_private_method_check() -> None:
+    code = _service(
+        "public Order checkout(Cart cart) {",
+        "    return place(cart);",
+        "}",
+        "",
+        "@Transactional",
+        "private Order place(Cart cart) {",
+        "    Order order = orders.save(Order.from(cart));",
+        "    carts.delete(cart);",
+        "    return order;",
+        "}",
+    )
+    assert _lines(code) == []

@@ -20,7 +20,8 @@ Reported, from the method's opening line to its last write, when a method that c
 bean's proxy (public, or an entry point: `@Scheduled`, a listener, a request mapping) makes two or more
 writes, or a locking read (`findByIdForUpdate`, `lock...By...`, SQL `FOR UPDATE`/`FOR SHARE`, jOOQ
 `forUpdate()`) and then a write, at its own level or in the same file's private helpers it calls (one
-level: a helper that opens its own transaction counts as one write), and neither it nor its class is
+level: a helper that opens its own transaction counts as one write; one annotated `@Transactional` is
+JAVA-TX-PRIVATE-METHOD's), and neither it nor its class is
 `@Transactional` (Spring's or Jakarta's; a `propagation = NOT_SUPPORTED`/`NEVER` counts as none) nor
 does it open one itself (`TransactionTemplate`, `transactionManager.getTransaction`, jOOQ
 `dsl.transaction(...)`, JDBI `inTransaction`/`useTransaction`, `setAutoCommit(false)`, a `commit()`).
@@ -134,8 +135,11 @@ def writes_no_tx(ctx: FileContext) -> Iterator[Hit]:
     repos, jdbcs = _receivers(ctx, lexed)
     implements_own = _implements_own_interface(lexed, class_name)
     work = {id(method): _work_of(ctx, lexed, method, repos, jdbcs) for method in methods}
+    # A private helper annotated `@Transactional` is left to JAVA-TX-PRIVATE-METHOD, which reports the
+    # annotation that cannot work.
     helpers = {m.name: work[id(m)] for m in methods
-               if m.private and not m.constructor and (work[id(m)].writes or work[id(m)].locks)}
+               if m.private and not m.constructor and not m.transactional
+               and (work[id(m)].writes or work[id(m)].locks)}
     helper_call = re.compile(r"(?:(?<![\w$.])|(?<=\bthis\.))(?P<name>"
                              + "|".join(map(re.escape, sorted(helpers))) + r")\s*\(") if helpers else None
     for method in methods:
