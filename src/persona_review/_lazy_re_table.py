@@ -868,6 +868,7 @@ REQUIRED: dict[tuple[str, int], tuple[tuple[str, ...], bool]] = {
     ('\\bVALIDATE\\s+CONSTRAINT\\s+(\\"[^\\"]+\\"|\\w+)', 0): (('CONSTRAINT',), False),
     ('\\bWHERE\\b', 0): (('WHERE',), False),
     ('\\bWHERE\\b', 2): (('where',), True),
+    ('\\b[A-Z][\\w$]*(?:Repository|Repo|Dao|DAO|Mapper)\\b(?:<[^<>;]*(?:<[^<>;]*>[^<>;]*)*>)?\\s+(?P<name>[a-z_$][\\w$]*)\\b', 0): ((), False),
     ('\\b[A-Z]\\w*(?:Repository|Repo|Mapper|Dao|DAO)(?:<[^<>;]*>)?\\s+(?P<name>[a-z_$][\\w$]*)\\s*[;,)=]', 0): ((), False),
     ('\\b[A-Za-z_$][\\w$]*\\.(?:get|post|put|patch|delete|del|all|options|head)\\s*\\(\\s*(?:(?:[^()]|\\([^()]*\\))*?,\\s*)?async\\s+(?:function\\s*[\\w$]*\\s*)?\\(\\s*(?:req|request|_req|_request)\\b', 0): (('async',), False),
     ('\\b[A-Za-z_$][\\w$]*\\s*\\((?P<params>(?:[^()]|\\([^()]*\\))*)\\)\\s*(?:throws\\s+[\\w.,\\s]+)?[;{]', 0): (('(',), False),

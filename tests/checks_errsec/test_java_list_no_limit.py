@@ -144,3 +144,15 @@ def test_a_collection_finder_in_a_plain_list_is_one_parents_rows() -> None:
         "}",
     )
     assert _lines(code) == []
+
+
+def test_a_repository_known_by_its_declared_type_is_the_data_layer() -> None:
+    code = _controller(
+        "private final ShipmentRepository shipments;",
+        "",
+        "@GetMapping(\"/shipments\")",
+        "public List<Shipment> all() {",
+        "    return shipments.findAll();",                                       # 9
+        "}",
+    )
+    assert _lines(code) == [9]

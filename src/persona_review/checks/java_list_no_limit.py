@@ -29,9 +29,10 @@ Left alone when the result is a `Stream`, `Page` or `Slice`. In an export (an `e
 or `...Csv` handler, one that `produces` CSV or a spreadsheet, or writes to the response's writer or
 stream) every such read is reported. In a plain list handler only the whole table (`findAll()`,
 `findAll(sort)`, a `SELECT` with no `WHERE`, an unfiltered jOOQ query) read straight from a repository, DAO,
-mapper, JDBC template or jOOQ, in a class that pages none of its lists (`Pageable`, `PageRequest`,
-`pageNum`/`pageSize`): a filtered read (`findAllByPostId(id)`) is one parent's rows, a service may cache or
-bound what it returns, and beside a paged list the whole one is kept on purpose (a dropdown's choices).
+mapper (by its name or its declared type: `private final OrderRepository orders`), JDBC template or
+jOOQ, in a class that pages none of its lists (`Pageable`, `PageRequest`, `pageNum`/`pageSize`): a
+filtered read (`findAllByPostId(id)`) is one parent's rows, a service may cache or bound what it returns,
+and beside a paged list the whole one is kept on purpose (a dropdown's choices).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from persona_review.checks._java_code import JAVA_TEST_PATH
-from persona_review.checks._lexing import lex
+from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.java_spring_tx import _Method, _methods
 from persona_review.checks.registry import register
@@ -83,6 +84,9 @@ _EXPORT_BODY = lazy_re(
 )
 _CSV = lazy_re(r"(?i)text/csv|\.csv\b|octet-stream|spreadsheet|ms-excel")
 _DATA_NAME = lazy_re(r"(?i)(?:repo|repository|repositories|dao|mapper)s?$")
+_DATA_TYPE = lazy_re(
+    r"\b[A-Z][\w$]*(?:Repository|Repo|Dao|DAO|Mapper)\b(?:<[^<>;]*(?:<[^<>;]*>[^<>;]*)*>)?\s+(?P<name>[a-z_$][\w$]*)\b"
+)
 _SORT_ONLY = lazy_re(r"^(?:Sort\b|sort\w*$)")
 _WORDS = ("All", "query", "sql", "selectFrom", "from(", "List<", "Collection<", "Iterable<", "Set<", "for",
           "getResultList")
@@ -123,7 +127,7 @@ def list_no_limit(ctx: FileContext) -> Iterator[Hit]:
             bare = lexed.bare.get(no, "")
             if no == block.first:
                 bare = bare[block.col + 1:]
-            query = _unbounded(ctx, lexed.bare, no, bare, block.last)
+            query = _unbounded(ctx, lexed.bare, no, bare, last=block.last, data=_declared_data(ctx, lexed))
             if query is None:
                 continue
             if export is None:
@@ -158,8 +162,23 @@ def _export(ctx: FileContext, bare_lines: dict[int, str], method: _Method) -> bo
     return any(_EXPORT_BODY.search(bare_lines.get(no, "")) for no in range(first, last + 1))
 
 
-def _unbounded(ctx: FileContext, bare_lines: dict[int, str], no: int, bare: str, last: int) -> _Query | None:
-    """The query started on line `no` when it loads every row it matches, or None."""
+def _declared_data(ctx: FileContext, lexed: Lexed) -> frozenset[str]:
+    """The names the file declares with a data-access type (`private final OrderRepository orders;`, a
+    constructor's `OrderMapper mapper`), computed once."""
+
+    def compute() -> frozenset[str]:
+        return frozenset(m.group("name") for bare in lexed.bare.values()
+                         if ("Repo" in bare or "Dao" in bare or "DAO" in bare or "Mapper" in bare)
+                         for m in _DATA_TYPE.finditer(bare))
+
+    names: frozenset[str] = ctx.cached("java-list-no-limit-data", compute)
+    return names
+
+
+def _unbounded(ctx: FileContext, bare_lines: dict[int, str], no: int, bare: str, *, last: int,
+               data: frozenset[str]) -> _Query | None:
+    """The query started on line `no` when it loads every row it matches, or None. `data` names the
+    file's repositories, DAOs and mappers by their declared type."""
     if "All" in bare:
         for found in _ALL_CALL.finditer(bare):
             recv, op, args = found.group("recv"), found.group("op"), found.group("args").strip()
@@ -171,10 +190,11 @@ def _unbounded(ctx: FileContext, bare_lines: dict[int, str], no: int, bare: str,
                 continue  # the repository streams or pages it (`Stream<Order> all = ...`)
             whole = (not args or _SORT_ONLY.match(args) is not None) and "By" not in op
             return _Query(f"`{recv}.{op}(...)` reads every matching row into memory, with no page or limit: "
-                          "the answer grows with the table.", whole, _DATA_NAME.search(recv) is not None)
+                          "the answer grows with the table.", whole,
+                          recv in data or _DATA_NAME.search(recv) is not None)
     if "<" in bare or "for" in bare:
         finder = _COLLECTION_FIND.search(bare)
-        if finder is not None and _DATA_NAME.search(finder.group("recv")):
+        if finder is not None and (finder.group("recv") in data or _DATA_NAME.search(finder.group("recv"))):
             recv, op, args = finder.group("recv"), finder.group("op"), finder.group("args").strip()
             if not (_KEYED_OP.search(op) or _BOUNDED_ARG.search(args) or re.search(r"Top\d*|First\d*", op)):
                 return _Query(f"`{recv}.{op}(...)` reads every matching row into a collection, with no page "
