@@ -156,3 +156,30 @@ def test_a_repository_known_by_its_declared_type_is_the_data_layer() -> None:
         "}",
     )
     assert _lines(code) == [9]
+
+
+def test_a_scheduled_job_walking_the_whole_table_or_a_state_is_reported() -> None:
+    code = _controller(
+        "@Scheduled(cron = \"0 0 3 * * *\")",
+        "public void reindex() {",
+        "    for (Shipment s : shipmentRepository.findAll()) {",                  # 7
+        "        index.put(s);",
+        "    }",
+        "}",
+        "",
+        "@Scheduled(fixedDelay = 60000)",
+        "public void retry() {",
+        "    shipmentRepository.findAllByStatus(Status.FAILED).forEach(this::resend);",  # 14
+        "}",
+        "",
+        "@Scheduled(fixedDelay = 60000)",
+        "public void retryBatch() {",
+        "    shipmentRepository.findAllByStatus(Status.FAILED, PageRequest.of(0, 100)).forEach(this::resend);",
+        "}",
+        "",
+        "@Scheduled(fixedDelay = 60000)",
+        "public void retryOne(long carrierId) {",
+        "    shipmentRepository.findAllByCarrierId(carrierId).forEach(this::resend);",
+        "}",
+    )
+    assert _lines(code) == [7, 14]

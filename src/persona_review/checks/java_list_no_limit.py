@@ -13,8 +13,9 @@ the instance) and a request timeout once the customer has a million. Page it (`P
 transaction, a `RowCallbackHandler`, `queryForStream`, jOOQ `fetchLazy()`/`fetchStream()`) and write as
 it goes.
 
-Reported on the query, in a request handler (a `@...Mapping`, JAX-RS `@GET`/`@POST`/`@Path`) or an
-`export...`/`download...` method, when it is:
+Reported on the query, in a request handler (a `@...Mapping`, JAX-RS `@GET`/`@POST`/`@Path`), an
+`export...`/`download...` method or a scheduled job (`@Scheduled`, `@SchedulerLock`, a Quartz
+`execute(JobExecutionContext)`), when it is:
 - a repository or mapper call named for all its rows (`findAll()`, `findAll(spec)`, `findAllBy...(...)`,
   `selectAll...`, `listAll...`; `getAll()`/`loadAll()`/`fetchAll()` with no arguments) given no page, limit
   or cursor (`findAllById(ids)` asks for the ids it names);
@@ -32,7 +33,9 @@ stream) every such read is reported. In a plain list handler only the whole tabl
 mapper (by its name or its declared type: `private final OrderRepository orders`), JDBC template or
 jOOQ, in a class that pages none of its lists (`Pageable`, `PageRequest`, `pageNum`/`pageSize`): a
 filtered read (`findAllByPostId(id)`) is one parent's rows, a service may cache or bound what it returns,
-and beside a paged list the whole one is kept on purpose (a dropdown's choices).
+and beside a paged list the whole one is kept on purpose (a dropdown's choices). In a job, the whole table
+or every row in a state (`findAllByStatus(Status.PENDING)`: filtered by constants alone) read from the data
+layer: what `Model.all.each` is to RB-UNBOUNDED-LOAD.
 """
 
 from __future__ import annotations
@@ -87,6 +90,10 @@ _DATA_NAME = lazy_re(r"(?i)(?:repo|repository|repositories|dao|mapper)s?$")
 _DATA_TYPE = lazy_re(
     r"\b[A-Z][\w$]*(?:Repository|Repo|Dao|DAO|Mapper)\b(?:<[^<>;]*(?:<[^<>;]*>[^<>;]*)*>)?\s+(?P<name>[a-z_$][\w$]*)\b"
 )
+_JOB = lazy_re(r"@(?:[\w.]+\.)?(?:Scheduled|SchedulerLock)\b|\bJobExecutionContext\b")
+_CONSTANTS = lazy_re(r'^(?:(?:[A-Z][\w$]*\.)*[A-Z][A-Z0-9_]*|"[^"]*"|true|false|\d+L?)'
+                     r'(?:\s*,\s*(?:(?:[A-Z][\w$]*\.)*[A-Z][A-Z0-9_]*|"[^"]*"|true|false|\d+L?))*$')
+"""Arguments that are constants alone: enum values, `static final` names, literals."""
 _SORT_ONLY = lazy_re(r"^(?:Sort\b|sort\w*$)")
 _WORDS = ("All", "query", "sql", "selectFrom", "from(", "List<", "Collection<", "Iterable<", "Set<", "for",
           "getResultList")
@@ -99,13 +106,13 @@ _WORDS = ("All", "query", "sql", "selectFrom", "from(", "List<", "Collection<", 
         category=Category.ERROR_HANDLING,
         severity=Severity.MEDIUM,
         languages=frozenset({"java"}),
-        title="Request handler loads every row of a query into memory (no page or limit)",
+        title="Every row of a query loaded into memory by a request handler or job (no page or limit)",
         explanation=(
-            "A list or export endpoint that reads all rows builds every one as an object before answering: "
-            "fine on a small table, a heap spike, an `OutOfMemoryError` or a request timeout once the table "
-            "grows. Page the query (`Pageable`, `Limit`, `findTop...By`, keyset), or stream it (`Stream<T>` "
-            "in a read-only transaction, `queryForStream`, a `RowCallbackHandler`, jOOQ `fetchLazy()`) and "
-            "write rows as they come."
+            "A list or export endpoint (or a scheduled job) that reads all rows builds every one as an "
+            "object before the first is used: fine on a small table, a heap spike, an `OutOfMemoryError` or "
+            "a timeout once the table grows. Page the query (`Pageable`, `Limit`, `findTop...By`, "
+            "keyset), or stream it (`Stream<T>` in a read-only transaction, `queryForStream`, a "
+            "`RowCallbackHandler`, jOOQ `fetchLazy()`) and write rows as they come."
         ),
     ),
     needs=_WORDS,
@@ -119,7 +126,8 @@ def list_no_limit(ctx: FileContext) -> Iterator[Hit]:
     for method in methods:
         if method.private or method.constructor:
             continue
-        if not (_HANDLER.search(method.declaration) or _EXPORT_NAME.match(method.name)):
+        job = _JOB.search(method.declaration) is not None
+        if not (job or _HANDLER.search(method.declaration) or _EXPORT_NAME.match(method.name)):
             continue
         block = method.block
         export: bool | None = None
@@ -129,6 +137,11 @@ def list_no_limit(ctx: FileContext) -> Iterator[Hit]:
                 bare = bare[block.col + 1:]
             query = _unbounded(ctx, lexed.bare, no, bare, last=block.last, data=_declared_data(ctx, lexed))
             if query is None:
+                continue
+            if job:
+                # A scheduled job walks the table: the whole of it, or every row with a status.
+                if query.data_access and (query.whole or query.constant_filter):
+                    yield Hit(no, message=query.message)
                 continue
             if export is None:
                 export = _export(ctx, lexed.bare, method)
@@ -151,6 +164,8 @@ class _Query:
     """No filter: every row of the table."""
     data_access: bool
     """Read straight from a repository, DAO, mapper, JDBC template or jOOQ."""
+    constant_filter: bool = False
+    """Filtered by constants alone (`findAllByStatus(Status.PENDING)`): every row in a state."""
 
 
 def _export(ctx: FileContext, bare_lines: dict[int, str], method: _Method) -> bool:
@@ -191,7 +206,8 @@ def _unbounded(ctx: FileContext, bare_lines: dict[int, str], no: int, bare: str,
             whole = (not args or _SORT_ONLY.match(args) is not None) and "By" not in op
             return _Query(f"`{recv}.{op}(...)` reads every matching row into memory, with no page or limit: "
                           "the answer grows with the table.", whole,
-                          recv in data or _DATA_NAME.search(recv) is not None)
+                          recv in data or _DATA_NAME.search(recv) is not None,
+                          constant_filter=bool(args) and _CONSTANTS.match(args) is not None)
     if "<" in bare or "for" in bare:
         finder = _COLLECTION_FIND.search(bare)
         if finder is not None and (finder.group("recv") in data or _DATA_NAME.search(finder.group("recv"))):
