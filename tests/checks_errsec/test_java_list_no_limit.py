@@ -183,3 +183,25 @@ def test_a_scheduled_job_walking_the_whole_table_or_a_state_is_reported() -> Non
         "}",
     )
     assert _lines(code) == [7, 14]
+
+
+def test_panache_entities_list_all_unless_paged() -> None:
+    code = _controller(
+        "@GET",
+        "public List<Shipment> all() {",
+        "    return Shipment.listAll();",                                      # 7
+        "}",
+        "",
+        "@GET",
+        "@Path(\"/page\")",
+        "public List<Shipment> page(@QueryParam(\"n\") int n) {",
+        "    return Shipment.findAll().page(Page.of(n, 50)).list();",
+        "}",
+        "",
+        "@GET",
+        "@Path(\"/stream\")",
+        "public Multi<Shipment> streamed() {",
+        "    return Multi.createFrom().items(Shipment.streamAll());",
+        "}",
+    )
+    assert _lines(code) == [7]

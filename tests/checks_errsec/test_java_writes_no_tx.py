@@ -222,3 +222,28 @@ def test_a_private_transactional_helper_is_left_to_the_private_method_check() ->
         "}",
     )
     assert _lines(code) == []
+
+
+def test_panache_persist_counts_as_a_write() -> None:
+    code = _service(
+        "public void ship(Shipment shipment, Parcel parcel) {",             # 5
+        "    shipment.persist();",
+        "    parcel.persist();",
+        "}",
+    )
+    assert _lines(code) == [5]
+
+
+def test_a_static_helper_or_one_handed_the_callers_session_is_left_alone() -> None:
+    code = _service(
+        "public static void copy(Session session, Item item) {",
+        "    session.persist(item.copy());",
+        "    session.persist(item);",
+        "}",
+        "",
+        "public void archive(EntityManager em, Item item) {",
+        "    em.persist(new Archived(item));",
+        "    em.remove(item);",
+        "}",
+    )
+    assert _lines(code) == []

@@ -18,7 +18,8 @@ Reported on the query, in a request handler (a `@...Mapping`, JAX-RS `@GET`/`@PO
 `execute(JobExecutionContext)`), when it is:
 - a repository or mapper call named for all its rows (`findAll()`, `findAll(spec)`, `findAllBy...(...)`,
   `selectAll...`, `listAll...`; `getAll()`/`loadAll()`/`fetchAll()` with no arguments) given no page, limit
-  or cursor (`findAllById(ids)` asks for the ids it names);
+  or cursor (`findAllById(ids)` asks for the ids it names), or a Panache entity's `Order.listAll()` /
+  `Order.findAll().list()` (not narrowed by `.page(...)`/`.range(...)` first);
 - `JdbcTemplate.query`/`queryForList` (or `JdbcClient.sql(...).query(...).list()`) of a literal `SELECT`
   with neither `WHERE` nor `LIMIT`/`FETCH FIRST`/`TOP`;
 - a finder of a repository, DAO or mapper whose result is a collection (`List<Order> rows =
@@ -56,9 +57,14 @@ _HANDLER = lazy_re(r"@(?:[\w.]+\.)?(?:\w*Mapping|GET|POST|Path)\b")
 _EXPORT_NAME = lazy_re(r"^(?:export|download)")
 _ARGS = r"\((?P<args>[^()]*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)[^()]*)*)\)"
 _ALL_CALL = lazy_re(
-    r"(?<![\w$.])(?:this\s*\.\s*)?(?P<recv>[a-z_$][\w$]*)\s*\.\s*"
+    r"(?<![\w$.])(?:this\s*\.\s*)?(?P<recv>[A-Za-z_$][\w$]*)\s*\.\s*"
     r"(?P<op>(?:find|select|list|query|search)All\w*|(?:get|load|fetch)All)\s*" + _ARGS
 )
+_PANACHE_BOUNDED = lazy_re(
+    r"\s*\.\s*(?:page|range|firstResult|firstResultOptional|singleResult|singleResultOptional|count|"
+    r"pageCount)\s*\("
+)
+"""A Panache query narrowed before it is read (`Order.findAll().page(Page.of(0, 50)).list()`)."""
 _BOUNDED_ARG = lazy_re(r"(?i)page|limit|slice|scroll|cursor|offset|batch|size|window|top|first|max")
 _KEYED_OP = lazy_re(r"ById(?:s|In)?$|ByIds$|ByIdIn$|In$")
 _STREAMED = lazy_re(r"\b(?:Stream|Page|Slice|Window|Flux|Iterator|Cursor)\s*<")
@@ -201,12 +207,15 @@ def _unbounded(ctx: FileContext, bare_lines: dict[int, str], no: int, bare: str,
                 continue  # a keyed multi-get (`cache.getAll(keys)`)
             if _KEYED_OP.search(op) or _BOUNDED_ARG.search(args) or re.search(r"Top\d*|First\d*", op):
                 continue
-            if _STREAMED.search(bare[: found.start()]):
-                continue  # the repository streams or pages it (`Stream<Order> all = ...`)
+            if _STREAMED.search(bare[: found.start()]) or _PANACHE_BOUNDED.match(bare[found.end():]):
+                continue  # streamed or paged (`Stream<Order> all = ...`, Panache `findAll().page(...)`)
+            entity = recv[0].isupper()
+            if entity and op not in {"findAll", "listAll"}:
+                continue  # a class's static helper, not a Panache entity's query
             whole = (not args or _SORT_ONLY.match(args) is not None) and "By" not in op
             return _Query(f"`{recv}.{op}(...)` reads every matching row into memory, with no page or limit: "
                           "the answer grows with the table.", whole,
-                          recv in data or _DATA_NAME.search(recv) is not None,
+                          entity or recv in data or _DATA_NAME.search(recv) is not None,
                           constant_filter=bool(args) and _CONSTANTS.match(args) is not None)
     if "<" in bare or "for" in bare:
         finder = _COLLECTION_FIND.search(bare)

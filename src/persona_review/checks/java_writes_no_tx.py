@@ -28,11 +28,14 @@ does it open one itself (`TransactionTemplate`, `transactionManager.getTransacti
 Writes are: Spring Data `save*`/`delete*` (on a repository: a field whose declared type or name says so,
 or that the file also reads with `findBy...`/`findById`) and its `@Modifying` query methods named for a
 write (`update...`, `insert...`, `delete...`, `increment...`, `decrement...`), MyBatis-Plus
-`saveOrUpdate`/`saveBatch`/`updateById`/`removeById`, `EntityManager` `persist`/`merge`/`remove`,
+`saveOrUpdate`/`saveBatch`/`updateById`/`removeById`, `EntityManager` `persist`/`merge`/`remove` (and
+`persist` on a Panache entity or repository),
 `JdbcTemplate`/`NamedParameterJdbcTemplate`/`JdbcClient` `update`/`batchUpdate`, jOOQ `insertInto`/
 `update(TABLE)`/`deleteFrom`/`mergeInto` and `record.store()`, MyBatis mapper `insert...`/`update...`/
 `delete...` and `sqlSession.insert/update/delete`. Repository and DAO classes (whose callers hold the
-transaction), private helpers (usually called from inside one) and tests are left alone, and so is a method
+transaction), private helpers (usually called from inside one), static methods and methods handed the
+caller's `Session`/`EntityManager`/`Connection`/`DSLContext`/JDBI `Handle` (they run in the caller's unit
+of work) and tests are left alone, and so is a method
 that implements an interface (`@Override`, or any public method of `OrderServiceImpl implements
 OrderService`): Spring reads `@Transactional` on the interface's method, which the file does not show.
 When the class's header is not in view its `@Transactional` cannot be seen, and the method's own
@@ -61,8 +64,10 @@ _REPO_WRITE = lazy_re(
     r"saveOrUpdate\w*|saveBatch\w*|updateById|updateBatchById|removeById|removeByIds|removeBatchByIds)\s*\("
 )
 _EM_WRITE = lazy_re(
-    r"(?<![\w$.])(?:this\s*\.\s*)?(?:em|entityManager|\w+EntityManager)\s*\.\s*(?:persist|merge|remove)\s*\("
+    r"(?<![\w$.])(?:this\s*\.\s*)?(?:em|entityManager|\w+EntityManager)\s*\.\s*(?:persist|merge|remove)\s*\(|"
+    r"\.\s*(?:persist|persistAndFlush)\s*\("
 )
+"""`EntityManager` writes, and `persist` on anything (a Panache entity `order.persist()`, its repository)."""
 _JDBC_WRITE = lazy_re(
     _RECEIVER + r"(?:update|batchUpdate)\s*\(|"
     r"(?<![\w$.])(?:this\s*\.\s*)?(?P<client>[a-z_$][\w$]*)\s*\.\s*sql\s*\([^;]*\.\s*update\s*\(\s*\)"
@@ -98,6 +103,12 @@ _LOCK_READ = lazy_re(
     r"\.\s*(?:\w*ForUpdate\w*|\w*WithLock\w*|lock\w*By\w*|findAndLock\w*|forUpdate|forShare)\s*\("
 )
 _SQL_LOCK = lazy_re(r"(?i)\bfor\s+(?:no\s+key\s+)?update\b|\block\s+in\s+share\s+mode\b|\bfor\s+share\b")
+_HANDED_UNIT = lazy_re(
+    r"\bstatic\b|[(,]\s*(?:final\s+)?(?:[\w.]+\.)?(?:Session|StatelessSession|EntityManager|Connection|"
+    r"DSLContext|Configuration|Handle|SqlSession|TransactionStatus)\s+[a-z_$][\w$]*\s*[,)]"
+)
+"""A static helper (no proxy can open a transaction around it), or a method handed the caller's session,
+connection or jOOQ configuration (it runs in whatever unit of work the caller holds)."""
 _OVERRIDE = lazy_re(r"@Override\b")
 _NO_TX = lazy_re(r"\b(?:NOT_SUPPORTED|NEVER)\b")
 _DATA_CLASS = lazy_re(r"(?:Repository|Repo|Dao|DAO|Mapper|RepositoryImpl|DaoImpl|Store|StoreImpl)$")
@@ -151,6 +162,8 @@ def writes_no_tx(ctx: FileContext) -> Iterator[Hit]:
             continue
         if method.transactional and not _NO_TX.search(method.declaration):
             continue
+        if _HANDED_UNIT.search(method.declaration):
+            continue  # static, or handed the caller's session/connection: it runs in the caller's unit
         own = work[id(method)]
         if own.own_tx:
             continue
