@@ -207,12 +207,21 @@ def _work_of(ctx: FileContext, lexed: Lexed, method: _Method, repos: frozenset[s
         bare = lexed.bare.get(no, "")
         if no == block.first:
             bare = bare[block.col + 1:]
-        if _OWN_TX.search(bare):
+        if "(" not in bare:
+            continue
+        if _may_open_tx(bare) and _OWN_TX.search(bare):
             return _Work((), (), own_tx=True)
-        writes.extend(no for _ in range(_writes_on(bare, repos, jdbcs)))
+        if any(word in bare for word in _WORDS):
+            writes.extend(no for _ in range(_writes_on(bare, repos, jdbcs)))
         if _locks_on(bare, ctx.lines.get(no, "")):
             locks.append(no)
     return _Work(tuple(writes), tuple(locks), own_tx=False)
+
+
+def _may_open_tx(bare: str) -> bool:
+    """A cheap test of a word every `_OWN_TX` match holds."""
+    return "ransaction" in bare or "tx" in bare or "Tx" in bare or "ommit" in bare or "begin" in bare \
+        or "TX" in bare
 
 
 def _locks_on(bare: str, raw: str) -> bool:
