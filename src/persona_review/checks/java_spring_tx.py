@@ -94,7 +94,13 @@ def signature_of(declaration: str) -> str:
 
 def _methods(ctx: FileContext, lexed: Lexed) -> tuple[list[_Method], bool, str]:
     """The methods of the file known entire, whether a class of it is annotated `@Transactional`, and the
-    name of the first class."""
+    name of the first class; read once per file for every check that asks (`lexed` is `lex(ctx)`)."""
+    found: tuple[list[_Method], bool, str] = ctx.cached(
+        "java-spring-tx-methods", lambda: _read_methods(ctx, lexed))
+    return found
+
+
+def _read_methods(ctx: FileContext, lexed: Lexed) -> tuple[list[_Method], bool, str]:
     methods: list[_Method] = []
     class_tx = False
     class_name = ""

@@ -28,13 +28,13 @@ public class SeatAllocator {
         }
     }
 
-    public void book(long eventId, int count) {
+    public void book(long eventId, int count) {  // expect: JAVA-WRITES-NO-TX
         holdSeats(eventId, count);  // expect: JAVA-FAILURE-RESULT-IGNORED
         tryWarmCache(eventId);
         jdbc.update("INSERT INTO bookings(event_id, seats) VALUES (?, ?)", eventId, count);
     }
 
-    public void bookChecked(long eventId, int count) {
+    public void bookChecked(long eventId, int count) {  // expect: JAVA-WRITES-NO-TX
         if (!holdSeats(eventId, count)) {
             throw new IllegalStateException("sold out");
         }
