@@ -135,15 +135,8 @@ def _blocking_calls(ctx: FileContext, lexed: Lexed) -> Iterator[Hit]:
         found = _BLOCKING_CALL.search(bare)
         if found is None or not _BLOCKING_RECEIVER.search(found.group("recv")):
             continue
-        method = _enclosing_method(ctx, lexed, no)
-        if method is None:
+        if not _on_event_loop(ctx, lexed, no):
             continue
-        header, first, last = method
-        if not _REACTIVE_SIGNATURE.search(header.rsplit("\n", 1)[-1] or header):
-            continue
-        body = "\n".join(lexed.bare.get(n, "") for n in range(first, last + 1))
-        if _OFFLOADED.search(body):
-            continue  # a scheduler in the method: where the call runs is not read further
         receiver = re.sub(r"\s+", "", found.group("recv"))
         yield Hit(no, message=(
             f"`{receiver}.{found.group('call')}(...)` blocks inside a reactive method: it runs on the "
@@ -199,14 +192,7 @@ def _blocking_helper_calls(ctx: FileContext, lexed: Lexed) -> Iterator[Hit]:
         found = calls.search(bare)
         if found is None or _DECLARES.match(bare[: found.start()]):
             continue  # the helper's own declaration (`private Tier tierOf(`)
-        method = _enclosing_method(ctx, lexed, no)
-        if method is None:
-            continue
-        header, first, last = method
-        if not _REACTIVE_SIGNATURE.search(header.rsplit("\n", 1)[-1] or header):
-            continue
-        body = "\n".join(lexed.bare.get(n, "") for n in range(first, last + 1))
-        if _OFFLOADED.search(body):
+        if not _on_event_loop(ctx, lexed, no):
             continue
         name = found.group(1)
         line, call = helpers[name]
@@ -216,6 +202,20 @@ def _blocking_helper_calls(ctx: FileContext, lexed: Lexed) -> Iterator[Hit]:
             "with every request on it (Reactor refuses `block()` there with IllegalStateException). Make "
             f"`{name}` return a `Mono` and compose it (`flatMap`/`zipWith`), or move it to "
             "`Mono.fromCallable(...).subscribeOn(Schedulers.boundedElastic())`."))
+
+
+def _on_event_loop(ctx: FileContext, lexed: Lexed, no: int) -> bool:
+    """Is line `no` in a reactive method (returning `Mono`/`Flux`, or taking a `ServerRequest`) that names
+    no scheduler (`subscribeOn`/`publishOn`/`Schedulers`) anywhere? With a scheduler in the method, where
+    the call runs is not read further."""
+    method = _enclosing_method(ctx, lexed, no)
+    if method is None:
+        return False
+    header, first, last = method
+    if not _REACTIVE_SIGNATURE.search(header.rsplit("\n", 1)[-1] or header):
+        return False
+    body = "\n".join(lexed.bare.get(n, "") for n in range(first, last + 1))
+    return not _OFFLOADED.search(body)
 
 
 def _enclosing_method(ctx: FileContext, lexed: Lexed, line: int) -> tuple[str, int, int] | None:
