@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from persona_review.checks._java_sinks import Sink, hit, matches, shown, watched
+from persona_review.checks._java_sinks import Sink, helper_sink_sites, hit, matches, shown, watched
 from persona_review.checks._java_sinks import describe_flow as _describe
 from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
 from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
@@ -98,14 +98,19 @@ def tainted_sites(
 def _tainted_sites(
     ctx: FileContext, sinks: tuple[Sink, ...], accept: Callable[[CallSite, int, Value], bool] | None
 ) -> Iterator[tuple[CallSite, int, Value]]:
-    for site, sink, _flow in sites(ctx, *sinks):
+    lines: set[int] = set()
+    for site, sink in (*((s, k) for s, k, _flow in sites(ctx, *sinks)), *helper_sink_sites(ctx, sinks)):
+        if site.via is not None and (site.line in lines or _cleaned(site.via.call, site.via.index)):
+            continue  # a helper's sink: once per line, and not when the caller passes a cleaned value
         for index in watched(site, sink):
-            value = site.args[index]
+            value = site.args[index] if index >= 0 else site.receiver
             if (
-                value.unsafe_for(sink.kind)
+                value is not None
+                and value.unsafe_for(sink.kind)
                 and not _cleaned(site, index)
                 and (accept is None or accept(site, index, value))
             ):
+                lines.add(site.line)
                 yield site, index, value
                 break
 
@@ -122,7 +127,8 @@ def tainted_hits(
     for site, index, value in tainted_sites(ctx, *sinks, accept=accept):
         found = hit(site, describe_flow(site, index, value, verb))
         if not any(no in ctx.added for no in range(site.line, max(site.line, site.end_line) + 1)):
-            entry = entry_line(ctx, site, index)
+            entry = entry_line(ctx, site, index) if site.via is None \
+                else entry_line(ctx, site.via.call, site.via.index)
             if entry is not None:
                 found = replace(found, line=entry, end_line=None)
         yield found
@@ -176,8 +182,8 @@ def _cleaned(site: CallSite, index: int) -> bool:
 def describe_flow(site: CallSite, index: int, value: Value, verb: str) -> str:
     """As for Java; an argument written with backticks (a template literal) is named by its data, since a
     code span cannot hold it."""
-    written = text_of(site.call.args[index]) if index < len(site.call.args) else ""
-    if "`" not in written:
+    written = text_of(site.call.args[index]) if 0 <= index < len(site.call.args) else ""
+    if "`" not in written or site.via is not None:
         return _describe(site, index, value, verb)
     source = value.source if value.source.startswith(("the ", "parameter ")) else f"`{shown(value.source)}`"
     return f"A template string holding {source} {verb} `{shown(site.call.callee)}`."

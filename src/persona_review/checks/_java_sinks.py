@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
+from persona_review.checks._tsflow import CallSite, FileFlow, Value, Via, flows, seen_from, text_of
 from persona_review.checks._tsflow.values import SHELL, SQL
 from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -85,13 +85,62 @@ def _sink_sites(ctx: FileContext, sinks: tuple[Sink, ...]) -> Iterator[tuple[Cal
 
 def tainted_sinks(ctx: FileContext, *sinks: Sink,
                   accept: Callable[[Value], bool] | None = None) -> Iterator[tuple[CallSite, int, Value]]:
-    """Calls of `sinks` with request data in a watched argument: (call, argument index, its value)."""
-    for site, sink, _flow in sink_sites(ctx, *sinks):
+    """Calls of `sinks` with request data in a watched argument: (call, argument index, its value); then
+    the calls of same-file helpers that pass request data to such a call inside (`helper_sink_sites`), on
+    a line not reported yet."""
+    lines: set[int] = set()
+    for site, sink in (*((s, k) for s, k, _flow in sink_sites(ctx, *sinks)), *helper_sink_sites(ctx, sinks)):
+        if site.via is not None and site.line in lines:
+            continue
         for index in watched(site, sink):
             value = _value(site, index)
             if value.unsafe_for(sink.kind) and (accept is None or accept(value)):
+                lines.add(site.line)
                 yield site, index, value
                 break
+
+
+def helper_sink_sites(ctx: FileContext, sinks: tuple[Sink, ...]) -> list[tuple[CallSite, Sink]]:
+    """Calls of `sinks` made inside a same-file helper with data of its parameters, as each call of the
+    helper that passes request data makes them (`FileFlow.reaches`): the sink's call with the values that
+    call gives it, and `via` naming the helper's call. Each is placed on the first added line of: the sink's
+    call, the calls of helpers it is reached through (innermost first), the helper's call; else on the
+    helper's call. Found once per file and set of sinks."""
+    found: dict[tuple[Sink, ...], list[tuple[CallSite, Sink]]] = ctx.cached("java_sinks.helper_sites", dict)
+    listed = found.get(sinks)
+    if listed is None:
+        listed = found[sinks] = list(_helper_sink_sites(ctx, sinks))
+    return listed
+
+
+def _helper_sink_sites(ctx: FileContext, sinks: tuple[Sink, ...]) -> Iterator[tuple[CallSite, Sink]]:
+    seen: set[tuple[int, ...]] = set()
+    for flow in flows(ctx):
+        for call in flow.calls:
+            helper = call.helper
+            if helper is None or not any(a.tainted for a in call.args):
+                continue
+            for reach in flow.reaches(helper):
+                inner = reach.site
+                sink = next((k for k in sinks if matches(inner, k)), None)
+                if sink is None or reach.index not in watched(inner, sink):
+                    continue
+                key = (call.node.id, inner.node.id, *(step.node.id for step in reach.through))
+                if key in seen:
+                    continue
+                seen.add(key)
+                value = seen_from(reach.value, reach.through, call)
+                if not value.unsafe_for(sink.kind):
+                    continue
+                index = next((i for i in sorted(reach.value.params) if i < len(call.args)
+                              and call.args[i].tainted), 0)
+                args = tuple(seen_from(a, reach.through, call) for a in inner.args)
+                receiver = None if inner.receiver is None else seen_from(inner.receiver, reach.through, call)
+                where = next((s for s in (inner, *reversed(reach.through), call)
+                              if any(no in ctx.added for no in range(s.line, max(s.line, s.end_line) + 1))),
+                             call)
+                yield replace(inner, args=args, receiver=receiver, line=where.line, end_line=where.end_line,
+                              via=Via(call, index, inner.line)), sink
 
 
 def tainted_hits(ctx: FileContext, sinks: tuple[Sink, ...], verb: str,
@@ -139,6 +188,8 @@ def shown(node_text: str, limit: int = 50) -> str:
 
 def describe_flow(site: CallSite, index: int, value: Value, verb: str) -> str:
     """"`bar` comes from `request.getParameter("x")` and <verb> `stmt.executeQuery`"."""
+    if site.via is not None:
+        return describe_via(site.via, site, value, verb)
     if index == -1:
         arg = shown(text_of(site.call.receiver))
     else:
@@ -146,6 +197,18 @@ def describe_flow(site: CallSite, index: int, value: Value, verb: str) -> str:
     if arg == shown(value.source):
         return f"`{arg}` is request data and {verb} `{shown(site.call.callee)}`."
     return f"`{arg}` comes from {_source(value)} and {verb} `{shown(site.call.callee)}`."
+
+
+def describe_via(via: Via, site: CallSite, value: Value, verb: str) -> str:
+    """A sink reached inside a helper: said from the helper's call when reported there, else from the sink."""
+    call = via.call
+    arg = shown(text_of(call.call.args[via.index])) if via.index < len(call.call.args) else "the value"
+    sink, helper = shown(site.call.callee), shown(call.call.callee)
+    given = "is request data" if arg == shown(value.source) else f"comes from {_source(value)}"
+    said = f"`{arg}` {given}" if "`" not in arg else f"A template string holding {_source(value)}"
+    if site.line == call.line:
+        return f"{said} and, passed to `{helper}`, {verb} `{sink}` (line {via.line})."
+    return f"{said} and, passed to `{helper}` on line {call.line}, {verb} `{sink}` here."
 
 
 def _source(value: Value) -> str:
