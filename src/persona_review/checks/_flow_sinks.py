@@ -82,24 +82,33 @@ def tainted_sites(
     ctx: FileContext,
     *sinks: Sink,
     accept: Callable[[CallSite, int, Value], bool] | None = None,
+    through_helpers: bool = True,
 ) -> Iterator[tuple[CallSite, int, Value]]:
-    """Calls of `sinks` with request data, not made safe for the sink's kind, in a watched argument."""
-    if accept is None:  # the same for every hit of a file that asks (`with_flow`): found once
+    """Calls of `sinks` with request data, not made safe for the sink's kind, in a watched argument; with
+    `through_helpers`, also those a call of a same-file helper reaches inside it (`helper_sink_sites`). A
+    call whose request data is text a same-file helper built and returned, on an added `return` line, is
+    placed on that line (where the text is built)."""
+    if accept is None and through_helpers:  # the same for every hit of a file that asks: found once
         found: dict[tuple[Sink, ...], list[tuple[CallSite, int, Value]]] = ctx.cached(
             "flow_sinks.tainted_sites", dict
         )
         listed = found.get(sinks)
         if listed is None:
-            listed = found[sinks] = list(_tainted_sites(ctx, sinks, None))
+            listed = found[sinks] = list(_tainted_sites(ctx, sinks, None, through_helpers=True))
         return iter(listed)
-    return _tainted_sites(ctx, sinks, accept)
+    return _tainted_sites(ctx, sinks, accept, through_helpers=through_helpers)
 
 
 def _tainted_sites(
-    ctx: FileContext, sinks: tuple[Sink, ...], accept: Callable[[CallSite, int, Value], bool] | None
+    ctx: FileContext,
+    sinks: tuple[Sink, ...],
+    accept: Callable[[CallSite, int, Value], bool] | None,
+    *,
+    through_helpers: bool,
 ) -> Iterator[tuple[CallSite, int, Value]]:
     lines: set[int] = set()
-    for site, sink in (*((s, k) for s, k, _flow in sites(ctx, *sinks)), *helper_sink_sites(ctx, sinks)):
+    helpers = helper_sink_sites(ctx, sinks) if through_helpers else []
+    for site, sink, flow in (*sites(ctx, *sinks), *((s, k, None) for s, k in helpers)):
         if site.via is not None and (site.line in lines or _cleaned(site.via.call, site.via.index)):
             continue  # a helper's sink: once per line, and not when the caller passes a cleaned value
         for index in watched(site, sink):
@@ -110,9 +119,34 @@ def _tainted_sites(
                 and not _cleaned(site, index)
                 and (accept is None or accept(site, index, value))
             ):
-                lines.add(site.line)
-                yield site, index, value
+                built = _built_by_helper(ctx, flow, site, index) if flow is not None else None
+                placed = site if built is None else replace(site, line=built, end_line=built)
+                lines.add(placed.line)
+                yield placed, index, value
                 break
+
+
+def _built_by_helper(ctx: FileContext, flow: FileFlow, site: CallSite, index: int) -> int | None:
+    """The added `return` line of a same-file helper whose call gives the argument (directly, or through
+    the name it was assigned to) and whose returned text carries the request data the call passes it."""
+    if index < 0 or index >= len(site.call.args):
+        return None
+    node = _unwrapped(site.call.args[index])
+    if node.type == "identifier":
+        node = _assigned_value(site, text_of(node)) or node
+    calls: dict[int, dict[int, CallSite]] = ctx.cached("flow_sinks.helper_calls", dict)
+    by_node = calls.get(id(flow))
+    if by_node is None:
+        by_node = calls[id(flow)] = {c.node.id: c for c in flow.calls if c.helper is not None}
+    call = by_node.get(node.id)
+    if call is None or call.helper is None:
+        return None
+    for returned in flow.returned(call.helper):
+        if returned.line in ctx.added and any(
+            call.args[p].tainted for p in returned.value.params if p < len(call.args)
+        ):
+            return returned.line
+    return None
 
 
 def tainted_hits(
@@ -202,7 +236,7 @@ def unused_joins(
         for site in flow.calls:
             if site.call.method in guards:
                 busy.add(enclosing_function(site))
-    for site, index, value in tainted_sites(ctx, *joins):
+    for site, index, value in tainted_sites(ctx, *joins, through_helpers=False):
         if enclosing_function(site) not in busy and enclosing_function(site) != 0 and _returned(site.node):
             yield site, index, value
 
@@ -447,7 +481,23 @@ def kept_line_hits(
     data that reaches it when the engine saw some (`with_flow`)."""
     for found in line_hits:
         if not line_hit_dropped(ctx, sinks, found, kind):
-            yield with_flow(ctx, sinks, found, verb)
+            built = _line_built_by_helper(ctx, sinks, found)
+            placed = found if built is None else replace(found, line=built, end_line=None)
+            yield with_flow(ctx, sinks, placed, verb)
+
+
+def _line_built_by_helper(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit) -> int | None:
+    """For a line-based hit on sink calls given request data as text a same-file helper built and
+    returned: that helper's added `return` line (`_built_by_helper`), where the problem is."""
+    first, last = found.line, found.end_line or found.line
+    for site, sink, flow in sites(ctx, *sinks):
+        if first <= site.line <= last:
+            for index in watched(site, sink):
+                if site.args[index].unsafe_for(sink.kind):
+                    built = _built_by_helper(ctx, flow, site, index)
+                    if built is not None:
+                        return built
+    return None
 
 
 def flow_check(  # noqa: PLR0917 - the spec's fields, in the order the Java checks give them

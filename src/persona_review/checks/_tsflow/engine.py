@@ -139,6 +139,8 @@ class FileFlow:
     _summary_calls: dict[int, list[CallSite]] = field(default_factory=dict)
     """Per summarised helper: its calls given data of its parameters (seen while summarising it)."""
     _reaches: dict[int, tuple[Reach, ...]] = field(default_factory=dict)
+    _summary_returns: dict[int, list[ReturnSite]] = field(default_factory=dict)
+    """Per summarised helper: its `return`s of data of its parameters."""
     aliases: dict[str, str] = field(default_factory=dict)
     """Names the top level binds to a wrapped function (`const run = promisify(exec)`): calls of the name
     are recorded as calls of the function wrapped."""
@@ -161,6 +163,12 @@ class FileFlow:
         self._indexed = len(self.calls)
         found = [site for m in dict.fromkeys(methods) for site in self._by_method.get(m, [])]
         return sorted(found, key=lambda site: site.node.start_byte)
+
+    def returned(self, helper: ir.Function) -> list[ReturnSite]:
+        """The helper's `return`s whose value carries data of its parameters (`params` naming them), as its
+        summary saw them (none for a helper not summarised)."""
+        latest = {site.node.id: site for site in self._summary_returns.get(id(helper.node), ())}
+        return list(latest.values())
 
     def reaches(self, helper: ir.Function) -> tuple[Reach, ...]:
         """The calls that data of the helper's parameters reaches, inside it or (through the calls it makes
@@ -379,6 +387,9 @@ class _Run:
             self.returns.append(value)
             if self.record and st.value is not None:
                 self.flow.returns.append(ReturnSite(value, node, self.flow.line_of(node), self.function))
+            elif self.collect is not None and value.params and value.tainted and self.function is not None:
+                self.flow._summary_returns.setdefault(id(self.function.node), []).append(
+                    ReturnSite(value, node, self.flow.line_of(node), self.function))
             return False
         if isinstance(st, ir.Jump):
             self.eval(st.value)
@@ -431,8 +442,16 @@ class _Run:
             ends.append(dict(before))
         self.breaks.append([])
         running: Env | None = None  # the state falling through from the case above
+        checked = None if subject.known or st.subject is None \
+            else self._name_of(st.subject, self.adapter.expression(st.subject))
         for index, case in enumerate(st.cases):
-            sources = [before] if not subject.known or index == start else []
+            entry = before
+            if checked is not None and labels[index] and all(v.known and v.const is not None
+                                                               for v in labels[index]):
+                # `case "name", "email":` on a name: inside the arm it is one of those literals
+                allowed = [literal(v.const) for v in labels[index]]
+                entry = {**before, checked: functools.reduce(union, allowed)}
+            sources = [entry] if not subject.known or index == start else []
             if running is not None:
                 sources.append(running)
             running = None
@@ -1179,6 +1198,7 @@ class _Run:
         self.flow._summaries[key] = None
         run = _Run(self.flow, helper, record=False)
         run.collect = self.flow._summary_calls[key] = []
+        self.flow._summary_returns[key] = []
         params = [replace(tainted(f"#{i}"), params=frozenset({i}), type=p.type_name)
                   for i, p in enumerate(helper.params)]
         self.flow._summary_depth += 1
