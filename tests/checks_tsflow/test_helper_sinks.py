@@ -275,3 +275,33 @@ def test_reaches_are_computed_once_per_helper() -> None:
     assert [(r.site.line, r.index, sorted(r.value.params)) for r in first] == [(2, -1, [0]), (2, 0, [1])]
     assert flow.reaches(helper) is first
     assert len(_lines(_whole("many.js", code), "JS-SQL-STRING")) == 1
+
+
+def test_a_template_url_starting_with_a_configured_base_keeps_its_host() -> None:
+    code = (
+        "app.get('/jobs', async (req, res) => {\n"
+        "  await fetch(`${internalBaseUrl()}/api/jobs/${req.query.id}`);\n"
+        "  await fetch(`${req.query.base}/api/jobs`);\n"
+        "});\n"
+    )
+    assert _lines(_whole("jobs.ts", code), "JS-SSRF") == [3]
+
+
+def test_go_a_value_the_caller_cleaned_before_handing_it_to_a_helper_is_trusted() -> None:
+    code = (
+        "package repo\n\n"
+        "func repoPath(dir string) string {\n"
+        "\tname := filepath.Join(root, dir)\n"
+        "\tif _, err := os.Stat(name); err != nil {\n"
+        '\t\treturn ""\n'
+        "\t}\n"
+        "\treturn name\n"
+        "}\n\n"
+        "func Serve(w http.ResponseWriter, r *http.Request) {\n"
+        "\tcleaned := pathutil.Clean(r.URL.Path)\n"
+        "\trepoPath(cleaned)\n"
+        "\trepoPath(r.URL.Path)\n"
+        "}\n"
+    )
+    old = code.replace("\trepoPath(cleaned)\n\trepoPath(r.URL.Path)\n", "")
+    assert _lines(_changed("repo/serve.go", old, code), "GO-PATH-TRAVERSAL") == [14]

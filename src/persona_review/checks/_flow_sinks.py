@@ -109,7 +109,8 @@ def _tainted_sites(
     lines: set[int] = set()
     helpers = helper_sink_sites(ctx, sinks) if through_helpers else []
     for site, sink, flow in (*sites(ctx, *sinks), *((s, k, None) for s, k in helpers)):
-        if site.via is not None and (site.line in lines or _cleaned(site.via.call, site.via.index)):
+        via = site.via
+        if via is not None and (site.line in lines or _cleaned(via.call, via.index, follow=True)):
             continue  # a helper's sink: once per line, and not when the caller passes a cleaned value
         for index in watched(site, sink):
             value = site.args[index] if index >= 0 else site.receiver
@@ -200,12 +201,15 @@ def entry_line(ctx: FileContext, site: CallSite, index: int) -> int | None:
 _CLEANER = lazy_re(r"^(?:sanitiz|saniti[sz]|escape|clean|safe|validat|normaliz)", re.IGNORECASE)
 
 
-def _cleaned(site: CallSite, index: int) -> bool:
+def _cleaned(site: CallSite, index: int, *, follow: bool = False) -> bool:
     """Whether the argument is the result of a function named for making its input safe
-    (`sanitizeURI(uri)`, `escapeHtml(s)`): its body is trusted to do what its name says."""
-    if index >= len(site.call.args):
+    (`sanitizeURI(uri)`, `escapeHtml(s)`): its body is trusted to do what its name says. With `follow`,
+    also a name last assigned such a result (`cleaned := pathx.Clean(p)`: what a caller hands a helper)."""
+    if index < 0 or index >= len(site.call.args):
         return False
     node = site.call.args[index]
+    if follow and node.type == "identifier":
+        node = _assigned_value(site, text_of(node)) or node
     if node.type not in {"call_expression"}:
         return False
     function = node.child_by_field_name("function")
