@@ -305,3 +305,59 @@ def test_go_a_value_the_caller_cleaned_before_handing_it_to_a_helper_is_trusted(
     )
     old = code.replace("\trepoPath(cleaned)\n\trepoPath(r.URL.Path)\n", "")
     assert _lines(_changed("repo/serve.go", old, code), "GO-PATH-TRAVERSAL") == [14]
+
+
+def _hunks(path: str, old: str, new: str) -> list[Finding]:
+    """Findings of the change old -> new read from its hunks alone (one line of context)."""
+    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{path}",
+                                 f"b/{path}", n=1)
+    (diff_file,) = list(parse_diff(f"diff --git a/{path} b/{path}\n" + "".join(lines)))
+    ctx = build_context(diff_file, None)
+    assert not ctx.whole_file
+    return list(run_checks([ctx], categories=(Category.SECURITY,)).findings)
+
+
+_GO_SPLIT_OLD = """\
+package api
+
+func ordersQuery() string {
+	return "SELECT id FROM orders ORDER BY created_at"
+}
+
+type Handler struct {
+	db *sql.DB
+}
+
+func (h *Handler) Health(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusOK)
+}
+
+func (h *Handler) List(w http.ResponseWriter, r *http.Request) {
+	rows, err := h.db.Query(ordersQuery())
+	if err != nil {
+		return
+	}
+	defer rows.Close()
+}
+"""
+
+
+def test_go_helper_in_another_hunk_is_followed_and_reported_where_the_sql_is_built() -> None:
+    new = _GO_SPLIT_OLD.replace(
+        'func ordersQuery() string {\n\treturn "SELECT id FROM orders ORDER BY created_at"\n',
+        'func ordersQuery(sort string) string {\n\treturn fmt.Sprintf("SELECT id FROM orders ORDER BY %s", sort)\n',
+    ).replace("h.db.Query(ordersQuery())", 'h.db.Query(ordersQuery(r.URL.Query().Get("sort")))')
+    found = _hunks("api/orders.go", _GO_SPLIT_OLD, new)
+    assert _lines(found, "GO-SQL-STRING") == [4]
+    body = next(f.body or "" for f in found if f.rule_id == "GO-SQL-STRING")
+    assert "`ordersQuery` (line 16)" in body and "returned here" in body
+
+
+def test_go_allow_list_switch_in_a_helper_of_another_hunk_is_quiet() -> None:
+    new = _GO_SPLIT_OLD.replace(
+        'func ordersQuery() string {\n\treturn "SELECT id FROM orders ORDER BY created_at"\n',
+        "func ordersQuery(sort string) string {\n\tswitch sort {\n\tcase \"total\", \"created_at\":\n"
+        '\tdefault:\n\t\tsort = "created_at"\n\t}\n'
+        '\treturn "SELECT id FROM orders ORDER BY " + sort\n',
+    ).replace("h.db.Query(ordersQuery())", 'h.db.Query(ordersQuery(r.URL.Query().Get("sort")))')
+    assert _lines(_hunks("api/orders.go", _GO_SPLIT_OLD, new), "GO-SQL-STRING") == []

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from persona_review.checks._java_sinks import Sink, helper_sink_sites, hit, matches, shown, watched
 from persona_review.checks._java_sinks import describe_flow as _describe
-from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
+from persona_review.checks._tsflow import CallSite, FileFlow, Value, Via, flows, text_of
 from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -121,15 +121,18 @@ def _tainted_sites(
                 and (accept is None or accept(site, index, value))
             ):
                 built = _built_by_helper(ctx, flow, site, index) if flow is not None else None
-                placed = site if built is None else replace(site, line=built, end_line=built)
+                placed = site
+                if built is not None:
+                    placed = replace(site, line=built[0], end_line=built[0], via=built[1])
                 lines.add(placed.line)
                 yield placed, index, value
                 break
 
 
-def _built_by_helper(ctx: FileContext, flow: FileFlow, site: CallSite, index: int) -> int | None:
+def _built_by_helper(ctx: FileContext, flow: FileFlow, site: CallSite, index: int) -> tuple[int, Via] | None:
     """The added `return` line of a same-file helper whose call gives the argument (directly, or through
-    the name it was assigned to) and whose returned text carries the request data the call passes it."""
+    the name it was assigned to) and whose returned text carries the request data the call passes it; with
+    a `Via` (`returned`) naming the helper's call and the sink's line."""
     if index < 0 or index >= len(site.call.args):
         return None
     node = _unwrapped(site.call.args[index])
@@ -143,10 +146,9 @@ def _built_by_helper(ctx: FileContext, flow: FileFlow, site: CallSite, index: in
     if call is None or call.helper is None:
         return None
     for returned in flow.returned(call.helper):
-        if returned.line in ctx.added and any(
-            call.args[p].tainted for p in returned.value.params if p < len(call.args)
-        ):
-            return returned.line
+        passed = [p for p in sorted(returned.value.params) if p < len(call.args) and call.args[p].tainted]
+        if returned.line in ctx.added and passed:
+            return returned.line, Via(call, passed[0], site.line, returned=True)
     return None
 
 
@@ -500,7 +502,7 @@ def _line_built_by_helper(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit)
                 if site.args[index].unsafe_for(sink.kind):
                     built = _built_by_helper(ctx, flow, site, index)
                     if built is not None:
-                        return built
+                        return built[0]
     return None
 
 

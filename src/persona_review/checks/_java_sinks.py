@@ -206,6 +206,9 @@ def describe_via(via: Via, site: CallSite, value: Value, verb: str) -> str:
     sink, helper = shown(site.call.callee), shown(call.call.callee)
     given = "is request data" if arg == shown(value.source) else f"comes from {_source(value)}"
     said = f"`{arg}` {given}" if "`" not in arg else f"A template string holding {_source(value)}"
+    if via.returned:
+        return (f"{said} and, passed to `{helper}` (line {call.line}), is built into the text returned here, "
+                f"which {verb} `{sink}` (line {via.line}).")
     if site.line == call.line:
         return f"{said} and, passed to `{helper}`, {verb} `{sink}` (line {via.line})."
     return f"{said} and, passed to `{helper}` on line {call.line}, {verb} `{sink}` here."

@@ -84,6 +84,9 @@ class Via:
     """The argument of `call` whose data reaches the inner call."""
     line: int
     """The file line of the inner call."""
+    returned: bool = False
+    """Instead: the call of the helper gives the sink text the helper built and returned (reported on
+    the `return`); `line` is the sink's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +147,10 @@ class FileFlow:
     aliases: dict[str, str] = field(default_factory=dict)
     """Names the top level binds to a wrapped function (`const run = promisify(exec)`): calls of the name
     are recorded as calls of the function wrapped."""
+    earlier: Sequence[FileFlow] = ()
+    """The flows of the file's earlier runs of hunk lines: a helper defined in one is summarised there."""
+    _homes: dict[int, FileFlow] = field(default_factory=dict)
+    """Helpers of `earlier` flows called here -> the flow that holds them."""
     _summary_depth: int = 0
     _by_method: dict[str, list[CallSite]] | None = None
     _indexed: int = 0
@@ -164,9 +171,16 @@ class FileFlow:
         found = [site for m in dict.fromkeys(methods) for site in self._by_method.get(m, [])]
         return sorted(found, key=lambda site: site.node.start_byte)
 
+    def home(self, helper: ir.Function) -> FileFlow:
+        """The flow that holds a helper called here: this one, or an earlier run of hunk lines."""
+        return self._homes.get(id(helper.node), self)
+
     def returned(self, helper: ir.Function) -> list[ReturnSite]:
         """The helper's `return`s whose value carries data of its parameters (`params` naming them), as its
         summary saw them (none for a helper not summarised)."""
+        home = self.home(helper)
+        if home is not self:
+            return home.returned(helper)
         latest = {site.node.id: site for site in self._summary_returns.get(id(helper.node), ())}
         return list(latest.values())
 
@@ -174,6 +188,9 @@ class FileFlow:
         """The calls that data of the helper's parameters reaches, inside it or (through the calls it makes
         of other same-file helpers) inside those, with the value each receives; computed once per helper
         from its summary, and empty for a helper not summarised (never called here, or too deep)."""
+        home = self.home(helper)
+        if home is not self:
+            return home.reaches(helper)
         key = id(helper.node)
         found = self._reaches.get(key)
         if found is not None:
@@ -208,9 +225,12 @@ def text_of(node: Node | None) -> str:
     return "" if text is None else text.decode("utf-8", errors="replace")
 
 
-def analyse(root: Node, adapter: ir.Adapter, line_offset: int = 0) -> FileFlow:
-    """Run every function of the tree (and the top level, for a fragment without one)."""
-    flow = FileFlow(root, adapter, line_offset)
+def analyse(
+    root: Node, adapter: ir.Adapter, line_offset: int = 0, earlier: Sequence[FileFlow] = ()
+) -> FileFlow:
+    """Run every function of the tree (and the top level, for a fragment without one). `earlier` are the
+    flows of the file's earlier runs of hunk lines, whose helpers calls here may run."""
+    flow = FileFlow(root, adapter, line_offset, earlier=earlier)
     flow.functions = list(adapter.functions(root))
     for function in flow.functions:
         flow.by_name.setdefault(function.name, []).append(function)
@@ -1104,7 +1124,7 @@ class _Run:
 
     def _getter_of(self, helper: ir.Function) -> str | None:
         """The field a same-file method without parameters returns as its only statement, if it does."""
-        if helper.params or helper.body is None:
+        if helper.params or helper.body is None or self.flow.home(helper) is not self.flow:
             return None
         body = self.adapter.statement(helper.body)
         if not isinstance(body, ir.Block) or len(body.body) != 1:
@@ -1157,14 +1177,21 @@ class _Run:
             or any(word in written.lower() for word in self.tables.request_names)
 
     def _helper(self, c: ir.Call, receiver: Value | None) -> ir.Function | None:
+        flow = self.flow
         if c.receiver is not None:
             written = text_of(c.receiver)
-            ok = written == "this" or (receiver is not None and receiver.type in self.flow.classes)
+            ok = written == "this" or (receiver is not None and receiver.type is not None and (
+                receiver.type in flow.classes or any(receiver.type in e.classes for e in flow.earlier)))
             if not ok:
                 return None
-        for function in self.flow.by_name.get(c.method, ()):
+        for function in flow.by_name.get(c.method, ()):
             if len(function.params) == len(c.args) and function.body is not None:
                 return function
+        for other in reversed(flow.earlier):  # a helper shown in another hunk of the file
+            for function in other.by_name.get(c.method, ()):
+                if len(function.params) == len(c.args) and function.body is not None:
+                    flow._homes[id(function.node)] = other.home(function)
+                    return function
         return None
 
     def _apply_summary(self, helper: ir.Function, args: tuple[Value, ...]) -> Value:
@@ -1191,22 +1218,23 @@ class _Run:
 
     def _summary(self, helper: ir.Function) -> Value | None:
         key = id(helper.node)
-        if key in self.flow._summaries:
-            return self.flow._summaries[key]
-        if self.flow._summary_depth >= MAX_SUMMARY_DEPTH:
+        home = self.flow.home(helper)  # run with the adapter of the tree that holds it
+        if key in home._summaries:
+            return home._summaries[key]
+        if home._summary_depth >= MAX_SUMMARY_DEPTH:
             return None  # a long chain of helpers: what the deepest ones return stays unknown
-        self.flow._summaries[key] = None
-        run = _Run(self.flow, helper, record=False)
-        run.collect = self.flow._summary_calls[key] = []
-        self.flow._summary_returns[key] = []
+        home._summaries[key] = None
+        run = _Run(home, helper, record=False)
+        run.collect = home._summary_calls[key] = []
+        home._summary_returns[key] = []
         params = [replace(tainted(f"#{i}"), params=frozenset({i}), type=p.type_name)
                   for i, p in enumerate(helper.params)]
-        self.flow._summary_depth += 1
+        home._summary_depth += 1
         try:
             out = run.function_with(params)
         finally:
-            self.flow._summary_depth -= 1
-        self.flow._summaries[key] = out
+            home._summary_depth -= 1
+        home._summaries[key] = out
         return out
 
 
