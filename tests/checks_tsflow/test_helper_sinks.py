@@ -361,3 +361,40 @@ def test_go_allow_list_switch_in_a_helper_of_another_hunk_is_quiet() -> None:
         '\treturn "SELECT id FROM orders ORDER BY " + sort\n',
     ).replace("h.db.Query(ordersQuery())", 'h.db.Query(ordersQuery(r.URL.Query().Get("sort")))')
     assert _lines(_hunks("api/orders.go", _GO_SPLIT_OLD, new), "GO-SQL-STRING") == []
+
+
+def test_java_sql_a_private_helper_returns_is_reported_once_where_it_is_built() -> None:
+    old = (
+        "package demo;\n\n"
+        "public class OrderController {\n"
+        "    private String listSql() {\n"
+        '        return "SELECT * FROM orders ORDER BY created_at";\n'
+        "    }\n\n"
+        '    @GetMapping("/orders")\n'
+        "    public List<Order> list() {\n"
+        "        return jdbcTemplate.query(listSql(), mapper);\n"
+        "    }\n"
+        "}\n"
+    )
+    new = old.replace("listSql() {", "listSql(String sort) {").replace(
+        '"SELECT * FROM orders ORDER BY created_at"', '"SELECT * FROM orders ORDER BY " + sort'
+    ).replace("list() {", "list(@RequestParam String sort) {").replace("query(listSql(),", "query(listSql(sort),")
+    found = _changed("src/main/java/demo/OrderController.java", old, new)
+    assert _lines(found, "JAVA-SQL-STRING") == [5]
+    assert "returned here" in next(f.body or "" for f in found if f.rule_id == "JAVA-SQL-STRING")
+
+
+def test_js_a_url_a_helper_starts_with_a_fixed_host_keeps_that_host() -> None:
+    code = (
+        "function apiUrl(path) {\n"
+        "  return 'https://api.example.com/v1/' + path;\n"
+        "}\n"
+        "function passThrough(url) {\n"
+        "  return url.trim();\n"
+        "}\n"
+        "app.get('/proxy', async (req, res) => {\n"
+        "  await fetch(apiUrl(req.query.path));\n"
+        "  await fetch(passThrough(req.query.url));\n"
+        "});\n"
+    )
+    assert _lines(_whole("proxy.js", code), "JS-SSRF") == [9]

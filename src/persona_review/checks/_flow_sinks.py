@@ -13,9 +13,18 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from persona_review.checks._java_sinks import Sink, helper_sink_sites, hit, matches, shown, watched
+from persona_review.checks._java_sinks import (
+    Sink,
+    built_by_helper,
+    helper_sink_sites,
+    hit,
+    matches,
+    placed_by_helper,
+    shown,
+    watched,
+)
 from persona_review.checks._java_sinks import describe_flow as _describe
-from persona_review.checks._tsflow import CallSite, FileFlow, Value, Via, flows, text_of
+from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
 from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -120,36 +129,13 @@ def _tainted_sites(
                 and not _cleaned(site, index)
                 and (accept is None or accept(site, index, value))
             ):
-                built = _built_by_helper(ctx, flow, site, index) if flow is not None else None
+                built = built_by_helper(ctx, flow, site, index) if flow is not None else None
                 placed = site
                 if built is not None:
                     placed = replace(site, line=built[0], end_line=built[0], via=built[1])
                 lines.add(placed.line)
                 yield placed, index, value
                 break
-
-
-def _built_by_helper(ctx: FileContext, flow: FileFlow, site: CallSite, index: int) -> tuple[int, Via] | None:
-    """The added `return` line of a same-file helper whose call gives the argument (directly, or through
-    the name it was assigned to) and whose returned text carries the request data the call passes it; with
-    a `Via` (`returned`) naming the helper's call and the sink's line."""
-    if index < 0 or index >= len(site.call.args):
-        return None
-    node = _unwrapped(site.call.args[index])
-    if node.type == "identifier":
-        node = _assigned_value(site, text_of(node)) or node
-    calls: dict[int, dict[int, CallSite]] = ctx.cached("flow_sinks.helper_calls", dict)
-    by_node = calls.get(id(flow))
-    if by_node is None:
-        by_node = calls[id(flow)] = {c.node.id: c for c in flow.calls if c.helper is not None}
-    call = by_node.get(node.id)
-    if call is None or call.helper is None:
-        return None
-    for returned in flow.returned(call.helper):
-        passed = [p for p in sorted(returned.value.params) if p < len(call.args) and call.args[p].tainted]
-        if returned.line in ctx.added and passed:
-            return returned.line, Via(call, passed[0], site.line, returned=True)
-    return None
 
 
 def tainted_hits(
@@ -487,23 +473,7 @@ def kept_line_hits(
     data that reaches it when the engine saw some (`with_flow`)."""
     for found in line_hits:
         if not line_hit_dropped(ctx, sinks, found, kind):
-            built = _line_built_by_helper(ctx, sinks, found)
-            placed = found if built is None else replace(found, line=built, end_line=None)
-            yield with_flow(ctx, sinks, placed, verb)
-
-
-def _line_built_by_helper(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit) -> int | None:
-    """For a line-based hit on sink calls given request data as text a same-file helper built and
-    returned: that helper's added `return` line (`_built_by_helper`), where the problem is."""
-    first, last = found.line, found.end_line or found.line
-    for site, sink, flow in sites(ctx, *sinks):
-        if first <= site.line <= last:
-            for index in watched(site, sink):
-                if site.args[index].unsafe_for(sink.kind):
-                    built = _built_by_helper(ctx, flow, site, index)
-                    if built is not None:
-                        return built[0]
-    return None
+            yield with_flow(ctx, sinks, placed_by_helper(ctx, sinks, found), verb)
 
 
 def flow_check(  # noqa: PLR0917 - the spec's fields, in the order the Java checks give them

@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from persona_review.checks._tsflow import CallSite, FileFlow, Value, Via, flows, seen_from, text_of
+from persona_review.checks._tsflow import (
+    AssignSite,
+    CallSite,
+    FileFlow,
+    Value,
+    Via,
+    flows,
+    seen_from,
+    text_of,
+)
 from persona_review.checks._tsflow.values import SHELL, SQL
 from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -89,15 +98,86 @@ def tainted_sinks(ctx: FileContext, *sinks: Sink,
     the calls of same-file helpers that pass request data to such a call inside (`helper_sink_sites`), on
     a line not reported yet."""
     lines: set[int] = set()
-    for site, sink in (*((s, k) for s, k, _flow in sink_sites(ctx, *sinks)), *helper_sink_sites(ctx, sinks)):
+    helpers = helper_sink_sites(ctx, sinks)
+    for site, sink, flow in (*sink_sites(ctx, *sinks), *((s, k, None) for s, k in helpers)):
         if site.via is not None and site.line in lines:
             continue
         for index in watched(site, sink):
             value = _value(site, index)
             if value.unsafe_for(sink.kind) and (accept is None or accept(value)):
-                lines.add(site.line)
-                yield site, index, value
+                built = built_by_helper(ctx, flow, site, index) if flow is not None else None
+                placed = site
+                if built is not None:
+                    placed = replace(site, line=built[0], end_line=built[0], via=built[1])
+                lines.add(placed.line)
+                yield placed, index, value
                 break
+
+
+def built_by_helper(ctx: FileContext, flow: FileFlow, site: CallSite, index: int) -> tuple[int, Via] | None:
+    """The added `return` line of a same-file helper whose call gives the argument (written in it, or in
+    the last assignment of the name it is, in the same function), whose returned text starts with the
+    helper's literals (it builds the text; the argument starts so too) and carries the request data the
+    call passes it, with a `Via` (`returned`) naming the helper's call and the sink's line: text built
+    from request data is reported where it is built."""
+    if index < 0 or index >= len(site.call.args):
+        return None
+    start = site.args[index].prefix
+    node = site.call.args[index]
+    span = (node.start_byte, node.end_byte)
+    if node.type == "identifier":
+        name = text_of(node)
+        assigned = [a for a in _assignments(ctx, flow).get(name, ())
+                    if a.function is site.function and a.node.end_byte <= site.node.start_byte]
+        if assigned:
+            last = max(assigned, key=lambda a: a.node.start_byte)
+            span = (last.node.start_byte, last.node.end_byte)
+    for call in _helper_calls(ctx, flow):
+        if call.function is not site.function or not span[0] <= call.node.start_byte < span[1] \
+                or call.helper is None:
+            continue
+        for returned in flow.returned(call.helper):
+            built = returned.value.prefix  # the helper starts the text with literals: it builds it
+            if not built or not (start or "").startswith(built):
+                continue  # a helper passing a value through, or text the caller builds around it
+            passed = [p for p in sorted(returned.value.params) if p < len(call.args) and call.args[p].tainted]
+            if returned.line in ctx.added and passed:
+                return returned.line, Via(call, passed[0], site.line, returned=True)
+    return None
+
+
+def _helper_calls(ctx: FileContext, flow: FileFlow) -> list[CallSite]:
+    """The calls of same-file helpers given request data, per flow (read once)."""
+    found: dict[int, list[CallSite]] = ctx.cached("java_sinks.helper_calls", dict)
+    listed = found.get(id(flow))
+    if listed is None:
+        listed = found[id(flow)] = [c for c in flow.calls if c.helper is not None and c.result.tainted]
+    return listed
+
+
+def _assignments(ctx: FileContext, flow: FileFlow) -> dict[str, list[AssignSite]]:
+    """The flow's assignments by name (read once)."""
+    found: dict[int, dict[str, list[AssignSite]]] = ctx.cached("java_sinks.assignments", dict)
+    listed = found.get(id(flow))
+    if listed is None:
+        listed = found[id(flow)] = {}
+        for assignment in flow.assignments:
+            listed.setdefault(assignment.name, []).append(assignment)
+    return listed
+
+
+def placed_by_helper(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit) -> Hit:
+    """A line-based hit on sink calls given request data as text a same-file helper built and returned,
+    moved to that helper's added `return` line (`built_by_helper`), where the problem is."""
+    first, last = found.line, found.end_line or found.line
+    for site, sink, flow in sink_sites(ctx, *sinks):
+        if first <= site.line <= last:
+            for index in watched(site, sink):
+                if _value(site, index).unsafe_for(sink.kind):
+                    built = built_by_helper(ctx, flow, site, index)
+                    if built is not None:
+                        return replace(found, line=built[0], end_line=None)
+    return found
 
 
 def helper_sink_sites(ctx: FileContext, sinks: tuple[Sink, ...]) -> list[tuple[CallSite, Sink]]:

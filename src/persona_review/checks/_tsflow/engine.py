@@ -1206,7 +1206,9 @@ class _Run:
         for value in passed:
             out = value if out is UNKNOWN else union(out, value)
         if passed:
-            out = replace(derived(out), prefix=out.prefix if out.tainted else None)
+            # text the helper starts with literals keeps that start (`"https://api.example.com/" + path`)
+            start = summary.prefix if summary.prefix else out.prefix
+            out = replace(derived(out), prefix=start if out.tainted else None)
             if out.tainted and summary.tainted:
                 out = replace(out, safe_for=out.safe_for | summary.safe_for)
         if inner_source:
