@@ -13,7 +13,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from persona_review.checks._java_sinks import Sink, hit, matches, shown, watched
+from persona_review.checks._java_sinks import (
+    Sink,
+    built_by_helper,
+    helper_sink_sites,
+    hit,
+    matches,
+    placed_by_helper,
+    shown,
+    watched,
+)
 from persona_review.checks._java_sinks import describe_flow as _describe
 from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
 from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
@@ -82,31 +91,50 @@ def tainted_sites(
     ctx: FileContext,
     *sinks: Sink,
     accept: Callable[[CallSite, int, Value], bool] | None = None,
+    through_helpers: bool = True,
 ) -> Iterator[tuple[CallSite, int, Value]]:
-    """Calls of `sinks` with request data, not made safe for the sink's kind, in a watched argument."""
-    if accept is None:  # the same for every hit of a file that asks (`with_flow`): found once
+    """Calls of `sinks` with request data, not made safe for the sink's kind, in a watched argument; with
+    `through_helpers`, also those a call of a same-file helper reaches inside it (`helper_sink_sites`). A
+    call whose request data is text a same-file helper built and returned, on an added `return` line, is
+    placed on that line (where the text is built)."""
+    if accept is None and through_helpers:  # the same for every hit of a file that asks: found once
         found: dict[tuple[Sink, ...], list[tuple[CallSite, int, Value]]] = ctx.cached(
             "flow_sinks.tainted_sites", dict
         )
         listed = found.get(sinks)
         if listed is None:
-            listed = found[sinks] = list(_tainted_sites(ctx, sinks, None))
+            listed = found[sinks] = list(_tainted_sites(ctx, sinks, None, through_helpers=True))
         return iter(listed)
-    return _tainted_sites(ctx, sinks, accept)
+    return _tainted_sites(ctx, sinks, accept, through_helpers=through_helpers)
 
 
 def _tainted_sites(
-    ctx: FileContext, sinks: tuple[Sink, ...], accept: Callable[[CallSite, int, Value], bool] | None
+    ctx: FileContext,
+    sinks: tuple[Sink, ...],
+    accept: Callable[[CallSite, int, Value], bool] | None,
+    *,
+    through_helpers: bool,
 ) -> Iterator[tuple[CallSite, int, Value]]:
-    for site, sink, _flow in sites(ctx, *sinks):
+    lines: set[int] = set()
+    helpers = helper_sink_sites(ctx, sinks) if through_helpers else []
+    for site, sink, flow in (*sites(ctx, *sinks), *((s, k, None) for s, k in helpers)):
+        via = site.via
+        if via is not None and (site.line in lines or _cleaned(via.call, via.index, follow=True)):
+            continue  # a helper's sink: once per line, and not when the caller passes a cleaned value
         for index in watched(site, sink):
-            value = site.args[index]
+            value = site.args[index] if index >= 0 else site.receiver
             if (
-                value.unsafe_for(sink.kind)
+                value is not None
+                and value.unsafe_for(sink.kind)
                 and not _cleaned(site, index)
                 and (accept is None or accept(site, index, value))
             ):
-                yield site, index, value
+                built = built_by_helper(ctx, flow, site, index) if flow is not None else None
+                placed = site
+                if built is not None:
+                    placed = replace(site, line=built[0], end_line=built[0], via=built[1])
+                lines.add(placed.line)
+                yield placed, index, value
                 break
 
 
@@ -122,7 +150,8 @@ def tainted_hits(
     for site, index, value in tainted_sites(ctx, *sinks, accept=accept):
         found = hit(site, describe_flow(site, index, value, verb))
         if not any(no in ctx.added for no in range(site.line, max(site.line, site.end_line) + 1)):
-            entry = entry_line(ctx, site, index)
+            entry = entry_line(ctx, site, index) if site.via is None \
+                else entry_line(ctx, site.via.call, site.via.index)
             if entry is not None:
                 found = replace(found, line=entry, end_line=None)
         yield found
@@ -160,12 +189,15 @@ def entry_line(ctx: FileContext, site: CallSite, index: int) -> int | None:
 _CLEANER = lazy_re(r"^(?:sanitiz|saniti[sz]|escape|clean|safe|validat|normaliz)", re.IGNORECASE)
 
 
-def _cleaned(site: CallSite, index: int) -> bool:
+def _cleaned(site: CallSite, index: int, *, follow: bool = False) -> bool:
     """Whether the argument is the result of a function named for making its input safe
-    (`sanitizeURI(uri)`, `escapeHtml(s)`): its body is trusted to do what its name says."""
-    if index >= len(site.call.args):
+    (`sanitizeURI(uri)`, `escapeHtml(s)`): its body is trusted to do what its name says. With `follow`,
+    also a name last assigned such a result (`cleaned := pathx.Clean(p)`: what a caller hands a helper)."""
+    if index < 0 or index >= len(site.call.args):
         return False
     node = site.call.args[index]
+    if follow and node.type == "identifier":
+        node = _assigned_value(site, text_of(node)) or node
     if node.type not in {"call_expression"}:
         return False
     function = node.child_by_field_name("function")
@@ -176,8 +208,8 @@ def _cleaned(site: CallSite, index: int) -> bool:
 def describe_flow(site: CallSite, index: int, value: Value, verb: str) -> str:
     """As for Java; an argument written with backticks (a template literal) is named by its data, since a
     code span cannot hold it."""
-    written = text_of(site.call.args[index]) if index < len(site.call.args) else ""
-    if "`" not in written:
+    written = text_of(site.call.args[index]) if 0 <= index < len(site.call.args) else ""
+    if "`" not in written or site.via is not None:
         return _describe(site, index, value, verb)
     source = value.source if value.source.startswith(("the ", "parameter ")) else f"`{shown(value.source)}`"
     return f"A template string holding {source} {verb} `{shown(site.call.callee)}`."
@@ -196,7 +228,7 @@ def unused_joins(
         for site in flow.calls:
             if site.call.method in guards:
                 busy.add(enclosing_function(site))
-    for site, index, value in tainted_sites(ctx, *joins):
+    for site, index, value in tainted_sites(ctx, *joins, through_helpers=False):
         if enclosing_function(site) not in busy and enclosing_function(site) != 0 and _returned(site.node):
             yield site, index, value
 
@@ -441,7 +473,7 @@ def kept_line_hits(
     data that reaches it when the engine saw some (`with_flow`)."""
     for found in line_hits:
         if not line_hit_dropped(ctx, sinks, found, kind):
-            yield with_flow(ctx, sinks, found, verb)
+            yield with_flow(ctx, sinks, placed_by_helper(ctx, sinks, found), verb)
 
 
 def flow_check(  # noqa: PLR0917 - the spec's fields, in the order the Java checks give them

@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
+from persona_review.checks._tsflow import (
+    AssignSite,
+    CallSite,
+    FileFlow,
+    Value,
+    Via,
+    flows,
+    seen_from,
+    text_of,
+)
 from persona_review.checks._tsflow.values import SHELL, SQL
 from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -85,13 +94,133 @@ def _sink_sites(ctx: FileContext, sinks: tuple[Sink, ...]) -> Iterator[tuple[Cal
 
 def tainted_sinks(ctx: FileContext, *sinks: Sink,
                   accept: Callable[[Value], bool] | None = None) -> Iterator[tuple[CallSite, int, Value]]:
-    """Calls of `sinks` with request data in a watched argument: (call, argument index, its value)."""
-    for site, sink, _flow in sink_sites(ctx, *sinks):
+    """Calls of `sinks` with request data in a watched argument: (call, argument index, its value); then
+    the calls of same-file helpers that pass request data to such a call inside (`helper_sink_sites`), on
+    a line not reported yet."""
+    lines: set[int] = set()
+    helpers = helper_sink_sites(ctx, sinks)
+    for site, sink, flow in (*sink_sites(ctx, *sinks), *((s, k, None) for s, k in helpers)):
+        if site.via is not None and site.line in lines:
+            continue
         for index in watched(site, sink):
             value = _value(site, index)
             if value.unsafe_for(sink.kind) and (accept is None or accept(value)):
-                yield site, index, value
+                built = built_by_helper(ctx, flow, site, index) if flow is not None else None
+                placed = site
+                if built is not None:
+                    placed = replace(site, line=built[0], end_line=built[0], via=built[1])
+                lines.add(placed.line)
+                yield placed, index, value
                 break
+
+
+def built_by_helper(ctx: FileContext, flow: FileFlow, site: CallSite, index: int) -> tuple[int, Via] | None:
+    """The added `return` line of a same-file helper whose call gives the argument (written in it, or in
+    the last assignment of the name it is, in the same function), whose returned text starts with the
+    helper's literals (it builds the text; the argument starts so too) and carries the request data the
+    call passes it, with a `Via` (`returned`) naming the helper's call and the sink's line: text built
+    from request data is reported where it is built."""
+    if index < 0 or index >= len(site.call.args):
+        return None
+    start = site.args[index].prefix
+    node = site.call.args[index]
+    span = (node.start_byte, node.end_byte)
+    if node.type == "identifier":
+        name = text_of(node)
+        assigned = [a for a in _assignments(ctx, flow).get(name, ())
+                    if a.function is site.function and a.node.end_byte <= site.node.start_byte]
+        if assigned:
+            last = max(assigned, key=lambda a: a.node.start_byte)
+            span = (last.node.start_byte, last.node.end_byte)
+    for call in _helper_calls(ctx, flow):
+        if call.function is not site.function or not span[0] <= call.node.start_byte < span[1] \
+                or call.helper is None:
+            continue
+        for returned in flow.returned(call.helper):
+            built = returned.value.prefix  # the helper starts the text with literals: it builds it
+            if not built or not (start or "").startswith(built):
+                continue  # a helper passing a value through, or text the caller builds around it
+            passed = [p for p in sorted(returned.value.params) if p < len(call.args) and call.args[p].tainted]
+            if returned.line in ctx.added and passed:
+                return returned.line, Via(call, passed[0], site.line, returned=True)
+    return None
+
+
+def _helper_calls(ctx: FileContext, flow: FileFlow) -> list[CallSite]:
+    """The calls of same-file helpers given request data, per flow (read once)."""
+    found: dict[int, list[CallSite]] = ctx.cached("java_sinks.helper_calls", dict)
+    listed = found.get(id(flow))
+    if listed is None:
+        listed = found[id(flow)] = [c for c in flow.calls if c.helper is not None and c.result.tainted]
+    return listed
+
+
+def _assignments(ctx: FileContext, flow: FileFlow) -> dict[str, list[AssignSite]]:
+    """The flow's assignments by name (read once)."""
+    found: dict[int, dict[str, list[AssignSite]]] = ctx.cached("java_sinks.assignments", dict)
+    listed = found.get(id(flow))
+    if listed is None:
+        listed = found[id(flow)] = {}
+        for assignment in flow.assignments:
+            listed.setdefault(assignment.name, []).append(assignment)
+    return listed
+
+
+def placed_by_helper(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit) -> Hit:
+    """A line-based hit on sink calls given request data as text a same-file helper built and returned,
+    moved to that helper's added `return` line (`built_by_helper`), where the problem is."""
+    first, last = found.line, found.end_line or found.line
+    for site, sink, flow in sink_sites(ctx, *sinks):
+        if first <= site.line <= last:
+            for index in watched(site, sink):
+                if _value(site, index).unsafe_for(sink.kind):
+                    built = built_by_helper(ctx, flow, site, index)
+                    if built is not None:
+                        return replace(found, line=built[0], end_line=None)
+    return found
+
+
+def helper_sink_sites(ctx: FileContext, sinks: tuple[Sink, ...]) -> list[tuple[CallSite, Sink]]:
+    """Calls of `sinks` made inside a same-file helper with data of its parameters, as each call of the
+    helper that passes request data makes them (`FileFlow.reaches`): the sink's call with the values that
+    call gives it, and `via` naming the helper's call. Each is placed on the first added line of: the sink's
+    call, the calls of helpers it is reached through (innermost first), the helper's call; else on the
+    helper's call. Found once per file and set of sinks."""
+    found: dict[tuple[Sink, ...], list[tuple[CallSite, Sink]]] = ctx.cached("java_sinks.helper_sites", dict)
+    listed = found.get(sinks)
+    if listed is None:
+        listed = found[sinks] = list(_helper_sink_sites(ctx, sinks))
+    return listed
+
+
+def _helper_sink_sites(ctx: FileContext, sinks: tuple[Sink, ...]) -> Iterator[tuple[CallSite, Sink]]:
+    seen: set[tuple[int, ...]] = set()
+    for flow in flows(ctx):
+        for call in flow.calls:
+            helper = call.helper
+            if helper is None or not any(a.tainted for a in call.args):
+                continue
+            for reach in flow.reaches(helper):
+                inner = reach.site
+                sink = next((k for k in sinks if matches(inner, k)), None)
+                if sink is None or reach.index not in watched(inner, sink):
+                    continue
+                key = (call.node.id, inner.node.id, *(step.node.id for step in reach.through))
+                if key in seen:
+                    continue
+                seen.add(key)
+                value = seen_from(reach.value, reach.through, call)
+                if not value.unsafe_for(sink.kind):
+                    continue
+                index = next((i for i in sorted(reach.value.params) if i < len(call.args)
+                              and call.args[i].tainted), 0)
+                args = tuple(seen_from(a, reach.through, call) for a in inner.args)
+                receiver = None if inner.receiver is None else seen_from(inner.receiver, reach.through, call)
+                where = next((s for s in (inner, *reversed(reach.through), call)
+                              if any(no in ctx.added for no in range(s.line, max(s.line, s.end_line) + 1))),
+                             call)
+                yield replace(inner, args=args, receiver=receiver, line=where.line, end_line=where.end_line,
+                              via=Via(call, index, inner.line)), sink
 
 
 def tainted_hits(ctx: FileContext, sinks: tuple[Sink, ...], verb: str,
@@ -139,6 +268,8 @@ def shown(node_text: str, limit: int = 50) -> str:
 
 def describe_flow(site: CallSite, index: int, value: Value, verb: str) -> str:
     """"`bar` comes from `request.getParameter("x")` and <verb> `stmt.executeQuery`"."""
+    if site.via is not None:
+        return describe_via(site.via, site, value, verb)
     if index == -1:
         arg = shown(text_of(site.call.receiver))
     else:
@@ -146,6 +277,21 @@ def describe_flow(site: CallSite, index: int, value: Value, verb: str) -> str:
     if arg == shown(value.source):
         return f"`{arg}` is request data and {verb} `{shown(site.call.callee)}`."
     return f"`{arg}` comes from {_source(value)} and {verb} `{shown(site.call.callee)}`."
+
+
+def describe_via(via: Via, site: CallSite, value: Value, verb: str) -> str:
+    """A sink reached inside a helper: said from the helper's call when reported there, else from the sink."""
+    call = via.call
+    arg = shown(text_of(call.call.args[via.index])) if via.index < len(call.call.args) else "the value"
+    sink, helper = shown(site.call.callee), shown(call.call.callee)
+    given = "is request data" if arg == shown(value.source) else f"comes from {_source(value)}"
+    said = f"`{arg}` {given}" if "`" not in arg else f"A template string holding {_source(value)}"
+    if via.returned:
+        return (f"{said} and, passed to `{helper}` (line {call.line}), is built into the text returned here, "
+                f"which {verb} `{sink}` (line {via.line}).")
+    if site.line == call.line:
+        return f"{said} and, passed to `{helper}`, {verb} `{sink}` (line {via.line})."
+    return f"{said} and, passed to `{helper}` on line {call.line}, {verb} `{sink}` here."
 
 
 def _source(value: Value) -> str:

@@ -14,6 +14,7 @@ from persona_review.checks._java_sinks import (
     Sink,
     constant_here,
     describe_flow,
+    placed_by_helper,
     tainted_sinks,
     untainted_here,
     with_flow_sites,
@@ -72,7 +73,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
     deploy time with no request to read, and builds its DDL from its own table and column names."""
     verb = "is run as SQL by"
     lines = (
-        _with_flow(ctx, SQL_SINKS, found, verb)
+        _with_flow(ctx, SQL_SINKS, placed_by_helper(ctx, SQL_SINKS, found), verb)
         for found in ([] if migration_kind(ctx) is MigrationKind.JAVA else _sql_string_lines(ctx))
         if not constant_here(ctx, SQL_SINKS, found, SQL)
     )
@@ -165,7 +166,7 @@ def command_injection(ctx: FileContext) -> Iterator[Hit]:
     data in a file where request data is visible; plus the commands request data reaches."""
     verb = "is part of the command run by"
     lines = (
-        _with_flow(ctx, COMMAND_SINKS, found, verb)
+        _with_flow(ctx, COMMAND_SINKS, placed_by_helper(ctx, COMMAND_SINKS, found), verb)
         for found in _command_lines(ctx)
         if not (constant_here(ctx, COMMAND_SINKS, found, SHELL) or untainted_here(ctx, COMMAND_SINKS, found))
     )

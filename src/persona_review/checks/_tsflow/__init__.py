@@ -21,6 +21,15 @@ Public interface (stable; only additions):
 - `Value` (see `values`): `known`/`const` (exact content), `fixed` (built from literals only),
   `tainted`/`source`/`safe_for` (request data, where from, what it was made safe for), `prefix` (literal
   start, for URL hosts), `flags` (e.g. `weak-random:...`), `type`, `items`/`seq` (constant maps, lists).
+- Helpers of the same file: `CallSite.helper` is the function a call runs when it is one, and
+  `FileFlow.reaches(helper)` the calls inside it (or inside the helpers it calls) that data of its
+  parameters reaches (`Reach`: the call, the position, the value with `params` naming the parameters
+  and `safe_for` what the helper made it safe for), computed once per helper from its summary.
+  `seen_from(value, reach.through, call)` is such a value as one call of the helper makes it
+  (`instantiated` is one step of that). A sink reached this way is judged like a direct one: a
+  `CallSite` with `via` (`Via`: the helper's call, the argument, the sink's own line) stands for it.
+  A name the top level binds to a wrapped function (`promisify(exec)`, `Tables.function_wrappers`)
+  is called as that function.
 - `text_of(node)`: a node's source text. `parse.error_count`, `parse.parse_fragment`: for benches.
 
 The adapter interface (`ir.Adapter`), one class per language, registered in `parse.GRAMMARS` with its
@@ -61,8 +70,19 @@ tainted), and in `ir.Tables` `request_exact_names`, `source_fields` (`req.query`
 
 from __future__ import annotations
 
-from persona_review.checks._tsflow.engine import AssignSite, CallSite, FileFlow, ReturnSite, text_of
+from persona_review.checks._tsflow.engine import (
+    AssignSite,
+    CallSite,
+    FileFlow,
+    Reach,
+    ReturnSite,
+    Via,
+    instantiated,
+    seen_from,
+    text_of,
+)
 from persona_review.checks._tsflow.parse import flows
 from persona_review.checks._tsflow.values import Value
 
-__all__ = ["AssignSite", "CallSite", "FileFlow", "ReturnSite", "Value", "flows", "text_of"]
+__all__ = ["AssignSite", "CallSite", "FileFlow", "Reach", "ReturnSite", "Value", "Via", "flows",
+           "instantiated", "seen_from", "text_of"]

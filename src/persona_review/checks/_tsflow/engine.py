@@ -45,6 +45,8 @@ MAX_SUMMARY_DEPTH = 8
 """Helpers summarised while summarising another, at most (deeper ones are left unknown)."""
 MAX_DEPTH = 200
 """Deeper expression or statement nesting is not followed (a generated file must not exhaust the stack)."""
+MAX_REACHES = 64
+"""Calls a helper's parameters are followed to, at most."""
 MAX_LOOP_PASSES = 3
 """Passes of an outermost loop's body, at most, for its state to settle (most loops settle in one or two)."""
 _SHAPED = frozenset({NOSQL})
@@ -66,6 +68,37 @@ class CallSite:
     function: ir.Function | None
     receiver_name: str | None
     """The receiver as written when it is a plain name (`stmt`, `this.cookie`)."""
+    helper: ir.Function | None = None
+    """The same-file function the call runs, when it is one (its `FileFlow.reaches` say where its
+    parameters go)."""
+    via: Via | None = None
+    """Set on a call made inside a helper as seen from one call of that helper (`instantiated`): the
+    outer call, and the argument of it whose data reaches this call."""
+
+
+@dataclass(frozen=True, slots=True)
+class Via:
+    call: CallSite
+    """The call of the helper (in the caller)."""
+    index: int
+    """The argument of `call` whose data reaches the inner call."""
+    line: int
+    """The file line of the inner call."""
+    returned: bool = False
+    """Instead: the call of the helper gives the sink text the helper built and returned (reported on
+    the `return`); `line` is the sink's."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """A call inside a helper (or inside a helper it calls, `through` those calls) that receives data of the
+    helper's parameters: at position `index` (-1 the receiver) the value `value`, whose `params` name the
+    helper's parameters it carries, and whose `safe_for` what the helper made it safe for."""
+
+    site: CallSite
+    index: int
+    value: Value
+    through: tuple[CallSite, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +139,18 @@ class FileFlow:
     has_sources: bool = False
     """Some value read request data (a source was seen, or a parameter is bound from the request)."""
     _summaries: dict[int, Value | None] = field(default_factory=dict)
+    _summary_calls: dict[int, list[CallSite]] = field(default_factory=dict)
+    """Per summarised helper: its calls given data of its parameters (seen while summarising it)."""
+    _reaches: dict[int, tuple[Reach, ...]] = field(default_factory=dict)
+    _summary_returns: dict[int, list[ReturnSite]] = field(default_factory=dict)
+    """Per summarised helper: its `return`s of data of its parameters."""
+    aliases: dict[str, str] = field(default_factory=dict)
+    """Names the top level binds to a wrapped function (`const run = promisify(exec)`): calls of the name
+    are recorded as calls of the function wrapped."""
+    earlier: Sequence[FileFlow] = ()
+    """The flows of the file's earlier runs of hunk lines: a helper defined in one is summarised there."""
+    _homes: dict[int, FileFlow] = field(default_factory=dict)
+    """Helpers of `earlier` flows called here -> the flow that holds them."""
     _summary_depth: int = 0
     _by_method: dict[str, list[CallSite]] | None = None
     _indexed: int = 0
@@ -126,6 +171,52 @@ class FileFlow:
         found = [site for m in dict.fromkeys(methods) for site in self._by_method.get(m, [])]
         return sorted(found, key=lambda site: site.node.start_byte)
 
+    def home(self, helper: ir.Function) -> FileFlow:
+        """The flow that holds a helper called here: this one, or an earlier run of hunk lines."""
+        return self._homes.get(id(helper.node), self)
+
+    def returned(self, helper: ir.Function) -> list[ReturnSite]:
+        """The helper's `return`s whose value carries data of its parameters (`params` naming them), as its
+        summary saw them (none for a helper not summarised)."""
+        home = self.home(helper)
+        if home is not self:
+            return home.returned(helper)
+        latest = {site.node.id: site for site in self._summary_returns.get(id(helper.node), ())}
+        return list(latest.values())
+
+    def reaches(self, helper: ir.Function) -> tuple[Reach, ...]:
+        """The calls that data of the helper's parameters reaches, inside it or (through the calls it makes
+        of other same-file helpers) inside those, with the value each receives; computed once per helper
+        from its summary, and empty for a helper not summarised (never called here, or too deep)."""
+        home = self.home(helper)
+        if home is not self:
+            return home.reaches(helper)
+        key = id(helper.node)
+        found = self._reaches.get(key)
+        if found is not None:
+            return found
+        self._reaches[key] = ()  # a cycle of helpers stops here
+        out: list[Reach] = []
+        latest: dict[int, CallSite] = {}
+        for site in self._summary_calls.get(key, ()):
+            latest[site.node.id] = site  # a loop's last pass (or a condition read again) is what counts
+        if self._summary_depth < MAX_SUMMARY_DEPTH:
+            self._summary_depth += 1
+            try:
+                for site in latest.values():
+                    positions = [(-1, site.receiver), *enumerate(site.args)]
+                    out.extend(Reach(site, index, value) for index, value in positions
+                               if value is not None and value.tainted and value.params)
+                    if site.helper is not None and site.helper is not helper:
+                        for inner in self.reaches(site.helper):
+                            value = instantiated(inner.value, site.args)
+                            if value.tainted and value.params:
+                                out.append(Reach(inner.site, inner.index, value, (site, *inner.through)))
+            finally:
+                self._summary_depth -= 1
+        found = self._reaches[key] = tuple(out[:MAX_REACHES])
+        return found
+
 
 def text_of(node: Node | None) -> str:
     if node is None:
@@ -134,9 +225,12 @@ def text_of(node: Node | None) -> str:
     return "" if text is None else text.decode("utf-8", errors="replace")
 
 
-def analyse(root: Node, adapter: ir.Adapter, line_offset: int = 0) -> FileFlow:
-    """Run every function of the tree (and the top level, for a fragment without one)."""
-    flow = FileFlow(root, adapter, line_offset)
+def analyse(
+    root: Node, adapter: ir.Adapter, line_offset: int = 0, earlier: Sequence[FileFlow] = ()
+) -> FileFlow:
+    """Run every function of the tree (and the top level, for a fragment without one). `earlier` are the
+    flows of the file's earlier runs of hunk lines, whose helpers calls here may run."""
+    flow = FileFlow(root, adapter, line_offset, earlier=earlier)
     flow.functions = list(adapter.functions(root))
     for function in flow.functions:
         flow.by_name.setdefault(function.name, []).append(function)
@@ -225,6 +319,8 @@ class _Run:
         self.depth = 0
         self.loops = 0
         """Loops entered and not yet left."""
+        self.collect: list[CallSite] | None = None
+        """While summarising a helper: its calls given data of its parameters."""
 
     # --- functions ----------------------------------------------------------------------------------
 
@@ -280,6 +376,10 @@ class _Run:
                     value = replace(value, type=st.type_name)
                 self.env[name] = value
                 self._assigned(name, value, node)
+                if value.flags and (self.function is None or self.function.node == self.flow.root):
+                    wrapped = _wrapped(value)
+                    if wrapped is not None:
+                        self.flow.aliases[name] = wrapped
             return True
         if isinstance(st, ir.Assign):
             self._assign(st.target, st.value, st.op, node)
@@ -307,6 +407,9 @@ class _Run:
             self.returns.append(value)
             if self.record and st.value is not None:
                 self.flow.returns.append(ReturnSite(value, node, self.flow.line_of(node), self.function))
+            elif self.collect is not None and value.params and value.tainted and self.function is not None:
+                self.flow._summary_returns.setdefault(id(self.function.node), []).append(
+                    ReturnSite(value, node, self.flow.line_of(node), self.function))
             return False
         if isinstance(st, ir.Jump):
             self.eval(st.value)
@@ -359,8 +462,16 @@ class _Run:
             ends.append(dict(before))
         self.breaks.append([])
         running: Env | None = None  # the state falling through from the case above
+        checked = None if subject.known or st.subject is None \
+            else self._name_of(st.subject, self.adapter.expression(st.subject))
         for index, case in enumerate(st.cases):
-            sources = [before] if not subject.known or index == start else []
+            entry = before
+            if checked is not None and labels[index] and all(v.known and v.const is not None
+                                                               for v in labels[index]):
+                # `case "name", "email":` on a name: inside the arm it is one of those literals
+                allowed = [literal(v.const) for v in labels[index]]
+                entry = {**before, checked: functools.reduce(union, allowed)}
+            sources = [entry] if not subject.known or index == start else []
             if running is not None:
                 sources.append(running)
             running = None
@@ -760,7 +871,12 @@ class _Run:
         receiver_name = None
         if c.receiver is not None:
             receiver_name = self._name_of(c.receiver, self.adapter.expression(c.receiver))
-        result = self._result(c, receiver, args, receiver_name, node)
+        elif self.flow.aliases or c.callee in self.env:
+            wrapped = self._alias(c.callee)
+            if wrapped is not None:  # `execAsync(cmd)` with `execAsync = promisify(exec)`: a call of `exec`
+                c = replace(c, callee=wrapped, method=wrapped.rsplit(".", 1)[-1])
+        helper = self._helper(c, receiver) if c.new_type is None else None
+        result = self._result(c, receiver, args, receiver_name, node, helper)
         if result.tainted and c.callee in self.tables.object_results:
             result = replace(result, safe_for=result.safe_for - _SHAPED)
         elif result.tainted and self._shapes(c):
@@ -770,8 +886,20 @@ class _Run:
             result = replace(result, source=_short(text_of(node)))
         if self.record:
             self.flow.calls.append(CallSite(node, c, receiver, args, result, self.flow.line_of(node),
-                                            self.flow.end_line_of(node), self.function, receiver_name))
+                                            self.flow.end_line_of(node), self.function, receiver_name,
+                                            helper))
+        elif self.collect is not None and (any(a.params for a in args)
+                                           or (receiver is not None and receiver.params)):
+            self.collect.append(CallSite(node, c, receiver, args, result, self.flow.line_of(node),
+                                         self.flow.end_line_of(node), self.function, receiver_name, helper))
         return result
+
+    def _alias(self, name: str) -> str | None:
+        """The function a plain name stands for when it was bound to a wrapped one (`promisify(exec)`)."""
+        value = self.env.get(name)
+        if value is not None:
+            return _wrapped(value)
+        return self.flow.aliases.get(name)
 
     def _shapes(self, c: ir.Call) -> bool:
         """Is the call's result text (`String(x)`, `x.trim()`), or what a schema declared
@@ -782,8 +910,8 @@ class _Run:
         return c.method in t.schema_parsers and c.receiver is not None \
             and _SCHEMA_RECEIVER.search(text_of(c.receiver)) is not None
 
-    def _result(self, c: ir.Call, receiver: Value | None, args: tuple[Value, ...],
-                receiver_name: str | None, node: Node) -> Value:
+    def _result(self, c: ir.Call, receiver: Value | None, args: tuple[Value, ...],  # noqa: PLR0917
+                receiver_name: str | None, node: Node, helper: ir.Function | None) -> Value:
         t = self.tables
         method = c.method
         if c.new_type is not None:
@@ -797,7 +925,12 @@ class _Run:
             return tainted(_short(text_of(node)))
         if method in t.fills and c.args:
             self._fill(c, receiver, args, receiver_name, node)
-        helper = self._helper(c, receiver)
+        if c.callee in t.function_wrappers and c.args:
+            wrapped = self.adapter.expression(c.args[0])
+            name = wrapped.name if isinstance(wrapped, ir.Name) else \
+                (wrapped.dotted or wrapped.name) if isinstance(wrapped, ir.Member) else None
+            if name:
+                return Value(flags=frozenset({f"{_CALLS}{name}"}))
         if helper is not None:
             field_name = self._getter_of(helper) if _on_this(c) else None
             if field_name is not None:
@@ -991,7 +1124,7 @@ class _Run:
 
     def _getter_of(self, helper: ir.Function) -> str | None:
         """The field a same-file method without parameters returns as its only statement, if it does."""
-        if helper.params or helper.body is None:
+        if helper.params or helper.body is None or self.flow.home(helper) is not self.flow:
             return None
         body = self.adapter.statement(helper.body)
         if not isinstance(body, ir.Block) or len(body.body) != 1:
@@ -1044,14 +1177,21 @@ class _Run:
             or any(word in written.lower() for word in self.tables.request_names)
 
     def _helper(self, c: ir.Call, receiver: Value | None) -> ir.Function | None:
+        flow = self.flow
         if c.receiver is not None:
             written = text_of(c.receiver)
-            ok = written == "this" or (receiver is not None and receiver.type in self.flow.classes)
+            ok = written == "this" or (receiver is not None and receiver.type is not None and (
+                receiver.type in flow.classes or any(receiver.type in e.classes for e in flow.earlier)))
             if not ok:
                 return None
-        for function in self.flow.by_name.get(c.method, ()):
+        for function in flow.by_name.get(c.method, ()):
             if len(function.params) == len(c.args) and function.body is not None:
                 return function
+        for other in reversed(flow.earlier):  # a helper shown in another hunk of the file
+            for function in other.by_name.get(c.method, ()):
+                if len(function.params) == len(c.args) and function.body is not None:
+                    flow._homes[id(function.node)] = other.home(function)
+                    return function
         return None
 
     def _apply_summary(self, helper: ir.Function, args: tuple[Value, ...]) -> Value:
@@ -1066,7 +1206,9 @@ class _Run:
         for value in passed:
             out = value if out is UNKNOWN else union(out, value)
         if passed:
-            out = replace(derived(out), prefix=out.prefix if out.tainted else None)
+            # text the helper starts with literals keeps that start (`"https://api.example.com/" + path`)
+            start = summary.prefix if summary.prefix else out.prefix
+            out = replace(derived(out), prefix=start if out.tainted else None)
             if out.tainted and summary.tainted:
                 out = replace(out, safe_for=out.safe_for | summary.safe_for)
         if inner_source:
@@ -1078,20 +1220,23 @@ class _Run:
 
     def _summary(self, helper: ir.Function) -> Value | None:
         key = id(helper.node)
-        if key in self.flow._summaries:
-            return self.flow._summaries[key]
-        if self.flow._summary_depth >= MAX_SUMMARY_DEPTH:
+        home = self.flow.home(helper)  # run with the adapter of the tree that holds it
+        if key in home._summaries:
+            return home._summaries[key]
+        if home._summary_depth >= MAX_SUMMARY_DEPTH:
             return None  # a long chain of helpers: what the deepest ones return stays unknown
-        self.flow._summaries[key] = None
-        run = _Run(self.flow, helper, record=False)
+        home._summaries[key] = None
+        run = _Run(home, helper, record=False)
+        run.collect = home._summary_calls[key] = []
+        home._summary_returns[key] = []
         params = [replace(tainted(f"#{i}"), params=frozenset({i}), type=p.type_name)
                   for i, p in enumerate(helper.params)]
-        self.flow._summary_depth += 1
+        home._summary_depth += 1
         try:
             out = run.function_with(params)
         finally:
-            self.flow._summary_depth -= 1
-        self.flow._summaries[key] = out
+            home._summary_depth -= 1
+        home._summaries[key] = out
         return out
 
 
@@ -1102,6 +1247,51 @@ _PURE = frozenset({"split", "substring", "trim", "strip", "replace", "replaceAll
 """Methods whose result, on a receiver built from literals and with such arguments, is built from literals."""
 _GUARD_NAME = lazy_re(r"^(?:is(?:Valid|Safe|Allowed|Whitelisted|Permitted)\w*|validate\w*"
                          r"|check(?:Valid|Safe)\w*|allowed\w*)$")
+
+
+_CALLS = "calls:"
+"""The flag of a function value wrapping the function named after it (`promisify(exec)`)."""
+
+
+def _wrapped(value: Value) -> str | None:
+    for flag in value.flags:
+        if flag.startswith(_CALLS):
+            return flag.removeprefix(_CALLS)
+    return None
+
+
+def instantiated(value: Value, args: Sequence[Value]) -> Value:
+    """A value seen inside a helper's summary (`params` naming the parameters it carries) as one call that
+    passes `args` makes it: request data where an argument carries it, safe for what both the caller and
+    the helper made it safe for; the start of its text the argument's when a parameter comes first."""
+    if not value.params:
+        return value
+    passed = [args[i] for i in sorted(value.params) if i < len(args)]
+    params = frozenset().union(*(a.params for a in passed))
+    flags = frozenset().union(value.flags, *(a.flags for a in passed))
+    hot = [a for a in passed if a.tainted]
+    if value.tainted and not value.source.startswith("#"):
+        hot.append(replace(value, safe_for=frozenset()))  # request data read inside the helper too
+    if not hot:
+        return Value(params=params, flags=flags, type=value.type)
+    safe = hot[0].safe_for
+    for other in hot[1:]:
+        safe &= other.safe_for
+    prefix = hot[0].prefix if value.prefix == "" else value.prefix
+    return replace(value, tainted=True, source=hot[0].source, safe_for=safe | value.safe_for, prefix=prefix,
+                   params=params, flags=flags, known=False, const=None, fixed=False)
+
+
+def seen_from(value: Value, through: Sequence[CallSite], call: CallSite) -> Value:
+    """A value of a call inside a helper (reached `through` those calls of other helpers, outermost first)
+    as the helper's call `call` makes it (`instantiated` at each step); data of a parameter no step
+    follows is unknown."""
+    for step in reversed(through):
+        value = instantiated(value, step.args)
+    value = instantiated(value, call.args)
+    if value.tainted and value.source.startswith("#"):
+        return Value(type=value.type)
+    return value
 
 
 def _on_this(c: ir.Call) -> bool:

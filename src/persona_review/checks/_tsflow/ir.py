@@ -328,6 +328,9 @@ class Tables:
     text_results: frozenset[str] = frozenset()
     """Methods/callees whose result is text whatever they were given (`String(x)`, `x.toLowerCase()`):
     safe where only an object could do harm (the operators of a NoSQL filter), nowhere else."""
+    function_wrappers: frozenset[str] = frozenset()
+    """Callees (dotted, as written) whose result is the function given as their first argument, wrapped
+    (`util.promisify(exec)`): a name bound to it is called as that function."""
     object_results: frozenset[str] = frozenset()
     """Callees (dotted, as written) that parse text into an object (`JSON.parse`, `qs.parse`): what
     `text_results` made safe is an object with any keys again."""

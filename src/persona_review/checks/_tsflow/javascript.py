@@ -68,6 +68,8 @@ JS_TABLES = ir.Tables(
     ),
     source_lookups=frozenset({"get", "header", "param", "getAll"}),
     formatters=frozenset({"util.format", "format"}),
+    function_wrappers=frozenset({"util.promisify", "promisify", "Bluebird.promisify", "Promise.promisify",
+                                 "pify"}),
     sanitizers={
         "basename": frozenset({PATH}),
         "path.basename": frozenset({PATH}),

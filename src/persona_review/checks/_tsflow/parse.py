@@ -280,5 +280,5 @@ def _analyse(ctx: FileContext) -> list[FileFlow]:
         else:
             for first, texts in ctx.segments():
                 for start, tree in _fragment_trees(language, first, list(texts)):
-                    out.append(analyse(tree.root_node, MemoAdapter(adapter), start - 1))
+                    out.append(analyse(tree.root_node, MemoAdapter(adapter), start - 1, tuple(out)))
     return out

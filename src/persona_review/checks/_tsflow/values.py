@@ -92,7 +92,11 @@ def join(left: Value, right: Value) -> Value:
         text = const_text(left.const) + const_text(right.const)
         return Value(known=True, const=text, fixed=True, prefix=text, flags=left.flags | right.flags)
     if left.known:
-        prefix: str | None = const_text(left.const) + (right.prefix or "")
+        start = const_text(left.const)
+        # an empty start (a template literal's) followed by a value of unknown start that is not request
+        # data (`${baseUrl()}/...`) starts as that value does: unknown
+        prefix: str | None = None if not start and right.prefix is None and not right.tainted \
+            else start + (right.prefix or "")
     else:
         prefix = left.prefix
     return _mixed(left, right, fixed=left.fixed and right.fixed, prefix=prefix)
