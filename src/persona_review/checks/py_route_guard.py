@@ -101,8 +101,12 @@ _PUBLIC = lazy_re(r"(?i)log_?in|log_?out|sign_?(?:up|in|out)|register|password|h
 
 
 def _may_have_url_conf(ctx: FileContext) -> bool:
+    """A Django URL conf: a whole file names `urlpatterns` or imports `django.urls` (`path`, `re_path`); a
+    hunk may show only entries (`path("orders/", views.orders)`)."""
     text = ctx.known_text()
-    return "urlpatterns" in text or ("path(" in text and "views" in text)
+    if "urlpatterns" in text or "django.urls" in text or "django.conf.urls" in text:
+        return True
+    return not ctx.whole_file and "views" in text and any(f"path({q}" in text for q in "\"'r")
 
 
 def _url_conf_without_guard(ctx: FileContext) -> Iterator[Hit]:

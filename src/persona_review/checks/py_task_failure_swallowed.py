@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._prefilter import has_any
 from persona_review.checks._spans import enclosing_headers, indent_of, lines_of, python_block
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -38,6 +39,9 @@ _EXCEPT = lazy_re(r"^\s*except\b(?P<what>[^:]*):")
 _DEF = lazy_re(r"^\s*(?:async\s+)?def\s")
 _LOOP_OR_CLASS = lazy_re(r"^\s*(?:async\s+)?(?:for|while)\b|^\s*class\s")
 _TASK = lazy_re(r"^\s*@(?:[\w.]*\.)?(?:shared_task|task)\b", re.MULTILINE)
+_RETRY_WORDS = (
+    "max_retries", "autoretry_for", "default_retry_delay", "retry_backoff", "retry_kwargs", "retry_jitter",
+)
 _RETRIES = lazy_re(
     r"\b(?:max_retries|autoretry_for|default_retry_delay|retry_backoff|retry_kwargs|retry_jitter)\s*="
 )
@@ -65,14 +69,11 @@ _TREATED_AS_FAILURE = lazy_re(
             "work is lost. Raise again after logging, or `raise self.retry(exc=exc)`."
         ),
     ),
-    needs=(  # the retry settings the check needs in the task's decorator, or a bound task's `self`
-        "max_retries", "autoretry_for", "default_retry_delay", "retry_backoff", "retry_kwargs",
-        "retry_jitter", "self",
-    ),
+    needs=(*_RETRY_WORDS, "self"),  # a retry setting in the task's decorator, or a bound task's `self`
 )
 def task_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
-    if not _RETRIES.search(ctx.known_text()) and (ctx.whole_file or not _TASKS_MODULE.search(ctx.path)):
-        return  # neither a decorator asking for retries nor a bound task's hunk
+    if (ctx.whole_file or not _TASKS_MODULE.search(ctx.path)) and not has_any(ctx.known_text(), _RETRY_WORDS):
+        return  # neither a decorator asking for retries nor a bound task's hunk (most files with `self`)
     lexed = lex(ctx)
     for no, _code, bare in lines_of(lexed):
         found = _EXCEPT.match(bare)
