@@ -227,8 +227,10 @@ def test_a_multi_line_query_is_one_build_reported_from_its_first_line() -> None:
 def test_an_uppercase_condition_is_sql_when_a_value_is_spliced_into_it_not_when_it_is_bound() -> None:
     from persona_review.checks._sql import looks_like_sql
 
-    assert looks_like_sql(" AND name ILIKE '%")
-    assert looks_like_sql(" OR region = '")
-    assert looks_like_sql(" AND status NOT IN (")
-    assert not looks_like_sql(" AND id = ? AND state = ?")
-    assert not looks_like_sql("Tom AND Jerry = friends")
+    assert looks_like_sql(" AND name ILIKE '%", conditions=True)
+    assert looks_like_sql(" OR region = '", conditions=True)
+    assert looks_like_sql(" AND status NOT IN (", conditions=True)
+    assert not looks_like_sql(" AND id = ? AND state = ?", conditions=True)
+    assert not looks_like_sql("Tom AND Jerry = friends", conditions=True)
+    # read for Java's string building only: elsewhere a condition alone is not taken for a query
+    assert not looks_like_sql(" AND name ILIKE '%")

@@ -223,7 +223,8 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
                 continue  # appends to the SQL text: still the same SQL variable
         contents = string_contents(span)
         dynamic = is_dynamic(span, language, constants)
-        if dynamic and (looks_like_sql(contents) or _mentions(span.bare, strict_vars)):
+        conditions = language == "java"  # a condition appended to a query (`" AND x LIKE '%" + q`)
+        if dynamic and (looks_like_sql(contents, conditions=conditions) or _mentions(span.bare, strict_vars)):
             if name is not None:
                 sql_vars.add(name)
                 strict_vars.add(name)
@@ -234,9 +235,9 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
                 built_to = span.last
         elif name is not None and assign is not None and assign.group(2) != "+=":
             strict_vars.discard(name)
-            if looks_like_sql(contents, strict=False):
+            if looks_like_sql(contents, strict=False, conditions=conditions):
                 sql_vars.add(name)
-                if looks_like_sql(contents):
+                if looks_like_sql(contents, conditions=conditions):
                     strict_vars.add(name)
                 if dynamic:
                     yield SqlBuild(no, span.last, name, loose=True)
