@@ -199,6 +199,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'ruby_transaction_rescue': None,
     'ruby_unbounded_load': None,
     'ruby_write_result': None,
+    'ruby_writes_no_tx': (('_all', 'create!', 'decrement!', 'destroy!', 'increment!', 'save!', 'update!', 'update_'), ()),
     'secrets': (('AIza', 'AKIA', 'ASIA', 'PRIVATE KEY', 'SG.', '_live_', 'gho_', 'ghp_', 'ghr_', 'ghs_', 'ghu_', 'github_pat_', 'glpat-', 'sk-ant-', 'xox'), ('://', 'credential', 'hmac', 'jose', 'jsonwebtoken', 'jws', 'jwt', 'key', 'pass', 'pw', 'pwd', 'secret', 'signedstring', 'signingkey', 'signwith', 'token')),
     'server_error_status': ((' 500', '(500', ',500', ':500', '=500', 'HttpResponseServerError', 'INTERNAL_SERVER_ERROR', 'InternalServerError', 'internalServerError', 'internal_server_error'), ()),
     'side_effect_in_tx': (('Begin', 'InTx', 'RunInTx', 'Transaction', 'WithTx', 'atomic', 'begin', 'transaction', 'with_lock'), ()),
