@@ -660,3 +660,26 @@ func (h *Handler) Import(w http.ResponseWriter, r *http.Request) {
 }
 """
     assert _lines("internal/api/export.go", code, "GO-ERROR-ANSWERED-OK") == [7]
+
+
+_BROAD_EMPTY = """from rest_framework.response import Response
+
+
+def search(request):
+    try:
+        hits = index.search(request.GET["q"])
+    except:
+        return Response({{"results": [], "total": 0}}{status})
+    return Response({{"results": hits, "total": len(hits)}})
+"""
+
+
+def test_an_empty_result_answered_ok_from_a_catch_all_is_reported() -> None:
+    assert _lines("search/views.py", _BROAD_EMPTY.format(status=""), "PY-ERROR-ANSWERED-OK") == [8]
+    assert _lines("search/views.py", _BROAD_EMPTY.format(status=", status=200"), "PY-ERROR-ANSWERED-OK") == [8]
+
+
+def test_an_empty_result_with_an_error_status_or_real_data_is_quiet() -> None:
+    assert _lines("search/views.py", _BROAD_EMPTY.format(status=", status=503"), "PY-ERROR-ANSWERED-OK") == []
+    text = _BROAD_EMPTY.format(status="").replace('"total": 0}', '"total": 0, "cached": cache.get("q")}')
+    assert _lines("search/views.py", text, "PY-ERROR-ANSWERED-OK") == []

@@ -12,16 +12,16 @@ a constraint, a timeout, the process stopped by a deploy) the earlier ones stay:
 order and no payout, a debit with no credit. `ActiveRecord::Base.transaction do ... end` (or
 `Model.transaction`, `record.with_lock`) makes them one unit.
 
-Reported, from the first write to the last, when a method known from its `def` to its `end` (in a
-service, controller, job, interactor or `lib/` file; models, whose callbacks run in the save's
-transaction, migrations, seeds and tests are left alone) makes two or more writes (`create!`, `update!`,
-`save!`, `destroy!`, `update_columns`, `increment!`, `decrement!`, `update_all`, `insert_all`, ...,
-at least one of them added) that belong together: a later write is handed the record an earlier one
-returned (`order = Order.create!(...)` then `Payout.create!(order: order)`; a later write to that record
-itself is no second row), or one after the first moves a counter or an amount (`increment!`, `decrement!`,
-`update_counters`, `update!(balance: wallet.balance - amount)`: a stock taken after the order row, a
-credit after its debit; an attempt counter bumped before the work is left alone).
-A hunk that starts inside a method (its header names the `def`) is read to the `end` that closes it.
+Reported, from the first write to the last, when a method known from its `def` to its `end` (in a service,
+controller, job, interactor or `lib/` file, by its folder or its name: `accept_offer_service.rb`; models,
+whose callbacks run in the save's transaction, migrations, seeds and tests are left alone) makes two or more
+writes (`create!`, `update!`, `save!`, `destroy!`, `update_columns`, `increment!`, `decrement!`,
+`update_all`, `insert_all`, ..., at least one of them added) that belong together: a later write is handed
+the record an earlier one returned (`order = Order.create!(...)` then `Payout.create!(order: order)`; a
+later write to that record itself is no second row), or one after the first moves a counter or an amount
+(`increment!`, `decrement!`, `update_counters`, `update!(balance: wallet.balance - amount)`: a stock taken
+after the order row, a credit after its debit; an attempt counter bumped before the work is left alone). A
+hunk that starts inside a method (its header names the `def`) is read to the `end` that closes it.
 Left alone: a method with a `transaction`/`with_lock` block, one the file calls inside a transaction
 block (or from a method it calls there, at any depth), and a class that wraps its work in one
 (`around_action`/`around_perform` with a transaction).
@@ -42,7 +42,7 @@ from persona_review.lazy_re import lazy_re
 
 _APP_PATH = lazy_re(
     r"(?:^|/)(?:app/(?:services|controllers|jobs|workers|interactors|commands|operations|use_cases|"
-    r"actions|forms|graphql|api)|lib)/"
+    r"actions|forms|graphql|api)|lib)/|_(?:service|job|worker|controller|command|interactor|operation)\.rb$"
 )
 _NOT_APP = lazy_re(r"(?:^|/)(?:spec|test|db|script|scripts|features)/|_spec\.rb$|_test\.rb$|/tasks/")
 _DEF = lazy_re(r"^(?P<indent>\s*)def\s+(?P<name>(?:self\.)?\w+[!?]?)")
