@@ -138,6 +138,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'py_async_tasks': (('create_task', 'ensure_future'), ()),
     'py_atomic_except': (('atomic',), ()),
     'py_cached_method': (('@cache', 'functools.cache', 'lru_cache'), ()),
+    'py_caller_scope': (('Depends(', 'Security('), ()),
     'py_cancel_swallowed': (('except',), ()),
     'py_client_session': (('Client', 'ClientSession', 'Redis', 'Session', 'connect', 'create_async_engine', 'create_engine', 'from_url', 'session'), ()),
     'py_django_live_model': (('.models import',), ()),
