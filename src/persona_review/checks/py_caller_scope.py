@@ -71,7 +71,9 @@ def lookup_not_caller_scoped(ctx: FileContext) -> Iterator[Hit]:
         return
     seen: set[int] = set()
     for flow in flows(ctx):
-        for node in [*flow.nodes(ast.FunctionDef), *flow.nodes(ast.AsyncFunctionDef)]:
+        functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = [
+            *flow.nodes(ast.FunctionDef), *flow.nodes(ast.AsyncFunctionDef)]
+        for node in functions:
             found = _unscoped(node)
             if found is None:
                 continue
