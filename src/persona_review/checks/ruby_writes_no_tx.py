@@ -17,8 +17,9 @@ controller, job, interactor or `lib/` file, by its folder or its name: `accept_o
 whose callbacks run in the save's transaction, migrations, seeds and tests are left alone) makes two or more
 writes (`create!`, `update!`, `save!`, `destroy!`, `update_columns`, `increment!`, `decrement!`,
 `update_all`, `insert_all`, ..., at least one of them added) that belong together: a later write is handed
-the record an earlier one returned (`order = Order.create!(...)` then `Payout.create!(order: order)`; a
-later write to that record itself is no second row), or one after the first moves a counter or an amount
+the record an earlier one returned (`order = Order.create!(...)` then `Payout.create!(order: order)`, or
+`@order = Order.new(...)`, `@order.save!`, then `@order.items.create!(...)`; a later write to that record
+itself is no second row), or one after the first moves a counter or an amount
 (`increment!`, `decrement!`, `update_counters`, `update!(balance: wallet.balance - amount)`: a stock taken
 after the order row, a credit after its debit; an attempt counter bumped before the work is left alone). A
 hunk that starts inside a method (its header names the `def`) is read to the `end` that closes it.
@@ -47,7 +48,7 @@ _APP_PATH = lazy_re(
 _NOT_APP = lazy_re(r"(?:^|/)(?:spec|test|db|script|scripts|features)/|_spec\.rb$|_test\.rb$|/tasks/")
 _DEF = lazy_re(r"^(?P<indent>\s*)def\s+(?P<name>(?:self\.)?\w+[!?]?)")
 _WRITE = lazy_re(
-    r"(?:(?P<var>[a-z_]\w*)\s*=\s*)?(?:[A-Z]\w*(?:::[A-Z]\w*)*|@?[a-z_]\w*(?:\.\w+)*)\s*\.\s*"
+    r"(?:(?P<var>@?[a-z_]\w*)\s*=\s*)?(?:[A-Z]\w*(?:::[A-Z]\w*)*|@?[a-z_]\w*(?:\.\w+)*)\s*\.\s*"
     r"(?P<method>create!|update!|save!|destroy!|update_columns?|update_attribute|increment!|decrement!|"
     r"update_all|update_counters|insert_all!?|upsert_all|delete_all|destroy_all)(?![\w?])"
 )
@@ -55,6 +56,10 @@ _COUNTER = lazy_re(
     r"\b(?:increment!|decrement!|update_counters)|\b\w+\s*[:=]>?\s*@?\w+\.\w+\s*[-+]\s*[\w@(]"
 )
 """A write that moves a counter or an amount (`balance: wallet.balance - amount`)."""
+_BUILT = lazy_re(r"^\s*(?P<var>@?[a-z_]\w*)\s*=\s*(?:[A-Z]\w*(?:::[A-Z]\w*)*\.new|[@\w.]+\.build)\b")
+"""A record made in memory (`order = Order.new(...)`, `@order = cart.orders.build(...)`), written by its
+`save!`."""
+_SAVED = lazy_re(r"^\s*(?P<var>@?[a-z_]\w*)\s*\.\s*save!")
 _AS_ARGUMENT = r"(?!:|\s*=[^=>]|\s*\.\s*(?:save|update|destroy))"
 """After a record's name: it is handed on (no hash key, assignment, or receiver of its own write)."""
 _TRANSACTION = lazy_re(r"\b(?:transaction|with_lock|transaction_with_retry|with_transaction)\b")
@@ -107,18 +112,25 @@ def _unit(
     ctx: FileContext, lexed: Lexed, body: list[int], name: str, in_tx: Callable[[], set[str]]
 ) -> Hit | None:
     writes: list[tuple[int, str | None]] = []
+    built: set[str] = set()
     for n in body:
         text = lexed.bare[n]
         if _TRANSACTION.search(text):
             return None
+        new = _BUILT.match(text)
+        if new is not None:
+            built.add(new.group("var"))
         found = _WRITE.search(text)
         if found is not None:
-            writes.append((n, found.group("var")))
+            saved = _SAVED.match(text)
+            own = saved.group("var") if saved is not None and saved.group("var") in built else None
+            var = found.group("var") or own
+            writes.append((n, var))
     if len(writes) < 2 or not any(n in ctx.added for n, _var in writes):
         return None
     linked = any(
-        var is not None and any(re.search(rf"(?<![\w@.:]){var}\b{_AS_ARGUMENT}", _statement(lexed, later))
-                                for later, _v in writes if later > n)
+        var is not None
+        and any(_handed_on(var, _statement(lexed, later)) for later, _v in writes if later > n)
         for n, var in writes
     )
     counter = any(_COUNTER.search(_statement(lexed, n)) for n, _var in writes[1:])
@@ -129,6 +141,11 @@ def _unit(
         f"These {len(writes)} writes each commit on their own: if a later one raises, the earlier ones stay "
         "and the data is left half-changed. Wrap them in `ActiveRecord::Base.transaction do ... end`."
     ))
+
+
+def _handed_on(var: str, statement: str) -> bool:
+    """Does a later write's statement use the record `var` (an argument, an association of it)?"""
+    return re.search(rf"(?<![\w@.:]){re.escape(var)}\b{_AS_ARGUMENT}", statement) is not None
 
 
 def _in_transaction(lexed: Lexed) -> set[str]:
