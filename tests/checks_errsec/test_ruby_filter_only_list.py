@@ -100,3 +100,8 @@ def test_a_service_job_or_bang_state_change_on_the_record_is_a_write(line: str) 
 ])
 def test_a_read_or_a_guarded_service_call_is_quiet(line: str) -> None:
     assert _service_lines("compensate", line) == []
+
+
+def test_a_block_filter_calling_the_authorization_method_is_read_like_a_named_one() -> None:
+    assert _lines("before_action -> { require_doc_owner! }, only: %i[update destroy]") == [11]
+    assert _lines("before_action -> { require_doc_owner! }, only: %i[update destroy lock]") == []

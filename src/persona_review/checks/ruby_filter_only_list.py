@@ -32,7 +32,12 @@ from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
-_FILTER = lazy_re(r"^\s*(?:before_action|prepend_before_action)\s*\(?\s*:(?P<name>\w+[!?]?)(?P<rest>.*)$")
+_FILTER = lazy_re(
+    r"^\s*(?:before_action|prepend_before_action)\s*\(?\s*(?::|(?:->|lambda|proc)\s*(?:do|\{)\s*)"
+    r"(?P<name>\w+[!?]?)(?P<rest>.*)$"
+)
+"""A filter by method name (`before_action :require_admin!, only: ...`) or a block calling one
+(`before_action -> { require_role!(:support) }, only: ...`)."""
 _AUTHZ_NAME = lazy_re(
     r"(?i)^(?:require|ensure|check|verify|authorize|restrict|only)_?\w*(?:owner|admin|permission|access|"
     r"authori[sz]|member|manager|role|staff|editor|moderator|agent|support|operator|reviewer|supervisor|superuser|"
