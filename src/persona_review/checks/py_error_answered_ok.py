@@ -12,8 +12,9 @@ Reported: in an `except` clause (directly, or in a branch inside it), `return Js
 `ok=False`, `"success": False`, `"status": "error"`) and whose call passes no `status`
 (Flask: and no `, 4xx` after it in the return). Also reported: in an `except` that catches everything
 (`except Exception`, a bare `except`), such a call answering an empty result (`jsonify(rows=[], total=0)`,
-`Response({"items": []})`, every value an empty literal) with no status or a 2xx one: the failure goes out
-as "no data".
+`Response({"items": []})`, every value an empty literal) with no status or a 2xx one, or a FastAPI or
+Flask route returning such a literal (`return {"items": [], "total": 0}`): the failure goes out as
+"no data".
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ _FAILED_FLAG = lazy_re(
 _STATUS_ARG = lazy_re(r"\bstatus(?:_code)?\s*=")
 _AFTER_CALL_STATUS = lazy_re(r"^\s*,\s*(?:\d{3}\b|status\.|HTTPStatus\.|\w*STATUS|\w+_status\b|code\b)")
 _EXCEPT = lazy_re(r"^\s*except\b")
+_LITERAL_RETURN = lazy_re(r"^\s*return\s+[\[{]")
+"""A route returning a literal (FastAPI and Flask answer a dict or list as JSON, 200)."""
+_ROUTE_DECORATOR = lazy_re(r"^\s*@\w+(?:\.\w+)*\.(?:get|post|put|patch|delete|route|api_route)\s*\(")
 _BROAD = lazy_re(
     r"^\s*except\s*(?:\(?\s*(?:builtins\.)?(?:Exception|BaseException)\s*\)?\s*(?:as\s+\w+\s*)?)?:"
 )
@@ -78,7 +82,19 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
         if bare is None or "return" not in bare:
             continue
         found = _ANSWER.match(bare)
-        if found is None or not _in_except(lexed, no):
+        if found is None:
+            literal = _LITERAL_RETURN.match(bare)
+            if literal is not None and _broad_except(lexed, no) and _in_route(lexed, no):
+                span = bracket_span(lexed, no, literal.end() - 1)
+                cut = len(span.bare.rsplit("\n", 1)[-1]) + (literal.end() - 1 if span.last == no else 0)
+                tail = lexed.bare.get(span.last, "")[cut:]
+                if span.closed and _empty_result("(" + span.code + ")") and not _STATUS_NOT_OK.search(tail):
+                    yield Hit(no, None, message=(
+                        "This route's `except` catches every error and returns an empty result, which goes "
+                        "out as 200: the client, its retries and error-rate monitoring cannot tell a failure "
+                        "from no data. Let the error reach the error handler (500), or answer 503."))
+            continue
+        if not _in_except(lexed, no):
             continue
         span = bracket_span(lexed, no, found.end() - 1)
         if not span.closed:
@@ -133,6 +149,19 @@ def _empty(node: ast.expr) -> bool:
     if isinstance(node, ast.Dict):
         return not node.keys
     return isinstance(node, ast.Constant) and node.value in (None, 0, "", 0.0)
+
+
+def _in_route(lexed: Lexed, no: int) -> bool:
+    """Whether line `no` is in a function with a route decorator (`@app.get(...)`, `@bp.route(...)`)."""
+    for line, text in enclosing_headers(lexed, no, limit=120):
+        if _DEF.match(text):
+            back = line - 1
+            while back in lexed.bare and lexed.bare[back].lstrip().startswith(("@", ")", '"', "'")):
+                if _ROUTE_DECORATOR.match(lexed.bare[back]):
+                    return True
+                back -= 1
+            return False
+    return False
 
 
 def _broad_except(lexed: Lexed, no: int) -> bool:
