@@ -229,3 +229,35 @@ def test_a_hunk_below_a_deeper_block_is_read_in_the_function_its_header_names() 
     )
     contexts = [build_context(f) for f in parse_diff(diff).files]
     assert [f.line for f in run_checks(contexts).findings if f.rule_id == RULE] == [13]
+
+
+_SERVICE_USING = '''from .notify import Notifier
+
+
+class Alerts:
+    def __init__(self, client) -> None:
+        self.notifier = Notifier(client)
+
+    async def raise_alert(self, device: str) -> None:
+        {line}
+
+
+async def one_off(client, device):
+    notifier = Notifier(client)
+    {local}
+'''
+
+
+@pytest.mark.parametrize(("line", "local", "want"), [
+    ('self.notifier.push(device, "alert")', 'await notifier.push(device, "x")', [9]),
+    ('await self.notifier.push(device, "alert")', 'notifier.push(device, "x")', [14]),
+    ('await self.notifier.push(device, "alert")', 'await notifier.push(device, "x")', []),
+])
+def test_an_attribute_or_local_built_from_an_imported_class_is_known(line: str, local: str, want: list[int]) -> None:
+    contexts = [
+        context_for_text("app/devices/notify.py", _NOTIFY_MODULE.format(
+            kind="async def", body="await self.client.post('/push', json={'to': device})")),
+        context_for_text("app/devices/alerts.py", _SERVICE_USING.format(line=line, local=local)),
+    ]
+    assert sorted(f.line for f in run_checks(contexts).findings
+                  if f.rule_id == RULE and f.path == "app/devices/alerts.py") == want

@@ -17,6 +17,10 @@ Reported, in the own body of an `async def`:
   or that is never used: nothing awaits it, returns it, passes it on (`create_task`, `gather`, a list), so
   the work never happens.
 
+- a call of an `async def` of another Python file of the same change: a function imported by name, or a
+  method through a parameter annotated with an imported class, or a name or `self.` attribute built from
+  one (`self.mailer = Mailer(client)`); a hunk header's `async def` counts as that file's.
+
 Names also defined by a plain `def` in the file, decorated functions (a decorator may make them plain
 functions) and async generators are left alone.
 """
@@ -51,7 +55,9 @@ _PASSED_ON = (ast.Await, ast.Return, ast.Yield, ast.YieldFrom, ast.Call, ast.key
 _FROM_IMPORT = lazy_re(
     r"(?m)^from[ \t]+(?P<module>\.*[\w.]*)[ \t]+import[ \t]+(?:\((?P<group>[^)]*)\)|(?P<line>[^\n]+))"
 )
-_ANNOTATED = lazy_re(r"(?<![\w.])(?P<name>[a-z_]\w*)\s*:\s*(?P<cls>[A-Z]\w*)\s*[=,)]")
+_ANNOTATED = lazy_re(r"(?<![\w.])(?P<name>(?:self\.)?[a-z_]\w*)\s*:\s*(?P<cls>[A-Z]\w*)\s*[=,)\n]|"
+                     r"(?<![\w.])(?P<built>(?:self\.)?[a-z_]\w*)\s*=\s*(?P<made>[A-Z]\w*)\(")
+"""`mailer: Mailer`, `self.mailer: Mailer`, `mailer = Mailer(client)`, `self.mailer = Mailer(client)`."""
 
 
 def _imported_async(ctx: FileContext) -> dict[str, frozenset[str]]:
@@ -118,8 +124,9 @@ def coroutine_not_awaited(ctx: FileContext) -> Iterator[Hit]:
         plain = {m.group("name") for m in _PLAIN_DEF.finditer(ctx.known_text())}
         functions = {n for n, found in imported.items() if n in found and n not in plain}
         classes = {n: found for n, found in imported.items() if n not in found}
-        annotated = {m.group("name"): m.group("cls") for m in _ANNOTATED.finditer(ctx.known_text())
-                     if m.group("cls") in classes}
+        annotated = {m.group("name") or m.group("built"): m.group("cls") or m.group("made")
+                     for m in _ANNOTATED.finditer(ctx.known_text() + "\n")
+                     if (m.group("cls") or m.group("made")) in classes}
         names = _AsyncNames(names.functions | functions, names.methods, classes, annotated)
     seen: set[int] = set()
     for flow in flows(ctx):
@@ -175,7 +182,7 @@ def _unawaited(function: ast.AsyncFunctionDef, names: _AsyncNames) -> Iterator[t
     clients = _client_names(function)
     typed = _typed_receivers(function, names.classes or {})
     for name, cls in (names.annotated or {}).items():
-        if name not in local and name not in typed and names.classes:
+        if name not in typed and names.classes and (name not in local or _built_here(function, name, cls)):
             typed[name] = names.classes[cls]
     parents: dict[int, ast.AST] = {}
     nodes = list(own_nodes(function))
@@ -231,11 +238,21 @@ def _typed_receivers(
 
 
 def _typed_call(call: ast.Call, typed: dict[str, frozenset[str]]) -> str:
+    """`receiver.method` when `call` calls an async method of the class a name or `self.` attribute holds."""
     func = call.func
-    if (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in typed
-            and func.attr in typed[func.value.id]):
-        return f"{func.value.id}.{func.attr}"
+    if not isinstance(func, ast.Attribute):
+        return ""
+    receiver = dotted(func.value)
+    if receiver in typed and func.attr in typed[receiver]:
+        return f"{receiver}.{func.attr}"
     return ""
+
+
+def _built_here(function: ast.AsyncFunctionDef, name: str, cls: str) -> bool:
+    """Whether the function's every binding of local `name` is `name = cls(...)`."""
+    values = [node.value for node in own_nodes(function) if isinstance(node, ast.Assign)
+              and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)]
+    return bool(values) and all(isinstance(v, ast.Call) and dotted(v.func) == cls for v in values)
 
 
 def _local_names(function: ast.AsyncFunctionDef) -> set[str]:
