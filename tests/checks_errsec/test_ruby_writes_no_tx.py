@@ -86,8 +86,8 @@ def test_a_transaction_or_unrelated_writes_are_quiet(text: str) -> None:
     assert _lines(text) == []
 
 
-@pytest.mark.parametrize("path", ["app/models/account.rb", "db/seeds.rb", "spec/services/renew_plan_spec.rb"])
-def test_models_seeds_and_specs_are_left_alone(path: str) -> None:
+@pytest.mark.parametrize("path", ["db/seeds.rb", "spec/services/renew_plan_spec.rb", "app/views/x.rb"])
+def test_seeds_specs_and_other_folders_are_left_alone(path: str) -> None:
     assert _lines(_LINKED, path) == []
 
 
@@ -150,3 +150,31 @@ end
 ])
 def test_a_caller_s_transaction_an_attempt_counter_or_one_row_is_quiet(text: str) -> None:
     assert _lines(text) == []
+
+
+_MODEL = """class Offer < ApplicationRecord
+  after_create :open_thread
+
+  def accept!(buyer)
+    update!(status: :accepted)
+    order = Order.create!(offer: self, buyer: buyer)
+    Payout.create!(order: order, seller: seller)
+  end
+
+  private
+
+  def open_thread
+    thread = Thread.create!(offer: self)
+    record_opening(thread)
+  end
+
+  def record_opening(thread)
+    thread = Thread.create!(offer: self)
+    Message.create!(thread: thread, body: "opened")
+  end
+end
+"""
+
+
+def test_a_model_method_is_read_and_its_callbacks_are_left_alone() -> None:
+    assert _lines(_MODEL, "app/models/offer.rb") == [6]

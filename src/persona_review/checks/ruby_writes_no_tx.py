@@ -13,8 +13,9 @@ order and no payout, a debit with no credit. `ActiveRecord::Base.transaction do 
 `Model.transaction`, `record.with_lock`) makes them one unit.
 
 Reported, from the first write to the last, when a method known from its `def` to its `end` (in a service,
-controller, job, interactor or `lib/` file, by its folder or its name: `accept_offer_service.rb`; models,
-whose callbacks run in the save's transaction, migrations, seeds and tests are left alone) makes two or more
+controller, job, interactor, model or `lib/` file, by its folder or its name: `accept_offer_service.rb`; a
+Sinatra `app.rb` or `routes/`; migrations, seeds and tests are left alone, and so are a model's callback
+methods, which run in the save's transaction) makes two or more
 writes (`create!`, `update!`, `save!`, `destroy!`, `update_columns`, `increment!`, `decrement!`,
 `update_all`, `insert_all`, ..., at least one of them added) that belong together: a later write is handed
 the record an earlier one returned (`order = Order.create!(...)` then `Payout.create!(order: order)`, or
@@ -43,7 +44,8 @@ from persona_review.lazy_re import lazy_re
 
 _APP_PATH = lazy_re(
     r"(?:^|/)(?:app/(?:services|controllers|jobs|workers|interactors|commands|operations|use_cases|"
-    r"actions|forms|graphql|api)|lib)/|_(?:service|job|worker|controller|command|interactor|operation)\.rb$"
+    r"actions|forms|graphql|api|models)|lib|routes)/|(?:^|/)(?:app|server|api)\.rb$|"
+    r"_(?:service|job|worker|controller|command|interactor|operation)\.rb$"
 )
 _NOT_APP = lazy_re(r"(?:^|/)(?:spec|test|db|script|scripts|features)/|_spec\.rb$|_test\.rb$|/tasks/")
 _DEF = lazy_re(r"^(?P<indent>\s*)def\s+(?P<name>(?:self\.)?\w+[!?]?)")
@@ -60,9 +62,19 @@ _BUILT = lazy_re(r"^\s*(?P<var>@?[a-z_]\w*)\s*=\s*(?:[A-Z]\w*(?:::[A-Z]\w*)*\.ne
 """A record made in memory (`order = Order.new(...)`, `@order = cart.orders.build(...)`), written by its
 `save!`."""
 _SAVED = lazy_re(r"^\s*(?P<var>@?[a-z_]\w*)\s*\.\s*save!")
-_AS_ARGUMENT = r"(?!:|\s*=[^=>]|\s*\.\s*(?:save|update|destroy))"
-"""After a record's name: it is handed on (no hash key, assignment, or receiver of its own write)."""
+_AS_ARGUMENT = (
+    r"(?!:|\s*=[^=>])(?:\.(?:id|to_param)\b|\.\w+\.(?:create|build|insert|upsert|update|destroy|delete)\w*[!(\s]"
+    r"|(?!\s*\.))"
+)
+"""After a record's name: it is handed on as a value (`order: order`, `order.id`) or one of its associations
+is written (`order.line_items.create!`); not a hash key, an assignment, an attribute read or its own write."""
+_MODIFIER = lazy_re(r"(?m)\s(?:if|unless)\s[^\n]*$")
 _TRANSACTION = lazy_re(r"\b(?:transaction|with_lock|transaction_with_retry|with_transaction)\b")
+_CALLBACK = lazy_re(
+    r"^\s*(?:before|after|around)_(?:save|create|update|destroy|commit|rollback|validation|initialize|touch|"
+    r"create_commit|update_commit|destroy_commit|save_commit)\b(?P<names>[^\n]*)"
+)
+"""A model callback: the methods it names run inside the save's transaction."""
 _WRAPPED = lazy_re(r"^\s*around_(?:action|perform|save|create|update)\b[^\n]*transaction")
 
 
@@ -143,14 +155,26 @@ def _unit(
     ))
 
 
+def _callbacks(lexed: Lexed) -> set[str]:
+    """The methods the file's model callbacks name (`after_create :open_ledger, :notify`)."""
+    out: set[str] = set()
+    for text in lexed.code.values():
+        found = _CALLBACK.match(text)
+        if found is not None:
+            out.update(re.findall(r"(?<![\w:]):(\w+[!?]?)", found.group("names").split(" if:")[0]))
+    return out
+
+
 def _handed_on(var: str, statement: str) -> bool:
-    """Does a later write's statement use the record `var` (an argument, an association of it)?"""
+    """Does a later write's statement use the record `var` (an argument, an association of it)? A trailing
+    `if`/`unless` condition is no use: `touch(:errored_at) if log.level >= 4`."""
+    statement = _MODIFIER.sub("", statement)
     return re.search(rf"(?<![\w@.:]){re.escape(var)}\b{_AS_ARGUMENT}", statement) is not None
 
 
 def _in_transaction(lexed: Lexed) -> set[str]:
-    """The names of the file's methods that run inside a transaction the file opens: called in a
-    `transaction do` block, or (transitively) from a method that is."""
+    """The names of the file's methods that run inside a transaction: called in a `transaction do` block
+    the file opens, named by a model callback, or (transitively) called from a method that is."""
     bodies: dict[str, list[int]] = {}
     for no, text in lexed.bare.items():
         found = _DEF.match(text)
@@ -161,7 +185,7 @@ def _in_transaction(lexed: Lexed) -> set[str]:
     if not bodies:
         return set()
     calls = re.compile(r"(?<![\w:@])(" + "|".join(re.escape(n) for n in bodies) + r")(?![\w?!])(?!\s*=[^=])")
-    inside: set[str] = set()
+    inside: set[str] = _callbacks(lexed) & bodies.keys()
     open_at: int | None = None
     for no in sorted(lexed.bare):
         text = lexed.bare[no]
