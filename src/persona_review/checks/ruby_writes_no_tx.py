@@ -149,10 +149,21 @@ def _unit(
     if not (linked or counter) or name.removeprefix("self.") in in_tx():
         return None
     first, last = writes[0][0], writes[-1][0]
+    shown = [_shown(lexed.bare[n]) for n, _var in writes]
+    named = ", ".join(f"`{text}`" for text in dict.fromkeys(shown[:-1])) + f" and `{shown[-1]}`"
     return Hit(first, last, (
-        f"These {len(writes)} writes each commit on their own: if a later one raises, the earlier ones stay "
-        "and the data is left half-changed. Wrap them in `ActiveRecord::Base.transaction do ... end`."
+        f"{named} each commit on their own: if a later one raises, the earlier ones stay and the data is "
+        "left half-changed. Wrap them in `ActiveRecord::Base.transaction do ... end`."
     ))
+
+
+def _shown(line: str) -> str:
+    """The write as written, without the assignment and the arguments: `Order.create!`, `@team.update!`."""
+    found = _WRITE.search(line)
+    if found is None:
+        return line.strip()
+    text = found.group(0)
+    return text.split("=", 1)[1].strip() if found.group("var") else text.strip()
 
 
 def _callbacks(lexed: Lexed) -> set[str]:
