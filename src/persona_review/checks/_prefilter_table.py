@@ -171,6 +171,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'py_task_retry_forever': (('max_retries',), ()),
     'py_tx_outer_handle': (('.begin()', 'transaction('), ()),
     'py_unawaited': (('async def',), ()),
+    'py_writes_no_tx': (('.objects.', '.save('), ()),
     'retries': ((), ('attempt', 'retr', 'tries')),
     'retry_non_idempotent': (('.Post(', '.patch(', '.post(', 'HttpPatch', 'HttpPost', 'PATCH', 'POST', 'postFor'), ('braintree', 'charge', 'disbursement', 'payment', 'payout', 'refund', 'remittance', 'stripe', 'topup', 'transactions.create', 'transfer', 'withdrawal')),
     'ruby_admin_ui': None,
