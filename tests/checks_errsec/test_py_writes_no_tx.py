@@ -73,3 +73,34 @@ def test_atomic_or_unrelated_writes_are_quiet(text: str) -> None:
                                   "billing/management/commands/renew.py"])
 def test_migrations_tests_and_commands_are_left_alone(path: str) -> None:
     assert _lines(_LINKED, path) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a second write to the row just made is no second row
+    """from shop.models import Order
+
+
+def place(cart):
+    order = Order.objects.create(customer=cart.customer)
+    Order.objects.filter(id=order.id).update(created_date=cart.opened_at)
+""",
+    # get_or_create / update_or_create converge when run again
+    """from shop.models import Customer, Address
+
+
+def ensure(email, street):
+    customer, _ = Customer.objects.get_or_create(email=email)
+    Address.objects.update_or_create(customer=customer, defaults={"street": street})
+""",
+    # a project's own atomic wrapper
+    """from shop.models import Order, Payment
+
+
+@traced_atomic_transaction()
+def pay(cart):
+    order = Order.objects.create(customer=cart.customer)
+    Payment.objects.create(order=order, amount=cart.total)
+""",
+])
+def test_own_row_follow_ups_idempotent_upserts_and_wrappers_are_quiet(text: str) -> None:
+    assert _lines(text) == []

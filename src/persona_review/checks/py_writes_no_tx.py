@@ -6,9 +6,10 @@
         order = Order.objects.create(buyer=buyer, listing=offer.listing, amount=offer.amount)
         Payout.objects.create(order=order, seller=offer.listing.seller)    # raises: the order stays
 
-Django runs each query in autocommit unless `transaction.atomic` (or `ATOMIC_REQUESTS`) opens a
-transaction: when a later write raises (a constraint, a timeout, a deploy stopping the worker), the earlier
-ones stay committed: an order without its payout, a debit without its credit.
+`get_or_create`/`update_or_create` are not counted: run again, they converge on the same rows. Django runs
+each query in autocommit unless `transaction.atomic` (or `ATOMIC_REQUESTS`) opens a transaction: when a
+later write raises (a constraint, a timeout, a deploy stopping the worker), the earlier ones stay committed:
+an order without its payout, a debit without its credit.
 
 Reported, from the first write to the last, when a function known from its `def` to its end makes two or
 more ORM writes (`Model.objects.create`/`get_or_create`/`update_or_create`/`bulk_create`, `x.save()`,
@@ -35,18 +36,22 @@ from persona_review.lazy_re import lazy_re
 
 _NOT_APP = lazy_re(
     r"(?:^|/)(?:tests?|migrations|management/commands|scripts?|fixtures)/|(?:^|/)(?:test_\w+|\w+_tests?|conftest)\.py$"
+    r"|(?:^|/)\w*(?:random_data|sample_data|fake_data|demo_data|seed|populate)\w*\.py$"
 )
 _DEF = lazy_re(r"^(?P<indent>[ \t]*)(?:async\s+)?def\s+(?P<name>\w+)\s*\(")
 _WRITE = lazy_re(
     r"(?:(?P<var>[a-z_]\w*)(?:\s*,\s*_?\w*)?\s*=\s*)?(?:await\s+)?"
-    r"(?:[A-Z]\w*\.objects(?:\.\w+\([^()]*\))*\.(?P<made>a?create|a?get_or_create|a?update_or_create|a?bulk_create)"
+    r"(?:[A-Z]\w*\.objects(?:\.\w+\([^()]*\))*\.(?P<made>a?create|a?bulk_create)"
     r"|[\w.]+\.objects(?:\.\w+\([^()]*(?:\([^()]*\)[^()]*)*\))*\.a?(?:update|delete)"
     r"|(?P<saved>[a-z_]\w*)\.a?(?:save|delete))\s*\("
 )
 _BUILT = lazy_re(r"^\s*(?P<var>[a-z_]\w*)\s*=\s*[A-Z]\w*\((?!\))")
 """A model instance made in memory (`order = Order(buyer=buyer)`), written by its `save()`."""
 _COUNTER = lazy_re(r"\bF\(\s*[\"'][^\"'\n]*[\"']\s*\)\s*[-+]")
-_ATOMIC = lazy_re(r"\batomic\b")
+_ATOMIC = lazy_re(r"(?i)atomic")
+"""`transaction.atomic`, `@atomic`, a project's own wrapper (`@traced_atomic_transaction()`)."""
+_OWN_ROW = lazy_re(r"\.objects\.filter\(\s*(?:id|pk)\s*=\s*(?P<var>[a-z_]\w*)\.(?:id|pk)\s*\)")
+"""`Model.objects.filter(id=order.id).update(...)`: a second write to the row just made, not a new row."""
 _ORM = lazy_re(r"\.objects\.|from\s+django\b")
 
 
@@ -123,8 +128,11 @@ def _belong_together(lexed: Lexed, writes: list[tuple[int, str | None]]) -> bool
         if var is None:
             continue
         handed = re.compile(rf"(?<![\w.]){re.escape(var)}\b(?!\s*=[^=])(?!\.(?:save|delete)\b)")
-        if any(handed.search(_statement(lexed, later)) for later, _v in writes if later > n):
-            return True
+        for later, _v in writes:
+            statement = _statement(lexed, later)
+            own = _OWN_ROW.search(statement)
+            if later > n and handed.search(statement) and not (own and own.group("var") == var):
+                return True
     return any(_COUNTER.search(_statement(lexed, n)) for n, _v in writes[1:])
 
 
