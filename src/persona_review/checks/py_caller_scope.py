@@ -46,7 +46,7 @@ _IDENTITY = lazy_re(
 _TEST_PATH = lazy_re(r"(?:^|/)(?:tests?|testing)/|(?:^|/)(?:test_\w+|\w+_test|conftest)\.py$")
 _LOOKUP_METHODS = frozenset({"get", "get_or_404", "first_or_404", "find", "find_one", "fetch", "load",
                              "filter_by", "filter", "where", "get_object_or_404", "one", "scalar"})
-_PATH_PARAM = re.compile(r"\{(\w+)(?::[^}]*)?\}")
+_PATH_PARAM = lazy_re(r"\{(\w+)(?::[^}]*)?\}")
 
 
 @register(

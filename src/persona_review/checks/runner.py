@@ -34,7 +34,6 @@ is mostly a matter of each check not doing work a file cannot reward. What a new
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -45,6 +44,7 @@ from persona_review.checks.base import ChangeFacts, CheckFunc, CheckSpec, FileCo
 from persona_review.checks.registry import Registry, load_for
 from persona_review.findings import SOURCE_CHECKS, Category, Finding
 from persona_review.gc_pacing import fewer_collections
+from persona_review.lazy_re import lazy_re
 
 if TYPE_CHECKING:
     from persona_review.checks._fixes import Fix
@@ -88,8 +88,8 @@ def run_checks(
                            enabled=frozenset(enabled), js_minimums=js_minimums or {}, active_jobs=active_jobs)
 
 
-_ASYNC_DEF = re.compile(r"(?m)^[ \t]*async\s+def\s+(\w+)\s*\(")
-_ANY_PLAIN_DEF = re.compile(r"(?m)^[ \t]*def\s+(\w+)\s*\(")
+_ASYNC_DEF = lazy_re(r"(?m)^[ \t]*async\s+def\s+(\w+)\s*\(")
+_ANY_PLAIN_DEF = lazy_re(r"(?m)^[ \t]*def\s+(\w+)\s*\(")
 
 
 def py_async_methods(contexts: Sequence[FileContext]) -> tuple[tuple[str, frozenset[str]], ...]:
