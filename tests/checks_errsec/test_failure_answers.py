@@ -660,3 +660,57 @@ func (h *Handler) Import(w http.ResponseWriter, r *http.Request) {
 }
 """
     assert _lines("internal/api/export.go", code, "GO-ERROR-ANSWERED-OK") == [7]
+
+
+_BROAD_EMPTY = """from rest_framework.response import Response
+
+
+def search(request):
+    try:
+        hits = index.search(request.GET["q"])
+    except:
+        return Response({{"results": [], "total": 0}}{status})
+    return Response({{"results": hits, "total": len(hits)}})
+"""
+
+
+def test_an_empty_result_answered_ok_from_a_catch_all_is_reported() -> None:
+    assert _lines("search/views.py", _BROAD_EMPTY.format(status=""), "PY-ERROR-ANSWERED-OK") == [8]
+    assert _lines("search/views.py", _BROAD_EMPTY.format(status=", status=200"), "PY-ERROR-ANSWERED-OK") == [8]
+
+
+def test_an_empty_result_with_an_error_status_or_real_data_is_quiet() -> None:
+    assert _lines("search/views.py", _BROAD_EMPTY.format(status=", status=503"), "PY-ERROR-ANSWERED-OK") == []
+    text = _BROAD_EMPTY.format(status="").replace('"total": 0}', '"total": 0, "cached": cache.get("q")}')
+    assert _lines("search/views.py", text, "PY-ERROR-ANSWERED-OK") == []
+
+
+_FASTAPI_EMPTY = """from fastapi import APIRouter
+
+router = APIRouter()
+
+
+@router.get("/projects/{{project_id}}/activity")
+async def activity(project_id: int):
+    try:
+        events = await feed.for_project(project_id)
+    except {caught}:
+        log.exception("activity failed")
+        return {returned}
+    return {{"events": events, "count": len(events)}}
+"""
+
+
+def test_a_route_returning_an_empty_literal_from_a_catch_all_is_reported() -> None:
+    text = _FASTAPI_EMPTY.format(caught="Exception", returned='{"events": [], "count": 0}')
+    assert _lines("app/activity.py", text, "PY-ERROR-ANSWERED-OK") == [12]
+
+
+def test_a_named_exception_a_non_empty_literal_or_a_plain_function_is_quiet() -> None:
+    named = _FASTAPI_EMPTY.format(caught="FeedDisabled", returned='{"events": [], "count": 0}')
+    assert _lines("app/activity.py", named, "PY-ERROR-ANSWERED-OK") == []
+    data = _FASTAPI_EMPTY.format(caught="Exception", returned='{"events": cached_events(project_id)}')
+    assert _lines("app/activity.py", data, "PY-ERROR-ANSWERED-OK") == []
+    plain = _FASTAPI_EMPTY.format(caught="Exception", returned="[]").replace(
+        '@router.get("/projects/{project_id}/activity")\n', "")
+    assert _lines("app/activity.py", plain, "PY-ERROR-ANSWERED-OK") == []

@@ -6,7 +6,8 @@ import pytest
 
 from persona_review.checks.base import FileContext
 from persona_review.checks.runner import run_checks
-from persona_review.contexts import context_for_text
+from persona_review.contexts import build_context, context_for_text
+from persona_review.diff import parse_diff
 
 RULE = "PY-COROUTINE-NOT-AWAITED"
 
@@ -155,3 +156,108 @@ def test_a_hunk_without_the_definition_sees_it_in_the_known_lines() -> None:
                       added=frozenset(range(80, 84)), whole_file=False)
     findings = run_checks([ctx]).findings
     assert [(f.line, f.rule_id) for f in findings if f.rule_id == RULE] == [(82, RULE)]
+
+
+_NOTIFY_MODULE = '''import httpx
+
+
+class Notifier:
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self.client = client
+
+    {kind} push(self, device: str, text: str) -> None:
+        {body}
+
+
+async def ping_all(devices):
+    for device in devices:
+        await Notifier(httpx.AsyncClient()).push(device, "ping")
+'''
+
+_VIEW = '''from fastapi import APIRouter, Depends
+
+from .notify import Notifier, ping_all, get_notifier
+
+router = APIRouter()
+
+
+@router.post("/devices/{{device_id}}/test")
+async def test_push(device_id: str, notifier: Notifier = Depends(get_notifier)):
+    {line}
+    return {{"ok": True}}
+'''
+
+
+def _change_lines(kind: str, line: str) -> list[int]:
+    body = "await self.client.post('/push', json={'to': device, 'text': text})" if kind == "async def" else (
+        "self.client.post('/push', json={'to': device, 'text': text})")
+    contexts = [
+        context_for_text("app/devices/notify.py", _NOTIFY_MODULE.format(kind=kind, body=body)),
+        context_for_text("app/devices/routes.py", _VIEW.format(line=line)),
+    ]
+    return sorted(f.line for f in run_checks(contexts).findings
+                  if f.rule_id == RULE and f.path == "app/devices/routes.py")
+
+
+@pytest.mark.parametrize("line", ['notifier.push(device_id, "test")', "ping_all([device_id])"])
+def test_an_async_method_or_function_of_another_file_of_the_change_called_bare_is_reported(line: str) -> None:
+    assert _change_lines("async def", line) == [10]
+
+
+@pytest.mark.parametrize(("kind", "line"), [
+    ("async def", 'await notifier.push(device_id, "test")'),
+    ("async def", 'task = asyncio.create_task(notifier.push(device_id, "test"))'),
+    ("def", 'notifier.push(device_id, "test")'),
+])
+def test_awaited_or_plain_methods_of_another_file_are_quiet(kind: str, line: str) -> None:
+    assert _change_lines(kind, line) == []
+
+
+def test_a_hunk_below_a_deeper_block_is_read_in_the_function_its_header_names() -> None:
+    diff = (
+        "diff --git a/app/jobs.py b/app/jobs.py\n--- a/app/jobs.py\n+++ b/app/jobs.py\n"
+        "@@ -10,5 +10,6 @@ async def refresh(ids):\n"
+        "             await cleanup(i)\n"
+        "         log.info('done %s', i)\n"
+        "     await cache.clear()\n"
+        "+    cleanup(ids[0])\n"
+        "     return len(ids)\n"
+        "\n"
+        "@@ -30,2 +31,2 @@\n"
+        " async def cleanup(item):\n"
+        "     await store.delete(item)\n"
+    )
+    contexts = [build_context(f) for f in parse_diff(diff).files]
+    assert [f.line for f in run_checks(contexts).findings if f.rule_id == RULE] == [13]
+
+
+_SERVICE_USING = '''from .notify import Notifier
+
+
+class Alerts:
+    def __init__(self, client) -> None:
+        self.notifier = Notifier(client)
+
+    async def raise_alert(self, device: str) -> None:
+        {line}
+
+
+async def one_off(client, device):
+    notifier = Notifier(client)
+    {local}
+'''
+
+
+@pytest.mark.parametrize(("line", "local", "want"), [
+    ('self.notifier.push(device, "alert")', 'await notifier.push(device, "x")', [9]),
+    ('await self.notifier.push(device, "alert")', 'notifier.push(device, "x")', [14]),
+    ('await self.notifier.push(device, "alert")', 'await notifier.push(device, "x")', []),
+])
+def test_an_attribute_or_local_built_from_an_imported_class_is_known(line: str, local: str, want: list[int]) -> None:
+    contexts = [
+        context_for_text("app/devices/notify.py", _NOTIFY_MODULE.format(
+            kind="async def", body="await self.client.post('/push', json={'to': device})")),
+        context_for_text("app/devices/alerts.py", _SERVICE_USING.format(line=line, local=local)),
+    ]
+    assert sorted(f.line for f in run_checks(contexts).findings
+                  if f.rule_id == RULE and f.path == "app/devices/alerts.py") == want

@@ -445,3 +445,51 @@ def test_non_beans_init_methods_and_hunks_are_left_alone() -> None:
     hunk = _CAPTCHA % ("CODES.put(sessionId, code);", "")
     assert _hunk_lines(STATIC_MAP, _CAPTCHA_PATH, "java", hunk, 1, context=frozenset({4})) == []
     assert _hunk_lines(STATIC_MAP, _CAPTCHA_PATH, "java", hunk, 1) == [11]
+
+
+_TTL_MEMO = """import time
+from datetime import datetime, timedelta
+
+_rates = {}
+RATE_MAX_AGE = 300
+
+
+def exchange_rate(client, base, quote):
+    key = (base, quote)
+    entry = _rates.get(key)
+    if entry is not None and time.time() - entry[0] < RATE_MAX_AGE:
+        return entry[1]
+    rate = client.fetch_rate(base, quote)
+    _rates[key] = (time.time(), rate)
+    return rate
+
+
+def avatar(user_id, fetch):
+    if user_id in _avatars and _avatars[user_id][0] > datetime.now() - timedelta(minutes=5):
+        return _avatars[user_id][1]
+    _avatars[user_id] = (datetime.now(), fetch(user_id))
+    return _avatars[user_id][1]
+
+
+_avatars = {}
+"""
+
+
+def test_a_memo_whose_entries_expire_by_time_but_are_never_removed_is_reported() -> None:
+    assert _lines(PY_CACHE, "app/rates.py", _TTL_MEMO) == [4, 25]
+
+
+@pytest.mark.parametrize("change", [
+    # the expired entry is removed
+    ("    return entry[1]\n", "    return entry[1]\n    _rates.pop(key, None)\n"),
+    # a memo with no notion of age: keys of a fixed configuration (clients per region) are left alone
+    ("    if entry is not None and time.time() - entry[0] < RATE_MAX_AGE:\n        return entry[1]\n",
+     "    if entry is not None:\n        return entry\n"),
+    # the key is not made from the caller's arguments
+    ("_rates[key] = (time.time(), rate)", "_rates['latest'] = (time.time(), rate)"),
+])
+def test_an_evicting_ageless_or_fixed_key_memo_is_quiet(change: tuple[str, str]) -> None:
+    text = _TTL_MEMO.split("\n\ndef avatar", maxsplit=1)[0].replace(*change)
+    if "return entry\n" in text:
+        text = text.replace("(time.time(), rate)", "rate")
+    assert _lines(PY_CACHE, "app/rates.py", text) == []

@@ -103,3 +103,31 @@ def test_not_null_is_reported_on_the_argument_line() -> None:
         'op.add_column(\n        "orders",\n        sa.Column("code", sa.Text(), nullable=False),\n    )'
     )
     assert rules(PATH, text) == {(FIRST_OP + 2, "MIG-02")}
+
+
+def test_a_constraint_after_a_not_null_column_without_default_is_not_a_validation_scan() -> None:
+    text = revision(
+        'op.add_column("orders", sa.Column("region", sa.String(2), nullable=False))\n'
+        '    op.create_check_constraint("ck_region", "orders", "region <> \'\'")'
+    )
+    assert rules(PATH, text) == {(FIRST_OP, "MIG-02")}
+
+
+@pytest.mark.parametrize("column", [
+    'sa.Column("region", sa.String(2), nullable=False, server_default="eu")',
+    'sa.Column("region", sa.String(2), nullable=True)',
+])
+def test_a_constraint_after_a_column_existing_rows_can_hold_still_validates(column: str) -> None:
+    text = revision(
+        f'op.add_column("orders", {column})\n'
+        '    op.create_check_constraint("ck_region", "orders", "region <> \'\'")'
+    )
+    assert (FIRST_OP + 1, "MIG-06") in rules(PATH, text)
+
+
+def test_a_constraint_on_another_table_still_validates() -> None:
+    text = revision(
+        'op.add_column("orders", sa.Column("region", sa.String(2), nullable=False))\n'
+        '    op.create_check_constraint("ck_total", "invoices", "total >= 0")'
+    )
+    assert rules(PATH, text) == {(FIRST_OP, "MIG-02"), (FIRST_OP + 1, "MIG-06")}

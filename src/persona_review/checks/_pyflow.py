@@ -1443,8 +1443,9 @@ def _signature(section: str) -> str | None:
 def _parse_fragment(first: int, texts: list[str], signature: str | None = None) -> Iterator[Flow]:
     """A run of hunk lines that parses, trying few cuts: starts at the least indented of the first lines
     (a hunk often begins inside a block), ends at the run's end or a few lines before it (a hunk often
-    stops inside a block). A run that starts indented inside the function its hunk header names is parsed
-    as that function's body, so its parameters and its own statements are read as a function's."""
+    stops inside a block). A run that starts indented inside the function its hunk header names (from its
+    first line, or from the first line at the function's own level when it starts deeper) is parsed as that
+    function's body, so its parameters and its own statements are read as a function's."""
     attempts = 0
     for start in _fragment_starts(texts):
         for end in range(len(texts), max(start, len(texts) - MAX_TRIM // 2) - 1, -1):
@@ -1452,10 +1453,10 @@ def _parse_fragment(first: int, texts: list[str], signature: str | None = None) 
                 continue
             attempts += 1
             body = textwrap.dedent("\n".join(texts[start:end]))
-            if signature is not None and start == 0 and texts[0][:1] in (" ", "\t"):
+            if signature is not None and texts[start][:1] in (" ", "\t"):
                 tree = _parse(signature + "\n" + textwrap.indent(body, "    "))
                 if tree is not None:
-                    yield Flow(tree, offset=first - 2)
+                    yield Flow(tree, offset=first + start - 2)
                     return
             tree = _parse(body)
             if tree is not None:

@@ -75,6 +75,15 @@ class ChangeFacts:
     """When the Rails application's Active Job enqueues reach the queue (`ruby_jobs.active_job_timing`):
     "deferred" (after the commit), "transactional" (a queue table written in the transaction), or None."""
 
+    py_async_methods: tuple[tuple[str, frozenset[str]], ...] = ()
+    """(path, names) for the change's Python files: the functions and methods each defines with `async def`
+    (in its known lines or its hunk headers) and never with a plain `def`. Read it with `py_async_in`."""
+
+    def py_async_in(self, path_suffix: str) -> frozenset[str]:
+        """The async method names of the change's Python file whose path ends with `path_suffix`."""
+        return next((names for path, names in self.py_async_methods
+                     if path == path_suffix or path.endswith("/" + path_suffix)), frozenset())
+
     def js_minimum(self, library: str) -> tuple[int, ...] | None:
         """The lowest version of `library` the change's packages allow; None when unknown."""
         return next((version for name, version in self.js_minimums if name == library), None)

@@ -3,6 +3,9 @@
 Only `upgrade()` is checked for schema hazards (a downgrade is expected to drop what upgrade added).
 Index and constraint operations on a table the same upgrade creates are not reported (the table is empty
 and invisible to other sessions until commit); column drops, renames, NOT NULL and type changes are.
+A check constraint or foreign key added after the same upgrade adds a NOT NULL column without a server
+default to that table is not reported as a validation scan: that column already fails on any existing row
+(reported itself), so the constraint can only ever validate an empty table.
 Raw SQL in `op.execute(...)` goes through the built-in SQL scanner.
 
 Needs the whole file: a missing `downgrade()` (an empty one is found in a hunk too).
@@ -96,10 +99,16 @@ def scan(ctx: FileContext) -> list[ItemHit]:
     ]
     created = {op.table for op in ops if op.name == "create_table"} | ctx.change.created_tables
     hits: list[ItemHit] = []
+    must_be_empty: set[str] = set()
     for op in ops:
         if op.table in ctx.change.created_tables and op.name != "execute":
             continue  # a table another migration of the change creates: new and unused
-        hits.extend(_op_hits(op, created))
+        found = _op_hits(op, created)
+        if op.table in must_be_empty:  # the NOT NULL column above fails on any row: nothing to validate
+            found = [hit for hit in found if hit.item != "MIG-06"]
+        hits.extend(found)
+        if op.name == "add_column" and any(hit.item == "MIG-02" for hit in found):
+            must_be_empty.add(op.table)
     hits.extend(_downgrade_hits(ctx))
     return hits
 

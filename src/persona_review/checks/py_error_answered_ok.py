@@ -10,11 +10,16 @@ Reported: in an `except` clause (directly, or in a branch inside it), `return Js
 `return Response(...)` or `return jsonify(...)` whose body is an error object (a dict whose first key is
 `error`, `errors`, `detail` or `message`, or `jsonify(error=...)`, or an envelope that says so:
 `ok=False`, `"success": False`, `"status": "error"`) and whose call passes no `status`
-(Flask: and no `, 4xx` after it in the return).
+(Flask: and no `, 4xx` after it in the return). Also reported: in an `except` that catches everything
+(`except Exception`, a bare `except`), such a call answering an empty result (`jsonify(rows=[], total=0)`,
+`Response({"items": []})`, every value an empty literal) with no status or a 2xx one, or a FastAPI or
+Flask route returning such a literal (`return {"items": [], "total": 0}`): the failure goes out as
+"no data".
 """
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import Lexed, lex
@@ -38,6 +43,17 @@ _FAILED_FLAG = lazy_re(
 _STATUS_ARG = lazy_re(r"\bstatus(?:_code)?\s*=")
 _AFTER_CALL_STATUS = lazy_re(r"^\s*,\s*(?:\d{3}\b|status\.|HTTPStatus\.|\w*STATUS|\w+_status\b|code\b)")
 _EXCEPT = lazy_re(r"^\s*except\b")
+_LITERAL_RETURN = lazy_re(r"^\s*return\s+[\[{]")
+"""A route returning a literal (FastAPI and Flask answer a dict or list as JSON, 200)."""
+_ROUTE_DECORATOR = lazy_re(r"^\s*@\w+(?:\.\w+)*\.(?:get|post|put|patch|delete|route|api_route)\s*\(")
+_BROAD = lazy_re(
+    r"^\s*except\s*(?:\(?\s*(?:builtins\.)?(?:Exception|BaseException)\s*\)?\s*(?:as\s+\w+\s*)?)?:"
+)
+_STATUS_NOT_OK = lazy_re(
+    r"\bstatus(?:_code)?\s*=\s*(?![^\n]*\b(?:200|HTTP_200_OK|OK)\b)|"
+    r",\s*(?:[345]\d\d|status\.HTTP_[345]|HTTPStatus\.(?!OK)|\w*STATUS|\w+_status\b|code\b)"
+)
+"""A status that is not 200 given to the answer (`status=503`, `, 500`, `, status.HTTP_503_...`)."""
 _DEF = lazy_re(r"^\s*(?:async\s+)?def\s|^\s*class\s")
 
 
@@ -66,21 +82,96 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
         if bare is None or "return" not in bare:
             continue
         found = _ANSWER.match(bare)
-        if found is None or not _in_except(lexed, no):
+        if found is None:
+            literal = _LITERAL_RETURN.match(bare)
+            if literal is not None and _broad_except(lexed, no) and _in_route(lexed, no):
+                span = bracket_span(lexed, no, literal.end() - 1)
+                cut = len(span.bare.rsplit("\n", 1)[-1]) + (literal.end() - 1 if span.last == no else 0)
+                tail = lexed.bare.get(span.last, "")[cut:]
+                if span.closed and _empty_result("(" + span.code + ")") and not _STATUS_NOT_OK.search(tail):
+                    yield Hit(no, None, message=(
+                        "This route's `except` catches every error and returns an empty result, which goes "
+                        "out as 200: the client, its retries and error-rate monitoring cannot tell a failure "
+                        "from no data. Let the error reach the error handler (500), or answer 503."))
+            continue
+        if not _in_except(lexed, no):
             continue
         span = bracket_span(lexed, no, found.end() - 1)
-        if not span.closed or _STATUS_ARG.search(span.bare):
-            continue
-        if _ERROR_BODY.match(span.code) is None and _FAILED_FLAG.search(span.code) is None:
+        if not span.closed:
             continue
         rest = lexed.bare.get(span.last, "")
         tail = rest[len(span.bare.rsplit("\n", 1)[-1]) + (found.end() - 1 if span.last == no else 0):]
+        call = found.group("call")
+        if _empty_result(span.code) and _broad_except(lexed, no) and not _STATUS_NOT_OK.search(
+                span.bare + "\n" + tail):
+            yield Hit(no, None, message=(
+                f"This `except` catches every error and answers `{call}(...)` with an empty result and a "
+                "success status: the client, its retries and error-rate monitoring cannot tell a failure "
+                "from no data. Let the error reach the error handler (500), or answer 503 with an error "
+                "body."))
+            continue
+        if _STATUS_ARG.search(span.bare):
+            continue
+        if _ERROR_BODY.match(span.code) is None and _FAILED_FLAG.search(span.code) is None:
+            continue
         if _AFTER_CALL_STATUS.match(tail):
             continue
-        call = found.group("call")
         yield Hit(no, None, message=(
             f"This `except` answers an error body with `{call}(...)` and no status, so the client gets 200 "
             "for a failed request: pass the status that says what failed (404, 400, 409, 503, ...)."))
+
+
+def _empty_result(arguments: str) -> bool:
+    """Whether the call's arguments (`(rows=[], total=0)`, `({"items": []})`, `([])`) are an empty result:
+    every value an empty literal (`[]`, `{}`, `()`, `0`, `None`, `""`), at least one a collection."""
+    try:
+        call = ast.parse("f" + arguments.strip(), mode="eval").body
+    except SyntaxError:
+        return False
+    if not isinstance(call, ast.Call):
+        return False
+    values: list[ast.expr] = [k.value for k in call.keywords if k.arg not in {"status", "status_code"}]
+    for arg in call.args:
+        if isinstance(arg, ast.Dict):
+            if not arg.keys or any(k is None for k in arg.keys):
+                values.append(arg)
+            else:
+                values.extend(arg.values)
+        else:
+            values.append(arg)
+    return bool(values) and all(_empty(v) for v in values) and any(
+        isinstance(v, ast.List | ast.Dict | ast.Tuple | ast.Set) for v in values)
+
+
+def _empty(node: ast.expr) -> bool:
+    if isinstance(node, ast.List | ast.Tuple | ast.Set):
+        return not node.elts
+    if isinstance(node, ast.Dict):
+        return not node.keys
+    return isinstance(node, ast.Constant) and node.value in (None, 0, "", 0.0)
+
+
+def _in_route(lexed: Lexed, no: int) -> bool:
+    """Whether line `no` is in a function with a route decorator (`@app.get(...)`, `@bp.route(...)`)."""
+    for line, text in enclosing_headers(lexed, no, limit=120):
+        if _DEF.match(text):
+            back = line - 1
+            while back in lexed.bare and lexed.bare[back].lstrip().startswith(("@", ")", '"', "'")):
+                if _ROUTE_DECORATOR.match(lexed.bare[back]):
+                    return True
+                back -= 1
+            return False
+    return False
+
+
+def _broad_except(lexed: Lexed, no: int) -> bool:
+    """Whether line `no`'s nearest `except` catches everything (`except:`, `except Exception`)."""
+    for _line, text in enclosing_headers(lexed, no, limit=80):
+        if _EXCEPT.match(text):
+            return bool(_BROAD.match(text))
+        if _DEF.match(text):
+            return False
+    return False
 
 
 def _in_except(lexed: Lexed, no: int) -> bool:

@@ -17,9 +17,13 @@ Reported on the first added write (`NAME[key] = ...`, `NAME.append/add/setdefaul
 `defaultdict(...)`, `OrderedDict()`, `Counter()`), inside a function that serves a request, a task or a
 message (a route, view, task or consumer decorator, or a `request`/`message` parameter), when the file
 never removes from it (`del NAME[...]`, `pop`, `popitem`, `clear`, `remove`, `discard`), compares its
-size (`len(NAME) > ...`) or assigns it anew in a function. In a hunk without the whole file, only a
-container the change itself declares counts, with the lines in view. Keys written as a string literal are a
-fixed domain and are left alone.
+size (`len(NAME) > ...`) or assigns it anew in a function. Also reported, in any function: a
+memoizing write whose entries carry an age (the function reads the container by a key made from its
+parameters, and reads a clock or a TTL: `if hit and now - hit[0] < CACHE_TTL: return hit[1]`): expired
+entries are skipped but never removed, and new keys come with the callers' traffic; reported on the
+declaration when the change adds it (where the bound goes), else on the write. In a hunk without the
+whole file, only a container the change itself declares counts, with the lines in view. Keys written as a
+string literal are a fixed domain and are left alone.
 """
 
 from __future__ import annotations
@@ -95,13 +99,77 @@ def module_cache_growth(ctx: FileContext) -> Iterator[Hit]:
             rf"|^\s+{n}\s*\.\s*(?:append|add|setdefault|update|extend|insert)\s*\((?!\s*['\"][^,]*\))"
         )
         for index, (no, _code, bare) in enumerate(rows):
-            if no in ctx.added and write.search(bare) and _serving_function(ctx, rows, index):
+            if no not in ctx.added or not write.search(bare):
+                continue
+            if _serving_function(ctx, rows, index):
                 yield Hit(no, message=(
                     f"`{name}` is a module-level container (line {declared}) that this request/task code "
                     "adds to with a per-call key, and nothing in the file ever removes from it: it grows "
                     "for the life of the worker until the process is killed for memory. Bound it "
                     "(`cachetools.TTLCache`/`LRUCache`), evict entries, or use a shared cache with expiry."))
                 break
+            if _expiring_memo(rows, index, n):
+                yield Hit(declared if declared in ctx.added else no, message=(
+                    f"`{name}` is a module-level cache whose entries expire by time but are never removed "
+                    f"(written on line {no}): a stale entry is only skipped, and a new key is added per "
+                    "call, so it grows for the life of the worker. Bound it "
+                    "(`cachetools.TTLCache(maxsize=..., ttl=...)`) or evict expired entries."))
+                break
+
+
+def _expiring_memo(rows: list[tuple[int, str, str]], index: int, name: str) -> bool:
+    """Whether the write at `rows[index]` is a memoizing function's, keyed by what its callers pass, whose
+    entries carry an age: the function reads the container too (`NAME.get(key)`, `NAME[key]`,
+    `key in NAME`), writes it with a key made from a parameter, and reads a clock or a TTL
+    (`time.monotonic()`, `datetime.now()`, `CACHE_TTL`): stale entries are expected, so keys churn."""
+    outer = _outer_def(rows, index)
+    if outer is None:
+        return False
+    found = _DEF.match(rows[outer][2])
+    header = " ".join(bare for _n, _c, bare in rows[outer:outer + 8])
+    params = {p.split(":")[0].split("=")[0].strip().lstrip("*") for p in
+              header[header.find("(") + 1:].split(")")[0].split(",")} - {"self", "cls", ""}
+    base = len(found.group("indent")) if found else 0
+    body: list[str] = []
+    for _no, _c, text in rows[outer + 1:]:
+        if text.strip() and indent_of(text) <= base and not text.lstrip().startswith(")"):
+            break
+        body.append(text)
+    text = "\n".join(body)
+    for local, value in re.findall(r"(?m)^\s+([A-Za-z_]\w*)\s*=(?!=)\s*([^\n]+)", text):
+        if params & set(re.findall(r"[A-Za-z_]\w*", value)):
+            params = params | {local}  # a key made from the arguments: `key = (base, quote)`
+    key = re.search(rf"{name}\s*\[(?P<key>[^\]]*)\]", rows[index][2])
+    if key is None or not params & set(re.findall(r"[A-Za-z_]\w*", key.group("key"))):
+        return False
+    reads = len(re.findall(rf"(?<![\w.]){name}\s*(?:\.\s*get\s*\(|\[)|\bin\s+{name}\b", text)) > 1
+    return reads and bool(_CLOCK.search(text))
+
+
+_CLOCK = lazy_re(
+    r"\btime\.(?:time|monotonic|perf_counter)\(|\b(?:monotonic|perf_counter)\(\)|\.(?:now|utcnow|today)\(|"
+    r"(?i:\bttl\b|\w*_ttl\b|\bttl_\w*|expir\w*|max_age|stale)"
+)
+
+
+def _outer_def(rows: list[tuple[int, str, str]], index: int) -> int | None:
+    """The row of the outermost `def` around `rows[index]` within the known run of lines."""
+    indent = indent_of(rows[index][2])
+    outer: int | None = None
+    for back in range(index - 1, max(-1, index - 400), -1):
+        no, _c, text = rows[back]
+        if no != rows[back + 1][0] - 1:
+            break
+        if not text.strip() or indent_of(text) >= indent:
+            continue
+        indent = indent_of(text)
+        if _DEF.match(text):
+            outer = back
+        elif _CLASS.match(text) and indent == 0:
+            break
+        if indent == 0:
+            break
+    return outer
 
 
 def _serving_function(ctx: FileContext, rows: list[tuple[int, str, str]], index: int) -> bool:

@@ -17,6 +17,10 @@ Reported, in the own body of an `async def`:
   or that is never used: nothing awaits it, returns it, passes it on (`create_task`, `gather`, a list), so
   the work never happens.
 
+- a call of an `async def` of another Python file of the same change: a function imported by name, or a
+  method through a parameter annotated with an imported class, or a name or `self.` attribute built from
+  one (`self.mailer = Mailer(client)`); a hunk header's `async def` counts as that file's.
+
 Names also defined by a plain `def` in the file, decorated functions (a decorator may make them plain
 functions) and async generators are left alone.
 """
@@ -48,12 +52,51 @@ _PASSED_ON = (ast.Await, ast.Return, ast.Yield, ast.YieldFrom, ast.Call, ast.key
               ast.Set, ast.Dict, ast.Starred)
 
 
+_FROM_IMPORT = lazy_re(
+    r"(?m)^from[ \t]+(?P<module>\.*[\w.]*)[ \t]+import[ \t]+(?:\((?P<group>[^)]*)\)|(?P<line>[^\n]+))"
+)
+_ANNOTATED = lazy_re(r"(?<![\w.])(?P<name>(?:self\.)?[a-z_]\w*)\s*:\s*(?P<cls>[A-Z]\w*)\s*[=,)\n]|"
+                     r"(?<![\w.])(?P<built>(?:self\.)?[a-z_]\w*)\s*=\s*(?P<made>[A-Z]\w*)\(")
+"""`mailer: Mailer`, `self.mailer: Mailer`, `mailer = Mailer(client)`, `self.mailer = Mailer(client)`."""
+
+
+def _imported_async(ctx: FileContext) -> dict[str, frozenset[str]]:
+    """Names this file imports (`from app.mail import Mailer, send_welcome`) from another Python file of the
+    change -> the `async def` names that file defines: for a function its own name is in the set, for a
+    class its async methods."""
+    if not ctx.change.py_async_methods:
+        return {}
+    out: dict[str, frozenset[str]] = {}
+    directory = ctx.path.rpartition("/")[0]
+    for found in _FROM_IMPORT.finditer(ctx.known_text()):
+        module = found.group("module")
+        dots = len(module) - len(module.lstrip("."))
+        path = module.lstrip(".").replace(".", "/")
+        if dots:
+            base = directory.split("/") if directory else []
+            base = base[: len(base) - (dots - 1)] if dots > 1 else base
+            path = "/".join([*base, path]) if path else "/".join(base)
+        defined = ctx.change.py_async_in(path + ".py") or ctx.change.py_async_in(path + "/__init__.py")
+        if not defined:
+            continue
+        for part in (found.group("group") or found.group("line") or "").split("#")[0].split(","):
+            words = part.split()
+            if words:
+                out[words[-1]] = defined
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class _AsyncNames:
     functions: frozenset[str]
     """Module-level `async def` names (no plain `def` of the same name anywhere in the file)."""
     methods: frozenset[str]
     """Indented `async def` names (likewise)."""
+    classes: dict[str, frozenset[str]] | None = None
+    """Classes imported from another Python file of the change -> the `async def` methods it defines."""
+    annotated: dict[str, str] | None = None
+    """Names the file's known lines annotate with one of `classes` (`mailer: Mailer = Depends(...)`): a
+    hunk inside a function whose header git shows from the old side still knows its new parameter."""
 
 
 @register(
@@ -76,6 +119,15 @@ class _AsyncNames:
 )
 def coroutine_not_awaited(ctx: FileContext) -> Iterator[Hit]:
     names = _async_names(ctx, _generators(ctx))
+    imported = _imported_async(ctx)
+    if imported:
+        plain = {m.group("name") for m in _PLAIN_DEF.finditer(ctx.known_text())}
+        functions = {n for n, found in imported.items() if n in found and n not in plain}
+        classes = {n: found for n, found in imported.items() if n not in found}
+        annotated = {m.group("name") or m.group("built"): m.group("cls") or m.group("made")
+                     for m in _ANNOTATED.finditer(ctx.known_text() + "\n")
+                     if (m.group("cls") or m.group("made")) in classes}
+        names = _AsyncNames(names.functions | functions, names.methods, classes, annotated)
     seen: set[int] = set()
     for flow in flows(ctx):
         for node in flow.nodes(ast.AsyncFunctionDef):
@@ -128,6 +180,10 @@ def _decorated(lines: list[str], index: int) -> bool:
 def _unawaited(function: ast.AsyncFunctionDef, names: _AsyncNames) -> Iterator[tuple[int, int, str]]:
     local = _local_names(function)
     clients = _client_names(function)
+    typed = _typed_receivers(function, names.classes or {})
+    for name, cls in (names.annotated or {}).items():
+        if name not in typed and names.classes and (name not in local or _built_here(function, name, cls)):
+            typed[name] = names.classes[cls]
     parents: dict[int, ast.AST] = {}
     nodes = list(own_nodes(function))
     for node in nodes:
@@ -136,7 +192,7 @@ def _unawaited(function: ast.AsyncFunctionDef, names: _AsyncNames) -> Iterator[t
     for node in sorted((n for n in nodes if isinstance(n, ast.stmt)), key=lambda n: n.lineno):
         end = node.end_lineno or node.lineno
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
-            shown = _coroutine_call(node.value, names, local, clients)
+            shown = _coroutine_call(node.value, names, local, clients) or _typed_call(node.value, typed)
             if shown:
                 yield node.lineno, end, (
                     f"`{shown}(...)` returns a coroutine and nothing awaits it: the call does nothing. "
@@ -167,6 +223,36 @@ def _coroutine_call(call: ast.Call, names: _AsyncNames, local: set[str], clients
     if owner in clients and attr in _CLIENT_METHODS:
         return f"{owner}.{attr}"
     return ""
+
+
+def _typed_receivers(
+    function: ast.AsyncFunctionDef, classes: dict[str, frozenset[str]]
+) -> dict[str, frozenset[str]]:
+    """Parameters annotated with a class imported from another file of the change -> its async methods
+    (`mailer: Mailer = Depends(get_mailer)` with `async def send_template` in `app/mail.py`)."""
+    if not classes:
+        return {}
+    args = function.args
+    return {arg.arg: classes[arg.annotation.id] for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs]
+            if isinstance(arg.annotation, ast.Name) and arg.annotation.id in classes}
+
+
+def _typed_call(call: ast.Call, typed: dict[str, frozenset[str]]) -> str:
+    """`receiver.method` when `call` calls an async method of the class a name or `self.` attribute holds."""
+    func = call.func
+    if not isinstance(func, ast.Attribute):
+        return ""
+    receiver = dotted(func.value)
+    if receiver in typed and func.attr in typed[receiver]:
+        return f"{receiver}.{func.attr}"
+    return ""
+
+
+def _built_here(function: ast.AsyncFunctionDef, name: str, cls: str) -> bool:
+    """Whether the function's every binding of local `name` is `name = cls(...)`."""
+    values = [node.value for node in own_nodes(function) if isinstance(node, ast.Assign)
+              and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)]
+    return bool(values) and all(isinstance(v, ast.Call) and dotted(v.func) == cls for v in values)
 
 
 def _local_names(function: ast.AsyncFunctionDef) -> set[str]:

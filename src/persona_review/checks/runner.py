@@ -44,6 +44,7 @@ from persona_review.checks.base import ChangeFacts, CheckFunc, CheckSpec, FileCo
 from persona_review.checks.registry import Registry, load_for
 from persona_review.findings import SOURCE_CHECKS, Category, Finding
 from persona_review.gc_pacing import fewer_collections
+from persona_review.lazy_re import lazy_re
 
 if TYPE_CHECKING:
     from persona_review.checks._fixes import Fix
@@ -87,6 +88,28 @@ def run_checks(
                            enabled=frozenset(enabled), js_minimums=js_minimums or {}, active_jobs=active_jobs)
 
 
+_ASYNC_DEF = lazy_re(r"(?m)^[ \t]*async\s+def\s+(\w+)\s*\(")
+_ANY_PLAIN_DEF = lazy_re(r"(?m)^[ \t]*def\s+(\w+)\s*\(")
+
+
+def py_async_methods(contexts: Sequence[FileContext]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """`ChangeFacts.py_async_methods`: per Python file of the change, its `async def` functions and
+    methods (a hunk header's section counts: `@@ ... @@ async def send(self, ...)`), less any name it also
+    defines plainly."""
+    out: list[tuple[str, frozenset[str]]] = []
+    for ctx in contexts:
+        if ctx.language != "python":
+            continue
+        text = ctx.known_text()
+        if "async def" not in text:
+            continue
+        names = set(_ASYNC_DEF.findall(text))
+        names -= set(_ANY_PLAIN_DEF.findall(text))
+        if names:
+            out.append((ctx.path, frozenset(names)))
+    return tuple(out)
+
+
 def _run_checks(
     contexts: Sequence[FileContext],
     categories: Collection[Category] | None,
@@ -103,9 +126,10 @@ def _run_checks(
     created = tables_created(contexts)
     validated = not_null_checks(contexts)
     versions = tuple(sorted(js_minimums.items()))
+    async_methods = py_async_methods(contexts)
     for ctx in contexts:
         ctx.change = ChangeFacts(database, created, checked_before(validated, ctx), express_major, versions,
-                                 active_jobs)
+                                 active_jobs, async_methods)
     wanted = set(categories) if categories is not None else set(Category)
     batches = [(batch, targets) for batch in reg.batches
                if any(spec.category in wanted for spec in batch.specs)

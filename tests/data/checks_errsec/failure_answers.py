@@ -72,3 +72,25 @@ def refund(request, payment_id):
     except GatewayError:
         return JsonResponse({"status": "error", "code": "gateway"})  # expect: PY-ERROR-ANSWERED-OK
     return JsonResponse({"status": "ok"})
+
+
+@bp.get("/dashboard/tiles")
+def dashboard_tiles():
+    try:
+        tiles = tile_service.for_account(current_user.account_id)
+    except Exception:
+        logger.exception("tiles failed")
+        return jsonify(tiles=[], count=0), 200  # expect: PY-ERROR-ANSWERED-OK
+    return jsonify(tiles=[t.to_dict() for t in tiles], count=len(tiles))
+
+
+@bp.get("/dashboard/feed")
+def dashboard_feed():
+    try:
+        items = feed_service.latest(current_user.account_id)
+    except FeedUnavailable:
+        return jsonify(items=[])  # a named, expected condition: degraded on purpose
+    except Exception:
+        logger.exception("feed failed")
+        return jsonify(items=[]), 503
+    return jsonify(items=items)
