@@ -24,6 +24,7 @@ and answer "no match" at once when it does not (`_required`): the same answers, 
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections.abc import Callable
 from typing import Any, cast
@@ -150,12 +151,19 @@ def _guarded_folded(
 def _known_required(source: str, flags: int) -> tuple[tuple[str, ...], bool]:
     """`_required`, read from the table `_lazy_re_index` writes for the package's own patterns (parsing a
     pattern again costs about as much as compiling it); worked out here for a pattern it lacks."""
-    known = _table().get((source, flags))
+    known = _table().get(table_key(source, flags))
     return known if known is not None else _required(source, flags)
 
 
+def table_key(source: str, flags: int) -> int:
+    """A pattern's key in the table: 64 bits of a BLAKE2 digest of its flags and source (a table keyed by
+    the sources themselves took longer to load than it saved)."""
+    digest = hashlib.blake2b(f"{flags}:{source}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
+
+
 @functools.cache
-def _table() -> dict[tuple[str, int], tuple[tuple[str, ...], bool]]:
+def _table() -> dict[int, tuple[tuple[str, ...], bool]]:
     from persona_review._lazy_re_table import REQUIRED
 
     return REQUIRED
