@@ -83,7 +83,8 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
             continue
         found = _ANSWER.match(bare)
         if found is None:
-            literal = _LITERAL_RETURN.match(bare)
+            after = bare.lstrip()[6:].lstrip() if bare.lstrip().startswith("return") else ""
+            literal = _LITERAL_RETURN.match(bare) if after[:1] in ("[", "{") else None  # compiled if needed
             if literal is not None and _broad_except(lexed, no) and _in_route(lexed, no):
                 span = bracket_span(lexed, no, literal.end() - 1)
                 cut = len(span.bare.rsplit("\n", 1)[-1]) + (literal.end() - 1 if span.last == no else 0)

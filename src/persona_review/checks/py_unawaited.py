@@ -31,6 +31,7 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from persona_review.checks._prefilter import lines_containing
 from persona_review.checks._py_functions import own_nodes
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -124,8 +125,10 @@ def coroutine_not_awaited(ctx: FileContext) -> Iterator[Hit]:
         plain = {m.group("name") for m in _PLAIN_DEF.finditer(ctx.known_text())}
         functions = {n for n, found in imported.items() if n in found and n not in plain}
         classes = {n: found for n, found in imported.items() if n not in found}
+        # only the lines naming one of the classes (the pattern is tried at every position of what it reads)
         annotated = {m.group("name") or m.group("built"): m.group("cls") or m.group("made")
-                     for m in _ANNOTATED.finditer(ctx.known_text() + "\n")
+                     for no in sorted(lines_containing(ctx.lines, tuple(classes)))
+                     for m in _ANNOTATED.finditer(ctx.lines[no] + "\n")
                      if (m.group("cls") or m.group("made")) in classes}
         names = _AsyncNames(names.functions | functions, names.methods, classes, annotated)
     seen: set[int] = set()

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 
 from persona_review.checks._file_pool import map_shares, workers_for
 from persona_review.checks._migration_tables import checked_before, not_null_checks, tables_created
+from persona_review.checks._prefilter import lines_containing
 from persona_review.checks.base import ChangeFacts, CheckFunc, CheckSpec, FileContext, Hit
 from persona_review.checks.registry import Registry, load_for
 from persona_review.findings import SOURCE_CHECKS, Category, Finding
@@ -88,8 +89,8 @@ def run_checks(
                            enabled=frozenset(enabled), js_minimums=js_minimums or {}, active_jobs=active_jobs)
 
 
-_ASYNC_DEF = lazy_re(r"(?m)^[ \t]*async\s+def\s+(\w+)\s*\(")
-_ANY_PLAIN_DEF = lazy_re(r"(?m)^[ \t]*def\s+(\w+)\s*\(")
+_ASYNC_DEF = lazy_re(r"[ \t]*async\s+def\s+(\w+)\s*\(")
+_ANY_PLAIN_DEF = lazy_re(r"[ \t]*def\s+(\w+)\s*\(")
 
 
 def py_async_methods(contexts: Sequence[FileContext]) -> tuple[tuple[str, frozenset[str]], ...]:
@@ -100,11 +101,15 @@ def py_async_methods(contexts: Sequence[FileContext]) -> tuple[tuple[str, frozen
     for ctx in contexts:
         if ctx.language != "python":
             continue
-        text = ctx.known_text()
-        if "async def" not in text:
+        if "async def" not in ctx.known_text():
             continue
-        names = set(_ASYNC_DEF.findall(text))
-        names -= set(_ANY_PLAIN_DEF.findall(text))
+        # line by line, on the lines holding the words: a multi-line `^` pattern over a whole file is tried
+        # at every position of it
+        view = {**ctx.lines, **{-n: section for n, section in ctx.sections.items()}}
+        names = {found.group(1) for no in lines_containing(view, ("async def",))
+                 if (found := _ASYNC_DEF.match(view[no])) is not None}
+        plain = lines_containing(view, tuple(f"def {name}" for name in names)) if names else set()
+        names -= {found.group(1) for no in plain if (found := _ANY_PLAIN_DEF.match(view[no])) is not None}
         if names:
             out.append((ctx.path, frozenset(names)))
     return tuple(out)
