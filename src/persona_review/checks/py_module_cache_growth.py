@@ -159,7 +159,7 @@ def _outer_def(rows: list[tuple[int, str, str]], index: int) -> int | None:
     for back in range(index - 1, max(-1, index - 400), -1):
         no, _c, text = rows[back]
         if no != rows[back + 1][0] - 1:
-            break
+            break  # a gap in the known lines: what lies above is not known
         if not text.strip() or indent_of(text) >= indent:
             continue
         indent = indent_of(text)
@@ -175,21 +175,7 @@ def _outer_def(rows: list[tuple[int, str, str]], index: int) -> int | None:
 def _serving_function(ctx: FileContext, rows: list[tuple[int, str, str]], index: int) -> bool:
     """Whether the line at `rows[index]` is in a function that serves requests, tasks or messages: the
     outermost `def` around it has a serving decorator or a `request`/`message` parameter."""
-    indent = indent_of(rows[index][2])
-    outer: int | None = None
-    for back in range(index - 1, max(-1, index - 400), -1):
-        no, _c, text = rows[back]
-        if no != rows[back + 1][0] - 1:
-            break  # a gap in the known lines: what lies above is not known
-        if not text.strip() or indent_of(text) >= indent:
-            continue
-        indent = indent_of(text)
-        if _DEF.match(text):
-            outer = back
-        elif _CLASS.match(text) and indent == 0:
-            break
-        if indent == 0:
-            break
+    outer = _outer_def(rows, index)
     if outer is None:
         return False
     header = " ".join(bare for _n, _c, bare in rows[outer:outer + 8])
