@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import Lexed
-from persona_review.checks._spans import bracket_span
+from persona_review.checks._spans import bracket_span, split_top
 from persona_review.checks.base import Hit
 from persona_review.lazy_re import lazy_re
 
@@ -116,7 +116,7 @@ def _parameters(lexed: Lexed, line: int, col: int) -> tuple[dict[str, str], int]
     if method is None:
         return {}, 0
     out: dict[str, str] = {}
-    raws = _split_top(method.group("params"))
+    raws = split_top(method.group("params"), opening="<(", closing=">)")  # generics hold commas too
     for raw in raws:
         parameter = _PARAMETER.match(raw)
         if parameter is None:
@@ -126,21 +126,3 @@ def _parameters(lexed: Lexed, line: int, col: int) -> tuple[dict[str, str], int]
         if parameter.group("alias"):
             out[parameter.group("alias")] = kind
     return out, len(raws)
-
-
-def _split_top(params: str) -> list[str]:
-    """`params` split at the commas outside generics and parentheses."""
-    out: list[str] = []
-    depth = 0
-    start = 0
-    for i, char in enumerate(params):
-        if char in "<(":
-            depth += 1
-        elif char in ">)":
-            depth -= 1
-        elif char == "," and depth == 0:
-            out.append(params[start:i])
-            start = i + 1
-    if params[start:].strip():
-        out.append(params[start:])
-    return out

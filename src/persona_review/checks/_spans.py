@@ -209,22 +209,27 @@ def brace_block(lexed: Lexed, line: int, col: int) -> Span | None:
 def split_args(span: Span) -> list[str]:
     """Top-level comma-separated arguments of a bracket span (code view), without the outer brackets."""
     inner_bare = span.bare[1:-1] if span.bare.endswith((")", "]", "}")) else span.bare[1:]
-    inner_code = span.code[1 : 1 + len(inner_bare)]
-    args: list[str] = []
-    depth = 0
-    start = 0
-    for i, ch in enumerate(inner_bare):
-        if ch in _OPEN:
+    return split_top(inner_bare, span.code[1 : 1 + len(inner_bare)])
+
+
+def split_top(masked: str, text: str | None = None, opening: str = _OPEN, closing: str = _CLOSE) -> list[str]:
+    """`text` (default: `masked`) cut at the commas of `masked` outside brackets, a blank tail dropped.
+    `masked` is `text` with strings and comments blanked to the same length, so their commas and brackets
+    do not count; `opening`/`closing` name the brackets (`<(` and `>)` for Java generics)."""
+    source = masked if text is None else text
+    parts: list[str] = []
+    depth = start = 0
+    for i, char in enumerate(masked):
+        if char in opening:
             depth += 1
-        elif ch in _CLOSE:
+        elif char in closing:
             depth -= 1
-        elif ch == "," and depth == 0:
-            args.append(inner_code[start:i])
+        elif char == "," and depth == 0:
+            parts.append(source[start:i])
             start = i + 1
-    tail = inner_code[start:]
-    if tail.strip():
-        args.append(tail)
-    return args
+    if source[start:].strip():
+        parts.append(source[start:])
+    return parts
 
 
 def string_contents(span: Span) -> str:

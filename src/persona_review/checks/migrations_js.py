@@ -19,6 +19,7 @@ from typing import NamedTuple
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
 from persona_review.checks._migration_specs import ItemHit, make_specs, register_family, with_advice
 from persona_review.checks._migration_syntax import reverting_lines
+from persona_review.checks._spans import split_top
 from persona_review.checks._sql_strings import SqlPiece, sql_pieces
 from persona_review.checks.base import FileContext
 from persona_review.checks.migrations_sql import (
@@ -443,17 +444,4 @@ def _literal(text: str) -> str | None:
 def _top_items(text: str) -> list[str]:
     """The top-level comma-separated items of `text`, strings and brackets kept whole."""
     masked = _STRING.sub(lambda m: "s" * len(m.group(0)), text)
-    items: list[str] = []
-    depth = begin = 0
-    for i, char in enumerate(masked):
-        if char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif char == "," and depth == 0:
-            items.append(text[begin:i])
-            begin = i + 1
-    tail = text[begin:]
-    if tail.strip():
-        items.append(tail)
-    return [item.strip() for item in items]
+    return [item.strip() for item in split_top(masked, text)]
