@@ -286,3 +286,35 @@ def bracket_span_in_text(span: Span, col: int) -> Span:
             if depth <= 0:
                 return Span(span.first, span.last, span.code[col : i + 1], span.bare[col : i + 1])
     return Span(span.first, span.last, span.code[col:], span.bare[col:])
+
+
+def continued_statement(lexed: Lexed, line: int, closers: str = ")]}", limit: int = 12) -> str:
+    """The statement starting at `line` (bare view): its line and the deeper-indented lines that continue
+    its arguments, up to `limit` lines; a line of `closers` at its own indentation (`)` ending a call
+    written over several lines) still belongs to it."""
+    base = indent_of(lexed.bare[line])
+    out = [lexed.bare[line]]
+    no = line + 1
+    while no in lexed.bare and no < line + limit:
+        text = lexed.bare[no]
+        if text.strip() and indent_of(text) <= base and not (closers and text.lstrip()[:1] in closers):
+            break
+        out.append(text)
+        no += 1
+    return "\n".join(out)
+
+
+def called_through(
+    start: set[str], bodies: dict[str, list[int]], lines: dict[int, str], calls: re.Pattern[str]
+) -> set[str]:
+    """`start` and every function of the file its members call, at any depth: `bodies` maps each function
+    to its lines, `calls` finds the names of those functions called in a line."""
+    reached = set(start)
+    todo = list(reached)
+    while todo:
+        for no in bodies.get(todo.pop(), []):
+            for name in calls.findall(lines[no]):
+                if name not in reached:
+                    reached.add(name)
+                    todo.append(name)
+    return reached

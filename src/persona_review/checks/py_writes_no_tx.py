@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import indent_of
+from persona_review.checks._spans import called_through, continued_statement, indent_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -129,26 +129,11 @@ def _belong_together(lexed: Lexed, writes: list[tuple[int, str | None]]) -> bool
             continue
         handed = re.compile(rf"(?<![\w.]){re.escape(var)}\b(?!\s*=[^=])(?!\.(?:save|delete)\b)")
         for later, _v in writes:
-            statement = _statement(lexed, later)
+            statement = continued_statement(lexed, later)
             own = _OWN_ROW.search(statement)
             if later > n and handed.search(statement) and not (own and own.group("var") == var):
                 return True
-    return any(_COUNTER.search(_statement(lexed, n)) for n, _v in writes[1:])
-
-
-def _statement(lexed: Lexed, line: int) -> str:
-    """The write's text from its line through its arguments (the lines deeper than it, or up to a closing
-    bracket at its own indentation)."""
-    base = indent_of(lexed.bare[line])
-    out = [lexed.bare[line]]
-    no = line + 1
-    while no in lexed.bare and no < line + 12:
-        text = lexed.bare[no]
-        if text.strip() and indent_of(text) <= base and not text.lstrip().startswith((")", "]", "}")):
-            break
-        out.append(text)
-        no += 1
-    return "\n".join(out)
+    return any(_COUNTER.search(continued_statement(lexed, n)) for n, _v in writes[1:])
 
 
 def _decorated_atomic(lexed: Lexed, header: int) -> bool:
@@ -189,14 +174,7 @@ def _in_atomic(lexed: Lexed) -> set[str]:
             seeds.add(no)
     inside = {name for no in seeds if not _DEF.match(lexed.bare[no])
               for name in calls.findall(lexed.bare[no])}
-    todo = list(inside)
-    while todo:
-        for no in bodies.get(todo.pop(), []):
-            for name in calls.findall(lexed.bare[no]):
-                if name not in inside:
-                    inside.add(name)
-                    todo.append(name)
-    return inside
+    return called_through(inside, bodies, lexed.bare, calls)
 
 
 def _body(lexed: Lexed, header: int, indent: int) -> list[int] | None:

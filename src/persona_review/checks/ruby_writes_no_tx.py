@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import indent_of
+from persona_review.checks._spans import called_through, continued_statement, indent_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -142,10 +142,11 @@ def _unit(
         return None
     linked = any(
         var is not None
-        and any(_handed_on(var, _statement(lexed, later)) for later, _v in writes if later > n)
+        and any(_handed_on(var, continued_statement(lexed, later, closers=""))
+                for later, _v in writes if later > n)
         for n, var in writes
     )
-    counter = any(_COUNTER.search(_statement(lexed, n)) for n, _var in writes[1:])
+    counter = any(_COUNTER.search(continued_statement(lexed, n, closers="")) for n, _var in writes[1:])
     if not (linked or counter) or name.removeprefix("self.") in in_tx():
         return None
     first, last = writes[0][0], writes[-1][0]
@@ -206,28 +207,7 @@ def _in_transaction(lexed: Lexed) -> set[str]:
             open_at = indent_of(text)
         if open_at is not None and not _DEF.match(text):
             inside.update(calls.findall(text))
-    todo = list(inside)
-    while todo:
-        for no in bodies.get(todo.pop(), []):
-            for name in calls.findall(lexed.bare[no]):
-                if name not in inside:
-                    inside.add(name)
-                    todo.append(name)
-    return inside
-
-
-def _statement(lexed: Lexed, line: int) -> str:
-    """The write's text: its line and the deeper-indented lines that continue its arguments."""
-    base = indent_of(lexed.bare[line])
-    out = [lexed.bare[line]]
-    no = line + 1
-    while no in lexed.bare and no < line + 12:
-        text = lexed.bare[no]
-        if text.strip() and indent_of(text) <= base:
-            break
-        out.append(text)
-        no += 1
-    return "\n".join(out)
+    return called_through(inside, bodies, lexed.bare, calls)
 
 
 def _open_body(lexed: Lexed, start: int) -> list[int] | None:
