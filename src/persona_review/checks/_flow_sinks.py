@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 
 from persona_review.checks._java_sinks import (
     Sink,
-    built_by_helper,
     helper_sink_sites,
     hit,
     matches,
     placed_by_helper,
+    placed_where_built,
     shown,
     watched,
 )
@@ -129,10 +129,7 @@ def _tainted_sites(
                 and not _cleaned(site, index)
                 and (accept is None or accept(site, index, value))
             ):
-                built = built_by_helper(ctx, flow, site, index) if flow is not None else None
-                placed = site
-                if built is not None:
-                    placed = replace(site, line=built[0], end_line=built[0], via=built[1])
+                placed = placed_where_built(ctx, flow, site, index)
                 lines.add(placed.line)
                 yield placed, index, value
                 break

@@ -105,13 +105,17 @@ def tainted_sinks(ctx: FileContext, *sinks: Sink,
         for index in watched(site, sink):
             value = _value(site, index)
             if value.unsafe_for(sink.kind) and (accept is None or accept(value)):
-                built = built_by_helper(ctx, flow, site, index) if flow is not None else None
-                placed = site
-                if built is not None:
-                    placed = replace(site, line=built[0], end_line=built[0], via=built[1])
+                placed = placed_where_built(ctx, flow, site, index)
                 lines.add(placed.line)
                 yield placed, index, value
                 break
+
+
+def placed_where_built(ctx: FileContext, flow: FileFlow | None, site: CallSite, index: int) -> CallSite:
+    """`site`, moved to the added `return` line of the same-file helper that built its argument
+    (`built_by_helper`) when there is one."""
+    built = built_by_helper(ctx, flow, site, index) if flow is not None else None
+    return site if built is None else replace(site, line=built[0], end_line=built[0], via=built[1])
 
 
 def built_by_helper(ctx: FileContext, flow: FileFlow, site: CallSite, index: int) -> tuple[int, Via] | None:
