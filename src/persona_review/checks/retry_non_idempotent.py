@@ -46,7 +46,7 @@ from dataclasses import dataclass
 
 from persona_review.checks._blocks import blocks_of
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import indent_of, lines_of
+from persona_review.checks._spans import enclosing_headers, indent_of, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -480,14 +480,8 @@ def _ruby_scopes(lexed: Lexed) -> Iterator[_Scope]:
 def _ruby_method_start(lexed: Lexed, begin: int) -> int:
     """The `def` line of the method the `begin` on line `begin` is in, when the known lines show it (the
     method's name and preamble say what the retried request is for: `def charge`); else `begin`."""
-    indent = indent_of(lexed.bare[begin])
-    for line in range(begin - 1, max(0, begin - 40), -1):
-        text = lexed.bare.get(line)
-        if text is None:
-            return begin
-        if text.strip() and indent_of(text) < indent:
-            return line if _RB_DEF.match(text) else begin
-    return begin
+    line, text = next(enclosing_headers(lexed, begin, limit=40), (begin, ""))
+    return line if _RB_DEF.match(text) else begin
 
 
 def _ruby_end(lexed: Lexed, no: int) -> int | None:
