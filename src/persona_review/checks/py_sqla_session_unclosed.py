@@ -38,6 +38,9 @@ SQLAlchemy's own `sessionmaker(...)` and a `create_..._sessionmaker(engine)` mak
 _COMMAND = lazy_re(r"(?:^|\.)(?:command|group|callback)$")
 """`@click.command()`, `@app.command()` (typer): a one-shot command whose process ends with it."""
 _SESSION_CLASS = lazy_re(r"^(?:Session|AsyncSession)$")
+_OPENINGS = ("SessionLocal", "actory(", "aker(", "Session(")
+"""What a call of a session factory or class shows in the text: without one, nothing is opened and the syntax
+trees are not walked."""
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
@@ -59,6 +62,8 @@ _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
     needs=("Session", "ession"),
 )
 def session_unclosed(ctx: FileContext) -> Iterator[Hit]:
+    if not ctx.mentions(_OPENINGS):
+        return
     seen: set[int] = set()
     for flow in flows(ctx):
         for function in ast.walk(flow.tree):
