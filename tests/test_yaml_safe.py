@@ -60,3 +60,45 @@ def test_bad_yaml_raises_a_yaml_error_with_its_place(text: str) -> None:
 def test_python_objects_are_refused() -> None:
     with pytest.raises(yaml.YAMLError):
         yaml_safe.safe_load("x: !!python/object/apply:os.system ['true']\n")
+
+
+def test_the_table_of_bundled_documents_is_what_the_bundled_files_hold() -> None:
+    from persona_review._bundled_yaml_index import TABLE, bundled_documents, render
+
+    assert TABLE.read_text(encoding="utf-8") == render(), "run `python -m persona_review._bundled_yaml_index`"
+    documents = bundled_documents()
+    assert len(documents) >= 6  # the persona's frontmatter and the five checklists
+    for text in documents:
+        assert yaml_safe.safe_load(text) == yaml.safe_load(text)
+
+
+def test_a_bundled_document_is_read_from_the_table_and_each_read_is_a_fresh_copy() -> None:
+    from persona_review._bundled_yaml_index import bundled_documents
+    from persona_review._bundled_yaml_table import DOCUMENTS
+
+    text = bundled_documents()[0]
+    assert yaml_safe.digest(text) in DOCUMENTS
+    first = yaml_safe.safe_load(text)
+    first.clear()
+    assert yaml_safe.safe_load(text) == yaml.safe_load(text) != {}
+
+
+def test_an_edited_bundled_document_is_read_by_pyyaml() -> None:
+    from persona_review._bundled_yaml_index import bundled_documents
+
+    text = bundled_documents()[0] + "added_after_the_table: 1\n"
+    data = yaml_safe.safe_load(text)
+    assert data["added_after_the_table"] == 1
+
+
+def test_a_review_of_a_sample_diff_never_imports_pyyaml(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    diff = _ROOT / "examples" / "sample.diff"
+    code = ("import sys\nfrom persona_review.cli import main\n"
+            f"try:\n    main(['review', '--diff', {str(diff)!r}, '--offline'])\nexcept SystemExit:\n    pass\n"
+            "print('yaml' in sys.modules, file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                          timeout=120, check=False)
+    assert done.stderr.strip().splitlines()[-1] == "False", done.stderr[-2000:]

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from persona_review import yaml_safe
 from persona_review.errors import PersonaError
 from persona_review.findings import Category
@@ -74,5 +72,5 @@ def _load(path: Path) -> Checklist:
             for i in data["items"]
         )
         return Checklist(category=Category(data["category"]), title=str(data["title"]), items=items)
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+    except (OSError, yaml_safe.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise PersonaError(f"bundled checklist {path.name} is broken: {exc}") from None

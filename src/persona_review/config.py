@@ -13,7 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
 from pathspec import GitIgnoreSpec
 
 from persona_review import yaml_safe
@@ -115,7 +114,7 @@ def parse_mapping(text: str, source: str) -> dict[str, Any]:
     defaults: what callers need to tell which keys a file sets, e.g. a pull request's own config."""
     try:
         data = yaml_safe.safe_load(text)
-    except yaml.YAMLError as exc:
+    except yaml_safe.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

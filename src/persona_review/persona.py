@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from persona_review import yaml_safe
 from persona_review.errors import PersonaError
 from persona_review.persona_detectors import detectors_from_words, parse_detectors
@@ -77,23 +75,30 @@ def parse_persona(text: str, source: str) -> Persona:
 
 def split_frontmatter(text: str, source: str) -> tuple[dict[str, Any] | None, str]:
     """(frontmatter mapping or None, body). A frontmatter that is not a YAML mapping is a PersonaError."""
+    parts = frontmatter_parts(text, source)
+    if parts is None:
+        return None, text.lstrip("\ufeff")
+    head, body = parts
+    try:
+        data = yaml_safe.safe_load(head)
+    except yaml_safe.YAMLError as exc:
+        raise PersonaError(f"{source}: frontmatter is not valid YAML: {_first_line(exc)}") from None
+    if data is None:
+        return {}, body
+    if not isinstance(data, dict):
+        raise PersonaError(f"{source}: frontmatter must be a YAML mapping")
+    return data, body
+
+
+def frontmatter_parts(text: str, source: str) -> tuple[str, str] | None:
+    """(the frontmatter's YAML text, the body), or None when the text has no frontmatter."""
     text = text.lstrip("\ufeff")
     if not text.startswith("---"):
-        return None, text
+        return None
     lines = text.splitlines(keepends=True)
     for i in range(1, len(lines)):
         if lines[i].rstrip() == "---":
-            head = "".join(lines[1:i])
-            body = "".join(lines[i + 1 :])
-            try:
-                data = yaml_safe.safe_load(head)
-            except yaml.YAMLError as exc:
-                raise PersonaError(f"{source}: frontmatter is not valid YAML: {_first_line(exc)}") from None
-            if data is None:
-                return {}, body
-            if not isinstance(data, dict):
-                raise PersonaError(f"{source}: frontmatter must be a YAML mapping")
-            return data, body
+            return "".join(lines[1:i]), "".join(lines[i + 1 :])
     raise PersonaError(f"{source}: frontmatter starts with '---' but never ends")
 
 

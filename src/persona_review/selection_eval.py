@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from persona_review import yaml_safe
 from persona_review.config import Config
 from persona_review.diff import FileStatus, parse_diff
@@ -70,7 +68,7 @@ def load_manifest(path: Path) -> list[PullRequest]:
     """The manifest's pull requests; a UsageError naming the entry when one is malformed."""
     try:
         data = yaml_safe.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, yaml_safe.YAMLError) as exc:
         raise UsageError(f"cannot read manifest {path}: {exc}") from None
     entries = data.get("prs") if isinstance(data, dict) else None
     if not isinstance(entries, list):

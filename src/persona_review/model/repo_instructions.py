@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-import yaml
 from pathspec import GitIgnoreSpec
 
 from persona_review import yaml_safe
@@ -194,7 +193,7 @@ def _apply_to(raw: str) -> tuple[tuple[str, ...], str]:
         return (), text
     try:
         front = yaml_safe.safe_load(head)
-    except yaml.YAMLError:
+    except yaml_safe.YAMLError:
         return (), body
     value = front.get("applyTo") if isinstance(front, dict) else None
     if isinstance(value, list):
@@ -219,7 +218,7 @@ def _checklists(read: Reader, list_dir: Lister, categories: set[Category],
             data = yaml_safe.safe_load(read(source) or "")
             category = Category(data["category"])
             raw_items = list(data["items"])
-        except (yaml.YAMLError, KeyError, TypeError, ValueError):
+        except (yaml_safe.YAMLError, KeyError, TypeError, ValueError):
             notices.append(f"{source} is not a checklist in the bundled format (category, title, items); "
                            "it is not used")
             continue
