@@ -31,11 +31,18 @@ _PLACEHOLDER = (
     r"""(?:'\?\??'|"\?\??"|`\?\??`|`[$@:][$]\{\s*[\w$]+\s*(?:\+\s*\d+\s*)?\}`"""
     r"""|'[$@:]'\s*\+\s*\(?\s*[\w$]+\s*(?:\+\s*\d+\s*)?\)?)"""
 )
+_PLACEHOLDER_CALL = r"[\w$.]*[pP]laceholders?[\w$]*\([^()`]*(?:\([^()`]*\)[^()`]*)*\)"
+"""A helper named for what it gives (`this.createSqlPlaceholders(values)`, `placeholdersFor(n)`): bind markers."""
+_IDENTIFIER_REF = r"(?:[\w$]+\.)*knex\.ref\([^()`]*\)"
+"""knex's `ref()`: an identifier knex quotes itself."""
+_LITERAL_CHOICE = r"""[^{}`?]+\?\s*(?:'[^'`$]*'|"[^"`$]*")\s*:\s*(?:'[^'`$]*'|"[^"`$]*")"""
+"""`${withData ? '' : 'WITH NO DATA'}`: one of two literals."""
 _JOIN = r"""\.join\(\s*(?:'[^'`$]*'|"[^"`$]*"|`[^`$]*`)?\s*\)"""
 _PLACEHOLDER_LIST = lazy_re(
     r"\$\{\s*(?:"
     rf"[\w$.]+(?:\(\))?\.map\(\s*(?:\([\w$,\s]*\)|[\w$]+)\s*=>\s*{_PLACEHOLDER}\s*\){_JOIN}"
     rf"|(?:new\s+)?Array\(\s*[\w$.]+\s*\)\.fill\(\s*{_PLACEHOLDER}\s*\){_JOIN}"
+    rf"|{_PLACEHOLDER_CALL}|{_IDENTIFIER_REF}|{_LITERAL_CHOICE}"
     r")\s*\}"
 )
 """A template splice that builds only a list of bind placeholders (`?`, knex's `??`, pg's `$1`, ...)."""
@@ -44,6 +51,26 @@ _PLACEHOLDER_LIST = lazy_re(
 def placeholder_lists_dropped(code: str) -> str:
     """`code` without its template splices that build only bind-placeholder lists."""
     return _PLACEHOLDER_LIST.sub("", code) if "${" in code else code
+
+
+_PLACEHOLDER_ASSIGN = lazy_re(rf"^\s*(?:const|let|var)\s+([\w$]+)\s*=\s*(?:await\s+)?{_PLACEHOLDER_CALL}\s*;?\s*$")
+
+
+def placeholder_names(lines: dict[int, str]) -> frozenset[str]:
+    """Names declared from a helper named for bind placeholders (`const marks = this.createSqlPlaceholders(v)`),
+    and never assigned again: what they hold is bind markers, not values."""
+    found: set[str] = set()
+    for text in lines.values():
+        if "laceholder" in text:
+            declared = _PLACEHOLDER_ASSIGN.match(text)
+            if declared is not None:
+                found.add(declared.group(1))
+    if not found:
+        return frozenset()
+    reassigned = {name for name in found for text in lines.values()
+                  if name in text and re.search(rf"(?<![\w$.]){re.escape(name)}\s*(?:\+=|=(?![=>]))", text)
+                  and _PLACEHOLDER_ASSIGN.match(text) is None}
+    return frozenset(found - reassigned)
 
 
 def only_own_table_names(code: str, file_code: str, constants: frozenset[str] = frozenset()) -> bool:

@@ -1,0 +1,93 @@
+"""JS-SQL-STRING and GO-SQL-STRING: text that only looks spliced. A tagged template binds its fields, also
+with type arguments (`$queryRaw<Row[]>`...``) and with a template nested in a field; a helper named for bind
+placeholders gives `?, ?` marks; knex's `ref()` quotes an identifier. The same shapes with a plain value
+spliced in stay reported."""
+
+from __future__ import annotations
+
+from .helpers import findings_of
+
+JS_BOUND = '''export class SearchService {
+  constructor(private prisma: PrismaService, private knex: Knex) {}
+
+  async roleExists(role: string): Promise<boolean> {
+    const rows = await this.prisma.$queryRaw<
+      { count: bigint }[]
+    >`SELECT count(*) FROM pg_roles WHERE rolname=${role}`;
+    return Boolean(rows[0].count);
+  }
+
+  async search(term: string, teamId: string) {
+    const query = Prisma.sql`
+      SELECT id FROM "Collection"
+      WHERE "teamId" = ${teamId} AND title ILIKE ${`%${term}%`}
+    `;
+    return this.prisma.$queryRaw(query);
+  }
+
+  hasAny(builder: Knex.QueryBuilder, values: string[]) {
+    const marks = this.createSqlPlaceholders(values);
+    return builder.whereRaw(`?? \\\\?| ARRAY[${marks}]`, [this.column, ...values]);
+  }
+
+  joinOn(builder: Knex.QueryBuilder, joinTable: string) {
+    builder.joinRaw(`, ${this.knex.ref(joinTable)}`);
+  }
+}
+'''
+
+JS_SPLICED = '''export class SearchService {
+  constructor(private prisma: PrismaService, private knex: Knex) {}
+
+  async roleExists(role: string): Promise<boolean> {
+    const rows = await this.prisma.$queryRawUnsafe(`SELECT count(*) FROM pg_roles WHERE rolname='${role}'`); // FLAG
+    return Boolean(rows[0].count);
+  }
+
+  hasAny(builder: Knex.QueryBuilder, values: string[]) {
+    const marks = values.join(",");
+    return builder.whereRaw(`?? \\\\?| ARRAY[${marks}]`, [this.column]); // FLAG
+  }
+
+  joinOn(builder: Knex.QueryBuilder, joinTable: string) {
+    builder.joinRaw(`, ${joinTable}`); // FLAG
+  }
+}
+'''
+
+GO_MARKS = '''package dao
+
+func (d *dao) Size(ctx context.Context, excluded []string) (int64, error) {
+	o, _ := orm.FromContext(ctx)
+	params := []interface{}{}
+	var total int64
+	err := o.Raw(fmt.Sprintf(`SELECT SUM(size) FROM blob WHERE content_type NOT IN (%s)`, orm.ParamPlaceholderForIn(len(excluded))), params...).QueryRow(&total)
+	return total, err
+}
+
+func (d *dao) Purge(ctx context.Context, kinds []string) error {
+	o, _ := orm.FromContext(ctx)
+	_, err := o.Raw(fmt.Sprintf(`DELETE FROM blob WHERE content_type IN (%s)`, strings.Join(kinds, ","))).Exec() // FLAG
+	return err
+}
+'''
+
+
+def _marked(text: str) -> set[int]:
+    return {no for no, line in enumerate(text.splitlines(), start=1) if "// FLAG" in line}
+
+
+def _lines(path: str, text: str, rule: str) -> set[int]:
+    return {line for line, found in findings_of(path, text) if found == rule}
+
+
+def test_js_bound_fields_placeholder_marks_and_refs_are_not_reported() -> None:
+    assert _lines("src/search/search.service.ts", JS_BOUND, "JS-SQL-STRING") == set()
+
+
+def test_js_plain_values_spliced_are_reported() -> None:
+    assert _lines("src/search/search.service.ts", JS_SPLICED, "JS-SQL-STRING") == _marked(JS_SPLICED)
+
+
+def test_go_placeholder_helper_is_not_a_value_but_a_join_is() -> None:
+    assert _lines("src/pkg/blob/dao/dao.go", GO_MARKS, "GO-SQL-STRING") == _marked(GO_MARKS)
