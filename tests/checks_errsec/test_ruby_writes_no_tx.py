@@ -86,9 +86,16 @@ def test_a_transaction_or_unrelated_writes_are_quiet(text: str) -> None:
     assert _lines(text) == []
 
 
-@pytest.mark.parametrize("path", ["db/seeds.rb", "spec/services/renew_plan_spec.rb", "app/views/x.rb"])
+@pytest.mark.parametrize("path", ["db/seeds.rb", "spec/services/renew_plan_spec.rb", "app/views/x.rb",
+                                  "app/models/demo/generator.rb", "app/services/sample_data_loader.rb"])
 def test_seeds_specs_and_other_folders_are_left_alone(path: str) -> None:
     assert _lines(_LINKED, path) == []
+
+
+def test_a_mongoid_document_is_left_alone_and_its_active_record_twin_is_reported() -> None:
+    mongoid = _LINKED.replace("  class RenewPlan\n", "  class RenewPlan\n    include Mongoid::Document\n")
+    assert _lines(mongoid) == []
+    assert _lines(_LINKED) != []
 
 
 def test_a_hunk_inside_a_method_named_by_its_header_is_read_to_the_methods_end() -> None:

@@ -47,7 +47,11 @@ _APP_PATH = lazy_re(
     r"actions|forms|graphql|api|models)|lib|routes)/|(?:^|/)(?:app|server|api)\.rb$|"
     r"_(?:service|job|worker|controller|command|interactor|operation)\.rb$"
 )
-_NOT_APP = lazy_re(r"(?:^|/)(?:spec|test|db|script|scripts|features)/|_spec\.rb$|_test\.rb$|/tasks/")
+_NOT_APP = lazy_re(
+    r"(?:^|/)(?:spec|test|db|script|scripts|features|demo|samples?|dummy)/|_spec\.rb$|_test\.rb$|/tasks/"
+    r"|(?:^|/)\w*(?:(?:sample|fake|demo|dummy)_data|seeds?)\w*\.rb$"
+)
+"""Tests, scripts and the code that makes demo or sample data (a half-made demo is made again)."""
 _DEF = lazy_re(r"^(?P<indent>\s*)def\s+(?P<name>(?:self\.)?\w+[!?]?)")
 _WRITE = lazy_re(
     r"(?:(?P<var>@?[a-z_]\w*)\s*=\s*)?(?:[A-Z]\w*(?:::[A-Z]\w*)*|@?[a-z_]\w*(?:\.\w+)*)\s*\.\s*"
@@ -98,6 +102,8 @@ def writes_no_tx(ctx: FileContext) -> Iterator[Hit]:
     if _NOT_APP.search(ctx.path) or not _APP_PATH.search(ctx.path):
         return
     lexed = lex(ctx)
+    if any("Mongoid::" in text for text in lexed.code.values()):
+        return  # a Mongoid document: MongoDB writes, which Active Record's transaction does not cover
     if any(_WRAPPED.match(text) for text in lexed.bare.values()):
         return
     in_tx = cache(lambda: _in_transaction(lexed))
