@@ -32,7 +32,8 @@ _PLACEHOLDER = (
     r"""|'[$@:]'\s*\+\s*\(?\s*[\w$]+\s*(?:\+\s*\d+\s*)?\)?)"""
 )
 _PLACEHOLDER_CALL = r"[\w$.]*[pP]laceholders?[\w$]*\([^()`]*(?:\([^()`]*\)[^()`]*)*\)"
-"""A helper named for what it gives (`this.createSqlPlaceholders(values)`, `placeholdersFor(n)`): bind markers."""
+"""A helper named for what it gives (`this.createSqlPlaceholders(values)`, `placeholdersFor(n)`): bind
+markers."""
 _IDENTIFIER_REF = r"(?:[\w$]+\.)*knex\.ref\([^()`]*\)"
 """knex's `ref()`: an identifier knex quotes itself."""
 _LITERAL_CHOICE = r"""[^{}`?]+\?\s*(?:'[^'`$]*'|"[^"`$]*")\s*:\s*(?:'[^'`$]*'|"[^"`$]*")"""
@@ -53,12 +54,15 @@ def placeholder_lists_dropped(code: str) -> str:
     return _PLACEHOLDER_LIST.sub("", code) if "${" in code else code
 
 
-_PLACEHOLDER_ASSIGN = lazy_re(rf"^\s*(?:const|let|var)\s+([\w$]+)\s*=\s*(?:await\s+)?{_PLACEHOLDER_CALL}\s*;?\s*$")
+_PLACEHOLDER_ASSIGN = lazy_re(
+    rf"^\s*(?:const|let|var)\s+([\w$]+)\s*=\s*(?:await\s+)?{_PLACEHOLDER_CALL}\s*;?\s*$"
+)
 
 
 def placeholder_names(lines: dict[int, str]) -> frozenset[str]:
-    """Names declared from a helper named for bind placeholders (`const marks = this.createSqlPlaceholders(v)`),
-    and never assigned again: what they hold is bind markers, not values."""
+    """Names declared from a helper named for bind placeholders
+    (`const marks = this.createSqlPlaceholders(v)`), and never assigned again: what they hold is bind
+    markers, not values."""
     found: set[str] = set()
     for text in lines.values():
         if "laceholder" in text:

@@ -219,7 +219,9 @@ def _own_permission(code: dict[int, str], line: int) -> bool:
     return False
 
 
-_CHECK_DECORATOR = lazy_re(r"^\s*@[\w.]*(?:permission|allow|require|role|member|access)\w*\s*\(", re.IGNORECASE)
+_CHECK_DECORATOR = lazy_re(
+    r"^\s*@[\w.]*(?:permission|allow|require|role|member|access)\w*\s*\(", re.IGNORECASE
+)
 """A permission decorator on a view's action (`@allow_permission([ROLE.ADMIN, ROLE.MEMBER])`,
 `@permission_required(...)`, `@require_project_member(...)`): it checks the caller against the parent the
 URL names before the action reads the queryset."""
