@@ -17,10 +17,14 @@ JS_BOUND = '''export class SearchService {
     return Boolean(rows[0].count);
   }
 
-  async search(term: string, teamId: string) {
+  async search(term: string, teamId: string, take: number) {
     const query = Prisma.sql`
       SELECT id FROM "Collection"
-      WHERE "teamId" = ${teamId} AND title ILIKE ${`%${term}%`}
+      WHERE "teamId" = ${teamId}
+      AND
+        title ILIKE ${`%${escapeLike(term)}%`}
+      ORDER BY similarity(title, ${term})
+      LIMIT ${take}
     `;
     return this.prisma.$queryRaw(query);
   }

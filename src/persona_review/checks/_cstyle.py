@@ -250,15 +250,21 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
     """The variable a statement begun on an earlier line assigns, and that statement's last line: its
     continuation lines (`String where = q == null\n ? ""\n : " AND name LIKE '" + q + "'";`) assign it."""
     built_to = 0
+    tagged_to = 0
+    """The last line of a tagged template read from its first line: its inner lines are its fields."""
     for no, code, bare in lines_of(lexed):
         if pending is not None and no > pending[1]:
             pending = None
+        if no <= tagged_to:
+            continue
         quoted = '"' in bare or "'" in bare or "`" in bare
         if not quoted and "+" not in bare and ".concat" not in bare:
             if pending is None and not bare.rstrip().endswith((";", "{", "}")):
                 pending = _pending_assignment(lexed, no, bare)
             continue
         span = _head_of(statement_span(lexed, no))
+        if "`" in span.bare and span.last > no and _all_tagged(span.code):
+            tagged_to = span.last
         assign = _ASSIGN.match(bare)
         name = assign.group(1) if assign is not None else None
         if assign is None and no <= built_to:
