@@ -22,8 +22,8 @@ from persona_review.checks._java_sinks import (
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
 from persona_review.checks._mybatis import mybatis_substitutions
-from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._spans import brace_block, bracket_span, lines_of, split_args
+from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._taint import QueryCall, Tainted, sql_string_hits
 from persona_review.checks._tsflow import flows
 from persona_review.checks._tsflow.values import SHELL, SQL
