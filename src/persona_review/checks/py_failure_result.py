@@ -129,7 +129,9 @@ def _ends_function(lexed: Lexed, first: int, last: int, whole_file: bool) -> boo
 
 
 _OTHER_BRANCH = lazy_re(r"^\s*(?:else|elif\b.*|except\b.*|finally)\s*:")
-_LOGGED = lazy_re(r"\b(?:\w*log(?:ger|ging)?|LOG(?:GER)?)\.\w+\(|\b(?:log|capture)_exception\(", re.IGNORECASE)
+_LOGGED = lazy_re(
+    r"\b(?:\w*log(?:ger|ging)?|LOG(?:GER)?)\.\w+\(|\b(?:log|capture)_exception\(", re.IGNORECASE
+)
 
 
 def _false_on_failure(lexed: Lexed, logged: set[str] | None = None) -> set[str]:
