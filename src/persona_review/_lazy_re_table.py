@@ -754,6 +754,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0x63cf84c21b6d00a6: (('only:',), False),
     0x63e6837a5b1470a1: ((), False),
     0x641c95d4a1d48e3e: ((), False),
+    0x645804356b0d760d: ((), False),
     0x645e0e9ebf3fd0c7: (('retry', 'on_exception'), False),
     0x6468542954918b35: (('verify', 'algorithm'), False),
     0x64b92e86b5c3cb90: (('err',), False),
