@@ -206,7 +206,7 @@ _TYPE_ARGUMENTS_END = lazy_re(r"[\w$]\s*<[^<>`;()]*(?:<[^<>`;()]*>[^<>`;()]*)*>\
 
 
 def _tag_before(code: str, at: int) -> bool:
-    before = code[:at].rstrip()
+    before = code[:at]  # a tag is written against its template (`return `...`` is no tag)
     if not before:
         return False
     last = before[-1]
