@@ -95,3 +95,38 @@ def test_js_plain_values_spliced_are_reported() -> None:
 
 def test_go_placeholder_helper_is_not_a_value_but_a_join_is() -> None:
     assert _lines("src/pkg/blob/dao/dao.go", GO_MARKS, "GO-SQL-STRING") == _marked(GO_MARKS)
+
+
+JS_COMPOSED = '''async function eventCount(websiteId: string, filters: QueryFilters) {
+  const { filterQuery, cohortQuery, queryParams } = parseFilters({ ...filters, websiteId });
+  const eventQuery = `
+    select event_id from website_event
+    ${cohortQuery}
+    where website_id = {{websiteId::uuid}} ${filterQuery}
+  `;
+  return rawQuery(`select count(*) as num from (${eventQuery}) t`, queryParams);
+}
+
+async function stats(websiteId: string, unit: string, timezone: string) {
+  return rawQuery(`select ${getDateSQL('created_at', unit, timezone)} t, count(*) y from website_event`, {});
+}
+'''
+
+JS_CALLER_TEXT = '''async function eventCount(req: Request) {
+  const cohortQuery = req.query.cohort;
+  return rawQuery(`select count(*) as num from website_event ${cohortQuery}`, {}); // FLAG
+}
+
+async function byName(name: string) {
+  const whereClause = `name = '${name}'`;
+  return rawQuery(`select * from users where ${whereClause}`, {}); // FLAG
+}
+'''
+
+
+def test_js_sql_fragments_composed_by_helpers_are_not_values() -> None:
+    assert _lines("src/queries/sql/events.ts", JS_COMPOSED, "JS-SQL-STRING") == set()
+
+
+def test_js_fragment_names_given_caller_text_are_reported() -> None:
+    assert _marked(JS_CALLER_TEXT) <= _lines("src/queries/sql/events.ts", JS_CALLER_TEXT, "JS-SQL-STRING")

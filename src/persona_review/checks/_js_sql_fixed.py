@@ -77,6 +77,73 @@ def placeholder_names(lines: dict[int, str]) -> frozenset[str]:
     return frozenset(found - reassigned)
 
 
+_FRAGMENT_NAME = r"[\w$]*(?:Query|SQL|Sql|Clause)"
+_FRAGMENT_CALL = lazy_re(rf"^(?:[\w$]+\.)*{_FRAGMENT_NAME}\s*\(")
+"""A call of a helper named for the SQL it gives (`getDateSQL(column, unit)`, `buildWhereClause(filters)`):
+a fragment the code composes, judged where the helper builds it."""
+_DESTRUCTURED = lazy_re(r"^\s*(?:const|let|var)\s*\{([^{}]*)\}\s*=\s*(?:await\s+)?[\w$.]+\s*\(")
+_DECLARED = lazy_re(r"^\s*(?:const|let|var)\s+([\w$]+)\s*(?::\s*[\w$<>\[\]]+\s*)?=\s*(?:await\s+)?(.)")
+_FRAGMENT = lazy_re(rf"^{_FRAGMENT_NAME}$")
+
+
+def sql_fragments(lines: dict[int, str], constants: frozenset[str]) -> frozenset[str]:
+    """Names that hold SQL the code composes rather than a caller's value: named for SQL (`cohortQuery`,
+    `dateSQL`, `whereClause`) and, wherever the file declares them, given a helper's result (`const {
+    filterQuery } = parseFilters(filters)`, `const joinQuery = getJoinQuery(...)`) or a template whose
+    every field is such a name or a constant, and never assigned again. A value spliced into them is
+    reported where they are built."""
+    found: set[str] = set()
+    other: set[str] = set()
+    for no in sorted(lines):
+        text = lines[no]
+        if "const" not in text and "let" not in text and "var" not in text:
+            continue
+        parts = _DESTRUCTURED.match(text)
+        if parts is not None:
+            for piece in parts.group(1).split(","):
+                name = piece.split(":")[-1].split("=")[0].strip()
+                (found if _FRAGMENT.match(name) else other).add(name)
+            continue
+        single = _DECLARED.match(text)
+        if single is None or not _FRAGMENT.match(single.group(1)):
+            continue
+        name, rest = single.group(1), text[single.start(2):]
+        if rest.startswith("`"):
+            fields = _template_fields(lines, no, single.start(2))
+            composed = fields is not None and all(
+                f in constants or f in found or _FRAGMENT_CALL.match(f) for f in fields)
+        else:
+            composed = re.match(r"(?:[\w$]+\.)*[\w$]+\s*\(", rest) is not None
+        (found if composed else other).add(name)
+    found -= other
+    assigned_again = {name for name in found if any(
+        name in text and re.search(rf"(?<![\w$.]){re.escape(name)}\s*(?:\+=|=(?![=>]))", text)
+        and not re.match(r"^\s*(?:const|let|var)\b", text) for text in lines.values())}
+    return frozenset(found - assigned_again)
+
+
+def _template_fields(lines: dict[int, str], no: int, start: int) -> list[str] | None:
+    """The `${...}` fields of the template literal that opens at `start` on line `no` (None when it does
+    not close within 200 known lines)."""
+    text = lines[no][start + 1:]
+    for line in range(no + 1, no + 200):
+        if "`" in text:
+            break
+        nxt = lines.get(line)
+        if nxt is None:
+            return None
+        text += "\n" + nxt
+    if "`" not in text:
+        return None
+    body = text[: text.index("`")]
+    return [m.group(1) for m in _TEMPLATE_FIELD.finditer(body)]
+
+
+def fragment_call(value: str) -> bool:
+    """Is `value` a call of a helper named for the SQL it gives?"""
+    return _FRAGMENT_CALL.match(value) is not None
+
+
 def only_own_table_names(code: str, file_code: str, constants: frozenset[str] = frozenset()) -> bool:
     """Does `code` (a statement's text, string literals kept) splice values into SQL text, and is every one
     of them a bind-placeholder list or a table name of `this` that `file_code` (the known lines) sets only
@@ -90,7 +157,8 @@ def only_own_table_names(code: str, file_code: str, constants: frozenset[str] = 
     if not spliced:
         return dropped
     return all(
-        value in constants or (_OWN_TABLE.match(value) is not None and _set_plainly(value, file_code))
+        value in constants or fragment_call(value)
+        or (_OWN_TABLE.match(value) is not None and _set_plainly(value, file_code))
         for value in spliced
     )
 
