@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from persona_review.checks.runner import run_checks
-from persona_review.contexts import build_context
+from persona_review.contexts import build_context, context_for_text
 from persona_review.diff import parse_diff
 
 from .helpers import findings_of
@@ -185,3 +185,21 @@ end
 
 def test_a_model_method_is_read_and_its_callbacks_are_left_alone() -> None:
     assert _lines(_MODEL, "app/models/offer.rb") == [6]
+
+
+_SAME_ROW = """class CountMessage
+  def call(scope)
+    Statistic.global.increment!(:total_messages)
+    Statistic.global.increment!("total_#{scope}".to_sym)
+  end
+end
+"""
+
+
+def test_counters_moved_on_one_row_are_quiet_and_on_two_rows_are_reported() -> None:
+    assert _lines(_SAME_ROW) == []
+    two_rows = _SAME_ROW.replace('    Statistic.global.increment!("total_', '    Statistic.daily.increment!("total_')
+    assert _lines(two_rows) == [3]
+    hit = next(f for f in run_checks([context_for_text("app/services/count_message.rb", two_rows)]).findings
+               if f.rule_id == RULE)
+    assert "`Statistic.global.increment!`" in hit.body
