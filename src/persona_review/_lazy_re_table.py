@@ -115,6 +115,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0x0f59448dfd5eb8e6: ((), False),
     0x0f6d2efbcd30d32b: ((), False),
     0x0f718f8168e907f6: (('DEFAULT',), False),
+    0x0f9665108ef1b2b1: ((), False),
     0x0fb69f927316e3db: ((), False),
     0x0fc73a430df0ad9b: ((), False),
     0x101f65314e4345e2: ((), False),

@@ -130,3 +130,36 @@ def test_js_sql_fragments_composed_by_helpers_are_not_values() -> None:
 
 def test_js_fragment_names_given_caller_text_are_reported() -> None:
     assert _marked(JS_CALLER_TEXT) <= _lines("src/queries/sql/events.ts", JS_CALLER_TEXT, "JS-SQL-STRING")
+
+
+GO_FIXED_ARGUMENTS = '''package dao
+
+func (d *dao) ListByKind(ctx context.Context, kind string, byType bool) ([]*Artifact, error) {
+	o, _ := orm.FromContext(ctx)
+	sql := `SELECT * FROM artifact WHERE %s = ?`
+	if byType {
+		sql = fmt.Sprintf(sql, "artifact_type")
+	} else {
+		sql = fmt.Sprintf(sql, "media_type")
+	}
+	var arts []*Artifact
+	_, err := o.Raw(sql, kind).QueryRows(&arts)
+	return arts, err
+}
+
+func (d *dao) ResetDefault(ctx context.Context, instance *Instance) error {
+	o, _ := orm.FromContext(ctx)
+	_, err := o.Raw(fmt.Sprintf("UPDATE %s SET is_default = false WHERE id != ?", instance.TableName()), instance.ID).Exec()
+	return err
+}
+
+func (d *dao) ListBy(ctx context.Context, column string) error {
+	o, _ := orm.FromContext(ctx)
+	_, err := o.Raw(fmt.Sprintf("SELECT * FROM artifact ORDER BY %s", column)).Exec() // FLAG
+	return err
+}
+'''
+
+
+def test_go_literal_and_table_name_format_arguments_are_fixed_but_a_parameter_is_not() -> None:
+    assert _lines("src/pkg/artifact/dao/dao.go", GO_FIXED_ARGUMENTS, "GO-SQL-STRING") == _marked(GO_FIXED_ARGUMENTS)

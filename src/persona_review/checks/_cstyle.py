@@ -51,7 +51,8 @@ def is_dynamic(span: Span, language: str, constants: frozenset[str] = frozenset(
     for match in _FORMAT.finditer(bare) if "format" in bare or "Sprintf" in bare else ():
         args = split_args(bracket_span_in_text(span, match.end() - 1))
         values = [a.strip() for a in args[1:]]
-        if values and not _numeric_only(args[0]) and not all(v in constants or marks_only(v) for v in values):
+        inert = all(v in constants or _inert_value(v) for v in values)
+        if values and not _numeric_only(args[0]) and not inert:
             return True
     if language in {"javascript", "typescript"}:
         for match in _LITERAL_CONCAT_CALL.finditer(bare) if ".concat" in bare else ():
@@ -130,6 +131,14 @@ def marks_only(value: str) -> bool:
     """Is `value` a call of a helper named for bind placeholders (`orm.ParamPlaceholderForIn(len(ids))`,
     `sqlPlaceholders(n)`): the `?, ?, ?` list whose values go in the arguments?"""
     return "laceholder" in value and _PLACEHOLDER_HELPER.match(value) is not None
+
+
+_INERT_VALUE = lazy_re(r"""^(?:"[^"\\]*"|'[^'\\]*'|`[^`$]*`|\d+|(?:[\w$]+\.)*TableName\(\s*\))$""")
+"""A format argument no caller writes: a literal, or the `TableName()` a model declares (gorm, beego)."""
+
+
+def _inert_value(value: str) -> bool:
+    return marks_only(value) or _INERT_VALUE.match(value) is not None
 
 
 _VERB = lazy_re(r"%[-+# 0-9.*\[\]]*([a-zA-Z%])|\{\d*\}")
