@@ -53,3 +53,47 @@ def test_a_helper_that_answers_false_for_other_reasons_is_quiet() -> None:
         def touch(user):
             allowed(user)
         """) == []
+
+
+LOGGED = """import logging
+
+logger = logging.getLogger(__name__)
+
+
+def log_to_mongo(doc) -> bool:
+    try:
+        collection.insert_one(doc)
+        return True
+    except Exception as e:
+        log_exception(e)
+        return False
+
+
+def save_silently(doc) -> bool:
+    try:
+        collection.insert_one(doc)
+        return True
+    except Exception:
+        return False
+
+
+@shared_task
+def process_logs(doc, use_mongo):
+    if use_mongo:
+        log_to_mongo(doc)
+    else:
+        save_silently(doc)
+
+
+def record(doc):
+    log_to_mongo(doc)
+    return {"ok": True}
+"""
+
+
+def test_a_logging_helper_called_last_is_quiet_but_a_silent_one_or_one_followed_by_more_is_not() -> None:
+    lines = {line for line, rule in findings_of("app/tasks/logger_task.py", LOGGED)
+             if rule == "PY-FAILURE-RESULT-IGNORED"}
+    source = LOGGED.splitlines()
+    assert {source[n - 1].strip() for n in lines} == {"save_silently(doc)", "log_to_mongo(doc)"}
+    assert len(lines) == 2 and 26 not in lines

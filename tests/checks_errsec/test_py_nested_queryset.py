@@ -57,3 +57,29 @@ def test_stamping_the_user_on_a_write_is_no_sibling_scope() -> None:
                 serializer.save(author=self.request.user, ticket_id=self.kwargs["ticket_pk"])
         """).lstrip("\n")
     assert [r for _, r in findings_of("desk/views.py", text) if r == "PY-NESTED-QUERYSET-UNSCOPED"] == []
+
+
+_DECORATED = """
+class InvoiceViewSet(viewsets.ReadOnlyModelViewSet):
+    def get_queryset(self):
+        return Invoice.objects.filter(account__owners=self.request.user)
+
+
+class LineViewSet(viewsets.ReadOnlyModelViewSet):
+    def get_queryset(self):
+        return Line.objects.filter(invoice_id=self.kwargs["invoice_pk"])
+
+    {decorator}
+    def list(self, request, invoice_pk):
+        return Response(LineSerializer(self.get_queryset(), many=True).data)
+"""
+
+
+def test_an_action_behind_a_permission_decorator_is_quiet_and_other_decorators_are_not_checks() -> None:
+    def lines(decorator: str) -> list[int]:
+        text = textwrap.dedent(_DECORATED.format(decorator=decorator)).lstrip("\n")
+        return sorted(line for line, rule in findings_of("billing/views.py", text)
+                      if rule == "PY-NESTED-QUERYSET-UNSCOPED")
+
+    assert lines("@allow_permission([ROLE.ADMIN, ROLE.MEMBER])") == []
+    assert lines("@method_decorator(cache_page(60))") == [7]

@@ -70,7 +70,8 @@ def test_atomic_or_unrelated_writes_are_quiet(text: str) -> None:
 
 
 @pytest.mark.parametrize("path", ["billing/migrations/0007_backfill.py", "billing/tests/test_renew.py",
-                                  "billing/management/commands/renew.py"])
+                                  "billing/management/commands/renew.py", "app/bgtasks/dummy_data_task.py",
+                                  "app/demo/loader.py"])
 def test_migrations_tests_and_commands_are_left_alone(path: str) -> None:
     assert _lines(_LINKED, path) == []
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from persona_review.checks.runner import run_checks
-from persona_review.contexts import build_context
+from persona_review.contexts import build_context, context_for_text
 from persona_review.diff import parse_diff
 
 from .helpers import findings_of
@@ -86,9 +86,16 @@ def test_a_transaction_or_unrelated_writes_are_quiet(text: str) -> None:
     assert _lines(text) == []
 
 
-@pytest.mark.parametrize("path", ["db/seeds.rb", "spec/services/renew_plan_spec.rb", "app/views/x.rb"])
+@pytest.mark.parametrize("path", ["db/seeds.rb", "spec/services/renew_plan_spec.rb", "app/views/x.rb",
+                                  "app/models/demo/generator.rb", "app/services/sample_data_loader.rb"])
 def test_seeds_specs_and_other_folders_are_left_alone(path: str) -> None:
     assert _lines(_LINKED, path) == []
+
+
+def test_a_mongoid_document_is_left_alone_and_its_active_record_twin_is_reported() -> None:
+    mongoid = _LINKED.replace("  class RenewPlan\n", "  class RenewPlan\n    include Mongoid::Document\n")
+    assert _lines(mongoid) == []
+    assert _lines(_LINKED) != []
 
 
 def test_a_hunk_inside_a_method_named_by_its_header_is_read_to_the_methods_end() -> None:
@@ -178,3 +185,21 @@ end
 
 def test_a_model_method_is_read_and_its_callbacks_are_left_alone() -> None:
     assert _lines(_MODEL, "app/models/offer.rb") == [6]
+
+
+_SAME_ROW = """class CountMessage
+  def call(scope)
+    Statistic.global.increment!(:total_messages)
+    Statistic.global.increment!("total_#{scope}".to_sym)
+  end
+end
+"""
+
+
+def test_counters_moved_on_one_row_are_quiet_and_on_two_rows_are_reported() -> None:
+    assert _lines(_SAME_ROW) == []
+    two_rows = _SAME_ROW.replace('    Statistic.global.increment!("total_', '    Statistic.daily.increment!("total_')
+    assert _lines(two_rows) == [3]
+    hit = next(f for f in run_checks([context_for_text("app/services/count_message.rb", two_rows)]).findings
+               if f.rule_id == RULE)
+    assert "`Statistic.global.increment!`" in hit.body

@@ -51,14 +51,15 @@ def is_dynamic(span: Span, language: str, constants: frozenset[str] = frozenset(
     for match in _FORMAT.finditer(bare) if "format" in bare or "Sprintf" in bare else ():
         args = split_args(bracket_span_in_text(span, match.end() - 1))
         values = [a.strip() for a in args[1:]]
-        if values and not _numeric_only(args[0]) and not all(v in constants for v in values):
+        inert = all(v in constants or _inert_value(v) for v in values)
+        if values and not _numeric_only(args[0]) and not inert:
             return True
     if language in {"javascript", "typescript"}:
         for match in _LITERAL_CONCAT_CALL.finditer(bare) if ".concat" in bare else ():
             if match.group(1) not in constants:
                 return True
         if "`" in span.bare:
-            if _TEMPLATE_FIELD.search(_backtick_contents(span)) is None or _all_tagged(span.bare):
+            if _TEMPLATE_FIELD.search(_backtick_contents(span)) is None or _all_tagged(span.code):
                 return False
             fixed = placeholder_lists_dropped(span.code)  # `IN (${ids.map(() => '?').join()})` binds ids
             return fixed == span.code or "${" in fixed
@@ -123,6 +124,23 @@ _CONST_ASSIGN = lazy_re(
 )
 
 
+_PLACEHOLDER_HELPER = lazy_re(r"^[\w$.]*[pP]laceholders?[\w$]*\s*\(")
+
+
+def marks_only(value: str) -> bool:
+    """Is `value` a call of a helper named for bind placeholders (`orm.ParamPlaceholderForIn(len(ids))`,
+    `sqlPlaceholders(n)`): the `?, ?, ?` list whose values go in the arguments?"""
+    return "laceholder" in value and _PLACEHOLDER_HELPER.match(value) is not None
+
+
+_INERT_VALUE = lazy_re(r"""^(?:"[^"\\]*"|'[^'\\]*'|`[^`$]*`|\d+|(?:[\w$]+\.)*TableName\(\s*\))$""")
+"""A format argument no caller writes: a literal, or the `TableName()` a model declares (gorm, beego)."""
+
+
+def _inert_value(value: str) -> bool:
+    return marks_only(value) or _INERT_VALUE.match(value) is not None
+
+
 _VERB = lazy_re(r"%[-+# 0-9.*\[\]]*([a-zA-Z%])|\{\d*\}")
 
 
@@ -154,12 +172,58 @@ def _backtick_contents(span: Span) -> str:
     return "".join(out)
 
 
-def _all_tagged(bare: str) -> bool:
-    """Is every template literal of `bare` tagged (sql`...`, prisma.$queryRaw`...`)? A tag receives
-    the fields apart from the text: the driver binds them as parameters."""
-    openings = _ticks(bare)[0::2]
-    return bool(openings) and all(at > 0 and (bare[at - 1].isalnum() or bare[at - 1] in "_$")
-                                  for at in openings)
+def _all_tagged(code: str) -> bool:
+    """Is every outermost template literal of `code` tagged (sql`...`, prisma.$queryRaw`...`, also with type
+    arguments: `$queryRaw<Row[]>`...``)? A tag receives the fields apart from the text: the driver binds
+    them as parameters, a template nested in a field (`${`%${q}%`}`) included."""
+    openings = _outer_template_openings(code)
+    return bool(openings) and all(_tag_before(code, at) for at in openings)
+
+
+def _outer_template_openings(code: str) -> list[int]:
+    """The positions of the backticks that open a template literal outside any other one's `${...}`."""
+    openings: list[int] = []
+    stack: list[int] = []
+    """-1 for a template's text, else the open braces of a `${...}` field (or plain code)."""
+    at, end = 0, len(code)
+    while at < end:
+        ch = code[at]
+        if stack and stack[-1] == -1:  # inside a template's text
+            if ch == "\\":
+                at += 1
+            elif ch == "`":
+                stack.pop()
+            elif ch == "$" and code.startswith("{", at + 1):
+                stack.append(0)
+                at += 1
+        elif ch == "`":
+            if not stack:
+                openings.append(at)
+            stack.append(-1)
+        elif stack and ch == "{":
+            stack[-1] += 1
+        elif stack and ch == "}":
+            if stack[-1] == 0:
+                stack.pop()
+            else:
+                stack[-1] -= 1
+        at += 1
+    return openings
+
+
+_TYPE_ARGUMENTS_END = lazy_re(r"[\w$]\s*<[^<>`;()]*(?:<[^<>`;()]*>[^<>`;()]*)*>\s*$")
+
+
+def _tag_before(code: str, at: int) -> bool:
+    before = code[:at]  # a tag is written against its template (`return `...`` is no tag)
+    if not before:
+        return False
+    last = before[-1]
+    if last != ">":
+        return last.isalnum() or last in "_$"
+    # `$queryRaw<Row[]>`...``; a statement read from a line that starts with the `>` closing type
+    # arguments opened on the lines above (a comparison cannot start a statement).
+    return before.strip() == ">" or _TYPE_ARGUMENTS_END.search(before[-300:]) is not None
 
 
 def _ticks(text: str) -> list[int]:
@@ -195,15 +259,21 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
     """The variable a statement begun on an earlier line assigns, and that statement's last line: its
     continuation lines (`String where = q == null\n ? ""\n : " AND name LIKE '" + q + "'";`) assign it."""
     built_to = 0
+    tagged_to = 0
+    """The last line of a tagged template read from its first line: its inner lines are its fields."""
     for no, code, bare in lines_of(lexed):
         if pending is not None and no > pending[1]:
             pending = None
+        if no <= tagged_to:
+            continue
         quoted = '"' in bare or "'" in bare or "`" in bare
         if not quoted and "+" not in bare and ".concat" not in bare:
             if pending is None and not bare.rstrip().endswith((";", "{", "}")):
                 pending = _pending_assignment(lexed, no, bare)
             continue
         span = _head_of(statement_span(lexed, no))
+        if "`" in span.bare and span.last > no and _all_tagged(span.code):
+            tagged_to = span.last
         assign = _ASSIGN.match(bare)
         name = assign.group(1) if assign is not None else None
         if assign is None and no <= built_to:

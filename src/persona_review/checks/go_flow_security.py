@@ -172,7 +172,12 @@ def path_traversal(ctx: FileContext) -> Iterator[Hit]:
         ctx, PATH_SINKS, "names the file opened by", accept=lambda s, i, v: _receiver_ok(s)
     )
     for site, index, value in unused_joins(ctx, JOIN_SINKS, PATH_SINKS, _PATH_GUARDS):
+        if site.call.callee == "path.Join" and _URL_PATH.search(value.source):
+            continue  # the slash-path package over the request's own URL path: a link (Location), no file
         yield hit(site, describe_flow(site, index, value, "is joined into a file path by"))
+
+
+_URL_PATH = lazy_re(r"\.URL\.(?:Path|RawPath|EscapedPath\(\))$|\.RequestURI(?:\(\))?$")
 
 
 JOIN_SINKS = (Sink(PATH, args=None, callees=frozenset({"filepath.Join", "path.Join"})),)

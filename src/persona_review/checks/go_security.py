@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from persona_review.checks._cstyle import SqlBuild, is_dynamic, sql_builds, string_constants
+from persona_review.checks._cstyle import SqlBuild, is_dynamic, marks_only, sql_builds, string_constants
 from persona_review.checks._flow_sinks import (
     Sink,
     describe_flow,
@@ -441,6 +441,7 @@ def _inert_values(lexed: Lexed) -> frozenset[str]:
         if (
             _NUMBER_CALL.match(value)
             or _REPEAT_LITERAL.match(value)
+            or marks_only(value)
             or (builder is not None and builders.get(builder.group(1), False))
             or (looked_up is not None and looked_up.group(1) in allow_lists)
             or (allow_lists and _GO_LITERAL.match(value))

@@ -23,6 +23,7 @@ from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
 from persona_review.checks._mybatis import mybatis_substitutions
 from persona_review.checks._spans import brace_block, bracket_span, lines_of, split_args
+from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._taint import QueryCall, Tainted, sql_string_hits
 from persona_review.checks._tsflow import flows
 from persona_review.checks._tsflow.values import SHELL, SQL
@@ -50,6 +51,7 @@ _STATEMENT_MESSAGE = (
 )
 _APPEND = lazy_re(r"^\s*([A-Za-z_]\w*)\.(?:append|concat)\s*\((?!\s*\")")
 _ASSIGN = lazy_re(r"^\s*(?:[\w<>\[\].]+\s+)?([A-Za-z_]\w*)\s*=(?!=)")
+_JAVA_STRING = lazy_re(r'"((?:[^"\\\n]|\\.)*)"')
 
 
 @register(
@@ -117,20 +119,24 @@ def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
         lexed,
         builds,
         function_start=_METHOD_HEADER.match,
-        statement=_builder_statement,
+        statement=lambda no, bare, tainted: _builder_statement(no, bare, tainted, lexed.code.get(no, "")),
         query_call=_QUERY_CALL,
         judge=judge,
     )
 
 
-def _builder_statement(no: int, bare: str, tainted: Tainted) -> Hit | None:
-    """Appending to a builder that holds SQL is reported; a new builder seeded with a string literal is
-    tainted; any other assignment forgets the variable."""
+def _builder_statement(no: int, bare: str, tainted: Tainted, code: str) -> Hit | None:
+    """Appending to a builder that holds SQL is reported; a new builder seeded with a string literal that
+    reads as SQL (`new StringBuilder("SELECT * FROM t WHERE 1=1")`, not `new StringBuilder("")` for hex
+    digits or `new StringBuilder(field).append(":(")` for a search string) is tainted; any other
+    assignment forgets the variable."""
     append = _APPEND.match(bare)
     if append is not None and append.group(1) in tainted:
         return Hit(no)
     assign = _ASSIGN.match(bare)
-    if assign is not None and "StringBuilder" in bare and '"' in bare:
+    if assign is not None and "StringBuilder" in bare and '"' in bare and looks_like_sql(
+        " ".join(_JAVA_STRING.findall(code)), strict=False, conditions=True
+    ):
         tainted[assign.group(1)] = no
     elif assign is not None:
         tainted.pop(assign.group(1), None)

@@ -82,6 +82,7 @@ _MAPPER_WRITE = lazy_re(
 """A mapper's or repository's own write (`orderMapper.insertLine(...)`, a `@Modifying` query method
 `stock.decrementQuantity(id, n)`)."""
 _REPO_NAME = lazy_re(r"(?i)(?:repo|repository|repositories|dao|store|mapper)s?$")
+_SERVICE_NAME = lazy_re(r"Service$")
 _REPO_TYPE = r"\b[A-Z]\w*(?:Repository|Repo|Dao|DAO|Store|Mapper)\b(?:<[^<>;]*(?:<[^<>;]*>[^<>;]*)*>)?\s+"
 _JDBC_NAME = lazy_re(r"(?i)jdbc|template$|jdbcclient|^jt$")
 _JDBC_TYPE = (r"\b(?:JdbcTemplate|NamedParameterJdbcTemplate|JdbcOperations|NamedParameterJdbcOperations|"
@@ -293,6 +294,8 @@ def _writes_on(bare: str, repos: frozenset[str], jdbcs: frozenset[str]) -> int:
                 calls.add(found.start())
     for found in _MAPPER_WRITE.finditer(bare):
         recv = found.group("recv")
+        if _SERVICE_NAME.search(recv) and found.group("op") not in _PLUS_WRITES:
+            continue  # a service's own operation (`userService.updateUserDepart(...)`) keeps its transaction
         if recv in repos or _REPO_NAME.search(recv) or recv in {"sqlSession", "session"}:
             calls.add(found.start("op"))
     return len(_distinct(calls))

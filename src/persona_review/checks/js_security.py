@@ -14,7 +14,7 @@ from persona_review.checks._flow_sinks import (
     tainted_sites,
 )
 from persona_review.checks._java_sinks import with_flow_sites
-from persona_review.checks._js_sql_fixed import only_own_table_names
+from persona_review.checks._js_sql_fixed import only_own_table_names, placeholder_names, sql_fragments
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, lines_of, split_args
 from persona_review.checks._sql import looks_like_sql
@@ -106,7 +106,8 @@ _CONFIG_TEXT = lazy_re(r"[{,]\s*(?:text|sql|query)\s*[:,}]")
 
 def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
-    constants = string_constants(lexed)
+    constants = string_constants(lexed) | placeholder_names(lexed.code)
+    constants |= sql_fragments(lexed.code, constants)
 
     def judge(call: QueryCall, tainted: Mapping[str, int]) -> Hit | None:
         first = call.args[0].strip()

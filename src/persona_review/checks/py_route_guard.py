@@ -195,8 +195,9 @@ def nested_queryset_unscoped(ctx: FileContext) -> Iterator[Hit]:
     scoped = [n for n in lines_containing(lexed.code, ("request.user", "for_user", "visible_to"))
               if _SIBLING_SCOPE.search(lexed.code[n])]
     for no, body in candidates:
-        if not any(n not in body for n in scoped) or _own_permission(lexed.code, no):
-            continue  # no other queryset scopes its rows to the user, or a permission class of its own
+        if not any(n not in body for n in scoped) or _own_permission(lexed.code, no) \
+                or _actions_checked(lexed.code, no):
+            continue  # no other queryset scopes its rows to the user, or a permission check of its own
         yield Hit(no, body[-1] if body else None,
                   "`get_queryset` trusts the parent ids in the URL (`self.kwargs`) and never limits the rows "
                   "to the requesting user, while other querysets in this file do.")
@@ -215,4 +216,32 @@ def _own_permission(code: dict[int, str], line: int) -> bool:
             return not names <= _STOCK_PERMISSIONS
         if text.lstrip().startswith("class "):
             return False
+    return False
+
+
+_CHECK_DECORATOR = lazy_re(
+    r"^\s*@[\w.]*(?:permission|allow|require|role|member|access)\w*\s*\(", re.IGNORECASE
+)
+"""A permission decorator on a view's action (`@allow_permission([ROLE.ADMIN, ROLE.MEMBER])`,
+`@permission_required(...)`, `@require_project_member(...)`): it checks the caller against the parent the
+URL names before the action reads the queryset."""
+
+
+def _actions_checked(code: dict[int, str], line: int) -> bool:
+    """Whether the class around `line` (its `get_queryset`) puts a permission decorator on an action."""
+    indent = len(code.get(line, "")) - len(code.get(line, "").lstrip())
+    start = line
+    while start - 1 in code:
+        text = code[start - 1]
+        start -= 1
+        if text.strip() and len(text) - len(text.lstrip()) < indent:
+            break  # the class line
+    no = start + 1
+    while no in code:
+        text = code[no]
+        if text.strip() and len(text) - len(text.lstrip()) < indent:
+            return False  # past the class's end
+        if "@" in text and _CHECK_DECORATOR.match(text):
+            return True
+        no += 1
     return False

@@ -36,7 +36,7 @@ from persona_review.lazy_re import lazy_re
 
 _NOT_APP = lazy_re(
     r"(?:^|/)(?:tests?|migrations|management/commands|scripts?|fixtures)/|(?:^|/)(?:test_\w+|\w+_tests?|conftest)\.py$"
-    r"|(?:^|/)\w*(?:random_data|sample_data|fake_data|demo_data|seed|populate)\w*\.py$"
+    r"|(?:^|/)\w*(?:(?:random|sample|fake|demo|dummy)_data|seed|populate)\w*\.py$|(?:^|/)(?:demo|samples?|dummy)/"
 )
 _DEF = lazy_re(r"^(?P<indent>[ \t]*)(?:async\s+)?def\s+(?P<name>\w+)\s*\(")
 _WRITE = lazy_re(

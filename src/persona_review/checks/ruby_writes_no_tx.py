@@ -47,10 +47,15 @@ _APP_PATH = lazy_re(
     r"actions|forms|graphql|api|models)|lib|routes)/|(?:^|/)(?:app|server|api)\.rb$|"
     r"_(?:service|job|worker|controller|command|interactor|operation)\.rb$"
 )
-_NOT_APP = lazy_re(r"(?:^|/)(?:spec|test|db|script|scripts|features)/|_spec\.rb$|_test\.rb$|/tasks/")
+_NOT_APP = lazy_re(
+    r"(?:^|/)(?:spec|test|db|script|scripts|features|demo|samples?|dummy)/|_spec\.rb$|_test\.rb$|/tasks/"
+    r"|(?:^|/)\w*(?:(?:sample|fake|demo|dummy)_data|seeds?)\w*\.rb$"
+)
+"""Tests, scripts and the code that makes demo or sample data (a half-made demo is made again)."""
 _DEF = lazy_re(r"^(?P<indent>\s*)def\s+(?P<name>(?:self\.)?\w+[!?]?)")
 _WRITE = lazy_re(
-    r"(?:(?P<var>@?[a-z_]\w*)\s*=\s*)?(?:[A-Z]\w*(?:::[A-Z]\w*)*|@?[a-z_]\w*(?:\.\w+)*)\s*\.\s*"
+    r"(?:(?P<var>@?[a-z_]\w*)\s*=\s*)?(?<![\w@:.])(?P<recv>(?:[A-Z]\w*(?:::[A-Z]\w*)*|@?[a-z_]\w*)(?:\.\w+)*)"
+    r"\s*\.\s*"
     r"(?P<method>create!|update!|save!|destroy!|update_columns?|update_attribute|increment!|decrement!|"
     r"update_all|update_counters|insert_all!?|upsert_all|delete_all|destroy_all)(?![\w?])"
 )
@@ -98,6 +103,8 @@ def writes_no_tx(ctx: FileContext) -> Iterator[Hit]:
     if _NOT_APP.search(ctx.path) or not _APP_PATH.search(ctx.path):
         return
     lexed = lex(ctx)
+    if any("Mongoid::" in text for text in lexed.code.values()):
+        return  # a Mongoid document: MongoDB writes, which Active Record's transaction does not cover
     if any(_WRAPPED.match(text) for text in lexed.bare.values()):
         return
     in_tx = cache(lambda: _in_transaction(lexed))
@@ -140,6 +147,9 @@ def _unit(
             writes.append((n, var))
     if len(writes) < 2 or not any(n in ctx.added for n, _var in writes):
         return None
+    receivers = {_receiver(lexed.bare[n]) for n, _var in writes}
+    if len(receivers) == 1 and None not in receivers:
+        return None  # every write goes to the same row (`Statistic.global.increment!(:a)`, then `(:b)`)
     linked = any(
         var is not None
         and any(_handed_on(var, continued_statement(lexed, later, closers=""))
@@ -156,6 +166,15 @@ def _unit(
         f"{named} each commit on their own: if a later one raises, the earlier ones stay and the data is "
         "left half-changed. Wrap them in `ActiveRecord::Base.transaction do ... end`."
     ))
+
+
+def _receiver(line: str) -> str | None:
+    """What a write line writes to, as written (`Statistic.global`, `@team`); None for a class-level
+    write that makes a new row (`Order.create!`, `Order.insert_all`)."""
+    found = _WRITE.search(line)
+    if found is None or found.group("method") in {"create!", "insert_all", "insert_all!", "upsert_all"}:
+        return None
+    return found.group("recv")
 
 
 def _shown(line: str) -> str:
