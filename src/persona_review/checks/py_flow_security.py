@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from persona_review.checks._py_hits import check, code, hit_at, hit_on
 from persona_review.checks._py_imports import canonical, imported_names
@@ -114,6 +115,38 @@ def _uploads_saved(ctx: FileContext) -> Iterator[tuple[SinkCall, Value, ast.expr
             found = _arg(call, 0, "dst")
             if found is not None and found[0].unsafe_for(PATH):
                 yield call, found[0], found[1]
+_BUILT_NEAR = 6
+"""How many lines above its use an added assignment that built the value may be and still be part of the
+finding (further up, the use alone is shown)."""
+
+
+def from_assignment(ctx: FileContext, call: SinkCall, node: ast.expr, found: Hit) -> Hit:
+    """`found`, widened up to the added line that assigned the name `node` is (`dest = os.path.join(base,
+    upload.filename)` then `upload.save(dest)`): request data put into a path or query is shown where it
+    is put in, with the call that uses it. Only the name's last assignment in the call's own function,
+    a few lines up."""
+    if not isinstance(node, ast.Name):
+        return found
+    built = _assigned_line(ctx, call, node.id)
+    if built is None or built not in ctx.added or not 0 < found.line - built <= _BUILT_NEAR:
+        return found
+    return replace(found, line=built, end_line=found.end_line or found.line)
+
+
+def _assigned_line(ctx: FileContext, call: SinkCall, name: str) -> int | None:
+    for flow in flows(ctx):
+        if not any(c is call for c in flow.calls):
+            continue
+        offset = call.line - call.call.lineno
+        around = [f for kind in (ast.FunctionDef, ast.AsyncFunctionDef) for f in flow.nodes(kind)
+                  if f.lineno <= call.call.lineno <= (f.end_lineno or f.lineno)]
+        start = max((f.lineno for f in around), default=0) + offset
+        lines = [a.line for a in flow.assignments if isinstance(a.target, ast.Name) and a.target.id == name
+                 and a.value.tainted and start <= a.line < call.line]
+        return max(lines, default=None)
+    return None
+
+
 _PATH_METHODS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes", "unlink", "rmdir", "open",
                            "mkdir", "touch", "rename", "replace", "iterdir"})
 
@@ -137,8 +170,9 @@ def path_traversal(ctx: FileContext) -> Iterator[Hit]:
         if call.line in reported:
             continue
         reported.add(call.line)
-        yield hit_at(call, f"`{code(node)}` comes from {value.source} and is opened as a path by "
-                         f"`{call.name}`: `../` in it escapes the intended directory.")
+        yield from_assignment(ctx, call, node, hit_at(
+            call, f"`{code(node)}` comes from {value.source} and is opened as a path by `{call.name}`: "
+                  "`../` in it escapes the intended directory."))
     for flow in flows(ctx):
         for call in flow.calls:
             short = call.name.rsplit(".", 1)[-1]
