@@ -121,30 +121,42 @@ finding (further up, the use alone is shown)."""
 
 
 def from_assignment(ctx: FileContext, call: SinkCall, node: ast.expr, found: Hit) -> Hit:
-    """`found`, widened up to the added line that assigned the name `node` is (`dest = os.path.join(base,
-    upload.filename)` then `upload.save(dest)`): request data put into a path or query is shown where it
-    is put in, with the call that uses it. Only the name's last assignment in the call's own function,
-    a few lines up."""
+    """`found`, widened up to the added line that built the value of the name `node` is (`dest =
+    os.path.join(base, upload.filename)` then `upload.save(dest)`): request data put into a path is shown
+    where it is put in, with the call that uses it. Only when that is the name's one assignment in the
+    call's own function, a few lines up, and it builds text (a join, a path, an f-string, a `+`): a value
+    read as is, or picked in branches, stays on its use."""
     if not isinstance(node, ast.Name):
         return found
-    built = _assigned_line(ctx, call, node.id)
+    built = _built_line(ctx, call, node.id)
     if built is None or built not in ctx.added or not 0 < found.line - built <= _BUILT_NEAR:
         return found
     return replace(found, line=built, end_line=found.end_line or found.line)
 
 
-def _assigned_line(ctx: FileContext, call: SinkCall, name: str) -> int | None:
+_BUILDERS = frozenset({"os.path.join", "posixpath.join", "Path", "pathlib.Path", "PurePath", "safe_join"})
+
+
+def _built_line(ctx: FileContext, call: SinkCall, name: str) -> int | None:
     for flow in flows(ctx):
         if not any(c is call for c in flow.calls):
             continue
         offset = call.line - call.call.lineno
         around = [f for kind in (ast.FunctionDef, ast.AsyncFunctionDef) for f in flow.nodes(kind)
                   if f.lineno <= call.call.lineno <= (f.end_lineno or f.lineno)]
-        start = max((f.lineno for f in around), default=0) + offset
-        lines = [a.line for a in flow.assignments if isinstance(a.target, ast.Name) and a.target.id == name
-                 and a.value.tainted and start <= a.line < call.line]
-        return max(lines, default=None)
+        start = max((f.lineno for f in around), default=0)
+        assigns = [a for a in flow.nodes(ast.Assign) if start <= a.lineno < call.call.lineno
+                   and any(isinstance(t, ast.Name) and t.id == name for t in a.targets)]
+        if len(assigns) != 1 or not _builds_text(assigns[0].value):
+            return None
+        return assigns[0].lineno + offset
     return None
+
+
+def _builds_text(value: ast.expr) -> bool:
+    if isinstance(value, ast.JoinedStr | ast.BinOp):
+        return True
+    return isinstance(value, ast.Call) and dotted(value.func) in _BUILDERS
 
 
 _PATH_METHODS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes", "unlink", "rmdir", "open",
