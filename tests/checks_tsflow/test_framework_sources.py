@@ -78,3 +78,60 @@ def test_framework_redirects_are_open_redirects_not_fetches(redirect: str) -> No
 def test_uri_create_for_an_outbound_call_is_still_ssrf() -> None:
     text = _REDIRECT.replace("REDIRECT", "client.send(HttpRequest.newBuilder(URI.create(next)).build(), null)")
     assert "JAVA-SSRF" in _rules("src/main/java/x/GoResource.java", text)
+
+
+_HONO = """import { Hono } from 'hono';
+import { readFileSync } from 'node:fs';
+
+const app = new Hono();
+
+app.get('/files/:name', (c) => {
+  const name = c.req.param('name');
+  return c.text(readFileSync('/srv/files/' + name, 'utf8'));
+});
+
+app.get('/go', (c) => c.redirect(c.req.query('next')));
+"""
+
+
+def test_hono_reads_reach_bare_fs_functions_and_its_redirect() -> None:
+    rules = _rules("src/app.ts", _HONO)
+    assert {"JS-PATH-TRAVERSAL", "JS-OPEN-REDIRECT"} <= rules
+    fixed = _HONO.replace("c.req.param('name')", "'index.txt'").replace("c.req.query('next')", "'/home'")
+    assert _rules("src/app.ts", fixed) & {"JS-PATH-TRAVERSAL", "JS-OPEN-REDIRECT"} == set()
+
+
+def test_a_bare_read_file_not_imported_from_fs_is_not_a_file_sink() -> None:
+    own = _HONO.replace("import { readFileSync } from 'node:fs';", "import { readFileSync } from './storage';")
+    assert "JS-PATH-TRAVERSAL" not in _rules("src/app.ts", own)
+
+
+_FIBER = """package handlers
+
+import "github.com/gofiber/fiber/v2"
+
+func Go(c *fiber.Ctx) error {
+	return c.Redirect(TARGET)
+}
+"""
+
+
+def test_fiber_redirect_takes_the_url_first() -> None:
+    assert "GO-OPEN-REDIRECT" in _rules("internal/handlers/go.go", _FIBER.replace("TARGET", 'c.Query("next")'))
+    assert "GO-OPEN-REDIRECT" not in _rules("internal/handlers/go.go", _FIBER.replace("TARGET", '"/home"'))
+
+
+_AIOHTTP = """from aiohttp import web
+
+routes = web.RouteTableDef()
+
+
+@routes.get("/go")
+async def go(request):
+    raise web.HTTPFound(TARGET)
+"""
+
+
+def test_aiohttp_raised_redirects_are_redirects() -> None:
+    assert "PY-OPEN-REDIRECT" in _rules("app/views.py", _AIOHTTP.replace("TARGET", 'request.query["next"]'))
+    assert "PY-OPEN-REDIRECT" not in _rules("app/views.py", _AIOHTTP.replace("TARGET", '"/home"'))

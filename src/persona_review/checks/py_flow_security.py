@@ -263,7 +263,11 @@ def ssrf(ctx: FileContext) -> Iterator[Hit]:
 
 
 _REDIRECTS = frozenset({"redirect", "flask.redirect", "django.shortcuts.redirect", "HttpResponseRedirect",
-                        "HttpResponsePermanentRedirect", "RedirectResponse"})
+                        "HttpResponsePermanentRedirect", "RedirectResponse",
+                        # aiohttp raises its redirects: `raise web.HTTPFound(location)`
+                        "web.HTTPFound", "web.HTTPSeeOther", "web.HTTPTemporaryRedirect",
+                        "web.HTTPPermanentRedirect", "web.HTTPMovedPermanently",
+                        "aiohttp.web.HTTPFound", "aiohttp.web.HTTPSeeOther"})
 
 
 @check(
