@@ -142,3 +142,30 @@ def test_a_class_wide_retry_spans_down_to_the_charge_it_retries() -> None:
     keyed = SIDEKIQ_CHARGE.replace("      confirm: true\n", "      confirm: true\n    }, {\n"
                                    "      idempotency_key: \"renewal-#{subscription.id}\"\n")
     assert _spans("app/jobs/renewal_charge_job.rb", keyed, "ANY-RETRY-NON-IDEMPOTENT") == []
+
+
+DJANGO_LOOP = """from django.db import migrations
+
+
+def backfill(apps, schema_editor):
+    Invoice = apps.get_model("billing", "Invoice")
+    for invoice in Invoice.objects.select_related("account").all():  # LOOP
+        invoice.tax_region = invoice.account.country_code
+        invoice.save(update_fields=["tax_region"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("billing", "0041_invoice_tax_region")]
+    operations = [migrations.RunPython(backfill, migrations.RunPython.noop)]
+"""
+
+
+def test_a_row_loop_over_a_joined_or_ordered_queryset_is_still_every_row() -> None:
+    from persona_review.findings import Category
+
+    path = "billing/migrations/0042_backfill.py"
+    outcome = run_checks([context_for_text(path, DJANGO_LOOP)], categories=(Category.MIGRATION_SAFETY,))
+    assert [f.line for f in outcome.findings if f.rule_id == "DJANGO-BACKFILL"] == [_at(DJANGO_LOOP, "LOOP")]
+    some = DJANGO_LOOP.replace('.select_related("account").all()', '.select_related("account").filter(region="eu")')
+    outcome = run_checks([context_for_text(path, some)], categories=(Category.MIGRATION_SAFETY,))
+    assert [f for f in outcome.findings if f.rule_id == "DJANGO-BACKFILL"] == []
