@@ -822,6 +822,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0x6bf1e6b62ab98a99: ((), False),
     0x6bf8e343943578db: (('func',), False),
     0x6bfdeb9424ab6da6: ((), False),
+    0x6c144e5436466077: ((), False),
     0x6c4bcd82d9c1af05: (('http.NewRequest',), False),
     0x6c5ae5ea921d50fb: ((), False),
     0x6c6094e7c12f9ce6: ((), False),

@@ -169,3 +169,36 @@ def test_a_row_loop_over_a_joined_or_ordered_queryset_is_still_every_row() -> No
     some = DJANGO_LOOP.replace('.select_related("account").all()', '.select_related("account").filter(region="eu")')
     outcome = run_checks([context_for_text(path, some)], categories=(Category.MIGRATION_SAFETY,))
     assert [f for f in outcome.findings if f.rule_id == "DJANGO-BACKFILL"] == []
+
+
+QUARKUS_IMPORT = """package com.acme.imports;
+
+@ApplicationScoped
+public class CatalogImportService {
+    @Inject
+    ProductRepository products;
+
+    @Transactional
+    public void run(long importId, List<CatalogRow> rows) {
+        for (CatalogRow row : rows) {
+            try {
+                products.upsert(row.sku(), row.name());
+            } catch (Exception e) {  // CATCH
+                LOG.debugf("skipping row %s: %s", row.sku(), e.getMessage());  // HANDLING
+            }
+        }
+        imports.markStatus(importId, ImportStatus.COMPLETED);
+    }
+}
+"""
+
+
+def test_a_catch_in_a_loop_of_writes_through_a_repository_field_commits_half_the_rows() -> None:
+    path = "src/main/java/com/acme/imports/CatalogImportService.java"
+    spans = _spans(path, QUARKUS_IMPORT, "JAVA-TX-CATCH-COMMITS")
+    assert spans == [(_at(QUARKUS_IMPORT, "CATCH"), _at(QUARKUS_IMPORT, "HANDLING"))]
+    once = QUARKUS_IMPORT.replace("        for (CatalogRow row : rows) {\n", "        {\n        CatalogRow row = rows.get(0);\n")
+    assert _spans(path, once, "JAVA-TX-CATCH-COMMITS") == []  # one write, nothing before it
+    rethrown = QUARKUS_IMPORT.replace("e.getMessage());  // HANDLING", "e.getMessage());\n"
+                                      "                throw e;")
+    assert _spans(path, rethrown, "JAVA-TX-CATCH-COMMITS") == []
