@@ -6,6 +6,7 @@ always be imported. Do not edit by hand; a test compares it with the modules."""
 MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'ack_before_process': (('.Ack', '.ack', 'CommitMessages', 'MarkMessage', '_ack', 'basicAck', 'commitOffsets', 'eleteMessage', 'elete_message', 'onsumer.commit', 'resolveOffset'), ()),
     'ack_on_failure': (('.ack(', 'Ack(', 'CommitMessages', 'MarkMessage', 'Offset', '_ack(', 'acknowledge', 'commit'), ()),
+    'any_tenant_header': ((), ('account', 'company', 'org', 'team', 'tenant', 'workspace')),
     'cors': (('ORIGIN', 'rigin'), ()),
     'go_admin_route': (('Group(', 'Handle(', 'Route(', 'Use('), ()),
     'go_archive_paths': (('tar.', 'zip.'), ()),
