@@ -138,19 +138,40 @@ _BUILDERS = frozenset({"os.path.join", "posixpath.join", "Path", "pathlib.Path",
 
 
 def _built_line(ctx: FileContext, call: SinkCall, name: str) -> int | None:
-    for flow in flows(ctx):
-        if not any(c is call for c in flow.calls):
-            continue
-        offset = call.line - call.call.lineno
-        around = [f for kind in (ast.FunctionDef, ast.AsyncFunctionDef) for f in flow.nodes(kind)
-                  if f.lineno <= call.call.lineno <= (f.end_lineno or f.lineno)]
-        start = max((f.lineno for f in around), default=0)
-        assigns = [a for a in flow.nodes(ast.Assign) if start <= a.lineno < call.call.lineno
-                   and any(isinstance(t, ast.Name) and t.id == name for t in a.targets)]
-        if len(assigns) != 1 or not _builds_text(assigns[0].value):
-            return None
-        return assigns[0].lineno + offset
-    return None
+    found = _assignments_by_flow(ctx).get(id(call))
+    if found is None:
+        return None
+    functions, assigns = found
+    offset = call.line - call.call.lineno
+    start = max((first for first, last in functions if first <= call.call.lineno <= last), default=0)
+    mine = [a for a in assigns.get(name, ()) if start <= a.lineno < call.call.lineno]
+    if len(mine) != 1 or not _builds_text(mine[0].value):
+        return None
+    return mine[0].lineno + offset
+
+
+_Assigns = tuple[list[tuple[int, int]], dict[str, list[ast.Assign]]]
+
+
+def _assignments_by_flow(ctx: FileContext) -> dict[int, _Assigns]:
+    """For each call of the file's flows (by id): its flow's functions (first and last line) and the
+    plain-name assignments by name. Read once per file."""
+
+    def read() -> dict[int, _Assigns]:
+        out: dict[int, _Assigns] = {}
+        for flow in flows(ctx):
+            functions = [(f.lineno, f.end_lineno or f.lineno)
+                         for kind in (ast.FunctionDef, ast.AsyncFunctionDef) for f in flow.nodes(kind)]
+            assigns: dict[str, list[ast.Assign]] = {}
+            for node in flow.nodes(ast.Assign):
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        assigns.setdefault(target.id, []).append(node)
+            for call in flow.calls:
+                out[id(call)] = (functions, assigns)
+        return out
+
+    return ctx.cached("py_flow_security.assignments_by_flow", read)
 
 
 def _builds_text(value: ast.expr) -> bool:
