@@ -272,3 +272,14 @@ def test_micronaut_and_jax_rs_handlers_are_routes_too(path: str, text: str) -> N
     anonymous = text.replace("  @Delete(", "  @Secured(SecurityRule.IS_ANONYMOUS)\n  @Delete(").replace(
         "  @DELETE\n", "  @PermitAll\n  @DELETE\n")
     assert findings_for_snippet(path, anonymous) & RULES == set()  # opened on purpose
+
+
+_FIBER_ROUTES = ("package api\nimport \"github.com/gofiber/fiber/v2\"\nfunc Routes(app *fiber.App) {\n"
+                 "\tapp.Get(\"/keys\", requireAuth, h.List)\n\tapp.Post(\"/keys\", requireAuth, h.Create)\n"
+                 "\tapp.Put(\"/keys/:id\", requireAuth, h.Update)\n\tapp.Delete(\"/keys/:id\", h.Delete)\n}\n")
+
+
+def test_fiber_routes_are_read_like_gins() -> None:
+    assert _default_rules("routes.go", _FIBER_ROUTES) == {"GO-ROUTE-NO-AUTH"}
+    guarded = _FIBER_ROUTES.replace("app.Delete(\"/keys/:id\", h.Delete)", "app.Delete(\"/keys/:id\", requireAuth, h.Delete)")
+    assert _default_rules("routes.go", guarded) == set()
