@@ -71,3 +71,9 @@ def test_hanami_response_redirect_to() -> None:
 def test_a_redirect_on_another_object_is_not_a_response_redirect() -> None:
     text = HANAMI.replace("response.redirect_to(", "router.redirect_to(")
     assert "RB-OPEN-REDIRECT" not in _rules("slices/main/actions/go.rb", text)
+
+
+def test_a_hash_named_like_a_database_is_not_a_sequel_dataset() -> None:
+    text = ("def credentials(db)\n  database = YAML.load_file('config/database.yml')\n"
+            "  return database[\"#{db}\"]['username'], DB[\"#{db}\"]['password']\nend\n")
+    assert "RB-SQL-INTERPOLATION" not in _rules("lib/sync.rb", text)

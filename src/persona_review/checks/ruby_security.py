@@ -27,6 +27,7 @@ from persona_review.checks._ruby import (
     trees,
 )
 from persona_review.checks._ruby_flow import Flow, Value, flow_of
+from persona_review.checks._sql import looks_like_sql
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
@@ -82,7 +83,7 @@ _CONNECTION_METHODS = frozenset({
     "exec_update", "exec_delete", "exec_insert", "exec_params", "query", "async_exec", "exec",
 })
 _CONNECTION = lazy_re(r"connection|(?:^|\.)(?:conn|db|pg|mysql|client)$")
-_SEQUEL_DB = lazy_re(r"(?:^|\.|::)(?:db|DB|database|DATABASE)$")
+_SEQUEL_DB = lazy_re(r"(?:^|\.|::)(?:db|DB)$")
 """A Sequel database (`DB`, `Sequel::Model.db`; Sinatra, Hanami, Roda apps): `DB.fetch(sql)`, `DB.run(sql)`
 and `DB[sql]` run the text as SQL."""
 _SEQUEL_METHODS = frozenset({"fetch", "run", "execute", "execute_ddl", "execute_dui", "execute_insert"})
@@ -121,7 +122,8 @@ def sql_interpolation(ctx: FileContext) -> Iterator[Hit]:
                 found = _unsafe_sql(flow, args[1], name)  # update_all(updates, conditions)
         elif name in _CONNECTION_METHODS and _CONNECTION.search(name_text(receiver(node))):
             found = _unsafe_sql(flow, args[0], name)
-        elif name in _SEQUEL_METHODS and _SEQUEL_DB.search(name_text(receiver(node))):
+        elif name in _SEQUEL_METHODS and _SEQUEL_DB.search(name_text(receiver(node))) \
+                and looks_like_sql(text(args[0])):
             found = _unsafe_sql(flow, args[0], "execute")
         if found is None and name in _FINDERS:
             found = _unsafe_options(flow, node)
@@ -142,7 +144,8 @@ def _sequel_datasets(ctx: FileContext) -> Iterator[Hit]:
             if node.type != "element_reference" or not node.named_children:
                 continue
             first = node.named_children[0]
-            if not _SEQUEL_DB.search(name_text(first)) or len(node.named_children) < 2:
+            if not _SEQUEL_DB.search(name_text(first)) or len(node.named_children) < 2 \
+                    or not looks_like_sql(text(node.named_children[1])):
                 continue
             found = _unsafe_sql(flow, node.named_children[1], "execute")
             if found is not None:
