@@ -135,3 +135,17 @@ async def go(request):
 def test_aiohttp_raised_redirects_are_redirects() -> None:
     assert "PY-OPEN-REDIRECT" in _rules("app/views.py", _AIOHTTP.replace("TARGET", 'request.query["next"]'))
     assert "PY-OPEN-REDIRECT" not in _rules("app/views.py", _AIOHTTP.replace("TARGET", '"/home"'))
+
+
+_KOA_SELF = """const Router = require('@koa/router');
+const router = new Router();
+router.post('/members', async (ctx) => {
+  await ctx.state.db.members.add(ctx.request.body);
+  ctx.response.redirect(TARGET);
+});
+"""
+
+
+def test_koa_redirect_to_the_pages_own_url_is_not_open() -> None:
+    assert "JS-OPEN-REDIRECT" not in _rules("src/members.js", _KOA_SELF.replace("TARGET", "ctx.request.url"))
+    assert "JS-OPEN-REDIRECT" in _rules("src/members.js", _KOA_SELF.replace("TARGET", "ctx.query.next"))

@@ -255,9 +255,11 @@ def ssrf(ctx: FileContext) -> Iterator[Hit]:
 _REQUEST_LIBRARY = lazy_re(r"""\brequire\(\s*['"]request['"]\s*\)|\bfrom\s+['"]request['"]""")
 """The `request` HTTP client imported: then `request.get(url)` is an outbound call, not the request."""
 
-_REFERER = lazy_re(r"refer+er|\bhost(?:name)?\b", re.IGNORECASE)
-"""Sending the browser back where it came from (`req.get("Referrer")`) or to this request's own host (the
-http-to-https idiom): the browser, not a link's author, sets those headers."""
+_REFERER = lazy_re(r"refer+er|\bhost(?:name)?\b|^(?:req|request|ctx)(?:\.request)?\.(?:url|originalUrl)$",
+                   re.IGNORECASE)
+"""Sending the browser back where it came from (`req.get("Referrer")`), to this request's own host (the
+http-to-https idiom), or to the page it asked for (`ctx.redirect(ctx.request.url)` after a form post: the
+request's own path, on this host): the browser, not a link's author, sets those."""
 
 REDIRECT_SINKS = (
     Sink(URL, frozenset({"redirect"}), None, receiver_words=("res", "response", "ctx", "reply", "h")),
