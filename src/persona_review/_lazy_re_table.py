@@ -42,7 +42,6 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0x04cdeb6de1a508d9: ((), False),
     0x04e007be346fb384: (('jdbc:',), True),
     0x0534d7b3a9b4f323: ((), False),
-    0x057660264df9940d: (('refer',), True),
     0x057cc133db723077: ((), False),
     0x0583990a3fb98aab: ((), False),
     0x058f4c51dac34321: (('class', 'interface'), False),

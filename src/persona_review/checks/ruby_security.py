@@ -392,16 +392,12 @@ def open_redirect(ctx: FileContext) -> Iterator[Hit]:
         if target is None or target.type in {"pair", "hash"}:
             continue
         value = flow.value(target)
-        if value.tainted and not value.fixed_start and not _only_path(target, args) \
-                and not _REFERER.search(value.source):
+        if value.tainted and not value.fixed_start and not _only_path(target, args):
             message = f"{_origin(value)} picks where `{name}` sends the user."
             yield _call_hit(tree, node, message)
 
 
 _ONLY_PATH = lazy_re(r"only_path\s*(?:=>|:)\s*true")
-_REFERER = lazy_re(r"(?i)\breferr?er\b|HTTP_REFERER")
-"""Back to the page the user came from (Sinatra's `redirect request.referrer`, `redirect back`): the
-browser says where that was; a link cannot pick it for someone else."""
 
 
 def _only_path(target: Node, args: list[Node]) -> bool:
