@@ -248,3 +248,38 @@ func checks() []probe {
 }
 """
     assert findings_for_snippet("internal/server/probes.go", expectations) & RULES == set()
+
+
+_MICRONAUT_ROUTES = ("package x;\n@Controller(\"/keys\")\npublic class KeyController {\n"
+                     "  @Secured(\"ROLE_ADMIN\")\n  @Get\n  public List<Key> list() { return null; }\n"
+                     "  @Secured(\"ROLE_ADMIN\")\n  @Post\n  public Key create(@Body Key k) { return k; }\n"
+                     "  @Secured(\"ROLE_ADMIN\")\n  @Put(\"/{id}\")\n  public Key update(@Body Key k) { return k; }\n"
+                     "  @Delete(\"/{id}\")\n  public void delete(Long id) { keys.deleteById(id); }\n}\n")
+_JAX_RS_ROUTES = ("package x;\n@Path(\"/keys\")\npublic class KeyResource {\n"
+                  "  @RolesAllowed(\"admin\")\n  @GET\n  public List<Key> list() { return null; }\n"
+                  "  @RolesAllowed(\"admin\")\n  @POST\n  public Key create(Key k) { return k; }\n"
+                  "  @RolesAllowed(\"admin\")\n  @PUT\n  @Path(\"/{id}\")\n  public Key update(Key k) { return k; }\n"
+                  "  @DELETE\n  @Path(\"/{id}\")\n  public void delete(@PathParam(\"id\") Long id) { keys.remove(id); }\n"
+                  "}\n")
+
+
+@pytest.mark.parametrize(("path", "text"), [
+    ("KeyController.java", _MICRONAUT_ROUTES),
+    ("KeyResource.java", _JAX_RS_ROUTES),
+])
+def test_micronaut_and_jax_rs_handlers_are_routes_too(path: str, text: str) -> None:
+    assert _default_rules(path, text) == {"JAVA-ROUTE-NO-AUTH"}
+    anonymous = text.replace("  @Delete(", "  @Secured(SecurityRule.IS_ANONYMOUS)\n  @Delete(").replace(
+        "  @DELETE\n", "  @PermitAll\n  @DELETE\n")
+    assert findings_for_snippet(path, anonymous) & RULES == set()  # opened on purpose
+
+
+_FIBER_ROUTES = ("package api\nimport \"github.com/gofiber/fiber/v2\"\nfunc Routes(app *fiber.App) {\n"
+                 "\tapp.Get(\"/keys\", requireAuth, h.List)\n\tapp.Post(\"/keys\", requireAuth, h.Create)\n"
+                 "\tapp.Put(\"/keys/:id\", requireAuth, h.Update)\n\tapp.Delete(\"/keys/:id\", h.Delete)\n}\n")
+
+
+def test_fiber_routes_are_read_like_gins() -> None:
+    assert _default_rules("routes.go", _FIBER_ROUTES) == {"GO-ROUTE-NO-AUTH"}
+    guarded = _FIBER_ROUTES.replace("app.Delete(\"/keys/:id\", h.Delete)", "app.Delete(\"/keys/:id\", requireAuth, h.Delete)")
+    assert _default_rules("routes.go", guarded) == set()

@@ -55,7 +55,7 @@ def test_a_path_resolved_on_one_branch_only_is_not_resolved_after_it() -> None:
             else:
                 name = os.path.abspath(name)
             if name.startswith(BASE):
-                return open(name)
+                return open(name)  # the finding spans the join above down to here
         """)
 
 
@@ -431,9 +431,9 @@ def test_a_path_stays_resolved_through_str_and_path_only() -> None:
                 return path.read_text()  # <-
 
         def joined_after_resolving():
-            name = os.path.join(os.path.realpath(request.args["dir"]), request.args["name"])
+            name = os.path.join(os.path.realpath(request.args["dir"]), request.args["name"])  # <-
             if name.startswith(str(BASE)):
-                return open(name)  # <-
+                return open(name)
         """)
 
 

@@ -116,11 +116,14 @@ def _tainted_sites(
     through_helpers: bool,
 ) -> Iterator[tuple[CallSite, int, Value]]:
     lines: set[int] = set()
+    reported: set[int] = set()
     helpers = helper_sink_sites(ctx, sinks) if through_helpers else []
     for site, sink, flow in (*sites(ctx, *sinks), *((s, k, None) for s, k in helpers)):
         via = site.via
-        if via is not None and (site.line in lines or _cleaned(via.call, via.index, follow=True)):
-            continue  # a helper's sink: once per line, and not when the caller passes a cleaned value
+        if via is not None and (site.line in lines or via.call.node.id in reported
+                                or _cleaned(via.call, via.index, follow=True)):
+            continue  # a helper's sink: once per line, not when the helper's call is itself a reported
+            # sink (a recursive `deepMerge`), and not when the caller passes a cleaned value
         for index in watched(site, sink):
             value = site.args[index] if index >= 0 else site.receiver
             if (
@@ -131,6 +134,7 @@ def _tainted_sites(
             ):
                 placed = placed_where_built(ctx, flow, site, index)
                 lines.add(placed.line)
+                reported.add(site.node.id)
                 yield placed, index, value
                 break
 

@@ -6,6 +6,7 @@ always be imported. Do not edit by hand; a test compares it with the modules."""
 MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'ack_before_process': (('.Ack', '.ack', 'CommitMessages', 'MarkMessage', '_ack', 'basicAck', 'commitOffsets', 'eleteMessage', 'elete_message', 'onsumer.commit', 'resolveOffset'), ()),
     'ack_on_failure': (('.ack(', 'Ack(', 'CommitMessages', 'MarkMessage', 'Offset', '_ack(', 'acknowledge', 'commit'), ()),
+    'any_tenant_header': ((), ('account', 'company', 'org', 'team', 'tenant', 'workspace')),
     'cors': (('ORIGIN', 'rigin'), ()),
     'go_admin_route': (('Group(', 'Handle(', 'Route(', 'Use('), ()),
     'go_archive_paths': (('tar.', 'zip.'), ()),
@@ -75,7 +76,8 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'java_request_scope': (('System.exit', 'getRuntime()'), ()),
     'java_resources': (('.openStream(', 'FileChannel.open', 'Files.find', 'Files.lines', 'Files.list', 'Files.new', 'Files.newDirectoryStream', 'Files.walk', 'Statement(', 'executeQuery', 'getConnection', 'new Buffered', 'new Data', 'new File', 'new GZIP', 'new InputStreamReader', 'new Object', 'new OutputStreamWriter', 'new PrintWriter', 'new RandomAccess', 'new Socket', 'new Zip', 'newCall(', 'prepareCall'), ()),
     'java_result_ignored': (('Boolean.FALSE', 'return false'), ()),
-    'java_route_guard': (('Controller',), ()),
+    'java_route_anonymous': (('AnonymousAllowed', 'IS_ANONYMOUS', 'PermitAll', 'isAnonymous', 'permitAll'), ()),
+    'java_route_guard': (('@Path', 'Controller'), ()),
     'java_secret_handling': (('Equals', 'LOG', 'Log', 'System.', 'compareTo', 'equals', 'log'), ()),
     'java_security': None,
     'java_send_unconfirmed': (('AsyncClient', 'send(', 'sendAsync(', 'sendDefault('), ()),

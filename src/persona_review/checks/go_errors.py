@@ -541,6 +541,11 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
         if method == "Close" and not match.group("prefix") and receiver in _READERS:
             continue  # closing a reader: nothing useful to do with the error
         if method == "Flush" and _flush_without_error(lexed, no, receiver, bare):
+            if not match.group("prefix") and _csv_error_unread(ctx, lexed, no, receiver):
+                yield Hit(no, None, (
+                    f"`{receiver}.Flush()` writes the last buffered rows of a `csv.Writer` and reports a "
+                    f"failure only through `{receiver}.Error()`, which is never read: a failed or short "
+                    f"write goes unnoticed. Check `if err := {receiver}.Error(); err != nil`."))
             continue
         if method == "Wait" and _WAIT_GROUP.search(receiver):
             continue  # `sync.WaitGroup.Wait` returns nothing
@@ -637,6 +642,32 @@ def _flush_without_error(lexed: Lexed, line: int, receiver: str, statement: str)
         return True
     given = _given(lexed, line, receiver)
     return given is not None and (_FLUSHER.search(given) is not None or _TAB_WRITER.search(given) is not None)
+
+
+_CSV_WRITER = lazy_re(r"\bcsv\.NewWriter\s*\(")
+_FUNC_END = lazy_re(r"^}")
+_CSV_ERROR_WINDOW = 30
+
+
+def _csv_error_unread(ctx: FileContext, lexed: Lexed, line: int, receiver: str) -> bool:
+    """A plain `w.Flush()` the change adds on an `encoding/csv` writer made in view, with no `w.Error()`
+    (nor a hand-off of the writer) before its function ends, and the function's end in view."""
+    if line not in ctx.added or not receiver.isidentifier():
+        return False
+    given = _given(lexed, line, receiver)
+    if given is None or not _CSV_WRITER.search(given):
+        return False
+    name = re.escape(receiver)
+    read = re.compile(rf"(?<![\w.]){name}\s*\.\s*Error\s*\(|[(,]\s*{name}\s*[,)]")
+    for no in range(line + 1, line + _CSV_ERROR_WINDOW):
+        text = lexed.bare.get(no)
+        if text is None:
+            return False  # the rest of the function is out of view
+        if read.search(text):
+            return False
+        if _FUNC_END.match(text):
+            return True
+    return False
 
 
 _WRITER_TYPE = r"\b(?:bufio|gzip|zlib|flate|lzw|zip|tar|zstd|lz4|snappy|brotli)\.Writer\b"

@@ -260,7 +260,7 @@ REDIRECT_SINKS = (
     Sink(
         URL,
         frozenset({"Redirect"}),
-        args=(1,),
+        args=(0, 1),  # gin and echo: `c.Redirect(code, url)`; fiber: `c.Redirect(url, code...)`
         receiver_types=frozenset({"Context", "Ctx"}),
         receiver_words=("c", "ctx"),
     ),

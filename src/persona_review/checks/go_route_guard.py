@@ -1,4 +1,4 @@
-"""A Go route (gin, echo, chi, net/http 1.22 patterns) without the auth middleware its sibling routes have.
+"""A Go route (gin, echo, chi, fiber, net/http 1.22 patterns) without the auth middleware its siblings have.
 
 Routes are grouped by the router or group they are registered on. A route is guarded when a middleware
 argument reads as a guard (`r.POST("/x", authMiddleware(), h)`, echo's `e.POST("/x", h, requireAdmin)`,
@@ -42,10 +42,10 @@ from persona_review.lazy_re import lazy_re
 
 _ROOT = lazy_re(
     r"(?<![\w.])(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)\s*:?=\s*"
-    r"(?:gin\.(?:Default|New)|echo\.New|chi\.(?:NewRouter|NewMux)|http\.NewServeMux|mux\.NewRouter)\(")
+    r"(?:gin\.(?:Default|New)|echo\.New|chi\.(?:NewRouter|NewMux)|http\.NewServeMux|mux\.NewRouter|fiber\.New)\(")
 _PARAM = lazy_re(
     r"(?<![\w.])([A-Za-z_]\w*)\s+\*?(?:gin\.(?:Engine|RouterGroup|IRouter|IRoutes)|echo\.(?:Echo|Group)|"
-    r"chi\.(?:Router|Mux)|mux\.Router|http\.ServeMux)\b")
+    r"chi\.(?:Router|Mux)|mux\.Router|http\.ServeMux|fiber\.(?:App|Router|Group))\b")
 _GROUP = lazy_re(r"(?<![\w.])([A-Za-z_]\w*)\s*:?=\s*(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)\s*\.\s*Group\(")
 _NESTED = lazy_re(r"(?<![\w.])([A-Za-z_]\w*)\s*\.\s*(?:Group|Route)(\()(?:\s*\"[^\"\n]*\"\s*,)?\s*func\s*"
                      r"\(\s*([A-Za-z_]\w*)\s+chi\.Router\s*\)")

@@ -17,6 +17,7 @@ from persona_review.checks._flow_sinks import (
 from persona_review.checks._go_funcs import declared
 from persona_review.checks._go_package_names import table_names_from_other_files
 from persona_review.checks._java_sinks import with_flow_sites
+from persona_review.checks._jwt_by_hand import hand_decoded
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._prefilter import lines_containing
 from persona_review.checks._spans import (
@@ -595,11 +596,12 @@ _JWT_UNVERIFIED = lazy_re(r"\.ParseUnverified\s*\(|\bSigningMethodNone\b|\bUnsaf
             'accepted methods, e.g. `jwt.WithValidMethods([]string{"RS256"})`.'
         ),
     ),
-    needs=("ParseUnverified", "SigningMethodNone", "UnsafeAllowNoneSignatureType", "jwt.Token"),
+    needs=("ParseUnverified", "SigningMethodNone", "UnsafeAllowNoneSignatureType", "jwt.Token", "Split"),
 )
 def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
     yield from matching_lines(lex(ctx), _JWT_UNVERIFIED)
     yield from _public_key_as_hmac_secret(ctx)
+    yield from hand_decoded(ctx)
 
 
 _JWT_PARSES = frozenset({"jwt.Parse", "jwt.ParseWithClaims"})

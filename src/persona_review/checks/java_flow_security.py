@@ -183,8 +183,14 @@ def session_trust(ctx: FileContext) -> Iterator[Hit]:
 REDIRECT_SINKS = (
     Sink(URL, frozenset({"sendRedirect"})),
     Sink(URL, new_types=frozenset({"RedirectView", "ModelAndView"})),
-    Sink(URL, frozenset({"temporaryRedirect", "seeOther"}), receiver_words=("response",)),
+    # JAX-RS `Response.seeOther`, WebFlux `ServerResponse.temporaryRedirect`, Micronaut
+    # `HttpResponse.redirect`, a builder's `.location(uri)` (`ResponseEntity.status(FOUND).location(uri)`)
+    Sink(URL, frozenset({"temporaryRedirect", "seeOther", "permanentRedirect", "redirect", "location"}),
+         receiver_words=("response",)),
+    Sink(URL, frozenset({"location"}), receiver_words=("status()", "found()")),  # a chained builder
 )
+_REDIRECT_METHODS = frozenset({"sendRedirect", "temporaryRedirect", "seeOther", "permanentRedirect",
+                               "redirect", "location"})
 _SPRING_REDIRECT = "redirect:"
 
 
@@ -242,9 +248,22 @@ SSRF_SINKS = (
     "(169.254.169.254) and admin ports become reachable through it. Keep the scheme and host fixed in "
     "code and put only the checked value in the path or query, or match the host against an allow-list.")
 def ssrf(ctx: FileContext) -> Iterator[Hit]:
-    yield from tainted_hits(
-        ctx, SSRF_SINKS, "chooses the host contacted by", accept=lambda v: not v.host_fixed()
-    )
+    redirected = {site.line for site, _index, _value in tainted_sinks(ctx, *SSRF_SINKS)
+                  if site.call.callee == "URI.create" and _redirect_argument(site.node)}
+    for found in tainted_hits(ctx, SSRF_SINKS, "chooses the host contacted by",
+                              accept=lambda v: not v.host_fixed()):
+        if found.line not in redirected:
+            yield found  # `URI.create(next)` handed to a redirect is JAVA-OPEN-REDIRECT's: nothing is fetched
+
+
+def _redirect_argument(node: Node) -> bool:
+    """Whether the call `node` is an argument of a redirect (`Response.seeOther(URI.create(next))`)."""
+    parent = node.parent
+    outer = parent.parent if parent is not None and parent.type == "argument_list" else None
+    if outer is None or outer.type != "method_invocation":
+        return False
+    name = outer.child_by_field_name("name")
+    return name is not None and text_of(name) in _REDIRECT_METHODS
 
 
 # --- predictable random values used as secrets -------------------------------------------------------------

@@ -19,6 +19,7 @@ from persona_review.checks._java_sinks import (
     untainted_here,
     with_flow_sites,
 )
+from persona_review.checks._jwt_by_hand import hand_decoded
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
 from persona_review.checks._mybatis import mybatis_substitutions
@@ -446,12 +447,13 @@ _JWT_UNVERIFIED = lazy_re(r"\bJWT\.decode\s*\(|\bAlgorithm\.none\s*\(\s*\)|\.par
             "only what it returns."
         ),
     ),
-    needs=("JWT.decode", "Algorithm.none", "parseUnsecuredClaims"),
+    needs=("JWT.decode", "Algorithm.none", "parseUnsecuredClaims", "split"),
 )
 def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
     for no, _code, bare in lines_of(lex(ctx)):
         if _JWT_UNVERIFIED.search(bare):
             yield Hit(no)
+    yield from hand_decoded(ctx)
 
 
 _CSRF_OFF = lazy_re(

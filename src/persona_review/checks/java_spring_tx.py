@@ -32,7 +32,7 @@ from persona_review.checks._blocks import Block, blocks_of
 from persona_review.checks._catch import catches, try_of
 from persona_review.checks._java_code import JAVA_TEST_PATH, catch_hands_on
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import reaches
+from persona_review.checks._spans import brace_block, reaches
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -284,6 +284,22 @@ def _writes_through_stores(lexed: Lexed) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w$.])(?:this\s*\.\s*)?(?:" + "|".join(map(re.escape, sorted(names))) + r")"
                       + _WRITE_VERB)
 _ROLLS_BACK = lazy_re(r"\bthrow\b|setRollbackOnly\s*\(|\bTransactionAspectSupport\b")
+_LOOP = lazy_re(r"^\s*(?:for|while|do)\b")
+
+
+def _in_loop(lexed: Lexed, first: int, try_line: int, last: int) -> bool:
+    """Whether the `try` on `try_line` sits in a loop of the method (starting at or after `first`) that
+    runs past the catch's `last` line: each earlier pass wrote, so one failing pass leaves half the work."""
+    indent = len(lexed.bare.get(try_line, "")) - len(lexed.bare.get(try_line, "").lstrip())
+    for no in range(try_line - 1, first - 1, -1):
+        text = lexed.bare.get(no, "")
+        if not text.strip() or len(text) - len(text.lstrip()) >= indent:
+            continue
+        if _LOOP.match(text):
+            block = brace_block(lexed, no, 0)
+            return block is not None and block.last >= last
+        indent = len(text) - len(text.lstrip())
+    return False
 
 
 _FAILURE_CALL = lazy_re(r"\b(?:handle|fail|mark\w*Fail|record\w*(?:Error|Fail))\w*\s*\(", re.IGNORECASE)
@@ -319,6 +335,7 @@ def tx_catch_commits(ctx: FileContext) -> Iterator[Hit]:
         return
     lexed = lex(ctx)
     methods, class_tx, _ = _methods(ctx, lexed)
+    stores = _writes_through_stores(lexed)
     for method in methods:
         if not (method.transactional or (class_tx and method.public)):
             continue
@@ -334,14 +351,18 @@ def tx_catch_commits(ctx: FileContext) -> Iterator[Hit]:
             found = try_of(lexed, clause.line)
             if found is None:
                 continue
-            writes = _WRITE.findall(found.body)
+            writes = _WRITE.findall(found.body) + (stores.findall(found.body) if stores is not None else [])
             if not writes:
                 continue
             before = "\n".join(lexed.bare.get(n, "") for n in range(method.block.first, found.line))
-            if len(writes) < 2 and not _WRITE.search(before):
+            if len(writes) < 2 and not _WRITE.search(before) \
+                    and not (stores is not None and stores.search(before)) \
+                    and not _in_loop(lexed, method.block.first, found.line, clause.last):
                 continue  # nothing written before the failing write: nothing half-done to commit
             caught = " ".join(f"catch ({clause.types} {clause.name or ''}".split()) + ")"
-            yield Hit(clause.line, message=(
+            handling = next((no for no in range(clause.line + 1, clause.last)
+                             if lexed.bare.get(no, "").strip() not in {"", "}", "{"}), None)
+            yield Hit(clause.line, handling, message=(  # the catch and what it does instead
                 f"`{method.name}` is `@Transactional` and `{caught}` swallows the failure of a write in its "
                 f"`try`: the writes that already succeeded commit without the rest. Rethrow, or mark the "
                 f"transaction rollback-only here."))

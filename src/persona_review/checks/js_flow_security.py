@@ -161,12 +161,24 @@ def path_traversal(ctx: FileContext) -> Iterator[Hit]:
             for o in options
         )
 
-    yield from tainted_hits(ctx, PATH_SINKS, "names the file opened by", accept=accept)
+    sinks = (*PATH_SINKS, _IMPORTED_FS_SINK) if _IMPORTS_FS.search(ctx.known_text()) else PATH_SINKS
+    yield from tainted_hits(ctx, sinks, "names the file opened by", accept=accept)
     for site, index, value in unused_joins(ctx, JOIN_SINKS, PATH_SINKS, _PATH_GUARDS):
         yield hit(site, describe_flow(site, index, value, "is joined into a file path by"))
 
 
 JOIN_SINKS = (Sink(PATH, frozenset({"join", "resolve"}), None, receiver_words=("path",)),)
+_IMPORTS_FS = lazy_re(
+    r"""(?:\bfrom\s*|\brequire\s*\(\s*)['"](?:node:)?fs(?:/promises)?['"]|['"]fs-extra['"]""")
+"""A file that imports from `fs` (`import { readFileSync } from 'node:fs'`): its bare `readFile(...)` calls
+are the module's functions."""
+_IMPORTED_FS_SINK = Sink(PATH, args=(0,), callees=frozenset({
+    "readFile", "readFileSync", "writeFile", "writeFileSync", "appendFile", "appendFileSync",
+    "createReadStream", "createWriteStream", "unlink", "unlinkSync", "rm", "rmSync", "rmdir", "rmdirSync",
+    "readdir", "readdirSync", "mkdir", "mkdirSync", "copyFile", "copyFileSync", "renameSync", "openSync",
+    "outputFile", "readJson", "readJsonSync", "writeJson", "pathExists", "ensureFile", "removeSync",
+}))
+"""The distinctive `fs` (and fs-extra) functions, called bare after a destructuring import."""
 _PATH_GUARDS = frozenset({"startsWith", "includes", "indexOf", "relative", "isAbsolute", "normalize"})
 
 
@@ -243,12 +255,15 @@ def ssrf(ctx: FileContext) -> Iterator[Hit]:
 _REQUEST_LIBRARY = lazy_re(r"""\brequire\(\s*['"]request['"]\s*\)|\bfrom\s+['"]request['"]""")
 """The `request` HTTP client imported: then `request.get(url)` is an outbound call, not the request."""
 
-_REFERER = lazy_re(r"refer+er|\bhost(?:name)?\b", re.IGNORECASE)
-"""Sending the browser back where it came from (`req.get("Referrer")`) or to this request's own host (the
-http-to-https idiom): the browser, not a link's author, sets those headers."""
+_REFERER = lazy_re(r"refer+er|\bhost(?:name)?\b|^(?:req|request|ctx)(?:\.request)?\.(?:url|originalUrl)$",
+                   re.IGNORECASE)
+"""Sending the browser back where it came from (`req.get("Referrer")`), to this request's own host (the
+http-to-https idiom), or to the page it asked for (`ctx.redirect(ctx.request.url)` after a form post: the
+request's own path, on this host): the browser, not a link's author, sets those."""
 
 REDIRECT_SINKS = (
     Sink(URL, frozenset({"redirect"}), None, receiver_words=("res", "response", "ctx", "reply", "h")),
+    Sink(URL, args=None, callees=frozenset({"c.redirect"})),  # Hono's context, named `c` by convention
 )
 
 

@@ -15,6 +15,7 @@ from persona_review.checks._flow_sinks import (
 )
 from persona_review.checks._java_sinks import with_flow_sites
 from persona_review.checks._js_sql_fixed import only_own_table_names, placeholder_names, sql_fragments
+from persona_review.checks._jwt_by_hand import hand_decoded
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, lines_of, split_args
 from persona_review.checks._sql import looks_like_sql
@@ -397,7 +398,7 @@ _JWT_NO_VERIFY = lazy_re(r"""\bjwt\.decode\s*\(\s*[\w.$]+\s*,\s*true\b|\bnoVerif
             "`none`."
         ),
     ),
-    needs=("lgorithm", "jwt", "noVerify"),
+    needs=("lgorithm", "jwt", "noVerify", "split"),
 )
 def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -407,6 +408,7 @@ def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
         match = _JWT_NONE.search(code) or _JWT_NO_VERIFY.search(code)
         if match is not None and bare[match.start()] != " ":
             yield Hit(no)
+    yield from hand_decoded(ctx)
 
 
 _DESERIALIZE = lazy_re(r"\b\w*[sS]erializ\w*\.(?:unserialize|deserialize)\s*\(")

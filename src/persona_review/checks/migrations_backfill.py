@@ -239,11 +239,14 @@ def _django(ctx: FileContext, created: set[str], reverting: frozenset[int]) -> I
     yield from _django_row_loops(ctx, models, created, reverting)
 
 
+_QUERY_STEP = r"(?:all|iterator|filter|select_related|prefetch_related|only|defer|order_by|using)\([^()]*\)"
 _DJANGO_ROW_LOOP = lazy_re(
     r"^(?P<indent>\s*)for\s+(?P<row>\w+)\s+in\s+(?P<model>[A-Za-z_]\w*)\.objects\."
-    r"(?P<query>all\(\)|iterator\([^()]*\)|all\(\)\.iterator\([^()]*\)|filter\((?P<args>[^()]*)\)(?:\.iterator\([^()]*\))?)"
-    r"\s*:\s*$"
+    rf"(?P<query>{_QUERY_STEP}(?:\.{_QUERY_STEP})*)\s*:\s*$"
 )
+"""A loop over a model's rows: `all()`, `iterator()`, `filter(...)` and the steps that choose columns,
+joins or order but keep every row (`select_related("account").all()`)."""
+_FILTER_ARGS = lazy_re(r"\bfilter\(([^()]*)\)")
 _SETTINGS_MODEL = lazy_re(r"(?:Settings?|Config(?:uration)?s?|Preferences?)$")
 """A model of settings: a row or a few, rewritten in no time."""
 _NOT_ATOMIC = lazy_re(r"^\s*atomic\s*=\s*False\b", re.MULTILINE)
@@ -263,8 +266,8 @@ def _django_row_loops(ctx: FileContext, models: dict[str, str], created: set[str
         found = _DJANGO_ROW_LOOP.match(line)
         if found is None:
             continue
-        args = found.group("args")
-        if args is not None and not all(_DJANGO_NULL_ARG.match(a) for a in args.split(",")):
+        if any(not all(_DJANGO_NULL_ARG.match(a) for a in args.split(","))
+               for args in _FILTER_ARGS.findall(found.group("query"))):
             continue  # a filter on a value: some rows, not the table
         model = models.get(found.group("model"), found.group("model"))
         if model.lower() in created or model.lower() in new_models or _SETTINGS_MODEL.search(model):

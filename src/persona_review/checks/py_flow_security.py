@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from persona_review.checks._py_hits import check, code, hit_at, hit_on
 from persona_review.checks._py_imports import canonical, imported_names
@@ -114,6 +115,71 @@ def _uploads_saved(ctx: FileContext) -> Iterator[tuple[SinkCall, Value, ast.expr
             found = _arg(call, 0, "dst")
             if found is not None and found[0].unsafe_for(PATH):
                 yield call, found[0], found[1]
+_BUILT_NEAR = 6
+"""How many lines above its use an added assignment that built the value may be and still be part of the
+finding (further up, the use alone is shown)."""
+
+
+def from_assignment(ctx: FileContext, call: SinkCall, node: ast.expr, found: Hit) -> Hit:
+    """`found`, widened up to the added line that built the value of the name `node` is (`dest =
+    os.path.join(base, upload.filename)` then `upload.save(dest)`): request data put into a path is shown
+    where it is put in, with the call that uses it. Only when that is the name's one assignment in the
+    call's own function, a few lines up, and it builds text (a join, a path, an f-string, a `+`): a value
+    read as is, or picked in branches, stays on its use."""
+    if not isinstance(node, ast.Name):
+        return found
+    built = _built_line(ctx, call, node.id)
+    if built is None or built not in ctx.added or not 0 < found.line - built <= _BUILT_NEAR:
+        return found
+    return replace(found, line=built, end_line=found.end_line or found.line)
+
+
+_BUILDERS = frozenset({"os.path.join", "posixpath.join", "Path", "pathlib.Path", "PurePath", "safe_join"})
+
+
+def _built_line(ctx: FileContext, call: SinkCall, name: str) -> int | None:
+    found = _assignments_by_flow(ctx).get(id(call))
+    if found is None:
+        return None
+    functions, assigns = found
+    offset = call.line - call.call.lineno
+    start = max((first for first, last in functions if first <= call.call.lineno <= last), default=0)
+    mine = [a for a in assigns.get(name, ()) if start <= a.lineno < call.call.lineno]
+    if len(mine) != 1 or not _builds_text(mine[0].value):
+        return None
+    return mine[0].lineno + offset
+
+
+_Assigns = tuple[list[tuple[int, int]], dict[str, list[ast.Assign]]]
+
+
+def _assignments_by_flow(ctx: FileContext) -> dict[int, _Assigns]:
+    """For each call of the file's flows (by id): its flow's functions (first and last line) and the
+    plain-name assignments by name. Read once per file."""
+
+    def read() -> dict[int, _Assigns]:
+        out: dict[int, _Assigns] = {}
+        for flow in flows(ctx):
+            functions = [(f.lineno, f.end_lineno or f.lineno)
+                         for kind in (ast.FunctionDef, ast.AsyncFunctionDef) for f in flow.nodes(kind)]
+            assigns: dict[str, list[ast.Assign]] = {}
+            for node in flow.nodes(ast.Assign):
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        assigns.setdefault(target.id, []).append(node)
+            for call in flow.calls:
+                out[id(call)] = (functions, assigns)
+        return out
+
+    return ctx.cached("py_flow_security.assignments_by_flow", read)
+
+
+def _builds_text(value: ast.expr) -> bool:
+    if isinstance(value, ast.JoinedStr | ast.BinOp):
+        return True
+    return isinstance(value, ast.Call) and dotted(value.func) in _BUILDERS
+
+
 _PATH_METHODS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes", "unlink", "rmdir", "open",
                            "mkdir", "touch", "rename", "replace", "iterdir"})
 
@@ -137,8 +203,9 @@ def path_traversal(ctx: FileContext) -> Iterator[Hit]:
         if call.line in reported:
             continue
         reported.add(call.line)
-        yield hit_at(call, f"`{code(node)}` comes from {value.source} and is opened as a path by "
-                         f"`{call.name}`: `../` in it escapes the intended directory.")
+        yield from_assignment(ctx, call, node, hit_at(
+            call, f"`{code(node)}` comes from {value.source} and is opened as a path by `{call.name}`: "
+                  "`../` in it escapes the intended directory."))
     for flow in flows(ctx):
         for call in flow.calls:
             short = call.name.rsplit(".", 1)[-1]
@@ -217,7 +284,11 @@ def ssrf(ctx: FileContext) -> Iterator[Hit]:
 
 
 _REDIRECTS = frozenset({"redirect", "flask.redirect", "django.shortcuts.redirect", "HttpResponseRedirect",
-                        "HttpResponsePermanentRedirect", "RedirectResponse"})
+                        "HttpResponsePermanentRedirect", "RedirectResponse",
+                        # aiohttp raises its redirects: `raise web.HTTPFound(location)`
+                        "web.HTTPFound", "web.HTTPSeeOther", "web.HTTPTemporaryRedirect",
+                        "web.HTTPPermanentRedirect", "web.HTTPMovedPermanently",
+                        "aiohttp.web.HTTPFound", "aiohttp.web.HTTPSeeOther"})
 
 
 @check(

@@ -7,6 +7,7 @@ import ast
 import re
 from collections.abc import Iterator
 
+from persona_review.checks._jwt_by_hand import hand_decoded
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._prefilter import has_any, lines_containing
 from persona_review.checks._py_sql_values import spliced_values_fixed
@@ -664,7 +665,7 @@ _JWT_UNVERIFIED = lazy_re(
             'algorithms=["RS256"])` with verification on and the accepted algorithms pinned.'
         ),
     ),
-    needs=("jwt.",),
+    needs=("jwt.", "split"),
 )
 def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -675,6 +676,7 @@ def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
             span = bracket_span(lexed, no, match.end() - 1)
             if _JWT_UNVERIFIED.search(span.code):
                 yield Hit(no, span.last)
+    yield from hand_decoded(ctx)
 
 
 _CSRF_OFF = lazy_re(

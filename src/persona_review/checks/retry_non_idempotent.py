@@ -35,7 +35,8 @@ idempotency key anywhere (`idempotency_key`, `Idempotency-Key`, `setIdempotencyK
 the retry is declared for database contention only around the application's own `createPayment`-like
 method (the failed attempt's transaction rolled back), when a hunk leaves part of the retried code out of
 view, and in tests. Reported on the retry declaration when the change adds it, else on the unsafe call the
-change adds.
+change adds; a finding on a class-wide declaration (a Ruby job class's `retry_on` or Sidekiq options) spans
+down to the unsafe call the change adds when that is a few lines below.
 """
 
 from __future__ import annotations
@@ -191,6 +192,10 @@ _GO_DO = lazy_re(r"\.Do\(\s*(\w+)\s*\)")
 _STATEMENT_LOOK = 40
 
 
+_CLASS_WIDE_SPAN = 15
+"""How far below a class-wide retry declaration the unsafe call may be for one finding to span both."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Scope:
     declared: int
@@ -205,6 +210,9 @@ class _Scope:
     report_call: bool = False
     """Report on the unsafe call the change adds rather than on the declaration (a retry declared away from
     the function it retries)."""
+    class_wide: bool = False
+    """Declared for a whole class (a Ruby job's `retry_on`, Sidekiq's options): a finding on the declaration
+    spans down to the unsafe call the change adds, a few lines below it."""
 
 
 @register(
@@ -241,6 +249,7 @@ def _hits(ctx: FileContext) -> Iterator[Hit]:
         return  # no retry at all (the pre-filter asked for money or POST words, the rarer half)
     lexed = lex(ctx)
     reported: set[int] = set()
+    reported_calls: set[int] = set()
     for scope in _scopes(ctx, lexed):
         known = [no for no in range(scope.first, scope.last + 1) if no in lexed.code]
         if len(known) != scope.last - scope.first + 1:
@@ -258,12 +267,15 @@ def _hits(ctx: FileContext) -> Iterator[Hit]:
             line = scope.declared
         else:
             line = added_call
-        if not line or line in reported:
-            continue
+        if not line or line in reported or calls[0] in reported_calls:
+            continue  # one finding per line and per retried call (`include Sidekiq::Job` and its options)
         reported.add(line)
+        reported_calls.add(calls[0])
+        end = added_call if scope.class_wide and line == scope.declared \
+            and 0 < added_call - line <= _CLASS_WIDE_SPAN else None
         call = lexed.code[calls[0]].strip()
         call = call if len(call) <= 70 else call[:67] + "..."
-        yield Hit(line, message=(
+        yield Hit(line, end, message=(
             f"{scope.how} retries `{call}` (line {calls[0]}), which is not safe to repeat: when an attempt "
             "fails after the other side acted (a timeout after the charge went through), the next attempt "
             "does it again. Pass an idempotency key that stays the same across attempts (Stripe "
@@ -465,7 +477,7 @@ def _ruby_scopes(lexed: Lexed) -> Iterator[_Scope]:
                 how = "Sidekiq (which retries a failed job 25 times unless told not to)"
             else:
                 how = "Sidekiq's `retry` option"
-            yield _Scope(no, _ruby_class_start(lexed, no), last_known, how)
+            yield _Scope(no, _ruby_class_start(lexed, no), last_known, how, class_wide=True)
         elif _RB_RETRY_BLOCK.match(bare):
             end = _ruby_end(lexed, no)
             if end is not None:

@@ -12,6 +12,7 @@ the lock's key in the method that set it when no release of that key sits in an 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from persona_review.checks._ruby import (
@@ -58,9 +59,29 @@ def lock_not_released(ctx: FileContext) -> Iterator[Hit]:
         if not releases or any(_enclosing(r, {"ensure", "rescue"}, stop=method) for r in releases):
             continue
         first = releases[0]
-        yield tree.hit(first, (
+        found = tree.hit(first, (
             f"`{text(first)}` releases the lock taken on line {tree.line(node)} only when the work before it "
             "succeeds: an exception skips it and the lock stays until it expires. Release it in `ensure`."))
+        work = _work_before(first, node, method)
+        if work is not None:
+            found = replace(found, line=tree.line(work), end_line=found.end_line or found.line)
+        yield found
+
+
+def _work_before(release: Node, taken: Node, method: Node) -> Node | None:
+    """The statement of the method's body just before the one that releases the lock, when it comes after
+    the statement that took it: the work whose exception skips the release (the finding spans it and
+    the release)."""
+    statement = release
+    while statement.parent is not None and statement.parent != method \
+            and not (statement.parent.type == "body_statement" and statement.parent.parent == method):
+        statement = statement.parent
+    before = statement.prev_named_sibling
+    while before is not None and before.type == "comment":
+        before = before.prev_named_sibling
+    if before is None or before.start_byte <= taken.end_byte or statement.parent is None:
+        return None
+    return before
 
 
 def _is_nx(arg: Node) -> bool:

@@ -27,6 +27,7 @@ from persona_review.checks._ruby import (
     trees,
 )
 from persona_review.checks._ruby_flow import Flow, Value, flow_of
+from persona_review.checks._sql import looks_like_sql
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
@@ -82,6 +83,10 @@ _CONNECTION_METHODS = frozenset({
     "exec_update", "exec_delete", "exec_insert", "exec_params", "query", "async_exec", "exec",
 })
 _CONNECTION = lazy_re(r"connection|(?:^|\.)(?:conn|db|pg|mysql|client)$")
+_SEQUEL_DB = lazy_re(r"(?:^|\.|::)(?:db|DB)$")
+"""A Sequel database (`DB`, `Sequel::Model.db`; Sinatra, Hanami, Roda apps): `DB.fetch(sql)`, `DB.run(sql)`
+and `DB[sql]` run the text as SQL."""
+_SEQUEL_METHODS = frozenset({"fetch", "run", "execute", "execute_ddl", "execute_dui", "execute_insert"})
 _DIRECT_TAINT = frozenset({
     "order", "reorder", "group", "pluck", "select", "joins", "from", "having", "find_by_sql", "count_by_sql",
     "sql", "lock", "calculate", "average", "sum", "minimum", "maximum", "regroup", "reselect",
@@ -117,6 +122,9 @@ def sql_interpolation(ctx: FileContext) -> Iterator[Hit]:
                 found = _unsafe_sql(flow, args[1], name)  # update_all(updates, conditions)
         elif name in _CONNECTION_METHODS and _CONNECTION.search(name_text(receiver(node))):
             found = _unsafe_sql(flow, args[0], name)
+        elif name in _SEQUEL_METHODS and _SEQUEL_DB.search(name_text(receiver(node))) \
+                and looks_like_sql(text(args[0])):
+            found = _unsafe_sql(flow, args[0], "execute")
         if found is None and name in _FINDERS:
             found = _unsafe_options(flow, node)
         if found is not None:
@@ -125,6 +133,24 @@ def sql_interpolation(ctx: FileContext) -> Iterator[Hit]:
             hit = _call_hit(tree, node, f"{_origin(value)} {how} the SQL of `{name}`"
                                         f"{'' if part is args[0] else ' (' + short(part, 30) + ')'}.")
             yield _graded(hit, value)
+    yield from _sequel_datasets(ctx)
+
+
+def _sequel_datasets(ctx: FileContext) -> Iterator[Hit]:
+    """`DB["SELECT ... #{params[:q]}"]`: a Sequel dataset made from SQL text."""
+    for tree in trees(ctx):
+        flow = flow_of(tree)
+        for node in tree.nodes:
+            if node.type != "element_reference" or not node.named_children:
+                continue
+            first = node.named_children[0]
+            if not _SEQUEL_DB.search(name_text(first)) or len(node.named_children) < 2 \
+                    or not looks_like_sql(text(node.named_children[1])):
+                continue
+            found = _unsafe_sql(flow, node.named_children[1], "execute")
+            if found is not None:
+                yield _graded(tree.hit(node, f"{_origin(found[1])} is interpolated into the SQL of "
+                                             f"`{name_text(first)}[...]`."), found[1])
 
 
 _AMBIGUOUS_BARE = frozenset({"sum", "count", "not", "exec", "query"})
@@ -337,7 +363,9 @@ def _an_id(source: str) -> bool:
 
 # --- redirects, reflection, HTML, files --------------------------------------------------------------
 
-_REDIRECTS = frozenset({"redirect_to", "redirect_back", "redirect_back_or_to"})
+_REDIRECTS = frozenset({"redirect_to", "redirect_back", "redirect_back_or_to", "redirect"})
+"""Rails's redirects; Sinatra's, Grape's and Roda's `redirect`; Hanami's `response.redirect_to`."""
+_RESPONSE_RECEIVERS = frozenset({"response", "res", "r"})
 
 
 @ruby_check(
@@ -355,7 +383,7 @@ def open_redirect(ctx: FileContext) -> Iterator[Hit]:
         if name not in _REDIRECTS:
             continue
         args = arguments(node)
-        if not args or receiver(node) is not None:
+        if not args or (receiver(node) is not None and name_text(receiver(node)) not in _RESPONSE_RECEIVERS):
             continue
         if _option_is(args, "allow_other_host", "false"):
             continue

@@ -964,6 +964,8 @@ class _Run:
             entries = tuple((const_text(k.const), v) for k, v in zip(args[::2], args[1::2], strict=True))
             values = [v for _k, v in entries]
             return _with_taint(Value(items=entries, fixed=all(v.fixed for v in values)), *values)
+        if c.callee in t.parsed_addresses and len(args) == 1:
+            return replace(derived(args[0]), prefix=args[0].prefix)
         returned = t.returns.get(c.callee) or t.returns.get(method)
         if returned is not None:
             return derived(*(a for a in (receiver, *args) if a is not None), type_name=returned)

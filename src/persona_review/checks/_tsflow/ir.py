@@ -325,6 +325,10 @@ class Tables:
     returns: dict[str, str] = field(default_factory=dict)
     """Callee (dotted, as written) or method -> the class of its result (`getWriter` -> `PrintWriter`),
     so that chained calls know their receiver."""
+    parsed_addresses: frozenset[str] = frozenset()
+    """Callees (dotted, as written) that parse one text argument into an address object (`URI.create`):
+    the result keeps the text's literal start, so a fixed scheme and host (or a relative path) stays
+    fixed."""
     text_results: frozenset[str] = frozenset()
     """Methods/callees whose result is text whatever they were given (`String(x)`, `x.toLowerCase()`):
     safe where only an object could do harm (the operators of a NoSQL filter), nowhere else."""

@@ -39,6 +39,20 @@ _REQUEST_ANNOTATIONS = frozenset(
         "CookieParam",
         "BeanParam",
         "FormDataParam",
+        "MatrixParam",
+        # Micronaut
+        "QueryValue",
+        "Body",
+        "Header",
+        "Part",
+        # Quarkus RESTEasy Reactive
+        "RestQuery",
+        "RestPath",
+        "RestForm",
+        "RestHeader",
+        "RestCookie",
+        "RestMatrix",
+        "MultipartForm",
     }
 )
 
@@ -69,6 +83,26 @@ JAVA_TABLES = ir.Tables(
             "getServletPath",
             "getRemoteUser",
             "getContentType",
+            # Spring WebFlux `ServerRequest` (functional endpoints)
+            "pathVariable",
+            "pathVariables",
+            "queryParam",
+            "queryParams",
+            "bodyToMono",
+            "bodyToFlux",
+            "formData",
+            "multipartData",
+            # Micronaut `HttpRequest`
+            "getParameters",
+            "getBody",
+            "getPath",
+            "getUri",
+            # Vert.x `HttpServerRequest`/`RoutingContext`
+            "getParam",
+            "getFormAttribute",
+            "pathParam",
+            "getBodyAsString",
+            "getBodyAsJson",
         }
     ),
     request_types=frozenset(
@@ -83,6 +117,10 @@ JAVA_TABLES = ir.Tables(
             "NativeWebRequest",
             "ServerHttpRequest",
             "FileItem",
+            "ServerRequest",  # Spring WebFlux functional endpoints
+            "HttpRequest",  # Micronaut
+            "HttpServerRequest",  # Vert.x
+            "RoutingContext",  # Vert.x Web
         }
     ),
     request_names=("request", "req", "part", "file", "upload"),
@@ -201,6 +239,7 @@ JAVA_TABLES = ir.Tables(
             "getContentLength",
         }
     ),
+    parsed_addresses=frozenset({"URI.create", "java.net.URI.create"}),
     builders=frozenset({"StringBuilder", "StringBuffer"}),
     maps=frozenset({"HashMap", "LinkedHashMap", "TreeMap", "Hashtable", "ConcurrentHashMap", "Properties"}),
     lists=frozenset(

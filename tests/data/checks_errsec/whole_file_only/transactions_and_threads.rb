@@ -77,8 +77,8 @@ class RebuildSearchIndexJob < ApplicationJob
   def perform(tenant_id)
     lock_key = "search-rebuild:#{tenant_id}"
     return unless Redis.current.set(lock_key, job_id, nx: true, ex: 6.hours.to_i)
-    SearchIndex.rebuild!(tenant_id)
-    Redis.current.del(lock_key) # expect: RB-LOCK-NOT-RELEASED
+    SearchIndex.rebuild!(tenant_id) # expect: RB-LOCK-NOT-RELEASED
+    Redis.current.del(lock_key) # released here: the finding spans the work above
   end
 
   def perform_safely(tenant_id)
