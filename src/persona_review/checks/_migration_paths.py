@@ -149,7 +149,14 @@ def _migration_kind(ctx: FileContext) -> MigrationKind | None:
 
 
 _CHANGELOG_SUFFIXES = (".xml", ".yaml", ".yml")
-_LIQUIBASE_MARKERS = lazy_re(r"<changeSet\b|^\s*-\s*changeSet\s*:|\bdatabaseChangeLog\b", re.MULTILINE)
+_LIQUIBASE_MARKERS = lazy_re(
+    r"<changeSet\b|^\s*-\s*changeSet\s*:|\bdatabaseChangeLog\b"
+    r"|(?:<|^\s*-\s*)(?:renameColumn|modifyDataType|addNotNullConstraint|addForeignKeyConstraint|"
+    r"addUniqueConstraint|dropNotNullConstraint)\b",
+    re.MULTILINE,
+)
+"""A changelog's own words, or one of Liquibase's change elements (`<modifyDataType`, `- renameColumn:`),
+which a hunk of a long changelog may show without its `changeSet`."""
 
 
 def is_sql_migration(ctx: FileContext) -> bool:

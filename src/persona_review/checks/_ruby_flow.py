@@ -207,10 +207,12 @@ class Flow:
                 self._record(parameter, text(parameter), parameters.end_byte,
                              replace(tainted, raw_params=False, permitted=False))
                 bound = True
-        if bound:
-            for node in self.tree.nodes:
-                if method.start_byte < node.start_byte < method.end_byte \
-                        and node.type in {"assignment", "operator_assignment"}:
+        if bound:  # the method's own nodes: a slice of the tree's, which are in document order
+            nodes = self.tree.nodes
+            first = bisect.bisect_right(nodes, method.start_byte, key=lambda n: n.start_byte)
+            last = bisect.bisect_left(nodes, method.end_byte, key=lambda n: n.start_byte)
+            for node in nodes[first:last]:
+                if node.type in {"assignment", "operator_assignment"}:
                     self._assign(node)
 
     # --- locals ---------------------------------------------------------------------------------------

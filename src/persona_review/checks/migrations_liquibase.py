@@ -18,7 +18,7 @@ from persona_review.checks.migrations_sql import scan_sql
 from persona_review.lazy_re import lazy_re
 
 _ITEMS = ["MIG-00", "MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08"]
-SPECS = make_specs("LIQUIBASE-MIG", ["yaml", "unknown"], _ITEMS)
+SPECS = make_specs("LIQUIBASE", ["yaml", "unknown"], _ITEMS)
 
 _CHANGES = frozenset({
     "renameColumn", "renameTable", "modifyDataType", "dropColumn", "dropTable", "addNotNullConstraint",
@@ -73,7 +73,8 @@ _XML_CHILD = lazy_re(r"<(column|constraints)\b([^>]*)>")
 
 
 def _attrs(text: str) -> dict[str, str]:
-    return {m.group(1): m.group(2) if m.group(2) is not None else m.group(3) for m in _XML_ATTR.finditer(text)}
+    return {m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
+            for m in _XML_ATTR.finditer(text)}
 
 
 def _yaml_changes(ctx: FileContext) -> Iterator[_Change]:
@@ -116,7 +117,7 @@ def _column_sql(column: dict[str, str]) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _sql_of(change: _Change) -> str | None:  # noqa: PLR0911
+def _sql_of(change: _Change) -> str | None:
     """The statement Liquibase issues for `change` on PostgreSQL, or None when its names are not known."""
     a = change.attrs
     table = a.get("tableName") or a.get("baseTableName")
@@ -151,6 +152,7 @@ def _sql_of(change: _Change) -> str | None:  # noqa: PLR0911
     return f"CREATE TABLE {table} (id int);"  # createTable: later changes on it are harmless
 
 
+_XML_ROLLBACK_OPEN = lazy_re(r"<rollback\b(?![^>]*/>)")
 _YAML_ROLLBACK = lazy_re(r"^(\s*)(?:-\s*)?rollback\s*:")
 
 
@@ -162,7 +164,7 @@ def _rollback_lines(ctx: FileContext, xml: bool) -> set[int]:
     for no in sorted(ctx.lines):
         text = ctx.lines[no]
         if xml:
-            if "<rollback" in text and "/>" not in text:
+            if "<rollback" in text and _XML_ROLLBACK_OPEN.search(text):
                 indent = 0
             if indent is not None:
                 inside.add(no)
@@ -187,8 +189,9 @@ def scan(ctx: FileContext) -> list[ItemHit]:
     changes = _xml_changes(ctx) if xml else _yaml_changes(ctx)
     lines = [(change.line, sql) for change in changes
              if change.line not in rollback and (sql := _sql_of(change)) is not None]
-    return [with_advice(found.item, found.line, found.detail, found.line)
-            for found in scan_sql(lines, new_tables=ctx.change.created_tables) if found.item in SPECS and found.line in ctx.added]
+    found = scan_sql(lines, new_tables=ctx.change.created_tables)
+    return [with_advice(hit.item, hit.line, hit.detail, hit.line)
+            for hit in found if hit.item in SPECS and hit.line in ctx.added]
 
 
 register_family(SPECS, scan)
