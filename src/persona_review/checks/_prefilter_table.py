@@ -27,6 +27,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'go_goroutine_leak': (('go func', 'make(chan'), ()),
     'go_http_status': (('Body',), ()),
     'go_locks': (('Lock()',), ()),
+    'go_main_exit_status': (('main',), ()),
     'go_nested_scope': (('WHERE', 'where'), ()),
     'go_not_found_500': (('First', 'Get', 'Last', 'QueryRow', 'Take'), ()),
     'go_package_growth': (('[]', 'map[', 'sync.Map'), ()),
