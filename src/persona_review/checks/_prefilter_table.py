@@ -25,6 +25,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'go_global_map': (('map[',), ()),
     'go_goroutine_errors': (('go func',), ()),
     'go_goroutine_leak': (('go func', 'make(chan'), ()),
+    'go_grpc_auth_skip': (('FullMethod',), ()),
     'go_http_status': (('Body',), ()),
     'go_locks': (('Lock()',), ()),
     'go_main_exit_status': (('main',), ()),
