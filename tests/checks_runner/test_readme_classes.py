@@ -10,7 +10,7 @@ from persona_review.checks.registry import load_all
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 COLUMNS = {1: {"python"}, 2: {"javascript", "typescript"}, 3: {"go"}, 4: {"java"}, 5: {"ruby"}}
-MIGRATION_FAMILIES = ("SQL-", "DJANGO-", "ALEMBIC-", "RAILS-", "JS-MIG-", "GO-MIG-", "JAVA-MIG-")
+MIGRATION_FAMILIES = ("SQL-", "DJANGO-", "ALEMBIC-", "RAILS-", "JS-MIG-", "GO-MIG-", "JAVA-MIG-", "LIQUIBASE-")
 
 
 def _table() -> list[list[str]]:

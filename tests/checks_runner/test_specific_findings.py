@@ -31,6 +31,9 @@ from tests.checks_migrations import (
     test_js_migrations as js,
 )
 from tests.checks_migrations import (
+    test_liquibase as liquibase,
+)
+from tests.checks_migrations import (
     test_orm_schema_auto as orm_schema_auto,
 )
 from tests.checks_migrations import (
@@ -99,6 +102,9 @@ def _examples() -> Iterator[tuple[str, Example]]:
         yield f"go-{i}", Example(context_for_text(embedded.GOOSE, go), item, embedded.GO_LINE)
         java = embedded.flyway(f'"{statement}"')
         yield f"java-{i}", Example(context_for_text(embedded.FLYWAY, java), item, embedded.JAVA_LINE)
+    for i, (element, _yaml, item) in enumerate(liquibase.CASES):
+        changelog = context_for_text(liquibase.XML_PATH, liquibase.xml(element))
+        yield f"liquibase-{i}", Example(changelog, item, liquibase.CHANGE_LINE)
     json_rails = rails.migration("add_column :orders, :meta, :json")
     yield "rails-json", Example(context_for_text(rails.PATH, json_rails), "MIG-00", None)
     json_alembic = alembic.revision('op.add_column("orders", sa.Column("meta", sa.JSON()))')

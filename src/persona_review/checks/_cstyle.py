@@ -261,11 +261,17 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
     built_to = 0
     tagged_to = 0
     """The last line of a tagged template read from its first line: its inner lines are its fields."""
+    hand_quoted: dict[str, int] = {}
+    """Variables a value was appended to between quote literals (`in.append('\\'').append(v)`) -> the line."""
     for no, code, bare in lines_of(lexed):
         if pending is not None and no > pending[1]:
             pending = None
         if no <= tagged_to:
             continue
+        if "'" in code and (".append" in code or "+=" in code):
+            wrapped = _QUOTED_APPEND.match(code)
+            if wrapped is not None:
+                hand_quoted.setdefault(wrapped.group(1), no)
         quoted = '"' in bare or "'" in bare or "`" in bare
         if not quoted and "+" not in bare and ".concat" not in bare:
             if pending is None and not bare.rstrip().endswith((";", "{", "}")):
@@ -298,7 +304,13 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
             if name is not None:
                 sql_vars.add(name)
                 strict_vars.add(name)
-            if not _joins_reported(lexed, span, language, constants, reported):
+            splices = _quoted_splices(lexed, span, language, constants, hand_quoted)
+            if splices:
+                for variable, line in splices.items():
+                    yield SqlBuild(line, statement_span(lexed, line).last, variable)
+                    reported[variable] = line
+                built_to = span.last
+            elif not _joins_reported(lexed, span, language, constants, reported):
                 yield SqlBuild(no, span.last, name)
                 if name is not None:
                     reported[name] = no
@@ -334,6 +346,37 @@ def _joins_reported(
     if not names or is_dynamic(span, language, constants | frozenset(names)):
         return False
     return all(_same_block(lexed, line, span.first) for line in names.values())
+
+
+_QUOTED_APPEND = lazy_re(
+    r"""^\s*([A-Za-z_$][\w$]*)\s*(?:\.\s*append\s*\(|\+=)[^\n]*?(?:'\\''|"[^"\n]*'")\s*"""
+    r"""(?:\)\s*\.\s*append\s*\(|\+)\s*[A-Za-z_$][^"'\n]*?(?:\)\s*\.\s*append\s*\(|\+)\s*(?:'\\''|"'[^"\n]*")"""
+)
+"""A value appended to a text variable between single-quote literals: an SQL string literal quoted by hand
+(`in.append('\\'').append(v).append('\\'')`, `in += "'" + v + "'"`)."""
+
+
+def _quoted_splices(
+    lexed: Lexed, span: Span, language: str, constants: frozenset[str], quoted: dict[str, int]
+) -> dict[str, int]:
+    """The variables (-> line) an SQL build joins whose values were quoted in by hand earlier in its block,
+    when they are all it splices: the input entered the SQL where it was appended between quotes (an `IN
+    ('a','b')` list built in a loop), so that append is the finding, not the join."""
+    names = {n: line for n, line in quoted.items() if n in span.bare and _mentions(span.bare, {n})}
+    if not names or is_dynamic(span, language, constants | frozenset(names)):
+        return {}
+    return names if all(_within_block_of(lexed, line, span.first) for line in names.values()) else {}
+
+
+def _within_block_of(lexed: Lexed, first: int, last: int) -> bool:
+    """Is line `first` inside the block that holds line `last`, maybe in a block nested in it (a loop that
+    builds a list, then the statement after the loop): no brace between them closes `last`'s block."""
+    depth = lowest = 0
+    for no in range(first, last):
+        bare = lexed.bare.get(no, "")
+        depth += bare.count("{") - bare.count("}")
+        lowest = min(lowest, depth)
+    return lowest >= depth
 
 
 def _same_block(lexed: Lexed, first: int, last: int) -> bool:

@@ -25,6 +25,8 @@ class MigrationKind(StrEnum):
     """goose Go migrations, or Go code in a migrations folder that runs SQL."""
     JAVA = "java"
     """Flyway Java migrations (`BaseJavaMigration`, `V1__name.java`)."""
+    LIQUIBASE = "liquibase"
+    """Liquibase changelogs in XML or YAML (`<changeSet>`, `- changeSet:`)."""
 
 
 _MIGRATION_DIRS = frozenset(
@@ -141,7 +143,20 @@ def _migration_kind(ctx: FileContext) -> MigrationKind | None:
         text = _visible_text(ctx)
         if _JAVA_MARKERS.search(text) or (_JAVA_FLYWAY_NAME.match(name) and _DDL_IN_TEXT.search(text)):
             return MigrationKind.JAVA
+    if name.lower().endswith(_CHANGELOG_SUFFIXES) and _LIQUIBASE_MARKERS.search(_visible_text(ctx)):
+        return MigrationKind.LIQUIBASE
     return None
+
+
+_CHANGELOG_SUFFIXES = (".xml", ".yaml", ".yml")
+_LIQUIBASE_MARKERS = lazy_re(
+    r"<changeSet\b|^\s*-\s*changeSet\s*:|\bdatabaseChangeLog\b"
+    r"|(?:<|^\s*-\s*)(?:renameColumn|modifyDataType|addNotNullConstraint|addForeignKeyConstraint|"
+    r"addUniqueConstraint|dropNotNullConstraint)\b",
+    re.MULTILINE,
+)
+"""A changelog's own words, or one of Liquibase's change elements (`<modifyDataType`, `- renameColumn:`),
+which a hunk of a long changelog may show without its `changeSet`."""
 
 
 def is_sql_migration(ctx: FileContext) -> bool:

@@ -1,7 +1,7 @@
 """Tables the change itself creates, read from the added lines of every migration in it, whatever its
 framework: SQL `CREATE TABLE` (also inside strings of Go, Java, JS, Python and Ruby migrations), Rails
 `create_table`, Django `CreateModel` (its model name), Alembic `op.create_table`, Knex/Sequelize
-`createTable` and TypeORM `new Table({ name })`.
+`createTable`, TypeORM `new Table({ name })` and Liquibase `createTable` (its `tableName`).
 
 Such a table is new and empty when the change deploys, and no running release uses it, so an index, a
 constraint, a NOT NULL or a type change on it locks nothing that matters. Only added lines count: a
@@ -32,6 +32,7 @@ _CREATES = lazy_re(
     r"|\bop\.create_table\s*\(\s*[\"'](\w+)[\"']"
     r"|\bcreateTable(?:IfNotExists)?\s*\(\s*[\"'`](\w+)[\"'`]"
     r"|\bnew\s+Table\s*\(\s*\{\s*name\s*:\s*[\"'`](\w+)[\"'`]"
+    r"|\bcreateTable\b\s*:?(?:\s+\w+(?::\w+)?\s*[=:]\s*[\"']?[\w.$]*[\"']?)*?\s+tableName\s*[=:]\s*[\"']?([\w$]+)"
 )
 _HINT = lazy_re(r"(?i)create|new\s+table")
 """What a line that creates a table contains (a cheap test before the full pattern)."""

@@ -656,6 +656,12 @@ class Flow:
         negated = False
         while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
             negated, test = not negated, test.operand
+        if not negated and isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or):
+            # `if not inside(x) or other: raise`: past the `if`, every `or`ed failed check passed
+            failed = [self._validated(part, scope) for part in test.values]
+            passed = {name for part_names, part_negated in failed if part_negated for name in part_names}
+            if passed:
+                return passed, True
         if isinstance(test, ast.Compare) and len(test.ops) == 1 \
                 and isinstance(test.ops[0], ast.NotEq | ast.IsNot) != _is_none(test.comparators[0]):
             negated = not negated  # `if commonpath(...) != base: return`, `if match(...) is None: return`

@@ -160,12 +160,16 @@ class Flow:
         self._helpers: dict[str, Node] = {}
         self._helper_values: dict[str, Value] = {}
         self._depth = 0
+        private = _private_methods(tree)
+        private_calls: dict[str, list[Node]] = {}
         for node in tree.nodes:
             if node.type == "method" and node.child_by_field_name("parameters") is None:
                 name = text(node.child_by_field_name("name"))
                 if name:
                     self._helpers[name] = node
         for node in tree.nodes:
+            if node.type == "call" and method_name(node) in private and _on_self(node):
+                private_calls.setdefault(method_name(node), []).append(node)
             if node.type in {"method", "singleton_method"}:
                 self._parameters(node)
             elif node.type == "call" and method_name(node) in _ITERATORS and receiver(node) is not None:
@@ -182,6 +186,34 @@ class Flow:
                     self._mark(node.child_by_field_name("left"), node.end_byte)
                 elif operator == "<<" and _type(tree.parent(node)) in _STATEMENT_PARENTS:
                     self._append(node)
+        for name, calls in private_calls.items():
+            self._bind_passed(private[name], calls)
+
+    def _bind_passed(self, method: Node, calls: list[Node]) -> None:
+        """A private method is called only from its own class: a positional parameter that one of the
+        file's calls passes request data to holds request data (`decode(params[:cursor])` ... `def
+        decode(token)`), and the method's assignments are read again with it."""
+        parameters = method.child_by_field_name("parameters")
+        if parameters is None:
+            return
+        bound = False
+        for index, parameter in enumerate(parameters.named_children):
+            if parameter.type != "identifier":
+                break  # optional, splat and keyword parameters: positions no longer line up
+            passed = [self.value(args[index]) for call in calls
+                      if len(args := arguments(call)) > index and args[index].type not in _NOT_POSITIONAL]
+            tainted = next((value for value in passed if value.tainted), None)
+            if tainted is not None:  # the value, not a hash of attributes the helper assigns as is
+                self._record(parameter, text(parameter), parameters.end_byte,
+                             replace(tainted, raw_params=False, permitted=False))
+                bound = True
+        if bound:  # the method's own nodes: a slice of the tree's, which are in document order
+            nodes = self.tree.nodes
+            first = bisect.bisect_right(nodes, method.start_byte, key=lambda n: n.start_byte)
+            last = bisect.bisect_left(nodes, method.end_byte, key=lambda n: n.start_byte)
+            for node in nodes[first:last]:
+                if node.type in {"assignment", "operator_assignment"}:
+                    self._assign(node)
 
     # --- locals ---------------------------------------------------------------------------------------
 
@@ -495,6 +527,34 @@ class Flow:
         if operator in {"-", "*", "/", "**"}:
             return CONST if left.constant and right.constant else Value(UNKNOWN, self.tree.head(node))
         return CONST  # comparisons give booleans
+
+
+_NOT_POSITIONAL = frozenset({"pair", "splat_argument", "hash_splat_argument", "block_argument"})
+
+
+def _private_methods(tree: Tree) -> dict[str, Node]:
+    """The methods of the tree's classes declared private: after a bare `private` in the class body (or at
+    the top of a hunk cut from one), or written `private def name`."""
+    found: dict[str, Node] = {}
+    for node in tree.nodes:
+        if node.type == "program" or (node.type == "body_statement"
+                                      and _type(tree.parent(node)) in {"class", "module"}):
+            private = False
+            for child in node.named_children:
+                if child.type == "identifier" and text(child) in {"private", "public", "protected"}:
+                    private = text(child) == "private"
+                elif child.type == "method" and private:
+                    found[text(child.child_by_field_name("name"))] = child
+        elif node.type == "call" and method_name(node) == "private" and receiver(node) is None:
+            args = arguments(node)
+            if args and args[0].type == "method":
+                found[text(args[0].child_by_field_name("name"))] = args[0]
+    return found
+
+
+def _on_self(call: Node) -> bool:
+    recv = receiver(call)
+    return recv is None or recv.type == "self"
 
 
 def _type(node: Node | None) -> str:

@@ -991,6 +991,8 @@ def _migration(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[
 
 
 _WORD = lazy_re(r"[\w$.\"]+")
+_CHANGELOG_ELEMENT = lazy_re(r"(?:<|-\s*)([a-z]+[A-Z]\w*)\b")
+"""A Liquibase change element as a changelog writes it: `<addColumn`, `- modifyDataType:`."""
 _JS_MIGRATION_CALL = lazy_re(r"((?:[\w$]+\s*\.\s*)*[\w$]+)\s*\(")
 _CODE_WITH_SQL = frozenset({"go", "java", "javascript", "typescript"})
 """Languages whose migration findings are about SQL inside a string (`tx.Exec("…")`, `knex.raw(`…`)`)."""
@@ -1006,6 +1008,10 @@ def _migration_subject(
     """(the statement or call, the table) of a flagged migration line; `before()` gives the few lines above
     it (a continued ALTER TABLE names its table there)."""
     stripped = text.strip()
+    change = _CHANGELOG_ELEMENT.match(stripped) if language in ("yaml", "unknown") else None
+    if change is not None:  # a Liquibase change (`<renameColumn tableName="…"`, `- modifyDataType:`)
+        on = _ON_TABLE.search(message)
+        return change.group(1), on.group(1).rstrip(".") if on else ""
     if language in ("javascript", "typescript"):
         stripped = _AWAIT_OR_RETURN.sub("", stripped)
         call = _JS_MIGRATION_CALL.match(stripped)

@@ -74,6 +74,32 @@ def _dynamic(span: Span) -> bool:
     return False
 
 
+_BOUND_PARAMS = lazy_re(r"[(,]\s*(?:params|select_params|parameters)\s*=(?!=)")
+"""A call's keyword argument that holds the values bound to its placeholders (Django's `raw(sql,
+params=...)` and `extra(where=..., params=...)`, SQLAlchemy's `parameters=`), never SQL text."""
+
+
+def _without_bound_params(span: Span) -> Span:
+    """`span` with the values of its bound-parameter keyword arguments blanked (newlines kept): text built
+    there (`params=[code.lower() + '%']`) is a value the driver quotes, not SQL."""
+    if "params" not in span.bare and "parameters" not in span.bare:
+        return span
+    code, bare = list(span.code), list(span.bare)
+    for match in _BOUND_PARAMS.finditer(span.bare):
+        depth = 0
+        for i in range(match.end(), len(bare)):
+            char = span.bare[i]
+            if char in "([{":
+                depth += 1
+            elif char in ")]}," and depth == 0:
+                break
+            elif char in ")]}":
+                depth -= 1
+            if char != "\n":
+                code[i] = bare[i] = " "
+    return Span(span.first, span.last, "".join(code), "".join(bare))
+
+
 @register(
     CheckSpec(
         id="PY-SQL-STRING",
@@ -106,7 +132,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
         call = _QUERY_CALL.search(bare) if no in query_lines and "(" in bare else None
         if call is not None:
             span = bracket_span(lexed, no, call.end() - 1)
-            if _dynamic(span) and (
+            if _dynamic(_without_bound_params(span)) and (
                 not call.group(0).startswith("text") or looks_like_sql(string_contents(span), False)
             ):
                 if _flow_tainted(ctx, no) or not (spliced_values_fixed(ctx, no) or _flow_literal(ctx, no)):
@@ -124,7 +150,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
                 tainted.pop(reassigned, None)
             continue
         span = statement_span(lexed, no)
-        if _dynamic(span) and looks_like_sql(string_contents(span)):
+        if _dynamic(_without_bound_params(span)) and looks_like_sql(string_contents(span)):
             if (spliced_values_fixed(ctx, no) or _flow_literal(ctx, no)) and not _flow_tainted(ctx, no):
                 if reassigned is not None:
                     tainted.pop(reassigned, None)
