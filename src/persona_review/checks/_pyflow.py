@@ -914,10 +914,10 @@ class Flow:
                                pathlike=receiver.pathlike and short in {"resolve", "absolute", "joinpath",
                                                                           "with_name", "with_suffix"},
                                normalized=short == "resolve")
-            if short == "format" and isinstance(node.func.value, ast.Constant) and not every.tainted:
-                return _formatted(str(node.func.value.value), args, kwargs, node)
-            if short == "format" and isinstance(node.func.value, ast.Constant):
-                template = str(node.func.value.value)
+            template = _template_text(node.func.value, receiver) if short == "format" else None
+            if template is not None and not every.tainted:
+                return _formatted(template, args, kwargs, node)
+            if template is not None:
                 literal = Value(start=template.split("{", 1)[0])
                 return join(literal, replace(every, start="")) if every.tainted else CLEAN
             if short in {"format", "replace"} and every.tainted:
@@ -993,6 +993,16 @@ def _literal_result(name: str, short: str, node: ast.Call, receiver: Value,
 
 
 _PLAIN_FIELD = lazy_re(r"^\w*$")
+
+
+def _template_text(node: ast.expr, value: Value) -> str | None:
+    """The literal text a `.format` is called on: written in place, or held by a name the flow knows to
+    hold exactly that text (`QUERY = "SELECT ... {}"` above, then `QUERY.format(x)`)."""
+    if isinstance(node, ast.Constant):
+        return str(node.value)
+    if isinstance(node, ast.Name) and not value.tainted and isinstance(value.start, str):
+        return value.start
+    return None
 
 
 def _formatted(template: str, args: tuple[Value, ...], kwargs: dict[str, Value], node: ast.Call) -> Value:

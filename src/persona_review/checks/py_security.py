@@ -144,6 +144,9 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
                     no, span.last, message=_tainted_message(first_arg.group(1), tainted[first_arg.group(1)])
                 )
                 continue
+            if no in _flow_built_sql(ctx):
+                yield Hit(no, span.last, message=_built_message(first_arg.group(1) if first_arg else None))
+                continue
         quoted = "'" in bare or '"' in bare
         if not quoted or no not in near_sql:
             if reassigned is not None:
@@ -191,6 +194,28 @@ def _flow_tainted(ctx: FileContext, line: int) -> bool:
         return {no for flow in flows(ctx) for no in _tainted_lines(flow)}
     found: set[int] = ctx.cached("py_security.flow_tainted", build)
     return line in found
+
+
+def _flow_built_sql(ctx: FileContext) -> set[int]:
+    """Lines of query calls whose first argument the data flow shows to be SQL text that starts with
+    literal SQL and carries request data not checked for SQL: text the line-by-line reading cannot see
+    being built (adjacent literals inside parentheses over several lines, a template held by a name and
+    filled with `.format`, text a same-file helper returns). Text that is request data from its first
+    character is `PY-SQL-INPUT`'s."""
+    def build() -> set[int]:
+        return {call.line for flow in flows(ctx) for call in flow.calls
+                if call.args and call.name.rsplit(".", 1)[-1] in _RUNNERS and call.args[0].unsafe_for(SQL)
+                and call.args[0].start and looks_like_sql(call.args[0].start)}
+    found: set[int] = ctx.cached("py_security.flow_built_sql", build)
+    return found
+
+
+def _built_message(name: str | None) -> str:
+    what = f"`{name}`" if name else "The query"
+    return (
+        f"{what} is SQL text built with request data spliced into it, and is run here: the caller can "
+        "rewrite the query. Pass the values as bound parameters."
+    )
 
 
 def _tainted_lines(flow: Flow) -> set[int]:

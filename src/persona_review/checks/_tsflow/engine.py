@@ -371,7 +371,12 @@ class _Run:
             return True
         if isinstance(st, ir.Declare):
             for name, init in st.names:
-                value = self.eval(init) if init is not None else Value(type=st.type_name)
+                if init is not None:
+                    value = self.eval(init)
+                elif st.type_name is not None and st.type_name in self.tables.builders:
+                    value = replace(literal(""), type=st.type_name)  # Go's `var sb strings.Builder`: empty
+                else:
+                    value = Value(type=st.type_name)
                 if st.type_name is not None and value.type is None:
                     value = replace(value, type=st.type_name)
                 self.env[name] = value
@@ -935,6 +940,8 @@ class _Run:
             field_name = self._getter_of(helper) if _on_this(c) else None
             if field_name is not None:
                 return self._lookup(field_name)  # with what this function stored in it so far
+            if receiver is not None and receiver.tainted and not args and not _on_this(c):
+                return self._read_from_request(helper, receiver)
             return self._apply_summary(helper, args)
         kinds = t.sanitizers.get(c.callee) or t.sanitizers.get(method)
         if kinds is not None:
@@ -993,7 +1000,8 @@ class _Run:
                 return UNKNOWN
             if receiver.tainted or receiver.flags or receiver.params:
                 value = derived(receiver, *args)
-                if method in {"trim", "strip", "toLowerCase", "toUpperCase", "intern", "toString"}:
+                if method in {"trim", "strip", "toLowerCase", "toUpperCase", "intern", "toString"} \
+                        or (method == "String" and receiver.type in t.builders):
                     value = replace(value, prefix=receiver.prefix)
                 return value
         if receiver is not None and method.startswith(t.lookups):
@@ -1028,6 +1036,8 @@ class _Run:
         """Builders, maps and lists: mutators update the named receiver; lookups read constant keys."""
         method = c.method
         t = self.tables
+        if method in _WRITES and args and receiver.type in t.builders:
+            method = "append"  # Go's `sb.WriteString(x)` grows the builder as Java's `append` does
         if method in {"append", "concat"} and args and (receiver.type in t.builders or method == "concat"):
             if method == "concat":
                 grown = receiver
@@ -1196,6 +1206,19 @@ class _Run:
                     return function
         return None
 
+    def _read_from_request(self, helper: ir.Function, receiver: Value) -> Value:
+        """A method without parameters of a same-file class called on an object bound from the request
+        (`dto.getName()` on an `@RequestBody` DTO declared in the file): the field it returns was filled
+        from the request, so the result is request data, unless the method returns a constant or a
+        number (the summary's class says so)."""
+        summary = self._summary(helper)
+        if summary is not None and (summary.known or summary.fixed):
+            return literal(summary.const) if summary.known else Value(fixed=True)
+        out = replace(derived(receiver), type=summary.type if summary is not None else None)
+        if out.type in _NUMBER_TYPES:
+            return sanitized(out, ALL_KINDS)
+        return out
+
     def _apply_summary(self, helper: ir.Function, args: tuple[Value, ...]) -> Value:
         summary = self._summary(helper)
         if summary is None:
@@ -1242,6 +1265,14 @@ class _Run:
         return out
 
 
+_WRITES = frozenset({"WriteString", "WriteByte", "WriteRune"})
+"""Methods that add their argument's text to a Go `strings.Builder` or `bytes.Buffer`."""
+_NUMBER_TYPES = frozenset({"int", "long", "short", "byte", "double", "float", "boolean", "Integer", "Long",
+                           "Short", "Byte", "Double", "Float", "Boolean", "BigDecimal", "BigInteger", "UUID",
+                           "LocalDate", "LocalDateTime", "Instant", "OffsetDateTime", "ZonedDateTime",
+                           "int64", "int32", "int", "uint", "uint64", "uint32", "float64", "float32", "bool",
+                           "number"})
+"""Classes whose values hold no text a caller could use to rewrite a query, a path or a URL."""
 _PURE = frozenset({"split", "substring", "trim", "strip", "replace", "replaceAll", "replaceFirst",
                    "toLowerCase",
                    "toUpperCase", "charAt", "format", "formatted", "repeat", "toString", "intern",
