@@ -321,6 +321,9 @@ class _Run:
         """Loops entered and not yet left."""
         self.collect: list[CallSite] | None = None
         """While summarising a helper: its calls given data of its parameters."""
+        self.element: Value | None = None
+        """While the arguments of an iterating call on request data are evaluated (`items.forEach(...)`):
+        what the first parameter of a callback among them holds."""
 
     # --- functions ----------------------------------------------------------------------------------
 
@@ -341,7 +344,10 @@ class _Run:
         for param in self.function.params:
             if param.source is not None:
                 self.flow.has_sources = True
-                values.append(replace(tainted(param.source), type=param.type_name))
+                value = replace(tainted(param.source), type=param.type_name)
+                if param.type_name in _NUMBER_TYPES:  # `@PathVariable long id`: bound as a number
+                    value = sanitized(value, ALL_KINDS)
+                values.append(value)
             elif param.type_name in self.tables.source_types:
                 self.flow.has_sources = True
                 values.append(replace(tainted(f"parameter `{param.name}`"), type=param.type_name))
@@ -822,6 +828,9 @@ class _Run:
         if isinstance(e, ir.Lambda):
             saved = (self.env, self.returns, self.breaks)
             self.env = {**self.env, **{p: UNKNOWN for p in e.params}}
+            if self.element is not None and e.params:
+                self.env[e.params[0]] = self.element
+            self.element = None  # a callback inside the callback iterates over something else
             for param in e.bound:
                 if param.source is not None:
                     self.flow.has_sources = True
@@ -872,7 +881,15 @@ class _Run:
 
     def _call(self, c: ir.Call, node: Node) -> Value:
         receiver = self.eval(c.receiver) if c.receiver is not None else None
-        args = tuple([self.eval(a) for a in c.args])
+        iterating = receiver is not None and receiver.tainted and c.method in _ITERATES
+        if iterating:
+            assert receiver is not None
+            self.element = element_of(receiver)  # the callback's first parameter: each element in turn
+        try:
+            args = tuple([self.eval(a) for a in c.args])
+        finally:
+            if iterating:
+                self.element = None
         receiver_name = None
         if c.receiver is not None:
             receiver_name = self._name_of(c.receiver, self.adapter.expression(c.receiver))
@@ -981,6 +998,13 @@ class _Run:
             formatted = _format(args[0].const, [a.const for a in args[1:]])
             if formatted is not None:
                 return formatted
+        if c.callee in _PRINTS_TO and len(args) >= 2 and args[0].type in t.builders:
+            target = self._name_of(c.args[0], self.adapter.expression(c.args[0]))
+            if target is not None:  # `fmt.Fprintf(&sb, "'%s'", name)` grows the builder
+                old = self._lookup(target)
+                printed = _printed(c.callee, args[1:])
+                self.env[target] = replace(join(old, printed), type=old.type)
+            return UNKNOWN
         if (c.callee == "String.format" or c.callee in t.formatters) and args and args[0].known:
             template = const_text(args[0].const)
             head = literal(template.split("%", 1)[0])
@@ -989,6 +1013,9 @@ class _Run:
             # a String, whatever class the receiver was, still carrying what follows its parts (a
             # predictable number's flag through `Math.floor(Math.random() * 1e6).toString()`)
             return replace(derived(receiver, *args), fixed=True)
+        joined = _joined(c, receiver, args)
+        if joined is not None:
+            return joined
         if receiver is not None:
             holder = receiver_name
             if holder is None and c.receiver is not None:
@@ -1265,6 +1292,27 @@ class _Run:
         return out
 
 
+_ITERATES = frozenset({"forEach", "map", "flatMap", "filter", "find", "findIndex", "some", "every",
+                       "anyMatch", "allMatch", "noneMatch", "peek", "ifPresent"})
+"""Methods that call their callback with each element of their receiver (or its one value) first."""
+_PRINTS_TO = frozenset({"fmt.Fprintf", "fmt.Fprint", "fmt.Fprintln"})
+"""Go functions that write their text to the writer given first."""
+
+
+def _printed(callee: str, args: Sequence[Value]) -> Value:
+    """The text `fmt.Fprintf`/`Fprint` write: a known template's literal start, then the values."""
+    if callee == "fmt.Fprintf" and args[0].known:
+        head = literal(const_text(args[0].const).split("%", 1)[0])
+        rest = args[1:]
+        if not rest:
+            return literal(const_text(args[0].const))
+        return join(head, derived(*rest)) if any(a.tainted for a in rest) else derived(*args)
+    out = args[0]
+    for part in args[1:]:
+        out = join(out, part)
+    return out
+
+
 _WRITES = frozenset({"WriteString", "WriteByte", "WriteRune"})
 """Methods that add their argument's text to a Go `strings.Builder` or `bytes.Buffer`."""
 _NUMBER_TYPES = frozenset({"int", "long", "short", "byte", "double", "float", "boolean", "Integer", "Long",
@@ -1335,6 +1383,24 @@ def _on_this(c: ir.Call) -> bool:
 def _names_source(value: Value, node: Node) -> bool:
     """Whether `value` is request data read exactly by `node` (so a part of it read next is named)."""
     return value.tainted and not value.safe_for and value.source == _short(text_of(node))
+
+
+def _joined(c: ir.Call, receiver: Value | None, args: tuple[Value, ...]) -> Value | None:
+    """The parts of a list whose elements are known in order, joined with a literal separator
+    (JavaScript's `parts.join(sep)`, Go's `strings.Join(parts, sep)`): the text starts as the first part
+    does, so a fixed scheme and host stay fixed and request data in front stays in front."""
+    if c.method == "join" and receiver is not None and receiver.seq is not None and len(args) <= 1:
+        parts, separator = receiver.seq, args[0] if args else literal(",")
+    elif c.callee == "strings.Join" and len(args) == 2 and args[0].seq is not None:
+        parts, separator = args[0].seq, args[1]
+    else:
+        return None
+    if not parts or not separator.known or not all(part.known or part.tainted for part in parts):
+        return None
+    out = parts[0]
+    for part in parts[1:]:
+        out = join(join(out, separator), part)
+    return out
 
 
 def element_of(value: Value) -> Value:
