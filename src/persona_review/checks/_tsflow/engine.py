@@ -961,6 +961,9 @@ class _Run:
                 return self._read_from_request(helper, receiver)
             return self._apply_summary(helper, args)
         kinds = t.sanitizers.get(c.callee) or t.sanitizers.get(method)
+        if kinds is not None and c.callee not in t.sanitizers and method in _FILE_NAME_METHODS \
+                and receiver is not None and receiver.tainted and receiver.type not in _FILE_TYPES:
+            kinds = None  # `dto.getName()`: a field the caller filled, not the last part of a `File`'s path
         if kinds is not None:
             base = derived(*args, *([receiver] if receiver is not None and receiver.tainted else []))
             return sanitized(base, kinds)
@@ -1292,6 +1295,10 @@ class _Run:
         return out
 
 
+_FILE_NAME_METHODS = frozenset({"getName"})
+"""Sanitizers by method name that reduce a path to its last part only on a file object (`File.getName`);
+on anything else (a DTO's getter) they read a field."""
+_FILE_TYPES = frozenset({"File"})
 _ITERATES = frozenset({"forEach", "map", "flatMap", "filter", "find", "findIndex", "some", "every",
                        "anyMatch", "allMatch", "noneMatch", "peek", "ifPresent"})
 """Methods that call their callback with each element of their receiver (or its one value) first."""
@@ -1318,7 +1325,7 @@ _WRITES = frozenset({"WriteString", "WriteByte", "WriteRune"})
 _NUMBER_TYPES = frozenset({"int", "long", "short", "byte", "double", "float", "boolean", "Integer", "Long",
                            "Short", "Byte", "Double", "Float", "Boolean", "BigDecimal", "BigInteger", "UUID",
                            "LocalDate", "LocalDateTime", "Instant", "OffsetDateTime", "ZonedDateTime",
-                           "int64", "int32", "int", "uint", "uint64", "uint32", "float64", "float32", "bool",
+                           "int64", "int32", "uint", "uint64", "uint32", "float64", "float32", "bool",
                            "number"})
 """Classes whose values hold no text a caller could use to rewrite a query, a path or a URL."""
 _PURE = frozenset({"split", "substring", "trim", "strip", "replace", "replaceAll", "replaceFirst",

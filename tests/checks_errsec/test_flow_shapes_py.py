@@ -1,0 +1,116 @@
+"""Python shapes between a request source and a SQL sink that the line-by-line reading cannot follow but
+the data flow does: SQL text built over several lines inside parentheses, and a template held by a name
+and filled with `.format`. Allow-lists, numbers and bound parameters keep their look-alikes quiet."""
+
+from __future__ import annotations
+
+from .flow_shapes import assert_marked, assert_whole
+
+_HEAD = (
+    "import requests\n"
+    "from django.db import connection\n"
+    "from flask import Blueprint, request\n"
+    "\n"
+    "bp = Blueprint('items', __name__)\n"
+    "ORDER_SQL = 'SELECT id, name FROM items ORDER BY {}'\n"
+    "FEED_URL = 'http://{}/feed.xml'\n"
+    "ALLOWED = {'id', 'name'}\n"
+    "\n"
+)
+_CUT = _HEAD.count("\n")
+
+
+def test_sql_built_over_several_lines_in_parentheses_is_reported_at_the_query() -> None:
+    code = _HEAD + (
+        "@bp.route('/a')\n"
+        "def a():\n"
+        "    name = request.args.get('name')\n"
+        "    query = (\n"
+        "        'SELECT id FROM items '\n"
+        "        f\"WHERE name = '{name}'\"\n"
+        "    )\n"
+        "    with connection.cursor() as cur:\n"
+        "        cur.execute(query)  # expect: PY-SQL-STRING\n"
+        "        return cur.fetchall()\n"
+        "\n"
+        "\n"
+        "@bp.route('/b')\n"
+        "def b():\n"
+        "    sort = request.args.get('sort', 'id')\n"
+        "    query = (\n"
+        "        'SELECT id FROM items '\n"
+        "        'ORDER BY %s' % (sort,)\n"
+        "    )\n"
+        "    with connection.cursor() as cur:\n"
+        "        cur.execute(query)  # expect: PY-SQL-STRING\n"
+        "        return cur.fetchall()\n"
+    )
+    assert_marked("app/views.py", code, _CUT)
+
+
+def test_sql_over_several_lines_from_numbers_or_bound_parameters_is_quiet() -> None:
+    code = _HEAD + (
+        "@bp.route('/a')\n"
+        "def a():\n"
+        "    limit = int(request.args.get('limit', 10))\n"
+        "    query = (\n"
+        "        'SELECT id FROM items '\n"
+        "        f'LIMIT {limit}'\n"
+        "    )\n"
+        "    with connection.cursor() as cur:\n"
+        "        cur.execute(query)\n"
+        "        return cur.fetchall()\n"
+        "\n"
+        "\n"
+        "@bp.route('/b')\n"
+        "def b():\n"
+        "    name = request.args.get('name')\n"
+        "    query = (\n"
+        "        'SELECT id FROM items '\n"
+        "        'WHERE name = %s'\n"
+        "    )\n"
+        "    with connection.cursor() as cur:\n"
+        "        cur.execute(query, [name])\n"
+        "        return cur.fetchall()\n"
+    )
+    assert_marked("app/views.py", code, _CUT)
+
+
+def test_a_template_held_by_a_name_and_filled_from_the_request_is_reported() -> None:
+    code = _HEAD + (
+        "@bp.route('/a')\n"
+        "def a():\n"
+        "    sort = request.args.get('sort', 'id')\n"
+        "    with connection.cursor() as cur:\n"
+        "        cur.execute(ORDER_SQL.format(sort))  # expect: PY-SQL-STRING\n"
+        "        return cur.fetchall()\n"
+        "\n"
+        "\n"
+        "@bp.route('/b')\n"
+        "def b():\n"
+        "    host = request.args['host']\n"
+        "    template = 'http://{}/status'\n"
+        "    return requests.get(template.format(host), timeout=5).text  # expect: PY-SSRF\n"
+    )
+    # the hunks alone do not show the module's template: it is judged on the whole file
+    assert_whole("app/views.py", code)
+
+
+def test_a_held_template_filled_with_checked_or_numeric_values_is_quiet() -> None:
+    code = _HEAD + (
+        "@bp.route('/a')\n"
+        "def a():\n"
+        "    sort = request.args.get('sort', 'id')\n"
+        "    if sort not in ALLOWED:\n"
+        "        sort = 'id'\n"
+        "    with connection.cursor() as cur:\n"
+        "        cur.execute(ORDER_SQL.format(sort))\n"
+        "        return cur.fetchall()\n"
+        "\n"
+        "\n"
+        "@bp.route('/b')\n"
+        "def b():\n"
+        "    template = 'https://api.example.com/items/{}'\n"
+        "    return requests.get(template.format(request.args['id']), timeout=5).text\n"
+    )
+    assert_marked("app/views.py", code, _CUT)
