@@ -114,3 +114,63 @@ def test_a_held_template_filled_with_checked_or_numeric_values_is_quiet() -> Non
         "    return requests.get(template.format(request.args['id']), timeout=5).text\n"
     )
     assert_marked("app/views.py", code, _CUT)
+
+
+_DJANGO_HEAD = (
+    "import os\n"
+    "\n"
+    "import requests\n"
+    "from django import forms\n"
+    "from django.shortcuts import redirect\n"
+    "from rest_framework.decorators import api_view\n"
+    "from rest_framework.response import Response\n"
+    "\n"
+    "\n"
+    "class ExportForm(forms.Form):\n"
+    "    name = forms.CharField(max_length=100)\n"
+    "    page = forms.IntegerField()\n"
+    "    kind = forms.ChoiceField(choices=[('csv', 'CSV'), ('pdf', 'PDF')])\n"
+    "\n"
+    "\n"
+)
+
+
+def test_what_a_form_or_serializer_cleans_from_the_request_is_request_data() -> None:
+    code = _DJANGO_HEAD + (
+        "def export(request):\n"
+        "    form = ExportForm(request.POST)\n"
+        "    if not form.is_valid():\n"
+        "        return redirect('/')\n"
+        "    with open(os.path.join('/srv/exports', form.cleaned_data['name'])) as handle:  # expect: PY-PATH-TRAVERSAL\n"
+        "        return handle.read()\n"
+        "\n"
+        "\n"
+        "@api_view(['POST'])\n"
+        "def hook(request):\n"
+        "    serializer = HookSerializer(data=request.data)\n"
+        "    serializer.is_valid(raise_exception=True)\n"
+        "    requests.post(serializer.validated_data['url'], json={}, timeout=5)  # expect: PY-SSRF\n"
+        "    return Response(status=204)\n"
+    )
+    assert_marked("app/views.py", code, _DJANGO_HEAD.count("\n"))
+
+
+def test_typed_form_fields_and_the_objects_a_form_saves_are_not_request_text() -> None:
+    code = _DJANGO_HEAD + (
+        "def export(request):\n"
+        "    form = ExportForm(request.POST)\n"
+        "    if not form.is_valid():\n"
+        "        return redirect('/')\n"
+        "    data = form.cleaned_data\n"
+        "    path = '/srv/exports/%s-%d.%s' % ('report', data['page'], form.cleaned_data['kind'])\n"
+        "    with open(path) as handle:\n"
+        "        handle.read()\n"
+        "    item = form.save()\n"
+        "    return redirect(item.get_absolute_url())\n"
+        "\n"
+        "\n"
+        "def preview(request):\n"
+        "    form = ExportForm(initial={'kind': 'csv'})\n"
+        "    return redirect(form.cleaned_data['name'])\n"
+    )
+    assert_whole("app/views.py", code)

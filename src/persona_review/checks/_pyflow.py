@@ -263,6 +263,13 @@ class Flow:
         """Names last assigned with their backslashes replaced (`x = x.replace("\\", "/")`)."""
         self._analysed = False
         self._by_type: dict[type, list[ast.AST]] | None = None
+        self._forms: dict[str, str] = {}
+        """Names holding a form or serializer bound to request data, with its class as written."""
+        self._cleaned: dict[str, str] = {}
+        """Names holding such a form's cleaned data (`data = form.cleaned_data`), with the form's class."""
+        self._typed_fields: dict[str, set[str]] = {}
+        """Form classes of this module -> their fields whose cleaned value is no free text (a number, a
+        date, a choice)."""
 
     @property
     def calls(self) -> list[SinkCall]:
@@ -292,6 +299,7 @@ class Flow:
                     for method in node.body:
                         if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
                             self._methods.setdefault(method.name, []).append(method)
+                    self._typed_fields[node.name] = _typed_form_fields(node)
                 elif isinstance(node, ast.Import | ast.ImportFrom):
                     self._modules.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
             self._block(self.tree.body, _Scope())
@@ -413,6 +421,7 @@ class Flow:
             self._remember(stmt.targets, stmt.value, scope)
             for target in stmt.targets:  # `ok = is_safe_url(url=x, ...)` ... `if ok:`
                 if isinstance(target, ast.Name):
+                    self._note_form(target.id, stmt.value, scope)
                     self._note_url_parts(target.id, stmt.value)
                     if isinstance(stmt.value, ast.Call) and _CHECKING_CALLS.search(dotted(stmt.value.func)):
                         self._check_results[target.id] = stmt.value
@@ -574,6 +583,48 @@ class Flow:
             if isinstance(base, ast.Name) and value.tainted:
                 scope.env[base.id] = scope.env.get(base.id, CLEAN).union(replace(value, start=""))
 
+    def _note_form(self, name: str, node: ast.expr, scope: _Scope) -> None:
+        """`form = SearchForm(request.POST)`, `serializer = ItemSerializer(data=request.data)`: what the
+        form cleans (`form.cleaned_data[...]`, `serializer.validated_data[...]`) is the request's data,
+        checked only as far as its fields' types go. Anything else the name is given forgets it."""
+        for attribute in _CLEANED:
+            scope.env.pop(f"{name}.{attribute}", None)
+        self._forms.pop(name, None)
+        self._cleaned.pop(name, None)
+        if isinstance(node, ast.Attribute) and node.attr in _CLEANED and isinstance(node.value, ast.Name) \
+                and node.value.id in self._forms:  # `data = form.cleaned_data`
+            self._cleaned[name] = self._forms[node.value.id]
+        if not isinstance(node, ast.Call):
+            return
+        written = dotted(node.func)
+        if not written.endswith(_FORM_SUFFIXES):
+            return
+        made = next((call for call in reversed(self._calls) if call.call is node), None)
+        if made is None:
+            return
+        given = CLEAN  # the form object stays what it was: its other methods give the program's objects
+        for part in (*made.args, *(v for k, v in made.kwargs.items() if k in {"data", "**"})):
+            given = given.union(part)
+        if not given.tainted:
+            return
+        self._forms[name] = written.rsplit(".", 1)[-1]
+        for attribute in _CLEANED:
+            scope.env[f"{name}.{attribute}"] = Value(True, f"{name}.{attribute}", given.safe_for, start="")
+
+    def _typed_field(self, node: ast.Subscript) -> bool:
+        """`form.cleaned_data["page"]` where the form's class (in this module) declares `page` as a
+        number, date, boolean or choice field: its cleaned value holds no free text."""
+        owner = node.value
+        if not isinstance(node.slice, ast.Constant) or not isinstance(node.slice.value, str):
+            return False
+        if isinstance(owner, ast.Attribute) and owner.attr in _CLEANED and isinstance(owner.value, ast.Name):
+            form = self._forms.get(owner.value.id)
+        elif isinstance(owner, ast.Name):
+            form = self._cleaned.get(owner.id)
+        else:
+            return False
+        return form is not None and node.slice.value in self._typed_fields.get(form, set())
+
     def _note_url_parts(self, name: str, value: ast.expr) -> None:
         """Remember `parts = urlparse(x)` (parts -> x) and `x = x.replace("\\", ...)` (x has no
         backslashes), for `_host_guard`; any other assignment forgets what the name held."""
@@ -704,6 +755,9 @@ class Flow:
             return scope.env.get(node.id, CLEAN)
         if isinstance(node, ast.Attribute):
             name = dotted(node)
+            cleaned = scope.env.get(name) if node.attr in _CLEANED else None
+            if cleaned is not None:
+                return cleaned
             if _is_source(name):
                 return Value(True, name, _source_safe_for(name), start="")
             base = self.eval(node.value, scope)
@@ -711,6 +765,8 @@ class Flow:
         if isinstance(node, ast.Subscript):
             base = self.eval(node.value, scope)
             self.eval(node.slice, scope)
+            if base.tainted and self._typed_field(node):
+                return CLEAN
             held = _held(node.value, node.slice, scope) if not isinstance(node.value, ast.Subscript) \
                 else _held_pair(node.value, node.slice, scope)
             if held is not None:
@@ -928,6 +984,28 @@ class Flow:
             if receiver.pathlike and short in {"joinpath"}:
                 return replace(every, pathlike=True) if every.tainted else Value(pathlike=True)
         return CLEAN
+
+
+_CLEANED = ("cleaned_data", "validated_data")
+_FORM_SUFFIXES = ("Form", "Serializer", "FormSet")
+_TYPED_FIELDS = frozenset({
+    "IntegerField", "FloatField", "DecimalField", "BooleanField", "NullBooleanField", "DateField",
+    "DateTimeField", "TimeField", "DurationField", "UUIDField", "ChoiceField", "TypedChoiceField",
+    "MultipleChoiceField", "TypedMultipleChoiceField", "ModelChoiceField", "ModelMultipleChoiceField",
+    "SlugField", "PrimaryKeyRelatedField", "EmailField",
+})
+"""Django form and REST framework serializer fields whose cleaned value is no free text: a number, a
+date, one of the code's choices, an object, a slug (letters, digits, `-` and `_`), an address."""
+
+
+def _typed_form_fields(node: ast.ClassDef) -> set[str]:
+    """The fields a form class declares with a field class of `_TYPED_FIELDS`."""
+    found: set[str] = set()
+    for statement in node.body:
+        if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call) \
+                and dotted(statement.value.func).rsplit(".", 1)[-1] in _TYPED_FIELDS:
+            found.update(t.id for t in statement.targets if isinstance(t, ast.Name))
+    return found
 
 
 _SPLITTERS = frozenset({"split", "rsplit", "partition", "rpartition", "splitlines"})
