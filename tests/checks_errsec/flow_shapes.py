@@ -23,11 +23,15 @@ def _hunk_findings(path: str, old: str, new: str) -> set[tuple[int, str]]:
     return {(f.line, f.rule_id or "") for f in run_checks([ctx], categories=(Category.SECURITY,)).findings}
 
 
+def security_findings(path: str, code: str) -> set[tuple[int, str]]:
+    """(line, check id) of the security findings on the whole file."""
+    return {(f.line, f.rule_id or "") for f in
+            run_checks([context_for_text(path, code)], categories=(Category.SECURITY,)).findings}
+
+
 def assert_whole(path: str, code: str) -> None:
     """The marked findings, no more, on the whole file."""
-    whole = {(f.line, f.rule_id or "") for f in
-             run_checks([context_for_text(path, code)], categories=(Category.SECURITY,)).findings}
-    assert sorted(whole) == sorted(expected(code))
+    assert sorted(security_findings(path, code)) == sorted(expected(code))
 
 
 def assert_marked(path: str, code: str, cut: int) -> None:

@@ -4,7 +4,7 @@ and filled with `.format`. Allow-lists, numbers and bound parameters keep their 
 
 from __future__ import annotations
 
-from .flow_shapes import assert_marked, assert_whole
+from .flow_shapes import assert_marked, assert_whole, security_findings
 
 _HEAD = (
     "import requests\n"
@@ -174,3 +174,78 @@ def test_typed_form_fields_and_the_objects_a_form_saves_are_not_request_text() -
         "    return redirect(form.cleaned_data['name'])\n"
     )
     assert_whole("app/views.py", code)
+
+
+_FLASK_AUTH_HEAD = (
+    "import os\n"
+    "\n"
+    "from flask import Blueprint, current_app, jsonify, redirect, request, session, url_for\n"
+    "\n"
+    "bp = Blueprint('auth', __name__)\n"
+    "\n"
+    "\n"
+)
+
+
+def test_request_data_stored_in_the_session_is_request_data_when_read_back() -> None:
+    code = _FLASK_AUTH_HEAD + (
+        "@bp.get('/login')\n"
+        "def login_form():\n"
+        "    session['next'] = request.args.get('next', '/')\n"
+        "    return 'form'\n"
+        "\n"
+        "\n"
+        "@bp.post('/login')\n"
+        "def login():\n"
+        "    target = session.pop('next', '/')\n"
+        "    return redirect(target)  # expect: PY-OPEN-REDIRECT\n"
+    )
+    # the store is itself reported by the session check; this test is about the read
+    found = security_findings("app/auth.py", code)
+    assert (_FLASK_AUTH_HEAD.count("\n") + 10, "PY-OPEN-REDIRECT") in found
+
+
+def test_session_values_checked_on_reading_or_set_by_the_code_stay_quiet() -> None:
+    code = _FLASK_AUTH_HEAD + (
+        "@bp.get('/sso/done')\n"
+        "def sso_done():\n"
+        "    after = session.get('after') or '/'\n"
+        "    if not after.startswith('/') or after.startswith('//'):\n"
+        "        after = '/'\n"
+        "    return redirect(after)\n"
+        "\n"
+        "\n"
+        "@bp.get('/theme')\n"
+        "def theme():\n"
+        "    session['theme'] = 'dark'\n"
+        "    return redirect(url_for('home', theme=session['theme']))\n"
+        "\n"
+        "\n"
+        "@bp.get('/back')\n"
+        "def back():\n"
+        "    return redirect(session.get('after', '/'))\n"
+    )
+    assert_marked("app/auth.py", code, _FLASK_AUTH_HEAD.count("\n"))
+
+
+def test_a_membership_test_of_an_uploads_field_does_not_check_its_file_name() -> None:
+    code = _FLASK_AUTH_HEAD + (
+        "@bp.post('/avatar')\n"
+        "def upload_avatar():\n"
+        "    file = request.files.get('avatar')\n"
+        "    if file is None or file.mimetype not in ('image/png', 'image/jpeg'):\n"
+        "        return jsonify({'error': 'png or jpeg required'}), 400\n"
+        "    dest = os.path.join(current_app.config['AVATAR_DIR'], file.filename)  # expect: PY-PATH-TRAVERSAL\n"
+        "    file.save(dest)\n"
+        "    return jsonify({'avatar': dest}), 201\n"
+        "\n"
+        "\n"
+        "@bp.get('/report')\n"
+        "def report():\n"
+        "    name = request.args.get('name')\n"
+        "    if name not in ('daily.csv', 'weekly.csv'):\n"
+        "        return 'no', 404\n"
+        "    with open(os.path.join('/srv/reports', name)) as handle:\n"
+        "        return handle.read()\n"
+    )
+    assert_marked("app/profile.py", code, _FLASK_AUTH_HEAD.count("\n"))

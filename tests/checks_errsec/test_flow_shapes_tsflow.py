@@ -228,3 +228,59 @@ def test_java_get_name_of_a_request_item_is_its_field_and_a_numeric_path_variabl
         "}\n"
     )
     assert_marked("src/main/java/com/example/web/ExportController.java", code, _JAVA_HEAD.count("\n"))
+
+
+def test_js_request_data_stored_in_the_session_is_request_data_when_read_back() -> None:
+    code = _JS_HEAD + (
+        "router.get('/login', (req, res) => {\n"
+        "  if (req.query.returnTo) {\n"
+        "    req.session.returnTo = req.query.returnTo;\n"
+        "  }\n"
+        "  res.render('login');\n"
+        "});\n"
+        "\n"
+        "router.post('/login', (req, res) => {\n"
+        "  const target = req.session.returnTo || '/dashboard';\n"
+        "  delete req.session.returnTo;\n"
+        "  res.redirect(target); // expect: JS-OPEN-REDIRECT\n"
+        "});\n"
+        "\n"
+        "router.get('/sso/done', (req, res) => {\n"
+        "  const next = req.session.returnTo;\n"
+        "  if (!next || !next.startsWith('/') || next.startsWith('//')) {\n"
+        "    return res.redirect('/');\n"
+        "  }\n"
+        "  res.redirect(next);\n"
+        "});\n"
+        "\n"
+        "router.get('/theme', (req, res) => {\n"
+        "  res.redirect(req.session.landing || '/');\n"
+        "});\n"
+    )
+    assert_marked("routes/auth.js", code, _JS_HEAD.count("\n"))
+
+
+def test_java_request_data_stored_in_the_session_is_request_data_when_read_back() -> None:
+    code = _JAVA_HEAD + (
+        "@Controller\n"
+        "public class LoginController {\n"
+        "    @GetMapping(\"/login\")\n"
+        "    public String login(@RequestParam(required = false) String next, HttpSession session) {\n"
+        "        session.setAttribute(\"next\", next); // expect: JAVA-SESSION-TRUST\n"
+        "        return \"login\";\n"
+        "    }\n"
+        "\n"
+        "    @PostMapping(\"/login/done\")\n"
+        "    public void done(HttpSession session, HttpServletResponse response) throws Exception {\n"
+        "        String next = (String) session.getAttribute(\"next\");\n"
+        "        response.sendRedirect(next != null ? next : \"/home\"); // expect: JAVA-OPEN-REDIRECT\n"
+        "    }\n"
+        "\n"
+        "    @GetMapping(\"/profile\")\n"
+        "    public void profile(HttpSession session, HttpServletResponse response) throws Exception {\n"
+        "        String user = (String) session.getAttribute(\"user\");\n"
+        "        response.sendRedirect(\"/users/\" + user);\n"
+        "    }\n"
+        "}\n"
+    )
+    assert_marked("src/main/java/com/example/web/LoginController.java", code, _JAVA_HEAD.count("\n"))

@@ -240,6 +240,17 @@ class Flow:
     def __init__(self, tree: ast.Module, offset: int = 0) -> None:
         self.tree = tree
         self.offset = offset
+        self.earlier: list[Flow] = []
+        """The flows of the file's earlier runs of hunk lines (their session writes are seen here)."""
+        self._stored: dict[str, Value] = {}
+        """Session keys that a function of the file (or of an earlier run) sets to request data."""
+        self._writes: dict[str, Value] = {}
+        self._analysed = False
+        self._by_type: dict[type, list[ast.AST]] | None = None
+        self._reset()
+
+    def _reset(self) -> None:
+        """The state one pass over the module builds, empty."""
         self._calls: list[SinkCall] = []
         self._helpers: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         self._summaries: dict[str, Value | None] = {}
@@ -254,15 +265,13 @@ class Flow:
         self._entered: set[tuple[int, tuple[tuple[str, Value], ...]]] = set()
         self._entering = False
         self._entered_lines = 0
-        self._lines = max((getattr(node, "end_lineno", 0) or 0 for node in tree.body), default=0)
+        self._lines = max((getattr(node, "end_lineno", 0) or 0 for node in self.tree.body), default=0)
         self._check_results: dict[str, ast.Call] = {}
         """Names last assigned a checking call's result, with the call (`ok = is_safe_url(...)`)."""
         self._parsed: dict[str, str] = {}
         """Names holding `urlparse(x)`, with x."""
         self._unbackslashed: set[str] = set()
         """Names last assigned with their backslashes replaced (`x = x.replace("\\", "/")`)."""
-        self._analysed = False
-        self._by_type: dict[type, list[ast.AST]] | None = None
         self._forms: dict[str, str] = {}
         """Names holding a form or serializer bound to request data, with its class as written."""
         self._cleaned: dict[str, str] = {}
@@ -288,21 +297,54 @@ class Flow:
         self._analyse()
         return self._handler_returns
 
+    @property
+    def session_writes(self) -> dict[str, Value]:
+        """Session keys set to request data here or in an earlier run of hunk lines, with that data."""
+        self._analyse()
+        return self._writes
+
     def _analyse(self) -> None:
-        if not self._analysed:
-            self._analysed = True
-            self._helpers = {node.name: node for node in self.tree.body
-                             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-                             and not _tainted_params(node)}
-            for node in self.tree.body:
-                if isinstance(node, ast.ClassDef):
-                    for method in node.body:
-                        if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
-                            self._methods.setdefault(method.name, []).append(method)
-                    self._typed_fields[node.name] = _typed_form_fields(node)
-                elif isinstance(node, ast.Import | ast.ImportFrom):
-                    self._modules.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
-            self._block(self.tree.body, _Scope())
+        """One pass over the module; a second one when it stores request data in the session
+        (`session["next"] = request.args["next"]`), so that a view reading that key back gets it."""
+        if self._analysed:
+            return
+        self._analysed = True
+        inherited: dict[str, Value] = {}
+        for other in self.earlier:
+            inherited.update(other.session_writes)
+        self._stored = inherited
+        self._run()
+        found = self._session_stores()
+        self._writes = {**inherited, **found}
+        if any(key not in inherited for key in found):
+            self._reset()
+            self._stored = dict(self._writes)
+            self._run()
+
+    def _session_stores(self) -> dict[str, Value]:
+        found: dict[str, Value] = {}
+        for assignment in self._assignments:
+            target = assignment.target
+            key = assignment.key
+            if isinstance(target, ast.Subscript) and _is_session(target.value) and key is not None \
+                    and not key.tainted and isinstance(key.start, str) and assignment.value.tainted:
+                old = found.get(key.start)
+                found[key.start] = assignment.value if old is None else old.union(assignment.value)
+        return found
+
+    def _run(self) -> None:
+        self._helpers = {node.name: node for node in self.tree.body
+                         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+                         and not _tainted_params(node)}
+        for node in self.tree.body:
+            if isinstance(node, ast.ClassDef):
+                for method in node.body:
+                    if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
+                        self._methods.setdefault(method.name, []).append(method)
+                self._typed_fields[node.name] = _typed_form_fields(node)
+            elif isinstance(node, ast.Import | ast.ImportFrom):
+                self._modules.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
+        self._block(self.tree.body, _Scope())
 
     def _summary(self, name: str) -> Value | None:
         """What a same-file helper returns when its parameters carry request data: a tainted value (with
@@ -726,7 +768,8 @@ class Flow:
                     checked.append(node.func.value)
             elif isinstance(node, ast.Compare) and len(node.ops) == 1 \
                     and isinstance(node.ops[0], ast.In | ast.NotIn):
-                checked.append(node.left)
+                if not _reads_field(node.left):  # `upload.mimetype in TYPES` checks the type, not the upload
+                    checked.append(node.left)
                 if isinstance(node.ops[0], ast.NotIn) and node is test:
                     negated = not negated
             names.update(n.id for expr in checked for n in ast.walk(expr)
@@ -764,9 +807,12 @@ class Flow:
             return replace(base, start="", pathlike=False) if base.tainted else CLEAN
         if isinstance(node, ast.Subscript):
             base = self.eval(node.value, scope)
-            self.eval(node.slice, scope)
+            index = self.eval(node.slice, scope)
             if base.tainted and self._typed_field(node):
                 return CLEAN
+            if self._stored and _is_session(node.value) and not index.tainted \
+                    and isinstance(index.start, str) and index.start in self._stored:
+                return self._stored[index.start]  # request data another view stored under this key
             held = _held(node.value, node.slice, scope) if not isinstance(node.value, ast.Subscript) \
                 else _held_pair(node.value, node.slice, scope)
             if held is not None:
@@ -939,6 +985,11 @@ class Flow:
             normalized = name in _NORMALIZERS or (first.normalized and name in _PATH_BUILDERS | {"str"})
             safe_for = every.safe_for - {URL} if name in _DECODERS else every.safe_for
             return replace(every, start=start, pathlike=pathlike, normalized=normalized, safe_for=safe_for)
+        if self._stored and short in {"get", "pop"} and isinstance(node.func, ast.Attribute) \
+                and _is_session(node.func.value) and args and not args[0].tainted \
+                and isinstance(args[0].start, str) and args[0].start in self._stored:
+            stored = self._stored[args[0].start]
+            return stored.union(args[1]) if len(args) > 1 else stored
         if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
             owner = node.func.value.id
             if short == "set" and len(node.args) == 3 and not node.keywords:  # `config.set(section, key, v)`
@@ -996,6 +1047,19 @@ _TYPED_FIELDS = frozenset({
 })
 """Django form and REST framework serializer fields whose cleaned value is no free text: a number, a
 date, one of the code's choices, an object, a slug (letters, digits, `-` and `_`), an address."""
+
+
+def _is_session(node: ast.expr) -> bool:
+    """Flask's `session`, Django's `request.session`."""
+    written = dotted(node)
+    return written in {"session", "flask.session"} or written.endswith(".session")
+
+
+def _reads_field(node: ast.expr) -> bool:
+    """Whether `node` is a plain field of a named object (`upload.mimetype`, `form.kind`): a test of it
+    checks that field, not the rest of the object. Fields of `self` are followed as `self` itself."""
+    return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+        and node.value.id not in {"self", "cls"}
 
 
 def _typed_form_fields(node: ast.ClassDef) -> set[str]:
@@ -1503,6 +1567,8 @@ def flows(ctx: FileContext) -> list[Flow]:
     if hit is not None and hit[0] is ctx:
         return hit[1]
     out = list(_parse_all(ctx))
+    for index, flow in enumerate(out):
+        flow.earlier = out[:index]
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.pop(next(iter(_CACHE)))
     _CACHE[id(ctx)] = (ctx, out)

@@ -149,6 +149,8 @@ class FileFlow:
     are recorded as calls of the function wrapped."""
     earlier: Sequence[FileFlow] = ()
     """The flows of the file's earlier runs of hunk lines: a helper defined in one is summarised there."""
+    stored: dict[str, Value] = field(default_factory=dict)
+    """Session keys the file sets to request data, with that data: reading one back gives it."""
     _homes: dict[int, FileFlow] = field(default_factory=dict)
     """Helpers of `earlier` flows called here -> the flow that holds them."""
     _summary_depth: int = 0
@@ -229,8 +231,42 @@ def analyse(
     root: Node, adapter: ir.Adapter, line_offset: int = 0, earlier: Sequence[FileFlow] = ()
 ) -> FileFlow:
     """Run every function of the tree (and the top level, for a fragment without one). `earlier` are the
-    flows of the file's earlier runs of hunk lines, whose helpers calls here may run."""
-    flow = FileFlow(root, adapter, line_offset, earlier=earlier)
+    flows of the file's earlier runs of hunk lines, whose helpers calls here may run.
+
+    A file that stores request data in the session (`req.session.returnTo = req.query.returnTo`,
+    `session.setAttribute("next", request.getParameter("next"))`) is run a second time knowing it, so
+    that a handler reading that session key back gets request data."""
+    stored = {key: value for other in earlier for key, value in other.stored.items()}
+    flow = _analyse(root, adapter, line_offset, earlier, stored)
+    found = _stored_from_request(flow)
+    if any(key not in stored for key in found):
+        flow = _analyse(root, adapter, line_offset, earlier, {**stored, **found})
+    return flow
+
+
+_SESSION_KEY = lazy_re(r"(?:^|\.)session\.(\w+)$")
+"""A session entry written as a property (`req.session.returnTo`, `ctx.session.next`)."""
+
+
+def _stored_from_request(flow: FileFlow) -> dict[str, Value]:
+    """Session keys that some function of the flow sets to request data, with that data."""
+    found: dict[str, Value] = {}
+    for site in flow.assignments:
+        match = _SESSION_KEY.search(site.name)
+        if match is not None and site.value.tainted:
+            key = match.group(1)
+            found[key] = union(found[key], site.value) if key in found else site.value
+    for call in flow.calls_named("setAttribute"):
+        if len(call.args) == 2 and call.args[0].known and call.args[1].tainted \
+                and "session" in (call.receiver_name or text_of(call.call.receiver)).lower():
+            key = const_text(call.args[0].const)
+            found[key] = union(found[key], call.args[1]) if key in found else call.args[1]
+    return found
+
+
+def _analyse(root: Node, adapter: ir.Adapter, line_offset: int, earlier: Sequence[FileFlow],
+             stored: dict[str, Value]) -> FileFlow:
+    flow = FileFlow(root, adapter, line_offset, earlier=earlier, stored=stored)
     flow.functions = list(adapter.functions(root))
     for function in flow.functions:
         flow.by_name.setdefault(function.name, []).append(function)
@@ -795,6 +831,11 @@ class _Run:
                 return tainted(_short(text_of(node)))
             if e.dotted and e.dotted.removeprefix("this.") in self.env:
                 return self.env[e.dotted.removeprefix("this.")]
+            if e.dotted and self.flow.stored:
+                match = _SESSION_KEY.search(e.dotted)
+                if match is not None and match.group(1) in self.flow.stored:
+                    self.flow.has_sources = True
+                    return self.flow.stored[match.group(1)]  # request data stored by another handler
             if e.dotted and e.name in self.flow.fields \
                     and (e.dotted.startswith("this.") or e.obj.type != "identifier"
                          or text_of(e.obj) in self.flow.classes or text_of(e.obj)[:1].isupper()) \
@@ -945,6 +986,12 @@ class _Run:
                 and any(a.known and isinstance(a.const, str) for a in args)):
             self.flow.has_sources = True
             return tainted(_short(text_of(node)))
+        if method == "getAttribute" and len(args) == 1 and args[0].known and self.flow.stored \
+                and "session" in (receiver_name or text_of(c.receiver)).lower():
+            found = self.flow.stored.get(const_text(args[0].const))
+            if found is not None:
+                self.flow.has_sources = True
+                return found
         if method in t.fills and c.args:
             self._fill(c, receiver, args, receiver_name, node)
         if c.callee in t.function_wrappers and c.args:
