@@ -249,3 +249,26 @@ def test_a_membership_test_of_an_uploads_field_does_not_check_its_file_name() ->
         "        return handle.read()\n"
     )
     assert_marked("app/profile.py", code, _FLASK_AUTH_HEAD.count("\n"))
+
+
+def test_a_field_set_from_the_request_is_request_data_in_the_methods_called_next() -> None:
+    code = (
+        "import requests\n"
+        "from django.shortcuts import redirect\n"
+        "from django.views import View\n"
+        "\n"
+        "\n"
+        "class PreviewView(View):\n"
+        "    success_url = '/done'\n"
+        "\n"
+        "    def get(self, request):\n"
+        "        self.target = request.GET['url']\n"
+        "        self.page = int(request.GET.get('page', 1))\n"
+        "        return self.fetch()\n"
+        "\n"
+        "    def fetch(self):\n"
+        "        requests.get(self.target, timeout=5)  # expect: PY-SSRF\n"
+        "        requests.get(f'https://api.example.com/items?page={self.page}', timeout=5)\n"
+        "        return redirect(self.success_url)\n"
+    )
+    assert_marked("app/views.py", code, 5)

@@ -373,12 +373,14 @@ class Flow:
         self._summaries[name] = returned if returned.tainted else None
         return self._summaries[name]
 
-    def _enter(self, node: ast.Call, args: tuple[Value, ...], kwargs: dict[str, Value]) -> None:
+    def _enter(self, node: ast.Call, args: tuple[Value, ...], kwargs: dict[str, Value],
+               fields: dict[str, Value] | None = None) -> None:
         """A same-file function (or a method of a same-file class) called with request data: its body is
         walked once more with the arguments' values in its parameters, so that a sink inside it is seen
         with them. One level deep, once per function and set of argument values, at most MAX_ENTERED
         times per file and within ENTERED_LINES_PER_LINE lines per line of the file; never while a helper's
-        return is being summarised."""
+        return is being summarised. `fields` are the attributes of `self` the caller set to request data
+        (`self.name = request.args["name"]`) when it calls a method on `self`: they hold it there too."""
         if self._entering or self._returns is not None or len(self._entered) >= MAX_ENTERED \
                 or any(isinstance(arg, ast.Starred) for arg in node.args):
             return
@@ -386,10 +388,14 @@ class Flow:
         if target is None:
             return
         positional = [a.arg for a in (*target.args.posonlyargs, *target.args.args)]
+        own: dict[str, Value] = {}
         if isinstance(node.func, ast.Attribute) and not _decorated(target, _STATIC):
+            if fields and positional and positional[0] == "self":
+                own = fields
             positional = positional[1:]  # `self` or `cls`
         named = {*positional, *(a.arg for a in target.args.kwonlyargs)}
         bound = dict(zip(positional, args, strict=False))
+        bound.update(own)
         bound.update((name, value) for name, value in kwargs.items() if name in named)
         key = (id(target), tuple(sorted(bound.items())))
         if not any(value.tainted for value in bound.values()) or key in self._entered:
@@ -624,6 +630,8 @@ class Flow:
                 _hold(base.id, target.slice, value, scope)
             if isinstance(base, ast.Name) and value.tainted:
                 scope.env[base.id] = scope.env.get(base.id, CLEAN).union(replace(value, start=""))
+            if isinstance(target, ast.Attribute) and isinstance(base, ast.Name) and base.id == "self":
+                scope.env[f"self.{target.attr}"] = value  # read back as it is (`self.name`)
 
     def _note_form(self, name: str, node: ast.expr, scope: _Scope) -> None:
         """`form = SearchForm(request.POST)`, `serializer = ItemSerializer(data=request.data)`: what the
@@ -798,9 +806,9 @@ class Flow:
             return scope.env.get(node.id, CLEAN)
         if isinstance(node, ast.Attribute):
             name = dotted(node)
-            cleaned = scope.env.get(name) if node.attr in _CLEANED else None
-            if cleaned is not None:
-                return cleaned
+            held = scope.env.get(name) if node.attr in _CLEANED or name.startswith("self.") else None
+            if held is not None:
+                return held
             if _is_source(name):
                 return Value(True, name, _source_safe_for(name), start="")
             base = self.eval(node.value, scope)
@@ -942,8 +950,13 @@ class Flow:
         every = CLEAN
         for value in (*args, *kwargs.values()):
             every = every.union(value)
-        if every.tainted:
-            self._enter(node, args, kwargs)
+        fields = {}
+        if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) \
+                and node.func.value.id == "self" and receiver.tainted:
+            fields = {name: value for name, value in scope.env.items()
+                      if name.startswith("self.") and value.tainted}
+        if every.tainted or fields:  # `self.export()` after `self.name = request.args["name"]`
+            self._enter(node, args, kwargs, fields)
         short = node.func.attr if isinstance(node.func, ast.Attribute) else name
         if _is_source(name) or (short in {"get_json", "get_data", "getlist", "get"} and _is_source(
                 dotted(node.func.value) if isinstance(node.func, ast.Attribute) else "")):
