@@ -284,3 +284,25 @@ def test_java_request_data_stored_in_the_session_is_request_data_when_read_back(
         "}\n"
     )
     assert_marked("src/main/java/com/example/web/LoginController.java", code, _JAVA_HEAD.count("\n"))
+
+
+def test_go_path_values_of_the_standard_mux_are_request_data() -> None:
+    code = _GO_HEAD + (
+        "func (h *Handler) Read(w http.ResponseWriter, r *http.Request) {\n"
+        '\tname := r.PathValue("name")\n'
+        '\tdata, _ := os.ReadFile("/srv/data/" + name) // expect: GO-PATH-TRAVERSAL\n'
+        "\tw.Write(data)\n"
+        "}\n"
+        "\n"
+        "func (h *Handler) Page(w http.ResponseWriter, r *http.Request) {\n"
+        '\tn, err := strconv.Atoi(r.PathValue("page"))\n'
+        "\tif err != nil {\n"
+        "\t\treturn\n"
+        "\t}\n"
+        '\tdata, _ := os.ReadFile(fmt.Sprintf("/srv/pages/%d.html", n))\n'
+        "\tw.Write(data)\n"
+        "\t_ = exec.Command\n"
+        "\t_ = strings.ToLower\n"
+        "}\n"
+    )
+    assert_marked("handlers/read.go", code, _GO_HEAD.count("\n"))

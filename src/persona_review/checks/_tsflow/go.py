@@ -37,6 +37,7 @@ GO_TABLES = ir.Tables(
             "Referer",
             "UserAgent",
             "BasicAuth",
+            "PathValue",  # Go 1.22 `ServeMux` patterns (`/files/{name}`)
             # gin
             "Query",
             "DefaultQuery",
