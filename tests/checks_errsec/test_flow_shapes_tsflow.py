@@ -301,8 +301,6 @@ def test_go_path_values_of_the_standard_mux_are_request_data() -> None:
         "\t}\n"
         '\tdata, _ := os.ReadFile(fmt.Sprintf("/srv/pages/%d.html", n))\n'
         "\tw.Write(data)\n"
-        "\t_ = exec.Command\n"
-        "\t_ = strings.ToLower\n"
         "}\n"
     )
     assert_marked("handlers/read.go", code, _GO_HEAD.count("\n"))
