@@ -272,3 +272,19 @@ def test_a_field_set_from_the_request_is_request_data_in_the_methods_called_next
         "        return redirect(self.success_url)\n"
     )
     assert_marked("app/views.py", code, 5)
+
+
+def test_a_query_running_a_build_reported_just_above_is_not_reported_again() -> None:
+    code = _HEAD + (
+        "@bp.route('/a')\n"
+        "def a():\n"
+        "    term = request.args['q']\n"
+        "    sql = (\n"
+        "        'SELECT * FROM items '\n"
+        "        f\"WHERE name LIKE '%{term}%'\"  # expect: PY-SQL-STRING\n"
+        "    )\n"
+        "    with connection.cursor() as cur:\n"
+        "        cur.execute(sql)\n"
+        "        return cur.fetchall()\n"
+    )
+    assert_marked("app/views.py", code, _CUT)

@@ -124,9 +124,12 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
     query_lines = lines_containing(lexed.bare, _QUERY_WORDS)
     # Lines with a SQL word on them or on one of the next few lines.
     near_sql = {no - back for no in sql_lines for back in range(_SQL_LOOKAHEAD)}
+    last_build: int | None = None  # the last build reported in this function
     for no, code, bare in scoped_lines(lexed, _function_start, tainted):
         if not code.strip():
             continue
+        if _function_start(bare):
+            last_build = None
         assign = _ASSIGN.match(bare) if "=" in bare else None
         reassigned = assign.group(1) if assign is not None and assign.group(2) == "=" else None
         call = _QUERY_CALL.search(bare) if no in query_lines and "(" in bare else None
@@ -144,7 +147,8 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
                     no, span.last, message=_tainted_message(first_arg.group(1), tainted[first_arg.group(1)])
                 )
                 continue
-            if no in _flow_built_sql(ctx):
+            if no in _flow_built_sql(ctx) and (last_build is None or no - last_build > _BUILT_NEAR):
+                # (a build reported just above is the finding: the query that runs it is not another one)
                 yield Hit(no, span.last, message=_built_message(first_arg.group(1) if first_arg else None))
                 continue
         quoted = "'" in bare or '"' in bare
@@ -160,6 +164,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
                 continue  # only literals, constants, table names, placeholders or checked names spliced
             if assign is not None:
                 tainted[assign.group(1)] = no
+            last_build = no
             yield Hit(no, span.last)
         elif reassigned is not None:
             tainted.pop(reassigned, None)
@@ -194,6 +199,10 @@ def _flow_tainted(ctx: FileContext, line: int) -> bool:
         return {no for flow in flows(ctx) for no in _tainted_lines(flow)}
     found: set[int] = ctx.cached("py_security.flow_tainted", build)
     return line in found
+
+
+_BUILT_NEAR = 8
+"""Lines below a reported build within which a query call is taken to run that build."""
 
 
 def _flow_built_sql(ctx: FileContext) -> set[int]:
