@@ -1666,6 +1666,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0xd353ca9dbb3eecf4: ((), False),
     0xd35f27d819757bc5: ((), False),
     0xd3683bfb4ddec6f3: (('(',), False),
+    0xd36a0cce108d4b5f: (('session.',), False),
     0xd37218d5af745c0e: ((), False),
     0xd39aeeac185755bb: ((), False),
     0xd3d52c27428f444b: (('.',), False),

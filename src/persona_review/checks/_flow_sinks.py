@@ -293,6 +293,9 @@ def looked_up(site: CallSite, index: int) -> bool:
             return False  # a read of the request itself
         params = {p.name for p in site.function.params} if site.function is not None else set()
         receiver = site.function.node.child_by_field_name("receiver") if site.function is not None else None
+        held = _assigned_value(site, name)
+        if held is not None and _unwrapped(held).type in _LOCAL_LITERALS:
+            return False  # a method of a list or text built here (`parts.join("")`), not of a store
         return (
             name in params
             or (receiver is not None and re.search(rf"\b{re.escape(name)}\b", text_of(receiver)) is not None)
@@ -303,6 +306,9 @@ def looked_up(site: CallSite, index: int) -> bool:
     )
 
 
+_LOCAL_LITERALS = frozenset({"array", "string", "template_string", "interpreted_string_literal",
+                             "raw_string_literal", "composite_literal"})
+"""Literals a local name may hold: what their methods return is built from them, not looked up."""
 _REQUEST_OWNERS = frozenset({"r", "req", "request", "c", "ctx", "e", "context"})
 _REQUEST_CLASSES = frozenset({"Request", "Context", "Ctx", "NextApiRequest", "FastifyRequest", "NextRequest"})
 

@@ -240,6 +240,17 @@ class Flow:
     def __init__(self, tree: ast.Module, offset: int = 0) -> None:
         self.tree = tree
         self.offset = offset
+        self.earlier: list[Flow] = []
+        """The flows of the file's earlier runs of hunk lines (their session writes are seen here)."""
+        self._stored: dict[str, Value] = {}
+        """Session keys that a function of the file (or of an earlier run) sets to request data."""
+        self._writes: dict[str, Value] = {}
+        self._analysed = False
+        self._by_type: dict[type, list[ast.AST]] | None = None
+        self._reset()
+
+    def _reset(self) -> None:
+        """The state one pass over the module builds, empty."""
         self._calls: list[SinkCall] = []
         self._helpers: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         self._summaries: dict[str, Value | None] = {}
@@ -254,15 +265,20 @@ class Flow:
         self._entered: set[tuple[int, tuple[tuple[str, Value], ...]]] = set()
         self._entering = False
         self._entered_lines = 0
-        self._lines = max((getattr(node, "end_lineno", 0) or 0 for node in tree.body), default=0)
+        self._lines = max((getattr(node, "end_lineno", 0) or 0 for node in self.tree.body), default=0)
         self._check_results: dict[str, ast.Call] = {}
         """Names last assigned a checking call's result, with the call (`ok = is_safe_url(...)`)."""
         self._parsed: dict[str, str] = {}
         """Names holding `urlparse(x)`, with x."""
         self._unbackslashed: set[str] = set()
         """Names last assigned with their backslashes replaced (`x = x.replace("\\", "/")`)."""
-        self._analysed = False
-        self._by_type: dict[type, list[ast.AST]] | None = None
+        self._forms: dict[str, str] = {}
+        """Names holding a form or serializer bound to request data, with its class as written."""
+        self._cleaned: dict[str, str] = {}
+        """Names holding such a form's cleaned data (`data = form.cleaned_data`), with the form's class."""
+        self._typed_fields: dict[str, set[str]] = {}
+        """Form classes of this module -> their fields whose cleaned value is no free text (a number, a
+        date, a choice)."""
 
     @property
     def calls(self) -> list[SinkCall]:
@@ -281,20 +297,54 @@ class Flow:
         self._analyse()
         return self._handler_returns
 
+    @property
+    def session_writes(self) -> dict[str, Value]:
+        """Session keys set to request data here or in an earlier run of hunk lines, with that data."""
+        self._analyse()
+        return self._writes
+
     def _analyse(self) -> None:
-        if not self._analysed:
-            self._analysed = True
-            self._helpers = {node.name: node for node in self.tree.body
-                             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-                             and not _tainted_params(node)}
-            for node in self.tree.body:
-                if isinstance(node, ast.ClassDef):
-                    for method in node.body:
-                        if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
-                            self._methods.setdefault(method.name, []).append(method)
-                elif isinstance(node, ast.Import | ast.ImportFrom):
-                    self._modules.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
-            self._block(self.tree.body, _Scope())
+        """One pass over the module; a second one when it stores request data in the session
+        (`session["next"] = request.args["next"]`), so that a view reading that key back gets it."""
+        if self._analysed:
+            return
+        self._analysed = True
+        inherited: dict[str, Value] = {}
+        for other in self.earlier:
+            inherited.update(other.session_writes)
+        self._stored = inherited
+        self._run()
+        found = self._session_stores()
+        self._writes = {**inherited, **found}
+        if any(key not in inherited for key in found):
+            self._reset()
+            self._stored = dict(self._writes)
+            self._run()
+
+    def _session_stores(self) -> dict[str, Value]:
+        found: dict[str, Value] = {}
+        for assignment in self._assignments:
+            target = assignment.target
+            key = assignment.key
+            if isinstance(target, ast.Subscript) and _is_session(target.value) and key is not None \
+                    and not key.tainted and isinstance(key.start, str) and assignment.value.tainted:
+                old = found.get(key.start)
+                found[key.start] = assignment.value if old is None else old.union(assignment.value)
+        return found
+
+    def _run(self) -> None:
+        self._helpers = {node.name: node for node in self.tree.body
+                         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+                         and not _tainted_params(node)}
+        for node in self.tree.body:
+            if isinstance(node, ast.ClassDef):
+                for method in node.body:
+                    if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
+                        self._methods.setdefault(method.name, []).append(method)
+                self._typed_fields[node.name] = _typed_form_fields(node)
+            elif isinstance(node, ast.Import | ast.ImportFrom):
+                self._modules.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
+        self._block(self.tree.body, _Scope())
 
     def _summary(self, name: str) -> Value | None:
         """What a same-file helper returns when its parameters carry request data: a tainted value (with
@@ -323,12 +373,14 @@ class Flow:
         self._summaries[name] = returned if returned.tainted else None
         return self._summaries[name]
 
-    def _enter(self, node: ast.Call, args: tuple[Value, ...], kwargs: dict[str, Value]) -> None:
+    def _enter(self, node: ast.Call, args: tuple[Value, ...], kwargs: dict[str, Value],
+               fields: dict[str, Value] | None = None) -> None:
         """A same-file function (or a method of a same-file class) called with request data: its body is
         walked once more with the arguments' values in its parameters, so that a sink inside it is seen
         with them. One level deep, once per function and set of argument values, at most MAX_ENTERED
         times per file and within ENTERED_LINES_PER_LINE lines per line of the file; never while a helper's
-        return is being summarised."""
+        return is being summarised. `fields` are the attributes of `self` the caller set to request data
+        (`self.name = request.args["name"]`) when it calls a method on `self`: they hold it there too."""
         if self._entering or self._returns is not None or len(self._entered) >= MAX_ENTERED \
                 or any(isinstance(arg, ast.Starred) for arg in node.args):
             return
@@ -336,10 +388,14 @@ class Flow:
         if target is None:
             return
         positional = [a.arg for a in (*target.args.posonlyargs, *target.args.args)]
+        own: dict[str, Value] = {}
         if isinstance(node.func, ast.Attribute) and not _decorated(target, _STATIC):
+            if fields and positional and positional[0] == "self":
+                own = fields
             positional = positional[1:]  # `self` or `cls`
         named = {*positional, *(a.arg for a in target.args.kwonlyargs)}
         bound = dict(zip(positional, args, strict=False))
+        bound.update(own)
         bound.update((name, value) for name, value in kwargs.items() if name in named)
         key = (id(target), tuple(sorted(bound.items())))
         if not any(value.tainted for value in bound.values()) or key in self._entered:
@@ -413,6 +469,7 @@ class Flow:
             self._remember(stmt.targets, stmt.value, scope)
             for target in stmt.targets:  # `ok = is_safe_url(url=x, ...)` ... `if ok:`
                 if isinstance(target, ast.Name):
+                    self._note_form(target.id, stmt.value, scope)
                     self._note_url_parts(target.id, stmt.value)
                     if isinstance(stmt.value, ast.Call) and _CHECKING_CALLS.search(dotted(stmt.value.func)):
                         self._check_results[target.id] = stmt.value
@@ -573,6 +630,50 @@ class Flow:
                 _hold(base.id, target.slice, value, scope)
             if isinstance(base, ast.Name) and value.tainted:
                 scope.env[base.id] = scope.env.get(base.id, CLEAN).union(replace(value, start=""))
+            if isinstance(target, ast.Attribute) and isinstance(base, ast.Name) and base.id == "self":
+                scope.env[f"self.{target.attr}"] = value  # read back as it is (`self.name`)
+
+    def _note_form(self, name: str, node: ast.expr, scope: _Scope) -> None:
+        """`form = SearchForm(request.POST)`, `serializer = ItemSerializer(data=request.data)`: what the
+        form cleans (`form.cleaned_data[...]`, `serializer.validated_data[...]`) is the request's data,
+        checked only as far as its fields' types go. Anything else the name is given forgets it."""
+        for attribute in _CLEANED:
+            scope.env.pop(f"{name}.{attribute}", None)
+        self._forms.pop(name, None)
+        self._cleaned.pop(name, None)
+        if isinstance(node, ast.Attribute) and node.attr in _CLEANED and isinstance(node.value, ast.Name) \
+                and node.value.id in self._forms:  # `data = form.cleaned_data`
+            self._cleaned[name] = self._forms[node.value.id]
+        if not isinstance(node, ast.Call):
+            return
+        written = dotted(node.func)
+        if not written.endswith(_FORM_SUFFIXES):
+            return
+        made = next((call for call in reversed(self._calls) if call.call is node), None)
+        if made is None:
+            return
+        given = CLEAN  # the form object stays what it was: its other methods give the program's objects
+        for part in (*made.args, *(v for k, v in made.kwargs.items() if k in {"data", "**"})):
+            given = given.union(part)
+        if not given.tainted:
+            return
+        self._forms[name] = written.rsplit(".", 1)[-1]
+        for attribute in _CLEANED:
+            scope.env[f"{name}.{attribute}"] = Value(True, f"{name}.{attribute}", given.safe_for, start="")
+
+    def _typed_field(self, node: ast.Subscript) -> bool:
+        """`form.cleaned_data["page"]` where the form's class (in this module) declares `page` as a
+        number, date, boolean or choice field: its cleaned value holds no free text."""
+        owner = node.value
+        if not isinstance(node.slice, ast.Constant) or not isinstance(node.slice.value, str):
+            return False
+        if isinstance(owner, ast.Attribute) and owner.attr in _CLEANED and isinstance(owner.value, ast.Name):
+            form = self._forms.get(owner.value.id)
+        elif isinstance(owner, ast.Name):
+            form = self._cleaned.get(owner.id)
+        else:
+            return False
+        return form is not None and node.slice.value in self._typed_fields.get(form, set())
 
     def _note_url_parts(self, name: str, value: ast.expr) -> None:
         """Remember `parts = urlparse(x)` (parts -> x) and `x = x.replace("\\", ...)` (x has no
@@ -675,7 +776,8 @@ class Flow:
                     checked.append(node.func.value)
             elif isinstance(node, ast.Compare) and len(node.ops) == 1 \
                     and isinstance(node.ops[0], ast.In | ast.NotIn):
-                checked.append(node.left)
+                if not _reads_field(node.left):  # `upload.mimetype in TYPES` checks the type, not the upload
+                    checked.append(node.left)
                 if isinstance(node.ops[0], ast.NotIn) and node is test:
                     negated = not negated
             names.update(n.id for expr in checked for n in ast.walk(expr)
@@ -704,13 +806,21 @@ class Flow:
             return scope.env.get(node.id, CLEAN)
         if isinstance(node, ast.Attribute):
             name = dotted(node)
+            held = scope.env.get(name) if node.attr in _CLEANED or name.startswith("self.") else None
+            if held is not None:
+                return held
             if _is_source(name):
                 return Value(True, name, _source_safe_for(name), start="")
             base = self.eval(node.value, scope)
             return replace(base, start="", pathlike=False) if base.tainted else CLEAN
         if isinstance(node, ast.Subscript):
             base = self.eval(node.value, scope)
-            self.eval(node.slice, scope)
+            index = self.eval(node.slice, scope)
+            if base.tainted and self._typed_field(node):
+                return CLEAN
+            if self._stored and _is_session(node.value) and not index.tainted \
+                    and isinstance(index.start, str) and index.start in self._stored:
+                return self._stored[index.start]  # request data another view stored under this key
             held = _held(node.value, node.slice, scope) if not isinstance(node.value, ast.Subscript) \
                 else _held_pair(node.value, node.slice, scope)
             if held is not None:
@@ -840,8 +950,13 @@ class Flow:
         every = CLEAN
         for value in (*args, *kwargs.values()):
             every = every.union(value)
-        if every.tainted:
-            self._enter(node, args, kwargs)
+        fields = {}
+        if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) \
+                and node.func.value.id == "self" and receiver.tainted:
+            fields = {name: value for name, value in scope.env.items()
+                      if name.startswith("self.") and value.tainted}
+        if every.tainted or fields:  # `self.export()` after `self.name = request.args["name"]`
+            self._enter(node, args, kwargs, fields)
         short = node.func.attr if isinstance(node.func, ast.Attribute) else name
         if _is_source(name) or (short in {"get_json", "get_data", "getlist", "get"} and _is_source(
                 dotted(node.func.value) if isinstance(node.func, ast.Attribute) else "")):
@@ -883,6 +998,11 @@ class Flow:
             normalized = name in _NORMALIZERS or (first.normalized and name in _PATH_BUILDERS | {"str"})
             safe_for = every.safe_for - {URL} if name in _DECODERS else every.safe_for
             return replace(every, start=start, pathlike=pathlike, normalized=normalized, safe_for=safe_for)
+        if self._stored and short in {"get", "pop"} and isinstance(node.func, ast.Attribute) \
+                and _is_session(node.func.value) and args and not args[0].tainted \
+                and isinstance(args[0].start, str) and args[0].start in self._stored:
+            stored = self._stored[args[0].start]
+            return stored.union(args[1]) if len(args) > 1 else stored
         if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
             owner = node.func.value.id
             if short == "set" and len(node.args) == 3 and not node.keywords:  # `config.set(section, key, v)`
@@ -914,10 +1034,10 @@ class Flow:
                                pathlike=receiver.pathlike and short in {"resolve", "absolute", "joinpath",
                                                                           "with_name", "with_suffix"},
                                normalized=short == "resolve")
-            if short == "format" and isinstance(node.func.value, ast.Constant) and not every.tainted:
-                return _formatted(str(node.func.value.value), args, kwargs, node)
-            if short == "format" and isinstance(node.func.value, ast.Constant):
-                template = str(node.func.value.value)
+            template = _template_text(node.func.value, receiver) if short == "format" else None
+            if template is not None and not every.tainted:
+                return _formatted(template, args, kwargs, node)
+            if template is not None:
                 literal = Value(start=template.split("{", 1)[0])
                 return join(literal, replace(every, start="")) if every.tainted else CLEAN
             if short in {"format", "replace"} and every.tainted:
@@ -928,6 +1048,41 @@ class Flow:
             if receiver.pathlike and short in {"joinpath"}:
                 return replace(every, pathlike=True) if every.tainted else Value(pathlike=True)
         return CLEAN
+
+
+_CLEANED = ("cleaned_data", "validated_data")
+_FORM_SUFFIXES = ("Form", "Serializer", "FormSet")
+_TYPED_FIELDS = frozenset({
+    "IntegerField", "FloatField", "DecimalField", "BooleanField", "NullBooleanField", "DateField",
+    "DateTimeField", "TimeField", "DurationField", "UUIDField", "ChoiceField", "TypedChoiceField",
+    "MultipleChoiceField", "TypedMultipleChoiceField", "ModelChoiceField", "ModelMultipleChoiceField",
+    "SlugField", "PrimaryKeyRelatedField", "EmailField",
+})
+"""Django form and REST framework serializer fields whose cleaned value is no free text: a number, a
+date, one of the code's choices, an object, a slug (letters, digits, `-` and `_`), an address."""
+
+
+def _is_session(node: ast.expr) -> bool:
+    """Flask's `session`, Django's `request.session`."""
+    written = dotted(node)
+    return written in {"session", "flask.session"} or written.endswith(".session")
+
+
+def _reads_field(node: ast.expr) -> bool:
+    """Whether `node` is a plain field of a named object (`upload.mimetype`, `form.kind`): a test of it
+    checks that field, not the rest of the object. Fields of `self` are followed as `self` itself."""
+    return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+        and node.value.id not in {"self", "cls"}
+
+
+def _typed_form_fields(node: ast.ClassDef) -> set[str]:
+    """The fields a form class declares with a field class of `_TYPED_FIELDS`."""
+    found: set[str] = set()
+    for statement in node.body:
+        if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call) \
+                and dotted(statement.value.func).rsplit(".", 1)[-1] in _TYPED_FIELDS:
+            found.update(t.id for t in statement.targets if isinstance(t, ast.Name))
+    return found
 
 
 _SPLITTERS = frozenset({"split", "rsplit", "partition", "rpartition", "splitlines"})
@@ -993,6 +1148,16 @@ def _literal_result(name: str, short: str, node: ast.Call, receiver: Value,
 
 
 _PLAIN_FIELD = lazy_re(r"^\w*$")
+
+
+def _template_text(node: ast.expr, value: Value) -> str | None:
+    """The literal text a `.format` is called on: written in place, or held by a name the flow knows to
+    hold exactly that text (`QUERY = "SELECT ... {}"` above, then `QUERY.format(x)`)."""
+    if isinstance(node, ast.Constant):
+        return str(node.value)
+    if isinstance(node, ast.Name) and not value.tainted and isinstance(value.start, str):
+        return value.start
+    return None
 
 
 def _formatted(template: str, args: tuple[Value, ...], kwargs: dict[str, Value], node: ast.Call) -> Value:
@@ -1415,6 +1580,8 @@ def flows(ctx: FileContext) -> list[Flow]:
     if hit is not None and hit[0] is ctx:
         return hit[1]
     out = list(_parse_all(ctx))
+    for index, flow in enumerate(out):
+        flow.earlier = out[:index]
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.pop(next(iter(_CACHE)))
     _CACHE[id(ctx)] = (ctx, out)

@@ -162,11 +162,14 @@ class Flow:
         self._depth = 0
         private = _private_methods(tree)
         private_calls: dict[str, list[Node]] = {}
+        self._methods: dict[str, Node] = {}
         for node in tree.nodes:
             if node.type == "method" and node.child_by_field_name("parameters") is None:
                 name = text(node.child_by_field_name("name"))
                 if name:
                     self._helpers[name] = node
+            elif node.type == "method":
+                self._methods.setdefault(text(node.child_by_field_name("name")), node)
         for node in tree.nodes:
             if node.type == "call" and method_name(node) in private and _on_self(node):
                 private_calls.setdefault(method_name(node), []).append(node)
@@ -252,14 +255,24 @@ class Flow:
             self._record(name, text(name), parameters.end_byte, value)
 
     def _block_over_constant(self, call: Node) -> None:
-        """`EVENTS.each do |event| ... end`: the block's parameters take the constant's elements."""
+        """`EVENTS.each do |event| ... end`: the block's parameters take the constant's elements;
+        `params[:ids].each do |id| ... end`: they take the request's elements, as sent."""
         block = call.child_by_field_name("block")
         parameters = block.child_by_field_name("parameters") if block is not None else None
-        if parameters is None or not self.value(receiver(call)).constant:
+        if parameters is None:
             return
-        for name in _descendants(parameters):
-            if name.type == "identifier":
-                self._record(name, text(name), parameters.end_byte, CONST)
+        over = self.value(receiver(call))
+        names = [name for name in _descendants(parameters) if name.type == "identifier"]
+        if over.constant:
+            element = CONST
+        elif over.tainted:
+            element = replace(over, built=False, raw_params=False, permitted=False)
+            if method_name(call) in {"each_with_index", "each_with_object"}:
+                names = names[:1]  # the index or the memo that follows is the code's own
+        else:
+            return
+        for name in names:
+            self._record(name, text(name), parameters.end_byte, element)
 
     def _append(self, node: Node) -> None:
         """`sql << " AND name = " + x`: the variable now also holds what was appended."""
@@ -354,8 +367,39 @@ class Flow:
             )
             last = body.named_children[-1] if body is not None and body.named_children else None
             value = CONST if checks else self.value(last) if last is not None else Value(UNKNOWN, name)
-            self._helper_values[name] = CONST if value.constant else Value(UNKNOWN, name)
+            if value.tainted:  # `def search_params = params.require(:search).permit(:q)`: the request's
+                kept = replace(value, source=f"{value.source} (through `{name}`)", raw_params=False)
+                self._helper_values[name] = kept
+            else:
+                self._helper_values[name] = CONST if value.constant else Value(UNKNOWN, name)
         return self._helper_values[name]
+
+    def _built_by(self, name: str, args: list[Node]) -> Value | None:
+        """A call of a same-file method with positional parameters that is given request data: what the
+        method's last expression gives when it is built from one of its parameters (`def order_clause(col)
+        "ORDER BY #{col}" end`), as this call's argument makes it; None when it is not."""
+        method = self._methods.get(name)
+        parameters = method.child_by_field_name("parameters") if method is not None else None
+        body = method.child_by_field_name("body") if method is not None else None
+        if parameters is None or body is None or not body.named_children:
+            return None
+        names = []
+        for parameter in parameters.named_children:
+            if parameter.type != "identifier":
+                return None  # optional, splat and keyword parameters: positions no longer line up
+            names.append(text(parameter))
+        if len(names) != len(args) or any(a.type in _NOT_POSITIONAL for a in args):
+            return None
+        passed = [self.value(a) for a in args]
+        if not any(value.tainted for value in passed):
+            return None
+        last = self.value(body.named_children[-1])
+        if last.level == UNKNOWN and last.source in names:
+            given = passed[names.index(last.source)]
+            if given.tainted:
+                return replace(given, built=given.built or last.built, raw_params=False, permitted=False)
+            return None
+        return last if last.tainted else None
 
     # --- values ---------------------------------------------------------------------------------------
 
@@ -482,7 +526,7 @@ class Flow:
             if name in {"format", "sprintf"}:
                 value = join([self.value(a) for a in args])
                 return CONST if value.constant else replace(value, built=True)
-            helper = self._helper(name) if not args else None
+            helper = self._helper(name) if not args else self._built_by(name, args)
             return helper if helper is not None else Value(UNKNOWN, self.tree.head(node))
         if name_text(recv) in _CONFIG_RECEIVERS:
             return CONST

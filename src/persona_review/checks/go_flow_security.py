@@ -52,10 +52,26 @@ def command_flows(ctx: FileContext) -> Iterator[tuple[CallSite, int, Value]]:
             program.rsplit("/", 1)[-1] if "/" in program and not program.startswith("/bin") else program
         ):
             return False
+        spread = _spread(site, index)
+        if spread is not None:  # `exec.Command("sh", args...)` with `args := []string{"-c", script}`
+            words = [a.text() for a in args[1:position]] + [element.text() for element in spread]
+            at = next((i for i, word in enumerate(words) if word in {"-c", "/c", "/C"}), None)
+            script = at + 1 - (len(words) - len(spread)) if at is not None else -1
+            return 0 <= script < len(spread) and spread[script].tainted  # the script, not its `$1`
         flags = [a.text() for a in args[1:position]]
         return any(flag in {"-c", "/c", "/C"} for flag in flags)
 
     yield from tainted_sites(ctx, *COMMAND_SINKS, accept=accept)
+
+
+def _spread(site: CallSite, index: int) -> tuple[Value, ...] | None:
+    """The elements of a slice spread into the call's last parameter (`args...`), when the argument at
+    `index` is that slice and its elements are known in order."""
+    nodes = site.call.args
+    if index != len(nodes) - 1 or index >= len(site.args) \
+            or not text_of(nodes[index]).rstrip().endswith("..."):
+        return None
+    return site.args[index].seq
 
 
 # --- argument injection -----------------------------------------------------------------------------------

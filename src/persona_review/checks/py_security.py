@@ -124,9 +124,12 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
     query_lines = lines_containing(lexed.bare, _QUERY_WORDS)
     # Lines with a SQL word on them or on one of the next few lines.
     near_sql = {no - back for no in sql_lines for back in range(_SQL_LOOKAHEAD)}
+    last_build: int | None = None  # the last build reported in this function
     for no, code, bare in scoped_lines(lexed, _function_start, tainted):
         if not code.strip():
             continue
+        if _function_start(bare):
+            last_build = None
         assign = _ASSIGN.match(bare) if "=" in bare else None
         reassigned = assign.group(1) if assign is not None and assign.group(2) == "=" else None
         call = _QUERY_CALL.search(bare) if no in query_lines and "(" in bare else None
@@ -144,6 +147,10 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
                     no, span.last, message=_tainted_message(first_arg.group(1), tainted[first_arg.group(1)])
                 )
                 continue
+            if no in _flow_built_sql(ctx) and (last_build is None or no - last_build > _BUILT_NEAR):
+                # (a build reported just above is the finding: the query that runs it is not another one)
+                yield Hit(no, span.last, message=_built_message(first_arg.group(1) if first_arg else None))
+                continue
         quoted = "'" in bare or '"' in bare
         if not quoted or no not in near_sql:
             if reassigned is not None:
@@ -157,6 +164,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
                 continue  # only literals, constants, table names, placeholders or checked names spliced
             if assign is not None:
                 tainted[assign.group(1)] = no
+            last_build = no
             yield Hit(no, span.last)
         elif reassigned is not None:
             tainted.pop(reassigned, None)
@@ -191,6 +199,32 @@ def _flow_tainted(ctx: FileContext, line: int) -> bool:
         return {no for flow in flows(ctx) for no in _tainted_lines(flow)}
     found: set[int] = ctx.cached("py_security.flow_tainted", build)
     return line in found
+
+
+_BUILT_NEAR = 8
+"""Lines below a reported build within which a query call is taken to run that build."""
+
+
+def _flow_built_sql(ctx: FileContext) -> set[int]:
+    """Lines of query calls whose first argument the data flow shows to be SQL text that starts with
+    literal SQL and carries request data not checked for SQL: text the line-by-line reading cannot see
+    being built (adjacent literals inside parentheses over several lines, a template held by a name and
+    filled with `.format`, text a same-file helper returns). Text that is request data from its first
+    character is `PY-SQL-INPUT`'s."""
+    def build() -> set[int]:
+        return {call.line for flow in flows(ctx) for call in flow.calls
+                if call.args and call.name.rsplit(".", 1)[-1] in _RUNNERS and call.args[0].unsafe_for(SQL)
+                and call.args[0].start and looks_like_sql(call.args[0].start)}
+    found: set[int] = ctx.cached("py_security.flow_built_sql", build)
+    return found
+
+
+def _built_message(name: str | None) -> str:
+    what = f"`{name}`" if name else "The query"
+    return (
+        f"{what} is SQL text built with request data spliced into it, and is run here: the caller can "
+        "rewrite the query. Pass the values as bound parameters."
+    )
 
 
 def _tainted_lines(flow: Flow) -> set[int]:

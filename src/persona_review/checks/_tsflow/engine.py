@@ -149,6 +149,8 @@ class FileFlow:
     are recorded as calls of the function wrapped."""
     earlier: Sequence[FileFlow] = ()
     """The flows of the file's earlier runs of hunk lines: a helper defined in one is summarised there."""
+    stored: dict[str, Value] = field(default_factory=dict)
+    """Session keys the file sets to request data, with that data: reading one back gives it."""
     _homes: dict[int, FileFlow] = field(default_factory=dict)
     """Helpers of `earlier` flows called here -> the flow that holds them."""
     _summary_depth: int = 0
@@ -229,8 +231,42 @@ def analyse(
     root: Node, adapter: ir.Adapter, line_offset: int = 0, earlier: Sequence[FileFlow] = ()
 ) -> FileFlow:
     """Run every function of the tree (and the top level, for a fragment without one). `earlier` are the
-    flows of the file's earlier runs of hunk lines, whose helpers calls here may run."""
-    flow = FileFlow(root, adapter, line_offset, earlier=earlier)
+    flows of the file's earlier runs of hunk lines, whose helpers calls here may run.
+
+    A file that stores request data in the session (`req.session.returnTo = req.query.returnTo`,
+    `session.setAttribute("next", request.getParameter("next"))`) is run a second time knowing it, so
+    that a handler reading that session key back gets request data."""
+    stored = {key: value for other in earlier for key, value in other.stored.items()}
+    flow = _analyse(root, adapter, line_offset, earlier, stored)
+    found = _stored_from_request(flow)
+    if any(key not in stored for key in found):
+        flow = _analyse(root, adapter, line_offset, earlier, {**stored, **found})
+    return flow
+
+
+_SESSION_KEY = lazy_re(r"(?:^|\.)session\.(\w+)$")
+"""A session entry written as a property (`req.session.returnTo`, `ctx.session.next`)."""
+
+
+def _stored_from_request(flow: FileFlow) -> dict[str, Value]:
+    """Session keys that some function of the flow sets to request data, with that data."""
+    found: dict[str, Value] = {}
+    for site in flow.assignments:
+        match = _SESSION_KEY.search(site.name)
+        if match is not None and site.value.tainted:
+            key = match.group(1)
+            found[key] = union(found[key], site.value) if key in found else site.value
+    for call in flow.calls_named("setAttribute"):
+        if len(call.args) == 2 and call.args[0].known and call.args[1].tainted \
+                and "session" in (call.receiver_name or text_of(call.call.receiver)).lower():
+            key = const_text(call.args[0].const)
+            found[key] = union(found[key], call.args[1]) if key in found else call.args[1]
+    return found
+
+
+def _analyse(root: Node, adapter: ir.Adapter, line_offset: int, earlier: Sequence[FileFlow],
+             stored: dict[str, Value]) -> FileFlow:
+    flow = FileFlow(root, adapter, line_offset, earlier=earlier, stored=stored)
     flow.functions = list(adapter.functions(root))
     for function in flow.functions:
         flow.by_name.setdefault(function.name, []).append(function)
@@ -321,6 +357,9 @@ class _Run:
         """Loops entered and not yet left."""
         self.collect: list[CallSite] | None = None
         """While summarising a helper: its calls given data of its parameters."""
+        self.element: Value | None = None
+        """While the arguments of an iterating call on request data are evaluated (`items.forEach(...)`):
+        what the first parameter of a callback among them holds."""
 
     # --- functions ----------------------------------------------------------------------------------
 
@@ -341,7 +380,10 @@ class _Run:
         for param in self.function.params:
             if param.source is not None:
                 self.flow.has_sources = True
-                values.append(replace(tainted(param.source), type=param.type_name))
+                value = replace(tainted(param.source), type=param.type_name)
+                if param.type_name in _NUMBER_TYPES:  # `@PathVariable long id`: bound as a number
+                    value = sanitized(value, ALL_KINDS)
+                values.append(value)
             elif param.type_name in self.tables.source_types:
                 self.flow.has_sources = True
                 values.append(replace(tainted(f"parameter `{param.name}`"), type=param.type_name))
@@ -371,7 +413,12 @@ class _Run:
             return True
         if isinstance(st, ir.Declare):
             for name, init in st.names:
-                value = self.eval(init) if init is not None else Value(type=st.type_name)
+                if init is not None:
+                    value = self.eval(init)
+                elif st.type_name is not None and st.type_name in self.tables.builders:
+                    value = replace(literal(""), type=st.type_name)  # Go's `var sb strings.Builder`: empty
+                else:
+                    value = Value(type=st.type_name)
                 if st.type_name is not None and value.type is None:
                     value = replace(value, type=st.type_name)
                 self.env[name] = value
@@ -784,6 +831,11 @@ class _Run:
                 return tainted(_short(text_of(node)))
             if e.dotted and e.dotted.removeprefix("this.") in self.env:
                 return self.env[e.dotted.removeprefix("this.")]
+            if e.dotted and self.flow.stored:
+                match = _SESSION_KEY.search(e.dotted)
+                if match is not None and match.group(1) in self.flow.stored:
+                    self.flow.has_sources = True
+                    return self.flow.stored[match.group(1)]  # request data stored by another handler
             if e.dotted and e.name in self.flow.fields \
                     and (e.dotted.startswith("this.") or e.obj.type != "identifier"
                          or text_of(e.obj) in self.flow.classes or text_of(e.obj)[:1].isupper()) \
@@ -817,6 +869,9 @@ class _Run:
         if isinstance(e, ir.Lambda):
             saved = (self.env, self.returns, self.breaks)
             self.env = {**self.env, **{p: UNKNOWN for p in e.params}}
+            if self.element is not None and e.params:
+                self.env[e.params[0]] = self.element
+            self.element = None  # a callback inside the callback iterates over something else
             for param in e.bound:
                 if param.source is not None:
                     self.flow.has_sources = True
@@ -867,7 +922,15 @@ class _Run:
 
     def _call(self, c: ir.Call, node: Node) -> Value:
         receiver = self.eval(c.receiver) if c.receiver is not None else None
-        args = tuple([self.eval(a) for a in c.args])
+        iterating = receiver is not None and receiver.tainted and c.method in _ITERATES
+        if iterating:
+            assert receiver is not None
+            self.element = element_of(receiver)  # the callback's first parameter: each element in turn
+        try:
+            args = tuple([self.eval(a) for a in c.args])
+        finally:
+            if iterating:
+                self.element = None
         receiver_name = None
         if c.receiver is not None:
             receiver_name = self._name_of(c.receiver, self.adapter.expression(c.receiver))
@@ -923,6 +986,12 @@ class _Run:
                 and any(a.known and isinstance(a.const, str) for a in args)):
             self.flow.has_sources = True
             return tainted(_short(text_of(node)))
+        if method == "getAttribute" and len(args) == 1 and args[0].known and self.flow.stored \
+                and "session" in (receiver_name or text_of(c.receiver)).lower():
+            found = self.flow.stored.get(const_text(args[0].const))
+            if found is not None:
+                self.flow.has_sources = True
+                return found
         if method in t.fills and c.args:
             self._fill(c, receiver, args, receiver_name, node)
         if c.callee in t.function_wrappers and c.args:
@@ -935,8 +1004,13 @@ class _Run:
             field_name = self._getter_of(helper) if _on_this(c) else None
             if field_name is not None:
                 return self._lookup(field_name)  # with what this function stored in it so far
+            if receiver is not None and receiver.tainted and not args and not _on_this(c):
+                return self._read_from_request(helper, receiver)
             return self._apply_summary(helper, args)
         kinds = t.sanitizers.get(c.callee) or t.sanitizers.get(method)
+        if kinds is not None and c.callee not in t.sanitizers and method in _FILE_NAME_METHODS \
+                and receiver is not None and receiver.tainted and receiver.type not in _FILE_TYPES:
+            kinds = None  # `dto.getName()`: a field the caller filled, not the last part of a `File`'s path
         if kinds is not None:
             base = derived(*args, *([receiver] if receiver is not None and receiver.tainted else []))
             return sanitized(base, kinds)
@@ -974,6 +1048,13 @@ class _Run:
             formatted = _format(args[0].const, [a.const for a in args[1:]])
             if formatted is not None:
                 return formatted
+        if c.callee in _PRINTS_TO and len(args) >= 2 and args[0].type in t.builders:
+            target = self._name_of(c.args[0], self.adapter.expression(c.args[0]))
+            if target is not None:  # `fmt.Fprintf(&sb, "'%s'", name)` grows the builder
+                old = self._lookup(target)
+                printed = _printed(c.callee, args[1:])
+                self.env[target] = replace(join(old, printed), type=old.type)
+            return UNKNOWN
         if (c.callee == "String.format" or c.callee in t.formatters) and args and args[0].known:
             template = const_text(args[0].const)
             head = literal(template.split("%", 1)[0])
@@ -982,6 +1063,9 @@ class _Run:
             # a String, whatever class the receiver was, still carrying what follows its parts (a
             # predictable number's flag through `Math.floor(Math.random() * 1e6).toString()`)
             return replace(derived(receiver, *args), fixed=True)
+        joined = _joined(c, receiver, args)
+        if joined is not None:
+            return joined
         if receiver is not None:
             holder = receiver_name
             if holder is None and c.receiver is not None:
@@ -993,7 +1077,8 @@ class _Run:
                 return UNKNOWN
             if receiver.tainted or receiver.flags or receiver.params:
                 value = derived(receiver, *args)
-                if method in {"trim", "strip", "toLowerCase", "toUpperCase", "intern", "toString"}:
+                if method in {"trim", "strip", "toLowerCase", "toUpperCase", "intern", "toString"} \
+                        or (method == "String" and receiver.type in t.builders):
                     value = replace(value, prefix=receiver.prefix)
                 return value
         if receiver is not None and method.startswith(t.lookups):
@@ -1028,6 +1113,8 @@ class _Run:
         """Builders, maps and lists: mutators update the named receiver; lookups read constant keys."""
         method = c.method
         t = self.tables
+        if method in _WRITES and args and receiver.type in t.builders:
+            method = "append"  # Go's `sb.WriteString(x)` grows the builder as Java's `append` does
         if method in {"append", "concat"} and args and (receiver.type in t.builders or method == "concat"):
             if method == "concat":
                 grown = receiver
@@ -1196,6 +1283,19 @@ class _Run:
                     return function
         return None
 
+    def _read_from_request(self, helper: ir.Function, receiver: Value) -> Value:
+        """A method without parameters of a same-file class called on an object bound from the request
+        (`dto.getName()` on an `@RequestBody` DTO declared in the file): the field it returns was filled
+        from the request, so the result is request data, unless the method returns a constant or a
+        number (the summary's class says so)."""
+        summary = self._summary(helper)
+        if summary is not None and (summary.known or summary.fixed):
+            return literal(summary.const) if summary.known else Value(fixed=True)
+        out = replace(derived(receiver), type=summary.type if summary is not None else None)
+        if out.type in _NUMBER_TYPES:
+            return sanitized(out, ALL_KINDS)
+        return out
+
     def _apply_summary(self, helper: ir.Function, args: tuple[Value, ...]) -> Value:
         summary = self._summary(helper)
         if summary is None:
@@ -1242,6 +1342,39 @@ class _Run:
         return out
 
 
+_FILE_NAME_METHODS = frozenset({"getName"})
+"""Sanitizers by method name that reduce a path to its last part only on a file object (`File.getName`);
+on anything else (a DTO's getter) they read a field."""
+_FILE_TYPES = frozenset({"File"})
+_ITERATES = frozenset({"forEach", "map", "flatMap", "filter", "find", "findIndex", "some", "every",
+                       "anyMatch", "allMatch", "noneMatch", "peek", "ifPresent"})
+"""Methods that call their callback with each element of their receiver (or its one value) first."""
+_PRINTS_TO = frozenset({"fmt.Fprintf", "fmt.Fprint", "fmt.Fprintln"})
+"""Go functions that write their text to the writer given first."""
+
+
+def _printed(callee: str, args: Sequence[Value]) -> Value:
+    """The text `fmt.Fprintf`/`Fprint` write: a known template's literal start, then the values."""
+    if callee == "fmt.Fprintf" and args[0].known:
+        head = literal(const_text(args[0].const).split("%", 1)[0])
+        rest = args[1:]
+        if not rest:
+            return literal(const_text(args[0].const))
+        return join(head, derived(*rest)) if any(a.tainted for a in rest) else derived(*args)
+    out = args[0]
+    for part in args[1:]:
+        out = join(out, part)
+    return out
+
+
+_WRITES = frozenset({"WriteString", "WriteByte", "WriteRune"})
+"""Methods that add their argument's text to a Go `strings.Builder` or `bytes.Buffer`."""
+_NUMBER_TYPES = frozenset({"int", "long", "short", "byte", "double", "float", "boolean", "Integer", "Long",
+                           "Short", "Byte", "Double", "Float", "Boolean", "BigDecimal", "BigInteger", "UUID",
+                           "LocalDate", "LocalDateTime", "Instant", "OffsetDateTime", "ZonedDateTime",
+                           "int64", "int32", "uint", "uint64", "uint32", "float64", "float32", "bool",
+                           "number"})
+"""Classes whose values hold no text a caller could use to rewrite a query, a path or a URL."""
 _PURE = frozenset({"split", "substring", "trim", "strip", "replace", "replaceAll", "replaceFirst",
                    "toLowerCase",
                    "toUpperCase", "charAt", "format", "formatted", "repeat", "toString", "intern",
@@ -1304,6 +1437,24 @@ def _on_this(c: ir.Call) -> bool:
 def _names_source(value: Value, node: Node) -> bool:
     """Whether `value` is request data read exactly by `node` (so a part of it read next is named)."""
     return value.tainted and not value.safe_for and value.source == _short(text_of(node))
+
+
+def _joined(c: ir.Call, receiver: Value | None, args: tuple[Value, ...]) -> Value | None:
+    """The parts of a list whose elements are known in order, joined with a literal separator
+    (JavaScript's `parts.join(sep)`, Go's `strings.Join(parts, sep)`): the text starts as the first part
+    does, so a fixed scheme and host stay fixed and request data in front stays in front."""
+    if c.method == "join" and receiver is not None and receiver.seq is not None and len(args) <= 1:
+        parts, separator = receiver.seq, args[0] if args else literal(",")
+    elif c.callee == "strings.Join" and len(args) == 2 and args[0].seq is not None:
+        parts, separator = args[0].seq, args[1]
+    else:
+        return None
+    if not parts or not separator.known or not all(part.known or part.tainted for part in parts):
+        return None
+    out = parts[0]
+    for part in parts[1:]:
+        out = join(join(out, separator), part)
+    return out
 
 
 def element_of(value: Value) -> Value:

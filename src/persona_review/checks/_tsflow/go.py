@@ -37,6 +37,7 @@ GO_TABLES = ir.Tables(
             "Referer",
             "UserAgent",
             "BasicAuth",
+            "PathValue",  # Go 1.22 `ServeMux` patterns (`/files/{name}`)
             # gin
             "Query",
             "DefaultQuery",
@@ -485,6 +486,8 @@ class GoAdapter(TreeAdapter):
             return ir.Name(_text(node))
         if kind == "parenthesized_expression":
             return ir.Passthrough(node.named_children[0]) if node.named_children else ir.Other()
+        if kind == "variadic_argument" and node.named_children:  # `args...`: the slice, spread
+            return ir.Passthrough(node.named_children[0])
         if kind == "type_assertion_expression":
             operand = _field(node, "operand")
             return ir.Passthrough(operand) if operand is not None else ir.Other()

@@ -32,7 +32,7 @@ app.get("/exists", (req, res) => {
 app.post("/archive", (req, res) => {
   const packed = zlib.gzipSync(JSON.stringify(req.body)); // expect: JS-SYNC-IN-HANDLER
   req.files.forEach((file) => {
-    fs.writeFileSync(`/uploads/${file.name}`, file.data); // expect: JS-SYNC-IN-HANDLER
+    fs.writeFileSync(`/uploads/${file.name}`, file.data); // expect: JS-SYNC-IN-HANDLER, JS-PATH-TRAVERSAL
   });
   res.send(packed.length);
 });
