@@ -938,6 +938,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0x792f2cfffaef2f10: ((), False),
     0x794771d48dd5de7d: ((), False),
     0x795aa3f4278d70e1: (('src/', 'test'), True),
+    0x7973f47c0f652fe3: (('axios.create',), False),
     0x799b1485eb5aedff: ((), False),
     0x79b5f0ac1641dfe6: ((), False),
     0x79cf8cb1ea28a4f0: ((), False),
