@@ -44,6 +44,8 @@ def _rules(body: str) -> set[str]:
     's.client.R().SetHeader("Accept", "application/json").Post(value)',
     's.client.R().Execute("GET", value)',
     "resty.New().SetBaseURL(value)",
+    "fasthttp.Get(nil, value)",
+    "req := fasthttp.AcquireRequest()\n\treq.SetRequestURI(value)",
 ])
 def test_resty_request_to_request_url_is_reported(body: str) -> None:
     assert "GO-SSRF" in _rules(body)
@@ -53,6 +55,8 @@ def test_resty_request_to_request_url_is_reported(body: str) -> None:
     's.client.R().Get("https://api.example.com/items/" + value)',
     's.client.R().SetQueryParam("q", value).Get("https://api.example.com/search")',
     'resty.New().SetBaseURL("https://api.example.com").R().Get("/items/" + value)',
+    'fasthttp.Get(nil, "https://api.example.com/items/"+value)',
+    'chi.NewRouter().Get(value, nil)',
 ])
 def test_resty_fixed_host_is_quiet(body: str) -> None:
     assert "GO-SSRF" not in _rules(body)
@@ -63,6 +67,8 @@ def test_resty_fixed_host_is_quiet(body: str) -> None:
     "_ = sq.Select(\"id\").From(\"items\").Where(sq.Expr(\"price > \" + value))",
     "_ = sq.Select(\"id\").From(\"items\").OrderBy(value)",
     "_ = sq.Select(\"id\").From(\"items\").Where(fmt.Sprintf(\"name = '%s'\", value))",
+    "_ = goqu.From(\"items\").Where(goqu.L(\"price > \" + value))",
+    "s.db.NewRaw(\"SELECT id FROM items ORDER BY \" + value).Scan(r.Context(), &ids)",
 ])
 def test_sql_text_with_request_data_is_reported(body: str) -> None:
     assert "GO-SQL-STRING" in _rules(body)
@@ -74,6 +80,9 @@ def test_sql_text_with_request_data_is_reported(body: str) -> None:
     '_ = sq.Select("id").From("items").Where(sq.Eq{"name": value})',
     '_ = sq.Select("id").From("items").Where("name = ?", value)',
     '_ = sq.Select("id").From("items").Where(&Item{Name: value})',
+    '_ = goqu.From("items").Where(goqu.L("price > ?", value))',
+    '_ = sq.Select("id").From("items").Where(sq.Expr("price > ?", value))',
+    's.db.NewRaw("SELECT id FROM items WHERE name = ?", value).Scan(r.Context(), &ids)',
 ])
 def test_bound_values_are_quiet(body: str) -> None:
     assert "GO-SQL-STRING" not in _rules(body)

@@ -27,6 +27,8 @@ public class ItemController {
     private JdbcClient jdbcClient;
     private Handle handle;
     private WebClient webClient;
+    private DatabaseClient databaseClient;
+    private io.vertx.ext.web.client.WebClient vertxClient;
 
     @GetMapping("/items")
     public Object list(@RequestParam String value) throws Exception {
@@ -51,6 +53,7 @@ def _rules(body: str) -> set[str]:
     'jdbcClient.sql("select * from items where name = \'" + value + "\'").query().listOfRows()',
     'handle.createUpdate("delete from items where name = \'" + value + "\'").execute()',
     'handle.select("select * from items order by " + value).mapToMap().list()',
+    'databaseClient.sql("select * from items where name = \'" + value + "\'").fetch().all()',
 ])
 def test_plain_sql_with_request_data_is_reported(body: str) -> None:
     assert "JAVA-SQL-STRING" in _rules(body)
@@ -63,6 +66,7 @@ def test_plain_sql_with_request_data_is_reported(body: str) -> None:
     'dsl.selectFrom(DSL.table("items")).where(DSL.field("name").eq(value)).fetch()',
     'jdbcClient.sql("select * from items where name = :name").param("name", value).query().listOfRows()',
     'handle.createUpdate("delete from items where name = :name").bind("name", value).execute()',
+    'databaseClient.sql("select * from items where name = :name").bind("name", value).fetch().all()',
 ])
 def test_bound_values_and_quoted_names_are_quiet(body: str) -> None:
     assert "JAVA-SQL-STRING" not in _rules(body)
@@ -73,6 +77,8 @@ def test_bound_values_and_quoted_names_are_quiet(body: str) -> None:
     "WebClient.builder().baseUrl(value).build().get().retrieve().bodyToMono(String.class).block()",
     "new Request.Builder().url(value).build()",
     "HttpRequest.newBuilder().uri(URI.create(value)).GET().build()",
+    "Unirest.get(value).asString().getBody()",
+    "vertxClient.getAbs(value).send()",
 ])
 def test_outbound_request_to_request_url_is_reported(body: str) -> None:
     assert "JAVA-SSRF" in _rules(body)
@@ -83,6 +89,8 @@ def test_outbound_request_to_request_url_is_reported(body: str) -> None:
     'new Request.Builder().url("https://api.example.com/items/" + value).build()',
     'HttpRequest.newBuilder().uri(URI.create("https://api.example.com/search?q=" + value)).GET().build()',
     'DataSourceBuilder.create().url(System.getenv("DB_URL")).build()',
+    'Unirest.get("https://api.example.com/items/" + value).asString().getBody()',
+    'vertxClient.getAbs("https://api.example.com/items/" + value).send()',
 ])
 def test_fixed_host_is_quiet(body: str) -> None:
     assert "JAVA-SSRF" not in _rules(body)

@@ -76,3 +76,26 @@ def test_raw_sql_builders_and_binding_tags(body: str, flagged: bool) -> None:
     """Knex `raw`, Kysely/Drizzle `sql.raw` and Prisma's `...Unsafe` run interpolated text; the tagged
     templates (`sql\\`...\\``, `$queryRaw\\`...\\``) bind each `${}` as a parameter."""
     assert ("JS-SQL-STRING" in _rules(body)) is flagged
+
+
+@pytest.mark.parametrize(("body", "flagged"), [
+    ("await Item.findAll({ where: sequelize.literal(`name = '${value}'`) })", True),
+    ('await Item.findAll({ where: sequelize.literal("deleted_at IS NULL") })', False),
+    ('await dataSource.getRepository(Item).createQueryBuilder("i").orderBy(value).getMany()', True),
+    ('await dataSource.getRepository(Item).createQueryBuilder("i").orderBy("i.name").getMany()', False),
+    ('await db("items").where({ active: true }).orderBy(value)', False),
+])
+def test_sequelize_literal_and_typeorm_order(body: str, flagged: bool) -> None:
+    """`sequelize.literal` and TypeORM's `orderBy` put text into the query as written; knex's `orderBy`
+    quotes the column it is given."""
+    text = _ROUTES.replace("BODY", body).replace(
+        'const apiCache = new Map();',
+        'const apiCache = new Map();\nconst sequelize = new Sequelize("sqlite::memory:");\n'
+        'const dataSource = new DataSource({ type: "postgres" });\nconst db = knex({ client: "pg" });')
+    outcome = run_checks([context_for_text("src/routes.ts", text)], categories=(Category.SECURITY,))
+    assert ("JS-SQL-STRING" in {f.rule_id for f in outcome.findings}) is flagged
+
+
+def test_ofetch_with_request_url_is_reported() -> None:
+    assert "JS-SSRF" in _rules("await $fetch(value)")
+    assert "JS-SSRF" not in _rules('await $fetch("/api/items", { query: { q: value } })')

@@ -366,8 +366,10 @@ SQL_SINKS = (
     Sink(SQL, frozenset({"fetch", "fetchOne", "fetchSingle", "fetchOptional", "fetchAny", "fetchLazy",
                          "fetchStream", "fetchMany", "fetchValue", "execute", "resultQuery", "query"}),
          receiver_types=frozenset({"DSLContext"}), receiver_words=("dsl", "jooq")),
-    # Spring 6.1 `JdbcClient.sql(text)`; Jdbi's `Handle` runs its text as SQL
-    Sink(SQL, frozenset({"sql"}), receiver_types=frozenset({"JdbcClient"}), receiver_words=("jdbcclient",)),
+    # Spring 6.1 `JdbcClient.sql(text)`, Spring R2DBC `DatabaseClient.sql(text)`; Jdbi's `Handle` runs its
+    # text as SQL
+    Sink(SQL, frozenset({"sql"}), receiver_types=frozenset({"JdbcClient", "DatabaseClient"}),
+         receiver_words=("jdbcclient", "databaseclient")),
     Sink(SQL, frozenset({"createUpdate", "createCall", "createScript", "select", "execute", "prepareBatch"}),
          receiver_types=frozenset({"Handle"}), receiver_words=("handle",)),
 )

@@ -222,7 +222,8 @@ SSRF_SINKS = (
             }
         ),
     ),
-    Sink(URL, args=(1,), callees=frozenset({"http.NewRequest", "net.DialTimeout"})),
+    Sink(URL, args=(1,), callees=frozenset({"http.NewRequest", "net.DialTimeout", "fasthttp.Get",
+                                            "fasthttp.GetTimeout", "fasthttp.GetDeadline", "fasthttp.Post"})),
     Sink(URL, args=(2,), callees=frozenset({"http.NewRequestWithContext"})),
     Sink(
         URL,
@@ -237,6 +238,8 @@ SSRF_SINKS = (
          receiver_words=_RESTY_REQUEST),
     Sink(URL, frozenset({"Execute"}), (1,), receiver_words=_RESTY_REQUEST),
     Sink(URL, frozenset({"SetBaseURL", "SetHostURL"}), (0,), receiver_words=("client", "resty", "new()")),
+    # fasthttp: the URL set on a request it then sends (`req.SetRequestURI(url)`)
+    Sink(URL, frozenset({"SetRequestURI"}), (0,), receiver_words=("req",)),
 )
 
 
@@ -261,9 +264,12 @@ def ssrf(ctx: FileContext) -> Iterator[Hit]:
 
 
 def _other_r(site: CallSite) -> bool:
-    """A call on something that only ends like resty's `R()` (`NewRouter().Get`, `Header().Get`)."""
+    """A call on something that only ends like resty's `R()` (`NewRouter().Get`, `Header().Get`), or the
+    URI of the request being served set (`c.Request().SetRequestURI`)."""
     written = site.call.callee.rsplit(".", 1)[0] if "." in site.call.callee else ""
     last = written.rsplit(".", 1)[-1]
+    if site.call.method == "SetRequestURI":
+        return last == "Request()"  # fiber's `c.Request()`: the request being served, not one sent
     return last.lower().endswith("r()") and last != "R()" and not last.startswith("Set")
 
 

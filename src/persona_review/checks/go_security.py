@@ -245,6 +245,8 @@ def _built_by_a_helper_out_of_run(ctx: FileContext, site: CallSite, index: int) 
 
 _DB_WORDS = ("db", "tx", "conn", "sql", "pool", "database", "store", "repo", "querier", "q.")
 _DB_TYPES = frozenset({"DB", "Tx", "Conn", "Pool"})
+_SQL_LITERALS = frozenset({"sq.Expr", "squirrel.Expr", "goqu.L", "goqu.Literal"})
+"""SQL text with `?` placeholders for the values after it (squirrel, goqu)."""
 SQL_SINKS = (
     Sink(SQL, frozenset({"Query", "QueryRow", "Exec", "Prepare", "Raw", "MustExec", "Queryx", "QueryRowx",
                          "NamedExec", "NamedQuery", "QueryEx", "QueryRowEx", "ExecEx", "QueryOne"}), (0,),
@@ -257,7 +259,8 @@ SQL_SINKS = (
     Sink(SQL, frozenset({"Where", "WhereOr", "Having", "Order", "OrderExpr", "Group", "ColumnExpr",
                          "TableExpr", "Joins", "Raw", "Exec", "OrderBy", "GroupBy", "Suffix", "Prefix"}),
          (0,)),
-    Sink(SQL, args=(0,), callees=frozenset({"sq.Expr", "squirrel.Expr"})),
+    Sink(SQL, args=(0,), callees=_SQL_LITERALS),
+    Sink(SQL, frozenset({"NewRaw"}), (0,), receiver_words=_DB_WORDS),  # bun: `db.NewRaw(query, args...)`
 )
 """Query runners (database handles, by class or name), and the query-builder methods of ORMs (go-pg,
 gorm, squirrel) whose first argument is SQL text."""
@@ -278,10 +281,15 @@ def _ctx_first_sites(ctx: FileContext) -> Iterator[tuple[CallSite, int, Value]]:
 
 def _bound_values(site: CallSite, index: int) -> bool:
     """A builder given a map or struct of conditions (`Where(sq.Eq{"name": name})`, gorm's
-    `Where(&User{Name: name})`): the library binds each value, no text is spliced."""
+    `Where(&User{Name: name})`): the library binds each value, no text is spliced; or given an SQL
+    literal call (`sq.Expr`, `goqu.L`), which is judged on its own."""
     if index >= len(site.call.args):
         return False
     node = site.call.args[index]
+    if node.type == "call_expression" and site.call.callee not in _SQL_LITERALS:
+        function = node.child_by_field_name("function")
+        if function is not None and text_of(function) in _SQL_LITERALS:
+            return True  # `Where(sq.Expr("a > ?", v))`: the inner call is judged as a sink of its own
     if node.type == "unary_expression":
         operand = node.child_by_field_name("operand")
         return operand is not None and operand.type == "composite_literal"

@@ -252,6 +252,9 @@ SSRF_SINKS = (
     Sink(URL, frozenset({"baseUrl"}), receiver_words=("builder()",)),
     Sink(URL, frozenset({"url"}), receiver_types=frozenset({"Builder"}), receiver_words=("request.builder",)),
     Sink(URL, callees=frozenset({f"Request.{verb}" for verb in _FLUENT_VERBS})),
+    # Unirest (`Unirest.get(url)`), Vert.x WebClient's absolute-URL requests (`client.getAbs(url)`)
+    Sink(URL, callees=frozenset({f"Unirest.{verb}" for verb in _FLUENT_VERBS[:6]} | {"Unirest.request"})),
+    Sink(URL, frozenset({"getAbs", "postAbs", "putAbs", "deleteAbs", "patchAbs", "headAbs", "requestAbs"})),
 )
 
 

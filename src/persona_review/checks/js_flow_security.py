@@ -205,6 +205,8 @@ SSRF_SINKS = (
                 "undici.request",
                 "request.get",
                 "ky",
+                "$fetch",
+                "ofetch",
             }
         ),
     ),
