@@ -407,9 +407,7 @@ def _runs_a_built_script(argv: list[str]) -> bool:
 )
 def shell_constant(ctx: FileContext) -> Iterator[Hit]:
     for no, span, constant in _shell_calls(ctx):
-        if constant and "create_subprocess_shell" not in ctx.lines.get(no, ""):
-            # asyncio's shell runner has no argument-list form of the same name to point to (its
-            # counterpart is `create_subprocess_exec`): a constant command there is left alone
+        if constant:
             yield Hit(no, span.last)
 
 
