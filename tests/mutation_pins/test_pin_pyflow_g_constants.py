@@ -86,6 +86,7 @@ _SHELL_LINES = {
     **{name: f'subprocess.{name}("ls " + bar, shell=True)'
        for name in ("run", "call", "Popen", "check_output", "check_call")},
     "getoutput": 'subprocess.getoutput("ls " + bar)', "getstatusoutput": 'subprocess.getstatusoutput("ls " + bar)',
+    "create_subprocess_shell": 'asyncio.create_subprocess_shell("ls " + bar)',
 }
 
 

@@ -347,6 +347,7 @@ def java_check(check_id: str, item: str, severity: Severity, title: str,
 
 # --- SQL and commands: the engine decides where it can -----------------------------------------------------
 
+_JOOQ_PLAIN_SQL = ("field", "condition", "table", "sql", "query", "resultQuery")
 _STATEMENTS = frozenset({"Statement", "PreparedStatement", "CallableStatement"})
 _JDBC_TEMPLATES = frozenset({"JdbcTemplate", "NamedParameterJdbcTemplate", "JdbcOperations",
                              "SimpleJdbcTemplate", "NamedParameterJdbcOperations"})
@@ -359,6 +360,18 @@ SQL_SINKS = (
                          "queryForLong", "queryForInt", "queryForStream", "update", "batchUpdate",
                          "execute"}),
          receiver_types=_JDBC_TEMPLATES, receiver_words=("jdbc", "template")),
+    # jOOQ's plain-SQL API: `DSL.field("price * " + x)`, `DSL.condition(text)`, `dsl.fetch(sql)` run the
+    # text as written (`DSL.name(x)`, `DSL.val(x)` and `DSL.inline(x)` quote or bind instead)
+    Sink(SQL, args=(0,), callees=frozenset({f"DSL.{m}" for m in _JOOQ_PLAIN_SQL})),
+    Sink(SQL, frozenset({"fetch", "fetchOne", "fetchSingle", "fetchOptional", "fetchAny", "fetchLazy",
+                         "fetchStream", "fetchMany", "fetchValue", "execute", "resultQuery", "query"}),
+         receiver_types=frozenset({"DSLContext"}), receiver_words=("dsl", "jooq")),
+    # Spring 6.1 `JdbcClient.sql(text)`, Spring R2DBC `DatabaseClient.sql(text)`; Jdbi's `Handle` runs its
+    # text as SQL
+    Sink(SQL, frozenset({"sql"}), receiver_types=frozenset({"JdbcClient", "DatabaseClient"}),
+         receiver_words=("jdbcclient", "databaseclient")),
+    Sink(SQL, frozenset({"createUpdate", "createCall", "createScript", "select", "execute", "prepareBatch"}),
+         receiver_types=frozenset({"Handle"}), receiver_words=("handle",)),
 )
 COMMAND_SINKS = (
     Sink(SHELL, frozenset({"exec"}), None, frozenset({"Runtime"}), ("runtime", "getruntime()")),

@@ -56,6 +56,12 @@ class Value:
     permitted: bool = False
     """Request parameters passed through `permit` without `host`, `domain` or `protocol`: as a URL hash
     they can only fill in a path."""
+    code_start: bool = False
+    """A string that starts with a value the code chose, not request data (`"#{API_BASE}/items/#{id}"`,
+    `base_url + params[:path]`): the code, not the caller, names the host it points at."""
+    parsed_url: bool = False
+    """`URI(x)` or `URI.parse(x)` of request data: its `path`, `query` and `request_uri` are parts of it that
+    are not judged here (what they were before URI parsing was followed)."""
 
     @property
     def tainted(self) -> bool:
@@ -146,6 +152,9 @@ _STATEMENT_PARENTS = frozenset({
     "body_statement", "then", "else", "begin", "program", "do_block", "block_body", "block", "do", "ensure",
     "when", "if_modifier", "unless_modifier",
 })
+_URI_PARSERS = frozenset({"parse", "join"})
+_URL_PARTS = frozenset({"path", "request_uri", "query", "fragment", "path_query", "to_path"})
+"""Parts of a parsed URL that hold no host: read as before URI parsing was followed (unknown)."""
 _ROUTE_KEYS = frozenset({":action", ":controller", "'action'", "'controller'", '"action"', '"controller"'})
 """`params[:action]` and `params[:controller]` come from the router, not from the caller."""
 
@@ -485,7 +494,10 @@ class Flow:
         fixed = _fixed_start(node)
         if value.constant:
             return Value(SAFE, fixed_start=fixed)
-        return replace(value, built=True, raw_params=False, fixed_start=fixed)
+        first = node.named_children[0] if node.named_children else None
+        chosen = first is not None and first.type == "interpolation" and not self.value(first).tainted
+        return replace(value, built=True, raw_params=False, fixed_start=fixed, code_start=chosen,
+                       parsed_url=False)
 
     def _identifier(self, node: Node) -> Value:
         name = text(node)
@@ -522,10 +534,13 @@ class Flow:
                 return Value(TAINTED, name, raw_params=name == "params")
             if name in {"url_for", "URI", "Array", "String"} and args:
                 target = self.value(args[0])
+                if name == "URI" and target.tainted:
+                    return replace(target, parsed_url=True)
                 return CONST if name == "url_for" and target.permitted else target
             if name in {"format", "sprintf"}:
                 value = join([self.value(a) for a in args])
-                return CONST if value.constant else replace(value, built=True)
+                fixed = bool(args) and _fixes_destination((string_literal(args[0]) or "").split("%", 1)[0])
+                return CONST if value.constant else replace(value, built=True, fixed_start=fixed)
             helper = self._helper(name) if not args else self._built_by(name, args)
             return helper if helper is not None else Value(UNKNOWN, self.tree.head(node))
         if name_text(recv) in _CONFIG_RECEIVERS:
@@ -534,10 +549,15 @@ class Flow:
             return Value(TAINTED, self.tree.head(node))
         if name == "sql" and name_text(recv) == "Arel":
             return self.value(args[0]) if args else CONST
+        if name in _URI_PARSERS and name_text(recv).removeprefix("::") == "URI" and args:
+            parsed = self.value(args[0])
+            return replace(parsed, parsed_url=True) if parsed.tainted else parsed
         if args and name in _DECODERS.get(name_text(recv).removeprefix("::"), ()):
             decoded = self.value(args[0])
             return replace(decoded, raw_params=False, permitted=False) if decoded.tainted else decoded
         inner = self.value(recv)
+        if inner.tainted and inner.parsed_url and name in _URL_PARTS:
+            return Value(UNKNOWN, self.tree.head(node))
         if inner.tainted:
             raw = inner.raw_params and name in _RAW_PARAMS_METHODS
             permitted = (name == "permit" and not _URL_KEYS.search(self.tree.head(node, 400))) or (
@@ -565,7 +585,12 @@ class Flow:
             sides = (node.child_by_field_name("left"), node.child_by_field_name("right"))
             stringy = any(_is_string(side) for side in sides)
             built = joined.built or (stringy and not joined.constant)
-            return replace(joined, built=built, fixed_start=left.fixed_start, raw_params=False)
+            chosen = left.code_start or (not left.tainted and not _is_string(sides[0]))
+            fixed = left.fixed_start
+            if operator == "%":  # `"https://%s/x" % host`: only text before the first `%` is fixed
+                fixed = _fixes_destination((string_literal(sides[0]) or "").split("%", 1)[0])
+            return replace(joined, built=built, fixed_start=fixed, raw_params=False,
+                           code_start=chosen, parsed_url=False)
         if operator in {"||", "or", "&&", "and"}:
             return join([left, right])
         if operator in {"-", "*", "/", "**"}:
@@ -657,7 +682,11 @@ def _fixed_start(node: Node) -> bool:
     first = node.named_children[0] if node.named_children else None
     if first is None or first.type != "string_content":
         return False
-    start = text(first)
+    return _fixes_destination(text(first))
+
+
+def _fixes_destination(start: str) -> bool:
+    """Does literal text at the start of a URL fix where it points (a path `/x`, or `scheme://host/`)?"""
     if "://" in start:
         return "/" in start.split("://", 1)[1]
     return start.startswith("/") and len(start) > 1 and start[1] not in "/\\"

@@ -218,6 +218,9 @@ def _receiver_ok(site: CallSite) -> bool:
 
 # --- SSRF and redirects -----------------------------------------------------------------------------------
 
+_RESTY_REQUEST = ("r()", "setqueryparam", "setheader", "setbody", "setresult", "setcontext", "setauthtoken",
+                  "setpathparam", "setformdata", "seterror", "setbasicauth", "setoutput", "setcookie")
+"""What a resty request's verb is called on, as written: `R()` or one of the request's setters."""
 SSRF_SINKS = (
     Sink(
         URL,
@@ -235,7 +238,8 @@ SSRF_SINKS = (
             }
         ),
     ),
-    Sink(URL, args=(1,), callees=frozenset({"http.NewRequest", "net.DialTimeout"})),
+    Sink(URL, args=(1,), callees=frozenset({"http.NewRequest", "net.DialTimeout", "fasthttp.Get",
+                                            "fasthttp.GetTimeout", "fasthttp.GetDeadline", "fasthttp.Post"})),
     Sink(URL, args=(2,), callees=frozenset({"http.NewRequestWithContext"})),
     Sink(
         URL,
@@ -244,6 +248,14 @@ SSRF_SINKS = (
         receiver_types=frozenset({"Client"}),
         receiver_words=("client", "http"),
     ),
+    # resty: `client.R().Get(url)`, `client.R().SetHeader(...).Post(url)`, `R().Execute(method, url)`, and
+    # the base URL every request of a client goes to
+    Sink(URL, frozenset({"Get", "Post", "Put", "Patch", "Delete", "Head", "Options"}), (0,),
+         receiver_words=_RESTY_REQUEST),
+    Sink(URL, frozenset({"Execute"}), (1,), receiver_words=_RESTY_REQUEST),
+    Sink(URL, frozenset({"SetBaseURL", "SetHostURL"}), (0,), receiver_words=("client", "resty", "new()")),
+    # fasthttp: the URL set on a request it then sends (`req.SetRequestURI(url)`)
+    Sink(URL, frozenset({"SetRequestURI"}), (0,), receiver_words=("req",)),
 )
 
 
@@ -263,8 +275,18 @@ def ssrf(ctx: FileContext) -> Iterator[Hit]:
         ctx,
         SSRF_SINKS,
         "chooses the host contacted by",
-        accept=lambda s, i, v: not v.host_fixed() and not looked_up(s, i),
+        accept=lambda s, i, v: not v.host_fixed() and not looked_up(s, i) and not _other_r(s),
     )
+
+
+def _other_r(site: CallSite) -> bool:
+    """A call on something that only ends like resty's `R()` (`NewRouter().Get`, `Header().Get`), or the
+    URI of the request being served set (`c.Request().SetRequestURI`)."""
+    written = site.call.callee.rsplit(".", 1)[0] if "." in site.call.callee else ""
+    last = written.rsplit(".", 1)[-1]
+    if site.call.method == "SetRequestURI":
+        return last == "Request()"  # fiber's `c.Request()`: the request being served, not one sent
+    return last.lower().endswith("r()") and last != "R()" and not last.startswith("Set")
 
 
 _SAME_SITE = lazy_re(r"refer+er|\.Host\b|\bhost\b", re.IGNORECASE)

@@ -30,7 +30,7 @@ from persona_review.checks._spans import (
 )
 from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._taint import QueryCall, forget_assigned, sql_string_hits
-from persona_review.checks._tsflow import CallSite, FileFlow, flows, text_of
+from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
 from persona_review.checks._tsflow.values import SHELL, SQL
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.go_flow_security import COMMAND_SINKS, command_flows
@@ -79,7 +79,9 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     lines = (hit for hit in kept_line_hits(ctx, SQL_SINKS, _sql_string_lines(ctx), SQL, verb)
              if not _allow_listed(lexed, hit.line))
-    sites = (site for site in tainted_sites(ctx, *SQL_SINKS) if not _allow_listed(lexed, site[0].line))
+    found = [*tainted_sites(ctx, *SQL_SINKS), *_ctx_first_sites(ctx)]
+    sites = (site for site in found
+             if not _allow_listed(lexed, site[0].line) and not _bound_values(site[0], site[1]))
     if not ctx.whole_file:
         sites = (site for site in sites if not _built_by_a_helper_out_of_run(ctx, site[0], site[1]))
     yield from with_flow_sites(lines, sites, describe_flow, verb)
@@ -242,20 +244,56 @@ def _built_by_a_helper_out_of_run(ctx: FileContext, site: CallSite, index: int) 
 
 
 _DB_WORDS = ("db", "tx", "conn", "sql", "pool", "database", "store", "repo", "querier", "q.")
+_DB_TYPES = frozenset({"DB", "Tx", "Conn", "Pool"})
+_SQL_LITERALS = frozenset({"sq.Expr", "squirrel.Expr", "goqu.L", "goqu.Literal"})
+"""SQL text with `?` placeholders for the values after it (squirrel, goqu)."""
 SQL_SINKS = (
     Sink(SQL, frozenset({"Query", "QueryRow", "Exec", "Prepare", "Raw", "MustExec", "Queryx", "QueryRowx",
                          "NamedExec", "NamedQuery", "QueryEx", "QueryRowEx", "ExecEx", "QueryOne"}), (0,),
-         frozenset({"DB", "Tx", "Conn", "Pool"}), _DB_WORDS),
+         _DB_TYPES, _DB_WORDS),
     Sink(SQL, frozenset({"QueryContext", "QueryRowContext", "ExecContext", "PrepareContext", "QueryxContext",
                          "NamedExecContext", "MustExecContext", "Select", "Get"}), (1,),
          frozenset({"DB", "Tx", "Conn", "Pool"}), _DB_WORDS),
     Sink(SQL, frozenset({"SelectContext", "GetContext"}), (2,), frozenset({"DB", "Tx", "Conn", "Pool"}),
          _DB_WORDS),
     Sink(SQL, frozenset({"Where", "WhereOr", "Having", "Order", "OrderExpr", "Group", "ColumnExpr",
-                         "TableExpr", "Joins", "Raw", "Exec"}), (0,)),
+                         "TableExpr", "Joins", "Raw", "Exec", "OrderBy", "GroupBy", "Suffix", "Prefix"}),
+         (0,)),
+    Sink(SQL, args=(0,), callees=_SQL_LITERALS),
+    Sink(SQL, frozenset({"NewRaw"}), (0,), receiver_words=_DB_WORDS),  # bun: `db.NewRaw(query, args...)`
 )
 """Query runners (database handles, by class or name), and the query-builder methods of ORMs (go-pg,
-gorm) whose first argument is SQL text."""
+gorm, squirrel) whose first argument is SQL text."""
+CTX_FIRST_SQL_SINKS = (
+    Sink(SQL, frozenset({"Query", "QueryRow", "Exec"}), (1,), _DB_TYPES, _DB_WORDS),
+)
+"""pgx's `Query`/`QueryRow`/`Exec` take the context first and the SQL second (`pool.Exec(ctx, sql,
+args...)`), where database/sql's take the SQL first and the bound values after it."""
+_COMPOSITES = frozenset({"composite_literal", "unary_expression"})
+
+
+def _ctx_first_sites(ctx: FileContext) -> Iterator[tuple[CallSite, int, Value]]:
+    """Calls of `CTX_FIRST_SQL_SINKS` whose first argument is a context: their second is the SQL."""
+    for site, index, value in tainted_sites(ctx, *CTX_FIRST_SQL_SINKS):
+        if site.call.args and _CTX_ARG.match(text_of(site.call.args[0])):
+            yield site, index, value
+
+
+def _bound_values(site: CallSite, index: int) -> bool:
+    """A builder given a map or struct of conditions (`Where(sq.Eq{"name": name})`, gorm's
+    `Where(&User{Name: name})`): the library binds each value, no text is spliced; or given an SQL
+    literal call (`sq.Expr`, `goqu.L`), which is judged on its own."""
+    if index >= len(site.call.args):
+        return False
+    node = site.call.args[index]
+    if node.type == "call_expression" and site.call.callee not in _SQL_LITERALS:
+        function = node.child_by_field_name("function")
+        if function is not None and text_of(function) in _SQL_LITERALS:
+            return True  # `Where(sq.Expr("a > ?", v))`: the inner call is judged as a sink of its own
+    if node.type == "unary_expression":
+        operand = node.child_by_field_name("operand")
+        return operand is not None and operand.type == "composite_literal"
+    return node.type in _COMPOSITES
 
 
 def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:

@@ -229,6 +229,12 @@ def open_redirect(ctx: FileContext) -> Iterator[Hit]:
                 yield hit(site, describe_flow(site, 1, site.args[1], "is the `Location` set by"))
 
 
+_FLUENT_VERBS = ("get", "post", "put", "delete", "patch", "head",
+                 "Get", "Post", "Put", "Delete", "Patch", "Head")
+_CLIENT_CHAINS = ("get()", "post()", "put()", "delete()", "patch()", "head()", "options()", "method(",
+                  "webclient", "restclient", "newbuilder()")
+"""What a request chain's `.uri(...)` is called on, as written: the verb (`webClient.get().uri`), the
+client, or `HttpRequest.newBuilder()`."""
 SSRF_SINKS = (
     Sink(URL, new_types=frozenset({"HttpGet", "HttpPost", "HttpPut", "HttpDelete", "HttpHead", "HttpPatch",
                                    "Socket"})),
@@ -239,6 +245,16 @@ SSRF_SINKS = (
     Sink(URL, frozenset({"getForObject", "getForEntity", "postForObject", "postForEntity", "exchange",
                          "patchForObject", "headForHeaders", "optionsForAllow"}),
          receiver_types=frozenset({"RestTemplate", "RestOperations"}), receiver_words=("rest", "template")),
+    # WebClient and Spring 6 RestClient (`client.get().uri(url)`, `WebClient.builder().baseUrl(url)`): an
+    # absolute URL replaces the configured base; OkHttp's `new Request.Builder().url(url)`; Apache's fluent
+    # `Request.get(url)`
+    Sink(URL, frozenset({"uri"}), receiver_words=_CLIENT_CHAINS),
+    Sink(URL, frozenset({"baseUrl"}), receiver_words=("builder()",)),
+    Sink(URL, frozenset({"url"}), receiver_types=frozenset({"Builder"}), receiver_words=("request.builder",)),
+    Sink(URL, callees=frozenset({f"Request.{verb}" for verb in _FLUENT_VERBS})),
+    # Unirest (`Unirest.get(url)`), Vert.x WebClient's absolute-URL requests (`client.getAbs(url)`)
+    Sink(URL, callees=frozenset({f"Unirest.{verb}" for verb in _FLUENT_VERBS[:6]} | {"Unirest.request"})),
+    Sink(URL, frozenset({"getAbs", "postAbs", "putAbs", "deleteAbs", "patchAbs", "headAbs", "requestAbs"})),
 )
 
 

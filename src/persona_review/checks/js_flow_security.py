@@ -25,7 +25,7 @@ from persona_review.checks._flow_sinks import (
     tainted_sites,
     unused_joins,
 )
-from persona_review.checks._java_sinks import shown, weak_random_flags, weak_random_hits
+from persona_review.checks._java_sinks import matches, shown, weak_random_flags, weak_random_hits
 from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
 from persona_review.checks._tsflow.values import CODE, HTML, NOSQL, PATH, SHELL, URL
 from persona_review.checks.base import FileContext, Hit
@@ -49,6 +49,10 @@ COMMAND_SINKS = (
     Sink(SHELL, frozenset({"exec", "execSync"}), (0,), receiver_words=_PROCESS_WORDS),
     Sink(SHELL, args=(0,), callees=frozenset({"exec", "execSync"})),
     Sink(SHELL, args=None, callees=frozenset({"spawn", "spawnSync", "execFile", "execFileSync"})),
+    # execa, imported by name: `execa(file, args, options)` is spawn-like (its program; a shell only with
+    # `shell: true`), `execaCommand(line)` splits one command line into the program and its arguments
+    Sink(SHELL, args=None, callees=frozenset({"execa", "execaSync"})),
+    Sink(SHELL, args=(0,), callees=frozenset({"execaCommand", "execaCommandSync"})),
     Sink(
         SHELL,
         frozenset({"spawn", "spawnSync", "execFile", "execFileSync", "execaCommand", "execaCommandSync"}),
@@ -201,6 +205,8 @@ SSRF_SINKS = (
                 "undici.request",
                 "request.get",
                 "ky",
+                "$fetch",
+                "ofetch",
             }
         ),
     ),
@@ -238,18 +244,48 @@ SSRF_SINKS = (
 )
 def ssrf(ctx: FileContext) -> Iterator[Hit]:
     library = any(_REQUEST_LIBRARY.search(text) for text in ctx.lines.values())
+    instances = _client_instances(ctx)
+    sinks: tuple[Sink, ...] = SSRF_SINKS
+    if instances:
+        sinks = (*SSRF_SINKS, Sink(URL, _HTTP_METHODS, (0,), receiver_words=tuple(sorted(instances))))
 
     def accept(site: CallSite, index: int, value: Value) -> bool:
         if looked_up(site, index):
             return False
         written = text_of(site.call.receiver) if site.call.receiver is not None else ""
+        own = written.removeprefix("this.").lower()
+        if instances and not _standard_client(site) and own not in instances:
+            return False  # matched only by a part of an instance's name (`apiCache.get(key)`)
         if written == "request" and library:
             return not value.host_fixed()
         if written in {"req", "request", "res", "app", "router"} or written.endswith(("Router", "router")):
             return False
         return not value.host_fixed()
 
-    yield from tainted_hits(ctx, SSRF_SINKS, "chooses the host contacted by", accept=accept)
+    yield from tainted_hits(ctx, sinks, "chooses the host contacted by", accept=accept)
+
+
+_CLIENT_INSTANCE = lazy_re(
+    r"(?:\b(?:const|let|var)\s+|\bthis\.|^\s*(?:(?:private|public|protected|readonly|static)\s+)+)"
+    r"([A-Za-z_$][\w$]*)\s*(?::\s*[\w.<>]+\s*)?=\s*axios\.create\s*\(",
+    re.MULTILINE,
+)
+"""A client made with `axios.create({ baseURL })`: axios sends an absolute URL given to `api.get(url)` to
+that URL, not to the base. (got's and ky's `prefixUrl` is always prepended, so their instances are not
+read here.)"""
+
+
+def _client_instances(ctx: FileContext) -> frozenset[str]:
+    """Lower-case names the file gives HTTP clients it makes (`const api = axios.create(...)`)."""
+    text = ctx.known_text()
+    if "axios.create" not in text:
+        return frozenset()
+    return frozenset(m.group(1).lower() for m in _CLIENT_INSTANCE.finditer(text))
+
+
+def _standard_client(site: CallSite) -> bool:
+    """Whether a call matches one of `SSRF_SINKS` (before the file's own client instances)."""
+    return any(matches(site, sink) for sink in SSRF_SINKS)
 
 
 _REQUEST_LIBRARY = lazy_re(r"""\brequire\(\s*['"]request['"]\s*\)|\bfrom\s+['"]request['"]""")

@@ -20,7 +20,7 @@ from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import bracket_span, lines_of, split_args
 from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._taint import QueryCall, forget_assigned, sql_string_hits
-from persona_review.checks._tsflow import CallSite, Value
+from persona_review.checks._tsflow import CallSite, Value, text_of
 from persona_review.checks._tsflow.values import SHELL, SQL
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.js_flow_security import COMMAND_SINKS, command_flows
@@ -79,7 +79,13 @@ SQL_SINKS = (
         (0,),
         receiver_words=_SQL_RECEIVERS,
     ),
+    # Sequelize's `sequelize.literal(text)` / `Sequelize.literal(text)`: text put into the query as it is
+    Sink(SQL, frozenset({"literal"}), (0,), receiver_words=("sequelize",)),
+    # TypeORM's query builder inserts an ORDER BY / GROUP BY string as written (knex's `orderBy` quotes
+    # the column instead: only a chain that starts at `createQueryBuilder` is read)
+    Sink(SQL, frozenset({"orderBy", "addOrderBy", "groupBy", "addGroupBy"}), (0,)),
 )
+_BUILDER_CLAUSES = frozenset({"orderBy", "addOrderBy", "groupBy", "addGroupBy"})
 _STRONG_SQL = ("db", "sql", "pool", "knex", "sequelize", "prisma", "pg", "mysql", "conn", "database")
 
 
@@ -89,6 +95,10 @@ def _sql_text(site: CallSite, index: int, value: Value) -> bool:
     node = site.call.args[index]
     if node.type in {"array", "object", "new_expression"}:
         return False  # parameters, a config object, a command object (`commandBus.execute(new X(dto))`)
+    if site.call.method == "literal":
+        return True
+    if site.call.method in _BUILDER_CLAUSES:
+        return "createQueryBuilder(" in text_of(site.node)
     prefix = (value.prefix or "").strip()
     if prefix:
         return looks_like_sql(prefix, strict=False)

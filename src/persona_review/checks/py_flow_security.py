@@ -328,6 +328,10 @@ _SQL_TEXT = frozenset({"sqlalchemy.text", "sql.text", "sql.expression.text", "sq
                        "expression.text", "TextClause", "sqlalchemy.TextClause", "db.text", "RawSQL"})
 
 
+_LITERAL_COLUMN = frozenset({"sqlalchemy.literal_column", "sql.literal_column", "expression.literal_column",
+                             "sqlalchemy.sql.literal_column", "sqlalchemy.sql.expression.literal_column"})
+
+
 def _sql_sinks(ctx: FileContext) -> Iterator[tuple[SinkCall, Value, ast.expr]]:
     sqlalchemy = mentions(ctx, "sqlalchemy")
     for flow in flows(ctx):
@@ -336,6 +340,12 @@ def _sql_sinks(ctx: FileContext) -> Iterator[tuple[SinkCall, Value, ast.expr]]:
             receiver = call.name.rsplit(".", 1)[0] if "." in call.name else ""
             clause = call.name in _SQL_TEXT or (short == "text" and sqlalchemy and not receiver) \
                 or (sqlalchemy and call.name.startswith("sqlalchemy.") and short in {"text", "TextClause"})
+            if short == "literal_column" and (sqlalchemy or call.name in _LITERAL_COLUMN):
+                # a column expression written as SQL text: request data anywhere in it is SQL
+                found = _arg(call, 0, "text")
+                if found is not None and found[0].unsafe_for(SQL):
+                    yield call, found[0], found[1]
+                continue
             if not (clause or (short in _SQL_METHODS and receiver)
                     or (short in _SQL_DRIVER_METHODS and _SQL_RECEIVER.search(receiver))):
                 continue

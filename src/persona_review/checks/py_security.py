@@ -262,8 +262,9 @@ def _tainted_message(name: str, line: int) -> str:
 _SHELL_CALL = lazy_re(
     r"(?:\b(?:subprocess|sp)\.|(?<![\w.]))(?:call|run|Popen|check_output|check_call|getoutput|getstatusoutput)"
     r"\s*\(|\bos\.(?:system|popen[234]?)\s*\(|\b(?:commands|popen2)\.\w+\s*\("
+    r"|(?:\basyncio\.|(?<![\w.]))create_subprocess_shell\s*\("
 )
-_ALWAYS_SHELL = lazy_re(r"^os\.|getoutput|getstatusoutput|^commands\.|^popen2\.")
+_ALWAYS_SHELL = lazy_re(r"^os\.|getoutput|getstatusoutput|^commands\.|^popen2\.|create_subprocess_shell")
 _SHELL_TRUE = lazy_re(r"\bshell\s*=\s*(?!False\b|None\b|0\b|\[\]|\{\}|\{\*\*|''|\"\")[\w(\[{'\"]")
 _LIT = r"""[rbuRBU]?(?:'[^']*'|"[^"]*")"""
 _LITERAL_ARG = lazy_re(
@@ -293,7 +294,8 @@ def _shell_calls(ctx: FileContext) -> Iterator[tuple[int, Span, bool]]:
 
 
 _SHELL_RUNNERS = frozenset({"system", "popen", "popen2", "popen3", "popen4", "run", "call", "Popen",
-                            "check_output", "check_call", "getoutput", "getstatusoutput"})
+                            "check_output", "check_call", "getoutput", "getstatusoutput",
+                            "create_subprocess_shell"})
 
 
 def _flow_literal_commands(ctx: FileContext) -> set[int]:

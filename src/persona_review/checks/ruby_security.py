@@ -125,6 +125,8 @@ def sql_interpolation(ctx: FileContext) -> Iterator[Hit]:
         elif name in _SEQUEL_METHODS and _SEQUEL_DB.search(name_text(receiver(node))) \
                 and looks_like_sql(text(args[0])):
             found = _unsafe_sql(flow, args[0], "execute")
+        elif name == "lit" and name_text(receiver(node)).removeprefix("::") == "Sequel":
+            found = _unsafe_sql(flow, args[0], "sql")  # `Sequel.lit` exists to mark its text as SQL
         if found is None and name in _FINDERS:
             found = _unsafe_options(flow, node)
         if found is not None:
@@ -359,6 +361,80 @@ def _an_id(source: str) -> bool:
     """`params[:id]`, `params[:user_id]`: one value, not a set of attributes."""
     key = source.rsplit("[", 1)[-1].strip("]:'\" ")
     return key == "id" or key.endswith("_id")
+
+
+# --- outbound requests -----------------------------------------------------------------------------
+
+_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
+_HTTP_CLIENTS: dict[str, frozenset[str]] = {
+    "Net::HTTP": frozenset({"get", "get_response", "get_print", "post", "post_form", "start", "new"}),
+    "URI": frozenset({"open"}),
+    "OpenURI": frozenset({"open_uri"}),
+    "Faraday": _VERBS | {"new"},
+    "HTTParty": _VERBS,
+    "RestClient": _VERBS,
+    "RestClient::Request": frozenset({"execute"}),
+    "HTTP": _VERBS | {"request"},
+    "HTTPX": _VERBS | {"request"},
+    "Excon": _VERBS | {"new"},
+    "Typhoeus": _VERBS,
+    "Typhoeus::Request": frozenset({"new"}),
+}
+"""Calls whose first argument (or `url:` option) names the server contacted: the standard library's
+`Net::HTTP` and open-uri, and the usual gems (Faraday, HTTParty, rest-client, http.rb, HTTPX, Excon,
+Typhoeus)."""
+_URL_OPTIONS = ("url", "base_url")
+_OPEN_URI_READS = frozenset({"open", "read"})
+"""open-uri's `URI.parse(url).open` and `URI(url).read`: the parsed URL is fetched."""
+
+
+def _outbound_target(node: Node, name: str) -> Node | None:
+    """The node naming the server an outbound request contacts, or None for any other call."""
+    recv = receiver(node)
+    if recv is None:
+        return None
+    args = arguments(node)
+    if name in _OPEN_URI_READS and recv.type == "call" and not args and _parses_uri(recv):
+        return recv
+    if name not in _HTTP_CLIENTS.get(name_text(recv).removeprefix("::"), ()):
+        return None
+    for key in _URL_OPTIONS:
+        option = pair_value(args, key)
+        if option is not None:
+            return option
+    return args[0] if args and args[0].type not in {"pair", "hash"} else None
+
+
+def _parses_uri(call: Node) -> bool:
+    """`URI(x)` or `URI.parse(x)`."""
+    name = method_name(call)
+    recv = receiver(call)
+    if recv is None:
+        return name == "URI"
+    return name == "parse" and name_text(recv).removeprefix("::") == "URI"
+
+
+@ruby_check(
+    "RB-SSRF", "SEC-14", _SEC, Severity.HIGH,
+    title="Outbound request to a URL taken from the request",
+    explanation=(
+        "The server fetches whatever URL the caller names: internal services, the cloud metadata endpoint "
+        "(169.254.169.254) and admin ports become reachable through it. Keep the scheme and host fixed in "
+        "code (`\"https://api.example.com/items/#{id}\"`) and put only the checked value in the path or "
+        "query, or parse the URL and match its host against an allow-list."
+    ),
+    needs=r"HTTP|Faraday|URI|RestClient|Excon|Typhoeus",
+)
+def ssrf(ctx: FileContext) -> Iterator[Hit]:
+    for tree, flow, node, name in _flow_calls(ctx):
+        target = _outbound_target(node, name)
+        if target is None:
+            continue
+        value = flow.value(target)
+        if value.tainted and not value.fixed_start and not value.code_start:
+            called = f"{name_text(receiver(node))}.{name}" if receiver(node) is not None else name
+            message = f"{_origin(value)} chooses the host contacted by `{short(called, 40)}`."
+            yield _call_hit(tree, node, message)
 
 
 # --- redirects, reflection, HTML, files --------------------------------------------------------------

@@ -146,6 +146,13 @@ JAVA_TABLES = ir.Tables(
         "sanitize": frozenset({HTML}),
         "encodeForSQL": frozenset({SQL}),
         "escapeSql": frozenset({SQL}),
+        # jOOQ: a quoted identifier, a bound value, a value inlined as an escaped literal
+        "DSL.name": frozenset({SQL}),
+        "DSL.quotedName": frozenset({SQL}),
+        "DSL.val": frozenset({SQL}),
+        "DSL.value": frozenset({SQL}),
+        "DSL.inline": frozenset({SQL}),
+        "DSL.param": frozenset({SQL}),
         "encodeForLDAP": frozenset({LDAP}),
         "encodeForDN": frozenset({LDAP}),
         "encodeForXPath": frozenset({XPATH}),
