@@ -1,0 +1,94 @@
+"""Batch 22 dev fixes (h84): where a leak on an early return is reported, a stream piped inside a block the
+hunk shows whole, a `@Transactional(REQUIRES_NEW)` method whose body the hunk cuts, and more. Each fix has
+flagged variants in other spellings and clean look-alikes."""
+
+from __future__ import annotations
+
+from persona_review.checks.base import FileContext
+from persona_review.checks.runner import run_checks
+from persona_review.config import opt_in_ids
+from persona_review.contexts import context_for_text
+
+from .helpers import CATEGORIES
+
+
+def _lines(path: str, text: str, rule: str) -> list[int]:
+    return _found(context_for_text(path, text), rule)
+
+
+def _found(ctx: FileContext, rule: str) -> list[int]:
+    outcome = run_checks([ctx], categories=CATEGORIES, enabled=opt_in_ids())
+    return sorted(f.line or 0 for f in outcome.findings if f.rule_id == rule)
+
+
+def _hunk(path: str, text: str, shown: range, section: str = "") -> FileContext:
+    """`text` as a diff of a changed file shows it: only the lines of `shown` (all of them added), with git's
+    hunk header section."""
+    whole = context_for_text(path, text)
+    lines = {no: whole.lines[no] for no in shown if no in whole.lines}
+    return FileContext(path=path, language=whole.language, lines=lines, added=frozenset(lines),
+                       whole_file=False, sections={shown.start: section} if section else {})
+
+
+def _at(text: str, marker: str) -> int:
+    return next(no for no, line in enumerate(text.splitlines(), start=1) if marker in line)
+
+
+# --- JDBC resource closed at the end, but an early exit leaves before the close ---------------------------
+
+JAVA_EARLY_RETURN = """package com.example.reports;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import javax.sql.DataSource;
+
+public class StockReport {
+    private final DataSource pool;
+
+    public StockReport(DataSource pool) {
+        this.pool = pool;
+    }
+
+    public Optional<Long> onHand(String sku) throws SQLException {
+        Connection db = pool.getConnection();
+        PreparedStatement q = db.prepareStatement("SELECT qty FROM stock WHERE sku = ?");
+        q.setString(1, sku);
+        ResultSet row = q.executeQuery();
+        if (!row.next()) {
+            return Optional.empty();  // HERE
+        }
+        long qty = row.getLong(1);
+        db.close();
+        return Optional.of(qty);
+    }
+}
+"""
+
+
+def test_an_early_return_before_the_close_is_reported_on_the_return() -> None:
+    path = "src/main/java/com/example/reports/StockReport.java"
+    assert _lines(path, JAVA_EARLY_RETURN, "JAVA-RESOURCE-LEAK") == [_at(JAVA_EARLY_RETURN, "// HERE")]
+
+
+def test_an_early_throw_before_the_close_is_reported_on_the_throw() -> None:
+    path = "src/main/java/com/example/reports/StockReport.java"
+    text = JAVA_EARLY_RETURN.replace("return Optional.empty();  // HERE",
+                                     'throw new NoSuchElementException(sku);  // HERE')
+    assert _lines(path, text, "JAVA-RESOURCE-LEAK") == [_at(text, "// HERE")]
+
+
+def test_closing_before_the_early_return_is_quiet() -> None:
+    path = "src/main/java/com/example/reports/StockReport.java"
+    text = JAVA_EARLY_RETURN.replace("            return Optional.empty();  // HERE",
+                                     "            db.close();\n            return Optional.empty();")
+    found = _lines(path, text, "JAVA-RESOURCE-LEAK")
+    assert _at(text, "return Optional.empty()") not in found
+
+
+def test_try_with_resources_in_the_same_shape_is_quiet() -> None:
+    path = "src/main/java/com/example/reports/StockReport.java"
+    text = JAVA_EARLY_RETURN.replace(
+        "        Connection db = pool.getConnection();\n", "        try (Connection db = pool.getConnection()) {\n"
+    ).replace("        db.close();\n        return Optional.of(qty);\n", "        return Optional.of(qty);\n        }\n")
+    assert _lines(path, text, "JAVA-RESOURCE-LEAK") == []
