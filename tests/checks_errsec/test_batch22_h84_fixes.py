@@ -92,3 +92,66 @@ def test_try_with_resources_in_the_same_shape_is_quiet() -> None:
         "        Connection db = pool.getConnection();\n", "        try (Connection db = pool.getConnection()) {\n"
     ).replace("        db.close();\n        return Optional.of(qty);\n", "        return Optional.of(qty);\n        }\n")
     assert _lines(path, text, "JAVA-RESOURCE-LEAK") == []
+
+
+# --- a stream piped inside a block the hunk shows whole, in a function the hunk cuts ----------------------
+
+EXPRESS_PIPE = """const express = require("express");
+const router = express.Router();
+
+router.get("/reports/:id/file", auth, async (req, res, next) => {
+  const report = await reports.find(req.params.id);
+  if (!report) {
+    return res.sendStatus(404);
+  }
+  try {
+    const blob = await storage.send(new GetObjectCommand({ Bucket: REPORTS, Key: report.key }));
+    res.type("application/pdf");
+    blob.Body.pipe(res);  // HERE
+  } catch (err) {
+    next(err);
+  }
+  audit.log("download", report.id);
+});
+
+module.exports = router;
+"""
+EXPRESS_SECTION = 'router.get("/reports/:id/file", auth, async (req, res, next) => {'
+
+
+def _pipe_hunk(text: str) -> FileContext:
+    return _hunk("src/routes/reports.js", text, range(9, 16), EXPRESS_SECTION)
+
+
+def test_a_stream_declared_and_piped_in_a_block_the_hunk_shows_whole_is_reported() -> None:
+    assert _found(_pipe_hunk(EXPRESS_PIPE), "JS-PIPE-NO-ERROR") == [_at(EXPRESS_PIPE, "// HERE")]
+
+
+def test_a_compression_stream_made_in_an_if_block_is_reported() -> None:
+    text = EXPRESS_PIPE.replace("  try {\n", "  if (req.query.gzip) {\n").replace(
+        "    const blob = await storage.send(new GetObjectCommand({ Bucket: REPORTS, Key: report.key }));\n",
+        "    const packed = zlib.createGzip();\n",
+    ).replace("    blob.Body.pipe(res);  // HERE\n", "    packed.pipe(res);  // HERE\n").replace(
+        "  } catch (err) {\n    next(err);\n", "  } else {\n    res.end();\n")
+    assert _found(_pipe_hunk(text), "JS-PIPE-NO-ERROR") == [_at(text, "// HERE")]
+
+
+def test_an_error_listener_or_pipeline_in_the_block_is_quiet() -> None:
+    listened = EXPRESS_PIPE.replace("    blob.Body.pipe(res);  // HERE\n",
+                                    "    blob.Body.on(\"error\", next);\n    blob.Body.pipe(res);\n")
+    assert _found(_pipe_hunk(listened), "JS-PIPE-NO-ERROR") == []
+    joined = EXPRESS_PIPE.replace("    blob.Body.pipe(res);  // HERE\n", "    await pipeline(blob.Body, res);\n")
+    assert _found(_pipe_hunk(joined), "JS-PIPE-NO-ERROR") == []
+
+
+def test_a_source_declared_outside_the_hunk_is_not_judged() -> None:
+    text = EXPRESS_PIPE.replace(
+        "    const blob = await storage.send(new GetObjectCommand({ Bucket: REPORTS, Key: report.key }));\n",
+        "    res.set(\"Cache-Control\", \"no-store\");\n",
+    ).replace("blob.Body.pipe(res);", "upstream.Body.pipe(res);")
+    assert _found(_pipe_hunk(text), "JS-PIPE-NO-ERROR") == []
+
+
+def test_a_stream_handed_to_a_helper_in_the_block_is_quiet() -> None:
+    text = EXPRESS_PIPE.replace("    res.type(\"application/pdf\");\n", "    track(blob);\n")
+    assert _found(_pipe_hunk(text), "JS-PIPE-NO-ERROR") == []
