@@ -1291,6 +1291,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0xa55e82e999d83303: (('axios.defaults.timeout', 'got.extend'), False),
     0xa5865910b626e909: (('AND',), False),
     0xa59457e36e9db132: ((), False),
+    0xa5bc412d717b95c1: (('class',), False),
     0xa5de0f25fdc8d9f8: ((), False),
     0xa5fae3af6172493b: ((), False),
     0xa60a0a41af07c47e: ((), False),

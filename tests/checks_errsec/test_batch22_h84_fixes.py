@@ -155,3 +155,66 @@ def test_a_source_declared_outside_the_hunk_is_not_judged() -> None:
 def test_a_stream_handed_to_a_helper_in_the_block_is_quiet() -> None:
     text = EXPRESS_PIPE.replace("    res.type(\"application/pdf\");\n", "    track(blob);\n")
     assert _found(_pipe_hunk(text), "JS-PIPE-NO-ERROR") == []
+
+
+# --- `@Transactional(REQUIRES_NEW)` on a method whose end the hunk cuts, called from its own class -----------
+
+SPRING_SERVICE = """package com.example.payouts;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class PayoutRunner {
+    private final PayoutRepository payouts;
+    private final LedgerClient ledger;
+
+    public PayoutRunner(PayoutRepository payouts, LedgerClient ledger) {
+        this.payouts = payouts;
+        this.ledger = ledger;
+    }
+
+    public int settleAll(List<Long> ids) {
+        int done = 0;
+        for (Long id : ids) {
+            done += this.settle(id);  // HERE
+        }
+        return done;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public int settle(Long id) {
+        Payout payout = payouts.findById(id).orElseThrow();
+        payout.markSettled(ledger.post(payout));
+        payouts.save(payout);
+        return 1;
+    }
+}
+"""
+SPRING_PATH = "src/main/java/com/example/payouts/PayoutRunner.java"
+
+
+def _spring_hunk(text: str) -> FileContext:
+    """From inside the constructor down to the middle of `settle` (its end is cut)."""
+    end = _at(text, "payout.markSettled")
+    return _hunk(SPRING_PATH, text, range(14, end + 1), "public PayoutRunner(PayoutRepository payouts, ...) {")
+
+
+def test_a_requires_new_method_cut_by_the_hunk_is_still_known_as_a_target() -> None:
+    assert _found(_spring_hunk(SPRING_SERVICE), "JAVA-TX-SELF-INVOCATION") == [_at(SPRING_SERVICE, "// HERE")]
+
+
+def test_a_call_through_an_injected_bean_is_quiet() -> None:
+    text = SPRING_SERVICE.replace("done += this.settle(id);", "done += self.settle(id);")
+    assert _found(_spring_hunk(text), "JAVA-TX-SELF-INVOCATION") == []
+
+
+def test_a_cut_method_with_plain_transactional_and_no_class_header_in_view_is_not_judged() -> None:
+    text = SPRING_SERVICE.replace("@Transactional(propagation = Propagation.REQUIRES_NEW)", "@Transactional")
+    assert _found(_spring_hunk(text), "JAVA-TX-SELF-INVOCATION") == []
+
+
+def test_a_cut_method_without_the_annotation_is_quiet() -> None:
+    text = SPRING_SERVICE.replace("    @Transactional(propagation = Propagation.REQUIRES_NEW)\n", "")
+    assert _found(_spring_hunk(text), "JAVA-TX-SELF-INVOCATION") == []
