@@ -225,7 +225,8 @@ def _cut_methods(ctx: FileContext, lexed: Lexed, methods: list[_Method]) -> list
         annotation = _TRANSACTIONAL.search(declaration)
         mods = match.group("mods").split()
         found.append(_Method(
-            name=match.group("name"), block=block, declaration=declaration, transactional=annotation is not None,
+            name=match.group("name"), block=block, declaration=declaration,
+            transactional=annotation is not None,
             requires_new=bool(annotation and _REQUIRES_NEW.search(annotation.group(0))),
             public="public" in mods, private="private" in mods, constructor=False,
         ))
