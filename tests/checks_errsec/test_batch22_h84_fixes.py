@@ -218,3 +218,61 @@ def test_a_cut_method_with_plain_transactional_and_no_class_header_in_view_is_no
 def test_a_cut_method_without_the_annotation_is_quiet() -> None:
     text = SPRING_SERVICE.replace("    @Transactional(propagation = Propagation.REQUIRES_NEW)\n", "")
     assert _found(_spring_hunk(text), "JAVA-TX-SELF-INVOCATION") == []
+
+
+# --- Go: rows (or a file) acquired above the hunk, an added early return before its deferred close --------
+
+GO_HANDLER = """package reports
+
+func (h *Handler) Ledger(w http.ResponseWriter, r *http.Request) {
+	accountID := auth.AccountID(r.Context())
+	entries, err := h.db.QueryContext(r.Context(), "SELECT id, amount FROM ledger WHERE account_id = $1", accountID)
+	if err != nil {
+		http.Error(w, "query failed", http.StatusInternalServerError)
+		return
+	}
+	page, err := strconv.Atoi(r.URL.Query().Get("page"))
+	if err != nil || page < 1 {
+		http.Error(w, "bad page", http.StatusBadRequest)
+		return  // HERE
+	}
+	defer entries.Close()
+	writeLedger(w, entries, page)
+}
+"""
+GO_PATH = "internal/reports/ledger.go"
+GO_SECTION = "func (h *Handler) Ledger(w http.ResponseWriter, r *http.Request) {"
+
+
+def test_an_early_return_before_the_deferred_close_of_rows_acquired_above_the_hunk() -> None:
+    ctx = _hunk(GO_PATH, GO_HANDLER, range(7, 16), GO_SECTION)
+    assert _found(ctx, "GO-RESOURCE-HELD-ON-RETURN") == [_at(GO_HANDLER, "// HERE")]
+
+
+def test_the_same_early_return_is_reported_when_the_query_is_in_view() -> None:
+    outcome = run_checks([context_for_text(GO_PATH, GO_HANDLER)], categories=CATEGORIES)
+    spans = [(f.line, f.end_line) for f in outcome.findings if f.rule_id == "GO-RESOURCE-HELD-ON-RETURN"]
+    assert spans == [(_at(GO_HANDLER, "QueryContext"), _at(GO_HANDLER, "// HERE"))]
+
+
+def test_an_opened_file_with_a_check_added_between_is_reported() -> None:
+    text = GO_HANDLER.replace(
+        'entries, err := h.db.QueryContext(r.Context(), "SELECT id, amount FROM ledger WHERE account_id = $1", '
+        "accountID)", 'entries, err := os.Open(filepath.Join(h.dir, "ledger.csv"))')
+    ctx = _hunk(GO_PATH, text, range(7, 16), GO_SECTION)
+    assert _found(ctx, "GO-RESOURCE-HELD-ON-RETURN") == [_at(text, "// HERE")]
+
+
+def test_the_acquisition_s_own_error_check_and_a_defer_moved_up_are_quiet() -> None:
+    # only the acquisition's error check is in view before the defer
+    ctx = _hunk(GO_PATH, GO_HANDLER.replace("\tpage, err :=", "\t// page, err :="), range(6, 16), GO_SECTION)
+    assert _found(ctx, "GO-RESOURCE-HELD-ON-RETURN") == []
+    moved = GO_HANDLER.replace("\tdefer entries.Close()\n", "").replace(
+        "\tpage, err :=", "\tdefer entries.Close()\n\tpage, err :=")
+    assert _found(_hunk(GO_PATH, moved, range(7, 17), GO_SECTION), "GO-RESOURCE-HELD-ON-RETURN") == []
+    assert _lines(GO_PATH, moved, "GO-RESOURCE-HELD-ON-RETURN") == []
+
+
+def test_a_return_that_closes_the_rows_first_is_quiet() -> None:
+    text = GO_HANDLER.replace("\t\treturn  // HERE\n", "\t\tentries.Close()\n\t\treturn\n")
+    assert _found(_hunk(GO_PATH, text, range(7, 17), GO_SECTION), "GO-RESOURCE-HELD-ON-RETURN") == []
