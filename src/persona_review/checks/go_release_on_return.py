@@ -283,12 +283,12 @@ def _acquired_above_the_hunk(lexed: Lexed) -> Iterator[Hit]:
     """A hunk that starts inside a function after the acquisition (and usually inside its error check), and
     adds a check with a `return` before the `defer X.Close()` that follows:
 
-        	http.Error(w, "query failed", http.StatusInternalServerError)   // the hunk starts here
-        	return
+            http.Error(w, "query failed", http.StatusInternalServerError)   // the hunk starts here
+            return
         }
         n, err := strconv.Atoi(r.URL.Query().Get("n"))
         if err != nil {
-        	return                      // X was acquired above and is not closed on this path
+            return                      // X was acquired above and is not closed on this path
         }
         defer X.Close()
 
@@ -318,7 +318,7 @@ def _return_before(lexed: Lexed, numbers: list[int], depths: list[int], var: str
     deferred, level = numbers[-1], depths[-1]
     if len(numbers) < 2 or min(depths) < level:
         return None  # the defer sits deeper than lines before it: not the simple shape
-    mention = re.compile(rf"(?<![\w.]){re.escape(var.split('.')[0])}\b")
+    mention = re.compile(rf"(?<![\w.]){re.escape(var.split('.', maxsplit=1)[0])}\b")
     if any(mention.search(lexed.bare[no]) or _FUNC.search(lexed.bare[no]) for no in numbers[:-1]):
         return None  # acquired, used or handed on in view, or a function starts here
     assigned_before = False
