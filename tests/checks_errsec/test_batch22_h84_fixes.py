@@ -276,3 +276,49 @@ def test_the_acquisition_s_own_error_check_and_a_defer_moved_up_are_quiet() -> N
 def test_a_return_that_closes_the_rows_first_is_quiet() -> None:
     text = GO_HANDLER.replace("\t\treturn  // HERE\n", "\t\tentries.Close()\n\t\treturn\n")
     assert _found(_hunk(GO_PATH, text, range(7, 17), GO_SECTION), "GO-RESOURCE-HELD-ON-RETURN") == []
+
+
+# --- urllib3 `Retry` that lists POST, on a session that talks to a payment provider ----------------------
+
+PAYMENTS_SESSION = """import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+PSP_URL = "https://psp.example.com"
+
+
+def psp_session() -> requests.Session:
+    session = requests.Session()
+    policy = Retry(total=5, backoff_factor=1, status_forcelist=[502, 503],
+                   allowed_methods=["GET", "PUT", "POST"])
+    session.mount(PSP_URL, HTTPAdapter(max_retries=policy))
+    return session
+
+
+def capture_payment(session: requests.Session, payment_id: str) -> dict:
+    return session.post(f"{PSP_URL}/payments/{payment_id}/capture").json()
+"""
+PAYMENTS_PATH = "app/psp/client.py"
+
+
+def test_a_retry_policy_that_lists_post_on_a_payments_session_is_reported() -> None:
+    assert _lines(PAYMENTS_PATH, PAYMENTS_SESSION, "ANY-RETRY-NON-IDEMPOTENT") == [_at(PAYMENTS_SESSION, "Retry(")]
+
+
+def test_a_retry_policy_for_every_method_is_reported_too() -> None:
+    text = PAYMENTS_SESSION.replace('allowed_methods=["GET", "PUT", "POST"]', "method_whitelist=False")
+    assert _lines(PAYMENTS_PATH, text, "ANY-RETRY-NON-IDEMPOTENT") == [_at(text, "Retry(")]
+
+
+def test_the_default_methods_an_idempotency_key_or_no_money_are_quiet() -> None:
+    default = PAYMENTS_SESSION.replace(',\n                   allowed_methods=["GET", "PUT", "POST"]', "")
+    assert _lines(PAYMENTS_PATH, default, "ANY-RETRY-NON-IDEMPOTENT") == []
+    reads = PAYMENTS_SESSION.replace('["GET", "PUT", "POST"]', '["GET", "HEAD"]')
+    assert _lines(PAYMENTS_PATH, reads, "ANY-RETRY-NON-IDEMPOTENT") == []
+    keyed = PAYMENTS_SESSION.replace(
+        "    return session.post(",
+        '    headers = {"Idempotency-Key": f"capture-{payment_id}"}\n    return session.post(')
+    assert _lines(PAYMENTS_PATH, keyed, "ANY-RETRY-NON-IDEMPOTENT") == []
+    metrics = PAYMENTS_SESSION.replace("PSP_URL", "METRICS_URL").replace("psp", "metrics").replace(
+        "capture_payment", "push_sample").replace("payment_id", "sample_id").replace("/payments/", "/samples/")
+    assert _lines("app/metrics/client.py", metrics.replace("capture", "push"), "ANY-RETRY-NON-IDEMPOTENT") == []
