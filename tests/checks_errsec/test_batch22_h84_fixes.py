@@ -322,3 +322,46 @@ def test_the_default_methods_an_idempotency_key_or_no_money_are_quiet() -> None:
     metrics = PAYMENTS_SESSION.replace("PSP_URL", "METRICS_URL").replace("psp", "metrics").replace(
         "capture_payment", "push_sample").replace("payment_id", "sample_id").replace("/payments/", "/samples/")
     assert _lines("app/metrics/client.py", metrics.replace("capture", "push"), "ANY-RETRY-NON-IDEMPOTENT") == []
+
+
+# --- NestJS: an admin controller's route taken out of the global auth guard --------------------------------
+
+NEST_ADMIN = """import { Controller, Get, Post, Param } from "@nestjs/common";
+import { Public } from "../auth/public.decorator";
+
+@Controller("admin/tenants")
+export class TenantsController {
+  constructor(private readonly tenants: TenantsService) {}
+
+  @Get()
+  list() {
+    return this.tenants.list();
+  }
+
+  @Public()
+  @Post(":id/reindex")
+  reindex(@Param("id") id: string) {
+    return this.tenants.reindex(id);
+  }
+}
+"""
+NEST_PATH = "src/admin/tenants.controller.ts"
+
+
+def test_a_public_route_on_a_controller_mounted_under_admin_is_reported() -> None:
+    assert _lines(NEST_PATH, NEST_ADMIN, "JS-ROUTE-NO-AUTH") == [_at(NEST_ADMIN, "@Public()")]
+
+
+def test_a_skip_auth_route_of_an_admin_named_controller_in_a_hunk_is_reported() -> None:
+    text = NEST_ADMIN.replace('@Controller("admin/tenants")', '@Controller("tenants")').replace(
+        "TenantsController", "AdminTenantsController").replace("@Public()", "@SkipAuth()")
+    ctx = _hunk(NEST_PATH, text, range(8, 18), "export class AdminTenantsController {")
+    assert _found(ctx, "JS-ROUTE-NO-AUTH") == [_at(text, "@SkipAuth()")]
+
+
+def test_public_routes_elsewhere_or_public_by_nature_are_quiet() -> None:
+    ordinary = NEST_ADMIN.replace('@Controller("admin/tenants")', '@Controller("catalog")').replace(
+        "TenantsController", "CatalogController")
+    assert _lines("src/catalog/catalog.controller.ts", ordinary, "JS-ROUTE-NO-AUTH") == []
+    health = NEST_ADMIN.replace('@Post(":id/reindex")', '@Get("health")').replace("reindex(", "health(")
+    assert _lines(NEST_PATH, health, "JS-ROUTE-NO-AUTH") == []
