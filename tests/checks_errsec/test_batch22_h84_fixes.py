@@ -365,3 +365,49 @@ def test_public_routes_elsewhere_or_public_by_nature_are_quiet() -> None:
     assert _lines("src/catalog/catalog.controller.ts", ordinary, "JS-ROUTE-NO-AUTH") == []
     health = NEST_ADMIN.replace('@Post(":id/reindex")', '@Get("health")').replace("reindex(", "health(")
     assert _lines(NEST_PATH, health, "JS-ROUTE-NO-AUTH") == []
+
+
+# --- Rails: a self-service controller's allow-list that lets users set their role or tenant --------------
+
+RAILS_PROFILE = """module Account
+  class ProfilesController < ApplicationController
+    def update
+      if current_user.update(profile_params)
+        redirect_to account_profile_path
+      else
+        render :edit, status: :unprocessable_entity
+      end
+    end
+
+    private
+
+    def profile_params
+      params.require(:profile).permit(:display_name, :avatar, :is_admin)
+    end
+  end
+end
+"""
+
+
+def test_a_self_service_allow_list_with_an_admin_flag_is_reported() -> None:
+    path = "app/controllers/account/profiles_controller.rb"
+    assert _lines(path, RAILS_PROFILE, "RB-MASS-ASSIGNMENT") == [_at(RAILS_PROFILE, ".permit(")]
+
+
+def test_a_sign_up_allow_list_with_the_tenant_key_is_reported() -> None:
+    text = RAILS_PROFILE.replace("ProfilesController", "RegistrationsController").replace(
+        "params.require(:profile).permit(:display_name, :avatar, :is_admin)",
+        "params.require(:user).permit(:email, :password, :organization_id)")
+    path = "app/controllers/registrations_controller.rb"
+    assert _lines(path, text, "RB-MASS-ASSIGNMENT") == [_at(text, ".permit(")]
+
+
+def test_admin_controllers_authorized_ones_and_plain_allow_lists_are_quiet() -> None:
+    assert _lines("app/controllers/admin/profiles_controller.rb", RAILS_PROFILE, "RB-MASS-ASSIGNMENT") == []
+    path = "app/controllers/account/profiles_controller.rb"
+    plain = RAILS_PROFILE.replace(", :is_admin", "")
+    assert _lines(path, plain, "RB-MASS-ASSIGNMENT") == []
+    authorized = RAILS_PROFILE.replace("    def update\n", "    def update\n      authorize current_user\n")
+    assert _lines(path, authorized, "RB-MASS-ASSIGNMENT") == []
+    other_record = RAILS_PROFILE.replace("params.require(:profile)", "params.require(:membership)")
+    assert _lines("app/controllers/settings/members_controller.rb", other_record, "RB-MASS-ASSIGNMENT") == []
