@@ -210,6 +210,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'ruby_writes_no_tx': (('_all', 'create!', 'decrement!', 'destroy!', 'increment!', 'save!', 'update!', 'update_'), ()),
     'secrets': (('AIza', 'AKIA', 'ASIA', 'PRIVATE KEY', 'SG.', '_live_', 'gho_', 'ghp_', 'ghr_', 'ghs_', 'ghu_', 'github_pat_', 'glpat-', 'sk-ant-', 'xox'), ('://', 'credential', 'hmac', 'jose', 'jsonwebtoken', 'jws', 'jwt', 'key', 'pass', 'pw', 'pwd', 'secret', 'signedstring', 'signingkey', 'signwith', 'token')),
     'server_error_status': ((' 500', '(500', ',500', ':500', '=500', 'HttpResponseServerError', 'INTERNAL_SERVER_ERROR', 'InternalServerError', 'internalServerError', 'internal_server_error'), ()),
+    'sibling_tenant_scope': (('.objects.', 'get_object_or_404', 'where'), ()),
     'side_effect_in_tx': (('Begin', 'InTx', 'RunInTx', 'Transaction', 'WithTx', 'atomic', 'begin', 'transaction', 'with_lock'), ()),
     'sql_squawk': None,
     'unbounded_fanout': (('Promise.all', 'gather('), ()),
