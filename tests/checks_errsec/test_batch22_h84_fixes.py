@@ -411,3 +411,49 @@ def test_admin_controllers_authorized_ones_and_plain_allow_lists_are_quiet() -> 
     assert _lines(path, authorized, "RB-MASS-ASSIGNMENT") == []
     other_record = RAILS_PROFILE.replace("params.require(:profile)", "params.require(:membership)")
     assert _lines("app/controllers/settings/members_controller.rb", other_record, "RB-MASS-ASSIGNMENT") == []
+
+
+# --- the application's own payment gateway called inside a transaction -----------------------------------
+
+RAILS_REFUND = """class Refunds::Issue
+  def initialize(refund)
+    @refund = refund
+  end
+
+  def call
+    Refund.transaction do
+      @refund.update!(state: :issued)
+      Billing::PspGateway.refund!(charge_id: @refund.charge_id, amount: @refund.amount_cents)  # HERE
+      @refund.order.update!(refunded: true)
+    end
+  end
+end
+"""
+RAILS_REFUND_PATH = "app/services/refunds/issue.rb"
+
+
+def test_a_wrapped_gateway_refund_inside_a_transaction_is_reported() -> None:
+    assert _lines(RAILS_REFUND_PATH, RAILS_REFUND, "ANY-SIDE-EFFECT-IN-TX") == [_at(RAILS_REFUND, "# HERE")]
+
+
+def test_a_gateway_capture_inside_an_atomic_block_is_reported() -> None:
+    text = """from django.db import transaction
+
+
+def settle(order, gateway):
+    with transaction.atomic():
+        order.status = "paid"
+        order.save()
+        gateway.capture_payment(order.payment_ref)  # HERE
+"""
+    assert _lines("shop/settle.py", text, "ANY-SIDE-EFFECT-IN-TX") == [_at(text, "# HERE")]
+
+
+def test_the_gateway_called_after_the_commit_or_a_non_money_method_is_quiet() -> None:
+    after = RAILS_REFUND.replace(
+        "      Billing::PspGateway.refund!(charge_id: @refund.charge_id, amount: @refund.amount_cents)  # HERE\n", ""
+    ).replace("    end\n  end\nend\n", "    end\n    Billing::PspGateway.refund!(charge_id: @refund.charge_id)\n"
+                                     "  end\nend\n")
+    assert _lines(RAILS_REFUND_PATH, after, "ANY-SIDE-EFFECT-IN-TX") == []
+    reading = RAILS_REFUND.replace("Billing::PspGateway.refund!(", "Billing::PspGateway.refund_limit(")
+    assert _lines(RAILS_REFUND_PATH, reading, "ANY-SIDE-EFFECT-IN-TX") == []
