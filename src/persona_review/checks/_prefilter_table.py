@@ -214,4 +214,5 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'side_effect_in_tx': (('Begin', 'InTx', 'RunInTx', 'Transaction', 'WithTx', 'atomic', 'begin', 'transaction', 'with_lock'), ()),
     'sql_squawk': None,
     'unbounded_fanout': (('Promise.all', 'gather('), ()),
+    'webhook_signature_optional': (('Digest', 'HMAC', 'Hmac', 'Mac', 'Sig', 'digest', 'hmac', 'mac', 'sig'), ()),
 }
