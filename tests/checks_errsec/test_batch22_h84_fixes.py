@@ -4,12 +4,14 @@ flagged variants in other spellings and clean look-alikes."""
 
 from __future__ import annotations
 
+import pytest
+
 from persona_review.checks.base import FileContext
 from persona_review.checks.runner import run_checks
 from persona_review.config import opt_in_ids
 from persona_review.contexts import context_for_text
 
-from .helpers import CATEGORIES
+from .helpers import CATEGORIES, DATA, expected, findings_of
 
 
 def _lines(path: str, text: str, rule: str) -> list[int]:
@@ -457,3 +459,10 @@ def test_the_gateway_called_after_the_commit_or_a_non_money_method_is_quiet() ->
     assert _lines(RAILS_REFUND_PATH, after, "ANY-SIDE-EFFECT-IN-TX") == []
     reading = RAILS_REFUND.replace("Billing::PspGateway.refund!(", "Billing::PspGateway.refund_limit(")
     assert _lines(RAILS_REFUND_PATH, reading, "ANY-SIDE-EFFECT-IN-TX") == []
+
+
+@pytest.mark.parametrize("name", ["sibling_scope_views.py", "sibling_scope_routes.ts",
+                                  "webhook_signature_optional.go"])
+def test_new_checks_fixtures_match_their_markers(name: str) -> None:
+    text = (DATA / "whole_file_only" / name).read_text()
+    assert findings_of(name, text) == expected(text)

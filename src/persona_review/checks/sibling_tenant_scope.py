@@ -85,7 +85,7 @@ def _findings(lookups: list[_Lookup], caller: re.Pattern[str], added: frozenset[
             continue  # the handler compares the record's tenant itself
         others = [o for o in lookups
                   if o.model == each.model and o.handler_id != each.handler_id and "id" in o.keys]
-        if not others or not all(keys & set(o.keys) for o in others):
+        if not others or not all(keys & set(o.keys) or caller.search(o.handler) for o in others):
             continue  # another handler looks it up by id alone too: not the file's rule
         yield Hit(each.line, None, _message(each.model, keys))
 
