@@ -1,4 +1,4 @@
-"""PY-/JS-LOOKUP-SKIPS-SIBLING-SCOPE: a record loaded by its id alone where the file's other lookups of the
+"""PY-LOOKUP-NOT-CALLER-SCOPED and JS-LOOKUP-IGNORES-CALLER, sibling shape: a record loaded by its id alone where the file's other lookups of the
 same model also filter by the caller's tenant or owner; handlers that scope, compare the owner themselves,
 or files whose lookups are not scoped at all stay quiet."""
 
@@ -10,8 +10,8 @@ from persona_review.contexts import context_for_text
 
 from .helpers import CATEGORIES
 
-PY_RULE = "PY-LOOKUP-SKIPS-SIBLING-SCOPE"
-JS_RULE = "JS-LOOKUP-SKIPS-SIBLING-SCOPE"
+PY_RULE = "PY-LOOKUP-NOT-CALLER-SCOPED"
+JS_RULE = "JS-LOOKUP-IGNORES-CALLER"
 
 
 def _lines(path: str, text: str, rule: str) -> list[int]:
@@ -142,5 +142,7 @@ def test_prisma_handlers_that_scope_or_compare_the_owner_are_quiet() -> None:
         "  if (!project) return res.sendStatus(404);\n  res.json({",
         "  if (!project || project.ownerId !== req.user.id) return res.sendStatus(404);\n  res.json({")
     assert _lines(EXPRESS_PATH, compared, JS_RULE) == []
-    other_model = EXPRESS_PRISMA.replace("prisma.project.findUnique", "prisma.template.findUnique")
+    # another model (and a route without the auth middleware, which the handed-the-caller shape reads)
+    other_model = EXPRESS_PRISMA.replace("prisma.project.findUnique", "prisma.template.findUnique").replace(
+        '"/projects/:id/export", requireAuth, ', '"/projects/:id/export", ')
     assert _lines(EXPRESS_PATH, other_model, JS_RULE) == []

@@ -53,6 +53,7 @@ _ACQUIRED = lazy_re(
     r"[\w.]*\.(?:Acquire|Conn)(?=\s*\(\s*\w*[cC]tx\w*\s*\))|"
     r"[\w.]*\.(?:Query|QueryContext|Queryx|QueryxContext|NamedQuery|NamedQueryContext))\s*\("
 )
+_QUERY = lazy_re(r"\.(?:Query|QueryContext|Queryx|QueryxContext|NamedQuery|NamedQueryContext)$")
 _RESPONSE = lazy_re(
     r"^\s*(?P<var>[A-Za-z_]\w*)\s*,\s*(?P<err>[A-Za-z_]\w*)\s*:?=\s*(?P<callee>"
     r"http\.(?:Get|Post|PostForm|Head)|[\w.]*\.(?:\w*[cC]lient|HTTP|Http|http)\.(?:Do|Get|Post|PostForm|Head)|"
@@ -130,7 +131,9 @@ def resource_held_on_return(ctx: FileContext) -> Iterator[Hit]:
             name = re.escape(var)
             release = re.compile(rf"(?<![\w.]){name}\.(?:Close|Release)\s*\(|\w\(\s*{name}\s*\)")
             what = f"`{var}` from `{acquired.group('callee')}`"
-            settled = True
+            # query rows are given up by their `defer rows.Close()` only (a return reading `rows.Err()`
+            # does not hand them on)
+            settled = _QUERY.search(acquired.group("callee")) is None
         else:
             assert cancel is not None
             var = cancel.group("var")

@@ -14,7 +14,7 @@ boards.get("/boards/:id", requireUser, async (req, res, next) => {
 
 boards.delete("/boards/:id", requireUser, async (req, res, next) => {
   try {
-    await prisma.board.delete({ where: { id: req.params.id } }); // expect: JS-LOOKUP-SKIPS-SIBLING-SCOPE
+    await prisma.board.delete({ where: { id: req.params.id } }); // expect: JS-LOOKUP-IGNORES-CALLER
     res.sendStatus(204);
   } catch (err) {
     next(err);

@@ -10,7 +10,7 @@ def invoice_detail(request, invoice_id):
 
 
 def invoice_pdf(request, invoice_id):
-    invoice = get_object_or_404(Invoice, pk=invoice_id)  # expect: PY-LOOKUP-SKIPS-SIBLING-SCOPE
+    invoice = get_object_or_404(Invoice, pk=invoice_id)  # expect: PY-LOOKUP-NOT-CALLER-SCOPED
     return JsonResponse({"url": invoice.pdf_url})
 
 

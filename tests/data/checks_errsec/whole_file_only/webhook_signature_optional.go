@@ -7,7 +7,7 @@ func (h *Hooks) Payments(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	signature := r.Header.Get("X-Payments-Signature")
-	if signature != "" && !h.verify(body, signature) { // expect: ANY-WEBHOOK-SIGNATURE-OPTIONAL
+	if signature != "" && !h.verify(body, signature) { // expect: GO-WEBHOOK-UNVERIFIED
 		http.Error(w, "bad signature", http.StatusUnauthorized)
 		return
 	}

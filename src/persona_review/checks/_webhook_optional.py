@@ -1,4 +1,5 @@
-"""A webhook receiver that checks the signature only when the request carries one.
+"""Shared by GO-WEBHOOK-UNVERIFIED and JS-WEBHOOK-UNVERIFIED: a webhook receiver that checks the signature
+only when the request carries one.
 
     sig := c.Request().Header.Get("X-Signature")
     if sig != "" && !h.validSignature(body, sig) {      // no header: no check at all
@@ -6,8 +7,7 @@
     }
 
 The condition rejects a signature that is present and wrong, and lets a request without one through: a
-forger leaves the header out. The same shape in JavaScript (`if (sig && !verify(body, sig))`), Python
-(`if sig and not verify(body, sig):`) and Ruby (`if sig.present? && !valid?(body, sig)`).
+forger leaves the header out. The same shape in JavaScript/TypeScript: `if (sig && !verify(body, sig))`.
 
 Reported on the `if` the change adds when its condition is "the signature value is non-empty AND NOT a
 verifying call given that value", the value's name says it is a signature (`sig`, `signature`, `hmac`,
@@ -23,9 +23,7 @@ from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
 from persona_review.checks._spans import lines_of
-from persona_review.checks.base import CheckSpec, FileContext, Hit
-from persona_review.checks.registry import register
-from persona_review.findings import Category, Severity
+from persona_review.checks.base import FileContext, Hit
 from persona_review.lazy_re import lazy_re
 
 _SIG_NAME = r"(?i:[\w$]*(?:sig|signature|hmac|digest|mac)[\w$]*)"
@@ -36,34 +34,18 @@ _PRESENT: dict[str, re.Pattern[str]] = {
         rf"\s*&&\s*{_CALL}"
     ),
     "javascript": lazy_re(rf"^\s*(?:\}}\s*else\s+)?if\s*\(\s*(?P<var>{_SIG_NAME})\s*&&\s*{_CALL}"),
-    "python": lazy_re(
-        rf"^\s*(?:el)?if\s+(?P<var>{_SIG_NAME})\s+and\s+not\s+(?:[\w]+\s*\.\s*)*(?P<call>\w+)\s*\((?P<args>[^\n]*)"
-    ),
-    "ruby": lazy_re(
-        rf"^\s*(?:els)?if\s+(?P<var>{_SIG_NAME})(?:\.present\?)?\s*&&\s*{_CALL}"
-    ),
 }
 _PRESENT["typescript"] = _PRESENT["javascript"]
+EXPLANATION = (
+    "The receiver rejects a signature that is present and wrong, but a request with no signature skips the "
+    "check and is accepted: anyone can forge an event by leaving the header out. Reject a missing signature "
+    "exactly like a wrong one."
+)
 _VERIFYING = lazy_re(r"(?i)verif|valid|check|compare|hmac|signature|signed|authentic")
 
 
-@register(
-    CheckSpec(
-        id="ANY-WEBHOOK-SIGNATURE-OPTIONAL",
-        checklist_item="SEC-00",
-        category=Category.SECURITY,
-        severity=Severity.HIGH,
-        languages=frozenset(_PRESENT),
-        title="Webhook signature checked only when the request sends one",
-        explanation=(
-            "The receiver rejects a signature that is present and wrong, but a request with no signature "
-            "skips the check and is accepted: anyone can forge an event by leaving the header out. Reject a "
-            "missing signature exactly like a wrong one."
-        ),
-    ),
-    needs=("sig", "Sig", "hmac", "Hmac", "HMAC", "digest", "Digest", "mac", "Mac"),
-)
-def webhook_signature_optional(ctx: FileContext) -> Iterator[Hit]:
+def optional_signature_hits(ctx: FileContext) -> Iterator[Hit]:
+    """The `if` conditions that verify a signature only when one is sent (see the module doc)."""
     pattern = _PRESENT.get(ctx.language)
     if pattern is None:
         return
@@ -82,4 +64,4 @@ def webhook_signature_optional(ctx: FileContext) -> Iterator[Hit]:
         yield Hit(no, None, (
             f"`{var}` is verified only when it is not empty: a request that sends no signature at all skips "
             f"`{found.group('call')}` and is accepted, so anyone can forge an event by leaving the header "
-            "out. Reject a missing signature like a wrong one."))
+            "out. Reject a missing signature like a wrong one."), explanation=EXPLANATION)

@@ -1,4 +1,5 @@
-"""A record loaded by its id without the tenant or owner filter that the file's other lookups of the same
+"""Shared by PY-LOOKUP-NOT-CALLER-SCOPED and JS-LOOKUP-IGNORES-CALLER: a record loaded by its id without the
+tenant or owner filter that the file's other lookups of the same
 model use (Django ORM in Python views, Prisma in JavaScript/TypeScript handlers).
 
     @router.get("/{report_id}")
@@ -35,15 +36,13 @@ from persona_review.checks._blocks import blocks_of
 from persona_review.checks._lexing import lex
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks._spans import bracket_span, lines_of, split_top
-from persona_review.checks.base import CheckSpec, FileContext, Hit
-from persona_review.checks.registry import register
-from persona_review.findings import Category, Severity
+from persona_review.checks.base import FileContext, Hit
 from persona_review.lazy_re import lazy_re
 
 _TEST_PATH = lazy_re(
     r"(?:^|/)(?:tests?|spec|__tests__|testing)/|(?:_test|_spec|\.test|\.spec)\.\w+$|(?:^|/)test_[^/]*\.py$"
 )
-_EXPLANATION = (
+EXPLANATION = (
     "The other lookups of this model in the file filter by the caller's tenant or owner; this one finds the "
     "record by its id alone, so any signed-in user reads or changes another tenant's record by changing "
     "the id (an insecure direct object reference). Add the same filter, or answer 404 when the record's "
@@ -87,7 +86,7 @@ def _findings(lookups: list[_Lookup], caller: re.Pattern[str], added: frozenset[
                   if o.model == each.model and o.handler_id != each.handler_id and "id" in o.keys]
         if not others or not all(keys & set(o.keys) or caller.search(o.handler) for o in others):
             continue  # another handler looks it up by id alone too: not the file's rule
-        yield Hit(each.line, None, _message(each.model, keys))
+        yield Hit(each.line, None, _message(each.model, keys), explanation=EXPLANATION)
 
 
 # --- Python: Django ORM lookups in views ------------------------------------------------------------------
@@ -101,19 +100,8 @@ _MANAGER_METHODS = frozenset({"get", "aget", "filter", "exclude", "get_or_none",
 _ID_KEYS = frozenset({"id", "pk", "uuid"})
 
 
-@register(
-    CheckSpec(
-        id="PY-LOOKUP-SKIPS-SIBLING-SCOPE",
-        checklist_item="SEC-10",
-        category=Category.SECURITY,
-        severity=Severity.HIGH,
-        languages=frozenset({"python"}),
-        title="Record loaded by its id without the tenant filter the file's other lookups of it use",
-        explanation=_EXPLANATION,
-    ),
-    needs=("get_object_or_404", ".objects."),
-)
-def py_lookup_skips_sibling_scope(ctx: FileContext) -> Iterator[Hit]:
+def py_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
+    """PY-LOOKUP-NOT-CALLER-SCOPED's second shape (see the module doc)."""
     if _TEST_PATH.search(ctx.path):
         return
     seen: set[int] = set()
@@ -188,19 +176,8 @@ _HANDLER_HEADER = lazy_re(
 """The end of a function's header before its `{`: an arrow, `function (...)`, or a method's signature."""
 
 
-@register(
-    CheckSpec(
-        id="JS-LOOKUP-SKIPS-SIBLING-SCOPE",
-        checklist_item="SEC-10",
-        category=Category.SECURITY,
-        severity=Severity.HIGH,
-        languages=frozenset({"javascript", "typescript"}),
-        title="Record loaded by its id without the tenant filter the file's other lookups of it use",
-        explanation=_EXPLANATION,
-    ),
-    needs=("where",),
-)
-def js_lookup_skips_sibling_scope(ctx: FileContext) -> Iterator[Hit]:
+def js_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
+    """JS-LOOKUP-IGNORES-CALLER's second shape (see the module doc)."""
     if _TEST_PATH.search(ctx.path):
         return
     lexed = lex(ctx)
