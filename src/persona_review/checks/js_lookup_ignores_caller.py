@@ -22,7 +22,7 @@ only argument or as the only key of its filter. Left alone: handlers that mentio
 and those that check a role or permission (`@Roles`, `@UseGuards(...Policy/Owner...)`, `authorize(`,
 `can(`).
 
-A second shape (`_sibling_scope`): a Prisma lookup by id (in any handler, tRPC procedures included) that leaves
+A second shape (`_sibling_scope`): a Prisma lookup by id (any handler, tRPC procedures included) that leaves
 out the tenant or owner filter the file's other lookups of the same model take from the caller.
 """
 

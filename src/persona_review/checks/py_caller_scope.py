@@ -32,8 +32,8 @@ import ast
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._sibling_scope import py_sibling_scope_hits
 from persona_review.checks._pyflow import dotted, flows
+from persona_review.checks._sibling_scope import py_sibling_scope_hits
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
