@@ -438,17 +438,22 @@ def test_a_wrapped_gateway_refund_inside_a_transaction_is_reported() -> None:
     assert _lines(RAILS_REFUND_PATH, RAILS_REFUND, "ANY-SIDE-EFFECT-IN-TX") == [_at(RAILS_REFUND, "# HERE")]
 
 
-def test_a_gateway_capture_inside_an_atomic_block_is_reported() -> None:
-    text = """from django.db import transaction
+def test_an_instance_gateway_capture_inside_with_lock_is_reported() -> None:
+    text = """class Orders::Settle
+  def initialize(order, gateway)
+    @order = order
+    @gateway = gateway
+  end
 
-
-def settle(order, gateway):
-    with transaction.atomic():
-        order.status = "paid"
-        order.save()
-        gateway.capture_payment(order.payment_ref)  # HERE
+  def call
+    @order.with_lock do
+      @order.update!(status: :paid)
+      @gateway.capture_payment(@order.payment_ref)  # HERE
+    end
+  end
+end
 """
-    assert _lines("shop/settle.py", text, "ANY-SIDE-EFFECT-IN-TX") == [_at(text, "# HERE")]
+    assert _lines("app/services/orders/settle.rb", text, "ANY-SIDE-EFFECT-IN-TX") == [_at(text, "# HERE")]
 
 
 def test_the_gateway_called_after_the_commit_or_a_non_money_method_is_quiet() -> None:

@@ -3,8 +3,8 @@ request, a broker publish, a payment-provider call. One pattern per language, ma
 line (string contents blanked), each naming the family it found.
 
 HTTP calls named as reads (`requests.get`, `http.Get`, `getForObject`) are left out: they change
-nothing a rollback should have undone. A payment gateway the application wraps counts when its name says
-so and the method moves money (`Payments::Gateway.charge!`, `@gateway.capture`, `self.psp.refund(...)`).
+nothing a rollback should have undone. In Ruby, a payment gateway the application wraps counts when its name
+says so and the method moves money (`Payments::Gateway.charge!`, `@gateway.capture`).
 Only call shapes whose framework makes the effect plain are listed
 (`task.delay(`, `requests.post(`, `kafkaTemplate.send(`, a `*Producer.send*(`, Sidekiq's `perform_async`);
 a bare `client.send(` or `.publish(` on an unknown receiver is not. Active Job's `perform_later` and
@@ -26,8 +26,7 @@ _PYTHON = lazy_re(
     r"|(?P<http>\b(?:requests|httpx)\.(?:post|put|patch|delete|request)\s*\(|\burlopen\s*\()"
     r"|(?P<publish>\.basic_publish\s*\(|\b\w*(?:producer|publisher)\.(?:send|produce|publish)\s*\("
     r"|\b\w*(?:sqs|sns)\w*\.(?:send_message|send_message_batch|publish)\s*\()"
-    r"|(?P<payment>\bstripe\.\w+\.(?:create|modify|capture|confirm|cancel|refund)\s*\("
-    rf"|(?<![\w.])(?:self\.)?_?\w*(?:gateway|psp)\.{_MONEY_METHOD}\s*\()"
+    r"|(?P<payment>\bstripe\.\w+\.(?:create|modify|capture|confirm|cancel|refund)\s*\()"
 )
 _RUBY = lazy_re(
     r"(?P<job>\.(?:perform_async|perform_in|perform_at)\b)"
