@@ -155,3 +155,23 @@ def test_a_hunk_in_a_worker_folder_that_shows_another_base_stays_quiet() -> None
         "@@ -4,9 +4,13 @@\n class ReindexListingJob < ApplicationJob\n  \n")
     contexts = [build_context(f) for f in parse_diff(diff)]
     assert [f.line for f in run_checks(contexts).findings if f.rule_id == RULE] == []
+
+
+@pytest.mark.parametrize("handler", [
+    'user.update!(crm_sync_attempts: user.crm_sync_attempts + 1)\n      Rails.logger.warn("crm sync failed")',
+    'user.increment!(:sync_attempts)\n      Rails.logger.error(e.message)',
+])
+def test_a_handler_that_counts_the_attempt_and_returns_is_reported(handler: str) -> None:
+    """Counting the failed try says another try is expected; returning normally means none comes."""
+    code = _SIDEKIQ.format(options="sidekiq_options retry: 10", caught="CrmClient::Error", handler=handler)
+    assert _lines(code) == [9]
+
+
+@pytest.mark.parametrize("handler", [
+    'user.update!(crm_sync_error: e.message)\n      Rails.logger.warn("crm sync failed")',
+    'user.update!(crm_sync_attempts: user.crm_sync_attempts + 1)\n      Rails.logger.warn("retrying later")\n'
+    "      self.class.perform_in(10.minutes, user_id)",
+])
+def test_recording_the_error_or_scheduling_the_next_try_stays_quiet(handler: str) -> None:
+    code = _SIDEKIQ.format(options="sidekiq_options retry: 10", caught="CrmClient::Error", handler=handler)
+    assert _lines(code) == []

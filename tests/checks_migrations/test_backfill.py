@@ -137,3 +137,84 @@ def test_a_rails_row_by_row_backfill_is_reported_unless_the_ddl_transaction_is_o
     found = _backfills(path, _RAILS_ROW_LOOP.format(opt_out=""))
     assert [(f.line, f.rule_id) for f in found] == [(3, "RAILS-BACKFILL")]
     assert _backfills(path, _RAILS_ROW_LOOP.format(opt_out="  disable_ddl_transaction!\n\n")) == []
+
+
+_FLYWAY_ROW_LOOP = """package db.migration;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+
+public class V40__Normalise_phone_numbers extends BaseJavaMigration {
+{opt_out}
+    @Override
+    public void migrate(Context context) throws Exception {
+        var conn = context.getConnection();
+        try (PreparedStatement read = conn.prepareStatement("SELECT id, phone FROM customers{where}");
+             PreparedStatement write = conn.prepareStatement("UPDATE customers SET phone_e164 = ? WHERE id = ?")) {
+            ResultSet rows = read.executeQuery();
+            while (rows.next()) {
+                write.setString(1, Phones.toE164(rows.getString(2)));
+                write.setLong(2, rows.getLong(1));
+                write.executeUpdate();{commit}
+            }
+        }
+    }
+}
+"""
+_FLYWAY_PATH = "src/main/java/db/migration/V40__Normalise_phone_numbers.java"
+
+
+def _flyway(opt_out: str = "", where: str = "", commit: str = "") -> list[tuple[int, int | None, str]]:
+    text = _FLYWAY_ROW_LOOP.replace("{opt_out}", opt_out).replace("{where}", where).replace("{commit}", commit)
+    return [(f.line or 0, f.end_line, f.rule_id) for f in _backfills(_FLYWAY_PATH, text)]
+
+
+def test_a_flyway_java_migration_writing_every_row_in_a_loop_is_reported() -> None:
+    assert _flyway() == [(16, 19, "JAVA-MIG-BACKFILL")]
+    assert _flyway(where=" WHERE phone_e164 IS NULL") == [(16, 19, "JAVA-MIG-BACKFILL")]
+
+
+def test_a_flyway_row_loop_with_a_batched_jdbc_template_write_is_reported() -> None:
+    text = """package db.migration;
+
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+
+public class V41__Fill_slugs extends BaseJavaMigration {
+    @Override
+    public void migrate(Context context) throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
+        try (var st = context.getConnection().createStatement();
+             var rs = st.executeQuery("SELECT id, title FROM articles")) {
+            List<Object[]> batch = new ArrayList<>();
+            while (rs.next()) {
+                batch.add(new Object[] {Slugs.of(rs.getString(2)), rs.getLong(1)});
+                if (batch.size() == 1000) {
+                    jdbc.batchUpdate("UPDATE articles SET slug = ? WHERE id = ?", batch);
+                    batch.clear();
+                }
+            }
+        }
+    }
+}
+"""
+    found = _backfills("src/main/java/db/migration/V41__Fill_slugs.java", text)
+    assert [(f.line, f.end_line, f.rule_id) for f in found] == [(13, 16, "JAVA-MIG-BACKFILL")]
+
+
+def test_a_flyway_row_loop_outside_a_transaction_limited_or_committing_is_quiet() -> None:
+    no_tx = "    @Override\n    public boolean canExecuteInTransaction() {\n        return false;\n    }\n"
+    assert _flyway(opt_out=no_tx) == []
+    assert _flyway(where=" WHERE id BETWEEN ? AND ?") == []
+    assert _flyway(where=" WHERE region = 'EU' LIMIT 500") == []
+    assert _flyway(commit="\n                conn.commit();") == []
+
+
+def test_a_row_loop_over_a_table_the_migration_creates_is_quiet() -> None:
+    text = _FLYWAY_ROW_LOOP.replace("{opt_out}", "").replace("{where}", "").replace("{commit}", "")
+    text = text.replace("        var conn = context.getConnection();\n", (
+        "        var conn = context.getConnection();\n"
+        "        conn.createStatement().execute(\"CREATE TABLE customers (id bigint, phone text)\");\n"))
+    assert _backfills(_FLYWAY_PATH, text) == []

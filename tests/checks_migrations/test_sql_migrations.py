@@ -229,3 +229,51 @@ def test_rollback_sections_and_files_are_not_reviewed_as_the_release(batch: Squa
         ("db/migrations/20261130_state.sql", 2),  # an index built without CONCURRENTLY
         ("migrations/000043_drop_legacy.up.sql", 1),
     }
+
+
+GOOSE_CONCURRENT = """\
+-- +goose Up
+CREATE UNIQUE INDEX CONCURRENTLY shipments_tracking_idx ON shipments (carrier, tracking_no);
+
+-- +goose Down
+DROP INDEX CONCURRENTLY shipments_tracking_idx;
+"""
+GOOSE_CONCURRENT_NO_TX = "-- +goose NO TRANSACTION\n" + GOOSE_CONCURRENT
+SQL_MIGRATE_CONCURRENT = """\
+-- +migrate Up
+DROP INDEX CONCURRENTLY IF EXISTS ledger_lines_old_idx;
+-- +migrate Down
+"""
+SQL_MIGRATE_CONCURRENT_NO_TX = SQL_MIGRATE_CONCURRENT.replace("-- +migrate Up", "-- +migrate Up notransaction")
+DBMATE_CONCURRENT = """\
+-- migrate:up
+REINDEX INDEX CONCURRENTLY carts_owner_idx;
+
+-- migrate:down
+"""
+DBMATE_CONCURRENT_NO_TX = DBMATE_CONCURRENT.replace("-- migrate:up", "-- migrate:up transaction:false")
+
+
+@pytest.mark.parametrize("batch", _both_engines(), ids=lambda b: "squawk" if b._locate() else "fallback")
+def test_concurrently_in_a_file_the_migration_tool_wraps_in_a_transaction(batch: SquawkBatch) -> None:
+    found, _ = _run(batch, {
+        "db/migrations/00031_tracking.sql": GOOSE_CONCURRENT,
+        "sqlmigrations/7_ledger.sql": SQL_MIGRATE_CONCURRENT,
+        "db/migrations/20261201_reindex.sql": DBMATE_CONCURRENT,
+    })
+    assert found == {
+        ("db/migrations/00031_tracking.sql", 2, "MIG-12"),
+        ("sqlmigrations/7_ledger.sql", 2, "MIG-12"),
+        ("db/migrations/20261201_reindex.sql", 2, "MIG-12"),
+    }
+
+
+@pytest.mark.parametrize("batch", _both_engines(), ids=lambda b: "squawk" if b._locate() else "fallback")
+def test_concurrently_in_a_file_that_opts_out_of_the_tool_s_transaction_is_fine(batch: SquawkBatch) -> None:
+    found, _ = _run(batch, {
+        "db/migrations/00031_tracking.sql": GOOSE_CONCURRENT_NO_TX,
+        "sqlmigrations/7_ledger.sql": SQL_MIGRATE_CONCURRENT_NO_TX,
+        "db/migrations/20261201_reindex.sql": DBMATE_CONCURRENT_NO_TX,
+        "db/V12__tracking_idx.sql": GOOSE_CONCURRENT.split("\n")[1] + "\n",  # Flyway: no tool marker
+    })
+    assert found == set()

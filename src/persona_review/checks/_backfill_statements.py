@@ -96,3 +96,26 @@ def _broad(where: str) -> bool:
     conditions = [c for part in _AND.split(where) for c in _OR.split(part)]
     return all(_NULL_TEST.match(c.strip()) or _JOIN.match(c.strip()) or _ALWAYS.match(c.strip())
                for c in conditions)
+
+
+_SELECT = lazy_re(r"^SELECT\s")
+_CLAUSE_END = lazy_re(r"\b(?:GROUP\s+BY|ORDER\s+BY|HAVING|WINDOW|FOR\s+UPDATE|FOR\s+SHARE)\b")
+
+
+def whole_table_read(statement: str, created: frozenset[str] | set[str]) -> str | None:
+    """The table a `SELECT` reads every row of (no `WHERE`, or one of null tests and join conditions only,
+    and no `LIMIT`), or None: what a migration that walks the rows of the result walks over. `statement` is
+    folded as `migrations_sql.split_statements` gives it; tables in `created` are new and give None."""
+    if not _SELECT.match(statement):
+        return None
+    top = _top_level(statement)
+    source = _FROM.search(top)
+    if source is None or _LIMIT.search(top) or _PLACEHOLDER.search(source.group(1)):
+        return None
+    table = norm_table(source.group(1))
+    if table in created:
+        return None
+    clause = _WHERE.split(top, maxsplit=1)
+    if len(clause) == 2 and not _broad(_CLAUSE_END.split(clause[1], maxsplit=1)[0]):
+        return None
+    return table

@@ -3,7 +3,9 @@ request, a broker publish, a payment-provider call. One pattern per language, ma
 line (string contents blanked), each naming the family it found.
 
 HTTP calls named as reads (`requests.get`, `http.Get`, `getForObject`) are left out: they change
-nothing a rollback should have undone. Only call shapes whose framework makes the effect plain are listed
+nothing a rollback should have undone. In Ruby, a payment gateway the application wraps counts when its name
+says so and the method moves money (`Payments::Gateway.charge!`, `@gateway.capture`).
+Only call shapes whose framework makes the effect plain are listed
 (`task.delay(`, `requests.post(`, `kafkaTemplate.send(`, a `*Producer.send*(`, Sidekiq's `perform_async`);
 a bare `client.send(` or `.publish(` on an unknown receiver is not. Active Job's `perform_later` and
 `deliver_later` are left out: since Rails 7.2 they wait for the commit (or, with a queue in the same
@@ -16,6 +18,8 @@ import re
 
 from persona_review.lazy_re import lazy_re
 
+_MONEY_METHOD = r"(?:charge|capture|refund|authorize|payout)(?:_(?:card|customer|payment|intent|charge))?"
+"""A payment gateway's method that moves money (`charge`, `capture_payment`), not `charge_limit`."""
 _PYTHON = lazy_re(
     r"(?P<job>\.(?:delay|apply_async)\s*\(|\bsend_task\s*\(|\benqueue(?:_call|_in|_at)?\s*\()"
     r"|(?P<mail>\b(?:send_mail|send_mass_mail|mail_admins|mail_managers)\s*\(|\.send_messages\s*\()"
@@ -29,7 +33,9 @@ _RUBY = lazy_re(
     r"|(?P<mail>\.deliver_now!?(?!\w))"
     r"|(?P<http>\b(?:Net::HTTP\.(?:post|start|post_form)|HTTParty\.(?:post|put|patch|delete)"
     r"|Faraday\.(?:post|put|patch|delete)|RestClient\.(?:post|put|patch|delete))\b)"
-    r"|(?P<payment>\bStripe::\w+\.(?:create|update|capture|confirm|cancel)\b)"
+    r"|(?P<payment>\bStripe::\w+\.(?:create|update|capture|confirm|cancel)\b"
+    rf"|(?<![\w:])(?:[A-Z]\w*::)*(?=[A-Z])\w*(?:Gateway|Psp|PSP)\w*\.{_MONEY_METHOD}!?"
+    rf"(?![\w?])|(?<![\w.])@?\w*(?:gateway|psp)\.{_MONEY_METHOD}!?(?![\w?]))"
 )
 _JAVA = lazy_re(
     r"(?P<http>\b\w*[rR]estTemplate\.(?:postForObject|postForEntity|postForLocation|exchange"

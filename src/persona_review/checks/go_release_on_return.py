@@ -13,7 +13,8 @@ The function means to release the resource (it defers the release), but a return
 (after its error check) and that `defer` leaves without it. Pooled connections run out one failed call at
 a time, files and sockets leak descriptors, and a context's timer lives until its deadline.
 
-Resources followed: pooled connections (`Acquire(ctx)`, `database/sql`'s `Conn(ctx)`), files
+Resources followed: pooled connections (`Acquire(ctx)`, `database/sql`'s `Conn(ctx)`), query rows
+(`Query`/`QueryContext`, sqlx's `Queryx`/`NamedQuery`: open rows hold their connection), files
 (`os.Open/OpenFile/Create/CreateTemp`), dialled connections (`net.Dial...`, `grpc.Dial...` and other
 `Dial` calls), HTTP response bodies (`http.Get/Post`, a client's `Do/Get/Post`: a return that reads the
 status, say, before `defer resp.Body.Close()` leaks the body and its connection) and the cancel function
@@ -27,6 +28,9 @@ where the function means to give the resource up may also be a plain close in th
 (`f.Close()` after the reads) or a return there that hands it on (`return f, nil`,
 `return &reader{r: zr, f: f}, nil`): an error return before it (a wrapper such as `gzip.NewReader(f)`
 failing) leaves the resource behind just the same.
+
+A hunk that starts below the acquisition (inside its error check, typically) and adds a check with a
+`return` before the `defer X.Close()` is read too: see `_acquired_above_the_hunk`.
 """
 
 from __future__ import annotations
@@ -46,8 +50,10 @@ from persona_review.lazy_re import lazy_re
 _ACQUIRED = lazy_re(
     r"^\s*(?P<var>[A-Za-z_]\w*)\s*,\s*(?P<err>[A-Za-z_]\w*)\s*:?=\s*(?P<callee>"
     r"os\.(?:Open|OpenFile|Create|CreateTemp)|(?:[\w.]*\.)?Dial(?:Context|Timeout)?|"
-    r"[\w.]*\.(?:Acquire|Conn)(?=\s*\(\s*\w*[cC]tx\w*\s*\)))\s*\("
+    r"[\w.]*\.(?:Acquire|Conn)(?=\s*\(\s*\w*[cC]tx\w*\s*\))|"
+    r"[\w.]*\.(?:Query|QueryContext|Queryx|QueryxContext|NamedQuery|NamedQueryContext))\s*\("
 )
+_QUERY = lazy_re(r"\.(?:Query|QueryContext|Queryx|QueryxContext|NamedQuery|NamedQueryContext)$")
 _RESPONSE = lazy_re(
     r"^\s*(?P<var>[A-Za-z_]\w*)\s*,\s*(?P<err>[A-Za-z_]\w*)\s*:?=\s*(?P<callee>"
     r"http\.(?:Get|Post|PostForm|Head)|[\w.]*\.(?:\w*[cC]lient|HTTP|Http|http)\.(?:Do|Get|Post|PostForm|Head)|"
@@ -125,7 +131,9 @@ def resource_held_on_return(ctx: FileContext) -> Iterator[Hit]:
             name = re.escape(var)
             release = re.compile(rf"(?<![\w.]){name}\.(?:Close|Release)\s*\(|\w\(\s*{name}\s*\)")
             what = f"`{var}` from `{acquired.group('callee')}`"
-            settled = True
+            # query rows are given up by their `defer rows.Close()` only (a return reading `rows.Err()`
+            # does not hand them on)
+            settled = _QUERY.search(acquired.group("callee")) is None
         else:
             assert cancel is not None
             var = cancel.group("var")
@@ -135,6 +143,8 @@ def resource_held_on_return(ctx: FileContext) -> Iterator[Hit]:
         if var == "_" or start is None:
             continue
         yield from _early_returns(ctx, rows, blocks, _Held(no, start, var, release, what, handed, settled))
+    if not ctx.whole_file:
+        yield from _acquired_above_the_hunk(lexed)
 
 
 def _after_error_check(rows: list[tuple[int, str, str]], index: int, blocks: Blocks, err: str) -> int | None:
@@ -265,3 +275,73 @@ def _defers_release(lexed: Lexed, blocks: Blocks, no: int, mention: re.Pattern[s
     if block is None:
         return False
     return any(mention.search(lexed.bare.get(n, "")) for n in range(no + 1, block.last + 1))
+
+
+_DEFERRED_CLOSE = lazy_re(r"^\s*defer\s+(?P<var>[A-Za-z_]\w*(?:\.Body)?)\.(?:Close|Release)\s*\(\s*\)\s*$")
+_ASSIGNS = lazy_re(r"^\s*(?:var\s+)?[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*(?::=|=(?!=))")
+_IF_OPEN = lazy_re(r"^\s*if\b.*\{\s*$")
+
+
+def _acquired_above_the_hunk(lexed: Lexed) -> Iterator[Hit]:
+    """A hunk that starts inside a function after the acquisition (and usually inside its error check), and
+    adds a check with a `return` before the `defer X.Close()` that follows:
+
+            http.Error(w, "query failed", http.StatusInternalServerError)   // the hunk starts here
+            return
+        }
+        n, err := strconv.Atoi(r.URL.Query().Get("n"))
+        if err != nil {
+            return                      // X was acquired above and is not closed on this path
+        }
+        defer X.Close()
+
+    Read per run of known lines, on the statements at the `defer`'s own level: a return inside an `if` at
+    that level counts when a statement that assigns something else comes before the `if` (so it is not the
+    acquisition's own error check), and nothing before the `defer` in view assigns, closes or mentions X."""
+    for segment in lexed.segments:
+        numbers = list(segment)
+        depth = 0
+        depths: list[int] = []
+        for no in numbers:
+            depths.append(depth)
+            bare = lexed.bare[no]
+            depth += bare.count("{") - bare.count("}")
+        for at, no in enumerate(numbers):
+            deferred = _DEFERRED_CLOSE.match(lexed.bare[no])
+            if deferred is None:
+                continue
+            hit = _return_before(lexed, numbers[:at + 1], depths[:at + 1], deferred.group("var"))
+            if hit is not None:
+                yield hit
+
+
+def _return_before(lexed: Lexed, numbers: list[int], depths: list[int], var: str) -> Hit | None:
+    """The early return in the known lines `numbers` that end with the `defer var.Close()` (`depths`: the
+    brace depth at the start of each, relative to the first)."""
+    deferred, level = numbers[-1], depths[-1]
+    if len(numbers) < 2 or min(depths) < level:
+        return None  # the defer sits deeper than lines before it: not the simple shape
+    mention = re.compile(rf"(?<![\w.]){re.escape(var.split('.', maxsplit=1)[0])}\b")
+    if any(mention.search(lexed.bare[no]) or _FUNC.search(lexed.bare[no]) for no in numbers[:-1]):
+        return None  # acquired, used or handed on in view, or a function starts here
+    assigned_before = False
+    index = 0
+    while index < len(numbers) - 1:
+        no, depth = numbers[index], depths[index]
+        bare = lexed.bare[no]
+        if depth == level and _IF_OPEN.match(bare):
+            end = next(i for i in range(index + 1, len(numbers)) if depths[i] == level)
+            body = numbers[index + 1:end]
+            exit_line = next((n for n in body if _RETURN.match(lexed.bare[n])), None)
+            if exit_line is not None and assigned_before:
+                shown = lexed.code.get(exit_line, "").strip()
+                return Hit(exit_line, None, (
+                    f"`{shown}` leaves before the `defer {var}.Close()` on line {deferred}: `{var}` was "
+                    f"acquired above, so on this path it is never closed (a pooled connection or file "
+                    f"descriptor leaks each time). {_MOVE_DEFER}"))
+            index = end
+            continue
+        if depth == level and _ASSIGNS.match(bare):
+            assigned_before = True
+        index += 1
+    return None

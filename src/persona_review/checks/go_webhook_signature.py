@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from persona_review.checks._go_funcs import GoFunc, declared, functions
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._webhook_optional import optional_signature_hits
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -82,11 +83,12 @@ _SIGNATURE_NAME = lazy_re(r"signature|\bsig\b|-sig\b|token|hmac|secret|-hub-|aut
             "parser (`webhook.ConstructEvent`, `github.ValidatePayload`), before decoding."
         ),
     ),
-    folded=("hook",),
+    folded=("hook", "signature", "hmac"),
 )
 def webhook_unverified(ctx: FileContext) -> Iterator[Hit]:
     if ctx.path.endswith("_test.go"):
         return
+    yield from optional_signature_hits(ctx)
     lexed = lex(ctx)
     verifying = _verifying_functions(ctx, lexed)
     for func in functions(ctx).values():

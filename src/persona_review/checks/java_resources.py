@@ -148,6 +148,16 @@ def resource_leak(ctx: FileContext) -> Iterator[Hit]:
                 "handed to the caller by the `return` below, so on this path nobody closes it. Close it "
                 f"before throwing (`{var}.close()`, or a `try`/`catch` that closes it and rethrows)."))
             continue
+        early = _exit_before_close(lexed, span.last, last, var)
+        if early is not None:
+            exit_line, close_line = early
+            word = "throw" if re.search(r"(?<![\w$.])throw\b", lexed.bare.get(exit_line, "")) else "return"
+            yield Hit(exit_line, message=(
+                f"This `{word}` leaves the method with `{var}` (opened on line {no}) still open: the "
+                f"`{var}.close()` on line {close_line} only runs on the path that reaches it, so each time "
+                f"this path runs a {'pooled connection' if kind == 'Connection' else 'resource'} leaks. Open "
+                f"`{var}` in `try (...) {{ }}` so every path closes it."))
+            continue
         skipped = _close_skipped(lexed, no, span.last, last, var)
         if skipped is not None:
             yield Hit(no, span.last, message=(
@@ -328,6 +338,32 @@ def _thrown_before_return(lexed: Lexed, first: int, last: int, var: str) -> int 
             throw = n
         elif var in bare and _handed_on(bare, var):
             return None
+    return None
+
+
+_EXIT_WORD = lazy_re(r"(?<![\w$.])(?:return|throw)\b")
+
+
+def _exit_before_close(lexed: Lexed, first: int, last: int, var: str) -> tuple[int, int] | None:
+    """(line of a `return` or `throw`, line of the close it skips): the method closes `var` with a plain
+    `var.close();` after line `first`, and an exit before that close leaves without closing it or handing it
+    on. None when a `try`, a lambda or an anonymous class sits between the opening and the close (their
+    exits are not the method's, or a `finally` may close it) or when nothing closes `var` that way."""
+    close = re.compile(rf"^\s*{re.escape(var)}\s*\.\s*close\s*\(\s*\)\s*;\s*$")
+    close_line = next((n for n in range(first + 1, last + 1) if close.match(lexed.bare.get(n, ""))), None)
+    if close_line is None:
+        return None
+    mention = re.compile(rf"(?<![\w$.]){re.escape(var)}\b")
+    for n in range(first + 1, close_line):
+        bare = lexed.bare.get(n, "")
+        if _TRY_OR_LAMBDA.search(bare) or re.search(r"\bnew\s+[\w.<>]+\s*\([^;]*\)\s*\{", bare):
+            return None
+        found = _EXIT_WORD.search(bare)
+        if found is None:
+            continue
+        if mention.search(statement_span(lexed, n, found.start()).bare):
+            return None  # the exit closes it or hands it to the caller
+        return n, close_line
     return None
 
 

@@ -55,6 +55,7 @@ _ENTRY = lazy_re(
     r"JmsListener|SqsListener|StreamListener|Async|Bean)\b"
 )
 _CLASS = lazy_re(r"\b(?:class|interface|enum|record)\s+[A-Za-z_$][\w$]*")
+_CLASS_LINE = lazy_re(r"(?m)^\s*(?:(?:public|protected|private|abstract|final|static)\s+)*class\s+\w")
 _KEYWORDS = frozenset({"if", "for", "while", "switch", "catch", "synchronized", "return", "new", "super",
                        "this", "throw", "try", "do", "else"})
 
@@ -161,7 +162,11 @@ def tx_self_invocation(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     methods, class_tx, _ = _methods(ctx, lexed)
     by_name: dict[str, list[_Method]] = {}
-    for method in methods:
+    # a cut method with a plain `@Transactional` counts only where the class header is known (an annotated
+    # class makes every caller transactional); REQUIRES_NEW is bypassed whatever the caller
+    class_known = _CLASS_LINE.search(ctx.known_text()) is not None
+    cut = [m for m in _cut_methods(ctx, lexed, methods) if m.requires_new or class_known]
+    for method in [*methods, *cut]:
         by_name.setdefault(method.name, []).append(method)
     targets = {
         name: group[0] for name, group in by_name.items()
@@ -185,6 +190,47 @@ def tx_self_invocation(ctx: FileContext) -> Iterator[Hit]:
                     continue  # JAVA-TX-PRIVATE-METHOD reports the annotation that cannot work
                 if target is not caller and (target.requires_new or plain):
                     yield _hit(no, target, _added_annotation_below(ctx, lexed, no, target))
+
+
+def _cut_methods(ctx: FileContext, lexed: Lexed, methods: list[_Method]) -> list[_Method]:
+    """Methods whose declaration and opening brace the hunk shows but whose end it cuts (a method the change
+    annotates, shown down to the hunk's last line): enough to know what it is called and how it is
+    annotated, so a call to it from a method known entire can be judged. Read at the depth of the known
+    methods (or of the outermost blocks, when none is known)."""
+    if ctx.whole_file:
+        return []
+    blocks = blocks_of(ctx)
+    depth_of_known = {m.block.depth for m in methods}
+    member_depth = min(depth_of_known) if depth_of_known else 0
+    found: list[_Method] = []
+    for brace, (line, _header) in blocks.opened.items():
+        if brace in blocks.blocks:
+            continue
+        depth = 0
+        up = blocks.parent.get(brace)
+        while up is not None:
+            depth += 1
+            up = blocks.parent.get(up)
+        if depth != member_depth:
+            continue
+        col = lexed.bare.get(line, "").find("{")
+        block = Block(line, max(col, 0), line, _header, depth)
+        declaration = declaration_of(lexed, block)
+        signature = signature_of(declaration)
+        if _CLASS.search(signature) or _CONTROL.match(signature) or "->" in signature or "=" in signature:
+            continue
+        match = _SIGNATURE.search(signature)
+        if match is None or match.group("name") in _KEYWORDS:
+            continue
+        annotation = _TRANSACTIONAL.search(declaration)
+        mods = match.group("mods").split()
+        found.append(_Method(
+            name=match.group("name"), block=block, declaration=declaration,
+            transactional=annotation is not None,
+            requires_new=bool(annotation and _REQUIRES_NEW.search(annotation.group(0))),
+            public="public" in mods, private="private" in mods, constructor=False,
+        ))
+    return found
 
 
 @register(

@@ -21,6 +21,9 @@ Reported on the lookup, in a handler known entire, when the lookup (`findUnique`
 only argument or as the only key of its filter. Left alone: handlers that mention the caller in any way,
 and those that check a role or permission (`@Roles`, `@UseGuards(...Policy/Owner...)`, `authorize(`,
 `can(`).
+
+A second shape (`_sibling_scope`): a Prisma lookup by id (any handler, tRPC procedures included) that leaves
+out the tenant or owner filter the file's other lookups of the same model take from the caller.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._sibling_scope import js_sibling_scope_hits
 from persona_review.checks._spans import Span, bracket_span, lines_of, split_args, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -82,9 +86,13 @@ _LOOKUP = lazy_re(
             "user.id }`) or compare the loaded record's owner with the caller and answer 404."
         ),
     ),
-    needs=("findUnique", "findFirst", "findOne", "findById", "findByPk", "ById", "getOne"),
+    needs=("findUnique", "findFirst", "findOne", "findById", "findByPk", "ById", "getOne", "where"),
 )
 def lookup_ignores_caller(ctx: FileContext) -> Iterator[Hit]:
+    seen = set()
+    for hit in js_sibling_scope_hits(ctx):
+        seen.add(hit.line)
+        yield hit
     lexed = lex(ctx)
     for no, code, bare in lines_of(lexed):
         handler = _nest_handler(lexed, no, bare) or _express_handler(lexed, no, code, bare)
@@ -101,6 +109,8 @@ def lookup_ignores_caller(ctx: FileContext) -> Iterator[Hit]:
         found = _lookup_by_id_alone(lexed, span, ids)
         if found is not None:
             line, shown = found
+            if line in seen:
+                continue
             whose = f"`{caller}`" if caller is not None else "the signed-in caller"
             yield Hit(line, None, f"`{shown}` finds the record by its id alone; the handler is handed "
                                   f"{whose} and never checks that the record is theirs.")

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from persona_review.checks._annotated_classes import AnnotatedClass, Annotation, annotated_classes
 from persona_review.checks._call_args import after_call, arguments, items, literal, skip_space
-from persona_review.checks._lexing import lex
+from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._route_callers import open_to_callers
 from persona_review.checks._route_guards import (
     GUARD,
@@ -89,6 +89,7 @@ def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
     yield from _express(ctx)
     if "@Controller" in ctx.known_text():
         yield from _nest(ctx)
+    yield from _nest_admin_opt_out(ctx)
 
 
 # --- Express, Koa-router, Fastify ---------------------------------------------------------------------------
@@ -318,6 +319,60 @@ def _nest(ctx: FileContext) -> Iterator[Hit]:
         found, share = unguarded(routes)
         for route in found:
             yield Hit(route.line, None, message(route, cls.name, share), sure=lone_exception(routes, route))
+
+
+_NEST_DECORATOR = lazy_re(r"^\s*@(?P<name>[A-Za-z_$][\w$]*)\s*\((?P<args>[^()]*)\)")
+_ADMIN_CLASS = lazy_re(r"\bclass\s+(?P<name>\w*Admin\w*Controller)\b")
+_ADMIN_PREFIX = lazy_re(r"""@Controller\s*\(\s*(?:\{[^}]*path\s*:\s*)?['"`]/?admin\b""", re.IGNORECASE)
+_NEST_CLASS = lazy_re(r"\bclass\s+\w+")
+_NEST_METHOD = lazy_re(r"^\s*(?:(?:public|async)\s+)*([A-Za-z_$][\w$]*)\s*\(")
+
+
+def _nest_admin_opt_out(ctx: FileContext) -> Iterator[Hit]:
+    """A route of an admin controller (its class named `Admin...Controller`, or mounted under `admin/`)
+    that this change marks with the opt-out from the global auth guard (`@Public()`, `@SkipAuth()`,
+    `@AllowAnonymous()`): the admin area's own guard is the global one, so the route answers anyone. Read
+    from the decorators above the method and from the class line above them (or, in a hunk that does not
+    show it, the class git names in the hunk header); routes public by nature (a health check, a login)
+    are left alone."""
+    lexed = lex(ctx)
+    for no in sorted(lexed.bare):
+        opened = _NEST_DECORATOR.match(lexed.bare[no])
+        if opened is None or no not in ctx.added or not _NEST_OPEN.match(opened.group("name")):
+            continue
+        verb = None
+        verb_line = 0
+        after = no + 1
+        while after in lexed.bare and (found := _NEST_DECORATOR.match(lexed.bare[after])) is not None:
+            if _NEST_VERB.match(found.group("name")):
+                verb, verb_line = found, after
+            after += 1
+        signature = _NEST_METHOD.match(lexed.bare.get(after, ""))
+        if verb is None or signature is None or not _in_admin_controller(ctx, lexed, no):
+            continue
+        route = lexed.code.get(verb_line, "").strip()
+        path = literal(verb.group("args").split(",")[0]) or ""
+        if public(path, signature.group(1), verb.group("name")):
+            continue
+        yield Hit(no, None, (
+            f"`@{opened.group('name')}()` takes `{signature.group(1)}` (`{route}`) out of the global "
+            "auth guard, on an admin controller: anyone who finds the URL can call it, signed in or not. "
+            "Keep the guard and authenticate the request another way (a short-lived signed link, a cookie "
+            "session the browser sends)."), sure=True)
+
+
+def _in_admin_controller(ctx: FileContext, lexed: Lexed, no: int) -> bool:
+    """The nearest class line above `no` (or the hunk header's, when none is in view) names an admin
+    controller, or its `@Controller(...)` mounts it under `admin/`."""
+    for back in range(no - 1, 0, -1):
+        text = lexed.bare.get(back)
+        if text is None:
+            break
+        if _NEST_CLASS.search(text):
+            head = "\n".join(lexed.code.get(n, "") for n in range(max(1, back - 4), back + 1))
+            return bool(_ADMIN_CLASS.search(text) or _ADMIN_PREFIX.search(head))
+    section = ctx.section_at(no)
+    return bool(_ADMIN_CLASS.search(section))
 
 
 def _nest_routes(ctx: FileContext, cls: AnnotatedClass, prefix: str) -> Iterator[Route]:

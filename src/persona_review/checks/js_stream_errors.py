@@ -200,7 +200,10 @@ def pipe_no_error(ctx: FileContext) -> Iterator[Hit]:
             if scope is None and _inline_source_in_function_hunk(ctx, flow, node, pipe[0]):
                 scope = node  # nothing outside the statement can hold a listener on a stream made inline
             elif scope is None or not (_whole_in_view(ctx, flow, scope) and _top_level(ctx, flow, scope)):
-                continue  # module level (a script's stream), or a function the hunk cuts
+                block = _declaring_block(ctx, flow, node, pipe[0])
+                if block is None:
+                    continue  # module level (a script's stream), or a function the hunk cuts
+                scope = block  # a block-scoped source: only its own block can reach it
             if scope.id not in judged:
                 judged[scope.id] = None if _HANDLED.search(text_of(scope)) else _stream_names(scope)
             names = judged[scope.id]
@@ -220,6 +223,52 @@ def pipe_no_error(ctx: FileContext) -> Iterator[Hit]:
                 "dropped connection) the process crashes on the unhandled 'error' event, or the other "
                 "end stays open and the request hangs. Use `pipeline(...)` from 'stream' (with a "
                 "callback) or 'stream/promises' (awaited)."))
+
+
+def _root_name(node: Node) -> str:
+    """The identifier a source expression starts from: `obj` for `obj.Body`, `file` for `file`."""
+    while node.type == "member_expression":
+        inner = node.child_by_field_name("object")
+        if inner is None:
+            return ""
+        node = inner
+    return text_of(node) if node.type == "identifier" else ""
+
+
+def _declaring_block(ctx: FileContext, flow: FileFlow, node: Node, source: Node) -> Node | None:
+    """In a hunk that cuts the function, the block `{ ... }` around the pipe that declares the source with
+    `const`/`let` (`const obj = await s3.send(...); obj.Body.pipe(res);` inside a `try`), when the hunk
+    shows that block whole and the source is not handed to anything else in it: a block-scoped name cannot
+    be reached from outside the block, so no listener set elsewhere can cover it. None otherwise."""
+    if ctx.whole_file or flow.line_of(node) not in ctx.added:
+        return None
+    name = _root_name(source)
+    if not name:
+        return None
+    parent = node.parent
+    while parent is not None and parent.type not in _FUNCTION_TYPES:
+        if parent.type == "statement_block" and _declares(parent, name):
+            first, last = flow.line_of(parent), flow.end_line_of(parent)
+            closing = ctx.lines.get(last, "")
+            if first not in ctx.lines or "}" not in closing or _handed_on(text_of(parent), name):
+                return None
+            return parent
+        parent = parent.parent
+    return None
+
+
+def _declares(block: Node, name: str) -> bool:
+    """A `const`/`let` statement directly in `block` binds `name`."""
+    for statement in block.named_children:
+        if statement.type != "lexical_declaration":
+            continue
+        for declarator in statement.named_children:
+            if declarator.type != "variable_declarator":
+                continue
+            bound = declarator.child_by_field_name("name")
+            if bound is not None and bound.type == "identifier" and text_of(bound) == name:
+                return True
+    return False
 
 
 _FUNCTION_HEADER = lazy_re(

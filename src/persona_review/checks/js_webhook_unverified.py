@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import Span, bracket_span, lines_of, split_args, statement_span
+from persona_review.checks._webhook_optional import optional_signature_hits
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -76,9 +77,10 @@ code that verifies it (`@Headers('x-vercel-signature') signature`)."""
         ),
     ),
     needs=("POST",),
-    folded=("webhook",),
+    folded=("webhook", "signature", "hmac"),
 )
 def webhook_unverified(ctx: FileContext) -> Iterator[Hit]:
+    yield from optional_signature_hits(ctx)
     text = ctx.known_text()
     if _VERIFIED.search(text):
         return

@@ -25,7 +25,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
-from persona_review.checks._backfill_statements import backfill_detail
+from persona_review.checks._backfill_statements import backfill_detail, whole_table_read
+from persona_review.checks._blocks import blocks_of
 from persona_review.checks._lexing import lex
 from persona_review.checks._migration_advice import advice
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
@@ -130,6 +131,8 @@ def _scan(ctx: FileContext) -> Iterator[Hit]:
         yield from _rails_row_loops(ctx, created, reverting)
     elif kind is MigrationKind.JS:
         yield from _js(ctx, created, reverting)
+    elif kind is MigrationKind.JAVA:
+        yield from _java_row_loops(ctx, created)
 
 
 def _hit(line: int, end: int, detail: str) -> Hit:
@@ -340,6 +343,86 @@ def _rails_row_loops(ctx: FileContext, created: set[str], reverting: frozenset[i
                                      "transaction.")
                 break
             body += 1
+
+
+_JAVA_ROW_LOOP = lazy_re(r"^\s*while\s*\(\s*(?P<rs>[A-Za-z_$][\w$]*)\s*\.\s*next\s*\(\s*\)\s*\)")
+_JAVA_ROW_WRITE = lazy_re(
+    r"\.\s*(?:executeUpdate|executeLargeUpdate|executeBatch|executeLargeBatch)\s*\(|"
+    r"\b\w*[Jj]dbc\w*\s*\.\s*(?:update|batchUpdate)\s*\("
+)
+_JAVA_OWN_TX_OFF = lazy_re(r"canExecuteInTransaction\s*\(\s*\)\s*\{\s*return\s+false")
+_JAVA_COMMIT = lazy_re(r"\.\s*commit\s*\(\s*\)")
+_JAVA_SOURCE_REACH = 40
+"""Lines above a row loop read for the query its result set comes from."""
+
+
+def _java_row_loops(ctx: FileContext, created: set[str]) -> Iterator[Hit]:
+    """A Flyway Java migration that walks the rows of a query over a whole table (`while (rs.next())`) and
+    writes for each (`executeUpdate`, or `addBatch` then `executeBatch` every few thousand rows): Flyway
+    runs the migration in one transaction, so every row written stays locked until the last one is, and a
+    failure near the end rolls all of it back. Batching the statements saves round trips, not the
+    transaction. Quiet when the migration turns `canExecuteInTransaction` off, when the loop commits, when
+    the query is limited (a `WHERE` on a value or a parameter, a `LIMIT`) or reads a table the change
+    creates, and when the query's SQL is not in view."""
+    text = ctx.known_text()
+    if _JAVA_OWN_TX_OFF.search(text):
+        return
+    code = lex(ctx).code
+    literals = [(first, body) for first, _last, body in _literals(ctx) if "SELECT" in body.upper()]
+    blocks = blocks_of(ctx)
+    for no in sorted(code):
+        found = _JAVA_ROW_LOOP.match(code[no]) if ".next" in code[no] else None
+        if found is None:
+            continue
+        table = _java_rows_source(code, literals, no, found.group("rs"), created)
+        block = blocks.opening_on(no)
+        if table is None or block is None:
+            continue
+        body = range(block.first + 1, block.last + 1)
+        if any(_JAVA_COMMIT.search(code.get(n, "")) for n in body):
+            continue
+        write = next((n for n in body if _JAVA_ROW_WRITE.search(code.get(n, ""))), None)
+        if write is None:
+            continue
+        yield _hit(no, write, (
+            f"`while ({found.group('rs')}.next())` walks every row of {table} and writes for each inside the "
+            "migration's one transaction (Flyway runs a Java migration in one unless "
+            "`canExecuteInTransaction()` returns false): executing the writes in batches saves round trips, "
+            "not the transaction."))
+
+
+def _java_rows_source(code: dict[int, str], literals: list[tuple[int, str]], loop: int, rs: str,
+                      created: set[str]) -> str | None:
+    """The table the result set `rs` walks in full, read from the SQL of the query that made it (a literal
+    passed to `executeQuery(...)`, or to the `prepareStatement(...)` of the statement it runs), or None."""
+    made = re.compile(
+        rf"(?<![\w$.]){re.escape(rs)}\s*=\s*(?P<stmt>[A-Za-z_$][\w$]*)\s*\.\s*executeQuery\s*\("
+    )
+    for at in range(loop - 1, max(0, loop - _JAVA_SOURCE_REACH), -1):
+        query = made.search(code.get(at, ""))
+        if query is None:
+            continue
+        sql = _sql_from(literals, at, loop)
+        if sql is None:
+            prepared = re.compile(rf"(?<![\w$.]){re.escape(query.group('stmt'))}\s*=\s*[^;]*?"
+                                  r"\.\s*prepareStatement\s*\(")
+            start = next((n for n in range(at, max(0, at - _JAVA_SOURCE_REACH), -1)
+                          if prepared.search(code.get(n, ""))), None)
+            sql = _sql_from(literals, start, at) if start is not None else None
+        if sql is None:
+            return None
+        statements = split_statements((at + i, piece) for i, piece in enumerate(sql.split("\n")))
+        return whole_table_read(statements[0].text, created) if statements else None
+    return None
+
+
+def _sql_from(literals: list[tuple[int, str]], first: int, before: int) -> str | None:
+    """The first literal holding a `SELECT` that starts on `first` or a few lines after it, before line
+    `before`."""
+    for start, body in literals:
+        if first <= start < min(before, first + 6) and body.lstrip().upper().startswith("SELECT"):
+            return body
+    return None
 
 
 def _table_of(model: str) -> str:

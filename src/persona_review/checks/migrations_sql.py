@@ -96,7 +96,9 @@ _SAFE_DEFAULT_FUNCS = frozenset(
     }
 )
 """Default expressions that are the same for every row (constants, and functions of the statement's time)."""
-BEYOND_SQUAWK = ("json column added", "DROP DEFAULT of a NOT NULL column")
+BEYOND_SQUAWK = (
+    "json column added", "DROP DEFAULT of a NOT NULL column", "CONCURRENTLY in a file the migration tool"
+)
 """Details of hazards squawk does not report: with squawk, the built-in scanner adds only these."""
 _ADD_COLUMN = lazy_re(r"\bADD\s+(?:COLUMN\s+)?(?!CONSTRAINT\b)(.*?)(?=,\s*ADD\b|,\s*ALTER\b|$)")
 _FUNC_CALL = lazy_re(r"\b([A-Z_][\w.]*)\s*\(")
@@ -208,11 +210,13 @@ def scan_sql(
     checked: Iterable[tuple[str, str]] = (),
     *,
     statements: list[SqlStatement] | None = None,
+    runner_tx: str = "",
 ) -> list[SqlHit]:
     """Migration-safety hazards in numbered SQL lines. `new_tables`: tables the surrounding migration (or
     change) creates (lower-case names), on which index and constraint operations are harmless. `checked`:
     (table, column) pairs an earlier migration of the change covers with a validated NOT NULL check.
-    `statements`: `split_statements(lines)`, when the caller has it already."""
+    `statements`: `split_statements(lines)`, when the caller has it already. `runner_tx`: the name of the
+    migration tool that runs the whole file in one transaction (goose without `NO TRANSACTION`), or ""."""
     statements = split_statements(lines) if statements is None else statements
     created = created_tables(statements) | {name.lower() for name in new_tables}
     facts = facts_of((), checked)
@@ -232,7 +236,9 @@ def scan_sql(
         if text.startswith(("COMMIT", "END", "ROLLBACK")) and re.match(r"^(COMMIT|END|ROLLBACK)\b", text):
             in_tx = False
             continue
-        for item, detail in _statement_hazards(text, created, in_tx, facts):
+        for item, found in _statement_hazards(text, created, in_tx or bool(runner_tx), facts):
+            wrapped = item == "MIG-12" and not in_tx
+            detail = _runner_tx_detail(runner_tx, target_table(stmt)) if wrapped else found
             if detail.startswith(BEYOND_SQUAWK[1]):
                 defaults = _defaults_set(statements) if defaults is None else defaults
                 named = _DROPPED_DEFAULT.search(detail)
@@ -241,6 +247,21 @@ def scan_sql(
             hits.append(SqlHit(item, stmt.line, stmt.end_line, detail))
         facts.learn(text)
     return hits
+
+
+_RUNNER_OPT_OUTS = {
+    "goose": "`-- +goose NO TRANSACTION` as the file's first line",
+    "sql-migrate": "`notransaction` to its `-- +migrate Up` line",
+    "dbmate": "`transaction:false` to its `-- migrate:up` line",
+}
+
+
+def _runner_tx_detail(runner: str, table: str | None) -> str:
+    on = f" on {table}" if table else ""
+    opt_out = _RUNNER_OPT_OUTS.get(runner, "the tool's no-transaction marker")
+    return (f"{BEYOND_SQUAWK[2]} ({runner}) runs as one transaction: Postgres refuses the CONCURRENTLY "
+            f"build{on} inside it and the migration fails. Add {opt_out}, and keep the statement alone in "
+            "its file.")
 
 
 def _defaults_set(statements: list[SqlStatement]) -> dict[tuple[str, str], int]:

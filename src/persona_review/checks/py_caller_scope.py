@@ -21,6 +21,9 @@ path parameter (named in the route's `{...}`) passed to a lookup: `session.get(M
 not used anywhere in the route's body (not in a query, a comparison, a helper call or the answer). Routes
 whose identity is only a guard by design (`dependencies=[Depends(...)]`, a parameter named `_`) are not
 read: they ask for no caller to scope by.
+
+A second shape, in any Django view (Django Ninja, plain views, DRF): a lookup by id that leaves out the
+tenant or owner filter the file's other lookups of the same model take from the caller (`_sibling_scope`).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._pyflow import dotted, flows
+from persona_review.checks._sibling_scope import py_sibling_scope_hits
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -64,10 +68,13 @@ _PATH_PARAM = lazy_re(r"\{(\w+)(?::[^}]*)?\}")
             "the record's owner with the caller and answer 404."
         ),
     ),
-    needs=("Depends(", "Security("),
+    needs=("Depends(", "Security(", "get_object_or_404", ".objects."),
 )
 def lookup_not_caller_scoped(ctx: FileContext) -> Iterator[Hit]:
     if _TEST_PATH.search(ctx.path):
+        return
+    yield from py_sibling_scope_hits(ctx)
+    if "Depends(" not in ctx.known_text() and "Security(" not in ctx.known_text():
         return
     seen: set[int] = set()
     for flow in flows(ctx):

@@ -248,6 +248,8 @@ def _hits(ctx: FileContext) -> Iterator[Hit]:
     if not ctx.mentions_folded(_RETRY_WORDS):
         return  # no retry at all (the pre-filter asked for money or POST words, the rarer half)
     lexed = lex(ctx)
+    if ctx.language == "python":
+        yield from _urllib3_unsafe_methods(ctx, lexed)
     reported: set[int] = set()
     reported_calls: set[int] = set()
     for scope in _scopes(ctx, lexed):
@@ -281,6 +283,40 @@ def _hits(ctx: FileContext) -> Iterator[Hit]:
             "does it again. Pass an idempotency key that stays the same across attempts (Stripe "
             "`idempotency_key`, an `Idempotency-Key` header), or do not retry this call."
         ))
+
+
+_URLLIB3_METHODS = lazy_re(
+    r"\b(?:allowed_methods|method_whitelist)\s*=\s*(?:(?P<any>None|False)\b|[^\n]*[\"'](?:POST|PATCH)[\"'])"
+)
+_URLLIB3_RETRY = lazy_re(r"(?<![\w.])(?:urllib3\.(?:util\.)?(?:retry\.)?)?Retry\s*\(")
+_URLLIB3_MOUNTED = lazy_re(r"\bHTTPAdapter\s*\(|\bmax_retries\s*=|\burllib3\b|\bPoolManager\s*\(")
+
+
+def _urllib3_unsafe_methods(ctx: FileContext, lexed: Lexed) -> Iterator[Hit]:
+    """urllib3's `Retry(...)` told to retry POST or PATCH (`allowed_methods=frozenset({"GET", "POST"})`), or
+    every method (`allowed_methods=None`; `method_whitelist` before urllib3 1.26), in a module about money
+    (its path or code: a billing client, a payment gateway) that mentions no idempotency key. By default
+    urllib3 retries reads only for idempotent methods; listing POST makes a charge whose answer was lost
+    (a read timeout, a 502 after the gateway acted) run again."""
+    text = ctx.known_text()
+    if not _URLLIB3_MOUNTED.search(text) or _IDEMPOTENT.search(text):
+        return
+    if not (_MONEY_WORDS.search(ctx.path) or _MONEY_WORDS.search(text)):
+        return
+    for no, code, _bare in lines_of(lexed):
+        found = _URLLIB3_METHODS.search(code) if "_" in code else None
+        if found is None or no not in ctx.added:
+            continue
+        made = next((n for n in range(no, no - 9, -1) if _URLLIB3_RETRY.search(lexed.code.get(n, ""))), None)
+        if made is None:
+            continue
+        which = "every method, POST included" if found.group("any") else "POST"
+        first = made if made in ctx.added else no
+        yield Hit(first, no if no != first else None, message=(
+            f"This `Retry` retries {which} on every request of the session: a POST to the payment provider "
+            "whose answer is lost (a read timeout, a 502 or 503 after the provider acted) is sent again, and "
+            "the charge happens twice. Keep `allowed_methods` to idempotent methods, or send an "
+            "idempotency key (an `Idempotency-Key` header) that stays the same across attempts."))
 
 
 def _database_retry(lexed: Lexed, scope: _Scope, calls: list[int]) -> bool:

@@ -23,7 +23,8 @@ file read from hunks that do not show the class's `include`, a Sidekiq job by it
 Sidekiq's generator puts jobs, `app/workers`, `*_worker.rb`) whose known lines show no other job base.
 Rescues of errors a retry cannot fix (`RecordNotFound`, `DeserializationError`, validation and argument
 errors), of errors an Active Job class does not `retry_on`, and handlers that record the failure on a
-record (`update!(sync_error: ...)`) are left alone.
+record (`update!(sync_error: ...)`) are left alone, unless what they record is one more attempt
+(`attempts: row.attempts + 1`) and they schedule no other try: counting tries says one more is expected.
 """
 
 from __future__ import annotations
@@ -63,6 +64,20 @@ _NOTHING_TO_DO = lazy_re(r"RecordNotFound|NotFound|DeserializationError|Invalid|
 _RETRY_ON_ERRORS = lazy_re(r"^\s*retry_on\s+((?:::)?[A-Z][\w:]*)", re.MULTILINE)
 _RECORDS = lazy_re(r"\.(?:update|update!|update_column|update_columns|fail!|failed!|mark_failed\w*)\b")
 """The handler records the failure on a record (`update!(sync_error: e.message)`): handled, not lost."""
+_ATTEMPT_COUNTED = lazy_re(
+    r"\b(?:\w+_)?(?:attempts?|attempt_count|retries|retry_count|tries|try_count|failures?|failure_count|"
+    r"failed_attempts)\s*:\s*[^,)\n]*\+\s*1\b|\.increment!?\s*\(\s*:(?:\w+_)?(?:attempts?|retries|tries)"
+)
+"""The handler counts the failed attempt (`attempts: delivery.attempts + 1`): a count of tries says another
+try is expected, which a job that returns normally never makes."""
+_RESCHEDULES = lazy_re(r"\.perform_(?:in|at|async|later)\b|\.set\s*\(\s*wait|\bretry_job\b")
+
+
+def _counts_attempt(body: str) -> bool:
+    """The rescue records the failure by counting an attempt, and schedules no other try itself."""
+    return _ATTEMPT_COUNTED.search(body) is not None and _RESCHEDULES.search(body) is None
+
+
 _REPORTS = lazy_re(
     r"\.(?:error|warn|fatal)\b|\b(?:Sentry|Honeybadger|Rollbar|Bugsnag|Airbrake|Appsignal)\b|"
     r"Rails\.error\.report|\bnotify_exception\b"
@@ -98,7 +113,9 @@ def job_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
         if retried is not None and exceptions is not None and not _catches_retried(text(exceptions), retried):
             continue  # Active Job retries other errors: this one is handled on purpose
         body = node.child_by_field_name("body")
-        if body is None or not _REPORTS.search(text(body)) or _raises(body) or _RECORDS.search(text(body)):
+        if body is None or not _REPORTS.search(text(body)) or _raises(body):
+            continue
+        if _RECORDS.search(text(body)) and not _counts_attempt(text(body)):
             continue
         caught = short(text(exceptions), 40) if exceptions is not None else "StandardError"
         yield tree.hit(node, (

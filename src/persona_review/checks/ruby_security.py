@@ -318,12 +318,23 @@ _NOT_MODELS = frozenset({"Date", "Time", "DateTime", "URI", "File", "Regexp", "S
     needs=r"permit|params|without_protection",
 )
 def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
+    self_service = _self_service_controller(ctx)
     for tree in trees(ctx):
         flow = flow_of(tree)
         for node in tree.nodes:
             if node.type == "call" and method_name(node) == "permit!":
                 yield _call_hit(tree, node, f"`{short(node, 40)}` allows every attribute the request sends.")
                 continue
+            if node.type == "call" and method_name(node) == "permit" and self_service:
+                privileged = _privileged_keys(node)
+                if privileged:
+                    keys = ", ".join(f"`:{key}`" for key in privileged)
+                    yield _call_hit(tree, node, (
+                        f"The user's own parameters allow {keys}: any user can send "
+                        f"`{privileged[0]}` with the form and change their role or move to another account "
+                        "or tenant. Leave these out of the self-service allow-list and set them in admin "
+                        "code that checks who may."))
+                    continue
             if node.type == "assignment":
                 left = node.child_by_field_name("left")
                 setting = method_name(left) if left is not None and left.type == "call" else ""
@@ -355,6 +366,42 @@ def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
             if value.raw_params and whole:
                 message = f"`{value.source}` goes to `{method_name(node)}` without `permit`."
                 yield _call_hit(tree, node, message)
+
+
+_PRIVILEGED = lazy_re(
+    r"^(?:roles?|role_ids?|admin|is_admin|superuser|super_admin|is_superuser|staff|is_staff|permissions|"
+    r"account_id|organization_id|org_id|tenant_id|company_id|workspace_id)$"
+)
+"""Attributes no user sets on their own record: a role or admin flag, and the account or tenant it is in."""
+_SELF_KEYS = frozenset({"user", "profile", "account", "member", "me", "current_user", "registration",
+                        "person"})
+_SELF_SERVICE_PATH = lazy_re(
+    r"(?:^|/)app/controllers/(?:[\w/]*/)?(?:profiles?|settings|registrations|accounts?|me|preferences|"
+    r"users/registrations|my_\w+)(?:_controller\.rb$|/)"
+)
+_ADMIN_CONTEXT = lazy_re(r"(?i)\badmin\b|::Admin|Admin::|authorize\b|\bcan\?|policy|pundit|cancan")
+
+
+def _self_service_controller(ctx: FileContext) -> bool:
+    """A controller where users edit their own record: by its place (`settings/`, `profiles_controller`,
+    `registrations_controller`...), outside any admin namespace, with no admin or authorization check in
+    the known lines."""
+    if "/admin/" in ctx.path or _SELF_SERVICE_PATH.search(ctx.path) is None:
+        return False
+    return _ADMIN_CONTEXT.search(ctx.known_text()) is None
+
+
+def _privileged_keys(permit: Node) -> list[str]:
+    """The privileged attribute names `params.require(:user).permit(...)` allows, when the record required
+    is the user's own (`:user`, `:profile`, `:account`)."""
+    chain = receiver(permit)
+    if chain is None or chain.type != "call" or method_name(chain) != "require":
+        return []
+    required = [text(arg).lstrip(":").strip("'\"") for arg in arguments(chain)]
+    if not required or required[0] not in _SELF_KEYS:
+        return []
+    keys = [text(arg).lstrip(":") for arg in arguments(permit) if arg.type == "simple_symbol"]
+    return [key for key in keys if _PRIVILEGED.match(key)]
 
 
 def _an_id(source: str) -> bool:

@@ -232,12 +232,38 @@ def _scan_files(contexts: Sequence[FileContext], beyond_squawk: bool = False) ->
         statements = statements_of(ctx)
         found = [
             with_advice(hit.item, hit.line, hit.detail, hit.end_line)
-            for hit in scan_sql((), change.created_tables, change.not_null_checked, statements=statements)
+            for hit in scan_sql((), change.created_tables, change.not_null_checked, statements=statements,
+                                runner_tx=runner_transaction(ctx))
             if hit.item in SPECS and (not beyond_squawk or hit.detail.startswith(BEYOND_SQUAWK))
         ]
         for each in for_engine(found, change.database):
             result.hits.append((ctx.path, SPECS[each.item], each.hit))
     return result
+
+
+_RUNNER_UP = lazy_re(r"(?im)^\s*--\s*(?P<tool>\+goose\s+up|\+migrate\s+up|migrate:up)\b(?P<rest>.*)$")
+_RUNNER_OPT_OUT = lazy_re(
+    r"(?i)^\s*--\s*\+goose\s+NO\s+TRANSACTION\b|\bnotransaction\b|\btransaction\s*:\s*false\b"
+)
+_RUNNER_NAMES = {"+goose": "goose", "+migrate": "sql-migrate", "migrate:up": "dbmate"}
+
+
+def runner_transaction(ctx: FileContext) -> str:
+    """The tool that runs this SQL migration file as one transaction, or "" when none does or it cannot be
+    told. goose, sql-migrate and dbmate wrap each file's Up part in a transaction unless the file opts out
+    (goose's `-- +goose NO TRANSACTION` line, sql-migrate's `-- +migrate Up notransaction`, dbmate's
+    `-- migrate:up transaction:false`). Read only when the whole file is known: the opt-out may sit on any
+    line of it."""
+    if not (ctx.whole_file or ctx.is_new_file):
+        return ""
+    text = ctx.known_text()
+    if "goose" not in text and "migrate" not in text:
+        return ""
+    found = _RUNNER_UP.search(text)
+    if found is None or any(_RUNNER_OPT_OUT.search(line) for line in text.splitlines()):
+        return ""
+    tool = found.group("tool").split()[0].lower()
+    return _RUNNER_NAMES.get(tool, "")
 
 
 class _NewTables:

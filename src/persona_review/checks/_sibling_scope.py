@@ -1,0 +1,237 @@
+"""Shared by PY-LOOKUP-NOT-CALLER-SCOPED and JS-LOOKUP-IGNORES-CALLER: a record loaded by its id without the
+tenant or owner filter that the file's other lookups of the same
+model use (Django ORM in Python views, Prisma in JavaScript/TypeScript handlers).
+
+    @router.get("/{report_id}")
+    def get_report(request, report_id: int):
+        return get_object_or_404(Report, id=report_id, team=request.auth.team)    # scoped
+
+    @router.get("/{report_id}/pdf")
+    def report_pdf(request, report_id: int):
+        report = get_object_or_404(Report, id=report_id)                         # any team's report
+
+    getById: teamProcedure.input(...).query(({ ctx, input }) =>
+      ctx.db.report.findUnique({ where: { id: input.id } })),                    // any team's report
+    archive: teamProcedure.input(...).mutation(({ ctx, input }) =>
+      ctx.db.report.updateMany({ where: { id: input.id, teamId: ctx.team.id }, data: { ... } })),
+
+The sibling lookups show how the code keeps one tenant's records from another: a filter whose value is the
+caller's (`request.user`, `request.auth.<org>`, `ctx.session.user`, `ctx.org.id`, `req.user`). A lookup of
+the same model by its id that leaves that filter out, in a handler that never mentions the caller or the
+filter's field, lets any signed-in user reach another tenant's record by its id.
+
+Reported on the lookup the change adds, when every other lookup of the model by id in view is scoped (at
+least one is), and the handler is known entire (Python: its parsed function; JS/TS: the closed block of the
+arrow function or method around the lookup).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from persona_review.checks._blocks import blocks_of
+from persona_review.checks._lexing import lex
+from persona_review.checks._pyflow import dotted, flows
+from persona_review.checks._spans import bracket_span, lines_of, split_top
+from persona_review.checks.base import FileContext, Hit
+from persona_review.lazy_re import lazy_re
+
+_TEST_PATH = lazy_re(
+    r"(?:^|/)(?:tests?|spec|__tests__|testing)/|(?:_test|_spec|\.test|\.spec)\.\w+$|(?:^|/)test_[^/]*\.py$"
+)
+EXPLANATION = (
+    "The other lookups of this model in the file filter by the caller's tenant or owner; this one finds the "
+    "record by its id alone, so any signed-in user reads or changes another tenant's record by changing "
+    "the id (an insecure direct object reference). Add the same filter, or answer 404 when the record's "
+    "tenant is not the caller's."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Lookup:
+    line: int
+    model: str
+    keys: dict[str, str]
+    """Filter field -> the value's source text."""
+    handler: str
+    """The handler's whole source, for the mentions test."""
+    handler_id: int
+
+
+def _message(model: str, keys: set[str]) -> str:
+    fields = ", ".join(f"`{key}`" for key in sorted(keys))
+    return (f"`{model}` is loaded by its id alone, while the other lookups of it in this file also filter by "
+            f"{fields} from the caller: any signed-in user can reach another tenant's record by its id. "
+            "Filter by the caller here too (or answer 404 when the record is not the caller's).")
+
+
+def _findings(lookups: list[_Lookup], caller: re.Pattern[str], added: frozenset[int]) -> Iterator[Hit]:
+    scope_keys: dict[str, set[str]] = {}
+    for each in lookups:
+        for key, value in each.keys.items():
+            if caller.search(value):
+                scope_keys.setdefault(each.model, set()).add(key)
+    for each in lookups:
+        keys = scope_keys.get(each.model)
+        if not keys or each.line not in added or "id" not in each.keys or keys & set(each.keys):
+            continue
+        if any(caller.search(value) for value in each.keys.values()) or caller.search(each.handler):
+            continue
+        if any(re.search(rf"\b{re.escape(key)}\b", each.handler) for key in keys):
+            continue  # the handler compares the record's tenant itself
+        others = [o for o in lookups
+                  if o.model == each.model and o.handler_id != each.handler_id and "id" in o.keys]
+        if not others or not all(keys & set(o.keys) or caller.search(o.handler) for o in others):
+            continue  # another handler looks it up by id alone too: not the file's rule
+        yield Hit(each.line, None, _message(each.model, keys), explanation=EXPLANATION)
+
+
+# --- Python: Django ORM lookups in views ------------------------------------------------------------------
+
+_PY_CALLER = lazy_re(
+    r"\b(?:self\.)?request\.(?:user|auth|tenant|organization|org|account|workspace|team|member)\b"
+    r"|\bcurrent_(?:user|org\w*|tenant|account|workspace|team)\b"
+)
+_SHORTCUTS = frozenset({"get_object_or_404", "aget_object_or_404", "get_list_or_404", "aget_list_or_404"})
+_MANAGER_METHODS = frozenset({"get", "aget", "filter", "exclude", "get_or_none", "update", "delete"})
+_ID_KEYS = frozenset({"id", "pk", "uuid"})
+
+
+def py_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
+    """PY-LOOKUP-NOT-CALLER-SCOPED's second shape (see the module doc)."""
+    if _TEST_PATH.search(ctx.path):
+        return
+    seen: set[int] = set()
+    for flow in flows(ctx):
+        lookups: list[_Lookup] = []
+        functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = [
+            *flow.nodes(ast.FunctionDef), *flow.nodes(ast.AsyncFunctionDef)]
+        for function in functions:
+            arguments = function.args
+            params = {a.arg for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]}
+            if "request" not in params and "self" not in params:
+                continue
+            source = ast.unparse(function)
+            for call in (n for n in ast.walk(function) if isinstance(n, ast.Call)):
+                found = _py_lookup(call, params)
+                if found is not None:
+                    model, keys = found
+                    lookups.append(_Lookup(call.lineno + flow.offset, model, keys, source, id(function)))
+        for hit in _findings(lookups, _PY_CALLER, ctx.added):
+            if hit.line not in seen:
+                seen.add(hit.line)
+                yield hit
+
+
+def _py_lookup(call: ast.Call, params: set[str]) -> tuple[str, dict[str, str]] | None:
+    """(model, filter) of `get_object_or_404(Model, ...)` or `Model.objects.<get|filter|...>(...)`; the id
+    filter is kept under "id" when its value is one of the function's parameters."""
+    name = dotted(call.func)
+    if name.rsplit(".", 1)[-1] in _SHORTCUTS and call.args and isinstance(call.args[0], ast.Name):
+        model = call.args[0].id
+    elif isinstance(call.func, ast.Attribute) and call.func.attr in _MANAGER_METHODS:
+        manager = call.func.value
+        if not (isinstance(manager, ast.Attribute) and manager.attr == "objects"
+                and isinstance(manager.value, ast.Name)):
+            return None
+        model = manager.value.id
+    else:
+        return None
+    if not model[:1].isupper():
+        return None
+    keys: dict[str, str] = {}
+    for keyword in call.keywords:
+        if keyword.arg is None:
+            return None  # `**filters`: not readable
+        key = keyword.arg.split("__", 1)[0]
+        value = ast.unparse(keyword.value)
+        if key in _ID_KEYS and isinstance(keyword.value, ast.Name) and keyword.value.id in params:
+            keys["id"] = value
+        else:
+            keys[key] = value
+    return model, keys
+
+
+# --- JavaScript/TypeScript: Prisma lookups in handlers ----------------------------------------------------
+
+_JS_CALLER = lazy_re(
+    r"\b(?:ctx|context)\s*\.\s*(?:session|user|auth|org\w*|tenant\w*|account|workspace|team|membership)\b"
+    r"|\b(?:req|request)\s*\.\s*(?:user|auth|session|tenant|org\w*|account)\b|\bsession\s*\.\s*user\b"
+    r"|\bcurrentUser\b|\bres\s*\.\s*locals\b"
+)
+_PRISMA_CALL = lazy_re(
+    r"(?<![\w$])(?:this\.)?(?:[A-Za-z_$][\w$]*\.)*(?:prisma|db|tx|client)\s*\.\s*(?P<model>[a-z][\w$]*)\s*\.\s*"
+    r"(?P<method>findUnique(?:OrThrow)?|findFirst(?:OrThrow)?|findMany|update(?:Many)?|delete(?:Many)?|"
+    r"count|upsert)\s*\("
+)
+_WHERE = lazy_re(r"\bwhere\s*:\s*\{")
+_ENTRY = lazy_re(r"^\s*(?:\.{3})?(?P<key>[A-Za-z_$][\w$]*)\s*(?::\s*(?P<value>.*))?$", re.DOTALL)
+_HANDLER_HEADER = lazy_re(
+    r"=>\s*$|\bfunction\b[^{]*$|^\s*(?:(?:public|private|protected|async|static)\s+)*"
+    r"(?!(?:if|for|while|switch|catch|with)\b)[\w$]+\s*\(.*\)[^{=]*$"
+)
+"""The end of a function's header before its `{`: an arrow, `function (...)`, or a method's signature."""
+
+
+def js_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
+    """JS-LOOKUP-IGNORES-CALLER's second shape (see the module doc)."""
+    if _TEST_PATH.search(ctx.path):
+        return
+    lexed = lex(ctx)
+    blocks = blocks_of(ctx)
+    lookups: list[_Lookup] = []
+    for no, code, _bare in lines_of(lexed):
+        for call in _PRISMA_CALL.finditer(code):
+            span = bracket_span(lexed, no, call.end() - 1)
+            where = _WHERE.search(span.code)
+            if where is None:
+                continue
+            inner = bracket_span_text(span.code, span.bare, where.end() - 1)
+            if inner is None:
+                continue
+            keys = _where_keys(*inner)
+            handler = next((b for b in blocks.enclosing(no) if _HANDLER_HEADER.search(_header_end(b.header))),
+                           None)
+            text = "" if handler is None else "\n".join(
+                lexed.code.get(n, "") for n in range(handler.first, handler.last + 1))
+            handler_id = -no if handler is None else handler.first * 10000 + handler.col
+            if handler is None and no in ctx.added:
+                continue  # a lookup whose handler is not known entire cannot be judged
+            lookups.append(_Lookup(no, call.group("model"), keys, text, handler_id))
+    yield from _findings(lookups, _JS_CALLER, ctx.added)
+
+
+def _header_end(header: str) -> str:
+    """The line of a block's header that holds its opening brace (the previous line when that is empty)."""
+    previous, _, own = header.rpartition("\n")
+    return own if own.strip() else previous
+
+
+def bracket_span_text(code: str, bare: str, start: int) -> tuple[str, str] | None:
+    """The inside of the `{...}` opening at `start` of `code` (and of its bare view), or None when it does
+    not close in the text."""
+    depth = 0
+    for index in range(start, len(bare)):
+        char = bare[index]
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+            if depth == 0:
+                return bare[start + 1 : index], code[start + 1 : index]
+    return None
+
+
+def _where_keys(bare: str, code: str) -> dict[str, str]:
+    """The top-level entries of a `where` object: field -> value text (a shorthand `{ id }` is `id: id`)."""
+    keys: dict[str, str] = {}
+    for entry in split_top(bare, code, "([{", ")]}"):
+        found = _ENTRY.match(entry.strip())
+        if found is None:
+            continue
+        key = found.group("key")
+        keys[key] = (found.group("value") or key).strip()
+    return keys
