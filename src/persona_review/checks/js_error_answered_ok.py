@@ -10,14 +10,21 @@ a `catch` block or a callback's `if (err) {` branch, `res.json({ error ... })`, 
 or `reply.send({ error ... })` called on the response object itself (no `.status(...)`/`.code(...)`
 before it in the chain), when no earlier line of the block sets a status (`res.status(...)`,
 `res.statusCode =`, `reply.code(...)`).
+
+Also reported: a `catch` that logs the failure as an error (`logger.error(...)`, `console.error(...)`) and
+neither returns nor throws, of a `try` that did a write, a send or a charge (`await payments.charge(...)`),
+followed at once by an answer that says it worked (`res.json({ ok: true })`, `res.status(200).json(...)`,
+`res.sendStatus(204)`, `reply.send({ success: true })`): the failure is answered as done. A comment that
+the work is best-effort, or a catch that only warns, keeps it quiet; so does a success answer inside a
+catch of a specific error that does not log it (an idempotent repeat).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from persona_review.checks._catch import catches
-from persona_review.checks._lexing import lex
+from persona_review.checks._catch import Catch, catches, try_of
+from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import brace_block, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -30,6 +37,25 @@ _ERROR_ANSWER = lazy_re(
 )
 _ERR_IF = lazy_re(r"^\s*(?:\}\s*else\s+)?if\s*\(\s*(?:err|error)\s*\)\s*\{")
 """A callback's error branch: `if (err) {`."""
+_SUCCESS_ANSWER = lazy_re(
+    r"^\s*(?:return\s+)?(?P<recv>res|resp|response|reply|ctx)\s*\.\s*(?:"
+    r"(?:status|code)\s*\(\s*(?:20[0-4]|HttpStatus\.(?:OK|CREATED|ACCEPTED|NO_CONTENT))\s*\)\s*\.\s*(?:json|send|end)\s*\("
+    r"|sendStatus\s*\(\s*20[0-4]\s*\)"
+    r"|(?:json|send)\s*\(\s*\{[^}]*\b(?:ok|success|succeeded)\s*:\s*true\b"
+    r"|(?:json|send)\s*\(\s*\{[^}]*\bstatus\s*:\s*[\"'](?:ok|success|sent|queued|done|cancelled|canceled)[\"'])"
+)
+"""An answer that tells the client the request worked."""
+_LOGS_ERROR = lazy_re(r"\.(?:error|fatal)\s*\(|captureException\s*\(")
+_LEAVES = lazy_re(
+    r"\b(?:return|throw|next\s*\(|process\.exit)\b|\.status\s*\(\s*[45]\d\d|sendStatus\s*\(\s*[45]"
+)
+_WORK_CALL = lazy_re(
+    r"\.(?:charge|send|save|create|cancel|refund|capture|update|delete|destroy|publish|submit|pay|transfer|"
+    r"execute|commit|enqueue|process|sync|upload|provision|deliver|insert|upsert)\w*\s*\("
+)
+_BEST_EFFORT = lazy_re(
+    r"(?i)best[- ]effort|non[- ]?fatal|must not fail|ignore|optional|don'?t fail|not critical"
+)
 _STATUS_SET = lazy_re(r"\.\s*(?:status|code|sendStatus|writeHead)\s*\(|\.statusCode\s*=")
 
 
@@ -49,9 +75,18 @@ _STATUS_SET = lazy_re(r"\.\s*(?:status|code|sendStatus|writeHead)\s*\(|\.statusC
         ),
     ),
     needs=("catch", "if (err", "if (error"),
+
 )
 def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
+    for caught in catches(lexed):
+        answer = _success_after_catch(ctx, lexed, caught)
+        if answer is not None and answer in ctx.added:
+            yield Hit(answer, None, message=(
+                "The `catch` above logs the failure and carries on, and this line tells the client the "
+                "request worked: it, its retries and error-rate monitoring see a success for work that "
+                "failed. Answer an error status in the `catch` (500/502/503, or 4xx for the client's own "
+                "mistake) and return."))
     branches = [(caught.line, caught.last, "catch") for caught in catches(lexed)]
     for no, _code, bare in lines_of(lexed):
         header = _ERR_IF.match(bare)
@@ -75,3 +110,31 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
                 break
             if _STATUS_SET.search(lexed.bare.get(no, "")):
                 break
+
+
+def _success_after_catch(ctx: FileContext, lexed: Lexed, caught: Catch) -> int | None:
+    """The line of a success answer right after `caught`, or inside it, when the catch only logs, as an
+    error, the failure of a write, send or charge its `try` did."""
+    if not caught.complete or _LOGS_ERROR.search(caught.body) is None:
+        return None
+    if any(_BEST_EFFORT.search(ctx.lines.get(n, "")) for n in range(caught.line, caught.last + 1)):
+        return None  # said to be best-effort (in a comment or the log message)
+    inside = next((n for n in range(caught.line + 1, caught.last)
+                   if _SUCCESS_ANSWER.match(lexed.code.get(n, ""))), None)
+    if inside is None:
+        if _LEAVES.search(caught.body):
+            return None
+        if lexed.bare.get(caught.last, "").strip() != "}":
+            return None  # `} finally {` or more on the closing line
+        after = caught.last + 1
+        while after in lexed.bare and not lexed.bare[after].strip():
+            after += 1
+        if not _SUCCESS_ANSWER.match(lexed.code.get(after, "")):
+            return None
+        inside = after
+    elif _LEAVES.search("\n".join(lexed.bare.get(n, "") for n in range(caught.line + 1, inside))):
+        return None
+    tried = try_of(lexed, caught.line)
+    if tried is None or _WORK_CALL.search(tried.body) is None:
+        return None
+    return inside
