@@ -8,6 +8,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'ack_on_failure': (('.ack(', 'Ack(', 'CommitMessages', 'MarkMessage', 'Offset', '_ack(', 'acknowledge', 'commit'), ()),
     'any_tenant_header': ((), ('account', 'company', 'org', 'team', 'tenant', 'workspace')),
     'cors': (('ORIGIN', 'rigin'), ()),
+    'failure_marked_done': (('catch', 'except', 'rescue'), ()),
     'go_admin_route': (('Group(', 'Handle(', 'Route(', 'Use('), ()),
     'go_archive_paths': (('tar.', 'zip.'), ()),
     'go_batch_results': (('BatchGetItem', 'BatchWriteItem', 'ChangeMessageVisibilityBatch', 'DeleteMessageBatch', 'DeleteObjects', 'PublishBatch', 'PutEvents', 'PutRecordBatch', 'PutRecords', 'SendMessageBatch'), ()),

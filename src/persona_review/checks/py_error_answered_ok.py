@@ -101,10 +101,11 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
         if found is None:
             after = bare.lstrip()[6:].lstrip() if bare.lstrip().startswith("return") else ""
             literal = _LITERAL_RETURN.match(bare) if after[:1] in ("[", "{") else None  # compiled if needed
-            if literal is not None and _in_route(lexed, no) and (
-                    _success_after_failure(lexed, no) or _falls_through_to_success(ctx, lexed, no)):
-                yield Hit(no, None, message=_SUCCESS_MESSAGE)
-                continue
+            if literal is not None and _in_route(lexed, no):
+                start = _success_after_failure(lexed, no) or _falls_through_to_success(ctx, lexed, no)
+                if start is not None:
+                    yield Hit(start, no if no - start <= 8 else None, message=_SUCCESS_MESSAGE)
+                    continue
             if literal is not None and _broad_except(lexed, no) and _in_route(lexed, no):
                 span = bracket_span(lexed, no, literal.end() - 1)
                 cut = len(span.bare.rsplit("\n", 1)[-1]) + (literal.end() - 1 if span.last == no else 0)
@@ -116,8 +117,9 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
                         "from no data. Let the error reach the error handler (500), or answer 503."))
             continue
         if not _in_except(lexed, no):
-            if _falls_through_to_success(ctx, lexed, no):
-                yield Hit(no, None, message=_SUCCESS_MESSAGE)
+            start = _falls_through_to_success(ctx, lexed, no)
+            if start is not None:
+                yield Hit(start, no if no - start <= 8 else None, message=_SUCCESS_MESSAGE)
             continue
         span = bracket_span(lexed, no, found.end() - 1)
         if not span.closed:
@@ -133,9 +135,10 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
                 "from no data. Let the error reach the error handler (500), or answer 503 with an error "
                 "body."))
             continue
-        if _SUCCESS_FLAG.search(span.code) and not _STATUS_NOT_OK.search(span.bare + "\n" + tail) \
-                and _success_after_failure(lexed, no):
-            yield Hit(no, None, message=_SUCCESS_MESSAGE)
+        start = _success_after_failure(lexed, no) if _SUCCESS_FLAG.search(span.code) and not \
+            _STATUS_NOT_OK.search(span.bare + "\n" + tail) else None
+        if start is not None:
+            yield Hit(start, no if no - start <= 8 else None, message=_SUCCESS_MESSAGE)
             continue
         if _STATUS_ARG.search(span.bare):
             continue
@@ -154,9 +157,9 @@ _SUCCESS_MESSAGE = (
     "client's own mistake), or let the exception reach the error handler.")
 
 
-def _success_after_failure(lexed: Lexed, no: int) -> bool:
-    """Whether line `no` returns a success envelope from an `except` that logs the failure or catches
-    everything (a literal return: the statement through its closing bracket)."""
+def _success_after_failure(lexed: Lexed, no: int) -> int | None:
+    """The line of the `except` when line `no` returns a success envelope from it and it logs the failure
+    or catches everything (a literal return: the statement through its closing bracket); None otherwise."""
     text = lexed.bare.get(no, "")
     statement = [text]
     depth = sum(text.count(o) - text.count(c) for o, c in ("()", "[]", "{}"))
@@ -170,15 +173,14 @@ def _success_after_failure(lexed: Lexed, no: int) -> bool:
         depth += sum(more.count(o) - more.count(c) for o, c in ("()", "[]", "{}"))
     body = lexed.code.get(no, "") + "\n" + "\n".join(lexed.code.get(n, "") for n in range(no + 1, line + 1))
     if _SUCCESS_FLAG.search(body) is None or _STATUS_NOT_OK.search("\n".join(statement)):
-        return False
+        return None
     for header, head in enclosing_headers(lexed, no, limit=80):
         if _DEF.match(head):
-            return False
+            return None
         if _EXCEPT.match(head):
-            if _BROAD.match(head):
-                return True
-            return any(_LOGS_FAILURE.search(lexed.bare.get(n, "")) for n in range(header + 1, no))
-    return False
+            logged = any(_LOGS_FAILURE.search(lexed.bare.get(n, "")) for n in range(header + 1, no))
+            return header if _BROAD.match(head) or logged else None
+    return None
 
 
 _WORK_CALL = lazy_re(
@@ -191,11 +193,11 @@ _BEST_EFFORT = lazy_re(
 _LEAVES = lazy_re(r"^\s*(?:return|raise|continue|break)\b|\babort\s*\(")
 
 
-def _falls_through_to_success(ctx: FileContext, lexed: Lexed, no: int) -> bool:
-    """Whether the success answer on line `no` comes right after a `try` whose `except` only logs, as an
-    error, the failure of a write, send or charge the `try` did."""
+def _falls_through_to_success(ctx: FileContext, lexed: Lexed, no: int) -> int | None:
+    """The line of the `except` when the success answer on line `no` comes right after a `try` whose
+    `except` only logs, as an error, the failure of a write, send or charge the `try` did; else None."""
     if _SUCCESS_FLAG.search(lexed.code.get(no, "")) is None:
-        return False
+        return None
     indent = indent_of(lexed.bare.get(no, ""))
     handler: list[int] = []
     header = no - 1
@@ -207,13 +209,13 @@ def _falls_through_to_success(ctx: FileContext, lexed: Lexed, no: int) -> bool:
         header -= 1
     head = lexed.bare.get(header, "")
     if indent_of(head) != indent or not _EXCEPT.match(head) or not handler:
-        return False
+        return None
     if any(_LEAVES.search(lexed.bare.get(n, "")) for n in handler):
-        return False
+        return None
     if any(_BEST_EFFORT.search(ctx.lines.get(n, "")) for n in [header, *handler]):
-        return False
+        return None
     if not any(_LOGS_FAILURE.search(lexed.bare.get(n, "")) for n in handler):
-        return False  # one that only warns, or logs nothing, may be deliberate
+        return None  # one that only warns, or logs nothing, may be deliberate
     # the `try` of this `except`: the nearest line above at the same indent that opens it
     body: list[int] = []
     line = header - 1
@@ -224,8 +226,8 @@ def _falls_through_to_success(ctx: FileContext, lexed: Lexed, no: int) -> bool:
         body.append(line)
         line -= 1
     if not lexed.bare.get(line, "").strip().startswith("try"):
-        return False
-    return any(_WORK_CALL.search(lexed.bare.get(n, "")) for n in body)
+        return None
+    return header if any(_WORK_CALL.search(lexed.bare.get(n, "")) for n in body) else None
 
 
 def _empty_result(arguments: str) -> bool:
