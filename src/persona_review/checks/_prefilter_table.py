@@ -151,7 +151,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'py_client_session': (('Client', 'ClientSession', 'Redis', 'Session', 'connect', 'create_async_engine', 'create_engine', 'from_url', 'session'), ()),
     'py_django_live_model': (('.models import',), ()),
     'py_error_answered_ok': (('except',), ()),
-    'py_errors': (('.run', 'HTTPAdapter', 'except', 'finally', 'httpx', 'requests', 'subprocess.'), ()),
+    'py_errors': (('.run', 'HTTPAdapter', 'except', 'finally', 'httpx', 'requests', 'subprocess.', 'suppress('), ()),
     'py_except_logged': (('except',), ()),
     'py_failure_result': (('False',), ()),
     'py_flow_security': None,

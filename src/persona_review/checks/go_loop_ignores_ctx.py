@@ -14,11 +14,12 @@ caller gave up, a worker that can never be stopped.
             job := <-w.jobs              // blocks for ever: shutdown (ctx cancelled) never ends Run
             ...
 
-Reported, in a function (or method) with a `context.Context` parameter, on the loop's `for`:
-- a loop whose body calls `time.Sleep(...)` and never watches the context (`ctx.Done()`, `ctx.Err()`, a
-  `select`), nor is bounded by it (`for ctx.Err() == nil {`);
-- an endless `for {` whose body blocks on a bare channel receive (`x := <-ch`, `x, ok := <-ch`) and never
-  watches the context.
+Reported, in a function (or method) with a `context.Context` parameter:
+- on its `for`, a loop with no bound of its own (`for {`, `for cond {`; not a counted `for i := 0; i < n;
+  i++` retry, whose sleeps end with its attempts) whose body calls `time.Sleep(...)` and never watches the
+  context (`ctx.Done()`, `ctx.Err()`, a `select`), nor is bounded by it (`for ctx.Err() == nil {`);
+- on the receive, an endless `for {` whose body blocks on a bare channel receive (`x := <-ch`,
+  `x, ok := <-ch`) and never watches the context.
 Left alone: loops in `main`, in tests, and loops inside a function literal (a goroutine's own loop is read
 against its own parameters).
 """
@@ -36,6 +37,8 @@ from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
 _FOR = lazy_re(r"^\s*(?:\w+:\s*)?for\b(?P<cond>[^{]*)\{\s*$")
+_COUNTED = lazy_re(r";|\brange\b")
+"""A counted loop (`i := 0; i < n; i++`) or one over a collection or a number (`range`): it ends."""
 _SLEEP = lazy_re(r"\btime\.Sleep\s*\(")
 _RECEIVE = lazy_re(r"^\s*(?:[\w, ]+:?=\s*)?<-\s*[\w.]+(?:\(\))?\s*$")
 _TEST_PATH = lazy_re(r"_test\.go$")
@@ -87,13 +90,15 @@ def loop_ignores_ctx(ctx: FileContext) -> Iterator[Hit]:
         if watched:
             continue
         sleeps = [n for n in range(no + 1, block.last) if _SLEEP.search(lexed.bare.get(n, ""))]
-        if any(_innermost_loop(blocks, lexed, n) == no for n in sleeps):
+        if not _COUNTED.search(loop.group("cond")) and any(
+                _innermost_loop(blocks, lexed, n) == no for n in sleeps):
             yield Hit(no, None, message=(
                 f"This loop sleeps with `time.Sleep` and never looks at `{name}`: once the caller cancels, "
                 "it goes on sleeping and retrying. Wait in a `select` on `<-" + name + ".Done()` and "
                 "`time.After(...)`."))
         elif not loop.group("cond").strip() and any(_RECEIVE.match(line) for line in body):
-            yield Hit(no, None, message=(
+            receive = next(n for n in range(no + 1, block.last) if _RECEIVE.match(lexed.bare.get(n, "")))
+            yield Hit(receive, None, message=(
                 f"This endless loop blocks on a channel receive and never looks at `{name}`: cancelling it "
                 "never stops the loop. Receive in a `select` with `<-" + name + ".Done()`."))
 

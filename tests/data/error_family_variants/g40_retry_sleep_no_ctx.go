@@ -1,4 +1,4 @@
-// want: GO-LOOP-IGNORES-CTX
+// clean: GO-LOOP-IGNORES-CTX (a counted retry: its sleeps end with its attempts)
 package notify
 
 func (c *Client) Send(ctx context.Context, msg Message) error {

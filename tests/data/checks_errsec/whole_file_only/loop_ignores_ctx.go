@@ -2,7 +2,7 @@ package notify
 
 func (c *Client) Sendg40(ctx context.Context, msg Message) error {
 	var err error
-	for attempt := 0; attempt < 5; attempt++ { // expect: GO-LOOP-IGNORES-CTX
+	for attempt := 0; attempt < 5; attempt++ {
 		if err = c.post(ctx, msg); err == nil {
 			return nil
 		}
@@ -27,8 +27,8 @@ func (c *Client) Sendg41(ctx context.Context, msg Message) error {
 }
 
 func (w *Worker) Rung42(ctx context.Context) error {
-	for { // expect: GO-LOOP-IGNORES-CTX
-		job := <-w.jobs
+	for {
+		job := <-w.jobs // expect: GO-LOOP-IGNORES-CTX
 		if err := w.send(ctx, job); err != nil {
 			w.log.Error("send mail", "to", job.To, "err", err)
 		}
@@ -51,3 +51,15 @@ func (p *Poller) Rung45(ctx context.Context) {
 	}
 }
 
+func (p *Poller) Poll(ctx context.Context) {
+	for { // expect: GO-LOOP-IGNORES-CTX
+		items, err := p.source.Fetch(ctx)
+		if err != nil {
+			p.log.Warn("fetch", "err", err)
+		}
+		for _, it := range items {
+			p.handle(ctx, it)
+		}
+		time.Sleep(p.interval)
+	}
+}
