@@ -246,3 +246,130 @@ def _marked_item(code: str, names: set[str]) -> str | None:
         if name in names and name not in {"self", "this", "now", "Instant", "new", "Date", "datetime"}:
             return name
     return None
+
+
+_RB_ANSWER = lazy_re(
+    r"^\s*(?:return\s+)?(?:render\b(?P<render>.*)|head\s+(?P<head>:\w+|\d{3})|redirect_to\b(?P<redirect>.*))$"
+)
+_RB_ERROR_STATUS = lazy_re(
+    r"status:\s*(?::(?!ok\b|created\b|accepted\b|no_content\b)\w+|[45]\d\d)|\balert:|\berror\b"
+)
+_RB_ASSIGNED = lazy_re(r"^\s*(@?\w+)\s*=(?!=)")
+_RB_SUCCESS_HEAD = lazy_re(r"^(?::ok|:created|:accepted|:no_content|20[0-4])$")
+_RB_WORK = lazy_re(
+    r"\.(?:charge|send|save|create|cancel|refund|capture|update|destroy|delete|publish|submit|pay|transfer|"
+    r"deliver|enqueue|perform|process|sync|upload|provision|subscribe|unsubscribe|confirm|approve)\w*[!?]?"
+    r"(?:\s*\(|\s+\S|\s*$)"
+)
+
+
+@register(
+    CheckSpec(
+        id="RB-ERROR-ANSWERED-OK",
+        checklist_item="ERR-04",
+        category=Category.ERROR_HANDLING,
+        severity=Severity.MEDIUM,
+        languages=frozenset({"ruby"}),
+        title="Failed work answered with a success status",
+        explanation=(
+            "The `rescue` only logs the failure and the action goes on to answer success (`render json:` "
+            "with a 2xx or no status, `head :ok`, a redirect with a notice): the client, its retries and "
+            "error-rate monitoring are told the work was done. Answer an error status in the `rescue` "
+            "(`status: :bad_gateway`, `:unprocessable_entity`, ...) and return, or let the error reach the "
+            "exception handler."
+        ),
+    ),
+    needs=("rescue",),
+)
+def ruby_error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
+    """A `rescue` that only logs the failure of a write, send or charge its `begin` did, followed (or ended)
+    by an answer that says the work was done. A comment or message saying the work is best-effort keeps it
+    quiet."""
+    if _TEST_PATH.search(ctx.path):
+        return
+    lexed = lex(ctx)
+    for no, bare in sorted(lexed.bare.items()):
+        if _HANDLER.match(bare) is None:
+            continue
+        answer = _rb_success_after(ctx, lexed, no)
+        if answer is None or (no not in ctx.added and answer not in ctx.added):
+            continue
+        yield Hit(no, answer if answer - no <= 10 else None, message=(
+            f"This `rescue` only logs the failure, and line {answer} answers success: the client is told "
+            "the work was done. Answer an error status in the `rescue` and return."))
+
+
+def _rb_success_after(ctx: FileContext, lexed: Lexed, no: int) -> int | None:
+    indent = indent_of(lexed.bare[no])
+    body: list[int] = []
+    line = no + 1
+    while line in lexed.bare:
+        text = lexed.bare[line]
+        if text.strip() and indent_of(text) <= indent:
+            break
+        if text.strip():
+            body.append(line)
+        line += 1
+    if not body:
+        return None
+    answer_inside = next((n for n in body if _rb_success(lexed, n)), None)
+    if answer_inside is not None:
+        if not _swallows(lexed, [n for n in body if n < answer_inside]):
+            return None
+    elif not _swallows(lexed, body):
+        return None
+    tried = _try_body(lexed, no, indent)
+    if tried is None and lexed.bare.get(line, "").strip() == "end" and answer_inside is None:
+        return None
+    if tried is None:
+        tried = _method_body(lexed, no, indent)
+    if not tried or not any(_RB_WORK.search(lexed.bare.get(n, "")) for n in tried):
+        return None
+    first = min(tried)
+    if any(_BEST_EFFORT.search(ctx.lines.get(n, "")) for n in range(first, max(body) + 1)):
+        return None
+    if answer_inside is not None:
+        return answer_inside
+    assigned = {m.group(1) for n in tried for m in [_RB_ASSIGNED.match(lexed.bare.get(n, ""))] if m}
+    if lexed.bare.get(line, "").strip() != "end" or indent_of(lexed.bare[line]) != indent:
+        return None  # another `rescue`, an `ensure`/`else`, or the method's own end
+    seen = 0
+    line += 1
+    while line in lexed.bare and seen < 4:
+        text = lexed.bare[line]
+        line += 1
+        if not text.strip():
+            continue
+        if indent_of(text) < indent or _LEAVES.search(text):
+            return None
+        if _rb_success(lexed, line - 1):
+            if any(re.search(rf"(?<![\w@]){re.escape(name)}\b", text) for name in assigned):
+                return None  # answers what the block failed to assign: RB-RESCUE-LOGGED-CONTINUES says so
+            return line - 1
+        seen += 1
+    return None
+
+
+def _rb_success(lexed: Lexed, no: int) -> bool:
+    """Whether line `no` answers the request as a success."""
+    found = _RB_ANSWER.match(lexed.bare.get(no, ""))
+    if found is None:
+        return False
+    code = lexed.code.get(no, "")
+    if found.group("head") is not None:
+        return _RB_SUCCESS_HEAD.match(found.group("head")) is not None
+    return _RB_ERROR_STATUS.search(code) is None
+
+
+def _method_body(lexed: Lexed, rescue: int, indent: int) -> list[int]:
+    """The lines of a `def` whose own `rescue` (at the `def`'s indent) is on line `rescue`."""
+    lines: list[int] = []
+    line = rescue - 1
+    while line in lexed.bare and rescue - line < 200:
+        text = lexed.bare[line]
+        if text.strip() and indent_of(text) <= indent:
+            return lines if text.lstrip().startswith("def ") else []
+        if text.strip():
+            lines.append(line)
+        line -= 1
+    return []
