@@ -191,7 +191,8 @@ def _success_after_logged(ctx: FileContext, lexed: Lexed, no: int, last: int) ->
             continue
         found = _ANSWER.match(text) or _MARKED_DONE.search(lexed.code.get(line, ""))
         if found is not None:
-            return line if (line in ctx.added or no in ctx.added) else None
+            changed = line in ctx.added or any(n in ctx.added for n in range(no, last + 1))
+            return line if changed else None
         if _STOPS.match(text) or _STATUS_SET.search(text):
             return None
         seen += 1

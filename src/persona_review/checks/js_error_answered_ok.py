@@ -104,7 +104,7 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
                     "(`NextResponse.json({ error }, { status: 500 })`, Hono `c.json({ error }, 500)`)."))
             break
         answer = _success_after_catch(ctx, lexed, caught)
-        if answer is not None and answer in ctx.added:
+        if answer is not None and any(n in ctx.added for n in range(caught.line, answer + 1)):
             yield Hit(caught.line, answer if answer - caught.line <= 8 else None, message=(
                 f"This `catch` logs the failure and carries on, and line {answer} tells the client the "
                 "request worked: it, its retries and error-rate monitoring see a success for work that "

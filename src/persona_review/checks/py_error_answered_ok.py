@@ -93,19 +93,24 @@ _DEF = lazy_re(r"^\s*(?:async\s+)?def\s|^\s*class\s")
 )
 def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
-    for no in sorted(ctx.added):
-        bare = lexed.bare.get(no)
-        if bare is None or "return" not in bare:
+    answered: set[int] = set()
+    for no, bare in sorted(lexed.bare.items()):
+        if "return" not in bare:
             continue
+        start = _success_start(ctx, lexed, no, bare)
+        # the answer, the `except` or what lies between is the change's (often the `raise` made a log line)
+        if start is not None and any(n in ctx.added for n in range(start, no + 1)):
+            answered.add(no)
+            yield Hit(start, no if no - start <= 8 else None, message=_SUCCESS_MESSAGE)
+    for no in sorted(ctx.added):
+        known = lexed.bare.get(no)
+        if known is None or "return" not in known or no in answered:
+            continue
+        bare = known
         found = _ANSWER.match(bare)
         if found is None:
             after = bare.lstrip()[6:].lstrip() if bare.lstrip().startswith("return") else ""
             literal = _LITERAL_RETURN.match(bare) if after[:1] in ("[", "{") else None  # compiled if needed
-            if literal is not None and _in_route(lexed, no):
-                start = _success_after_failure(lexed, no) or _falls_through_to_success(ctx, lexed, no)
-                if start is not None:
-                    yield Hit(start, no if no - start <= 8 else None, message=_SUCCESS_MESSAGE)
-                    continue
             if literal is not None and _broad_except(lexed, no) and _in_route(lexed, no):
                 span = bracket_span(lexed, no, literal.end() - 1)
                 cut = len(span.bare.rsplit("\n", 1)[-1]) + (literal.end() - 1 if span.last == no else 0)
@@ -117,9 +122,6 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
                         "from no data. Let the error reach the error handler (500), or answer 503."))
             continue
         if not _in_except(lexed, no):
-            start = _falls_through_to_success(ctx, lexed, no)
-            if start is not None:
-                yield Hit(start, no if no - start <= 8 else None, message=_SUCCESS_MESSAGE)
             continue
         span = bracket_span(lexed, no, found.end() - 1)
         if not span.closed:
@@ -135,11 +137,6 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
                 "from no data. Let the error reach the error handler (500), or answer 503 with an error "
                 "body."))
             continue
-        start = _success_after_failure(lexed, no) if _SUCCESS_FLAG.search(span.code) and not \
-            _STATUS_NOT_OK.search(span.bare + "\n" + tail) else None
-        if start is not None:
-            yield Hit(start, no if no - start <= 8 else None, message=_SUCCESS_MESSAGE)
-            continue
         if _STATUS_ARG.search(span.bare):
             continue
         if _ERROR_BODY.match(span.code) is None and _FAILED_FLAG.search(span.code) is None:
@@ -149,6 +146,27 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
         yield Hit(no, None, message=(
             f"This `except` answers an error body with `{call}(...)` and no status, so the client gets 200 "
             "for a failed request: pass the status that says what failed (404, 400, 409, 503, ...)."))
+
+
+def _success_start(ctx: FileContext, lexed: Lexed, no: int, bare: str) -> int | None:
+    """The line of the `except` when line `no` answers success after (or inside) a handler that logs the
+    failure; None otherwise."""
+    found = _ANSWER.match(bare)
+    if found is None:
+        after = bare.lstrip()[6:].lstrip() if bare.lstrip().startswith("return") else ""
+        if after[:1] not in ("[", "{") or _LITERAL_RETURN.match(bare) is None or not _in_route(lexed, no):
+            return None
+        return _success_after_failure(lexed, no) or _falls_through_to_success(ctx, lexed, no)
+    if not _in_except(lexed, no):
+        return _falls_through_to_success(ctx, lexed, no)
+    span = bracket_span(lexed, no, found.end() - 1)
+    if not span.closed:
+        return None
+    rest = lexed.bare.get(span.last, "")
+    tail = rest[len(span.bare.rsplit("\n", 1)[-1]) + (found.end() - 1 if span.last == no else 0):]
+    if _SUCCESS_FLAG.search(span.code) is None or _STATUS_NOT_OK.search(span.bare + "\n" + tail):
+        return None
+    return _success_after_failure(lexed, no)
 
 
 _SUCCESS_MESSAGE = (
