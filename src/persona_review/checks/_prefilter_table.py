@@ -131,6 +131,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'js_tx_outer_handle': (('BEGIN', 'START TRANSACTION', 'Transaction', 'transaction'), ()),
     'js_unawaited': (('async',), ()),
     'js_webhook_unverified': (('POST',), ('webhook',)),
+    'lock_release_on_error': (('.lock(', 'NX', 'NewMutex', 'SetNX', 'acquire(', 'nx:', 'nx='), ()),
     'migrations_alembic': None,
     'migrations_backfill': ((), ('insert', 'save', 'update')),
     'migrations_django': None,
