@@ -92,15 +92,17 @@ def loop_ignores_ctx(ctx: FileContext) -> Iterator[Hit]:
         sleeps = [n for n in range(no + 1, block.last) if _SLEEP.search(lexed.bare.get(n, ""))]
         if not _COUNTED.search(loop.group("cond")) and any(
                 _innermost_loop(blocks, lexed, n) == no for n in sleeps):
+            header = " ".join(bare.split())
             yield Hit(no, None, message=(
-                f"This loop sleeps with `time.Sleep` and never looks at `{name}`: once the caller cancels, "
+                f"`{header}` sleeps with `time.Sleep` and never looks at `{name}`: once the caller cancels, "
                 "it goes on sleeping and retrying. Wait in a `select` on `<-" + name + ".Done()` and "
                 "`time.After(...)`."))
         elif not loop.group("cond").strip() and any(_RECEIVE.match(line) for line in body):
             receive = next(n for n in range(no + 1, block.last) if _RECEIVE.match(lexed.bare.get(n, "")))
+            shown = " ".join(lexed.bare.get(receive, "").split())
             yield Hit(receive, None, message=(
-                f"This endless loop blocks on a channel receive and never looks at `{name}`: cancelling it "
-                "never stops the loop. Receive in a `select` with `<-" + name + ".Done()`."))
+                f"`{shown}` blocks in an endless loop that never looks at `{name}`: cancelling it never "
+                "stops the loop. Receive in a `select` with `<-" + name + ".Done()`."))
 
 
 def _innermost_loop(blocks: Blocks, lexed: Lexed, line: int) -> int | None:
