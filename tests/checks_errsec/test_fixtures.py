@@ -63,7 +63,11 @@ def test_code_in_strings_and_comments_is_not_flagged() -> None:
                                   "SessionDirectory.java", "package_growth.go", "request_growth.js",
                                    "request_growth.py", "reprice.ts", "routes.rb", "failure_results.py",
                                    "boards_controller.rb", "nested_viewsets.py",
-                                   "contacts_controller.rb", "FailureResultIgnored.java", "go_webhooks.go"])
+                                   "contacts_controller.rb", "FailureResultIgnored.java", "go_webhooks.go",
+                                   "failure_marked_done.py", "failure_marked_done.ts", "FailureMarkedDone.java",
+                                   "failure_marked_done.rb", "tempfile_leaks.py",
+                                   "loop_ignores_ctx.go", "rescue_answered_ok.rb", "lock_release_on_error.py",
+                                   "lock_release_on_error.ts", "lock_release_on_error.go"])
 def test_flow_checks_that_need_the_whole_file(name: str) -> None:
     """Route parameters, sibling routes and constants defined far from their use are seen with the whole
     file (the Action and the CLI give it)."""

@@ -82,7 +82,7 @@ def _acquired_each_pass(bare: dict[int, str], loop: Block, line: int) -> bool:
     existing list) does not pile up per pass."""
     body = [bare.get(n, "") for n in range(loop.first + 1, line)]
     statement = _statement(bare, line)
-    used = set(_RECEIVER.findall(statement))
+    used = set(_RECEIVER.findall(statement)) | set(_UNLOCKED.findall(statement))
     taken: set[str] = set()
     for text in body:
         for lhs in _ASSIGN.findall(text):
@@ -114,7 +114,10 @@ def _statement(bare: dict[int, str], line: int) -> str:
 
 _RECEIVER = lazy_re(r"(?<![\w.])([A-Za-z_]\w*)\s*\.\s*[A-Za-z_]\w*\s*\(")
 _ASSIGN = lazy_re(r"^\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*:?=(?!=)")
-_LOCKED = lazy_re(r"(?<![\w.])([A-Za-z_]\w*)\.R?Lock\(\)")
+# A lock may be a field (`c.mu.Lock()`): the whole dotted path is its name, matched against the path the
+# deferred `Unlock` names.
+_LOCKED = lazy_re(r"(?<![\w.])([A-Za-z_][\w.]*?)\.R?Lock\(\)")
+_UNLOCKED = lazy_re(r"(?<![\w.])([A-Za-z_][\w.]*?)\.R?Unlock\(\)")
 
 
 def _message(statement: str) -> str:

@@ -16,6 +16,15 @@ built by a helper may carry one. A bodyless answer is left alone when the line a
 another 2xx (the status tells the outcomes apart, as in a chunk-upload probe). A block with a comment
 line before the answer is left alone: the success is on purpose (answering 204 whether or not an account
 exists keeps emails from being enumerated).
+
+Also reported (from the `if` through its block): an `if err != nil {` block that only logs (no `return`,
+no answer, no new value), after the failure of a write, a send or a charge (`h.svc.Cancel(...)`,
+`repo.Save(...)`, `client.Charge(...)` on the `if` line or the line before it), followed within a few
+statements of the same block, before any `return`, by a 2xx answer, or by a write that records the work
+as done (`UPDATE outbox SET sent_at = now()`, `MarkSent(...)`, `status = 'delivered'`): the failed work is
+answered, or recorded, as done.
+Calls whose failure is commonly best-effort (an audit record, a metric, a cache) do not name such work, and
+a comment in the block saying so (best-effort, ignored, non-fatal) keeps it quiet.
 """
 
 from __future__ import annotations
@@ -53,6 +62,27 @@ _ENCODE = lazy_re(
 _STATUS_SET = lazy_re(r"\.WriteHeader\s*\(|\bhttp\.Error\s*\(")
 _WITH_BODY = frozenset({"JSON", "IndentedJSON", "AbortWithStatusJSON", "String"})
 _STOPS = lazy_re(r"^\s*(?:return|panic\(|continue\b|break\b)")
+_LOG_ONLY = lazy_re(
+    r"^\s*(?:(?:log|slog|klog|glog|logrus|zap|fmt)\.|(?:[\w.]*\.)?\w*(?:[lL]og|[lL]ogger|[lL]gr)\w*(?:\(\))?\.)"
+    r"\w+\s*\(|^\s*(?:[\w.]*\.)?(?:Error|Warn|Info)\(\)"
+)
+"""A logging statement: `log.Printf(...)`, `h.log.Warn(...)`, `s.logger.Error(...)`, zerolog's
+`log.Error().Err(err)...`."""
+_WORK_CALL = lazy_re(
+    r"\.(?:Charge|Send|Save|Create|Cancel|Refund|Capture|Update|Delete|Publish|Submit|Pay|Transfer|Commit|"
+    r"Enqueue|Process|Upload|Provision|Deliver|Insert|Upsert|Exec|Produce|Write|Pause|Resume|Activate|"
+    r"Deactivate|Archive|Approve|Reject|Mark|Complete|Finalize|Confirm|Register|Subscribe|Unsubscribe|"
+    r"Reserve|Assign|Import|Apply|Issue|Grant|Revoke|Book|Place|Close|Disable|Enable)\w*\s*\("
+)
+_MARKED_DONE = lazy_re(
+    r"(?i)\bMark\w*(?:Sent|Done|Processed|Complete|Completed|Delivered|Published|Paid|Shipped|Synced)\s*\(|"
+    r"\b(?:sent|processed|published|delivered|completed|synced)_at\s*=|"
+    r"\bstatus\s*=\s*'(?:sent|done|processed|published|delivered|completed|paid|shipped|synced)'"
+)
+"""A statement that records work as done: `MarkSent(...)`, `SET sent_at = now()`, `status = 'sent'`."""
+_BEST_EFFORT = lazy_re(
+    r"(?i)best[- ]effort|non[- ]?fatal|must not fail|ignor|optional|not critical|doesn'?t matter"
+)
 
 
 @register(
@@ -79,6 +109,13 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
             continue
         block = brace_block(lexed, no, bare.rfind("{"))
         if block is None:
+            continue
+        answer = _success_after_logged(ctx, lexed, no, block.last)
+        if answer is not None:
+            yield Hit(no, block.last if block.last - no <= 8 else None, message=(
+                f"This `if {_err_name(bare)} != nil` block only logs the failure and goes on, and line "
+                f"{answer} answers success or records the work as done, though it failed. Return the error "
+                "(or answer an error status) in the block."))
             continue
         level: int | None = None
         status_set = False
@@ -120,6 +157,48 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
                 break
             if _STOPS.match(text):
                 break
+
+
+def _success_after_logged(ctx: FileContext, lexed: Lexed, no: int, last: int) -> int | None:
+    """The line of a 2xx answer that follows, in the same block, an `if err != nil {` block (lines `no` to
+    `last`) that only logs the failure of a write, send or charge; None otherwise."""
+    if lexed.bare.get(last, "").strip() != "}":
+        return None  # `} else {`: the error path goes elsewhere
+    body = [lexed.bare.get(n, "") for n in range(no + 1, last)]
+    statements = [t for t in body if t.strip()]
+    if not statements or not _LOG_ONLY.match(statements[0]):
+        return None
+    if any(_STOPS.match(t) or _ANSWER.match(t) or _STATUS_SET.search(t) or "=" in t.split("(")[0]
+           for t in statements):
+        return None
+    if any(_BEST_EFFORT.search(ctx.lines.get(n, "")) for n in range(no - 3, last + 1)):
+        return None
+    header = lexed.bare.get(no, "")
+    previous = lexed.bare.get(no - 1, "")
+    if not (_WORK_CALL.search(header) or (";" not in header and _WORK_CALL.search(previous))):
+        return None
+    indent = indent_of(header)
+    seen = 0
+    for line in range(last + 1, last + 20):
+        text = lexed.bare.get(line)
+        if text is None:
+            return None
+        if not text.strip():
+            continue
+        if indent_of(text) < indent:
+            return None
+        if indent_of(text) > indent:
+            continue
+        found = _ANSWER.match(text) or _MARKED_DONE.search(lexed.code.get(line, ""))
+        if found is not None:
+            changed = line in ctx.added or any(n in ctx.added for n in range(no, last + 1))
+            return line if changed else None
+        if _STOPS.match(text) or _STATUS_SET.search(text):
+            return None
+        seen += 1
+        if seen > 4:
+            return None
+    return None
 
 
 def _other_success_after(lexed: Lexed, last: int, status: str) -> bool:

@@ -1074,7 +1074,12 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
 
 _RESPONSE_CALL = lazy_re(
     r"\bhttp\.Error\s*\(|\b(?:c|ctx|context)\.(?:JSON|IndentedJSON|PureJSON|String|XML|AbortWithStatusJSON)\s*\("
+    r"|\b(?:echo\.NewHTTPError|fiber\.NewError)\s*\("
 )
+_CHAINED_STATUS = lazy_re(
+    r"\b(?:c|ctx)\.Status\s*\(\s*(?P<status>[\w.]+)\s*\)\s*\.\s*(?:JSON|SendString|Send|String|XML)\s*\("
+)
+"""Fiber's `c.Status(500).JSON(...)`: the status set on the context, the body in the call chained to it."""
 _ERROR_NAME = r"(?:e|\w*[eE]rr\w*|\w*[eE]rror)"
 """What Go code names an error value: `err`, `e`, `cerr`, `apiErr`, `errResp`, `wrappedError`."""
 _ERROR_TEXT = lazy_re(rf"\b{_ERROR_NAME}\.Error\(\)")
@@ -1082,7 +1087,7 @@ _FORMATTED_ERROR = lazy_re(rf"\bfmt\.Sprint[fl]?\s*\((?:[^()]|\([^()]*\))*?,?\s*
 _TEXT_KEPT = lazy_re(r"^\s*(?:var\s+)?(?P<name>[A-Za-z_]\w*)\s*(?:string\s*)?:?=\s*(?P<rhs>[^=].*)$")
 _FUNC_LINE = lazy_re(r"^func\b")
 _SERVER_STATUS = lazy_re(
-    r"^\s*(?:5\d\d|http\.Status(?:InternalServerError|NotImplemented|BadGateway|ServiceUnavailable|"
+    r"^\s*(?:5\d\d|(?:http|fiber)\.Status(?:InternalServerError|NotImplemented|BadGateway|ServiceUnavailable|"
     r"GatewayTimeout|InsufficientStorage|LoopDetected|NotExtended|NetworkAuthenticationRequired))\s*$"
 )
 
@@ -1103,8 +1108,10 @@ _SERVER_STATUS = lazy_re(
     )
 )
 def error_leak(ctx: FileContext) -> Iterator[Hit]:
-    """`http.Error(w, err.Error(), 500)`, or a gin/echo `c.JSON(500, ...err.Error()...)`: a 5xx answer that
-    carries the error's text. 4xx answers (validation messages meant for the caller) are left alone.
+    """`http.Error(w, err.Error(), 500)`, a gin/echo `c.JSON(500, ...err.Error()...)`, fiber's
+    `c.Status(500).JSON(...)`, or an `echo.NewHTTPError(500, err.Error())`/`fiber.NewError(500, ...)` the
+    framework answers with: a 5xx answer that carries the error's text. 4xx answers (validation messages
+    meant for the caller) are left alone.
     The same holds for the file's own answer helper given the handler's writer (`writeJSON(w, 500, ...)`)
     and for a gin/echo/fiber context under another name (`gc.JSON(500, ...)`)."""
     lexed = lex(ctx)
@@ -1124,8 +1131,13 @@ def error_leak(ctx: FileContext) -> Iterator[Hit]:
             continue
         if writers:
             yield from _helper_leaks(lexed, no, bare, writers, texts)
-        if "http.Error" not in bare and "c." not in bare and "ctx." not in bare:
+        if not any(word in bare for word in ("http.Error", "c.", "ctx.", "NewHTTPError", "NewError")):
             continue
+        for chained in _CHAINED_STATUS.finditer(bare):
+            span = bracket_span(lexed, no, chained.end() - 1)
+            chained_body = " ".join(split_args(span))
+            if _SERVER_STATUS.match(chained.group("status")) and _carries_error(chained_body, texts):
+                yield Hit(no, span.last)
         for match in _RESPONSE_CALL.finditer(bare):
             span = bracket_span(lexed, no, match.end() - 1)
             args = split_args(span)

@@ -43,7 +43,7 @@ _GIN_WRITE = lazy_re(
     r"|AbortWithError|HTML)\(\s*(?P<status>[\w.]+)\s*[,)]"
 )
 _ERROR_HELPER = lazy_re(
-    r"^\s*(?P<name>(?:[\w]+\.)?\w*(?:[Ee]rror|[Ee]rr|[Ff]ail|[Aa]bort|BadRequest|NotFound|Unauthori[sz]ed"
+    r"^\s*(?!(?:slog|log|logrus|zap|klog|glog)\.)(?P<name>(?:[\w]+\.)?\w*(?:[Ee]rror|[Ee]rr|[Ff]ail|[Aa]bort|BadRequest|NotFound|Unauthori[sz]ed"
     r"|Forbidden|InternalServer)\w*)\(\s*(?P<w>\w+)\s*[,)]"
 )
 _NOT_ERROR_STATUSES = frozenset({
@@ -52,6 +52,8 @@ _NOT_ERROR_STATUSES = frozenset({
     "IMUsed", "MultipleChoices", "MovedPermanently", "Found", "SeeOther", "NotModified", "UseProxy",
     "TemporaryRedirect", "PermanentRedirect",
 })
+"""A helper that writes an error answer (`respondError(w, ...)`, `c.AbortWithError(...)`); a logging package's
+call (`slog.ErrorContext(ctx, ...)`) only logs."""
 _IF = lazy_re(r"^\s*(?:\}\s*else\s+)?if\b")
 _ERR_TEST = lazy_re(r"\b(?P<err>err\w*|e)\s*!=\s*nil\b")
 _ASSIGNED = lazy_re(r"^\s*(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*:?=[^=]")

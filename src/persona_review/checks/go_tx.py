@@ -11,7 +11,8 @@
 
 A `*sql.Tx` holds one pooled connection, and the locks its statements took, until `Commit` or `Rollback`;
 the usual guard is `defer tx.Rollback()` right after `Begin` (a no-op once committed). Reported (from the
-`Begin` to the `return`): `tx, err := x.Begin(...)`/`BeginTx(...)`/`Beginx(...)` in a function known whole
+`Begin` to the `return`): `tx, err := x.Begin(...)`/`BeginTx(...)`/`Beginx(...)`, or GORM's and sqlx's
+single-valued `tx := db.Begin()`/`db.MustBegin()`, in a function known whole
 that defers no `tx.Rollback`, hands `tx` to no other function (a helper may end it) and returns, somewhere
 between the line after `Begin`'s own error check and `tx.Commit()`, while `tx` is open: with no
 `tx.Rollback` above that `return` in its block (error paths that roll back by hand are fine; the one
@@ -33,6 +34,11 @@ from persona_review.lazy_re import lazy_re
 
 _BEGIN = lazy_re(
     r"^\s*(?P<tx>[A-Za-z_]\w*)\s*,\s*(?P<err>\w+)\s*:?=\s*(?P<call>[\w.()]*\.(?:Begin|BeginTx|Beginx|BeginTxx|MustBegin))\s*\("
+)
+# GORM's `tx := db.Begin()` (a `*gorm.DB` whose failure is `tx.Error`) and sqlx's `tx := db.MustBegin()`
+# return the transaction alone.
+_BEGIN_SINGLE = lazy_re(
+    r"^\s*(?P<tx>[A-Za-z_]\w*)\s*:?=\s*(?P<call>[\w.()]*\.(?:Begin|MustBegin))\s*\(\s*\)\s*$"
 )
 _RETURN = lazy_re(r"(?:^\s*|[{;]\s*)return\b")
 
@@ -59,7 +65,7 @@ def tx_no_rollback(ctx: FileContext) -> Iterator[Hit]:
     for no, bare in sorted(lexed.bare.items()):
         if "Begin" not in bare:
             continue
-        begun = _BEGIN.match(bare)
+        begun = _BEGIN.match(bare) or _BEGIN_SINGLE.match(bare)
         if begun is None:
             continue
         enclosing = enclosing_functions(ctx, no)
@@ -79,7 +85,8 @@ def tx_no_rollback(ctx: FileContext) -> Iterator[Hit]:
         commit = next((line for line, text in body if re.search(rf"(?<![\w.]){tx}\.Commit\s*\(", text)), None)
         if commit is None:
             continue
-        checked = _own_error_check(body, begun.group("err"))
+        err = begun.groupdict().get("err") or f"{begun.group('tx')}.Error"
+        checked = _own_error_check(body, err)
         commits = re.compile(rf"(?<![\w.]){tx}\.Commit\s*\(")
         early = next(
             (line for index, (line, text) in enumerate(body)
@@ -104,7 +111,7 @@ def _own_error_check(body: list[tuple[int, str]], err: str = "err") -> int:
     """The last line of `Begin`'s own `if err != nil { return ... }` (whose `return` precedes a usable
     transaction), or the line before the body when there is none."""
     for index, (line, text) in enumerate(body[:3]):
-        if re.match(rf"^\s*if\s+(?:err|{re.escape(err)})\s*!=\s*nil\s*\{{", text):
+        if re.match(rf"^\s*if\s+(?:err|{re.escape(err)})\s*!=\s*nil\s*(?:\{{|$)", text):
             for later, later_text in body[index:index + 6]:
                 if later_text.strip().startswith("}"):
                     return later

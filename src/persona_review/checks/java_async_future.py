@@ -60,9 +60,14 @@ def async_future_dropped(ctx: FileContext) -> Iterator[Hit]:
         if dropped is None:
             continue
         span = statement_span(lexed, no)
-        if not span.bare.rstrip().endswith(";") or _OBSERVED.search(span.bare) or _CATCHES.search(span.bare):
+        bare_text, last = span.bare, span.last
+        # a chain continued on the next lines (`\n    .thenAccept(...)`): the statement goes on
+        while lexed.bare.get(last + 1, "").lstrip().startswith(".") and last - no < 40:
+            more = statement_span(lexed, last + 1)
+            bare_text, last = bare_text + "\n" + more.bare, more.last
+        if not bare_text.rstrip().endswith(";") or _OBSERVED.search(bare_text) or _CATCHES.search(bare_text):
             continue
         call = "CompletableFuture." + dropped.group("call")
-        yield Hit(no, span.last if span.last - no <= 10 and no in ctx.added else None, message=(
+        yield Hit(no, last if last - no <= 10 and no in ctx.added else None, message=(
             f"The future from `{call}(...)` is dropped: if the task throws, the exception is never seen. "
             f"Handle it (`.exceptionally`/`.whenComplete`) or catch and log inside the task."))

@@ -25,6 +25,10 @@ Reported, on the `return`, two shapes where the caller is handed a plausible ans
 - a catch of a failed call to another service (Spring's `RestClientException` family, `WebClient...Exception`,
   `FeignException`) that logs and returns a zero that reads as a real amount (`0`, `BigDecimal.ZERO`,
   `Money.zero(...)`).
+- any catch (whatever it catches) that logs and returns `null`, when a method of the same file assigns
+  the result of a call to this method to a local and then calls a method on it with no null test first:
+  the failure the catch logged comes back as a NullPointerException in the caller (reported on the
+  `return null`, or on the dereference when only it is changed).
 Left alone: catches that also catch an absence type (`FileNotFoundException`, `NoSuchFileException`,
 `...NotFound...`), methods whose name promises that nothing may come back (`find*`, `lookup*`, `try*`,
 `*OrNull`, `*OrDefault`, `*IfExists`, `*Quietly`, `is*`/`has*`/`exists*`), methods returning `Optional`,
@@ -43,6 +47,8 @@ from persona_review.checks._handler_comments import explains
 from persona_review.checks._java_code import JAVA_LOGGER_CALL, JAVA_TEST_PATH
 from persona_review.checks._java_methods import TYPE_HEADER
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._next_use import next_member_use
+from persona_review.checks._spans import indent_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.java_spring_tx import declaration_of, signature_of
 from persona_review.checks.registry import register
@@ -122,6 +128,32 @@ def _returned_default(body: str) -> tuple[str, bool] | None:
     return found.group("value"), bool(rest)
 
 
+_NULL_TEST = lazy_re(r"^\s*(?:if|while|assert)\b|\?|&&|\|\||!=|==|requireNonNull|notNull|isNull")
+
+
+def _dereferenced_by_caller(lexed: Lexed, name: str) -> tuple[int, str] | None:
+    """(line, local) of a call of this file that keeps `name(...)`'s result in a local and calls a method on
+    it before any null test; None when there is none."""
+    assigned = re.compile(
+        rf"^\s*(?:final\s+)?(?:[A-Z][\w$.]*(?:<[^=]*>)?|var)\s+(?P<x>[a-z]\w*)\s*=\s*(?:this\.)?"
+        rf"{re.escape(name)}\s*\([^;]*\)\s*;\s*$"
+    )
+    for no, text in lexed.bare.items():
+        found = assigned.match(text)
+        if found is None:
+            continue
+        local = found.group("x")
+        use = next_member_use(
+            lexed, no, indent_of(text), 12,
+            mention=re.compile(rf"(?<![\w.]){re.escape(local)}(?!\w)"),
+            member=re.compile(rf"(?<![\w.]){re.escape(local)}\.(?P<m>\w+)\s*\("),
+            guarded=lambda line, _member: _NULL_TEST.search(line) is not None,
+        )
+        if use is not None:
+            return use[0], local
+    return None
+
+
 @register(
     CheckSpec(
         id="JAVA-FAILURE-AS-VALUE",
@@ -148,12 +180,26 @@ def failure_as_value(ctx: FileContext) -> Iterator[Hit]:
         if not clause.complete or "return" not in clause.body:
             continue
         types = [t.strip() for t in clause.types.split("|")]
-        if not any(_FAILURE_TYPE.match(t) for t in types) or any(_ABSENCE_TYPE.search(t) for t in types):
-            continue
         returned = _returned_default(clause.body)
         if returned is None:
             continue
         value, logged = " ".join(returned[0].split()), returned[1]
+        kind, name = _method_of(ctx, lexed, clause.line) or ("", "")
+        if logged and value == "null" and name and not _QUIET_TYPES.match(kind):
+            deref = _dereferenced_by_caller(lexed, name)
+            if deref is not None:
+                ret = next((no for no in range(clause.line, clause.last + 1)
+                            if re.search(r"\breturn\b", lexed.bare.get(no, ""))), clause.line)
+                use, local = deref
+                if ret in ctx.added or use in ctx.added:
+                    yield Hit(ret if ret in ctx.added else use, message=(
+                        f"`{name}` logs the failure and returns null, and line {use} calls a method on "
+                        f"`{local}` without checking it: the failure logged here comes back as a "
+                        f"NullPointerException there. Let the exception propagate (wrapped), or return an "
+                        f"`Optional` the caller must handle."))
+                continue
+        if not any(_FAILURE_TYPE.match(t) for t in types) or any(_ABSENCE_TYPE.search(t) for t in types):
+            continue
         if logged:
             # Logged: only a zero made up for a failed call to another service (a price, a balance).
             if not (_ZERO.match(value) and any(_REMOTE_TYPE.match(t) for t in types)):
@@ -165,7 +211,6 @@ def failure_as_value(ctx: FileContext) -> Iterator[Hit]:
             if explains(ctx, lexed, clause.line, clause.last):
                 continue  # the author says in a comment why null is the answer
         # A hunk that shows neither the method nor a section header naming it: judged on the catch alone.
-        kind, name = _method_of(ctx, lexed, clause.line) or ("", "")
         if _ABSENCE_NAME.search(name) or _QUIET_TYPES.match(kind):
             continue
         line = next((no for no in range(clause.line, clause.last + 1)

@@ -40,10 +40,13 @@ _OPENS = lazy_re(
     r"DataInputStream|DataOutputStream|GZIP\w+Stream|Zip\w+Stream)\s*\(\s*new\s+(?:File\w*|Socket)\b)\s*\(|"
     r"\bFiles\.new(?:InputStream|OutputStream|BufferedReader|BufferedWriter|ByteChannel)\s*\(|"
     r"\bFileChannel\.open\s*\(|\.executeQuery\s*\(|\.openStream\s*\(\s*\)|"
-    r"\bFiles\.(?:lines|list|walk|find|newDirectoryStream)\s*\("
+    r"\bFiles\.(?:lines|list|walk|find|newDirectoryStream)\s*\(|"
+    r"\.open(?:InputStream|OutputStream|Reader|Writer)?\s*\("
 )
 """What opens a resource of its own: files, sockets, JDBC, `URL.openStream()` (a connection), and the
-`Files` streams over a file's lines or a directory's entries (each holds an open file descriptor)."""
+`Files` streams over a file's lines or a directory's entries (each holds an open file descriptor), and a
+stream, reader or writer declared from a storage's `open(...)`/`openInputStream(...)` (a blob, a file
+store: the caller owns what it opened)."""
 _FILES_STREAM = lazy_re(r"\bFiles\.(?P<call>lines|list|walk|find)\s*\(")
 """A `Files` stream used on the spot (`Files.lines(p).filter(...).count()`): nothing can close it."""
 _TERMINAL = lazy_re(
@@ -110,7 +113,8 @@ def _handed_on(rest: str, var: str) -> bool:
            "new Socket", "new RandomAccess", "Files.new", "FileChannel.open", "new InputStreamReader",
            "new OutputStreamWriter", "new PrintWriter", "new Object", "new Data", "new GZIP", "new Zip",
            ".openStream(", "Files.lines", "Files.list", "Files.walk", "Files.find",
-           "Files.newDirectoryStream", "newCall("),
+           "Files.newDirectoryStream", "newCall(", ".open(", ".openInputStream(", ".openOutputStream(",
+           ".openReader(", ".openWriter("),
 )
 def resource_leak(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)

@@ -25,6 +25,15 @@ Also reported, as a statement inside an `async` function without `await`, `retur
 `.catch`/`.then`: a well-known async client call, whatever file declares it: a kafkajs producer's
 `send`/`sendBatch` (a failed publish is an unhandled rejection and ordering is lost), a Prisma write on the
 client or a transaction's `tx` (a Prisma query runs only when awaited: the write never happens), `fetch`.
+
+And, the same way, a write or send on a service the code otherwise awaits, `this.mailer.sendWelcome(...)`,
+`this.auditRepo.save(...)`: a method named for a write, a send or a publish (`save`, `send...`,
+`publish...`, `enqueue...`, `charge...`, ...) called as a statement on a receiver that is either a field
+injected with a service-like type (`private readonly mailer: MailerService`, `Repository<Audit>`,
+`Model<Order>`; a logger, an event emitter or Nest's Observable-based `HttpService` is not one, nor is any
+service of an Angular file), or a field the same file awaits another call on (`await this.mailer.verify(...)`;
+not an amqplib channel, a socket or a stream, whose sends are synchronous): its
+failure is an unhandled rejection and the function carries on (and answers) before the write is done.
 """
 
 from __future__ import annotations
@@ -64,6 +73,23 @@ _CLIENT_CALL = lazy_re(
 )
 """A statement that calls a well-known async client: a kafkajs producer's send, a Prisma write (on the
 client or a transaction's `tx`), `fetch`."""
+_SERVICE_CALL = lazy_re(
+    r"^\s*(?P<recv>(?:this\.)?[A-Za-z_$][\w$]*)\.(?P<method>(?:send|save|insert|update|upsert|delete|remove|destroy"
+    r"|publish|enqueue|charge|refund|capture|persist|deliver|email|mail|create)"
+    r"(?:[A-Z][\w$]*)?|add|addBulk|post|put|patch)\s*\("
+)
+"""A statement calling a write-, send- or publish-named method on a (possibly `this.`) receiver."""
+_INJECTED = lazy_re(
+    r"\b(?:private|public|protected|readonly)\s+(?:readonly\s+)?(?P<field>[A-Za-z_$][\w$]*)\s*:\s*"
+    r"(?P<type>[A-Z][\w$]*)\s*[<,)\n;=]"
+)
+_SERVICE_TYPE = lazy_re(
+    r"(?:Service|Client|Repository|Repo|Gateway|Publisher|Producer|Queue|Mailer|Sender|Notifier|Api|Model"
+    r"|Dao|DAO)$"
+)
+_NOT_ASYNC_TYPE = lazy_re(
+    r"(?:Logger|Emitter|HttpService|HttpClient|ClientProxy|ConfigService|JwtService|Cache|Map|Set)$"
+)
 _TRY = lazy_re(r"\btry\s*$")
 _ASYNC_HEADER = lazy_re(r"\basync\b")
 _READ_LIMIT = 30
@@ -88,7 +114,8 @@ _READ_LIMIT = 30
 )
 def async_not_awaited(ctx: FileContext) -> Iterator[Hit]:
     asyncs = _async_names(ctx.known_text())
-    if not asyncs and not ctx.mentions(("roducer", "prisma", "tx.", "fetch(")):
+    services = _async_receivers(ctx.known_text())
+    if not asyncs and not services and not ctx.mentions(("roducer", "prisma", "tx.", "fetch(")):
         return
     lexed = lex(ctx)
     blocks = blocks_of(ctx)
@@ -100,6 +127,17 @@ def async_not_awaited(ctx: FileContext) -> Iterator[Hit]:
             if _ends_statement(lexed, no, client.end() - 1) and not _continues_expression(lexed, no) \
                     and _async_function(blocks, no) is not None:
                 yield Hit(no, message=_client_message(client))
+            continue
+        service = _SERVICE_CALL.match(bare)
+        if service is not None and service.group("recv") in services:
+            if _ends_statement(lexed, no, service.end() - 1) and not _continues_expression(lexed, no) \
+                    and _async_function(blocks, no) is not None:
+                shown = f"{service.group('recv')}.{service.group('method')}"
+                yield Hit(no, message=(
+                    f"`{shown}(...)` is neither awaited nor returned: its failure becomes an unhandled "
+                    f"rejection (Node 15+ exits on one) that no `catch` here sees, and the function carries "
+                    f"on before the work is done. Write `await {shown}(...)`, or "
+                    f"`void {shown}(...).catch(log)` for deliberate background work."))
             continue
         stored = _STORED_CALL.match(bare)
         call = stored or _STATEMENT_CALL.match(bare)
@@ -138,6 +176,26 @@ def _client_message(client: re.Match[str]) -> str:
     return ("`fetch(...)` is not awaited: a network failure becomes an unhandled rejection (Node 15+ exits "
             "on one) and the function returns before the request is done. Write `await fetch(...)` and "
             "check `res.ok`, or `void fetch(...).catch(log)` for deliberate background work.")
+
+
+def _async_receivers(text: str) -> set[str]:
+    """Receivers whose write-named methods return a Promise: fields injected with a service-like type
+    (`this.mailer` for `private readonly mailer: MailerService`), and names the file awaits a call on."""
+    if "@angular/" in text:
+        return set()  # Angular services answer Observables: a dropped one is never sent, not a rejection
+    out = {f"this.{m.group('field')}" for m in _INJECTED.finditer(text)
+           if _SERVICE_TYPE.search(m.group("type")) and not _NOT_ASYNC_TYPE.search(m.group("type"))}
+    out.update(m.group(1) for m in _AWAITED_ON.finditer(text))
+    return {name for name in out if not _NOT_ASYNC_NAME.search(name)}
+
+
+_AWAITED_ON = lazy_re(r"\bawait\s+(this\.[A-Za-z_$][\w$]*)\.[A-Za-z_$][\w$]*\s*\(")
+# Fields whose writes are synchronous (loggers, emitters, in-memory maps, amqplib channels, sockets, writable
+# streams, stores) even when the file awaits another of their methods (`await this.channel.assertQueue()`).
+_NOT_ASYNC_NAME = lazy_re(
+    r"(?i)(?:log|logger|emitter|events?|metrics|stats|cache|map|set|list|array|res|req|reply|ctx|channel|ch"
+    r"|socket|ws|stream|writer|pipe|port|bus|store|state)$"
+)
 
 
 def _async_names(text: str) -> set[str]:

@@ -15,6 +15,16 @@ Reported: in an `except` clause (directly, or in a branch inside it), `return Js
 `Response({"items": []})`, every value an empty literal) with no status or a 2xx one, or a FastAPI or
 Flask route returning such a literal (`return {"items": [], "total": 0}`): the failure goes out as
 "no data".
+
+And, whatever the exception, an `except` that logs the failure as one (`logger.error`/`exception`) or
+catches everything, and then answers the request with a body that says it worked (`{"ok": True}`,
+`jsonify(success=True)`, `{"status": "ok"}`) through one of those calls or a route's literal return, with
+no status or a 2xx one: the client is told the failed work was done. A specific exception answered as
+success without logging (`except AlreadyCancelled: return {"ok": True}`, an idempotent repeat) is left
+alone. So is the same `except`, when it only logs and the function then falls through to a success
+answer right after the `try` statement, if the `try` did a write, a send or a charge (`gateway.charge(...)`,
+`order.save()`) and the `except` logs the failure as an error: the failure is answered as done. A comment
+that the work is best-effort, or an `except` that only warns, keeps it quiet.
 """
 
 from __future__ import annotations
@@ -23,7 +33,7 @@ import ast
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import bracket_span, enclosing_headers
+from persona_review.checks._spans import bracket_span, enclosing_headers, indent_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -40,6 +50,12 @@ _FAILED_FLAG = lazy_re(
 )
 """An envelope that says the request failed anywhere in the body: `jsonify(ok=False, ...)`,
 `{"success": False, ...}`, `{"status": "error", ...}`."""
+_SUCCESS_FLAG = lazy_re(
+    r"(?<![\w.])(?:ok|success|succeeded)\s*=\s*True\b|[\"'](?:ok|success|succeeded)[\"']\s*:\s*True\b|"
+    r"[\"']status[\"']\s*:\s*[\"'](?:ok|success|succeeded|done|cancelled|canceled|sent|queued|accepted)[\"']"
+)
+"""An envelope that says the request worked: `{"ok": True}`, `jsonify(success=True)`, `{"status": "ok"}`."""
+_LOGS_FAILURE = lazy_re(r"\.(?:error|exception|critical)\s*\(|capture_exception\s*\(")
 _STATUS_ARG = lazy_re(r"\bstatus(?:_code)?\s*=")
 _AFTER_CALL_STATUS = lazy_re(r"^\s*,\s*(?:\d{3}\b|status\.|HTTPStatus\.|\w*STATUS|\w+_status\b|code\b)")
 _EXCEPT = lazy_re(r"^\s*except\b")
@@ -77,10 +93,20 @@ _DEF = lazy_re(r"^\s*(?:async\s+)?def\s|^\s*class\s")
 )
 def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
-    for no in sorted(ctx.added):
-        bare = lexed.bare.get(no)
-        if bare is None or "return" not in bare:
+    answered: set[int] = set()
+    for no, bare in sorted(lexed.bare.items()):
+        if "return" not in bare:
             continue
+        start = _success_start(ctx, lexed, no, bare)
+        # the answer, the `except` or what lies between is the change's (often the `raise` made a log line)
+        if start is not None and any(n in ctx.added for n in range(start, no + 1)):
+            answered.add(no)
+            yield Hit(start, no if no - start <= 8 else None, message=_SUCCESS_MESSAGE)
+    for no in sorted(ctx.added):
+        known = lexed.bare.get(no)
+        if known is None or "return" not in known or no in answered:
+            continue
+        bare = known
         found = _ANSWER.match(bare)
         if found is None:
             after = bare.lstrip()[6:].lstrip() if bare.lstrip().startswith("return") else ""
@@ -120,6 +146,106 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
         yield Hit(no, None, message=(
             f"This `except` answers an error body with `{call}(...)` and no status, so the client gets 200 "
             "for a failed request: pass the status that says what failed (404, 400, 409, 503, ...)."))
+
+
+def _success_start(ctx: FileContext, lexed: Lexed, no: int, bare: str) -> int | None:
+    """The line of the `except` when line `no` answers success after (or inside) a handler that logs the
+    failure; None otherwise."""
+    found = _ANSWER.match(bare)
+    if found is None:
+        after = bare.lstrip()[6:].lstrip() if bare.lstrip().startswith("return") else ""
+        if after[:1] not in ("[", "{") or _LITERAL_RETURN.match(bare) is None or not _in_route(lexed, no):
+            return None
+        return _success_after_failure(lexed, no) or _falls_through_to_success(ctx, lexed, no)
+    if not _in_except(lexed, no):
+        return _falls_through_to_success(ctx, lexed, no)
+    span = bracket_span(lexed, no, found.end() - 1)
+    if not span.closed:
+        return None
+    rest = lexed.bare.get(span.last, "")
+    tail = rest[len(span.bare.rsplit("\n", 1)[-1]) + (found.end() - 1 if span.last == no else 0):]
+    if _SUCCESS_FLAG.search(span.code) is None or _STATUS_NOT_OK.search(span.bare + "\n" + tail):
+        return None
+    return _success_after_failure(lexed, no)
+
+
+_SUCCESS_MESSAGE = (
+    "This `except` answers the request as a success after the work failed: the client, its retries and "
+    "error-rate monitoring are told it was done. Answer an error status (500/502/503, or 4xx for the "
+    "client's own mistake), or let the exception reach the error handler.")
+
+
+def _success_after_failure(lexed: Lexed, no: int) -> int | None:
+    """The line of the `except` when line `no` returns a success envelope from it and it logs the failure
+    or catches everything (a literal return: the statement through its closing bracket); None otherwise."""
+    text = lexed.bare.get(no, "")
+    statement = [text]
+    depth = sum(text.count(o) - text.count(c) for o, c in ("()", "[]", "{}"))
+    line = no
+    while depth > 0 and line - no < 20:
+        line += 1
+        more = lexed.bare.get(line)
+        if more is None:
+            break
+        statement.append(more)
+        depth += sum(more.count(o) - more.count(c) for o, c in ("()", "[]", "{}"))
+    body = lexed.code.get(no, "") + "\n" + "\n".join(lexed.code.get(n, "") for n in range(no + 1, line + 1))
+    if _SUCCESS_FLAG.search(body) is None or _STATUS_NOT_OK.search("\n".join(statement)):
+        return None
+    for header, head in enclosing_headers(lexed, no, limit=80):
+        if _DEF.match(head):
+            return None
+        if _EXCEPT.match(head):
+            logged = any(_LOGS_FAILURE.search(lexed.bare.get(n, "")) for n in range(header + 1, no))
+            return header if _BROAD.match(head) or logged else None
+    return None
+
+
+_WORK_CALL = lazy_re(
+    r"\.(?:charge|send|save|create|cancel|refund|capture|update|delete|publish|submit|pay|transfer|execute|"
+    r"commit|enqueue|process|sync|upload|provision|deliver)\w*\s*\("
+)
+_BEST_EFFORT = lazy_re(
+    r"(?i)best[- ]effort|non[- ]?fatal|must not fail|ignore|optional|don'?t fail|not critical"
+)
+_LEAVES = lazy_re(r"^\s*(?:return|raise|continue|break)\b|\babort\s*\(")
+
+
+def _falls_through_to_success(ctx: FileContext, lexed: Lexed, no: int) -> int | None:
+    """The line of the `except` when the success answer on line `no` comes right after a `try` whose
+    `except` only logs, as an error, the failure of a write, send or charge the `try` did; else None."""
+    if _SUCCESS_FLAG.search(lexed.code.get(no, "")) is None:
+        return None
+    indent = indent_of(lexed.bare.get(no, ""))
+    handler: list[int] = []
+    header = no - 1
+    while header in lexed.bare:
+        text = lexed.bare[header]
+        if text.strip() and indent_of(text) <= indent:
+            break
+        handler.append(header)
+        header -= 1
+    head = lexed.bare.get(header, "")
+    if indent_of(head) != indent or not _EXCEPT.match(head) or not handler:
+        return None
+    if any(_LEAVES.search(lexed.bare.get(n, "")) for n in handler):
+        return None
+    if any(_BEST_EFFORT.search(ctx.lines.get(n, "")) for n in [header, *handler]):
+        return None
+    if not any(_LOGS_FAILURE.search(lexed.bare.get(n, "")) for n in handler):
+        return None  # one that only warns, or logs nothing, may be deliberate
+    # the `try` of this `except`: the nearest line above at the same indent that opens it
+    body: list[int] = []
+    line = header - 1
+    while line in lexed.bare:
+        text = lexed.bare[line]
+        if text.strip() and indent_of(text) <= indent:
+            break
+        body.append(line)
+        line -= 1
+    if not lexed.bare.get(line, "").strip().startswith("try"):
+        return None
+    return header if any(_WORK_CALL.search(lexed.bare.get(n, "")) for n in body) else None
 
 
 def _empty_result(arguments: str) -> bool:

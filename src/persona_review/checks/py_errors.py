@@ -16,6 +16,7 @@ from persona_review.checks._spans import (
     bracket_span,
     enclosing_headers,
     indent_of,
+    indented_below,
     lines_of,
     python_block,
     siblings_above,
@@ -68,7 +69,7 @@ def bare_except(ctx: FileContext) -> Iterator[Hit]:
             "expect and handle it, or log it with `logger.exception(...)` before moving on."
         ),
     ),
-    needs=("except",),
+    needs=("except", "suppress("),
 )
 def except_pass(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -84,6 +85,33 @@ def except_pass(ctx: FileContext) -> Iterator[Hit]:
                 f"`{failed.group(0)}` means the operation in the `try` did not happen, and this handler "
                 "drops it without a trace: the code carries on as if it had succeeded.")
             yield Hit(handler.line, handler.body[-1][0], message)
+    yield from _suppressed_work(ctx, lexed)
+
+
+_SUPPRESS_ALL = lazy_re(
+    r"^\s*(?:async\s+)?with\s+(?:contextlib\.)?suppress\s*\(\s*(?:builtins\.)?(?:Base)?Exception\s*\)\s*:"
+)
+_SUPPRESSED_WORK = lazy_re(
+    r"\.(?:charge|send|save|create|update|publish|submit|pay|transfer|commit|enqueue|process|sync|upload|"
+    r"mark_\w+|capture|refund|insert|upsert|execute|deliver|notify)\w*\s*\("
+)
+
+
+def _suppressed_work(ctx: FileContext, lexed: Lexed) -> Iterator[Hit]:
+    """`with suppress(Exception):` around a write, a send or a charge: the same swallow as `except
+    Exception: pass`. Around cleanup (`os.remove`, `close()`, `kill()`) it is a deliberate best effort."""
+    for no, bare in sorted(lexed.bare.items()):
+        if "suppress" not in bare or _SUPPRESS_ALL.match(bare) is None or no not in ctx.added:
+            continue
+        body = indented_below(lexed, no)
+        if not body or not any(_SUPPRESSED_WORK.search(lexed.bare.get(n, "")) for n in body):
+            continue
+        if explains(ctx, lexed, no, body[-1]) or _explained_above(ctx, lexed, no):
+            continue
+        yield Hit(no, body[-1], (
+            "`suppress(Exception)` swallows every failure of the work in this block without a trace, as "
+            "`except Exception: pass` would: the code carries on as if it had succeeded. Catch what you "
+            "expect and log it."))
 
 
 def _ends_file(ctx: FileContext, handler: Handler) -> bool:

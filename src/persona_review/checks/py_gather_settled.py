@@ -11,7 +11,8 @@ instead of being raised. Reported: the awaited call as a statement or assigned t
 were cancelled in the lines above: cancel, then wait for the cancellations, is the shutdown idiom); or
 assigned to a name, in a function known to its end, that nothing after it returns, passes on (other than to
 `zip`, `enumerate`, `list`, `len`) or stores, with no exception class named after it
-(`isinstance(r, Exception)`).
+(`isinstance(r, Exception)`); or whose items a loop or comprehension reads as results (`for r in results`
+... `r.count`) before any such check, whatever it hands on afterwards.
 """
 
 from __future__ import annotations
@@ -135,9 +136,14 @@ def _ignored(after: list[str], name: str) -> bool:
         rf"(?<![\w.])(?!(?:{'|'.join(_HARMLESS_CALLS)})\s*\()[\w.]+\s*\([^()]*\b{re.escape(name)}\b|"
         rf"^\s*[\w.]+\.\w+\s*=.*\b{re.escape(name)}\b"
     )
+    iterated = re.compile(rf"\bfor\s+(\w+)\s+in\s+{re.escape(name)}\b")
+    items: set[str] = set()
     for text in after:
         if _LOOKS_AT_EXCEPTIONS.search(text):
             return False
+        items.update(iterated.findall(text))
+        if any(re.search(rf"(?<![\w.]){re.escape(item)}\.\w+", text) for item in items):
+            return True  # an item read as a result (`r.count`): an exception there has no such attribute
         if word.search(text) and handed_on.search(text):
             return False
     return True

@@ -12,6 +12,10 @@ reports (`logger.error`, `Rails.logger.warn`, `Rails.error.report`, `puts`, `war
 through, and a later statement of the same body that uses the local before giving it a new value or
 testing it (`if order`, `order&.`, `order.nil?`/`present?`/`blank?`). A local given another value than
 `nil` before the `begin` is a deliberate fallback and is left alone.
+
+The same for a `begin` block that is the value of an assignment (`pdf = begin ... rescue => e;
+logger.error(...); nil; end`) whose `rescue` only logs (and answers `nil`): the local is then used the same
+way. A `rescue` that answers another value is a fallback and is left alone.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from persona_review.checks._ruby import file_nodes, method_name, receiver, ruby_check, text
+from persona_review.checks._ruby import Tree, file_nodes, method_name, receiver, ruby_check, text
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
@@ -49,6 +53,9 @@ def rescue_logged_continues(ctx: FileContext) -> Iterator[Hit]:
     for tree, node in file_nodes(ctx):
         if node.type != "begin" or node.parent is None:
             continue
+        if node.parent.type == "assignment":
+            yield from _assigned_begin(tree, node)
+            continue
         rescue = next((c for c in node.named_children if c.type == "rescue" and _only_logs(c)), None)
         if rescue is None or any(c.type in {"else", "ensure"} for c in node.named_children):
             continue
@@ -71,9 +78,32 @@ def rescue_logged_continues(ctx: FileContext) -> Iterator[Hit]:
                 "assigning it."))
 
 
-def _only_logs(rescue: Node) -> bool:
+def _assigned_begin(tree: Tree, node: Node) -> Iterator[Hit]:
+    """`x = begin ... rescue; log; nil; end` followed by a use of `x` that does not test it."""
+    assignment = node.parent
+    if assignment is None or assignment.parent is None:
+        return
+    name = _target(assignment)
+    rescue = next((c for c in node.named_children
+                   if c.type == "rescue" and _only_logs(c, nil_last=True)), None)
+    if not name or rescue is None or any(c.type in {"else", "ensure"} for c in node.named_children):
+        return
+    siblings = list(assignment.parent.named_children)
+    at = next((i for i, c in enumerate(siblings) if c.id == assignment.id), None)
+    if at is None:
+        return
+    used = _first_use(siblings[at + 1 : at + 1 + _LOOKAHEAD], {name})
+    if used is not None:
+        yield Hit(tree.line(rescue), None, (
+            f"`{text(rescue).splitlines()[0].strip()}` only logs and answers nil, and line "
+            f"{tree.line(used[1])} uses `{name}`, which is then nil."))
+
+
+def _only_logs(rescue: Node, *, nil_last: bool = False) -> bool:
     body = rescue.child_by_field_name("body")
     statements = [n for n in body.named_children if n.type != "comment"] if body is not None else []
+    if nil_last and len(statements) > 1 and statements[-1].type == "nil":
+        statements = statements[:-1]
     return bool(statements) and all(_is_log(statement) for statement in statements)
 
 

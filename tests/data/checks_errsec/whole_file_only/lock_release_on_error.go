@@ -1,0 +1,32 @@
+package jobs
+
+func (j *ReportJob) Rung70(ctx context.Context, tenantID string) error {
+	key := "report-lock:" + tenantID
+	ok, err := j.rdb.SetNX(ctx, key, j.id, 10*time.Minute).Result() // expect: ANY-LOCK-RELEASED-ONLY-ON-SUCCESS
+	if err != nil || !ok {
+		return err
+	}
+	rep, err := j.builder.Build(ctx, tenantID)
+	if err != nil {
+		return err
+	}
+	if err := j.store.Save(ctx, rep); err != nil {
+		return err
+	}
+	return j.rdb.Del(ctx, key).Err()
+}
+
+func (j *ReportJob) Rung71(ctx context.Context, tenantID string) error {
+	key := "report-lock:" + tenantID
+	ok, err := j.rdb.SetNX(ctx, key, j.id, 10*time.Minute).Result()
+	if err != nil || !ok {
+		return err
+	}
+	defer j.rdb.Del(context.WithoutCancel(ctx), key)
+	rep, err := j.builder.Build(ctx, tenantID)
+	if err != nil {
+		return err
+	}
+	return j.store.Save(ctx, rep)
+}
+

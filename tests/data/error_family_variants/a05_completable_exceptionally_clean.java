@@ -1,0 +1,12 @@
+// clean: JAVA-ASYNC-FUTURE-DROPPED
+package com.acme.notify;
+
+@Service
+public class SignupService {
+    public User signup(SignupRequest req) {
+        User user = users.save(new User(req.email()));
+        CompletableFuture.runAsync(() -> mailer.sendWelcome(user.getEmail()), executor)
+            .exceptionally(ex -> { log.error("welcome mail failed", ex); return null; });
+        return user;
+    }
+}

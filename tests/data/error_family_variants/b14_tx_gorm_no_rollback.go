@@ -1,0 +1,13 @@
+// want: GO-TX-NO-ROLLBACK
+package svc
+
+func (r *Repo) Move(from, to *Account, amt int64) error {
+	tx := r.db.Begin()
+	if err := tx.Model(from).Update("balance", gorm.Expr("balance - ?", amt)).Error; err != nil {
+		return err
+	}
+	if err := tx.Model(to).Update("balance", gorm.Expr("balance + ?", amt)).Error; err != nil {
+		return err
+	}
+	return tx.Commit().Error
+}

@@ -1,0 +1,11 @@
+// clean: GO-ERR-LOGGED-CONTINUES
+package svc
+
+func (s *Service) Price(ctx context.Context, sku string) (int64, error) {
+	item, err := s.repo.FindItem(ctx, sku)
+	if err != nil {
+		s.logger.Error("find item failed", zap.Error(err))
+		return 0, fmt.Errorf("find item %s: %w", sku, err)
+	}
+	return item.PriceCents, nil
+}

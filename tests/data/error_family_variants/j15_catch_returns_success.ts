@@ -1,0 +1,9 @@
+// want: JS-ERROR-ANSWERED-OK
+router.post('/payments', async (req: Request, res: Response) => {
+  try {
+    await payments.charge(req.body.customerId, req.body.amount);
+  } catch (err) {
+    logger.error({ err }, 'charge failed');
+  }
+  res.status(200).json({ ok: true });
+});

@@ -1,0 +1,13 @@
+// want: JS-ERROR-ANSWERED-OK
+import { NextResponse } from 'next/server';
+
+export async function POST(req: Request) {
+  try {
+    const body = await req.json();
+    const order = await orders.create(body);
+    return NextResponse.json(order, { status: 201 });
+  } catch (err) {
+    logger.error({ err }, 'create order failed');
+    return NextResponse.json({ error: 'could not create order' });
+  }
+}

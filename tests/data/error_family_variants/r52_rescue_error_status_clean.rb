@@ -1,0 +1,12 @@
+# clean: RB-ERROR-ANSWERED-OK
+class PaymentsController < ApplicationController
+  def create
+    begin
+      Stripe::Charge.create(amount: params[:amount], customer: current_user.stripe_id)
+    rescue Stripe::StripeError => e
+      Rails.logger.error("charge failed: #{e.message}")
+      return render json: { error: "payment failed" }, status: :bad_gateway
+    end
+    render json: { status: "ok" }, status: :created
+  end
+end
