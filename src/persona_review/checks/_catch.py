@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from persona_review.checks._lexing import Lexed
 from persona_review.checks._spans import brace_block, lines_of
@@ -34,6 +34,16 @@ class Catch:
 
 
 def catches(lexed: Lexed) -> Iterator[Catch]:
+    """Every catch clause of the known lines, in order; read once per file (a dozen checks of a Java or
+    JavaScript file ask, and each clause's block is found by a walk over its lines)."""
+    found = cast("list[Catch] | None", lexed.memo.get("catch.catches"))
+    if found is None:
+        found = list(_catches(lexed))
+        lexed.memo["catch.catches"] = found
+    return iter(found)
+
+
+def _catches(lexed: Lexed) -> Iterator[Catch]:
     for no, _code, bare in lines_of(lexed):
         if "catch" not in bare:
             continue

@@ -30,12 +30,16 @@ _TEMPLATE_FIELD = lazy_re(r"\$\{([^{}]*)\}")
 _HEADER_READ = lazy_re(r"""\b(?:Header\.Get|getHeader|get_header)\s*\(\s*"([^"]+)"\s*\)""")
 
 
-def secret_log_hits(ctx: FileContext, log_call: re.Pattern[str], *, templates: bool = False) -> Iterator[Hit]:
+def secret_log_hits(
+    ctx: FileContext, log_call: re.Pattern[str], *, templates: bool = False, line_words: tuple[str, ...] = ()
+) -> Iterator[Hit]:
     """A hit on each line where a call matched by `log_call` (ending at its opening bracket, in the bare
-    view) is given a secret; the message names the value, never what it holds."""
+    view) is given a secret; the message names the value, never what it holds. `line_words`: texts one of
+    which every match of `log_call` holds, so a line without any is passed over before the regex (which
+    has no fixed start and is tried at every position)."""
     lexed = lex(ctx)
     for no, _code, bare in lines_of(lexed):
-        if "(" not in bare:
+        if "(" not in bare or (line_words and not any(word in bare for word in line_words)):
             continue
         for call in log_call.finditer(bare):
             span = bracket_span(lexed, no, call.end() - 1)

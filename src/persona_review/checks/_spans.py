@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from persona_review.checks._lexing import Lexed
 from persona_review.checks.base import FileContext, Hit
@@ -51,7 +52,19 @@ def bracket_span(lexed: Lexed, line: int, col: int) -> Span:
     """From the bracket at (line, col) in the bare view to its match, or to the end of what is known.
 
     Stops after MAX_SPAN_LINES lines or at a gap in the known lines, so an unterminated call in a hunk
-    still yields the text that is there."""
+    still yields the text that is there. Each span is read once per file: several checks (and the naming
+    of their findings) ask for the same call's (a `Span` is immutable)."""
+    known = cast("dict[tuple[int, int], Span] | None", lexed.memo.get("_spans.bracket"))
+    if known is None:
+        known = {}
+        lexed.memo["_spans.bracket"] = known
+    span = known.get((line, col))
+    if span is None:
+        span = known[(line, col)] = _bracket_span(lexed, line, col)
+    return span
+
+
+def _bracket_span(lexed: Lexed, line: int, col: int) -> Span:
     code_parts: list[str] = []
     bare_parts: list[str] = []
     depth = 0

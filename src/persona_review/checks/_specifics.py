@@ -34,14 +34,17 @@ def describe(spec: CheckSpec, ctx: FileContext, hit: Hit) -> Wording:
     """Title and body for `hit` of `spec` in `ctx`."""
     text = flagged_code(ctx, hit)
     detail = _own_detail(spec, hit)
-    family = _family(spec.id)
-    found = _FAMILIES[family](spec, text, ctx, hit) if family in _FAMILIES else None
+    describer = _FAMILIES.get(_family(spec.id))
+    if describer is _migration:  # about half of all findings: given the detail read above
+        found = _migration(spec, text, ctx, hit, detail)
+    else:
+        found = describer(spec, text, ctx, hit) if describer is not None else None
     if found is None:
         call = _call_named_in(detail, text) or primary_call(text)
         title = f"{code(call)}: {_lower_first(spec.title)}" if call else spec.title
         return Wording(title, detail or _generic_body(spec, call))
     title, why = found
-    return Wording(title, why if _FAMILIES[family] is _migration else detail or why)
+    return Wording(title, why if describer is _migration else detail or why)
 
 
 _LINE_COMMENT = {
@@ -962,7 +965,10 @@ def _string_contents(text: str) -> str:
     return "\n".join(next((g for g in m.groups() if g is not None), "") for m in _STRING_BODY.finditer(text))
 
 
-def _migration(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[str, str] | None:
+def _migration(
+    spec: CheckSpec, text: str, ctx: FileContext, hit: Hit, detail: str | None = None
+) -> tuple[str, str] | None:
+    """`detail`: the hit's own detail (`_own_detail`), when the caller has read it already."""
     engine = ctx.change.database
     effect = engine_effect(spec.checklist_item, engine) or _LOCKS.get(spec.checklist_item)
     if effect is None:
@@ -973,14 +979,17 @@ def _migration(spec: CheckSpec, text: str, ctx: FileContext, hit: Hit) -> tuple[
         lack = "does nothing" if name.startswith("downgrade") else "has no `downgrade()`"
         why = spec.explanation.split(". ")[0].rstrip(".") + "."
         return f"{code(name + '()')} {lack}, so the migration cannot be reversed", why
-    detail = _own_detail(spec, hit)
+    if detail is None:
+        detail = _own_detail(spec, hit)
     subject, table = _migration_subject(ctx.language, text, detail, lambda: _above(ctx, hit.line))
     if not subject:
         return None
-    named = table.lower() in {word.lower() for word in _WORD.findall(subject)}
+    # (A word `_WORD` finds is never empty: without a table there is nothing to look for.)
+    named = bool(table) and table.lower() in {word.lower() for word in _WORD.findall(subject)}
     on = f" on {code(table)}" if table and not named else ""
-    words = {word.lower().strip('"') for word in _WORD.findall(detail)}
-    if detail and (table or subject.split()[0]).lower().strip('"') in words:
+    if detail and (table or subject.split()[0]).lower().strip('"') in {
+        word.lower().strip('"') for word in _WORD.findall(detail)
+    }:
         return f"{code(subject)}{on} {effect}", detail
     # No message about this statement (squawk's describe its rule): say what it does to this table.
     item = spec.checklist_item
@@ -1019,10 +1028,15 @@ def _migration_subject(
         call = _PY_MIGRATION_CALL.search(stripped)
     else:
         call = _RB_MIGRATION_CALL.match(stripped)
+    contents: str | None = None
+    if language in _CODE_WITH_SQL:
+        contents = _string_contents(text)
     raw_sql = (call is not None and call.group(1).endswith(("execute", "RunSQL"))) or (
-        language in _CODE_WITH_SQL and _string_contents(text).strip() != ""
+        contents is not None and contents.strip() != ""
     )
-    sql_text = _string_contents(text) if raw_sql else text
+    if raw_sql and contents is None:
+        contents = _string_contents(text)
+    sql_text = contents if raw_sql and contents is not None else text
     sql = _SQL_HEAD.search(sql_text)
     if sql and (language == "sql" or call is None or raw_sql):
         head = _SQL_DETAIL.sub("", " ".join(sql.group(1).split()))

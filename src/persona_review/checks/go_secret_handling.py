@@ -22,6 +22,8 @@ _LOG_CALL = lazy_re(
     r")\s*\("
     r"|(?<![\w.])fmt\s*\.\s*Fprint(?:f|ln)?\s*\((?=\s*os\s*\.\s*(?:Stdout|Stderr)\b)"
 )
+_LOG_WORDS = ("log", "Log", "lg", "sugar", "zap", "fmt")
+"""Every match of `_LOG_CALL` holds one of these."""
 
 
 @register(
@@ -41,7 +43,7 @@ _LOG_CALL = lazy_re(
     needs=("log", "Log", "fmt.", "sugar", "zap."),
 )
 def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
-    yield from secret_log_hits(ctx, _LOG_CALL)
+    yield from secret_log_hits(ctx, _LOG_CALL, line_words=_LOG_WORDS)
 
 
 @register(

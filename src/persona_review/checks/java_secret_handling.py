@@ -17,6 +17,8 @@ _LOG_CALL = lazy_re(
     r"\s*\.\s*(?:trace|debug|info|warn|error|fatal|log)"
     r"|System\s*\.\s*(?:out|err)\s*\.\s*(?:print|println|printf|format))\s*\("
 )
+_LOG_WORDS = ("log", "LOG", "Log", "audit", "System")
+"""Every match of `_LOG_CALL` holds one of these."""
 
 
 @register(
@@ -36,7 +38,7 @@ _LOG_CALL = lazy_re(
     needs=("log", "LOG", "Log", "System."),
 )
 def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
-    yield from secret_log_hits(ctx, _LOG_CALL)
+    yield from secret_log_hits(ctx, _LOG_CALL, line_words=_LOG_WORDS)
 
 
 @register(

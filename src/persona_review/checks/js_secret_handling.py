@@ -79,6 +79,8 @@ _LOG_CALL = lazy_re(
     r"(?<![\w$.])(?:console|(?:this\.)?(?:logger|log|_logger|_log|LOGGER|LOG)|(?:req|request|fastify|app|ctx)"
     r"\.log(?:ger)?)\s*\.\s*(?:log|info|warn|warning|error|debug|trace|fatal|verbose|silly)\s*\("
 )
+_LOG_WORDS = ("console", "log", "LOG")
+"""Every match of `_LOG_CALL` holds one of these."""
 
 
 @register(
@@ -98,7 +100,7 @@ _LOG_CALL = lazy_re(
 )
 def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
     named = set()
-    for found in secret_log_hits(ctx, _LOG_CALL, templates=True):
+    for found in secret_log_hits(ctx, _LOG_CALL, templates=True, line_words=_LOG_WORDS):
         named.add(found.line)
         yield found
     yield from _carriers_logged(ctx, named)

@@ -274,11 +274,16 @@ class JavaScriptAdapter(TreeAdapter):
                 out.append(self._function(node, name or "", _owner(node)))
         return out
 
+    _function_query_text: str | None = None
+
     def _function_query(self) -> str:
-        """A query capturing every function node type the grammar has (TypeScript has more)."""
-        known = self.grammar.id_for_node_kind
-        kinds = sorted(kind for kind in _FUNCTIONS | _ANONYMOUS if known(kind, True) is not None)
-        return "[" + " ".join(f"({kind})" for kind in kinds) + "] @function"
+        """A query capturing every function node type the grammar has (TypeScript has more); written once
+        per adapter (each file's data flow asks)."""
+        if self._function_query_text is None:
+            known = self.grammar.id_for_node_kind
+            kinds = sorted(kind for kind in _FUNCTIONS | _ANONYMOUS if known(kind, True) is not None)
+            self._function_query_text = "[" + " ".join(f"({kind})" for kind in kinds) + "] @function"
+        return self._function_query_text
 
     def _function(self, node: Node, name: str, owner: str | None) -> ir.Function:
         return ir.Function(node, name, self._params(node), _field(node, "body"), owner)
