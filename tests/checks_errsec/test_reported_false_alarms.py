@@ -79,3 +79,47 @@ var jwtSecret = []byte("s3cr3t-Signing!")
 def test_a_header_name_or_token_lookup_is_not_a_secret_but_a_key_is() -> None:
     got = findings_of("internal/web/routes.go", _HEADER_NAMES)
     assert {line for line, rule in got if rule.startswith("ANY-HARDCODED")} == {5, 13}
+
+
+_GO_ENUMS = """\
+package model
+
+type SecretChange string
+
+const (
+	SecretChangeNone    SecretChange = ""
+	SecretChangeAdd     SecretChange = "add"
+	SecretChangeRotate  SecretChange = "rotate"
+	SecretChangeRevoke  SecretChange = "revoke"
+)
+
+const (
+	RotateSecretOnLogin  = "on_login"
+	RotateSecretOnLogout = "on_logout"
+	RotateSecretNever    = "never"
+)
+
+const (
+	DefaultUser     = "operator"
+	DefaultPassword = "Pa55-operator"
+	DefaultHost     = "localhost"
+)
+
+var flagNames = map[string]string{
+	"session-token-expiration-time": "sessionTokenExpirationTime",
+	"secret-rotation-interval":      "secretRotationInterval",
+}
+"""
+"""Enum values named for themselves (a kind of credential, when a secret rotates), and a table from flag
+names to setting names; the default password among the other defaults is a credential."""
+
+
+def test_go_enum_labels_and_duration_settings_are_not_passwords_but_a_default_is() -> None:
+    got = findings_of("internal/model/credentials.go", _GO_ENUMS)
+    assert {line for line, rule in got if rule == "ANY-HARDCODED-PASSWORD"} == {20}
+
+
+def test_a_group_of_two_labels_is_not_yet_an_enum() -> None:
+    text = 'package model\n\nconst (\n\tAuthToken = "token"\n\tAuthSecret = "secret"\n)\n'
+    got = findings_of("internal/model/auth.go", text)
+    assert {line for line, rule in got if rule == "ANY-HARDCODED-PASSWORD"} == {4, 5}

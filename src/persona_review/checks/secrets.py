@@ -166,6 +166,10 @@ _NOT_SECRET_SUFFIX = frozenset(
         "changed",
         "at",
         "lifetime",
+        "time",
+        "duration",
+        "interval",
+        "expiration",
         "age",
         "size",
         "prompt",
@@ -303,8 +307,43 @@ def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
                 if is_secret_name(match.group("key")) and is_secret_value(match.group("val")):
                     found = True
                     break
-        if found:
+        if found and not (ctx.language == "go" and _go_enum_label(lexed, no)):
             yield Hit(no)
+
+
+_GO_CONST_ENTRY = lazy_re(r"""^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*"([^"\n]*)"\s*$""")
+_GO_CONST_OPEN = lazy_re(r"^\s*const\s*\(\s*$")
+
+
+def _go_enum_label(lexed: Lexed, line: int) -> bool:
+    """Is `line` a member of a Go `const (...)` group whose members are labels named for themselves
+    (`IntegrationAuthToken = "token"`, `SecretCreate SecretOperation = "create"`)? The value spells the tail
+    of the constant's own name, as it does for at least two other members of the group: an enum's
+    values, which say what kind of thing something is, never a credential."""
+    first = line
+    while first - 1 in lexed.code and not _GO_CONST_OPEN.match(lexed.code[first - 1]):
+        first -= 1
+        if lexed.code[first].strip() in {")", "}"} or line - first > 200:
+            return False
+    if first - 1 not in lexed.code:
+        return False
+    labels = 0
+    own = False
+    no = first
+    while no in lexed.code and lexed.code[no].strip() != ")":
+        entry = _GO_CONST_ENTRY.match(lexed.code[no])
+        if entry is not None and _names_itself(entry.group(1), entry.group(2)):
+            labels += 1
+            own = own or no == line
+        no += 1
+    return own and labels >= 3
+
+
+def _names_itself(name: str, value: str) -> bool:
+    """Does `value` spell the last words of `name` (`AuthGitHub` and "github", `SecretCreate` and "create")?"""
+    spelled = re.sub(r"[\s_\-.]", "", value).lower()
+    words = _words(name)
+    return bool(spelled) and any("".join(words[i:]) == spelled for i in range(1, len(words)))
 
 
 _JWT_KEY_CALL = lazy_re(
