@@ -123,3 +123,33 @@ def test_a_group_of_two_labels_is_not_yet_an_enum() -> None:
     text = 'package model\n\nconst (\n\tAuthToken = "token"\n\tAuthSecret = "secret"\n)\n'
     got = findings_of("internal/model/auth.go", text)
     assert {line for line, rule in got if rule == "ANY-HARDCODED-PASSWORD"} == {4, 5}
+
+
+_PY_NOT_SECRETS = """\
+class SecretKind(models.TextChoices):
+    PASSWORD = "password", _("Password")
+    SSH_KEY = "ssh_key", _("SSH key")
+
+
+class CredentialViewSet(viewsets.ModelViewSet):
+    rbac_perms = {
+        "reveal_secret": "vault.view_credentialsecret",
+        "rotate_token": "vault.change_credential",
+    }
+
+
+AUTH_BACKEND_API_TOKEN = "authentication.backends.token.ApiTokenBackend"
+ERRORS = {"missing-input-secret": "The secret parameter was not sent with the request."}
+masked_secret = "*" * 12
+ftp.pwd = "."
+token_protocol = "rdp"
+password_strategy = "email"
+DEFAULT_PASSWORD = "changeme-2024"
+"""
+"""Choices named for themselves, permission and class paths, prose, a mask, the FTP working directory and
+modes of a secret; only the default password is one."""
+
+
+def test_python_choices_paths_prose_and_modes_are_not_passwords_but_a_default_is() -> None:
+    got = findings_of("apps/vault/views.py", _PY_NOT_SECRETS)
+    assert {line for line, rule in got if rule == "ANY-HARDCODED-PASSWORD"} == {19}

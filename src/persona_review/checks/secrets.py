@@ -166,6 +166,8 @@ _NOT_SECRET_SUFFIX = frozenset(
         "changed",
         "at",
         "lifetime",
+        "strategy",
+        "protocol",
         "time",
         "duration",
         "interval",
@@ -231,6 +233,12 @@ _NAMEISH_VALUE = lazy_re(
 )
 
 
+_ASCII_ALNUM = lazy_re(r"[A-Za-z0-9]")
+_DOTTED_REFERENCE = lazy_re(r"^[a-z_][a-z0-9_]*(?:\.[A-Za-z_]\w*)+$")
+"""A dotted path starting with a lower-case module or app name: `authentication.backends.TokenBackend`,
+a permission `accounts.view_secret`, a setting `auth.token_ttl`."""
+
+
 def _words(name: str) -> list[str]:
     return [w.lower() for part in re.split(r"[_\-.$\s]+", name) for w in _CAMEL.findall(part)]
 
@@ -251,6 +259,10 @@ def is_secret_value(value: str, named: bool = True) -> bool:
         return False
     if _PLACEHOLDER.search(value):
         return False
+    if len(value.strip()) <= 2 or not _ASCII_ALNUM.search(value):
+        return False  # a mark (".", "*", "x", an emoji): no credential is that short or has no letters
+    if _DOTTED_REFERENCE.match(value) or len(value.split()) >= 4:
+        return False  # a module, class or permission path (`accounts.change_account`), or a sentence
     # the name of a setting or field that holds a secret is not the secret itself
     names_a_secret = _NAMEISH_VALUE.match(value) and any(
         w in _SECRET_WORDS or w == "key" for w in _words(value)
@@ -288,6 +300,8 @@ def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
             if code[: match.start()].rstrip().endswith("typeof"):
                 continue  # `typeof token === 'string'` compares a type's name
             name = match.group("key") or match.group("lhs").rsplit(".", 1)[-1]
+            if _labels_itself(name, match.group("val")):
+                continue  # `PASSWORD = "password", _("Password")`: a choice's value, not a password
             if is_secret_name(name) and is_secret_value(match.group("val")):
                 found = True
                 break
@@ -309,6 +323,12 @@ def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
                     break
         if found and not (ctx.language == "go" and _go_enum_label(lexed, no)):
             yield Hit(no)
+
+
+def _labels_itself(name: str, value: str) -> bool:
+    """An upper-case constant whose value is its own name in lower case (`TOKEN = "token"`,
+    `SSH_KEY = "ssh_key"`): an enum member or a choice, named for what it stands for."""
+    return name.isupper() and value.lower() == name.lower()
 
 
 _GO_CONST_ENTRY = lazy_re(r"""^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*"([^"\n]*)"\s*$""")
