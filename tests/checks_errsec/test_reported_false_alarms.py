@@ -153,3 +153,23 @@ modes of a secret; only the default password is one."""
 def test_python_choices_paths_prose_and_modes_are_not_passwords_but_a_default_is() -> None:
     got = findings_of("apps/vault/views.py", _PY_NOT_SECRETS)
     assert {line for line, rule in got if rule == "ANY-HARDCODED-PASSWORD"} == {19}
+
+
+_JS_NOT_SECRETS = """\
+console.log(result.pass ? "PASS" : "FAIL");
+const access = page.passwordProtected ? "password" : "public";
+if (privateKey !== "your-value") { configure(privateKey); }
+const apiToken = `tok_${randomBytes(24).toString("hex")}`;
+const cacheKey = `session:token:${userId}`;
+const link = new HttpLink({ uri, "fetch.credentials": "include", credentials: "same-origin" });
+if (typeof (settings as { botToken: unknown }).botToken === "string") { start(); }
+const anonymous = { token: "__dummy_session_token__" };
+const signingSecret = "whsec_live_9f8a7b6c5d";
+"""
+"""Ternary answers, a placeholder, tokens made at run time, fetch's credentials mode, a typeof test and a
+dummy; only the webhook signing secret is written into the code."""
+
+
+def test_js_ternaries_templates_and_modes_are_not_secrets_but_a_literal_is() -> None:
+    got = findings_of("src/server/setup.ts", _JS_NOT_SECRETS)
+    assert {line for line, rule in got if rule == "ANY-HARDCODED-PASSWORD"} == {9}

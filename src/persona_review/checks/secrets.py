@@ -46,8 +46,10 @@ _KNOWN_KEYS = lazy_re(
     r"|-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY( BLOCK)?-----"
 )
 _KEY_HINT = lazy_re(r"AKIA|ASIA|gh[pousr]_|github_pat_|xox|_live_|AIza|glpat-|sk-ant-|SG\.|PRIVATE KEY")
-_PLACEHOLDER = lazy_re(r"EXAMPLE|XXXX|xxxx|\.\.\.|<[^>]*>|\*{3}|•{3}|(?i:\bredacted\b)")
-"""Values that stand for a secret without being one: examples, elisions, masks (`***`) and redactions."""
+_PLACEHOLDER = lazy_re(
+    r"EXAMPLE|XXXX|xxxx|\.\.\.|<[^>]*>|\*{3}|•{3}|(?i:\bredacted\b|dummy|^your[-_ ]|\$\{|#\{)")
+"""Values that stand for a secret without being one: examples, elisions, masks (`***`), redactions, dummies,
+`your-value`, and text with a template field (`os_${random}`: made at run time, only its prefix written)."""
 _SECRETISH = lazy_re(r"(?i)pass|pwd|pw\b|secret|token|key|credential|://[^/\s]*:[^/\s]*@")
 _SECRETISH_WORDS = ("pass", "pwd", "pw", "secret", "token", "key", "credential", "://")
 """A word (lower case) every `_SECRETISH` match contains."""
@@ -233,6 +235,9 @@ _NAMEISH_VALUE = lazy_re(
 )
 
 
+_TERNARY_ARM = lazy_re(r"\?\s*$")
+_FETCH_MODES = frozenset({"include", "omit", "same-origin"})
+_TYPE_NAMES = frozenset({"string", "number", "object", "undefined", "boolean", "function", "bigint", "symbol"})
 _ASCII_ALNUM = lazy_re(r"[A-Za-z0-9]")
 _DOTTED_REFERENCE = lazy_re(r"^[a-z_][a-z0-9_]*(?:\.[A-Za-z_]\w*)+$")
 """A dotted path starting with a lower-case module or app name: `authentication.backends.TokenBackend`,
@@ -297,7 +302,8 @@ def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
         for match in _ASSIGNED.finditer(code):
             if bare[match.start()] == " ":
                 continue  # starts inside a string or comment
-            if code[: match.start()].rstrip().endswith("typeof"):
+            if code[: match.start()].rstrip().endswith("typeof") or (
+                    match.group("val") in _TYPE_NAMES and "typeof" in code[: match.start()]):
                 continue  # `typeof token === 'string'` compares a type's name
             name = match.group("key") or match.group("lhs").rsplit(".", 1)[-1]
             if _labels_itself(name, match.group("val")):
@@ -318,6 +324,10 @@ def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
             for match in _KEYED.finditer(code):
                 if bare[match.start()] == " " and match.group("kq") == "":
                     continue
+                if match.group("kq") and _TERNARY_ARM.search(code[: match.start()]):
+                    continue  # `ok ? "PASS" : "FAIL"`: two answers of a condition, no key
+                if match.group("key").rsplit(".", 1)[-1] == "credentials" and match.group("val") in _FETCH_MODES:
+                    continue  # fetch's `credentials: "include"`: whether to send cookies
                 if is_secret_name(match.group("key")) and is_secret_value(match.group("val")):
                     found = True
                     break
