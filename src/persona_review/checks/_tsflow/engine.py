@@ -781,7 +781,9 @@ class _Run:
         if isinstance(e, ir.Member):
             if e.name in self.tables.source_fields and self._request_object(e.obj):
                 self.flow.has_sources = True
-                return tainted(_short(text_of(node)))
+                found = tainted(_short(text_of(node)))
+                # a route's path parameters are text (`/robots/:id` gives a string), never an object
+                return sanitized(found, _SHAPED) if e.name in self.tables.text_fields else found
             if e.dotted and e.dotted.removeprefix("this.") in self.env:
                 return self.env[e.dotted.removeprefix("this.")]
             if e.dotted and e.name in self.flow.fields \
