@@ -381,6 +381,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0x2fa5387454598536: ((), False),
     0x2fad405acaf1d767: ((), False),
     0x2fd5bcded6885f2c: (('do', '{'), False),
+    0x300c782945c10cb1: ((), False),
     0x30378c1d190dab09: ((), False),
     0x306ac322108d80b8: ((), False),
     0x309dd2d4bd725d32: (('://',), False),

@@ -386,3 +386,17 @@ def test_a_typed_exception_that_often_means_absent_or_no_is_left_alone(exception
 def test_a_typed_failure_explained_just_above_its_except_is_left_alone() -> None:
     comment = "    # the gateway retries refunds itself; a lost connection here is picked up by its webhook\n"
     assert _lines("app/refunds.py", _typed_pass("GatewayError", comment), "PY-EXCEPT-PASS") == []
+
+
+def test_an_empty_catch_around_cleanup_alone_is_deliberate() -> None:
+    """Letting go of a page, a socket or a temporary file that is being dropped anyway: a failure leaves
+    nothing to do. A catch around work, or around cleanup mixed with work, still swallows a failure."""
+    code = (
+        "async function scrape(page, tmp, timer) {\n"
+        "  try { await page.close(); } catch {}\n"
+        "  try {\n    fs.unlinkSync(tmp);\n    clearTimeout(timer);\n  } catch (e) {}\n"
+        "  try { await page.goto(url); } catch {}\n"
+        "  try { await page.close(); await saveRun(run); } catch (e) {}\n"
+        "}\n"
+    )
+    assert _lines("server/scrape.js", code, "JS-EMPTY-CATCH") == [7, 8]
