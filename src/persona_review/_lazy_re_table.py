@@ -1894,6 +1894,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0xf2268b2c291e5eb6: (('retry_on',), False),
     0xf25641f47ab0953a: ((), False),
     0xf25c9c6a93909630: ((), False),
+    0xf2635576e26b5de7: ((), False),
     0xf2674a0b75607342: ((), False),
     0xf268f21c7538d5ed: ((), False),
     0xf27c046449c866e3: ((), False),
