@@ -400,3 +400,20 @@ def test_an_empty_catch_around_cleanup_alone_is_deliberate() -> None:
         "}\n"
     )
     assert _lines("server/scrape.js", code, "JS-EMPTY-CATCH") == [7, 8]
+
+
+def test_py_handler_around_cleanup_alone_is_deliberate() -> None:
+    """Closing a socket being dropped, removing a temporary file: nothing to do when that fails. A handler
+    around a write, or around cleanup mixed with work, still drops a failure."""
+    code = (
+        "async def drop_clients(sockets, tmp, row):\n"
+        "    for ws in sockets:\n"
+        "        try:\n            await ws.close(code=1012)\n        except Exception:\n            pass\n"
+        "    try:\n        os.remove(tmp)\n        channel.unsubscribe()\n    except Exception as e:\n"
+        "        logger.warning('cleanup failed: %s', e)\n"
+        "    try:\n        row.delete()\n    except Exception:\n        pass\n"
+        "    try:\n        ws.close()\n        save(row)\n    except Exception as e:\n"
+        "        logger.warning('save failed: %s', e)\n"
+    )
+    assert _lines("app/clients.py", code, "PY-EXCEPT-PASS") == [14]
+    assert _lines("app/clients.py", code, "PY-BROAD-EXCEPT") == [19]
