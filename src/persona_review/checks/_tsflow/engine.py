@@ -1305,7 +1305,7 @@ def _on_this(c: ir.Call) -> bool:
 
 def _names_source(value: Value, node: Node) -> bool:
     """Whether `value` is request data read exactly by `node` (so a part of it read next is named)."""
-    return value.tainted and not value.safe_for and value.source == _short(text_of(node))
+    return value.tainted and not value.safe_for - _SHAPED and value.source == _short(text_of(node))
 
 
 def element_of(value: Value) -> Value:
