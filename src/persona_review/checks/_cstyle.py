@@ -403,7 +403,8 @@ _TEXT_METHODS = frozenset(
 
 
 _CALL_OPEN = lazy_re(r"([\w$]+)\s*\(")
-_TEXT_BUILDERS = frozenset({"Sprintf", "Sprint", "Sprintln", "Errorf", "format", "formatted", "printf", "sprintf",
+_TEXT_BUILDERS = frozenset({"Sprintf", "Sprint", "Sprintln", "Errorf", "format", "formatted", "printf",
+                            "sprintf",
                             "concat", "join", "Join", "append", "Append", "String", "StringBuilder",
                             "literal", "text"})
 """Calls whose result is text made of their arguments (a format, a join, a builder), or a SQL fragment

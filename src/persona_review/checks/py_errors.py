@@ -294,10 +294,12 @@ def _only_cleanup(lexed: Lexed, except_line: int) -> bool:
     try_line = _try_of(lexed, except_line)
     if try_line is None:
         return False
+    level = indent_of(lexed.bare[try_line])
     statements = [" ".join(statement_span(lexed, no).code.split()) for no in range(try_line + 1, except_line)
-                  if lexed.bare.get(no, "").strip() and indent_of(lexed.bare[no]) > indent_of(lexed.bare[try_line])
+                  if lexed.bare.get(no, "").strip() and indent_of(lexed.bare[no]) > level
                   and statement_span(lexed, no).first == no]
-    return bool(statements) and all(_CLEANUP_CALL.match(text) or _PATH_REMOVAL.match(text) for text in statements)
+    return bool(statements) and all(_CLEANUP_CALL.match(text) or _PATH_REMOVAL.match(text)
+                                    for text in statements)
 
 
 def _try_of(lexed: Lexed, except_line: int) -> int | None:

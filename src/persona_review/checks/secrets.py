@@ -237,7 +237,8 @@ _NAMEISH_VALUE = lazy_re(
 
 _TERNARY_ARM = lazy_re(r"\?\s*$")
 _FETCH_MODES = frozenset({"include", "omit", "same-origin"})
-_TYPE_NAMES = frozenset({"string", "number", "object", "undefined", "boolean", "function", "bigint", "symbol"})
+_TYPE_NAMES = frozenset({"string", "number", "object", "undefined", "boolean", "function", "bigint",
+                         "symbol"})
 _ASCII_ALNUM = lazy_re(r"[A-Za-z0-9]")
 _DOTTED_REFERENCE = lazy_re(r"^[a-z_][a-z0-9_]*(?:\.[A-Za-z_]\w*)+$")
 """A dotted path starting with a lower-case module or app name: `authentication.backends.TokenBackend`,
@@ -326,7 +327,8 @@ def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
                     continue
                 if match.group("kq") and _TERNARY_ARM.search(code[: match.start()]):
                     continue  # `ok ? "PASS" : "FAIL"`: two answers of a condition, no key
-                if match.group("key").rsplit(".", 1)[-1] == "credentials" and match.group("val") in _FETCH_MODES:
+                mode = match.group("val") in _FETCH_MODES
+                if mode and match.group("key").rsplit(".", 1)[-1] == "credentials":
                     continue  # fetch's `credentials: "include"`: whether to send cookies
                 if is_secret_name(match.group("key")) and is_secret_value(match.group("val")):
                     found = True
@@ -370,7 +372,8 @@ def _go_enum_label(lexed: Lexed, line: int) -> bool:
 
 
 def _names_itself(name: str, value: str) -> bool:
-    """Does `value` spell the last words of `name` (`AuthGitHub` and "github", `SecretCreate` and "create")?"""
+    """Does `value` spell the last words of `name` (`AuthGitHub` and "github", `SecretCreate` and
+    "create")?"""
     spelled = re.sub(r"[\s_\-.]", "", value).lower()
     words = _words(name)
     return bool(spelled) and any("".join(words[i:]) == spelled for i in range(1, len(words)))
