@@ -417,3 +417,14 @@ def test_py_handler_around_cleanup_alone_is_deliberate() -> None:
     )
     assert _lines("app/clients.py", code, "PY-EXCEPT-PASS") == [14]
     assert _lines("app/clients.py", code, "PY-BROAD-EXCEPT") == [19]
+
+
+def test_an_empty_catch_around_a_release_or_a_response_end_still_swallows() -> None:
+    """Handing a lock back or finishing a response is part of the work: a failure there matters."""
+    code = (
+        "async function finish(lock, res, body) {\n"
+        "  try { await lock.release(); } catch {}\n"
+        "  try { res.end(body); } catch (e) {}\n"
+        "}\n"
+    )
+    assert _lines("server/finish.js", code, "JS-EMPTY-CATCH") == [2, 3]

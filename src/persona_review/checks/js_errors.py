@@ -45,8 +45,8 @@ def empty_catch(ctx: FileContext) -> Iterator[Hit]:
 
 
 _CLEANUP_CALL = lazy_re(
-    r"^(?:await\s+)?(?:[\w$.\[\]?!]+\.)?(?:close|closeSync|destroy|disconnect|quit|end|dispose|release|"
-    r"unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|kill|terminate|abort|cancel|stop|unsubscribe|"
+    r"^(?:await\s+)?(?:[\w$.\[\]?!]+\.)?(?:close|closeSync|destroy|disconnect|quit|dispose|"
+    r"unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|kill|terminate|unsubscribe|"
     r"removeListener|removeEventListener|removeAllListeners|clearTimeout|clearInterval)\s*\([^;]*\)$"
 )
 """A call that lets go of something: closing a browser or a connection, deleting a temporary file,

@@ -279,8 +279,8 @@ _RAISES = lazy_re(r"^\s*raise\b")
 
 
 _CLEANUP_CALL = lazy_re(
-    r"^(?:await\s+)?(?:[\w.\[\]]+\.)?(?:close|aclose|shutdown|disconnect|terminate|kill|cancel|stop|quit|"
-    r"release|unlink|rmtree|cleanup|remove_listener|unsubscribe)\s*\(.*\)$"
+    r"^(?:await\s+)?(?:[\w.\[\]]+\.)?(?:close|aclose|shutdown|disconnect|terminate|kill|quit|"
+    r"unlink|rmtree|cleanup|remove_listener|unsubscribe)\s*\(.*\)$"
 )
 """A call that lets go of something (a socket, a connection, a subprocess, a temporary file); `os.remove`
 and `os.unlink` of a path too."""
