@@ -143,3 +143,36 @@ func Build(out io.Writer, rows []Row) {
 }
 """
     assert _lines(text) == []
+
+
+_WORKER = """package federation
+
+func (w *Worker) refreshProfile(
+	ctx context.Context,
+	account *Account,
+	remote *Remote,
+) {
+	if err := w.fetchAvatar(ctx, account, remote); err != nil {
+		%s
+	}
+	if err := w.fetchHeader(ctx, account, remote); err != nil {
+		log.Errorf(ctx, "fetch header of %%s: %%v", account.URI, err)
+	}
+}
+"""
+"""A background worker whose signature spans lines (so no parameter types are read): `ctx` is a
+context.Context, and a logger handed it first writes no response."""
+
+
+@pytest.mark.parametrize("logged", [
+    'log.Errorf(ctx, "fetch avatar of %s: %v", account.URI, err)',
+    "logger.Error(ctx, err)",
+    "zerolog.Error(ctx, err)",
+])
+def test_a_logger_handed_the_context_writes_no_response(logged: str) -> None:
+    assert _lines(_WORKER % logged, "internal/federation/account.go") == []
+
+
+def test_an_error_helper_handed_the_context_still_writes_one() -> None:
+    text = _WORKER % 'respondError(ctx, "fetch avatar", err)'
+    assert _lines(text, "internal/federation/account.go") == [9]

@@ -386,3 +386,45 @@ def test_a_typed_exception_that_often_means_absent_or_no_is_left_alone(exception
 def test_a_typed_failure_explained_just_above_its_except_is_left_alone() -> None:
     comment = "    # the gateway retries refunds itself; a lost connection here is picked up by its webhook\n"
     assert _lines("app/refunds.py", _typed_pass("GatewayError", comment), "PY-EXCEPT-PASS") == []
+
+
+def test_an_empty_catch_around_cleanup_alone_is_deliberate() -> None:
+    """Letting go of a page, a socket or a temporary file that is being dropped anyway: a failure leaves
+    nothing to do. A catch around work, or around cleanup mixed with work, still swallows a failure."""
+    code = (
+        "async function scrape(page, tmp, timer) {\n"
+        "  try { await page.close(); } catch {}\n"
+        "  try {\n    fs.unlinkSync(tmp);\n    clearTimeout(timer);\n  } catch (e) {}\n"
+        "  try { await page.goto(url); } catch {}\n"
+        "  try { await page.close(); await saveRun(run); } catch (e) {}\n"
+        "}\n"
+    )
+    assert _lines("server/scrape.js", code, "JS-EMPTY-CATCH") == [7, 8]
+
+
+def test_py_handler_around_cleanup_alone_is_deliberate() -> None:
+    """Closing a socket being dropped, removing a temporary file: nothing to do when that fails. A handler
+    around a write, or around cleanup mixed with work, still drops a failure."""
+    code = (
+        "async def drop_clients(sockets, tmp, row):\n"
+        "    for ws in sockets:\n"
+        "        try:\n            await ws.close(code=1012)\n        except Exception:\n            pass\n"
+        "    try:\n        os.remove(tmp)\n        channel.unsubscribe()\n    except Exception as e:\n"
+        "        logger.warning('cleanup failed: %s', e)\n"
+        "    try:\n        row.delete()\n    except Exception:\n        pass\n"
+        "    try:\n        ws.close()\n        save(row)\n    except Exception as e:\n"
+        "        logger.warning('save failed: %s', e)\n"
+    )
+    assert _lines("app/clients.py", code, "PY-EXCEPT-PASS") == [14]
+    assert _lines("app/clients.py", code, "PY-BROAD-EXCEPT") == [19]
+
+
+def test_an_empty_catch_around_a_release_or_a_response_end_still_swallows() -> None:
+    """Handing a lock back or finishing a response is part of the work: a failure there matters."""
+    code = (
+        "async function finish(lock, res, body) {\n"
+        "  try { await lock.release(); } catch {}\n"
+        "  try { res.end(body); } catch (e) {}\n"
+        "}\n"
+    )
+    assert _lines("server/finish.js", code, "JS-EMPTY-CATCH") == [2, 3]

@@ -34,6 +34,8 @@ def _flagged(body: str) -> bool:
         "const { login } = req.body; await Account.findOne({ login }).setOptions({ lean: true });",
         "const { login } = req.body; await Account.findOne({ login }, null, { sanitizeFilter: false });",
         "const parsed = parseLogin.parse(req.body); await Account.findOne({ login: parsed.login });",
+        "await Account.findOne({ owner: req.params.owner, login: req.query.login });",
+        "await Account.find({ $where: `this.login === '${req.params.login}'` });",
     ],
 )
 def test_filters_that_can_hold_an_object_are_reported(body: str) -> None:
@@ -51,6 +53,10 @@ def test_filters_that_can_hold_an_object_are_reported(body: str) -> None:
         "const v = await z.object({ login: z.string() }).parseAsync(req.body); await Account.find(v);",
         "await Account.findOne({ login: req.body.login }).lean().setOptions({ sanitizeFilter: true });",
         "await Account.findOne({ login: req.body.login }, null, { sanitizeFilter: true });",
+        # a route's path parameters are text: `/accounts/:id` cannot give an object
+        "await Account.findOne({ where: { id: req.params.id, ownerId: req.user.id } });",
+        "const { id } = req.params; await Account.findOne({ _id: id });",
+        "await Account.find(req.params);",
     ],
 )
 def test_text_schemas_and_sanitized_filters_are_quiet(body: str) -> None:

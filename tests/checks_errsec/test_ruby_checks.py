@@ -463,3 +463,18 @@ def test_request_data_decoded_from_base64_is_still_request_data() -> None:
         "size = Base64.decode64(params[:blob]).bytesize",
     )
     assert _lines(code, "RB-CODE-INJECTION") == [4, 5]
+
+
+def test_a_cache_or_file_lookup_by_an_interpolated_key_is_no_sql() -> None:
+    code = (
+        "class PermissionCache\n"
+        "  def cached?(user_id, repo_id)\n"
+        "    key = \"perm::#{user_id}::#{repo_id}\"\n"
+        "    return true if redis.exists?(key)\n"
+        "    return true if Rails.cache.exist?(key) || File.exists?(\"/tmp/#{key}\")\n"
+        "    Permission.exists?(\"user_id = #{user_id}\")\n"
+        "  end\n"
+        "end\n"
+    )
+    outcome = run_checks([context_for_text("lib/permission_cache.rb", code)], categories=[Category.SECURITY])
+    assert [f.line for f in outcome.findings if f.rule_id == "RB-SQL-INTERPOLATION"] == [6]

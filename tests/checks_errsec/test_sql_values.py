@@ -178,3 +178,62 @@ def test_go_builder_whose_text_is_never_run_is_not_reported() -> None:
 def test_go_builder_of_prose_is_not_sql() -> None:
     code = _GO_BUILDER.replace("SELECT id FROM accounts WHERE name = '", "Hello, ")
     assert "GO-SQL-STRING" not in findings_for_snippet("repo.go", code)
+
+
+_OWN_WRAPPER = """\
+package store
+
+func (s *Store) DropSettings(prefix string) error {
+	_, err := s.run("DELETE FROM settings WHERE name = ? OR name LIKE ?", prefix, prefix+".%")
+	return err
+}
+"""
+"""A project's own query wrapper (`s.run`, no driver method) handed the whole SQL as one literal with `?`
+marks: the concatenation is a value bound to the second mark."""
+
+
+def test_go_value_built_beside_a_whole_sql_literal_is_bound() -> None:
+    assert "GO-SQL-STRING" not in findings_for_snippet("store/settings.go", _OWN_WRAPPER)
+
+
+def test_go_value_spliced_into_the_wrapper_sql_is_still_reported() -> None:
+    spliced = _OWN_WRAPPER.replace('"DELETE FROM settings WHERE name = ? OR name LIKE ?", prefix, prefix+".%"',
+                                   """"DELETE FROM settings WHERE name LIKE '" + prefix + "%'\"""")
+    assert "GO-SQL-STRING" in findings_for_snippet("store/settings.go", spliced)
+
+
+def test_go_sql_text_in_another_argument_is_still_reported() -> None:
+    extra = _OWN_WRAPPER.replace('prefix, prefix+".%"', 'prefix, "ORDER BY " + prefix')
+    assert "GO-SQL-STRING" in findings_for_snippet("store/settings.go", extra)
+
+
+def test_go_format_call_with_bind_marks_is_still_reported() -> None:
+    code = """\
+package store
+
+func (s *Store) Find(table, name string) error {
+	query := fmt.Sprintf("SELECT id FROM %s WHERE name = ?", table+"_v2")
+	_, err := s.run(query, name)
+	return err
+}
+"""
+    assert "GO-SQL-STRING" in findings_for_snippet("store/find.go", code)
+
+
+def test_java_and_js_values_beside_a_whole_sql_literal_are_bound() -> None:
+    java = """\
+class Settings {
+    int drop(String prefix) {
+        return dao.run("DELETE FROM settings WHERE name LIKE ?", prefix + "%");
+    }
+}
+"""
+    js = """\
+async function drop(prefix) {
+  return this.run("DELETE FROM settings WHERE name LIKE ?", prefix + "%");
+}
+"""
+    assert "JAVA-SQL-STRING" not in findings_for_snippet("src/main/java/Settings.java", java)
+    assert "JS-SQL-STRING" not in findings_for_snippet("src/settings.js", js)
+    templated = js.replace('"DELETE FROM settings WHERE name LIKE ?"', "`DELETE FROM ${table} WHERE name LIKE ?`")
+    assert "JS-SQL-STRING" in findings_for_snippet("src/settings.js", templated)

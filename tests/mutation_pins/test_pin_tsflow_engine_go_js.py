@@ -63,7 +63,7 @@ JS_EXPECTED = {
     4: "T req.query[\"name\"] ''",
     5: "T req.get(\"X-Token\") ''",
     6: "T req.body ''",
-    8: "T req.params ''",
+    8: "T req.params '' [nosql]",  # a path parameter is text: never an operator object
     9: "T req.query.id 'id=' [nosql]",  # a template literal is text: no object can be in it
     10: "T req.query.id 'id='",
     11: "- 'id=7'",

@@ -17,6 +17,7 @@ from persona_review.checks._spans import (
     bracket_span_in_text,
     lines_of,
     split_args,
+    split_top,
     statement_span,
     string_contents,
 )
@@ -298,7 +299,7 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
                     yield SqlBuild(no, span.last, name)
                 continue  # appends to the SQL text: still the same SQL variable
         contents = string_contents(span)
-        dynamic = is_dynamic(span, language, constants)
+        dynamic = is_dynamic(span, language, constants) and not _values_beside_whole_sql(span)
         conditions = language == "java"  # a condition appended to a query (`" AND x LIKE '%" + q`)
         if dynamic and (looks_like_sql(contents, conditions=conditions) or _mentions(span.bare, strict_vars)):
             if name is not None:
@@ -399,6 +400,53 @@ _TEXT_METHODS = frozenset(
     }
 )
 """Methods whose result is still the text they were given (so a variable assigned from them holds SQL)."""
+
+
+_CALL_OPEN = lazy_re(r"([\w$]+)\s*\(")
+_TEXT_BUILDERS = frozenset({"Sprintf", "Sprint", "Sprintln", "Errorf", "format", "formatted", "printf",
+                            "sprintf",
+                            "concat", "join", "Join", "append", "Append", "String", "StringBuilder",
+                            "literal", "text"})
+"""Calls whose result is text made of their arguments (a format, a join, a builder), or a SQL fragment
+helper: their arguments are not bound values."""
+_FORMAT_VERB = lazy_re(r"%[-+# 0-9.]*[sdvqfx]|\{\d*\}|\$\{")
+_LONE_LITERAL = lazy_re(r"""^\s*(?:"[^"\n]*"|`[^`]*`|'[^'\n]*')\s*$""")
+_BIND_MARK = lazy_re(r"\?|\$\d|(?<![:\w]):[A-Za-z_]\w*|@[A-Za-z_]\w*")
+
+
+def _values_beside_whole_sql(span: Span) -> bool:
+    """Is the statement one call handed its SQL as a single whole literal with bind markers (`?`, `$1`,
+    `:name`), every string built at run time being another argument of that call and no SQL itself? Those
+    arguments are the values bound to the markers (`d.exec("... LIKE ?", prefix+".%")`), whatever the
+    call's name: a project's own query wrapper binds them like the driver it hands them to."""
+    bare = span.bare
+    first = _CALL_OPEN.search(bare)
+    if first is None or first.group(1) in _TEXT_BUILDERS:
+        return False
+    open_at = first.end() - 1
+    call = bracket_span_in_text(span, open_at)
+    before, after = bare[:open_at], bare[open_at + len(call.bare):]
+    if any(ch in before or ch in after for ch in "+\"'`"):
+        return False  # the statement builds text outside the call too
+    codes = split_args(call)
+    inner = call.bare[1:-1] if call.bare.endswith(")") else call.bare[1:]
+    masked = split_top(inner)
+    if len(codes) < 2 or len(masked) != len(codes):
+        return False
+    whole = [i for i, arg in enumerate(masked) if _LONE_LITERAL.match(arg) and looks_like_sql(codes[i])
+             and _BIND_MARK.search(codes[i]) and not _FORMAT_VERB.search(codes[i])]
+    if len(whole) != 1:
+        return False
+    others = (codes[i] for i in range(len(codes)) if i != whole[0])
+    return not any(looks_like_sql(_quoted_text(arg), strict=False) for arg in others)
+
+
+_QUOTED_TEXT = lazy_re(r""""([^"\n]*)"|`([^`]*)`|'([^'\n]*)'""")
+
+
+def _quoted_text(code: str) -> str:
+    """The contents of the string literals in `code`, a space between them."""
+    return " ".join(next(g for g in m.groups() if g is not None) for m in _QUOTED_TEXT.finditer(code))
 
 
 def _holds_a_result(rhs: str) -> bool:

@@ -138,13 +138,24 @@ def _error_write(ctx: FileContext, no: int, bare: str) -> tuple[str, bool, bool]
         c = match.group("w")
         if c == context or (func is None and c in _CONTEXT_NAMES):
             return c, True, False
-    if match := _ERROR_HELPER.match(bare):
+    if (match := _ERROR_HELPER.match(bare)) and not _is_logger(match.group("name")):
         w = match.group("w")
         if w == http_writer or (func is None and w in _WRITER_NAMES):
             return w, False, False
         if w == context or (func is None and w in _CONTEXT_NAMES):
             return w, True, False
     return None
+
+
+_LOGGER_NAMES = frozenset({"l", "lg", "zap", "zerolog", "logrus", "slog", "klog", "glog", "hclog"})
+
+
+def _is_logger(call: str) -> bool:
+    """Is `call` (`log.Errorf`, `logger.Error`) a logging call? It records the error; it answers no one, even
+    handed the request's context first (`log.Error(ctx, err)`)."""
+    receiver, _, _method = call.rpartition(".")
+    word = receiver.lower()
+    return word in _LOGGER_NAMES or word.endswith(("log", "logger", "logging"))
 
 
 def _error_status(status: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._catch import catches
+from persona_review.checks._catch import catches, try_of
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._migration_syntax import call_args
 from persona_review.checks._spans import brace_block, bracket_span, lines_of, statement_span
@@ -39,8 +39,30 @@ def empty_catch(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     for clause in catches(lexed):
         if clause.empty and not _has_comment(ctx, lexed, clause.line, clause.last) \
-                and not (clause.name and _UNUSED_BINDING.match(clause.name)):
+                and not (clause.name and _UNUSED_BINDING.match(clause.name)) \
+                and not _only_cleanup(lexed, clause.line):
             yield Hit(clause.line, clause.last)
+
+
+_CLEANUP_CALL = lazy_re(
+    r"^(?:await\s+)?(?:[\w$.\[\]?!]+\.)?(?:close|closeSync|destroy|disconnect|quit|dispose|"
+    r"unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|kill|terminate|unsubscribe|"
+    r"removeListener|removeEventListener|removeAllListeners|clearTimeout|clearInterval)\s*\([^;]*\)$"
+)
+"""A call that lets go of something: closing a browser or a connection, deleting a temporary file,
+stopping a timer."""
+
+
+def _only_cleanup(lexed: Lexed, catch_line: int) -> bool:
+    """Does the `try` of this catch only let go of things (`try { await page.close(); } catch {}`)? A
+    failure to release what is being dropped anyway leaves nothing to handle: best-effort cleanup, often on
+    an error path already."""
+    block = try_of(lexed, catch_line, lookback=12)
+    if block is None:
+        return False
+    body = block.body.rstrip().removesuffix("}")  # the text up to the catch ends with the try's brace
+    statements = [part.strip() for part in re.split(r"[;\n]", body) if part.strip()]
+    return bool(statements) and all(_CLEANUP_CALL.match(part) for part in statements)
 
 
 _UNUSED_BINDING = lazy_re(r"^(?:_\w*|ignored?|unused|expected)$")

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from persona_review.checks._tsflow import flows, text_of
 from persona_review.checks._tsflow.javascript import is_handler
+from persona_review.checks._tsflow.values import NOSQL
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -184,8 +185,8 @@ def _origin(site: object, argument: Node) -> str | None:
     if _MESSAGE.search(written):
         return written if len(written) <= 60 else written[:57] + "..."
     args = getattr(site, "args", ())
-    if not args or not args[0].tainted or args[0].safe_for:
-        return None
+    if not args or not args[0].tainted or args[0].safe_for - {NOSQL}:
+        return None  # checked or converted; being text (a path parameter) does not make it parse
     source = args[0].source or written
     return source if len(source) <= 60 else source[:57] + "..."
 

@@ -122,6 +122,8 @@ def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
 
     def judge(call: QueryCall, tainted: Mapping[str, int]) -> Hit | None:
         first = call.args[0].strip()
+        if _CALLBACK.match(first):
+            return None  # `.query(async ({ input }) => ...)`: a tRPC/GraphQL resolver or a data-fetching hook
         if first.startswith("new ") or (first.startswith("{") and not _CONFIG_TEXT.search(first)
                                          and not _SQL_OPTION.match(first)):
             return None  # a command object or an options object with no query text in it
@@ -149,6 +151,11 @@ def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
         text = "\n".join(lexed.code.get(no, "") for no in range(hit.line, (hit.end_line or hit.line) + 1))
         if not only_own_table_names(text, whole, constants):
             yield hit  # a statement splicing only `this.tableName` names the class's own table
+
+
+_CALLBACK = lazy_re(r"^(?:async\b|function\b|\(?[\w$\s,{}:=\[\]]*\)?\s*=>)")
+"""A function handed to `query`/`get`/`run`: what a router builds a procedure from (tRPC's
+`.query(async ({ input }) => ...)`), never the text of a SQL statement."""
 
 
 _BUILDER_CONDITION = lazy_re(r"\.(?:where|andWhere|orWhere|having|andHaving|orHaving)\s*\(")

@@ -80,7 +80,7 @@ def except_pass(ctx: FileContext) -> Iterator[Hit]:
                 and not _waived(ctx, handler) \
                 and not explains(ctx, lexed, handler.line + 1, handler.body[-1][0]) \
                 and not (failed and _explained_above(ctx, lexed, handler.line)) \
-                and not _secondary(lexed, handler.line):
+                and not _secondary(lexed, handler.line) and not _only_cleanup(lexed, handler.line):
             message = None if failed is None else (
                 f"`{failed.group(0)}` means the operation in the `try` did not happen, and this handler "
                 "drops it without a trace: the code carries on as if it had succeeded.")
@@ -183,7 +183,8 @@ def broad_except(ctx: FileContext) -> Iterator[Hit]:
     for handler in handlers(lexed):
         reported = handler.reports or handler.silent or not handler.complete
         if handler.broad and not handler.bare and not reported and not _meant(lexed, handler) \
-                and not _waived(ctx, handler) and not _answers(lexed, handler):
+                and not _waived(ctx, handler) and not _answers(lexed, handler) \
+                and not _only_cleanup(lexed, handler.line):
             yield Hit(handler.line)
 
 
@@ -303,6 +304,30 @@ def _raising_handler_around(lexed: Lexed, line: int) -> bool:
 
 
 _RAISES = lazy_re(r"^\s*raise\b")
+
+
+_CLEANUP_CALL = lazy_re(
+    r"^(?:await\s+)?(?:[\w.\[\]]+\.)?(?:close|aclose|shutdown|disconnect|terminate|kill|quit|"
+    r"unlink|rmtree|cleanup|remove_listener|unsubscribe)\s*\(.*\)$"
+)
+"""A call that lets go of something (a socket, a connection, a subprocess, a temporary file); `os.remove`
+and `os.unlink` of a path too."""
+_PATH_REMOVAL = lazy_re(r"^os\.(?:remove|unlink)\s*\(.*\)$")
+
+
+def _only_cleanup(lexed: Lexed, except_line: int) -> bool:
+    """Does the `try` of this handler only let go of things (`try: await ws.close()`)? What is being dropped
+    anyway leaves nothing to handle when releasing it fails: a best-effort cleanup, `contextlib.suppress`
+    written out."""
+    try_line = _try_of(lexed, except_line)
+    if try_line is None:
+        return False
+    level = indent_of(lexed.bare[try_line])
+    statements = [" ".join(statement_span(lexed, no).code.split()) for no in range(try_line + 1, except_line)
+                  if lexed.bare.get(no, "").strip() and indent_of(lexed.bare[no]) > level
+                  and statement_span(lexed, no).first == no]
+    return bool(statements) and all(_CLEANUP_CALL.match(text) or _PATH_REMOVAL.match(text)
+                                    for text in statements)
 
 
 def _try_of(lexed: Lexed, except_line: int) -> int | None:

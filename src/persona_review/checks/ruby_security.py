@@ -177,6 +177,13 @@ def _unsafe_options(flow: Flow, call: Node) -> tuple[Node, Value] | None:
     return None
 
 
+_NOT_A_TABLE = lazy_re(
+    r"(?i)(?:^|[.:$@])(?:redis|\w+_redis|redis_\w+|cache|rails\.cache|memcache\w*|dalli|file|dir|pathname|"
+    r"fileutils)$"
+)
+"""Receivers whose `exists?`, `select` or `count` are no query: a Redis client, a cache, the file system."""
+
+
 def _is_query(call: Node, name: str) -> bool:
     """Is this a query method and not its Enumerable namesake (`select { ... }`, `sum(&:x)`)?"""
     if has_block(call):
@@ -188,6 +195,8 @@ def _is_query(call: Node, name: str) -> bool:
         return name_text(recv).endswith("SqlLiteral")
     if recv is None and name in _AMBIGUOUS_BARE:
         return False  # a bare `sum(...)` or `count(...)` is Enumerable's
+    if recv is not None and _NOT_A_TABLE.search(name_text(recv)):
+        return False  # `redis.exists?(key)`, `File.exists?(path)`: a key or a path, no SQL
     return name != "not" or (recv is not None and method_name(recv) == "where")
 
 

@@ -46,8 +46,10 @@ _KNOWN_KEYS = lazy_re(
     r"|-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY( BLOCK)?-----"
 )
 _KEY_HINT = lazy_re(r"AKIA|ASIA|gh[pousr]_|github_pat_|xox|_live_|AIza|glpat-|sk-ant-|SG\.|PRIVATE KEY")
-_PLACEHOLDER = lazy_re(r"EXAMPLE|XXXX|xxxx|\.\.\.|<[^>]*>|\*{3}|•{3}|(?i:\bredacted\b)")
-"""Values that stand for a secret without being one: examples, elisions, masks (`***`) and redactions."""
+_PLACEHOLDER = lazy_re(
+    r"EXAMPLE|XXXX|xxxx|\.\.\.|<[^>]*>|\*{3}|•{3}|(?i:\bredacted\b|dummy|^your[-_ ]|\$\{|#\{)")
+"""Values that stand for a secret without being one: examples, elisions, masks (`***`), redactions, dummies,
+`your-value`, and text with a template field (`os_${random}`: made at run time, only its prefix written)."""
 _SECRETISH = lazy_re(r"(?i)pass|pwd|pw\b|secret|token|key|credential|://[^/\s]*:[^/\s]*@")
 _SECRETISH_WORDS = ("pass", "pwd", "pw", "secret", "token", "key", "credential", "://")
 """A word (lower case) every `_SECRETISH` match contains."""
@@ -166,6 +168,12 @@ _NOT_SECRET_SUFFIX = frozenset(
         "changed",
         "at",
         "lifetime",
+        "strategy",
+        "protocol",
+        "time",
+        "duration",
+        "interval",
+        "expiration",
         "age",
         "size",
         "prompt",
@@ -227,6 +235,16 @@ _NAMEISH_VALUE = lazy_re(
 )
 
 
+_TERNARY_ARM = lazy_re(r"\?\s*$")
+_FETCH_MODES = frozenset({"include", "omit", "same-origin"})
+_TYPE_NAMES = frozenset({"string", "number", "object", "undefined", "boolean", "function", "bigint",
+                         "symbol"})
+_ASCII_ALNUM = lazy_re(r"[A-Za-z0-9]")
+_DOTTED_REFERENCE = lazy_re(r"^[a-z_][a-z0-9_]*(?:\.[A-Za-z_]\w*)+$")
+"""A dotted path starting with a lower-case module or app name: `authentication.backends.TokenBackend`,
+a permission `accounts.view_secret`, a setting `auth.token_ttl`."""
+
+
 def _words(name: str) -> list[str]:
     return [w.lower() for part in re.split(r"[_\-.$\s]+", name) for w in _CAMEL.findall(part)]
 
@@ -247,6 +265,10 @@ def is_secret_value(value: str, named: bool = True) -> bool:
         return False
     if _PLACEHOLDER.search(value):
         return False
+    if len(value.strip()) <= 2 or not _ASCII_ALNUM.search(value):
+        return False  # a mark (".", "*", "x", an emoji): no credential is that short or has no letters
+    if _DOTTED_REFERENCE.match(value) or len(value.split()) >= 4:
+        return False  # a module, class or permission path (`accounts.change_account`), or a sentence
     # the name of a setting or field that holds a secret is not the secret itself
     names_a_secret = _NAMEISH_VALUE.match(value) and any(
         w in _SECRET_WORDS or w == "key" for w in _words(value)
@@ -281,9 +303,12 @@ def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
         for match in _ASSIGNED.finditer(code):
             if bare[match.start()] == " ":
                 continue  # starts inside a string or comment
-            if code[: match.start()].rstrip().endswith("typeof"):
+            if code[: match.start()].rstrip().endswith("typeof") or (
+                    match.group("val") in _TYPE_NAMES and "typeof" in code[: match.start()]):
                 continue  # `typeof token === 'string'` compares a type's name
             name = match.group("key") or match.group("lhs").rsplit(".", 1)[-1]
+            if _labels_itself(name, match.group("val")):
+                continue  # `PASSWORD = "password", _("Password")`: a choice's value, not a password
             if is_secret_name(name) and is_secret_value(match.group("val")):
                 found = True
                 break
@@ -300,11 +325,58 @@ def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
             for match in _KEYED.finditer(code):
                 if bare[match.start()] == " " and match.group("kq") == "":
                     continue
+                if match.group("kq") and _TERNARY_ARM.search(code[: match.start()]):
+                    continue  # `ok ? "PASS" : "FAIL"`: two answers of a condition, no key
+                mode = match.group("val") in _FETCH_MODES
+                if mode and match.group("key").rsplit(".", 1)[-1] == "credentials":
+                    continue  # fetch's `credentials: "include"`: whether to send cookies
                 if is_secret_name(match.group("key")) and is_secret_value(match.group("val")):
                     found = True
                     break
-        if found:
+        if found and not (ctx.language == "go" and _go_enum_label(lexed, no)):
             yield Hit(no)
+
+
+def _labels_itself(name: str, value: str) -> bool:
+    """An upper-case constant whose value is its own name in lower case (`TOKEN = "token"`,
+    `SSH_KEY = "ssh_key"`): an enum member or a choice, named for what it stands for."""
+    return name.isupper() and value.lower() == name.lower()
+
+
+_GO_CONST_ENTRY = lazy_re(r"""^\s*([A-Za-z_]\w*)(?:\s+[A-Za-z_][\w.]*)?\s*=\s*"([^"\n]*)"\s*$""")
+_GO_CONST_OPEN = lazy_re(r"^\s*const\s*\(\s*$")
+
+
+def _go_enum_label(lexed: Lexed, line: int) -> bool:
+    """Is `line` a member of a Go `const (...)` group whose members are labels named for themselves
+    (`IntegrationAuthToken = "token"`, `SecretCreate SecretOperation = "create"`)? The value spells the tail
+    of the constant's own name, as it does for at least two other members of the group: an enum's
+    values, which say what kind of thing something is, never a credential."""
+    first = line
+    while first - 1 in lexed.code and not _GO_CONST_OPEN.match(lexed.code[first - 1]):
+        first -= 1
+        if lexed.code[first].strip() in {")", "}"} or line - first > 200:
+            return False
+    if first - 1 not in lexed.code:
+        return False
+    labels = 0
+    own = False
+    no = first
+    while no in lexed.code and lexed.code[no].strip() != ")":
+        entry = _GO_CONST_ENTRY.match(lexed.code[no])
+        if entry is not None and _names_itself(entry.group(1), entry.group(2)):
+            labels += 1
+            own = own or no == line
+        no += 1
+    return own and labels >= 3
+
+
+def _names_itself(name: str, value: str) -> bool:
+    """Does `value` spell the last words of `name` (`AuthGitHub` and "github", `SecretCreate` and
+    "create")?"""
+    spelled = re.sub(r"[\s_\-.]", "", value).lower()
+    words = _words(name)
+    return bool(spelled) and any("".join(words[i:]) == spelled for i in range(1, len(words)))
 
 
 _JWT_KEY_CALL = lazy_re(

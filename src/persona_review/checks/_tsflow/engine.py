@@ -828,7 +828,9 @@ class _Run:
         if isinstance(e, ir.Member):
             if e.name in self.tables.source_fields and self._request_object(e.obj):
                 self.flow.has_sources = True
-                return tainted(_short(text_of(node)))
+                found = tainted(_short(text_of(node)))
+                # a route's path parameters are text (`/robots/:id` gives a string), never an object
+                return sanitized(found, _SHAPED) if e.name in self.tables.text_fields else found
             if e.dotted and e.dotted.removeprefix("this.") in self.env:
                 return self.env[e.dotted.removeprefix("this.")]
             if e.dotted and self.flow.stored:
@@ -1436,7 +1438,7 @@ def _on_this(c: ir.Call) -> bool:
 
 def _names_source(value: Value, node: Node) -> bool:
     """Whether `value` is request data read exactly by `node` (so a part of it read next is named)."""
-    return value.tainted and not value.safe_for and value.source == _short(text_of(node))
+    return value.tainted and not value.safe_for - _SHAPED and value.source == _short(text_of(node))
 
 
 def _joined(c: ir.Call, receiver: Value | None, args: tuple[Value, ...]) -> Value | None:

@@ -310,6 +310,9 @@ class Tables:
     matched inside other names."""
     source_fields: frozenset[str] = frozenset()
     """Fields of a request object that hold request data (`req.query`, `r.Body`)."""
+    text_fields: frozenset[str] = frozenset()
+    """Source fields whose values are always text: a route's path parameters (no object can be sent in a
+    path), so they cannot carry a query operator."""
     source_callees: frozenset[str] = frozenset()
     """Callees (dotted, as written) whose result is request data whatever the receiver (`mux.Vars`)."""
     fills: frozenset[str] = frozenset()

@@ -66,6 +66,7 @@ JS_TABLES = ir.Tables(
             "host",
         }
     ),
+    text_fields=frozenset({"params"}),
     source_lookups=frozenset({"get", "header", "param", "getAll"}),
     formatters=frozenset({"util.format", "format"}),
     function_wrappers=frozenset({"util.promisify", "promisify", "Bluebird.promisify", "Promise.promisify",

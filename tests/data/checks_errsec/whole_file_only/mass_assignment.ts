@@ -4,7 +4,7 @@ router.post("/users", async (req, res) => {
 });
 
 router.put("/orders/:id", async (req, res) => {
-  await Order.findByIdAndUpdate(req.params.id, req.body, { new: true });  // expect: JS-MASS-ASSIGNMENT, JS-NOSQL-INJECTION
+  await Order.findByIdAndUpdate(req.params.id, req.body, { new: true });  // expect: JS-MASS-ASSIGNMENT
   await prisma.user.update({ where: { id: req.user.id }, data: req.body });  // expect: JS-MASS-ASSIGNMENT
   const payload = req.body;
   await knex("accounts").where({ id }).update(payload);  // expect: JS-MASS-ASSIGNMENT
