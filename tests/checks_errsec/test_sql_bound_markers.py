@@ -163,3 +163,28 @@ func (d *dao) ListBy(ctx context.Context, column string) error {
 
 def test_go_literal_and_table_name_format_arguments_are_fixed_but_a_parameter_is_not() -> None:
     assert _lines("src/pkg/artifact/dao/dao.go", GO_FIXED_ARGUMENTS, "GO-SQL-STRING") == _marked(GO_FIXED_ARGUMENTS)
+
+
+JS_TYPED_TAG = '''export async function salesByPeriod(db: Kysely<Schema>, shopId: string, period: string) {
+  const out = await sql<{ period: Date; total_cents: string }>`
+    SELECT date_trunc(${period}, paid_at) AS period, sum(total_cents) AS total_cents
+      FROM orders
+     WHERE shop_id = ${shopId}
+     GROUP BY 1`.execute(db);
+  return out.rows;
+}
+'''
+
+JS_TYPED_UNTAGGED = '''export async function salesByPeriod(db: Kysely<Schema>, shopId: string, period: string) {
+  const out = await sql.raw<{ period: Date; total_cents: string }>(`SELECT sum(total_cents) FROM orders WHERE shop_id = '${shopId}'`).execute(db); // FLAG
+  return out.rows;
+}
+'''
+
+
+def test_js_tag_with_an_object_type_argument_binds_its_fields() -> None:
+    assert _lines("src/reports/sales.ts", JS_TYPED_TAG, "JS-SQL-STRING") == set()
+
+
+def test_js_type_argument_before_a_call_is_no_tag() -> None:
+    assert _lines("src/reports/sales.ts", JS_TYPED_UNTAGGED, "JS-SQL-STRING") == _marked(JS_TYPED_UNTAGGED)

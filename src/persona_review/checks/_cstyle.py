@@ -212,7 +212,12 @@ def _outer_template_openings(code: str) -> list[int]:
     return openings
 
 
-_TYPE_ARGUMENTS_END = lazy_re(r"[\w$]\s*<[^<>`;()]*(?:<[^<>`;()]*>[^<>`;()]*)*>\s*$")
+_TYPE_ARGUMENT = r"(?:[^<>`;(){}]|\{[^{}<>`()]*\})"
+"""A character of type arguments, or an object type literal whole (`{ id: string; total: number }`: its `;`
+is no statement's end)."""
+_TYPE_ARGUMENTS_END = lazy_re(
+    rf"[\w$]\s*<{_TYPE_ARGUMENT}*(?:<{_TYPE_ARGUMENT}*>{_TYPE_ARGUMENT}*)*>\s*$"
+)
 
 
 def _tag_before(code: str, at: int) -> bool:

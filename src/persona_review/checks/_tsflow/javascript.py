@@ -600,6 +600,10 @@ class JavaScriptAdapter(TreeAdapter):
             args = (
                 [c for c in args_node.named_children if c.type != "comment"] if args_node is not None else []
             )
+        # `f<T>(...)`, `sql<Row>\`...\`` and `f!(...)` call what `f` names; tree-sitter may read a typed tag
+        # as an instantiation inside a non-null assertion whose `!` it supplies as missing.
+        while function is not None and function.type in {"instantiation_expression", "non_null_expression"}:
+            function = function.named_children[0] if function.named_children else None
         if function is None:
             return ir.Other(args)
         if function.type == "member_expression":
