@@ -2039,6 +2039,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0xf8bf446b02630b06: (('requests', 'httpx'), False),
     0xf8ee75a8b69cef1e: ((), False),
     0xf8ef5e6c435f44d2: (('`',), False),
+    0xf90301c61d149fff: (('hono',), False),
     0xf9087e42f2ba989f: ((), False),
     0xf922f81c58e80f4f: (('Use(',), False),
     0xf95a6f5c414f1183: ((), False),

@@ -149,3 +149,25 @@ router.post('/members', async (ctx) => {
 def test_koa_redirect_to_the_pages_own_url_is_not_open() -> None:
     assert "JS-OPEN-REDIRECT" not in _rules("src/members.js", _KOA_SELF.replace("TARGET", "ctx.request.url"))
     assert "JS-OPEN-REDIRECT" in _rules("src/members.js", _KOA_SELF.replace("TARGET", "ctx.query.next"))
+
+
+_CONTEXT_GET = """import { HEADER } from 'FRAMEWORK';
+
+export const connect = async (c: Context) => {
+  const target = c.get('integrationReturnTo');
+  return c.redirect(target);
+};
+"""
+
+
+def test_hono_context_get_reads_a_middleware_variable_not_the_request() -> None:
+    hono = _CONTEXT_GET.replace("HEADER", "type Context").replace("FRAMEWORK", "hono")
+    assert "JS-OPEN-REDIRECT" not in _rules("src/routes/connect.ts", hono)
+    # what the request carries is still request data in the same file
+    asked = hono.replace("c.get('integrationReturnTo')", "c.req.query('returnTo')")
+    assert "JS-OPEN-REDIRECT" in _rules("src/routes/connect.ts", asked)
+
+
+def test_koa_context_get_still_reads_a_request_header() -> None:
+    koa = _CONTEXT_GET.replace("HEADER", "type Context").replace("FRAMEWORK", "koa")
+    assert "JS-OPEN-REDIRECT" in _rules("src/routes/connect.ts", koa)

@@ -151,6 +151,9 @@ class FileFlow:
     """The flows of the file's earlier runs of hunk lines: a helper defined in one is summarised there."""
     stored: dict[str, Value] = field(default_factory=dict)
     """Session keys the file sets to request data, with that data: reading one back gives it."""
+    context_variables: bool = False
+    """The file imports Hono, whose `c.get(key)` reads a variable the app's own middleware set (`c.set`),
+    not a request header as Koa's `ctx.get(field)` does."""
     _homes: dict[int, FileFlow] = field(default_factory=dict)
     """Helpers of `earlier` flows called here -> the flow that holds them."""
     _summary_depth: int = 0
@@ -264,9 +267,16 @@ def _stored_from_request(flow: FileFlow) -> dict[str, Value]:
     return found
 
 
+_HONO_IMPORT = lazy_re(r"""(?:\bfrom\s*|\brequire\s*\(\s*)["']hono(?:/[\w-]+)*["']""")
+"""An import of Hono or one of its modules (`from "hono"`, `from "hono/factory"`, `require('hono')`)."""
+
+
 def _analyse(root: Node, adapter: ir.Adapter, line_offset: int, earlier: Sequence[FileFlow],
              stored: dict[str, Value]) -> FileFlow:
     flow = FileFlow(root, adapter, line_offset, earlier=earlier, stored=stored)
+    source = root.text or b""
+    flow.context_variables = b"hono" in source \
+        and _HONO_IMPORT.search(source.decode("utf-8", "replace")) is not None
     flow.functions = list(adapter.functions(root))
     for function in flow.functions:
         flow.by_name.setdefault(function.name, []).append(function)
@@ -981,7 +991,8 @@ class _Run:
         method = c.method
         if c.new_type is not None:
             return self._construct(c.new_type, args)
-        if (method in t.source_methods and self._on_request(c, receiver, receiver_name)) \
+        if (method in t.source_methods and self._on_request(c, receiver, receiver_name)
+                and not (method == "get" and self.flow.context_variables)) \
                 or c.callee in t.source_callees or (
                 receiver is not None and receiver.type in self.flow.request_wrappers
                 and method.startswith("get") and method not in t.drops_taint
