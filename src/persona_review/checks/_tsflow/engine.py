@@ -240,10 +240,11 @@ def analyse(
     `session.setAttribute("next", request.getParameter("next"))`) is run a second time knowing it, so
     that a handler reading that session key back gets request data."""
     stored = {key: value for other in earlier for key, value in other.stored.items()}
-    flow = _analyse(root, adapter, line_offset, earlier, stored)
+    hono = _imports_hono(root)
+    flow = _analyse(root, adapter, line_offset, earlier, stored, context_variables=hono)
     found = _stored_from_request(flow)
     if any(key not in stored for key in found):
-        flow = _analyse(root, adapter, line_offset, earlier, {**stored, **found})
+        flow = _analyse(root, adapter, line_offset, earlier, {**stored, **found}, context_variables=hono)
     return flow
 
 
@@ -271,12 +272,15 @@ _HONO_IMPORT = lazy_re(r"""(?:\bfrom\s*|\brequire\s*\(\s*)["']hono(?:/[\w-]+)*["
 """An import of Hono or one of its modules (`from "hono"`, `from "hono/factory"`, `require('hono')`)."""
 
 
-def _analyse(root: Node, adapter: ir.Adapter, line_offset: int, earlier: Sequence[FileFlow],
-             stored: dict[str, Value]) -> FileFlow:
-    flow = FileFlow(root, adapter, line_offset, earlier=earlier, stored=stored)
+def _imports_hono(root: Node) -> bool:
     source = root.text or b""
-    flow.context_variables = b"hono" in source \
-        and _HONO_IMPORT.search(source.decode("utf-8", "replace")) is not None
+    return b"hono" in source and _HONO_IMPORT.search(source.decode("utf-8", "replace")) is not None
+
+
+def _analyse(root: Node, adapter: ir.Adapter, line_offset: int, earlier: Sequence[FileFlow],
+             stored: dict[str, Value], *, context_variables: bool) -> FileFlow:
+    flow = FileFlow(root, adapter, line_offset, earlier=earlier, stored=stored,
+                    context_variables=context_variables)
     flow.functions = list(adapter.functions(root))
     for function in flow.functions:
         flow.by_name.setdefault(function.name, []).append(function)
