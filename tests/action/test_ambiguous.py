@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -47,6 +48,13 @@ def test_summary_patch_502_after_the_review_then_rerun(fake: FakeGitHub, tmp_pat
     assert len(fake.submitted_reviews()) == 2
 
 
+def _wait_until_stored(fake: FakeGitHub, *, reviews: int, within: float = 20.0) -> None:
+    deadline = time.monotonic() + within
+    while len(fake.submitted_reviews()) < reviews:
+        assert time.monotonic() < deadline, "the stalled review never reached the fake"
+        time.sleep(0.05)
+
+
 def test_review_post_timing_out_after_github_stored_it(fake: FakeGitHub, tmp_path: Path) -> None:
     fake.open_pull(NUMBER, FILES)
     fake.stall("POST", r"/reviews$", 2)  # the client gives up after 1 s; the fake still stores the review
@@ -56,6 +64,7 @@ def test_review_post_timing_out_after_github_stored_it(fake: FakeGitHub, tmp_pat
     assert len([c for c in fake.calls if c.method == "POST" and c.path.endswith("/reviews")]) == 1
     assert "The review may not be on the pull request" in first.summary
     assert "Nothing was posted" not in first.summary
+    _wait_until_stored(fake, reviews=1)  # the stalled request lands 2 s after it was sent, however busy the box
     rerun = run(fake, tmp_path / "2", "pull_request", event("pull_request.synchronize"), max_comments="1")
     assert rerun.code == 0
     shown = _shown(fake)
