@@ -1,4 +1,4 @@
-# clean: RB-UNESCAPED-HTML
+# clean: RB-CODE-INJECTION
 class TemplatesController < ApplicationController
   before_action :authenticate_user!
   TEMPLATE = ERB.new(File.read(Rails.root.join("app/views/templates/preview.text.erb")))
