@@ -291,3 +291,136 @@ def test_a_ruby_host_allow_list_on_the_parsed_url_clears_the_fetch() -> None:
     guarded = text.format(guard="    return head :bad_request unless ALLOWED.include?(uri.host)\n")
     assert "RB-SSRF" not in _rules("app/controllers/imports_controller.rb", guarded)
     assert "RB-SSRF" in _rules("app/controllers/imports_controller.rb", text.format(guard=""))
+
+
+_GO_CORS = (
+    "package api\n\nimport \"net/http\"\n\nvar trusted = map[string]bool{\"https://app.example.com\": true}\n\n"
+    "func CORS(next http.Handler) http.Handler {\n"
+    "\treturn http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {\n"
+    "\t\tif origin := r.Header.Get(\"Origin\"); {test} {\n"
+    "\t\t\tw.Header().Set(\"Access-Control-Allow-Origin\", origin)\n"
+    "\t\t\tw.Header().Set(\"Access-Control-Allow-Credentials\", \"true\")\n"
+    "\t\t}\n\t\tnext.ServeHTTP(w, r)\n\t})\n}\n"
+)
+
+
+@pytest.mark.parametrize(("test", "flagged"), [("trusted[origin]", False), ("origin != \"\"", True)])
+def test_go_origin_looked_up_in_a_table_of_trusted_ones(test: str, flagged: bool) -> None:
+    text = _GO_CORS.replace("{test}", test)
+    assert ("GO-CORS-REFLECTED-ORIGIN" in _rules("internal/api/cors.go", text)) is flagged
+
+
+_GO_IN = (
+    "package api\n\nimport (\n\t\"database/sql\"\n\t\"fmt\"\n\t\"strings\"\n)\n\n"
+    "func names(db *sql.DB, ids []string) (*sql.Rows, error) {\n"
+    "{build}"
+    "\tquery := fmt.Sprintf(\"SELECT name FROM users WHERE id IN (%s)\", strings.Join({list}, \",\"))\n"
+    "\treturn db.Query(query, args...)\n}\n"
+)
+
+
+def _go_in(build: str, joined: str) -> str:
+    return _GO_IN.replace("{build}", build).replace("{list}", joined)
+
+
+def test_go_a_joined_slice_of_bind_marks_is_no_splice() -> None:
+    build = ("\tmarks := make([]string, len(ids))\n\targs := make([]any, len(ids))\n"
+             "\tfor i, id := range ids {\n\t\tmarks[i] = fmt.Sprintf(\"$%d\", i+1)\n\t\targs[i] = id\n\t}\n")
+    assert "GO-SQL-STRING" not in _rules("internal/api/users.go", _go_in(build, "marks"))
+    appended = "\tvar marks []string\n\tfor range ids {\n\t\tmarks = append(marks, \"?\")\n\t}\n"
+    assert "GO-SQL-STRING" not in _rules("internal/api/users.go", _go_in(appended, "marks"))
+
+
+def test_go_a_joined_slice_of_the_values_is_still_reported() -> None:
+    build = "\tvar args []any\n"
+    assert "GO-SQL-STRING" in _rules("internal/api/users.go", _go_in(build, "ids"))
+
+
+_JAVA_SORT = (
+    "package com.acme.api;\n\n"
+    "@RestController\npublic class ShipmentController {\n"
+    "    private static final Set<String> SORTABLE = Set.of(\"created_at\", \"status\");\n"
+    "    private final JdbcTemplate jdbc;\n\n"
+    "    @GetMapping(\"/shipments\")\n"
+    "    public List<Map<String, Object>> list(@RequestParam String sort) {\n"
+    "        String column = {choice};\n"
+    "        return jdbc.queryForList(\n"
+    "            \"SELECT id FROM shipments ORDER BY \" + column);\n"
+    "    }\n}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("choice", "flagged"),
+    [("SORTABLE.contains(sort) ? sort : \"created_at\"", False),
+     ("sort.isEmpty() ? \"created_at\" : sort", True)],
+)
+def test_java_a_sort_key_chosen_by_an_allow_list_ternary(choice: str, flagged: bool) -> None:
+    text = _JAVA_SORT.replace("{choice}", choice)
+    assert ("JAVA-SQL-STRING" in _rules("src/main/java/com/acme/api/ShipmentController.java", text)) is flagged
+
+
+_KNEX = (
+    "router.get('/tickets', async (req, res) => {\n"
+    "  const rows = await db('tickets')\n"
+    "    .select('id')\n"
+    "    {clause}\n"
+    "    .limit(50);\n"
+    "  res.json(rows);\n"
+    "});\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("clause", "flagged"),
+    [
+        (""".whereRaw("title ilike ?", [`%${req.query.q}%`])""", False),
+        (""".whereRaw(`title ilike '%${req.query.q}%'`)""", True),
+    ],
+)
+def test_knex_raw_clause_bindings(clause: str, flagged: bool) -> None:
+    text = _KNEX.replace("{clause}", clause)
+    assert ("JS-SQL-STRING" in _rules("src/api/tickets.ts", text)) is flagged
+
+
+_JS_JWT = (
+    "import jwt from 'jsonwebtoken';\n"
+    "export function requireUser(req, res, next) {\n"
+    "  const token = {token};\n"
+    "  const payload = jwt.decode(token);\n"
+    "  req.user = { id: payload.sub };\n"
+    "  next();\n"
+    "}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("token", "extra", "flagged"),
+    [
+        ("req.headers.authorization?.slice(7)", "", True),
+        ("req.headers.authorization?.slice(7)", "export const check = (t) => jwt.verify(t, KEY);\n", False),
+        ("session.accessToken", "", False),  # a token the server holds: reading its claims is no trust
+    ],
+)
+def test_js_jwt_decoded_without_verify(token: str, extra: str, flagged: bool) -> None:
+    text = _JS_JWT.replace("{token}", token) + extra
+    assert ("JS-JWT-UNVERIFIED" in _rules("src/middleware/auth.ts", text)) is flagged
+
+
+_AXIOS = (
+    "import axios from 'axios';\n"
+    "router.post('/integrations/test', async (req, res) => {\n"
+    "  const client = axios.create({\n"
+    "    baseURL: {base},\n"
+    "    headers: { 'X-Request-Id': req.headers['x-request-id'] },\n"
+    "  });\n"
+    "  const { data } = await client.get('/status');\n"
+    "  res.json(data);\n"
+    "});\n"
+)
+
+
+@pytest.mark.parametrize(("base", "flagged"), [("req.body.instanceUrl", True), ("process.env.CRM_URL", False)])
+def test_axios_client_made_with_a_base_url_from_the_request(base: str, flagged: bool) -> None:
+    text = _AXIOS.replace("{base}", base)
+    assert ("JS-SSRF" in _rules("src/api/integrations.ts", text)) is flagged
