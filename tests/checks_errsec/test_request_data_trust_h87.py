@@ -424,3 +424,44 @@ _AXIOS = (
 def test_axios_client_made_with_a_base_url_from_the_request(base: str, flagged: bool) -> None:
     text = _AXIOS.replace("{base}", base)
     assert ("JS-SSRF" in _rules("src/api/integrations.ts", text)) is flagged
+
+
+_GO_ZERO = (
+    "package git\n\nfunc same(sig string, expectedSignature string, hash plumbing.Hash) bool {\n"
+    "\tif {test} {\n\t\treturn false\n\t}\n\treturn true\n}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("test", "flagged"),
+    [("sig == plumbing.ZeroHash", False), ("sig == emptyDigest", False), ("sig == [32]byte{}", False),
+     ("sig == expectedSignature", True)],
+)
+def test_go_a_comparison_with_a_zero_sentinel_is_no_secret_compare(test: str, flagged: bool) -> None:
+    text = _GO_ZERO.replace("{test}", test)
+    assert ("GO-TIMING-COMPARE" in _rules("internal/git/hash.go", text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ("\tsum := md5.Sum(b) //nolint:gosec // ETag only\n\treturn fmt.Sprintf(\"%x\", sum)\n", False),
+        ("\tw.Header().Set(\"ETag\", fmt.Sprintf(\"%x\", sha1.Sum(b)))\n\treturn \"\"\n", False),
+        ("\treturn fmt.Sprintf(\"%x\", md5.Sum([]byte(password)))\n", True),
+    ],
+)
+def test_go_weak_digest_for_caching_or_waived(body: str, flagged: bool) -> None:
+    text = f"package api\n\nfunc digest(b []byte, password string) string {{\n{body}}}\n"
+    assert ("GO-WEAK-CRYPTO" in _rules("internal/api/digest.go", text)) is flagged
+
+
+def test_typeorm_sub_query_text_is_not_a_splice() -> None:
+    text = (
+        "export async function ids(repo, userId: string) {\n"
+        "  const subQb = repo.createQueryBuilder('o').select('o.customerId').where('o.userId = :u', { u: userId });\n"
+        "  return repo.query(`SELECT id FROM customer WHERE id IN (${subQb.getQuery()})`, [userId]);\n"
+        "}\n"
+    )
+    assert "JS-SQL-STRING" not in _rules("src/orders/ids.ts", text)
+    spliced = text.replace("${subQb.getQuery()}", "${ids.join(',')}")
+    assert "JS-SQL-STRING" in _rules("src/orders/ids.ts", spliced)

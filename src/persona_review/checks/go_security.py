@@ -644,7 +644,22 @@ _WEAK = lazy_re(
     needs=("md5.", "sha1.", "md4.", "des.", "rc4.", "crypto.MD5", "crypto.SHA1"),
 )
 def weak_crypto(ctx: FileContext) -> Iterator[Hit]:
-    return matching_lines(lex(ctx), _WEAK)
+    lexed = lex(ctx)
+    for found in matching_lines(lexed, _WEAK):
+        near = "\n".join(ctx.lines.get(n, "") for n in range(found.line - 3, found.line + 4))
+        marked = "\n".join(ctx.lines.get(n, "") for n in (found.line - 1, found.line))
+        if _GOSEC_WAIVED.search(marked) or _NOT_SECURITY_DIGEST.search(near):
+            continue
+        yield found
+
+
+_GOSEC_WAIVED = lazy_re(r"//\s*(?:nolint:[\w,]*\bgosec\b|nolint\b(?!:)|#nosec\b)")
+"""The team's own waiver on the line or the one above (`//nolint:gosec // ETag only`, `// #nosec G401`)."""
+_NOT_SECURITY_DIGEST = lazy_re(
+    r"(?i)etag\b|if-none-match|\bcache[_-]?key|checksum|fingerprint|content[_-]?hash|\bdedup"
+)
+"""A digest for caching or change detection (an ETag, a cache key, a file checksum): collisions there cost
+a stale cache entry, not a forged credential."""
 
 
 _JWT_UNVERIFIED = lazy_re(r"\.ParseUnverified\s*\(|\bSigningMethodNone\b|\bUnsafeAllowNoneSignatureType\b")
