@@ -465,3 +465,14 @@ def test_typeorm_sub_query_text_is_not_a_splice() -> None:
     assert "JS-SQL-STRING" not in _rules("src/orders/ids.ts", text)
     spliced = text.replace("${subQb.getQuery()}", "${ids.join(',')}")
     assert "JS-SQL-STRING" in _rules("src/orders/ids.ts", spliced)
+
+
+@pytest.mark.parametrize(("parse", "flagged"), [("parseClaimsJwt", True), ("parseClaimsJws", False)])
+def test_jjwt_parser_of_unsigned_tokens(parse: str, flagged: bool) -> None:
+    text = (
+        "package com.acme.api;\n\npublic class TokenReader {\n"
+        "    public String userId(String token, Key key) {\n"
+        f"        return Jwts.parser().setSigningKey(key).{parse}(token).getBody().getSubject();\n"
+        "    }\n}\n"
+    )
+    assert ("JAVA-JWT-UNVERIFIED" in _rules("src/main/java/com/acme/api/TokenReader.java", text)) is flagged
