@@ -173,8 +173,8 @@ def _unverified(func: ast.FunctionDef | ast.AsyncFunctionDef, offset: int, ctx: 
     defaults = [*func.args.defaults, *(d for d in func.args.kw_defaults if d is not None)]
     if any(_CALLER_DEPENDENCY.match(ast.unparse(d)) for d in defaults):
         return
-    yield Hit(first, None, f"The webhook route {where} acts on the posted payload, and nothing in this file "
-                           "checks the sender's signature.")
+    yield Hit(first, None, f"`{func.name}`, the webhook route {where}, acts on the posted payload, and "
+                           "nothing in this file checks the sender's signature.")
 
 
 def _reads_payload(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
