@@ -52,7 +52,7 @@ def is_dynamic(span: Span, language: str, constants: frozenset[str] = frozenset(
     for match in _FORMAT.finditer(bare) if "format" in bare or "Sprintf" in bare else ():
         args = split_args(bracket_span_in_text(span, match.end() - 1))
         values = [a.strip() for a in args[1:]]
-        inert = all(v in constants or _inert_value(v) for v in values)
+        inert = all(v in constants or _inert_value(v) or _joined_constant(v, constants) for v in values)
         if values and not _numeric_only(args[0]) and not inert:
             return True
     if language in {"javascript", "typescript"}:
@@ -136,6 +136,15 @@ def marks_only(value: str) -> bool:
 
 _INERT_VALUE = lazy_re(r"""^(?:"[^"\\]*"|'[^'\\]*'|`[^`$]*`|\d+|(?:[\w$]+\.)*TableName\(\s*\))$""")
 """A format argument no caller writes: a literal, or the `TableName()` a model declares (gorm, beego)."""
+
+
+_JOINED = lazy_re(r"""^strings\.Join\(\s*([A-Za-z_]\w*)\s*,\s*"[^"\\]*"\s*\)$""")
+
+
+def _joined_constant(value: str, constants: frozenset[str]) -> bool:
+    """`strings.Join(marks, ",")` of a slice the caller knows to hold only literal text (bind marks)."""
+    joined = _JOINED.match(value) if value.startswith("strings.Join") else None
+    return joined is not None and joined.group(1) in constants
 
 
 def _inert_value(value: str) -> bool:

@@ -385,9 +385,17 @@ def _decided_values(ctx: FileContext, sinks: tuple[Sink, ...], first: int, last:
     there, else the values assigned or appended there. None when the engine saw none of them (the
     line-based decision then stands)."""
     values: list[Value] = []
-    for site, sink, _flow in sink_sites(ctx, *sinks):
+    every = list(sink_sites(ctx, *sinks))
+    for site, sink, _flow in every:
         if first <= site.line <= last:
             values.extend(_value(site, i) for i in watched(site, sink))
+    if not values:
+        # SQL on a continuation line of a call that starts above (`return jdbc.query(\n  "..." + c, v)`):
+        # the innermost sink call around the hit
+        around = [(site, sink) for site, sink, _flow in every if site.line < first and last <= site.end_line]
+        inner = max((site.line for site, _sink in around), default=None)
+        values.extend(_value(site, i) for site, sink in around if site.line == inner
+                      for i in watched(site, sink))
     if values:
         return values
     for appended, assigned in ctx.cached("java_sinks.values_by_line", lambda: _values_by_line(ctx)):

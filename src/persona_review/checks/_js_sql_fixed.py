@@ -51,7 +51,15 @@ _PLACEHOLDER_LIST = lazy_re(
 
 def placeholder_lists_dropped(code: str) -> str:
     """`code` without its template splices that build only bind-placeholder lists."""
-    return _PLACEHOLDER_LIST.sub("", code) if "${" in code else code
+    if "${" not in code:
+        return code
+    dropped = _PLACEHOLDER_LIST.sub("", code)
+    return _SUBQUERY_TEXT.sub("", dropped) if "getQuery" in dropped or "getSql" in dropped else dropped
+
+
+_SUBQUERY_TEXT = lazy_re(r"\$\{\s*(?:this\.)?[\w$]+(?:\.[\w$]+)*\s*\.\s*(?:getQuery|getSql)\s*\(\s*\)\s*\}")
+"""`IN (${subQb.getQuery()})`: TypeORM's text of another query builder, whose values it binds as parameters
+(`setParameters(subQb.getParameters())`), not a value of the caller's."""
 
 
 _PLACEHOLDER_ASSIGN = lazy_re(

@@ -130,9 +130,30 @@ def _statements_over(tree: ast.Module, first: int, top: _TopLines = None) -> Ite
             todo.append(child)
 
 
+_BINDING_RUNNERS = frozenset({"execute", "executemany", "exec_driver_sql", "raw", "read_sql",
+                              "read_sql_query", "fetch", "fetchrow", "fetchval", "fetchall", "mogrify"})
+"""Query calls whose arguments after the SQL text are the values bound to its placeholders (DB-API
+`execute(sql, params)`, SQLAlchemy `execute(text(...), {...})`, Django `raw(sql, [..])`, asyncpg `fetch`)."""
+
+
+def _walk_sql(stmt: ast.stmt) -> Iterator[ast.AST]:
+    """`ast.walk` of the statement without the bound values of its query calls: `{"p": f"%{q}%"}` handed
+    to `execute` next to the SQL text is a value the driver quotes, not text of the query."""
+    todo: deque[ast.AST] = deque([stmt])
+    while todo:
+        node = todo.popleft()
+        yield node
+        children = list(ast.iter_child_nodes(node))
+        if isinstance(node, ast.Call) and _called_name(node) in _BINDING_RUNNERS and len(node.args) > 1:
+            bound = {id(arg) for arg in node.args[1:]}
+            bound.update(id(kw.value) for kw in node.keywords if kw.arg in {"params", "parameters", "args"})
+            children = [child for child in children if id(child) not in bound]
+        todo.extend(children)
+
+
 def _spliced(stmt: ast.stmt) -> Iterator[ast.expr]:
     """The expressions spliced into string text in the statement."""
-    for node in ast.walk(stmt):
+    for node in _walk_sql(stmt):
         if isinstance(node, ast.FormattedValue):
             yield node.value
         elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and _stringy(node.left):

@@ -778,11 +778,25 @@ class Flow:
                     and isinstance(node.ops[0], ast.In | ast.NotIn):
                 if not _reads_field(node.left):  # `upload.mimetype in TYPES` checks the type, not the upload
                     checked.append(node.left)
+                checked.extend(self._parsed_url_of(node.left))
                 if isinstance(node.ops[0], ast.NotIn) and node is test:
                     negated = not negated
             names.update(n.id for expr in checked for n in ast.walk(expr)
                          if isinstance(n, ast.Name) and n.id in scope.env)
         return names, negated
+
+    def _parsed_url_of(self, node: ast.expr) -> list[ast.expr]:
+        """`parts.hostname` (`netloc`, `host`) of `parts = urlparse(url)`, or `urlparse(url).hostname`:
+        a host tested against a collection (an allow-list) checks `url` and `parts` as fetch targets."""
+        if not isinstance(node, ast.Attribute) or node.attr not in {"hostname", "netloc", "host"}:
+            return []
+        base = node.value
+        if isinstance(base, ast.Name) and base.id in self._parsed:
+            return [base, ast.Name(id=self._parsed[base.id], ctx=ast.Load())]
+        if isinstance(base, ast.Call) and base.args and isinstance(base.args[0], ast.Name) \
+                and dotted(base.func).rsplit(".", 1)[-1] in {"urlparse", "urlsplit"}:
+            return [base.args[0]]
+        return []
 
     @staticmethod
     def _mark_checked(names: set[str], scope: _Scope, weak: set[str] | frozenset[str] = frozenset(),

@@ -301,6 +301,10 @@ class Flow:
         args = arguments(call)
         on_receiver = name in {"in?", "match?", "match"}
         target = receiver(call) if on_receiver else args[0] if args else None
+        if target is not None and target.type == "call" and method_name(target) in {"host", "hostname"}:
+            # `ALLOWED_HOSTS.include?(uri.host)`: the parsed URL's host is checked, so the URL is a fetch
+            # target the code chose among
+            target = receiver(target)
         self._mark(target, call.end_byte)
 
     def _validated(self, call: Node) -> None:

@@ -183,7 +183,8 @@ def comparison_hits(ctx: FileContext, syntax: Syntax, describe: str) -> Iterator
                 continue
             names = (_operand_name(left, syntax), _operand_name(right, syntax))
             if any(_constant(n) or _DESCRIBES.search(normalized(n)) or _NOT_SECRET.search(normalized(n))
-                   for n in names if n) \
+                   or _ZERO_SENTINEL.match(n.rsplit(".", 1)[-1]) for n in names if n) \
+                    or _EMPTY_VALUE.search(text_of(left)) or _EMPTY_VALUE.search(text_of(right)) \
                     or _enum_member(left) or _enum_member(right) or _looks_up(node, left, right):
                 continue
             if constants is None:
@@ -316,6 +317,15 @@ def _string_content(node: Node) -> str:
     if node.type in {"string", "interpreted_string_literal", "raw_string_literal", "string_literal"}:
         return text_of(node)[1:-1]
     return ""
+
+
+_ZERO_SENTINEL = lazy_re(
+    r"^(?:[Zz]ero|[Ee]mpty|[Nn]il|[Bb]lank|[Uu]nset)[A-Z_]?\w*$|^\w*(?:Zero|Empty|Nil|Blank)(?:Hash|Digest|Sha|Sum|Value|Key|ID|Id|Token)?$"
+)
+"""A zero or empty sentinel (`plumbing.ZeroHash`, `emptyDigest`, `NilToken`): comparing with it asks whether a
+value is set, a fact the caller knows anyway, not whether a secret matches."""
+_EMPTY_VALUE = lazy_re(r"^[\w.\[\]]*\{\s*\}$")
+"""An empty composite literal (`common.Hash{}`, `[32]byte{}`): the zero value."""
 
 
 def _constant(name: str) -> bool:

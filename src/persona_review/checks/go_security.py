@@ -489,7 +489,38 @@ def _inert_values(lexed: Lexed) -> frozenset[str]:
             other.update(names[1:])
         else:
             other.update(names)
-    return frozenset(safe - other - {"_"})
+    return frozenset((safe - other - {"_"}) | _placeholder_slices(lexed))
+
+
+_MARK = (r'(?:"(?:\?|\$\d+|@p\d+)"|fmt\.Sprintf\(\s*"(?:\$|@p|:p)%d"\s*,[^()]*(?:\([^()]*\))?[^()]*\)'
+         r'|"(?:\$|@p)"\s*\+\s*strconv\.Itoa\([^()]*\))')
+_MARK_INTO = lazy_re(rf"^\s*([A-Za-z_]\w*)\[[^\]]+\]\s*=\s*{_MARK}\s*$")
+_MARK_APPENDED = lazy_re(rf"^\s*([A-Za-z_]\w*)\s*=\s*append\(\s*\1\s*,\s*{_MARK}\s*\)\s*$")
+_EMPTY_SLICE = lazy_re(
+    r"^\s*(?:var\s+)?([A-Za-z_]\w*)\s*(?::=\s*(?:make\(\s*\[\]string\b[^\n]*\)|\[\]string\{\s*\})|\[\]string)\s*$"
+)
+_TOUCHED = lazy_re(r"^\s*([A-Za-z_]\w*)(?:\[[^\]]*\])?\s*(?::=|=(?!=))")
+
+
+def _placeholder_slices(lexed: Lexed) -> set[str]:
+    """Slices of bind marks: made empty, then only given `"?"`, `"$"+strconv.Itoa(i)` or
+    `fmt.Sprintf("$%d", i+1)` (`marks[i] = ...`, `marks = append(marks, ...)`). `strings.Join(marks, ",")`
+    of one is a `$1,$2,$3` list whose values go in the query's arguments."""
+    marked: set[str] = set()
+    other: set[str] = set()
+    for _no, code, _bare in lines_of(lexed):
+        if "=" not in code and _EMPTY_SLICE.match(code) is None:
+            continue
+        found = _MARK_INTO.match(code) or _MARK_APPENDED.match(code)
+        if found is not None:
+            marked.add(found.group(1))
+            continue
+        if _EMPTY_SLICE.match(code) is not None:
+            continue
+        touched = _TOUCHED.match(code)
+        if touched is not None:
+            other.add(touched.group(1))
+    return marked - other
 
 
 def _assigned_name(bare: str) -> str | None:
@@ -613,7 +644,22 @@ _WEAK = lazy_re(
     needs=("md5.", "sha1.", "md4.", "des.", "rc4.", "crypto.MD5", "crypto.SHA1"),
 )
 def weak_crypto(ctx: FileContext) -> Iterator[Hit]:
-    return matching_lines(lex(ctx), _WEAK)
+    lexed = lex(ctx)
+    for found in matching_lines(lexed, _WEAK):
+        near = "\n".join(ctx.lines.get(n, "") for n in range(found.line - 3, found.line + 4))
+        marked = "\n".join(ctx.lines.get(n, "") for n in (found.line - 1, found.line))
+        if _GOSEC_WAIVED.search(marked) or _NOT_SECURITY_DIGEST.search(near):
+            continue
+        yield found
+
+
+_GOSEC_WAIVED = lazy_re(r"//\s*(?:nolint:[\w,]*\bgosec\b|nolint\b(?!:)|#nosec\b)")
+"""The team's own waiver on the line or the one above (`//nolint:gosec // ETag only`, `// #nosec G401`)."""
+_NOT_SECURITY_DIGEST = lazy_re(
+    r"(?i)etag\b|if-none-match|\bcache[_-]?key|checksum|fingerprint|content[_-]?hash|\bdedup"
+)
+"""A digest for caching or change detection (an ETag, a cache key, a file checksum): collisions there cost
+a stale cache entry, not a forged credential."""
 
 
 _JWT_UNVERIFIED = lazy_re(r"\.ParseUnverified\s*\(|\bSigningMethodNone\b|\bUnsafeAllowNoneSignatureType\b")

@@ -430,7 +430,13 @@ _DIGEST_CALLS = (["MessageDigest", "getInstance"], ["DigestUtils", "getDigest"])
 _NO_OP_ENCODER = "NoOpPasswordEncoder.getInstance"
 
 
-_JWT_UNVERIFIED = lazy_re(r"\bJWT\.decode\s*\(|\bAlgorithm\.none\s*\(\s*\)|\.parseUnsecuredClaims\s*\(")
+_JWT_UNVERIFIED = lazy_re(
+    r"\bJWT\.decode\s*\(|\bAlgorithm\.none\s*\(\s*\)|"
+    r"\.parse(?:UnsecuredClaims|UnsecuredContent|ClaimsJwt|PlaintextJwt)\s*\("
+)
+"""auth0's `JWT.decode`, `Algorithm.none()`, and jjwt's parsers of unsigned tokens (0.12's
+`parseUnsecured...`, the older `parseClaimsJwt`/`parsePlaintextJwt`, which refuse signed ones: a caller
+gets in only with `alg: none`). `parseClaimsJws` verifies."""
 
 
 @register(
@@ -447,7 +453,7 @@ _JWT_UNVERIFIED = lazy_re(r"\bJWT\.decode\s*\(|\bAlgorithm\.none\s*\(\s*\)|\.par
             "only what it returns."
         ),
     ),
-    needs=("JWT.decode", "Algorithm.none", "parseUnsecuredClaims", "split"),
+    needs=("JWT.decode", "Algorithm.none", "parseUnsecured", "parseClaimsJwt", "parsePlaintextJwt", "split"),
 )
 def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
     for no, _code, bare in lines_of(lex(ctx)):

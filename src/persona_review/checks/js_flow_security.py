@@ -245,11 +245,15 @@ SSRF_SINKS = (
 def ssrf(ctx: FileContext) -> Iterator[Hit]:
     library = any(_REQUEST_LIBRARY.search(text) for text in ctx.lines.values())
     instances = _client_instances(ctx)
-    sinks: tuple[Sink, ...] = SSRF_SINKS
+    sinks: tuple[Sink, ...] = (*SSRF_SINKS, _CLIENT_BASE)
     if instances:
-        sinks = (*SSRF_SINKS, Sink(URL, _HTTP_METHODS, (0,), receiver_words=tuple(sorted(instances))))
+        sinks = (*sinks, Sink(URL, _HTTP_METHODS, (0,), receiver_words=tuple(sorted(instances))))
 
     def accept(site: CallSite, index: int, value: Value) -> bool:
+        if matches(site, _CLIENT_BASE):
+            base = _BASE_URL.search(text_of(site.call.args[index])) if site.call.args else None
+            return base is not None and _REQUEST_READ.search(base.group(1)) is not None \
+                and URL not in value.safe_for and not value.host_fixed()
         if looked_up(site, index):
             return False
         written = text_of(site.call.receiver) if site.call.receiver is not None else ""
@@ -263,6 +267,15 @@ def ssrf(ctx: FileContext) -> Iterator[Hit]:
         return not value.host_fixed()
 
     yield from tainted_hits(ctx, sinks, "chooses the host contacted by", accept=accept)
+
+
+_CLIENT_BASE = Sink(URL, frozenset({"create"}), (0,), receiver_words=("axios",))
+"""`axios.create({ baseURL })`: every call of the client goes to the base's host."""
+_BASE_URL = lazy_re(r"\bbaseURL\s*:\s*([^,\n}]+)")
+_REQUEST_READ = lazy_re(r"^\s*(?:req|request|ctx\.request|ctx|c\.req)\s*\.\s*(?:body|query|params|headers)\b|"
+                        r"^\s*(?:body|query|input|dto)\s*\.")
+"""The base written as a read of the request (`req.body.instanceUrl`, `input.url`): other fields of the
+options (a forwarded header) taint the object too, so the base itself must be seen coming from it."""
 
 
 _CLIENT_INSTANCE = lazy_re(

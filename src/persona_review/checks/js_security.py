@@ -122,6 +122,9 @@ def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
 
     def judge(call: QueryCall, tainted: Mapping[str, int]) -> Hit | None:
         first = call.args[0].strip()
+        if len(call.args) > 1 and _BINDING_RAW.match(lexed.bare.get(call.line, "")[len(call.before):]) \
+                and _MARKED_LITERAL.match(first):
+            return None  # knex `whereRaw("name ilike ?", [`%${q}%`])`: the later arguments are bound values
         if _CALLBACK.match(first):
             return None  # `.query(async ({ input }) => ...)`: a tRPC/GraphQL resolver or a data-fetching hook
         if first.startswith("new ") or (first.startswith("{") and not _CONFIG_TEXT.search(first)
@@ -151,6 +154,16 @@ def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
         text = "\n".join(lexed.code.get(no, "") for no in range(hit.line, (hit.end_line or hit.line) + 1))
         if not only_own_table_names(text, whole, constants):
             yield hit  # a statement splicing only `this.tableName` names the class's own table
+
+
+_BINDING_RAW = lazy_re(
+    r"^\s*\.?\s*(?:whereRaw|orWhereRaw|andWhereRaw|havingRaw|orHavingRaw|orderByRaw|groupByRaw|joinRaw|raw|"
+    r"\$queryRawUnsafe|\$executeRawUnsafe)\s*\("
+)
+"""Knex's raw clauses and Prisma's unsafe raw calls: after the SQL they take the values bound to its
+markers (an array, or the rest of the arguments)."""
+_MARKED_LITERAL = lazy_re(r"""^(?:"[^"\n]*(?:\?|\$\d)[^"\n]*"|'[^'\n]*(?:\?|\$\d)[^'\n]*')$""")
+"""A quoted SQL literal (no template fields) holding a `?` or `$1` marker."""
 
 
 _CALLBACK = lazy_re(r"^(?:async\b|function\b|\(?[\w$\s,{}:=\[\]]*\)?\s*=>)")
@@ -426,6 +439,37 @@ def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
         if match is not None and bare[match.start()] != " ":
             yield Hit(no)
     yield from hand_decoded(ctx)
+    yield from _decoded_only(ctx, lexed)
+
+
+_LIBRARY_DECODE = lazy_re(r"(?<![\w$.])(?:jwt|jsonwebtoken|jose)\s*\.\s*(?:decode|decodeJwt)\s*\(|"
+                          r"(?<![\w$.])decodeJwt\s*\(")
+"""jsonwebtoken's `jwt.decode` and jose's `decodeJwt`: both only read the payload, checking nothing."""
+_SERVER_REQUEST = lazy_re(
+    r"\b(?:req|request|ctx|ctx\.request|c\.req)\s*\.\s*(?:headers?|get|header|cookies?|signedCookies|query)\b|"
+    r"getHeader\s*\(")
+_ANY_VERIFY = lazy_re(r"(?i)verif|getPublicKey|jwks")
+_DECODE_AROUND = 15
+
+
+def _decoded_only(ctx: FileContext, lexed: Lexed) -> Iterator[Hit]:
+    """`jwt.decode(token)` of a token read from the request a few lines above, in a file that verifies
+    no token anywhere: the claims are the caller's to write (a token the server fetched for itself, or a
+    browser reading its own token's expiry, is not read from a request: quiet)."""
+    if "decode" not in ctx.known_text():
+        return
+    code = lexed.code
+    whole = "\n".join(code.values())
+    if _ANY_VERIFY.search(whole):
+        return
+    for no in sorted(code):
+        if no not in ctx.added or not _LIBRARY_DECODE.search(code[no]):
+            continue
+        above = "\n".join(code.get(n, "") for n in range(no - _DECODE_AROUND, no + 1))
+        if _SERVER_REQUEST.search(above):
+            yield Hit(no, None, "The token from the request is only decoded (`decode` reads the payload and "
+                                "checks no signature), so the caller writes its claims. Verify it with "
+                                "`jwt.verify(token, key, { algorithms: [...] })` and use what that returns.")
 
 
 _DESERIALIZE = lazy_re(r"\b\w*[sS]erializ\w*\.(?:unserialize|deserialize)\s*\(")

@@ -476,8 +476,27 @@ _TEMPLATE_SINKS = frozenset({"render_template_string", "flask.render_template_st
     "variable to a fixed template and let autoescaping handle it.")
 def template_injection(ctx: FileContext) -> Iterator[Hit]:
     for call, value, node in _tainted_calls(ctx, _TEMPLATE_SINKS, HTML, 0, "source", "s"):
+        if call.name.endswith("from_string") and _sandboxed(ctx, call.call):
+            continue
         yield hit_at(call, f"`{call.name}` gets `{code(node)}`, which comes from {value.source}: it is "
                          "rendered without escaping.")
+
+
+_SANDBOX_ENV = lazy_re(r"(?:Immutable)?SandboxedEnvironment\(")
+
+
+def _sandboxed(ctx: FileContext, call: ast.Call) -> bool:
+    """`env.from_string(text)` where the file makes `env` a Jinja `SandboxedEnvironment`: the sandbox
+    refuses attribute access to internals, which is how template code reaches the interpreter."""
+    func = call.func
+    if not isinstance(func, ast.Attribute):
+        return False
+    owner = func.value
+    if isinstance(owner, ast.Call):
+        return bool(_SANDBOX_ENV.match(ast.unparse(owner.func).rsplit(".", 1)[-1] + "("))
+    name = ast.unparse(owner)
+    pattern = re.escape(name) + r"\s*(?::[^=\n]+)?=\s*(?:[\w.]+\.)?(?:Immutable)?SandboxedEnvironment\("
+    return re.search(pattern, ctx.known_text()) is not None
 
 
 @check(

@@ -7,6 +7,7 @@ their method (`_ruby_flow`): a constant, an integer, a quoted value or an allow-
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -493,6 +494,39 @@ def ssrf(ctx: FileContext) -> Iterator[Hit]:
             yield _call_hit(tree, node, message)
 
 
+# --- tokens -----------------------------------------------------------------------------------------
+
+@ruby_check(
+    "RB-JWT-UNVERIFIED", "SEC-07", _SEC, Severity.CRITICAL,
+    title="JWT from the request decoded without verifying its signature",
+    explanation=(
+        "`JWT.decode(token, key, false)` (ruby-jwt's third argument) and `algorithm: 'none'` skip the "
+        "signature check, so whoever sends the token writes its claims: any `sub`, any role, any expiry. "
+        "Decode with the key and the algorithm pinned (`JWT.decode(token, key, true, algorithm: 'HS256')`) "
+        "and treat a `JWT::DecodeError` as unauthenticated."
+    ),
+    needs=r"JWT",
+)
+def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
+    for tree, flow, node, name in _flow_calls(ctx):
+        if name != "decode" or name_text(receiver(node)) not in {"JWT", "::JWT"}:
+            continue
+        args = arguments(node)
+        if not args or not flow.value(args[0]).tainted:
+            continue  # a token the code fetched itself (reading its `exp` to refresh it) is its own
+        positional = [a for a in args if a.type != "pair"]
+        if len(positional) >= 3 and text(positional[2]) in {"false", "nil"}:
+            why = "with verification turned off (third argument `false`)"
+        elif any(_NONE_ALG.search(text(pair)) for pair in args if pair.type == "pair"):
+            why = "accepting the `none` algorithm"
+        else:
+            continue
+        yield _call_hit(tree, node, f"{_origin(flow.value(args[0]))} is decoded by `JWT.decode` {why}.")
+
+
+_NONE_ALG = lazy_re(r"""^:?["']?algorithms?["']?\s*(?::|=>)\s*\[?[^\]]*["']none["']""", re.IGNORECASE)
+
+
 # --- redirects, reflection, HTML, files --------------------------------------------------------------
 
 _REDIRECTS = frozenset({"redirect_to", "redirect_back", "redirect_back_or_to", "redirect"})
@@ -556,7 +590,12 @@ _DESERIALIZERS = {
              "object_load"},
     "Psych": {"load", "load_documents", "load_stream", "unsafe_load", "parse_stream"},
     "Marshal": {"load", "restore"}, "CSV": {"load"}, "Oj": {"load", "object_load"},
+    "ERB": {"new"}, "Erubi::Engine": {"new"}, "Erubis::Eruby": {"new"}, "Haml::Engine": {"new"},
 }
+"""Loaders that can build any object (YAML's and Marshal's, Oj's object mode) and template engines that
+compile their text into Ruby code (ERB and its kin; Liquid, made to run untrusted templates, is not here)."""
+_SAFE_OJ_MODES = frozenset({":strict", ":null", ":compat", ":json", ":rails", ":wab", ":custom"})
+"""Oj modes that build only JSON values (its default, `:object`, builds any class the text names)."""
 
 
 @ruby_check(
@@ -576,6 +615,9 @@ def code_injection(ctx: FileContext) -> Iterator[Hit]:
         elif name in _REFLECTION_ON_ARGUMENT or name in _DESERIALIZERS.get(name_text(receiver(node)), ()):
             args = arguments(node)
             if not args or _option_is(args, "safe", "true"):
+                continue
+            mode = pair_value(args, "mode")
+            if name_text(receiver(node)) == "Oj" and mode is not None and text(mode) in _SAFE_OJ_MODES:
                 continue
             value = flow.value(args[0])
         else:

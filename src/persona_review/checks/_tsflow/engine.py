@@ -711,7 +711,18 @@ class _Run:
             return {}, {}
         if isinstance(expr, ir.Call):
             return self._guard_call(expr)
+        if isinstance(expr, ir.Index):
+            return self._member_of_table(expr), {}
         return {}, {}
+
+    def _member_of_table(self, expr: ir.Index) -> Env:
+        """`if allowed[origin] {`: a lookup in the code's own table (a Go `map[string]bool` of trusted
+        values, a JS object of them) read as a condition: where it holds, the key is one of the table's."""
+        name = self._name_of(expr.index, self.adapter.expression(expr.index))
+        if name is None or self._quiet_eval(expr.obj).tainted:
+            return {}
+        value = self._lookup(name)
+        return {name: sanitized(value, ALL_KINDS)} if value.tainted else {}
 
     def _index_found(self, expr: ir.Binary) -> tuple[Env, Env] | None:
         """`s.indexOf(x) != -1` (and `>= 0`, `> -1`, or `== -1`, `< 0` reversed) read as `s.contains(x)`."""
@@ -788,6 +799,23 @@ class _Run:
                 checked[name] = replace(value, fixed=True)
         return checked, {}
 
+    def _eval_within(self, condition: Node, branch: Node, holds: bool) -> Value:
+        """A ternary's branch with what its condition checks: `ALLOWED.contains(s) ? s : "id"` gives `s`
+        only where it is one of the allowed values."""
+        yes, no = self.guards(condition)
+        narrowed = yes if holds else no
+        if not narrowed:
+            return self.eval(branch)
+        saved = {name: self.env[name] for name in narrowed if name in self.env}
+        missing = [name for name in narrowed if name not in self.env]
+        self.env.update(narrowed)
+        try:
+            return self.eval(branch)
+        finally:
+            self.env.update(saved)
+            for name in missing:
+                self.env.pop(name, None)
+
     def _quiet_eval(self, node: Node) -> Value:
         """Evaluate without recording calls (a guard's parts are already recorded by the condition)."""
         record, self.record = self.record, False
@@ -833,7 +861,8 @@ class _Run:
                 return self.eval(e.then)
             if decided is False:
                 return self.eval(e.orelse)
-            return union(self.eval(e.then), self.eval(e.orelse))
+            return union(self._eval_within(e.condition, e.then, True),
+                         self._eval_within(e.condition, e.orelse, False))
         if isinstance(e, ir.Concat):
             out = literal("")
             for part in e.parts:
