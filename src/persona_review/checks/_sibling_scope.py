@@ -68,7 +68,11 @@ def _message(model: str, keys: set[str]) -> str:
             "Filter by the caller here too (or answer 404 when the record is not the caller's).")
 
 
-def _findings(lookups: list[_Lookup], caller: re.Pattern[str], added: frozenset[int]) -> Iterator[Hit]:
+def _findings(lookups: list[_Lookup], caller: re.Pattern[str], added: frozenset[int],
+              signed_in: re.Pattern[str] | None = None) -> Iterator[Hit]:
+    """`signed_in`, when given, names a handler that only signed-in callers reach (`@login_required`): in
+    one, a lookup by id is also reported when the file's only other lookups of the model are scoped lists
+    (no other lookup by id to compare with)."""
     scope_keys: dict[str, set[str]] = {}
     for each in lookups:
         for key, value in each.keys.items():
@@ -84,20 +88,36 @@ def _findings(lookups: list[_Lookup], caller: re.Pattern[str], added: frozenset[
             continue  # the handler compares the record's tenant itself
         others = [o for o in lookups
                   if o.model == each.model and o.handler_id != each.handler_id and "id" in o.keys]
-        if not others or not all(keys & set(o.keys) or caller.search(o.handler) for o in others):
+        if not others and (signed_in is None or not signed_in.search(each.handler)):
+            continue  # no other lookup by id shows the file's rule, and the handler may be public
+        if not all(keys & set(o.keys) or caller.search(o.handler) for o in others):
             continue  # another handler looks it up by id alone too: not the file's rule
         yield Hit(each.line, None, _message(each.model, keys), explanation=EXPLANATION)
 
 
-# --- Python: Django ORM lookups in views ------------------------------------------------------------------
+# --- Python: Django ORM and SQLAlchemy lookups in views and routes ----------------------------------------
 
 _PY_CALLER = lazy_re(
     r"\b(?:self\.)?request\.(?:user|auth|tenant|organization|org|account|workspace|team|member)\b"
-    r"|\bcurrent_(?:user|org\w*|tenant|account|workspace|team)\b"
+    r"|\bcurrent_(?:user|org\w*|tenant|account|workspace|team)\b|\bg\.(?:user|tenant|org\w*|account)\b"
 )
 _SHORTCUTS = frozenset({"get_object_or_404", "aget_object_or_404", "get_list_or_404", "aget_list_or_404"})
 _MANAGER_METHODS = frozenset({"get", "aget", "filter", "exclude", "get_or_none", "update", "delete"})
 _ID_KEYS = frozenset({"id", "pk", "uuid"})
+_ROUTE_DECORATOR = lazy_re(r"(?:^|\.)(?:get|post|put|patch|delete|route|api_route|websocket)$")
+_PRIVILEGED_DECORATOR = lazy_re(
+    r"(?i)(?:^|\.)(?:staff_member_required|superuser_required|user_passes_test|permission_required|"
+    r"roles?_required|roles?_accepted|\w*admin\w*|\w*staff\w*|\w*superuser\w*)$"
+)
+"""A view only privileged staff reach (`@staff_member_required`, `@admin_required`, `@roles_required`):
+reaching any tenant's record is its purpose."""
+_PRIVILEGED_PERMISSION = lazy_re(r"\bIs(?:Admin|Staff|Superuser)\w*")
+_PY_SIGNED_IN = lazy_re(r"(?m)^@(?:\w+\.)*(?:login_required|auth_required|jwt_required|"
+                        r"fresh_login_required|authenticated)\b")
+"""A decorator that lets only signed-in callers in (Flask-Login, Flask-Security, Flask-JWT-Extended)."""
+_SA_CHAIN = frozenset({"where", "filter", "filter_by"})
+_SA_ROOTS = frozenset({"select", "delete", "update"})
+_SA_SESSION_GET = frozenset({"get", "get_or_404", "aget"})
 
 
 def py_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
@@ -107,20 +127,29 @@ def py_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
     seen: set[int] = set()
     for flow in flows(ctx):
         lookups: list[_Lookup] = []
+        privileged_classes = {id(f) for c in flow.nodes(ast.ClassDef)
+                              if _PRIVILEGED_PERMISSION.search(ast.unparse(c)) for f in ast.walk(c)}
         functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = [
             *flow.nodes(ast.FunctionDef), *flow.nodes(ast.AsyncFunctionDef)]
         for function in functions:
             arguments = function.args
             params = {a.arg for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]}
-            if "request" not in params and "self" not in params:
+            decorators = [dotted(d.func if isinstance(d, ast.Call) else d) for d in function.decorator_list]
+            if any(_PRIVILEGED_DECORATOR.search(name) for name in decorators) or id(function) in privileged_classes:
+                continue
+            if "request" not in params and "self" not in params and not any(
+                    _ROUTE_DECORATOR.search(name) for name in decorators):
                 continue
             source = ast.unparse(function)
+            chained: set[int] = set()
             for call in (n for n in ast.walk(function) if isinstance(n, ast.Call)):
-                found = _py_lookup(call, params)
+                if id(call) in chained:
+                    continue
+                found = _py_lookup(call, params) or _sa_lookup(call, params, chained)
                 if found is not None:
                     model, keys = found
                     lookups.append(_Lookup(call.lineno + flow.offset, model, keys, source, id(function)))
-        for hit in _findings(lookups, _PY_CALLER, ctx.added):
+        for hit in _findings(lookups, _PY_CALLER, ctx.added, _PY_SIGNED_IN):
             if hit.line not in seen:
                 seen.add(hit.line)
                 yield hit
@@ -153,6 +182,65 @@ def _py_lookup(call: ast.Call, params: set[str]) -> tuple[str, dict[str, str]] |
         else:
             keys[key] = value
     return model, keys
+
+
+def _sa_lookup(call: ast.Call, params: set[str], chained: set[int]) -> tuple[str, dict[str, str]] | None:
+    """(model, filter) of a SQLAlchemy lookup: `session.get(Model, id)`, `db.get_or_404(Model, id)`,
+    `Model.query.get(id)`, or a chain `select(Model).where(Model.id == id, Model.owner_id == ...)`
+    (`delete`/`update` too, `.filter`/`.filter_by`, `Model.query.filter_by(...)`, `session.query(Model)`).
+    The calls of a chain are added to `chained` so that its inner links are not read again."""
+    func = call.func
+    if not isinstance(func, ast.Attribute):
+        return None
+    if func.attr in _SA_SESSION_GET:
+        receiver = dotted(func.value)
+        if (len(call.args) == 2 and isinstance(call.args[0], ast.Name) and call.args[0].id[:1].isupper()
+                and re.search(r"(?:^|[._])(?:session|db|s)$", receiver)):
+            return call.args[0].id, _id_only(call.args[1], params)
+        if (len(call.args) == 1 and isinstance(func.value, ast.Attribute) and func.value.attr == "query"
+                and isinstance(func.value.value, ast.Name) and func.value.value.id[:1].isupper()):
+            return func.value.value.id, _id_only(call.args[0], params)
+        return None
+    if func.attr not in _SA_CHAIN:
+        return None
+    keys: dict[str, str] = {}
+    node: ast.expr = call
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _SA_CHAIN:
+        chained.add(id(node))
+        for arg in node.args:
+            for condition in (arg.args if isinstance(arg, ast.Call) and dotted(arg.func).endswith("and_")
+                              else [arg]):
+                if not (isinstance(condition, ast.Compare) and len(condition.ops) == 1
+                        and isinstance(condition.ops[0], ast.Eq) and isinstance(condition.left, ast.Attribute)):
+                    continue
+                _add_key(keys, condition.left.attr, condition.comparators[0], params)
+        for keyword in node.keywords:
+            if keyword.arg is None:
+                return None
+            _add_key(keys, keyword.arg, keyword.value, params)
+        node = node.func.value
+    model = ""
+    if isinstance(node, ast.Call) and dotted(node.func).rsplit(".", 1)[-1] in {*_SA_ROOTS, "query"}:
+        if node.args and isinstance(node.args[0], ast.Name):
+            model = node.args[0].id
+    elif isinstance(node, ast.Attribute) and node.attr == "query" and isinstance(node.value, ast.Name):
+        model = node.value.id
+    if not model[:1].isupper() or not keys:
+        return None
+    return model, keys
+
+
+def _id_only(value: ast.expr, params: set[str]) -> dict[str, str]:
+    keys: dict[str, str] = {}
+    _add_key(keys, "id", value, params)
+    return keys
+
+
+def _add_key(keys: dict[str, str], key: str, value: ast.expr, params: set[str]) -> None:
+    if key in _ID_KEYS and isinstance(value, ast.Name) and value.id in params:
+        keys["id"] = ast.unparse(value)
+    else:
+        keys[key] = ast.unparse(value)
 
 
 # --- JavaScript/TypeScript: Prisma lookups in handlers ----------------------------------------------------
