@@ -135,7 +135,7 @@ def py_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
             arguments = function.args
             params = {a.arg for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]}
             decorators = [dotted(d.func if isinstance(d, ast.Call) else d) for d in function.decorator_list]
-            if any(_PRIVILEGED_DECORATOR.search(name) for name in decorators) or id(function) in privileged_classes:
+            if id(function) in privileged_classes or any(_PRIVILEGED_DECORATOR.search(n) for n in decorators):
                 continue
             if "request" not in params and "self" not in params and not any(
                     _ROUTE_DECORATOR.search(name) for name in decorators):
@@ -211,7 +211,8 @@ def _sa_lookup(call: ast.Call, params: set[str], chained: set[int]) -> tuple[str
             for condition in (arg.args if isinstance(arg, ast.Call) and dotted(arg.func).endswith("and_")
                               else [arg]):
                 if not (isinstance(condition, ast.Compare) and len(condition.ops) == 1
-                        and isinstance(condition.ops[0], ast.Eq) and isinstance(condition.left, ast.Attribute)):
+                        and isinstance(condition.ops[0], ast.Eq)
+                        and isinstance(condition.left, ast.Attribute)):
                     continue
                 _add_key(keys, condition.left.attr, condition.comparators[0], params)
         for keyword in node.keywords:
