@@ -71,7 +71,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'java_list_no_limit': (('All', 'Collection<', 'Iterable<', 'List<', 'Set<', 'for', 'from(', 'getResultList', 'query', 'selectFrom', 'sql'), ()),
     'java_listener_swallowed': (('Handler', 'Listener', 'onMessage'), ()),
     'java_locks': (('.lock()', '.lockInterruptibly()', '.tryLock('), ()),
-    'java_lookup_ignores_caller': (('ById(', 'findOne(', 'getOne('), ()),
+    'java_lookup_ignores_caller': (('.class,', 'ById(', 'findOne(', 'getOne('), ()),
     'java_lookup_null_deref': (('findBy', 'findOne', 'getById', 'orElse(null)', 'selectById', 'selectOne'), ()),
     'java_optional_get': (('.get()',), ()),
     'java_outbound': (('HttpClient', 'HttpClients', 'HttpRequest', 'RestTemplate', 'openConnection'), ()),
