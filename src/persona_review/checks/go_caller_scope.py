@@ -53,7 +53,7 @@ _PARAM_READ = lazy_re(
 _ASSIGNED = lazy_re(r"^\s*(?:var\s+)?([A-Za-z_]\w*)\s*(?:,\s*[A-Za-z_]\w*\s*)*(?::=|=(?!=))")
 _LOOKUP = lazy_re(
     r"(?<![\w.])[A-Za-z_]\w*(?:\.\w+)*\.(?P<method>(?:Get|Find|Load|Fetch|Lookup|Read|Query|QueryRow|First|Take|"
-    r"Delete|Remove|Update|Download|Open)\w*)\s*\("
+    r"List|Delete|Remove|Update|Download|Open)\w*)\s*\("
 )
 _SEGMENTS_SKIPPED = lazy_re(r"^(?:api|v\d+(?:\.\d+)?)$")
 
@@ -81,7 +81,8 @@ def lookup_not_caller_scoped(ctx: FileContext) -> Iterator[Hit]:
         return
     lexed = lex(ctx)
     routes: dict[str, list[str]] = {}
-    for no in sorted(lines_containing(lexed.code, ('("/',))):
+    route_marks = ('("/', '("GET ', '("POST ', '("PUT ', '("PATCH ', '("DELETE ')  # net/http 1.22: "GET /x"
+    for no in sorted(lines_containing(lexed.code, route_marks)):
         for route in _ROUTE.finditer(lexed.code.get(no, "")):
             routes.setdefault(route.group("handler").rsplit(".", 1)[-1], []).append(route.group("path"))
     if len(routes) < 2:

@@ -43,7 +43,8 @@ _CALLER_PARAM = lazy_re(
 _ID_PARAM = lazy_re(r"\b(?:UUID|Long|long|Integer|int|String)\s+(?P<name>(?:id|[a-z]\w*Id))\s*[,)]")
 _LOOKUP = (r"\.\s*(?:(?:findById|getById|getReferenceById|findOne|getOne|find\w*ById|get\w*ById)\s*\(\s*{id}"
            r"|find\s*\(\s*\w+\.class\s*,\s*{id})\s*\)")
-"""A lookup by the id alone: a Spring Data/Panache/Micronaut `findById(id)`, JPA's `em.find(Report.class, id)`."""
+"""A lookup by the id alone: a Spring Data/Panache/Micronaut `findById(id)`, JPA's
+`em.find(Report.class, id)`."""
 _DECLARATIVE = lazy_re(r"@(?:PreAuthorize|PostAuthorize|Secured|RolesAllowed|PostFilter)\b")
 _SECURITY_CONTEXT = lazy_re(r"\bSecurityContextHolder\b|\bgetUserPrincipal\s*\(|\bgetRemoteUser\s*\(")
 _METHOD = lazy_re(
