@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from persona_review.checks._blocks import blocks_of
-from persona_review.checks._lexing import lex
+from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks._spans import bracket_span, lines_of, split_top
 from persona_review.checks.base import FileContext, Hit
@@ -247,9 +247,10 @@ def _add_key(keys: dict[str, str], key: str, value: ast.expr, params: set[str]) 
 # --- JavaScript/TypeScript: Prisma lookups in handlers ----------------------------------------------------
 
 _JS_CALLER = lazy_re(
-    r"\b(?:ctx|context)\s*\.\s*(?:session|user|auth|org\w*|tenant\w*|account|workspace|team|membership)\b"
-    r"|\b(?:req|request)\s*\.\s*(?:user|auth|session|tenant|org\w*|account)\b|\bsession\s*\.\s*user\b"
+    r"\b(?:ctx|context)\s*\??\.\s*(?:session|user|auth|org\w*|tenant\w*|account|workspace|team|membership)\b"
+    r"|\b(?:req|request)\s*\??\.\s*(?:user|auth|session|tenant|org\w*|account)\b|\bsession\s*\??\.\s*user\b"
     r"|\bcurrentUser\b|\bres\s*\.\s*locals\b"
+    r"|\buser\s*\??\.\s*(?:id|orgId|organizationId|tenantId|accountId|workspaceId|teamId|companyId)\b"
 )
 _PRISMA_CALL = lazy_re(
     r"(?<![\w$])(?:this\.)?(?:[A-Za-z_$][\w$]*\.)*(?:prisma|db|tx|client)\s*\.\s*(?P<model>[a-z][\w$]*)\s*\.\s*"
@@ -257,9 +258,20 @@ _PRISMA_CALL = lazy_re(
     r"count|upsert)\s*\("
 )
 _WHERE = lazy_re(r"\bwhere\s*:\s*\{")
+_ORM_CALL = lazy_re(
+    r"(?:(?<![\w$.])|(?<=\bthis\.))(?P<model>[A-Za-z_$][\w$]*)\s*\.\s*(?P<method>findOne(?:By)?(?:OrFail)?|"
+    r"findByPk|findById(?:And(?:Update|Delete|Remove))?|findOneAnd(?:Update|Delete|Remove)|"
+    r"(?:delete|update)One|destroy|update|delete)\s*\("
+)
+"""A TypeORM repository's, a Sequelize or a Mongoose model's lookup: `this.tickets.findOneBy({ id })`,
+`Order.findOne({ where: { id, userId } })`, `Order.findByPk(id)`, `Note.findByIdAndDelete(id)`."""
+_JS_PRIVILEGED = lazy_re(
+    r"@(?:Roles|RequireRoles|Admin\w*|SuperAdmin\w*)\s*\(|@UseGuards\s*\([^)]*(?:Admin|Role|Staff)")
+"""A NestJS method decorated for privileged callers only (`@Roles("admin")`, `@UseGuards(AdminGuard)`)."""
+_BY_ID = frozenset({"findByPk", "findById", "findByIdAndUpdate", "findByIdAndDelete", "findByIdAndRemove"})
 _ENTRY = lazy_re(r"^\s*(?:\.{3})?(?P<key>[A-Za-z_$][\w$]*)\s*(?::\s*(?P<value>.*))?$", re.DOTALL)
 _HANDLER_HEADER = lazy_re(
-    r"=>\s*$|\bfunction\b[^{]*$|^\s*(?:(?:public|private|protected|async|static)\s+)*"
+    r"=>\s*$|\bfunction\b[^{]*$|^\s*(?:(?:export|default|public|private|protected|async|static|function)\s+)*"
     r"(?!(?:if|for|while|switch|catch|with)\b)[\w$]+\s*\(.*\)[^{=]*$"
 )
 """The end of a function's header before its `{`: an arrow, `function (...)`, or a method's signature."""
@@ -290,7 +302,46 @@ def js_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
             if handler is None and no in ctx.added:
                 continue  # a lookup whose handler is not known entire cannot be judged
             lookups.append(_Lookup(no, call.group("model"), keys, text, handler_id))
-    yield from _findings(lookups, _JS_CALLER, ctx.added)
+        for call in _ORM_CALL.finditer(code):
+            found = _orm_keys(lexed, no, call)
+            if found is None:
+                continue
+            handler = next((b for b in blocks.enclosing(no) if _HANDLER_HEADER.search(_header_end(b.header))),
+                           None)
+            if handler is None:
+                continue
+            above = "\n".join(lexed.code.get(n, "") for n in range(handler.first - 4, handler.first))
+            if _JS_PRIVILEGED.search(above):
+                continue  # a route only privileged staff reach
+            text = "\n".join(lexed.code.get(n, "") for n in range(handler.first, handler.last + 1))
+            lookups.append(_Lookup(no, call.group("model"), found, text, handler.first * 10000 + handler.col))
+    seen: set[int] = set()
+    for hit in _findings(lookups, _JS_CALLER, ctx.added):
+        if hit.line not in seen:
+            seen.add(hit.line)
+            yield hit
+
+
+def _orm_keys(lexed: Lexed, no: int, call: re.Match[str]) -> dict[str, str] | None:
+    """The filter of a TypeORM/Sequelize/Mongoose lookup: field -> value text (`_id` read as `id`)."""
+    span = bracket_span(lexed, no, call.end() - 1)
+    inside = span.code[1:-1].strip() if span.code.endswith(")") else ""
+    if not inside:
+        return None
+    if call.group("method") in _BY_ID:
+        first = split_top(span.bare[1:-1], span.code[1:-1], "([{", ")]}")
+        return {"id": first[0].strip()} if first else None
+    if not inside.startswith("{"):
+        return None
+    where = _WHERE.search(span.code)
+    start = where.end() - 1 if where is not None else span.code.index("{")
+    inner = bracket_span_text(span.code, span.bare, start)
+    if inner is None:
+        return None
+    keys = _where_keys(*inner)
+    if "_id" in keys:
+        keys["id"] = keys.pop("_id")
+    return keys
 
 
 def _header_end(header: str) -> str:
