@@ -167,3 +167,107 @@ def test_a_header_tenant_behind_a_null_check_is_reported_and_a_membership_check_
     return query(tenant_id)
 """
     assert _lines("app/usage.py", python, HEADER_RULE) == []
+
+
+JAVA_RULE = "JAVA-LOOKUP-IGNORES-CALLER"
+SPRING = """@RestController
+@RequestMapping("/api/documents")
+public class DocumentController {
+    private final DocumentRepository documents;
+
+    @GetMapping("/{id}")
+    public DocumentDto get(@PathVariable Long id, @AuthenticationPrincipal AppUser user) {
+        return documents.findByIdAndOwnerId(id, user.getId()).map(DocumentDto::from).orElseThrow();
+    }
+
+    @DeleteMapping("/{id}")
+    public void delete(@PathVariable Long id) {
+        Document document = documents.findById(id).orElseThrow();  // HERE
+        documents.delete(document);
+    }
+}
+"""
+SPRING_PATH = "src/main/java/com/acme/web/DocumentController.java"
+
+
+def test_a_spring_method_that_drops_the_owner_its_siblings_look_up_by_is_reported() -> None:
+    assert _lines(SPRING_PATH, SPRING, JAVA_RULE) == [_at(SPRING, "// HERE")]
+
+
+def test_a_spring_method_that_is_admin_only_or_checks_the_owner_is_quiet() -> None:
+    admin = SPRING.replace('    @DeleteMapping("/{id}")\n',
+                           '    @DeleteMapping("/{id}")\n    @PreAuthorize("hasRole(\'ADMIN\')")\n')
+    assert _lines(SPRING_PATH, admin, JAVA_RULE) == []
+    owner = SPRING.replace("        documents.delete(document);",
+                           "        if (!document.getOwnerId().equals(currentUserId())) throw new NotFound();\n"
+                           "        documents.delete(document);")
+    assert _lines(SPRING_PATH, owner, JAVA_RULE) == []
+
+
+def test_a_jaxrs_method_handed_the_security_context_that_never_reads_it_is_reported() -> None:
+    text = """@Path("/reports")
+public class ReportResource {
+    @GET
+    @Path("/{id}")
+    public ReportDto get(@PathParam("id") long id, @Context SecurityContext security) {
+        Report report = em.find(Report.class, id);
+        return ReportDto.from(report);
+    }
+}
+"""
+    assert _lines("src/main/java/ReportResource.java", text, JAVA_RULE) == [6]
+    used = text.replace("        return ReportDto", "        check(report, security.getUserPrincipal());\n"
+                                                  "        return ReportDto")
+    assert _lines("src/main/java/ReportResource.java", used, JAVA_RULE) == []
+
+
+JS_RULE = "JS-LOOKUP-IGNORES-CALLER"
+FASTIFY = """module.exports = async function orders(fastify) {
+  fastify.get("/orders/:id", async (request, reply) => {
+    const order = await Order.findOne({ where: { id: request.params.id, userId: request.user.id } });
+    return order;
+  });
+
+  fastify.post("/orders/:id/cancel", async (request, reply) => {
+    const order = await Order.findByPk(request.params.id); // HERE
+    await order.update({ status: "cancelled" });
+    return order;
+  });
+};
+"""
+
+
+def test_a_sequelize_lookup_by_pk_where_the_sibling_filters_by_the_caller_is_reported() -> None:
+    assert _lines("src/routes/orders.js", FASTIFY, JS_RULE) == [_at(FASTIFY, "// HERE")]
+
+
+def test_a_sequelize_lookup_with_the_caller_or_an_owner_check_is_quiet() -> None:
+    scoped = FASTIFY.replace("Order.findByPk(request.params.id)",
+                             "Order.findOne({ where: { id: request.params.id, userId: request.user.id } })")
+    assert _lines("src/routes/orders.js", scoped, JS_RULE) == []
+    checked = FASTIFY.replace("    await order.update",
+                              "    if (order.userId !== request.user.id) return reply.code(404).send();\n"
+                              "    await order.update")
+    assert _lines("src/routes/orders.js", checked, JS_RULE) == []
+
+
+def test_a_nestjs_method_guarded_by_roles_is_quiet() -> None:
+    text = """@Controller("tickets")
+export class TicketsController {
+  @Get(":id")
+  async findOne(@Param("id") id: string, @CurrentUser() user: User) {
+    return this.tickets.findOne({ where: { id, orgId: user.orgId } });
+  }
+
+  @Delete(":id")
+  @Roles("admin")
+  async purge(@Param("id") id: string) {
+    const ticket = await this.tickets.findOneBy({ id });
+    await this.tickets.remove(ticket);
+  }
+}
+"""
+    assert _lines("src/tickets/tickets.controller.ts", text, JS_RULE) == []
+    unguarded = text.replace('  @Roles("admin")\n', "")
+    assert _lines("src/tickets/tickets.controller.ts", unguarded, JS_RULE) == [
+        _at(unguarded, "findOneBy({ id })")]
