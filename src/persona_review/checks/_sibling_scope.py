@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from persona_review.checks._blocks import blocks_of
+from persona_review.checks._blocks import Block, Blocks, blocks_of
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks._spans import bracket_span, lines_of, split_top
@@ -251,7 +251,12 @@ _JS_CALLER = lazy_re(
     r"|\b(?:req|request)\s*\??\.\s*(?:user|auth|session|tenant|org\w*|account)\b|\bsession\s*\??\.\s*user\b"
     r"|\bcurrentUser\b|\bres\s*\.\s*locals\b"
     r"|\buser\s*\??\.\s*(?:id|orgId|organizationId|tenantId|accountId|workspaceId|teamId|companyId)\b"
+    r"|\bc\s*\.\s*(?:get\s*\(\s*['\"]|var\s*\.\s*)(?:user|session|auth|tenant|org|account|workspace|team|"
+    r"jwtPayload)\w*"
+    r"|\b(?:req|request)\s*\.\s*params\s*\.\s*(?:org|organization|tenant|account|workspace|team|company)\w*"
 )
+"""The caller (`req.user`, `ctx.session.user`, Hono's `c.get("workspaceId")`), or the parent of a nested
+route whose membership middleware checked (`req.params.orgId` of `/orgs/:orgId/...`)."""
 _PRISMA_CALL = lazy_re(
     r"(?<![\w$])(?:this\.)?(?:[A-Za-z_$][\w$]*\.)*(?:prisma|db|tx|client)\s*\.\s*(?P<model>[a-z][\w$]*)\s*\.\s*"
     r"(?P<method>findUnique(?:OrThrow)?|findFirst(?:OrThrow)?|findMany|update(?:Many)?|delete(?:Many)?|"
@@ -265,6 +270,17 @@ _ORM_CALL = lazy_re(
 )
 """A TypeORM repository's, a Sequelize or a Mongoose model's lookup: `this.tickets.findOneBy({ id })`,
 `Order.findOne({ where: { id, userId } })`, `Order.findByPk(id)`, `Note.findByIdAndDelete(id)`."""
+_DRIZZLE_EQ = lazy_re(
+    r"(?<![\w$.])eq\s*\(\s*(?P<table>[A-Za-z_$][\w$]*)\s*\.\s*(?P<field>[A-Za-z_$][\w$]*)\s*,\s*"
+    r"(?P<value>[^()]*(?:\([^()]*\)[^()]*)*)\)"
+)
+"""Drizzle's `eq(notes.authorId, ctx.session.user.id)`."""
+_KYSELY_WHERE = lazy_re(
+    r"\.\s*where\s*\(\s*['\"](?:\w+\.)?(?P<field>\w+)['\"]\s*,\s*['\"]=['\"]\s*,\s*"
+    r"(?P<value>[^()]*(?:\([^()]*\)[^()]*)*)\)"
+)
+"""Kysely's `.where("workspace_id", "=", c.get("workspaceId"))`."""
+_KYSELY_TABLE = lazy_re(r"\.\s*(?:selectFrom|updateTable|deleteFrom)\s*\(\s*['\"](?P<table>\w+)")
 _JS_PRIVILEGED = lazy_re(
     r"@(?:Roles|RequireRoles|Admin\w*|SuperAdmin\w*)\s*\(|@UseGuards\s*\([^)]*(?:Admin|Role|Staff)")
 """A NestJS method decorated for privileged callers only (`@Roles("admin")`, `@UseGuards(AdminGuard)`)."""
@@ -296,8 +312,7 @@ def js_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
             keys = _where_keys(*inner)
             handler = next((b for b in blocks.enclosing(no) if _HANDLER_HEADER.search(_header_end(b.header))),
                            None)
-            text = "" if handler is None else "\n".join(
-                lexed.code.get(n, "") for n in range(handler.first, handler.last + 1))
+            text = "" if handler is None else _body_text(lexed, handler)
             handler_id = -no if handler is None else handler.first * 10000 + handler.col
             if handler is None and no in ctx.added:
                 continue  # a lookup whose handler is not known entire cannot be judged
@@ -313,13 +328,59 @@ def js_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
             above = "\n".join(lexed.code.get(n, "") for n in range(handler.first - 4, handler.first))
             if _JS_PRIVILEGED.search(above):
                 continue  # a route only privileged staff reach
-            text = "\n".join(lexed.code.get(n, "") for n in range(handler.first, handler.last + 1))
+            text = _body_text(lexed, handler)
             lookups.append(_Lookup(no, call.group("model"), found, text, handler.first * 10000 + handler.col))
+    lookups.extend(_builder_lookups(lexed, blocks))
     seen: set[int] = set()
     for hit in _findings(lookups, _JS_CALLER, ctx.added):
         if hit.line not in seen:
             seen.add(hit.line)
             yield hit
+
+
+def _body_text(lexed: Lexed, block: Block) -> str:
+    """The handler's body from its opening brace on (not the route path or parameters before it)."""
+    lines = [lexed.code.get(n, "") for n in range(block.first, block.last + 1)]
+    lines[0] = lines[0][block.col:]
+    return "\n".join(lines)
+
+
+def _builder_lookups(lexed: Lexed, blocks: Blocks) -> Iterator[_Lookup]:
+    """Query-builder lookups, one per handler and table: Drizzle's `eq(notes.id, input.id)` (with the other
+    `eq(notes.<field>, ...)` of the handler as its filter) and Kysely's `.where("id", "=", id)` in a handler
+    that names one table (`selectFrom("documents")`, `updateTable`, `deleteFrom`). A handler that compares
+    the caller's scope anywhere for the table counts as scoped."""
+    per_handler: dict[int, tuple[Block, dict[str, dict[str, str]], dict[str, int], set[str]]] = {}
+    for no, code, _bare in lines_of(lexed):
+        found = [(m.group("table"), m.group("field"), m.group("value")) for m in _DRIZZLE_EQ.finditer(code)]
+        wheres = [(m.group("field"), m.group("value")) for m in _KYSELY_WHERE.finditer(code)]
+        tables = {m.group("table") for m in _KYSELY_TABLE.finditer(code)}
+        if not (found or wheres or tables):
+            continue
+        handler = next((b for b in blocks.enclosing(no) if _HANDLER_HEADER.search(_header_end(b.header))),
+                       None)
+        if handler is None:
+            continue
+        key = handler.first * 10000 + handler.col
+        _block, keys, lines, named = per_handler.setdefault(key, (handler, {}, {}, set()))
+        named |= tables
+        for table, field, value in found:
+            keys.setdefault(table, {})[field] = value.strip()
+            if field == "id":
+                lines.setdefault(table, no)
+        for field, value in wheres:
+            keys.setdefault("", {})[field] = value.strip()
+            if field == "id":
+                lines.setdefault("", no)
+    for key, (handler, keys, lines, named) in per_handler.items():
+        text = _body_text(lexed, handler)
+        for table, fields in keys.items():
+            if not table and len(named) != 1:
+                continue  # the wheres cannot be told apart between several tables
+            model = table or next(iter(named))
+            line = lines.get(table)
+            if line is not None:
+                yield _Lookup(line, model, fields, text, key)
 
 
 def _orm_keys(lexed: Lexed, no: int, call: re.Match[str]) -> dict[str, str] | None:
