@@ -350,6 +350,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0x29e8d441b4f03674: (('service',), False),
     0x29ebb0352b0d004c: ((), False),
     0x29efef9f8fd39a74: ((), False),
+    0x29fbc22bec93f0fa: ((), False),
     0x2a1b51772a5167bc: ((), False),
     0x2a20dcbcdc160159: (('getConnection',), False),
     0x2a2b062f57928379: (('(',), False),

@@ -271,3 +271,40 @@ export class TicketsController {
     unguarded = text.replace('  @Roles("admin")\n', "")
     assert _lines("src/tickets/tickets.controller.ts", unguarded, JS_RULE) == [
         _at(unguarded, "findOneBy({ id })")]
+
+
+def test_a_lookup_in_a_transaction_callback_is_judged_with_the_handler_around_it() -> None:
+    text = """export const router = createTRPCRouter({
+  update: protectedProcedure.mutation(async ({ input, ctx }) => {
+    const group = await prisma.group.findFirst({ where: { id: input.id, ownerId: ctx.user.id } });
+    await prisma.$transaction(async (tx) => {
+      await tx.group.update({ where: { id: input.id }, data: { name: input.name } });
+    });
+  }),
+  remove: protectedProcedure.mutation(async ({ input }) => {
+    await prisma.$transaction(async (tx) => {
+      await tx.group.delete({ where: { id: input.id } });
+    });
+  }),
+});
+"""
+    assert _lines("src/server/routers/groups.ts", text, JS_RULE) == [_at(text, "tx.group.delete")]
+
+
+def test_a_drizzle_delete_without_the_author_filter_its_sibling_uses_is_reported() -> None:
+    text = """export const notesRouter = createTRPCRouter({
+  byId: protectedProcedure.query(async ({ ctx, input }) => {
+    return db.query.notes.findFirst({
+      where: and(eq(notes.id, input.id), eq(notes.authorId, ctx.session.user.id)),
+    });
+  }),
+  remove: protectedProcedure.mutation(async ({ input }) => {
+    await db.delete(notes).where(eq(notes.id, input.id));
+  }),
+});
+"""
+    assert _lines("src/server/routers/notes.ts", text, JS_RULE) == [_at(text, "db.delete(notes)")]
+    scoped = text.replace("where(eq(notes.id, input.id))",
+                          "where(and(eq(notes.id, input.id), eq(notes.authorId, ctx.session.user.id)))").replace(
+        "mutation(async ({ input })", "mutation(async ({ ctx, input })")
+    assert _lines("src/server/routers/notes.ts", scoped, JS_RULE) == []

@@ -310,7 +310,7 @@ def js_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
             if inner is None:
                 continue
             keys = _where_keys(*inner)
-            handler = next((b for b in blocks.enclosing(no) if _HANDLER_HEADER.search(_header_end(b.header))),
+            handler = next((b for b in blocks.enclosing(no) if _is_handler(b)),
                            None)
             text = "" if handler is None else _body_text(lexed, handler)
             handler_id = -no if handler is None else handler.first * 10000 + handler.col
@@ -321,7 +321,7 @@ def js_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
             found = _orm_keys(lexed, no, call)
             if found is None:
                 continue
-            handler = next((b for b in blocks.enclosing(no) if _HANDLER_HEADER.search(_header_end(b.header))),
+            handler = next((b for b in blocks.enclosing(no) if _is_handler(b)),
                            None)
             if handler is None:
                 continue
@@ -357,7 +357,7 @@ def _builder_lookups(lexed: Lexed, blocks: Blocks) -> Iterator[_Lookup]:
         tables = {m.group("table") for m in _KYSELY_TABLE.finditer(code)}
         if not (found or wheres or tables):
             continue
-        handler = next((b for b in blocks.enclosing(no) if _HANDLER_HEADER.search(_header_end(b.header))),
+        handler = next((b for b in blocks.enclosing(no) if _is_handler(b)),
                        None)
         if handler is None:
             continue
@@ -403,6 +403,19 @@ def _orm_keys(lexed: Lexed, no: int, call: re.Match[str]) -> dict[str, str] | No
     if "_id" in keys:
         keys["id"] = keys.pop("_id")
     return keys
+
+
+_CALLBACK = lazy_re(
+    r"(?:\$?transaction|forEach|map|flatMap|filter|reduce|then|catch|finally|all|allSettled|some|every|find|"
+    r"setTimeout|setImmediate|nextTick|queueMicrotask)\s*\([^()]*(?:\([^()]*\))?[^()]*=>\s*$"
+)
+"""A callback inside a handler (`prisma.$transaction(async (tx) => {`, `.map((x) => {`): part of the
+handler around it, not a handler of its own."""
+
+
+def _is_handler(block: Block) -> bool:
+    end = _header_end(block.header)
+    return bool(_HANDLER_HEADER.search(end)) and not _CALLBACK.search(end)
 
 
 def _header_end(header: str) -> str:
