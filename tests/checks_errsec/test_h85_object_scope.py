@@ -308,3 +308,14 @@ def test_a_drizzle_delete_without_the_author_filter_its_sibling_uses_is_reported
                           "where(and(eq(notes.id, input.id), eq(notes.authorId, ctx.session.user.id)))").replace(
         "mutation(async ({ input })", "mutation(async ({ ctx, input })")
     assert _lines("src/server/routers/notes.ts", scoped, JS_RULE) == []
+
+
+def test_a_rails_lookup_by_a_token_or_in_a_public_action_is_quiet() -> None:
+    token = RAILS.replace("Receipt.find(params[:id])", "Receipt.find_by!(token: params[:id])")
+    assert _lines(RAILS_PATH, token, RB_RULE) == []
+    public = RAILS.replace("ApplicationController\n",
+                           "ApplicationController\n  skip_before_action :authenticate_user!, only: :pdf\n")
+    assert _lines(RAILS_PATH, public, RB_RULE) == []
+    other_public = RAILS.replace("ApplicationController\n",
+                                 "ApplicationController\n  skip_before_action :authenticate_user!, only: :index\n")
+    assert _lines(RAILS_PATH, other_public, RB_RULE) == [_at(other_public, "# HERE")]

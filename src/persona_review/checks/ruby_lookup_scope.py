@@ -55,7 +55,16 @@ _SCOPED = lazy_re(
 """A lookup through the caller or a parent: `current_user.invoices.find(...)`,
 `Current.account.projects.find_by`, `@project.tasks.find(...)`,
 Sequel's `current_user.notes_dataset.first(...)`."""
-_ID_ARG = lazy_re(rf"(?:^|[(,\s])(?:(?:id|:id\s*=>)\s*:?\s*)?{_ID_PARAM}")
+_ID_ARG = lazy_re(rf"^\s*\(?\s*{_ID_PARAM}|(?:^|[(,\s])(?:id:|:id\s*=>)\s*{_ID_PARAM}")
+"""The id as the lookup's whole argument (`find(params[:id])`) or under the `id` key (`find_by(id: ...)`); a
+lookup by another column (`find_by!(token: params[:id])`, a secret in the URL) is not one by id."""
+_PUBLIC = lazy_re(
+    r"^\s*(?:skip_before_action\s+:\w*(?:authenticat|login|sign_?in|require_user)\w*[!?]?|skip_authentication|"
+    r"allow_unauthenticated_access|skip_authorization_check)\b(?P<rest>[^\n]*)"
+)
+"""Actions the controller lets anyone reach (Devise's `skip_before_action :authenticate_user!`, Rails 8's
+`allow_unauthenticated_access`): a record found there by id is public by design."""
+_ONLY = lazy_re(r"\bonly:\s*(?P<list>%[iw]\[[^\]]*\]|\[[^\]]*\]|:\w+[!?]?)")
 _CALLER = lazy_re(r"\bcurrent_\w+|\bCurrent\s*\.\s*\w+")
 _AUTHORIZES = lazy_re(
     r"\bauthorize[!?]?\b|\bauthorize_\w+|\bcan\?|\bcannot\?|\bpolicy\(|\bpolicy_scope\b|\bowner\?|\bowned_by\?|"
@@ -123,7 +132,15 @@ def lookup_not_caller_scoped(ctx: FileContext) -> Iterator[Hit]:
     if not web or _DECLARATIVE.search(known) or _ADMIN.search(known):
         return
     lexed = lex(ctx)
-    finds = [find for unit in _units(lexed) for find in _finds(lexed, unit)]
+    public: set[str] = set()
+    for code in lexed.code.values():
+        found = _PUBLIC.match(code)
+        if found is not None:
+            only = _ONLY.search(found.group("rest"))
+            if only is None:
+                return  # every action is public
+            public |= _names(only.group("list"))
+    finds = [find for unit in _units(lexed) if unit.name not in public for find in _finds(lexed, unit)]
     for each in finds:
         if each.receiver or each.line not in ctx.added:
             continue
@@ -205,6 +222,13 @@ def _judge(each: _Find, finds: list[_Find]) -> Hit | None:
         f"`{shown}` loads the record by the id in the request alone, while the other actions here reach "
         f"it {how}: any signed-in user reads or changes another user's record by changing the id. Load it "
         "the way the siblings do (or authorize it)."))
+
+
+def _names(listed: str) -> set[str]:
+    """The action names of an `only:` value: `%i[a b]`, `[:a, :b]`, `:a`."""
+    if listed.startswith("%"):
+        return set(listed[3:-1].split())
+    return {part.strip().lstrip(":").strip("'\"") for part in listed.strip("[]").split(",") if part.strip()}
 
 
 def _snake(name: str) -> str:
