@@ -319,3 +319,33 @@ def test_a_rails_lookup_by_a_token_or_in_a_public_action_is_quiet() -> None:
     other_public = RAILS.replace("ApplicationController\n",
                                  "ApplicationController\n  skip_before_action :authenticate_user!, only: :index\n")
     assert _lines(RAILS_PATH, other_public, RB_RULE) == [_at(other_public, "# HERE")]
+
+
+GO_RULE = "GO-LOOKUP-NOT-CALLER-SCOPED"
+RESOLVER = """package graph
+
+func (r *queryResolver) Invoice(ctx context.Context, id string) (*model.Invoice, error) {
+	viewer := auth.ViewerFrom(ctx)
+	if viewer == nil {
+		return nil, errUnauthenticated
+	}
+	inv, err := r.Store.GetInvoiceByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return model.InvoiceFrom(inv), nil
+}
+"""
+
+
+def test_a_go_resolver_that_only_nil_checks_the_caller_before_a_lookup_by_id_is_reported() -> None:
+    assert _lines("graph/invoice.resolvers.go", RESOLVER, GO_RULE) == [_at(RESOLVER, "GetInvoiceByID")]
+
+
+def test_a_go_resolver_that_passes_the_caller_or_checks_a_permission_is_quiet() -> None:
+    scoped = RESOLVER.replace("GetInvoiceByID(ctx, id)", "GetInvoiceForOrg(ctx, viewer.OrgID, id)")
+    assert _lines("graph/invoice.resolvers.go", scoped, GO_RULE) == []
+    checked = RESOLVER.replace("\treturn model.InvoiceFrom(inv), nil",
+                               "\tif !r.Policy.CanRead(ctx, inv) {\n\t\treturn nil, nil\n\t}\n"
+                               "\treturn model.InvoiceFrom(inv), nil")
+    assert _lines("graph/invoice.resolvers.go", checked, GO_RULE) == []

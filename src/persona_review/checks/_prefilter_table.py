@@ -12,7 +12,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'go_admin_route': (('Group(', 'Handle(', 'Route(', 'Use('), ()),
     'go_archive_paths': (('tar.', 'zip.'), ()),
     'go_batch_results': (('BatchGetItem', 'BatchWriteItem', 'ChangeMessageVisibilityBatch', 'DeleteMessageBatch', 'DeleteObjects', 'PublishBatch', 'PutEvents', 'PutRecordBatch', 'PutRecords', 'SendMessageBatch'), ()),
-    'go_caller_scope': (('CurrentUser', 'FromContext', 'FromCtx', 'FromRequest', 'MustGet', 'currentUser'), ()),
+    'go_caller_scope': (('CurrentUser', 'From(ctx', 'FromContext', 'FromCtx', 'FromRequest', 'MustGet', 'currentUser'), ()),
     'go_cancel_discarded': (('context.With',), ()),
     'go_client_per_request': (('gorm.Open', 'http.Transport', 'pgxpool.', 'redis.New', 'sql.Open', 'sqlx.'), ()),
     'go_defer_before_check': (('defer',), ()),

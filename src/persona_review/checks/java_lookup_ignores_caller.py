@@ -157,18 +157,18 @@ def _sibling_scope(ctx: FileContext) -> Iterator[Hit]:
             scoped.setdefault(recv, set()).add(scope[:1].lower() + scope[1:])
     if not scoped:
         return
-    loose: list[tuple[int, str, str, str]] = []
-    for first, last, declaration, text, ids in methods:
+    loose: list[tuple[int, str, bool, str]] = []
+    for first, _last, declaration, text, ids in methods:
         if not ids:
             continue
-        found = re.search(_UNSCOPED_LOOKUP.format(id="|".join(map(re.escape, ids))), text)
-        if found is None or found.group("recv") not in scoped:
+        unscoped = re.search(_UNSCOPED_LOOKUP.format(id="|".join(map(re.escape, ids))), text)
+        if unscoped is None or unscoped.group("recv") not in scoped:
             continue
+        words = scoped[unscoped.group("recv")]
         quiet = bool(_DECLARATIVE.search(declaration) or _CALLER_WORDS.search(text)
-                     or any(re.search(rf"(?i)\b{re.escape(w)}", text) for w in scoped[found.group("recv")]))
-        line = first + text[: found.start()].count("\n")
-        loose.append((line, found.group("recv"), "quiet" if quiet else "", found.group(0)))
-        del last
+                     or any(re.search(rf"(?i)\b{re.escape(w)}", text) for w in words))
+        line = first + text[: unscoped.start()].count("\n")
+        loose.append((line, unscoped.group("recv"), quiet, unscoped.group(0)))
     for line, recv, quiet, shown in loose:
         if quiet or line not in ctx.added:
             continue
