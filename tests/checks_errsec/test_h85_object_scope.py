@@ -349,3 +349,12 @@ def test_a_go_resolver_that_passes_the_caller_or_checks_a_permission_is_quiet() 
                                "\tif !r.Policy.CanRead(ctx, inv) {\n\t\treturn nil, nil\n\t}\n"
                                "\treturn model.InvoiceFrom(inv), nil")
     assert _lines("graph/invoice.resolvers.go", checked, GO_RULE) == []
+
+
+def test_the_ruby_fixture_matches_its_markers() -> None:
+    """The fixture lives under `whole_file_only/`: a hunk without the sibling actions stays quiet by design."""
+    from .helpers import DATA, expected, findings_of
+
+    name = "rb_lookup_scope_controller.rb"
+    text = (DATA / "whole_file_only" / name).read_text()
+    assert findings_of(name, text) == expected(text)
