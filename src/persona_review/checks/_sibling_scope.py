@@ -32,8 +32,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from persona_review.checks._blocks import blocks_of
-from persona_review.checks._lexing import lex
+from persona_review.checks._blocks import Block, Blocks, blocks_of
+from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks._spans import bracket_span, lines_of, split_top
 from persona_review.checks.base import FileContext, Hit
@@ -68,7 +68,11 @@ def _message(model: str, keys: set[str]) -> str:
             "Filter by the caller here too (or answer 404 when the record is not the caller's).")
 
 
-def _findings(lookups: list[_Lookup], caller: re.Pattern[str], added: frozenset[int]) -> Iterator[Hit]:
+def _findings(lookups: list[_Lookup], caller: re.Pattern[str], added: frozenset[int],
+              signed_in: re.Pattern[str] | None = None) -> Iterator[Hit]:
+    """`signed_in`, when given, names a handler that only signed-in callers reach (`@login_required`): in
+    one, a lookup by id is also reported when the file's only other lookups of the model are scoped lists
+    (no other lookup by id to compare with)."""
     scope_keys: dict[str, set[str]] = {}
     for each in lookups:
         for key, value in each.keys.items():
@@ -84,20 +88,36 @@ def _findings(lookups: list[_Lookup], caller: re.Pattern[str], added: frozenset[
             continue  # the handler compares the record's tenant itself
         others = [o for o in lookups
                   if o.model == each.model and o.handler_id != each.handler_id and "id" in o.keys]
-        if not others or not all(keys & set(o.keys) or caller.search(o.handler) for o in others):
+        if not others and (signed_in is None or not signed_in.search(each.handler)):
+            continue  # no other lookup by id shows the file's rule, and the handler may be public
+        if not all(keys & set(o.keys) or caller.search(o.handler) for o in others):
             continue  # another handler looks it up by id alone too: not the file's rule
         yield Hit(each.line, None, _message(each.model, keys), explanation=EXPLANATION)
 
 
-# --- Python: Django ORM lookups in views ------------------------------------------------------------------
+# --- Python: Django ORM and SQLAlchemy lookups in views and routes ----------------------------------------
 
 _PY_CALLER = lazy_re(
     r"\b(?:self\.)?request\.(?:user|auth|tenant|organization|org|account|workspace|team|member)\b"
-    r"|\bcurrent_(?:user|org\w*|tenant|account|workspace|team)\b"
+    r"|\bcurrent_(?:user|org\w*|tenant|account|workspace|team)\b|\bg\.(?:user|tenant|org\w*|account)\b"
 )
 _SHORTCUTS = frozenset({"get_object_or_404", "aget_object_or_404", "get_list_or_404", "aget_list_or_404"})
 _MANAGER_METHODS = frozenset({"get", "aget", "filter", "exclude", "get_or_none", "update", "delete"})
 _ID_KEYS = frozenset({"id", "pk", "uuid"})
+_ROUTE_DECORATOR = lazy_re(r"(?:^|\.)(?:get|post|put|patch|delete|route|api_route|websocket)$")
+_PRIVILEGED_DECORATOR = lazy_re(
+    r"(?i)(?:^|\.)(?:staff_member_required|superuser_required|user_passes_test|permission_required|"
+    r"roles?_required|roles?_accepted|\w*admin\w*|\w*staff\w*|\w*superuser\w*)$"
+)
+"""A view only privileged staff reach (`@staff_member_required`, `@admin_required`, `@roles_required`):
+reaching any tenant's record is its purpose."""
+_PRIVILEGED_PERMISSION = lazy_re(r"\bIs(?:Admin|Staff|Superuser)\w*")
+_PY_SIGNED_IN = lazy_re(r"(?m)^@(?:\w+\.)*(?:login_required|auth_required|jwt_required|"
+                        r"fresh_login_required|authenticated)\b")
+"""A decorator that lets only signed-in callers in (Flask-Login, Flask-Security, Flask-JWT-Extended)."""
+_SA_CHAIN = frozenset({"where", "filter", "filter_by"})
+_SA_ROOTS = frozenset({"select", "delete", "update"})
+_SA_SESSION_GET = frozenset({"get", "get_or_404", "aget"})
 
 
 def py_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
@@ -107,20 +127,29 @@ def py_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
     seen: set[int] = set()
     for flow in flows(ctx):
         lookups: list[_Lookup] = []
+        privileged_classes = {id(f) for c in flow.nodes(ast.ClassDef)
+                              if _PRIVILEGED_PERMISSION.search(ast.unparse(c)) for f in ast.walk(c)}
         functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = [
             *flow.nodes(ast.FunctionDef), *flow.nodes(ast.AsyncFunctionDef)]
         for function in functions:
             arguments = function.args
             params = {a.arg for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]}
-            if "request" not in params and "self" not in params:
+            decorators = [dotted(d.func if isinstance(d, ast.Call) else d) for d in function.decorator_list]
+            if id(function) in privileged_classes or any(_PRIVILEGED_DECORATOR.search(n) for n in decorators):
+                continue
+            if "request" not in params and "self" not in params and not any(
+                    _ROUTE_DECORATOR.search(name) for name in decorators):
                 continue
             source = ast.unparse(function)
+            chained: set[int] = set()
             for call in (n for n in ast.walk(function) if isinstance(n, ast.Call)):
-                found = _py_lookup(call, params)
+                if id(call) in chained:
+                    continue
+                found = _py_lookup(call, params) or _sa_lookup(call, params, chained)
                 if found is not None:
                     model, keys = found
                     lookups.append(_Lookup(call.lineno + flow.offset, model, keys, source, id(function)))
-        for hit in _findings(lookups, _PY_CALLER, ctx.added):
+        for hit in _findings(lookups, _PY_CALLER, ctx.added, _PY_SIGNED_IN):
             if hit.line not in seen:
                 seen.add(hit.line)
                 yield hit
@@ -155,22 +184,110 @@ def _py_lookup(call: ast.Call, params: set[str]) -> tuple[str, dict[str, str]] |
     return model, keys
 
 
+def _sa_lookup(call: ast.Call, params: set[str], chained: set[int]) -> tuple[str, dict[str, str]] | None:
+    """(model, filter) of a SQLAlchemy lookup: `session.get(Model, id)`, `db.get_or_404(Model, id)`,
+    `Model.query.get(id)`, or a chain `select(Model).where(Model.id == id, Model.owner_id == ...)`
+    (`delete`/`update` too, `.filter`/`.filter_by`, `Model.query.filter_by(...)`, `session.query(Model)`).
+    The calls of a chain are added to `chained` so that its inner links are not read again."""
+    func = call.func
+    if not isinstance(func, ast.Attribute):
+        return None
+    if func.attr in _SA_SESSION_GET:
+        receiver = dotted(func.value)
+        if (len(call.args) == 2 and isinstance(call.args[0], ast.Name) and call.args[0].id[:1].isupper()
+                and re.search(r"(?:^|[._])(?:session|db|s)$", receiver)):
+            return call.args[0].id, _id_only(call.args[1], params)
+        if (len(call.args) == 1 and isinstance(func.value, ast.Attribute) and func.value.attr == "query"
+                and isinstance(func.value.value, ast.Name) and func.value.value.id[:1].isupper()):
+            return func.value.value.id, _id_only(call.args[0], params)
+        return None
+    if func.attr not in _SA_CHAIN:
+        return None
+    keys: dict[str, str] = {}
+    node: ast.expr = call
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _SA_CHAIN:
+        chained.add(id(node))
+        for arg in node.args:
+            for condition in (arg.args if isinstance(arg, ast.Call) and dotted(arg.func).endswith("and_")
+                              else [arg]):
+                if not (isinstance(condition, ast.Compare) and len(condition.ops) == 1
+                        and isinstance(condition.ops[0], ast.Eq)
+                        and isinstance(condition.left, ast.Attribute)):
+                    continue
+                _add_key(keys, condition.left.attr, condition.comparators[0], params)
+        for keyword in node.keywords:
+            if keyword.arg is None:
+                return None
+            _add_key(keys, keyword.arg, keyword.value, params)
+        node = node.func.value
+    model = ""
+    if isinstance(node, ast.Call) and dotted(node.func).rsplit(".", 1)[-1] in {*_SA_ROOTS, "query"}:
+        if node.args and isinstance(node.args[0], ast.Name):
+            model = node.args[0].id
+    elif isinstance(node, ast.Attribute) and node.attr == "query" and isinstance(node.value, ast.Name):
+        model = node.value.id
+    if not model[:1].isupper() or not keys:
+        return None
+    return model, keys
+
+
+def _id_only(value: ast.expr, params: set[str]) -> dict[str, str]:
+    keys: dict[str, str] = {}
+    _add_key(keys, "id", value, params)
+    return keys
+
+
+def _add_key(keys: dict[str, str], key: str, value: ast.expr, params: set[str]) -> None:
+    if key in _ID_KEYS and isinstance(value, ast.Name) and value.id in params:
+        keys["id"] = ast.unparse(value)
+    else:
+        keys[key] = ast.unparse(value)
+
+
 # --- JavaScript/TypeScript: Prisma lookups in handlers ----------------------------------------------------
 
 _JS_CALLER = lazy_re(
-    r"\b(?:ctx|context)\s*\.\s*(?:session|user|auth|org\w*|tenant\w*|account|workspace|team|membership)\b"
-    r"|\b(?:req|request)\s*\.\s*(?:user|auth|session|tenant|org\w*|account)\b|\bsession\s*\.\s*user\b"
+    r"\b(?:ctx|context)\s*\??\.\s*(?:session|user|auth|org\w*|tenant\w*|account|workspace|team|membership)\b"
+    r"|\b(?:req|request)\s*\??\.\s*(?:user|auth|session|tenant|org\w*|account)\b|\bsession\s*\??\.\s*user\b"
     r"|\bcurrentUser\b|\bres\s*\.\s*locals\b"
+    r"|\buser\s*\??\.\s*(?:id|orgId|organizationId|tenantId|accountId|workspaceId|teamId|companyId)\b"
+    r"|\bc\s*\.\s*(?:get\s*\(\s*['\"]|var\s*\.\s*)(?:user|session|auth|tenant|org|account|workspace|team|"
+    r"jwtPayload)\w*"
+    r"|\b(?:req|request)\s*\.\s*params\s*\.\s*(?:org|organization|tenant|account|workspace|team|company)\w*"
 )
+"""The caller (`req.user`, `ctx.session.user`, Hono's `c.get("workspaceId")`), or the parent of a nested
+route whose membership middleware checked (`req.params.orgId` of `/orgs/:orgId/...`)."""
 _PRISMA_CALL = lazy_re(
     r"(?<![\w$])(?:this\.)?(?:[A-Za-z_$][\w$]*\.)*(?:prisma|db|tx|client)\s*\.\s*(?P<model>[a-z][\w$]*)\s*\.\s*"
     r"(?P<method>findUnique(?:OrThrow)?|findFirst(?:OrThrow)?|findMany|update(?:Many)?|delete(?:Many)?|"
     r"count|upsert)\s*\("
 )
 _WHERE = lazy_re(r"\bwhere\s*:\s*\{")
+_ORM_CALL = lazy_re(
+    r"(?:(?<![\w$.])|(?<=\bthis\.))(?P<model>[A-Za-z_$][\w$]*)\s*\.\s*(?P<method>findOne(?:By)?(?:OrFail)?|"
+    r"findByPk|findById(?:And(?:Update|Delete|Remove))?|findOneAnd(?:Update|Delete|Remove)|"
+    r"(?:delete|update)One|destroy|update|delete)\s*\("
+)
+"""A TypeORM repository's, a Sequelize or a Mongoose model's lookup: `this.tickets.findOneBy({ id })`,
+`Order.findOne({ where: { id, userId } })`, `Order.findByPk(id)`, `Note.findByIdAndDelete(id)`."""
+_DRIZZLE_EQ = lazy_re(
+    r"(?<![\w$.])eq\s*\(\s*(?P<table>[A-Za-z_$][\w$]*)\s*\.\s*(?P<field>[A-Za-z_$][\w$]*)\s*,\s*"
+    r"(?P<value>[^()]*(?:\([^()]*\)[^()]*)*)\)"
+)
+"""Drizzle's `eq(notes.authorId, ctx.session.user.id)`."""
+_KYSELY_WHERE = lazy_re(
+    r"\.\s*where\s*\(\s*['\"](?:\w+\.)?(?P<field>\w+)['\"]\s*,\s*['\"]=['\"]\s*,\s*"
+    r"(?P<value>[^()]*(?:\([^()]*\)[^()]*)*)\)"
+)
+"""Kysely's `.where("workspace_id", "=", c.get("workspaceId"))`."""
+_KYSELY_TABLE = lazy_re(r"\.\s*(?:selectFrom|updateTable|deleteFrom)\s*\(\s*['\"](?P<table>\w+)")
+_JS_PRIVILEGED = lazy_re(
+    r"@(?:Roles|RequireRoles|Admin\w*|SuperAdmin\w*)\s*\(|@UseGuards\s*\([^)]*(?:Admin|Role|Staff)")
+"""A NestJS method decorated for privileged callers only (`@Roles("admin")`, `@UseGuards(AdminGuard)`)."""
+_BY_ID = frozenset({"findByPk", "findById", "findByIdAndUpdate", "findByIdAndDelete", "findByIdAndRemove"})
 _ENTRY = lazy_re(r"^\s*(?:\.{3})?(?P<key>[A-Za-z_$][\w$]*)\s*(?::\s*(?P<value>.*))?$", re.DOTALL)
 _HANDLER_HEADER = lazy_re(
-    r"=>\s*$|\bfunction\b[^{]*$|^\s*(?:(?:public|private|protected|async|static)\s+)*"
+    r"=>\s*$|\bfunction\b[^{]*$|^\s*(?:(?:export|default|public|private|protected|async|static|function)\s+)*"
     r"(?!(?:if|for|while|switch|catch|with)\b)[\w$]+\s*\(.*\)[^{=]*$"
 )
 """The end of a function's header before its `{`: an arrow, `function (...)`, or a method's signature."""
@@ -193,15 +310,112 @@ def js_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
             if inner is None:
                 continue
             keys = _where_keys(*inner)
-            handler = next((b for b in blocks.enclosing(no) if _HANDLER_HEADER.search(_header_end(b.header))),
+            handler = next((b for b in blocks.enclosing(no) if _is_handler(b)),
                            None)
-            text = "" if handler is None else "\n".join(
-                lexed.code.get(n, "") for n in range(handler.first, handler.last + 1))
+            text = "" if handler is None else _body_text(lexed, handler)
             handler_id = -no if handler is None else handler.first * 10000 + handler.col
             if handler is None and no in ctx.added:
                 continue  # a lookup whose handler is not known entire cannot be judged
             lookups.append(_Lookup(no, call.group("model"), keys, text, handler_id))
-    yield from _findings(lookups, _JS_CALLER, ctx.added)
+        for call in _ORM_CALL.finditer(code):
+            found = _orm_keys(lexed, no, call)
+            if found is None:
+                continue
+            handler = next((b for b in blocks.enclosing(no) if _is_handler(b)),
+                           None)
+            if handler is None:
+                continue
+            above = "\n".join(lexed.code.get(n, "") for n in range(handler.first - 4, handler.first))
+            if _JS_PRIVILEGED.search(above):
+                continue  # a route only privileged staff reach
+            text = _body_text(lexed, handler)
+            lookups.append(_Lookup(no, call.group("model"), found, text, handler.first * 10000 + handler.col))
+    lookups.extend(_builder_lookups(lexed, blocks))
+    seen: set[int] = set()
+    for hit in _findings(lookups, _JS_CALLER, ctx.added):
+        if hit.line not in seen:
+            seen.add(hit.line)
+            yield hit
+
+
+def _body_text(lexed: Lexed, block: Block) -> str:
+    """The handler's body from its opening brace on (not the route path or parameters before it)."""
+    lines = [lexed.code.get(n, "") for n in range(block.first, block.last + 1)]
+    lines[0] = lines[0][block.col:]
+    return "\n".join(lines)
+
+
+def _builder_lookups(lexed: Lexed, blocks: Blocks) -> Iterator[_Lookup]:
+    """Query-builder lookups, one per handler and table: Drizzle's `eq(notes.id, input.id)` (with the other
+    `eq(notes.<field>, ...)` of the handler as its filter) and Kysely's `.where("id", "=", id)` in a handler
+    that names one table (`selectFrom("documents")`, `updateTable`, `deleteFrom`). A handler that compares
+    the caller's scope anywhere for the table counts as scoped."""
+    per_handler: dict[int, tuple[Block, dict[str, dict[str, str]], dict[str, int], set[str]]] = {}
+    for no, code, _bare in lines_of(lexed):
+        found = [(m.group("table"), m.group("field"), m.group("value")) for m in _DRIZZLE_EQ.finditer(code)]
+        wheres = [(m.group("field"), m.group("value")) for m in _KYSELY_WHERE.finditer(code)]
+        tables = {m.group("table") for m in _KYSELY_TABLE.finditer(code)}
+        if not (found or wheres or tables):
+            continue
+        handler = next((b for b in blocks.enclosing(no) if _is_handler(b)),
+                       None)
+        if handler is None:
+            continue
+        key = handler.first * 10000 + handler.col
+        _block, keys, lines, named = per_handler.setdefault(key, (handler, {}, {}, set()))
+        named |= tables
+        for table, field, value in found:
+            keys.setdefault(table, {})[field] = value.strip()
+            if field == "id":
+                lines.setdefault(table, no)
+        for field, value in wheres:
+            keys.setdefault("", {})[field] = value.strip()
+            if field == "id":
+                lines.setdefault("", no)
+    for key, (handler, keys, lines, named) in per_handler.items():
+        text = _body_text(lexed, handler)
+        for table, fields in keys.items():
+            if not table and len(named) != 1:
+                continue  # the wheres cannot be told apart between several tables
+            model = table or next(iter(named))
+            line = lines.get(table)
+            if line is not None:
+                yield _Lookup(line, model, fields, text, key)
+
+
+def _orm_keys(lexed: Lexed, no: int, call: re.Match[str]) -> dict[str, str] | None:
+    """The filter of a TypeORM/Sequelize/Mongoose lookup: field -> value text (`_id` read as `id`)."""
+    span = bracket_span(lexed, no, call.end() - 1)
+    inside = span.code[1:-1].strip() if span.code.endswith(")") else ""
+    if not inside:
+        return None
+    if call.group("method") in _BY_ID:
+        first = split_top(span.bare[1:-1], span.code[1:-1], "([{", ")]}")
+        return {"id": first[0].strip()} if first else None
+    if not inside.startswith("{"):
+        return None
+    where = _WHERE.search(span.code)
+    start = where.end() - 1 if where is not None else span.code.index("{")
+    inner = bracket_span_text(span.code, span.bare, start)
+    if inner is None:
+        return None
+    keys = _where_keys(*inner)
+    if "_id" in keys:
+        keys["id"] = keys.pop("_id")
+    return keys
+
+
+_CALLBACK = lazy_re(
+    r"(?:\$?transaction|forEach|map|flatMap|filter|reduce|then|catch|finally|all|allSettled|some|every|find|"
+    r"setTimeout|setImmediate|nextTick|queueMicrotask)\s*\([^()]*(?:\([^()]*\))?[^()]*=>\s*$"
+)
+"""A callback inside a handler (`prisma.$transaction(async (tx) => {`, `.map((x) => {`): part of the
+handler around it, not a handler of its own."""
+
+
+def _is_handler(block: Block) -> bool:
+    end = _header_end(block.header)
+    return bool(_HANDLER_HEADER.search(end)) and not _CALLBACK.search(end)
 
 
 def _header_end(header: str) -> str:

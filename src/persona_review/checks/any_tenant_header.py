@@ -35,6 +35,16 @@ _OWN_SCOPE = lazy_re(
 `principal.getTenantId()`, `session[:account_id]`."""
 _CHECKED = lazy_re(r"!=|==|\bnot in\b|\bin\b|\binclude\?|\bcontains\b|\bincludes\(|\bequals\(|\bif\b")
 """The header compared with what the user may see: a choice among the user's tenants, checked."""
+_EMPTINESS = lazy_re(
+    r"""[!=]==?\s*(?:null|nil|None|undefined|""|'')\b|(?:\bnull|\bnil|\bNone|\bundefined|""|'')\s*[!=]==?"""
+    r"|\bis\s+(?:not\s+)?None\b")
+"""A test of whether the header was sent at all (`tenantHeader != null ? tenantHeader : own`): the fallback,
+not a check of the value."""
+_MEMBERSHIP = lazy_re(
+    rf"(?i)(?:{_SCOPE}_?ids|{_SCOPE}s|{_SCOPE}_?memberships?|memberships?)\b"
+    rf"|\b(?:is_)?member(?:_of)?\??\s*\(|\bcan_access\w*\s*\(|\bhas_access\w*\s*\(")
+"""The caller's tenants, or a helper that asks whether the caller belongs to one (`g.user.tenant_ids`,
+`user.organizations`, `current_user.member_of?(...)`)."""
 _NEAR = 3
 
 
@@ -61,7 +71,8 @@ def tenant_from_header(ctx: FileContext) -> Iterator[Hit]:
             continue
         near = [code.get(n, "") for n in range(no, no + _NEAR + 1)]
         own = next((text for text in near if _OWN_SCOPE.search(text)), None)
-        if own is None or any(_CHECKED.search(text) for text in near if _OWN_SCOPE.search(text)):
+        if own is None or any(_CHECKED.search(_EMPTINESS.sub(" ", text)) for text in near
+                              if _OWN_SCOPE.search(text) or _MEMBERSHIP.search(text)):
             continue
         yield Hit(no, None, (
             "The tenant id comes from a header the caller writes, with the signed-in user's own tenant only "

@@ -53,7 +53,7 @@ _PARAM_READ = lazy_re(
 _ASSIGNED = lazy_re(r"^\s*(?:var\s+)?([A-Za-z_]\w*)\s*(?:,\s*[A-Za-z_]\w*\s*)*(?::=|=(?!=))")
 _LOOKUP = lazy_re(
     r"(?<![\w.])[A-Za-z_]\w*(?:\.\w+)*\.(?P<method>(?:Get|Find|Load|Fetch|Lookup|Read|Query|QueryRow|First|Take|"
-    r"Delete|Remove|Update|Download|Open)\w*)\s*\("
+    r"List|Delete|Remove|Update|Download|Open)\w*)\s*\("
 )
 _SEGMENTS_SKIPPED = lazy_re(r"^(?:api|v\d+(?:\.\d+)?)$")
 
@@ -74,14 +74,16 @@ _SEGMENTS_SKIPPED = lazy_re(r"^(?:api|v\d+(?:\.\d+)?)$")
             "record's owner with the caller and answer 404."
         ),
     ),
-    needs=("FromContext", "FromRequest", "FromCtx", "CurrentUser", "currentUser", "MustGet"),
+    needs=("FromContext", "FromRequest", "FromCtx", "CurrentUser", "currentUser", "MustGet", "From(ctx"),
 )
 def lookup_not_caller_scoped(ctx: FileContext) -> Iterator[Hit]:
     if ctx.path.endswith("_test.go"):
         return
     lexed = lex(ctx)
+    yield from _caller_only_nil_checked(ctx, lexed)
     routes: dict[str, list[str]] = {}
-    for no in sorted(lines_containing(lexed.code, ('("/',))):
+    route_marks = ('("/', '("GET ', '("POST ', '("PUT ', '("PATCH ', '("DELETE ')  # net/http 1.22: "GET /x"
+    for no in sorted(lines_containing(lexed.code, route_marks)):
         for route in _ROUTE.finditer(lexed.code.get(no, "")):
             routes.setdefault(route.group("handler").rsplit(".", 1)[-1], []).append(route.group("path"))
     if len(routes) < 2:
@@ -156,3 +158,57 @@ def _unscoped_lookup(lexed: Lexed, handler: GoFunc) -> Hit | None:
             if assigned is not None:
                 ids.add(assigned.group(1))
     return None
+
+
+# --- A function that reads the caller only to see that there is one ----------------------------------------
+
+_CALLER_READ = lazy_re(
+    r"^\s*(?P<var>[A-Za-z_]\w*)\s*(?:,\s*(?P<ok>[A-Za-z_]\w*)\s*)?:?=\s*[\w.]*?"
+    r"(?:\b\w*(?:User|Viewer|Principal|Claims|Caller|Actor|Identity|Session|Member)\w*From\w*|"
+    r"(?i:auth\w*|session\w*|identity)\.\w*From\w*|CurrentUser|currentUser)\s*\("
+)
+"""`viewer := auth.ViewerFrom(ctx)`, `user, ok := authn.UserFromContext(ctx)`."""
+_NIL_TEST = r"(?:{var}\s*[!=]=\s*nil|nil\s*[!=]=\s*{var}|!\s*{ok}\b|\b{ok}\s*[!=]=\s*(?:true|false))"
+_ID_ARG_TYPES = frozenset({"string", "int", "int32", "int64", "uint", "uint64", "uuid.UUID", "ulid.ULID"})
+_ID_NAME = lazy_re(r"^(?:id|[a-z]\w*(?:ID|Id))$")
+_SCOPED_WORDS = lazy_re(
+    r"(?i)tenant|\borg|owner|account|workspace|team|member|permission|authori[sz]|policy|\bcan\w*\(|allowed|"
+    r"\baccess|role|admin"
+)
+
+
+def _caller_only_nil_checked(ctx: FileContext, lexed: Lexed) -> Iterator[Hit]:
+    """A function (a gqlgen resolver, an RPC method, a handler) given a record's id that reads the caller,
+    tests only whether there is one (`if viewer == nil`), and loads the record by the id: signed in is all
+    it asks, so any caller reads any tenant's record by its id."""
+    for func in declared(ctx).values():
+        if func.literal:
+            continue
+        ids = {name for name, typ in func.params.items() if typ in _ID_ARG_TYPES and _ID_NAME.match(name)}
+        if not ids:
+            continue
+        lines = [(n, lexed.code.get(n, "")) for n in range(func.first + 1, func.last)]
+        read = next(((n, m) for n, text in lines if (m := _CALLER_READ.match(text)) is not None), None)
+        if read is None:
+            continue
+        no_read, found = read
+        var, ok = found.group("var"), found.group("ok") or "\x00"
+        nil_test = re.compile(_NIL_TEST.format(var=re.escape(var), ok=re.escape(ok)))
+        rest = "\n".join(nil_test.sub(" ", text) for n, text in lines if n != no_read)
+        if re.search(rf"(?<![\w.]){re.escape(var)}\b", rest) or _SCOPED_WORDS.search(rest):
+            continue  # the caller is used, or the function looks at a tenant, an owner or a permission
+        for n, text in lines:
+            if n <= no_read:
+                continue
+            for call in _LOOKUP.finditer(text):
+                args = text[call.end():]
+                if n in ctx.added and any(re.search(rf"(?<![\w.]){re.escape(i)}\b", args) for i in ids):
+                    yield Hit(n, None, (
+                        f"`{call.group(0).rstrip('( ')}(...)` loads the record by `{', '.join(sorted(ids))}` "
+                        f"alone: `{var}` is read only to see that someone is signed in, so any caller gets "
+                        "another tenant's record by its id. Pass the caller's tenant or owner to the lookup, "
+                        "or compare the record's owner with it and answer not found."))
+                    break
+            else:
+                continue
+            break

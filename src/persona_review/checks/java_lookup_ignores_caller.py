@@ -36,11 +36,15 @@ from persona_review.lazy_re import lazy_re
 
 _CALLER_PARAM = lazy_re(
     r"(?:@(?:AuthenticationPrincipal|CurrentUser|AuthUser|LoggedInUser)(?:\([^()]*\))?\s+(?:final\s+)?"
-    r"[\w.<>]+|\b(?:Current\w*|Authenticated\w*|LoggedIn\w*|\w*Principal|Authentication|UserDetails|Jwt))"
+    r"[\w.<>]+|\b(?:Current\w*|Authenticated\w*|LoggedIn\w*|\w*Principal|Authentication|UserDetails|Jwt|"
+    r"SecurityContext|SecurityIdentity|JsonWebToken))"
     r"\s+(?P<name>[a-z_$][\w$]*)\s*[,)]"
 )
 _ID_PARAM = lazy_re(r"\b(?:UUID|Long|long|Integer|int|String)\s+(?P<name>(?:id|[a-z]\w*Id))\s*[,)]")
-_LOOKUP = r"\.\s*(?:findById|getById|getReferenceById|findOne|getOne|find\w*ById|get\w*ById)\s*\(\s*{id}\s*\)"
+_LOOKUP = (r"\.\s*(?:(?:findById|getById|getReferenceById|findOne|getOne|find\w*ById|get\w*ById)\s*\(\s*{id}"
+           r"|find\s*\(\s*\w+\.class\s*,\s*{id})\s*\)")
+"""A lookup by the id alone: a Spring Data/Panache/Micronaut `findById(id)`, JPA's
+`em.find(Report.class, id)`."""
 _DECLARATIVE = lazy_re(r"@(?:PreAuthorize|PostAuthorize|Secured|RolesAllowed|PostFilter)\b")
 _SECURITY_CONTEXT = lazy_re(r"\bSecurityContextHolder\b|\bgetUserPrincipal\s*\(|\bgetRemoteUser\s*\(")
 _METHOD = lazy_re(
@@ -69,11 +73,12 @@ def _declaration_start(lexed: Lexed, first: int, declaration: str) -> int:
             "not theirs."
         ),
     ),
-    needs=("ById(", "findOne(", "getOne("),
+    needs=("ById(", "findOne(", "getOne(", ".class,"),
 )
 def lookup_ignores_caller(ctx: FileContext) -> Iterator[Hit]:
     if JAVA_TEST_PATH.search(ctx.path):
         return
+    yield from _sibling_scope(ctx)
     lexed = lex(ctx)
     for block in blocks_of(ctx).all():
         own = block.header.rsplit("\n", 1)[-1]
@@ -105,3 +110,73 @@ def lookup_ignores_caller(ctx: FileContext) -> Iterator[Hit]:
                     "method is handed, is never looked at: any signed-in user gets another's record by its "
                     "id. Scope the lookup to the caller, or check the record's owner and answer 404."))
                 break
+
+
+# --- The sibling shape: the class's other methods scope the same repository's lookups -------------------
+
+_SCOPED_LOOKUP = lazy_re(
+    r"(?<![\w$.])(?P<recv>[A-Za-z_$][\w$]*)\s*\.\s*(?:<[\w.]+>\s*)?(?:find|get|exists|delete|count)\w*ById"
+    r"And(?P<scope>[A-Z]\w*?)(?:Id)?\s*\("
+    r"|(?<![\w$.])(?P<precv>[A-Z][\w$]*)\s*\.\s*(?:<[\w.]+>\s*)?(?:find|list|stream|count|delete|update)\s*\(\s*"
+    r"\"[^\"]*\bid\s*=\s*(?:\?\d|:\w+)[^\"]*\band\s+(?P<pscope>\w+?)(?:_?[iI]d)?\s*="
+)
+"""A lookup by id that also takes the caller's scope: Spring Data's `findByIdAndOwnerId(id, user.getId())`,
+Panache's `Contact.find("id = ?1 and tenantId = ?2", id, tenant)`."""
+_UNSCOPED_LOOKUP = (r"(?<![\w$.])(?P<recv>[A-Za-z_$][\w$]*)\s*\.\s*(?:<[\w.]+>\s*)?"
+                    r"(?:findById|findByIdOptional|getById|getReferenceById|deleteById)\s*\(\s*(?:{id})\s*\)")
+_CALLER_WORDS = lazy_re(
+    r"(?i)\b\w*(?:principal|identity|authentication|securitycontext|currentuser|jwt|token|caller|session)\w*\b"
+    r"|\buser\w*\b|\btenant\w*\b|\bowner\w*\b|\bgetUserPrincipal\b|\bSecurityContextHolder\b")
+"""The caller, or its tenant or owner, named anywhere in a method: it is not the unscoped lookup's shape."""
+
+
+def _sibling_scope(ctx: FileContext) -> Iterator[Hit]:
+    """A method that loads a record by its id alone (`repo.findById(id)`, `Entity.findById(id)`) while the
+    class's other methods load the same repository's records by id and the caller's scope
+    (`findByIdAndOwnerId`, a Panache query on `id` and a tenant column), and nothing in the method names
+    the caller, its tenant or owner, or checks a role."""
+    lexed = lex(ctx)
+    methods: list[tuple[int, int, str, str, list[str]]] = []
+    for block in blocks_of(ctx).all():
+        own = block.header.rsplit("\n", 1)[-1]
+        header = own if own.strip() else block.header
+        if "(" not in header or _METHOD.search(header.rstrip()) is None:
+            continue
+        declaration = declaration_of(lexed, block)
+        if _declaration_start(lexed, block.first, declaration) - 1 not in lexed.bare:
+            continue
+        body = [lexed.code.get(n, "") for n in range(block.first, block.last + 1)]
+        body[0] = body[0][block.col + 1 :]
+        ids = [m.group("name") for m in _ID_PARAM.finditer(signature_of(declaration))]
+        methods.append((block.first, block.last, declaration, "\n".join(body), ids))
+    scoped: dict[str, set[str]] = {}
+    for _first, _last, _declaration, text, _ids in methods:
+        for found in _SCOPED_LOOKUP.finditer(text):
+            recv = found.group("recv") or found.group("precv")
+            scope = found.group("scope") or found.group("pscope")
+            scoped.setdefault(recv, set()).add(scope[:1].lower() + scope[1:])
+    if not scoped:
+        return
+    loose: list[tuple[int, str, bool, str]] = []
+    for first, _last, declaration, text, ids in methods:
+        if not ids:
+            continue
+        unscoped = re.search(_UNSCOPED_LOOKUP.format(id="|".join(map(re.escape, ids))), text)
+        if unscoped is None or unscoped.group("recv") not in scoped:
+            continue
+        words = scoped[unscoped.group("recv")]
+        quiet = bool(_DECLARATIVE.search(declaration) or _CALLER_WORDS.search(text)
+                     or any(re.search(rf"(?i)\b{re.escape(w)}", text) for w in words))
+        line = first + text[: unscoped.start()].count("\n")
+        loose.append((line, unscoped.group("recv"), quiet, unscoped.group(0)))
+    for line, recv, quiet, shown in loose:
+        if quiet or line not in ctx.added:
+            continue
+        if any(other_recv == recv and other_line != line and not other_quiet
+               for other_line, other_recv, other_quiet, _shown in loose):
+            continue  # another method loads it by id alone too: not the class's rule
+        scopes = ", ".join(f"`{w}`" for w in sorted(scoped[recv]))
+        yield Hit(line, message=(
+            f"`{shown}` loads the record by its id alone, while the other methods here look `{recv}` up by "
+            f"the id and the caller's {scopes}: any signed-in user reaches another's record by its id. Use "
+            "the scoped lookup here too, or compare the record's owner with the caller and answer 404."))

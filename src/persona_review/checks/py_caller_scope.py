@@ -68,7 +68,8 @@ _PATH_PARAM = lazy_re(r"\{(\w+)(?::[^}]*)?\}")
             "the record's owner with the caller and answer 404."
         ),
     ),
-    needs=("Depends(", "Security(", "get_object_or_404", ".objects."),
+    needs=("Depends(", "Security(", "get_object_or_404", ".objects.", "current_user", "request.user",
+           "g.user"),
 )
 def lookup_not_caller_scoped(ctx: FileContext) -> Iterator[Hit]:
     if _TEST_PATH.search(ctx.path):
