@@ -12,6 +12,7 @@ from persona_review.checks._lexing import lex
 from persona_review.checks._prefilter import lines_containing
 from persona_review.checks._py_hits import check
 from persona_review.checks._pyflow import dotted, flows, may_have_routes
+from persona_review.checks._route_guards import public
 from persona_review.checks._spans import bracket_span, python_block
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Severity
@@ -70,6 +71,9 @@ def _route(node: ast.FunctionDef | ast.AsyncFunctionDef) -> Route | None:
 def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
     if _may_have_url_conf(ctx):
         yield from _url_conf_without_guard(ctx)
+    if "AllowAny" in ctx.known_text():
+        for flow in flows(ctx):
+            yield from _admin_action_opened(flow.tree, flow.offset)
     if not may_have_routes(ctx):
         return
     for flow in flows(ctx):
@@ -89,6 +93,54 @@ def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
                     yield Hit(route.node.lineno + flow.offset, None,
                               f"`{route.node.name}` on `{router}` has no authorization guard, while "
                               f"{guarded} of its {len(routes)} sibling routes do.")
+
+
+# --- a DRF action opened to anyone on an admin-only view set ---------------------------------------------
+
+_ADMIN_PERMISSION = lazy_re(r"Admin|Staff|Superuser")
+_MUTATING_VERB = lazy_re(r"^(?:post|put|patch|delete)$", re.IGNORECASE)
+
+
+def _names(node: ast.expr) -> set[str]:
+    """The permission class names in `[IsAdminUser]`, `(permissions.IsAdminUser, IsOwner)`."""
+    items = node.elts if isinstance(node, (ast.List, ast.Tuple)) else [node]
+    return {dotted(item).rsplit(".", 1)[-1] for item in items}
+
+
+def _admin_action_opened(tree: ast.Module, offset: int) -> Iterator[Hit]:
+    """`@action(methods=["post"], permission_classes=[AllowAny])` on a view set whose own
+    `permission_classes` let only admins or staff in (`IsAdminUser`): the action's list replaces the
+    class's, so the write answers anyone, signed in or not. Actions public by nature (a sign-up, a
+    password reset, a webhook) are left alone, and so are reads."""
+    for cls in ast.walk(tree):
+        if not isinstance(cls, ast.ClassDef):
+            continue
+        own = next((stmt.value for stmt in cls.body if isinstance(stmt, ast.Assign)
+                    and any(isinstance(t, ast.Name) and t.id == "permission_classes" for t in stmt.targets)), None)
+        if own is None or not any(_ADMIN_PERMISSION.search(name) for name in _names(own)):
+            continue
+        for method in cls.body:
+            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for deco in method.decorator_list:
+                if not (isinstance(deco, ast.Call) and dotted(deco.func).rsplit(".", 1)[-1] == "action"):
+                    continue
+                options = {kw.arg: kw.value for kw in deco.keywords if kw.arg}
+                permissions = options.get("permission_classes")
+                verbs = options.get("methods")
+                if permissions is None or verbs is None or "AllowAny" not in _names(permissions):
+                    continue
+                written = [item.value for item in getattr(verbs, "elts", [])
+                           if isinstance(item, ast.Constant) and isinstance(item.value, str)
+                           and _MUTATING_VERB.match(item.value)]
+                url = next((kw.value.value for kw in deco.keywords if kw.arg == "url_path"
+                            and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str)), "")
+                if not written or public(url, method.name, "post"):
+                    continue
+                yield Hit(deco.lineno + offset, None,
+                          f"`{method.name}` ({written[0].upper()}) is given `permission_classes=[AllowAny]` on "
+                          f"`{cls.name}`, whose own permission classes let only admins in: an action's list "
+                          "replaces the view set's, so anyone can call it, signed in or not.")
 
 
 # --- a Django URL conf entry without its siblings' wrapper ---------------------------------------------

@@ -766,7 +766,39 @@ def csrf_disabled(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     for no, code, _bare in lines_of(lexed):
         if "csrf" in code.lower() and _CSRF_OFF.search(code):
+            if code.lstrip().startswith("@") and _signed_view(lexed.code, no):
+                continue
             yield Hit(no)
+
+
+_DEF_LINE = lazy_re(r"^([ \t]*)(?:async\s+)?(?:def|class)\s")
+_SIGNATURE_CHECK = lazy_re(
+    r"\bcompare_digest\s*\(|\bhmac\.new\s*\(|\bverify_?\w*signature\w*\s*\(|\bconstruct_event\s*\(|"
+    r"\bWebhook\.verify\s*\(|\bvalidate_?\w*signature\w*\s*\(",
+    re.IGNORECASE,
+)
+
+
+def _signed_view(code: dict[int, str], no: int) -> bool:
+    """Whether the view the `@csrf_exempt` at `no` decorates checks a signature over the request itself
+    (`hmac.compare_digest`, a provider's `construct_event`/`verify_signature`): a webhook or callback that
+    no browser session reaches, where the exemption is what the caller needs, not a hole."""
+    at = no + 1
+    while at in code and code[at].lstrip().startswith("@"):
+        at += 1
+    head = _DEF_LINE.match(code.get(at, ""))
+    if head is None:
+        return False
+    indent = len(head.group(1).expandtabs())
+    at += 1
+    while at in code:
+        text = code[at]
+        if text.strip() and len(text) - len(text.lstrip()) <= indent and not text.lstrip().startswith(")"):
+            break
+        if _SIGNATURE_CHECK.search(text):
+            return True
+        at += 1
+    return False
 
 
 _DEBUG_CONFIG = lazy_re(
