@@ -22,10 +22,10 @@ public class AdminUserResource {
     }
 
     @POST
-    @Path("/{id}/reset-mfa")
+    @Path("/{id}/grant-support-role")
     @PermitAll
-    public Response resetMfa(@PathParam("id") long id) {
-        users.resetMfa(id);
+    public Response grantSupportRole(@PathParam("id") long id) {
+        users.grantRole(id, "support");
         return Response.noContent().build();
     }
 }

@@ -7,7 +7,7 @@ Rails.application.routes.draw do
     mount Sidekiq::Web => "/admin/sidekiq"
   end
 
-  mount PgHero::Engine, at: "/admin/pghero"
+  mount Flipper::UI.app(Flipper) => "/admin/flipper"
 
   resources :projects
   root "projects#index"
