@@ -49,8 +49,15 @@ _REST_ALIAS = lazy_re(
 _SPREAD_ALIAS = lazy_re(r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>\[\]|\s]+)?=\s*\{")
 """An object literal declared, to be read for a spread of the body (`const row = { ...req.body, by }`)."""
 _NOT_BUILTIN = (r"(?!(?:URLSearchParams|URL|Headers|Map|Set|WeakMap|Error|\w+Error|Date|Response|Request"
-                r"|FormData|Blob|Promise|Proxy|Array|Object)\s*\()")
-"""A class that is not a record: the platform's own (`new URLSearchParams({ ...req.body })`)."""
+                r"|FormData|Blob|Promise|Proxy|Array|Object"
+                r"|\w*(?:Agent|Client|Service|Notifier|Provider|Adapter|Transport|Command|Query|Validator|Schema"
+                r"|Dto|DTO|Options|Config|Event|Job|Task|Builder|Parser|Exception))\s*\()")
+"""A class that is not a record: the platform's own (`new URLSearchParams({ ...req.body })`), or one named
+for what it does with the values (`new SlackAgent(req.body)` sends a test message, `new CreateUserDto(...)`
+is validated next)."""
+_NOT_SETTINGS = r"(?![\w$.]*(?:[sS]ettings|[cC]onfig|[oO]ptions|[pP]refs|[pP]references)\b)"
+"""`Object.assign(settings.smtp, req.body)`: an application's settings object, written by the admin screen
+that edits it, not a record whose owner or role the body could change."""
 _WRITE_CALL = lazy_re(
     r"\.(?:create|createMany|insert|insertOne|insertMany|save|build|bulkCreate|upsert|update|updateOne|updateMany"
     r"|findByIdAndUpdate|findOneAndUpdate|replaceOne)\s*\("
@@ -72,7 +79,7 @@ def _patterns(body: str) -> list[re.Pattern[str]]:
         re.compile(rf"{_MERGE}\s*\(\s*[^,()]+,\s*{whole}"),
         re.compile(rf"\b(?:data|values)\s*:\s*{whole}"),  # only inside a write call (`_DATA_CALL`)
         re.compile(rf"\bnew\s+{_NOT_BUILTIN}[A-Z][\w$]*\s*\(\s*{whole}"),
-        re.compile(rf"\bObject\.assign\s*\(\s*(?!\{{)[\w$.]+\s*,\s*{body}\s*[,)]"),
+        re.compile(rf"\bObject\.assign\s*\(\s*(?!\{{){_NOT_SETTINGS}[\w$.]+\s*,\s*{body}\s*[,)]"),
     ]
 
 
