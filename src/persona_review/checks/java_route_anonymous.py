@@ -94,7 +94,8 @@ _MATCHER = lazy_re(
     r"(?P<rule>\.\s*(?:permitAll\s*\(\s*\)|anonymous\s*\(\s*\)))?")
 _OPEN_RULE = lazy_re(r"^\s*\.\s*(?:permitAll|anonymous)\s*\(\s*\)")
 _STRING = lazy_re(r'"([^"]*)"')
-_STATIC = lazy_re(r"(?i)(?:^|/)(?:assets|static|css|js|images?|img|fonts|webjars|favicon[\w.]*|public)(?:/|$|\.)|"
+_STATIC = lazy_re(r"(?i)(?:^|/)(?:assets|static|css|js|images?|img|fonts|webjars|favicon[\w.]*|public)"
+                  r"(?:/|$|\.)|"
                   r"\.(?:css|js|png|svg|ico|woff2?)$")
 """Files the browser loads before anyone signs in (the admin area's own login page's stylesheets)."""
 
@@ -119,7 +120,8 @@ def _matchers_opened(ctx: FileContext) -> Iterator[Hit]:
                 yield Hit(no, None, (
                     f"`{paths[0]}` is made reachable without signing in (`permitAll`/`anonymous`): every "
                     "administrative endpoint under it answers anyone who can reach the service. Require the "
-                    "admin role there (`.hasRole(\"ADMIN\")`) and open only the sign-in page and static files "
+                    "admin role there (`.hasRole(\"ADMIN\")`) and open only the sign-in page and static "
+                    "files "
                     "by their own paths."), sure=True)
 
 

@@ -83,7 +83,8 @@ _NEST_OPEN = lazy_re(r"^(?:Public\w*|IsPublic|SkipAuth\w*|Skip\w*Auth\w*|NoAuth\
         sure_by_default=True,
     ),
     needs=(".post(", ".put(", ".patch(", ".delete(", ".del(", "@Post(", "@Put(", "@Patch(", "@Delete(",
-           "admin", "Admin", ".use("),
+           "admin", "Admin", ".use(", "function POST", "function PUT", "function PATCH", "function DELETE",
+           "const POST", "const PUT", "const PATCH", "const DELETE"),
 )
 def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
     yield from _express(ctx)
@@ -130,7 +131,8 @@ def _express(ctx: FileContext) -> Iterator[Hit]:
 _DASHBOARD_IMPORT = lazy_re(r"""['"](?:@bull-board/|bull-arena['"]|agendash['"]|@queuedash/)""")
 """A job-queue dashboard for Express/Koa/Fastify: Bull Board, Arena, Agendash, QueueDash. None of them asks
 who is calling; the application mounts them behind its own guard."""
-_DASHBOARD_HANDLER = lazy_re(r"\.getRouter\s*\(|\.registerPlugin\s*\(|^\s*(?:Arena|Agendash|createQueueDash\w*)\s*\(")
+_DASHBOARD_HANDLER = lazy_re(
+    r"\.getRouter\s*\(|\.registerPlugin\s*\(|^\s*(?:Arena|Agendash|createQueueDash\w*)\s*\(")
 
 
 def _open_dashboards(calls: list[_Call]) -> Iterator[Hit]:
@@ -366,7 +368,11 @@ def _next_route_handlers(ctx: FileContext) -> Iterator[Hit]:
     routes: list[Route] = []
     for no, found in heads:
         end = next((n for n in ends if n > no), max(lexed.bare) + 1)
-        body = "\n".join(lexed.code.get(n, "") for n in range(no, end))
+        closed = next((n for n in range(no, end) if n in lexed.bare and lexed.bare[n].startswith(("}", ")"))),
+                      None)
+        if closed is None or any(n not in lexed.bare for n in range(no, closed + 1)):
+            continue  # the handler's body is not all in view: what it asks may be out of sight
+        body = "\n".join(lexed.code.get(n, "") for n in range(no, closed + 1))
         verb = found.group(1)
         wrapped = _wrapper_guard(found.group("rest").lstrip(" =:"))
         guarded = wrapped or bool(_NEXT_SESSION.search(body) or GUARD.search(body))

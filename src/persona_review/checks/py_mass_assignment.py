@@ -95,7 +95,8 @@ def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
 
 _MODEL_FORM_BASES = lazy_re(r"(?:^|\.)(?:ModelSerializer|HyperlinkedModelSerializer|ModelForm)$")
 _USER_MODEL = lazy_re(r"^(?:\w*User|Member|get_user_model\(\)|settings\.AUTH_USER_MODEL)$")
-_PRIVILEGED_FIELD = lazy_re(r"^(?:is_staff|is_superuser|is_admin|is_active|role|roles|groups|user_permissions)$")
+_PRIVILEGED_FIELD = lazy_re(
+    r"^(?:is_staff|is_superuser|is_admin|is_active|role|roles|groups|user_permissions)$")
 _ADMIN_CLASS = lazy_re(r"Admin|Staff|Superuser|Internal|Management", re.IGNORECASE)
 
 
@@ -109,7 +110,8 @@ def _user_model_forms(tree: ast.Module, offset: int) -> Iterator[Hit]:
             continue
         if not any(_MODEL_FORM_BASES.search(dotted(base)) for base in node.bases):
             continue
-        meta = next((item for item in node.body if isinstance(item, ast.ClassDef) and item.name == "Meta"), None)
+        meta = next((item for item in node.body
+                     if isinstance(item, ast.ClassDef) and item.name == "Meta"), None)
         if meta is None:
             continue
         settings = {target.id: stmt for stmt in meta.body if isinstance(stmt, ast.Assign)
@@ -119,12 +121,14 @@ def _user_model_forms(tree: ast.Module, offset: int) -> Iterator[Hit]:
             continue
         fields, exclude = settings.get("fields"), settings.get("exclude")
         if fields is not None and isinstance(fields.value, ast.Constant) and fields.value.value == "__all__":
-            yield hit_on(fields, offset, f"`{node.name}` makes every column of `{code(model.value)}` writable, "
-                         "`is_staff`/`is_superuser` included.")
+            yield hit_on(fields, offset, f"`{node.name}` makes every column of `{code(model.value)}` "
+                         "writable, `is_staff`/`is_superuser` included.")
         elif fields is None and exclude is not None and isinstance(exclude.value, (ast.List, ast.Tuple)):
-            left_out = {item.value for item in exclude.value.elts if isinstance(item, ast.Constant)}
-            if not any(isinstance(name, str) and _PRIVILEGED_FIELD.match(name) for name in left_out):
-                yield hit_on(exclude, offset, f"`{node.name}` excludes only {sorted(left_out) or 'nothing'}: "
+            left_out = {item.value for item in exclude.value.elts
+                        if isinstance(item, ast.Constant) and isinstance(item.value, str)}
+            if not any(_PRIVILEGED_FIELD.match(name) for name in left_out):
+                shown = sorted(left_out) or "nothing"
+                yield hit_on(exclude, offset, f"`{node.name}` excludes only {shown}: "
                              f"every other column of `{code(model.value)}` is writable, "
                              "`is_staff`/`is_superuser` included.")
 

@@ -115,8 +115,8 @@ def _admin_action_opened(tree: ast.Module, offset: int) -> Iterator[Hit]:
     for cls in ast.walk(tree):
         if not isinstance(cls, ast.ClassDef):
             continue
-        own = next((stmt.value for stmt in cls.body if isinstance(stmt, ast.Assign)
-                    and any(isinstance(t, ast.Name) and t.id == "permission_classes" for t in stmt.targets)), None)
+        own = next((stmt.value for stmt in cls.body if isinstance(stmt, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "permission_classes" for t in stmt.targets)), None)
         if own is None or not any(_ADMIN_PERMISSION.search(name) for name in _names(own)):
             continue
         for method in cls.body:
@@ -138,7 +138,8 @@ def _admin_action_opened(tree: ast.Module, offset: int) -> Iterator[Hit]:
                 if not written or public(url, method.name, "post"):
                     continue
                 yield Hit(deco.lineno + offset, None,
-                          f"`{method.name}` ({written[0].upper()}) is given `permission_classes=[AllowAny]` on "
+                          f"`{method.name}` ({written[0].upper()}) is given "
+                          f"`permission_classes=[AllowAny]` on "
                           f"`{cls.name}`, whose own permission classes let only admins in: an action's list "
                           "replaces the view set's, so anyone can call it, signed in or not.")
 

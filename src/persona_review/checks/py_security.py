@@ -791,8 +791,8 @@ def _session_view(code: dict[int, str], no: int) -> bool:
     where the exemption lets another site post in the user's name: its decorators or body read the
     signed-in user or the session. A view that checks a signature over the request (a webhook, a
     provider's callback), or never looks at a session (an API authenticated by key, a ping endpoint, a
-    signed unsubscribe link) is not one. A view not in view (a hunk that ends at the decorator) is taken
-    to be one."""
+    signed unsubscribe link) is not one, and neither is a view the known lines do not show (a hunk that
+    ends at the decorator): what is not seen is not reported."""
     start = no
     while start - 1 in code and code[start - 1].lstrip().startswith("@"):
         start -= 1
@@ -801,7 +801,7 @@ def _session_view(code: dict[int, str], no: int) -> bool:
         at += 1
     head = _DEF_LINE.match(code.get(at, ""))
     if head is None:
-        return True
+        return False
     lines = [code[n] for n in range(start, at + 1)]
     indent = len(head.group(1).expandtabs())
     at += 1
