@@ -74,8 +74,6 @@ _PATTERN_VERB = lazy_re(r"^(POST|PUT|PATCH|DELETE|GET)\s+")
             "the same middleware, register the route on the guarded group, or say in the code why this "
             "endpoint is public."
         ),
-        opt_in=True,
-        sure_by_default=True,
     ),
     needs=("POST(", "PUT(", "PATCH(", "DELETE(", "Post(", "Put(", "Patch(", "Delete(", "HandleFunc(",
            "Handle(", "admin", "Admin", '"POST"', '"PUT"', '"PATCH"', '"DELETE"', "MethodPost", "MethodPut",

@@ -79,8 +79,6 @@ _NEST_OPEN = lazy_re(r"^(?:Public\w*|IsPublic|SkipAuth\w*|Skip\w*Auth\w*|NoAuth\
             "who finds the URL can call it. Add the same guard, or say in the code why this endpoint is "
             "public."
         ),
-        opt_in=True,
-        sure_by_default=True,
     ),
     needs=(".post(", ".put(", ".patch(", ".delete(", ".del(", "@Post(", "@Put(", "@Patch(", "@Delete(",
            "admin", "Admin", ".use(", "function POST", "function PUT", "function PATCH", "function DELETE",

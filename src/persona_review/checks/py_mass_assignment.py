@@ -86,11 +86,49 @@ def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
     whole_model = "__all__" in text or "exclude" in text
     if not open_schemas and not whole_model and not _may_have_one(text):
         return  # the body is neither unpacked nor kept in a local: nothing to parse for
+    seen: set[int] = set()
     for flow in flows(ctx):
         if whole_model:
             yield from _user_model_forms(flow.tree, flow.offset)
         for function in functions_of(flow):
-            yield from _in_function(function, flow.offset, open_schemas)
+            for hit in _in_function(function, flow.offset, open_schemas):
+                seen.add(hit.line)
+                yield hit
+    if open_schemas and not ctx.whole_file:
+        yield from (hit for hit in _dump_loops_in_lines(ctx, open_schemas) if hit.line not in seen)
+
+
+_DUMP_LOOP = lazy_re(
+    r"^([ \t]*)for\s+(\w+)\s*,\s*\w+\s+in\s+(\w+)\.(?:model_dump|dict)\([^()]*\)\.items\(\)\s*:")
+_SETATTR = lazy_re(r"^\s*setattr\s*\(")
+
+
+def _dump_loops_in_lines(ctx: FileContext, open_schemas: frozenset[str]) -> Iterator[Hit]:
+    """The setattr loop over an open schema's dump read from the lines, for a hunk that starts inside the
+    handler's parameter list (no parse of it holds the loop): the dumped name must not be shown received
+    as another class, and the loop must not test its key against a collection before the `setattr`."""
+    for no in sorted(ctx.lines):
+        found = _DUMP_LOOP.match(ctx.lines[no])
+        if found is None:
+            continue
+        indent, key, name = len(found.group(1)), found.group(2), found.group(3)
+        typed = [m.group(1) for text in ctx.lines.values()
+                 if (m := re.search(rf"\b{re.escape(name)}\s*:\s*([\w.]+)", text)) is not None]
+        if any(cls.rsplit(".", 1)[-1] not in open_schemas for cls in typed):
+            continue
+        at = no + 1
+        while at in ctx.lines:
+            text = ctx.lines[at]
+            if text.strip() and len(text) - len(text.lstrip()) <= indent:
+                break
+            if re.search(rf"\b{re.escape(key)}\s+(?:not\s+)?in\b", text):
+                break  # an allow-list test
+            if _SETATTR.match(text):
+                yield Hit(at, None, f"`{text.strip()}` sets every attribute `{name}` carries: its schema "
+                                    "keeps "
+                                    "keys it does not declare (`extra=\"allow\"`).")
+                break
+            at += 1
 
 
 _MODEL_FORM_BASES = lazy_re(r"(?:^|\.)(?:ModelSerializer|HyperlinkedModelSerializer|ModelForm)$")
@@ -158,8 +196,18 @@ def _open_params(function: ast.FunctionDef | ast.AsyncFunctionDef, open_schemas:
     if not open_schemas:
         return set()
     params = [*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs]
-    return {param.arg for param in params
-            if param.annotation is not None and dotted(param.annotation).rsplit(".", 1)[-1] in open_schemas}
+    named = {param.arg for param in params
+             if param.annotation is not None and dotted(param.annotation).rsplit(".", 1)[-1] in open_schemas}
+    if len(open_schemas) == 1:
+        # a hunk often starts below the handler's parameters: a name the function neither receives nor
+        # assigns is taken for the file's one open schema
+        known = {param.arg for param in params}
+        known |= {target.id for node in own_nodes(function) if isinstance(node, (ast.Assign, ast.AnnAssign))
+                  for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+                  if isinstance(target, ast.Name)}
+        named |= {node.id for node in own_nodes(function)
+                  if isinstance(node, ast.Name) and node.id not in known}
+    return named
 
 
 def _dumped(node: ast.expr, open_params: set[str]) -> bool:

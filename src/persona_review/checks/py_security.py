@@ -779,11 +779,12 @@ _SIGNATURE_CHECK = lazy_re(
 )
 _SESSION_USE = lazy_re(
     r"\b(?:login_required|permission_required|staff_member_required|superuser_required|user_passes_test|"
-    r"LoginRequired\w*|PermissionRequired\w*)\b|\brequest\.(?:user|session)\b|\bmessages\.\w+\(|"
+    r"LoginRequired\w*|PermissionRequired\w*)\b|\brequest\.(?:user|session)\b(?!\s*=[^=])|\bmessages\.\w+\(|"
     r"\bauth\.login\s*\(|\bget_user\s*\(\s*request\b|\bcurrent_user\b"
 )
 """What makes a view act for the browser's signed-in session: the login decorators and mixins, the user or
-session read from the request, flash messages (stored in the session)."""
+session read from the request (not set on it: a bot's webhook that acts as the user who made the bot),
+flash messages (stored in the session)."""
 
 
 def _session_view(code: dict[int, str], no: int) -> bool:
