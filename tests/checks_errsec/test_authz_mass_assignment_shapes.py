@@ -280,3 +280,42 @@ def test_go_outside_group_hunk_without_the_group_is_quiet() -> None:
     assert "GO-ROUTE-NO-AUTH" not in _hunk("internal/api/routes.go", padded_old.replace(
         '\t\tr.Get("/notes", s.list)\n', '\t\tr.Get("/notes", s.list)\n' + "\n" * 20), padded_new.replace(
         '\t\tr.Get("/notes", s.list)\n', '\t\tr.Get("/notes", s.list)\n' + "\n" * 20))
+
+
+def test_csrf_exempt_on_a_bot_webhook_that_sets_the_user_is_quiet() -> None:
+    text = _CSRF_HEAD + ("@csrf_exempt\ndef telegram_hook(request, token):\n"
+                         "    bot = get_object_or_404(Bot, token=token)\n    request.user = bot.owner\n"
+                         "    Entry.objects.create(created_by=request.user)\n    return JsonResponse({})\n")
+    assert "PY-CSRF-DISABLED" not in _default("cookbook/views/telegram.py", text)
+
+
+_FASTAPI = """from fastapi import APIRouter, Depends
+
+router = APIRouter()
+
+
+@router.get("/wallets")
+async def list_wallets(account=Depends(check_account_exists)):
+    return []
+
+
+@router.post("/wallets")
+async def create_wallet(account=Depends(check_account_exists)):
+    return {}
+
+
+@router.put("/wallets/{wallet_id}")
+async def rename_wallet(wallet_id: str, account=Depends(check_account_exists)):
+    return {}
+
+
+@router.delete("/wallets/{wallet_id}")
+async def delete_wallet(wallet_id: str{dep}):
+    return None
+"""
+
+
+def test_a_dependency_that_resolves_the_account_guards_the_route() -> None:
+    guarded = _FASTAPI.replace("{dep}", ", account=Depends(check_account_exists)")
+    assert "PY-ROUTE-NO-AUTH" not in _default("app/api/wallets.py", guarded)
+    assert "PY-ROUTE-NO-AUTH" in _default("app/api/wallets.py", _FASTAPI.replace("{dep}", ""))

@@ -23,7 +23,10 @@ from persona_review.lazy_re import lazy_re
 _GUARD = lazy_re(r"login_required|permission_required|requires?_auth|auth_required|jwt_required|"
                     r"admin_required|roles?_required|user_passes_test|staff_member_required|"
                     r"permission_classes|requires_roles?|authenticated|protected|authorize", re.IGNORECASE)
-_GUARD_DEP = lazy_re(r"current_user|auth|verify|token|admin|permission|require", re.IGNORECASE)
+_GUARD_DEP = lazy_re(r"current_user|auth|verify|token|admin|permission|require|account|user|session|login|"
+                     r"role|staff|owner|member|api_?key|principal", re.IGNORECASE)
+"""A dependency that resolves the caller (`Depends(check_account_exists)`, `Depends(check_super_user)`,
+`Security(get_principal)`): the route knows who calls it, whatever the helper is named."""
 _ROUTE = lazy_re(r"(?:^|\.)(?:route|get|post|put|patch|delete|api_route)$")
 _DEPENDS = frozenset({"Depends", "Security"})
 _MUTATING = lazy_re(r"(?:^|\.)(?:post|put|patch|delete)$")

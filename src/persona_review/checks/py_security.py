@@ -813,7 +813,13 @@ def _session_view(code: dict[int, str], no: int) -> bool:
         lines.append(text)
         at += 1
     body = "\n".join(lines)
-    return not _SIGNATURE_CHECK.search(body) and bool(_SESSION_USE.search(body))
+    if _SIGNATURE_CHECK.search(body) or _USER_SET.search(body):
+        return False
+    return bool(_SESSION_USE.search(body))
+
+
+_USER_SET = lazy_re(r"\brequest\.user\s*=[^=]")
+"""A view that sets the user itself (a bot's webhook acting as the bot's owner): no browser session."""
 
 
 _DEBUG_CONFIG = lazy_re(
