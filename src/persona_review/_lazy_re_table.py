@@ -514,6 +514,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0x3a99b9e390b01259: ((), False),
     0x3acb036bb967fe7b: (('.mount',), False),
     0x3af532f01d1f722f: (('+',), False),
+    0x3b3d7487f1f28e33: (('APIRouter',), False),
     0x3b3e5f720a2e2474: ((), False),
     0x3b5bfc6973ac878d: (('retr',), True),
     0x3b7a3fc7ea9746e8: ((), False),

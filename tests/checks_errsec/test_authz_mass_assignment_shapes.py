@@ -319,3 +319,13 @@ def test_a_dependency_that_resolves_the_account_guards_the_route() -> None:
     guarded = _FASTAPI.replace("{dep}", ", account=Depends(check_account_exists)")
     assert "PY-ROUTE-NO-AUTH" not in _default("app/api/wallets.py", guarded)
     assert "PY-ROUTE-NO-AUTH" in _default("app/api/wallets.py", _FASTAPI.replace("{dep}", ""))
+
+
+def test_a_router_guarded_as_a_whole_and_public_routes_are_not_reported() -> None:
+    open_delete = _FASTAPI.replace("{dep}", "")
+    whole = open_delete.replace("router = APIRouter()",
+                                "router = APIRouter(prefix='/x', dependencies=[Depends(check_admin)])")
+    sign_in = open_delete.replace('@router.delete("/wallets/{wallet_id}")\nasync def delete_wallet',
+                                  '@router.post("/login")\nasync def login')
+    assert "PY-ROUTE-NO-AUTH" not in _default("app/api/wallets.py", whole)
+    assert "PY-ROUTE-NO-AUTH" not in _default("app/api/wallets.py", sign_in)

@@ -79,6 +79,7 @@ def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
             yield from _admin_action_opened(flow.tree, flow.offset)
     if not may_have_routes(ctx):
         return
+    covered = _guarded_routers(ctx.known_text())
     for flow in flows(ctx):
         by_router: dict[str, list[Route]] = {}
         functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = [
@@ -87,7 +88,10 @@ def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
             route = _route(node)
             if route is not None:
                 by_router.setdefault(route.router, []).append(route)
-        for router, routes in by_router.items():
+        for router, registered in by_router.items():
+            if router in covered:
+                continue  # `APIRouter(dependencies=[Depends(check_admin)])`: every route is guarded
+            routes = [route for route in registered if not _public_route(route.node)]
             guarded = sum(route.guarded for route in routes)
             if guarded < 2 or guarded * 2 < len(routes):
                 continue
@@ -96,6 +100,39 @@ def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
                     yield Hit(route.node.lineno + flow.offset, None,
                               f"`{route.node.name}` on `{router}` has no authorization guard, while "
                               f"{guarded} of its {len(routes)} sibling routes do.")
+
+
+_ROUTER_MADE = lazy_re(r"^[ \t]*(\w+)\s*=\s*(?:fastapi\.)?APIRouter\s*\(", re.MULTILINE)
+
+
+def _guarded_routers(text: str) -> set[str]:
+    """FastAPI routers made with a guarding dependency for all their routes (`APIRouter(prefix=...,
+    dependencies=[Depends(check_admin)])`), read from the call's text (up to its closing parenthesis)."""
+    if "APIRouter" not in text:
+        return set()
+    out: set[str] = set()
+    for found in _ROUTER_MADE.finditer(text):
+        depth, end = 1, found.end()
+        while end < len(text) and depth:
+            depth += {"(": 1, ")": -1}.get(text[end], 0)
+            end += 1
+        call = text[found.end():end]
+        deps = call.split("dependencies", 1)
+        if len(deps) == 2 and "Depends" in deps[1] and _GUARD_DEP.search(deps[1]):
+            out.add(found.group(1))
+    return out
+
+
+def _public_route(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A route public by nature (sign-in, sign-up, password reset, webhooks: `_route_guards.public`),
+    from its decorator's path and the function's name: never reported, and not counted among siblings."""
+    for deco in node.decorator_list:
+        if not isinstance(deco, ast.Call) or not _ROUTE.search(dotted(deco.func)):
+            continue
+        path = deco.args[0].value if deco.args and isinstance(deco.args[0], ast.Constant) else ""
+        verb = dotted(deco.func).rsplit(".", 1)[-1]
+        return public(path if isinstance(path, str) else "", node.name, verb)
+    return False
 
 
 # --- a DRF action opened to anyone on an admin-only view set ---------------------------------------------
