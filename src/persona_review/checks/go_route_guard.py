@@ -74,8 +74,6 @@ _PATTERN_VERB = lazy_re(r"^(POST|PUT|PATCH|DELETE|GET)\s+")
             "the same middleware, register the route on the guarded group, or say in the code why this "
             "endpoint is public."
         ),
-        opt_in=True,
-        sure_by_default=True,
     ),
     needs=("POST(", "PUT(", "PATCH(", "DELETE(", "Post(", "Put(", "Patch(", "Delete(", "HandleFunc(",
            "Handle(", "admin", "Admin", '"POST"', '"PUT"', '"PATCH"', '"DELETE"', "MethodPost", "MethodPut",
@@ -171,6 +169,18 @@ class _Router:
     """Offsets of the `.Use(guard)` calls on it."""
     until: int | None = None
     """Where its name stops meaning it: the end of the function literal whose parameter it is."""
+    parent: _Router | None = None
+    prefix: str = ""
+    """The path its routes are under, its parents' prefixes included (`r.Group("/api")`, chi's `r.Route`)."""
+
+    def below(self, other: _Router) -> bool:
+        """Whether this router is made from `other`, directly or through groups between them."""
+        at = self.parent
+        while at is not None:
+            if at is other:
+                return True
+            at = at.parent
+        return False
 
     def guarded_at(self, offset: int) -> bool:
         return self.guarded or any(at < offset for at in self.uses)
@@ -199,6 +209,7 @@ def _segment(bare: str, code: str, numbers: list[int], echo: bool) -> Iterator[H
     nested = {m.start(3) for offset, kind, m in events if kind == "nested"}  # chi's `func(r chi.Router)`
     by_router: dict[int, list[Route]] = {}
     names: dict[int, str] = {}
+    placed: list[tuple[_Router, str, Route]] = []  # each route with its router and its full path
     for offset, kind, match in events:
         if kind in {"root", "param"}:
             if offset in nested:
@@ -211,12 +222,16 @@ def _segment(bare: str, code: str, numbers: list[int], echo: bool) -> Iterator[H
             parsed = arguments(bare, code, match.end(), _INLINE)
             own = parsed is not None and any(_guarding(arg) for arg in parsed[0][1:])
             own = own or _chained_use(bare, code, match.end())
-            routers.append(_Router(match.group(1), offset, own or parent.guarded_at(offset), []))
+            prefix = (literal(parsed[0][0]) or "") if parsed is not None and parsed[0] else ""
+            routers.append(_Router(match.group(1), offset, own or parent.guarded_at(offset), [],
+                                   parent=parent, prefix=parent.prefix + prefix))
         elif kind == "nested":
             parent = find(match.group(1), offset)
             if parent is not None:
                 until = after_call(bare, match.end(2)) or len(bare)
-                routers.append(_Router(match.group(3), match.end(), parent.guarded_at(offset), [], until))
+                head = _NESTED_PREFIX.match(bare, match.end(2))
+                routers.append(_Router(match.group(3), match.end(), parent.guarded_at(offset), [], until,
+                                       parent=parent, prefix=parent.prefix + (head.group(1) if head else "")))
         elif kind == "use":
             router = find(match.group(1), offset)
             parsed = arguments(bare, code, match.end(), _INLINE)
@@ -230,11 +245,61 @@ def _segment(bare: str, code: str, numbers: list[int], echo: bool) -> Iterator[H
             line = numbers[bisect_right(starts, offset) - 1]
             key = id(router)
             names[key] = router.name
-            by_router.setdefault(key, []).append(Route(line, *seen))
+            route = Route(line, *seen)
+            by_router.setdefault(key, []).append(route)
+            path = _route_path(bare, code, match.end())
+            if path is not None:
+                placed.append((router, router.prefix + path, route))
+    reported: set[int] = set()
     for key, routes in by_router.items():
         found, share = unguarded(routes)
         for route in found:
+            reported.add(route.line)
             yield Hit(route.line, None, message(route, names[key], share), sure=lone_exception(routes, route))
+    for hit in _outside_group(placed):
+        if hit.line not in reported:
+            yield hit
+
+
+_NESTED_PREFIX = lazy_re(r"\s*\"([^\"\n]*)\"\s*,")
+_PARAM_SEGMENT = lazy_re(r"^(?:\{.*\}|:\w+|\*\w*|api|v\d+)$")
+
+
+def _route_path(bare: str, code: str, start: int) -> str | None:
+    parsed = arguments(bare, code, start, _INLINE)
+    if parsed is None or not parsed[0]:
+        return None
+    path = literal(parsed[0][0])
+    return None if path is None else _PATTERN_VERB.sub("", path)
+
+
+def _resource(path: str) -> str:
+    """The first segment of a path that names a resource (`/api/v1/projects/{id}` -> `projects`)."""
+    for segment in path.split("/"):
+        if segment and not _PARAM_SEGMENT.match(segment):
+            return segment.lower()
+    return ""
+
+
+def _outside_group(placed: list[tuple[_Router, str, Route]]) -> Iterator[Hit]:
+    """A write registered on an unguarded router while the routes of the same resource sit in a guarded
+    group made from that router (chi's `r.Group(func(r chi.Router) { r.Use(requireAuth); ... })`, gin's
+    `api := r.Group("", auth)`): `r.Delete("/projects/{id}", ...)` next to the group's `/projects` routes
+    skips the group's guard. At least `LONE_SIBLINGS` guarded routes of that resource, none of its other
+    routes on the open router; admin paths are left to GO-ADMIN-ROUTE-OUTSIDE-GROUP."""
+    for router, path, route in placed:
+        resource = _resource(path)
+        if route.guarded or not route.mutating or route.public or not resource or "admin" in path.lower():
+            continue
+        inside = [other for group, other_path, other in placed if other.guarded and group is not router
+                  and group.below(router) and _resource(other_path) == resource]
+        beside = [other for group, other_path, other in placed if group is router and other is not route
+                  and not other.guarded and not other.public and _resource(other_path) == resource]
+        if len(inside) >= LONE_SIBLINGS and not beside:
+            yield Hit(route.line, None, (
+                f"`{route.shown}` is registered on `{router.name}`, outside the guarded group that holds the "
+                f"other {len(inside)} `/{resource}` routes: it skips that group's auth middleware, so anyone "
+                "who finds the URL can call it. Register it inside the group."), sure=True)
 
 
 def _route(match: re.Match[str], router: _Router | None, bare: str, code: str,

@@ -45,6 +45,9 @@ _CLASS_PATH = lazy_re(
 _CLASS = lazy_re(r"\b(?:class|interface)\s+([A-Z]\w*)")
 _METHOD_NAME = lazy_re(r"([A-Za-z_]\w*)\s*\(")
 _PRIVILEGED = lazy_re(r"(?i)admin|internal|staff|super_?user|back_?office|impersonat|sudo")
+_PRIVILEGED_PATH = lazy_re(r"(?i)(?:^|/)(?:admin|staff|super_?user|back_?office|sudo)\w*(?:/|$)|impersonat")
+"""An administrative path in a security rule; `internal` is left out there: a path opened at the web layer
+because the network keeps outsiders from it is a common, deliberate set-up."""
 _REACH = 8
 """How many lines above and below an opening marker the handler's other annotations and signature may be."""
 
@@ -68,6 +71,7 @@ _REACH = 8
     needs=("PermitAll", "IS_ANONYMOUS", "isAnonymous", "permitAll", "AnonymousAllowed"),
 )
 def admin_route_anonymous(ctx: FileContext) -> Iterator[Hit]:
+    yield from _matchers_opened(ctx)
     numbers = sorted(ctx.lines)
     class_path, class_name, pending = "", "", ""
     for index, no in enumerate(numbers):
@@ -83,6 +87,42 @@ def admin_route_anonymous(ctx: FileContext) -> Iterator[Hit]:
         hit = _judge(ctx, numbers, index, class_path, class_name)
         if hit is not None:
             yield hit
+
+
+_MATCHER = lazy_re(
+    r"\.(?:requestMatchers|antMatchers|mvcMatchers|regexMatchers|pathMatchers)\s*\((?P<args>[^()]*)\)\s*"
+    r"(?P<rule>\.\s*(?:permitAll\s*\(\s*\)|anonymous\s*\(\s*\)))?")
+_OPEN_RULE = lazy_re(r"^\s*\.\s*(?:permitAll|anonymous)\s*\(\s*\)")
+_STRING = lazy_re(r'"([^"]*)"')
+_STATIC = lazy_re(r"(?i)(?:^|/)(?:assets|static|css|js|images?|img|fonts|webjars|favicon[\w.]*|public)"
+                  r"(?:/|$|\.)|"
+                  r"\.(?:css|js|png|svg|ico|woff2?)$")
+"""Files the browser loads before anyone signs in (the admin area's own login page's stylesheets)."""
+
+
+def _matchers_opened(ctx: FileContext) -> Iterator[Hit]:
+    """A Spring Security rule the change adds that lets anyone reach an administrative path:
+    `.requestMatchers("/admin/**").permitAll()` (also `antMatchers`/`mvcMatchers`, WebFlux's
+    `pathMatchers`, `.anonymous()`, the rule on the line below). Paths public by nature (the admin area's
+    sign-in page, its static files, a health probe) are left alone."""
+    for no in sorted(ctx.added):
+        text = ctx.lines.get(no, "")
+        if "atchers" not in text:
+            continue
+        for found in _MATCHER.finditer(text):
+            opened = found.group("rule") is not None or (
+                text[found.end():].strip() == "" and _OPEN_RULE.match(ctx.lines.get(no + 1, "")) is not None)
+            if not opened:
+                continue
+            paths = [path for path in _STRING.findall(found.group("args"))
+                     if _PRIVILEGED_PATH.search(path) and not _STATIC.search(path) and not public(path)]
+            if paths:
+                yield Hit(no, None, (
+                    f"`{paths[0]}` is made reachable without signing in (`permitAll`/`anonymous`): every "
+                    "administrative endpoint under it answers anyone who can reach the service. Require the "
+                    "admin role there (`.hasRole(\"ADMIN\")`) and open only the sign-in page and static "
+                    "files "
+                    "by their own paths."), sure=True)
 
 
 def _judge(ctx: FileContext, numbers: list[int], index: int, class_path: str, class_name: str) -> Hit | None:

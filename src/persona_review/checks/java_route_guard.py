@@ -65,8 +65,6 @@ _PATH = lazy_re(r'"([^"]*)"')
             "configuration lets through reaches it. Add the same annotation, or mark it `@PermitAll` "
             "and say in the code why it is public."
         ),
-        opt_in=True,
-        sure_by_default=True,
     ),
     needs=("Controller", "@Path"),
 )

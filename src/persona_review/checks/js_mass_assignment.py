@@ -34,7 +34,9 @@ from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
-_BODY = r"(?:(?:req|request|ctx\.request)\.body)"
+_BODY = r"(?:(?:req|request|ctx\.request)\.body|await\s+(?:(?:c|ctx|context)\.req|req|request)\.json\(\s*\))"
+"""The request body as the client sent it: Express/Koa/Fastify's parsed `req.body`, or the JSON a Fetch
+`Request` (Next.js route handlers, Remix) or a Hono context (`c.req.json()`) reads from the stream."""
 _CAST = r"(?:\s+as\s+[\w$.<>\[\]|,]+(?:\s+[\w$.<>\[\]|,]+)*)?"
 _ALIAS = lazy_re(
     rf"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>\[\]|\s]+)?=\s*{_BODY}{_CAST}\s*;?\s*$"
@@ -47,8 +49,15 @@ _REST_ALIAS = lazy_re(
 _SPREAD_ALIAS = lazy_re(r"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>\[\]|\s]+)?=\s*\{")
 """An object literal declared, to be read for a spread of the body (`const row = { ...req.body, by }`)."""
 _NOT_BUILTIN = (r"(?!(?:URLSearchParams|URL|Headers|Map|Set|WeakMap|Error|\w+Error|Date|Response|Request"
-                r"|FormData|Blob|Promise|Proxy|Array|Object)\s*\()")
-"""A class that is not a record: the platform's own (`new URLSearchParams({ ...req.body })`)."""
+                r"|FormData|Blob|Promise|Proxy|Array|Object"
+                r"|\w*(?:Agent|Client|Service|Notifier|Provider|Adapter|Transport|Command|Query|Validator|Schema"
+                r"|Dto|DTO|Options|Config|Event|Job|Task|Builder|Parser|Exception))\s*\()")
+"""A class that is not a record: the platform's own (`new URLSearchParams({ ...req.body })`), or one named
+for what it does with the values (`new SlackAgent(req.body)` sends a test message, `new CreateUserDto(...)`
+is validated next)."""
+_NOT_SETTINGS = r"(?![\w$.]*(?:[sS]ettings|[cC]onfig|[oO]ptions|[pP]refs|[pP]references)\b)"
+"""`Object.assign(settings.smtp, req.body)`: an application's settings object, written by the admin screen
+that edits it, not a record whose owner or role the body could change."""
 _WRITE_CALL = lazy_re(
     r"\.(?:create|createMany|insert|insertOne|insertMany|save|build|bulkCreate|upsert|update|updateOne|updateMany"
     r"|findByIdAndUpdate|findOneAndUpdate|replaceOne)\s*\("
@@ -57,6 +66,8 @@ _WRITE_CALL = lazy_re(
 """A write whose arguments may spread the body anywhere in them, over several lines."""
 _WRITE_FIRST = r"(?:create|insert|insertOne|insertMany|save|build|bulkCreate|upsert|update|set)"
 _WRITE_SECOND = r"(?:findByIdAndUpdate|findOneAndUpdate|updateOne|updateMany|replaceOne|update)"
+_MERGE = r"(?<![\w$.])[\w$.]*(?:[rR]epo|[rR]epository|[mM]anager)\.merge"
+"""TypeORM's `repository.merge(entity, body)`: copies every key of the body onto the entity."""
 
 
 def _patterns(body: str) -> list[re.Pattern[str]]:
@@ -65,9 +76,10 @@ def _patterns(body: str) -> list[re.Pattern[str]]:
     return [
         re.compile(rf"\.{_WRITE_FIRST}\s*\(\s*{whole}"),
         re.compile(rf"\.{_WRITE_SECOND}\s*\(\s*[^,()]+(?:\([^()]*\))?[^,()]*,\s*{whole}"),
+        re.compile(rf"{_MERGE}\s*\(\s*[^,()]+,\s*{whole}"),
         re.compile(rf"\b(?:data|values)\s*:\s*{whole}"),  # only inside a write call (`_DATA_CALL`)
         re.compile(rf"\bnew\s+{_NOT_BUILTIN}[A-Z][\w$]*\s*\(\s*{whole}"),
-        re.compile(rf"\bObject\.assign\s*\(\s*(?!\{{)[\w$.]+\s*,\s*{body}\s*[,)]"),
+        re.compile(rf"\bObject\.assign\s*\(\s*(?!\{{){_NOT_SETTINGS}[\w$.]+\s*,\s*{body}\s*[,)]"),
     ]
 
 
@@ -94,7 +106,7 @@ file's: another handler's `data` is another value)."""
             "the model."
         ),
     ),
-    needs=(".body",),
+    needs=(".body", ".json("),
 )
 def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -117,6 +129,8 @@ def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
                 _DATA_CALL.search(lexed.bare.get(line, "")) for line in range(no - 3, no + 1)
             ):
                 continue  # `data: req.body` of some other object (a result, a log entry)
+            if found is not None and _fields_option(lexed, no, bare, found.start()):
+                continue  # `update(req.body, { fields: ["nickname"] })`: Sequelize writes only those
             if found is not None:
                 shown = found.group(0).rstrip(" ,")
                 shown = shown if shown.endswith((")", "}")) else f"{shown}…"
@@ -127,7 +141,7 @@ def mass_assignment(ctx: FileContext) -> Iterator[Hit]:
 def _alias(lexed: Lexed, no: int, bare: str, holders: list[str]) -> str | None:
     """The name a line declares to hold the body or every key of it: the body itself (also cast, `as
     Partial<User>`), the rest of a destructuring of it, or an object literal that spreads it."""
-    if ".body" in bare:
+    if ".body" in bare or ".json(" in bare:
         for pattern in (_ALIAS, _REST_ALIAS):
             found = pattern.search(bare)
             if found is not None:
@@ -139,6 +153,18 @@ def _alias(lexed: Lexed, no: int, bare: str, holders: list[str]) -> str | None:
         return None
     literal = bracket_span(lexed, no, declared.end() - 1)
     return declared.group(1) if _spreads(literal.bare, holders, top=True) else None
+
+
+_FIELDS = lazy_re(r"\bfields\s*:\s*\[")
+
+
+def _fields_option(lexed: Lexed, no: int, bare: str, at: int) -> bool:
+    """Whether the write call found at `at` passes Sequelize's `fields: [...]` option, the allow-list of
+    the columns it may set."""
+    paren = bare.find("(", at)
+    if paren < 0:
+        return False
+    return bool(_FIELDS.search(bracket_span(lexed, no, paren).bare))
 
 
 def _spread_write(lexed: Lexed, no: int, bare: str, holders: list[str]) -> Hit | None:

@@ -79,14 +79,15 @@ _NEST_OPEN = lazy_re(r"^(?:Public\w*|IsPublic|SkipAuth\w*|Skip\w*Auth\w*|NoAuth\
             "who finds the URL can call it. Add the same guard, or say in the code why this endpoint is "
             "public."
         ),
-        opt_in=True,
-        sure_by_default=True,
     ),
     needs=(".post(", ".put(", ".patch(", ".delete(", ".del(", "@Post(", "@Put(", "@Patch(", "@Delete(",
-           "admin", "Admin", ".use("),
+           "admin", "Admin", ".use(", "function POST", "function PUT", "function PATCH", "function DELETE",
+           "const POST", "const PUT", "const PATCH", "const DELETE"),
 )
 def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
     yield from _express(ctx)
+    if _NEXT_ROUTE_FILE.search(ctx.path):
+        yield from _next_route_handlers(ctx)
     if "@Controller" in ctx.known_text():
         yield from _nest(ctx)
     yield from _nest_admin_opt_out(ctx)
@@ -111,6 +112,7 @@ class _Call:
 
 def _express(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
+    dashboards = bool(_DASHBOARD_IMPORT.search(ctx.known_text()))
     for numbers in lexed.segments:
         bare = "\n".join(lexed.bare[n] for n in numbers)
         if "(" not in bare:
@@ -120,6 +122,37 @@ def _express(ctx: FileContext) -> Iterator[Hit]:
         if not calls:
             continue
         yield from _judge(calls, bare, ctx.whole_file, ctx.sections.get(numbers[0], ""))
+        if dashboards:
+            yield from _open_dashboards(calls)
+
+
+_DASHBOARD_IMPORT = lazy_re(r"""['"](?:@bull-board/|bull-arena['"]|agendash['"]|@queuedash/)""")
+"""A job-queue dashboard for Express/Koa/Fastify: Bull Board, Arena, Agendash, QueueDash. None of them asks
+who is calling; the application mounts them behind its own guard."""
+_DASHBOARD_HANDLER = lazy_re(
+    r"\.getRouter\s*\(|\.registerPlugin\s*\(|^\s*(?:Arena|Agendash|createQueueDash\w*)\s*\(")
+
+
+def _open_dashboards(calls: list[_Call]) -> Iterator[Hit]:
+    """`app.use("/admin/queues", serverAdapter.getRouter())` in a file that sets up a queue dashboard, with
+    no guard among the arguments nor a `.use(guard)` on that router above it: anyone who finds the path
+    reads every job's payload and can retry, promote or delete jobs."""
+    guards, mounted = _uses(calls)
+    for call in calls:
+        if call.verb != "use" or call.path is None:
+            continue
+        rest = _middleware(call)
+        handler = rest[-1] if rest else ""
+        if not _DASHBOARD_HANDLER.search(handler.strip()):
+            continue
+        if any(_guarding(arg) for arg in rest) or _covered(guards, call.receiver, call.offset, call.path) \
+                or call.receiver in mounted:
+            continue
+        yield Hit(call.line, None, (
+            f"`{call.receiver}.use('{call.path}', {handler.strip()})` mounts a job-queue dashboard with no "
+            "guard: it has no login of its own, so anyone who finds the path reads every job's data and can "
+            "retry, promote or delete jobs. Put the admin guard in front of it "
+            f"(`{call.receiver}.use('{call.path}', requireAdmin, ...)`)."), sure=True)
 
 
 def _calls(bare: str, code: str, numbers: list[int]) -> Iterator[_Call]:
@@ -303,6 +336,55 @@ def _origin(origins: dict[str, int], bare: str, receiver: str) -> int:
         found = re.search(rf"(?<![\w$.]){name}\s*(?:=(?![=>])|[,:)])", bare)
         origins[receiver] = found.start() if found is not None else len(bare) + 1
     return origins[receiver]
+
+
+# --- Next.js route handlers ---------------------------------------------------------------------------------
+
+_NEXT_ROUTE_FILE = lazy_re(r"(?:^|/)app/(?:.*/)?route\.[jt]sx?$")
+_NEXT_EXPORT = lazy_re(
+    r"^export\s+(?:async\s+function\s+|function\s+|const\s+)(GET|POST|PUT|PATCH|DELETE)\b(?P<rest>.*)$")
+_NEXT_SESSION = lazy_re(
+    r"\b(?:auth|getServerSession|getSession|getServerAuthSession|currentUser|getCurrentUser|getToken|getAuth|"
+    r"validateRequest|getUser|requireUser|requireSession|getKindeServerSession|withApiAuthRequired|"
+    r"getAuthUser|getSessionUser)\s*\(|\bsession\b")
+"""What a route handler does to learn who calls it: Auth.js's `auth()`/`getServerSession()`, Clerk's
+`auth()`/`currentUser()`, Supabase's `getUser()`, Lucia's `validateRequest()`, a session or user id."""
+
+
+def _next_route_handlers(ctx: FileContext) -> Iterator[Hit]:
+    """A Next.js App Router `route.ts` whose exported handlers each learn who the caller is (`auth()`,
+    `getServerSession()`, ...) but one that writes: the middleware does not guard that path (its siblings
+    would not ask otherwise), so the write answers anyone. Each handler runs from its `export` line to the
+    next one; at least two siblings, all of them asking, are needed, and a handler wrapped in a guard
+    (`export const DELETE = withAuth(...)`) is guarded."""
+    lexed = lex(ctx)
+    heads = [(no, found) for no in sorted(lexed.bare) if (found := _NEXT_EXPORT.match(lexed.bare[no]))]
+    if len(heads) < 3:
+        return
+    ends = [no for no in sorted(lexed.bare) if lexed.bare[no].startswith("export ")]
+    path = "/" + ctx.path.rsplit("app/", 1)[-1].rsplit("/", 1)[0]
+    routes: list[Route] = []
+    for no, found in heads:
+        end = next((n for n in ends if n > no), max(lexed.bare) + 1)
+        closed = next((n for n in range(no, end) if n in lexed.bare and lexed.bare[n].startswith(("}", ")"))),
+                      None)
+        if closed is None or any(n not in lexed.bare for n in range(no, closed + 1)):
+            continue  # the handler's body is not all in view: what it asks may be out of sight
+        body = "\n".join(lexed.code.get(n, "") for n in range(no, closed + 1))
+        verb = found.group(1)
+        wrapped = _wrapper_guard(found.group("rest").lstrip(" =:"))
+        guarded = wrapped or bool(_NEXT_SESSION.search(body) or GUARD.search(body))
+        mutating = verb in {"POST", "PUT", "PATCH", "DELETE"}
+        routes.append(Route(no, f"export function {verb}", guarded, mutating, "admin" in path.lower(),
+                            public(path, "", verb)))
+    for route in routes:
+        others = [other for other in routes if other is not route and not other.public]
+        if route.mutating and not route.guarded and not route.public and len(others) >= 2 \
+                and all(other.guarded for other in others):
+            yield Hit(route.line, None, (
+                f"`{route.shown}` in `{ctx.path}` never asks who is calling, while the other "
+                f"{len(others)} handlers of this route do: the middleware does not guard this path, so "
+                "the write answers anyone. Check the session here too."), sure=True)
 
 
 # --- NestJS -------------------------------------------------------------------------------------------------

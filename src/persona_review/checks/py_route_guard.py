@@ -12,6 +12,7 @@ from persona_review.checks._lexing import lex
 from persona_review.checks._prefilter import lines_containing
 from persona_review.checks._py_hits import check
 from persona_review.checks._pyflow import dotted, flows, may_have_routes
+from persona_review.checks._route_guards import public
 from persona_review.checks._spans import bracket_span, python_block
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Severity
@@ -22,7 +23,10 @@ from persona_review.lazy_re import lazy_re
 _GUARD = lazy_re(r"login_required|permission_required|requires?_auth|auth_required|jwt_required|"
                     r"admin_required|roles?_required|user_passes_test|staff_member_required|"
                     r"permission_classes|requires_roles?|authenticated|protected|authorize", re.IGNORECASE)
-_GUARD_DEP = lazy_re(r"current_user|auth|verify|token|admin|permission|require", re.IGNORECASE)
+_GUARD_DEP = lazy_re(r"current_user|auth|verify|token|admin|permission|require|account|user|session|login|"
+                     r"role|staff|owner|member|api_?key|principal", re.IGNORECASE)
+"""A dependency that resolves the caller (`Depends(check_account_exists)`, `Depends(check_super_user)`,
+`Security(get_principal)`): the route knows who calls it, whatever the helper is named."""
 _ROUTE = lazy_re(r"(?:^|\.)(?:route|get|post|put|patch|delete|api_route)$")
 _DEPENDS = frozenset({"Depends", "Security"})
 _MUTATING = lazy_re(r"(?:^|\.)(?:post|put|patch|delete)$")
@@ -70,8 +74,12 @@ def _route(node: ast.FunctionDef | ast.AsyncFunctionDef) -> Route | None:
 def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
     if _may_have_url_conf(ctx):
         yield from _url_conf_without_guard(ctx)
+    if "AllowAny" in ctx.known_text():
+        for flow in flows(ctx):
+            yield from _admin_action_opened(flow.tree, flow.offset)
     if not may_have_routes(ctx):
         return
+    covered = _guarded_routers(ctx.known_text())
     for flow in flows(ctx):
         by_router: dict[str, list[Route]] = {}
         functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = [
@@ -80,7 +88,10 @@ def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
             route = _route(node)
             if route is not None:
                 by_router.setdefault(route.router, []).append(route)
-        for router, routes in by_router.items():
+        for router, registered in by_router.items():
+            if router in covered:
+                continue  # `APIRouter(dependencies=[Depends(check_admin)])`: every route is guarded
+            routes = [route for route in registered if not _public_route(route.node)]
             guarded = sum(route.guarded for route in routes)
             if guarded < 2 or guarded * 2 < len(routes):
                 continue
@@ -89,6 +100,88 @@ def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
                     yield Hit(route.node.lineno + flow.offset, None,
                               f"`{route.node.name}` on `{router}` has no authorization guard, while "
                               f"{guarded} of its {len(routes)} sibling routes do.")
+
+
+_ROUTER_MADE = lazy_re(r"^[ \t]*(\w+)\s*=\s*(?:fastapi\.)?APIRouter\s*\(", re.MULTILINE)
+
+
+def _guarded_routers(text: str) -> set[str]:
+    """FastAPI routers made with a guarding dependency for all their routes (`APIRouter(prefix=...,
+    dependencies=[Depends(check_admin)])`), read from the call's text (up to its closing parenthesis)."""
+    if "APIRouter" not in text:
+        return set()
+    out: set[str] = set()
+    for found in _ROUTER_MADE.finditer(text):
+        depth, end = 1, found.end()
+        while end < len(text) and depth:
+            depth += {"(": 1, ")": -1}.get(text[end], 0)
+            end += 1
+        call = text[found.end():end]
+        deps = call.split("dependencies", 1)
+        if len(deps) == 2 and "Depends" in deps[1] and _GUARD_DEP.search(deps[1]):
+            out.add(found.group(1))
+    return out
+
+
+def _public_route(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A route public by nature (sign-in, sign-up, password reset, webhooks: `_route_guards.public`),
+    from its decorator's path and the function's name: never reported, and not counted among siblings."""
+    for deco in node.decorator_list:
+        if not isinstance(deco, ast.Call) or not _ROUTE.search(dotted(deco.func)):
+            continue
+        path = deco.args[0].value if deco.args and isinstance(deco.args[0], ast.Constant) else ""
+        verb = dotted(deco.func).rsplit(".", 1)[-1]
+        return public(path if isinstance(path, str) else "", node.name, verb)
+    return False
+
+
+# --- a DRF action opened to anyone on an admin-only view set ---------------------------------------------
+
+_ADMIN_PERMISSION = lazy_re(r"Admin|Staff|Superuser")
+_MUTATING_VERB = lazy_re(r"^(?:post|put|patch|delete)$", re.IGNORECASE)
+
+
+def _names(node: ast.expr) -> set[str]:
+    """The permission class names in `[IsAdminUser]`, `(permissions.IsAdminUser, IsOwner)`."""
+    items = node.elts if isinstance(node, (ast.List, ast.Tuple)) else [node]
+    return {dotted(item).rsplit(".", 1)[-1] for item in items}
+
+
+def _admin_action_opened(tree: ast.Module, offset: int) -> Iterator[Hit]:
+    """`@action(methods=["post"], permission_classes=[AllowAny])` on a view set whose own
+    `permission_classes` let only admins or staff in (`IsAdminUser`): the action's list replaces the
+    class's, so the write answers anyone, signed in or not. Actions public by nature (a sign-up, a
+    password reset, a webhook) are left alone, and so are reads."""
+    for cls in ast.walk(tree):
+        if not isinstance(cls, ast.ClassDef):
+            continue
+        own = next((stmt.value for stmt in cls.body if isinstance(stmt, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "permission_classes" for t in stmt.targets)), None)
+        if own is None or not any(_ADMIN_PERMISSION.search(name) for name in _names(own)):
+            continue
+        for method in cls.body:
+            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for deco in method.decorator_list:
+                if not (isinstance(deco, ast.Call) and dotted(deco.func).rsplit(".", 1)[-1] == "action"):
+                    continue
+                options = {kw.arg: kw.value for kw in deco.keywords if kw.arg}
+                permissions = options.get("permission_classes")
+                verbs = options.get("methods")
+                if permissions is None or verbs is None or "AllowAny" not in _names(permissions):
+                    continue
+                written = [item.value for item in getattr(verbs, "elts", [])
+                           if isinstance(item, ast.Constant) and isinstance(item.value, str)
+                           and _MUTATING_VERB.match(item.value)]
+                url = next((kw.value.value for kw in deco.keywords if kw.arg == "url_path"
+                            and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str)), "")
+                if not written or public(url, method.name, "post"):
+                    continue
+                yield Hit(deco.lineno + offset, None,
+                          f"`{method.name}` ({written[0].upper()}) is given "
+                          f"`permission_classes=[AllowAny]` on "
+                          f"`{cls.name}`, whose own permission classes let only admins in: an action's list "
+                          "replaces the view set's, so anyone can call it, signed in or not.")
 
 
 # --- a Django URL conf entry without its siblings' wrapper ---------------------------------------------

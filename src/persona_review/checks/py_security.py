@@ -766,7 +766,60 @@ def csrf_disabled(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     for no, code, _bare in lines_of(lexed):
         if "csrf" in code.lower() and _CSRF_OFF.search(code):
+            if code.lstrip().startswith("@") and not _session_view(lexed.code, no):
+                continue
             yield Hit(no)
+
+
+_DEF_LINE = lazy_re(r"^([ \t]*)(?:async\s+)?(def|class)\s")
+_SIGNATURE_CHECK = lazy_re(
+    r"\bcompare_digest\s*\(|\bhmac\.new\s*\(|\bverify_?\w*signature\w*\s*\(|\bconstruct_event\s*\(|"
+    r"\bWebhook\.verify\s*\(|\bvalidate_?\w*signature\w*\s*\(",
+    re.IGNORECASE,
+)
+_SESSION_USE = lazy_re(
+    r"\b(?:login_required|permission_required|staff_member_required|superuser_required|user_passes_test|"
+    r"LoginRequired\w*|PermissionRequired\w*)\b|\brequest\.(?:user|session)\b(?!\s*=[^=])|\bmessages\.\w+\(|"
+    r"\bauth\.login\s*\(|\bget_user\s*\(\s*request\b|\bcurrent_user\b"
+)
+"""What makes a view act for the browser's signed-in session: the login decorators and mixins, the user or
+session read from the request (not set on it: a bot's webhook that acts as the user who made the bot),
+flash messages (stored in the session)."""
+
+
+def _session_view(code: dict[int, str], no: int) -> bool:
+    """Whether the view the `@csrf_exempt` at `no` decorates acts for a browser session, the one case
+    where the exemption lets another site post in the user's name: its decorators or body read the
+    signed-in user or the session. A view that checks a signature over the request (a webhook, a
+    provider's callback), or never looks at a session (an API authenticated by key, a ping endpoint, a
+    signed unsubscribe link) is not one, and neither is a view the known lines do not show (a hunk that
+    ends at the decorator): what is not seen is not reported."""
+    start = no
+    while start - 1 in code and code[start - 1].lstrip().startswith("@"):
+        start -= 1
+    at = no + 1
+    while at in code and code[at].lstrip().startswith("@"):
+        at += 1
+    head = _DEF_LINE.match(code.get(at, ""))
+    if head is None:
+        return False
+    lines = [code[n] for n in range(start, at + 1)]
+    indent = len(head.group(1).expandtabs())
+    at += 1
+    while at in code:
+        text = code[at]
+        if text.strip() and len(text) - len(text.lstrip()) <= indent and not text.lstrip().startswith(")"):
+            break
+        lines.append(text)
+        at += 1
+    body = "\n".join(lines)
+    if _SIGNATURE_CHECK.search(body) or _USER_SET.search(body):
+        return False
+    return bool(_SESSION_USE.search(body))
+
+
+_USER_SET = lazy_re(r"\brequest\.user\s*=[^=]")
+"""A view that sets the user itself (a bot's webhook acting as the bot's owner): no browser session."""
 
 
 _DEBUG_CONFIG = lazy_re(

@@ -70,6 +70,11 @@ def tokens(token, key):
 
 
 @csrf_exempt  # expect: PY-CSRF-DISABLED
+def email_settings(request):
+    return request.user.email
+
+
+@csrf_exempt
 def webhook(request):
     return None
 

@@ -1,0 +1,28 @@
+// want: JAVA-ADMIN-ROUTE-ANONYMOUS
+// path: src/main/java/com/acme/billing/admin/RefundAdminController.java
+package com.acme.billing.admin;
+
+import com.acme.billing.RefundService;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+@Controller("/admin/refunds")
+public class RefundAdminController {
+
+    private final RefundService refunds;
+
+    RefundAdminController(RefundService refunds) {
+        this.refunds = refunds;
+    }
+
+    @Post("/{paymentId}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<?> refund(@PathVariable String paymentId) {
+        refunds.refundInFull(paymentId);
+        return HttpResponse.accepted();
+    }
+}

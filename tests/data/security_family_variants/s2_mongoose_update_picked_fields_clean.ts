@@ -1,0 +1,17 @@
+// clean: JS-MASS-ASSIGNMENT
+import { Router } from "express";
+import { requireAuth } from "../middleware/auth";
+import { User } from "../models/user";
+
+export const profileRouter = Router();
+
+profileRouter.patch("/users/:id", requireAuth, async (req, res, next) => {
+  try {
+    if (req.params.id !== req.user.id) return res.sendStatus(403);
+    const { displayName, bio, timezone } = req.body;
+    const user = await User.findByIdAndUpdate(req.params.id, { displayName, bio, timezone }, { new: true });
+    res.json(user);
+  } catch (err) {
+    next(err);
+  }
+});

@@ -1,0 +1,15 @@
+// want: JS-MASS-ASSIGNMENT
+const express = require("express");
+const { Member } = require("../models");
+const { requireAuth } = require("../middleware/auth");
+
+const router = express.Router();
+
+router.put("/members/:id", requireAuth, async (req, res) => {
+  const member = await Member.findOne({ where: { id: req.params.id, orgId: req.user.orgId } });
+  if (!member) return res.sendStatus(404);
+  await member.update(req.body);
+  res.json(member);
+});
+
+module.exports = router;
