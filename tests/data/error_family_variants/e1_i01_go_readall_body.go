@@ -1,0 +1,16 @@
+// want: GO-BODY-UNBOUNDED
+package uploads
+
+func (h *Handler) Import(w http.ResponseWriter, r *http.Request) {
+	data, err := io.ReadAll(r.Body)
+	if err != nil {
+		http.Error(w, "read failed", http.StatusBadRequest)
+		return
+	}
+	n, err := h.importer.ImportCSV(r.Context(), data)
+	if err != nil {
+		http.Error(w, "import failed", http.StatusUnprocessableEntity)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]int{"imported": n})
+}
