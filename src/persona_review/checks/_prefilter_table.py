@@ -4,8 +4,8 @@ register: each check module's pre-filter words (as written; lower case), or None
 always be imported. Do not edit by hand; a test compares it with the modules."""
 
 MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
-    'ack_before_process': (('.Ack', '.ack', 'CommitMessages', 'MarkMessage', '_ack', 'basicAck', 'commitOffsets', 'eleteMessage', 'elete_message', 'onsumer.commit', 'resolveOffset'), ()),
-    'ack_on_failure': (('.ack(', 'Ack(', 'CommitMessages', 'MarkMessage', 'Offset', '_ack(', 'acknowledge', 'commit'), ()),
+    'ack_before_process': (('.Ack', '.ack', 'CommitMessages', 'MarkMessage', '_ack', 'basicAck', 'commitOffsets', 'eleteMessage', 'elete_message', 'onsumer.commit', 'resolveOffset', 'xack'), ()),
+    'ack_on_failure': (('.ack(', 'Ack(', 'CommitMessages', 'MarkMessage', 'Offset', '_ack(', 'acknowledge', 'commit', 'eleteMessage', 'elete_message', 'xack('), ()),
     'any_tenant_header': ((), ('account', 'company', 'org', 'team', 'tenant', 'workspace')),
     'cors': (('ORIGIN', 'rigin'), ()),
     'failure_marked_done': (('catch', 'except', 'rescue'), ()),
