@@ -1,4 +1,4 @@
-# clean: ANY-BATCH-FAILURES-IGNORED (failed records are retried)
+# clean: ANY-BATCH-FAILURES-IGNORED (failed records are raised)
 import json
 
 
@@ -6,6 +6,6 @@ def publish_clicks(kinesis, stream: str, clicks: list[dict]) -> int:
     records = [{"Data": json.dumps(c).encode(), "PartitionKey": c["session_id"]} for c in clicks]
     resp = kinesis.put_records(StreamName=stream, Records=records)
     if resp["FailedRecordCount"]:
-        failed = [rec for rec, out in zip(records, resp["Records"]) if "ErrorCode" in out]
-        kinesis.put_records(StreamName=stream, Records=failed)
+        codes = {out["ErrorCode"] for out in resp["Records"] if "ErrorCode" in out}
+        raise RuntimeError(f"{resp['FailedRecordCount']} click records failed: {sorted(codes)}")
     return len(records)
