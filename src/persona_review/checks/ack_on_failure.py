@@ -111,8 +111,8 @@ _SKIP_STATEMENTS = 2
             "error handler decide; ack only after the work succeeded."
         ),
     ),
-    needs=(".ack(", "_ack(", "Ack(", "acknowledge", "Offset", "commit", "MarkMessage", "CommitMessages", "xack(",
-           "elete_message", "eleteMessage"),
+    needs=(".ack(", "_ack(", "Ack(", "acknowledge", "Offset", "commit", "MarkMessage", "CommitMessages",
+           "xack(", "elete_message", "eleteMessage"),
 )
 def ack_on_failure(ctx: FileContext) -> Iterator[Hit]:
     pattern = _ACKS.get(ctx.language)
