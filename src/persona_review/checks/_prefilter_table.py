@@ -60,7 +60,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'java_catch_logged': (('catch',), ()),
     'java_client_per_call': (('HikariDataSource', 'HttpClient', 'HttpClients', 'OkHttpClient'), ()),
     'java_error_response': (('Exception', 'Throwable'), ()),
-    'java_errors': (('catch', 'getCause', 'getLocalizedMessage', 'getMessage', 'getStackTrace', 'toString'), ()),
+    'java_errors': (('catch', 'finally', 'getCause', 'getLocalizedMessage', 'getMessage', 'getStackTrace', 'toString'), ()),
     'java_exception_cause': (('catch',), ()),
     'java_executor_per_call': (('Executors',), ()),
     'java_failure_as_value': (('catch',), ()),
