@@ -109,7 +109,9 @@ def retry_without_backoff(ctx: FileContext) -> Iterator[Hit]:
             retry_like = _RETRY_TEXT.search(body) and _LEAVES.search(body) and not _EVENT_LOOP.search(body)
             if not retry_like or _GIVES_UP.search(body):
                 continue
-        if _HANDLES_FAILURE.search(body) and not (_WAITS_NOT_AWAIT if forever else _WAITS).search(body):
+        # An `await` is no wait either way: in JavaScript it is how the retried call itself is made.
+        waits = _WAITS_NOT_AWAIT if forever or ctx.language in {"javascript", "typescript"} else _WAITS
+        if _HANDLES_FAILURE.search(body) and not waits.search(body):
             yield Hit(no, last)
 
 
