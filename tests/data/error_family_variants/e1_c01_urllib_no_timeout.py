@@ -1,4 +1,4 @@
-# want: PY-HTTP-NO-TIMEOUT
+# want: PY-NETWORK-NO-TIMEOUT
 import json
 import urllib.request
 

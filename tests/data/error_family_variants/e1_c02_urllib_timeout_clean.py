@@ -1,4 +1,4 @@
-# clean: PY-HTTP-NO-TIMEOUT (explicit timeout)
+# clean: PY-NETWORK-NO-TIMEOUT (explicit timeout)
 import json
 import urllib.request
 

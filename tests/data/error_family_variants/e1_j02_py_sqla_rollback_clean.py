@@ -12,3 +12,7 @@ def load_rates(session, rows):
         except Exception:
             session.rollback()
             log.exception("could not store rate %s", row["pair"])
+
+
+def rate_for(session, pair):
+    return session.query(FxRate).filter_by(pair=pair).one_or_none()

@@ -11,3 +11,7 @@ def load_rates(session, rows):
             session.commit()
         except Exception:
             log.exception("could not store rate %s", row["pair"])
+
+
+def rate_for(session, pair):
+    return session.query(FxRate).filter_by(pair=pair).one_or_none()
