@@ -18,6 +18,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'go_client_per_request': (('gorm.Open', 'http.Transport', 'pgxpool.', 'redis.New', 'sql.Open', 'sqlx.'), ()),
     'go_defer_before_check': (('defer',), ()),
     'go_defer_loop': (('defer ',), ()),
+    'go_defer_overwrite': (('defer func',), ()),
     'go_err_compare': (('%w',), ()),
     'go_err_logged': (('!= nil',), ()),
     'go_err_shadowed': (('var err error',), ()),
