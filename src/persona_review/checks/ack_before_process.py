@@ -78,7 +78,8 @@ _WORK["typescript"] = _WORK["javascript"]
 _BENIGN_PART = lazy_re(
     r"^(?:log|logger|logging|LOG|LOGGER|log\w*|_?logger|console|print|println|printf|puts|p|pp|metrics|stats|"
     r"statsd|span|tracer|fmt|System|time|len|str|int|float|json|JSON|debug|info|warn|warning|error|trace|"
-    r"Sprintf|Errorf|Println|Printf|incr|increment|observe|inc|heartbeat|if|for|while|switch|return|super|this)$"
+    r"Sprintf|Errorf|Println|Printf|incr|increment|observe|inc|heartbeat|if|for|while|switch|return|super|this|"
+    r"xdel|XDel)$"
 )
 _EXIT = lazy_re(
     r"^\s*(?:\}\s*)?(?:return|continue|break|raise|throw|next|panic)\b|\b(?:return|continue|break)\b\s*;?\s*\}?\s*$"
