@@ -279,3 +279,19 @@ def test_work_a_change_moves_below_an_unchanged_ack_is_reported_on_the_work() ->
 
 def test_work_a_change_adds_above_an_unchanged_ack_is_quiet() -> None:
     assert _hunk_lines(_ADDED_ABOVE) == []
+
+
+_STREAM = """class Consumer:
+    async def handle(self, message_ids, fields):
+        await self.client.xack(self.stream_key, self.group, message_ids)
+        await self.client.%s
+"""
+
+
+def test_a_redis_stream_xack_before_the_work_is_reported() -> None:
+    text = _STREAM.replace("await self.client.%s", "await post_ledger_entry(fields)")
+    assert _lines("worker/consumer.py", text) == [3]
+
+
+def test_deleting_the_acked_stream_entries_is_no_work() -> None:
+    assert _lines("worker/consumer.py", _STREAM % "xdel(self.stream_key, message_ids)") == []

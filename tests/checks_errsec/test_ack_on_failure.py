@@ -125,6 +125,49 @@ AMQPLIB_FINALLY = '''export async function start(channel) {
 '''
 
 
+GO_SQS_AFTER_LOG = """package worker
+
+func (w *Worker) handle(ctx context.Context, msg types.Message) {
+	if err := w.process(ctx, aws.ToString(msg.Body)); err != nil {
+		w.logger.Error("process message", zap.Error(err))
+	}
+	_, err := w.sqs.DeleteMessage(ctx, &sqs.DeleteMessageInput{  // HERE
+		QueueUrl:      aws.String(w.queueURL),
+		ReceiptHandle: msg.ReceiptHandle,
+	})
+	if err != nil {
+		w.logger.Error("delete message", zap.Error(err))
+	}
+}
+"""
+
+RUBY_SQS_ENSURE = """class RefundPoller
+  def poll(queue_url)
+    sqs.receive_message(queue_url: queue_url).messages.each do |message|
+      begin
+        Refunds::Issue.call(JSON.parse(message.body))
+      rescue StandardError => e
+        Rails.logger.error("refund failed: #{e.message}")
+      ensure
+        sqs.delete_message(queue_url: queue_url, receipt_handle: message.receipt_handle)  # HERE
+      end
+    end
+  end
+end
+"""
+
+REDIS_XACK_FINALLY = """def consume(r, stream, group, consumer):
+    for _stream, messages in r.xreadgroup(group, consumer, {stream: ">"}, count=10, block=5000):
+        for msg_id, fields in messages:
+            try:
+                post_ledger_entry(fields)
+            except Exception as exc:
+                log.error("ledger entry failed: %s", exc)
+            finally:
+                r.xack(stream, group, msg_id)  # HERE
+"""
+
+
 @pytest.mark.parametrize(
     ("path", "text"),
     [
@@ -136,6 +179,10 @@ AMQPLIB_FINALLY = '''export async function start(channel) {
         ("worker/payments.py", PIKA_FINALLY),
         ("worker/payments_after.py", PIKA_AFTER_EXCEPT),
         ("src/workers/thumbnails.ts", AMQPLIB_FINALLY),
+        # an SQS delete and a Redis stream XACK settle the message like an ack
+        ("internal/worker/sqs.go", GO_SQS_AFTER_LOG),
+        ("app/services/refund_poller.rb", RUBY_SQS_ENSURE),
+        ("worker/ledger_stream.py", REDIS_XACK_FINALLY),
     ],
 )
 def test_fires_on_an_ack_that_runs_after_a_failure(path: str, text: str) -> None:
@@ -229,6 +276,25 @@ func run(it jetstream.MessagesContext) {
 '''),
         # in a test file
         ("src/test/java/com/shop/InvoiceListenerTest.java", SPRING_FINALLY),
+        # the failed message is left on the queue (return before the delete) for redelivery
+        ("internal/worker/sqs.go", GO_SQS_AFTER_LOG.replace(
+            '\t\tw.logger.Error("process message", zap.Error(err))\n',
+            '\t\tw.logger.Error("process message", zap.Error(err))\n\t\treturn\n')),
+        # the delete runs only on the success path; a failure is left for the redrive policy
+        ("app/services/refund_poller.rb", """class RefundPoller
+  def poll(queue_url)
+    sqs.receive_message(queue_url: queue_url).messages.each do |message|
+      begin
+        Refunds::Issue.call(JSON.parse(message.body))
+        sqs.delete_message(queue_url: queue_url, receipt_handle: message.receipt_handle)
+      rescue StandardError => e
+        Rails.logger.error("refund failed: #{e.message}")
+      end
+    end
+  end
+end
+"""),
+        ("worker/ledger_stream.py", REDIS_XACK_FINALLY.replace("            finally:\n", "            else:\n")),
     ],
 )
 def test_quiet(path: str, text: str) -> None:

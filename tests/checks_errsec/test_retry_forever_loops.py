@@ -103,3 +103,56 @@ def test_a_forever_loop_that_never_says_it_retries_stays_quiet() -> None:
             break
 """
     assert _lines("worker/serve.py", code) == []
+
+
+_TS_COUNTED = """export async function syncInventory(sku: string, qty: number): Promise<void> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await warehouseApi.put(`/stock/${sku}`, { qty });
+      return;
+    } catch (err) {
+      lastError = err;
+      logger.warn({ err, attempt }, 'warehouse sync failed');%s
+    }
+  }
+  throw lastError;
+}
+"""
+
+
+@pytest.mark.parametrize(("wait", "found"), [
+    ("", [3]),  # the `await` is the retried call, not a wait between attempts
+    ("\n      await sleep(250 * 2 ** attempt);", []),
+    ("\n      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));", []),
+    ("\n      await scheduler.wait(500);", []),
+])
+def test_a_counted_js_retry_loop_must_wait_with_more_than_its_own_await(wait: str, found: list[int]) -> None:
+    assert _lines("src/inventory/sync.ts", _TS_COUNTED % wait) == found
+
+
+_TS_HELPER_WAIT = """export class Plugin {
+    private async pollForFile(filePath: string) {
+        const maxRetries = 10;
+        let attempts = 0;
+        const pause = () => new Promise((resolve) => setTimeout(resolve, 200));
+        while (attempts < maxRetries) {
+            try {
+                return await fs.readFile(filePath, 'utf-8');
+            } catch (e) {
+                attempts++;
+            }
+            await %s();
+        }
+        throw new Error('missing ' + filePath);
+    }
+}
+"""
+
+
+def test_an_awaited_helper_of_the_file_that_waits_is_a_wait() -> None:
+    assert _lines("src/plugin.ts", _TS_HELPER_WAIT % "pause") == []
+    # a helper that does not wait is no backoff
+    assert _lines("src/plugin.ts", _TS_HELPER_WAIT.replace(
+        "const pause = () => new Promise((resolve) => setTimeout(resolve, 200));",
+        "const refresh = () => cache.clear();") % "refresh") == [6]

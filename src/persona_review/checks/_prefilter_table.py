@@ -4,9 +4,10 @@ register: each check module's pre-filter words (as written; lower case), or None
 always be imported. Do not edit by hand; a test compares it with the modules."""
 
 MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
-    'ack_before_process': (('.Ack', '.ack', 'CommitMessages', 'MarkMessage', '_ack', 'basicAck', 'commitOffsets', 'eleteMessage', 'elete_message', 'onsumer.commit', 'resolveOffset'), ()),
-    'ack_on_failure': (('.ack(', 'Ack(', 'CommitMessages', 'MarkMessage', 'Offset', '_ack(', 'acknowledge', 'commit'), ()),
+    'ack_before_process': (('.Ack', '.ack', 'CommitMessages', 'MarkMessage', '_ack', 'basicAck', 'commitOffsets', 'eleteMessage', 'elete_message', 'onsumer.commit', 'resolveOffset', 'xack'), ()),
+    'ack_on_failure': (('.ack(', 'Ack(', 'CommitMessages', 'MarkMessage', 'Offset', '_ack(', 'acknowledge', 'commit', 'eleteMessage', 'elete_message', 'xack('), ()),
     'any_tenant_header': ((), ('account', 'company', 'org', 'team', 'tenant', 'workspace')),
+    'batch_results': (('BatchWrite', 'BatchWriteItem', 'ChangeMessageVisibilityBatch', 'DeleteMessageBatch', 'DeleteObjects', 'PublishBatch', 'PutEvents', 'PutRecordBatch', 'PutRecords', 'SendMessageBatch', 'batchWrite', 'batchWriteItem', 'batch_write_item', 'changeMessageVisibilityBatch', 'change_message_visibility_batch', 'deleteMessageBatch', 'deleteObjects', 'delete_message_batch', 'delete_objects', 'publishBatch', 'publish_batch', 'putEvents', 'putRecordBatch', 'putRecords', 'put_events', 'put_record_batch', 'put_records', 'sendMessageBatch', 'send_message_batch'), ()),
     'cors': (('ORIGIN', 'rigin'), ()),
     'failure_marked_done': (('catch', 'except', 'rescue'), ()),
     'go_admin_route': (('Group(', 'Handle(', 'Route(', 'Use('), ()),
@@ -17,6 +18,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'go_client_per_request': (('gorm.Open', 'http.Transport', 'pgxpool.', 'redis.New', 'sql.Open', 'sqlx.'), ()),
     'go_defer_before_check': (('defer',), ()),
     'go_defer_loop': (('defer ',), ()),
+    'go_defer_overwrite': (('defer func',), ()),
     'go_err_compare': (('%w',), ()),
     'go_err_logged': (('!= nil',), ()),
     'go_err_shadowed': (('var err error',), ()),
@@ -59,7 +61,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'java_catch_logged': (('catch',), ()),
     'java_client_per_call': (('HikariDataSource', 'HttpClient', 'HttpClients', 'OkHttpClient'), ()),
     'java_error_response': (('Exception', 'Throwable'), ()),
-    'java_errors': (('catch', 'getCause', 'getLocalizedMessage', 'getMessage', 'getStackTrace', 'toString'), ()),
+    'java_errors': (('catch', 'finally', 'getCause', 'getLocalizedMessage', 'getMessage', 'getStackTrace', 'toString'), ()),
     'java_exception_cause': (('catch',), ()),
     'java_executor_per_call': (('Executors',), ()),
     'java_failure_as_value': (('catch',), ()),

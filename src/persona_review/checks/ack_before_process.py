@@ -41,24 +41,29 @@ from persona_review.lazy_re import lazy_re
 _ACKS: dict[str, re.Pattern[str]] = {
     "python": lazy_re(
         r"\b\w*(?:message|msg)\.ack\s*\(|\.basic_ack\s*\(|\b\w*consumer\.commit\s*\("
-        r"|\.delete_message\s*\(.*\bReceiptHandle\b"
+        r"|\.delete_message\s*\(.*\bReceiptHandle\b|\.xack\s*\("
     ),
     "javascript": lazy_re(
         r"\b\w*(?:channel|Channel|ch)\.ack\s*\(|\b(?:msg|message|m)\.ack\s*\(\s*\)|\bresolveOffset\s*\("
         r"|\bcommitOffsets\s*\(|\bnew\s+DeleteMessageCommand\s*\(|\b\w*[sS]qs\w*\.deleteMessage\s*\("
-        r"|\.deleteMessage\s*\(\s*\{[^}]*\bReceiptHandle\b"
+        r"|\.deleteMessage\s*\(\s*\{[^}]*\bReceiptHandle\b|\.xack\s*\("
     ),
-    "go": lazy_re(r"\b\w+\.Ack\s*\(|\.MarkMessage\s*\(|\.CommitMessages\s*\("),
+    "go": lazy_re(
+        r"\b\w+\.X?Ack\s*\(|\.MarkMessage\s*\(|\.CommitMessages\s*\("
+        r"|\.DeleteMessage(?:WithContext)?\s*\(\s*\w+\s*,\s*&(?:\w+\.)?DeleteMessageInput\b"
+    ),
     "java": lazy_re(
         r"\b\w*(?:ack|[aA]cknowledg(?:e)?ment)\.acknowledge\s*\(|\.basicAck\s*\(|\b\w*[cC]onsumer\.commit(?:Sync|Async)"
         r"\s*\(|\b(?:message|msg)\.ack\s*\("
     ),
-    "ruby": lazy_re(r"\b\w*(?:channel|ch)\.ack\s*\("),
+    "ruby": lazy_re(
+        r"\b\w*(?:channel|ch)\.ack\s*\(|\.delete_message\s*\(.*\breceipt_handle:|\.xack\s*\("
+    ),
 }
 _ACKS["typescript"] = _ACKS["javascript"]
 
 _ACK_WORDS = (".ack", ".Ack", "_ack", "basicAck", "onsumer.commit", "elete_message", "eleteMessage",
-              "resolveOffset", "commitOffsets", "MarkMessage", "CommitMessages")
+              "resolveOffset", "commitOffsets", "MarkMessage", "CommitMessages", "xack")
 """A word every ack `_ACKS` knows holds (`.ack` for `.acknowledge`, `onsumer.commit` for either case)."""
 
 _WORK: dict[str, re.Pattern[str]] = {
@@ -73,7 +78,8 @@ _WORK["typescript"] = _WORK["javascript"]
 _BENIGN_PART = lazy_re(
     r"^(?:log|logger|logging|LOG|LOGGER|log\w*|_?logger|console|print|println|printf|puts|p|pp|metrics|stats|"
     r"statsd|span|tracer|fmt|System|time|len|str|int|float|json|JSON|debug|info|warn|warning|error|trace|"
-    r"Sprintf|Errorf|Println|Printf|incr|increment|observe|inc|heartbeat|if|for|while|switch|return|super|this)$"
+    r"Sprintf|Errorf|Println|Printf|incr|increment|observe|inc|heartbeat|if|for|while|switch|return|super|this|"
+    r"xdel|XDel)$"
 )
 _EXIT = lazy_re(
     r"^\s*(?:\}\s*)?(?:return|continue|break|raise|throw|next|panic)\b|\b(?:return|continue|break)\b\s*;?\s*\}?\s*$"

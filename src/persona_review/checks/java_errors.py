@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from persona_review.checks._catch import Catch, catches, try_of
 from persona_review.checks._handler_comments import explains
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import lines_of
+from persona_review.checks._spans import brace_block, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -224,3 +224,48 @@ def exception_info_discarded(ctx: FileContext) -> Iterator[Hit]:
     for no, _code, bare in lines_of(lex(ctx)):
         if "()" in bare and _DISCARDED_INFO.match(bare):
             yield Hit(no)
+
+
+_FINALLY = lazy_re(r"\bfinally\s*\{")
+_FINALLY_EXIT = lazy_re(r"\b(return|throw|break|continue)\b")
+_OWN_SCOPE = lazy_re(r"->|\bnew\s+[\w.<>]+\s*\([^;{]*\)\s*\{|\btry\s*[({]")
+"""Before the exit, inside the `finally`: a lambda, an anonymous class or a nested `try` (whose own handlers
+may catch what is thrown): the exit is not the finally block's own."""
+_LOOP = lazy_re(r"\b(?:while|for|do|switch)\b")
+
+
+@register(
+    CheckSpec(
+        id="JAVA-FINALLY-EXIT",
+        checklist_item="ERR-09",
+        category=_ERR,
+        severity=Severity.HIGH,
+        languages=_JAVA,
+        title="`return`/`throw`/`break` inside `finally` discards the exception in flight",
+        explanation=(
+            "When a `finally` block returns, throws or jumps out, the exception the `try` was propagating is "
+            "dropped without a trace (and a return value from the `try` is replaced): the caller sees a "
+            "normal result, or an unrelated cleanup error, in place of the real failure. Keep `finally` for "
+            "cleanup that completes normally; return after the try statement, and report a cleanup failure "
+            "with `addSuppressed` or from a try-with-resources."
+        ),
+    ),
+    needs=("finally",),
+)
+def finally_exit(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
+        if "finally" not in bare:
+            continue
+        for match in _FINALLY.finditer(bare):
+            block = brace_block(lexed, no, match.end() - 1)
+            if block is None:
+                continue
+            for exit_match in _FINALLY_EXIT.finditer(block.bare):
+                before = block.bare[: exit_match.start()]
+                if _OWN_SCOPE.search(before):
+                    break
+                if exit_match.group(1) in {"break", "continue"} and _LOOP.search(before):
+                    continue
+                yield Hit(no + before.count("\n"))
+                break

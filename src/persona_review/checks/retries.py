@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._lexing import lex
+from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import brace_block, lines_of, python_block, python_block_closed, reaches
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -109,8 +109,36 @@ def retry_without_backoff(ctx: FileContext) -> Iterator[Hit]:
             retry_like = _RETRY_TEXT.search(body) and _LEAVES.search(body) and not _EVENT_LOOP.search(body)
             if not retry_like or _GIVES_UP.search(body):
                 continue
-        if _HANDLES_FAILURE.search(body) and not (_WAITS_NOT_AWAIT if forever else _WAITS).search(body):
+        # An `await` is no wait either way: in JavaScript it is how the retried call itself is made, so
+        # only a wait word, or an awaited helper of this file that waits (`await pause()`), counts.
+        js = ctx.language in {"javascript", "typescript"}
+        waits = _WAITS_NOT_AWAIT if forever or js else _WAITS
+        if _HANDLES_FAILURE.search(body) and not waits.search(body) \
+                and not (js and _awaits_a_waiting_helper(lexed, body)):
             yield Hit(no, last)
+
+
+_JS_HELPER = lazy_re(
+    r"^\s*(?:(?:export\s+)?(?:async\s+)?function\s+|(?:const|let|var)\s+"
+    r"|(?:(?:private|protected|public|static|async)\s+)+)(?P<name>[A-Za-z_$][\w$]*)\b"
+)
+_AWAITED_CALL = lazy_re(r"\bawait\s+(?:this\.)?(?P<name>[A-Za-z_$][\w$]*)\s*\(")
+
+
+def _awaits_a_waiting_helper(lexed: Lexed, body: str) -> bool:
+    """The loop awaits a function this file declares whose first lines wait (`const pause = () => new
+    Promise((r) => setTimeout(r, delay))`)."""
+    awaited = {m.group("name") for m in _AWAITED_CALL.finditer(body)}
+    if not awaited:
+        return False
+    for no, text in lexed.code.items():
+        found = _JS_HELPER.match(text)
+        if found is None or found.group("name") not in awaited:
+            continue
+        head = "\n".join(lexed.code.get(n, "") for n in range(no, no + 4))
+        if re.search(_WAIT_WORDS, head, re.IGNORECASE):
+            return True
+    return False
 
 
 _CELERY_RETRY = lazy_re(r"(?<![\w.])(?:raise\s+)?self\.retry\s*\((?P<args>[^)]*)\)?")

@@ -1,0 +1,19 @@
+# clean: ANY-RETRY-NO-BACKOFF (exponential sleep between attempts)
+import logging
+import time
+
+import requests
+
+log = logging.getLogger(__name__)
+
+
+def push_contact(contact: dict) -> dict:
+    for attempt in range(5):
+        try:
+            resp = requests.put(f"{CRM_URL}/contacts/{contact['id']}", json=contact, timeout=10)
+            resp.raise_for_status()
+            return resp.json()
+        except requests.RequestException as exc:
+            log.warning("crm push attempt %d failed: %s", attempt, exc)
+            time.sleep(2 ** attempt)
+    raise RuntimeError("crm push failed")

@@ -1,0 +1,11 @@
+// clean: JS-HTTP-NO-TIMEOUT (per-request timeout)
+import axios from 'axios';
+
+export async function fetchCarrierRates(zip: string, weightGrams: number) {
+  const { data } = await axios.get('https://rates.carrier.example/v1/quote', {
+    params: { zip, weight: weightGrams },
+    headers: { Authorization: `Bearer ${process.env.CARRIER_TOKEN}` },
+    timeout: 8000,
+  });
+  return data.rates;
+}

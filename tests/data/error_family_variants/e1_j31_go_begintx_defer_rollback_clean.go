@@ -1,0 +1,21 @@
+// clean: GO-TX-NO-ROLLBACK (deferred rollback is a no-op after Commit)
+package inventory
+
+func (s *Store) Reserve(ctx context.Context, sku string, qty int) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx.Rollback() }()
+	var onHand int
+	if err := tx.QueryRowContext(ctx, `SELECT on_hand FROM stock WHERE sku = $1 FOR UPDATE`, sku).Scan(&onHand); err != nil {
+		return err
+	}
+	if onHand < qty {
+		return ErrInsufficientStock
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE stock SET on_hand = on_hand - $1 WHERE sku = $2`, qty, sku); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
