@@ -83,6 +83,8 @@ _RAILS_BATCHED = lazy_re(r"\b(?:in_batches|find_in_batches|find_each|each_slice|
 _KNEX_UPDATE = lazy_re(r"\b(?:knex|trx|db)\s*\(\s*[\"'`]([\w.]+)[\"'`]\s*\)((?:\s*\.\s*\w+\s*\([^;]*?\))*?)"
                        r"\s*\.\s*update\s*\(")
 _KNEX_BOUNDED = lazy_re(r"\.\s*(?:where\w*|limit|first)\s*\(")
+_KNEX_NULL_TEST = lazy_re(r"\.\s*where(?:Not)?Null\s*\(\s*[\"'`][\w.]+[\"'`]\s*\)")
+"""`whereNull('col')`: the filter a backfill of a new column uses, which still matches every old row."""
 _BULK_UPDATE = lazy_re(r"\bbulkUpdate\s*\(\s*[\"'`](\w+)[\"'`]\s*,")
 _EMPTY_WHERE = lazy_re(r"^\s*(?:\{\s*\}|null|undefined)?\s*(?:,\s*\{[^{}]*\}\s*)?$")
 
@@ -442,9 +444,11 @@ def _js(ctx: FileContext, created: set[str], reverting: frozenset[int]) -> Itera
         for match in _KNEX_UPDATE.finditer(code):
             table = norm_table(match.group(1))
             rest = code[match.end():]
-            if table in created or _KNEX_BOUNDED.search(match.group(2)) or _KNEX_BOUNDED.search(rest):
+            chain = _KNEX_NULL_TEST.sub("", match.group(2))
+            if table in created or _KNEX_BOUNDED.search(chain) or _KNEX_BOUNDED.search(rest):
                 continue
-            yield _hit(no, no, f"`{match.group(0).strip()}...)` with no `where` updates every row of {table} "
+            only = "only a null test" if chain != match.group(2) else "no `where`"
+            yield _hit(no, no, f"`{match.group(0).strip()}...)` with {only} updates every row of {table} "
                                "in one UPDATE.")
         for match in _BULK_UPDATE.finditer(code):
             table = norm_table(match.group(1))

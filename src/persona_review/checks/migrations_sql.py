@@ -257,6 +257,7 @@ _RUNNER_OPT_OUTS = {
     "goose": "`-- +goose NO TRANSACTION` as the file's first line",
     "sql-migrate": "`notransaction` to its `-- +migrate Up` line",
     "dbmate": "`transaction:false` to its `-- migrate:up` line",
+    "liquibase": "`runInTransaction:false` to its `--changeset` line",
 }
 
 
