@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
 from persona_review.checks._backfill_statements import backfill_detail, whole_table_read
-from persona_review.checks._blocks import blocks_of
+from persona_review.checks._blocks import Blocks, blocks_of
 from persona_review.checks._lexing import lex
 from persona_review.checks._migration_advice import advice
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
@@ -135,6 +135,8 @@ def _scan(ctx: FileContext) -> Iterator[Hit]:
         yield from _js(ctx, created, reverting)
     elif kind is MigrationKind.JAVA:
         yield from _java_row_loops(ctx, created)
+    if kind in (MigrationKind.ALEMBIC, MigrationKind.JS, MigrationKind.GO):
+        yield from _sql_row_loops(ctx, created, reverting)
 
 
 def _hit(line: int, end: int, detail: str) -> Hit:
@@ -391,6 +393,71 @@ def _java_row_loops(ctx: FileContext, created: set[str]) -> Iterator[Hit]:
             "migration's one transaction (Flyway runs a Java migration in one unless "
             "`canExecuteInTransaction()` returns false): executing the writes in batches saves round trips, "
             "not the transaction."))
+
+
+_LOOP_HEADER = lazy_re(
+    r"^\s*(?:for\s+(?:await\s*)?\(?.*\b(?:in|of)\b|for\s+\w+\s*\.\s*Next\s*\(\s*\)|for\s+.*\brange\b|"
+    r"while\s*\(?\s*\w+\s*\.\s*(?:next|Next)\s*\()|\.\s*forEach\s*\(\s*(?:async\s*)?\(?"
+)
+_WRITE_SQL = lazy_re(r"^\s*(?:UPDATE|INSERT|DELETE)\b", re.I)
+_OWN_TX_OFF = lazy_re(
+    r"autocommit_block|isolation_level|\btransaction\s*[:=]\s*false\b|\bdisableTransaction\b|"
+    r"isTransactional\s*\([^)]*\)[^{]*\{\s*return\s+false|AddMigrationNoTx|AddNamedMigrationNoTx|"
+    r"\.\s*(?:commit|Commit)\s*\(",
+)
+_LOOP_REACH = 12
+"""Lines after a whole-table SELECT within which the loop over its rows is looked for."""
+
+
+def _sql_row_loops(ctx: FileContext, created: set[str], reverting: frozenset[int]) -> Iterator[Hit]:
+    """An Alembic, Knex/TypeORM/MikroORM or goose Go migration that reads every row of a table (a SELECT
+    without a limiting WHERE or LIMIT), loops over the rows and runs an UPDATE/INSERT/DELETE for each: the
+    tool runs the migration in one transaction, so every row written stays locked until the last one is and
+    a failure near the end rolls all of it back. Quiet when the migration leaves the transaction (Alembic's
+    autocommit_block, Knex/TypeORM `transaction = false`, MikroORM `isTransactional() false`, goose's NoTx
+    registration) or commits as it goes; only on the whole file, which shows that opt-out."""
+    if not ctx.whole_file or _OWN_TX_OFF.search(ctx.known_text()):
+        return
+    literals = list(_literals(ctx))
+    reads: list[tuple[int, str]] = []
+    writes: list[int] = []
+    for first, _last, body in literals:
+        if first in reverting:
+            continue
+        if _WRITE_SQL.match(body):
+            writes.append(first)
+            continue
+        statements = split_statements((first + i, piece) for i, piece in enumerate(body.split("\n")))
+        table = whole_table_read(statements[0].text, created) if statements else None
+        if table is not None:
+            reads.append((first, table))
+    if not reads or not writes:
+        return
+    code = lex(ctx).code
+    blocks = blocks_of(ctx) if ctx.language != "python" else None
+    for read, table in reads:
+        for no in range(read, read + _LOOP_REACH):
+            header = code.get(no)
+            if header is None or not _LOOP_HEADER.search(header):
+                continue
+            body = _loop_body(code, no, blocks)
+            write = next((w for w in writes if w in body), None)
+            if write is not None:
+                yield _hit(no, write, f"The loop walks every row of {table} and writes for each inside the "
+                                      "migration's one transaction.")
+            break
+
+
+def _loop_body(code: dict[int, str], header: int, blocks: Blocks | None) -> range:
+    """The lines of the loop opening on `header`: by indentation in Python, by its brace block otherwise."""
+    if blocks is None:
+        indent = indent_of(code[header])
+        end = header + 1
+        while end in code and (not code[end].strip() or indent_of(code[end]) > indent):
+            end += 1
+        return range(header + 1, end)
+    block = blocks.opening_on(header)
+    return range(header, block.last + 1) if block is not None else range(0)
 
 
 def _java_rows_source(code: dict[int, str], literals: list[tuple[int, str]], loop: int, rs: str,

@@ -258,6 +258,7 @@ _RUNNER_OPT_OUTS = {
     "sql-migrate": "`notransaction` to its `-- +migrate Up` line",
     "dbmate": "`transaction:false` to its `-- migrate:up` line",
     "liquibase": "`runInTransaction:false` to its `--changeset` line",
+    "django": "`atomic = False` to the Migration class",
 }
 
 
