@@ -440,8 +440,8 @@ def _sql_row_loops(ctx: FileContext, created: set[str], reverting: frozenset[int
             header = code.get(no)
             if header is None or not _LOOP_HEADER.search(header):
                 continue
-            body = _loop_body(code, no, blocks)
-            write = next((w for w in writes if w in body), None)
+            lines = _loop_body(code, no, blocks)
+            write = next((w for w in writes if w in lines), None)
             if write is not None:
                 yield _hit(no, write, f"The loop walks every row of {table} and writes for each inside the "
                                       "migration's one transaction.")
