@@ -405,6 +405,8 @@ _OWN_TX_OFF = lazy_re(
     r"isTransactional\s*\([^)]*\)[^{]*\{\s*return\s+false|AddMigrationNoTx|AddNamedMigrationNoTx|"
     r"\.\s*(?:commit|Commit)\s*\(",
 )
+_STOPS = lazy_re(r"^\s*(?:break|return)\b")
+"""A loop that stops after its write (a search for one row to fix) does not write every row."""
 _LOOP_REACH = 12
 """Lines after a whole-table SELECT within which the loop over its rows is looked for."""
 
@@ -442,10 +444,16 @@ def _sql_row_loops(ctx: FileContext, created: set[str], reverting: frozenset[int
                 continue
             lines = _loop_body(code, no, blocks)
             write = next((w for w in writes if w in lines), None)
-            if write is not None:
+            if write is not None and not _stops_after(code, lines, write):
                 yield _hit(no, write, f"The loop walks every row of {table} and writes for each inside the "
                                       "migration's one transaction.")
             break
+
+
+def _stops_after(code: dict[int, str], lines: range, write: int) -> bool:
+    """A `break`/`return` after the write at its own level (not in an error branch nested below it)."""
+    level = indent_of(code[write])
+    return any(_STOPS.match(code.get(n, "")) and indent_of(code[n]) <= level for n in lines if n > write)
 
 
 def _loop_body(code: dict[int, str], header: int, blocks: Blocks | None) -> range:
