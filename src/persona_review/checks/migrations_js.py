@@ -243,7 +243,7 @@ def _call_hits(ctx: FileContext, call: _Call, created: set[str]) -> list[ItemHit
         if re.search(r"\bconcurrently\s*:\s*true", options):
             if re.search(r"(?<![\w.])transaction\s*(?:[:,}]|$)", options, re.M):
                 # Sequelize passes the option on: the concurrent build runs in that transaction and fails
-                detail = f"{name}{_on(table)} with concurrently: true runs inside the transaction it is given."
+                detail = f"{name}{_on(table)} with concurrently: true runs in the transaction it is given."
                 return [with_advice("MIG-12", line, detail, end)]
             return []
         return [with_advice("MIG-03", line, f"{name}{_on(table)} without concurrently: true.", end)]
