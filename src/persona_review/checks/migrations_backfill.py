@@ -83,7 +83,7 @@ _RAILS_BATCHED = lazy_re(r"\b(?:in_batches|find_in_batches|find_each|each_slice|
 _KNEX_UPDATE = lazy_re(r"\b(?:knex|trx|db)\s*\(\s*[\"'`]([\w.]+)[\"'`]\s*\)((?:\s*\.\s*\w+\s*\([^;]*?\))*?)"
                        r"\s*\.\s*update\s*\(")
 _KNEX_BOUNDED = lazy_re(r"\.\s*(?:where\w*|limit|first)\s*\(")
-_KNEX_NULL_TEST = lazy_re(r"\.\s*where(?:Not)?Null\s*\(\s*[\"'`][\w.]+[\"'`]\s*\)")
+_KNEX_NULL_TEST = lazy_re(r"\.\s*whereNull\s*\(\s*[\"'`][\w.]+[\"'`]\s*\)")
 """`whereNull('col')`: the filter a backfill of a new column uses, which still matches every old row."""
 _BULK_UPDATE = lazy_re(r"\bbulkUpdate\s*\(\s*[\"'`](\w+)[\"'`]\s*,")
 _EMPTY_WHERE = lazy_re(r"^\s*(?:\{\s*\}|null|undefined)?\s*(?:,\s*\{[^{}]*\}\s*)?$")
@@ -407,6 +407,14 @@ _OWN_TX_OFF = lazy_re(
 )
 _STOPS = lazy_re(r"^\s*(?:break|return)\b")
 """A loop that stops after its write (a search for one row to fix) does not write every row."""
+_WRAPPING_TOOL = {
+    "python": lazy_re(r"\bop\.|from alembic\b"),
+    "javascript": lazy_re(r"\bknex\b|\bqueryRunner\b|\bthis\.addSql\b"),
+    "typescript": lazy_re(r"\bknex\b|\bqueryRunner\b|\bthis\.addSql\b"),
+    "go": lazy_re(r"\bgoose\.Add(?:Named)?Migration(?:Context)?\s*\("),
+}
+"""The tools that run a migration in a transaction of their own (Alembic, Knex, TypeORM, MikroORM, goose);
+others (db-migrate, gormigrate, hand-rolled runners) may not, and the loop is then not one transaction."""
 _LOOP_REACH = 12
 """Lines after a whole-table SELECT within which the loop over its rows is looked for."""
 
@@ -418,7 +426,9 @@ def _sql_row_loops(ctx: FileContext, created: set[str], reverting: frozenset[int
     a failure near the end rolls all of it back. Quiet when the migration leaves the transaction (Alembic's
     autocommit_block, Knex/TypeORM `transaction = false`, MikroORM `isTransactional() false`, goose's NoTx
     registration) or commits as it goes; only on the whole file, which shows that opt-out."""
-    if not ctx.whole_file or _OWN_TX_OFF.search(ctx.known_text()):
+    text = ctx.known_text()
+    tool = _WRAPPING_TOOL.get(ctx.language)
+    if not ctx.whole_file or tool is None or not tool.search(text) or _OWN_TX_OFF.search(text):
         return
     literals = list(_literals(ctx))
     reads: list[tuple[int, str]] = []
