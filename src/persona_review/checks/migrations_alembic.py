@@ -148,6 +148,9 @@ def _concurrent_in_transaction(
     if not ctx.whole_file or any(_OUT_OF_TRANSACTION.search(line) for line in ctx.lines.values()):
         return []
     free = _autocommit_lines(ctx)
+    helpers = {owners.get(no, "") for no in sorted(ctx.lines) if _AUTOCOMMIT_BLOCK.match(ctx.lines[no])}
+    if helpers - {"upgrade", "downgrade", ""}:
+        return []  # a helper opens the block and runs what it is given there: the ops may run through it
     hits: list[ItemHit] = []
     for op in ops:
         if not owners.get(op.stmt.line, "").startswith("upgrade") or op.stmt.line in free:
