@@ -407,14 +407,19 @@ _OWN_TX_OFF = lazy_re(
 )
 _STOPS = lazy_re(r"^\s*(?:break|return)\b")
 """A loop that stops after its write (a search for one row to fix) does not write every row."""
+_JS_IN_TX = (r"\bknex\b|\bqueryRunner\b|\bthis\.addSql\b|\bsequelize\.transaction\s*\(|"
+             r"[{,]\s*transaction\s*[,}]|\btransaction\s*:\s*\w")
 _WRAPPING_TOOL = {
     "python": lazy_re(r"\bop\.|from alembic\b"),
-    "javascript": lazy_re(r"\bknex\b|\bqueryRunner\b|\bthis\.addSql\b"),
-    "typescript": lazy_re(r"\bknex\b|\bqueryRunner\b|\bthis\.addSql\b"),
-    "go": lazy_re(r"\bgoose\.Add(?:Named)?Migration(?:Context)?\s*\("),
+    "javascript": lazy_re(_JS_IN_TX),
+    "typescript": lazy_re(_JS_IN_TX),
+    "go": lazy_re(r"\bgoose\.Add(?:Named)?Migration(?:Context)?\s*\(|\*sql\.Tx\b|\bpgx\.Tx\b|\*sqlx\.Tx\b|"
+                  r"\.Begin(?:Tx)?\s*\("),
 }
-"""The tools that run a migration in a transaction of their own (Alembic, Knex, TypeORM, MikroORM, goose);
-others (db-migrate, gormigrate, hand-rolled runners) may not, and the loop is then not one transaction."""
+"""A migration whose writes run in one transaction: a tool that wraps each migration in one (Alembic, Knex,
+TypeORM, MikroORM, goose), or code that opens or is handed one (Sequelize's `sequelize.transaction` or a
+`transaction` option, a Go `*sql.Tx`/`pgx.Tx` or `Begin`). Elsewhere (db-migrate, gormigrate's default, a
+plain connection) each write commits on its own and the loop is not one transaction."""
 _LOOP_REACH = 12
 """Lines after a whole-table SELECT within which the loop over its rows is looked for."""
 
