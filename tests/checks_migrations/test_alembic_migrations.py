@@ -28,12 +28,12 @@ CASES = [
     (
         'op.create_index("orders_code_idx", "orders", ["code"])',
         "MIG-03",
-        'op.create_index("orders_code_idx", "orders", ["code"], postgresql_concurrently=True)',
+        'with op.get_context().autocommit_block():\n        op.create_index("orders_code_idx", "orders", ["code"], postgresql_concurrently=True)',
     ),
     (
         'op.drop_index("orders_code_idx", table_name="orders")',
         "MIG-03",
-        'op.drop_index("orders_code_idx", table_name="orders", postgresql_concurrently=True)',
+        'with op.get_context().autocommit_block():\n        op.drop_index("orders_code_idx", table_name="orders", postgresql_concurrently=True)',
     ),
     (
         'op.alter_column("orders", "total", type_=sa.Numeric(12, 2))',
@@ -53,7 +53,7 @@ CASES = [
     (
         'op.create_unique_constraint("uq_code", "orders", ["code"])',
         "MIG-07",
-        'op.create_index("uq_code", "orders", ["code"], unique=True, postgresql_concurrently=True)',
+        'with op.get_context().autocommit_block():\n        op.create_index("uq_code", "orders", ["code"], unique=True, postgresql_concurrently=True)',
     ),
     (
         'op.add_column("orders", sa.Column("tok", sa.Uuid(), server_default=sa.text("gen_random_uuid()")))',
@@ -63,7 +63,7 @@ CASES = [
     (
         'op.execute("CREATE INDEX orders_x_idx ON orders (x)")',
         "MIG-03",
-        'op.execute("CREATE INDEX CONCURRENTLY orders_x_idx ON orders (x)")',
+        'with op.get_context().autocommit_block():\n        op.execute("CREATE INDEX CONCURRENTLY orders_x_idx ON orders (x)")',
     ),
 ]
 
@@ -72,6 +72,21 @@ CASES = [
 def test_flagged_and_near_miss(flagged: str, item: str, clean: str) -> None:
     assert (FIRST_OP, item) in rules(PATH, revision(flagged))
     assert rules(PATH, revision(clean)) == set()
+
+
+@pytest.mark.parametrize(
+    "upgrade",
+    [
+        'op.create_index("orders_code_idx", "orders", ["code"], postgresql_concurrently=True)',
+        'op.execute("CREATE INDEX CONCURRENTLY orders_x_idx ON orders (x)")',
+    ],
+)
+def test_concurrent_index_outside_autocommit_block_fails_in_the_revision_transaction(upgrade: str) -> None:
+    assert (FIRST_OP, "MIG-12") in rules(PATH, revision(upgrade))
+    assert rules(PATH, revision(f"with op.get_context().autocommit_block():\n        {upgrade}")) == set()
+    # the env or the file leaves the transaction itself: nothing to say
+    committed = revision(f'op.execute("COMMIT")\n    {upgrade}')
+    assert all(item != "MIG-12" for _, item in rules(PATH, committed))
 
 
 def test_downgrade_is_not_checked_for_drops() -> None:

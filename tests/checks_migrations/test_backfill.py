@@ -27,7 +27,7 @@ FIXTURES = [
     ("alembic_0002_backfill.py", "alembic/versions/0002_backfill.py", "ALEMBIC-BACKFILL", [14, 15, 28]),
     ("django_0005_fill.py", "shop/migrations/0005_fill.py", "DJANGO-BACKFILL", [6, 7, 9, 21]),
     ("rails_backfill_users.rb", "db/migrate/20240101000000_backfill_users.rb", "RAILS-BACKFILL", [3, 4, 6, 8, 24, 34]),
-    ("knex_fill.js", "migrations/20240101_fill.js", "JS-MIG-BACKFILL", [3, 4]),
+    ("knex_fill.js", "migrations/20240101_fill.js", "JS-MIG-BACKFILL", [3, 4, 6]),
     ("sql_003_fill.sql", "db/migrations/003_fill.sql", "SQL-BACKFILL", [2, 3, 9]),
 ]
 

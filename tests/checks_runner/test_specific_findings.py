@@ -105,6 +105,11 @@ def _examples() -> Iterator[tuple[str, Example]]:
     for i, (element, _yaml, item) in enumerate(liquibase.CASES):
         changelog = context_for_text(liquibase.XML_PATH, liquibase.xml(element))
         yield f"liquibase-{i}", Example(changelog, item, liquibase.CHANGE_LINE)
+    rails_tx = rails.migration("add_index :orders, :code, algorithm: :concurrently")
+    yield "rails-concurrent", Example(context_for_text(rails.PATH, rails_tx), "MIG-12", None)
+    liquibase_tx = liquibase.xml("<sql>CREATE INDEX CONCURRENTLY orders_code_idx ON orders (code)</sql>")
+    yield "liquibase-concurrent", Example(context_for_text(liquibase.XML_PATH, liquibase_tx), "MIG-12",
+                                          liquibase.CHANGE_LINE)
     json_rails = rails.migration("add_column :orders, :meta, :json")
     yield "rails-json", Example(context_for_text(rails.PATH, json_rails), "MIG-00", None)
     json_alembic = alembic.revision('op.add_column("orders", sa.Column("meta", sa.JSON()))')

@@ -70,7 +70,7 @@ _RAILS_MARKERS = lazy_re(
 
 _JS_MARKERS = lazy_re(
     r"\bexports\.up\b|\bexport\s+(?:async\s+)?function\s+up\b|\bknex\.schema\b|\.schema\s*\.\s*(?:createTable|alterTable|table)\s*\(|"
-    r"\bqueryInterface\s*\.|\bMigrationInterface\b|\bqueryRunner\s*\.|\bup\s*[:(=]\s*(?:async\s*)?\(?\s*(?:knex|queryInterface)\b"
+    r"\bqueryInterface\s*\.|\bMigrationInterface\b|\bqueryRunner\s*\.|\bthis\.addSql\s*\(|\bup\s*[:(=]\s*(?:async\s*)?\(?\s*(?:knex|queryInterface)\b"
 )
 _JS_DIRS = frozenset({"migrations", "migration", "migrate", "knex_migrations", "db"})
 _GO_MARKERS = lazy_re(r"\bgoose\.AddMigration\w*\(|\b(?:tx|db|conn)\.Exec(?:Context)?\(")
@@ -135,6 +135,9 @@ def _migration_kind(ctx: FileContext) -> MigrationKind | None:
         if (in_dir or _GO_MIGRATIONS_NAME.search(name)) and _GO_UP_FIELD.search(text) \
                 and _DDL_IN_TEXT.search(text):
             return MigrationKind.GO  # a hand-rolled list: `{version: 24, up: \`CREATE INDEX …\`}`
+        if ("gormigrate." in text or _GO_MIGRATE_FIELD.search(text)) and _GO_MARKERS.search(text) \
+                and _DDL_IN_TEXT.search(text):
+            return MigrationKind.GO  # raw SQL run by a gormigrate step (`tx.Exec("CREATE INDEX …")`)
         if ".Migrator()." in text and (in_dir or _GO_MIGRATIONS_NAME.search(name) or "gormigrate." in text
                                         or _GO_MIGRATE_FIELD.search(text)):
             return MigrationKind.GO  # GORM's schema API in a migration (gormigrate's `Migrate: func(tx ...)`)

@@ -98,6 +98,17 @@ def parse_type(text: str) -> SqlType | None:
     return SqlType(base, args)
 
 
+def only_widens(old: SqlType, new: SqlType, indexed: bool = False) -> bool:
+    """Whether changing a column from `old` to `new` keeps its data as it is (no rewrite): the same type,
+    timestamp to timestamptz, or a widening (a longer or unbounded varchar, varchar to text, more numeric
+    precision with the same scale)."""
+    if old == new or (old.name, new.name) == ("timestamp", "timestamptz"):
+        return True
+    old_pos, old_kw = _rails_shape(old)
+    new_pos, new_kw = _rails_shape(new)
+    return widening_change(old_pos, old_kw, new_pos, new_kw, indexed)
+
+
 def _rails_shape(kind: SqlType) -> tuple[list[str], dict[str, str]]:
     """`kind` as the (positional, keyword) arguments the Rails widening rules read."""
     names = {"varchar": "string", "numeric": "decimal", "timestamp": "datetime"}

@@ -26,6 +26,7 @@ from persona_review.checks._migration_syntax import (
     string_literals,
     top_level_defs,
 )
+from persona_review.checks._sql_facts import SqlType, only_widens
 from persona_review.checks.base import FileContext
 from persona_review.checks.migrations_sql import scan_sql
 from persona_review.lazy_re import lazy_re
@@ -48,6 +49,10 @@ _OP_START = lazy_re(rf"(?<![\w.])(?:op|\w*batch\w*)\.({'|'.join(_OPS)})\s*\(")
 _BATCH = lazy_re(r"batch_alter_table\(\s*['\"]([\w.]+)['\"]")
 _TRUE = lazy_re(r"^True\b")
 _VOLATILE = lazy_re(r"\b(gen_random_uuid|uuid_generate_v\d|random|clock_timestamp|nextval)\s*\(", re.I)
+_AUTOCOMMIT_BLOCK = lazy_re(r"^(\s*)(?:async\s+)?with\b.*\bautocommit_block\s*\(")
+_OUT_OF_TRANSACTION = lazy_re(
+    r"isolation_level|transactional_ddl|transaction_per_migration|execute\(\s*[\"'](?:COMMIT|END)\b", re.I
+)
 
 SPECS = make_specs(
     "ALEMBIC",
@@ -110,6 +115,56 @@ def scan(ctx: FileContext) -> list[ItemHit]:
         if op.name == "add_column" and any(hit.item == "MIG-02" for hit in found):
             must_be_empty.add(op.table)
     hits.extend(_downgrade_hits(ctx))
+    hits.extend(_concurrent_in_transaction(ctx, ops, owners, created))
+    return hits
+
+
+def _autocommit_lines(ctx: FileContext) -> set[int]:
+    """Lines inside a `with op.get_context().autocommit_block():` block (by indentation)."""
+    inside: set[int] = set()
+    depth: int | None = None
+    for no in sorted(ctx.lines):
+        text = ctx.lines[no]
+        if not text.strip():
+            continue
+        indent = len(text) - len(text.lstrip())
+        if depth is not None and indent > depth:
+            inside.add(no)
+            continue
+        depth = None
+        opener = _AUTOCOMMIT_BLOCK.match(text)
+        if opener:
+            depth = len(opener.group(1))
+    return inside
+
+
+def _concurrent_in_transaction(
+    ctx: FileContext, ops: list[_Op], owners: dict[int, str], created: set[str]
+) -> list[ItemHit]:
+    """A concurrent index operation written straight in `upgrade()` outside `autocommit_block()`: Alembic
+    runs the revision in a transaction, where Postgres refuses CONCURRENTLY, so the upgrade fails. Only on
+    the whole file (the block and any opt-out are usually outside a hunk), and not when the file leaves the
+    transaction some other way (an isolation level, a COMMIT) or the op sits in a helper."""
+    if not ctx.whole_file or any(_OUT_OF_TRANSACTION.search(line) for line in ctx.lines.values()):
+        return []
+    free = _autocommit_lines(ctx)
+    helpers = {owners.get(no, "") for no in sorted(ctx.lines) if _AUTOCOMMIT_BLOCK.match(ctx.lines[no])}
+    if helpers - {"upgrade", "downgrade", ""}:
+        return []  # a helper opens the block and runs what it is given there: the ops may run through it
+    hits: list[ItemHit] = []
+    for op in ops:
+        if not owners.get(op.stmt.line, "").startswith("upgrade") or op.stmt.line in free:
+            continue
+        if op.table in created:
+            continue
+        if op.name in ("create_index", "drop_index") and op.flag("postgresql_concurrently"):
+            detail = (f"op.{op.name} on {op.table} with postgresql_concurrently=True outside "
+                      "autocommit_block().")
+        elif op.name == "execute" and re.search(r"\bCONCURRENTLY\b", op.stmt.text, re.I):
+            detail = "op.execute runs a CONCURRENTLY statement outside autocommit_block()."
+        else:
+            continue
+        hits.append(with_advice("MIG-12", op.stmt.line, detail, op.stmt.end_line))
     return hits
 
 
@@ -145,6 +200,39 @@ def _op_hits(op: _Op, created: set[str]) -> list[ItemHit]:
     return []
 
 
+_SQLA_TYPE = lazy_re(r"^(?:(?:sa|sqlalchemy|types|postgresql|mysql)\.)*(\w+)\s*(?:\((.*)\))?\s*$", re.S)
+_SQLA_NAMES = {
+    "string": "varchar", "varchar": "varchar", "unicode": "varchar", "nvarchar": "varchar",
+    "text": "text", "unicodetext": "text", "citext": "citext",
+    "numeric": "numeric", "decimal": "numeric",
+}
+
+
+def _sqla_type(expr: str) -> SqlType | None:
+    """A SQLAlchemy type expression (`sa.String(length=255)`, `sa.Text()`, `sa.Numeric(12, 2)`) as the SQL
+    type it stands for; None for any other type or a shape not read here."""
+    match = _SQLA_TYPE.match(expr.strip())
+    if match is None or match.group(1).lower() not in _SQLA_NAMES:
+        return None
+    args: list[int] = []
+    for part in (match.group(2) or "").split(","):
+        value = part.split("=", 1)[-1].strip()
+        if not value:
+            continue
+        if not value.isdigit():
+            return None  # a collation, a variable, ...: not read
+        args.append(int(value))
+    return SqlType(_SQLA_NAMES[match.group(1).lower()], tuple(args))
+
+
+def _widens(op: _Op) -> bool:
+    """alter_column's `type_` only widens its `existing_type` (both named in the call), so Postgres keeps
+    the rows as they are."""
+    old = _sqla_type(op.kwargs.get("existing_type", ""))
+    new = _sqla_type(op.kwargs.get("type_", ""))
+    return old is not None and new is not None and only_widens(old, new)
+
+
 def _alter_hits(op: _Op) -> list[ItemHit]:
     line, end = op.stmt.line, op.stmt.end_line
     label = f"{op.table}.{first_string(op.args[1]) if len(op.args) > 1 else '?'}"
@@ -152,7 +240,7 @@ def _alter_hits(op: _Op) -> list[ItemHit]:
     if op.kwargs.get("nullable", "").startswith("False"):
         at = line_of(op.stmt, r"nullable\s*=\s*False")
         hits.append(with_advice("MIG-02", at, f"alter_column sets {label} NOT NULL.", end))
-    if "type_" in op.kwargs:
+    if "type_" in op.kwargs and not _widens(op):
         hits.append(with_advice("MIG-04", line, f"alter_column changes the type of {label}.", end))
     if "new_column_name" in op.kwargs:
         hits.append(with_advice("MIG-05", line, f"alter_column renames {label}.", end))

@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
 from persona_review.checks._backfill_statements import backfill_detail, whole_table_read
-from persona_review.checks._blocks import blocks_of
+from persona_review.checks._blocks import Blocks, blocks_of
 from persona_review.checks._lexing import lex
 from persona_review.checks._migration_advice import advice
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
@@ -83,6 +83,8 @@ _RAILS_BATCHED = lazy_re(r"\b(?:in_batches|find_in_batches|find_each|each_slice|
 _KNEX_UPDATE = lazy_re(r"\b(?:knex|trx|db)\s*\(\s*[\"'`]([\w.]+)[\"'`]\s*\)((?:\s*\.\s*\w+\s*\([^;]*?\))*?)"
                        r"\s*\.\s*update\s*\(")
 _KNEX_BOUNDED = lazy_re(r"\.\s*(?:where\w*|limit|first)\s*\(")
+_KNEX_NULL_TEST = lazy_re(r"\.\s*whereNull\s*\(\s*[\"'`][\w.]+[\"'`]\s*\)")
+"""`whereNull('col')`: the filter a backfill of a new column uses, which still matches every old row."""
 _BULK_UPDATE = lazy_re(r"\bbulkUpdate\s*\(\s*[\"'`](\w+)[\"'`]\s*,")
 _EMPTY_WHERE = lazy_re(r"^\s*(?:\{\s*\}|null|undefined)?\s*(?:,\s*\{[^{}]*\}\s*)?$")
 
@@ -133,6 +135,8 @@ def _scan(ctx: FileContext) -> Iterator[Hit]:
         yield from _js(ctx, created, reverting)
     elif kind is MigrationKind.JAVA:
         yield from _java_row_loops(ctx, created)
+    if kind in (MigrationKind.ALEMBIC, MigrationKind.JS, MigrationKind.GO):
+        yield from _sql_row_loops(ctx, created, reverting)
 
 
 def _hit(line: int, end: int, detail: str) -> Hit:
@@ -391,6 +395,94 @@ def _java_row_loops(ctx: FileContext, created: set[str]) -> Iterator[Hit]:
             "not the transaction."))
 
 
+_LOOP_HEADER = lazy_re(
+    r"^\s*(?:for\s+(?:await\s*)?\(?.*\b(?:in|of)\b|for\s+\w+\s*\.\s*Next\s*\(\s*\)|for\s+.*\brange\b|"
+    r"while\s*\(?\s*\w+\s*\.\s*(?:next|Next)\s*\()|\.\s*forEach\s*\(\s*(?:async\s*)?\(?"
+)
+_WRITE_SQL = lazy_re(r"^\s*(?:UPDATE|INSERT|DELETE)\b", re.I)
+_OWN_TX_OFF = lazy_re(
+    r"autocommit_block|isolation_level|\btransaction\s*[:=]\s*false\b|\bdisableTransaction\b|"
+    r"isTransactional\s*\([^)]*\)[^{]*\{\s*return\s+false|AddMigrationNoTx|AddNamedMigrationNoTx|"
+    r"\.\s*(?:commit|Commit)\s*\(",
+)
+_STOPS = lazy_re(r"^\s*(?:break|return)\b")
+"""A loop that stops after its write (a search for one row to fix) does not write every row."""
+_JS_IN_TX = (r"\bknex\b|\bqueryRunner\b|\bthis\.addSql\b|\bsequelize\.transaction\s*\(|"
+             r"[{,]\s*transaction\s*[,}]|\btransaction\s*:\s*\w")
+_WRAPPING_TOOL = {
+    "python": lazy_re(r"\bop\.|from alembic\b"),
+    "javascript": lazy_re(_JS_IN_TX),
+    "typescript": lazy_re(_JS_IN_TX),
+    "go": lazy_re(r"\bgoose\.Add(?:Named)?Migration(?:Context)?\s*\(|\*sql\.Tx\b|\bpgx\.Tx\b|\*sqlx\.Tx\b|"
+                  r"\.Begin(?:Tx)?\s*\("),
+}
+"""A migration whose writes run in one transaction: a tool that wraps each migration in one (Alembic, Knex,
+TypeORM, MikroORM, goose), or code that opens or is handed one (Sequelize's `sequelize.transaction` or a
+`transaction` option, a Go `*sql.Tx`/`pgx.Tx` or `Begin`). Elsewhere (db-migrate, gormigrate's default, a
+plain connection) each write commits on its own and the loop is not one transaction."""
+_LOOP_REACH = 12
+"""Lines after a whole-table SELECT within which the loop over its rows is looked for."""
+
+
+def _sql_row_loops(ctx: FileContext, created: set[str], reverting: frozenset[int]) -> Iterator[Hit]:
+    """An Alembic, Knex/TypeORM/MikroORM or goose Go migration that reads every row of a table (a SELECT
+    without a limiting WHERE or LIMIT), loops over the rows and runs an UPDATE/INSERT/DELETE for each: the
+    tool runs the migration in one transaction, so every row written stays locked until the last one is and
+    a failure near the end rolls all of it back. Quiet when the migration leaves the transaction (Alembic's
+    autocommit_block, Knex/TypeORM `transaction = false`, MikroORM `isTransactional() false`, goose's NoTx
+    registration) or commits as it goes; only on the whole file, which shows that opt-out."""
+    text = ctx.known_text()
+    tool = _WRAPPING_TOOL.get(ctx.language)
+    if not ctx.whole_file or tool is None or not tool.search(text) or _OWN_TX_OFF.search(text):
+        return
+    literals = list(_literals(ctx))
+    reads: list[tuple[int, str]] = []
+    writes: list[int] = []
+    for first, _last, body in literals:
+        if first in reverting:
+            continue
+        if _WRITE_SQL.match(body):
+            writes.append(first)
+            continue
+        statements = split_statements((first + i, piece) for i, piece in enumerate(body.split("\n")))
+        table = whole_table_read(statements[0].text, created) if statements else None
+        if table is not None:
+            reads.append((first, table))
+    if not reads or not writes:
+        return
+    code = lex(ctx).code
+    blocks = blocks_of(ctx) if ctx.language != "python" else None
+    for read, table in reads:
+        for no in range(read, read + _LOOP_REACH):
+            header = code.get(no)
+            if header is None or not _LOOP_HEADER.search(header):
+                continue
+            lines = _loop_body(code, no, blocks)
+            write = next((w for w in writes if w in lines), None)
+            if write is not None and not _stops_after(code, lines, write):
+                yield _hit(no, write, f"The loop walks every row of {table} and writes for each inside the "
+                                      "migration's one transaction.")
+            break
+
+
+def _stops_after(code: dict[int, str], lines: range, write: int) -> bool:
+    """A `break`/`return` after the write at its own level (not in an error branch nested below it)."""
+    level = indent_of(code[write])
+    return any(_STOPS.match(code.get(n, "")) and indent_of(code[n]) <= level for n in lines if n > write)
+
+
+def _loop_body(code: dict[int, str], header: int, blocks: Blocks | None) -> range:
+    """The lines of the loop opening on `header`: by indentation in Python, by its brace block otherwise."""
+    if blocks is None:
+        indent = indent_of(code[header])
+        end = header + 1
+        while end in code and (not code[end].strip() or indent_of(code[end]) > indent):
+            end += 1
+        return range(header + 1, end)
+    block = blocks.opening_on(header)
+    return range(header, block.last + 1) if block is not None else range(0)
+
+
 def _java_rows_source(code: dict[int, str], literals: list[tuple[int, str]], loop: int, rs: str,
                       created: set[str]) -> str | None:
     """The table the result set `rs` walks in full, read from the SQL of the query that made it (a literal
@@ -442,9 +534,11 @@ def _js(ctx: FileContext, created: set[str], reverting: frozenset[int]) -> Itera
         for match in _KNEX_UPDATE.finditer(code):
             table = norm_table(match.group(1))
             rest = code[match.end():]
-            if table in created or _KNEX_BOUNDED.search(match.group(2)) or _KNEX_BOUNDED.search(rest):
+            chain = _KNEX_NULL_TEST.sub("", match.group(2))
+            if table in created or _KNEX_BOUNDED.search(chain) or _KNEX_BOUNDED.search(rest):
                 continue
-            yield _hit(no, no, f"`{match.group(0).strip()}...)` with no `where` updates every row of {table} "
+            only = "only a null test" if chain != match.group(2) else "no `where`"
+            yield _hit(no, no, f"`{match.group(0).strip()}...)` with {only} updates every row of {table} "
                                "in one UPDATE.")
         for match in _BULK_UPDATE.finditer(code):
             table = norm_table(match.group(1))

@@ -130,7 +130,7 @@ def _op_hits(
     if name in ("RenameField", "RenameModel", "AlterModelTable"):
         return [with_advice("MIG-05", line, f"{name} renames a column or table.", end)]
     if name in ("RunPython", "RunSQL"):
-        return _run_hits(op, created)
+        return _run_hits(op, created, non_atomic)
     if name == "AddIndexConcurrently" and not non_atomic:
         return [
             with_advice("MIG-12", line, "AddIndexConcurrently in a migration without atomic = False.", end)
@@ -208,7 +208,9 @@ def _field_hits(op: _Op, kept_defaults: set[tuple[str, str]]) -> list[ItemHit]:
     return hits
 
 
-def _run_hits(op: _Op, created: set[str]) -> list[ItemHit]:
+def _run_hits(op: _Op, created: set[str], non_atomic: bool) -> list[ItemHit]:
+    """RunSQL's statements are read as a SQL migration's; an atomic migration (the default) runs them in
+    its transaction, where CONCURRENTLY fails."""
     line, end = op.stmt.line, op.stmt.end_line
     reverse_kw = "reverse_code" if op.name == "RunPython" else "reverse_sql"
     hits: list[ItemHit] = []
@@ -216,7 +218,8 @@ def _run_hits(op: _Op, created: set[str]) -> list[ItemHit]:
         hits.append(with_advice("MIG-09", line, f"{op.name} without {reverse_kw}.", end))
     if op.name == "RunSQL":
         sql = string_literals(op.args[0] if op.args else op.kwargs.get("sql", ""))
-        for found in scan_sql([(line, sql)], new_tables=created):
+        runner = "" if non_atomic else "django"
+        for found in scan_sql([(line, sql)], new_tables=created, runner_tx=runner):
             if found.item in SPECS:
                 hits.append(with_advice(found.item, line, f"RunSQL: {found.detail}", end))
     return hits

@@ -61,8 +61,10 @@ _UNBOUNDED_TEXT = lazy_re(
     r"\btype\s*:\s*(?:Sequelize|DataTypes)\.(?:TEXT|CITEXT)\b|\btype\s*:\s*['\"`]text['\"`]"
 )
 _OLD_TYPE_UNKNOWN = "the old type is not in this migration; safe only if it widens"
-_RAW_CALL = lazy_re(r"(?:^|\.)(?:raw|query)$")
-_RUNS_IN_TX_OFF = lazy_re(r"\btransaction\s*[:=]\s*false\b|\bdisableTransaction\b")
+_RAW_CALL = lazy_re(r"(?:^|\.)(?:raw|query|addSql)$")
+_RUNS_IN_TX_OFF = lazy_re(
+    r"\btransaction\s*[:=]\s*false\b|\bdisableTransaction\b|\bisTransactional\s*\([^)]*\)[^{]*\{\s*return\s+false\b"
+)
 
 
 class _Call(NamedTuple):
@@ -137,7 +139,9 @@ def scan(ctx: FileContext) -> list[ItemHit]:
             continue  # a step of a table rebuild: the table ends as it began
         hits.extend(_call_hits(ctx, call, created))
     in_tx = not _RUNS_IN_TX_OFF.search("\n".join(ctx.lines[no] for no in sorted(ctx.lines)))
-    knex_or_typeorm = re.search(r"\bknex\b|\bqueryRunner\b", "\n".join(ctx.lines.values())) is not None
+    # Knex, TypeORM and MikroORM (`this.addSql`) wrap each migration in a transaction by default
+    wrapping = re.search(r"\bknex\b|\bqueryRunner\b|\bthis\.addSql\b", "\n".join(ctx.lines.values()))
+    knex_or_typeorm = wrapping is not None
     if in_tx and knex_or_typeorm and raw:
         raw = [(raw[0][0], "BEGIN;"), *raw]
     for found in scan_sql(raw, new_tables=created):
@@ -237,6 +241,10 @@ def _call_hits(ctx: FileContext, call: _Call, created: set[str]) -> list[ItemHit
         return [with_advice("MIG-04", line, detail, end, Severity.MEDIUM)]
     if name in ("addIndex", "removeIndex", "createIndex", "dropIndex"):
         if re.search(r"\bconcurrently\s*:\s*true", options):
+            if re.search(r"(?<![\w.])transaction\s*(?:[:,}]|$)", options, re.M):
+                # Sequelize passes the option on: the concurrent build runs in that transaction and fails
+                detail = f"{name}{_on(table)} with concurrently: true runs in the transaction it is given."
+                return [with_advice("MIG-12", line, detail, end)]
             return []
         return [with_advice("MIG-03", line, f"{name}{_on(table)} without concurrently: true.", end)]
     if name in ("createForeignKey", "createForeignKeys", "createCheckConstraint"):

@@ -3,11 +3,13 @@
 read as that SQL statement, on the element's first line, by the SQL migration scanner (`migrations_sql`).
 
 Only the elements seen in the known lines are read (a diff's hunks are enough: an element and its
-attributes sit together). A `<sql>` body is read as it is written.
+attributes sit together). A `<sql>` body is read as it is written; CONCURRENTLY in it fails inside the
+transaction Liquibase opens for the changeSet unless the changelog turns that off (`runInTransaction`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -17,17 +19,19 @@ from persona_review.checks.base import FileContext
 from persona_review.checks.migrations_sql import scan_sql
 from persona_review.lazy_re import lazy_re
 
-_ITEMS = ["MIG-00", "MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08"]
+_ITEMS = ["MIG-00", "MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08", "MIG-12"]
 SPECS = make_specs("LIQUIBASE", ["yaml", "unknown"], _ITEMS)
 
 _CHANGES = frozenset({
     "renameColumn", "renameTable", "modifyDataType", "dropColumn", "dropTable", "addNotNullConstraint",
-    "createIndex", "addUniqueConstraint", "addForeignKeyConstraint", "addColumn", "createTable",
+    "createIndex", "addUniqueConstraint", "addForeignKeyConstraint", "addColumn", "createTable", "sql",
 })
+_CDATA = lazy_re(r"<!\[CDATA\[|\]\]>")
 _XML_TAG = lazy_re(r"<(\w+)\b")
 _XML_ATTR = lazy_re(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _YAML_CHANGE = lazy_re(r"^(\s*)-\s*(\w+)\s*:\s*$")
 _YAML_KEY = lazy_re(r"""^(\s*)(?:-\s*)?(\w+)\s*:\s*(?:"([^"]*)"|'([^']*)'|([^#\s][^#]*?))?\s*(?:#.*)?$""")
+_OWN_TX_OFF = lazy_re(r"""runInTransaction\s*[=:]\s*["']?false""", re.I)
 _SCAN_AHEAD = 40
 """Lines read after an element's start for its attributes and columns (an element is never longer)."""
 
@@ -60,6 +64,10 @@ def _xml_element(kind: str, line: int, text: str) -> _Change:
     if head.endswith("/") or head_end < 0:
         return change
     closing = text.find(f"</{kind}>", head_end)
+    if kind == "sql":
+        if closing >= 0:  # a body cut off by the end of the known lines is not read
+            change.attrs["sql"] = " ".join(_CDATA.sub(" ", text[head_end + 1:closing]).split())
+        return change
     body = text[head_end: closing if closing >= 0 else len(text)]
     for child in _XML_CHILD.finditer(body):
         if child.group(1) == "column":
@@ -117,9 +125,21 @@ def _column_sql(column: dict[str, str]) -> str:
     return " ".join(p for p in parts if p)
 
 
+def _raw_sql(attrs: dict[str, str]) -> str | None:
+    """The statements of a `<sql>` change (a YAML `sql:` on one line), unless it is meant for another
+    database than PostgreSQL (`dbms="mysql"`) or is a block scalar this reader does not follow."""
+    body = attrs.get("sql", "").strip()
+    dbms = attrs.get("dbms", "").lower()
+    if not body or body[0] in "|>" or (dbms and "postgres" not in dbms and "all" not in dbms):
+        return None
+    return body if body.endswith(";") else f"{body};"
+
+
 def _sql_of(change: _Change) -> str | None:
     """The statement Liquibase issues for `change` on PostgreSQL, or None when its names are not known."""
     a = change.attrs
+    if change.kind == "sql":
+        return _raw_sql(a)
     table = a.get("tableName") or a.get("baseTableName")
     columns = ", ".join(c["name"] for c in change.columns if "name" in c) or a.get("columnNames", "")
     if change.kind == "renameTable":
@@ -189,7 +209,11 @@ def scan(ctx: FileContext) -> list[ItemHit]:
     changes = _xml_changes(ctx) if xml else _yaml_changes(ctx)
     lines = [(change.line, sql) for change in changes
              if change.line not in rollback and (sql := _sql_of(change)) is not None]
-    found = scan_sql(lines, new_tables=ctx.change.created_tables)
+    # Liquibase runs each changeSet in a transaction unless it says runInTransaction="false"; that is only
+    # known for sure when the whole changelog is shown
+    whole = ctx.whole_file or ctx.is_new_file
+    in_tx = whole and not any(_OWN_TX_OFF.search(text) for text in ctx.lines.values())
+    found = scan_sql(lines, new_tables=ctx.change.created_tables, runner_tx="liquibase" if in_tx else "")
     return [with_advice(hit.item, hit.line, hit.detail, hit.line)
             for hit in found if hit.item in SPECS and hit.line in ctx.added]
 

@@ -28,14 +28,20 @@ _VOLATILE = lazy_re(r"\b(gen_random_uuid|uuid_generate_v\d|random|clock_timestam
 SPECS = make_specs(
     "RAILS",
     ["ruby"],
-    ["MIG-00", "MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08", "MIG-10"],
+    ["MIG-00", "MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08", "MIG-10",
+     "MIG-12"],
 )
+_CONCURRENT_INDEX_OPS = frozenset({"add_index", "remove_index", "add_reference", "add_belongs_to"})
+_NO_TRANSACTION = lazy_re(r"^\s*(?:disable_ddl_transaction!|no_transaction\b)")
 
 
 def scan(ctx: FileContext) -> list[ItemHit]:
     if migration_kind(ctx) is not MigrationKind.RAILS:
         return []
     hits: list[ItemHit] = []
+    # Whether the file opts out of the migration transaction is only known when the whole file is shown
+    # (`disable_ddl_transaction!` / Sequel's `no_transaction` sit at the top, outside most hunks).
+    opted_out = not ctx.whole_file or any(_NO_TRANSACTION.match(line) for line in ctx.lines.values())
     for scope in scopes(ctx).values():
         if scope.schema:
             continue
@@ -44,7 +50,21 @@ def scan(ctx: FileContext) -> list[ItemHit]:
             if op.assured or op.method == "down":
                 continue
             hits.extend(_op_hits(op, scope, created, ctx.change.not_null_checked))
+            if not opted_out and op.name in _CONCURRENT_INDEX_OPS and op.table not in created:
+                hits.extend(_concurrent_in_tx(op))
     return hits
+
+
+def _concurrent_in_tx(op: RailsOp) -> list[ItemHit]:
+    """`algorithm: :concurrently` (Sequel: `concurrently: true`) in a migration that keeps the DDL
+    transaction: Postgres refuses CREATE/DROP INDEX CONCURRENTLY inside a transaction block, so the deploy
+    fails at this migration."""
+    text = op.stmt.text
+    if ":concurrently" not in text and not op.kwargs.get("concurrently", "").startswith("true"):
+        return []
+    detail = (f"{op.name}{_on(op.table)} asks for a concurrent index build, but the migration runs in a "
+              "transaction (no disable_ddl_transaction!).")
+    return [with_advice("MIG-12", op.stmt.line, detail, op.stmt.end_line)]
 
 
 def _on(table: str) -> str:

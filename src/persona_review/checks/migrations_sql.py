@@ -97,13 +97,15 @@ _SAFE_DEFAULT_FUNCS = frozenset(
 )
 """Default expressions that are the same for every row (constants, and functions of the statement's time)."""
 BEYOND_SQUAWK = (
-    "json column added", "DROP DEFAULT of a NOT NULL column", "CONCURRENTLY in a file the migration tool"
+    "json column added", "DROP DEFAULT of a NOT NULL column", "CONCURRENTLY in a file the migration tool",
+    "Serial column added",
 )
 """Details of hazards squawk does not report: with squawk, the built-in scanner adds only these."""
-BEYOND_SQUAWK_WORDS = ("JSON", "DROP", "CONCURRENTLY")
+BEYOND_SQUAWK_WORDS = ("JSON", "DROP", "CONCURRENTLY", "SERIAL")
 """Words a statement (upper-cased, as split) holds when the scanner can find a hazard of `BEYOND_SQUAWK` in
-it: a json column's type, the DROP of DROP DEFAULT, and an index built CONCURRENTLY. A file none of whose
-statements holds one needs no scan for them."""
+it: a json column's type, the DROP of DROP DEFAULT, an index built CONCURRENTLY and a serial column
+(squawk only calls serial a style matter, `prefer-identity`, but filling it rewrites the table). A file
+none of whose statements holds one needs no scan for them."""
 _ADD_COLUMN = lazy_re(r"\bADD\s+(?:COLUMN\s+)?(?!CONSTRAINT\b)(.*?)(?=,\s*ADD\b|,\s*ALTER\b|$)")
 _FUNC_CALL = lazy_re(r"\b([A-Z_][\w.]*)\s*\(")
 
@@ -257,6 +259,8 @@ _RUNNER_OPT_OUTS = {
     "goose": "`-- +goose NO TRANSACTION` as the file's first line",
     "sql-migrate": "`notransaction` to its `-- +migrate Up` line",
     "dbmate": "`transaction:false` to its `-- migrate:up` line",
+    "liquibase": "`runInTransaction:false` to its `--changeset` line",
+    "django": "`atomic = False` to the Migration class",
 }
 
 

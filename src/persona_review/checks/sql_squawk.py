@@ -249,6 +249,9 @@ _RUNNER_OPT_OUT = lazy_re(
     r"(?i)^\s*--\s*\+goose\s+NO\s+TRANSACTION\b|\bnotransaction\b|\btransaction\s*:\s*false\b"
 )
 _RUNNER_NAMES = {"+goose": "goose", "+migrate": "sql-migrate", "migrate:up": "dbmate"}
+_LIQUIBASE_SQL = lazy_re(r"(?i)^\s*--\s*liquibase\s+formatted\s+sql\b")
+_LIQUIBASE_CHANGESET = lazy_re(r"(?im)^\s*--\s*changeset\s+\S")
+_LIQUIBASE_OPT_OUT = lazy_re(r"(?i)\brunInTransaction\s*:\s*false\b")
 
 
 def runner_transaction(ctx: FileContext) -> str:
@@ -256,10 +259,15 @@ def runner_transaction(ctx: FileContext) -> str:
     told. goose, sql-migrate and dbmate wrap each file's Up part in a transaction unless the file opts out
     (goose's `-- +goose NO TRANSACTION` line, sql-migrate's `-- +migrate Up notransaction`, dbmate's
     `-- migrate:up transaction:false`). Read only when the whole file is known: the opt-out may sit on any
-    line of it."""
+    line of it. Liquibase runs each changeset of a formatted SQL changelog in a transaction unless the
+    changeset says `runInTransaction:false`."""
     if not (ctx.whole_file or ctx.is_new_file):
         return ""
     text = ctx.known_text()
+    if "liquibase" in text.lower() and _LIQUIBASE_SQL.match(text.lstrip().split("\n", 1)[0]):
+        if _LIQUIBASE_CHANGESET.search(text) and not _LIQUIBASE_OPT_OUT.search(text):
+            return "liquibase"
+        return ""
     if "goose" not in text and "migrate" not in text:
         return ""
     found = _RUNNER_UP.search(text)

@@ -1,0 +1,69 @@
+"""Each migration hazard across migration tools, file formats and engines, next to its safe look-alikes.
+
+Every file under `tests/data/migration_family_variants/` names, in its first lines, `want: RULE` (the rule
+must report something in the file) or `clean: RULE` (it must stay quiet there), where RULE is a check id
+(`SQL-INDEX-LOCK`) or a checklist item (`MIG-03`, any tool's check for that item). It also names the path
+the file has in its repository (`path: db/migrate/2026..._x.rb`), because the migration checks recognise a
+migration and its tool by where it lives, and may name the database (`database: mysql`) the project runs
+on. The files are written per hazard and per tool (Alembic, Django, Rails, Knex, Sequelize, TypeORM,
+MikroORM, Prisma, drizzle-kit, goose, golang-migrate, atlas, dbmate, Flyway, Liquibase, gormigrate) so a
+rule fitted to one tool's spelling shows up as a miss on the others, and each hazard has a correct
+look-alike (a table created in the same migration, CONCURRENTLY with the tool's no-transaction switch,
+NOT VALID then VALIDATE, a batched backfill, a constant default) that must stay quiet.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from persona_review.checks.runner import run_checks
+from persona_review.contexts import context_for_text
+from persona_review.findings import Category
+
+VARIANTS = Path(__file__).resolve().parent.parent / "data" / "migration_family_variants"
+_SUFFIXES = {".py", ".rb", ".js", ".ts", ".go", ".java", ".sql", ".xml", ".yaml", ".yml"}
+_HEADER = re.compile(r"\b(want|clean):\s*([A-Z0-9-]+)")
+_PATH = re.compile(r"\bpath:\s*(\S+)")
+_DATABASE = re.compile(r"\bdatabase:\s*([a-z]+)")
+
+
+def _cases() -> list[Path]:
+    return sorted(p for p in VARIANTS.iterdir() if p.suffix in _SUFFIXES)
+
+
+def _head(text: str) -> str:
+    return "\n".join(text.splitlines()[:5])
+
+
+def _reported(path: str, text: str, database: str | None) -> set[str]:
+    outcome = run_checks([context_for_text(path, text)], [Category.MIGRATION_SAFETY], database=database)
+    return {f.rule_id or "" for f in outcome.findings} | {f.checklist_item for f in outcome.findings}
+
+
+@pytest.mark.parametrize("variant", _cases(), ids=lambda p: p.name)
+def test_family_variant(variant: Path) -> None:
+    text = variant.read_text()
+    head = _head(text)
+    header = _HEADER.search(head)
+    where = _PATH.search(head)
+    assert header is not None and where is not None, "variant without a want:/clean: and a path: header"
+    engine = _DATABASE.search(head)
+    kind, rule = header.groups()
+    found = _reported(where.group(1), text, engine.group(1) if engine else None)
+    if kind == "want":
+        assert rule in found, f"{rule} not reported; got {sorted(found)}"
+    else:
+        assert rule not in found, f"{rule} reported on a safe look-alike"
+
+
+def test_every_suffix_has_both_kinds() -> None:
+    kinds: dict[str, set[str]] = {}
+    for variant in _cases():
+        header = _HEADER.search(_head(variant.read_text()))
+        assert header is not None
+        kinds.setdefault(variant.suffix, set()).add(header.group(1))
+    assert kinds, "no variants found"
+    assert all(found == {"want", "clean"} for found in kinds.values()), kinds
