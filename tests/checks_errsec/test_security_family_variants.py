@@ -13,13 +13,13 @@ read before it is verified; ...) so that a rule fitted to one framework shows up
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 from persona_review.checks.runner import run_checks
 from persona_review.contexts import context_for_text
+from variant_files import read_variant, suffixes_missing_a_kind, variant_files
 
 from .helpers import CATEGORIES
 
@@ -27,12 +27,10 @@ VARIANTS = Path(__file__).resolve().parent.parent / "data" / "security_family_va
 _PATHS = {".go": "internal/api/variant.go", ".java": "src/main/java/com/acme/api/Variant.java",
           ".rb": "app/controllers/variants_controller.rb", ".py": "app/api/variant.py",
           ".ts": "src/api/variant.ts", ".js": "src/api/variant.js"}
-_HEADER = re.compile(r"(want|clean):\s*([A-Z0-9-]+)")
-_PATH = re.compile(r"path:\s*(\S+)")
 
 
 def _cases() -> list[Path]:
-    return sorted(p for p in VARIANTS.iterdir() if p.suffix in _PATHS)
+    return variant_files(VARIANTS, _PATHS)
 
 
 def _default_findings(path: str, text: str) -> set[str]:
@@ -42,24 +40,14 @@ def _default_findings(path: str, text: str) -> set[str]:
 
 @pytest.mark.parametrize("path", _cases(), ids=lambda p: p.name)
 def test_family_variant(path: Path) -> None:
-    text = path.read_text()
-    head = "\n".join(text.splitlines()[:3])
-    header = _HEADER.search(head)
-    assert header is not None, "variant without a want:/clean: header"
-    kind, rule = header.groups()
-    where = _PATH.search(head)
-    found = _default_findings(where.group(1) if where else _PATHS[path.suffix], text)
-    if kind == "want":
-        assert rule in found
+    variant = read_variant(path)
+    found = _default_findings(variant.path or _PATHS[path.suffix], variant.text)
+    if variant.kind == "want":
+        assert variant.rule in found
     else:
-        assert rule not in found
+        assert variant.rule not in found
 
 
 def test_every_language_has_both_kinds() -> None:
-    kinds: dict[str, set[str]] = {}
-    for path in _cases():
-        header = _HEADER.search(path.read_text())
-        assert header is not None
-        kinds.setdefault(path.suffix, set()).add(header.group(1))
-    assert kinds, "no variants found"
-    assert all(found == {"want", "clean"} for found in kinds.values())
+    assert _cases(), "no variants found"
+    assert suffixes_missing_a_kind(_cases()) == {}

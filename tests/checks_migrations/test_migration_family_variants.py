@@ -14,7 +14,6 @@ NOT VALID then VALIDATE, a batched backfill, a constant default) that must stay 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -22,20 +21,14 @@ import pytest
 from persona_review.checks.runner import run_checks
 from persona_review.contexts import context_for_text
 from persona_review.findings import Category
+from variant_files import read_variant, suffixes_missing_a_kind, variant_files
 
 VARIANTS = Path(__file__).resolve().parent.parent / "data" / "migration_family_variants"
 _SUFFIXES = {".py", ".rb", ".js", ".ts", ".go", ".java", ".sql", ".xml", ".yaml", ".yml"}
-_HEADER = re.compile(r"\b(want|clean):\s*([A-Z0-9-]+)")
-_PATH = re.compile(r"\bpath:\s*(\S+)")
-_DATABASE = re.compile(r"\bdatabase:\s*([a-z]+)")
 
 
 def _cases() -> list[Path]:
-    return sorted(p for p in VARIANTS.iterdir() if p.suffix in _SUFFIXES)
-
-
-def _head(text: str) -> str:
-    return "\n".join(text.splitlines()[:5])
+    return variant_files(VARIANTS, _SUFFIXES)
 
 
 def _reported(path: str, text: str, database: str | None) -> set[str]:
@@ -43,27 +36,17 @@ def _reported(path: str, text: str, database: str | None) -> set[str]:
     return {f.rule_id or "" for f in outcome.findings} | {f.checklist_item for f in outcome.findings}
 
 
-@pytest.mark.parametrize("variant", _cases(), ids=lambda p: p.name)
-def test_family_variant(variant: Path) -> None:
-    text = variant.read_text()
-    head = _head(text)
-    header = _HEADER.search(head)
-    where = _PATH.search(head)
-    assert header is not None and where is not None, "variant without a want:/clean: and a path: header"
-    engine = _DATABASE.search(head)
-    kind, rule = header.groups()
-    found = _reported(where.group(1), text, engine.group(1) if engine else None)
-    if kind == "want":
-        assert rule in found, f"{rule} not reported; got {sorted(found)}"
+@pytest.mark.parametrize("path", _cases(), ids=lambda p: p.name)
+def test_family_variant(path: Path) -> None:
+    variant = read_variant(path)
+    assert variant.path is not None, "variant without a path: header"
+    found = _reported(variant.path, variant.text, variant.database)
+    if variant.kind == "want":
+        assert variant.rule in found, f"{variant.rule} not reported; got {sorted(found)}"
     else:
-        assert rule not in found, f"{rule} reported on a safe look-alike"
+        assert variant.rule not in found, f"{variant.rule} reported on a safe look-alike"
 
 
 def test_every_suffix_has_both_kinds() -> None:
-    kinds: dict[str, set[str]] = {}
-    for variant in _cases():
-        header = _HEADER.search(_head(variant.read_text()))
-        assert header is not None
-        kinds.setdefault(variant.suffix, set()).add(header.group(1))
-    assert kinds, "no variants found"
-    assert all(found == {"want", "clean"} for found in kinds.values()), kinds
+    assert _cases(), "no variants found"
+    assert suffixes_missing_a_kind(_cases()) == {}
