@@ -494,33 +494,95 @@ def _inert_values(lexed: Lexed) -> frozenset[str]:
 
 _MARK = (r'(?:"(?:\?|\$\d+|@p\d+)"|fmt\.Sprintf\(\s*"(?:\$|@p|:p)%d"\s*,[^()]*(?:\([^()]*\))?[^()]*\)'
          r'|"(?:\$|@p)"\s*\+\s*strconv\.Itoa\([^()]*\))')
-_MARK_INTO = lazy_re(rf"^\s*([A-Za-z_]\w*)\[[^\]]+\]\s*=\s*{_MARK}\s*$")
-_MARK_APPENDED = lazy_re(rf"^\s*([A-Za-z_]\w*)\s*=\s*append\(\s*\1\s*,\s*{_MARK}\s*\)\s*$")
+_TEXT = r'(?:"[^"\\\n]*"|`[^`\n]*`)'
+_PIECE = rf"(?:{_MARK}|{_TEXT})"
+"""What a slice of SQL pieces may be given: a bind mark, or any text written as a literal (a column name,
+a `name = ?` condition): nothing a caller passes."""
+_MARK_INTO = lazy_re(rf"^\s*([A-Za-z_]\w*)\[[^\]]+\]\s*=\s*{_PIECE}\s*$")
+_MARK_APPENDED = lazy_re(rf"^\s*([A-Za-z_]\w*)\s*=\s*append\(\s*\1\s*,\s*{_PIECE}(?:\s*,\s*{_PIECE})*\s*\)\s*$")
 _EMPTY_SLICE = lazy_re(
     r"^\s*(?:var\s+)?([A-Za-z_]\w*)\s*(?::=\s*(?:make\(\s*\[\]string\b[^\n]*\)|\[\]string\{\s*\})|\[\]string)\s*$"
 )
+_LITERAL_SLICE = lazy_re(
+    rf"^\s*(?:var\s+)?([A-Za-z_]\w*)\s*(?::=|=)\s*\[\]string\s*\{{\s*(?:{_TEXT}\s*,?\s*)*\}}\s*$"
+)
+_LITERAL_SLICE_OPEN = lazy_re(r"^\s*(?:var\s+)?([A-Za-z_]\w*)\s*(?::=|=)\s*\[\]string\s*\{\s*$")
+_LITERAL_ENTRIES = lazy_re(rf"^\s*(?:{_TEXT}\s*,?\s*)+$")
 _TOUCHED = lazy_re(r"^\s*([A-Za-z_]\w*)(?:\[[^\]]*\])?\s*(?::=|=(?!=))")
+_PAIRED = lazy_re(r"^\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)\s*:?=\s*(.+)$")
 
 
 def _placeholder_slices(lexed: Lexed) -> set[str]:
-    """Slices of bind marks: made empty, then only given `"?"`, `"$"+strconv.Itoa(i)` or
-    `fmt.Sprintf("$%d", i+1)` (`marks[i] = ...`, `marks = append(marks, ...)`). `strings.Join(marks, ",")`
-    of one is a `$1,$2,$3` list whose values go in the query's arguments."""
+    """Slices of SQL pieces written as literals: made empty or from literal text (`[]string{"id",
+    "name"}`), then only given literal text or bind marks (`marks[i] = "?"`, `where = append(where,
+    "owner_id = ?")`, also beside the matching argument in `where, args = append(where, "a = ?"),
+    append(args, a)`, `fmt.Sprintf("$%d", i+1)`). `strings.Join(where, " AND ")` of one is SQL a caller
+    cannot change: the values went in the query's arguments."""
     marked: set[str] = set()
     other: set[str] = set()
+    opened: str | None = None
     for _no, code, _bare in lines_of(lexed):
+        if opened is not None:
+            if code.strip() in {"}", "})"}:
+                marked.add(opened)
+                opened = None
+                continue
+            if _LITERAL_ENTRIES.match(code) is None:
+                other.add(opened)
+                opened = None
+            continue
         if "=" not in code and _EMPTY_SLICE.match(code) is None:
             continue
-        found = _MARK_INTO.match(code) or _MARK_APPENDED.match(code)
+        found = _MARK_INTO.match(code) or _MARK_APPENDED.match(code) or _LITERAL_SLICE.match(code)
         if found is not None:
             marked.add(found.group(1))
             continue
+        start = _LITERAL_SLICE_OPEN.match(code)
+        if start is not None:
+            opened = start.group(1)
+            continue
         if _EMPTY_SLICE.match(code) is not None:
             continue
+        paired = _PAIRED.match(code)
+        if paired is not None:
+            names = [n.strip() for n in paired.group(1).split(",")]
+            values = _top_level_split(paired.group(2))
+            if len(values) == len(names):
+                for name, value in zip(names, values, strict=True):
+                    if _MARK_APPENDED.match(f"{name} = {value}") or _LITERAL_SLICE.match(f"{name} := {value}"):
+                        marked.add(name)
+                    elif _EMPTY_SLICE.match(f"{name} := {value}") is not None:
+                        continue
+                    else:
+                        other.add(name)
+                continue
         touched = _TOUCHED.match(code)
         if touched is not None:
             other.add(touched.group(1))
     return marked - other
+
+
+def _top_level_split(text: str) -> list[str]:
+    """`text` cut at the commas outside brackets and string literals."""
+    out: list[str] = []
+    depth, start, quote = 0, 0, ""
+    for at, ch in enumerate(text):
+        if quote:
+            if ch == "\\" and quote == '"':
+                continue
+            if ch == quote:
+                quote = ""
+        elif ch in "\"`":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            out.append(text[start:at].strip())
+            start = at + 1
+    out.append(text[start:].strip())
+    return out
 
 
 def _assigned_name(bare: str) -> str | None:
