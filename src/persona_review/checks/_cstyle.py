@@ -78,7 +78,8 @@ _QUOTED = lazy_re(
     r"\b\w*(?:Quote(?:Identifier|Literal|Ident)|quote_ident|EscapeString)\w*\s*\(|"
     r"\bIdentifier\s*\{[^{}\n]*\}\s*\.\s*Sanitize\s*\(\s*\)"
 )
-"""An identifier or literal quoting function (`pq.QuoteIdentifier`, pgx's `pgx.Identifier{name}.Sanitize()`)."""
+"""An identifier or literal quoting function (`pq.QuoteIdentifier`, pgx's
+`pgx.Identifier{name}.Sanitize()`)."""
 _QUOTED_WORDS = ("Quote", "quote_ident", "EscapeString", "Sanitize")
 _LEFT_TOKEN = lazy_re(r"([\w.$]+|[\"'`])\s*$")
 _RIGHT_TOKEN = lazy_re(r"^\s*(\(?[\w.$]+|[\"'`])")

@@ -499,7 +499,9 @@ _PIECE = rf"(?:{_MARK}|{_TEXT})"
 """What a slice of SQL pieces may be given: a bind mark, or any text written as a literal (a column name,
 a `name = ?` condition): nothing a caller passes."""
 _MARK_INTO = lazy_re(rf"^\s*([A-Za-z_]\w*)\[[^\]]+\]\s*=\s*{_PIECE}\s*$")
-_MARK_APPENDED = lazy_re(rf"^\s*([A-Za-z_]\w*)\s*=\s*append\(\s*\1\s*,\s*{_PIECE}(?:\s*,\s*{_PIECE})*\s*\)\s*$")
+_MARK_APPENDED = lazy_re(
+    rf"^\s*([A-Za-z_]\w*)\s*=\s*append\(\s*\1\s*,\s*{_PIECE}(?:\s*,\s*{_PIECE})*\s*\)\s*$"
+)
 _EMPTY_SLICE = lazy_re(
     r"^\s*(?:var\s+)?([A-Za-z_]\w*)\s*(?::=\s*(?:make\(\s*\[\]string\b[^\n]*\)|\[\]string\{\s*\})|\[\]string)\s*$"
 )
@@ -549,7 +551,8 @@ def _placeholder_slices(lexed: Lexed) -> set[str]:
             values = _top_level_split(paired.group(2))
             if len(values) == len(names):
                 for name, value in zip(names, values, strict=True):
-                    if _MARK_APPENDED.match(f"{name} = {value}") or _LITERAL_SLICE.match(f"{name} := {value}"):
+                    appended = _MARK_APPENDED.match(f"{name} = {value}")
+                    if appended or _LITERAL_SLICE.match(f"{name} := {value}"):
                         marked.add(name)
                     elif _EMPTY_SLICE.match(f"{name} := {value}") is not None:
                         continue
