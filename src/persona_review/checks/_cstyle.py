@@ -152,8 +152,13 @@ _JOINED = lazy_re(r"""^strings\.Join\(\s*([A-Za-z_]\w*)\s*,\s*"[^"\\]*"\s*\)$"""
 
 def _joined_call_after(bare: str, end: int, callee: str, constants: frozenset[str]) -> bool:
     """Is the token ending at `end` the callee of `strings.Join(pieces, sep)` over a slice of literal
-    pieces (`"(" + strings.Join(columns, ", ") + ")"`)?"""
-    if callee != "strings.Join" or not bare.startswith("(", end):
+    pieces (`"(" + strings.Join(columns, ", ") + ")"`), or of a helper named for bind placeholders
+    (`"id = " + placeholder(1)`)?"""
+    if not bare.startswith("(", end):
+        return False
+    if marks_only(callee + "("):
+        return True
+    if callee != "strings.Join":
         return False
     depth = 0
     for at in range(end, len(bare)):
