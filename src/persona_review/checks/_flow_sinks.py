@@ -365,12 +365,12 @@ def line_hit_dropped(
     every = list(sites(ctx, *sinks))
     here = [(site, sink, flow) for site, sink, flow in every if first <= site.line <= last]
     if not here:
-        # a hit on a later line of a call's arguments (the SQL template below `pool.query(`): the
-        # innermost sink call around it holds what the hit is about
-        here = [(site, sink, flow) for site, sink, flow in every
-                if site.line < first <= site.end_line and _argument_holds(site, sink, flow, first)]
-    if not here:
-        return False
+        # a hit on a later line of a call's arguments (the SQL template below `pool.query(`): dropped only
+        # when the engine sees that argument built from literals alone (an allow-list lookup included)
+        around = [(site, sink) for site, sink, flow in every
+                  if site.line < first <= site.end_line and _argument_holds(site, sink, flow, first)]
+        values = [site.args[i] for site, sink in around for i in watched(site, sink)]
+        return bool(values) and all(not value.tainted and value.fixed for value in values)
     judged: list[bool] = []
     for site, sink, flow in here:
         for index in watched(site, sink):
