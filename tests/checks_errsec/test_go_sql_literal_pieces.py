@@ -89,3 +89,39 @@ def test_a_slice_handed_over_by_pointer_is_reported() -> None:
 
 def test_a_text_verb_is_reported() -> None:
     assert "GO-SQL-STRING" in findings_for_snippet(_PATH, TEXT_VERB)
+
+
+FORMATTED_PIECES = '''package store
+
+func (d *DB) ListUsers(ctx context.Context, names []string, limit int) (*sql.Rows, error) {
+	where, args := []string{"1 = 1"}, []any{}
+	holders := []string{}
+	for _, name := range names {
+		holders = append(holders, placeholder(len(args)+1))
+		args = append(args, name)
+	}
+	where = append(where, fmt.Sprintf("username IN (%s)", strings.Join(holders, ", ")))
+	query := "SELECT id FROM users WHERE " + strings.Join(where, " AND ")
+	query += fmt.Sprintf(" LIMIT %d", limit)
+	return d.db.QueryContext(ctx, query, args...)
+}
+'''
+
+FORMATTED_VALUE = '''package store
+
+func (d *DB) ListUsers(ctx context.Context, role string) (*sql.Rows, error) {
+	where := []string{"1 = 1"}
+	where = append(where, fmt.Sprintf("role = '%s'", role))
+	query := "SELECT id FROM users WHERE " + strings.Join(where, " AND ")
+	query += fmt.Sprintf(" ORDER BY %s", role)
+	return d.db.QueryContext(ctx, query)
+}
+'''
+
+
+def test_pieces_formatted_from_pieces_and_digits_are_quiet() -> None:
+    assert "GO-SQL-STRING" not in findings_for_snippet(_PATH, FORMATTED_PIECES)
+
+
+def test_a_value_formatted_into_a_piece_is_reported() -> None:
+    assert "GO-SQL-STRING" in findings_for_snippet(_PATH, FORMATTED_VALUE)

@@ -352,7 +352,8 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
         if assign is not None and name is not None and name in sql_vars:
             added = _appended(name, assign.group(2), bare[assign.end() :])
             if added is not None:
-                if not _literal_only(added, code) and not _inert(added, constants):
+                digits = _DIGITS_FORMATTED.match(code[assign.end() :].strip()) is not None
+                if not digits and not _literal_only(added, code) and not _inert(added, constants):
                     yield SqlBuild(no, span.last, name)
                 continue  # appends to the SQL text: still the same SQL variable
         contents = string_contents(span)
@@ -561,6 +562,12 @@ _COMPARISON = r"(?:===?|!==?|<=|>=|<|>)"
 _COMPARED_GROUP = lazy_re(rf"\((?:[^()]|\([^()]*\))*?{_COMPARISON}(?:[^()]|\([^()]*\))*\)")
 _BARE_COMPARISON = lazy_re(rf"^[\w.$()\" ]+?\s*{_COMPARISON}\s*[\w.$()\" ]+$")
 _INERT_PIECE = lazy_re(r"""^(?:"[^"]*"|'[^']*'|\d+|true|false)$""")
+
+
+_DIGITS_FORMATTED = lazy_re(
+    r'^fmt\.Sprintf\(\s*"(?:[^"%\\\n]|%%|%[-+ 0-9.]*[dxXob])*"\s*(?:,\s*[\w.*()\[\]+\- ]+)+\)\s*;?$'
+)
+"""`q += fmt.Sprintf(" LIMIT %d", limit)`: only numbers formatted into the text appended."""
 
 
 def _inert(added: str, constants: frozenset[str]) -> bool:

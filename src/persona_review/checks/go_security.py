@@ -498,6 +498,8 @@ _TEXT = r'(?:"[^"\\\n]*"|`[^`\n]*`)'
 _PIECE_MARK = lazy_re(rf"^{_MARK}$")
 _PIECE_TEXT = lazy_re(rf"^{_TEXT}$")
 _PIECE_JOIN = lazy_re(rf"^strings\.Join\(\s*([A-Za-z_]\w*)\s*,\s*{_TEXT}\s*\)$")
+_PIECE_FORMAT = lazy_re(r'^fmt\.Sprintf\(\s*"(?:[^"%\\\n]|%%|%[sv])*"\s*,(.*)\)$')
+"""A piece formatted from literal text and other pieces (each `%s`/`%v` value judged as a piece)."""
 _APPENDED = lazy_re(r"^\s*([A-Za-z_]\w*)\s*=\s*append\(\s*\1\s*,(.*)\)\s*$")
 _INTO = lazy_re(r"^\s*([A-Za-z_]\w*)\[[^\]]+\]\s*=(?!=)(.*)$")
 _EMPTY_SLICE = lazy_re(
@@ -515,6 +517,11 @@ def _piece_uses(value: str) -> set[str] | None:
     marks (`"?"`, `fmt.Sprintf("$%d", n)`, a `placeholder(n)` helper) and joins of other slices
     (`"id IN (" + strings.Join(marks, ",") + ")"`); None when anything else goes in."""
     uses: set[str] = set()
+    if _PIECE_MARK.match(value) or marks_only(value):
+        return uses
+    formatted = _PIECE_FORMAT.match(value)
+    if formatted is not None:  # `fmt.Sprintf("username IN (%s)", strings.Join(holders, ", "))`
+        return _pieces_uses(_top_level_split(formatted.group(1), ","))
     for part in _top_level_split(value, "+"):
         if not part:
             return None
