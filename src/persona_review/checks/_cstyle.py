@@ -52,7 +52,9 @@ def is_dynamic(span: Span, language: str, constants: frozenset[str] = frozenset(
     for match in _FORMAT.finditer(bare) if "format" in bare or "Sprintf" in bare else ():
         args = split_args(bracket_span_in_text(span, match.end() - 1))
         values = [a.strip() for a in args[1:]]
-        inert = all(v in constants or _inert_value(v) or _joined_constant(v, constants) for v in values)
+        numeric = _numeric_verbs(args[0], len(values))
+        inert = all(v in constants or _inert_value(v) or _joined_constant(v, constants) or number
+                    for v, number in zip(values, numeric, strict=True))
         if values and not _numeric_only(args[0]) and not inert:
             return True
     if language in {"javascript", "typescript"}:
@@ -72,8 +74,13 @@ _LITERAL_CONCAT_CALL = lazy_re(r"""["'`]\s*(?:\)\s*)?\.concat\s*\(\s*(?!["'`\s)]
 # long string literal in the bare view).
 
 
-_QUOTED = lazy_re(r"\b\w*(?:Quote(?:Identifier|Literal|Ident)|quote_ident|EscapeString)\w*\s*\(")
-_QUOTED_WORDS = ("Quote", "quote_ident", "EscapeString")
+_QUOTED = lazy_re(
+    r"\b\w*(?:Quote(?:Identifier|Literal|Ident)|quote_ident|EscapeString)\w*\s*\(|"
+    r"\bIdentifier\s*\{[^{}\n]*\}\s*\.\s*Sanitize\s*\(\s*\)"
+)
+"""An identifier or literal quoting function (`pq.QuoteIdentifier`, pgx's
+`pgx.Identifier{name}.Sanitize()`)."""
+_QUOTED_WORDS = ("Quote", "quote_ident", "EscapeString", "Sanitize")
 _LEFT_TOKEN = lazy_re(r"([\w.$]+|[\"'`])\s*$")
 _RIGHT_TOKEN = lazy_re(r"^\s*(\(?[\w.$]+|[\"'`])")
 
@@ -87,6 +94,8 @@ def _concat_has_variable(bare: str, constants: frozenset[str]) -> bool:
         tokens = [t.group(1).lstrip("(") for t in (left, right) if t is not None]
         if not any(t in "\"'`" for t in tokens):
             continue  # not next to a string literal: arithmetic or a join of variables
+        if right is not None and _joined_call_after(bare, index + 1 + right.end(), right.group(1), constants):
+            tokens = [t for t in tokens if t != right.group(1).lstrip("(")]
         if any(t not in "\"'`" and t not in constants and not t.isdigit() for t in tokens):
             return True
     return False
@@ -141,6 +150,27 @@ _INERT_VALUE = lazy_re(r"""^(?:"[^"\\]*"|'[^'\\]*'|`[^`$]*`|\d+|(?:[\w$]+\.)*Tab
 _JOINED = lazy_re(r"""^strings\.Join\(\s*([A-Za-z_]\w*)\s*,\s*"[^"\\]*"\s*\)$""")
 
 
+def _joined_call_after(bare: str, end: int, callee: str, constants: frozenset[str]) -> bool:
+    """Is the token ending at `end` the callee of `strings.Join(pieces, sep)` over a slice of literal
+    pieces (`"(" + strings.Join(columns, ", ") + ")"`), or of a helper named for bind placeholders
+    (`"id = " + placeholder(1)`)?"""
+    if not bare.startswith("(", end):
+        return False
+    if marks_only(callee + "("):
+        return True
+    if callee != "strings.Join":
+        return False
+    depth = 0
+    for at in range(end, len(bare)):
+        if bare[at] == "(":
+            depth += 1
+        elif bare[at] == ")":
+            depth -= 1
+            if depth == 0:
+                return _joined_constant(callee + bare[end : at + 1], constants)
+    return False
+
+
 def _joined_constant(value: str, constants: frozenset[str]) -> bool:
     """`strings.Join(marks, ",")` of a slice the caller knows to hold only literal text (bind marks)."""
     joined = _JOINED.match(value) if value.startswith("strings.Join") else None
@@ -161,6 +191,19 @@ def _numeric_only(format_arg: str) -> bool:
         return False
     verbs = [m.group(1) for m in _VERB.finditer(text)]
     return bool(verbs) and all(v in "dfFeEgGxXobtc%" for v in verbs if v)
+
+
+def _numeric_verbs(format_arg: str, count: int) -> list[bool]:
+    """For each of the `count` values of a literal format string, whether its verb is a number's (`%d`,
+    `%x`): `fmt.Sprintf("%s LIMIT %d", query, limit)` pastes only digits for `limit`. All false when the
+    verbs cannot be paired with the values (a `%[1]s` index, a `*` width, a count that differs)."""
+    text = format_arg.strip()
+    if not text.startswith(('"', "`", "'")) or "[" in text or "*" in text:
+        return [False] * count
+    verbs = [v for v in (m.group(1) for m in _VERB.finditer(text)) if v and v != "%"]
+    if len(verbs) != count:
+        return [False] * count
+    return [v in "dxXob" for v in verbs]
 
 
 def _backtick_contents(span: Span) -> str:
@@ -309,11 +352,15 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
         if assign is not None and name is not None and name in sql_vars:
             added = _appended(name, assign.group(2), bare[assign.end() :])
             if added is not None:
-                if not _literal_only(added, code) and not _inert(added, constants):
+                digits = _DIGITS_FORMATTED.match(code[assign.end() :].strip()) is not None
+                if not digits and not _literal_only(added, code) and not _inert(added, constants):
                     yield SqlBuild(no, span.last, name)
                 continue  # appends to the SQL text: still the same SQL variable
         contents = string_contents(span)
-        dynamic = is_dynamic(span, language, constants) and not _values_beside_whole_sql(span)
+        # `q = fmt.Sprintf("%s LIMIT %d", q, n)`: the SQL `q` already held was judged where it was built.
+        known = constants | {name} if (assign is not None and name is not None and assign.group(2) == "="
+                                       and name in sql_vars) else constants
+        dynamic = is_dynamic(span, language, known) and not _values_beside_whole_sql(span)
         conditions = language == "java"  # a condition appended to a query (`" AND x LIKE '%" + q`)
         if dynamic and (looks_like_sql(contents, conditions=conditions) or _mentions(span.bare, strict_vars)):
             if name is not None:
@@ -515,6 +562,12 @@ _COMPARISON = r"(?:===?|!==?|<=|>=|<|>)"
 _COMPARED_GROUP = lazy_re(rf"\((?:[^()]|\([^()]*\))*?{_COMPARISON}(?:[^()]|\([^()]*\))*\)")
 _BARE_COMPARISON = lazy_re(rf"^[\w.$()\" ]+?\s*{_COMPARISON}\s*[\w.$()\" ]+$")
 _INERT_PIECE = lazy_re(r"""^(?:"[^"]*"|'[^']*'|\d+|true|false)$""")
+
+
+_DIGITS_FORMATTED = lazy_re(
+    r'^fmt\.Sprintf\(\s*"(?:[^"%\\\n]|%%|%[-+ 0-9.]*[dxXob])*"\s*(?:,\s*[\w.*()\[\]+\- ]+)+\)\s*;?$'
+)
+"""`q += fmt.Sprintf(" LIMIT %d", limit)`: only numbers formatted into the text appended."""
 
 
 def _inert(added: str, constants: frozenset[str]) -> bool:

@@ -362,9 +362,15 @@ def line_hit_dropped(
     (not evidence of anything); or, with `untainted_with_sources`, no request data reaches them in a file
     where request data is visible."""
     first, last = found.line, found.end_line or found.line
-    here = [(site, sink, flow) for site, sink, flow in sites(ctx, *sinks) if first <= site.line <= last]
+    every = list(sites(ctx, *sinks))
+    here = [(site, sink, flow) for site, sink, flow in every if first <= site.line <= last]
     if not here:
-        return False
+        # a hit on a later line of a call's arguments (the SQL template below `pool.query(`): dropped only
+        # when the engine sees that argument built from literals alone (an allow-list lookup included)
+        around = [(site, sink) for site, sink, flow in every
+                  if site.line < first <= site.end_line and _argument_holds(site, sink, flow, first)]
+        values = [site.args[i] for site, sink in around for i in watched(site, sink)]
+        return bool(values) and all(not value.tainted and value.fixed for value in values)
     judged: list[bool] = []
     for site, sink, flow in here:
         for index in watched(site, sink):
@@ -381,6 +387,16 @@ def line_hit_dropped(
         return not any(
             site.args[i].unsafe_for(sink.kind) for site, sink, _flow in here for i in watched(site, sink)
         )
+    return False
+
+
+def _argument_holds(site: CallSite, sink: Sink, flow: FileFlow, line: int) -> bool:
+    """Whether a watched argument of the call (the SQL text, the command) spans file line `line`."""
+    for index in watched(site, sink):
+        if index < len(site.call.args):
+            node = site.call.args[index]
+            if flow.line_of(node) <= line <= flow.end_line_of(node):
+                return True
     return False
 
 

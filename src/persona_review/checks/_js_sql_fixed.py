@@ -62,18 +62,24 @@ _SUBQUERY_TEXT = lazy_re(r"\$\{\s*(?:this\.)?[\w$]+(?:\.[\w$]+)*\s*\.\s*(?:getQu
 (`setParameters(subQb.getParameters())`), not a value of the caller's."""
 
 
+_MARKS_BUILT = (
+    rf"[\w$.]+(?:\(\))?\.map\(\s*(?:\([\w$,\s]*\)|[\w$]+)\s*=>\s*{_PLACEHOLDER}\s*\){_JOIN}"
+    rf"|(?:new\s+)?Array\(\s*[\w$.]+\s*\)\.fill\(\s*{_PLACEHOLDER}\s*\){_JOIN}"
+)
+"""A list of bind placeholders built in place (`ids.map((_, i) => `$${i + 2}`).join(", ")`)."""
 _PLACEHOLDER_ASSIGN = lazy_re(
-    rf"^\s*(?:const|let|var)\s+([\w$]+)\s*=\s*(?:await\s+)?{_PLACEHOLDER_CALL}\s*;?\s*$"
+    rf"^\s*(?:const|let|var)\s+([\w$]+)\s*=\s*(?:await\s+)?(?:{_PLACEHOLDER_CALL}|{_MARKS_BUILT})\s*;?\s*$"
 )
 
 
 def placeholder_names(lines: dict[int, str]) -> frozenset[str]:
     """Names declared from a helper named for bind placeholders
-    (`const marks = this.createSqlPlaceholders(v)`), and never assigned again: what they hold is bind
-    markers, not values."""
+    (`const marks = this.createSqlPlaceholders(v)`) or from a list of them built in place (`const marks =
+    ids.map((_, i) => `$${i + 2}`).join(", ")`), and never assigned again: what they hold is bind markers,
+    not values."""
     found: set[str] = set()
     for text in lines.values():
-        if "laceholder" in text:
+        if "laceholder" in text or ".map(" in text or ".fill(" in text:
             declared = _PLACEHOLDER_ASSIGN.match(text)
             if declared is not None:
                 found.add(declared.group(1))

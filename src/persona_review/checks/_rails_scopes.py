@@ -35,6 +35,7 @@ _OPS = (
     "add_belongs_to",
     "add_foreign_key",
     "add_check_constraint",
+    "remove_check_constraint",
     "add_unique_constraint",
     "add_exclusion_constraint",
     "validate_foreign_key",

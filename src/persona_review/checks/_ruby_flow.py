@@ -559,6 +559,9 @@ class Flow:
         if args and name in _DECODERS.get(name_text(recv).removeprefix("::"), ()):
             decoded = self.value(args[0])
             return replace(decoded, raw_params=False, permitted=False) if decoded.tainted else decoded
+        if name == "fetch" and args and recv.type in {"constant", "scope_resolution"} \
+                and all(self.value(a).constant for a in args[1:]):
+            return CONST  # `SORTS.fetch(params[:sort], "name")`: one of the table's values, or the default
         inner = self.value(recv)
         if inner.tainted and inner.parsed_url and name in _URL_PARTS:
             return Value(UNKNOWN, self.tree.head(node))

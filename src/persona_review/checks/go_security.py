@@ -4,7 +4,7 @@ hashes and ciphers, and JWTs accepted without verification."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from persona_review.checks._cstyle import SqlBuild, is_dynamic, marks_only, sql_builds, string_constants
@@ -494,33 +494,155 @@ def _inert_values(lexed: Lexed) -> frozenset[str]:
 
 _MARK = (r'(?:"(?:\?|\$\d+|@p\d+)"|fmt\.Sprintf\(\s*"(?:\$|@p|:p)%d"\s*,[^()]*(?:\([^()]*\))?[^()]*\)'
          r'|"(?:\$|@p)"\s*\+\s*strconv\.Itoa\([^()]*\))')
-_MARK_INTO = lazy_re(rf"^\s*([A-Za-z_]\w*)\[[^\]]+\]\s*=\s*{_MARK}\s*$")
-_MARK_APPENDED = lazy_re(rf"^\s*([A-Za-z_]\w*)\s*=\s*append\(\s*\1\s*,\s*{_MARK}\s*\)\s*$")
+_TEXT = r'(?:"[^"\\\n]*"|`[^`\n]*`)'
+_PIECE_MARK = lazy_re(rf"^{_MARK}$")
+_PIECE_TEXT = lazy_re(rf"^{_TEXT}$")
+_PIECE_JOIN = lazy_re(rf"^strings\.Join\(\s*([A-Za-z_]\w*)\s*,\s*{_TEXT}\s*\)$")
+_PIECE_FORMAT = lazy_re(r'^fmt\.Sprintf\(\s*"(?:[^"%\\\n]|%%|%[sv])*"\s*,(.*)\)$')
+"""A piece formatted from literal text and other pieces (each `%s`/`%v` value judged as a piece)."""
+_APPENDED = lazy_re(r"^\s*([A-Za-z_]\w*)\s*=\s*append\(\s*\1\s*,(.*)\)\s*$")
+_INTO = lazy_re(r"^\s*([A-Za-z_]\w*)\[[^\]]+\]\s*=(?!=)(.*)$")
 _EMPTY_SLICE = lazy_re(
     r"^\s*(?:var\s+)?([A-Za-z_]\w*)\s*(?::=\s*(?:make\(\s*\[\]string\b[^\n]*\)|\[\]string\{\s*\})|\[\]string)\s*$"
 )
+_LITERAL_SLICE = lazy_re(r"^\s*(?:var\s+)?([A-Za-z_]\w*)\s*(?::=|=)\s*\[\]string\s*\{(.*)\}\s*$")
+_LITERAL_SLICE_OPEN = lazy_re(r"^\s*(?:var\s+)?([A-Za-z_]\w*)\s*(?::=|=)\s*\[\]string\s*\{\s*$")
 _TOUCHED = lazy_re(r"^\s*([A-Za-z_]\w*)(?:\[[^\]]*\])?\s*(?::=|=(?!=))")
+_PAIRED = lazy_re(r"^\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)\s*:?=\s*(.+)$")
+_HANDED_OVER = lazy_re(r"&\s*([A-Za-z_]\w*)\b")
+
+
+def _piece_uses(value: str) -> set[str] | None:
+    """The slices a piece of SQL joins in (empty: none), when it is written only from literal text, bind
+    marks (`"?"`, `fmt.Sprintf("$%d", n)`, a `placeholder(n)` helper) and joins of other slices
+    (`"id IN (" + strings.Join(marks, ",") + ")"`); None when anything else goes in."""
+    uses: set[str] = set()
+    if _PIECE_MARK.match(value) or marks_only(value):
+        return uses
+    formatted = _PIECE_FORMAT.match(value)
+    if formatted is not None:  # `fmt.Sprintf("username IN (%s)", strings.Join(holders, ", "))`
+        return _pieces_uses(_top_level_split(formatted.group(1), ","))
+    for part in _top_level_split(value, "+"):
+        if not part:
+            return None
+        if _PIECE_TEXT.match(part) or _PIECE_MARK.match(part) or marks_only(part):
+            continue
+        joined = _PIECE_JOIN.match(part)
+        if joined is None:
+            return None
+        uses.add(joined.group(1))
+    return uses
+
+
+def _pieces_uses(values: list[str]) -> set[str] | None:
+    uses: set[str] = set()
+    for value in values:
+        found = _piece_uses(value) if value else None
+        if found is None:
+            return None
+        uses |= found
+    return uses
 
 
 def _placeholder_slices(lexed: Lexed) -> set[str]:
-    """Slices of bind marks: made empty, then only given `"?"`, `"$"+strconv.Itoa(i)` or
-    `fmt.Sprintf("$%d", i+1)` (`marks[i] = ...`, `marks = append(marks, ...)`). `strings.Join(marks, ",")`
-    of one is a `$1,$2,$3` list whose values go in the query's arguments."""
-    marked: set[str] = set()
+    """Slices of SQL pieces written as literals: made empty or from literal text (`[]string{"id",
+    "name"}`), then only given literal text, bind marks or joins of other such slices (`marks[i] = "?"`,
+    `where = append(where, "owner_id = ?")`, also beside the matching argument in `where, args =
+    append(where, "a = ?"), append(args, a)`). `strings.Join(where, " AND ")` of one is SQL a caller
+    cannot change: the values went in the query's arguments. A slice handed to a call by pointer
+    (`&where`) may be given anything."""
+    given: dict[str, set[str]] = {}
     other: set[str] = set()
+    opened: str | None = None
+
+    def give(name: str, uses: set[str] | None) -> None:
+        if uses is None:
+            other.add(name)
+        else:
+            given.setdefault(name, set()).update(uses)
+
     for _no, code, _bare in lines_of(lexed):
+        if opened is not None:
+            if code.strip() in {"}", "})"}:
+                opened = None
+            else:
+                give(opened, _pieces_uses([p for p in _top_level_split(code.strip(), ",") if p]))
+            continue
+        if "&" in code:
+            other.update(m.group(1) for m in _HANDED_OVER.finditer(code))
         if "=" not in code and _EMPTY_SLICE.match(code) is None:
             continue
-        found = _MARK_INTO.match(code) or _MARK_APPENDED.match(code)
-        if found is not None:
-            marked.add(found.group(1))
-            continue
         if _EMPTY_SLICE.match(code) is not None:
+            given.setdefault(_EMPTY_SLICE.match(code).group(1), set())  # type: ignore[union-attr]
             continue
-        touched = _TOUCHED.match(code)
-        if touched is not None:
-            other.add(touched.group(1))
-    return marked - other
+        start = _LITERAL_SLICE_OPEN.match(code)
+        if start is not None:
+            opened = start.group(1)
+            given.setdefault(opened, set())
+            continue
+        paired = _PAIRED.match(code)
+        if paired is not None:
+            names = [n.strip() for n in paired.group(1).split(",")]
+            values = _top_level_split(paired.group(2), ",")
+            if len(values) == len(names):
+                for name, value in zip(names, values, strict=True):
+                    _judge_assignment(f"{name} = {value}", give, other)
+                continue
+        _judge_assignment(code, give, other)
+    known = {name for name in given if name not in other}
+    changed = True
+    while changed:  # a slice that joins in another one is only as literal as that one
+        changed = False
+        for name in list(known):
+            if not given[name] <= known:
+                known.discard(name)
+                changed = True
+    return known
+
+
+def _judge_assignment(code: str, give: Callable[[str, set[str] | None], None], other: set[str]) -> None:
+    appended = _APPENDED.match(code)
+    if appended is not None:
+        give(appended.group(1), _pieces_uses(_top_level_split(appended.group(2), ",")))
+        return
+    literal = _LITERAL_SLICE.match(code)
+    if literal is not None:
+        give(literal.group(1), _pieces_uses([p for p in _top_level_split(literal.group(2), ",") if p]))
+        return
+    into = _INTO.match(code)
+    if into is not None:
+        give(into.group(1), _piece_uses(into.group(2).strip()))
+        return
+    if _EMPTY_SLICE.match(code.replace(" = ", " := ", 1)) is not None:
+        return
+    touched = _TOUCHED.match(code)
+    if touched is not None:
+        other.add(touched.group(1))
+
+
+def _top_level_split(text: str, separator: str) -> list[str]:
+    """`text` cut at each `separator` outside brackets and string literals."""
+    out: list[str] = []
+    depth, start, quote, escaped = 0, 0, "", False
+    for at, ch in enumerate(text):
+        if quote:
+            if escaped:
+                escaped = False
+            elif ch == "\\" and quote == '"':
+                escaped = True
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"`":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == separator and depth == 0:
+            out.append(text[start:at].strip())
+            start = at + 1
+    out.append(text[start:].strip())
+    return out
 
 
 def _assigned_name(bare: str) -> str | None:

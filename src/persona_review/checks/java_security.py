@@ -93,9 +93,26 @@ def _with_flow(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit, verb: str)
     return found
 
 
+_NUMERIC_DECL = lazy_re(r"\b(?:final\s+)?(?:int|long|short|byte|double|float)\s+([A-Za-z_]\w*)\s*(?=[=;,)])")
+_OTHER_DECL = lazy_re(
+    r"\b(?:var|String|Object|CharSequence|StringBuilder|[A-Z]\w*(?:<[^<>]*>)?)\s+([A-Za-z_]\w*)\s*(?=[=;,):])"
+)
+
+
+def _numeric_names(lexed: Lexed) -> frozenset[str]:
+    """Names the known lines only ever declare with a primitive number type (`int capped = Math.min(...)`,
+    a `long offset` parameter): spliced into SQL they give digits, which cannot change the statement."""
+    numeric: set[str] = set()
+    other: set[str] = set()
+    for _no, _code, bare in lines_of(lexed):
+        numeric.update(m.group(1) for m in _NUMERIC_DECL.finditer(bare))
+        other.update(m.group(1) for m in _OTHER_DECL.finditer(bare))
+    return frozenset(numeric - other)
+
+
 def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
-    constants = string_constants(lexed)
+    constants = string_constants(lexed) | _numeric_names(lexed)
     statements = {m.group(1) for _n, _c, b in lines_of(lexed) for m in _STATEMENT_DECL.finditer(b)}
     builds = list(sql_builds(lexed, "java", constants))
     reported = frozenset(b.line for b in builds if not b.loose)

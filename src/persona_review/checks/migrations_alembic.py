@@ -14,6 +14,7 @@ Needs the whole file: a missing `downgrade()` (an empty one is found in a hunk t
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
 from persona_review.checks._migration_specs import ItemHit, make_specs, register_family, with_advice
@@ -296,8 +297,39 @@ def _downgrade_hits(ctx: FileContext) -> list[ItemHit]:
         body.append(line.strip())
     code = [b for b in body if b and not b.startswith(("#", '"""', "'''"))]
     if code and all(b in ("pass", "...") for b in code):
+        if upgrade is not None and _schema_untouched(text, upgrade):
+            return []  # data only (or an enum value PostgreSQL cannot take back): the old code runs on it
         return [with_advice("MIG-09", downgrade, "downgrade() does nothing.")]
     return []
+
+
+_OP_CALL = lazy_re(r"\bop\.(\w+)\s*\(")
+_DATA_OPS = frozenset({"execute", "get_bind", "get_context", "bulk_insert", "inline_literal", "f"})
+"""Alembic `op` calls that leave the schema as it was (run SQL, read the connection, insert rows)."""
+_DDL = lazy_re(r"\b(?:CREATE|ALTER|DROP|RENAME|TRUNCATE|COMMENT\s+ON)\b", re.IGNORECASE)
+_ENUM_VALUE = lazy_re(r"\bALTER\s+TYPE\s+[\w.\"]+\s+ADD\s+VALUE\b", re.IGNORECASE)
+
+
+def _schema_untouched(text: Mapping[int, str], upgrade: int) -> bool:
+    """Does `upgrade()` (all of it in view) leave the schema as the previous revision had it: only `op`
+    calls that run SQL or insert rows, and SQL that writes data (`UPDATE`, `INSERT`) or adds an enum value
+    (`ALTER TYPE ... ADD VALUE`, which PostgreSQL cannot remove, and which old code never sends)? Then a
+    downgrade that does nothing takes the schema back as far as it can go: the data-only change stays and
+    the previous code runs on it."""
+    body: list[str] = []
+    for no in range(upgrade + 1, upgrade + 400):
+        line = text.get(no)
+        if line is None:
+            return False  # the end of the function is not visible
+        if line.strip() and not line.startswith((" ", "\t", ")", '"', "'")):
+            break
+        body.append(line)
+    else:
+        return False
+    code = "\n".join(body)
+    if not code.strip() or any(m.group(1) not in _DATA_OPS for m in _OP_CALL.finditer(code)):
+        return False
+    return _DDL.search(_ENUM_VALUE.sub("", code)) is None
 
 
 register_family(SPECS, scan)

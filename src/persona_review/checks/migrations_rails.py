@@ -178,9 +178,32 @@ def _not_null_hits(op: RailsOp, scope: Scope, checked: frozenset[tuple[str, str]
         or (o.name == "add_check_constraint" and _checks_not_null(o, op))
         for o in before
     )
-    if validated or (op.table, op.column()) in checked:
+    if validated or (op.table, op.column()) in checked or _helper_check_removed_after(op, scope):
         return []
     return [with_advice("MIG-02", line, f"change_column_null sets {_label(op)} NOT NULL.", end)]
+
+
+def _helper_check_removed_after(op: RailsOp, scope: Scope) -> bool:
+    """Does a later step of the same method remove, from the same table, a check constraint named for the
+    column (`change_column_null :users, :email, false` then `remove_check_constraint :users, name:
+    "users_email_null"`), one this method did not add? Those are the last steps of the safe sequence: an
+    earlier migration added the `email IS NOT NULL` check unvalidated and validated it, PostgreSQL sets NOT
+    NULL on that proof without a scan, and the redundant check goes."""
+    column = op.column()
+    if not column:
+        return False
+    named = re.compile(rf"(?:^|_){re.escape(column.lower())}(?:_|$)")
+    added = {o.kwargs.get("name", "").strip().strip("\"':").lower()
+             for o in scope.ops if o.name == "add_check_constraint" and o.method == op.method}
+    for other in scope.ops:
+        if other.name != "remove_check_constraint" or other.stmt.line <= op.stmt.line:
+            continue
+        if other.method != op.method or other.table != op.table:
+            continue
+        name = other.kwargs.get("name", "").strip().strip("\"':").lower()
+        if name and name not in added and named.search(name):
+            return True
+    return False
 
 
 def _checks_not_null(check: RailsOp, op: RailsOp) -> bool:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from persona_review.checks._sql_facts import SqlFacts, facts_of
+from persona_review.checks._sql_facts import _SET_NOT_NULL, SqlFacts, facts_of, name
 from persona_review.lazy_re import lazy_re
 
 
@@ -225,7 +225,7 @@ def scan_sql(
     migration tool that runs the whole file in one transaction (goose without `NO TRANSACTION`), or ""."""
     statements = split_statements(lines) if statements is None else statements
     created = created_tables(statements) | {name.lower() for name in new_tables}
-    facts = facts_of((), checked)
+    facts = facts_of((), [*checked, *checks_dropped_after_set_not_null(statements)])
     rebuilt = rebuild_steps(statements)
     defaults: dict[tuple[str, str], int] | None = None
     hits: list[SqlHit] = []
@@ -253,6 +253,39 @@ def scan_sql(
             hits.append(SqlHit(item, stmt.line, stmt.end_line, detail))
         facts.learn(text)
     return hits
+
+
+_DROP_CONSTRAINT = lazy_re(rf"\bDROP\s+CONSTRAINT\s+(?:IF\s+EXISTS\s+)?({_IDENT})", re.IGNORECASE)
+_ADDED_CONSTRAINT = lazy_re(rf"\bADD\s+CONSTRAINT\s+({_IDENT})", re.IGNORECASE)
+
+
+def checks_dropped_after_set_not_null(statements: list[SqlStatement]) -> list[tuple[str, str]]:
+    """(table, column) pairs set NOT NULL where a later statement of the file drops, from the same table, a
+    constraint named for that column that the file did not add itself (`SET NOT NULL` then `DROP
+    CONSTRAINT orders_region_not_null`): the last steps of the safe sequence, whose `CHECK (region IS NOT
+    NULL)` an earlier migration added NOT VALID and validated. PostgreSQL takes that validated check as
+    proof and sets NOT NULL without scanning the table, and the check is dropped once it is redundant."""
+    added = {name(m.group(1)) for stmt in statements for m in _ADDED_CONSTRAINT.finditer(stmt.text)}
+    dropped: list[tuple[int, str, str]] = []
+    for index, stmt in enumerate(statements):
+        table = _ALTER_TABLE.match(stmt.text)
+        if table is not None:
+            dropped.extend((index, norm_table(table.group(1)), name(m.group(1)))
+                           for m in _DROP_CONSTRAINT.finditer(stmt.text) if name(m.group(1)) not in added)
+    if not dropped:
+        return []
+    out: list[tuple[str, str]] = []
+    for index, stmt in enumerate(statements):
+        table = _ALTER_TABLE.match(stmt.text)
+        if table is None or "NOT NULL" not in stmt.text.upper():
+            continue
+        on = norm_table(table.group(1))
+        for column in (name(m.group(1)) for m in _SET_NOT_NULL.finditer(stmt.text)):
+            words = re.compile(rf"(?:^|_){re.escape(column)}(?:_|$)")
+            if any(later > index and where == on and words.search(constraint)
+                   for later, where, constraint in dropped):
+                out.append((on, column))
+    return out
 
 
 _RUNNER_OPT_OUTS = {

@@ -43,6 +43,7 @@ from persona_review.checks.migrations_sql import (
     BEYOND_SQUAWK_WORDS,
     SqlStatement,
     adds_per_row_values,
+    checks_dropped_after_set_not_null,
     created_tables,
     scan_sql,
     split_statements,
@@ -292,7 +293,8 @@ class _NewTables:
         if ctx.path not in self._seen:
             statements = statements_of(ctx)
             ends = [stmt.end_line for stmt in statements]
-            facts = facts_of(statements, ctx.change.not_null_checked)  # asked as of each statement
+            checked = [*ctx.change.not_null_checked, *checks_dropped_after_set_not_null(statements)]
+            facts = facts_of(statements, checked)  # asked as of each statement
             created = created_tables(statements) | set(ctx.change.created_tables)
             self._seen[ctx.path] = (statements, ends, created, facts)
         return self._seen[ctx.path]

@@ -24,6 +24,7 @@ from persona_review.checks._tsflow.values import (
     ALL_KINDS,
     NOSQL,
     UNKNOWN,
+    URL,
     Const,
     Value,
     const_text,
@@ -790,6 +791,8 @@ class _Run:
         if method not in self.tables.guards and not _GUARD_NAME.match(method):
             return {}, {}
         checked: Env = {}
+        if method in _MEMBERSHIP and receiver is not None and not receiver.tainted:
+            checked.update(self._host_listed(call.args))
         candidates = [n for n in (receiver_name, *arg_names) if n is not None]
         for name in candidates:
             value = self._lookup(name)
@@ -798,6 +801,26 @@ class _Run:
             elif not value.fixed and value.seq is None and value.items is None:
                 checked[name] = replace(value, fixed=True)
         return checked, {}
+
+    def _host_listed(self, args: Sequence[Node]) -> Env:
+        """`ALLOWED_HOSTS.has(url.hostname)`, `ALLOWED.contains(uri.getHost())`: the host of a parsed URL
+        found in the code's own list. Where that holds, the URL goes only to a host the code chose."""
+        out: Env = {}
+        for arg in args:
+            expr = self.adapter.expression(arg)
+            while isinstance(expr, ir.Passthrough):
+                expr = self.adapter.expression(expr.inner)
+            owner: Node | None = None
+            if isinstance(expr, ir.Member) and expr.name in _HOST_PARTS:
+                owner = expr.obj
+            elif isinstance(expr, ir.Call) and expr.method in _HOST_PARTS and not expr.args:
+                owner = expr.receiver
+            if owner is None:
+                continue
+            name = self._name_of(owner, self.adapter.expression(owner))
+            if name is not None and self._lookup(name).tainted:
+                out[name] = sanitized(self._lookup(name), frozenset({URL}))
+        return out
 
     def _eval_within(self, condition: Node, branch: Node, holds: bool) -> Value:
         """A ternary's branch with what its condition checks: `ALLOWED.contains(s) ? s : "id"` gives `s`
@@ -1501,6 +1524,11 @@ def _joined(c: ir.Call, receiver: Value | None, args: tuple[Value, ...]) -> Valu
     for part in parts[1:]:
         out = join(join(out, separator), part)
     return out
+
+
+_MEMBERSHIP = frozenset({"has", "includes", "contains", "containsKey"})
+_HOST_PARTS = frozenset({"hostname", "host", "getHost", "Hostname", "Host"})
+"""The host of a parsed URL (`url.hostname`, `uri.getHost()`, Go's `u.Hostname()`)."""
 
 
 def element_of(value: Value) -> Value:
