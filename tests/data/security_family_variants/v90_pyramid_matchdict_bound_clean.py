@@ -1,0 +1,10 @@
+# clean: PY-SQL-INPUT
+from pyramid.view import view_config
+from sqlalchemy import text
+
+
+@view_config(route_name="team_members", renderer="json")
+def team_members(request):
+    team = request.matchdict["team"]
+    rows = request.dbsession.execute(text("SELECT name FROM members WHERE team = :team"), {"team": team})
+    return [row.name for row in rows]
