@@ -94,6 +94,8 @@ _FILE_SINKS = frozenset({
     "shutil.unpack_archive", "os.walk",
     "os.stat", "os.lstat", "os.access", "os.path.exists", "os.path.isfile", "os.path.isdir",
     "os.path.getsize", "os.path.getmtime",
+    # Sanic serves a file by path (`from sanic import response` / `from sanic.response import file`)
+    "sanic.response.file", "sanic.response.file_stream", "response.file", "response.file_stream",
 })
 _TWO_PATH_SINKS = frozenset({
     "shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.copymode", "shutil.copystat", "shutil.copytree",
@@ -221,7 +223,8 @@ def path_traversal(ctx: FileContext) -> Iterator[Hit]:
 
 _HTTP_VERBS = ("get", "post", "put", "patch", "delete", "head", "options")
 _FETCHERS = frozenset({f"{lib}.{verb}" for lib in ("requests", "httpx") for verb in _HTTP_VERBS}
-                      | {"urllib.request.urlopen", "urlopen", "urllib.request.Request", "urllib3.request"})
+                      | {"urllib.request.urlopen", "urlopen", "urllib.request.Request", "urllib3.request",
+                         "tornado.httpclient.HTTPRequest", "httpclient.HTTPRequest"})
 _REQUESTERS = frozenset({"requests.request", "httpx.request", "httpx.stream", "urllib3.PoolManager().request",
                          "urllib3.request", "aiohttp.request"})
 _CONNECTIONS = frozenset({"http.client.HTTPConnection", "http.client.HTTPSConnection", "HTTPConnection",
@@ -261,7 +264,7 @@ def _client_calls(ctx: FileContext) -> Iterator[tuple[SinkCall, Value, ast.expr]
     for flow in flows(ctx):
         for call in flow.calls:
             verb = call.name.rsplit(".", 1)[-1]
-            if not call.receiver.http_client or verb not in (*_HTTP_VERBS, "request", "stream"):
+            if not call.receiver.http_client or verb not in (*_HTTP_VERBS, "request", "stream", "fetch"):
                 continue
             found = _arg(call, 1 if verb in {"request", "stream"} else 0, "url")
             if found is not None and found[0].unsafe_for(URL) and not found[0].host_fixed():
@@ -288,7 +291,12 @@ _REDIRECTS = frozenset({"redirect", "flask.redirect", "django.shortcuts.redirect
                         # aiohttp raises its redirects: `raise web.HTTPFound(location)`
                         "web.HTTPFound", "web.HTTPSeeOther", "web.HTTPTemporaryRedirect",
                         "web.HTTPPermanentRedirect", "web.HTTPMovedPermanently",
-                        "aiohttp.web.HTTPFound", "aiohttp.web.HTTPSeeOther"})
+                        "aiohttp.web.HTTPFound", "aiohttp.web.HTTPSeeOther",
+                        # Pyramid (WebOb) returns or raises them: `HTTPFound(location=...)`
+                        "pyramid.httpexceptions.HTTPFound", "pyramid.httpexceptions.HTTPSeeOther",
+                        "pyramid.httpexceptions.HTTPMovedPermanently",
+                        "pyramid.httpexceptions.HTTPTemporaryRedirect", "webob.exc.HTTPFound",
+                        "webob.exc.HTTPSeeOther", "exc.HTTPFound", "httpexceptions.HTTPFound"})
 
 
 @check(
@@ -465,7 +473,8 @@ def code_injection(ctx: FileContext) -> Iterator[Hit]:
 
 _TEMPLATE_SINKS = frozenset({"render_template_string", "flask.render_template_string", "Template",
                              "jinja2.Template", "Markup", "markupsafe.Markup", "mark_safe", "SafeString",
-                             "format_html_join", "from_string", "PageTemplate"})
+                             "format_html_join", "from_string", "PageTemplate", "bottle.SimpleTemplate",
+                             "bottle.template", "tornado.template.Template", "mako.template.Template"})
 """`from_string` is Jinja's `Environment.from_string`; `PageTemplate` is Chameleon's."""
 
 
