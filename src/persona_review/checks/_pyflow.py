@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from importlib import import_module
 from typing import TypeVar
 
+from persona_review.checks._url_guards import pins_scheme_only
 from persona_review.checks.base import FileContext
 from persona_review.lazy_re import lazy_re
 
@@ -861,7 +862,7 @@ class Flow:
                 continue
             names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in checked}
             texts = self._tested_texts(node)
-            if texts and all(_pins_scheme_only(text) for text in texts):
+            if texts and all(pins_scheme_only(text) for text in texts):
                 scheme |= names
             else:
                 other |= names
@@ -1329,25 +1330,6 @@ def _replaced_when_inspected(stmt: ast.If | ast.While, scope: _Scope) -> set[str
         if isinstance(node, ast.Call | ast.Attribute | ast.Subscript | ast.Compare) and not emptiness:
             inspected.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name))
     return {name for name in replaced & inspected if name in scope.env and scope.env[name].tainted}
-
-
-_SCHEME_HEAD = lazy_re(r"^(?:\^|\\A)?\(?(?:\?:)?(?:https?|ftps?|wss?)\??(?:\|(?:https?|ftps?|wss?)\??)*\)?")
-_REGEX_PIECE = lazy_re(r"\\.|\[[^\]]*\]|\{[^}]*\}")
-_HOST_CHAR = lazy_re(r"[A-Za-z0-9]")
-
-
-def _pins_scheme_only(text: str) -> bool:
-    """Whether a literal prefix or regex fixes a URL's scheme and nothing of its host: `"https://"`,
-    `"http"`, `r"^https?://"`, `r"^https?://[\\w.-]+/"`; not `"https://hooks.slack.com/"`."""
-    text = text.replace("\\/", "/")
-    head = _SCHEME_HEAD.match(text)
-    if head is None:
-        return False
-    rest = text[head.end():]
-    if rest and not rest.startswith(":"):
-        return False  # `httpbin...`: a word, not a scheme
-    rest = _REGEX_PIECE.sub("", rest[1:].lstrip("/"))  # escapes and classes name no host
-    return _HOST_CHAR.search(rest) is None
 
 
 def _prefix_only(test: ast.expr, checked: set[str], scope: _Scope) -> set[str]:
