@@ -858,6 +858,9 @@ class Flow:
         scheme: set[str] = set()
         other: set[str] = set()
         for node in ast.walk(test):
+            if isinstance(node, ast.Compare) and isinstance(node.ops[0], ast.In | ast.NotIn) and not (
+                    isinstance(node.left, ast.Attribute) and node.left.attr == "scheme"):
+                other |= {n.id for n in ast.walk(node.left) if isinstance(n, ast.Name) and n.id in checked}
             if not isinstance(node, ast.Call) or not _CHECKING_CALLS.search(dotted(node.func) or ""):
                 continue
             names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in checked}
