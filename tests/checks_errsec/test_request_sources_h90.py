@@ -233,3 +233,25 @@ def test_rails_host_regex_clears_the_url() -> None:
     pattern = r"%r{\Ahttps://hooks\.slack\.com/}"
     found = findings_for_snippet("app/controllers/hooks_controller.rb", _RAILS_GUARD.format(pattern=pattern))
     assert "RB-SSRF" not in found
+
+
+_GRAPE = """module V1
+  class Projects < Grape::API
+    params do
+      requires :url, type: String
+      optional :name, type: String
+    end
+    put ":id" do
+      project = current_user.projects.find(params[:id])
+      project.update!({attrs})
+      URI.open(declared(params)[:url]).read
+    end
+  end
+end
+"""
+
+
+def test_grape_declared_params_are_request_data_but_an_allow_list() -> None:
+    found = findings_for_snippet("app/api/v1/projects.rb", _GRAPE.format(attrs="declared(params)"))
+    assert "RB-SSRF" in found
+    assert "RB-MASS-ASSIGNMENT" not in found

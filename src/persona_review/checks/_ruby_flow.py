@@ -588,8 +588,9 @@ class Flow:
         if recv is None:
             if name in {"params", "cookies"}:
                 return Value(TAINTED, name, raw_params=name == "params")
-            if name == "declared" and args:  # Grape's `declared(params)`: the declared part of the request
-                return self.value(args[0])
+            if name == "declared" and args:  # Grape's `declared(params)`: the declared part of the request,
+                given = self.value(args[0])  # its keys limited as `permit` limits them
+                return replace(given, raw_params=False) if given.tainted else given
             if name in {"url_for", "URI", "Array", "String"} and args:
                 target = self.value(args[0])
                 if name == "URI" and target.tainted:
