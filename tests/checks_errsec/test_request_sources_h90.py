@@ -13,6 +13,9 @@ from __future__ import annotations
 import pytest
 
 from persona_review.checks._url_guards import pins_scheme_only
+from persona_review.checks.runner import run_checks
+from persona_review.contexts import build_context
+from persona_review.diff import parse_diff
 
 from .helpers import findings_for_snippet
 
@@ -255,3 +258,50 @@ def test_grape_declared_params_are_request_data_but_an_allow_list() -> None:
     found = findings_for_snippet("app/api/v1/projects.rb", _GRAPE.format(attrs="declared(params)"))
     assert "RB-SSRF" in found
     assert "RB-MASS-ASSIGNMENT" not in found
+
+
+_HUNKS = """diff --git a/exports/resources.py b/exports/resources.py
+--- a/exports/resources.py
++++ b/exports/resources.py
+@@ -5,6 +5,10 @@
+ ROOT = "/srv/exports"
+ 
+ 
++def _part_path(tenant, name):
++    return os.path.join(ROOT, str(tenant), name)
++
++
+ class Download:
+     def __init__(self, store):
+         self.store = store
+@@ -13,6 +17,14 @@ def on_get(self, req, resp, export_id):
+         export = self.store.get(export_id)
+         if export is None:
+             raise falcon.HTTPNotFound()
++        part = req.get_param("part")
++        if part:
++            path = _part_path(req.context.tenant, {arg})
++        else:
++            path = _part_path(req.context.tenant, export.key)
++        if not os.path.exists(path):
++            raise falcon.HTTPNotFound()
++        resp.stream = open(path, "rb")
+         resp.content_type = "text/csv"
+ 
+ 
+"""
+
+
+def _hunk_findings(arg: str) -> list[tuple[int, str]]:
+    contexts = [build_context(f) for f in parse_diff(_HUNKS.replace("{arg}", arg)).files]
+    return [(f.line, f.rule_id or "") for f in run_checks(contexts).findings]
+
+
+def test_helper_added_in_an_earlier_hunk_carries_request_data_and_is_told_once() -> None:
+    found = [line for line, rule in _hunk_findings("part") if rule == "PY-PATH-TRAVERSAL"]
+    assert found == [22]  # where the request's part is joined in, not again at `exists` and `open`
+
+
+def test_helper_given_a_bare_name_is_quiet() -> None:
+    found = _hunk_findings("os.path.basename(part)")
+    assert not [line for line, rule in found if rule == "PY-PATH-TRAVERSAL"]

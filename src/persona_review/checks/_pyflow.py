@@ -422,6 +422,15 @@ class Flow:
         self._summaries[name] = returned if returned.tainted else None
         return self._summaries[name]
 
+    def _earlier_helper(self, name: str) -> Flow | None:
+        """The flow of an earlier run of hunk lines that defines the module function `name` (a helper
+        added in one hunk and called in the next), when this run does not define it itself."""
+        for other in reversed(self.earlier):
+            other._analyse()
+            if name in other._helpers:
+                return other
+        return None
+
     def _enter(self, node: ast.Call, args: tuple[Value, ...], kwargs: dict[str, Value],
                fields: dict[str, Value] | None = None) -> None:
         """A same-file function (or a method of a same-file class) called with request data: its body is
@@ -1098,10 +1107,11 @@ class Flow:
                 return replace(summary, source=f"{summary.source} (through `{name}()`)")
             if name in self._constant_returns:  # `def table(): return "users"`
                 return Value(start=self._constant_returns[name])
-        if name in self._helpers and every.tainted:
-            summary = self._summary(name)
+        defining = self if name in self._helpers else self._earlier_helper(name) if every.tainted else None
+        if defining is not None and every.tainted:
+            summary = defining._summary(name)
             if summary is None:  # the result does not depend on the request; maybe a constant
-                text = self._constant_returns.get(name)
+                text = defining._constant_returns.get(name)
                 return CLEAN if text is None else Value(start=text)
             return replace(every, safe_for=every.safe_for | summary.safe_for, start=summary.start,
                            pathlike=summary.pathlike, normalized=summary.normalized)
@@ -1624,7 +1634,7 @@ def _tainted_params(node: ast.FunctionDef | ast.AsyncFunctionDef, owner: ast.Cla
     django_view = bool(params) and (params[0] == "request" or (params[:2] == ["self", "request"]))
     if len(params) == 2 and params[0] == "event" and params[1] in _LAMBDA_CONTEXT:
         return ["event"]  # an AWS Lambda handler: the event is the caller's request
-    if owner is not None and params[:1] == ["self"]:
+    if params[:1] == ["self"]:  # a method (a hunk may show it without its class)
         extra = _method_route_params(node, params, tornado)
         if extra is not None:
             typed = _typed_params(node)
