@@ -265,8 +265,8 @@ _HUNKS = """diff --git a/exports/resources.py b/exports/resources.py
 +++ b/exports/resources.py
 @@ -5,6 +5,10 @@
  ROOT = "/srv/exports"
- 
- 
+\x20
+\x20
 +def _part_path(tenant, name):
 +    return os.path.join(ROOT, str(tenant), name)
 +
@@ -287,8 +287,8 @@ _HUNKS = """diff --git a/exports/resources.py b/exports/resources.py
 +            raise falcon.HTTPNotFound()
 +        resp.stream = open(path, "rb")
          resp.content_type = "text/csv"
- 
- 
+\x20
+\x20
 """
 
 
