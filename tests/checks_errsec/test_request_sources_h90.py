@@ -305,3 +305,26 @@ def test_helper_added_in_an_earlier_hunk_carries_request_data_and_is_told_once()
 def test_helper_given_a_bare_name_is_quiet() -> None:
     found = _hunk_findings("os.path.basename(part)")
     assert not [line for line, rule in found if rule == "PY-PATH-TRAVERSAL"]
+
+
+_REWRITE = """class Redirector
+  def call(env)
+    req = Rack::Request.new(env.merge("HTTP_HOST" => CANONICAL_HOST))
+    return redirect_to({target}) if req.host != CANONICAL_HOST
+
+    @app.call(env)
+  end
+
+  def redirect_to(url)
+    [301, {{ "Location" => url }}, []]
+  end
+end
+"""
+
+
+def test_rack_request_parameter_is_a_redirect_target() -> None:
+    assert "RB-OPEN-REDIRECT" in findings_for_snippet("lib/redirector.rb", _REWRITE.format(target='req.params["to"]'))
+
+
+def test_rack_request_own_url_is_not_caller_data() -> None:
+    assert "RB-OPEN-REDIRECT" not in findings_for_snippet("lib/redirector.rb", _REWRITE.format(target="req.url"))

@@ -113,8 +113,7 @@ CLEAN = Value()
 _PATHLIKE = Value(pathlike=True)
 
 _OWN_URL = frozenset({"url", "full_path", "path", "base_url", "url_root", "host_url", "script_root", "host",
-                      "path_info", "get_full_path", "build_absolute_uri", "get_host", "uri", "relative_uri",
-                      "path_url", "application_url"})
+                      "path_info", "get_full_path", "build_absolute_uri", "get_host"})
 """The page's own URL and its parts: the caller's text (a reflected path is cross-site scripting), but
 not another site, so a redirect or fetch to them stays on this host."""
 _SOURCE_ATTRS = frozenset({

@@ -164,6 +164,9 @@ _REQUEST_CLASSES = frozenset({"Rack::Request", "ActionDispatch::Request", "Sinat
 _RACK_ENV_KEYS = lazy_re(r"^['\"](?:PATH_INFO|QUERY_STRING|REQUEST_URI|REQUEST_PATH|rack\.input|HTTP_\w+|"
                          r"CONTENT_TYPE|rack\.request\.(?:query_hash|form_hash))['\"]$")
 """Keys of the Rack environment whose values the client wrote (`env["PATH_INFO"]`, `env["HTTP_X_..."]`)."""
+_OWN_URL_PARTS = frozenset({"url", "original_url", "fullpath", "original_fullpath", "path", "host", "domain"})
+"""The page's own address on a request object made from a (possibly rewritten) Rack environment: not
+what the caller sent as data."""
 _ROUTE_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "link", "unlink"})
 _RODA_MATCHERS = _ROUTE_VERBS | {"on", "is"}
 _ROUTE_KEYS = frozenset({":action", ":controller", "'action'", "'controller'", '"action"', '"controller"'})
@@ -605,7 +608,8 @@ class Flow:
         if name_text(recv) in _CONFIG_RECEIVERS:
             return CONST
         if name in _REQUEST_PARTS and (name_text(recv) == "request" or (
-                recv.type == "identifier" and self.value(recv).request_object)):
+                name not in _OWN_URL_PARTS and recv.type == "identifier"
+                and self.value(recv).request_object)):
             return Value(TAINTED, self.tree.head(node))
         if name == "new" and name_text(recv).removeprefix("::") in _REQUEST_CLASSES:
             return Value(UNKNOWN, self.tree.head(node), request_object=True)
