@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from importlib import import_module
 from typing import TypeVar
 
+from persona_review.checks._url_guards import pins_scheme_only
 from persona_review.checks.base import FileContext
 from persona_review.lazy_re import lazy_re
 
@@ -120,8 +121,32 @@ _SOURCE_ATTRS = frozenset({
     "META", "FILES", "COOKIES", "query_params", "path_params", "query_string", "get_json", "get_data",
     "query", "match_info", "raw_post_data", "stream", "environ",
     "referrer", "user_agent", "view_args", "authorization", "remote_user", *_OWN_URL,
+    # Pyramid and WebOb: `params` (query and form), `matchdict` (route placeholders), `json_body`
+    "params", "matchdict", "json_body",
+    # Bottle: `forms` (form fields), next to `query`, `files`, `json`, `params`
+    "forms",
+    # Falcon: `get_param*`, `get_header`, the body as `media`/`get_media()`/`bounded_stream`
+    "get_param", "get_param_as_list", "get_header", "get_cookie_values", "media", "get_media",
+    "bounded_stream",
+    # aiohttp: `await request.post()` (form), `text()`/`read()` (body), `rel_url` (path and query)
+    "post", "text", "read", "rel_url",
+    # Tornado's `self.request.arguments` / `body_arguments` / `query_arguments`; Masonite's `input`
+    "arguments", "body_arguments", "query_arguments", "input",
 })
-"""Request attributes that carry the caller's data."""
+"""Request attributes that carry the caller's data, in the spellings of Flask/Quart, Django/DRF,
+Starlette/FastAPI/Litestar, Sanic, aiohttp, Pyramid, Bottle, Falcon, Tornado and Masonite."""
+_HANDLER_SOURCES = frozenset({
+    "self.get_argument", "self.get_arguments", "self.get_query_argument", "self.get_query_arguments",
+    "self.get_body_argument", "self.get_body_arguments", "self.get_cookie", "self.path_args",
+    "self.path_kwargs",
+})
+"""Tornado's `RequestHandler` reads the request through methods of the handler itself."""
+_VIEW_KWARGS = frozenset({"self.kwargs", "self.args"})
+"""A Django (or REST framework) class-based view's URL arguments, kept on the view."""
+_VIEW_BASE = lazy_re(r"(?:View|ViewSet|APIView|Mixin)$")
+_LAMBDA_CONTEXT = frozenset({"context", "_context", "ctx", "_ctx", "_", "lambda_context"})
+_FALCON_RESPONDER = lazy_re(r"^on_(?:get|post|put|patch|delete|head|options)(?:_\w+)?$")
+_TORNADO_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
 _REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request"})
 _ROUTE_DECORATOR = lazy_re(
     r"(?:^|\.)(?:route|get|post|put|patch|delete|head|options|api_route|websocket|api_view|action)$")
@@ -157,7 +182,10 @@ _NORMALIZERS = frozenset({"os.path.normpath", "os.path.abspath", "os.path.realpa
 _PREFIX_CHECKS = frozenset({"startswith", "endswith"})
 """Checks that say nothing about `..` further on: `"docs/../../etc/passwd".startswith("docs/")`."""
 _HTTP_CLIENTS = frozenset({"requests.Session", "requests.session", "Session", "httpx.Client",
-                           "httpx.AsyncClient", "aiohttp.ClientSession", "urllib3.PoolManager"})
+                           "httpx.AsyncClient", "aiohttp.ClientSession", "urllib3.PoolManager",
+                           "AsyncHTTPClient", "httpclient.AsyncHTTPClient", "HTTPClient",
+                           "httpclient.HTTPClient", "tornado.httpclient.AsyncHTTPClient",
+                           "tornado.httpclient.HTTPClient"})
 _PATH_BUILDERS = frozenset({"Path", "pathlib.Path"})
 """Calls that make a path object whose methods touch files (`os.path.join` and friends return a str)."""
 _CHECKING_CALLS = lazy_re(
@@ -279,6 +307,14 @@ class Flow:
         self._typed_fields: dict[str, set[str]] = {}
         """Form classes of this module -> their fields whose cleaned value is no free text (a number, a
         date, a choice)."""
+        self._classes: list[ast.ClassDef] = []
+        """The classes the walk is inside, innermost last."""
+        self._tornado: set[str] = set()
+        """Classes of this module that are Tornado request handlers (through same-file bases too)."""
+        self._routed_names: set[str] = set()
+        """Module functions the file registers as views in a route table (`add_url_rule`)."""
+        self._patterns: dict[str, str] = {}
+        """Module names bound to a literal text or a regex compiled from one (`URL_RE = re.compile(...)`)."""
 
     @property
     def calls(self) -> list[SinkCall]:
@@ -333,17 +369,29 @@ class Flow:
         return found
 
     def _run(self) -> None:
+        self._routed_names = _route_table_views(self.nodes(ast.Call))
         self._helpers = {node.name: node for node in self.tree.body
                          if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-                         and not _tainted_params(node)}
+                         and not _tainted_params(node, routed=node.name in self._routed_names)}
+        tornado = False
+        for node in self.tree.body:
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                self._modules.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
+                tornado = tornado or any(a.name.startswith("tornado") for a in node.names) or (
+                    isinstance(node, ast.ImportFrom) and (node.module or "").startswith("tornado"))
+            elif isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                    and isinstance(node.targets[0], ast.Name):
+                pattern = _pattern_text(node.value)
+                if pattern is not None:
+                    self._patterns[node.targets[0].id] = pattern
         for node in self.tree.body:
             if isinstance(node, ast.ClassDef):
+                if any(_tornado_base(dotted(base), self._tornado, tornado) for base in node.bases):
+                    self._tornado.add(node.name)
                 for method in node.body:
                     if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
                         self._methods.setdefault(method.name, []).append(method)
                 self._typed_fields[node.name] = _typed_form_fields(node)
-            elif isinstance(node, ast.Import | ast.ImportFrom):
-                self._modules.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
         self._block(self.tree.body, _Scope())
 
     def _summary(self, name: str) -> Value | None:
@@ -372,6 +420,15 @@ class Flow:
             self._calls, self._assignments, self._returns, self._handler_returns = saved
         self._summaries[name] = returned if returned.tainted else None
         return self._summaries[name]
+
+    def _earlier_helper(self, name: str) -> Flow | None:
+        """The flow of an earlier run of hunk lines that defines the module function `name` (a helper
+        added in one hunk and called in the next), when this run does not define it itself."""
+        for other in reversed(self.earlier):
+            other._analyse()
+            if name in other._helpers:
+                return other
+        return None
 
     def _enter(self, node: ast.Call, args: tuple[Value, ...], kwargs: dict[str, Value],
                fields: dict[str, Value] | None = None) -> None:
@@ -428,6 +485,11 @@ class Flow:
             return None
         return defined[0]
 
+    def _in_view(self) -> bool:
+        """Whether the walk is inside a class-based view (a base named `...View`, `...ViewSet`,
+        `...Mixin`), whose `self.kwargs` are the URL's arguments."""
+        return any(_VIEW_BASE.search(dotted(base)) for owner in self._classes for base in owner.bases)
+
     def nodes(self, kind: type[_N]) -> list[_N]:
         """Every node of `kind` in the tree (one walk of the tree serves all kinds)."""
         if self._by_type is None:
@@ -439,7 +501,10 @@ class Flow:
 
     def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, outer: _Scope) -> None:
         scope = _Scope(dict(outer.env))
-        for name in _tainted_params(node):
+        owner = self._classes[-1] if self._classes and node in self._classes[-1].body else None
+        params = _tainted_params(node, owner, routed=owner is None and node.name in self._routed_names,
+                                 tornado=owner is not None and owner.name in self._tornado)
+        for name in params:
             scope.env[name] = Value(True, f"parameter `{name}` of a request handler", start="")
         self._in_handler.append(is_handler(node))
         returns = self._returns  # a helper being summarised: what its nested functions return is not its own
@@ -460,7 +525,11 @@ class Flow:
                 self.eval(deco, scope)
             self._function(stmt, scope)
         elif isinstance(stmt, ast.ClassDef):
-            self._block(stmt.body, _Scope(dict(scope.env)))
+            self._classes.append(stmt)
+            try:
+                self._block(stmt.body, _Scope(dict(scope.env)))
+            finally:
+                self._classes.pop()
         elif isinstance(stmt, ast.Assign):
             elements = self._elements(stmt.value, scope)
             value = self.eval(stmt.value, scope) if elements is None else _joined(elements)
@@ -500,22 +569,23 @@ class Flow:
                 return
             checked, negated = self._validated(test, scope)
             weak = _prefix_only(test, checked, scope)
+            hosts = self._scheme_only(test, checked)
             body, orelse = scope.copy(), scope.copy()
             if negated:  # `if not valid(x): return` (or fix x): x is checked in `else` and after
                 self._block(stmt.body, body)
-                self._mark_checked(checked, orelse, weak)
+                self._mark_checked(checked, orelse, weak, hosts=hosts)
                 self._block(stmt.orelse, orelse)
                 scope.merge(body, orelse)
-                self._mark_checked(checked, scope, weak)
+                self._mark_checked(checked, scope, weak, hosts=hosts)
             elif guarded := _replaced_when_inspected(stmt, scope):
                 # `if urlparse(x).netloc != "": x = "/"`: a test that inspects x, and a body that
                 # replaces it, let through only what passed the test
                 self._block(stmt.body, body)
-                self._mark_checked(guarded, orelse)
+                self._mark_checked(guarded, orelse, hosts=self._scheme_only(test, guarded))
                 self._block(stmt.orelse, orelse)
                 scope.merge(body, orelse)
             else:  # `if valid(x): use(x)`: checked inside the body only
-                self._mark_checked(checked, body, weak)
+                self._mark_checked(checked, body, weak, hosts=hosts)
                 self._block(stmt.body, body)
                 self._block(stmt.orelse, orelse)
                 scope.merge(body, orelse)
@@ -776,7 +846,10 @@ class Flow:
                     checked.append(node.func.value)
             elif isinstance(node, ast.Compare) and len(node.ops) == 1 \
                     and isinstance(node.ops[0], ast.In | ast.NotIn):
-                if not _reads_field(node.left):  # `upload.mimetype in TYPES` checks the type, not the upload
+                if _reads_field(node.left) or (isinstance(node.left, ast.Attribute)
+                                               and node.left.attr == "scheme"):
+                    pass  # `upload.mimetype in TYPES` checks the type, `urlparse(x).scheme in ...` the scheme
+                else:
                     checked.append(node.left)
                 checked.extend(self._parsed_url_of(node.left))
                 if isinstance(node.ops[0], ast.NotIn) and node is test:
@@ -784,6 +857,49 @@ class Flow:
             names.update(n.id for expr in checked for n in ast.walk(expr)
                          if isinstance(n, ast.Name) and n.id in scope.env)
         return names, negated
+
+    def _scheme_only(self, test: ast.expr, checked: set[str]) -> set[str]:
+        """The checked names an `if` test inspects only with a prefix or regex that pins a URL's scheme
+        (`x.startswith(("http://", "https://"))`, `re.match(r"^https?://", x)`, `URL_RE.match(x)`): the
+        caller still names the host. A prefix or pattern that spells a host too (`"https://api.x.com/"`)
+        is a host check; any other check of the name in the test counts as one."""
+        scheme: set[str] = set()
+        other: set[str] = set()
+        for node in ast.walk(test):
+            if isinstance(node, ast.Compare) and isinstance(node.ops[0], ast.In | ast.NotIn) and not (
+                    isinstance(node.left, ast.Attribute) and node.left.attr == "scheme"):
+                other |= {n.id for n in ast.walk(node.left) if isinstance(n, ast.Name) and n.id in checked}
+            if not isinstance(node, ast.Call) or not _CHECKING_CALLS.search(dotted(node.func) or ""):
+                continue
+            names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in checked}
+            texts = self._tested_texts(node)
+            if texts and all(pins_scheme_only(text) for text in texts):
+                scheme |= names
+            else:
+                other |= names
+        return scheme - other
+
+    def _tested_texts(self, node: ast.Call) -> list[str]:
+        """The literal prefixes or patterns a checking call tests against: `x.startswith(lit)` (or a tuple
+        of them), `re.match(pattern, x)`, `PATTERN.match(x)` of a module-level compiled pattern."""
+        func = node.func
+        if not isinstance(func, ast.Attribute):
+            return []
+        if func.attr in {"startswith", "match", "fullmatch"} and node.args:
+            first = node.args[0]
+            if func.attr != "startswith" and dotted(func.value) not in {"re", "regex"}:
+                first = func.value  # `URL_RE.match(x)`: the pattern is the receiver
+            items = first.elts if isinstance(first, ast.Tuple) else [first]
+            texts = [self._literal_text(item) for item in items]
+            return [] if None in texts else [t for t in texts if t is not None]
+        return []
+
+    def _literal_text(self, node: ast.expr) -> str | None:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        if isinstance(node, ast.Name):
+            return self._patterns.get(node.id)
+        return None
 
     def _parsed_url_of(self, node: ast.expr) -> list[ast.expr]:
         """`parts.hostname` (`netloc`, `host`) of `parts = urlparse(url)`, or `urlparse(url).hostname`:
@@ -800,13 +916,16 @@ class Flow:
 
     @staticmethod
     def _mark_checked(names: set[str], scope: _Scope, weak: set[str] | frozenset[str] = frozenset(),
-                      kinds: frozenset[str] = ALL_KINDS) -> None:
+                      kinds: frozenset[str] = ALL_KINDS, hosts: set[str] | frozenset[str] = frozenset()
+                      ) -> None:
         """Validated names are safe for the sinks `kinds` (every sink unless told); those checked only by a
-        prefix or suffix before their `..` was resolved (`weak`) stay unsafe as paths."""
+        prefix or suffix before their `..` was resolved (`weak`) stay unsafe as paths, and those whose
+        test pinned only a URL's scheme (`hosts`) stay unsafe as URLs: the host is still the caller's."""
         for name in names:
             if name in scope.env:
                 value = scope.env[name]
                 granted = kinds - {PATH} if name in weak else kinds
+                granted = granted - {URL} if name in hosts else granted
                 scope.env[name] = replace(value, safe_for=value.safe_for | granted)
 
     # --- expressions ---------------------------------------------------------------------------------
@@ -823,7 +942,7 @@ class Flow:
             held = scope.env.get(name) if node.attr in _CLEANED or name.startswith("self.") else None
             if held is not None:
                 return held
-            if _is_source(name):
+            if _is_source(name) or (name in _VIEW_KWARGS and self._in_view()):
                 return Value(True, name, _source_safe_for(name), start="")
             base = self.eval(node.value, scope)
             return replace(base, start="", pathlike=False) if base.tainted else CLEAN
@@ -987,10 +1106,11 @@ class Flow:
                 return replace(summary, source=f"{summary.source} (through `{name}()`)")
             if name in self._constant_returns:  # `def table(): return "users"`
                 return Value(start=self._constant_returns[name])
-        if name in self._helpers and every.tainted:
-            summary = self._summary(name)
+        defining = self if name in self._helpers else self._earlier_helper(name) if every.tainted else None
+        if defining is not None and every.tainted:
+            summary = defining._summary(name)
             if summary is None:  # the result does not depend on the request; maybe a constant
-                text = self._constant_returns.get(name)
+                text = defining._constant_returns.get(name)
                 return CLEAN if text is None else Value(start=text)
             return replace(every, safe_for=every.safe_for | summary.safe_for, start=summary.start,
                            pathlike=summary.pathlike, normalized=summary.normalized)
@@ -1471,6 +1591,8 @@ def _source_safe_for(name: str) -> frozenset[str]:
 def _is_source(name: str) -> bool:
     if not name:
         return False
+    if name in _HANDLER_SOURCES:
+        return True
     for request in _REQUEST_NAMES:
         if name.startswith(request + "."):
             first = name[len(request) + 1:].split(".", 1)[0].removesuffix("()")
@@ -1502,13 +1624,21 @@ def _routed(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     return _decorated(node, _ROUTE_DECORATOR)
 
 
-def _tainted_params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
-    """The URL/query parameters of a route handler: arguments bound from the request."""
+def _tainted_params(node: ast.FunctionDef | ast.AsyncFunctionDef, owner: ast.ClassDef | None = None,
+                    routed: bool = False, tornado: bool = False) -> list[str]:
+    """The URL/query parameters of a route handler: arguments bound from the request. `owner` is the
+    class the function is a method of (`tornado`: a Tornado `RequestHandler`); `routed` says the file
+    registers the function in a route table (`app.add_url_rule(..., view_func=f)`)."""
     params = [a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)]
     django_view = bool(params) and (params[0] == "request" or (params[:2] == ["self", "request"]))
-    if params == ["event", "context"]:  # an AWS Lambda handler: the event is the caller's request
-        return ["event"]
-    if not _routed(node) and not django_view:
+    if len(params) == 2 and params[0] == "event" and params[1] in _LAMBDA_CONTEXT:
+        return ["event"]  # an AWS Lambda handler: the event is the caller's request
+    if params[:1] == ["self"]:  # a method (a hunk may show it without its class)
+        extra = _method_route_params(node, params, tornado)
+        if extra is not None:
+            typed = _typed_params(node)
+            return [name for name in extra if name not in typed]
+    if not routed and not _routed(node) and not django_view:
         return []
     defaults = _param_defaults(node)
     typed = _typed_params(node)
@@ -1524,6 +1654,19 @@ def _tainted_params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
     if node.args.kwarg is not None and django_view:
         out.append(node.args.kwarg.arg)
     return out
+
+
+def _method_route_params(node: ast.FunctionDef | ast.AsyncFunctionDef, params: list[str],
+                         tornado: bool) -> list[str] | None:
+    """The URL parameters of a class-based handler method, or None when the method is no handler: a
+    Falcon responder (`on_get(self, req, resp, name)`: the route's fields follow `resp`) or a Tornado
+    `RequestHandler`'s verb method (`get(self, name)`: the path's groups follow `self`)."""
+    if _FALCON_RESPONDER.match(node.name) and params[1:2] in (["req"], ["request"]) \
+            and params[2:3] in (["resp"], ["response"]):
+        return params[3:] + ([node.args.vararg.arg] if node.args.vararg else [])
+    if node.name in _TORNADO_VERBS and tornado and params[1:2] != ["request"]:
+        return params[1:] + ([node.args.vararg.arg] if node.args.vararg else [])
+    return None
 
 
 _CONVERTER = lazy_re(r"<(?:int|float|uuid):(\w+)>|\{(\w+):(?:int|float|uuid)\}")
@@ -1543,6 +1686,37 @@ def _typed_params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
         if arg.annotation is not None and dotted(arg.annotation) in _SAFE_ANNOTATIONS:
             typed.add(arg.arg)
     return typed
+
+
+def _route_table_views(calls: Sequence[ast.Call]) -> set[str]:
+    """Names of functions a file registers as views with Flask's `add_url_rule(rule, endpoint,
+    view_func)` (or `view_func=`): their parameters are the rule's placeholders."""
+    found: set[str] = set()
+    for call in calls:
+        if not isinstance(call.func, ast.Attribute) or call.func.attr != "add_url_rule":
+            continue
+        view = next((kw.value for kw in call.keywords if kw.arg == "view_func"),
+                    call.args[2] if len(call.args) > 2 else None)
+        if isinstance(view, ast.Name):
+            found.add(view.id)
+    return found
+
+
+def _tornado_base(base: str, known: set[str], imports_tornado: bool) -> bool:
+    """A base class that makes a Tornado request handler: `RequestHandler` (any module's spelling), a
+    handler class of the same file, or a `...Handler` of the project's in a module that uses Tornado."""
+    last = base.rsplit(".", 1)[-1]
+    return last.endswith("RequestHandler") or last in known or (imports_tornado and last.endswith("Handler"))
+
+
+def _pattern_text(node: ast.expr) -> str | None:
+    """The literal text a module-level name holds, or the pattern a regex is compiled from."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Call) and dotted(node.func) in {"re.compile", "compile", "regex.compile"} \
+            and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+        return node.args[0].value
+    return None
 
 
 def _param_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, ast.expr]:
@@ -1575,11 +1749,16 @@ def may_have_routes(ctx: FileContext) -> bool:
     return "@" in text and any(word in text for word in _ROUTE_WORDS)
 
 
+_SOURCE_WORDS = ("(event, ", "RequestHandler", "add_url_rule", "self.kwargs", "self.args")
+"""Words of sources that need no `req`: a Lambda handler, a Tornado handler (`get(self, name)`), a Flask
+route table, a class-based view's URL arguments."""
+
+
 def may_have_sources(ctx: FileContext) -> bool:
     """Whether the file mentions a request or a route at all: without one, nothing can be tainted."""
     text = source_text(ctx)
     return "req" in text or ("@" in text and any(word in text for word in _ROUTE_WORDS)) \
-        or "(event, context)" in text
+        or any(word in text for word in _SOURCE_WORDS)
 
 
 _CACHE: dict[int, tuple[FileContext, list[Flow]]] = {}

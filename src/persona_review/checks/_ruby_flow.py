@@ -33,6 +33,7 @@ from persona_review.checks._ruby import (
     text,
     walk,
 )
+from persona_review.checks._url_guards import pins_scheme_only
 from persona_review.lazy_re import lazy_re
 
 if TYPE_CHECKING:
@@ -62,6 +63,8 @@ class Value:
     parsed_url: bool = False
     """`URI(x)` or `URI.parse(x)` of request data: its `path`, `query` and `request_uri` are parts of it that
     are not judged here (what they were before URI parsing was followed)."""
+    request_object: bool = False
+    """A request object under another name than `request`: `Rack::Request.new(env)`, Roda's `r`."""
 
     @property
     def tainted(self) -> bool:
@@ -155,6 +158,17 @@ _STATEMENT_PARENTS = frozenset({
 _URI_PARSERS = frozenset({"parse", "join"})
 _URL_PARTS = frozenset({"path", "request_uri", "query", "fragment", "path_query", "to_path"})
 """Parts of a parsed URL that hold no host: read as before URI parsing was followed (unknown)."""
+_REQUEST_CLASSES = frozenset({"Rack::Request", "ActionDispatch::Request", "Sinatra::Request",
+                              "Roda::RodaRequest"})
+"""Classes whose `new(env)` wraps the Rack environment in a request object."""
+_RACK_ENV_KEYS = lazy_re(r"^['\"](?:PATH_INFO|QUERY_STRING|REQUEST_URI|REQUEST_PATH|rack\.input|HTTP_\w+|"
+                         r"CONTENT_TYPE|rack\.request\.(?:query_hash|form_hash))['\"]$")
+"""Keys of the Rack environment whose values the client wrote (`env["PATH_INFO"]`, `env["HTTP_X_..."]`)."""
+_OWN_URL_PARTS = frozenset({"url", "original_url", "fullpath", "original_fullpath", "path", "host", "domain"})
+"""The page's own address on a request object made from a (possibly rewritten) Rack environment: not
+what the caller sent as data."""
+_ROUTE_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "link", "unlink"})
+_RODA_MATCHERS = _ROUTE_VERBS | {"on", "is"}
 _ROUTE_KEYS = frozenset({":action", ":controller", "'action'", "'controller'", '"action"', '"controller"'})
 """`params[:action]` and `params[:controller]` come from the router, not from the caller."""
 
@@ -179,6 +193,7 @@ class Flow:
                     self._helpers[name] = node
             elif node.type == "method":
                 self._methods.setdefault(text(node.child_by_field_name("name")), node)
+        self._route_blocks()
         for node in tree.nodes:
             if node.type == "call" and method_name(node) in private and _on_self(node):
                 private_calls.setdefault(method_name(node), []).append(node)
@@ -194,12 +209,46 @@ class Flow:
                 self._validated(node)
             elif node.type == "binary":
                 operator = text(node.child_by_field_name("operator"))
-                if operator in {"=~", "!~"}:
+                pattern = node.child_by_field_name("right")
+                if operator in {"=~", "!~"} and not (pattern is not None and pattern.type == "regex"
+                                                     and pins_scheme_only(_regex_text(pattern))):
                     self._mark(node.child_by_field_name("left"), node.end_byte)
                 elif operator == "<<" and _type(tree.parent(node)) in _STATEMENT_PARENTS:
                     self._append(node)
         for name, calls in private_calls.items():
             self._bind_passed(private[name], calls)
+
+    def _route_blocks(self) -> None:
+        """Block parameters that a router fills from the request path: a Sinatra route's
+        (`get "/files/:name" do |name|`), a Roda matcher's (`r.on "users", String do |slug|`: one per
+        capturing matcher, a number for `Integer`), and Roda's request object (`route do |r|`)."""
+        roda: set[str] = set()
+        for node in self.tree.nodes:
+            if node.type != "call":
+                continue
+            name = method_name(node)
+            recv = receiver(node)
+            block = node.child_by_field_name("block")
+            parameters = block.child_by_field_name("parameters") if block is not None else None
+            if parameters is None:
+                continue
+            names = [child for child in parameters.named_children if child.type == "identifier"]
+            args = arguments(node)
+            if name == "route" and recv is None and len(names) == 1 and not args:
+                roda.add(text(names[0]))
+                self._record(names[0], text(names[0]), parameters.end_byte,
+                             Value(UNKNOWN, text(names[0]), request_object=True))
+            elif recv is None and name in _ROUTE_VERBS and args and args[0].type in {"string", "regex"}:
+                for param in names:
+                    self._record(param, text(param), parameters.end_byte,
+                                 Value(TAINTED, f"route parameter `{text(param)}`"))
+            elif recv is not None and name in _RODA_MATCHERS and name_text(recv) in roda:
+                captures = [a for a in args if a.type != "string" or any(
+                    c.type == "interpolation" for c in a.named_children)]
+                for index, param in enumerate(names):
+                    number = index < len(captures) and text(captures[index]) == "Integer"
+                    value = CONST if number else Value(TAINTED, f"path segment `{text(param)}`")
+                    self._record(param, text(param), parameters.end_byte, value)
 
     def _bind_passed(self, method: Node, calls: list[Node]) -> None:
         """A private method is called only from its own class: a positional parameter that one of the
@@ -301,6 +350,9 @@ class Flow:
         args = arguments(call)
         on_receiver = name in {"in?", "match?", "match"}
         target = receiver(call) if on_receiver else args[0] if args else None
+        pattern = args[0] if on_receiver and args else receiver(call) if name in {"match?", "match"} else None
+        if pattern is not None and pattern.type == "regex" and pins_scheme_only(_regex_text(pattern)):
+            return  # `url.match?(%r{\Ahttps?://})`: the scheme is checked, the host is still the caller's
         if target is not None and target.type == "call" and method_name(target) in {"host", "hostname"}:
             # `ALLOWED_HOSTS.include?(uri.host)`: the parsed URL's host is checked, so the URL is a fetch
             # target the code chose among
@@ -451,6 +503,9 @@ class Flow:
                 return CONST
             inner = self.value(obj)
             keys = [c for c in node.named_children if c != obj]
+            if obj is not None and text(obj) == "env" and len(keys) == 1 \
+                    and _RACK_ENV_KEYS.match(text(keys[0])):
+                return Value(TAINTED, self.tree.head(node))  # a Rack app's environment: the client's request
             if inner.tainted and text(obj) == "params" and keys and text(keys[0]) in _ROUTE_KEYS:
                 return CONST
             if inner.tainted:  # a value picked from request data is as the caller sent it
@@ -536,6 +591,9 @@ class Flow:
         if recv is None:
             if name in {"params", "cookies"}:
                 return Value(TAINTED, name, raw_params=name == "params")
+            if name == "declared" and args:  # Grape's `declared(params)`: the declared part of the request,
+                given = self.value(args[0])  # its keys limited as `permit` limits them
+                return replace(given, raw_params=False) if given.tainted else given
             if name in {"url_for", "URI", "Array", "String"} and args:
                 target = self.value(args[0])
                 if name == "URI" and target.tainted:
@@ -549,8 +607,12 @@ class Flow:
             return helper if helper is not None else Value(UNKNOWN, self.tree.head(node))
         if name_text(recv) in _CONFIG_RECEIVERS:
             return CONST
-        if name_text(recv) == "request" and name in _REQUEST_PARTS:
+        if name in _REQUEST_PARTS and (name_text(recv) == "request" or (
+                name not in _OWN_URL_PARTS and recv.type == "identifier"
+                and self.value(recv).request_object)):
             return Value(TAINTED, self.tree.head(node))
+        if name == "new" and name_text(recv).removeprefix("::") in _REQUEST_CLASSES:
+            return Value(UNKNOWN, self.tree.head(node), request_object=True)
         if name == "sql" and name_text(recv) == "Arel":
             return self.value(args[0]) if args else CONST
         if name in _URI_PARSERS and name_text(recv).removeprefix("::") == "URI" and args:
@@ -637,10 +699,21 @@ def _type(node: Node | None) -> str:
     return node.type if node is not None else ""
 
 
+def _regex_text(node: Node) -> str:
+    """The pattern of a regex literal, without its delimiters and flags."""
+    return "".join(text(child) for child in node.named_children if child.type == "string_content")
+
+
+_FILE_QUERIES = frozenset({"File", "::File", "Dir", "::Dir", "FileTest", "Pathname"})
+"""`File.exist?(path)`, `File.file?(path)`: a test that a path exists says nothing of where it points."""
+
+
 def _validating(tree: Tree, call: Node) -> bool:
     """A predicate call in the condition of an `if`/`unless` (or its modifier form, or a guard `&&`)."""
     name = method_name(call)
     if not name.endswith("?") or name in _SANITIZING_METHODS - {"include?", "in?"}:
+        return False
+    if name_text(receiver(call)) in _FILE_QUERIES:
         return False
     child = call
     parent = tree.parent(call)

@@ -94,6 +94,8 @@ _FILE_SINKS = frozenset({
     "shutil.unpack_archive", "os.walk",
     "os.stat", "os.lstat", "os.access", "os.path.exists", "os.path.isfile", "os.path.isdir",
     "os.path.getsize", "os.path.getmtime",
+    # Sanic serves a file by path (`from sanic import response` / `from sanic.response import file`)
+    "sanic.response.file", "sanic.response.file_stream", "response.file", "response.file_stream",
 })
 _TWO_PATH_SINKS = frozenset({
     "shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.copymode", "shutil.copystat", "shutil.copytree",
@@ -124,8 +126,9 @@ def from_assignment(ctx: FileContext, call: SinkCall, node: ast.expr, found: Hit
     """`found`, widened up to the added line that built the value of the name `node` is (`dest =
     os.path.join(base, upload.filename)` then `upload.save(dest)`): request data put into a path is shown
     where it is put in, with the call that uses it. Only when that is the name's one assignment in the
-    call's own function, a few lines up, and it builds text (a join, a path, an f-string, a `+`): a value
-    read as is, or picked in branches, stays on its use."""
+    call's own function (or its one assignment from request data, when branches assign it), a few lines
+    up, and it builds text (a join, a path, an f-string, a `+`, or a call of a function of the file that
+    returns one): a value read as is stays on its use."""
     if not isinstance(node, ast.Name):
         return found
     built = _built_line(ctx, call, node.id)
@@ -141,25 +144,34 @@ def _built_line(ctx: FileContext, call: SinkCall, name: str) -> int | None:
     found = _assignments_by_flow(ctx).get(id(call))
     if found is None:
         return None
-    functions, assigns = found
+    functions, assigns, tainted, builders = found
     offset = call.line - call.call.lineno
     start = max((first for first, last in functions if first <= call.call.lineno <= last), default=0)
     mine = [a for a in assigns.get(name, ()) if start <= a.lineno < call.call.lineno]
-    if len(mine) != 1 or not _builds_text(mine[0].value):
+    if len(mine) > 1:  # `if part: path = join(..., part) else: path = join(..., stored)`: the request's
+        mine = [a for a in mine if (name, a.lineno) in tainted]
+    if len(mine) != 1 or not _builds_text(mine[0].value, builders):
         return None
     return mine[0].lineno + offset
 
 
-_Assigns = tuple[list[tuple[int, int]], dict[str, list[ast.Assign]]]
+_Assigns = tuple[list[tuple[int, int]], dict[str, list[ast.Assign]], set[tuple[str, int]], set[str]]
 
 
 def _assignments_by_flow(ctx: FileContext) -> dict[int, _Assigns]:
-    """For each call of the file's flows (by id): its flow's functions (first and last line) and the
-    plain-name assignments by name. Read once per file."""
+    """For each call of the file's flows (by id): its flow's functions (first and last line), the
+    plain-name assignments by name, those that assign request data (name, line in the flow), and the
+    file's module functions that return built text. Read once per file."""
 
     def read() -> dict[int, _Assigns]:
         out: dict[int, _Assigns] = {}
+        builders = {node.name for flow in flows(ctx) for node in flow.tree.body
+                    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and (returns := [
+                        r.value for r in ast.walk(node) if isinstance(r, ast.Return)])
+                    and all(value is not None and _builds_text(value, set()) for value in returns)}
         for flow in flows(ctx):
+            tainted = {(a.target.id, a.line - flow.offset) for a in flow.assignments
+                       if isinstance(a.target, ast.Name) and a.value.tainted}
             functions = [(f.lineno, f.end_lineno or f.lineno)
                          for kind in (ast.FunctionDef, ast.AsyncFunctionDef) for f in flow.nodes(kind)]
             assigns: dict[str, list[ast.Assign]] = {}
@@ -168,16 +180,16 @@ def _assignments_by_flow(ctx: FileContext) -> dict[int, _Assigns]:
                     if isinstance(target, ast.Name):
                         assigns.setdefault(target.id, []).append(node)
             for call in flow.calls:
-                out[id(call)] = (functions, assigns)
+                out[id(call)] = (functions, assigns, tainted, builders)
         return out
 
     return ctx.cached("py_flow_security.assignments_by_flow", read)
 
 
-def _builds_text(value: ast.expr) -> bool:
+def _builds_text(value: ast.expr, builders: set[str]) -> bool:
     if isinstance(value, ast.JoinedStr | ast.BinOp):
         return True
-    return isinstance(value, ast.Call) and dotted(value.func) in _BUILDERS
+    return isinstance(value, ast.Call) and (dotted(value.func) in _BUILDERS or dotted(value.func) in builders)
 
 
 _PATH_METHODS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes", "unlink", "rmdir", "open",
@@ -199,10 +211,16 @@ def path_traversal(ctx: FileContext) -> Iterator[Hit]:
              *_tainted_calls(ctx, _TWO_PATH_SINKS, PATH, 1, "dst"),
              *_uploads_saved(ctx)]
     reported: set[int] = set()
+    built_at: set[int] = set()
     for call, value, node in found:
         if call.line in reported:
             continue
         reported.add(call.line)
+        built = _built_line(ctx, call, node.id) if isinstance(node, ast.Name) else None
+        if built is not None and built in built_at:
+            continue  # `exists(path)` then `open(path)`: one path built from the request, told once
+        if built is not None:
+            built_at.add(built)
         yield from_assignment(ctx, call, node, hit_at(
             call, f"`{code(node)}` comes from {value.source} and is opened as a path by `{call.name}`: "
                   "`../` in it escapes the intended directory."))
@@ -221,7 +239,8 @@ def path_traversal(ctx: FileContext) -> Iterator[Hit]:
 
 _HTTP_VERBS = ("get", "post", "put", "patch", "delete", "head", "options")
 _FETCHERS = frozenset({f"{lib}.{verb}" for lib in ("requests", "httpx") for verb in _HTTP_VERBS}
-                      | {"urllib.request.urlopen", "urlopen", "urllib.request.Request", "urllib3.request"})
+                      | {"urllib.request.urlopen", "urlopen", "urllib.request.Request", "urllib3.request",
+                         "tornado.httpclient.HTTPRequest", "httpclient.HTTPRequest"})
 _REQUESTERS = frozenset({"requests.request", "httpx.request", "httpx.stream", "urllib3.PoolManager().request",
                          "urllib3.request", "aiohttp.request"})
 _CONNECTIONS = frozenset({"http.client.HTTPConnection", "http.client.HTTPSConnection", "HTTPConnection",
@@ -261,7 +280,7 @@ def _client_calls(ctx: FileContext) -> Iterator[tuple[SinkCall, Value, ast.expr]
     for flow in flows(ctx):
         for call in flow.calls:
             verb = call.name.rsplit(".", 1)[-1]
-            if not call.receiver.http_client or verb not in (*_HTTP_VERBS, "request", "stream"):
+            if not call.receiver.http_client or verb not in (*_HTTP_VERBS, "request", "stream", "fetch"):
                 continue
             found = _arg(call, 1 if verb in {"request", "stream"} else 0, "url")
             if found is not None and found[0].unsafe_for(URL) and not found[0].host_fixed():
@@ -288,7 +307,12 @@ _REDIRECTS = frozenset({"redirect", "flask.redirect", "django.shortcuts.redirect
                         # aiohttp raises its redirects: `raise web.HTTPFound(location)`
                         "web.HTTPFound", "web.HTTPSeeOther", "web.HTTPTemporaryRedirect",
                         "web.HTTPPermanentRedirect", "web.HTTPMovedPermanently",
-                        "aiohttp.web.HTTPFound", "aiohttp.web.HTTPSeeOther"})
+                        "aiohttp.web.HTTPFound", "aiohttp.web.HTTPSeeOther",
+                        # Pyramid (WebOb) returns or raises them: `HTTPFound(location=...)`
+                        "pyramid.httpexceptions.HTTPFound", "pyramid.httpexceptions.HTTPSeeOther",
+                        "pyramid.httpexceptions.HTTPMovedPermanently",
+                        "pyramid.httpexceptions.HTTPTemporaryRedirect", "webob.exc.HTTPFound",
+                        "webob.exc.HTTPSeeOther", "exc.HTTPFound", "httpexceptions.HTTPFound"})
 
 
 @check(
@@ -465,7 +489,8 @@ def code_injection(ctx: FileContext) -> Iterator[Hit]:
 
 _TEMPLATE_SINKS = frozenset({"render_template_string", "flask.render_template_string", "Template",
                              "jinja2.Template", "Markup", "markupsafe.Markup", "mark_safe", "SafeString",
-                             "format_html_join", "from_string", "PageTemplate"})
+                             "format_html_join", "from_string", "PageTemplate", "bottle.SimpleTemplate",
+                             "bottle.template", "tornado.template.Template", "mako.template.Template"})
 """`from_string` is Jinja's `Environment.from_string`; `PageTemplate` is Chameleon's."""
 
 

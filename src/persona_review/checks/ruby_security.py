@@ -685,7 +685,7 @@ _FILE_METHODS = frozenset({
         "Reduce the input to a known name (an id looked up in the database, `File.basename` plus a check "
         "that the path stays under the intended directory) before it reaches the file system."
     ),
-    needs=r"params|cookies|request",
+    needs=r"params|cookies|request|Request|env|route|get |post |put |patch |delete ",
 )
 def file_path(ctx: FileContext) -> Iterator[Hit]:
     for tree, flow, node, name in _flow_calls(ctx):

@@ -1,0 +1,16 @@
+# clean: PY-SSRF
+import aiohttp
+from aiohttp import web
+
+
+async def unfurl(request: web.Request) -> web.Response:
+    payload = await request.json()
+    slug = payload["slug"]
+    async with aiohttp.ClientSession() as session:
+        async with session.get(f"https://api.example.com/pages/{slug}") as resp:
+            title = (await resp.text())[:200]
+    return web.json_response({"title": title})
+
+
+app = web.Application()
+app.router.add_post("/unfurl", unfurl)

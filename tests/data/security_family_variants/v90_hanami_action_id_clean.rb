@@ -1,0 +1,17 @@
+# clean: RB-FILE-PATH
+# path: slices/main/actions/exports/show.rb
+module Main
+  module Actions
+    module Exports
+      class Show < Main::Action
+        EXPORTS = "/var/app/exports"
+
+        def handle(request, response)
+          id = request.params[:id].to_i
+          response.format = :csv
+          response.body = File.read(File.join(EXPORTS, "#{id}.csv"))
+        end
+      end
+    end
+  end
+end

@@ -1,0 +1,12 @@
+# want: PY-OPEN-REDIRECT
+from masonite.controllers import Controller
+from masonite.request import Request
+from masonite.response import Response
+
+
+class LoginController(Controller):
+    def store(self, request: Request, response: Response):
+        if not request.user():
+            return response.redirect("/login")
+        destination = request.input("next", "/home")
+        return response.redirect(destination)

@@ -1,0 +1,12 @@
+# want: RB-FILE-PATH
+# path: lib/static_exports.rb
+class StaticExports
+  ROOT = "/var/exports"
+
+  def call(env)
+    req = Rack::Request.new(env)
+    name = req.params["file"]
+    body = File.read(File.join(ROOT, name))
+    [200, { "content-type" => "text/csv" }, [body]]
+  end
+end
