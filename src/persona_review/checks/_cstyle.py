@@ -314,7 +314,8 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
                 continue  # appends to the SQL text: still the same SQL variable
         contents = string_contents(span)
         dynamic = is_dynamic(span, language, constants) and not _values_beside_whole_sql(span)
-        conditions = language == "java"  # a condition appended to a query (`" AND x LIKE '%" + q`)
+        # a condition appended to a query (`" AND x LIKE '%" + q`, `b.WriteString(" AND k = '" + k + "'")`)
+        conditions = language in {"java", "go"}
         if dynamic and (looks_like_sql(contents, conditions=conditions) or _mentions(span.bare, strict_vars)):
             if name is not None:
                 sql_vars.add(name)
@@ -469,7 +470,11 @@ def _holds_a_result(rhs: str) -> bool:
     return call is not None and call.group(1) not in _TEXT_METHODS
 
 
-_BODY_OPENER = lazy_re(r"(?:=>|->|\)|\bfunc\b[^\n{]*)\s*\{[ \t]*(?=\n|$)")
+_BODY_OPENER = lazy_re(
+    r"(?:=>|->|\)|\bfunc\b[^\n{]*|^\s*(?:\}\s*else\s+)?(?:if|for|switch)\b[^\n{]*)\s*\{[ \t]*(?=\n|$)"
+)
+"""A line-ending `{` that opens a body: a callback's, or a block's whose header has no parentheses (Go's
+`if kind != "" {`)."""
 
 
 def _head_of(span: Span) -> Span:

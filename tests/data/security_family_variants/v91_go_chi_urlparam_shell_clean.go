@@ -16,7 +16,7 @@ func Ping(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "unknown target", http.StatusBadRequest)
 		return
 	}
-	out, err := exec.CommandContext(r.Context(), "sh", "-c", "ping -c 3 "+host).CombinedOutput()
+	out, err := exec.CommandContext(r.Context(), "ping", "-c", "3", "--", host).CombinedOutput()
 	if err != nil {
 		http.Error(w, "ping failed", http.StatusBadGateway)
 		return

@@ -23,8 +23,8 @@ from persona_review.checks._tsflow import ir
 from persona_review.checks._tsflow.values import (
     ALL_KINDS,
     NOSQL,
-    URL,
     UNKNOWN,
+    URL,
     Const,
     Value,
     const_text,
@@ -827,13 +827,12 @@ class _Run:
         `uri.getHost().equals(h)`): where the guard holds, the URL's host is one the code chose, so the
         URL is safe to fetch or redirect to (its path and query may still be anything)."""
         found: Env = {}
-        for node in nodes:
-            if node is None:
+        for written in nodes:
+            if written is None:
                 continue
-            expr = self.adapter.expression(node)
+            expr = self.adapter.expression(written)
             while isinstance(expr, ir.Passthrough):
-                node = expr.inner
-                expr = self.adapter.expression(node)
+                expr = self.adapter.expression(expr.inner)
             base: Node | None = None
             if isinstance(expr, ir.Member) and expr.name in _HOST_PARTS:
                 base = expr.obj
@@ -938,6 +937,10 @@ class _Run:
                 return self.flow.fields[e.name]
             base = self.eval(e.obj)
             if self.tables.source_lookups and _names_source(base, e.obj):
+                return replace(derived(base), source=_short(text_of(node)))
+            if e.name == "searchParams" and base.tainted and not base.safe_for - _SHAPED:
+                # the query of a URL parsed from the request's (`new URL(request.url).searchParams`): a part
+                # the caller wrote, not the page the browser asked for
                 return replace(derived(base), source=_short(text_of(node)))
             if e.name == "length" and base.known:
                 return literal(len(const_text(base.const)))
@@ -1076,6 +1079,8 @@ class _Run:
             return self._construct(c.new_type, args)
         if (method in t.source_methods and self._on_request(c, receiver, receiver_name)
                 and not (method == "get" and self.flow.context_variables)) \
+                or (method in t.typed_source_methods and receiver is not None
+                    and receiver.type in t.request_types) \
                 or c.callee in t.source_callees or (
                 receiver is not None and receiver.type in self.flow.request_wrappers
                 and method.startswith("get") and method not in t.drops_taint
