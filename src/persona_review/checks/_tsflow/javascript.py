@@ -34,8 +34,8 @@ JS_TABLES = ir.Tables(
     source_methods=frozenset(
         {
             "get", "header", "param", "cookie", "query",
-            # AdonisJS `request.input("next")`, `request.qs()`, `request.only([...])`, `request.file("f")`
-            "input", "qs", "only", "except", "file",
+            # AdonisJS `request.input("next")`, `request.qs()`, `request.only([...])`
+            "input", "qs", "only", "except",
             # the Fetch API's `Request` (Next.js route handlers, Remix, SvelteKit, Hono's `c.req`)
             "json", "formData", "text", "parseBody", "queries",
         }
