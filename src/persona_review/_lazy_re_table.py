@@ -1798,6 +1798,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0xcc5327f3c2d28085: (('decode',), False),
     0xcc58ae88b78be404: ((), False),
     0xcc60faaa815cd3c0: ((), False),
+    0xcc81a43b1be40d8b: ((), False),
     0xcc82a5ad37290a65: ((), False),
     0xcc87c64eacebb8f3: ((), False),
     0xcc973f27a7c0c40d: (('ProcessBuilder', '.command'), False),

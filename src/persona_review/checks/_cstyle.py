@@ -315,8 +315,10 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
         contents = string_contents(span)
         dynamic = is_dynamic(span, language, constants) and not _values_beside_whole_sql(span)
         # a condition appended to a query (`" AND x LIKE '%" + q`, `b.WriteString(" AND k = '" + k + "'")`)
-        conditions = language in {"java", "go"}
-        if dynamic and (looks_like_sql(contents, conditions=conditions) or _mentions(span.bare, strict_vars)):
+        conditions = language == "java"
+        quoted = language == "go"
+        if dynamic and (looks_like_sql(contents, conditions=conditions, quoted_conditions=quoted)
+                        or _mentions(span.bare, strict_vars)):
             if name is not None:
                 sql_vars.add(name)
                 strict_vars.add(name)
@@ -333,9 +335,9 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
                 built_to = span.last
         elif name is not None and assign is not None and assign.group(2) != "+=":
             strict_vars.discard(name)
-            if looks_like_sql(contents, strict=False, conditions=conditions):
+            if looks_like_sql(contents, strict=False, conditions=conditions, quoted_conditions=quoted):
                 sql_vars.add(name)
-                if looks_like_sql(contents, conditions=conditions):
+                if looks_like_sql(contents, conditions=conditions, quoted_conditions=quoted):
                     strict_vars.add(name)
                 if dynamic:
                     yield SqlBuild(no, span.last, name, loose=True)
