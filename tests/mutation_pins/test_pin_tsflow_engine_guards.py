@@ -15,6 +15,7 @@ from persona_review.checks._tsflow.values import ALL_KINDS
 from persona_review.contexts import context_for_text
 
 ALL = ",".join(sorted(ALL_KINDS))
+NO_URL = ",".join(sorted(ALL_KINDS - {"url"}))
 GUARDS = [
     ("ALLOWED.contains(p)", ALL, "-"),
     ("!ALLOWED.contains(p)", "-", ALL),
@@ -53,7 +54,10 @@ GUARDS = [
     ('p.lastIndexOf("..") == -1', "path", "-"),
     ('p.startsWith("/srv/")', "path,url", "-"),
     ('p.startsWith("abc")', "-", "-"),
-    ('p.startsWith("http:")', "path,url", "-"),
+    ('p.startsWith("http:")', "path", "-"),  # a scheme alone: any host still passes
+    ('p.startsWith("https://api.example.com/")', "path,url", "-"),
+    ('p.matches("^https?://.*")', NO_URL, "-"),
+    ('p.matches("^https://api[.]example[.]com/.*")', ALL, "-"),
     ('p.startsWith("C:\\\\")', "path,url", "-"),
     ("p.startsWith(base)", "path,url", "-"),
     ("isValid(p) && other != null", ALL, "-"),

@@ -361,8 +361,11 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
         known = constants | {name} if (assign is not None and name is not None and assign.group(2) == "="
                                        and name in sql_vars) else constants
         dynamic = is_dynamic(span, language, known) and not _values_beside_whole_sql(span)
-        conditions = language == "java"  # a condition appended to a query (`" AND x LIKE '%" + q`)
-        if dynamic and (looks_like_sql(contents, conditions=conditions) or _mentions(span.bare, strict_vars)):
+        # a condition appended to a query (`" AND x LIKE '%" + q`, `b.WriteString(" AND k = '" + k + "'")`)
+        conditions = language == "java"
+        quoted = language == "go"
+        if dynamic and (looks_like_sql(contents, conditions=conditions, quoted_conditions=quoted)
+                        or _mentions(span.bare, strict_vars)):
             if name is not None:
                 sql_vars.add(name)
                 strict_vars.add(name)
@@ -379,9 +382,9 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
                 built_to = span.last
         elif name is not None and assign is not None and assign.group(2) != "+=":
             strict_vars.discard(name)
-            if looks_like_sql(contents, strict=False, conditions=conditions):
+            if looks_like_sql(contents, strict=False, conditions=conditions, quoted_conditions=quoted):
                 sql_vars.add(name)
-                if looks_like_sql(contents, conditions=conditions):
+                if looks_like_sql(contents, conditions=conditions, quoted_conditions=quoted):
                     strict_vars.add(name)
                 if dynamic:
                     yield SqlBuild(no, span.last, name, loose=True)
@@ -516,7 +519,11 @@ def _holds_a_result(rhs: str) -> bool:
     return call is not None and call.group(1) not in _TEXT_METHODS
 
 
-_BODY_OPENER = lazy_re(r"(?:=>|->|\)|\bfunc\b[^\n{]*)\s*\{[ \t]*(?=\n|$)")
+_BODY_OPENER = lazy_re(
+    r"(?:=>|->|\)|\bfunc\b[^\n{]*|^\s*(?:\}\s*else\s+)?(?:if|for|switch)\b[^\n{]*)\s*\{[ \t]*(?=\n|$)"
+)
+"""A line-ending `{` that opens a body: a callback's, or a block's whose header has no parentheses (Go's
+`if kind != "" {`)."""
 
 
 def _head_of(span: Span) -> Span:

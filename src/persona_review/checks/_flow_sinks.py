@@ -287,10 +287,10 @@ def looked_up(site: CallSite, index: int) -> bool:
         if name in {"this", "self"}:
             return True
         if name in _REQUEST_OWNERS or any(
-            p.name == name and p.type_name in _REQUEST_CLASSES
+            p.name == name and (p.type_name in _REQUEST_CLASSES or p.source is not None)
             for p in (site.function.params if site.function else ())
         ):
-            return False  # a read of the request itself
+            return False  # a read of the request itself (or of a message the framework filled from it)
         params = {p.name for p in site.function.params} if site.function is not None else set()
         receiver = site.function.node.child_by_field_name("receiver") if site.function is not None else None
         held = _assigned_value(site, name)

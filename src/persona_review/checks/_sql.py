@@ -20,6 +20,11 @@ _SQL_CONDITION = lazy_re(
 uppercase only, as `and x = ` in lowercase is as likely prose; a comparison counts when a quoted value
 follows it (`AND id = ?` binds its value). Read for Java's string building only (`conditions=True`): in
 Python it took text that is not a query for one on another suite's clean cases."""
+_SQL_QUOTED_CONDITION = lazy_re(
+    r"(?<![\w.])(?:WHERE|AND|OR)\s+[\w.\"`]+\s*(?:(?:NOT\s+)?I?LIKE\s*'|(?:=|<>|!=|<=|>=|<|>)\s*')"
+)
+"""An appended condition whose value is spliced between quotes by hand (`" AND kind = '" + k + "'"`): an
+`IN (%s)` of placeholders is not one."""
 _SQL_START = lazy_re(
     r"^\s*(?:select|insert|update|delete|create|drop|alter|truncate|with|merge|replace)\s", re.IGNORECASE
 )
@@ -38,13 +43,17 @@ _PROCEDURE_CALL = lazy_re(r"^(?:(?i:\{\s*(?:\?\s*=\s*)?call\s)|CALL\s+[\w.\"`]+\
 """A stored-procedure call: the JDBC/ODBC escape `{call p(?)}` / `{? = call p}`, or `CALL p(...)`."""
 
 
-def looks_like_sql(text: str, strict: bool = True, conditions: bool = False) -> bool:
+def looks_like_sql(text: str, strict: bool = True, conditions: bool = False, quoted_conditions: bool = False
+                   ) -> bool:
     """Does `text` (string contents) read as SQL? `strict` requires uppercase keywords, or a string that
-    starts as a statement or a procedure call; `conditions` also takes an appended condition alone."""
+    starts as a statement or a procedure call; `conditions` also takes an appended condition alone, and
+    `quoted_conditions` one whose value opens a quote (`" AND kind = '"`)."""
     start = text.lstrip()
     if _PROCEDURE_CALL.match(start):
         return True
     if conditions and _SQL_CONDITION.search(text):
+        return True
+    if quoted_conditions and _SQL_QUOTED_CONDITION.search(text):
         return True
     if strict:
         return bool(_SQL_UPPER.search(text)) or _starts_as_statement(start)

@@ -81,7 +81,8 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
              if not _allow_listed(lexed, hit.line))
     found = [*tainted_sites(ctx, *SQL_SINKS), *_ctx_first_sites(ctx)]
     sites = (site for site in found
-             if not _allow_listed(lexed, site[0].line) and not _bound_values(site[0], site[1]))
+             if not _allow_listed(lexed, site[0].line) and not _bound_values(site[0], site[1])
+             and not _keyed_read(site[0]))
     if not ctx.whole_file:
         sites = (site for site in sites if not _built_by_a_helper_out_of_run(ctx, site[0], site[1]))
     yield from with_flow_sites(lines, sites, describe_flow, verb)
@@ -277,6 +278,13 @@ def _ctx_first_sites(ctx: FileContext) -> Iterator[tuple[CallSite, int, Value]]:
     for site, index, value in tainted_sites(ctx, *CTX_FIRST_SQL_SINKS):
         if site.call.args and _CTX_ARG.match(text_of(site.call.args[0])):
             yield site, index, value
+
+
+def _keyed_read(site: CallSite) -> bool:
+    """`store.Get(ctx, key)`, `repo.Select(ctx, id)`: a context first, so not sqlx's `Get(&dest, query,
+    args...)` / `Select(&dest, query, args...)` but a store's lookup by key (no SQL text in it)."""
+    return site.call.method in {"Get", "Select"} and bool(site.call.args) \
+        and _CTX_ARG.match(text_of(site.call.args[0])) is not None
 
 
 def _bound_values(site: CallSite, index: int) -> bool:

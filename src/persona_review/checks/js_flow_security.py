@@ -313,6 +313,8 @@ request's own path, on this host): the browser, not a link's author, sets those.
 REDIRECT_SINKS = (
     Sink(URL, frozenset({"redirect"}), None, receiver_words=("res", "response", "ctx", "reply", "h")),
     Sink(URL, args=None, callees=frozenset({"c.redirect"})),  # Hono's context, named `c` by convention
+    # Next.js (`next/navigation`), Remix / React Router and SvelteKit (`redirect(303, to)`) helpers
+    Sink(URL, args=None, callees=frozenset({"redirect", "permanentRedirect"})),
 )
 
 

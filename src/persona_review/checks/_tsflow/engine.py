@@ -708,6 +708,7 @@ class _Run:
                     found = self._matched(expr.left, expr.right) or self._matched(expr.right, expr.left)
                 if found is None:
                     return {}, {}
+                found = {**found, **self._hosts_checked((expr.left, expr.right))}
                 return (found, {}) if expr.op == "==" else ({}, found)
             return {}, {}
         if isinstance(expr, ir.Call):
@@ -720,8 +721,10 @@ class _Run:
         """`if allowed[origin] {`: a lookup in the code's own table (a Go `map[string]bool` of trusted
         values, a JS object of them) read as a condition: where it holds, the key is one of the table's."""
         name = self._name_of(expr.index, self.adapter.expression(expr.index))
-        if name is None or self._quiet_eval(expr.obj).tainted:
+        if self._quiet_eval(expr.obj).tainted:
             return {}
+        if name is None:
+            return self._hosts_checked((expr.index,))
         value = self._lookup(name)
         return {name: sanitized(value, ALL_KINDS)} if value.tainted else {}
 
@@ -786,41 +789,64 @@ class _Run:
             prefix = self._quiet_eval(call.args[0])
             if prefix.known and not any(mark in const_text(prefix.const) for mark in ("/", "\\", ":")):
                 return {}, {}  # a prefix that is no directory or URL checks neither
+            partial = partial - self._scheme_only(call)
             return {n: sanitized(self._lookup(n), partial) for n in (receiver_name, *arg_names)
                     if n is not None and self._lookup(n).tainted}, {}
         if method not in self.tables.guards and not _GUARD_NAME.match(method):
             return {}, {}
-        checked: Env = {}
-        if method in _MEMBERSHIP and receiver is not None and not receiver.tainted:
-            checked.update(self._host_listed(call.args))
+        kinds = ALL_KINDS - self._scheme_only(call)
+        checked: Env = self._hosts_checked((call.receiver, *call.args))
         candidates = [n for n in (receiver_name, *arg_names) if n is not None]
         for name in candidates:
             value = self._lookup(name)
             if value.tainted:
-                checked[name] = sanitized(value, ALL_KINDS)
+                checked[name] = sanitized(value, kinds)
             elif not value.fixed and value.seq is None and value.items is None:
                 checked[name] = replace(value, fixed=True)
         return checked, {}
 
-    def _host_listed(self, args: Sequence[Node]) -> Env:
-        """`ALLOWED_HOSTS.has(url.hostname)`, `ALLOWED.contains(uri.getHost())`: the host of a parsed URL
-        found in the code's own list. Where that holds, the URL goes only to a host the code chose."""
-        out: Env = {}
-        for arg in args:
-            expr = self.adapter.expression(arg)
+    def _scheme_only(self, call: ir.Call) -> frozenset[str]:
+        """`{URL}` when a prefix or pattern test pins only a URL's scheme (`startsWith("https://")`,
+        `/^https?:\\/\\//.test(u)`): any host still passes it, so it checks nothing an outbound request or a
+        redirect cares about; else nothing."""
+        texts: list[str] = []
+        if call.method in _PATTERN_TESTS and call.receiver is not None and call.receiver.type == "regex":
+            pattern = call.receiver.child_by_field_name("pattern")
+            texts.append(text_of(pattern) if pattern is not None else "")
+        if call.method in _PREFIX_TESTS or call.method in _PATTERN_TESTS:
+            for arg in call.args:
+                value = self._quiet_eval(arg)
+                if value.known and isinstance(value.const, str):
+                    texts.append(value.const)
+        if any(_SCHEME_ONLY.fullmatch(text) is not None for text in texts):
+            return frozenset({URL})
+        return frozenset()
+
+    def _hosts_checked(self, nodes: Sequence[Node | None]) -> Env:
+        """URL objects whose host a guard reads (`allowed.has(u.hostname)`, `u.Hostname() == h`,
+        `uri.getHost().equals(h)`): where the guard holds, the URL's host is one the code chose, so the
+        URL is safe to fetch or redirect to (its path and query may still be anything)."""
+        found: Env = {}
+        for written in nodes:
+            if written is None:
+                continue
+            expr = self.adapter.expression(written)
             while isinstance(expr, ir.Passthrough):
                 expr = self.adapter.expression(expr.inner)
-            owner: Node | None = None
+            base: Node | None = None
             if isinstance(expr, ir.Member) and expr.name in _HOST_PARTS:
-                owner = expr.obj
+                base = expr.obj
             elif isinstance(expr, ir.Call) and expr.method in _HOST_PARTS and not expr.args:
-                owner = expr.receiver
-            if owner is None:
+                base = expr.receiver
+            if base is None:
                 continue
-            name = self._name_of(owner, self.adapter.expression(owner))
-            if name is not None and self._lookup(name).tainted:
-                out[name] = sanitized(self._lookup(name), frozenset({URL}))
-        return out
+            name = self._name_of(base, self.adapter.expression(base))
+            if name is None:
+                continue
+            value = self._lookup(name)
+            if value.tainted:
+                found[name] = sanitized(value, frozenset({URL}))
+        return found
 
     def _eval_within(self, condition: Node, branch: Node, holds: bool) -> Value:
         """A ternary's branch with what its condition checks: `ALLOWED.contains(s) ? s : "id"` gives `s`
@@ -911,6 +937,10 @@ class _Run:
                 return self.flow.fields[e.name]
             base = self.eval(e.obj)
             if self.tables.source_lookups and _names_source(base, e.obj):
+                return replace(derived(base), source=_short(text_of(node)))
+            if e.name == "searchParams" and base.tainted and not base.safe_for - _SHAPED:
+                # the query of a URL parsed from the request's (`new URL(request.url).searchParams`): a part
+                # the caller wrote, not the page the browser asked for
                 return replace(derived(base), source=_short(text_of(node)))
             if e.name == "length" and base.known:
                 return literal(len(const_text(base.const)))
@@ -1049,6 +1079,8 @@ class _Run:
             return self._construct(c.new_type, args)
         if (method in t.source_methods and self._on_request(c, receiver, receiver_name)
                 and not (method == "get" and self.flow.context_variables)) \
+                or (method in t.typed_source_methods and receiver is not None
+                    and receiver.type in t.request_types) \
                 or c.callee in t.source_callees or (
                 receiver is not None and receiver.type in self.flow.request_wrappers
                 and method.startswith("get") and method not in t.drops_taint
@@ -1449,6 +1481,17 @@ _PURE = frozenset({"split", "substring", "trim", "strip", "replace", "replaceAll
                    "toUpperCase", "charAt", "format", "formatted", "repeat", "toString", "intern",
                    "stripLeading", "stripTrailing", "toCharArray", "getBytes", "valueOf", "join", "lines"})
 """Methods whose result, on a receiver built from literals and with such arguments, is built from literals."""
+_PREFIX_TESTS = frozenset({"startsWith", "HasPrefix", "hasPrefix", "startswith"})
+_PATTERN_TESTS = frozenset({"test", "match", "matches", "MatchString", "Match"})
+_HOST_PARTS = frozenset({"hostname", "host", "origin", "Host", "Hostname", "getHost", "getAuthority"})
+_SCHEME_ONLY = lazy_re(
+    r"(?i)(?:https?|wss?|ftp)(?::(?://?)?)?|[a-z][\w+.-]*://"
+    # a pattern: `^https?:\/\/`, `^(https?|ftp)://.*$`, `^https?://\S+`
+    r"|\^?\((?:\?:)?[a-z?|]+\)\??:(?:\\?/){0,2}(?:\.[*+]|\\S[*+]|\[\^[^\]]*\][*+])?\$?"
+    r"|\^?[a-z]+s?\??:(?:\\?/){0,2}(?:\.[*+]|\\S[*+]|\[\^[^\]]*\][*+])?\$?"
+)
+"""A prefix or pattern that fixes a URL's scheme and nothing after it."""
+
 _GUARD_NAME = lazy_re(r"^(?:is(?:Valid|Safe|Allowed|Whitelisted|Permitted)\w*|validate\w*"
                          r"|check(?:Valid|Safe)\w*|allowed\w*)$")
 
@@ -1526,7 +1569,6 @@ def _joined(c: ir.Call, receiver: Value | None, args: tuple[Value, ...]) -> Valu
     return out
 
 
-_MEMBERSHIP = frozenset({"has", "includes", "contains", "containsKey"})
 _HOST_PARTS = frozenset({"hostname", "host", "getHost", "Hostname", "Host"})
 """The host of a parsed URL (`url.hostname`, `uri.getHost()`, Go's `u.Hostname()`)."""
 

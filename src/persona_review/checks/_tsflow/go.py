@@ -298,6 +298,7 @@ class GoAdapter(TreeAdapter):
         if node.type == "method_declaration" and receiver is not None:
             declared = next((c for c in receiver.named_children if c.type == "parameter_declaration"), None)
             owner = self.type_of(_field(declared, "type")) if declared is not None else None
+            params = _rpc_arguments(node, params, owner)
         return ir.Function(node, _text(_field(node, "name")), params, _field(node, "body"), owner)
 
     def _params(self, plist: Node | None) -> list[ir.Param]:
@@ -568,6 +569,33 @@ class GoAdapter(TreeAdapter):
         return ir.Call(
             f"{type_name}{{}}", type_name, None, [_element(c) for c in elements], new_type=type_name
         )
+
+
+_GQLGEN_ROOTS = frozenset({"queryResolver", "mutationResolver", "subscriptionResolver"})
+"""The receiver types gqlgen generates for the schema's root operations: their methods' parameters after the
+context are the operation's arguments, as the client sent them."""
+
+
+def _rpc_arguments(node: Node, params: list[ir.Param], owner: str | None) -> list[ir.Param]:
+    """The parameters of a method that serves a remote call, marked as request data: a gRPC (or Connect)
+    handler `(ctx context.Context, in *pb.XRequest) (*pb.XResponse, error)`, whose request message is what
+    the client sent, or a gqlgen root resolver, whose parameters are the operation's arguments."""
+    if len(params) < 2 or params[0].type_name != "Context":
+        return params
+    if owner in _GQLGEN_ROOTS:
+        return [params[0], *(ir.Param(p.name, p.type_name, f"the GraphQL argument `{p.name}`")
+                             for p in params[1:])]
+    declared = _field(node, "parameters")
+    second = [c for c in declared.named_children if c.type == "parameter_declaration"][-1] \
+        if declared is not None else None
+    written = _text(_field(second, "type")) if second is not None else ""
+    results = _text(_field(node, "result"))
+    if len(params) == 2 and written.startswith("*") and "." in written \
+            and (params[1].type_name or "").endswith("Request") \
+            and results.startswith("(*") and results.replace(" ", "").endswith(",error)"):
+        return [params[0], ir.Param(params[1].name, params[1].type_name,
+                                    f"the RPC request message `{params[1].name}`")]
+    return params
 
 
 def _never_written(root: Node, name: str) -> bool:

@@ -268,6 +268,10 @@ class Tables:
     """Methods that return request data when called on a request object."""
     request_types: frozenset[str] = frozenset()
     """Classes whose source methods return request data (`HttpServletRequest`)."""
+    typed_source_methods: frozenset[str] = frozenset()
+    """Methods that return request data only on a receiver whose class is known to be one of
+    `request_types` (`ctx.body()` on a Javalin `Context`, `req.query()` on a Helidon `ServerRequest`): names
+    too common to trust on a receiver merely named like a request."""
     request_names: Sequence[str] = ("request", "req")
     """Receiver names taken to be the request when their class is not known (a hunk)."""
     source_types: frozenset[str] = frozenset()

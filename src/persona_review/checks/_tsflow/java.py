@@ -121,6 +121,19 @@ JAVA_TABLES = ir.Tables(
             "HttpRequest",  # Micronaut
             "HttpServerRequest",  # Vert.x
             "RoutingContext",  # Vert.x Web
+            "Context",  # Javalin (`io.javalin.http.Context`)
+            "UploadedFile",  # Javalin
+        }
+    ),
+    typed_source_methods=frozenset(
+        {
+            # Javalin `Context`
+            *("formParam", "formParams", "formParamMap", "queryParamMap", "pathParamMap", "header",
+              "headerMap", "cookie", "cookieMap", "body", "bodyAsBytes", "bodyAsClass", "bodyStreamAsClass",
+              "bodyAsInputStream", "uploadedFile", "uploadedFiles", "queryString", "fullUrl", "path",
+              "filename"),
+            # Helidon `ServerRequest` (`req.query().get("q")`, `req.path().pathParameters()`, `req.content()`)
+            *("query", "content", "headers"),
         }
     ),
     request_names=("request", "req", "part", "file", "upload"),

@@ -31,7 +31,15 @@ if TYPE_CHECKING:
 _ALL = frozenset({SQL, SHELL, PATH, URL, HTML})
 
 JS_TABLES = ir.Tables(
-    source_methods=frozenset({"get", "header", "param", "cookie", "query"}),
+    source_methods=frozenset(
+        {
+            "get", "header", "param", "cookie", "query",
+            # AdonisJS `request.input("next")`, `request.qs()`, `request.only([...])`
+            "input", "qs", "only", "except",
+            # the Fetch API's `Request` (Next.js route handlers, Remix, SvelteKit, Hono's `c.req`)
+            "json", "formData", "text", "parseBody", "queries",
+        }
+    ),
     request_types=frozenset(
         {
             "Request",
@@ -42,6 +50,12 @@ JS_TABLES = ir.Tables(
             "ParameterizedContext",
             "Context",
             "RouterContext",
+            "HttpContext",  # AdonisJS: `({ request }: HttpContext)`
+            # AWS Lambda behind API Gateway, an ALB or a function URL
+            "APIGatewayProxyEvent",
+            "APIGatewayProxyEventV2",
+            "ALBEvent",
+            "LambdaFunctionURLEvent",
         }
     ),
     request_names=("req", "request"),
@@ -64,9 +78,13 @@ JS_TABLES = ir.Tables(
             "nextUrl",
             "hostname",
             "host",
+            # AWS Lambda events
+            "queryStringParameters",
+            "multiValueQueryStringParameters",
+            "pathParameters",
         }
     ),
-    text_fields=frozenset({"params"}),
+    text_fields=frozenset({"params", "pathParameters"}),
     source_lookups=frozenset({"get", "header", "param", "getAll"}),
     formatters=frozenset({"util.format", "format"}),
     function_wrappers=frozenset({"util.promisify", "promisify", "Bluebird.promisify", "Promise.promisify",
@@ -305,6 +323,8 @@ class JavaScriptAdapter(TreeAdapter):
                 pattern = _field(param, "pattern") or param
                 declared = self.type_of(_field(param, "type"))
                 type_name = declared if declared in self.tables.request_types else None
+                if declared == "FormData" and _server_action(node):
+                    type_name = "Request"  # a form posted to a server action: `formData.get("name")`
                 for decorator in param.children_by_field_name("decorator"):
                     label = _decorator_name(decorator)
                     if label in _REQUEST_DECORATORS:
@@ -636,17 +656,34 @@ _ROUTE_METHODS = frozenset({"get", "post", "put", "patch", "delete", "del", "all
 _RESPONSE_NAMES = frozenset({"res", "resp", "response", "reply", "rep", "h", "ctx"})
 
 
+def _server_action(node: Node) -> bool:
+    """Whether a function is a React server action: its body, or the module it is in, starts with the
+    `"use server"` directive (Next.js calls it with the submitted form, from any browser)."""
+    body = _field(node, "body")
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    for scope in (body, root):
+        first = next((c for c in scope.named_children if c.type != "comment"), None) if scope else None
+        inner = first_named(first) if first is not None and first.type == "expression_statement" else None
+        if inner is not None and inner.type == "string" and _text(inner)[1:-1] == "use server":
+            return True
+    return False
+
+
 def is_handler(node: Node, plist: Node) -> bool:
     """Whether a function is an HTTP handler whose first parameter is the request: its second parameter
     is named like a response (`res`, `reply`), or it is passed to a route registration
     (`app.get("/path", (a, b) => …)`, `router.use((a, b, next) => …)`) with two or three parameters."""
     names = [c for c in plist.named_children if c.type != "comment"]
-    if not 2 <= len(names) <= 4:
+    # Elysia and Hono-style callbacks take one object of request parts: `({ params, query, body }) => …`
+    destructured = len(names) == 1 and (_field(names[0], "pattern") or names[0]).type == "object_pattern"
+    if not (2 <= len(names) <= 4 or destructured):
         return False
-    second = names[1]
-    second = _field(second, "pattern") or second
-    if second.type == "identifier" and _text(second) in _RESPONSE_NAMES:
-        return True
+    if not destructured:
+        second = _field(names[1], "pattern") or names[1]
+        if second.type == "identifier" and _text(second) in _RESPONSE_NAMES:
+            return True
     parent = node.parent
     if parent is None or parent.type != "arguments" or parent.parent is None:
         return False

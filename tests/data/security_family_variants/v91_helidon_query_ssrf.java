@@ -1,0 +1,27 @@
+// want: JAVA-SSRF
+package com.acme.api;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+public class ProbeService implements HttpService {
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/probe", this::probe);
+    }
+
+    private void probe(ServerRequest req, ServerResponse res) throws Exception {
+        String target = req.query().get("target");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(target)).GET().build();
+        HttpResponse<String> reply = client.send(request, HttpResponse.BodyHandlers.ofString());
+        res.send(reply.statusCode() + "");
+    }
+}

@@ -1,0 +1,27 @@
+// clean: JAVA-PATH-TRAVERSAL
+package com.acme.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+public class AttachmentRoutes {
+    private static final Path ROOT = Paths.get("/srv/attachments").toAbsolutePath().normalize();
+
+    public void register(Javalin app) {
+        app.get("/attachments/{name}", this::download);
+    }
+
+    private void download(Context ctx) throws Exception {
+        String name = ctx.pathParam("name");
+        Path file = ROOT.resolve(name).normalize();
+        if (!file.startsWith(ROOT)) {
+            throw new BadRequestResponse("bad name");
+        }
+        ctx.contentType("application/octet-stream");
+        ctx.result(Files.newInputStream(file));
+    }
+}
