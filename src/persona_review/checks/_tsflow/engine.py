@@ -1569,9 +1569,6 @@ def _joined(c: ir.Call, receiver: Value | None, args: tuple[Value, ...]) -> Valu
     return out
 
 
-_HOST_PARTS = frozenset({"hostname", "host", "getHost", "Hostname", "Host"})
-"""The host of a parsed URL (`url.hostname`, `uri.getHost()`, Go's `u.Hostname()`)."""
-
 
 def element_of(value: Value) -> Value:
     """An element of a list, array or map (or a character of a string)."""
