@@ -85,8 +85,8 @@ _VERB_MARKED = lazy_re(
     rf"|\bset_?status\s*\(\s*(?:[\"'](?P<s4>{_VERB_DONE})[\"']|[\w.]*\.(?P<s5>{_VERB_DONE})\b)"
     rf"|\bmark_?(?:as_?)?(?P<s6>{_VERB_DONE})!?\s*[(!]?"
 )
-_STEMS = {"cancel": "cancel", "void": "void", "approv": "approve", "activat": "activate", "confirm": "confirm",
-          "provision": "provision"}
+_STEMS = {"cancel": "cancel", "void": "void", "approv": "approve", "activat": "activate",
+          "confirm": "confirm", "provision": "provision"}
 _SUCCESS_RESULT = lazy_re(
     r"^\s*return\s+(?:new\s+)?(?!ResponseEntity\b|HttpResponse\b)[A-Z][\w$]*\s*\.\s*"
     r"(?:ok|success|succeeded|successful|done|completed)\s*\("
