@@ -40,3 +40,17 @@ func (p *RefundProcessor) ProcessTask(ctx context.Context, t *asynq.Task) error 
 	}
 	return nil
 }
+
+func (p *ImageProcessor) ProcessTask(ctx context.Context, t *asynq.Task) error {
+	db, err := p.app.Database(ctx)
+	if err != nil {
+		return fmt.Errorf("database client: %v: %w", err, asynq.SkipRetry)
+	}
+	ref, err := db.NewRef("images").Push(ctx, map[string]string{
+		"url": string(t.Payload()),
+	})
+	if err != nil {
+		return fmt.Errorf("push: %v: %w", err, asynq.SkipRetry) // expect: GO-ASYNQ-SKIPRETRY-TRANSIENT
+	}
+	return p.store.Save(ctx, ref.Path)
+}
