@@ -26,6 +26,7 @@ def test_fixture_matches_its_markers(name: str) -> None:
     ("asynq_skip_retry.go", "internal/jobs/sms_test.go", "GO-ASYNQ-SKIPRETRY-TRANSIENT"),
     ("system_unchecked.rb", "lib/tasks/thumbnails.rake", "RB-SYSTEM-UNCHECKED"),
     ("system_unchecked.rb", "spec/jobs/thumbnail_job_spec.rb", "RB-SYSTEM-UNCHECKED"),
+    ("system_unchecked.rb", "lib/capistrano/sync.rb", "RB-SYSTEM-UNCHECKED"),
     ("ProcessExit.java", "src/test/java/com/acme/media/PosterMakerTest.java", "JAVA-PROCESS-EXIT-IGNORED"),
     ("py_exit_status.py", "tests/test_media.py", "PY-SUBPROCESS-UNCHECKED"),
 ])

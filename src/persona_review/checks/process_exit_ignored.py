@@ -31,7 +31,8 @@ _RB_SYSTEM = lazy_re(r"^\s*(?:Kernel\s*\.\s*)?system\s*(?:\(|\s+[\"'\w:@])")
 _RB_TESTED_AFTER = lazy_re(r"\$\?|\$CHILD_STATUS|Process\.last_status|\$\?\.success\?")
 _RB_RAISES = lazy_re(r"\bexception:\s*true\b")
 _RB_TOOLING = lazy_re(
-    r"(?:^|/)(?:spec|test|bin|script|scripts|tasks|config/deploy|db/seeds)/|\.rake$|(?:^|/)(?:Rakefile|"
+    r"(?:^|/)(?:spec|test|bin|script|scripts|tasks|config/deploy|db/seeds|capistrano|deploy)/|\.rake$"
+    r"|(?:^|/)(?:Rakefile|deploy\.rb|"
     r"Capfile|Gemfile|Guardfile|Dangerfile)$|_spec\.rb$|_test\.rb$"
 )
 """Tests and developer tooling (rake tasks, bin scripts, deploy recipes): commands run by hand, where the
