@@ -12,7 +12,8 @@ from persona_review.diff import parse_diff
 
 from .helpers import DATA, expected, findings_of
 
-_FIXTURES = ["asynq_skip_retry.go", "system_unchecked.rb", "ProcessExit.java", "py_exit_status.py"]
+_FIXTURES = ["asynq_skip_retry.go", "system_unchecked.rb", "ProcessExit.java", "py_exit_status.py",
+             "failure_made_permanent.ts", "failure_made_permanent.py"]
 
 
 @pytest.mark.parametrize("name", _FIXTURES)
