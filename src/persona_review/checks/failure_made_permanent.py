@@ -15,7 +15,9 @@ BullMQ's `UnrecoverableError` fails the job without using its remaining attempts
 succeed, and wrong for a call whose usual failures (a timeout, a reset connection, a 5xx, a rate limit)
 pass on the next try. Reported on the `throw`/`raise` when it sits directly in a handler that catches
 everything (or a network, timeout or connection error) around a call that does I/O, with no test of which
-error it is before it. Go's asynq `SkipRetry` is GO-ASYNQ-SKIPRETRY-TRANSIENT.
+error it is before it. A Celery task that retries anywhere (`self.retry(...)`, `autoretry_for=`) is left
+alone: it already tells the failures it retries from the ones it rejects. Go's asynq `SkipRetry` is
+GO-ASYNQ-SKIPRETRY-TRANSIENT.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from collections.abc import Iterator
 
 from persona_review.checks._catch import catches, try_of
 from persona_review.checks._lexing import lex
-from persona_review.checks._py_functions import caught_names
+from persona_review.checks._py_functions import Function, caught_names, functions_of, own_nodes
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -95,23 +97,40 @@ def failure_made_permanent(ctx: FileContext) -> Iterator[Hit]:
 
 def _celery_rejects(ctx: FileContext) -> Iterator[Hit]:
     for flow in flows(ctx):
-        for node in flow.nodes(ast.Try):
-            if not _does_io(node.body):
-                continue
-            for handler in node.handlers:
-                names = caught_names(handler)
-                if not any(_TRANSIENT_NAMES.search(name) for name in names):
-                    continue
-                for stmt in handler.body:
-                    if isinstance(stmt, ast.If | ast.Match):
-                        break  # the handler tells errors apart first
-                    if _is_reject(stmt):
-                        yield Hit(stmt.lineno + flow.offset, None, message=(
-                            "Every network failure of the `try` above, a timeout or a 5xx included, is "
-                            "answered with `Reject` without requeue: the message is dropped (or "
-                            "dead-lettered) where a retry would have passed. Reject only what can never "
-                            "succeed and retry the rest (`self.retry(exc=...)`)."))
-                        break
+        for function in functions_of(flow):
+            if _retries(function):
+                continue  # the task retries some failures: the ones it rejects are its choice
+            for node in own_nodes(function):
+                if isinstance(node, ast.Try):
+                    yield from _rejects_in(node, flow.offset)
+
+
+def _retries(function: Function) -> bool:
+    """The task retries somewhere (`self.retry(...)`, `autoretry_for=` on its decorator)."""
+    for deco in function.decorator_list:
+        if isinstance(deco, ast.Call) and any(k.arg == "autoretry_for" for k in deco.keywords):
+            return True
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "retry"
+               for n in ast.walk(function))
+
+
+def _rejects_in(node: ast.Try, offset: int) -> Iterator[Hit]:
+    if not _does_io(node.body):
+        return
+    for handler in node.handlers:
+        names = caught_names(handler)
+        if not any(_TRANSIENT_NAMES.search(name) for name in names):
+            continue
+        for stmt in handler.body:
+            if isinstance(stmt, ast.If | ast.Match):
+                break  # the handler tells errors apart first
+            if _is_reject(stmt):
+                yield Hit(stmt.lineno + offset, None, message=(
+                    "Every network failure of the `try` above, a timeout or a 5xx included, is "
+                    "answered with `Reject` without requeue: the message is dropped (or "
+                    "dead-lettered) where a retry would have passed. Reject only what can never "
+                    "succeed and retry the rest (`self.retry(exc=...)`)."))
+                break
 
 
 def _is_reject(stmt: ast.stmt) -> bool:
