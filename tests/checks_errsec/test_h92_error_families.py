@@ -104,3 +104,31 @@ def test_a_goroutine_on_the_request_context_is_seen_in_a_hunk_that_starts_inside
 def test_a_goroutine_with_its_own_context_in_such_a_hunk_is_quiet() -> None:
     detached = _GOROUTINE_HUNK.replace("SendReceipt(r.Context(), order)", "SendReceipt(bg, order)")
     assert _diff_lines(detached, "GO-GOROUTINE-REQUEST-SCOPE") == []
+
+
+_TX_THROWS = """package com.acme.loans;
+
+@Service
+public class AccrualService {
+    private final LoanRepository loans;
+
+    @Transactional
+    public void accrue(long loanId) throws DECLARED {
+        Loan loan = loans.findById(loanId).orElse(null);
+        loans.save(loan.withAccrual());
+        if (loan.isClosed()) {
+            throw new DECLARED(loanId);
+        }
+    }
+}
+"""
+
+
+@pytest.mark.parametrize(("declared", "flagged"), [
+    ("InterestPostingException", True),
+    ("LoanNotFoundException", False),   # named like the unchecked not-found exceptions of web frameworks
+    ("IllegalStateException", False),
+])
+def test_a_project_exception_declared_and_thrown_in_a_transaction(declared: str, flagged: bool) -> None:
+    found = findings_of("src/main/java/com/acme/loans/AccrualService.java", _TX_THROWS.replace("DECLARED", declared))
+    assert ((12, "JAVA-TX-CHECKED-COMMITS") in found) is flagged

@@ -430,7 +430,7 @@ _UNCHECKED_NAME = lazy_re(
     r"NoSuchElementException|ConcurrentModificationException|SecurityException|UncheckedIOException|"
     r"DateTimeException|DateTimeParseException|NumberFormatException|"
     r"\w*DataAccessException|\w*Transaction\w*Exception|ResponseStatusException|\w*Http\w*Exception|"
-    r"WebApplicationException|NotFoundException|BadRequestException|ForbiddenException|NotAuthorizedException|"
+    r"WebApplicationException|\w*NotFoundException|BadRequestException|ForbiddenException|NotAuthorizedException|"
     r"NotAllowedException|ClientErrorException|ServerErrorException|InternalServerErrorException|"
     r"ServiceUnavailableException|ProcessingException|ValidationException|ConstraintViolationException|"
     r"EntityNotFoundException|EntityExistsException|PersistenceException|OptimisticLockException|"
