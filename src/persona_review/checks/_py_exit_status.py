@@ -9,11 +9,12 @@ the function asks whether it succeeded.
 `asyncio.create_subprocess_exec/shell(...)` waited for (`wait`, `communicate`) are read the same way: the
 status is read when the function touches `returncode`, calls `check_returncode()` or `poll()`, or uses the
 value `wait()` returns (`if proc.wait() != 0`, `rc = await proc.wait()`). The function is left alone when
-the process object leaves it (returned, passed to a call, stored, aliased), since its caller may check,
-when `run` is given `check=` at all (`check=False` is a stated choice), and when the function reads what
-the command printed (`result.stdout`, `out, _ = proc.communicate()`): a probe whose failure shows as an
-empty output to its caller. A `Popen` that is never waited
-for is PY-PROCESS-NOT-REAPED's case, not this one.
+the process object leaves it (returned, passed to a call, stored, aliased), since its caller may check;
+when it stops the child itself (`kill`, `terminate`: a killed child's status says nothing); when `run` is
+given `check=` at all (`check=False` is a stated choice); and when the function reads what the command
+printed (`result.stdout`, `out, _ = proc.communicate()`), a probe whose failure shows as an empty
+output to its caller, or tests it (`if stderr: raise ...`). A `Popen` that is never waited for is
+PY-PROCESS-NOT-REAPED's case, not this one; a shell command built from values is PY-SHELL-INJECTION's.
 """
 
 from __future__ import annotations
@@ -29,14 +30,19 @@ _ASYNC_MAKERS = frozenset({"asyncio.create_subprocess_exec", "asyncio.create_sub
                            "create_subprocess_exec", "create_subprocess_shell"})
 _READS_STATUS = frozenset({"returncode", "check_returncode", "poll"})
 _WAITS = frozenset({"wait", "communicate"})
-_HARMLESS = frozenset({"stdout", "stderr", "stdin", "pid", "args", "kill", "terminate", "send_signal"})
+_HARMLESS = frozenset({"stdout", "stderr", "stdin", "pid", "args"})
 """Uses of the process object that neither read its status nor hand it on."""
+_SPAN = 12
+"""How far apart the start of a child and its wait may be for one finding to cover both."""
+_STOPS = frozenset({"kill", "terminate", "send_signal"})
+"""The function stops the child itself (a timeout, a shutdown): its exit status then says nothing."""
 
 
 @dataclass(frozen=True, slots=True)
 class Unread:
     line: int
-    """Where the status should have been read: the `run(...)` call, or the `wait`/`communicate` line."""
+    """The `run(...)` call; for a child waited for, the line that starts it (or, when that is far above,
+    the `wait`/`communicate` line)."""
     last: int
     name: str
     callee: str
@@ -52,12 +58,17 @@ def unread_exit_statuses(function: Function) -> Iterator[Unread]:
         if made is None:
             continue
         callee, call = made
+        if _shell_built(callee, call):
+            continue  # PY-SHELL-INJECTION's line: its fix rewrites the call, a second finding dilutes it
         name = node.targets[0].id
         uses = _uses(nodes, name, node)
         if uses is None:
             continue
-        if _reads_output(uses, parents_of(nodes)):
+        parents = parents_of(nodes)
+        if _reads_output(uses, parents):
             continue  # the output is the product: a failed command shows as an empty one to the caller
+        if _tests_output(nodes, uses, parents, name):
+            continue  # the function judges the outcome by what the command printed (`if stderr: raise`)
         if callee == "subprocess.run":
             if any(k.arg == "check" or k.arg is None for k in call.keywords):
                 continue
@@ -67,7 +78,20 @@ def unread_exit_statuses(function: Function) -> Iterator[Unread]:
         if not waits:
             continue  # never waited for: PY-PROCESS-NOT-REAPED
         last = max(waits, key=lambda n: n.lineno)
-        yield Unread(last.lineno, last.end_lineno or last.lineno, name, callee)
+        end = last.end_lineno or last.lineno
+        # From the start of the child to the wait that drops its status, when the two are close.
+        yield Unread(node.lineno if end - node.lineno <= _SPAN else last.lineno, end, name, callee)
+
+
+def _shell_built(callee: str, call: ast.Call) -> bool:
+    """A shell command that is not a literal: `create_subprocess_shell(f"...")`, `shell=True` on a built
+    string."""
+    first = call.args[0] if call.args else None
+    literal = isinstance(first, ast.Constant) and isinstance(first.value, str)
+    shell = callee.endswith("create_subprocess_shell") or any(
+        k.arg == "shell" and isinstance(k.value, ast.Constant) and k.value.value is True
+        for k in call.keywords)
+    return shell and not literal
 
 
 def parents_of(nodes: list[ast.AST]) -> dict[int, ast.AST]:
@@ -88,14 +112,44 @@ def _reads_output(uses: list[ast.Attribute], parents: dict[int, ast.AST]) -> boo
                                                          and holder.attr in {"close", "write"})):
                 return True
         if use.attr == "communicate":
-            call = parents.get(id(use))
-            holder = parents.get(id(call)) if call is not None else None
-            if isinstance(holder, ast.Await):
-                holder = parents.get(id(holder))
-            if isinstance(holder, ast.Assign):
+            holder = _assignment_of(use, parents)
+            if holder is not None:
                 target = holder.targets[0]
                 first = target.elts[0] if isinstance(target, ast.Tuple) and target.elts else target
                 if isinstance(first, ast.Name) and first.id != "_":
+                    return True
+    return False
+
+
+def _assignment_of(use: ast.Attribute, parents: dict[int, ast.AST]) -> ast.Assign | None:
+    """The assignment that keeps the value of `proc.communicate()` (awaited, or through
+    `asyncio.wait_for(...)`), or None."""
+    node: ast.AST | None = parents.get(id(use))
+    holder = parents.get(id(node)) if node is not None else None
+    while isinstance(holder, ast.Await) or (
+            isinstance(holder, ast.Call) and dotted(holder.func).endswith("wait_for")):
+        holder = parents.get(id(holder))
+    return holder if isinstance(holder, ast.Assign) else None
+
+
+def _tests_output(nodes: list[ast.AST], uses: list[ast.Attribute], parents: dict[int, ast.AST],
+                  name: str) -> bool:
+    """Whether a condition of the function reads the command's output: a name bound from `communicate()`
+    (`if stderr:`) or the process's `stdout`/`stderr` (`if result.stderr:`)."""
+    bound: set[str] = set()
+    for use in uses:
+        if use.attr == "communicate":
+            holder = _assignment_of(use, parents)
+            if holder is not None:
+                bound |= {n.id for n in ast.walk(holder.targets[0])
+                          if isinstance(n, ast.Name) and n.id != "_"}
+    for node in nodes:
+        if isinstance(node, ast.If | ast.While | ast.IfExp | ast.Assert):
+            for inner in ast.walk(node.test):
+                if isinstance(inner, ast.Name) and inner.id in bound:
+                    return True
+                if isinstance(inner, ast.Attribute) and inner.attr in {"stdout", "stderr"} \
+                        and isinstance(inner.value, ast.Name) and inner.value.id == name:
                     return True
     return False
 
@@ -145,7 +199,7 @@ def _uses(nodes: list[ast.AST], name: str, made: ast.Assign) -> list[ast.Attribu
                 return None  # the value of `wait()` is the status, and it is used
             found.append(parent)
             continue
-        if parent.attr not in _HARMLESS:
+        if parent.attr in _STOPS or parent.attr not in _HARMLESS:
             return None
         found.append(parent)
     return found

@@ -37,6 +37,8 @@ _RB_TOOLING = lazy_re(
 )
 """Tests and developer tooling (rake tasks, bin scripts, deploy recipes): commands run by hand, where the
 printed failure is seen."""
+_RB_SHELL_STRING = lazy_re(r"\bsystem\s*\(?\s*\"[^\"]*#\{")
+"""A shell command built by interpolation (`system("zip -r #{dir}")`)."""
 _RB_BLOCK_END = lazy_re(r"^\s*(?:end|\}|rescue|ensure|else|elsif|when)\b")
 
 
@@ -68,6 +70,8 @@ def ruby_system_unchecked(ctx: FileContext) -> Iterator[Hit]:
         statement = " ".join(lexed.code.get(n, "") for n in range(no, last + 1))
         if _RB_RAISES.search(statement) or re.search(r"\)\s*(?:or|and|\|\||&&|if|unless)\b", statement):
             continue
+        if _RB_SHELL_STRING.search(ctx.lines.get(no, "")):
+            continue  # RB-SHELL-INTERPOLATION's line: its fix rewrites the call, a second finding dilutes it
         following = _next_code_line(lexed.bare, last)
         if following is None:
             continue  # the hunk ends here: what follows is unknown

@@ -3,8 +3,8 @@ import subprocess
 
 
 async def transcode(source, target):
-    proc = await asyncio.create_subprocess_exec("ffmpeg", "-i", source, target, stderr=asyncio.subprocess.PIPE)
-    _, stderr = await proc.communicate()  # expect: PY-SUBPROCESS-UNCHECKED
+    proc = await asyncio.create_subprocess_exec("ffmpeg", "-i", source, target)  # expect: PY-SUBPROCESS-UNCHECKED
+    _, stderr = await proc.communicate()
     return target
 
 
@@ -44,11 +44,21 @@ def render_handed_on(html, out):
 
 
 def restore(dump):
-    proc = subprocess.Popen(["pg_restore", dump])
-    proc.wait()  # expect: PY-SUBPROCESS-UNCHECKED
+    proc = subprocess.Popen(["pg_restore", dump])  # expect: PY-SUBPROCESS-UNCHECKED
+    proc.wait()
 
 
 def restore_checked(dump):
     proc = subprocess.Popen(["pg_restore", dump])
     if proc.wait() != 0:
         raise RuntimeError("pg_restore failed")
+
+
+def render_with_deadline(html, out):
+    proc = subprocess.Popen(["wkhtmltopdf", html, out])
+    try:
+        proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        raise

@@ -20,3 +20,10 @@ class PosterJob < ApplicationJob
     system("ffprobe", "-v", "error", path)
   end
 end
+
+class ArchiveJob < ApplicationJob
+  def perform(dir)
+    system("tar czf /tmp/archive.tgz #{dir}") # expect: RB-SHELL-INTERPOLATION
+    Archive.create!(path: "/tmp/archive.tgz")
+  end
+end
