@@ -80,7 +80,12 @@ def ruby_system_unchecked(ctx: FileContext) -> Iterator[Hit]:
             continue  # the last expression of its method or block: its value is returned
         if any(_RB_TESTED_AFTER.search(lexed.bare.get(n, "")) for n in range(following, following + 3)):
             continue
-        yield Hit(no, last if last > no else None)
+        call = ctx.lines.get(no, "").strip()
+        shown = call if len(call) <= 70 else call[:67] + "..."
+        yield Hit(no, last if last > no else None, message=(
+            f"`{shown}` returns false when the command fails and nil when it cannot run, and raises nothing: "
+            "as a statement, a failed command passes for success here. Pass `exception: true`, or check the "
+            "result (`... or raise`) or `$?.success?`."))
 
 
 def _rb_statement_end(bare: dict[int, str], first: int) -> int:
