@@ -59,6 +59,10 @@ CASES: list[tuple[str, list[str], tuple[bool, str, str]]] = [
     ("src/lib/env.ts", ["export const dbUrl = process.env.DATABASE_URL!;"], (True, "server-js", "process.env.D")),
     ("src/lib/avatar.ts", ["return Buffer.from(svg).toString('base64');"], (True, "server-js", "Buffer.from")),
     ("src/plugins/boot.js", ["process.on('SIGTERM', () => server.close());"], (True, "server-js", "process.on")),
+    # ... and by a Kafka consumer's offset calls or handler, which only a service runs.
+    ("src/ingest/consumer.ts", ["        resolveOffset(message.offset);"], (True, "server-js", "resolveOffset")),
+    ("src/ingest/run.ts", ["    eachMessage: async ({ message }) => {"], (True, "server-js", "eachMessage")),
+    ("src/lib/offsets.ts", ["const resolvedOffset = offset + 1;"], (False, "", "no trigger matched")),
     # ... and by a database read or write it awaits through a repository or an ORM, even under a directory
     # that usually holds browser code; a store a browser keeps (not awaited) says nothing of the kind.
     ("src/mail/templates/render.ts", ["const row = await this.templateRepo.findLatest(kind);"],

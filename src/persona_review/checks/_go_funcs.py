@@ -259,6 +259,23 @@ def _last_known(lexed: Lexed, start: int) -> int:
     return last
 
 
+def _margin_close(lexed: Lexed, start: int) -> tuple[bool, int | None]:
+    """(True, line) of the first `}` at the left margin from line `start` on: gofmt puts a top-level
+    function's closing brace there and every inner block's further right, so a hunk that starts inside an
+    `if` (whose brace closes first) still finds the function's end; (True, None) when the known lines end
+    first (all indented: still inside the function); (False, None) when something else sits at the margin
+    (not gofmt'd code: the brace count decides)."""
+    line = start
+    while line in lexed.bare:
+        text = lexed.bare[line]
+        if text.rstrip() == "}":
+            return True, line
+        if text[:1] not in ("", " ", "\t"):
+            return False, None
+        line += 1
+    return True, None
+
+
 def section_function(ctx: FileContext, lexed: Lexed, line: int) -> GoFunc | None:
     """For a hunk that starts inside a function whose signature is above it: that function, read from the
     hunk header's section text (`@@ -63,6 +63,13 @@ func (a *API) report(w http.ResponseWriter, r
@@ -274,7 +291,9 @@ def section_function(ctx: FileContext, lexed: Lexed, line: int) -> GoFunc | None
     parsed = _params(header) if _HEADER.search(header) else None
     if parsed is None:
         return None
-    closing = closing_line(lexed.bare, start)
+    gofmt, closing = _margin_close(lexed, start)
+    if not gofmt:
+        closing = closing_line(lexed.bare, start)
     if (closing is not None and closing < line) or any(
         _TOP_LEVEL.match(lexed.bare.get(n, "")) for n in range(start, line + 1)
     ):

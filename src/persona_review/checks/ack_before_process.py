@@ -21,7 +21,9 @@ Acks recognised: amqplib `channel.ack(msg)`, Pub/Sub and NATS `message.ack()`, k
 `delete_message(..., ReceiptHandle=...)`; Go
 `msg.Ack()`/`d.Ack(false)`, sarama `MarkMessage`, kafka-go `CommitMessages`; Spring Kafka
 `ack.acknowledge()`, RabbitMQ `channel.basicAck`, Kafka `consumer.commitSync/commitAsync`; pika
-`basic_ack`, `message.ack()`, Kafka `consumer.commit()`; Bunny `channel.ack`.
+`basic_ack`, `message.ack()`, Kafka `consumer.commit()`; Bunny `channel.ack`, Karafka `mark_as_consumed`
+(manual offset management: the offset is stored as processed, so a failure after it skips the message),
+ruby-kafka `consumer.mark_message_as_processed`.
 """
 
 from __future__ import annotations
@@ -58,12 +60,14 @@ _ACKS: dict[str, re.Pattern[str]] = {
     ),
     "ruby": lazy_re(
         r"\b\w*(?:channel|ch)\.ack\s*\(|\.delete_message\s*\(.*\breceipt_handle:|\.xack\s*\("
+        r"|(?<![\w.])mark_as_consumed!?\s*[( ]|\bconsumer\.mark_message_as_processed\s*\("
     ),
 }
 _ACKS["typescript"] = _ACKS["javascript"]
 
 _ACK_WORDS = (".ack", ".Ack", "_ack", "basicAck", "onsumer.commit", "elete_message", "eleteMessage",
-              "resolveOffset", "commitOffsets", "MarkMessage", "CommitMessages", "xack")
+              "resolveOffset", "commitOffsets", "MarkMessage", "CommitMessages", "xack", "mark_as_consumed",
+              "mark_message_as_processed")
 """A word every ack `_ACKS` knows holds (`.ack` for `.acknowledge`, `onsumer.commit` for either case)."""
 
 _WORK: dict[str, re.Pattern[str]] = {

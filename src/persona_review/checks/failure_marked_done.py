@@ -60,8 +60,15 @@ _NOTES_FAILURE = lazy_re(
 """A handler that keeps a note of the failure (a failed status, a list or count of errors, a retry)."""
 _DONE_VALUE = (
     r"(?:done|sent|complete|completed|processed|published|delivered|succeeded|success|successful|paid|shipped|"
-    r"synced|finished|exported|imported|uploaded|notified|fulfilled)"
+    r"synced|finished|exported|imported|uploaded|notified|fulfilled|refunded|charged|captured|settled|issued|"
+    r"transferred|credited|redeemed|transcoded)"
 )
+_VERB_DONE = (
+    r"(?:cancell?ed|canceled|voided|approved|activated|confirmed|provisioned)"
+)
+"""States that say one particular operation happened: they mark the item done only when the `try` made that
+call (`cancel...` then "cancelled"). After another failure they are often the right answer: a failed charge
+followed by `status = "cancelled"` records the failure."""
 _MARKED_DONE = lazy_re(
     rf"(?i)\bstatus\b[\"']?\s*(?:=|:|=>)\s*(?:[\"']{_DONE_VALUE}[\"']|[\w.]*\.{_DONE_VALUE}\b|:{_DONE_VALUE}\b)"
     rf"|\bset_?status\s*\(\s*(?:[\"']{_DONE_VALUE}[\"']|[\w.]*\.{_DONE_VALUE}\b|:{_DONE_VALUE}\b)"
@@ -72,6 +79,20 @@ _MARKED_DONE = lazy_re(
     rf"|\b(?:processed|sent|delivered|published|done|completed)\b\s*(?:=(?!=)|:)\s*(?:true|True)\b"
 )
 """A statement that records an item as done (the value is read in the code view, strings kept)."""
+_VERB_MARKED = lazy_re(
+    rf"(?i)\bstatus\b[\"']?\s*(?:=|:|=>)\s*(?:[\"'](?P<s1>{_VERB_DONE})[\"']|[\w.]*\.(?P<s2>{_VERB_DONE})\b"
+    rf"|:(?P<s3>{_VERB_DONE})\b)"
+    rf"|\bset_?status\s*\(\s*(?:[\"'](?P<s4>{_VERB_DONE})[\"']|[\w.]*\.(?P<s5>{_VERB_DONE})\b)"
+    rf"|\bmark_?(?:as_?)?(?P<s6>{_VERB_DONE})!?\s*[(!]?"
+)
+_STEMS = {"cancel": "cancel", "void": "void", "approv": "approve", "activat": "activate",
+          "confirm": "confirm", "provision": "provision"}
+_SUCCESS_RESULT = lazy_re(
+    r"^\s*return\s+(?:new\s+)?(?!ResponseEntity\b|HttpResponse\b)[A-Z][\w$]*\s*\.\s*"
+    r"(?:ok|success|succeeded|successful|done|completed)\s*\("
+)
+"""A method that returns a success value of its own result type: `return RedemptionResult.ok(...)`,
+`return Outcome.success(...)`."""
 _BEST_EFFORT = lazy_re(
     r"(?i)best[- ]effort|non[- ]?fatal|must not fail|not critical|optional|ignor|doesn'?t matter"
 )
@@ -164,19 +185,56 @@ def _marked_after(ctx: FileContext, lexed: Lexed, no: int) -> tuple[int, str] | 
     if any(_BEST_EFFORT.search(ctx.lines.get(n, "")) for n in range(first, max(body) + 1)):
         return None  # said to be best-effort, in a comment or the log message
     names = _names(lexed, tried) | _loop_names(lexed, no)
+    verbs = {verb for n in tried for callee in _CALL.findall(lexed.bare.get(n, ""))
+             for stem, verb in _STEMS.items() if callee.rsplit(".", 1)[-1].lower().startswith(stem)}
     seen = 0
     while line in lexed.bare and seen < _STATEMENTS:
         text = lexed.bare[line]
-        line += 1
         if not text.strip() or _CLOSE_ONLY.match(text):
+            line += 1
             continue
-        if _FUNCTION.search(text) or _OTHER_CLAUSE.match(text) or _LEAVES.search(text):
+        if _FUNCTION.search(text) or _OTHER_CLAUSE.match(text):
             return None
-        code = lexed.code.get(line - 1, "")
-        if _MARKED_DONE.search(code):
+        statement = _statement(lexed, line)
+        line = statement[-1] + 1
+        code = "\n".join(lexed.code.get(n, "") for n in statement)
+        marked = _marking_line(lexed, statement, verbs)
+        if marked is not None:
             item = _marked_item(code, names)
-            return (line - 1, item) if item is not None else None
+            return (marked, item) if item is not None else None
+        if any(_LEAVES.search(lexed.bare.get(n, "")) for n in statement):
+            return None
         seen += 1
+    return None
+
+
+def _statement(lexed: Lexed, first: int) -> list[int]:
+    """The lines of the statement that starts on line `first`: up to the line where its brackets close."""
+    lines: list[int] = []
+    depth = 0
+    line = first
+    while line in lexed.bare and len(lines) < 12:
+        text = lexed.bare[line]
+        lines.append(line)
+        depth += sum(text.count(o) - text.count(c) for o, c in ("()", "[]", "{}"))
+        if depth <= 0:
+            break
+        line += 1
+    return lines
+
+
+def _marking_line(lexed: Lexed, statement: list[int], verbs: set[str]) -> int | None:
+    """The line of `statement` that records the item as done, or None."""
+    for n in statement:
+        code = lexed.code.get(n, "")
+        if _MARKED_DONE.search(code):
+            return n
+        said = _VERB_MARKED.search(code)
+        if said is not None and any(said.group(g) and said.group(g).lower().startswith(v[:4])
+                                    for g in ("s1", "s2", "s3", "s4", "s5", "s6") for v in verbs):
+            return n
+    if _SUCCESS_RESULT.match(lexed.bare.get(statement[0], "")):
+        return statement[0]
     return None
 
 

@@ -184,6 +184,10 @@ def goroutine_request_scope(ctx: FileContext) -> Iterator[Hit]:
                 yield Hit(no, None, _CALL_MESSAGE)
             continue
         handler = next((f for f in enclosing_functions(ctx, no) if f.is_handler), None)
+        if handler is None and not enclosing_functions(ctx, no):
+            # a hunk that starts inside the handler: its signature is in the hunk header
+            named = section_function(ctx, lexed, no)
+            handler = named if named is not None and named.is_handler else None
         if handler is None:
             continue
         literal = literals.get(no)

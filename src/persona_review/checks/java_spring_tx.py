@@ -420,6 +420,45 @@ _CHECKED = lazy_re(
     r"ClassNotFoundException|CloneNotSupportedException|ReflectiveOperationException)\b"
 )
 _ROLLBACK_RULE = lazy_re(r"\brollbackFor\w*\s*=|\brollbackOn\s*=")
+_SAVE_CALL = lazy_re(r"\b\w+\s*\.\s*(?:save|saveAll|saveAndFlush|persist)\s*\(")
+"""A save on any receiver: in a `@Transactional` method, a write of the transaction (the field's type may
+be out of view)."""
+_THROWS = lazy_re(r"\bthrows\s+(?P<types>[\w.$,\s]+?)\s*$")
+_UNCHECKED_NAME = lazy_re(
+    r"^(?:\w*RuntimeException|IllegalArgumentException|IllegalStateException|UnsupportedOperationException|"
+    r"NullPointerException|IndexOutOfBoundsException|ArithmeticException|ClassCastException|"
+    r"NoSuchElementException|ConcurrentModificationException|SecurityException|UncheckedIOException|"
+    r"DateTimeException|DateTimeParseException|NumberFormatException|"
+    r"\w*DataAccessException|\w*Transaction\w*Exception|ResponseStatusException|\w*Http\w*Exception|"
+    r"WebApplicationException|\w*NotFoundException|BadRequestException|ForbiddenException|NotAuthorizedException|"
+    r"NotAllowedException|ClientErrorException|ServerErrorException|InternalServerErrorException|"
+    r"ServiceUnavailableException|ProcessingException|ValidationException|ConstraintViolationException|"
+    r"EntityNotFoundException|EntityExistsException|PersistenceException|OptimisticLockException|"
+    r"PessimisticLockException|NoResultException|NonUniqueResultException|QueryTimeoutException|"
+    r"AccessDeniedException|AuthenticationException|\w*Authentication\w*Exception|"
+    r"\w*ResponseException|\w*Status\w*Exception|ApiException)$"
+)
+"""Exceptions of the JDK, Spring, JAX-RS and JPA that are unchecked (a `throws` clause may name them for
+documentation only)."""
+
+
+def _custom_checked(signature: str, body: str, file_text: str) -> str | None:
+    """A project exception the `throws` clause names and the method body throws itself (`throw new
+    X(...)`), that is not a known unchecked type nor declared in this file as a `RuntimeException`: Java asks
+    for a `throws` clause only for checked exceptions, so one the method both declares and throws is most
+    likely checked."""
+    clause = _THROWS.search(signature.removesuffix("{").rstrip())
+    if clause is None:
+        return None
+    for raw in clause.group("types").split(","):
+        name = raw.strip().rsplit(".", 1)[-1]
+        if not re.fullmatch(r"[A-Z]\w*Exception", name) or _UNCHECKED_NAME.match(name):
+            continue
+        if re.search(rf"\bclass\s+{name}\s+extends\s+\w*RuntimeException\b", file_text):
+            continue
+        if re.search(rf"\bthrow\s+new\s+{name}\s*\(", body):
+            return name
+    return None
 
 
 @register(
@@ -451,11 +490,25 @@ def tx_checked_commits(ctx: FileContext) -> Iterator[Hit]:
             continue
         if _READ_ONLY.search(annotation.group(0)):
             continue
-        checked = _CHECKED.search(signature_of(method.declaration))
-        if checked is None:
-            continue
+        signature = signature_of(method.declaration)
+        checked = _CHECKED.search(signature)
         body = "\n".join(lexed.bare.get(n, "") for n in range(method.block.first, method.block.last + 1))
-        if not _WRITE.search(body) and not (stores is not None and stores.search(body)):
+        thrown = checked.group("type") if checked is not None else _custom_checked(
+            signature, body, "\n".join(lexed.bare.values()))
+        if thrown is None:
+            continue
+        if not _WRITE.search(body) and not (stores is not None and stores.search(body)) \
+                and not _SAVE_CALL.search(body):
+            continue
+        if checked is None:
+            throw = next((no for no in range(method.block.first, method.block.last + 1)
+                          if re.search(rf"\bthrow\s+new\s+{thrown}\s*\(", lexed.bare.get(no, ""))), None)
+            if throw is not None:
+                yield Hit(throw, None, message=(
+                    f"`{method.name}` is `@Transactional` without `rollbackFor`, and this throws `{thrown}`, "
+                    "which its `throws` clause declares (Java asks that only of checked exceptions): Spring "
+                    "does not roll back on a checked exception, so the writes made before this line commit. "
+                    f"Add `rollbackFor = {thrown}.class` or make the exception unchecked."))
             continue
         top = method.block.first - method.declaration.count("\n")
         line = next((no for no in range(method.block.first, top - 1, -1)
@@ -465,5 +518,5 @@ def tx_checked_commits(ctx: FileContext) -> Iterator[Hit]:
         start = first if first is not None and first < line else line
         yield Hit(start, line if line > start else None, message=(
             f"`{method.name}` is `@Transactional` without `rollbackFor` and declares `throws "
-            f"{checked.group('type')}`: if that exception is thrown after a write, Spring commits the "
+            f"{thrown}`: if that exception is thrown after a write, Spring commits the "
             f"writes made so far. Add `rollbackFor = Exception.class` or throw an unchecked exception."))

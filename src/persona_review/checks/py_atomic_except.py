@@ -11,10 +11,10 @@
 On Postgres a failed query aborts the whole transaction: every later query in the block raises
 `TransactionManagementError`, and if there is none the block commits the work done before the failure
 without the part that failed. Django's answer is a savepoint: wrap the statement that may fail in its own
-`with transaction.atomic():` inside the `try`. Reported on the `except` of a `try` directly in an atomic
-block whose body writes to the database (`save`, `create`, `update`, `delete`, `execute`, ...), when the
-handler catches database errors (`IntegrityError`, `DatabaseError` and its kin, `Exception`, a bare
-`except`) and does not raise, and the `try` has no atomic block of its own.
+`with transaction.atomic():` inside the `try`. Reported from the `try` to the `except`, for a `try`
+directly in an atomic block whose body writes to the database (`save`, `create`, `update`, `delete`,
+`execute`, ...), when the handler catches database errors (`IntegrityError`, `DatabaseError` and its
+kin, `Exception`, a bare `except`) and does not raise, and the `try` has no atomic block of its own.
 """
 
 from __future__ import annotations
@@ -65,12 +65,13 @@ def except_in_atomic(ctx: FileContext) -> Iterator[Hit]:
             if not isinstance(node, ast.With | ast.AsyncWith) or not any(_is_atomic(i.context_expr)
                                                                          for i in node.items):
                 continue
-            for handler in _swallowing_handlers(node.body):
+            for tried, handler in _swallowing_handlers(node.body):
                 line = handler.lineno + flow.offset
                 if line not in seen:
                     seen.add(line)
                     caught = ast.unparse(handler.type) if handler.type is not None else "everything"
-                    yield Hit(line, None, (
+                    # From the `try` whose write fails to the `except` that swallows it.
+                    yield Hit(tried.lineno + flow.offset, line, (
                         f"`except {caught}` inside `transaction.atomic()` swallows a failed write: the "
                         "transaction is aborted, so later queries in the block fail, or the block commits "
                         "the work before the failure without the part that failed. Wrap the write in its "
@@ -82,7 +83,7 @@ def _is_atomic(expr: ast.expr) -> bool:
     return dotted(target) in _ATOMIC
 
 
-def _swallowing_handlers(body: list[ast.stmt]) -> Iterator[ast.ExceptHandler]:
+def _swallowing_handlers(body: list[ast.stmt]) -> Iterator[tuple[ast.Try, ast.ExceptHandler]]:
     """Handlers of the `try` statements of the atomic block (at any depth of its own statements, not in
     nested functions, classes or atomic blocks) that catch database errors around a write and do not raise."""
     todo = list(body)
@@ -96,7 +97,7 @@ def _swallowing_handlers(body: list[ast.stmt]) -> Iterator[ast.ExceptHandler]:
             for handler in stmt.handlers:
                 raises = any(isinstance(n, ast.Raise) for n in ast.walk(handler))
                 if _catches_db_errors(handler) and not raises and not _no_rows_updated(stmt.body, handler):
-                    yield handler
+                    yield stmt, handler
         for field in ("body", "orelse", "finalbody"):
             todo.extend(getattr(stmt, field, []) or [])
         if isinstance(stmt, ast.Try):

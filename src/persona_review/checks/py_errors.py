@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from persona_review.checks._handler_comments import explains
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._py_exit_status import unread_exit_statuses
+from persona_review.checks._py_functions import functions_of
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks._python import Handler, handlers
 from persona_review.checks._spans import (
@@ -544,6 +546,7 @@ class _HttpNames:
         return self.functions[match.group(3)]
 
 
+_TEST_FILE = lazy_re(r"(?:^|/)(?:tests?|testing)/|(?:^|/)test_[^/]*\.py$|_test\.py$|(?:^|/)conftest\.py$")
 _SUBPROCESS_STMT = lazy_re(r"^\s*(?:await\s+)?subprocess\.(call|run)\s*\(")
 _CHECK_TRUE = lazy_re(r"\bcheck\s*=\s*True\b")
 
@@ -557,15 +560,18 @@ _CHECK_TRUE = lazy_re(r"\bcheck\s*=\s*True\b")
         languages=_PY,
         title="Subprocess exit status is ignored",
         explanation=(
-            "The return code of `subprocess.call`/`run` is dropped here, so a failed command (a migration, a "
-            "backup, a deploy step) is treated as done. Use `subprocess.run(..., check=True)` or inspect "
-            "`returncode` and fail loudly."
+            "The return code of the command is never read here, so a failed command (a migration, a "
+            "backup, a transcode, a deploy step) is treated as done. Use `subprocess.run(..., check=True)`, "
+            "or inspect `returncode` after `wait()`/`communicate()` and fail loudly."
         ),
     ),
-    needs=("subprocess.",),
+    needs=("subprocess.", "create_subprocess_"),
 )
 def subprocess_unchecked(ctx: FileContext) -> Iterator[Hit]:
+    """`subprocess.call/run(...)` as a statement (its result dropped); and, read from the function's syntax
+    tree, a process kept in a variable whose exit status the function never reads (`_py_exit_status`)."""
     lexed = lex(ctx)
+    reported: set[int] = set()
     for no, _code, bare in lines_of(lexed):
         if "subprocess." not in bare:
             continue
@@ -574,7 +580,22 @@ def subprocess_unchecked(ctx: FileContext) -> Iterator[Hit]:
             continue
         span = bracket_span(lexed, no, match.end() - 1)
         if span.closed and not _CHECK_TRUE.search(span.bare):
+            reported.add(no)
             yield Hit(no, span.last)
+    if _TEST_FILE.search(ctx.path):
+        return
+    for flow in flows(ctx):
+        for function in functions_of(flow):
+            for unread in unread_exit_statuses(function):
+                line = unread.line + flow.offset
+                if line in reported:
+                    continue
+                reported.add(line)
+                yield Hit(line, unread.last + flow.offset, message=(
+                    f"`{unread.callee}(...)` runs to its end here, but nothing reads "
+                    f"`{unread.name}.returncode`: "
+                    "a command that failed (bad input, a full disk, a crash) is carried on as if it had "
+                    "succeeded. Check the exit status and raise, or use `check=True`."))
 
 
 _RUN_CALL = lazy_re(r"\b\w*app\w*\.run\s*\(", re.IGNORECASE)

@@ -86,8 +86,10 @@ _NODE_RUNTIME = lazy_re(
     r"|\bprocess\.env\.(?!NODE_ENV\b|NEXT_PUBLIC_|VITE_|REACT_APP_|PUBLIC_|EXPO_PUBLIC_|VUE_APP_|GATSBY_)[A-Z]"
     r"|\bBuffer\.(?:from|alloc|concat|byteLength)\(|\b__dirname\b|\b__filename\b|\bmodule\.exports\b"
     r"|\blogger\.(?:error|warn|info|debug|fatal)\("
+    r"|\b(?:resolveOffset|commitOffsets)\s*\(|\beach(?:Message|Batch)\s*:\s*async\b"
 )
-"""Node's own runtime in added lines (its process, `Buffer`, CommonJS paths) or a server-style logger:
+"""Node's own runtime in added lines (its process, `Buffer`, CommonJS paths), a server-style logger, or a
+Kafka consumer's handler and offset calls (kafkajs `eachBatch: async`, `resolveOffset(...)`):
 JS/TS that a browser never runs, though it imports nothing that says so (`src/lib/x.ts`)."""
 _DATA_ACCESS = lazy_re(
     r"\bawait\s+(?:this\.)?\w*(?:[Rr]epo|[Rr]epository|[Rr]epositories|[Dd]ao|prisma|knex)\s*\.\s*(?:\w+\s*\.\s*)?"

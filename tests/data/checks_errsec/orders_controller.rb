@@ -32,7 +32,7 @@ class OrdersController < ApplicationController
 
   def export
     system("zip -r /tmp/out.zip #{params[:dir]}") # expect: RB-SHELL-INTERPOLATION
-    system("zip", "-r", "/tmp/out.zip", params[:dir])
+    system("zip", "-r", "/tmp/out.zip", params[:dir]) # expect: RB-SYSTEM-UNCHECKED
     `ls #{params[:dir]}` # expect: RB-SHELL-INTERPOLATION
     `uptime`
   end

@@ -8,9 +8,9 @@ logger = logging.getLogger(__name__)
 def invoice(order, number):
     with transaction.atomic():
         order.save()
-        try:
+        try:  # expect: PY-EXCEPT-IN-ATOMIC
             Invoice.objects.create(order=order, number=number)
-        except IntegrityError:  # expect: PY-EXCEPT-IN-ATOMIC
+        except IntegrityError:
             logger.warning("duplicate invoice %s", number)
         order.lines.update(invoiced=True)
 
@@ -23,9 +23,9 @@ def decorated(order):
 def bulk(rows):
     with transaction.atomic():
         for row in rows:
-            try:
+            try:  # expect: PY-EXCEPT-IN-ATOMIC
                 row.save()
-            except Exception:  # expect: PY-EXCEPT-IN-ATOMIC
+            except Exception:
                 logger.exception("row %s failed", row.pk)
 
 

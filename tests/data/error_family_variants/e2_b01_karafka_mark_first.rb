@@ -1,0 +1,10 @@
+# want: ANY-ACK-BEFORE-PROCESS
+class InvoicePaidConsumer < ApplicationConsumer
+  def consume
+    messages.each do |message|
+      mark_as_consumed(message)
+      invoice = Invoice.find(message.payload.fetch("invoice_id"))
+      Accounting::PostPayment.call(invoice, paid_at: message.payload.fetch("paid_at"))
+    end
+  end
+end

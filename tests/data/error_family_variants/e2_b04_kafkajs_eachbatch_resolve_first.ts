@@ -1,0 +1,18 @@
+// want: ANY-ACK-BEFORE-PROCESS
+import { Kafka } from "kafkajs";
+
+export async function runClickConsumer(kafka: Kafka, store: ClickStore): Promise<void> {
+  const consumer = kafka.consumer({ groupId: "clicks" });
+  await consumer.subscribe({ topic: "clicks" });
+  await consumer.run({
+    eachBatchAutoResolve: false,
+    eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+      for (const message of batch.messages) {
+        resolveOffset(message.offset);
+        const click = JSON.parse(message.value!.toString());
+        await store.append(click);
+        await heartbeat();
+      }
+    },
+  });
+}
