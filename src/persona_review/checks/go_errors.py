@@ -991,6 +991,14 @@ _DEFAULT_CLIENT = lazy_re(
 )
 """The package's default client; a field or variable that happens to be named `http` (`c.http.Get`) is the
 owner's own client, configured elsewhere."""
+_DEFAULT_CLIENT_KEPT = lazy_re(r"(?<![\w.])http\.DefaultClient\s*(?:[,})]|$)")
+"""The default client handed on as a value: a struct field (`Client: http.DefaultClient`), a variable or an
+argument. Every request made through it later has no timeout either."""
+_NIL_FALLBACK = lazy_re(r"^\s*if\b.*==\s*nil\s*\{\s*$")
+"""`if client == nil {`: a library's fallback for a caller who passed no client; the caller chooses."""
+_RETURNED_BARE = lazy_re(r"^\s*return\s+http\.DefaultClient\s*$")
+"""`return http.DefaultClient`: a getter's fallback (`func (c *Config) client() *http.Client`)."""
+_DEFAULT_TIMEOUT_SET = lazy_re(r"\bhttp\.DefaultClient\.Timeout\s*=(?!=)")
 _RESULT_TYPE = lazy_re(r"\)\s*\*?\s*$")
 """What comes before a function's result type: the parameter list's `)` (and the pointer's `*`)."""
 _BARE_LISTEN = lazy_re(r"\bhttp\.(?:ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)\s*\(")
@@ -1070,6 +1078,21 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
             continue
         if _BARE_LISTEN.search(bare) or _DEFAULT_CLIENT.search(bare):
             yield Hit(no)
+        elif _DEFAULT_CLIENT_KEPT.search(bare) and _default_client_kept_unbounded(ctx, lexed, no, bare):
+            yield Hit(no)
+
+
+def _default_client_kept_unbounded(ctx: FileContext, lexed: Lexed, no: int, bare: str) -> bool:
+    """Whether `http.DefaultClient`, kept or handed on as a value on line `no`, will make requests with no
+    timeout: not a getter's or a nil-check's fallback (the caller may pass its own client), not in a file
+    that sets the default client's `Timeout`, not where every request carries a deadline."""
+    if _RETURNED_BARE.match(bare):
+        return False
+    before = [n for n in range(no - 1, no - 4, -1) if lexed.bare.get(n, "").strip()]
+    if before and _NIL_FALLBACK.match(lexed.bare[before[0]]):
+        return False
+    text = "\n".join(lexed.bare.values())
+    return _DEFAULT_TIMEOUT_SET.search(text) is None and not _requests_bounded_by_deadline(ctx)
 
 
 _RESPONSE_CALL = lazy_re(
