@@ -19,7 +19,9 @@ may be meant to be tolerated, nor in a nested function) that treats the error as
 at error level, or returns a failure result) but neither rethrows nor fails the job another way (`throw`,
 `Promise.reject`, `job.moveToFailed`, `job.discard`, `UnrecoverableError`). Processors: the
 function given to `new Worker(name, ...)` (from the call's line, or the hunk header when the hunk starts
-inside the call), to `queue.process(...)`, and a NestJS `@Processor` class's `process(job)` method.
+inside the call), to `queue.process(...)`, a NestJS `@Processor` class's `process(job)` method, kafkajs'
+`eachMessage` and sqs-consumer's `handleMessage` (both commit or delete the message when the handler
+returns). A catch that hands the failure on (a dead-letter queue or topic, a retry queue) keeps the work.
 """
 
 from __future__ import annotations
@@ -39,6 +41,10 @@ _WORKER = lazy_re(r"\bnew\s+Worker\s*(?:<[^>]*>)?\s*\(\s*(?:$|[\"'`]|[A-Z_][A-Z0
 _PROCESS = lazy_re(
     r"\.process\s*\(\s*(?:[\"'`][^\"'`]*[\"'`]\s*,\s*)?(?:\d+\s*,\s*)?(?:async\b|function\b|\(|\w+\s*=>)"
 )
+_CONSUMER_HANDLER = lazy_re(r"\b(?:eachMessage|handleMessage)\s*:\s*(?:async\b|function\b|\(|\w+\s*=>)")
+"""kafkajs' `consumer.run({ eachMessage })` (the offset is committed once the handler returns) and
+sqs-consumer's `handleMessage` (the message is deleted once it returns): a handler that returns normally
+has told the broker the message is done."""
 _NEST_PROCESS = lazy_re(r"^\s*(?:public\s+)?async\s+process\s*\(\s*\w+")
 _NEST_PROCESSOR = lazy_re(r"@Processor\s*\(")
 _FUNCTION_HEAD = lazy_re(r"=>\s*$|\bfunction\b[^{]*$|^\s*(?:public\s+)?async\s+process\s*\(")
@@ -51,6 +57,9 @@ _FAILS_JOB = lazy_re(
     r"\bjob\.retry\s*\(|\bprocess\.exit\s*\("
 )
 
+
+_HANDED_ON = lazy_re(r"dead.?letter|\bdlq\b|\bDLQ\b|\.(?:send|publish|produce)\s*\(")
+"""The catch hands the failed message or job on (a dead-letter topic or queue, a retry queue): it is kept."""
 
 _TREATED_AS_FAILURE = lazy_re(
     r"\.(?:error|fatal)\s*\(|\breturn\b[^;]*(?:\bfalse\b|\berror\b|\berr\b|fail)"
@@ -93,12 +102,13 @@ def job_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
         block = blocks.blocks[brace]
         lines = (lexed.bare.get(n, "") for n in range(block.first, block.last + 1))
         body = "\n".join(lines)[block.col + 1 :]
-        if _FAILS_JOB.search(body) or not _TREATED_AS_FAILURE.search(body):
+        if _FAILS_JOB.search(body) or _HANDED_ON.search(body) or not _TREATED_AS_FAILURE.search(body):
             continue
         yield Hit(block.first, block.last - 1 if block.last - 1 > block.first else None, (
-            "This `catch` ends the job's processor normally, so the queue marks the job completed: it is "
-            "never retried and never shows as failed, and the work is lost. Rethrow after logging "
-            "(`throw err`), or throw `UnrecoverableError` if it must not be retried."))
+            "This `catch` ends the handler normally, so the queue counts the job or message as done (a job "
+            "completed, a Kafka offset committed, an SQS message deleted): it is never retried and never "
+            "shows as failed, and the work is lost. Rethrow after logging (`throw err`), or hand it to a "
+            "dead-letter queue."))
 
 
 def _catches_in_hunk_inside_worker(ctx: FileContext, lexed: Lexed, blocks: Blocks) -> Iterator[int]:
@@ -126,7 +136,8 @@ def _processors(ctx: FileContext, lexed: Lexed, blocks: Blocks) -> list[int]:
     """The braces (block ids) of the closed function blocks that are job processors."""
     starts: list[int] = []
     for no, bare in lexed.bare.items():
-        if ("Worker" in bare and _WORKER.search(bare)) or (".process" in bare and _PROCESS.search(bare)):
+        if ("Worker" in bare and _WORKER.search(bare)) or (".process" in bare and _PROCESS.search(bare)) \
+                or ("Message" in bare and _CONSUMER_HANDLER.search(bare)):
             starts.append(no)
     for first, section in ctx.sections.items():
         if _WORKER.search(section):
