@@ -1076,9 +1076,7 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
                     and not _timeout_set_later(lexed, no, bare[: client.start()]):
                 yield Hit(no, span.last)
             continue
-        if _BARE_LISTEN.search(bare) or _DEFAULT_CLIENT.search(bare):
-            yield Hit(no)
-        elif _DEFAULT_CLIENT_KEPT.search(bare) and _default_client_kept_unbounded(ctx, lexed, no, bare):
+        if _BARE_LISTEN.search(bare) or _DEFAULT_CLIENT.search(bare) or (_DEFAULT_CLIENT_KEPT.search(bare) and _default_client_kept_unbounded(ctx, lexed, no, bare)):
             yield Hit(no)
 
 
