@@ -1076,7 +1076,9 @@ def http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
                     and not _timeout_set_later(lexed, no, bare[: client.start()]):
                 yield Hit(no, span.last)
             continue
-        if _BARE_LISTEN.search(bare) or _DEFAULT_CLIENT.search(bare) or (_DEFAULT_CLIENT_KEPT.search(bare) and _default_client_kept_unbounded(ctx, lexed, no, bare)):
+        default_kept = _DEFAULT_CLIENT_KEPT.search(bare) is not None \
+            and _default_client_kept_unbounded(ctx, lexed, no, bare)
+        if _BARE_LISTEN.search(bare) or _DEFAULT_CLIENT.search(bare) or default_kept:
             yield Hit(no)
 
 
