@@ -146,7 +146,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'migrations_sql': None,
     'orm_schema_auto': ((), ('database.generation', 'ddl-auto', 'ddl_auto', 'ddlauto', 'hbm2ddl')),
     'process_exit_ignored': (('system', 'waitFor'), ()),
-    'py_archive_paths': (('TarFile', 'tarfile'), ()),
+    'py_archive_paths': (('TarFile', 'getmembers', 'getnames', 'infolist', 'namelist', 'tarfile'), ()),
     'py_async_blocking': (('async',), ()),
     'py_async_session_shared': (('gather',), ()),
     'py_async_tasks': (('create_task', 'ensure_future'), ()),
