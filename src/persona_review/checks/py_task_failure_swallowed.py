@@ -1,4 +1,5 @@
-"""Python: a Celery task configured to retry that catches its own failure and finishes normally.
+"""Python: a Celery task (or an arq job) configured to retry that catches its own failure and finishes
+normally.
 
     @shared_task(bind=True, max_retries=5, default_retry_delay=30)
     def sync_invoice(self, invoice_id):
@@ -62,17 +63,20 @@ _TREATED_AS_FAILURE = lazy_re(
         category=Category.ERROR_HANDLING,
         severity=Severity.HIGH,
         languages=frozenset({"python"}),
-        title="Celery task configured to retry catches its own failure: it succeeds and never retries",
+        title="Task configured to retry (Celery, arq) catches its own failure: it succeeds and never retries",
         explanation=(
             "Celery retries a task only when it raises or calls `self.retry()`. Catching the error, logging "
             "it and returning ends the task in SUCCESS: the retries its decorator asks for never run and the "
             "work is lost. Raise again after logging, or `raise self.retry(exc=exc)`."
         ),
     ),
-    needs=(*_RETRY_WORDS, "self"),  # a retry setting in the task's decorator, or a bound task's `self`
+    # a retry setting in the task's decorator, a bound task's `self`, an arq job's `Retry`
+    needs=(*_RETRY_WORDS, "self", "Retry("),
 )
 def task_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
-    if (ctx.whole_file or not _TASKS_MODULE.search(ctx.path)) and not has_any(ctx.known_text(), _RETRY_WORDS):
+    text = ctx.known_text()
+    arq = "Retry(" in text
+    if (ctx.whole_file or not _TASKS_MODULE.search(ctx.path)) and not has_any(text, _RETRY_WORDS) and not arq:
         return  # neither a decorator asking for retries nor a bound task's hunk (most files with `self`)
     lexed = lex(ctx)
     for no, _code, bare in lines_of(lexed):
@@ -82,6 +86,9 @@ def task_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
         retried = _retried_errors(lexed, no)
         if retried is None and _bound_task_out_of_view(ctx, lexed, no):
             retried = frozenset()
+        arq_job = retried is None and arq and _arq_job_that_retries(ctx, lexed, no)
+        if arq_job:
+            retried = frozenset()
         if retried is None or (retried and not _catches_any(found.group("what"), retried)):
             continue
         body = python_block(lexed, no)
@@ -89,6 +96,12 @@ def task_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
             continue
         texts = [lexed.bare.get(n, "") for n in body]
         if any(_FAILS.search(t) for t in texts) or not any(_TREATED_AS_FAILURE.search(t) for t in texts):
+            continue
+        if arq_job:
+            yield Hit(no, body[-1] if body[-1] > no else None, (
+                "This `except` ends the arq job normally, so it is recorded as done: the `Retry` the job "
+                "raises for other failures never happens for this one, and the work is lost. Raise "
+                "`Retry(defer=...)` for a transient failure, or raise again after logging."))
             continue
         yield Hit(no, body[-1] if body[-1] > no else None, (
             "This `except` ends the task normally, so Celery records SUCCESS: the retries its decorator "
@@ -125,6 +138,36 @@ def _bound_task_out_of_view(ctx: FileContext, lexed: Lexed, line: int) -> bool:
     if next(enclosing_headers(lexed, line), None) is not None:
         return False
     return bool(_BOUND_TASK_SECTION.match(ctx.section_at(line)))
+
+
+_ARQ_JOB = lazy_re(r"^\s*async\s+def\s+\w+\s*\(\s*ctx\b")
+"""An arq job: a coroutine whose first parameter is the worker's `ctx` dict."""
+_RAISES_RETRY = lazy_re(r"^\s*raise\s+(?:arq\.(?:worker\.)?)?Retry\s*\(")
+
+
+def _arq_job_that_retries(ctx: FileContext, lexed: Lexed, line: int) -> bool:
+    """`line` is directly in the body of an arq job (`async def job(ctx, ...)`, its header in view or named
+    by the hunk's header) that raises arq's `Retry` somewhere: the job means transient failures to be
+    retried, so a handler that logs one and returns loses it."""
+    start: int | None = None
+    for header, text in enclosing_headers(lexed, line):
+        if _LOOP_OR_CLASS.match(text):
+            return False
+        if _DEF.match(text):
+            if not _ARQ_JOB.match(text):
+                return False
+            start = header
+            break
+    if start is None:
+        if indent_of(lexed.bare[line]) != 4 or not _ARQ_JOB.match(ctx.section_at(line)):
+            return False
+        start = line
+        while lexed.bare.get(start - 1) is not None:
+            start -= 1
+    end = start + 1
+    while (after := lexed.bare.get(end)) is not None and (not after.strip() or indent_of(after) > 0):
+        end += 1
+    return any(_RAISES_RETRY.match(lexed.bare.get(n, "")) for n in range(start, end))
 
 
 def _last_names(text: str) -> list[str]:

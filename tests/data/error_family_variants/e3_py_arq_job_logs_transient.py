@@ -1,0 +1,26 @@
+# want: PY-TASK-FAILURE-SWALLOWED
+import logging
+
+import httpx
+from arq import Retry
+
+log = logging.getLogger(__name__)
+
+
+async def deliver_webhook(ctx, endpoint_url: str, payload: dict) -> None:
+    client: httpx.AsyncClient = ctx["http"]
+    try:
+        response = await client.post(endpoint_url, json=payload, timeout=10)
+        response.raise_for_status()
+    except httpx.HTTPStatusError as exc:
+        if exc.response.status_code >= 500:
+            raise Retry(defer=ctx["job_try"] * 20) from exc
+        raise
+    except httpx.TransportError as exc:
+        log.error("webhook delivery to %s failed: %s", endpoint_url, exc)
+        return
+
+
+class WorkerSettings:
+    functions = [deliver_webhook]
+    max_tries = 6
