@@ -568,8 +568,11 @@ class Flow:
             if self._host_guard(stmt, test, scope):
                 return
             checked, negated = self._validated(test, scope)
-            weak = _prefix_only(test, checked, scope)
-            hosts = self._scheme_only(test, checked)
+            weak: set[str] = set()
+            hosts: set[str] = set()
+            if any(scope.env.get(name, CLEAN).tainted for name in checked):  # else how it is checked is moot
+                weak = _prefix_only(test, checked, scope)
+                hosts = self._scheme_only(test, checked)
             body, orelse = scope.copy(), scope.copy()
             if negated:  # `if not valid(x): return` (or fix x): x is checked in `else` and after
                 self._block(stmt.body, body)
@@ -581,7 +584,9 @@ class Flow:
                 # `if urlparse(x).netloc != "": x = "/"`: a test that inspects x, and a body that
                 # replaces it, let through only what passed the test
                 self._block(stmt.body, body)
-                self._mark_checked(guarded, orelse, hosts=self._scheme_only(test, guarded))
+                hosts = self._scheme_only(test, guarded) \
+                    if any(scope.env.get(name, CLEAN).tainted for name in guarded) else set()
+                self._mark_checked(guarded, orelse, hosts=hosts)
                 self._block(stmt.orelse, orelse)
                 scope.merge(body, orelse)
             else:  # `if valid(x): use(x)`: checked inside the body only
