@@ -575,12 +575,16 @@ class Flow:
                 hosts = self._scheme_only(test, checked)
             body, orelse = scope.copy(), scope.copy()
             if negated:  # `if not valid(x): return` (or fix x): x is checked in `else` and after
+                fixed = _replaced_when_inspected(stmt, scope, self._parsed) - checked
                 self._block(stmt.body, body)
                 self._mark_checked(checked, orelse, weak, hosts=hosts)
                 self._block(stmt.orelse, orelse)
                 scope.merge(body, orelse)
                 self._mark_checked(checked, scope, weak, hosts=hosts)
-            elif guarded := _replaced_when_inspected(stmt, scope):
+                fixed = _replaced_by_own_values(stmt.body, fixed, scope)
+                if fixed:  # `if not (parts.path).startswith(base): ... url = default`: fixed in the body
+                    self._mark_checked(fixed, scope, hosts=self._scheme_only(test, fixed))
+            elif guarded := _replaced_when_inspected(stmt, scope, self._parsed):
                 # `if urlparse(x).netloc != "": x = "/"`: a test that inspects x, and a body that
                 # replaces it, let through only what passed the test
                 self._block(stmt.body, body)
@@ -589,6 +593,9 @@ class Flow:
                 self._mark_checked(guarded, orelse, hosts=hosts)
                 self._block(stmt.orelse, orelse)
                 scope.merge(body, orelse)
+                # a body that replaces the name with a value of the code's own on one branch (`if not
+                # allowed: url = default`) keeps it only where its own check passed
+                self._mark_checked(_replaced_by_own_values(stmt.body, guarded, scope), scope, hosts=hosts)
             else:  # `if valid(x): use(x)`: checked inside the body only
                 self._mark_checked(checked, body, weak, hosts=hosts)
                 self._block(stmt.body, body)
@@ -1334,11 +1341,13 @@ _MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefaul
 """Methods that store their argument in the container they are called on."""
 
 
-def _replaced_when_inspected(stmt: ast.If | ast.While, scope: _Scope) -> set[str]:
-    """Names an `if` (or `while`) assigns afresh in its body after its test inspected them beyond
-    being empty or None (`if not x: x = "default"` keeps whatever else `x` holds); where the test
-    failed (its `else`, or after it) they hold what passed the test."""
-    replaced = {t.id for node in stmt.body if isinstance(node, ast.Assign) for t in node.targets
+def _replaced_when_inspected(stmt: ast.If | ast.While, scope: _Scope, parsed: dict[str, str]) -> set[str]:
+    """Names an `if` (or `while`) assigns afresh in its body after its test inspected them (or the parts
+    `urlparse` gave of them: `parts.netloc`, `parts.scheme`) beyond being empty or None (`if not x:
+    x = "default"` keeps whatever else `x` holds); where the test failed (its `else`, or after it) they
+    hold what passed the test. The assignment may sit in a branch of the body (`if not allowed: x =
+    default`): the body is where the code deals with what the test found suspicious."""
+    replaced = {t.id for node in _body_nodes(stmt.body) if isinstance(node, ast.Assign) for t in node.targets
                 if isinstance(t, ast.Name)}
     inspected: set[str] = set()
     for node in ast.walk(stmt.test):
@@ -1346,7 +1355,32 @@ def _replaced_when_inspected(stmt: ast.If | ast.While, scope: _Scope) -> set[str
             isinstance(c, ast.Constant) and c.value in (None, "", 0) for c in node.comparators)
         if isinstance(node, ast.Call | ast.Attribute | ast.Subscript | ast.Compare) and not emptiness:
             inspected.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name))
+    inspected |= {parsed[name] for name in inspected if name in parsed}
     return {name for name in replaced & inspected if name in scope.env and scope.env[name].tainted}
+
+
+def _replaced_by_own_values(body: Sequence[ast.stmt], names: set[str], scope: _Scope) -> set[str]:
+    """Those of `names` that every assignment in `body` gives a value holding no request data (a
+    default, a constant, a setting): where the body keeps the old value, only its own check let it."""
+    out = set()
+    for name in names:
+        values = [node.value for node in _body_nodes(body) if isinstance(node, ast.Assign)
+                  and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)]
+        if values and not any(isinstance(n, ast.Name) and scope.env.get(n.id, CLEAN).tainted
+                              for value in values for n in ast.walk(value)):
+            out.add(name)
+    return out
+
+
+def _body_nodes(body: Sequence[ast.stmt]) -> Iterator[ast.AST]:
+    """The nodes of a block's statements, those of nested functions, classes and lambdas left out."""
+    todo: list[ast.AST] = list(body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+            continue
+        yield node
+        todo.extend(ast.iter_child_nodes(node))
 
 
 def _prefix_only(test: ast.expr, checked: set[str], scope: _Scope) -> set[str]:
