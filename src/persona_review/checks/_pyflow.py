@@ -1347,8 +1347,6 @@ def _replaced_when_inspected(stmt: ast.If | ast.While, scope: _Scope, parsed: di
     x = "default"` keeps whatever else `x` holds); where the test failed (its `else`, or after it) they
     hold what passed the test. The assignment may sit in a branch of the body (`if not allowed: x =
     default`): the body is where the code deals with what the test found suspicious."""
-    replaced = {t.id for node in _body_nodes(stmt.body) if isinstance(node, ast.Assign) for t in node.targets
-                if isinstance(t, ast.Name)}
     inspected: set[str] = set()
     for node in ast.walk(stmt.test):
         emptiness = isinstance(node, ast.Compare) and all(
@@ -1356,7 +1354,12 @@ def _replaced_when_inspected(stmt: ast.If | ast.While, scope: _Scope, parsed: di
         if isinstance(node, ast.Call | ast.Attribute | ast.Subscript | ast.Compare) and not emptiness:
             inspected.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name))
     inspected |= {parsed[name] for name in inspected if name in parsed}
-    return {name for name in replaced & inspected if name in scope.env and scope.env[name].tainted}
+    tainted = {name for name in inspected if name in scope.env and scope.env[name].tainted}
+    if not tainted:
+        return set()
+    replaced = {t.id for node in _body_nodes(stmt.body) if isinstance(node, ast.Assign) for t in node.targets
+                if isinstance(t, ast.Name)}
+    return replaced & tainted
 
 
 def _replaced_by_own_values(body: Sequence[ast.stmt], names: set[str], scope: _Scope) -> set[str]:
