@@ -581,7 +581,7 @@ class Flow:
                 self._block(stmt.orelse, orelse)
                 scope.merge(body, orelse)
                 self._mark_checked(checked, scope, weak, hosts=hosts)
-                fixed = _replaced_by_own_values(stmt.body, fixed, scope)
+                fixed = _replaced_by_own_values(stmt, fixed, scope)
                 if fixed:  # `if not (parts.path).startswith(base): ... url = default`: fixed in the body
                     self._mark_checked(fixed, scope, hosts=self._scheme_only(test, fixed))
             elif guarded := _replaced_when_inspected(stmt, scope, self._parsed):
@@ -595,7 +595,7 @@ class Flow:
                 scope.merge(body, orelse)
                 # a body that replaces the name with a value of the code's own on one branch (`if not
                 # allowed: url = default`) keeps it only where its own check passed
-                self._mark_checked(_replaced_by_own_values(stmt.body, guarded, scope), scope, hosts=hosts)
+                self._mark_checked(_replaced_by_own_values(stmt, guarded, scope), scope, hosts=hosts)
             else:  # `if valid(x): use(x)`: checked inside the body only
                 self._mark_checked(checked, body, weak, hosts=hosts)
                 self._block(stmt.body, body)
@@ -1362,11 +1362,15 @@ def _replaced_when_inspected(stmt: ast.If | ast.While, scope: _Scope, parsed: di
     return replaced & tainted
 
 
-def _replaced_by_own_values(body: Sequence[ast.stmt], names: set[str], scope: _Scope) -> set[str]:
-    """Those of `names` that every assignment in `body` gives a value holding no request data (a
-    default, a constant, a setting): where the body keeps the old value, only its own check let it."""
+def _replaced_by_own_values(stmt: ast.If | ast.While, names: set[str], scope: _Scope) -> set[str]:
+    """Those of `names` that every assignment in the body of `stmt` gives a value holding no request data
+    (a default, a constant, a setting), and that its `else` does not assign: where the body keeps the old
+    value, only its own check let it through."""
+    body = stmt.body
+    assigned_in_else = {t.id for node in _body_nodes(stmt.orelse) if isinstance(node, ast.Assign)
+                        for t in node.targets if isinstance(t, ast.Name)}
     out = set()
-    for name in names:
+    for name in names - assigned_in_else:
         values = [node.value for node in _body_nodes(body) if isinstance(node, ast.Assign)
                   and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)]
         if values and not any(isinstance(n, ast.Name) and scope.env.get(n.id, CLEAN).tainted
