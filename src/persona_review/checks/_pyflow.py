@@ -588,8 +588,7 @@ class Flow:
                 # `if urlparse(x).netloc != "": x = "/"`: a test that inspects x, and a body that
                 # replaces it, let through only what passed the test
                 self._block(stmt.body, body)
-                hosts = self._scheme_only(test, guarded) \
-                    if any(scope.env.get(name, CLEAN).tainted for name in guarded) else set()
+                hosts = self._scheme_only(test, guarded)  # `guarded` holds request data
                 self._mark_checked(guarded, orelse, hosts=hosts)
                 self._block(stmt.orelse, orelse)
                 scope.merge(body, orelse)

@@ -35,6 +35,7 @@ from persona_review.checks._tsflow.values import (
     tainted,
     union,
 )
+from persona_review.checks._url_guards import pins_scheme_only
 from persona_review.lazy_re import lazy_re
 
 if TYPE_CHECKING:
@@ -818,7 +819,7 @@ class _Run:
                 value = self._quiet_eval(arg)
                 if value.known and isinstance(value.const, str):
                     texts.append(value.const)
-        if any(_SCHEME_ONLY.fullmatch(text) is not None for text in texts):
+        if any(pins_scheme_only(text) for text in texts):
             return frozenset({URL})
         return frozenset()
 
@@ -1484,13 +1485,6 @@ _PURE = frozenset({"split", "substring", "trim", "strip", "replace", "replaceAll
 _PREFIX_TESTS = frozenset({"startsWith", "HasPrefix", "hasPrefix", "startswith"})
 _PATTERN_TESTS = frozenset({"test", "match", "matches", "MatchString", "Match"})
 _HOST_PARTS = frozenset({"hostname", "host", "origin", "Host", "Hostname", "getHost", "getAuthority"})
-_SCHEME_ONLY = lazy_re(
-    r"(?i)(?:https?|wss?|ftp)(?::(?://?)?)?|[a-z][\w+.-]*://"
-    # a pattern: `^https?:\/\/`, `^(https?|ftp)://.*$`, `^https?://\S+`
-    r"|\^?\((?:\?:)?[a-z?|]+\)\??:(?:\\?/){0,2}(?:\.[*+]|\\S[*+]|\[\^[^\]]*\][*+])?\$?"
-    r"|\^?[a-z]+s?\??:(?:\\?/){0,2}(?:\.[*+]|\\S[*+]|\[\^[^\]]*\][*+])?\$?"
-)
-"""A prefix or pattern that fixes a URL's scheme and nothing after it."""
 
 _GUARD_NAME = lazy_re(r"^(?:is(?:Valid|Safe|Allowed|Whitelisted|Permitted)\w*|validate\w*"
                          r"|check(?:Valid|Safe)\w*|allowed\w*)$")
