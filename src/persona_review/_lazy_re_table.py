@@ -1540,7 +1540,6 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0xacd60b0d1a377a87: (('await', '.then'), False),
     0xad089f0a685c9e00: ((), False),
     0xad11e26ee083eb87: ((), False),
-    0xad27fcfb429d1d3b: ((), False),
     0xad334c9bb1a4b276: ((), False),
     0xad711c6c3827ba32: (('ResponseEntity',), False),
     0xad7dc45ed282a663: (('(',), False),
