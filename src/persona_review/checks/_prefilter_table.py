@@ -30,6 +30,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'go_flow_security': None,
     'go_for_update_no_tx': (('FOR NO KEY UPDATE', 'FOR SHARE', 'FOR UPDATE', 'for update'), ()),
     'go_global_map': (('map[',), ()),
+    'go_gorm_error': (('gorm',), ()),
     'go_goroutine_errors': (('go func',), ()),
     'go_goroutine_leak': (('go func', 'make(chan'), ()),
     'go_grpc_auth_skip': (('FullMethod',), ()),
