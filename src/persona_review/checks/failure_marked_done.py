@@ -44,6 +44,7 @@ _TEST_PATH = lazy_re(
 _HANDLER = lazy_re(r"^\s*(?:\}\s*)?(?:catch|except|rescue)\b")
 _TRY = lazy_re(r"^\s*(?:try|begin)\b")
 _OTHER_CLAUSE = lazy_re(r"^\s*(?:\}\s*)?(?:catch|except|rescue|finally|ensure|else)\b")
+_CLEANUP = lazy_re(r"^\s*(?:\}\s*)?(?:finally|ensure)\b")
 _LOG = lazy_re(
     r"(?i)^\s*(?:[\w$.]*\b(?:log|logger|logging|_log|slog|console|sentry|honeybadger|bugsnag|rollbar)\b"
     r"[\w$.]*\s*\.\s*\w+|(?:print|puts|warn|pp|p)\b|Rails\.error\.report|capture_?exception)"
@@ -72,7 +73,8 @@ followed by `status = "cancelled"` records the failure."""
 _MARKED_DONE = lazy_re(
     rf"(?i)\bstatus\b[\"']?\s*(?:=|:|=>)\s*(?:[\"']{_DONE_VALUE}[\"']|[\w.]*\.{_DONE_VALUE}\b|:{_DONE_VALUE}\b)"
     rf"|\bset_?status\s*\(\s*(?:[\"']{_DONE_VALUE}[\"']|[\w.]*\.{_DONE_VALUE}\b|:{_DONE_VALUE}\b)"
-    rf"|\b(?:sent|processed|published|delivered|completed|synced|finished|exported|notified)_?at\b[\"']?\s*"
+    rf"|(?:\b|(?<=_))(?:sent|processed|published|delivered|completed|synced|finished|exported|notified)_?at\b"
+    rf"[\"']?\s*"
     rf"(?:=(?!=)|:|=>|\()"
     rf"|\bset(?:Sent|Processed|Published|Delivered|Completed|Synced|Finished|Exported|Notified)At\s*\("
     rf"|\bmark_?(?:as_?)?{_DONE_VALUE}!?\s*[(!]?"
@@ -171,8 +173,10 @@ def _marked_after(ctx: FileContext, lexed: Lexed, no: int) -> tuple[int, str] | 
     closing = lexed.bare[line]
     if ctx.language != "python" and _CLOSE_ONLY.match(closing) and indent_of(closing) == indent:
         line += 1  # the handler's own closing brace or `end`
+    elif _CLEANUP.match(closing):
+        line += 1  # a `finally`/`ensure` runs after the swallowed failure too: its marking counts
     elif _OTHER_CLAUSE.match(closing):
-        return None  # another handler, a `finally`/`ensure`/`else`: not read
+        return None  # another handler or an `else` (which runs only on success): not read
     if _ALREADY.search(header):
         return None  # the work was done before: marking it done is right
     tried = _try_body(lexed, no, indent)
