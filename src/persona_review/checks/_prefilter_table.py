@@ -43,6 +43,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'go_package_growth': (('[]', 'map[', 'sync.Map'), ()),
     'go_panic_on_error': (('panic(',), ()),
     'go_process_lifetimes': (('exec.Command', 'exec.Command('), ()),
+    'go_queue_handler_swallow': (('asynq.Task', 'message.Message', 'river.Job', 'tasks.Signature'), ()),
     'go_redis_locks': (('"NX"', '"SETNX"', '"nx"', '"setnx"', 'SetArgs', 'SetNX'), ()),
     'go_release_on_return': (('Acquire', 'Conn', 'Dial', 'defer', 'os.Create', 'os.Open'), ()),
     'go_request_must_parse': (('MustCompile', 'MustParse', 'RequireFromString'), ()),
