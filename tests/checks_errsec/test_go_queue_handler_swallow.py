@@ -6,6 +6,8 @@ from __future__ import annotations
 from persona_review.checks.base import FileContext
 from persona_review.checks.runner import run_checks
 
+from .helpers import DATA, expected, findings_of
+
 RULE = "GO-QUEUE-HANDLER-FAILURE-SWALLOWED"
 HEADER = "func (h *CaptureHandler) Handle(msg *message.Message) error {"
 BODY = {
@@ -34,3 +36,8 @@ def test_a_hunk_of_an_ordinary_function_or_a_handler_that_returns_the_error_is_q
     assert _found(BODY, {29: "func (h *CaptureHandler) post(evt CaptureEvent) error {"}) == []
     returned = {**BODY, 34: "\t\treturn err", 35: "\t}", 36: "\treturn nil", 37: "}"}
     assert _found(returned, {29: HEADER}) == []
+
+
+def test_the_whole_file_fixture_matches_its_markers() -> None:
+    text = (DATA / "whole_file_only" / "queue_handler_swallow.go").read_text()
+    assert findings_of("internal/ledger/queue_handler_swallow.go", text) == expected(text)

@@ -197,3 +197,45 @@ def test_a_direct_lookup_by_another_key_or_where_siblings_also_go_direct_stays_q
     sibling_direct = SCOPED_VIEW.replace("{LOOKUP}", "get_object_or_404(Device, serial=serial)").replace(
         "self._devices(request).get(serial=serial).delete()", "Device.objects.get(serial=serial).delete()")
     assert _lines("fleet/views.py", sibling_direct, PY_RULE) == []
+
+
+VIEWSET = """from rest_framework import viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+
+from .models import Statement
+
+
+class StatementViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = StatementSerializer
+
+    def get_queryset(self):
+        return Statement.objects.filter(account__owner=self.request.user)
+
+    @action(detail=True)
+    def pdf(self, request, pk=None):
+        return pdf_response(self.get_object())
+
+    @action(detail=False, url_path="by-period")
+    def by_period(self, request):
+        account_id = request.query_params.get("account")
+        statement = {LOOKUP}.first()
+        if statement is None:
+            raise NotFound()
+        return pdf_response(statement)
+"""
+
+
+def test_a_drf_action_that_queries_the_model_around_the_viewsets_scoped_queryset_is_reported() -> None:
+    text = VIEWSET.replace("{LOOKUP}", "Statement.objects.filter(account_id=account_id)")
+    assert _lines("statements/views.py", text, PY_RULE) == [_at(text, "Statement.objects.filter(account_id")]
+
+
+def test_a_drf_action_through_the_viewsets_queryset_or_in_an_unscoped_viewset_stays_quiet() -> None:
+    through = VIEWSET.replace("{LOOKUP}", "self.get_queryset().filter(account_id=account_id)")
+    assert _lines("statements/views.py", through, PY_RULE) == []
+    unscoped = VIEWSET.replace("{LOOKUP}", "Statement.objects.filter(account_id=account_id)").replace(
+        "Statement.objects.filter(account__owner=self.request.user)", "Statement.objects.all()")
+    assert _lines("statements/views.py", unscoped, PY_RULE) == []
+    own = VIEWSET.replace("{LOOKUP}", "Statement.objects.filter(account_id=account_id, account__owner=request.user)")
+    assert _lines("statements/views.py", own, PY_RULE) == []

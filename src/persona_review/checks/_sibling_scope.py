@@ -150,7 +150,8 @@ def py_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
                     model, keys = found
                     lookups.append(_Lookup(call.lineno + flow.offset, model, keys, source, id(function)))
         for hit in [*_findings(lookups, _PY_CALLER, ctx.added, _PY_SIGNED_IN),
-                    *_helper_scope_hits(flow, functions, privileged_classes, ctx.added)]:
+                    *_helper_scope_hits(flow, functions, privileged_classes, ctx.added),
+                    *_viewset_bypass_hits(flow, functions, privileged_classes, ctx)]:
             if hit.line not in seen:
                 seen.add(hit.line)
                 yield hit
@@ -211,6 +212,130 @@ def _helper_scope_hits(flow: object, functions: list[ast.FunctionDef | ast.Async
             "this view find it through the view's scoped queryset: this one skips that scope (and any "
             "object-permission check it carries), so a caller reaches records outside it by changing the id. "
             "Look it up through the same queryset."), explanation=EXPLANATION)
+
+
+# A fourth shape, Django REST framework: the viewset's other handlers reach records through
+# `self.get_object()` / `self.get_queryset()` (the viewset's scope and object permissions), and a new one
+# queries the model's manager directly with values the request chose.
+
+_VIEWSET_ACCESS = frozenset({"get_object", "get_queryset", "filter_queryset"})
+_VIEWSET_CALL = lazy_re(r"\bself\.(?:get_object|get_queryset|filter_queryset)\s*\(")
+"""In a hunk, a sibling handler's use of the viewset's access, on a known line outside the new handler
+(the fragment parser may not keep a handler whose `def` is above the hunk)."""
+_REQUEST_VALUE = lazy_re(r"\b(?:self\.)?request\.(?:query_params|data|GET|POST|kwargs)\b|\bself\.kwargs\b")
+
+
+def _viewset_bypass_hits(flow: object, functions: list[ast.FunctionDef | ast.AsyncFunctionDef],
+                         privileged: set[int], ctx: FileContext) -> Iterator[Hit]:
+    added = ctx.added
+    offset = getattr(flow, "offset", 0)
+    nodes = getattr(flow, "nodes", None)
+    if nodes is None:
+        return
+    classes: list[ast.ClassDef] = nodes(ast.ClassDef)
+    for function in functions:
+        if id(function) in privileged or function.name.startswith("_"):
+            continue
+        if not any(n.lineno + offset in added for n in ast.walk(function) if isinstance(n, ast.stmt)):
+            continue
+        source = ast.unparse(function)
+        if _uses_viewset_access(function) or _PY_CALLER.search(source) or _OWN_SCOPE_READ.search(source):
+            continue
+        owner = next((c for c in classes if function in c.body), None)
+        if not _drf_handler(function, owner):
+            continue
+        scope = [c for c in owner.body if c is not function] if owner is not None else [
+            f for f in functions if f is not function]
+        first = function.lineno + offset
+        last = (function.end_lineno or function.lineno) + offset
+        if not any(_uses_viewset_access(n) for n in scope) and not (owner is None and any(
+                _VIEWSET_CALL.search(text) for no, text in ctx.lines.items() if not first <= no <= last)):
+            continue
+        if owner is not None and not _scoped_queryset(owner):
+            continue  # the class is in view and its queryset is not the caller's: nothing is skipped
+        model = _viewset_model(owner) if owner is not None else None
+        requested = _request_names(function)
+        for call in (n for n in ast.walk(function) if isinstance(n, ast.Call)):
+            manager = call.func.value if isinstance(call.func, ast.Attribute) else None
+            if not (isinstance(call.func, ast.Attribute) and call.func.attr in _MANAGER_METHODS
+                    and isinstance(manager, ast.Attribute) and manager.attr == "objects"
+                    and isinstance(manager.value, ast.Name)):
+                continue
+            name = manager.value.id
+            if model is not None and name != model:
+                continue
+            chosen = [k.arg for k in call.keywords if k.arg and (
+                _REQUEST_VALUE.search(ast.unparse(k.value))
+                or any(isinstance(n, ast.Name) and n.id in requested for n in ast.walk(k.value)))]
+            if not chosen or call.lineno + offset not in added:
+                continue
+            yield Hit(call.lineno + offset, None, (
+                f"`{name}.objects.{call.func.attr}(...)` looks records up by `{chosen[0]}` from the request "
+                "straight from the model, while this viewset's other handlers go through "
+                "`self.get_object()`/`self.get_queryset()`: this one skips the viewset's scope and its "
+                "object permissions, so a caller reads other accounts' records by changing the value. Filter "
+                "`self.get_queryset()` instead."), explanation=EXPLANATION)
+            break
+
+
+_DRF_VIEW = lazy_re(r"(?:ViewSet|GenericAPIView|APIView|ViewSetMixin)\b")
+_DRF_HANDLERS = frozenset({"list", "retrieve", "create", "update", "partial_update", "destroy",
+                           "get", "post", "put", "patch", "delete"})
+_OWN_SCOPE_READ = lazy_re(r"\b(?:self\.)?request\.(?!query_params|data|GET|POST|kwargs|FILES|META|headers"
+                          r"|method|path|build_absolute_uri|accepted_renderer)\w+")
+"""A request attribute the auth middleware set (`request.space`, `request.tenant`): the handler scopes by
+the caller its own way."""
+
+
+def _drf_handler(function: ast.FunctionDef | ast.AsyncFunctionDef, owner: ast.ClassDef | None) -> bool:
+    """A method of a DRF view: in a class whose bases name a DRF view, or (a hunk without its class line) a
+    method taking `self` decorated with `@action`."""
+    args = function.args.args
+    if not args or args[0].arg != "self":
+        return False
+    if owner is not None:
+        bases = " ".join(ast.unparse(b) for b in owner.bases)
+        return bool(_DRF_VIEW.search(bases)) and (function.name in _DRF_HANDLERS or any(
+            "action" in ast.unparse(d) for d in function.decorator_list))
+    return any(dotted(d.func if isinstance(d, ast.Call) else d).rsplit(".", 1)[-1] == "action"
+               for d in function.decorator_list)
+
+
+def _uses_viewset_access(node: ast.AST) -> bool:
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+               and n.func.attr in _VIEWSET_ACCESS and isinstance(n.func.value, ast.Name)
+               and n.func.value.id == "self" for n in ast.walk(node))
+
+
+def _scoped_queryset(owner: ast.ClassDef) -> bool:
+    """The class defines `get_queryset` and scopes it by the caller (`request.user`, `request.tenant`)."""
+    return any(isinstance(stmt, ast.FunctionDef) and stmt.name == "get_queryset"
+               and (_PY_CALLER.search(ast.unparse(stmt)) or _OWN_SCOPE_READ.search(ast.unparse(stmt)))
+               for stmt in owner.body)
+
+
+def _viewset_model(owner: ast.ClassDef) -> str | None:
+    """The model of the class's `queryset = Model.objects...` or `model = Model` (None when not in view)."""
+    for stmt in owner.body:
+        if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "model"
+                                                for t in stmt.targets) and isinstance(stmt.value, ast.Name):
+            return stmt.value.id
+        if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "queryset"
+                                                for t in stmt.targets):
+            for node in ast.walk(stmt.value):
+                if isinstance(node, ast.Attribute) and node.attr == "objects" \
+                        and isinstance(node.value, ast.Name):
+                    return node.value.id
+    return None
+
+
+def _request_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """Names assigned from the request's data (`account = request.query_params.get("account")`)."""
+    names: set[str] = set()
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign) and _REQUEST_VALUE.search(ast.unparse(node.value)):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return names
 
 
 def _keyed_lookup(call: ast.Call) -> tuple[str, str, str] | None:
