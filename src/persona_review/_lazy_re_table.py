@@ -2151,6 +2151,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0xef71dce53236030b: (('try',), False),
     0xefa491d11a17ea39: ((), False),
     0xefd05205390ddf34: ((), False),
+    0xefd13fe48e75a95c: ((), False),
     0xefd6b0254500794f: ((), False),
     0xefe9ab26e1e6d0bd: (('exec',), False),
     0xefef58e9a1d6a263: (('tasks',), False),

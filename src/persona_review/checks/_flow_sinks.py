@@ -144,18 +144,36 @@ def tainted_hits(
     sinks: tuple[Sink, ...],
     verb: str,
     accept: Callable[[CallSite, int, Value], bool] | None = None,
+    *,
+    span_from_entry: bool = False,
 ) -> Iterator[Hit]:
     """A hit for each call `tainted_sites` finds, saying that the value <verb> the call. A call the change
     leaves as it was is reported on the added line that now brings the request data to it
-    (`entry_line`)."""
+    (`entry_line`). With `span_from_entry`, a finding on an added call whose argument was built from
+    request data a few lines above (`path := filepath.Join(root, name)` then `c.Attachment(path, ...)`)
+    spans from that line to the call: the comment covers where the value is made and where it is used. A
+    line that only reads the request (`name := c.Param("file")`) does not start the span."""
     for site, index, value in tainted_sites(ctx, *sinks, accept=accept):
         found = hit(site, describe_flow(site, index, value, verb))
-        if not any(no in ctx.added for no in range(site.line, max(site.line, site.end_line) + 1)):
+        last = max(site.line, site.end_line)
+        if not any(no in ctx.added for no in range(site.line, last + 1)):
             entry = entry_line(ctx, site, index) if site.via is None \
                 else entry_line(ctx, site.via.call, site.via.index)
             if entry is not None:
                 found = replace(found, line=entry, end_line=None)
+        elif span_from_entry and site.via is None:
+            entry = entry_line(ctx, site, index)
+            made = ctx.lines.get(entry, "") if entry is not None else ""
+            if entry is not None and 0 < site.line - entry <= _SPAN and value.source \
+                    and (value.source not in made or _BUILDS.search(made.replace(value.source, ""))):
+                found = replace(found, line=entry, end_line=last)  # built there, not only read there
         yield found
+
+
+_SPAN = 8
+"""At most this many lines from the value's making to its use, for one comment over both."""
+_BUILDS = lazy_re(r"(?i)\bjoin\s*\(|\bresolve\s*\(|\+|sprintf|\$\{|\bformat\s*\(")
+"""A line that builds a path or string around the request value (not only reads it)."""
 
 
 _ENTRY_HOPS = 3

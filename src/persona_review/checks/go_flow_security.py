@@ -185,7 +185,8 @@ PATH_SINKS = (
 )
 def path_traversal(ctx: FileContext) -> Iterator[Hit]:
     yield from tainted_hits(
-        ctx, PATH_SINKS, "names the file opened by", accept=lambda s, i, v: _receiver_ok(s)
+        ctx, PATH_SINKS, "names the file opened by", accept=lambda s, i, v: _receiver_ok(s),
+        span_from_entry=True,
     )
     for site, index, value in unused_joins(ctx, JOIN_SINKS, PATH_SINKS, _PATH_GUARDS):
         if site.call.callee == "path.Join" and _URL_PATH.search(value.source):

@@ -166,7 +166,7 @@ def path_traversal(ctx: FileContext) -> Iterator[Hit]:
         )
 
     sinks = (*PATH_SINKS, _IMPORTED_FS_SINK) if _IMPORTS_FS.search(ctx.known_text()) else PATH_SINKS
-    yield from tainted_hits(ctx, sinks, "names the file opened by", accept=accept)
+    yield from tainted_hits(ctx, sinks, "names the file opened by", accept=accept, span_from_entry=True)
     for site, index, value in unused_joins(ctx, JOIN_SINKS, PATH_SINKS, _PATH_GUARDS):
         yield hit(site, describe_flow(site, index, value, "is joined into a file path by"))
 
