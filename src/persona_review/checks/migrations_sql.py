@@ -98,13 +98,14 @@ _SAFE_DEFAULT_FUNCS = frozenset(
 """Default expressions that are the same for every row (constants, and functions of the statement's time)."""
 BEYOND_SQUAWK = (
     "json column added", "DROP DEFAULT of a NOT NULL column", "CONCURRENTLY in a file the migration tool",
-    "Serial column added",
+    "Serial column added", "Run by a DO block:",
 )
 """Details of hazards squawk does not report: with squawk, the built-in scanner adds only these."""
-BEYOND_SQUAWK_WORDS = ("JSON", "DROP", "CONCURRENTLY", "SERIAL")
+BEYOND_SQUAWK_WORDS = ("JSON", "DROP", "CONCURRENTLY", "SERIAL", "DO $$")
 """Words a statement (upper-cased, as split) holds when the scanner can find a hazard of `BEYOND_SQUAWK` in
-it: a json column's type, the DROP of DROP DEFAULT, an index built CONCURRENTLY and a serial column
-(squawk only calls serial a style matter, `prefer-identity`, but filling it rewrites the table). A file
+it: a json column's type, the DROP of DROP DEFAULT, an index built CONCURRENTLY, a serial column
+(squawk only calls serial a style matter, `prefer-identity`, but filling it rewrites the table) and the
+DDL an anonymous `DO $$ … $$` block runs (squawk does not read inside a function body). A file
 none of whose statements holds one needs no scan for them."""
 _ADD_COLUMN = lazy_re(r"\bADD\s+(?:COLUMN\s+)?(?!CONSTRAINT\b)(.*?)(?=,\s*ADD\b|,\s*ALTER\b|$)")
 _FUNC_CALL = lazy_re(r"\b([A-Z_][\w.]*)\s*\(")
@@ -196,6 +197,38 @@ class _Splitter:
         self.buf, self.start = [], None
 
 
+_DO_BLOCK = lazy_re(
+    r"^DO\s+\$\$\s*BEGIN\s+(.*?)\s*(?:EXCEPTION\s+WHEN\s+[\w\s]+?\s+THEN\s+NULL\s*;\s*)?END\s*;?\s*\$\$\s*;?$"
+)
+_DDL_HEAD = lazy_re(r"^(?:ALTER\s+TABLE|CREATE\s+(?:UNIQUE\s+)?INDEX)\b")
+
+
+def _unwrapped(statements: list[SqlStatement]) -> tuple[list[SqlStatement], set[int]]:
+    """`statements` with each anonymous block that only wraps DDL (`DO $$ BEGIN ALTER TABLE …; EXCEPTION
+    WHEN duplicate_object THEN null; END $$;`, drizzle-kit's idempotent foreign key) replaced by the
+    statements it runs, which take the same locks as they would outside it, and the indexes of those. A
+    block with any other PL/pgSQL (IF, loops, queries) is left whole."""
+    if not any(stmt.text.startswith("DO ") for stmt in statements):
+        return statements, set()
+    out: list[SqlStatement] = []
+    inside: set[int] = set()
+    for stmt in statements:
+        block = _DO_BLOCK.match(stmt.text) if stmt.text.startswith("DO ") else None
+        body = [part.strip() for part in block.group(1).split(";") if part.strip()] if block else []
+        if body and all(_DDL_HEAD.match(part) for part in body):
+            inside.update(range(len(out), len(out) + len(body)))
+            out.extend(SqlStatement(stmt.line, stmt.end_line, part) for part in body)
+        else:
+            out.append(stmt)
+    return out, inside
+
+
+def learn_restored_types(facts: SqlFacts, restored: Iterable[str]) -> None:
+    """Teach `facts` the column types the reverting SQL lines `restored` give back, as the types before."""
+    for statement in split_statements(enumerate(restored)):
+        facts.learn_restored_types(statement.text)
+
+
 def created_tables(statements: Iterable[SqlStatement]) -> set[str]:
     """Tables the statements create (lower-cased, schema dropped)."""
     return {norm_table(m.group(1)) for s in statements if (m := _CREATE_TABLE.match(s.text))}
@@ -217,15 +250,18 @@ def scan_sql(
     *,
     statements: list[SqlStatement] | None = None,
     runner_tx: str = "",
+    restored: Iterable[str] = (),
 ) -> list[SqlHit]:
     """Migration-safety hazards in numbered SQL lines. `new_tables`: tables the surrounding migration (or
     change) creates (lower-case names), on which index and constraint operations are harmless. `checked`:
     (table, column) pairs an earlier migration of the change covers with a validated NOT NULL check.
     `statements`: `split_statements(lines)`, when the caller has it already. `runner_tx`: the name of the
-    migration tool that runs the whole file in one transaction (goose without `NO TRANSACTION`), or ""."""
-    statements = split_statements(lines) if statements is None else statements
+    migration tool that runs the whole file in one transaction (goose without `NO TRANSACTION`), or "".
+    `restored`: SQL lines of the file's reverting part, read only for the column types it gives back."""
+    statements, from_blocks = _unwrapped(split_statements(lines) if statements is None else statements)
     created = created_tables(statements) | {name.lower() for name in new_tables}
     facts = facts_of((), [*checked, *checks_dropped_after_set_not_null(statements)])
+    learn_restored_types(facts, restored)
     rebuilt = rebuild_steps(statements)
     defaults: dict[tuple[str, str], int] | None = None
     hits: list[SqlHit] = []
@@ -250,6 +286,8 @@ def scan_sql(
                 named = _DROPPED_DEFAULT.search(detail)
                 if named and defaults.get((named.group(1), named.group(2)), -1) > index:
                     continue  # a later statement gives the column a default again
+            if index in from_blocks:
+                detail = f"{BEYOND_SQUAWK[4]} {detail}"
             hits.append(SqlHit(item, stmt.line, stmt.end_line, detail))
         facts.learn(text)
     return hits
@@ -503,6 +541,12 @@ def adds_per_row_values(statement: str) -> bool:
         or _STORED_GENERATED.search(column_def) or _SERIAL.search(column_def)
         for column_def in _ADD_COLUMN.findall(statement)
     )
+
+
+def volatile_default(default_expr: str) -> bool:
+    """Whether a column default written as SQL (any case) calls a function other than the ones Postgres
+    evaluates once for the statement (now(), CURRENT_TIMESTAMP, ...): gen_random_uuid(), random(), ..."""
+    return _volatile(default_expr.upper())
 
 
 def _volatile(default_expr: str) -> bool:

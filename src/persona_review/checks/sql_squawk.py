@@ -36,7 +36,7 @@ from persona_review.checks._migration_engines import POSTGRES
 from persona_review.checks._migration_paths import is_sql_migration
 from persona_review.checks._migration_specs import for_engine, make_specs, with_advice
 from persona_review.checks._sql_facts import SqlFacts, facts_of
-from persona_review.checks._sql_reverting import forward_lines
+from persona_review.checks._sql_reverting import forward_lines, reverting_sql
 from persona_review.checks.base import BatchResult, CheckSpec, FileContext, Hit
 from persona_review.checks.migrations_sql import (
     BEYOND_SQUAWK,
@@ -45,6 +45,7 @@ from persona_review.checks.migrations_sql import (
     adds_per_row_values,
     checks_dropped_after_set_not_null,
     created_tables,
+    learn_restored_types,
     scan_sql,
     split_statements,
     target_table,
@@ -237,7 +238,7 @@ def _scan_files(contexts: Sequence[FileContext], beyond_squawk: bool = False) ->
         found = [
             with_advice(hit.item, hit.line, hit.detail, hit.end_line)
             for hit in scan_sql((), change.created_tables, change.not_null_checked, statements=statements,
-                                runner_tx=runner_transaction(ctx))
+                                runner_tx=runner_transaction(ctx), restored=reverting_sql(ctx))
             if hit.item in SPECS and (not beyond_squawk or hit.detail.startswith(BEYOND_SQUAWK))
         ]
         for each in for_engine(found, change.database):
@@ -295,6 +296,7 @@ class _NewTables:
             ends = [stmt.end_line for stmt in statements]
             checked = [*ctx.change.not_null_checked, *checks_dropped_after_set_not_null(statements)]
             facts = facts_of(statements, checked)  # asked as of each statement
+            learn_restored_types(facts, reverting_sql(ctx))
             created = created_tables(statements) | set(ctx.change.created_tables)
             self._seen[ctx.path] = (statements, ends, created, facts)
         return self._seen[ctx.path]
