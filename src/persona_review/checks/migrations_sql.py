@@ -98,14 +98,15 @@ _SAFE_DEFAULT_FUNCS = frozenset(
 """Default expressions that are the same for every row (constants, and functions of the statement's time)."""
 BEYOND_SQUAWK = (
     "json column added", "DROP DEFAULT of a NOT NULL column", "CONCURRENTLY in a file the migration tool",
-    "Serial column added", "Run by a DO block:",
+    "Serial column added", "Run by a DO block:", "Enum value renamed",
 )
 """Details of hazards squawk does not report: with squawk, the built-in scanner adds only these."""
-BEYOND_SQUAWK_WORDS = ("JSON", "DROP", "CONCURRENTLY", "SERIAL", "DO $$")
+BEYOND_SQUAWK_WORDS = ("JSON", "DROP", "CONCURRENTLY", "SERIAL", "DO $$", "RENAME VALUE")
 """Words a statement (upper-cased, as split) holds when the scanner can find a hazard of `BEYOND_SQUAWK` in
 it: a json column's type, the DROP of DROP DEFAULT, an index built CONCURRENTLY, a serial column
 (squawk only calls serial a style matter, `prefer-identity`, but filling it rewrites the table) and the
-DDL an anonymous `DO $$ … $$` block runs (squawk does not read inside a function body). A file
+DDL an anonymous `DO $$ … $$` block runs (squawk does not read inside a function body), and an enum value
+renamed (`ALTER TYPE … RENAME VALUE`). A file
 none of whose statements holds one needs no scan for them."""
 _ADD_COLUMN = lazy_re(r"\bADD\s+(?:COLUMN\s+)?(?!CONSTRAINT\b)(.*?)(?=,\s*ADD\b|,\s*ALTER\b|$)")
 _FUNC_CALL = lazy_re(r"\b([A-Z_][\w.]*)\s*\(")
@@ -447,6 +448,9 @@ def _statement_hazards(text: str, created: set[str], in_tx: bool, facts: SqlFact
     if _search("SP_RENAME", r"^(?:EXEC(?:UTE)?\s+)?(?:\w+\.)*SP_RENAME\b", text):
         kind = "column" if "'COLUMN'" in text else "object"
         found.append(("MIG-05", f"sp_rename of a {kind}."))
+    if _search("VALUE", r"^ALTER\s+TYPE\s+\S+\s+RENAME\s+VALUE\b", text):
+        found.append(("MIG-05", f"{BEYOND_SQUAWK[5]} (ALTER TYPE … RENAME VALUE): the release still running "
+                                "writes and compares the old label, which the type no longer accepts."))
     if m := _CREATE_INDEX.match(text):
         if not m.group(2) and norm_table(m.group(3)) not in created and not _ONLINE.search(text):
             found.append(("MIG-03", f"CREATE INDEX on {norm_table(m.group(3))} without CONCURRENTLY."))
