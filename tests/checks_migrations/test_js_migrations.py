@@ -279,3 +279,21 @@ def test_a_column_default_handed_to_the_database_as_sql(text: str, reported: boo
     under a rewrite. A plain Sequelize `defaultValue` string is a quoted constant."""
     path = TYPEORM if "TableColumn" in text else SEQUELIZE
     assert ("MIG-08" in {item for _, item in rules(path, text)}) is reported
+
+
+@pytest.mark.parametrize(("column", "reported"), [
+    ("table.uuid('ref').notNullable().defaultTo(knex.raw('gen_random_uuid()'));", True),
+    ("table.uuid('ref').defaultTo(knex.fn.uuid());", True),
+    ("table.timestamp('seen').notNullable().defaultTo(knex.fn.now());", False),
+    ("table.string('state').notNullable().defaultTo(knex.raw(\"'new'\"));", False),
+])
+def test_a_knex_column_default_given_as_sql(column: str, reported: bool) -> None:
+    assert ("MIG-08" in {item for _, item in rules(KNEX, knex(column))}) is reported
+
+
+def test_a_constraint_validated_in_the_migration_that_adds_it_not_valid() -> None:
+    body = ('  await knex.raw("ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID");\n'
+            '  await knex.raw("ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check");\n')
+    text = f"exports.up = async function (knex) {{\n{body}}};\n"
+    assert (3, "MIG-06") in rules(KNEX, text)
+    assert rules(KNEX, "exports.config = { transaction: false };\n" + text) == set()

@@ -178,3 +178,33 @@ def test_ddl_an_anonymous_block_only_wraps_is_read(registry: Registry | None) ->
     assert found(block.replace('("id");', '("id") NOT VALID;'), registry) == set()
     new_table = 'CREATE TABLE "sessions" ("id" serial PRIMARY KEY, "user_id" integer);\n' + textwrap.dedent(block)
     assert found(new_table, registry) == set()
+
+
+_NOT_VALID_THEN_VALIDATE = """
+ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;
+ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;
+"""
+
+
+@ENGINES
+def test_a_constraint_validated_in_the_transaction_that_adds_it(registry: Registry | None) -> None:
+    """NOT VALID spares the scan only when VALIDATE runs in a later transaction: in the same one the ADD's
+    lock is still held while VALIDATE reads every row."""
+    goose = "-- +goose Up" + _NOT_VALID_THEN_VALIDATE
+    assert (3, "MIG-06") in found(goose, registry)
+    assert (3, "MIG-06") in found("BEGIN;" + _NOT_VALID_THEN_VALIDATE + "COMMIT;\n", registry)
+    assert found("-- +goose NO TRANSACTION\n" + goose, registry) == set()
+    add, validate = _NOT_VALID_THEN_VALIDATE.strip().splitlines()
+    assert found(f"BEGIN;\n{add}\nCOMMIT;\nBEGIN;\n{validate}\nCOMMIT;\n", registry) == set()
+
+
+def test_a_flyway_script_runs_in_one_transaction_unless_it_cannot() -> None:
+    """Flyway wraps a versioned script in a transaction; a plain numbered file (golang-migrate) is not."""
+    def at(path: str, text: str) -> set[tuple[int, str]]:
+        ctx = context_for_text(path, textwrap.dedent(text).lstrip("\n"))
+        return {(f.line or 0, f.checklist_item) for f in run_checks([ctx], [Category.MIGRATION_SAFETY]).findings}
+
+    assert (2, "MIG-06") in at("src/main/resources/db/migration/V9__fk.sql", _NOT_VALID_THEN_VALIDATE)
+    assert at("migrations/000009_fk.up.sql", _NOT_VALID_THEN_VALIDATE) == set()
+    assert at("src/main/resources/db/migration/V9__fk.sql",
+              "-- flyway:executeInTransaction=false" + _NOT_VALID_THEN_VALIDATE) == set()

@@ -211,6 +211,19 @@ Sequelize.literal("…")`, TypeORM's `default: "…"` / `default: () => "…"` (
 DDL as it is; a plain Sequelize `defaultValue: "…"` is a quoted constant, so it is not read)."""
 
 
+_KNEX_RAW_DEFAULT = lazy_re(r"\.defaultTo\(\s*(?:\w+\.)*raw\(\s*([\"'`])(.*?)\1")
+_KNEX_FN_UUID = lazy_re(r"\.defaultTo\(\s*(?:\w+\.)*fn\.uuid\(\s*\)")
+
+
+def _knex_volatile_default(statement: str) -> str:
+    """The volatile default a Knex column builder gives (`.defaultTo(knex.raw('gen_random_uuid()'))`,
+    `.defaultTo(knex.fn.uuid())`, which Knex writes as gen_random_uuid() on Postgres), else ""."""
+    if _KNEX_FN_UUID.search(statement):
+        return "knex.fn.uuid()"
+    raw = _KNEX_RAW_DEFAULT.search(statement)
+    return raw.group(2) if raw and volatile_default(raw.group(2)) else ""
+
+
 def _second_string(args: str) -> str:
     found = [m.group(0)[1:-1] for m in _STRING.finditer(args)]
     return found[1] if len(found) > 1 else ""
@@ -317,6 +330,9 @@ def _column_hits(statement: str, kind: str, label: str, line: int, end: int) -> 
     if altered:
         detail = f"{kind}{label} altered in place ({_OLD_TYPE_UNKNOWN})."
         return [with_advice("MIG-04", line, detail, end, Severity.MEDIUM)]
+    if ".defaultTo(" in statement and not altered and (volatile := _knex_volatile_default(statement)):
+        detail = f"{kind}{label} added with the volatile default {volatile}."
+        return [with_advice("MIG-08", line, detail, end)]
     if not_null and ".defaultTo(" not in statement:
         return [with_advice("MIG-02", line, f"{kind}{label} added NOT NULL without a default.", end)]
     if ".unique(" in statement:

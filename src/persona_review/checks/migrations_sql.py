@@ -99,14 +99,16 @@ _SAFE_DEFAULT_FUNCS = frozenset(
 BEYOND_SQUAWK = (
     "json column added", "DROP DEFAULT of a NOT NULL column", "CONCURRENTLY in a file the migration tool",
     "Serial column added", "Run by a DO block:", "Enum value renamed",
+    "Validated in the transaction the migration tool opens",
 )
 """Details of hazards squawk does not report: with squawk, the built-in scanner adds only these."""
-BEYOND_SQUAWK_WORDS = ("JSON", "DROP", "CONCURRENTLY", "SERIAL", "DO $$", "RENAME VALUE")
+BEYOND_SQUAWK_WORDS = ("JSON", "DROP", "CONCURRENTLY", "SERIAL", "DO $$", "RENAME VALUE", "VALIDATE")
 """Words a statement (upper-cased, as split) holds when the scanner can find a hazard of `BEYOND_SQUAWK` in
 it: a json column's type, the DROP of DROP DEFAULT, an index built CONCURRENTLY, a serial column
 (squawk only calls serial a style matter, `prefer-identity`, but filling it rewrites the table) and the
 DDL an anonymous `DO $$ … $$` block runs (squawk does not read inside a function body), and an enum value
-renamed (`ALTER TYPE … RENAME VALUE`). A file
+renamed (`ALTER TYPE … RENAME VALUE`), and a constraint added NOT VALID and validated in the one transaction a
+tool wraps the file in (squawk sees that only inside an explicit BEGIN). A file
 none of whose statements holds one needs no scan for them."""
 _ADD_COLUMN = lazy_re(r"\bADD\s+(?:COLUMN\s+)?(?!CONSTRAINT\b)(.*?)(?=,\s*ADD\b|,\s*ALTER\b|$)")
 _FUNC_CALL = lazy_re(r"\b([A-Z_][\w.]*)\s*\(")
@@ -267,6 +269,8 @@ def scan_sql(
     defaults: dict[tuple[str, str], int] | None = None
     hits: list[SqlHit] = []
     in_tx = False
+    not_valid: set[str] = set()
+    """Constraints added NOT VALID in the transaction still open."""
     for index, stmt in enumerate(statements):
         text = stmt.text
         if index in rebuilt:
@@ -275,10 +279,16 @@ def scan_sql(
             continue
         if text.startswith(("BEGIN", "START")) and re.match(r"^(BEGIN|START TRANSACTION)\b", text):
             in_tx = True
+            not_valid.clear()
             continue
         if text.startswith(("COMMIT", "END", "ROLLBACK")) and re.match(r"^(COMMIT|END|ROLLBACK)\b", text):
             in_tx = False
+            not_valid.clear()
             continue
+        in_any_tx = in_tx or bool(runner_tx)
+        runner = "" if in_tx else runner_tx
+        if in_any_tx and "VALID" in text and (said := _validated_in_same_transaction(text, not_valid, runner)):
+            hits.append(SqlHit("MIG-06", stmt.line, stmt.end_line, said))
         for item, found in _statement_hazards(text, created, in_tx or bool(runner_tx), facts):
             wrapped = item == "MIG-12" and not in_tx
             detail = _runner_tx_detail(runner_tx, target_table(stmt)) if wrapped else found
@@ -292,6 +302,25 @@ def scan_sql(
             hits.append(SqlHit(item, stmt.line, stmt.end_line, detail))
         facts.learn(text)
     return hits
+
+
+_VALIDATE_CONSTRAINT = lazy_re(rf"\bVALIDATE\s+CONSTRAINT\s+({_IDENT})", re.IGNORECASE)
+
+
+def _validated_in_same_transaction(text: str, not_valid: set[str], runner: str) -> str:
+    """Record the constraints `text` adds NOT VALID in `not_valid`; for a VALIDATE of one of them, what to
+    say (the ADD's lock, SHARE ROW EXCLUSIVE or ACCESS EXCLUSIVE, is still held while VALIDATE scans the
+    table, so NOT VALID spared nothing). `runner`: the tool whose transaction it is, when it is not an
+    explicit BEGIN in the file."""
+    if "NOT VALID" in text:
+        not_valid.update(name(found) for found in _ADDED_CONSTRAINT.findall(text))
+    said = ""
+    for found in _VALIDATE_CONSTRAINT.findall(text) if "VALIDATE" in text else ():
+        if name(found) in not_valid:
+            where = f"{BEYOND_SQUAWK[6]} ({runner})" if runner else "Validated in the same transaction"
+            said = (f"{where} that adds constraint {name(found)} NOT VALID: the lock the ADD took is held "
+                    "while VALIDATE scans the table, so writes stay blocked. Validate it in a later migration.")
+    return said
 
 
 _DROP_CONSTRAINT = lazy_re(rf"\bDROP\s+CONSTRAINT\s+(?:IF\s+EXISTS\s+)?({_IDENT})", re.IGNORECASE)

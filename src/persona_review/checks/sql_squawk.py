@@ -21,6 +21,7 @@ column (MIG-00), which squawk does not report, comes from our own scanner.
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -29,7 +30,7 @@ import tempfile
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from persona_review.checks._migration_advice import advice
 from persona_review.checks._migration_engines import POSTGRES
@@ -251,6 +252,8 @@ _RUNNER_OPT_OUT = lazy_re(
     r"(?i)^\s*--\s*\+goose\s+NO\s+TRANSACTION\b|\bnotransaction\b|\btransaction\s*:\s*false\b"
 )
 _RUNNER_NAMES = {"+goose": "goose", "+migrate": "sql-migrate", "migrate:up": "dbmate"}
+_FLYWAY_VERSIONED = lazy_re(r"^V\d[\w.]*__.+\.sql$", re.IGNORECASE)
+_FLYWAY_OUTSIDE_TX = lazy_re(r"(?i)\bCONCURRENTLY\b|\bexecuteInTransaction\s*=\s*false\b")
 _LIQUIBASE_SQL = lazy_re(r"(?i)^\s*--\s*liquibase\s+formatted\s+sql\b")
 _LIQUIBASE_CHANGESET = lazy_re(r"(?im)^\s*--\s*changeset\s+\S")
 _LIQUIBASE_OPT_OUT = lazy_re(r"(?i)\brunInTransaction\s*:\s*false\b")
@@ -262,7 +265,8 @@ def runner_transaction(ctx: FileContext) -> str:
     (goose's `-- +goose NO TRANSACTION` line, sql-migrate's `-- +migrate Up notransaction`, dbmate's
     `-- migrate:up transaction:false`). Read only when the whole file is known: the opt-out may sit on any
     line of it. Liquibase runs each changeset of a formatted SQL changelog in a transaction unless the
-    changeset says `runInTransaction:false`."""
+    changeset says `runInTransaction:false`. Flyway runs a versioned script (`V3__x.sql`) in a transaction
+    unless it holds a non-transactional statement (CONCURRENTLY) or says `executeInTransaction=false`."""
     if not (ctx.whole_file or ctx.is_new_file):
         return ""
     text = ctx.known_text()
@@ -270,13 +274,16 @@ def runner_transaction(ctx: FileContext) -> str:
         if _LIQUIBASE_CHANGESET.search(text) and not _LIQUIBASE_OPT_OUT.search(text):
             return "liquibase"
         return ""
-    if "goose" not in text and "migrate" not in text:
-        return ""
-    found = _RUNNER_UP.search(text)
-    if found is None or any(_RUNNER_OPT_OUT.search(line) for line in text.splitlines()):
-        return ""
-    tool = found.group("tool").split()[0].lower()
-    return _RUNNER_NAMES.get(tool, "")
+    found = _RUNNER_UP.search(text) if "goose" in text or "migrate" in text else None
+    if found is not None:
+        if any(_RUNNER_OPT_OUT.search(line) for line in text.splitlines()):
+            return ""
+        return _RUNNER_NAMES.get(found.group("tool").split()[0].lower(), "")
+    if _FLYWAY_VERSIONED.match(PurePosixPath(ctx.path).name):
+        # Flyway runs a versioned script in one transaction, except one holding a statement no transaction
+        # allows (it then runs it without: CONCURRENTLY) or one whose script config turns that off
+        return "" if _FLYWAY_OUTSIDE_TX.search(text) else "flyway"
+    return ""
 
 
 class _NewTables:
