@@ -287,7 +287,9 @@ def scan_sql(
             continue
         in_any_tx = in_tx or bool(runner_tx)
         runner = "" if in_tx else runner_tx
-        said = _validated_in_same_transaction(text, not_valid, runner) if in_any_tx and "VALID" in text else ""
+        said = ""
+        if in_any_tx and "VALID" in text:
+            said = _validated_in_same_transaction(text, not_valid, runner)
         if said:
             hits.append(SqlHit("MIG-06", stmt.line, stmt.end_line, said))
         for item, found in _statement_hazards(text, created, in_tx or bool(runner_tx), facts):
