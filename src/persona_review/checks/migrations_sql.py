@@ -322,7 +322,8 @@ def _validated_in_same_transaction(text: str, not_valid: set[str], runner: str) 
         if name(found) in not_valid:
             where = f"{BEYOND_SQUAWK[6]} ({runner})" if runner else "Validated in the same transaction"
             said = (f"{where} that adds constraint {name(found)} NOT VALID: the lock the ADD took is held "
-                    "while VALIDATE scans the table, so writes stay blocked. Validate it in a later migration.")
+                    "while VALIDATE scans the table, so writes stay blocked. Validate it in a later "
+                    "migration.")
     return said
 
 

@@ -21,8 +21,8 @@ column (MIG-00), which squawk does not report, comes from our own scanner.
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import subprocess
 import sys
