@@ -25,6 +25,7 @@ SPECS = make_specs("LIQUIBASE", ["yaml", "unknown"], _ITEMS)
 _CHANGES = frozenset({
     "renameColumn", "renameTable", "modifyDataType", "dropColumn", "dropTable", "addNotNullConstraint",
     "createIndex", "addUniqueConstraint", "addForeignKeyConstraint", "addColumn", "createTable", "sql",
+    "addPrimaryKey",
 })
 _CDATA = lazy_re(r"<!\[CDATA\[|\]\]>")
 _XML_TAG = lazy_re(r"<(\w+)\b")
@@ -122,6 +123,13 @@ def _column_sql(column: dict[str, str]) -> str:
         parts.append("NOT NULL")
     if column.get("unique", "").lower() == "true":
         parts.append("UNIQUE")
+    referenced = column.get("references") or column.get("referencedTableName")
+    if referenced:
+        # `<constraints foreignKeyName="…" references="users(id)"/>`: the column's foreign key, validated
+        # as it is added unless `validateForeignKey="false"`
+        parts.append(f"REFERENCES {referenced}")
+        if column.get("validateForeignKey", "").lower() == "false":
+            parts.append("NOT VALID")
     return " ".join(p for p in parts if p)
 
 
@@ -159,6 +167,8 @@ def _sql_of(change: _Change) -> str | None:
     if change.kind == "createIndex":
         unique = "UNIQUE " if a.get("unique", "").lower() == "true" else ""
         return f"CREATE {unique}INDEX {a.get('indexName', 'ix')} ON {table} ({columns});"
+    if change.kind == "addPrimaryKey":
+        return f"ALTER TABLE {table} ADD CONSTRAINT {a.get('constraintName', 'pk')} PRIMARY KEY ({columns});"
     if change.kind == "addUniqueConstraint":
         return f"ALTER TABLE {table} ADD CONSTRAINT {a.get('constraintName', 'uq')} UNIQUE ({columns});"
     if change.kind == "addForeignKeyConstraint":
