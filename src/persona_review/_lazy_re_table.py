@@ -2245,6 +2245,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0xfa6fa4d6a6847910: ((), False),
     0xfa8244ff18a504c4: ((), False),
     0xfa8b1b6ea8ce1d10: ((), False),
+    0xfaa7fa117f379557: (('changeSet',), False),
     0xfaad8a32ec3f0ed1: ((), False),
     0xfab66d05716cbc78: (('.exec',), False),
     0xfb0f99b0cdf78814: ((), False),

@@ -254,13 +254,15 @@ def scan_sql(
     statements: list[SqlStatement] | None = None,
     runner_tx: str = "",
     restored: Iterable[str] = (),
+    tx_breaks: Iterable[int] = (),
 ) -> list[SqlHit]:
     """Migration-safety hazards in numbered SQL lines. `new_tables`: tables the surrounding migration (or
     change) creates (lower-case names), on which index and constraint operations are harmless. `checked`:
     (table, column) pairs an earlier migration of the change covers with a validated NOT NULL check.
     `statements`: `split_statements(lines)`, when the caller has it already. `runner_tx`: the name of the
     migration tool that runs the whole file in one transaction (goose without `NO TRANSACTION`), or "".
-    `restored`: SQL lines of the file's reverting part, read only for the column types it gives back."""
+    `restored`: SQL lines of the file's reverting part, read only for the column types it gives back.
+    `tx_breaks`: lines where the tool commits and opens its next transaction (Liquibase's changeSets)."""
     statements, from_blocks = _unwrapped(split_statements(lines) if statements is None else statements)
     created = created_tables(statements) | {name.lower() for name in new_tables}
     facts = facts_of((), [*checked, *checks_dropped_after_set_not_null(statements)])
@@ -271,8 +273,12 @@ def scan_sql(
     in_tx = False
     not_valid: set[str] = set()
     """Constraints added NOT VALID in the transaction still open."""
+    breaks = sorted(tx_breaks)
     for index, stmt in enumerate(statements):
         text = stmt.text
+        while breaks and breaks[0] <= stmt.line:
+            breaks.pop(0)
+            not_valid.clear()
         if index in rebuilt:
             hits.extend(SqlHit("MIG-02", stmt.line, stmt.end_line, d) for d in rebuilt[index])
             facts.learn(text)

@@ -239,7 +239,8 @@ def _scan_files(contexts: Sequence[FileContext], beyond_squawk: bool = False) ->
         found = [
             with_advice(hit.item, hit.line, hit.detail, hit.end_line)
             for hit in scan_sql((), change.created_tables, change.not_null_checked, statements=statements,
-                                runner_tx=runner_transaction(ctx), restored=reverting_sql(ctx))
+                                runner_tx=runner_transaction(ctx), restored=reverting_sql(ctx),
+                                tx_breaks=liquibase_changesets(ctx))
             if hit.item in SPECS and (not beyond_squawk or hit.detail.startswith(BEYOND_SQUAWK))
         ]
         for each in for_engine(found, change.database):
@@ -257,6 +258,14 @@ _FLYWAY_OUTSIDE_TX = lazy_re(r"(?i)\bCONCURRENTLY\b|\bexecuteInTransaction\s*=\s
 _LIQUIBASE_SQL = lazy_re(r"(?i)^\s*--\s*liquibase\s+formatted\s+sql\b")
 _LIQUIBASE_CHANGESET = lazy_re(r"(?im)^\s*--\s*changeset\s+\S")
 _LIQUIBASE_OPT_OUT = lazy_re(r"(?i)\brunInTransaction\s*:\s*false\b")
+
+
+def liquibase_changesets(ctx: FileContext) -> list[int]:
+    """The lines of a Liquibase formatted SQL changelog that start a changeSet (`-- changeset a:1`): each
+    runs in a transaction of its own."""
+    if "changeset" not in ctx.known_text().lower():
+        return []
+    return [no for no, text in ctx.lines.items() if _LIQUIBASE_CHANGESET.match(text)]
 
 
 def runner_transaction(ctx: FileContext) -> str:
