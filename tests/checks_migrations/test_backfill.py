@@ -228,6 +228,7 @@ SEQUEL_PATH = "db/migrations/063_orders_region.rb"
     ('self[:orders].update(region: "eu")', True),
     ('from(:orders).where(region: nil).update(region: "eu")', True),
     ('from(:orders).where(import_id: 42).update(region: "eu")', False),
+    ('from(:orders).exclude(region: nil).update(region: "eu")', False),
     ('from(:orders).where(region: nil).limit(1000).update(region: "eu")', False),
     ('from(:new_orders).update(region: "eu")', False),
 ])

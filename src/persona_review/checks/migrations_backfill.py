@@ -95,7 +95,7 @@ _EMPTY_WHERE = lazy_re(
 backfill of a new column uses)."""
 _SEQUEL_UPDATE = lazy_re(
     r"(?<![\w.])(?:(?:self|DB|db)?\[\s*:(\w+)\s*\]|from\(\s*:(\w+)\s*\))"
-    r"(?:\.where\(\s*\w+:\s*nil\s*\)|\.exclude\(\s*\w+:\s*nil\s*\))?\.update\("
+    r"(?:\.where\(\s*\w+:\s*nil\s*\))?\.update\("
 )
 """A Sequel dataset of a whole table (`from(:orders)`, `self[:orders]`), at most filtered on a null test,
 updated in one statement."""

@@ -105,11 +105,11 @@ BEYOND_SQUAWK = (
 BEYOND_SQUAWK_WORDS = ("JSON", "DROP", "CONCURRENTLY", "SERIAL", "DO $$", "RENAME VALUE", "VALIDATE")
 """Words a statement (upper-cased, as split) holds when the scanner can find a hazard of `BEYOND_SQUAWK` in
 it: a json column's type, the DROP of DROP DEFAULT, an index built CONCURRENTLY, a serial column
-(squawk only calls serial a style matter, `prefer-identity`, but filling it rewrites the table) and the
-DDL an anonymous `DO $$ … $$` block runs (squawk does not read inside a function body), and an enum value
-renamed (`ALTER TYPE … RENAME VALUE`), and a constraint added NOT VALID and validated in the one transaction a
-tool wraps the file in (squawk sees that only inside an explicit BEGIN). A file
-none of whose statements holds one needs no scan for them."""
+(squawk only calls serial a style matter, `prefer-identity`, but filling it rewrites the table), the DDL
+an anonymous `DO $$ … $$` block runs (squawk does not read inside a function body), an enum value renamed
+(`ALTER TYPE … RENAME VALUE`), and the VALIDATE of a constraint added NOT VALID in the one transaction a
+tool wraps the file in (squawk sees that only inside an explicit BEGIN). A file none of whose statements
+holds one needs no scan for them."""
 _ADD_COLUMN = lazy_re(r"\bADD\s+(?:COLUMN\s+)?(?!CONSTRAINT\b)(.*?)(?=,\s*ADD\b|,\s*ALTER\b|$)")
 _FUNC_CALL = lazy_re(r"\b([A-Z_][\w.]*)\s*\(")
 
