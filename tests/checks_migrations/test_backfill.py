@@ -218,3 +218,37 @@ def test_a_row_loop_over_a_table_the_migration_creates_is_quiet() -> None:
         "        var conn = context.getConnection();\n"
         "        conn.createStatement().execute(\"CREATE TABLE customers (id bigint, phone text)\");\n"))
     assert _backfills(_FLYWAY_PATH, text) == []
+
+
+SEQUEL_PATH = "db/migrations/063_orders_region.rb"
+
+
+@pytest.mark.parametrize(("line", "reported"), [
+    ('from(:orders).update(region: "eu")', True),
+    ('self[:orders].update(region: "eu")', True),
+    ('from(:orders).where(region: nil).update(region: "eu")', True),
+    ('from(:orders).where(import_id: 42).update(region: "eu")', False),
+    ('from(:orders).exclude(region: nil).update(region: "eu")', False),
+    ('from(:orders).where(region: nil).limit(1000).update(region: "eu")', False),
+    ('from(:new_orders).update(region: "eu")', False),
+])
+def test_a_sequel_dataset_update_of_a_whole_table(line: str, reported: bool) -> None:
+    text = ("Sequel.migration do\n  up do\n    create_table(:new_orders) do\n      primary_key :id\n"
+            f"    end\n    {line}\n  end\n\n  down do\n    {line}\n  end\nend\n")
+    found = [(f.line, f.rule_id) for f in _backfills(SEQUEL_PATH, text)]
+    assert found == ([(6, "RAILS-BACKFILL")] if reported else [])
+
+
+@pytest.mark.parametrize(("where", "reported"), [
+    ("{ channel: null }", True),
+    ("{}", True),
+    ("{ channel: null }, { transaction }", True),
+    ("{ import_batch_id: 42 }", False),
+    ("{ channel: null, import_batch_id: 42 }", False),
+])
+def test_a_sequelize_bulk_update_whose_where_keeps_every_old_row(where: str, reported: bool) -> None:
+    text = ("module.exports = {\n  async up(queryInterface) {\n"
+            f'    await queryInterface.bulkUpdate("orders", {{ channel: "web" }}, {where});\n'
+            "  },\n  async down() {},\n};\n")
+    found = [(f.line, f.rule_id) for f in _backfills("migrations/20261203-fill.js", text)]
+    assert found == ([(3, "JS-MIG-BACKFILL")] if reported else [])

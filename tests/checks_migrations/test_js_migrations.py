@@ -260,3 +260,40 @@ def test_a_chained_column_is_quoted_whole_in_the_title() -> None:
     assert "`table.string('code').notNullable()` on `orders`" in finding.title
     (renamed,) = review(KNEX, knex("table.renameColumn('total', 'amount');"))
     assert "`table.renameColumn 'total', 'amount'` on `orders`" in renamed.title
+
+
+@pytest.mark.parametrize(("text", "reported"), [
+    (sequelize('addColumn("orders", "ref", { type: Sequelize.UUID, defaultValue: Sequelize.literal("gen_random_uuid()") })'),
+     True),
+    (sequelize('addColumn("orders", "seen", { type: Sequelize.DATE, defaultValue: Sequelize.literal("now()") })'), False),
+    (sequelize('addColumn("orders", "seen", { type: Sequelize.DATE, defaultValue: Sequelize.fn("now") })'), False),
+    (sequelize('addColumn("orders", "label", { type: Sequelize.STRING, defaultValue: "random()" })'), False),
+    (typeorm('addColumn("orders", new TableColumn({ name: "ref", type: "uuid", default: "uuid_generate_v4()" }))'),
+     True),
+    (typeorm('addColumn("orders", new TableColumn({ name: "ref", type: "uuid", default: () => "gen_random_uuid()" }))'),
+     True),
+    (typeorm('addColumn("orders", new TableColumn({ name: "state", type: "varchar", default: "\'new\'" }))'), False),
+])
+def test_a_column_default_handed_to_the_database_as_sql(text: str, reported: bool) -> None:
+    """Sequelize's `literal(…)` and TypeORM's `default` are SQL: a volatile function there fills every row
+    under a rewrite. A plain Sequelize `defaultValue` string is a quoted constant."""
+    path = TYPEORM if "TableColumn" in text else SEQUELIZE
+    assert ("MIG-08" in {item for _, item in rules(path, text)}) is reported
+
+
+@pytest.mark.parametrize(("column", "reported"), [
+    ("table.uuid('ref').notNullable().defaultTo(knex.raw('gen_random_uuid()'));", True),
+    ("table.uuid('ref').defaultTo(knex.fn.uuid());", True),
+    ("table.timestamp('seen').notNullable().defaultTo(knex.fn.now());", False),
+    ("table.string('state').notNullable().defaultTo(knex.raw(\"'new'\"));", False),
+])
+def test_a_knex_column_default_given_as_sql(column: str, reported: bool) -> None:
+    assert ("MIG-08" in {item for _, item in rules(KNEX, knex(column))}) is reported
+
+
+def test_a_constraint_validated_in_the_migration_that_adds_it_not_valid() -> None:
+    body = ('  await knex.raw("ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID");\n'
+            '  await knex.raw("ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check");\n')
+    text = f"exports.up = async function (knex) {{\n{body}}};\n"
+    assert (3, "MIG-06") in rules(KNEX, text)
+    assert rules(KNEX, "exports.config = { transaction: false };\n" + text) == set()

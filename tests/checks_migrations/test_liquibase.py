@@ -121,3 +121,15 @@ def test_a_hunk_of_a_yaml_changelog_is_read() -> None:
 def test_other_xml_and_yaml_are_not_changelogs() -> None:
     config = "spring:\n  jpa:\n    properties:\n      - createIndex:\n          tableName: orders\n"
     assert rules("src/main/resources/application.yaml", config) == set()
+
+
+@pytest.mark.parametrize(("change", "item", "reported"), [
+    ('<addColumn tableName="orders"><column name="user_id" type="BIGINT"><constraints foreignKeyName="fk_u" '
+     'references="users(id)"/></column></addColumn>', "MIG-06", True),
+    ('<addColumn tableName="orders"><column name="user_id" type="BIGINT"><constraints foreignKeyName="fk_u" '
+     'references="users(id)" validateForeignKey="false"/></column></addColumn>', "MIG-06", False),
+    ('<addColumn tableName="orders"><column name="note" type="TEXT"/></addColumn>', "MIG-06", False),
+    ('<addPrimaryKey tableName="orders" columnNames="id" constraintName="pk_orders"/>', "MIG-07", True),
+])
+def test_a_column_foreign_key_and_a_primary_key(change: str, item: str, reported: bool) -> None:
+    assert ((CHANGE_LINE, item) in rules(XML_PATH, xml(change))) is reported

@@ -5,7 +5,7 @@ import pytest
 from persona_review.checks.runner import run_checks
 from persona_review.findings import Category
 
-from .helpers import hunk_context, rules
+from .helpers import hunk_context, review, rules
 
 PATH = "db/migrate/20240501000000_change_orders.rb"
 
@@ -135,3 +135,64 @@ def test_sequel_concurrently_option_is_understood() -> None:
 def test_sequel_index_without_concurrently_is_reported() -> None:
     assert (5, "MIG-03") in rules(SEQUEL_PATH, sequel_migration(""))
     assert (5, "MIG-03") in rules(SEQUEL_PATH, sequel_migration(", concurrently: false"))
+
+
+def sequel_alter(body: str, down: str = "") -> str:
+    """A Sequel migration whose `up` alters `orders` with `body` (one line) and whose `down` runs `down`."""
+    return (
+        "Sequel.migration do\n"
+        "  up do\n"
+        "    alter_table(:orders) do\n"
+        f"      {body}\n"
+        "    end\n"
+        "  end\n\n"
+        "  down do\n"
+        "    alter_table(:orders) do\n"
+        f"      {down or 'set_column_allow_null :code'}\n"
+        "    end\n"
+        "  end\n"
+        "end\n"
+    )
+
+
+SEQUEL_CASES = [
+    ("drop_column :note", "MIG-01", "add_column :note, String"),
+    ("set_column_not_null :code", "MIG-02", "set_column_allow_null :code"),
+    ("add_column :code, String, null: false", "MIG-02", 'add_column :code, String, null: false, default: "x"'),
+    ("set_column_type :total, BigDecimal", "MIG-04", "set_column_default :total, 0"),
+    ("rename_column :total, :amount", "MIG-05", "add_column :amount, BigDecimal"),
+    ("add_foreign_key [:user_id], :users", "MIG-06", "add_foreign_key [:user_id], :users, not_valid: true"),
+    (
+        'add_constraint(:total_positive, Sequel.lit("total > 0"))',
+        "MIG-06",
+        'add_constraint(:total_positive, Sequel.lit("total > 0"), not_valid: true)',
+    ),
+    ("drop_index :code", "MIG-03", "drop_constraint :orders_code_check"),
+]
+
+
+@pytest.mark.parametrize(("flagged", "item", "clean"), SEQUEL_CASES)
+def test_sequel_alter_table_calls_name_no_table(flagged: str, item: str, clean: str) -> None:
+    """Inside Sequel's `alter_table(:orders) do … end` the calls take the block's table."""
+    found = review(SEQUEL_PATH, sequel_alter(flagged))
+    assert (4, item) in {(f.line, f.checklist_item) for f in found}
+    assert "orders" in next(f.body for f in found if f.line == 4)
+    assert rules(SEQUEL_PATH, sequel_alter(clean)) == set()
+
+
+def test_sequel_down_block_is_not_checked() -> None:
+    text = sequel_alter("add_column :note, String", down="drop_column :note")
+    assert rules(SEQUEL_PATH, text) == set()
+
+
+def test_sequel_foreign_key_gets_no_rails_fix() -> None:
+    found = [f for f in review(SEQUEL_PATH, sequel_alter("add_foreign_key [:user_id], :users"))
+             if f.checklist_item == "MIG-06"]
+    assert found and "not_valid: true" in found[0].body
+    assert all(f.suggested_fix is None for f in found)
+
+
+def test_a_rom_migration_is_a_migration() -> None:
+    text = "ROM::SQL.migration do\n  change do\n    alter_table :books do\n      drop_column :subtitle\n" \
+           "    end\n  end\nend\n"
+    assert rules("config/db/migrate/20261203123500_remove_subtitle.rb", text) == {(4, "MIG-01")}

@@ -123,3 +123,88 @@ def test_columns_filled_per_row_are_reported_and_a_constant_default_is_not(regis
     ALTER TABLE orders ADD COLUMN region text DEFAULT 'eu';
     """
     assert found(text, registry) == {(1, "MIG-08"), (2, "MIG-08")}
+
+
+@ENGINES
+def test_a_using_clause_that_only_casts_the_column_to_the_new_type(registry: Registry | None) -> None:
+    """MikroORM writes `USING ("col"::type)` for every type change: judged as the change without it."""
+    text = """
+    ALTER TABLE orders ALTER COLUMN note TYPE text USING ("note"::text);
+    ALTER TABLE orders ALTER COLUMN code TYPE text USING CAST(code AS text);
+    ALTER TABLE orders ALTER COLUMN pages TYPE bigint USING ("pages"::bigint);
+    ALTER TABLE orders ALTER COLUMN label TYPE text USING lower(label)::text;
+    ALTER TABLE orders ALTER COLUMN ref TYPE text USING (other_ref::text);
+    """
+    assert {line for line, item in found(text, registry) if item == "MIG-04"} == {3, 4, 5}
+
+
+@ENGINES
+def test_the_type_a_rollback_restores_is_the_type_before(registry: Registry | None) -> None:
+    """A down section (dbmate, goose) or a Liquibase `-- rollback` line that gives the column its old type
+    back tells what the forward change starts from."""
+    widen = """
+    -- migrate:up
+    ALTER TABLE orders ALTER COLUMN code TYPE varchar(128);
+
+    -- migrate:down
+    ALTER TABLE orders ALTER COLUMN code TYPE varchar(64);
+    """
+    narrow = widen.replace("varchar(128)", "varchar(32)")
+    unknown = "ALTER TABLE orders ALTER COLUMN code TYPE varchar(128);\n"
+    assert found(widen, registry) == set()
+    assert (2, "MIG-04") in found(narrow, registry)
+    assert (1, "MIG-04") in found(unknown, registry)
+    liquibase = """
+    -- liquibase formatted sql
+    -- changeset ops:1
+    ALTER TABLE orders ALTER COLUMN code TYPE varchar(128);
+    -- rollback ALTER TABLE orders ALTER COLUMN code TYPE varchar(64);
+    """
+    assert found(liquibase, registry) == set()
+    assert (3, "MIG-04") in found(liquibase.replace("varchar(128)", "integer"), registry)
+
+
+@ENGINES
+def test_ddl_an_anonymous_block_only_wraps_is_read(registry: Registry | None) -> None:
+    """drizzle-kit wraps each foreign key in `DO $$ BEGIN … EXCEPTION WHEN duplicate_object … END $$`."""
+    block = """
+    DO $$ BEGIN
+     ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_fk" FOREIGN KEY ("user_id") REFERENCES "users"("id");
+    EXCEPTION
+     WHEN duplicate_object THEN null;
+    END $$;
+    """
+    assert (1, "MIG-06") in found(block, registry)
+    assert found(block.replace('("id");', '("id") NOT VALID;'), registry) == set()
+    new_table = 'CREATE TABLE "sessions" ("id" serial PRIMARY KEY, "user_id" integer);\n' + textwrap.dedent(block)
+    assert found(new_table, registry) == set()
+
+
+_NOT_VALID_THEN_VALIDATE = """
+ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;
+ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;
+"""
+
+
+@ENGINES
+def test_a_constraint_validated_in_the_transaction_that_adds_it(registry: Registry | None) -> None:
+    """NOT VALID spares the scan only when VALIDATE runs in a later transaction: in the same one the ADD's
+    lock is still held while VALIDATE reads every row."""
+    goose = "-- +goose Up" + _NOT_VALID_THEN_VALIDATE
+    assert (3, "MIG-06") in found(goose, registry)
+    assert (3, "MIG-06") in found("BEGIN;" + _NOT_VALID_THEN_VALIDATE + "COMMIT;\n", registry)
+    assert found("-- +goose NO TRANSACTION\n" + goose, registry) == set()
+    add, validate = _NOT_VALID_THEN_VALIDATE.strip().splitlines()
+    assert found(f"BEGIN;\n{add}\nCOMMIT;\nBEGIN;\n{validate}\nCOMMIT;\n", registry) == set()
+
+
+def test_a_flyway_script_runs_in_one_transaction_unless_it_cannot() -> None:
+    """Flyway wraps a versioned script in a transaction; a plain numbered file (golang-migrate) is not."""
+    def at(path: str, text: str) -> set[tuple[int, str]]:
+        ctx = context_for_text(path, textwrap.dedent(text).lstrip("\n"))
+        return {(f.line or 0, f.checklist_item) for f in run_checks([ctx], [Category.MIGRATION_SAFETY]).findings}
+
+    assert (2, "MIG-06") in at("src/main/resources/db/migration/V9__fk.sql", _NOT_VALID_THEN_VALIDATE)
+    assert at("migrations/000009_fk.up.sql", _NOT_VALID_THEN_VALIDATE) == set()
+    assert at("src/main/resources/db/migration/V9__fk.sql",
+              "-- flyway:executeInTransaction=false" + _NOT_VALID_THEN_VALIDATE) == set()

@@ -428,6 +428,7 @@ def _alembic_not_valid(ctx: FileContext, first: int, last: int) -> Fix | None:
     return fix._replace(note=note)
 
 
+_SEQUEL_MIGRATION = lazy_re(r"\b(?:Sequel|ROM::SQL)\.migration\b")
 _RAILS_CONSTRAINT = lazy_re(r"^(\s*)(add_foreign_key|add_check_constraint)\b(.*?)(\s*(?:#.*)?)$")
 
 
@@ -437,6 +438,8 @@ def _rails_not_valid(ctx: FileContext, first: int, last: int) -> Fix | None:
     match = _RAILS_CONSTRAINT.match(ctx.lines[first])
     if match is None or "validate" in match.group(3) or match.group(3).rstrip().endswith((",", "(")):
         return None
+    if ctx.cached("fixes.sequel_migration", lambda: _SEQUEL_MIGRATION.search(ctx.known_text()) is not None):
+        return None  # Sequel spells it `not_valid: true`, and the op may add the column as well
     args = match.group(3).rstrip()
     new_args = args[:-1] + ", validate: false)" if args.endswith(")") else args + ", validate: false"
     validator = "validate_foreign_key" if match.group(2) == "add_foreign_key" else "validate_check_constraint"

@@ -63,7 +63,8 @@ _ALEMBIC_MARKERS = lazy_re(
     re.MULTILINE,
 )
 _RAILS_MARKERS = lazy_re(
-    r"<\s*[\w:]*Migration\b|^\s*(add|remove|change|rename)_\w+[\s(]+:?\w|^\s*create_table\b",
+    r"<\s*[\w:]*Migration\b|^\s*(add|remove|change|rename)_\w+[\s(]+:?\w|^\s*create_table\b"
+    r"|\b(?:Sequel|ROM::SQL)\.migration\b|^\s*alter_table\b",
     re.MULTILINE,
 )
 

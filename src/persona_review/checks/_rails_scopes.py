@@ -17,8 +17,9 @@ DROPPING_OPS = (
     "remove_belongs_to",
     "drop_table",
     "drop_join_table",
+    "drop_column",
 )
-"""Operations that drop columns or tables (and the data in them)."""
+"""Operations that drop columns or tables (and the data in them); `drop_column` is Sequel's."""
 _OPS = (
     "add_index",
     "remove_index",
@@ -44,12 +45,18 @@ _OPS = (
     "create_table",
     "create_join_table",
     "disable_ddl_transaction!",
+    # Sequel (also ROM::SQL, Hanami): inside `alter_table(:t) do … end` the calls name no table
+    "drop_index",
+    "set_column_not_null",
+    "set_column_type",
+    "add_constraint",
 )
 _OP_START = lazy_re(
     rf"^\s*(?:safety_assured\s*(?:\{{|do)\s*)?(?:t\.(?P<t>remove|rename|index)\b|(?P<op>{'|'.join(_OPS)})(?![\w!?]))"
 )
 _CLASS = lazy_re(r"^\s*class\s+\w+(?:::\w+)*\s*<\s*([\w:]+(?:\[[\d.]+\])?)")
-_DEF = lazy_re(r"^\s*def\s+(?:self\.)?(\w+)")
+_DEF = lazy_re(r"^\s*def\s+(?:self\.)?(\w+)|^\s*(up|down|change)\s+do\s*$")
+"""A method of a migration class, or the block Sequel's `Sequel.migration do … end` runs for it."""
 _HEREDOC = lazy_re(r"<<[~-]?(['\"]?)([A-Z_]\w*)\1")
 
 
@@ -64,7 +71,8 @@ class RailsOp(NamedTuple):
     change_table: str
     """For `t.` calls inside `change_table :x do |t|` or `create_table :x do |t|`, the table."""
     block: str = ""
-    """For `t.` calls: "change_table" or "create_table", the block they sit in ("" when not shown)."""
+    """For `t.` calls: "change_table" or "create_table", the block they sit in ("" when not shown); for a
+    call inside Sequel's `alter_table(:t) do … end`, "alter_table" (its args then start with the table)."""
 
     @property
     def table(self) -> str:
@@ -125,7 +133,7 @@ class _Where(NamedTuple):
 
 
 _SAFETY_ASSURED = lazy_re(r"^\s*safety_assured\s*(do|\{)\s*$")
-_TABLE_BLOCK = lazy_re(r"^\s*(change_table|create_table)\s*\(?\s*:?[\"']?(\w+)")
+_TABLE_BLOCK = lazy_re(r"^\s*(change_table|create_table|alter_table)\s*\(?\s*:?[\"']?(\w+)")
 
 def _blocks(ctx: FileContext) -> dict[int, _Where]:
     """For every line, the class, method, safety_assured block and change_table block it sits in, from one
@@ -155,8 +163,8 @@ def _blocks(ctx: FileContext) -> dict[int, _Where]:
         # Each pattern is tried only on a line holding the word it starts with.
         if "class" in text and _CLASS.match(text):
             stack.append((indent, "class", str(no)))
-        elif "def" in text and (match := _DEF.match(text)):
-            stack.append((indent, "def", match.group(1)))
+        elif ("def" in text or " do" in text) and (match := _DEF.match(text)):
+            stack.append((indent, "def", match.group(1) or match.group(2)))
         elif "safety_assured" in text and _SAFETY_ASSURED.match(text):
             stack.append((indent, "assured", ""))
         elif "_table" in text and (match := _TABLE_BLOCK.match(text)):
@@ -187,6 +195,9 @@ def scopes(ctx: FileContext) -> dict[int, Scope]:
         args, kwargs = call_args(call, len(name))
         in_block = name.startswith("t.")
         table, kind = (change_table, block) if in_block else ("", "")
+        if block == "alter_table" and change_table and not in_block:
+            # Sequel's alter_table generator: `add_index :col` there is `add_index :table, :col` outside
+            args, table, kind = [f":{change_table}", *args], change_table, block
         op = RailsOp(name, stmt, args, kwargs, method, assured, table, kind)
         scopes.setdefault(klass, Scope()).ops.append(op)
     return scopes

@@ -161,6 +161,22 @@ class SqlFacts:
     def _set_type(self, key: Column, kind: SqlType) -> None:
         self.types.setdefault(key, []).append((self.learned, kind))
 
+    def learn_restored_types(self, text: str) -> None:
+        """Learn, as the types columns have before the migration, the types a reverting statement (a down
+        section, a Liquibase `-- rollback`) gives back with `ALTER COLUMN … TYPE` / MySQL `MODIFY`; the rest
+        of the statement is not learnt (it runs only on a rollback)."""
+        match = _ALTER_TABLE_HEAD.match(text)
+        if match is None:
+            return
+        table, actions = name(match.group(1)), text[match.end():]
+        restored = [(column, _without_plain_cast(name(column), kind))
+                    for column, kind in _findall(_TYPE_CHANGE, "TYPE", actions)]
+        for column, kind_text in [*restored, *_modified(actions)]:
+            kind = parse_type(kind_text)
+            if kind is not None and "USING" not in kind_text:
+                # number -1: before every statement of the migration, the type they start from
+                self.types.setdefault((table, name(column)), []).insert(0, (-1, kind))
+
     def learn(self, text: str) -> None:
         try:
             self._learn(text)
@@ -224,8 +240,9 @@ class SqlFacts:
         is unknown, except a change to unbounded text, which only widens from the text family)."""
         until = self.learned if before is None else before
         unsafe: list[str] = []
-        for column, new_text in _findall(_TYPE_CHANGE, "TYPE", actions):
+        for column, written in _findall(_TYPE_CHANGE, "TYPE", actions):
             col = name(column)
+            new_text = _without_plain_cast(col, written)
             new = parse_type(new_text)
             if new is None or re.search(r"\bUSING\b", new_text):
                 unsafe.append(col)
@@ -288,6 +305,30 @@ def _top_level_parts(text: str) -> list[str]:
             current.append(char)
     parts.append("".join(current))
     return parts
+
+
+_ALTER_TABLE_HEAD = lazy_re(
+    r"^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(\"[^\"]+\"(?:\.\"[^\"]+\")?|[\w.`]+)\s+"
+)
+_PLAIN_CAST = lazy_re(
+    r"\s+USING\s*\(?\s*(?:CAST\s*\(\s*)?(\"[^\"]+\"|\w+)\s*(?:::|\s+AS\s+)\s*(.+?)\s*$"
+)
+
+
+def _without_plain_cast(column: str, type_text: str) -> str:
+    """`type_text` without a `USING` clause that only casts the column itself to that same type
+    (`TYPE text USING ("col"::text)`, which MikroORM writes for every type change): Postgres then judges
+    the change as it would without USING (no rewrite for a binary-compatible widening)."""
+    if "USING" not in type_text:
+        return type_text
+    found = _PLAIN_CAST.search(type_text)
+    if found is None or name(found.group(1)) != column:
+        return type_text
+    declared = type_text[:found.start()].strip()
+    cast = re.sub(r"\s+", "", found.group(2))
+    while cast.endswith(")") and cast.count(")") > cast.count("("):
+        cast = cast[:-1]  # the parentheses around the expression or of CAST(…)
+    return declared if cast == re.sub(r"\s+", "", declared) else type_text
 
 
 def facts_of(statements: Iterable[_Statement], checked: Iterable[tuple[str, str]] = ()) -> SqlFacts:

@@ -34,3 +34,20 @@ def _forward(ctx: FileContext) -> dict[int, str]:
         return ctx.lines
     down = reverting_lines(ctx, _DOWN, _UP)
     return {no: text for no, text in ctx.lines.items() if no not in down} if down else ctx.lines
+
+
+_LIQUIBASE_ROLLBACK = lazy_re(r"^\s*--\s*rollback\s+(.+)$", re.IGNORECASE)
+
+
+def reverting_sql(ctx: FileContext) -> list[str]:
+    """The SQL text of the reverting part the file shows: its down section, and a Liquibase formatted SQL
+    changeset's `-- rollback …` lines (read to learn what a forward statement changes from)."""
+    return ctx.cached("sql_reverting.sql", lambda: _reverting_sql(ctx))
+
+
+def _reverting_sql(ctx: FileContext) -> list[str]:
+    forward = forward_lines(ctx)
+    out = [ctx.lines[no] for no in sorted(ctx.lines) if no not in forward]
+    out.extend(found.group(1) for no in sorted(ctx.lines)
+               if "rollback" in ctx.lines[no].lower() and (found := _LIQUIBASE_ROLLBACK.match(ctx.lines[no])))
+    return out

@@ -69,8 +69,10 @@ _GLUE = lazy_re(r"^[\s+\\]*[A-Za-z]{0,2}$")
 the prefix of the second literal (`f`, `r`, `b`)."""
 _DOWN = lazy_re(
     r"^(\s*)(?:(?:async\s+)?def\s+(?:self\.)?(?:downgrade|down|backwards?|reverse|rollback|unapply)\w*\b|"
-    r"(?:exports|module\.exports)\.down\b|(?:public\s+)?(?:async\s+)?down\s*[(:=]|func\s+[Dd]own\w*\s*\()"
+    r"(?:exports|module\.exports)\.down\b|(?:public\s+)?(?:async\s+)?down\s*[(:=]|func\s+[Dd]own\w*\s*\(|"
+    r"down\s+do\s*$)"
 )
+"""The start of a reverting function; `down do` is the block of Ruby's `Sequel.migration do … end`."""
 _DJANGO_UPDATE = lazy_re(r"\b([A-Za-z_]\w*)\.objects\.(?:all\(\)\.)?update\(")
 _DJANGO_FILTERED = lazy_re(r"\b([A-Za-z_]\w*)\.objects\.filter\(([^()]*)\)\.update\(")
 _DJANGO_NULL_ARG = lazy_re(r"^\s*\w+__isnull\s*=\s*(?:True|False)\s*$")
@@ -86,7 +88,17 @@ _KNEX_BOUNDED = lazy_re(r"\.\s*(?:where\w*|limit|first)\s*\(")
 _KNEX_NULL_TEST = lazy_re(r"\.\s*whereNull\s*\(\s*[\"'`][\w.]+[\"'`]\s*\)")
 """`whereNull('col')`: the filter a backfill of a new column uses, which still matches every old row."""
 _BULK_UPDATE = lazy_re(r"\bbulkUpdate\s*\(\s*[\"'`](\w+)[\"'`]\s*,")
-_EMPTY_WHERE = lazy_re(r"^\s*(?:\{\s*\}|null|undefined)?\s*(?:,\s*\{[^{}]*\}\s*)?$")
+_EMPTY_WHERE = lazy_re(
+    r"^\s*(?:\{\s*\}|null|undefined|\{\s*(?:[\w\"']+\s*:\s*null\s*,?\s*)+\})?\s*(?:,\s*\{[^{}]*\}\s*)?$"
+)
+"""A `bulkUpdate` where that keeps every old row: none, or only null tests (`{ channel: null }`, the filter a
+backfill of a new column uses)."""
+_SEQUEL_UPDATE = lazy_re(
+    r"(?<![\w.])(?:(?:self|DB|db)?\[\s*:(\w+)\s*\]|from\(\s*:(\w+)\s*\))"
+    r"(?:\.where\(\s*\w+:\s*nil\s*\))?\.update\("
+)
+"""A Sequel dataset of a whole table (`from(:orders)`, `self[:orders]`), at most filtered on a null test,
+updated in one statement."""
 
 
 def _spec(prefix: str, languages: frozenset[str]) -> CheckSpec:
@@ -292,6 +304,11 @@ def _django_row_loops(ctx: FileContext, models: dict[str, str], created: set[str
 
 def _rails(ctx: FileContext, created: set[str], reverting: frozenset[int]) -> Iterator[Hit]:
     for no, code in lex(ctx).code.items():
+        if ".update(" in code and no not in reverting and not _RAILS_BATCHED.search(code):
+            for found in _SEQUEL_UPDATE.finditer(code):
+                table = found.group(1) or found.group(2)
+                if table.lower() not in created:
+                    yield _hit(no, no, f"`{found.group(0)}...)` updates every row of {table} in one UPDATE.")
         if "update_all" not in code or no in reverting or _RAILS_BATCHED.search(code):
             continue
         for match in _RAILS_UPDATE_ALL.finditer(code):

@@ -28,6 +28,7 @@ from persona_review.checks.migrations_sql import (
     rebuild_steps,
     scan_sql,
     split_statements,
+    volatile_default,
 )
 from persona_review.findings import Severity
 from persona_review.lazy_re import lazy_re
@@ -202,6 +203,27 @@ def _on(table: str) -> str:
     return f" on {table}" if table else ""
 
 
+_SQL_DEFAULT = lazy_re(
+    r"\b(?:defaultValue\s*:\s*(?:\w+\.)*literal\s*\(|default\s*:\s*(?:\(\s*\)\s*=>\s*)?)\s*([\"'`])(.*?)\1"
+)
+"""A column default the migration hands to the database as SQL: Sequelize's `defaultValue:
+Sequelize.literal("…")`, TypeORM's `default: "…"` / `default: () => "…"` (TypeORM writes that text into the
+DDL as it is; a plain Sequelize `defaultValue: "…"` is a quoted constant, so it is not read)."""
+
+
+_KNEX_RAW_DEFAULT = lazy_re(r"\.defaultTo\(\s*(?:\w+\.)*raw\(\s*([\"'`])(.*?)\1")
+_KNEX_FN_UUID = lazy_re(r"\.defaultTo\(\s*(?:\w+\.)*fn\.uuid\(\s*\)")
+
+
+def _knex_volatile_default(statement: str) -> str:
+    """The volatile default a Knex column builder gives (`.defaultTo(knex.raw('gen_random_uuid()'))`,
+    `.defaultTo(knex.fn.uuid())`, which Knex writes as gen_random_uuid() on Postgres), else ""."""
+    if _KNEX_FN_UUID.search(statement):
+        return "knex.fn.uuid()"
+    raw = _KNEX_RAW_DEFAULT.search(statement)
+    return raw.group(2) if raw and volatile_default(raw.group(2)) else ""
+
+
 def _second_string(args: str) -> str:
     found = [m.group(0)[1:-1] for m in _STRING.finditer(args)]
     return found[1] if len(found) > 1 else ""
@@ -231,6 +253,10 @@ def _call_hits(ctx: FileContext, call: _Call, created: set[str]) -> list[ItemHit
         if re.search(r"\b(?:unique|isUnique)\s*:\s*true", options):
             detail = f"{name}{_on(table)}: {label} unique, an index built under a lock."
             return [with_advice("MIG-07", line, detail, end)]
+        sql_default = _SQL_DEFAULT.search(options)
+        if sql_default and volatile_default(sql_default.group(2)):
+            detail = f"{name}{_on(table)}: {label} with the volatile default {sql_default.group(2)}."
+            return [with_advice("MIG-08", line, detail, end)]
         return []
     if name == "changeColumn":
         if re.search(r"\ballowNull\s*:\s*false|\bisNullable\s*:\s*false", options):
@@ -304,6 +330,9 @@ def _column_hits(statement: str, kind: str, label: str, line: int, end: int) -> 
     if altered:
         detail = f"{kind}{label} altered in place ({_OLD_TYPE_UNKNOWN})."
         return [with_advice("MIG-04", line, detail, end, Severity.MEDIUM)]
+    if ".defaultTo(" in statement and not altered and (volatile := _knex_volatile_default(statement)):
+        detail = f"{kind}{label} added with the volatile default {volatile}."
+        return [with_advice("MIG-08", line, detail, end)]
     if not_null and ".defaultTo(" not in statement:
         return [with_advice("MIG-02", line, f"{kind}{label} added NOT NULL without a default.", end)]
     if ".unique(" in statement:

@@ -25,12 +25,15 @@ SPECS = make_specs("LIQUIBASE", ["yaml", "unknown"], _ITEMS)
 _CHANGES = frozenset({
     "renameColumn", "renameTable", "modifyDataType", "dropColumn", "dropTable", "addNotNullConstraint",
     "createIndex", "addUniqueConstraint", "addForeignKeyConstraint", "addColumn", "createTable", "sql",
+    "addPrimaryKey",
 })
 _CDATA = lazy_re(r"<!\[CDATA\[|\]\]>")
 _XML_TAG = lazy_re(r"<(\w+)\b")
 _XML_ATTR = lazy_re(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _YAML_CHANGE = lazy_re(r"^(\s*)-\s*(\w+)\s*:\s*$")
 _YAML_KEY = lazy_re(r"""^(\s*)(?:-\s*)?(\w+)\s*:\s*(?:"([^"]*)"|'([^']*)'|([^#\s][^#]*?))?\s*(?:#.*)?$""")
+_CHANGESET = lazy_re(r"<changeSet\b|^\s*-\s*changeSet\s*:")
+"""The start of a changeSet, which Liquibase runs in a transaction of its own."""
 _OWN_TX_OFF = lazy_re(r"""runInTransaction\s*[=:]\s*["']?false""", re.I)
 _SCAN_AHEAD = 40
 """Lines read after an element's start for its attributes and columns (an element is never longer)."""
@@ -122,6 +125,13 @@ def _column_sql(column: dict[str, str]) -> str:
         parts.append("NOT NULL")
     if column.get("unique", "").lower() == "true":
         parts.append("UNIQUE")
+    referenced = column.get("references") or column.get("referencedTableName")
+    if referenced:
+        # `<constraints foreignKeyName="…" references="users(id)"/>`: the column's foreign key, validated
+        # as it is added unless `validateForeignKey="false"`
+        parts.append(f"REFERENCES {referenced}")
+        if column.get("validateForeignKey", "").lower() == "false":
+            parts.append("NOT VALID")
     return " ".join(p for p in parts if p)
 
 
@@ -159,6 +169,8 @@ def _sql_of(change: _Change) -> str | None:
     if change.kind == "createIndex":
         unique = "UNIQUE " if a.get("unique", "").lower() == "true" else ""
         return f"CREATE {unique}INDEX {a.get('indexName', 'ix')} ON {table} ({columns});"
+    if change.kind == "addPrimaryKey":
+        return f"ALTER TABLE {table} ADD CONSTRAINT {a.get('constraintName', 'pk')} PRIMARY KEY ({columns});"
     if change.kind == "addUniqueConstraint":
         return f"ALTER TABLE {table} ADD CONSTRAINT {a.get('constraintName', 'uq')} UNIQUE ({columns});"
     if change.kind == "addForeignKeyConstraint":
@@ -213,7 +225,9 @@ def scan(ctx: FileContext) -> list[ItemHit]:
     # known for sure when the whole changelog is shown
     whole = ctx.whole_file or ctx.is_new_file
     in_tx = whole and not any(_OWN_TX_OFF.search(text) for text in ctx.lines.values())
-    found = scan_sql(lines, new_tables=ctx.change.created_tables, runner_tx="liquibase" if in_tx else "")
+    changesets = [no for no, text in ctx.lines.items() if _CHANGESET.search(text)]
+    found = scan_sql(lines, new_tables=ctx.change.created_tables, runner_tx="liquibase" if in_tx else "",
+                     tx_breaks=changesets)
     return [with_advice(hit.item, hit.line, hit.detail, hit.line)
             for hit in found if hit.item in SPECS and hit.line in ctx.added]
 

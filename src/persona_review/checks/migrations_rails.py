@@ -31,8 +31,14 @@ SPECS = make_specs(
     ["MIG-00", "MIG-01", "MIG-02", "MIG-03", "MIG-04", "MIG-05", "MIG-06", "MIG-07", "MIG-08", "MIG-10",
      "MIG-12"],
 )
-_CONCURRENT_INDEX_OPS = frozenset({"add_index", "remove_index", "add_reference", "add_belongs_to"})
+_CONCURRENT_INDEX_OPS = frozenset(
+    {"add_index", "remove_index", "drop_index", "add_reference", "add_belongs_to"}
+)
 _NO_TRANSACTION = lazy_re(r"^\s*(?:disable_ddl_transaction!|no_transaction\b)")
+SEQUEL_MIGRATION = lazy_re(r"\b(?:Sequel|ROM::SQL)\.migration\b")
+"""A Sequel migration (also ROM::SQL's, which Hanami uses): the same file layout and op names as Rails for
+most steps, but `concurrently: true` / `no_transaction` / `not_valid: true` where Rails has
+`algorithm: :concurrently` / `disable_ddl_transaction!` / `validate: false`."""
 
 
 def scan(ctx: FileContext) -> list[ItemHit]:
@@ -42,6 +48,7 @@ def scan(ctx: FileContext) -> list[ItemHit]:
     # Whether the file opts out of the migration transaction is only known when the whole file is shown
     # (`disable_ddl_transaction!` / Sequel's `no_transaction` sit at the top, outside most hunks).
     opted_out = not ctx.whole_file or any(_NO_TRANSACTION.match(line) for line in ctx.lines.values())
+    sequel = SEQUEL_MIGRATION.search(ctx.known_text()) is not None
     for scope in scopes(ctx).values():
         if scope.schema:
             continue
@@ -49,7 +56,7 @@ def scan(ctx: FileContext) -> list[ItemHit]:
         for op in scope.ops:
             if op.assured or op.method == "down":
                 continue
-            hits.extend(_op_hits(op, scope, created, ctx.change.not_null_checked))
+            hits.extend(_op_hits(op, scope, created, ctx.change.not_null_checked, sequel))
             if not opted_out and op.name in _CONCURRENT_INDEX_OPS and op.table not in created:
                 hits.extend(_concurrent_in_tx(op))
     return hits
@@ -81,7 +88,11 @@ def _label(op: RailsOp) -> str:
 
 
 def _op_hits(
-    op: RailsOp, scope: Scope, created: set[str] | frozenset[str], checked: frozenset[tuple[str, str]]
+    op: RailsOp,
+    scope: Scope,
+    created: set[str] | frozenset[str],
+    checked: frozenset[tuple[str, str]],
+    sequel: bool = False,
 ) -> list[ItemHit]:
     line, end, name = op.stmt.line, op.stmt.end_line, op.name
     new = bool(op.table) and op.table in created
@@ -111,20 +122,27 @@ def _op_hits(
         return _change_column_hits(op, scope)
     if name == "add_column":
         return _add_column_hits(op, new)
-    return _lock_hits(op, scope, checked)
+    return _lock_hits(op, scope, checked, sequel)
 
 
-def _lock_hits(op: RailsOp, scope: Scope, checked: frozenset[tuple[str, str]]) -> list[ItemHit]:
+def _lock_hits(
+    op: RailsOp, scope: Scope, checked: frozenset[tuple[str, str]], sequel: bool = False
+) -> list[ItemHit]:
     line, end, name = op.stmt.line, op.stmt.end_line, op.name
     # ActiveRecord says `algorithm: :concurrently`; Sequel's add_index/drop_index say `concurrently: true`
     concurrently = ":concurrently" in op.stmt.text or op.kwargs.get("concurrently", "").startswith("true")
-    if name in ("add_index", "remove_index", "t.index") and not concurrently:
-        return [with_advice("MIG-03", line, f"{name}{_on(op.table)} without algorithm: :concurrently.", end)]
+    if name in ("add_index", "remove_index", "drop_index", "t.index") and not concurrently:
+        option = "concurrently: true (and no_transaction)" if sequel else "algorithm: :concurrently"
+        return [with_advice("MIG-03", line, f"{name}{_on(op.table)} without {option}.", end)]
     if name in ("add_reference", "add_belongs_to"):
         return _reference_hits(op)
-    if name in ("add_foreign_key", "add_check_constraint"):
+    if name in ("add_foreign_key", "add_check_constraint", "add_constraint"):
+        if op.kwargs.get("not_valid", "").startswith("true"):
+            return []  # Sequel's NOT VALID: checks new rows only, validated by a later validate_constraint
         if "validate" not in op.kwargs:
-            return [with_advice("MIG-06", line, f"{name}{_on(op.table)} validates every row at once.", end)]
+            later = " (Sequel: add it with not_valid: true, then validate_constraint later)" if sequel else ""
+            detail = f"{name}{_on(op.table)} validates every row at once{later}."
+            return [with_advice("MIG-06", line, detail, end)]
         validator = "validate_foreign_key" if name == "add_foreign_key" else "validate_check_constraint"
         if not scope.non_transactional and any(
             o.name == validator and o.table == op.table for o in scope.ops
@@ -144,6 +162,12 @@ def _lock_hits(op: RailsOp, scope: Scope, checked: frozenset[tuple[str, str]]) -
         ]
     if name == "change_column_null" and len(op.args) > 2 and op.args[2].strip() == "false":
         return _not_null_hits(op, scope, checked)
+    if name == "set_column_not_null":
+        return _not_null_hits(op, scope, checked)
+    if name == "set_column_type":
+        detail = (f"set_column_type {_label(op)} (its old type is not in this migration; safe only if it "
+                  "widens).")
+        return [with_advice("MIG-04", line, detail, end, Severity.MEDIUM)]
     return []
 
 
@@ -180,7 +204,7 @@ def _not_null_hits(op: RailsOp, scope: Scope, checked: frozenset[tuple[str, str]
     )
     if validated or (op.table, op.column()) in checked or _helper_check_removed_after(op, scope):
         return []
-    return [with_advice("MIG-02", line, f"change_column_null sets {_label(op)} NOT NULL.", end)]
+    return [with_advice("MIG-02", line, f"{op.name} sets {_label(op)} NOT NULL.", end)]
 
 
 def _helper_check_removed_after(op: RailsOp, scope: Scope) -> bool:

@@ -98,14 +98,18 @@ _SAFE_DEFAULT_FUNCS = frozenset(
 """Default expressions that are the same for every row (constants, and functions of the statement's time)."""
 BEYOND_SQUAWK = (
     "json column added", "DROP DEFAULT of a NOT NULL column", "CONCURRENTLY in a file the migration tool",
-    "Serial column added",
+    "Serial column added", "Run by a DO block:", "Enum value renamed",
+    "Validated in the transaction the migration tool opens",
 )
 """Details of hazards squawk does not report: with squawk, the built-in scanner adds only these."""
-BEYOND_SQUAWK_WORDS = ("JSON", "DROP", "CONCURRENTLY", "SERIAL")
+BEYOND_SQUAWK_WORDS = ("JSON", "DROP", "CONCURRENTLY", "SERIAL", "DO $$", "RENAME VALUE", "VALIDATE")
 """Words a statement (upper-cased, as split) holds when the scanner can find a hazard of `BEYOND_SQUAWK` in
-it: a json column's type, the DROP of DROP DEFAULT, an index built CONCURRENTLY and a serial column
-(squawk only calls serial a style matter, `prefer-identity`, but filling it rewrites the table). A file
-none of whose statements holds one needs no scan for them."""
+it: a json column's type, the DROP of DROP DEFAULT, an index built CONCURRENTLY, a serial column
+(squawk only calls serial a style matter, `prefer-identity`, but filling it rewrites the table), the DDL
+an anonymous `DO $$ … $$` block runs (squawk does not read inside a function body), an enum value renamed
+(`ALTER TYPE … RENAME VALUE`), and the VALIDATE of a constraint added NOT VALID in the one transaction a
+tool wraps the file in (squawk sees that only inside an explicit BEGIN). A file none of whose statements
+holds one needs no scan for them."""
 _ADD_COLUMN = lazy_re(r"\bADD\s+(?:COLUMN\s+)?(?!CONSTRAINT\b)(.*?)(?=,\s*ADD\b|,\s*ALTER\b|$)")
 _FUNC_CALL = lazy_re(r"\b([A-Z_][\w.]*)\s*\(")
 
@@ -196,6 +200,38 @@ class _Splitter:
         self.buf, self.start = [], None
 
 
+_DO_BLOCK = lazy_re(
+    r"^DO\s+\$\$\s*BEGIN\s+(.*?)\s*(?:EXCEPTION\s+WHEN\s+[\w\s]+?\s+THEN\s+NULL\s*;\s*)?END\s*;?\s*\$\$\s*;?$"
+)
+_DDL_HEAD = lazy_re(r"^(?:ALTER\s+TABLE|CREATE\s+(?:UNIQUE\s+)?INDEX)\b")
+
+
+def _unwrapped(statements: list[SqlStatement]) -> tuple[list[SqlStatement], set[int]]:
+    """`statements` with each anonymous block that only wraps DDL (`DO $$ BEGIN ALTER TABLE …; EXCEPTION
+    WHEN duplicate_object THEN null; END $$;`, drizzle-kit's idempotent foreign key) replaced by the
+    statements it runs, which take the same locks as they would outside it, and the indexes of those. A
+    block with any other PL/pgSQL (IF, loops, queries) is left whole."""
+    if not any(stmt.text.startswith("DO ") for stmt in statements):
+        return statements, set()
+    out: list[SqlStatement] = []
+    inside: set[int] = set()
+    for stmt in statements:
+        block = _DO_BLOCK.match(stmt.text) if stmt.text.startswith("DO ") else None
+        body = [part.strip() for part in block.group(1).split(";") if part.strip()] if block else []
+        if body and all(_DDL_HEAD.match(part) for part in body):
+            inside.update(range(len(out), len(out) + len(body)))
+            out.extend(SqlStatement(stmt.line, stmt.end_line, part) for part in body)
+        else:
+            out.append(stmt)
+    return out, inside
+
+
+def learn_restored_types(facts: SqlFacts, restored: Iterable[str]) -> None:
+    """Teach `facts` the column types the reverting SQL lines `restored` give back, as the types before."""
+    for statement in split_statements(enumerate(restored)):
+        facts.learn_restored_types(statement.text)
+
+
 def created_tables(statements: Iterable[SqlStatement]) -> set[str]:
     """Tables the statements create (lower-cased, schema dropped)."""
     return {norm_table(m.group(1)) for s in statements if (m := _CREATE_TABLE.match(s.text))}
@@ -217,31 +253,51 @@ def scan_sql(
     *,
     statements: list[SqlStatement] | None = None,
     runner_tx: str = "",
+    restored: Iterable[str] = (),
+    tx_breaks: Iterable[int] = (),
 ) -> list[SqlHit]:
     """Migration-safety hazards in numbered SQL lines. `new_tables`: tables the surrounding migration (or
     change) creates (lower-case names), on which index and constraint operations are harmless. `checked`:
     (table, column) pairs an earlier migration of the change covers with a validated NOT NULL check.
     `statements`: `split_statements(lines)`, when the caller has it already. `runner_tx`: the name of the
-    migration tool that runs the whole file in one transaction (goose without `NO TRANSACTION`), or ""."""
-    statements = split_statements(lines) if statements is None else statements
+    migration tool that runs the whole file in one transaction (goose without `NO TRANSACTION`), or "".
+    `restored`: SQL lines of the file's reverting part, read only for the column types it gives back.
+    `tx_breaks`: lines where the tool commits and opens its next transaction (Liquibase's changeSets)."""
+    statements, from_blocks = _unwrapped(split_statements(lines) if statements is None else statements)
     created = created_tables(statements) | {name.lower() for name in new_tables}
     facts = facts_of((), [*checked, *checks_dropped_after_set_not_null(statements)])
+    learn_restored_types(facts, restored)
     rebuilt = rebuild_steps(statements)
     defaults: dict[tuple[str, str], int] | None = None
     hits: list[SqlHit] = []
     in_tx = False
+    not_valid: set[str] = set()
+    """Constraints added NOT VALID in the transaction still open."""
+    breaks = sorted(tx_breaks)
     for index, stmt in enumerate(statements):
         text = stmt.text
+        while breaks and breaks[0] <= stmt.line:
+            breaks.pop(0)
+            not_valid.clear()
         if index in rebuilt:
             hits.extend(SqlHit("MIG-02", stmt.line, stmt.end_line, d) for d in rebuilt[index])
             facts.learn(text)
             continue
         if text.startswith(("BEGIN", "START")) and re.match(r"^(BEGIN|START TRANSACTION)\b", text):
             in_tx = True
+            not_valid.clear()
             continue
         if text.startswith(("COMMIT", "END", "ROLLBACK")) and re.match(r"^(COMMIT|END|ROLLBACK)\b", text):
             in_tx = False
+            not_valid.clear()
             continue
+        in_any_tx = in_tx or bool(runner_tx)
+        runner = "" if in_tx else runner_tx
+        said = ""
+        if in_any_tx and "VALID" in text:
+            said = _validated_in_same_transaction(text, not_valid, runner)
+        if said:
+            hits.append(SqlHit("MIG-06", stmt.line, stmt.end_line, said))
         for item, found in _statement_hazards(text, created, in_tx or bool(runner_tx), facts):
             wrapped = item == "MIG-12" and not in_tx
             detail = _runner_tx_detail(runner_tx, target_table(stmt)) if wrapped else found
@@ -250,9 +306,31 @@ def scan_sql(
                 named = _DROPPED_DEFAULT.search(detail)
                 if named and defaults.get((named.group(1), named.group(2)), -1) > index:
                     continue  # a later statement gives the column a default again
+            if index in from_blocks:
+                detail = f"{BEYOND_SQUAWK[4]} {detail}"
             hits.append(SqlHit(item, stmt.line, stmt.end_line, detail))
         facts.learn(text)
     return hits
+
+
+_VALIDATE_CONSTRAINT = lazy_re(rf"\bVALIDATE\s+CONSTRAINT\s+({_IDENT})", re.IGNORECASE)
+
+
+def _validated_in_same_transaction(text: str, not_valid: set[str], runner: str) -> str:
+    """Record the constraints `text` adds NOT VALID in `not_valid`; for a VALIDATE of one of them, what to
+    say (the ADD's lock, SHARE ROW EXCLUSIVE or ACCESS EXCLUSIVE, is still held while VALIDATE scans the
+    table, so NOT VALID spared nothing). `runner`: the tool whose transaction it is, when it is not an
+    explicit BEGIN in the file."""
+    if "NOT VALID" in text:
+        not_valid.update(name(found) for found in _ADDED_CONSTRAINT.findall(text))
+    said = ""
+    for found in _VALIDATE_CONSTRAINT.findall(text) if "VALIDATE" in text else ():
+        if name(found) in not_valid:
+            where = f"{BEYOND_SQUAWK[6]} ({runner})" if runner else "Validated in the same transaction"
+            said = (f"{where} that adds constraint {name(found)} NOT VALID: the lock the ADD took is held "
+                    "while VALIDATE scans the table, so writes stay blocked. Validate it in a later "
+                    "migration.")
+    return said
 
 
 _DROP_CONSTRAINT = lazy_re(rf"\bDROP\s+CONSTRAINT\s+(?:IF\s+EXISTS\s+)?({_IDENT})", re.IGNORECASE)
@@ -409,6 +487,9 @@ def _statement_hazards(text: str, created: set[str], in_tx: bool, facts: SqlFact
     if _search("SP_RENAME", r"^(?:EXEC(?:UTE)?\s+)?(?:\w+\.)*SP_RENAME\b", text):
         kind = "column" if "'COLUMN'" in text else "object"
         found.append(("MIG-05", f"sp_rename of a {kind}."))
+    if _search("VALUE", r"^ALTER\s+TYPE\s+\S+\s+RENAME\s+VALUE\b", text):
+        found.append(("MIG-05", f"{BEYOND_SQUAWK[5]} (ALTER TYPE … RENAME VALUE): the release still running "
+                                "writes and compares the old label, which the type no longer accepts."))
     if m := _CREATE_INDEX.match(text):
         if not m.group(2) and norm_table(m.group(3)) not in created and not _ONLINE.search(text):
             found.append(("MIG-03", f"CREATE INDEX on {norm_table(m.group(3))} without CONCURRENTLY."))
@@ -503,6 +584,12 @@ def adds_per_row_values(statement: str) -> bool:
         or _STORED_GENERATED.search(column_def) or _SERIAL.search(column_def)
         for column_def in _ADD_COLUMN.findall(statement)
     )
+
+
+def volatile_default(default_expr: str) -> bool:
+    """Whether a column default written as SQL (any case) calls a function other than the ones Postgres
+    evaluates once for the statement (now(), CURRENT_TIMESTAMP, ...): gen_random_uuid(), random(), ..."""
+    return _volatile(default_expr.upper())
 
 
 def _volatile(default_expr: str) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,14 +30,14 @@ import tempfile
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from persona_review.checks._migration_advice import advice
 from persona_review.checks._migration_engines import POSTGRES
 from persona_review.checks._migration_paths import is_sql_migration
 from persona_review.checks._migration_specs import for_engine, make_specs, with_advice
 from persona_review.checks._sql_facts import SqlFacts, facts_of
-from persona_review.checks._sql_reverting import forward_lines
+from persona_review.checks._sql_reverting import forward_lines, reverting_sql
 from persona_review.checks.base import BatchResult, CheckSpec, FileContext, Hit
 from persona_review.checks.migrations_sql import (
     BEYOND_SQUAWK,
@@ -45,6 +46,7 @@ from persona_review.checks.migrations_sql import (
     adds_per_row_values,
     checks_dropped_after_set_not_null,
     created_tables,
+    learn_restored_types,
     scan_sql,
     split_statements,
     target_table,
@@ -237,7 +239,8 @@ def _scan_files(contexts: Sequence[FileContext], beyond_squawk: bool = False) ->
         found = [
             with_advice(hit.item, hit.line, hit.detail, hit.end_line)
             for hit in scan_sql((), change.created_tables, change.not_null_checked, statements=statements,
-                                runner_tx=runner_transaction(ctx))
+                                runner_tx=runner_transaction(ctx), restored=reverting_sql(ctx),
+                                tx_breaks=liquibase_changesets(ctx))
             if hit.item in SPECS and (not beyond_squawk or hit.detail.startswith(BEYOND_SQUAWK))
         ]
         for each in for_engine(found, change.database):
@@ -250,9 +253,19 @@ _RUNNER_OPT_OUT = lazy_re(
     r"(?i)^\s*--\s*\+goose\s+NO\s+TRANSACTION\b|\bnotransaction\b|\btransaction\s*:\s*false\b"
 )
 _RUNNER_NAMES = {"+goose": "goose", "+migrate": "sql-migrate", "migrate:up": "dbmate"}
+_FLYWAY_VERSIONED = lazy_re(r"^V\d[\w.]*__.+\.sql$", re.IGNORECASE)
+_FLYWAY_OUTSIDE_TX = lazy_re(r"(?i)\bCONCURRENTLY\b|\bexecuteInTransaction\s*=\s*false\b")
 _LIQUIBASE_SQL = lazy_re(r"(?i)^\s*--\s*liquibase\s+formatted\s+sql\b")
 _LIQUIBASE_CHANGESET = lazy_re(r"(?im)^\s*--\s*changeset\s+\S")
 _LIQUIBASE_OPT_OUT = lazy_re(r"(?i)\brunInTransaction\s*:\s*false\b")
+
+
+def liquibase_changesets(ctx: FileContext) -> list[int]:
+    """The lines of a Liquibase formatted SQL changelog that start a changeSet (`-- changeset a:1`): each
+    runs in a transaction of its own."""
+    if "changeset" not in ctx.known_text().lower():
+        return []
+    return [no for no, text in ctx.lines.items() if _LIQUIBASE_CHANGESET.match(text)]
 
 
 def runner_transaction(ctx: FileContext) -> str:
@@ -261,7 +274,8 @@ def runner_transaction(ctx: FileContext) -> str:
     (goose's `-- +goose NO TRANSACTION` line, sql-migrate's `-- +migrate Up notransaction`, dbmate's
     `-- migrate:up transaction:false`). Read only when the whole file is known: the opt-out may sit on any
     line of it. Liquibase runs each changeset of a formatted SQL changelog in a transaction unless the
-    changeset says `runInTransaction:false`."""
+    changeset says `runInTransaction:false`. Flyway runs a versioned script (`V3__x.sql`) in a transaction
+    unless it holds a non-transactional statement (CONCURRENTLY) or says `executeInTransaction=false`."""
     if not (ctx.whole_file or ctx.is_new_file):
         return ""
     text = ctx.known_text()
@@ -269,13 +283,16 @@ def runner_transaction(ctx: FileContext) -> str:
         if _LIQUIBASE_CHANGESET.search(text) and not _LIQUIBASE_OPT_OUT.search(text):
             return "liquibase"
         return ""
-    if "goose" not in text and "migrate" not in text:
-        return ""
-    found = _RUNNER_UP.search(text)
-    if found is None or any(_RUNNER_OPT_OUT.search(line) for line in text.splitlines()):
-        return ""
-    tool = found.group("tool").split()[0].lower()
-    return _RUNNER_NAMES.get(tool, "")
+    found = _RUNNER_UP.search(text) if "goose" in text or "migrate" in text else None
+    if found is not None:
+        if any(_RUNNER_OPT_OUT.search(line) for line in text.splitlines()):
+            return ""
+        return _RUNNER_NAMES.get(found.group("tool").split()[0].lower(), "")
+    if _FLYWAY_VERSIONED.match(PurePosixPath(ctx.path).name):
+        # Flyway runs a versioned script in one transaction, except one holding a statement no transaction
+        # allows (it then runs it without: CONCURRENTLY) or one whose script config turns that off
+        return "" if _FLYWAY_OUTSIDE_TX.search(text) else "flyway"
+    return ""
 
 
 class _NewTables:
@@ -295,6 +312,7 @@ class _NewTables:
             ends = [stmt.end_line for stmt in statements]
             checked = [*ctx.change.not_null_checked, *checks_dropped_after_set_not_null(statements)]
             facts = facts_of(statements, checked)  # asked as of each statement
+            learn_restored_types(facts, reverting_sql(ctx))
             created = created_tables(statements) | set(ctx.change.created_tables)
             self._seen[ctx.path] = (statements, ends, created, facts)
         return self._seen[ctx.path]
