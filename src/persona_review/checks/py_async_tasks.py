@@ -1,5 +1,7 @@
 """Python background tasks started and forgotten: `asyncio.create_task(...)` whose task nobody keeps, as a
-statement or in a local variable nothing reads."""
+statement or in a local variable nothing reads; and, as statements, `loop.run_in_executor(...)` and a
+`concurrent.futures` pool's `submit(...)` (in a file that makes a `ThreadPoolExecutor`/`ProcessPoolExecutor`),
+whose futures hold the work's exception where nobody reads it."""
 
 from __future__ import annotations
 
@@ -18,8 +20,12 @@ from persona_review.lazy_re import lazy_re
 _PY = frozenset({"python"})
 _DROPPED = lazy_re(
     r"^\s*(?:asyncio(?:\.get_(?:running|event)_loop\(\))?|(?:self\.|cls\.)?_?\w*loop)\."
-    r"(?P<fn>create_task|ensure_future)\s*\("
+    r"(?P<fn>create_task|ensure_future|run_in_executor)\s*\("
 )
+_SUBMITTED = lazy_re(r"^\s*(?:self\.|cls\.)?(?P<pool>_?\w*(?:executor|pool|Executor|Pool))\.submit\s*\(")
+"""`executor.submit(fn, ...)` as a statement: a `concurrent.futures` future nobody reads. The pool keeps
+the task's exception in the future and never logs it."""
+_POOL_MADE = lazy_re(r"\b(?:ThreadPoolExecutor|ProcessPoolExecutor)\s*\(")
 
 
 @register(
@@ -38,22 +44,36 @@ _DROPPED = lazy_re(
             "`asyncio.TaskGroup`."
         ),
     ),
-    needs=("create_task", "ensure_future"),
+    needs=("create_task", "ensure_future", "run_in_executor", ".submit("),
 )
 def task_dropped(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
+    pools: bool | None = None  # whether the file makes a concurrent.futures pool, read when first needed
     for no, _code, bare in lines_of(lexed):
-        if "create_task" not in bare and "ensure_future" not in bare:
-            continue
-        match = _DROPPED.match(bare)
-        if match is None:
+        message = None
+        if "submit" in bare and (match := _SUBMITTED.match(bare)) is not None:
+            pools = pools if pools is not None else _POOL_MADE.search(ctx.known_text()) is not None
+            if not pools:
+                continue  # `.submit(` of something not known to be a concurrent.futures pool
+            message = (f"The future from `{match.group('pool')}.submit(...)` is dropped: if the task raises, "
+                       "the exception stays in the future and nobody ever sees it. Keep the future and read "
+                       "`result()`, or add a done-callback that logs `future.exception()`.")
+        elif "create_task" in bare or "ensure_future" in bare or "run_in_executor" in bare:
+            match = _DROPPED.match(bare)
+            if match is None:
+                continue
+            if match.group("fn") == "run_in_executor":
+                message = ("The future from `run_in_executor(...)` is neither awaited nor kept: the work's "
+                           "exception is never seen (at best a 'Future exception was never retrieved' line). "
+                           "Await it, or keep it and read its result.")
+        else:
             continue
         span = bracket_span(lexed, no, match.end() - 1)
         if not span.closed:
             continue
         if after_span(lexed, span, match.end() - 1).strip():
             continue  # the task is used in a larger expression (`.add_done_callback(...)`)
-        yield Hit(no, span.last)
+        yield Hit(no, span.last, message)
 
 
 _SPAWN = frozenset({"create_task", "ensure_future"})
