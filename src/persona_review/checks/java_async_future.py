@@ -3,17 +3,16 @@
     orderRepository.save(order);
     CompletableFuture.runAsync(() -> auditClient.record("order.created", id));   // a failure vanishes
 
-A `CompletableFuture` (or the `Future` from `ExecutorService.submit`) keeps the task's exception until
-someone asks for it; a statement that drops the future means no one ever does: no log line, no metric.
-Reported: `CompletableFuture.runAsync(...)`/`supplyAsync(...)` as an expression statement (not assigned,
-returned or passed on) with no `.exceptionally`/`.handle`/`.whenComplete`/`.join`/`.get` in its chain, whose
-task does not catch its own exceptions (`try` in the lambda). An `.exceptionally(ex -> null)` that never looks at
-the exception does not count as handling it. Also reported: a Vert.x future chain given `.onSuccess(...)` and
-no `.onFailure`/`.onComplete`/`.recover`/`.otherwise` (a failed Vert.x future with no failure handler is
-dropped without a log line, and a request handler's client waits until it times out). Tests are left alone. `executor.submit(...)` is
-not reported: in a sweep of mature projects most dropped `submit` futures were `FutureTask`s read later, or
-went to executors that log failures themselves.
-"""
+A `CompletableFuture` (or the `Future` from `ExecutorService.submit`) keeps the task's exception until someone
+asks for it; a statement that drops the future means no one ever does: no log line, no metric. Reported:
+`CompletableFuture.runAsync(...)`/`supplyAsync(...)` as an expression statement (not assigned, returned or
+passed on) with no `.exceptionally`/`.handle`/`.whenComplete`/`.join`/`.get` in its chain, whose task does not
+catch its own exceptions (`try` in the lambda). An `.exceptionally(ex -> null)` that never looks at the
+exception does not count as handling it. Also reported: a Vert.x future chain given `.onSuccess(...)` and no
+`.onFailure`/`.onComplete`/`.recover`/`.otherwise` (a failed Vert.x future with no failure handler is dropped
+without a log line, and a request handler's client waits until it times out). Tests are left alone.
+`executor.submit(...)` is not reported: in a sweep of mature projects most dropped `submit` futures were
+`FutureTask`s read later, or went to executors that log failures themselves."""
 
 from __future__ import annotations
 

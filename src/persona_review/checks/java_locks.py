@@ -1,7 +1,8 @@
 """Java locks (`java.util.concurrent.locks`: `Lock`, `ReentrantLock`, a `ReadWriteLock`'s `readLock()` or
-`writeLock()`), or a `Semaphore`'s permit (`acquire()` ... `release()`), taken without the documented idiom: `lock.lock();` followed at once by `try { ... } finally {
-lock.unlock(); }`. When the method's own `unlock()` sits anywhere else, an exception (or an early return)
-between the two leaves the lock held, and every later caller waits on it forever.
+`writeLock()`), or a `Semaphore`'s permit (`acquire()` ... `release()`), taken without the documented idiom:
+`lock.lock();` followed at once by `try { ... } finally { lock.unlock(); }`. When the method's own `unlock()`
+sits anywhere else, an exception (or an early return) between the two leaves the lock held, and every later
+caller waits on it forever.
 
 Read on brace blocks, one method at a time (`_java_methods.method_block`: a method a hunk cuts gives no
 finding). Reported on the acquiring statement (`lock()`, `lockInterruptibly()`, a `tryLock()` whose result is
@@ -31,7 +32,7 @@ _ACQUIRE = lazy_re(
     rf"^\s*{_RECEIVER}\.(?:(?P<how>lock|lockInterruptibly|tryLock)\(\)"
     rf"|(?P<permit>acquire|acquireUninterruptibly)\(\s*\w*\s*\))\s*;\s*$"
 )
-"""`lock.lock();`, or a `Semaphore`'s `permits.acquire();` (released with `release()`: the same rule holds)."""
+"""`lock.lock();`, or a `Semaphore`'s `permits.acquire();` (released by `release()`: the same rule holds)."""
 _TRY_OR_LEAVE = lazy_re(
     rf"^\s*if\s*\(\s*!\s*{_RECEIVER}\.tryLock\([^;]*\)\s*\)\s*(?:\{{\s*)?(?:return\b[^;]*;|throw\b[^;]*;)?"
 )

@@ -14,7 +14,9 @@ from persona_review.lazy_re import lazy_re
 
 _JS = frozenset({"javascript", "typescript"})
 _FOREACH_ASYNC = lazy_re(r"\.forEach\s*\(\s*async\b")
-_MAP_ASYNC_STATEMENT = lazy_re(r"^\s*(?:this\.)?[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*\??\.map\s*\(\s*async\b")
+_MAP_ASYNC_STATEMENT = lazy_re(
+    r"^\s*(?:this\.)?[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*\??\.map\s*\(\s*async\b"
+)
 """`items.map(async ...)` starting a statement: nothing on the line takes the promises it returns."""
 _STATEMENT_ENDED = ("", ";", "{", "}")
 
@@ -55,8 +57,8 @@ def async_foreach(ctx: FileContext) -> Iterator[Hit]:
             if after_span(lexed, span, col).strip() not in {"", ";"}:
                 continue  # the array is used (`.map(...).length`, a chained call)
             yield Hit(no, span.last, (
-                "`.map(async ...)` here makes one promise per item and drops the array: nothing waits for the "
-                "work or sees its failures (each one an unhandled rejection). Wrap it in "
+                "`.map(async ...)` here makes one promise per item and drops the array: nothing waits for "
+                "the work or sees its failures (each one an unhandled rejection). Wrap it in "
                 "`await Promise.all(...)`, or loop with `for ... of` and `await`."))
 
 
