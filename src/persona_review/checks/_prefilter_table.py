@@ -82,6 +82,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'java_poll_loop': (('catch',), ()),
     'java_process_exit': (('waitFor',), ()),
     'java_reactive_block': (('block',), ('jdbc', 'resttemplate')),
+    'java_reactive_errors': (('onErrorComplete', 'onErrorContinue', 'onErrorResume', 'onErrorReturn', 'subscribe('), ()),
     'java_request_parse': (('fromString', 'new BigDecimal(', 'new BigInteger(', 'parse', 'valueOf'), ()),
     'java_request_scope': (('System.exit', 'getRuntime()'), ()),
     'java_resources': (('.open(', '.openInputStream(', '.openOutputStream(', '.openReader(', '.openStream(', '.openWriter(', 'FileChannel.open', 'Files.find', 'Files.lines', 'Files.list', 'Files.new', 'Files.newDirectoryStream', 'Files.walk', 'Statement(', 'executeQuery', 'getConnection', 'new Buffered', 'new Data', 'new File', 'new GZIP', 'new InputStreamReader', 'new Object', 'new OutputStreamWriter', 'new PrintWriter', 'new RandomAccess', 'new Socket', 'new Zip', 'newCall(', 'prepareCall'), ()),

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from persona_review.checks._java_code import JAVA_TEST_PATH
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import lines_of, statement_span
+from persona_review.checks._spans import chained_statement, lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -82,7 +82,7 @@ def async_future_dropped(ctx: FileContext) -> Iterator[Hit]:
         dropped = _DROPPED.match(bare)
         if dropped is None:
             continue
-        bare_text, last = _whole_chain(lexed, no)
+        bare_text, last = chained_statement(lexed, no)
         if not bare_text.rstrip().endswith(";") or _CATCHES.search(bare_text):
             continue
         if _OBSERVED.search(_BLIND_EXCEPTIONALLY.sub("", bare_text)):
@@ -93,21 +93,11 @@ def async_future_dropped(ctx: FileContext) -> Iterator[Hit]:
             f"Handle it (`.exceptionally`/`.whenComplete`) or catch and log inside the task."))
 
 
-def _whole_chain(lexed: Lexed, no: int) -> tuple[str, int]:
-    """The statement starting on `no`, with a chain continued on the next lines (`\n    .thenAccept(...)`)."""
-    span = statement_span(lexed, no)
-    bare_text, last = span.bare, span.last
-    while lexed.bare.get(last + 1, "").lstrip().startswith(".") and last - no < 40:
-        more = statement_span(lexed, last + 1)
-        bare_text, last = bare_text + "\n" + more.bare, more.last
-    return bare_text, last
-
-
 def _vertx_unhandled(lexed: Lexed, no: int) -> int | None:
     """The last line of an expression statement starting on `no` whose future chain ends in `.onSuccess(...)`
     handlers with nothing that sees a failure; None otherwise. The `.onSuccess` must follow a call (`)`), so
     a callback invoked by name (`listener.onSuccess(result);`) is not a chain."""
-    bare_text, last = _whole_chain(lexed, no)
+    bare_text, last = chained_statement(lexed, no)
     if not bare_text.rstrip().endswith(";") or "onSuccess" not in bare_text:
         return None
     head = bare_text.lstrip()
