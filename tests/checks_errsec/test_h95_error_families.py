@@ -1,0 +1,90 @@
+"""Checks added or widened for the h95 error families: async and reactive failures nobody reads (Reactor
+writes subscribed without an error consumer or given an empty fallback, `exceptionally(ex -> null)`, Vert.x
+chains with only `onSuccess`, dropped `run_in_executor`/pool futures, `map(async ...)` as a statement, `go`
+statements and goroutine calls given a context), and resources left behind on an early return (Semaphore
+permits, a file wrapped by a reader before its close)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import DATA, expected, findings_of
+
+_FIXTURES = ["ReactiveWrites.java", "AsyncFutureChains.java", "PermitHolder.java", "py_dropped_futures.py",
+             "map_async.ts", "goroutine_ctx.go"]
+
+
+@pytest.mark.parametrize("name", _FIXTURES)
+def test_fixture_matches_its_markers(name: str) -> None:
+    text = (DATA / "whole_file_only" / name).read_text()
+    assert expected(text)
+    assert findings_of(name, text) == expected(text)
+
+
+@pytest.mark.parametrize(("name", "path", "rule"), [
+    ("ReactiveWrites.java", "src/test/java/com/acme/orders/OrderEventsTest.java", "JAVA-REACTIVE-ERROR-DROPPED"),
+    ("py_dropped_futures.py", "scripts/reindex.py", "PY-TASK-DROPPED"),
+])
+def test_quiet_in_tests_and_tooling(name: str, path: str, rule: str) -> None:
+    text = (DATA / "whole_file_only" / name).read_text()
+    if rule == "PY-TASK-DROPPED":
+        text = text.replace("    loop.run_in_executor(None, render, image_id)  # expect: PY-TASK-DROPPED\n", "")
+    assert rule not in {found for _, found in findings_of(path, text)}
+
+
+def test_pool_submit_needs_a_concurrent_futures_pool_in_the_file() -> None:
+    text = """def enqueue(job):
+    worker_pool.submit(job)
+"""
+    assert not findings_of("app/jobs.py", text)
+
+
+def test_map_async_continuing_an_expression_above_is_quiet() -> None:
+    text = """export function start(ids: string[]) {
+  return Promise.all(
+    ids.map(async (id) => save(id)),
+  );
+}
+
+export function count(ids: string[]) {
+  ids.map(async (id) => save(id)).length;
+}
+"""
+    assert not findings_of("src/jobs.ts", text)
+
+
+def test_semaphore_released_before_anything_can_fail_is_quiet() -> None:
+    text = """package a;
+
+public class Gate {
+    private final Semaphore permits = new Semaphore(1);
+
+    public void touch() throws InterruptedException {
+        permits.acquire();
+        counter++;
+        permits.release();
+    }
+}
+"""
+    assert not findings_of("src/main/java/a/Gate.java", text)
+
+
+def test_go_wrapper_kept_in_err_is_still_a_release() -> None:
+    text = """package a
+
+import "os"
+
+func Write(path string) error {
+\tf, err := os.Create(path)
+\tif err != nil {
+\t\treturn err
+\t}
+\terr = closeQuietly(f)
+\tif err != nil {
+\t\treturn err
+\t}
+\tdefer f.Close()
+\treturn nil
+}
+"""
+    assert "GO-RESOURCE-HELD-ON-RETURN" not in {rule for _, rule in findings_of("internal/a/w.go", text)}
