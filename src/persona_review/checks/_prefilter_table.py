@@ -190,7 +190,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'py_webhook_unverified': ((), ('hmac', 'signature', 'webhook')),
     'py_writes_no_tx': (('.objects.', '.save('), ()),
     'rb_webhook_unverified': ((), ('hmac', 'signature', 'webhook')),
-    'retries': ((), ('attempt', 'retr', 'tries')),
+    'retries': ((), ('attempt', 'for (;;)', 'for {', 'retr', 'tries', 'while (true)', 'while true')),
     'retry_non_idempotent': (('.Post(', '.patch(', '.post(', 'HttpPatch', 'HttpPost', 'PATCH', 'POST', 'postFor'), ('braintree', 'charge', 'disbursement', 'payment', 'payout', 'refund', 'remittance', 'stripe', 'topup', 'transactions.create', 'transfer', 'withdrawal')),
     'ruby_admin_ui': None,
     'ruby_class_state': None,

@@ -1,4 +1,4 @@
-# want: ANY-POLL-NO-SLEEP
+# want: ANY-RETRY-NO-BACKOFF
 import requests
 
 

@@ -1,4 +1,4 @@
-# clean: ANY-POLL-NO-SLEEP (it waits between polls and gives up after a deadline)
+# clean: ANY-RETRY-NO-BACKOFF (it waits between polls and gives up after a deadline)
 import time
 
 import requests

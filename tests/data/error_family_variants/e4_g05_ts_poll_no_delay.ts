@@ -1,4 +1,4 @@
-// want: ANY-POLL-NO-SLEEP
+// want: ANY-RETRY-NO-BACKOFF
 import axios from "axios";
 
 export async function waitForBuild(buildId: string): Promise<string> {

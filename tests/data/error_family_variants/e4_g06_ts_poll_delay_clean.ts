@@ -1,4 +1,4 @@
-// clean: ANY-POLL-NO-SLEEP (waits between polls)
+// clean: ANY-RETRY-NO-BACKOFF (waits between polls)
 import axios from "axios";
 import { setTimeout as sleep } from "node:timers/promises";
 
