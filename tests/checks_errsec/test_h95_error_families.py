@@ -88,3 +88,35 @@ func Write(path string) error {
 }
 """
     assert "GO-RESOURCE-HELD-ON-RETURN" not in {rule for _, rule in findings_of("internal/a/w.go", text)}
+
+
+def test_pooled_connection_left_checked_out_by_an_early_return() -> None:
+    text = """async def balance(pool, account_id):
+    conn = await pool.acquire()
+    row = await conn.fetchrow("SELECT balance FROM accounts WHERE id = $1", account_id)
+    if row is None:
+        return None
+    await pool.release(conn)
+    return row["balance"]
+
+
+async def balance_safe(pool, account_id):
+    conn = await pool.acquire()
+    try:
+        row = await conn.fetchrow("SELECT balance FROM accounts WHERE id = $1", account_id)
+        if row is None:
+            return None
+        return row["balance"]
+    finally:
+        await pool.release(conn)
+
+
+def handed_on(db_pool):
+    conn = db_pool.getconn()
+    if conn.closed:
+        return conn
+    cache.remember(conn)
+    return conn
+"""
+    found = sorted(line for line, rule in findings_of("app/accounts.py", text) if rule == "PY-LOCK-HELD-ON-RETURN")
+    assert found == [2]

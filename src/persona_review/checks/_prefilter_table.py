@@ -167,7 +167,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'py_is_valid_ignored': (('.is_valid(',), ()),
     'py_json_field_keyerror': (('request.get_json', 'request.json'), ()),
     'py_lock_outside_tx': (('select_for_update',), ()),
-    'py_locks': (('acquire(',), ()),
+    'py_locks': (('acquire(', 'getconn('), ()),
     'py_lookup_not_found': (('.first()', '.get(', '.one()', '.scalar_one()'), ()),
     'py_mass_assignment': (('__all__', 'allow', 'exclude', 'request'), ()),
     'py_module_cache_growth': (('= []', '= {}', '=[]', '={}', 'Counter(', 'OrderedDict(', 'defaultdict(', 'dict()', 'list()', 'set()'), ()),

@@ -1,4 +1,4 @@
-# want: PY-FILE-LEAKED-ON-RETURN
+# want: PY-LOCK-HELD-ON-RETURN
 from psycopg2.pool import ThreadedConnectionPool
 
 pool = ThreadedConnectionPool(1, 10, dsn=DSN)

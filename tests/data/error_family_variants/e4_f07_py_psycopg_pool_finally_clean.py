@@ -1,4 +1,4 @@
-# clean: PY-FILE-LEAKED-ON-RETURN (the connection goes back to the pool in finally)
+# clean: PY-LOCK-HELD-ON-RETURN (the connection goes back to the pool in finally)
 from psycopg2.pool import ThreadedConnectionPool
 
 pool = ThreadedConnectionPool(1, 10, dsn=DSN)
