@@ -120,3 +120,37 @@ def handed_on(db_pool):
 """
     found = sorted(line for line, rule in findings_of("app/accounts.py", text) if rule == "PY-LOCK-HELD-ON-RETURN")
     assert found == [2]
+
+
+def test_poll_and_queue_loops() -> None:
+    text = """import requests
+
+
+def wait_for_export(job_id):
+    while True:
+        data = requests.get(f"{API}/exports/{job_id}", timeout=10).json()
+        if data["state"] == "done":
+            return data["url"]
+
+
+def consume(q, client):
+    while True:
+        record = q.get()
+        if record is STOP:
+            break
+        try:
+            client.log(record.message, retry_count=record.retry_count)
+        except Exception:
+            log.exception("send failed")
+
+
+def walk(api):
+    cursor = None
+    while True:
+        page = requests.get(api, params={"cursor": cursor}, timeout=10).json()
+        if not page["has_more"]:
+            return
+        cursor = page["next"]
+"""
+    found = sorted(line for line, rule in findings_of("app/exports.py", text) if rule == "ANY-RETRY-NO-BACKOFF")
+    assert found == [5]

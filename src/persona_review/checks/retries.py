@@ -53,9 +53,10 @@ _GIVES_UP = lazy_re(r"^\s*(?:raise|throw)\b|\breturn\s+(?:err|fmt\.Errorf|errors
 _LEAVES = lazy_re(r"\breturn\b|\bbreak\b")
 _EVENT_LOOP = lazy_re(
     r"<-|\bselect\b|\.(?:Next|Accept|Recv|Receive|ReadMessage|FetchMessage|poll|consume|ReadLine|ReadString"
-    r"|Scan|input)\s*\(|\binput\s*\("
+    r"|Scan|input)\s*\(|\binput\s*\(|\.get\(\s*\)"
 )
-"""A loop that waits on a channel, a socket, a consumer or an iterator paces itself."""
+"""A loop that waits on a channel, a socket, a consumer, an iterator or a queue (`q.get()`, which blocks
+until an item comes) paces itself."""
 _REMOTE_CALL = lazy_re(
     r"(?i)\b(?:requests|httpx|session|client|http|axios|got|ky|restTemplate|webClient)\s*\.\s*"
     r"(?:get|post|head|request|send|do|getForObject|getForEntity|exchange)\s*\(|"
