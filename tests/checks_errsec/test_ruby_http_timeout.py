@@ -170,3 +170,18 @@ def test_bare_verb_calls_in_class_methods_of_an_httparty_class() -> None:
     assert _lines(code) == [6, 11]
     plain = code.replace("  include HTTParty\n", "")
     assert _lines(plain) == []
+
+
+def test_typhoeus_without_timeout_is_reported_and_with_one_is_quiet() -> None:
+    code = (
+        "class AvatarFetcher\n"
+        "  def call(url)\n"
+        "    Typhoeus.get(url, followlocation: true)\n"
+        "    Typhoeus::Request.new(url, method: :post, body: '{}').run\n"
+        "    Typhoeus.get(url, timeout: 10, connecttimeout: 3)\n"
+        "    Typhoeus::Request.new(url, timeout_ms: 5000).run\n"
+        "    Typhoeus.post(url, **options)\n"
+        "  end\n"
+        "end\n"
+    )
+    assert _lines(code) == [3, 4]

@@ -118,6 +118,17 @@ def statement_span(lexed: Lexed, line: int, col: int = 0) -> Span:
     return Span(line, max(line, last), "\n".join(code_parts), "\n".join(bare_parts))
 
 
+def chained_statement(lexed: Lexed, line: int, limit: int = 40) -> tuple[str, int]:
+    """The bare text and last line of the statement starting on `line`, with a method chain continued on
+    the lines below (`\n    .thenAccept(...)`, `\n    .onErrorResume(...)`), up to `limit` lines."""
+    span = statement_span(lexed, line)
+    text, last = span.bare, span.last
+    while lexed.bare.get(last + 1, "").lstrip().startswith(".") and last - line < limit:
+        more = statement_span(lexed, last + 1)
+        text, last = text + "\n" + more.bare, more.last
+    return text, last
+
+
 def _depth_change(text: str) -> int:
     """Brackets `text` opens minus those it closes."""
     opened = text.count("(") + text.count("[") + text.count("{")

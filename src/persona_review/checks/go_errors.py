@@ -529,9 +529,11 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
             continue
         typed = _TypedCalls(ctx, lexed, no)
         match = _FALLIBLE_STMT.match(bare) or _declared_call(bare, declared, typed)
-        if match is None and "ctx" in bare:
+        if match is None and ("ctx" in bare or "context." in bare):
             goroutines = goroutines if goroutines is not None else _goroutine_lines(lexed)
-            match = _ctx_call_in_goroutine(bare) if no in goroutines else None
+            match = _ctx_call_in_goroutine(bare, _CTX_CALL) if no in goroutines else None
+            if match is None and bare.lstrip().startswith("go "):
+                match = _ctx_call_in_goroutine(bare, _GO_CTX_CALL)
         if match is None:
             continue
         method = match.group("call").rsplit(".", 1)[-1]
@@ -592,8 +594,15 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
 
 _GO_FUNC = lazy_re(r"^\s*go\s+func\s*\(")
 _CTX_CALL = lazy_re(
-    r"^\s*(?P<prefix>)(?P<call>[a-z]\w*(?:\.[A-Za-z_]\w*)*\.(?P<name>[A-Z]\w*))\s*\((?=\s*ctx\s*[,)])"
+    r"^\s*(?P<prefix>)(?P<call>[a-z]\w*(?:\.[A-Za-z_]\w*)*\.(?P<name>[A-Z]\w*))\s*\("
+    r"(?=\s*(?:ctx|context\.(?:Background|TODO)\(\))\s*[,)])"
 )
+_GO_CTX_CALL = lazy_re(
+    r"^\s*(?P<prefix>go\s+)(?P<call>[a-z]\w*(?:\.[A-Za-z_]\w*)+\.(?P<name>[A-Z]\w*))\s*\("
+    r"(?=\s*(?:ctx|context\.(?:Background|TODO)\(\))\s*[,)])"
+)
+"""`go h.mailer.Send(ctx, ...)`: a method given a context started as a goroutine; its results, the error
+among them, are dropped by the `go` statement itself."""
 _NO_ERROR_WORDS = lazy_re(
     r"(?i)log|metric|stat|trac|span|telemetry|otel|prom|counter|histogram|gauge|event|bus|cache"
 )
@@ -617,10 +626,11 @@ def _goroutine_lines(lexed: Lexed) -> frozenset[int]:
     return frozenset(inside)
 
 
-def _ctx_call_in_goroutine(bare: str) -> re.Match[str] | None:
-    """`x.client.Index(ctx, ...)` as a statement: a call given the goroutine's context whose result is
-    dropped. Inside a goroutine nothing else can see its error: the work fails without a trace."""
-    match = _CTX_CALL.match(bare)
+def _ctx_call_in_goroutine(bare: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """`x.client.Index(ctx, ...)` as a statement in a goroutine (or `go x.client.Index(ctx, ...)`): a call
+    given a context whose result is dropped. Inside a goroutine nothing else can see its error: the work
+    fails without a trace."""
+    match = pattern.match(bare)
     if match is None or match.group("name") in _NO_ERROR_METHODS:
         return None
     if _NO_ERROR_WORDS.search(match.group("call")):

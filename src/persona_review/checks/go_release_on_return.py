@@ -237,10 +237,12 @@ def _closers(lexed: Lexed, blocks: Blocks, rows: list[tuple[int, str, str]],
 
 
 def _wraps(bare: str, var: str) -> bool:
-    """The statement builds a value over the variable and checks an error (`zr, err := gzip.NewReader(f)`):
-    a wrapper that reads it, not a helper that releases it, which has only an error to give back."""
-    wrapped = rf"^\s*[A-Za-z]\w*\s*,\s*\w+\s*:?=\s*[\w.]+\(\s*{re.escape(var)}\s*\)\s*$"
-    return re.match(wrapped, bare) is not None
+    """The statement builds a value over the variable (`zr, err := gzip.NewReader(f)`, `r :=
+    csv.NewReader(f)`, `sc := bufio.NewScanner(f)`): a wrapper that reads it, not a helper that releases it,
+    which has only an error to give back (`err := closeAll(f)`)."""
+    wrapped = re.match(
+        rf"^\s*(?P<kept>[A-Za-z]\w*)\s*(?:,\s*\w+\s*)?:?=\s*[\w.]+\(\s*{re.escape(var)}\s*\)\s*$", bare)
+    return wrapped is not None and not re.fullmatch(r"(?i)err\w*|\w*err|ok", wrapped.group("kept"))
 
 
 def _closes(bare: str, var: str) -> bool:

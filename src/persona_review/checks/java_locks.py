@@ -1,7 +1,8 @@
 """Java locks (`java.util.concurrent.locks`: `Lock`, `ReentrantLock`, a `ReadWriteLock`'s `readLock()` or
-`writeLock()`) taken without the documented idiom: `lock.lock();` followed at once by `try { ... } finally {
-lock.unlock(); }`. When the method's own `unlock()` sits anywhere else, an exception (or an early return)
-between the two leaves the lock held, and every later caller waits on it forever.
+`writeLock()`), or a `Semaphore`'s permit (`acquire()` ... `release()`), taken without the documented idiom:
+`lock.lock();` followed at once by `try { ... } finally { lock.unlock(); }`. When the method's own `unlock()`
+sits anywhere else, an exception (or an early return) between the two leaves the lock held, and every later
+caller waits on it forever.
 
 Read on brace blocks, one method at a time (`_java_methods.method_block`: a method a hunk cuts gives no
 finding). Reported on the acquiring statement (`lock()`, `lockInterruptibly()`, a `tryLock()` whose result is
@@ -27,7 +28,11 @@ from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
 _RECEIVER = r"(?P<lock>(?:this\.)?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:\.(?:readLock|writeLock)\(\))?)"
-_ACQUIRE = lazy_re(rf"^\s*{_RECEIVER}\.(?P<how>lock|lockInterruptibly|tryLock)\(\)\s*;\s*$")
+_ACQUIRE = lazy_re(
+    rf"^\s*{_RECEIVER}\.(?:(?P<how>lock|lockInterruptibly|tryLock)\(\)"
+    rf"|(?P<permit>acquire|acquireUninterruptibly)\(\s*\w*\s*\))\s*;\s*$"
+)
+"""`lock.lock();`, or a `Semaphore`'s `permits.acquire();` (released by `release()`: the same rule holds)."""
 _TRY_OR_LEAVE = lazy_re(
     rf"^\s*if\s*\(\s*!\s*{_RECEIVER}\.tryLock\([^;]*\)\s*\)\s*(?:\{{\s*)?(?:return\b[^;]*;|throw\b[^;]*;)?"
 )
@@ -57,13 +62,13 @@ _CONTROL = lazy_re(r"\b(?:if|while|for|switch|catch|synchronized)\s*\(")
             "`try { ... } finally { lock.unlock(); }`."
         ),
     ),
-    needs=(".lock()", ".lockInterruptibly()", ".tryLock("),
+    needs=(".lock()", ".lockInterruptibly()", ".tryLock(", ".acquire(", ".acquireUninterruptibly("),
 )
 def lock_held(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
     blocks = blocks_of(ctx)
     for no, code, bare in lines_of(lexed):
-        if "ock" not in bare:
+        if "ock" not in bare and "acquire" not in bare:
             continue
         acquired = _ACQUIRE.match(bare)
         after: int | None = no
@@ -84,7 +89,9 @@ def lock_held(ctx: FileContext) -> Iterator[Hit]:
         method = method_block(ctx, no)
         if method is None:
             continue
-        unlock = re.compile(rf"(?<![\w$.]){re.escape(receiver)}\.unlock\(\)")
+        semaphore = "permit" in acquired.re.groupindex and acquired.group("permit") is not None
+        release = "release" if semaphore else "unlock"
+        unlock = re.compile(rf"(?<![\w$.]){re.escape(receiver)}\.{release}\(\s*\w*\s*\)")
         releases = [n for n in range(after + 1, method.last) if unlock.search(lexed.bare.get(n, ""))]
         if not releases:
             continue  # the lock is handed on: released by a caller or another method
@@ -96,7 +103,7 @@ def lock_held(ctx: FileContext) -> Iterator[Hit]:
         between = [lexed.bare.get(n, "") for n in range(after + 1, releases[0])]
         if not some_paths and not any(_FAILS.search(_CONTROL.sub(" ", text)) for text in between):
             continue  # released on every path, and nothing between the lock and its release can fail
-        yield Hit(no, None, _message(code.strip(), receiver))
+        yield Hit(no, None, _message(code.strip(), receiver, release))
 
 
 def _chain(blocks: Blocks, line: int) -> set[int | None]:
@@ -182,9 +189,10 @@ def _finally_after(blocks: Blocks, lexed: Lexed, block: Block, method: Block) ->
     return None
 
 
-def _message(statement: str, receiver: str) -> str:
+def _message(statement: str, receiver: str, release: str = "unlock") -> str:
     shown = statement if len(statement) <= 60 else statement[:57] + "..."
-    return (f"`{shown}` is not followed by a `try` whose `finally` calls `{receiver}.unlock()`: an exception "
-            "or an early return before the `unlock()` further down leaves the lock held, and every later "
-            "thread that takes it blocks forever. Write `" + receiver + ".lock(); try { ... } finally { "
-            f"{receiver}.unlock(); }}`.")
+    what, take = ("permit", "acquire") if release == "release" else ("lock", "lock")
+    return (f"`{shown}` is not followed by a `try` whose `finally` calls `{receiver}.{release}()`: an "
+            f"exception or an early return before the `{release}()` further down leaves the {what} held, and "
+            f"every later thread that takes it blocks forever. Write `{receiver}.{take}(); try {{ ... }} "
+            f"finally {{ {receiver}.{release}(); }}`.")

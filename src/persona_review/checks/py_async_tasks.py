@@ -1,12 +1,15 @@
 """Python background tasks started and forgotten: `asyncio.create_task(...)` whose task nobody keeps, as a
-statement or in a local variable nothing reads."""
+statement or in a local variable nothing reads; and, as statements, `loop.run_in_executor(...)` and a
+`concurrent.futures` pool's `submit(...)` (in a file that makes a `ThreadPoolExecutor`/`ProcessPoolExecutor`),
+whose futures hold the work's exception where nobody reads it."""
 
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 
-from persona_review.checks._lexing import lex
+from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._py_functions import functions_of
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks._spans import after_span, bracket_span, lines_of
@@ -18,8 +21,19 @@ from persona_review.lazy_re import lazy_re
 _PY = frozenset({"python"})
 _DROPPED = lazy_re(
     r"^\s*(?:asyncio(?:\.get_(?:running|event)_loop\(\))?|(?:self\.|cls\.)?_?\w*loop)\."
-    r"(?P<fn>create_task|ensure_future)\s*\("
+    r"(?P<fn>create_task|ensure_future|run_in_executor)\s*\("
 )
+_SUBMITTED = lazy_re(r"^\s*(?:self\.|cls\.)?(?P<pool>_?\w*(?:executor|pool|Executor|Pool))\.submit\s*\(")
+"""`executor.submit(fn, ...)` as a statement: a `concurrent.futures` future nobody reads. The pool keeps
+the task's exception in the future and never logs it."""
+_POOL_MADE = lazy_re(r"\b(?:ThreadPoolExecutor|ProcessPoolExecutor)\s*\(")
+_TOOLING = lazy_re(
+    r"(?:^|/)(?:scripts?|tools|bin|tests?|benchmarks?)/|(?:^|/)(?:tasks|noxfile|fabfile|setup|conftest)\.py$|"
+    r"(?:^|/)test_\w+\.py$"
+)
+"""Developer tooling and tests, where a pool's dropped future is a script's concern, not a service's."""
+_FIRST_ARG = lazy_re(r"^\(\s*(?P<fn>[A-Za-z_]\w*)\s*[,)]")
+_OPENS_EXPRESSION = ("[", "(", ",", "=", "{")
 
 
 @register(
@@ -38,22 +52,71 @@ _DROPPED = lazy_re(
             "`asyncio.TaskGroup`."
         ),
     ),
-    needs=("create_task", "ensure_future"),
+    needs=("create_task", "ensure_future", "run_in_executor", ".submit("),
 )
 def task_dropped(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
+    pools: bool | None = None  # whether the file makes a concurrent.futures pool, read when first needed
     for no, _code, bare in lines_of(lexed):
-        if "create_task" not in bare and "ensure_future" not in bare:
-            continue
-        match = _DROPPED.match(bare)
-        if match is None:
+        message = None
+        if "submit" in bare and (match := _SUBMITTED.match(bare)) is not None:
+            pools = pools if pools is not None else (
+                _POOL_MADE.search(ctx.known_text()) is not None and not _TOOLING.search(ctx.path))
+            if not pools:
+                continue  # `.submit(` of something not known to be a concurrent.futures pool, or tooling
+            first = _FIRST_ARG.match(bracket_span(lexed, no, match.end() - 1).bare)
+            if first is not None and _catches_its_failures(ctx.known_text(), first.group("fn")):
+                continue  # the submitted function catches (and reports) its own exceptions
+            message = (f"The future from `{match.group('pool')}.submit(...)` is dropped: if the task raises, "
+                       "the exception stays in the future and nobody ever sees it. Keep the future and read "
+                       "`result()`, or add a done-callback that logs `future.exception()`.")
+        elif "create_task" in bare or "ensure_future" in bare or "run_in_executor" in bare:
+            match = _DROPPED.match(bare)
+            if match is None:
+                continue
+            if match.group("fn") == "run_in_executor":
+                message = ("The future from `run_in_executor(...)` is neither awaited nor kept: the work's "
+                           "exception is never seen (at best a 'Future exception was never retrieved' line). "
+                           "Await it, or keep it and read its result.")
+        else:
             continue
         span = bracket_span(lexed, no, match.end() - 1)
         if not span.closed:
             continue
         if after_span(lexed, span, match.end() - 1).strip():
             continue  # the task is used in a larger expression (`.add_done_callback(...)`)
-        yield Hit(no, span.last)
+        if _previous_code(lexed, no).rstrip().endswith(_OPENS_EXPRESSION):
+            continue  # an element of a list or an argument (`futures = [\n loop.run_in_executor(...)`)
+        if lexed.bare.get(span.last + 1, "").lstrip().startswith(("for ", "if ", "]", ")")):
+            continue  # the element of a comprehension whose `for` follows
+        yield Hit(no, span.last, message)
+
+
+def _previous_code(lexed: Lexed, no: int) -> str:
+    for back in range(no - 1, max(0, no - 20), -1):
+        text = lexed.bare.get(back)
+        if text is None:
+            return ""
+        if text.strip():
+            return text
+    return ""
+
+
+def _catches_its_failures(text: str, name: str) -> bool:
+    """`name` is a function of this file whose body has an `except` (through a `functools.partial(f, ...)`
+    kept in `name`): it deals with its own failures, so the future holds none worth reading."""
+    partial = re.search(rf"^\s*{re.escape(name)}\s*=\s*(?:functools\.)?partial\(\s*(\w+)", text, re.MULTILINE)
+    if partial is not None:
+        name = partial.group(1)
+    define = re.search(rf"^(?P<indent>[ \t]*)(?:async\s+)?def\s+{re.escape(name)}\s*\(", text, re.MULTILINE)
+    if define is None:
+        return False
+    body: list[str] = []
+    for line in text[define.end():].splitlines()[1:]:
+        if line.strip() and len(line) - len(line.lstrip()) <= len(define.group("indent")):
+            break
+        body.append(line)
+    return any(re.match(r"\s*except\b", line) for line in body)
 
 
 _SPAWN = frozenset({"create_task", "ensure_future"})

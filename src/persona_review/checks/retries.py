@@ -53,9 +53,22 @@ _GIVES_UP = lazy_re(r"^\s*(?:raise|throw)\b|\breturn\s+(?:err|fmt\.Errorf|errors
 _LEAVES = lazy_re(r"\breturn\b|\bbreak\b")
 _EVENT_LOOP = lazy_re(
     r"<-|\bselect\b|\.(?:Next|Accept|Recv|Receive|ReadMessage|FetchMessage|poll|consume|ReadLine|ReadString"
-    r"|Scan|input)\s*\(|\binput\s*\("
+    r"|Scan|input)\s*\(|\binput\s*\(|\.get\(\s*\)"
 )
-"""A loop that waits on a channel, a socket, a consumer or an iterator paces itself."""
+"""A loop that waits on a channel, a socket, a consumer, an iterator or a queue (`q.get()`, which blocks
+until an item comes) paces itself."""
+_REMOTE_CALL = lazy_re(
+    r"(?i)\b(?:requests|httpx|session|client|http|axios|got|ky|restTemplate|webClient)\s*\.\s*"
+    r"(?:get|post|head|request|send|do|getForObject|getForEntity|exchange)\s*\(|"
+    r"(?<![\w.])(?:fetch|axios|got)\s*\(|\.Do\s*\(\s*req\w*\s*\)"
+)
+"""An outbound HTTP request: what a status poll repeats."""
+_STATE_WORD = lazy_re(r"(?i)\b\w*(?:status|state|ready|done|finished|complete|succeeded|phase)\w*\b")
+_PAGING = lazy_re(
+    r"(?i)\b\w*(?:page|cursor|offset|next|marker|after|token|url|since)\w*\s*(?:[+\-]?=(?!=)|:=)|"
+    r"\+\+|\+=|\bcontinue\b"
+)
+"""A loop that moves on (a page, a cursor, the next link) is walking a list, not polling one resource."""
 
 
 @register(
@@ -73,7 +86,8 @@ _EVENT_LOOP = lazy_re(
             "retry idempotent operations."
         ),
     ),
-    folded=("attempt", "retr", "tries"),  # every retry word holds one
+    # every retry word holds one; a status poll is a loop with no end of its own
+    folded=("attempt", "retr", "tries", "while true", "while (true)", "for {", "for (;;)"),
 )
 def retry_without_backoff(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -102,6 +116,14 @@ def retry_without_backoff(ctx: FileContext) -> Iterator[Hit]:
             if block is None or not block.closed:
                 continue
             body, last = block.code, block.last
+        js = ctx.language in {"javascript", "typescript"}
+        if forever and not _RETRY_TEXT.search(body) and _polls(body, js):
+            if not (js and _awaits_a_waiting_helper(lexed, body)):
+                yield Hit(no, last, message=(
+                    "This loop asks the remote service for the same state again and again with no pause "
+                    "and no limit: while the work is not done it sends requests as fast as they return, "
+                    "and it never gives up. Sleep between polls (with backoff), and stop after a deadline."))
+            continue
         if forever:
             # A service loop is no retry: only one that says it retries, leaves on success, gives up on no
             # error (no `raise`/`throw`: it retries every failure for ever) and waits on nothing. An
@@ -111,11 +133,23 @@ def retry_without_backoff(ctx: FileContext) -> Iterator[Hit]:
                 continue
         # An `await` is no wait either way: in JavaScript it is how the retried call itself is made, so
         # only a wait word, or an awaited helper of this file that waits (`await pause()`), counts.
-        js = ctx.language in {"javascript", "typescript"}
         waits = _WAITS_NOT_AWAIT if forever or js else _WAITS
         if _HANDLES_FAILURE.search(body) and not waits.search(body) \
                 and not (js and _awaits_a_waiting_helper(lexed, body)):
             yield Hit(no, last)
+
+
+def _polls(body: str, js: bool) -> bool:
+    """A loop with no end of its own that sends the same HTTP request each time round (no page, cursor or
+    next link moves), leaves once a status or state says so, and neither waits nor blocks on anything."""
+    if not _REMOTE_CALL.search(body) or not _LEAVES.search(body):
+        return False
+    if _EVENT_LOOP.search(body) or (_WAITS_NOT_AWAIT if js else _WAITS).search(body):
+        return False
+    if _PAGING.search(body):
+        return False
+    leaving = [line for line in body.splitlines() if re.search(r"\b(?:if|return|break)\b", line)]
+    return any(_STATE_WORD.search(line) for line in leaving)
 
 
 _JS_HELPER = lazy_re(

@@ -17,7 +17,8 @@ Reported, outside tests, rake tasks, migrations and scripts:
   in a class method) without `timeout:`, in a file with no `default_timeout`;
 - `RestClient.get/post/...` (which take no timeout) and `RestClient::Request.execute`/
   `RestClient::Resource.new` without `timeout:`;
-- an http.rb chain `HTTP.(...).get(...)` without `.timeout(...)`.
+- an http.rb chain `HTTP.(...).get(...)` without `.timeout(...)`;
+- `Typhoeus.get/post/...` and `Typhoeus::Request.new` without `timeout:` (libcurl's default is no limit).
 A call inside `Timeout.timeout { }`, or given an options hash the code does not show (`**opts`, a
 variable), is left alone.
 """
@@ -51,7 +52,8 @@ _NOT_APP = lazy_re(
 )
 _VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
 _NET_ONE_SHOT = frozenset({"get", "get_response", "post", "post_form", "get_print"})
-_TIMEOUT_KEYS = frozenset({"timeout", "open_timeout", "read_timeout", "write_timeout", "connect_timeout"})
+_TIMEOUT_KEYS = frozenset({"timeout", "open_timeout", "read_timeout", "write_timeout", "connect_timeout",
+                           "timeout_ms", "connecttimeout", "connecttimeout_ms"})
 _FILE_TIMEOUT = lazy_re(r"timeout")
 _DEFAULT_TIMEOUT = lazy_re(r"^\s*default_timeout\b")
 _INCLUDES_HTTPARTY = lazy_re(r"^\s*include\s+HTTParty\b")
@@ -72,7 +74,7 @@ _WAIT = (
         "`open_timeout`/`read_timeout` (Faraday `request: { timeout:, open_timeout: }`, HTTParty "
         "`timeout:` or `default_timeout`, `HTTP.timeout(...)`)."
     ),
-    needs=r"Net::HTTP|Faraday|HTTParty|RestClient|HTTP\.",
+    needs=r"Net::HTTP|Faraday|HTTParty|RestClient|HTTP\.|Typhoeus",
 )
 def ruby_http_no_timeout(ctx: FileContext) -> Iterator[Hit]:
     if _NOT_APP.search(ctx.path):
@@ -128,6 +130,11 @@ def _unbounded(ctx: FileContext, tree: Tree, call: Node, *, file_timeout: bool, 
         if _options_bounded(args) or _options_unknown(args[1:] if name == "new" else args):
             return None
         return f"`{owner}.{name}` without `timeout:` waits rest-client's default 60 s per read."
+    if (owner == "Typhoeus" and name in _VERBS) or (owner == "Typhoeus::Request" and name == "new"):
+        if _options_bounded(args) or _options_unknown(args[1:]):
+            return None
+        return (f"`{owner}.{name}` without `timeout:` uses libcurl's default, which never gives up on a "
+                "slow transfer; pass `timeout:` and `connecttimeout:`.")
     if name in _VERBS or name == "request":
         chain = _http_rb_chain(call)
         if chain is not None and "timeout" not in chain:
