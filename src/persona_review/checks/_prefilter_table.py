@@ -193,6 +193,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'retry_non_idempotent': (('.Post(', '.patch(', '.post(', 'HttpPatch', 'HttpPost', 'PATCH', 'POST', 'postFor'), ('braintree', 'charge', 'disbursement', 'payment', 'payout', 'refund', 'remittance', 'stripe', 'topup', 'transactions.create', 'transfer', 'withdrawal')),
     'ruby_admin_ui': None,
     'ruby_class_state': None,
+    'ruby_crypto': (('Cipher', 'Digest', 'VERIFY_NONE', 'cookies', 'ssl_verify', 'verify'), ()),
     'ruby_errors': None,
     'ruby_failure_result': (('false',), ()),
     'ruby_filter_only_list': (('only:',), ()),

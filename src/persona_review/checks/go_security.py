@@ -19,6 +19,7 @@ from persona_review.checks._go_package_names import table_names_from_other_files
 from persona_review.checks._java_sinks import with_flow_sites
 from persona_review.checks._jwt_by_hand import hand_decoded
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._password_digest import FAST_FOR_PASSWORDS, password_digest_lines
 from persona_review.checks._prefilter import lines_containing
 from persona_review.checks._spans import (
     bracket_span,
@@ -771,16 +772,22 @@ _WEAK = lazy_re(
             "ChaCha20-Poly1305 for encryption."
         ),
     ),
-    needs=("md5.", "sha1.", "md4.", "des.", "rc4.", "crypto.MD5", "crypto.SHA1"),
+    needs=("md5.", "sha1.", "md4.", "des.", "rc4.", "crypto.MD5", "crypto.SHA1", "sha256.Sum", "sha512.Sum"),
 )
 def weak_crypto(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
+    reported: set[int] = set()
     for found in matching_lines(lexed, _WEAK):
         near = "\n".join(ctx.lines.get(n, "") for n in range(found.line - 3, found.line + 4))
         marked = "\n".join(ctx.lines.get(n, "") for n in (found.line - 1, found.line))
         if _GOSEC_WAIVED.search(marked) or _NOT_SECURITY_DIGEST.search(near):
             continue
+        reported.add(found.line)
         yield found
+    for no, what in password_digest_lines(lexed, "go", ctx.known_text()):
+        marked = "\n".join(ctx.lines.get(n, "") for n in (no - 1, no))
+        if no not in reported and not _GOSEC_WAIVED.search(marked):
+            yield Hit(no, message=f"{what}: {FAST_FOR_PASSWORDS}", severity=Severity.HIGH)
 
 
 _GOSEC_WAIVED = lazy_re(r"//\s*(?:nolint:[\w,]*\bgosec\b|nolint\b(?!:)|#nosec\b)")

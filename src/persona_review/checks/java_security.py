@@ -23,6 +23,7 @@ from persona_review.checks._jwt_by_hand import hand_decoded
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
 from persona_review.checks._mybatis import mybatis_substitutions
+from persona_review.checks._password_digest import FAST_FOR_PASSWORDS, password_digest_lines
 from persona_review.checks._spans import brace_block, bracket_span, lines_of, split_args
 from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._taint import QueryCall, Tainted, sql_string_hits
@@ -437,6 +438,10 @@ def weak_hash(ctx: FileContext) -> Iterator[Hit]:
             elif site.call.new_type in _WEAK_ENCODERS or site.call.callee.endswith(_NO_OP_ENCODER):
                 reported.add(site.line)
                 yield Hit(site.line, None, f"`{site.call.callee}` stores passwords with a fast or no hash.")
+    for no, what in password_digest_lines(lex(ctx), "java", ctx.known_text()):
+        if no not in reported:
+            reported.add(no)
+            yield Hit(no, message=f"{what}: {FAST_FOR_PASSWORDS}", severity=Severity.HIGH)
 
 
 _WEAK_DIGESTS = frozenset({"MD2", "MD4", "MD5", "SHA", "SHA1", "SHA-1", "SHA-0"})

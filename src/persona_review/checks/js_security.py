@@ -17,6 +17,7 @@ from persona_review.checks._java_sinks import with_flow_sites
 from persona_review.checks._js_sql_fixed import only_own_table_names, placeholder_names, sql_fragments
 from persona_review.checks._jwt_by_hand import hand_decoded
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._password_digest import FAST_FOR_PASSWORDS, password_digest_lines
 from persona_review.checks._spans import bracket_span, lines_of, split_args
 from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._taint import QueryCall, forget_assigned, sql_string_hits
@@ -404,10 +405,15 @@ _PASSWORDISH = lazy_re(r"pass(?:word|wd)?|pwd", re.IGNORECASE)
 )
 def weak_hash(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
+    reported: set[int] = set()
     for no, code, bare in lines_of(lexed):
         match = _WEAK_HASH.search(code)
         if match is not None and bare[match.start()] != " ":
+            reported.add(no)
             yield Hit(no, severity=Severity.HIGH if _PASSWORDISH.search(code) else None)
+    for no, what in password_digest_lines(lexed, ctx.language, ctx.known_text()):
+        if no not in reported:
+            yield Hit(no, message=f"{what}: {FAST_FOR_PASSWORDS}", severity=Severity.HIGH)
 
 
 _JWT_NONE = lazy_re(r"""\balgorithms?\s*:\s*\[?[^\]\n]*['"]none['"]""")

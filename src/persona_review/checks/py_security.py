@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from persona_review.checks._jwt_by_hand import hand_decoded
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._password_digest import FAST_FOR_PASSWORDS, password_digest_lines
 from persona_review.checks._prefilter import has_any, lines_containing
 from persona_review.checks._py_sql_values import spliced_values_fixed
 from persona_review.checks._pyflow import SQL, Flow, flows
@@ -670,6 +671,10 @@ def weak_hash(ctx: FileContext) -> Iterator[Hit]:
         yield Hit(no, severity=severity)
     if "hashlib.new" in ctx.known_text():
         yield from _weak_hash_by_name(ctx, reported)
+    for no, what in password_digest_lines(lexed, "python", ctx.known_text()):
+        if no not in reported:
+            reported.add(no)
+            yield Hit(no, message=f"{what}: {FAST_FOR_PASSWORDS}", severity=Severity.HIGH)
 
 
 _IDENTIFIER_USE = lazy_re(r"(?i)gravatar|\betag\b|\b\w*(?:etag|cache_?key)\w*\s*=")
