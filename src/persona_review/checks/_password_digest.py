@@ -87,3 +87,7 @@ FAST_FOR_PASSWORDS = (
     "iteration count)."
 )
 """The reason given with every password-digest hit."""
+
+FIXED_IV = ("The IV is the same for every message: equal plaintexts encrypt the same, and with GCM or CTR a "
+            "repeated IV gives away the key stream.")
+"""The reason given with every fixed-IV hit (JavaScript, Ruby)."""

@@ -799,7 +799,12 @@ _NOT_SECURITY_DIGEST = lazy_re(
 a stale cache entry, not a forged credential."""
 
 
-_JWT_UNVERIFIED = lazy_re(r"\.ParseUnverified\s*\(|\bSigningMethodNone\b|\bUnsafeAllowNoneSignatureType\b")
+_JWT_UNVERIFIED = lazy_re(
+    r"\.ParseUnverified\s*\(|\bSigningMethodNone\b|\bUnsafeAllowNoneSignatureType\b"
+    r"|\bjwt\.WithVerify\s*\(\s*false\s*\)|\bjwt\.ParseInsecure\s*\("
+)
+"""golang-jwt's unverified parse and `none` method; lestrrat-go/jwx's `jwt.WithVerify(false)` and
+`jwt.ParseInsecure`, which read a token without checking its signature."""
 
 
 @register(
@@ -817,7 +822,8 @@ _JWT_UNVERIFIED = lazy_re(r"\.ParseUnverified\s*\(|\bSigningMethodNone\b|\bUnsaf
             'accepted methods, e.g. `jwt.WithValidMethods([]string{"RS256"})`.'
         ),
     ),
-    needs=("ParseUnverified", "SigningMethodNone", "UnsafeAllowNoneSignatureType", "jwt.Token", "Split"),
+    needs=("ParseUnverified", "SigningMethodNone", "UnsafeAllowNoneSignatureType", "jwt.Token", "Split",
+           "WithVerify", "ParseInsecure"),
 )
 def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
     yield from matching_lines(lex(ctx), _JWT_UNVERIFIED)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
-from persona_review.checks._password_digest import FAST_FOR_PASSWORDS, password_digest_lines
+from persona_review.checks._password_digest import FAST_FOR_PASSWORDS, FIXED_IV, password_digest_lines
 from persona_review.checks._ruby import RUBY
 from persona_review.checks._secret_names import words
 from persona_review.checks._spans import lines_of, statement_span
@@ -29,9 +29,9 @@ _SEC = Category.SECURITY
         languages=RUBY,
         title="Password hashed with a fast digest",
         explanation=(
-            "MD5, SHA-1 and SHA-256 are built to be fast, so a leaked table of password hashes made with them "
-            "falls to a GPU in hours. Use `has_secure_password` (bcrypt), or `BCrypt::Password.create`, or "
-            "argon2."
+            "MD5, SHA-1 and SHA-256 are built to be fast, so a leaked table of password hashes made with "
+            "them falls to a GPU in hours. Use `has_secure_password` (bcrypt), `BCrypt::Password.create` "
+            "or argon2."
         ),
     ),
     needs=("Digest",),
@@ -63,9 +63,10 @@ the code chooses or tests the mode rather than turning verification off."""
         languages=RUBY,
         title="TLS certificate verification disabled",
         explanation=(
-            "With `VERIFY_NONE` (or `ssl: { verify: false }`, `verify: false`) any certificate is accepted, so "
-            "anyone on the network path can impersonate the server and read or change the traffic, including "
-            "the credentials sent to it. Keep `VERIFY_PEER` and give a private CA with `ca_file`/`cert_store`."
+            "With `VERIFY_NONE` (or `ssl: { verify: false }`, `verify: false`) any certificate is accepted, "
+            "so anyone on the network path can impersonate the server and read or change the traffic, "
+            "including the credentials sent to it. Keep `VERIFY_PEER` and give a private CA with "
+            "`ca_file`/`cert_store`."
         ),
     ),
     needs=("VERIFY_NONE", "verify", "ssl_verify"),
@@ -119,8 +120,7 @@ def weak_cipher(ctx: FileContext) -> Iterator[Hit]:
         value = iv.group(1).strip()
         constant = _CONSTANT.match(value)
         if _IV_LITERAL.match(value) or (constant is not None and constant.group(1) in fixed):
-            yield Hit(no, message="The IV is the same for every message: equal plaintexts encrypt the same, "
-                                  "and with GCM or CTR a repeated IV gives away the key stream.")
+            yield Hit(no, message=FIXED_IV)
 
 
 _CONSTANT_LITERAL = lazy_re(r"""(?m)^\s*([A-Z][A-Z0-9_]*)\s*=\s*(?:["']|\[\s*0)""")
@@ -131,7 +131,9 @@ def _fixed_constants(source: str) -> frozenset[str]:
     return frozenset(match.group(1) for match in _CONSTANT_LITERAL.finditer(source))
 
 
-_COOKIE_SET = lazy_re(r"""\bcookies(?:\.(?:signed|encrypted|permanent))*\[\s*:?["']?(\w+)["']?\s*\]\s*=(?!=)""")
+_COOKIE_SET = lazy_re(
+    r"""\bcookies(?:\.(?:signed|encrypted|permanent))*\[\s*:?["']?(\w+)["']?\s*\]\s*=(?!=)"""
+)
 _SESSION_WORDS = frozenset({"session", "token", "auth", "jwt", "remember", "sid", "login", "credentials"})
 _HTTPONLY_ON = lazy_re(r"\bhttponly\s*(?::|=>)\s*true\b")
 
