@@ -200,6 +200,18 @@ def _compared_name(node: ast.expr) -> str | None:
     return name if name and _COMPARED_SECRET.search(name) and not _NOT_SECRET.search(name) else None
 
 
+def _formatted_secret(node: ast.expr) -> str | None:
+    """The secret an f-string is built around (`f"sha256={digest}"`, `f"Bearer {api_key}"`)."""
+    if not isinstance(node, ast.JoinedStr):
+        return None
+    for part in node.values:
+        if isinstance(part, ast.FormattedValue):
+            name = _compared_name(part.value)
+            if name:
+                return name
+    return None
+
+
 @check(
     "PY-TIMING-COMPARE", "SEC-15", Severity.MEDIUM, "Secret or signature compared with `==`",
     "`==` stops at the first differing byte, so response times reveal how much of a guessed signature or "
@@ -214,7 +226,8 @@ def timing_compare(ctx: FileContext) -> Iterator[Hit]:
             left, right = node.left, node.comparators[0]
             if isinstance(left, ast.Constant) or isinstance(right, ast.Constant):
                 continue
-            name = _compared_name(left) or _compared_name(right)
+            name = _compared_name(left) or _compared_name(right) or _formatted_secret(left) \
+                or _formatted_secret(right)
             if name:
                 op = "==" if isinstance(node.ops[0], ast.Eq) else "!="
                 yield hit_on(node, flow.offset, f"`{code(node)}` compares `{name}` with `{op}`, which takes "
@@ -229,12 +242,17 @@ _LOG_CALL = lazy_re(r"(?:^|\.)(?:log|logger|logging|_log|_logger|LOG|LOGGER|log_
                        r"^print$|^sys\.std(?:out|err)\.write$")
 """Logger calls, and `print`: a service's standard output is collected as its log."""
 _LOGGED_SECRET = lazy_re(r"(?:^|_)(?:password|passwd|secret|token|api_?key|apikey|private_?key|"
-                            r"access_?key|"
+                            r"access_?key|card_?number|cc_?number|cvv|cvc|"
                             r"credentials?|client_secret|authorization|auth_header|cookie|session_?key)s?$",
                             re.IGNORECASE)
 
 
+_REQUEST_MAPS = frozenset({"headers", "META", "cookies", "COOKIES"})
+
+
 def _logged_secrets(node: ast.expr) -> Iterator[str]:
+    # values only read from (`request.headers.get("user-agent")`), not logged whole
+    read_from = {id(sub.value) for sub in ast.walk(node) if isinstance(sub, ast.Attribute | ast.Subscript)}
     for sub in ast.walk(node):
         name = ""
         if isinstance(sub, ast.Name | ast.Attribute):
@@ -242,6 +260,10 @@ def _logged_secrets(node: ast.expr) -> Iterator[str]:
         elif isinstance(sub, ast.Subscript) and isinstance(sub.slice, ast.Constant) \
                 and isinstance(sub.slice.value, str):
             name = sub.slice.value.lower().replace("-", "_")
+        if isinstance(sub, ast.Attribute) and sub.attr in _REQUEST_MAPS and id(sub) not in read_from \
+                and dotted(sub.value).rsplit(".", 1)[-1] in {"request", "req"}:
+            yield name  # every header or cookie of the request, `Authorization` and the session among them
+            continue
         last = name.rsplit(".", 1)[-1]
         if last and _LOGGED_SECRET.search(last) and not _NOT_SECRET.search(last) \
                 and not last.isupper():  # constants like TOKEN_TTL or a header name
@@ -276,7 +298,8 @@ def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
 
 
 _SECRET_WORDS = ("password", "passwd", "secret", "token", "api_key", "apikey", "private_key", "access_key",
-                 "credential", "authorization", "auth_header", "cookie", "session_key")
+                 "credential", "authorization", "auth_header", "cookie", "session_key", "card_number",
+                 "cardnumber", "cvv", "cvc", "headers", "meta")
 _LOG_OPTIONS = frozenset({"exc_info", "extra", "stack_info", "stacklevel"})
 
 
