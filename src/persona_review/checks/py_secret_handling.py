@@ -146,11 +146,20 @@ def _random_origin(node: ast.expr, direct: set[str], randoms: dict[str, str]) ->
 
 def _random_returns(func: ast.FunctionDef | ast.AsyncFunctionDef, direct: set[str],
                     offset: int) -> Iterator[Hit]:
-    for ret in ast.walk(func):
-        if isinstance(ret, ast.Return) and ret.value is not None:
-            fn = _random_call(ret.value, direct)
+    # local names holding a `random` value (`code = "".join(random.choices(...))`)
+    randoms: dict[str, str] = {}
+    for node in _in_order(func):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            origin = _random_origin(node.value, direct, randoms)
+            if origin:
+                randoms[node.targets[0].id] = origin
+            else:
+                randoms.pop(node.targets[0].id, None)
+        elif isinstance(node, ast.Return) and node.value is not None:
+            fn = _random_call(node.value, direct) or (
+                randoms.get(node.value.id) if isinstance(node.value, ast.Name) else None)
             if fn:
-                yield Hit(ret.lineno + offset, None,
+                yield Hit(node.lineno + offset, None,
                           f"`{func.name}()` returns a value from `{fn}`, which is predictable.")
 
 
