@@ -772,7 +772,8 @@ _WEAK = lazy_re(
             "ChaCha20-Poly1305 for encryption."
         ),
     ),
-    needs=("md5.", "sha1.", "md4.", "des.", "rc4.", "crypto.MD5", "crypto.SHA1", "sha256.Sum", "sha512.Sum"),
+    needs=("md5.", "sha1.", "md4.", "des.", "rc4.", "crypto.MD5", "crypto.SHA1", "sha256.Sum", "sha512.Sum",
+           "Seal(", "cipher.New"),
 )
 def weak_crypto(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
@@ -788,6 +789,45 @@ def weak_crypto(ctx: FileContext) -> Iterator[Hit]:
         marked = "\n".join(ctx.lines.get(n, "") for n in (no - 1, no))
         if no not in reported and not _GOSEC_WAIVED.search(marked):
             yield Hit(no, message=f"{what}: {FAST_FOR_PASSWORDS}", severity=Severity.HIGH)
+    if "Seal(" in ctx.known_text() or "cipher.New" in ctx.known_text():
+        yield from _fixed_nonces(ctx, lexed)
+
+
+_NONCE_USE = lazy_re(
+    r"\.Seal\(\s*[^,]+,\s*([^,]+?)\s*,"
+    r"|\bcipher\.New(?:CBCEncrypter|CTR|CFBEncrypter|OFB)\(\s*[^,]+,\s*(.+?)\s*\)\s*$"
+)
+_MADE_ZERO = lazy_re(r"^\s*(\w+)\s*:?=\s*make\(\s*\[\]byte\s*,")
+_FIXED_INLINE = lazy_re(r"^(?:make\(\s*\[\]byte\s*,|\[\]byte\(\s*\"|\[\]byte\{)")
+_FILLS = lazy_re(r"\b(?:Read|ReadFull)\(\s*(?:[\w.]+\s*,\s*)?(\w+)\s*\)|\bcopy\(\s*(\w+)\s*,"
+                 r"|^\s*(\w+)\s*=(?!=)")
+
+
+def _fixed_nonces(ctx: FileContext, lexed: Lexed) -> Iterator[Hit]:
+    """A nonce or IV that is all zeros or written into the source: `nonce := make([]byte, n)` never filled
+    from `crypto/rand` (or read back from the ciphertext) before `gcm.Seal(..., nonce, ...)` or
+    `cipher.NewCBCEncrypter(block, iv)`."""
+    zero: set[str] = set()
+    filled: set[str] = set()
+    for _no, code, _bare in lines_of(lexed):
+        made = _MADE_ZERO.match(code)
+        if made:
+            zero.add(made.group(1))
+            continue
+        for fill in _FILLS.finditer(code):
+            filled.update(name for name in fill.groups() if name)
+    for no, code, bare in lines_of(lexed):
+        use = _NONCE_USE.search(code)
+        if use is None or bare[use.start()] == " ":
+            continue
+        given = (use.group(1) or use.group(2) or "").strip()
+        if _FIXED_INLINE.match(given) or (given in zero and given not in filled):
+            yield Hit(no, message=_FIXED_NONCE)
+
+
+_FIXED_NONCE = ("The nonce (IV) is all zeros or fixed in the source, so every message is encrypted with the "
+                "same one: with GCM or CTR that gives away the key stream. Fill it from `crypto/rand` for "
+                "each message.")
 
 
 _GOSEC_WAIVED = lazy_re(r"//\s*(?:nolint:[\w,]*\bgosec\b|nolint\b(?!:)|#nosec\b)")

@@ -521,8 +521,58 @@ def weak_cipher(ctx: FileContext) -> Iterator[Hit]:
         for node in flow.nodes(ast.Attribute):
             if node.attr == "MODE_ECB":
                 yield hit_on(node, flow.offset, f"`{dotted(node)}` encrypts equal blocks alike.")
+        yield from _fixed_ivs(flow, imported)
 
 
-_CIPHER_HINT = ("DES", "ARC2", "ARC4", "Blowfish", "CAST", "XOR", "ECB", "IDEA", "SEED", "AES.new")
+_CIPHER_HINT = ("DES", "ARC2", "ARC4", "Blowfish", "CAST", "XOR", "ECB", "IDEA", "SEED", "AES.new", "modes.",
+                "encrypt(")
+_IV_MODES = lazy_re(r"(?:^|\.)modes\.(?:CBC|CTR|GCM|CFB|CFB8|OFB)$")
+_AEAD = lazy_re(r"(?:^|\.)(?:AESGCM|AESCCM|AESOCB3|AESSIV|ChaCha20Poly1305)$")
+
+
+def _fixed_ivs(flow: Flow, imported: dict[str, str]) -> Iterator[Hit]:
+    """An IV or nonce written into the source: a bytes literal, `bytes(16)`, `b"\\0" * 16`, or a name every
+    assignment of the file binds to one (`IV = b"0123456789abcdef"`)."""
+    bound: dict[str, list[ast.expr]] = {}
+    for assign in flow.nodes(ast.Assign):
+        for target in assign.targets:
+            if isinstance(target, ast.Name):
+                bound.setdefault(target.id, []).append(assign.value)
+    parameters = {arg.arg for arg in flow.nodes(ast.arg)}  # given by the caller: unknown
+
+    def fixed(node: ast.expr | None, depth: int = 0) -> bool:
+        if node is None or depth > 3:
+            return False
+        if isinstance(node, ast.Constant):
+            return isinstance(node.value, bytes)
+        if isinstance(node, ast.Call) and dotted(node.func) == "bytes" and len(node.args) == 1 \
+                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, int):
+            return True
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+            return fixed(node.left, depth + 1) or fixed(node.right, depth + 1)
+        if isinstance(node, ast.Name) and node.id in bound and node.id not in parameters:
+            return all(fixed(value, depth + 1) for value in bound[node.id])
+        return False
+
+    def aead(node: ast.expr) -> bool:
+        return isinstance(node, ast.Call) and bool(_AEAD.search(canonical(dotted(node.func), imported)))
+
+    aeads = {target.id for assign in flow.nodes(ast.Assign) for target in assign.targets
+             if isinstance(target, ast.Name) and aead(assign.value)}
+    for call in flow.nodes(ast.Call):
+        name = canonical(dotted(call.func), imported)
+        given: ast.expr | None = None
+        if _IV_MODES.search(name) or _IV_MODES.search(dotted(call.func)):
+            given = call.args[0] if call.args else None
+        elif name.endswith("AES.new"):
+            given = call.args[2] if len(call.args) > 2 else next(
+                (kw.value for kw in call.keywords if kw.arg in {"iv", "nonce", "IV"}), None)
+        elif isinstance(call.func, ast.Attribute) and call.func.attr == "encrypt" and call.args \
+                and (aead(call.func.value) or dotted(call.func.value) in aeads):
+            given = call.args[0]
+        if fixed(given):
+            yield hit_on(call, flow.offset, "The IV is the same for every message: equal plaintexts encrypt "
+                                            "the same, and with GCM or CTR a repeated nonce gives away the "
+                                            "key stream.")
 
 
