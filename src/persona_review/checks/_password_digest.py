@@ -48,7 +48,15 @@ _STORED_AS_HASH = lazy_re(
     r"|\b(?:hashed|encrypted|crypted)_?(?:password|passwd|pwd)\w*\s*(?::|=(?!=))"
 )
 """`password_hash = ...`, `passwordHash: ...`, `self.password_digest = ...`, `hashed_password = ...`."""
+_CONSTANT_TIME = lazy_re(r"(?i)secure_compare|compare_digest|timingSafeEqual|ConstantTimeCompare|"
+                         r"MessageDigest\.isEqual|hmac\.Equal")
 _BREACH_LOOKUP = lazy_re(r"(?i)pwned|k-?anonymity|/range/")
+
+
+def breach_lookup(file_text: str) -> bool:
+    """The file asks a breached-password service (Have I Been Pwned's k-anonymity range API), which is
+    defined to take the password's SHA-1: the digest there is a lookup key, not a stored hash."""
+    return _BREACH_LOOKUP.search(file_text) is not None
 
 
 def _names_password(text: str) -> str:
@@ -64,12 +72,14 @@ def password_digest_lines(lexed: Lexed, language: str, file_text: str) -> Iterat
     """(line, what) for each line that puts a password through a fast digest; `what` names the password
     or the hash it is stored as."""
     pattern = _FAST_DIGEST.get(language)
-    if pattern is None or _BREACH_LOOKUP.search(file_text):
+    if pattern is None or breach_lookup(file_text):
         return
     for no, code, bare in lines_of(lexed):
         match = pattern.search(code)
         if match is None or bare[match.start()] == " ":
             continue
+        if _CONSTANT_TIME.search(code):
+            continue  # both sides hashed to compare them in constant time (`secure_compare(sha(a), sha(b))`)
         after = bare[match.end():]
         named = _names_password(after)
         if named:

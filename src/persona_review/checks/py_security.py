@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from persona_review.checks._jwt_by_hand import hand_decoded
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._password_digest import FAST_FOR_PASSWORDS, password_digest_lines
+from persona_review.checks._password_digest import FAST_FOR_PASSWORDS, breach_lookup, password_digest_lines
 from persona_review.checks._prefilter import has_any, lines_containing
 from persona_review.checks._py_sql_values import spliced_values_fixed
 from persona_review.checks._pyflow import SQL, Flow, flows
@@ -660,6 +660,8 @@ _PASSWORDISH = lazy_re(r"pass(?:word|wd|phrase)?|pwd", re.IGNORECASE)
     needs=("hashlib", ".new", "hashes.", "METHOD_"),
 )
 def weak_hash(ctx: FileContext) -> Iterator[Hit]:
+    if breach_lookup(ctx.known_text()):
+        return
     lexed = lex(ctx)
     reported: set[int] = set()
     for no, code, bare in lines_of(lexed):

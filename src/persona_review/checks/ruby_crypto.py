@@ -72,11 +72,21 @@ the code chooses or tests the mode rather than turning verification off."""
     needs=("VERIFY_NONE", "verify", "ssl_verify"),
 )
 def tls_verify_off(ctx: FileContext) -> Iterator[Hit]:
-    for no, _code, bare in lines_of(lex(ctx)):
+    if _LOCAL_ENVIRONMENT.search(ctx.path):
+        return
+    lexed = lex(ctx)
+    for no, _code, bare in lines_of(lexed):
         if _CONDITIONAL.search(bare):
             continue
-        if _TLS_OFF.search(bare) or (_HTTPARTY_VERIFY_OFF.search(bare) and _HTTP_CALL.search(bare)):
+        turned_off = _TLS_OFF.search(bare) or (_HTTPARTY_VERIFY_OFF.search(bare) and _HTTP_CALL.search(bare))
+        if turned_off and not any(_BRANCH.match(lexed.bare.get(above, "")) for above in range(no - 2, no)):
             yield Hit(no)
+
+
+_LOCAL_ENVIRONMENT = lazy_re(r"(?:^|/)config/environments/(?:test|development)\.rb$")
+"""Rails's settings for the test and development environments, which production never loads."""
+_BRANCH = lazy_re(r"^\s*(?:if|unless|elsif|else|when)\b")
+"""A branch just above (`if Rails.env.development?` on the line before): verification is chosen per case."""
 
 
 _ECB_OR_BROKEN = lazy_re(
@@ -132,9 +142,13 @@ def _fixed_constants(source: str) -> frozenset[str]:
 
 
 _COOKIE_SET = lazy_re(
-    r"""\bcookies(?:\.(?:signed|encrypted|permanent))*\[\s*:?["']?(\w+)["']?\s*\]\s*=(?!=)"""
+    r"""\bcookies(?:\.(?:signed|encrypted|permanent))*\[\s*(?::|["'])(\w+)["']?\s*\]\s*=(?!=)"""
 )
-_SESSION_WORDS = frozenset({"session", "token", "auth", "jwt", "remember", "sid", "login", "credentials"})
+"""A cookie set under a name written out (`cookies[:auth_token] = ...`); one named by a method or variable
+belongs to a library or helper whose options are set elsewhere."""
+_SESSION_WORDS = frozenset({"session", "token", "jwt", "sid", "sessid", "credentials"})
+"""Words of a cookie name that say it carries a session or a token (`auth_token`, `_app_session`), not a
+preference about one (`preferred_auth`) or a display value (`last_login`)."""
 _HTTPONLY_ON = lazy_re(r"\bhttponly\s*(?::|=>)\s*true\b")
 
 
@@ -161,7 +175,7 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
         if match is None or bare[match.start()] == " ":
             continue
         name = match.group(1)
-        if not _SESSION_WORDS.intersection(words(name)):
+        if not _SESSION_WORDS.intersection(words(name)) and name != "auth":
             continue
         span = statement_span(lexed, no, match.end())
         if not _HTTPONLY_ON.search(span.bare):
