@@ -307,3 +307,63 @@ def test_a_maker_returning_a_random_name() -> None:
 def test_ttl_named_variables_are_not_secrets() -> None:
     code = "class Session\n  TTL = ENV.fetch('SESSION_TOKEN_TTL_HOURS', '12').to_i\nend\n"
     assert "RB-SECRET-FALLBACK" not in findings_for_snippet("app/models/session.rb", code)
+
+
+_NIMBUS = ("package com.acme;\nimport com.nimbusds.jwt.SignedJWT;\nimport jakarta.servlet.http.HttpServletRequest;\n"
+           "class Caller {{\n  String tenant(HttpServletRequest req) throws Exception {{\n"
+           "    SignedJWT jwt = SignedJWT.parse(req.getHeader(\"Authorization\").substring(7));\n{check}"
+           "    return jwt.getJWTClaimsSet().getStringClaim(\"tenant\");\n  }}\n}}\n")
+
+
+def test_nimbus_parse_without_a_verifier() -> None:
+    path = "src/main/java/com/acme/Caller.java"
+    assert "JAVA-JWT-UNVERIFIED" in findings_for_snippet(path, _NIMBUS.format(check=""))
+    verified = "    if (!jwt.verify(verifier)) throw new SecurityException(\"bad token\");\n"
+    assert "JAVA-JWT-UNVERIFIED" not in findings_for_snippet(path, _NIMBUS.format(check=verified))
+
+
+_SLACK_PY = ("import hashlib, hmac, os, time\nfrom flask import Flask, abort, request\napp = Flask(__name__)\n"
+             "@app.post('/slack/events')\ndef events():\n"
+             "    ts = request.headers.get('X-Slack-Request-Timestamp', '')\n{window}"
+             "    base = f'v0:{{ts}}:'.encode() + request.get_data()\n"
+             "    mac = 'v0=' + hmac.new(os.environb[b'KEY'], base, hashlib.sha256).hexdigest()\n"
+             "    if not hmac.compare_digest(mac, request.headers.get('X-Slack-Signature', '')):\n        abort(401)\n"
+             "    return '', 200\n")
+_SLACK_JS = ("const crypto = require('crypto');\nrouter.post('/slack/events', (req, res) => {{\n"
+             "  const ts = req.get('x-slack-request-timestamp');\n{window}"
+             "  const mac = crypto.createHmac('sha256', KEY).update(`v0:${{ts}}:${{req.rawBody}}`).digest('hex');\n"
+             "  if (!crypto.timingSafeEqual(Buffer.from(mac), Buffer.from(req.get('x-slack-signature')))) {{\n"
+             "    return res.sendStatus(401);\n  }}\n  res.sendStatus(200);\n}});\n")
+
+
+def test_a_signed_timestamp_never_compared_with_the_clock() -> None:
+    py_window = "    if abs(time.time() - int(ts)) > 300:\n        abort(401)\n"
+    assert "PY-WEBHOOK-UNVERIFIED" in findings_for_snippet("app/slack.py", _SLACK_PY.format(window=""))
+    assert "PY-WEBHOOK-UNVERIFIED" not in findings_for_snippet("app/slack.py", _SLACK_PY.format(window=py_window))
+    js_window = "  if (Math.abs(Date.now() / 1000 - Number(ts)) > 300) return res.sendStatus(401);\n"
+    assert "JS-WEBHOOK-UNVERIFIED" in findings_for_snippet("src/routes/slack.js", _SLACK_JS.format(window=""))
+    assert "JS-WEBHOOK-UNVERIFIED" not in findings_for_snippet(
+        "src/routes/slack.js", _SLACK_JS.format(window=js_window))
+
+
+_REBUILT = ("const crypto = require('crypto');\nrouter.post('/webhooks/pay', {parser}, (req, res) => {{\n"
+            "  const mac = crypto.createHmac('sha256', KEY).update({signed}).digest('hex');\n"
+            "  if (!crypto.timingSafeEqual(Buffer.from(mac), Buffer.from(req.get('x-signature') || ''))) {{\n"
+            "    return res.sendStatus(401);\n  }}\n  res.sendStatus(200);\n}});\n")
+
+
+def test_an_hmac_over_the_reserialised_body() -> None:
+    flagged = _REBUILT.format(parser="express.json()", signed="JSON.stringify(req.body)")
+    assert "JS-WEBHOOK-UNVERIFIED" in findings_for_snippet("src/routes/pay.js", flagged)
+    raw = _REBUILT.format(parser="express.raw({ type: 'application/json' })", signed="req.body")
+    assert "JS-WEBHOOK-UNVERIFIED" not in findings_for_snippet("src/routes/pay.js", raw)
+
+
+def test_jose_decode_without_any_jwt_word_in_lower_case() -> None:
+    code = ("const {{ {fn} }} = require('jose');\nmodule.exports = async (ctx, next) => {{\n"
+            "  const token = (ctx.get('Authorization') || '').slice(7);\n  ctx.state.claims = {call};\n"
+            "  await next();\n}};\n")
+    assert "JS-JWT-UNVERIFIED" in findings_for_snippet(
+        "src/middleware/auth.js", code.format(fn="decodeJwt", call="decodeJwt(token)"))
+    assert "JS-JWT-UNVERIFIED" not in findings_for_snippet(
+        "src/middleware/auth.js", code.format(fn="jwtVerify", call="(await jwtVerify(token, KEY)).payload"))

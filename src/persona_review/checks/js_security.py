@@ -488,7 +488,7 @@ _JWT_NO_VERIFY = lazy_re(r"""\bjwt\.decode\s*\(\s*[\w.$]+\s*,\s*true\b|\bnoVerif
             "`none`."
         ),
     ),
-    needs=("lgorithm", "jwt", "noVerify", "split"),
+    needs=("lgorithm", "jwt", "Jwt", "noVerify", "split"),
 )
 def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)

@@ -157,7 +157,9 @@ def _random_returns(func: ast.FunctionDef | ast.AsyncFunctionDef, direct: set[st
                 randoms.pop(node.targets[0].id, None)
         elif isinstance(node, ast.Return) and node.value is not None:
             fn = _random_call(node.value, direct) or (
-                randoms.get(node.value.id) if isinstance(node.value, ast.Name) else None)
+                randoms.get(node.value.id)
+                if isinstance(node.value, ast.Name) and not _secretish(node.value.id) else None)
+            # a secret-named local (`token = ...`) is reported where it is assigned
             if fn:
                 yield Hit(node.lineno + offset, None,
                           f"`{func.name}()` returns a value from `{fn}`, which is predictable.")
