@@ -237,11 +237,19 @@ def test_pyjwt_expiry_check_off() -> None:
 
 
 def test_jwx_without_verification() -> None:
-    code = ("package api\nimport \"github.com/lestrrat-go/jwx/v2/jwt\"\n"
-            "func parse(b []byte) (jwt.Token, error) {{\n\treturn jwt.Parse(b, {opt})\n}}\n")
+    code = ("package api\nimport (\n\t\"net/http\"\n\t\"github.com/lestrrat-go/jwx/v2/jwt\"\n)\n"
+            "func user(r *http.Request) (jwt.Token, error) {{\n"
+            "\treturn jwt.Parse([]byte(r.Header.Get(\"X-Token\")), {opt})\n}}\n")
     assert "GO-JWT-UNVERIFIED" in findings_for_snippet("internal/api/auth.go", code.format(opt="jwt.WithVerify(false)"))
     assert "GO-JWT-UNVERIFIED" not in findings_for_snippet(
         "internal/api/auth.go", code.format(opt="jwt.WithKey(jwa.RS256, pub)"))
+
+
+def test_jwx_reading_a_token_the_client_fetched_itself_is_quiet() -> None:
+    code = ("package deezer\nimport \"github.com/lestrrat-go/jwx/v2/jwt\"\n"
+            "func expiry(raw string) (jwt.Token, error) {\n"
+            "\treturn jwt.ParseString(raw, jwt.WithVerify(false), jwt.WithValidate(false))\n}\n")
+    assert "GO-JWT-UNVERIFIED" not in findings_for_snippet("adapters/deezer/auth.go", code)
 
 
 def test_ruby_header_peek_before_a_verified_decode_is_quiet() -> None:

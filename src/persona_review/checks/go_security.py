@@ -839,12 +839,14 @@ _NOT_SECURITY_DIGEST = lazy_re(
 a stale cache entry, not a forged credential."""
 
 
-_JWT_UNVERIFIED = lazy_re(
-    r"\.ParseUnverified\s*\(|\bSigningMethodNone\b|\bUnsafeAllowNoneSignatureType\b"
-    r"|\bjwt\.WithVerify\s*\(\s*false\s*\)|\bjwt\.ParseInsecure\s*\("
-)
-"""golang-jwt's unverified parse and `none` method; lestrrat-go/jwx's `jwt.WithVerify(false)` and
-`jwt.ParseInsecure`, which read a token without checking its signature."""
+_JWT_UNVERIFIED = lazy_re(r"\.ParseUnverified\s*\(|\bSigningMethodNone\b|\bUnsafeAllowNoneSignatureType\b")
+"""golang-jwt's unverified parse and `none` method."""
+_JWX_UNVERIFIED = lazy_re(r"\bjwt\.WithVerify\s*\(\s*false\s*\)|\bjwt\.ParseInsecure\s*\(")
+"""lestrrat-go/jwx's `jwt.WithVerify(false)` and `jwt.ParseInsecure`, which read a token without checking
+its signature: reported where the file serves requests (a token the code fetched from an API for itself,
+read for its expiry, is its own)."""
+_SERVES_REQUESTS = lazy_re(r"\*http\.Request\b|\becho\.Context\b|\*gin\.Context\b|\*fiber\.Ctx\b|"
+                           r"\bjwt\.ParseRequest\b|\bmetadata\.FromIncomingContext\b|\bchi\.URLParam\b")
 
 
 @register(
@@ -867,6 +869,8 @@ _JWT_UNVERIFIED = lazy_re(
 )
 def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
     yield from matching_lines(lex(ctx), _JWT_UNVERIFIED)
+    if _SERVES_REQUESTS.search(ctx.known_text()):
+        yield from matching_lines(lex(ctx), _JWX_UNVERIFIED)
     yield from _public_key_as_hmac_secret(ctx)
     yield from hand_decoded(ctx)
 
