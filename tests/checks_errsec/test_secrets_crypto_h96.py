@@ -375,3 +375,14 @@ def test_jose_decode_without_any_jwt_word_in_lower_case() -> None:
         "src/middleware/auth.js", code.format(fn="decodeJwt", call="decodeJwt(token)"))
     assert "JS-JWT-UNVERIFIED" not in findings_for_snippet(
         "src/middleware/auth.js", code.format(fn="jwtVerify", call="(await jwtVerify(token, KEY)).payload"))
+
+
+@pytest.mark.parametrize(("field", "flagged"), [
+    ("@Value(\"${security.jwt.tokenSigningKey:defaultSigningKey}\") String key;", True),
+    ("@Value(\"${security.jwt.tokenIssuer:acme.io}\") String issuer;", False),
+    ("@Value(\"${server.rate_limits.reset_password_per_user:5:3600}\") String limit;", False),
+])
+def test_java_property_names_in_camel_case_and_settings_about_secrets(field: str, flagged: bool) -> None:
+    found = "JAVA-SECRET-FALLBACK" in findings_for_snippet(
+        "src/main/java/com/acme/Config.java", _JAVA.format(field=field))
+    assert found is flagged

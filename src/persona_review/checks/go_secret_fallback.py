@@ -5,6 +5,7 @@ PY-SECRET-FALLBACK, JS-SECRET-FALLBACK and RB-SECRET-FALLBACK. Messages name the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
@@ -15,6 +16,10 @@ from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
+_SETTING_WORDS = lazy_re(
+    r"(?i)(?:^|_)(?:rate|limits?|per|max|min|count|size|enabled|policy|length|issuer)(?:_|$)"
+)
+"""Words of a setting about secrets rather than a secret (`reset_password_per_user`, `token_max_age`)."""
 _LITERAL = r'"((?:[^"\\\n]|\\.)+)"'
 _DEFAULTED = lazy_re(
     r'\bcmp\.Or\(\s*os\.Getenv\(\s*"(\w+)"\s*\)\s*,\s*' + _LITERAL
@@ -27,7 +32,10 @@ _SET_LITERAL = lazy_re(r'^\s*([\w.]+)\s*=\s*' + _LITERAL + r"\s*$")
 
 
 def _secret_key(name: str) -> bool:
-    return env_secret(name.replace(".", "_").replace("-", "_"))
+    """`app.jwt.secret`, `JWT_SECRET`, `security.jwt.tokenSigningKey` name a secret; `jwt.tokenIssuer`,
+    `rate_limits.reset_password_per_user` do not."""
+    snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).replace(".", "_").replace("-", "_")
+    return env_secret(snake) and not _SETTING_WORDS.search(snake)
 
 
 @register(

@@ -16,6 +16,10 @@ from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
+_SETTING_WORDS = lazy_re(
+    r"(?i)(?:^|_)(?:rate|limits?|per|max|min|count|size|enabled|policy|length|issuer)(?:_|$)"
+)
+"""Words of a setting about secrets rather than a secret (`reset_password_per_user`, `token_max_age`)."""
 _LITERAL = r'"((?:[^"\\\n]|\\.)+)"'
 _PLACEHOLDER_DEFAULT = lazy_re(r'\$\{([\w.\-\[\]]+):([^}"]+)\}')
 """`${app.jwt.secret:change-me}` in a Spring `@Value` (or a `@ConfigProperty(defaultValue=...)` key)."""
@@ -29,11 +33,15 @@ _DEFAULTED = lazy_re(
     + r'|\bdefaultValue\s*=\s*' + _LITERAL
 )
 _CONFIG_PROPERTY = lazy_re(r'@ConfigProperty\(\s*name\s*=\s*"([\w.\-]+)"')
-_NOT_A_SECRET_VALUE = lazy_re(r"^(?:-?\d[\d_.]*[a-zA-Z]*|true|false|none|null)$", re.IGNORECASE)
+_NOT_A_SECRET_VALUE = lazy_re(r"^(?:-?\d[\d_.:,]*[a-zA-Z]{0,3}|true|false|none|null)$", re.IGNORECASE)
+"""A number, a duration or a rate (`3600000`, `30s`, `5:3600`), a boolean: not a credential."""
 
 
 def _secret_key(name: str) -> bool:
-    return env_secret(name.replace(".", "_").replace("-", "_"))
+    """`app.jwt.secret`, `JWT_SECRET`, `security.jwt.tokenSigningKey` name a secret; `jwt.tokenIssuer`,
+    `rate_limits.reset_password_per_user` do not."""
+    snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).replace(".", "_").replace("-", "_")
+    return env_secret(snake) and not _SETTING_WORDS.search(snake)
 
 
 @register(
