@@ -1347,6 +1347,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0x93470263ee28fd2d: (('where',), True),
     0x934df77f8019f2bf: ((), False),
     0x935de20cd6215555: ((), False),
+    0x936b64b8dc2c4f74: (('.',), False),
     0x93bc14bd121eeaaf: ((), False),
     0x93c806faad02b477: ((), False),
     0x93ee94a6198a55ee: ((), False),

@@ -78,5 +78,4 @@ def secret_fallback(ctx: FileContext) -> Iterator[Hit]:
             continue
         env = from_env.get(target, "")
         if (env and _secret_key(env)) or (not env and logged_secret(target)):
-            shown = env or target
-            yield Hit(no + 1, None, f"`{shown}` falls back to a literal in the source when it is not set.")
+            yield Hit(no + 1, None, f"`{target}` falls back to a literal in the source when it is not set.")

@@ -95,6 +95,7 @@ _ECB_OR_BROKEN = lazy_re(
     re.IGNORECASE,
 )
 _IV_SET = lazy_re(r"\.iv\s*=\s*(.+)$")
+_IV_OWNER = lazy_re(r"([\w@]+)\.$")
 _IV_LITERAL = lazy_re(r"""^(?:["']|\[\s*0|"\\0"|'\\0')""")
 _CONSTANT = lazy_re(r"^([A-Z][A-Z0-9_]*)\b")
 
@@ -130,7 +131,9 @@ def weak_cipher(ctx: FileContext) -> Iterator[Hit]:
         value = iv.group(1).strip()
         constant = _CONSTANT.match(value)
         if _IV_LITERAL.match(value) or (constant is not None and constant.group(1) in fixed):
-            yield Hit(no, message=FIXED_IV)
+            owner = _IV_OWNER.search(code[: iv.start() + 1])
+            named = f"{owner.group(1)}.iv" if owner else "iv"
+            yield Hit(no, message=f"`{named}` is set to a fixed value. {FIXED_IV}")
 
 
 _CONSTANT_LITERAL = lazy_re(r"""(?m)^\s*([A-Z][A-Z0-9_]*)\s*=\s*(?:["']|\[\s*0)""")
