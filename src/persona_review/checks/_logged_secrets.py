@@ -27,6 +27,8 @@ _HARMLESS_CALL = lazy_re(
     r"\s*\(\s*$"
 )
 _TEMPLATE_FIELD = lazy_re(r"\$\{([^{}]*)\}")
+_WHOLE_HEADER_MAP = lazy_re(r"(?<![\w$.])(?:r|req|request|c\.Request|ctx\.Request)\.Header\b(?!\s*[.\[(])")
+"""Go's `r.Header` handed over whole: every header of the request, `Authorization` and `Cookie` among them."""
 _HEADER_READ = lazy_re(r"""\b(?:Header\.Get|getHeader|get_header)\s*\(\s*"([^"]+)"\s*\)""")
 
 
@@ -71,6 +73,9 @@ def logged_secret_in(code: str, bare: str, *, templates: bool = False) -> str:
                 continue
             if logged_secret(chain.replace("?.", ".")):
                 return chain
+    for whole in _WHOLE_HEADER_MAP.finditer(code):
+        if bare[whole.start()] != " ":
+            return whole.group(0)
     for header in _HEADER_READ.finditer(code):
         if bare[header.start()] != " " and logged_secret(header.group(1)):
             return header.group(0)

@@ -605,6 +605,8 @@ class Flow:
                 return CONST if value.constant else replace(value, built=True, fixed_start=fixed)
             helper = self._helper(name) if not args else self._built_by(name, args)
             return helper if helper is not None else Value(UNKNOWN, self.tree.head(node))
+        if name == "fetch" and text(recv) == "env" and args and _RACK_ENV_KEYS.match(text(args[0])):
+            return Value(TAINTED, self.tree.head(node))  # `env.fetch("HTTP_X_TOKEN", "")`, as `env[...]`
         if name_text(recv) in _CONFIG_RECEIVERS:
             return CONST
         if name in _REQUEST_PARTS and (name_text(recv) == "request" or (

@@ -122,14 +122,16 @@ _PREDICATE = lazy_re(r"^(?:is|has|can|should|validate|verify|check|compare|equal
 _SAME_AS_RECEIVER = frozenset({
     "toString", "toLowerCase", "toUpperCase", "toLocaleLowerCase", "trim", "trimStart", "trimEnd", "valueOf",
     "getBytes", "toCharArray", "strip", "ToLower", "ToUpper", "TrimSpace", "hexdigest", "array",
+    "Sum", "doFinal",
 })
-"""Methods that hand on their receiver's content in another form (`signature.toLowerCase()`)."""
+"""Methods that hand on their receiver's content in another form (`signature.toLowerCase()`), or the
+MAC an HMAC object computes (`mac.Sum(nil)`, `mac.doFinal(body)`)."""
 _SAME_AS_ARGUMENT = frozenset({
     "string", "String", "Buffer.from", "EncodeToString", "encodeToString", "encodeHexString", "Sprint",
-    "toHex", "bytesToHex", "Bytes", "wrap",
+    "toHex", "bytesToHex", "Bytes", "wrap", "parseHex", "decodeHex", "DecodeString", "decode", "fromHex",
 })
 """Calls that hand on their first argument's content in another form (`Buffer.from(token)`,
-`hex.EncodeToString(mac)`, `string(sig)`)."""
+`hex.EncodeToString(mac)`, `string(sig)`, `HexFormat.of().parseHex(signature)`, `hex.DecodeString(sig)`)."""
 _GETTERS = frozenset({"get", "Get", "header", "getHeader", "headers", "param", "getParameter", "query",
                       "Query", "GetHeader", "FormValue", "PostFormValue", "getFirst", "getString"})
 """Calls that read a named value (`req.get("X-Signature")`): the name read is what they return."""

@@ -1137,6 +1137,8 @@ _FAMILIES: dict[str, _Describer] = {
     "JS-COOKIE-INSECURE": _stated,
     "RB-SECRET-FALLBACK": _named_secret,
     "JS-SECRET-FALLBACK": _named_secret,
+    "GO-SECRET-FALLBACK": _named_secret,
+    "JAVA-SECRET-FALLBACK": _named_secret,
     "RB-HARDCODED-SECRET": _named_secret,
     "-SQL-STRING": _sql,
     "-SHELL-INJECTION": _shell,

@@ -19,6 +19,7 @@ from persona_review.checks._go_package_names import table_names_from_other_files
 from persona_review.checks._java_sinks import with_flow_sites
 from persona_review.checks._jwt_by_hand import hand_decoded
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._password_digest import FAST_FOR_PASSWORDS, password_digest_lines
 from persona_review.checks._prefilter import lines_containing
 from persona_review.checks._spans import (
     bracket_span,
@@ -771,16 +772,62 @@ _WEAK = lazy_re(
             "ChaCha20-Poly1305 for encryption."
         ),
     ),
-    needs=("md5.", "sha1.", "md4.", "des.", "rc4.", "crypto.MD5", "crypto.SHA1"),
+    needs=("md5.", "sha1.", "md4.", "des.", "rc4.", "crypto.MD5", "crypto.SHA1", "sha256.Sum", "sha512.Sum",
+           "Seal(", "cipher.New"),
 )
 def weak_crypto(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
+    reported: set[int] = set()
     for found in matching_lines(lexed, _WEAK):
         near = "\n".join(ctx.lines.get(n, "") for n in range(found.line - 3, found.line + 4))
         marked = "\n".join(ctx.lines.get(n, "") for n in (found.line - 1, found.line))
         if _GOSEC_WAIVED.search(marked) or _NOT_SECURITY_DIGEST.search(near):
             continue
+        reported.add(found.line)
         yield found
+    for no, what in password_digest_lines(lexed, "go", ctx.known_text()):
+        marked = "\n".join(ctx.lines.get(n, "") for n in (no - 1, no))
+        if no not in reported and not _GOSEC_WAIVED.search(marked):
+            yield Hit(no, message=f"{what}: {FAST_FOR_PASSWORDS}", severity=Severity.HIGH)
+    if "Seal(" in ctx.known_text() or "cipher.New" in ctx.known_text():
+        yield from _fixed_nonces(ctx, lexed)
+
+
+_NONCE_USE = lazy_re(
+    r"\.Seal\(\s*[^,]+,\s*([^,]+?)\s*,"
+    r"|\bcipher\.New(?:CBCEncrypter|CTR|CFBEncrypter|OFB)\(\s*[^,]+,\s*(.+?)\s*\)\s*$"
+)
+_MADE_ZERO = lazy_re(r"^\s*(\w+)\s*:?=\s*make\(\s*\[\]byte\s*,")
+_FIXED_INLINE = lazy_re(r"^(?:make\(\s*\[\]byte\s*,|\[\]byte\(\s*\"|\[\]byte\{)")
+_FILLS = lazy_re(r"\b(?:Read|ReadFull)\(\s*(?:[\w.]+\s*,\s*)?(\w+)\s*\)|\bcopy\(\s*(\w+)\s*,"
+                 r"|^\s*(\w+)\s*=(?!=)")
+
+
+def _fixed_nonces(ctx: FileContext, lexed: Lexed) -> Iterator[Hit]:
+    """A nonce or IV that is all zeros or written into the source: `nonce := make([]byte, n)` never filled
+    from `crypto/rand` (or read back from the ciphertext) before `gcm.Seal(..., nonce, ...)` or
+    `cipher.NewCBCEncrypter(block, iv)`."""
+    zero: set[str] = set()
+    filled: set[str] = set()
+    for _no, code, _bare in lines_of(lexed):
+        made = _MADE_ZERO.match(code)
+        if made:
+            zero.add(made.group(1))
+            continue
+        for fill in _FILLS.finditer(code):
+            filled.update(name for name in fill.groups() if name)
+    for no, code, bare in lines_of(lexed):
+        use = _NONCE_USE.search(code)
+        if use is None or bare[use.start()] == " ":
+            continue
+        given = (use.group(1) or use.group(2) or "").strip()
+        if _FIXED_INLINE.match(given) or (given in zero and given not in filled):
+            yield Hit(no, message=_FIXED_NONCE)
+
+
+_FIXED_NONCE = ("The nonce (IV) is all zeros or fixed in the source, so every message is encrypted with the "
+                "same one: with GCM or CTR that gives away the key stream. Fill it from `crypto/rand` for "
+                "each message.")
 
 
 _GOSEC_WAIVED = lazy_re(r"//\s*(?:nolint:[\w,]*\bgosec\b|nolint\b(?!:)|#nosec\b)")
@@ -793,6 +840,13 @@ a stale cache entry, not a forged credential."""
 
 
 _JWT_UNVERIFIED = lazy_re(r"\.ParseUnverified\s*\(|\bSigningMethodNone\b|\bUnsafeAllowNoneSignatureType\b")
+"""golang-jwt's unverified parse and `none` method."""
+_JWX_UNVERIFIED = lazy_re(r"\bjwt\.WithVerify\s*\(\s*false\s*\)|\bjwt\.ParseInsecure\s*\(")
+"""lestrrat-go/jwx's `jwt.WithVerify(false)` and `jwt.ParseInsecure`, which read a token without checking
+its signature: reported where the file serves requests (a token the code fetched from an API for itself,
+read for its expiry, is its own)."""
+_SERVES_REQUESTS = lazy_re(r"\*http\.Request\b|\becho\.Context\b|\*gin\.Context\b|\*fiber\.Ctx\b|"
+                           r"\bjwt\.ParseRequest\b|\bmetadata\.FromIncomingContext\b|\bchi\.URLParam\b")
 
 
 @register(
@@ -810,10 +864,13 @@ _JWT_UNVERIFIED = lazy_re(r"\.ParseUnverified\s*\(|\bSigningMethodNone\b|\bUnsaf
             'accepted methods, e.g. `jwt.WithValidMethods([]string{"RS256"})`.'
         ),
     ),
-    needs=("ParseUnverified", "SigningMethodNone", "UnsafeAllowNoneSignatureType", "jwt.Token", "Split"),
+    needs=("ParseUnverified", "SigningMethodNone", "UnsafeAllowNoneSignatureType", "jwt.Token", "Split",
+           "WithVerify", "ParseInsecure"),
 )
 def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
     yield from matching_lines(lex(ctx), _JWT_UNVERIFIED)
+    if _SERVES_REQUESTS.search(ctx.known_text()):
+        yield from matching_lines(lex(ctx), _JWX_UNVERIFIED)
     yield from _public_key_as_hmac_secret(ctx)
     yield from hand_decoded(ctx)
 

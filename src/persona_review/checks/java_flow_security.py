@@ -491,6 +491,40 @@ def weak_cipher(ctx: FileContext) -> Iterator[Hit]:
                 if name is not None else None
             if why is not None:
                 yield hit(site, f"`{shown(site.call.callee)}(\"{shown(name or '')}\")`: {why}.")
+    yield from _fixed_ivs(ctx)
+
+
+_IV_SPEC = lazy_re(r"\bnew\s+(?:IvParameterSpec|GCMParameterSpec|ChaCha20ParameterSpec)\s*\("
+                   r"""\s*(?:\w+\s*,\s*)?(new\s+byte\s*\[\s*\d+\s*\]|"[^"]*"\s*\.getBytes\b|[A-Za-z_]\w*)""")
+_FIXED_BYTES = lazy_re(
+    r"""\bbyte\s*\[\s*\]\s+(\w+)\s*=\s*(?:"[^"]*"\s*\.getBytes\b|new\s+byte\s*\[\s*\]\s*\{|\{|"""
+    r"""new\s+byte\s*\[\s*\d+\s*\]\s*;|HexFormat\.of\(\)\.parseHex\(\s*"|Hex\.decodeHex\(\s*")"""
+)
+"""`byte[] IV = "0123456789abcdef".getBytes(...)`, `= new byte[]{0, 1, ...}`, `= new byte[16];` (zeros
+unless filled later), `= HexFormat.of().parseHex("...")`: bytes fixed in the source."""
+_FILLED = lazy_re(r"\b(?:nextBytes|engineNextBytes|read(?:Fully)?|get)\s*\(\s*(\w+)"
+                  r"|System\.arraycopy\(\s*[^,]+,\s*[^,]+,\s*(\w+)")
+"""Arrays filled after they are made: from a random source, or with an IV read back from the ciphertext
+(`buffer.get(iv)`, `in.readFully(iv)`, `System.arraycopy(data, 0, iv, 0, 16)`)."""
+_FIXED_IV = ("The IV is the same for every message: equal plaintexts encrypt the same, and with GCM or CTR a "
+             "repeated IV gives away the key stream. Draw a fresh one from `SecureRandom` for each message.")
+
+
+def _fixed_ivs(ctx: FileContext) -> Iterator[Hit]:
+    """An IV or nonce written into the source: `new IvParameterSpec(new byte[16])`, `"...".getBytes()`, or a
+    byte array the file sets to fixed bytes and never fills from a random source."""
+    source = ctx.known_text()
+    if "ParameterSpec" not in source:
+        return
+    filled = {name for match in _FILLED.finditer(source) for name in match.groups() if name}
+    fixed = {match.group(1) for match in _FIXED_BYTES.finditer(source)} - filled
+    for no, code, bare in lines_of(lex(ctx)):
+        match = _IV_SPEC.search(code)
+        if match is None or bare[match.start()] == " ":
+            continue
+        given = match.group(1)
+        if given.startswith(("new", '"')) or given in fixed:
+            yield Hit(no, None, _FIXED_IV)
 
 
 def _weak_transformation(name: str, is_cipher: bool) -> str | None:

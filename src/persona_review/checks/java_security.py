@@ -23,6 +23,7 @@ from persona_review.checks._jwt_by_hand import hand_decoded
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._migration_paths import MigrationKind, migration_kind
 from persona_review.checks._mybatis import mybatis_substitutions
+from persona_review.checks._password_digest import FAST_FOR_PASSWORDS, password_digest_lines
 from persona_review.checks._spans import brace_block, bracket_span, lines_of, split_args
 from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._taint import QueryCall, Tainted, sql_string_hits
@@ -437,6 +438,10 @@ def weak_hash(ctx: FileContext) -> Iterator[Hit]:
             elif site.call.new_type in _WEAK_ENCODERS or site.call.callee.endswith(_NO_OP_ENCODER):
                 reported.add(site.line)
                 yield Hit(site.line, None, f"`{site.call.callee}` stores passwords with a fast or no hash.")
+    for no, what in password_digest_lines(lex(ctx), "java", ctx.known_text()):
+        if not reported.intersection(range(no - 5, no + 1)):  # the MD5/SHA-1 digest made just above: said
+            reported.add(no)
+            yield Hit(no, message=f"{what}: {FAST_FOR_PASSWORDS}", severity=Severity.HIGH)
 
 
 _WEAK_DIGESTS = frozenset({"MD2", "MD4", "MD5", "SHA", "SHA1", "SHA-1", "SHA-0"})
@@ -470,13 +475,30 @@ gets in only with `alg: none`). `parseClaimsJws` verifies."""
             "only what it returns."
         ),
     ),
-    needs=("JWT.decode", "Algorithm.none", "parseUnsecured", "parseClaimsJwt", "parsePlaintextJwt", "split"),
+    needs=("JWT.decode", "Algorithm.none", "parseUnsecured", "parseClaimsJwt", "parsePlaintextJwt", "split",
+           "JWT.parse", "JWTParser.parse"),
 )
 def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
+    source = ctx.known_text()
+    nimbus_unchecked = not _NIMBUS_VERIFIES.search(source) and _FROM_REQUEST.search(source) is not None
     for no, _code, bare in lines_of(lex(ctx)):
         if _JWT_UNVERIFIED.search(bare):
             yield Hit(no)
+        elif nimbus_unchecked and _NIMBUS_PARSE.search(bare):
+            yield Hit(no, message=_NIMBUS_UNCHECKED)
     yield from hand_decoded(ctx)
+
+
+_NIMBUS_UNCHECKED = ("Nimbus's `parse` only reads the token: nothing in this file checks its signature "
+                     "(`verify(verifier)` or a `JWTProcessor`), so its claims can be forged.")
+_FROM_REQUEST = lazy_re(r"\bgetHeader\s*\(|@RequestHeader\b|@CookieValue\b|\bServerHttpRequest\b|"
+                        r"\bContainerRequestContext\b|@HeaderParam\b")
+"""The file reads a request's headers or cookies: a token parsed there came from the caller. A token the
+code fetched itself (an OAuth client reading its own `id_token` from the token endpoint) is left alone."""
+_NIMBUS_PARSE = lazy_re(r"\b(?:SignedJWT|JWTParser|EncryptedJWT)\.parse\s*\(")
+_NIMBUS_VERIFIES = lazy_re(r"\.verify\s*\(|JWTProcessor|\.process\s*\(|JwtDecoder|\.decrypt\s*\(")
+"""A verifier, a processor (which checks the signature and the claims), Spring's `JwtDecoder`, or
+decryption with the key: the parsed token is checked somewhere in the file."""
 
 
 _CSRF_OFF = lazy_re(

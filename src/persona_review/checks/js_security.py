@@ -17,6 +17,7 @@ from persona_review.checks._java_sinks import with_flow_sites
 from persona_review.checks._js_sql_fixed import only_own_table_names, placeholder_names, sql_fragments
 from persona_review.checks._jwt_by_hand import hand_decoded
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._password_digest import FAST_FOR_PASSWORDS, FIXED_IV, password_digest_lines
 from persona_review.checks._spans import bracket_span, lines_of, split_args
 from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._taint import QueryCall, forget_assigned, sql_string_hits
@@ -404,10 +405,69 @@ _PASSWORDISH = lazy_re(r"pass(?:word|wd)?|pwd", re.IGNORECASE)
 )
 def weak_hash(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
+    reported: set[int] = set()
     for no, code, bare in lines_of(lexed):
         match = _WEAK_HASH.search(code)
         if match is not None and bare[match.start()] != " ":
+            reported.add(no)
             yield Hit(no, severity=Severity.HIGH if _PASSWORDISH.search(code) else None)
+    for no, what in password_digest_lines(lexed, ctx.language, ctx.known_text()):
+        if no not in reported:
+            yield Hit(no, message=f"{what}: {FAST_FOR_PASSWORDS}", severity=Severity.HIGH)
+
+
+_CIPHER_CALL = lazy_re(r"\bcreateCipher(?:iv)?\s*\(")
+_BROKEN_MODE = lazy_re(r"""^\s*['"`](?:[\w-]*-ecb|des|des-(?:cbc|ecb|cfb|ofb)|rc4[\w-]*|bf[\w-]*)['"`]\s*$""",
+                       re.IGNORECASE)
+_FIXED_IV = lazy_re(r"""^\s*(?:Buffer\.alloc\s*\(\s*\d+\s*(?:,\s*0\s*)?\)|Buffer\.from\s*\(\s*['"`]|['"`])""")
+_IV_CONSTANT = lazy_re(
+    r"""(?m)^\s*(?:export\s+)?(?:const|let|var)\s+(\w+)\s*(?::\s*\w+\s*)?=\s*"""
+    r"""(?:Buffer\.alloc\s*\(\s*\d+\s*(?:,\s*0\s*)?\)|Buffer\.from\s*\(\s*['"`]|['"`])"""
+)
+"""`const iv = Buffer.alloc(16, 0)`, `const IV = Buffer.from("0123456789abcdef")`: an IV fixed in the
+source."""
+_PASSWORD_CIPHER = ("`createCipher` derives the key and IV from a password with a single MD5 round; it is "
+                    "gone from recent Node versions.")
+_FILLED = lazy_re(r"\b(?:randomFill(?:Sync)?|getRandomValues)\s*\(\s*(\w+)")
+
+
+@register(
+    CheckSpec(
+        id="JS-WEAK-CIPHER",
+        checklist_item="SEC-15",
+        category=_SEC,
+        severity=Severity.MEDIUM,
+        languages=_JS,
+        title="ECB mode, a broken cipher, or a fixed IV",
+        explanation=(
+            "ECB encrypts equal blocks to equal output, so the ciphertext shows the data's patterns; DES "
+            "and RC4 are broken; `createCipher` derives its key and IV from a password with one MD5 round. "
+            "A fixed IV makes equal messages encrypt the same, and with GCM or CTR it gives away the key "
+            "stream. Use `createCipheriv(\"aes-256-gcm\", key, randomBytes(12))` and store the IV with the "
+            "ciphertext."
+        ),
+    ),
+    needs=("createCipher",),
+)
+def weak_cipher(ctx: FileContext) -> Iterator[Hit]:
+    lexed = lex(ctx)
+    source = ctx.known_text()
+    filled = {m.group(1) for m in _FILLED.finditer(source)}
+    fixed = {m.group(1) for m in _IV_CONSTANT.finditer(source)} - filled
+    for no, _code, bare in lines_of(lexed):
+        for match in _CIPHER_CALL.finditer(bare):
+            if not match.group().startswith("createCipheriv"):
+                yield Hit(no, message=_PASSWORD_CIPHER)
+                break
+            span = bracket_span(lexed, no, match.end() - 1)
+            args = split_args(span)
+            if args and _BROKEN_MODE.match(args[0]):
+                yield Hit(no)
+                break
+            iv = args[2].strip() if len(args) > 2 else ""
+            if _FIXED_IV.match(iv) or iv in fixed:
+                yield Hit(no, message=FIXED_IV)
+                break
 
 
 _JWT_NONE = lazy_re(r"""\balgorithms?\s*:\s*\[?[^\]\n]*['"]none['"]""")
@@ -428,7 +488,7 @@ _JWT_NO_VERIFY = lazy_re(r"""\bjwt\.decode\s*\(\s*[\w.$]+\s*,\s*true\b|\bnoVerif
             "`none`."
         ),
     ),
-    needs=("lgorithm", "jwt", "noVerify", "split"),
+    needs=("lgorithm", "jwt", "Jwt", "noVerify", "split"),
 )
 def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import Span, bracket_span, lines_of, split_args, statement_span
 from persona_review.checks._webhook_optional import optional_signature_hits
+from persona_review.checks._webhook_replay import unchecked_timestamps
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -82,6 +83,9 @@ code that verifies it (`@Headers('x-vercel-signature') signature`)."""
 def webhook_unverified(ctx: FileContext) -> Iterator[Hit]:
     yield from optional_signature_hits(ctx)
     text = ctx.known_text()
+    if "createHmac" in text and "JSON.stringify" in text:
+        yield from _signed_reserialized(ctx)
+    yield from unchecked_timestamps(ctx)
     if _VERIFIED.search(text):
         return
     lexed = lex(ctx)
@@ -100,6 +104,25 @@ def webhook_unverified(ctx: FileContext) -> Iterator[Hit]:
             yield Hit(no, span.last if span.last > no else None,
                       f"The webhook route {where} acts on the posted payload, and nothing in this file "
                       "checks the sender's signature.")
+
+
+_RESERIALIZED = lazy_re(
+    r"\.\s*update\s*\(\s*JSON\.stringify\s*\(\s*(?:req|request|ctx\.request|ctx\.req)\s*\.\s*body\s*\)"
+)
+_RESERIALIZED_WHY = (
+    "The signature is checked over `JSON.stringify(req.body)`, not over the bytes the sender signed: "
+    "parsing and re-serialising changes key order, spacing, escapes and numbers, so genuine deliveries "
+    "fail, and the check ends up loosened or removed. Keep the raw body (`express.raw()`, a `verify` hook "
+    "that saves `req.rawBody`) and compute the HMAC over it."
+)
+
+
+def _signed_reserialized(ctx: FileContext) -> Iterator[Hit]:
+    """An HMAC fed the request body re-serialised from its parsed form."""
+    for no, code, bare in lines_of(lex(ctx)):
+        match = _RESERIALIZED.search(code)
+        if match is not None and bare[match.start()] != " ":
+            yield Hit(no, None, _RESERIALIZED_WHY)
 
 
 def _route(lexed: Lexed, no: int, code: str, bare: str, *, nest_webhook: bool,

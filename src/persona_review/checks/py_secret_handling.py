@@ -146,11 +146,22 @@ def _random_origin(node: ast.expr, direct: set[str], randoms: dict[str, str]) ->
 
 def _random_returns(func: ast.FunctionDef | ast.AsyncFunctionDef, direct: set[str],
                     offset: int) -> Iterator[Hit]:
-    for ret in ast.walk(func):
-        if isinstance(ret, ast.Return) and ret.value is not None:
-            fn = _random_call(ret.value, direct)
+    # local names holding a `random` value (`code = "".join(random.choices(...))`)
+    randoms: dict[str, str] = {}
+    for node in _in_order(func):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            origin = _random_origin(node.value, direct, randoms)
+            if origin:
+                randoms[node.targets[0].id] = origin
+            else:
+                randoms.pop(node.targets[0].id, None)
+        elif isinstance(node, ast.Return) and node.value is not None:
+            fn = _random_call(node.value, direct) or (
+                randoms.get(node.value.id)
+                if isinstance(node.value, ast.Name) and not _secretish(node.value.id) else None)
+            # a secret-named local (`token = ...`) is reported where it is assigned
             if fn:
-                yield Hit(ret.lineno + offset, None,
+                yield Hit(node.lineno + offset, None,
                           f"`{func.name}()` returns a value from `{fn}`, which is predictable.")
 
 
@@ -200,6 +211,18 @@ def _compared_name(node: ast.expr) -> str | None:
     return name if name and _COMPARED_SECRET.search(name) and not _NOT_SECRET.search(name) else None
 
 
+def _formatted_secret(node: ast.expr) -> str | None:
+    """The secret an f-string is built around (`f"sha256={digest}"`, `f"Bearer {api_key}"`)."""
+    if not isinstance(node, ast.JoinedStr):
+        return None
+    for part in node.values:
+        if isinstance(part, ast.FormattedValue):
+            name = _compared_name(part.value)
+            if name:
+                return name
+    return None
+
+
 @check(
     "PY-TIMING-COMPARE", "SEC-15", Severity.MEDIUM, "Secret or signature compared with `==`",
     "`==` stops at the first differing byte, so response times reveal how much of a guessed signature or "
@@ -214,7 +237,8 @@ def timing_compare(ctx: FileContext) -> Iterator[Hit]:
             left, right = node.left, node.comparators[0]
             if isinstance(left, ast.Constant) or isinstance(right, ast.Constant):
                 continue
-            name = _compared_name(left) or _compared_name(right)
+            name = _compared_name(left) or _compared_name(right) or _formatted_secret(left) \
+                or _formatted_secret(right)
             if name:
                 op = "==" if isinstance(node.ops[0], ast.Eq) else "!="
                 yield hit_on(node, flow.offset, f"`{code(node)}` compares `{name}` with `{op}`, which takes "
@@ -229,12 +253,17 @@ _LOG_CALL = lazy_re(r"(?:^|\.)(?:log|logger|logging|_log|_logger|LOG|LOGGER|log_
                        r"^print$|^sys\.std(?:out|err)\.write$")
 """Logger calls, and `print`: a service's standard output is collected as its log."""
 _LOGGED_SECRET = lazy_re(r"(?:^|_)(?:password|passwd|secret|token|api_?key|apikey|private_?key|"
-                            r"access_?key|"
+                            r"access_?key|card_?number|cc_?number|cvv|cvc|"
                             r"credentials?|client_secret|authorization|auth_header|cookie|session_?key)s?$",
                             re.IGNORECASE)
 
 
+_REQUEST_MAPS = frozenset({"headers", "META", "cookies", "COOKIES"})
+
+
 def _logged_secrets(node: ast.expr) -> Iterator[str]:
+    # values only read from (`request.headers.get("user-agent")`), not logged whole
+    read_from = {id(sub.value) for sub in ast.walk(node) if isinstance(sub, ast.Attribute | ast.Subscript)}
     for sub in ast.walk(node):
         name = ""
         if isinstance(sub, ast.Name | ast.Attribute):
@@ -242,6 +271,10 @@ def _logged_secrets(node: ast.expr) -> Iterator[str]:
         elif isinstance(sub, ast.Subscript) and isinstance(sub.slice, ast.Constant) \
                 and isinstance(sub.slice.value, str):
             name = sub.slice.value.lower().replace("-", "_")
+        if isinstance(sub, ast.Attribute) and sub.attr in _REQUEST_MAPS and id(sub) not in read_from \
+                and dotted(sub.value).rsplit(".", 1)[-1] in {"request", "req"}:
+            yield name  # every header or cookie of the request, `Authorization` and the session among them
+            continue
         last = name.rsplit(".", 1)[-1]
         if last and _LOGGED_SECRET.search(last) and not _NOT_SECRET.search(last) \
                 and not last.isupper():  # constants like TOKEN_TTL or a header name
@@ -276,7 +309,8 @@ def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
 
 
 _SECRET_WORDS = ("password", "passwd", "secret", "token", "api_key", "apikey", "private_key", "access_key",
-                 "credential", "authorization", "auth_header", "cookie", "session_key")
+                 "credential", "authorization", "auth_header", "cookie", "session_key", "card_number",
+                 "cardnumber", "cvv", "cvc", "headers", "meta")
 _LOG_OPTIONS = frozenset({"exc_info", "extra", "stack_info", "stacklevel"})
 
 
@@ -489,8 +523,58 @@ def weak_cipher(ctx: FileContext) -> Iterator[Hit]:
         for node in flow.nodes(ast.Attribute):
             if node.attr == "MODE_ECB":
                 yield hit_on(node, flow.offset, f"`{dotted(node)}` encrypts equal blocks alike.")
+        yield from _fixed_ivs(flow, imported)
 
 
-_CIPHER_HINT = ("DES", "ARC2", "ARC4", "Blowfish", "CAST", "XOR", "ECB", "IDEA", "SEED", "AES.new")
+_CIPHER_HINT = ("DES", "ARC2", "ARC4", "Blowfish", "CAST", "XOR", "ECB", "IDEA", "SEED", "AES.new", "modes.",
+                "encrypt(")
+_IV_MODES = lazy_re(r"(?:^|\.)modes\.(?:CBC|CTR|GCM|CFB|CFB8|OFB)$")
+_AEAD = lazy_re(r"(?:^|\.)(?:AESGCM|AESCCM|AESOCB3|AESSIV|ChaCha20Poly1305)$")
+
+
+def _fixed_ivs(flow: Flow, imported: dict[str, str]) -> Iterator[Hit]:
+    """An IV or nonce written into the source: a bytes literal, `bytes(16)`, `b"\\0" * 16`, or a name every
+    assignment of the file binds to one (`IV = b"0123456789abcdef"`)."""
+    bound: dict[str, list[ast.expr]] = {}
+    for assign in flow.nodes(ast.Assign):
+        for target in assign.targets:
+            if isinstance(target, ast.Name):
+                bound.setdefault(target.id, []).append(assign.value)
+    parameters = {arg.arg for arg in flow.nodes(ast.arg)}  # given by the caller: unknown
+
+    def fixed(node: ast.expr | None, depth: int = 0) -> bool:
+        if node is None or depth > 3:
+            return False
+        if isinstance(node, ast.Constant):
+            return isinstance(node.value, bytes)
+        if isinstance(node, ast.Call) and dotted(node.func) == "bytes" and len(node.args) == 1 \
+                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, int):
+            return True
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+            return fixed(node.left, depth + 1) or fixed(node.right, depth + 1)
+        if isinstance(node, ast.Name) and node.id in bound and node.id not in parameters:
+            return all(fixed(value, depth + 1) for value in bound[node.id])
+        return False
+
+    def aead(node: ast.expr) -> bool:
+        return isinstance(node, ast.Call) and bool(_AEAD.search(canonical(dotted(node.func), imported)))
+
+    aeads = {target.id for assign in flow.nodes(ast.Assign) for target in assign.targets
+             if isinstance(target, ast.Name) and aead(assign.value)}
+    for call in flow.nodes(ast.Call):
+        name = canonical(dotted(call.func), imported)
+        given: ast.expr | None = None
+        if _IV_MODES.search(name) or _IV_MODES.search(dotted(call.func)):
+            given = call.args[0] if call.args else None
+        elif name.endswith("AES.new"):
+            given = call.args[2] if len(call.args) > 2 else next(
+                (kw.value for kw in call.keywords if kw.arg in {"iv", "nonce", "IV"}), None)
+        elif isinstance(call.func, ast.Attribute) and call.func.attr == "encrypt" and call.args \
+                and (aead(call.func.value) or dotted(call.func.value) in aeads):
+            given = call.args[0]
+        if fixed(given):
+            yield hit_on(call, flow.offset, "The IV is the same for every message: equal plaintexts encrypt "
+                                            "the same, and with GCM or CTR a repeated nonce gives away the "
+                                            "key stream.")
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from persona_review.checks._jwt_by_hand import hand_decoded
 from persona_review.checks._lexing import Lexed, lex
+from persona_review.checks._password_digest import FAST_FOR_PASSWORDS, breach_lookup, password_digest_lines
 from persona_review.checks._prefilter import has_any, lines_containing
 from persona_review.checks._py_sql_values import spliced_values_fixed
 from persona_review.checks._pyflow import SQL, Flow, flows
@@ -556,8 +557,11 @@ _TLS_OFF = lazy_re(
     r"\bverify\s*=\s*False\b|\bssl\._create_unverified_context\b|\bcheck_hostname\s*=\s*False\b|"
     r"\bCERT_NONE\b|\bcert_reqs\s*=\s*['\"](?:CERT_)?NONE['\"]|\b(?:Auto(?:Add)?Policy|WarningPolicy)\b|"
     r"\bPROTOCOL_(?:SSLv2|SSLv3|SSLv23|TLSv1|TLSv1_1)\b|\b(?:SSLv2|SSLv3|TLSv1|TLSv1_1)_METHOD\b|"
-    r"\bssl\.wrap_socket\s*\(|\bssl_version\s*=\s*ssl\.PROTOCOL_(?:SSLv|TLSv1\b)"
+    r"\bssl\.wrap_socket\s*\(|\bssl_version\s*=\s*ssl\.PROTOCOL_(?:SSLv|TLSv1\b)|\bverify_ssl\s*=\s*False\b|"
+    r"(?:\bTCPConnector|\.(?:get|post|put|patch|delete|head|request|ws_connect))\s*\([^)]*\bssl\s*=\s*False\b"
 )
+"""... and aiohttp's `ssl=False` on a request or connector, which skips certificate checks (on a database
+driver the same keyword turns TLS off altogether, another matter, so only aiohttp's calls are read)."""
 
 
 @register(
@@ -577,7 +581,7 @@ _TLS_OFF = lazy_re(
     ),
     needs=(
         "verify", "_create_unverified_context", "check_hostname", "CERT_NONE", "cert_reqs", "Policy",
-        "PROTOCOL_", "_METHOD", "wrap_socket",
+        "PROTOCOL_", "_METHOD", "wrap_socket", "ssl=",
     ),
 )
 def tls_verify_off(ctx: FileContext) -> Iterator[Hit]:
@@ -656,6 +660,8 @@ _PASSWORDISH = lazy_re(r"pass(?:word|wd|phrase)?|pwd", re.IGNORECASE)
     needs=("hashlib", ".new", "hashes.", "METHOD_"),
 )
 def weak_hash(ctx: FileContext) -> Iterator[Hit]:
+    if breach_lookup(ctx.known_text()):
+        return
     lexed = lex(ctx)
     reported: set[int] = set()
     for no, code, bare in lines_of(lexed):
@@ -670,6 +676,10 @@ def weak_hash(ctx: FileContext) -> Iterator[Hit]:
         yield Hit(no, severity=severity)
     if "hashlib.new" in ctx.known_text():
         yield from _weak_hash_by_name(ctx, reported)
+    for no, what in password_digest_lines(lexed, "python", ctx.known_text()):
+        if no not in reported:
+            reported.add(no)
+            yield Hit(no, message=f"{what}: {FAST_FOR_PASSWORDS}", severity=Severity.HIGH)
 
 
 _IDENTIFIER_USE = lazy_re(r"(?i)gravatar|\betag\b|\b\w*(?:etag|cache_?key)\w*\s*=")
@@ -708,8 +718,11 @@ def _weak_hash_by_name(ctx: FileContext, reported: set[int]) -> Iterator[Hit]:
 _JWT_CALL = lazy_re(r"\bjwt\.(?:decode|encode)\s*\(")
 _JWT_UNVERIFIED = lazy_re(
     r"\bverify\s*=\s*False\b|['\"]verify_signature['\"]\s*:\s*False\b|"
-    r"\balgorithms?\s*=\s*\[?\s*['\"]none['\"]"
+    r"\balgorithms?\s*=\s*\[?\s*['\"]none['\"]|['\"]verify_exp['\"]\s*:\s*False\b"
 )
+_UNVERIFIED_CLAIMS = lazy_re(r"\bjwt\.get_unverified_claims\s*\(")
+"""python-jose's read of the claims without any check; quiet when the file also decodes the token (the
+claims then only pick the key to verify with)."""
 
 
 @register(
@@ -738,6 +751,10 @@ def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
             span = bracket_span(lexed, no, match.end() - 1)
             if _JWT_UNVERIFIED.search(span.code):
                 yield Hit(no, span.last)
+    if "get_unverified_claims" in ctx.known_text() and "jwt.decode" not in ctx.known_text():
+        for hit in matching_lines(lexed, _UNVERIFIED_CLAIMS):
+            yield Hit(hit.line, message="`jwt.get_unverified_claims` reads the token's claims without "
+                                        "checking its signature, and nothing here decodes it with a key.")
     yield from hand_decoded(ctx)
 
 

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
 from persona_review.checks._pyflow import dotted, flows
+from persona_review.checks._webhook_replay import unchecked_timestamps
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -81,6 +82,7 @@ _BODY_TYPES = frozenset({"Request", "HttpRequest", "WebSocket", "BackgroundTasks
     folded=("webhook", "signature", "hmac"),
 )
 def webhook_unverified(ctx: FileContext) -> Iterator[Hit]:
+    yield from unchecked_timestamps(ctx)
     verified = _VERIFIED.search("\n".join(lex(ctx).code.values())) is not None  # comments left out
     for flow in flows(ctx):
         offset = flow.offset

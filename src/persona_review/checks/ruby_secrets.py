@@ -249,6 +249,10 @@ def insecure_random(ctx: FileContext) -> Iterator[Hit]:
             if name and drawn and _secret_named(name):
                 shown = name.lstrip("@")
                 yield tree.hit(node, f"`{shown}` is made with `{drawn}`, which is predictable.")
+        elif node.type == "pair" and _secret_named(option_key(node)):
+            drawn = _predictable_call(node.child_by_field_name("value"))
+            if drawn:  # `update!(reset_code: rand(100_000..999_999).to_s)`
+                yield tree.hit(node, f"`{option_key(node)}` is made with `{drawn}`, which is predictable.")
         elif node.type in _METHODS and _MAKERS.match(text(node.child_by_field_name("name"))):
             body = node.child_by_field_name("body")
             last = body.named_children[-1] if body is not None and body.named_children else None
@@ -324,6 +328,9 @@ def _compared_name(node: Node) -> str:
         key = re.sub(r"[_\d]+$", "", key.lower().replace("-", "_"))  # `X-Hub-Signature-256`
         return key if key and _COMPARED.search(key) else ""
     if node.type == "call":
+        if method_name(node) == "fetch" and name_text(receiver(node)) in {"ENV", "::ENV"} and arguments(node):
+            key = (string_literal(arguments(node)[0]) or "").lower()
+            return key if key and env_secret(key) and _COMPARED.search(key) else ""
         if arguments(node) or method_name(node) in {"length", "size", "class", "present?", "nil?"}:
             return ""
         name = method_name(node)

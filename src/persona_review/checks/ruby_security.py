@@ -508,20 +508,44 @@ def ssrf(ctx: FileContext) -> Iterator[Hit]:
     needs=r"JWT",
 )
 def jwt_unverified(ctx: FileContext) -> Iterator[Hit]:
-    for tree, flow, node, name in _flow_calls(ctx):
-        if name != "decode" or name_text(receiver(node)) not in {"JWT", "::JWT"}:
-            continue
+    decodes = [(tree, flow, node) for tree, flow, node, name in _flow_calls(ctx)
+               if name == "decode" and name_text(receiver(node)) in {"JWT", "::JWT"} and arguments(node)]
+    verified = {(_method_start(node), text(arguments(node)[0])) for _tree, _flow, node in decodes
+                if _verifying_decode(node)}
+    for tree, flow, node in decodes:
         args = arguments(node)
-        if not args or not flow.value(args[0]).tainted:
+        if not flow.value(args[0]).tainted:
             continue  # a token the code fetched itself (reading its `exp` to refresh it) is its own
         positional = [a for a in args if a.type != "pair"]
         if len(positional) >= 3 and text(positional[2]) in {"false", "nil"}:
+            if (_method_start(node), text(args[0])) in verified:
+                continue  # a peek at the header (`kid`) before the same method decodes the token with its key
             why = "with verification turned off (third argument `false`)"
         elif any(_NONE_ALG.search(text(pair)) for pair in args if pair.type == "pair"):
             why = "accepting the `none` algorithm"
         else:
             continue
         yield _call_hit(tree, node, f"{_origin(flow.value(args[0]))} is decoded by `JWT.decode` {why}.")
+
+
+def _method_start(node: Node) -> int:
+    """Where the method around `node` starts (-1 at the top level)."""
+    current = node.parent
+    while current is not None and current.type not in {"method", "singleton_method"}:
+        current = current.parent
+    return current.start_byte if current is not None else -1
+
+
+def _verifying_decode(call: Node) -> bool:
+    """`JWT.decode(token, key)` / `JWT.decode(token, key, true, algorithm: "RS256")`: a decode that checks
+    the signature, with a key and without `none`."""
+    args = arguments(call)
+    positional = [a for a in args if a.type != "pair"]
+    if len(positional) < 2 or positional[1].type == "nil":
+        return False
+    if len(positional) >= 3 and text(positional[2]) in {"false", "nil"}:
+        return False
+    return not any(_NONE_ALG.search(text(pair)) for pair in args if pair.type == "pair")
 
 
 _NONE_ALG = lazy_re(r"""^:?["']?algorithms?["']?\s*(?::|=>)\s*\[?[^\]]*["']none["']""", re.IGNORECASE)

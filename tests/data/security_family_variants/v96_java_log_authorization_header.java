@@ -1,0 +1,20 @@
+// want: JAVA-SECRET-IN-LOG
+package com.acme.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.*;
+
+@RestController
+public class PartnerController {
+    private static final Logger log = LoggerFactory.getLogger(PartnerController.class);
+
+    @PostMapping("/partner/sync")
+    public void sync(HttpServletRequest request, @RequestBody SyncRequest body) {
+        log.info("partner sync from {} auth={}", request.getRemoteAddr(), request.getHeader("Authorization"));
+        body.items().forEach(this::apply);
+    }
+
+    private void apply(SyncItem item) {}
+}

@@ -1,0 +1,14 @@
+# want: RB-WEAK-CIPHER
+# path: app/services/field_crypto.rb
+class FieldCrypto
+  def initialize(key = Rails.application.credentials.field_key)
+    @key = key
+  end
+
+  def encrypt(plain)
+    cipher = OpenSSL::Cipher.new("aes-256-ecb")
+    cipher.encrypt
+    cipher.key = @key
+    Base64.strict_encode64(cipher.update(plain) + cipher.final)
+  end
+end
