@@ -605,6 +605,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0x3fae23d01c972eb8: ((), False),
     0x3fcdb8f9c1dfae84: (('query', 'beginTransaction'), False),
     0x3fd7456c3ba45952: ((), False),
+    0x40414c9772cf8777: (('createIndex', 'dropIndex'), False),
     0x405e825eb47e2586: ((), False),
     0x40c3205a8de7608e: ((), False),
     0x40c908c04900cbe0: ((), False),

@@ -25,6 +25,7 @@ from persona_review.checks._java_sinks import (
 )
 from persona_review.checks._java_sinks import describe_flow as _describe
 from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
+from persona_review.checks._tsflow.engine import AssignSite
 from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -370,7 +371,9 @@ def line_hit_dropped(
         around = [(site, sink) for site, sink, flow in every
                   if site.line < first <= site.end_line and _argument_holds(site, sink, flow, first)]
         values = [site.args[i] for site, sink in around for i in watched(site, sink)]
-        return bool(values) and all(not value.tainted and value.fixed for value in values)
+        if values:
+            return all(not value.tainted and value.fixed for value in values)
+        return _assigned_then_run_settled(every, first, kind)
     judged: list[bool] = []
     for site, sink, flow in here:
         for index in watched(site, sink):
@@ -387,6 +390,47 @@ def line_hit_dropped(
         return not any(
             site.args[i].unsafe_for(sink.kind) for site, sink, _flow in here for i in watched(site, sink)
         )
+    return False
+
+
+def _assigned_then_run_settled(every: list[tuple[CallSite, Sink, FileFlow]], line: int, kind: str) -> bool:
+    """Whether a hit on a statement that only builds the text (`const sql = `... ${orderBy}``, the query
+    run a line later by `pool.query(sql, ...)`) is a false alarm: the engine sees the name assigned there
+    built from literals alone (an allow-list lookup included), and every sink call of the same function
+    that later reads that name gets settled text. A name no sink call reads is left to the line hit."""
+    for flow in {id(flow): flow for _site, _sink, flow in every}.values():
+        covering = [a for a in flow.assignments if flow.line_of(a.node) <= line <= flow.end_line_of(a.node)]
+        if covering:
+            # the innermost statement holding the line (not a callback's enclosing assignment)
+            assigned = max(covering, key=lambda a: (flow.line_of(a.node), -flow.end_line_of(a.node)))
+            if assigned.value.tainted or not assigned.value.fixed or _handed_to_a_call(flow, assigned):
+                return False
+            readers = [
+                site.args[i] for site, sink, home in every
+                if home is flow and site.function is assigned.function and site.line > line
+                for i in watched(site, sink)
+                if i < len(site.call.args) and assigned.name in _value_names(site.call.args[i])
+            ]
+            return bool(readers) and all(_settled(value, kind) for value in readers)
+    return False
+
+
+def _handed_to_a_call(flow: FileFlow, assigned: AssignSite) -> bool:
+    """Whether a name the assignment reads was given, before it, to a call of the same function as a bare
+    argument (`appendFilters(filters, &where)`, `addConditions(where, query)`): the callee may have filled
+    it with anything, which the engine does not follow, so the text built from it is not known."""
+    names = _value_names(assigned.node)
+    earlier = [a for a in flow.assignments if a.function is assigned.function and a.line < assigned.line]
+    grown = True
+    while grown:  # and the names those names were built from (`clause := strings.Join(where, ...)`)
+        more = set().union(*[_value_names(a.node) for a in earlier if a.name in names]) - names
+        grown = bool(more)
+        names |= more
+    for site in flow.calls:
+        if site.function is not assigned.function or site.line >= assigned.line:
+            continue
+        if any(text_of(arg).lstrip("&").strip() in names for arg in site.call.args):
+            return True
     return False
 
 
