@@ -381,6 +381,10 @@ def line_hit_dropped(
             if value.tainted:
                 judged.append(kind in value.safe_for)
                 continue
+            if index < len(site.call.args) \
+                    and _filled_by_a_call(flow, _value_names(site.call.args[index]), site.function, site.line):
+                judged.append(False)
+                continue
             judged.append(
                 _settled(value, kind) or (not ctx.whole_file and _defined_outside(ctx, flow, site, index))
             )
@@ -419,15 +423,21 @@ def _handed_to_a_call(flow: FileFlow, assigned: AssignSite) -> bool:
     """Whether a name the assignment reads was given, before it, to a call of the same function as a bare
     argument (`appendFilters(filters, &where)`, `addConditions(where, query)`): the callee may have filled
     it with anything, which the engine does not follow, so the text built from it is not known."""
-    names = _value_names(assigned.node)
-    earlier = [a for a in flow.assignments if a.function is assigned.function and a.line < assigned.line]
+    return _filled_by_a_call(flow, _value_names(assigned.node), assigned.function, assigned.line)
+
+
+def _filled_by_a_call(flow: FileFlow, names: set[str], function: object, line: int) -> bool:
+    """Whether one of `names`, or a name they were built from in `function` before `line`, was handed as a
+    bare argument to a call of that function before `line` (see `_handed_to_a_call`)."""
+    names = set(names)
+    earlier = [a for a in flow.assignments if a.function is function and a.line < line]
     grown = True
     while grown:  # and the names those names were built from (`clause := strings.Join(where, ...)`)
         more = set().union(*[_value_names(a.node) for a in earlier if a.name in names]) - names
         grown = bool(more)
         names |= more
     for site in flow.calls:
-        if site.function is not assigned.function or site.line >= assigned.line:
+        if site.function is not function or site.line >= line:
             continue
         if any(text_of(arg).lstrip("&").strip() in names for arg in site.call.args):
             return True
