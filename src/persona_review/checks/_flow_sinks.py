@@ -381,8 +381,8 @@ def line_hit_dropped(
             if value.tainted:
                 judged.append(kind in value.safe_for)
                 continue
-            if index < len(site.call.args) \
-                    and _filled_by_a_call(flow, _value_names(site.call.args[index]), site.function, site.line):
+            read = _value_names(site.call.args[index]) if index < len(site.call.args) else set()
+            if read and _filled_by_a_call(flow, read, site.function, site.line):
                 judged.append(False)
                 continue
             judged.append(
