@@ -88,3 +88,43 @@ def test_controller_object_methods_are_judged_one_by_one() -> None:
     outcome = run_checks([context_for_text(_PATH, CONTROLLER_OBJECT)], categories=CATEGORIES)
     lines = {f.line for f in outcome.findings if f.rule_id == "JS-SQL-STRING"}
     assert lines and all(line > 10 for line in lines)  # only `search`, which pastes the query string
+
+
+_REPOSITORY = "src/main/java/com/acme/audit/AuditRepository.java"
+
+HELPER_QUOTES_A_VALUE = """\
+package com.acme.audit;
+
+public class AuditRepository {
+    private final JdbcTemplate jdbc;
+
+    private static String filterClause(AuditFilter filter) {
+        StringBuilder where = new StringBuilder(" WHERE tenant_id = ?");
+        if (filter.action() != null) {
+            where.append(" AND action = '").append(filter.action()).append("'");
+        }
+        return where.toString();
+    }
+
+    public List<AuditEvent> search(long tenantId, AuditFilter filter) {
+        return jdbc.query("SELECT id, action FROM audit_events" + filterClause(filter) + " LIMIT 500",
+                AuditRepository::map, tenantId);
+    }
+}
+"""
+
+
+def _java_sql_lines(text: str) -> set[int]:
+    outcome = run_checks([context_for_text(_REPOSITORY, text)], categories=CATEGORIES)
+    return {f.line or 0 for f in outcome.findings if f.rule_id == "JAVA-SQL-STRING"}
+
+
+def test_a_helper_pasting_a_value_between_sql_quotes_is_reported_on_that_line() -> None:
+    assert _java_sql_lines(HELPER_QUOTES_A_VALUE) == {9}
+
+
+def test_a_helper_adding_a_bound_marker_leaves_the_finding_on_the_call() -> None:
+    bound = HELPER_QUOTES_A_VALUE.replace(
+        """where.append(" AND action = '").append(filter.action()).append("'");""",
+        """where.append(" AND action = ").append(filter.action().length());""")
+    assert 9 not in _java_sql_lines(bound)

@@ -8,6 +8,7 @@ the argument, where its data came from and the call.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -172,7 +173,9 @@ def _assignments(ctx: FileContext, flow: FileFlow) -> dict[str, list[AssignSite]
 
 def placed_by_helper(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit) -> Hit:
     """A line-based hit on sink calls given request data as text a same-file helper built and returned,
-    moved to that helper's added `return` line (`built_by_helper`), where the problem is."""
+    moved to that helper's added `return` line (`built_by_helper`), where the problem is. For SQL, a hit
+    whose text comes from a same-file helper that pastes a value between SQL quotes on a line the change
+    adds (`.append(" AND action = '").append(filter.action())`) is moved to that line (`quoted_splice_in`)."""
     first, last = found.line, found.end_line or found.line
     for site, sink, flow in sink_sites(ctx, *sinks):
         if first <= site.line <= last:
@@ -181,7 +184,38 @@ def placed_by_helper(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit) -> H
                     built = built_by_helper(ctx, flow, site, index)
                     if built is not None:
                         return replace(found, line=built[0], end_line=None)
+    if any(sink.kind == SQL for sink in sinks):
+        spliced = quoted_splice_in(ctx, first, last)
+        if spliced is not None:
+            return replace(found, line=spliced, end_line=None)
     return found
+
+
+_QUOTED_SPLICE = re.compile(
+    r"""(?i:(?:\b(?:where|and|or|set|values|like|in)|=|<>|!=|<|>)\s*\(?\s*)'"\s*"""
+    r"""(?:\+\s*|\)\s*\.\s*(?:append|concat|add)\s*\(\s*|,\s*)(?!["'`\d\s)])"""
+    r"""|(?i:(?:\b(?:where|and|or|set|like|in)|=|<>|!=)\s*\(?\s*)'(?:%s|%v|\$\{[^}'`]+\}|\{[\w.]*\})'"""
+)
+"""SQL text that opens a quoted value and splices a non-literal in (`" AND action = '" + x`,
+`.append(" name = '").append(x)`, `"... = '%s'"`, `` `... = '${x}'` ``): text pasted where the statement
+expects a value."""
+
+
+def quoted_splice_in(ctx: FileContext, first: int, last: int) -> int | None:
+    """The first line the change adds, inside a same-file helper called on lines `first`..`last`, that
+    pastes a value between SQL quotes (`_QUOTED_SPLICE`); None when there is none."""
+    for flow in flows(ctx):
+        for call in flow.calls:
+            helper = call.helper
+            if helper is None or not first <= call.line <= last or helper.body is None:
+                continue
+            start, end = flow.line_of(helper.body), flow.end_line_of(helper.body)
+            if start <= call.line <= end:
+                continue  # a call from inside the helper itself
+            for no in range(start, end + 1):
+                if no in ctx.added and _QUOTED_SPLICE.search(ctx.lines.get(no, "")):
+                    return no
+    return None
 
 
 def helper_sink_sites(ctx: FileContext, sinks: tuple[Sink, ...]) -> list[tuple[CallSite, Sink]]:
