@@ -107,10 +107,14 @@ def handler(event, context):
         abort(400)
     page = int(raw)''',
     '''    page = request.args.get("page", 1, type=int)''',
+    '''    raw = request.args.get("page", "1")
+    if not raw.isdigit() or int(raw) > 500:
+        abort(400)''',
     '''    with contextlib.suppress(ValueError):
         page = int(request.args["page"])''',
 ])
 def test_python_handled_or_validated_values_are_quiet(guarded: str) -> None:
+    # the fifth: `isdigit()` earlier on the parse's own line, where `or` stops before `int(...)`
     code = f'''from flask import request, jsonify, abort
 import contextlib
 
@@ -671,3 +675,79 @@ def test_ruby_body_parsed_behind_a_signature_filter_on_every_action_is_quiet() -
 def test_ruby_body_parsed_without_a_signature_filter_on_that_action_is_reported(filter_: str) -> None:
     path = "app/controllers/hooks/parcel_controller.rb"
     assert _lines("RB-REQUEST-PARSE-UNGUARDED", path, _RB_SIGNED_FILTER % filter_) == [21]
+
+
+def test_python_a_digit_test_after_the_parse_on_its_line_does_not_guard_it() -> None:
+    code = '''from flask import request, abort
+
+
+@app.get("/items")
+def items():
+    raw = request.args.get("page", "1")
+    if int(raw) > 500 or not raw.isdigit():
+        abort(400)
+    return Item.page(int(raw))
+'''
+    assert _lines(PY, "app/items.py", code) == [7]
+
+
+_SIGNED_WEBHOOK = """import { createHmac, timingSafeEqual } from "node:crypto";
+
+function signatureMatches(secret, rawBody, signature) {
+  const expected = createHmac("sha256", secret).update(rawBody).digest();
+  const given = Buffer.from(signature, "hex");
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+app.post("/webhooks/bank", async (request, reply) => {
+  const signature = String(request.headers["x-signature"] ?? "");
+  CHECK
+  const event = JSON.parse(request.body.toString("utf8"));
+  await events.insert(event.id, event);
+  return reply.code(200).send({ received: true });
+});
+"""
+
+
+def test_js_a_body_parsed_after_its_signature_is_checked_comes_from_a_known_sender() -> None:
+    checked = _SIGNED_WEBHOOK.replace(
+        "CHECK", "if (!signatureMatches(secret, request.body, signature)) return reply.code(401).send();")
+    assert _lines(JS, "src/routes/bank-webhook.js", checked) == []
+    unchecked = _SIGNED_WEBHOOK.replace("CHECK", "")
+    assert _lines(JS, "src/routes/bank-webhook.js", unchecked) == [12]
+
+
+_JAVALIN = '''package com.acme.onboarding;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.UUID;
+
+public final class DocumentController {
+    public void register(Javalin app) {
+        app.get("/customers/{customerId}/documents", this::list);
+        app.post("/customers/{customerId}/documents", this::upload);
+    }
+
+    private void list(Context ctx) {
+        UUID customerId = UUID.fromString(ctx.pathParam("customerId"));
+        ctx.json(documents.listFor(customerId));
+    }
+
+    private void upload(Context ctx) {
+        UUID customerId = UUID.fromString(ctx.pathParam("customerId"));
+        long size = Long.parseLong(ctx.header("X-Upload-Size"));
+        ctx.status(201).json(documents.insert(customerId, size));
+    }
+}
+'''
+
+
+def test_java_a_parse_the_files_existing_handlers_already_do_is_not_reported_again() -> None:
+    shown = {no: line for no, line in enumerate(_JAVALIN.splitlines(), start=1) if 12 <= no <= 23}
+    path = "src/main/java/com/acme/onboarding/DocumentController.java"
+    hunk = FileContext(path, "java", shown, frozenset(range(18, 23)), whole_file=False)  # `upload` is new
+    found = sorted(f.line or 0 for f in run_checks([hunk]).findings if f.rule_id == JAVA)
+    assert found == [20]  # the header parse is new; the path id is parsed just as `list` already does
+    all_new = FileContext(path, "java", shown, frozenset(shown), whole_file=False)
+    assert sorted(f.line or 0 for f in run_checks([all_new]).findings if f.rule_id == JAVA) == [14, 19, 20]

@@ -146,3 +146,54 @@ def test_prisma_handlers_that_scope_or_compare_the_owner_are_quiet() -> None:
     other_model = EXPRESS_PRISMA.replace("prisma.project.findUnique", "prisma.template.findUnique").replace(
         '"/projects/:id/export", requireAuth, ', '"/projects/:id/export", ')
     assert _lines(EXPRESS_PATH, other_model, JS_RULE) == []
+
+
+SCOPED_VIEW = """from django.shortcuts import get_object_or_404
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from .models import Device
+from .serializers import DeviceSerializer
+
+
+class DeviceDetail(APIView):
+    def _devices(self, request):
+        return Device.objects.filter(fleet__account=request.auth.account)
+
+    def get(self, request, serial):
+        device = get_object_or_404(self._devices(request), serial=serial)
+        return Response(DeviceSerializer(device).data)
+
+    def put(self, request, serial):
+        device = {LOOKUP}
+        device.label = request.data["label"]
+        device.save()
+        return Response(DeviceSerializer(device).data)
+
+    def delete(self, request, serial):
+        self._devices(request).get(serial=serial).delete()
+        return Response(status=204)
+"""
+
+
+def test_a_handler_that_skips_the_views_scoped_queryset_its_siblings_use_is_reported() -> None:
+    text = SCOPED_VIEW.replace("{LOOKUP}", "get_object_or_404(Device, serial=serial)")
+    assert _lines("fleet/views.py", text, PY_RULE) == [_at(text, "get_object_or_404(Device, serial")]
+    through_manager = SCOPED_VIEW.replace("{LOOKUP}", "Device.objects.get(serial=serial)")
+    assert _lines("fleet/views.py", through_manager, PY_RULE) == [_at(through_manager, "Device.objects.get")]
+
+
+def test_handlers_that_all_use_the_scoped_queryset_or_check_the_caller_stay_quiet() -> None:
+    scoped = SCOPED_VIEW.replace("{LOOKUP}", "get_object_or_404(self._devices(request), serial=serial)")
+    assert _lines("fleet/views.py", scoped, PY_RULE) == []
+    owner_checked = SCOPED_VIEW.replace(
+        "{LOOKUP}", "get_object_or_404(Device, serial=serial, fleet__account=request.auth.account)")
+    assert _lines("fleet/views.py", owner_checked, PY_RULE) == []
+
+
+def test_a_direct_lookup_by_another_key_or_where_siblings_also_go_direct_stays_quiet() -> None:
+    other_key = SCOPED_VIEW.replace("{LOOKUP}", "get_object_or_404(Device, pk=request.data['pk'])")
+    assert _lines("fleet/views.py", other_key, PY_RULE) == []
+    sibling_direct = SCOPED_VIEW.replace("{LOOKUP}", "get_object_or_404(Device, serial=serial)").replace(
+        "self._devices(request).get(serial=serial).delete()", "Device.objects.get(serial=serial).delete()")
+    assert _lines("fleet/views.py", sibling_direct, PY_RULE) == []

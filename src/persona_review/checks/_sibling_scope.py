@@ -149,10 +149,97 @@ def py_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
                 if found is not None:
                     model, keys = found
                     lookups.append(_Lookup(call.lineno + flow.offset, model, keys, source, id(function)))
-        for hit in _findings(lookups, _PY_CALLER, ctx.added, _PY_SIGNED_IN):
+        for hit in [*_findings(lookups, _PY_CALLER, ctx.added, _PY_SIGNED_IN),
+                    *_helper_scope_hits(flow, functions, privileged_classes, ctx.added)]:
             if hit.line not in seen:
                 seen.add(hit.line)
                 yield hit
+
+
+# A third shape: the other handlers reach the record through the view's own scoped queryset
+# (`get_object_or_404(self._queryset(request), scim_id=user_id)`, `self.get_queryset().get(pk=pk)`), and
+# the new one goes to the model directly with the same key (`get_object_or_404(ScimUser, scim_id=user_id)`).
+
+_SCOPED_QUERYSET = frozenset({"get_queryset", "scoped_queryset"})
+"""`self.<name>()` methods that are the view's queryset by convention (Django class-based views, DRF)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _KeyedLookup:
+    line: int
+    key: str
+    value: str
+    model: str
+    """The model class for a direct lookup; "" for one through the view's queryset."""
+    function: int
+
+
+def _helper_scope_hits(flow: object, functions: list[ast.FunctionDef | ast.AsyncFunctionDef],
+                       privileged: set[int], added: frozenset[int]) -> Iterator[Hit]:
+    offset = getattr(flow, "offset", 0)
+    owner: dict[int, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+    for function in functions:  # innermost last, so a nested function's calls end up as its own
+        for node in ast.walk(function):
+            if isinstance(node, ast.Call):
+                owner[id(node)] = function
+    lookups: list[_KeyedLookup] = []
+    for function in functions:
+        for call in (n for n in ast.walk(function) if isinstance(n, ast.Call)):
+            if owner.get(id(call)) is not function:
+                continue
+            found = _keyed_lookup(call)
+            if found is not None:
+                model, key, value = found
+                lookups.append(_KeyedLookup(call.lineno + offset, key, value, model, id(function)))
+    by_id = {id(f): f for f in functions}
+    for each in lookups:
+        if not each.model or each.line not in added or each.function in privileged:
+            continue
+        function = by_id[each.function]
+        if any(o.function == each.function and not o.model for o in lookups):
+            continue  # the handler also uses the scoped queryset
+        scoped = [o for o in lookups if o.function != each.function and not o.model
+                  and (o.key, o.value) == (each.key, each.value)]
+        direct = [o for o in lookups if o.function != each.function and o.model == each.model
+                  and o.key == each.key]
+        if not scoped or direct:
+            continue
+        if _PY_CALLER.search(ast.unparse(function)):
+            continue  # the handler checks the caller its own way
+        yield Hit(each.line, None, (
+            f"`{each.model}` is loaded by `{each.key}` straight from the model, while the other handlers of "
+            "this view find it through the view's scoped queryset: this one skips that scope (and any "
+            "object-permission check it carries), so a caller reaches records outside it by changing the id. "
+            "Look it up through the same queryset."), explanation=EXPLANATION)
+
+
+def _keyed_lookup(call: ast.Call) -> tuple[str, str, str] | None:
+    """(model or "", key, value) of a single-key lookup by a parameter: `get_object_or_404(M, k=v)`,
+    `M.objects.get(k=v)`, or the same through the view's queryset (`get_object_or_404(self.qs(request), k=v)`,
+    `self.get_queryset().get(k=v)`), whose model is ""."""
+    name = dotted(call.func).rsplit(".", 1)[-1]
+    if name in _SHORTCUTS and call.args:
+        source: ast.expr = call.args[0]
+    elif isinstance(call.func, ast.Attribute) and call.func.attr in {"get", "aget"}:
+        source = call.func.value
+    else:
+        return None
+    keywords = [k for k in call.keywords if k.arg is not None]
+    if len(keywords) != 1 or len(call.keywords) != 1 or not isinstance(keywords[0].value, ast.Name):
+        return None
+    key, value = keywords[0].arg or "", keywords[0].value.id
+    if isinstance(source, ast.Name) and source.id[:1].isupper():
+        return source.id, key, value
+    if (isinstance(source, ast.Attribute) and source.attr == "objects" and isinstance(source.value, ast.Name)
+            and source.value.id[:1].isupper()):
+        return source.value.id, key, value
+    if (isinstance(source, ast.Call) and isinstance(source.func, ast.Attribute)
+            and isinstance(source.func.value, ast.Name) and source.func.value.id == "self"
+            and (source.func.attr in _SCOPED_QUERYSET
+                 or any((isinstance(a, ast.Name) and a.id == "request") or dotted(a) == "self.request"
+                        for a in source.args))):
+        return "", key, value
+    return None
 
 
 def _py_lookup(call: ast.Call, params: set[str]) -> tuple[str, dict[str, str]] | None:

@@ -237,7 +237,10 @@ def _in_handler(node: Node, origin: str) -> bool:
 
 _REQUEST_TEXT = lazy_re(
     r"\b(?:req|request|ctx\.request|ctx)\.(?:query|params|body|headers|cookies|get\s*\(|header\s*\()")
-_VALIDATION = lazy_re(r"(?i)\b\w*(?:validat|verif|sanitiz|isValid|isJSON|isURL|safeParse)\w*\s*\(")
+_VALIDATION = lazy_re(
+    r"(?i)\b\w*(?:validat|verif|sanitiz|isValid|isJSON|isURL|safeParse|signature|timingSafeEqual)\w*\s*\(")
+"""A check earlier in the handler; a signature check (`signatureMatches(...)`, `timingSafeEqual`) means the
+body comes from a known sender, as the Python and Ruby checks read it."""
 _GUARDED_CALLEE = lazy_re(r"(?i)try|safe|attempt")
 
 

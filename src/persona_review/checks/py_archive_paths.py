@@ -58,13 +58,15 @@ def _joined_entry_names(scope: Function | ast.Module, offset: int) -> Iterator[H
     own = list(own_nodes(scope))
     if not _writes_files(own) or _checks_containment(own):
         return
+    held = _held_entry_lists(own)
     for loop in own:
         if not isinstance(loop, ast.For | ast.AsyncFor) or not isinstance(loop.target, ast.Name):
             continue
         entry = loop.target.id
-        bare_names = _lists_entries(loop.iter, _NAME_LISTS)
-        if not bare_names and not _lists_entries(loop.iter, _ENTRY_LISTS):
+        listed = _entry_list(loop.iter, held)
+        if listed is None:
             continue
+        bare_names = listed
         names = {entry} if bare_names else set()
         for node in ast.walk(loop):  # `name = member.filename`: a variable holding the entry's name
             if isinstance(node, ast.Assign) and len(node.targets) == 1 \
@@ -77,6 +79,37 @@ def _joined_entry_names(scope: Function | ast.Module, offset: int) -> Iterator[H
                 yield hit_on(node, offset, f"`{code(node)}` puts an archive entry's name into a path: an "
                                            "entry named `../...` is written outside the destination.")
                 break
+
+
+def _entry_list(node: ast.expr, held: dict[str, bool]) -> bool | None:
+    """Whether `node` lists the archive's entries: None when it does not, else whether its items are the
+    names themselves. Reads the call (`zf.infolist()`), a variable holding one (`infos = zf.infolist()`),
+    `sorted(...)`/`list(...)` of one, and a comprehension that filters one (`[i for i in infos if ...]`)."""
+    if isinstance(node, ast.Name):
+        return held.get(node.id)
+    if _lists_entries(node, _NAME_LISTS):
+        return True
+    if _lists_entries(node, _ENTRY_LISTS):
+        return False
+    if isinstance(node, ast.Call) and dotted(node.func) in {"sorted", "list", "reversed"} and node.args:
+        return _entry_list(node.args[0], held)
+    if isinstance(node, ast.ListComp | ast.GeneratorExp) and len(node.generators) == 1:
+        generator = node.generators[0]
+        if isinstance(generator.target, ast.Name) and isinstance(node.elt, ast.Name) \
+                and node.elt.id == generator.target.id:
+            return _entry_list(generator.iter, held)
+    return None
+
+
+def _held_entry_lists(nodes: list[ast.AST]) -> dict[str, bool]:
+    """Variables assigned a list of the archive's entries, in source order."""
+    held: dict[str, bool] = {}
+    for node in sorted((n for n in nodes if isinstance(n, ast.Assign)), key=lambda n: n.lineno):
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            listed = _entry_list(node.value, held)
+            if listed is not None:
+                held[node.targets[0].id] = listed
+    return held
 
 
 def _lists_entries(node: ast.expr, methods: frozenset[str]) -> bool:

@@ -169,7 +169,7 @@ def _hits(flow: Flow) -> Iterator[Hit]:
             lambda_field = call.args[0].source.startswith("parameter") and "body" not in text
             if _CONTENT_LENGTH.search(text) or lambda_field:
                 continue
-            if (_names_in(node.args[0]) - _REQUEST_OBJECTS) & _prechecked_names(function, node.lineno):
+            if (_names_in(node.args[0]) - _REQUEST_OBJECTS) & _prechecked_names(function, node):
                 continue
             reported.add(id(node))
             yield Hit(call.line, None, message=_message(call))
@@ -239,12 +239,14 @@ def _names_in(node: ast.AST) -> set[str]:
     return {dotted(n) for n in ast.walk(node) if isinstance(n, ast.Name | ast.Attribute | ast.Call)} - {""}
 
 
-def _prechecked_names(function: ast.FunctionDef | ast.AsyncFunctionDef, line: int) -> set[str]:
+def _prechecked_names(function: ast.FunctionDef | ast.AsyncFunctionDef, parse: ast.Call) -> set[str]:
     """Names (and request reads) the function tests with `isdigit()`/`isnumeric()` or a regex match, or
-    hands to a validating or signature-verifying call, before `line`."""
+    hands to a validating or signature-verifying call, before the `parse` call: on an earlier line, or
+    earlier on its line (`not ts.isdigit() or int(ts) < floor`, where `or` stops before the parse)."""
     out: set[str] = set()
     for node in ast.walk(function):
-        if not isinstance(node, ast.Call) or node.lineno >= line:
+        if not isinstance(node, ast.Call) or (node.lineno, node.col_offset) >= (parse.lineno,
+                                                                                parse.col_offset):
             continue
         if isinstance(node.func, ast.Attribute) and node.func.attr in _PRECHECK:
             out |= _names_in(node.func.value)
