@@ -436,12 +436,30 @@ def _filled_by_a_call(flow: FileFlow, names: set[str], function: object, line: i
         more = set().union(*[_value_names(a.node) for a in earlier if a.name in names]) - names
         grown = bool(more)
         names |= more
+    containers = {a.name for a in earlier if a.name in names and _a_container(a)}
     for site in flow.calls:
         if site.function is not function or site.line >= line:
             continue
-        if any(text_of(arg).lstrip("&").strip() in names for arg in site.call.args):
-            return True
+        for arg in site.call.args:
+            text = text_of(arg).strip()
+            if (text.startswith("&") and text[1:].strip() in names) or text in containers:
+                return True
     return False
+
+
+_CONTAINER_START = ("[", "{", "new ", "make(", "map[", "&")
+
+
+def _a_container(assigned: AssignSite) -> bool:
+    """Whether the name is assigned something a callee can fill in place (a list, slice, map, builder),
+    not text, which no call can change."""
+    value = assigned.value
+    if value.seq is not None or value.items is not None:
+        return True
+    written = text_of(assigned.node)
+    rhs = written.split("=", 1)[1] if "=" in written else written
+    rhs = rhs.strip()
+    return rhs.startswith(_CONTAINER_START) or "Builder(" in rhs or "Buffer(" in rhs
 
 
 def _argument_holds(site: CallSite, sink: Sink, flow: FileFlow, line: int) -> bool:
