@@ -442,9 +442,19 @@ def _filled_by_a_call(flow: FileFlow, names: set[str], function: object, line: i
             continue
         for arg in site.call.args:
             text = text_of(arg).strip()
-            if (text.startswith("&") and text[1:].strip() in names) or text in containers:
+            if (text.startswith("&") and text[1:].strip() in names) or (text in containers and _alone(site)):
                 return True
     return False
+
+
+def _alone(site: CallSite) -> bool:
+    """Whether the call is a statement of its own (`addFilters(where, req.query);`, awaited or not): its
+    result is dropped, so what it does is done to its arguments. A call whose result is kept
+    (`where = append(where, "a = ?")`, `strings.Join(where, " AND ")`) gives back what it made."""
+    node = site.node.parent
+    while node is not None and node.type in {"await_expression", "parenthesized_expression"}:
+        node = node.parent
+    return node is not None and node.type == "expression_statement"
 
 
 _CONTAINER_START = ("[", "{", "new ", "make(", "map[", "&")
