@@ -306,6 +306,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0x23e5b591eeee29b5: (('@prisma/client',), False),
     0x2405f16860f5cd8a: ((), False),
     0x240847a305678c98: ((), False),
+    0x2417ae4e8c35974c: (("'",), False),
     0x24199fe5e662d4ce: ((), False),
     0x2427051647a84b03: ((), False),
     0x242898e437c145c4: (('import',), False),

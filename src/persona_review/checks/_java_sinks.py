@@ -8,7 +8,6 @@ the argument, where its data came from and the call.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -26,6 +25,7 @@ from persona_review.checks._tsflow.values import SHELL, SQL
 from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 JAVA = frozenset({"java"})
 
@@ -191,7 +191,7 @@ def placed_by_helper(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit) -> H
     return found
 
 
-_QUOTED_SPLICE = re.compile(
+_QUOTED_SPLICE = lazy_re(
     r"""(?i:(?:\b(?:where|and|or|set|values|like|in)|=|<>|!=|<|>)\s*\(?\s*)'"\s*"""
     r"""(?:\+\s*|\)\s*\.\s*(?:append|concat|add)\s*\(\s*|,\s*)(?!["'`\d\s)])"""
     r"""|(?i:(?:\b(?:where|and|or|set|like|in)|=|<>|!=)\s*\(?\s*)'(?:%s|%v|\$\{[^}'`]+\}|\{[\w.]*\})'"""
