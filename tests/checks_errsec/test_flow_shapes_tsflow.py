@@ -196,7 +196,7 @@ def test_java_getters_of_a_same_file_dto_bound_from_the_body_return_request_data
         "    @PostMapping(\"/sorted\")\n"
         "    public Object sorted(@RequestBody PageRequest page) {\n"
         "        String sql = \"SELECT * FROM items ORDER BY \" + page.getSort(); // expect: JAVA-SQL-STRING\n"
-        "        return jdbcTemplate.queryForList(sql); // expect: JAVA-SQL-STRING\n"
+        "        return jdbcTemplate.queryForList(sql);\n"
         "    }\n"
         "\n"
         "    @PostMapping(\"/paged\")\n"

@@ -94,9 +94,9 @@ func (a *API) List(c *gin.Context) {
 
 def test_sql_built_then_run_by_sqlx_select_context_is_reported_on_the_call_too() -> None:
     # The build (line 5) and, now that sqlx's ctx-first `SelectContext` is a query call, the call that runs
-    # it (line 7), as for `QueryContext`.
+    # it (line 7), as for `QueryContext`: one problem, so one finding from the build to the call.
     found = _findings("api/products.go", _SQLX, "GO-SQL-STRING")
-    assert sorted(f.line or 0 for f in found) == [5, 7]
+    assert [(f.line, f.end_line) for f in found] == [(5, 7)]
     assert any("SelectContext" in f.title for f in found)
 
 

@@ -4,6 +4,9 @@ tests."""
 
 from __future__ import annotations
 
+from persona_review.checks.runner import run_checks
+from persona_review.findings import Category
+
 from .helpers import hunk_context, review
 
 PATH = "library/migrations/0031_fill_isbn13.py"
@@ -33,7 +36,17 @@ def _found(text: str, path: str = PATH) -> list[int]:
 
 
 def test_the_query_through_an_imported_model_in_the_runpython_function_is_reported() -> None:
-    assert _found(LIVE) == [8]
+    # on the import the change adds (the statement to remove), stretched down to the query a few lines below
+    assert [(f.line, f.end_line) for f in review(PATH, LIVE) if f.rule_id == RULE] == [(3, 8)]
+
+
+def test_an_import_far_above_is_reported_alone_and_one_already_there_leaves_it_on_the_query() -> None:
+    far = LIVE.replace("from library.choices import Condition\n", "from library.choices import Condition\n" + "\n" * 8)
+    assert [(f.line, f.end_line) for f in review(PATH, far) if f.rule_id == RULE] == [(3, None)]
+    # the import is an old line shown as context: the query the change adds is where it goes
+    ctx = hunk_context(PATH, LIVE, added=range(7, 11), context=5)
+    found = run_checks([ctx], [Category.MIGRATION_SAFETY]).findings
+    assert [(f.line, f.end_line) for f in found if f.rule_id == RULE] == [(8, None)]
 
 
 def test_another_packages_model_follows_its_own_history_and_stays_quiet() -> None:

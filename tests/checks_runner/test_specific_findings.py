@@ -131,7 +131,7 @@ def _data_integrity_examples() -> Iterator[tuple[str, Example]]:
     java = context_for_text(backfill.JAVA_PATH, backfill.JAVA_FILL)
     yield "java-backfill", Example(java, "JAVA-MIG-BACKFILL", 7)
     live = context_for_text(live_model.PATH, live_model.LIVE.lstrip("\n"))
-    yield "django-live-model", Example(live, "DJANGO-LIVE-MODEL", 8)
+    yield "django-live-model", Example(live, "DJANGO-LIVE-MODEL", 3)
     for path in fixture_paths():
         text = path.read_text()
         for line, rule in _data_marks(text):

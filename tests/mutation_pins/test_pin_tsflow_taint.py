@@ -18,10 +18,21 @@ Check = Callable[[FileContext], Iterator[Hit]]
 MARK = "// <-"
 
 
+RUN = "// ^"
+"""A query call running text reported where it was built: the finding above stretches down to it."""
+
+
 def assert_marked(check: Check, path: str, source: str) -> None:
     text = textwrap.dedent(source).lstrip("\n")
-    marked = [n for n, line in enumerate(text.splitlines(), start=1) if line.rstrip().endswith(MARK)]
-    assert [hit.line for hit in check(context_for_text(path, text))] == marked
+    lines = text.splitlines()
+    marked = [n for n, line in enumerate(lines, start=1) if line.rstrip().endswith(MARK)]
+    runs = [n for n, line in enumerate(lines, start=1) if line.rstrip().endswith(RUN)]
+    hits = list(check(context_for_text(path, text)))
+    assert [hit.line for hit in hits] == marked
+    covered = {n for hit in hits for n in range(hit.line + 1, (hit.end_line or hit.line) + 1)}
+    assert all(n in covered for n in runs)
+    # only runs: a call after the variable was given a new value is not covered either
+    assert not (covered - set(runs)) & {n for n, line in enumerate(lines, start=1) if "uery(q)" in line}
 
 
 _GO = """
@@ -35,7 +46,7 @@ _GO = """
 
     func Count(db *sql.DB, name string) {
         q := "SELECT count(*) FROM users WHERE name = '" + name + "'"  // <-
-        db.Query(q)  // <-
+        db.Query(q)  // ^
     }
     """
 
@@ -48,7 +59,7 @@ _JS = """
 
     async function count(db, name) {
       let q = "SELECT count(*) FROM users WHERE name = '" + name + "'";  // <-
-      await db.query(q);  // <-
+      await db.query(q);  // ^
     }
     """
 

@@ -25,6 +25,7 @@ from persona_review.checks._java_sinks import (
 )
 from persona_review.checks._java_sinks import describe_flow as _describe
 from persona_review.checks._tsflow import CallSite, FileFlow, Value, flows, text_of
+from persona_review.checks._tsflow.engine import AssignSite
 from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -388,13 +389,19 @@ def line_hit_dropped(
         around = [(site, sink) for site, sink, flow in every
                   if site.line < first <= site.end_line and _argument_holds(site, sink, flow, first)]
         values = [site.args[i] for site, sink in around for i in watched(site, sink)]
-        return bool(values) and all(not value.tainted and value.fixed for value in values)
+        if values:
+            return all(not value.tainted and value.fixed for value in values)
+        return _assigned_then_run_settled(every, first, kind)
     judged: list[bool] = []
     for site, sink, flow in here:
         for index in watched(site, sink):
             value = site.args[index]
             if value.tainted:
                 judged.append(kind in value.safe_for)
+                continue
+            read = _value_names(site.call.args[index]) if index < len(site.call.args) else set()
+            if read and _filled_by_a_call(flow, read, site.function, site.line):
+                judged.append(False)
                 continue
             judged.append(
                 _settled(value, kind) or (not ctx.whole_file and _defined_outside(ctx, flow, site, index))
@@ -406,6 +413,81 @@ def line_hit_dropped(
             site.args[i].unsafe_for(sink.kind) for site, sink, _flow in here for i in watched(site, sink)
         )
     return False
+
+
+def _assigned_then_run_settled(every: list[tuple[CallSite, Sink, FileFlow]], line: int, kind: str) -> bool:
+    """Whether a hit on a statement that only builds the text (`const sql = `... ${orderBy}``, the query
+    run a line later by `pool.query(sql, ...)`) is a false alarm: the engine sees the name assigned there
+    built from literals alone (an allow-list lookup included), and every sink call of the same function
+    that later reads that name gets settled text. A name no sink call reads is left to the line hit."""
+    for flow in {id(flow): flow for _site, _sink, flow in every}.values():
+        covering = [a for a in flow.assignments if flow.line_of(a.node) <= line <= flow.end_line_of(a.node)]
+        if covering:
+            # the innermost statement holding the line (not a callback's enclosing assignment)
+            assigned = max(covering, key=lambda a: (flow.line_of(a.node), -flow.end_line_of(a.node)))
+            if assigned.value.tainted or not assigned.value.fixed or _handed_to_a_call(flow, assigned):
+                return False
+            readers = [
+                site.args[i] for site, sink, home in every
+                if home is flow and site.function is assigned.function and site.line > line
+                for i in watched(site, sink)
+                if i < len(site.call.args) and assigned.name in _value_names(site.call.args[i])
+            ]
+            return bool(readers) and all(_settled(value, kind) for value in readers)
+    return False
+
+
+def _handed_to_a_call(flow: FileFlow, assigned: AssignSite) -> bool:
+    """Whether a name the assignment reads was given, before it, to a call of the same function as a bare
+    argument (`appendFilters(filters, &where)`, `addConditions(where, query)`): the callee may have filled
+    it with anything, which the engine does not follow, so the text built from it is not known."""
+    return _filled_by_a_call(flow, _value_names(assigned.node), assigned.function, assigned.line)
+
+
+def _filled_by_a_call(flow: FileFlow, names: set[str], function: object, line: int) -> bool:
+    """Whether one of `names`, or a name they were built from in `function` before `line`, was handed as a
+    bare argument to a call of that function before `line` (see `_handed_to_a_call`)."""
+    names = set(names)
+    earlier = [a for a in flow.assignments if a.function is function and a.line < line]
+    grown = True
+    while grown:  # and the names those names were built from (`clause := strings.Join(where, ...)`)
+        more = set().union(*[_value_names(a.node) for a in earlier if a.name in names]) - names
+        grown = bool(more)
+        names |= more
+    containers = {a.name for a in earlier if a.name in names and _a_container(a)}
+    for site in flow.calls:
+        if site.function is not function or site.line >= line:
+            continue
+        for arg in site.call.args:
+            text = text_of(arg).strip()
+            if (text.startswith("&") and text[1:].strip() in names) or (text in containers and _alone(site)):
+                return True
+    return False
+
+
+def _alone(site: CallSite) -> bool:
+    """Whether the call is a statement of its own (`addFilters(where, req.query);`, awaited or not): its
+    result is dropped, so what it does is done to its arguments. A call whose result is kept
+    (`where = append(where, "a = ?")`, `strings.Join(where, " AND ")`) gives back what it made."""
+    node = site.node.parent
+    while node is not None and node.type in {"await_expression", "parenthesized_expression"}:
+        node = node.parent
+    return node is not None and node.type == "expression_statement"
+
+
+_CONTAINER_START = ("[", "{", "new ", "make(", "map[", "&")
+
+
+def _a_container(assigned: AssignSite) -> bool:
+    """Whether the name is assigned something a callee can fill in place (a list, slice, map, builder),
+    not text, which no call can change."""
+    value = assigned.value
+    if value.seq is not None or value.items is not None:
+        return True
+    written = text_of(assigned.node)
+    rhs = written.split("=", 1)[1] if "=" in written else written
+    rhs = rhs.strip()
+    return rhs.startswith(_CONTAINER_START) or "Builder(" in rhs or "Buffer(" in rhs
 
 
 def _argument_holds(site: CallSite, sink: Sink, flow: FileFlow, line: int) -> bool:

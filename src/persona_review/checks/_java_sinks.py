@@ -25,6 +25,7 @@ from persona_review.checks._tsflow.values import SHELL, SQL
 from persona_review.checks.base import CheckFunc, CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
+from persona_review.lazy_re import lazy_re
 
 JAVA = frozenset({"java"})
 
@@ -172,7 +173,9 @@ def _assignments(ctx: FileContext, flow: FileFlow) -> dict[str, list[AssignSite]
 
 def placed_by_helper(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit) -> Hit:
     """A line-based hit on sink calls given request data as text a same-file helper built and returned,
-    moved to that helper's added `return` line (`built_by_helper`), where the problem is."""
+    moved to that helper's added `return` line (`built_by_helper`), where the problem is. For SQL, a hit
+    whose text comes from a same-file helper that pastes a value between SQL quotes on a line the change
+    adds (`.append(" AND action = '").append(filter.action())`) is moved to that line (`quoted_splice_in`)."""
     first, last = found.line, found.end_line or found.line
     for site, sink, flow in sink_sites(ctx, *sinks):
         if first <= site.line <= last:
@@ -181,7 +184,38 @@ def placed_by_helper(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit) -> H
                     built = built_by_helper(ctx, flow, site, index)
                     if built is not None:
                         return replace(found, line=built[0], end_line=None)
+    if any(sink.kind == SQL for sink in sinks):
+        spliced = quoted_splice_in(ctx, first, last)
+        if spliced is not None:
+            return replace(found, line=spliced, end_line=None)
     return found
+
+
+_QUOTED_SPLICE = lazy_re(
+    r"""(?i:(?:\b(?:where|and|or|set|values|like|in)|=|<>|!=|<|>)\s*\(?\s*)'"\s*"""
+    r"""(?:\+\s*|\)\s*\.\s*(?:append|concat|add)\s*\(\s*|,\s*)(?!["'`\d\s)])"""
+    r"""|(?i:(?:\b(?:where|and|or|set|like|in)|=|<>|!=)\s*\(?\s*)'(?:%s|%v|\$\{[^}'`]+\}|\{[\w.]*\})'"""
+)
+"""SQL text that opens a quoted value and splices a non-literal in (`" AND action = '" + x`,
+`.append(" name = '").append(x)`, `"... = '%s'"`, `` `... = '${x}'` ``): text pasted where the statement
+expects a value."""
+
+
+def quoted_splice_in(ctx: FileContext, first: int, last: int) -> int | None:
+    """The first line the change adds, inside a same-file helper called on lines `first`..`last`, that
+    pastes a value between SQL quotes (`_QUOTED_SPLICE`); None when there is none."""
+    for flow in flows(ctx):
+        for call in flow.calls:
+            helper = call.helper
+            if helper is None or not first <= call.line <= last or helper.body is None:
+                continue
+            start, end = flow.line_of(helper.body), flow.end_line_of(helper.body)
+            if start <= call.line <= end:
+                continue  # a call from inside the helper itself
+            for no in range(start, end + 1):
+                if no in ctx.added and _QUOTED_SPLICE.search(ctx.lines.get(no, "")):
+                    return no
+    return None
 
 
 def helper_sink_sites(ctx: FileContext, sinks: tuple[Sink, ...]) -> list[tuple[CallSite, Sink]]:
@@ -242,20 +276,58 @@ def with_flow_sites(
     verb: str,
     *,
     one_per_line: bool = False,
+    ctx: FileContext | None = None,
 ) -> Iterator[Hit]:
     """The line-based hits of a check, then a hit for each call the data flow saw request data reach
     (worded by `describe` with `verb`) on a line no hit has started on yet. With `one_per_line`, a
-    line-based hit on a line already reported is left out too."""
+    line-based hit on a line already reported is left out too. Given `ctx`, a call whose argument is a
+    name built on a line already reported (`q := fmt.Sprintf(... sort)`, then `db.Query(q)`) is the same
+    problem, not a second one: that hit is kept where the text is built and, when the call follows
+    closely, stretched to the call (`built_and_run`)."""
     reported: set[int] = set()
+    kept: list[Hit] = []
     for found in line_hits:
         if one_per_line and found.line in reported:
             continue
         reported.add(found.line)
-        yield found
+        kept.append(found)
+    added: list[Hit] = []
     for site, index, value in flow_sites:
-        if site.line not in reported:
-            reported.add(site.line)
-            yield hit(site, describe(site, index, value, verb))
+        if site.line in reported:
+            continue
+        reported.add(site.line)
+        if ctx is not None and built_and_run(ctx, kept, site, index):
+            continue
+        added.append(hit(site, describe(site, index, value, verb)))
+    yield from kept
+    yield from added
+
+
+_RUN_NEAR = 6
+"""How far below the line building a query's text the call running it may be for one finding to span both
+(a comment over a few lines shows where the text is built and where it runs; further apart, the building
+line alone is where the fix goes)."""
+
+
+def built_and_run(ctx: FileContext, kept: list[Hit], site: CallSite, index: int) -> bool:
+    """Whether the call's argument `index` is a bare name last assigned, in the call's function, on the line
+    of one of the `kept` hits: then that hit reports this call too, and is stretched to the call's line when
+    it is near and every line between is in view (changed in place in `kept`)."""
+    if index >= len(site.call.args) or site.call.args[index].type != "identifier":
+        return False
+    name = text_of(site.call.args[index])
+    assigned = [a.line for flow in flows(ctx) for a in flow.assignments
+                if a.name == name and a.function is site.function and a.line < site.line]
+    if not assigned:
+        return False
+    built = max(assigned)
+    position = next((i for i, h in enumerate(kept) if h.line <= built <= (h.end_line or h.line)), None)
+    if position is None:
+        return False
+    found = kept[position]
+    if site.line - built <= _RUN_NEAR and all(no in ctx.lines for no in range(built, site.line + 1)):
+        kept[position] = replace(found, end_line=max(found.end_line or found.line, site.line))
+    return True
 
 
 def _value(site: CallSite, index: int) -> Value:

@@ -82,30 +82,63 @@ def sql_string_hits(
     loose build (lowercase keywords only) is not reported itself: it only taints its variable."""
     built = {b.line: b for b in builds}
     tainted: Tainted = {}
+    out: list[Hit] = []
+    reported: dict[int, int] = {}  # a reported build's line -> its place in `out`
     for no, _code, bare in scoped_lines(lexed, function_start, tainted):
         build = built.get(no)
         if build is not None:
             if build.variable:
                 tainted[build.variable] = no
             if not build.loose:
-                yield Hit(no, build.last)
+                reported[no] = len(out)
+                out.append(Hit(no, build.last))
             continue
         hit = statement(no, bare, tainted)
+        call: QueryCall | None = None
         if hit is None and "(" in bare:
-            hit = _first_query_hit(lexed, no, bare, tainted, query_call=query_call, judge=judge)
-        if hit is not None:
-            yield hit
+            hit, call = _first_query_hit(lexed, no, bare, tainted, query_call=query_call, judge=judge)
+        if hit is None:
+            continue
+        at = _run_of_reported_build(lexed, call, tainted, reported)
+        if at is None:
+            out.append(hit)
+        else:  # the text reported where it was built: one problem, stretched to the call when near
+            found = out[at]
+            if no - found.line <= RUN_NEAR and all(n in lexed.bare for n in range(found.line, no + 1)):
+                out[at] = Hit(found.line, max(found.end_line or found.line, no))
+    yield from out
+
+
+RUN_NEAR = 6
+"""How far below the line building a query's text the call running it may be for one finding to span both
+(a comment over a few lines shows where the text is built and where it runs); further apart, the building
+line alone is reported: that is where the fix goes."""
+
+
+def _run_of_reported_build(
+    lexed: Lexed, call: QueryCall | None, tainted: Tainted, reported: dict[int, int]
+) -> int | None:
+    """The place in the hits of the reported build whose variable the query call is given as a whole
+    argument (`db.Query(q, args...)` after `q := fmt.Sprintf(...)`), if it is one."""
+    if call is None:
+        return None
+    for arg in call.args:
+        line = tainted.get(arg.strip())
+        if line is not None and line in reported:
+            return reported[line]
+    return None
 
 
 def _first_query_hit(
     lexed: Lexed, no: int, bare: str, tainted: Tainted, *, query_call: re.Pattern[str], judge: QueryJudge
-) -> Hit | None:
+) -> tuple[Hit | None, QueryCall | None]:
     for match in query_call.finditer(bare):
         span = bracket_span(lexed, no, match.end() - 1)
         args = split_args(span)
         if not args:
             continue
-        hit = judge(QueryCall(no, bare[: match.start()], span, args), tainted)
+        call = QueryCall(no, bare[: match.start()], span, args)
+        hit = judge(call, tainted)
         if hit is not None:
-            return hit
-    return None
+            return hit, call
+    return None, None

@@ -86,7 +86,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
              and not _keyed_read(site[0]))
     if not ctx.whole_file:
         sites = (site for site in sites if not _built_by_a_helper_out_of_run(ctx, site[0], site[1]))
-    yield from with_flow_sites(lines, sites, describe_flow, verb)
+    yield from with_flow_sites(lines, sites, describe_flow, verb, ctx=ctx)
 
 
 _GO_KEYWORDS = frozenset({"if", "else", "for", "range", "return", "func", "var", "const", "nil",
@@ -689,7 +689,7 @@ def shell_injection(ctx: FileContext) -> Iterator[Hit]:
     defined outside the hunk); plus commands whose program or `sh -c` script is request data."""
     verb = "is part of the command run by"
     lines = kept_line_hits(ctx, COMMAND_SINKS, _shell_lines(ctx), SHELL, verb)
-    yield from with_flow_sites(lines, command_flows(ctx), describe_flow, verb)
+    yield from with_flow_sites(lines, command_flows(ctx), describe_flow, verb, ctx=ctx)
 
 
 def _shell_lines(ctx: FileContext) -> Iterator[Hit]:

@@ -81,7 +81,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
         for found in ([] if migration_kind(ctx) is MigrationKind.JAVA else _sql_string_lines(ctx))
         if not constant_here(ctx, SQL_SINKS, found, SQL)
     )
-    yield from with_flow_sites(lines, tainted_sinks(ctx, *SQL_SINKS), describe_flow, verb)
+    yield from with_flow_sites(lines, tainted_sinks(ctx, *SQL_SINKS), describe_flow, verb, ctx=ctx)
     if "${" in ctx.known_text():
         yield from mybatis_substitutions(lex(ctx))
 
@@ -195,7 +195,7 @@ def command_injection(ctx: FileContext) -> Iterator[Hit]:
         for found in _command_lines(ctx)
         if not (constant_here(ctx, COMMAND_SINKS, found, SHELL) or untainted_here(ctx, COMMAND_SINKS, found))
     )
-    yield from with_flow_sites(lines, tainted_sinks(ctx, *COMMAND_SINKS), describe_flow, verb)
+    yield from with_flow_sites(lines, tainted_sinks(ctx, *COMMAND_SINKS), describe_flow, verb, ctx=ctx)
 
 
 def _command_lines(ctx: FileContext) -> Iterator[Hit]:

@@ -66,7 +66,7 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
     found = sorted([*_sql_string_lines(ctx), *_builder_conditions(ctx)], key=lambda h: h.line)
     lines = kept_line_hits(ctx, SQL_SINKS, found, SQL, verb)
     flows = tainted_sites(ctx, *SQL_SINKS, accept=_sql_text)
-    yield from with_flow_sites(lines, flows, describe_flow, verb, one_per_line=True)
+    yield from with_flow_sites(lines, flows, describe_flow, verb, one_per_line=True, ctx=ctx)
 
 
 _SQL_RECEIVERS = ("db", "sql", "pool", "client", "conn", "knex", "sequelize", "prisma", "pg", "mysql", "tx",
@@ -280,7 +280,7 @@ def shell_injection(ctx: FileContext) -> Iterator[Hit]:
     advice = [hit for hit in found if hit.message == _SHELL_CONSTANT_MESSAGE]
     judged = [hit for hit in found if hit.message != _SHELL_CONSTANT_MESSAGE]
     lines = sorted([*kept_line_hits(ctx, COMMAND_SINKS, judged, SHELL, verb), *advice], key=lambda h: h.line)
-    yield from with_flow_sites(lines, command_flows(ctx), describe_flow, verb)
+    yield from with_flow_sites(lines, command_flows(ctx), describe_flow, verb, ctx=ctx)
 
 
 def _shell_lines(ctx: FileContext) -> Iterator[Hit]:

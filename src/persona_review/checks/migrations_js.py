@@ -229,9 +229,29 @@ def _second_string(args: str) -> str:
     return found[1] if len(found) > 1 else ""
 
 
+_NAMED_INDEX_ON = lazy_re(
+    r"(?:createIndex|dropIndex)\s*\(\s*(['\"`])[\w.$]+\1\s*\)\s*\.\s*on\s*\(\s*(['\"`])([\w.$]+)\2"
+)
+
+
+def _index_table(ctx: FileContext, call: _Call) -> str | None:
+    """The table of a query builder's index named first and placed after (Kysely's
+    `db.schema.createIndex("orders_status_idx").on("orders")`), None when the call is not so written."""
+    first = ctx.lines.get(call.line, "")
+    start = first.find(call.name)
+    if start < 0:
+        return None
+    after = (ctx.lines.get(no, "") for no in range(call.line + 1, call.end_line + 3))
+    text = " ".join([first[start:], *after])
+    found = _NAMED_INDEX_ON.match(text)
+    return found.group(3).lower().rsplit(".", 1)[-1] if found else None
+
+
 def _call_hits(ctx: FileContext, call: _Call, created: set[str]) -> list[ItemHit]:
     name, line, end = call.name, call.line, call.end_line
     table = _table_of(call)
+    if name in ("createIndex", "dropIndex"):
+        table = _index_table(ctx, call) or table
     column = _second_string(call.args)
     label = ".".join(part for part in (table, column) if part) or "the column"
     if name in ("dropTable", "dropTableIfExists"):

@@ -69,13 +69,37 @@ def django_live_model(ctx: FileContext) -> Iterator[Hit]:
     first_use: dict[str, int] = {}
     for name, line in _uses(ctx, set(imported)):
         first_use.setdefault(name, line)
+    at_import: dict[int, list[tuple[str, int]]] = {}
     for name, line in first_use.items():
-        if line in ctx.added:
+        if imported[name] in ctx.added and line in ctx.added:
+            at_import.setdefault(imported[name], []).append((name, line))
+        elif line in ctx.added:
             yield Hit(line, None, (
                 f"`{name}` here is the application's live model (imported on line {imported[name]}), not the "
                 "historical one: it describes today's code, not the schema at this point of the migration "
                 f"history. Take `{name} = apps.get_model(...)` at the top of this function (and drop the "
                 "import), so the migration keeps working after later migrations change the model."))
+    for line, used in sorted(at_import.items()):
+        yield _at_import(ctx, line, used)
+
+
+_USE_NEAR = 8
+"""How far below the import the first query through the model may be for one finding to span both."""
+
+
+def _at_import(ctx: FileContext, line: int, used: list[tuple[str, int]]) -> Hit:
+    """The finding on an import the change adds: that statement is what to remove. It spans down to the
+    first query through the model when that is near (the comment shows both), else names where it is."""
+    names = ", ".join(f"`{name}`" for name, _ in used)
+    first = min(use for _, use in used)
+    near = first - line <= _USE_NEAR and all(no in ctx.lines for no in range(line, first + 1))
+    where = "below" if near else f"on line {first}"
+    return Hit(line, first if near else None, (
+        f"{names} imported here is the application's live model, and the data migration queries it "
+        f"({where}): it describes today's code, not the schema at this point of the migration history. "
+        "Drop the import and take the historical model inside the function "
+        "(`Model = apps.get_model(\"app\", \"Model\")`), so the migration keeps working after later "
+        "migrations change the model."))
 
 
 def _imports(ctx: FileContext) -> dict[str, int]:

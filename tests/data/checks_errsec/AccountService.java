@@ -53,7 +53,7 @@ public class AccountService {
     public ResultSet find(String name) throws Exception {
         Statement stmt = conn.createStatement(); // expect: JAVA-RESOURCE-LEAK
         String sql = "SELECT * FROM accounts WHERE name = '" + name + "'"; // expect: JAVA-SQL-STRING
-        return stmt.executeQuery(sql); // expect: JAVA-SQL-STRING
+        return stmt.executeQuery(sql);
     }
 
     public ResultSet findSafe(String name) throws Exception {

@@ -103,7 +103,7 @@ async function copyTable(client, table) {
 async function ordersOf(client, customer, filter) {
   let sql = "SELECT * FROM orders WHERE customer = ".concat(customer); // expect: JS-SQL-STRING
   const greeting = "Welcome back, ".concat(customer);
-  return client.query(sql, [greeting]); // expect: JS-SQL-STRING
+  return client.query(sql, [greeting]);
 }
 
 async function recentOrders(client, filter, limit) {

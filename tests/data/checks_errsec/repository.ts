@@ -3,7 +3,7 @@ import { Pool } from "pg";
 
 export async function findOrders(pool: Pool, customer: string): Promise<unknown[]> {
   const sql = "SELECT * FROM orders WHERE customer = '" + customer + "'"; // expect: JS-SQL-STRING
-  const result = await pool.query(sql); // expect: JS-SQL-STRING
+  const result = await pool.query(sql);
   const safe = await pool.query("SELECT * FROM orders WHERE customer = $1", [customer]);
   return [...result.rows, ...safe.rows];
 }

@@ -61,7 +61,7 @@ func clients() {
 
 func lookup(db *sql.DB, email string, id int) {
 	q := fmt.Sprintf("SELECT * FROM users WHERE email = '%s'", email) // expect: GO-SQL-STRING
-	rows, err := db.Query(q)                                          // expect: GO-SQL-STRING, GO-ROWS-UNCLOSED
+	rows, err := db.Query(q)                                          // expect: GO-ROWS-UNCLOSED
 	fmt.Println(rows, err)
 	byID := fmt.Sprintf("SELECT * FROM users WHERE id = %d", id)
 	rows, err = db.Query(byID) // expect: GO-ROWS-UNCLOSED

@@ -271,7 +271,14 @@ def bound_name(node: Node) -> str | None:
     if parent.type in {"public_field_definition", "field_definition"}:
         name = _field(parent, "name") or _field(parent, "property")
         return _text(name) or None
+    if parent.type == "pair" and _field(parent, "value") == node:
+        # a route table's `handler: async (request, h) => …`, a controller object's `list: (req, res) => …`
+        key = _field(parent, "key")
+        return _text(key).strip("'\"") or None if key is not None and key.type in _KEYS else None
     return None
+
+
+_KEYS = frozenset({"property_identifier", "string", "identifier"})
 
 
 class JavaScriptAdapter(TreeAdapter):
