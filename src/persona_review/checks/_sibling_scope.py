@@ -125,6 +125,8 @@ def py_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
     if _TEST_PATH.search(ctx.path):
         return
     seen: set[int] = set()
+    text = ctx.known_text()
+    django = ".objects." in text or "get_object_or_404" in text
     for flow in flows(ctx):
         lookups: list[_Lookup] = []
         privileged_classes = {id(f) for c in flow.nodes(ast.ClassDef)
@@ -149,9 +151,11 @@ def py_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
                 if found is not None:
                     model, keys = found
                     lookups.append(_Lookup(call.lineno + flow.offset, model, keys, source, id(function)))
-        for hit in [*_findings(lookups, _PY_CALLER, ctx.added, _PY_SIGNED_IN),
-                    *_helper_scope_hits(flow, functions, privileged_classes, ctx.added),
-                    *_viewset_bypass_hits(flow, functions, privileged_classes, ctx)]:
+        more: list[Hit] = []
+        if django:  # the two Django shapes below read every call: only where the ORM is in sight
+            more += [*_helper_scope_hits(flow, functions, privileged_classes, ctx.added),
+                     *_viewset_bypass_hits(flow, functions, privileged_classes, ctx)]
+        for hit in [*_findings(lookups, _PY_CALLER, ctx.added, _PY_SIGNED_IN), *more]:
             if hit.line not in seen:
                 seen.add(hit.line)
                 yield hit
@@ -234,15 +238,16 @@ def _viewset_bypass_hits(flow: object, functions: list[ast.FunctionDef | ast.Asy
         return
     classes: list[ast.ClassDef] = nodes(ast.ClassDef)
     for function in functions:
-        if id(function) in privileged or function.name.startswith("_"):
+        if id(function) in privileged or function.name.startswith("_") or not function.args.args \
+                or function.args.args[0].arg != "self":
             continue
         if not any(n.lineno + offset in added for n in ast.walk(function) if isinstance(n, ast.stmt)):
             continue
-        source = ast.unparse(function)
-        if _uses_viewset_access(function) or _PY_CALLER.search(source) or _OWN_SCOPE_READ.search(source):
-            continue
         owner = next((c for c in classes if function in c.body), None)
         if not _drf_handler(function, owner):
+            continue
+        source = ast.unparse(function)
+        if _uses_viewset_access(function) or _PY_CALLER.search(source) or _OWN_SCOPE_READ.search(source):
             continue
         scope = [c for c in owner.body if c is not function] if owner is not None else [
             f for f in functions if f is not function]
