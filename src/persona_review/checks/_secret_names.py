@@ -57,3 +57,17 @@ def logged_secret(name: str) -> bool:
     if parts[-1] in _LOGGED:
         return True
     return len(parts) > 1 and (parts[-2], parts[-1]) in _PAIRS  # `api_key`, not `api_key_roles`
+
+
+_SETTING_WORDS = lazy_re(
+    r"(?i)(?:^|_)(?:rate|limits?|per|max|min|count|size|enabled|policy|length|issuer)(?:_|$)"
+)
+"""Words of a setting about secrets rather than a secret (`reset_password_per_user`, `token_max_age`)."""
+
+
+def config_key_secret(name: str) -> bool:
+    """A configuration key or variable that names a secret: `app.jwt.secret`, `JWT_SECRET`,
+    `security.jwt.tokenSigningKey`; not `jwt.tokenIssuer` or `rate_limits.reset_password_per_user`."""
+    snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).replace(".", "_").replace("-", "_")
+    return env_secret(snake) and not _SETTING_WORDS.search(snake)
+

@@ -5,21 +5,16 @@ PY-SECRET-FALLBACK, JS-SECRET-FALLBACK and RB-SECRET-FALLBACK. Messages name the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
-from persona_review.checks._secret_names import env_secret, logged_secret
+from persona_review.checks._secret_names import config_key_secret, logged_secret
 from persona_review.checks._spans import lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
-_SETTING_WORDS = lazy_re(
-    r"(?i)(?:^|_)(?:rate|limits?|per|max|min|count|size|enabled|policy|length|issuer)(?:_|$)"
-)
-"""Words of a setting about secrets rather than a secret (`reset_password_per_user`, `token_max_age`)."""
 _LITERAL = r'"((?:[^"\\\n]|\\.)+)"'
 _DEFAULTED = lazy_re(
     r'\bcmp\.Or\(\s*os\.Getenv\(\s*"(\w+)"\s*\)\s*,\s*' + _LITERAL
@@ -30,12 +25,6 @@ _FROM_ENV = lazy_re(r'^\s*([\w.]+)\s*:?=\s*os\.Getenv\(\s*"(\w+)"\s*\)\s*$')
 _IF_EMPTY = lazy_re(r'^\s*if\s+([\w.]+)\s*==\s*""\s*\{\s*$')
 _SET_LITERAL = lazy_re(r'^\s*([\w.]+)\s*=\s*' + _LITERAL + r"\s*$")
 
-
-def _secret_key(name: str) -> bool:
-    """`app.jwt.secret`, `JWT_SECRET`, `security.jwt.tokenSigningKey` name a secret; `jwt.tokenIssuer`,
-    `rate_limits.reset_password_per_user` do not."""
-    snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).replace(".", "_").replace("-", "_")
-    return env_secret(snake) and not _SETTING_WORDS.search(snake)
 
 
 @register(
@@ -62,7 +51,7 @@ def secret_fallback(ctx: FileContext) -> Iterator[Hit]:
             if bare[match.start()] == " ":
                 continue
             name = match.group(1) or match.group(3) or match.group(5)
-            if _secret_key(name):
+            if config_key_secret(name):
                 yield Hit(no, None, f"`{name}` falls back to a literal in the source when it is not set.")
                 break
         assigned = _FROM_ENV.match(code)
@@ -77,5 +66,5 @@ def secret_fallback(ctx: FileContext) -> Iterator[Hit]:
         if following is None or following.group(1) != target:
             continue
         env = from_env.get(target, "")
-        if (env and _secret_key(env)) or (not env and logged_secret(target)):
+        if (env and config_key_secret(env)) or (not env and logged_secret(target)):
             yield Hit(no + 1, None, f"`{target}` falls back to a literal in the source when it is not set.")

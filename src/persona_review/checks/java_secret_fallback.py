@@ -9,17 +9,13 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import lex
-from persona_review.checks._secret_names import env_secret
+from persona_review.checks._secret_names import config_key_secret
 from persona_review.checks._spans import lines_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
-_SETTING_WORDS = lazy_re(
-    r"(?i)(?:^|_)(?:rate|limits?|per|max|min|count|size|enabled|policy|length|issuer)(?:_|$)"
-)
-"""Words of a setting about secrets rather than a secret (`reset_password_per_user`, `token_max_age`)."""
 _LITERAL = r'"((?:[^"\\\n]|\\.)+)"'
 _PLACEHOLDER_DEFAULT = lazy_re(r'\$\{([\w.\-\[\]]+):([^}"]+)\}')
 """`${app.jwt.secret:change-me}` in a Spring `@Value` (or a `@ConfigProperty(defaultValue=...)` key)."""
@@ -36,12 +32,6 @@ _CONFIG_PROPERTY = lazy_re(r'@ConfigProperty\(\s*name\s*=\s*"([\w.\-]+)"')
 _NOT_A_SECRET_VALUE = lazy_re(r"^(?:-?\d[\d_.:,]*[a-zA-Z]{0,3}|true|false|none|null)$", re.IGNORECASE)
 """A number, a duration or a rate (`3600000`, `30s`, `5:3600`), a boolean: not a credential."""
 
-
-def _secret_key(name: str) -> bool:
-    """`app.jwt.secret`, `JWT_SECRET`, `security.jwt.tokenSigningKey` name a secret; `jwt.tokenIssuer`,
-    `rate_limits.reset_password_per_user` do not."""
-    snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).replace(".", "_").replace("-", "_")
-    return env_secret(snake) and not _SETTING_WORDS.search(snake)
 
 
 @register(
@@ -65,7 +55,7 @@ def secret_fallback(ctx: FileContext) -> Iterator[Hit]:
     for no, code, bare in lines_of(lex(ctx)):
         for match in _PLACEHOLDER_DEFAULT.finditer(code):
             name, default = match.group(1), match.group(2).strip()
-            if _secret_key(name) and default and not _NOT_A_SECRET_VALUE.match(default):
+            if config_key_secret(name) and default and not _NOT_A_SECRET_VALUE.match(default):
                 yield Hit(no, None, f"`{name}` falls back to a literal in the source when it is not set.")
                 break
         else:
@@ -78,6 +68,6 @@ def secret_fallback(ctx: FileContext) -> Iterator[Hit]:
                 if not name and groups[8]:
                     prop = _CONFIG_PROPERTY.search(code)
                     name = prop.group(1) if prop else ""
-                if name and _secret_key(name) and not _NOT_A_SECRET_VALUE.match(value):
+                if name and config_key_secret(name) and not _NOT_A_SECRET_VALUE.match(value):
                     yield Hit(no, None, f"`{name}` falls back to a literal in the source when it is not set.")
                     break
