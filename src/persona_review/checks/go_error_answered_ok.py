@@ -62,7 +62,7 @@ _ENCODE = lazy_re(
 _STATUS_SET = lazy_re(r"\.WriteHeader\s*\(|\bhttp\.Error\s*\(")
 _WITH_BODY = frozenset({"JSON", "IndentedJSON", "AbortWithStatusJSON", "String"})
 _STOPS = lazy_re(r"^\s*(?:return|panic\(|continue\b|break\b)")
-_LOG_ONLY = lazy_re(
+LOG_ONLY = lazy_re(
     r"^\s*(?:(?:log|slog|klog|glog|logrus|zap|fmt)\.|(?:[\w.]*\.)?\w*(?:[lL]og|[lL]ogger|[lL]gr)\w*(?:\(\))?\.)"
     r"\w+\s*\(|^\s*(?:[\w.]*\.)?(?:Error|Warn|Info)\(\)"
 )
@@ -166,7 +166,7 @@ def _success_after_logged(ctx: FileContext, lexed: Lexed, no: int, last: int) ->
         return None  # `} else {`: the error path goes elsewhere
     body = [lexed.bare.get(n, "") for n in range(no + 1, last)]
     statements = [t for t in body if t.strip()]
-    if not statements or not _LOG_ONLY.match(statements[0]):
+    if not statements or not LOG_ONLY.match(statements[0]):
         return None
     if any(_STOPS.match(t) or _ANSWER.match(t) or _STATUS_SET.search(t) or "=" in t.split("(")[0]
            for t in statements):
