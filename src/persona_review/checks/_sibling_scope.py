@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from persona_review.checks._blocks import Block, Blocks, blocks_of
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._pyflow import dotted, flows
+from persona_review.checks._pyflow import Flow, dotted, flows
 from persona_review.checks._spans import bracket_span, lines_of, split_top
 from persona_review.checks.base import FileContext, Hit
 from persona_review.lazy_re import lazy_re
@@ -179,9 +179,9 @@ class _KeyedLookup:
     function: int
 
 
-def _helper_scope_hits(flow: object, functions: list[ast.FunctionDef | ast.AsyncFunctionDef],
+def _helper_scope_hits(flow: Flow, functions: list[ast.FunctionDef | ast.AsyncFunctionDef],
                        privileged: set[int], added: frozenset[int]) -> Iterator[Hit]:
-    offset = getattr(flow, "offset", 0)
+    offset = flow.offset
     owner: dict[int, ast.FunctionDef | ast.AsyncFunctionDef] = {}
     for function in functions:  # innermost last, so a nested function's calls end up as its own
         for node in ast.walk(function):
@@ -229,18 +229,15 @@ _VIEWSET_CALL = lazy_re(r"\bself\.(?:get_object|get_queryset|filter_queryset)\s*
 _REQUEST_VALUE = lazy_re(r"\b(?:self\.)?request\.(?:query_params|data|GET|POST|kwargs)\b|\bself\.kwargs\b")
 
 
-def _viewset_bypass_hits(flow: object, functions: list[ast.FunctionDef | ast.AsyncFunctionDef],
+def _viewset_bypass_hits(flow: Flow, functions: list[ast.FunctionDef | ast.AsyncFunctionDef],
                          privileged: set[int], ctx: FileContext) -> Iterator[Hit]:
     added = ctx.added
-    offset = getattr(flow, "offset", 0)
-    nodes = getattr(flow, "nodes", None)
-    if nodes is None:
-        return
-    classes: list[ast.ClassDef] = nodes(ast.ClassDef)
+    offset = flow.offset
+    classes = flow.nodes(ast.ClassDef)
     for function in functions:
         if id(function) in privileged or function.name.startswith("_") or not function.args.args \
                 or function.args.args[0].arg != "self":
-            continue
+            continue  # a view's own method: the cheap test before the walks below
         if not any(n.lineno + offset in added for n in ast.walk(function) if isinstance(n, ast.stmt)):
             continue
         owner = next((c for c in classes if function in c.body), None)
@@ -294,10 +291,7 @@ the caller its own way."""
 
 def _drf_handler(function: ast.FunctionDef | ast.AsyncFunctionDef, owner: ast.ClassDef | None) -> bool:
     """A method of a DRF view: in a class whose bases name a DRF view, or (a hunk without its class line) a
-    method taking `self` decorated with `@action`."""
-    args = function.args.args
-    if not args or args[0].arg != "self":
-        return False
+    method decorated with `@action`."""
     if owner is not None:
         bases = " ".join(ast.unparse(b) for b in owner.bases)
         return bool(_DRF_VIEW.search(bases)) and (function.name in _DRF_HANDLERS or any(
