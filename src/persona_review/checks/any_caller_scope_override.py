@@ -58,8 +58,8 @@ _GUARDED = lazy_re(
     r"|member|belongs|allowed|authori[sz]|\bhas[A-Z_]\w*\s*\(|\bis[A-Z_]\w*\s*\(|\bscope"
     r"|\b(?:in|include\?|includes|contains|has)\b")
 """A condition that checks whether the caller may act for another scope (a role, a membership, a list)."""
-_CONDITION = lazy_re(
-    r"^\s*(?:\}\s*)?(?:else\s+)?(?:if|elif|elsif|unless|when|case)\b|\?\s*[^:]+:|\b(?:if|unless)\b")
+_CONDITION = lazy_re(r"^\s*(?:elif|elsif|when|case)\b|\b(?:if|unless)\b|\?\s*[^:]+:")
+"""A line that decides: an `if` (leading or trailing, as Ruby writes it), a `case`/`when`, a ternary."""
 _FUNCTION_START = lazy_re(
     r"^\s*(?:func|def|function|fn)\b|^\s*(?:public|private|protected)\s[^=;]*\)\s*\{?\s*$")
 _WINDOW = 12
