@@ -4,7 +4,7 @@ httpx clients and requests sessions made per call and never closed, in code writ
 from __future__ import annotations
 
 from persona_review.checks.runner import run_checks
-from persona_review.contexts import build_context
+from persona_review.contexts import build_context, context_for_text
 from persona_review.diff import parse_diff
 from persona_review.findings import Category
 
@@ -171,3 +171,39 @@ def test_a_sync_redis_client_is_closed_when_dropped_and_an_asyncio_one_is_not() 
     )
     assert _lines(bare) == [4]
     assert _lines(bare.replace("from redis.asyncio import Redis", "from redis import Redis")) == []
+
+
+_EARLY_RETURN = (
+    "import httpx\n"
+    "from decimal import Decimal\n"
+    "\n"
+    "async def fetch_rate(base: str, quote: str, cache: dict) -> Decimal:\n"
+    "    client = httpx.AsyncClient(base_url='https://fx.example.com', timeout=5.0)\n"
+    "    if base == quote:\n"
+    "        return Decimal(1)\n"
+    "    if (cached := cache.get((base, quote))) is not None:\n"
+    "        return cached\n"
+    "    try:\n"
+    "        resp = await client.get('/v2/rates', params={'base': base, 'symbols': quote})\n"
+    "        return Decimal(resp.json()['rates'][quote])\n"
+    "    finally:\n"
+    "        await client.aclose()\n"
+)
+
+
+def test_a_return_before_the_try_that_closes_the_client_leaks_it() -> None:
+    context = context_for_text("app/services/fx_rates.py", _EARLY_RETURN)
+    findings = [f for f in run_checks([context]).findings if f.rule_id == RULE]
+    assert [f.line for f in findings] == [7]
+    assert "`return` leaves before the `try`" in findings[0].body
+
+
+def test_early_returns_after_the_try_opens_or_before_the_client_is_made_are_fine() -> None:
+    moved = _EARLY_RETURN.replace(
+        "    client = httpx.AsyncClient(base_url='https://fx.example.com', timeout=5.0)\n", "").replace(
+        "    try:\n", "    client = httpx.AsyncClient(base_url='https://fx.example.com', timeout=5.0)\n    try:\n")
+    assert _lines(moved) == []
+    handed_on = _EARLY_RETURN.replace("        return Decimal(1)\n", "        return client\n").replace(
+        "        return cached\n", "        raise LookupError(base)\n")
+    assert _lines(handed_on) == [9]
+

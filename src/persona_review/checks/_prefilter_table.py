@@ -96,6 +96,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'java_secret_fallback': (('${', 'defaultValue', 'getProperty', 'getenv'), ()),
     'java_secret_handling': (('Equals', 'LOG', 'Log', 'System.', 'compareTo', 'equals', 'log'), ()),
     'java_security': None,
+    'java_security_matcher_shadowed': (('Matchers(',), ()),
     'java_send_unconfirmed': (('AsyncClient', 'send(', 'sendAsync(', 'sendDefault('), ()),
     'java_shared_formatter': (('Cipher', 'DateFormat', 'DecimalFormat', 'Mac', 'MessageDigest', 'NumberFormat', 'Signature', 'SimpleDateFormat'), ()),
     'java_singleton_state': (('@Component', '@Controller', '@Repository', '@RestController', '@Service'), ()),

@@ -72,7 +72,12 @@ def client_session_unclosed(ctx: FileContext) -> Iterator[Hit]:
             for line, kind in _unclosed(function, makers):
                 if line + flow.offset not in seen:
                     seen.add(line + flow.offset)
-                    yield Hit(line + flow.offset, None, _MESSAGES[kind])
+                    if kind.endswith(_EARLY):
+                        statement = "raise" if ctx.lines.get(line + flow.offset, "").lstrip().startswith(
+                            "raise") else "return"
+                        yield Hit(line + flow.offset, None, _early_message(kind.removesuffix(_EARLY), statement))
+                    else:
+                        yield Hit(line + flow.offset, None, _MESSAGES[kind])
 
 
 _AIOHTTP, _ENGINE, _REDIS, _DATABASE, _HTTP = "aiohttp", "engine", "redis", "database", "http"
@@ -95,6 +100,16 @@ _MESSAGES = {
             "closed: every call pays a new TCP and TLS handshake and leaves its sockets open. Use `with` on "
             "it, or keep one client for the process and close it at shutdown."),
 }
+_WHAT = {_AIOHTTP: "aiohttp session", _ENGINE: "SQLAlchemy engine", _REDIS: "Redis client",
+         _DATABASE: "database connection", _HTTP: "HTTP client"}
+
+
+def _early_message(kind: str, statement: str) -> str:
+    return (f"This `{statement}` leaves before the `try` whose `finally` closes the {_WHAT[kind]} made above: on "
+            "this path it is never closed, so every call that takes it leaks its connections. Make the "
+            "client after the early returns, or open the `try` (or `async with`) right where it is made.")
+
+
 _KINDS: dict[str, tuple[str, str]] = {
     # dotted name as called -> (kind, module a bare name must be imported from)
     "aiohttp.ClientSession": (_AIOHTTP, ""),
@@ -233,6 +248,35 @@ def _unclosed(function: ast.FunctionDef | ast.AsyncFunctionDef, makers: dict[str
         name = node.targets[0].id
         if not _handed_on_or_closed(nodes, name, node):
             yield node.lineno, kind
+            continue
+        early = _exit_before_cleanup(nodes, name, node)
+        if early is not None:
+            yield early.lineno, kind + _EARLY
+
+
+_EARLY = ":early"
+"""Marks a kind whose client is closed in a `finally` that a `return` or `raise` before its `try` skips."""
+
+
+def _exit_before_cleanup(nodes: list[ast.AST], name: str, made: ast.Assign) -> ast.Return | ast.Raise | None:
+    """The first `return` or `raise` between the client's creation and the `try` whose `finally` closes
+    it (`if base == quote: return Decimal(1)` before `try: ... finally: await client.aclose()`): on that
+    path the client is never closed. Not a `return` that hands the client itself on."""
+    made_end = made.end_lineno or made.lineno
+    closing = [node for node in nodes if isinstance(node, ast.Try) and node.lineno > made_end
+               and any(_closes(sub, name) for stmt in node.finalbody for sub in ast.walk(stmt))]
+    if not closing:
+        return None
+    start = min(node.lineno for node in closing)
+    exits = [node for node in nodes if isinstance(node, ast.Return | ast.Raise) and made_end < node.lineno < start
+             and not any(isinstance(sub, ast.Name) and sub.id == name for sub in ast.walk(node))]
+    return min(exits, key=lambda node: node.lineno) if exits else None
+
+
+def _closes(node: ast.AST, name: str) -> bool:
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name) and node.func.value.id == name
+            and node.func.attr in {"close", "aclose", "dispose", "disconnect"})
 
 
 _CLOSERS = frozenset({"close", "aclose", "detach", "__aexit__", "__exit__", "dispose", "connection_pool"})
