@@ -1076,6 +1076,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0x7289ee9fcb937433: ((), False),
     0x72a0e2086f9525b9: ((), False),
     0x72eb14847b565d53: (('import',), False),
+    0x7304de06e7f2679c: ((), False),
     0x731453d84fed5718: ((), False),
     0x73294471b81464ae: ((), False),
     0x7350614ceb39961c: ((), False),

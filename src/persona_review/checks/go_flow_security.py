@@ -512,6 +512,8 @@ _SECRET_NAME = lazy_re(
     re.IGNORECASE,
 )
 _MATH_RAND = lazy_re(r'"math/rand(?:/v2)?"')
+_CRYPTO_RAND_AS_RAND = lazy_re(r'^\s*(?:import\s+)?(?:rand\s+)?"crypto/rand"')
+"""crypto/rand imported under its own name: every `rand.Int`/`rand.Read` of the file is the secure one."""
 
 
 @flow_check(
@@ -527,6 +529,8 @@ _MATH_RAND = lazy_re(r'"math/rand(?:/v2)?"')
 def insecure_random(ctx: FileContext) -> Iterator[Hit]:
     if not any(_MATH_RAND.search(text) for text in ctx.lines.values()):
         return
+    if any(_CRYPTO_RAND_AS_RAND.search(text) for text in ctx.lines.values()):
+        return  # `rand.` is crypto/rand here; math/rand goes by another name (`mrand`)
     reported: set[str] = set()
     for flow in flows(ctx):
         for assignment in flow.assignments:
@@ -546,19 +550,21 @@ def insecure_random(ctx: FileContext) -> Iterator[Hit]:
             if not _SECRET_NAME.search(function.name):
                 continue
             for site in flow.calls:
-                if (
-                    site.function is function
-                    and site.call.callee.startswith("rand.")
-                    and any(f.startswith("weak-random:") for f in site.result.flags)
-                ):
-                    flag = next(f for f in site.result.flags if f.startswith("weak-random:"))
-                    if flag not in reported:
-                        reported.add(flag)
-                        yield Hit(
-                            site.line,
-                            None,
-                            f"`{shown(site.call.callee)}` is predictable and is used by `{function.name}`.",
-                        )
+                # `rand.Intn(...)`, or a method of a generator made here (`rng := rand.New(...)`;
+                # `rng.Intn(...)`): reported where the predictable generator is called or made
+                if site.function is not function or not any(f.startswith("weak-random:") for f in site.result.flags):
+                    continue
+                flag = next(f for f in site.result.flags if f.startswith("weak-random:"))
+                if flag in reported:
+                    continue
+                reported.add(flag)
+                callee = site.call.callee
+                line = site.line
+                if not callee.startswith("rand."):
+                    made = next((other for other in flow.calls if other.function is function
+                                 and other.call.callee == "rand.New"), None)
+                    callee, line = ("rand.New", made.line) if made is not None else (callee, line)
+                yield Hit(line, None, f"`{shown(callee)}` is predictable and is used by `{function.name}`.")
 
 
 # --- cookies ----------------------------------------------------------------------------------------------

@@ -269,11 +269,27 @@ def is_secret_value(value: str, named: bool = True) -> bool:
         return False  # a mark (".", "*", "x", an emoji): no credential is that short or has no letters
     if _DOTTED_REFERENCE.match(value) or len(value.split()) >= 4:
         return False  # a module, class or permission path (`accounts.change_account`), or a sentence
+    if _alphabet(value):
+        return False  # the characters a generated secret is drawn from, not a secret
     # the name of a setting or field that holds a secret is not the secret itself
     names_a_secret = _NAMEISH_VALUE.match(value) and any(
         w in _SECRET_WORDS or w == "key" for w in _words(value)
     )
     return not named or not names_a_secret
+
+
+def _alphabet(value: str) -> bool:
+    """A character set (`"ABCDEFGHJKLMNPQRSTUVWXYZ23456789"`): at least 16 characters, none repeated, with a
+    run of five consecutive ones. A random secret that long repeats a character or lacks such a run
+    almost always."""
+    if len(value) < 16 or len(set(value)) != len(value):
+        return False
+    run = 1
+    for before, after in itertools.pairwise(value):
+        run = run + 1 if ord(after) == ord(before) + 1 else 1
+        if run >= 5:
+            return True
+    return False
 
 
 @register(
