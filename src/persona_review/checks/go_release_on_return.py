@@ -51,8 +51,12 @@ _ACQUIRED = lazy_re(
     r"^\s*(?P<var>[A-Za-z_]\w*)\s*,\s*(?P<err>[A-Za-z_]\w*)\s*:?=\s*(?P<callee>"
     r"os\.(?:Open|OpenFile|Create|CreateTemp)|(?:[\w.]*\.)?Dial(?:Context|Timeout)?|"
     r"[\w.]*\.(?:Acquire|Conn)(?=\s*\(\s*\w*[cC]tx\w*\s*\))|"
-    r"[\w.]*\.(?:Query|QueryContext|Queryx|QueryxContext|NamedQuery|NamedQueryContext))\s*\("
+    r"[\w.]*\.(?:Query|QueryContext|Queryx|QueryxContext|NamedQuery|NamedQueryContext)|"
+    r"[\w.]*\.(?:Begin|BeginTx|Beginx|BeginTxx))\s*\("
 )
+_TX = lazy_re(r"\.(?:Begin|BeginTx|Beginx|BeginTxx)$")
+"""A transaction (`database/sql`, pgx, sqlx): until it commits or rolls back it holds its connection and the
+locks it took, so a return that skips the deferred `Rollback` leaves both held."""
 _QUERY = lazy_re(r"\.(?:Query|QueryContext|Queryx|QueryxContext|NamedQuery|NamedQueryContext)$")
 _RESPONSE = lazy_re(
     r"^\s*(?P<var>[A-Za-z_]\w*)\s*,\s*(?P<err>[A-Za-z_]\w*)\s*:?=\s*(?P<callee>"
@@ -129,11 +133,15 @@ def resource_held_on_return(ctx: FileContext) -> Iterator[Hit]:
             var = acquired.group("var")
             start = _after_error_check(rows, index, blocks, acquired.group("err"))
             name = re.escape(var)
-            release = re.compile(rf"(?<![\w.]){name}\.(?:Close|Release)\s*\(|\w\(\s*{name}\s*\)")
+            release = re.compile(rf"(?<![\w.]){name}\.(?:Close|Release|Rollback|Commit)\s*\(|\w\(\s*{name}\s*\)")
             what = f"`{var}` from `{acquired.group('callee')}`"
             # query rows are given up by their `defer rows.Close()` only (a return reading `rows.Err()`
-            # does not hand them on)
-            settled = _QUERY.search(acquired.group("callee")) is None
+            # does not hand them on), and a transaction by its `defer tx.Rollback(ctx)`
+            settled = _QUERY.search(acquired.group("callee")) is None and _TX.search(acquired.group("callee")) is None
+            if _TX.search(acquired.group("callee")):
+                what = (f"the transaction `{var}` from `{acquired.group('callee')}` (its connection and the "
+                        "locks it took stay held)")
+                handed = re.compile(rf"(?<![\w.]){name}\b(?!\.(?!Commit|Rollback)\w+\s*\()")
         else:
             assert cancel is not None
             var = cancel.group("var")
@@ -221,6 +229,36 @@ def _early_returns(ctx: FileContext, rows: list[tuple[int, str, str]], blocks: B
         first = False
 
 
+def _tx_returns_before(lexed: Lexed, numbers: list[int], depths: list[int], var: str) -> Hit | None:
+    """Every `return` inside an `if` at the `defer tx.Rollback(...)`'s level, after a statement that uses
+    the transaction (so not the `Begin`'s own error check): one finding from the first to the last."""
+    deferred, level = numbers[-1], depths[-1]
+    used = re.compile(rf"(?<![\w.]){re.escape(var)}\.\w+\s*\(")
+    used_before = False
+    exits: list[int] = []
+    index = 0
+    while index < len(numbers) - 1:
+        no, depth = numbers[index], depths[index]
+        bare = lexed.bare[no]
+        if depth == level and used.search(bare):
+            used_before = True
+        if depth == level and _IF_OPEN.match(bare):
+            end = next(i for i in range(index + 1, len(numbers)) if depths[i] == level)
+            if used_before:
+                exits.extend(n for n in numbers[index + 1:end] if _RETURN.match(lexed.bare[n]))
+            index = end
+            continue
+        index += 1
+    if not exits:
+        return None
+    shown = lexed.code.get(exits[0], "").strip()
+    more = f" (and {len(exits) - 1} more return{'s' if len(exits) > 2 else ''} after it)" if len(exits) > 1 else ""
+    return Hit(exits[0], exits[-1] if len(exits) > 1 else None, (
+        f"`{shown}`{more} leaves before the `defer {var}.Rollback(...)` on line {deferred}: the transaction "
+        f"`{var}` began above and stays open on this path, holding its connection and the row locks it took "
+        f"until the connection is closed. {_MOVE_DEFER}"))
+
+
 _CLOSURE = lazy_re(r"^\s*([A-Za-z_]\w*)\s*:?=\s*func\s*\(")
 
 
@@ -279,7 +317,9 @@ def _defers_release(lexed: Lexed, blocks: Blocks, no: int, mention: re.Pattern[s
     return any(mention.search(lexed.bare.get(n, "")) for n in range(no + 1, block.last + 1))
 
 
-_DEFERRED_CLOSE = lazy_re(r"^\s*defer\s+(?P<var>[A-Za-z_]\w*(?:\.Body)?)\.(?:Close|Release)\s*\(\s*\)\s*$")
+_DEFERRED_CLOSE = lazy_re(
+    r"^\s*defer\s+(?P<var>[A-Za-z_]\w*(?:\.Body)?)\.(?:(?:Close|Release)\s*\(\s*\)|"
+    r"(?P<rollback>Rollback)\s*\(\s*(?:[A-Za-z_]\w*\s*)?\))\s*$")
 _ASSIGNS = lazy_re(r"^\s*(?:var\s+)?[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*(?::=|=(?!=))")
 _IF_OPEN = lazy_re(r"^\s*if\b.*\{\s*$")
 
@@ -312,20 +352,28 @@ def _acquired_above_the_hunk(lexed: Lexed) -> Iterator[Hit]:
             deferred = _DEFERRED_CLOSE.match(lexed.bare[no])
             if deferred is None:
                 continue
-            hit = _return_before(lexed, numbers[:at + 1], depths[:at + 1], deferred.group("var"))
+            hit = _return_before(lexed, numbers[:at + 1], depths[:at + 1], deferred.group("var"),
+                                 tx=deferred.group("rollback") is not None)
             if hit is not None:
                 yield hit
 
 
-def _return_before(lexed: Lexed, numbers: list[int], depths: list[int], var: str) -> Hit | None:
+def _return_before(lexed: Lexed, numbers: list[int], depths: list[int], var: str, *, tx: bool = False
+                   ) -> Hit | None:
     """The early return in the known lines `numbers` that end with the `defer var.Close()` (`depths`: the
-    brace depth at the start of each, relative to the first)."""
+    brace depth at the start of each, relative to the first). With `tx`, the `defer` is a transaction's
+    `Rollback`: the lines before it may use the transaction (`tx.QueryRow(...)`), but not finish it or hand
+    it on; every early return is then one finding, from the first to the last."""
     deferred, level = numbers[-1], depths[-1]
     if len(numbers) < 2 or min(depths) < level:
         return None  # the defer sits deeper than lines before it: not the simple shape
-    mention = re.compile(rf"(?<![\w.]){re.escape(var.split('.', maxsplit=1)[0])}\b")
+    name = re.escape(var.split('.', maxsplit=1)[0])
+    mention = re.compile(rf"(?<![\w.]){name}\b(?!\.(?!Commit|Rollback)\w+\s*\()" if tx
+                         else rf"(?<![\w.]){name}\b")
     if any(mention.search(lexed.bare[no]) or _FUNC.search(lexed.bare[no]) for no in numbers[:-1]):
         return None  # acquired, used or handed on in view, or a function starts here
+    if tx:
+        return _tx_returns_before(lexed, numbers, depths, var)
     assigned_before = False
     index = 0
     while index < len(numbers) - 1:
