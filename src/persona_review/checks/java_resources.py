@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from persona_review.checks._java_methods import method_block, method_end
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import bracket_span, lines_of, statement_span
+from persona_review.checks._spans import bracket_span, lines_of, reaches, statement_span
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -156,8 +156,12 @@ def resource_leak(ctx: FileContext) -> Iterator[Hit]:
         if early is not None:
             exit_line, close_line = early
             word = "throw" if re.search(r"(?<![\w$.])throw\b", lexed.bare.get(exit_line, "")) else "return"
-            yield Hit(exit_line, message=(
-                f"This `{word}` leaves the method with `{var}` (opened on line {no}) still open: the "
+            # from the opening to the exit when the change adds both close together: the opening outside
+            # `try (...)` is the problem, the exit the path it leaks on
+            spanned = reaches(ctx, no, exit_line)
+            yield Hit(no if spanned else exit_line, exit_line if spanned else None, message=(
+                f"The `{word}` on line {exit_line} leaves the method with `{var}` (opened on line {no}) still "
+                "open: the "
                 f"`{var}.close()` on line {close_line} only runs on the path that reaches it, so each time "
                 f"this path runs a {'pooled connection' if kind == 'Connection' else 'resource'} leaks. Open "
                 f"`{var}` in `try (...) {{ }}` so every path closes it."))
