@@ -161,6 +161,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'py_cached_method': (('@cache', 'functools.cache', 'lru_cache'), ()),
     'py_caller_scope': (('.objects.', 'Depends(', 'Security(', 'current_user', 'g.user', 'get_object_or_404', 'request.user'), ()),
     'py_cancel_swallowed': (('except',), ()),
+    'py_celery_result_wait': (('.apply_async(', '.delay(', 'AsyncResult(', 'send_task('), ()),
     'py_client_session': (('Client', 'ClientSession', 'Redis', 'Session', 'connect', 'create_async_engine', 'create_engine', 'from_url', 'session'), ()),
     'py_django_live_model': (('.models import',), ()),
     'py_error_answered_ok': (('except',), ()),
