@@ -1,5 +1,5 @@
-"""Names that mean a secret, for the checks that follow secrets by name (fallbacks, logs) in Ruby and
-JavaScript. Messages name the variable, never its value."""
+"""Names that mean a secret (or, for logs, a regulated identifier: a TIN, a card number), for the checks
+that follow secrets by name (fallbacks, logs) in Ruby, JavaScript, Go and Java. Messages name the variable, never its value."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ _WORDS = lazy_re(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _LOGGED = frozenset({
     "password", "passwd", "passphrase", "secret", "token", "apikey", "credential", "credentials",
     "authorization", "cookie", "cookies", "privatekey", "accesskey", "secretkey", "clientsecret", "otp",
-    "jwt", "bearer", "sessionkey", "pin", "cvv", "ssn",
+    "jwt", "bearer", "sessionkey", "pin", "cvv", "ssn", "cvc", "cvv2", "tin", "itin",
 })
 _PAIRS = frozenset({("api", "key"), ("private", "key"), ("access", "key"), ("secret", "key"),
                     ("client", "secret"), ("session", "key"), ("auth", "header"), ("signing", "key"),
@@ -45,13 +45,22 @@ def words(name: str) -> list[str]:
     return [w.lower() for part in re.split(r"[_\-.$\s\[\]:\"'@?!]+", name) for w in _WORDS.findall(part)]
 
 
+_REGULATED = frozenset({("tax", "id"), ("national", "id"), ("passport", "number"), ("card", "number"),
+                        ("security", "number"), ("tax", "number"), ("tax", "identifier")})
+"""Regulated identifiers whose last word alone says nothing (`tax_id`, `cardNumber`, `passport_number`,
+`social_security_number`): PCI DSS and privacy law keep them out of logs as they do a password."""
+
+
 def logged_secret(name: str) -> bool:
-    """Does a value named `name` (`password`, `user.apiKey`, `auth_token`, `Authorization`) hold a secret?
-    Not names about a secret (`token_expires_at`, `password_length`) and not upper-case constants."""
+    """Does a value named `name` (`password`, `user.apiKey`, `auth_token`, `Authorization`, `payee.tin`,
+    `taxId`) hold a secret or a regulated identifier? Not names about a secret (`token_expires_at`,
+    `password_length`) and not upper-case constants."""
     last = re.split(r"[.\[\]]", name.strip(" .[]"))[-1].strip("\"':@")
     if not last or last.isupper():
         return False
     parts = words(last)
+    if len(parts) > 1 and (parts[-2], parts[-1]) in _REGULATED:
+        return True
     if not parts or parts[-1] in _LAST_NOT_SECRET:
         return False
     if parts[-1] in _LOGGED:

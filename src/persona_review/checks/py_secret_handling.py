@@ -253,9 +253,14 @@ _LOG_CALL = lazy_re(r"(?:^|\.)(?:log|logger|logging|_log|_logger|LOG|LOGGER|log_
                        r"^print$|^sys\.std(?:out|err)\.write$")
 """Logger calls, and `print`: a service's standard output is collected as its log."""
 _LOGGED_SECRET = lazy_re(r"(?:^|_)(?:password|passwd|secret|token|api_?key|apikey|private_?key|"
-                            r"access_?key|card_?number|cc_?number|cvv|cvc|"
+                            r"access_?key|card_?number|cc_?number|cvv|cvc|ssn|tin|tax_?id|national_?id|"
+                            r"passport_?number|social_security_number|"
                             r"credentials?|client_secret|authorization|auth_header|cookie|session_?key)s?$",
                             re.IGNORECASE)
+
+
+_REGULATED_ID = lazy_re(r"(?:^|_)(?:tax|national)_?id$", re.IGNORECASE)
+"""`tax_id`, `national_id`: regulated identifiers, though `_id` names a mere key elsewhere."""
 
 
 _REQUEST_MAPS = frozenset({"headers", "META", "cookies", "COOKIES"})
@@ -276,7 +281,7 @@ def _logged_secrets(node: ast.expr) -> Iterator[str]:
             yield name  # every header or cookie of the request, `Authorization` and the session among them
             continue
         last = name.rsplit(".", 1)[-1]
-        if last and _LOGGED_SECRET.search(last) and not _NOT_SECRET.search(last) \
+        if last and _LOGGED_SECRET.search(last) and (not _NOT_SECRET.search(last) or _REGULATED_ID.search(last)) \
                 and not last.isupper():  # constants like TOKEN_TTL or a header name
             yield name
 
@@ -310,7 +315,8 @@ def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
 
 _SECRET_WORDS = ("password", "passwd", "secret", "token", "api_key", "apikey", "private_key", "access_key",
                  "credential", "authorization", "auth_header", "cookie", "session_key", "card_number",
-                 "cardnumber", "cvv", "cvc", "headers", "meta")
+                 "cardnumber", "cvv", "cvc", "headers", "meta", "ssn", "tin", "tax_id", "taxid", "national_id",
+                 "passport")
 _LOG_OPTIONS = frozenset({"exc_info", "extra", "stack_info", "stacklevel"})
 
 
