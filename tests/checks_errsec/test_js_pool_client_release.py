@@ -130,3 +130,40 @@ export async function inTransaction(work) {
     found = [(f.line, f.end_line) for f in run_checks([context_for_text(PATH, text)]).findings
              if f.rule_id == RULE]
     assert found == [(4, 9)]
+
+
+_RESERVE = """\
+import { pool } from "../db";
+
+export async function reserveStock(sku: string, qty: number) {
+  const client = await pool.connect();
+  if (qty <= 0) {
+    return { reserved: 0 };
+  }
+  try {
+    await client.query("BEGIN");
+    await client.query("UPDATE stock SET reserved = reserved + $1 WHERE sku = $2", [qty, sku]);
+    await client.query("COMMIT");
+    return { reserved: qty };
+  } catch (err) {
+    await client.query("ROLLBACK");
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+"""
+
+
+def test_a_return_before_the_try_whose_finally_releases_the_client_is_reported() -> None:
+    got = [f for f in run_checks([context_for_text("src/stock/reserve.ts", _RESERVE)]).findings
+           if f.rule_id == RULE]
+    assert [(f.line, f.end_line) for f in got] == [(4, 6)]
+    moved = _RESERVE.replace("  const client = await pool.connect();\n", "").replace(
+        "  try {\n", "  const client = await pool.connect();\n  try {\n")
+    assert [f for f in run_checks([context_for_text("src/stock/reserve.ts", moved)]).findings
+            if f.rule_id == RULE] == []
+    callback = _RESERVE.replace("  if (qty <= 0) {\n    return { reserved: 0 };\n  }\n",
+                                "  const valid = items.filter((i) => {\n    return i.qty > 0;\n  });\n")
+    assert [f for f in run_checks([context_for_text("src/stock/reserve.ts", callback)]).findings
+            if f.rule_id == RULE] == []

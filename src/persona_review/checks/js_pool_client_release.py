@@ -78,6 +78,13 @@ def pool_client_not_released(ctx: FileContext) -> Iterator[Hit]:
         release = re.compile(rf"(?<![\w$.]){re.escape(name)}\s*\.\s*release\s*\(")
         releases = [n for n, text in body if release.search(text)]
         if any(_in_handler(blocks, n, function) for n in releases):
+            early_exit = _exit_before_try(blocks, body, no, releases, function)
+            if early_exit is not None:
+                exit_line, try_line = early_exit
+                yield Hit(no, exit_line, message=(
+                    f"`{name}` is released in the `finally` of the `try` on line {try_line}, but line "
+                    f"{exit_line} leaves before that `try` opens: on this path the connection never goes back "
+                    f"to the pool. Check out the client right before the `try`, or move the check above it."))
             continue
         if not releases:
             yield Hit(no, message=(
@@ -90,6 +97,29 @@ def pool_client_not_released(ctx: FileContext) -> Iterator[Hit]:
                 f"`{name}` is released on line {releases[0]} only if nothing fails first: when line {early} "
                 f"throws or returns, the connection never goes back to the pool, and after a few errors "
                 f"every request waits for one. Release it in a `finally`."))
+
+
+_TRY_OPEN = lazy_re(r"^\s*try\s*\{\s*$")
+_EXITS = lazy_re(r"^\s*(?:return|throw)\b|[{;]\s*(?:return|throw)\b")
+
+
+def _exit_before_try(blocks: Blocks, body: list[tuple[int, str]], checkout: int, releases: list[int],
+                     function: Block) -> tuple[int, int] | None:
+    """(the exit line, the `try` line) when a `return` or `throw` of the function itself (not of a callback)
+    comes after the checkout and before the `try` whose `finally` holds the first release."""
+    finally_block = next((b for b in blocks.enclosing(releases[0])
+                          if _HANDLER_HEADER.search(b.header.rsplit("\n", 1)[-1])), None)
+    if finally_block is None:
+        return None
+    texts = dict(body)
+    try_line = next((n for n in range(finally_block.first, checkout, -1)
+                     if _TRY_OPEN.match(texts.get(n, ""))), None)
+    if try_line is None:
+        return None
+    for n in range(checkout + 1, try_line):
+        if _EXITS.search(texts.get(n, "")) and _function(blocks, n) is function:
+            return n, try_line
+    return None
 
 
 def _function(blocks: Blocks, no: int) -> Block | None:
