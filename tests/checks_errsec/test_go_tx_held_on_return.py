@@ -50,28 +50,28 @@ def test_a_rollback_deferred_right_after_the_begin_check_is_fine() -> None:
     assert _lines(moved) == []
 
 
-_HUNK = """\
-diff --git a/internal/dispatch/assign.go b/internal/dispatch/assign.go
---- a/internal/dispatch/assign.go
-+++ b/internal/dispatch/assign.go
-@@ -27,6 +27,16 @@ func (a *Assigner) Assign(ctx context.Context, shipmentID, driverID int64) error {
- 	if err != nil {
- 		return fmt.Errorf("begin assign: %w", err)
- 	}
-+	var status string
-+	err = tx.QueryRow(ctx, `SELECT shift_status FROM drivers WHERE id = $1 FOR UPDATE`, driverID).Scan(&status)
-+	if err != nil {
-+		return fmt.Errorf("lock driver %d: %w", driverID, err)
-+	}
-+	if status != "on_shift" {
-+		return ErrDriverUnavailable
-+	}
-+
-+	audit.Note(ctx, driverID)
- 	defer tx.Rollback(ctx)
- 
- 	tag, err := tx.Exec(ctx,
-"""
+_HUNK = "".join(f"{line}\n" for line in [
+    'diff --git a/internal/dispatch/assign.go b/internal/dispatch/assign.go',
+    '--- a/internal/dispatch/assign.go',
+    '+++ b/internal/dispatch/assign.go',
+    '@@ -27,6 +27,16 @@ func (a *Assigner) Assign(ctx context.Context, shipmentID, driverID int64) error {',
+    ' \tif err != nil {',
+    ' \t\treturn fmt.Errorf("begin assign: %w", err)',
+    ' \t}',
+    '+\tvar status string',
+    '+\terr = tx.QueryRow(ctx, `SELECT shift_status FROM drivers WHERE id = $1 FOR UPDATE`, driverID).Scan(&status)',
+    '+\tif err != nil {',
+    '+\t\treturn fmt.Errorf("lock driver %d: %w", driverID, err)',
+    '+\t}',
+    '+\tif status != "on_shift" {',
+    '+\t\treturn ErrDriverUnavailable',
+    '+\t}',
+    '+',
+    '+\taudit.Note(ctx, driverID)',
+    ' \tdefer tx.Rollback(ctx)',
+    ' ',
+    ' \ttag, err := tx.Exec(ctx,',
+])
 
 
 def test_a_hunk_below_the_begin_gets_one_finding_spanning_its_early_returns() -> None:

@@ -1,5 +1,6 @@
 """Names that mean a secret (or, for logs, a regulated identifier: a TIN, a card number), for the checks
-that follow secrets by name (fallbacks, logs) in Ruby, JavaScript, Go and Java. Messages name the variable, never its value."""
+that follow secrets by name (fallbacks, logs) in Ruby, JavaScript, Go and Java. Messages name the
+variable, never its value."""
 
 from __future__ import annotations
 

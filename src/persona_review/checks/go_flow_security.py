@@ -552,19 +552,19 @@ def insecure_random(ctx: FileContext) -> Iterator[Hit]:
             for site in flow.calls:
                 # `rand.Intn(...)`, or a method of a generator made here (`rng := rand.New(...)`;
                 # `rng.Intn(...)`): reported where the predictable generator is called or made
-                if site.function is not function or not any(f.startswith("weak-random:") for f in site.result.flags):
+                if site.function is not function or not weak_random_flags(site.result):
                     continue
-                flag = next(f for f in site.result.flags if f.startswith("weak-random:"))
+                flag = weak_random_flags(site.result)[0]
                 if flag in reported:
                     continue
                 reported.add(flag)
-                callee = site.call.callee
-                line = site.line
+                callee, at = site.call.callee, site.line
                 if not callee.startswith("rand."):
                     made = next((other for other in flow.calls if other.function is function
                                  and other.call.callee == "rand.New"), None)
-                    callee, line = ("rand.New", made.line) if made is not None else (callee, line)
-                yield Hit(line, None, f"`{shown(callee)}` is predictable and is used by `{function.name}`.")
+                    if made is not None:
+                        callee, at = "rand.New", made.line
+                yield Hit(at, None, f"`{shown(callee)}` is predictable and is used by `{function.name}`.")
 
 
 # --- cookies ----------------------------------------------------------------------------------------------

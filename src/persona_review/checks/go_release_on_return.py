@@ -133,12 +133,14 @@ def resource_held_on_return(ctx: FileContext) -> Iterator[Hit]:
             var = acquired.group("var")
             start = _after_error_check(rows, index, blocks, acquired.group("err"))
             name = re.escape(var)
-            release = re.compile(rf"(?<![\w.]){name}\.(?:Close|Release|Rollback|Commit)\s*\(|\w\(\s*{name}\s*\)")
+            release = re.compile(
+                rf"(?<![\w.]){name}\.(?:Close|Release|Rollback|Commit)\s*\(|\w\(\s*{name}\s*\)")
             what = f"`{var}` from `{acquired.group('callee')}`"
             # query rows are given up by their `defer rows.Close()` only (a return reading `rows.Err()`
             # does not hand them on), and a transaction by its `defer tx.Rollback(ctx)`
-            settled = _QUERY.search(acquired.group("callee")) is None and _TX.search(acquired.group("callee")) is None
-            if _TX.search(acquired.group("callee")):
+            transaction = _TX.search(acquired.group("callee")) is not None
+            settled = _QUERY.search(acquired.group("callee")) is None and not transaction
+            if transaction:
                 what = (f"the transaction `{var}` from `{acquired.group('callee')}` (its connection and the "
                         "locks it took stay held)")
                 handed = re.compile(rf"(?<![\w.]){name}\b(?!\.(?!Commit|Rollback)\w+\s*\()")
@@ -252,7 +254,9 @@ def _tx_returns_before(lexed: Lexed, numbers: list[int], depths: list[int], var:
     if not exits:
         return None
     shown = lexed.code.get(exits[0], "").strip()
-    more = f" (and {len(exits) - 1} more return{'s' if len(exits) > 2 else ''} after it)" if len(exits) > 1 else ""
+    more = ""
+    if len(exits) > 1:
+        more = f" (and {len(exits) - 1} more return{'s' if len(exits) > 2 else ''} after it)"
     return Hit(exits[0], exits[-1] if len(exits) > 1 else None, (
         f"`{shown}`{more} leaves before the `defer {var}.Rollback(...)` on line {deferred}: the transaction "
         f"`{var}` began above and stays open on this path, holding its connection and the row locks it took "

@@ -160,11 +160,11 @@ def resource_leak(ctx: FileContext) -> Iterator[Hit]:
             # `try (...)` is the problem, the exit the path it leaks on
             spanned = reaches(ctx, no, exit_line)
             yield Hit(no if spanned else exit_line, exit_line if spanned else None, message=(
-                f"The `{word}` on line {exit_line} leaves the method with `{var}` (opened on line {no}) still "
-                "open: the "
-                f"`{var}.close()` on line {close_line} only runs on the path that reaches it, so each time "
-                f"this path runs a {'pooled connection' if kind == 'Connection' else 'resource'} leaks. Open "
-                f"`{var}` in `try (...) {{ }}` so every path closes it."))
+                f"The `{word}` on line {exit_line} leaves the method with `{var}` (opened on line {no}) "
+                f"still open: the `{var}.close()` on line {close_line} only runs on the path that reaches "
+                f"it, so each time this path runs a "
+                f"{'pooled connection' if kind == 'Connection' else 'resource'} leaks. Open `{var}` in "
+                "`try (...) { }` so every path closes it."))
             continue
         skipped = _close_skipped(lexed, no, span.last, last, var)
         if skipped is not None:

@@ -103,7 +103,8 @@ def _rule(no: int, match: re.Match[str]) -> _Rule | None:
     if not paths or not all(path.startswith("/") for path in paths):
         return None  # a custom `RequestMatcher`, a constant, or a regex
     method = _METHOD.search(args)
-    return _Rule(no, paths, method.group(1) if method else "", match.group("access") + _bracketed(match.group("rest")))
+    grant = match.group("access") + _bracketed(match.group("rest"))
+    return _Rule(no, paths, method.group(1) if method else "", grant)
 
 
 def _bracketed(text: str) -> str:

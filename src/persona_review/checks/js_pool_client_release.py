@@ -83,8 +83,9 @@ def pool_client_not_released(ctx: FileContext) -> Iterator[Hit]:
                 exit_line, try_line = early_exit
                 yield Hit(no, exit_line, message=(
                     f"`{name}` is released in the `finally` of the `try` on line {try_line}, but line "
-                    f"{exit_line} leaves before that `try` opens: on this path the connection never goes back "
-                    f"to the pool. Check out the client right before the `try`, or move the check above it."))
+                    f"{exit_line} leaves before that `try` opens: on this path the connection never goes "
+                    f"back to the pool. Check out the client right before the `try`, or move the check above "
+                    f"it."))
             continue
         if not releases:
             yield Hit(no, message=(

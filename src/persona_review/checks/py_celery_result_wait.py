@@ -61,8 +61,9 @@ def result_wait(ctx: FileContext) -> Iterator[Hit]:
                 seen.add(id(node))
                 assert isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                 yield hit_on(node, flow.offset, (
-                    f"`.{node.func.attr}()` waits on the task result from `{_sender(node.func.value, results)}` "
-                    "with no timeout: if no worker finishes it, this call never returns."))
+                    f"`.{node.func.attr}()` waits on the task result from "
+                    f"`{_sender(node.func.value, results)}` with no timeout: if no worker finishes it, this "
+                    "call never returns."))
 
 
 def _is_send(node: ast.expr) -> bool:
@@ -85,7 +86,9 @@ def _result_names(nodes: list[ast.AST]) -> dict[str, str]:
 
 
 def _unbounded_wait(node: ast.AST, results: dict[str, str]) -> bool:
-    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute) or node.func.attr not in _WAITS:
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return False
+    if node.func.attr not in _WAITS:
         return False
     target = node.func.value
     if not (_is_send(target) or (isinstance(target, ast.Name) and target.id in results)):

@@ -75,7 +75,8 @@ def client_session_unclosed(ctx: FileContext) -> Iterator[Hit]:
                     if kind.endswith(_EARLY):
                         statement = "raise" if ctx.lines.get(line + flow.offset, "").lstrip().startswith(
                             "raise") else "return"
-                        yield Hit(line + flow.offset, None, _early_message(kind.removesuffix(_EARLY), statement))
+                        message = _early_message(kind.removesuffix(_EARLY), statement)
+                        yield Hit(line + flow.offset, None, message)
                     else:
                         yield Hit(line + flow.offset, None, _MESSAGES[kind])
 
@@ -105,9 +106,9 @@ _WHAT = {_AIOHTTP: "aiohttp session", _ENGINE: "SQLAlchemy engine", _REDIS: "Red
 
 
 def _early_message(kind: str, statement: str) -> str:
-    return (f"This `{statement}` leaves before the `try` whose `finally` closes the {_WHAT[kind]} made above: on "
-            "this path it is never closed, so every call that takes it leaks its connections. Make the "
-            "client after the early returns, or open the `try` (or `async with`) right where it is made.")
+    return (f"This `{statement}` leaves before the `try` whose `finally` closes the {_WHAT[kind]} made "
+            "above: on this path it is never closed, so every call that takes it leaks its connections. Make "
+            "the client after the early returns, or open the `try` (or `async with`) right where it is made.")
 
 
 _KINDS: dict[str, tuple[str, str]] = {
@@ -268,7 +269,8 @@ def _exit_before_cleanup(nodes: list[ast.AST], name: str, made: ast.Assign) -> a
     if not closing:
         return None
     start = min(node.lineno for node in closing)
-    exits = [node for node in nodes if isinstance(node, ast.Return | ast.Raise) and made_end < node.lineno < start
+    exits = [node for node in nodes
+             if isinstance(node, ast.Return | ast.Raise) and made_end < node.lineno < start
              and not any(isinstance(sub, ast.Name) and sub.id == name for sub in ast.walk(node))]
     return min(exits, key=lambda node: node.lineno) if exits else None
 

@@ -281,8 +281,8 @@ def _logged_secrets(node: ast.expr) -> Iterator[str]:
             yield name  # every header or cookie of the request, `Authorization` and the session among them
             continue
         last = name.rsplit(".", 1)[-1]
-        if last and _LOGGED_SECRET.search(last) and (not _NOT_SECRET.search(last) or _REGULATED_ID.search(last)) \
-                and not last.isupper():  # constants like TOKEN_TTL or a header name
+        named = _LOGGED_SECRET.search(last) and (not _NOT_SECRET.search(last) or _REGULATED_ID.search(last))
+        if last and named and not last.isupper():  # constants like TOKEN_TTL or a header name
             yield name
 
 
@@ -315,8 +315,8 @@ def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
 
 _SECRET_WORDS = ("password", "passwd", "secret", "token", "api_key", "apikey", "private_key", "access_key",
                  "credential", "authorization", "auth_header", "cookie", "session_key", "card_number",
-                 "cardnumber", "cvv", "cvc", "headers", "meta", "ssn", "tin", "tax_id", "taxid", "national_id",
-                 "passport")
+                 "cardnumber", "cvv", "cvc", "headers", "meta", "ssn", "tin", "tax_id", "taxid",
+                 "national_id", "passport")
 _LOG_OPTIONS = frozenset({"exc_info", "extra", "stack_info", "stacklevel"})
 
 

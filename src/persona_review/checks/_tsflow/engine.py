@@ -1116,8 +1116,9 @@ class _Run:
         if kinds is not None:
             base = derived(*args, *([receiver] if receiver is not None and receiver.tainted else []))
             return sanitized(base, kinds)
-        if c.callee in t.weak_random or (receiver is not None and receiver.type in t.weak_random_types
-                                         and (method.startswith("next") or f"rand.{method}" in t.weak_random)):
+        if c.callee in t.weak_random or (
+                receiver is not None and receiver.type in t.weak_random_types
+                and (method.startswith("next") or f"rand.{method}" in t.weak_random)):
             flag = frozenset({f"weak-random:{c.callee}@{self.flow.line_of(node)}"})
             if method == "nextBytes" and c.args:
                 target = self._name_of(c.args[0], self.adapter.expression(c.args[0]))
