@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from persona_review import __version__
 from persona_review.checks.base import FileContext
@@ -34,6 +34,7 @@ from persona_review.placement import merge
 from persona_review.reporters import FORMATS
 from persona_review.reporters.text import render_text
 from persona_review.result import ModelStatus, ReviewResult
+from persona_review.terminal import terminal_columns
 
 if TYPE_CHECKING:
     from persona_review.model.repo_instructions import RepoGuidance
@@ -43,7 +44,21 @@ if TYPE_CHECKING:
 MAX_DIFF_BYTES = 200_000_000
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, told the terminal's width (argparse would import `shutil` to find it out,
+    on every run: a formatter is made for each argument added)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position,
+                         width if width is not None else terminal_columns(80) - 2)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
@@ -133,9 +148,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _read_diff(args: argparse.Namespace) -> tuple[Diff, Path | None]:
-    from persona_review.gitdiff import read_git_diff, read_staged_diff, repo_root  # only git modes run git
-
     cwd = Path.cwd()
+    if args.base or args.staged:
+        # only the git modes run git (and import `subprocess` and `tempfile` for it)
+        from persona_review.gitdiff import read_git_diff, read_staged_diff, repo_root
     if args.base:
         root = repo_root(cwd)
         # The work tree gives whole-file context; build_context uses a file only where it matches the diff.

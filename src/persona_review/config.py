@@ -6,7 +6,6 @@ exist; editors use the same file for completion.
 
 from __future__ import annotations
 
-import difflib
 import json
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -160,6 +159,8 @@ def _check_ignore_id(given: str, key: str, source: str) -> None:
     known = known_ids()
     if given.strip().upper() in known:
         return
+    import difflib  # only for the message of a mistyped value
+
     close = difflib.get_close_matches(given.strip().upper(), sorted(known), n=2)
     hint = f"; did you mean {' or '.join(close)}?" if close else ""
     raise ConfigError(

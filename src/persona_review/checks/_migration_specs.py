@@ -109,10 +109,12 @@ class _OneFileCache:
         return list(self._by_item.get(item, ()))
 
 
-def register_family(specs: dict[str, CheckSpec], scan: Scanner) -> None:
+def register_family(specs: dict[str, CheckSpec], scan: Scanner, needs: tuple[str, ...] = ()) -> None:
+    """Register each item's check; `needs` (as for `register`): texts one of which every file the family
+    reads as a migration holds (its framework's markers), so that other files skip it unread."""
     cache = _OneFileCache(scan)
     for item, spec in specs.items():
-        register(spec)(_item_check(cache, item))
+        register(spec, needs=needs)(_item_check(cache, item))
 
 
 def _item_check(cache: _OneFileCache, item: str) -> Callable[[FileContext], list[Hit]]:

@@ -332,4 +332,5 @@ def _schema_untouched(text: Mapping[int, str], upgrade: int) -> bool:
     return _DDL.search(_ENUM_VALUE.sub("", code)) is None
 
 
-register_family(SPECS, scan)
+# every revision `migration_kind` reads as Alembic holds one of its markers (`_ALEMBIC_MARKERS`)
+register_family(SPECS, scan, needs=("alembic", "down_revision", " op.", "\top.", "_op."))

@@ -225,4 +225,5 @@ def _run_hits(op: _Op, created: set[str], non_atomic: bool) -> list[ItemHit]:
     return hits
 
 
-register_family(SPECS, scan)
+# every file `migration_kind` reads as a Django migration names `migrations` (`_DJANGO_MARKERS`)
+register_family(SPECS, scan, needs=("migrations",))

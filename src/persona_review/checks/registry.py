@@ -33,6 +33,7 @@ LANGUAGE_MODULES: dict[str, frozenset[str]] = {
     "migrations_django": frozenset({"python"}),
     "migrations_embedded_sql": frozenset({"go", "java"}),
     "migrations_js": frozenset({"javascript", "typescript"}),
+    "migrations_liquibase": frozenset({"unknown", "yaml"}),
     "migrations_rails": frozenset({"ruby"}),
     "sql_squawk": frozenset({"sql"}),
 }

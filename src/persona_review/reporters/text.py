@@ -4,7 +4,6 @@ it), the explanation wrapped to the terminal width, and the suggested fix; colou
 from __future__ import annotations
 
 import re
-import shutil
 import textwrap
 from collections.abc import Callable
 from itertools import groupby
@@ -14,6 +13,7 @@ from persona_review.lazy_re import lazy_re
 from persona_review.nothing_reviewed import NO_TRIGGER
 from persona_review.reporters.stats import mode_label, severity_counts
 from persona_review.result import ReviewResult
+from persona_review.terminal import terminal_columns
 
 _COLOURS = {
     Severity.CRITICAL: "\x1b[1;31m",
@@ -32,7 +32,7 @@ MAX_WIDTH = 120
 
 def terminal_width() -> int:
     """The terminal's width (COLUMNS or the tty), kept between MIN_WIDTH and MAX_WIDTH; 100 when unknown."""
-    return max(MIN_WIDTH, min(MAX_WIDTH, shutil.get_terminal_size((100, 24)).columns))
+    return max(MIN_WIDTH, min(MAX_WIDTH, terminal_columns()))
 
 
 def render_text(result: ReviewResult, *, colour: bool = False, width: int | None = None) -> str:
