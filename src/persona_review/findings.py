@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from persona_review.digests import sha256
 from persona_review.lazy_re import lazy_re
 
 
@@ -114,7 +114,8 @@ FINGERPRINT_VERSION = "2"
 
 
 def _digest(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+    digest: str = sha256("\x1f".join(parts).encode()).hexdigest()
+    return digest[:16]
 
 
 def assign_fingerprints(

@@ -24,10 +24,11 @@ and answer "no match" at once when it does not (`_required`): the same answers, 
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from collections.abc import Callable
 from typing import Any, cast
+
+from persona_review.digests import blake2b
 
 _ATTRIBUTES = (
     "search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
@@ -158,7 +159,7 @@ def _known_required(source: str, flags: int) -> tuple[tuple[str, ...], bool]:
 def table_key(source: str, flags: int) -> int:
     """A pattern's key in the table: 64 bits of a BLAKE2 digest of its flags and source (a table keyed by
     the sources themselves took longer to load than it saved)."""
-    digest = hashlib.blake2b(f"{flags}:{source}".encode(), digest_size=8).digest()
+    digest = blake2b(f"{flags}:{source}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big")
 
 

@@ -18,9 +18,10 @@ once an exception is being matched).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import TYPE_CHECKING, Any
+
+from persona_review.digests import blake2b
 
 if TYPE_CHECKING:
     from yaml import YAMLError
@@ -31,7 +32,7 @@ __all__ = ["YAMLError", "digest", "parse", "safe_load"]
 def digest(text: str | bytes) -> str:
     """The table's key for a document's exact text."""
     data = text.encode("utf-8") if isinstance(text, str) else text
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 def safe_load(text: str | bytes) -> Any:
