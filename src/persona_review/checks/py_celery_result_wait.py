@@ -38,7 +38,7 @@ _WAITS = frozenset({"get", "wait", "join", "join_native"})
         category=Category.ERROR_HANDLING,
         severity=Severity.HIGH,
         languages=frozenset({"python"}),
-        title="Celery task result waited on without a timeout",
+        title="Celery task result waited for with no timeout",
         explanation=(
             "`AsyncResult.get()` blocks until a worker finishes the task, with no limit by default: when the "
             "workers are busy or down the caller hangs with it, holding its request, transaction and "
