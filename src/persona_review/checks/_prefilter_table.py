@@ -10,6 +10,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'any_tenant_header': ((), ('account', 'company', 'org', 'team', 'tenant', 'workspace')),
     'batch_results': (('BatchWrite', 'BatchWriteItem', 'ChangeMessageVisibilityBatch', 'DeleteMessageBatch', 'DeleteObjects', 'PublishBatch', 'PutEvents', 'PutRecordBatch', 'PutRecords', 'SendMessageBatch', 'batchWrite', 'batchWriteItem', 'batch_write_item', 'changeMessageVisibilityBatch', 'change_message_visibility_batch', 'deleteMessageBatch', 'deleteObjects', 'delete_message_batch', 'delete_objects', 'publishBatch', 'publish_batch', 'putEvents', 'putRecordBatch', 'putRecords', 'put_events', 'put_record_batch', 'put_records', 'sendMessageBatch', 'send_message_batch'), ()),
     'cors': (('ORIGIN', 'rigin'), ()),
+    'failure_fallback_value': (('catch', 'err != nil', 'except', 'rescue'), ()),
     'failure_made_permanent': (('Reject(', 'UnrecoverableError'), ()),
     'failure_marked_done': (('catch', 'except', 'rescue'), ()),
     'go_admin_route': (('Group(', 'Handle(', 'Route(', 'Use('), ()),
