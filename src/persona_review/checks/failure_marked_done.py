@@ -104,7 +104,7 @@ _SUCCESS_RESULT = lazy_re(
 _BEST_EFFORT = lazy_re(
     r"(?i)best[- ]effort|non[- ]?fatal|must not fail|not critical|optional|ignor|doesn'?t matter"
 )
-_SIDE_WORK = lazy_re(
+SIDE_WORK = lazy_re(
     r"(?i)slack|track|analytic|metric|stats|statsd|audit|telemetry|sentry|cache|gauge|counter"
 )
 _ALREADY = lazy_re(r"(?i)already|duplicate|exists|conflict|unique|integrity")
@@ -180,7 +180,7 @@ def _marked_after(ctx: FileContext, lexed: Lexed, no: int) -> tuple[int, str] | 
     if tried is None:
         return None
     calls = [c for n in tried for c in _CALL.findall(lexed.bare.get(n, ""))]
-    if calls and all(_SIDE_WORK.search(c) for c in calls):
+    if calls and all(SIDE_WORK.search(c) for c in calls):
         return None  # a metric, an audit or analytics event: not the work the item is about
     first = min(tried, default=no)
     if any(_BEST_EFFORT.search(ctx.lines.get(n, "")) for n in range(first, max(body) + 1)):
@@ -192,7 +192,10 @@ def _marked_after(ctx: FileContext, lexed: Lexed, no: int) -> tuple[int, str] | 
              for stem, verb in _STEMS.items() if callee.rsplit(".", 1)[-1].lower().startswith(stem)}
     inside = _marked_inside(lexed, body, verbs)
     if inside is not None:
-        item = _marked_item("\n".join(lexed.code.get(n, "") for n in _statement(lexed, inside)), names)
+        code = "\n".join(lexed.code.get(n, "") for n in _statement(lexed, inside))
+        if _records_outcome(code, header):
+            return None  # the marking carries the failure (the error, a status code, a -1): it is recorded
+        item = _marked_item(code, names)
         return (inside, item) if item is not None else None
     substitutes = _assigned(lexed, tried)
     skips = _SKIPS.match(lexed.bare.get(body[-1], "")) is not None
@@ -251,6 +254,19 @@ def _marked_inside(lexed: Lexed, body: list[int], verbs: set[str]) -> int | None
         if not (LOG_LINE.match(text) or _continued(lexed, line)):
             return None
     return None
+
+
+_CAUGHT_NAME = lazy_re(r"\bas\s+(\w+)\s*:|=>\s*(\w+)|\bcatch\s*\((?:[^)]*\s)?(\w+)\s*\)")
+_SENTINEL = lazy_re(r"(?<![\w.])-1\b|\bnil\b|\bNone\b|\bnull\b")
+
+
+def _records_outcome(code: str, header: str) -> bool:
+    """A marking in a handler that records how the work failed: it is given the caught error (or something
+    read from it), a failure word, or a sentinel (`-1`, `None`) for the result."""
+    caught = _CAUGHT_NAME.search(header)
+    name = next((g for g in caught.groups() if g), None) if caught else None
+    return bool((name and re.search(rf"\b{re.escape(name)}\b", code)) or _SENTINEL.search(code)
+                or _NOTES_FAILURE.search(code))
 
 
 def _continued(lexed: Lexed, line: int) -> bool:
