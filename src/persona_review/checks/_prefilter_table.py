@@ -188,7 +188,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'py_security': None,
     'py_sqla_session_unclosed': (('Session', 'ession'), ()),
     'py_sqlalchemy_rollback': (('commit', 'flush'), ()),
-    'py_task_failure_swallowed': (('Retry(', 'autoretry_for', 'default_retry_delay', 'max_retries', 'retry_backoff', 'retry_jitter', 'retry_kwargs', 'self'), ()),
+    'py_task_failure_swallowed': (('Records', 'Retry(', 'WorkerSettings', 'arq', 'autoretry_for', 'default_retry_delay', 'dramatiq', 'max_retries', 'retry_backoff', 'retry_jitter', 'retry_kwargs', 'rq', 'self'), ()),
     'py_task_retry_forever': (('max_retries',), ()),
     'py_tempfile_leak': (('delete=False', 'mkdtemp', 'mkstemp'), ()),
     'py_tx_outer_handle': (('.begin()', 'transaction('), ()),
