@@ -22,7 +22,8 @@ function given to `new Worker(name, ...)` (from the call's line, or the hunk hea
 inside the call), to `queue.process(...)`, a NestJS `@Processor` class's `process(job)` method, kafkajs'
 `eachMessage` and sqs-consumer's `handleMessage` (both commit or delete the message when the handler
 returns); and a Lambda's loop over an SQS batch (`for (const record of event.Records)`), whose catch does
-not name the record in `batchItemFailures`. A catch that hands the failure on (a dead-letter queue or topic, a retry queue) keeps the work.
+not name the record in `batchItemFailures`. A catch that hands the failure on (a dead-letter queue or
+topic, a retry queue) keeps the work.
 """
 
 from __future__ import annotations
