@@ -51,8 +51,10 @@ _FAILED_FLAG = lazy_re(
 """An envelope that says the request failed anywhere in the body: `jsonify(ok=False, ...)`,
 `{"success": False, ...}`, `{"status": "error", ...}`."""
 _SUCCESS_FLAG = lazy_re(
-    r"(?<![\w.])(?:ok|success|succeeded)\s*=\s*True\b|[\"'](?:ok|success|succeeded)[\"']\s*:\s*True\b|"
-    r"[\"']status[\"']\s*:\s*[\"'](?:ok|success|succeeded|done|cancelled|canceled|sent|queued|accepted)[\"']"
+    r"(?<![\w.])(?:ok|success|succeeded|verified|approved|sent|queued)\s*=\s*True\b|"
+    r"[\"'](?:ok|success|succeeded|verified|approved|sent|queued)[\"']\s*:\s*True\b|"
+    r"(?:[\"']status[\"']\s*:|(?<![\w.])status\s*=)\s*"
+    r"[\"'](?:ok|success|succeeded|done|cancelled|canceled|sent|queued|accepted)[\"']"
 )
 """An envelope that says the request worked: `{"ok": True}`, `jsonify(success=True)`, `{"status": "ok"}`."""
 _LOGS_FAILURE = lazy_re(r"\.(?:error|exception|critical)\s*\(|capture_exception\s*\(")
@@ -66,7 +68,7 @@ _BROAD = lazy_re(
     r"^\s*except\s*(?:\(?\s*(?:builtins\.)?(?:Exception|BaseException)\s*\)?\s*(?:as\s+\w+\s*)?)?:"
 )
 _STATUS_NOT_OK = lazy_re(
-    r"\bstatus(?:_code)?\s*=\s*(?![^\n]*\b(?:200|HTTP_200_OK|OK)\b)|"
+    r"\bstatus(?:_code)?\s*=\s*(?![\"'])(?![^\n]*\b(?:200|HTTP_200_OK|OK)\b)|"
     r",\s*(?:[345]\d\d|status\.HTTP_[345]|HTTPStatus\.(?!OK)|\w*STATUS|\w+_status\b|code\b)"
 )
 """A status that is not 200 given to the answer (`status=503`, `, 500`, `, status.HTTP_503_...`)."""
