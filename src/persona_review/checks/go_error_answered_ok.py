@@ -11,9 +11,10 @@ statement at the block's own level that answers a 2xx status: `c.NoContent`/`c.S
 `c.JSON`/`ctx.JSON`/`w.WriteHeader` with `http.StatusOK`/`StatusNoContent`/`StatusCreated`/
 `StatusAccepted` or 200-204, or `json.NewEncoder(w).Encode(...)` of an error body with no `WriteHeader`
 before it (net/http then answers 200). A JSON answer counts only when its body is a map literal keyed
-`"error"` that carries no code of its own (`"code"`: APIs that put their status in the body); a body
-built by a helper may carry one. A bodyless answer is left alone when the line after the block answers
-another 2xx (the status tells the outcomes apart, as in a chunk-upload probe). A block with a comment
+`"error"` that carries no code of its own (`"code"`: APIs that put their status in the body), or one that
+says the work was done (`"verified": true`, `"status": "queued"`); a body built by a helper may carry one.
+A bodyless answer is left alone when the line after the block answers another 2xx and the block logs no
+error (the status tells the outcomes apart, as in a chunk-upload probe). A block with a comment
 line before the answer is left alone: the success is on purpose (answering 204 whether or not an account
 exists keeps emails from being enumerated).
 
@@ -54,6 +55,12 @@ _ANSWER = lazy_re(
 _ERROR_BODY = lazy_re(
     r"(?:gin\.H|echo\.Map|fiber\.Map|map\[string\][\w{}]+)\s*\{\s*[\"'](?:error|err|errors)[\"']\s*:"
 )
+_SUCCESS_BODY = lazy_re(
+    r"[\"'](?:ok|success|verified|approved|sent|queued|done)[\"']\s*:\s*true\b|"
+    r"[\"']status[\"']\s*:\s*[\"'](?:ok|success|queued|accepted|sent|done)[\"']"
+)
+"""A body that says the request worked: `gin.H{"verified": true}`, `{"status": "queued"}`."""
+_ERROR_LOG = lazy_re(r"\.(?:Error|Errorf|ErrorContext|Errorw)\s*\(|\.Error\(\)")
 _OWN_CODE = lazy_re(r"[\"'](?:code|status|errcode|err_code|success|ok)[\"']|\bCode\s*:|\bSuccess\s*:")
 _ENCODE = lazy_re(
     r"^\s*(?:_\s*=\s*|return\s+|if\s+err\w*\s*:?=\s*)?json\.NewEncoder\(\s*(?P<w>w|rw|writer|res|resp)\s*\)"
@@ -142,12 +149,14 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
                 break
             if found is not None:
                 statement = statement_span(lexed, line)
-                if found.group("how") in _WITH_BODY and (
+                says_done = _SUCCESS_BODY.search(statement.code) is not None
+                if found.group("how") in _WITH_BODY and not says_done and (
                     _ERROR_BODY.search(statement.code) is None or _OWN_CODE.search(statement.code)
                 ):
                     break
-                if found.group("how") not in _WITH_BODY and _other_success_after(lexed, block.last,
-                                                                                found.group("status")):
+                logged = any(_ERROR_LOG.search(lexed.bare.get(n, "")) for n in range(no + 1, line))
+                if found.group("how") not in _WITH_BODY and not logged and _other_success_after(
+                        lexed, block.last, found.group("status")):
                     break
                 if line in ctx.added:
                     yield Hit(line, None, message=(
