@@ -5,7 +5,7 @@ always be imported. Do not edit by hand; a test compares it with the modules."""
 
 MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'ack_before_process': (('.Ack', '.ack', 'CommitMessages', 'MarkMessage', '_ack', 'basicAck', 'commitOffsets', 'eleteMessage', 'elete_message', 'mark_as_consumed', 'mark_message_as_processed', 'onsumer.commit', 'resolveOffset', 'xack'), ()),
-    'ack_on_failure': (('.ack(', 'Ack(', 'CommitMessages', 'MarkMessage', 'Offset', '_ack(', 'acknowledge', 'commit', 'eleteMessage', 'elete_message', 'xack('), ()),
+    'ack_on_failure': (('.Ack', '.ack', 'CommitMessages', 'MarkMessage', 'Offset', '_ack', 'acknowledge', 'basicAck', 'commit', 'commitOffsets', 'eleteMessage', 'elete_message', 'mark_as_consumed', 'mark_message_as_processed', 'onsumer.commit', 'resolveOffset', 'xack'), ()),
     'any_caller_scope_override': ((), ('account', 'company', 'customer', 'org', 'owner', 'team', 'tenant', 'user', 'workspace')),
     'any_tenant_header': ((), ('account', 'company', 'org', 'team', 'tenant', 'workspace')),
     'batch_results': (('BatchWrite', 'BatchWriteItem', 'ChangeMessageVisibilityBatch', 'DeleteMessageBatch', 'DeleteObjects', 'PublishBatch', 'PutEvents', 'PutRecordBatch', 'PutRecords', 'SendMessageBatch', 'batchWrite', 'batchWriteItem', 'batch_write_item', 'changeMessageVisibilityBatch', 'change_message_visibility_batch', 'deleteMessageBatch', 'deleteObjects', 'delete_message_batch', 'delete_objects', 'publishBatch', 'publish_batch', 'putEvents', 'putRecordBatch', 'putRecords', 'put_events', 'put_record_batch', 'put_records', 'sendMessageBatch', 'send_message_batch'), ()),

@@ -56,6 +56,7 @@ _FUNCTION = {
     ),
 }
 _FUNCTION["typescript"] = _FUNCTION["javascript"]
+_IDENTIFIER = lazy_re(r"[A-Za-z_][\w]*")
 _NOT_A_NAME = frozenset({"if", "for", "while", "switch", "catch", "function", "return", "constructor"})
 
 
@@ -130,8 +131,20 @@ def _fallback(ctx: FileContext, lexed: Lexed, no: int) -> tuple[int, str, str, s
             return None
         value = first
     function = _function_name(ctx, lexed, no, indent)
-    what = permissive_fallback(value, function)
+    what = permissive_fallback(value, function or _words_above(lexed, no))
     return None if what is None else (last, value.strip(), what, function)
+
+
+def _words_above(lexed: Lexed, no: int) -> str:
+    """When the function's name is out of view: the names the lines just above the handler use (the `try`'s
+    lookup), joined as one name to read."""
+    words: list[str] = []
+    for line in range(no - 1, max(0, no - 8), -1):
+        text = lexed.bare.get(line)
+        if text is None:
+            break
+        words.extend(_IDENTIFIER.findall(text))
+    return "_".join(words)
 
 
 def _continues(lexed: Lexed, no: int) -> bool:

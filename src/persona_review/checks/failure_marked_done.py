@@ -443,8 +443,10 @@ def _marked_item(code: str, names: set[str]) -> str | None:
 
 
 _RB_ANSWER = lazy_re(
-    r"^\s*(?:return\s+)?(?:render\b(?P<render>.*)|head\s+(?P<head>:\w+|\d{3})|redirect_to\b(?P<redirect>.*))$"
+    r"^\s*(?:return\s+)?(?:render\b(?P<render>.*)|head\s+(?P<head>:\w+|\d{3})|redirect_to\b(?P<redirect>.*)"
+    r"|(?:status|halt)\s+(?P<status>20[0-4])\b.*|json\s+(?P<json>.*))$"
 )
+"""An answer: Rails' `render`/`head`/`redirect_to`, Sinatra's `status 200`/`halt 200`/`json ...`."""
 _RB_ERROR_STATUS = lazy_re(
     r"status:\s*(?::(?!ok\b|created\b|accepted\b|no_content\b)\w+|[45]\d\d)|\balert:|\berror\b"
 )
@@ -452,7 +454,8 @@ _RB_ASSIGNED = lazy_re(r"^\s*(@?\w+)\s*=(?!=)")
 _RB_SUCCESS_HEAD = lazy_re(r"^(?::ok|:created|:accepted|:no_content|20[0-4])$")
 _RB_WORK = lazy_re(
     r"\.(?:charge|send|save|create|cancel|refund|capture|update|destroy|delete|publish|submit|pay|transfer|"
-    r"deliver|enqueue|perform|process|sync|upload|provision|subscribe|unsubscribe|confirm|approve)\w*[!?]?"
+    r"deliver|enqueue|perform|process|sync|upload|provision|subscribe|unsubscribe|confirm|approve|call|apply|"
+    r"execute)\w*[!?]?"
     r"(?:\s*\(|\s+\S|\s*$)"
 )
 
