@@ -382,6 +382,11 @@ _WORDS = lazy_re(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _DONE_WORD = lazy_re(rf"(?i){_DONE_VALUE}")
 
 
+def marks_done(code: str) -> bool:
+    """Whether `code` (a code view) records an item as done: a done status or time, a `mark...Done` call."""
+    return _MARKED_DONE.search(code) is not None or any(_marks_done(callee) for callee in _CALL.findall(code))
+
+
 def _marks_done(callee: str) -> bool:
     """A call named `mark...<done word>`: `markBatchSettled`, `MarkItemPaid`, `mark_export_complete`."""
     words = _WORDS.findall(callee.rsplit(".", 1)[-1])

@@ -26,12 +26,17 @@ as done (`UPDATE outbox SET sent_at = now()`, `MarkSent(...)`, `status = 'delive
 answered, or recorded, as done.
 Calls whose failure is commonly best-effort (an audit record, a metric, a cache) do not name such work, and
 a comment in the block saying so (best-effort, ignored, non-fatal) keeps it quiet.
+
+And (`_go_marked_done`, Go's reading of ANY-FAILURE-MARKED-DONE): such a block that records the item the
+failed call was given as done itself (`exp.Status = StatusDone`), or that logs and `continue`s a loop
+followed after the loop by a marking of the batch (`MarkBatchSettled(ctx, batchID)`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from persona_review.checks._go_marked_done import marking_after_logged
 from persona_review.checks._handler_comments import comment_line_in
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import brace_block, indent_of, lines_of, statement_span
@@ -118,6 +123,13 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
         if block is None:
             continue
         answer = _success_after_logged(ctx, lexed, no, block.last)
+        marked = marking_after_logged(ctx, lexed, no, block.last, LOG_ONLY) if answer is None else None
+        if marked is not None and any(n in ctx.added for n in range(no, marked + 1)):
+            yield Hit(no, block.last if block.last - no <= 8 else None, message=(
+                f"This `if {_err_name(bare)} != nil` block only logs the failure, and line {marked} records "
+                "the work as done, though it failed: nobody retries it. Record a failed state (or return the "
+                "error) instead."))
+            continue
         if answer is not None:
             yield Hit(no, block.last if block.last - no <= 8 else None, message=(
                 f"This `if {_err_name(bare)} != nil` block only logs the failure and goes on, and line "

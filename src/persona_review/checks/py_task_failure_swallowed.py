@@ -15,7 +15,8 @@ the handler, ends the task in SUCCESS: the retries it was configured for never h
 and Flower show it done, and the work is lost.
 
 Reported on an `except` directly in the task's body (not inside a loop over items, nor a nested function)
-whose handler treats the error as a failure (logs at warning level or above, or returns a failure result)
+whose handler treats the error as a failure (logs at warning level or above, returns a failure result, or
+catches a failed call to another service: `httpx.HTTPError`, `RequestException`)
 and neither raises nor retries. Only tasks whose decorator asks for retries, and with `autoretry_for` only
 handlers that catch one of its errors (or everything); handlers of "nothing to do"
 errors (`DoesNotExist`, `NotFound`, `Ignore`, `Reject`, `SoftTimeLimitExceeded`) are left alone. In a hunk
@@ -32,6 +33,7 @@ from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._prefilter import has_any
 from persona_review.checks._spans import enclosing_headers, indent_of, lines_of, python_block
 from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.py_error_answered_ok import REMOTE_FAILURE
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
@@ -103,7 +105,8 @@ def task_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
         if not body or body == [no]:
             continue
         texts = [lexed.bare.get(n, "") for n in body]
-        if any(_FAILS.search(t) for t in texts) or not any(_TREATED_AS_FAILURE.search(t) for t in texts):
+        if any(_FAILS.search(t) for t in texts) or not (any(_TREATED_AS_FAILURE.search(t) for t in texts)
+                                                        or REMOTE_FAILURE.search(bare)):
             continue
         if arq_job:
             yield Hit(no, body[-1] if body[-1] > no else None, (

@@ -1,4 +1,4 @@
-// want: ANY-FAILURE-MARKED-DONE
+// want: GO-ERROR-ANSWERED-OK
 package payouts
 
 import (

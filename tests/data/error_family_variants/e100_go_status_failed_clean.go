@@ -1,4 +1,4 @@
-// clean: ANY-FAILURE-MARKED-DONE
+// clean: GO-ERROR-ANSWERED-OK
 package exports
 
 import (
