@@ -245,6 +245,8 @@ def _marked_inside(lexed: Lexed, body: list[int], verbs: set[str]) -> int | None
     """The line of a marking in the handler itself, after nothing but logging: the failure path records
     the item as done."""
     for number, line in enumerate(body):
+        if _COMPOUND.match(lexed.bare.get(line, "")):
+            return None  # a branch decides: not a marking on every failure
         statement = _statement(lexed, line)
         marked = _marking_line(lexed, statement, verbs)
         if marked is not None:
@@ -267,6 +269,9 @@ def _records_outcome(code: str, header: str) -> bool:
     name = next((g for g in caught.groups() if g), None) if caught else None
     return bool((name and re.search(rf"\b{re.escape(name)}\b", code)) or _SENTINEL.search(code)
                 or _NOTES_FAILURE.search(code))
+
+
+_COMPOUND = lazy_re(r"^\s*(?:\}\s*)?(?:if|unless|case|switch|for|while|until|else|elif|when)\b")
 
 
 def _continued(lexed: Lexed, line: int) -> bool:
@@ -438,7 +443,8 @@ def _marked_item(code: str, names: set[str]) -> str | None:
     """The item the marking is about, when it is one the `try` (or its loop) worked on."""
     receiver: str
     for receiver in _RECEIVER.findall(code):
-        if receiver in names and receiver not in {"self", "this", "session", "db", "Time", "datetime"}:
+        if receiver in names and receiver not in {"self", "this", "session", "db", "Time", "datetime", "Date",
+                                                  "Instant", "clock", "timezone", "now"}:
             return receiver
     name: str
     for name in _NAME.findall(code.split("(", 1)[1] if "(" in code else ""):
