@@ -108,6 +108,9 @@ def task_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
         if any(_FAILS.search(t) for t in texts) or not (any(_TREATED_AS_FAILURE.search(t) for t in texts)
                                                         or REMOTE_FAILURE.search(bare)):
             continue
+        if _RQ_MODULE.search(text) and any(_FAILURE_METRIC.search(lexed.code.get(n, "")) for n in body) \
+                and _in_rq_job(lexed, no):
+            continue  # an RQ job (no retries to lose) that counts the failure in a metric: recorded, watched
         if arq_job:
             yield Hit(no, body[-1] if body[-1] > no else None, (
                 "This `except` ends the arq job normally, so it is recorded as a success: no `Retry` and no "
@@ -164,6 +167,17 @@ _DRAMATIQ_ACTOR = lazy_re(r"^\s*@(?:dramatiq\.)?actor\b", re.M)
 _NO_RETRIES = lazy_re(r"\bmax_retries\s*=\s*0\b")
 _RQ_JOB = lazy_re(r"^\s*@(?:rq\.decorators\.)?job\s*\(", re.M)
 _RQ_MODULE = lazy_re(r"^\s*(?:import|from)\s+rq\b", re.M)
+_FAILURE_METRIC = lazy_re(r"\.(?:incr|increment|inc|count)\w*\s*\([^)]*(?:error|fail)")
+
+
+def _in_rq_job(lexed: Lexed, line: int) -> bool:
+    """`line` is in the body of a function decorated as an RQ `@job(...)`."""
+    for header, text in enclosing_headers(lexed, line):
+        if _DEF.match(text):
+            return _RQ_JOB.search("\n".join(_decorators(lexed, header, indent_of(text)))) is not None
+    return False
+
+
 _LAMBDA = lazy_re(r"^\s*(?:async\s+)?def\s+\w+\s*\(\s*event\s*,\s*context\s*\)")
 _RECORDS_LOOP = lazy_re(r"^\s*for\s+(?P<item>\w+)\s+in\s+event\s*\[\s*[\"']Records[\"']\s*\]")
 _REPORTS_ITEM = lazy_re(r"itemIdentifier|batchItemFailures\s*\.|\.append\s*\(|\.add\s*\(")
