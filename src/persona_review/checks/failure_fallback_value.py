@@ -57,6 +57,7 @@ _FUNCTION = {
 }
 _FUNCTION["typescript"] = _FUNCTION["javascript"]
 _IDENTIFIER = lazy_re(r"[A-Za-z_][\w]*")
+_RUBY_DEF = lazy_re(r"^\s*def\s")
 _NOT_A_NAME = frozenset({"if", "for", "while", "switch", "catch", "function", "return", "constructor"})
 
 
@@ -112,7 +113,7 @@ def _fallback(ctx: FileContext, lexed: Lexed, no: int) -> tuple[int, str, str, s
         line += 1
     if not body or (line not in lexed.bare and not lexed.whole_file):
         return None  # the handler may go on past the lines in view
-    if ctx.language == "ruby" and not _method_rescue(lexed, no, indent, line):
+    if ctx.language == "ruby" and not _method_rescue(ctx, lexed, no, indent, line):
         return None
     *logs, last = body
     logged = LOG_ONLY if ctx.language == "go" else LOG_LINE
@@ -155,15 +156,16 @@ def _continues(lexed: Lexed, no: int) -> bool:
     return depth > 0 or text.startswith((")", "]", "}", ".", "+", ","))
 
 
-def _method_rescue(lexed: Lexed, no: int, indent: int, after: int) -> bool:
+def _method_rescue(ctx: FileContext, lexed: Lexed, no: int, indent: int, after: int) -> bool:
     """A Ruby `rescue` of a whole method: at the `def`'s indentation, its body ended by the method's `end`
-    (so the body's last value is what the method returns)."""
+    (so the body's last value is what the method returns). A hunk that starts inside the method is judged
+    by its header (`@@ ... @@ def rate_for(from, to)`)."""
     if lexed.bare.get(after, "").strip() != "end" or indent_of(lexed.bare[after]) != indent:
         return False
     for line in range(no - 1, max(0, no - 300), -1):
         text = lexed.bare.get(line)
         if text is None:
-            return False
+            return _RUBY_DEF.match(ctx.section_at(no)) is not None
         if not text.strip() or indent_of(text) > indent:
             continue
         return text.lstrip().startswith("def ")
