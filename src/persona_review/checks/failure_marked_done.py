@@ -563,7 +563,7 @@ def _rb_success(lexed: Lexed, no: int) -> bool:
     found = _RB_ANSWER.match(lexed.bare.get(no, ""))
     if found is None:
         return False
-    code = lexed.code.get(no, "")
+    code = "\n".join(lexed.code.get(n, "") for n in _statement(lexed, no))  # `render json: {...}, status:`
     if found.group("head") is not None:
         return _RB_SUCCESS_HEAD.match(found.group("head")) is not None
     return _RB_ERROR_STATUS.search(code) is None
