@@ -5,11 +5,12 @@ always be imported. Do not edit by hand; a test compares it with the modules."""
 
 MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'ack_before_process': (('.Ack', '.ack', 'CommitMessages', 'MarkMessage', '_ack', 'basicAck', 'commitOffsets', 'eleteMessage', 'elete_message', 'mark_as_consumed', 'mark_message_as_processed', 'onsumer.commit', 'resolveOffset', 'xack'), ()),
-    'ack_on_failure': (('.ack(', 'Ack(', 'CommitMessages', 'MarkMessage', 'Offset', '_ack(', 'acknowledge', 'commit', 'eleteMessage', 'elete_message', 'xack('), ()),
+    'ack_on_failure': (('.Ack', '.ack', 'CommitMessages', 'MarkMessage', 'Offset', '_ack', 'acknowledge', 'basicAck', 'commit', 'commitOffsets', 'eleteMessage', 'elete_message', 'mark_as_consumed', 'mark_message_as_processed', 'onsumer.commit', 'resolveOffset', 'xack'), ()),
     'any_caller_scope_override': ((), ('account', 'company', 'customer', 'org', 'owner', 'team', 'tenant', 'user', 'workspace')),
     'any_tenant_header': ((), ('account', 'company', 'org', 'team', 'tenant', 'workspace')),
     'batch_results': (('BatchWrite', 'BatchWriteItem', 'ChangeMessageVisibilityBatch', 'DeleteMessageBatch', 'DeleteObjects', 'PublishBatch', 'PutEvents', 'PutRecordBatch', 'PutRecords', 'SendMessageBatch', 'batchWrite', 'batchWriteItem', 'batch_write_item', 'changeMessageVisibilityBatch', 'change_message_visibility_batch', 'deleteMessageBatch', 'deleteObjects', 'delete_message_batch', 'delete_objects', 'publishBatch', 'publish_batch', 'putEvents', 'putRecordBatch', 'putRecords', 'put_events', 'put_record_batch', 'put_records', 'sendMessageBatch', 'send_message_batch'), ()),
     'cors': (('ORIGIN', 'rigin'), ()),
+    'failure_fallback_value': (('catch', 'err != nil', 'except', 'rescue'), ()),
     'failure_made_permanent': (('Reject(', 'UnrecoverableError'), ()),
     'failure_marked_done': (('catch', 'except', 'rescue'), ()),
     'go_admin_route': (('Group(', 'Handle(', 'Route(', 'Use('), ()),
@@ -189,7 +190,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'py_security': None,
     'py_sqla_session_unclosed': (('Session', 'ession'), ()),
     'py_sqlalchemy_rollback': (('commit', 'flush'), ()),
-    'py_task_failure_swallowed': (('Retry(', 'autoretry_for', 'default_retry_delay', 'max_retries', 'retry_backoff', 'retry_jitter', 'retry_kwargs', 'self'), ()),
+    'py_task_failure_swallowed': (('Records', 'Retry(', 'WorkerSettings', 'arq', 'autoretry_for', 'default_retry_delay', 'dramatiq', 'max_retries', 'retry_backoff', 'retry_jitter', 'retry_kwargs', 'rq', 'self'), ()),
     'py_task_retry_forever': (('max_retries',), ()),
     'py_tempfile_leak': (('delete=False', 'mkdtemp', 'mkstemp'), ()),
     'py_tx_outer_handle': (('.begin()', 'transaction('), ()),

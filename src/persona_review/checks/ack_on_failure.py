@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from persona_review.checks._blocks import blocks_of
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import indent_of, lines_of
-from persona_review.checks.ack_before_process import _ACKS
+from persona_review.checks.ack_before_process import _ACK_WORDS, _ACKS
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -111,8 +111,7 @@ _SKIP_STATEMENTS = 2
             "error handler decide; ack only after the work succeeded."
         ),
     ),
-    needs=(".ack(", "_ack(", "Ack(", "acknowledge", "Offset", "commit", "MarkMessage", "CommitMessages",
-           "xack(", "elete_message", "eleteMessage"),
+    needs=(*_ACK_WORDS, "acknowledge", "Offset", "commit"),  # every ack `_ACKS` knows, Karafka's too
 )
 def ack_on_failure(ctx: FileContext) -> Iterator[Hit]:
     pattern = _ACKS.get(ctx.language)

@@ -18,7 +18,12 @@ of a loop over rows, then the job's status), by a statement that marks done: a s
 (`"done"`, `'sent'`, `Status.COMPLETED`, `setStatus(ImportStatus.COMPLETED)`, `update(status: "done")`),
 a `..._at` time of sending or processing (`sent_at = now()`, `setSentAt(...)`, `processed_at:`), or a
 `mark_done`/`markSent`/`markAsProcessed` call. The marked item must be one the `try` worked on (its name
-appears in the `try` or in the header of the loop around it). Left alone: a handler or `try` that says the
+appears in the `try`, in the header of the loop around it, or among the function's parameters). Also
+reported: a handler that marks the item done itself after logging; a handler that gives a local the `try`
+was to assign a stand-in value (`report = Report.empty()`) and goes on to the marking; and a handler that
+logs and `continue`s/`next`s the loop over items, followed after the loop by the marking of the batch or
+job (`job.status = COMPLETED`, `runs.updateStatus(runId, RunStatus.COMPLETED)`, `markBatchSettled(...)`):
+the skipped items are lost while the whole run reads as complete. Left alone: a handler or `try` that says the
 work is best-effort; a `try` that only does side work (a metric, an analytics or audit event, a cache, a
 chat message); a handler of an error that means the work was done before (`AlreadyExists`, `Duplicate...`,
 `Conflict`); tests.
@@ -45,7 +50,7 @@ _HANDLER = lazy_re(r"^\s*(?:\}\s*)?(?:catch|except|rescue)\b")
 _TRY = lazy_re(r"^\s*(?:try|begin)\b")
 _OTHER_CLAUSE = lazy_re(r"^\s*(?:\}\s*)?(?:catch|except|rescue|finally|ensure|else)\b")
 _CLEANUP = lazy_re(r"^\s*(?:\}\s*)?(?:finally|ensure)\b")
-_LOG = lazy_re(
+LOG_LINE = lazy_re(
     r"(?i)^\s*(?:[\w$.]*\b(?:log|logger|logging|_log|slog|console|sentry|honeybadger|bugsnag|rollbar)\b"
     r"[\w$.]*\s*\.\s*\w+|(?:print|puts|warn|pp|p)\b|Rails\.error\.report|capture_?exception)"
     r"|^\s*[A-Z_]*LOG(?:GER)?\s*\.\s*\w+\s*\("
@@ -71,8 +76,9 @@ _VERB_DONE = (
 call (`cancel...` then "cancelled"). After another failure they are often the right answer: a failed charge
 followed by `status = "cancelled"` records the failure."""
 _MARKED_DONE = lazy_re(
-    rf"(?i)\bstatus\b[\"']?\s*(?:=|:|=>)\s*(?:[\"']{_DONE_VALUE}[\"']|[\w.]*\.{_DONE_VALUE}\b|:{_DONE_VALUE}\b)"
-    rf"|\bset_?status\s*\(\s*(?:[\"']{_DONE_VALUE}[\"']|[\w.]*\.{_DONE_VALUE}\b|:{_DONE_VALUE}\b)"
+    rf"(?i)(?:\b|(?<=[a-z]))status\b[\"']?\s*(?:=|:|=>)\s*(?:[\"']{_DONE_VALUE}[\"']|[\w.]*\.{_DONE_VALUE}\b|:{_DONE_VALUE}\b)"
+    rf"|\b(?:set|update|change)_?(?:\w+_?)?status\s*\((?:[^()]*,\s*)?"
+    rf"(?:[\"']{_DONE_VALUE}[\"']|[\w.]*\.{_DONE_VALUE}\b|:{_DONE_VALUE}\b)"
     rf"|(?:\b|(?<=_))(?:sent|processed|published|delivered|completed|synced|finished|exported|notified)_?at\b"
     rf"[\"']?\s*"
     rf"(?:=(?!=)|:|=>|\()"
@@ -98,7 +104,7 @@ _SUCCESS_RESULT = lazy_re(
 _BEST_EFFORT = lazy_re(
     r"(?i)best[- ]effort|non[- ]?fatal|must not fail|not critical|optional|ignor|doesn'?t matter"
 )
-_SIDE_WORK = lazy_re(
+SIDE_WORK = lazy_re(
     r"(?i)slack|track|analytic|metric|stats|statsd|audit|telemetry|sentry|cache|gauge|counter"
 )
 _ALREADY = lazy_re(r"(?i)already|duplicate|exists|conflict|unique|integrity")
@@ -154,7 +160,7 @@ def failure_marked_done(ctx: FileContext) -> Iterator[Hit]:
 
 
 def _marked_after(ctx: FileContext, lexed: Lexed, no: int) -> tuple[int, str] | None:
-    """(line, item) of the marking that follows the swallowing handler on line `no`, or None."""
+    """(line, item) of the marking that follows the swallowing handler on line `no` (or ends it), or None."""
     header = lexed.bare[no]
     indent = indent_of(header)
     body: list[int] = []
@@ -166,31 +172,47 @@ def _marked_after(ctx: FileContext, lexed: Lexed, no: int) -> tuple[int, str] | 
         if text.strip():
             body.append(line)
         line += 1
-    if line not in lexed.bare:
+    if line not in lexed.bare or not body:
         return None
-    if not _swallows(lexed, body):
-        return None
-    closing = lexed.bare[line]
-    if ctx.language != "python" and _CLOSE_ONLY.match(closing) and indent_of(closing) == indent:
-        line += 1  # the handler's own closing brace or `end`
-    elif _CLEANUP.match(closing):
-        line += 1  # a `finally`/`ensure` runs after the swallowed failure too: its marking counts
-    elif _OTHER_CLAUSE.match(closing):
-        return None  # another handler or an `else` (which runs only on success): not read
     if _ALREADY.search(header):
         return None  # the work was done before: marking it done is right
     tried = _try_body(lexed, no, indent)
     if tried is None:
         return None
     calls = [c for n in tried for c in _CALL.findall(lexed.bare.get(n, ""))]
-    if calls and all(_SIDE_WORK.search(c) for c in calls):
+    if calls and all(SIDE_WORK.search(c) for c in calls):
         return None  # a metric, an audit or analytics event: not the work the item is about
     first = min(tried, default=no)
     if any(_BEST_EFFORT.search(ctx.lines.get(n, "")) for n in range(first, max(body) + 1)):
         return None  # said to be best-effort, in a comment or the log message
-    names = _names(lexed, tried) | _loop_names(lexed, no)
+    loop = _loop_of(lexed, no)
+    looped = set(_NAME.findall(lexed.bare[loop])) if loop is not None else set()
+    names = _names(lexed, tried) | looped | _signature_names(lexed, no)
     verbs = {verb for n in tried for callee in _CALL.findall(lexed.bare.get(n, ""))
              for stem, verb in _STEMS.items() if callee.rsplit(".", 1)[-1].lower().startswith(stem)}
+    inside = _marked_inside(lexed, body, verbs)
+    if inside is not None:
+        code = "\n".join(lexed.code.get(n, "") for n in _statement(lexed, inside))
+        if _records_outcome(code, header):
+            return None  # the marking carries the failure (the error, a status code, a -1): it is recorded
+        item = _marked_item(code, names)
+        return (inside, item) if item is not None else None
+    substitutes = _assigned(lexed, tried)
+    skips = _SKIPS.match(lexed.bare.get(body[-1], "")) is not None
+    if not _swallows(lexed, body[:-1] if skips else body, substitutes) and not (skips and len(body) == 1):
+        return None
+    closing = lexed.bare[line]
+    if skips:
+        after = _after_loop(lexed, no, line)
+        if after is None:
+            return None  # `continue` skips the rest of the loop body: only what follows the loop counts
+        line = after
+    elif ctx.language != "python" and _CLOSE_ONLY.match(closing) and indent_of(closing) == indent:
+        line += 1  # the handler's own closing brace or `end`
+    elif _CLEANUP.match(closing):
+        line += 1  # a `finally`/`ensure` runs after the swallowed failure too: its marking counts
+    elif _OTHER_CLAUSE.match(closing):
+        return None  # another handler or an `else` (which runs only on success): not read
     seen = 0
     while line in lexed.bare and seen < _STATEMENTS:
         text = lexed.bare[line]
@@ -212,6 +234,125 @@ def _marked_after(ctx: FileContext, lexed: Lexed, no: int) -> tuple[int, str] | 
     return None
 
 
+_SKIPS = lazy_re(r"^\s*(?:continue|next)\s*;?\s*$")
+"""A handler's last statement that goes on with the next item of the loop."""
+_ASSIGNS = lazy_re(
+    r"^\s*(?:(?:final\s+)?[\w$.<>\[\], ]+\s+)?(?:let\s+|const\s+|var\s+)?([A-Za-z_$][\w$]*)\s*=(?!=)"
+)
+
+
+def _marked_inside(lexed: Lexed, body: list[int], verbs: set[str]) -> int | None:
+    """The line of a marking in the handler itself, after nothing but logging: the failure path records
+    the item as done."""
+    for number, line in enumerate(body):
+        if _COMPOUND.match(lexed.bare.get(line, "")):
+            return None  # a branch decides: not a marking on every failure
+        statement = _statement(lexed, line)
+        marked = _marking_line(lexed, statement, verbs)
+        if marked is not None:
+            before = [n for n in body[:number] if n < line]
+            return marked if not before or _swallows(lexed, before) else None
+        text = lexed.bare.get(line, "")
+        if not (LOG_LINE.match(text) or _continued(lexed, line)):
+            return None
+    return None
+
+
+_CAUGHT_NAME = lazy_re(r"\bas\s+(\w+)\s*:|=>\s*(\w+)|\bcatch\s*\((?:[^)]*\s)?(\w+)\s*\)")
+_SENTINEL = lazy_re(r"(?<![\w.])-1\b|\bnil\b|\bNone\b|\bnull\b")
+
+
+def _records_outcome(code: str, header: str) -> bool:
+    """A marking in a handler that records how the work failed: it is given the caught error (or something
+    read from it), a failure word, or a sentinel (`-1`, `None`) for the result."""
+    caught = _CAUGHT_NAME.search(header)
+    name = next((g for g in caught.groups() if g), None) if caught else None
+    return bool((name and re.search(rf"\b{re.escape(name)}\b", code)) or _SENTINEL.search(code)
+                or _NOTES_FAILURE.search(code))
+
+
+_COMPOUND = lazy_re(r"^\s*(?:\}\s*)?(?:if|unless|case|switch|for|while|until|else|elif|when)\b")
+
+
+def _continued(lexed: Lexed, line: int) -> bool:
+    """Line `line` continues an open bracket of the line above (the arguments of a log call)."""
+    above = lexed.bare.get(line - 1, "")
+    return sum(above.count(o) - above.count(c) for o, c in ("()", "[]", "{}")) > 0 or lexed.bare.get(
+        line, "").strip().startswith((")", "]", "}"))
+
+
+def _assigned(lexed: Lexed, lines: list[int]) -> set[str]:
+    """Locals the `try` assigns: a handler that gives one of them a stand-in value goes on as if it worked."""
+    return {m.group(1) for n in lines for m in [_ASSIGNS.match(lexed.bare.get(n, ""))] if m}
+
+
+def _after_loop(lexed: Lexed, handler: int, line: int) -> int | None:
+    """The first line after the loop around the handler on line `handler` (from line `line`, the first after
+    the handler's body), or None when no loop is in view."""
+    loop = _loop_of(lexed, handler)
+    if loop is None:
+        return None
+    indent = indent_of(lexed.bare[loop])
+    while line in lexed.bare and (not lexed.bare[line].strip() or indent_of(lexed.bare[line]) > indent):
+        line += 1
+    if line in lexed.bare and _CLOSE_ONLY.match(lexed.bare[line]):
+        line += 1  # the loop's closing brace or `end`
+    return line if line in lexed.bare else None
+
+
+def _loop_of(lexed: Lexed, handler: int) -> int | None:
+    """The line of the loop header around the handler's `try` (a Ruby `each do` block whose own `rescue`
+    the handler is counts)."""
+    indent = indent_of(lexed.bare.get(handler, ""))
+    ruby_block = True
+    for line in range(handler - 1, max(0, handler - 200), -1):
+        text = lexed.bare.get(line)
+        if text is None:
+            return None
+        if not text.strip() or indent_of(text) > indent:
+            continue
+        if ruby_block and indent_of(text) == indent:
+            if _LOOP.search(text) and _RB_BLOCK.search(text):
+                return line
+            if not _CLOSE_ONLY.match(text):
+                ruby_block = False
+            continue
+        if indent_of(text) >= indent:
+            continue
+        indent = indent_of(text)
+        if _LOOP.search(text):
+            return line
+        if _FUNCTION.search(text):
+            return None
+    return None
+
+
+_RB_BLOCK = lazy_re(r"\bdo\b(?:\s*\|[^|]*\|)?\s*$")
+_SIGNATURE = lazy_re(
+    r"^\s*(?:async\s+)?def\s+\w+[?!]?\s*(?:\((?P<py>[^)]*)\)?|(?P<rb>.*))$|\bfunction\b[^(]*\((?P<js>[^)]*)\)"
+    r"|^\s*(?:(?:public|private|protected|static|final|async|synchronized)\s+)*[\w$<>\[\],. ]*?\b\w+\s*\("
+    r"(?P<java>[^)]*)\)\s*(?:throws\s+[\w.,\s]+)?\{\s*$|^\s*(?:export\s+)?(?:const|let)\s+\w+\s*=\s*"
+    r"(?:async\s+)?\((?P<arrow>[^)]*)\)\s*(?::[^=]*)?=>"
+)
+
+
+def _signature_names(lexed: Lexed, handler: int) -> set[str]:
+    """The parameter names of the function around the handler: the job, run or batch it was given."""
+    indent = indent_of(lexed.bare.get(handler, ""))
+    for line in range(handler - 1, max(0, handler - 300), -1):
+        text = lexed.bare.get(line)
+        if text is None:
+            return set()
+        if not text.strip() or indent_of(text) > indent:
+            continue
+        found = _SIGNATURE.search(text)
+        if found is not None and not re.match(r"^\s*(?:\}\s*)?(?:if|for|while|switch|catch)\b", text):
+            params = next((g for g in found.groups() if g), "")
+            return set(_NAME.findall(params)) - {"self", "this", "cls", "ctx", "context", "async", "final"}
+        indent = min(indent, indent_of(text))
+    return set()
+
+
 def _statement(lexed: Lexed, first: int) -> list[int]:
     """The lines of the statement that starts on line `first`: up to the line where its brackets close."""
     lines: list[int] = []
@@ -231,7 +372,7 @@ def _marking_line(lexed: Lexed, statement: list[int], verbs: set[str]) -> int | 
     """The line of `statement` that records the item as done, or None."""
     for n in statement:
         code = lexed.code.get(n, "")
-        if _MARKED_DONE.search(code):
+        if _MARKED_DONE.search(code) or any(_marks_done(callee) for callee in _CALL.findall(code)):
             return n
         said = _VERB_MARKED.search(code)
         if said is not None and any(said.group(g) and said.group(g).lower().startswith(v[:4])
@@ -242,16 +383,34 @@ def _marking_line(lexed: Lexed, statement: list[int], verbs: set[str]) -> int | 
     return None
 
 
-def _swallows(lexed: Lexed, body: list[int]) -> bool:
-    """Whether the handler body only logs or passes: each statement a log call or `pass`."""
+_WORDS = lazy_re(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_DONE_WORD = lazy_re(rf"(?i){_DONE_VALUE}")
+
+
+def marks_done(code: str) -> bool:
+    """Whether `code` (a code view) records an item as done: a done status or time, a `mark...Done` call."""
+    return _MARKED_DONE.search(code) is not None or any(_marks_done(callee) for callee in _CALL.findall(code))
+
+
+def _marks_done(callee: str) -> bool:
+    """A call named `mark...<done word>`: `markBatchSettled`, `MarkItemPaid`, `mark_export_complete`."""
+    words = _WORDS.findall(callee.rsplit(".", 1)[-1])
+    return len(words) >= 2 and words[0].lower() == "mark" and _DONE_WORD.fullmatch(words[-1]) is not None
+
+
+def _swallows(lexed: Lexed, body: list[int], substitutes: set[str] | None = None) -> bool:
+    """Whether the handler body only logs or passes: each statement a log call or `pass` (or the stand-in
+    value of a local in `substitutes`, one the `try` was to assign)."""
     if not body:
         return False
     depth = 0
     for line in body:
         text = lexed.bare.get(line, "")
-        if _LEAVES.search(text) or (_NOTES_FAILURE.search(text) and not _LOG.match(text)):
+        if _LEAVES.search(text) or (_NOTES_FAILURE.search(text) and not LOG_LINE.match(text)):
             return False
-        if depth <= 0 and not (_LOG.match(text) or _PASS.match(text) or _CLOSE_ONLY.match(text)):
+        stand_in = _ASSIGNS.match(text)
+        if depth <= 0 and not (LOG_LINE.match(text) or _PASS.match(text) or _CLOSE_ONLY.match(text)
+                               or (stand_in is not None and stand_in.group(1) in (substitutes or set()))):
             return False
         depth += sum(text.count(o) - text.count(c) for o, c in ("()", "[]", "{}"))
     return True
@@ -264,8 +423,8 @@ def _try_body(lexed: Lexed, handler: int, indent: int) -> list[int] | None:
     while line in lexed.bare and handler - line < 200:
         text = lexed.bare[line]
         if text.strip() and indent_of(text) <= indent:
-            if _TRY.match(text) or re.search(r"\btry\s*\{\s*$", text):
-                return lines
+            if _TRY.match(text) or re.search(r"\btry\s*\{\s*$", text) or _RB_BLOCK.search(text):
+                return lines  # a `try`, or a Ruby block (`each do |row|`) whose own `rescue` this is
             if _OTHER_CLAUSE.match(text):
                 lines = []  # an earlier handler of the same `try`
             elif not _CLOSE_ONLY.match(text):
@@ -280,28 +439,12 @@ def _names(lexed: Lexed, lines: list[int]) -> set[str]:
     return {name for n in lines for name in _NAME.findall(lexed.bare.get(n, ""))}
 
 
-def _loop_names(lexed: Lexed, handler: int) -> set[str]:
-    """Names in the header of the loop around the handler's `try` (`for req in pending:`)."""
-    indent = indent_of(lexed.bare.get(handler, ""))
-    for line in range(handler - 1, max(0, handler - 200), -1):
-        text = lexed.bare.get(line)
-        if text is None:
-            return set()
-        if not text.strip() or indent_of(text) >= indent:
-            continue
-        indent = indent_of(text)
-        if _LOOP.search(text):
-            return set(_NAME.findall(text))
-        if _FUNCTION.search(text):
-            return set()
-    return set()
-
-
 def _marked_item(code: str, names: set[str]) -> str | None:
     """The item the marking is about, when it is one the `try` (or its loop) worked on."""
     receiver: str
     for receiver in _RECEIVER.findall(code):
-        if receiver in names and receiver not in {"self", "this", "session", "db", "Time", "datetime"}:
+        if receiver in names and receiver not in {"self", "this", "session", "db", "Time", "datetime", "Date",
+                                                  "Instant", "clock", "timezone", "now"}:
             return receiver
     name: str
     for name in _NAME.findall(code.split("(", 1)[1] if "(" in code else ""):
@@ -311,8 +454,10 @@ def _marked_item(code: str, names: set[str]) -> str | None:
 
 
 _RB_ANSWER = lazy_re(
-    r"^\s*(?:return\s+)?(?:render\b(?P<render>.*)|head\s+(?P<head>:\w+|\d{3})|redirect_to\b(?P<redirect>.*))$"
+    r"^\s*(?:return\s+)?(?:render\b(?P<render>.*)|head\s+(?P<head>:\w+|\d{3})|redirect_to\b(?P<redirect>.*)"
+    r"|(?:status|halt)\s+(?P<status>20[0-4])\b.*|json\s+(?P<json>.*))$"
 )
+"""An answer: Rails' `render`/`head`/`redirect_to`, Sinatra's `status 200`/`halt 200`/`json ...`."""
 _RB_ERROR_STATUS = lazy_re(
     r"status:\s*(?::(?!ok\b|created\b|accepted\b|no_content\b)\w+|[45]\d\d)|\balert:|\berror\b"
 )
@@ -320,7 +465,8 @@ _RB_ASSIGNED = lazy_re(r"^\s*(@?\w+)\s*=(?!=)")
 _RB_SUCCESS_HEAD = lazy_re(r"^(?::ok|:created|:accepted|:no_content|20[0-4])$")
 _RB_WORK = lazy_re(
     r"\.(?:charge|send|save|create|cancel|refund|capture|update|destroy|delete|publish|submit|pay|transfer|"
-    r"deliver|enqueue|perform|process|sync|upload|provision|subscribe|unsubscribe|confirm|approve)\w*[!?]?"
+    r"deliver|enqueue|perform|process|sync|upload|provision|subscribe|unsubscribe|confirm|approve|call|apply|"
+    r"execute)\w*[!?]?"
     r"(?:\s*\(|\s+\S|\s*$)"
 )
 
@@ -417,7 +563,7 @@ def _rb_success(lexed: Lexed, no: int) -> bool:
     found = _RB_ANSWER.match(lexed.bare.get(no, ""))
     if found is None:
         return False
-    code = lexed.code.get(no, "")
+    code = "\n".join(lexed.code.get(n, "") for n in _statement(lexed, no))  # `render json: {...}, status:`
     if found.group("head") is not None:
         return _RB_SUCCESS_HEAD.match(found.group("head")) is not None
     return _RB_ERROR_STATUS.search(code) is None

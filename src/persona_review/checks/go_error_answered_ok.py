@@ -11,9 +11,10 @@ statement at the block's own level that answers a 2xx status: `c.NoContent`/`c.S
 `c.JSON`/`ctx.JSON`/`w.WriteHeader` with `http.StatusOK`/`StatusNoContent`/`StatusCreated`/
 `StatusAccepted` or 200-204, or `json.NewEncoder(w).Encode(...)` of an error body with no `WriteHeader`
 before it (net/http then answers 200). A JSON answer counts only when its body is a map literal keyed
-`"error"` that carries no code of its own (`"code"`: APIs that put their status in the body); a body
-built by a helper may carry one. A bodyless answer is left alone when the line after the block answers
-another 2xx (the status tells the outcomes apart, as in a chunk-upload probe). A block with a comment
+`"error"` that carries no code of its own (`"code"`: APIs that put their status in the body), or one that
+says the work was done (`"verified": true`, `"status": "queued"`); a body built by a helper may carry one.
+A bodyless answer is left alone when the line after the block answers another 2xx and the block logs no
+error (the status tells the outcomes apart, as in a chunk-upload probe). A block with a comment
 line before the answer is left alone: the success is on purpose (answering 204 whether or not an account
 exists keeps emails from being enumerated).
 
@@ -25,12 +26,17 @@ as done (`UPDATE outbox SET sent_at = now()`, `MarkSent(...)`, `status = 'delive
 answered, or recorded, as done.
 Calls whose failure is commonly best-effort (an audit record, a metric, a cache) do not name such work, and
 a comment in the block saying so (best-effort, ignored, non-fatal) keeps it quiet.
+
+And (`_go_marked_done`, Go's reading of ANY-FAILURE-MARKED-DONE): such a block that records the item the
+failed call was given as done itself (`exp.Status = StatusDone`), or that logs and `continue`s a loop
+followed after the loop by a marking of the batch (`MarkBatchSettled(ctx, batchID)`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from persona_review.checks._go_marked_done import marking_after_logged
 from persona_review.checks._handler_comments import comment_line_in
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import brace_block, indent_of, lines_of, statement_span
@@ -54,6 +60,12 @@ _ANSWER = lazy_re(
 _ERROR_BODY = lazy_re(
     r"(?:gin\.H|echo\.Map|fiber\.Map|map\[string\][\w{}]+)\s*\{\s*[\"'](?:error|err|errors)[\"']\s*:"
 )
+_SUCCESS_BODY = lazy_re(
+    r"[\"'](?:ok|success|verified|approved|sent|queued|done)[\"']\s*:\s*true\b|"
+    r"[\"']status[\"']\s*:\s*[\"'](?:ok|success|queued|accepted|sent|done)[\"']"
+)
+"""A body that says the request worked: `gin.H{"verified": true}`, `{"status": "queued"}`."""
+_ERROR_LOG = lazy_re(r"\.(?:Error|Errorf|ErrorContext|Errorw)\s*\(|\.Error\(\)")
 _OWN_CODE = lazy_re(r"[\"'](?:code|status|errcode|err_code|success|ok)[\"']|\bCode\s*:|\bSuccess\s*:")
 _ENCODE = lazy_re(
     r"^\s*(?:_\s*=\s*|return\s+|if\s+err\w*\s*:?=\s*)?json\.NewEncoder\(\s*(?P<w>w|rw|writer|res|resp)\s*\)"
@@ -111,6 +123,13 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
         if block is None:
             continue
         answer = _success_after_logged(ctx, lexed, no, block.last)
+        marked = marking_after_logged(ctx, lexed, no, block.last, LOG_ONLY) if answer is None else None
+        if marked is not None and any(n in ctx.added for n in range(no, marked + 1)):
+            yield Hit(no, block.last if block.last - no <= 8 else None, message=(
+                f"This `if {_err_name(bare)} != nil` block only logs the failure, and line {marked} records "
+                "the work as done, though it failed: nobody retries it. Record a failed state (or return the "
+                "error) instead."))
+            continue
         if answer is not None:
             yield Hit(no, block.last if block.last - no <= 8 else None, message=(
                 f"This `if {_err_name(bare)} != nil` block only logs the failure and goes on, and line "
@@ -142,12 +161,14 @@ def error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
                 break
             if found is not None:
                 statement = statement_span(lexed, line)
-                if found.group("how") in _WITH_BODY and (
+                says_done = _SUCCESS_BODY.search(statement.code) is not None
+                if found.group("how") in _WITH_BODY and not says_done and (
                     _ERROR_BODY.search(statement.code) is None or _OWN_CODE.search(statement.code)
                 ):
                     break
-                if found.group("how") not in _WITH_BODY and _other_success_after(lexed, block.last,
-                                                                                found.group("status")):
+                logged = any(_ERROR_LOG.search(lexed.bare.get(n, "")) for n in range(no + 1, line))
+                if found.group("how") not in _WITH_BODY and not logged and _other_success_after(
+                        lexed, block.last, found.group("status")):
                     break
                 if line in ctx.added:
                     yield Hit(line, None, message=(

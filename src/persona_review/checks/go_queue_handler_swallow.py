@@ -14,8 +14,9 @@ logs the failure of the work it exists for and then returns nil throws the messa
 blip loses every message that arrives meanwhile, and only a log line remembers them.
 
 Reported on the `if err != nil` branch, in a function that takes such a message or task and returns
-`error`, when the branch only logs or counts (no `return`), and the function's remaining returns are
-`return nil`. Quiet when the error is about reading the message (decoding, parsing, validation: dropping
+`error`, when the branch only logs or counts (its only `return` a final `return nil`), and the function's
+remaining returns are `return nil`. Quiet when the failed call is side work (a cache, a metric, an audit
+event). Quiet when the error is about reading the message (decoding, parsing, validation: dropping
 an unreadable message is a choice) or already-done work (duplicate, conflict, not found).
 """
 
@@ -27,6 +28,7 @@ from persona_review.checks._go_funcs import GoFunc, enclosing_functions
 from persona_review.checks._lexing import lex
 from persona_review.checks._spans import brace_block
 from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.failure_marked_done import SIDE_WORK
 from persona_review.checks.go_error_answered_ok import LOG_ONLY
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -45,6 +47,7 @@ _READING = lazy_re(
     r"ErrNoRows|exists")
 """An error about the message itself or about work done before: dropping the message is a choice."""
 _RETURN = lazy_re(r"^\s*return\b(?P<rest>.*)$")
+_RETURN_NIL = lazy_re(r"^\s*return\s+nil\s*$")
 
 
 @register(
@@ -77,12 +80,16 @@ def queue_handler_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
         if branch is None or not branch.closed:
             continue
         inside = range(branch.first + 1, branch.last)
-        texts = [lexed.bare.get(n, "") for n in inside]
-        if not any(t.strip() for t in texts) or not all(LOG_ONLY.match(t) or _NOTE.match(t) for t in texts):
+        texts = [t for n in inside if (t := lexed.bare.get(n, "")).strip()]
+        if texts and _RETURN_NIL.match(texts[-1]):
+            texts.pop()  # the branch's own `return nil` acks the message just the same
+        if not texts or not all(LOG_ONLY.match(t) or _NOTE.match(t) for t in texts):
             continue
         call = found.group("init") or lexed.bare.get(line - 1, "")
         if _READING.search(lexed.code.get(line, "") + "\n" + call + "\n" + lexed.code.get(line - 1, "")):
             continue
+        if SIDE_WORK.search(call):
+            continue  # a cache, metric or audit call beside the work: fine to drop
         after = range(branch.last + 1, funcs[0].last)
         returns = [m.group("rest").strip() for n in after if (m := _RETURN.match(lexed.bare.get(n, "")))]
         if not returns or any(rest != "nil" for rest in returns):

@@ -42,7 +42,8 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._blocks import blocks_of
-from persona_review.checks._catch import catches, try_of
+from persona_review.checks._catch import Catch, catches, try_of
+from persona_review.checks._fallback_values import approval_or_parity
 from persona_review.checks._handler_comments import explains
 from persona_review.checks._java_code import JAVA_LOGGER_CALL, JAVA_TEST_PATH
 from persona_review.checks._java_methods import TYPE_HEADER
@@ -115,17 +116,47 @@ def _method_of(ctx: FileContext, lexed: Lexed, line: int) -> tuple[str, str] | N
 def _returned_default(body: str) -> tuple[str, bool] | None:
     """The default the catch returns, when returning it is all the body does besides logging, and whether
     the body logs (or prints) the failure first."""
-    body = _STRING.sub(lambda m: '""' if m.group() == '""' else '"s"', body)
+    returned = _returned(_STRING.sub(lambda m: '""' if m.group() == '""' else '"s"', body))
+    if returned is None:
+        return None
+    found = _RETURN_DEFAULT.match(returned[0])
+    return (found.group("value"), returned[1]) if found else None
+
+
+def _returned(body: str) -> tuple[str, bool] | None:
+    """`return X;` as the catch's last statement, when logging is all it does before: (`return X`, whether
+    it logs)."""
     statements = [s.strip() for s in body.split(";") if s.strip()]
     if not statements or "{" in body:
         return None
     *rest, last = statements
-    found = _RETURN_DEFAULT.match(" ".join(last.split()))
-    if found is None:
+    if not last.startswith("return ") or not all(JAVA_LOGGER_CALL.match(s) or _PRINT_TRACE.match(s)
+                                                  for s in rest):
         return None
-    if not all(JAVA_LOGGER_CALL.match(s) or _PRINT_TRACE.match(s) for s in rest):
-        return None
-    return found.group("value"), bool(rest)
+    return " ".join(last.split()), bool(rest)
+
+
+def _approval_or_parity(ctx: FileContext, lexed: Lexed, clause: Catch) -> Iterator[Hit]:
+    """A catch (of anything) that logs and answers an approval or a one-to-one rate
+    (`_fallback_values.approval_or_parity`)."""
+    returned = _returned(_STRING.sub('"s"', clause.body))
+    if returned is None or not returned[1]:
+        return
+    line = next((no for no in range(clause.line, clause.last + 1)
+                 if re.search(r"\breturn\b", lexed.bare.get(no, ""))), clause.line)
+    said = re.search(r"\breturn\s+([^;]+);", lexed.code.get(line, ""))
+    if said is None:
+        return
+    value = said.group(1).strip()
+    name = (_method_of(ctx, lexed, clause.line) or ("", ""))[1]
+    what = approval_or_parity(value, name)
+    if what is None or not any(n in ctx.added for n in range(clause.line, line + 1)):
+        return
+    who = f"`{name}`" if name else "This method"
+    yield Hit(line, message=(
+        f"{who} logs the failure of `{clause.types}` and answers `{value}`: {what} that callers cannot tell "
+        f"from a real one. Let the exception propagate (wrapped), or answer a value that holds the "
+        f"operation."))
 
 
 _NULL_TEST = lazy_re(r"^\s*(?:if|while|assert)\b|\?|&&|\|\||!=|==|requireNonNull|notNull|isNull")
@@ -182,6 +213,7 @@ def failure_as_value(ctx: FileContext) -> Iterator[Hit]:
         types = [t.strip() for t in clause.types.split("|")]
         returned = _returned_default(clause.body)
         if returned is None:
+            yield from _approval_or_parity(ctx, lexed, clause)
             continue
         value, logged = " ".join(returned[0].split()), returned[1]
         kind, name = _method_of(ctx, lexed, clause.line) or ("", "")

@@ -19,7 +19,9 @@ method annotated as a request handler (`@PostMapping`, `@RequestMapping`, ...; o
 `ResponseEntity`), a catch clause that only logs (or prints), outside a loop, after which the same method
 writes through a repository, mapper, DAO or `save*` call. Also reported: such a catch in a handler that
 does nothing but read before the `try` (its whole work is in the `try`) and whose next statement returns
-a success answer (`return ResponseEntity.ok(...)`, `accepted()`, `Result.success(...)`). A catch that
+a success answer (`return ResponseEntity.ok(...)`, `accepted()`, `Result.success(...)`, JAX-RS and
+Micronaut `Response.ok()`/`HttpResponse.accepted()`), or whose catch logs and then returns such an answer
+itself. A catch that
 rethrows, returns, sets a flag or hands the exception on is not reported, nor is a `try` that is itself a
 write (a failed save is not then saved again), a best-effort call after the work (a mail after the
 save), or a void handler (it mostly writes its own response). Tests are left alone.
@@ -41,7 +43,11 @@ from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
-_HANDLER = lazy_re(r"@(?:GetMapping|PostMapping|PutMapping|DeleteMapping|PatchMapping|RequestMapping)\b")
+_HANDLER = lazy_re(
+    r"@(?:GetMapping|PostMapping|PutMapping|DeleteMapping|PatchMapping|RequestMapping|GET|POST|PUT|DELETE|PATCH|"
+    r"Get|Post|Put|Delete|Patch)\b(?!\.)"
+)
+"""A Spring MVC, JAX-RS or Micronaut request-handler annotation."""
 _RESPONSE_ENTITY = lazy_re(r"(?:^|\s)ResponseEntity\s*<[^()]*>\s+[A-Za-z_$][\w$]*\s*\(")
 _METHOD_HEAD = lazy_re(r"\b[A-Za-z_$][\w$]*\s*\([^;{}]*\)\s*(?:throws\s+[\w.$,\s]+)?$")
 _CONTROL = lazy_re(
@@ -79,7 +85,7 @@ _READ_ONLY_CALL = lazy_re(
     r"return)$"
 )
 _SUCCESS = lazy_re(
-    r"^\s*(?:return\s+(?:ResponseEntity\s*\.\s*(?:ok|accepted|noContent|created)\b|"
+    r"^\s*(?:return\s+(?:(?:ResponseEntity|Response|HttpResponse)\s*\.\s*(?:ok|accepted|noContent|created)\b|"
     r"new\s+ResponseEntity\s*(?:<[^;]*?>)?\s*\([^;]*HttpStatus\s*\.\s*(?:OK|CREATED|ACCEPTED|NO_CONTENT)\b|"
     r"[A-Z]\w*\s*\.\s*(?:ok|success|succeed)\w*\s*\())"
 )
@@ -102,6 +108,16 @@ def _all_work_tried(lexed: Lexed, method: Block, try_line: int) -> bool:
 
 def _answers_success(after: str) -> bool:
     return _SUCCESS.match(after) is not None
+
+
+def _logs_then_success(body: str) -> bool:
+    """The catch logs the failure, then returns a success answer (`return ResponseEntity.accepted()...`)."""
+    body = _STRING.sub('""', body)
+    statements = [s.strip() for s in body.split(";") if s.strip()]
+    if len(statements) < 2 or "{" in body:
+        return False
+    *logs, last = statements
+    return all(JAVA_LOGGER_CALL.match(s) or _PRINT_TRACE.match(s) for s in logs) and _answers_success(last)
 
 
 def _only_logs(body: str) -> bool:
@@ -134,7 +150,7 @@ def handler_failure_ok(ctx: FileContext) -> Iterator[Hit]:
     if JAVA_TEST_PATH.search(ctx.path):
         return
     lexed = lex(ctx)
-    clauses = [c for c in catches(lexed) if c.complete and _only_logs(c.body)]
+    clauses = [c for c in catches(lexed) if c.complete and (_only_logs(c.body) or _logs_then_success(c.body))]
     if not clauses:
         return
     blocks = blocks_of(ctx)
@@ -149,10 +165,17 @@ def handler_failure_ok(ctx: FileContext) -> Iterator[Hit]:
             continue
         if _SAVED.search(tried.body):
             continue  # the write itself failed: nothing is saved as if it had worked
+        caught = " ".join(f"{clause.types} {clause.name or ''}".split())
+        if not _only_logs(clause.body):
+            if _all_work_tried(lexed, method, tried.line):
+                yield Hit(clause.line, message=(
+                    f"`catch ({caught})` logs the failure and answers success: the client is told the "
+                    f"request worked when the call it is about failed. Answer an error status here (502/503, "
+                    f"or 4xx for the client's own mistake), or let the failure reach the error handler."))
+            continue
         after = "\n".join(lexed.bare.get(no, "") for no in range(clause.last, method.last + 1))
         after = after[after.find("}") + 1 :]
         saved = _SAVED.search(after)
-        caught = " ".join(f"{clause.types} {clause.name or ''}".split())
         if saved is None:
             if _all_work_tried(lexed, method, tried.line) and _answers_success(after):
                 yield Hit(clause.line, message=(

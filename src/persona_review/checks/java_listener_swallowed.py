@@ -16,25 +16,28 @@ handler, or route it to the dead-letter queue. A listener that catches every fai
 turns an outage of the downstream (a mail provider, a database) into messages silently dropped: nothing
 redelivers them, nothing lands in the DLQ, and the only trace is a log line.
 
-Reported on a `catch` of `Exception`, `RuntimeException` or `Throwable` at the listener method's own level
+Reported on a `catch` (of `Exception`, `RuntimeException`, `Throwable`, or a failure of the work: a remote
+call's or the domain's exception) at the listener method's own level
 (not inside a loop over a batch, where one item's failure may be meant to be skipped) whose block neither
 rethrows, nor hands the failure on (a call given the exception that is not a logger, a `nack`/`reject`, a
 send to a retry or dead-letter destination, anything named for recording a failure). Listeners that take
-the `Acknowledgment` or `Channel` settle messages by hand and are the ack checks' to judge. A narrow catch
-(`JsonProcessingException`: a poison message that can never succeed) is left alone: dropping it is often
-the intent.
+the `Acknowledgment` or `Channel` settle messages by hand and are the ack checks' to judge. A catch of a
+bad message (`JsonProcessingException`, a parse, conversion or validation error, `IllegalArgumentException`:
+a poison message that can never succeed) or of work done before (duplicate, not found) is left alone:
+dropping it is often the intent; so is a `try` that only does side work (a metric, an audit event).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from persona_review.checks._catch import catches
+from persona_review.checks._catch import catches, try_of
 from persona_review.checks._java_code import JAVA_TEST_PATH, catch_hands_on
 from persona_review.checks._java_methods import method_block
-from persona_review.checks._lexing import lex
+from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._spans import indent_of
 from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.failure_marked_done import SIDE_WORK
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
@@ -45,6 +48,13 @@ _ON_MESSAGE = lazy_re(r"\bpublic\s+void\s+onMessage\s*\(\s*(?:final\s+)?(?:[\w.]
 """A JMS or Spring AMQP `MessageListener.onMessage(Message m)`; not a WebSocket `@OnMessage` or an
 in-process bus's `onMessage(DeviceMessage m)`, which no broker redelivers."""
 _MANUAL_ACK = lazy_re(r"\b(?:Acknowledgment|Channel)\s+\w+")
+_POISON = lazy_re(
+    r"(?i)json|pars|deserial|conver|valid|format|mapping|illegalargument|notfound|nosuch|duplicate|already|"
+    r"conflict|constraint|unsupported"
+)
+"""Caught types that say the message itself is bad (or its work done before): a drop that is often meant."""
+_CALL = lazy_re(r"^\s*(?:[\w$.<>\[\]]+\s+\w+\s*=\s*)?([A-Za-z_$][\w$.]*)\s*\(")
+"""The call a statement of the `try` makes (`audit.record(...)`, `Foo x = client.get(...)`)."""
 _BROAD = frozenset({"Exception", "RuntimeException", "Throwable", "java.lang.Exception",
                     "java.lang.RuntimeException", "java.lang.Throwable"})
 _LOOP = lazy_re(r"^\s*(?:\}\s*)?(?:for|while|do)\b|\.forEach\s*\(")
@@ -114,7 +124,9 @@ def listener_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
         if indent_of(lexed.bare[clause.line]) != inner or _in_loop(lexed.bare, first, clause.line, inner):
             continue
         types = {t.strip() for t in clause.types.split("|")}
-        if not types & _BROAD or _hands_on(clause.body, clause.name):
+        if not types & _BROAD and (not clause.types or any(_POISON.search(t) for t in types)):
+            continue  # a poison message that can never succeed: dropping it is often the intent
+        if _hands_on(clause.body, clause.name) or _side_work_only(lexed, clause.line):
             continue
         yield Hit(clause.line, clause.last if clause.last > clause.line else None, (
             f"`catch ({clause.types} {clause.name or ''})`".replace(" )", ")") + " ends this listener "
@@ -143,6 +155,14 @@ def _in_loop(bare: dict[int, str], first: int, line: int, inner: int) -> bool:
         if text.strip() and indent_of(text) < indent_of(bare.get(line, "")) and _LOOP.search(text):
             return True
     return False
+
+
+def _side_work_only(lexed: Lexed, catch_line: int) -> bool:
+    """The `try` only does side work (a metric, an audit or analytics event, a cache): fine to drop."""
+    tried = try_of(lexed, catch_line)
+    calls = [m.group(1) for line in (tried.body.splitlines() if tried is not None else [])
+             if (m := _CALL.match(line))]
+    return bool(calls) and all(SIDE_WORK.search(call) for call in calls)
 
 
 def _hands_on(body: str, name: str | None) -> bool:

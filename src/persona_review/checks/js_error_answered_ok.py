@@ -14,7 +14,8 @@ before it in the chain), when no earlier line of the block sets a status (`res.s
 Also reported: a `catch` that logs the failure as an error (`logger.error(...)`, `console.error(...)`) and
 neither returns nor throws, of a `try` that did a write, a send or a charge (`await payments.charge(...)`),
 followed at once by an answer that says it worked (`res.json({ ok: true })`, `res.status(200).json(...)`,
-`res.sendStatus(204)`, `reply.send({ success: true })`): the failure is answered as done. A comment that
+`res.sendStatus(204)`, `reply.send({ success: true })`, a NestJS controller's `return { ok: true }`): the
+failure is answered as done. A comment that
 the work is best-effort, or a catch that only warns, keeps it quiet; so does a success answer inside a
 catch of a specific error that does not log it (an idempotent repeat).
 """
@@ -65,11 +66,17 @@ _LEAVES = lazy_re(
 )
 _WORK_CALL = lazy_re(
     r"\.(?:charge|send|save|create|cancel|refund|capture|update|delete|destroy|publish|submit|pay|transfer|"
-    r"execute|commit|enqueue|process|sync|upload|provision|deliver|insert|upsert)\w*\s*\("
+    r"execute|commit|enqueue|process|sync|upload|provision|deliver|insert|upsert|start|trigger|schedule|issue|"
+    r"confirm|approve|register|invite|import|export|post|put|patch|remove|apply|reserve|book|place|assign|"
+    r"grant|revoke|archive|restore|verify|close)\w*\s*\("
 )
 _BEST_EFFORT = lazy_re(
     r"(?i)best[- ]effort|non[- ]?fatal|must not fail|ignore|optional|don'?t fail|not critical"
 )
+_NEST_CONTROLLER = lazy_re(r"@Controller\s*\(")
+_RETURNED = lazy_re(r"^\s*return\s*\{")
+"""A NestJS controller answers what its handler returns (201 for a POST, 200 otherwise): `return { ok: true }`
+in a `catch` is a success answer."""
 _STATUS_SET = lazy_re(r"\.\s*(?:status|code|sendStatus|writeHead)\s*\(|\.statusCode\s*=")
 
 
@@ -142,8 +149,10 @@ def _success_after_catch(ctx: FileContext, lexed: Lexed, caught: Catch) -> int |
         return None
     if any(_BEST_EFFORT.search(ctx.lines.get(n, "")) for n in range(caught.line, caught.last + 1)):
         return None  # said to be best-effort (in a comment or the log message)
+    controller = _NEST_CONTROLLER.search(ctx.known_text()) is not None
     inside = next((n for n in range(caught.line + 1, caught.last)
-                   if _ANSWER.match(lexed.code.get(n, "")) and _EXPLICIT_SUCCESS.search(_statement(lexed, n))
+                   if _answers(lexed.code.get(n, ""), controller)
+                   and _EXPLICIT_SUCCESS.search(_statement(lexed, n))
                    and not _ERROR_STATUS.search(_statement(lexed, n))), None)
     if inside is None:
         if _LEAVES.search(caught.body):
@@ -162,6 +171,11 @@ def _success_after_catch(ctx: FileContext, lexed: Lexed, caught: Catch) -> int |
     if tried is None or _WORK_CALL.search(tried.body) is None:
         return None
     return inside
+
+
+def _answers(code: str, controller: bool) -> bool:
+    """Line `code` answers the request: a response call, or a NestJS controller's returned object."""
+    return _ANSWER.match(code) is not None or (controller and _RETURNED.match(code) is not None)
 
 
 def _statement(lexed: Lexed, no: int) -> str:

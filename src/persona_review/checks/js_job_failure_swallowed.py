@@ -21,7 +21,9 @@ at error level, or returns a failure result) but neither rethrows nor fails the 
 function given to `new Worker(name, ...)` (from the call's line, or the hunk header when the hunk starts
 inside the call), to `queue.process(...)`, a NestJS `@Processor` class's `process(job)` method, kafkajs'
 `eachMessage` and sqs-consumer's `handleMessage` (both commit or delete the message when the handler
-returns). A catch that hands the failure on (a dead-letter queue or topic, a retry queue) keeps the work.
+returns); and a Lambda's loop over an SQS batch (`for (const record of event.Records)`), whose catch does
+not name the record in `batchItemFailures`. A catch that hands the failure on (a dead-letter queue or
+topic, a retry queue) keeps the work.
 """
 
 from __future__ import annotations
@@ -98,12 +100,15 @@ def job_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
             if _CATCH.search(block.header.rsplit("\n", 1)[-1]) and _at_level(blocks, brace, processor):
                 catches.append(brace)
     catches.extend(_catches_in_hunk_inside_worker(ctx, lexed, blocks))
+    catches.extend(_catches_in_sqs_batch_loop(lexed, blocks))
     for brace in dict.fromkeys(catches):
         block = blocks.blocks[brace]
         lines = (lexed.bare.get(n, "") for n in range(block.first, block.last + 1))
         body = "\n".join(lines)[block.col + 1 :]
         if _FAILS_JOB.search(body) or _HANDED_ON.search(body) or not _TREATED_AS_FAILURE.search(body):
             continue
+        if _REPORTS_ITEM.search(body):
+            continue  # the record is named in `batchItemFailures`: Lambda keeps it for another try
         yield Hit(block.first, block.last - 1 if block.last - 1 > block.first else None, (
             "This `catch` ends the handler normally, so the queue counts the job or message as done (a job "
             "completed, a Kafka offset committed, an SQS message deleted): it is never retried and never "
@@ -130,6 +135,28 @@ def _catches_in_hunk_inside_worker(ctx: FileContext, lexed: Lexed, blocks: Block
             here = lexed.bare.get(block.first, "")
             if indents and len(here) - len(here.lstrip()) <= min(indents):
                 yield brace
+
+
+_RECORDS_LOOP = lazy_re(r"^\s*for\s*\(\s*(?:const|let|var)\s+\w+\s+of\s+\w+\.Records\s*\)")
+_REPORTS_ITEM = lazy_re(r"itemIdentifier|batchItemFailures|\.push\s*\(")
+
+
+def _catches_in_sqs_batch_loop(lexed: Lexed, blocks: Blocks) -> Iterator[int]:
+    """The `catch` blocks directly in a Lambda's loop over an SQS batch (`for (const r of event.Records)`):
+    Lambda deletes the whole batch when the handler returns, except the records it names in
+    `batchItemFailures`."""
+    for brace, block in blocks.blocks.items():
+        if not _CATCH.search(block.header.rsplit("\n", 1)[-1]):
+            continue
+        parent = blocks.parent.get(brace)
+        while parent is not None and parent in blocks.blocks:
+            head = blocks.blocks[parent].header.rsplit("\n", 1)[-1]
+            if _RECORDS_LOOP.match(head):
+                yield brace
+                break
+            if _LOOP.search(head) or _FUNCTION_HEAD.search(head):
+                break
+            parent = blocks.parent.get(parent)
 
 
 def _processors(ctx: FileContext, lexed: Lexed, blocks: Blocks) -> list[int]:

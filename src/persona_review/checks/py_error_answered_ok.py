@@ -16,8 +16,9 @@ Reported: in an `except` clause (directly, or in a branch inside it), `return Js
 Flask route returning such a literal (`return {"items": [], "total": 0}`): the failure goes out as
 "no data".
 
-And, whatever the exception, an `except` that logs the failure as one (`logger.error`/`exception`) or
-catches everything, and then answers the request with a body that says it worked (`{"ok": True}`,
+And, whatever the exception, an `except` that logs the failure as one (`logger.error`/`exception`),
+catches everything, or catches a failed call to another service (`httpx.HTTPError`, `RequestException`),
+and then answers the request with a body that says it worked (`{"ok": True}`,
 `jsonify(success=True)`, `{"status": "ok"}`) through one of those calls or a route's literal return, with
 no status or a 2xx one: the client is told the failed work was done. A specific exception answered as
 success without logging (`except AlreadyCancelled: return {"ok": True}`, an idempotent repeat) is left
@@ -51,10 +52,19 @@ _FAILED_FLAG = lazy_re(
 """An envelope that says the request failed anywhere in the body: `jsonify(ok=False, ...)`,
 `{"success": False, ...}`, `{"status": "error", ...}`."""
 _SUCCESS_FLAG = lazy_re(
-    r"(?<![\w.])(?:ok|success|succeeded)\s*=\s*True\b|[\"'](?:ok|success|succeeded)[\"']\s*:\s*True\b|"
-    r"[\"']status[\"']\s*:\s*[\"'](?:ok|success|succeeded|done|cancelled|canceled|sent|queued|accepted)[\"']"
+    r"(?<![\w.])(?:ok|success|succeeded|verified|approved|sent|queued)\s*=\s*True\b|"
+    r"[\"'](?:ok|success|succeeded|verified|approved|sent|queued)[\"']\s*:\s*True\b|"
+    r"(?:[\"']status[\"']\s*:|(?<![\w.])status\s*=)\s*"
+    r"[\"'](?:ok|success|succeeded|done|cancelled|canceled|sent|queued|accepted)[\"']"
 )
 """An envelope that says the request worked: `{"ok": True}`, `jsonify(success=True)`, `{"status": "ok"}`."""
+REMOTE_FAILURE = lazy_re(
+    r"^\s*except\b[^:]*\b(?:\w+\.)?(?:HTTPError|HTTPStatusError|RequestError|RequestException|TransportError|"
+    r"ConnectError|ConnectionError|Timeout|TimeoutException|ReadTimeout|ClientError|APIError|ApiError|"
+    r"APIConnectionError|ServiceUnavailable|StripeError)\b"
+)
+"""An `except` of a failed call to another service (httpx, requests, aiohttp, boto, Stripe): whatever level
+it is logged at, the call the request was about did not happen."""
 _LOGS_FAILURE = lazy_re(r"\.(?:error|exception|critical)\s*\(|capture_exception\s*\(")
 _STATUS_ARG = lazy_re(r"\bstatus(?:_code)?\s*=")
 _AFTER_CALL_STATUS = lazy_re(r"^\s*,\s*(?:\d{3}\b|status\.|HTTPStatus\.|\w*STATUS|\w+_status\b|code\b)")
@@ -66,7 +76,7 @@ _BROAD = lazy_re(
     r"^\s*except\s*(?:\(?\s*(?:builtins\.)?(?:Exception|BaseException)\s*\)?\s*(?:as\s+\w+\s*)?)?:"
 )
 _STATUS_NOT_OK = lazy_re(
-    r"\bstatus(?:_code)?\s*=\s*(?![^\n]*\b(?:200|HTTP_200_OK|OK)\b)|"
+    r"\bstatus(?:_code)?\s*=\s*(?![\"'])(?![^\n]*\b(?:200|HTTP_200_OK|OK)\b)|"
     r",\s*(?:[345]\d\d|status\.HTTP_[345]|HTTPStatus\.(?!OK)|\w*STATUS|\w+_status\b|code\b)"
 )
 """A status that is not 200 given to the answer (`status=503`, `, 500`, `, status.HTTP_503_...`)."""
@@ -197,7 +207,7 @@ def _success_after_failure(lexed: Lexed, no: int) -> int | None:
             return None
         if _EXCEPT.match(head):
             logged = any(_LOGS_FAILURE.search(lexed.bare.get(n, "")) for n in range(header + 1, no))
-            return header if _BROAD.match(head) or logged else None
+            return header if _BROAD.match(head) or logged or REMOTE_FAILURE.search(head) else None
     return None
 
 

@@ -15,7 +15,8 @@ the handler, ends the task in SUCCESS: the retries it was configured for never h
 and Flower show it done, and the work is lost.
 
 Reported on an `except` directly in the task's body (not inside a loop over items, nor a nested function)
-whose handler treats the error as a failure (logs at warning level or above, or returns a failure result)
+whose handler treats the error as a failure (logs at warning level or above, returns a failure result, or
+catches a failed call to another service: `httpx.HTTPError`, `RequestException`)
 and neither raises nor retries. Only tasks whose decorator asks for retries, and with `autoretry_for` only
 handlers that catch one of its errors (or everything); handlers of "nothing to do"
 errors (`DoesNotExist`, `NotFound`, `Ignore`, `Reject`, `SoftTimeLimitExceeded`) are left alone. In a hunk
@@ -32,6 +33,7 @@ from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._prefilter import has_any
 from persona_review.checks._spans import enclosing_headers, indent_of, lines_of, python_block
 from persona_review.checks.base import CheckSpec, FileContext, Hit
+from persona_review.checks.py_error_answered_ok import REMOTE_FAILURE
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
@@ -71,22 +73,30 @@ _TREATED_AS_FAILURE = lazy_re(
         ),
     ),
     # a retry setting in the task's decorator, a bound task's `self`, an arq job's `Retry`
-    needs=(*_RETRY_WORDS, "self", "Retry("),
+    needs=(*_RETRY_WORDS, "self", "Retry(", "dramatiq", "rq", "arq", "Records", "WorkerSettings"),
 )
 def task_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
     text = ctx.known_text()
-    arq = "Retry(" in text
-    if (ctx.whole_file or not _TASKS_MODULE.search(ctx.path)) and not has_any(text, _RETRY_WORDS) and not arq:
+    arq = "Retry(" in text or _ARQ_MODULE.search(text) is not None
+    others = _OTHER_QUEUES.search(text) is not None
+    if ((ctx.whole_file or not _TASKS_MODULE.search(ctx.path)) and not has_any(text, _RETRY_WORDS) and not arq
+            and not others):
         return  # neither a decorator asking for retries nor a bound task's hunk (most files with `self`)
     lexed = lex(ctx)
     for no, _code, bare in lines_of(lexed):
         found = _EXCEPT.match(bare)
         if found is None or _NOTHING_TO_DO.search(found.group("what")):
             continue
-        retried = _retried_errors(lexed, no)
+        if others:
+            lambda_hit = _sqs_batch_swallowed(lexed, no)
+            if lambda_hit is not None:
+                yield lambda_hit
+                continue
+        retried = _retried_errors(lexed, no, text)
         if retried is None and _bound_task_out_of_view(ctx, lexed, no):
             retried = frozenset()
-        arq_job = retried is None and arq and _arq_job_that_retries(ctx, lexed, no)
+        arq_job = retried is None and arq and _arq_job_that_retries(
+            ctx, lexed, no, _ARQ_MODULE.search(text) is not None)
         if arq_job:
             retried = frozenset()
         if retried is None or (retried and not _catches_any(found.group("what"), retried)):
@@ -95,13 +105,17 @@ def task_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
         if not body or body == [no]:
             continue
         texts = [lexed.bare.get(n, "") for n in body]
-        if any(_FAILS.search(t) for t in texts) or not any(_TREATED_AS_FAILURE.search(t) for t in texts):
+        if any(_FAILS.search(t) for t in texts) or not (any(_TREATED_AS_FAILURE.search(t) for t in texts)
+                                                        or REMOTE_FAILURE.search(bare)):
             continue
+        if _RQ_MODULE.search(text) and any(_FAILURE_METRIC.search(lexed.code.get(n, "")) for n in body) \
+                and _in_rq_job(lexed, no):
+            continue  # an RQ job (no retries to lose) that counts the failure in a metric: recorded, watched
         if arq_job:
             yield Hit(no, body[-1] if body[-1] > no else None, (
-                "This `except` ends the arq job normally, so it is recorded as done: the `Retry` the job "
-                "raises for other failures never happens for this one, and the work is lost. Raise "
-                "`Retry(defer=...)` for a transient failure, or raise again after logging."))
+                "This `except` ends the arq job normally, so it is recorded as a success: no `Retry` and no "
+                "failed result for this failure, and the work is lost. Raise `Retry(defer=...)` for a "
+                "transient failure, or raise again after logging."))
             continue
         yield Hit(no, body[-1] if body[-1] > no else None, (
             "This `except` ends the task normally, so Celery records SUCCESS: the retries its decorator "
@@ -109,15 +123,20 @@ def task_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
             "`raise self.retry(exc=exc)`."))
 
 
-def _retried_errors(lexed: Lexed, line: int) -> frozenset[str] | None:
-    """When `line` is in the body of a function decorated as a Celery task with retries configured (no loop
-    or nested function between them): the exception names its `autoretry_for` retries (empty when it
-    retries by `self.retry()`, whatever the error). None otherwise."""
+def _retried_errors(lexed: Lexed, line: int, source: str = "") -> frozenset[str] | None:
+    """When `line` is in the body of a function decorated as a Celery task with retries configured, a
+    Dramatiq actor (which retries by default) or an RQ job (no loop or nested function between them): the
+    exception names its `autoretry_for` retries (empty when it retries, or fails the job, whatever the
+    error). None otherwise."""
     for header, text in enclosing_headers(lexed, line):
         if _LOOP_OR_CLASS.match(text):
             return None
         if _DEF.match(text):
             decorators = "\n".join(_decorators(lexed, header, indent_of(text)))
+            if _DRAMATIQ_ACTOR.search(decorators) and not _NO_RETRIES.search(decorators):
+                return frozenset()
+            if _RQ_JOB.search(decorators) and _RQ_MODULE.search(source):
+                return frozenset()
             if not _TASK.search(decorators) or _RETRIES.search(decorators) is None:
                 return None
             auto = _AUTORETRY.search(decorators)
@@ -140,12 +159,64 @@ def _bound_task_out_of_view(ctx: FileContext, lexed: Lexed, line: int) -> bool:
     return bool(_BOUND_TASK_SECTION.match(ctx.section_at(line)))
 
 
+_OTHER_QUEUES = lazy_re(
+    r"^\s*(?:import|from)\s+(?:dramatiq|rq|arq)\b|\[[\"']Records[\"']\]|^\s*class\s+WorkerSettings\b", re.M)
+"""A module of Dramatiq actors, RQ or arq jobs, or an AWS Lambda reading an SQS batch."""
+_ARQ_MODULE = lazy_re(r"^\s*(?:import|from)\s+arq\b|^\s*class\s+WorkerSettings\b", re.M)
+_DRAMATIQ_ACTOR = lazy_re(r"^\s*@(?:dramatiq\.)?actor\b", re.M)
+_NO_RETRIES = lazy_re(r"\bmax_retries\s*=\s*0\b")
+_RQ_JOB = lazy_re(r"^\s*@(?:rq\.decorators\.)?job\s*\(", re.M)
+_RQ_MODULE = lazy_re(r"^\s*(?:import|from)\s+rq\b", re.M)
+_FAILURE_METRIC = lazy_re(r"\.(?:incr|increment|inc|count)\w*\s*\([^)]*(?:error|fail)")
+
+
+def _in_rq_job(lexed: Lexed, line: int) -> bool:
+    """`line` is in the body of a function decorated as an RQ `@job(...)`."""
+    for header, text in enclosing_headers(lexed, line):
+        if _DEF.match(text):
+            return _RQ_JOB.search("\n".join(_decorators(lexed, header, indent_of(text)))) is not None
+    return False
+
+
+_LAMBDA = lazy_re(r"^\s*(?:async\s+)?def\s+\w+\s*\(\s*event\s*,\s*context\s*\)")
+_RECORDS_LOOP = lazy_re(r"^\s*for\s+(?P<item>\w+)\s+in\s+event\s*\[\s*[\"']Records[\"']\s*\]")
+_REPORTS_ITEM = lazy_re(r"itemIdentifier|batchItemFailures\s*\.|\.append\s*\(|\.add\s*\(")
+
+
+def _sqs_batch_swallowed(lexed: Lexed, line: int) -> Hit | None:
+    """An `except` in a Lambda's loop over an SQS batch (`for record in event["Records"]`) that logs and goes
+    on without naming the record in `batchItemFailures` (nor raising): Lambda deletes the whole batch when
+    the handler returns, the failed records with it."""
+    loop = None
+    for header, text in enclosing_headers(lexed, line):
+        if _RECORDS_LOOP.match(lexed.code.get(header, "")):
+            loop = header
+            continue
+        if _DEF.match(text):
+            if loop is None or not _LAMBDA.match(text):
+                return None
+            break
+    else:
+        return None
+    body = python_block(lexed, line)
+    texts = [lexed.bare.get(n, "") for n in body if n > line]
+    if not texts or any(_FAILS.search(t) or _REPORTS_ITEM.search(t) or re.match(r"^\s*(?:return|break)\b", t)
+                        for t in texts):
+        return None
+    if not any(_TREATED_AS_FAILURE.search(t) or re.search(r"\.(?:exception|error)\s*\(", t) for t in texts):
+        return None
+    return Hit(line, body[-1] if body[-1] > line else None, (
+        "This `except` logs the failed SQS record and goes on: the handler returns normally, so Lambda "
+        "deletes the whole batch, this record with it, and it is never retried. Add its `messageId` to "
+        "`batchItemFailures` (with `ReportBatchItemFailures` on), or raise."))
+
+
 _ARQ_JOB = lazy_re(r"^\s*async\s+def\s+\w+\s*\(\s*ctx\b")
 """An arq job: a coroutine whose first parameter is the worker's `ctx` dict."""
 _RAISES_RETRY = lazy_re(r"^\s*raise\s+(?:arq\.(?:worker\.)?)?Retry\s*\(")
 
 
-def _arq_job_that_retries(ctx: FileContext, lexed: Lexed, line: int) -> bool:
+def _arq_job_that_retries(ctx: FileContext, lexed: Lexed, line: int, arq_module: bool = False) -> bool:
     """`line` is directly in the body of an arq job (`async def job(ctx, ...)`, its header in view or named
     by the hunk's header) that raises arq's `Retry` somewhere: the job means transient failures to be
     retried, so a handler that logs one and returns loses it."""
@@ -167,7 +238,7 @@ def _arq_job_that_retries(ctx: FileContext, lexed: Lexed, line: int) -> bool:
     end = start + 1
     while (after := lexed.bare.get(end)) is not None and (not after.strip() or indent_of(after) > 0):
         end += 1
-    return any(_RAISES_RETRY.match(lexed.bare.get(n, "")) for n in range(start, end))
+    return arq_module or any(_RAISES_RETRY.match(lexed.bare.get(n, "")) for n in range(start, end))
 
 
 def _last_names(text: str) -> list[str]:

@@ -14,11 +14,13 @@
 Sidekiq retries a job (25 times by default, or its `sidekiq_options retry:`) and Active Job runs its
 `retry_on` only when `perform` raises. A `rescue` that logs the error and lets `perform` return makes the
 job a success: the retries never happen, the job is not in the retry or dead set, and the work is lost.
+Shoryuken (`auto_delete: true`) deletes the SQS message and Que finishes the job the same way.
 
 Reported on a `rescue` of `perform` itself (a `begin` in it, or the method's own rescue clause; not inside
 a block such as an `each` over items, where one item's failure may be tolerated) whose body treats the
 error as a failure (an error or warn log, an error tracker's report) and neither raises nor retries. Jobs:
-Sidekiq jobs whose options do not turn retries off, and Active Job classes that declare `retry_on`; for a
+Sidekiq jobs whose options do not turn retries off, Active Job classes that declare `retry_on`, Shoryuken
+workers that auto-delete, Que jobs' `run`; for a
 file read from hunks that do not show the class's `include`, a Sidekiq job by its place (`app/sidekiq`, where
 Sidekiq's generator puts jobs, `app/workers`, `*_worker.rb`) whose known lines show no other job base.
 Rescues of errors a retry cannot fix (`RecordNotFound`, `DeserializationError`, validation and argument
@@ -53,6 +55,10 @@ if TYPE_CHECKING:
 _SIDEKIQ = lazy_re(r"^\s*include\s+Sidekiq::(?:Job|Worker)\b", re.MULTILINE)
 _RETRIES_OFF = lazy_re(r"\bsidekiq_options\b[^\n]*\bretry:\s*(?:false|0)\b")
 _ACTIVE_JOB = lazy_re(r"^\s*class\s+[\w:]+\s*<\s*(?:ApplicationJob|ActiveJob::Base)\b", re.MULTILINE)
+_SHORYUKEN = lazy_re(r"^\s*shoryuken_options\b[^\n]*\bauto_delete:\s*true\b", re.MULTILINE)
+"""A Shoryuken worker that deletes its SQS message when `perform` returns."""
+_QUE = lazy_re(r"^\s*class\s+[\w:]+\s*<\s*Que::Job\b", re.MULTILINE)
+"""A Que job: `run` raising is what makes Que retry it."""
 _RETRY_ON = lazy_re(r"^\s*retry_on\b", re.MULTILINE)
 _WORKER_PATH = lazy_re(r"(?:^|/)app/(?:sidekiq|workers)/|_worker\.rb$")
 """Where Sidekiq's jobs live by convention (`rails g sidekiq:job` writes `app/sidekiq/*_job.rb`)."""
@@ -79,7 +85,8 @@ def _counts_attempt(body: str) -> bool:
 
 
 _REPORTS = lazy_re(
-    r"\.(?:error|warn|fatal)\b|\b(?:Sentry|Honeybadger|Rollbar|Bugsnag|Airbrake|Appsignal)\b|"
+    r"\.(?:error|warn|fatal)\b|\blevel:\s*:(?:warn|error|fatal)\b|\b(?:Sentry|Honeybadger|Rollbar|Bugsnag|Airbrake|"
+    r"Appsignal)\b|"
     r"Rails\.error\.report|\bnotify_exception\b"
 )
 _CONSTANT = lazy_re(r"(?:::)?[A-Z][\w:]*")
@@ -100,12 +107,16 @@ _RAISES = frozenset({"raise", "fail", "retry", "retry_job"})
 def job_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
     source = source_text(ctx)
     sidekiq = _sidekiq_job(ctx, source) and _RETRIES_OFF.search(source) is None
+    other = _SHORYUKEN.search(source) is not None or _QUE.search(source) is not None
     active_job = _ACTIVE_JOB.search(source) is not None and _RETRY_ON.search(source) is not None
-    if not sidekiq and not active_job:
+    if not sidekiq and not active_job and not other:
         return
-    retried = None if sidekiq else {name.rsplit("::", 1)[-1] for name in _RETRY_ON_ERRORS.findall(source)}
+    retried = None
+    if active_job and not sidekiq and not other:
+        retried = {name.rsplit("::", 1)[-1] for name in _RETRY_ON_ERRORS.findall(source)}
+    entry = "run" if _QUE.search(source) else "perform"
     for tree, node in file_nodes(ctx):
-        if node.type != "rescue" or not _in_perform(ctx, tree, node):
+        if node.type != "rescue" or not _in_perform(ctx, tree, node, entry):
             continue
         exceptions = node.child_by_field_name("exceptions")
         if exceptions is not None and _NOTHING_TO_DO.search(text(exceptions)):
@@ -133,18 +144,19 @@ def _sidekiq_job(ctx: FileContext, source: str) -> bool:
     return not ctx.whole_file and placed and _OTHER_BASE.search(source) is None
 
 
-def _in_perform(ctx: FileContext, tree: Tree, rescue: Node) -> bool:
-    """The rescue belongs to `perform` (its own clause or a `begin` in its body), with no block between."""
+def _in_perform(ctx: FileContext, tree: Tree, rescue: Node, entry: str = "perform") -> bool:
+    """The rescue belongs to the job's `perform` (Que's `run`: its own clause or a `begin` in its body), with
+    no block between."""
     current = rescue.parent
     while current is not None:
         if current.type in {"block", "do_block", "lambda"}:
             return False
         if current.type == "method":
-            return text(current.child_by_field_name("name")) == "perform"
+            return text(current.child_by_field_name("name")) == entry
         if current.type in {"class", "module", "singleton_method"}:
             return False
         current = current.parent
-    return section_method(ctx, tree) == "perform"  # a hunk inside `perform`, named by its header
+    return section_method(ctx, tree) == entry  # a hunk inside `perform`, named by its header
 
 
 def _catches_retried(caught: str, retried: set[str]) -> bool:

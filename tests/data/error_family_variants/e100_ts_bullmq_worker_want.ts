@@ -1,0 +1,19 @@
+// want: JS-JOB-FAILURE-SWALLOWED
+import { Worker, Job } from "bullmq";
+import { connection } from "../redis";
+import { payoutsApi } from "../clients/payouts";
+import { log } from "../log";
+
+export const payoutWorker = new Worker(
+  "payouts",
+  async (job: Job<{ payoutId: string; amount: number }>) => {
+    try {
+      await payoutsApi.transfer(job.data.payoutId, job.data.amount);
+    } catch (error) {
+      log.warn(`payout ${job.data.payoutId} transfer failed`, error);
+      return { transferred: false };
+    }
+    return { transferred: true };
+  },
+  { connection, concurrency: 4 },
+);
