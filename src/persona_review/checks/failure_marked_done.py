@@ -416,11 +416,15 @@ def _swallows(lexed: Lexed, body: list[int], substitutes: set[str] | None = None
     return True
 
 
-def _try_body(lexed: Lexed, handler: int, indent: int) -> list[int] | None:
-    """The lines of the `try`/`begin` body that the handler on line `handler` belongs to."""
+def _try_body(lexed: Lexed, handler: int, indent: int, *, cut: bool = False) -> list[int] | None:
+    """The lines of the `try`/`begin` body that the handler on line `handler` belongs to. With `cut`, a
+    body whose opening line is above the hunk (the hunk starts inside it: every line seen is indented
+    deeper than the handler) is the part in view."""
     lines: list[int] = []
     line = handler - 1
-    while line in lexed.bare and handler - line < 200:
+    while handler - line < 200:
+        if line not in lexed.bare:
+            return lines if cut and lines and line < min(lexed.bare, default=line) else None
         text = lexed.bare[line]
         if text.strip() and indent_of(text) <= indent:
             if _TRY.match(text) or re.search(r"\btry\s*\{\s*$", text) or _RB_BLOCK.search(text):
@@ -526,7 +530,7 @@ def _rb_success_after(ctx: FileContext, lexed: Lexed, no: int) -> int | None:
             return None
     elif not _swallows(lexed, body):
         return None
-    tried = _try_body(lexed, no, indent)
+    tried = _try_body(lexed, no, indent, cut=True)
     if tried is None and lexed.bare.get(line, "").strip() == "end" and answer_inside is None:
         return None
     if tried is None:
