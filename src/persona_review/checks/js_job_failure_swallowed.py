@@ -105,7 +105,8 @@ def job_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
         block = blocks.blocks[brace]
         lines = (lexed.bare.get(n, "") for n in range(block.first, block.last + 1))
         body = "\n".join(lines)[block.col + 1 :]
-        if _FAILS_JOB.search(body) or _HANDED_ON.search(body) or not _TREATED_AS_FAILURE.search(body):
+        if _FAILS_JOB.search(_unconditional(lexed, blocks, brace)) or _HANDED_ON.search(body) \
+                or not _TREATED_AS_FAILURE.search(body):
             continue
         if _REPORTS_ITEM.search(body):
             continue  # the record is named in `batchItemFailures`: Lambda keeps it for another try
@@ -114,6 +115,22 @@ def job_failure_swallowed(ctx: FileContext) -> Iterator[Hit]:
             "completed, a Kafka offset committed, an SQS message deleted): it is never retried and never "
             "shows as failed, and the work is lost. Rethrow after logging (`throw err`), or hand it to a "
             "dead-letter queue."))
+
+
+_IF_HEAD = lazy_re(r"^\s*(?:\}\s*else\s+)?if\s*\(")
+
+
+def _unconditional(lexed: Lexed, blocks: Blocks, brace: int) -> str:
+    """The catch body without the `if` blocks directly in it: `if (err instanceof RateLimitError) { throw
+    err; }` fails the job for that one error only, and every other error still falls through to what
+    follows."""
+    block = blocks.blocks[brace]
+    skipped: set[int] = set()
+    for child, inner in blocks.blocks.items():
+        if blocks.parent.get(child) == brace and _IF_HEAD.search(inner.header.rsplit("\n", 1)[-1]):
+            skipped.update(range(inner.first, inner.last + 1))
+    lines = (lexed.bare.get(n, "") for n in range(block.first, block.last + 1) if n not in skipped)
+    return "\n".join(lines)[block.col + 1 :] if block.first not in skipped else ""
 
 
 def _catches_in_hunk_inside_worker(ctx: FileContext, lexed: Lexed, blocks: Blocks) -> Iterator[int]:
