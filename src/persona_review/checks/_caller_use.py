@@ -139,3 +139,18 @@ def _harmless(text: str, mention: re.Pattern[str], ids: re.Pattern[str] | None,
             continue
         return False
     return True
+
+
+def caller_may_scope(text: str, mention: re.Pattern[str], ids: re.Pattern[str] | None = None) -> bool:
+    """Whether a handler's text (a lookup's own line aside) uses the caller in a way that may keep a
+    lookup to the caller's records: any use `scoping_use` would not call harmless, a local assigned from
+    the caller (it may feed the query) included."""
+    for line in text.split("\n"):
+        if not mention.search(line):
+            continue
+        assigned = _ASSIGN.match(line)
+        if assigned is not None and mention.search(assigned.group("value")):
+            return True
+        if not _harmless(line, mention, ids, None):
+            return True
+    return False

@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from persona_review.checks._blocks import Block, Blocks, blocks_of
+from persona_review.checks._caller_use import caller_may_scope
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._pyflow import Flow, dotted, flows
 from persona_review.checks._spans import bracket_span, lines_of, split_top
@@ -82,8 +83,8 @@ def _findings(lookups: list[_Lookup], caller: re.Pattern[str], added: frozenset[
         keys = scope_keys.get(each.model)
         if not keys or each.line not in added or "id" not in each.keys or keys & set(each.keys):
             continue
-        if any(caller.search(value) for value in each.keys.values()) or caller.search(each.handler):
-            continue
+        if any(caller.search(value) for value in each.keys.values()) or caller_may_scope(each.handler, caller):
+            continue  # the caller is used for more than a stamp, a log line or a nil test
         if any(re.search(rf"\b{re.escape(key)}\b", each.handler) for key in keys):
             continue  # the handler compares the record's tenant itself
         others = [o for o in lookups
