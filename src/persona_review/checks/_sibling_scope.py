@@ -251,15 +251,16 @@ def _viewset_bypass_hits(flow: Flow, functions: list[ast.FunctionDef | ast.Async
             f for f in functions if f is not function]
         first = function.lineno + offset
         last = (function.end_lineno or function.lineno) + offset
-        if not any(_uses_viewset_access(n) for n in scope) and not (owner is None and any(
+        implicit = owner is not None and _STOCK_HANDLERS.search(" ".join(ast.unparse(b) for b in owner.bases))
+        if not implicit and not any(_uses_viewset_access(n) for n in scope) and not (owner is None and any(
                 _VIEWSET_CALL.search(text) for no, text in ctx.lines.items() if not first <= no <= last)):
             continue
         if owner is not None and not _scoped_queryset(owner):
             continue  # the class is in view and its queryset is not the caller's: nothing is skipped
         model = _viewset_model(owner) if owner is not None else None
-        requested = _request_names(function)
+        requested = _request_names(function) | {a.arg for a in function.args.args[1:]} - {"request"}
         for call in (n for n in ast.walk(function) if isinstance(n, ast.Call)):
-            manager = call.func.value if isinstance(call.func, ast.Attribute) else None
+            manager = _manager(call.func.value) if isinstance(call.func, ast.Attribute) else None
             if not (isinstance(call.func, ast.Attribute) and call.func.attr in _MANAGER_METHODS
                     and isinstance(manager, ast.Attribute) and manager.attr == "objects"
                     and isinstance(manager.value, ast.Name)):
@@ -290,13 +291,28 @@ _OWN_SCOPE_READ = lazy_re(r"\b(?:self\.)?request\.(?!query_params|data|GET|POST|
 the caller its own way."""
 
 
+_STOCK_HANDLERS = lazy_re(r"\b(?:ModelViewSet|ReadOnlyModelViewSet|Retrieve\w*APIView|\w*ModelMixin|"
+                          r"(?:Update|Destroy|List)\w*APIView)\b")
+"""A DRF view whose inherited handlers (`retrieve`, `update`...) go through `get_queryset`/`get_object`."""
+
+
+def _manager(node: ast.expr) -> ast.expr:
+    """`Model.objects` under a chain of queryset calls (`Model.objects.select_related(...)`), or `node`."""
+    current = node
+    while isinstance(current, ast.Call) and isinstance(current.func, ast.Attribute):
+        if isinstance(current.func.value, ast.Attribute) and current.func.value.attr == "objects":
+            return current.func.value
+        current = current.func.value
+    return node
+
+
 def _drf_handler(function: ast.FunctionDef | ast.AsyncFunctionDef, owner: ast.ClassDef | None) -> bool:
     """A method of a DRF view: in a class whose bases name a DRF view, or (a hunk without its class line) a
-    method decorated with `@action`."""
+    method decorated with `@action`. A `get_object` override counts: the stock handlers call it."""
     if owner is not None:
         bases = " ".join(ast.unparse(b) for b in owner.bases)
         return bool(_DRF_VIEW.search(bases)) and (function.name in _DRF_HANDLERS or any(
-            "action" in ast.unparse(d) for d in function.decorator_list))
+            "action" in ast.unparse(d) for d in function.decorator_list) or function.name == "get_object")
     return any(dotted(d.func if isinstance(d, ast.Call) else d).rsplit(".", 1)[-1] == "action"
                for d in function.decorator_list)
 
