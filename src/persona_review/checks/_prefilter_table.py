@@ -131,7 +131,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'js_request_parse': (('.json()', 'BigInt(', 'JSON.parse(', 'decodeURI', 'new URL('), ()),
     'js_request_scope': (('process.abort', 'process.exit'), ()),
     'js_response_fallthrough': (('.code(', '.status(', 'sendStatus('), ()),
-    'js_route_guard': (('.del(', '.delete(', '.patch(', '.post(', '.put(', '.use(', '@Delete(', '@Patch(', '@Post(', '@Put(', 'Admin', 'admin', 'const DELETE', 'const PATCH', 'const POST', 'const PUT', 'function DELETE', 'function PATCH', 'function POST', 'function PUT'), ()),
+    'js_route_guard': (('.del(', '.delete(', '.patch(', '.post(', '.put(', '.use(', '@Delete(', '@Patch(', '@Post(', '@Put(', 'Admin', 'Procedure', 'admin', 'const DELETE', 'const PATCH', 'const POST', 'const PUT', 'function DELETE', 'function PATCH', 'function POST', 'function PUT'), ()),
     'js_s3_body_unread': (('GetObjectCommand',), ()),
     'js_secret_handling': None,
     'js_security': None,
