@@ -317,7 +317,7 @@ def _route(match: re.Match[str], router: _Router | None, bare: str, code: str,
     verb = match.group(3)
     if verb in {"HandleFunc", "Handle"}:
         pattern = _PATTERN_VERB.match(path)
-        verb = pattern.group(1) if pattern else "ANY"
+        verb = pattern.group(1) if pattern else _chained_methods(bare, match.end())
     rest = args[1:]
     if inline:
         middleware, handler = rest, ""
@@ -331,6 +331,17 @@ def _route(match: re.Match[str], router: _Router | None, bare: str, code: str,
     admin = "admin" in f"{router.name} {path}".lower()
     mutating = bool(_WRITE.match(verb)) and not read_only(handler)
     return shown, guarded, mutating, admin, public(_PATTERN_VERB.sub("", path), handler.strip(), verb)
+
+
+_METHODS = lazy_re(r"\s*\.\s*Methods\(\s*(?:http\.Method)?(?P<verb>[A-Za-z]+)")
+
+
+def _chained_methods(bare: str, start: int) -> str:
+    """The verb of gorilla/mux's `.Methods(http.MethodPost)` chained on the registration whose arguments start
+    at `start` ("ANY" when there is none). The bare view blanks a string's letters: `"POST"` reads as ANY."""
+    end = after_call(bare, start)
+    chained = _METHODS.match(bare, end) if end is not None else None
+    return chained.group("verb").upper() if chained is not None else "ANY"
 
 
 def _chained_use(bare: str, code: str, start: int) -> bool:
