@@ -29,7 +29,10 @@ from persona_review.checks._route_guards import (
     GUARD,
     LONE_SIBLINGS,
     Route,
+    ROLE_GUARD,
     lone_exception,
+    missing_role,
+    role_message,
     message,
     public,
     read_only,
@@ -251,11 +254,19 @@ def _segment(bare: str, code: str, numbers: list[int], echo: bool) -> Iterator[H
             if path is not None:
                 placed.append((router, router.prefix + path, route))
     reported: set[int] = set()
+    role_used = any(kind in {"use", "group", "nested"} and (parsed := arguments(bare, code, m.end(), _INLINE))
+                    is not None and any(ROLE_GUARD.search(arg) for arg in parsed[0]) for _o, kind, m in events)
     for key, routes in by_router.items():
         found, share = unguarded(routes)
         for route in found:
             reported.add(route.line)
             yield Hit(route.line, None, message(route, names[key], share), sure=lone_exception(routes, route))
+        if role_used:
+            continue  # a role given to a router or group: the routes' own lists do not show it
+        for route in missing_role(routes):
+            if route.line not in reported:
+                reported.add(route.line)
+                yield Hit(route.line, None, role_message(route, names[key]))
     for hit in _outside_group(placed):
         if hit.line not in reported:
             yield hit
@@ -303,8 +314,8 @@ def _outside_group(placed: list[tuple[_Router, str, Route]]) -> Iterator[Hit]:
 
 
 def _route(match: re.Match[str], router: _Router | None, bare: str, code: str,
-           echo: bool) -> tuple[str, bool, bool, bool, bool] | None:
-    """(shown, guarded, mutating, admin, public) of a registration, or None when it is not one."""
+           echo: bool) -> tuple[str, bool, bool, bool, bool, bool] | None:
+    """(shown, guarded, mutating, admin, public, role) of a registration, or None when it is not one."""
     if router is None:
         return None
     parsed = arguments(bare, code, match.end(), _INLINE)
@@ -327,10 +338,13 @@ def _route(match: re.Match[str], router: _Router | None, bare: str, code: str,
         middleware, handler = rest[:-1], rest[-1] if rest else ""
     guarded = (router.guarded_at(match.start()) or any(_guarding(arg) for arg in middleware)
                or _wrapper(handler) or _guarding_with(match.group(2)))
+    role = (any(_guarding(arg) and ROLE_GUARD.search(arg) for arg in middleware)
+            or bool(_wrapper(handler) and ROLE_GUARD.search(handler.split("(", 1)[0]))
+            or bool(_guarding_with(match.group(2)) and ROLE_GUARD.search(match.group(2))))
     shown = f"{match.group(1)}.{match.group(3)}(\"{path}\")"
     admin = "admin" in f"{router.name} {path}".lower()
     mutating = bool(_WRITE.match(verb)) and not read_only(handler)
-    return shown, guarded, mutating, admin, public(_PATTERN_VERB.sub("", path), handler.strip(), verb)
+    return shown, guarded, mutating, admin, public(_PATTERN_VERB.sub("", path), handler.strip(), verb), role
 
 
 _METHODS = lazy_re(r"\s*\.\s*Methods\(\s*(?:http\.Method)?(?P<verb>[A-Za-z]+)")

@@ -30,7 +30,10 @@ from persona_review.checks._route_callers import open_to_callers
 from persona_review.checks._route_guards import (
     GUARD,
     Route,
+    ROLE_GUARD,
     lone_exception,
+    missing_role,
+    role_message,
     message,
     public,
     read_only,
@@ -312,17 +315,25 @@ def _judge(calls: list[_Call], bare: str, whole_file: bool, section: str = "") -
         admin = "admin" in f"{call.receiver} {path}".lower()
         mutating = call.verb in _MUTATING and not read_only(call.handler, path)
         is_public = public(path, call.handler.strip(), call.verb)
-        route = Route(call.line, shown, is_guarded, mutating, admin, is_public)
+        role = any(_guarding(arg) and ROLE_GUARD.search(arg) for arg in rest)
+        route = Route(call.line, shown, is_guarded, mutating, admin, is_public, role)
         by_router.setdefault(call.receiver, []).append(route)
         if not is_guarded and not is_public and (later := _later_prefix_guard(calls, call, path)) is not None:
             yield Hit(call.line, None, _before_guard_message(shown, later), sure=True)
             early.add(call.line)
+    role_used = any(_is_use(call) and any(ROLE_GUARD.search(arg) for arg in _middleware(call)) for call in calls)
     for receiver, routes in by_router.items():
         found, share = unguarded(routes)
         for route in found:
             if route.line not in early:
                 sure = lone_exception(routes, route)
                 yield Hit(route.line, None, message(route, receiver, share), sure=sure)
+                early.add(route.line)
+        if role_used:
+            continue  # a role given to the router with `.use`: the routes' own lists do not show it
+        for route in missing_role(routes):
+            if route.line not in early:
+                yield Hit(route.line, None, role_message(route, receiver))
 
 
 def _later_prefix_guard(calls: list[_Call], route: _Call, path: str) -> _Call | None:
