@@ -12,7 +12,8 @@ from persona_review.checks._lexing import lex
 from persona_review.checks._prefilter import lines_containing
 from persona_review.checks._py_hits import check
 from persona_review.checks._pyflow import dotted, flows, may_have_routes
-from persona_review.checks._route_guards import public
+from persona_review.checks._route_guards import Route as RouteSeen
+from persona_review.checks._route_guards import public, read_only, unguarded
 from persona_review.checks._spans import bracket_span, python_block
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Severity
@@ -121,51 +122,38 @@ _VIEW_MODULE = lazy_re(r"\bpermission_classes\b|@(?:\w+\.)*(?:login_required|per
                        r"user_passes_test|staff_member_required)\b")
 _VIEW_BASES = lazy_re(r"\b(?:\w*APIView|\w*ViewSet|View|\w*Mixin)\b")
 _WRITE_METHODS = frozenset({"post", "put", "patch", "delete"})
-_WRITES_IN_BODY = lazy_re(r"\brequest\.POST\b|\brequest\.method\s*==\s*['\"](?:POST|PUT|PATCH|DELETE)|"
-                          r"\.(?:save|delete|update|create|approve|release\w*|archive|publish)\s*\(|\bredirect\s*\(")
+_WRITES_IN_BODY = lazy_re(r"\.(?:save|delete|update|create|bulk_\w+|approve|release\w*|archive|publish)\s*\(")
+"""A view that changes records (its verb is not in view: the URL conf routes every method to it)."""
 _WRITE_DECORATOR = lazy_re(r"require_POST|require_http_methods\(.*(?:POST|PUT|PATCH|DELETE)")
 _STOCK_PERMISSION = lazy_re(r"^\[?(?:AllowAny|)\]?$")
-
-
-@dataclass(frozen=True, slots=True)
-class _View:
-    line: int
-    name: str
-    guarded: bool
-    mutating: bool
 
 
 def _views_without_guard(tree: ast.Module, offset: int) -> Iterator[Hit]:
     """Module-level views a URL conf routes: DRF API views (a class whose `permission_classes`, its own or
     a base class's in the file, is the guard) and function views (`@permission_required`,
-    `@login_required`). The sibling rule of the routes above: at least two guarded and at least half."""
+    `@login_required`). Judged as the routes of one router (`_route_guards.unguarded`)."""
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
-    views: list[_View] = []
+    views: list[RouteSeen] = []
     for node in tree.body:
         if isinstance(node, ast.ClassDef) and _VIEW_BASES.search(" ".join(ast.unparse(b) for b in node.bases)):
             methods = {f.name for f in node.body if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)}
             if not methods & (_WRITE_METHODS | {"get"}):
                 continue  # a base class (its subclasses are the views)
-            views.append(_View(node.lineno + offset, node.name, _class_guarded(node, classes, set()),
-                               bool(methods & _WRITE_METHODS)))
+            views.append(RouteSeen(node.lineno + offset, node.name, _class_guarded(node, classes, set()),
+                                   bool(methods & _WRITE_METHODS) and not read_only(node.name), False,
+                                   public("", node.name)))
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.args.args \
-                and node.args.args[0].arg == "request":
+                and node.args.args[0].arg == "request" and not node.name.startswith("_"):
             decorators = [ast.unparse(d) for d in node.decorator_list]
             if any(_ROUTE.search(dotted(d.func if isinstance(d, ast.Call) else d)) for d in node.decorator_list):
                 continue  # a routed function: the routes above
-            if public("", node.name):
-                continue
-            body = ast.unparse(node)
-            views.append(_View(node.lineno + offset, node.name, any(_GUARD.search(d) for d in decorators),
-                               any(_WRITE_DECORATOR.search(d) for d in decorators)
-                               or bool(_WRITES_IN_BODY.search(body))))
-    guarded = sum(view.guarded for view in views)
-    if guarded < 2 or guarded * 2 < len(views):
-        return
-    for view in views:
-        if not view.guarded and view.mutating:
-            yield Hit(view.line, None, f"`{view.name}` has no authorization guard, while {guarded} of the "
-                                       f"{len(views)} views in this module do.")
+            writes = any(_WRITE_DECORATOR.search(d) for d in decorators) or bool(
+                _WRITES_IN_BODY.search(ast.unparse(node)))
+            views.append(RouteSeen(node.lineno + offset, node.name, any(_GUARD.search(d) for d in decorators),
+                                   writes and not read_only(node.name), False, public("", node.name)))
+    found, share = unguarded(views)
+    for view in found:
+        yield Hit(view.line, None, f"`{view.shown}` has no authorization guard, while {share} in this module do.")
 
 
 def _class_guarded(node: ast.ClassDef, classes: dict[str, ast.ClassDef], seen: set[str]) -> bool:
