@@ -93,8 +93,9 @@ def derived(lines: Sequence[tuple[int, str]], mention: re.Pattern[str], before: 
     return found
 
 
-def scoping_use(lines: Sequence[tuple[int, str]], mention: re.Pattern[str], lookup: tuple[int, int],
-                ids: re.Pattern[str] | None, records: Iterable[str] = (), skip: Iterable[int] = ()) -> int | None:
+def scoping_use(lines: Sequence[tuple[int, str]], mention: re.Pattern[str], lookup: tuple[int, int], *,
+                ids: re.Pattern[str] | None, records: Iterable[str] = (),
+                skip: Iterable[int] = ()) -> int | None:
     """The first line of the handler's body (`lines`: number, code) where the caller (`mention`) may keep
     the lookup (lines `lookup`: first, last) to the caller's records, or None when every use is one that
     does not (a stamp, an audit line, a nil test, a non-identity field, a method of the loaded record
@@ -102,7 +103,8 @@ def scoping_use(lines: Sequence[tuple[int, str]], mention: re.Pattern[str], look
     the lines that read the caller."""
     first, last = lookup
     local = derived(lines, mention, first)
-    full = mention if not local else re.compile(f"{mention.pattern}|{names_pattern(local).pattern}")  # type: ignore[union-attr]
+    extra = names_pattern(local)
+    full = mention if extra is None else re.compile(f"{mention.pattern}|{extra.pattern}")
     skipped = set(skip)
     owned = [re.escape(r) for r in records if r]
     on_record = re.compile(rf"(?<![\w$.])(?:{'|'.join(owned)})\s*\.\s*[\w$]+\s*\(\s*$") if owned else None

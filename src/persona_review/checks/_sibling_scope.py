@@ -83,7 +83,8 @@ def _findings(lookups: list[_Lookup], caller: re.Pattern[str], added: frozenset[
         keys = scope_keys.get(each.model)
         if not keys or each.line not in added or "id" not in each.keys or keys & set(each.keys):
             continue
-        if any(caller.search(value) for value in each.keys.values()) or caller_may_scope(each.handler, caller):
+        if any(caller.search(value) for value in each.keys.values()) \
+                or caller_may_scope(each.handler, caller):
             continue  # the caller is used for more than a stamp, a log line or a nil test
         if any(re.search(rf"\b{re.escape(key)}\b", each.handler) for key in keys):
             continue  # the handler compares the record's tenant itself

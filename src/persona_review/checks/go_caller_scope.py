@@ -84,10 +84,10 @@ def lookup_not_caller_scoped(ctx: FileContext) -> Iterator[Hit]:
         return
     lexed = lex(ctx)
     seen: set[int] = set()
-    for hit in [*_caller_only_nil_checked(ctx, lexed), *caller_read_unscoped(ctx, lexed)]:
-        if hit.line not in seen:
-            seen.add(hit.line)
-            yield hit
+    for each in [*_caller_only_nil_checked(ctx, lexed), *caller_read_unscoped(ctx, lexed)]:
+        if each.line not in seen:
+            seen.add(each.line)
+            yield each
     routes: dict[str, list[str]] = {}
     route_marks = ('("/', '("GET ', '("POST ', '("PUT ', '("PATCH ', '("DELETE ')  # net/http 1.22: "GET /x"
     for no in sorted(lines_containing(lexed.code, route_marks)):
@@ -230,8 +230,8 @@ _GO_CALLER_EXPR = (
     r"|(?<=\.)(?:MustGet|Get(?:String|Uint\w*|Int\w*)?|Locals|Value)\s*\(\s*\"?(?i:\w*(?:user|org|tenant|account|"
     r"shop|team|workspace|claims|principal|member|company|seller|customer|session)\w*)\"?\s*\)"
 )
-"""Reading who is calling: `claimsFrom(r.Context())`, `auth.UserFrom(ctx)`, `currentUser(c)`, `authctx.Member(c)`,
-gin's `c.GetString("orgID")`, `c.MustGet("shopID")`, fiber's `c.Locals("user")`."""
+"""Reading who is calling: `claimsFrom(r.Context())`, `auth.UserFrom(ctx)`, `currentUser(c)`,
+`authctx.Member(c)`, gin's `c.GetString("orgID")`, `c.MustGet("shopID")`, fiber's `c.Locals("user")`."""
 _GO_CALLER_READ = lazy_re(
     rf"^\s*(?P<var>[A-Za-z_]\w*)\s*(?:,\s*(?P<ok>[A-Za-z_]\w*)\s*)?:?=\s*(?:[\w.]+\.)?(?:{_GO_CALLER_EXPR})"
 )
@@ -265,7 +265,7 @@ def caller_read_unscoped(ctx: FileContext, lexed: Lexed) -> Iterator[Hit]:
         assert mention is not None
         if any(_GO_DATA_CALL.search(text) and mention.search(text) for n, text in body if n not in reads):
             scoped_types.add(kind)
-        if _GO_PRIVILEGED.search(func.name) or not func.is_handler and not _id_params(func):
+        if _GO_PRIVILEGED.search(func.name) or (not func.is_handler and not _id_params(func)):
             continue
         if not any(mention.search(text) for n, text in body if n not in reads):
             continue  # read and never used: the store may take the caller from the context
@@ -273,12 +273,13 @@ def caller_read_unscoped(ctx: FileContext, lexed: Lexed) -> Iterator[Hit]:
             first, last, shown, record = lookup
             if first not in ctx.added:
                 continue
-            if scoping_use(body, mention, (first, last), _ids_pattern(func, body), [record], reads) is None:
+            if scoping_use(body, mention, (first, last), ids=_ids_pattern(func, body), records=[record],
+                           skip=reads) is None:
                 yield Hit(first, None, (
-                    f"`{shown}(...)` finds the record by the request's id alone: the handler reads the caller "
-                    f"(`{sorted(names)[0]}`) but only to stamp, log or render with it, so any signed-in caller "
-                    "reaches another tenant's record by its id. Pass the caller's tenant or owner to the "
-                    "lookup, or compare the record's owner with the caller and answer not found."))
+                    f"`{shown}(...)` finds the record by the request's id alone: the handler reads the "
+                    f"caller (`{sorted(names)[0]}`) but only to stamp, log or render with it, so any "
+                    "signed-in caller reaches another tenant's record by its id. Pass the caller's tenant or "
+                    "owner to the lookup, or compare the record's owner with the caller and answer not found."))
                 break
     for func, kind in unread:
         if kind not in scoped_types or _GO_PRIVILEGED.search(func.name) or not func.is_handler:
@@ -326,7 +327,8 @@ def _go_lookups(lexed: Lexed, func: GoFunc, body: list[tuple[int, str]],
             if not ids.search(args):
                 continue
             assigned = _ASSIGNED.match(text)
-            yield no, last, f"{call.group('recv')}.{call.group('method')}", assigned.group(1) if assigned else ""
+            record = assigned.group(1) if assigned else ""
+            yield no, last, f"{call.group('recv')}.{call.group('method')}", record
             break
 
 

@@ -28,14 +28,14 @@ from persona_review.checks._prefilter import lines_containing
 from persona_review.checks._route_guards import (
     GUARD,
     LONE_SIBLINGS,
-    Route,
     ROLE_GUARD,
+    Route,
     lone_exception,
-    missing_role,
-    role_message,
     message,
+    missing_role,
     public,
     read_only,
+    role_message,
     unguarded,
 )
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -254,8 +254,9 @@ def _segment(bare: str, code: str, numbers: list[int], echo: bool) -> Iterator[H
             if path is not None:
                 placed.append((router, router.prefix + path, route))
     reported: set[int] = set()
-    role_used = any(kind in {"use", "group", "nested"} and (parsed := arguments(bare, code, m.end(), _INLINE))
-                    is not None and any(ROLE_GUARD.search(arg) for arg in parsed[0]) for _o, kind, m in events)
+    role_used = any(kind in {"use", "group", "nested"}
+                    and (parsed := arguments(bare, code, m.end(), _INLINE)) is not None
+                    and any(ROLE_GUARD.search(arg) for arg in parsed[0]) for _o, kind, m in events)
     for key, routes in by_router.items():
         found, share = unguarded(routes)
         for route in found:

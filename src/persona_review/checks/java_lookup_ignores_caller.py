@@ -48,7 +48,7 @@ _LOOKUP = (r"\.\s*(?:(?:findById|getById|getReferenceById|findOne|getOne|find\w*
 _CALLER_FIELD = lazy_re(
     r"^\s*(?:(?:private|protected|public|final)\s+)*(?:SecurityIdentity|JsonWebToken|CurrentUser\w*|"
     r"AuthenticatedUser\w*)\s+(?P<name>[a-z_$][\w$]*)\s*;")
-"""An injected caller (Quarkus' `@Inject SecurityIdentity identity;`): every method of the class is handed it."""
+"""An injected caller (Quarkus' `@Inject SecurityIdentity identity;`): every method of the class has it."""
 _RECORD = lazy_re(r"^\s*(?:final\s+)?(?:var|[A-Z][\w.<>]*)\s+([a-z_$][\w$]*)\s*=")
 """A lookup by the id alone: a Spring Data/Panache/Micronaut `findById(id)`, JPA's
 `em.find(Report.class, id)`."""
@@ -126,8 +126,8 @@ def lookup_ignores_caller(ctx: FileContext) -> Iterator[Hit]:
             found = lookup.search(lexed.code.get(no, "")) if "(" in line else None
             record = _RECORD.match(line)
             if found is not None and scoping_use(
-                    code, mention, (no, no), re.compile(rf"(?<![\w$.]){id_names}\b"),
-                    [record.group(1)] if record else []) is None:
+                    code, mention, (no, no), ids=re.compile(rf"(?<![\w$.]){id_names}\b"),
+                    records=[record.group(1)] if record else []) is None:
                 yield Hit(no, message=(
                     f"This loads the record by its id alone, and `{caller}`, the caller this "
                     "method is handed, is never looked at: any signed-in user gets another's record by its "

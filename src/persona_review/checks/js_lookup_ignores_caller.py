@@ -31,8 +31,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from persona_review.checks._caller_use import caller_may_scope, names_pattern
 from persona_review.checks._blocks import blocks_of
+from persona_review.checks._caller_use import caller_may_scope, names_pattern
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._sibling_scope import js_sibling_scope_hits
 from persona_review.checks._spans import Span, bracket_span, lines_of, split_args, statement_span
@@ -122,7 +122,7 @@ _REQ_HANDLER = lazy_re(
     r"(?:\bfunction\b\s*[\w$]*\s*|=>\s*|^\s*(?:async\s+)?[\w$]+\s*|[=:]\s*(?:async\s*)?)"
     r"\(\s*(?:req|request)\s*(?::\s*[\w$.<>]+)?\s*,\s*(?:res|reply|response)\b[^()]*\)\s*(?::\s*[^{=]+)?(?:=>)?\s*$"
 )
-"""An Express/Fastify handler's header, written apart from its route (`exports.remove = async (req, res) =>`)."""
+"""An handler's header written apart from its route (`exports.remove = async (req, res) =>`)."""
 _REQ_ID = lazy_re(r"\b(?:req|request)\s*\.\s*params\s*\.\s*(?P<key>\w+)")
 _REQ_ID_LOCAL = lazy_re(
     r"\b(?:const|let|var)\s*\{(?P<names>[^}]*)\}\s*=\s*(?:req|request)\s*\.\s*params\b")
@@ -140,7 +140,8 @@ def _separate_handlers(ctx: FileContext, lexed: Lexed) -> Iterator[tuple[Span, s
     handed a caller-typed parameter (`user: AuthUser`) and an id (`id: string`)."""
     handlers: list[tuple[Span, set[str], bool]] = []
     for block in blocks_of(ctx).all():
-        header = block.header.rsplit("\n", 1)[-1] if block.header.rsplit("\n", 1)[-1].strip() else block.header
+        own = block.header.rsplit("\n", 1)[-1]
+        header = own if own.strip() else block.header
         first, last = block.first, block.last
         lines = [lexed.code.get(n, "") for n in range(first, last + 1)]
         lines[0] = lines[0][block.col:]
@@ -256,5 +257,6 @@ def _only_the_id(inner: str, ids: set[str], id_names: set[str]) -> bool:
     return re.fullmatch(rf"\{{(?:where:)?\{{?{field}\}}?(?:,{_NOT_FILTER}:.*)?\}}", inner) is not None
 
 
-_NOT_FILTER = r"(?:data|relations|include|select|order(?:By)?|populate|lean|cache|lock|withDeleted|projection)"
+_NOT_FILTER = (r"(?:data|relations|include|select|order(?:By)?|populate|lean|cache|lock|withDeleted|"
+               r"projection)")
 """Keys of a lookup's options beside its filter: what to load or change, not which record."""

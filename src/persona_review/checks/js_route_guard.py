@@ -29,14 +29,14 @@ from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._route_callers import open_to_callers
 from persona_review.checks._route_guards import (
     GUARD,
-    Route,
     ROLE_GUARD,
+    Route,
     lone_exception,
-    missing_role,
-    role_message,
     message,
+    missing_role,
     public,
     read_only,
+    role_message,
     unguarded,
 )
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -101,7 +101,8 @@ def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
 
 # --- tRPC ---------------------------------------------------------------------------------------------------
 
-_TRPC_ENTRY = lazy_re(r"^(?P<indent>\s*)(?P<name>[A-Za-z_$][\w$]*)\s*:\s*(?P<proc>[A-Za-z_$][\w$]*Procedure)\b")
+_TRPC_ENTRY = lazy_re(
+    r"^(?P<indent>\s*)(?P<name>[A-Za-z_$][\w$]*)\s*:\s*(?P<proc>[A-Za-z_$][\w$]*Procedure)\b")
 _TRPC_OPEN = lazy_re(r"^(?:public|open|anonymous|unauthenticated|base)Procedure$", re.IGNORECASE)
 
 
@@ -321,7 +322,8 @@ def _judge(calls: list[_Call], bare: str, whole_file: bool, section: str = "") -
         if not is_guarded and not is_public and (later := _later_prefix_guard(calls, call, path)) is not None:
             yield Hit(call.line, None, _before_guard_message(shown, later), sure=True)
             early.add(call.line)
-    role_used = any(_is_use(call) and any(ROLE_GUARD.search(arg) for arg in _middleware(call)) for call in calls)
+    role_used = any(_is_use(call) and any(ROLE_GUARD.search(arg) for arg in _middleware(call))
+                    for call in calls)
     for receiver, routes in by_router.items():
         found, share = unguarded(routes)
         for route in found:

@@ -187,7 +187,9 @@ def _signed_in_unscoped(ctx: FileContext) -> Iterator[Hit]:
     if not _CALLER_MENTION.search(ctx.known_text()):
         return
     for flow in flows(ctx):
-        for node in [*flow.nodes(ast.FunctionDef), *flow.nodes(ast.AsyncFunctionDef)]:
+        functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = [
+            *flow.nodes(ast.FunctionDef), *flow.nodes(ast.AsyncFunctionDef)]
+        for node in functions:
             decorators = [dotted(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list]
             if not any(_SIGNED_IN.search(d) for d in decorators):
                 continue
@@ -209,8 +211,9 @@ def _signed_in_unscoped(ctx: FileContext) -> Iterator[Hit]:
                 line = call.lineno + flow.offset
                 record = stmt.targets[0].id if isinstance(stmt, ast.Assign) and isinstance(
                     stmt.targets[0], ast.Name) else ""
-                if line in ctx.added and scoping_use(lines, _CALLER_MENTION, (line, (
-                        call.end_lineno or call.lineno) + flow.offset), ids, [record]) is None:
+                span = (line, (call.end_lineno or call.lineno) + flow.offset)
+                if line in ctx.added and scoping_use(lines, _CALLER_MENTION, span, ids=ids,
+                                                     records=[record]) is None:
                     yield Hit(line, None, (
                         f"`{node.name}` is for signed-in callers and loads the record by `{param}` from the "
                         "path alone; the caller is only stamped on it or logged, so any signed-in user "

@@ -167,8 +167,8 @@ def lookup_not_caller_scoped(ctx: FileContext) -> Iterator[Hit]:
         for no in range(unit.first + 1, unit.last):
             code = lexed.code.get(no, "")
             for through in _THROUGH_CALLER.finditer(code):
-                finds.append(_Find(no, _singular(through.group("assoc")), through.group(0), through.group("recv"),
-                                   unit))
+                finds.append(_Find(no, _singular(through.group("assoc")), through.group(0),
+                                   through.group("recv"), unit))
             for query in _CALLER_QUERY.finditer(code):
                 caller = _CALLER.search(query.group("args"))
                 if caller is not None and not _ID_ARG.search(query.group("args")):
