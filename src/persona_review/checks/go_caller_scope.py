@@ -279,7 +279,7 @@ def caller_read_unscoped(ctx: FileContext, lexed: Lexed) -> Iterator[Hit]:
                     f"`{shown}(...)` finds the record by the request's id alone: the handler reads the "
                     f"caller (`{sorted(names)[0]}`) but only to stamp, log or render with it, so any "
                     "signed-in caller reaches another tenant's record by its id. Pass the caller's tenant or "
-                    "owner to the lookup, or compare the record's owner with the caller and answer not found."))
+                    "owner to the lookup, or compare the record's owner with the caller (not found)."))
                 break
     for func, kind in unread:
         if kind not in scoped_types or _GO_PRIVILEGED.search(func.name) or not func.is_handler:
