@@ -2082,6 +2082,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0xd729698cca441344: ((), False),
     0xd7478a48073b9cac: ((), False),
     0xd77801ff2305feb1: ((), False),
+    0xd7d5743934db7c49: ((), False),
     0xd7f9652a6f425712: ((), False),
     0xd83023ed330407cb: ((), False),
     0xd8996a5ba87c436f: ((), False),

@@ -158,7 +158,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'py_async_tasks': (('.submit(', 'create_task', 'ensure_future', 'run_in_executor'), ()),
     'py_atomic_except': (('atomic',), ()),
     'py_cached_method': (('@cache', 'functools.cache', 'lru_cache'), ()),
-    'py_caller_scope': (('.objects.', 'Depends(', 'Security(', 'current_user', 'g.user', 'get_object_or_404', 'request.user'), ()),
+    'py_caller_scope': (('.objects.', 'Depends(', 'Security(', 'current_user', 'g.user', 'get_object_or_404', 'req.context.', 'request.user'), ()),
     'py_cancel_swallowed': (('except',), ()),
     'py_client_session': (('Client', 'ClientSession', 'Redis', 'Session', 'connect', 'create_async_engine', 'create_engine', 'from_url', 'session'), ()),
     'py_django_live_model': (('.models import',), ()),

@@ -157,10 +157,48 @@ def py_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
         if django:  # the two Django shapes below read every call: only where the ORM is in sight
             more += [*_helper_scope_hits(flow, functions, privileged_classes, ctx.added),
                      *_viewset_bypass_hits(flow, functions, privileged_classes, ctx)]
+        more += list(_call_sibling_hits(flow, functions, ctx.added))
         for hit in [*_findings(lookups, _PY_CALLER, ctx.added, _PY_SIGNED_IN), *more]:
             if hit.line not in seen:
                 seen.add(hit.line)
                 yield hit
+
+
+# Another shape, any framework: the same data-access call (`self._appointments.get`) is given the caller's
+# scope in the other handlers (`get(appointment_id, clinic_id=req.context.clinic_id)`) and the id alone here.
+
+_PY_CALL_CALLER = lazy_re(rf"{_PY_CALLER.pattern}|\breq(?:uest)?\.context\.\w+")
+"""The caller as the other handlers hand it on, Falcon's `req.context.<tenant>` included."""
+
+
+def _call_sibling_hits(flow: Flow, functions: list[ast.FunctionDef | ast.AsyncFunctionDef],
+                       added: frozenset[int]) -> Iterator[Hit]:
+    calls: list[tuple[str, int, frozenset[str], bool, ast.FunctionDef | ast.AsyncFunctionDef]] = []
+    for function in functions:
+        params = {a.arg for a in function.args.args}
+        for call in (n for n in ast.walk(function) if isinstance(n, ast.Call)):
+            callee = dotted(call.func)
+            if not isinstance(call.func, ast.Attribute) or "." not in callee or not call.args:
+                continue
+            if not (isinstance(call.args[0], ast.Name) and call.args[0].id in params):
+                continue  # not given the handler's own id parameter first
+            args = frozenset([ast.unparse(a) for a in call.args]
+                             + [f"{k.arg}={ast.unparse(k.value)}" for k in call.keywords])
+            scoped = any(_PY_CALL_CALLER.search(a) for a in args)
+            calls.append((callee, call.lineno + flow.offset, args, scoped, function))
+    for callee, line, args, scoped, function in calls:
+        if scoped or line not in added:
+            continue
+        siblings = [c for c in calls if c[0] == callee and c[4] is not function]
+        if not siblings or not all(c[3] for c in siblings) or not any(args < c[2] for c in siblings):
+            continue
+        if caller_may_scope(ast.unparse(function), _PY_CALL_CALLER):
+            continue  # the handler uses the caller its own way
+        extra = sorted(next(c[2] - args for c in siblings if args < c[2]))
+        yield Hit(line, None, (
+            f"`{callee}(...)` is given the id alone here, while the other handlers of this file also hand it "
+            f"the caller's scope (`{extra[0]}`): any signed-in caller reaches another tenant's record by its "
+            "id. Pass the same scope here."), explanation=EXPLANATION)
 
 
 # A third shape: the other handlers reach the record through the view's own scoped queryset

@@ -70,7 +70,7 @@ _PATH_PARAM = lazy_re(r"\{(\w+)(?::[^}]*)?\}|<(?:\w+:)?(\w+)>")
         ),
     ),
     needs=("Depends(", "Security(", "get_object_or_404", ".objects.", "current_user", "request.user",
-           "g.user"),
+           "g.user", "req.context."),
 )
 def lookup_not_caller_scoped(ctx: FileContext) -> Iterator[Hit]:
     if _TEST_PATH.search(ctx.path):
