@@ -515,7 +515,7 @@ def _add_key(keys: dict[str, str], key: str, value: ast.expr, params: set[str]) 
 
 _JS_CALLER = lazy_re(
     r"\b(?:ctx|context)\s*\??\.\s*(?:session|user|auth|org\w*|tenant\w*|account|workspace|team|membership)\b"
-    r"|\b(?:req|request)\s*\??\.\s*(?:user|auth|session|tenant|org\w*|account)\b|\bsession\s*\??\.\s*user\b"
+    r"|\b(?:req|request)\s*\??\.\s*(?:user|auth|session|tenant|org\w*|account)\b|\bsession\s*\??\.\s*(?:user|org\w*|tenant\w*|account\w*|workspace\w*|team\w*)\b"
     r"|\bcurrentUser\b|\bres\s*\.\s*locals\b"
     r"|\buser\s*\??\.\s*(?:id|orgId|organizationId|tenantId|accountId|workspaceId|teamId|companyId)\b"
     r"|\bc\s*\.\s*(?:get\s*\(\s*['\"]|var\s*\.\s*)(?:user|session|auth|tenant|org|account|workspace|team|"
