@@ -182,9 +182,31 @@ def lookup_not_caller_scoped(ctx: FileContext) -> Iterator[Hit]:
         elif left_out is not None and left_out:
             continue  # the declarative load covers it
         else:
-            hit = _judge(each, finds)
+            hit = _judge(each, finds) or _stamps_the_caller(each, known)
         if hit is not None:
             yield hit
+
+
+_FILTER_GUARD = lazy_re(
+    r"^\s*before_action\b[^\n]*:(?!\w*authenticat)\w*(?:authori[sz]|require_|ensure_|check_|verify_|"
+    r"permission|owner|access|admin|policy)")
+"""A `before_action` that may authorize the record: its name is not only authentication."""
+
+
+def _stamps_the_caller(each: _Find, known: str) -> Hit | None:
+    """An action that loads the record by the id alone and uses the caller only to stamp or log it
+    (`transfer.cancel!(by: current_user)`): signed-in callers reach it, and nothing keeps the record theirs.
+    Left to the sibling rule when a filter may authorize it."""
+    own = each.unit.text
+    if not _CALLER.search(own) or caller_may_scope(own, _CALLER) or _AUTHORIZES.search(own):
+        return None
+    if any(_FILTER_GUARD.match(line) for line in known.split("\n")):
+        return None
+    shown = each.shown.split("(", 1)[0] if "(" in each.shown else each.shown
+    return Hit(each.line, None, (
+        f"`{shown}` loads the record by the id in the request alone, and this action uses the caller only "
+        "to stamp or log it: any signed-in user reads or changes another user's record by changing the id. "
+        "Load it through the caller (`current_user.<records>.find`) or authorize it."))
 
 
 def _left_out_of_declarative(lexed: Lexed) -> set[str] | None:
