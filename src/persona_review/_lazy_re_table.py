@@ -4,6 +4,7 @@ pattern folds case), and whether it folds case; () when the pattern is left ungu
 by hand; a test compares it with the modules."""
 
 REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
+    0x003feca97a477735: ((), False),
     0x005efe68b9b012b7: ((), False),
     0x00637cd8d9d02ee6: (('express', 'require('), False),
     0x008dc2262ed2115b: ((), False),
