@@ -112,6 +112,9 @@ class Route:
     admin: bool
     public: bool
     """Public by nature, or marked public on purpose (`@Public()`, `@PermitAll`): never a finding."""
+    role: bool = False
+    """Carries a guard of its own that names a role or a permission (`isAdmin`, `requireRole("billing")`),
+    beyond signing in."""
 
 
 def unguarded(routes: Sequence[Route]) -> tuple[list[Route], str]:
@@ -154,3 +157,29 @@ without one (and more than one in all) reads as routes left open on purpose."""
 
 def message(route: Route, owner: str, share: str) -> str:
     return f"`{route.shown}` has no authorization guard, while {share} on `{owner}` do."
+
+
+ROLE_GUARD = lazy_re(
+    r"admin|role|staff|super_?user|owner|permission|\bacl\b|rbac|casbin|polic|moderator|(?<![a-z])can[A-Z_]",
+    re.IGNORECASE,
+)
+"""A guard that decides what the caller may do, not only that someone is signed in."""
+
+
+def missing_role(routes: Sequence[Route]) -> list[Route]:
+    """The writes that sign the caller in but carry none of the role guards their siblings carry: at least
+    two other routes carry one, and every other write does (reads may be open to any signed-in user). Only
+    for per-route guards: a router whose role comes from `.use`/a group is left to the caller to skip."""
+    found: list[Route] = []
+    for route in routes:
+        if not route.mutating or route.public or route.role:
+            continue
+        others = [other for other in routes if other is not route and not other.public]
+        if sum(other.role for other in others) >= 2 and all(other.role for other in others if other.mutating):
+            found.append(route)
+    return found
+
+
+def role_message(route: Route, owner: str) -> str:
+    return (f"`{route.shown}` carries none of the role or permission guards the other writes on `{owner}` "
+            "carry: any signed-in caller can make this change. Add the same role guard.")

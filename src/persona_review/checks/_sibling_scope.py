@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from persona_review.checks._blocks import Block, Blocks, blocks_of
+from persona_review.checks._caller_use import caller_may_scope
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._pyflow import Flow, dotted, flows
 from persona_review.checks._spans import bracket_span, lines_of, split_top
@@ -82,8 +83,9 @@ def _findings(lookups: list[_Lookup], caller: re.Pattern[str], added: frozenset[
         keys = scope_keys.get(each.model)
         if not keys or each.line not in added or "id" not in each.keys or keys & set(each.keys):
             continue
-        if any(caller.search(value) for value in each.keys.values()) or caller.search(each.handler):
-            continue
+        if any(caller.search(value) for value in each.keys.values()) \
+                or caller_may_scope(each.handler, caller):
+            continue  # the caller is used for more than a stamp, a log line or a nil test
         if any(re.search(rf"\b{re.escape(key)}\b", each.handler) for key in keys):
             continue  # the handler compares the record's tenant itself
         others = [o for o in lookups
@@ -155,10 +157,48 @@ def py_sibling_scope_hits(ctx: FileContext) -> Iterator[Hit]:
         if django:  # the two Django shapes below read every call: only where the ORM is in sight
             more += [*_helper_scope_hits(flow, functions, privileged_classes, ctx.added),
                      *_viewset_bypass_hits(flow, functions, privileged_classes, ctx)]
+        more += list(_call_sibling_hits(flow, functions, ctx.added))
         for hit in [*_findings(lookups, _PY_CALLER, ctx.added, _PY_SIGNED_IN), *more]:
             if hit.line not in seen:
                 seen.add(hit.line)
                 yield hit
+
+
+# Another shape, any framework: the same data-access call (`self._appointments.get`) is given the caller's
+# scope in the other handlers (`get(appointment_id, clinic_id=req.context.clinic_id)`) and the id alone here.
+
+_PY_CALL_CALLER = lazy_re(rf"{_PY_CALLER.pattern}|\breq(?:uest)?\.context\.\w+")
+"""The caller as the other handlers hand it on, Falcon's `req.context.<tenant>` included."""
+
+
+def _call_sibling_hits(flow: Flow, functions: list[ast.FunctionDef | ast.AsyncFunctionDef],
+                       added: frozenset[int]) -> Iterator[Hit]:
+    calls: list[tuple[str, int, frozenset[str], bool, ast.FunctionDef | ast.AsyncFunctionDef]] = []
+    for function in functions:
+        params = {a.arg for a in function.args.args}
+        for call in (n for n in ast.walk(function) if isinstance(n, ast.Call)):
+            callee = dotted(call.func)
+            if not isinstance(call.func, ast.Attribute) or "." not in callee or not call.args:
+                continue
+            if not (isinstance(call.args[0], ast.Name) and call.args[0].id in params):
+                continue  # not given the handler's own id parameter first
+            args = frozenset([ast.unparse(a) for a in call.args]
+                             + [f"{k.arg}={ast.unparse(k.value)}" for k in call.keywords])
+            scoped = any(_PY_CALL_CALLER.search(a) for a in args)
+            calls.append((callee, call.lineno + flow.offset, args, scoped, function))
+    for callee, line, args, scoped, function in calls:
+        if scoped or line not in added:
+            continue
+        siblings = [c for c in calls if c[0] == callee and c[4] is not function]
+        if not siblings or not all(c[3] for c in siblings) or not any(args < c[2] for c in siblings):
+            continue
+        if caller_may_scope(ast.unparse(function), _PY_CALL_CALLER):
+            continue  # the handler uses the caller its own way
+        extra = sorted(next(c[2] - args for c in siblings if args < c[2]))
+        yield Hit(line, None, (
+            f"`{callee}(...)` is given the id alone here, while the other handlers of this file also hand it "
+            f"the caller's scope (`{extra[0]}`): any signed-in caller reaches another tenant's record by its "
+            "id. Pass the same scope here."), explanation=EXPLANATION)
 
 
 # A third shape: the other handlers reach the record through the view's own scoped queryset
@@ -250,15 +290,16 @@ def _viewset_bypass_hits(flow: Flow, functions: list[ast.FunctionDef | ast.Async
             f for f in functions if f is not function]
         first = function.lineno + offset
         last = (function.end_lineno or function.lineno) + offset
-        if not any(_uses_viewset_access(n) for n in scope) and not (owner is None and any(
+        implicit = owner is not None and _STOCK_HANDLERS.search(" ".join(ast.unparse(b) for b in owner.bases))
+        if not implicit and not any(_uses_viewset_access(n) for n in scope) and not (owner is None and any(
                 _VIEWSET_CALL.search(text) for no, text in ctx.lines.items() if not first <= no <= last)):
             continue
         if owner is not None and not _scoped_queryset(owner):
             continue  # the class is in view and its queryset is not the caller's: nothing is skipped
         model = _viewset_model(owner) if owner is not None else None
-        requested = _request_names(function)
+        requested = _request_names(function) | {a.arg for a in function.args.args[1:]} - {"request"}
         for call in (n for n in ast.walk(function) if isinstance(n, ast.Call)):
-            manager = call.func.value if isinstance(call.func, ast.Attribute) else None
+            manager = _manager(call.func.value) if isinstance(call.func, ast.Attribute) else None
             if not (isinstance(call.func, ast.Attribute) and call.func.attr in _MANAGER_METHODS
                     and isinstance(manager, ast.Attribute) and manager.attr == "objects"
                     and isinstance(manager.value, ast.Name)):
@@ -289,13 +330,28 @@ _OWN_SCOPE_READ = lazy_re(r"\b(?:self\.)?request\.(?!query_params|data|GET|POST|
 the caller its own way."""
 
 
+_STOCK_HANDLERS = lazy_re(r"\b(?:ModelViewSet|ReadOnlyModelViewSet|Retrieve\w*APIView|\w*ModelMixin|"
+                          r"(?:Update|Destroy|List)\w*APIView)\b")
+"""A DRF view whose inherited handlers (`retrieve`, `update`...) go through `get_queryset`/`get_object`."""
+
+
+def _manager(node: ast.expr) -> ast.expr:
+    """`Model.objects` under a chain of queryset calls (`Model.objects.select_related(...)`), or `node`."""
+    current = node
+    while isinstance(current, ast.Call) and isinstance(current.func, ast.Attribute):
+        if isinstance(current.func.value, ast.Attribute) and current.func.value.attr == "objects":
+            return current.func.value
+        current = current.func.value
+    return node
+
+
 def _drf_handler(function: ast.FunctionDef | ast.AsyncFunctionDef, owner: ast.ClassDef | None) -> bool:
     """A method of a DRF view: in a class whose bases name a DRF view, or (a hunk without its class line) a
-    method decorated with `@action`."""
+    method decorated with `@action`. A `get_object` override counts: the stock handlers call it."""
     if owner is not None:
         bases = " ".join(ast.unparse(b) for b in owner.bases)
         return bool(_DRF_VIEW.search(bases)) and (function.name in _DRF_HANDLERS or any(
-            "action" in ast.unparse(d) for d in function.decorator_list))
+            "action" in ast.unparse(d) for d in function.decorator_list) or function.name == "get_object")
     return any(dotted(d.func if isinstance(d, ast.Call) else d).rsplit(".", 1)[-1] == "action"
                for d in function.decorator_list)
 
@@ -459,7 +515,7 @@ def _add_key(keys: dict[str, str], key: str, value: ast.expr, params: set[str]) 
 
 _JS_CALLER = lazy_re(
     r"\b(?:ctx|context)\s*\??\.\s*(?:session|user|auth|org\w*|tenant\w*|account|workspace|team|membership)\b"
-    r"|\b(?:req|request)\s*\??\.\s*(?:user|auth|session|tenant|org\w*|account)\b|\bsession\s*\??\.\s*user\b"
+    r"|\b(?:req|request)\s*\??\.\s*(?:user|auth|session|tenant|org\w*|account)\b|\bsession\s*\??\.\s*(?:user|org\w*|tenant\w*|account\w*|workspace\w*|team\w*)\b"
     r"|\bcurrentUser\b|\bres\s*\.\s*locals\b"
     r"|\buser\s*\??\.\s*(?:id|orgId|organizationId|tenantId|accountId|workspaceId|teamId|companyId)\b"
     r"|\bc\s*\.\s*(?:get\s*\(\s*['\"]|var\s*\.\s*)(?:user|session|auth|tenant|org|account|workspace|team|"

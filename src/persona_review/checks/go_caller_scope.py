@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from persona_review.checks._caller_use import names_pattern, scoping_use
 from persona_review.checks._go_funcs import GoFunc, declared
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._prefilter import lines_containing
@@ -74,13 +75,19 @@ _SEGMENTS_SKIPPED = lazy_re(r"^(?:api|v\d+(?:\.\d+)?)$")
             "record's owner with the caller and answer 404."
         ),
     ),
-    needs=("FromContext", "FromRequest", "FromCtx", "CurrentUser", "currentUser", "MustGet", "From(ctx"),
+    needs=("FromContext", "FromRequest", "FromCtx", "CurrentUser", "currentUser", "MustGet", "From(ctx",
+           "From(", "GetString(", "GetUint", "GetInt", "Locals(", "Value(", "laims", "Member(", "ession",
+           "User(", "user("),
 )
 def lookup_not_caller_scoped(ctx: FileContext) -> Iterator[Hit]:
     if ctx.path.endswith("_test.go"):
         return
     lexed = lex(ctx)
-    yield from _caller_only_nil_checked(ctx, lexed)
+    seen: set[int] = set()
+    for each in [*_caller_only_nil_checked(ctx, lexed), *caller_read_unscoped(ctx, lexed)]:
+        if each.line not in seen:
+            seen.add(each.line)
+            yield each
     routes: dict[str, list[str]] = {}
     route_marks = ('("/', '("GET ', '("POST ', '("PUT ', '("PATCH ', '("DELETE ')  # net/http 1.22: "GET /x"
     for no in sorted(lines_containing(lexed.code, route_marks)):
@@ -212,3 +219,124 @@ def _caller_only_nil_checked(ctx: FileContext, lexed: Lexed) -> Iterator[Hit]:
             else:
                 continue
             break
+
+
+# --- A handler that reads the caller for other things than the lookup -------------------------------------
+
+_GO_CALLER_EXPR = (
+    r"\b\w*(?:User|Viewer|Principal|Claims|Caller|Actor|Identity|Session|Member|Account|Tenant)\w*\s*\("
+    r"|\b(?i:auth\w*|session\w*|identity|authn|authctx)\.\w+\s*\("
+    r"|\b(?:user|viewer|principal|claims|caller|actor|identity|session|member|account|tenant)\w*\s*\("
+    r"|(?<=\.)(?:MustGet|Get(?:String|Uint\w*|Int\w*)?|Locals|Value)\s*\(\s*\"?(?i:\w*(?:user|org|tenant|account|"
+    r"shop|team|workspace|claims|principal|member|company|seller|customer|session)\w*)\"?\s*\)"
+)
+"""Reading who is calling: `claimsFrom(r.Context())`, `auth.UserFrom(ctx)`, `currentUser(c)`,
+`authctx.Member(c)`, gin's `c.GetString("orgID")`, `c.MustGet("shopID")`, fiber's `c.Locals("user")`."""
+_GO_CALLER_READ = lazy_re(
+    rf"^\s*(?P<var>[A-Za-z_]\w*)\s*(?:,\s*(?P<ok>[A-Za-z_]\w*)\s*)?:?=\s*(?:[\w.]+\.)?(?:{_GO_CALLER_EXPR})"
+)
+_GO_DATA_CALL = lazy_re(
+    r"(?<![\w.])(?P<recv>[A-Za-z_]\w*(?:\.\w+|\([^()]*\))*)\.(?P<method>(?:Get|Find|Load|Fetch|Lookup|Query|QueryRow|"
+    r"First|Take|Delete|Remove|Update|Exec|Select|Where|Scan)\w*)\s*\("
+)
+_GO_PARAM_INLINE = lazy_re(
+    r"(?:URLParam|\.Param|\.Params|PathValue)\s*\(\s*(?:\w+\s*,\s*)?\"\w+\"|Vars\s*\(\s*\w+\s*\)\s*\[\s*\"\w+\""
+)
+_GO_PRIVILEGED = lazy_re(r"(?i)admin|staff|internal|superuser|backoffice|operator")
+_GO_RECEIVER = lazy_re(r"^\s*func\s*\(\s*\w*\s*\*?\s*(\w+)\s*\)")
+
+
+def caller_read_unscoped(ctx: FileContext, lexed: Lexed) -> Iterator[Hit]:
+    """A handler that reads the caller (or whose sibling handlers on the same type read and scope by it) and
+    loads a record by the request's id with a lookup the caller never reaches (`caller_use`)."""
+    funcs = [f for f in declared(ctx).values() if not f.literal and (f.is_handler or f.context_param)]
+    scoped_types: set[str] = set()
+    unread: list[tuple[GoFunc, str]] = []
+    for func in funcs:
+        receiver = _GO_RECEIVER.match(lexed.code.get(func.first, ""))
+        kind = receiver.group(1) if receiver else ""
+        body = [(n, lexed.code.get(n, "")) for n in range(func.first + 1, func.last)]
+        reads = {n: m for n, text in body if (m := _GO_CALLER_READ.match(text)) is not None}
+        if not reads:
+            unread.append((func, kind))
+            continue
+        names = {m.group("var") for m in reads.values()}
+        mention = names_pattern(names)
+        assert mention is not None
+        if any(_GO_DATA_CALL.search(text) and mention.search(text) for n, text in body if n not in reads):
+            scoped_types.add(kind)
+        if _GO_PRIVILEGED.search(func.name) or (not func.is_handler and not _id_params(func)):
+            continue
+        if not any(mention.search(text) for n, text in body if n not in reads):
+            continue  # read and never used: the store may take the caller from the context
+        for lookup in _go_lookups(lexed, func, body, set(reads)):
+            first, last, shown, record = lookup
+            if first not in ctx.added:
+                continue
+            if scoping_use(body, mention, (first, last), ids=_ids_pattern(func, body), records=[record],
+                           skip=reads) is None:
+                yield Hit(first, None, (
+                    f"`{shown}(...)` finds the record by the request's id alone: the handler reads the "
+                    f"caller (`{sorted(names)[0]}`) but only to stamp, log or render with it, so any "
+                    "signed-in caller reaches another tenant's record by its id. Pass the caller's tenant or "
+                    "owner to the lookup, or compare the record's owner with the caller (not found)."))
+                break
+    for func, kind in unread:
+        if kind not in scoped_types or _GO_PRIVILEGED.search(func.name) or not func.is_handler:
+            continue
+        body = [(n, lexed.code.get(n, "")) for n in range(func.first + 1, func.last)]
+        lowered = "\n".join(text for _n, text in body).lower()
+        if any(word in lowered for word in _SCOPE_WORDS) or _SCOPED_WORDS.search(lowered):
+            continue
+        for first, _last, shown, _record in _go_lookups(lexed, func, body, set()):
+            if first in ctx.added:
+                yield Hit(first, None, (
+                    f"`{shown}(...)` finds the record by the request's id alone, while the other handlers of "
+                    f"`{kind}` read the caller and scope their queries by it: any signed-in caller reaches "
+                    "another tenant's record by its id. Scope this lookup the same way."))
+                break
+
+
+def _id_params(func: GoFunc) -> set[str]:
+    return {name for name, typ in func.params.items() if typ in _ID_ARG_TYPES and _ID_NAME.match(name)}
+
+
+def _ids_pattern(func: GoFunc, body: list[tuple[int, str]]) -> re.Pattern[str]:
+    names = _id_params(func) | {m.group(1) for _n, text in body if _PARAM_READ.search(text)
+                                and (m := _ASSIGNED.match(text)) is not None}
+    parts = [rf"(?<![\w.]){re.escape(n)}\b" for n in sorted(names)] + [_GO_PARAM_INLINE.pattern]
+    return re.compile("|".join(parts))
+
+
+def _go_lookups(lexed: Lexed, func: GoFunc, body: list[tuple[int, str]],
+                reads: set[int]) -> Iterator[tuple[int, int, str, str]]:
+    """(first line, last line, shown call, assigned record) of each data call given the request's id."""
+    ids = _ids_pattern(func, body)
+    own = {name for name in func.params if name}
+    for no, text in body:
+        if no in reads:
+            continue
+        for call in _GO_DATA_CALL.finditer(text):
+            if call.group("recv").split(".", 1)[0] in own and "." not in call.group("recv") \
+                    and not func.context_param:
+                continue  # the request's own accessors (`c.Get`, `r.FormValue`)
+            if call.group("recv").split(".", 1)[0] in {"c", "r", "w", "ctx", "req", "chi", "mux", "strconv"}:
+                continue
+            last = _statement_end(lexed, no, func.last)
+            args = "\n".join([text[call.end():], *(lexed.code.get(n, "") for n in range(no + 1, last + 1))])
+            if not ids.search(args):
+                continue
+            assigned = _ASSIGNED.match(text)
+            record = assigned.group(1) if assigned else ""
+            yield no, last, f"{call.group('recv')}.{call.group('method')}", record
+            break
+
+
+def _statement_end(lexed: Lexed, no: int, limit: int) -> int:
+    depth = 0
+    for n in range(no, limit):
+        text = lexed.bare.get(n, "")
+        depth += text.count("(") - text.count(")") + text.count("{") - text.count("}")
+        if depth <= 0 and not text.rstrip().endswith((".", ",", "(")):
+            return n
+    return no

@@ -28,11 +28,14 @@ from persona_review.checks._prefilter import lines_containing
 from persona_review.checks._route_guards import (
     GUARD,
     LONE_SIBLINGS,
+    ROLE_GUARD,
     Route,
     lone_exception,
     message,
+    missing_role,
     public,
     read_only,
+    role_message,
     unguarded,
 )
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -251,11 +254,20 @@ def _segment(bare: str, code: str, numbers: list[int], echo: bool) -> Iterator[H
             if path is not None:
                 placed.append((router, router.prefix + path, route))
     reported: set[int] = set()
+    role_used = any(kind in {"use", "group", "nested"}
+                    and (parsed := arguments(bare, code, m.end(), _INLINE)) is not None
+                    and any(ROLE_GUARD.search(arg) for arg in parsed[0]) for _o, kind, m in events)
     for key, routes in by_router.items():
         found, share = unguarded(routes)
         for route in found:
             reported.add(route.line)
             yield Hit(route.line, None, message(route, names[key], share), sure=lone_exception(routes, route))
+        if role_used:
+            continue  # a role given to a router or group: the routes' own lists do not show it
+        for route in missing_role(routes):
+            if route.line not in reported:
+                reported.add(route.line)
+                yield Hit(route.line, None, role_message(route, names[key]))
     for hit in _outside_group(placed):
         if hit.line not in reported:
             yield hit
@@ -303,8 +315,8 @@ def _outside_group(placed: list[tuple[_Router, str, Route]]) -> Iterator[Hit]:
 
 
 def _route(match: re.Match[str], router: _Router | None, bare: str, code: str,
-           echo: bool) -> tuple[str, bool, bool, bool, bool] | None:
-    """(shown, guarded, mutating, admin, public) of a registration, or None when it is not one."""
+           echo: bool) -> tuple[str, bool, bool, bool, bool, bool] | None:
+    """(shown, guarded, mutating, admin, public, role) of a registration, or None when it is not one."""
     if router is None:
         return None
     parsed = arguments(bare, code, match.end(), _INLINE)
@@ -317,7 +329,7 @@ def _route(match: re.Match[str], router: _Router | None, bare: str, code: str,
     verb = match.group(3)
     if verb in {"HandleFunc", "Handle"}:
         pattern = _PATTERN_VERB.match(path)
-        verb = pattern.group(1) if pattern else "ANY"
+        verb = pattern.group(1) if pattern else _chained_methods(bare, match.end())
     rest = args[1:]
     if inline:
         middleware, handler = rest, ""
@@ -327,10 +339,24 @@ def _route(match: re.Match[str], router: _Router | None, bare: str, code: str,
         middleware, handler = rest[:-1], rest[-1] if rest else ""
     guarded = (router.guarded_at(match.start()) or any(_guarding(arg) for arg in middleware)
                or _wrapper(handler) or _guarding_with(match.group(2)))
+    role = (any(_guarding(arg) and ROLE_GUARD.search(arg) for arg in middleware)
+            or bool(_wrapper(handler) and ROLE_GUARD.search(handler.split("(", 1)[0]))
+            or bool(_guarding_with(match.group(2)) and ROLE_GUARD.search(match.group(2))))
     shown = f"{match.group(1)}.{match.group(3)}(\"{path}\")"
     admin = "admin" in f"{router.name} {path}".lower()
     mutating = bool(_WRITE.match(verb)) and not read_only(handler)
-    return shown, guarded, mutating, admin, public(_PATTERN_VERB.sub("", path), handler.strip(), verb)
+    return shown, guarded, mutating, admin, public(_PATTERN_VERB.sub("", path), handler.strip(), verb), role
+
+
+_METHODS = lazy_re(r"\s*\.\s*Methods\(\s*(?:http\.Method)?(?P<verb>[A-Za-z]+)")
+
+
+def _chained_methods(bare: str, start: int) -> str:
+    """The verb of gorilla/mux's `.Methods(http.MethodPost)` chained on the registration whose arguments start
+    at `start` ("ANY" when there is none). The bare view blanks a string's letters: `"POST"` reads as ANY."""
+    end = after_call(bare, start)
+    chained = _METHODS.match(bare, end) if end is not None else None
+    return chained.group("verb").upper() if chained is not None else "ANY"
 
 
 def _chained_use(bare: str, code: str, start: int) -> bool:

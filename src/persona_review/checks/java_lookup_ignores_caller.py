@@ -15,9 +15,10 @@ any signed-in user reads or changes another's record by its id (an insecure dire
 Reported on the lookup, in a method known entire whose parameters are a caller (a type named
 `Current…`/`Authenticated…`/`LoggedIn…`/`…Principal`, `Authentication`, `UserDetails`, `Jwt`, or a parameter
 annotated `@AuthenticationPrincipal`/`@CurrentUser`) and an id that a repository lookup (`findById`,
-`getById`, `getReferenceById`, `find…ById`, `findOne`) takes as its only argument. Left alone: a method
-annotated `@PreAuthorize`/`@PostAuthorize`/`@Secured`/`@RolesAllowed` (checked declaratively), a body that
-reads the security context, and tests.
+`getById`, `getReferenceById`, `find…ById`, `findOne`, `deleteById`, Panache's `find("id", id)`) takes as its
+only argument. Left alone: a method annotated `@PreAuthorize`/`@PostAuthorize`/`@Secured`/`@RolesAllowed`
+(checked declaratively), a method whose body uses the caller (or reads the security context) in a way that
+may scope the record (`_caller_use`: not only to stamp, log or render with it), and tests.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._blocks import blocks_of
+from persona_review.checks._caller_use import names_pattern, scoping_use
 from persona_review.checks._java_code import JAVA_TEST_PATH
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -41,8 +43,13 @@ _CALLER_PARAM = lazy_re(
     r"\s+(?P<name>[a-z_$][\w$]*)\s*[,)]"
 )
 _ID_PARAM = lazy_re(r"\b(?:UUID|Long|long|Integer|int|String)\s+(?P<name>(?:id|[a-z]\w*Id))\s*[,)]")
-_LOOKUP = (r"\.\s*(?:(?:findById|getById|getReferenceById|findOne|getOne|find\w*ById|get\w*ById)\s*\(\s*{id}"
-           r"|find\s*\(\s*\w+\.class\s*,\s*{id})\s*\)")
+_LOOKUP = (r"\.\s*(?:(?:findById|getById|getReferenceById|findOne|getOne|find\w*ById|get\w*ById|deleteById)"
+           r"\s*\(\s*{id}|find\s*\(\s*\w+\.class\s*,\s*{id}|find\s*\(\s*\"id\"\s*,\s*{id})\s*\)")
+_CALLER_FIELD = lazy_re(
+    r"^\s*(?:(?:private|protected|public|final)\s+)*(?:SecurityIdentity|JsonWebToken|CurrentUser\w*|"
+    r"AuthenticatedUser\w*)\s+(?P<name>[a-z_$][\w$]*)\s*;")
+"""An injected caller (Quarkus' `@Inject SecurityIdentity identity;`): every method of the class has it."""
+_RECORD = lazy_re(r"^\s*(?:final\s+)?(?:var|[A-Z][\w.<>]*)\s+([a-z_$][\w$]*)\s*=")
 """A lookup by the id alone: a Spring Data/Panache/Micronaut `findById(id)`, JPA's
 `em.find(Report.class, id)`."""
 _DECLARATIVE = lazy_re(r"@(?:PreAuthorize|PostAuthorize|Secured|RolesAllowed|PostFilter)\b")
@@ -50,6 +57,18 @@ _SECURITY_CONTEXT = lazy_re(r"\bSecurityContextHolder\b|\bgetUserPrincipal\s*\(|
 _METHOD = lazy_re(
     r"\b(?:public|protected)\s+[^=;]*\b([a-zA-Z_$][\w$]*)\s*\([^;]*\)\s*(?:throws\s+[\w.$,\s]+)?$"
 )
+
+
+def _method_header(header: str) -> bool:
+    """Whether a block's header ends a method's signature, one spread over a few lines included."""
+    lines = [line for line in header.split("\n") if line.strip()]
+    for count in range(1, min(4, len(lines)) + 1):
+        joined = " ".join(line.strip() for line in lines[-count:])
+        if "(" in joined and _METHOD.search(joined) is not None:
+            return True
+        if "(" in lines[-count] and count > 1:
+            break
+    return False
 
 
 def _declaration_start(lexed: Lexed, first: int, declaration: str) -> int:
@@ -73,23 +92,24 @@ def _declaration_start(lexed: Lexed, first: int, declaration: str) -> int:
             "not theirs."
         ),
     ),
-    needs=("ById(", "findOne(", "getOne(", ".class,"),
+    needs=("ById(", "findOne(", "getOne(", ".class,", 'find("id"'),
 )
 def lookup_ignores_caller(ctx: FileContext) -> Iterator[Hit]:
     if JAVA_TEST_PATH.search(ctx.path):
         return
     yield from _sibling_scope(ctx)
     lexed = lex(ctx)
+    field = next((m.group("name") for no in sorted(lexed.code)
+                  if (m := _CALLER_FIELD.match(lexed.code[no])) is not None), None)
     for block in blocks_of(ctx).all():
-        own = block.header.rsplit("\n", 1)[-1]
-        header = own if own.strip() else block.header
-        if "(" not in header or _METHOD.search(header.rstrip()) is None:
+        if not _method_header(block.header):
             continue
         declaration = declaration_of(lexed, block)
         if _declaration_start(lexed, block.first, declaration) - 1 not in lexed.bare:
             continue  # the annotations above the signature are not in view (a hunk starts there)
         signature = signature_of(declaration)
-        caller = _CALLER_PARAM.search(declaration)
+        found = _CALLER_PARAM.search(declaration)
+        caller = found.group("name") if found is not None else field
         if caller is None or _DECLARATIVE.search(declaration):
             continue
         ids = [m.group("name") for m in _ID_PARAM.finditer(signature)]
@@ -97,16 +117,19 @@ def lookup_ignores_caller(ctx: FileContext) -> Iterator[Hit]:
             continue
         body = {n: lexed.bare.get(n, "") for n in range(block.first, block.last + 1)}
         body[block.first] = body[block.first][block.col + 1 :]
-        text = "\n".join(body.values())
-        used = re.search(rf"(?<![\w$.]){re.escape(caller.group('name'))}\b", text)
-        if used or _SECURITY_CONTEXT.search(text):
-            continue
-        lookup = re.compile(_LOOKUP.format(id=f"(?:{'|'.join(map(re.escape, ids))})"))
+        code = [(n, lexed.code.get(n, "")) for n in range(block.first + 1, block.last + 1)]
+        mention = names_pattern([caller], _SECURITY_CONTEXT.pattern)
+        assert mention is not None
+        id_names = f"(?:{'|'.join(map(re.escape, ids))})"
+        lookup = re.compile(_LOOKUP.format(id=id_names))
         for no, line in body.items():
-            found = lookup.search(line) if "(" in line else None
-            if found is not None:
+            found = lookup.search(lexed.code.get(no, "")) if "(" in line else None
+            record = _RECORD.match(line)
+            if found is not None and scoping_use(
+                    code, mention, (no, no), ids=re.compile(rf"(?<![\w$.]){id_names}\b"),
+                    records=[record.group(1)] if record else []) is None:
                 yield Hit(no, message=(
-                    f"This loads the record by its id alone, and `{caller.group('name')}`, the caller this "
+                    f"This loads the record by its id alone, and `{caller}`, the caller this "
                     "method is handed, is never looked at: any signed-in user gets another's record by its "
                     "id. Scope the lookup to the caller, or check the record's owner and answer 404."))
                 break

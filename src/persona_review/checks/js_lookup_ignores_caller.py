@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from persona_review.checks._blocks import blocks_of
+from persona_review.checks._caller_use import caller_may_scope, names_pattern
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._sibling_scope import js_sibling_scope_hits
 from persona_review.checks._spans import Span, bracket_span, lines_of, split_args, statement_span
@@ -54,7 +56,7 @@ _EXPRESS_ROUTE = lazy_re(
 )
 _PATH_WITH_PARAM = lazy_re(r"""^\s*(['"`])(/[^'"`]*:\w+[^'"`]*)\1""")
 _AUTH_MIDDLEWARE = lazy_re(
-    r"auth|logged|signed|protect|session|jwt|passport|requireUser|currentUser|ensureUser", re.IGNORECASE
+    r"auth|logged|signed|protect|session|jwt|passport|requireUser|currentUser|ensureUser|login", re.IGNORECASE
 )
 _EXPRESS_CALLER = lazy_re(
     r"\b(?:req|request)\s*\.\s*(?:user|auth|session|account|tenant|principal)\b|\bres\s*\.\s*locals\b"
@@ -67,7 +69,8 @@ _POLICY = lazy_re(
 )
 _LOOKUP = lazy_re(
     r"\.\s*(?P<method>findUnique(?:OrThrow)?|findFirst(?:OrThrow)?|findOne(?:By|OrFail|ByOrFail)?|findById"
-    r"|findByPk|get\w*ById|find\w*ById|getOne|findOneOrFail)\s*\("
+    r"|findByPk|get\w*ById|find\w*ById|findByIdAnd(?:Update|Delete|Remove)|getOne|findOneOrFail|where"
+    r"|update|delete)\s*\("
 )
 
 
@@ -94,18 +97,17 @@ def lookup_ignores_caller(ctx: FileContext) -> Iterator[Hit]:
         seen.add(hit.line)
         yield hit
     lexed = lex(ctx)
-    for no, code, bare in lines_of(lexed):
-        handler = _nest_handler(lexed, no, bare) or _express_handler(lexed, no, code, bare)
-        if handler is None:
-            continue
+    found_handlers = [h for no, code, bare in lines_of(lexed)
+                      if (h := _nest_handler(lexed, no, bare) or _express_handler(lexed, no, code, bare))]
+    for handler in [*found_handlers, *_separate_handlers(ctx, lexed)]:
         span, caller, ids = handler
         if _POLICY.search(span.code):
             continue
-        body_text = span.bare
-        if caller is not None and re.search(rf"(?<![\w$.]){re.escape(caller)}\b", _after_params(body_text)):
-            continue
-        if caller is None and _EXPRESS_CALLER.search(body_text):
-            continue
+        body_text = _after_params(span.code) if caller is not None else span.code
+        mention = names_pattern([caller]) if caller is not None else _EXPRESS_CALLER
+        assert mention is not None
+        if caller_may_scope(body_text, mention):
+            continue  # the caller is used for more than a stamp, a log line or a nil test
         found = _lookup_by_id_alone(lexed, span, ids)
         if found is not None:
             line, shown = found
@@ -114,6 +116,57 @@ def lookup_ignores_caller(ctx: FileContext) -> Iterator[Hit]:
             whose = f"`{caller}`" if caller is not None else "the signed-in caller"
             yield Hit(line, None, f"`{shown}` finds the record by its id alone; the handler is handed "
                                   f"{whose} and never checks that the record is theirs.")
+
+
+_REQ_HANDLER = lazy_re(
+    r"(?:\bfunction\b\s*[\w$]*\s*|=>\s*|^\s*(?:async\s+)?[\w$]+\s*|[=:]\s*(?:async\s*)?)"
+    r"\(\s*(?:req|request)\s*(?::\s*[\w$.<>]+)?\s*,\s*(?:res|reply|response)\b[^()]*\)\s*(?::\s*[^{=]+)?(?:=>)?\s*$"
+)
+"""An handler's header written apart from its route (`exports.remove = async (req, res) =>`)."""
+_REQ_ID = lazy_re(r"\b(?:req|request)\s*\.\s*params\s*\.\s*(?P<key>\w+)")
+_REQ_ID_LOCAL = lazy_re(
+    r"\b(?:const|let|var)\s*\{(?P<names>[^}]*)\}\s*=\s*(?:req|request)\s*\.\s*params\b")
+_QUERY_LINE = lazy_re(r"\.\s*(?:find\w*|where|count\w*|select\w*|update\w*|delete\w*|destroy)\s*\(")
+_SERVICE_METHOD = lazy_re(
+    r"^\s*(?:(?:public|private|protected|async|static)\s+)*(?!(?:if|for|while|switch|catch|function)\b)[\w$]+\s*"
+    r"\((?P<params>[^()]*)\)\s*(?::\s*[^{=]+)?$"
+)
+_ID_TYPED = lazy_re(r"(?P<name>(?:id|[a-z][\w$]*Id))\s*:\s*(?:string|number|bigint)\b")
+
+
+def _separate_handlers(ctx: FileContext, lexed: Lexed) -> Iterator[tuple[Span, str | None, set[str]]]:
+    """Handlers written apart from their routes: `(req, res)` functions in a file whose other such handlers
+    put the caller in a query (`Bookmark.find({ user: req.user.id })`), and methods (a NestJS service's)
+    handed a caller-typed parameter (`user: AuthUser`) and an id (`id: string`)."""
+    handlers: list[tuple[Span, set[str], bool]] = []
+    for block in blocks_of(ctx).all():
+        own = block.header.rsplit("\n", 1)[-1]
+        header = own if own.strip() else block.header
+        first, last = block.first, block.last
+        lines = [lexed.code.get(n, "") for n in range(first, last + 1)]
+        lines[0] = lines[0][block.col:]
+        code = "\n".join(lines)
+        span = Span(first, last, "()" + code, "()" + code)  # a body alone: no parameters for `_after_params`
+        if _REQ_HANDLER.search(header):
+            ids = {f"req.params.{m.group('key')}" for m in _REQ_ID.finditer(code) if _id_like(m.group("key"))}
+            ids |= {f"request.params.{k.rsplit('.', 1)[-1]}" for k in ids}
+            for local in _REQ_ID_LOCAL.finditer(code):
+                ids |= {n.split(":")[-1].strip() for n in local.group("names").split(",")
+                        if _id_like(n.split(":")[0].strip())}
+            scoped = any(_QUERY_LINE.search(line) and _EXPRESS_CALLER.search(line) for line in lines)
+            handlers.append((span, ids, scoped))
+            continue
+        method = _SERVICE_METHOD.search(header)
+        if method is None:
+            continue
+        caller = _CALLER_TYPED.search(method.group("params"))
+        ids = {m.group("name") for m in _ID_TYPED.finditer(method.group("params"))}
+        if caller is not None and ids:
+            yield span, caller.group("name"), ids
+    if any(scoped for _span, _ids, scoped in handlers):
+        for span, ids, scoped in handlers:
+            if ids and not scoped:
+                yield span, None, ids
 
 
 def _nest_handler(lexed: Lexed, no: int, bare: str) -> tuple[Span, str | None, set[str]] | None:
@@ -201,4 +254,9 @@ def _only_the_id(inner: str, ids: set[str], id_names: set[str]) -> bool:
         return True
     keys = "|".join(re.escape(k) for k in sorted(id_names | {"id", "_id"}))
     field = rf"(?:(?:{keys})|(?:{keys}):{value})"
-    return re.fullmatch(rf"\{{(?:where:)?\{{?{field}\}}?\}}", inner) is not None
+    return re.fullmatch(rf"\{{(?:where:)?\{{?{field}\}}?(?:,{_NOT_FILTER}:.*)?\}}", inner) is not None
+
+
+_NOT_FILTER = (r"(?:data|relations|include|select|order(?:By)?|populate|lean|cache|lock|withDeleted|"
+               r"projection)")
+"""Keys of a lookup's options beside its filter: what to load or change, not which record."""

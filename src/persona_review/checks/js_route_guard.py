@@ -29,11 +29,14 @@ from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._route_callers import open_to_callers
 from persona_review.checks._route_guards import (
     GUARD,
+    ROLE_GUARD,
     Route,
     lone_exception,
     message,
+    missing_role,
     public,
     read_only,
+    role_message,
     unguarded,
 )
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -42,7 +45,8 @@ from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
 _CALL = lazy_re(
-    r"(?<![\w$.])((?:this\.)?[A-Za-z_$][\w$]*)\s*\.(get|post|put|patch|delete|del|all|use|route)\(")
+    r"(?<![\w$.])((?:this\.)?[A-Za-z_$][\w$]*)\s*\.(get|post|put|patch|delete|del|all|use|route)"
+    r"(?:<[^()<>]*(?:<[^()<>]*>[^()<>]*)*>)?\(")
 _VERBS = lazy_re(r"\.(get|post|put|patch|delete|del|all)\(")
 _MUTATING = frozenset({"post", "put", "patch", "delete", "del"})
 _CLIENTS = lazy_re(r"^(?:this\.)?(?:axios|https?|\$http|request|superagent|agent|got|ky|fetch\w*|"
@@ -82,7 +86,7 @@ _NEST_OPEN = lazy_re(r"^(?:Public\w*|IsPublic|SkipAuth\w*|Skip\w*Auth\w*|NoAuth\
     ),
     needs=(".post(", ".put(", ".patch(", ".delete(", ".del(", "@Post(", "@Put(", "@Patch(", "@Delete(",
            "admin", "Admin", ".use(", "function POST", "function PUT", "function PATCH", "function DELETE",
-           "const POST", "const PUT", "const PATCH", "const DELETE"),
+           "const POST", "const PUT", "const PATCH", "const DELETE", "Procedure"),
 )
 def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
     yield from _express(ctx)
@@ -91,6 +95,38 @@ def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
     if "@Controller" in ctx.known_text():
         yield from _nest(ctx)
     yield from _nest_admin_opt_out(ctx)
+    if "Procedure" in ctx.known_text():
+        yield from _trpc(ctx)
+
+
+# --- tRPC ---------------------------------------------------------------------------------------------------
+
+_TRPC_ENTRY = lazy_re(
+    r"^(?P<indent>\s*)(?P<name>[A-Za-z_$][\w$]*)\s*:\s*(?P<proc>[A-Za-z_$][\w$]*Procedure)\b")
+_TRPC_OPEN = lazy_re(r"^(?:public|open|anonymous|unauthenticated|base)Procedure$", re.IGNORECASE)
+
+
+def _trpc(ctx: FileContext) -> Iterator[Hit]:
+    """A tRPC router whose procedures are built on an authenticated base (`protectedProcedure`,
+    `orgProcedure`, `adminProcedure`) but for one mutation built on `publicProcedure`: the sibling rule
+    of the routes above (`unguarded`, `lone_exception`), each entry of the `router({...})` one route."""
+    lexed = lex(ctx)
+    numbers = sorted(lexed.bare)
+    entries = [(no, found) for no in numbers if (found := _TRPC_ENTRY.match(lexed.bare[no]))]
+    if len(entries) < 3:
+        return
+    routes: list[Route] = []
+    for index, (no, found) in enumerate(entries):
+        end = entries[index + 1][0] if index + 1 < len(entries) else max(numbers) + 1
+        body = "\n".join(lexed.bare.get(n, "") for n in range(no, end))
+        name, proc = found.group("name"), found.group("proc")
+        guarded = not _TRPC_OPEN.match(proc)
+        mutating = ".mutation(" in body.replace(" ", "") and not read_only(name)
+        routes.append(Route(no, f"{name}: {proc}", guarded, mutating, "admin" in proc.lower(),
+                            public("", name, "post" if mutating else "get")))
+    found_routes, share = unguarded(routes)
+    for route in found_routes:
+        yield Hit(route.line, None, message(route, "this router", share), sure=lone_exception(routes, route))
 
 
 # --- Express, Koa-router, Fastify ---------------------------------------------------------------------------
@@ -280,17 +316,26 @@ def _judge(calls: list[_Call], bare: str, whole_file: bool, section: str = "") -
         admin = "admin" in f"{call.receiver} {path}".lower()
         mutating = call.verb in _MUTATING and not read_only(call.handler, path)
         is_public = public(path, call.handler.strip(), call.verb)
-        route = Route(call.line, shown, is_guarded, mutating, admin, is_public)
+        role = any(_guarding(arg) and ROLE_GUARD.search(arg) for arg in rest)
+        route = Route(call.line, shown, is_guarded, mutating, admin, is_public, role)
         by_router.setdefault(call.receiver, []).append(route)
         if not is_guarded and not is_public and (later := _later_prefix_guard(calls, call, path)) is not None:
             yield Hit(call.line, None, _before_guard_message(shown, later), sure=True)
             early.add(call.line)
+    role_used = any(_is_use(call) and any(ROLE_GUARD.search(arg) for arg in _middleware(call))
+                    for call in calls)
     for receiver, routes in by_router.items():
         found, share = unguarded(routes)
         for route in found:
             if route.line not in early:
                 sure = lone_exception(routes, route)
                 yield Hit(route.line, None, message(route, receiver, share), sure=sure)
+                early.add(route.line)
+        if role_used:
+            continue  # a role given to the router with `.use`: the routes' own lists do not show it
+        for route in missing_role(routes):
+            if route.line not in early:
+                yield Hit(route.line, None, role_message(route, receiver))
 
 
 def _later_prefix_guard(calls: list[_Call], route: _Call, path: str) -> _Call | None:

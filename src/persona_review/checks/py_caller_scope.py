@@ -32,6 +32,7 @@ import ast
 import re
 from collections.abc import Iterator
 
+from persona_review.checks._caller_use import scoping_use
 from persona_review.checks._pyflow import dotted, flows
 from persona_review.checks._sibling_scope import py_sibling_scope_hits
 from persona_review.checks.base import CheckSpec, FileContext, Hit
@@ -50,7 +51,7 @@ _IDENTITY = lazy_re(
 _TEST_PATH = lazy_re(r"(?:^|/)(?:tests?|testing)/|(?:^|/)(?:test_\w+|\w+_test|conftest)\.py$")
 _LOOKUP_METHODS = frozenset({"get", "get_or_404", "first_or_404", "find", "find_one", "fetch", "load",
                              "filter_by", "filter", "where", "get_object_or_404", "one", "scalar"})
-_PATH_PARAM = lazy_re(r"\{(\w+)(?::[^}]*)?\}")
+_PATH_PARAM = lazy_re(r"\{(\w+)(?::[^}]*)?\}|<(?:\w+:)?(\w+)>")
 
 
 @register(
@@ -69,12 +70,13 @@ _PATH_PARAM = lazy_re(r"\{(\w+)(?::[^}]*)?\}")
         ),
     ),
     needs=("Depends(", "Security(", "get_object_or_404", ".objects.", "current_user", "request.user",
-           "g.user"),
+           "g.user", "req.context."),
 )
 def lookup_not_caller_scoped(ctx: FileContext) -> Iterator[Hit]:
     if _TEST_PATH.search(ctx.path):
         return
     yield from py_sibling_scope_hits(ctx)
+    yield from _signed_in_unscoped(ctx)
     if "Depends(" not in ctx.known_text() and "Security(" not in ctx.known_text():
         return
     seen: set[int] = set()
@@ -136,7 +138,7 @@ def _route_params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
             return set()  # a guard-only dependency: there is no caller parameter to scope by
         for arg in deco.args[:1]:
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                out.update(_PATH_PARAM.findall(arg.value))
+                out.update(a or b for a, b in _PATH_PARAM.findall(arg.value))
     return out
 
 
@@ -170,3 +172,51 @@ def _looked_up(call: ast.Call, params: set[str]) -> str:
                 and value.left.attr in {"id", "pk", "uuid"}):
             return value.comparators[0].id
     return ""
+
+
+# --- A signed-in route (Flask-Login, Quart) that uses the caller only to stamp or log -----------------------
+
+_SIGNED_IN = lazy_re(r"(?:^|\.)(?:login_required|auth_required|jwt_required|fresh_login_required)$")
+_CALLER_MENTION = lazy_re(r"\bcurrent_user\b|\bg\.(?:user|account)\b|\brequest\.user\b")
+
+
+def _signed_in_unscoped(ctx: FileContext) -> Iterator[Hit]:
+    """A route only signed-in callers reach (`@login_required`) that loads a record by its path's id alone
+    (`db.session.get(Document, doc_id)`) and uses the caller for other things than scoping it
+    (`doc.updated_by_id = current_user.id`): `_caller_use`."""
+    if not _CALLER_MENTION.search(ctx.known_text()):
+        return
+    for flow in flows(ctx):
+        functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = [
+            *flow.nodes(ast.FunctionDef), *flow.nodes(ast.AsyncFunctionDef)]
+        for node in functions:
+            decorators = [dotted(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list]
+            if not any(_SIGNED_IN.search(d) for d in decorators):
+                continue
+            params = _route_params(node) & {a.arg for a in node.args.args}
+            if not params:
+                continue
+            first = node.body[0].lineno + flow.offset
+            last = (node.end_lineno or node.lineno) + flow.offset
+            lines = [(n, ctx.lines[n]) for n in range(first, last + 1) if n in ctx.lines]
+            if not any(_CALLER_MENTION.search(text) for _n, text in lines):
+                continue  # the caller is not read here at all: the sibling shape's business
+            ids = re.compile("|".join(rf"(?<![\w.]){re.escape(p)}\b" for p in sorted(params)))
+            for stmt in node.body:
+                found = next(((call, param) for call in ast.walk(stmt) if isinstance(call, ast.Call)
+                              and (param := _looked_up(call, params))), None)
+                if found is None:
+                    continue
+                call, param = found
+                line = call.lineno + flow.offset
+                record = stmt.targets[0].id if isinstance(stmt, ast.Assign) and isinstance(
+                    stmt.targets[0], ast.Name) else ""
+                span = (line, (call.end_lineno or call.lineno) + flow.offset)
+                if line in ctx.added and scoping_use(lines, _CALLER_MENTION, span, ids=ids,
+                                                     records=[record]) is None:
+                    yield Hit(line, None, (
+                        f"`{node.name}` is for signed-in callers and loads the record by `{param}` from the "
+                        "path alone; the caller is only stamped on it or logged, so any signed-in user "
+                        "reaches another user's record by changing the id. Scope the lookup by the caller "
+                        "or compare the record's owner with it and answer 404."))
+                break

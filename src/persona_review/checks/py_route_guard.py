@@ -12,7 +12,8 @@ from persona_review.checks._lexing import lex
 from persona_review.checks._prefilter import lines_containing
 from persona_review.checks._py_hits import check
 from persona_review.checks._pyflow import dotted, flows, may_have_routes
-from persona_review.checks._route_guards import public
+from persona_review.checks._route_guards import Route as RouteSeen
+from persona_review.checks._route_guards import public, read_only, unguarded
 from persona_review.checks._spans import bracket_span, python_block
 from persona_review.checks.base import FileContext, Hit
 from persona_review.findings import Severity
@@ -27,9 +28,16 @@ _GUARD_DEP = lazy_re(r"current_user|auth|verify|token|admin|permission|require|a
                      r"role|staff|owner|member|api_?key|principal", re.IGNORECASE)
 """A dependency that resolves the caller (`Depends(check_account_exists)`, `Depends(check_super_user)`,
 `Security(get_principal)`): the route knows who calls it, whatever the helper is named."""
-_ROUTE = lazy_re(r"(?:^|\.)(?:route|get|post|put|patch|delete|api_route)$")
+_ROUTE = lazy_re(r"(?:^|\.)(?:route|get|post|put|patch|delete|api_route|view_config)$")
 _DEPENDS = frozenset({"Depends", "Security"})
 _MUTATING = lazy_re(r"(?:^|\.)(?:post|put|patch|delete)$")
+_GUARD_KEYWORDS = frozenset({"guards", "permission", "permissions", "permission_classes", "auth", "roles"})
+"""A route decorator's own guard: Litestar's `guards=[...]`, Pyramid's `permission="edit"`, Ninja's
+`auth=`."""
+_OPEN_VALUE = lazy_re(r"^(?:None|\[\]|\(\)|False|NO_PERMISSION_REQUIRED|\w*\.?NO_PERMISSION_REQUIRED|"
+                      r"\[?AllowAny\]?)$")
+_DB_DEPENDENCY = lazy_re(r"(?i)^(?:\w+\.)?(?:get_)?(?:async_)?(?:db_?)?(?:session|db|database|conn\w*|uow)$")
+"""A dependency that hands the route a database session (`Depends(get_session)`): no caller is read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +57,15 @@ def _route(node: ast.FunctionDef | ast.AsyncFunctionDef) -> Route | None:
         name = dotted(deco.func if isinstance(deco, ast.Call) else deco)
         text = ast.unparse(deco)
         if _ROUTE.search(name):
-            router = name.rsplit(".", 1)[0]
+            router = name.rsplit(".", 1)[0] if "." in name else "<module>"
             mutating = mutating or bool(_MUTATING.search(name)) or bool(
-                re.search(r"methods\s*=.*(POST|PUT|PATCH|DELETE)", text))
+                re.search(r"(?:methods|request_method)\s*=.*(POST|PUT|PATCH|DELETE)", text))
             admin = admin or "admin" in text.lower()
             if "dependencies" in text and _GUARD_DEP.search(text):
+                guarded = True
+            if isinstance(deco, ast.Call) and any(
+                    k.arg in _GUARD_KEYWORDS and not _OPEN_VALUE.match(ast.unparse(k.value))
+                    for k in deco.keywords):
                 guarded = True
         elif _GUARD.search(name):
             guarded = True
@@ -61,7 +73,8 @@ def _route(node: ast.FunctionDef | ast.AsyncFunctionDef) -> Route | None:
         return None
     for default in [*node.args.defaults, *(d for d in node.args.kw_defaults if d is not None)]:
         if isinstance(default, ast.Call) and dotted(default.func).rsplit(".", 1)[-1] in _DEPENDS \
-                and _GUARD_DEP.search(ast.unparse(default)):
+                and _GUARD_DEP.search(ast.unparse(default)) \
+                and not (default.args and _DB_DEPENDENCY.match(ast.unparse(default.args[0]))):
             guarded = True
     return Route(node, router, guarded, mutating, admin)
 
@@ -77,6 +90,9 @@ def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
     if "AllowAny" in ctx.known_text():
         for flow in flows(ctx):
             yield from _admin_action_opened(flow.tree, flow.offset)
+    if _VIEW_MODULE.search(ctx.known_text()):
+        for flow in flows(ctx):
+            yield from _views_without_guard(flow.tree, flow.offset)
     if not may_have_routes(ctx):
         return
     covered = _guarded_routers(ctx.known_text())
@@ -100,6 +116,64 @@ def route_without_guard(ctx: FileContext) -> Iterator[Hit]:
                     yield Hit(route.node.lineno + flow.offset, None,
                               f"`{route.node.name}` on `{router}` has no authorization guard, while "
                               f"{guarded} of its {len(routes)} sibling routes do.")
+
+
+# --- Django views routed from a URL conf: function views and DRF API views -----------------------------
+
+_VIEW_MODULE = lazy_re(r"\bpermission_classes\b|@(?:\w+\.)*(?:login_required|permission_required|"
+                       r"user_passes_test|staff_member_required)\b")
+_VIEW_BASES = lazy_re(r"\b(?:\w*APIView|\w*ViewSet|View|\w*Mixin)\b")
+_WRITE_METHODS = frozenset({"post", "put", "patch", "delete"})
+_WRITES_IN_BODY = lazy_re(r"\.(?:save|delete|update|create|bulk_\w+|approve|release\w*|archive|publish)\s*\(")
+"""A view that changes records (its verb is not in view: the URL conf routes every method to it)."""
+_STOCK_PERMISSION = lazy_re(r"^\[?(?:AllowAny|)\]?$")
+
+
+def _views_without_guard(tree: ast.Module, offset: int) -> Iterator[Hit]:
+    """Module-level views a URL conf routes: DRF API views (a class whose `permission_classes`, its own or
+    a base class's in the file, is the guard) and function views (`@permission_required`,
+    `@login_required`). Judged as the routes of one router (`_route_guards.unguarded`)."""
+    classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+    views: list[RouteSeen] = []
+    for node in tree.body:
+        bases = " ".join(ast.unparse(b) for b in node.bases) if isinstance(node, ast.ClassDef) else ""
+        if isinstance(node, ast.ClassDef) and _VIEW_BASES.search(bases):
+            methods = {f.name for f in node.body if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)}
+            if not methods & (_WRITE_METHODS | {"get"}):
+                continue  # a base class (its subclasses are the views)
+            views.append(RouteSeen(node.lineno + offset, node.name, _class_guarded(node, classes, set()),
+                                   bool(methods & _WRITE_METHODS) and not read_only(node.name), False,
+                                   public("", node.name)))
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.args.args \
+                and node.args.args[0].arg == "request" and not node.name.startswith("_"):
+            decorators = [ast.unparse(d) for d in node.decorator_list]
+            names = [dotted(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list]
+            if any(_ROUTE.search(name) for name in names):
+                continue  # a routed function: the routes above
+            writes = bool(_WRITES_IN_BODY.search(ast.unparse(node)))  # `@require_POST` alone: a form preview
+            views.append(RouteSeen(node.lineno + offset, node.name, any(_GUARD.search(d) for d in decorators),
+                                   writes and not read_only(node.name), False, public("", node.name)))
+    found, share = unguarded(views)
+    for view in found:
+        yield Hit(view.line, None,
+                  f"`{view.shown}` has no authorization guard, while {share} in this module do.")
+
+
+def _class_guarded(node: ast.ClassDef, classes: dict[str, ast.ClassDef], seen: set[str]) -> bool:
+    for stmt in node.body:
+        if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id in {
+                "permission_classes", "permission_required"} for t in stmt.targets):
+            return not _STOCK_PERMISSION.match(ast.unparse(stmt.value).replace(" ", ""))
+    for base in node.bases:
+        name = ast.unparse(base).rsplit(".", 1)[-1]
+        if _GUARD.search(name) or re.search(r"LoginRequired|PermissionRequired|UserPassesTest|Staff", name):
+            return True
+        parent = classes.get(name)
+        if parent is not None and name not in seen:
+            seen.add(name)
+            if _class_guarded(parent, classes, seen):
+                return True
+    return False
 
 
 _ROUTER_MADE = lazy_re(r"^[ \t]*(\w+)\s*=\s*(?:fastapi\.)?APIRouter\s*\(", re.MULTILINE)

@@ -32,19 +32,20 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from persona_review.checks._caller_use import caller_may_scope
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
 from persona_review.lazy_re import lazy_re
 
-_ID_PARAM = r"params(?:\[\s*(?::id|[\"']id[\"'])\s*\]|\.fetch\(\s*(?::id|[\"']id[\"'])\s*\))"
+_ID_PARAM = r"params(?:\[\s*(?::ids?|[\"']ids?[\"'])\s*\]|\.fetch\(\s*(?::ids?|[\"']ids?[\"'])\s*\))"
 """The record's own id from the request: `params[:id]`, `params["id"]`, `params.fetch(:id)`."""
 _CHAIN = (r"(?:\s*\.\s*(?:includes|preload|eager_load|joins|lock|unscoped|with_attached_\w+|kept)\b"
           r"(?:\([^()\n]*\))?)*")
 _UNSCOPED = lazy_re(
     rf"(?<![\w.:@])(?P<model>[A-Z]\w*(?:::[A-Z]\w*)*){_CHAIN}\s*(?:\.\s*(?P<method>find|find_by!?|find_by_id!?|"
-    rf"first!?|with_pk!?|find_sole_by|where)\b\s*\(?(?P<args>[^\n]*)|\[\s*{_ID_PARAM}\s*\])"
+    rf"first!?|with_pk!?|find_sole_by|where)(?:(?<=!)|\b)\s*\(?(?P<args>[^\n]*)|\[\s*{_ID_PARAM}\s*\])"
 )
 """A lookup on the model class itself: `Invoice.find(params[:id])`, `Project.find_by!(id: ...)`,
 `Note.first(id: ...)`, `Note[params[:id]]`."""
@@ -55,6 +56,21 @@ _SCOPED = lazy_re(
 """A lookup through the caller or a parent: `current_user.invoices.find(...)`,
 `Current.account.projects.find_by`, `@project.tasks.find(...)`,
 Sequel's `current_user.notes_dataset.first(...)`."""
+_THROUGH_CALLER = lazy_re(
+    rf"(?<![\w.:])(?P<recv>(?:current_\w+|Current\s*\.\s*\w+)(?:\s*\.\s*[a-z_]\w*)*?)\s*\.\s*"
+    rf"(?P<assoc>[a-z_]\w*s){_CHAIN}\s*\.\s*[a-z_]\w*"
+)
+"""Any query on a collection reached through the caller (`current_user.notifications.unread`,
+`current_partner.payouts.recent`): the controller's rule for that model, a list included."""
+_CALLER_QUERY = lazy_re(
+    rf"(?<![\w.:@])(?P<model>[A-Z]\w*(?:::[A-Z]\w*)*){_CHAIN}\s*\.\s*(?:where|find_by!?|first!?|filter|exclude)"
+    r"\b\s*\(?(?P<args>[^\n]*\b(?:current_\w+|Current\s*\.\s*\w+)[^\n]*)"
+)
+"""A query on the model class filtered by the caller (`Ticket.where(requester_id: current_user.id)`)."""
+_SETTER = lazy_re(r"\bbefore_action\s+(?P<names>:\w+[!?]?(?:\s*,\s*:\w+[!?]?)*)")
+_DECLARED = lazy_re(
+    r"^\s*(?:load_and_authorize_resource|authorize_resource|load_resource)\b(?P<rest>[^\n]*)")
+_EXCEPT = lazy_re(r"\bexcept:\s*(?P<list>%[iw]\[[^\]]*\]|\[[^\]]*\]|:\w+[!?]?)")
 _ID_ARG = lazy_re(rf"^\s*\(?\s*{_ID_PARAM}|(?:^|[(,\s])(?:id:|:id\s*=>)\s*{_ID_PARAM}")
 """The id as the lookup's whole argument (`find(params[:id])`) or under the `id` key (`find_by(id: ...)`); a
 lookup by another column (`find_by!(token: params[:id])`, a secret in the URL) is not one by id."""
@@ -129,9 +145,12 @@ def lookup_not_caller_scoped(ctx: FileContext) -> Iterator[Hit]:
         return
     known = ctx.known_text()
     web = path.endswith("_controller.rb") or "/api/" in f"/{path}" or _WEB_FILE.search(known)
-    if not web or _DECLARATIVE.search(known) or _ADMIN.search(known):
+    if not web or _ADMIN.search(known):
         return
     lexed = lex(ctx)
+    left_out = _left_out_of_declarative(lexed)
+    if left_out is None:
+        return  # every action is loaded and authorized declaratively
     public: set[str] = set()
     for code in lexed.code.values():
         found = _PUBLIC.match(code)
@@ -140,17 +159,78 @@ def lookup_not_caller_scoped(ctx: FileContext) -> Iterator[Hit]:
             if only is None:
                 return  # every action is public
             public |= _names(only.group("list"))
-    finds = [find for unit in _units(lexed) if unit.name not in public for find in _finds(lexed, unit)]
+    setters = {name.strip().lstrip(":") for code in lexed.code.values()
+               if (m := _SETTER.search(code)) is not None for name in m.group("names").split(",")}
+    units = [unit for unit in _units(lexed, setters) if unit.name not in public]
+    finds = [find for unit in units for find in _finds(lexed, unit)]
+    for unit in units:  # a collection the caller reaches: the controller's rule for its model
+        for no in range(unit.first + 1, unit.last):
+            code = lexed.code.get(no, "")
+            for through in _THROUGH_CALLER.finditer(code):
+                finds.append(_Find(no, _singular(through.group("assoc")), through.group(0),
+                                   through.group("recv"), unit))
+            for query in _CALLER_QUERY.finditer(code):
+                caller = _CALLER.search(query.group("args"))
+                if caller is not None and not _ID_ARG.search(query.group("args")):
+                    finds.append(_Find(no, _snake(query.group("model").rsplit("::", 1)[-1]), query.group(0),
+                                       caller.group(0), unit))
     for each in finds:
         if each.receiver or each.line not in ctx.added:
             continue
-        hit = _judge(each, finds)
+        if left_out and each.unit.name in left_out:
+            hit = _judge(each, finds, declared=True)
+        elif left_out is not None and left_out:
+            continue  # the declarative load covers it
+        else:
+            hit = _judge(each, finds) or _stamps_the_caller(each, known)
         if hit is not None:
             yield hit
 
 
-def _units(lexed: Lexed) -> Iterator[_Unit]:
-    """The public actions (`def` before `private`) and route blocks (`get "/x" do ... end`) known entire."""
+_FILTER_GUARD = lazy_re(
+    r"^\s*before_action\b[^\n]*:(?!\w*authenticat)\w*(?:authori[sz]|require_|ensure_|check_|verify_|"
+    r"permission|owner|access|admin|policy)")
+"""A `before_action` that may authorize the record: its name is not only authentication."""
+
+
+def _stamps_the_caller(each: _Find, known: str) -> Hit | None:
+    """An action that loads the record by the id alone and uses the caller only to stamp or log it
+    (`transfer.cancel!(by: current_user)`): signed-in callers reach it, and nothing keeps the record theirs.
+    Left to the sibling rule when a filter may authorize it."""
+    own = each.unit.text
+    if not _CALLER.search(own) or caller_may_scope(own, _CALLER) or _AUTHORIZES.search(own):
+        return None
+    if any(_FILTER_GUARD.match(line) for line in known.split("\n")):
+        return None
+    shown = each.shown.split("(", 1)[0] if "(" in each.shown else each.shown
+    return Hit(each.line, None, (
+        f"`{shown}` loads the record by the id in the request alone, and this action uses the caller only "
+        "to stamp or log it: any signed-in user reads or changes another user's record by changing the id. "
+        "Load it through the caller (`current_user.<records>.find`) or authorize it."))
+
+
+def _left_out_of_declarative(lexed: Lexed) -> set[str] | None:
+    """The actions a CanCanCan `load_and_authorize_resource` leaves out (`except:`, or the ones `only:` does
+    not name): an empty set when there is none, None when it covers every action."""
+    for code in lexed.code.values():
+        found = _DECLARED.match(code)
+        if found is None:
+            continue
+        rest = found.group("rest")
+        excepted = _EXCEPT.search(rest)
+        if excepted is not None:
+            return _names(excepted.group("list"))
+        only = _ONLY.search(rest)
+        if only is None:
+            return None
+        named = _names(only.group("list"))
+        return {m.group("name") for c in lexed.code.values() if (m := _DEF.match(c))} - named
+    return set()
+
+
+def _units(lexed: Lexed, setters: frozenset[str] | set[str] = frozenset()) -> Iterator[_Unit]:
+    """The public actions (`def` before `private`), the private ones a `before_action` runs (`set_invoice`)
+    and route blocks (`get "/x" do ... end`), known entire."""
     numbers = sorted(lexed.code)
     private_indent: int | None = None
     for index, no in enumerate(numbers):
@@ -162,7 +242,8 @@ def _units(lexed: Lexed) -> Iterator[_Unit]:
         if found is None:
             continue
         indent = len(found.group("indent"))
-        if private_indent is not None and indent >= private_indent and _DEF.match(line):
+        if private_indent is not None and indent >= private_indent and _DEF.match(line) \
+                and found.group("name") not in setters:
             continue
         if private_indent is not None and indent < private_indent:
             private_indent = None
@@ -198,24 +279,29 @@ def _finds(lexed: Lexed, unit: _Unit) -> Iterator[_Find]:
             yield _Find(no, _snake(model.rsplit("::", 1)[-1]), found.group(0).strip(), receiver, unit)
 
 
-def _judge(each: _Find, finds: list[_Find]) -> Hit | None:
+def _judge(each: _Find, finds: list[_Find], declared: bool = False) -> Hit | None:
+    """`declared`: the action is one a declarative load and authorize (`load_and_authorize_resource
+    except: :export`) leaves out, which shows the controller's rule by itself."""
     own = each.unit.text
-    if _CALLER.search(own) or _AUTHORIZES.search(own):
+    if caller_may_scope(own, _CALLER) or _AUTHORIZES.search(own):
         return None
     siblings = [f for f in finds if f.model == each.model and f.unit.first != each.unit.first]
     scoped = [f for f in siblings if f.receiver]
     authorized = [f for f in siblings if not f.receiver and _AUTHORIZES.search(f.unit.text)]
     loose = [f for f in siblings if not f.receiver and not _AUTHORIZES.search(f.unit.text)
              and not _CALLER.search(f.unit.text)]
-    if loose or not (scoped or authorized):
+    if loose or not (scoped or authorized or declared):
         return None
     without_routes = _ROUTE_HELPER.sub(" ", own)
-    receivers = {f.receiver.split(".", 1)[0].strip() for f in scoped}
+    receivers = {f.receiver.split(".", 1)[0].strip() for f in scoped} - {""}
+    receivers = {r for r in receivers if not _CALLER.fullmatch(r)}  # the caller's uses are judged above
     if any(re.search(rf"{re.escape(r)}\b", without_routes) for r in receivers):
         return None  # the action looks at the parent the siblings scope by
     shown = each.shown.split("(", 1)[0] if "(" in each.shown else each.shown
     if scoped:
         how = f"through `{scoped[0].shown.split('(', 1)[0].rsplit('.', 1)[0]}`"
+    elif declared and not authorized:
+        how = "through the controller's `load_and_authorize_resource`"
     else:
         how = "and then call `authorize` on it"
     return Hit(each.line, None, (

@@ -1,0 +1,34 @@
+// want: GO-LOOKUP-NOT-CALLER-SCOPED
+// path: internal/api/statements.go
+package api
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"net/http"
+
+	"example.com/bank/internal/auth"
+)
+
+func (h *Handler) GetStatement(w http.ResponseWriter, r *http.Request) {
+	user := auth.UserFrom(r.Context())
+	if user == nil {
+		http.Error(w, "unauthorized", http.StatusUnauthorized)
+		return
+	}
+	id := r.PathValue("id")
+	var st Statement
+	err := h.db.QueryRowContext(r.Context(),
+		`SELECT id, account_id, period, pdf_key FROM statements WHERE id = $1`, id,
+	).Scan(&st.ID, &st.AccountID, &st.Period, &st.PDFKey)
+	if errors.Is(err, sql.ErrNoRows) {
+		http.NotFound(w, r)
+		return
+	}
+	if err != nil {
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	json.NewEncoder(w).Encode(st)
+}

@@ -1,0 +1,13 @@
+// clean: JS-LOOKUP-IGNORES-CALLER
+// path: src/controllers/bookmarks.js
+const Bookmark = require("../models/bookmark");
+
+exports.list = async (req, res) => {
+  res.json(await Bookmark.find({ user: req.user.id }));
+};
+
+exports.remove = async (req, res) => {
+  const removed = await Bookmark.findOneAndDelete({ _id: req.params.bookmarkId, user: req.user.id });
+  if (!removed) return res.status(404).json({ error: "not found" });
+  res.status(204).end();
+};
