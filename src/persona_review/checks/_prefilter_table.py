@@ -17,7 +17,7 @@ MODULE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {
     'go_archive_paths': (('tar.', 'zip.'), ()),
     'go_asynq_skip_retry': (('SkipRetry',), ()),
     'go_batch_results': (('BatchGetItem', 'BatchWriteItem', 'ChangeMessageVisibilityBatch', 'DeleteMessageBatch', 'DeleteObjects', 'PublishBatch', 'PutEvents', 'PutRecordBatch', 'PutRecords', 'SendMessageBatch'), ()),
-    'go_caller_scope': (('CurrentUser', 'From(', 'From(ctx', 'FromContext', 'FromCtx', 'FromRequest', 'GetInt', 'GetString(', 'GetUint', 'Locals(', 'Member(', 'MustGet', 'User(', 'Value(', 'currentUser', 'ession', 'laims', 'user('), ()),
+    'go_caller_scope': (('CurrentUser', 'From(', 'From(ctx', 'FromContext', 'FromCtx', 'FromRequest', 'GetInt', 'GetString(', 'GetUint', 'Locals(', 'Member(', 'MustGet', 'User(', 'Value(', 'currentUser', 'dentity.', 'ession', 'laims', 'user(', 'uth.'), ()),
     'go_cancel_discarded': (('context.With',), ()),
     'go_client_per_request': (('gorm.Open', 'http.Transport', 'pgxpool.', 'redis.New', 'sql.Open', 'sqlx.'), ()),
     'go_defer_before_check': (('defer',), ()),

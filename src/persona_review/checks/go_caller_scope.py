@@ -38,6 +38,8 @@ _IDENTITY = lazy_re(
     r"actor\w*|caller\w*))\.\w*From(?:Context|Request|Ctx)\w*\s*\(|"
     r"\b\w*(?:User|Principal|Claims|Tenant|Identity|Actor|Caller|Account|Org)\w*From(?:Context|Request|Ctx)\w*\s*\(|"
     r"\b(?:CurrentUser|currentUser|MustGetUser|mustGetUser)\s*\(|"
+    r"\b(?i:auth\w*|session\w*|identity|claims?)\.\w*(?:User|Account|Org|Tenant|Principal|Caller|Actor|Member)"
+    r"\w*\s*\(\s*(?:r\.Context\(\)|ctx|c\.Request\.Context\(\)|c|r)\s*\)|"
     r"\.MustGet\s*\(\s*\"(?i:user\w*|claims?|principal|tenant\w*|org\w*|account\w*|current_?user)\""
 )
 """Reading who is calling: an auth package's `FromContext`, a `UserFromContext`-like helper, gin's
@@ -48,6 +50,9 @@ _ROUTE = lazy_re(
     r"\.\s*(?:GET|POST|PUT|PATCH|DELETE|Any|Get|Post|Put|Patch|Delete|HandleFunc|Handle)\(\s*"
     r"\"(?P<path>[^\"\n]+)\"\s*,\s*(?:[^,\n]*,\s*)*&?(?P<handler>[A-Za-z_][\w.]*)\s*\)"
 )
+_RELATIVE = lazy_re(r"^(?:[A-Z]+ )?/(?:\{|:)")
+"""A path that starts at the id (`/{id}/cancel`): a route of a sub-router mounted on the collection
+(`r.Mount("/shipments", h.Routes())`), whose collection is the router itself."""
 _PARAM_READ = lazy_re(
     r"(?:URLParam|\.Param|\.Params|PathValue)\s*\(\s*(?:\w+\s*,\s*)?\"(?P<name>\w+)\"|Vars\s*\(\s*\w+\s*\)\s*\[\s*\"(?P<var>\w+)\""
 )
@@ -75,8 +80,8 @@ _SEGMENTS_SKIPPED = lazy_re(r"^(?:api|v\d+(?:\.\d+)?)$")
             "record's owner with the caller and answer 404."
         ),
     ),
-    needs=("FromContext", "FromRequest", "FromCtx", "CurrentUser", "currentUser", "MustGet", "From(ctx",
-           "From(", "GetString(", "GetUint", "GetInt", "Locals(", "Value(", "laims", "Member(", "ession",
+    needs=("uth.", "dentity.", "FromContext", "FromRequest", "FromCtx", "CurrentUser", "currentUser",
+           "MustGet", "From(ctx", "From(", "GetString(", "GetUint", "GetInt", "Locals(", "Value(", "laims", "Member(", "ession",
            "User(", "user("),
 )
 def lookup_not_caller_scoped(ctx: FileContext) -> Iterator[Hit]:
@@ -98,8 +103,11 @@ def lookup_not_caller_scoped(ctx: FileContext) -> Iterator[Hit]:
     scoped = _handlers_reading_identity(lexed)
     if not scoped:
         return
-    scoped_collections = {_collection(path) for name in scoped for path in routes.get(name, [])}
-    scoped_collections.discard("")
+    scoped_paths = [path for name in scoped for path in routes.get(name, [])]
+    scoped_collections = {_collection(path) for path in scoped_paths}
+    if not any(_RELATIVE.match(path) for path in scoped_paths):
+        # "" stands for the sub-router itself only when its paths start at an id
+        scoped_collections.discard("")
     funcs = declared(ctx)
     for name, paths in routes.items():
         handler = funcs.get(name)
@@ -129,7 +137,8 @@ def _handlers_reading_identity(lexed: Lexed) -> set[str]:
     """Names of the functions (known by their header, whole or not) whose body reads the caller's identity."""
     out: set[str] = set()
     header = re.compile(r"^func\s+(?:\([^)]*\)\s*)?([A-Za-z_]\w*)\s*\(")
-    for no in sorted(lines_containing(lexed.bare, ("From", "CurrentUser", "currentUser", "MustGet"))):
+    for no in sorted(lines_containing(lexed.bare, ("From", "CurrentUser", "currentUser", "MustGet", "uth.",
+                                                   "ession.", "dentity.", "laims."))):
         if not _IDENTITY.search(lexed.code.get(no, "")):
             continue
         for back in range(no - 1, max(0, no - 120), -1):
@@ -154,9 +163,12 @@ def _unscoped_lookup(lexed: Lexed, handler: GoFunc) -> Hit | None:
     for no, text in body:
         if ids:
             for call in _LOOKUP.finditer(text):
-                args = text[call.end():]
+                # the call's arguments may run onto the next lines
+                end = _statement_end(lexed, no, handler.last + 1)
+                rest = (lexed.code.get(n, "") for n in range(no + 1, end + 1))
+                args = "\n".join([text[call.end():], *rest])
                 if any(re.search(rf"(?<![\w.]){re.escape(name)}\b", args) for name in ids):
-                    return Hit(no, None, (
+                    return Hit(no, end if end > no else None, (
                         f"`{call.group(0).rstrip('( ')}(...)` finds the record by the URL's id alone: the "
                         "sibling handlers of this collection read the caller's identity and this one never "
                         "does, so any caller can read another tenant's record by its id."))
