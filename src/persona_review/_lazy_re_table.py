@@ -1885,6 +1885,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0xc7abdd345ffac853: (('.Join(',), False),
     0xc7cb48f14b2bc38b: (('Timeout.timeout',), False),
     0xc7f6d776ae5a6074: ((), False),
+    0xc81bdabf9bf8202f: ((), False),
     0xc8429a8fcdd20a97: ((), False),
     0xc855ba73f9f491fe: (('Resque.enqueue',), False),
     0xc87c35d17621affa: (('http.DefaultClient.Timeout',), False),

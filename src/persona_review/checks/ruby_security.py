@@ -453,6 +453,10 @@ def _outbound_target(node: Node, name: str) -> Node | None:
     args = arguments(node)
     if name in _OPEN_URI_READS and recv.type == "call" and not args and _parses_uri(recv):
         return recv
+    if recv.type == "call" and method_name(recv) == "new" and name in _VERBS and args \
+            and "new" in _HTTP_CLIENTS.get(name_text(receiver(recv)).removeprefix("::"), ()):
+        # `Faraday.new(request: {...}).get(url)`: an absolute URL given to the verb replaces any base
+        return args[0] if args[0].type not in {"pair", "hash"} else None
     if name not in _HTTP_CLIENTS.get(name_text(recv).removeprefix("::"), ()):
         return None
     for key in _URL_OPTIONS:
