@@ -1810,6 +1810,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0xc08b90ded0efe96b: (('From',), False),
     0xc0ac9b23ae3ff6b8: ((), False),
     0xc0b4958b25497bb2: ((), False),
+    0xc0ee225d92beb801: ((), False),
     0xc0ffdef0a7968b00: ((), False),
     0xc1176d691690b432: (('GENERATED',), False),
     0xc14117088d678af2: ((), False),

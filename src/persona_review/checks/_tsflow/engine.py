@@ -1136,6 +1136,13 @@ class _Run:
                     old = self._lookup(target)
                     self.env[target] = replace(old, flags=old.flags | flag)
             return Value(flags=flag)
+        if self.adapter.language == "go" and c.callee in _GO_GROWN:
+            # `make([]string, 0, n)` is empty; `append(parts, "?")` and `strings.Join(parts, ", ")` of
+            # parts the code fixed stay fixed (a placeholder list built in a loop), else carry the taint
+            if c.callee == "make":
+                return Value(fixed=True)  # its arguments are a type and sizes: no content
+            grown = derived(*args)
+            return replace(grown, fixed=True) if all(a.fixed for a in args) else grown
         if method in t.code_names and not args and not (receiver is not None and receiver.tainted):
             return Value(fixed=True)
         if method in t.numeric or c.callee in t.numeric:
@@ -1455,6 +1462,8 @@ class _Run:
         return out
 
 
+_GO_GROWN = frozenset({"make", "append", "strings.Join", "strings.Repeat"})
+"""Go calls whose result holds only what their arguments hold (a new empty slice for `make`)."""
 _FILE_NAME_METHODS = frozenset({"getName"})
 """Sanitizers by method name that reduce a path to its last part only on a file object (`File.getName`);
 on anything else (a DTO's getter) they read a field."""
