@@ -626,6 +626,8 @@ class Flow:
         if name == "fetch" and args and recv.type in {"constant", "scope_resolution"} \
                 and all(self.value(a).constant for a in args[1:]):
             return CONST  # `SORTS.fetch(params[:sort], "name")`: one of the table's values, or the default
+        if name in {"map", "collect"} and not args and self._block_gives_constant(node):
+            return CONST  # `filters.map { "(?, ?)" }`: one bind-marker group per element, nothing of them
         inner = self.value(recv)
         if inner.tainted and inner.parsed_url and name in _URL_PARTS:
             return Value(UNKNOWN, self.tree.head(node))
@@ -648,6 +650,15 @@ class Flow:
             joined = join([inner, *[self.value(a) for a in args]])
             return replace(joined, built=joined.built or not joined.constant)
         return Value(UNKNOWN, self.tree.head(node))
+
+    def _block_gives_constant(self, call: Node) -> bool:
+        """Whether the block of `call` has no parameters and its last expression is a constant."""
+        block = call.child_by_field_name("block")
+        if block is None or any(c.type == "block_parameters" for c in block.named_children):
+            return False
+        body = next((c for c in block.named_children if c.type in {"block_body", "body_statement"}), None)
+        last = body.named_children[-1] if body is not None and body.named_children else None
+        return last is not None and self.value(last).constant
 
     def _binary(self, node: Node) -> Value:
         operator = text(node.child_by_field_name("operator"))
