@@ -142,6 +142,7 @@ _DECODERS = {
     "URI": frozenset({"decode_www_form_component", "decode_uri_component"}),
     "Zlib": frozenset({"inflate", "gunzip"}), "Zlib::Inflate": frozenset({"inflate"}),
     "ActiveSupport::Gzip": frozenset({"decompress"}),
+    "JSON": frozenset({"parse", "parse!"}), "ActiveSupport::JSON": frozenset({"decode"}),
 }
 """Decoders of the standard library: what they return is still what the caller sent, only unwrapped."""
 _ALLOW_CHECKS = frozenset({"include?", "member?", "key?", "has_key?", "in?", "match?", "match", "=~"})
