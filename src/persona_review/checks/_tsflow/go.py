@@ -109,6 +109,9 @@ GO_TABLES = ir.Tables(
     sanitizers={
         "filepath.Base": frozenset({PATH}),
         "path.Base": frozenset({PATH}),
+        # the suffix from the last dot of the last element: never a separator or `..` of its own
+        "filepath.Ext": frozenset({PATH}),
+        "path.Ext": frozenset({PATH}),
         "url.QueryEscape": frozenset({URL, HTML, PATH, SHELL}),
         "url.PathEscape": frozenset({URL, HTML, PATH}),
         "html.EscapeString": frozenset({HTML}),

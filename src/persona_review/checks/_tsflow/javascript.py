@@ -92,6 +92,8 @@ JS_TABLES = ir.Tables(
     sanitizers={
         "basename": frozenset({PATH}),
         "path.basename": frozenset({PATH}),
+        "extname": frozenset({PATH}),  # the suffix from the last dot of the last element: no separator
+        "path.extname": frozenset({PATH}),
         "encodeURIComponent": frozenset({URL, HTML, PATH, SHELL}),
         "encodeURI": frozenset({HTML}),
         "escape": frozenset({HTML, SQL}),
