@@ -171,10 +171,16 @@ def only_own_table_names(code: str, file_code: str, constants: frozenset[str] = 
     if not spliced:
         return dropped
     return all(
-        value in constants or fragment_call(value)
+        value in constants or fragment_call(value) or _CONSTANT_ROOTED.match(value) is not None
         or (_OWN_TABLE.match(value) is not None and _set_plainly(value, file_code))
         for value in spliced
     )
+
+
+_CONSTANT_ROOTED = lazy_re(r"^[A-Z][A-Z0-9_]*(?:\.[\w$]+)*$")
+"""A constant by the naming convention, or a field of one (`TABLE`, `T.features`, `TABLES.USERS`): table
+and column names a module (often another one, imported) fixes, as the Python check reads `TABLE_NAME`.
+Request data that does reach the text under such a name is still the data flow's finding."""
 
 
 _PLAIN = lazy_re(r"""^(?:[\w$]+|"[^"]*"|'[^']*'|`[^`$]*`)\s*;?\s*$""")

@@ -49,9 +49,10 @@ def spliced_values_fixed(ctx: FileContext, first: int) -> bool:
         stmt, scope = found
         # Read (once per file) only when a `self.`/`cls.` attribute is judged: most statements have none.
         classes = partial(ctx.cached, f"py_sql_values.classes.{index}", partial(_class_constants, flow.tree))
+        helpers = partial(ctx.cached, f"py_sql_values.helpers.{index}", partial(_module_functions, flow.tree))
         spliced = list(_spliced(stmt))
         return bool(spliced) and all(
-            _Judge(scope, classes, stmt.lineno).fixed(expr, _DEPTH) for expr in spliced
+            _Judge(scope, classes, stmt.lineno, helpers).fixed(expr, _DEPTH) for expr in spliced
         )
     return False
 
@@ -67,6 +68,28 @@ def _class_constants(tree: ast.Module) -> dict[str, dict[str, ast.expr]]:
                     for target in item.targets if isinstance(target, ast.Name)}
         for node in ast.walk(tree) if isinstance(node, ast.ClassDef)
     }
+
+
+_Function = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+def _module_functions(tree: ast.Module) -> dict[str, _Function]:
+    """The module's own functions by name (read once per file): a call of one of them gives what its
+    `return`s give."""
+    return {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)}
+
+
+def _returns(function: _Function) -> list[ast.Return]:
+    """The `return` statements of the function's own body (not of functions nested in it)."""
+    found: list[ast.Return] = []
+    stack: list[ast.AST] = list(function.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Return):
+            found.append(node)
+        elif not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+            stack.extend(ast.iter_child_nodes(node))
+    return found
 
 
 _TopLines = tuple[list[int], list[int]] | None
@@ -190,10 +213,11 @@ def _stringy(node: ast.expr) -> bool:
 
 class _Judge:
     def __init__(self, scope: list[ast.stmt], classes: Callable[[], dict[str, dict[str, ast.expr]]],
-                 line: int) -> None:
+                 line: int, helpers: Callable[[], dict[str, _Function]] = dict) -> None:
         self.scope = scope
         self.classes = classes
         self.line = line
+        self.helpers = helpers
 
     def fixed(self, node: ast.expr, depth: int) -> bool:
         if depth <= 0:
@@ -263,7 +287,18 @@ class _Judge:
         if name in _PASS_THROUGH:
             target = node.args[0] if node.args else func.value if isinstance(func, ast.Attribute) else None
             return target is not None and self.fixed(target, depth)
+        if isinstance(func, ast.Name) and func.id in self.helpers():
+            return self._helper_fixed(self.helpers()[func.id], depth)
         return False
+
+    def _helper_fixed(self, helper: _Function, depth: int) -> bool:
+        """A same-file function whose every `return` gives a value fixed in its own body (one entry of
+        its allow-list table, a literal per branch): what it is passed picks among those, never the text."""
+        returns = [r for r in _returns(helper) if r.value is not None]
+        return bool(returns) and all(
+            _Judge(helper.body, self.classes, r.lineno, self.helpers).fixed(r.value, depth)
+            for r in returns if r.value is not None
+        )
 
     def _last_assignment(self, name: str) -> ast.expr | None:
         found: ast.expr | None = None

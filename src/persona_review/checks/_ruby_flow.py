@@ -128,6 +128,9 @@ _PURE_TEXT = frozenset({
     "to_str", "inspect", "keys", "values", "sort", "uniq", "compact", "flatten", "reverse", "map",
     "gsub", "sub", "tr", "delete", "concat", "+", "format", "html_safe", "presence",
 })
+_NUMBER_KEEPING = frozenset({"clamp", "min", "max", "fdiv", "truncate", "succ", "pred", "+", "-", "*", "/",
+                             "%", "abs"})
+"""Methods of a number that give a number (with constant arguments)."""
 _SAFE_FUNCTIONS = frozenset({"arel_table", "id",
                              "Integer", "Float", "Rational", "Complex", "quote", "sanitize_sql",
                              "sanitize_sql_array", "sanitize_sql_for_conditions", "sanitize_sql_like",
@@ -139,6 +142,7 @@ _DECODERS = {
     "URI": frozenset({"decode_www_form_component", "decode_uri_component"}),
     "Zlib": frozenset({"inflate", "gunzip"}), "Zlib::Inflate": frozenset({"inflate"}),
     "ActiveSupport::Gzip": frozenset({"decompress"}),
+    "JSON": frozenset({"parse", "parse!"}), "ActiveSupport::JSON": frozenset({"decode"}),
 }
 """Decoders of the standard library: what they return is still what the caller sent, only unwrapped."""
 _ALLOW_CHECKS = frozenset({"include?", "member?", "key?", "has_key?", "in?", "match?", "match", "=~"})
@@ -346,18 +350,7 @@ class Flow:
 
     def _allow_checked(self, call: Node) -> None:
         """`LIST.include?(x)` / `x.in?(LIST)` / `x.match?(/re/)`: `x` counts as checked from here on."""
-        name = method_name(call)
-        args = arguments(call)
-        on_receiver = name in {"in?", "match?", "match"}
-        target = receiver(call) if on_receiver else args[0] if args else None
-        pattern = args[0] if on_receiver and args else receiver(call) if name in {"match?", "match"} else None
-        if pattern is not None and pattern.type == "regex" and pins_scheme_only(_regex_text(pattern)):
-            return  # `url.match?(%r{\Ahttps?://})`: the scheme is checked, the host is still the caller's
-        if target is not None and target.type == "call" and method_name(target) in {"host", "hostname"}:
-            # `ALLOWED_HOSTS.include?(uri.host)`: the parsed URL's host is checked, so the URL is a fetch
-            # target the code chose among
-            target = receiver(target)
-        self._mark(target, call.end_byte)
+        self._mark(_allow_checked_subject(call), call.end_byte)
 
     def _validated(self, call: Node) -> None:
         """A predicate in a condition (`if safe_url?(url)`, `unless params[:to].start_with?("/")`): its
@@ -517,7 +510,15 @@ class Flow:
         if kind == "binary":
             return self._binary(node)
         if kind == "conditional":
-            return join([self.value(node.child_by_field_name("consequence")),
+            condition = node.child_by_field_name("condition")
+            consequence = node.child_by_field_name("consequence")
+            subject = None
+            if condition is not None and condition.type == "call" and method_name(condition) in _ALLOW_CHECKS:
+                subject = _allow_checked_subject(condition)
+            # `SORTS.include?(params[:sort]) ? params[:sort] : "name"`: the branch taken when the check holds
+            # gives a value of the list (read before the pass over the method reaches the check)
+            chosen = subject is not None and consequence is not None and text(subject) == text(consequence)
+            return join([CONST if chosen else self.value(consequence),
                          self.value(node.child_by_field_name("alternative"))])
         if kind in {"parenthesized_statements", "begin_block", "then", "else"}:
             children = node.named_children
@@ -626,6 +627,8 @@ class Flow:
         if name == "fetch" and args and recv.type in {"constant", "scope_resolution"} \
                 and all(self.value(a).constant for a in args[1:]):
             return CONST  # `SORTS.fetch(params[:sort], "name")`: one of the table's values, or the default
+        if name in {"map", "collect"} and not args and self._block_gives_constant(node):
+            return CONST  # `filters.map { "(?, ?)" }`: one bind-marker group per element, nothing of them
         inner = self.value(recv)
         if inner.tainted and inner.parsed_url and name in _URL_PARTS:
             return Value(UNKNOWN, self.tree.head(node))
@@ -639,6 +642,8 @@ class Flow:
             return replace(inner, raw_params=raw, built=inner.built and name in _PURE_TEXT, source=source)
         if inner.constant and not args and recv.type not in {"constant", "scope_resolution", "self"}:
             return CONST  # a property of a constant value (`arel_table.name`)
+        if inner.constant and name in _NUMBER_KEEPING and all(self.value(a).constant for a in args):
+            return CONST  # `params[:limit].to_i.clamp(1, 100)`: still a number
         if inner.constant and name in _PURE_TEXT:
             rest = join([self.value(a) for a in args])
             return rest if not rest.constant else CONST
@@ -646,6 +651,15 @@ class Flow:
             joined = join([inner, *[self.value(a) for a in args]])
             return replace(joined, built=joined.built or not joined.constant)
         return Value(UNKNOWN, self.tree.head(node))
+
+    def _block_gives_constant(self, call: Node) -> bool:
+        """Whether the block of `call` has no parameters and its last expression is a constant."""
+        block = call.child_by_field_name("block")
+        if block is None or any(c.type == "block_parameters" for c in block.named_children):
+            return False
+        body = next((c for c in block.named_children if c.type in {"block_body", "body_statement"}), None)
+        last = body.named_children[-1] if body is not None and body.named_children else None
+        return last is not None and self.value(last).constant
 
     def _binary(self, node: Node) -> Value:
         operator = text(node.child_by_field_name("operator"))
@@ -672,6 +686,23 @@ class Flow:
 _NOT_POSITIONAL = frozenset({"pair", "splat_argument", "hash_splat_argument", "block_argument"})
 
 
+def _allow_checked_subject(call: Node) -> Node | None:
+    """What an allow-list check (`LIST.include?(x)`, `x.in?(LIST)`, `x.match?(/re/)`) checks: `x`; the
+    parsed URL for a check of its host (`ALLOWED_HOSTS.include?(uri.host)`: the URL is then a fetch target
+    the code chose among); None for a pattern that pins only a URL's scheme (the host is still the
+    caller's)."""
+    name = method_name(call)
+    args = arguments(call)
+    on_receiver = name in {"in?", "match?", "match"}
+    target = receiver(call) if on_receiver else args[0] if args else None
+    pattern = args[0] if on_receiver and args else receiver(call) if name in {"match?", "match"} else None
+    if pattern is not None and pattern.type == "regex" and pins_scheme_only(_regex_text(pattern)):
+        return None
+    if target is not None and target.type == "call" and method_name(target) in {"host", "hostname"}:
+        target = receiver(target)
+    return target
+
+
 def _private_methods(tree: Tree) -> dict[str, Node]:
     """The methods of the tree's classes declared private: after a bare `private` in the class body (or at
     the top of a hunk cut from one), or written `private def name`."""
@@ -689,6 +720,13 @@ def _private_methods(tree: Tree) -> dict[str, Node]:
             args = arguments(node)
             if args and args[0].type == "method":
                 found[text(args[0].child_by_field_name("name"))] = args[0]
+        elif node.type == "call" and method_name(node) == "helpers" and receiver(node) is None \
+                and node.child_by_field_name("block") is not None:
+            # Sinatra's `helpers do ... end`: methods for this app's routes and views, called from this file
+            block = node.child_by_field_name("block")
+            for method in _descendants(block) if block is not None else []:
+                if method.type == "method":
+                    found[text(method.child_by_field_name("name"))] = method
     return found
 
 

@@ -269,8 +269,8 @@ _ASSIGNED = lazy_re(
 
 def spliced_value(text: str) -> str:
     """The first variable or expression pasted into a string in `text`, passing over the object's own table
-    name (`this.tableName`, `self.table_name`) and a quoted identifier (`"${alias}"`) when something else is
-    pasted too: that is what the finding is about."""
+    name (`this.tableName`, `self.table_name`), a constant (`TABLE`, `T.users`) and a quoted identifier
+    (`"${alias}"`) when something else is pasted too: that is what the finding is about."""
     first = ""
     blanked = _blank_strings(text)
     for patterns, view in ((_TEMPLATE_SPLICES, text), (_OPERATOR_SPLICES, blanked)):
@@ -284,7 +284,7 @@ def spliced_value(text: str) -> str:
                     # a name in double quotes (`"${alias}"."id"`) is a quoted identifier, not the value
                     quoted_name = view[max(0, match.start() - 1):match.start()] == '"' and \
                         view[match.end():match.end() + 1] == '"'
-                    if not _OWN_TABLE.match(value) and not quoted_name:
+                    if not _OWN_TABLE.match(value) and not _CONSTANT_ROOTED.match(value) and not quoted_name:
                         return value
                     first = first or value
     return first
@@ -294,6 +294,10 @@ _OWN_TABLE = lazy_re(
     r"^(?:this|self|cls)\.(?:[\w$]+\.)*_?(?:db_?)?(?:table(?:_?name)?|schema(?:_?name)?|model_?name)$",
     re.IGNORECASE,
 )
+
+
+_CONSTANT_ROOTED = lazy_re(r"^[A-Z][A-Z0-9_]*(?:\.[\w$]+)*$")
+"""A constant by the naming convention, or a field of one (`TABLE`, `T.users`): a name the code fixes."""
 
 
 def _sink_in(text: str) -> str:

@@ -348,6 +348,12 @@ TEMPLATE_SINKS = (
         ),
     ),
 )
+TEMPLATE_SOURCE_SINKS = (
+    # `template.New("x").Parse(body)`: the caller writes the template itself, markup, actions and all (it
+    # is trusted text to html/template, which escapes only the data executed into it)
+    Sink(HTML, frozenset({"Parse"}), args=(0,), receiver_types=frozenset({"Template"}),
+         receiver_words=("new()", "must(", "template", "tmpl", "tpl")),
+)
 WRITE_SINKS = (
     Sink(
         HTML,
@@ -377,6 +383,9 @@ WRITE_SINKS = (
 )
 def template_injection(ctx: FileContext) -> Iterator[Hit]:
     yield from tainted_hits(ctx, TEMPLATE_SINKS, "is marked safe HTML by")
+    texts = list(ctx.lines.values())
+    if any(_TEXT_TEMPLATE.match(t) or _HTML_TEMPLATE.match(t) for t in texts):
+        yield from tainted_hits(ctx, TEMPLATE_SOURCE_SINKS, "is the template text parsed by")
     plain: set[int] = set()
     for flow in flows(ctx):
         plain |= _plain_content_functions(flow)

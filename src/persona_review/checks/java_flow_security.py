@@ -19,6 +19,7 @@ from persona_review.checks._java_sinks import (
     hit,
     java_check,
     shown,
+    sink_sites,
     tainted_hits,
     tainted_sinks,
     weak_random_flags,
@@ -264,12 +265,36 @@ SSRF_SINKS = (
     "(169.254.169.254) and admin ports become reachable through it. Keep the scheme and host fixed in "
     "code and put only the checked value in the path or query, or match the host against an allow-list.")
 def ssrf(ctx: FileContext) -> Iterator[Hit]:
-    redirected = {site.line for site, _index, _value in tainted_sinks(ctx, *SSRF_SINKS)
-                  if site.call.callee == "URI.create" and _redirect_argument(site.node)}
+    passed_on = {site.line for site, _index, _value in tainted_sinks(ctx, *SSRF_SINKS)
+                 if site.call.callee == "URI.create" and site.via is None
+                 and (_redirect_argument(site.node) or _judged_where_used(ctx, site))}
     for found in tainted_hits(ctx, SSRF_SINKS, "chooses the host contacted by",
                               accept=lambda v: not v.host_fixed()):
-        if found.line not in redirected:
+        if found.line not in passed_on:
             yield found  # `URI.create(next)` handed to a redirect is JAVA-OPEN-REDIRECT's: nothing is fetched
+
+
+def _judged_where_used(ctx: FileContext, made: CallSite) -> bool:
+    """Whether the URI `made` (`URI target = URI.create(url)`) is kept in a local that the same method
+    then hands to a known outbound call or whose host it reads (`ALLOWED.contains(target.getHost())`):
+    parsing fetches nothing, so the use (with what the code checked in between) decides, not the parse."""
+    declarator = made.node.parent
+    if declarator is None or declarator.type not in {"variable_declarator", "assignment_expression"}:
+        return False
+    named = declarator.child_by_field_name("name") or declarator.child_by_field_name("left")
+    if named is None or named.type != "identifier":
+        return False
+    name = text_of(named)
+    for site, _sink, _flow in sink_sites(ctx, *SSRF_SINKS):
+        if site.function is made.function and site.line > made.line \
+                and any(arg.type == "identifier" and text_of(arg) == name for arg in site.call.args):
+            return True
+    body = made.function.body if made.function is not None else None
+    if body is None:
+        return False
+    host_read = re.compile(rf"\b{re.escape(name)}\s*\.\s*(?:getHost|getAuthority)\s*\(")
+    last = made.line + body.end_point[0] - made.node.start_point[0]
+    return any(host_read.search(ctx.lines.get(no, "")) for no in range(made.line + 1, last + 1))
 
 
 def _redirect_argument(node: Node) -> bool:

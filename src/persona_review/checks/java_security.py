@@ -27,7 +27,7 @@ from persona_review.checks._password_digest import FAST_FOR_PASSWORDS, password_
 from persona_review.checks._spans import brace_block, bracket_span, lines_of, split_args
 from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._taint import QueryCall, Tainted, sql_string_hits
-from persona_review.checks._tsflow import flows
+from persona_review.checks._tsflow import CallSite, flows
 from persona_review.checks._tsflow.values import SHELL, SQL
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -193,9 +193,49 @@ def command_injection(ctx: FileContext) -> Iterator[Hit]:
     lines = (
         _with_flow(ctx, COMMAND_SINKS, placed_by_helper(ctx, COMMAND_SINKS, found), verb)
         for found in _command_lines(ctx)
-        if not (constant_here(ctx, COMMAND_SINKS, found, SHELL) or untainted_here(ctx, COMMAND_SINKS, found))
+        if not (constant_here(ctx, COMMAND_SINKS, found, SHELL) or untainted_here(ctx, COMMAND_SINKS, found)
+                or _argv_only_here(ctx, found))
     )
-    yield from with_flow_sites(lines, tainted_sinks(ctx, *COMMAND_SINKS), describe_flow, verb, ctx=ctx)
+    reaching = ((site, index, value) for site, index, value in tainted_sinks(ctx, *COMMAND_SINKS)
+                if not _argument_only(site, index))
+    yield from with_flow_sites(lines, reaching, describe_flow, verb, ctx=ctx)
+
+
+_SHELL_PROGRAM = lazy_re(r"^(?:/usr)?(?:/bin/)?(?:ba|z|k|da)?sh$|^cmd(?:\.exe)?$|^powershell(?:\.exe)?$"
+                         r"|^pwsh$")
+_SCRIPT_FLAGS = frozenset({"-c", "/c", "/C", "-Command"})
+
+
+def _argument_only(site: CallSite, index: int) -> bool:
+    """Whether the request data reaches the command only as an argument of a fixed program, no shell
+    reading it (`new ProcessBuilder("nslookup", "--", host)`, `exec(new String[] {"git", "log", ref})`):
+    the program runs with it as one word, so nothing is run that the code did not name."""
+    if site.call.new_type == "ProcessBuilder" or site.call.method == "command":
+        words = site.args if len(site.args) > 1 else (site.args[0].seq if site.args else None)
+        at = index if len(site.args) > 1 else None
+    elif site.call.method == "exec" and len(site.args) >= 1 and index == 0:
+        words, at = site.args[0].seq, None
+    else:
+        return False
+    if not words:
+        return False
+    program = words[0].text()
+    if words[0].tainted or program is None:
+        return False
+    tainted = [i for i, word in enumerate(words) if word.tainted] if at is None else [at]
+    if not _SHELL_PROGRAM.match(program.rsplit("/", 1)[-1]):
+        return all(i > 0 for i in tainted)
+    flags = [i for i, word in enumerate(words) if word.text() in _SCRIPT_FLAGS]
+    return bool(flags) and all(i != flags[0] + 1 for i in tainted)  # `sh -c script "$1"`: data is `$1`
+
+
+def _argv_only_here(ctx: FileContext, found: Hit) -> bool:
+    """Whether every command call the data flow saw on the lines of a line-based hit gets request data
+    as an argument of a fixed program only (`_argument_only`)."""
+    last = found.end_line or found.line
+    reached = [(site, index) for site, index, _value in tainted_sinks(ctx, *COMMAND_SINKS)
+               if found.line <= site.line <= last]
+    return bool(reached) and all(_argument_only(site, index) for site, index in reached)
 
 
 def _command_lines(ctx: FileContext) -> Iterator[Hit]:

@@ -11,6 +11,7 @@ from persona_review.checks._jwt_by_hand import hand_decoded
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._password_digest import FAST_FOR_PASSWORDS, breach_lookup, password_digest_lines
 from persona_review.checks._prefilter import has_any, lines_containing
+from persona_review.checks._py_shell_quoted import quoted_command_lines
 from persona_review.checks._py_sql_values import spliced_values_fixed
 from persona_review.checks._pyflow import SQL, Flow, flows
 from persona_review.checks._spans import (
@@ -339,7 +340,7 @@ def _flow_literal_argv(ctx: FileContext) -> set[int]:
 def shell_injection(ctx: FileContext) -> Iterator[Hit]:
     reported: set[int] = set()
     for no, span, constant in _shell_calls(ctx):
-        if not constant:
+        if not constant and not ("quote" in ctx.known_text() and no in quoted_command_lines(ctx)):
             reported.add(no)
             yield Hit(no, span.last)
     for hit in _shell_scripts_in_lists(ctx):

@@ -27,6 +27,7 @@ from persona_review.checks._ruby import (
     text,
     trees,
 )
+from persona_review.checks._ruby_entry import placed_where_built
 from persona_review.checks._ruby_flow import Flow, Value, flow_of
 from persona_review.checks._sql import looks_like_sql
 from persona_review.checks.base import FileContext, Hit
@@ -135,7 +136,7 @@ def sql_interpolation(ctx: FileContext) -> Iterator[Hit]:
             how = "is interpolated into" if value.built else "is passed as"
             hit = _call_hit(tree, node, f"{_origin(value)} {how} the SQL of `{name}`"
                                         f"{'' if part is args[0] else ' (' + short(part, 30) + ')'}.")
-            yield _graded(hit, value)
+            yield _graded(placed_where_built(ctx, tree, hit, part), value)
     yield from _sequel_datasets(ctx)
 
 
@@ -453,6 +454,10 @@ def _outbound_target(node: Node, name: str) -> Node | None:
     args = arguments(node)
     if name in _OPEN_URI_READS and recv.type == "call" and not args and _parses_uri(recv):
         return recv
+    if recv.type == "call" and method_name(recv) == "new" and name in _VERBS and args \
+            and "new" in _HTTP_CLIENTS.get(name_text(receiver(recv)).removeprefix("::"), ()):
+        # `Faraday.new(request: {...}).get(url)`: an absolute URL given to the verb replaces any base
+        return args[0] if args[0].type not in {"pair", "hash"} else None
     if name not in _HTTP_CLIENTS.get(name_text(recv).removeprefix("::"), ()):
         return None
     for key in _URL_OPTIONS:
@@ -491,7 +496,7 @@ def ssrf(ctx: FileContext) -> Iterator[Hit]:
         if value.tainted and not value.fixed_start and not value.code_start:
             called = f"{name_text(receiver(node))}.{name}" if receiver(node) is not None else name
             message = f"{_origin(value)} chooses the host contacted by `{short(called, 40)}`."
-            yield _call_hit(tree, node, message)
+            yield placed_where_built(ctx, tree, _call_hit(tree, node, message), target)
 
 
 # --- tokens -----------------------------------------------------------------------------------------
@@ -729,4 +734,5 @@ def file_path(ctx: FileContext) -> Iterator[Hit]:
         value = flow.value(target)
         if value.tainted:
             what = "template" if name == "render" else "path"
-            yield _call_hit(tree, node, f"{_origin(value)} is the {what} given to `{name}`.")
+            hit = _call_hit(tree, node, f"{_origin(value)} is the {what} given to `{name}`.")
+            yield placed_where_built(ctx, tree, hit, target)

@@ -17,7 +17,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from persona_review.checks._tsflow import ir
 from persona_review.checks._tsflow.values import (
@@ -37,6 +37,8 @@ from persona_review.checks._tsflow.values import (
 )
 from persona_review.checks._url_guards import pins_scheme_only
 from persona_review.lazy_re import lazy_re
+
+_T = TypeVar("_T")
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -428,9 +430,11 @@ class _Run:
             self.eval(st.node)
             return True
         if isinstance(st, ir.Declare):
+            evaluated: dict[int, Value] = {}  # `const { a, b } = await f()`: `f` runs once, both names get it
             for name, init in st.names:
                 if init is not None:
-                    value = self.eval(init)
+                    value = evaluated.get(init.id) or self.eval(init)
+                    evaluated[init.id] = value
                 elif st.type_name is not None and st.type_name in self.tables.builders:
                     value = replace(literal(""), type=st.type_name)  # Go's `var sb strings.Builder`: empty
                 else:
@@ -696,10 +700,12 @@ class _Run:
             yes, no = self.guards(expr.operand)
             return no, yes
         if isinstance(expr, ir.Binary):
-            if expr.op == "&&":
-                return {**self.guards(expr.left)[0], **self.guards(expr.right)[0]}, {}
+            if expr.op == "&&":  # the right side is tested where the left one holds: its checks add up
+                left = self.guards(expr.left)[0]
+                return {**left, **self._within(left, lambda: self.guards(expr.right)[0])}, {}
             if expr.op == "||":
-                return {}, {**self.guards(expr.left)[1], **self.guards(expr.right)[1]}
+                left = self.guards(expr.left)[1]
+                return {}, {**left, **self._within(left, lambda: self.guards(expr.right)[1])}
             searched = self._index_found(expr)
             if searched is not None:
                 return searched
@@ -853,14 +859,17 @@ class _Run:
         """A ternary's branch with what its condition checks: `ALLOWED.contains(s) ? s : "id"` gives `s`
         only where it is one of the allowed values."""
         yes, no = self.guards(condition)
-        narrowed = yes if holds else no
+        return self._within(yes if holds else no, lambda: self.eval(branch))
+
+    def _within(self, narrowed: Env, run: Callable[[], _T]) -> _T:
+        """`run` with the names of `narrowed` holding its values for the while."""
         if not narrowed:
-            return self.eval(branch)
+            return run()
         saved = {name: self.env[name] for name in narrowed if name in self.env}
         missing = [name for name in narrowed if name not in self.env]
         self.env.update(narrowed)
         try:
-            return self.eval(branch)
+            return run()
         finally:
             self.env.update(saved)
             for name in missing:
@@ -1087,6 +1096,8 @@ class _Run:
                 and method.startswith("get") and method not in t.drops_taint
                 and any(a.known and isinstance(a.const, str) for a in args)):
             self.flow.has_sources = True
+            if method in t.fills and c.args:  # fiber's `c.BodyParser(&in)`: a source that fills its argument
+                self._fill(c, receiver, args, receiver_name, node)
             return tainted(_short(text_of(node)))
         if method == "getAttribute" and len(args) == 1 and args[0].known and self.flow.stored \
                 and "session" in (receiver_name or text_of(c.receiver)).lower():
@@ -1126,6 +1137,13 @@ class _Run:
                     old = self._lookup(target)
                     self.env[target] = replace(old, flags=old.flags | flag)
             return Value(flags=flag)
+        if self.adapter.language == "go" and c.callee in _GO_GROWN:
+            # `make([]string, 0, n)` is empty; `append(parts, "?")` and `strings.Join(parts, ", ")` of
+            # parts the code fixed stay fixed (a placeholder list built in a loop), else carry the taint
+            if c.callee == "make":
+                return Value(fixed=True)  # its arguments are a type and sizes: no content
+            grown = derived(*args)
+            return replace(grown, fixed=True) if all(a.fixed for a in args) else grown
         if method in t.code_names and not args and not (receiver is not None and receiver.tainted):
             return Value(fixed=True)
         if method in t.numeric or c.callee in t.numeric:
@@ -1445,6 +1463,8 @@ class _Run:
         return out
 
 
+_GO_GROWN = frozenset({"make", "append", "strings.Join", "strings.Repeat"})
+"""Go calls whose result holds only what their arguments hold (a new empty slice for `make`)."""
 _FILE_NAME_METHODS = frozenset({"getName"})
 """Sanitizers by method name that reduce a path to its last part only on a file object (`File.getName`);
 on anything else (a DTO's getter) they read a field."""

@@ -109,6 +109,9 @@ GO_TABLES = ir.Tables(
     sanitizers={
         "filepath.Base": frozenset({PATH}),
         "path.Base": frozenset({PATH}),
+        # the suffix from the last dot of the last element: never a separator or `..` of its own
+        "filepath.Ext": frozenset({PATH}),
+        "path.Ext": frozenset({PATH}),
         "url.QueryEscape": frozenset({URL, HTML, PATH, SHELL}),
         "url.PathEscape": frozenset({URL, HTML, PATH}),
         "html.EscapeString": frozenset({HTML}),
@@ -406,13 +409,15 @@ class GoAdapter(TreeAdapter):
         return ir.Other([c for c in node.named_children if c.type not in _FUNCTIONS])
 
     def _declare(self, names: Sequence[Node], values: Sequence[Node], type_name: str | None) -> ir.Statement:
-        """`a, b := x, y` pairs names with values; `a, err := f()` gives the call's value to the first name
-        only (the call is evaluated once)."""
+        """`a, b := x, y` pairs names with values; `a, err := f()` gives the call's value to every name but
+        the last (the error or `ok`): `file, header, err := r.FormFile("doc")` makes both `file` and
+        `header` the request's (the engine evaluates the call once)."""
         pairs: list[tuple[str, Node | None]] = []
         for index, name in enumerate(names):
-            value = (
-                values[index] if len(values) == len(names) else (values[0] if index == 0 and values else None)
-            )
+            if len(values) == len(names):
+                value: Node | None = values[index]
+            else:
+                value = values[0] if values and (index == 0 or index < len(names) - 1) else None
             pairs.append((_text(name), value))
         return ir.Declare(pairs, type_name)
 

@@ -92,6 +92,8 @@ JS_TABLES = ir.Tables(
     sanitizers={
         "basename": frozenset({PATH}),
         "path.basename": frozenset({PATH}),
+        "extname": frozenset({PATH}),  # the suffix from the last dot of the last element: no separator
+        "path.extname": frozenset({PATH}),
         "encodeURIComponent": frozenset({URL, HTML, PATH, SHELL}),
         "encodeURI": frozenset({HTML}),
         "escape": frozenset({HTML, SQL}),
@@ -402,10 +404,8 @@ class JavaScriptAdapter(TreeAdapter):
                 name, value = _field(declarator, "name"), _field(declarator, "value")
                 if name is None:
                     continue
-                found = _pattern_names(name)
-                simple = value is None or value.type in {"identifier", "member_expression"}
-                for index, bound in enumerate(found):
-                    names.append((bound, value if index == 0 or simple else None))
+                # every name a pattern binds gets the value's data (the engine evaluates a call once)
+                names.extend((bound, value) for bound in _pattern_names(name))
             return ir.Declare(names)
         if kind == "export_statement":
             declaration = _field(node, "declaration")
@@ -631,6 +631,11 @@ class JavaScriptAdapter(TreeAdapter):
         # as an instantiation inside a non-null assertion whose `!` it supplies as missing.
         while function is not None and function.type in {"instantiation_expression", "non_null_expression"}:
             function = function.named_children[0] if function.named_children else None
+        if function is not None and function.type == "await_expression" and function.named_children \
+                and any(c.type == "type_arguments" for c in node.children):
+            # `await axios.get<Page>(url)` is read by tree-sitter as `(await axios.get)<Page>(url)`: the
+            # call is of what the `await` holds
+            function = function.named_children[-1]
         if function is None:
             return ir.Other(args)
         if function.type == "member_expression":

@@ -1,0 +1,24 @@
+// want: GO-SHELL-INJECTION
+package diag
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"os/exec"
+	"time"
+
+	"github.com/labstack/echo/v4"
+)
+
+func Ping(c echo.Context) error {
+	host := c.QueryParam("host")
+	ctx, cancel := context.WithTimeout(c.Request().Context(), 10*time.Second)
+	defer cancel()
+	line := fmt.Sprintf("ping -c 3 %s", host)
+	out, err := exec.CommandContext(ctx, "sh", "-c", line).CombinedOutput()
+	if err != nil {
+		return c.String(http.StatusBadGateway, "ping failed")
+	}
+	return c.String(http.StatusOK, string(out))
+}

@@ -1,0 +1,32 @@
+// want: GO-PATH-TRAVERSAL
+package api
+
+import (
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+)
+
+const docsDir = "/srv/docs"
+
+func UploadDocument(w http.ResponseWriter, r *http.Request) {
+	file, header, err := r.FormFile("doc")
+	if err != nil {
+		http.Error(w, "bad upload", http.StatusBadRequest)
+		return
+	}
+	defer file.Close()
+	dest := filepath.Join(docsDir, header.Filename)
+	out, err := os.Create(dest)
+	if err != nil {
+		http.Error(w, "cannot save", http.StatusInternalServerError)
+		return
+	}
+	defer out.Close()
+	if _, err := io.Copy(out, file); err != nil {
+		http.Error(w, "cannot save", http.StatusInternalServerError)
+		return
+	}
+	w.WriteHeader(http.StatusCreated)
+}

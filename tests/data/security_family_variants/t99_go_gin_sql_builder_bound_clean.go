@@ -1,0 +1,30 @@
+// clean: GO-SQL-STRING
+package handlers
+
+import (
+	"database/sql"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+)
+
+type Contacts struct{ DB *sql.DB }
+
+func (h *Contacts) Search(c *gin.Context) {
+	name := c.Query("name")
+	args := []any{c.GetInt64("org_id")}
+	var sb strings.Builder
+	sb.WriteString("SELECT id, name, email FROM contacts WHERE org_id = $1")
+	if name != "" {
+		args = append(args, "%"+name+"%")
+		sb.WriteString(" AND name ILIKE $2")
+	}
+	rows, err := h.DB.QueryContext(c.Request.Context(), sb.String(), args...)
+	if err != nil {
+		c.JSON(http.StatusInternalServerError, gin.H{"error": "query failed"})
+		return
+	}
+	defer rows.Close()
+	c.JSON(http.StatusOK, scanContacts(rows))
+}

@@ -1,0 +1,22 @@
+# clean: PY-SQL-STRING
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.deps import get_session
+
+router = APIRouter()
+
+
+class InvoiceQuery(BaseModel):
+    customer_id: int
+    number: str
+
+
+@router.post("/invoices/search")
+async def search_invoices(body: InvoiceQuery, session: AsyncSession = Depends(get_session)):
+    filters = body.model_dump()
+    stmt = "SELECT id, number, total FROM invoices WHERE customer_id = :cid AND number = :num"
+    rows = await session.execute(text(stmt), {"cid": filters["customer_id"], "num": filters["number"]})
+    return [dict(r._mapping) for r in rows]

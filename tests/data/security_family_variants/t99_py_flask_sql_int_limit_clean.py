@@ -1,0 +1,16 @@
+# clean: PY-SQL-STRING
+from flask import Blueprint, jsonify, request
+
+from app.db import get_conn
+
+bp = Blueprint("customers", __name__)
+
+
+@bp.get("/customers/recent")
+def recent_customers():
+    limit = int(request.args.get("limit", 50))
+    sql = f"SELECT id, name, email FROM customers ORDER BY created_at DESC LIMIT {limit}"
+    with get_conn() as conn, conn.cursor() as cur:
+        cur.execute(sql)
+        rows = cur.fetchall()
+    return jsonify([{"id": r[0], "name": r[1], "email": r[2]} for r in rows])

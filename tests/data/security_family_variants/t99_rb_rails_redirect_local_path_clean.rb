@@ -1,0 +1,14 @@
+# clean: RB-OPEN-REDIRECT
+class SessionsController < ApplicationController
+  skip_before_action :authenticate_user!, only: %i[new create]
+
+  def create
+    user = User.authenticate_by(email: params[:email], password: params[:password])
+    return render :new, status: :unprocessable_entity unless user
+
+    return_to = params[:return_to].to_s
+    return_to = dashboard_path unless return_to.start_with?("/") && !return_to.start_with?("//")
+    sign_in(user)
+    redirect_to return_to
+  end
+end

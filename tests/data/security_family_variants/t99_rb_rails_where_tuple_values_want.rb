@@ -1,0 +1,14 @@
+# want: RB-SQL-INTERPOLATION
+class CustomersController < ApplicationController
+  before_action :authenticate_user!
+
+  def index
+    filters = params.fetch(:metadata, {}).to_unsafe_h.to_a
+    scope = current_organization.customers
+    if filters.any?
+      tuples = filters.map { |key, value| "('#{key}', '#{value}')" }.join(", ")
+      scope = scope.where("(key, value) IN (#{tuples})")
+    end
+    render json: scope.limit(100)
+  end
+end

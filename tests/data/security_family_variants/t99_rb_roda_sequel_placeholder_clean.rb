@@ -1,0 +1,14 @@
+# clean: RB-SQL-INTERPOLATION
+require "roda"
+
+class CatalogApp < Roda
+  plugin :json
+
+  route do |r|
+    r.get "products" do
+      q = r.params["q"].to_s
+      condition = Sequel.lit("name LIKE ?", "%#{DB.dataset.escape_like(q)}%")
+      DB[:products].where(condition).limit(50).all
+    end
+  end
+end
