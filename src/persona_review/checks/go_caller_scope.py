@@ -81,8 +81,8 @@ _SEGMENTS_SKIPPED = lazy_re(r"^(?:api|v\d+(?:\.\d+)?)$")
         ),
     ),
     needs=("uth.", "dentity.", "FromContext", "FromRequest", "FromCtx", "CurrentUser", "currentUser",
-           "MustGet", "From(ctx", "From(", "GetString(", "GetUint", "GetInt", "Locals(", "Value(", "laims", "Member(", "ession",
-           "User(", "user("),
+           "MustGet", "From(ctx", "From(", "GetString(", "GetUint", "GetInt", "Locals(", "Value(", "laims",
+           "Member(", "ession", "User(", "user("),
 )
 def lookup_not_caller_scoped(ctx: FileContext) -> Iterator[Hit]:
     if ctx.path.endswith("_test.go"):
