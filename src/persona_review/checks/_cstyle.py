@@ -321,11 +321,15 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
     """The last line of a tagged template read from its first line: its inner lines are its fields."""
     hand_quoted: dict[str, int] = {}
     """Variables a value was appended to between quote literals (`in.append('\\'').append(v)`) -> the line."""
+    package_level: tuple[frozenset[str], frozenset[str]] | None = None
+    """Go: the SQL variables (and strict ones) known when the first top-level function starts."""
     for no, code, bare in lines_of(lexed):
         if language == "go" and bare.startswith("func "):
-            # a top-level Go function: its variables are not the ones another function named alike
-            sql_vars.clear()
-            strict_vars.clear()
+            # a top-level Go function: its variables are not the ones another function named alike (the
+            # package-level ones, given SQL above the first function, stay)
+            if package_level is None:
+                package_level = (frozenset(sql_vars), frozenset(strict_vars))
+            sql_vars, strict_vars = set(package_level[0]), set(package_level[1])
             reported.clear()
             hand_quoted.clear()
         if pending is not None and no > pending[1]:
