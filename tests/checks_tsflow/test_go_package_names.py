@@ -5,10 +5,13 @@ are."""
 
 from __future__ import annotations
 
+import difflib
+
 from persona_review.checks._go_package_names import names_from_other_files, table_names_from_other_files
 from persona_review.checks._lexing import lex
 from persona_review.checks.runner import run_checks
-from persona_review.contexts import context_for_text
+from persona_review.contexts import build_context, context_for_text
+from persona_review.diff import parse_diff
 from persona_review.findings import Category
 
 _FILE = (
@@ -65,3 +68,55 @@ def test_the_same_constant_declared_as_a_variable_here_is_not_taken_for_fixed() 
     code = _FILE.replace("\nfunc (s *Store) Stale", "\nvar queueTable string\n\nfunc (s *Store) Stale", 1)
     assert "queueTable" not in names_from_other_files(context_for_text("store/queue.go", code))
     assert 9 + 2 in _sql_lines(code)
+
+
+_HEADER = (
+    "package audit\n"
+    "\n"
+    "import (\n"
+    '\t"context"\n'
+    '\t"database/sql"\n'
+    '\t"fmt"\n'
+    ")\n"
+    "\n"
+    'const auditTable = "audit_events"\n'
+    "\n"
+    "type Writer struct {\n"
+    "\tdb *sql.DB\n"
+    "}\n"
+)
+_ADDED = (
+    "\n"
+    "func (w *Writer) Record(ctx context.Context, actor, table string) error {\n"
+    '\tq := fmt.Sprintf("INSERT INTO %s (actor) VALUES ($1)", auditTable)\n'
+    "\tif _, err := w.db.ExecContext(ctx, q, actor); err != nil {\n"
+    "\t\treturn err\n"
+    "\t}\n"
+    '\t_, err := w.db.ExecContext(ctx, fmt.Sprintf("DELETE FROM %s WHERE actor = $1", table), actor)\n'
+    "\treturn err\n"
+    "}\n"
+)
+
+
+def _hunk_sql_lines(old: str, new: str) -> list[int]:
+    path = "internal/audit/writer.go"
+    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{path}",
+                                 f"b/{path}", n=1)
+    (diff_file,) = list(parse_diff(f"diff --git a/{path} b/{path}\n" + "".join(lines)))
+    ctx = build_context(diff_file, None)
+    assert not ctx.whole_file
+    outcome = run_checks([ctx], categories=(Category.SECURITY,))
+    return sorted(f.line for f in outcome.findings if f.rule_id == "GO-SQL-STRING")
+
+
+def test_in_hunks_a_table_name_the_added_function_never_declares_is_the_packages() -> None:
+    # line 16 formats in `auditTable`, declared in the lines the hunk leaves out; line 20 a parameter.
+    assert _hunk_sql_lines(_HEADER, _HEADER + _ADDED) == [20]
+
+
+def test_in_hunks_a_function_seen_in_part_says_nothing_of_its_names() -> None:
+    body = _ADDED.replace("\tq := fmt.Sprintf", "\tq := fmt.Sprintf", 1)
+    old = _HEADER + body.replace('\tq := fmt.Sprintf("INSERT INTO %s (actor) VALUES ($1)", auditTable)\n',
+                                 '\tq := "INSERT INTO audit_events (actor) VALUES ($1)"\n')
+    # only the one line changes: its function is not seen whole, so `auditTable` may be one of its locals
+    assert 16 in _hunk_sql_lines(old, _HEADER + body)

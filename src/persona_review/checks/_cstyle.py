@@ -52,7 +52,7 @@ def is_dynamic(span: Span, language: str, constants: frozenset[str] = frozenset(
     for match in _FORMAT.finditer(bare) if "format" in bare or "Sprintf" in bare else ():
         args = split_args(bracket_span_in_text(span, match.end() - 1))
         values = [a.strip() for a in args[1:]]
-        numeric = _numeric_verbs(args[0], len(values))
+        numeric = numeric_verbs(args[0], len(values))
         inert = all(v in constants or _inert_value(v) or _joined_constant(v, constants) or number
                     for v, number in zip(values, numeric, strict=True))
         if values and not _numeric_only(args[0]) and not inert:
@@ -75,12 +75,12 @@ _LITERAL_CONCAT_CALL = lazy_re(r"""["'`]\s*(?:\)\s*)?\.concat\s*\(\s*(?!["'`\s)]
 
 
 _QUOTED = lazy_re(
-    r"\b\w*(?:Quote(?:Identifier|Literal|Ident)|quote_ident|EscapeString)\w*\s*\(|"
+    r"\b\w*(?:Quote(?:Identifier|Literal|Ident)|\bquote(?:Identifier|Literal|Ident)|quote_ident|EscapeString)\w*\s*\(|"
     r"\bIdentifier\s*\{[^{}\n]*\}\s*\.\s*Sanitize\s*\(\s*\)"
 )
 """An identifier or literal quoting function (`pq.QuoteIdentifier`, pgx's
 `pgx.Identifier{name}.Sanitize()`)."""
-_QUOTED_WORDS = ("Quote", "quote_ident", "EscapeString", "Sanitize")
+_QUOTED_WORDS = ("Quote", "quoteIdent", "quoteLiteral", "quote_ident", "EscapeString", "Sanitize")
 _LEFT_TOKEN = lazy_re(r"([\w.$]+|[\"'`])\s*$")
 _RIGHT_TOKEN = lazy_re(r"^\s*(\(?[\w.$]+|[\"'`])")
 
@@ -193,7 +193,7 @@ def _numeric_only(format_arg: str) -> bool:
     return bool(verbs) and all(v in "dfFeEgGxXobtc%" for v in verbs if v)
 
 
-def _numeric_verbs(format_arg: str, count: int) -> list[bool]:
+def numeric_verbs(format_arg: str, count: int) -> list[bool]:
     """For each of the `count` values of a literal format string, whether its verb is a number's (`%d`,
     `%x`): `fmt.Sprintf("%s LIMIT %d", query, limit)` pastes only digits for `limit`. All false when the
     verbs cannot be paired with the values (a `%[1]s` index, a `*` width, a count that differs)."""
@@ -321,7 +321,17 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
     """The last line of a tagged template read from its first line: its inner lines are its fields."""
     hand_quoted: dict[str, int] = {}
     """Variables a value was appended to between quote literals (`in.append('\\'').append(v)`) -> the line."""
+    package_level: tuple[frozenset[str], frozenset[str]] | None = None
+    """Go: the SQL variables (and strict ones) known when the first top-level function starts."""
     for no, code, bare in lines_of(lexed):
+        if language == "go" and bare.startswith("func "):
+            # a top-level Go function: its variables are not the ones another function named alike (the
+            # package-level ones, given SQL above the first function, stay)
+            if package_level is None:
+                package_level = (frozenset(sql_vars), frozenset(strict_vars))
+            sql_vars, strict_vars = set(package_level[0]), set(package_level[1])
+            reported.clear()
+            hand_quoted.clear()
         if pending is not None and no > pending[1]:
             pending = None
         if no <= tagged_to:
@@ -360,7 +370,8 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
         # `q = fmt.Sprintf("%s LIMIT %d", q, n)`: the SQL `q` already held was judged where it was built.
         known = constants | {name} if (assign is not None and name is not None and assign.group(2) == "="
                                        and name in sql_vars) else constants
-        dynamic = is_dynamic(span, language, known) and not _values_beside_whole_sql(span)
+        dynamic = is_dynamic(span, language, known) and not _values_beside_whole_sql(span) and not (
+            language == "go" and _paired_apart(span, known))
         # a condition appended to a query (`" AND x LIKE '%" + q`, `b.WriteString(" AND k = '" + k + "'")`)
         conditions = language == "java"
         quoted = language == "go"
@@ -390,6 +401,27 @@ def sql_builds(lexed: Lexed, language: str, constants: frozenset[str] = frozense
                     yield SqlBuild(no, span.last, name, loose=True)
             else:
                 sql_vars.discard(name)
+
+
+_PAIRED_ASSIGN = lazy_re(r"^\s*[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+\s*:?=(?!=)")
+
+
+def _paired_apart(span: Span, constants: frozenset[str]) -> bool:
+    """Is the statement a Go assignment of several values (`where, args = append(where, "name LIKE ?"),
+    append(args, "%"+q+"%")`) where no value is both SQL text and built at run time: the SQL and the
+    values bound to its markers go to different variables, so no input is spliced into the SQL?"""
+    head = _PAIRED_ASSIGN.match(span.bare)
+    if head is None or len(span.code) != len(span.bare):
+        return False
+    rhs_bare, rhs_code = span.bare[head.end():], span.code[head.end():]
+    parts = zip(split_top(rhs_bare), split_top(rhs_bare, rhs_code), strict=False)
+    values = [Span(span.first, span.last, code, bare) for bare, code in parts]
+    if len(values) < 2:
+        return False
+    return not any(
+        is_dynamic(v, "go", constants) and looks_like_sql(string_contents(v), quoted_conditions=True)
+        for v in values
+    )
 
 
 def _pending_assignment(lexed: Lexed, no: int, bare: str) -> tuple[str, int] | None:

@@ -551,6 +551,8 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
             continue
         if method == "Wait" and _WAIT_GROUP.search(receiver):
             continue  # `sync.WaitGroup.Wait` returns nothing
+        if method == "Encode" and _TEXT_ENCODING.match(match.group("call")):
+            continue  # `base64.StdEncoding.Encode(dst, src)`, `hex.Encode`: no error, only (for hex) a count
         if _continues(lexed, no, bare):
             continue  # the tail of a chained expression begun on a line above
         if _suppressed(ctx, lexed, no):
@@ -592,6 +594,8 @@ def err_unchecked(ctx: FileContext) -> Iterator[Hit]:
         yield Hit(no, span.last)
 
 
+_TEXT_ENCODING = lazy_re(r"(?:base64|base32|hex|ascii85)\.")
+"""Packages whose `Encode(dst, src)` writes into a byte slice and cannot fail."""
 _GO_FUNC = lazy_re(r"^\s*go\s+func\s*\(")
 _CTX_CALL = lazy_re(
     r"^\s*(?P<prefix>)(?P<call>[a-z]\w*(?:\.[A-Za-z_]\w*)*\.(?P<name>[A-Z]\w*))\s*\("

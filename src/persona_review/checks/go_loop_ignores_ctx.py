@@ -17,7 +17,11 @@ caller gave up, a worker that can never be stopped.
 Reported, in a function (or method) with a `context.Context` parameter:
 - on its `for`, a loop with no bound of its own (`for {`, `for cond {`; not a counted `for i := 0; i < n;
   i++` retry, whose sleeps end with its attempts) whose body calls `time.Sleep(...)` and never watches the
-  context (`ctx.Done()`, `ctx.Err()`, a `select`), nor is bounded by it (`for ctx.Err() == nil {`);
+  context (`ctx.Done()`, `ctx.Err()`, a `select` that can end the loop), nor is bounded by it (`for
+  ctx.Err() == nil {`);
+- on the `select`, an endless `for {` that waits in a `select` with no way to end: no `ctx.Done()`, no
+  `default`, no case on a done/quit/stop channel, no `v, ok := <-ch` closed check, no `return` or
+  labelled `break` in the loop;
 - on the receive, an endless `for {` whose body blocks on a bare channel receive (`x := <-ch`,
   `x, ok := <-ch`) and never watches the context.
 Left alone: loops in `main`, in tests, and loops inside a function literal (a goroutine's own loop is read
@@ -26,6 +30,7 @@ against its own parameters).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from persona_review.checks._blocks import Blocks, blocks_of
@@ -42,6 +47,20 @@ _COUNTED = lazy_re(r";|\brange\b")
 _SLEEP = lazy_re(r"\btime\.Sleep\s*\(")
 _RECEIVE = lazy_re(r"^\s*(?:[\w, ]+:?=\s*)?<-\s*[\w.]+(?:\(\))?\s*$")
 _TEST_PATH = lazy_re(r"_test\.go$")
+_SELECT = lazy_re(r"^\s*select\s*\{")
+_STOPS = lazy_re(
+    r"^\s*default\s*:|"
+    r"case\s+<-\s*[\w.]*(?:[dD]one|[qQ]uit|[sS]top|[cC]los|[sS]hutdown|[eE]xit|[tT]erm|[cC]ancel|[dD]ie)\w*"
+    r"(?:\(\))?\s*:|\b\w+\s*,\s*\w+\s*:?=\s*<-|\breturn\b|\bbreak\s+[A-Za-z_]|\bgoto\b",
+    re.MULTILINE,
+)
+"""What lets a `select` loop end: a `default` (it never blocks), a case on a done/quit/stop channel, a
+receive that sees the channel closed (`v, ok := <-ch`), or a way out of the loop (a `return`, a labelled
+`break`)."""
+
+
+def _select_can_stop(body: str) -> bool:
+    return _STOPS.search(body) is not None
 
 
 @register(
@@ -60,7 +79,7 @@ _TEST_PATH = lazy_re(r"_test\.go$")
             "`time.Sleep`, and receive in a `select` with `<-ctx.Done()`."
         ),
     ),
-    needs=("time.Sleep", "<-"),
+    needs=("time.Sleep", "<-", "select"),
 )
 def loop_ignores_ctx(ctx: FileContext) -> Iterator[Hit]:
     if _TEST_PATH.search(ctx.path):
@@ -85,9 +104,17 @@ def loop_ignores_ctx(ctx: FileContext) -> Iterator[Hit]:
             continue  # a gap in the known lines: the loop is not seen whole
         body = [line or "" for line in known]
         text = "\n".join(body)
-        watched = f"{name}.Done()" in text or f"{name}.Err()" in text or "select" in text \
-            or name in loop.group("cond")
+        selects = [n for n in range(no + 1, block.last) if _SELECT.match(lexed.bare.get(n, ""))]
+        watched = f"{name}.Done()" in text or f"{name}.Err()" in text or name in loop.group("cond") \
+            or (selects and _select_can_stop(text))
         if watched:
+            continue
+        if selects and not loop.group("cond").strip():
+            shown = " ".join(lexed.bare.get(selects[0], "").split())
+            yield Hit(selects[0], None, message=(
+                f"`{shown}` in an endless loop waits on no case that ends it (no `<-{name}.Done()`, no done "
+                f"or quit channel, no closed-channel check): cancelling `{name}` never stops the loop. Add "
+                f"`case <-{name}.Done(): return {name}.Err()`."))
             continue
         sleeps = [n for n in range(no + 1, block.last) if _SLEEP.search(lexed.bare.get(n, ""))]
         if not _COUNTED.search(loop.group("cond")) and any(

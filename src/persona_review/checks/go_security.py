@@ -7,7 +7,14 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from persona_review.checks._cstyle import SqlBuild, is_dynamic, marks_only, sql_builds, string_constants
+from persona_review.checks._cstyle import (
+    SqlBuild,
+    is_dynamic,
+    marks_only,
+    numeric_verbs,
+    sql_builds,
+    string_constants,
+)
 from persona_review.checks._flow_sinks import (
     Sink,
     describe_flow,
@@ -22,6 +29,7 @@ from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._password_digest import FAST_FOR_PASSWORDS, password_digest_lines
 from persona_review.checks._prefilter import lines_containing
 from persona_review.checks._spans import (
+    Span,
     bracket_span,
     lines_of,
     matching_lines,
@@ -306,13 +314,14 @@ def _bound_values(site: CallSite, index: int) -> bool:
 
 
 def _sql_string_lines(ctx: FileContext) -> Iterator[Hit]:
-    """The line-based hits; in a whole file, a bare name declared nowhere in it and spliced in as a table
-    name is a package-level name of another file of the package (or dot-imported), not a value a caller
-    passes, so the few files with hits are judged again with those names as constants."""
+    """The line-based hits; a bare name declared nowhere in the file (in hunks: nowhere in the known lines,
+    read by a function seen whole) and spliced in as a table name is a package-level name (of another file
+    of the package, or of lines the hunks leave out), not a value a caller passes, so the few files with
+    hits are judged again with those names as constants."""
     lexed = lex(ctx)
     constants = string_constants(lexed) | _inert_values(lexed) | _DIGIT_FORMATTERS
     hits = list(_sql_string_hits(lexed, constants))
-    if hits and ctx.whole_file:
+    if hits:
         outside = table_names_from_other_files(ctx, lexed)
         if outside:
             hits = list(_sql_string_hits(lexed, constants | outside))
@@ -375,10 +384,18 @@ def _builder_builds(lexed: Lexed, constants: frozenset[str]) -> Iterator[SqlBuil
             if _GO_LITERAL.match(args[0]):
                 if looks_like_sql(args[0].strip('"`')):
                     sql_builders.add(write.group(1))
-            elif write.group(1) in sql_builders and args[0] not in constants:
+            elif write.group(1) in sql_builders and _spliced(span, args[0], constants):
                 yield SqlBuild(no, span.last, write.group(1))
                 break
         del code
+
+
+def _spliced(span: Span, arg: str, constants: frozenset[str]) -> bool:
+    """Does a value written into an SQL builder bring in text a caller may control: a name not known to hold
+    a constant, or a concatenation/format with one (`"($1, $" + strconv.Itoa(n) + ")"` only adds digits)?"""
+    if "+" in arg or "Sprintf" in arg:
+        return is_dynamic(span, "go", constants)
+    return arg not in constants
 
 
 _PRINT_CALL = lazy_re(r"\b(?:fmt\.(?:Print|Println|Printf|Fprint|Fprintln|Fprintf)|log\.\w+)\s*\(")
@@ -465,6 +482,8 @@ def _inert_values(lexed: Lexed) -> frozenset[str]:
     other: set[str] = set()
     builders: dict[str, bool] = {}
     allow_lists = _allow_lists(lexed)
+    slices = _placeholder_slices(lexed)
+    helpers = _placeholder_helpers(lexed, slices)
     for no, code, bare in lines_of(lexed):
         # Each pattern is tried only on a line holding a word it needs (`func`, a builder, `.Write`, `=`).
         params = _GO_PARAMS.match(bare) if "func" in bare else None
@@ -486,8 +505,10 @@ def _inert_values(lexed: Lexed) -> frozenset[str]:
         value = assign.group(2).strip()
         builder = _BUILDER_STRING.match(value)
         looked_up = _LOOKUP.match(value)
+        called = _CALLED_HELPER.match(value) if helpers else None
         if (
-            _NUMBER_CALL.match(value)
+            (called is not None and called.group(1) in helpers and "." not in value[: called.end(1)])
+            or _NUMBER_CALL.match(value)
             or _REPEAT_LITERAL.match(value)
             or marks_only(value)
             or (builder is not None and builders.get(builder.group(1), False))
@@ -498,7 +519,36 @@ def _inert_values(lexed: Lexed) -> frozenset[str]:
             other.update(names[1:])
         else:
             other.update(names)
-    return frozenset((safe - other - {"_"}) | _placeholder_slices(lexed))
+    return frozenset((safe - other - {"_"}) | slices)
+
+
+_FUNC_NAME = lazy_re(r"^func\s+(?:\([^)]*\)\s*)?([A-Za-z_]\w*)\s*[\[(]")
+_RETURN = lazy_re(r"^\s*return\s+(.+)$")
+
+
+def _placeholder_helpers(lexed: Lexed, slices: set[str]) -> set[str]:
+    """Calls (`name(`, as the constants check reads them) of this file's functions whose every return gives,
+    as its first value, SQL pieces written only from literal text, bind marks and joins of literal slices
+    (`return "(" + strings.Join(marks, ", ") + ")", args`): the text they give is no caller's."""
+    verdict: dict[str, bool] = {}
+    current: str | None = None
+    for _no, code, bare in lines_of(lexed):
+        named = _FUNC_NAME.match(bare) if bare.startswith("func") else None
+        if named is not None:
+            current = named.group(1)
+            continue
+        if current is None:
+            continue
+        if bare.startswith("}"):
+            current = None
+            continue
+        returned = _RETURN.match(code) if "return" in bare else None
+        if returned is not None:
+            first = _top_level_split(returned.group(1).strip(), ",")[0]
+            uses = _piece_uses(first)
+            fine = uses is not None and uses <= slices and not _PIECE_TEXT.match(first)
+            verdict[current] = verdict.get(current, True) and fine
+    return {name for name, fine in verdict.items() if fine}
 
 
 _MARK = (r'(?:"(?:\?|\$\d+|@p\d+)"|fmt\.Sprintf\(\s*"(?:\$|@p|:p)%d"\s*,[^()]*(?:\([^()]*\))?[^()]*\)'
@@ -507,8 +557,9 @@ _TEXT = r'(?:"[^"\\\n]*"|`[^`\n]*`)'
 _PIECE_MARK = lazy_re(rf"^{_MARK}$")
 _PIECE_TEXT = lazy_re(rf"^{_TEXT}$")
 _PIECE_JOIN = lazy_re(rf"^strings\.Join\(\s*([A-Za-z_]\w*)\s*,\s*{_TEXT}\s*\)$")
-_PIECE_FORMAT = lazy_re(r'^fmt\.Sprintf\(\s*"(?:[^"%\\\n]|%%|%[sv])*"\s*,(.*)\)$')
-"""A piece formatted from literal text and other pieces (each `%s`/`%v` value judged as a piece)."""
+_PIECE_FORMAT = lazy_re(r'^fmt\.Sprintf\(\s*("(?:[^"%\\\n]|%%|%[svd])*")\s*,(.*)\)$')
+"""A piece formatted from literal text, numbers (`%d`: digits only, as in `"owner_id = $%d"`) and other
+pieces (each `%s`/`%v` value judged as a piece)."""
 _APPENDED = lazy_re(r"^\s*([A-Za-z_]\w*)\s*=\s*append\(\s*\1\s*,(.*)\)\s*$")
 _INTO = lazy_re(r"^\s*([A-Za-z_]\w*)\[[^\]]+\]\s*=(?!=)(.*)$")
 _EMPTY_SLICE = lazy_re(
@@ -530,7 +581,9 @@ def _piece_uses(value: str) -> set[str] | None:
         return uses
     formatted = _PIECE_FORMAT.match(value)
     if formatted is not None:  # `fmt.Sprintf("username IN (%s)", strings.Join(holders, ", "))`
-        return _pieces_uses(_top_level_split(formatted.group(1), ","))
+        values = _top_level_split(formatted.group(2), ",")
+        numeric = numeric_verbs(formatted.group(1), len(values))
+        return _pieces_uses([v for v, number in zip(values, numeric, strict=True) if not number])
     for part in _top_level_split(value, "+"):
         if not part:
             return None
@@ -570,12 +623,18 @@ def _placeholder_slices(lexed: Lexed) -> set[str]:
         else:
             given.setdefault(name, set()).update(uses)
 
+    carried = ""
+    """The start of a literal's entry that goes on below (a line ending in `+`)."""
     for _no, code, _bare in lines_of(lexed):
         if opened is not None:
-            if code.strip() in {"}", "})"}:
+            entry = f"{carried} {code.strip()}".strip()
+            carried = ""
+            if entry in {"}", "})"}:
                 opened = None
+            elif entry.endswith("+"):
+                carried = entry
             else:
-                give(opened, _pieces_uses([p for p in _top_level_split(code.strip(), ",") if p]))
+                give(opened, _pieces_uses([p for p in _top_level_split(entry, ",") if p]))
             continue
         if "&" in code:
             other.update(m.group(1) for m in _HANDED_OVER.finditer(code))

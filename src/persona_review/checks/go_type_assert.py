@@ -28,7 +28,7 @@ _ASSERTION = lazy_re(
     r"(?P<source>(?<![\w.])(?P<map>[A-Za-z_]\w*)\s*\[\s*\"[^\"]*\"\s*\])"
     r"\s*\.\(\s*(?!type\s*\))(?P<type>[\w.*\[\]{}]+)\s*\)"
 )
-_COMMA_OK = lazy_re(r"^\s*(?:if\s+)?[A-Za-z_][\w.]*\s*,\s*[A-Za-z_]\w*\s*:?=\s*")
+_COMMA_OK = lazy_re(r"^\s*(?:\}\s*else\s+)?(?:if\s+)?[A-Za-z_][\w.]*\s*,\s*[A-Za-z_]\w*\s*:?=\s*")
 
 
 @register(

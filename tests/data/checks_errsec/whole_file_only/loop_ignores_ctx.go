@@ -63,3 +63,45 @@ func (p *Poller) Poll(ctx context.Context) {
 		time.Sleep(p.interval)
 	}
 }
+
+func (s *Streamer) Pump(ctx context.Context, events <-chan Event) {
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	var batch []Event
+	for {
+		select { // expect: GO-LOOP-IGNORES-CTX
+		case ev := <-events:
+			batch = append(batch, ev)
+		case <-tick.C:
+			s.flush(ctx, batch)
+			batch = batch[:0]
+		}
+	}
+}
+
+func (s *Streamer) PumpUntilClosed(ctx context.Context, events <-chan Event) {
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	for {
+		select {
+		case ev, ok := <-events:
+			if !ok {
+				return
+			}
+			s.add(ev)
+		case <-tick.C:
+			s.flush(ctx, nil)
+		}
+	}
+}
+
+func (s *Streamer) PumpUntilStopped(ctx context.Context) {
+	for {
+		select {
+		case <-s.stop:
+			return
+		case ev := <-s.events:
+			s.add(ev)
+		}
+	}
+}
