@@ -68,16 +68,22 @@ public class StockReport {
 """
 
 
-def test_an_early_return_before_the_close_is_reported_on_the_return() -> None:
+def _spans(path: str, text: str, rule: str) -> list[tuple[int, int | None]]:
+    outcome = run_checks([context_for_text(path, text)], categories=CATEGORIES, enabled=opt_in_ids())
+    return sorted((f.line or 0, f.end_line) for f in outcome.findings if f.rule_id == rule)
+
+
+def test_an_early_return_before_the_close_is_reported_from_the_opening_to_the_return() -> None:
     path = "src/main/java/com/example/reports/StockReport.java"
-    assert _lines(path, JAVA_EARLY_RETURN, "JAVA-RESOURCE-LEAK") == [_at(JAVA_EARLY_RETURN, "// HERE")]
+    assert _spans(path, JAVA_EARLY_RETURN, "JAVA-RESOURCE-LEAK") == [
+        (_at(JAVA_EARLY_RETURN, "pool.getConnection()"), _at(JAVA_EARLY_RETURN, "// HERE"))]
 
 
-def test_an_early_throw_before_the_close_is_reported_on_the_throw() -> None:
+def test_an_early_throw_before_the_close_is_reported_from_the_opening_to_the_throw() -> None:
     path = "src/main/java/com/example/reports/StockReport.java"
     text = JAVA_EARLY_RETURN.replace("return Optional.empty();  // HERE",
                                      'throw new NoSuchElementException(sku);  // HERE')
-    assert _lines(path, text, "JAVA-RESOURCE-LEAK") == [_at(text, "// HERE")]
+    assert _spans(path, text, "JAVA-RESOURCE-LEAK") == [(_at(text, "pool.getConnection()"), _at(text, "// HERE"))]
 
 
 def test_closing_before_the_early_return_is_quiet() -> None:
