@@ -307,7 +307,8 @@ class _Judge:
         if node.attr in _TABLE_ATTRS and (chain[0] in ("self", "cls") or chain[0][:1].isupper()
                                           or "model" in chain[:-1]):
             return True
-        if isinstance(node.value, ast.Name) and node.value.id in self.typed and node.attr in {"value", "name"}:
+        if isinstance(node.value, ast.Name) and node.value.id in self.typed \
+                and node.attr in {"value", "name"}:
             return True  # a member of the enum the framework checked the parameter against
         if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
             for attrs in self.classes().values():

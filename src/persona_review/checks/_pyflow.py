@@ -706,17 +706,18 @@ class Flow:
     def _bind_loop(self, target: ast.expr, iterable: ast.expr, scope: _Scope, line: int) -> None:
         """A loop variable takes its iterable's value; over a schema's field mapping (`for name in
         data`, `data.keys()`, `name, value in data.items()`), the names it gives are the code's own."""
-        items = isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Attribute) \
-            and iterable.func.attr in {"keys", "items"} and not iterable.args
+        method = ""
+        mapping_node = iterable
+        if isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Attribute) and not iterable.args \
+                and iterable.func.attr in {"keys", "items"}:
+            method, mapping_node = iterable.func.attr, iterable.func.value
         whole = self.eval(iterable, scope)
-        mapping = self.eval(iterable.func.value, scope) if items and isinstance(iterable, ast.Call) \
-            and isinstance(iterable.func, ast.Attribute) else whole
-        if not mapping.schema_keys:
-            self._bind(target, whole, scope, line)
-        elif isinstance(target, ast.Name) and (not items or iterable.func.attr == "keys"):  # type: ignore[union-attr]
+        # (the mapping read again only when that records nothing: a name or an attribute)
+        mapping = self.eval(mapping_node, scope) if method and _plain_chain(mapping_node) else whole
+        if mapping.schema_keys and isinstance(target, ast.Name) and method != "items":
             self._bind(target, CLEAN, scope, line)
-        elif isinstance(target, ast.Tuple) and len(target.elts) == 2 and items \
-                and iterable.func.attr == "items":  # type: ignore[union-attr]
+        elif mapping.schema_keys and method == "items" and isinstance(target, ast.Tuple) \
+                and len(target.elts) == 2:
             self._bind(target.elts[0], CLEAN, scope, line)
             self._bind(target.elts[1], replace(mapping, start="", schema_keys=False), scope, line)
         else:
@@ -1772,7 +1773,8 @@ def _method_route_params(node: ast.FunctionDef | ast.AsyncFunctionDef, params: l
 _CONVERTER = lazy_re(r"<(?:int|float|uuid):(\w+)>|\{(\w+):(?:int|float|uuid)\}")
 _SAFE_ANNOTATIONS = frozenset({"int", "float", "bool", "UUID", "uuid.UUID", "date", "datetime", "Decimal"})
 _ENUM_BASES = frozenset({"Enum", "StrEnum", "IntEnum", "enum.Enum", "enum.StrEnum", "enum.IntEnum"})
-_OPTIONAL = frozenset({"Optional", "typing.Optional", "Union", "typing.Union", "Annotated", "typing.Annotated"})
+_OPTIONAL = frozenset({"Optional", "typing.Optional", "Union", "typing.Union", "Annotated",
+                       "typing.Annotated"})
 
 
 def choice_classes(tree: ast.Module) -> frozenset[str]:

@@ -375,8 +375,10 @@ def _env_secret_names(flow: Flow) -> frozenset[str]:
                 and value.func.attr in {"strip", "encode", "decode"}:
             value = value.func.value
         name = _env_secret_name(value)
-        if name is None and isinstance(value, ast.Subscript) and dotted(value.value) in {"os.environ", "environ"} \
-                and isinstance(value.slice, ast.Constant) and isinstance(value.slice.value, str) \
+        if name is None and isinstance(value, ast.Subscript) \
+                and dotted(value.value) in {"os.environ", "environ"} \
+                and isinstance(value.slice, ast.Constant) \
+                and isinstance(value.slice.value, str) \
                 and _ENV_SECRET.search(value.slice.value) and not _ENV_NOT_SECRET.search(value.slice.value):
             name = value.slice.value
         if name is not None:
