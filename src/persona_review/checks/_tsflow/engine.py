@@ -23,6 +23,7 @@ from persona_review.checks._tsflow import ir
 from persona_review.checks._tsflow.values import (
     ALL_KINDS,
     NOSQL,
+    PATH,
     UNKNOWN,
     URL,
     Const,
@@ -378,6 +379,13 @@ class _Run:
         self.element: Value | None = None
         """While the arguments of an iterating call on request data are evaluated (`items.forEach(...)`):
         what the first parameter of a callback among them holds."""
+        self.mapping = False
+        """While the arguments of an array's `map` are evaluated: a callback's second parameter is the
+        index (a number the code counts), and what the callback returns is kept in `mapped`."""
+        self.mapped: Value | None = None
+        self.relatives: dict[str, str] = {}
+        """Names holding `path.relative(root, p)`, with the name of `p`: a test that the relative path does
+        not climb out (`rel.startsWith("..")`) checks `p`."""
 
     # --- functions ----------------------------------------------------------------------------------
 
@@ -442,6 +450,7 @@ class _Run:
                 if st.type_name is not None and value.type is None:
                     value = replace(value, type=st.type_name)
                 self.env[name] = value
+                self._note_relative(name, init)
                 self._assigned(name, value, node)
                 if value.flags and (self.function is None or self.function.node == self.flow.root):
                     wrapped = _wrapped(value)
@@ -665,8 +674,24 @@ class _Run:
         if value.type is None and old.type is not None:
             value = replace(value, type=old.type)
         self.env[name] = value
+        self._note_relative(name, value_node)
         self._assigned(name, value, node)
         return value
+
+    def _note_relative(self, name: str, node: Node | None) -> None:
+        """Remember `name = path.relative(root, p)` (name -> p); any other assignment forgets it."""
+        self.relatives.pop(name, None)
+        relative_to = self._relative_of(node) if node is not None else None
+        if relative_to is not None:
+            self.relatives[name] = relative_to
+
+    def _relative_of(self, node: Node) -> str | None:
+        """The name of `p` in `path.relative(root, p)` (Node's `path`, or its posix/win32 forms)."""
+        expr = self.adapter.expression(node)
+        if not isinstance(expr, ir.Call) or expr.method != "relative" or len(expr.args) != 2 \
+                or expr.callee.rsplit(".", 1)[0] not in _PATH_MODULES:
+            return None
+        return self._name_of(expr.args[1], self.adapter.expression(expr.args[1]))
 
     def _assigned(self, name: str, value: Value, node: Node) -> None:
         if self.record:
@@ -719,10 +744,26 @@ class _Run:
                 return (found, {}) if expr.op == "==" else ({}, found)
             return {}, {}
         if isinstance(expr, ir.Call):
+            climbed = self._climbs_out(expr)
+            if climbed is not None:
+                return climbed
             return self._guard_call(expr)
         if isinstance(expr, ir.Index):
             return self._member_of_table(expr), {}
         return {}, {}
+
+    def _climbs_out(self, call: ir.Call) -> tuple[Env, Env] | None:
+        """`rel.startsWith("..")` on `rel = path.relative(root, p)`: where it is false, `p` lies under
+        `root` (the relative path of anything outside starts with `..`)."""
+        if call.method != "startsWith" or len(call.args) != 1 or call.receiver is None:
+            return None
+        name = self._name_of(call.receiver, self.adapter.expression(call.receiver))
+        target = self.relatives.get(name) if name is not None else None
+        prefix = self._quiet_eval(call.args[0])
+        if target is None or not (prefix.known and const_text(prefix.const) in {"..", "../", f"..{chr(92)}"}):
+            return None
+        value = self._lookup(target)
+        return {}, ({target: sanitized(value, frozenset({PATH}))} if value.tainted else {})
 
     def _member_of_table(self, expr: ir.Index) -> Env:
         """`if allowed[origin] {`: a lookup in the code's own table (a Go `map[string]bool` of trusted
@@ -979,6 +1020,9 @@ class _Run:
             self.env = {**self.env, **{p: UNKNOWN for p in e.params}}
             if self.element is not None and e.params:
                 self.env[e.params[0]] = self.element
+            mapping, self.mapping = self.mapping, False  # a callback inside it maps something else
+            if mapping and e.second is not None:
+                self.env[e.second] = Value(fixed=True)  # the index
             self.element = None  # a callback inside the callback iterates over something else
             for param in e.bound:
                 if param.source is not None:
@@ -987,13 +1031,17 @@ class _Run:
                 else:
                     self.env[param.name] = Value(type=param.type_name)
             self.returns, self.breaks = [], []
+            result: Value | None = None
             try:
                 if e.body is not None and isinstance(self.adapter.statement(e.body), ir.Block):
                     self.execute(e.body)
+                    result = functools.reduce(union, self.returns) if self.returns else None
                 else:
-                    self.eval(e.body)
+                    result = self.eval(e.body)
             finally:
                 self.env, self.returns, self.breaks = saved
+            if mapping:
+                self.mapped = result
             return UNKNOWN
         if isinstance(e, ir.AssignExpr):
             return self._assign(e.target, e.value, e.op, node)
@@ -1034,11 +1082,14 @@ class _Run:
         if iterating:
             assert receiver is not None
             self.element = element_of(receiver)  # the callback's first parameter: each element in turn
+        mapping = c.method in {"map", "flatMap"} and c.receiver is not None and len(c.args) == 1
+        self.mapping, self.mapped = mapping, None
         try:
             args = tuple([self.eval(a) for a in c.args])
         finally:
             if iterating:
                 self.element = None
+            mapped, self.mapping, self.mapped = self.mapped, False, None
         receiver_name = None
         if c.receiver is not None:
             receiver_name = self._name_of(c.receiver, self.adapter.expression(c.receiver))
@@ -1048,6 +1099,9 @@ class _Run:
                 c = replace(c, callee=wrapped, method=wrapped.rsplit(".", 1)[-1])
         helper = self._helper(c, receiver) if c.new_type is None else None
         result = self._result(c, receiver, args, receiver_name, node, helper)
+        if mapping and mapped is not None and helper is None:
+            # `ids.map((_, i) => `$${i + 1}`)`: the new array holds what the callback returns, and only that
+            result = Value(fixed=True) if mapped.fixed and not mapped.tainted else derived(mapped)
         if result.tainted and c.callee in self.tables.object_results:
             result = replace(result, safe_for=result.safe_for - _SHAPED)
         elif result.tainted and self._shapes(c):
@@ -1224,6 +1278,10 @@ class _Run:
             return replace(args[0], type=type_name)
         if type_name == "String" and len(args) == 1:
             return replace(args[0], type=type_name)
+        if type_name == "URL" and len(args) == 2 and (not args[0].tainted or URL in args[0].safe_for):
+            # `new URL(path, base)` with a path checked to be relative (or the code's own): the base
+            # decides the host, so the result carries what the base carries
+            return replace(derived(args[1], type_name=type_name), prefix=args[1].prefix)
         made = derived(*args, type_name=type_name)
         if made.tainted and args and args[0].prefix is not None:
             made = replace(made, prefix=args[0].prefix)  # `new URL("https://host/" + x)` keeps its host
@@ -1498,6 +1556,8 @@ _NUMBER_TYPES = frozenset({"int", "long", "short", "byte", "double", "float", "b
                            "int64", "int32", "uint", "uint64", "uint32", "float64", "float32", "bool",
                            "number"})
 """Classes whose values hold no text a caller could use to rewrite a query, a path or a URL."""
+_PATH_MODULES = frozenset({"path", "posix", "path.posix", "win32", "path.win32"})
+"""Node's `path` module as a file names it (`import path from "node:path"`, `path.posix`)."""
 _PURE = frozenset({"split", "substring", "trim", "strip", "replace", "replaceAll", "replaceFirst",
                    "toLowerCase",
                    "toUpperCase", "charAt", "format", "formatted", "repeat", "toString", "intern",

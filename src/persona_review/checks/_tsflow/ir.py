@@ -202,6 +202,8 @@ class Lambda:
     bound: Sequence[Param] = ()
     """Parameters whose class or request source the adapter knows (a route callback's request, a
     destructured `{ query }: Request`): they start with that class, or tainted with that source."""
+    second: str | None = None
+    """The second parameter when it is a plain name: an array callback's index (`(item, i) => ...`)."""
 
 
 @dataclass(frozen=True, slots=True)
