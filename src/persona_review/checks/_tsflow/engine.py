@@ -686,12 +686,21 @@ class _Run:
             self.relatives[name] = relative_to
 
     def _relative_of(self, node: Node) -> str | None:
-        """The name of `p` in `path.relative(root, p)` (Node's `path`, or its posix/win32 forms)."""
+        """The name of `p` in `path.relative(root, p)` (Node's `path`, or its posix/win32 forms), Go's
+        `filepath.Rel(root, p)`, or Java's `root.relativize(p)`."""
         expr = self.adapter.expression(node)
-        if not isinstance(expr, ir.Call) or expr.method != "relative" or len(expr.args) != 2 \
-                or expr.callee.rsplit(".", 1)[0] not in _PATH_MODULES:
+        while isinstance(expr, ir.Passthrough):
+            expr = self.adapter.expression(expr.inner)
+        if not isinstance(expr, ir.Call):
             return None
-        return self._name_of(expr.args[1], self.adapter.expression(expr.args[1]))
+        if (expr.method == "relative" and expr.callee.rsplit(".", 1)[0] in _PATH_MODULES) \
+                or expr.callee in {"filepath.Rel", "path.Rel"}:
+            target = expr.args[1] if len(expr.args) == 2 else None
+        elif expr.method == "relativize" and expr.receiver is not None and len(expr.args) == 1:
+            target = expr.args[0]
+        else:
+            return None
+        return self._name_of(target, self.adapter.expression(target)) if target is not None else None
 
     def _assigned(self, name: str, value: Value, node: Node) -> None:
         if self.record:
@@ -753,14 +762,19 @@ class _Run:
         return {}, {}
 
     def _climbs_out(self, call: ir.Call) -> tuple[Env, Env] | None:
-        """`rel.startsWith("..")` on `rel = path.relative(root, p)`: where it is false, `p` lies under
-        `root` (the relative path of anything outside starts with `..`)."""
-        if call.method != "startsWith" or len(call.args) != 1 or call.receiver is None:
+        """`rel.startsWith("..")` (Go's `strings.HasPrefix(rel, "..")`) on `rel = path.relative(root,
+        p)`: where it is false, `p` lies under `root` (the relative path of anything outside starts with
+        `..`)."""
+        if call.method == "startsWith" and len(call.args) == 1 and call.receiver is not None:
+            tested, prefix_node = call.receiver, call.args[0]
+        elif call.callee == "strings.HasPrefix" and len(call.args) == 2:
+            tested, prefix_node = call.args
+        else:
             return None
-        name = self._name_of(call.receiver, self.adapter.expression(call.receiver))
+        name = self._name_of(tested, self.adapter.expression(tested))
         target = self.relatives.get(name) if name is not None else None
-        prefix = self._quiet_eval(call.args[0])
-        if target is None or not (prefix.known and const_text(prefix.const) in {"..", "../", f"..{chr(92)}"}):
+        prefix = self._quiet_eval(prefix_node).prefix
+        if target is None or prefix is None or not prefix.startswith("..") or prefix.strip("./\\"):
             return None
         value = self._lookup(target)
         return {}, ({target: sanitized(value, frozenset({PATH}))} if value.tainted else {})
@@ -774,6 +788,8 @@ class _Run:
         if name is None:
             return self._hosts_checked((expr.index,))
         value = self._lookup(name)
+        if not value.tainted and not value.fixed and self._quiet_eval(expr.obj).fixed:
+            return {name: replace(value, fixed=True)}  # one of the keys the code wrote
         return {name: sanitized(value, ALL_KINDS)} if value.tainted else {}
 
     def _index_found(self, expr: ir.Binary) -> tuple[Env, Env] | None:
@@ -1072,6 +1088,8 @@ class _Run:
         if op in {"==", "!=", "<", ">", "<=", ">="}:
             return UNKNOWN
         mixed = derived(left, right)
+        if not mixed.tainted and left.fixed and right.fixed:
+            return replace(mixed, fixed=True)  # arithmetic on numbers the code counts (`len(args) - 1`)
         return sanitized(mixed, ALL_KINDS) if mixed.tainted else mixed
 
     # --- calls --------------------------------------------------------------------------------------
@@ -1174,6 +1192,10 @@ class _Run:
             if receiver is not None and receiver.tainted and not args and not _on_this(c):
                 return self._read_from_request(helper, receiver)
             return self._apply_summary(helper, args)
+        if t.slice_builtins and c.receiver is None and c.callee in {"make", "append"}:
+            grown = self._slice_builtin(c, args)
+            if grown is not None:
+                return grown
         kinds = t.sanitizers.get(c.callee) or t.sanitizers.get(method)
         if kinds is not None and c.callee not in t.sanitizers and method in _FILE_NAME_METHODS \
                 and receiver is not None and receiver.tainted and receiver.type not in _FILE_TYPES:
@@ -1233,6 +1255,8 @@ class _Run:
         if (c.callee == "String.format" or c.callee in t.formatters) and args and args[0].known:
             template = const_text(args[0].const)
             head = literal(template.split("%", 1)[0])
+            if all(a.fixed and not a.tainted for a in args):  # every part chosen by the code
+                return replace(derived(*args), fixed=True, prefix=const_text(head.const))
             return join(head, derived(*args[1:])) if any(a.tainted for a in args[1:]) else derived(*args)
         if receiver is not None and receiver.fixed and method in _PURE and all(a.fixed for a in args):
             # a String, whatever class the receiver was, still carrying what follows its parts (a
@@ -1241,6 +1265,8 @@ class _Run:
         joined = _joined(c, receiver, args)
         if joined is not None:
             return joined
+        if c.callee in _PURE_FUNCTIONS and args and all(a.fixed and not a.tainted for a in args):
+            return replace(derived(*args), fixed=True)  # `strings.Join(cols, ", ")` of fixed parts
         if receiver is not None:
             holder = receiver_name
             if holder is None and c.receiver is not None:
@@ -1259,6 +1285,19 @@ class _Run:
         if receiver is not None and method.startswith(t.lookups):
             return UNKNOWN  # a lookup keyed by the argument returns stored data, not the key
         return derived(*args) if args else UNKNOWN
+
+    def _slice_builtin(self, c: ir.Call, args: tuple[Value, ...]) -> Value | None:
+        """Go's `make([]T, ...)`: an empty slice; `append(s, a, b)`: `s` with `a` and `b` after it (what a
+        spread `append(s, more...)` adds is `more`'s elements, in an order not followed)."""
+        if c.callee == "make":
+            return Value(fixed=True, seq=()) if c.args and text_of(c.args[0]).startswith("[]") else None
+        if not args:
+            return None
+        base, extra = args[0], args[1:]
+        spread = any(text_of(node).endswith("...") for node in c.args[1:])
+        seq = (*base.seq, *extra) if base.seq is not None and not spread else None
+        fixed = base.fixed and all(e.fixed for e in extra)
+        return _with_taint(Value(fixed=fixed, seq=seq, type=base.type), base, *extra)
 
     def _construct(self, type_name: str, args: tuple[Value, ...]) -> Value:
         t = self.tables
@@ -1556,6 +1595,9 @@ _NUMBER_TYPES = frozenset({"int", "long", "short", "byte", "double", "float", "b
                            "int64", "int32", "uint", "uint64", "uint32", "float64", "float32", "bool",
                            "number"})
 """Classes whose values hold no text a caller could use to rewrite a query, a path or a URL."""
+_PURE_FUNCTIONS = frozenset({"strings.Join", "String.join", "strings.Repeat", "strings.ToUpper",
+                             "strings.ToLower", "strings.TrimSpace", "strings.ReplaceAll", "fmt.Sprint"})
+"""Functions whose text, from parts built from literals, is built from literals."""
 _PATH_MODULES = frozenset({"path", "posix", "path.posix", "win32", "path.win32"})
 """Node's `path` module as a file names it (`import path from "node:path"`, `path.posix`)."""
 _PURE = frozenset({"split", "substring", "trim", "strip", "replace", "replaceAll", "replaceFirst",

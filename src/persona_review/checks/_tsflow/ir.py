@@ -298,6 +298,9 @@ class Tables:
     drops_taint: frozenset[str] = frozenset()
     """Methods of a tainted receiver whose result carries nothing of it (`equals`, `length`)."""
     builders: frozenset[str] = frozenset()
+    slice_builtins: bool = False
+    """Go's `make([]T, n)` gives an empty slice and `append(s, x...)` one holding both: a slice of
+    fixed parts stays fixed."""
     """Classes whose `append` grows the receiver (`StringBuilder`)."""
     maps: frozenset[str] = frozenset()
     lists: frozenset[str] = frozenset()
