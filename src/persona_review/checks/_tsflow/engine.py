@@ -138,6 +138,9 @@ class FileFlow:
     functions: list[ir.Function] = field(default_factory=list)
     by_name: dict[str, list[ir.Function]] = field(default_factory=dict)
     classes: frozenset[str] = frozenset()
+    enums: frozenset[str] = frozenset()
+    """Enums the file declares: a request parameter of one holds one of its constants (the framework
+    answers 400 to any other text), and their fields are set by the code."""
     fields: Env = field(default_factory=dict)
     request_wrappers: set[str] = field(default_factory=set)
     """Classes constructed here from a request object: their getters return request data."""
@@ -290,6 +293,7 @@ def _analyse(root: Node, adapter: ir.Adapter, line_offset: int, earlier: Sequenc
     for function in flow.functions:
         flow.by_name.setdefault(function.name, []).append(function)
     flow.classes = frozenset(f.owner for f in flow.functions if f.owner)
+    flow.enums = _enum_names(root)
     constants = _Run(flow, None, record=True)
     for name, type_name, init, is_constant in adapter.fields(root):
         value = constants.eval(init) if init is not None else UNKNOWN
@@ -306,6 +310,20 @@ def _analyse(root: Node, adapter: ir.Adapter, line_offset: int, earlier: Sequenc
     if not flow.functions:
         _Run(flow, None, record=True).execute(root)
     return flow
+
+
+def _enum_names(root: Node) -> frozenset[str]:
+    """The names of the enums declared in the tree (Java's and TypeScript's `enum_declaration`)."""
+    found: set[str] = set()
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if node.type == "enum_declaration":
+            name = node.child_by_field_name("name")
+            if name is not None:
+                found.add(text_of(name))
+        todo.extend(node.named_children)
+    return frozenset(found)
 
 
 def _run_private(flow: FileFlow, pending: list[ir.Function]) -> None:
@@ -404,7 +422,10 @@ class _Run:
         assert self.function is not None
         values = []
         for param in self.function.params:
-            if param.source is not None:
+            if param.source is not None and param.type_name in self.flow.enums:
+                self.flow.has_sources = True
+                values.append(Value(fixed=True, type=param.type_name))  # one of the enum's constants
+            elif param.source is not None:
                 self.flow.has_sources = True
                 value = replace(tainted(param.source), type=param.type_name)
                 if param.type_name in _NUMBER_TYPES:  # `@PathVariable long id`: bound as a number
@@ -1003,6 +1024,8 @@ class _Run:
                     and not self._quiet_eval(e.obj).tainted:
                 return self.flow.fields[e.name]
             base = self.eval(e.obj)
+            if base.fixed and not base.tainted and base.type in self.flow.enums:
+                return Value(fixed=True)  # a field of one of the file's enum constants
             if self.tables.source_lookups and _names_source(base, e.obj):
                 return replace(derived(base), source=_short(text_of(node)))
             if e.name == "searchParams" and base.tainted and not base.safe_for - _SHAPED:
@@ -1222,6 +1245,10 @@ class _Run:
             return replace(grown, fixed=True) if all(a.fixed for a in args) else grown
         if method in t.code_names and not args and not (receiver is not None and receiver.tainted):
             return Value(fixed=True)
+        if receiver is not None and receiver.fixed and not receiver.tainted \
+                and receiver.type in self.flow.enums \
+                and all(a.fixed and not a.tainted for a in args):
+            return Value(fixed=True)  # `sort.column()`: what one of the file's enum constants holds
         if method in t.numeric or c.callee in t.numeric:
             folded = _fold_number(method, args)
             if folded is not None:
@@ -1231,6 +1258,9 @@ class _Run:
         folded_value = _fold_call(c, receiver, args)
         if folded_value is not None:
             return folded_value
+        if c.callee in _LIST_FACTORIES and not any(text_of(a).endswith("...") for a in c.args):
+            # `List.of("convert", src, "-thumbnail", out)`: the elements in order
+            return _with_taint(Value(seq=args, fixed=all(a.fixed for a in args), type="List"), *args)
         if c.callee in _MAP_FACTORIES and len(args) % 2 == 0 and all(k.known for k in args[::2]):
             entries = tuple((const_text(k.const), v) for k, v in zip(args[::2], args[1::2], strict=True))
             values = [v for _k, v in entries]
@@ -1595,7 +1625,8 @@ _NUMBER_TYPES = frozenset({"int", "long", "short", "byte", "double", "float", "b
                            "int64", "int32", "uint", "uint64", "uint32", "float64", "float32", "bool",
                            "number"})
 """Classes whose values hold no text a caller could use to rewrite a query, a path or a URL."""
-_PURE_FUNCTIONS = frozenset({"strings.Join", "String.join", "strings.Repeat", "strings.ToUpper",
+_PURE_FUNCTIONS = frozenset({"strings.Join", "String.join", "Collections.nCopies", "strings.Repeat",
+                             "strings.ToUpper",
                              "strings.ToLower", "strings.TrimSpace", "strings.ReplaceAll", "fmt.Sprint"})
 """Functions whose text, from parts built from literals, is built from literals."""
 _PATH_MODULES = frozenset({"path", "posix", "path.posix", "win32", "path.win32"})
@@ -1819,6 +1850,8 @@ _STRING_METHODS: dict[str, Callable[..., Const]] = {
 
 
 _MAP_FACTORIES = frozenset({"Map.of", "ImmutableMap.of"})
+_LIST_FACTORIES = frozenset({"List.of", "Arrays.asList", "ImmutableList.of"})
+"""Static calls that build a list of their arguments, in order."""
 """Static calls that build a map from alternating keys and values."""
 
 

@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from tree_sitter import Node, Query
 
 JAVA_TABLES = ir.Tables(
+    numeric_fixed=True,
     source_methods=frozenset(
         {
             "getParameter",
