@@ -287,10 +287,19 @@ def _reduced(node: ast.expr) -> set[int]:
                     inner.append(sub.func.value)
         elif isinstance(sub, ast.Compare):
             inner = [sub.left, *sub.comparators]
-        elif isinstance(sub, ast.Subscript) and isinstance(sub.slice, ast.Slice):
+        elif isinstance(sub, ast.Subscript) and _short_slice(sub.slice):
             inner = [sub.value]
         out.update(id(n) for part in inner for n in ast.walk(part))
     return out
+
+
+def _short_slice(node: ast.expr) -> bool:
+    """A slice that keeps only an end of the text: `[:4]`, `[-4:]` (not `[4:]`, which keeps nearly all)."""
+    if not isinstance(node, ast.Slice) or node.step is not None:
+        return False
+    if node.lower is None:
+        return node.upper is not None
+    return node.upper is None and isinstance(node.lower, ast.UnaryOp) and isinstance(node.lower.op, ast.USub)
 
 
 def _logged_secrets(node: ast.expr, env_secrets: frozenset[str] = frozenset()) -> Iterator[str]:

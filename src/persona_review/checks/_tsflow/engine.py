@@ -293,7 +293,7 @@ def _analyse(root: Node, adapter: ir.Adapter, line_offset: int, earlier: Sequenc
     for function in flow.functions:
         flow.by_name.setdefault(function.name, []).append(function)
     flow.classes = frozenset(f.owner for f in flow.functions if f.owner)
-    flow.enums = _enum_names(root)
+    flow.enums = _enum_names(root) if adapter.tables.bound_enums else frozenset()
     constants = _Run(flow, None, record=True)
     for name, type_name, init, is_constant in adapter.fields(root):
         value = constants.eval(init) if init is not None else UNKNOWN
@@ -1142,7 +1142,8 @@ class _Run:
         result = self._result(c, receiver, args, receiver_name, node, helper)
         if mapping and mapped is not None and helper is None:
             # `ids.map((_, i) => `$${i + 1}`)`: the new array holds what the callback returns, and only that
-            result = Value(fixed=True) if mapped.fixed and not mapped.tainted else derived(mapped)
+            result = Value(fixed=True, flags=mapped.flags) if mapped.fixed and not mapped.tainted \
+                else derived(mapped)
         if result.tainted and c.callee in self.tables.object_results:
             result = replace(result, safe_for=result.safe_for - _SHAPED)
         elif result.tainted and self._shapes(c):
@@ -1347,7 +1348,7 @@ class _Run:
             return replace(args[0], type=type_name)
         if type_name == "String" and len(args) == 1:
             return replace(args[0], type=type_name)
-        if type_name == "URL" and len(args) == 2 and (not args[0].tainted or URL in args[0].safe_for):
+        if type_name == "URL" and len(args) == 2 and args[0].tainted and URL in args[0].safe_for:
             # `new URL(path, base)` with a path checked to be relative (or the code's own): the base
             # decides the host, so the result carries what the base carries
             return replace(derived(args[1], type_name=type_name), prefix=args[1].prefix)

@@ -298,6 +298,9 @@ class Tables:
     drops_taint: frozenset[str] = frozenset()
     """Methods of a tainted receiver whose result carries nothing of it (`equals`, `length`)."""
     builders: frozenset[str] = frozenset()
+    bound_enums: bool = False
+    """Whether the framework converts a request parameter declared with an enum type into one of its
+    constants (Spring, JAX-RS, Micronaut do; TypeScript's types are gone at run time)."""
     slice_builtins: bool = False
     """Go's `make([]T, n)` gives an empty slice and `append(s, x...)` one holding both: a slice of
     fixed parts stays fixed."""

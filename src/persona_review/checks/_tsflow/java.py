@@ -61,6 +61,7 @@ if TYPE_CHECKING:
 
 JAVA_TABLES = ir.Tables(
     numeric_fixed=True,
+    bound_enums=True,
     source_methods=frozenset(
         {
             "getParameter",
