@@ -34,6 +34,12 @@ _COMPOSERS = frozenset({"SQL"})
 """psycopg's `sql.SQL(template)`: its `.format(...)` merges only composable parts (an identifier, a literal,
 a placeholder, another `SQL`) and refuses plain strings, so the parts are what is judged."""
 _REQUESTS = frozenset({"request", "req", "self.request"})
+_DB_HANDLES = frozenset({"db", "database", "conn", "connection", "engine", "dialect"})
+"""Names a module or function gives its database handle: what the handle says of itself (`db.big_int`,
+`db.timestamp_placeholder("now")`) is SQL for its own dialect, written by the code."""
+_DATA_READS = ("get", "fetch", "select", "query", "find", "read", "load", "execute", "run", "scalar", "one",
+               "first", "all")
+"""Method-name starts of a handle's calls that return stored data (which may hold anyone's text)."""
 _PASS_THROUGH = frozenset({"str", "upper", "lower", "strip", "format_map"})
 _DEPTH = 6
 
@@ -304,6 +310,8 @@ class _Judge:
             return False  # `request.GET`, `request.POST`: upper case, and the caller's data
         if _CODE_NAMES & set(chain):
             return True  # a table or model name the code defines
+        if len(chain) == 2 and chain[0] in _DB_HANDLES:
+            return True  # `db.big_int`, `db.timestamp_now`: the handle's SQL for its own dialect
         if node.attr in _TABLE_ATTRS and (chain[0] in ("self", "cls") or chain[0][:1].isupper()
                                           or "model" in chain[:-1]):
             return True
@@ -321,6 +329,11 @@ class _Judge:
         name = _called_name(node)
         if name in _QUOTERS:
             return True
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                and func.value.id in _DB_HANDLES and not func.attr.lower().startswith(_DATA_READS) \
+                and not node.keywords \
+                and all(self.fixed(arg, depth) for arg in node.args):
+            return True  # `db.timestamp_placeholder("now")`: a dialect's SQL for a named placeholder
         if name in _COMPOSERS:
             return all(self.fixed(arg, depth) for arg in node.args) and bool(node.args)
         if name == "get" and isinstance(func, ast.Attribute) and 1 <= len(node.args) <= 2:

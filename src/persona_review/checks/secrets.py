@@ -229,6 +229,11 @@ _COMPARED = lazy_re(
     r"""(?P<q>["'`])(?P<val>[^"'`\n]*)(?P=q)\s*(?:===|!==|==|!=)\s*(?P<lhs>[A-Za-z_$][\w.$]*)"""
 )
 _URL_CREDENTIALS = lazy_re(r"\b[a-z][a-z0-9+.-]*://[^/\s:@'\"`]+:(?P<val>[^@/\s'\"`]{6,})@[\w.-]+")
+_FLAG_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "null", "none", "nil", "undefined"})
+"""A boolean or empty value written as text: a flag, never a credential."""
+_KEY_PREFIX = lazy_re(r"^[a-z][a-z0-9_]*(?:[:.][a-z][a-z0-9_]*)*:$")
+"""A namespace a key is appended to (`"login_tokens:"`, `"cache:pwd_err_cnt:"`): what is stored under it
+may be secret, the prefix is not."""
 _NAMEISH_VALUE = lazy_re(
     r"^[a-z0-9]+(?:[_.\-:][a-z0-9]+)+$|^[A-Z0-9]+(?:_[A-Z0-9]+)+$"
     r"|^X-[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)*$|^[A-Z][a-z0-9]*(?:-[A-Z][a-z0-9]*)+$"  # headers' names
@@ -254,7 +259,9 @@ def is_secret_name(name: str) -> bool:
     words = _words(name)
     if not words or words[-1] in _NOT_SECRET_SUFFIX:
         return False
-    if any(w in _SECRET_WORDS for w in words):
+    # (`FlagsToPass`, `to_pass`: "pass" as the verb, what is handed on)
+    if any(w in _SECRET_WORDS and not (w == "pass" and i > 0 and words[i - 1] == "to")
+           for i, w in enumerate(words)):
         return True
     return any(pair in _KEY_PAIRS for pair in itertools.pairwise(words))
 
@@ -267,6 +274,8 @@ def is_secret_value(value: str, named: bool = True) -> bool:
         return False
     if len(value.strip()) <= 2 or not _ASCII_ALNUM.search(value):
         return False  # a mark (".", "*", "x", an emoji): no credential is that short or has no letters
+    if value.strip().lower() in _FLAG_WORDS or _KEY_PREFIX.match(value):
+        return False  # `"token-expired": "true"`; a cache key's prefix (`LOGIN_TOKEN_KEY = "login_tokens:"`)
     if _DOTTED_REFERENCE.match(value) or len(value.split()) >= 4:
         return False  # a module, class or permission path (`accounts.change_account`), or a sentence
     if _alphabet(value):
