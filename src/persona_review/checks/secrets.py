@@ -3,12 +3,14 @@ passwords/tokens assigned to secret-named variables, and literal JWT signing key
 
 from __future__ import annotations
 
+import ast
 import itertools
 import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._prefilter import may_have_folded
+from persona_review.checks._pyflow import flows
 from persona_review.checks._spans import bracket_span, lines_of, split_args
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -319,11 +321,16 @@ def _alphabet(value: str) -> bool:
 )
 def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
+    documented: set[int] | None = None
     for no, code, bare in lines_of(lexed):
         if ('"' not in code and "'" not in code and "`" not in code) or not (
             may_have_folded(code, _SECRETISH_WORDS) and _SECRETISH.search(code)
         ):
             continue
+        if ctx.language == "python" and not bare.strip():
+            documented = _docstring_lines(ctx) if documented is None else documented
+            if no in documented:
+                continue  # a docstring's example (`>>> parse(url)` and its output): documentation
         found = False
         for match in _ASSIGNED.finditer(code):
             if bare[match.start()] == " ":
@@ -360,6 +367,21 @@ def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
                     break
         if found and not (ctx.language == "go" and _go_enum_label(lexed, no)):
             yield Hit(no)
+
+
+def _docstring_lines(ctx: FileContext) -> set[int]:
+    """The file lines of the Python docstrings in view (a module's, a class's, a function's)."""
+    found: set[int] = set()
+    for flow in flows(ctx):
+        for node in ast.walk(flow.tree):
+            if not isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            first = node.body[0] if node.body else None
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
+                    and isinstance(first.value.value, str):
+                last = (first.end_lineno or first.lineno) + flow.offset
+                found.update(range(first.lineno + flow.offset, last + 1))
+    return found
 
 
 def _labels_itself(name: str, value: str) -> bool:
