@@ -82,7 +82,7 @@ CALLS = [
     ("String.format(\"id=%s\", u)", "-"),
     ("repo.findById(p)", "-"),
     ("u.substring(1)", "-"),
-    ("\"abc\".substring(u.length())", "-"),
+    ("\"abc\".substring(u.length())", "- fixed"),  # a length is a number: a literal's piece stays fixed
     ("\"abc\".substring(LIMIT - 9)", "- 'bc'"),
     ("TABLE.toUpperCase().trim()", "- 'USERS'"),
     ("new java.io.File(p)", "T"),

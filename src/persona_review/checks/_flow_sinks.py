@@ -374,14 +374,16 @@ def _settled(value: Value, kind: str) -> bool:
 
 
 def line_hit_dropped(
-    ctx: FileContext, sinks: tuple[Sink, ...], found: Hit, kind: str, *, untainted_with_sources: bool = False
+    ctx: FileContext, sinks: tuple[Sink, ...], found: Hit, kind: str, *, untainted_with_sources: bool = False,
+    only: Callable[[CallSite], bool] | None = None,
 ) -> bool:
     """Whether the engine shows a line-based hit to be a false alarm: every watched value of the sink calls
     on its lines is built from literals (or made safe); or, in a fragment, a bare name defined outside it
     (not evidence of anything); or, with `untainted_with_sources`, no request data reaches them in a file
-    where request data is visible."""
+    where request data is visible. `only` keeps the sink calls it accepts (a sink whose watched argument
+    depends on the call's shape)."""
     first, last = found.line, found.end_line or found.line
-    every = list(sites(ctx, *sinks))
+    every = [entry for entry in sites(ctx, *sinks) if only is None or only(entry[0])]
     here = [(site, sink, flow) for site, sink, flow in every if first <= site.line <= last]
     if not here:
         # a hit on a later line of a call's arguments (the SQL template below `pool.query(`): dropped only

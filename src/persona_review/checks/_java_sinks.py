@@ -452,7 +452,7 @@ COMMAND_SINKS = (
 )
 
 
-def _decided_values(ctx: FileContext, sinks: tuple[Sink, ...], first: int, last: int) -> list[Value] | None:
+def decided_values(ctx: FileContext, sinks: tuple[Sink, ...], first: int, last: int) -> list[Value] | None:
     """The values a line-based hit on lines first..last is about: the watched arguments of the sink calls
     there, else the values assigned or appended there. None when the engine saw none of them (the
     line-based decision then stands)."""
@@ -503,7 +503,7 @@ def _values_by_line(ctx: FileContext) -> list[tuple[dict[int, list[Value]], dict
 def constant_here(ctx: FileContext, sinks: tuple[Sink, ...], found: Hit, kind: str) -> bool:
     """Whether the engine shows that every value the line-based hit is about is built from literals (or
     validated): the hit is then a false alarm."""
-    values = _decided_values(ctx, sinks, found.line, found.end_line or found.line)
+    values = decided_values(ctx, sinks, found.line, found.end_line or found.line)
     if values is None:
         return False
     return all((not v.tainted and (v.fixed or v.known)) or (v.tainted and kind in v.safe_for) for v in values)

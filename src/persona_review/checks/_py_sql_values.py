@@ -34,6 +34,12 @@ _COMPOSERS = frozenset({"SQL"})
 """psycopg's `sql.SQL(template)`: its `.format(...)` merges only composable parts (an identifier, a literal,
 a placeholder, another `SQL`) and refuses plain strings, so the parts are what is judged."""
 _REQUESTS = frozenset({"request", "req", "self.request"})
+_DB_HANDLES = frozenset({"db", "database", "conn", "connection", "engine", "dialect"})
+"""Names a module or function gives its database handle: what the handle says of itself (`db.big_int`,
+`db.timestamp_placeholder("now")`) is SQL for its own dialect, written by the code."""
+_DATA_READS = ("get", "fetch", "select", "query", "find", "read", "load", "execute", "run", "scalar", "one",
+               "first", "all")
+"""Method-name starts of a handle's calls that return stored data (which may hold anyone's text)."""
 _PASS_THROUGH = frozenset({"str", "upper", "lower", "strip", "format_map"})
 _DEPTH = 6
 
@@ -46,14 +52,19 @@ def spliced_values_fixed(ctx: FileContext, first: int) -> bool:
         found = _statement_at(flow.tree, first - flow.offset, top)
         if found is None:
             continue
-        stmt, scope = found
+        stmt, scope, function = found
         # Read (once per file) only when a `self.`/`cls.` attribute is judged: most statements have none.
         classes = partial(ctx.cached, f"py_sql_values.classes.{index}", partial(_class_constants, flow.tree))
         helpers = partial(ctx.cached, f"py_sql_values.helpers.{index}", partial(_module_functions, flow.tree))
         spliced = list(_spliced(stmt))
-        return bool(spliced) and all(
-            _Judge(scope, classes, stmt.lineno, helpers).fixed(expr, _DEPTH) for expr in spliced
-        )
+        if not spliced:
+            return False
+        typed: set[str] = set()
+        if function is not None:
+            choices = ctx.cached(f"py_sql_values.choices.{index}", partial(_pyflow.choice_classes, flow.tree))
+            typed = _pyflow.typed_params(function, choices)
+        judge = _Judge(scope, classes, stmt.lineno, helpers, typed)
+        return all(judge.fixed(expr, _DEPTH) for expr in spliced)
     return False
 
 
@@ -106,9 +117,9 @@ def _top_level_lines(tree: ast.Module) -> _TopLines:
 
 def _statement_at(
     tree: ast.Module, first: int, top: _TopLines = None
-) -> tuple[ast.stmt, list[ast.stmt]] | None:
-    """The innermost simple statement covering line `first`, and the body of the function around it (or
-    the module's). `top` is `_top_level_lines(tree)`, when known."""
+) -> tuple[ast.stmt, list[ast.stmt], _Function | None] | None:
+    """The innermost simple statement covering line `first`, the body of the function around it (or
+    the module's), and that function. `top` is `_top_level_lines(tree)`, when known."""
     function: ast.FunctionDef | ast.AsyncFunctionDef | None = None
     stmt: ast.stmt | None = None
     for node in _statements_over(tree, first, top):
@@ -119,7 +130,7 @@ def _statement_at(
             stmt = node
     if stmt is None:
         return None
-    return stmt, function.body if function is not None else tree.body
+    return stmt, function.body if function is not None else tree.body, function
 
 
 _HOLDERS = (ast.stmt, ast.excepthandler, ast.match_case)
@@ -213,11 +224,15 @@ def _stringy(node: ast.expr) -> bool:
 
 class _Judge:
     def __init__(self, scope: list[ast.stmt], classes: Callable[[], dict[str, dict[str, ast.expr]]],
-                 line: int, helpers: Callable[[], dict[str, _Function]] = dict) -> None:
+                 line: int, helpers: Callable[[], dict[str, _Function]] = dict,
+                 typed: set[str] | None = None) -> None:
         self.scope = scope
         self.classes = classes
         self.line = line
         self.helpers = helpers
+        self.typed = set(typed or ())
+        """Names that hold one of the code's own choices: parameters the framework validated against
+        an enum or a `Literal` (or converted to a number), loop variables over a schema's field names."""
 
     def fixed(self, node: ast.expr, depth: int) -> bool:
         if depth <= 0:
@@ -237,7 +252,13 @@ class _Judge:
             return all(self.fixed(v, down) for v in node.values)
         if isinstance(node, ast.IfExp):
             return self.fixed(node.body, down) and self.fixed(node.orelse, down)
+        if isinstance(node, ast.BoolOp):  # `[c for c in ALLOWED if c in wanted] or ["id"]`
+            return all(self.fixed(value, down) for value in node.values)
         if isinstance(node, ast.ListComp | ast.GeneratorExp):
+            keys = {name for g in node.generators for name in self._schema_key_names(g, down)}
+            if keys - self.typed:
+                judge = _Judge(self.scope, self.classes, self.line, self.helpers, self.typed | keys)
+                return judge.fixed(node.elt, down)
             return self.fixed(node.elt, down) or all(self.fixed(g.iter, down) for g in node.generators)
         if isinstance(node, ast.Name):
             return self._name(node.id, down)
@@ -249,7 +270,33 @@ class _Judge:
             return self._call(node, down)
         return False
 
+    def _schema_key_names(self, loop: ast.comprehension, depth: int) -> set[str]:
+        """The loop's variable when it walks the field names of a pydantic model's dump (`for name in
+        data`, `data.keys()`, `for name, value in data.items()`): names the model declares."""
+        source = loop.iter
+        method = ""
+        if isinstance(source, ast.Call) and isinstance(source.func, ast.Attribute) and not source.args \
+                and source.func.attr in {"keys", "items"}:
+            method, source = source.func.attr, source.func.value
+        for _ in range(depth):
+            if not isinstance(source, ast.Name):
+                break
+            value = self._last_assignment(source.id)
+            if value is None:
+                return set()
+            source = value
+        if not (isinstance(source, ast.Call) and isinstance(source.func, ast.Attribute)
+                and _pyflow.schema_dump(source.func.attr, source)):
+            return set()
+        target = loop.target
+        if method == "items":
+            pair = target.elts if isinstance(target, ast.Tuple) and len(target.elts) == 2 else None
+            return {pair[0].id} if pair is not None and isinstance(pair[0], ast.Name) else set()
+        return {target.id} if isinstance(target, ast.Name) else set()
+
     def _name(self, name: str, depth: int) -> bool:
+        if name in self.typed:
+            return True
         if name.isupper() and len(name) > 1:
             return True  # a module constant by convention
         value = self._last_assignment(name)
@@ -263,9 +310,14 @@ class _Judge:
             return False  # `request.GET`, `request.POST`: upper case, and the caller's data
         if _CODE_NAMES & set(chain):
             return True  # a table or model name the code defines
+        if len(chain) == 2 and chain[0] in _DB_HANDLES:
+            return True  # `db.big_int`, `db.timestamp_now`: the handle's SQL for its own dialect
         if node.attr in _TABLE_ATTRS and (chain[0] in ("self", "cls") or chain[0][:1].isupper()
                                           or "model" in chain[:-1]):
             return True
+        if isinstance(node.value, ast.Name) and node.value.id in self.typed \
+                and node.attr in {"value", "name"}:
+            return True  # a member of the enum the framework checked the parameter against
         if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
             for attrs in self.classes().values():
                 if node.attr in attrs:
@@ -277,6 +329,11 @@ class _Judge:
         name = _called_name(node)
         if name in _QUOTERS:
             return True
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                and func.value.id in _DB_HANDLES and not func.attr.lower().startswith(_DATA_READS) \
+                and not node.keywords \
+                and all(self.fixed(arg, depth) for arg in node.args):
+            return True  # `db.timestamp_placeholder("now")`: a dialect's SQL for a named placeholder
         if name in _COMPOSERS:
             return all(self.fixed(arg, depth) for arg in node.args) and bool(node.args)
         if name == "get" and isinstance(func, ast.Attribute) and 1 <= len(node.args) <= 2:

@@ -63,6 +63,9 @@ class Value:
     normalized: bool = False
     """A path with `..` resolved (`os.path.normpath`/`abspath`/`realpath`, `Path.resolve()`): only then
     does a prefix check keep it inside a directory."""
+    schema_keys: bool = False
+    """A mapping whose keys are the fields a schema declares (a pydantic model's `model_dump()`): its
+    values are the caller's, but iterating it gives names the code wrote."""
 
     def union(self, other: Value) -> Value:
         """Either value (an `or`, a branch, a container's elements)."""
@@ -77,7 +80,8 @@ class Value:
             return other if other.pathlike == pathlike else replace(other, pathlike=pathlike)
         start = "" if "" in (self.start, other.start) else self.start
         return Value(True, self.source or other.source, self.safe_for & other.safe_for, start, pathlike,
-                     normalized=self.normalized and other.normalized)
+                     normalized=self.normalized and other.normalized,
+                     schema_keys=self.schema_keys and other.schema_keys)
 
     def unsafe_for(self, kind: str) -> bool:
         return self.tainted and kind not in self.safe_for
@@ -315,6 +319,8 @@ class Flow:
         """Module functions the file registers as views in a route table (`add_url_rule`)."""
         self._patterns: dict[str, str] = {}
         """Module names bound to a literal text or a regex compiled from one (`URL_RE = re.compile(...)`)."""
+        self._choices: frozenset[str] = frozenset()
+        """Enum classes of this module (a handler parameter typed with one holds a member)."""
 
     @property
     def calls(self) -> list[SinkCall]:
@@ -370,9 +376,11 @@ class Flow:
 
     def _run(self) -> None:
         self._routed_names = _route_table_views(self.nodes(ast.Call))
+        self._choices = choice_classes(self.tree)
         self._helpers = {node.name: node for node in self.tree.body
                          if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-                         and not _tainted_params(node, routed=node.name in self._routed_names)}
+                         and not _tainted_params(node, routed=node.name in self._routed_names,
+                                                 choices=self._choices)}
         tornado = False
         for node in self.tree.body:
             if isinstance(node, ast.Import | ast.ImportFrom):
@@ -503,7 +511,8 @@ class Flow:
         scope = _Scope(dict(outer.env))
         owner = self._classes[-1] if self._classes and node in self._classes[-1].body else None
         params = _tainted_params(node, owner, routed=owner is None and node.name in self._routed_names,
-                                 tornado=owner is not None and owner.name in self._tornado)
+                                 tornado=owner is not None and owner.name in self._tornado,
+                                 choices=self._choices)
         for name in params:
             scope.env[name] = Value(True, f"parameter `{name}` of a request handler", start="")
         self._in_handler.append(is_handler(node))
@@ -601,7 +610,7 @@ class Flow:
                 self._block(stmt.orelse, orelse)
                 scope.merge(body, orelse)
         elif isinstance(stmt, ast.For | ast.AsyncFor):
-            self._bind(stmt.target, self.eval(stmt.iter, scope), scope, stmt.lineno)
+            self._bind_loop(stmt.target, stmt.iter, scope, stmt.lineno)
             self._block(stmt.body, scope)
             self._block(stmt.orelse, scope)
         elif isinstance(stmt, ast.With | ast.AsyncWith):
@@ -694,12 +703,34 @@ class Flow:
             return None
         return [self.eval(element, scope) for element in node.elts]
 
+    def _bind_loop(self, target: ast.expr, iterable: ast.expr, scope: _Scope, line: int) -> None:
+        """A loop variable takes its iterable's value; over a schema's field mapping (`for name in
+        data`, `data.keys()`, `name, value in data.items()`), the names it gives are the code's own."""
+        method = ""
+        mapping_node = iterable
+        if isinstance(iterable, ast.Call) and isinstance(iterable.func, ast.Attribute) and not iterable.args \
+                and iterable.func.attr in {"keys", "items"}:
+            method, mapping_node = iterable.func.attr, iterable.func.value
+        whole = self.eval(iterable, scope)
+        # (the mapping read again only when that records nothing: a name or an attribute)
+        mapping = self.eval(mapping_node, scope) if method and _plain_chain(mapping_node) else whole
+        if mapping.schema_keys and isinstance(target, ast.Name) and method != "items":
+            self._bind(target, CLEAN, scope, line)
+        elif mapping.schema_keys and method == "items" and isinstance(target, ast.Tuple) \
+                and len(target.elts) == 2:
+            self._bind(target.elts[0], CLEAN, scope, line)
+            self._bind(target.elts[1], replace(mapping, start="", schema_keys=False), scope, line)
+        else:
+            self._bind(target, whole, scope, line)
+
     def _bind(self, target: ast.expr, value: Value, scope: _Scope, line: int) -> None:
         key = self.eval(target.slice, scope) if isinstance(target, ast.Subscript) else None
         self._assignments.append(Assignment(target, value, line + self.offset, key))
         if isinstance(target, ast.Name):
             scope.env[target.id] = value
             scope.items.pop(target.id, None)
+            for stale in [key for key in scope.env if key.startswith(f"{target.id}.")]:
+                del scope.env[stale]  # what was checked of the old value's attributes
         elif isinstance(target, ast.Tuple | ast.List):
             for element in target.elts:
                 self._bind(element.value if isinstance(element, ast.Starred) else element,
@@ -761,9 +792,9 @@ class Flow:
         backslashes), for `_host_guard`; any other assignment forgets what the name held."""
         self._parsed.pop(name, None)
         self._unbackslashed.discard(name)
-        if isinstance(value, ast.Call) and value.args and isinstance(value.args[0], ast.Name) \
+        if isinstance(value, ast.Call) and value.args and _plain_chain(value.args[0]) \
                 and dotted(value.func).rsplit(".", 1)[-1] in {"urlparse", "urlsplit"}:
-            self._parsed[name] = value.args[0].id
+            self._parsed[name] = dotted(value.args[0])  # `url`, or `body.url` of a request model
         elif isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
                 and value.func.attr == "replace" and value.args and isinstance(value.args[0], ast.Constant) \
                 and "\\" in str(value.args[0].value):
@@ -866,7 +897,7 @@ class Flow:
                 if isinstance(node.ops[0], ast.NotIn) and node is test:
                     negated = not negated
             names.update(n.id for expr in checked for n in ast.walk(expr)
-                         if isinstance(n, ast.Name) and n.id in scope.env)
+                         if isinstance(n, ast.Name) and n.id.split(".", 1)[0] in scope.env)
         return names, negated
 
     def _scheme_only(self, test: ast.expr, checked: set[str]) -> set[str]:
@@ -933,6 +964,9 @@ class Flow:
         prefix or suffix before their `..` was resolved (`weak`) stay unsafe as paths, and those whose
         test pinned only a URL's scheme (`hosts`) stay unsafe as URLs: the host is still the caller's."""
         for name in names:
+            root = name.split(".", 1)[0]
+            if name not in scope.env and root != name and scope.env.get(root, CLEAN).tainted:
+                scope.env[name] = replace(scope.env[root], start="", pathlike=False)  # `body.url`
             if name in scope.env:
                 value = scope.env[name]
                 granted = kinds - {PATH} if name in weak else kinds
@@ -950,7 +984,8 @@ class Flow:
             return scope.env.get(node.id, CLEAN)
         if isinstance(node, ast.Attribute):
             name = dotted(node)
-            held = scope.env.get(name) if node.attr in _CLEANED or name.startswith("self.") else None
+            held = scope.env.get(name) if node.attr in _CLEANED or name.startswith("self.") \
+                or name in scope.env else None
             if held is not None:
                 return held
             if _is_source(name) or (name in _VIEW_KWARGS and self._in_view()):
@@ -1040,7 +1075,7 @@ class Flow:
         its elements hold, as a container does."""
         inner = _Scope(dict(scope.env))
         for loop in node.generators:
-            self._bind(loop.target, self.eval(loop.iter, inner), inner, loop.target.lineno)
+            self._bind_loop(loop.target, loop.iter, inner, loop.target.lineno)
             for test in loop.ifs:
                 self.eval(test, inner)
         out = CLEAN
@@ -1170,6 +1205,8 @@ class Flow:
                 scope.env[owner] = scope.env.get(owner, CLEAN).union(replace(every, start=""))
                 return CLEAN
         if isinstance(node.func, ast.Attribute):
+            if receiver.tainted and schema_dump(short, node):  # `body.model_dump(exclude_unset=True)`
+                return replace(receiver, start="", pathlike=False, schema_keys=True)
             if receiver.tainted:  # a method of a tainted value: str methods, dict.get, ...
                 keeps = short in {"strip", "lstrip", "rstrip", "lower", "upper", "casefold", "encode",
                                   "decode", "replace"}
@@ -1178,7 +1215,7 @@ class Flow:
                 return replace(receiver, start="" if not keeps else receiver.start,
                                pathlike=receiver.pathlike and short in {"resolve", "absolute", "joinpath",
                                                                           "with_name", "with_suffix"},
-                               normalized=short == "resolve")
+                               normalized=short == "resolve", schema_keys=False)
             template = _template_text(node.func.value, receiver) if short == "format" else None
             if template is not None and not every.tainted:
                 return _formatted(template, args, kwargs, node)
@@ -1196,6 +1233,17 @@ class Flow:
 
 
 _CLEANED = ("cleaned_data", "validated_data")
+_DUMP_OPTIONS = frozenset({"exclude_unset", "exclude_none", "exclude_defaults", "by_alias", "include",
+                           "exclude"})
+"""Keyword arguments only a pydantic model's `dict()` takes (a plain mapping's has none of them)."""
+
+
+def schema_dump(method: str, node: ast.Call) -> bool:
+    """A pydantic model turned into a mapping of its declared fields: `model_dump(...)` (v2), or
+    `dict(exclude_unset=True)` and friends (v1). Extra keys are dropped unless the model allows them."""
+    if method == "model_dump":
+        return True
+    return method == "dict" and not node.args and any(kw.arg in _DUMP_OPTIONS for kw in node.keywords)
 _FORM_SUFFIXES = ("Form", "Serializer", "FormSet")
 _TYPED_FIELDS = frozenset({
     "IntegerField", "FloatField", "DecimalField", "BooleanField", "NullBooleanField", "DateField",
@@ -1205,6 +1253,13 @@ _TYPED_FIELDS = frozenset({
 })
 """Django form and REST framework serializer fields whose cleaned value is no free text: a number, a
 date, one of the code's choices, an object, a slug (letters, digits, `-` and `_`), an address."""
+
+
+def _plain_chain(node: ast.expr) -> bool:
+    """A name, or attributes read off one (`body.url`): no call, no subscript."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name)
 
 
 def _is_session(node: ast.expr) -> bool:
@@ -1670,7 +1725,8 @@ def _routed(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
 
 
 def _tainted_params(node: ast.FunctionDef | ast.AsyncFunctionDef, owner: ast.ClassDef | None = None,
-                    routed: bool = False, tornado: bool = False) -> list[str]:
+                    routed: bool = False, tornado: bool = False,
+                    choices: frozenset[str] = frozenset()) -> list[str]:
     """The URL/query parameters of a route handler: arguments bound from the request. `owner` is the
     class the function is a method of (`tornado`: a Tornado `RequestHandler`); `routed` says the file
     registers the function in a route table (`app.add_url_rule(..., view_func=f)`)."""
@@ -1681,12 +1737,12 @@ def _tainted_params(node: ast.FunctionDef | ast.AsyncFunctionDef, owner: ast.Cla
     if params[:1] == ["self"]:  # a method (a hunk may show it without its class)
         extra = _method_route_params(node, params, tornado)
         if extra is not None:
-            typed = _typed_params(node)
+            typed = typed_params(node, choices)
             return [name for name in extra if name not in typed]
     if not routed and not _routed(node) and not django_view:
         return []
     defaults = _param_defaults(node)
-    typed = _typed_params(node)
+    typed = typed_params(node, choices)
     out: list[str] = []
     for name in params:
         if name in {"self", "cls", "request", "req", "db", "session"} or name in typed:
@@ -1716,11 +1772,44 @@ def _method_route_params(node: ast.FunctionDef | ast.AsyncFunctionDef, params: l
 
 _CONVERTER = lazy_re(r"<(?:int|float|uuid):(\w+)>|\{(\w+):(?:int|float|uuid)\}")
 _SAFE_ANNOTATIONS = frozenset({"int", "float", "bool", "UUID", "uuid.UUID", "date", "datetime", "Decimal"})
+_ENUM_BASES = frozenset({"Enum", "StrEnum", "IntEnum", "enum.Enum", "enum.StrEnum", "enum.IntEnum"})
+_OPTIONAL = frozenset({"Optional", "typing.Optional", "Union", "typing.Union", "Annotated",
+                       "typing.Annotated"})
 
 
-def _typed_params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+def choice_classes(tree: ast.Module) -> frozenset[str]:
+    """Enum classes the module defines: a parameter annotated with one only ever holds one of its
+    members (FastAPI and Litestar answer 422 to any other value)."""
+    return frozenset(node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)
+                     and any(dotted(base) in _ENUM_BASES for base in node.bases))
+
+
+def _choice_annotation(node: ast.expr, choices: frozenset[str]) -> bool:
+    """An annotation that admits only values the code lists: `Literal["a", "b"]`, a same-file enum, a
+    safe scalar type, or one of those made optional (`X | None`, `Optional[X]`, `Annotated[X, ...]`)."""
+    name = dotted(node)
+    if name in _SAFE_ANNOTATIONS or name in choices:
+        return True
+    if isinstance(node, ast.Constant) and node.value is None:
+        return True
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _choice_annotation(node.left, choices) and _choice_annotation(node.right, choices)
+    if isinstance(node, ast.Subscript):
+        outer = dotted(node.value)
+        if outer in {"Literal", "typing.Literal"}:
+            return True
+        if outer in _OPTIONAL:
+            parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            return _choice_annotation(parts[0], choices) if outer.endswith("Annotated") \
+                else all(_choice_annotation(part, choices) for part in parts)
+    return False
+
+
+def typed_params(node: ast.FunctionDef | ast.AsyncFunctionDef,
+                 choices: frozenset[str] = frozenset()) -> set[str]:
     """Parameters the framework converts before the handler runs: `<int:id>` route converters and
-    `id: int` annotations (FastAPI and friends validate them)."""
+    `id: int`, `sort: SortField` (a same-file enum), `dir: Literal["asc", "desc"]` annotations (FastAPI
+    and friends validate them)."""
     typed: set[str] = set()
     for deco in node.decorator_list:
         if isinstance(deco, ast.Call) and deco.args and isinstance(deco.args[0], ast.Constant) \
@@ -1728,7 +1817,7 @@ def _typed_params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
             for match in _CONVERTER.finditer(deco.args[0].value):
                 typed.add(match.group(1) or match.group(2))
     for arg in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs):
-        if arg.annotation is not None and dotted(arg.annotation) in _SAFE_ANNOTATIONS:
+        if arg.annotation is not None and _choice_annotation(arg.annotation, choices):
             typed.add(arg.arg)
     return typed
 

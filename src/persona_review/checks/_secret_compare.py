@@ -189,6 +189,8 @@ def comparison_hits(ctx: FileContext, syntax: Syntax, describe: str) -> Iterator
                     or _EMPTY_VALUE.search(text_of(left)) or _EMPTY_VALUE.search(text_of(right)) \
                     or _enum_member(left) or _enum_member(right) or _looks_up(node, left, right):
                 continue
+            if _same_digest_field(text_of(left), text_of(right)):
+                continue
             if constants is None:
                 constants = _bound_literals(ctx)
             if any(_bare_name(side) in constants for side in (left, right)):
@@ -200,6 +202,18 @@ def comparison_hits(ctx: FileContext, syntax: Syntax, describe: str) -> Iterator
                     yield Hit(line, end if end > line else None,
                               describe.format(name=_shown(side), other=_shown(other), op=op))
                     break
+
+
+_FIELD_READ = lazy_re(r"^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$")
+
+
+def _same_digest_field(left: str, right: str) -> bool:
+    """`log.Hash` against `logCopy.Hash`: the same digest field of two records (a chain or a copy checked
+    for integrity), not a presented credential against the one on file."""
+    if not (_FIELD_READ.match(left) and _FIELD_READ.match(right)):
+        return False
+    field = left.rsplit(".", 1)[-1]
+    return field == right.rsplit(".", 1)[-1] and left != right and _WEAK.search(normalized(field)) is not None
 
 
 def _shown(node: Node) -> str:

@@ -19,6 +19,7 @@ from persona_review.checks._flow_sinks import (
     Sink,
     describe_flow,
     kept_line_hits,
+    line_hit_dropped,
     tainted_sites,
 )
 from persona_review.checks._go_funcs import declared
@@ -87,7 +88,8 @@ def sql_string(ctx: FileContext) -> Iterator[Hit]:
     verb = "is run as SQL by"
     lexed = lex(ctx)
     lines = (hit for hit in kept_line_hits(ctx, SQL_SINKS, _sql_string_lines(ctx), SQL, verb)
-             if not _allow_listed(lexed, hit.line))
+             if not _allow_listed(lexed, hit.line)
+             and not line_hit_dropped(ctx, CTX_FIRST_SQL_SINKS, hit, SQL, only=_context_first))
     found = [*tainted_sites(ctx, *SQL_SINKS), *_ctx_first_sites(ctx)]
     sites = (site for site in found
              if not _allow_listed(lexed, site[0].line) and not _bound_values(site[0], site[1])
@@ -280,6 +282,11 @@ CTX_FIRST_SQL_SINKS = (
 """pgx's `Query`/`QueryRow`/`Exec` take the context first and the SQL second (`pool.Exec(ctx, sql,
 args...)`), where database/sql's take the SQL first and the bound values after it."""
 _COMPOSITES = frozenset({"composite_literal", "unary_expression"})
+
+
+def _context_first(site: CallSite) -> bool:
+    """A pgx-style call given a context first (`pool.Query(ctx, sql, args...)`): its SQL is the second."""
+    return bool(site.call.args) and _CTX_ARG.match(text_of(site.call.args[0])) is not None
 
 
 def _ctx_first_sites(ctx: FileContext) -> Iterator[tuple[CallSite, int, Value]]:

@@ -45,7 +45,9 @@ _FILES_METHODS = ("newInputStream", "newOutputStream", "readAllBytes", "readAllL
 PATH_SINKS = (
     Sink(PATH, args=None, new_types=frozenset({
         "File", "FileInputStream", "FileOutputStream", "FileReader", "FileWriter", "RandomAccessFile",
-        "ZipFile", "JarFile"})),
+        "ZipFile", "JarFile",
+        # Spring's resources over a file system path: served or read as they are named
+        "FileSystemResource", "PathResource", "FileUrlResource"})),
     Sink(PATH, args=None, callees=frozenset(
         {"Paths.get", "Path.of", "java.nio.file.Paths.get", "java.nio.file.Path.of",
          *(f"Files.{m}" for m in _FILES_METHODS), *(f"java.nio.file.Files.{m}" for m in _FILES_METHODS),

@@ -13,6 +13,7 @@ from persona_review.checks._java_sinks import (
     SQL_SINKS,
     Sink,
     constant_here,
+    decided_values,
     describe_flow,
     placed_by_helper,
     tainted_sinks,
@@ -28,7 +29,7 @@ from persona_review.checks._spans import brace_block, bracket_span, lines_of, sp
 from persona_review.checks._sql import looks_like_sql
 from persona_review.checks._taint import QueryCall, Tainted, sql_string_hits
 from persona_review.checks._tsflow import CallSite, flows
-from persona_review.checks._tsflow.values import SHELL, SQL
+from persona_review.checks._tsflow.values import SHELL, SQL, const_text
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -194,7 +195,7 @@ def command_injection(ctx: FileContext) -> Iterator[Hit]:
         _with_flow(ctx, COMMAND_SINKS, placed_by_helper(ctx, COMMAND_SINKS, found), verb)
         for found in _command_lines(ctx)
         if not (constant_here(ctx, COMMAND_SINKS, found, SHELL) or untainted_here(ctx, COMMAND_SINKS, found)
-                or _argv_only_here(ctx, found))
+                or _argv_only_here(ctx, found) or _argv_of_a_program(ctx, found))
     )
     reaching = ((site, index, value) for site, index, value in tainted_sinks(ctx, *COMMAND_SINKS)
                 if not _argument_only(site, index))
@@ -236,6 +237,21 @@ def _argv_only_here(ctx: FileContext, found: Hit) -> bool:
     reached = [(site, index) for site, index, _value in tainted_sinks(ctx, *COMMAND_SINKS)
                if found.line <= site.line <= last]
     return bool(reached) and all(_argument_only(site, index) for site, index in reached)
+
+
+def _argv_of_a_program(ctx: FileContext, found: Hit) -> bool:
+    """Whether the command a line-based hit is about is a list the engine knows element by element, whose
+    first is a program the code names (not a shell) and no request data among them: each element is one
+    argument of that program, with no shell to read `;` or `$(...)` in them."""
+    values = decided_values(ctx, COMMAND_SINKS, found.line, found.end_line or found.line)
+    if not values:
+        return False
+    for value in values:
+        if value.tainted or not value.seq or not value.seq[0].known:
+            return False
+        if _SHELL_PROGRAM.match(const_text(value.seq[0].const).rsplit("/", 1)[-1]):
+            return False
+    return True
 
 
 def _command_lines(ctx: FileContext) -> Iterator[Hit]:

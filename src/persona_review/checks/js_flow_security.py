@@ -304,8 +304,8 @@ def _standard_client(site: CallSite) -> bool:
 _REQUEST_LIBRARY = lazy_re(r"""\brequire\(\s*['"]request['"]\s*\)|\bfrom\s+['"]request['"]""")
 """The `request` HTTP client imported: then `request.get(url)` is an outbound call, not the request."""
 
-_REFERER = lazy_re(r"refer+er|\bhost(?:name)?\b|^(?:req|request|ctx)(?:\.request)?\.(?:url|originalUrl)$",
-                   re.IGNORECASE)
+_REFERER = lazy_re(r"refer+er|\bhost(?:name)?\b|^(?:req|request|ctx)(?:\.request)?\.(?:url|originalUrl)$|"
+                   r"^(?:req|request)\.nextUrl\.(?:origin|href)$", re.IGNORECASE)
 """Sending the browser back where it came from (`req.get("Referrer")`), to this request's own host (the
 http-to-https idiom), or to the page it asked for (`ctx.redirect(ctx.request.url)` after a form post: the
 request's own path, on this host): the browser, not a link's author, sets those."""

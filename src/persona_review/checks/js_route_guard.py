@@ -411,8 +411,9 @@ def _next_route_handlers(ctx: FileContext) -> Iterator[Hit]:
     routes: list[Route] = []
     for no, found in heads:
         end = next((n for n in ends if n > no), max(lexed.bare) + 1)
-        closed = next((n for n in range(no, end) if n in lexed.bare and lexed.bare[n].startswith(("}", ")"))),
-                      None)
+        # (a signature written over several lines closes its parameters with `) {`: the body follows)
+        closed = next((n for n in range(no, end) if n in lexed.bare and lexed.bare[n].startswith(("}", ")"))
+                       and not lexed.bare[n].rstrip().endswith("{")), None)
         if closed is None or any(n not in lexed.bare for n in range(no, closed + 1)):
             continue  # the handler's body is not all in view: what it asks may be out of sight
         body = "\n".join(lexed.code.get(n, "") for n in range(no, closed + 1))

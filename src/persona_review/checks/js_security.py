@@ -74,12 +74,15 @@ _SQL_RECEIVERS = ("db", "sql", "pool", "client", "conn", "knex", "sequelize", "p
 SQL_SINKS = (
     Sink(
         SQL,
-        frozenset({"query", "execute", "raw", "unsafe", "whereRaw", "havingRaw", "orderByRaw", "joinRaw",
-                   "$queryRawUnsafe", "$executeRawUnsafe", "exec", "all", "run", "prepare", "each", "none",
+        frozenset({"query", "execute", "raw", "unsafe", "exec", "all", "run", "prepare", "each", "none",
                    "one", "many", "oneOrNone", "manyOrNone", "any", "get"}),
         (0,),
         receiver_words=_SQL_RECEIVERS,
     ),
+    # knex's raw clauses and Prisma's unsafe raw calls: no other library spells them, and a knex clause is
+    # most often called on a chain (`knex("t").where(...).orderByRaw(...)`) whose receiver names nothing
+    Sink(SQL, frozenset({"whereRaw", "orWhereRaw", "andWhereRaw", "havingRaw", "orHavingRaw", "orderByRaw",
+                         "groupByRaw", "joinRaw", "$queryRawUnsafe", "$executeRawUnsafe"}), (0,)),
     # Sequelize's `sequelize.literal(text)` / `Sequelize.literal(text)`: text put into the query as it is
     Sink(SQL, frozenset({"literal"}), (0,), receiver_words=("sequelize",)),
     # TypeORM's query builder inserts an ORDER BY / GROUP BY string as written (knex's `orderBy` quotes

@@ -266,10 +266,54 @@ _REGULATED_ID = lazy_re(r"(?:^|_)(?:tax|national)_?id$", re.IGNORECASE)
 _REQUEST_MAPS = frozenset({"headers", "META", "cookies", "COOKIES"})
 
 
-def _logged_secrets(node: ast.expr) -> Iterator[str]:
+_REDUCERS = lazy_re(r"(?i)^(?:len|bool|type|id|isinstance|callable)$|mask|redact|fingerprint|hash|digest|"
+                   r"^sha\d*|^md5$|^blake2|obfuscat|truncat|censor|^(?:starts|ends)with$|^is\w+$")
+"""Calls whose result tells something about a secret without holding it: its length, whether it is set,
+a digest or fingerprint of it, a masked form."""
+
+
+def _reduced(node: ast.expr) -> set[int]:
+    """The nodes of `node` that sit under something that keeps the secret out of the text: a call to
+    `len`/`bool`/a hash/a masking helper, a comparison (a boolean), a slice (a short prefix or suffix)."""
+    out: set[int] = set()
+    for sub in ast.walk(node):
+        inner: list[ast.AST] = []
+        if isinstance(sub, ast.Call):
+            called = dotted(sub.func).rsplit(".", 1)[-1] if dotted(sub.func) else (
+                sub.func.attr if isinstance(sub.func, ast.Attribute) else "")
+            if called and _REDUCERS.search(called):
+                inner = [*sub.args, *(kw.value for kw in sub.keywords)]
+                if isinstance(sub.func, ast.Attribute):
+                    inner.append(sub.func.value)
+        elif isinstance(sub, ast.Compare):
+            inner = [sub.left, *sub.comparators]
+        elif isinstance(sub, ast.Subscript) and _short_slice(sub.slice):
+            inner = [sub.value]
+        out.update(id(n) for part in inner for n in ast.walk(part))
+    return out
+
+
+def _short_slice(node: ast.expr) -> bool:
+    """A slice that keeps only an end of the text: `[:4]`, `[-4:]` (not `[4:]`, which keeps nearly all)."""
+    if not isinstance(node, ast.Slice) or node.step is not None:
+        return False
+    if node.lower is None:
+        return node.upper is not None
+    return node.upper is None and isinstance(node.lower, ast.UnaryOp) and isinstance(node.lower.op, ast.USub)
+
+
+def _logged_secrets(node: ast.expr, env_secrets: frozenset[str] = frozenset()) -> Iterator[str]:
+    """Secrets `node` writes out whole: names that spell one, request header maps, and names bound to a
+    secret read from the environment (`env_secrets`)."""
     # values only read from (`request.headers.get("user-agent")`), not logged whole
     read_from = {id(sub.value) for sub in ast.walk(node) if isinstance(sub, ast.Attribute | ast.Subscript)}
+    reduced = _reduced(node)
     for sub in ast.walk(node):
+        if id(sub) in reduced:
+            continue
+        if isinstance(sub, ast.Name) and sub.id in env_secrets:
+            yield sub.id
+            continue
         name = ""
         if isinstance(sub, ast.Name | ast.Attribute):
             name = dotted(sub)
@@ -295,6 +339,7 @@ def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
     if not mentions(ctx, "log", "print", ".write(") or not any(word in text for word in _SECRET_WORDS):
         return
     for flow in flows(ctx):
+        env: frozenset[str] | None = None
         for call in flow.nodes(ast.Call):
             name = dotted(call.func)
             if not _LOG_CALL.search(name):
@@ -307,7 +352,8 @@ def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
             if fmt is not None and (isinstance(fmt, ast.JoinedStr | ast.BinOp | ast.Call)
                                     or name == "print" or name.endswith(".write")):
                 values.append(fmt)
-            names = [n for value in values for n in _logged_secrets(value)]
+            env = _env_secret_names(flow) if env is None else env
+            names = [n for value in values for n in _logged_secrets(value, env)]
             if names:
                 yield hit_on(call, flow.offset,
                              f"`{names[0]}` is passed to `{name}`: its value ends up in the log.")
@@ -316,7 +362,7 @@ def secret_in_log(ctx: FileContext) -> Iterator[Hit]:
 _SECRET_WORDS = ("password", "passwd", "secret", "token", "api_key", "apikey", "private_key", "access_key",
                  "credential", "authorization", "auth_header", "cookie", "session_key", "card_number",
                  "cardnumber", "cvv", "cvc", "headers", "meta", "ssn", "tin", "tax_id", "taxid",
-                 "national_id", "passport")
+                 "national_id", "passport", "environ", "getenv")
 _LOG_OPTIONS = frozenset({"exc_info", "extra", "stack_info", "stacklevel"})
 
 
@@ -326,6 +372,27 @@ _ENV_SECRET = lazy_re(r"SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE_?KEY|SIGNI
                          re.IGNORECASE)
 _ENV_NOT_SECRET = lazy_re(r"_ID$|_URL$|_URI$|_HOST$|_PORT$|_PATH$|_FILE$|_NAME$|KEY_ID|PUBLIC|_TTL$|"
                              r"_EXPIR|_ALGORITHM$|_LENGTH$|_HEADER$", re.IGNORECASE)
+
+
+def _env_secret_names(flow: Flow) -> frozenset[str]:
+    """Names the code binds to a secret read from the environment (`key = os.environ["SIGNING_KEY"]`,
+    `token = os.getenv("API_TOKEN")`, maybe `.strip()`ed or `.encode()`d)."""
+    found: set[str] = set()
+    for assign in flow.nodes(ast.Assign):
+        value = assign.value
+        while isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
+                and value.func.attr in {"strip", "encode", "decode"}:
+            value = value.func.value
+        name = _env_secret_name(value)
+        if name is None and isinstance(value, ast.Subscript) \
+                and dotted(value.value) in {"os.environ", "environ"} \
+                and isinstance(value.slice, ast.Constant) \
+                and isinstance(value.slice.value, str) \
+                and _ENV_SECRET.search(value.slice.value) and not _ENV_NOT_SECRET.search(value.slice.value):
+            name = value.slice.value
+        if name is not None:
+            found.update(t.id for t in assign.targets if isinstance(t, ast.Name))
+    return frozenset(found)
 
 
 def _env_secret_name(call: ast.expr) -> str | None:
@@ -370,6 +437,38 @@ def secret_fallback(ctx: FileContext) -> Iterator[Hit]:
 
 
 
+def _spread_flags(call: ast.Call, tree: ast.Module) -> dict[str, ast.expr] | None:
+    """The options a `set_cookie(..., **options)` call spreads, when each spread is a name the module
+    binds once to a dict written out (`COOKIE = dict(httponly=True, secure=True)` or `{"secure": True}`):
+    a shared options object. Empty without a spread; None when a spread cannot be read."""
+    out: dict[str, ast.expr] = {}
+    for kw in call.keywords:
+        if kw.arg is not None:
+            continue
+        if not isinstance(kw.value, ast.Name):
+            return None
+        bound = [node.value for node in ast.walk(tree) if isinstance(node, ast.Assign | ast.AnnAssign)
+                 and node.value is not None
+                 and any(isinstance(t, ast.Name) and t.id == kw.value.id
+                         for t in (node.targets if isinstance(node, ast.Assign) else [node.target]))]
+        written = _written_options(bound[0]) if len(bound) == 1 else None
+        if written is None:
+            return None
+        out.update(written)
+    return out
+
+
+def _written_options(node: ast.expr) -> dict[str, ast.expr] | None:
+    if isinstance(node, ast.Call) and dotted(node.func) == "dict" and not node.args \
+            and all(kw.arg for kw in node.keywords):
+        return {kw.arg: kw.value for kw in node.keywords if kw.arg}
+    if isinstance(node, ast.Dict) and all(isinstance(k, ast.Constant) and isinstance(k.value, str)
+                                          for k in node.keys):
+        return {k.value: v for k, v in zip(node.keys, node.values, strict=True)
+                if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+    return None
+
+
 _AUTH_COOKIE = lazy_re(r"session|token|auth|sid\b|jwt|remember|login", re.IGNORECASE)
 _COOKIE_SETTINGS = lazy_re(r"^(?:SESSION_COOKIE_(?:SECURE|HTTPONLY)|CSRF_COOKIE_SECURE|"
                               r"REMEMBER_COOKIE_(?:SECURE|HTTPONLY))$")
@@ -388,6 +487,8 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
             if not isinstance(call.func, ast.Attribute) or call.func.attr != "set_cookie":
                 continue
             flags = {kw.arg: kw.value for kw in call.keywords if kw.arg}
+            spread = _spread_flags(call, flow.tree)
+            flags = {**(spread or {}), **flags}
             named = call.args[0] if call.args else flags.get("key")
             if named is None:
                 continue
@@ -398,10 +499,11 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
                 yield hit_on(call, flow.offset,
                              f"The `{name}` cookie is set with `{'` and `'.join(turned_off)}`.")
                 continue
+            if spread is None:
+                continue  # `**options` from elsewhere: its flags cannot be read here
             holds = _credential_value(value)
             if (not _AUTH_COOKIE.search(name) and holds is None) or "csrf" in name.lower():
-                if value is not None and _off(flags.get("secure")) and not _local_only(flags) \
-                        and all(kw.arg for kw in call.keywords):  # `**options` may hold `secure`
+                if value is not None and _off(flags.get("secure")) and not _local_only(flags):
                     # any cookie a response sets (a cookie jar's `set_cookie(cookie)` takes no value)
                     yield hit_on(call, flow.offset, f"The `{name}` cookie is set without `secure=True`: "
                                                     "it is sent over plain HTTP too.")

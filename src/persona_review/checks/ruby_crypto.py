@@ -155,6 +155,22 @@ preference about one (`preferred_auth`) or a display value (`last_login`)."""
 _HTTPONLY_ON = lazy_re(r"\bhttponly\s*(?::|=>)\s*true\b")
 
 
+_SHARED_OPTIONS = lazy_re(r"(?:\*\*|=\s*|^\s*)([A-Z][A-Z0-9_]*)\b(?:\.(?:merge|dup|to_h)\b|\s*[,)]|\s*$)")
+"""A cookie's options taken from a constant (`OPTIONS.merge(value: token)`, `**OPTIONS`): a shared options
+object."""
+
+
+def _shared_options(statement: str, source: str) -> bool:
+    """Whether the cookie's options come from a shared constant that sets `httponly: true` where the file
+    defines it (or that the file does not define: its options are set elsewhere)."""
+    for match in _SHARED_OPTIONS.finditer(statement):
+        name = match.group(1)
+        definition = re.search(rf"(?m)^\s*{name}\s*=(?!=)(.*(?:\n\s+.*)*)", source)
+        if definition is None or _HTTPONLY_ON.search(definition.group(1)):
+            return True
+    return False
+
+
 @register(
     CheckSpec(
         id="RB-COOKIE-INSECURE",
@@ -181,6 +197,6 @@ def cookie_insecure(ctx: FileContext) -> Iterator[Hit]:
         if not _SESSION_WORDS.intersection(words(name)) and name != "auth":
             continue
         span = statement_span(lexed, no, match.end())
-        if not _HTTPONLY_ON.search(span.bare):
+        if not _HTTPONLY_ON.search(span.bare) and not _shared_options(span.bare, ctx.known_text()):
             yield Hit(no, message=f"The `{name}` cookie is set without `httponly: true`: the page's scripts, "
                                   "and so any XSS, can read it.")

@@ -309,7 +309,7 @@ def timing_compare(ctx: FileContext) -> Iterator[Hit]:
         if any(name_text(side, 200).startswith("BCrypt::Password") for side in (left, right)):
             continue  # BCrypt::Password#== hashes the other side before comparing
         name = _compared_name(left) or _compared_name(right)
-        if name:
+        if name and not (_plain_setting(left) or _plain_setting(right)):
             operator = text(node.child_by_field_name("operator"))
             yield tree.hit(node, f"`{name}` is compared with `{operator}`, which takes longer the more "
                                  "leading bytes match.")
@@ -317,6 +317,20 @@ def timing_compare(ctx: FileContext) -> Iterator[Hit]:
 
 def _literal(node: Node) -> bool:
     return node.type in {"string", "nil", "integer", "true", "false", "simple_symbol", "array", "hash"}
+
+
+def _plain_setting(node: Node) -> bool:
+    """`ENV.fetch("INTERNAL_HOST")`: a setting whose name says it is no secret (what is compared with it
+    is then no secret either)."""
+    if node.type != "call" or method_name(node) != "fetch" \
+            or name_text(receiver(node)) not in {"ENV", "::ENV"}:
+        return False
+    key = (string_literal(arguments(node)[0]) or "") if arguments(node) else ""
+    return bool(key) and not env_secret(key.lower())
+
+
+_CONVERSIONS = frozenset({"to_s", "to_str", "strip", "downcase", "upcase", "presence", "b"})
+"""Methods that give the same text back (or a copy of it): a secret passed through one is still it."""
 
 
 def _compared_name(node: Node) -> str:
@@ -327,6 +341,10 @@ def _compared_name(node: Node) -> str:
         key = (string_literal(keys[0]) or text(keys[0]).lstrip(":")) if keys else ""
         key = re.sub(r"[_\d]+$", "", key.lower().replace("-", "_"))  # `X-Hub-Signature-256`
         return key if key and _COMPARED.search(key) else ""
+    converted = receiver(node) if node.type == "call" and method_name(node) in _CONVERSIONS \
+        and not arguments(node) else None
+    if converted is not None:
+        return _compared_name(converted)  # `request.headers["X-Signature"].to_s`: the header still
     if node.type == "call":
         if method_name(node) == "fetch" and name_text(receiver(node)) in {"ENV", "::ENV"} and arguments(node):
             key = (string_literal(arguments(node)[0]) or "").lower()

@@ -3,12 +3,14 @@ passwords/tokens assigned to secret-named variables, and literal JWT signing key
 
 from __future__ import annotations
 
+import ast
 import itertools
 import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import Lexed, lex
 from persona_review.checks._prefilter import may_have_folded
+from persona_review.checks._pyflow import flows
 from persona_review.checks._spans import bracket_span, lines_of, split_args
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
@@ -229,6 +231,11 @@ _COMPARED = lazy_re(
     r"""(?P<q>["'`])(?P<val>[^"'`\n]*)(?P=q)\s*(?:===|!==|==|!=)\s*(?P<lhs>[A-Za-z_$][\w.$]*)"""
 )
 _URL_CREDENTIALS = lazy_re(r"\b[a-z][a-z0-9+.-]*://[^/\s:@'\"`]+:(?P<val>[^@/\s'\"`]{6,})@[\w.-]+")
+_FLAG_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "null", "none", "nil", "undefined"})
+"""A boolean or empty value written as text: a flag, never a credential."""
+_KEY_PREFIX = lazy_re(r"^[a-z][a-z0-9_]*(?:[:.][a-z][a-z0-9_]*)*:$")
+"""A namespace a key is appended to (`"login_tokens:"`, `"cache:pwd_err_cnt:"`): what is stored under it
+may be secret, the prefix is not."""
 _NAMEISH_VALUE = lazy_re(
     r"^[a-z0-9]+(?:[_.\-:][a-z0-9]+)+$|^[A-Z0-9]+(?:_[A-Z0-9]+)+$"
     r"|^X-[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)*$|^[A-Z][a-z0-9]*(?:-[A-Z][a-z0-9]*)+$"  # headers' names
@@ -254,7 +261,9 @@ def is_secret_name(name: str) -> bool:
     words = _words(name)
     if not words or words[-1] in _NOT_SECRET_SUFFIX:
         return False
-    if any(w in _SECRET_WORDS for w in words):
+    # (`FlagsToPass`, `to_pass`: "pass" as the verb, what is handed on)
+    if any(w in _SECRET_WORDS and not (w == "pass" and i > 0 and words[i - 1] == "to")
+           for i, w in enumerate(words)):
         return True
     return any(pair in _KEY_PAIRS for pair in itertools.pairwise(words))
 
@@ -267,6 +276,8 @@ def is_secret_value(value: str, named: bool = True) -> bool:
         return False
     if len(value.strip()) <= 2 or not _ASCII_ALNUM.search(value):
         return False  # a mark (".", "*", "x", an emoji): no credential is that short or has no letters
+    if value.strip().lower() in _FLAG_WORDS or _KEY_PREFIX.match(value):
+        return False  # `"token-expired": "true"`; a cache key's prefix (`LOGIN_TOKEN_KEY = "login_tokens:"`)
     if _DOTTED_REFERENCE.match(value) or len(value.split()) >= 4:
         return False  # a module, class or permission path (`accounts.change_account`), or a sentence
     if _alphabet(value):
@@ -310,11 +321,16 @@ def _alphabet(value: str) -> bool:
 )
 def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
     lexed = lex(ctx)
+    documented: set[int] | None = None
     for no, code, bare in lines_of(lexed):
         if ('"' not in code and "'" not in code and "`" not in code) or not (
             may_have_folded(code, _SECRETISH_WORDS) and _SECRETISH.search(code)
         ):
             continue
+        if ctx.language == "python" and not bare.strip():
+            documented = _docstring_lines(ctx) if documented is None else documented
+            if no in documented:
+                continue  # a docstring's example (`>>> parse(url)` and its output): documentation
         found = False
         for match in _ASSIGNED.finditer(code):
             if bare[match.start()] == " ":
@@ -351,6 +367,21 @@ def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
                     break
         if found and not (ctx.language == "go" and _go_enum_label(lexed, no)):
             yield Hit(no)
+
+
+def _docstring_lines(ctx: FileContext) -> set[int]:
+    """The file lines of the Python docstrings in view (a module's, a class's, a function's)."""
+    found: set[int] = set()
+    for flow in flows(ctx):
+        for node in ast.walk(flow.tree):
+            if not isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            first = node.body[0] if node.body else None
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
+                    and isinstance(first.value.value, str):
+                last = (first.end_lineno or first.lineno) + flow.offset
+                found.update(range(first.lineno + flow.offset, last + 1))
+    return found
 
 
 def _labels_itself(name: str, value: str) -> bool:

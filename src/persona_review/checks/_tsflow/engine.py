@@ -23,6 +23,7 @@ from persona_review.checks._tsflow import ir
 from persona_review.checks._tsflow.values import (
     ALL_KINDS,
     NOSQL,
+    PATH,
     UNKNOWN,
     URL,
     Const,
@@ -137,6 +138,9 @@ class FileFlow:
     functions: list[ir.Function] = field(default_factory=list)
     by_name: dict[str, list[ir.Function]] = field(default_factory=dict)
     classes: frozenset[str] = frozenset()
+    enums: frozenset[str] = frozenset()
+    """Enums the file declares: a request parameter of one holds one of its constants (the framework
+    answers 400 to any other text), and their fields are set by the code."""
     fields: Env = field(default_factory=dict)
     request_wrappers: set[str] = field(default_factory=set)
     """Classes constructed here from a request object: their getters return request data."""
@@ -289,6 +293,7 @@ def _analyse(root: Node, adapter: ir.Adapter, line_offset: int, earlier: Sequenc
     for function in flow.functions:
         flow.by_name.setdefault(function.name, []).append(function)
     flow.classes = frozenset(f.owner for f in flow.functions if f.owner)
+    flow.enums = _enum_names(root) if adapter.tables.bound_enums else frozenset()
     constants = _Run(flow, None, record=True)
     for name, type_name, init, is_constant in adapter.fields(root):
         value = constants.eval(init) if init is not None else UNKNOWN
@@ -305,6 +310,20 @@ def _analyse(root: Node, adapter: ir.Adapter, line_offset: int, earlier: Sequenc
     if not flow.functions:
         _Run(flow, None, record=True).execute(root)
     return flow
+
+
+def _enum_names(root: Node) -> frozenset[str]:
+    """The names of the enums declared in the tree (Java's and TypeScript's `enum_declaration`)."""
+    found: set[str] = set()
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if node.type == "enum_declaration":
+            name = node.child_by_field_name("name")
+            if name is not None:
+                found.add(text_of(name))
+        todo.extend(node.named_children)
+    return frozenset(found)
 
 
 def _run_private(flow: FileFlow, pending: list[ir.Function]) -> None:
@@ -378,6 +397,13 @@ class _Run:
         self.element: Value | None = None
         """While the arguments of an iterating call on request data are evaluated (`items.forEach(...)`):
         what the first parameter of a callback among them holds."""
+        self.mapping = False
+        """While the arguments of an array's `map` are evaluated: a callback's second parameter is the
+        index (a number the code counts), and what the callback returns is kept in `mapped`."""
+        self.mapped: Value | None = None
+        self.relatives: dict[str, str] = {}
+        """Names holding `path.relative(root, p)`, with the name of `p`: a test that the relative path does
+        not climb out (`rel.startsWith("..")`) checks `p`."""
 
     # --- functions ----------------------------------------------------------------------------------
 
@@ -396,7 +422,10 @@ class _Run:
         assert self.function is not None
         values = []
         for param in self.function.params:
-            if param.source is not None:
+            if param.source is not None and param.type_name in self.flow.enums:
+                self.flow.has_sources = True
+                values.append(Value(fixed=True, type=param.type_name))  # one of the enum's constants
+            elif param.source is not None:
                 self.flow.has_sources = True
                 value = replace(tainted(param.source), type=param.type_name)
                 if param.type_name in _NUMBER_TYPES:  # `@PathVariable long id`: bound as a number
@@ -442,6 +471,7 @@ class _Run:
                 if st.type_name is not None and value.type is None:
                     value = replace(value, type=st.type_name)
                 self.env[name] = value
+                self._note_relative(name, init)
                 self._assigned(name, value, node)
                 if value.flags and (self.function is None or self.function.node == self.flow.root):
                     wrapped = _wrapped(value)
@@ -665,8 +695,33 @@ class _Run:
         if value.type is None and old.type is not None:
             value = replace(value, type=old.type)
         self.env[name] = value
+        self._note_relative(name, value_node)
         self._assigned(name, value, node)
         return value
+
+    def _note_relative(self, name: str, node: Node | None) -> None:
+        """Remember `name = path.relative(root, p)` (name -> p); any other assignment forgets it."""
+        self.relatives.pop(name, None)
+        relative_to = self._relative_of(node) if node is not None else None
+        if relative_to is not None:
+            self.relatives[name] = relative_to
+
+    def _relative_of(self, node: Node) -> str | None:
+        """The name of `p` in `path.relative(root, p)` (Node's `path`, or its posix/win32 forms), Go's
+        `filepath.Rel(root, p)`, or Java's `root.relativize(p)`."""
+        expr = self.adapter.expression(node)
+        while isinstance(expr, ir.Passthrough):
+            expr = self.adapter.expression(expr.inner)
+        if not isinstance(expr, ir.Call):
+            return None
+        if (expr.method == "relative" and expr.callee.rsplit(".", 1)[0] in _PATH_MODULES) \
+                or expr.callee in {"filepath.Rel", "path.Rel"}:
+            target = expr.args[1] if len(expr.args) == 2 else None
+        elif expr.method == "relativize" and expr.receiver is not None and len(expr.args) == 1:
+            target = expr.args[0]
+        else:
+            return None
+        return self._name_of(target, self.adapter.expression(target)) if target is not None else None
 
     def _assigned(self, name: str, value: Value, node: Node) -> None:
         if self.record:
@@ -719,10 +774,31 @@ class _Run:
                 return (found, {}) if expr.op == "==" else ({}, found)
             return {}, {}
         if isinstance(expr, ir.Call):
+            climbed = self._climbs_out(expr)
+            if climbed is not None:
+                return climbed
             return self._guard_call(expr)
         if isinstance(expr, ir.Index):
             return self._member_of_table(expr), {}
         return {}, {}
+
+    def _climbs_out(self, call: ir.Call) -> tuple[Env, Env] | None:
+        """`rel.startsWith("..")` (Go's `strings.HasPrefix(rel, "..")`) on `rel = path.relative(root,
+        p)`: where it is false, `p` lies under `root` (the relative path of anything outside starts with
+        `..`)."""
+        if call.method == "startsWith" and len(call.args) == 1 and call.receiver is not None:
+            tested, prefix_node = call.receiver, call.args[0]
+        elif call.callee == "strings.HasPrefix" and len(call.args) == 2:
+            tested, prefix_node = call.args
+        else:
+            return None
+        name = self._name_of(tested, self.adapter.expression(tested))
+        target = self.relatives.get(name) if name is not None else None
+        prefix = self._quiet_eval(prefix_node).prefix
+        if target is None or prefix is None or not prefix.startswith("..") or prefix.strip("./\\"):
+            return None
+        value = self._lookup(target)
+        return {}, ({target: sanitized(value, frozenset({PATH}))} if value.tainted else {})
 
     def _member_of_table(self, expr: ir.Index) -> Env:
         """`if allowed[origin] {`: a lookup in the code's own table (a Go `map[string]bool` of trusted
@@ -733,6 +809,8 @@ class _Run:
         if name is None:
             return self._hosts_checked((expr.index,))
         value = self._lookup(name)
+        if not value.tainted and not value.fixed and self._quiet_eval(expr.obj).fixed:
+            return {name: replace(value, fixed=True)}  # one of the keys the code wrote
         return {name: sanitized(value, ALL_KINDS)} if value.tainted else {}
 
     def _index_found(self, expr: ir.Binary) -> tuple[Env, Env] | None:
@@ -946,6 +1024,8 @@ class _Run:
                     and not self._quiet_eval(e.obj).tainted:
                 return self.flow.fields[e.name]
             base = self.eval(e.obj)
+            if base.fixed and not base.tainted and base.type in self.flow.enums:
+                return Value(fixed=True)  # a field of one of the file's enum constants
             if self.tables.source_lookups and _names_source(base, e.obj):
                 return replace(derived(base), source=_short(text_of(node)))
             if e.name == "searchParams" and base.tainted and not base.safe_for - _SHAPED:
@@ -979,6 +1059,9 @@ class _Run:
             self.env = {**self.env, **{p: UNKNOWN for p in e.params}}
             if self.element is not None and e.params:
                 self.env[e.params[0]] = self.element
+            mapping, self.mapping = self.mapping, False  # a callback inside it maps something else
+            if mapping and e.second is not None:
+                self.env[e.second] = Value(fixed=True)  # the index
             self.element = None  # a callback inside the callback iterates over something else
             for param in e.bound:
                 if param.source is not None:
@@ -987,13 +1070,17 @@ class _Run:
                 else:
                     self.env[param.name] = Value(type=param.type_name)
             self.returns, self.breaks = [], []
+            result: Value | None = None
             try:
                 if e.body is not None and isinstance(self.adapter.statement(e.body), ir.Block):
                     self.execute(e.body)
+                    result = functools.reduce(union, self.returns) if self.returns else None
                 else:
-                    self.eval(e.body)
+                    result = self.eval(e.body)
             finally:
                 self.env, self.returns, self.breaks = saved
+            if mapping:
+                self.mapped = result
             return UNKNOWN
         if isinstance(e, ir.AssignExpr):
             return self._assign(e.target, e.value, e.op, node)
@@ -1024,6 +1111,8 @@ class _Run:
         if op in {"==", "!=", "<", ">", "<=", ">="}:
             return UNKNOWN
         mixed = derived(left, right)
+        if not mixed.tainted and left.fixed and right.fixed:
+            return replace(mixed, fixed=True)  # arithmetic on numbers the code counts (`len(args) - 1`)
         return sanitized(mixed, ALL_KINDS) if mixed.tainted else mixed
 
     # --- calls --------------------------------------------------------------------------------------
@@ -1034,11 +1123,14 @@ class _Run:
         if iterating:
             assert receiver is not None
             self.element = element_of(receiver)  # the callback's first parameter: each element in turn
+        mapping = c.method in {"map", "flatMap"} and c.receiver is not None and len(c.args) == 1
+        self.mapping, self.mapped = mapping, None
         try:
             args = tuple([self.eval(a) for a in c.args])
         finally:
             if iterating:
                 self.element = None
+            mapped, self.mapping, self.mapped = self.mapped, False, None
         receiver_name = None
         if c.receiver is not None:
             receiver_name = self._name_of(c.receiver, self.adapter.expression(c.receiver))
@@ -1048,6 +1140,10 @@ class _Run:
                 c = replace(c, callee=wrapped, method=wrapped.rsplit(".", 1)[-1])
         helper = self._helper(c, receiver) if c.new_type is None else None
         result = self._result(c, receiver, args, receiver_name, node, helper)
+        if mapping and mapped is not None and helper is None:
+            # `ids.map((_, i) => `$${i + 1}`)`: the new array holds what the callback returns, and only that
+            result = Value(fixed=True, flags=mapped.flags) if mapped.fixed and not mapped.tainted \
+                else derived(mapped)
         if result.tainted and c.callee in self.tables.object_results:
             result = replace(result, safe_for=result.safe_for - _SHAPED)
         elif result.tainted and self._shapes(c):
@@ -1120,6 +1216,10 @@ class _Run:
             if receiver is not None and receiver.tainted and not args and not _on_this(c):
                 return self._read_from_request(helper, receiver)
             return self._apply_summary(helper, args)
+        if t.slice_builtins and c.receiver is None and c.callee in {"make", "append"}:
+            grown = self._slice_builtin(c, args)
+            if grown is not None:
+                return grown
         kinds = t.sanitizers.get(c.callee) or t.sanitizers.get(method)
         if kinds is not None and c.callee not in t.sanitizers and method in _FILE_NAME_METHODS \
                 and receiver is not None and receiver.tainted and receiver.type not in _FILE_TYPES:
@@ -1146,6 +1246,10 @@ class _Run:
             return replace(grown, fixed=True) if all(a.fixed for a in args) else grown
         if method in t.code_names and not args and not (receiver is not None and receiver.tainted):
             return Value(fixed=True)
+        if receiver is not None and receiver.fixed and not receiver.tainted \
+                and receiver.type in self.flow.enums \
+                and all(a.fixed and not a.tainted for a in args):
+            return Value(fixed=True)  # `sort.column()`: what one of the file's enum constants holds
         if method in t.numeric or c.callee in t.numeric:
             folded = _fold_number(method, args)
             if folded is not None:
@@ -1155,6 +1259,9 @@ class _Run:
         folded_value = _fold_call(c, receiver, args)
         if folded_value is not None:
             return folded_value
+        if c.callee in _LIST_FACTORIES and not any(text_of(a).endswith("...") for a in c.args):
+            # `List.of("convert", src, "-thumbnail", out)`: the elements in order
+            return _with_taint(Value(seq=args, fixed=all(a.fixed for a in args), type="List"), *args)
         if c.callee in _MAP_FACTORIES and len(args) % 2 == 0 and all(k.known for k in args[::2]):
             entries = tuple((const_text(k.const), v) for k, v in zip(args[::2], args[1::2], strict=True))
             values = [v for _k, v in entries]
@@ -1179,6 +1286,8 @@ class _Run:
         if (c.callee == "String.format" or c.callee in t.formatters) and args and args[0].known:
             template = const_text(args[0].const)
             head = literal(template.split("%", 1)[0])
+            if all(a.fixed and not a.tainted for a in args):  # every part chosen by the code
+                return replace(derived(*args), fixed=True, prefix=const_text(head.const))
             return join(head, derived(*args[1:])) if any(a.tainted for a in args[1:]) else derived(*args)
         if receiver is not None and receiver.fixed and method in _PURE and all(a.fixed for a in args):
             # a String, whatever class the receiver was, still carrying what follows its parts (a
@@ -1187,6 +1296,8 @@ class _Run:
         joined = _joined(c, receiver, args)
         if joined is not None:
             return joined
+        if c.callee in _PURE_FUNCTIONS and args and all(a.fixed and not a.tainted for a in args):
+            return replace(derived(*args), fixed=True)  # `strings.Join(cols, ", ")` of fixed parts
         if receiver is not None:
             holder = receiver_name
             if holder is None and c.receiver is not None:
@@ -1206,6 +1317,19 @@ class _Run:
             return UNKNOWN  # a lookup keyed by the argument returns stored data, not the key
         return derived(*args) if args else UNKNOWN
 
+    def _slice_builtin(self, c: ir.Call, args: tuple[Value, ...]) -> Value | None:
+        """Go's `make([]T, ...)`: an empty slice; `append(s, a, b)`: `s` with `a` and `b` after it (what a
+        spread `append(s, more...)` adds is `more`'s elements, in an order not followed)."""
+        if c.callee == "make":
+            return Value(fixed=True, seq=()) if c.args and text_of(c.args[0]).startswith("[]") else None
+        if not args:
+            return None
+        base, extra = args[0], args[1:]
+        spread = any(text_of(node).endswith("...") for node in c.args[1:])
+        seq = (*base.seq, *extra) if base.seq is not None and not spread else None
+        fixed = base.fixed and all(e.fixed for e in extra)
+        return _with_taint(Value(fixed=fixed, seq=seq, type=base.type), base, *extra)
+
     def _construct(self, type_name: str, args: tuple[Value, ...]) -> Value:
         t = self.tables
         if any(a.type in t.request_types for a in args) and type_name not in t.request_types:
@@ -1224,6 +1348,10 @@ class _Run:
             return replace(args[0], type=type_name)
         if type_name == "String" and len(args) == 1:
             return replace(args[0], type=type_name)
+        if type_name == "URL" and len(args) == 2 and args[0].tainted and URL in args[0].safe_for:
+            # `new URL(path, base)` with a path checked to be relative (or the code's own): the base
+            # decides the host, so the result carries what the base carries
+            return replace(derived(args[1], type_name=type_name), prefix=args[1].prefix)
         made = derived(*args, type_name=type_name)
         if made.tainted and args and args[0].prefix is not None:
             made = replace(made, prefix=args[0].prefix)  # `new URL("https://host/" + x)` keeps its host
@@ -1498,6 +1626,12 @@ _NUMBER_TYPES = frozenset({"int", "long", "short", "byte", "double", "float", "b
                            "int64", "int32", "uint", "uint64", "uint32", "float64", "float32", "bool",
                            "number"})
 """Classes whose values hold no text a caller could use to rewrite a query, a path or a URL."""
+_PURE_FUNCTIONS = frozenset({"strings.Join", "String.join", "Collections.nCopies", "strings.Repeat",
+                             "strings.ToUpper",
+                             "strings.ToLower", "strings.TrimSpace", "strings.ReplaceAll", "fmt.Sprint"})
+"""Functions whose text, from parts built from literals, is built from literals."""
+_PATH_MODULES = frozenset({"path", "posix", "path.posix", "win32", "path.win32"})
+"""Node's `path` module as a file names it (`import path from "node:path"`, `path.posix`)."""
 _PURE = frozenset({"split", "substring", "trim", "strip", "replace", "replaceAll", "replaceFirst",
                    "toLowerCase",
                    "toUpperCase", "charAt", "format", "formatted", "repeat", "toString", "intern",
@@ -1717,6 +1851,8 @@ _STRING_METHODS: dict[str, Callable[..., Const]] = {
 
 
 _MAP_FACTORIES = frozenset({"Map.of", "ImmutableMap.of"})
+_LIST_FACTORIES = frozenset({"List.of", "Arrays.asList", "ImmutableList.of"})
+"""Static calls that build a list of their arguments, in order."""
 """Static calls that build a map from alternating keys and values."""
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from tree_sitter import Node
 
 GO_TABLES = ir.Tables(
+    slice_builtins=True,
     source_methods=frozenset(
         {
             # net/http

@@ -202,6 +202,8 @@ class Lambda:
     bound: Sequence[Param] = ()
     """Parameters whose class or request source the adapter knows (a route callback's request, a
     destructured `{ query }: Request`): they start with that class, or tainted with that source."""
+    second: str | None = None
+    """The second parameter when it is a plain name: an array callback's index (`(item, i) => ...`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,6 +298,12 @@ class Tables:
     drops_taint: frozenset[str] = frozenset()
     """Methods of a tainted receiver whose result carries nothing of it (`equals`, `length`)."""
     builders: frozenset[str] = frozenset()
+    bound_enums: bool = False
+    """Whether the framework converts a request parameter declared with an enum type into one of its
+    constants (Spring, JAX-RS, Micronaut do; TypeScript's types are gone at run time)."""
+    slice_builtins: bool = False
+    """Go's `make([]T, n)` gives an empty slice and `append(s, x...)` one holding both: a slice of
+    fixed parts stays fixed."""
     """Classes whose `append` grows the receiver (`StringBuilder`)."""
     maps: frozenset[str] = frozenset()
     lists: frozenset[str] = frozenset()

@@ -60,6 +60,8 @@ if TYPE_CHECKING:
     from tree_sitter import Node, Query
 
 JAVA_TABLES = ir.Tables(
+    numeric_fixed=True,
+    bound_enums=True,
     source_methods=frozenset(
         {
             "getParameter",

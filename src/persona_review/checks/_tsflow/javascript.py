@@ -395,6 +395,8 @@ class JavaScriptAdapter(TreeAdapter):
                 left, right = _field(inner, "left"), _field(inner, "right")
                 if left is not None and right is not None:
                     return ir.Assign(left, right, _assign_op(inner))
+            if _always_throws(inner):
+                return ir.Jump("throw", inner)
             return ir.Expr(inner)
         if kind in {"lexical_declaration", "variable_declaration"}:
             names: list[tuple[str, Node | None]] = []
@@ -584,7 +586,7 @@ class JavaScriptAdapter(TreeAdapter):
                 return ir.Other()
             params = self._params(node)
             bound = [p for p in params if p.source is not None or p.type_name is not None]
-            return ir.Lambda([p.name for p in params], _field(node, "body"), bound)
+            return ir.Lambda([p.name for p in params], _field(node, "body"), bound, _second_param(node))
         if kind in {"assignment_expression", "augmented_assignment_expression"}:
             left, right = _field(node, "left"), _field(node, "right")
             if left is None or right is None:
@@ -825,3 +827,31 @@ def _number(text: str) -> Const:
         )
     except ValueError:
         return None
+
+
+def _second_param(node: Node) -> str | None:
+    """The name of a function's second parameter when it is a plain identifier (`(row, i) => ...`)."""
+    plist = _field(node, "parameters")
+    if plist is None:
+        return None
+    params = [c for c in plist.named_children if c.type != "comment"]
+    if len(params) < 2:
+        return None
+    second = params[1]
+    if second.type == "required_parameter":
+        second = _field(second, "pattern") or second
+    return _text(second) if second.type == "identifier" else None
+
+
+_THROWING_CALLS = frozenset({"ctx.throw", "this.throw", "notFound", "forbidden", "unauthorized"})
+"""Calls that never return: Koa's `ctx.throw(404)` throws an HTTP error, Next.js's `notFound()`,
+`forbidden()` and `unauthorized()` (`next/navigation`) throw to render the error page."""
+
+
+def _always_throws(node: Node | None) -> bool:
+    """An expression statement that is a call which always throws (`ctx.throw(400, "bad name")`)."""
+    while node is not None and node.type in {"await_expression", "parenthesized_expression"}:
+        node = first_named(node)
+    if node is None or node.type != "call_expression":
+        return False
+    return _text(_field(node, "function")) in _THROWING_CALLS
