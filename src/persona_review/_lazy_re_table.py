@@ -2404,6 +2404,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0xf4083fe89fbddbcc: ((), False),
     0xf41e518ae46ac8e7: ((), False),
     0xf4331cb458055270: ((), False),
+    0xf4373e2e6f45522a: ((), False),
     0xf443b05006f41bf2: ((), False),
     0xf4699f80dd576ed2: ((), False),
     0xf46a55f04ed9a691: ((), False),

@@ -68,3 +68,13 @@ def test_the_same_handler_scoped_by_the_account_is_fine() -> None:
         "\tvar key string\n", "\taccountID := auth.AccountID(r.Context())\n\tvar key string\n").replace(
         "WHERE id = $1`, id,\n", "WHERE id = $1 AND account_id = $2`, id, accountID,\n")
     assert _lines(scoped) == []
+
+
+def test_a_store_made_from_the_request_context_or_configuration_is_not_an_unscoped_lookup() -> None:
+    from_context = _HANDLERS.replace("err = h.db.QueryRowContext(r.Context(),\n\t\t`SELECT label_key FROM shipments "
+                                     "WHERE id = $1`, id,\n\t).Scan(&key)",
+                                     "key, err = h.store.Shipments(r.Context()).GetLabelKey(id)")
+    assert "Shipments(r.Context())" in from_context
+    assert _lines(from_context) == []
+    config = from_context.replace("h.store.Shipments(r.Context()).GetLabelKey(id)", "h.conf.GetLabelKey(id)")
+    assert _lines(config) == []

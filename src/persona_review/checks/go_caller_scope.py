@@ -50,6 +50,13 @@ _ROUTE = lazy_re(
     r"\.\s*(?:GET|POST|PUT|PATCH|DELETE|Any|Get|Post|Put|Patch|Delete|HandleFunc|Handle)\(\s*"
     r"\"(?P<path>[^\"\n]+)\"\s*,\s*(?:[^,\n]*,\s*)*&?(?P<handler>[A-Za-z_][\w.]*)\s*\)"
 )
+_NOT_A_STORE = lazy_re(
+    r"^(?:conf|config|cfg|settings|opts|options)\b|\.(?:conf|config|cfg|settings)\b|"
+    r"\(\s*(?:ctx|r\.Context\(\)|c\.Request\.Context\(\)|c\.UserContext\(\))\s*\)"
+)
+"""A lookup's receiver that is not a plain data store: configuration (`conf.GetOidcProvider(name)`), or a
+repository made from the request's context (`ds.MediaFile(ctx).Get(id)`), which may carry the caller's
+scope into every query it makes."""
 _RELATIVE = lazy_re(r"^(?:[A-Z]+ )?/(?:\{|:)")
 """A path that starts at the id (`/{id}/cancel`): a route of a sub-router mounted on the collection
 (`r.Mount("/shipments", h.Routes())`), whose collection is the router itself."""
@@ -334,6 +341,8 @@ def _go_lookups(lexed: Lexed, func: GoFunc, body: list[tuple[int, str]],
                 continue  # the request's own accessors (`c.Get`, `r.FormValue`)
             if call.group("recv").split(".", 1)[0] in {"c", "r", "w", "ctx", "req", "chi", "mux", "strconv"}:
                 continue
+            if _NOT_A_STORE.search(call.group("recv")):
+                continue  # configuration, or a repository made from the request context (it may scope)
             last = _statement_end(lexed, no, func.last)
             args = "\n".join([text[call.end():], *(lexed.code.get(n, "") for n in range(no + 1, last + 1))])
             if not ids.search(args):
