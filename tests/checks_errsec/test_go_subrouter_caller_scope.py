@@ -4,6 +4,9 @@ these tests."""
 
 from __future__ import annotations
 
+from persona_review.checks.runner import run_checks
+from persona_review.contexts import context_for_text
+
 from .helpers import findings_of
 
 RULE = "GO-LOOKUP-NOT-CALLER-SCOPED"
@@ -75,6 +78,12 @@ def test_a_store_made_from_the_request_context_or_configuration_is_not_an_unscop
                                      "WHERE id = $1`, id,\n\t).Scan(&key)",
                                      "key, err = h.store.Shipments(r.Context()).GetLabelKey(id)")
     assert "Shipments(r.Context())" in from_context
-    assert _lines(from_context) == []
+    assert _default_lines(from_context) == []
     config = from_context.replace("h.store.Shipments(r.Context()).GetLabelKey(id)", "h.conf.GetLabelKey(id)")
-    assert _lines(config) == []
+    assert _default_lines(config) == []
+    assert _default_lines(_HANDLERS) == [21]
+
+
+def _default_lines(text: str) -> list[int]:
+    outcome = run_checks([context_for_text("internal/httpapi/shipments.go", text)])
+    return sorted(f.line or 0 for f in outcome.findings if f.rule_id == RULE)
