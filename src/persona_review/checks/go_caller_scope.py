@@ -170,6 +170,8 @@ def _unscoped_lookup(lexed: Lexed, handler: GoFunc) -> Hit | None:
     for no, text in body:
         if ids:
             for call in _LOOKUP.finditer(text):
+                if _NOT_A_STORE.search(call.group(0).rsplit(".", 1)[0]):
+                    continue
                 # the call's arguments may run onto the next lines
                 end = _statement_end(lexed, no, handler.last + 1)
                 rest = (lexed.code.get(n, "") for n in range(no + 1, end + 1))
