@@ -885,6 +885,7 @@ REQUIRED: dict[int, tuple[tuple[str, ...], bool]] = {
     0x584d8d7379a47dfa: ((), False),
     0x5851365c5fb8bf2e: ((), False),
     0x5859e51e7142f2fa: (('kind:',), False),
+    0x5866a0edc3d4e6f0: ((), False),
     0x5891a189c05b4159: ((), False),
     0x58ad7116cb662601: ((), False),
     0x58b4225b2c9947a3: ((), False),

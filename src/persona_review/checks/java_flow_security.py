@@ -62,7 +62,19 @@ PATH_SINKS = (
     "process can reach. Reduce the input to a bare file name (`FilenameUtils.getName`, `Path.getFileName`), "
     "resolve it against a fixed base directory with `normalize()` and check `startsWith(base)` before use.")
 def path_traversal(ctx: FileContext) -> Iterator[Hit]:
-    yield from tainted_hits(ctx, PATH_SINKS, "names the file opened by")
+    reported: list[int] = []
+    for found in tainted_hits(ctx, PATH_SINKS, "names the file opened by"):
+        wrapped = _RESOURCE_OF.search(ctx.lines.get(found.line, ""))
+        if wrapped is not None:
+            built = re.compile(rf"\b{re.escape(wrapped.group(1))}\s*=(?!=)")
+            if any(built.search(ctx.lines.get(line, "")) for line in reported):
+                continue  # `new FileSystemResource(file)` of a `file` already reported where it was built
+        reported.append(found.line)
+        yield found
+
+
+_RESOURCE_OF = lazy_re(
+    r"\bnew\s+(?:FileSystemResource|PathResource|FileUrlResource)\s*\(\s*([A-Za-z_$][\w$]*)\s*\)")
 
 
 # --- LDAP and XPath ---------------------------------------------------------------------------------------
