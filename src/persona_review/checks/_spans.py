@@ -188,6 +188,12 @@ def python_block(lexed: Lexed, header: int) -> list[int]:
 def indented_below(lexed: Lexed, header: int) -> list[int]:
     """The known non-blank lines after `header` indented deeper than it, up to the first that is not: the
     body of a block told by indentation (Python, or Ruby up to its `end`)."""
+    return indented_block(lexed, header)[0]
+
+
+def indented_block(lexed: Lexed, header: int) -> tuple[list[int], int]:
+    """`indented_below`'s body, and the line after it: the first dedented line, or the first line out of
+    view (not in `lexed.bare`) when the known lines end inside the block."""
     base = indent_of(lexed.bare[header])
     body: list[int] = []
     no = header + 1
@@ -198,7 +204,7 @@ def indented_below(lexed: Lexed, header: int) -> list[int]:
                 break
             body.append(no)
         no += 1
-    return body
+    return body, no
 
 
 def python_block_closed(lexed: Lexed, header: int, body: list[int]) -> bool:

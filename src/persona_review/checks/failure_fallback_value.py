@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from persona_review.checks._fallback_values import permissive_fallback
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import indent_of
+from persona_review.checks._spans import indent_of, indented_block
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.failure_marked_done import LOG_LINE
 from persona_review.checks.go_error_answered_ok import LOG_ONLY
@@ -102,15 +102,7 @@ def failure_fallback_value(ctx: FileContext) -> Iterator[Hit]:
 def _fallback(ctx: FileContext, lexed: Lexed, no: int) -> tuple[int, str, str, str] | None:
     """(line, value, what it passes for, function) of the value the handler on line `no` answers."""
     indent = indent_of(lexed.bare[no])
-    body: list[int] = []
-    line = no + 1
-    while line in lexed.bare:
-        text = lexed.bare[line]
-        if text.strip() and indent_of(text) <= indent:
-            break
-        if text.strip():
-            body.append(line)
-        line += 1
+    body, line = indented_block(lexed, no)
     if not body or (line not in lexed.bare and not lexed.whole_file):
         return None  # the handler may go on past the lines in view
     if ctx.language == "ruby" and not _method_rescue(ctx, lexed, no, indent, line):

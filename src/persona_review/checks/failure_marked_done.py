@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterator
 
 from persona_review.checks._lexing import Lexed, lex
-from persona_review.checks._spans import indent_of
+from persona_review.checks._spans import indent_of, indented_block
 from persona_review.checks.base import CheckSpec, FileContext, Hit
 from persona_review.checks.registry import register
 from persona_review.findings import Category, Severity
@@ -163,15 +163,7 @@ def _marked_after(ctx: FileContext, lexed: Lexed, no: int) -> tuple[int, str] | 
     """(line, item) of the marking that follows the swallowing handler on line `no` (or ends it), or None."""
     header = lexed.bare[no]
     indent = indent_of(header)
-    body: list[int] = []
-    line = no + 1
-    while line in lexed.bare:
-        text = lexed.bare[line]
-        if text.strip() and indent_of(text) <= indent:
-            break
-        if text.strip():
-            body.append(line)
-        line += 1
+    body, line = indented_block(lexed, no)
     if line not in lexed.bare or not body:
         return None
     if _ALREADY.search(header):
@@ -513,15 +505,7 @@ def ruby_error_answered_ok(ctx: FileContext) -> Iterator[Hit]:
 
 def _rb_success_after(ctx: FileContext, lexed: Lexed, no: int) -> int | None:
     indent = indent_of(lexed.bare[no])
-    body: list[int] = []
-    line = no + 1
-    while line in lexed.bare:
-        text = lexed.bare[line]
-        if text.strip() and indent_of(text) <= indent:
-            break
-        if text.strip():
-            body.append(line)
-        line += 1
+    body, line = indented_block(lexed, no)
     if not body:
         return None
     answer_inside = next((n for n in body if _rb_success(lexed, n)), None)
