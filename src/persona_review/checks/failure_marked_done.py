@@ -360,17 +360,26 @@ def _statement(lexed: Lexed, first: int) -> list[int]:
     return lines
 
 
+_MARK_WORDS = ("status", "mark", "_at", "sentat", "edat", "true")
+"""Texts (lower case) one of which every marking `_MARKED_DONE`, `_VERB_MARKED` and `_marks_done` read
+holds: a statement without any is passed over before those long patterns (compiled on first use) run."""
+
+
 def _marking_line(lexed: Lexed, statement: list[int], verbs: set[str]) -> int | None:
     """The line of `statement` that records the item as done, or None."""
     for n in statement:
         code = lexed.code.get(n, "")
+        lowered = code.lower()
+        if not any(word in lowered for word in _MARK_WORDS):
+            continue
         if _MARKED_DONE.search(code) or any(_marks_done(callee) for callee in _CALL.findall(code)):
             return n
         said = _VERB_MARKED.search(code)
         if said is not None and any(said.group(g) and said.group(g).lower().startswith(v[:4])
                                     for g in ("s1", "s2", "s3", "s4", "s5", "s6") for v in verbs):
             return n
-    if _SUCCESS_RESULT.match(lexed.bare.get(statement[0], "")):
+    first = lexed.bare.get(statement[0], "")
+    if "return" in first and _SUCCESS_RESULT.match(first):
         return statement[0]
     return None
 
@@ -381,6 +390,9 @@ _DONE_WORD = lazy_re(rf"(?i){_DONE_VALUE}")
 
 def marks_done(code: str) -> bool:
     """Whether `code` (a code view) records an item as done: a done status or time, a `mark...Done` call."""
+    lowered = code.lower()
+    if not any(word in lowered for word in _MARK_WORDS):
+        return False
     return _MARKED_DONE.search(code) is not None or any(_marks_done(callee) for callee in _CALL.findall(code))
 
 

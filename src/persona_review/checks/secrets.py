@@ -327,10 +327,6 @@ def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
             may_have_folded(code, _SECRETISH_WORDS) and _SECRETISH.search(code)
         ):
             continue
-        if ctx.language == "python" and not bare.strip():
-            documented = _docstring_lines(ctx) if documented is None else documented
-            if no in documented:
-                continue  # a docstring's example (`>>> parse(url)` and its output): documentation
         found = False
         for match in _ASSIGNED.finditer(code):
             if bare[match.start()] == " ":
@@ -365,8 +361,14 @@ def hardcoded_password(ctx: FileContext) -> Iterator[Hit]:
                 if is_secret_name(match.group("key")) and is_secret_value(match.group("val")):
                     found = True
                     break
-        if found and not (ctx.language == "go" and _go_enum_label(lexed, no)):
-            yield Hit(no)
+        if not found or (ctx.language == "go" and _go_enum_label(lexed, no)):
+            continue
+        if ctx.language == "python" and not bare.strip():
+            # parsed only for a line that would be reported: most files have none
+            documented = _docstring_lines(ctx) if documented is None else documented
+            if no in documented:
+                continue  # a docstring's example (`>>> parse(url)` and its output): documentation
+        yield Hit(no)
 
 
 def _docstring_lines(ctx: FileContext) -> set[int]:
