@@ -1780,8 +1780,14 @@ _OPTIONAL = frozenset({"Optional", "typing.Optional", "Union", "typing.Union", "
 def choice_classes(tree: ast.Module) -> frozenset[str]:
     """Enum classes the module defines: a parameter annotated with one only ever holds one of its
     members (FastAPI and Litestar answer 422 to any other value)."""
-    return frozenset(node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)
-                     and any(dotted(base) in _ENUM_BASES for base in node.bases))
+    found: set[str] = set()
+    classes = [node for node in tree.body if isinstance(node, ast.ClassDef)]
+    while classes:  # module-level classes and the classes nested in them, not every node of the module
+        node = classes.pop()
+        if any(dotted(base) in _ENUM_BASES for base in node.bases):
+            found.add(node.name)
+        classes.extend(inner for inner in node.body if isinstance(inner, ast.ClassDef))
+    return frozenset(found)
 
 
 def _choice_annotation(node: ast.expr, choices: frozenset[str]) -> bool:
