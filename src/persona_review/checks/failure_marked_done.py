@@ -365,14 +365,18 @@ _MARK_WORDS = ("status", "mark", "_at", "sentat", "edat", "true")
 holds: a statement without any is passed over before those long patterns (compiled on first use) run."""
 
 
+def _may_mark(code: str) -> bool:
+    lowered = code.lower()
+    return any(word in lowered for word in _MARK_WORDS)
+
+
 def _marking_line(lexed: Lexed, statement: list[int], verbs: set[str]) -> int | None:
     """The line of `statement` that records the item as done, or None."""
     for n in statement:
         code = lexed.code.get(n, "")
-        lowered = code.lower()
-        if not any(word in lowered for word in _MARK_WORDS):
+        if not _may_mark(code):
             continue
-        if _MARKED_DONE.search(code) or any(_marks_done(callee) for callee in _CALL.findall(code)):
+        if marks_done(code):
             return n
         said = _VERB_MARKED.search(code)
         if said is not None and any(said.group(g) and said.group(g).lower().startswith(v[:4])
@@ -390,8 +394,7 @@ _DONE_WORD = lazy_re(rf"(?i){_DONE_VALUE}")
 
 def marks_done(code: str) -> bool:
     """Whether `code` (a code view) records an item as done: a done status or time, a `mark...Done` call."""
-    lowered = code.lower()
-    if not any(word in lowered for word in _MARK_WORDS):
+    if not _may_mark(code):
         return False
     return _MARKED_DONE.search(code) is not None or any(_marks_done(callee) for callee in _CALL.findall(code))
 

@@ -69,7 +69,7 @@ def matcher_shadowed(ctx: FileContext) -> Iterator[Hit]:
                 continue
             for earlier in chain[:index]:
                 if earlier.grant != rule.grant and _hides(earlier, rule):
-                    path = next(p for p in rule.paths)
+                    path = rule.paths[0]
                     yield Hit(rule.line, None, (
                         f'The rule for `"{path}"` never applies: the earlier rule for '
                         f'`"{_hider(earlier, path)}"` on line {earlier.line} matches these paths first, so '

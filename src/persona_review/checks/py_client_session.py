@@ -69,16 +69,10 @@ def client_session_unclosed(ctx: FileContext) -> Iterator[Hit]:
         for function in functions_of(flow):
             if _runs_once(function) or not _known_entire(ctx, function, flow.offset):
                 continue
-            for line, kind in _unclosed(function, makers):
+            for line, message in _unclosed(function, makers):
                 if line + flow.offset not in seen:
                     seen.add(line + flow.offset)
-                    if kind.endswith(_EARLY):
-                        statement = "raise" if ctx.lines.get(line + flow.offset, "").lstrip().startswith(
-                            "raise") else "return"
-                        message = _early_message(kind.removesuffix(_EARLY), statement)
-                        yield Hit(line + flow.offset, None, message)
-                    else:
-                        yield Hit(line + flow.offset, None, _MESSAGES[kind])
+                    yield Hit(line + flow.offset, None, message)
 
 
 _AIOHTTP, _ENGINE, _REDIS, _DATABASE, _HTTP = "aiohttp", "engine", "redis", "database", "http"
@@ -230,6 +224,7 @@ def _kind(node: ast.expr, makers: dict[str, str]) -> str | None:
 
 def _unclosed(function: ast.FunctionDef | ast.AsyncFunctionDef, makers: dict[str, str]
               ) -> Iterator[tuple[int, str]]:
+    """(line, message) of each client made in `function` and not closed on every path."""
     nodes = list(own_nodes(function))
     kept = {name for node in nodes if isinstance(node, ast.Global | ast.Nonlocal) for name in node.names}
     for node in nodes:
@@ -237,7 +232,7 @@ def _unclosed(function: ast.FunctionDef | ast.AsyncFunctionDef, makers: dict[str
         if isinstance(node, ast.Attribute) and node.attr != "connection_pool":
             kind = _kind(node.value, makers)
             if kind is not None and not _unpooled(node.value):
-                yield node.lineno, kind
+                yield node.lineno, _MESSAGES[kind]
     for node in nodes:
         if not isinstance(node, ast.Assign) or len(node.targets) != 1:
             continue
@@ -248,15 +243,11 @@ def _unclosed(function: ast.FunctionDef | ast.AsyncFunctionDef, makers: dict[str
             continue
         name = node.targets[0].id
         if not _handed_on_or_closed(nodes, name, node):
-            yield node.lineno, kind
+            yield node.lineno, _MESSAGES[kind]
             continue
         early = _exit_before_cleanup(nodes, name, node)
         if early is not None:
-            yield early.lineno, kind + _EARLY
-
-
-_EARLY = ":early"
-"""Marks a kind whose client is closed in a `finally` that a `return` or `raise` before its `try` skips."""
+            yield early.lineno, _early_message(kind, "raise" if isinstance(early, ast.Raise) else "return")
 
 
 def _exit_before_cleanup(nodes: list[ast.AST], name: str, made: ast.Assign) -> ast.Return | ast.Raise | None:
